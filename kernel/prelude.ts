@@ -1,0 +1,59 @@
+/**
+ * The prelude: cells every session runs before the user's first one, through the same executor,
+ * so that their names are known to the type checker of later cells as well as at run time.
+ *
+ * Two cells, so that the display functions (part of the kernel's own wiring) stay usable even when
+ * the torch library fails to load or initialise; that failure is then reported to the user.
+ */
+import type { Outcome, Session } from "./session";
+
+/** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output"] as const;
+
+export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
+  const seed = env.TORCHLAB_SEED;
+  return [
+    `import { display, clear_output } from "torchlab/dist/src/display/emitter";`,
+    [
+      `import { torch, torchvision } from "torchlab";`,
+      `const nn = torch.nn;`,
+      `const F = torch.nn.functional;`,
+      `const optim = torch.optim;`,
+      `const transforms = torchvision.transforms;`,
+      // Picks the best backend (CUDA first; TORCHLAB_BACKEND forces one) before the first user cell.
+      `await torch.ready();`,
+      // The headless runner asks for a seed so that a notebook's outputs are reproducible.
+      ...(seed !== undefined && /^\d+$/.test(seed) ? [`torch.manual_seed(${seed});`] : []),
+    ].join("\n"),
+  ];
+}
+
+export interface PreludeResult {
+  ok: boolean;
+  /** One line for the kernel banner: the backend, or why the prelude failed. */
+  summary: string;
+  /** The backend torch reported, when the prelude succeeded. */
+  backend?: string;
+}
+
+/** Runs the prelude; never throws, so that a failure reaches the user as a message instead of a dead kernel. */
+export async function runPrelude(session: Session, env: NodeJS.ProcessEnv = process.env): Promise<PreludeResult> {
+  const failures: string[] = [];
+  for (const cell of preludeCells(env)) {
+    let outcome: Outcome;
+    try {
+      outcome = await session.execute(cell);
+    } catch (error) {
+      outcome = { status: "error", ename: "Error", evalue: String(error), traceback: [] };
+    }
+    if (outcome.status === "error") {
+      failures.push(`${outcome.ename}: ${outcome.evalue}`);
+    }
+  }
+  if (failures.length > 0) {
+    return { ok: false, summary: `torchlab prelude failed: ${failures.join("; ")}` };
+  }
+  const backend = await session.execute("torch.backend()");
+  const name = backend.status === "ok" && backend.hasValue ? String(backend.value) : "unknown";
+  return { ok: true, summary: `backend: ${name}`, backend: name };
+}

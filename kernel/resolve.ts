@@ -1,0 +1,90 @@
+/**
+ * Make `import ... from "torchlab"` mean *this* installation of torchlab, wherever the notebook lives.
+ *
+ * tslab type-checks and runs a cell as if it were a file in the notebook's folder, so "torchlab"
+ * would be looked up Node10-style in that folder's node_modules, which a student's folder usually
+ * lacks. Two hooks, installed once per process, fix exactly that name and nothing else, so a
+ * user's own imports of files and packages still resolve from the notebook's folder:
+ *  - type checker: a `paths` entry added to the compiler options tslab gives its watch program;
+ *  - runtime: Node's resolver maps "torchlab" and "torchlab/..." to the package root.
+ * Both point at the same files, so the types a cell is checked against are the code it runs.
+ */
+import * as fs from "fs";
+import Module from "module";
+import * as path from "path";
+
+export const PACKAGE_NAME = "torchlab";
+
+/** The folder holding torchlab's package.json, found upwards from this file (works from dist/ and from sources). */
+export function packageRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === PACKAGE_NAME) {
+      return dir;
+    }
+    if (path.dirname(dir) === dir) {
+      throw new Error(`cannot find the ${PACKAGE_NAME} package above ${__dirname}`);
+    }
+  }
+}
+
+export function packageVersion(): string {
+  return JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")).version;
+}
+
+/** tslab's own TypeScript (5.0.4): the instance whose compiler host we extend. */
+export function tslabTypeScriptPath(): string {
+  return require.resolve("@tslab/typescript-for-tslab", { paths: [path.dirname(require.resolve("tslab"))] });
+}
+
+/** tslab's own TypeScript (5.0.4), whose version is the language version cells are checked with. */
+export function tslabTypeScript(): typeof import("typescript") {
+  return require(tslabTypeScriptPath());
+}
+
+let installed = false;
+
+export function installTorchlabResolution(): void {
+  if (installed) {
+    return;
+  }
+  installed = true;
+  const root = packageRoot();
+
+  // The TypeScript module's exports are non-configurable getters, so the compiler-host factory is
+  // swapped through a Proxy put in the require cache; tslab's converter must be loaded after this.
+  const tsPath = tslabTypeScriptPath();
+  const ts = require(tsPath) as typeof import("typescript");
+  const createHost = ts.createWatchCompilerHost as (...args: unknown[]) => unknown;
+  // tslab calls createWatchCompilerHost(rootFiles, options, sys, ...) once per converter.
+  const createHostWithPaths = (...args: unknown[]) => {
+    const options = args[1] as import("typescript").CompilerOptions;
+    args[1] = {
+      ...options,
+      // Absolute targets, so no baseUrl is needed (a baseUrl would change how users' bare imports resolve).
+      paths: { ...options.paths, [PACKAGE_NAME]: [root], [`${PACKAGE_NAME}/*`]: [path.join(root, "*")] },
+    };
+    return createHost(...args);
+  };
+  const cached = require.cache[tsPath];
+  if (!cached) {
+    throw new Error(`TypeScript for tslab was not loaded from ${tsPath}`);
+  }
+  if (require.cache[require.resolve("tslab/dist/converter")]) {
+    throw new Error("installTorchlabResolution must run before tslab's converter is loaded");
+  }
+  cached.exports = new Proxy(ts, {
+    get: (target, key, receiver) =>
+      key === "createWatchCompilerHost" ? createHostWithPaths : Reflect.get(target, key, receiver),
+  });
+
+  type Resolver = (request: string, ...rest: unknown[]) => string;
+  const internals = Module as unknown as { _resolveFilename: Resolver };
+  const resolve = internals._resolveFilename;
+  internals._resolveFilename = function (request: string, ...rest: unknown[]): string {
+    if (request === PACKAGE_NAME || request.startsWith(`${PACKAGE_NAME}/`)) {
+      request = root + request.slice(PACKAGE_NAME.length);
+    }
+    return resolve.call(this, request, ...rest);
+  };
+}

@@ -1,0 +1,98 @@
+/** `tensor.backward()`: reverse-mode sweep over the nodes reachable from the root, in topological order. */
+import { tf } from "../backend/tf";
+import { overwrite } from "../backend/memory";
+import { Node } from "./node";
+import { Tensor } from "../tensor/tensor";
+
+function topoOrder(root: Node): Node[] {
+  const order: Node[] = [];
+  const seen = new Set<Node>();
+  // Iterative DFS: deep graphs (long RNN-style loops) would overflow a recursive one.
+  const stack: [Node, number][] = [[root, 0]];
+  seen.add(root);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const [node, i] = top;
+    if (i < node.inputs.length) {
+      top[1]++;
+      const next = node.inputs[i].grad_fn;
+      if (next && !seen.has(next)) {
+        seen.add(next);
+        stack.push([next, 0]);
+      }
+    } else {
+      stack.pop();
+      order.push(node);
+    }
+  }
+  return order.reverse();
+}
+
+function accumulateLeaf(leaf: Tensor, g: tf.Tensor): void {
+  if (leaf.grad === null) {
+    leaf.grad = Tensor._wrap(g);
+  } else {
+    const sum = tf.add(leaf.grad._t, g);
+    g.dispose();
+    overwrite(leaf.grad._s, sum);
+  }
+}
+
+/** Runs the backward pass from `root`, seeding it with `seed` (owned and freed here). */
+export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean): void {
+  const rootNode = root.grad_fn;
+  if (rootNode === null) {
+    accumulateLeaf(root, seed);
+    return;
+  }
+  const order = topoOrder(rootNode);
+  const grads = new Map<Node, tf.Tensor>([[rootNode, seed]]);
+  try {
+    for (const node of order) {
+      const g = grads.get(node);
+      if (g === undefined) continue;
+      grads.delete(node);
+      const inputs = node.inputs;
+      // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor twice.
+      const parts = tf.tidy(() => {
+        const seen = new Set<tf.Tensor>([g]);
+        return node.apply(g).map((p) => {
+          if (p === null) return null;
+          const own = seen.has(p) ? tf.clone(p) : p;
+          seen.add(p);
+          return own;
+        }) as unknown as tf.TensorContainer;
+      }) as unknown as (tf.Tensor | null)[];
+      if (node.retained) accumulateLeaf(node.retained, g.clone());
+      g.dispose();
+      inputs.forEach((input, i) => {
+        let gi = parts[i];
+        if (!gi) return;
+        if (!input.requires_grad) {
+          gi.dispose();
+          return;
+        }
+        if (gi.dtype !== "float32") {
+          const cast = tf.cast(gi, "float32");
+          gi.dispose();
+          gi = cast;
+        }
+        const next = input.grad_fn;
+        if (next === null) {
+          accumulateLeaf(input, gi);
+        } else {
+          const prev = grads.get(next);
+          if (prev === undefined) grads.set(next, gi);
+          else {
+            grads.set(next, tf.add(prev, gi));
+            prev.dispose();
+            gi.dispose();
+          }
+        }
+      });
+      if (!retainGraph) node.release();
+    }
+  } finally {
+    for (const g of grads.values()) g.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * torchlab's error types. They mirror the Python exceptions PyTorch raises, so a user reading
+ * `RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)` knows what happened.
+ */
+
+/** A value is of the right type but not allowed (bad option, out-of-range hyper-parameter). */
+export class ValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ValueError";
+  }
+}
+
+/** An argument has the wrong type or dtype. Extends the built-in TypeError. */
+class TorchTypeError extends globalThis.TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = "TypeError";
+  }
+}
+export { TorchTypeError as TypeError };
+
+/** An operation cannot run as asked (PyTorch's catch-all RuntimeError). */
+export class RuntimeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RuntimeError";
+  }
+}
+
+/** A dimension or index is out of range. */
+export class IndexError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "IndexError";
+  }
+}
+
+/** A feature PyTorch has that torchlab does not (yet) support; the message says what to use instead. */
+export class NotImplementedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotImplementedError";
+  }
+}
+
+/** Shapes do not fit together. Carries the expected and received shapes for programmatic checks. */
+export class ShapeError extends RuntimeError {
+  readonly expected: readonly number[] | string;
+  readonly received: readonly number[];
+  constructor(message: string, expected: readonly number[] | string, received: readonly number[]) {
+    super(message);
+    this.name = "ShapeError";
+    this.expected = expected;
+    this.received = received;
+  }
+}

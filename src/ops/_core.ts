@@ -1,0 +1,117 @@
+/**
+ * Shared plumbing for ops: run tfjs work in a tidy scope, wrap the result as a Tensor and, when an
+ * input requires grad and grad mode is on, attach the autograd Node with the op's backward closure.
+ */
+import { tf } from "../backend/tf";
+import { ensureReady } from "../backend";
+import { BackwardFn, Node } from "../autograd/node";
+import { is_grad_enabled } from "../autograd/grad_mode";
+import { Tensor, DType } from "../tensor/tensor";
+import { IndexError, TypeError } from "../errors";
+
+export { tf };
+
+/** Runs tfjs work with intermediates freed; only the returned tensor survives. */
+export function compute<T extends tf.Tensor>(fn: () => T): T {
+  ensureReady();
+  return tf.tidy(fn);
+}
+
+/** Wraps `y` as the result of op `name` over `inputs`; records the graph when needed. */
+export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn): Tensor {
+  const out = Tensor._wrap(y);
+  if (is_grad_enabled() && inputs.some((t) => t.requires_grad)) {
+    out._attach(new Node(name, inputs, (g) => backward(g)));
+  }
+  return out;
+}
+
+/** A result that carries no gradient (comparisons, argmax, integer outputs). */
+export function constant(y: tf.Tensor): Tensor {
+  return Tensor._wrap(y);
+}
+
+export function isTensor(x: unknown): x is Tensor {
+  return x instanceof Tensor;
+}
+
+/** PyTorch's type promotion for two operands, our three dtypes only. */
+export function promote(a: DType, b: DType): DType {
+  if (a === "float32" || b === "float32") return "float32";
+  if (a === "int32" || b === "int32") return "int32";
+  return "bool";
+}
+
+/** The dtype a plain JS value takes next to a tensor of dtype `like` (PyTorch's "wrapped number" rule). */
+export function scalarDtype(v: number | boolean, like: DType): DType {
+  if (typeof v === "boolean") return like;
+  if (like === "float32" || !Number.isInteger(v)) return "float32";
+  return "int32";
+}
+
+/** Turns a number/boolean operand into a 0-d tensor with PyTorch's promotion against `like`. */
+export function operand(x: Tensor | number | boolean, like: Tensor, op: string): Tensor {
+  if (x instanceof Tensor) return x;
+  if (typeof x !== "number" && typeof x !== "boolean") {
+    throw new TypeError(`${op}(): argument 'other' must be a Tensor or a number, not ${describe(x)}`);
+  }
+  const dtype = scalarDtype(x, like.dtype);
+  return Tensor._wrap(compute(() => tf.scalar(typeof x === "boolean" ? Number(x) : x, dtype)));
+}
+
+export function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "array";
+  if (x instanceof Tensor) return "Tensor";
+  return typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x;
+}
+
+/** Casts a tf tensor to `dtype` if needed (inside a tidy). */
+export function as(t: tf.Tensor, dtype: DType): tf.Tensor {
+  return t.dtype === dtype ? t : tf.cast(t, dtype);
+}
+
+/** Sums a broadcast gradient back down to `shape`. */
+export function sumTo(g: tf.Tensor, shape: readonly number[]): tf.Tensor {
+  if (g.shape.length === shape.length && g.shape.every((d, i) => d === shape[i])) return g;
+  const lead = g.rank - shape.length;
+  const axes: number[] = [];
+  for (let i = 0; i < g.rank; i++) {
+    if (i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1)) axes.push(i);
+  }
+  const s = axes.length ? tf.sum(g, axes, true) : g;
+  return tf.reshape(s, shape as number[]);
+}
+
+/** Normalises a possibly negative dim, raising PyTorch's IndexError when out of range. */
+export function normDim(dim: number, ndim: number, op?: string): number {
+  const n = Math.max(ndim, 1);
+  if (!Number.isInteger(dim)) throw new TypeError(`${op ?? "op"}(): dim must be an integer, got ${dim}`);
+  if (dim < -n || dim >= n) {
+    throw new IndexError(
+      `${op ? op + "(): " : ""}Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`,
+    );
+  }
+  return dim < 0 ? dim + n : dim;
+}
+
+/** Broadcast shape of two shapes, or null if they do not broadcast. */
+export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] | null {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const x = a[a.length - n + i] ?? 1;
+    const y = b[b.length - n + i] ?? 1;
+    if (x !== y && x !== 1 && y !== 1) return null;
+    out[i] = x === 1 ? y : x;
+  }
+  return out;
+}
+
+export function numelOf(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+export function fmtShape(shape: readonly number[]): string {
+  return `[${shape.join(", ")}]`;
+}

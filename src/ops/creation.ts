@@ -1,0 +1,260 @@
+/**
+ * Tensor creation. JavaScript has no integer literal (`1.` is `1`), so an all-integer array becomes
+ * int32 (torchlab's stand-in for PyTorch's int64) as in PyTorch, unless `dtype` says otherwise or
+ * `requires_grad: true` asks for a float tensor (only floats can require gradients).
+ */
+import { tf, compute, numelOf } from "./_core";
+import { Tensor, DType, normalizeDtype } from "../tensor/tensor";
+import { Generator, default_generator } from "../tensor/random";
+import { parseSizes, parseArgs } from "../tensor/args";
+import { RuntimeError, TypeError, ValueError } from "../errors";
+
+export interface CreationOptions {
+  dtype?: DType | string;
+  requires_grad?: boolean;
+  device?: unknown;
+}
+export interface RandomOptions extends CreationOptions {
+  generator?: Generator;
+}
+
+export type NestedArray = number | boolean | NestedArray[];
+
+function finish(t: tf.Tensor, options: CreationOptions): Tensor {
+  const out = Tensor._wrap(t);
+  if (options.requires_grad) out.requires_grad_(true);
+  return out;
+}
+
+function flattenNested(data: NestedArray, shape: number[], out: (number | boolean)[], depth: number): void {
+  if (Array.isArray(data)) {
+    if (shape.length <= depth) shape.push(data.length);
+    else if (shape[depth] !== data.length) {
+      throw new ValueError(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${data.length})`);
+    }
+    for (const d of data) flattenNested(d, shape, out, depth + 1);
+  } else {
+    if (depth !== shape.length) throw new ValueError(`expected a sequence at dim ${depth}, got ${String(data)}`);
+    if (typeof data !== "number" && typeof data !== "boolean") {
+      throw new TypeError(`Could not infer dtype of ${data === null ? "null" : typeof data}`);
+    }
+    out.push(data);
+  }
+}
+
+function inferDtype(values: ArrayLike<number | boolean>): DType {
+  let allBool = values.length > 0;
+  let allInt = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "boolean") allBool = false;
+    if (typeof v === "number" && !Number.isInteger(v)) allInt = false;
+  }
+  if (allBool) return "bool";
+  return allInt && values.length > 0 ? "int32" : "float32";
+}
+
+/**
+ * Builds a tensor from (nested) arrays, typed arrays, a number or a boolean.
+ *
+ * @example
+ * torch.tensor([[1, 2], [3, 4]])                       // int32 (PyTorch: int64)
+ * torch.tensor([[0.1, 0.2]], {requires_grad: true})  // float32 leaf
+ */
+export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: CreationOptions = {}): Tensor {
+  const o = parseArgs("tensor", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;
+  let dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : undefined;
+  if (data instanceof Tensor) {
+    return finish(compute(() => tf.cast(data._t, dtype ?? data.dtype)), o);
+  }
+  let flat: ArrayLike<number>;
+  let shape: number[];
+  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
+    const arr = data as unknown as ArrayLike<number>;
+    shape = [arr.length];
+    flat = arr;
+    dtype ??= data instanceof Float32Array || data instanceof Float64Array ? "float32" : "int32";
+  } else {
+    shape = [];
+    const values: (number | boolean)[] = [];
+    flattenNested(data as NestedArray, shape, values, 0);
+    if (!Array.isArray(data)) shape = [];
+    dtype ??= o.requires_grad ? "float32" : inferDtype(values);
+    flat = values.map(Number);
+  }
+  if (o.requires_grad && dtype !== "float32") {
+    throw new RuntimeError(`Only Tensors of floating point dtype can require gradients (got dtype ${dtype})`);
+  }
+  const d = dtype;
+  return finish(
+    compute(() => {
+      if (d === "bool") return tf.tensor(Array.from(flat, (v) => (v ? 1 : 0)), shape, "bool");
+      if (d === "int32") return tf.tensor(Int32Array.from(flat, (v) => Math.trunc(v)), shape, "int32");
+      return tf.tensor(flat instanceof Float32Array ? flat : Float32Array.from(flat), shape, "float32");
+    }),
+    o,
+  );
+}
+
+function sized(op: string, args: unknown[]): { sizes: number[]; o: RandomOptions } {
+  const { sizes, options } = parseSizes(op, args);
+  const o = parseArgs(op, [options], ["dtype", "requires_grad", "device", "generator"]) as RandomOptions;
+  return { sizes, o };
+}
+
+function filled(op: string, sizes: number[], o: CreationOptions, value: number, fallback: DType = "float32"): Tensor {
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : fallback;
+  return finish(compute(() => tf.fill(sizes, value, dtype)), o);
+}
+
+export type SizeArgs = (number | number[] | CreationOptions)[];
+
+/** @example torch.zeros(2, 3) ; torch.zeros([2, 3], {dtype: torch.int32}) */
+export function zeros(...args: SizeArgs): Tensor {
+  const { sizes, o } = sized("zeros", args);
+  return filled("zeros", sizes, o, 0);
+}
+
+export function ones(...args: SizeArgs): Tensor {
+  const { sizes, o } = sized("ones", args);
+  return filled("ones", sizes, o, 1);
+}
+
+/** Uninitialised in PyTorch; zeros here (reading it is still a bug in the caller). */
+export function empty(...args: SizeArgs): Tensor {
+  const { sizes, o } = sized("empty", args);
+  return filled("empty", sizes, o, 0);
+}
+
+export function full(size: number[], fill_value: number | boolean, options: CreationOptions = {}): Tensor {
+  const o = parseArgs("full", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;
+  if (!Array.isArray(size)) throw new TypeError("full(): argument 'size' must be an array of integers");
+  const fallback: DType = typeof fill_value === "boolean" ? "bool" : Number.isInteger(fill_value) ? "int32" : "float32";
+  return filled("full", size, o, Number(fill_value), fallback);
+}
+
+function fromGenerator(sizes: number[], o: RandomOptions, draw: (g: Generator) => number, dtype: DType): Tensor {
+  const g = o.generator ?? default_generator;
+  const n = numelOf(sizes);
+  const buf = dtype === "int32" ? new Int32Array(n) : new Float32Array(n);
+  for (let i = 0; i < n; i++) buf[i] = draw(g);
+  return finish(compute(() => tf.tensor(buf, sizes, dtype)), o);
+}
+
+function floatOnly(op: string, o: CreationOptions): void {
+  if (o.dtype !== undefined && normalizeDtype(o.dtype) !== "float32") {
+    throw new TypeError(`${op}(): expected a floating point dtype, got ${String(o.dtype)}`);
+  }
+}
+
+/** Uniform on [0, 1). */
+export function rand(...args: (number | number[] | RandomOptions)[]): Tensor {
+  const { sizes, o } = sized("rand", args);
+  floatOnly("rand", o);
+  return fromGenerator(sizes, o, (g) => g.random(), "float32");
+}
+
+/** Standard normal. */
+export function randn(...args: (number | number[] | RandomOptions)[]): Tensor {
+  const { sizes, o } = sized("randn", args);
+  floatOnly("randn", o);
+  return fromGenerator(sizes, o, (g) => g.normal(), "float32");
+}
+
+/**
+ * Uniform integers in [low, high): `randint(high, size)` or `randint(low, high, size)`.
+ * @example torch.randint(0, 10, [3])
+ */
+export function randint(...args: (number | number[] | RandomOptions)[]): Tensor {
+  let rest = args.slice();
+  let options: RandomOptions = {};
+  const last = rest[rest.length - 1];
+  if (last !== undefined && typeof last === "object" && !Array.isArray(last)) {
+    options = last as RandomOptions;
+    rest = rest.slice(0, -1);
+  }
+  const o = parseArgs("randint", [options], ["dtype", "requires_grad", "device", "generator", "low", "high", "size"]) as RandomOptions & { low?: number; high?: number; size?: number[] };
+  let low: number = o.low ?? 0;
+  let high: number | undefined = o.high;
+  let size: number[] | undefined = o.size;
+  if (rest.length === 3) [low, high, size] = rest as [number, number, number[]];
+  else if (rest.length === 2) [high, size] = rest as [number, number[]];
+  else if (rest.length === 1) {
+    if (Array.isArray(rest[0])) size = rest[0];
+    else high = rest[0] as number;
+  }
+  if (high === undefined || !Array.isArray(size)) throw new TypeError("randint() expects (high, size) or (low, high, size), e.g. torch.randint(0, 10, [3])");
+  if (low >= high) throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : "int32";
+  const lo = low;
+  const hi = high;
+  return fromGenerator(size, o, (g) => g.randint(lo, hi), dtype === "float32" ? "float32" : "int32");
+}
+
+/** A random permutation of 0..n-1. */
+export function randperm(n: number, options: RandomOptions = {}): Tensor {
+  const g = options.generator ?? default_generator;
+  const p = g.randperm(n);
+  return finish(compute(() => tf.tensor1d(p, "int32")), options);
+}
+
+/** `arange(end)`, `arange(start, end)`, `arange(start, end, step)`; int32 when all are integers. */
+export function arange(...args: (number | CreationOptions)[]): Tensor {
+  let rest = args.slice();
+  let options: CreationOptions = {};
+  if (rest.length && typeof rest[rest.length - 1] === "object") {
+    options = rest[rest.length - 1] as CreationOptions;
+    rest = rest.slice(0, -1);
+  }
+  const nums = rest as number[];
+  if (nums.length === 0 || nums.length > 3) throw new TypeError("arange() expects (end), (start, end) or (start, end, step)");
+  const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  if (step === 0) throw new RuntimeError("arange(): step must be nonzero");
+  if ((end - start) / step < 0) throw new RuntimeError(`arange(): upper bound and larger bound inconsistent with step sign (start=${start}, end=${end}, step=${step})`);
+  const n = Math.ceil((end - start) / step);
+  const allInt = nums.every(Number.isInteger);
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : allInt ? "int32" : "float32";
+  const values = Array.from({ length: n }, (_, i) => start + i * step);
+  return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);
+}
+
+export function linspace(start: number, end: number, steps: number, options: CreationOptions = {}): Tensor {
+  if (!Number.isInteger(steps) || steps < 0) throw new RuntimeError(`linspace(): number of steps must be non-negative, got ${steps}`);
+  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
+  // PyTorch fills the second half from the end so that the last value is exactly `end`.
+  const half = Math.floor(steps / 2);
+  const values = Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - 1 - i)));
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
+  return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);
+}
+
+export function eye(n: number, m?: number | CreationOptions, options: CreationOptions = {}): Tensor {
+  if (typeof m === "object") {
+    options = m;
+    m = undefined;
+  }
+  const cols = m ?? n;
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
+  return finish(compute(() => tf.cast(tf.eye(n, cols), dtype)), options);
+}
+
+function likeOptions(t: Tensor, options: CreationOptions): CreationOptions {
+  return { ...options, dtype: options.dtype ?? t.dtype };
+}
+
+export const zeros_like = (t: Tensor, options: CreationOptions = {}): Tensor => zeros(t.shape, likeOptions(t, options));
+export const ones_like = (t: Tensor, options: CreationOptions = {}): Tensor => ones(t.shape, likeOptions(t, options));
+export const empty_like = (t: Tensor, options: CreationOptions = {}): Tensor => empty(t.shape, likeOptions(t, options));
+export const full_like = (t: Tensor, v: number, options: CreationOptions = {}): Tensor => full(t.shape, v, likeOptions(t, options));
+export const rand_like = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, { ...options, dtype: options.dtype ?? "float32" });
+export const randn_like = (t: Tensor, options: RandomOptions = {}): Tensor => randn(t.shape, { ...options, dtype: options.dtype ?? "float32" });
+export function randint_like(t: Tensor, low: number, high?: number, options: RandomOptions = {}): Tensor {
+  return high === undefined ? randint(0, low, t.shape, options) : randint(low, high, t.shape, options);
+}
+
+/** Wraps a typed array with a shape, without copying through nested arrays. */
+export function from_typed(data: Float32Array | Int32Array | Uint8Array, shape: number[], options: CreationOptions = {}): Tensor {
+  if (numelOf(shape) !== data.length) throw new ValueError(`from_typed(): ${data.length} values do not fill shape [${shape.join(", ")}]`);
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : data instanceof Float32Array ? "float32" : "int32";
+  return finish(compute(() => tf.tensor(data instanceof Uint8Array ? Int32Array.from(data) : data, shape, dtype)), options);
+}

@@ -1,0 +1,378 @@
+/** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
+import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, describe } from "./_core";
+import { Tensor } from "../tensor/tensor";
+import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
+
+type Operand = Tensor | number | boolean;
+
+function checkBroadcast(op: string, a: Tensor, b: Tensor): void {
+  if (broadcastShapes(a.shape, b.shape) !== null) return;
+  const n = Math.max(a.dim(), b.dim());
+  for (let i = 0; i < n; i++) {
+    const x = a.shape[a.dim() - n + i] ?? 1;
+    const y = b.shape[b.dim() - n + i] ?? 1;
+    if (x !== y && x !== 1 && y !== 1) {
+      throw new ShapeError(
+        `${op}(): The size of tensor a (${x}) must match the size of tensor b (${y}) at non-singleton dimension ${i} ` +
+          `(shapes [${a.shape.join(", ")}] and [${b.shape.join(", ")}])`,
+        a.shape,
+        b.shape,
+      );
+    }
+  }
+}
+
+function binaryInputs(op: string, a: Tensor, b: Operand): [Tensor, Tensor] {
+  const bt = operand(b, a, op);
+  checkBroadcast(op, a, bt);
+  return [a, bt];
+}
+
+/** a + alpha * b */
+export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
+  const [x, y] = binaryInputs("add", a, b);
+  const dt = promote(x.dtype, y.dtype) === "bool" ? "int32" : promote(x.dtype, y.dtype);
+  const out = compute(() => {
+    const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt));
+    return tf.add(as(x._t, dt), yy);
+  });
+  return record("AddBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(alpha === 1 ? g : tf.mul(g, alpha), y.shape)]);
+}
+
+/** a - alpha * b */
+export function sub(a: Tensor, b: Operand, alpha = 1): Tensor {
+  const [x, y] = binaryInputs("sub", a, b);
+  if (x.dtype === "bool" && y.dtype === "bool") {
+    throw new TypeError("sub(): Subtraction, the `-` operator, with two bool tensors is not supported. Use logical_xor() instead.");
+  }
+  const dt = promote(x.dtype, y.dtype);
+  const out = compute(() => {
+    const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt));
+    return tf.sub(as(x._t, dt), yy);
+  });
+  return record("SubBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)]);
+}
+
+/** b - a (for `rsub`, scalar minus tensor). */
+export function rsub(a: Tensor, b: Operand): Tensor {
+  return sub(operand(b, a, "rsub"), a);
+}
+
+export function mul(a: Tensor, b: Operand): Tensor {
+  const [x, y] = binaryInputs("mul", a, b);
+  const pt = promote(x.dtype, y.dtype);
+  const dt = pt === "bool" ? "bool" : pt;
+  const out = compute(() => (dt === "bool" ? tf.logicalAnd(x._t, y._t) : tf.mul(as(x._t, dt), as(y._t, dt))));
+  return record("MulBackward0", [x, y], out, (g) => [
+    x.requires_grad ? sumTo(tf.mul(g, as(y._t, "float32")), x.shape) : null,
+    y.requires_grad ? sumTo(tf.mul(g, as(x._t, "float32")), y.shape) : null,
+  ]);
+}
+
+/**
+ * True division (always floating point), or with `rounding_mode` 'trunc' / 'floor' as PyTorch's
+ * `torch.div(a, b, rounding_mode=...)`.
+ */
+export function div(a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
+  const [x, y] = binaryInputs("div", a, b);
+  const mode = options?.rounding_mode ?? null;
+  if (mode !== null && mode !== "trunc" && mode !== "floor") {
+    throw new ValueError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${String(mode)}'`);
+  }
+  if (mode !== null) {
+    const dt = promote(x.dtype, y.dtype) === "float32" ? "float32" : "int32";
+    if (dt === "int32" && (y._t.dataSync() as Int32Array).some((v) => v === 0)) throw new RuntimeError("ZeroDivisionError: integer division by zero");
+    const out = compute(() => {
+      const q = tf.div(as(x._t, "float32"), as(y._t, "float32"));
+      return as(mode === "floor" ? tf.floor(q) : tf.mul(tf.sign(q), tf.floor(tf.abs(q))), dt);
+    });
+    return record("DivBackward1", [x, y], out, (g) => [tf.zerosLike(sumTo(g, x.shape)), tf.zerosLike(sumTo(g, y.shape))]);
+  }
+  const out = compute(() => tf.div(as(x._t, "float32"), as(y._t, "float32")));
+  return record("DivBackward0", [x, y], out, (g) => {
+    const yf = as(y._t, "float32");
+    return [
+      x.requires_grad ? sumTo(tf.div(g, yf), x.shape) : null,
+      y.requires_grad ? sumTo(tf.neg(tf.div(tf.mul(g, as(x._t, "float32")), tf.square(yf))), y.shape) : null,
+    ];
+  });
+}
+
+/** Remainder with the sign of the divisor (Python's %), like torch.remainder. */
+export function remainder(a: Tensor, b: Operand): Tensor {
+  const [x, y] = binaryInputs("remainder", a, b);
+  const dt = promote(x.dtype, y.dtype);
+  const out = compute(() => {
+    const xf = as(x._t, "float32");
+    const yf = as(y._t, "float32");
+    return as(tf.sub(xf, tf.mul(tf.floor(tf.div(xf, yf)), yf)), dt === "bool" ? "int32" : dt);
+  });
+  return record("RemainderBackward0", [x, y], out, (g) => [sumTo(g, x.shape), null]);
+}
+
+/** a ** exponent, exponent a number or a tensor. */
+export function pow(a: Tensor, exponent: Operand): Tensor {
+  if (typeof exponent === "number") {
+    const p = exponent;
+    const dt = a.dtype === "float32" || !Number.isInteger(p) ? "float32" : "int32";
+    if (dt === "int32" && p < 0) throw new RuntimeError("Integers to negative integer powers are not allowed.");
+    const out = compute(() => as(p === 2 ? tf.square(as(a._t, "float32")) : tf.pow(as(a._t, "float32"), tf.scalar(p)), dt));
+    return record("PowBackward0", [a], out, (g) => {
+      if (p === 0) return [tf.zerosLike(g)];
+      const xf = as(a._t, "float32");
+      return [tf.mul(g, tf.mul(tf.scalar(p), p === 2 ? xf : tf.pow(xf, tf.scalar(p - 1))))];
+    });
+  }
+  const [x, y] = binaryInputs("pow", a, exponent);
+  const out = compute(() => tf.pow(as(x._t, "float32"), as(y._t, "float32")));
+  const result = record("PowBackward1", [x, y], out, (g) => {
+    const xf = as(x._t, "float32");
+    const yf = as(y._t, "float32");
+    const ga = x.requires_grad ? sumTo(tf.mul(g, tf.mul(yf, tf.pow(xf, tf.sub(yf, 1)))), x.shape) : null;
+    let gb: tf.Tensor | null = null;
+    if (y.requires_grad) {
+      // PyTorch masks the log at x == 0 (where y >= 0) so the gradient is 0 rather than NaN.
+      const safe = tf.where(tf.equal(xf, 0), tf.onesLike(xf), xf);
+      const gy = tf.mul(g, tf.mul(tf.pow(xf, yf), tf.log(safe)));
+      gb = sumTo(tf.where(tf.logicalAnd(tf.equal(xf, 0), tf.greaterEqual(yf, 0)), tf.zerosLike(gy), gy), y.shape);
+    }
+    return [ga, gb];
+  });
+  return result;
+}
+
+function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: Tensor) => tf.Tensor): Tensor {
+  const out = compute(() => f(as(a._t, "float32")));
+  let self: Tensor;
+  const res = record(name, [a], out, (g) => [grad(g, as(a._t, "float32"), self)]);
+  self = res;
+  return res;
+}
+
+export const neg = (a: Tensor): Tensor => {
+  if (a.dtype === "bool") throw new TypeError("neg(): Negation, the `-` operator, on a bool tensor is not supported. Use logical_not() instead.");
+  return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)]);
+};
+export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _x, y) => tf.mul(g, y._t));
+export const log = (a: Tensor): Tensor => unary("LogBackward0", a, tf.log, (g, x) => tf.div(g, x));
+export const log2 = (a: Tensor): Tensor => unary("Log2Backward0", a, (x) => tf.div(tf.log(x), Math.LN2), (g, x) => tf.div(g, tf.mul(x, Math.LN2)));
+export const log10 = (a: Tensor): Tensor => unary("Log10Backward0", a, (x) => tf.div(tf.log(x), Math.LN10), (g, x) => tf.div(g, tf.mul(x, Math.LN10)));
+export const log1p = (a: Tensor): Tensor => unary("Log1pBackward0", a, tf.log1p, (g, x) => tf.div(g, tf.add(x, 1)));
+export const expm1 = (a: Tensor): Tensor => unary("Expm1Backward0", a, tf.expm1, (g, _x, y) => tf.mul(g, tf.add(y._t, 1)));
+export const sqrt = (a: Tensor): Tensor => unary("SqrtBackward0", a, tf.sqrt, (g, _x, y) => tf.div(g, tf.mul(y._t, 2)));
+export const rsqrt = (a: Tensor): Tensor => unary("RsqrtBackward0", a, tf.rsqrt, (g, _x, y) => tf.mul(g, tf.mul(tf.pow(y._t, 3), -0.5)));
+export const square = (a: Tensor): Tensor => pow(a, 2);
+export const reciprocal = (a: Tensor): Tensor => unary("ReciprocalBackward0", a, tf.reciprocal, (g, _x, y) => tf.neg(tf.mul(g, tf.square(y._t))));
+export const sin = (a: Tensor): Tensor => unary("SinBackward0", a, tf.sin, (g, x) => tf.mul(g, tf.cos(x)));
+export const cos = (a: Tensor): Tensor => unary("CosBackward0", a, tf.cos, (g, x) => tf.neg(tf.mul(g, tf.sin(x))));
+export const tanh = (a: Tensor): Tensor => unary("TanhBackward0", a, tf.tanh, (g, _x, y) => tf.mul(g, tf.sub(1, tf.square(y._t))));
+export const sigmoid = (a: Tensor): Tensor =>
+  unary("SigmoidBackward0", a, tf.sigmoid, (g, _x, y) => tf.mul(g, tf.mul(y._t, tf.sub(1, y._t))));
+export const erf = (a: Tensor): Tensor =>
+  unary("ErfBackward0", a, tf.erf, (g, x) => tf.mul(g, tf.mul(2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
+
+export function abs(a: Tensor): Tensor {
+  if (a.dtype !== "float32") return constant(compute(() => tf.abs(a._t)));
+  return unary("AbsBackward0", a, tf.abs, (g, x) => tf.mul(g, tf.sign(x)));
+}
+
+export function sign(a: Tensor): Tensor {
+  return record("SignBackward0", [a], compute(() => tf.sign(a._t)), (g) => [tf.zerosLike(g)]);
+}
+
+function rounding(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor): Tensor {
+  if (a.dtype !== "float32") return constant(compute(() => tf.clone(a._t)));
+  return record(name, [a], compute(() => f(a._t)), (g) => [tf.zerosLike(g)]);
+}
+export const floor = (a: Tensor): Tensor => rounding("FloorBackward0", a, tf.floor);
+export const ceil = (a: Tensor): Tensor => rounding("CeilBackward0", a, tf.ceil);
+/** Rounds half to even, as torch.round does. */
+export const round = (a: Tensor): Tensor => rounding("RoundBackward0", a, tf.round);
+export const trunc = (a: Tensor): Tensor => rounding("TruncBackward0", a, (x) => tf.mul(tf.sign(x), tf.floor(tf.abs(x))));
+
+export function relu(a: Tensor): Tensor {
+  if (a.dtype === "bool") throw new TypeError("relu(): not implemented for 'Bool'");
+  const out = compute(() => tf.relu(a._t));
+  let self: Tensor;
+  const res = record("ReluBackward0", [a], out, (g) => [tf.mul(g, tf.cast(tf.greater(self._t, 0), "float32"))]);
+  self = res;
+  return res;
+}
+
+export function leaky_relu(a: Tensor, negative_slope = 0.01): Tensor {
+  const out = compute(() => tf.where(tf.greater(a._t, 0), a._t, tf.mul(a._t, negative_slope)));
+  return record("LeakyReluBackward0", [a], out, (g) => [tf.where(tf.greater(a._t, 0), g, tf.mul(g, negative_slope))]);
+}
+
+export function elu(a: Tensor, alpha = 1): Tensor {
+  const out = compute(() => tf.where(tf.greater(a._t, 0), a._t, tf.mul(tf.expm1(a._t), alpha)));
+  return record("EluBackward0", [a], out, (g) => [tf.where(tf.greater(a._t, 0), g, tf.mul(g, tf.mul(tf.exp(a._t), alpha)))]);
+}
+
+/** GELU, exact (erf) form by default or the 'tanh' approximation, as torch.nn.functional.gelu. */
+export function gelu(a: Tensor, approximate: "none" | "tanh" = "none"): Tensor {
+  if (approximate !== "none" && approximate !== "tanh") throw new ValueError(`gelu(): approximate must be 'none' or 'tanh', got '${String(approximate)}'`);
+  if (approximate === "tanh") {
+    const k = Math.sqrt(2 / Math.PI);
+    const inner = (x: tf.Tensor) => tf.mul(k, tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
+    const out = compute(() => tf.mul(tf.mul(0.5, a._t), tf.add(1, tf.tanh(inner(a._t)))));
+    return record("GeluBackward0", [a], out, (g) => {
+      const x = a._t;
+      const t = tf.tanh(inner(x));
+      const dinner = tf.mul(k, tf.add(1, tf.mul(3 * 0.044715, tf.square(x))));
+      const d = tf.add(tf.mul(0.5, tf.add(1, t)), tf.mul(tf.mul(0.5, x), tf.mul(tf.sub(1, tf.square(t)), dinner)));
+      return [tf.mul(g, d)];
+    });
+  }
+  const out = compute(() => tf.mul(tf.mul(0.5, a._t), tf.add(1, tf.erf(tf.div(a._t, Math.SQRT2)))));
+  return record("GeluBackward0", [a], out, (g) => {
+    const x = a._t;
+    const cdf = tf.mul(0.5, tf.add(1, tf.erf(tf.div(x, Math.SQRT2))));
+    const pdf = tf.mul(1 / Math.sqrt(2 * Math.PI), tf.exp(tf.mul(-0.5, tf.square(x))));
+    return [tf.mul(g, tf.add(cdf, tf.mul(x, pdf)))];
+  });
+}
+
+export function softplus(a: Tensor, beta = 1, threshold = 20): Tensor {
+  const out = compute(() => {
+    const bx = tf.mul(a._t, beta);
+    return tf.where(tf.greater(bx, threshold), a._t, tf.div(tf.log1p(tf.exp(bx)), beta));
+  });
+  return record("SoftplusBackward0", [a], out, (g) => {
+    const bx = tf.mul(a._t, beta);
+    return [tf.where(tf.greater(bx, threshold), g, tf.mul(g, tf.sigmoid(bx)))];
+  });
+}
+
+export function silu(a: Tensor): Tensor {
+  const out = compute(() => tf.mul(a._t, tf.sigmoid(a._t)));
+  return record("SiluBackward0", [a], out, (g) => {
+    const s = tf.sigmoid(a._t);
+    return [tf.mul(g, tf.mul(s, tf.add(1, tf.mul(a._t, tf.sub(1, s)))))];
+  });
+}
+
+/** Clamps into [min, max]; either bound may be null. The gradient passes where min <= x <= max. */
+export function clamp(a: Tensor, min?: number | null, max?: number | null): Tensor {
+  if ((min === undefined || min === null) && (max === undefined || max === null)) {
+    throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  }
+  const lo = min ?? -Infinity;
+  const hi = max ?? Infinity;
+  const dt = a.dtype === "float32" || !Number.isInteger(lo) || !Number.isInteger(hi) ? "float32" : a.dtype;
+  const out = compute(() => {
+    let x = as(a._t, "float32");
+    if (min !== undefined && min !== null) x = tf.maximum(x, min);
+    if (max !== undefined && max !== null) x = tf.minimum(x, max);
+    if (lo > hi) x = tf.fill(a.shape, hi);
+    return as(x, dt);
+  });
+  return record("ClampBackward1", [a], out, (g) => {
+    const x = as(a._t, "float32");
+    const inside = tf.logicalAnd(tf.greaterEqual(x, lo), tf.lessEqual(x, hi));
+    return [tf.mul(g, tf.cast(inside, "float32"))];
+  });
+}
+
+function pairwise(name: string, a: Tensor, b: Operand, pick: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor, takeA: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
+  const [x, y] = binaryInputs(name, a, b);
+  const dt = promote(x.dtype, y.dtype);
+  const out = compute(() => pick(as(x._t, dt), as(y._t, dt)));
+  return record(name === "maximum" ? "MaximumBackward0" : "MinimumBackward0", [x, y], out, (g) => {
+    const xf = as(x._t, "float32");
+    const yf = as(y._t, "float32");
+    // Ties split the gradient evenly, as PyTorch does.
+    const eq = tf.cast(tf.equal(xf, yf), "float32");
+    const wa = tf.add(tf.cast(takeA(xf, yf), "float32"), tf.mul(eq, 0.5));
+    return [sumTo(tf.mul(g, wa), x.shape), sumTo(tf.mul(g, tf.sub(1, wa)), y.shape)];
+  });
+}
+export const maximum = (a: Tensor, b: Operand): Tensor => pairwise("maximum", a, b, tf.maximum, tf.greater);
+export const minimum = (a: Tensor, b: Operand): Tensor => pairwise("minimum", a, b, tf.minimum, tf.less);
+
+function compare(op: string, a: Tensor, b: Operand, f: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
+  const [x, y] = binaryInputs(op, a, b);
+  const dt = promote(x.dtype, y.dtype);
+  return constant(compute(() => f(as(x._t, dt), as(y._t, dt))));
+}
+export const eq = (a: Tensor, b: Operand): Tensor => compare("eq", a, b, tf.equal);
+export const ne = (a: Tensor, b: Operand): Tensor => compare("ne", a, b, tf.notEqual);
+export const lt = (a: Tensor, b: Operand): Tensor => compare("lt", a, b, tf.less);
+export const le = (a: Tensor, b: Operand): Tensor => compare("le", a, b, tf.lessEqual);
+export const gt = (a: Tensor, b: Operand): Tensor => compare("gt", a, b, tf.greater);
+export const ge = (a: Tensor, b: Operand): Tensor => compare("ge", a, b, tf.greaterEqual);
+
+function logical(op: string, a: Tensor, b: Operand, f: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
+  const [x, y] = binaryInputs(op, a, b);
+  return constant(compute(() => f(tf.notEqual(x._t, 0), tf.notEqual(y._t, 0))));
+}
+export const logical_and = (a: Tensor, b: Operand): Tensor => logical("logical_and", a, b, tf.logicalAnd);
+export const logical_or = (a: Tensor, b: Operand): Tensor => logical("logical_or", a, b, tf.logicalOr);
+export const logical_xor = (a: Tensor, b: Operand): Tensor => logical("logical_xor", a, b, tf.logicalXor);
+export const logical_not = (a: Tensor): Tensor => constant(compute(() => tf.logicalNot(tf.notEqual(a._t, 0))));
+export const isnan = (a: Tensor): Tensor => constant(compute(() => (a.dtype === "float32" ? tf.isNaN(a._t) : tf.zeros(a.shape, "bool"))));
+export const isinf = (a: Tensor): Tensor => constant(compute(() => (a.dtype === "float32" ? tf.isInf(a._t) : tf.zeros(a.shape, "bool"))));
+export const isfinite = (a: Tensor): Tensor => constant(compute(() => (a.dtype === "float32" ? tf.isFinite(a._t) : tf.ones(a.shape, "bool"))));
+
+function asCondition(op: string, cond: Tensor): Tensor {
+  if (cond.dtype !== "bool") {
+    throw new TypeError(`${op}(): expected a bool condition/mask tensor, got dtype ${cond.dtype} (use \`x.gt(0)\` or \`.bool()\`)`);
+  }
+  return cond;
+}
+
+/** Picks `a` where `cond` is true and `b` elsewhere, broadcasting all three. */
+export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
+  asCondition("where", cond);
+  const like = a instanceof Tensor ? a : b instanceof Tensor ? b : null;
+  const base = like ?? Tensor._wrap(compute(() => tf.scalar(0, typeof a === "number" && !Number.isInteger(a) ? "float32" : "int32")));
+  const x = operand(a, base, "where");
+  const y = operand(b, base, "where");
+  const shape = broadcastShapes(cond.shape, broadcastShapes(x.shape, y.shape) ?? []) ;
+  if (shape === null || broadcastShapes(x.shape, y.shape) === null) {
+    throw new ShapeError(
+      `where(): condition [${cond.shape.join(", ")}], input [${x.shape.join(", ")}] and other [${y.shape.join(", ")}] do not broadcast`,
+      cond.shape,
+      x.shape,
+    );
+  }
+  const dt = promote(x.dtype, y.dtype);
+  const out = compute(() => {
+    const c = tf.broadcastTo(cond._t, shape);
+    return tf.where(c, tf.broadcastTo(as(x._t, dt), shape), tf.broadcastTo(as(y._t, dt), shape));
+  });
+  return record("WhereBackward0", [cond, x, y], out, (g) => {
+    const c = tf.broadcastTo(cond._t, shape);
+    const z = tf.zerosLike(g);
+    return [null, sumTo(tf.where(c, g, z), x.shape), sumTo(tf.where(c, z, g), y.shape)];
+  });
+}
+
+/** Fills `value` where `mask` is true. */
+export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
+  asCondition("masked_fill", mask);
+  if (broadcastShapes(a.shape, mask.shape)?.join(",") !== a.shape.join(",")) {
+    throw new ShapeError(
+      `masked_fill(): the shape of the mask [${mask.shape.join(", ")}] must be broadcastable to the shape of the input [${a.shape.join(", ")}]`,
+      a.shape,
+      mask.shape,
+    );
+  }
+  if (value instanceof Tensor && value.dim() !== 0) {
+    throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.dim()} dimension(s).`);
+  }
+  if (typeof value === "number" && a.dtype !== "float32" && !Number.isInteger(value)) {
+    throw new TypeError(`masked_fill(): value ${value} cannot be converted to type ${a.dtype} without overflow`);
+  }
+  const v = value instanceof Tensor ? value : Tensor._wrap(compute(() => tf.scalar(Number(value), a.dtype)));
+  const out = compute(() => tf.where(tf.broadcastTo(mask._t, a.shape), tf.broadcastTo(as(v._t, a.dtype), a.shape), a._t));
+  return record("MaskedFillBackward0", [a, v], out, (g) => {
+    const m = tf.broadcastTo(mask._t, a.shape);
+    return [tf.where(m, tf.zerosLike(g), g), tf.sum(tf.where(m, g, tf.zerosLike(g)))];
+  });
+}
+
+export function checkNumber(op: string, name: string, v: unknown): number {
+  if (typeof v !== "number" || Number.isNaN(v)) throw new TypeError(`${op}(): argument '${name}' must be a number, not ${describe(v)}`);
+  return v;
+}

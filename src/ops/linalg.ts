@@ -1,0 +1,89 @@
+/** Matrix products: matmul (NumPy semantics with batch broadcasting), mm, bmm, mv, dot, outer. */
+import { tf, compute, record, sumTo, as, broadcastShapes, fmtShape } from "./_core";
+import { Tensor } from "../tensor/tensor";
+import { RuntimeError, ShapeError } from "../errors";
+
+function checkFloat(op: string, a: Tensor, b: Tensor): void {
+  if (a.dtype !== b.dtype) throw new RuntimeError(`${op}(): expected both operands to have the same dtype, but got ${a.dtype} and ${b.dtype}`);
+}
+
+/** Batched product of a [..., n, k] and b [..., k, m] with broadcast batch dims. */
+function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
+  const n = a.shape[a.dim() - 2];
+  const k = a.shape[a.dim() - 1];
+  const k2 = b.shape[b.dim() - 2];
+  const m = b.shape[b.dim() - 1];
+  if (k !== k2) {
+    const sa = a.dim() === 2 ? `${n}x${k}` : fmtShape(a.shape);
+    const sb = b.dim() === 2 ? `${k2}x${m}` : fmtShape(b.shape);
+    throw new ShapeError(`${op}(): mat1 and mat2 shapes cannot be multiplied (${sa} and ${sb})`, [k, m], b.shape);
+  }
+  const batchA = a.shape.slice(0, -2);
+  const batchB = b.shape.slice(0, -2);
+  const batch = broadcastShapes(batchA, batchB);
+  if (batch === null) {
+    throw new ShapeError(`${op}(): batch dimensions ${fmtShape(batchA)} and ${fmtShape(batchB)} do not broadcast (shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)})`, batchA, batchB);
+  }
+  const dt = a.dtype === "float32" ? "float32" : "int32";
+  const mmul = (x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): tf.Tensor => {
+    const bx = batch.length ? tf.broadcastTo(x, [...batch, ...x.shape.slice(-2)]) : x;
+    const by = batch.length ? tf.broadcastTo(y, [...batch, ...y.shape.slice(-2)]) : y;
+    if (batch.length <= 1) return tf.matMul(bx, by, ta, tb);
+    const flatX = tf.reshape(bx, [-1, ...bx.shape.slice(-2)]);
+    const flatY = tf.reshape(by, [-1, ...by.shape.slice(-2)]);
+    const r = tf.matMul(flatX, flatY, ta, tb);
+    return tf.reshape(r, [...batch, ...r.shape.slice(-2)]);
+  };
+  const out = compute(() => as(mmul(as(a._t, "float32"), as(b._t, "float32"), false, false), dt));
+  return record(name, [a, b], out, (g) => [
+    a.requires_grad ? sumTo(mmul(g, b._t, false, true), a.shape) : null,
+    b.requires_grad ? sumTo(mmul(a._t, g, true, false), b.shape) : null,
+  ]);
+}
+
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  checkFloat("matmul", a, b);
+  if (a.dim() === 0 || b.dim() === 0) {
+    throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${a.dim()}D and ${b.dim()}D`);
+  }
+  if (a.dim() === 1 && b.dim() === 1) return dot(a, b);
+  if (a.dim() === 1) return batched("matmul", "MmBackward0", a.unsqueeze(0), b).squeeze(-2);
+  if (b.dim() === 1) return batched("matmul", "MvBackward0", a, b.unsqueeze(1)).squeeze(-1);
+  return batched("matmul", a.dim() === 2 && b.dim() === 2 ? "MmBackward0" : "BmmBackward0", a, b);
+}
+
+export function mm(a: Tensor, b: Tensor): Tensor {
+  if (a.dim() !== 2) throw new RuntimeError(`mm(): self must be a matrix, got ${a.dim()}-D tensor of shape ${fmtShape(a.shape)}`);
+  if (b.dim() !== 2) throw new RuntimeError(`mm(): mat2 must be a matrix, got ${b.dim()}-D tensor of shape ${fmtShape(b.shape)}`);
+  checkFloat("mm", a, b);
+  return batched("mm", "MmBackward0", a, b);
+}
+
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.dim() !== 3) throw new RuntimeError(`bmm(): batch1 must be a 3D tensor, got shape ${fmtShape(a.shape)}`);
+  if (b.dim() !== 3) throw new RuntimeError(`bmm(): batch2 must be a 3D tensor, got shape ${fmtShape(b.shape)}`);
+  if (a.shape[0] !== b.shape[0]) {
+    throw new ShapeError(`bmm(): batch1 and batch2 must have same number of batches, got ${a.shape[0]} and ${b.shape[0]}`, a.shape, b.shape);
+  }
+  checkFloat("bmm", a, b);
+  return batched("bmm", "BmmBackward0", a, b);
+}
+
+export function dot(a: Tensor, b: Tensor): Tensor {
+  if (a.dim() !== 1 || b.dim() !== 1) throw new RuntimeError(`1D tensors expected, but got ${a.dim()}D and ${b.dim()}D tensors`);
+  if (a.shape[0] !== b.shape[0]) {
+    throw new ShapeError(`inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`, a.shape, b.shape);
+  }
+  checkFloat("dot", a, b);
+  return a.mul(b).sum();
+}
+
+export function mv(a: Tensor, v: Tensor): Tensor {
+  if (a.dim() !== 2 || v.dim() !== 1) throw new RuntimeError(`mv(): expected a matrix and a vector, got shapes ${fmtShape(a.shape)} and ${fmtShape(v.shape)}`);
+  return matmul(a, v);
+}
+
+export function outer(a: Tensor, b: Tensor): Tensor {
+  if (a.dim() !== 1 || b.dim() !== 1) throw new RuntimeError(`outer(): expected 1-D tensors, got shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
+  return a.unsqueeze(1).mul(b.unsqueeze(0));
+}

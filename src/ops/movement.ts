@@ -1,0 +1,399 @@
+/** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
+import { tf, compute, record, constant, normDim, numelOf, fmtShape, as } from "./_core";
+import { Tensor } from "../tensor/tensor";
+import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
+
+/** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
+export function inferShape(op: string, shape: number[], numel: number, from: number[]): number[] {
+  let infer = -1;
+  let known = 1;
+  shape.forEach((d, i) => {
+    if (!Number.isInteger(d)) throw new TypeError(`${op}(): shape must be a list of integers, got ${fmtShape(shape)}`);
+    if (d === -1) {
+      if (infer >= 0) throw new RuntimeError(`${op}(): only one dimension can be inferred`);
+      infer = i;
+    } else if (d < 0) throw new RuntimeError(`${op}(): invalid shape dimension ${d}`);
+    else known *= d;
+  });
+  const out = shape.slice();
+  if (infer >= 0) {
+    if (known === 0 || numel % known !== 0) {
+      throw new ShapeError(`${op}(): shape '${fmtShape(shape)}' is invalid for input of size ${numel} (input shape ${fmtShape(from)})`, shape, from);
+    }
+    out[infer] = numel / known;
+  } else if (known !== numel) {
+    throw new ShapeError(`${op}(): shape '${fmtShape(shape)}' is invalid for input of size ${numel} (input shape ${fmtShape(from)})`, shape, from);
+  }
+  return out;
+}
+
+export function reshape(t: Tensor, shape: number[], name = "ViewBackward0"): Tensor {
+  const s = inferShape(name === "ViewBackward0" ? "view" : "reshape", shape, t.numel(), t.shape);
+  const out = compute(() => tf.reshape(t._t, s));
+  return record(name, [t], out, (g) => [tf.reshape(g, t.shape)]);
+}
+
+export function permute(t: Tensor, dims: number[]): Tensor {
+  if (dims.length !== t.dim()) {
+    throw new ShapeError(
+      `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${t.dim()} is not equal to len(dims) = ${dims.length}`,
+      t.shape,
+      dims,
+    );
+  }
+  const p = dims.map((d) => normDim(d, t.dim(), "permute"));
+  if (new Set(p).size !== p.length) throw new RuntimeError(`permute(): repeated dim in [${dims.join(", ")}]`);
+  if (t.dim() === 0) return t.alias();
+  const out = compute(() => tf.transpose(t._t, p));
+  const inv = new Array<number>(p.length);
+  p.forEach((d, i) => (inv[d] = i));
+  return record("PermuteBackward0", [t], out, (g) => [tf.transpose(g, inv)]);
+}
+
+export function transpose(t: Tensor, d0: number, d1: number): Tensor {
+  if (t.dim() === 0) return t.alias();
+  const a = normDim(d0, t.dim(), "transpose");
+  const b = normDim(d1, t.dim(), "transpose");
+  const p = [...Array(t.dim()).keys()];
+  [p[a], p[b]] = [p[b], p[a]];
+  const out = compute(() => tf.transpose(t._t, p));
+  return record("TransposeBackward0", [t], out, (g) => [tf.transpose(g, p)]);
+}
+
+export function flatten(t: Tensor, start_dim = 0, end_dim = -1): Tensor {
+  if (t.dim() === 0) return reshape(t, [1]);
+  const s = normDim(start_dim, t.dim(), "flatten");
+  const e = normDim(end_dim, t.dim(), "flatten");
+  if (s > e) throw new RuntimeError(`flatten() has invalid args: start_dim (${start_dim}) cannot come after end_dim (${end_dim})`);
+  const shape = [...t.shape.slice(0, s), numelOf(t.shape.slice(s, e + 1)), ...t.shape.slice(e + 1)];
+  return reshape(t, shape);
+}
+
+export function squeeze(t: Tensor, dim?: number | number[]): Tensor {
+  let dims: number[];
+  if (dim === undefined) dims = t.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
+  else dims = (Array.isArray(dim) ? dim : [dim]).map((d) => normDim(d, t.dim(), "squeeze")).filter((d) => t.shape[d] === 1);
+  const shape = t.shape.filter((_, i) => !dims.includes(i));
+  return reshape(t, shape, "SqueezeBackward0");
+}
+
+export function unsqueeze(t: Tensor, dim: number): Tensor {
+  const d = normDim(dim, t.dim() + 1, "unsqueeze");
+  const shape = t.shape.slice();
+  shape.splice(d, 0, 1);
+  return reshape(t, shape, "UnsqueezeBackward0");
+}
+
+export function expand(t: Tensor, sizes: number[]): Tensor {
+  if (sizes.length < t.dim()) {
+    throw new ShapeError(
+      `expand(torch.FloatTensor{${fmtShape(t.shape)}}, size=${fmtShape(sizes)}): the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${t.dim()})`,
+      sizes,
+      t.shape,
+    );
+  }
+  const lead = sizes.length - t.dim();
+  const target = sizes.map((s, i) => {
+    const cur = i >= lead ? t.shape[i - lead] : 1;
+    if (s === -1) {
+      if (i < lead) throw new RuntimeError(`expand(): -1 is not allowed in a leading, non-existing dimension ${i}`);
+      return cur;
+    }
+    if (cur !== 1 && cur !== s) {
+      throw new ShapeError(
+        `The expanded size of the tensor (${s}) must match the existing size (${cur}) at non-singleton dimension ${i}.  Target sizes: ${fmtShape(sizes)}.  Tensor sizes: ${fmtShape(t.shape)}`,
+        sizes,
+        t.shape,
+      );
+    }
+    return s;
+  });
+  const out = compute(() => tf.broadcastTo(tf.reshape(t._t, [...Array(lead).fill(1), ...t.shape]), target));
+  return record("ExpandBackward0", [t], out, (g) => {
+    const axes: number[] = [];
+    target.forEach((s, i) => {
+      if (i < lead || (t.shape[i - lead] === 1 && s !== 1)) axes.push(i);
+    });
+    return [tf.reshape(axes.length ? tf.sum(g, axes) : g, t.shape)];
+  });
+}
+
+export function repeat(t: Tensor, reps: number[]): Tensor {
+  if (reps.length < t.dim()) {
+    throw new RuntimeError(`Number of dimensions of repeat dims (${reps.length}) can not be smaller than number of dimensions of tensor (${t.dim()})`);
+  }
+  const lead = reps.length - t.dim();
+  const base = [...Array(lead).fill(1), ...t.shape];
+  const out = compute(() => tf.tile(tf.reshape(t._t, base), reps));
+  return record("RepeatBackward0", [t], out, (g) => {
+    const split: number[] = [];
+    reps.forEach((r, i) => split.push(r, base[i]));
+    const summed = tf.sum(tf.reshape(g, split), reps.map((_, i) => 2 * i));
+    return [tf.reshape(summed, t.shape)];
+  });
+}
+
+export function cat(tensors: Tensor[], dim = 0): Tensor {
+  if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
+  tensors.forEach((x, i) => {
+    if (!(x instanceof Tensor)) throw new TypeError(`torch.cat(): expected a list of Tensors, but element ${i} is not a Tensor`);
+  });
+  const ref = tensors.find((x) => !(x.dim() === 1 && x.numel() === 0)) ?? tensors[0];
+  const d = normDim(dim, ref.dim(), "cat");
+  const parts = tensors.filter((x) => !(x.dim() === 1 && x.numel() === 0 && ref.dim() !== 1));
+  parts.forEach((x, i) => {
+    if (x.dim() !== ref.dim()) {
+      throw new ShapeError(`torch.cat(): Tensors must have same number of dimensions: got ${ref.dim()} and ${x.dim()} (tensor ${i} has shape ${fmtShape(x.shape)})`, ref.shape, x.shape);
+    }
+    x.shape.forEach((s, k) => {
+      if (k !== d && s !== ref.shape[k]) {
+        throw new ShapeError(
+          `torch.cat(): Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[k]} but got size ${s} for tensor number ${i} in the list (shapes ${parts.map((p) => fmtShape(p.shape)).join(", ")}).`,
+          ref.shape,
+          x.shape,
+        );
+      }
+    });
+  });
+  const dt = parts.some((x) => x.dtype === "float32") ? "float32" : parts.some((x) => x.dtype === "int32") ? "int32" : "bool";
+  const out = compute(() => tf.concat(parts.map((x) => as(x._t, dt)), d));
+  const sizes = parts.map((x) => x.shape[d]);
+  return record("CatBackward0", parts, out, (g) => tf.split(g, sizes, d));
+}
+
+export function stack(tensors: Tensor[], dim = 0): Tensor {
+  if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError("stack expects a non-empty TensorList");
+  const first = tensors[0];
+  tensors.forEach((x, i) => {
+    if (!(x instanceof Tensor)) throw new TypeError(`torch.stack(): expected a list of Tensors, but element ${i} is not a Tensor`);
+    if (x.shape.join(",") !== first.shape.join(",")) {
+      throw new ShapeError(`stack expects each tensor to be equal size, but got ${fmtShape(first.shape)} at entry 0 and ${fmtShape(x.shape)} at entry ${i}`, first.shape, x.shape);
+    }
+  });
+  const d = normDim(dim, first.dim() + 1, "stack");
+  return cat(tensors.map((x) => unsqueeze(x, d)), d);
+}
+
+export function narrow(t: Tensor, dim: number, start: number, length: number): Tensor {
+  const d = normDim(dim, t.dim(), "narrow");
+  const size = t.shape[d];
+  const s = start < 0 ? start + size : start;
+  if (s < 0 || s > size) throw new IndexError(`start out of range (expected to be in range of [${-size}, ${size}], but got ${start})`);
+  if (length < 0 || s + length > size) throw new RuntimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
+  const begin = t.shape.map((_, i) => (i === d ? s : 0));
+  const sz = t.shape.map((v, i) => (i === d ? length : v));
+  const out = compute(() => tf.slice(t._t, begin, sz));
+  return record("SliceBackward0", [t], out, (g) => [tf.pad(g, t.shape.map((v, i) => (i === d ? [s, size - s - length] : [0, 0])))]);
+}
+
+export function select(t: Tensor, dim: number, index: number): Tensor {
+  if (t.dim() === 0) throw new IndexError("select() cannot be applied to a 0-dim tensor.");
+  const d = normDim(dim, t.dim(), "select");
+  const size = t.shape[d];
+  if (!Number.isInteger(index) || index < -size || index >= size) {
+    throw new IndexError(`select(): index ${index} out of range for tensor of size ${fmtShape(t.shape)} at dimension ${d}`);
+  }
+  const i = index < 0 ? index + size : index;
+  return squeeze(narrow(t, d, i, 1), d);
+}
+
+export function split(t: Tensor, split_size_or_sections: number | number[], dim = 0): Tensor[] {
+  const d = normDim(dim, t.dim(), "split");
+  const size = t.shape[d];
+  let sizes: number[];
+  if (Array.isArray(split_size_or_sections)) {
+    sizes = split_size_or_sections;
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (total !== size) {
+      throw new ShapeError(`split_with_sizes expects split_sizes to sum exactly to ${size} (input tensor's size at dimension ${d}), but got split_sizes=${fmtShape(sizes)}`, [size], sizes);
+    }
+  } else {
+    const s = split_size_or_sections;
+    if (!Number.isInteger(s) || s <= 0) throw new ValueError(`split(): split_size must be a positive integer, got ${s}`);
+    sizes = [];
+    for (let o = 0; o < size; o += s) sizes.push(Math.min(s, size - o));
+    if (sizes.length === 0) sizes = [0];
+  }
+  let offset = 0;
+  return sizes.map((n) => {
+    const piece = narrow(t, d, offset, n);
+    offset += n;
+    return piece;
+  });
+}
+
+export function chunk(t: Tensor, chunks: number, dim = 0): Tensor[] {
+  if (!Number.isInteger(chunks) || chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
+  const d = normDim(dim, t.dim(), "chunk");
+  return split(t, Math.max(1, Math.ceil(t.shape[d] / chunks)), d);
+}
+
+export function unbind(t: Tensor, dim = 0): Tensor[] {
+  const d = normDim(dim, t.dim(), "unbind");
+  return Array.from({ length: t.shape[d] }, (_, i) => select(t, d, i));
+}
+
+export function flip(t: Tensor, dims: number[]): Tensor {
+  const ds = dims.map((d) => normDim(d, t.dim(), "flip"));
+  const out = compute(() => (ds.length ? tf.reverse(t._t, ds) : tf.clone(t._t)));
+  return record("FlipBackward0", [t], out, (g) => [ds.length ? tf.reverse(g, ds) : g]);
+}
+
+function checkIndexTensor(op: string, index: Tensor): void {
+  if (index.dtype !== "int32") throw new TypeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
+}
+
+/** Picks entries of `dim` at positions `index` (1-D integer tensor). */
+export function index_select(t: Tensor, dim: number, index: Tensor): Tensor {
+  checkIndexTensor("index_select", index);
+  if (index.dim() > 1) throw new IndexError(`index_select(): Index is supposed to be a vector, got shape ${fmtShape(index.shape)}`);
+  const d = normDim(dim, t.dim(), "index_select");
+  const size = t.shape[d];
+  const idx = Array.from(index._t.dataSync());
+  const bad = idx.find((i) => i < -size || i >= size);
+  if (bad !== undefined) throw new IndexError(`index_select(): index ${bad} is out of bounds for dimension ${d} with size ${size}`);
+  const fixed = Tensor._wrap(compute(() => tf.tensor1d(idx.map((i) => (i < 0 ? i + size : i)), "int32")));
+  const out = compute(() => tf.gather(t._t, fixed._t, d));
+  return record("IndexSelectBackward0", [t], out, (g) => {
+    const perm = [d, ...[...Array(t.dim()).keys()].filter((k) => k !== d)];
+    const inv = new Array<number>(perm.length);
+    perm.forEach((p, i) => (inv[p] = i));
+    const summed = tf.unsortedSegmentSum(tf.transpose(g, perm), fixed._t as tf.Tensor1D, size);
+    return [tf.transpose(summed, inv)];
+  });
+}
+
+/** torch.gather: out[i][j] = t[i][index[i][j]] along `dim` (shown for dim=1). */
+export function gather(t: Tensor, dim: number, index: Tensor): Tensor {
+  checkIndexTensor("gather", index);
+  const d = normDim(dim, t.dim(), "gather");
+  if (index.dim() !== t.dim()) throw new RuntimeError(`gather(): Index tensor must have the same number of dimensions as input tensor (index ${fmtShape(index.shape)}, input ${fmtShape(t.shape)})`);
+  index.shape.forEach((s, k) => {
+    if (k !== d && s > t.shape[k]) {
+      throw new ShapeError(`gather(): Size does not match at dimension ${k} expected index ${fmtShape(index.shape)} to be smaller than self ${fmtShape(t.shape)} apart from dimension ${d}`, t.shape, index.shape);
+    }
+  });
+  const idx = index._t.dataSync();
+  const strides = stridesOf(t.shape);
+  const istr = stridesOf(index.shape);
+  const flat = new Int32Array(idx.length);
+  for (let n = 0; n < idx.length; n++) {
+    let rem = n;
+    let off = 0;
+    for (let k = 0; k < index.dim(); k++) {
+      const c = Math.floor(rem / istr[k]);
+      rem -= c * istr[k];
+      if (k === d) {
+        const v = idx[n];
+        if (v < -t.shape[d] || v >= t.shape[d]) throw new RuntimeError(`gather(): index ${v} is out of bounds for dimension ${d} with size ${t.shape[d]}`);
+        off += (v < 0 ? v + t.shape[d] : v) * strides[k];
+      } else off += c * strides[k];
+    }
+    flat[n] = off;
+  }
+  const flatIdx = Tensor._wrap(compute(() => tf.tensor1d(flat, "int32")));
+  const out = compute(() => tf.reshape(tf.gather(tf.reshape(t._t, [-1]), flatIdx._t), index.shape));
+  return record("GatherBackward0", [t], out, (g) => [tf.reshape(tf.unsortedSegmentSum(tf.reshape(g, [-1]), flatIdx._t as tf.Tensor1D, t.numel()), t.shape)]);
+}
+
+/** Elements where the bool `mask` is true, as a 1-D tensor. */
+export function masked_select(t: Tensor, mask: Tensor): Tensor {
+  if (mask.dtype !== "bool") throw new TypeError(`masked_select(): expected a bool mask, got ${mask.dtype}`);
+  const shape = t.shape.length >= mask.shape.length ? t.shape : mask.shape;
+  const m = compute(() => tf.broadcastTo(mask._t, shape)).dataSync();
+  const positions: number[] = [];
+  m.forEach((v, i) => {
+    if (v) positions.push(i);
+  });
+  const flat = t.expand(shape).reshape(-1);
+  return index_select(flat, 0, constant(compute(() => tf.tensor1d(positions, "int32"))));
+}
+
+export function stridesOf(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    s[i] = acc;
+    acc *= shape[i];
+  }
+  return s;
+}
+
+/** One entry of an index spec: a number selects, null/':' keeps a dim, [start, stop, step] slices, '...' fills. */
+export type IndexItem = number | null | string | [number | null, (number | null)?, (number | null)?] | Tensor;
+
+function parseSpec(spec: string): IndexItem[] {
+  return spec.split(",").map((raw) => {
+    const s = raw.trim();
+    if (s === "..." || s === "None") return s;
+    if (s === ":" || s === "::") return null;
+    if (s.includes(":")) {
+      const parts = s.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
+      if (parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) throw new IndexError(`index(): cannot parse slice '${s}'`);
+      return [parts[0], parts[1] ?? null, parts[2] ?? null] as [number | null, number | null, number | null];
+    }
+    const n = Number(s);
+    if (s === "" || !Number.isInteger(n)) throw new IndexError(`index(): cannot parse index '${s}' (use integers, ':', 'a:b:c', '...' or 'None')`);
+    return n;
+  });
+}
+
+/**
+ * NumPy/PyTorch-style indexing: `x.index(":, 0, 1:3")` is `x[:, 0, 1:3]`. Also takes an array of
+ * items: numbers, null (':'), [start, stop, step] slices, '...', 'None' (new axis) and 1-D integer
+ * or bool tensors.
+ */
+export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
+  let items = typeof spec === "string" ? parseSpec(spec) : spec.slice();
+  const consumed = items.filter((it) => it !== "..." && it !== "None").length;
+  const ell = items.indexOf("...");
+  if (items.filter((it) => it === "...").length > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+  if (consumed > t.dim()) throw new IndexError(`too many indices for tensor of dimension ${t.dim()} (got ${consumed})`);
+  const fill: IndexItem[] = Array(t.dim() - consumed).fill(null);
+  items = ell >= 0 ? [...items.slice(0, ell), ...fill, ...items.slice(ell + 1)] : [...items, ...fill];
+  let x = t;
+  let d = 0;
+  for (const it of items) {
+    if (it === "None") {
+      x = unsqueeze(x, d);
+      d++;
+    } else if (it === null) {
+      d++;
+    } else if (typeof it === "number") {
+      x = select(x, d, it);
+    } else if (it instanceof Tensor) {
+      if (it.dtype === "bool") {
+        const positions = Array.from(it._t.dataSync()).flatMap((v, i) => (v ? [i] : []));
+        x = index_select(x, d, constant(compute(() => tf.tensor1d(positions, "int32"))));
+      } else x = index_select(x, d, it.reshape(-1));
+      d++;
+    } else if (Array.isArray(it)) {
+      const size = x.shape[d];
+      const step = it[2] ?? 1;
+      if (step <= 0) throw new ValueError("step must be greater than zero");
+      const clampIdx = (v: number) => Math.min(Math.max(v < 0 ? v + size : v, 0), size);
+      const start = it[0] === null || it[0] === undefined ? 0 : clampIdx(it[0]);
+      const stop = it[1] === null || it[1] === undefined ? size : clampIdx(it[1]);
+      const len = Math.max(0, stop - start);
+      x = narrow(x, d, start, len);
+      if (step > 1 && len > 0) {
+        const picks = Array.from({ length: Math.ceil(len / step) }, (_, k) => k * step);
+        x = index_select(x, d, constant(compute(() => tf.tensor1d(picks, "int32"))));
+      }
+      d++;
+    } else throw new IndexError(`index(): unsupported index item ${String(it)}`);
+  }
+  return x === t ? t.alias() : x;
+}
+
+/** A copy that still flows gradient (torch.clone). */
+export function clone(t: Tensor): Tensor {
+  return record("CloneBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g]);
+}
+
+export function toDtype(t: Tensor, dtype: "float32" | "int32" | "bool"): Tensor {
+  if (t.dtype === dtype) return t;
+  const out = compute(() => (dtype === "bool" ? tf.notEqual(t._t, 0) : dtype === "int32" && t.dtype === "float32" ? tf.cast(tf.mul(tf.sign(t._t), tf.floor(tf.abs(t._t))), "int32") : tf.cast(t._t, dtype)));
+  // Only float32 carries gradients, and a cast changes the dtype, so the result is a constant.
+  return constant(out);
+}

@@ -1,0 +1,268 @@
+/** Reductions along dims (sum, mean, max/min with indices, std/var, prod, ...) and softmax family. */
+import { tf, compute, record, constant, normDim, as, numelOf } from "./_core";
+import { Tensor } from "../tensor/tensor";
+import { RuntimeError, IndexError, ValueError } from "../errors";
+
+export type Dims = number | number[] | null | undefined;
+
+/** Normalised, sorted, de-duplicated dims; all dims when `dim` is null/undefined. */
+export function reduceDims(op: string, t: Tensor, dim: Dims): number[] {
+  if (dim === null || dim === undefined) return Array.from({ length: t.dim() }, (_, i) => i);
+  const list = Array.isArray(dim) ? dim : [dim];
+  const out = list.map((d) => normDim(d, t.dim(), op));
+  if (new Set(out).size !== out.length) throw new RuntimeError(`${op}(): dim ${out.join(", ")} appears multiple times in the list of dims`);
+  return out.sort((a, b) => a - b);
+}
+
+/** Shape of g with reduced dims re-inserted as 1, so it broadcasts against the input. */
+function keptShape(shape: number[], dims: number[]): number[] {
+  return shape.map((d, i) => (dims.includes(i) ? 1 : d));
+}
+
+function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
+  const ks = keptShape(input.shape, dims);
+  return tf.broadcastTo(tf.reshape(g, ks), input.shape);
+}
+
+export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
+  const dims = reduceDims("sum", t, dim);
+  const dt = t.dtype === "float32" ? "float32" : "int32";
+  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : tf.sum(as(t._t, dt), dims, keepdim)));
+  return record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]);
+}
+
+export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
+  if (t.dtype !== "float32") {
+    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${t.dtype === "int32" ? "Long" : "Bool"}`);
+  }
+  const dims = reduceDims("mean", t, dim);
+  const n = dims.reduce((a, d) => a * t.shape[d], 1);
+  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : tf.mean(t._t, dims, keepdim)));
+  return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [tf.div(expandBack(g, t, dims), n)]);
+}
+
+export function prod(t: Tensor, dim?: number | null, keepdim = false): Tensor {
+  const dt = t.dtype === "float32" ? "float32" : "int32";
+  if (dim === undefined || dim === null) {
+    const flat = t.reshape(-1);
+    const r = prod(flat, 0, false);
+    return r;
+  }
+  const d = normDim(dim, t.dim(), "prod");
+  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : tf.prod(as(t._t, dt), d, keepdim)));
+  return record("ProdBackward1", [t], out, (g) => {
+    if (t.dim() === 0) return [g];
+    // Exclusive products from both sides: exact even where the input has zeros.
+    const x = as(t._t, "float32");
+    const left = tf.cumprod(x, d, true, false);
+    const right = tf.cumprod(x, d, true, true);
+    return [tf.mul(expandBack(g, t, [d]), tf.mul(left, right))];
+  });
+}
+
+/** values/indices pair returned by max(dim), min(dim), sort, topk, mode. */
+export interface ValuesIndices {
+  values: Tensor;
+  indices: Tensor;
+  0: Tensor;
+  1: Tensor;
+  [Symbol.iterator](): Iterator<Tensor>;
+}
+
+export function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
+  const r = [values, indices] as unknown as ValuesIndices;
+  (r as { values: Tensor }).values = values;
+  (r as { indices: Tensor }).indices = indices;
+  return r;
+}
+
+function checkNonEmpty(op: string, t: Tensor, d: number | null): void {
+  if (t.numel() === 0) {
+    throw new IndexError(`${op}(): Expected reduction dim ${d ?? 0} to have non-zero size (input shape [${t.shape.join(", ")}])`);
+  }
+}
+
+/** max over all elements; gradient split evenly among ties, as PyTorch. */
+function extremeAll(op: "max" | "min", t: Tensor): Tensor {
+  checkNonEmpty(op, t, null);
+  const f = op === "max" ? tf.max : tf.min;
+  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : f(t._t)));
+  let self: Tensor;
+  const res = record(op === "max" ? "MaxBackward1" : "MinBackward1", [t], out, (g) => {
+    const mask = tf.cast(tf.equal(t._t, self._t), "float32");
+    return [tf.mul(tf.div(mask, tf.sum(mask)), g)];
+  });
+  self = res;
+  return res;
+}
+
+function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean): ValuesIndices {
+  const d = normDim(dim, t.dim(), op);
+  checkNonEmpty(op, t, d);
+  if (t.dim() === 0) return valuesIndices(t.clone(), constant(compute(() => tf.scalar(0, "int32"))));
+  const idx = compute(() => {
+    const i = op === "max" ? tf.argMax(t._t, d) : tf.argMin(t._t, d);
+    return keepdim ? tf.expandDims(i, d) : i;
+  });
+  const vals = compute(() => (op === "max" ? tf.max(t._t, d, keepdim) : tf.min(t._t, d, keepdim)));
+  const indices = constant(idx);
+  const values = record(op === "max" ? "MaxBackward0" : "MinBackward0", [t], vals, (g) => {
+    const i = keepdim ? tf.squeeze(indices._t, [d]) : indices._t;
+    const oh = tf.oneHot(i, t.shape[d]);
+    // oneHot appends the class axis last; move it to position d.
+    const perm = [...Array(t.dim() - 1).keys()].map((k) => (k < d ? k : k + 1));
+    const axes = new Array<number>(t.dim());
+    perm.forEach((p, k) => (axes[p] = k));
+    axes[d] = t.dim() - 1;
+    const mask = tf.transpose(oh, axes);
+    return [tf.mul(as(mask, "float32"), tf.expandDims(keepdim ? tf.squeeze(g, [d]) : g, d))];
+  });
+  return valuesIndices(values, indices);
+}
+
+export function max(t: Tensor): Tensor;
+export function max(t: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function max(t: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+  return dim === undefined ? extremeAll("max", t) : extremeDim("max", t, dim, keepdim);
+}
+
+export function min(t: Tensor): Tensor;
+export function min(t: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function min(t: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+  return dim === undefined ? extremeAll("min", t) : extremeDim("min", t, dim, keepdim);
+}
+
+/** amax/amin over dims; the gradient is split evenly among ties. */
+export function amax(t: Tensor, dim?: Dims, keepdim = false, op: "max" | "min" = "max"): Tensor {
+  const dims = reduceDims(op === "max" ? "amax" : "amin", t, dim);
+  checkNonEmpty(op === "max" ? "amax" : "amin", t, dims[0] ?? null);
+  const f = op === "max" ? tf.max : tf.min;
+  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : f(t._t, dims, keepdim)));
+  let self: Tensor;
+  const res = record(op === "max" ? "AmaxBackward0" : "AminBackward0", [t], out, (g) => {
+    const y = tf.reshape(self._t, keptShape(t.shape, dims));
+    const mask = tf.cast(tf.equal(t._t, y), "float32");
+    const count = tf.sum(mask, dims, true);
+    return [tf.mul(tf.div(mask, count), tf.reshape(g, keptShape(t.shape, dims)))];
+  });
+  self = res;
+  return res;
+}
+
+export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max" | "min" = "max"): Tensor {
+  const name = op === "max" ? "argmax" : "argmin";
+  checkNonEmpty(name, t, dim ?? null);
+  if (dim === undefined || dim === null) {
+    const flat = compute(() => tf.reshape(t._t, [-1]));
+    const r = compute(() => (op === "max" ? tf.argMax(flat, 0) : tf.argMin(flat, 0)));
+    flat.dispose();
+    return constant(keepdim ? compute(() => tf.reshape(r, t.shape.map(() => 1))) : r);
+  }
+  const d = normDim(dim, t.dim(), name);
+  if (t.dim() === 0) return constant(compute(() => tf.scalar(0, "int32")));
+  return constant(
+    compute(() => {
+      const i = op === "max" ? tf.argMax(t._t, d) : tf.argMin(t._t, d);
+      return keepdim ? tf.expandDims(i, d) : i;
+    }),
+  );
+}
+
+/** Variance with Bessel's correction by default (`unbiased: true` / `correction: 1`), as PyTorch. */
+export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, name = "var"): Tensor {
+  if (t.dtype !== "float32") throw new RuntimeError(`${name}(): input dtype should be float32, got ${t.dtype}`);
+  const dims = reduceDims(name, t, dim);
+  const n = dims.reduce((a, d) => a * t.shape[d], 1);
+  const denom = Math.max(0, n - correction);
+  const out = compute(() => {
+    const m = tf.mean(t._t, dims, true);
+    const ss = tf.sum(tf.square(tf.sub(t._t, m)), dims, keepdim);
+    return tf.div(ss, denom);
+  });
+  return record("VarBackward0", [t], out, (g) => {
+    const m = tf.mean(t._t, dims, true);
+    const gg = tf.reshape(g, keptShape(t.shape, dims));
+    return [tf.mul(gg, tf.div(tf.mul(2, tf.sub(t._t, m)), denom))];
+  });
+}
+
+export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean): Tensor {
+  return variance(t, dim, correction, keepdim, "std").sqrt();
+}
+
+export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
+  const dims = reduceDims("logsumexp", t, dim);
+  const out = compute(() => tf.logSumExp(t._t, dims, keepdim));
+  let self: Tensor;
+  const res = record("LogsumexpBackward0", [t], out, (g) => {
+    const y = tf.reshape(self._t, keptShape(t.shape, dims));
+    return [tf.mul(tf.reshape(g, keptShape(t.shape, dims)), tf.exp(tf.sub(t._t, y)))];
+  });
+  self = res;
+  return res;
+}
+
+function softmaxDim(op: string, t: Tensor, dim: number | undefined | null): number {
+  if (dim === undefined || dim === null) {
+    throw new ValueError(`${op}(): pass \`dim\` explicitly (PyTorch's implicit dim choice is deprecated), e.g. ${op}(x, {dim: 1})`);
+  }
+  return normDim(dim, t.dim(), op);
+}
+
+export function softmax(t: Tensor, dim?: number | null): Tensor {
+  const d = softmaxDim("softmax", t, dim);
+  const out = compute(() => {
+    const x = as(t._t, "float32");
+    const e = tf.exp(tf.sub(x, tf.max(x, d, true)));
+    return tf.div(e, tf.sum(e, d, true));
+  });
+  let self: Tensor;
+  const res = record("SoftmaxBackward0", [t], out, (g) => {
+    const y = self._t;
+    return [tf.mul(y, tf.sub(g, tf.sum(tf.mul(g, y), d, true)))];
+  });
+  self = res;
+  return res;
+}
+
+export function log_softmax(t: Tensor, dim?: number | null): Tensor {
+  const d = softmaxDim("log_softmax", t, dim);
+  const out = compute(() => {
+    const x = as(t._t, "float32");
+    return tf.sub(x, tf.logSumExp(x, d, true));
+  });
+  let self: Tensor;
+  const res = record("LogSoftmaxBackward0", [t], out, (g) => [tf.sub(g, tf.mul(tf.exp(self._t), tf.sum(g, d, true)))]);
+  self = res;
+  return res;
+}
+
+export function cumsum(t: Tensor, dim: number): Tensor {
+  const d = normDim(dim, t.dim(), "cumsum");
+  const dt = t.dtype === "float32" ? "float32" : "int32";
+  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : tf.cumsum(as(t._t, dt), d)));
+  return record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : tf.cumsum(g, d, false, true)]);
+}
+
+export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {
+  const dims = reduceDims("all", t, dim);
+  return constant(compute(() => (t.dim() === 0 ? tf.notEqual(t._t, 0) : tf.all(tf.notEqual(t._t, 0), dims, keepdim))));
+}
+
+export function any(t: Tensor, dim?: number | null, keepdim = false): Tensor {
+  const dims = reduceDims("any", t, dim);
+  return constant(compute(() => (t.dim() === 0 ? tf.notEqual(t._t, 0) : tf.any(tf.notEqual(t._t, 0), dims, keepdim))));
+}
+
+/** p-norm over dims (p=2 by default; 1, Infinity supported). */
+export function norm(t: Tensor, p: number | "fro" = 2, dim?: Dims, keepdim = false): Tensor {
+  const pp = p === "fro" ? 2 : p;
+  if (pp === 2) return t.mul(t).sum(dim, keepdim).sqrt();
+  if (pp === 1) return t.abs().sum(dim, keepdim);
+  if (pp === Infinity) return amax(t.abs(), dim, keepdim);
+  return t.abs().pow(pp).sum(dim, keepdim).pow(1 / pp);
+}
+
+export function count(t: Tensor): number {
+  return numelOf(t.shape);
+}

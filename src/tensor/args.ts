@@ -1,0 +1,52 @@
+/**
+ * PyTorch's calling convention in TypeScript: positional parameters stay positional, keyword
+ * arguments go in a trailing options object, which may also carry the positional ones. Unknown
+ * option names are an error that names them, so a typo never silently falls back to a default.
+ */
+import { TypeError } from "../errors";
+
+export function isOptions(x: unknown): x is Record<string, unknown> {
+  if (x === null || typeof x !== "object" || Array.isArray(x) || ArrayBuffer.isView(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Maps `args` onto `names`: positional values first, then a trailing options object. Returns a
+ * record of the given names only; throws TypeError for an unknown option or a value given twice.
+ */
+export function parseArgs(op: string, args: readonly unknown[], names: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let positional = args.length;
+  if (positional > 0 && isOptions(args[positional - 1])) positional--;
+  if (positional > names.length) {
+    throw new TypeError(`${op}() takes at most ${names.length} positional arguments (${names.join(", ")}) but ${positional} were given`);
+  }
+  for (let i = 0; i < positional; i++) if (args[i] !== undefined) out[names[i]] = args[i];
+  if (positional < args.length) {
+    const opts = args[args.length - 1] as Record<string, unknown>;
+    for (const [k, v] of Object.entries(opts)) {
+      if (!names.includes(k)) throw new TypeError(`${op}() got an unexpected keyword argument '${k}' (valid: ${names.join(", ")})`);
+      if (k in out && v !== undefined) throw new TypeError(`${op}() got multiple values for argument '${k}'`);
+      if (v !== undefined) out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** Accepts sizes as `f(2, 3)`, `f([2, 3])`, with an optional trailing options object. */
+export function parseSizes(op: string, args: readonly unknown[]): { sizes: number[]; options: Record<string, unknown> } {
+  let rest = args.slice();
+  let options: Record<string, unknown> = {};
+  if (rest.length && isOptions(rest[rest.length - 1])) {
+    options = rest[rest.length - 1] as Record<string, unknown>;
+    rest = rest.slice(0, -1);
+  }
+  const sizes = rest.length === 1 && Array.isArray(rest[0]) ? (rest[0] as unknown[]) : rest;
+  sizes.forEach((s) => {
+    if (typeof s !== "number" || !Number.isInteger(s) || s < 0) {
+      throw new TypeError(`${op}(): size must be a list of non-negative integers, got [${sizes.map(String).join(", ")}]`);
+    }
+  });
+  return { sizes: sizes as number[], options };
+}

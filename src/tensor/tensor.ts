@@ -1,0 +1,776 @@
+/**
+ * torch.Tensor: a PyTorch-layout n-d array on the active tfjs backend, with dtype, requires_grad,
+ * grad and grad_fn. Methods chain (`x.add(y).relu().sum()`) and print the way PyTorch prints.
+ * The math lives in src/ops; this class is the user-facing surface.
+ */
+import type { tf } from "../backend/tf";
+import { adopt, share, overwrite, Storage } from "../backend/memory";
+import { Node } from "../autograd/node";
+import { runBackward } from "../autograd/backward";
+import { formatValues, addSuffixes } from "./repr";
+import { isOptions, parseArgs } from "./args";
+import { RuntimeError, TypeError, ValueError } from "../errors";
+import * as E from "../ops/elementwise";
+import * as R from "../ops/reduce";
+import * as M from "../ops/movement";
+import * as L from "../ops/linalg";
+import * as C from "../ops/creation";
+import { compute, tf as tfjs } from "../ops/_core";
+import type { Dims, ValuesIndices } from "../ops/reduce";
+import type { IndexItem } from "../ops/movement";
+
+/** torchlab's dtypes. PyTorch's int64 results (argmax, class labels) are int32 here. */
+export type DType = "float32" | "int32" | "bool";
+
+const DTYPE_ALIASES: Record<string, DType> = {
+  float32: "float32", float: "float32", "torch.float32": "float32", "torch.float": "float32", float64: "float32", double: "float32",
+  int32: "int32", int: "int32", int64: "int32", long: "int32", "torch.int64": "int32", "torch.long": "int32", "torch.int32": "int32",
+  uint8: "int32", int8: "int32", int16: "int32",
+  bool: "bool", "torch.bool": "bool",
+};
+
+export function normalizeDtype(d: unknown): DType {
+  const r = typeof d === "string" ? DTYPE_ALIASES[d] : undefined;
+  if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has float32, int32 (for PyTorch's int64) and bool`);
+  return r;
+}
+
+type Scalar = number | boolean;
+type Operand = Tensor | Scalar;
+type DimOpts = { dim?: Dims; keepdim?: boolean };
+
+function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
+  const a = parseArgs(op, args, ["dim", "keepdim"]);
+  return { dim: a.dim as Dims, keepdim: (a.keepdim as boolean | undefined) ?? false };
+}
+
+function sizesFrom(args: unknown[]): number[] {
+  return args.length === 1 && Array.isArray(args[0]) ? (args[0] as number[]) : (args as number[]);
+}
+
+export class Tensor {
+  /** @internal refcounted backend buffer, shared by detach()/.data aliases. */
+  _s: Storage;
+  /** The node that produced this tensor, or null for a leaf. */
+  grad_fn: Node | null = null;
+  /** Accumulated gradient of a leaf after backward(). */
+  grad: Tensor | null = null;
+  private _requires_grad = false;
+
+  /** @internal use torch.tensor / torch.zeros / ... to create tensors. */
+  constructor(data: tf.Tensor, storage?: Storage) {
+    this._s = storage ? share(this, storage) : adopt(this, data);
+  }
+
+  /** @internal */
+  static _wrap(data: tf.Tensor): Tensor {
+    return new Tensor(data);
+  }
+
+  /** @internal the tfjs tensor holding the values (PyTorch layout). */
+  get _t(): tf.Tensor {
+    if (this._s.data.isDisposed) throw new RuntimeError("this tensor's memory was already released");
+    return this._s.data;
+  }
+
+  /** @internal */
+  _attach(node: Node): void {
+    this.grad_fn = node;
+    this._requires_grad = true;
+  }
+
+  // ---------------------------------------------------------------- properties
+
+  get shape(): number[] {
+    return this._s.data.shape.slice();
+  }
+  get dtype(): DType {
+    return this._s.data.dtype as DType;
+  }
+  get ndim(): number {
+    return this._s.data.rank;
+  }
+  /** Always 'cpu' for wasm/cpu/tensorflow-CPU backends, 'cuda' under tfjs-node-gpu. */
+  get device(): string {
+    return deviceName();
+  }
+  get is_leaf(): boolean {
+    return this.grad_fn === null;
+  }
+  get requires_grad(): boolean {
+    return this._requires_grad;
+  }
+  set requires_grad(v: boolean) {
+    this.requires_grad_(v);
+  }
+  get is_cuda(): boolean {
+    return deviceName() === "cuda";
+  }
+  /** The same values, detached from the graph (PyTorch's `.data`); in-place writes to it change this tensor. */
+  get data(): Tensor {
+    return this.detach();
+  }
+  set data(v: Tensor) {
+    if (!(v instanceof Tensor)) throw new TypeError("Tensor.data must be set to a Tensor");
+    overwrite(this._s, compute(() => tfjs.clone(v._t)));
+  }
+  /** Transpose of a 2-D tensor (dims reversed for n-D), PyTorch's `.T`. */
+  get T(): Tensor {
+    return this.permute([...Array(this.dim()).keys()].reverse());
+  }
+  /** Transpose of the last two dims, PyTorch's `.mT`. */
+  get mT(): Tensor {
+    return this.transpose(-2, -1);
+  }
+
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    if (dim === undefined) return this.shape;
+    return this.shape[normDimPublic(dim, this.dim(), "size")];
+  }
+  dim(): number {
+    return this._s.data.rank;
+  }
+  numel(): number {
+    return this._s.data.size;
+  }
+  nelement(): number {
+    return this.numel();
+  }
+  element_size(): number {
+    return this.dtype === "bool" ? 1 : 4;
+  }
+  get length(): number {
+    if (this.dim() === 0) throw new TypeError("len() of a 0-d tensor");
+    return this.shape[0];
+  }
+
+  // ---------------------------------------------------------------- autograd
+
+  requires_grad_(requires_grad = true): this {
+    if (!this.is_leaf && !requires_grad) {
+      throw new RuntimeError("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+    }
+    if (requires_grad && this.dtype !== "float32") {
+      throw new RuntimeError(`only Tensors of floating point dtype can require gradients (this tensor is ${this.dtype})`);
+    }
+    if (this.is_leaf) this._requires_grad = requires_grad;
+    return this;
+  }
+
+  /**
+   * Computes the gradient of this tensor with respect to graph leaves and accumulates it into their
+   * `.grad`. A non-scalar tensor needs `gradient` (same shape). The graph is freed unless
+   * `retain_graph` is true.
+   */
+  backward(gradient?: Tensor | null | { gradient?: Tensor | null; retain_graph?: boolean }, options: { retain_graph?: boolean } = {}): void {
+    let g: Tensor | null | undefined;
+    let retain = options.retain_graph ?? false;
+    if (isOptions(gradient)) {
+      const o = parseArgs("backward", [gradient], ["gradient", "retain_graph", "create_graph", "inputs"]);
+      g = o.gradient as Tensor | undefined;
+      retain = (o.retain_graph as boolean | undefined) ?? retain;
+    } else g = gradient as Tensor | null | undefined;
+    if (!this.requires_grad) throw new RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn");
+    let seed: tf.Tensor;
+    if (g === undefined || g === null) {
+      if (this.numel() !== 1) throw new RuntimeError(`grad can be implicitly created only for scalar outputs (this tensor has shape [${this.shape.join(", ")}])`);
+      seed = compute(() => tfjs.onesLike(this._t));
+    } else {
+      if (!(g instanceof Tensor)) throw new TypeError("backward(): gradient must be a Tensor");
+      if (g.shape.join(",") !== this.shape.join(",")) {
+        throw new RuntimeError(`Mismatch in shape: grad_output[0] has a shape of [${g.shape.join(", ")}] and output[0] has a shape of [${this.shape.join(", ")}].`);
+      }
+      seed = compute(() => tfjs.cast(g!._t, "float32"));
+    }
+    runBackward(this, seed, retain);
+  }
+
+  /** A tensor sharing this one's values, cut from the graph. */
+  detach(): Tensor {
+    return new Tensor(this._s.data, this._s);
+  }
+  detach_(): this {
+    this.grad_fn = null;
+    this._requires_grad = false;
+    return this;
+  }
+  /** Keeps `.grad` for this non-leaf tensor after backward(). */
+  retain_grad(): void {
+    if (!this.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
+    if (this.grad_fn) this.grad_fn.retained = this;
+  }
+  get retains_grad(): boolean {
+    return this.grad_fn !== null && this.grad_fn.retained === this;
+  }
+
+  /** @internal an alias sharing storage and graph position (used where PyTorch returns a view). */
+  alias(): Tensor {
+    return M.clone(this);
+  }
+
+  // ---------------------------------------------------------------- data access
+
+  /** The value of a one-element tensor as a JS number (or boolean for bool). */
+  item(): number {
+    if (this.numel() !== 1) {
+      throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar (shape [${this.shape.join(", ")}])`);
+    }
+    const v = this._t.dataSync()[0] as number;
+    return this.dtype === "bool" ? (Boolean(v) as unknown as number) : v;
+  }
+
+  /** Nested JS arrays of the values (numbers, or booleans for bool tensors). */
+  tolist(): NestedList {
+    const flat = Array.from(this._t.dataSync() as ArrayLike<number>, (v) => (this.dtype === "bool" ? Boolean(v) : v));
+    const build = (dim: number, offset: number): NestedList => {
+      if (dim === this.dim()) return flat[offset];
+      const stride = this.shape.slice(dim + 1).reduce((a, b) => a * b, 1);
+      return Array.from({ length: this.shape[dim] }, (_, i) => build(dim + 1, offset + i * stride));
+    };
+    return build(0, 0);
+  }
+
+  /** The values as a typed array (Float32Array, Int32Array, or Uint8Array for bool), row-major. */
+  dataSync(): Float32Array | Int32Array | Uint8Array {
+    return this._t.dataSync() as Float32Array | Int32Array | Uint8Array;
+  }
+
+  /** Async form of dataSync(): does not block where reading back from the device is slow (CUDA). */
+  async dataAsync(): Promise<Float32Array | Int32Array | Uint8Array> {
+    return (await this._t.data()) as Float32Array | Int32Array | Uint8Array;
+  }
+
+  // ---------------------------------------------------------------- dtype / device
+
+  to(target: DType | string | Tensor | { dtype?: DType | string; device?: unknown }, dtype?: DType | string): Tensor {
+    if (target instanceof Tensor) return this.to(target.dtype);
+    if (isOptions(target)) {
+      const o = parseArgs("to", [target], ["dtype", "device", "non_blocking", "copy"]);
+      return o.dtype === undefined ? this : this.to(o.dtype as string);
+    }
+    if (typeof target === "string" && !(target in DTYPE_ALIASES)) {
+      // A device ('cpu', 'cuda', 'cuda:0'): tensors live on the one active backend.
+      checkDevice(target);
+      return dtype === undefined ? this : this.to(dtype);
+    }
+    if (typeof target === "object" && target !== null && "type" in (target as object)) {
+      checkDevice(String((target as { type: string }).type));
+      return this;
+    }
+    const dt = normalizeDtype(target);
+    return dt === this.dtype ? this : M.toDtype(this, dt);
+  }
+  type(dtype?: DType | string): Tensor | string {
+    if (dtype === undefined) return this.dtype === "float32" ? "torch.FloatTensor" : this.dtype === "int32" ? "torch.LongTensor" : "torch.BoolTensor";
+    return this.to(dtype);
+  }
+  float(): Tensor {
+    return this.to("float32");
+  }
+  double(): Tensor {
+    return this.to("float32");
+  }
+  long(): Tensor {
+    return this.to("int32");
+  }
+  int(): Tensor {
+    return this.to("int32");
+  }
+  bool(): Tensor {
+    return this.to("bool");
+  }
+  cpu(): Tensor {
+    return this;
+  }
+  cuda(): Tensor {
+    checkDevice("cuda");
+    return this;
+  }
+  is_floating_point(): boolean {
+    return this.dtype === "float32";
+  }
+
+  // ---------------------------------------------------------------- arithmetic
+
+  add(other: Operand, options?: { alpha?: number }): Tensor {
+    return E.add(this, other, options?.alpha ?? 1);
+  }
+  sub(other: Operand, options?: { alpha?: number }): Tensor {
+    return E.sub(this, other, options?.alpha ?? 1);
+  }
+  rsub(other: Operand): Tensor {
+    return E.rsub(this, other);
+  }
+  mul(other: Operand): Tensor {
+    return E.mul(this, other);
+  }
+  div(other: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
+    return E.div(this, other, options);
+  }
+  true_divide(other: Operand): Tensor {
+    return E.div(this, other);
+  }
+  floor_divide(other: Operand): Tensor {
+    return E.div(this, other, { rounding_mode: "floor" });
+  }
+  remainder(other: Operand): Tensor {
+    return E.remainder(this, other);
+  }
+  pow(exponent: Operand): Tensor {
+    return E.pow(this, exponent);
+  }
+  neg(): Tensor {
+    return E.neg(this);
+  }
+  exp(): Tensor {
+    return E.exp(this);
+  }
+  log(): Tensor {
+    return E.log(this);
+  }
+  log2(): Tensor {
+    return E.log2(this);
+  }
+  log10(): Tensor {
+    return E.log10(this);
+  }
+  log1p(): Tensor {
+    return E.log1p(this);
+  }
+  expm1(): Tensor {
+    return E.expm1(this);
+  }
+  sqrt(): Tensor {
+    return E.sqrt(this);
+  }
+  rsqrt(): Tensor {
+    return E.rsqrt(this);
+  }
+  square(): Tensor {
+    return E.square(this);
+  }
+  reciprocal(): Tensor {
+    return E.reciprocal(this);
+  }
+  abs(): Tensor {
+    return E.abs(this);
+  }
+  sign(): Tensor {
+    return E.sign(this);
+  }
+  sin(): Tensor {
+    return E.sin(this);
+  }
+  cos(): Tensor {
+    return E.cos(this);
+  }
+  tanh(): Tensor {
+    return E.tanh(this);
+  }
+  sigmoid(): Tensor {
+    return E.sigmoid(this);
+  }
+  relu(): Tensor {
+    return E.relu(this);
+  }
+  erf(): Tensor {
+    return E.erf(this);
+  }
+  floor(): Tensor {
+    return E.floor(this);
+  }
+  ceil(): Tensor {
+    return E.ceil(this);
+  }
+  round(): Tensor {
+    return E.round(this);
+  }
+  trunc(): Tensor {
+    return E.trunc(this);
+  }
+  clamp(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor {
+    if (isOptions(min)) {
+      const o = parseArgs("clamp", [min], ["min", "max"]);
+      return E.clamp(this, o.min as number | null | undefined, o.max as number | null | undefined);
+    }
+    return E.clamp(this, min, max);
+  }
+  clip(min?: number | null, max?: number | null): Tensor {
+    return E.clamp(this, min, max);
+  }
+  maximum(other: Operand): Tensor {
+    return E.maximum(this, other);
+  }
+  minimum(other: Operand): Tensor {
+    return E.minimum(this, other);
+  }
+
+  // ---------------------------------------------------------------- comparison / logical
+
+  eq(other: Operand): Tensor {
+    return E.eq(this, other);
+  }
+  ne(other: Operand): Tensor {
+    return E.ne(this, other);
+  }
+  lt(other: Operand): Tensor {
+    return E.lt(this, other);
+  }
+  le(other: Operand): Tensor {
+    return E.le(this, other);
+  }
+  gt(other: Operand): Tensor {
+    return E.gt(this, other);
+  }
+  ge(other: Operand): Tensor {
+    return E.ge(this, other);
+  }
+  logical_not(): Tensor {
+    return E.logical_not(this);
+  }
+  logical_and(other: Operand): Tensor {
+    return E.logical_and(this, other);
+  }
+  logical_or(other: Operand): Tensor {
+    return E.logical_or(this, other);
+  }
+  isnan(): Tensor {
+    return E.isnan(this);
+  }
+  /** True when every element equals the other tensor's (same shape). */
+  equal(other: Tensor): boolean {
+    return this.shape.join(",") === other.shape.join(",") && E.eq(this, other).all().item() === (true as unknown as number);
+  }
+  allclose(other: Tensor, options: { rtol?: number; atol?: number } = {}): boolean {
+    const rtol = options.rtol ?? 1e-5;
+    const atol = options.atol ?? 1e-8;
+    return this.sub(other).abs().le(other.abs().mul(rtol).add(atol)).all().item() === (true as unknown as number);
+  }
+  where(condition: Tensor, other: Operand): Tensor {
+    return E.where(condition, this, other);
+  }
+  masked_fill(mask: Tensor, value: number | boolean | Tensor): Tensor {
+    return E.masked_fill(this, mask, value);
+  }
+
+  // ---------------------------------------------------------------- reductions
+
+  sum(dim?: Dims | DimOpts, keepdim?: boolean | DimOpts): Tensor {
+    const a = dimArgs("sum", [dim, keepdim].filter((x) => x !== undefined));
+    return R.sum(this, a.dim, a.keepdim);
+  }
+  mean(dim?: Dims | DimOpts, keepdim?: boolean | DimOpts): Tensor {
+    const a = dimArgs("mean", [dim, keepdim].filter((x) => x !== undefined));
+    return R.mean(this, a.dim, a.keepdim);
+  }
+  prod(dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor {
+    const a = dimArgs("prod", [dim, keepdim].filter((x) => x !== undefined));
+    return R.prod(this, a.dim as number | undefined, a.keepdim);
+  }
+  /** Largest element, or (values, indices) along `dim`. */
+  max(): Tensor;
+  max(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): ValuesIndices;
+  max(other: Tensor): Tensor;
+  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ValuesIndices {
+    if (dim instanceof Tensor) return E.maximum(this, dim);
+    if (dim === undefined) return R.max(this);
+    const a = dimArgs("max", [dim, keepdim].filter((x) => x !== undefined));
+    return R.max(this, a.dim as number, a.keepdim);
+  }
+  min(): Tensor;
+  min(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): ValuesIndices;
+  min(other: Tensor): Tensor;
+  min(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ValuesIndices {
+    if (dim instanceof Tensor) return E.minimum(this, dim);
+    if (dim === undefined) return R.min(this);
+    const a = dimArgs("min", [dim, keepdim].filter((x) => x !== undefined));
+    return R.min(this, a.dim as number, a.keepdim);
+  }
+  amax(dim?: Dims | DimOpts, keepdim?: boolean): Tensor {
+    const a = dimArgs("amax", [dim, keepdim].filter((x) => x !== undefined));
+    return R.amax(this, a.dim, a.keepdim, "max");
+  }
+  amin(dim?: Dims | DimOpts, keepdim?: boolean): Tensor {
+    const a = dimArgs("amin", [dim, keepdim].filter((x) => x !== undefined));
+    return R.amax(this, a.dim, a.keepdim, "min");
+  }
+  argmax(dim?: number | null | { dim?: number | null; keepdim?: boolean }, keepdim?: boolean): Tensor {
+    const a = dimArgs("argmax", [dim, keepdim].filter((x) => x !== undefined));
+    return R.argmax(this, a.dim as number | null | undefined, a.keepdim, "max");
+  }
+  argmin(dim?: number | null | { dim?: number | null; keepdim?: boolean }, keepdim?: boolean): Tensor {
+    const a = dimArgs("argmin", [dim, keepdim].filter((x) => x !== undefined));
+    return R.argmax(this, a.dim as number | null | undefined, a.keepdim, "min");
+  }
+  /** Variance; unbiased (N-1) by default like PyTorch. Options: unbiased, correction, keepdim. */
+  var(dim?: Dims | { dim?: Dims; unbiased?: boolean; correction?: number; keepdim?: boolean }, unbiased?: boolean | { unbiased?: boolean; correction?: number; keepdim?: boolean }, keepdim?: boolean): Tensor {
+    const a = varArgs("var", [dim, unbiased, keepdim]);
+    return R.variance(this, a.dim, a.correction, a.keepdim);
+  }
+  std(dim?: Dims | { dim?: Dims; unbiased?: boolean; correction?: number; keepdim?: boolean }, unbiased?: boolean | { unbiased?: boolean; correction?: number; keepdim?: boolean }, keepdim?: boolean): Tensor {
+    const a = varArgs("std", [dim, unbiased, keepdim]);
+    return R.std(this, a.dim, a.correction, a.keepdim);
+  }
+  logsumexp(dim: Dims | DimOpts, keepdim?: boolean): Tensor {
+    const a = dimArgs("logsumexp", [dim, keepdim].filter((x) => x !== undefined));
+    return R.logsumexp(this, a.dim, a.keepdim);
+  }
+  softmax(dim: number | { dim: number }): Tensor {
+    return R.softmax(this, typeof dim === "number" ? dim : dim.dim);
+  }
+  log_softmax(dim: number | { dim: number }): Tensor {
+    return R.log_softmax(this, typeof dim === "number" ? dim : dim.dim);
+  }
+  cumsum(dim: number | { dim: number }): Tensor {
+    return R.cumsum(this, typeof dim === "number" ? dim : dim.dim);
+  }
+  all(dim?: number | null, keepdim?: boolean): Tensor {
+    return R.all(this, dim, keepdim);
+  }
+  any(dim?: number | null, keepdim?: boolean): Tensor {
+    return R.any(this, dim, keepdim);
+  }
+  norm(p: number | "fro" = 2, dim?: Dims, keepdim = false): Tensor {
+    return R.norm(this, p, dim, keepdim);
+  }
+
+  // ---------------------------------------------------------------- linear algebra
+
+  matmul(other: Tensor): Tensor {
+    return L.matmul(this, other);
+  }
+  mm(other: Tensor): Tensor {
+    return L.mm(this, other);
+  }
+  bmm(other: Tensor): Tensor {
+    return L.bmm(this, other);
+  }
+  mv(v: Tensor): Tensor {
+    return L.mv(this, v);
+  }
+  dot(other: Tensor): Tensor {
+    return L.dot(this, other);
+  }
+  t(): Tensor {
+    if (this.dim() > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${this.dim()}D`);
+    return this.dim() < 2 ? this.alias() : M.transpose(this, 0, 1);
+  }
+
+  // ---------------------------------------------------------------- shape / movement
+
+  /** Same data, new shape (one dim may be -1). @example x.view(x.size(0), -1) */
+  view(...shape: (number | number[])[]): Tensor {
+    return M.reshape(this, sizesFrom(shape));
+  }
+  reshape(...shape: (number | number[])[]): Tensor {
+    return M.reshape(this, sizesFrom(shape), "ReshapeAliasBackward0");
+  }
+  view_as(other: Tensor): Tensor {
+    return M.reshape(this, other.shape);
+  }
+  reshape_as(other: Tensor): Tensor {
+    return M.reshape(this, other.shape, "ReshapeAliasBackward0");
+  }
+  permute(...dims: (number | number[])[]): Tensor {
+    return M.permute(this, sizesFrom(dims));
+  }
+  transpose(dim0: number, dim1: number): Tensor {
+    return M.transpose(this, dim0, dim1);
+  }
+  flatten(start_dim: number | { start_dim?: number; end_dim?: number } = 0, end_dim = -1): Tensor {
+    if (isOptions(start_dim)) {
+      const o = parseArgs("flatten", [start_dim], ["start_dim", "end_dim"]);
+      return M.flatten(this, (o.start_dim as number) ?? 0, (o.end_dim as number) ?? -1);
+    }
+    return M.flatten(this, start_dim, end_dim);
+  }
+  squeeze(dim?: number | number[]): Tensor {
+    return M.squeeze(this, dim);
+  }
+  unsqueeze(dim: number): Tensor {
+    return M.unsqueeze(this, dim);
+  }
+  expand(...sizes: (number | number[])[]): Tensor {
+    return M.expand(this, sizesFrom(sizes));
+  }
+  expand_as(other: Tensor): Tensor {
+    return M.expand(this, other.shape);
+  }
+  repeat(...reps: (number | number[])[]): Tensor {
+    return M.repeat(this, sizesFrom(reps));
+  }
+  contiguous(): Tensor {
+    return this;
+  }
+  clone(): Tensor {
+    return M.clone(this);
+  }
+  split(split_size: number | number[], dim = 0): Tensor[] {
+    return M.split(this, split_size, dim);
+  }
+  chunk(chunks: number, dim = 0): Tensor[] {
+    return M.chunk(this, chunks, dim);
+  }
+  unbind(dim = 0): Tensor[] {
+    return M.unbind(this, dim);
+  }
+  narrow(dim: number, start: number, length: number): Tensor {
+    return M.narrow(this, dim, start, length);
+  }
+  select(dim: number, index: number): Tensor {
+    return M.select(this, dim, index);
+  }
+  /** `x.index(":, 0, 1:3")` is PyTorch's `x[:, 0, 1:3]`; also takes an array of index items. */
+  index(spec: string | IndexItem[]): Tensor {
+    return M.index(this, spec);
+  }
+  /** Element or sub-tensor `i` along dim 0 (PyTorch's `x[i]`). */
+  get(...indices: number[]): Tensor {
+    return M.index(this, indices);
+  }
+  flip(...dims: (number | number[])[]): Tensor {
+    return M.flip(this, sizesFrom(dims));
+  }
+  index_select(dim: number, index: Tensor): Tensor {
+    return M.index_select(this, dim, index);
+  }
+  gather(dim: number, index: Tensor): Tensor {
+    return M.gather(this, dim, index);
+  }
+  masked_select(mask: Tensor): Tensor {
+    return M.masked_select(this, mask);
+  }
+
+  // ---------------------------------------------------------------- in-place (no autograd through them)
+
+  private inplace(op: string, next: Tensor): this {
+    if (this.requires_grad && this.is_leaf && isGradRecording()) {
+      throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation (${op}); wrap it in torch.no_grad(() => ...)`);
+    }
+    if (next.shape.join(",") !== this.shape.join(",")) {
+      throw new RuntimeError(`${op}: output with shape [${this.shape.join(", ")}] doesn't match the broadcast shape [${next.shape.join(", ")}]`);
+    }
+    overwrite(this._s, compute(() => tfjs.cast(next._t, this.dtype)));
+    if (!this.is_leaf && next.grad_fn) this.grad_fn = next.grad_fn;
+    return this;
+  }
+  add_(other: Operand, options?: { alpha?: number }): this {
+    return this.inplace("add_", this.add(other, options));
+  }
+  sub_(other: Operand, options?: { alpha?: number }): this {
+    return this.inplace("sub_", this.sub(other, options));
+  }
+  mul_(other: Operand): this {
+    return this.inplace("mul_", this.mul(other));
+  }
+  div_(other: Operand): this {
+    return this.inplace("div_", this.div(other));
+  }
+  clamp_(min?: number | null, max?: number | null): this {
+    return this.inplace("clamp_", this.clamp(min, max));
+  }
+  relu_(): this {
+    return this.inplace("relu_", this.relu());
+  }
+  zero_(): this {
+    return this.fill_(0);
+  }
+  fill_(value: number): this {
+    overwrite(this._s, compute(() => tfjs.fill(this.shape, value, this.dtype)));
+    return this;
+  }
+  copy_(src: Tensor): this {
+    const b = M.expand(src, this.shape);
+    overwrite(this._s, compute(() => tfjs.cast(b._t, this.dtype)));
+    return this;
+  }
+  uniform_(from = 0, to = 1, options: { generator?: import("./random").Generator } = {}): this {
+    const r = C.rand(this.shape, options);
+    overwrite(this._s, compute(() => tfjs.add(tfjs.mul(r._t, to - from), from)));
+    return this;
+  }
+  normal_(mean = 0, std = 1, options: { generator?: import("./random").Generator } = {}): this {
+    const r = C.randn(this.shape, options);
+    overwrite(this._s, compute(() => tfjs.add(tfjs.mul(r._t, std), mean)));
+    return this;
+  }
+  masked_fill_(mask: Tensor, value: number): this {
+    return this.inplace("masked_fill_", E.masked_fill(this, mask, value));
+  }
+
+  // ---------------------------------------------------------------- printing
+
+  toString(): string {
+    const body = formatValues(this._t.dataSync() as ArrayLike<number>, this.shape, this.dtype === "float32" ? "float" : this.dtype === "int32" ? "int" : "bool", 7);
+    const suffixes: string[] = [];
+    if (this.numel() === 0 && this.dim() !== 1) suffixes.push(`size=(${this.shape.join(", ")}${this.dim() === 1 ? "," : ""})`);
+    if (this.device === "cuda") suffixes.unshift("device='cuda:0'");
+    if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
+    else if (this.requires_grad) suffixes.push("requires_grad=True");
+    return addSuffixes("tensor(" + body, suffixes, 7);
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /** Rich notebook output: the PyTorch repr as text/plain. */
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return { "text/plain": this.toString() };
+  }
+
+  *[Symbol.iterator](): IterableIterator<Tensor> {
+    if (this.dim() === 0) throw new TypeError("iteration over a 0-d tensor");
+    for (let i = 0; i < this.shape[0]; i++) yield M.select(this, 0, i);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "Tensor";
+  }
+}
+
+export type NestedList = number | boolean | NestedList[];
+
+function varArgs(op: string, raw: unknown[]): { dim: Dims; correction: number; keepdim: boolean } {
+  const args = raw.filter((x) => x !== undefined);
+  // PyTorch's var(dim, unbiased, keepdim) and var(unbiased) overloads.
+  if (args.length >= 1 && typeof args[0] === "boolean") args.unshift(null);
+  const a = parseArgs(op, args, ["dim", "unbiased", "keepdim", "correction"]);
+  if (a.unbiased !== undefined && a.correction !== undefined) throw new ValueError(`${op}(): pass either unbiased or correction, not both`);
+  const correction = a.correction !== undefined ? (a.correction as number) : a.unbiased === false ? 0 : 1;
+  return { dim: a.dim as Dims, correction, keepdim: (a.keepdim as boolean | undefined) ?? false };
+}
+
+function normDimPublic(dim: number, ndim: number, op: string): number {
+  const n = Math.max(ndim, 1);
+  if (dim < -n || dim >= n) throw new RuntimeError(`${op}(): Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+  return dim < 0 ? dim + n : dim;
+}
+
+let deviceProbe: () => string = () => "cpu";
+let gradProbe: () => boolean = () => true;
+
+/** @internal wired by src/index.ts to avoid an import cycle with the backend module. */
+export function _setProbes(device: () => string, grad: () => boolean): void {
+  deviceProbe = device;
+  gradProbe = grad;
+}
+function deviceName(): string {
+  return deviceProbe();
+}
+function isGradRecording(): boolean {
+  return gradProbe();
+}
+
+function checkDevice(device: string): void {
+  const kind = device.split(":")[0];
+  if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${device}`);
+  if (kind === "cuda" && deviceName() !== "cuda") {
+    throw new RuntimeError(
+      "Torch not compiled with CUDA enabled: torchlab uses CUDA only through @tensorflow/tfjs-node-gpu (see README, 'GPU'). " +
+        "Use torch.device(torch.cuda.is_available() ? 'cuda' : 'cpu') to run anywhere.",
+    );
+  }
+}

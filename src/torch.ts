@@ -1,0 +1,143 @@
+/**
+ * The `torch` namespace: tensors, creation, math, autograd switches, and the sub-namespaces
+ * torch.nn, torch.optim, torch.utils.data. Free functions mirror the Tensor methods
+ * (`torch.add(a, b)` is `a.add(b)`), as in PyTorch.
+ */
+import { Tensor, DType, _setProbes } from "./tensor/tensor";
+import * as E from "./ops/elementwise";
+import * as R from "./ops/reduce";
+import * as M from "./ops/movement";
+import * as L from "./ops/linalg";
+import { is_grad_enabled } from "./autograd/grad_mode";
+import { backendName, cudaAvailable } from "./backend";
+import { RuntimeError } from "./errors";
+
+_setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
+
+export { Tensor } from "./tensor/tensor";
+export type { DType, NestedList } from "./tensor/tensor";
+export { ready, backend } from "./backend";
+export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudget } from "./backend/memory";
+export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from "./autograd/grad_mode";
+export { Generator, default_generator, manual_seed, seed, initial_seed } from "./tensor/random";
+export {
+  tensor, zeros, ones, empty, full, rand, randn, randint, randperm, arange, linspace, eye,
+  zeros_like, ones_like, empty_like, full_like, rand_like, randn_like, randint_like, from_typed,
+} from "./ops/creation";
+export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation";
+export { PRINT_OPTS } from "./tensor/repr";
+export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError } from "./errors";
+export { cat, stack, split, chunk, narrow, select, flatten, squeeze, unsqueeze, permute, transpose, index_select, gather, masked_select, flip, unbind } from "./ops/movement";
+export { matmul, mm, bmm, dot, mv, outer } from "./ops/linalg";
+export { where, maximum, minimum, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
+export type { ValuesIndices } from "./ops/reduce";
+export * from "./serialization";
+export * as nn from "./nn";
+export * as optim from "./optim";
+import * as data from "./utils/data";
+/** torch.utils.data: Dataset, DataLoader, ... */
+export const utils = { data };
+
+// dtypes, spelled as PyTorch spells them.
+export const float32: DType = "float32";
+export const float: DType = "float32";
+export const float64: DType = "float32";
+export const int32: DType = "int32";
+export const int64: DType = "int32";
+export const long: DType = "int32";
+export const int: DType = "int32";
+export const uint8: DType = "int32";
+export const bool: DType = "bool";
+
+type Operand = Tensor | number | boolean;
+
+export const add = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor => E.add(a, b, options?.alpha ?? 1);
+export const sub = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor => E.sub(a, b, options?.alpha ?? 1);
+export const mul = (a: Tensor, b: Operand): Tensor => E.mul(a, b);
+export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor => E.div(a, b, options);
+export const pow = (a: Tensor, b: Operand): Tensor => E.pow(a, b);
+export const neg = (a: Tensor): Tensor => E.neg(a);
+export const exp = (a: Tensor): Tensor => E.exp(a);
+export const log = (a: Tensor): Tensor => E.log(a);
+export const log1p = (a: Tensor): Tensor => E.log1p(a);
+export const sqrt = (a: Tensor): Tensor => E.sqrt(a);
+export const rsqrt = (a: Tensor): Tensor => E.rsqrt(a);
+export const abs = (a: Tensor): Tensor => E.abs(a);
+export const sign = (a: Tensor): Tensor => E.sign(a);
+export const sin = (a: Tensor): Tensor => E.sin(a);
+export const cos = (a: Tensor): Tensor => E.cos(a);
+export const tanh = (a: Tensor): Tensor => E.tanh(a);
+export const sigmoid = (a: Tensor): Tensor => E.sigmoid(a);
+export const relu = (a: Tensor): Tensor => E.relu(a);
+export const floor = (a: Tensor): Tensor => E.floor(a);
+export const ceil = (a: Tensor): Tensor => E.ceil(a);
+export const round = (a: Tensor): Tensor => E.round(a);
+export const square = (a: Tensor): Tensor => E.square(a);
+export const erf = (a: Tensor): Tensor => E.erf(a);
+export const clamp = (a: Tensor, min?: number | null, max?: number | null): Tensor => E.clamp(a, min, max);
+export const clip = clamp;
+export const masked_fill = (a: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor => E.masked_fill(a, mask, value);
+
+export const sum = (a: Tensor, dim?: R.Dims | { dim?: R.Dims; keepdim?: boolean }, keepdim?: boolean): Tensor => a.sum(dim, keepdim);
+export const mean = (a: Tensor, dim?: R.Dims | { dim?: R.Dims; keepdim?: boolean }, keepdim?: boolean): Tensor => a.mean(dim, keepdim);
+export const prod = (a: Tensor, dim?: number, keepdim?: boolean): Tensor => a.prod(dim, keepdim);
+export const std = (a: Tensor, ...args: Parameters<Tensor["std"]>): Tensor => a.std(...args);
+export const var_ = (a: Tensor, ...args: Parameters<Tensor["var"]>): Tensor => a.var(...args);
+export { var_ as var };
+export const argmax = (a: Tensor, dim?: number | null, keepdim?: boolean): Tensor => a.argmax(dim, keepdim);
+export const argmin = (a: Tensor, dim?: number | null, keepdim?: boolean): Tensor => a.argmin(dim, keepdim);
+export const amax = (a: Tensor, dim?: R.Dims, keepdim?: boolean): Tensor => a.amax(dim, keepdim);
+export const amin = (a: Tensor, dim?: R.Dims, keepdim?: boolean): Tensor => a.amin(dim, keepdim);
+export const logsumexp = (a: Tensor, dim: R.Dims, keepdim?: boolean): Tensor => a.logsumexp(dim, keepdim);
+export const softmax = (a: Tensor, dim: number): Tensor => R.softmax(a, dim);
+export const log_softmax = (a: Tensor, dim: number): Tensor => R.log_softmax(a, dim);
+export const cumsum = (a: Tensor, dim: number): Tensor => R.cumsum(a, dim);
+export const all = (a: Tensor, dim?: number, keepdim?: boolean): Tensor => R.all(a, dim, keepdim);
+export const any = (a: Tensor, dim?: number, keepdim?: boolean): Tensor => R.any(a, dim, keepdim);
+export const norm = (a: Tensor, p: number | "fro" = 2, dim?: R.Dims, keepdim = false): Tensor => R.norm(a, p, dim, keepdim);
+export function max(a: Tensor): Tensor;
+export function max(a: Tensor, dim: number, keepdim?: boolean): R.ValuesIndices;
+export function max(a: Tensor, other: Tensor): Tensor;
+export function max(a: Tensor, dim?: number | Tensor, keepdim?: boolean): Tensor | R.ValuesIndices {
+  if (dim instanceof Tensor) return E.maximum(a, dim);
+  return dim === undefined ? R.max(a) : R.max(a, dim, keepdim);
+}
+export function min(a: Tensor): Tensor;
+export function min(a: Tensor, dim: number, keepdim?: boolean): R.ValuesIndices;
+export function min(a: Tensor, other: Tensor): Tensor;
+export function min(a: Tensor, dim?: number | Tensor, keepdim?: boolean): Tensor | R.ValuesIndices {
+  if (dim instanceof Tensor) return E.minimum(a, dim);
+  return dim === undefined ? R.min(a) : R.min(a, dim, keepdim);
+}
+export const reshape = (a: Tensor, shape: number[]): Tensor => a.reshape(shape);
+export const clone = (a: Tensor): Tensor => M.clone(a);
+export const t = (a: Tensor): Tensor => a.t();
+export const allclose = (a: Tensor, b: Tensor, options?: { rtol?: number; atol?: number }): boolean => a.allclose(b, options);
+export const equal = (a: Tensor, b: Tensor): boolean => a.equal(b);
+export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;
+export const numel = (a: Tensor): number => a.numel();
+void L;
+
+/** A device handle: 'cpu' always, 'cuda' only with the CUDA backend. */
+export class device {
+  readonly type: "cpu" | "cuda";
+  readonly index: number | null;
+  constructor(spec: string) {
+    const [kind, idx] = spec.split(":");
+    if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${spec}`);
+    this.type = kind;
+    this.index = idx === undefined ? null : Number(idx);
+  }
+  toString(): string {
+    return this.index === null ? this.type : `${this.type}:${this.index}`;
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `device(type='${this.type}'${this.index === null ? "" : `, index=${this.index}`})`;
+  }
+}
+
+/** torch.cuda: is_available() is true only on the tfjs-node-gpu backend. */
+export const cuda = {
+  is_available: (): boolean => cudaAvailable(),
+  device_count: (): number => (cudaAvailable() ? 1 : 0),
+};

@@ -1,0 +1,5 @@
+import { torch } from "../src";
+
+beforeAll(async () => {
+  await torch.ready();
+});

@@ -2,7 +2,7 @@
  * The prelude: cells every session runs before the user's first one, through the same executor,
  * so that their names are known to the type checker of later cells as well as at run time.
  *
- * Two cells, so that the display functions (part of the kernel's own wiring) stay usable even when
+ * The display functions come first and from the kernel's own emitter, so they stay usable even when
  * the torch library fails to load or initialise; that failure is then reported to the user.
  */
 import type { Outcome, Session } from "./session";
@@ -10,21 +10,25 @@ import type { Outcome, Session } from "./session";
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
 export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output"] as const;
 
+/**
+ * One cell per name after the import, so that one missing or broken part (a sub-namespace still
+ * being written, say) costs only its own name, and the failure message says which.
+ * The aliases are consts: tslab keeps `const` declarations for later cells but drops
+ * `import x = ns.y`; types stay reachable through the namespace (`torch.nn.Module`).
+ */
 export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
   const seed = env.TORCHLAB_SEED;
   return [
     `import { display, clear_output } from "torchlab/dist/src/display/emitter";`,
-    [
-      `import { torch, torchvision } from "torchlab";`,
-      `const nn = torch.nn;`,
-      `const F = torch.nn.functional;`,
-      `const optim = torch.optim;`,
-      `const transforms = torchvision.transforms;`,
-      // Picks the best backend (CUDA first; TORCHLAB_BACKEND forces one) before the first user cell.
-      `await torch.ready();`,
-      // The headless runner asks for a seed so that a notebook's outputs are reproducible.
-      ...(seed !== undefined && /^\d+$/.test(seed) ? [`torch.manual_seed(${seed});`] : []),
-    ].join("\n"),
+    `import { torch, torchvision } from "torchlab";`,
+    `const nn = torch.nn;`,
+    `const F = torch.nn.functional;`,
+    `const optim = torch.optim;`,
+    `const transforms = torchvision.transforms;`,
+    // Picks the best backend (CUDA first; TORCHLAB_BACKEND forces one) before the first user cell.
+    `await torch.ready();`,
+    // The headless runner asks for a seed so that a notebook's outputs are reproducible.
+    ...(seed !== undefined && /^\d+$/.test(seed) ? [`torch.manual_seed(${seed});`] : []),
   ];
 }
 
@@ -47,7 +51,7 @@ export async function runPrelude(session: Session, env: NodeJS.ProcessEnv = proc
       outcome = { status: "error", ename: "Error", evalue: String(error), traceback: [] };
     }
     if (outcome.status === "error") {
-      failures.push(`${outcome.ename}: ${outcome.evalue}`);
+      failures.push(`${cell.split("\n")[0]} -> ${outcome.ename}: ${outcome.evalue}`);
     }
   }
   if (failures.length > 0) {

@@ -54,10 +54,11 @@ export async function runPrelude(session: Session, env: NodeJS.ProcessEnv = proc
       failures.push(`${cell.split("\n")[0]} -> ${outcome.ename}: ${outcome.evalue}`);
     }
   }
+  // Asked even after a partial failure: the backend is worth reporting whenever torch loaded.
+  const backend = await session.execute("torch.backend()").catch((): Outcome => ({ status: "ok", hasValue: false }));
+  const name = backend.status === "ok" && backend.hasValue ? String(backend.value) : undefined;
   if (failures.length > 0) {
-    return { ok: false, summary: `torchlab prelude failed: ${failures.join("; ")}` };
+    return { ok: false, summary: `torchlab prelude failed: ${failures.join("; ")}`, backend: name };
   }
-  const backend = await session.execute("torch.backend()");
-  const name = backend.status === "ok" && backend.hasValue ? String(backend.value) : "unknown";
-  return { ok: true, summary: `backend: ${name}`, backend: name };
+  return { ok: true, summary: `backend: ${name ?? "unknown"}`, backend: name };
 }

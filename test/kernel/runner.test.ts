@@ -1,0 +1,123 @@
+/**
+ * `torchlab run` end to end, from a folder that has no node_modules: the prelude still resolves
+ * torchlab from the kernel's installation, a user's own file import resolves from the folder,
+ * outputs are merged like nbclient, errors fail the run unless tagged raises-exception, a cell
+ * over the timeout is interrupted, and the .ipynb is valid nbformat 4.5.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { hasPythonModule, notebook, PYTHON, run, runCli, tempDir } from "./helpers";
+
+type Out = { output_type: string; name?: string; text?: string[]; data?: Record<string, unknown>; ename?: string; evalue?: string };
+type Nb = { cells: { cell_type: string; outputs?: Out[]; execution_count?: number | null }[]; metadata: Record<string, any>; nbformat_minor: number };
+
+const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as Nb;
+const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String(value));
+
+describe("torchlab run", () => {
+  let dir: string;
+  let result: Awaited<ReturnType<typeof runCli>>;
+  let nb: Nb;
+
+  beforeAll(async () => {
+    dir = tempDir("torchlab-nb-");
+    expect(fs.existsSync(path.join(dir, "node_modules"))).toBe(false);
+    fs.writeFileSync(path.join(dir, "helper.ts"), "export const answer: number = 42;\n");
+    fs.writeFileSync(
+      path.join(dir, "demo.ipynb"),
+      JSON.stringify(
+        notebook([
+          { md: "# Demo\n\nSome *markdown*." },
+          "const x = torch.rand(2, 3);\nx.shape",
+          'import { answer } from "./helper";\nanswer',
+          'import { torch as again } from "torchlab";\nagain === torch',
+          'console.log("a"); console.log("b"); console.error("c");',
+          'const h = display("step 0", { display_id: "p" });\nfor (let i = 1; i <= 3; i++) h.update(`step ${i}`);',
+          'display("gone"); clear_output(true); display("kept");',
+          'class Pic { [Symbol.for("Jupyter.display")]() { return { "image/svg+xml": "<svg xmlns=\\"http://www.w3.org/2000/svg\\"><circle r=\\"5\\"/></svg>", "application/vnd.vegalite.v5+json": { mark: "point" } }; } }\nnew Pic()',
+          { code: "torch.zeroes(2)", tags: ["raises-exception"] },
+          { code: 'throw new RangeError("expected")', tags: ["raises-exception"] },
+          "x.shape[0] + 1",
+        ]),
+      ),
+    );
+    result = await runCli(["run", dir, "--out", path.join(dir, "out")], { cwd: dir });
+    nb = read(path.join(dir, "out", "demo.ipynb"));
+  }, 120_000);
+
+  test("runs every cell and exits 0, with per-cell progress", () => {
+    expect(result.stderr).toMatch(/cell 1\/10 \(id c1\) ok/);
+    expect(result.stderr).toMatch(/cell 10\/10 \(id c10\) ok/);
+    expect(result.status).toBe(0);
+    expect(nb.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  test("the prelude works from a folder without node_modules; user imports resolve from the folder", () => {
+    const [shape, answer, same] = [1, 2, 3].map((i) => nb.cells[i].outputs!);
+    expect(text(shape[shape.length - 1].data!["text/plain"])).toBe("[ 2, 3 ]");
+    expect(text(answer[0].data!["text/plain"])).toBe("42");
+    expect(text(same[0].data!["text/plain"])).toBe("true");
+  });
+
+  test("streams are merged, display updates land on their output, clear_output(wait) clears", () => {
+    expect(nb.cells[4].outputs).toEqual([
+      { output_type: "stream", name: "stdout", text: ["a\n", "b\n"] },
+      { output_type: "stream", name: "stderr", text: ["c\n"] },
+    ]);
+    expect(nb.cells[5].outputs).toEqual([{ output_type: "display_data", data: { "text/plain": ["step 3"] }, metadata: {} }]);
+    expect(nb.cells[6].outputs).toEqual([{ output_type: "display_data", data: { "text/plain": ["kept"] }, metadata: {} }]);
+  });
+
+  test("a misused prelude name is a type error naming it", () => {
+    const [error] = nb.cells[8].outputs!;
+    expect(error.output_type).toBe("error");
+    expect(error.ename).toBe("CompileError");
+    expect(error.evalue).toMatch(/cell:1:7 - Property 'zeroes' does not exist/);
+    expect(nb.cells[9].outputs![0]).toMatchObject({ output_type: "error", ename: "RangeError", evalue: "expected" });
+  });
+
+  test("records metadata.torchlab and writes valid nbformat 4.5", async () => {
+    expect(nb.nbformat_minor).toBe(5);
+    expect(nb.metadata.torchlab).toMatchObject({ seed: 0, status: "ok", versions: { typescript: "5.0.4", node: process.version } });
+    expect(typeof nb.metadata.torchlab.backend).toBe("string");
+    expect(nb.metadata.kernelspec.name).toBe("torchlab");
+    if (hasPythonModule("nbformat", "python3-nbformat")) {
+      const check = await run(PYTHON, ["-c", "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", path.join(dir, "out", "demo.ipynb")]);
+      expect(check.stderr).toBe("");
+      expect(check.status).toBe(0);
+    }
+  });
+
+  test("the HTML shows markdown, SVG and keeps the vega-lite spec", () => {
+    const html = fs.readFileSync(path.join(dir, "out", "demo.html"), "utf8");
+    expect(html).toContain("<h1>Demo</h1>");
+    expect(html).toContain("<circle r=\"5\"/>");
+    expect(html).toContain('<script type="application/vnd.vegalite.v5+json">{"mark":"point"}</script>');
+    expect(html).toContain("Property 'zeroes' does not exist");
+  });
+});
+
+describe("torchlab run failures", () => {
+  test("an unexpected error fails the run, naming the notebook, cell and error, and stops there", async () => {
+    const dir = tempDir("torchlab-fail-");
+    fs.writeFileSync(path.join(dir, "bad.ipynb"), JSON.stringify(notebook(["1", 'throw new Error("kaput")', "3"])));
+    const result = await runCli(["run", path.join(dir, "bad.ipynb")], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/FAILED bad: cell 2\/3 \(id c1\) failed: Error: kaput/);
+    const nb = read(path.join(dir, "bad.ipynb"));
+    expect(nb.cells[2].execution_count).toBeNull();
+    expect(nb.metadata.torchlab.status).toBe("error");
+  }, 60_000);
+
+  test("a cell over the timeout is interrupted and fails the run", async () => {
+    const dir = tempDir("torchlab-timeout-");
+    fs.writeFileSync(path.join(dir, "slow.ipynb"), JSON.stringify(notebook(["let n = 0;", "while (true) { n++; }"])));
+    const t0 = Date.now();
+    const result = await runCli(["run", path.join(dir, "slow.ipynb"), "--timeout", "3"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/cell 2\/2 \(id c1\) failed: timed out after 3s and was interrupted/);
+    expect(Date.now() - t0).toBeLessThan(40_000);
+    const nb = read(path.join(dir, "slow.ipynb"));
+    expect(nb.cells[1].outputs![0]).toMatchObject({ output_type: "error", ename: "KeyboardInterrupt" });
+  }, 60_000);
+});

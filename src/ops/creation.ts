@@ -223,7 +223,7 @@ export function linspace(start: number, end: number, steps: number, options: Cre
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   // PyTorch fills the second half from the end so that the last value is exactly `end`.
   const half = Math.floor(steps / 2);
-  const values = Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - 1 - i)));
+  const values = steps === 1 ? [start] : Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - 1 - i)));
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
   return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);
 }

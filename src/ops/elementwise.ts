@@ -31,8 +31,10 @@ function binaryInputs(op: string, a: Tensor, b: Operand): [Tensor, Tensor] {
 /** a + alpha * b */
 export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
   const [x, y] = binaryInputs("add", a, b);
-  const dt = promote(x.dtype, y.dtype) === "bool" ? "int32" : promote(x.dtype, y.dtype);
+  const dt = promote(x.dtype, y.dtype);
   const out = compute(() => {
+    // bool + bool stays bool in PyTorch (a logical or).
+    if (dt === "bool") return alpha === 0 ? tf.clone(x._t) : tf.logicalOr(x._t, y._t);
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt));
     return tf.add(as(x._t, dt), yy);
   });
@@ -128,7 +130,10 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
   const result = record("PowBackward1", [x, y], out, (g) => {
     const xf = as(x._t, "float32");
     const yf = as(y._t, "float32");
-    const ga = x.requires_grad ? sumTo(tf.mul(g, tf.mul(yf, tf.pow(xf, tf.sub(yf, 1)))), x.shape) : null;
+    // PyTorch defines d/dx x**0 as 0, also at x == 0 where y * x**(y-1) would be 0 * inf.
+    const ga = x.requires_grad
+      ? sumTo(tf.where(tf.equal(yf, 0), tf.zerosLike(g), tf.mul(g, tf.mul(yf, tf.pow(xf, tf.sub(yf, 1))))), x.shape)
+      : null;
     let gb: tf.Tensor | null = null;
     if (y.requires_grad) {
       // PyTorch masks the log at x == 0 (where y >= 0) so the gradient is 0 rather than NaN.

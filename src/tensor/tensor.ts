@@ -44,6 +44,13 @@ function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
   return { dim: a.dim as Dims, keepdim: (a.keepdim as boolean | undefined) ?? false };
 }
 
+/** Drops trailing undefined arguments only: an undefined in the middle keeps later ones in their positions. */
+function trimArgs(args: unknown[]): unknown[] {
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  return args.slice(0, n);
+}
+
 function sizesFrom(args: unknown[]): number[] {
   return args.length === 1 && Array.isArray(args[0]) ? (args[0] as number[]) : (args as number[]);
 }
@@ -458,15 +465,15 @@ export class Tensor {
   // ---------------------------------------------------------------- reductions
 
   sum(dim?: Dims | DimOpts, keepdim?: boolean | DimOpts): Tensor {
-    const a = dimArgs("sum", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("sum", trimArgs([dim, keepdim]));
     return R.sum(this, a.dim, a.keepdim);
   }
   mean(dim?: Dims | DimOpts, keepdim?: boolean | DimOpts): Tensor {
-    const a = dimArgs("mean", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("mean", trimArgs([dim, keepdim]));
     return R.mean(this, a.dim, a.keepdim);
   }
   prod(dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor {
-    const a = dimArgs("prod", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("prod", trimArgs([dim, keepdim]));
     return R.prod(this, a.dim as number | undefined, a.keepdim);
   }
   /** Largest element, or (values, indices) along `dim`. */
@@ -476,7 +483,7 @@ export class Tensor {
   max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return E.maximum(this, dim);
     if (dim === undefined) return R.max(this);
-    const a = dimArgs("max", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("max", trimArgs([dim, keepdim]));
     return R.max(this, a.dim as number, a.keepdim);
   }
   min(): Tensor;
@@ -485,23 +492,23 @@ export class Tensor {
   min(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return E.minimum(this, dim);
     if (dim === undefined) return R.min(this);
-    const a = dimArgs("min", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("min", trimArgs([dim, keepdim]));
     return R.min(this, a.dim as number, a.keepdim);
   }
   amax(dim?: Dims | DimOpts, keepdim?: boolean): Tensor {
-    const a = dimArgs("amax", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("amax", trimArgs([dim, keepdim]));
     return R.amax(this, a.dim, a.keepdim, "max");
   }
   amin(dim?: Dims | DimOpts, keepdim?: boolean): Tensor {
-    const a = dimArgs("amin", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("amin", trimArgs([dim, keepdim]));
     return R.amax(this, a.dim, a.keepdim, "min");
   }
   argmax(dim?: number | null | { dim?: number | null; keepdim?: boolean }, keepdim?: boolean): Tensor {
-    const a = dimArgs("argmax", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("argmax", trimArgs([dim, keepdim]));
     return R.argmax(this, a.dim as number | null | undefined, a.keepdim, "max");
   }
   argmin(dim?: number | null | { dim?: number | null; keepdim?: boolean }, keepdim?: boolean): Tensor {
-    const a = dimArgs("argmin", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("argmin", trimArgs([dim, keepdim]));
     return R.argmax(this, a.dim as number | null | undefined, a.keepdim, "min");
   }
   /** Variance; unbiased (N-1) by default like PyTorch. Options: unbiased, correction, keepdim. */
@@ -514,7 +521,7 @@ export class Tensor {
     return R.std(this, a.dim, a.correction, a.keepdim);
   }
   logsumexp(dim: Dims | DimOpts, keepdim?: boolean): Tensor {
-    const a = dimArgs("logsumexp", [dim, keepdim].filter((x) => x !== undefined));
+    const a = dimArgs("logsumexp", trimArgs([dim, keepdim]));
     return R.logsumexp(this, a.dim, a.keepdim);
   }
   softmax(dim: number | { dim: number }): Tensor {
@@ -734,7 +741,7 @@ export class Tensor {
 export type NestedList = number | boolean | NestedList[];
 
 function varArgs(op: string, raw: unknown[]): { dim: Dims; correction: number; keepdim: boolean } {
-  const args = raw.filter((x) => x !== undefined);
+  const args = trimArgs(raw);
   // PyTorch's var(dim, unbiased, keepdim) and var(unbiased) overloads.
   if (args.length >= 1 && typeof args[0] === "boolean") args.unshift(null);
   const a = parseArgs(op, args, ["dim", "unbiased", "keepdim", "correction"]);

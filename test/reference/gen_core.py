@@ -1,0 +1,496 @@
+#!/usr/bin/python3
+"""Reference values for the torch core, from PyTorch (Debian's python3-torch 1.13).
+
+Run with Debian's interpreter (the pyenv `python3` on PATH has no torch):
+
+    /usr/bin/python3 test/reference/gen_core.py
+
+Each case names its inputs (shape, dtype, values), a Python expression and the TypeScript expression
+that means the same thing in torchlab, the forward result(s), a fixed random upstream gradient for
+every float output, and the gradient of every float input (`out.backward(g)`; for several outputs,
+`sum_i (out_i * g_i).sum()` is backpropagated, and the test does the same). PyTorch's int64 results
+are recorded as int32, torchlab's stand-in. Writes test/reference/core_<group>.json.
+"""
+import json
+import math
+import os
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+rng = torch.Generator().manual_seed(1234)
+
+DT = {torch.float32: "float32", torch.int64: "int32", torch.int32: "int32", torch.bool: "bool"}
+
+
+def r4(x):
+    """Inputs are rounded to 4 decimals so that both sides parse the exact same float32 values."""
+    return [round(float(v), 4) for v in x]
+
+
+def num(v):
+    v = float(v)
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    if v == int(v) and abs(v) < 2**53:
+        return int(v)
+    return float("%.7g" % v)
+
+
+def enc(t):
+    t = t.detach()
+    vals = t.reshape(-1).tolist()
+    if t.dtype == torch.bool:
+        vals = [bool(v) for v in vals]
+    else:
+        vals = [num(v) for v in vals]
+    return {"shape": list(t.shape), "dtype": DT[t.dtype], "values": vals}
+
+
+def make_input(spec):
+    """spec: ('f', shape) normal floats | ('pos', shape) in [0.5, 2.5) | ('u', shape, lo, hi) uniform |
+    ('i', shape, lo, hi) ints | ('b', shape) bools | ('v', values[, dtype]) explicit."""
+    kind = spec[0]
+    if kind == "v":
+        dtype = spec[2] if len(spec) > 2 else None
+        t = torch.tensor(spec[1], dtype=dtype)
+        if t.dtype == torch.float64:
+            t = t.float()
+        return t
+    shape = spec[1]
+    if kind == "f":
+        return torch.tensor(r4(torch.randn(shape, generator=rng).reshape(-1))).reshape(shape)
+    if kind == "pos":
+        return torch.tensor(r4((torch.rand(shape, generator=rng) * 2 + 0.5).reshape(-1))).reshape(shape)
+    if kind == "u":
+        lo, hi = spec[2], spec[3]
+        return torch.tensor(r4((torch.rand(shape, generator=rng) * (hi - lo) + lo).reshape(-1))).reshape(shape)
+    if kind == "i":
+        return torch.randint(spec[2], spec[3], shape, generator=rng)
+    if kind == "b":
+        return torch.rand(shape, generator=rng) > 0.5
+    raise ValueError(kind)
+
+
+def run_case(name, inputs, py, ts=None, grad=True, numgrad=True, eps=None, tol=None):
+    ts = py if ts is None else ts
+    env = {"torch": torch}
+    enc_inputs = {}
+    for k, spec in inputs.items():
+        t = make_input(spec)
+        if t.dtype == torch.float32 and grad:
+            t.requires_grad_(True)
+        env[k] = t
+        enc_inputs[k] = enc(t)
+    out = eval(py, env)
+    outs = list(out) if isinstance(out, (tuple, list)) else [out]
+    case = {"name": name, "py": py, "ts": ts, "inputs": enc_inputs, "multi": isinstance(out, (tuple, list))}
+    case["out"] = [enc(o) for o in outs]
+    float_outs = [o for o in outs if o.dtype == torch.float32 and o.requires_grad]
+    if grad and float_outs:
+        gs = []
+        loss = 0
+        for o in outs:
+            if o.dtype == torch.float32 and o.requires_grad:
+                g = torch.tensor(r4(torch.randn(o.shape, generator=rng).reshape(-1))).reshape(o.shape)
+                loss = loss + (o * g).sum()
+                gs.append(enc(g))
+            else:
+                gs.append(None)
+        leaves = [env[k] for k in inputs if isinstance(env[k], torch.Tensor) and env[k].requires_grad]
+        loss.backward()
+        case["grad_out"] = gs
+        case["grads"] = {k: enc(env[k].grad) if env[k].grad is not None else enc(torch.zeros_like(env[k]))
+                         for k in inputs if env[k].requires_grad}
+        case["numgrad"] = numgrad
+        if eps is not None:
+            case["eps"] = eps
+        if tol is not None:
+            case["tol"] = tol
+        del leaves
+    return case
+
+
+GROUPS = {}
+
+
+def group(name):
+    GROUPS[name] = []
+    return lambda *a, **k: GROUPS[name].append(run_case(*a, **k))
+
+
+# ------------------------------------------------------------------ creation and dtypes
+C = group("creation")
+C("arange_end", {}, "torch.arange(5)")
+C("arange_start_end", {}, "torch.arange(2, 9)")
+C("arange_step", {}, "torch.arange(1, 10, 3)")
+C("arange_neg_step", {}, "torch.arange(5, -3, -2)")
+C("arange_float", {}, "torch.arange(0, 1, 0.25)")
+C("arange_float_end", {}, "torch.arange(2.5)")
+C("arange_dtype", {}, "torch.arange(4, dtype=torch.float32)", "torch.arange(4, {dtype: torch.float32})")
+C("linspace", {}, "torch.linspace(0, 1, 5)")
+C("linspace_neg", {}, "torch.linspace(-2, 3, 7)")
+C("linspace_one", {}, "torch.linspace(3, 10, 1)")
+C("eye", {}, "torch.eye(3)")
+C("eye_rect", {}, "torch.eye(2, 4)")
+C("full_int", {}, "torch.full((2, 3), 7)", "torch.full([2, 3], 7)")
+C("full_float", {}, "torch.full((2, 2), 1.5)", "torch.full([2, 2], 1.5)")
+C("full_bool", {}, "torch.full((3,), True)", "torch.full([3], true)")
+C("full_dtype", {}, "torch.full((2,), 3, dtype=torch.float32)", "torch.full([2], 3, {dtype: torch.float32})")
+C("zeros", {}, "torch.zeros(2, 3)")
+C("zeros_list", {}, "torch.zeros([3])", "torch.zeros([3])")
+C("zeros_int", {}, "torch.zeros(2, dtype=torch.int64)", "torch.zeros(2, {dtype: torch.int64})")
+C("ones", {}, "torch.ones(2, 1, 2)")
+C("ones_bool", {}, "torch.ones(3, dtype=torch.bool)", "torch.ones(3, {dtype: torch.bool})")
+C("zeros_like", {"a": ("i", [2, 2], 0, 5)}, "torch.zeros_like(a)")
+C("ones_like_float", {"a": ("f", [3])}, "torch.ones_like(a)", grad=False)
+C("full_like", {"a": ("f", [2])}, "torch.full_like(a, 4)", grad=False)
+C("tensor_int", {}, "torch.tensor([[1, 2], [3, 4]])")
+C("tensor_float", {}, "torch.tensor([1.5, 2.0])", "torch.tensor([1.5, 2.0])")
+C("tensor_bool", {}, "torch.tensor([True, False])", "torch.tensor([true, false])")
+C("tensor_scalar", {}, "torch.tensor(3.5)")
+C("tensor_scalar_int", {}, "torch.tensor(3)")
+C("tensor_dtype", {}, "torch.tensor([1, 2], dtype=torch.float32)", "torch.tensor([1, 2], {dtype: torch.float32})")
+C("cast_float_to_long", {"a": ("v", [1.7, -1.7, 2.5, -0.2, 0.0])}, "a.long()", grad=False)
+C("cast_float_to_int", {"a": ("v", [3.9, -3.9])}, "a.int()", grad=False)
+C("cast_to_bool", {"a": ("v", [0.0, 0.5, -2.0])}, "a.bool()", grad=False)
+C("cast_bool_to_float", {"m": ("v", [True, False])}, "m.float()")
+C("cast_int_to_float", {"i": ("v", [1, -2, 3])}, "i.float()")
+C("cast_to_dtype", {"i": ("v", [1, 0, 3])}, "i.to(torch.bool)")
+C("cast_to_float_grad", {"a": ("f", [3])}, "a.to(torch.float32) * 2", "a.to(torch.float32).mul(2)")
+# type promotion
+C("promote_int_int", {"i": ("v", [1, 2, 3]), "j": ("v", [4, 5, 6])}, "i + j", "i.add(j)")
+C("promote_int_float_scalar", {"i": ("v", [1, 2, 3])}, "i * 2.5", "i.mul(2.5)")
+C("promote_int_int_scalar", {"i": ("v", [1, 2, 3])}, "i * 2", "i.mul(2)")
+C("promote_int_div", {"i": ("v", [1, 2, 3]), "j": ("v", [2, 2, 2])}, "i / j", "i.div(j)")
+C("promote_int_float_tensor", {"i": ("v", [1, 2, 3]), "a": ("f", [3])}, "i + a", "i.add(a)")
+C("promote_bool_bool_add", {"m": ("v", [True, False, False]), "n": ("v", [True, True, False])}, "m + n", "m.add(n)")
+C("promote_bool_int_scalar", {"m": ("v", [True, False])}, "m + 1", "m.add(1)")
+C("promote_bool_float_scalar", {"m": ("v", [True, False])}, "m * 1.5", "m.mul(1.5)")
+C("promote_bool_mul", {"m": ("v", [True, False, True]), "n": ("v", [True, True, False])}, "m * n", "m.mul(n)")
+C("promote_int_bool", {"i": ("v", [3, 4]), "m": ("v", [True, False])}, "i * m", "i.mul(m)")
+C("promote_int_true", {"i": ("v", [3, 4])}, "i + True", "i.add(true)")
+C("promote_int_sub", {"i": ("v", [3, 4])}, "i - 5", "i.sub(5)")
+C("int_pow", {"i": ("v", [1, 2, 3])}, "i ** 2", "i.pow(2)")
+C("int_pow_float", {"i": ("v", [1, 2, 4])}, "i ** 0.5", "i.pow(0.5)")
+C("int_sum", {"i": ("v", [[1, 2], [3, 4]])}, "i.sum()")
+C("int_sum_dim", {"i": ("v", [[1, 2], [3, 4]])}, "i.sum(1)")
+C("bool_sum", {"m": ("v", [True, False, True])}, "m.sum()")
+C("int_max", {"i": ("v", [[1, 5], [3, 4]])}, "i.max()")
+C("int_max_dim", {"i": ("v", [[1, 5], [3, 4]])}, "i.max(0)", "i.max(0)")
+C("int_cumsum", {"i": ("v", [1, 2, 3])}, "i.cumsum(0)")
+C("int_prod", {"i": ("v", [1, 2, 3, 4])}, "i.prod()")
+C("int_abs", {"i": ("v", [-1, 2, -3])}, "i.abs()")
+C("int_neg", {"i": ("v", [-1, 2, -3])}, "-i", "i.neg()")
+C("int_floor_div", {"i": ("v", [7, -7, 5]), "j": ("v", [2, 2, -3])}, "torch.div(i, j, rounding_mode='floor')",
+  "torch.div(i, j, {rounding_mode: 'floor'})")
+C("int_trunc_div", {"i": ("v", [7, -7, 5]), "j": ("v", [2, 2, -3])}, "torch.div(i, j, rounding_mode='trunc')",
+  "torch.div(i, j, {rounding_mode: 'trunc'})")
+C("int_remainder", {"i": ("v", [7, -7, 5]), "j": ("v", [2, 2, -3])}, "i.remainder(j)")
+C("int_clamp", {"i": ("v", [-5, 0, 5, 10])}, "i.clamp(0, 6)")
+C("int_where", {"m": ("v", [True, False, True]), "i": ("v", [1, 2, 3]), "j": ("v", [7, 8, 9])}, "torch.where(m, i, j)")
+C("where_scalar_int", {"m": ("v", [True, False, True])}, "torch.where(m, 1, 0)")
+C("int_matmul", {"i": ("v", [[1, 2], [3, 4]]), "j": ("v", [[1, 0], [2, 1]])}, "i.matmul(j)")
+C("int_argmax", {"a": ("f", [3, 4])}, "a.argmax()", grad=False)
+C("int_eq", {"i": ("v", [1, 2, 3])}, "i == 2", "i.eq(2)")
+C("int_float_compare", {"i": ("v", [1, 2, 3])}, "i < 2.5", "i.lt(2.5)")
+C("float_floor_div", {"a": ("v", [7.5, -7.5, 5.0]), "b": ("v", [2.0, 2.0, -3.0])}, "torch.div(a, b, rounding_mode='floor')",
+  "torch.div(a, b, {rounding_mode: 'floor'})", grad=False)
+C("float_remainder", {"a": ("v", [7.5, -7.5, 5.0]), "b": ("v", [2.0, 2.0, -3.0])}, "a.remainder(b)", grad=False)
+
+# ------------------------------------------------------------------ shapes
+S = group("shape")
+S("view", {"a": ("f", [2, 3, 4])}, "a.view(6, 4)")
+S("view_neg1", {"a": ("f", [2, 3, 4])}, "a.view(-1, 4)")
+S("view_list", {"a": ("f", [2, 3, 4])}, "a.view([4, -1])", "a.view([4, -1])")
+S("reshape_neg1", {"a": ("f", [2, 3, 4])}, "a.reshape(2, -1)")
+S("reshape_flat", {"a": ("f", [2, 3])}, "a.reshape(-1)")
+S("reshape_scalar", {"a": ("f", [1, 1])}, "a.reshape([])", "a.reshape([])")
+S("view_as", {"a": ("f", [6]), "b": ("f", [2, 3])}, "a.view_as(b)")
+S("permute", {"a": ("f", [2, 3, 4])}, "a.permute(2, 0, 1)")
+S("permute_neg", {"a": ("f", [2, 3, 4])}, "a.permute(0, -1, 1)")
+S("transpose", {"a": ("f", [2, 3, 4])}, "a.transpose(0, 2)")
+S("transpose_neg", {"a": ("f", [2, 3, 4])}, "a.transpose(-1, -2)")
+S("t", {"a": ("f", [2, 3])}, "a.t()")
+S("T", {"a": ("f", [2, 3])}, "a.T")
+S("flatten", {"a": ("f", [2, 3, 4])}, "a.flatten()")
+S("flatten_start", {"a": ("f", [2, 3, 4])}, "a.flatten(1)")
+S("flatten_range", {"a": ("f", [2, 3, 4, 2])}, "a.flatten(1, 2)")
+S("flatten_torch", {"a": ("f", [2, 3, 4])}, "torch.flatten(a, start_dim=1)", "torch.flatten(a, 1)")
+S("squeeze", {"a": ("f", [1, 3, 1, 2])}, "a.squeeze()")
+S("squeeze_dim", {"a": ("f", [1, 3, 1, 2])}, "a.squeeze(2)")
+S("squeeze_dim_noop", {"a": ("f", [1, 3, 1, 2])}, "a.squeeze(1)")
+S("squeeze_neg", {"a": ("f", [3, 1])}, "a.squeeze(-1)")
+S("unsqueeze", {"a": ("f", [2, 3])}, "a.unsqueeze(1)")
+S("unsqueeze_neg", {"a": ("f", [2, 3])}, "a.unsqueeze(-1)")
+S("unsqueeze_0", {"a": ("f", [3])}, "a.unsqueeze(0)")
+S("expand", {"a": ("f", [3, 1])}, "a.expand(3, 4)")
+S("expand_neg1", {"a": ("f", [3, 1])}, "a.expand(2, -1, 4)")
+S("expand_as", {"a": ("f", [1, 4]), "b": ("f", [3, 4])}, "a.expand_as(b)")
+S("repeat", {"a": ("f", [2, 3])}, "a.repeat(2, 3)")
+S("repeat_lead", {"a": ("f", [3])}, "a.repeat(2, 2)")
+S("repeat_3d", {"a": ("f", [2, 1, 2])}, "a.repeat(1, 3, 2)")
+S("cat0", {"a": ("f", [2, 3]), "b": ("f", [1, 3])}, "torch.cat([a, b])")
+S("cat1", {"a": ("f", [2, 3]), "b": ("f", [2, 2])}, "torch.cat([a, b], 1)")
+S("cat_neg", {"a": ("f", [2, 3]), "b": ("f", [2, 2]), "c": ("f", [2, 1])}, "torch.cat([a, b, c], -1)")
+S("cat_dim_kw", {"a": ("f", [2]), "b": ("f", [3])}, "torch.cat((a, b), dim=0)", "torch.cat([a, b], 0)")
+S("cat_int_float", {"i": ("v", [1, 2]), "a": ("f", [2])}, "torch.cat([i, a])")
+S("cat_same_twice", {"a": ("f", [2])}, "torch.cat([a, a])")
+S("stack", {"a": ("f", [2, 3]), "b": ("f", [2, 3])}, "torch.stack([a, b])")
+S("stack1", {"a": ("f", [2, 3]), "b": ("f", [2, 3])}, "torch.stack([a, b], 1)")
+S("stack_last", {"a": ("f", [2, 3]), "b": ("f", [2, 3])}, "torch.stack([a, b], -1)")
+S("split", {"a": ("f", [5, 2])}, "a.split(2)")
+S("split_sizes", {"a": ("f", [5, 2])}, "a.split([1, 4])", "a.split([1, 4])")
+S("split_dim", {"a": ("f", [2, 5])}, "a.split(3, 1)")
+S("torch_split", {"a": ("f", [6])}, "torch.split(a, 4)")
+S("chunk", {"a": ("f", [5, 2])}, "a.chunk(3)")
+S("chunk_dim", {"a": ("f", [2, 6])}, "a.chunk(4, 1)")
+S("chunk_even", {"a": ("f", [6])}, "torch.chunk(a, 2)")
+S("unbind", {"a": ("f", [3, 2])}, "a.unbind(1)")
+S("select", {"a": ("f", [2, 3, 4])}, "a.select(1, 2)")
+S("select_neg", {"a": ("f", [2, 3, 4])}, "a.select(-1, -1)")
+S("narrow", {"a": ("f", [4, 5])}, "a.narrow(1, 1, 3)")
+S("narrow_neg", {"a": ("f", [4, 5])}, "a.narrow(0, -2, 2)")
+S("index_int", {"a": ("f", [3, 4])}, "a[1]", "a.get(1)")
+S("index_neg", {"a": ("f", [3, 4])}, "a[-1]", "a.get(-1)")
+S("index_two", {"a": ("f", [3, 4])}, "a[1, 2]", "a.get(1, 2)")
+S("index_slice", {"a": ("f", [3, 4, 5])}, "a[:, 0, 1:3]", "a.index(':, 0, 1:3')")
+S("index_step", {"a": ("f", [7, 3])}, "a[1::2]", "a.index('1::2')")
+S("index_step_stop", {"a": ("f", [3, 9])}, "a[:, 0:8:3]", "a.index(':, 0:8:3')")
+S("index_neg_slice", {"a": ("f", [6, 2])}, "a[-3:]", "a.index('-3:')")
+S("index_neg_stop", {"a": ("f", [6, 2])}, "a[:-2, 1]", "a.index(':-2, 1')")
+S("index_ellipsis", {"a": ("f", [2, 3, 4])}, "a[..., 1]", "a.index('..., 1')")
+S("index_ellipsis_mid", {"a": ("f", [2, 3, 4, 2])}, "a[0, ..., 1:]", "a.index('0, ..., 1:')")
+S("index_none", {"a": ("f", [2, 3])}, "a[:, None, 1:]", "a.index(':, None, 1:')")
+S("index_none_lead", {"a": ("f", [3])}, "a[None]", "a.index('None')")
+S("index_clamped", {"a": ("f", [4])}, "a[1:100]", "a.index('1:100')")
+S("index_empty", {"a": ("f", [4, 2])}, "a[3:1]", "a.index('3:1')", grad=False)
+S("index_items", {"a": ("f", [3, 4])}, "a[1:, ::2]", "a.index([[1, null], [null, null, 2]])")
+S("index_tensor", {"a": ("f", [4, 3]), "i": ("v", [2, 0, 2])}, "a[i]", "a.index([i])")
+S("index_bool", {"a": ("f", [4, 2]), "m": ("v", [True, False, True, True])}, "a[m]", "a.index([m])")
+S("index_select", {"a": ("f", [4, 3]), "i": ("v", [3, 0, 3, 1])}, "a.index_select(0, i)")
+S("index_select_dim1", {"a": ("f", [2, 4]), "i": ("v", [1, 1, 3])}, "a.index_select(1, i)")
+S("gather", {"a": ("f", [3, 4]), "i": ("v", [[0, 0], [3, 1], [2, 2]])}, "a.gather(1, i)")
+S("gather_dim0", {"a": ("f", [3, 2]), "i": ("v", [[2, 0], [1, 1], [0, 0], [2, 1]])}, "torch.gather(a, 0, i)")
+S("masked_fill", {"a": ("f", [3, 3]), "m": ("b", [3, 3])}, "a.masked_fill(m, 0.5)")
+S("masked_fill_bcast", {"a": ("f", [2, 3]), "m": ("v", [True, False, True])}, "a.masked_fill(m, -1)")
+S("masked_fill_inf", {"a": ("f", [2, 3]), "m": ("b", [2, 3])}, "a.masked_fill(m, float('-inf')).softmax(1)",
+  "a.masked_fill(m, -Infinity).softmax(1)", numgrad=False)
+S("masked_fill_int", {"i": ("v", [1, 2, 3]), "m": ("v", [True, False, True])}, "i.masked_fill(m, 9)")
+S("masked_select", {"a": ("f", [2, 3]), "m": ("b", [2, 3])}, "a.masked_select(m)")
+S("where", {"m": ("b", [2, 3]), "a": ("f", [2, 3]), "b": ("f", [2, 3])}, "torch.where(m, a, b)")
+S("where_bcast", {"m": ("b", [2, 1]), "a": ("f", [1, 3]), "b": ("f", [3])}, "torch.where(m, a, b)")
+S("where_scalar", {"m": ("b", [4]), "a": ("f", [4])}, "torch.where(m, a, 0.0)", "torch.where(m, a, 0.0)")
+S("where_method", {"m": ("b", [4]), "a": ("f", [4]), "b": ("f", [4])}, "a.where(m, b)")
+S("where_cond", {"a": ("f", [2, 3])}, "torch.where(a > 0, a, a * 0.1)", "torch.where(a.gt(0), a, a.mul(0.1))")
+S("flip", {"a": ("f", [2, 3])}, "a.flip(1)")
+S("flip_two", {"a": ("f", [2, 3, 2])}, "torch.flip(a, [0, 2])", "torch.flip(a, [0, 2])")
+S("clone", {"a": ("f", [2, 2])}, "a.clone()")
+S("contiguous", {"a": ("f", [2, 3])}, "a.t().contiguous()")
+S("view_chain", {"a": ("f", [2, 3, 4])}, "a.permute(1, 0, 2).reshape(3, 8).t()")
+S("index_chain", {"a": ("f", [4, 4])}, "a[1:3][:, ::2] * 3", "a.index('1:3').index(':, ::2').mul(3)")
+
+# ------------------------------------------------------------------ arithmetic
+A = group("arith")
+A("add", {"a": ("f", [2, 3]), "b": ("f", [2, 3])}, "a + b", "a.add(b)")
+A("add_bcast", {"a": ("f", [2, 3]), "b": ("f", [3])}, "a + b", "a.add(b)")
+A("add_bcast2", {"a": ("f", [2, 1, 3]), "b": ("f", [4, 1])}, "a + b", "a.add(b)")
+A("add_scalar", {"a": ("f", [2, 3])}, "a + 2", "a.add(2)")
+A("add_alpha", {"a": ("f", [3]), "b": ("f", [3])}, "torch.add(a, b, alpha=2.5)", "torch.add(a, b, {alpha: 2.5})")
+A("add_scalar_tensor", {"a": ("f", [3]), "b": ("f", [])}, "a + b", "a.add(b)")
+A("add_self", {"a": ("f", [3])}, "a + a", "a.add(a)")
+A("sub", {"a": ("f", [2, 3]), "b": ("f", [1, 3])}, "a - b", "a.sub(b)")
+A("sub_alpha", {"a": ("f", [3]), "b": ("f", [3])}, "a.sub(b, alpha=3)", "a.sub(b, {alpha: 3})")
+A("sub_scalar", {"a": ("f", [3])}, "a - 0.5", "a.sub(0.5)")
+A("rsub", {"a": ("f", [3])}, "1 - a", "a.rsub(1)")
+A("rsub_torch", {"a": ("f", [3]), "b": ("f", [3])}, "torch.rsub(a, b)", "a.rsub(b)")
+A("mul", {"a": ("f", [2, 3]), "b": ("f", [2, 3])}, "a * b", "a.mul(b)")
+A("mul_bcast", {"a": ("f", [4, 1]), "b": ("f", [1, 3])}, "a * b", "a.mul(b)")
+A("mul_scalar", {"a": ("f", [2, 3])}, "a * -3", "a.mul(-3)")
+A("mul_self", {"a": ("f", [3])}, "a * a", "a.mul(a)")
+A("div", {"a": ("f", [2, 3]), "b": ("pos", [2, 3])}, "a / b", "a.div(b)")
+A("div_bcast", {"a": ("f", [2, 3]), "b": ("pos", [2, 1])}, "a / b", "a.div(b)")
+A("div_scalar", {"a": ("f", [3])}, "a / 4", "a.div(4)")
+A("rdiv", {"a": ("pos", [3])}, "2 / a", "a.reciprocal().mul(2)")
+A("div_trunc", {"a": ("u", [5], -5, 5), "b": ("v", [1.5, 2.0, -1.5, 3.0, -2.0])}, "torch.div(a, b, rounding_mode='trunc')",
+  "torch.div(a, b, {rounding_mode: 'trunc'})", numgrad=False)
+A("pow_scalar", {"a": ("f", [2, 3])}, "a ** 2", "a.pow(2)")
+A("pow_cube", {"a": ("f", [4])}, "a.pow(3)")
+A("pow_frac", {"a": ("pos", [4])}, "a ** 0.5", "a.pow(0.5)")
+A("pow_neg", {"a": ("pos", [4])}, "a ** -1.5", "a.pow(-1.5)")
+A("pow_zero", {"a": ("f", [3])}, "a ** 0", "a.pow(0)")
+A("pow_tensor", {"a": ("pos", [2, 3]), "b": ("f", [2, 3])}, "a ** b", "a.pow(b)")
+A("pow_tensor_bcast", {"a": ("pos", [2, 3]), "b": ("f", [3])}, "torch.pow(a, b)")
+A("pow_zero_base", {"a": ("v", [0.0, 2.0, 0.0]), "b": ("v", [2.0, 1.5, 0.0])}, "a ** b", "a.pow(b)", numgrad=False)
+A("square", {"a": ("f", [3])}, "a.square()")
+A("neg", {"a": ("f", [3])}, "-a", "a.neg()")
+A("exp", {"a": ("f", [2, 3])}, "a.exp()")
+A("exp_torch", {"a": ("f", [3])}, "torch.exp(a)")
+A("log", {"a": ("pos", [2, 3])}, "a.log()")
+A("log2", {"a": ("pos", [3])}, "a.log2()")
+A("log10", {"a": ("pos", [3])}, "a.log10()")
+A("log1p", {"a": ("pos", [3])}, "a.log1p()")
+A("expm1", {"a": ("f", [3])}, "a.expm1()")
+A("log_special", {"a": ("v", [0.0, -1.0, 1.0])}, "a.log()", grad=False)
+A("sqrt", {"a": ("pos", [2, 3])}, "a.sqrt()")
+A("rsqrt", {"a": ("pos", [3])}, "a.rsqrt()")
+A("reciprocal", {"a": ("pos", [3])}, "a.reciprocal()")
+A("abs", {"a": ("f", [2, 3])}, "a.abs()")
+A("sign", {"a": ("v", [-2.0, 0.0, 3.0])}, "a.sign()", numgrad=False)
+A("sin", {"a": ("f", [4])}, "a.sin()")
+A("cos", {"a": ("f", [4])}, "a.cos()")
+A("tanh", {"a": ("f", [2, 3])}, "a.tanh()")
+A("sigmoid", {"a": ("f", [2, 3])}, "a.sigmoid()")
+A("sigmoid_torch", {"a": ("f", [3])}, "torch.sigmoid(a)")
+A("relu", {"a": ("f", [2, 5])}, "a.relu()")
+A("relu_torch", {"a": ("f", [5])}, "torch.relu(a)")
+A("erf", {"a": ("f", [4])}, "a.erf()")
+A("floor", {"a": ("u", [5], -3, 3)}, "a.floor()", numgrad=False)
+A("ceil", {"a": ("u", [5], -3, 3)}, "a.ceil()", numgrad=False)
+A("round", {"a": ("v", [0.5, 1.5, 2.5, -0.5, -1.5, 1.2])}, "a.round()", numgrad=False)
+A("trunc", {"a": ("v", [1.7, -1.7, 0.2])}, "a.trunc()", numgrad=False)
+A("clamp", {"a": ("f", [2, 5])}, "a.clamp(-0.5, 0.5)")
+A("clamp_min", {"a": ("f", [6])}, "a.clamp(min=0.1)", "a.clamp({min: 0.1})")
+A("clamp_max", {"a": ("f", [6])}, "a.clamp(max=0.2)", "a.clamp({max: 0.2})")
+A("clamp_torch", {"a": ("f", [6])}, "torch.clamp(a, -1, 1)")
+A("clamp_boundary", {"a": ("v", [-1.0, 0.0, 1.0, 2.0])}, "a.clamp(-1, 1)", numgrad=False)
+A("clip", {"a": ("f", [4])}, "a.clip(-0.3, 0.3)")
+A("maximum", {"a": ("f", [2, 3]), "b": ("f", [2, 3])}, "torch.maximum(a, b)")
+A("minimum_bcast", {"a": ("f", [2, 3]), "b": ("f", [3])}, "torch.minimum(a, b)")
+A("maximum_ties", {"a": ("v", [1.0, 2.0, 3.0]), "b": ("v", [1.0, 0.0, 3.0])}, "torch.maximum(a, b)", numgrad=False)
+A("max_binary", {"a": ("f", [3]), "b": ("f", [3])}, "torch.max(a, b)")
+A("chain", {"a": ("f", [2, 3]), "b": ("f", [3])}, "(a * b + 1).relu().sum()", "a.mul(b).add(1).relu().sum()")
+A("chain2", {"a": ("f", [3]), "b": ("pos", [3])}, "((a - b) ** 2 / b).mean()", "a.sub(b).pow(2).div(b).mean()")
+A("nan_inf", {"a": ("v", [float("nan"), float("inf"), -float("inf"), 1.0])}, "a * 2", "a.mul(2)", grad=False)
+A("div_zero", {"a": ("v", [1.0, -1.0, 0.0]), "b": ("v", [0.0, 0.0, 0.0])}, "a / b", "a.div(b)", grad=False)
+
+# ------------------------------------------------------------------ comparisons
+Q = group("compare")
+for op, sym in [("eq", "=="), ("ne", "!="), ("lt", "<"), ("le", "<="), ("gt", ">"), ("ge", ">=")]:
+    Q(op, {"a": ("v", [1.0, 2.0, 3.0, 2.0]), "b": ("v", [2.0, 2.0, 1.0, 5.0])}, f"a {sym} b", f"a.{op}(b)", grad=False)
+    Q(op + "_scalar", {"a": ("v", [1.0, 2.0, 3.0])}, f"a {sym} 2", f"a.{op}(2)", grad=False)
+Q("gt_bcast", {"a": ("f", [2, 3]), "b": ("f", [3])}, "torch.gt(a, b)", grad=False)
+Q("eq_nan", {"a": ("v", [float("nan"), 1.0])}, "a == a", "a.eq(a)", grad=False)
+Q("logical_and", {"m": ("v", [True, False, True]), "n": ("v", [True, True, False])}, "torch.logical_and(m, n)")
+Q("logical_or", {"m": ("v", [True, False, False]), "n": ("v", [False, False, True])}, "m.logical_or(n)")
+Q("logical_not", {"m": ("v", [True, False])}, "m.logical_not()")
+Q("logical_not_float", {"a": ("v", [0.0, 2.0])}, "torch.logical_not(a)", grad=False)
+Q("isnan", {"a": ("v", [float("nan"), 1.0, float("inf")])}, "a.isnan()", grad=False)
+Q("isinf", {"a": ("v", [float("nan"), 1.0, -float("inf")])}, "torch.isinf(a)", grad=False)
+Q("isfinite", {"a": ("v", [float("nan"), 1.0, -float("inf")])}, "torch.isfinite(a)", grad=False)
+Q("all", {"m": ("v", [[True, False], [True, True]])}, "m.all()")
+Q("all_dim", {"m": ("v", [[True, False], [True, True]])}, "m.all(1)")
+Q("any", {"m": ("v", [[False, False], [True, False]])}, "m.any()")
+Q("any_dim", {"m": ("v", [[False, False], [True, False]])}, "m.any(0)")
+
+# ------------------------------------------------------------------ reductions
+R = group("reduce")
+R("sum", {"a": ("f", [2, 3])}, "a.sum()")
+R("sum_dim", {"a": ("f", [2, 3, 4])}, "a.sum(1)")
+R("sum_neg", {"a": ("f", [2, 3, 4])}, "a.sum(-1)")
+R("sum_dims", {"a": ("f", [2, 3, 4])}, "a.sum((0, 2))", "a.sum([0, 2])")
+R("sum_keepdim", {"a": ("f", [2, 3, 4])}, "a.sum(1, keepdim=True)", "a.sum(1, true)")
+R("sum_keepdim_opts", {"a": ("f", [2, 3])}, "a.sum(dim=0, keepdim=True)", "a.sum({dim: 0, keepdim: true})")
+R("sum_torch", {"a": ("f", [2, 3])}, "torch.sum(a, 1)")
+R("sum_scalar", {"a": ("f", [])}, "a.sum()")
+R("mean", {"a": ("f", [2, 3])}, "a.mean()")
+R("mean_dim", {"a": ("f", [2, 3, 4])}, "a.mean(2)")
+R("mean_dims_keep", {"a": ("f", [2, 3, 4])}, "a.mean((0, 1), keepdim=True)", "a.mean([0, 1], true)")
+R("mean_torch", {"a": ("f", [4, 2])}, "torch.mean(a, dim=0)", "torch.mean(a, {dim: 0})")
+R("max_all", {"a": ("f", [3, 4])}, "a.max()")
+R("min_all", {"a": ("f", [3, 4])}, "a.min()")
+R("max_all_ties", {"a": ("v", [1.0, 3.0, 3.0, 2.0])}, "a.max()", numgrad=False)
+R("max_dim", {"a": ("f", [3, 4])}, "a.max(1)")
+R("max_dim0", {"a": ("f", [3, 4])}, "a.max(0)")
+R("max_dim_keep", {"a": ("f", [3, 4])}, "a.max(1, keepdim=True)", "a.max(1, true)")
+R("max_dim_3d", {"a": ("f", [2, 3, 4])}, "torch.max(a, 1)")
+R("max_dim_ties", {"a": ("v", [[1.0, 3.0, 3.0], [2.0, 2.0, 0.0]])}, "a.max(1)", numgrad=False)
+R("min_dim", {"a": ("f", [3, 4])}, "a.min(-1)")
+R("min_dim_keep", {"a": ("f", [2, 3, 4])}, "torch.min(a, 2, keepdim=True)", "torch.min(a, 2, true)")
+R("max_values", {"a": ("f", [3, 4])}, "a.max(1).values * 2", "a.max(1).values.mul(2)")
+R("max_indices", {"a": ("f", [3, 4])}, "a.max(0).indices", grad=False)
+R("argmax", {"a": ("f", [3, 4])}, "a.argmax()", grad=False)
+R("argmax_dim", {"a": ("f", [3, 4])}, "a.argmax(1)", grad=False)
+R("argmax_keep", {"a": ("f", [3, 4])}, "a.argmax(0, keepdim=True)", "a.argmax(0, true)", grad=False)
+R("argmin_dim", {"a": ("f", [3, 4])}, "torch.argmin(a, 1)", grad=False)
+R("argmax_ties", {"a": ("v", [[1.0, 3.0, 3.0], [5.0, 5.0, 5.0]])}, "a.argmax(1)", grad=False)
+R("amax", {"a": ("f", [3, 4])}, "a.amax(1)")
+R("amax_dims", {"a": ("f", [2, 3, 4])}, "a.amax((0, 2))", "a.amax([0, 2])")
+R("amax_ties", {"a": ("v", [[1.0, 3.0, 3.0], [2.0, 2.0, 2.0]])}, "a.amax(1)", numgrad=False)
+R("amin_ties", {"a": ("v", [[1.0, 1.0, 3.0], [0.0, 2.0, 2.0]])}, "torch.amin(a, 1)", numgrad=False)
+R("amax_all", {"a": ("v", [[1.0, 3.0], [3.0, 2.0]])}, "a.amax()", numgrad=False)
+R("std", {"a": ("f", [3, 4])}, "a.std()")
+R("std_dim", {"a": ("f", [3, 4])}, "a.std(1)")
+R("std_biased", {"a": ("f", [3, 4])}, "a.std(1, unbiased=False)", "a.std(1, false)")
+R("std_keep", {"a": ("f", [3, 4])}, "a.std(0, keepdim=True)", "a.std(0, {keepdim: true})")
+R("var", {"a": ("f", [3, 4])}, "a.var()")
+R("var_dim", {"a": ("f", [3, 4])}, "a.var(0)")
+R("var_biased", {"a": ("f", [3, 4])}, "a.var(unbiased=False)", "a.var({unbiased: false})")
+R("var_biased_pos", {"a": ("f", [3, 4])}, "a.var(False)", "a.var(false)")
+R("var_dims", {"a": ("f", [2, 3, 4])}, "a.var((0, 2), keepdim=True)", "a.var([0, 2], {keepdim: true})")
+R("var_correction", {"a": ("f", [5])}, "torch.var(a, 0, correction=2)", "torch.var(a, 0, {correction: 2})")
+R("std_torch", {"a": ("f", [2, 5])}, "torch.std(a, 1)")
+R("prod", {"a": ("f", [2, 3])}, "a.prod()")
+R("prod_dim", {"a": ("f", [2, 3])}, "a.prod(1)")
+R("prod_keep", {"a": ("f", [2, 3])}, "a.prod(0, keepdim=True)", "a.prod(0, true)")
+R("prod_one_zero", {"a": ("v", [[2.0, 0.0, 3.0], [1.5, 2.0, -1.0]])}, "a.prod(1)")
+R("prod_two_zeros", {"a": ("v", [[0.0, 0.0, 3.0], [1.5, 0.0, -1.0]])}, "a.prod(1)")
+R("prod_all_zero", {"a": ("v", [2.0, 0.0, 3.0])}, "a.prod()")
+R("logsumexp", {"a": ("f", [3, 4])}, "a.logsumexp(1)")
+R("logsumexp_keep", {"a": ("f", [3, 4])}, "torch.logsumexp(a, 0, keepdim=True)", "torch.logsumexp(a, 0, true)")
+R("logsumexp_large", {"a": ("v", [[100.0, 101.0], [-50.0, 3.0]])}, "a.logsumexp(1)", numgrad=False)
+R("softmax", {"a": ("f", [3, 4])}, "a.softmax(1)")
+R("softmax0", {"a": ("f", [3, 4])}, "torch.softmax(a, 0)")
+R("softmax_neg", {"a": ("f", [2, 3, 4])}, "a.softmax(-1)")
+R("softmax_large", {"a": ("v", [[1000.0, 1001.0, 999.0]])}, "a.softmax(1)", numgrad=False)
+R("log_softmax", {"a": ("f", [3, 4])}, "a.log_softmax(1)")
+R("log_softmax_torch", {"a": ("f", [2, 3, 2])}, "torch.log_softmax(a, 1)")
+R("cumsum", {"a": ("f", [3, 4])}, "a.cumsum(1)")
+R("cumsum0", {"a": ("f", [3, 4])}, "torch.cumsum(a, 0)")
+R("cumsum_neg", {"a": ("f", [2, 3])}, "a.cumsum(-1)")
+R("norm", {"a": ("f", [3, 4])}, "a.norm()")
+R("norm_dim", {"a": ("f", [3, 4])}, "a.norm(2, 1)", "a.norm(2, 1)")
+R("norm_p1", {"a": ("f", [3, 4])}, "a.norm(1)")
+R("sum_int_float", {"a": ("f", [2, 3])}, "(a > 0).sum()", "a.gt(0).sum()", grad=False)
+R("mean_after_relu", {"a": ("f", [4, 3])}, "a.relu().mean(0)")
+
+# ------------------------------------------------------------------ linear algebra
+L = group("linalg")
+L("matmul_2d", {"a": ("f", [2, 3]), "b": ("f", [3, 4])}, "torch.matmul(a, b)")
+L("matmul_method", {"a": ("f", [2, 3]), "b": ("f", [3, 4])}, "a.matmul(b)")
+L("matmul_at", {"a": ("f", [2, 3]), "b": ("f", [3, 2])}, "a @ b", "a.matmul(b)")
+L("matmul_vec_vec", {"a": ("f", [3]), "b": ("f", [3])}, "torch.matmul(a, b)")
+L("matmul_mat_vec", {"a": ("f", [2, 3]), "b": ("f", [3])}, "torch.matmul(a, b)")
+L("matmul_vec_mat", {"a": ("f", [3]), "b": ("f", [3, 4])}, "torch.matmul(a, b)")
+L("matmul_batch", {"a": ("f", [2, 2, 3]), "b": ("f", [2, 3, 4])}, "torch.matmul(a, b)")
+L("matmul_batch_bcast", {"a": ("f", [2, 2, 3]), "b": ("f", [3, 4])}, "torch.matmul(a, b)")
+L("matmul_batch_bcast2", {"a": ("f", [2, 1, 2, 3]), "b": ("f", [3, 3, 2])}, "torch.matmul(a, b)")
+L("matmul_batch_vec", {"a": ("f", [2, 2, 3]), "b": ("f", [3])}, "torch.matmul(a, b)")
+L("matmul_vec_batch", {"a": ("f", [3]), "b": ("f", [2, 3, 4])}, "torch.matmul(a, b)")
+L("mm", {"a": ("f", [3, 2]), "b": ("f", [2, 5])}, "torch.mm(a, b)")
+L("mm_method", {"a": ("f", [3, 2]), "b": ("f", [2, 5])}, "a.mm(b)")
+L("bmm", {"a": ("f", [3, 2, 4]), "b": ("f", [3, 4, 2])}, "torch.bmm(a, b)")
+L("bmm_method", {"a": ("f", [2, 2, 3]), "b": ("f", [2, 3, 1])}, "a.bmm(b)")
+L("mv", {"a": ("f", [2, 3]), "b": ("f", [3])}, "torch.mv(a, b)")
+L("dot", {"a": ("f", [4]), "b": ("f", [4])}, "torch.dot(a, b)")
+L("outer", {"a": ("f", [3]), "b": ("f", [2])}, "torch.outer(a, b)")
+L("mlp", {"x": ("f", [4, 3]), "w": ("f", [3, 5]), "b": ("f", [5]), "v": ("f", [5, 2])},
+  "(x @ w + b).relu() @ v", "x.matmul(w).add(b).relu().matmul(v)")
+L("linear_t", {"x": ("f", [4, 3]), "w": ("f", [5, 3])}, "x @ w.t()", "x.matmul(w.t())")
+L("matmul_self", {"a": ("f", [3, 3])}, "a @ a", "a.matmul(a)")
+
+
+def main():
+    for name, cases in GROUPS.items():
+        path = os.path.join(HERE, f"core_{name}.json")
+        with open(path, "w") as f:
+            json.dump({"generator": "test/reference/gen_core.py", "torch": torch.__version__, "cases": cases}, f,
+                      separators=(",", ":"))
+            f.write("\n")
+        print(f"{path}: {len(cases)} cases, {os.path.getsize(path)} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -192,7 +192,13 @@ export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean):
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
   const dims = reduceDims("logsumexp", t, dim);
-  const out = compute(() => tf.logSumExp(t._t, dims, keepdim));
+  const out = compute(() => {
+    // tfjs subtracts the max unguarded, so an all -inf slice gives NaN; PyTorch gives -inf.
+    const m = tf.max(t._t, dims, true);
+    const safe = tf.where(tf.isFinite(m), m, tf.zerosLike(m));
+    const r = tf.add(tf.log(tf.sum(tf.exp(tf.sub(t._t, safe)), dims, true)), safe);
+    return keepdim ? r : tf.squeeze(r, dims);
+  });
   let self: Tensor;
   const res = record("LogsumexpBackward0", [t], out, (g) => {
     const y = tf.reshape(self._t, keptShape(t.shape, dims));

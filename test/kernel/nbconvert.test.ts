@@ -1,0 +1,59 @@
+/**
+ * Debian's `jupyter nbconvert --execute` runs every notebook in notebooks/ with the installed
+ * kernelspec, and its outputs match `torchlab run`'s (the same seed; timing and ids aside).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { findNotebooks } from "../../kernel/runner";
+import { hasPythonModule, installKernelspec, ROOT, run, runCli, tempDir } from "./helpers";
+
+const available = hasPythonModule("nbconvert", "jupyter-nbconvert") && hasPythonModule("nbclient", "python3-nbclient");
+const maybe = available ? test : test.skip;
+
+type Output = { output_type: string; name?: string; text?: string | string[]; data?: Record<string, unknown>; ename?: string; evalue?: string; execution_count?: number };
+
+const join = (v: unknown) => (Array.isArray(v) ? v.join("") : v);
+
+/** The comparable part of a notebook: per code cell, its outputs with streams coalesced (nbclient may split them). */
+function outputsOf(file: string): unknown[] {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells: { cell_type: string; outputs?: Output[] }[] };
+  return nb.cells
+    .filter((cell) => cell.cell_type === "code")
+    .map((cell) => {
+      const merged: Output[] = [];
+      for (const o of cell.outputs ?? []) {
+        const last = merged[merged.length - 1];
+        if (o.output_type === "stream" && last?.output_type === "stream" && last.name === o.name) {
+          last.text = String(join(last.text)) + String(join(o.text));
+        } else {
+          merged.push({ ...o, ...(o.text !== undefined ? { text: join(o.text) as string } : {}) });
+        }
+      }
+      return merged.map((o) => ({
+        ...o,
+        ...(o.data ? { data: Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, join(v)])) } : {}),
+      }));
+    });
+}
+
+maybe("nbconvert --execute runs notebooks/ without errors and matches torchlab run", async () => {
+  const jupyterPath = installKernelspec();
+  const out = tempDir("torchlab-nbconvert-");
+  const notebooks = findNotebooks(path.join(ROOT, "notebooks"));
+  expect(notebooks.length).toBeGreaterThan(0);
+  // The kernel inherits nbconvert's environment: the same seed as torchlab run's default.
+  const env = { ...process.env, JUPYTER_PATH: jupyterPath, TORCHLAB_SEED: "0" };
+  for (const file of notebooks) {
+    const name = path.basename(file, ".ipynb");
+    const converted = await run("jupyter", [
+      "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=600",
+      "--ExecutePreprocessor.kernel_name=torchlab", "--output-dir", path.join(out, "nbconvert"), "--output", name, file,
+    ], { env, cwd: path.dirname(file) });
+    if (converted.status !== 0) {
+      throw new Error(`nbconvert failed on ${name}:\n${converted.stderr}`);
+    }
+    const ours = await runCli(["run", file, "--out", path.join(out, "torchlab")], { cwd: path.dirname(file) });
+    expect(ours.status).toBe(0);
+    expect(outputsOf(path.join(out, "torchlab", `${name}.ipynb`))).toEqual(outputsOf(path.join(out, "nbconvert", `${name}.ipynb`)));
+  }
+}, 300_000);

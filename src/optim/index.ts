@@ -1,1 +1,14 @@
-export {};
+/**
+ * torch.optim: optimizers (SGD, Adam, AdamW, RMSprop) and learning-rate schedulers
+ * (`torch.optim.lr_scheduler`). Parameters are updated in place, so the tensors registered in a
+ * module stay the same objects across steps.
+ */
+export { Optimizer, required } from "./optimizer";
+export type { ParamGroup, ParamGroupInput, ParamsArg, ParamState, StateValue, OptimizerStateDict, Closure } from "./optimizer";
+export { SGD } from "./sgd";
+export type { SGDOptions } from "./sgd";
+export { Adam, AdamW } from "./adam";
+export type { AdamOptions } from "./adam";
+export { RMSprop } from "./rmsprop";
+export type { RMSpropOptions } from "./rmsprop";
+export * as lr_scheduler from "./lr_scheduler";

@@ -1,0 +1,149 @@
+/**
+ * Fused parameter updates for torch.optim. Each step runs as one tfjs tidy that reads the parameter,
+ * its gradient and the optimizer state, and writes the results back into the same storages
+ * (`overwrite`), so the Parameter objects registered in modules stay the same objects and no
+ * intermediate outlives the step. The arithmetic follows PyTorch 1.13's `_single_tensor_*` functions
+ * operation by operation (same order, same float32 roundings of the scalar coefficients).
+ */
+import { tf } from "./_core";
+import { ensureReady } from "../backend";
+import { overwrite } from "../backend/memory";
+import { Tensor } from "../tensor/tensor";
+
+type T = tf.Tensor;
+
+function s(v: number): T {
+  return tf.scalar(v, "float32");
+}
+
+/** `a + alpha * b`, PyTorch's `add(b, alpha=...)`. */
+function addScaled(a: T, b: T, alpha: number): T {
+  return alpha === 1 ? tf.add(a, b) : tf.add(a, tf.mul(b, s(alpha)));
+}
+
+/** Writes each result into its tensor's storage; creates a tensor where the slot is null. */
+function writeBack(targets: (Tensor | null)[], results: T[]): Tensor[] {
+  return results.map((r, i) => {
+    const t = targets[i];
+    if (t === null) return Tensor._wrap(r);
+    overwrite(t._s, r);
+    return t;
+  });
+}
+
+function run(fn: () => T[]): T[] {
+  ensureReady();
+  return tf.tidy(fn);
+}
+
+/** The gradient as the update sees it: negated for `maximize`, plus `weight_decay * param`. */
+function effectiveGrad(p: T, g: T, weight_decay: number, maximize: boolean): T {
+  let d = maximize ? tf.neg(g) : g;
+  if (weight_decay !== 0) d = addScaled(d, p, weight_decay);
+  return d;
+}
+
+export interface SGDHyper {
+  lr: number;
+  momentum: number;
+  dampening: number;
+  weight_decay: number;
+  nesterov: boolean;
+  maximize: boolean;
+}
+
+/**
+ * One SGD step for `param` in place. Returns the momentum buffer (created on the first step, updated
+ * in place afterwards), or null when momentum is 0.
+ */
+export function sgdStep(param: Tensor, grad: Tensor, buf: Tensor | null, h: SGDHyper): Tensor | null {
+  const results = run(() => {
+    const p = param._t;
+    let d = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
+    let b: T | null = null;
+    if (h.momentum !== 0) {
+      b = buf === null ? tf.clone(d) : addScaled(tf.mul(buf._t, s(h.momentum)), d, 1 - h.dampening);
+      d = h.nesterov ? addScaled(d, b, h.momentum) : b;
+    }
+    const next = addScaled(p, d, -h.lr);
+    return b === null ? [next] : [next, b];
+  });
+  const out = writeBack([param, buf], results);
+  return out[1] ?? null;
+}
+
+export interface AdamHyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weight_decay: number;
+  amsgrad: boolean;
+  maximize: boolean;
+  /** The step number after incrementing (1 on the first step). */
+  step: number;
+  /** AdamW: decoupled decay `param *= 1 - lr * weight_decay` instead of L2 added to the gradient. */
+  decoupled: boolean;
+}
+
+/** One Adam / AdamW step, updating param, exp_avg, exp_avg_sq (and max_exp_avg_sq) in place. */
+export function adamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_sq: Tensor, max_exp_avg_sq: Tensor | null, h: AdamHyper): void {
+  const results = run(() => {
+    let p = param._t;
+    let g = tf.cast(grad._t, "float32");
+    if (h.maximize) g = tf.neg(g);
+    if (h.decoupled) p = tf.mul(p, s(1 - h.lr * h.weight_decay));
+    else if (h.weight_decay !== 0) g = addScaled(g, p, h.weight_decay);
+    const m = addScaled(tf.mul(exp_avg._t, s(h.beta1)), g, 1 - h.beta1);
+    const v = tf.add(tf.mul(exp_avg_sq._t, s(h.beta2)), tf.mul(tf.mul(g, g), s(1 - h.beta2)));
+    const bias_correction1 = 1 - Math.pow(h.beta1, h.step);
+    const bias_correction2 = 1 - Math.pow(h.beta2, h.step);
+    const step_size = h.lr / bias_correction1;
+    const bc2_sqrt = Math.sqrt(bias_correction2);
+    const vmax = max_exp_avg_sq === null ? null : tf.maximum(max_exp_avg_sq._t, v);
+    const denom = tf.add(tf.div(tf.sqrt(vmax ?? v), s(bc2_sqrt)), s(h.eps));
+    const next = addScaled(p, tf.div(m, denom), -step_size);
+    return vmax === null ? [next, m, v] : [next, m, v, vmax];
+  });
+  writeBack([param, exp_avg, exp_avg_sq, max_exp_avg_sq], results);
+}
+
+export interface RMSpropHyper {
+  lr: number;
+  alpha: number;
+  eps: number;
+  weight_decay: number;
+  momentum: number;
+  centered: boolean;
+  maximize: boolean;
+}
+
+/** One RMSprop step, updating param, square_avg (grad_avg, momentum_buffer when used) in place. */
+export function rmspropStep(param: Tensor, grad: Tensor, square_avg: Tensor, grad_avg: Tensor | null, buf: Tensor | null, h: RMSpropHyper): void {
+  const results = run(() => {
+    const p = param._t;
+    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
+    const sq = tf.add(tf.mul(square_avg._t, s(h.alpha)), tf.mul(tf.mul(g, g), s(1 - h.alpha)));
+    let ga: T | null = null;
+    let avg: T;
+    if (grad_avg !== null) {
+      ga = addScaled(tf.mul(grad_avg._t, s(h.alpha)), g, 1 - h.alpha);
+      avg = tf.sqrt(tf.sub(sq, tf.mul(ga, ga)));
+    } else avg = tf.sqrt(sq);
+    avg = tf.add(avg, s(h.eps));
+    let next: T;
+    let b: T | null = null;
+    if (buf !== null) {
+      b = tf.add(tf.mul(buf._t, s(h.momentum)), tf.div(g, avg));
+      next = addScaled(p, b, -h.lr);
+    } else next = addScaled(p, tf.div(g, avg), -h.lr);
+    const out = [next, sq];
+    if (ga !== null) out.push(ga);
+    if (b !== null) out.push(b);
+    return out;
+  });
+  const targets: (Tensor | null)[] = [param, square_avg];
+  if (grad_avg !== null) targets.push(grad_avg);
+  if (buf !== null) targets.push(buf);
+  writeBack(targets, results);
+}

@@ -1,0 +1,166 @@
+"""Reference values for test/optim: a few steps of each optimizer and scheduler in PyTorch 1.13.
+
+Run with Debian's PyTorch:  /usr/bin/python3 test/reference/gen_optim.py
+Writes test/reference/optim_optimizers.json and test/reference/optim_schedulers.json.
+
+Each optimizer case minimises loss = sum(w * p^2) + sum(c * p) over two plain tensors (no nn
+modules), so the fixture depends only on torch.optim and elementary autograd.
+"""
+import json
+import math
+import os
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def r(x):
+    return float(f"{x:.9g}")
+
+
+def rl(t):
+    return [r(v) for v in t.detach().reshape(-1).tolist()]
+
+
+def make_params():
+    a = torch.tensor([[0.5, -1.25, 2.0], [0.75, -0.3, 1.1]], requires_grad=True)
+    b = torch.tensor([1.5, -0.5, 0.25], requires_grad=True)
+    return a, b
+
+
+W = {
+    "a": torch.tensor([[0.3, 1.2, 0.7], [2.0, 0.5, 1.5]]),
+    "b": torch.tensor([0.9, 1.7, 0.4]),
+}
+C = {
+    "a": torch.tensor([[0.1, -0.2, 0.3], [-0.4, 0.5, -0.6]]),
+    "b": torch.tensor([0.05, -0.15, 0.25]),
+}
+
+
+def loss_of(a, b):
+    return (W["a"] * a * a).sum() + (C["a"] * a).sum() + (W["b"] * b * b).sum() + (C["b"] * b).sum()
+
+
+OPT_CASES = [
+    ("sgd_plain", "SGD", {"lr": 0.1}),
+    ("sgd_momentum", "SGD", {"lr": 0.1, "momentum": 0.9}),
+    ("sgd_dampening_wd", "SGD", {"lr": 0.05, "momentum": 0.8, "dampening": 0.3, "weight_decay": 0.01}),
+    ("sgd_nesterov", "SGD", {"lr": 0.1, "momentum": 0.9, "nesterov": True, "weight_decay": 0.05}),
+    ("sgd_maximize", "SGD", {"lr": 0.01, "momentum": 0.5, "maximize": True}),
+    ("adam_default", "Adam", {"lr": 0.1}),
+    ("adam_amsgrad_wd", "Adam", {"lr": 0.05, "betas": (0.8, 0.99), "eps": 1e-6, "weight_decay": 0.1, "amsgrad": True}),
+    ("adam_maximize", "Adam", {"lr": 0.01, "maximize": True}),
+    ("adamw_default", "AdamW", {"lr": 0.05}),
+    ("adamw_amsgrad", "AdamW", {"lr": 0.1, "weight_decay": 0.2, "amsgrad": True}),
+    ("rmsprop_default", "RMSprop", {"lr": 0.01}),
+    ("rmsprop_centered_momentum", "RMSprop", {"lr": 0.01, "alpha": 0.9, "momentum": 0.9, "centered": True, "weight_decay": 0.1}),
+    ("rmsprop_momentum", "RMSprop", {"lr": 0.02, "momentum": 0.5, "eps": 1e-4}),
+]
+
+STEPS = 5
+
+
+def jsonable(v):
+    if isinstance(v, tuple):
+        return list(v)
+    if isinstance(v, float) and math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    return v
+
+
+def run_optimizer(cls_name, kwargs, groups=False):
+    a, b = make_params()
+    cls = getattr(torch.optim, cls_name)
+    if groups:
+        opt = cls([{"params": [a]}, {"params": [b], "lr": kwargs["lr"] * 0.5}], **kwargs)
+    else:
+        opt = cls([a, b], **kwargs)
+    steps = []
+    for _ in range(STEPS):
+        opt.zero_grad()
+        loss = loss_of(a, b)
+        loss.backward()
+        opt.step()
+        steps.append({"loss": r(loss.item()), "a": rl(a), "b": rl(b)})
+    sd = opt.state_dict()
+    state = {}
+    for idx, st in sd["state"].items():
+        state[str(idx)] = {
+            k: (rl(v) if isinstance(v, torch.Tensor) and v.dim() > 0 else (r(v.item()) if isinstance(v, torch.Tensor) else v))
+            for k, v in st.items()
+        }
+    state_kinds = {
+        str(idx): {k: ("tensor0d" if isinstance(v, torch.Tensor) and v.dim() == 0 else "tensor" if isinstance(v, torch.Tensor) else type(v).__name__) for k, v in st.items()}
+        for idx, st in sd["state"].items()
+    }
+    param_groups = [{k: jsonable(v) for k, v in g.items()} for g in sd["param_groups"]]
+    return {
+        "optimizer": cls_name,
+        "kwargs": {k: jsonable(v) for k, v in kwargs.items()},
+        "groups": groups,
+        "steps": steps,
+        "state": state,
+        "state_kinds": state_kinds,
+        "param_groups": param_groups,
+        "param_group_keys": [list(g.keys()) for g in sd["param_groups"]],
+        "repr": repr(opt),
+    }
+
+
+def optimizers():
+    out = {
+        "init": {"a": rl(make_params()[0]), "a_shape": [2, 3], "b": rl(make_params()[1])},
+        "W": {k: rl(v) for k, v in W.items()},
+        "C": {k: rl(v) for k, v in C.items()},
+        "cases": {},
+    }
+    for name, cls, kw in OPT_CASES:
+        out["cases"][name] = run_optimizer(cls, kw)
+    out["cases"]["sgd_two_groups"] = run_optimizer("SGD", {"lr": 0.1, "momentum": 0.9}, groups=True)
+    out["cases"]["adam_two_groups"] = run_optimizer("Adam", {"lr": 0.1}, groups=True)
+    return out
+
+
+def sched_run(make, epochs, metrics=None):
+    p = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.SGD([p], lr=0.1)
+    scheds = make(opt)
+    lrs = [[g["lr"] for g in opt.param_groups]]
+    for e in range(epochs):
+        opt.step()
+        for s in scheds:
+            if metrics is not None:
+                s.step(metrics[e])
+            else:
+                s.step()
+        lrs.append([g["lr"] for g in opt.param_groups])
+    last = [s._last_lr for s in scheds]
+    return {"lrs": lrs, "last_lr": last}
+
+
+def schedulers():
+    S = torch.optim.lr_scheduler
+    plateau_metrics = [1.0, 0.9, 0.91, 0.92, 0.9, 0.95, 0.8, 0.8, 0.8, 0.8, 0.8, 0.79999, 0.7, 0.7, 0.7, 0.7]
+    max_metrics = [0.1, 0.2, 0.2, 0.2, 0.25, 0.25, 0.25, 0.25, 0.3, 0.3, 0.3, 0.3]
+    cases = {
+        "step": sched_run(lambda o: [S.StepLR(o, step_size=3, gamma=0.5)], 10),
+        "multistep": sched_run(lambda o: [S.MultiStepLR(o, milestones=[2, 5, 5, 8], gamma=0.1)], 10),
+        "exponential": sched_run(lambda o: [S.ExponentialLR(o, gamma=0.9)], 8),
+        "cosine": sched_run(lambda o: [S.CosineAnnealingLR(o, T_max=4, eta_min=0.01)], 14),
+        "cosine_no_min": sched_run(lambda o: [S.CosineAnnealingLR(o, T_max=5)], 12),
+        "lambda": sched_run(lambda o: [S.LambdaLR(o, lr_lambda=lambda e: 0.95 ** e)], 6),
+        "chained_step_exp": sched_run(lambda o: [S.StepLR(o, 2, gamma=0.5), S.ExponentialLR(o, 0.9)], 8),
+        "plateau_min": sched_run(lambda o: [S.ReduceLROnPlateau(o, mode="min", factor=0.5, patience=2, cooldown=1, min_lr=0.01)], len(plateau_metrics), plateau_metrics),
+        "plateau_max_abs": sched_run(lambda o: [S.ReduceLROnPlateau(o, mode="max", factor=0.1, patience=1, threshold=0.01, threshold_mode="abs")], len(max_metrics), max_metrics),
+    }
+    return {"plateau_metrics": plateau_metrics, "max_metrics": max_metrics, "cases": cases}
+
+
+if __name__ == "__main__":
+    with open(os.path.join(HERE, "optim_optimizers.json"), "w") as f:
+        json.dump(optimizers(), f, indent=1)
+    with open(os.path.join(HERE, "optim_schedulers.json"), "w") as f:
+        json.dump(schedulers(), f, indent=1)
+    print("wrote optim_optimizers.json, optim_schedulers.json")

@@ -42,7 +42,7 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
 }
 
 /** a - alpha * b */
-export function sub(a: Tensor, b: Operand, alpha = 1): Tensor {
+export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Tensor {
   const [x, y] = binaryInputs("sub", a, b);
   if (x.dtype === "bool" && y.dtype === "bool") {
     throw new TypeError("sub(): Subtraction, the `-` operator, with two bool tensors is not supported. Use logical_xor() instead.");
@@ -52,12 +52,13 @@ export function sub(a: Tensor, b: Operand, alpha = 1): Tensor {
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt));
     return tf.sub(as(x._t, dt), yy);
   });
-  return record("SubBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)]);
+  return record(name, [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)]);
 }
 
 /** b - a (for `rsub`, scalar minus tensor). */
 export function rsub(a: Tensor, b: Operand): Tensor {
-  return sub(operand(b, a, "rsub"), a);
+  // PyTorch names the node after rsub: RsubBackward0 for a tensor, RsubBackward1 for a number.
+  return sub(operand(b, a, "rsub"), a, 1, b instanceof Tensor ? "RsubBackward0" : "RsubBackward1");
 }
 
 export function mul(a: Tensor, b: Operand): Tensor {
@@ -162,7 +163,7 @@ export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _
 export const log = (a: Tensor): Tensor => unary("LogBackward0", a, tf.log, (g, x) => tf.div(g, x));
 export const log2 = (a: Tensor): Tensor => unary("Log2Backward0", a, (x) => tf.div(tf.log(x), Math.LN2), (g, x) => tf.div(g, tf.mul(x, Math.LN2)));
 export const log10 = (a: Tensor): Tensor => unary("Log10Backward0", a, (x) => tf.div(tf.log(x), Math.LN10), (g, x) => tf.div(g, tf.mul(x, Math.LN10)));
-export const log1p = (a: Tensor): Tensor => unary("Log1pBackward0", a, tf.log1p, (g, x) => tf.div(g, tf.add(x, 1)));
+export const log1p = (a: Tensor): Tensor => unary("Log1PBackward0", a, tf.log1p, (g, x) => tf.div(g, tf.add(x, 1)));
 export const expm1 = (a: Tensor): Tensor => unary("Expm1Backward0", a, tf.expm1, (g, _x, y) => tf.mul(g, tf.add(y._t, 1)));
 export const sqrt = (a: Tensor): Tensor => unary("SqrtBackward0", a, tf.sqrt, (g, _x, y) => tf.div(g, tf.mul(y._t, 2)));
 export const rsqrt = (a: Tensor): Tensor => unary("RsqrtBackward0", a, tf.rsqrt, (g, _x, y) => tf.mul(g, tf.mul(tf.pow(y._t, 3), -0.5)));
@@ -371,7 +372,7 @@ export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | T
   }
   const v = value instanceof Tensor ? value : Tensor._wrap(compute(() => tf.scalar(Number(value), a.dtype)));
   const out = compute(() => tf.where(tf.broadcastTo(mask._t, a.shape), tf.broadcastTo(as(v._t, a.dtype), a.shape), a._t));
-  return record("MaskedFillBackward0", [a, v], out, (g) => {
+  return record(value instanceof Tensor ? "MaskedFillBackward1" : "MaskedFillBackward0", [a, v], out, (g) => {
     const m = tf.broadcastTo(mask._t, a.shape);
     return [tf.where(m, tf.zerosLike(g), g), tf.sum(tf.where(m, g, tf.zerosLike(g)))];
   });

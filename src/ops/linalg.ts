@@ -48,8 +48,10 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   }
   if (a.dim() === 1 && b.dim() === 1) return dot(a, b);
   if (a.dim() === 1) return batched("matmul", "MmBackward0", a.unsqueeze(0), b).squeeze(-2);
+  if (b.dim() === 1 && a.dim() === 2) return matvec("matmul", a, b);
   if (b.dim() === 1) return batched("matmul", "MvBackward0", a, b.unsqueeze(1)).squeeze(-1);
-  return batched("matmul", a.dim() === 2 && b.dim() === 2 ? "MmBackward0" : "BmmBackward0", a, b);
+  // PyTorch folds batched matmul into mm/bmm and an unsafe view, which names the node.
+  return batched("matmul", a.dim() === 2 && b.dim() === 2 ? "MmBackward0" : "UnsafeViewBackward0", a, b);
 }
 
 export function mm(a: Tensor, b: Tensor): Tensor {
@@ -75,12 +77,34 @@ export function dot(a: Tensor, b: Tensor): Tensor {
     throw new ShapeError(`inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`, a.shape, b.shape);
   }
   checkFloat("dot", a, b);
-  return a.mul(b).sum();
+  const out = compute(() => tf.sum(tf.mul(a._t, b._t)));
+  return record("DotBackward0", [a, b], out, (g) => [
+    a.requires_grad ? tf.mul(g, b._t) : null,
+    b.requires_grad ? tf.mul(g, a._t) : null,
+  ]);
 }
 
 export function mv(a: Tensor, v: Tensor): Tensor {
   if (a.dim() !== 2 || v.dim() !== 1) throw new RuntimeError(`mv(): expected a matrix and a vector, got shapes ${fmtShape(a.shape)} and ${fmtShape(v.shape)}`);
-  return matmul(a, v);
+  checkFloat("mv", a, v);
+  return matvec("mv", a, v);
+}
+
+/** [n, k] x [k] -> [n], one node (MvBackward0) as in PyTorch. */
+function matvec(op: string, a: Tensor, v: Tensor): Tensor {
+  const [n, k] = a.shape;
+  if (v.shape[0] !== k) {
+    throw new ShapeError(`${op}(): size mismatch, got input (${n}), mat (${n}x${k}), vec (${v.shape[0]})`, [k], v.shape);
+  }
+  const dt = a.dtype === "float32" ? "float32" : "int32";
+  const out = compute(() => as(tf.reshape(tf.matMul(as(a._t, "float32"), tf.reshape(as(v._t, "float32"), [k, 1])), [n]), dt));
+  return record("MvBackward0", [a, v], out, (g) => {
+    const gc = tf.reshape(g, [n, 1]);
+    return [
+      a.requires_grad ? tf.mul(gc, tf.reshape(v._t, [1, k])) : null,
+      v.requires_grad ? tf.reshape(tf.matMul(a._t, gc, true, false), [k]) : null,
+    ];
+  });
 }
 
 export function outer(a: Tensor, b: Tensor): Tensor {

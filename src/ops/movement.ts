@@ -50,23 +50,23 @@ export function permute(t: Tensor, dims: number[]): Tensor {
   return record("PermuteBackward0", [t], out, (g) => [tf.transpose(g, inv)]);
 }
 
-export function transpose(t: Tensor, d0: number, d1: number): Tensor {
+export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBackward0"): Tensor {
   if (t.dim() === 0) return t.alias();
   const a = normDim(d0, t.dim(), "transpose");
   const b = normDim(d1, t.dim(), "transpose");
   const p = [...Array(t.dim()).keys()];
   [p[a], p[b]] = [p[b], p[a]];
   const out = compute(() => tf.transpose(t._t, p));
-  return record("TransposeBackward0", [t], out, (g) => [tf.transpose(g, p)]);
+  return record(name, [t], out, (g) => [tf.transpose(g, p)]);
 }
 
 export function flatten(t: Tensor, start_dim = 0, end_dim = -1): Tensor {
-  if (t.dim() === 0) return reshape(t, [1]);
+  if (t.dim() === 0) return reshape(t, [1], "ReshapeAliasBackward0");
   const s = normDim(start_dim, t.dim(), "flatten");
   const e = normDim(end_dim, t.dim(), "flatten");
   if (s > e) throw new RuntimeError(`flatten() has invalid args: start_dim (${start_dim}) cannot come after end_dim (${end_dim})`);
   const shape = [...t.shape.slice(0, s), numelOf(t.shape.slice(s, e + 1)), ...t.shape.slice(e + 1)];
-  return reshape(t, shape);
+  return reshape(t, shape, "ReshapeAliasBackward0");
 }
 
 export function squeeze(t: Tensor, dim?: number | number[]): Tensor {
@@ -74,7 +74,7 @@ export function squeeze(t: Tensor, dim?: number | number[]): Tensor {
   if (dim === undefined) dims = t.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
   else dims = (Array.isArray(dim) ? dim : [dim]).map((d) => normDim(d, t.dim(), "squeeze")).filter((d) => t.shape[d] === 1);
   const shape = t.shape.filter((_, i) => !dims.includes(i));
-  return reshape(t, shape, "SqueezeBackward0");
+  return reshape(t, shape, dim === undefined ? "SqueezeBackward0" : "SqueezeBackward1");
 }
 
 export function unsqueeze(t: Tensor, dim: number): Tensor {
@@ -133,7 +133,7 @@ export function repeat(t: Tensor, reps: number[]): Tensor {
   });
 }
 
-export function cat(tensors: Tensor[], dim = 0): Tensor {
+export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
   if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
   tensors.forEach((x, i) => {
     if (!(x instanceof Tensor)) throw new TypeError(`torch.cat(): expected a list of Tensors, but element ${i} is not a Tensor`);
@@ -158,7 +158,7 @@ export function cat(tensors: Tensor[], dim = 0): Tensor {
   const dt = parts.some((x) => x.dtype === "float32") ? "float32" : parts.some((x) => x.dtype === "int32") ? "int32" : "bool";
   const out = compute(() => tf.concat(parts.map((x) => as(x._t, dt)), d));
   const sizes = parts.map((x) => x.shape[d]);
-  return record("CatBackward0", parts, out, (g) => tf.split(g, sizes, d));
+  return record(name, parts, out, (g) => tf.split(g, sizes, d));
 }
 
 export function stack(tensors: Tensor[], dim = 0): Tensor {
@@ -171,10 +171,10 @@ export function stack(tensors: Tensor[], dim = 0): Tensor {
     }
   });
   const d = normDim(dim, first.dim() + 1, "stack");
-  return cat(tensors.map((x) => unsqueeze(x, d)), d);
+  return cat(tensors.map((x) => unsqueeze(x, d)), d, "StackBackward0");
 }
 
-export function narrow(t: Tensor, dim: number, start: number, length: number): Tensor {
+export function narrow(t: Tensor, dim: number, start: number, length: number, name = "SliceBackward0"): Tensor {
   const d = normDim(dim, t.dim(), "narrow");
   const size = t.shape[d];
   const s = start < 0 ? start + size : start;
@@ -183,10 +183,10 @@ export function narrow(t: Tensor, dim: number, start: number, length: number): T
   const begin = t.shape.map((_, i) => (i === d ? s : 0));
   const sz = t.shape.map((v, i) => (i === d ? length : v));
   const out = compute(() => tf.slice(t._t, begin, sz));
-  return record("SliceBackward0", [t], out, (g) => [tf.pad(g, t.shape.map((v, i) => (i === d ? [s, size - s - length] : [0, 0])))]);
+  return record(name, [t], out, (g) => [tf.pad(g, t.shape.map((v, i) => (i === d ? [s, size - s - length] : [0, 0])))]);
 }
 
-export function select(t: Tensor, dim: number, index: number): Tensor {
+export function select(t: Tensor, dim: number, index: number, name = "SelectBackward0"): Tensor {
   if (t.dim() === 0) throw new IndexError("select() cannot be applied to a 0-dim tensor.");
   const d = normDim(dim, t.dim(), "select");
   const size = t.shape[d];
@@ -194,7 +194,9 @@ export function select(t: Tensor, dim: number, index: number): Tensor {
     throw new IndexError(`select(): index ${index} out of range for tensor of size ${fmtShape(t.shape)} at dimension ${d}`);
   }
   const i = index < 0 ? index + size : index;
-  return squeeze(narrow(t, d, i, 1), d);
+  const shape = t.shape.filter((_, k) => k !== d);
+  const out = compute(() => tf.reshape(tf.slice(t._t, t.shape.map((_, k) => (k === d ? i : 0)), t.shape.map((v, k) => (k === d ? 1 : v))), shape));
+  return record(name, [t], out, (g) => [tf.pad(tf.reshape(g, t.shape.map((v, k) => (k === d ? 1 : v))), t.shape.map((v, k) => (k === d ? [i, v - i - 1] : [0, 0])))]);
 }
 
 export function split(t: Tensor, split_size_or_sections: number | number[], dim = 0): Tensor[] {
@@ -216,7 +218,7 @@ export function split(t: Tensor, split_size_or_sections: number | number[], dim 
   }
   let offset = 0;
   return sizes.map((n) => {
-    const piece = narrow(t, d, offset, n);
+    const piece = narrow(t, d, offset, n, Array.isArray(split_size_or_sections) ? "SplitWithSizesBackward0" : "SplitBackward0");
     offset += n;
     return piece;
   });
@@ -230,7 +232,7 @@ export function chunk(t: Tensor, chunks: number, dim = 0): Tensor[] {
 
 export function unbind(t: Tensor, dim = 0): Tensor[] {
   const d = normDim(dim, t.dim(), "unbind");
-  return Array.from({ length: t.shape[d] }, (_, i) => select(t, d, i));
+  return Array.from({ length: t.shape[d] }, (_, i) => select(t, d, i, "UnbindBackward0"));
 }
 
 export function flip(t: Tensor, dims: number[]): Tensor {
@@ -244,7 +246,7 @@ function checkIndexTensor(op: string, index: Tensor): void {
 }
 
 /** Picks entries of `dim` at positions `index` (1-D integer tensor). */
-export function index_select(t: Tensor, dim: number, index: Tensor): Tensor {
+export function index_select(t: Tensor, dim: number, index: Tensor, name = "IndexSelectBackward0"): Tensor {
   checkIndexTensor("index_select", index);
   if (index.dim() > 1) throw new IndexError(`index_select(): Index is supposed to be a vector, got shape ${fmtShape(index.shape)}`);
   const d = normDim(dim, t.dim(), "index_select");
@@ -254,7 +256,7 @@ export function index_select(t: Tensor, dim: number, index: Tensor): Tensor {
   if (bad !== undefined) throw new IndexError(`index_select(): index ${bad} is out of bounds for dimension ${d} with size ${size}`);
   const fixed = Tensor._wrap(compute(() => tf.tensor1d(idx.map((i) => (i < 0 ? i + size : i)), "int32")));
   const out = compute(() => tf.gather(t._t, fixed._t, d));
-  return record("IndexSelectBackward0", [t], out, (g) => {
+  return record(name, [t], out, (g) => {
     const perm = [d, ...[...Array(t.dim()).keys()].filter((k) => k !== d)];
     const inv = new Array<number>(perm.length);
     perm.forEach((p, i) => (inv[p] = i));
@@ -306,7 +308,7 @@ export function masked_select(t: Tensor, mask: Tensor): Tensor {
     if (v) positions.push(i);
   });
   const flat = t.expand(shape).reshape(-1);
-  return index_select(flat, 0, constant(compute(() => tf.tensor1d(positions, "int32"))));
+  return index_select(flat, 0, constant(compute(() => tf.tensor1d(positions, "int32"))), "MaskedSelectBackward0");
 }
 
 export function stridesOf(shape: readonly number[]): number[] {
@@ -364,8 +366,8 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
     } else if (it instanceof Tensor) {
       if (it.dtype === "bool") {
         const positions = Array.from(it._t.dataSync()).flatMap((v, i) => (v ? [i] : []));
-        x = index_select(x, d, constant(compute(() => tf.tensor1d(positions, "int32"))));
-      } else x = index_select(x, d, it.reshape(-1));
+        x = index_select(x, d, constant(compute(() => tf.tensor1d(positions, "int32"))), "IndexBackward0");
+      } else x = index_select(x, d, it.reshape(-1), "IndexBackward0");
       d++;
     } else if (Array.isArray(it)) {
       const size = x.shape[d];

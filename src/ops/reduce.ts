@@ -41,16 +41,14 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [tf.div(expandBack(g, t, dims), n)]);
 }
 
-export function prod(t: Tensor, dim?: number | null, keepdim = false): Tensor {
+export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "ProdBackward1"): Tensor {
   const dt = t.dtype === "float32" ? "float32" : "int32";
   if (dim === undefined || dim === null) {
-    const flat = t.reshape(-1);
-    const r = prod(flat, 0, false);
-    return r;
+    return prod(t.reshape(-1), 0, false, "ProdBackward0");
   }
   const d = normDim(dim, t.dim(), "prod");
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : tf.prod(as(t._t, dt), d, keepdim)));
-  return record("ProdBackward1", [t], out, (g) => {
+  return record(name, [t], out, (g) => {
     if (t.dim() === 0) return [g];
     // Exclusive products from both sides: exact even where the input has zeros.
     const x = as(t._t, "float32");
@@ -187,7 +185,20 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
 }
 
 export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean): Tensor {
-  return variance(t, dim, correction, keepdim, "std").sqrt();
+  if (t.dtype !== "float32") throw new RuntimeError(`std(): input dtype should be float32, got ${t.dtype}`);
+  const dims = reduceDims("std", t, dim);
+  const n = dims.reduce((a, d) => a * t.shape[d], 1);
+  const denom = Math.max(0, n - correction);
+  const out = compute(() => tf.sqrt(tf.div(tf.sum(tf.square(tf.sub(t._t, tf.mean(t._t, dims, true))), dims, keepdim), denom)));
+  let self: Tensor;
+  const res = record("StdBackward0", [t], out, (g) => {
+    const m = tf.mean(t._t, dims, true);
+    const s = tf.reshape(self._t, keptShape(t.shape, dims));
+    const gg = tf.reshape(g, keptShape(t.shape, dims));
+    return [tf.div(tf.mul(gg, tf.sub(t._t, m)), tf.mul(s, denom))];
+  });
+  self = res;
+  return res;
 }
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {

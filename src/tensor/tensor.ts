@@ -562,7 +562,7 @@ export class Tensor {
   }
   t(): Tensor {
     if (this.dim() > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${this.dim()}D`);
-    return this.dim() < 2 ? this.alias() : M.transpose(this, 0, 1);
+    return this.dim() < 2 ? this.alias() : M.transpose(this, 0, 1, "TBackward0");
   }
 
   // ---------------------------------------------------------------- shape / movement
@@ -712,7 +712,9 @@ export class Tensor {
   toString(): string {
     const body = formatValues(this._t.dataSync() as ArrayLike<number>, this.shape, this.dtype === "float32" ? "float" : this.dtype === "int32" ? "int" : "bool", 7);
     const suffixes: string[] = [];
-    if (this.numel() === 0 && this.dim() !== 1) suffixes.push(`size=(${this.shape.join(", ")}${this.dim() === 1 ? "," : ""})`);
+    if (this.numel() === 0 && this.dim() !== 1) suffixes.push(`size=(${this.shape.join(", ")})`);
+    // An empty tensor has no values to show its dtype by, so PyTorch names it (int32 prints as its int64).
+    if (this.numel() === 0 && this.dtype !== "float32") suffixes.push(`dtype=torch.${this.dtype === "int32" ? "int64" : "bool"}`);
     if (this.device === "cuda") suffixes.unshift("device='cuda:0'");
     if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");

@@ -523,6 +523,93 @@ X("scalar_pow_tensor", {"a": ("f", [3])}, "torch.pow(2, a)", "torch.pow(torch.te
 X("maximum_scalar_bcast", {"a": ("f", [2, 3])}, "torch.maximum(a, torch.tensor(0.0))", "torch.maximum(a, torch.tensor(0.0))")
 
 
+# ------------------------------------------------------------------ printing
+REPR = []
+
+
+def P(name, py, ts=None):
+    env = {"torch": torch}
+    REPR.append({"name": name, "py": py, "ts": py if ts is None else ts, "repr": repr(eval(py, env))})
+
+
+P("int_1d", "torch.tensor([1, 2, 3])")
+P("int_neg", "torch.tensor([[-1, 20], [300, -4000]])")
+P("float_int_mode", "torch.tensor([1., 2.])", "torch.tensor([1, 2], {dtype: torch.float32})")
+P("float_int_mode_neg", "torch.tensor([-1., 20., 300.])", "torch.tensor([-1, 20, 300], {dtype: torch.float32})")
+P("float_basic", "torch.tensor([0.1, 0.2, 0.3])")
+P("float_2d", "torch.tensor([[0.1, -0.2], [3.25, 4.5]])")
+P("float_neg_small", "torch.tensor([-0.00012, 0.5])")
+P("float_mixed_width", "torch.tensor([1.5, -12.25, 123.125])")
+P("sci_small", "torch.tensor([1e-5, 1.0])")
+P("sci_large", "torch.tensor([1e9, 1.0])", "torch.tensor([1e9, 1.0], {dtype: torch.float32})")
+P("sci_range", "torch.tensor([0.001, 2000.0])")
+P("sci_int_mode", "torch.tensor([1., 1e9])", "torch.tensor([1, 1e9], {dtype: torch.float32})")
+P("nan_inf", "torch.tensor([float('nan'), float('inf'), -float('inf'), 1.5])", "torch.tensor([NaN, Infinity, -Infinity, 1.5])")
+P("nan_int_mode", "torch.tensor([float('nan'), 1., 2.])", "torch.tensor([NaN, 1, 2])")
+P("all_nan", "torch.tensor([float('nan'), float('nan')])", "torch.tensor([NaN, NaN])")
+P("zeros_float", "torch.zeros(2, 3)")
+P("neg_zero", "torch.tensor([-0.0, 1.0])", "torch.tensor([-0.0, 1.0], {dtype: torch.float32})")
+P("bool", "torch.tensor([True, False, True])", "torch.tensor([true, false, true])")
+P("bool_2d", "torch.tensor([[True], [False]])", "torch.tensor([[true], [false]])")
+P("scalar_float", "torch.tensor(3.5)")
+P("scalar_int", "torch.tensor(7)")
+P("scalar_float_int_mode", "torch.tensor(2.)", "torch.tensor(2, {dtype: torch.float32})")
+P("scalar_bool", "torch.tensor(True)", "torch.tensor(true)")
+P("scalar_neg", "torch.tensor(-0.25)")
+P("empty_1d", "torch.tensor([])")
+P("empty_2d", "torch.zeros(0, 3)")
+P("empty_int", "torch.zeros(2, 0, dtype=torch.int64)", "torch.zeros(2, 0, {dtype: torch.int64})")
+P("requires_grad", "torch.tensor([1.5, 2.0], requires_grad=True)", "torch.tensor([1.5, 2.0], {requires_grad: true})")
+P("requires_grad_scalar", "torch.tensor(1., requires_grad=True)", "torch.tensor(1, {requires_grad: true})")
+P("long_row", "torch.arange(30)")
+P("long_float_row", "torch.arange(25).float() / 7", "torch.arange(25).float().div(7)")
+P("wide_2d", "torch.arange(40).reshape(2, 20) * 1000", "torch.arange(40).reshape(2, 20).mul(1000)")
+P("summarised_1d", "torch.arange(2000)")
+P("summarised_float", "torch.arange(1500).float() * 0.5", "torch.arange(1500).float().mul(0.5)")
+P("summarised_2d", "torch.arange(1200).reshape(40, 30)")
+P("summarised_2d_float", "(torch.arange(1200).float() / 1000).reshape(30, 40)", "torch.arange(1200).float().div(1000).reshape(30, 40)")
+P("summarised_3d", "torch.arange(2400).reshape(10, 12, 20)")
+P("summarised_narrow", "torch.arange(1001).reshape(1001, 1)")
+P("not_summarised_1000", "torch.arange(1000).reshape(10, 100)")
+P("three_d", "torch.arange(24).reshape(2, 3, 4)")
+P("four_d", "torch.arange(16).reshape(2, 2, 2, 2)")
+P("three_d_float", "torch.arange(12).reshape(2, 3, 2).float() / 3", "torch.arange(12).reshape(2, 3, 2).float().div(3)")
+for op, py, ts in [
+    ("add", "x + 1", "x.add(1)"), ("sub", "x - 1", "x.sub(1)"), ("mul", "x * 2", "x.mul(2)"), ("div", "x / 2", "x.div(2)"),
+    ("pow", "x ** 2", "x.pow(2)"), ("neg", "-x", "x.neg()"), ("exp", "x.exp()", None), ("log", "x.log()", None),
+    ("sqrt", "x.sqrt()", None), ("abs", "x.abs()", None), ("relu", "x.relu()", None), ("sigmoid", "x.sigmoid()", None),
+    ("tanh", "x.tanh()", None), ("clamp", "x.clamp(0, 1)", None), ("sum", "x.sum()", None), ("sum_dim", "x.sum(0)", None),
+    ("mean", "x.mean()", None), ("mean_dim", "x.mean(0)", None), ("max", "x.max()", None),
+    ("max_dim", "x.max(0).values", None), ("view", "x.view(2, 1)", None), ("reshape", "x.reshape(2, 1)", None),
+    ("unsqueeze", "x.unsqueeze(0)", None), ("squeeze", "x.view(1, 2).squeeze()", None),
+    ("permute", "x.view(1, 2).permute(1, 0)", None), ("transpose", "x.view(1, 2).transpose(0, 1)", None),
+    ("t", "x.view(1, 2).t()", None), ("T", "x.view(1, 2).T", None), ("mT", "x.view(1, 2).mT", None),
+    ("squeeze_dim", "x.view(1, 2).squeeze(0)", None), ("split", "x.split(1)[0]", None), ("split_sizes", "x.split([1, 1])[1]", None),
+    ("chunk", "x.chunk(2)[1]", None), ("unbind", "x.unbind()[0]", None), ("narrow", "x.narrow(0, 1, 1)", None),
+    ("index_tensor", "x[torch.tensor([1, 0])]", "x.index([torch.tensor([1, 0])])"), ("index_bool", "x[x > 1]", "x.index([x.gt(1)])"),
+    ("index_select", "x.index_select(0, torch.tensor([1]))", None), ("gather", "x.gather(0, torch.tensor([1, 1]))", None),
+    ("masked_select", "x.masked_select(x > 1)", "x.masked_select(x.gt(1))"), ("flip", "x.flip(0)", None),
+    ("rsub_scalar", "torch.rsub(x, 1)", "x.rsub(1)"), ("rsub_tensor", "torch.rsub(x, x)", "x.rsub(x)"),
+    ("dot", "torch.dot(x, x)", None), ("mv", "x.view(1, 2).mv(x)", None), ("bmm", "x.view(1, 1, 2).bmm(x.view(1, 2, 1))", None),
+    ("matmul_batched", "x.view(1, 1, 2) @ x.view(2, 1)", "x.view(1, 1, 2).matmul(x.view(2, 1))"),
+    ("log1p", "x.log1p()", None), ("square", "x.square()", None), ("amin", "x.amin()", None), ("min_dim", "x.min(0).values", None),
+    ("maximum", "x.maximum(x * 2)", "x.maximum(x.mul(2))"), ("pow_tensor", "x ** x", "x.pow(x)"), ("std_dim", "x.view(1, 2).std(1)", None),
+    ("prod_dim", "x.prod(0)", None), ("masked_fill_tensor", "x.masked_fill(x > 1, torch.tensor(0.))", "x.masked_fill(x.gt(1), torch.tensor(0.0))"), ("index", "x[0]", "x.get(0)"), ("slice", "x[1:]", "x.index('1:')"),
+    ("cat", "torch.cat([x, x])", None), ("stack", "torch.stack([x, x])", None), ("softmax", "x.softmax(0)", None),
+    ("log_softmax", "x.log_softmax(0)", None), ("matmul", "x @ x", "x.matmul(x)"), ("mm", "x.view(1, 2).mm(x.view(2, 1))", None),
+    ("expand", "x.expand(2, 2)", None), ("clone", "x.clone()", None), ("std", "x.std()", None), ("var", "x.var()", None),
+    ("cumsum", "x.cumsum(0)", None), ("prod", "x.prod()", None), ("where", "torch.where(x > 1, x, 0.)", "torch.where(x.gt(1), x, 0.0)"),
+    ("masked_fill", "x.masked_fill(x > 1, 0.)", "x.masked_fill(x.gt(1), 0.0)"), ("amax", "x.amax(0)", None),
+    ("logsumexp", "x.logsumexp(0)", None), ("flatten", "x.view(1, 2).flatten()", None), ("repeat", "x.repeat(2)", None),
+]:
+    P("grad_fn_" + op, "(lambda x: %s)(torch.tensor([0.5, 1.5], requires_grad=True))" % py,
+      "((x) => %s)(torch.tensor([0.5, 1.5], {requires_grad: true}))" % (ts or py))
+P("grad_fn_wrap", "(torch.arange(12.).reshape(3, 4) / 7).requires_grad_() * 3",
+  "torch.arange(12).float().reshape(3, 4).div(7).requires_grad_().mul(3)")
+P("grad_fn_long_line", "(torch.arange(8.) * 1.123456).requires_grad_() + 1",
+  "torch.arange(8).float().mul(1.123456).requires_grad_().add(1)")
+
+
 def main():
     for name, cases in GROUPS.items():
         path = os.path.join(HERE, f"core_{name}.json")
@@ -531,6 +618,11 @@ def main():
                       separators=(",", ":"))
             f.write("\n")
         print(f"{path}: {len(cases)} cases, {os.path.getsize(path)} bytes")
+    path = os.path.join(HERE, "core_repr.json")
+    with open(path, "w") as f:
+        json.dump({"generator": "test/reference/gen_core.py", "torch": torch.__version__, "cases": REPR}, f, indent=0)
+        f.write("\n")
+    print(f"{path}: {len(REPR)} cases, {os.path.getsize(path)} bytes")
 
 
 if __name__ == "__main__":

@@ -1,1 +1,17 @@
-export {};
+/**
+ * torch.nn: Module and Parameter, the layers, the containers, the losses, plus `nn.functional`
+ * and `nn.init`.
+ */
+export { Parameter } from "./parameter";
+export { Module, RemovableHandle } from "./modules/module";
+export type { ForwardArgs, ForwardResult, ForwardHook, ForwardPreHook, IncompatibleKeys, DeviceLike } from "./modules/module";
+export { Sequential, ModuleList, ModuleDict } from "./modules/container";
+export { Identity, Linear, Bilinear } from "./modules/linear";
+export type { LinearOptions } from "./modules/linear";
+export * from "./modules/conv";
+export * from "./modules/pooling";
+export * from "./modules/batchnorm";
+export * from "./modules/upsampling";
+export * from "./modules/padding";
+export * as functional from "./functional";
+export * as init from "./init";

@@ -1,0 +1,153 @@
+/**
+ * Functional activations: relu, leaky_relu, elu, gelu, silu, softplus, sigmoid, tanh, softmax,
+ * log_softmax, and friends. `inplace: true` overwrites the input when that is safe for autograd (the
+ * input does not take part in a recorded graph); otherwise the result is computed out of place,
+ * which gives the same values and gradients.
+ */
+import { Tensor } from "../../tensor/tensor";
+import { isOptions, parseArgs } from "../../tensor/args";
+import { is_grad_enabled } from "../../autograd/grad_mode";
+import * as E from "../../ops/elementwise";
+import * as R from "../../ops/reduce";
+import { RuntimeError, TypeError, ValueError } from "../../errors";
+
+export function checkInput(op: string, t: unknown): asserts t is Tensor {
+  if (!(t instanceof Tensor)) throw new TypeError(`${op}(): argument 'input' must be Tensor, not ${t === null ? "null" : Array.isArray(t) ? "array" : typeof t}`);
+}
+
+/** Writes `result` into `input` when `inplace` asks and autograd allows; returns what the caller gets. */
+export function maybeInplace(op: string, input: Tensor, result: Tensor, inplace: boolean): Tensor {
+  if (!inplace) return result;
+  if (input.requires_grad && is_grad_enabled()) {
+    if (input.is_leaf) {
+      throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation (${op}_).`);
+    }
+    return result;
+  }
+  return input.copy_(result);
+}
+
+function opts(op: string, args: unknown[], names: string[]): Record<string, unknown> {
+  return parseArgs(op, args.filter((x) => x !== undefined), names);
+}
+
+/** max(0, x). */
+export function relu(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
+  checkInput("relu", input);
+  const o = opts("relu", [inplace], ["inplace"]);
+  return maybeInplace("relu", input, E.relu(input), (o.inplace as boolean) ?? false);
+}
+
+export function relu_(input: Tensor): Tensor {
+  return relu(input, true);
+}
+
+/** min(max(0, x), 6). */
+export function relu6(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
+  return hardtanh(input, 0, 6, isOptions(inplace) ? inplace : { inplace });
+}
+
+/** Clamps to [min_val, max_val]. */
+export function hardtanh(input: Tensor, min_val: number | { min_val?: number; max_val?: number; inplace?: boolean } = -1, max_val?: number | { max_val?: number; inplace?: boolean }, inplace?: boolean | { inplace?: boolean }): Tensor {
+  checkInput("hardtanh", input);
+  const o = opts("hardtanh", [min_val, max_val, inplace], ["min_val", "max_val", "inplace"]);
+  const lo = (o.min_val as number) ?? -1;
+  const hi = (o.max_val as number) ?? 1;
+  if (lo > hi) throw new ValueError("min_val cannot be greater than max_val");
+  return maybeInplace("hardtanh", input, E.clamp(input, lo, hi), (o.inplace as boolean) ?? false);
+}
+
+/** x for x > 0, negative_slope * x otherwise. */
+export function leaky_relu(input: Tensor, negative_slope: number | { negative_slope?: number; inplace?: boolean } = 0.01, inplace?: boolean | { inplace?: boolean }): Tensor {
+  checkInput("leaky_relu", input);
+  const o = opts("leaky_relu", [negative_slope, inplace], ["negative_slope", "inplace"]);
+  return maybeInplace("leaky_relu", input, E.leaky_relu(input, (o.negative_slope as number) ?? 0.01), (o.inplace as boolean) ?? false);
+}
+
+/** x for x > 0, alpha * (exp(x) - 1) otherwise. */
+export function elu(input: Tensor, alpha: number | { alpha?: number; inplace?: boolean } = 1, inplace?: boolean | { inplace?: boolean }): Tensor {
+  checkInput("elu", input);
+  const o = opts("elu", [alpha, inplace], ["alpha", "inplace"]);
+  return maybeInplace("elu", input, E.elu(input, (o.alpha as number) ?? 1), (o.inplace as boolean) ?? false);
+}
+
+/** x * Phi(x), exact (erf) or with `approximate: 'tanh'`. */
+export function gelu(input: Tensor, options: { approximate?: "none" | "tanh" } = {}): Tensor {
+  checkInput("gelu", input);
+  const o = opts("gelu", [options], ["approximate"]);
+  const approx = (o.approximate as string | undefined) ?? "none";
+  if (approx !== "none" && approx !== "tanh") throw new RuntimeError(`approximate argument must be either none or tanh.`);
+  return E.gelu(input, approx);
+}
+
+/** x * sigmoid(x). */
+export function silu(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
+  checkInput("silu", input);
+  const o = opts("silu", [inplace], ["inplace"]);
+  return maybeInplace("silu", input, E.silu(input), (o.inplace as boolean) ?? false);
+}
+
+/** log(1 + exp(beta * x)) / beta, linear above `threshold`. */
+export function softplus(input: Tensor, beta: number | { beta?: number; threshold?: number } = 1, threshold?: number): Tensor {
+  checkInput("softplus", input);
+  const o = opts("softplus", [beta, threshold], ["beta", "threshold"]);
+  return E.softplus(input, (o.beta as number) ?? 1, (o.threshold as number) ?? 20);
+}
+
+export function sigmoid(input: Tensor): Tensor {
+  checkInput("sigmoid", input);
+  return E.sigmoid(input);
+}
+
+export function tanh(input: Tensor): Tensor {
+  checkInput("tanh", input);
+  return E.tanh(input);
+}
+
+/** log(sigmoid(x)) = -softplus(-x), stable for large |x|. */
+export function logsigmoid(input: Tensor): Tensor {
+  checkInput("logsigmoid", input);
+  return E.softplus(input.neg(), 1, 20).neg();
+}
+
+/** PyTorch's legacy choice of dim when none is given (0 for 0-, 1- and 3-D input, else 1). */
+function implicitDim(op: string, ndim: number): number {
+  warnOnce(op, `Implicit dimension choice for ${op} has been deprecated. Change the call to include dim=X as an argument.`);
+  return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
+}
+
+const warned = new Set<string>();
+function warnOnce(key: string, msg: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  process.emitWarning(msg, "UserWarning");
+}
+
+type SoftmaxOpts = { dim?: number | null; dtype?: string };
+
+function softmaxArgs(op: string, input: Tensor, dim: number | null | SoftmaxOpts | undefined, rest: unknown[]): number {
+  checkInput(op, input);
+  const o = opts(op, [dim, ...rest], ["dim", "_stacklevel", "dtype"]);
+  if (o.dtype !== undefined && !/^(torch\.)?(float|float32|float64|double)$/.test(String(o.dtype))) {
+    throw new TypeError(`${op}(): dtype must be a floating point dtype, got ${String(o.dtype)}`);
+  }
+  return o.dim === undefined || o.dim === null ? implicitDim(op, input.dim()) : (o.dim as number);
+}
+
+/**
+ * exp(x_i) / sum_j exp(x_j) along `dim`.
+ * @example F.softmax(logits, 1)  // or F.softmax(logits, {dim: 1})
+ */
+export function softmax(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
+  return R.softmax(input, softmaxArgs("softmax", input, dim, [options]));
+}
+
+/** log(softmax(x)) along `dim`, computed stably. */
+export function log_softmax(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
+  return R.log_softmax(input, softmaxArgs("log_softmax", input, dim, [options]));
+}
+
+/** softmax(-x) along `dim`. */
+export function softmin(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
+  return R.softmax(input.neg(), softmaxArgs("softmin", input, dim, [options]));
+}

@@ -1,0 +1,70 @@
+/**
+ * Dropout: zeroes elements (dropout) or whole channels (dropout2d) with probability p during
+ * training and scales the rest by 1 / (1 - p), so that evaluation needs no rescaling. The mask is
+ * drawn from the default Generator, so `torch.manual_seed` reproduces it.
+ */
+import { Tensor } from "../../tensor/tensor";
+import { parseArgs } from "../../tensor/args";
+import { rand, zeros_like } from "../../ops/creation";
+import { ValueError, RuntimeError } from "../../errors";
+import { checkInput, maybeInplace } from "./activation";
+
+type DropoutOpts = { p?: number; training?: boolean; inplace?: boolean };
+
+function dropoutArgs(op: string, input: Tensor, rest: unknown[]): { p: number; training: boolean; inplace: boolean } {
+  checkInput(op, input);
+  const o = parseArgs(op, rest.filter((x) => x !== undefined), ["p", "training", "inplace"]);
+  const p = (o.p as number | undefined) ?? 0.5;
+  if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${p}`);
+  return { p, training: (o.training as boolean | undefined) ?? true, inplace: (o.inplace as boolean | undefined) ?? false };
+}
+
+function applyMask(op: string, input: Tensor, maskShape: number[], p: number, inplace: boolean): Tensor {
+  if (input.dtype !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype}`);
+  let out: Tensor;
+  if (p === 1) out = input.mul(zeros_like(input));
+  else {
+    const keep = rand(maskShape).ge(p).float().div(1 - p);
+    out = input.mul(keep);
+  }
+  return maybeInplace(op, input, out, inplace);
+}
+
+/**
+ * Zeroes each element with probability `p` (training only) and scales the survivors by 1 / (1 - p).
+ * @example F.dropout(x, {p: 0.2, training: net.training})
+ */
+export function dropout(input: Tensor, p?: number | DropoutOpts, training?: boolean | DropoutOpts, inplace?: boolean | DropoutOpts): Tensor {
+  const a = dropoutArgs("dropout", input, [p, training, inplace]);
+  if (!a.training || a.p === 0) return input;
+  return applyMask("dropout", input, input.shape, a.p, a.inplace);
+}
+
+/** Channel-wise mask shape [N, C, 1, ...] (PyTorch's feature_dropout). */
+function featureMaskShape(op: string, input: Tensor): number[] {
+  if (input.dim() < 2) throw new RuntimeError(`Feature dropout requires at least 2 dimensions in the input (${op} got shape [${input.shape.join(", ")}])`);
+  return [input.shape[0], input.shape[1], ...Array<number>(input.dim() - 2).fill(1)];
+}
+
+/**
+ * Zeroes whole channels (input [N, C, H, W]) with probability `p`. As in PyTorch 1.13, a 3-D input
+ * is read as [N, C, L].
+ */
+export function dropout2d(input: Tensor, p?: number | DropoutOpts, training?: boolean | DropoutOpts, inplace?: boolean | DropoutOpts): Tensor {
+  const a = dropoutArgs("dropout2d", input, [p, training, inplace]);
+  const shape = featureMaskShape("dropout2d", input);
+  if (!a.training || a.p === 0) return input;
+  return applyMask("dropout2d", input, shape, a.p, a.inplace);
+}
+
+/** Channel-wise dropout for [N, C, L] input. */
+export function dropout1d(input: Tensor, p?: number | DropoutOpts, training?: boolean | DropoutOpts, inplace?: boolean | DropoutOpts): Tensor {
+  const a = dropoutArgs("dropout1d", input, [p, training, inplace]);
+  if (input.dim() !== 2 && input.dim() !== 3) {
+    throw new RuntimeError(`dropout1d: Expected 2D or 3D input, but received a ${input.dim()}D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).`);
+  }
+  if (!a.training || a.p === 0) return input;
+  const batched = input.dim() === 3 ? input : input.unsqueeze(0);
+  const out = applyMask("dropout1d", batched, featureMaskShape("dropout1d", batched), a.p, false);
+  return maybeInplace("dropout1d", input, input.dim() === 3 ? out : out.squeeze(0), a.inplace);
+}

@@ -1,0 +1,54 @@
+/**
+ * torch.nn.functional (imported as `F`): the stateless forms of the layers and losses.
+ *
+ * @example
+ * import { torch } from "torchlab";
+ * const F = torch.nn.functional;
+ * const loss = F.cross_entropy(net(x), y);
+ */
+import { Tensor } from "../../tensor/tensor";
+import { parseArgs } from "../../tensor/args";
+import { arange } from "../../ops/creation";
+import { RuntimeError, TypeError } from "../../errors";
+
+export { linear, bilinear } from "./linear";
+export {
+  relu, relu_, relu6, hardtanh, leaky_relu, elu, gelu, silu, softplus, sigmoid, tanh, logsigmoid,
+  softmax, log_softmax, softmin,
+} from "./activation";
+export { dropout, dropout1d, dropout2d } from "./dropout";
+export {
+  cross_entropy, nll_loss, mse_loss, l1_loss, smooth_l1_loss, huber_loss, binary_cross_entropy,
+  binary_cross_entropy_with_logits, kl_div,
+} from "./loss";
+export type { Reduction } from "./loss";
+export * from "./vision";
+
+/**
+ * One-hot encoding of an integer tensor: output[..., k] = 1 where input == k.
+ *
+ * Args:
+ *   tensor: class indices (integer tensor, values >= 0).
+ *   num_classes: number of classes; -1 (default) infers max + 1.
+ *
+ * Shape: [*] -> [*, num_classes], integer dtype.
+ *
+ * @example
+ * F.one_hot(torch.tensor([0, 2]), 3)  // tensor([[1, 0, 0], [0, 0, 1]])
+ */
+export function one_hot(tensor: Tensor, num_classes: number | { num_classes?: number } = -1): Tensor {
+  if (!(tensor instanceof Tensor)) throw new TypeError(`one_hot(): argument 'input' must be Tensor, not ${typeof tensor}`);
+  const o = parseArgs("one_hot", [num_classes], ["num_classes"]);
+  let n = (o.num_classes as number | undefined) ?? -1;
+  if (tensor.dtype !== "int32") throw new RuntimeError("one_hot is only applicable to index tensor.");
+  if (tensor.numel() === 0) {
+    if (n <= 0) throw new RuntimeError("Can not infer total number of classes from empty tensor.");
+  } else {
+    const lo = tensor.min().item();
+    const hi = tensor.max().item();
+    if (lo < 0) throw new RuntimeError("Class values must be non-negative.");
+    if (n === -1) n = hi + 1;
+    else if (hi >= n) throw new RuntimeError("Class values must be smaller than num_classes.");
+  }
+  return tensor.unsqueeze(-1).eq(arange(n)).to("int32");
+}

@@ -1,0 +1,81 @@
+/** F.linear and F.bilinear: affine maps over the last dimension. */
+import { Tensor } from "../../tensor/tensor";
+import { RuntimeError, ShapeError, TypeError } from "../../errors";
+
+function fmt(s: readonly number[]): string {
+  return `[${s.join(", ")}]`;
+}
+
+function checkTensor(op: string, name: string, t: unknown): asserts t is Tensor {
+  if (!(t instanceof Tensor)) throw new TypeError(`${op}(): argument '${name}' must be Tensor, not ${t === null ? "null" : typeof t}`);
+}
+
+/**
+ * y = x W^T + b over the last dimension of `input`.
+ *
+ * Shape: input [*, in_features], weight [out_features, in_features], bias [out_features],
+ * output [*, out_features].
+ */
+export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  checkTensor("linear", "input", input);
+  checkTensor("linear", "weight", weight);
+  if (bias !== undefined && bias !== null) checkTensor("linear", "bias", bias);
+  if (weight.dim() !== 2 && weight.dim() !== 1) throw new RuntimeError(`linear(): weight must be 1-D or 2-D, got shape ${fmt(weight.shape)}`);
+  if (input.dim() === 0) throw new RuntimeError("linear(): both arguments to linear need to be at least 1D, but they are 0D and " + `${weight.dim()}D`);
+  const inF = input.shape[input.dim() - 1];
+  const wIn = weight.shape[weight.dim() - 1];
+  if (inF !== wIn) {
+    const rows = input.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+    const outF = weight.dim() === 2 ? weight.shape[0] : 1;
+    const m1 = input.dim() === 1 ? `1x${inF}` : `${rows}x${inF}`;
+    throw new ShapeError(`mat1 and mat2 shapes cannot be multiplied (${m1} and ${wIn}x${outF})`, [wIn], input.shape);
+  }
+  if (input.dtype !== weight.dtype) {
+    throw new RuntimeError(`linear(): expected input and weight to have the same dtype, but got ${input.dtype} and ${weight.dtype}`);
+  }
+  let y: Tensor;
+  if (weight.dim() === 1) y = input.matmul(weight);
+  else if (input.dim() <= 2) y = input.matmul(weight.t());
+  else {
+    // One 2-D product over the flattened leading dims is cheaper than a broadcast batch matmul.
+    const lead = input.shape.slice(0, -1);
+    y = input.reshape(-1, inF).matmul(weight.t()).reshape([...lead, weight.shape[0]]);
+  }
+  if (bias === undefined || bias === null) return y;
+  const outF = weight.dim() === 2 ? weight.shape[0] : 1;
+  if (bias.numel() !== outF && bias.numel() !== 1) {
+    throw new ShapeError(`linear(): bias of shape ${fmt(bias.shape)} does not match out_features=${outF}`, [outF], bias.shape);
+  }
+  return y.add(bias);
+}
+
+/**
+ * y = x1^T A x2 + b for each output feature.
+ *
+ * Shape: input1 [*, in1_features], input2 [*, in2_features], weight [out, in1, in2], bias [out],
+ * output [*, out].
+ */
+export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  checkTensor("bilinear", "input1", input1);
+  checkTensor("bilinear", "input2", input2);
+  checkTensor("bilinear", "weight", weight);
+  if (weight.dim() !== 3) throw new RuntimeError(`bilinear(): weight must be 3-D [out, in1, in2], got shape ${fmt(weight.shape)}`);
+  const [out, in1, in2] = weight.shape;
+  const lead1 = input1.shape.slice(0, -1);
+  if (fmt(lead1) !== fmt(input2.shape.slice(0, -1))) {
+    throw new ShapeError(`bilinear(): input1 and input2 must have the same size except the last dimension, but got ${fmt(input1.shape)} and ${fmt(input2.shape)}`, input1.shape, input2.shape);
+  }
+  if (input1.shape[input1.dim() - 1] !== in1) {
+    throw new ShapeError(`bilinear(): input1 size does not match weight size: got ${input1.shape[input1.dim() - 1]} but expected ${in1}`, [in1], input1.shape);
+  }
+  if (input2.shape[input2.dim() - 1] !== in2) {
+    throw new ShapeError(`bilinear(): input2 size does not match weight size: got ${input2.shape[input2.dim() - 1]} but expected ${in2}`, [in2], input2.shape);
+  }
+  const x1 = input1.reshape(-1, in1);
+  const x2 = input2.reshape(-1, in2);
+  // [n, in1] x [in1, out*in2] -> [n, out, in2], then contract with x2 over in2.
+  const t = x1.matmul(weight.permute(1, 0, 2).reshape(in1, out * in2)).reshape(-1, out, in2);
+  let y = t.mul(x2.unsqueeze(1)).sum(2);
+  if (bias !== undefined && bias !== null) y = y.add(bias);
+  return y.reshape([...lead1, out]);
+}

@@ -1,0 +1,373 @@
+/**
+ * Loss functions with PyTorch's formulas, reductions and argument checks: cross_entropy (class
+ * indices or class probabilities, weight, ignore_index, label_smoothing), nll_loss, mse_loss,
+ * l1_loss, smooth_l1_loss, huber_loss, binary_cross_entropy, binary_cross_entropy_with_logits.
+ * They are compositions of differentiable tensor ops, so gradients come from autograd.
+ */
+import { Tensor } from "../../tensor/tensor";
+import { parseArgs } from "../../tensor/args";
+import { tensor as makeTensor, from_typed } from "../../ops/creation";
+import * as R from "../../ops/reduce";
+import * as E from "../../ops/elementwise";
+import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
+import { checkInput } from "./activation";
+
+export type Reduction = "none" | "mean" | "sum";
+
+/** The legacy `size_average` / `reduce` flags, which override `reduction` when given. */
+export interface LegacyReduction {
+  size_average?: boolean | null;
+  reduce?: boolean | null;
+  reduction?: Reduction | "elementwise_mean";
+}
+
+function fmt(s: readonly number[]): string {
+  return `[${s.join(", ")}]`;
+}
+
+const warned = new Set<string>();
+function warnOnce(msg: string): void {
+  if (warned.has(msg)) return;
+  warned.add(msg);
+  process.emitWarning(msg, "UserWarning");
+}
+
+/** PyTorch's `_Reduction`: validates `reduction`, or derives it from the legacy flags. */
+export function _reduction(o: { size_average?: unknown; reduce?: unknown; reduction?: unknown }): Reduction {
+  const sa = o.size_average;
+  const rd = o.reduce;
+  if ((sa !== undefined && sa !== null) || (rd !== undefined && rd !== null)) {
+    const s = sa === undefined || sa === null ? true : Boolean(sa);
+    const r = rd === undefined || rd === null ? true : Boolean(rd);
+    const ret: Reduction = s && r ? "mean" : r ? "sum" : "none";
+    warnOnce(`size_average and reduce args will be deprecated, please use reduction='${ret}' instead.`);
+    return ret;
+  }
+  const red = o.reduction === undefined ? "mean" : o.reduction;
+  if (red === "none" || red === "mean" || red === "sum") return red;
+  if (red === "elementwise_mean") {
+    warnOnce("reduction='elementwise_mean' is deprecated, please use reduction='mean' instead.");
+    return "mean";
+  }
+  throw new ValueError(`${String(red)} is not a valid value for reduction`);
+}
+
+function reduce(loss: Tensor, reduction: Reduction): Tensor {
+  if (reduction === "none") return loss;
+  return reduction === "sum" ? loss.sum() : loss.mean();
+}
+
+function checkTarget(op: string, t: unknown): asserts t is Tensor {
+  if (!(t instanceof Tensor)) throw new TypeError(`${op}(): argument 'target' must be Tensor, not ${t === null ? "null" : Array.isArray(t) ? "array" : typeof t}`);
+}
+
+function dtypeName(d: string): string {
+  return d === "float32" ? "Float" : d === "int32" ? "Long" : "Bool";
+}
+
+function checkFloatInput(op: string, input: Tensor): void {
+  if (input.dtype !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype} ("${op}" not implemented for '${dtypeName(input.dtype)}')`);
+}
+
+function checkWeight(op: string, weight: unknown, nClasses: number): Tensor | null {
+  if (weight === undefined || weight === null) return null;
+  if (!(weight instanceof Tensor)) throw new TypeError(`${op}(): argument 'weight' must be Tensor, not ${typeof weight}`);
+  if (weight.dim() !== 1 || weight.numel() !== nClasses) {
+    throw new RuntimeError(`weight tensor should be defined either for all ${nClasses} classes or no classes but got weight tensor of shape: ${fmt(weight.shape)}`);
+  }
+  return weight.detach().float();
+}
+
+/** Moves dim 1 (classes) last and flattens the rest: [N, C, d1, ...] -> [N*d1*..., C]. */
+function classesLast(x: Tensor): Tensor {
+  if (x.dim() <= 2) return x;
+  const perm = [0, ...Array.from({ length: x.dim() - 2 }, (_, i) => i + 2), 1];
+  return x.permute(perm).reshape(-1, x.shape[1]);
+}
+
+/** Checks input/target shapes for nll_loss the way ATen's nll_loss_nd / nll_loss2d do. */
+function checkNllShapes(input: Tensor, target: Tensor): void {
+  if (input.dim() < 1) throw new ValueError(`Expected 1 or more dimensions (got ${input.dim()})`);
+  if (input.dim() !== 1 && target.dim() >= 1 && input.shape[0] !== target.shape[0]) {
+    throw new ValueError(`Expected input batch_size (${input.shape[0]}) to match target batch_size (${target.shape[0]}).`);
+  }
+  if (input.dim() <= 2) {
+    if (target.dim() > 1) throw new RuntimeError("0D or 1D target tensor expected, multi-target not supported");
+    const noBatch = input.dim() === 1 && target.dim() === 0;
+    if (!noBatch && !(target.dim() === 1 && input.shape[0] === target.shape[0]) && !(input.dim() === 1 && target.dim() === 1 && target.shape[0] === 1)) {
+      throw new RuntimeError(`size mismatch (got input: ${fmt(input.shape)}, target: ${fmt(target.shape)})`);
+    }
+    return;
+  }
+  if (input.dim() === 4) {
+    if (target.dim() !== 3) throw new RuntimeError(`only batches of spatial targets supported (3D tensors) but got targets of dimension: ${target.dim()}`);
+    if (fmt(target.shape) !== fmt([input.shape[0], ...input.shape.slice(2)])) {
+      throw new RuntimeError(`size mismatch (got input: ${fmt(input.shape)}, target: ${fmt(target.shape)})`);
+    }
+    return;
+  }
+  const outSize = [input.shape[0], ...input.shape.slice(2)];
+  if (fmt(target.shape.slice(1)) !== fmt(input.shape.slice(2)) || target.dim() !== input.dim() - 1) {
+    throw new RuntimeError(`Expected target size ${fmt(outSize)}, got ${fmt(target.shape)}`);
+  }
+}
+
+interface Picked {
+  /** -log p[target] * w[target], 0 where ignored; shaped like the target. */
+  loss: Tensor;
+  /** w[target] (1 without weights), 0 where ignored; shaped like the target; no grad. */
+  wt: Tensor;
+  ignored: Tensor;
+  /** log-probabilities as [M, C]. */
+  flat: Tensor;
+  /** the target values with ignored positions replaced by class 0. */
+  safe: Tensor;
+}
+
+function pickTargets(op: string, logp: Tensor, target: Tensor, weight: Tensor | null, ignore_index: number): Picked {
+  if (target.dtype !== "int32") {
+    throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)} (${op}() needs class indices as an integer tensor, e.g. target.long())`);
+  }
+  checkNllShapes(logp, target);
+  const C = logp.dim() === 1 ? logp.shape[0] : logp.shape[1];
+  const flat = logp.dim() === 1 ? logp.unsqueeze(0) : classesLast(logp);
+  const tvals = target.dataSync() as Int32Array;
+  const safeVals = new Int32Array(tvals.length);
+  const keep = new Float32Array(tvals.length);
+  for (let i = 0; i < tvals.length; i++) {
+    const v = tvals[i];
+    if (v === ignore_index) continue;
+    if (v < 0 || v >= C) throw new IndexError(`Target ${v} is out of bounds.`);
+    safeVals[i] = v;
+    keep[i] = 1;
+  }
+  const safe = from_typed(safeVals, [tvals.length]);
+  const keepT = from_typed(keep, [tvals.length]);
+  const picked = flat.gather(1, safe.unsqueeze(1)).squeeze(1);
+  const wt = (weight ? weight.index_select(0, safe).mul(keepT) : keepT).reshape(target.shape);
+  const loss = picked.neg().mul(wt.reshape(-1)).reshape(target.shape);
+  return { loss, wt, ignored: keepT.eq(0).reshape(target.shape), flat, safe };
+}
+
+function reduceWeighted(p: Picked, reduction: Reduction): Tensor {
+  if (reduction === "none") return p.loss;
+  if (reduction === "sum") return p.loss.sum();
+  return p.loss.sum().div(p.wt.sum());
+}
+
+type NllOpts = { weight?: Tensor | null; size_average?: boolean | null; ignore_index?: number; reduce?: boolean | null; reduction?: Reduction };
+
+/**
+ * Negative log likelihood of log-probabilities `input` at the class indices `target`.
+ *
+ * Shape: input [N, C] or [C] or [N, C, d1, ...]; target [N] or [] or [N, d1, ...] (integers in
+ * [0, C) or ignore_index); output scalar, or target-shaped with reduction 'none'.
+ */
+export function nll_loss(input: Tensor, target: Tensor, weight?: Tensor | null | NllOpts, options?: NllOpts): Tensor {
+  checkInput("nll_loss", input);
+  checkTarget("nll_loss", target);
+  const o = parseArgs("nll_loss", [weight, options].filter((x) => x !== undefined), ["weight", "size_average", "ignore_index", "reduce", "reduction"]);
+  const reduction = _reduction(o);
+  checkFloatInput("nll_loss", input);
+  const C = input.dim() === 1 ? input.shape[0] : input.shape[1];
+  const w = checkWeight("nll_loss", o.weight, C);
+  return reduceWeighted(pickTargets("nll_loss", input, target, w, (o.ignore_index as number | undefined) ?? -100), reduction);
+}
+
+type CrossEntropyOpts = NllOpts & { label_smoothing?: number };
+
+/**
+ * Cross entropy between logits `input` and `target`, which holds class indices (integer tensor) or
+ * class probabilities (float tensor shaped like `input`).
+ *
+ * Args (options): weight [C], ignore_index (-100; indices only), reduction ('mean' | 'sum' |
+ * 'none'), label_smoothing (0.0).
+ *
+ * Shape: input [N, C] or [C] or [N, C, d1, ...]; target [N] / [] / [N, d1, ...] of indices, or
+ * input-shaped probabilities.
+ *
+ * @example
+ * const loss = F.cross_entropy(logits, labels);                  // labels: int tensor [N]
+ * F.cross_entropy(logits, labels, {label_smoothing: 0.1});
+ */
+export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | null | CrossEntropyOpts, options?: CrossEntropyOpts): Tensor {
+  checkInput("cross_entropy", input);
+  checkTarget("cross_entropy", target);
+  const o = parseArgs("cross_entropy", [weight, options].filter((x) => x !== undefined), ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"]);
+  const reduction = _reduction(o);
+  const ignore_index = (o.ignore_index as number | undefined) ?? -100;
+  const ls = (o.label_smoothing as number | undefined) ?? 0;
+  if (typeof ls !== "number") throw new TypeError(`cross_entropy(): label_smoothing must be a number, got ${typeof ls}`);
+  checkFloatInput("cross_entropy", input);
+  if (input.dim() < 1) throw new ValueError(`Expected 1 or more dimensions (got ${input.dim()})`);
+  const classDim = input.dim() === 1 ? 0 : 1;
+  const C = input.shape[classDim];
+  const w = checkWeight("cross_entropy", o.weight, C);
+  const logp = R.log_softmax(input, classDim);
+  const wShape = input.shape.map((_, i) => (i === classDim ? C : 1));
+
+  if (fmt(input.shape) === fmt(target.shape)) {
+    if (target.dtype !== "float32") throw new RuntimeError(`Expected floating point type for target with class probabilities, got ${dtypeName(target.dtype)}`);
+    if (ignore_index >= 0) throw new RuntimeError("ignore_index is not supported for floating point target");
+    const t = ls > 0 ? target.mul(1 - ls).add(ls / C) : target;
+    let prod = logp.mul(t);
+    if (w) prod = prod.mul(w.reshape(wShape));
+    if (reduction === "none") return prod.sum(classDim).neg();
+    if (reduction === "sum") return prod.sum().neg();
+    return prod.sum().neg().div(input.numel() / C);
+  }
+  if (ls > 0 && ls > 1) throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${ls}`);
+  const picked = pickTargets("cross_entropy", logp, target, w, ignore_index);
+  const nll = reduceWeighted(picked, reduction);
+  if (!(ls > 0)) return nll;
+  let smooth = (w ? logp.mul(w.reshape(wShape)) : logp).sum(classDim).neg();
+  smooth = smooth.masked_fill(picked.ignored, 0);
+  let ret: Tensor;
+  if (reduction === "none") ret = smooth;
+  else if (reduction === "sum") ret = smooth.sum();
+  else ret = smooth.sum().div(picked.wt.sum());
+  return nll.mul(1 - ls).add(ret.mul(ls / C));
+}
+
+type PlainOpts = { size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
+
+function broadcastPair(op: string, input: Tensor, target: Tensor): void {
+  if (fmt(input.shape) !== fmt(target.shape)) {
+    warnOnce(
+      `Using a target size (${fmt(target.shape)}) that is different to the input size (${fmt(input.shape)}). ` +
+        `This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size. (${op})`,
+    );
+  }
+}
+
+/** Mean squared error, (input - target)^2 reduced. Shape: input and target of the same shape. */
+export function mse_loss(input: Tensor, target: Tensor, options: PlainOpts = {}): Tensor {
+  checkInput("mse_loss", input);
+  checkTarget("mse_loss", target);
+  const reduction = _reduction(parseArgs("mse_loss", [options], ["size_average", "reduce", "reduction"]));
+  broadcastPair("mse_loss", input, target);
+  checkFloatInput("mse_loss", input);
+  return reduce(input.sub(target).pow(2), reduction);
+}
+
+/** Mean absolute error, |input - target| reduced. */
+export function l1_loss(input: Tensor, target: Tensor, options: PlainOpts = {}): Tensor {
+  checkInput("l1_loss", input);
+  checkTarget("l1_loss", target);
+  const reduction = _reduction(parseArgs("l1_loss", [options], ["size_average", "reduce", "reduction"]));
+  broadcastPair("l1_loss", input, target);
+  checkFloatInput("l1_loss", input);
+  return reduce(input.sub(target).abs(), reduction);
+}
+
+/** 0.5 d^2 / beta where |d| < beta, |d| - 0.5 beta elsewhere (d = input - target). */
+export function smooth_l1_loss(input: Tensor, target: Tensor, options: PlainOpts & { beta?: number } = {}): Tensor {
+  checkInput("smooth_l1_loss", input);
+  checkTarget("smooth_l1_loss", target);
+  const o = parseArgs("smooth_l1_loss", [options], ["size_average", "reduce", "reduction", "beta"]);
+  const reduction = _reduction(o);
+  const beta = (o.beta as number | undefined) ?? 1;
+  if (beta < 0) throw new RuntimeError("smooth_l1_loss does not support negative values for beta.");
+  broadcastPair("smooth_l1_loss", input, target);
+  const d = input.sub(target);
+  if (beta === 0) return reduce(d.abs(), reduction);
+  const a = d.abs();
+  return reduce(E.where(a.lt(beta), d.pow(2).mul(0.5 / beta), a.sub(0.5 * beta)), reduction);
+}
+
+/** 0.5 d^2 where |d| < delta, delta (|d| - 0.5 delta) elsewhere. */
+export function huber_loss(input: Tensor, target: Tensor, options: { reduction?: Reduction; delta?: number } = {}): Tensor {
+  checkInput("huber_loss", input);
+  checkTarget("huber_loss", target);
+  const o = parseArgs("huber_loss", [options], ["reduction", "delta"]);
+  const reduction = _reduction(o);
+  const delta = (o.delta as number | undefined) ?? 1;
+  if (!(delta > 0)) throw new RuntimeError("huber_loss does not support non-positive values for delta.");
+  broadcastPair("huber_loss", input, target);
+  const d = input.sub(target);
+  const a = d.abs();
+  return reduce(E.where(a.lt(delta), d.pow(2).mul(0.5), a.sub(0.5 * delta).mul(delta)), reduction);
+}
+
+type BceOpts = { weight?: Tensor | null; size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
+
+function checkBceTarget(op: string, target: Tensor): void {
+  if (target.dtype !== "float32") {
+    throw new RuntimeError(`Found dtype ${dtypeName(target.dtype)} but expected Float (${op}() needs a float target, e.g. target.float())`);
+  }
+}
+
+/**
+ * Binary cross entropy between probabilities `input` (in [0, 1]) and `target`; the logs are clamped
+ * at -100 as in PyTorch so that a 0 or 1 probability gives a finite loss.
+ */
+export function binary_cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | null | BceOpts, options?: BceOpts): Tensor {
+  checkInput("binary_cross_entropy", input);
+  checkTarget("binary_cross_entropy", target);
+  const o = parseArgs("binary_cross_entropy", [weight, options].filter((x) => x !== undefined), ["weight", "size_average", "reduce", "reduction"]);
+  const reduction = _reduction(o);
+  if (fmt(target.shape) !== fmt(input.shape)) {
+    throw new ValueError(`Using a target size (${fmt(target.shape)}) that is different to the input size (${fmt(input.shape)}) is deprecated. Please ensure they have the same size.`);
+  }
+  checkFloatInput("binary_cross_entropy", input);
+  checkBceTarget("binary_cross_entropy", target);
+  if (input.numel() > 0) {
+    const lo = input.min().item();
+    const hi = input.max().item();
+    if (!(lo >= 0 && hi <= 1)) throw new RuntimeError("all elements of input should be between 0 and 1");
+  }
+  const logx = input.log().clamp(-100, null);
+  const log1mx = input.neg().add(1).log().clamp(-100, null);
+  let loss = target.mul(logx).add(target.neg().add(1).mul(log1mx)).neg();
+  const w = o.weight as Tensor | null | undefined;
+  if (w !== undefined && w !== null) loss = loss.mul(w);
+  return reduce(loss, reduction);
+}
+
+/**
+ * Sigmoid + binary cross entropy in one numerically stable step:
+ * loss = (1 - t) x + (1 + (pos_weight - 1) t) softplus(-x), times `weight`.
+ *
+ * Args (options): weight (broadcast to input), pos_weight (per class, broadcast along the last
+ * dim), reduction.
+ */
+export function binary_cross_entropy_with_logits(
+  input: Tensor,
+  target: Tensor,
+  weight?: Tensor | null | (BceOpts & { pos_weight?: Tensor | null }),
+  options?: BceOpts & { pos_weight?: Tensor | null },
+): Tensor {
+  checkInput("binary_cross_entropy_with_logits", input);
+  checkTarget("binary_cross_entropy_with_logits", target);
+  const o = parseArgs("binary_cross_entropy_with_logits", [weight, options].filter((x) => x !== undefined), ["weight", "size_average", "reduce", "reduction", "pos_weight"]);
+  const reduction = _reduction(o);
+  if (fmt(target.shape) !== fmt(input.shape)) {
+    throw new ValueError(`Target size (${fmt(target.shape)}) must be the same as input size (${fmt(input.shape)})`);
+  }
+  checkFloatInput("binary_cross_entropy_with_logits", input);
+  checkBceTarget("binary_cross_entropy_with_logits", target);
+  const sp = E.softplus(input.neg(), 1, 20);
+  const pw = o.pos_weight as Tensor | null | undefined;
+  const logWeight = pw !== undefined && pw !== null ? pw.sub(1).mul(target).add(1) : null;
+  let loss = target.neg().add(1).mul(input).add(logWeight ? logWeight.mul(sp) : sp);
+  const w = o.weight as Tensor | null | undefined;
+  if (w !== undefined && w !== null) loss = loss.mul(w);
+  return reduce(loss, reduction);
+}
+
+/** Kullback-Leibler divergence with log-probability `input`: target * (log target - input). */
+export function kl_div(input: Tensor, target: Tensor, options: { size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction | "batchmean"; log_target?: boolean } = {}): Tensor {
+  checkInput("kl_div", input);
+  checkTarget("kl_div", target);
+  const o = parseArgs("kl_div", [options], ["size_average", "reduce", "reduction", "log_target"]);
+  const batchmean = o.reduction === "batchmean";
+  if (o.reduction === "mean") {
+    warnOnce("reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.");
+  }
+  const reduction = batchmean ? "sum" : _reduction(o);
+  const loss = o.log_target
+    ? target.exp().mul(target.sub(input))
+    : E.where(target.gt(0), target.mul(target.log().sub(input)), makeTensor(0).float().sub(target.mul(input)));
+  const r = reduce(loss, reduction);
+  return batchmean && input.dim() !== 0 ? r.div(input.shape[0]) : r;
+}

@@ -1,0 +1,187 @@
+/**
+ * nn.init: in-place weight initialisations with PyTorch's fan and gain rules. Every function draws
+ * from a Generator (the default one unless `generator` is given), so `torch.manual_seed` makes
+ * initial weights reproducible. The values differ from PyTorch's (a different random stream); the
+ * distributions and their bounds are the same.
+ */
+import { Tensor } from "../tensor/tensor";
+import { Generator, default_generator } from "../tensor/random";
+import { parseArgs } from "../tensor/args";
+import { no_grad } from "../autograd/grad_mode";
+import { eye, from_typed } from "../ops/creation";
+import { ValueError, TypeError } from "../errors";
+
+export type Nonlinearity =
+  | "linear" | "conv1d" | "conv2d" | "conv3d" | "conv_transpose1d" | "conv_transpose2d" | "conv_transpose3d"
+  | "sigmoid" | "tanh" | "relu" | "leaky_relu" | "selu";
+export type FanMode = "fan_in" | "fan_out";
+
+interface GenOpt {
+  generator?: Generator;
+}
+
+function checkTensor(op: string, t: unknown): asserts t is Tensor {
+  if (!(t instanceof Tensor)) throw new TypeError(`${op}(): argument 'tensor' must be a Tensor, not ${t === null ? "null" : typeof t}`);
+}
+
+/** Splits `(tensor, ...positional, {options})` into named values. */
+function args(op: string, tensor: unknown, rest: unknown[], names: string[]): Record<string, unknown> {
+  checkTensor(op, tensor);
+  return parseArgs(op, rest.filter((x) => x !== undefined), [...names, "generator"]);
+}
+
+/**
+ * The recommended gain for a nonlinearity: 1 for linear/conv/sigmoid, 5/3 for tanh, sqrt(2) for
+ * relu, sqrt(2 / (1 + negative_slope^2)) for leaky_relu (slope `param`, default 0.01), 3/4 for selu.
+ */
+export function calculate_gain(nonlinearity: Nonlinearity | string, param?: number | null): number {
+  const linear = ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d"];
+  if (linear.includes(nonlinearity) || nonlinearity === "sigmoid") return 1;
+  if (nonlinearity === "tanh") return 5.0 / 3;
+  if (nonlinearity === "relu") return Math.sqrt(2.0);
+  if (nonlinearity === "leaky_relu") {
+    let slope: number;
+    if (param === undefined || param === null) slope = 0.01;
+    else if (typeof param === "number") slope = param;
+    else throw new ValueError(`negative_slope ${String(param)} not a valid number`);
+    return Math.sqrt(2.0 / (1 + slope ** 2));
+  }
+  if (nonlinearity === "selu") return 3.0 / 4;
+  throw new ValueError(`Unsupported nonlinearity ${nonlinearity}`);
+}
+
+/**
+ * PyTorch's fans: fan_in = size(1) * receptive field, fan_out = size(0) * receptive field, where
+ * the receptive field is the product of the dims after the first two (kernel height * width).
+ */
+export function _calculate_fan_in_and_fan_out(tensor: Tensor): [number, number] {
+  checkTensor("_calculate_fan_in_and_fan_out", tensor);
+  if (tensor.dim() < 2) throw new ValueError("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
+  const s = tensor.shape;
+  const rf = s.slice(2).reduce((a, b) => a * b, 1);
+  return [s[1] * rf, s[0] * rf];
+}
+
+function correctFan(tensor: Tensor, mode: string): number {
+  const m = String(mode).toLowerCase();
+  if (m !== "fan_in" && m !== "fan_out") throw new ValueError(`Mode ${mode} not supported, please use one of ['fan_in', 'fan_out']`);
+  const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
+  return m === "fan_in" ? fanIn : fanOut;
+}
+
+function fillUniform(t: Tensor, a: number, b: number, g?: Generator): Tensor {
+  return no_grad(() => t.uniform_(a, b, g ? { generator: g } : {}));
+}
+
+function fillNormal(t: Tensor, mean: number, std: number, g?: Generator): Tensor {
+  return no_grad(() => t.normal_(mean, std, g ? { generator: g } : {}));
+}
+
+/**
+ * Fills `tensor` from U(a, b).
+ * @example nn.init.uniform_(w, -0.1, 0.1)
+ */
+export function uniform_(tensor: Tensor, a?: number | ({ a?: number; b?: number } & GenOpt), b?: number | ({ b?: number } & GenOpt), options?: GenOpt): Tensor {
+  const o = args("uniform_", tensor, [a, b, options], ["a", "b"]);
+  return fillUniform(tensor, (o.a as number) ?? 0, (o.b as number) ?? 1, o.generator as Generator | undefined);
+}
+
+/** Fills `tensor` from N(mean, std^2). */
+export function normal_(tensor: Tensor, mean?: number | ({ mean?: number; std?: number } & GenOpt), std?: number | ({ std?: number } & GenOpt), options?: GenOpt): Tensor {
+  const o = args("normal_", tensor, [mean, std, options], ["mean", "std"]);
+  return fillNormal(tensor, (o.mean as number) ?? 0, (o.std as number) ?? 1, o.generator as Generator | undefined);
+}
+
+/** Fills `tensor` with `val`. */
+export function constant_(tensor: Tensor, val: number): Tensor {
+  checkTensor("constant_", tensor);
+  if (typeof val !== "number") throw new TypeError(`constant_(): argument 'val' must be a number, not ${typeof val}`);
+  return no_grad(() => tensor.fill_(val));
+}
+
+export function zeros_(tensor: Tensor): Tensor {
+  return constant_(tensor, 0);
+}
+
+export function ones_(tensor: Tensor): Tensor {
+  return constant_(tensor, 1);
+}
+
+/** Fills a 2-D tensor with the identity matrix. */
+export function eye_(tensor: Tensor): Tensor {
+  checkTensor("eye_", tensor);
+  if (tensor.dim() !== 2) throw new ValueError("Only tensors with 2 dimensions are supported");
+  const [n, m] = tensor.shape;
+  return no_grad(() => tensor.copy_(eye(n, m)));
+}
+
+/**
+ * Xavier/Glorot uniform: U(-a, a) with a = gain * sqrt(6 / (fan_in + fan_out)).
+ * @example nn.init.xavier_uniform_(layer.weight, nn.init.calculate_gain("relu"))
+ */
+export function xavier_uniform_(tensor: Tensor, gain?: number | ({ gain?: number } & GenOpt), options?: GenOpt): Tensor {
+  const o = args("xavier_uniform_", tensor, [gain, options], ["gain"]);
+  const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
+  const std = ((o.gain as number) ?? 1) * Math.sqrt(2.0 / (fanIn + fanOut));
+  const a = Math.sqrt(3.0) * std;
+  return fillUniform(tensor, -a, a, o.generator as Generator | undefined);
+}
+
+/** Xavier/Glorot normal: N(0, std^2) with std = gain * sqrt(2 / (fan_in + fan_out)). */
+export function xavier_normal_(tensor: Tensor, gain?: number | ({ gain?: number } & GenOpt), options?: GenOpt): Tensor {
+  const o = args("xavier_normal_", tensor, [gain, options], ["gain"]);
+  const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
+  const std = ((o.gain as number) ?? 1) * Math.sqrt(2.0 / (fanIn + fanOut));
+  return fillNormal(tensor, 0, std, o.generator as Generator | undefined);
+}
+
+type KaimingOpts = { a?: number; mode?: FanMode; nonlinearity?: Nonlinearity } & GenOpt;
+
+function kaimingArgs(op: string, tensor: Tensor, rest: unknown[]): { gain: number; fan: number; g?: Generator } | null {
+  const o = args(op, tensor, rest, ["a", "mode", "nonlinearity"]);
+  if (tensor.numel() === 0) return null; // PyTorch warns "Initializing zero-element tensors is a no-op".
+  const fan = correctFan(tensor, (o.mode as string) ?? "fan_in");
+  const gain = calculate_gain((o.nonlinearity as string) ?? "leaky_relu", (o.a as number) ?? 0);
+  return { gain, fan, g: o.generator as Generator | undefined };
+}
+
+/**
+ * He/Kaiming uniform: U(-bound, bound) with bound = gain * sqrt(3 / fan), fan chosen by `mode`,
+ * gain by `nonlinearity` and `a` (the leaky_relu slope). PyTorch's default init of Conv and Linear
+ * weights is `kaiming_uniform_(w, {a: Math.sqrt(5)})`.
+ */
+export function kaiming_uniform_(tensor: Tensor, a?: number | KaimingOpts, mode?: FanMode | KaimingOpts, nonlinearity?: Nonlinearity | KaimingOpts, options?: GenOpt): Tensor {
+  const k = kaimingArgs("kaiming_uniform_", tensor, [a, mode, nonlinearity, options]);
+  if (k === null) return tensor;
+  const bound = Math.sqrt(3.0) * (k.gain / Math.sqrt(k.fan));
+  return fillUniform(tensor, -bound, bound, k.g);
+}
+
+/** He/Kaiming normal: N(0, std^2) with std = gain / sqrt(fan). */
+export function kaiming_normal_(tensor: Tensor, a?: number | KaimingOpts, mode?: FanMode | KaimingOpts, nonlinearity?: Nonlinearity | KaimingOpts, options?: GenOpt): Tensor {
+  const k = kaimingArgs("kaiming_normal_", tensor, [a, mode, nonlinearity, options]);
+  if (k === null) return tensor;
+  return fillNormal(tensor, 0, k.gain / Math.sqrt(k.fan), k.g);
+}
+
+/**
+ * Normal N(mean, std^2) truncated to [a, b]: values outside the bounds are redrawn. (PyTorch samples
+ * through the inverse CDF; the distribution is the same.)
+ */
+export function trunc_normal_(tensor: Tensor, mean?: number | ({ mean?: number; std?: number; a?: number; b?: number } & GenOpt), std?: number, a?: number, b?: number): Tensor {
+  const o = args("trunc_normal_", tensor, [mean, std, a, b], ["mean", "std", "a", "b"]);
+  const mu = (o.mean as number) ?? 0;
+  const sd = (o.std as number) ?? 1;
+  const lo = (o.a as number) ?? -2;
+  const hi = (o.b as number) ?? 2;
+  if (!(lo < hi)) throw new ValueError(`trunc_normal_(): expected a < b, got a=${lo}, b=${hi}`);
+  const g = (o.generator as Generator | undefined) ?? default_generator;
+  const values = new Float32Array(tensor.numel());
+  for (let i = 0; i < values.length; i++) {
+    let v = mu + sd * g.normal();
+    // A window far in the tail could take many draws; after 1000 the clamped draw is close enough.
+    for (let tries = 0; (v < lo || v > hi) && tries < 1000; tries++) v = mu + sd * g.normal();
+    values[i] = Math.min(Math.max(v, lo), hi);
+  }
+  return no_grad(() => tensor.copy_(from_typed(values, tensor.shape)));
+}

@@ -1,0 +1,302 @@
+/**
+ * Containers: Sequential (a pipeline), ModuleList (an indexable list) and ModuleDict (a map). Their
+ * children are named "0", "1", ... (or by the given keys), so parameter names read `0.weight`,
+ * `net.3.running_mean` as in PyTorch. Sequential and ModuleList keep each child as an own property
+ * named by its index, so `seq[0]` works as it does in Python, besides `seq.get(0)` / `seq.at(-1)`.
+ */
+import { Tensor } from "../../tensor/tensor";
+import { isOptions } from "../../tensor/args";
+import { Module } from "./module";
+import { IndexError, TypeError, ValueError } from "../../errors";
+
+type Fields = Record<string, unknown>;
+
+function checkModule(op: string, m: unknown, where: string): Module {
+  if (!(m instanceof Module)) {
+    const what = m === null ? "null" : typeof m === "object" || typeof m === "function" ? (m as object).constructor?.name ?? typeof m : typeof m;
+    throw new TypeError(`${op}: ${where} is not a Module subclass (got ${what})`);
+  }
+  return m;
+}
+
+function normIndex(op: string, idx: number, n: number, cls: string): number {
+  if (!Number.isInteger(idx)) throw new TypeError(`${cls} indices must be integers, not ${typeof idx === "number" ? "float" : typeof idx}`);
+  if (idx < -n || idx >= n) throw new IndexError(`index ${idx} is out of range`);
+  void op;
+  return idx < 0 ? idx + n : idx;
+}
+
+/** Shared by Sequential and ModuleList: children stored as index-named own properties. */
+export abstract class IndexedContainer extends Module {
+  [index: number]: Module;
+
+  /** Replaces the children with `mods`, renumbered 0..n-1 (for insert/delete). */
+  protected _reset(mods: Module[]): void {
+    for (const [k] of this._module_entries()) delete (this as unknown as Fields)[k];
+    mods.forEach((m, i) => ((this as unknown as Fields)[String(i)] = m));
+  }
+
+  /** Number of children (Python's `len(seq)`). */
+  get length(): number {
+    return this._module_entries().length;
+  }
+
+  /** Python's `len(seq)`. */
+  len(): number {
+    return this.length;
+  }
+
+  /** The child at `idx`; negative indices count from the end. */
+  get(idx: number): Module {
+    const entries = this._module_entries();
+    return entries[normIndex("get", idx, entries.length, this._get_name())][1];
+  }
+
+  /** Same as get(idx), spelled as JavaScript arrays spell it. */
+  at(idx: number): Module {
+    return this.get(idx);
+  }
+
+  /** Replaces the child at `idx` (Python's `seq[idx] = module`). */
+  set(idx: number, module: Module): void {
+    const entries = this._module_entries();
+    const i = normIndex("set", idx, entries.length, this._get_name());
+    (this as unknown as Fields)[entries[i][0]] = checkModule(`${this._get_name()}.set`, module, "module");
+  }
+
+  /** Removes the child at `idx` and renumbers the rest (Python's `del seq[idx]`). */
+  delete(idx: number): void {
+    const mods = this.children_list();
+    mods.splice(normIndex("delete", idx, mods.length, this._get_name()), 1);
+    this._reset(mods);
+  }
+
+  /** @internal children in order, duplicates kept (children() drops repeated modules). */
+  protected children_list(): Module[] {
+    return this._module_entries().map(([, m]) => m);
+  }
+
+  *[Symbol.iterator](): IterableIterator<Module> {
+    yield* this.children_list();
+  }
+}
+
+/**
+ * A sequence of modules applied in order: the output of each is the input of the next.
+ *
+ * Args:
+ *   ...modules: the layers, or one object mapping names to layers (PyTorch's OrderedDict form).
+ *
+ * @example
+ * const net = new nn.Sequential(new nn.Linear(4, 2), new nn.Linear(2, 2));
+ * net.named_parameters()[0]  // ["0.weight", Parameter containing: ...]
+ * net(torch.rand(3, 4)).shape  // [3, 2]
+ * net[0]                    // Linear(in_features=4, out_features=2, bias=True)
+ */
+export class Sequential extends IndexedContainer {
+  constructor(...modules: Module[] | [Record<string, Module>]) {
+    super();
+    if (modules.length === 1 && isOptions(modules[0])) {
+      for (const [k, m] of Object.entries(modules[0] as Record<string, Module>)) this.add_module(k, checkModule("Sequential", m, `value of key '${k}'`));
+    } else {
+      (modules as unknown[]).forEach((m, i) => this.add_module(String(i), checkModule("Sequential", m, `argument ${i}`)));
+    }
+  }
+
+  forward(input: Tensor): Tensor {
+    let x: unknown = input;
+    for (const m of this.children_list()) x = m._call_impl(x);
+    return x as Tensor;
+  }
+
+  /** Adds a module at the end; returns this. */
+  append(module: Module): this {
+    this.add_module(String(this.length), checkModule("Sequential.append", module, "module"));
+    return this;
+  }
+
+  /** Adds the modules at the end; returns this. */
+  extend(modules: Iterable<Module>): this {
+    for (const m of modules) this.append(m);
+    return this;
+  }
+
+  /** Inserts a module before position `index`; returns this. */
+  insert(index: number, module: Module): this {
+    const mods = this.children_list();
+    const n = mods.length;
+    if (!Number.isInteger(index) || index < -n || index > n) throw new IndexError(`Index out of range: ${index}`);
+    mods.splice(index < 0 ? index + n : index, 0, checkModule("Sequential.insert", module, "module"));
+    this._reset(mods);
+    return this;
+  }
+
+  /** Removes and returns the module at `index` (default: the last). */
+  pop(index = -1): Module {
+    const m = this.get(index);
+    this.delete(index);
+    return m;
+  }
+
+  /** A new Sequential of the children in [start, end) (Python's `seq[start:end]`), sharing the modules. */
+  slice(start?: number, end?: number): Sequential {
+    const entries = this._module_entries().slice(start, end);
+    const isIndexNamed = this._module_entries().every(([k], i) => k === String(i));
+    if (isIndexNamed) return new Sequential(...entries.map(([, m]) => m));
+    return new Sequential(Object.fromEntries(entries));
+  }
+}
+
+/**
+ * Holds sub-modules in a list so that they are registered (a plain array of modules is not).
+ *
+ * @example
+ * this.layers = new nn.ModuleList([new nn.Linear(4, 4), new nn.Linear(4, 2)]);
+ * for (const layer of this.layers) x = layer(x);
+ */
+export class ModuleList extends IndexedContainer {
+  constructor(modules: Iterable<Module> = []) {
+    super();
+    if (modules === null || typeof (modules as Iterable<Module>)[Symbol.iterator] !== "function") {
+      throw new TypeError(`ModuleList(): modules must be an iterable of Modules, got ${modules === null ? "null" : typeof modules}`);
+    }
+    this.extend(modules);
+  }
+
+  append(module: Module): this {
+    this.add_module(String(this.length), checkModule("ModuleList.append", module, "module"));
+    return this;
+  }
+
+  extend(modules: Iterable<Module>): this {
+    if (modules === null || typeof (modules as Iterable<Module>)[Symbol.iterator] !== "function") {
+      throw new TypeError(`ModuleList.extend should be called with an iterable, but got ${modules === null ? "null" : typeof modules}`);
+    }
+    for (const m of modules) this.append(m);
+    return this;
+  }
+
+  /** Inserts a module before position `index`. */
+  insert(index: number, module: Module): void {
+    const mods = this.children_list();
+    const n = mods.length;
+    if (!Number.isInteger(index)) throw new TypeError(`ModuleList.insert: index must be an integer, got ${index}`);
+    const i = Math.min(Math.max(index < 0 ? index + n : index, 0), n);
+    mods.splice(i, 0, checkModule("ModuleList.insert", module, "module"));
+    this._reset(mods);
+  }
+
+  /** Removes and returns the module at `index` (default: the last). */
+  pop(index = -1): Module {
+    const m = this.get(index);
+    this.delete(index);
+    return m;
+  }
+
+  /** A new ModuleList of the children in [start, end) (Python's `lst[start:end]`). */
+  slice(start?: number, end?: number): ModuleList {
+    return new ModuleList(this.children_list().slice(start, end));
+  }
+}
+
+/**
+ * Holds sub-modules under string keys, in insertion order.
+ *
+ * @example
+ * const heads = new nn.ModuleDict({cls: new nn.Linear(8, 10), box: new nn.Linear(8, 4)});
+ * heads.get("cls")(features)
+ */
+export class ModuleDict extends Module {
+  /** @internal */
+  declare _dict: Map<string, Module>;
+
+  constructor(modules: Record<string, Module> | Iterable<[string, Module]> = {}) {
+    super();
+    Object.defineProperty(this, "_dict", { value: new Map<string, Module>(), writable: true, enumerable: false, configurable: true });
+    this.update(modules);
+  }
+
+  _module_entries(): [string, Module][] {
+    return [...this._dict.entries()];
+  }
+
+  add_module(name: string, module: Module | null): void {
+    if (typeof name !== "string") throw new TypeError(`module name should be a string. Got ${typeof name}`);
+    if (name.includes(".")) throw new ValueError(`module name can't contain ".", got: ${name}`);
+    if (name === "") throw new ValueError(`module name can't be empty string ""`);
+    if (module === null) {
+      this._dict.delete(name);
+      return;
+    }
+    this._dict.set(name, checkModule("ModuleDict", module, `value of key '${name}'`));
+  }
+
+  /** The module under `key` (Python's `d[key]`); raises when absent. */
+  get(key: string): Module {
+    const m = this._dict.get(key);
+    if (m === undefined) throw new ValueError(`KeyError: '${key}'`);
+    return m;
+  }
+
+  /** Python's `d[key] = module`. */
+  set(key: string, module: Module): void {
+    this.add_module(key, checkModule("ModuleDict.set", module, "module"));
+  }
+
+  /** Python's `key in d`. */
+  has(key: string): boolean {
+    return this._dict.has(key);
+  }
+
+  /** Removes and returns the module under `key`. */
+  pop(key: string): Module {
+    const m = this.get(key);
+    this._dict.delete(key);
+    return m;
+  }
+
+  clear(): void {
+    this._dict.clear();
+  }
+
+  keys(): string[] {
+    return [...this._dict.keys()];
+  }
+
+  values(): Module[] {
+    return [...this._dict.values()];
+  }
+
+  items(): [string, Module][] {
+    return [...this._dict.entries()];
+  }
+
+  /** Adds (or replaces) entries from an object, a Map, another ModuleDict or [key, module] pairs. */
+  update(modules: Record<string, Module> | Iterable<[string, Module]> | ModuleDict): void {
+    let entries: [string, Module][];
+    if (modules instanceof ModuleDict) entries = modules.items();
+    else if (modules instanceof Map) entries = [...modules.entries()];
+    else if (isOptions(modules)) entries = Object.entries(modules as Record<string, Module>);
+    else if (modules !== null && typeof (modules as Iterable<[string, Module]>)[Symbol.iterator] === "function") {
+      entries = [...(modules as Iterable<[string, Module]>)];
+      entries.forEach((e, i) => {
+        if (!Array.isArray(e) || e.length !== 2) throw new TypeError(`ModuleDict update sequence element #${i} should be a [key, module] pair`);
+      });
+    } else throw new TypeError(`ModuleDict.update should be called with an object or an iterable of [key, module] pairs, but got ${modules === null ? "null" : typeof modules}`);
+    for (const [k, m] of entries) this.add_module(k, checkModule("ModuleDict", m, `value of key '${k}'`));
+  }
+
+  get length(): number {
+    return this._dict.size;
+  }
+
+  len(): number {
+    return this._dict.size;
+  }
+
+  /** Iterates over the keys, as a Python dict does. */
+  [Symbol.iterator](): IterableIterator<string> {
+    return this._dict.keys();
+  }
+}
+

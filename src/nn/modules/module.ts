@@ -1,0 +1,606 @@
+/**
+ * nn.Module, the base class of every layer and model.
+ *
+ * Registration: a Module's sub-modules and Parameters are the own fields that hold a Module or a
+ * Parameter, read in the order the fields were first assigned (JavaScript keeps own-property order),
+ * which is the order PyTorch's `__setattr__` records them in. Buffers are tensors named through
+ * `register_buffer`. Scanning the fields when asked, rather than intercepting every assignment with
+ * a Proxy, keeps plain TypeScript class fields working under both assignment and define semantics
+ * (tslab compiles cells with `useDefineForClassFields`), and costs nothing on the hot path.
+ *
+ * Calling: JavaScript class instances are not callable, so the constructor returns an arrow
+ * function whose prototype is the subclass's prototype; `net(x)` runs the forward pre-hooks,
+ * `forward`, then the forward hooks. An interface merged into the class gives the call the argument
+ * and result types of the subclass's `forward`.
+ */
+import { Tensor } from "../../tensor/tensor";
+import { Parameter } from "../parameter";
+import { isOptions, parseArgs } from "../../tensor/args";
+import { no_grad } from "../../autograd/grad_mode";
+import { zeros } from "../../ops/creation";
+import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
+
+/** The argument list of a module's `forward`; a plain `Module` takes one Tensor. */
+export type ForwardArgs<M> = M extends { forward(...args: infer A): unknown } ? (unknown[] extends A ? [input: Tensor, ...rest: never[]] : A) : never;
+/** The result type of a module's `forward`; a plain `Module` gives a Tensor. */
+export type ForwardResult<M> = M extends { forward(...args: never[]): infer R } ? (unknown extends R ? Tensor : R) : never;
+
+/** A hook run before `forward`; returning a value (or an array of values) replaces the inputs. */
+export type ForwardPreHook<M extends Module = Module> = (module: M, input: ForwardArgs<M>) => unknown;
+/** A hook run after `forward`; returning a value other than undefined replaces the output. */
+export type ForwardHook<M extends Module = Module> = (module: M, input: ForwardArgs<M>, output: ForwardResult<M>) => unknown;
+
+/** What `load_state_dict` returns (PyTorch's `_IncompatibleKeys`). */
+export interface IncompatibleKeys {
+  missing_keys: string[];
+  unexpected_keys: string[];
+}
+
+/** A device given as 'cpu' / 'cuda' / 'cuda:0' or as a `torch.device`. */
+export type DeviceLike = string | { type: string; index?: number | null };
+
+let nextHookId = 0;
+
+/** Returned by `register_forward_hook` and friends; `remove()` unregisters the hook. */
+export class RemovableHandle {
+  readonly id: number;
+  private readonly hooks: Map<number, unknown>;
+  constructor(hooks: Map<number, unknown>) {
+    this.id = nextHookId++;
+    this.hooks = hooks;
+  }
+  remove(): void {
+    this.hooks.delete(this.id);
+  }
+}
+
+function hidden(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: false, configurable: true });
+}
+
+function typeName(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "array";
+  if (x instanceof Tensor) return x.constructor.name;
+  return typeof x === "object" || typeof x === "function" ? (x as object).constructor?.name ?? typeof x : typeof x;
+}
+
+function fmtShape(s: readonly number[]): string {
+  return `[${s.join(", ")}]`;
+}
+
+/** PyTorch's `_addindent`: indents every line but the first. */
+export function _addindent(s: string, numSpaces: number): string {
+  const lines = s.split("\n");
+  if (lines.length === 1) return s;
+  const first = lines.shift() as string;
+  return first + "\n" + lines.map((l) => " ".repeat(numSpaces) + l).join("\n");
+}
+
+export interface Module {
+  /** Runs the forward pre-hooks, `forward`, then the forward hooks. */
+  (...args: ForwardArgs<this>): ForwardResult<this>;
+}
+
+/**
+ * Base class for all neural network modules. Subclass it, assign layers and Parameters as fields in
+ * the constructor, and define `forward`.
+ *
+ * @example
+ * class Net extends nn.Module {
+ *   conv1: nn.Conv2d;
+ *   fc: nn.Linear;
+ *   constructor() {
+ *     super();
+ *     this.conv1 = new nn.Conv2d(1, 3, 3);
+ *     this.fc = new nn.Linear(3 * 26 * 26, 10);
+ *   }
+ *   forward(x: Tensor): Tensor {
+ *     return this.fc(F.relu(this.conv1(x)).flatten(1));
+ *   }
+ * }
+ * const net = new Net();
+ * net(torch.rand(2, 1, 28, 28)).shape  // [2, 10]
+ */
+export class Module {
+  /** True in training mode (the default), false after `eval()`. */
+  declare training: boolean;
+  /** @internal names registered through register_buffer, in registration order. */
+  declare _buffer_names: Set<string>;
+  /** @internal buffers left out of state_dict. */
+  declare _non_persistent_buffers: Set<string>;
+  /** @internal */
+  declare _forward_hooks: Map<number, ForwardHook<Module>>;
+  /** @internal */
+  declare _forward_pre_hooks: Map<number, ForwardPreHook<Module>>;
+
+  constructor() {
+    const self = ((...args: unknown[]) => self._call_impl(...args)) as unknown as Module;
+    // A function's own `name` and `length` would shadow fields and getters of the same names.
+    delete (self as { name?: unknown }).name;
+    delete (self as { length?: unknown }).length;
+    Object.setPrototypeOf(self, new.target.prototype);
+    hidden(self, "training", true);
+    hidden(self, "_buffer_names", new Set<string>());
+    hidden(self, "_non_persistent_buffers", new Set<string>());
+    hidden(self, "_forward_hooks", new Map());
+    hidden(self, "_forward_pre_hooks", new Map());
+    return self;
+  }
+
+  /** Defines the computation of the module; every subclass overrides it. */
+  forward(...args: unknown[]): unknown {
+    void args;
+    throw new NotImplementedError(`Module [${this._get_name()}] is missing the required "forward" function`);
+  }
+
+  /** @internal what `module(...)` runs. */
+  _call_impl(...args: unknown[]): unknown {
+    let input = args;
+    for (const hook of [...this._forward_pre_hooks.values()]) {
+      const r = (hook as (m: Module, i: unknown[]) => unknown)(this, input);
+      if (r !== undefined && r !== null) input = Array.isArray(r) ? r : [r];
+    }
+    let out = (this.forward as (...a: unknown[]) => unknown)(...input);
+    for (const hook of [...this._forward_hooks.values()]) {
+      const r = (hook as (m: Module, i: unknown[], o: unknown) => unknown)(this, input, out);
+      if (r !== undefined) out = r;
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ registration
+
+  /** @internal (name, child) pairs of this module, in registration order. */
+  _module_entries(): [string, Module][] {
+    const out: [string, Module][] = [];
+    for (const k of Object.keys(this)) {
+      const v = (this as unknown as Record<string, unknown>)[k];
+      if (v instanceof Module) out.push([k, v]);
+    }
+    return out;
+  }
+
+  /** @internal (name, parameter) pairs of this module only. */
+  _parameter_entries(): [string, Parameter][] {
+    const out: [string, Parameter][] = [];
+    for (const k of Object.keys(this)) {
+      const v = (this as unknown as Record<string, unknown>)[k];
+      if (v instanceof Parameter && !this._buffer_names.has(k)) out.push([k, v]);
+    }
+    return out;
+  }
+
+  /** @internal (name, buffer) pairs of this module only; `persistent` keeps only state_dict ones. */
+  _buffer_entries(persistentOnly = false): [string, Tensor][] {
+    const out: [string, Tensor][] = [];
+    for (const k of this._buffer_names) {
+      const v = (this as unknown as Record<string, unknown>)[k];
+      if (v instanceof Tensor && !(persistentOnly && this._non_persistent_buffers.has(k))) out.push([k, v]);
+    }
+    return out;
+  }
+
+  private checkName(kind: string, name: unknown, existing: boolean): asserts name is string {
+    if (typeof name !== "string") throw new TypeError(`${kind} name should be a string. Got ${typeName(name)}`);
+    if (name.includes(".")) throw new ValueError(`${kind} name can't contain ".", got: ${name}`);
+    if (name === "") throw new ValueError(`${kind} name can't be empty string ""`);
+    if (name in this && !existing) throw new ValueError(`attribute '${name}' already exists`);
+  }
+
+  /**
+   * Adds a child module under `name` (what assigning `this.name = module` does).
+   * Raises when `name` is not a valid attribute name or would shadow an existing attribute.
+   */
+  add_module(name: string, module: Module | null): void {
+    if (module !== null && !(module instanceof Module)) throw new TypeError(`${typeName(module)} is not a Module subclass`);
+    const cur = (this as unknown as Record<string, unknown>)[name];
+    this.checkName("module", name, cur instanceof Module || (Object.prototype.hasOwnProperty.call(this, name) && cur === null));
+    (this as unknown as Record<string, unknown>)[name] = module;
+  }
+
+  /** Alias of add_module. */
+  register_module(name: string, module: Module | null): void {
+    this.add_module(name, module);
+  }
+
+  /** Adds a Parameter under `name` (what assigning `this.name = param` does); null records an absent one. */
+  register_parameter(name: string, param: Parameter | null): void {
+    const cur = (this as unknown as Record<string, unknown>)[name];
+    this.checkName("parameter", name, cur instanceof Parameter || (Object.prototype.hasOwnProperty.call(this, name) && cur === null && !this._buffer_names.has(name)));
+    if (param !== null && !(param instanceof Parameter)) {
+      throw new TypeError(`cannot assign '${typeName(param)}' object to parameter '${name}' (torch.nn.Parameter or null required)`);
+    }
+    (this as unknown as Record<string, unknown>)[name] = param;
+  }
+
+  /**
+   * Adds a buffer: a tensor that is part of the module's state but not a parameter, such as
+   * BatchNorm's `running_mean`. Persistent buffers (the default) appear in `state_dict()`.
+   *
+   * @example
+   * this.register_buffer("running_mean", torch.zeros(num_features));
+   */
+  register_buffer(name: string, tensor: Tensor | null, persistent: boolean | { persistent?: boolean } = true): void {
+    const p = isOptions(persistent) ? ((parseArgs("register_buffer", [persistent], ["persistent"]).persistent as boolean | undefined) ?? true) : persistent;
+    this.checkName("buffer", name, this._buffer_names.has(name));
+    if (tensor !== null && !(tensor instanceof Tensor)) {
+      throw new TypeError(`cannot assign '${typeName(tensor)}' object to buffer '${name}' (torch Tensor or null required)`);
+    }
+    this._buffer_names.add(name);
+    if (p) this._non_persistent_buffers.delete(name);
+    else this._non_persistent_buffers.add(name);
+    (this as unknown as Record<string, unknown>)[name] = tensor;
+  }
+
+  // ------------------------------------------------------------------ traversal
+
+  /** Direct children as [name, module] pairs. */
+  named_children(): [string, Module][] {
+    const seen = new Set<Module>();
+    const out: [string, Module][] = [];
+    for (const [n, m] of this._module_entries()) {
+      if (!seen.has(m)) {
+        seen.add(m);
+        out.push([n, m]);
+      }
+    }
+    return out;
+  }
+
+  children(): Module[] {
+    return this.named_children().map(([, m]) => m);
+  }
+
+  /** This module and all below it, depth first, as [dotted name, module] ("" for this one). */
+  named_modules(options: { prefix?: string; remove_duplicate?: boolean } = {}): [string, Module][] {
+    const o = parseArgs("named_modules", [options], ["memo", "prefix", "remove_duplicate"]);
+    const prefix = (o.prefix as string | undefined) ?? "";
+    const dedup = (o.remove_duplicate as boolean | undefined) ?? true;
+    const memo = (o.memo as Set<Module> | undefined) ?? new Set<Module>();
+    const out: [string, Module][] = [];
+    const walk = (m: Module, p: string): void => {
+      if (dedup) {
+        if (memo.has(m)) return;
+        memo.add(m);
+      }
+      out.push([p, m]);
+      for (const [n, c] of m._module_entries()) walk(c, p ? `${p}.${n}` : n);
+    };
+    walk(this, prefix);
+    return out;
+  }
+
+  modules(): Module[] {
+    return this.named_modules().map(([, m]) => m);
+  }
+
+  private namedMembers<T>(get: (m: Module) => [string, T][], prefix: string, recurse: boolean, dedup: boolean): [string, T][] {
+    const mods: [string, Module][] = recurse ? this.named_modules({ prefix, remove_duplicate: dedup }) : [[prefix, this]];
+    const seen = new Set<T>();
+    const out: [string, T][] = [];
+    for (const [mp, m] of mods) {
+      for (const [n, v] of get(m)) {
+        if (dedup) {
+          if (seen.has(v)) continue;
+          seen.add(v);
+        }
+        out.push([mp ? `${mp}.${n}` : n, v]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * All parameters with PyTorch's dotted names, e.g. `[["0.weight", p], ["0.bias", p], ...]`.
+   * A parameter shared by two layers is listed once.
+   */
+  named_parameters(options: { prefix?: string; recurse?: boolean; remove_duplicate?: boolean } = {}): [string, Parameter][] {
+    const o = parseArgs("named_parameters", [options], ["prefix", "recurse", "remove_duplicate"]);
+    return this.namedMembers((m) => m._parameter_entries(), (o.prefix as string) ?? "", (o.recurse as boolean) ?? true, (o.remove_duplicate as boolean) ?? true);
+  }
+
+  /** All parameters (what an optimizer takes): `new optim.SGD(net.parameters(), {lr: 0.01})`. */
+  parameters(recurse: boolean | { recurse?: boolean } = true): Parameter[] {
+    const r = isOptions(recurse) ? ((parseArgs("parameters", [recurse], ["recurse"]).recurse as boolean | undefined) ?? true) : recurse;
+    return this.named_parameters({ recurse: r }).map(([, p]) => p);
+  }
+
+  named_buffers(options: { prefix?: string; recurse?: boolean; remove_duplicate?: boolean } = {}): [string, Tensor][] {
+    const o = parseArgs("named_buffers", [options], ["prefix", "recurse", "remove_duplicate"]);
+    return this.namedMembers((m) => m._buffer_entries(), (o.prefix as string) ?? "", (o.recurse as boolean) ?? true, (o.remove_duplicate as boolean) ?? true);
+  }
+
+  buffers(recurse: boolean | { recurse?: boolean } = true): Tensor[] {
+    const r = isOptions(recurse) ? ((parseArgs("buffers", [recurse], ["recurse"]).recurse as boolean | undefined) ?? true) : recurse;
+    return this.named_buffers({ recurse: r }).map(([, b]) => b);
+  }
+
+  /** The sub-module at a dotted path, e.g. `net.get_submodule("net.0")`. */
+  get_submodule(target: string): Module {
+    if (target === "") return this;
+    let mod: Module = this;
+    for (const item of target.split(".")) {
+      const next = new Map(mod._module_entries()).get(item);
+      if (next === undefined) {
+        throw new ValueError(`${mod._get_name()} has no attribute \`${item}\``);
+      }
+      mod = next;
+    }
+    return mod;
+  }
+
+  /** The parameter at a dotted path, e.g. `net.get_parameter("0.weight")`. */
+  get_parameter(target: string): Parameter {
+    const i = target.lastIndexOf(".");
+    const mod = this.get_submodule(i < 0 ? "" : target.slice(0, i));
+    const name = target.slice(i + 1);
+    const p = new Map(mod._parameter_entries()).get(name);
+    if (p === undefined) throw new ValueError(`${mod._get_name()} has no parameter \`${name}\``);
+    return p;
+  }
+
+  /** The buffer at a dotted path, e.g. `net.get_buffer("1.running_mean")`. */
+  get_buffer(target: string): Tensor {
+    const i = target.lastIndexOf(".");
+    const mod = this.get_submodule(i < 0 ? "" : target.slice(0, i));
+    const name = target.slice(i + 1);
+    const b = new Map(mod._buffer_entries()).get(name);
+    if (b === undefined) throw new ValueError(`${mod._get_name()} has no buffer \`${name}\``);
+    return b;
+  }
+
+  // ------------------------------------------------------------------ state
+
+  /**
+   * The module's state as a plain object: each module's parameters, then its persistent buffers,
+   * then its children's entries under `name.`, PyTorch's keys and order. Values share memory with
+   * the module's tensors but are detached from the graph (unless `keep_vars`).
+   *
+   * @example
+   * torch.save(net.state_dict(), "ckpt.mdl");
+   */
+  state_dict(options: { destination?: Record<string, Tensor>; prefix?: string; keep_vars?: boolean } = {}): Record<string, Tensor> {
+    const o = parseArgs("state_dict", [options], ["destination", "prefix", "keep_vars"]);
+    const dest = (o.destination as Record<string, Tensor> | undefined) ?? {};
+    const keep = (o.keep_vars as boolean | undefined) ?? false;
+    const walk = (m: Module, prefix: string): void => {
+      for (const [n, p] of m._parameter_entries()) dest[prefix + n] = keep ? p : p.detach();
+      for (const [n, b] of m._buffer_entries(true)) dest[prefix + n] = keep ? b : b.detach();
+      for (const [n, c] of m._module_entries()) walk(c, `${prefix}${n}.`);
+    };
+    walk(this, (o.prefix as string | undefined) ?? "");
+    return dest;
+  }
+
+  /**
+   * @internal copies this module's own entries from `state_dict` (keys under `prefix`), collecting
+   * problems as PyTorch's `_load_from_state_dict` does. Subclasses may override it to translate
+   * older layouts.
+   */
+  _load_from_state_dict(state_dict: Record<string, unknown>, prefix: string, missing: string[], unexpected: string[], errors: string[]): void {
+    const local = new Map<string, Tensor>([...this._parameter_entries(), ...this._buffer_entries(true)]);
+    for (const [name, param] of local) {
+      const key = prefix + name;
+      if (!Object.prototype.hasOwnProperty.call(state_dict, key)) {
+        missing.push(key);
+        continue;
+      }
+      const raw = state_dict[key];
+      if (!(raw instanceof Tensor)) {
+        errors.push(`While copying the parameter named "${key}", expected torch.Tensor or Tensor-like object from checkpoint but received ${typeName(raw)}`);
+        continue;
+      }
+      let input: Tensor = raw;
+      // PyTorch 0.3 saved scalars as 1-element vectors.
+      if (param.dim() === 0 && input.dim() === 1) input = input.get(0);
+      if (fmtShape(input.shape) !== fmtShape(param.shape)) {
+        errors.push(`size mismatch for ${key}: copying a param with shape ${fmtShape(input.shape)} from checkpoint, the shape in current model is ${fmtShape(param.shape)}.`);
+        continue;
+      }
+      const src = input;
+      no_grad(() => param.copy_(src));
+    }
+    const children = new Set(this._module_entries().map(([n]) => n));
+    for (const key of Object.keys(state_dict)) {
+      if (!key.startsWith(prefix)) continue;
+      const first = key.slice(prefix.length).split(".")[0];
+      if (!children.has(first) && !local.has(first)) unexpected.push(key);
+    }
+  }
+
+  /**
+   * Copies parameters and persistent buffers from `state_dict` into this module and its children.
+   * With `strict` (the default) the keys must match `state_dict()`'s exactly; a shape mismatch is
+   * always an error. Returns the missing and unexpected keys.
+   *
+   * @example
+   * net.load_state_dict(torch.load("ckpt.mdl"));
+   */
+  load_state_dict(state_dict: Record<string, unknown> | Map<string, unknown>, strict: boolean | { strict?: boolean } = true): IncompatibleKeys {
+    const s = isOptions(strict) ? ((parseArgs("load_state_dict", [strict], ["strict"]).strict as boolean | undefined) ?? true) : strict;
+    let sd: Record<string, unknown>;
+    if (state_dict instanceof Map) sd = Object.fromEntries(state_dict);
+    else if (state_dict !== null && typeof state_dict === "object" && !Array.isArray(state_dict) && !(state_dict instanceof Tensor)) sd = state_dict;
+    else throw new TypeError(`Expected state_dict to be dict-like, got ${typeName(state_dict)}.`);
+    const missing: string[] = [];
+    const unexpected: string[] = [];
+    const errors: string[] = [];
+    const load = (m: Module, local: Record<string, unknown>, prefix: string): void => {
+      m._load_from_state_dict(local, prefix, missing, unexpected, errors);
+      for (const [n, c] of m._module_entries()) {
+        const cp = `${prefix}${n}.`;
+        const sub: Record<string, unknown> = {};
+        for (const k of Object.keys(local)) if (k.startsWith(cp)) sub[k] = local[k];
+        load(c, sub, cp);
+      }
+    };
+    load(this, sd, "");
+    if (s) {
+      if (unexpected.length) errors.unshift(`Unexpected key(s) in state_dict: ${unexpected.map((k) => `"${k}"`).join(", ")}. `);
+      if (missing.length) errors.unshift(`Missing key(s) in state_dict: ${missing.map((k) => `"${k}"`).join(", ")}. `);
+    }
+    if (errors.length) throw new RuntimeError(`Error(s) in loading state_dict for ${this._get_name()}:\n\t${errors.join("\n\t")}`);
+    return { missing_keys: missing, unexpected_keys: unexpected };
+  }
+
+  // ------------------------------------------------------------------ modes and devices
+
+  /** Sets training mode on this module and all below it (Dropout, BatchNorm behave differently). */
+  train(mode = true): this {
+    if (typeof mode !== "boolean") throw new ValueError("training mode is expected to be boolean");
+    for (const m of this.modules()) m.training = mode;
+    return this;
+  }
+
+  /** Evaluation mode: `train(false)`. */
+  eval(): this {
+    return this.train(false);
+  }
+
+  /** Sets `requires_grad` on every parameter (false freezes the module). */
+  requires_grad_(requires_grad = true): this {
+    for (const p of this.parameters()) p.requires_grad_(requires_grad);
+    return this;
+  }
+
+  /**
+   * Clears the gradients of every parameter: sets them to null (the default, as PyTorch 2 does) or,
+   * with `{set_to_none: false}`, fills them with zeros.
+   */
+  zero_grad(set_to_none: boolean | { set_to_none?: boolean } = true): void {
+    const none = isOptions(set_to_none) ? ((parseArgs("zero_grad", [set_to_none], ["set_to_none"]).set_to_none as boolean | undefined) ?? true) : set_to_none;
+    for (const p of this.parameters()) {
+      if (p.grad === null) continue;
+      if (none) p.grad = null;
+      else p.grad = p.grad.detach().zero_();
+    }
+  }
+
+  /** Calls `fn` on every sub-module (children first) and on this module; returns this. */
+  apply(fn: (module: Module) => void): this {
+    for (const c of this.children()) c.apply(fn);
+    fn(this);
+    return this;
+  }
+
+  /**
+   * Moves the module to a device and/or casts its floating-point tensors. Tensors live on the one
+   * active backend, so a device move checks that the device exists ('cuda' needs the CUDA backend)
+   * and keeps the tensors where they are.
+   *
+   * @example
+   * const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
+   * net.to(device);
+   */
+  to(device?: DeviceLike | Tensor | { device?: DeviceLike; dtype?: string; non_blocking?: boolean }, dtype?: string): this {
+    let dev: DeviceLike | undefined;
+    let dt: string | undefined = dtype;
+    if (device instanceof Tensor) dt = device.dtype;
+    else if (isOptions(device) && !("type" in device)) {
+      const o = parseArgs("to", [device], ["device", "dtype", "non_blocking", "memory_format"]);
+      dev = o.device as DeviceLike | undefined;
+      dt = (o.dtype as string | undefined) ?? dt;
+    } else if (typeof device === "string" && isDtypeName(device)) dt = device;
+    else dev = device as DeviceLike | undefined;
+    if (dev !== undefined && dev !== null) {
+      const name = typeof dev === "string" ? dev : dev.type;
+      if (typeof name !== "string") throw new TypeError(`to(): expected a device string or torch.device, got ${typeName(dev)}`);
+      zeros(0).to(name);
+    }
+    if (dt !== undefined) {
+      const probe = zeros(0).to(dt);
+      if (!probe.is_floating_point()) {
+        throw new TypeError(`nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=${dt}`);
+      }
+    }
+    return this;
+  }
+
+  /** Checks that CUDA is available (the tensors already live on the active backend). */
+  cuda(device?: number | DeviceLike): this {
+    void device;
+    zeros(0).cuda();
+    return this;
+  }
+
+  cpu(): this {
+    return this;
+  }
+
+  /** Floating point parameters are already float32. */
+  float(): this {
+    return this;
+  }
+
+  /** torchlab computes in float32; double() keeps the module as it is, as `float64` does for tensors. */
+  double(): this {
+    return this;
+  }
+
+  // ------------------------------------------------------------------ hooks
+
+  /**
+   * Registers `hook(module, input)` to run before every `forward` call. If it returns a value, that
+   * value (an array is spread as the argument list) replaces the input.
+   */
+  register_forward_pre_hook(hook: ForwardPreHook<this>): RemovableHandle {
+    const h = new RemovableHandle(this._forward_pre_hooks);
+    this._forward_pre_hooks.set(h.id, hook as unknown as ForwardPreHook<Module>);
+    return h;
+  }
+
+  /**
+   * Registers `hook(module, input, output)` to run after every `forward` call. If it returns a
+   * value other than undefined, that value replaces the output.
+   *
+   * @example
+   * const maps: Tensor[] = [];
+   * const h = net.conv1.register_forward_hook((m, input, output) => { maps.push(output.detach()); });
+   * net(x); h.remove();
+   */
+  register_forward_hook(hook: ForwardHook<this>): RemovableHandle {
+    const h = new RemovableHandle(this._forward_hooks);
+    this._forward_hooks.set(h.id, hook as unknown as ForwardHook<Module>);
+    return h;
+  }
+
+  // ------------------------------------------------------------------ printing
+
+  /** @internal the class name used in the repr. */
+  _get_name(): string {
+    return (Object.getPrototypeOf(this) as { constructor: { name: string } }).constructor.name;
+  }
+
+  /** Extra information for the repr, e.g. `in_features=4, out_features=2, bias=True`. */
+  extra_repr(): string {
+    return "";
+  }
+
+  /** PyTorch's module repr: `Name(extra)` or a multi-line tree of `(name): Child(...)`. */
+  toString(): string {
+    const extra = this.extra_repr();
+    const extraLines = extra ? extra.split("\n") : [];
+    const childLines = this._module_entries().map(([k, m]) => `(${k}): ${_addindent(m.toString(), 2)}`);
+    const lines = [...extraLines, ...childLines];
+    let main = this._get_name() + "(";
+    if (lines.length) {
+      if (extraLines.length === 1 && childLines.length === 0) main += extraLines[0];
+      else main += "\n  " + lines.join("\n  ") + "\n";
+    }
+    return main + ")";
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /** Rich notebook output: the repr as text/plain. */
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return { "text/plain": this.toString() };
+  }
+}
+
+function isDtypeName(s: string): boolean {
+  return /^(torch\.)?(float|float32|float64|double|half|float16|bfloat16|int|int8|int16|int32|int64|long|uint8|bool)$/.test(s);
+}

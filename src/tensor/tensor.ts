@@ -4,10 +4,11 @@
  * The math lives in src/ops; this class is the user-facing surface.
  */
 import type { tf } from "../backend/tf";
-import { adopt, share, overwrite, Storage } from "../backend/memory";
+import { adopt, share, overwrite, rebind, Storage } from "../backend/memory";
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { formatValues, addSuffixes } from "./repr";
+import { tensor_display_hook } from "../display/hook";
 import { isOptions, parseArgs } from "./args";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import * as E from "../ops/elementwise";
@@ -650,36 +651,59 @@ export class Tensor {
     return M.masked_select(this, mask);
   }
 
-  // ---------------------------------------------------------------- in-place (no autograd through them)
+  // ---------------------------------------------------------------- in-place
 
-  private inplace(op: string, next: Tensor): this {
-    if (this.requires_grad && this.is_leaf && isGradRecording()) {
+  /**
+   * Runs `f` and stores its result in this tensor. Outside grad mode the values are overwritten in
+   * place (optimizer steps: the old buffer is freed at once and the version bumps). In grad mode the
+   * op reads an alias that keeps the old values and graph position, and this tensor then takes the
+   * result's buffer and node: nodes that saved the old values keep them (or, if they read this
+   * tensor, see its version change and raise at backward), as PyTorch's version counter does.
+   */
+  private inplace(op: string, f: (src: Tensor) => Tensor): this {
+    const recording = isGradRecording();
+    if (this.requires_grad && this.is_leaf && recording) {
       throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation (${op}); wrap it in torch.no_grad(() => ...)`);
     }
+    const src = recording ? this._alias() : this;
+    const next = f(src);
     if (next.shape.join(",") !== this.shape.join(",")) {
       throw new RuntimeError(`${op}: output with shape [${this.shape.join(", ")}] doesn't match the broadcast shape [${next.shape.join(", ")}]`);
     }
+    if (next.grad_fn !== null && next.dtype === this.dtype) {
+      this._s = rebind(this, this._s, next._s);
+      this.grad_fn = next.grad_fn;
+      this._requires_grad = true;
+      return this;
+    }
     overwrite(this._s, compute(() => tfjs.cast(next._t, this.dtype)));
-    if (!this.is_leaf && next.grad_fn) this.grad_fn = next.grad_fn;
     return this;
   }
+
+  /** A wrapper sharing this tensor's buffer and graph position (the pre-write value for in-place ops). */
+  private _alias(): Tensor {
+    const a = new Tensor(this._s.data, this._s);
+    a.grad_fn = this.grad_fn;
+    a._requires_grad = this._requires_grad;
+    return a;
+  }
   add_(other: Operand, options?: { alpha?: number }): this {
-    return this.inplace("add_", this.add(other, options));
+    return this.inplace("add_", (s) => s.add(other === this ? s : other, options));
   }
   sub_(other: Operand, options?: { alpha?: number }): this {
-    return this.inplace("sub_", this.sub(other, options));
+    return this.inplace("sub_", (s) => s.sub(other === this ? s : other, options));
   }
   mul_(other: Operand): this {
-    return this.inplace("mul_", this.mul(other));
+    return this.inplace("mul_", (s) => s.mul(other === this ? s : other));
   }
   div_(other: Operand): this {
-    return this.inplace("div_", this.div(other));
+    return this.inplace("div_", (s) => s.div(other === this ? s : other));
   }
   clamp_(min?: number | null, max?: number | null): this {
-    return this.inplace("clamp_", this.clamp(min, max));
+    return this.inplace("clamp_", (s) => s.clamp(min, max));
   }
   relu_(): this {
-    return this.inplace("relu_", this.relu());
+    return this.inplace("relu_", (s) => s.relu());
   }
   zero_(): this {
     return this.fill_(0);
@@ -704,7 +728,7 @@ export class Tensor {
     return this;
   }
   masked_fill_(mask: Tensor, value: number): this {
-    return this.inplace("masked_fill_", E.masked_fill(this, mask, value));
+    return this.inplace("masked_fill_", (s) => E.masked_fill(s, mask, value));
   }
 
   // ---------------------------------------------------------------- printing
@@ -725,9 +749,11 @@ export class Tensor {
     return this.toString();
   }
 
-  /** Rich notebook output: the PyTorch repr as text/plain. */
+  /** Rich notebook output: the print as text/plain, plus a picture for an image-like tensor (see src/display). */
   [Symbol.for("Jupyter.display")](): Record<string, string> {
-    return { "text/plain": this.toString() };
+    const text = this.toString();
+    const extra = tensor_display_hook()?.(this, text);
+    return extra ? { ...extra, "text/plain": text } : { "text/plain": text };
   }
 
   *[Symbol.iterator](): IterableIterator<Tensor> {

@@ -1,0 +1,259 @@
+/**
+ * `display`: rich notebook output. `display(x)` shows any value (a tensor of images as a picture);
+ * `display.image`, `display.images`, `display.feature_maps`, `display.plot`, `display.line` and
+ * `display.live_plot` build the usual pictures and charts of a PyTorch notebook.
+ *
+ * Outside a kernel (a plain node script, tests) the emitter prints each bundle's text; `save` writes
+ * the picture to a file as well.
+ *
+ * The builders load lazily, so that importing `display` costs nothing and keeps working where the
+ * native canvas or the tensor engine cannot load (the kernel's prelude imports it first).
+ */
+import { writeFileSync } from "fs";
+import { extname } from "path";
+import { display as emit, DisplayHandle, DisplayOptions, MimeBundle } from "./emitter";
+import { set_tensor_display_hook } from "./hook";
+import type { Tensor } from "../tensor/tensor";
+import type { Module } from "../nn/modules/module";
+import type { ImageOptions, ImagesOptions, FeatureMapOptions } from "./image";
+import type { ChartOptions, Series, SeriesData, Values } from "./chart";
+import type { LivePlot, LivePlotOptions } from "./live";
+import { TypeError, ValueError } from "../errors";
+
+export * from "./emitter";
+export type { ImageOptions, ImagesOptions, FeatureMapOptions, Normalize } from "./image";
+export type { ChartOptions, Series, SeriesData, Values, VegaLiteSpec } from "./chart";
+export type { LivePlot, LivePlotOptions, Scalar } from "./live";
+export type { PixelImage } from "./png";
+export type { ColorMap } from "./raster";
+export type { TensorDisplayHook } from "./hook";
+
+/* eslint-disable @typescript-eslint/no-var-requires */
+const imageLib = (): typeof import("./image") => require("./image") as typeof import("./image");
+const chartLib = (): typeof import("./chart") => require("./chart") as typeof import("./chart");
+const liveLib = (): typeof import("./live") => require("./live") as typeof import("./live");
+const tensorLib = (): typeof import("./tensor_bundle") => require("./tensor_bundle") as typeof import("./tensor_bundle");
+/* eslint-enable @typescript-eslint/no-var-requires */
+
+/** Where a helper's output goes: as display(), plus `save` for scripts. */
+export interface OutputOptions {
+  /** Name the output so that a later call with `update: true` (or the returned handle) replaces it. */
+  display_id?: string | true;
+  /** Replace the output with this display_id instead of adding one. */
+  update?: boolean;
+  /** Per-mimetype metadata of the message. */
+  metadata?: { [key: string]: unknown };
+  /**
+   * Also write the picture to this file: .png for images; .svg, .png or .json (the vega-lite spec)
+   * for charts. Works in plain scripts, where no front end shows the bundle.
+   */
+  save?: string;
+}
+
+/** Options of display.plot: a chart of one series. */
+export interface PlotOptions extends ChartOptions, OutputOptions {
+  /** Name of the series (legend and y axis). Default "y". */
+  label?: string;
+}
+
+function send(bundle: MimeBundle, o: OutputOptions): DisplayHandle | void {
+  const options: DisplayOptions = { raw: true };
+  if (o.display_id !== undefined) options.display_id = o.display_id;
+  if (o.update !== undefined) options.update = o.update;
+  if (o.metadata !== undefined) options.metadata = o.metadata;
+  return emit(bundle, options);
+}
+
+const OUTPUT_KEYS = ["display_id", "update", "metadata", "save"] as const;
+
+function split<T extends OutputOptions>(o: T): [Omit<T, (typeof OUTPUT_KEYS)[number]>, OutputOptions] {
+  const rest: Record<string, unknown> = { ...(o as Record<string, unknown>) };
+  const out: Record<string, unknown> = {};
+  for (const k of OUTPUT_KEYS) {
+    if (k in rest) out[k] = rest[k];
+    delete rest[k];
+  }
+  return [rest as Omit<T, (typeof OUTPUT_KEYS)[number]>, out as OutputOptions];
+}
+
+function saveImage(bundle: MimeBundle, path: string): void {
+  if (extname(path).toLowerCase() !== ".png") throw new ValueError(`save: images are written as PNG, so the file name should end in .png, got '${path}'`);
+  writeFileSync(path, Buffer.from(bundle["image/png"] as string, "base64"));
+}
+
+function saveChart(bundle: MimeBundle, path: string): void {
+  const ext = extname(path).toLowerCase();
+  const svg = bundle["image/svg+xml"] as string;
+  if (ext === ".svg") {
+    writeFileSync(path, svg);
+  } else if (ext === ".json") {
+    writeFileSync(path, JSON.stringify(bundle["application/vnd.vegalite.v5+json"], null, 1));
+  } else if (ext === ".png") {
+    const lib = require("@napi-rs/canvas") as typeof import("@napi-rs/canvas"); // eslint-disable-line @typescript-eslint/no-var-requires
+    const picture = new lib.Image();
+    picture.src = Buffer.from(svg);
+    const canvas = lib.createCanvas(picture.width, picture.height);
+    canvas.getContext("2d").drawImage(picture, 0, 0);
+    writeFileSync(path, canvas.encodeSync("png"));
+  } else {
+    throw new ValueError(`save: charts are written as .svg, .png or .json (vega-lite), got '${path}'`);
+  }
+}
+
+function isModule(x: unknown): x is Module {
+  return typeof x === "function" && typeof (x as Partial<Module>).named_modules === "function" && typeof (x as Partial<Module>).register_forward_hook === "function";
+}
+
+function seriesList(series: Record<string, SeriesData> | readonly Series[]): Series[] {
+  const { to_series } = chartLib();
+  if (Array.isArray(series)) return series.map((s: Series) => to_series(s.name, { x: s.x, y: s.y }));
+  if (series === null || typeof series !== "object") throw new TypeError("display.line(): expected series as { name: values } or [{ name, x, y }]");
+  return Object.entries(series as Record<string, SeriesData>).map(([name, data]) => to_series(name, data));
+}
+
+/** The `display` function with its helpers. */
+export interface Display {
+  /** Shows `value` (a tensor of images as a picture, an object by its `Symbol.for("Jupyter.display")`). */
+  (value: unknown, options: DisplayOptions & { display_id: string | true }): DisplayHandle;
+  (value: unknown, options?: DisplayOptions): void;
+
+  /**
+   * Shows an image ([C, H, W] or [H, W]) or a batch ([B, C, H, W] or a list) as a grid, small
+   * images magnified with nearest neighbours.
+   *
+   * Args:
+   *   x: the image(s); C is 1 (gray), 3 (RGB) or 4 (RGBA).
+   *   nrow, padding, pad_value: grid layout as in make_grid.
+   *   normalize: "auto" (default: [0, 1] as is, 0..255 integers / 255, else min-max), true, or false (clamp).
+   *   title: text above; scale: integer magnification or "auto"; cmap: for one channel ("gray").
+   *   save: also write the PNG to this path.
+   *
+   * @example
+   * display.image(torchvision.utils.make_grid(x, { nrow: 8 }), { title: "a batch" });
+   */
+  image(x: Tensor | readonly Tensor[], options: ImageOptions & OutputOptions & { display_id: string | true }): DisplayHandle;
+  image(x: Tensor | readonly Tensor[], options?: ImageOptions & OutputOptions): void;
+
+  /**
+   * Shows a batch as a grid with a label under each image: class names for an augmented batch,
+   * predictions for test images.
+   *
+   * @example
+   * const [x, y] = next_batch;
+   * display.images(x, { labels: y, classes: train_set.classes, nrow: 8 });
+   */
+  images(batch: Tensor | readonly Tensor[], options: ImagesOptions & OutputOptions & { display_id: string | true }): DisplayHandle;
+  images(batch: Tensor | readonly Tensor[], options?: ImagesOptions & OutputOptions): void;
+
+  /**
+   * Shows feature maps, each channel min-max normalised and colour-mapped, in a grid: of a tensor
+   * ([C, H, W] or [B, C, H, W]: sample `index`), or of a module's layers on `input` (through forward
+   * hooks; `layer` names one, else every leaf layer with a 4-D output gets a grid).
+   *
+   * @example
+   * display.feature_maps(net, x, { layer: "conv1" });
+   * display.feature_maps(net.conv1(x));
+   */
+  feature_maps(maps: Tensor, options?: FeatureMapOptions & OutputOptions): void;
+  feature_maps(module: Module, input: Tensor, options?: FeatureMapOptions & OutputOptions): void;
+
+  /**
+   * A line chart of one series (vega-lite, SVG and text): `plot(y)` or `plot(x, y)`.
+   *
+   * @example
+   * display.plot(losses, { label: "loss", xlabel: "epoch" });
+   */
+  plot(y: Values, options?: PlotOptions): void;
+  plot(x: Values, y: Values, options?: PlotOptions): void;
+
+  /**
+   * A line chart of several named series: `{ loss: [..], acc: [..] }` (x = 0, 1, ...), or each as
+   * `{ x, y }` or `[[x, y], ...]`.
+   *
+   * @example
+   * display.line({ train: train_losses, test: { x: epochs, y: test_losses } }, { xlabel: "epoch", logy: true });
+   */
+  line(series: Record<string, SeriesData> | readonly Series[], options?: ChartOptions & OutputOptions): void;
+
+  /**
+   * A chart that updates in place while training (throttled) and ends with a full snapshot on finish().
+   *
+   * @example
+   * const plot = display.live_plot({ title: "loss", xlabel: "step" });
+   * for (...) plot.add(step, { loss, acc });
+   * plot.finish();
+   */
+  live_plot(options?: LivePlotOptions): LivePlot;
+}
+
+function imageHelper(build: () => MimeBundle, output: OutputOptions): DisplayHandle | void {
+  const bundle = build();
+  if (output.save !== undefined) saveImage(bundle, output.save);
+  return send(bundle, output);
+}
+
+function chartHelper(series: Series[], chart: ChartOptions, output: OutputOptions): void {
+  const bundle = chartLib().line_bundle(series, chart);
+  if (output.save !== undefined) saveChart(bundle, output.save);
+  send(bundle, output);
+}
+
+function isValues(v: unknown): v is Values {
+  return Array.isArray(v) || (typeof v === "object" && v !== null && typeof (v as { dataSync?: unknown }).dataSync === "function");
+}
+
+const helpers: Omit<Display, never> = Object.assign(
+  ((value: unknown, options?: DisplayOptions) => emit(value, options)) as Display,
+  {
+    image(x: Tensor | readonly Tensor[], options: ImageOptions & OutputOptions = {}) {
+      const [o, output] = split(options);
+      return imageHelper(() => imageLib().image_bundle(x, o), output);
+    },
+    images(batch: Tensor | readonly Tensor[], options: ImagesOptions & OutputOptions = {}) {
+      const [o, output] = split(options);
+      return imageHelper(() => imageLib().images_bundle(batch, o), output);
+    },
+    feature_maps(first: Tensor | Module, second?: Tensor | (FeatureMapOptions & OutputOptions), third?: FeatureMapOptions & OutputOptions): void {
+      const lib = imageLib();
+      if (isModule(first)) {
+        const [o, output] = split(third ?? {});
+        const captured = lib.capture_feature_maps(first, second as Tensor, o.layer);
+        const { layer: _layer, ...rest } = o;
+        void _layer;
+        for (const [name, maps] of captured) {
+          const bundle = lib.feature_map_bundle(maps, { title: `${name}: [${maps.shape.slice(1).join(", ")}]`, ...rest });
+          const save = output.save !== undefined && captured.length > 1 ? output.save.replace(/(\.png)?$/i, `_${name.replace(/[^\w.-]/g, "_")}.png`) : output.save;
+          if (save !== undefined) saveImage(bundle, save);
+          send(bundle, { ...output, save });
+        }
+        return;
+      }
+      const [o, output] = split((second ?? {}) as FeatureMapOptions & OutputOptions);
+      if (o.layer !== undefined) throw new ValueError("display.feature_maps(): `layer` needs the module form, feature_maps(module, input, { layer })");
+      imageHelper(() => lib.feature_map_bundle(first as Tensor, o), output);
+    },
+    plot(a: Values, b?: Values | PlotOptions, c?: PlotOptions): void {
+      const twoArrays = isValues(b);
+      const options = (twoArrays ? c : (b as PlotOptions | undefined)) ?? {};
+      const [{ label = "y", ...chart }, output] = split(options);
+      const series = chartLib().to_series(label, twoArrays ? { x: a, y: b as Values } : a);
+      chartHelper([series], chart, output);
+    },
+    line(series: Record<string, SeriesData> | readonly Series[], options: ChartOptions & OutputOptions = {}): void {
+      const [chart, output] = split(options);
+      chartHelper(seriesList(series), chart, output);
+    },
+    live_plot(options: LivePlotOptions = {}): LivePlot {
+      return new (liveLib().LivePlot)(options);
+    },
+  },
+);
+
+/**
+ * Shows a value as rich notebook output (see {@link Display}); `display.image`, `display.images`,
+ * `display.feature_maps`, `display.plot`, `display.line` and `display.live_plot` are its helpers.
+ */
+export const display: Display = helpers as Display;
+
+// A Tensor that looks like an image renders as one when it is a cell's value (see tensor_bundle.ts).
+set_tensor_display_hook((t, text) => tensorLib().tensorExtras(t, text));

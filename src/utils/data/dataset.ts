@@ -1,0 +1,260 @@
+/**
+ * Map-style datasets. TypeScript has no `__getitem__`/`__len__`, so torchlab's protocol is two
+ * methods: `getitem(index)` returns one sample and `len()` the number of samples. Anything with
+ * those two methods is a dataset (so is anything with `__getitem__`/`__len__`, and a plain array);
+ * subclassing `Dataset` adds `length`, iteration and `add` (concatenation).
+ *
+ * @example
+ * class Squares extends torch.utils.data.Dataset<[number, number]> {
+ *   len() { return 10; }
+ *   getitem(i: number): [number, number] { return [i, i * i]; }
+ * }
+ */
+import { Tensor } from "../../tensor/tensor";
+import { Generator, default_generator } from "../../tensor/random";
+import { IndexError, TypeError, ValueError } from "../../errors";
+import { fmtShape } from "../../ops/_core";
+import * as M from "../../ops/movement";
+
+/** The map-style dataset protocol: `getitem(index)` and `len()`. */
+export interface MapDataset<T> {
+  getitem(index: number): T;
+  len(): number;
+}
+
+/** The same protocol spelled the Python way, accepted too. */
+export interface PyMapDataset<T> {
+  __getitem__(index: number): T;
+  __len__(): number;
+}
+
+/** Whatever DataLoader, Subset, random_split, ... accept as a dataset. */
+export type DatasetLike<T> = MapDataset<T> | PyMapDataset<T> | readonly T[];
+
+/** @internal a uniform view of any DatasetLike. */
+export interface Indexable<T> {
+  get(i: number): T;
+  size(): number;
+}
+
+export function isDatasetLike(x: unknown): x is DatasetLike<unknown> {
+  if (Array.isArray(x)) return true;
+  if (x === null || typeof x !== "object") return false;
+  const o = x as Record<string, unknown>;
+  return (typeof o.getitem === "function" && typeof o.len === "function") || (typeof o.__getitem__ === "function" && typeof o.__len__ === "function");
+}
+
+/** @internal */
+export function indexable<T>(ds: DatasetLike<T>, what = "dataset"): Indexable<T> {
+  if (Array.isArray(ds)) {
+    const arr = ds as readonly T[];
+    return { get: (i) => arr[i], size: () => arr.length };
+  }
+  const o = ds as unknown as Record<string, unknown>;
+  if (o !== null && typeof o === "object") {
+    if (typeof o.getitem === "function" && typeof o.len === "function") {
+      const d = ds as MapDataset<T>;
+      return { get: (i) => d.getitem(i), size: () => d.len() };
+    }
+    if (typeof o.__getitem__ === "function" && typeof o.__len__ === "function") {
+      const d = ds as PyMapDataset<T>;
+      return { get: (i) => d.__getitem__(i), size: () => d.__len__() };
+    }
+  }
+  throw new TypeError(`${what} must be a Dataset (an object with getitem(index) and len()), or an array; got ${describe(ds)}`);
+}
+
+function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (typeof x === "object") return (x as object).constructor?.name ?? "object";
+  return typeof x;
+}
+
+/** Length of a dataset, sampler or DataLoader (Python's `len`). */
+export function len(x: { len(): number } | { __len__(): number } | { length: number }): number {
+  const o = x as Record<string, unknown>;
+  if (typeof o.len === "function") return (o.len as () => number).call(x);
+  if (typeof o.__len__ === "function") return (o.__len__ as () => number).call(x);
+  if (typeof o.length === "number") return o.length;
+  throw new TypeError(`object of type '${describe(x)}' has no len()`);
+}
+
+/**
+ * An abstract map-style dataset: implement `getitem(index)` and `len()`.
+ */
+export abstract class Dataset<T> implements MapDataset<T> {
+  abstract getitem(index: number): T;
+  abstract len(): number;
+
+  /** The number of samples (`len(dataset)`). */
+  get length(): number {
+    return this.len();
+  }
+
+  /** `dataset + other` in PyTorch: a ConcatDataset of both. */
+  add(other: DatasetLike<T>): ConcatDataset<T> {
+    return new ConcatDataset<T>([this, other]);
+  }
+
+  *[Symbol.iterator](): IterableIterator<T> {
+    const n = this.len();
+    for (let i = 0; i < n; i++) yield this.getitem(i);
+  }
+}
+
+/**
+ * An iterable-style dataset: implement `[Symbol.iterator]()` (a stream of samples). A DataLoader
+ * batches it in order; it takes no sampler and no shuffle.
+ */
+export abstract class IterableDataset<T> {
+  abstract [Symbol.iterator](): Iterator<T>;
+}
+
+function checkIndex(i: number, n: number, what: string): number {
+  if (!Number.isInteger(i)) throw new TypeError(`${what} indices must be integers, got ${String(i)}`);
+  if (i < -n || i >= n) throw new IndexError(`index ${i} is out of range for ${what} of length ${n}`);
+  return i < 0 ? i + n : i;
+}
+
+/**
+ * Wraps tensors that share their first dimension; sample `i` is `[t0[i], t1[i], ...]`.
+ *
+ * Args:
+ *   tensors: tensors with the same size of the first dimension.
+ *
+ * @example
+ * const ds = new torch.utils.data.TensorDataset(torch.randn(100, 3), torch.randint(0, 2, [100]));
+ * const [x, y] = ds.getitem(0);   // x: [3], y: []
+ */
+export class TensorDataset extends Dataset<Tensor[]> {
+  readonly tensors: Tensor[];
+
+  constructor(...tensors: Tensor[]) {
+    super();
+    tensors.forEach((t, i) => {
+      if (!(t instanceof Tensor)) throw new TypeError(`TensorDataset(): argument ${i} must be a Tensor, got ${describe(t)}`);
+      if (t.dim() === 0) throw new ValueError(`TensorDataset(): tensor ${i} is 0-d; each tensor needs a first dimension to index`);
+    });
+    if (tensors.some((t) => t.shape[0] !== tensors[0].shape[0])) {
+      throw new ValueError(`Size mismatch between tensors: first dimensions are ${tensors.map((t) => fmtShape(t.shape)).join(", ")}`);
+    }
+    this.tensors = tensors;
+  }
+
+  getitem(index: number): Tensor[] {
+    const i = checkIndex(index, this.len(), "TensorDataset");
+    return this.tensors.map((t) => M.select(t, 0, i));
+  }
+
+  len(): number {
+    return this.tensors.length ? this.tensors[0].shape[0] : 0;
+  }
+}
+
+/**
+ * The samples of `dataset` at `indices`, in that order.
+ */
+export class Subset<T> extends Dataset<T> {
+  readonly dataset: DatasetLike<T>;
+  readonly indices: number[];
+  private readonly src: Indexable<T>;
+
+  constructor(dataset: DatasetLike<T>, indices: Iterable<number>) {
+    super();
+    this.src = indexable(dataset);
+    this.dataset = dataset;
+    this.indices = Array.from(indices);
+  }
+
+  getitem(index: number): T {
+    return this.src.get(this.indices[checkIndex(index, this.indices.length, "Subset")]);
+  }
+
+  len(): number {
+    return this.indices.length;
+  }
+}
+
+/**
+ * Several datasets one after another.
+ */
+export class ConcatDataset<T> extends Dataset<T> {
+  readonly datasets: DatasetLike<T>[];
+  readonly cumulative_sizes: number[];
+  private readonly parts: Indexable<T>[];
+
+  constructor(datasets: Iterable<DatasetLike<T>>) {
+    super();
+    this.datasets = Array.from(datasets);
+    if (this.datasets.length === 0) throw new ValueError("datasets should not be an empty iterable");
+    this.datasets.forEach((d) => {
+      if (d instanceof IterableDataset) throw new ValueError("ConcatDataset does not support IterableDataset");
+    });
+    this.parts = this.datasets.map((d) => indexable(d));
+    let total = 0;
+    this.cumulative_sizes = this.parts.map((p) => (total += p.size()));
+  }
+
+  len(): number {
+    return this.cumulative_sizes[this.cumulative_sizes.length - 1];
+  }
+
+  getitem(index: number): T {
+    let idx = index;
+    if (idx < 0) {
+      if (-idx > this.len()) throw new ValueError("absolute value of index should not exceed dataset length");
+      idx += this.len();
+    }
+    if (!Number.isInteger(idx) || idx >= this.len()) throw new IndexError(`index ${index} is out of range for ConcatDataset of length ${this.len()}`);
+    // bisect_right over the cumulative sizes.
+    let lo = 0;
+    let hi = this.cumulative_sizes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (idx < this.cumulative_sizes[mid]) hi = mid;
+      else lo = mid + 1;
+    }
+    const sample = lo === 0 ? idx : idx - this.cumulative_sizes[lo - 1];
+    return this.parts[lo].get(sample);
+  }
+}
+
+/**
+ * Randomly splits a dataset into non-overlapping Subsets of the given lengths, or of the given
+ * fractions (summing to 1: each gets floor(frac * n), and the remainder is dealt out one by one,
+ * round-robin, as in PyTorch).
+ *
+ * Args:
+ *   dataset: the dataset to split.
+ *   lengths: lengths or fractions of the splits.
+ *   generator: the random source (default: torch's default generator).
+ *
+ * @example
+ * const [train, val] = torch.utils.data.random_split(ds, [0.8, 0.2], {generator: new torch.Generator().manual_seed(42)});
+ */
+export function random_split<T>(dataset: DatasetLike<T>, lengths: number[], options: { generator?: Generator } = {}): Subset<T>[] {
+  const n = indexable(dataset).size();
+  if (!Array.isArray(lengths) || lengths.some((l) => typeof l !== "number")) throw new TypeError("random_split(): lengths must be an array of numbers");
+  const total = lengths.reduce((a, b) => a + b, 0);
+  let sizes = lengths.slice();
+  if (Math.abs(total - 1) <= 1e-9 * Math.max(1, Math.abs(total)) && total <= 1) {
+    sizes = lengths.map((frac, i) => {
+      if (frac < 0 || frac > 1) throw new ValueError(`Fraction at index ${i} is not between 0 and 1`);
+      return Math.floor(n * frac);
+    });
+    const remainder = n - sizes.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < remainder; i++) sizes[i % sizes.length]++;
+    sizes.forEach((l, i) => {
+      if (l === 0) process.emitWarning(`Length of split at index ${i} is 0. This might result in an empty dataset.`, "UserWarning");
+    });
+  }
+  if (sizes.some((l) => !Number.isInteger(l) || l < 0)) throw new ValueError(`random_split(): lengths must be non-negative integers or fractions summing to 1, got [${lengths.join(", ")}]`);
+  if (sizes.reduce((a, b) => a + b, 0) !== n) throw new ValueError("Sum of input lengths does not equal the length of the input dataset!");
+  const perm = (options.generator ?? default_generator).randperm(n);
+  let offset = 0;
+  return sizes.map((l) => {
+    const part = new Subset(dataset, perm.slice(offset, offset + l));
+    offset += l;
+    return part;
+  });
+}

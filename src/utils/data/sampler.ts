@@ -1,0 +1,168 @@
+/**
+ * Samplers: the order in which a DataLoader visits dataset indices. All randomness comes from a
+ * torch Generator, so `torch.manual_seed` makes shuffling reproducible.
+ */
+import { Generator, default_generator } from "../../tensor/random";
+import { TypeError, ValueError } from "../../errors";
+import { Tensor } from "../../tensor/tensor";
+import { DatasetLike, indexable } from "./dataset";
+
+/** Base class: an iterable of indices (or of index batches) with a length. */
+export abstract class Sampler<T = number> implements Iterable<T> {
+  abstract [Symbol.iterator](): Iterator<T>;
+  abstract len(): number;
+  get length(): number {
+    return this.len();
+  }
+}
+
+/** Anything a DataLoader accepts as a sampler: a Sampler, or any iterable of indices. */
+export type SamplerLike<T = number> = Iterable<T> & ({ len(): number } | { length: number } | object);
+
+/** A fresh generator seeded from torch's default generator, as PyTorch's samplers make one per epoch. */
+export function seededGenerator(source: Generator = default_generator): Generator {
+  // PyTorch draws an int64 seed (`torch.empty((), dtype=torch.int64).random_()`); 53 bits here.
+  const seed = source.nextUint32() * 2 ** 21 + (source.nextUint32() >>> 11);
+  return new Generator(seed);
+}
+
+/** Visits 0, 1, ..., len(data_source) - 1. */
+export class SequentialSampler extends Sampler<number> {
+  readonly data_source: DatasetLike<unknown>;
+  constructor(data_source: DatasetLike<unknown>) {
+    super();
+    indexable(data_source, "SequentialSampler: data_source");
+    this.data_source = data_source;
+  }
+  *[Symbol.iterator](): Iterator<number> {
+    const n = indexable(this.data_source).size();
+    for (let i = 0; i < n; i++) yield i;
+  }
+  len(): number {
+    return indexable(this.data_source).size();
+  }
+}
+
+/**
+ * Visits the indices in random order (a new permutation each epoch), or draws `num_samples`
+ * indices with replacement.
+ *
+ * Args:
+ *   data_source: the dataset.
+ *   replacement: draw with replacement (default false).
+ *   num_samples: how many indices per epoch (default len(data_source)).
+ *   generator: the random source; by default a new one per epoch, seeded from torch's default generator.
+ */
+export class RandomSampler extends Sampler<number> {
+  readonly data_source: DatasetLike<unknown>;
+  readonly replacement: boolean;
+  readonly generator: Generator | null;
+  private readonly _num_samples: number | null;
+
+  constructor(data_source: DatasetLike<unknown>, options: { replacement?: boolean; num_samples?: number | null; generator?: Generator | null } = {}) {
+    super();
+    indexable(data_source, "RandomSampler: data_source");
+    this.data_source = data_source;
+    this.replacement = options.replacement ?? false;
+    this._num_samples = options.num_samples ?? null;
+    this.generator = options.generator ?? null;
+    if (typeof this.replacement !== "boolean") throw new TypeError(`replacement should be a boolean value, but got replacement=${String(this.replacement)}`);
+    const ns = this.num_samples;
+    if (!Number.isInteger(ns) || ns <= 0) throw new ValueError(`num_samples should be a positive integer value, but got num_samples=${ns}`);
+  }
+
+  get num_samples(): number {
+    return this._num_samples ?? indexable(this.data_source).size();
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    const n = indexable(this.data_source).size();
+    const g = this.generator ?? seededGenerator();
+    const total = this.num_samples;
+    if (this.replacement) {
+      for (let i = 0; i < total; i++) yield g.randint(0, n);
+      return;
+    }
+    for (let r = 0; r < Math.floor(total / n); r++) yield* g.randperm(n);
+    yield* g.randperm(n).slice(0, total % n);
+  }
+
+  len(): number {
+    return this.num_samples;
+  }
+}
+
+/** Visits the given indices in random order, without replacement. */
+export class SubsetRandomSampler extends Sampler<number> {
+  readonly indices: number[];
+  readonly generator: Generator | null;
+  constructor(indices: Iterable<number> | Tensor, options: { generator?: Generator | null } = {}) {
+    super();
+    this.indices = indices instanceof Tensor ? (Array.from(indices.dataSync()) as number[]) : Array.from(indices);
+    this.generator = options.generator ?? null;
+  }
+  *[Symbol.iterator](): Iterator<number> {
+    for (const i of (this.generator ?? default_generator).randperm(this.indices.length)) yield this.indices[i];
+  }
+  len(): number {
+    return this.indices.length;
+  }
+}
+
+/** @internal the length of a sampler-like object, or null when it has none. */
+export function samplerLength(s: unknown): number | null {
+  const o = s as Record<string, unknown>;
+  if (typeof o.len === "function") return (o.len as () => number).call(s);
+  if (typeof o.__len__ === "function") return (o.__len__ as () => number).call(s);
+  if (typeof o.length === "number") return o.length;
+  return null;
+}
+
+/**
+ * Groups the indices of another sampler into batches of `batch_size` (the last one shorter unless
+ * `drop_last`).
+ *
+ * @example
+ * [...new BatchSampler(new SequentialSampler(range10), 3, false)]  // [[0,1,2],[3,4,5],[6,7,8],[9]]
+ */
+export class BatchSampler extends Sampler<number[]> {
+  readonly sampler: Iterable<number>;
+  readonly batch_size: number;
+  readonly drop_last: boolean;
+
+  constructor(sampler: Iterable<number>, batch_size: number | { batch_size: number; drop_last: boolean }, drop_last?: boolean) {
+    super();
+    if (typeof batch_size === "object" && batch_size !== null) {
+      drop_last = batch_size.drop_last;
+      batch_size = batch_size.batch_size;
+    }
+    if (typeof batch_size !== "number" || !Number.isInteger(batch_size) || batch_size <= 0) {
+      throw new ValueError(`batch_size should be a positive integer value, but got batch_size=${String(batch_size)}`);
+    }
+    if (typeof drop_last !== "boolean") throw new ValueError(`drop_last should be a boolean value, but got drop_last=${String(drop_last)}`);
+    if (sampler === null || typeof (sampler as Iterable<number>)[Symbol.iterator] !== "function") {
+      throw new TypeError("BatchSampler: sampler must be an iterable of indices");
+    }
+    this.sampler = sampler;
+    this.batch_size = batch_size;
+    this.drop_last = drop_last;
+  }
+
+  *[Symbol.iterator](): Iterator<number[]> {
+    let batch: number[] = [];
+    for (const idx of this.sampler) {
+      batch.push(idx);
+      if (batch.length === this.batch_size) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0 && !this.drop_last) yield batch;
+  }
+
+  len(): number {
+    const n = samplerLength(this.sampler);
+    if (n === null) throw new TypeError("BatchSampler: the sampler has no length");
+    return this.drop_last ? Math.floor(n / this.batch_size) : Math.ceil(n / this.batch_size);
+  }
+}

@@ -69,6 +69,23 @@ function fmtShape(s: readonly number[]): string {
   return `[${s.join(", ")}]`;
 }
 
+/**
+ * A float the way Python's `str(float)` prints it, for reprs of float hyper-parameters: `1.0`,
+ * `0.01`, `1e-05`, `1e+16`.
+ */
+export function _float_repr(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mant, expStr] = x.toExponential().split("e");
+  const exp = Number(expStr);
+  if (exp < -4 || exp >= 16) {
+    const m = mant.includes(".") ? mant : mant;
+    return `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  const s = String(x);
+  return /[.e]/.test(s) ? s : s + ".0";
+}
+
 /** PyTorch's `_addindent`: indents every line but the first. */
 export function _addindent(s: string, numSpaces: number): string {
   const lines = s.split("\n");

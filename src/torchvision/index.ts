@@ -1,1 +1,6 @@
-export {};
+/**
+ * torchvision: transforms, datasets, io (read/write images, `Image`), utils (make_grid, save_image).
+ */
+export * as transforms from "./transforms";
+export * as io from "./io";
+export * as utils from "./utils";

@@ -1,0 +1,472 @@
+/**
+ * torchvision.io: reading and writing images, and `Image`, torchlab's stand-in for a PIL image.
+ *
+ * PNG is decoded and encoded here (node:zlib), byte-exact and with the file's own channel count, so
+ * `write_png` then `read_image` gives back the same tensor. JPEG, WebP, GIF and BMP are decoded by
+ * `@napi-rs/canvas` (Skia), which yields RGBA; the channel count of a JPEG is read from its header.
+ */
+import * as fs from "node:fs";
+import * as zlib from "node:zlib";
+import { Tensor } from "../tensor/tensor";
+import { from_typed } from "../ops/creation";
+import { RuntimeError, TypeError, ValueError } from "../errors";
+
+/** PIL's modes for the images torchlab handles: 8 bits per channel. */
+export type ImageMode = "L" | "LA" | "RGB" | "RGBA";
+
+const MODE_CHANNELS: Record<ImageMode, number> = { L: 1, LA: 2, RGB: 3, RGBA: 4 };
+
+/** The mode PIL gives an 8-bit image with `channels` channels. */
+export function modeFor(channels: number): ImageMode {
+  const m = (["L", "LA", "RGB", "RGBA"] as const)[channels - 1];
+  if (m === undefined) throw new ValueError(`an image has 1, 2, 3 or 4 channels, got ${channels}`);
+  return m;
+}
+
+/**
+ * A decoded 8-bit image, the value a dataset item has before `ToTensor` (PIL's `Image` in
+ * PyTorch). Pixels are row-major, channels interleaved (HWC), as in `numpy.asarray(pil_image)`.
+ * Transforms accept it and give back an `Image`; `transforms.ToTensor()` turns it into a float
+ * tensor [C, H, W] in [0, 1], `transforms.PILToTensor()` into an integer tensor [C, H, W].
+ *
+ * @example
+ * const img = torchvision.io.Image.open("cat.png");   // like PIL.Image.open
+ * img.size        // [width, height], as PIL
+ * transforms.ToTensor()(img).shape  // [3, H, W]
+ */
+export class Image {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly mode: ImageMode;
+
+  constructor(data: Uint8Array, width: number, height: number, mode: ImageMode = "RGB") {
+    if (!(data instanceof Uint8Array)) throw new TypeError("Image(): data must be a Uint8Array of HWC pixels");
+    if (!(mode in MODE_CHANNELS)) throw new ValueError(`Image(): unknown mode '${String(mode)}' (L, LA, RGB, RGBA)`);
+    const need = width * height * MODE_CHANNELS[mode];
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0 || data.length !== need) {
+      throw new ValueError(`Image(): ${data.length} bytes do not make a ${width}x${height} ${mode} image (${need} bytes)`);
+    }
+    this.data = data;
+    this.width = width;
+    this.height = height;
+    this.mode = mode;
+  }
+
+  /** Decodes an image file (PNG, JPEG, WebP, GIF, BMP), like `PIL.Image.open(path)`. */
+  static open(path: string): Image {
+    return decodeToImage(readBytes(path), path);
+  }
+
+  /** [width, height], as PIL's `Image.size`. */
+  get size(): [number, number] {
+    return [this.width, this.height];
+  }
+  get channels(): number {
+    return MODE_CHANNELS[this.mode];
+  }
+  /** PIL's getbands(): ['R', 'G', 'B'] etc. */
+  getbands(): string[] {
+    return { L: ["L"], LA: ["L", "A"], RGB: ["R", "G", "B"], RGBA: ["R", "G", "B", "A"] }[this.mode];
+  }
+
+  /**
+   * Converts between modes as PIL does: to 'L' with ITU-R 601-2 luma (L = R*299/1000 + G*587/1000 +
+   * B*114/1000, rounded), to 'RGB' by dropping alpha / repeating gray, to 'RGBA' with opaque alpha.
+   */
+  convert(mode: ImageMode): Image {
+    if (mode === this.mode) return new Image(this.data.slice(), this.width, this.height, mode);
+    const n = this.width * this.height;
+    const cin = this.channels;
+    const cout = MODE_CHANNELS[mode];
+    if (cout === undefined) throw new ValueError(`convert(): unknown mode '${String(mode)}'`);
+    const out = new Uint8Array(n * cout);
+    const src = this.data;
+    const color = cin >= 3;
+    const hasAlpha = cin === 2 || cin === 4;
+    for (let i = 0; i < n; i++) {
+      const o = i * cin;
+      const r = src[o];
+      const g = color ? src[o + 1] : r;
+      const b = color ? src[o + 2] : r;
+      const a = hasAlpha ? src[o + cin - 1] : 255;
+      const q = i * cout;
+      if (cout <= 2) {
+        out[q] = color ? (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16 : r;
+        if (cout === 2) out[q + 1] = a;
+      } else {
+        out[q] = r;
+        out[q + 1] = g;
+        out[q + 2] = b;
+        if (cout === 4) out[q + 3] = a;
+      }
+    }
+    return new Image(out, this.width, this.height, mode);
+  }
+
+  /** Writes the image as PNG (the only format torchlab encodes). */
+  save(path: string): void {
+    if (!/\.png$/i.test(path)) throw new ValueError(`Image.save(): torchlab writes PNG only; name the file *.png (got '${path}')`);
+    fs.writeFileSync(path, encodePngBytes(this.data, this.width, this.height, this.channels, 6));
+  }
+
+  toString(): string {
+    return `<Image mode=${this.mode} size=${this.width}x${this.height}>`;
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+  /** Shows the picture in a notebook (PNG), with PIL's repr as the text form. */
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    const png = encodePngBytes(this.data, this.width, this.height, this.channels, 6);
+    return { "image/png": Buffer.from(png).toString("base64"), "text/plain": this.toString() };
+  }
+}
+
+/** How `read_image` / `decode_image` convert channels, as torchvision.io.ImageReadMode. */
+export const ImageReadMode = {
+  UNCHANGED: "UNCHANGED",
+  GRAY: "GRAY",
+  GRAY_ALPHA: "GRAY_ALPHA",
+  RGB: "RGB",
+  RGB_ALPHA: "RGB_ALPHA",
+} as const;
+export type ImageReadMode = (typeof ImageReadMode)[keyof typeof ImageReadMode];
+
+const READ_MODE_TO_PIL: Record<Exclude<ImageReadMode, "UNCHANGED">, ImageMode> = { GRAY: "L", GRAY_ALPHA: "LA", RGB: "RGB", RGB_ALPHA: "RGBA" };
+
+/** Reads a whole file, as torchvision.io.read_file; returns the bytes. */
+export function read_file(path: string): Uint8Array {
+  return readBytes(path);
+}
+
+/** Writes bytes to a file, as torchvision.io.write_file. */
+export function write_file(filename: string, data: Uint8Array | Tensor): void {
+  const bytes = data instanceof Tensor ? Uint8Array.from(data.dataSync()) : data;
+  fs.writeFileSync(filename, bytes);
+}
+
+/**
+ * Reads a PNG or JPEG (also WebP, GIF, BMP) into an integer tensor [C, H, W] with values 0..255
+ * (torchvision's uint8; torchlab's integer dtype is int32).
+ *
+ * Args:
+ *   path: the image file.
+ *   mode: ImageReadMode.UNCHANGED (default: the file's channels), GRAY, GRAY_ALPHA, RGB, RGB_ALPHA.
+ *
+ * @example
+ * const img = torchvision.io.read_image("dog.jpg");   // int32 [3, H, W]
+ * const x = img.float().div(255);
+ */
+export function read_image(path: string, mode: ImageReadMode = "UNCHANGED"): Tensor {
+  return decode_image(readBytes(path), mode);
+}
+
+/** Decodes PNG/JPEG bytes (a Uint8Array, Buffer or 1-D integer tensor) into an integer tensor [C, H, W]. */
+export function decode_image(input: Uint8Array | Tensor, mode: ImageReadMode = "UNCHANGED"): Tensor {
+  const bytes = input instanceof Tensor ? tensorBytes(input, "decode_image") : input;
+  if (!(bytes instanceof Uint8Array)) throw new TypeError("decode_image(): input must be a Uint8Array or a 1-D uint8 tensor of the file's bytes");
+  let img = decodeToImage(bytes, "decode_image input");
+  if (!(mode in ImageReadMode)) throw new ValueError(`decode_image(): unknown mode '${String(mode)}' (UNCHANGED, GRAY, GRAY_ALPHA, RGB, RGB_ALPHA)`);
+  if (mode !== "UNCHANGED") img = img.convert(READ_MODE_TO_PIL[mode]);
+  return imageToTensor(img);
+}
+
+/** decode_png, as torchvision.io.decode_png. */
+export function decode_png(input: Uint8Array | Tensor, mode: ImageReadMode = "UNCHANGED"): Tensor {
+  const bytes = input instanceof Tensor ? tensorBytes(input, "decode_png") : input;
+  if (!isPng(bytes)) throw new RuntimeError("decode_png(): Content is not png");
+  return decode_image(bytes, mode);
+}
+
+/** decode_jpeg, as torchvision.io.decode_jpeg. */
+export function decode_jpeg(input: Uint8Array | Tensor, mode: ImageReadMode = "UNCHANGED"): Tensor {
+  const bytes = input instanceof Tensor ? tensorBytes(input, "decode_jpeg") : input;
+  if (!(bytes[0] === 0xff && bytes[1] === 0xd8)) throw new RuntimeError("decode_jpeg(): Not a JPEG file");
+  return decode_image(bytes, mode);
+}
+
+/**
+ * Encodes an integer tensor [C, H, W] (C = 1, 2, 3 or 4, values 0..255) as PNG bytes.
+ *
+ * Args:
+ *   input: the image; a float tensor is refused, as in torchvision (use `x.mul(255).round().int()`).
+ *   compression_level: 0 (none) to 9 (smallest), default 6.
+ */
+export function encode_png(input: Tensor, compression_level = 6): Uint8Array {
+  const { data, c, h, w } = chwBytes(input, "encode_png");
+  if (!Number.isInteger(compression_level) || compression_level < 0 || compression_level > 9) {
+    throw new RuntimeError(`encode_png(): Compression level should be between 0 and 9, got ${compression_level}`);
+  }
+  return encodePngBytes(data, w, h, c, compression_level);
+}
+
+/** Encodes `input` (integer tensor [C, H, W]) as PNG and writes it to `filename`. */
+export function write_png(input: Tensor, filename: string, compression_level = 6): void {
+  fs.writeFileSync(filename, encode_png(input, compression_level));
+}
+
+// ---------------------------------------------------------------- tensor <-> Image
+
+/** Image -> integer tensor [C, H, W] (PILToTensor). */
+export function imageToTensor(img: Image): Tensor {
+  const c = img.channels;
+  const n = img.width * img.height;
+  const out = new Int32Array(n * c);
+  const src = img.data;
+  for (let ch = 0; ch < c; ch++) {
+    const base = ch * n;
+    for (let i = 0; i < n; i++) out[base + i] = src[i * c + ch];
+  }
+  return from_typed(out, [c, img.height, img.width]);
+}
+
+/** Integer tensor [C, H, W] or [H, W], values 0..255 -> Image (values outside are clamped). */
+export function tensorToImage(t: Tensor, mode?: ImageMode): Image {
+  const { data, c, h, w } = chwBytes(t, "to_pil_image");
+  const img = new Image(hwc(data, c, h, w), w, h, modeFor(c));
+  return mode === undefined || mode === img.mode ? img : img.convert(mode);
+}
+
+function hwc(chw: Uint8Array, c: number, h: number, w: number): Uint8Array {
+  const n = h * w;
+  const out = new Uint8Array(n * c);
+  for (let ch = 0; ch < c; ch++) for (let i = 0; i < n; i++) out[i * c + ch] = chw[ch * n + i];
+  return out;
+}
+
+function chwBytes(t: Tensor, op: string): { data: Uint8Array; c: number; h: number; w: number } {
+  if (!(t instanceof Tensor)) throw new TypeError(`${op}(): input should be a Tensor, got ${typeof t}`);
+  if (t.dtype !== "int32") throw new RuntimeError(`${op}(): Input tensor dtype should be uint8 (torchlab: an integer tensor with values 0..255), got ${t.dtype}`);
+  const shape = t.dim() === 2 ? [1, ...t.shape] : t.shape;
+  if (shape.length !== 3 || shape[0] < 1 || shape[0] > 4) {
+    throw new RuntimeError(`${op}(): Input tensor should be [C, H, W] with C in 1..4, got shape [${t.shape.join(", ")}]`);
+  }
+  const v = t.dataSync();
+  const data = new Uint8Array(v.length);
+  for (let i = 0; i < v.length; i++) data[i] = v[i] < 0 ? 0 : v[i] > 255 ? 255 : v[i];
+  return { data, c: shape[0], h: shape[1], w: shape[2] };
+}
+
+function tensorBytes(t: Tensor, op: string): Uint8Array {
+  if (t.dim() !== 1 || t.dtype !== "int32") throw new RuntimeError(`${op}(): Expected a 1-D uint8 tensor of the file's bytes, got ${t.dtype} [${t.shape.join(", ")}]`);
+  return Uint8Array.from(t.dataSync());
+}
+
+function readBytes(path: string): Uint8Array {
+  if (typeof path !== "string") throw new TypeError(`expected a file path string, got ${typeof path}`);
+  if (!fs.existsSync(path)) throw new RuntimeError(`[Errno 2] No such file or directory: '${path}'`);
+  const b = fs.readFileSync(path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+// ---------------------------------------------------------------- decoding
+
+function isPng(b: Uint8Array): boolean {
+  return b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+}
+
+/** Decodes any supported format into an Image with the file's own channel count. */
+export function decodeToImage(bytes: Uint8Array, what: string): Image {
+  if (isPng(bytes)) {
+    const png = decodePng(bytes);
+    if (png) return png;
+  }
+  return decodeWithCanvas(bytes, what);
+}
+
+type CanvasModule = typeof import("@napi-rs/canvas");
+let canvasModule: CanvasModule | null = null;
+function canvas(): CanvasModule {
+  // Loaded on first use: most notebooks never decode a JPEG, and the native module costs start-up time.
+  canvasModule ??= require("@napi-rs/canvas") as CanvasModule;
+  return canvasModule;
+}
+
+function decodeWithCanvas(bytes: Uint8Array, what: string): Image {
+  const { Image: SkImage, createCanvas } = canvas();
+  const im = new SkImage();
+  try {
+    im.src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (e) {
+    throw new RuntimeError(`cannot identify image file ${what}: ${(e as Error).message}`);
+  }
+  if (!im.complete || im.width === 0 || im.height === 0) {
+    throw new RuntimeError(`cannot identify image file ${what} (supported: PNG, JPEG, WebP, GIF, BMP)`);
+  }
+  const cv = createCanvas(im.width, im.height);
+  const ctx = cv.getContext("2d");
+  ctx.drawImage(im, 0, 0);
+  const rgba = new Uint8Array(ctx.getImageData(0, 0, im.width, im.height).data.buffer.slice(0));
+  const img = new Image(rgba, im.width, im.height, "RGBA");
+  const channels = jpegChannels(bytes);
+  if (channels === 1) return img.convert("L");
+  // Formats without alpha (JPEG) come back opaque; keep the three colour channels, as PIL does.
+  return channels === 3 || isOpaque(rgba) ? img.convert("RGB") : img;
+}
+
+function isOpaque(rgba: Uint8Array): boolean {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+  return true;
+}
+
+/** The component count of a JPEG's frame header (SOFn), or null for other formats. */
+function jpegChannels(b: Uint8Array): number | null {
+  if (!(b[0] === 0xff && b[1] === 0xd8)) return null;
+  let i = 2;
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) return null;
+    const marker = b[i + 1];
+    const len = (b[i + 2] << 8) | b[i + 3];
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return b[i + 9];
+    i += 2 + len;
+  }
+  return null;
+}
+
+/** PNG decoder for non-interlaced images of every colour type; returns null where Skia should decode. */
+function decodePng(b: Uint8Array): Image | null {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let pos = 8;
+  let width = 0, height = 0, depth = 0, colorType = 0, interlace = 0;
+  let palette: Uint8Array | null = null;
+  let trns: Uint8Array | null = null;
+  const idat: Uint8Array[] = [];
+  while (pos + 8 <= b.length) {
+    const len = dv.getUint32(pos);
+    const type = String.fromCharCode(b[pos + 4], b[pos + 5], b[pos + 6], b[pos + 7]);
+    const body = b.subarray(pos + 8, pos + 8 + len);
+    if (type === "IHDR") {
+      width = dv.getUint32(pos + 8);
+      height = dv.getUint32(pos + 12);
+      depth = body[8];
+      colorType = body[9];
+      interlace = body[12];
+    } else if (type === "PLTE") palette = body;
+    else if (type === "tRNS") trns = body;
+    else if (type === "IDAT") idat.push(body);
+    else if (type === "IEND") break;
+    pos += 12 + len;
+  }
+  if (interlace !== 0 || width === 0) return null;
+  const samples = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
+  if (samples === undefined) throw new RuntimeError(`decode_png(): unsupported PNG colour type ${colorType}`);
+  let raw: Uint8Array;
+  try {
+    raw = zlib.inflateSync(Buffer.concat(idat));
+  } catch (e) {
+    throw new RuntimeError(`decode_png(): corrupt PNG data: ${(e as Error).message}`);
+  }
+  const bitsPerPixel = samples * depth;
+  const bpp = Math.max(1, bitsPerPixel >> 3);
+  const stride = Math.ceil((width * bitsPerPixel) / 8);
+  if (raw.length < height * (stride + 1)) throw new RuntimeError("decode_png(): truncated PNG image data");
+  const rows = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = rows.subarray(y * stride, (y + 1) * stride);
+    const prev = y > 0 ? rows.subarray((y - 1) * stride, y * stride) : null;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? out[x - bpp] : 0;
+      const up = prev ? prev[x] : 0;
+      const c = prev && x >= bpp ? prev[x - bpp] : 0;
+      let v = line[x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += up;
+      else if (filter === 3) v += (a + up) >> 1;
+      else if (filter === 4) {
+        const p = a + up - c;
+        const pa = Math.abs(p - a), pb = Math.abs(p - up), pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? up : c;
+      } else if (filter !== 0) throw new RuntimeError(`decode_png(): bad filter type ${filter}`);
+      out[x] = v & 0xff;
+    }
+  }
+  // Samples to 8 bits: 16-bit keeps the high byte, 1/2/4-bit gray scales up (palette indices do not).
+  const sample = (y: number, i: number): number => {
+    const row = y * stride;
+    if (depth === 8) return rows[row + i];
+    if (depth === 16) return rows[row + 2 * i];
+    const perByte = 8 / depth;
+    const byte = rows[row + Math.floor(i / perByte)];
+    const v = (byte >> (8 - depth * (1 + (i % perByte)))) & ((1 << depth) - 1);
+    return colorType === 3 ? v : Math.round((v * 255) / ((1 << depth) - 1));
+  };
+  if (colorType === 3) {
+    if (!palette) throw new RuntimeError("decode_png(): palette image without PLTE chunk");
+    const alpha = trns !== null;
+    const c = alpha ? 4 : 3;
+    const out = new Uint8Array(width * height * c);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const idx = sample(y, x);
+        const o = (y * width + x) * c;
+        out[o] = palette[idx * 3];
+        out[o + 1] = palette[idx * 3 + 1];
+        out[o + 2] = palette[idx * 3 + 2];
+        if (alpha) out[o + 3] = idx < trns!.length ? trns![idx] : 255;
+      }
+    }
+    return new Image(out, width, height, alpha ? "RGBA" : "RGB");
+  }
+  const out = new Uint8Array(width * height * samples);
+  for (let y = 0; y < height; y++) for (let i = 0; i < width * samples; i++) out[y * width * samples + i] = sample(y, i);
+  return new Image(out, width, height, modeFor(samples));
+}
+
+// ---------------------------------------------------------------- encoding
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(parts: Uint8Array[]): number {
+  let c = 0xffffffff;
+  for (const p of parts) for (let i = 0; i < p.length; i++) c = CRC_TABLE[(c ^ p[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + body.length);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, body.length);
+  const t = Uint8Array.from(type, (ch) => ch.charCodeAt(0));
+  out.set(t, 4);
+  out.set(body, 8);
+  dv.setUint32(8 + body.length, crc32([t, body]));
+  return out;
+}
+
+/** 8-bit PNG of HWC pixels with 1 (gray), 2 (gray+alpha), 3 (RGB) or 4 (RGBA) channels. */
+export function encodePngBytes(hwcData: Uint8Array, width: number, height: number, channels: number, level: number): Uint8Array {
+  const colorType = [0, 4, 2, 6][channels - 1];
+  const stride = width * channels;
+  const raw = new Uint8Array(height * (stride + 1));
+  for (let y = 0; y < height; y++) raw.set(hwcData.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  const ihdr = new Uint8Array(13);
+  const dv = new DataView(ihdr.buffer);
+  dv.setUint32(0, width);
+  dv.setUint32(4, height);
+  ihdr[8] = 8;
+  ihdr[9] = colorType;
+  const parts = [
+    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", new Uint8Array(zlib.deflateSync(raw, { level }))),
+    chunk("IEND", new Uint8Array(0)),
+  ];
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

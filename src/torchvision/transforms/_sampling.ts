@@ -1,0 +1,157 @@
+/**
+ * Where each output pixel of a resize or an affine warp reads from. The source coordinates depend
+ * only on the sizes and the matrix, never on pixel values, so they are computed here once in JS
+ * (emulating PyTorch's float32 arithmetic with Math.fround) and applied to the image as index_select
+ * + weighted sums: plain torch ops that every backend has (tfjs-node has no Transform kernel) and
+ * through which gradients flow.
+ */
+import { Tensor } from "../../tensor/tensor";
+import { from_typed } from "../../ops/creation";
+
+const f = Math.fround;
+
+/** Taps along one axis (or over the flattened H*W plane): out[m] = sum_k w[k][m] * in[idx[k][m]]. */
+export interface Taps {
+  idx: Int32Array[];
+  w: Float32Array[];
+}
+
+/** Applies taps to dim `dim` of `x` (a float tensor); weights broadcast over the dims after it. */
+export function applyTaps(x: Tensor, dim: number, taps: Taps, trailing: number): Tensor {
+  let out: Tensor | null = null;
+  const m = taps.idx[0].length;
+  const wshape = [m, ...Array(trailing).fill(1)];
+  for (let k = 0; k < taps.idx.length; k++) {
+    const picked = x.index_select(dim, from_typed(taps.idx[k], [m]));
+    const term = picked.mul(from_typed(taps.w[k], wshape));
+    out = out === null ? term : out.add(term);
+  }
+  return out as Tensor;
+}
+
+/** Rounds half to even, as C's nearbyint under the default rounding mode. */
+export function nearbyint(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** upsample_bilinear2d with align_corners=False along one axis (ATen's area_pixel source index). */
+export function bilinearTaps(inSize: number, outSize: number): Taps {
+  const scale = f(inSize / outSize);
+  const i0 = new Int32Array(outSize);
+  const i1 = new Int32Array(outSize);
+  const w0 = new Float32Array(outSize);
+  const w1 = new Float32Array(outSize);
+  for (let d = 0; d < outSize; d++) {
+    let src = f(f(scale * f(d + 0.5)) - 0.5);
+    if (src < 0) src = 0;
+    const lo = Math.floor(src);
+    const hiOff = lo < inSize - 1 ? 1 : 0;
+    const l1 = f(src - lo);
+    i0[d] = lo;
+    i1[d] = lo + hiOff;
+    w1[d] = l1;
+    w0[d] = f(1 - l1);
+  }
+  return { idx: [i0, i1], w: [w0, w1] };
+}
+
+/** upsample_nearest2d (PyTorch's legacy 'nearest': floor(dst * in/out)). */
+export function nearestTaps(inSize: number, outSize: number): Taps {
+  const scale = f(inSize / outSize);
+  const idx = new Int32Array(outSize);
+  for (let d = 0; d < outSize; d++) idx[d] = Math.min(Math.floor(f(d * scale)), inSize - 1);
+  return { idx: [idx], w: [new Float32Array(outSize).fill(1)] };
+}
+
+/**
+ * torchvision's _gen_affine_grid + grid_sample(align_corners=False, padding_mode='zeros') over the
+ * flattened H*W plane. `matrix` is the inverse affine matrix in torchvision's centred convention.
+ * Returns the taps and, per output pixel, the sampled value of an all-ones mask (how much of the
+ * pixel came from inside the image), which torchvision uses to blend in the fill colour.
+ */
+export function affineTaps(matrix: number[], w: number, h: number, ow: number, oh: number, mode: "nearest" | "bilinear"): { taps: Taps; mask: Float32Array } {
+  const r = [f(f(matrix[0]) / f(0.5 * w)), f(f(matrix[1]) / f(0.5 * w)), f(f(matrix[2]) / f(0.5 * w)), f(f(matrix[3]) / f(0.5 * h)), f(f(matrix[4]) / f(0.5 * h)), f(f(matrix[5]) / f(0.5 * h))];
+  const m = ow * oh;
+  const k = mode === "nearest" ? 1 : 4;
+  const idx = Array.from({ length: k }, () => new Int32Array(m));
+  const wts = Array.from({ length: k }, () => new Float32Array(m));
+  const mask = new Float32Array(m);
+  for (let y = 0; y < oh; y++) {
+    const by = f(-oh * 0.5 + 0.5 + y);
+    for (let x = 0; x < ow; x++) {
+      const bx = f(-ow * 0.5 + 0.5 + x);
+      const gx = f(f(f(bx * r[0]) + f(by * r[1])) + r[2]);
+      const gy = f(f(f(bx * r[3]) + f(by * r[4])) + r[5]);
+      // ATen's vectorised CPU grid sampler unnormalises as (g + 1) * (size / 2) - 0.5.
+      const ix = f(f(f(gx + 1) * f(w / 2)) - 0.5);
+      const iy = f(f(f(gy + 1) * f(h / 2)) - 0.5);
+      const o = y * ow + x;
+      if (mode === "nearest") {
+        const nx = nearbyint(ix);
+        const ny = nearbyint(iy);
+        if (nx >= 0 && nx < w && ny >= 0 && ny < h) {
+          idx[0][o] = ny * w + nx;
+          wts[0][o] = 1;
+          mask[o] = 1;
+        }
+        continue;
+      }
+      const x0 = Math.floor(ix);
+      const y0 = Math.floor(iy);
+      const tx = f(ix - x0);
+      const ty = f(iy - y0);
+      const corners: [number, number, number][] = [
+        [x0, y0, f(f(1 - tx) * f(1 - ty))],
+        [x0 + 1, y0, f(tx * f(1 - ty))],
+        [x0, y0 + 1, f(f(1 - tx) * ty)],
+        [x0 + 1, y0 + 1, f(tx * ty)],
+      ];
+      let total = 0;
+      corners.forEach(([cx, cy, cw], c) => {
+        if (cx >= 0 && cx < w && cy >= 0 && cy < h) {
+          idx[c][o] = cy * w + cx;
+          wts[c][o] = cw;
+          total = f(total + cw);
+        }
+      });
+      mask[o] = total;
+    }
+  }
+  return { taps: { idx, w: wts }, mask };
+}
+
+/** 1-D Gaussian kernel as torchvision's _get_gaussian_kernel1d (float32). */
+export function gaussianKernel1d(size: number, sigma: number): Float32Array {
+  const half = (size - 1) * 0.5;
+  const step = size > 1 ? (2 * half) / (size - 1) : 0;
+  const pdf = new Float32Array(size);
+  let sum = 0;
+  for (let i = 0; i < size; i++) {
+    const x = f(-half + step * i);
+    pdf[i] = f(Math.exp(f(-0.5 * f(f(x / sigma) ** 2))));
+    sum = f(sum + pdf[i]);
+  }
+  for (let i = 0; i < size; i++) pdf[i] = f(pdf[i] / sum);
+  return pdf;
+}
+
+/** Source positions for padding one axis of length n by (before, after) in a non-constant mode. */
+export function padIndices(n: number, before: number, after: number, mode: "edge" | "reflect" | "symmetric"): Int32Array {
+  const out = new Int32Array(n + before + after);
+  for (let o = 0; o < out.length; o++) {
+    let i = o - before;
+    if (mode === "edge") i = Math.min(Math.max(i, 0), n - 1);
+    else {
+      const period = mode === "reflect" ? 2 * (n - 1) : 2 * n;
+      if (period === 0) i = 0;
+      else {
+        i = ((i % period) + period) % period;
+        if (mode === "reflect") i = i < n ? i : period - i;
+        else i = i < n ? i : period - 1 - i;
+      }
+    }
+    out[o] = i;
+  }
+  return out;
+}

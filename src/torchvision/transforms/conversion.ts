@@ -1,0 +1,129 @@
+/**
+ * Conversions between decoded images and tensors, and Normalize.
+ */
+import { Tensor, DType } from "../../tensor/tensor";
+import { parseArgs } from "../../tensor/args";
+import { TypeError } from "../../errors";
+import { Image, ImageMode } from "../io";
+import * as F from "./functional";
+import { Transform, TensorTransform, pyValue } from "./transform";
+
+/**
+ * Image (HWC, 0..255) -> float tensor [C, H, W] in [0, 1], as torchvision's ToTensor on a PIL image.
+ * A tensor is refused with PyTorch's TypeError (it needs no conversion).
+ *
+ * Shape: Image of H x W with C channels -> [C, H, W].
+ * @example new transforms.ToTensor()(img)   // float32 [1, 28, 28] for an MNIST digit
+ */
+export interface ToTensor {
+  (pic: Image): Tensor;
+}
+export class ToTensor extends Transform {
+  forward(pic: unknown): Tensor {
+    return F.to_tensor(pic as Image);
+  }
+  toString(): string {
+    return "ToTensor()";
+  }
+}
+
+/** Image -> integer tensor [C, H, W] with the pixel values 0..255 (torchvision's uint8). */
+export interface PILToTensor {
+  (pic: Image): Tensor;
+}
+export class PILToTensor extends Transform {
+  forward(pic: unknown): Tensor {
+    return F.pil_to_tensor(pic as Image);
+  }
+  toString(): string {
+    return "PILToTensor()";
+  }
+}
+
+/**
+ * transforms.v2's ToImage: an `Image` becomes an integer tensor [C, H, W] (0..255); a tensor passes
+ * through unchanged.
+ */
+export interface ToImage {
+  (img: Image | Tensor): Tensor;
+}
+export class ToImage extends Transform {
+  forward(img: unknown): Tensor {
+    if (img instanceof Tensor) return img;
+    return F.pil_to_tensor(img as Image);
+  }
+  toString(): string {
+    return "ToImage()";
+  }
+}
+
+/** Tensor [C, H, W] (float in [0, 1] or integer 0..255) -> Image. */
+export interface ToPILImage {
+  (pic: Tensor | Image): Image;
+}
+export class ToPILImage extends Transform {
+  mode: ImageMode | null;
+  constructor(mode: ImageMode | null | { mode?: ImageMode | null } = null) {
+    super();
+    const a = parseArgs("ToPILImage", [mode], ["mode"]);
+    this.mode = (a.mode as ImageMode | null | undefined) ?? null;
+  }
+  forward(pic: unknown): Image {
+    return F.to_pil_image(pic as Tensor, this.mode ?? undefined);
+  }
+  toString(): string {
+    return this.mode === null ? "ToPILImage()" : `ToPILImage(mode=${this.mode})`;
+  }
+}
+
+/** Converts float images in [0, 1] to integer images in 0..255 and back (convert_image_dtype). */
+export class ConvertImageDtype extends TensorTransform {
+  dtype: DType | string;
+  constructor(dtype: DType | string | { dtype: DType | string }) {
+    super();
+    const a = parseArgs("ConvertImageDtype", [dtype], ["dtype"]);
+    if (a.dtype === undefined) throw new TypeError("ConvertImageDtype() missing 1 required positional argument: 'dtype'");
+    this.dtype = a.dtype as DType | string;
+  }
+  forward(image: Tensor): Tensor {
+    return F.convert_image_dtype(image, this.dtype);
+  }
+  toString(): string {
+    return "ConvertImageDtype()";
+  }
+}
+
+export interface NormalizeOptions {
+  mean?: number[] | number;
+  std?: number[] | number;
+  inplace?: boolean;
+}
+
+/**
+ * Normalises each channel: (x - mean[c]) / std[c], on a float tensor [..., C, H, W].
+ *
+ * Args:
+ *   mean, std: one value per channel (or one for all); a zero std is a ValueError.
+ *   inplace: overwrite the input tensor.
+ *
+ * @example new transforms.Normalize([0.5], [0.5])   // [0, 1] -> [-1, 1]
+ */
+export class Normalize extends TensorTransform {
+  mean: number[] | number;
+  std: number[] | number;
+  inplace: boolean;
+  constructor(mean: number[] | number | NormalizeOptions, std?: number[] | number | NormalizeOptions, inplace?: boolean | NormalizeOptions) {
+    super();
+    const a = parseArgs("Normalize", [mean, std, inplace].filter((x) => x !== undefined), ["mean", "std", "inplace"]);
+    if (a.mean === undefined || a.std === undefined) throw new TypeError("Normalize() missing required arguments: 'mean' and 'std'");
+    this.mean = a.mean as number[] | number;
+    this.std = a.std as number[] | number;
+    this.inplace = (a.inplace as boolean | undefined) ?? false;
+  }
+  forward(tensor: Tensor): Tensor {
+    return F.normalize(tensor, this.mean, this.std, this.inplace);
+  }
+  toString(): string {
+    return `Normalize(mean=${pyValue(this.mean)}, std=${pyValue(this.std)})`;
+  }
+}

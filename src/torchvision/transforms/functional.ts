@@ -1,0 +1,670 @@
+/**
+ * torchvision.transforms.functional: the deterministic image operations the transform classes use,
+ * with torchvision 0.14's tensor semantics (formulas, rounding, error messages).
+ *
+ * Every function takes a tensor image [..., C, H, W] (any number of leading dims, so a batch
+ * [B, C, H, W] gets the same operation on every image) or an `Image` (torchlab's PIL image) and
+ * returns the same kind. An integer tensor is an 8-bit image (torchvision's uint8, values 0..255):
+ * results are rounded (geometry) or truncated (colour) back to integers exactly as torchvision does
+ * for uint8. An `Image` is processed through the uint8 tensor path, so its results match a uint8
+ * tensor, not PIL's own resampling filters.
+ */
+import { Tensor, DType } from "../../tensor/tensor";
+import { from_typed, tensor as makeTensor } from "../../ops/creation";
+import { cat, stack } from "../../ops/movement";
+import { where } from "../../ops/elementwise";
+import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
+import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
+import { applyTaps, affineTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices } from "./_sampling";
+
+/** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
+export const InterpolationMode = {
+  NEAREST: "nearest",
+  BILINEAR: "bilinear",
+  BICUBIC: "bicubic",
+} as const;
+export type InterpolationMode = (typeof InterpolationMode)[keyof typeof InterpolationMode];
+
+/** A tensor image [..., C, H, W] or a decoded `Image`. */
+export type ImageLike = Tensor | Image;
+export type PaddingMode = "constant" | "edge" | "reflect" | "symmetric";
+
+// ---------------------------------------------------------------- helpers
+
+function typeName(x: unknown): string {
+  if (x === null) return "null";
+  if (x instanceof Tensor) return "Tensor";
+  if (x instanceof Image) return "Image";
+  if (Array.isArray(x)) return "list";
+  return typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x;
+}
+
+/** The tensor behind an image argument; `Image` goes through PILToTensor. */
+function checkTensor(img: Tensor, op: string): Tensor {
+  if (img.dim() < 2) throw new TypeError(`${op}(): Tensor is not a torch image (expected [..., H, W], got shape [${img.shape.join(", ")}]).`);
+  return img;
+}
+
+/** Runs a tensor operation on an image of either kind and returns the input's kind. */
+function apply<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor, outMode?: (inMode: ImageMode) => ImageMode | undefined): T {
+  if (img instanceof Image) {
+    const out = fn(imageToTensor(img));
+    return tensorToImage(out, outMode ? outMode(img.mode) : undefined) as T;
+  }
+  if (!(img instanceof Tensor)) throw new TypeError(`${op}(): img should be a Tensor or an Image (PIL Image). Got ${typeName(img)}`);
+  return fn(checkTensor(img, op)) as T;
+}
+
+function tensorOnly(img: unknown, op: string): Tensor {
+  if (!(img instanceof Tensor)) throw new TypeError(`${op}(): img should be Tensor Image. Got ${typeName(img)}`);
+  return checkTensor(img, op);
+}
+
+const isFloat = (t: Tensor): boolean => t.dtype === "float32";
+const maxValue = (t: Tensor): number => (isFloat(t) ? 1 : 255);
+
+/** torchvision's _cast_squeeze_in/_out: integer images are resampled in float and rounded back. */
+function inFloat(t: Tensor, fn: (x: Tensor) => Tensor): Tensor {
+  if (isFloat(t)) return fn(t);
+  return fn(t.float()).round().to("int32");
+}
+
+/** [C, H, W] of an image (C = 1 for [H, W] tensors). */
+export function get_dimensions(img: ImageLike): [number, number, number] {
+  if (img instanceof Image) return [img.channels, img.height, img.width];
+  const t = tensorOrThrow(img, "get_dimensions");
+  const s = t.shape;
+  return [t.dim() === 2 ? 1 : s[s.length - 3], s[s.length - 2], s[s.length - 1]];
+}
+
+function tensorOrThrow(img: unknown, op: string): Tensor {
+  if (!(img instanceof Tensor)) throw new TypeError(`${op}(): Unexpected type ${typeName(img)}`);
+  return checkTensor(img, op);
+}
+
+/** [width, height], as torchvision. */
+export function get_image_size(img: ImageLike): [number, number] {
+  const [, h, w] = get_dimensions(img);
+  return [w, h];
+}
+
+export function get_image_num_channels(img: ImageLike): number {
+  return get_dimensions(img)[0];
+}
+
+function assertChannels(img: Tensor, permitted: number[], op: string): void {
+  const c = img.dim() === 2 ? 1 : img.shape[img.dim() - 3];
+  if (!permitted.includes(c)) throw new TypeError(`${op}(): Input image tensor permitted channel values are [${permitted.join(", ")}], but found ${c}`);
+}
+
+function checkInterpolation(mode: unknown, allowed: readonly string[], op: string): InterpolationMode {
+  if (mode !== "nearest" && mode !== "bilinear" && mode !== "bicubic") {
+    throw new TypeError(`${op}(): Argument interpolation should be a InterpolationMode ('nearest', 'bilinear' or 'bicubic'), got ${String(mode)}`);
+  }
+  if (!allowed.includes(mode)) {
+    if (mode === "bicubic") throw new NotImplementedError(`${op}(): interpolation 'bicubic' is not implemented in torchlab; use 'bilinear' or 'nearest'`);
+    throw new ValueError(`Interpolation mode '${mode}' is unsupported with Tensor input`);
+  }
+  return mode;
+}
+
+// ---------------------------------------------------------------- conversion
+
+/**
+ * Image (HWC, 0..255) -> float tensor [C, H, W] in [0, 1] (transforms.ToTensor).
+ * @example F.to_tensor(img)   // float32 [C, H, W]
+ */
+export function to_tensor(pic: Image): Tensor {
+  if (!(pic instanceof Image)) throw new TypeError(`to_tensor(): pic should be an Image (PIL Image) . Got ${typeName(pic)}; a tensor needs no ToTensor (use convert_image_dtype for integer tensors)`);
+  const c = pic.channels;
+  const n = pic.width * pic.height;
+  const out = new Float32Array(n * c);
+  const src = pic.data;
+  for (let ch = 0; ch < c; ch++) for (let i = 0; i < n; i++) out[ch * n + i] = src[i * c + ch] / 255;
+  return from_typed(out, [c, pic.height, pic.width]);
+}
+
+/** Image -> integer tensor [C, H, W] with values 0..255 (transforms.PILToTensor). */
+export function pil_to_tensor(pic: Image): Tensor {
+  if (!(pic instanceof Image)) throw new TypeError(`pil_to_tensor(): pic should be an Image (PIL Image). Got ${typeName(pic)}`);
+  return imageToTensor(pic);
+}
+
+/**
+ * Tensor [C, H, W] or [H, W] -> Image. A float tensor is scaled by 255 and truncated, as
+ * torchvision's `pic.mul(255).byte()`; values outside 0..255 are clamped.
+ */
+export function to_pil_image(pic: Tensor | Image, mode?: ImageMode): Image {
+  if (pic instanceof Image) return mode ? pic.convert(mode) : pic;
+  if (!(pic instanceof Tensor)) throw new TypeError(`to_pil_image(): pic should be Tensor or Image. Got ${typeName(pic)}.`);
+  if (pic.dim() !== 2 && pic.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
+  if (pic.dim() === 3 && pic.shape[0] > 4) throw new ValueError(`pic should not have > 4 channels. Got ${pic.shape[0]} channels.`);
+  const ints = isFloat(pic) ? pic.mul(255).to("int32") : pic.to("int32");
+  return tensorToImage(ints, mode);
+}
+
+/**
+ * Converts between float images in [0, 1] and integer images in 0..255, as torchvision's
+ * convert_image_dtype (float -> int multiplies by 255.999 and truncates).
+ */
+export function convert_image_dtype(image: Tensor, dtype: DType | string = "float32"): Tensor {
+  const t = tensorOnly(image, "convert_image_dtype");
+  const want = dtype === "float32" || dtype === "float" || dtype === "torch.float32" || dtype === "float64" ? "float32" : "int32";
+  if (want === t.dtype) return t;
+  if (want === "float32") return t.float().div(255);
+  return t.mul(255 + 1 - 1e-3).to("int32");
+}
+
+// ---------------------------------------------------------------- normalisation
+
+/**
+ * (x - mean) / std per channel, on a float tensor [..., C, H, W].
+ * @example F.normalize(x, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
+ */
+export function normalize(tensor: Tensor, mean: number[] | number, std: number[] | number, inplace = false): Tensor {
+  const t = tensorOnly(tensor, "normalize");
+  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got torch.${t.dtype}.`);
+  if (t.dim() < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(", ")}])`);
+  const m = Array.isArray(mean) ? mean : [mean];
+  const s = Array.isArray(std) ? std : [std];
+  if (s.some((v) => Math.fround(v) === 0)) throw new ValueError("std evaluated to zero after conversion to torch.float32, leading to division by zero.");
+  const c = t.shape[t.dim() - 3];
+  for (const [name, v] of [["mean", m], ["std", s]] as const) {
+    if (v.length !== 1 && v.length !== c) {
+      throw new RuntimeError(`normalize(): ${name} has ${v.length} values but the image has ${c} channels (shape [${t.shape.join(", ")}])`);
+    }
+  }
+  const mt = from_typed(Float32Array.from(m), [m.length, 1, 1]);
+  const st = from_typed(Float32Array.from(s), [s.length, 1, 1]);
+  if (inplace) return t.sub_(mt).div_(st);
+  return t.sub(mt).div(st);
+}
+
+// ---------------------------------------------------------------- geometry: size
+
+/** torchvision's _compute_resized_output_size: an int sets the shorter edge, keeping the aspect ratio. */
+export function computeResizedOutputSize(h: number, w: number, size: number[], max_size?: number | null): [number, number] {
+  if (size.length === 1) {
+    const [short, long] = w <= h ? [w, h] : [h, w];
+    const requested = size[0];
+    let newShort = requested;
+    let newLong = Math.trunc((requested * long) / short);
+    if (max_size !== undefined && max_size !== null) {
+      if (max_size <= requested) {
+        throw new ValueError(`max_size = ${max_size} must be strictly greater than the requested size for the smaller edge size = [${size.join(", ")}]`);
+      }
+      if (newLong > max_size) [newShort, newLong] = [Math.trunc((max_size * newShort) / newLong), max_size];
+    }
+    return w <= h ? [newLong, newShort] : [newShort, newLong];
+  }
+  return [size[0], size[1]];
+}
+
+/**
+ * Resizes to `size` ([h, w], or an int for the shorter edge) with bilinear (align_corners=False,
+ * no antialiasing, torchvision 0.14's tensor default) or nearest interpolation.
+ */
+export function resize<T extends ImageLike>(img: T, size: number | number[], interpolation: InterpolationMode = "bilinear", max_size?: number | null, antialias?: boolean | null): T {
+  const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "resize");
+  const sz = typeof size === "number" ? [size] : size;
+  if (!Array.isArray(sz) || sz.some((v) => typeof v !== "number")) throw new TypeError(`Size should be int or sequence. Got ${typeName(size)}`);
+  if (sz.length !== 1 && sz.length !== 2) throw new ValueError(`Size must be an int or a 1 or 2 element tuple/list, not a ${sz.length} element tuple/list`);
+  if (max_size !== undefined && max_size !== null && sz.length !== 1) {
+    throw new ValueError("max_size should only be passed if size specifies the length of the smaller edge, i.e. size should be an int or a sequence of length 1 in torchscript mode.");
+  }
+  if (antialias) throw new NotImplementedError("resize(): antialias=True is not implemented in torchlab (torchvision 0.14's tensor default is antialias=False)");
+  const [, h, w] = get_dimensions(img);
+  const [oh, ow] = computeResizedOutputSize(h, w, sz, max_size);
+  if (oh === h && ow === w) return img;
+  return apply(img, "resize", (t) =>
+    inFloat(t, (x) => {
+      const along = (y: Tensor, dim: number, n: number, m: number, trailing: number): Tensor => (n === m ? y : applyTaps(y, dim, mode === "nearest" ? nearestTaps(n, m) : bilinearTaps(n, m), trailing));
+      // Width first, then height: ATen's bilinear kernel blends the two rows' horizontal lerps.
+      return along(along(x, -1, w, ow, 0), -2, h, oh, 1);
+    }),
+  );
+}
+
+function parsePadding(padding: unknown): [number, number, number, number] {
+  if (typeof padding === "number") return [padding, padding, padding, padding];
+  if (!Array.isArray(padding)) throw new TypeError("Got inappropriate padding arg");
+  if (![1, 2, 4].includes(padding.length)) throw new ValueError(`Padding must be an int or a 1, 2, or 4 element tuple, not a ${padding.length} element tuple`);
+  const p = padding as number[];
+  if (p.length === 1) return [p[0], p[0], p[0], p[0]];
+  if (p.length === 2) return [p[0], p[0], p[1], p[1]];
+  return [p[0], p[2], p[1], p[3]];
+}
+
+/**
+ * Pads the last two dims. `padding`: an int (all sides), [left/right, top/bottom] or
+ * [left, top, right, bottom]; negative values crop. Modes: constant (with `fill`, a number or one
+ * value per channel), edge, reflect (mirror without repeating the edge), symmetric (repeating it).
+ */
+export function pad<T extends ImageLike>(img: T, padding: number | number[], fill: number | number[] = 0, padding_mode: PaddingMode = "constant"): T {
+  const [l, r, tp, b] = parsePadding(padding);
+  if (typeof fill !== "number" && !(Array.isArray(fill) && fill.every((v) => typeof v === "number"))) throw new TypeError("Got inappropriate fill arg");
+  if (typeof padding_mode !== "string") throw new TypeError("Got inappropriate padding_mode arg");
+  if (!["constant", "edge", "reflect", "symmetric"].includes(padding_mode)) throw new ValueError("Padding mode should be either constant, edge, reflect or symmetric");
+  return apply(img, "pad", (t) => padTensor(t, [l, r, tp, b], fill, padding_mode));
+}
+
+function padTensor(t: Tensor, [l, r, tp, b]: number[], fill: number | number[], mode: PaddingMode): Tensor {
+  let x = t;
+  // Negative padding crops first, as torch.nn.functional.pad and torchvision's _pad_symmetric do.
+  const H0 = x.shape[x.dim() - 2];
+  const W0 = x.shape[x.dim() - 1];
+  if (l < 0 || r < 0) x = x.narrow(-1, Math.max(-l, 0), W0 - Math.max(-l, 0) - Math.max(-r, 0));
+  if (tp < 0 || b < 0) x = x.narrow(-2, Math.max(-tp, 0), H0 - Math.max(-tp, 0) - Math.max(-b, 0));
+  [l, r, tp, b] = [l, r, tp, b].map((v) => Math.max(v, 0));
+  if (l + r + tp + b === 0) return x;
+  const H = x.shape[x.dim() - 2];
+  const W = x.shape[x.dim() - 1];
+  if (mode === "constant") {
+    const block = (shape: number[]): Tensor => constantBlock(x, shape, fill);
+    const lead = x.shape.slice(0, -1);
+    if (l || r) x = cat([block([...lead, l]), x, block([...lead, r])].filter((p) => p.shape[p.dim() - 1] > 0), -1);
+    const lead2 = x.shape.slice(0, -2);
+    const wNow = x.shape[x.dim() - 1];
+    if (tp || b) x = cat([block([...lead2, tp, wNow]), x, block([...lead2, b, wNow])].filter((p) => p.shape[p.dim() - 2] > 0), -2);
+    return x;
+  }
+  if (mode === "reflect" && (l >= W || r >= W || tp >= H || b >= H)) {
+    // PyTorch's message, for the 4-D tensor torchvision pads ([C, H, W] gets a batch dim first).
+    const nd = Math.max(x.dim(), 4);
+    const [d, p] = l >= W || r >= W ? [nd - 1, `(${l}, ${r})`] : [nd - 2, `(${tp}, ${b})`];
+    throw new RuntimeError(`Argument #4: Padding size should be less than the corresponding input dimension, but got: padding ${p} at dimension ${d} of input ${nd}`);
+  }
+  const idx = (n: number, before: number, after: number): Tensor => from_typed(padIndices(n, before, after, mode), [n + before + after]);
+  if (l || r) x = x.index_select(-1, idx(W, l, r));
+  if (tp || b) x = x.index_select(-2, idx(H, tp, b));
+  return x;
+}
+
+function constantBlock(like: Tensor, shape: number[], fill: number | number[]): Tensor {
+  const n = shape.reduce((a, v) => a * v, 1);
+  const fills = Array.isArray(fill) ? fill : [fill];
+  const c = like.dim() >= 3 ? like.shape[like.dim() - 3] : 1;
+  if (fills.length !== 1 && fills.length !== c) {
+    throw new ValueError(`The number of elements in 'fill' cannot broadcast to match the number of channels of the image (${fills.length} != ${c})`);
+  }
+  const plane = shape[shape.length - 1] * shape[shape.length - 2];
+  const data = like.dtype === "float32" ? new Float32Array(n) : new Int32Array(n);
+  for (let i = 0; i < n; i++) data[i] = fills.length === 1 ? fills[0] : fills[Math.floor(i / plane) % c];
+  return from_typed(data, shape);
+}
+
+/** Crops [top, top + height) x [left, left + width); regions outside the image are zero-padded. */
+export function crop<T extends ImageLike>(img: T, top: number, left: number, height: number, width: number): T {
+  return apply(img, "crop", (t) => cropTensor(t, top, left, height, width));
+}
+
+function cropTensor(t: Tensor, top: number, left: number, height: number, width: number): Tensor {
+  const h = t.shape[t.dim() - 2];
+  const w = t.shape[t.dim() - 1];
+  const right = left + width;
+  const bottom = top + height;
+  const slice = (x: Tensor, dim: number, start: number, stop: number, size: number): Tensor => {
+    const s = Math.min(Math.max(start, 0), size);
+    const e = Math.min(Math.max(stop, s), size);
+    return x.narrow(dim, s, e - s);
+  };
+  if (left < 0 || top < 0 || right > w || bottom > h) {
+    const padding = [Math.max(-left + Math.min(0, right), 0), Math.max(right - Math.max(w, left), 0), Math.max(-top + Math.min(0, bottom), 0), Math.max(bottom - Math.max(h, top), 0)];
+    return padTensor(slice(slice(t, -2, top, bottom, h), -1, left, right, w), padding, 0, "constant");
+  }
+  return t.narrow(-2, top, height).narrow(-1, left, width);
+}
+
+function pairSize(size: number | number[], op: string): [number, number] {
+  if (typeof size === "number") return [Math.trunc(size), Math.trunc(size)];
+  if (Array.isArray(size) && size.length === 1) return [size[0], size[0]];
+  if (!Array.isArray(size) || size.length !== 2) throw new ValueError(`${op}(): Please provide only two dimensions (h, w) for size.`);
+  return [size[0], size[1]];
+}
+
+/**
+ * Crops the centre [h, w] (an int for a square); offsets round half to even like Python's round().
+ * A crop larger than the image zero-pads it first.
+ */
+export function center_crop<T extends ImageLike>(img: T, output_size: number | number[]): T {
+  const [ch, cw] = pairSize(output_size, "center_crop");
+  return apply(img, "center_crop", (t) => {
+    let x = t;
+    let h = x.shape[x.dim() - 2];
+    let w = x.shape[x.dim() - 1];
+    if (cw > w || ch > h) {
+      const ltrb = [cw > w ? Math.floor((cw - w) / 2) : 0, ch > h ? Math.floor((ch - h) / 2) : 0, cw > w ? Math.floor((cw - w + 1) / 2) : 0, ch > h ? Math.floor((ch - h + 1) / 2) : 0];
+      x = padTensor(x, [ltrb[0], ltrb[2], ltrb[1], ltrb[3]], 0, "constant");
+      h = x.shape[x.dim() - 2];
+      w = x.shape[x.dim() - 1];
+      if (cw === w && ch === h) return x;
+    }
+    return cropTensor(x, nearbyint((h - ch) / 2), nearbyint((w - cw) / 2), ch, cw);
+  });
+}
+
+/** crop then resize (RandomResizedCrop's deterministic half). */
+export function resized_crop<T extends ImageLike>(img: T, top: number, left: number, height: number, width: number, size: number | number[], interpolation: InterpolationMode = "bilinear", antialias?: boolean | null): T {
+  return resize(crop(img, top, left, height, width), size, interpolation, null, antialias);
+}
+
+/** Mirrors left-right (last dim). */
+export function hflip<T extends ImageLike>(img: T): T {
+  return apply(img, "hflip", (t) => t.flip(-1));
+}
+
+/** Mirrors top-bottom (second-to-last dim). */
+export function vflip<T extends ImageLike>(img: T): T {
+  return apply(img, "vflip", (t) => t.flip(-2));
+}
+
+/** The four corner crops and the centre crop: [top-left, top-right, bottom-left, bottom-right, center]. */
+export function five_crop<T extends ImageLike>(img: T, size: number | number[]): [T, T, T, T, T] {
+  const [ch, cw] = pairSize(size, "five_crop");
+  const [, h, w] = get_dimensions(img);
+  const shown = Array.isArray(size) && size.length === 2 ? `[${ch}, ${cw}]` : `(${ch}, ${cw})`;
+  if (cw > w || ch > h) throw new ValueError(`Requested crop size ${shown} is bigger than input size (${h}, ${w})`);
+  return [crop(img, 0, 0, ch, cw), crop(img, 0, w - cw, ch, cw), crop(img, h - ch, 0, ch, cw), crop(img, h - ch, w - cw, ch, cw), center_crop(img, [ch, cw])];
+}
+
+/** five_crop of the image and of its flip (horizontal, or vertical when `vertical_flip`). */
+export function ten_crop<T extends ImageLike>(img: T, size: number | number[], vertical_flip = false): T[] {
+  const first = five_crop(img, size);
+  const second = five_crop(vertical_flip ? vflip(img) : hflip(img), size);
+  return [...first, ...second];
+}
+
+// ---------------------------------------------------------------- geometry: affine
+
+/**
+ * torchvision's _get_inverse_affine_matrix: the 2x3 matrix mapping output to input pixel
+ * coordinates for M = T * C * R * S * Sh * C^-1 (angles in degrees).
+ */
+export function _get_inverse_affine_matrix(center: number[], angle: number, translate: number[], scale: number, shear: number[], inverted = true): number[] {
+  const rot = (angle * Math.PI) / 180;
+  const sx = (shear[0] * Math.PI) / 180;
+  const sy = (shear[1] * Math.PI) / 180;
+  const [cx, cy] = center;
+  const [tx, ty] = translate;
+  const a = Math.cos(rot - sy) / Math.cos(sy);
+  const b = (-Math.cos(rot - sy) * Math.tan(sx)) / Math.cos(sy) - Math.sin(rot);
+  const c = Math.sin(rot - sy) / Math.cos(sy);
+  const d = (-Math.sin(rot - sy) * Math.tan(sx)) / Math.cos(sy) + Math.cos(rot);
+  let m: number[];
+  if (inverted) {
+    m = [d, -b, 0, -c, a, 0].map((v) => v / scale);
+    m[2] += m[0] * (-cx - tx) + m[1] * (-cy - ty);
+    m[5] += m[3] * (-cx - tx) + m[4] * (-cy - ty);
+    m[2] += cx;
+    m[5] += cy;
+  } else {
+    m = [a, b, 0, c, d, 0].map((v) => v * scale);
+    m[2] += m[0] * -cx + m[1] * -cy;
+    m[5] += m[3] * -cx + m[4] * -cy;
+    m[2] += cx + tx;
+    m[5] += cy + ty;
+  }
+  return m;
+}
+
+function checkFill(fill: number | number[] | null | undefined, c: number): number[] | null {
+  if (fill === null || fill === undefined) return null;
+  const list = Array.isArray(fill) ? fill : [fill];
+  if (list.some((v) => typeof v !== "number")) throw new TypeError(`Argument fill should be either int, float, tuple or list, got ${String(fill)}`);
+  if (list.length > 1 && list.length !== c) {
+    throw new ValueError(`The number of elements in 'fill' cannot broadcast to match the number of channels of the image (${list.length} != ${c})`);
+  }
+  return list;
+}
+
+/** Samples the image through an inverse affine matrix (torchvision's _apply_grid_transform). */
+function warp(t: Tensor, matrix: number[], ow: number, oh: number, mode: "nearest" | "bilinear", fill: number[] | null): Tensor {
+  const h = t.shape[t.dim() - 2];
+  const w = t.shape[t.dim() - 1];
+  const { taps, mask } = affineTaps(matrix, w, h, ow, oh, mode);
+  return inFloat(t, (x) => {
+    const lead = x.shape.slice(0, -2);
+    let out = applyTaps(x.reshape([...lead, h * w]), -1, taps, 0);
+    if (fill !== null) {
+      // torchvision samples an all-ones channel alongside the image and blends the fill colour by it.
+      const m = from_typed(mask, [ow * oh]);
+      const f = fill.length === 1 ? makeTensor(fill[0], { dtype: "float32" }) : from_typed(Float32Array.from(fill), [fill.length, 1]);
+      out = out.mul(m).add(m.rsub(1).mul(f));
+    }
+    return out.reshape([...lead, oh, ow]);
+  });
+}
+
+/** torchvision's _compute_affine_output_size (rotate with expand=True). */
+function affineOutputSize(matrix: number[], w: number, h: number): [number, number] {
+  const pts = [[-0.5 * w, -0.5 * h], [-0.5 * w, 0.5 * h], [0.5 * w, 0.5 * h], [0.5 * w, -0.5 * h]];
+  const f = Math.fround;
+  const xs = pts.map(([x, y]) => f(f(x * f(matrix[0])) + f(y * f(matrix[1]))) + f(matrix[2]));
+  const ys = pts.map(([x, y]) => f(f(x * f(matrix[3])) + f(y * f(matrix[4]))) + f(matrix[5]));
+  const tol = 1e-4;
+  const lo = (v: number, s: number): number => Math.floor(Math.trunc(f(f(v + s * 0.5) / tol)) * tol);
+  const hi = (v: number, s: number): number => Math.ceil(Math.trunc(f(f(v + s * 0.5) / tol)) * tol);
+  const ow = hi(Math.max(...xs), w) - lo(Math.min(...xs), w);
+  const oh = hi(Math.max(...ys), h) - lo(Math.min(...ys), h);
+  return [ow, oh];
+}
+
+/**
+ * Rotates by `angle` degrees counter-clockwise about `center` (pixel coordinates, default the image
+ * centre). Pixels that come from outside the image take `fill` (per channel or one value); with
+ * `fill` null they are 0 and bilinear edges are not blended (torchvision's functional default;
+ * RandomRotation passes fill=0, which does blend). `expand` enlarges the output to hold the whole
+ * rotated image.
+ *
+ * @example F.rotate(img, 90)   // a quarter turn counter-clockwise
+ */
+export function rotate<T extends ImageLike>(img: T, angle: number, interpolation: InterpolationMode = "nearest", expand = false, center: number[] | null = null, fill: number | number[] | null = null): T {
+  if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
+  if (center !== null && center !== undefined && !Array.isArray(center)) throw new TypeError("Argument center should be a sequence");
+  const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "rotate") as "nearest" | "bilinear";
+  return apply(img, "rotate", (t) => {
+    const [c, h, w] = get_dimensions(t);
+    const fl = checkFill(fill, c);
+    const centerF = center ? [center[0] - w * 0.5, center[1] - h * 0.5] : [0, 0];
+    // torchvision negates the angle here: rotate() is counter-clockwise, the affine matrix clockwise.
+    const matrix = _get_inverse_affine_matrix(centerF, -angle, [0, 0], 1, [0, 0]);
+    const [ow, oh] = expand ? affineOutputSize(matrix, w, h) : [w, h];
+    return warp(t, matrix, ow, oh, mode, fl);
+  });
+}
+
+/**
+ * Affine transform keeping the image centre invariant: rotation `angle` (degrees, clockwise here
+ * as in torchvision's affine), `translate` [tx, ty] pixels, `scale`, `shear` (degrees: a number for
+ * x, or [sx, sy]).
+ */
+export function affine<T extends ImageLike>(img: T, angle: number, translate: number[], scale: number, shear: number | number[], interpolation: InterpolationMode = "nearest", fill: number | number[] | null = null, center: number[] | null = null): T {
+  if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
+  if (!Array.isArray(translate)) throw new TypeError("Argument translate should be a sequence");
+  if (translate.length !== 2) throw new ValueError("Argument translate should be a sequence of length 2");
+  if (!(scale > 0)) throw new ValueError("Argument scale should be positive");
+  if (typeof shear !== "number" && !Array.isArray(shear)) throw new TypeError("Shear should be either a single value or a sequence of two values");
+  let sh = typeof shear === "number" ? [shear, 0] : shear.slice();
+  if (sh.length === 1) sh = [sh[0], sh[0]];
+  if (sh.length !== 2) throw new ValueError(`Shear should be a sequence containing two values. Got [${sh.join(", ")}]`);
+  if (center !== null && center !== undefined && !Array.isArray(center)) throw new TypeError("Argument center should be a sequence");
+  const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "affine") as "nearest" | "bilinear";
+  return apply(img, "affine", (t) => {
+    const [c, h, w] = get_dimensions(t);
+    const fl = checkFill(fill, c);
+    const centerF = center ? [center[0] - w * 0.5, center[1] - h * 0.5] : [0, 0];
+    const matrix = _get_inverse_affine_matrix(centerF, angle, translate, scale, sh);
+    return warp(t, matrix, w, h, mode, fl);
+  });
+}
+
+// ---------------------------------------------------------------- colour
+
+function blend(img1: Tensor, img2: Tensor, ratio: number): Tensor {
+  const out = img1.float().mul(ratio).add(img2.float().mul(1 - ratio)).clamp(0, maxValue(img1));
+  return out.to(img1.dtype);
+}
+
+/**
+ * Luma 0.2989 R + 0.587 G + 0.114 B (torchvision's tensor weights; an Image uses PIL's 'L' convert).
+ * `num_output_channels` 3 repeats the gray channel.
+ */
+export function rgb_to_grayscale<T extends ImageLike>(img: T, num_output_channels: 1 | 3 = 1): T {
+  if (num_output_channels !== 1 && num_output_channels !== 3) throw new ValueError("num_output_channels should be either 1 or 3");
+  if (img instanceof Image) {
+    const gray = img.convert("L");
+    return (num_output_channels === 3 ? gray.convert("RGB") : gray) as T;
+  }
+  const t = tensorOnly(img, "rgb_to_grayscale");
+  if (t.dim() < 3) throw new TypeError(`Input image tensor should have at least 3 dimensions, but found ${t.dim()}`);
+  assertChannels(t, [1, 3], "rgb_to_grayscale");
+  let l: Tensor;
+  if (t.shape[t.dim() - 3] === 3) {
+    const [r, g, b] = t.float().unbind(-3);
+    l = r.mul(0.2989).add(g.mul(0.587)).add(b.mul(0.114)).to(t.dtype).unsqueeze(-3);
+  } else l = t.clone();
+  return (num_output_channels === 3 ? l.expand(t.shape.slice(0, -3).concat([3], t.shape.slice(-2))) : l) as T;
+}
+
+/** PIL-only in torchvision; here any image, same as rgb_to_grayscale. */
+export function to_grayscale<T extends ImageLike>(img: T, num_output_channels: 1 | 3 = 1): T {
+  return rgb_to_grayscale(img, num_output_channels);
+}
+
+function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor): T {
+  return apply(img, op, (t) => {
+    assertChannels(t, [1, 3], op);
+    return fn(t);
+  });
+}
+
+/** Multiplies intensities by `brightness_factor` (0 gives black, 1 the original), clamped. */
+export function adjust_brightness<T extends ImageLike>(img: T, brightness_factor: number): T {
+  if (brightness_factor < 0) throw new ValueError(`brightness_factor (${brightness_factor}) is not non-negative.`);
+  return colourOp(img, "adjust_brightness", (t) => blend(t, t.mul(0), brightness_factor));
+}
+
+/** Blends with the mean gray level: 0 gives a solid gray image, 1 the original. */
+export function adjust_contrast<T extends ImageLike>(img: T, contrast_factor: number): T {
+  if (contrast_factor < 0) throw new ValueError(`contrast_factor (${contrast_factor}) is not non-negative.`);
+  return colourOp(img, "adjust_contrast", (t) => {
+    const c = t.shape[t.dim() - 3];
+    const gray = (c === 3 ? rgb_to_grayscale(t) : t).float();
+    return blend(t, gray.mean([-3, -2, -1], true), contrast_factor);
+  });
+}
+
+/** Blends with the grayscale image: 0 gives gray, 1 the original, 2 doubles saturation. */
+export function adjust_saturation<T extends ImageLike>(img: T, saturation_factor: number): T {
+  if (saturation_factor < 0) throw new ValueError(`saturation_factor (${saturation_factor}) is not non-negative.`);
+  return colourOp(img, "adjust_saturation", (t) => (t.shape[t.dim() - 3] === 1 ? t : blend(t, rgb_to_grayscale(t), saturation_factor)));
+}
+
+/** Shifts hue by `hue_factor` turns of the colour wheel, in [-0.5, 0.5], through HSV. */
+export function adjust_hue<T extends ImageLike>(img: T, hue_factor: number): T {
+  if (!(hue_factor >= -0.5 && hue_factor <= 0.5)) throw new ValueError(`hue_factor (${hue_factor}) is not in [-0.5, 0.5].`);
+  return colourOp(img, "adjust_hue", (t) => {
+    if (t.shape[t.dim() - 3] === 1) return t;
+    const x = isFloat(t) ? t : t.float().div(255);
+    const [h, s, v] = rgb2hsv(x);
+    const rgb = hsv2rgb(h.add(hue_factor).remainder(1), s, v);
+    return isFloat(t) ? rgb : rgb.mul(255).to("int32");
+  });
+}
+
+function rgb2hsv(img: Tensor): [Tensor, Tensor, Tensor] {
+  const [r, g, b] = img.unbind(-3);
+  const maxc = img.amax(-3);
+  const minc = img.amin(-3);
+  const eqc = maxc.eq(minc);
+  const cr = maxc.sub(minc);
+  const s = cr.div(where(eqc, 1, maxc));
+  const crDiv = where(eqc, 1, cr);
+  const rc = maxc.sub(r).div(crDiv);
+  const gc = maxc.sub(g).div(crDiv);
+  const bc = maxc.sub(b).div(crDiv);
+  const isR = maxc.eq(r);
+  const isG = maxc.eq(g).logical_and(maxc.ne(r));
+  const isB = maxc.ne(g).logical_and(maxc.ne(r));
+  const h = isR.float().mul(bc.sub(gc)).add(isG.float().mul(rc.sub(bc).add(2))).add(isB.float().mul(gc.sub(rc).add(4)));
+  return [h.div(6).add(1).remainder(1), s, maxc];
+}
+
+function hsv2rgb(h: Tensor, s: Tensor, v: Tensor): Tensor {
+  const h6 = h.mul(6);
+  const i0 = h6.floor();
+  const f = h6.sub(i0);
+  const i = i0.to("int32").remainder(6);
+  const p = v.mul(s.rsub(1)).clamp(0, 1);
+  const q = v.mul(s.mul(f).rsub(1)).clamp(0, 1);
+  const t = v.mul(s.mul(f.rsub(1)).rsub(1)).clamp(0, 1);
+  const pick = (choices: Tensor[]): Tensor => choices.map((c, k) => i.eq(k).float().mul(c)).reduce((a, b) => a.add(b));
+  return stack([pick([v, q, p, p, t, v]), pick([t, v, v, q, p, p]), pick([p, p, t, v, v, q])], -3);
+}
+
+/** gain * x^gamma in [0, 1] (integer images convert to float and back). */
+export function adjust_gamma<T extends ImageLike>(img: T, gamma: number, gain = 1): T {
+  if (gamma < 0) throw new ValueError("Gamma should be a non-negative real number");
+  return colourOp(img, "adjust_gamma", (t) => {
+    const x = isFloat(t) ? t : convert_image_dtype(t, "float32");
+    const y = x.pow(gamma).mul(gain).clamp(0, 1);
+    return isFloat(t) ? y : convert_image_dtype(y, "int32");
+  });
+}
+
+/** max - x per pixel (1 - x for float images, 255 - x for integer images). */
+export function invert<T extends ImageLike>(img: T): T {
+  return colourOp(img, "invert", (t) => t.rsub(maxValue(t)));
+}
+
+/**
+ * Gaussian blur with a [kx, ky] kernel (odd sizes) and sigma [sx, sy] (default
+ * 0.3 * ((k - 1) * 0.5 - 1) + 0.8 per axis), reflect-padded so the size is kept.
+ */
+export function gaussian_blur<T extends ImageLike>(img: T, kernel_size: number | number[], sigma?: number | number[] | null): T {
+  if (typeof kernel_size !== "number" && !Array.isArray(kernel_size)) throw new TypeError(`kernel_size should be int or a sequence of integers. Got ${typeName(kernel_size)}`);
+  const ks = typeof kernel_size === "number" ? [kernel_size, kernel_size] : kernel_size.slice();
+  if (ks.length !== 2) throw new ValueError(`If kernel_size is a sequence its length should be 2. Got ${ks.length}`);
+  for (const k of ks) if (k % 2 === 0 || k < 0) throw new ValueError(`kernel_size should have odd and positive integers. Got [${ks.join(", ")}]`);
+  let sg: number[];
+  if (sigma === undefined || sigma === null) sg = ks.map((k) => k * 0.15 + 0.35);
+  else if (typeof sigma === "number") sg = [sigma, sigma];
+  else if (Array.isArray(sigma)) sg = sigma.length === 1 ? [sigma[0], sigma[0]] : sigma.slice();
+  else throw new TypeError(`sigma should be either float or sequence of floats. Got ${typeName(sigma)}`);
+  if (sg.length !== 2) throw new ValueError(`If sigma is a sequence, its length should be 2. Got ${sg.length}`);
+  for (const s of sg) if (s <= 0) throw new ValueError(`sigma should have positive values. Got [${sg.join(", ")}]`);
+  return apply(img, "gaussian_blur", (t) =>
+    inFloat(t, (x) => {
+      const kx = gaussianKernel1d(ks[0], sg[0]);
+      const ky = gaussianKernel1d(ks[1], sg[1]);
+      const H = x.shape[x.dim() - 2];
+      const W = x.shape[x.dim() - 1];
+      const p = padTensor(x, [ks[0] >> 1, ks[0] >> 1, ks[1] >> 1, ks[1] >> 1], 0, "reflect");
+      const conv = (y: Tensor, dim: number, k: Float32Array, n: number): Tensor => Array.from(k, (wt, i) => y.narrow(dim, i, n).mul(wt)).reduce((a, b) => a.add(b));
+      return conv(conv(p, -1, kx, W), -2, ky, H);
+    }),
+  );
+}
+
+/**
+ * Sets the region [i, i + h) x [j, j + w) to `v` (a tensor broadcastable to [..., C, h, w]).
+ * With `inplace` the input tensor is overwritten.
+ */
+export function erase(img: Tensor, i: number, j: number, h: number, w: number, v: Tensor | number, inplace = false): Tensor {
+  const t = tensorOnly(img, "erase");
+  const H = t.shape[t.dim() - 2];
+  const W = t.shape[t.dim() - 1];
+  const i0 = Math.max(0, Math.min(i, H));
+  const j0 = Math.max(0, Math.min(j, W));
+  const hh = Math.max(0, Math.min(i + h, H) - i0);
+  const ww = Math.max(0, Math.min(j + w, W) - j0);
+  if (hh === 0 || ww === 0) return inplace ? t : t.clone();
+  const region = t.shape.slice(0, -2).concat([hh, ww]);
+  const val = (v instanceof Tensor ? v : makeTensor(v, { dtype: "float32" })).to(t.dtype).expand(region);
+  const placed = padTensor(val, [j0, W - j0 - ww, i0, H - i0 - hh], 0, "constant");
+  const maskData = new Uint8Array(H * W);
+  for (let y = i0; y < i0 + hh; y++) maskData.fill(1, y * W + j0, y * W + j0 + ww);
+  const mask = from_typed(maskData, [H, W]).bool();
+  const out = where(mask, placed, t);
+  return inplace ? t.copy_(out) : out;
+}

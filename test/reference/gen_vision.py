@@ -1,0 +1,285 @@
+"""Reference values for torchvision.transforms / torchvision.io (torchvision 0.14).
+
+Run with Debian's interpreter, which has PyTorch 1.13 and torchvision 0.14:
+    /usr/bin/python3 test/reference/gen_vision.py
+Writes test/reference/vision_functional.json (functional ops on small fixed images),
+vision_repr.json (str() of transforms) and vision_io.json (encoded files and their pixels).
+Each functional case lists its arguments in the positional order that both torchvision.transforms
+.functional and torchlab's functional use, so the test calls the same function with the same list.
+"""
+import base64
+import io
+import json
+import os
+
+import numpy as np
+import torch
+import torchvision
+import torchvision.transforms as T
+import torchvision.transforms.functional as F
+from PIL import Image
+from torchvision.transforms import InterpolationMode
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+g = torch.Generator().manual_seed(0)
+
+# Inputs: values with 4 decimals, so both sides read the same float32 numbers.
+inputs = {
+    "float": (torch.rand(3, 5, 7, generator=g) * 1e4).round() / 1e4,
+    "uint8": torch.randint(0, 256, (3, 5, 7), generator=g, dtype=torch.uint8),
+    "gray": (torch.rand(1, 6, 6, generator=g) * 1e4).round() / 1e4,
+    "batch": (torch.rand(2, 3, 4, 6, generator=g) * 1e4).round() / 1e4,
+    "square": (torch.rand(3, 6, 6, generator=g) * 1e4).round() / 1e4,
+}
+
+MODES = {"nearest": InterpolationMode.NEAREST, "bilinear": InterpolationMode.BILINEAR}
+
+
+def py_arg(a):
+    if isinstance(a, str) and a in MODES:
+        return MODES[a]
+    return a
+
+
+cases = []
+
+
+def case(fn, inp, *args, tol=None):
+    x = inputs[inp].clone()
+    out = getattr(F, fn)(x, *[py_arg(a) for a in args])
+    if isinstance(out, (tuple, list)):
+        out = torch.stack(list(out))
+    entry = {
+        "fn": fn,
+        "input": inp,
+        "args": list(args),
+        "dtype": "int" if out.dtype == torch.uint8 else "float",
+        "shape": list(out.shape),
+        "values": [round(v, 6) for v in out.flatten().tolist()] if out.is_floating_point() else out.flatten().tolist(),
+    }
+    if tol is not None:
+        entry["tol"] = tol
+    cases.append(entry)
+
+
+for inp in ["float", "uint8", "batch"]:
+    case("hflip", inp)
+    case("vflip", inp)
+    case("crop", inp, 1, 2, 3, 4)
+    case("crop", inp, -1, 5, 4, 4)
+    case("center_crop", inp, [3, 3])
+    case("center_crop", inp, [4, 2])
+    case("center_crop", inp, [6, 9])
+    case("center_crop", inp, 2)
+    case("pad", inp, 2)
+    case("pad", inp, [1, 2], 0.5 if inp != "uint8" else 7)
+    case("pad", inp, [1, 0, 2, 3], 0, "edge")
+    case("pad", inp, [2, 1, 3, 3], 0, "reflect")
+    case("pad", inp, [3, 1, 2, 4], 0, "symmetric")
+    case("pad", inp, [-1, 1, 0, -2], 0, "constant")
+    case("resize", inp, [8, 11])
+    case("resize", inp, [3, 4])
+    case("resize", inp, [2, 9])
+    case("resize", inp, 3)
+    case("resize", inp, 10)
+    case("resize", inp, [8, 11], "nearest")
+    case("resize", inp, [3, 5], "nearest")
+    case("resize", inp, 3, "bilinear", 5)
+    case("resized_crop", inp, 1, 1, 3, 4, [6, 6])
+    case("rotate", inp, 90)
+    case("rotate", inp, 45)
+    case("rotate", inp, 30, "bilinear")
+    case("rotate", inp, -17, "bilinear", False, None, [0.0, 0.0, 0.0])
+    case("rotate", inp, 30, "nearest", False, None, [1.0, 0.5, 0.25] if inp != "uint8" else [255.0, 128.0, 9.0])
+    case("rotate", inp, 45, "bilinear", True)
+    case("rotate", inp, 33, "nearest", True, None, [0.0, 0.0, 0.0])
+    case("rotate", inp, 20, "bilinear", False, [1, 2])
+    case("affine", inp, 15, [1, -2], 1.2, [10, 5], "bilinear")
+    case("affine", inp, -30, [0, 0], 0.8, 0, "nearest", [0.0, 0.0, 0.0])
+    case("affine", inp, 0, [2, 1], 1.0, [0, 0], "nearest", None, [2, 3])
+    case("rgb_to_grayscale", inp)
+    case("rgb_to_grayscale", inp, 3)
+    case("adjust_brightness", inp, 0.6)
+    case("adjust_brightness", inp, 1.7)
+    case("adjust_contrast", inp, 0.5)
+    case("adjust_contrast", inp, 1.6)
+    case("adjust_saturation", inp, 0.3)
+    case("adjust_saturation", inp, 1.8)
+    case("adjust_hue", inp, 0.2)
+    case("adjust_hue", inp, -0.45)
+    case("adjust_gamma", inp, 0.5)
+    case("adjust_gamma", inp, 2.2, 0.9)
+    case("gaussian_blur", inp, [3, 3], [1.0, 1.0])
+    case("gaussian_blur", inp, [3, 5], [0.8, 1.5])
+    case("gaussian_blur", inp, 3)
+    case("invert", inp)
+    case("five_crop", inp, [2, 3])
+    case("ten_crop", inp, [3, 3])
+
+for inp in ["gray", "square"]:
+    case("rotate", inp, 90)
+    case("rotate", inp, 180)
+    case("rotate", inp, 270, "bilinear")
+    case("rotate", inp, 30, "bilinear", False, None, [0.0] * inputs[inp].shape[0])
+    case("resize", inp, [9, 4])
+    case("gaussian_blur", inp, [5, 5], [2.0, 2.0])
+    case("adjust_contrast", inp, 0.4)
+    case("adjust_hue", inp, 0.3)
+
+for inp in ["float", "batch"]:
+    case("normalize", inp, [0.5, 0.4, 0.3], [0.2, 0.25, 0.5])
+    case("normalize", inp, [0.5], [0.5])
+    case("convert_image_dtype", inp, torch.uint8)
+case("convert_image_dtype", "uint8", torch.float32)
+
+for c in cases:
+    c["args"] = [("uint8" if a is torch.uint8 else "float32") if isinstance(a, torch.dtype) else a for a in c["args"]]
+
+# erase with a value tensor
+x = inputs["float"].clone()
+v = torch.tensor([0.1, 0.2, 0.3])[:, None, None]
+out = F.erase(x, 1, 2, 3, 2, v)
+erase_case = {"input": "float", "args": [1, 2, 3, 2], "v": [0.1, 0.2, 0.3], "shape": list(out.shape), "values": [round(t, 6) for t in out.flatten().tolist()]}
+
+# to_tensor / pil_to_tensor / PIL grayscale from an HWC image
+hwc = torch.randint(0, 256, (4, 5, 3), generator=g, dtype=torch.uint8).numpy()
+pil = Image.fromarray(hwc, "RGB")
+pil_cases = {
+    "hwc": hwc.flatten().tolist(),
+    "height": 4,
+    "width": 5,
+    "to_tensor": [round(t, 6) for t in F.to_tensor(pil).flatten().tolist()],
+    "pil_to_tensor": F.pil_to_tensor(pil).flatten().tolist(),
+    "convert_L": np.asarray(pil.convert("L")).flatten().tolist(),
+    "to_pil_from_float": np.asarray(F.to_pil_image(inputs["float"])).flatten().tolist(),
+}
+
+functional = {
+    "inputs": {k: {"shape": list(v.shape), "dtype": "int" if v.dtype == torch.uint8 else "float", "values": v.flatten().tolist()} for k, v in inputs.items()},
+    "cases": cases,
+    "erase": erase_case,
+    "pil": pil_cases,
+}
+with open(os.path.join(HERE, "vision_functional.json"), "w") as fh:
+    json.dump(functional, fh, separators=(",", ":"))
+
+# ------------------------------------------------------------------ reprs
+noop = lambda x: x  # noqa: E731
+reprs = {
+    "Compose": str(T.Compose([T.ToTensor(), T.Normalize(mean=[0.5], std=[0.5])])),
+    "ToTensor": str(T.ToTensor()),
+    "PILToTensor": str(T.PILToTensor()),
+    "ToPILImage": str(T.ToPILImage()),
+    "ToPILImage_L": str(T.ToPILImage(mode="L")),
+    "Normalize": str(T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])),
+    "Resize_list": str(T.Resize([32, 32])),
+    "Resize_int": str(T.Resize(32, interpolation=InterpolationMode.NEAREST)),
+    "CenterCrop_int": str(T.CenterCrop(28)),
+    "CenterCrop_list": str(T.CenterCrop([28, 20])),
+    "Pad": str(T.Pad(2)),
+    "Pad_full": str(T.Pad([1, 2], fill=3, padding_mode="reflect")),
+    "RandomCrop": str(T.RandomCrop([28, 28])),
+    "RandomCrop_pad": str(T.RandomCrop(32, padding=4)),
+    "RandomResizedCrop": str(T.RandomResizedCrop(224)),
+    "RandomHorizontalFlip": str(T.RandomHorizontalFlip()),
+    "RandomVerticalFlip": str(T.RandomVerticalFlip(0.3)),
+    "RandomRotation": str(T.RandomRotation(15)),
+    "RandomRotation_pair": str(T.RandomRotation([30, 90], interpolation=InterpolationMode.BILINEAR, expand=True, center=[1, 2], fill=1)),
+    "RandomAffine": str(T.RandomAffine(10)),
+    "RandomAffine_full": str(T.RandomAffine([-5, 5], translate=[0.1, 0.2], scale=[0.9, 1.1], shear=8, interpolation=InterpolationMode.BILINEAR, fill=1)),
+    "ColorJitter": str(T.ColorJitter(brightness=0.5)),
+    "ColorJitter_full": str(T.ColorJitter(0.4, 0.4, 0.4, 0.1)),
+    "ColorJitter_range": str(T.ColorJitter(brightness=[0.5, 1.5], hue=[-0.2, 0.1])),
+    "Grayscale": str(T.Grayscale()),
+    "Grayscale3": str(T.Grayscale(3)),
+    "RandomGrayscale": str(T.RandomGrayscale()),
+    "GaussianBlur": str(T.GaussianBlur(3)),
+    "GaussianBlur_sigma": str(T.GaussianBlur([3, 5], sigma=1.5)),
+    "RandomErasing": str(T.RandomErasing()),
+    "RandomErasing_random": str(T.RandomErasing(p=0.3, value="random")),
+    "RandomApply": str(T.RandomApply([T.RandomHorizontalFlip()], p=0.8)),
+    "RandomChoice": str(T.RandomChoice([T.RandomRotation([a, a]) for a in [30, 90, 180]])),
+    "RandomOrder": str(T.RandomOrder([T.RandomHorizontalFlip(), T.RandomVerticalFlip()])),
+    "Lambda": str(T.Lambda(noop)),
+    "RandomInvert": str(T.RandomInvert()),
+    "FiveCrop": str(T.FiveCrop(10)),
+}
+errors = {}
+for name, fn in {
+    "RandomRotation3": lambda: T.RandomRotation([30, 90, 180]),
+    "RandomRotationNeg": lambda: T.RandomRotation(-5),
+    "NormalizeStd0": lambda: F.normalize(inputs["float"], [0.5, 0.5, 0.5], [1.0, 0.0, 1.0]),
+    "NormalizeInt": lambda: F.normalize(inputs["uint8"], [0.5], [0.5]),
+    "BrightnessNeg": lambda: F.adjust_brightness(inputs["float"], -1),
+    "HueRange": lambda: F.adjust_hue(inputs["float"], 0.7),
+    "GaussianEven": lambda: F.gaussian_blur(inputs["float"], [4, 3]),
+    "GaussianSigma": lambda: F.gaussian_blur(inputs["float"], 3, -1.0),
+    "PadMode": lambda: F.pad(inputs["float"], 1, 0, "wrap"),
+    "PadLen": lambda: F.pad(inputs["float"], [1, 2, 3]),
+    "CropTooBig": lambda: T.RandomCrop(9)(inputs["float"]),
+    "ColorJitterNeg": lambda: T.ColorJitter(brightness=-1),
+    "ColorJitterHue": lambda: T.ColorJitter(hue=0.7),
+    "ResizeLen": lambda: T.Resize([1, 2, 3]),
+    "FillChannels": lambda: F.rotate(inputs["float"], 10, fill=[1.0, 2.0]),
+    "GrayChannels": lambda: F.rgb_to_grayscale(inputs["batch"][:, :2]),
+    "ErasingScale": lambda: T.RandomErasing(scale=(0.5, 1.5)),
+    "ErasingValue": lambda: T.RandomErasing(value="noise"),
+    "AffineTranslate": lambda: T.RandomAffine(0, translate=[0.5, 1.5]),
+    "FiveCropBig": lambda: F.five_crop(inputs["float"], [6, 3]),
+    "ReflectTooBig": lambda: F.pad(inputs["float"], [7, 0, 0, 0], 0, "reflect"),
+}.items():
+    try:
+        fn()
+        errors[name] = None
+    except Exception as e:  # noqa: BLE001
+        errors[name] = {"type": type(e).__name__, "message": str(e)}
+
+with open(os.path.join(HERE, "vision_repr.json"), "w") as fh:
+    json.dump({"reprs": reprs, "errors": errors}, fh, indent=1)
+
+# ------------------------------------------------------------------ io
+img = torch.randint(0, 256, (3, 5, 7), generator=g, dtype=torch.uint8)
+gray = torch.randint(0, 256, (1, 4, 6), generator=g, dtype=torch.uint8)
+rgba = torch.randint(0, 256, (4, 3, 5), generator=g, dtype=torch.uint8)
+
+
+def b64(data):
+    return base64.b64encode(bytes(data)).decode()
+
+
+def pil_png(arr, mode, **kw):
+    buf = io.BytesIO()
+    Image.fromarray(arr, mode).save(buf, format="PNG", **kw)
+    return buf.getvalue()
+
+
+palette_img = Image.fromarray(img.permute(1, 2, 0).numpy(), "RGB").convert("P", palette=Image.ADAPTIVE, colors=8)
+buf = io.BytesIO()
+palette_img.save(buf, format="PNG")
+palette_png = buf.getvalue()
+palette_rgb = np.asarray(palette_img.convert("RGB")).transpose(2, 0, 1)
+
+arr16 = (np.arange(4 * 6, dtype=np.uint16).reshape(4, 6) * 2731)
+buf = io.BytesIO()
+Image.fromarray(arr16.astype(np.int32), "I").save(buf, format="PNG")  # PIL writes mode I as 16-bit gray
+png16 = buf.getvalue()
+
+jpeg = torchvision.io.encode_jpeg(img, quality=95)
+io_cases = {
+    "rgb_png": {"bytes": b64(torchvision.io.encode_png(img).tolist()), "shape": list(img.shape), "values": img.flatten().tolist()},
+    "gray_png": {"bytes": b64(torchvision.io.encode_png(gray).tolist()), "shape": list(gray.shape), "values": gray.flatten().tolist()},
+    "rgba_png": {"bytes": b64(pil_png(rgba.permute(1, 2, 0).numpy(), "RGBA")), "shape": list(rgba.shape), "values": rgba.flatten().tolist()},
+    "palette_png": {"bytes": b64(palette_png), "shape": list(palette_rgb.shape), "values": palette_rgb.flatten().tolist()},
+    "png16": {"bytes": b64(png16), "shape": [1, 4, 6], "values": (arr16 >> 8).flatten().tolist()},
+    "jpeg": {
+        "bytes": b64(jpeg.tolist()),
+        "shape": list(img.shape),
+        "values": torchvision.io.decode_jpeg(jpeg).flatten().tolist(),
+        "gray_values": torchvision.io.decode_jpeg(jpeg, torchvision.io.ImageReadMode.GRAY).flatten().tolist(),
+    },
+    "rgb_as_gray": torchvision.io.decode_png(torchvision.io.encode_png(img), torchvision.io.ImageReadMode.GRAY).flatten().tolist(),
+}
+with open(os.path.join(HERE, "vision_io.json"), "w") as fh:
+    json.dump(io_cases, fh, separators=(",", ":"))
+
+print(len(cases), "functional cases;", len(reprs), "reprs;", len(errors), "errors")

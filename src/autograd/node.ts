@@ -15,15 +15,24 @@ export class Node {
   /** The tensors this op consumed, in order; kept alive until the graph is released. */
   inputs: Tensor[];
   private versions: number[];
+  private storages: Tensor["_s"][];
   private fn: BackwardFn | null;
   /** Set by Tensor.retain_grad() on the output of this node. */
   retained: Tensor | null = null;
+  /** The output, for ops whose backward reads it (exp, sigmoid, softmax, ...): writing to it in place is an error. */
+  private output: { ref: WeakRef<Tensor>; storage: Tensor["_s"]; version: number } | null = null;
 
   constructor(name: string, inputs: Tensor[], fn: BackwardFn) {
     this._name = name;
     this.inputs = inputs;
     this.versions = inputs.map((t) => t._s.version);
+    this.storages = inputs.map((t) => t._s);
     this.fn = fn;
+  }
+
+  /** @internal records that the backward closure reads `out`, so an in-place write to it is caught. */
+  saveOutput(out: Tensor): void {
+    this.output = { ref: new WeakRef(out), storage: out._s, version: out._s.version };
   }
 
   /** PyTorch's class name of the node, e.g. 'AddBackward0'. */
@@ -50,14 +59,23 @@ export class Node {
       );
     }
     this.inputs.forEach((t, i) => {
-      if (t._s.version !== this.versions[i]) {
+      if (t._s !== this.storages[i] || t._s.version !== this.versions[i]) {
         throw new RuntimeError(
           `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
-            `[${t.dtype} [${t.shape.join(", ")}]] is at version ${t._s.version}; expected version ${this.versions[i]} ` +
+            `[${t.dtype} [${t.shape.join(", ")}]] is at version ${t._s === this.storages[i] ? t._s.version : this.versions[i] + 1}; expected version ${this.versions[i]} ` +
             `instead (input ${i} of ${this._name}).`,
         );
       }
     });
+    const saved = this.output;
+    const out = saved?.ref.deref();
+    if (saved && out && (out._s !== saved.storage || out._s.version !== saved.version)) {
+      throw new RuntimeError(
+        `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
+          `[${out.dtype} [${out.shape.join(", ")}]], which is output 0 of ${this._name}, is at version ${out._s.version}; ` +
+          `expected version ${saved.version} instead.`,
+      );
+    }
     return this.fn(grad);
   }
 
@@ -65,5 +83,7 @@ export class Node {
   release(): void {
     this.fn = null;
     this.inputs = [];
+    this.storages = [];
+    this.output = null;
   }
 }

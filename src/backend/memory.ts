@@ -51,7 +51,7 @@ function account(t: tf.Tensor): void {
 /** Makes a fresh storage holding `data` and ties its lifetime to `owner`. */
 export function adopt(owner: object, data: tf.Tensor): Storage {
   const s: Storage = { data, refs: 1, version: 0 };
-  registry.register(owner, s);
+  registry.register(owner, s, owner);
   account(data);
   return s;
 }
@@ -59,8 +59,21 @@ export function adopt(owner: object, data: tf.Tensor): Storage {
 /** Lets another wrapper (detach(), .data) share `s`. */
 export function share(owner: object, s: Storage): Storage {
   s.refs++;
-  registry.register(owner, s);
+  registry.register(owner, s, owner);
   return s;
+}
+
+/**
+ * Points `owner` (which held `from`) at storage `to` instead, for an in-place op that must leave the
+ * old values to the autograd graph: `from` loses owner's reference now, `to` gains one. Autograd
+ * nodes remember each input's storage as well as its version, so they see the swap.
+ */
+export function rebind(owner: object, from: Storage, to: Storage): Storage {
+  registry.unregister(owner);
+  release(from);
+  to.refs++;
+  registry.register(owner, to, owner);
+  return to;
 }
 
 /** Replaces the contents of `s` in place (optimizer steps, init_, copy_), freeing the old buffer. */

@@ -17,11 +17,16 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
   return tf.tidy(fn);
 }
 
-/** Wraps `y` as the result of op `name` over `inputs`; records the graph when needed. */
-export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn): Tensor {
+/**
+ * Wraps `y` as the result of op `name` over `inputs`; records the graph when needed. Pass
+ * `savesOutput` when `backward` reads the result, so an in-place write to it is caught at backward.
+ */
+export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false): Tensor {
   const out = Tensor._wrap(y);
   if (is_grad_enabled() && inputs.some((t) => t.requires_grad)) {
-    out._attach(new Node(name, inputs, (g) => backward(g)));
+    const node = new Node(name, inputs, (g) => backward(g));
+    if (savesOutput) node.saveOutput(out);
+    out._attach(node);
   }
   return out;
 }

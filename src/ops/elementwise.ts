@@ -147,10 +147,10 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
   return result;
 }
 
-function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: Tensor) => tf.Tensor): Tensor {
+function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: Tensor) => tf.Tensor, savesOutput = false): Tensor {
   const out = compute(() => f(as(a._t, "float32")));
   let self: Tensor;
-  const res = record(name, [a], out, (g) => [grad(g, as(a._t, "float32"), self)]);
+  const res = record(name, [a], out, (g) => [grad(g, as(a._t, "float32"), self)], savesOutput);
   self = res;
   return res;
 }
@@ -159,21 +159,21 @@ export const neg = (a: Tensor): Tensor => {
   if (a.dtype === "bool") throw new TypeError("neg(): Negation, the `-` operator, on a bool tensor is not supported. Use logical_not() instead.");
   return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)]);
 };
-export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _x, y) => tf.mul(g, y._t));
+export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _x, y) => tf.mul(g, y._t), true);
 export const log = (a: Tensor): Tensor => unary("LogBackward0", a, tf.log, (g, x) => tf.div(g, x));
 export const log2 = (a: Tensor): Tensor => unary("Log2Backward0", a, (x) => tf.div(tf.log(x), Math.LN2), (g, x) => tf.div(g, tf.mul(x, Math.LN2)));
 export const log10 = (a: Tensor): Tensor => unary("Log10Backward0", a, (x) => tf.div(tf.log(x), Math.LN10), (g, x) => tf.div(g, tf.mul(x, Math.LN10)));
 export const log1p = (a: Tensor): Tensor => unary("Log1PBackward0", a, tf.log1p, (g, x) => tf.div(g, tf.add(x, 1)));
-export const expm1 = (a: Tensor): Tensor => unary("Expm1Backward0", a, tf.expm1, (g, _x, y) => tf.mul(g, tf.add(y._t, 1)));
-export const sqrt = (a: Tensor): Tensor => unary("SqrtBackward0", a, tf.sqrt, (g, _x, y) => tf.div(g, tf.mul(y._t, 2)));
-export const rsqrt = (a: Tensor): Tensor => unary("RsqrtBackward0", a, tf.rsqrt, (g, _x, y) => tf.mul(g, tf.mul(tf.pow(y._t, 3), -0.5)));
+export const expm1 = (a: Tensor): Tensor => unary("Expm1Backward0", a, tf.expm1, (g, _x, y) => tf.mul(g, tf.add(y._t, 1)), true);
+export const sqrt = (a: Tensor): Tensor => unary("SqrtBackward0", a, tf.sqrt, (g, _x, y) => tf.div(g, tf.mul(y._t, 2)), true);
+export const rsqrt = (a: Tensor): Tensor => unary("RsqrtBackward0", a, tf.rsqrt, (g, _x, y) => tf.mul(g, tf.mul(tf.pow(y._t, 3), -0.5)), true);
 export const square = (a: Tensor): Tensor => pow(a, 2);
-export const reciprocal = (a: Tensor): Tensor => unary("ReciprocalBackward0", a, tf.reciprocal, (g, _x, y) => tf.neg(tf.mul(g, tf.square(y._t))));
+export const reciprocal = (a: Tensor): Tensor => unary("ReciprocalBackward0", a, tf.reciprocal, (g, _x, y) => tf.neg(tf.mul(g, tf.square(y._t))), true);
 export const sin = (a: Tensor): Tensor => unary("SinBackward0", a, tf.sin, (g, x) => tf.mul(g, tf.cos(x)));
 export const cos = (a: Tensor): Tensor => unary("CosBackward0", a, tf.cos, (g, x) => tf.neg(tf.mul(g, tf.sin(x))));
-export const tanh = (a: Tensor): Tensor => unary("TanhBackward0", a, tf.tanh, (g, _x, y) => tf.mul(g, tf.sub(1, tf.square(y._t))));
+export const tanh = (a: Tensor): Tensor => unary("TanhBackward0", a, tf.tanh, (g, _x, y) => tf.mul(g, tf.sub(1, tf.square(y._t))), true);
 export const sigmoid = (a: Tensor): Tensor =>
-  unary("SigmoidBackward0", a, tf.sigmoid, (g, _x, y) => tf.mul(g, tf.mul(y._t, tf.sub(1, y._t))));
+  unary("SigmoidBackward0", a, tf.sigmoid, (g, _x, y) => tf.mul(g, tf.mul(y._t, tf.sub(1, y._t))), true);
 export const erf = (a: Tensor): Tensor =>
   unary("ErfBackward0", a, tf.erf, (g, x) => tf.mul(g, tf.mul(2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
 
@@ -200,7 +200,7 @@ export function relu(a: Tensor): Tensor {
   if (a.dtype === "bool") throw new TypeError("relu(): not implemented for 'Bool'");
   const out = compute(() => tf.relu(a._t));
   let self: Tensor;
-  const res = record("ReluBackward0", [a], out, (g) => [tf.mul(g, tf.cast(tf.greater(self._t, 0), "float32"))]);
+  const res = record("ReluBackward0", [a], out, (g) => [tf.mul(g, tf.cast(tf.greater(self._t, 0), "float32"))], true);
   self = res;
   return res;
 }

@@ -89,7 +89,7 @@ function extremeAll(op: "max" | "min", t: Tensor): Tensor {
   const res = record(op === "max" ? "MaxBackward1" : "MinBackward1", [t], out, (g) => {
     const mask = tf.cast(tf.equal(t._t, self._t), "float32");
     return [tf.mul(tf.div(mask, tf.sum(mask)), g)];
-  });
+  }, true);
   self = res;
   return res;
 }
@@ -142,7 +142,7 @@ export function amax(t: Tensor, dim?: Dims, keepdim = false, op: "max" | "min" =
     const mask = tf.cast(tf.equal(t._t, y), "float32");
     const count = tf.sum(mask, dims, true);
     return [tf.mul(tf.div(mask, count), tf.reshape(g, keptShape(t.shape, dims)))];
-  });
+  }, true);
   self = res;
   return res;
 }
@@ -196,7 +196,7 @@ export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean):
     const s = tf.reshape(self._t, keptShape(t.shape, dims));
     const gg = tf.reshape(g, keptShape(t.shape, dims));
     return [tf.div(tf.mul(gg, tf.sub(t._t, m)), tf.mul(s, denom))];
-  });
+  }, true);
   self = res;
   return res;
 }
@@ -214,7 +214,7 @@ export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
   const res = record("LogsumexpBackward0", [t], out, (g) => {
     const y = tf.reshape(self._t, keptShape(t.shape, dims));
     return [tf.mul(tf.reshape(g, keptShape(t.shape, dims)), tf.exp(tf.sub(t._t, y)))];
-  });
+  }, true);
   self = res;
   return res;
 }
@@ -237,7 +237,7 @@ export function softmax(t: Tensor, dim?: number | null): Tensor {
   const res = record("SoftmaxBackward0", [t], out, (g) => {
     const y = self._t;
     return [tf.mul(y, tf.sub(g, tf.sum(tf.mul(g, y), d, true)))];
-  });
+  }, true);
   self = res;
   return res;
 }
@@ -249,7 +249,7 @@ export function log_softmax(t: Tensor, dim?: number | null): Tensor {
     return tf.sub(x, tf.logSumExp(x, d, true));
   });
   let self: Tensor;
-  const res = record("LogSoftmaxBackward0", [t], out, (g) => [tf.sub(g, tf.mul(tf.exp(self._t), tf.sum(g, d, true)))]);
+  const res = record("LogSoftmaxBackward0", [t], out, (g) => [tf.sub(g, tf.mul(tf.exp(self._t), tf.sum(g, d, true)))], true);
   self = res;
   return res;
 }

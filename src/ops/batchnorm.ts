@@ -1,0 +1,112 @@
+/**
+ * Batch normalisation over dim 1 of [N, C], [N, C, L] or [N, C, H, W] inputs, PyTorch's
+ * `F.batch_norm`. Training normalises with the biased batch variance and updates the running
+ * statistics in place (running_var with the unbiased variance); evaluation uses the running
+ * statistics. The backward pass is the closed form, not a chain of elementwise nodes.
+ */
+import { tf, compute, record } from "./_core";
+import { overwrite } from "../backend/memory";
+import { Tensor } from "../tensor/tensor";
+import { RuntimeError, TypeError, ValueError } from "../errors";
+
+export interface BatchNormOptions {
+  weight?: Tensor | null;
+  bias?: Tensor | null;
+  training?: boolean;
+  momentum?: number;
+  eps?: number;
+}
+
+function checkFeatures(name: string, expected: number, t: Tensor | null): void {
+  if (t === null) return;
+  if (!(t instanceof Tensor)) throw new TypeError(`batch_norm(): argument '${name}' must be Tensor or None`);
+  if (t.numel() !== expected) throw new RuntimeError(`${name} should contain ${expected} elements not ${t.numel()}`);
+}
+
+/**
+ * Normalises `input` per channel (dim 1). With `training`, batch statistics are used and, when given,
+ * `running_mean`/`running_var` are updated in place with `momentum`:
+ * running = (1 - momentum) * running + momentum * batch_stat.
+ */
+export function batch_norm(
+  input: Tensor,
+  running_mean: Tensor | null,
+  running_var: Tensor | null,
+  options: BatchNormOptions = {},
+): Tensor {
+  if (!(input instanceof Tensor)) throw new TypeError("batch_norm(): argument 'input' (position 1) must be Tensor");
+  const weight = options.weight ?? null;
+  const bias = options.bias ?? null;
+  const training = options.training ?? false;
+  const momentum = options.momentum ?? 0.1;
+  const eps = options.eps ?? 1e-5;
+  if (typeof momentum !== "number") throw new TypeError(`batch_norm(): momentum must be a float, got ${String(momentum)}`);
+  const shape = input.shape;
+  if (training) {
+    const perChannel = shape.reduce((a, v, i) => (i === 1 ? a : a * v), 1);
+    if (perChannel === 1) {
+      throw new ValueError(`Expected more than 1 value per channel when training, got input size torch.Size([${shape.join(", ")}])`);
+    }
+  }
+  const c = input.dim() > 1 ? shape[1] : 0;
+  if (running_mean !== null) checkFeatures("running_mean", c, running_mean);
+  else if (!training) throw new RuntimeError("running_mean must be defined in evaluation mode");
+  if (running_var !== null) checkFeatures("running_var", c, running_var);
+  else if (!training) throw new RuntimeError("running_var must be defined in evaluation mode");
+  checkFeatures("weight", c, weight);
+  checkFeatures("bias", c, bias);
+  if (input.dtype !== "float32") throw new RuntimeError(`batch_norm(): expected a floating point input, got ${input.dtype}`);
+  const axes = [0, ...Array.from({ length: input.dim() - 2 }, (_, i) => i + 2)];
+  const bshape = shape.map((v, i) => (i === 1 ? v : 1));
+  const n = input.numel() / Math.max(c, 1);
+
+  // Statistics used to normalise: the batch's (training) or the running ones (evaluation).
+  const stats = compute(() => {
+    if (training) {
+      const { mean, variance } = tf.moments(input._t, axes, true);
+      return tf.concat([tf.reshape(mean, [1, c]), tf.reshape(tf.rsqrt(tf.add(variance, eps)), [1, c]), tf.reshape(variance, [1, c])], 0);
+    }
+    const rm = tf.reshape((running_mean as Tensor)._t, [1, c]);
+    const rv = tf.reshape((running_var as Tensor)._t, [1, c]);
+    return tf.concat([rm, tf.reshape(tf.rsqrt(tf.add(rv, eps)), [1, c]), rv], 0);
+  });
+  const statsT = Tensor._wrap(stats);
+  const meanOf = (): tf.Tensor => tf.reshape(tf.slice(statsT._t, [0, 0], [1, c]), bshape);
+  const invstdOf = (): tf.Tensor => tf.reshape(tf.slice(statsT._t, [1, 0], [1, c]), bshape);
+  if (training && running_mean !== null && running_var !== null) {
+    const m = momentum;
+    overwrite(running_mean._s, compute(() => tf.add(tf.mul(running_mean._t, 1 - m), tf.mul(tf.reshape(tf.slice(stats, [0, 0], [1, c]), [c]), m))));
+    overwrite(
+      running_var._s,
+      compute(() => {
+        const unbiased = tf.mul(tf.reshape(tf.slice(stats, [2, 0], [1, c]), [c]), n / (n - 1));
+        return tf.add(tf.mul(running_var._t, 1 - m), tf.mul(unbiased, m));
+      }),
+    );
+  }
+  const inputs: Tensor[] = [input];
+  if (weight) inputs.push(weight);
+  if (bias) inputs.push(bias);
+  const out = compute(() => {
+    let y = tf.mul(tf.sub(input._t, meanOf()), invstdOf());
+    if (weight) y = tf.mul(y, tf.reshape(weight._t, bshape));
+    if (bias) y = tf.add(y, tf.reshape(bias._t, bshape));
+    return y;
+  });
+  return record("NativeBatchNormBackward0", inputs, out, (g) => {
+    const invstd = invstdOf();
+    const xhat = tf.mul(tf.sub(input._t, meanOf()), invstd);
+    const grads: (tf.Tensor | null)[] = [];
+    if (input.requires_grad) {
+      const dxhat = weight ? tf.mul(g, tf.reshape(weight._t, bshape)) : g;
+      if (training) {
+        const sumD = tf.sum(dxhat, axes, true);
+        const sumDX = tf.sum(tf.mul(dxhat, xhat), axes, true);
+        grads.push(tf.mul(tf.div(invstd, n), tf.sub(tf.sub(tf.mul(dxhat, n), sumD), tf.mul(xhat, sumDX))));
+      } else grads.push(tf.mul(dxhat, invstd));
+    } else grads.push(null);
+    if (weight) grads.push(weight.requires_grad ? tf.sum(tf.mul(g, xhat), axes) : null);
+    if (bias) grads.push(bias.requires_grad ? tf.sum(g, axes) : null);
+    return grads;
+  });
+}

@@ -1,0 +1,377 @@
+/**
+ * conv2d and conv_transpose2d with PyTorch's argument rules, errors and exact gradients.
+ *
+ * Public tensors are NCHW with OIHW weights; tfjs kernels want NHWC/HWIO, so everything is transposed
+ * here. Numeric padding becomes an explicit zero pad followed by a 'valid' convolution. The gradients
+ * are written with forward convolutions only, because the wasm backend has no Conv2DBackpropFilter and
+ * tfjs's own conv gradients refuse dilation > 1:
+ *  - input gradient: the zero-stuffed, padded output gradient convolved with the flipped kernel whose
+ *    in/out channels are swapped;
+ *  - weight gradient: the input with batch and channels swapped, convolved with the output gradient
+ *    used as a kernel (stride and dilation trade places), cropped to the kernel size.
+ * conv_transpose2d is the adjoint of conv2d, so it reuses the same three primitives.
+ */
+import { tf, compute, record, fmtShape } from "./_core";
+import { Tensor } from "../tensor/tensor";
+import { RuntimeError, ShapeError, TypeError, ValueError } from "../errors";
+
+type Pair = [number, number];
+
+/** PyTorch's `_pair`: an int or a 1/2-element list becomes [h, w]; anything else is a TypeError. */
+export function pair(op: string, name: string, v: unknown): Pair {
+  if (typeof v === "number" && Number.isInteger(v)) return [v, v];
+  if (Array.isArray(v) && (v.length === 1 || v.length === 2) && v.every((e) => typeof e === "number" && Number.isInteger(e))) {
+    return v.length === 1 ? [v[0], v[0]] : [v[0], v[1]];
+  }
+  throw new TypeError(`${op}(): argument '${name}' must be an int or a tuple of 2 ints, but got ${describeValue(v)}`);
+}
+
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(String).join(", ")}]`;
+  return typeof v === "string" ? `'${v}'` : String(v);
+}
+
+// ------------------------------------------------------------------ layout helpers (tf level)
+
+/** NCHW -> NHWC */
+export function toNHWC(x: tf.Tensor): tf.Tensor4D {
+  return tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
+}
+/** NHWC -> NCHW */
+export function toNCHW(x: tf.Tensor): tf.Tensor4D {
+  return tf.transpose(x, [0, 3, 1, 2]) as tf.Tensor4D;
+}
+
+/** Inserts `s - 1` zeros between rows/columns (the adjoint of a strided read). */
+export function zeroStuff(g: tf.Tensor4D, s: Pair): tf.Tensor4D {
+  if (s[0] === 1 && s[1] === 1) return g;
+  const [n, h, w, c] = g.shape;
+  const r = tf.reshape(g, [n, h, 1, w, 1, c]);
+  const p = tf.pad(r, [[0, 0], [0, 0], [0, s[0] - 1], [0, 0], [0, s[1] - 1], [0, 0]]);
+  const full = tf.reshape(p, [n, h * s[0], w * s[1], c]);
+  return tf.slice(full, [0, 0, 0, 0], [n, (h - 1) * s[0] + 1, (w - 1) * s[1] + 1, c]) as tf.Tensor4D;
+}
+
+/** Keeps every s-th row/column starting at 0, `count` of them (a strided read). */
+export function subsample(x: tf.Tensor4D, s: Pair, count: Pair): tf.Tensor4D {
+  if (s[0] === 1 && s[1] === 1 && x.shape[1] === count[0] && x.shape[2] === count[1]) return x;
+  const [n, , , c] = x.shape;
+  return tf.stridedSlice(x, [0, 0, 0, 0], [n, (count[0] - 1) * s[0] + 1, (count[1] - 1) * s[1] + 1, c], [1, s[0], s[1], 1]) as tf.Tensor4D;
+}
+
+/**
+ * One 'valid' convolution over NHWC `x` with an HWIO filter. tfjs refuses stride > 1 together with
+ * dilation > 1, so that case runs at stride 1 and is subsampled (rare: only exotic layer settings).
+ */
+function validConv(x: tf.Tensor4D, f: tf.Tensor4D, s: Pair, d: Pair, depthwise: boolean): tf.Tensor4D {
+  const run = (st: Pair): tf.Tensor4D =>
+    depthwise ? tf.depthwiseConv2d(x, f, st, "valid", "NHWC", d) : tf.conv2d(x, f, st, "valid", "NHWC", d);
+  const both = (s[0] > 1 || s[1] > 1) && (d[0] > 1 || d[1] > 1);
+  if (!both) return run(s);
+  const ho = Math.floor((x.shape[1] - d[0] * (f.shape[0] - 1) - 1) / s[0]) + 1;
+  const wo = Math.floor((x.shape[2] - d[1] * (f.shape[1] - 1) - 1) / s[1]) + 1;
+  return subsample(run([1, 1]), s, [ho, wo]);
+}
+
+/**
+ * Grouped 'valid' convolution: NHWC `x` [N,H,W,C], OIHW `w` [O, C/groups, kH, kW] -> NHWC [N,Ho,Wo,O].
+ * groups == 1 is a plain conv; one input channel per group is a depthwise conv (output channel
+ * c*mult + m reads input channel c, PyTorch's grouping too); one output channel per group is a
+ * depthwise conv followed by a per-group sum; anything else runs one conv per group.
+ */
+export function convCore(x: tf.Tensor4D, w: tf.Tensor4D, s: Pair, d: Pair, groups: number): tf.Tensor4D {
+  const [o, cg, kh, kw] = w.shape;
+  if (groups === 1) return validConv(x, tf.transpose(w, [2, 3, 1, 0]) as tf.Tensor4D, s, d, false);
+  if (cg === 1) {
+    const f = tf.reshape(tf.transpose(w, [2, 3, 1, 0]), [kh, kw, groups, o / groups]) as tf.Tensor4D;
+    return validConv(x, f, s, d, true);
+  }
+  if (o === groups) {
+    const f = tf.transpose(tf.reshape(w, [groups * cg, 1, kh, kw]), [2, 3, 0, 1]) as tf.Tensor4D;
+    const y = validConv(x, f, s, d, true);
+    const [n, ho, wo] = y.shape;
+    return tf.sum(tf.reshape(y, [n, ho, wo, groups, cg]), 4) as tf.Tensor4D;
+  }
+  const xs = tf.split(x, groups, 3);
+  const ws = tf.split(w, groups, 0);
+  const outs = xs.map((xi, i) => validConv(xi as tf.Tensor4D, tf.transpose(ws[i], [2, 3, 1, 0]) as tf.Tensor4D, s, d, false));
+  return tf.concat(outs, 3) as tf.Tensor4D;
+}
+
+/** Gradient of convCore with respect to its (already padded) NHWC input of spatial size `inHW`. */
+export function convCoreInputGrad(g: tf.Tensor4D, w: tf.Tensor4D, inHW: Pair, s: Pair, d: Pair, groups: number): tf.Tensor4D {
+  const [o, cg, kh, kw] = w.shape;
+  const [, ho, wo] = g.shape;
+  const stuffed = zeroStuff(g, s);
+  const padded = tf.pad(stuffed, [
+    [0, 0],
+    [d[0] * (kh - 1), inHW[0] - (ho - 1) * s[0] - 1],
+    [d[1] * (kw - 1), inHW[1] - (wo - 1) * s[1] - 1],
+    [0, 0],
+  ]) as tf.Tensor4D;
+  // Flip the kernel spatially and swap its in/out channels within each group: [Og, Cg] -> [Cg, Og].
+  const og = o / groups;
+  const flipped = tf.reverse(w, [2, 3]);
+  const swapped = tf.reshape(tf.transpose(tf.reshape(flipped, [groups, og, cg, kh, kw]), [0, 2, 1, 3, 4]), [groups * cg, og, kh, kw]) as tf.Tensor4D;
+  return convCore(padded, swapped, [1, 1], d, groups);
+}
+
+/**
+ * Gradient of convCore with respect to its OIHW weight, given the padded NHWC input `xp` and the NHWC
+ * output gradient `g`.
+ */
+export function convCoreWeightGrad(xp: tf.Tensor4D, g: tf.Tensor4D, wShape: readonly number[], s: Pair, d: Pair, groups: number): tf.Tensor4D {
+  const [o, cg, kh, kw] = wShape;
+  const [n, , , c] = xp.shape;
+  const [, ho, wo] = g.shape;
+  const og = o / groups;
+  if (groups === 1) {
+    // x as [C, Hp, Wp, N] (batch <-> channels), g as an HWIO kernel [Ho, Wo, N, O]: stride d, dilation s.
+    const xt = tf.transpose(xp, [3, 1, 2, 0]) as tf.Tensor4D;
+    const gt = tf.transpose(g, [1, 2, 0, 3]) as tf.Tensor4D;
+    const full = validConv(xt, gt, d, s, false);
+    const crop = tf.slice(full, [0, 0, 0, 0], [c, kh, kw, o]);
+    return tf.transpose(crop, [3, 0, 1, 2]) as tf.Tensor4D;
+  }
+  // Grouped: channels (group k, sample n) of a depthwise conv with multiplier Og, then sum over n. The
+  // batch dimension carries the Cg channels within a group.
+  const xr = tf.reshape(xp, [n, xp.shape[1], xp.shape[2], groups, cg]);
+  const xt = tf.reshape(tf.transpose(xr, [4, 1, 2, 3, 0]), [cg, xp.shape[1], xp.shape[2], groups * n]) as tf.Tensor4D;
+  const gr = tf.reshape(g, [n, ho, wo, groups, og]);
+  const gt = tf.reshape(tf.transpose(gr, [1, 2, 3, 0, 4]), [ho, wo, groups * n, og]) as tf.Tensor4D;
+  const full = validConv(xt, gt, d, s, true);
+  const crop = tf.slice(full, [0, 0, 0, 0], [cg, kh, kw, groups * n * og]);
+  const summed = tf.sum(tf.reshape(crop, [cg, kh, kw, groups, n, og]), 4); // [Cg, kH, kW, g, Og]
+  return tf.reshape(tf.transpose(summed, [3, 4, 0, 1, 2]), [o, cg, kh, kw]) as tf.Tensor4D;
+}
+
+// ------------------------------------------------------------------ argument checking
+
+export type Padding2d = number | number[] | "same" | "valid";
+
+export interface ConvOptions {
+  bias?: Tensor | null;
+  stride?: number | number[];
+  padding?: Padding2d;
+  dilation?: number | number[];
+  groups?: number;
+}
+
+export interface ConvTransposeOptions {
+  bias?: Tensor | null;
+  stride?: number | number[];
+  padding?: number | number[];
+  output_padding?: number | number[];
+  groups?: number;
+  dilation?: number | number[];
+}
+
+function checkPositive(op: string, name: string, v: Pair, what: string): void {
+  if (v[0] <= 0 || v[1] <= 0) throw new RuntimeError(`${op}(): ${what} (got ${name}=(${v.join(", ")}))`);
+}
+
+function checkGroups(groups: unknown): number {
+  if (typeof groups !== "number" || !Number.isInteger(groups)) throw new TypeError(`conv2d(): argument 'groups' must be int, not ${describeValue(groups)}`);
+  if (groups <= 0) throw new RuntimeError("non-positive groups is not supported");
+  return groups;
+}
+
+/** Unbatched [C,H,W] input becomes [1,C,H,W]; anything but 3-D/4-D is PyTorch's error. */
+function batched(op: string, input: Tensor): { x: Tensor; unbatched: boolean } {
+  if (!(input instanceof Tensor)) throw new TypeError(`${op}(): argument 'input' (position 1) must be Tensor, not ${describeValue(input)}`);
+  if (input.dim() === 4) return { x: input, unbatched: false };
+  if (input.dim() === 3) return { x: input.unsqueeze(0), unbatched: true };
+  throw new ShapeError(`Expected 3D (unbatched) or 4D (batched) input to ${op}, but got input of size: ${fmtShape(input.shape)}`, "3D or 4D", input.shape);
+}
+
+function checkFloat(op: string, t: Tensor, name: string): void {
+  if (t.dtype !== "float32") {
+    throw new RuntimeError(`${op}(): expected ${name} to be a floating point tensor (float32), but got ${t.dtype}; call .float() first`);
+  }
+}
+
+// ------------------------------------------------------------------ conv2d
+
+/**
+ * 2-D convolution over an NCHW input (PyTorch's `F.conv2d`). `weight` is [out_channels,
+ * in_channels/groups, kH, kW]; `padding` is an int, a pair, 'valid' or 'same' (stride 1 only; an odd
+ * total goes on the bottom/right, as PyTorch does).
+ */
+export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {}): Tensor {
+  const op = "conv2d";
+  const { x, unbatched } = batched(op, input);
+  if (!(weight instanceof Tensor)) throw new TypeError(`conv2d(): argument 'weight' (position 2) must be Tensor, not ${describeValue(weight)}`);
+  const stride = pair(op, "stride", options.stride ?? 1);
+  const dilation = pair(op, "dilation", options.dilation ?? 1);
+  const groups = checkGroups(options.groups ?? 1);
+  const bias = options.bias ?? null;
+  checkPositive(op, "stride", stride, "non-positive stride is not supported");
+  checkPositive(op, "dilation", dilation, "dilation should be greater than zero");
+  if (weight.dim() !== 4) {
+    throw new ShapeError(`Expected 4-dimensional weight for 4-dimensional input ${fmtShape(x.shape)}, but got ${weight.dim()}-dimensional weight of size ${fmtShape(weight.shape)} instead`, "4-D", weight.shape);
+  }
+  const [o, cg, kh, kw] = weight.shape;
+  const [n, c, h, w] = x.shape;
+  // [top, bottom, left, right]
+  let pads: [number, number, number, number];
+  const padding = options.padding ?? 0;
+  if (padding === "valid") pads = [0, 0, 0, 0];
+  else if (padding === "same") {
+    if (stride[0] !== 1 || stride[1] !== 1) throw new ValueError("padding='same' is not supported for strided convolutions");
+    const th = dilation[0] * (kh - 1);
+    const tw = dilation[1] * (kw - 1);
+    pads = [Math.floor(th / 2), th - Math.floor(th / 2), Math.floor(tw / 2), tw - Math.floor(tw / 2)];
+  } else if (typeof padding === "string") {
+    throw new ValueError(`Invalid padding string '${padding}', should be one of {'valid', 'same'}`);
+  } else {
+    const p = pair(op, "padding", padding);
+    if (p[0] < 0 || p[1] < 0) throw new RuntimeError("negative padding is not supported");
+    pads = [p[0], p[0], p[1], p[1]];
+  }
+  if (o % groups !== 0) {
+    throw new ShapeError(`Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size ${fmtShape(weight.shape)} instead`, "divisible", weight.shape);
+  }
+  if (c !== cg * groups) {
+    throw new ShapeError(
+      `Given groups=${groups}, weight of size ${fmtShape(weight.shape)}, expected input${fmtShape(x.shape)} to have ${cg * groups} channels, but got ${c} channels instead`,
+      [n, cg * groups, h, w],
+      x.shape,
+    );
+  }
+  if (bias !== null) {
+    if (!(bias instanceof Tensor)) throw new TypeError(`conv2d(): argument 'bias' must be Tensor or None, not ${describeValue(bias)}`);
+    if (bias.dim() !== 1 || bias.shape[0] !== o) {
+      throw new ShapeError(`Given weight of size ${fmtShape(weight.shape)}, expected bias to be 1-dimensional with ${o} elements, but got bias of size ${fmtShape(bias.shape)} instead`, [o], bias.shape);
+    }
+  }
+  const hp = h + pads[0] + pads[1];
+  const wp = w + pads[2] + pads[3];
+  const ekh = dilation[0] * (kh - 1) + 1;
+  const ekw = dilation[1] * (kw - 1) + 1;
+  if (hp < ekh || wp < ekw) {
+    throw new ShapeError(
+      `Calculated padded input size per channel: (${hp} x ${wp}). Kernel size: (${ekh} x ${ekw}). Kernel size can't be greater than actual input size`,
+      [ekh, ekw],
+      [hp, wp],
+    );
+  }
+  checkFloat(op, x, "input");
+  checkFloat(op, weight, "weight");
+  const ho = Math.floor((hp - ekh) / stride[0]) + 1;
+  const wo = Math.floor((wp - ekw) / stride[1]) + 1;
+  const padSpec: [number, number][] = [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]];
+  const needsPad = pads.some((p) => p !== 0);
+  const inputs = bias ? [x, weight, bias] : [x, weight];
+  const out = compute(() => {
+    let xn = toNHWC(x._t);
+    if (needsPad) xn = tf.pad(xn, padSpec) as tf.Tensor4D;
+    let y = convCore(xn, weight._t as tf.Tensor4D, stride, dilation, groups);
+    if (bias) y = tf.add(y, bias._t) as tf.Tensor4D;
+    return toNCHW(y);
+  });
+  const res = record("ConvolutionBackward0", inputs, out, (g) => {
+    const gn = toNHWC(g);
+    const grads: (tf.Tensor | null)[] = [null, null, null];
+    if (x.requires_grad) {
+      const gxp = convCoreInputGrad(gn, weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups);
+      const gx = needsPad ? tf.slice(gxp, [0, pads[0], pads[2], 0], [n, h, w, c]) : gxp;
+      grads[0] = toNCHW(gx);
+    }
+    if (weight.requires_grad) {
+      let xp = toNHWC(x._t);
+      if (needsPad) xp = tf.pad(xp, padSpec) as tf.Tensor4D;
+      grads[1] = convCoreWeightGrad(xp, gn, weight.shape, stride, dilation, groups);
+    }
+    if (bias && bias.requires_grad) grads[2] = tf.sum(g, [0, 2, 3]);
+    return grads.slice(0, inputs.length);
+  });
+  void ho;
+  void wo;
+  return unbatched ? res.squeeze(0) : res;
+}
+
+// ------------------------------------------------------------------ conv_transpose2d
+
+/**
+ * 2-D transposed convolution (PyTorch's `F.conv_transpose2d`), the adjoint of conv2d. `weight` is
+ * [in_channels, out_channels/groups, kH, kW]. Output size per dim:
+ * (H - 1) * stride - 2 * padding + dilation * (kH - 1) + output_padding + 1.
+ */
+export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTransposeOptions = {}): Tensor {
+  const op = "conv_transpose2d";
+  const { x, unbatched } = batched(op, input);
+  if (!(weight instanceof Tensor)) throw new TypeError(`conv_transpose2d(): argument 'weight' (position 2) must be Tensor, not ${describeValue(weight)}`);
+  const stride = pair(op, "stride", options.stride ?? 1);
+  const padding = pair(op, "padding", options.padding ?? 0);
+  const outPad = pair(op, "output_padding", options.output_padding ?? 0);
+  const dilation = pair(op, "dilation", options.dilation ?? 1);
+  const groups = checkGroups(options.groups ?? 1);
+  const bias = options.bias ?? null;
+  checkPositive(op, "stride", stride, "non-positive stride is not supported");
+  checkPositive(op, "dilation", dilation, "dilation should be greater than zero");
+  if (padding[0] < 0 || padding[1] < 0) throw new RuntimeError("negative padding is not supported");
+  if (outPad[0] < 0 || outPad[1] < 0) throw new RuntimeError("negative output_padding is not supported");
+  if (weight.dim() !== 4) {
+    throw new ShapeError(`Expected 4-dimensional weight for 4-dimensional input ${fmtShape(x.shape)}, but got ${weight.dim()}-dimensional weight of size ${fmtShape(weight.shape)} instead`, "4-D", weight.shape);
+  }
+  for (let i = 0; i < 2; i++) {
+    if (outPad[i] >= stride[i] && outPad[i] >= dilation[i]) {
+      throw new ValueError(
+        `output padding must be smaller than either stride or dilation, but got output_padding_height: ${outPad[0]} output_padding_width: ${outPad[1]} stride_height: ${stride[0]} stride_width: ${stride[1]} dilation_height: ${dilation[0]} dilation_width: ${dilation[1]}`,
+      );
+    }
+  }
+  const [cin, og, kh, kw] = weight.shape;
+  const [n, c, h, w] = x.shape;
+  if (cin % groups !== 0) {
+    throw new ShapeError(`Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size ${fmtShape(weight.shape)} instead`, "divisible", weight.shape);
+  }
+  if (c !== cin) {
+    throw new ShapeError(
+      `Given transposed=1, weight of size ${fmtShape(weight.shape)}, expected input${fmtShape(x.shape)} to have ${cin} channels, but got ${c} channels instead`,
+      [n, cin, h, w],
+      x.shape,
+    );
+  }
+  const o = og * groups;
+  if (bias !== null) {
+    if (!(bias instanceof Tensor)) throw new TypeError(`conv_transpose2d(): argument 'bias' must be Tensor or None, not ${describeValue(bias)}`);
+    if (bias.dim() !== 1 || bias.shape[0] !== o) {
+      throw new ShapeError(`Given transposed=1, weight of size ${fmtShape(weight.shape)}, expected bias to be 1-dimensional with ${o} elements, but got bias of size ${fmtShape(bias.shape)} instead`, [o], bias.shape);
+    }
+  }
+  checkFloat(op, x, "input");
+  checkFloat(op, weight, "weight");
+  // The full (uncropped) output of the adjoint, then `padding` is cropped from each side.
+  const hf = (h - 1) * stride[0] + dilation[0] * (kh - 1) + 1 + outPad[0];
+  const wf = (w - 1) * stride[1] + dilation[1] * (kw - 1) + 1 + outPad[1];
+  const ho = hf - 2 * padding[0];
+  const wo = wf - 2 * padding[1];
+  if (ho <= 0 || wo <= 0) {
+    throw new ShapeError(
+      `Given input size per channel: (${h} x ${w}). Calculated output size per channel: (${ho} x ${wo}). Output size is too small`,
+      "positive output size",
+      [ho, wo],
+    );
+  }
+  const inputs = bias ? [x, weight, bias] : [x, weight];
+  // conv_transpose2d(x, W) is the input gradient of conv2d(., W) with W read as [out=Cin, in=Og].
+  const out = compute(() => {
+    const full = convCoreInputGrad(toNHWC(x._t), weight._t as tf.Tensor4D, [hf, wf], stride, dilation, groups);
+    let y = tf.slice(full, [0, padding[0], padding[1], 0], [n, ho, wo, o]) as tf.Tensor4D;
+    if (bias) y = tf.add(y, bias._t) as tf.Tensor4D;
+    return toNCHW(y);
+  });
+  const res = record("ConvolutionBackward0", inputs, out, (g) => {
+    const gp = tf.pad(toNHWC(g), [[0, 0], [padding[0], padding[0]], [padding[1], padding[1]], [0, 0]]) as tf.Tensor4D;
+    const grads: (tf.Tensor | null)[] = [null, null, null];
+    if (x.requires_grad) {
+      const y = convCore(gp, weight._t as tf.Tensor4D, stride, dilation, groups);
+      grads[0] = toNCHW(tf.slice(y, [0, 0, 0, 0], [n, h, w, c]));
+    }
+    if (weight.requires_grad) grads[1] = convCoreWeightGrad(gp, toNHWC(x._t), weight.shape, stride, dilation, groups);
+    if (bias && bias.requires_grad) grads[2] = tf.sum(g, [0, 2, 3]);
+    return grads.slice(0, inputs.length);
+  });
+  return unbatched ? res.squeeze(0) : res;
+}

@@ -1,0 +1,522 @@
+#!/usr/bin/python3
+"""Reference values for the vision layers of torch.nn (conv, pooling, interpolation, padding,
+batch norm), from PyTorch (Debian's python3-torch 1.13).
+
+Run with Debian's interpreter (the pyenv `python3` on PATH has no torch):
+
+    /usr/bin/python3 test/reference/gen_vision_nn.py
+
+Functional cases name their inputs, a Python expression and the TypeScript expression that means the
+same thing in torchlab (`F` is torch.nn.functional), the forward result(s), a fixed random upstream
+gradient for every output that requires grad, and the gradient of every input that requires grad.
+Error cases record PyTorch's exception type and message. Module cases record a module's
+state_dict, its repr, outputs and parameter gradients (and running statistics over several steps).
+Writes test/reference/vision_nn_<group>.json.
+"""
+import json
+import math
+import os
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+rng = torch.Generator().manual_seed(4321)
+
+DT = {torch.float32: "float32", torch.int64: "int32", torch.int32: "int32", torch.bool: "bool"}
+
+
+def r4(x):
+    """Inputs are rounded to 4 decimals so that both sides parse the exact same float32 values."""
+    return [round(float(v), 4) for v in x]
+
+
+def num(v):
+    v = float(v)
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    if v == int(v) and abs(v) < 2**53:
+        return int(v)
+    return float("%.7g" % v)
+
+
+def enc(t):
+    t = t.detach()
+    vals = t.reshape(-1).tolist()
+    if t.dtype == torch.bool:
+        vals = [bool(v) for v in vals]
+    else:
+        vals = [num(v) for v in vals]
+    return {"shape": list(t.shape), "dtype": DT[t.dtype], "values": vals}
+
+
+def make_input(spec):
+    """spec: ('f', shape) normal floats | ('pos', shape) in [0.5, 2.5) | ('v', values) explicit |
+    ('ties', shape) small integers, so that windows hold equal maxima."""
+    kind = spec[0]
+    if kind == "v":
+        t = torch.tensor(spec[1])
+        return t.float() if t.dtype == torch.float64 else t
+    shape = spec[1]
+    if kind == "f":
+        return torch.tensor(r4(torch.randn(shape, generator=rng).reshape(-1))).reshape(shape)
+    if kind == "pos":
+        return torch.tensor(r4((torch.rand(shape, generator=rng) * 2 + 0.5).reshape(-1))).reshape(shape)
+    if kind == "ties":
+        return torch.randint(0, 3, shape, generator=rng).float()
+    raise ValueError(kind)
+
+
+def run_case(name, inputs, py, ts, nograd=()):
+    env = {"torch": torch, "F": F}
+    enc_inputs = {}
+    for k, spec in inputs.items():
+        t = make_input(spec)
+        if t.dtype == torch.float32 and k not in nograd:
+            t.requires_grad_(True)
+        env[k] = t
+        enc_inputs[k] = enc(t)
+    out = eval(py, env)
+    multi = isinstance(out, (tuple, list))
+    outs = list(out) if multi else [out]
+    case = {"name": name, "py": py, "ts": ts, "inputs": enc_inputs, "nograd": list(nograd), "multi": multi}
+    case["out"] = [enc(o) for o in outs]
+    if any(o.requires_grad for o in outs):
+        gs = []
+        loss = 0
+        for o in outs:
+            if o.requires_grad:
+                g = torch.tensor(r4(torch.randn(o.shape, generator=rng).reshape(-1))).reshape(o.shape)
+                loss = loss + (o * g).sum()
+                gs.append(enc(g))
+            else:
+                gs.append(None)
+        loss.backward()
+        case["grad_out"] = gs
+        case["grads"] = {k: enc(env[k].grad if env[k].grad is not None else torch.zeros_like(env[k]))
+                         for k in inputs if isinstance(env[k], torch.Tensor) and env[k].requires_grad}
+    return case
+
+
+GROUPS = {}
+
+
+def group(name):
+    GROUPS[name] = []
+    return lambda *a, **k: GROUPS[name].append(run_case(*a, **k))
+
+
+# ------------------------------------------------------------------ conv2d / conv_transpose2d
+C = group("conv")
+C("tutorial_1x1x28x28_k3", {"x": ("f", [1, 1, 28, 28]), "w": ("f", [3, 1, 3, 3]), "b": ("f", [3])},
+  "F.conv2d(x, w, b, stride=1, padding=0)", "F.conv2d(x, w, b, {stride: 1, padding: 0})")
+C("x=[2,3,7,6] w=[4,3,3,3] s=1 p=0", {"x": ("f", [2, 3, 7, 6]), "w": ("f", [4, 3, 3, 3]), "b": ("f", [4])},
+  "F.conv2d(x, w, b)", "F.conv2d(x, w, b)")
+C("x=[2,3,7,6] w=[4,3,3,3] s=2 p=1", {"x": ("f", [2, 3, 7, 6]), "w": ("f", [4, 3, 3, 3]), "b": ("f", [4])},
+  "F.conv2d(x, w, b, 2, 1)", "F.conv2d(x, w, b, 2, 1)")
+C("x=[1,2,9,8] w=[3,2,3,2] s=(2,3) p=(1,2) nobias", {"x": ("f", [1, 2, 9, 8]), "w": ("f", [3, 2, 3, 2])},
+  "F.conv2d(x, w, stride=(2, 3), padding=(1, 2))", "F.conv2d(x, w, {stride: [2, 3], padding: [1, 2]})")
+C("x=[2,2,9,9] w=[3,2,3,3] d=2 p=2", {"x": ("f", [2, 2, 9, 9]), "w": ("f", [3, 2, 3, 3]), "b": ("f", [3])},
+  "F.conv2d(x, w, b, padding=2, dilation=2)", "F.conv2d(x, w, b, {padding: 2, dilation: 2})")
+C("x=[1,2,11,10] w=[2,2,3,3] s=2 d=2 p=1", {"x": ("f", [1, 2, 11, 10]), "w": ("f", [2, 2, 3, 3]), "b": ("f", [2])},
+  "F.conv2d(x, w, b, stride=2, padding=1, dilation=2)", "F.conv2d(x, w, b, {stride: 2, padding: 1, dilation: 2})")
+C("x=[1,2,10,9] w=[2,2,2,3] s=(3,2) d=(2,1)", {"x": ("f", [1, 2, 10, 9]), "w": ("f", [2, 2, 2, 3])},
+  "F.conv2d(x, w, stride=(3, 2), dilation=(2, 1))", "F.conv2d(x, w, {stride: [3, 2], dilation: [2, 1]})")
+C("x=[2,4,6,6] w=[6,2,3,3] groups=2 p=1", {"x": ("f", [2, 4, 6, 6]), "w": ("f", [6, 2, 3, 3]), "b": ("f", [6])},
+  "F.conv2d(x, w, b, padding=1, groups=2)", "F.conv2d(x, w, b, {padding: 1, groups: 2})")
+C("x=[2,3,7,7] w=[3,1,3,3] depthwise s=2", {"x": ("f", [2, 3, 7, 7]), "w": ("f", [3, 1, 3, 3]), "b": ("f", [3])},
+  "F.conv2d(x, w, b, stride=2, groups=3)", "F.conv2d(x, w, b, {stride: 2, groups: 3})")
+C("x=[1,2,6,7] w=[6,1,3,2] depthwise mult=3 d=2", {"x": ("f", [1, 2, 6, 7]), "w": ("f", [6, 1, 3, 2])},
+  "F.conv2d(x, w, dilation=2, groups=2)", "F.conv2d(x, w, {dilation: 2, groups: 2})")
+C("x=[2,6,5,5] w=[2,3,3,3] groups=2 one out per group", {"x": ("f", [2, 6, 5, 5]), "w": ("f", [2, 3, 3, 3])},
+  "F.conv2d(x, w, padding=1, groups=2)", "F.conv2d(x, w, {padding: 1, groups: 2})")
+C("x=[1,4,7,7] w=[4,2,3,3] groups=2 s=2 d=2", {"x": ("f", [1, 4, 7, 7]), "w": ("f", [4, 2, 3, 3])},
+  "F.conv2d(x, w, stride=2, dilation=2, groups=2)", "F.conv2d(x, w, {stride: 2, dilation: 2, groups: 2})")
+C("x=[2,2,6,5] w=[3,2,3,3] p=same", {"x": ("f", [2, 2, 6, 5]), "w": ("f", [3, 2, 3, 3]), "b": ("f", [3])},
+  "F.conv2d(x, w, b, padding='same')", "F.conv2d(x, w, b, {padding: 'same'})")
+C("x=[1,2,6,5] w=[3,2,4,2] p=same even kernel d=(1,2)", {"x": ("f", [1, 2, 6, 5]), "w": ("f", [3, 2, 4, 2])},
+  "F.conv2d(x, w, padding='same', dilation=(1, 2))", "F.conv2d(x, w, {padding: 'same', dilation: [1, 2]})")
+C("x=[1,2,6,5] w=[3,2,3,3] p=valid", {"x": ("f", [1, 2, 6, 5]), "w": ("f", [3, 2, 3, 3])},
+  "F.conv2d(x, w, padding='valid')", "F.conv2d(x, w, {padding: 'valid'})")
+C("x=[3,5,5] unbatched", {"x": ("f", [3, 5, 5]), "w": ("f", [2, 3, 3, 3]), "b": ("f", [2])},
+  "F.conv2d(x, w, b, padding=1)", "F.conv2d(x, w, b, {padding: 1})")
+C("x=[2,3,4,4] w=[5,3,1,1] 1x1", {"x": ("f", [2, 3, 4, 4]), "w": ("f", [5, 3, 1, 1]), "b": ("f", [5])},
+  "F.conv2d(x, w, b)", "F.conv2d(x, w, b)")
+C("x=[1,1,5,5] w=[1,1,5,5] full kernel", {"x": ("f", [1, 1, 5, 5]), "w": ("f", [1, 1, 5, 5])},
+  "F.conv2d(x, w)", "F.conv2d(x, w)")
+C("x=[1,1,6,6] s=4 k=3 leftover rows", {"x": ("f", [1, 1, 6, 6]), "w": ("f", [2, 1, 3, 3])},
+  "F.conv2d(x, w, stride=4)", "F.conv2d(x, w, {stride: 4})")
+
+C("transpose x=[2,3,4,4] w=[3,2,3,3]", {"x": ("f", [2, 3, 4, 4]), "w": ("f", [3, 2, 3, 3]), "b": ("f", [2])},
+  "F.conv_transpose2d(x, w, b)", "F.conv_transpose2d(x, w, b)")
+C("transpose s=2 p=1 op=1", {"x": ("f", [1, 2, 4, 3]), "w": ("f", [2, 3, 3, 3]), "b": ("f", [3])},
+  "F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1)",
+  "F.conv_transpose2d(x, w, b, {stride: 2, padding: 1, output_padding: 1})")
+C("transpose s=(2,3) p=(0,1) op=(1,0) k=(2,3)", {"x": ("f", [2, 2, 3, 3]), "w": ("f", [2, 2, 2, 3])},
+  "F.conv_transpose2d(x, w, stride=(2, 3), padding=(0, 1), output_padding=(1, 0))",
+  "F.conv_transpose2d(x, w, {stride: [2, 3], padding: [0, 1], output_padding: [1, 0]})")
+C("transpose d=2 p=2", {"x": ("f", [1, 2, 4, 4]), "w": ("f", [2, 2, 3, 3]), "b": ("f", [2])},
+  "F.conv_transpose2d(x, w, b, padding=2, dilation=2)", "F.conv_transpose2d(x, w, b, {padding: 2, dilation: 2})")
+C("transpose s=2 d=2 op=1", {"x": ("f", [1, 2, 3, 3]), "w": ("f", [2, 1, 3, 3])},
+  "F.conv_transpose2d(x, w, stride=2, dilation=2, output_padding=1)",
+  "F.conv_transpose2d(x, w, {stride: 2, dilation: 2, output_padding: 1})")
+C("transpose groups=2", {"x": ("f", [2, 4, 3, 3]), "w": ("f", [4, 3, 3, 3]), "b": ("f", [6])},
+  "F.conv_transpose2d(x, w, b, stride=2, groups=2)", "F.conv_transpose2d(x, w, b, {stride: 2, groups: 2})")
+C("transpose depthwise groups=3", {"x": ("f", [1, 3, 3, 4]), "w": ("f", [3, 1, 2, 2])},
+  "F.conv_transpose2d(x, w, stride=2, groups=3)", "F.conv_transpose2d(x, w, {stride: 2, groups: 3})")
+C("transpose unbatched", {"x": ("f", [2, 3, 3]), "w": ("f", [2, 2, 2, 2])},
+  "F.conv_transpose2d(x, w, stride=2)", "F.conv_transpose2d(x, w, {stride: 2})")
+
+# ------------------------------------------------------------------ pooling
+P = group("pool")
+P("tutorial max k=2 s=2", {"x": ("f", [1, 3, 26, 26])}, "F.max_pool2d(x, 2, stride=2)", "F.max_pool2d(x, 2, {stride: 2})")
+P("max k=3 stride default odd size", {"x": ("f", [2, 2, 7, 8])}, "F.max_pool2d(x, 3)", "F.max_pool2d(x, 3)")
+P("max k=3 s=2 p=1", {"x": ("f", [2, 2, 7, 6])}, "F.max_pool2d(x, 3, 2, 1)", "F.max_pool2d(x, 3, 2, 1)")
+P("max k=(3,2) s=(2,1) p=(1,0)", {"x": ("f", [1, 2, 6, 5])}, "F.max_pool2d(x, (3, 2), (2, 1), (1, 0))",
+  "F.max_pool2d(x, [3, 2], [2, 1], [1, 0])")
+P("max k=3 s=2 ceil_mode", {"x": ("f", [1, 2, 6, 6])}, "F.max_pool2d(x, 3, 2, ceil_mode=True)",
+  "F.max_pool2d(x, 3, 2, {ceil_mode: true})")
+P("max k=2 s=2 p=1 ceil_mode last window rule", {"x": ("f", [1, 1, 5, 5])}, "F.max_pool2d(x, 2, 2, 1, ceil_mode=True)",
+  "F.max_pool2d(x, 2, 2, 1, {ceil_mode: true})")
+P("max k=3 s=3 p=1 ceil_mode", {"x": ("f", [1, 2, 7, 8])}, "F.max_pool2d(x, 3, 3, 1, ceil_mode=True)",
+  "F.max_pool2d(x, 3, 3, 1, {ceil_mode: true})")
+P("max dilation=2", {"x": ("f", [1, 2, 8, 7])}, "F.max_pool2d(x, 2, 1, dilation=2)", "F.max_pool2d(x, 2, 1, {dilation: 2})")
+P("max dilation=2 s=2 p=1 ceil", {"x": ("f", [1, 1, 9, 8])}, "F.max_pool2d(x, 3, 2, 1, 2, ceil_mode=True)",
+  "F.max_pool2d(x, 3, 2, 1, 2, {ceil_mode: true})")
+P("max ties route to first max", {"x": ("ties", [2, 2, 6, 6])}, "F.max_pool2d(x, 2)", "F.max_pool2d(x, 2)")
+P("max ties overlapping k=3 s=1", {"x": ("ties", [1, 2, 5, 5])}, "F.max_pool2d(x, 3, 1)", "F.max_pool2d(x, 3, 1)")
+P("max all negative with padding", {"x": ("v", [[[[-5.0, -3.0, -4.0], [-2.0, -9.0, -1.0], [-7.0, -6.0, -8.0]]]])},
+  "F.max_pool2d(x, 2, 1, 1)", "F.max_pool2d(x, 2, 1, 1)")
+P("max return_indices", {"x": ("f", [1, 2, 5, 6])}, "F.max_pool2d(x, 3, 2, 1, return_indices=True)",
+  "F.max_pool2d(x, 3, 2, 1, {return_indices: true})")
+P("max unbatched", {"x": ("f", [2, 5, 4])}, "F.max_pool2d(x, 2)", "F.max_pool2d(x, 2)")
+P("avg k=2", {"x": ("f", [2, 2, 6, 7])}, "F.avg_pool2d(x, 2)", "F.avg_pool2d(x, 2)")
+P("avg k=3 s=2 p=1 include pad", {"x": ("f", [1, 2, 7, 6])}, "F.avg_pool2d(x, 3, 2, 1)", "F.avg_pool2d(x, 3, 2, 1)")
+P("avg k=3 s=2 p=1 exclude pad", {"x": ("f", [1, 2, 7, 6])}, "F.avg_pool2d(x, 3, 2, 1, count_include_pad=False)",
+  "F.avg_pool2d(x, 3, 2, 1, {count_include_pad: false})")
+P("avg k=3 s=2 p=1 ceil include pad", {"x": ("f", [1, 2, 6, 6])}, "F.avg_pool2d(x, 3, 2, 1, ceil_mode=True)",
+  "F.avg_pool2d(x, 3, 2, 1, {ceil_mode: true})")
+P("avg k=3 s=2 ceil no pad", {"x": ("f", [1, 1, 6, 8])}, "F.avg_pool2d(x, 3, 2, 0, True)", "F.avg_pool2d(x, 3, 2, 0, true)")
+P("avg k=(2,3) s=(2,2) p=(1,1) ceil exclude", {"x": ("f", [1, 2, 5, 6])},
+  "F.avg_pool2d(x, (2, 3), (2, 2), (1, 1), True, False)", "F.avg_pool2d(x, [2, 3], [2, 2], [1, 1], true, false)")
+P("avg divisor_override", {"x": ("f", [1, 2, 5, 5])}, "F.avg_pool2d(x, 2, 2, 1, divisor_override=3)",
+  "F.avg_pool2d(x, 2, 2, 1, {divisor_override: 3})")
+P("adaptive avg 7x5 -> 3x2", {"x": ("f", [2, 2, 7, 5])}, "F.adaptive_avg_pool2d(x, (3, 2))", "F.adaptive_avg_pool2d(x, [3, 2])")
+P("adaptive avg 6x6 -> 3", {"x": ("f", [1, 2, 6, 6])}, "F.adaptive_avg_pool2d(x, 3)", "F.adaptive_avg_pool2d(x, 3)")
+P("adaptive avg -> 1", {"x": ("f", [2, 3, 5, 4])}, "F.adaptive_avg_pool2d(x, 1)", "F.adaptive_avg_pool2d(x, 1)")
+P("adaptive avg upsampling 3x2 -> 5x4", {"x": ("f", [1, 1, 3, 2])}, "F.adaptive_avg_pool2d(x, (5, 4))",
+  "F.adaptive_avg_pool2d(x, [5, 4])")
+P("adaptive avg None keeps size", {"x": ("f", [1, 2, 5, 4])}, "F.adaptive_avg_pool2d(x, (None, 2))",
+  "F.adaptive_avg_pool2d(x, [null, 2])")
+P("adaptive max 7x5 -> 3x2", {"x": ("f", [2, 2, 7, 5])}, "F.adaptive_max_pool2d(x, (3, 2))", "F.adaptive_max_pool2d(x, [3, 2])")
+P("adaptive max ties", {"x": ("ties", [1, 2, 7, 6])}, "F.adaptive_max_pool2d(x, (3, 4))", "F.adaptive_max_pool2d(x, [3, 4])")
+P("adaptive max return_indices", {"x": ("f", [1, 2, 5, 7])}, "F.adaptive_max_pool2d(x, (2, 3), return_indices=True)",
+  "F.adaptive_max_pool2d(x, [2, 3], {return_indices: true})")
+P("adaptive max 6x4 -> 2 (divisible)", {"x": ("f", [1, 2, 6, 4])}, "F.adaptive_max_pool2d(x, 2)", "F.adaptive_max_pool2d(x, 2)")
+P("adaptive avg unbatched", {"x": ("f", [2, 5, 5])}, "F.adaptive_avg_pool2d(x, 2)", "F.adaptive_avg_pool2d(x, 2)")
+
+# ------------------------------------------------------------------ interpolate
+I = group("interp")
+I("tutorial nearest scale 2", {"x": ("f", [1, 2, 3, 4])}, "F.interpolate(x, scale_factor=2, mode='nearest')",
+  "F.interpolate(x, {scale_factor: 2, mode: 'nearest'})")
+I("nearest size 5x7 from 3x4", {"x": ("f", [2, 1, 3, 4])}, "F.interpolate(x, size=(5, 7))", "F.interpolate(x, {size: [5, 7]})")
+I("nearest downsample 7x6 -> 3x4", {"x": ("f", [1, 2, 7, 6])}, "F.interpolate(x, size=(3, 4), mode='nearest')",
+  "F.interpolate(x, {size: [3, 4], mode: 'nearest'})")
+I("nearest scale 1.5", {"x": ("f", [1, 1, 4, 5])}, "F.interpolate(x, scale_factor=1.5)", "F.interpolate(x, {scale_factor: 1.5})")
+I("nearest scale 1.7 (scale used for coords)", {"x": ("f", [1, 1, 3, 5])}, "F.interpolate(x, scale_factor=1.7)",
+  "F.interpolate(x, {scale_factor: 1.7})")
+I("nearest scale 1.7 recompute", {"x": ("f", [1, 1, 3, 5])},
+  "F.interpolate(x, scale_factor=1.7, recompute_scale_factor=True)",
+  "F.interpolate(x, {scale_factor: 1.7, recompute_scale_factor: true})")
+I("nearest scale (2, 0.5)", {"x": ("f", [1, 1, 3, 6])}, "F.interpolate(x, scale_factor=(2, 0.5))",
+  "F.interpolate(x, {scale_factor: [2, 0.5]})")
+I("nearest-exact size 5x3 from 3x7", {"x": ("f", [1, 2, 3, 7])}, "F.interpolate(x, size=(5, 3), mode='nearest-exact')",
+  "F.interpolate(x, {size: [5, 3], mode: 'nearest-exact'})")
+I("nearest 3d size 7", {"x": ("f", [2, 2, 4])}, "F.interpolate(x, size=7)", "F.interpolate(x, {size: 7})")
+I("bilinear scale 2", {"x": ("f", [1, 2, 3, 4])}, "F.interpolate(x, scale_factor=2, mode='bilinear')",
+  "F.interpolate(x, {scale_factor: 2, mode: 'bilinear'})")
+I("bilinear scale 2 align_corners", {"x": ("f", [1, 2, 3, 4])},
+  "F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=True)",
+  "F.interpolate(x, {scale_factor: 2, mode: 'bilinear', align_corners: true})")
+I("bilinear size 5x7 from 3x4", {"x": ("f", [2, 1, 3, 4])}, "F.interpolate(x, size=(5, 7), mode='bilinear')",
+  "F.interpolate(x, {size: [5, 7], mode: 'bilinear'})")
+I("bilinear size 5x7 align_corners", {"x": ("f", [2, 1, 3, 4])},
+  "F.interpolate(x, size=(5, 7), mode='bilinear', align_corners=True)",
+  "F.interpolate(x, {size: [5, 7], mode: 'bilinear', align_corners: true})")
+I("bilinear downsample 8x7 -> 3x4", {"x": ("f", [1, 2, 8, 7])}, "F.interpolate(x, size=(3, 4), mode='bilinear')",
+  "F.interpolate(x, {size: [3, 4], mode: 'bilinear'})")
+I("bilinear scale 1.7 (scale used for coords)", {"x": ("f", [1, 1, 3, 5])},
+  "F.interpolate(x, scale_factor=1.7, mode='bilinear')", "F.interpolate(x, {scale_factor: 1.7, mode: 'bilinear'})")
+I("bilinear scale 1.7 recompute", {"x": ("f", [1, 1, 3, 5])},
+  "F.interpolate(x, scale_factor=1.7, mode='bilinear', recompute_scale_factor=True)",
+  "F.interpolate(x, {scale_factor: 1.7, mode: 'bilinear', recompute_scale_factor: true})")
+I("bilinear scale 0.6", {"x": ("f", [1, 1, 6, 5])}, "F.interpolate(x, scale_factor=0.6, mode='bilinear')",
+  "F.interpolate(x, {scale_factor: 0.6, mode: 'bilinear'})")
+I("bilinear to 1x1 align_corners", {"x": ("f", [1, 1, 3, 3])},
+  "F.interpolate(x, size=1, mode='bilinear', align_corners=True)",
+  "F.interpolate(x, {size: 1, mode: 'bilinear', align_corners: true})")
+I("linear 3d", {"x": ("f", [1, 2, 4])}, "F.interpolate(x, size=7, mode='linear')", "F.interpolate(x, {size: 7, mode: 'linear'})")
+I("area 7x5 -> 3x2", {"x": ("f", [1, 1, 7, 5])}, "F.interpolate(x, size=(3, 2), mode='area')",
+  "F.interpolate(x, {size: [3, 2], mode: 'area'})")
+I("upsample alias", {"x": ("f", [1, 1, 2, 3])}, "F.upsample(x, scale_factor=3)", "F.upsample(x, {scale_factor: 3})")
+
+# ------------------------------------------------------------------ pad
+D = group("pad")
+D("constant last dim", {"x": ("f", [2, 3, 4])}, "F.pad(x, (1, 2))", "F.pad(x, [1, 2])")
+D("constant 2d value", {"x": ("f", [1, 2, 3, 3])}, "F.pad(x, (1, 0, 2, 1), value=0.5)", "F.pad(x, [1, 0, 2, 1], {value: 0.5})")
+D("constant 3 dims", {"x": ("f", [2, 2, 3])}, "F.pad(x, (0, 1, 1, 0, 2, 1))", "F.pad(x, [0, 1, 1, 0, 2, 1])")
+D("constant negative crops", {"x": ("f", [1, 1, 4, 5])}, "F.pad(x, (-1, 2, 1, -2))", "F.pad(x, [-1, 2, 1, -2])")
+D("reflect 2d", {"x": ("f", [1, 2, 4, 5])}, "F.pad(x, (2, 1, 3, 1), mode='reflect')",
+  "F.pad(x, [2, 1, 3, 1], {mode: 'reflect'})")
+D("reflect 1d", {"x": ("f", [2, 2, 5])}, "F.pad(x, (3, 4), mode='reflect')", "F.pad(x, [3, 4], {mode: 'reflect'})")
+D("replicate 2d", {"x": ("f", [1, 2, 3, 4])}, "F.pad(x, (2, 3, 1, 4), mode='replicate')",
+  "F.pad(x, [2, 3, 1, 4], {mode: 'replicate'})")
+D("replicate 3d unbatched", {"x": ("f", [2, 3, 3])}, "F.pad(x, (1, 1, 2, 0), mode='replicate')",
+  "F.pad(x, [1, 1, 2, 0], {mode: 'replicate'})")
+D("circular 2d", {"x": ("f", [1, 2, 3, 4])}, "F.pad(x, (2, 1, 1, 2), mode='circular')",
+  "F.pad(x, [2, 1, 1, 2], {mode: 'circular'})")
+D("reflect negative crops", {"x": ("f", [1, 1, 5, 5])}, "F.pad(x, (2, -1, -1, 1), mode='reflect')",
+  "F.pad(x, [2, -1, -1, 1], {mode: 'reflect'})")
+
+# ------------------------------------------------------------------ batch_norm functional
+B = group("bn")
+B("train 4d", {"x": ("f", [4, 3, 3, 2]), "rm": ("f", [3]), "rv": ("pos", [3]), "w": ("f", [3]), "b": ("f", [3])},
+  "(F.batch_norm(x, rm, rv, w, b, True, 0.1, 1e-5), rm, rv)",
+  "[F.batch_norm(x, rm, rv, w, b, true, 0.1, 1e-5), rm, rv]", nograd=("rm", "rv"))
+B("train 2d momentum 0.3 eps 1e-3", {"x": ("f", [5, 4]), "rm": ("f", [4]), "rv": ("pos", [4]), "w": ("f", [4]), "b": ("f", [4])},
+  "(F.batch_norm(x, rm, rv, w, b, training=True, momentum=0.3, eps=1e-3), rm, rv)",
+  "[F.batch_norm(x, rm, rv, w, b, {training: true, momentum: 0.3, eps: 1e-3}), rm, rv]", nograd=("rm", "rv"))
+B("train 3d no affine", {"x": ("f", [3, 2, 5]), "rm": ("f", [2]), "rv": ("pos", [2])},
+  "(F.batch_norm(x, rm, rv, training=True), rm, rv)", "[F.batch_norm(x, rm, rv, {training: true}), rm, rv]",
+  nograd=("rm", "rv"))
+B("train no running stats", {"x": ("f", [3, 2, 2, 2]), "w": ("f", [2]), "b": ("f", [2])},
+  "F.batch_norm(x, None, None, w, b, True)", "F.batch_norm(x, null, null, w, b, true)")
+B("eval 4d", {"x": ("f", [2, 3, 2, 2]), "rm": ("f", [3]), "rv": ("pos", [3]), "w": ("f", [3]), "b": ("f", [3])},
+  "F.batch_norm(x, rm, rv, w, b)", "F.batch_norm(x, rm, rv, w, b)", nograd=("rm", "rv"))
+B("eval 2d no affine", {"x": ("f", [3, 4]), "rm": ("f", [4]), "rv": ("pos", [4])},
+  "F.batch_norm(x, rm, rv, eps=0.01)", "F.batch_norm(x, rm, rv, {eps: 0.01})", nograd=("rm", "rv"))
+
+
+# ------------------------------------------------------------------ errors
+def error_case(name, py, ts):
+    env = {"torch": torch, "F": F, "nn": nn}
+    try:
+        eval(py, env)
+    except Exception as e:  # noqa: BLE001 - we record whatever PyTorch raises
+        return {"name": name, "py": py, "ts": ts, "type": type(e).__name__, "message": str(e).split("\n")[0]}
+    raise AssertionError(f"{name}: PyTorch did not raise")
+
+
+ERRORS = [
+    error_case("conv channel mismatch", "F.conv2d(torch.zeros(2, 2, 5, 5), torch.zeros(3, 1, 3, 3))",
+               "F.conv2d(torch.zeros(2, 2, 5, 5), torch.zeros(3, 1, 3, 3))"),
+    error_case("conv kernel larger than input", "F.conv2d(torch.zeros(1, 1, 2, 2), torch.zeros(1, 1, 3, 3))",
+               "F.conv2d(torch.zeros(1, 1, 2, 2), torch.zeros(1, 1, 3, 3))"),
+    error_case("conv dilated kernel larger than input",
+               "F.conv2d(torch.zeros(1, 1, 4, 6), torch.zeros(1, 1, 3, 3), dilation=2)",
+               "F.conv2d(torch.zeros(1, 1, 4, 6), torch.zeros(1, 1, 3, 3), {dilation: 2})"),
+    error_case("conv groups channel mismatch", "F.conv2d(torch.zeros(1, 4, 5, 5), torch.zeros(4, 1, 3, 3), groups=2)",
+               "F.conv2d(torch.zeros(1, 4, 5, 5), torch.zeros(4, 1, 3, 3), {groups: 2})"),
+    error_case("conv weight not divisible by groups", "F.conv2d(torch.zeros(1, 4, 5, 5), torch.zeros(3, 2, 3, 3), groups=2)",
+               "F.conv2d(torch.zeros(1, 4, 5, 5), torch.zeros(3, 2, 3, 3), {groups: 2})"),
+    error_case("conv bias size", "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(3, 1, 3, 3), torch.zeros(2))",
+               "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(3, 1, 3, 3), torch.zeros(2))"),
+    error_case("conv 2d input", "F.conv2d(torch.zeros(5, 5), torch.zeros(3, 1, 3, 3))",
+               "F.conv2d(torch.zeros(5, 5), torch.zeros(3, 1, 3, 3))"),
+    error_case("conv negative padding", "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(1, 1, 3, 3), padding=-1)",
+               "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(1, 1, 3, 3), {padding: -1})"),
+    error_case("conv zero stride", "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(1, 1, 3, 3), stride=0)",
+               "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(1, 1, 3, 3), {stride: 0})"),
+    error_case("conv same with stride", "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(1, 1, 3, 3), stride=2, padding='same')",
+               "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(1, 1, 3, 3), {stride: 2, padding: 'same'})"),
+    error_case("conv bad padding string", "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(1, 1, 3, 3), padding='full')",
+               "F.conv2d(torch.zeros(1, 1, 5, 5), torch.zeros(1, 1, 3, 3), {padding: 'full'})"),
+    error_case("conv_transpose channel mismatch", "F.conv_transpose2d(torch.zeros(1, 2, 3, 3), torch.zeros(3, 1, 3, 3))",
+               "F.conv_transpose2d(torch.zeros(1, 2, 3, 3), torch.zeros(3, 1, 3, 3))"),
+    error_case("conv_transpose output_padding too big",
+               "F.conv_transpose2d(torch.zeros(1, 1, 3, 3), torch.zeros(1, 1, 3, 3), stride=2, output_padding=2)",
+               "F.conv_transpose2d(torch.zeros(1, 1, 3, 3), torch.zeros(1, 1, 3, 3), {stride: 2, output_padding: 2})"),
+    error_case("max_pool pad more than half kernel", "F.max_pool2d(torch.zeros(1, 1, 5, 5), 2, padding=2)",
+               "F.max_pool2d(torch.zeros(1, 1, 5, 5), 2, {padding: 2})"),
+    error_case("max_pool output too small", "F.max_pool2d(torch.zeros(1, 1, 2, 2), 3)", "F.max_pool2d(torch.zeros(1, 1, 2, 2), 3)"),
+    error_case("max_pool 2d input", "F.max_pool2d(torch.zeros(5, 5), 2)", "F.max_pool2d(torch.zeros(5, 5), 2)"),
+    error_case("max_pool zero stride", "F.max_pool2d(torch.zeros(1, 1, 5, 5), 2, 0)", "F.max_pool2d(torch.zeros(1, 1, 5, 5), 2, 0)"),
+    error_case("max_pool zero kernel", "F.max_pool2d(torch.zeros(1, 1, 5, 5), 0)", "F.max_pool2d(torch.zeros(1, 1, 5, 5), 0)"),
+    error_case("max_pool zero dilation", "F.max_pool2d(torch.zeros(1, 1, 5, 5), 2, dilation=0)",
+               "F.max_pool2d(torch.zeros(1, 1, 5, 5), 2, {dilation: 0})"),
+    error_case("avg_pool pad more than half kernel", "F.avg_pool2d(torch.zeros(1, 1, 5, 5), 3, padding=2)",
+               "F.avg_pool2d(torch.zeros(1, 1, 5, 5), 3, {padding: 2})"),
+    error_case("avg_pool output too small", "F.avg_pool2d(torch.zeros(1, 1, 2, 2), 3)", "F.avg_pool2d(torch.zeros(1, 1, 2, 2), 3)"),
+    error_case("avg_pool zero divisor", "F.avg_pool2d(torch.zeros(1, 1, 4, 4), 2, divisor_override=0)",
+               "F.avg_pool2d(torch.zeros(1, 1, 4, 4), 2, {divisor_override: 0})"),
+    error_case("adaptive_avg 2d input", "F.adaptive_avg_pool2d(torch.zeros(4, 4), 2)", "F.adaptive_avg_pool2d(torch.zeros(4, 4), 2)"),
+    error_case("adaptive_max 2d input", "F.adaptive_max_pool2d(torch.zeros(4, 4), 2)", "F.adaptive_max_pool2d(torch.zeros(4, 4), 2)"),
+    error_case("interpolate both size and scale", "F.interpolate(torch.zeros(1, 1, 2, 2), size=4, scale_factor=2)",
+               "F.interpolate(torch.zeros(1, 1, 2, 2), {size: 4, scale_factor: 2})"),
+    error_case("interpolate neither size nor scale", "F.interpolate(torch.zeros(1, 1, 2, 2))",
+               "F.interpolate(torch.zeros(1, 1, 2, 2))"),
+    error_case("interpolate align_corners with nearest", "F.interpolate(torch.zeros(1, 1, 2, 2), size=4, align_corners=True)",
+               "F.interpolate(torch.zeros(1, 1, 2, 2), {size: 4, align_corners: true})"),
+    error_case("interpolate bilinear on 3d", "F.interpolate(torch.zeros(1, 1, 2), size=4, mode='bilinear')",
+               "F.interpolate(torch.zeros(1, 1, 2), {size: 4, mode: 'bilinear'})"),
+    error_case("interpolate size list length", "F.interpolate(torch.zeros(1, 1, 2, 2), size=(4, 4, 4))",
+               "F.interpolate(torch.zeros(1, 1, 2, 2), {size: [4, 4, 4]})"),
+    error_case("interpolate scale list length", "F.interpolate(torch.zeros(1, 1, 2, 2), scale_factor=(2, 2, 2))",
+               "F.interpolate(torch.zeros(1, 1, 2, 2), {scale_factor: [2, 2, 2]})"),
+    error_case("interpolate bad mode", "F.interpolate(torch.zeros(1, 1, 2, 2), size=4, mode='cubic')",
+               "F.interpolate(torch.zeros(1, 1, 2, 2), {size: 4, mode: 'cubic'})"),
+    error_case("pad odd length", "F.pad(torch.zeros(1, 1, 2, 2), (1, 2, 3))", "F.pad(torch.zeros(1, 1, 2, 2), [1, 2, 3])"),
+    error_case("pad too long", "F.pad(torch.zeros(2, 2), (1, 1, 1, 1, 1, 1))", "F.pad(torch.zeros(2, 2), [1, 1, 1, 1, 1, 1])"),
+    error_case("pad reflect too large", "F.pad(torch.zeros(1, 1, 3, 3), (3, 0, 0, 0), mode='reflect')",
+               "F.pad(torch.zeros(1, 1, 3, 3), [3, 0, 0, 0], {mode: 'reflect'})"),
+    error_case("pad bad mode", "F.pad(torch.zeros(1, 1, 3, 3), (1, 1), mode='wrap')",
+               "F.pad(torch.zeros(1, 1, 3, 3), [1, 1], {mode: 'wrap'})"),
+    error_case("pad constant negative too large", "F.pad(torch.zeros(1, 1, 3, 3), (-2, -2))",
+               "F.pad(torch.zeros(1, 1, 3, 3), [-2, -2])"),
+    error_case("batch_norm one value per channel", "F.batch_norm(torch.zeros(1, 3), None, None, training=True)",
+               "F.batch_norm(torch.zeros(1, 3), null, null, {training: true})"),
+    error_case("batch_norm running_mean size", "F.batch_norm(torch.zeros(2, 3), torch.zeros(4), torch.ones(4))",
+               "F.batch_norm(torch.zeros(2, 3), torch.zeros(4), torch.ones(4))"),
+    error_case("batch_norm weight size", "F.batch_norm(torch.zeros(2, 3), torch.zeros(3), torch.ones(3), torch.ones(2))",
+               "F.batch_norm(torch.zeros(2, 3), torch.zeros(3), torch.ones(3), torch.ones(2))"),
+    error_case("BatchNorm2d 3d input", "nn.BatchNorm2d(3)(torch.zeros(3, 4, 4))", "new nn.BatchNorm2d(3).call(torch.zeros(3, 4, 4))"),
+    error_case("BatchNorm1d 4d input", "nn.BatchNorm1d(3)(torch.zeros(2, 3, 4, 4))",
+               "new nn.BatchNorm1d(3).call(torch.zeros(2, 3, 4, 4))"),
+    error_case("BatchNorm2d channel mismatch", "nn.BatchNorm2d(3)(torch.zeros(2, 4, 2, 2))",
+               "new nn.BatchNorm2d(3).call(torch.zeros(2, 4, 2, 2))"),
+    error_case("Conv2d in_channels not divisible by groups", "nn.Conv2d(3, 4, 3, groups=2)", "new nn.Conv2d(3, 4, 3, {groups: 2})"),
+    error_case("Conv2d out_channels not divisible by groups", "nn.Conv2d(4, 3, 3, groups=2)", "new nn.Conv2d(4, 3, 3, {groups: 2})"),
+    error_case("Conv2d bad padding string", "nn.Conv2d(1, 1, 3, padding='full')", "new nn.Conv2d(1, 1, 3, {padding: 'full'})"),
+    error_case("Conv2d same with stride", "nn.Conv2d(1, 1, 3, stride=2, padding='same')",
+               "new nn.Conv2d(1, 1, 3, {stride: 2, padding: 'same'})"),
+    error_case("Conv2d bad padding_mode", "nn.Conv2d(1, 1, 3, padding_mode='mirror')",
+               "new nn.Conv2d(1, 1, 3, {padding_mode: 'mirror'})"),
+    error_case("Conv2d zero groups", "nn.Conv2d(1, 1, 3, groups=0)", "new nn.Conv2d(1, 1, 3, {groups: 0})"),
+    error_case("Conv2d tutorial channel mismatch", "nn.Conv2d(1, 3, kernel_size=3)(torch.zeros(2, 2, 5, 5))",
+               "new nn.Conv2d(1, 3, {kernel_size: 3}).call(torch.zeros(2, 2, 5, 5))"),
+    error_case("ConvTranspose2d padding_mode", "nn.ConvTranspose2d(1, 1, 3, padding_mode='reflect')",
+               "new nn.ConvTranspose2d(1, 1, 3, {padding_mode: 'reflect'})"),
+]
+
+
+# ------------------------------------------------------------------ modules
+def params_of(m):
+    return {k: enc(v) for k, v in m.state_dict().items()}
+
+
+def module_case(name, ctor_py, ctor_ts, x_shape, steps=1, train=True, eval_after=False):
+    torch.manual_seed(7)
+    m = eval(ctor_py, {"nn": nn, "torch": torch})
+    with torch.no_grad():
+        for p in m.parameters():
+            p.copy_(torch.tensor(r4(torch.randn(p.shape, generator=rng).reshape(-1))).reshape(p.shape))
+    case = {"name": name, "ctor_py": ctor_py, "ts": ctor_ts, "repr": repr(m), "state_dict": params_of(m),
+            "state_keys": list(m.state_dict().keys()), "steps": []}
+    m.train(train)
+    for _ in range(steps):
+        x = make_input(("f", x_shape)).requires_grad_(True)
+        y = m(x)
+        g = torch.tensor(r4(torch.randn(y.shape, generator=rng).reshape(-1))).reshape(y.shape)
+        m.zero_grad()
+        (y * g).sum().backward()
+        step = {"x": enc(x), "out": enc(y), "grad_out": enc(g), "grad_x": enc(x.grad),
+                "grads": {k: enc(p.grad) for k, p in m.named_parameters() if p.grad is not None},
+                "buffers": {k: enc(b) for k, b in m.named_buffers()}}
+        case["steps"].append(step)
+    if eval_after:
+        m.eval()
+        x = make_input(("f", x_shape))
+        case["eval"] = {"x": enc(x), "out": enc(m(x))}
+    return case
+
+
+MODULES = [
+    module_case("Conv2d tutorial", "nn.Conv2d(1, 3, kernel_size=3, stride=1, padding=0)",
+                "new nn.Conv2d(1, 3, {kernel_size: 3, stride: 1, padding: 0})", [1, 1, 28, 28]),
+    module_case("Conv2d full", "nn.Conv2d(4, 6, (3, 2), stride=(2, 1), padding=(1, 2), dilation=(1, 2), groups=2, bias=False)",
+                "new nn.Conv2d(4, 6, [3, 2], {stride: [2, 1], padding: [1, 2], dilation: [1, 2], groups: 2, bias: false})",
+                [2, 4, 7, 6]),
+    module_case("Conv2d same", "nn.Conv2d(2, 3, 3, padding='same')", "new nn.Conv2d(2, 3, 3, {padding: 'same'})", [1, 2, 5, 5]),
+    module_case("Conv2d positional", "nn.Conv2d(1, 2, 5, 1, 1)", "new nn.Conv2d(1, 2, 5, 1, 1)", [2, 1, 8, 8]),
+    module_case("Conv2d reflect padding_mode", "nn.Conv2d(1, 2, 3, padding=1, padding_mode='reflect')",
+                "new nn.Conv2d(1, 2, 3, {padding: 1, padding_mode: 'reflect'})", [1, 1, 5, 4]),
+    module_case("Conv2d circular padding_mode", "nn.Conv2d(1, 2, 3, padding=(1, 2), padding_mode='circular')",
+                "new nn.Conv2d(1, 2, 3, {padding: [1, 2], padding_mode: 'circular'})", [1, 1, 5, 4]),
+    module_case("ConvTranspose2d", "nn.ConvTranspose2d(2, 3, 3, stride=2, padding=1, output_padding=1)",
+                "new nn.ConvTranspose2d(2, 3, 3, {stride: 2, padding: 1, output_padding: 1})", [1, 2, 4, 4]),
+    module_case("ConvTranspose2d groups dilation", "nn.ConvTranspose2d(4, 2, (2, 3), groups=2, dilation=2, bias=False)",
+                "new nn.ConvTranspose2d(4, 2, [2, 3], {groups: 2, dilation: 2, bias: false})", [1, 4, 3, 3]),
+    module_case("MaxPool2d tutorial", "nn.MaxPool2d(2, stride=2)", "new nn.MaxPool2d(2, {stride: 2})", [1, 3, 26, 26]),
+    module_case("MaxPool2d full", "nn.MaxPool2d(3, 2, 1, 1, ceil_mode=True)", "new nn.MaxPool2d(3, 2, 1, 1, {ceil_mode: true})",
+                [1, 2, 6, 7]),
+    module_case("AvgPool2d", "nn.AvgPool2d(3, stride=2, padding=1, count_include_pad=False)",
+                "new nn.AvgPool2d(3, {stride: 2, padding: 1, count_include_pad: false})", [1, 2, 6, 7]),
+    module_case("AvgPool2d divisor", "nn.AvgPool2d((2, 3), ceil_mode=True, divisor_override=2)",
+                "new nn.AvgPool2d([2, 3], {ceil_mode: true, divisor_override: 2})", [1, 1, 5, 7]),
+    module_case("AdaptiveAvgPool2d", "nn.AdaptiveAvgPool2d((3, 2))", "new nn.AdaptiveAvgPool2d([3, 2])", [1, 2, 7, 5]),
+    module_case("AdaptiveAvgPool2d int", "nn.AdaptiveAvgPool2d(1)", "new nn.AdaptiveAvgPool2d(1)", [2, 2, 3, 3]),
+    module_case("AdaptiveMaxPool2d", "nn.AdaptiveMaxPool2d((2, None))", "new nn.AdaptiveMaxPool2d([2, null])", [1, 2, 5, 3]),
+    module_case("Upsample nearest", "nn.Upsample(scale_factor=2)", "new nn.Upsample({scale_factor: 2})", [1, 2, 3, 3]),
+    module_case("Upsample bilinear", "nn.Upsample(size=(5, 4), mode='bilinear', align_corners=False)",
+                "new nn.Upsample({size: [5, 4], mode: 'bilinear', align_corners: false})", [1, 1, 3, 3]),
+    module_case("UpsamplingNearest2d", "nn.UpsamplingNearest2d(scale_factor=2)", "new nn.UpsamplingNearest2d({scale_factor: 2})",
+                [1, 1, 2, 3]),
+    module_case("UpsamplingBilinear2d", "nn.UpsamplingBilinear2d(size=(4, 5))", "new nn.UpsamplingBilinear2d({size: [4, 5]})",
+                [1, 1, 2, 3]),
+    module_case("ZeroPad2d", "nn.ZeroPad2d((1, 2, 0, 1))", "new nn.ZeroPad2d([1, 2, 0, 1])", [1, 1, 3, 3]),
+    module_case("ZeroPad2d int", "nn.ZeroPad2d(2)", "new nn.ZeroPad2d(2)", [1, 1, 2, 2]),
+    module_case("ConstantPad2d", "nn.ConstantPad2d((1, 0, 2, 1), 3.5)", "new nn.ConstantPad2d([1, 0, 2, 1], 3.5)", [1, 2, 2, 2]),
+    module_case("ReflectionPad2d", "nn.ReflectionPad2d((2, 1, 1, 2))", "new nn.ReflectionPad2d([2, 1, 1, 2])", [1, 1, 4, 4]),
+    module_case("ReplicationPad2d", "nn.ReplicationPad2d(2)", "new nn.ReplicationPad2d(2)", [1, 1, 3, 3]),
+    module_case("BatchNorm2d train steps", "nn.BatchNorm2d(3)", "new nn.BatchNorm2d(3)", [4, 3, 2, 3], steps=3, eval_after=True),
+    module_case("BatchNorm2d momentum None", "nn.BatchNorm2d(2, momentum=None)", "new nn.BatchNorm2d(2, {momentum: null})",
+                [3, 2, 2, 2], steps=3, eval_after=True),
+    module_case("BatchNorm2d no affine eps", "nn.BatchNorm2d(2, eps=1e-3, momentum=0.2, affine=False)",
+                "new nn.BatchNorm2d(2, {eps: 1e-3, momentum: 0.2, affine: false})", [3, 2, 2, 2], steps=2, eval_after=True),
+    module_case("BatchNorm2d no running stats", "nn.BatchNorm2d(2, track_running_stats=False)",
+                "new nn.BatchNorm2d(2, {track_running_stats: false})", [3, 2, 2, 2], steps=2, eval_after=True),
+    module_case("BatchNorm1d 2d", "nn.BatchNorm1d(4)", "new nn.BatchNorm1d(4)", [5, 4], steps=2, eval_after=True),
+    module_case("BatchNorm1d 3d", "nn.BatchNorm1d(3, momentum=0.5)", "new nn.BatchNorm1d(3, {momentum: 0.5})", [2, 3, 4],
+                steps=2, eval_after=True),
+    module_case("BatchNorm2d eval mode", "nn.BatchNorm2d(2)", "new nn.BatchNorm2d(2)", [2, 2, 3, 3], train=False),
+]
+
+REPRS = {r[0]: repr(eval(r[0], {"nn": nn})) for r in [
+    ("nn.Conv2d(1, 3, kernel_size=3, stride=1, padding=0)",), ("nn.Conv2d(1, 3, 3)",),
+    ("nn.Conv2d(16, 33, (3, 5), stride=(2, 1), padding=(4, 2), dilation=(3, 1))",),
+    ("nn.Conv2d(4, 8, 3, groups=2, bias=False, padding='same', padding_mode='reflect')",),
+    ("nn.Conv2d(4, 8, 3, padding='valid')",), ("nn.Conv2d(4, 8, 1, padding=(0, 0), dilation=1)",),
+    ("nn.ConvTranspose2d(16, 33, 3, stride=2)",),
+    ("nn.ConvTranspose2d(16, 32, (3, 5), stride=(2, 1), padding=(4, 2), output_padding=(1, 0), groups=2, bias=False, dilation=2)",),
+    ("nn.MaxPool2d(2, stride=2)",), ("nn.MaxPool2d(2)",), ("nn.MaxPool2d((3, 2), stride=(2, 1), padding=1, dilation=2, ceil_mode=True)",),
+    ("nn.AvgPool2d(2)",), ("nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False, divisor_override=4)",),
+    ("nn.AdaptiveAvgPool2d((5, 7))",), ("nn.AdaptiveAvgPool2d(1)",), ("nn.AdaptiveAvgPool2d((None, 7))",),
+    ("nn.AdaptiveMaxPool2d(3)",), ("nn.AdaptiveMaxPool2d((2, 3), return_indices=True)",),
+    ("nn.BatchNorm2d(3)",), ("nn.BatchNorm2d(3, eps=0.001, momentum=None, affine=False, track_running_stats=False)",),
+    ("nn.BatchNorm1d(100)",), ("nn.Upsample(scale_factor=2, mode='nearest')",), ("nn.Upsample(size=(4, 5), mode='bilinear')",),
+    ("nn.Upsample(scale_factor=1.5, mode='bilinear', align_corners=True)",),
+    ("nn.UpsamplingNearest2d(scale_factor=2)",), ("nn.UpsamplingBilinear2d(size=3)",),
+    ("nn.ZeroPad2d(2)",), ("nn.ZeroPad2d((1, 2, 3, 4))",), ("nn.ConstantPad2d(2, 3.5)",), ("nn.ConstantPad2d((1, 0, 2, 1), 0)",),
+    ("nn.ReflectionPad2d(2)",), ("nn.ReplicationPad2d((1, 1, 2, 0))",),
+]}
+
+
+def main():
+    for name, cases in GROUPS.items():
+        write(f"vision_nn_{name}.json", {"cases": cases})
+    write("vision_nn_errors.json", {"errors": ERRORS})
+    write("vision_nn_modules.json", {"modules": MODULES, "reprs": REPRS})
+
+
+def write(fname, obj):
+    path = os.path.join(HERE, fname)
+    with open(path, "w") as f:
+        json.dump(obj, f, separators=(",", ":"))
+    print(f"{fname}: {os.path.getsize(path)} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -20,7 +20,8 @@ function unsortedSegmentSum(args: { inputs: tf.NamedTensorInfoMap; backend: unkn
   const values = backend.readSync(x.dataId);
   const ids = backend.readSync(segmentIds.dataId);
   const inner = x.shape.slice(segmentIds.shape.length).reduce((a, b) => a * b, 1);
-  const out = new Float32Array(numSegments * inner);
+  // The output buffer is copied into wasm memory byte for byte, so it must have x's element type.
+  const out = x.dtype === "int32" ? new Int32Array(numSegments * inner) : new Float32Array(numSegments * inner);
   for (let i = 0; i < ids.length; i++) {
     const seg = ids[i];
     if (seg < 0 || seg >= numSegments) continue;

@@ -43,11 +43,13 @@ export function bilinearTaps(inSize: number, outSize: number): Taps {
   const w0 = new Float32Array(outSize);
   const w1 = new Float32Array(outSize);
   for (let d = 0; d < outSize; d++) {
-    let src = f(f(scale * f(d + 0.5)) - 0.5);
+    // The float32 scale times (d + 0.5) is evaluated in double (d is an int64 in ATen); only the
+    // weight is rounded to float32. Matching this matters for uint8 images, whose results round.
+    let src = scale * (d + 0.5) - 0.5;
     if (src < 0) src = 0;
-    const lo = Math.floor(src);
+    const lo = Math.min(Math.floor(src), inSize - 1);
     const hiOff = lo < inSize - 1 ? 1 : 0;
-    const l1 = f(src - lo);
+    const l1 = f(Math.min(Math.max(src - lo, 0), 1));
     i0[d] = lo;
     i1[d] = lo + hiOff;
     w1[d] = l1;

@@ -302,7 +302,9 @@ export function gather(t: Tensor, dim: number, index: Tensor): Tensor {
 export function masked_select(t: Tensor, mask: Tensor): Tensor {
   if (mask.dtype !== "bool") throw new TypeError(`masked_select(): expected a bool mask, got ${mask.dtype}`);
   const shape = t.shape.length >= mask.shape.length ? t.shape : mask.shape;
-  const m = compute(() => tf.broadcastTo(mask._t, shape)).dataSync();
+  const mb = compute(() => tf.broadcastTo(mask._t, shape));
+  const m = mb.dataSync();
+  mb.dispose();
   const positions: number[] = [];
   m.forEach((v, i) => {
     if (v) positions.push(i);

@@ -151,10 +151,13 @@ export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max
   const name = op === "max" ? "argmax" : "argmin";
   checkNonEmpty(name, t, dim ?? null);
   if (dim === undefined || dim === null) {
-    const flat = compute(() => tf.reshape(t._t, [-1]));
-    const r = compute(() => (op === "max" ? tf.argMax(flat, 0) : tf.argMin(flat, 0)));
-    flat.dispose();
-    return constant(keepdim ? compute(() => tf.reshape(r, t.shape.map(() => 1))) : r);
+    return constant(
+      compute(() => {
+        const flat = tf.reshape(t._t, [-1]);
+        const r = op === "max" ? tf.argMax(flat, 0) : tf.argMin(flat, 0);
+        return keepdim ? tf.reshape(r, t.shape.map(() => 1)) : r;
+      }),
+    );
   }
   const d = normDim(dim, t.dim(), name);
   if (t.dim() === 0) return constant(compute(() => tf.scalar(0, "int32")));

@@ -291,10 +291,13 @@ export function huber_loss(input: Tensor, target: Tensor, options: { reduction?:
 
 type BceOpts = { weight?: Tensor | null; size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
 
-function checkBceTarget(op: string, target: Tensor): void {
-  if (target.dtype !== "float32") {
-    throw new RuntimeError(`Found dtype ${dtypeName(target.dtype)} but expected Float (${op}() needs a float target, e.g. target.float())`);
-  }
+/**
+ * PyTorch insists on a float target here, but a JavaScript literal such as `torch.tensor([1.0, 0.0])`
+ * is an int32 tensor (JS has no float literal for whole numbers), so integer and bool targets are
+ * read as floats instead of raising.
+ */
+function floatTarget(target: Tensor): Tensor {
+  return target.dtype === "float32" ? target : target.float();
 }
 
 /**
@@ -310,7 +313,7 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight?: Ten
     throw new ValueError(`Using a target size (${fmt(target.shape)}) that is different to the input size (${fmt(input.shape)}) is deprecated. Please ensure they have the same size.`);
   }
   checkFloatInput("binary_cross_entropy", input);
-  checkBceTarget("binary_cross_entropy", target);
+  target = floatTarget(target);
   if (input.numel() > 0) {
     const lo = input.min().item();
     const hi = input.max().item();
@@ -345,7 +348,7 @@ export function binary_cross_entropy_with_logits(
     throw new ValueError(`Target size (${fmt(target.shape)}) must be the same as input size (${fmt(input.shape)})`);
   }
   checkFloatInput("binary_cross_entropy_with_logits", input);
-  checkBceTarget("binary_cross_entropy_with_logits", target);
+  target = floatTarget(target);
   const sp = E.softplus(input.neg(), 1, 20);
   const pw = o.pos_weight as Tensor | null | undefined;
   const logWeight = pw !== undefined && pw !== null ? pw.sub(1).mul(target).add(1) : null;

@@ -1,7 +1,7 @@
 /** Dropout layers: active in training mode, the identity after `eval()`. */
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
-import { Module } from "./module";
+import { Module, _float_repr } from "./module";
 import * as D from "../functional/dropout";
 import { ValueError } from "../../errors";
 
@@ -20,7 +20,7 @@ export abstract class _DropoutNd extends Module {
     this.inplace = (o.inplace as boolean | undefined) ?? false;
   }
   extra_repr(): string {
-    return `p=${this.p}, inplace=${this.inplace ? "True" : "False"}`;
+    return `p=${_float_repr(this.p)}, inplace=${this.inplace ? "True" : "False"}`;
   }
 }
 

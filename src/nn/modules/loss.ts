@@ -11,12 +11,16 @@ import { TypeError } from "../../errors";
 
 type LegacyOpts = { size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
 
-/** Base of the losses: holds `reduction` ('mean' | 'sum' | 'none'), validated up front. */
+/**
+ * Base of the losses: holds `reduction` ('mean' | 'sum' | 'none'). As in PyTorch, a bad value is
+ * reported when the loss is computed, and the legacy size_average/reduce flags are folded in here.
+ */
 export abstract class _Loss extends Module {
   reduction: Reduction;
   constructor(o: Record<string, unknown>) {
     super();
-    this.reduction = L._reduction(o);
+    const legacy = (o.size_average !== undefined && o.size_average !== null) || (o.reduce !== undefined && o.reduce !== null);
+    this.reduction = legacy ? L._reduction(o) : (((o.reduction as Reduction | undefined) ?? "mean") as Reduction);
   }
 }
 

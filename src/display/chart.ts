@@ -112,14 +112,15 @@ export function line_spec(series: Series[], options: ChartOptions = {}): VegaLit
 
 // ------------------------------------------------------------------ SVG
 
-/** Round tick positions covering [lo, hi]: steps of 1, 2 or 5 times a power of ten. */
+/** Round tick positions covering [lo, hi]: about `count` of them, 1, 2 or 5 times a power of ten apart (d3's rule). */
 export function nice_ticks(lo: number, hi: number, count = 6): number[] {
   if (!(hi > lo)) return [lo];
   const raw = (hi - lo) / Math.max(1, count);
   const power = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const error = raw / power;
+  const step = power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
   const ticks: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  for (let k = Math.ceil(lo / step - 1e-9); k <= Math.floor(hi / step + 1e-9); k++) ticks.push(Number((k * step).toPrecision(12)));
   return ticks;
 }
 

@@ -412,7 +412,8 @@ type Callable = (input: Tensor) => unknown;
 
 /**
  * Runs `module(input)` without recording gradients and collects, through forward hooks, the 4-D
- * output of `layer` (or of every leaf layer that gives one). Returns [name, output] pairs in call order.
+ * output of `layer` (or of every leaf layer that gives one). Returns ["name (Class)", output] pairs
+ * in call order.
  */
 export function capture_feature_maps(module: Module, input: Tensor, layer?: string | Module): [string, Tensor][] {
   if (typeof module !== "function" || typeof (module as Partial<Module>).named_modules !== "function") {
@@ -437,7 +438,7 @@ export function capture_feature_maps(module: Module, input: Tensor, layer?: stri
   const captured: [string, Tensor][] = [];
   const handles = targets.map(([name, m]) =>
     m.register_forward_hook((_m: unknown, _input: unknown, output: unknown) => {
-      if (output instanceof Tensor && output.dim() === 4) captured.push([name || m._get_name(), output.detach()]);
+      if (output instanceof Tensor && output.dim() === 4) captured.push([name === "" ? m._get_name() : `${name} (${m._get_name()})`, output.detach()]);
     }),
   );
   try {

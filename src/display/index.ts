@@ -222,7 +222,8 @@ const helpers: Omit<Display, never> = Object.assign(
         void _layer;
         for (const [name, maps] of captured) {
           const bundle = lib.feature_map_bundle(maps, { title: `${name}: [${maps.shape.slice(1).join(", ")}]`, ...rest });
-          const save = output.save !== undefined && captured.length > 1 ? output.save.replace(/(\.png)?$/i, `_${name.replace(/[^\w.-]/g, "_")}.png`) : output.save;
+          const layerName = name.split(" ")[0];
+          const save = output.save !== undefined && captured.length > 1 ? output.save.replace(/(\.png)?$/i, `_${layerName.replace(/[^\w.-]/g, "_")}.png`) : output.save;
           if (save !== undefined) saveImage(bundle, save);
           send(bundle, { ...output, save });
         }

@@ -128,7 +128,7 @@ describe("display.feature_maps(module, input) through forward hooks", () => {
     const x = torch.rand(2, 1, 14, 14);
     display.feature_maps(net, x, { layer: "0" });
     expect(sink.sent).toHaveLength(1);
-    expect(sink.sent[0].message.data["text/plain"]).toContain("<feature maps '0: [4, 12, 12]': 4 channels of 12x12 (sample 0 of 2)");
+    expect(sink.sent[0].message.data["text/plain"]).toContain("<feature maps '0 (Conv2d): [4, 12, 12]': 4 channels of 12x12 (sample 0 of 2)");
     const conv = net.named_modules().find(([n]) => n === "0")![1];
     expect((conv as unknown as { _forward_hooks: Map<number, unknown> })._forward_hooks.size).toBe(0);
   });
@@ -136,7 +136,7 @@ describe("display.feature_maps(module, input) through forward hooks", () => {
   test("no layer: every leaf layer with a 4-D output, in call order", () => {
     display.feature_maps(makeNet(), torch.rand(1, 1, 14, 14));
     const titles = sink.sent.map((s) => /'([^']*)'/.exec(s.message.data["text/plain"] as string)![1]);
-    expect(titles).toEqual(["0: [4, 12, 12]", "1: [4, 12, 12]", "2: [4, 6, 6]", "3: [6, 4, 4]"]);
+    expect(titles).toEqual(["0 (Conv2d): [4, 12, 12]", "1 (ReLU): [4, 12, 12]", "2 (MaxPool2d): [4, 6, 6]", "3 (Conv2d): [6, 4, 4]"]);
   });
 
   test("save with several layers writes one file per layer", () => {

@@ -13,7 +13,7 @@
  */
 import { tf, compute, record, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
-import { RuntimeError, ShapeError, TypeError, ValueError } from "../errors";
+import { RuntimeError, ShapeError, TypeError } from "../errors";
 
 type Pair = [number, number];
 
@@ -166,8 +166,19 @@ export interface ConvTransposeOptions {
   dilation?: number | number[];
 }
 
-function checkPositive(op: string, name: string, v: Pair, what: string): void {
-  if (v[0] <= 0 || v[1] <= 0) throw new RuntimeError(`${op}(): ${what} (got ${name}=(${v.join(", ")}))`);
+function checkStride(v: Pair): void {
+  if (v[0] <= 0 || v[1] <= 0) throw new RuntimeError("non-positive stride is not supported");
+}
+
+/** ATen's check order: at least `groups` filters, then divisible by `groups` (1.13 double-brackets the shape). */
+function checkWeightGroups(weight: Tensor, groups: number): void {
+  const w = weight.shape;
+  if (w[0] < groups) {
+    throw new ShapeError(`Given groups=${groups}, expected weight to be at least ${groups} at dimension 0, but got weight of size ${fmtShape(w)} instead`, "at least groups", w);
+  }
+  if (w[0] % groups !== 0) {
+    throw new ShapeError(`Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size [${fmtShape(w)}] instead`, "divisible", w);
+  }
 }
 
 function checkGroups(groups: unknown): number {
@@ -184,10 +195,12 @@ function batched(op: string, input: Tensor): { x: Tensor; unbatched: boolean } {
   throw new ShapeError(`Expected 3D (unbatched) or 4D (batched) input to ${op}, but got input of size: ${fmtShape(input.shape)}`, "3D or 4D", input.shape);
 }
 
-function checkFloat(op: string, t: Tensor, name: string): void {
-  if (t.dtype !== "float32") {
-    throw new RuntimeError(`${op}(): expected ${name} to be a floating point tensor (float32), but got ${t.dtype}; call .float() first`);
-  }
+const SCALAR: Record<string, string> = { float32: "Float", int32: "Long", bool: "Bool" };
+
+/** PyTorch's dtype checks: input and weight must agree, and torchlab convolves floats only. */
+function checkDtypes(op: string, x: Tensor, weight: Tensor): void {
+  if (x.dtype !== weight.dtype) throw new RuntimeError(`expected scalar type ${SCALAR[x.dtype]} but found ${SCALAR[weight.dtype]}`);
+  if (x.dtype !== "float32") throw new RuntimeError(`${op}(): only floating point (float32) tensors are supported, got ${x.dtype}; call .float() first`);
 }
 
 // ------------------------------------------------------------------ conv2d
@@ -205,8 +218,8 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   const dilation = pair(op, "dilation", options.dilation ?? 1);
   const groups = checkGroups(options.groups ?? 1);
   const bias = options.bias ?? null;
-  checkPositive(op, "stride", stride, "non-positive stride is not supported");
-  checkPositive(op, "dilation", dilation, "dilation should be greater than zero");
+  checkStride(stride);
+  if (dilation[0] <= 0 || dilation[1] <= 0) throw new RuntimeError(`dilation should be greater than zero, but got [${dilation.join(", ")}]`);
   if (weight.dim() !== 4) {
     throw new ShapeError(`Expected 4-dimensional weight for 4-dimensional input ${fmtShape(x.shape)}, but got ${weight.dim()}-dimensional weight of size ${fmtShape(weight.shape)} instead`, "4-D", weight.shape);
   }
@@ -217,20 +230,18 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   const padding = options.padding ?? 0;
   if (padding === "valid") pads = [0, 0, 0, 0];
   else if (padding === "same") {
-    if (stride[0] !== 1 || stride[1] !== 1) throw new ValueError("padding='same' is not supported for strided convolutions");
+    if (stride[0] !== 1 || stride[1] !== 1) throw new RuntimeError("padding='same' is not supported for strided convolutions");
     const th = dilation[0] * (kh - 1);
     const tw = dilation[1] * (kw - 1);
     pads = [Math.floor(th / 2), th - Math.floor(th / 2), Math.floor(tw / 2), tw - Math.floor(tw / 2)];
   } else if (typeof padding === "string") {
-    throw new ValueError(`Invalid padding string '${padding}', should be one of {'valid', 'same'}`);
+    throw new RuntimeError(`Invalid padding string: '${padding}'`);
   } else {
     const p = pair(op, "padding", padding);
     if (p[0] < 0 || p[1] < 0) throw new RuntimeError("negative padding is not supported");
     pads = [p[0], p[0], p[1], p[1]];
   }
-  if (o % groups !== 0) {
-    throw new ShapeError(`Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size ${fmtShape(weight.shape)} instead`, "divisible", weight.shape);
-  }
+  checkWeightGroups(weight, groups);
   if (c !== cg * groups) {
     throw new ShapeError(
       `Given groups=${groups}, weight of size ${fmtShape(weight.shape)}, expected input${fmtShape(x.shape)} to have ${cg * groups} channels, but got ${c} channels instead`,
@@ -255,8 +266,7 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
       [hp, wp],
     );
   }
-  checkFloat(op, x, "input");
-  checkFloat(op, weight, "weight");
+  checkDtypes(op, x, weight);
   const ho = Math.floor((hp - ekh) / stride[0]) + 1;
   const wo = Math.floor((wp - ekw) / stride[1]) + 1;
   const padSpec: [number, number][] = [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]];
@@ -307,8 +317,10 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
   const dilation = pair(op, "dilation", options.dilation ?? 1);
   const groups = checkGroups(options.groups ?? 1);
   const bias = options.bias ?? null;
-  checkPositive(op, "stride", stride, "non-positive stride is not supported");
-  checkPositive(op, "dilation", dilation, "dilation should be greater than zero");
+  checkStride(stride);
+  if (dilation[0] <= 0 || dilation[1] <= 0) {
+    throw new RuntimeError(`dilation should be greater than zero, but got dilation_height: ${dilation[0]}, dilation_width: ${dilation[1]}`);
+  }
   if (padding[0] < 0 || padding[1] < 0) throw new RuntimeError("negative padding is not supported");
   if (outPad[0] < 0 || outPad[1] < 0) throw new RuntimeError("negative output_padding is not supported");
   if (weight.dim() !== 4) {
@@ -316,16 +328,14 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
   }
   for (let i = 0; i < 2; i++) {
     if (outPad[i] >= stride[i] && outPad[i] >= dilation[i]) {
-      throw new ValueError(
+      throw new RuntimeError(
         `output padding must be smaller than either stride or dilation, but got output_padding_height: ${outPad[0]} output_padding_width: ${outPad[1]} stride_height: ${stride[0]} stride_width: ${stride[1]} dilation_height: ${dilation[0]} dilation_width: ${dilation[1]}`,
       );
     }
   }
   const [cin, og, kh, kw] = weight.shape;
   const [n, c, h, w] = x.shape;
-  if (cin % groups !== 0) {
-    throw new ShapeError(`Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size ${fmtShape(weight.shape)} instead`, "divisible", weight.shape);
-  }
+  checkWeightGroups(weight, groups);
   if (c !== cin) {
     throw new ShapeError(
       `Given transposed=1, weight of size ${fmtShape(weight.shape)}, expected input${fmtShape(x.shape)} to have ${cin} channels, but got ${c} channels instead`,
@@ -340,8 +350,7 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
       throw new ShapeError(`Given transposed=1, weight of size ${fmtShape(weight.shape)}, expected bias to be 1-dimensional with ${o} elements, but got bias of size ${fmtShape(bias.shape)} instead`, [o], bias.shape);
     }
   }
-  checkFloat(op, x, "input");
-  checkFloat(op, weight, "weight");
+  checkDtypes(op, x, weight);
   // The full (uncropped) output of the adjoint, then `padding` is cropped from each side.
   const hf = (h - 1) * stride[0] + dilation[0] * (kh - 1) + 1 + outPad[0];
   const wf = (w - 1) * stride[1] + dilation[1] * (kw - 1) + 1 + outPad[1];

@@ -1,1 +1,97 @@
-export {};
+/** 2-D padding layers: ZeroPad2d, ConstantPad2d, ReflectionPad2d, ReplicationPad2d (wrappers of F.pad). */
+import { Tensor } from "../../tensor/tensor";
+import { Module } from "./module";
+import { pad, PadMode } from "../../ops/pad";
+import { TypeError } from "../../errors";
+
+type Padding2d = number | number[];
+
+/** PyTorch's `_quadruple`: an int becomes (p, p, p, p); a 4-sequence is (left, right, top, bottom). */
+function quadruple(layer: string, p: unknown): [number, number, number, number] {
+  if (typeof p === "number" && Number.isInteger(p)) return [p, p, p, p];
+  if (Array.isArray(p) && p.length === 4 && p.every((v) => typeof v === "number" && Number.isInteger(v))) return [p[0], p[1], p[2], p[3]];
+  throw new TypeError(`${layer}(): padding must be an int or a list of 4 ints (left, right, top, bottom), got ${Array.isArray(p) ? `[${p.join(", ")}]` : String(p)}`);
+}
+
+const tup = (p: readonly number[]): string => `(${p.join(", ")})`;
+
+/** Shared by the 2-D padding layers. */
+export abstract class _Pad2d extends Module {
+  /** (left, right, top, bottom) */
+  padding: [number, number, number, number];
+  constructor(layer: string, padding: Padding2d) {
+    super();
+    this.padding = quadruple(layer, padding);
+  }
+  abstract readonly _mode: PadMode;
+  forward(input: Tensor): Tensor {
+    return pad(input, this.padding, this._mode);
+  }
+  extra_repr(): string {
+    return tup(this.padding);
+  }
+}
+
+/**
+ * Pads the last two dims with a constant.
+ *
+ * Args:
+ *   padding: an int, or [left, right, top, bottom].  value: the fill value.
+ *
+ * Shape: [N, C, H, W] -> [N, C, H + top + bottom, W + left + right] (also [C, H, W]).
+ *
+ * @example
+ * new nn.ConstantPad2d([1, 0, 2, 1], 3.5)(torch.zeros(1, 1, 2, 2)).shape   // [1, 1, 5, 3]
+ */
+export class ConstantPad2d extends Module {
+  padding: [number, number, number, number];
+  value: number;
+  constructor(padding: Padding2d, value: number) {
+    super();
+    this.padding = quadruple("ConstantPad2d", padding);
+    if (typeof value !== "number") throw new TypeError(`ConstantPad2d(): value must be a number, got ${String(value)}`);
+    this.value = value;
+  }
+  forward(input: Tensor): Tensor {
+    return pad(input, this.padding, "constant", this.value);
+  }
+  extra_repr(): string {
+    return `padding=${tup(this.padding)}, value=${this.value}`;
+  }
+}
+
+/**
+ * Pads the last two dims with zeros.
+ * @example new nn.ZeroPad2d(2)(torch.zeros(1, 1, 2, 2)).shape   // [1, 1, 6, 6]
+ */
+export class ZeroPad2d extends ConstantPad2d {
+  constructor(padding: Padding2d) {
+    super(padding, 0);
+  }
+  extra_repr(): string {
+    return tup(this.padding);
+  }
+}
+
+/**
+ * Pads the last two dims with their reflection (edge not repeated); each amount must be smaller than
+ * the dimension it pads.
+ * @example new nn.ReflectionPad2d(2)
+ */
+export class ReflectionPad2d extends _Pad2d {
+  readonly _mode: PadMode = "reflect";
+  constructor(padding: Padding2d) {
+    super("ReflectionPad2d", padding);
+  }
+}
+
+/**
+ * Pads the last two dims by repeating their edge values.
+ * @example new nn.ReplicationPad2d([1, 1, 2, 0])
+ */
+export class ReplicationPad2d extends _Pad2d {
+  readonly _mode: PadMode = "replicate";
+  constructor(padding: Padding2d) {
+    super("ReplicationPad2d", padding);
+  }
+}

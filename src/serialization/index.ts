@@ -1,1 +1,152 @@
-export {};
+/**
+ * torch.save / torch.load.
+ *
+ * `torch.save(obj, path)` writes a checkpoint in the safetensors layout (see ./safetensors.ts for
+ * the exact format), atomically: the bytes go to a temporary file in the same directory, which is
+ * fsynced and then renamed over `path` (and the directory fsynced), so a crash or power cut during
+ * a save leaves the previous checkpoint intact.
+ *
+ * `torch.load(path)` reads torchlab checkpoints, any safetensors file, and PyTorch's own
+ * `.pt`/`.pth` zip checkpoints of state_dicts and optimizer states (a restricted unpickler: only
+ * tensors, storages, OrderedDict and plain containers; anything else is an error naming it).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as crypto from "crypto";
+import { RuntimeError, TypeError } from "../errors";
+import { parseArgs } from "../tensor/args";
+import { encode, decode } from "./safetensors";
+import { isLegacyPickle, isZip, loadPyTorchZip } from "./pytorch";
+
+function checkPath(op: string, f: unknown): string {
+  if (typeof f === "string" && f.length > 0) return f;
+  if (f instanceof URL && f.protocol === "file:") return f.pathname;
+  throw new TypeError(`${op}(): expected a file path (string), got ${f === null ? "null" : typeof f}`);
+}
+
+function fsyncDir(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, "r");
+    fs.fsyncSync(fd);
+  } catch (e) {
+    // Some platforms (Windows) and filesystems cannot fsync a directory; the rename is still atomic.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "EISDIR" && code !== "EPERM" && code !== "EINVAL" && code !== "EBADF" && code !== "EACCES") throw e;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Saves `obj` to the file `f`, atomically.
+ *
+ * Args:
+ *   obj: a state_dict (`net.state_dict()`), an optimizer state_dict, a tensor, or arrays/plain
+ *     objects of tensors, numbers, strings, booleans and null (nested).
+ *   f: the file path. Its extension is free (`ckpt.mdl`, `model.pt`, `model.safetensors`).
+ *
+ * @example
+ * torch.save(net.state_dict(), 'ckpt.mdl');
+ * torch.save({epoch, model: net.state_dict(), optimizer: optimizer.state_dict()}, 'ckpt.pt');
+ */
+export function save(obj: unknown, f: string, ...options: Record<string, unknown>[]): void {
+  parseArgs("save", options, ["pickle_module", "pickle_protocol", "_use_new_zipfile_serialization"]);
+  const target = path.resolve(checkPath("save", f));
+  const bytes = encode(obj);
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(tmp, "wx", 0o644);
+    let off = 0;
+    while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== null) fs.closeSync(fd);
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // the temporary file may not exist (open failed)
+    }
+    throw new RuntimeError(`torch.save('${f}'): ${(e as Error).message}`);
+  }
+  fsyncDir(dir);
+  removeStaleTemps(dir, path.basename(target));
+}
+
+/** Deletes temporary files that earlier saves of `base` left when their process died mid-write. */
+function removeStaleTemps(dir: string, base: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const m = /^\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length - 1));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    try {
+      fs.unlinkSync(path.join(dir, name));
+    } catch {
+      // another process may have removed it first
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Loads an object saved with torch.save (torchlab's format), a safetensors file, or a PyTorch
+ * `.pt`/`.pth` zip checkpoint. int64 tensors become int32 (an error if a value does not fit),
+ * float64/float16 become float32.
+ *
+ * Args:
+ *   f: the file path.
+ *   map_location: accepted for compatibility ('cpu', 'cuda', a torch.device); tensors load onto
+ *     the active backend.
+ *
+ * @example
+ * net.load_state_dict(torch.load('ckpt.mdl'));
+ */
+// The loaded value's type is known only at run time, as in PyTorch (which returns Any); a cell can
+// name it: `torch.load<{model: Record<string, Tensor>; epoch: number}>('ckpt.pt')`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function load<T = any>(f: string, ...options: Record<string, unknown>[]): T {
+  parseArgs("load", options, ["map_location", "pickle_module", "weights_only", "mmap"]);
+  const file = checkPath("load", f);
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new RuntimeError(`torch.load('${f}'): [Errno 2] No such file or directory: '${f}'`);
+    throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
+  }
+  try {
+    if (isZip(buf)) return loadPyTorchZip(buf) as T;
+    if (isLegacyPickle(buf)) {
+      throw new Error(
+        "this is PyTorch's legacy (pre-1.6, non-zip) checkpoint format, which torchlab does not read; re-save it in Python with torch.save(obj, path) (the default zip format)",
+      );
+    }
+    return decode(buf) as T;
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
+  }
+}

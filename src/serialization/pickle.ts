@@ -1,0 +1,392 @@
+/**
+ * An unpickler for the subset of Python's pickle that PyTorch writes for checkpoints: protocols
+ * 2-5 opcodes for containers, numbers, strings, the memo, GLOBAL/STACK_GLOBAL, REDUCE, BUILD,
+ * NEWOBJ and BINPERSID. It never executes anything: globals are looked up in an allow-list
+ * supplied by the caller (`findClass`), and anything else is an error naming it.
+ */
+
+export class UnpicklingError extends Error {}
+
+/** A Python dict while unpickling (keys may be ints or tuples); converted to a plain object at the end. */
+export class PyDict {
+  readonly map = new Map<unknown, unknown>();
+  /** Instance attributes set by BUILD (OrderedDict's `_metadata`). */
+  attrs: Record<string, unknown> = {};
+}
+
+/** A callable a global resolves to. */
+export type PyCallable = (...args: unknown[]) => unknown;
+
+export interface UnpickleHooks {
+  /** Resolves `module.name`; throws for anything not allowed. */
+  findClass(module: string, name: string): unknown;
+  /** Resolves a persistent id (PyTorch: storages). */
+  persistentLoad(pid: unknown): unknown;
+}
+
+const MARK = Symbol("mark");
+
+const NAMES: Record<number, string> = {
+  0x28: "MARK", 0x2e: "STOP", 0x30: "POP", 0x31: "POP_MARK", 0x32: "DUP", 0x46: "FLOAT", 0x49: "INT", 0x4a: "BININT",
+  0x4b: "BININT1", 0x4c: "LONG", 0x4d: "BININT2", 0x4e: "NONE", 0x50: "PERSID", 0x51: "BINPERSID", 0x52: "REDUCE",
+  0x53: "STRING", 0x54: "BINSTRING", 0x55: "SHORT_BINSTRING", 0x56: "UNICODE", 0x58: "BINUNICODE", 0x61: "APPEND",
+  0x62: "BUILD", 0x63: "GLOBAL", 0x64: "DICT", 0x7d: "EMPTY_DICT", 0x65: "APPENDS", 0x67: "GET", 0x68: "BINGET",
+  0x69: "INST", 0x6a: "LONG_BINGET", 0x6c: "LIST", 0x5d: "EMPTY_LIST", 0x6f: "OBJ", 0x70: "PUT", 0x71: "BINPUT",
+  0x72: "LONG_BINPUT", 0x73: "SETITEM", 0x74: "TUPLE", 0x29: "EMPTY_TUPLE", 0x75: "SETITEMS", 0x47: "BINFLOAT",
+  0x80: "PROTO", 0x81: "NEWOBJ", 0x82: "EXT1", 0x83: "EXT2", 0x84: "EXT4", 0x85: "TUPLE1", 0x86: "TUPLE2",
+  0x87: "TUPLE3", 0x88: "NEWTRUE", 0x89: "NEWFALSE", 0x8a: "LONG1", 0x8b: "LONG4", 0x42: "BINBYTES",
+  0x43: "SHORT_BINBYTES", 0x8c: "SHORT_BINUNICODE", 0x8d: "BINUNICODE8", 0x8e: "BINBYTES8", 0x8f: "EMPTY_SET",
+  0x90: "ADDITEMS", 0x91: "FROZENSET", 0x92: "NEWOBJ_EX", 0x93: "STACK_GLOBAL", 0x94: "MEMOIZE", 0x95: "FRAME",
+  0x96: "BYTEARRAY8", 0x97: "NEXT_BUFFER", 0x98: "READONLY_BUFFER",
+};
+
+function longFrom(bytes: Buffer): number | bigint {
+  if (bytes.length === 0) return 0;
+  let v = 0n;
+  for (let i = bytes.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[i]);
+  if (bytes[bytes.length - 1] & 0x80) v -= 1n << BigInt(8 * bytes.length);
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+
+/** Unpickles `data`. */
+export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
+  let pos = 0;
+  let stack: unknown[] = [];
+  const marks: unknown[][] = [];
+  const memo = new Map<number, unknown>();
+
+  const need = (n: number): void => {
+    if (pos + n > data.length) throw new UnpicklingError(`pickle data was truncated (needed ${n} bytes at byte ${pos} of ${data.length})`);
+  };
+  const bytes = (n: number): Buffer => {
+    need(n);
+    const b = data.subarray(pos, pos + n);
+    pos += n;
+    return b;
+  };
+  const u8 = (): number => bytes(1)[0];
+  const u16 = (): number => bytes(2).readUInt16LE(0);
+  const u32 = (): number => bytes(4).readUInt32LE(0);
+  const u64 = (): number => {
+    const v = bytes(8).readBigUInt64LE(0);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new UnpicklingError(`pickle length ${v} is too large`);
+    return Number(v);
+  };
+  const line = (): string => {
+    const end = data.indexOf(0x0a, pos);
+    if (end < 0) throw new UnpicklingError(`pickle data was truncated (no newline after byte ${pos})`);
+    const s = data.toString("latin1", pos, end);
+    pos = end + 1;
+    return s;
+  };
+  const pop = (): unknown => {
+    if (stack.length === 0) throw new UnpicklingError(`unpickling stack underflow at byte ${pos}`);
+    return stack.pop();
+  };
+  const top = (): unknown => {
+    if (stack.length === 0) throw new UnpicklingError(`unpickling stack underflow at byte ${pos}`);
+    return stack[stack.length - 1];
+  };
+  const popMark = (): unknown[] => {
+    const items = stack;
+    const prev = marks.pop();
+    if (prev === undefined) throw new UnpicklingError(`pickle has no MARK to match at byte ${pos}`);
+    stack = prev;
+    return items;
+  };
+  const memoGet = (i: number): unknown => {
+    if (!memo.has(i)) throw new UnpicklingError(`pickle memo has no entry ${i}`);
+    return memo.get(i);
+  };
+  const call = (fn: unknown, args: unknown): unknown => {
+    if (typeof fn !== "function") throw new UnpicklingError(`pickle REDUCE on a non-callable (${describe(fn)})`);
+    if (!Array.isArray(args)) throw new UnpicklingError("pickle REDUCE arguments are not a tuple");
+    return (fn as PyCallable)(...args);
+  };
+  const setItems = (d: unknown, items: unknown[]): void => {
+    if (!(d instanceof PyDict)) throw new UnpicklingError(`pickle SETITEM(S) on a ${describe(d)}, not a dict`);
+    for (let i = 0; i + 1 < items.length; i += 2) d.map.set(items[i], items[i + 1]);
+  };
+  const appendItems = (l: unknown, items: unknown[]): void => {
+    if (!Array.isArray(l)) throw new UnpicklingError(`pickle APPEND(S) on a ${describe(l)}, not a list`);
+    l.push(...items);
+  };
+
+  for (;;) {
+    const at = pos;
+    const op = u8();
+    switch (op) {
+      case 0x80: // PROTO
+        if (u8() > 5) throw new UnpicklingError("unsupported pickle protocol (> 5)");
+        break;
+      case 0x95: // FRAME
+        u64();
+        break;
+      case 0x2e: // STOP
+        return pop();
+      case 0x28: // MARK
+        marks.push(stack);
+        stack = [];
+        break;
+      case 0x30: // POP
+        pop();
+        break;
+      case 0x31: // POP_MARK
+        popMark();
+        break;
+      case 0x32: // DUP
+        stack.push(top());
+        break;
+      case 0x4e: // NONE
+        stack.push(null);
+        break;
+      case 0x88: // NEWTRUE
+        stack.push(true);
+        break;
+      case 0x89: // NEWFALSE
+        stack.push(false);
+        break;
+      case 0x4a: // BININT
+        stack.push(bytes(4).readInt32LE(0));
+        break;
+      case 0x4b: // BININT1
+        stack.push(u8());
+        break;
+      case 0x4d: // BININT2
+        stack.push(u16());
+        break;
+      case 0x8a: // LONG1
+        stack.push(longFrom(bytes(u8())));
+        break;
+      case 0x8b: // LONG4
+        stack.push(longFrom(bytes(u32())));
+        break;
+      case 0x49: {
+        // INT (text); "00"/"01" are the protocol-0 booleans
+        const s = line();
+        stack.push(s === "00" ? false : s === "01" ? true : Number(s));
+        break;
+      }
+      case 0x4c: {
+        // LONG (text)
+        const s = line().replace(/L$/, "");
+        const v = BigInt(s);
+        stack.push(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
+        break;
+      }
+      case 0x47: // BINFLOAT (big-endian double)
+        stack.push(bytes(8).readDoubleBE(0));
+        break;
+      case 0x46: // FLOAT (text)
+        stack.push(parseFloat(line()));
+        break;
+      case 0x58: // BINUNICODE
+        stack.push(bytes(u32()).toString("utf8"));
+        break;
+      case 0x8c: // SHORT_BINUNICODE
+        stack.push(bytes(u8()).toString("utf8"));
+        break;
+      case 0x8d: // BINUNICODE8
+        stack.push(bytes(u64()).toString("utf8"));
+        break;
+      case 0x54: // BINSTRING
+        stack.push(bytes(bytes(4).readInt32LE(0)).toString("latin1"));
+        break;
+      case 0x55: // SHORT_BINSTRING
+        stack.push(bytes(u8()).toString("latin1"));
+        break;
+      case 0x42: // BINBYTES
+        stack.push(Buffer.from(bytes(u32())));
+        break;
+      case 0x43: // SHORT_BINBYTES
+        stack.push(Buffer.from(bytes(u8())));
+        break;
+      case 0x8e: // BINBYTES8
+        stack.push(Buffer.from(bytes(u64())));
+        break;
+      case 0x96: // BYTEARRAY8
+        stack.push(Buffer.from(bytes(u64())));
+        break;
+      case 0x7d: // EMPTY_DICT
+        stack.push(new PyDict());
+        break;
+      case 0x64: {
+        // DICT
+        const items = popMark();
+        const d = new PyDict();
+        setItems(d, items);
+        stack.push(d);
+        break;
+      }
+      case 0x5d: // EMPTY_LIST
+        stack.push([]);
+        break;
+      case 0x6c: {
+        // LIST (popMark replaces `stack`, so it must run before `stack` is read)
+        const items = popMark();
+        stack.push(items);
+        break;
+      }
+      case 0x29: // EMPTY_TUPLE
+        stack.push([]);
+        break;
+      case 0x74: {
+        // TUPLE
+        const items = popMark();
+        stack.push(items);
+        break;
+      }
+      case 0x85: // TUPLE1
+        stack.push([pop()]);
+        break;
+      case 0x86: {
+        // TUPLE2
+        const b = pop();
+        const a = pop();
+        stack.push([a, b]);
+        break;
+      }
+      case 0x87: {
+        // TUPLE3
+        const c = pop();
+        const b = pop();
+        const a = pop();
+        stack.push([a, b, c]);
+        break;
+      }
+      case 0x8f: // EMPTY_SET
+        stack.push([]);
+        break;
+      case 0x90: {
+        // ADDITEMS
+        const items = popMark();
+        appendItems(top(), items);
+        break;
+      }
+      case 0x91: {
+        // FROZENSET
+        const items = popMark();
+        stack.push(items);
+        break;
+      }
+      case 0x61: {
+        // APPEND
+        const v = pop();
+        appendItems(top(), [v]);
+        break;
+      }
+      case 0x65: {
+        // APPENDS
+        const items = popMark();
+        appendItems(top(), items);
+        break;
+      }
+      case 0x73: {
+        // SETITEM
+        const v = pop();
+        const k = pop();
+        setItems(top(), [k, v]);
+        break;
+      }
+      case 0x75: {
+        // SETITEMS
+        const items = popMark();
+        setItems(top(), items);
+        break;
+      }
+      case 0x70: // PUT
+        memo.set(Number(line()), top());
+        break;
+      case 0x71: // BINPUT
+        memo.set(u8(), top());
+        break;
+      case 0x72: // LONG_BINPUT
+        memo.set(u32(), top());
+        break;
+      case 0x94: // MEMOIZE
+        memo.set(memo.size, top());
+        break;
+      case 0x67: // GET
+        stack.push(memoGet(Number(line())));
+        break;
+      case 0x68: // BINGET
+        stack.push(memoGet(u8()));
+        break;
+      case 0x6a: // LONG_BINGET
+        stack.push(memoGet(u32()));
+        break;
+      case 0x63: {
+        // GLOBAL
+        const module = line();
+        const name = line();
+        stack.push(hooks.findClass(module, name));
+        break;
+      }
+      case 0x93: {
+        // STACK_GLOBAL
+        const name = pop();
+        const module = pop();
+        if (typeof module !== "string" || typeof name !== "string") throw new UnpicklingError("pickle STACK_GLOBAL expects two strings");
+        stack.push(hooks.findClass(module, name));
+        break;
+      }
+      case 0x52: {
+        // REDUCE
+        const args = pop();
+        const fn = pop();
+        stack.push(call(fn, args));
+        break;
+      }
+      case 0x81: {
+        // NEWOBJ: cls.__new__(cls, *args)
+        const args = pop();
+        const cls = pop();
+        stack.push(call(cls, args));
+        break;
+      }
+      case 0x62: {
+        // BUILD
+        const state = pop();
+        const obj = top();
+        build(obj, state);
+        break;
+      }
+      case 0x51: // BINPERSID
+        stack.push(hooks.persistentLoad(pop()));
+        break;
+      case 0x50: // PERSID
+        stack.push(hooks.persistentLoad(line()));
+        break;
+      default: {
+        const name = NAMES[op];
+        throw new UnpicklingError(
+          name
+            ? `unsupported pickle opcode ${name} (0x${op.toString(16).padStart(2, "0")}) at byte ${at}`
+            : `invalid pickle opcode 0x${op.toString(16).padStart(2, "0")} at byte ${at} (the data is corrupted)`,
+        );
+      }
+    }
+  }
+}
+
+function describe(x: unknown): string {
+  if (x === null) return "None";
+  if (Array.isArray(x)) return "tuple/list";
+  if (x instanceof PyDict) return "dict";
+  return typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x;
+}
+
+/** BUILD: `obj.__setstate__(state)` or `obj.__dict__.update(state)`, for the objects we create. */
+function build(obj: unknown, state: unknown): void {
+  if (state === null) return;
+  if (obj instanceof PyDict) {
+    if (state instanceof PyDict) for (const [k, v] of state.map) obj.attrs[String(k)] = v;
+    return;
+  }
+  const setstate = (obj as { __setstate__?: (s: unknown) => void } | null)?.__setstate__;
+  if (typeof setstate === "function") {
+    setstate.call(obj, state);
+    return;
+  }
+  throw new UnpicklingError(`pickle BUILD on a ${describe(obj)} is not supported`);
+}

@@ -1,0 +1,116 @@
+/**
+ * A small reader for the zip container PyTorch's torch.save writes (since 1.6): the central
+ * directory locates each entry; entries are normally stored (PyTorch aligns them, uncompressed),
+ * deflate is handled through node:zlib. Zip64 sizes and offsets are understood.
+ */
+import * as zlib from "zlib";
+import { crc32 } from "./crc32";
+
+export class ZipFormatError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+function u64(buf: Buffer, at: number): number {
+  const v = buf.readBigUInt64LE(at);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError(`a zip64 field (${v}) is too large`);
+  return Number(v);
+}
+
+export class ZipReader {
+  readonly entries = new Map<string, ZipEntry>();
+
+  constructor(private readonly buf: Buffer) {
+    const minEocd = 22;
+    if (buf.length < minEocd) throw new ZipFormatError(`file is ${buf.length} bytes, too short for a zip archive`);
+    let eocd = -1;
+    for (let i = buf.length - minEocd; i >= Math.max(0, buf.length - minEocd - 0xffff); i--) {
+      if (buf.readUInt32LE(i) === EOCD) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new ZipFormatError("failed finding central directory (the file is truncated or not a zip archive)");
+    let count = buf.readUInt16LE(eocd + 10);
+    let cdSize = buf.readUInt32LE(eocd + 12);
+    let cdOffset = buf.readUInt32LE(eocd + 16);
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+      const loc = eocd - 20;
+      if (loc < 0 || buf.readUInt32LE(loc) !== EOCD64_LOCATOR) throw new ZipFormatError("zip64 end-of-central-directory locator missing");
+      const at = u64(buf, loc + 8);
+      if (at + 56 > buf.length || buf.readUInt32LE(at) !== EOCD64) throw new ZipFormatError("zip64 end-of-central-directory record missing");
+      count = u64(buf, at + 32);
+      cdSize = u64(buf, at + 40);
+      cdOffset = u64(buf, at + 48);
+    }
+    if (cdOffset + cdSize > buf.length) throw new ZipFormatError(`central directory (offset ${cdOffset}, ${cdSize} bytes) lies past the end of the file (${buf.length} bytes): the file is truncated`);
+    let p = cdOffset;
+    for (let n = 0; n < count; n++) {
+      if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError(`central directory entry ${n} is corrupt`);
+      const method = buf.readUInt16LE(p + 10);
+      const crc = buf.readUInt32LE(p + 16);
+      let compressedSize = buf.readUInt32LE(p + 20);
+      let size = buf.readUInt32LE(p + 24);
+      const nameLen = buf.readUInt16LE(p + 28);
+      const extraLen = buf.readUInt16LE(p + 30);
+      const commentLen = buf.readUInt16LE(p + 32);
+      let localOffset = buf.readUInt32LE(p + 42);
+      const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+      // Zip64 extended information: the 0xffffffff fields, in order, in extra block 0x0001.
+      let e = p + 46 + nameLen;
+      const end = e + extraLen;
+      while (e + 4 <= end) {
+        const id = buf.readUInt16LE(e);
+        const len = buf.readUInt16LE(e + 2);
+        if (id === 0x0001) {
+          let q = e + 4;
+          if (size === 0xffffffff) (size = u64(buf, q)), (q += 8);
+          if (compressedSize === 0xffffffff) (compressedSize = u64(buf, q)), (q += 8);
+          if (localOffset === 0xffffffff) localOffset = u64(buf, q);
+        }
+        e += 4 + len;
+      }
+      this.entries.set(name, { name, method, crc, compressedSize, size, localOffset });
+      p = end + commentLen;
+    }
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The bytes of entry `name`, decompressed and CRC-checked. */
+  read(name: string): Buffer {
+    const e = this.entries.get(name);
+    if (!e) throw new ZipFormatError(`archive has no entry '${name}'`);
+    const buf = this.buf;
+    if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) throw new ZipFormatError(`local header of '${name}' is corrupt`);
+    const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+    if (start + e.compressedSize > buf.length) throw new ZipFormatError(`entry '${name}' (${e.compressedSize} bytes at offset ${start}) runs past the end of the file: the file is truncated`);
+    const raw = buf.subarray(start, start + e.compressedSize);
+    let data: Buffer;
+    if (e.method === 0) data = raw;
+    else if (e.method === 8) {
+      try {
+        data = zlib.inflateRawSync(raw);
+      } catch (err) {
+        throw new ZipFormatError(`entry '${name}' does not inflate: ${(err as Error).message}`);
+      }
+    } else throw new ZipFormatError(`entry '${name}' uses zip compression method ${e.method}; only stored (0) and deflate (8) are supported`);
+    if (data.length !== e.size) throw new ZipFormatError(`entry '${name}' has ${data.length} bytes, the directory says ${e.size}`);
+    if (crc32(data) !== e.crc) throw new ZipFormatError(`entry '${name}' fails its CRC-32 check: the file is corrupted`);
+    return data;
+  }
+}

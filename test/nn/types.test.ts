@@ -1,0 +1,93 @@
+/**
+ * Notebook-style code type-checks under TypeScript 5.0.4 (tslab's compiler) in strict mode: modules
+ * are callable with the argument and result types of their forward, containers and hooks are typed,
+ * and a wrong call is a type error.
+ */
+import * as path from "path";
+import * as ts from "typescript";
+
+const SRC = path.join(__dirname, "..", "..", "src").replace(/\\/g, "/");
+
+const CELL = `
+import { torch } from "${SRC}";
+const nn = torch.nn;
+const F = torch.nn.functional;
+type Tensor = torch.Tensor;
+
+class ResBlock extends nn.Module {
+  fc1: torch.nn.Linear;
+  fc2: torch.nn.Linear;
+  extra: torch.nn.Sequential;
+  constructor(ch_in: number, ch_out: number) {
+    super();
+    this.fc1 = new nn.Linear(ch_in, ch_out);
+    this.fc2 = new nn.Linear(ch_out, ch_out);
+    this.extra = new nn.Sequential();
+    if (ch_in !== ch_out) this.extra = new nn.Sequential(new nn.Linear(ch_in, ch_out));
+  }
+  forward(x: Tensor): Tensor {
+    const out = F.relu(this.fc1(x));
+    return this.extra(x).add(this.fc2(out));
+  }
+}
+
+class TwoInputs extends nn.Module {
+  forward(x: Tensor, scale: number): [Tensor, number] {
+    return [x.mul(scale), scale];
+  }
+}
+
+const block = new ResBlock(4, 2);
+const y: Tensor = block(torch.rand(3, 4));
+const pair: [Tensor, number] = new TwoInputs()(torch.rand(2), 3);
+const net = new nn.Sequential(new nn.Linear(4, 2), new nn.ReLU(), new nn.Linear(2, 2));
+const z: Tensor = net(y.detach().repeat(1, 2));
+const first: torch.nn.Module = net[0];
+const w: Tensor = first(torch.rand(1, 4));
+for (const [name, p] of net.named_parameters()) void [name.length, p.shape];
+const names: string[] = net.named_parameters().map(([n]) => n);
+const layers = new nn.ModuleList([new nn.Linear(2, 2), new nn.Tanh()]);
+let h = torch.rand(1, 2);
+for (const layer of layers) h = layer(h);
+const handle = block.fc1.register_forward_hook((m, input, output) => {
+  const s: number[] = output.shape;
+  void m.in_features; void input[0].shape; void s;
+});
+handle.remove();
+const loss: Tensor = new nn.CrossEntropyLoss()(z, torch.tensor([0]));
+const sd: Record<string, Tensor> = net.state_dict();
+const r = net.load_state_dict(sd, { strict: false });
+const missing: string[] = r.missing_keys;
+net.to(new torch.device("cpu")).eval().train();
+net.apply((m) => { if (m instanceof nn.Linear) nn.init.xavier_uniform_(m.weight); });
+const params: torch.nn.Parameter[] = net.parameters();
+// @ts-expect-error a Linear takes a Tensor, not a number
+new nn.Linear(2, 2)(3);
+// @ts-expect-error forward's result is a Tensor, not a string
+const wrong: string = block(torch.rand(1, 4));
+void [y, pair, z, w, names, loss, missing, params, wrong];
+`;
+
+test("a notebook cell using nn type-checks under TypeScript " + ts.version, () => {
+  expect(ts.version).toBe("5.0.4");
+  const file = path.join(__dirname, "__cell__.ts");
+  const options: ts.CompilerOptions = {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+    lib: ["lib.es2022.d.ts"],
+  };
+  const host = ts.createCompilerHost(options);
+  const read = host.readFile.bind(host);
+  host.readFile = (f) => (path.resolve(f) === file ? CELL : read(f));
+  const exists = host.fileExists.bind(host);
+  host.fileExists = (f) => path.resolve(f) === file || exists(f);
+  const program = ts.createProgram([file], options, host);
+  const diags = ts.getPreEmitDiagnostics(program).filter((d) => d.file && path.resolve(d.file.fileName) === file);
+  const text = diags.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  expect(text).toEqual([]);
+}, 120000);

@@ -4,3 +4,4 @@
 export * as transforms from "./transforms";
 export * as io from "./io";
 export * as utils from "./utils";
+export * as datasets from "./datasets";

@@ -92,9 +92,9 @@ export function get_image_num_channels(img: ImageLike): number {
   return get_dimensions(img)[0];
 }
 
-function assertChannels(img: Tensor, permitted: number[], op: string): void {
+function assertChannels(img: Tensor, permitted: number[]): void {
   const c = img.dim() === 2 ? 1 : img.shape[img.dim() - 3];
-  if (!permitted.includes(c)) throw new TypeError(`${op}(): Input image tensor permitted channel values are [${permitted.join(", ")}], but found ${c}`);
+  if (!permitted.includes(c)) throw new TypeError(`Input image tensor permitted channel values are [${permitted.join(", ")}], but found ${c}`);
 }
 
 function checkInterpolation(mode: unknown, allowed: readonly string[], op: string): InterpolationMode {
@@ -163,7 +163,7 @@ export function convert_image_dtype(image: Tensor, dtype: DType | string = "floa
  */
 export function normalize(tensor: Tensor, mean: number[] | number, std: number[] | number, inplace = false): Tensor {
   const t = tensorOnly(tensor, "normalize");
-  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got torch.${t.dtype}.`);
+  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got torch.${t.dtype === "int32" ? "uint8" : t.dtype}.`);
   if (t.dim() < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(", ")}])`);
   const m = Array.isArray(mean) ? mean : [mean];
   const s = Array.isArray(std) ? std : [std];
@@ -517,7 +517,7 @@ export function rgb_to_grayscale<T extends ImageLike>(img: T, num_output_channel
   }
   const t = tensorOnly(img, "rgb_to_grayscale");
   if (t.dim() < 3) throw new TypeError(`Input image tensor should have at least 3 dimensions, but found ${t.dim()}`);
-  assertChannels(t, [1, 3], "rgb_to_grayscale");
+  assertChannels(t, [1, 3]);
   let l: Tensor;
   if (t.shape[t.dim() - 3] === 3) {
     const [r, g, b] = t.float().unbind(-3);
@@ -533,7 +533,7 @@ export function to_grayscale<T extends ImageLike>(img: T, num_output_channels: 1
 
 function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor): T {
   return apply(img, op, (t) => {
-    assertChannels(t, [1, 3], op);
+    assertChannels(t, [1, 3]);
     return fn(t);
   });
 }
@@ -632,7 +632,7 @@ export function gaussian_blur<T extends ImageLike>(img: T, kernel_size: number |
   else if (Array.isArray(sigma)) sg = sigma.length === 1 ? [sigma[0], sigma[0]] : sigma.slice();
   else throw new TypeError(`sigma should be either float or sequence of floats. Got ${typeName(sigma)}`);
   if (sg.length !== 2) throw new ValueError(`If sigma is a sequence, its length should be 2. Got ${sg.length}`);
-  for (const s of sg) if (s <= 0) throw new ValueError(`sigma should have positive values. Got [${sg.join(", ")}]`);
+  for (const s of sg) if (s <= 0) throw new ValueError(`sigma should have positive values. Got [${sg.map((v) => (Number.isInteger(v) ? `${v}.0` : String(v))).join(", ")}]`);
   return apply(img, "gaussian_blur", (t) =>
     inFloat(t, (x) => {
       const kx = gaussianKernel1d(ks[0], sg[0]);

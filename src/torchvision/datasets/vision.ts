@@ -1,0 +1,73 @@
+/**
+ * VisionDataset: the base of torchvision's datasets (root, transform, target_transform and
+ * PyTorch's repr), on torch.utils.data.Dataset's protocol (`getitem(index)`, `len()`).
+ */
+import { Dataset } from "../../utils/data/dataset";
+import { IndexError, TypeError } from "../../errors";
+
+/** A transform applied to a sample's input or target: a transform object or any function. */
+export type Fn<I, O> = (x: I) => O;
+
+/** Python's FileNotFoundError, raised when dataset files are missing. */
+export class FileNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FileNotFoundError";
+  }
+}
+
+function reprLines(t: unknown, head: string): string[] {
+  const lines = String(t).split("\n");
+  return [`${head}${lines[0]}`, ...lines.slice(1).map((l) => " ".repeat(head.length) + l)];
+}
+
+export abstract class VisionDataset<X, Y> extends Dataset<[X, Y]> {
+  root: string | null;
+  transform: Fn<never, unknown> | null;
+  target_transform: Fn<never, unknown> | null;
+
+  constructor(root: string | null, transform: Fn<never, unknown> | null | undefined, target_transform: Fn<never, unknown> | null | undefined) {
+    super();
+    for (const [name, f] of [["transform", transform], ["target_transform", target_transform]] as const) {
+      if (f !== null && f !== undefined && typeof f !== "function") throw new TypeError(`${this.constructor.name}(): ${name} must be callable (a transform or a function), got ${typeof f}`);
+    }
+    this.root = root;
+    this.transform = transform ?? null;
+    this.target_transform = target_transform ?? null;
+  }
+
+  /** Applies transform / target_transform to a raw sample. */
+  protected finish(img: unknown, target: unknown): [X, Y] {
+    const x = this.transform ? (this.transform as unknown as Fn<unknown, unknown>)(img) : img;
+    const y = this.target_transform ? (this.target_transform as unknown as Fn<unknown, unknown>)(target) : target;
+    return [x as X, y as Y];
+  }
+
+  /** Python-style index: negative counts from the end; out of range is an IndexError. */
+  protected checkIndex(index: number): number {
+    const n = this.len();
+    if (!Number.isInteger(index)) throw new TypeError(`${this.constructor.name} indices must be integers, got ${String(index)}`);
+    if (index < -n || index >= n) throw new IndexError(`index ${index} is out of bounds for dimension 0 with size ${n}`);
+    return index < 0 ? index + n : index;
+  }
+
+  protected extra_repr(): string {
+    return "";
+  }
+
+  toString(): string {
+    const body = [`Number of datapoints: ${this.len()}`];
+    if (this.root !== null) body.push(`Root location: ${this.root}`);
+    body.push(...this.extra_repr().split("\n").filter((l) => l !== ""));
+    if (this.transform || this.target_transform) {
+      const st = ["StandardTransform"];
+      if (this.transform) st.push(...reprLines(this.transform, "Transform: "));
+      if (this.target_transform) st.push(...reprLines(this.target_transform, "Target transform: "));
+      body.push(st.join("\n"));
+    }
+    return [`Dataset ${this.constructor.name}`, ...body.map((l) => `    ${l}`)].join("\n");
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}

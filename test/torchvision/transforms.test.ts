@@ -1,0 +1,419 @@
+/**
+ * transforms classes: PyTorch's reprs and error messages (test/reference/vision_repr.json from
+ * torchvision 0.14), the distribution and range of random parameters, reproducibility under
+ * torch.manual_seed, and one set of parameters per batch.
+ */
+import { torch, torchvision } from "../../src";
+import type { Tensor } from "../../src/torch";
+import ref from "../reference/vision_repr.json";
+
+const T = torchvision.transforms;
+const F = T.functional;
+const { Image } = torchvision.io;
+
+describe("reprs match torchvision 0.14", () => {
+  const make: Record<string, () => unknown> = {
+    Compose: () => new T.Compose([new T.ToTensor(), new T.Normalize({ mean: [0.5], std: [0.5] })]),
+    ToTensor: () => new T.ToTensor(),
+    PILToTensor: () => new T.PILToTensor(),
+    ToPILImage: () => new T.ToPILImage(),
+    ToPILImage_L: () => new T.ToPILImage({ mode: "L" }),
+    Normalize: () => new T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225]),
+    Resize_list: () => new T.Resize([32, 32]),
+    Resize_int: () => new T.Resize(32, { interpolation: T.InterpolationMode.NEAREST }),
+    CenterCrop_int: () => new T.CenterCrop(28),
+    CenterCrop_list: () => new T.CenterCrop([28, 20]),
+    Pad: () => new T.Pad(2),
+    Pad_full: () => new T.Pad([1, 2], { fill: 3, padding_mode: "reflect" }),
+    RandomCrop: () => new T.RandomCrop([28, 28]),
+    RandomCrop_pad: () => new T.RandomCrop(32, { padding: 4 }),
+    RandomResizedCrop: () => new T.RandomResizedCrop(224),
+    RandomHorizontalFlip: () => new T.RandomHorizontalFlip(),
+    RandomVerticalFlip: () => new T.RandomVerticalFlip(0.3),
+    RandomRotation: () => new T.RandomRotation(15),
+    RandomRotation_pair: () => new T.RandomRotation([30, 90], { interpolation: "bilinear", expand: true, center: [1, 2], fill: 1 }),
+    RandomAffine: () => new T.RandomAffine(10),
+    RandomAffine_full: () => new T.RandomAffine([-5, 5], { translate: [0.1, 0.2], scale: [0.9, 1.1], shear: 8, interpolation: "bilinear", fill: 1 }),
+    ColorJitter: () => new T.ColorJitter({ brightness: 0.5 }),
+    ColorJitter_full: () => new T.ColorJitter(0.4, 0.4, 0.4, 0.1),
+    ColorJitter_range: () => new T.ColorJitter({ brightness: [0.5, 1.5], hue: [-0.2, 0.1] }),
+    Grayscale: () => new T.Grayscale(),
+    Grayscale3: () => new T.Grayscale(3),
+    RandomGrayscale: () => new T.RandomGrayscale(),
+    GaussianBlur: () => new T.GaussianBlur(3),
+    GaussianBlur_sigma: () => new T.GaussianBlur([3, 5], { sigma: 1.5 }),
+    RandomErasing: () => new T.RandomErasing(),
+    RandomErasing_random: () => new T.RandomErasing({ p: 0.3, value: "random" }),
+    RandomApply: () => new T.RandomApply([new T.RandomHorizontalFlip()], { p: 0.8 }),
+    RandomChoice: () => new T.RandomChoice([30, 90, 180].map((a) => new T.RandomRotation([a, a]))),
+    RandomOrder: () => new T.RandomOrder([new T.RandomHorizontalFlip(), new T.RandomVerticalFlip()]),
+    Lambda: () => new T.Lambda((x: Tensor) => x),
+    RandomInvert: () => new T.RandomInvert(),
+    FiveCrop: () => new T.FiveCrop(10),
+  };
+  test.each(Object.entries(ref.reprs))("%s", (name, expected) => {
+    expect(String(make[name]())).toBe(expected);
+  });
+  test("every fixture repr has a constructor here", () => {
+    expect(Object.keys(make).sort()).toEqual(Object.keys(ref.reprs).sort());
+  });
+});
+
+describe("errors match torchvision 0.14", () => {
+  let x: Tensor;
+  let u: Tensor;
+  beforeAll(() => {
+    x = torch.rand([3, 5, 7]);
+    u = torch.randint(0, 256, [3, 5, 7]);
+  });
+  const run: Record<string, () => unknown> = {
+    RandomRotation3: () => new T.RandomRotation([30, 90, 180]),
+    RandomRotationNeg: () => new T.RandomRotation(-5),
+    NormalizeStd0: () => F.normalize(x, [0.5, 0.5, 0.5], [1.0, 0.0, 1.0]),
+    NormalizeInt: () => F.normalize(u, [0.5], [0.5]),
+    BrightnessNeg: () => F.adjust_brightness(x, -1),
+    HueRange: () => F.adjust_hue(x, 0.7),
+    GaussianEven: () => F.gaussian_blur(x, [4, 3]),
+    GaussianSigma: () => F.gaussian_blur(x, 3, -1.0),
+    PadMode: () => F.pad(x, 1, 0, "wrap" as "edge"),
+    PadLen: () => F.pad(x, [1, 2, 3]),
+    CropTooBig: () => new T.RandomCrop(9)(x),
+    ColorJitterNeg: () => new T.ColorJitter({ brightness: -1 }),
+    ColorJitterHue: () => new T.ColorJitter({ hue: 0.7 }),
+    ResizeLen: () => new T.Resize([1, 2, 3]),
+    FillChannels: () => F.rotate(x, 10, "nearest", false, null, [1.0, 2.0]),
+    GrayChannels: () => F.rgb_to_grayscale(torch.rand([2, 2, 4, 6])),
+    ErasingScale: () => new T.RandomErasing({ scale: [0.5, 1.5] }),
+    ErasingValue: () => new T.RandomErasing({ value: "noise" as "random" }),
+    AffineTranslate: () => new T.RandomAffine(0, { translate: [0.5, 1.5] }),
+    FiveCropBig: () => F.five_crop(x, [6, 3]),
+    ReflectTooBig: () => F.pad(x, [7, 0, 0, 0], 0, "reflect"),
+  };
+  test.each(Object.entries(ref.errors))("%s", (name, expected) => {
+    if (expected === null) {
+      expect(run[name]).not.toThrow();
+      return;
+    }
+    let err: Error | null = null;
+    try {
+      run[name]();
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err).not.toBeNull();
+    expect(err!.name).toBe(expected.type);
+    expect(err!.message).toBe(expected.message);
+  });
+});
+
+describe("other error paths", () => {
+  let x: Tensor;
+  beforeAll(() => {
+    x = torch.rand([3, 4, 4]);
+  });
+  test.each([
+    ["ToTensor on a tensor", () => new T.ToTensor()(x as never), "TypeError"],
+    ["Normalize on an Image", () => new T.Normalize([0.5], [0.5])(new Image(new Uint8Array(4), 2, 2, "L") as never), "TypeError"],
+    ["Normalize of a 2-D tensor", () => F.normalize(torch.rand([4, 4]), [0.5], [0.5]), "ValueError"],
+    ["Normalize mean length", () => F.normalize(x, [0.5, 0.5], [0.5]), "RuntimeError"],
+    ["Lambda of a non-function", () => new T.Lambda(3 as never), "TypeError"],
+    ["Compose of a non-array", () => new T.Compose(3 as never), "TypeError"],
+    ["Compose of a non-callable", () => new T.Compose([3 as never]), "TypeError"],
+    ["RandomChoice with wrong weights", () => new T.RandomChoice([new T.RandomHorizontalFlip()], [0.5, 0.5]), "ValueError"],
+    ["RandomChoice p not a sequence", () => new T.RandomChoice([new T.RandomHorizontalFlip()], 3 as never), "TypeError"],
+    ["unknown option", () => new T.RandomRotation(10, { degree: 3 } as never), "TypeError"],
+    ["resize bicubic", () => F.resize(x, [2, 2], "bicubic"), "NotImplementedError"],
+    ["resize antialias", () => F.resize(x, [2, 2], "bilinear", null, true), "NotImplementedError"],
+    ["resize max_size with [h, w]", () => F.resize(x, [2, 2], "bilinear", 5), "ValueError"],
+    ["resize max_size too small", () => F.resize(x, 3, "bilinear", 3), "ValueError"],
+    ["rotate with a bad interpolation", () => F.rotate(x, 10, "lanczos" as "nearest"), "TypeError"],
+    ["rotate with a string angle", () => F.rotate(x, "10" as unknown as number), "TypeError"],
+    ["affine with a 3-element translate", () => F.affine(x, 0, [1, 2, 3], 1, 0), "ValueError"],
+    ["affine with scale 0", () => F.affine(x, 0, [0, 0], 0, 0), "ValueError"],
+    ["affine shear of 3", () => F.affine(x, 0, [0, 0], 1, [1, 2, 3]), "ValueError"],
+    ["gamma < 0", () => F.adjust_gamma(x, -1), "ValueError"],
+    ["contrast < 0", () => F.adjust_contrast(x, -1), "ValueError"],
+    ["saturation < 0", () => F.adjust_saturation(x, -1), "ValueError"],
+    ["grayscale with 2 outputs", () => F.rgb_to_grayscale(x, 2 as 1), "ValueError"],
+    ["1-D tensor image", () => F.hflip(torch.rand([4])), "TypeError"],
+    ["a number as image", () => F.hflip(3 as never), "TypeError"],
+    ["GaussianBlur even kernel", () => new T.GaussianBlur(4), "ValueError"],
+    ["GaussianBlur bad sigma range", () => new T.GaussianBlur(3, [2, 1]), "ValueError"],
+    ["GaussianBlur sigma <= 0", () => new T.GaussianBlur(3, 0), "ValueError"],
+    ["RandomErasing p > 1", () => new T.RandomErasing(2), "ValueError"],
+    ["RandomErasing value length", () => new T.RandomErasing({ p: 1, value: [1, 2] })(x), "ValueError"],
+    ["RandomAffine scale <= 0", () => new T.RandomAffine(0, { scale: [0, 1] }), "ValueError"],
+    ["RandomAffine shear of 3", () => new T.RandomAffine(0, { shear: [1, 2, 3] }), "ValueError"],
+    ["RandomRotation center of 3", () => new T.RandomRotation(10, { center: [1, 2, 3] }), "ValueError"],
+    ["RandomRotation bad fill", () => new T.RandomRotation(10, { fill: "x" as never }), "TypeError"],
+    ["ColorJitter list of 3", () => new T.ColorJitter({ contrast: [1, 2, 3] }), "TypeError"],
+    ["ColorJitter range out of bounds", () => new T.ColorJitter({ saturation: [-1, 2] }), "ValueError"],
+    ["CenterCrop of 3 sizes", () => new T.CenterCrop([1, 2, 3]), "ValueError"],
+    ["Pad fill of wrong type", () => new T.Pad(1, "x" as never), "TypeError"],
+    ["pad fill channels", () => F.pad(x, 1, [1, 2]), "ValueError"],
+    ["convert float to int via ToPILImage of 4-D", () => F.to_pil_image(torch.rand([1, 1, 2, 2])), "ValueError"],
+    ["to_pil_image with 5 channels", () => F.to_pil_image(torch.rand([5, 2, 2])), "ValueError"],
+  ] as [string, () => unknown, string][])("%s", (_name, fn, type) => {
+    expect(fn).toThrow();
+    try {
+      fn();
+    } catch (e) {
+      expect((e as Error).name).toBe(type);
+    }
+  });
+});
+
+describe("random transforms", () => {
+  let img: Tensor;
+  beforeAll(() => {
+    img = torch.arange(2 * 3 * 4).reshape([2, 3, 4]).float();
+  });
+
+  test("RandomHorizontalFlip(p=0.5) flips about half of 1,000 images", () => {
+    torch.manual_seed(0);
+    const t = new T.RandomHorizontalFlip();
+    const flipped = F.hflip(img);
+    let n = 0;
+    for (let i = 0; i < 1000; i++) if (t(img).equal(flipped)) n++;
+    expect(n).toBeGreaterThanOrEqual(400);
+    expect(n).toBeLessThanOrEqual(600);
+  });
+
+  test("p=0 never flips, p=1 always does; vertical flips the rows", () => {
+    expect(new T.RandomVerticalFlip(0)(img).equal(img)).toBe(true);
+    expect(new T.RandomVerticalFlip(1)(img).equal(img.flip(-2))).toBe(true);
+    expect(new T.RandomHorizontalFlip(1)(img).equal(img.flip(-1))).toBe(true);
+  });
+
+  test("RandomRotation angles stay in range and cover it", () => {
+    torch.manual_seed(1);
+    const angles = Array.from({ length: 2000 }, () => T.RandomRotation.get_params([-15, 15]));
+    expect(Math.min(...angles)).toBeGreaterThanOrEqual(-15);
+    expect(Math.max(...angles)).toBeLessThanOrEqual(15);
+    expect(Math.min(...angles)).toBeLessThan(-14);
+    expect(Math.max(...angles)).toBeGreaterThan(14);
+    const mean = angles.reduce((a, b) => a + b, 0) / angles.length;
+    expect(Math.abs(mean)).toBeLessThan(0.6);
+  });
+
+  test("RandomRotation(d) rotates by a drawn angle: same as F.rotate with that angle", () => {
+    const x = torch.rand([1, 3, 6, 6]);
+    torch.manual_seed(7);
+    const angle = T.RandomRotation.get_params([-40, 40]);
+    torch.manual_seed(7);
+    const out = new T.RandomRotation(40)(x);
+    expect(out.equal(F.rotate(x, angle, "nearest", false, null, [0]))).toBe(true);
+  });
+
+  test("the tutorial's 'rotate by 30, 90 or 180' is RandomChoice of fixed rotations", () => {
+    const x = torch.arange(36).reshape([1, 6, 6]).float();
+    const choice = new T.RandomChoice([30, 90, 180].map((a) => new T.RandomRotation([a, a])));
+    const candidates = [30, 90, 180].map((a) => F.rotate(x, a, "nearest", false, null, [0]));
+    torch.manual_seed(3);
+    const seen = new Set<number>();
+    for (let i = 0; i < 60; i++) {
+      const out = choice(x);
+      const k = candidates.findIndex((c) => c.equal(out));
+      expect(k).toBeGreaterThanOrEqual(0);
+      seen.add(k);
+    }
+    expect(seen.size).toBe(3);
+    expect(candidates[2].equal(x.flip(-1).flip(-2))).toBe(true);
+  });
+
+  test("RandomChoice weights: p = [1, 0] always picks the first", () => {
+    const c = new T.RandomChoice([new T.Lambda((v: Tensor) => v.mul(2)), new T.Lambda((v: Tensor) => v.mul(3))], [1, 0]);
+    for (let i = 0; i < 20; i++) expect(c(img).equal(img.mul(2))).toBe(true);
+  });
+
+  test("RandomApply applies all or nothing with probability p", () => {
+    torch.manual_seed(2);
+    const t = new T.RandomApply([new T.Lambda((v: Tensor) => v.add(1)), new T.Lambda((v: Tensor) => v.mul(10))], 0.3);
+    let applied = 0;
+    for (let i = 0; i < 1000; i++) {
+      const out = t(img);
+      if (out.equal(img.add(1).mul(10))) applied++;
+      else expect(out.equal(img)).toBe(true);
+    }
+    expect(applied).toBeGreaterThan(240);
+    expect(applied).toBeLessThan(360);
+  });
+
+  test("RandomOrder runs every transform once, in both orders over many calls", () => {
+    torch.manual_seed(4);
+    const t = new T.RandomOrder([new T.Lambda((v: Tensor) => v.add(1)), new T.Lambda((v: Tensor) => v.mul(10))]);
+    const outs = new Set<string>();
+    for (let i = 0; i < 40; i++) outs.add(String(t(torch.tensor([1.0])).item()));
+    expect([...outs].sort()).toEqual(["11", "20"]);
+  });
+
+  test("RandomCrop places the crop uniformly; padding and pad_if_needed", () => {
+    torch.manual_seed(5);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 600; i++) {
+      const [top, left, h, w] = T.RandomCrop.get_params(torch.zeros([1, 5, 5]), [3, 3]);
+      expect([h, w]).toEqual([3, 3]);
+      counts.set(`${top},${left}`, (counts.get(`${top},${left}`) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(9);
+    for (const c of counts.values()) expect(c).toBeGreaterThan(30);
+    expect(new T.RandomCrop(6, { pad_if_needed: true })(torch.ones([1, 4, 5])).shape).toEqual([1, 6, 6]);
+    const padded = new T.RandomCrop(8, { padding: 2 })(torch.ones([1, 4, 4]));
+    expect(padded.shape).toEqual([1, 8, 8]);
+    expect(padded.sum().item()).toBe(16);
+    expect(T.RandomCrop.get_params(torch.zeros([1, 3, 3]), [3, 3])).toEqual([0, 0, 3, 3]);
+  });
+
+  test("RandomResizedCrop: area fraction and aspect ratio within bounds, output size fixed", () => {
+    torch.manual_seed(6);
+    const x = torch.zeros([3, 40, 60]);
+    for (let k = 0; k < 200; k++) {
+      const [i, j, h, w] = T.RandomResizedCrop.get_params(x, [0.08, 1.0], [3 / 4, 4 / 3]);
+      expect(i + h).toBeLessThanOrEqual(40);
+      expect(j + w).toBeLessThanOrEqual(60);
+      expect(h * w).toBeLessThanOrEqual(2400);
+      expect(h).toBeGreaterThan(0);
+    }
+    // Impossible ratio: the central-crop fallback.
+    expect(T.RandomResizedCrop.get_params(x, [0.9, 1.0], [10, 20])).toEqual([17, 0, 6, 60]);
+    expect(new T.RandomResizedCrop(16)(x).shape).toEqual([3, 16, 16]);
+  });
+
+  test("ColorJitter draws the order as a permutation and factors within ranges", () => {
+    torch.manual_seed(8);
+    for (let k = 0; k < 100; k++) {
+      const [order, b, c, s, h] = T.ColorJitter.get_params([0.5, 1.5], [0.6, 1.4], null, [-0.1, 0.1]);
+      expect([...order].sort()).toEqual([0, 1, 2, 3]);
+      expect(b!).toBeGreaterThanOrEqual(0.5);
+      expect(b!).toBeLessThanOrEqual(1.5);
+      expect(c!).toBeGreaterThanOrEqual(0.6);
+      expect(s).toBeNull();
+      expect(Math.abs(h!)).toBeLessThanOrEqual(0.1);
+    }
+  });
+
+  test("ColorJitter applies the drawn factors in the drawn order", () => {
+    const x = torch.rand([3, 4, 5]);
+    const t = new T.ColorJitter(0.4, 0.4, 0.4, 0.1);
+    torch.manual_seed(9);
+    const [order, b, c, s, h] = T.ColorJitter.get_params(t.brightness, t.contrast, t.saturation, t.hue);
+    let expected = x;
+    for (const id of order) {
+      if (id === 0) expected = F.adjust_brightness(expected, b!);
+      if (id === 1) expected = F.adjust_contrast(expected, c!);
+      if (id === 2) expected = F.adjust_saturation(expected, s!);
+      if (id === 3) expected = F.adjust_hue(expected, h!);
+    }
+    torch.manual_seed(9);
+    expect(t(x).allclose(expected)).toBe(true);
+  });
+
+  test("GaussianBlur's sigma is drawn in range; RandomErasing erases a rectangle or nothing", () => {
+    torch.manual_seed(10);
+    for (let k = 0; k < 50; k++) {
+      const s = T.GaussianBlur.get_params(0.1, 2.0);
+      expect(s).toBeGreaterThanOrEqual(0.1);
+      expect(s).toBeLessThanOrEqual(2.0);
+    }
+    const x = torch.ones([3, 20, 20]);
+    const out = new T.RandomErasing({ p: 1 })(x);
+    const zeros = out.eq(0).sum().item();
+    expect(zeros).toBeGreaterThan(0);
+    expect(zeros % 3).toBe(0);
+    expect(zeros / 3).toBeLessThanOrEqual(0.33 * 400 + 20);
+    const noise = new T.RandomErasing({ p: 1, value: "random" })(x);
+    expect(noise.ne(1).sum().item()).toBeGreaterThan(0);
+    expect(new T.RandomErasing({ p: 0 })(x)).toBe(x);
+  });
+
+  test("an augmented batch is reproducible under torch.manual_seed", () => {
+    const aug = new T.Compose([
+      new T.RandomHorizontalFlip(),
+      new T.RandomRotation(20),
+      new T.RandomResizedCrop(8, { scale: [0.5, 1.0] }),
+      new T.ColorJitter(0.3, 0.3, 0.3, 0.05),
+      new T.RandomErasing({ value: "random" }),
+    ]);
+    const batch = torch.rand([4, 3, 10, 10]);
+    torch.manual_seed(42);
+    const a = aug(batch);
+    torch.manual_seed(42);
+    const b = aug(batch);
+    expect(a.equal(b)).toBe(true);
+    torch.manual_seed(43);
+    expect(aug(batch).equal(a)).toBe(false);
+  });
+
+  test("a passed generator makes a transform independent of the default one", () => {
+    const g1 = new torch.Generator(5);
+    const g2 = new torch.Generator(5);
+    const t1 = new T.RandomRotation(30, { generator: g1 });
+    const t2 = new T.RandomRotation(30, { generator: g2 });
+    const x = torch.rand([1, 6, 6]);
+    torch.manual_seed(0);
+    const a = t1(x);
+    torch.manual_seed(99);
+    expect(t2(x).equal(a)).toBe(true);
+  });
+
+  test("a batch gets the same random parameters for every image (as torchvision)", () => {
+    const x = torch.rand([1, 3, 6, 6]);
+    const batch = torch.cat([x, x, x], 0);
+    torch.manual_seed(11);
+    const out = new T.Compose([new T.RandomRotation(45), new T.RandomCrop(4), new T.RandomHorizontalFlip()])(batch);
+    expect(out.shape).toEqual([3, 3, 4, 4]);
+    expect(out.get(0).equal(out.get(1))).toBe(true);
+    expect(out.get(1).equal(out.get(2))).toBe(true);
+  });
+});
+
+describe("transforms on decoded images", () => {
+  const data = Uint8Array.from({ length: 4 * 6 * 3 }, (_, i) => (i * 37) % 256);
+  const img = new Image(data, 6, 4, "RGB");
+
+  test("Compose([flip, ToTensor, Normalize]) on an Image", () => {
+    const t = new T.Compose([new T.RandomHorizontalFlip(1), new T.ToTensor(), new T.Normalize([0.5, 0.5, 0.5], [0.5, 0.5, 0.5])]);
+    const out = t(img);
+    const expected = F.to_tensor(img).flip(-1).sub(0.5).div(0.5);
+    expect(out.shape).toEqual([3, 4, 6]);
+    expect(out.allclose(expected)).toBe(true);
+  });
+
+  test("ToImage / PILToTensor give integer tensors; ToPILImage goes back", () => {
+    const t = new T.PILToTensor()(img);
+    expect(t.dtype).toBe("int32");
+    expect(new T.ToImage()(img).equal(t)).toBe(true);
+    expect(new T.ToImage()(t)).toBe(t);
+    const back = new T.ToPILImage()(t);
+    expect(Array.from(back.data)).toEqual(Array.from(data));
+    expect(new T.ToPILImage({ mode: "L" })(t).mode).toBe("L");
+    expect(new T.ConvertImageDtype("float32")(t).allclose(F.to_tensor(img))).toBe(true);
+  });
+
+  test("geometric transforms keep an Image an Image", () => {
+    expect(new T.Resize([8, 12])(img).size).toEqual([12, 8]);
+    expect(new T.CenterCrop(2)(img).size).toEqual([2, 2]);
+    expect(new T.Grayscale()(img).mode).toBe("L");
+    expect(new T.Grayscale(3)(img).mode).toBe("RGB");
+    expect(new T.GaussianBlur(3, 1)(img).mode).toBe("RGB");
+  });
+
+  test("FiveCrop / TenCrop return 5 / 10 crops", () => {
+    const x = torch.rand([3, 6, 6]);
+    const five = new T.FiveCrop(3)(x);
+    expect(five).toHaveLength(5);
+    expect(five[0].equal(x.index(":, 0:3, 0:3"))).toBe(true);
+    expect(new T.TenCrop(3)(x)).toHaveLength(10);
+    expect(String(new T.TenCrop(3, true))).toBe("TenCrop(size=(3, 3), vertical_flip=True)");
+  });
+});
+
+test("transforms are callable objects that print their repr", () => {
+  const t = new T.RandomRotation(15);
+  expect(typeof t).toBe("function");
+  expect(t).toBeInstanceOf(T.RandomRotation);
+  expect(t.forward(torch.zeros([1, 2, 2])).shape).toEqual([1, 2, 2]);
+  expect(t.degrees).toEqual([-15, 15]);
+  const inspect = (t as unknown as Record<symbol, () => string>)[Symbol.for("nodejs.util.inspect.custom")]();
+  expect(inspect).toBe(String(t));
+});

@@ -420,7 +420,7 @@ def repr_cases():
     return R
 
 
-class ResNetBlock(nn.Module):
+class ResNet(nn.Module):
     """The tutorial's ResNet block (with super().__init__(), which the tutorial's text omits)."""
 
     def __init__(self, ch_in, ch_out):
@@ -455,7 +455,7 @@ class Net(nn.Module):
 def structure_cases():
     """Names and key order of parameters, buffers, state_dict and modules, and reprs of custom modules."""
     out = {}
-    for name, m in [("resnet_block_1_2", ResNetBlock(1, 2)), ("resnet_block_2_2", ResNetBlock(2, 2)), ("net", Net())]:
+    for name, m in [("resnet_block_1_2", ResNet(1, 2)), ("resnet_block_2_2", ResNet(2, 2)), ("net", Net())]:
         out[name] = {
             "repr": str(m),
             "named_parameters": [[k, list(p.shape)] for k, p in m.named_parameters()],
@@ -465,7 +465,7 @@ def structure_cases():
             "named_children": [[k, type(v).__name__] for k, v in m.named_children()],
         }
     # The tutorial's shape checks for the block.
-    blk = ResNetBlock(1, 2)
+    blk = ResNet(1, 2)
     out["resnet_block_1_2"]["output_shape"] = list(blk(torch.rand(2, 1, 5, 5)).shape)
     return out
 

@@ -56,6 +56,12 @@ def main():
     # 1. a module state_dict (OrderedDict with _metadata), incl. BatchNorm running stats and the
     #    int64 num_batches_tracked
     write("sequential_state_dict", m.state_dict())
+    # ... and what that model computes in eval mode, to check the weights work in a torchlab model
+    m.eval()
+    x_eval = torch.linspace(-2, 2, 8).reshape(2, 4)
+    with open(os.path.join(OUT, "sequential_forward.json"), "w") as f:
+        json.dump({"input": enc(x_eval), "output": enc(m(x_eval))}, f, indent=1)
+    m.train()
 
     # 2. optimizer state_dicts after two steps (SGD momentum buffers; Adam's tensor `step`)
     for name, opt in [

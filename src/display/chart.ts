@@ -28,6 +28,12 @@ export interface ChartOptions {
   width?: number;
   /** Height of the whole drawing in pixels. Default 360. */
   height?: number;
+  /**
+   * Side-by-side charts, each with its own y axis: panel title (its y label) to the names of its
+   * series, e.g. `{ loss: ["loss", "val_loss"], accuracy: ["acc", "val_acc"] }`. Series no panel
+   * names share one more panel. Default: one chart.
+   */
+  panels?: Record<string, string[]>;
 }
 
 /** A vega-lite v5 top-level spec (the subset these charts use). */
@@ -233,6 +239,11 @@ function decimate(xs: number[], ys: number[], px: (x: number) => number, limit: 
 /** The static SVG of the same line chart: axes with ticks and labels, grid lines, legend, polylines. */
 export function line_svg(series: Series[], options: ChartOptions = {}): string {
   checkSeries(series);
+  if (options.panels !== undefined) return panelsSvg(series, options);
+  return renderSvg(series, options, (i) => color(i));
+}
+
+function renderSvg(series: Series[], options: ChartOptions, colorOf: (i: number) => string): string {
   const logy = options.logy ?? false;
   const data = series.map((s) => usable(s, logy));
   const allX = data.flatMap((d) => d.x);
@@ -285,9 +296,9 @@ export function line_svg(series: Series[], options: ChartOptions = {}): string {
       if (d.x.length === 0) return;
       const [xs, ys] = decimate(d.x, d.y, px, Math.max(4 * L.width, 1000));
       const points = xs.map((x, k) => `${px(x).toFixed(1)},${py(ys[k]).toFixed(1)}`).join(" ");
-      out.push(`<polyline data-series="${escapeXml(series[i].name)}" fill="none" stroke="${color(i)}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" points="${points}"/>`);
+      out.push(`<polyline data-series="${escapeXml(series[i].name)}" fill="none" stroke="${colorOf(i)}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" points="${points}"/>`);
       if (d.x.length <= MARKER_LIMIT) {
-        out.push(`<g fill="${color(i)}">${d.x.map((x, k) => `<circle cx="${px(x).toFixed(1)}" cy="${py(d.y[k]).toFixed(1)}" r="2.5"/>`).join("")}</g>`);
+        out.push(`<g fill="${colorOf(i)}">${d.x.map((x, k) => `<circle cx="${px(x).toFixed(1)}" cy="${py(d.y[k]).toFixed(1)}" r="2.5"/>`).join("")}</g>`);
       }
     });
   }
@@ -296,13 +307,73 @@ export function line_svg(series: Series[], options: ChartOptions = {}): string {
     series.forEach((s, i) => {
       const ly = L.top + 8 + i * 18;
       out.push(
-        `<line x1="${lx}" y1="${ly}" x2="${lx + 18}" y2="${ly}" stroke="${color(i)}" stroke-width="3"/>`,
+        `<line x1="${lx}" y1="${ly}" x2="${lx + 18}" y2="${ly}" stroke="${colorOf(i)}" stroke-width="3"/>`,
         `<text x="${lx + 24}" y="${ly + 4}" font-size="12" fill="#222">${escapeXml(s.name)}</text>`,
       );
     });
   }
   out.push(`</svg>`);
   return out.join("\n");
+}
+
+/** The series of each panel, in the order the panels are named; unnamed series share a last one. */
+export function group_panels(series: Series[], panels: Record<string, string[]>): { title: string; series: Series[]; indices: number[] }[] {
+  const out: { title: string; series: Series[]; indices: number[] }[] = [];
+  const placed = new Set<string>();
+  for (const [title, names] of Object.entries(panels)) {
+    if (!Array.isArray(names)) throw new ValueError(`panels: '${title}' must list series names, e.g. { ${title}: ["${title}"] }`);
+    const indices = series.flatMap((s, i) => (names.includes(s.name) ? [i] : []));
+    names.forEach((n) => placed.add(n));
+    out.push({ title, series: indices.map((i) => series[i]), indices });
+  }
+  const rest = series.flatMap((s, i) => (placed.has(s.name) ? [] : [i]));
+  if (rest.length > 0) out.push({ title: rest.length === 1 ? series[rest[0]].name : "value", series: rest.map((i) => series[i]), indices: rest });
+  if (out.length === 0) throw new ValueError("panels: name at least one panel");
+  return out;
+}
+
+function panelsSvg(series: Series[], options: ChartOptions): string {
+  const groups = group_panels(series, options.panels ?? {});
+  const W = options.width ?? Math.min(1200, 440 * groups.length);
+  const H = options.height ?? 340;
+  const top = options.title !== undefined ? 30 : 0;
+  const w = Math.floor(W / groups.length);
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}">`, `<rect width="${W}" height="${H}" fill="#ffffff"/>`];
+  if (options.title !== undefined) out.push(`<text x="${W / 2}" y="22" text-anchor="middle" font-size="14" font-weight="bold" fill="#222">${escapeXml(options.title)}</text>`);
+  groups.forEach((g, k) => {
+    const inner = renderSvg(g.series, { ...options, title: undefined, panels: undefined, ylabel: g.title, width: w, height: H - top }, (i) => color(g.indices[i]));
+    // A nested <svg> is its own viewport: each panel keeps the coordinates it was drawn in.
+    out.push(inner.replace(/^<svg /, `<svg x="${k * w}" y="${top}" `));
+  });
+  out.push("</svg>");
+  return out.join("\n");
+}
+
+/** Side-by-side panels as vega-lite: an hconcat of one line chart per panel, colours shared. */
+export interface VegaLiteConcatSpec {
+  $schema: "https://vega.github.io/schema/vega-lite/v5.json";
+  title?: string;
+  hconcat: Omit<VegaLiteSpec, "$schema" | "config">[];
+  config: { font: string };
+}
+
+/** The vega-lite spec of the chart: one line chart, or an hconcat of panels when `panels` is given. */
+export function chart_spec(series: Series[], options: ChartOptions = {}): VegaLiteSpec | VegaLiteConcatSpec {
+  checkSeries(series);
+  if (options.panels === undefined) return line_spec(series, options);
+  const groups = group_panels(series, options.panels);
+  const W = options.width ?? Math.min(1200, 440 * groups.length);
+  const H = options.height ?? 340;
+  const hconcat = groups.map((g) => {
+    const { $schema: _schema, config: _config, ...unit } = line_spec(g.series, { ...options, title: undefined, panels: undefined, ylabel: g.title, width: Math.floor(W / groups.length), height: H });
+    void _schema;
+    void _config;
+    unit.encoding.color.scale = { domain: series.map((s) => s.name), range: series.map((_, i) => color(i)) };
+    return unit;
+  });
+  const spec: VegaLiteConcatSpec = { $schema: "https://vega.github.io/schema/vega-lite/v5.json", hconcat, config: { font: FONT } };
+  if (options.title !== undefined) spec.title = options.title;
+  return spec;
 }
 
 // ------------------------------------------------------------------ text
@@ -334,7 +405,7 @@ export function line_text(series: Series[], options: ChartOptions = {}): string 
 /** The MIME bundle of a line chart: vega-lite v5, SVG and text. */
 export function line_bundle(series: Series[], options: ChartOptions = {}): MimeBundle {
   return {
-    "application/vnd.vegalite.v5+json": line_spec(series, options),
+    "application/vnd.vegalite.v5+json": chart_spec(series, options),
     "image/svg+xml": line_svg(series, options),
     "text/plain": line_text(series, options),
   };

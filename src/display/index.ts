@@ -22,7 +22,7 @@ import { TypeError, ValueError } from "../errors";
 
 export * from "./emitter";
 export type { ImageOptions, ImagesOptions, FeatureMapOptions, Normalize } from "./image";
-export type { ChartOptions, Series, SeriesData, Values, VegaLiteSpec } from "./chart";
+export type { ChartOptions, Series, SeriesData, Values, VegaLiteSpec, VegaLiteConcatSpec } from "./chart";
 export type { LivePlot, LivePlotOptions, Scalar } from "./live";
 export type { PixelImage } from "./png";
 export type { ColorMap } from "./raster";

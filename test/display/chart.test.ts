@@ -1,5 +1,5 @@
 import { createCanvas, Image } from "@napi-rs/canvas";
-import { line_spec, line_svg, line_text, line_bundle, nice_ticks, format_tick, to_series, PALETTE, Series } from "../../src/display/chart";
+import { line_spec, line_svg, line_text, line_bundle, nice_ticks, format_tick, to_series, chart_spec, group_panels, PALETTE, Series, VegaLiteConcatSpec } from "../../src/display/chart";
 import { parseXml, findAll, textOf } from "./xml";
 
 const loss: Series = { name: "loss", x: [0, 1, 2, 3], y: [2.3, 1.1, 0.7, 0.5] };
@@ -157,5 +157,42 @@ describe("helpers", () => {
     expect(() => to_series("a", { shape: [2, 2], dataSync: () => new Float32Array(4) })).toThrow("series 'a': expected a 1-D tensor, got shape [2, 2]");
     expect(() => to_series("a", [[1, 2, 3]] as unknown as [number, number][])).toThrow("point 0 should be [x, y], got 3 values");
     expect(() => to_series("a", { x: [1], y: [1, 2] })).toThrow("1 x values but 2 y values");
+  });
+});
+
+describe("panels: side-by-side charts with their own y axes", () => {
+  const val: Series = { name: "val_loss", x: [1, 3], y: [1.5, 0.9] };
+  const panels = { loss: ["loss", "val_loss"], accuracy: ["acc"] };
+
+  test("vega-lite hconcat, one unit per panel with its series, colours shared across panels", () => {
+    const spec = chart_spec([loss, acc, val], { panels, title: "run" }) as VegaLiteConcatSpec;
+    expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    expect(spec.title).toBe("run");
+    expect(spec.hconcat).toHaveLength(2);
+    expect(spec.hconcat.map((u) => u.encoding.y.title)).toEqual(["loss", "accuracy"]);
+    expect(spec.hconcat.map((u) => [...new Set(u.data.values.map((v) => v.series))])).toEqual([["loss", "val_loss"], ["acc"]]);
+    for (const u of spec.hconcat) expect(u.encoding.color.scale).toEqual({ domain: ["loss", "acc", "val_loss"], range: PALETTE.slice(0, 3) });
+    expect(line_bundle([loss], { panels })["application/vnd.vegalite.v5+json"]).toHaveProperty("hconcat");
+    expect(line_bundle([loss])["application/vnd.vegalite.v5+json"]).not.toHaveProperty("hconcat");
+  });
+
+  test("SVG: one nested viewport per panel; each series drawn once, in its global colour", () => {
+    const root = parseXml(line_svg([loss, acc, val], { panels, width: 800, height: 300 }));
+    const viewports = root.children.filter((c) => c.name === "svg");
+    expect(viewports.map((v) => [v.attrs.x, v.attrs.width])).toEqual([["0", "400"], ["400", "400"]]);
+    expect(viewports.map((v) => findAll(v, "polyline").map((p) => [p.attrs["data-series"], p.attrs.stroke]))).toEqual([
+      [["loss", PALETTE[0]], ["val_loss", PALETTE[2]]],
+      [["acc", PALETTE[1]]],
+    ]);
+  });
+
+  test("series no panel names share a last panel; an empty panel says no data yet", () => {
+    expect(group_panels([loss, acc, val], { loss: ["loss"] }).map((g) => [g.title, g.series.map((s) => s.name)])).toEqual([
+      ["loss", ["loss"]],
+      ["value", ["acc", "val_loss"]],
+    ]);
+    const root = parseXml(line_svg([loss], { panels: { loss: ["loss"], accuracy: ["acc"] } }));
+    expect(findAll(root, "text").map(textOf)).toContain("no data yet");
+    expect(() => group_panels([loss], { loss: "loss" as unknown as string[] })).toThrow("panels: 'loss' must list series names");
   });
 });

@@ -136,6 +136,15 @@ describe("live_plot", () => {
     expect(() => plot.add(0, undefined as unknown as Record<string, number>)).toThrow("values must be an object");
   });
 
+  test("panels pass through to every frame", () => {
+    const plot = new LivePlot({ interval_ms: 0, panels: { loss: ["loss"], accuracy: ["acc"] } });
+    expect(sink.sent[0].message.data["application/vnd.vegalite.v5+json"]).toHaveProperty("hconcat");
+    plot.add(0, { loss: 1, acc: 0.5 });
+    plot.finish();
+    const last = sink.sent[sink.sent.length - 1].message.data["application/vnd.vegalite.v5+json"] as { hconcat: VegaLiteSpec[] };
+    expect(last.hconcat.map((u) => u.data.values)).toEqual([[{ x: 0, y: 1, series: "loss" }], [{ x: 0, y: 0.5, series: "acc" }]]);
+  });
+
   test("the plot as a cell value renders its full snapshot", () => {
     const plot = new LivePlot({ interval_ms: 10_000 });
     plot.add(0, { a: 1 });

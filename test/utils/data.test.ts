@@ -299,3 +299,26 @@ describe("DataLoader", () => {
     expect(losses[4]).toBeLessThan(losses[0] * 0.1);
   });
 });
+
+describe("WeightedRandomSampler", () => {
+  const { WeightedRandomSampler } = torch.utils.data;
+  test("draws in proportion to the weights, with replacement", () => {
+    const s = new WeightedRandomSampler([1, 0, 3], 4000, { generator: new torch.Generator().manual_seed(5) });
+    const counts = [0, 0, 0];
+    for (const i of s) counts[i]++;
+    expect(counts[1]).toBe(0);
+    expect(counts[2] / counts[0]).toBeGreaterThan(2.6);
+    expect(counts[2] / counts[0]).toBeLessThan(3.4);
+    expect(s.len()).toBe(4000);
+  });
+  test("without replacement each index appears at most once", () => {
+    const drawn = [...new WeightedRandomSampler(torch.tensor([0.1, 0.9, 0.4, 0.7, 3.0, 0.6]), 6, { replacement: false })];
+    expect([...drawn].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+  test("errors", () => {
+    expect(() => new WeightedRandomSampler([1, 2], 0)).toThrow("num_samples should be a positive integer value, but got num_samples=0");
+    expect(() => new WeightedRandomSampler(torch.ones(2, 2), 1)).toThrow("weights should be a 1d sequence but given weights have shape (2, 2)");
+    expect(() => new WeightedRandomSampler([1, 0], 2, false)).toThrow("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
+    expect(() => new WeightedRandomSampler([0, 0], 2)).toThrow("invalid multinomial distribution (sum of probabilities <= 0)");
+  });
+});

@@ -11,7 +11,7 @@
  */
 export { Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_split, len } from "./dataset";
 export type { MapDataset, PyMapDataset, DatasetLike } from "./dataset";
-export { Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, BatchSampler } from "./sampler";
+export { Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, WeightedRandomSampler, BatchSampler } from "./sampler";
 export { DataLoader } from "./dataloader";
 export type { DataLoaderOptions, Collated } from "./dataloader";
 export { default_collate, default_convert } from "./collate";

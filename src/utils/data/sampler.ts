@@ -166,3 +166,62 @@ export class BatchSampler extends Sampler<number[]> {
     return this.drop_last ? Math.floor(n / this.batch_size) : Math.ceil(n / this.batch_size);
   }
 }
+
+/**
+ * Draws `num_samples` indices in [0, len(weights)) with probability proportional to `weights`
+ * (with replacement by default), e.g. to balance classes.
+ *
+ * @example
+ * const sampler = new WeightedRandomSampler([0.1, 0.9, 0.4, 0.7, 3.0, 0.6], 5, {replacement: true});
+ */
+export class WeightedRandomSampler extends Sampler<number> {
+  readonly weights: number[];
+  readonly num_samples: number;
+  readonly replacement: boolean;
+  readonly generator: Generator | null;
+
+  constructor(weights: number[] | Tensor, num_samples: number, options: { replacement?: boolean; generator?: Generator | null } | boolean = {}) {
+    super();
+    const o = typeof options === "boolean" ? { replacement: options } : options;
+    if (!Number.isInteger(num_samples) || num_samples <= 0 || typeof num_samples === "boolean") {
+      throw new ValueError(`num_samples should be a positive integer value, but got num_samples=${String(num_samples)}`);
+    }
+    const replacement = o.replacement ?? true;
+    if (typeof replacement !== "boolean") throw new ValueError(`replacement should be a boolean value, but got replacement=${String(replacement)}`);
+    if (weights instanceof Tensor) {
+      if (weights.dim() !== 1) throw new ValueError(`weights should be a 1d sequence but given weights have shape (${weights.shape.join(", ")})`);
+      this.weights = Array.from(weights.dataSync(), Number);
+    } else {
+      if (!Array.isArray(weights) || weights.some((w) => typeof w !== "number")) throw new ValueError("weights should be a 1d sequence of numbers");
+      this.weights = weights.slice();
+    }
+    if (this.weights.some((w) => !(w >= 0) || !Number.isFinite(w))) throw new ValueError("weights must be finite and non-negative");
+    const positive = this.weights.filter((w) => w > 0).length;
+    if (positive === 0) throw new ValueError("invalid multinomial distribution (sum of probabilities <= 0)");
+    if (!replacement && num_samples > positive) throw new ValueError("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
+    this.num_samples = num_samples;
+    this.replacement = replacement;
+    this.generator = o.generator ?? null;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    const g = this.generator ?? default_generator;
+    const w = this.weights.slice();
+    for (let k = 0; k < this.num_samples; k++) {
+      const total = w.reduce((a, b) => a + b, 0);
+      let u = g.random() * total;
+      let i = 0;
+      while (i < w.length - 1 && (u >= w[i] || w[i] === 0)) {
+        u -= w[i];
+        i++;
+      }
+      while (w[i] === 0) i--;
+      yield i;
+      if (!this.replacement) w[i] = 0;
+    }
+  }
+
+  len(): number {
+    return this.num_samples;
+  }
+}

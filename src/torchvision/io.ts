@@ -198,7 +198,7 @@ export function encode_png(input: Tensor, compression_level = 6): Uint8Array {
   if (!Number.isInteger(compression_level) || compression_level < 0 || compression_level > 9) {
     throw new RuntimeError(`encode_png(): Compression level should be between 0 and 9, got ${compression_level}`);
   }
-  return encodePngBytes(data, w, h, c, compression_level);
+  return encodePngBytes(hwc(data, c, h, w), w, h, c, compression_level);
 }
 
 /** Encodes `input` (integer tensor [C, H, W]) as PNG and writes it to `filename`. */

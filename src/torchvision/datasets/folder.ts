@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "../../tensor/args";
+import { parseArgs, isOptions } from "../../tensor/args";
 import { TypeError, ValueError } from "../../errors";
 import { Image } from "../io";
 import { VisionDataset, Fn, FileNotFoundError } from "./vision";
@@ -107,7 +107,7 @@ export class DatasetFolder<S = Image, X = S, Y = number> extends VisionDataset<X
 
   constructor(root: string | DatasetFolderOptions<S, X, Y>, options: DatasetFolderOptions<S, X, Y> = {}) {
     const name = new.target.name;
-    const a = parseArgs(name, [root, options], ["root", "loader", "extensions", "transform", "target_transform", "is_valid_file"]);
+    const a = parseArgs(name, isOptions(root) ? [root] : [root, options], ["root", "loader", "extensions", "transform", "target_transform", "is_valid_file"]);
     if (typeof a.root !== "string") throw new TypeError(`${name}() missing 1 required argument: 'root' (a folder with one sub-folder per class)`);
     super(a.root, a.transform as Fn<never, unknown> | null | undefined, a.target_transform as Fn<never, unknown> | null | undefined);
     if (typeof a.loader !== "function") throw new TypeError(`${name}(): loader must be a function (path) => sample`);
@@ -151,7 +151,7 @@ export class ImageFolder<X = Image, Y = number> extends DatasetFolder<Image, X, 
   /** Same as `samples`, as torchvision. */
   imgs: [string, number][];
   constructor(root: string | ImageFolderOptions<X, Y>, options: ImageFolderOptions<X, Y> = {}) {
-    const a = parseArgs("ImageFolder", [root, options], ["root", "transform", "target_transform", "loader", "is_valid_file"]);
+    const a = parseArgs("ImageFolder", isOptions(root) ? [root] : [root, options], ["root", "transform", "target_transform", "loader", "is_valid_file"]);
     const valid = (a.is_valid_file as ((p: string) => boolean) | null | undefined) ?? null;
     super({
       root: a.root as string,

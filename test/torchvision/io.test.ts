@@ -1,0 +1,126 @@
+/**
+ * torchvision.io: PNG/JPEG decoding against files written by torchvision 0.14 / PIL
+ * (test/reference/vision_io.json), PNG round trips, and the error paths.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { torch, torchvision } from "../../src";
+import ref from "../reference/vision_io.json";
+
+const io = torchvision.io;
+const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, "base64"));
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-io-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("decode files written by torchvision / PIL", () => {
+  test.each(["rgb_png", "gray_png", "rgba_png", "palette_png", "png16"] as const)("%s decodes exactly", (name) => {
+    const c = ref[name];
+    const t = io.decode_image(bytes(c.bytes));
+    expect(t.dtype).toBe("int32");
+    expect(t.shape).toEqual(c.shape);
+    expect(Array.from(t.dataSync())).toEqual(c.values);
+  });
+
+  test("JPEG decodes within 3 levels of libjpeg (different IDCTs), 3 channels", () => {
+    const t = io.decode_jpeg(bytes(ref.jpeg.bytes));
+    expect(t.shape).toEqual(ref.jpeg.shape);
+    const got = t.dataSync();
+    const maxErr = Math.max(...ref.jpeg.values.map((v, i) => Math.abs(v - got[i])));
+    expect(maxErr).toBeLessThanOrEqual(3);
+  });
+
+  test("ImageReadMode.GRAY of an RGB PNG: PIL's luma, within 1 of libpng's", () => {
+    const t = io.decode_png(bytes(ref.rgb_png.bytes), io.ImageReadMode.GRAY);
+    expect(t.shape).toEqual([1, 5, 7]);
+    const got = t.dataSync();
+    expect(Math.max(...ref.rgb_as_gray.map((v, i) => Math.abs(v - got[i])))).toBeLessThanOrEqual(1);
+  });
+
+  test("RGB_ALPHA adds an opaque channel; RGB drops alpha", () => {
+    const rgba = io.decode_image(bytes(ref.rgb_png.bytes), "RGB_ALPHA");
+    expect(rgba.shape).toEqual([4, 5, 7]);
+    expect(rgba.get(3).eq(255).all().item()).toBe(true);
+    expect(io.decode_image(bytes(ref.rgba_png.bytes), "RGB").shape).toEqual([3, 3, 5]);
+    expect(io.decode_image(bytes(ref.gray_png.bytes), "GRAY_ALPHA").shape).toEqual([2, 4, 6]);
+  });
+});
+
+describe("write_png / read_image round trip", () => {
+  test.each([[1], [2], [3], [4]])("%i channel(s)", (c) => {
+    const t = torch.randint(0, 256, [c, 9, 13]);
+    const file = path.join(dir, `rt${c}.png`);
+    io.write_png(t, file, 9);
+    const back = io.read_image(file);
+    expect(back.equal(t)).toBe(true);
+    expect(io.decode_png(io.read_file(file)).equal(t)).toBe(true);
+  });
+
+  test("encode_png of a 2-D tensor is a gray image; compression levels all decode", () => {
+    const t = torch.randint(0, 256, [5, 6]);
+    for (const level of [0, 1, 6, 9]) expect(io.decode_image(io.encode_png(t, level)).equal(t.unsqueeze(0))).toBe(true);
+  });
+
+  test("Image.open / save / convert and the notebook display bundle", () => {
+    const img = new io.Image(Uint8Array.from({ length: 2 * 3 * 3 }, (_, i) => i * 10), 3, 2, "RGB");
+    const file = path.join(dir, "img.png");
+    img.save(file);
+    const back = io.Image.open(file);
+    expect(back.size).toEqual([3, 2]);
+    expect(Array.from(back.data)).toEqual(Array.from(img.data));
+    expect(img.convert("RGBA").convert("RGB").data).toEqual(img.data);
+    expect(img.getbands()).toEqual(["R", "G", "B"]);
+    const bundle = (img as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
+    expect(bundle["text/plain"]).toBe("<Image mode=RGB size=3x2>");
+    expect(io.decode_image(new Uint8Array(Buffer.from(bundle["image/png"], "base64"))).shape).toEqual([3, 2, 3]);
+  });
+
+  test("a JPEG written by canvas reads back close to the original", () => {
+    const { createCanvas } = require("@napi-rs/canvas") as typeof import("@napi-rs/canvas");
+    const cv = createCanvas(8, 8);
+    const ctx = cv.getContext("2d");
+    ctx.fillStyle = "rgb(200, 40, 90)";
+    ctx.fillRect(0, 0, 8, 8);
+    const file = path.join(dir, "c.jpg");
+    fs.writeFileSync(file, cv.encodeSync("jpeg", 95));
+    const t = io.read_image(file);
+    expect(t.shape).toEqual([3, 8, 8]);
+    const mean = t.float().mean([1, 2]).tolist() as number[];
+    [200, 40, 90].forEach((v, i) => expect(Math.abs(mean[i] - v)).toBeLessThan(4));
+  });
+});
+
+describe("io error paths", () => {
+  test.each([
+    ["missing file", () => io.read_image(path.join(os.tmpdir(), "no-such-file.png")), "RuntimeError"],
+    ["not an image", () => io.decode_image(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])), "RuntimeError"],
+    ["decode_png of a JPEG", () => io.decode_png(bytes(ref.jpeg.bytes)), "RuntimeError"],
+    ["decode_jpeg of a PNG", () => io.decode_jpeg(bytes(ref.rgb_png.bytes)), "RuntimeError"],
+    ["truncated PNG", () => io.decode_image(bytes(ref.rgb_png.bytes).subarray(0, 60)), "RuntimeError"],
+    ["unknown read mode", () => io.decode_image(bytes(ref.rgb_png.bytes), "CMYK" as "RGB"), "ValueError"],
+    ["encode a float tensor", () => io.encode_png(torch.rand([3, 2, 2])), "RuntimeError"],
+    ["encode 5 channels", () => io.encode_png(torch.zeros([5, 2, 2], { dtype: "int32" })), "RuntimeError"],
+    ["compression level 10", () => io.encode_png(torch.zeros([1, 2, 2], { dtype: "int32" }), 10), "RuntimeError"],
+    ["decode a 2-D tensor", () => io.decode_image(torch.zeros([2, 2], { dtype: "int32" })), "RuntimeError"],
+    ["Image with the wrong byte count", () => new io.Image(new Uint8Array(5), 2, 2, "L"), "ValueError"],
+    ["Image with an unknown mode", () => new io.Image(new Uint8Array(4), 2, 2, "P" as "L"), "ValueError"],
+    ["Image.save to .jpg", () => new io.Image(new Uint8Array(4), 2, 2, "L").save(path.join(os.tmpdir(), "x.jpg")), "ValueError"],
+  ] as [string, () => unknown, string][])("%s", (_name, fn, type) => {
+    expect(fn).toThrow();
+    try {
+      fn();
+    } catch (e) {
+      expect((e as Error).name).toBe(type);
+    }
+  });
+
+  test("decode_image accepts the bytes as a 1-D integer tensor (read_file's torchvision form)", () => {
+    const b = bytes(ref.gray_png.bytes);
+    const t = io.decode_image(torch.tensor(Array.from(b), { dtype: "int32" }));
+    expect(Array.from(t.dataSync())).toEqual(ref.gray_png.values);
+  });
+});

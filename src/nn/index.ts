@@ -20,3 +20,4 @@ export * from "./modules/upsampling";
 export * from "./modules/padding";
 export * as functional from "./functional";
 export * as init from "./init";
+export * as utils from "./utils";

@@ -510,6 +510,25 @@ def init_cases():
     return {"gains": gains, "fans": fans, "dist": dist}
 
 
+def utils_cases():
+    """clip_grad_norm_ / clip_grad_value_ on fixed gradients."""
+    grads = [randn(3, 4), randn(4), randn(2, 2, 2)]
+    out = []
+    for max_norm, norm_type in [(1.0, 2.0), (100.0, 2.0), (0.5, 1.0), (0.3, float("inf")), (2.0, 3.0)]:
+        ps = [torch.zeros(g.shape, requires_grad=True) for g in grads]
+        for p, g in zip(ps, grads):
+            p.grad = g.clone()
+        total = nn.utils.clip_grad_norm_(ps, max_norm, norm_type)
+        out.append({"fn": "clip_grad_norm_", "max_norm": max_norm, "norm_type": "inf" if norm_type == float("inf") else norm_type,
+                    "grads": [enc(g) for g in grads], "total": enc(total), "clipped": [enc(p.grad) for p in ps]})
+    ps = [torch.zeros(g.shape, requires_grad=True) for g in grads]
+    for p, g in zip(ps, grads):
+        p.grad = g.clone()
+    nn.utils.clip_grad_value_(ps, 0.4)
+    out.append({"fn": "clip_grad_value_", "clip_value": 0.4, "grads": [enc(g) for g in grads], "clipped": [enc(p.grad) for p in ps]})
+    return out
+
+
 def main():
     groups = {
         "modules": module_cases(),
@@ -520,6 +539,7 @@ def main():
         "repr": repr_cases(),
         "structure": structure_cases(),
         "init": init_cases(),
+        "utils": utils_cases(),
     }
     for g, data in groups.items():
         path = os.path.join(HERE, f"nn_{g}.json")

@@ -39,6 +39,8 @@ export interface ImageOptions {
 export interface ImagesOptions extends ImageOptions {
   /** One label per image: class indices (numbers or an integer tensor) or strings. */
   labels?: readonly (string | number)[] | Tensor;
+  /** The same as labels (the name matplotlib users reach for). */
+  titles?: readonly (string | number)[] | Tensor;
   /** Class names that numeric labels index into (e.g. `train_set.classes`). */
   classes?: readonly string[];
 }
@@ -309,7 +311,9 @@ function labelTexts(labels: ImagesOptions["labels"], classes: readonly string[] 
  * Without labels it is {@link image_bundle}'s grid.
  */
 export function images_bundle(batch: Tensor | readonly Tensor[], o: ImagesOptions = {}): MimeBundle & { "image/png": string; "text/plain": string } {
-  const { labels, classes, ...imageOptions } = o;
+  const { labels: given, titles, classes, ...imageOptions } = o;
+  if (given !== undefined && titles !== undefined) throw new ValueError("display.images(): give labels or titles, not both");
+  const labels = given ?? titles;
   if (labels === undefined) return image_bundle(batch, { ...imageOptions, nrow: o.nrow ?? 8 });
   const nrow = o.nrow ?? 8;
   const padding = o.padding ?? 2;

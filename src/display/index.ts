@@ -256,5 +256,13 @@ const helpers: Omit<Display, never> = Object.assign(
  */
 export const display: Display = helpers as Display;
 
+/**
+ * A tensor's MIME bundle: its text, plus a picture when it looks like an image ([1|3, H, W] or
+ * [B, 1|3, H, W] with values in [0, 1] or 0..255). What a cell ending in such a tensor shows.
+ */
+export function tensorBundle(t: Tensor): MimeBundle {
+  return tensorLib().tensorBundle(t);
+}
+
 // A Tensor that looks like an image renders as one when it is a cell's value (see tensor_bundle.ts).
 set_tensor_display_hook((t, text) => tensorLib().tensorExtras(t, text));

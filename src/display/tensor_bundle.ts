@@ -10,6 +10,8 @@ import { image_bundle } from "./image";
 const MIN_SIDE = 8;
 const MAX_SIDE = 2048;
 const MAX_BATCH = 64;
+/** Past this many values a picture costs the repr seconds; such tensors are shown as text only. */
+const MAX_NUMEL = 4 * 1024 * 1024;
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -21,7 +23,7 @@ export function is_image_like(t: Tensor): boolean {
   const chw = s.length === 3 ? s : s.length === 4 && s[0] >= 1 && s[0] <= MAX_BATCH ? s.slice(1) : null;
   if (chw === null || (chw[0] !== 1 && chw[0] !== 3)) return false;
   if (Math.min(chw[1], chw[2]) < MIN_SIDE || Math.max(chw[1], chw[2]) > MAX_SIDE) return false;
-  if (t.dtype === "bool") return false;
+  if (t.dtype === "bool" || t.numel() > MAX_NUMEL) return false;
   const v = t.dataSync();
   const hi = t.dtype === "float32" ? 1 : 255;
   for (let i = 0; i < v.length; i++) if (!(v[i] >= 0 && v[i] <= hi)) return false;

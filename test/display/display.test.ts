@@ -57,6 +57,7 @@ describe("Tensor's rich repr", () => {
     ["[16, 16]: a matrix", false, () => torch.rand(16, 16)],
     ["[1, 16, 16] bool", false, () => torch.rand(1, 16, 16).gt(0.5)],
     ["[100, 1, 8, 8]: batch too large", false, () => torch.rand(100, 1, 8, 8)],
+    ["[3, 1200, 1200]: too many values for a repr", false, () => torch.rand(3, 1200, 1200)],
   ])("%s -> image: %p", (_name, image, make) => {
     const t = make();
     expect(is_image_like(t)).toBe(image);
@@ -64,6 +65,7 @@ describe("Tensor's rich repr", () => {
     expect(bundle["text/plain"]).toBe(t.toString());
     expect("image/png" in bundle).toBe(image);
     expect(tensorBundle(t)).toEqual(bundle);
+    expect(displayModule.tensorBundle(t)).toEqual(bundle);
   });
 });
 

@@ -135,6 +135,8 @@ describe("display.images bundle (labelled grid)", () => {
   test("label errors", () => {
     const x = torch.rand(2, 1, 8, 8);
     expect(() => images_bundle(x, { labels: [1] })).toThrow("display.images(): 1 labels for 2 images");
+    expect(() => images_bundle(x, { labels: [1, 2], titles: ["a", "b"] })).toThrow("give labels or titles, not both");
+    expect(images_bundle(x, { titles: ["a", "b"] })["text/plain"]).toContain("labels: a, b");
     expect(() => images_bundle(x, { labels: [0, 3], classes })).toThrow("label 3 is not an index into the 3 classes");
   });
 });

@@ -124,7 +124,8 @@ function normalizeRange(v: Float32Array, range: [number, number] | null): void {
   const divisor = Math.fround(Math.max(high - low, 1e-5));
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
-    const clamped = Number.isNaN(x) ? x : x < lo ? lo : x > hi ? hi : x;
+    // clamp_ is min(max(x, low), high): with low > high every value becomes high, as in torch.
+    const clamped = Math.min(Math.max(x, lo), hi);
     v[i] = Math.fround(Math.fround(clamped - lo) / divisor);
   }
 }

@@ -180,15 +180,19 @@ describe("modes, grads and devices", () => {
     expect((net.get(1) as InstanceType<typeof nn.Sequential>).get(0).training).toBe(false);
   });
 
-  test("zero_grad sets grads to null by default, or zeros with set_to_none=false", () => {
+  test("zero_grad fills grads with zeros by default (PyTorch 1.13), or drops them with set_to_none", () => {
     const lin = new nn.Linear(3, 1);
     lin(torch.rand(2, 3)).sum().backward();
     expect(lin.weight.grad).not.toBeNull();
-    lin.zero_grad({ set_to_none: false });
-    expect(lin.weight.grad!.abs().sum().item()).toBe(0);
     lin.zero_grad();
+    expect(lin.weight.grad!.shape).toEqual([1, 3]);
+    expect(lin.weight.grad!.abs().sum().item()).toBe(0);
+    lin(torch.ones(2, 3)).sum().backward();
+    expect(lin.weight.grad!.tolist()).toEqual([[2, 2, 2]]);
+    lin.zero_grad({ set_to_none: true });
     expect(lin.weight.grad).toBeNull();
     expect(lin.bias!.grad).toBeNull();
+    lin.zero_grad(true);
   });
 
   test("requires_grad_(false) freezes every parameter", () => {

@@ -482,11 +482,11 @@ export class Module {
   }
 
   /**
-   * Clears the gradients of every parameter: sets them to null (the default, as PyTorch 2 does) or,
-   * with `{set_to_none: false}`, fills them with zeros.
+   * Clears the gradients of every parameter: fills them with zeros (PyTorch 1.13's default, as
+   * `optimizer.zero_grad()` does) or, with `{set_to_none: true}`, sets them to null.
    */
-  zero_grad(set_to_none: boolean | { set_to_none?: boolean } = true): void {
-    const none = isOptions(set_to_none) ? ((parseArgs("zero_grad", [set_to_none], ["set_to_none"]).set_to_none as boolean | undefined) ?? true) : set_to_none;
+  zero_grad(set_to_none: boolean | { set_to_none?: boolean } = false): void {
+    const none = isOptions(set_to_none) ? ((parseArgs("zero_grad", [set_to_none], ["set_to_none"]).set_to_none as boolean | undefined) ?? false) : set_to_none;
     for (const p of this.parameters()) {
       if (p.grad === null) continue;
       if (none) p.grad = null;

@@ -7,6 +7,7 @@ test/reference/checkpoints/.  Tensors in the JSON are {"dtype", "shape", "values
 import datetime
 import json
 import os
+import zipfile
 
 import torch
 
@@ -97,6 +98,12 @@ def main():
 
     # 4. a parameter saved directly (torch._utils._rebuild_parameter)
     write("parameter", torch.nn.Parameter(torch.tensor([1.0, -1.0])))
+
+    # 4b. the same state_dict re-zipped with deflate-compressed entries (PyTorch writes them stored)
+    src = os.path.join(OUT, "sequential_state_dict.pt")
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(os.path.join(OUT, "sequential_state_dict_deflated.pt"), "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
 
     # 5. error cases: an int64 that does not fit int32, a non-allow-listed global, the legacy format
     write("int64_overflow", {"x": torch.tensor([2**40])})

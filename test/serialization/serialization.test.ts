@@ -303,6 +303,10 @@ describe("PyTorch checkpoints (.pt zip files written by PyTorch 1.13)", () => {
     expectMatches(got, expected(name));
   });
 
+  test("deflate-compressed zip entries are read too", () => {
+    expectMatches(torch.load(path.join(REF, "sequential_state_dict_deflated.pt")), expected("sequential_state_dict"));
+  });
+
   test("strided views and storage offsets are honoured", () => {
     const got = torch.load(path.join(REF, "tensors_and_values.pt"));
     const base = Array.from({ length: 24 }, (_, i) => Math.fround(i / 7));

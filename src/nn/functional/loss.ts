@@ -94,7 +94,7 @@ function checkNllShapes(input: Tensor, target: Tensor): void {
   if (input.dim() <= 2) {
     if (target.dim() > 1) throw new RuntimeError("0D or 1D target tensor expected, multi-target not supported");
     const noBatch = input.dim() === 1 && target.dim() === 0;
-    if (!noBatch && !(target.dim() === 1 && input.shape[0] === target.shape[0]) && !(input.dim() === 1 && target.dim() === 1 && target.shape[0] === 1)) {
+    if (!noBatch && !(input.dim() === 2 && target.dim() === 1 && input.shape[0] === target.shape[0])) {
       throw new RuntimeError(`size mismatch (got input: ${fmt(input.shape)}, target: ${fmt(target.shape)})`);
     }
     return;

@@ -63,7 +63,8 @@ export class Unflatten extends Module {
     const sizes = this.unflattened_size;
     const known = sizes.filter((s) => s !== -1).reduce((a, b) => a * b, 1);
     const inferred = sizes.filter((s) => s === -1).length;
-    if (inferred > 1 || (inferred === 0 && known !== size) || (inferred === 1 && (known === 0 || size % known !== 0))) {
+    if (inferred > 1) throw new RuntimeError("unflatten got an unexpected error:\nonly one dimension can be inferred");
+    if ((inferred === 0 && known !== size) || (inferred === 1 && (known === 0 || size % known !== 0))) {
       throw new RuntimeError(`unflatten: Provided sizes [${sizes.join(", ")}] don't multiply up to the size of dim ${this.dim} (${size}) in the input tensor`);
     }
     const full = sizes.map((s) => (s === -1 ? size / known : s));

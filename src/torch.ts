@@ -10,7 +10,8 @@ import * as M from "./ops/movement";
 import * as L from "./ops/linalg";
 import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
-import { RuntimeError } from "./errors";
+import { RuntimeError, TypeError } from "./errors";
+import { operand } from "./ops/_core";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -55,7 +56,12 @@ export const add = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor
 export const sub = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor => E.sub(a, b, options?.alpha ?? 1);
 export const mul = (a: Tensor, b: Operand): Tensor => E.mul(a, b);
 export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor => E.div(a, b, options);
-export const pow = (a: Tensor, b: Operand): Tensor => E.pow(a, b);
+/** `torch.pow(x, 2)`, `torch.pow(x, y)`, and a number base: `torch.pow(2, x)`. */
+export const pow = (a: Tensor | number, b: Operand): Tensor => {
+  if (a instanceof Tensor) return E.pow(a, b);
+  if (!(b instanceof Tensor)) throw new TypeError("pow(): at least one of 'self' and 'exponent' must be a Tensor");
+  return E.pow(operand(a, b, "pow"), b);
+};
 export const neg = (a: Tensor): Tensor => E.neg(a);
 export const exp = (a: Tensor): Tensor => E.exp(a);
 export const log = (a: Tensor): Tensor => E.log(a);

@@ -43,9 +43,12 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
 
 /** a - alpha * b */
 export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Tensor {
-  const [x, y] = binaryInputs("sub", a, b);
-  if (x.dtype === "bool" && y.dtype === "bool") {
-    throw new TypeError("sub(): Subtraction, the `-` operator, with two bool tensors is not supported. Use logical_xor() instead.");
+  const [x, y] = binaryInputs(name.startsWith("Rsub") ? "rsub" : "sub", a, b);
+  if (x.dtype === "bool" || y.dtype === "bool" || typeof b === "boolean") {
+    throw new TypeError(
+      `${name.startsWith("Rsub") ? "rsub" : "sub"}(): Subtraction, the \`-\` operator, with a bool tensor is not supported. ` +
+        "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+    );
   }
   const dt = promote(x.dtype, y.dtype);
   const out = compute(() => {
@@ -57,6 +60,7 @@ export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Te
 
 /** b - a (for `rsub`, scalar minus tensor). */
 export function rsub(a: Tensor, b: Operand): Tensor {
+  if (typeof b === "boolean") return sub(a, b, 1, "RsubBackward1");
   // PyTorch names the node after rsub: RsubBackward0 for a tensor, RsubBackward1 for a number.
   return sub(operand(b, a, "rsub"), a, 1, b instanceof Tensor ? "RsubBackward0" : "RsubBackward1");
 }
@@ -127,7 +131,13 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
     });
   }
   const [x, y] = binaryInputs("pow", a, exponent);
-  const out = compute(() => tf.pow(as(x._t, "float32"), as(y._t, "float32")));
+  // Integer base and integer exponent stay integer, as in PyTorch.
+  const dt = x.dtype !== "float32" && y.dtype !== "float32" ? "int32" : "float32";
+  if (dt === "int32" && (y._t.dataSync() as Int32Array).some((v) => v < 0)) throw new RuntimeError("Integers to negative integer powers are not allowed.");
+  const out = compute(() => {
+    const p = tf.pow(as(x._t, "float32"), as(y._t, "float32"));
+    return dt === "int32" ? tf.cast(tf.round(p), "int32") : p;
+  });
   const result = record("PowBackward1", [x, y], out, (g) => {
     const xf = as(x._t, "float32");
     const yf = as(y._t, "float32");

@@ -30,7 +30,7 @@ export interface Case {
   tol?: number;
 }
 
-export const GROUPS = ["creation", "shape", "arith", "compare", "reduce", "linalg", "edge"] as const;
+export const GROUPS = ["creation", "shape", "arith", "compare", "reduce", "linalg", "edge", "more"] as const;
 
 export function loadGroup(group: string): Case[] {
   const file = path.join(__dirname, "..", "reference", `core_${group}.json`);

@@ -12,12 +12,20 @@ type Tensor = InstanceType<typeof torch.Tensor>;
 
 const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Full GC, then two macrotasks so the registry's callbacks run, then the backend's counts. */
+/**
+ * Full GC, then wait for the registry's callbacks (V8 posts them as a separate task, which a loaded
+ * machine may run late) until the backend's counts stop changing; returns those counts.
+ */
 async function settle(): Promise<{ numTensors: number; numBytes: number }> {
-  for (let i = 0; i < 3; i++) {
+  let prev = "";
+  for (let round = 0; round < 40; round++) {
     expect(torch._collect()).toBe(true);
     await macrotask();
-    await macrotask();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const m = torch.memory();
+    const key = `${m.numTensors}/${m.numBytes}`;
+    if (round >= 3 && key === prev) return m;
+    prev = key;
   }
   return torch.memory();
 }

@@ -326,8 +326,11 @@ describe("containers", () => {
     expect([...d]).toEqual(["b", "a", "10", "2"]);
     expect(Object.keys(d.state_dict())).toEqual(["b.weight", "b.bias", "10.weight", "10.bias"]);
     expect(d.has("a")).toBe(true);
+    expect((d as unknown as Record<string, unknown>)["b"]).toBe(d.get("b"));
+    expect(() => d.set("keys", new nn.ReLU())).toThrow("attribute 'keys' already exists");
     expect(d.pop("a")).toBeInstanceOf(nn.ReLU);
     expect(d.length).toBe(3);
+    expect((d as unknown as Record<string, unknown>)["a"]).toBeUndefined();
     expect(() => d.get("zz")).toThrow("'zz'");
     expect(String(new nn.ModuleDict({ x: new nn.ReLU() }))).toBe("ModuleDict(\n  (x): ReLU()\n)");
   });

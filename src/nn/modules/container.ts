@@ -224,11 +224,19 @@ export class ModuleDict extends Module {
     if (typeof name !== "string") throw new TypeError(`module name should be a string. Got ${typeof name}`);
     if (name.includes(".")) throw new ValueError(`module name can't contain ".", got: ${name}`);
     if (name === "") throw new ValueError(`module name can't be empty string ""`);
+    if (name in this && !this._dict.has(name)) throw new ValueError(`attribute '${name}' already exists`);
     if (module === null) {
-      this._dict.delete(name);
+      this.removeKey(name);
       return;
     }
     this._dict.set(name, checkModule("ModuleDict", module, `value of key '${name}'`));
+    // Python's `d.key` attribute access; non-enumerable so that it is not read as a field.
+    Object.defineProperty(this, name, { get: () => this._dict.get(name), enumerable: false, configurable: true });
+  }
+
+  private removeKey(name: string): void {
+    this._dict.delete(name);
+    delete (this as unknown as Fields)[name];
   }
 
   /** The module under `key` (Python's `d[key]`); raises when absent. */
@@ -251,12 +259,12 @@ export class ModuleDict extends Module {
   /** Removes and returns the module under `key`. */
   pop(key: string): Module {
     const m = this.get(key);
-    this._dict.delete(key);
+    this.removeKey(key);
     return m;
   }
 
   clear(): void {
-    this._dict.clear();
+    for (const k of [...this._dict.keys()]) this.removeKey(k);
   }
 
   keys(): string[] {

@@ -24,8 +24,6 @@ export interface UnpickleHooks {
   persistentLoad(pid: unknown): unknown;
 }
 
-const MARK = Symbol("mark");
-
 const NAMES: Record<number, string> = {
   0x28: "MARK", 0x2e: "STOP", 0x30: "POP", 0x31: "POP_MARK", 0x32: "DUP", 0x46: "FLOAT", 0x49: "INT", 0x4a: "BININT",
   0x4b: "BININT1", 0x4c: "LONG", 0x4d: "BININT2", 0x4e: "NONE", 0x50: "PERSID", 0x51: "BINPERSID", 0x52: "REDUCE",

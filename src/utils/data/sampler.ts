@@ -16,9 +16,6 @@ export abstract class Sampler<T = number> implements Iterable<T> {
   }
 }
 
-/** Anything a DataLoader accepts as a sampler: a Sampler, or any iterable of indices. */
-export type SamplerLike<T = number> = Iterable<T> & ({ len(): number } | { length: number } | object);
-
 /** A fresh generator seeded from torch's default generator, as PyTorch's samplers make one per epoch. */
 export function seededGenerator(source: Generator = default_generator): Generator {
   // PyTorch draws an int64 seed (`torch.empty((), dtype=torch.int64).random_()`); 53 bits here.

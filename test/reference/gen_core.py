@@ -592,6 +592,14 @@ M("repeat_more_dims", {"a": ("f", [2])}, "a.repeat(2, 1, 3)")
 M("expand_same", {"a": ("f", [2, 3])}, "a.expand(2, 3)")
 M("gelu_like_chain", {"a": ("f", [6])}, "0.5 * a * (1 + torch.erf(a / 2 ** 0.5))", "a.mul(0.5).mul(a.div(Math.SQRT2).erf().add(1))")
 M("mse_like", {"a": ("f", [4, 3]), "b": ("f", [4, 3])}, "((a - b) ** 2).mean()", "a.sub(b).pow(2).mean()")
+M("leaky_relu", {"a": ("f", [6])}, "torch.nn.functional.leaky_relu(a, 0.1)", "torch.nn.functional.leaky_relu(a, 0.1)")
+M("elu", {"a": ("f", [6])}, "torch.nn.functional.elu(a)")
+M("gelu", {"a": ("f", [6])}, "torch.nn.functional.gelu(a)")
+M("gelu_tanh", {"a": ("f", [6])}, "torch.nn.functional.gelu(a, approximate='tanh')", "torch.nn.functional.gelu(a, {approximate: 'tanh'})")
+M("softplus", {"a": ("f", [6])}, "torch.nn.functional.softplus(a)")
+M("softplus_beta", {"a": ("u", [6], -15, 15)}, "torch.nn.functional.softplus(a, beta=2, threshold=5)",
+  "torch.nn.functional.softplus(a, {beta: 2, threshold: 5})")
+M("silu", {"a": ("f", [6])}, "torch.nn.functional.silu(a)")
 M("cross_entropy_like", {"a": ("f", [4, 5]), "i": ("v", [1, 0, 4, 2])}, "-a.log_softmax(1).gather(1, i.unsqueeze(1)).mean()",
   "a.log_softmax(1).gather(1, i.unsqueeze(1)).mean().neg()")
 

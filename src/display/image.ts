@@ -415,8 +415,9 @@ export function feature_map_bundle(maps: Tensor, o: FeatureMapOptions = {}): Mim
 type Callable = (input: Tensor) => unknown;
 
 /**
- * Runs `module(input)` without recording gradients and collects, through forward hooks, the 4-D
- * output of `layer` (or of every leaf layer that gives one). Returns ["name (Class)", output] pairs
+ * Runs `module(input)` in eval mode without recording gradients (the modules' modes are restored
+ * afterwards) and collects, through forward hooks, the 4-D output of `layer` (or of every leaf layer
+ * that gives one; [C, H, W] outputs for an unbatched input). Returns ["name (Class)", output] pairs
  * in call order.
  */
 export function capture_feature_maps(module: Module, input: Tensor, layer?: string | Module): [string, Tensor][] {
@@ -440,15 +441,22 @@ export function capture_feature_maps(module: Module, input: Tensor, layer?: stri
     targets = [found];
   }
   const captured: [string, Tensor][] = [];
+  // An unbatched [C, H, W] input gives [C, H, W] maps, as torch's conv layers allow.
+  const rank = input.dim() === 3 ? 3 : 4;
   const handles = targets.map(([name, m]) =>
     m.register_forward_hook((_m: unknown, _input: unknown, output: unknown) => {
-      if (output instanceof Tensor && output.dim() === 4) captured.push([name === "" ? m._get_name() : `${name} (${m._get_name()})`, output.detach()]);
+      if (output instanceof Tensor && output.dim() === rank) captured.push([name === "" ? m._get_name() : `${name} (${m._get_name()})`, output.detach()]);
     }),
   );
+  // Looking must not change the model: eval mode keeps BatchNorm's running statistics and turns
+  // Dropout off for the look; every module's own mode is put back afterwards.
+  const modes = named.map(([, m]) => [m, m.training] as const);
+  module.eval();
   try {
     no_grad(() => (module as unknown as Callable)(input));
   } finally {
     handles.forEach((h) => h.remove());
+    for (const [m, mode] of modes) m.training = mode;
   }
   if (captured.length === 0) {
     const asked = layer === undefined ? "no layer" : `layer '${targets[0][0]}'`;

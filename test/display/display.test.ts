@@ -146,6 +146,23 @@ describe("display.feature_maps(module, input) through forward hooks", () => {
     expect(readFileSync(join(dir, "maps_3.png")).subarray(1, 4).toString()).toBe("PNG");
   });
 
+  test("runs in eval mode (BatchNorm's running stats untouched), then restores each module's mode", () => {
+    const net = new nn.Sequential(new nn.Conv2d(1, 2, 3), new nn.BatchNorm2d(2));
+    const bn = net.named_modules().find(([n]) => n === "1")![1] as unknown as { running_mean: { tolist(): unknown }; training: boolean };
+    net.named_modules()[1][1].eval();
+    const before = bn.running_mean.tolist();
+    display.feature_maps(net, torch.rand(2, 1, 6, 6).mul(5));
+    expect(bn.running_mean.tolist()).toEqual(before);
+    expect(net.training).toBe(true);
+    expect(net.named_modules()[1][1].training).toBe(false);
+    expect(bn.training).toBe(true);
+  });
+
+  test("an unbatched [C, H, W] input shows [C, H, W] maps", () => {
+    display.feature_maps(new nn.Sequential(new nn.Conv2d(1, 4, 3), new nn.ReLU()), torch.rand(1, 14, 14), { layer: "0" });
+    expect(sink.sent[0].message.data["text/plain"]).toContain("4 channels of 12x12, values");
+  });
+
   test("errors name the layers", () => {
     const net = makeNet();
     expect(() => display.feature_maps(net, torch.rand(1, 1, 14, 14), { layer: "conv9" })).toThrow("no layer named 'conv9' (layers: 0, 1, 2, 3, 4, 5)");

@@ -51,6 +51,20 @@ class Net extends nn.Module {
   }
 }
 
+class TutorialNet extends nn.Module {
+  net: torch.nn.Sequential;
+  constructor() {
+    super();
+    this.net = new nn.Sequential(
+      new nn.Conv2d(1, 35, 5, 1, 1), new nn.MaxPool2d(2, 2), new nn.ReLU(true), new nn.BatchNorm2d(32),
+      new nn.Conv2d(32, 64, 3, 1, 1), new nn.ReLU(true), new nn.BatchNorm2d(64),
+    );
+  }
+  forward(x: Tensor): Tensor {
+    return this.net(x);
+  }
+}
+
 interface Structure {
   repr: string;
   named_parameters: [string, number[]][];
@@ -59,6 +73,7 @@ interface Structure {
   named_modules: [string, string][];
   named_children: [string, string][];
   output_shape?: number[];
+  forward_error?: string;
 }
 
 const fixtures = load<Record<string, Structure>>("structure");
@@ -66,6 +81,7 @@ const models: Record<string, () => torch.nn.Module> = {
   resnet_block_1_2: () => new ResNet(1, 2),
   resnet_block_2_2: () => new ResNet(2, 2),
   net: () => new Net(),
+  tutorial_net: () => new TutorialNet(),
 };
 
 describe.each(Object.keys(models))("%s matches PyTorch", (key) => {
@@ -99,4 +115,9 @@ test("the ResNet block runs forward and backward, and its state_dict round-trips
   blk.eval();
   copy.eval();
   expect(copy(x).allclose(blk(x), { atol: 1e-6 })).toBe(true);
+});
+
+test("the tutorial's Sequential net (35 conv channels into BatchNorm2d(32)) fails as in PyTorch", () => {
+  const net = new TutorialNet();
+  expect(() => net(torch.rand(1, 1, 28, 28))).toThrow(fixtures.tutorial_net.forward_error as string);
 });

@@ -462,10 +462,24 @@ class Net(nn.Module):
         return self.net(x) * self.scale
 
 
+class TutorialNet(nn.Module):
+    """The tutorial's Sequential net, as written (its Conv2d makes 35 channels, its BatchNorm2d expects 32)."""
+
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Conv2d(1, 35, 5, 1, 1), nn.MaxPool2d(2, 2), nn.ReLU(True), nn.BatchNorm2d(32),
+            nn.Conv2d(32, 64, 3, 1, 1), nn.ReLU(True), nn.BatchNorm2d(64),
+        )
+
+    def forward(self, x):
+        return self.net(x)
+
+
 def structure_cases():
     """Names and key order of parameters, buffers, state_dict and modules, and reprs of custom modules."""
     out = {}
-    for name, m in [("resnet_block_1_2", ResNet(1, 2)), ("resnet_block_2_2", ResNet(2, 2)), ("net", Net())]:
+    for name, m in [("resnet_block_1_2", ResNet(1, 2)), ("resnet_block_2_2", ResNet(2, 2)), ("net", Net()), ("tutorial_net", TutorialNet())]:
         out[name] = {
             "repr": str(m),
             "named_parameters": [[k, list(p.shape)] for k, p in m.named_parameters()],
@@ -477,6 +491,10 @@ def structure_cases():
     # The tutorial's shape checks for the block.
     blk = ResNet(1, 2)
     out["resnet_block_1_2"]["output_shape"] = list(blk(torch.rand(2, 1, 5, 5)).shape)
+    try:
+        TutorialNet()(torch.rand(1, 1, 28, 28))
+    except RuntimeError as e:
+        out["tutorial_net"]["forward_error"] = str(e)
     return out
 
 

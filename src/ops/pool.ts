@@ -11,7 +11,7 @@
 import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
-import { toNHWC, toNCHW, zeroStuff } from "./conv";
+import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample } from "./conv";
 
 type Pair = [number, number];
 
@@ -78,34 +78,36 @@ function padSpec(g: Geometry): [number, number][] {
   return [[0, 0], [g.p[0], g.p[0] + g.extra[0]], [g.p[1], g.p[1] + g.extra[1]], [0, 0]];
 }
 
-/** The kH*kW window slices of padded NHWC `xp`, each [N, Ho, Wo, C], in row-major kernel order. */
-function windows(xp: tf.Tensor4D, g: Geometry): tf.Tensor4D[] {
-  const [n, , , c] = xp.shape;
-  const out: tf.Tensor4D[] = [];
-  for (let i = 0; i < g.k[0]; i++) {
-    for (let j = 0; j < g.k[1]; j++) {
-      const b = [0, i * g.d[0], j * g.d[1], 0];
-      const e = [n, b[1] + (g.out[0] - 1) * g.s[0] + 1, b[2] + (g.out[1] - 1) * g.s[1] + 1, c];
-      out.push(tf.stridedSlice(xp, b, e, [1, g.s[0], g.s[1], 1]) as tf.Tensor4D);
-    }
-  }
-  return out;
+/**
+ * OIHW depthwise weight [C*K, 1, kH, kW] of one-hot kernels: output channel c*K + m of the depthwise
+ * convolution reads element m (row-major) of channel c's window. Convolving with it extracts all
+ * windows in one fast kernel; its adjoint (a transposed depthwise convolution) writes them back.
+ */
+function windowFilter(c: number, k: Pair): tf.Tensor4D {
+  const kk = k[0] * k[1];
+  return tf.tile(tf.reshape(tf.eye(kk), [kk, 1, k[0], k[1]]), [c, 1, 1, 1]) as tf.Tensor4D;
 }
 
-/** Adjoint of `windows`: writes each window's [N,Ho,Wo,C] gradient back into the padded input. */
-function scatterWindows(parts: tf.Tensor4D[], g: Geometry, padded: Pair): tf.Tensor4D {
-  let acc: tf.Tensor4D | null = null;
-  let idx = 0;
-  for (let i = 0; i < g.k[0]; i++) {
-    for (let j = 0; j < g.k[1]; j++) {
-      const st = zeroStuff(parts[idx++], g.s);
-      const top = i * g.d[0];
-      const left = j * g.d[1];
-      const placed = tf.pad(st, [[0, 0], [top, padded[0] - top - st.shape[1]], [left, padded[1] - left - st.shape[2]], [0, 0]]) as tf.Tensor4D;
-      acc = acc === null ? placed : (tf.add(acc, placed) as tf.Tensor4D);
-    }
-  }
-  return acc as tf.Tensor4D;
+const FLT_MAX = 3.4028234663852886e38;
+
+/**
+ * The first argmax (row-major within the window, as PyTorch scans) of each window, [N, Ho, Wo, C].
+ * Windows are read by a one-hot convolution, which multiplies by 0 and 1, so infinities become the
+ * largest finite floats and NaN the largest of all (PyTorch lets NaN win); padding is -FLT_MAX.
+ */
+function windowArgmax(xn: tf.Tensor4D, pads: [number, number][], g: Geometry): tf.Tensor4D {
+  const [n, , , c] = xn.shape;
+  const finite = tf.where(tf.isNaN(xn), tf.fill(xn.shape, FLT_MAX), tf.clipByValue(xn, -FLT_MAX, FLT_MAX));
+  const xp = tf.pad(finite, pads, -FLT_MAX) as tf.Tensor4D;
+  const win = convCore(xp, windowFilter(c, g.k), g.s, g.d, c);
+  return tf.argMax(tf.reshape(win, [n, g.out[0], g.out[1], c, g.k[0] * g.k[1]]), 4) as tf.Tensor4D;
+}
+
+/** Adjoint of window extraction: `parts` [N, Ho, Wo, C, K] summed back into the padded input. */
+function scatterWindows(parts: tf.Tensor, g: Geometry, padded: Pair): tf.Tensor4D {
+  const [n, ho, wo, c, kk] = parts.shape;
+  const flat = tf.reshape(parts, [n, ho, wo, c * kk]) as tf.Tensor4D;
+  return convCoreInputGrad(flat, windowFilter(c, g.k), padded, g.s, g.d, c);
 }
 
 /** Cuts the padding back off a padded-input gradient. */
@@ -142,33 +144,26 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
   const pads = padSpec(g);
   const padded: Pair = [h + pads[1][0] + pads[1][1], w + pads[2][0] + pads[2][1]];
   const kk = k[0] * k[1];
-  // Which window element won, first maximum in row-major kernel order (NaN wins, as in PyTorch).
-  const argmaxOf = (xp: tf.Tensor4D): tf.Tensor => {
-    const stacked = tf.stack(windows(xp, g), 4);
-    const nanFirst = tf.where(tf.isNaN(stacked), tf.fill(stacked.shape, Infinity), stacked);
-    return tf.argMax(nanFirst, 4);
-  };
-  const padIn = (): tf.Tensor4D => tf.pad(toNHWC(x._t), pads, -Infinity) as tf.Tensor4D;
+  const argmaxOf = (): tf.Tensor4D => windowArgmax(toNHWC(x._t), pads, g);
   const out = compute(() => {
-    const xp = padIn();
+    const xp = tf.pad(toNHWC(x._t), pads, -Infinity) as tf.Tensor4D;
     if (g.d[0] === 1 && g.d[1] === 1) return toNCHW(tf.maxPool(xp, g.k, g.s, "valid"));
-    const stacked = tf.stack(windows(xp, g), 4);
-    return toNCHW(tf.max(stacked, 4));
+    // tf.pool dilates through space-to-batch; it refuses stride and dilation both > 1.
+    const strided = g.s[0] > 1 || g.s[1] > 1;
+    const y = tf.pool(xp, g.k, "max", "valid", g.d, strided ? [1, 1] : g.s) as tf.Tensor4D;
+    return toNCHW(strided ? subsample(y, g.s, g.out) : y);
   });
   const res = record("MaxPool2DWithIndicesBackward0", [x], out, (grad) => {
-    const am = argmaxOf(padIn());
-    const gn = toNHWC(grad);
-    const hot = tf.oneHot(tf.reshape(am, [-1]), kk);
-    const routed = tf.mul(tf.reshape(hot, [...am.shape, kk]), tf.expandDims(gn, 4));
-    const parts = tf.unstack(routed, 4) as tf.Tensor4D[];
-    return [toNCHW(unpad(scatterWindows(parts, g, padded), g, h, w))];
+    const hot = tf.oneHot(argmaxOf(), kk);
+    const routed = tf.mul(hot, tf.expandDims(toNHWC(grad), 4));
+    return [toNCHW(unpad(scatterWindows(routed, g, padded), g, h, w))];
   });
   let values = res;
   let indices: Tensor | null = null;
   if (options.return_indices) {
     indices = constant(
       compute(() => {
-        const am = tf.cast(argmaxOf(padIn()), "int32");
+        const am = tf.cast(argmaxOf(), "int32");
         const kh = tf.floorDiv(am, tf.scalar(k[1], "int32"));
         const kw = tf.sub(am, tf.mul(kh, tf.scalar(k[1], "int32")));
         const rows = tf.reshape(tf.range(0, g.out[0], 1, "int32"), [1, g.out[0], 1, 1]);
@@ -251,8 +246,9 @@ export function avg_pool2d(input: Tensor, kernel_size: number | number[], option
   });
   const res = record("AvgPool2DBackward0", [x], out, (grad) => {
     const gd = tf.div(toNHWC(grad), divT._t) as tf.Tensor4D;
-    const parts = new Array<tf.Tensor4D>(kk).fill(gd);
-    return [toNCHW(unpad(scatterWindows(parts, g, padded), g, h, w))];
+    // The adjoint of a window sum: a transposed depthwise convolution with an all-ones kernel.
+    const ones = tf.ones([gd.shape[3], 1, k[0], k[1]]) as tf.Tensor4D;
+    return [toNCHW(unpad(convCoreInputGrad(gd, ones, padded, g.s, [1, 1], gd.shape[3]), g, h, w))];
   });
   return unbatched ? res.squeeze(0) : res;
 }

@@ -1,0 +1,135 @@
+/**
+ * Creation, random functions and data access that fixtures cannot pin down: seeded reproducibility,
+ * ranges and dtypes of rand/randn/randint/randperm, typed arrays, and the accessors.
+ */
+import { torch } from "../../src";
+
+describe("random creation", () => {
+  test("manual_seed makes every random function reproducible", () => {
+    const draw = () => {
+      torch.manual_seed(1234);
+      return [torch.rand(5).tolist(), torch.randn(2, 3).tolist(), torch.randint(0, 10, [6]).tolist(), torch.randperm(7).tolist(), torch.rand_like(torch.zeros(2)).tolist()];
+    };
+    expect(draw()).toEqual(draw());
+    torch.manual_seed(1);
+    const a = torch.rand(5).tolist();
+    torch.manual_seed(2);
+    expect(torch.rand(5).tolist()).not.toEqual(a);
+  });
+
+  test("a Generator is an independent seeded stream", () => {
+    const g1 = new torch.Generator().manual_seed(7);
+    const g2 = new torch.Generator().manual_seed(7);
+    expect(torch.randn(4, { generator: g1 }).tolist()).toEqual(torch.randn(4, { generator: g2 }).tolist());
+  });
+
+  test("rand is uniform on [0, 1), randn is standard normal", () => {
+    torch.manual_seed(0);
+    const u = torch.rand(20000);
+    expect(u.dtype).toBe("float32");
+    expect(u.min().item()).toBeGreaterThanOrEqual(0);
+    expect(u.max().item()).toBeLessThan(1);
+    expect(u.mean().item()).toBeCloseTo(0.5, 1);
+    const n = torch.randn(20000);
+    expect(n.mean().item()).toBeCloseTo(0, 1);
+    expect(n.std().item()).toBeCloseTo(1, 1);
+  });
+
+  test("randint: (high, size) and (low, high, size), int64 as int32, high exclusive", () => {
+    torch.manual_seed(0);
+    const a = torch.randint(3, [1000]);
+    expect(a.dtype).toBe("int32");
+    expect(a.min().item()).toBe(0);
+    expect(a.max().item()).toBe(2);
+    const b = torch.randint(-2, 2, [2, 500]);
+    expect(b.shape).toEqual([2, 500]);
+    expect(b.min().item()).toBe(-2);
+    expect(b.max().item()).toBe(1);
+  });
+
+  test("randperm is a permutation of 0..n-1", () => {
+    const p = torch.randperm(50).tolist() as number[];
+    expect([...p].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  test("requires_grad on creation makes a float leaf", () => {
+    const w = torch.randn(2, 2, { requires_grad: true });
+    expect(w.requires_grad).toBe(true);
+    expect(w.is_leaf).toBe(true);
+    expect(torch.zeros(3, { requires_grad: true }).requires_grad).toBe(true);
+  });
+});
+
+describe("from arrays and typed arrays", () => {
+  test("dtype inference from nested arrays (JS has no float literal for 1.0)", () => {
+    expect(torch.tensor([1, 2]).dtype).toBe("int32");
+    expect(torch.tensor([1, 2.5]).dtype).toBe("float32");
+    expect(torch.tensor([[true, false]]).dtype).toBe("bool");
+    expect(torch.tensor([1, 2], { dtype: torch.float32 }).dtype).toBe("float32");
+    expect(torch.tensor([1, 2], { requires_grad: true }).dtype).toBe("float32");
+    expect(torch.tensor([]).shape).toEqual([0]);
+    expect(torch.tensor([[1], [2]]).shape).toEqual([2, 1]);
+    expect(torch.tensor(3).shape).toEqual([]);
+  });
+
+  test("typed arrays keep their element type", () => {
+    expect(torch.tensor(new Float32Array([1, 2])).dtype).toBe("float32");
+    expect(torch.tensor(new Int32Array([1, 2])).dtype).toBe("int32");
+    const t = torch.from_typed(new Float32Array([1, 2, 3, 4, 5, 6]), [2, 3]);
+    expect(t.shape).toEqual([2, 3]);
+    expect(t.get(1, 2).item()).toBe(6);
+    expect(torch.from_typed(new Uint8Array([0, 255]), [2]).tolist()).toEqual([0, 255]);
+  });
+
+  test("*_like keep shape and dtype unless told otherwise", () => {
+    const i = torch.tensor([[1, 2, 3]]);
+    expect(torch.zeros_like(i).dtype).toBe("int32");
+    expect(torch.ones_like(i, { dtype: torch.float32 }).dtype).toBe("float32");
+    expect(torch.full_like(i, 7).tolist()).toEqual([[7, 7, 7]]);
+    expect(torch.empty_like(i).shape).toEqual([1, 3]);
+    expect(torch.randn_like(torch.zeros(2, 2)).shape).toEqual([2, 2]);
+    expect(torch.empty(2, 3).shape).toEqual([2, 3]);
+  });
+});
+
+describe("data access and dtype conversion", () => {
+  test("item, tolist, dataSync, dataAsync", async () => {
+    const t = torch.tensor([[1.5, 2.5], [3.5, 4.5]]);
+    expect(t.tolist()).toEqual([[1.5, 2.5], [3.5, 4.5]]);
+    expect(t.get(0, 1).item()).toBe(2.5);
+    expect(Array.from(t.dataSync())).toEqual([1.5, 2.5, 3.5, 4.5]);
+    expect(Array.from(await t.dataAsync())).toEqual([1.5, 2.5, 3.5, 4.5]);
+    expect(torch.tensor([true]).item()).toBe(true);
+    expect(torch.tensor([[true, false]]).tolist()).toEqual([[true, false]]);
+    expect(torch.tensor(2.5).tolist()).toBe(2.5);
+  });
+
+  test("shape accessors", () => {
+    const t = torch.zeros(1, 3, 26, 26);
+    expect(t.shape).toEqual([1, 3, 26, 26]);
+    expect(t.size()).toEqual([1, 3, 26, 26]);
+    expect(t.size(1)).toBe(3);
+    expect(t.size(-1)).toBe(26);
+    expect(t.dim()).toBe(4);
+    expect(t.ndim).toBe(4);
+    expect(t.numel()).toBe(2028);
+  });
+
+  test("to / float / long / bool / type", () => {
+    const f = torch.tensor([1.7, -1.7, 0]);
+    expect(f.long().tolist()).toEqual([1, -1, 0]);
+    expect(f.to(torch.int64).dtype).toBe("int32");
+    expect(f.bool().tolist()).toEqual([true, true, false]);
+    expect(f.long().float().dtype).toBe("float32");
+    expect(f.to("cpu")).toBe(f);
+    expect(f.to({ dtype: torch.int32 }).dtype).toBe("int32");
+    expect(f.to(torch.tensor([1])).dtype).toBe("int32");
+    expect(f.type()).toBe("torch.FloatTensor");
+    expect(torch.tensor([1]).type()).toBe("torch.LongTensor");
+  });
+
+  test("iteration yields sub-tensors along dim 0", () => {
+    const rows = [...torch.tensor([[1, 2], [3, 4]])].map((r) => r.tolist());
+    expect(rows).toEqual([[1, 2], [3, 4]]);
+  });
+});

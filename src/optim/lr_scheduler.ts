@@ -362,6 +362,366 @@ export class CosineAnnealingLR extends LRScheduler {
   }
 }
 
+/**
+ * Multiplies each group's lr by `lr_lambda(epoch)` every epoch (after the first).
+ *
+ * @example
+ * const scheduler = new torch.optim.lr_scheduler.MultiplicativeLR(optimizer, () => 0.95);
+ */
+export class MultiplicativeLR extends LRScheduler {
+  lr_lambdas!: ((epoch: number) => number)[];
+
+  constructor(optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[], ...rest: Rest<{ last_epoch?: number; verbose?: boolean }>) {
+    const o = parseArgs("MultiplicativeLR", rest, ["last_epoch", "verbose"]);
+    super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
+    Object.defineProperty(this, "lr_lambdas", { value: lambdas(optimizer, lr_lambda), enumerable: false, writable: true });
+    this._initial_step();
+  }
+
+  get_lr(): number[] {
+    if (this.last_epoch > 0) return this._lrs().map((lr, i) => lr * this.lr_lambdas[i](this.last_epoch));
+    return this._lrs();
+  }
+
+  state_dict(): SchedulerStateDict {
+    return { ...super.state_dict(), lr_lambdas: this.lr_lambdas.map(() => null) };
+  }
+
+  load_state_dict(state_dict: SchedulerStateDict): void {
+    const { lr_lambdas: _ignored, ...rest } = state_dict;
+    void _ignored;
+    super.load_state_dict(rest);
+  }
+}
+
+/**
+ * Multiplies the lr by a constant `factor` until epoch `total_iters`, then restores it.
+ *
+ * Args:
+ *   optimizer: the wrapped optimizer.
+ *   factor: multiplier while active, in [0, 1] (default 1/3).
+ *   total_iters: epochs during which it applies (default 5).
+ *
+ * @example
+ * const warmup = new torch.optim.lr_scheduler.ConstantLR(optimizer, {factor: 0.5, total_iters: 4});
+ */
+export class ConstantLR extends LRScheduler {
+  factor: number;
+  total_iters: number;
+
+  constructor(optimizer: Optimizer, ...rest: Rest<{ factor?: number; total_iters?: number; last_epoch?: number; verbose?: boolean }>) {
+    const o = parseArgs("ConstantLR", rest, ["factor", "total_iters", "last_epoch", "verbose"]);
+    const factor = (o.factor as number | undefined) ?? 1 / 3;
+    if (factor > 1.0 || factor < 0) throw new ValueError("Constant multiplicative factor expected to be between 0 and 1.");
+    super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
+    this.factor = factor;
+    this.total_iters = (o.total_iters as number | undefined) ?? 5;
+    this._initial_step();
+  }
+
+  get_lr(): number[] {
+    if (this.last_epoch === 0) return this._lrs().map((lr) => lr * this.factor);
+    if (this.last_epoch !== this.total_iters) return this._lrs();
+    return this._lrs().map((lr) => lr * (1.0 / this.factor));
+  }
+
+  protected _get_closed_form_lr(): number[] {
+    return this.base_lrs.map((b) => b * (this.factor + (this.last_epoch >= this.total_iters ? 1 : 0) * (1 - this.factor)));
+  }
+}
+
+/**
+ * Scales the lr linearly from `start_factor` to `end_factor` over `total_iters` epochs (warm-up).
+ *
+ * Args:
+ *   optimizer: the wrapped optimizer.
+ *   start_factor: multiplier at epoch 0, in [0, 1] (default 1/3).
+ *   end_factor: multiplier from epoch total_iters on, in [0, 1] (default 1).
+ *   total_iters: length of the ramp (default 5).
+ *
+ * @example
+ * const warmup = new torch.optim.lr_scheduler.LinearLR(optimizer, {start_factor: 0.1, total_iters: 10});
+ */
+export class LinearLR extends LRScheduler {
+  start_factor: number;
+  end_factor: number;
+  total_iters: number;
+
+  constructor(optimizer: Optimizer, ...rest: Rest<{ start_factor?: number; end_factor?: number; total_iters?: number; last_epoch?: number; verbose?: boolean }>) {
+    const o = parseArgs("LinearLR", rest, ["start_factor", "end_factor", "total_iters", "last_epoch", "verbose"]);
+    const start = (o.start_factor as number | undefined) ?? 1 / 3;
+    const end = (o.end_factor as number | undefined) ?? 1.0;
+    if (start > 1.0 || start < 0) throw new ValueError("Starting multiplicative factor expected to be between 0 and 1.");
+    if (end > 1.0 || end < 0) throw new ValueError("Ending multiplicative factor expected to be between 0 and 1.");
+    super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
+    this.start_factor = start;
+    this.end_factor = end;
+    this.total_iters = (o.total_iters as number | undefined) ?? 5;
+    this._initial_step();
+  }
+
+  get_lr(): number[] {
+    const { start_factor: s, end_factor: e, total_iters: n, last_epoch: t } = this;
+    if (t === 0) return this._lrs().map((lr) => lr * s);
+    if (t > n) return this._lrs();
+    return this._lrs().map((lr) => lr * (1 + (e - s) / (n * s + (t - 1) * (e - s))));
+  }
+
+  protected _get_closed_form_lr(): number[] {
+    const { start_factor: s, end_factor: e, total_iters: n } = this;
+    return this.base_lrs.map((b) => b * (s + ((e - s) * Math.min(n, this.last_epoch)) / n));
+  }
+}
+
+/**
+ * Cosine annealing with warm restarts (SGDR): the lr follows a cosine from the initial lr to
+ * `eta_min` over `T_0` epochs, then restarts, each period `T_mult` times longer. `step()` may be
+ * given a fractional epoch (`scheduler.step(epoch + i / iters)`) to anneal within an epoch.
+ *
+ * @example
+ * const scheduler = new torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(optimizer, 10, {T_mult: 2});
+ */
+export class CosineAnnealingWarmRestarts extends LRScheduler {
+  T_0: number;
+  T_i: number;
+  T_mult: number;
+  eta_min: number;
+  T_cur: number;
+
+  constructor(optimizer: Optimizer, T_0: number | { T_0: number; T_mult?: number; eta_min?: number; last_epoch?: number; verbose?: boolean }, ...rest: Rest<{ T_mult?: number; eta_min?: number; last_epoch?: number; verbose?: boolean }>) {
+    const o = parseArgs("CosineAnnealingWarmRestarts", [T_0, ...rest], ["T_0", "T_mult", "eta_min", "last_epoch", "verbose"]);
+    const t0 = o.T_0 as number;
+    const mult = (o.T_mult as number | undefined) ?? 1;
+    if (!Number.isInteger(t0) || t0 <= 0) throw new ValueError(`Expected positive integer T_0, but got ${String(o.T_0)}`);
+    if (!Number.isInteger(mult) || mult < 1) throw new ValueError(`Expected integer T_mult >= 1, but got ${String(o.T_mult)}`);
+    const last_epoch = (o.last_epoch as number | undefined) ?? -1;
+    super(optimizer, last_epoch, Boolean(o.verbose));
+    this.T_0 = t0;
+    this.T_i = t0;
+    this.T_mult = mult;
+    this.eta_min = (o.eta_min as number | undefined) ?? 0;
+    this.T_cur = last_epoch;
+    this._initial_step();
+  }
+
+  get_lr(): number[] {
+    return this.base_lrs.map((b) => this.eta_min + ((b - this.eta_min) * (1 + Math.cos((Math.PI * this.T_cur) / this.T_i))) / 2);
+  }
+
+  step(epoch?: number): void {
+    if (epoch === undefined && this.last_epoch < 0) epoch = 0;
+    if (epoch === undefined) {
+      epoch = this.last_epoch + 1;
+      this.T_cur = this.T_cur + 1;
+      if (this.T_cur >= this.T_i) {
+        this.T_cur = this.T_cur - this.T_i;
+        this.T_i = this.T_i * this.T_mult;
+      }
+    } else {
+      if (epoch < 0) throw new ValueError(`Expected non-negative epoch, but got ${epoch}`);
+      if (epoch >= this.T_0) {
+        if (this.T_mult === 1) this.T_cur = epoch % this.T_0;
+        else {
+          const n = Math.trunc(Math.log((epoch / this.T_0) * (this.T_mult - 1) + 1) / Math.log(this.T_mult));
+          this.T_cur = epoch - (this.T_0 * (this.T_mult ** n - 1)) / (this.T_mult - 1);
+          this.T_i = this.T_0 * this.T_mult ** n;
+        }
+      } else {
+        this.T_i = this.T_0;
+        this.T_cur = epoch;
+      }
+    }
+    this.last_epoch = Math.floor(epoch);
+    this._step_count++;
+    this._get_lr_called_within_step = true;
+    let values: number[];
+    try {
+      values = this.get_lr();
+    } finally {
+      this._get_lr_called_within_step = false;
+    }
+    this.optimizer.param_groups.forEach((g, i) => {
+      g.lr = values[i];
+      this.print_lr(this.verbose, i, values[i], epoch);
+    });
+    this._last_lr = this.optimizer.param_groups.map((g) => g.lr);
+  }
+}
+
+interface OneCyclePhase {
+  end_step: number;
+  start_lr: string;
+  end_lr: string;
+  start_momentum: string;
+  end_momentum: string;
+}
+
+export interface OneCycleLROptions {
+  max_lr?: number | number[];
+  total_steps?: number | null;
+  epochs?: number | null;
+  steps_per_epoch?: number | null;
+  pct_start?: number;
+  anneal_strategy?: "cos" | "linear";
+  cycle_momentum?: boolean;
+  base_momentum?: number | number[];
+  max_momentum?: number | number[];
+  div_factor?: number;
+  final_div_factor?: number;
+  three_phase?: boolean;
+  last_epoch?: number;
+  verbose?: boolean;
+}
+
+/**
+ * The 1cycle policy: the lr rises from `max_lr / div_factor` to `max_lr` over the first
+ * `pct_start` of training, then anneals to `initial_lr / final_div_factor`; momentum (or Adam's
+ * beta1) cycles inversely between `max_momentum` and `base_momentum`. Step it after every batch.
+ *
+ * Args:
+ *   optimizer: the wrapped optimizer.
+ *   max_lr: peak lr, one number or one per group.
+ *   total_steps: number of steps, or give `epochs` and `steps_per_epoch`.
+ *   pct_start: fraction of the cycle spent increasing the lr (default 0.3).
+ *   anneal_strategy: 'cos' (default) or 'linear'.
+ *   cycle_momentum: default true; base_momentum 0.85, max_momentum 0.95.
+ *   div_factor: initial_lr = max_lr / div_factor (default 25).
+ *   final_div_factor: min_lr = initial_lr / final_div_factor (default 1e4).
+ *   three_phase: use the three-phase schedule of fastai (default false).
+ *
+ * @example
+ * const scheduler = new torch.optim.lr_scheduler.OneCycleLR(optimizer, 0.01, {epochs: 10, steps_per_epoch: loader.length});
+ */
+export class OneCycleLR extends LRScheduler {
+  total_steps: number;
+  _schedule_phases: OneCyclePhase[];
+  anneal_strategy: "cos" | "linear";
+  cycle_momentum: boolean;
+  use_beta1: boolean;
+
+  constructor(optimizer: Optimizer, max_lr: number | number[] | OneCycleLROptions, ...rest: Rest<OneCycleLROptions>) {
+    const o = parseArgs("OneCycleLR", [max_lr, ...rest], [
+      "max_lr", "total_steps", "epochs", "steps_per_epoch", "pct_start", "anneal_strategy", "cycle_momentum",
+      "base_momentum", "max_momentum", "div_factor", "final_div_factor", "three_phase", "last_epoch", "verbose",
+    ]) as OneCycleLROptions;
+    checkOptimizer(optimizer);
+    let total: number;
+    if (o.total_steps == null && o.epochs == null && o.steps_per_epoch == null) {
+      throw new ValueError("You must define either total_steps OR (epochs AND steps_per_epoch)");
+    } else if (o.total_steps != null) {
+      if (!Number.isInteger(o.total_steps) || o.total_steps <= 0) throw new ValueError(`Expected positive integer total_steps, but got ${o.total_steps}`);
+      total = o.total_steps;
+    } else {
+      if (!Number.isInteger(o.epochs) || (o.epochs as number) <= 0) throw new ValueError(`Expected positive integer epochs, but got ${o.epochs}`);
+      if (!Number.isInteger(o.steps_per_epoch) || (o.steps_per_epoch as number) <= 0) throw new ValueError(`Expected positive integer steps_per_epoch, but got ${o.steps_per_epoch}`);
+      total = (o.epochs as number) * (o.steps_per_epoch as number);
+    }
+    const pct = o.pct_start ?? 0.3;
+    const phases: OneCyclePhase[] = o.three_phase
+      ? [
+          { end_step: pct * total - 1, start_lr: "initial_lr", end_lr: "max_lr", start_momentum: "max_momentum", end_momentum: "base_momentum" },
+          { end_step: 2 * pct * total - 2, start_lr: "max_lr", end_lr: "initial_lr", start_momentum: "base_momentum", end_momentum: "max_momentum" },
+          { end_step: total - 1, start_lr: "initial_lr", end_lr: "min_lr", start_momentum: "max_momentum", end_momentum: "max_momentum" },
+        ]
+      : [
+          { end_step: pct * total - 1, start_lr: "initial_lr", end_lr: "max_lr", start_momentum: "max_momentum", end_momentum: "base_momentum" },
+          { end_step: total - 1, start_lr: "max_lr", end_lr: "min_lr", start_momentum: "base_momentum", end_momentum: "max_momentum" },
+        ];
+    if (!(pct >= 0 && pct <= 1)) throw new ValueError(`Expected float between 0 and 1 pct_start, but got ${pct}`);
+    const strategy = o.anneal_strategy ?? "cos";
+    if (strategy !== "cos" && strategy !== "linear") throw new ValueError(`anneal_strategy must by one of 'cos' or 'linear', instead got ${String(strategy)}`);
+    const groups = optimizer.param_groups;
+    const perGroup = (name: string, v: number | number[] | undefined, d: number): number[] => {
+      const x = v ?? d;
+      if (Array.isArray(x)) {
+        if (x.length !== groups.length) throw new ValueError(`expected ${groups.length} values for ${name}, got ${x.length}`);
+        return x;
+      }
+      return groups.map(() => x);
+    };
+    if (typeof o.max_lr !== "number" && !Array.isArray(o.max_lr)) throw new TypeError("OneCycleLR() missing 1 required positional argument: 'max_lr'");
+    const max_lrs = perGroup("max_lr", o.max_lr, 0);
+    const last_epoch = o.last_epoch ?? -1;
+    const div = o.div_factor ?? 25;
+    const final_div = o.final_div_factor ?? 1e4;
+    if (last_epoch === -1) {
+      groups.forEach((g, i) => {
+        g.initial_lr = max_lrs[i] / div;
+        g.max_lr = max_lrs[i];
+        g.min_lr = (g.initial_lr as number) / final_div;
+      });
+    }
+    const cycle = o.cycle_momentum ?? true;
+    let use_beta1 = false;
+    if (cycle) {
+      if (!("momentum" in optimizer.defaults) && !("betas" in optimizer.defaults)) throw new ValueError("optimizer must support momentum with `cycle_momentum` option enabled");
+      use_beta1 = "betas" in optimizer.defaults;
+      const maxm = perGroup("max_momentum", o.max_momentum, 0.95);
+      const basem = perGroup("base_momentum", o.base_momentum, 0.85);
+      if (last_epoch === -1) {
+        groups.forEach((g, i) => {
+          if (use_beta1) g.betas = [maxm[i], ...(g.betas as number[]).slice(1)];
+          else g.momentum = maxm[i];
+          g.max_momentum = maxm[i];
+          g.base_momentum = basem[i];
+        });
+      }
+    }
+    super(optimizer, last_epoch, Boolean(o.verbose));
+    this.total_steps = total;
+    this._schedule_phases = phases;
+    this.anneal_strategy = strategy;
+    this.cycle_momentum = cycle;
+    this.use_beta1 = use_beta1;
+    this._initial_step();
+  }
+
+  private anneal(start: number, end: number, pct: number): number {
+    if (this.anneal_strategy === "cos") return end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
+    return (end - start) * pct + start;
+  }
+
+  get_lr(): number[] {
+    const step_num = this.last_epoch;
+    if (step_num > this.total_steps) {
+      throw new ValueError(`Tried to step ${step_num + 1} times. The specified number of total steps is ${this.total_steps}`);
+    }
+    return this.optimizer.param_groups.map((group) => {
+      let start_step = 0;
+      let lr = group.lr;
+      const phases = this._schedule_phases;
+      for (let i = 0; i < phases.length; i++) {
+        const phase = phases[i];
+        const end_step = phase.end_step;
+        if (step_num <= end_step || i === phases.length - 1) {
+          const pct = (step_num - start_step) / (end_step - start_step);
+          lr = this.anneal(group[phase.start_lr] as number, group[phase.end_lr] as number, pct);
+          if (this.cycle_momentum) {
+            const m = this.anneal(group[phase.start_momentum] as number, group[phase.end_momentum] as number, pct);
+            if (this.use_beta1) group.betas = [m, ...(group.betas as number[]).slice(1)];
+            else group.momentum = m;
+          }
+          break;
+        }
+        start_step = phase.end_step;
+      }
+      return lr;
+    });
+  }
+}
+
+function lambdas(optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[]): ((epoch: number) => number)[] {
+  let fns: ((epoch: number) => number)[];
+  if (Array.isArray(lr_lambda)) {
+    if (lr_lambda.length !== optimizer.param_groups.length) throw new ValueError(`Expected ${optimizer.param_groups.length} lr_lambdas, but got ${lr_lambda.length}`);
+    fns = lr_lambda.slice();
+  } else fns = optimizer.param_groups.map(() => lr_lambda);
+  fns.forEach((f) => {
+    if (typeof f !== "function") throw new TypeError(`lr_lambda must be a function (or a list of them), got ${typeof f}`);
+  });
+  return fns;
+}
+
 export interface ReduceLROnPlateauOptions {
   mode?: "min" | "max";
   factor?: number;

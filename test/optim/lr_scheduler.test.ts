@@ -4,20 +4,24 @@ import ref from "../reference/optim_schedulers.json";
 const { optim } = torch;
 const S = optim.lr_scheduler;
 type Sched = { step(metric: number): void; get_last_lr(): number[] };
-type Case = { lrs: number[][]; last_lr: number[][] };
+type Case = { lrs: number[][]; last_lr: number[][]; momentum: number[][] };
 const cases = ref.cases as Record<string, Case>;
 
-function run(make: (o: InstanceType<typeof optim.SGD>) => Sched[], c: Case, metrics?: number[]): void {
+function run(make: (o: InstanceType<typeof optim.Optimizer>) => Sched[], c: Case, metrics?: number[], adam = false, epochs?: number[]): void {
   const p = torch.zeros(1, { requires_grad: true });
-  const opt = new optim.SGD([p], { lr: 0.1 });
+  const opt = adam ? new optim.Adam([p], { lr: 0.1 }) : new optim.SGD([p], { lr: 0.1 });
   const scheds = make(opt);
+  const mom = (): number[] => opt.param_groups.map((g) => (adam ? (g.betas as number[])[0] : (g.momentum as number)));
   const lrs = [opt.param_groups.map((g) => g.lr)];
+  const moms = [mom()];
   for (let e = 0; e < c.lrs.length - 1; e++) {
     opt.step();
-    for (const s of scheds) (metrics ? s.step(metrics[e]) : (s as unknown as { step(): void }).step());
+    for (const s of scheds) (metrics ? s.step(metrics[e]) : epochs ? s.step(epochs[e]) : (s as unknown as { step(): void }).step());
     lrs.push(opt.param_groups.map((g) => g.lr));
+    moms.push(mom());
   }
   lrs.forEach((row, i) => row.forEach((lr, j) => expect(lr).toBeCloseTo(c.lrs[i][j], 14)));
+  moms.forEach((row, i) => row.forEach((m, j) => expect(m).toBeCloseTo(c.momentum[i][j], 14)));
   scheds.forEach((s, i) => s.get_last_lr().forEach((lr, j) => expect(lr).toBeCloseTo(c.last_lr[i][j], 14)));
 }
 
@@ -37,6 +41,30 @@ describe("schedulers match PyTorch 1.13 epoch by epoch", () => {
     run((o) => [new S.ReduceLROnPlateau(o, { mode: "min", factor: 0.5, patience: 2, cooldown: 1, min_lr: 0.01 })], cases.plateau_min, ref.plateau_metrics));
   test("ReduceLROnPlateau(max, abs threshold)", () =>
     run((o) => [new S.ReduceLROnPlateau(o, "max", { factor: 0.1, patience: 1, threshold: 0.01, threshold_mode: "abs" })], cases.plateau_max_abs, ref.max_metrics));
+  test("MultiplicativeLR", () => run((o) => [new S.MultiplicativeLR(o, (e) => (e % 2 ? 0.9 : 0.5))], cases.multiplicative));
+  test("ConstantLR(factor 0.5, total_iters 3)", () => run((o) => [new S.ConstantLR(o, { factor: 0.5, total_iters: 3 })], cases.constant));
+  test("LinearLR(0.25 -> 0.75 over 4)", () => run((o) => [new S.LinearLR(o, { start_factor: 0.25, end_factor: 0.75, total_iters: 4 })], cases.linear));
+  test("LinearLR warm-up then StepLR on one optimizer", () =>
+    run((o) => [new S.LinearLR(o, { start_factor: 0.5, total_iters: 3 }), new S.StepLR(o, 2, { gamma: 0.5 })], cases.linear_then_step));
+  test("OneCycleLR with SGD (lr and momentum)", () => run((o) => [new S.OneCycleLR(o, 1.0, { total_steps: 10 })], cases.onecycle_sgd));
+  test("OneCycleLR three-phase, linear, with Adam's beta1", () =>
+    run(
+      (o) => [new S.OneCycleLR(o, { max_lr: 0.5, epochs: 3, steps_per_epoch: 4, pct_start: 0.25, anneal_strategy: "linear", three_phase: true, div_factor: 10, final_div_factor: 100, base_momentum: 0.8, max_momentum: 0.9 })],
+      cases.onecycle_adam_three_phase_linear,
+      undefined,
+      true,
+    ));
+  test("CosineAnnealingWarmRestarts(T_0=3, T_mult=2, eta_min=0.001)", () =>
+    run((o) => [new S.CosineAnnealingWarmRestarts(o, 3, { T_mult: 2, eta_min: 0.001 })], cases.warm_restarts));
+  test("CosineAnnealingWarmRestarts stepped with fractional epochs", () =>
+    run((o) => [new S.CosineAnnealingWarmRestarts(o, { T_0: 2, T_mult: 2 })], cases.warm_restarts_epochs, undefined, false, ref.warm_epochs));
+  test("OneCycleLR refuses to step past total_steps", () => {
+    const opt = new optim.SGD([torch.zeros(1, { requires_grad: true })], { lr: 0.1 });
+    const s = new S.OneCycleLR(opt, 1, { total_steps: 2 });
+    s.step();
+    s.step();
+    expect(() => s.step()).toThrow("Tried to step 4 times. The specified number of total steps is 2");
+  });
   test("ReduceLROnPlateau accepts a one-element tensor metric", () => {
     const opt = new optim.SGD([torch.zeros(1, { requires_grad: true })], { lr: 1 });
     const s = new S.ReduceLROnPlateau(opt, { patience: 0 });
@@ -114,6 +142,26 @@ describe("scheduler errors", () => {
   });
   test("LambdaLR lambdas per group", () => {
     expect(() => new S.LambdaLR(opt(), [(e: number) => e, (e: number) => e])).toThrow("Expected 1 lr_lambdas, but got 2");
+  });
+  test("warm-up, 1cycle and restarts arguments", () => {
+    expect(() => new S.ConstantLR(opt(), { factor: 2 })).toThrow("Constant multiplicative factor expected to be between 0 and 1.");
+    expect(() => new S.LinearLR(opt(), { start_factor: -1 })).toThrow("Starting multiplicative factor expected to be between 0 and 1.");
+    expect(() => new S.LinearLR(opt(), { end_factor: 1.5 })).toThrow("Ending multiplicative factor expected to be between 0 and 1.");
+    expect(() => new S.OneCycleLR(opt(), 0.1)).toThrow("You must define either total_steps OR (epochs AND steps_per_epoch)");
+    expect(() => new S.OneCycleLR(opt(), 0.1, { total_steps: 0 })).toThrow("Expected positive integer total_steps, but got 0");
+    expect(() => new S.OneCycleLR(opt(), 0.1, { epochs: 2, steps_per_epoch: 0 })).toThrow("Expected positive integer steps_per_epoch, but got 0");
+    expect(() => new S.OneCycleLR(opt(), 0.1, { total_steps: 5, pct_start: 1.5 })).toThrow("Expected float between 0 and 1 pct_start, but got 1.5");
+    expect(() => new S.OneCycleLR(opt(), 0.1, { total_steps: 5, anneal_strategy: "exp" as never })).toThrow("anneal_strategy must by one of 'cos' or 'linear', instead got exp");
+    expect(() => new S.OneCycleLR(opt(), [0.1, 0.2], { total_steps: 5 })).toThrow("expected 1 values for max_lr, got 2");
+    const rms = new optim.RMSprop([torch.zeros(1, { requires_grad: true })]);
+    expect(() => new S.OneCycleLR(rms, 0.1, { total_steps: 5 })).not.toThrow();
+    const noMomentum = new (class extends optim.Optimizer {
+      protected _updateGroup(): void {}
+    })([torch.zeros(1, { requires_grad: true })], { lr: 0.1 });
+    expect(() => new S.OneCycleLR(noMomentum, 0.1, { total_steps: 5 })).toThrow("optimizer must support momentum with `cycle_momentum` option enabled");
+    expect(() => new S.CosineAnnealingWarmRestarts(opt(), 0)).toThrow("Expected positive integer T_0, but got 0");
+    expect(() => new S.CosineAnnealingWarmRestarts(opt(), 2, { T_mult: 0 })).toThrow("Expected integer T_mult >= 1, but got 0");
+    expect(() => new S.CosineAnnealingWarmRestarts(opt(), 2).step(-1)).toThrow("Expected non-negative epoch, but got -1");
   });
   test("missing or bad required arguments", () => {
     expect(() => new S.StepLR(opt(), {} as never)).toThrow("StepLR() missing 1 required positional argument: 'step_size'");

@@ -123,21 +123,26 @@ def optimizers():
     return out
 
 
-def sched_run(make, epochs, metrics=None):
+def sched_run(make, epochs, metrics=None, adam=False, epoch_values=None):
     p = torch.zeros(1, requires_grad=True)
-    opt = torch.optim.SGD([p], lr=0.1)
+    opt = torch.optim.Adam([p], lr=0.1) if adam else torch.optim.SGD([p], lr=0.1)
     scheds = make(opt)
+    mom = lambda: [g["betas"][0] if adam else g["momentum"] for g in opt.param_groups]
     lrs = [[g["lr"] for g in opt.param_groups]]
+    moms = [mom()]
     for e in range(epochs):
         opt.step()
         for s in scheds:
             if metrics is not None:
                 s.step(metrics[e])
+            elif epoch_values is not None:
+                s.step(epoch_values[e])
             else:
                 s.step()
         lrs.append([g["lr"] for g in opt.param_groups])
+        moms.append(mom())
     last = [s._last_lr for s in scheds]
-    return {"lrs": lrs, "last_lr": last}
+    return {"lrs": lrs, "last_lr": last, "momentum": moms}
 
 
 def schedulers():
@@ -155,7 +160,18 @@ def schedulers():
         "plateau_min": sched_run(lambda o: [S.ReduceLROnPlateau(o, mode="min", factor=0.5, patience=2, cooldown=1, min_lr=0.01)], len(plateau_metrics), plateau_metrics),
         "plateau_max_abs": sched_run(lambda o: [S.ReduceLROnPlateau(o, mode="max", factor=0.1, patience=1, threshold=0.01, threshold_mode="abs")], len(max_metrics), max_metrics),
     }
-    return {"plateau_metrics": plateau_metrics, "max_metrics": max_metrics, "cases": cases}
+    warm_epochs = [0.5, 1.0, 2.25, 3.0, 5.5, 9.0, 10.0, 1.5]
+    cases.update({
+        "multiplicative": sched_run(lambda o: [S.MultiplicativeLR(o, lr_lambda=lambda e: 0.9 if e % 2 else 0.5)], 6),
+        "constant": sched_run(lambda o: [S.ConstantLR(o, factor=0.5, total_iters=3)], 6),
+        "linear": sched_run(lambda o: [S.LinearLR(o, start_factor=0.25, end_factor=0.75, total_iters=4)], 7),
+        "linear_then_step": sched_run(lambda o: [S.LinearLR(o, start_factor=0.5, total_iters=3), S.StepLR(o, 2, 0.5)], 7),
+        "onecycle_sgd": sched_run(lambda o: [S.OneCycleLR(o, max_lr=1.0, total_steps=10)], 10),
+        "onecycle_adam_three_phase_linear": sched_run(lambda o: [S.OneCycleLR(o, max_lr=0.5, epochs=3, steps_per_epoch=4, pct_start=0.25, anneal_strategy="linear", three_phase=True, div_factor=10.0, final_div_factor=100.0, base_momentum=0.8, max_momentum=0.9)], 12, adam=True),
+        "warm_restarts": sched_run(lambda o: [S.CosineAnnealingWarmRestarts(o, T_0=3, T_mult=2, eta_min=0.001)], 12),
+        "warm_restarts_epochs": sched_run(lambda o: [S.CosineAnnealingWarmRestarts(o, T_0=2, T_mult=2)], len(warm_epochs), epoch_values=warm_epochs),
+    })
+    return {"plateau_metrics": plateau_metrics, "max_metrics": max_metrics, "warm_epochs": warm_epochs, "cases": cases}
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ inputs = {
     "gray": (torch.rand(1, 6, 6, generator=g) * 1e4).round() / 1e4,
     "batch": (torch.rand(2, 3, 4, 6, generator=g) * 1e4).round() / 1e4,
     "square": (torch.rand(3, 6, 6, generator=g) * 1e4).round() / 1e4,
+    "ubatch": torch.randint(0, 256, (2, 3, 6, 5), generator=g, dtype=torch.uint8),
+    "lowcontrast": torch.randint(60, 90, (3, 7, 6), generator=g, dtype=torch.uint8),
 }
 
 MODES = {"nearest": InterpolationMode.NEAREST, "bilinear": InterpolationMode.BILINEAR}
@@ -115,6 +117,19 @@ for inp in ["float", "uint8", "batch"]:
     case("invert", inp)
     case("five_crop", inp, [2, 3])
     case("ten_crop", inp, [3, 3])
+
+for inp in ["float", "uint8", "batch", "ubatch", "lowcontrast"]:
+    case("adjust_sharpness", inp, 0.3)
+    case("adjust_sharpness", inp, 2.5)
+    case("autocontrast", inp)
+    case("solarize", inp, 0.5 if inputs[inp].is_floating_point() else 128)
+    case("perspective", inp, [[0, 0], [4, 0], [4, 3], [0, 3]], [[1, 0], [4, 1], [3, 3], [0, 2]])
+    case("perspective", inp, [[0, 0], [4, 0], [4, 3], [0, 3]], [[0, 1], [3, 0], [4, 2], [1, 3]], "nearest")
+    case("perspective", inp, [[0, 0], [4, 0], [4, 3], [0, 3]], [[1, 1], [4, 0], [3, 3], [0, 3]], "bilinear", [0.0, 0.5, 1.0] if inputs[inp].is_floating_point() else [0.0, 128.0, 255.0])
+    if not inputs[inp].is_floating_point():
+        case("posterize", inp, 3)
+        case("posterize", inp, 0)
+        case("equalize", inp)
 
 for inp in ["gray", "square"]:
     case("rotate", inp, 90)
@@ -203,6 +218,12 @@ reprs = {
     "Lambda": str(T.Lambda(noop)),
     "RandomInvert": str(T.RandomInvert()),
     "FiveCrop": str(T.FiveCrop(10)),
+    "RandomAdjustSharpness": str(T.RandomAdjustSharpness(2)),
+    "RandomPosterize": str(T.RandomPosterize(2, p=0.3)),
+    "RandomSolarize": str(T.RandomSolarize(192)),
+    "RandomAutocontrast": str(T.RandomAutocontrast()),
+    "RandomEqualize": str(T.RandomEqualize(0.2)),
+    "RandomPerspective": str(T.RandomPerspective()),
 }
 errors = {}
 for name, fn in {
@@ -227,6 +248,12 @@ for name, fn in {
     "AffineTranslate": lambda: T.RandomAffine(0, translate=[0.5, 1.5]),
     "FiveCropBig": lambda: F.five_crop(inputs["float"], [6, 3]),
     "ReflectTooBig": lambda: F.pad(inputs["float"], [7, 0, 0, 0], 0, "reflect"),
+    "PosterizeFloat": lambda: F.posterize(inputs["float"], 2),
+    "PosterizeBits": lambda: F.posterize(inputs["uint8"], 9),
+    "SolarizeThreshold": lambda: F.solarize(inputs["float"], 2.0),
+    "SharpnessNeg": lambda: F.adjust_sharpness(inputs["float"], -0.5),
+    "EqualizeFloat": lambda: F.equalize(inputs["float"]),
+    "AutocontrastChannels": lambda: F.autocontrast(inputs["batch"][:, :2]),
 }.items():
     try:
         fn()

@@ -40,6 +40,11 @@ const callable = F as unknown as Record<string, (...a: unknown[]) => Tensor | Te
  * in a 3x4 -> 6x6 bilinear upscale). Rotations and affine warps (nearest and bilinear, with and
  * without fill, expand, centre) match exactly on these images; the nearest-neighbour choice could
  * flip only where a source coordinate is within an ulp of a pixel boundary.
+ * Perspective: torchvision solves for the 8 coefficients with float32 LAPACK least squares (errors
+ * of ~1e-7, e.g. 1.2e-7 for a coefficient that is exactly 0); torchlab solves the 4-point system
+ * exactly. Where a source coordinate sits on a pixel boundary (x.5) the two round to different
+ * pixels: nearest results may differ in up to two pixels per image plane (seen on 4x6 images),
+ * bilinear uint8 results by 1.
  */
 const cases = fixture.cases as Case[];
 describe.each(cases.map((c, i) => [`${i}: ${c.fn}(${c.input}, ${JSON.stringify(c.args)})`, c] as const))("%s", (_name, c) => {
@@ -48,7 +53,13 @@ describe.each(cases.map((c, i) => [`${i}: ${c.fn}(${c.input}, ${JSON.stringify(c
     let out = callable[c.fn](x, ...c.args);
     if (Array.isArray(out)) out = torch.stack(out);
     expect(out.dtype).toBe(c.dtype === "int" ? "int32" : "float32");
-    if (c.dtype === "int") {
+    if (c.fn === "perspective") {
+      const planes = c.shape.slice(0, -2).reduce((a, b) => a * b, 1);
+      const nearest = c.args[2] === "nearest";
+      const { maxErr, bad } = compare(out, c, c.dtype === "int" ? 0 : 1e-5);
+      if (nearest) expect(bad).toBeLessThanOrEqual(2 * planes);
+      else expect(maxErr).toBeLessThanOrEqual(c.dtype === "int" ? 1 : 1e-5);
+    } else if (c.dtype === "int") {
       const { maxErr, bad } = compare(out, c, 0);
       expect(maxErr).toBeLessThanOrEqual(1);
       expect(bad).toBeLessThanOrEqual(1);

@@ -50,6 +50,12 @@ describe("reprs match torchvision 0.14", () => {
     Lambda: () => new T.Lambda((x: Tensor) => x),
     RandomInvert: () => new T.RandomInvert(),
     FiveCrop: () => new T.FiveCrop(10),
+    RandomAdjustSharpness: () => new T.RandomAdjustSharpness(2),
+    RandomPosterize: () => new T.RandomPosterize(2, { p: 0.3 }),
+    RandomSolarize: () => new T.RandomSolarize(192),
+    RandomAutocontrast: () => new T.RandomAutocontrast(),
+    RandomEqualize: () => new T.RandomEqualize(0.2),
+    RandomPerspective: () => new T.RandomPerspective(),
   };
   test.each(Object.entries(ref.reprs))("%s", (name, expected) => {
     expect(String(make[name]())).toBe(expected);
@@ -88,6 +94,12 @@ describe("errors match torchvision 0.14", () => {
     AffineTranslate: () => new T.RandomAffine(0, { translate: [0.5, 1.5] }),
     FiveCropBig: () => F.five_crop(x, [6, 3]),
     ReflectTooBig: () => F.pad(x, [7, 0, 0, 0], 0, "reflect"),
+    PosterizeFloat: () => F.posterize(x, 2),
+    PosterizeBits: () => F.posterize(u, 9),
+    SolarizeThreshold: () => F.solarize(x, 2.0),
+    SharpnessNeg: () => F.adjust_sharpness(x, -0.5),
+    EqualizeFloat: () => F.equalize(x),
+    AutocontrastChannels: () => F.autocontrast(torch.rand([2, 2, 4, 6])),
   };
   test.each(Object.entries(ref.errors))("%s", (name, expected) => {
     if (expected === null) {
@@ -354,6 +366,35 @@ describe("random transforms", () => {
     const a = t1(x);
     torch.manual_seed(99);
     expect(t2(x).equal(a)).toBe(true);
+  });
+
+  test("the probability-p operations apply their function or nothing", () => {
+    const u8 = torch.randint(0, 256, [3, 6, 6]);
+    torch.manual_seed(12);
+    const pairs: [Tensor, (v: Tensor) => Tensor][] = [
+      [u8, (v) => new T.RandomPosterize(3, 1)(v)],
+      [u8, (v) => new T.RandomEqualize(1)(v)],
+      [u8, (v) => new T.RandomSolarize(100, 1)(v)],
+      [u8, (v) => new T.RandomAutocontrast(1)(v)],
+      [u8, (v) => new T.RandomAdjustSharpness(2, 1)(v)],
+    ];
+    const expected = [F.posterize(u8, 3), F.equalize(u8), F.solarize(u8, 100), F.autocontrast(u8), F.adjust_sharpness(u8, 2)];
+    pairs.forEach(([v, f], i) => expect(f(v).equal(expected[i])).toBe(true));
+    expect(new T.RandomEqualize(0)(u8)).toBe(u8);
+  });
+
+  test("RandomPerspective corners stay within distortion_scale of the image corners", () => {
+    torch.manual_seed(13);
+    for (let k = 0; k < 50; k++) {
+      const [start, end] = T.RandomPerspective.get_params(20, 10, 0.5);
+      expect(start).toEqual([[0, 0], [19, 0], [19, 9], [0, 9]]);
+      end.forEach(([x, y], i) => {
+        expect(Math.abs(x - start[i][0])).toBeLessThanOrEqual(5);
+        expect(Math.abs(y - start[i][1])).toBeLessThanOrEqual(2);
+      });
+    }
+    expect(new T.RandomPerspective(0.5, 1)(torch.rand([3, 10, 20])).shape).toEqual([3, 10, 20]);
+    expect(new T.RandomPerspective(0.5, 0)(torch.ones([1, 4, 4])).sum().item()).toBe(16);
   });
 
   test("a batch gets the same random parameters for every image (as torchvision)", () => {

@@ -4,6 +4,7 @@
  */
 import { Dataset } from "../../utils/data/dataset";
 import { IndexError, TypeError } from "../../errors";
+import { Transform } from "../transforms/transform";
 
 /** A transform applied to a sample's input or target: a transform object or any function. */
 export type Fn<I, O> = (x: I) => O;
@@ -17,7 +18,9 @@ export class FileNotFoundError extends Error {
 }
 
 function reprLines(t: unknown, head: string): string[] {
-  const lines = String(t).split("\n");
+  // A plain function prints as Python prints one (without the address), not as its source code.
+  const text = t instanceof Transform ? String(t) : `<function ${(t as { name?: string }).name || "<lambda>"}>`;
+  const lines = text.split("\n");
   return [`${head}${lines[0]}`, ...lines.slice(1).map((l) => " ".repeat(head.length) + l)];
 }
 

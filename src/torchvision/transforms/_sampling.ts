@@ -69,22 +69,47 @@ export function nearestTaps(inSize: number, outSize: number): Taps {
 /**
  * torchvision's _gen_affine_grid + grid_sample(align_corners=False, padding_mode='zeros') over the
  * flattened H*W plane. `matrix` is the inverse affine matrix in torchvision's centred convention.
- * Returns the taps and, per output pixel, the sampled value of an all-ones mask (how much of the
- * pixel came from inside the image), which torchvision uses to blend in the fill colour.
  */
 export function affineTaps(matrix: number[], w: number, h: number, ow: number, oh: number, mode: "nearest" | "bilinear"): { taps: Taps; mask: Float32Array } {
   const r = [f(f(matrix[0]) / f(0.5 * w)), f(f(matrix[1]) / f(0.5 * w)), f(f(matrix[2]) / f(0.5 * w)), f(f(matrix[3]) / f(0.5 * h)), f(f(matrix[4]) / f(0.5 * h)), f(f(matrix[5]) / f(0.5 * h))];
+  return gridTaps(w, h, ow, oh, mode, (x, y) => {
+    const bx = f(-ow * 0.5 + 0.5 + x);
+    const by = f(-oh * 0.5 + 0.5 + y);
+    return [f(f(f(bx * r[0]) + f(by * r[1])) + r[2]), f(f(f(bx * r[3]) + f(by * r[4])) + r[5])];
+  });
+}
+
+/** torchvision's _perspective_grid: x' = (c0 x + c1 y + c2) / (c6 x + c7 y + 1), likewise y'. */
+export function perspectiveTaps(c: number[], w: number, h: number, mode: "nearest" | "bilinear"): { taps: Taps; mask: Float32Array } {
+  const k = c.map(f);
+  const sx = f(0.5 * w);
+  const sy = f(0.5 * h);
+  const t1 = [f(k[0] / sx), f(k[1] / sx), f(k[2] / sx), f(k[3] / sy), f(k[4] / sy), f(k[5] / sy)];
+  return gridTaps(w, h, w, h, mode, (x, y) => {
+    const bx = f(0.5 + x);
+    const by = f(0.5 + y);
+    const den = f(f(f(bx * k[6]) + f(by * k[7])) + 1);
+    const nx = f(f(f(bx * t1[0]) + f(by * t1[1])) + t1[2]);
+    const ny = f(f(f(bx * t1[3]) + f(by * t1[4])) + t1[5]);
+    return [f(f(nx / den) - 1), f(f(ny / den) - 1)];
+  });
+}
+
+/**
+ * grid_sample (align_corners=False, zero padding) of a w x h image at the normalised coordinates
+ * `grid(x, y)` of each ow x oh output pixel. Returns the taps and, per output pixel, the sampled
+ * value of an all-ones mask (how much of the pixel came from inside the image), which torchvision
+ * uses to blend in the fill colour.
+ */
+function gridTaps(w: number, h: number, ow: number, oh: number, mode: "nearest" | "bilinear", grid: (x: number, y: number) => [number, number]): { taps: Taps; mask: Float32Array } {
   const m = ow * oh;
   const k = mode === "nearest" ? 1 : 4;
   const idx = Array.from({ length: k }, () => new Int32Array(m));
   const wts = Array.from({ length: k }, () => new Float32Array(m));
   const mask = new Float32Array(m);
   for (let y = 0; y < oh; y++) {
-    const by = f(-oh * 0.5 + 0.5 + y);
     for (let x = 0; x < ow; x++) {
-      const bx = f(-ow * 0.5 + 0.5 + x);
-      const gx = f(f(f(bx * r[0]) + f(by * r[1])) + r[2]);
-      const gy = f(f(f(bx * r[3]) + f(by * r[4])) + r[5]);
+      const [gx, gy] = grid(x, y);
       // ATen's vectorised CPU grid sampler unnormalises as (g + 1) * (size / 2) - 0.5.
       const ix = f(f(f(gx + 1) * f(w / 2)) - 0.5);
       const iy = f(f(f(gy + 1) * f(h / 2)) - 0.5);
@@ -121,6 +146,46 @@ export function affineTaps(matrix: number[], w: number, h: number, ow: number, o
     }
   }
   return { taps: { idx, w: wts }, mask };
+}
+
+/**
+ * torchvision's _get_perspective_coeffs: the 8 coefficients mapping `endpoints` to `startpoints`,
+ * by least squares (exact for 4 point pairs); rounded to float32 as torch.linalg.lstsq returns them.
+ */
+export function perspectiveCoeffs(startpoints: number[][], endpoints: number[][]): number[] {
+  const a: number[][] = [];
+  const b: number[] = [];
+  endpoints.forEach((p1, i) => {
+    const p2 = startpoints[i];
+    a.push([p1[0], p1[1], 1, 0, 0, 0, -p2[0] * p1[0], -p2[0] * p1[1]]);
+    a.push([0, 0, 0, p1[0], p1[1], 1, -p2[1] * p1[0], -p2[1] * p1[1]]);
+    b.push(p2[0], p2[1]);
+  });
+  // Four point pairs give a square system, solved directly; more use the normal equations.
+  // Either way: Gaussian elimination with partial pivoting, in double precision.
+  const n = 8;
+  const square = a.length === n;
+  const ata = square ? a.map((row) => row.slice()) : Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => a.reduce((s, row) => s + row[i] * row[j], 0)));
+  const atb = square ? b.slice() : Array.from({ length: n }, (_, i) => a.reduce((s, row, r) => s + row[i] * b[r], 0));
+  for (let col = 0; col < n; col++) {
+    let piv = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(ata[r][col]) > Math.abs(ata[piv][col])) piv = r;
+    [ata[col], ata[piv]] = [ata[piv], ata[col]];
+    [atb[col], atb[piv]] = [atb[piv], atb[col]];
+    if (ata[col][col] === 0) continue;
+    for (let r = col + 1; r < n; r++) {
+      const factor = ata[r][col] / ata[col][col];
+      for (let c2 = col; c2 < n; c2++) ata[r][c2] -= factor * ata[col][c2];
+      atb[r] -= factor * atb[col];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = atb[r];
+    for (let c2 = r + 1; c2 < n; c2++) s -= ata[r][c2] * x[c2];
+    x[r] = ata[r][r] === 0 ? 0 : s / ata[r][r];
+  }
+  return x.map(f);
 }
 
 /** 1-D Gaussian kernel as torchvision's _get_gaussian_kernel1d (float32). */

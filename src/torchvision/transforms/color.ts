@@ -199,3 +199,96 @@ export class GaussianBlur extends ImageTransform {
     return `GaussianBlur(kernel_size=${pySeq(this.kernel_size, this.ksTuple)}, sigma=${this.sigmaRepr})`;
   }
 }
+
+/** The "with probability p, apply F" transforms torchvision 0.14 has for PIL-style operations. */
+abstract class RandomOp extends ImageTransform {
+  p: number;
+  protected generator: RandomOptions["generator"];
+  constructor(p: number, generator: RandomOptions["generator"]) {
+    super();
+    this.p = p;
+    this.generator = generator;
+  }
+  protected abstract op<T extends ImageLike>(img: T): T;
+  forward<T extends ImageLike>(img: T): T {
+    return gen(this.generator).random() < this.p ? this.op(img) : img;
+  }
+}
+
+type POpts = RandomOptions & { p?: number };
+
+/** adjust_sharpness(img, sharpness_factor) with probability p (default 0.5). */
+export class RandomAdjustSharpness extends RandomOp {
+  sharpness_factor: number;
+  constructor(sharpness_factor: number | (POpts & { sharpness_factor?: number }), p?: number | POpts, options?: POpts) {
+    const a = parseArgs("RandomAdjustSharpness", [sharpness_factor, p, options].filter((x) => x !== undefined), ["sharpness_factor", "p", "generator"]);
+    super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
+    this.sharpness_factor = a.sharpness_factor as number;
+  }
+  protected op<T extends ImageLike>(img: T): T {
+    return F.adjust_sharpness(img, this.sharpness_factor);
+  }
+  toString(): string {
+    return `RandomAdjustSharpness(sharpness_factor=${pyValue(this.sharpness_factor)},p=${pyValue(this.p)})`;
+  }
+}
+
+/** posterize(img, bits) with probability p (integer images). */
+export class RandomPosterize extends RandomOp {
+  bits: number;
+  constructor(bits: number | (POpts & { bits?: number }), p?: number | POpts, options?: POpts) {
+    const a = parseArgs("RandomPosterize", [bits, p, options].filter((x) => x !== undefined), ["bits", "p", "generator"]);
+    super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
+    this.bits = a.bits as number;
+  }
+  protected op<T extends ImageLike>(img: T): T {
+    return F.posterize(img, this.bits);
+  }
+  toString(): string {
+    return `RandomPosterize(bits=${pyValue(this.bits)},p=${pyValue(this.p)})`;
+  }
+}
+
+/** solarize(img, threshold) with probability p. */
+export class RandomSolarize extends RandomOp {
+  threshold: number;
+  constructor(threshold: number | (POpts & { threshold?: number }), p?: number | POpts, options?: POpts) {
+    const a = parseArgs("RandomSolarize", [threshold, p, options].filter((x) => x !== undefined), ["threshold", "p", "generator"]);
+    super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
+    this.threshold = a.threshold as number;
+  }
+  protected op<T extends ImageLike>(img: T): T {
+    return F.solarize(img, this.threshold);
+  }
+  toString(): string {
+    return `RandomSolarize(threshold=${pyValue(this.threshold)},p=${pyValue(this.p)})`;
+  }
+}
+
+/** autocontrast(img) with probability p. */
+export class RandomAutocontrast extends RandomOp {
+  constructor(p?: number | POpts, options?: POpts) {
+    const a = parseArgs("RandomAutocontrast", [p, options].filter((x) => x !== undefined), ["p", "generator"]);
+    super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
+  }
+  protected op<T extends ImageLike>(img: T): T {
+    return F.autocontrast(img);
+  }
+  toString(): string {
+    return `RandomAutocontrast(p=${pyValue(this.p)})`;
+  }
+}
+
+/** equalize(img) with probability p (integer images). */
+export class RandomEqualize extends RandomOp {
+  constructor(p?: number | POpts, options?: POpts) {
+    const a = parseArgs("RandomEqualize", [p, options].filter((x) => x !== undefined), ["p", "generator"]);
+    super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
+  }
+  protected op<T extends ImageLike>(img: T): T {
+    return F.equalize(img);
+  }
+  toString(): string {
+    return `RandomEqualize(p=${pyValue(this.p)})`;
+  }
+}

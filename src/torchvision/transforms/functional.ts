@@ -15,7 +15,7 @@ import { cat, stack } from "../../ops/movement";
 import { where } from "../../ops/elementwise";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
-import { applyTaps, affineTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices } from "./_sampling";
+import { applyTaps, affineTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
 export const InterpolationMode = {
@@ -421,7 +421,12 @@ function checkFill(fill: number | number[] | null | undefined, c: number): numbe
 function warp(t: Tensor, matrix: number[], ow: number, oh: number, mode: "nearest" | "bilinear", fill: number[] | null): Tensor {
   const h = t.shape[t.dim() - 2];
   const w = t.shape[t.dim() - 1];
-  const { taps, mask } = affineTaps(matrix, w, h, ow, oh, mode);
+  return sampleGrid(t, affineTaps(matrix, w, h, ow, oh, mode), ow, oh, fill);
+}
+
+function sampleGrid(t: Tensor, { taps, mask }: { taps: Taps; mask: Float32Array }, ow: number, oh: number, fill: number[] | null): Tensor {
+  const h = t.shape[t.dim() - 2];
+  const w = t.shape[t.dim() - 1];
   return inFloat(t, (x) => {
     const lead = x.shape.slice(0, -2);
     let out = applyTaps(x.reshape([...lead, h * w]), -1, taps, 0);
@@ -531,8 +536,9 @@ export function to_grayscale<T extends ImageLike>(img: T, num_output_channels: 1
   return rgb_to_grayscale(img, num_output_channels);
 }
 
-function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor): T {
+function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor, minDims = 2): T {
   return apply(img, op, (t) => {
+    if (t.dim() < minDims) throw new TypeError(`Input image tensor should have at least ${minDims} dimensions, but found ${t.dim()}`);
     assertChannels(t, [1, 3]);
     return fn(t);
   });
@@ -614,7 +620,119 @@ export function adjust_gamma<T extends ImageLike>(img: T, gamma: number, gain = 
 
 /** max - x per pixel (1 - x for float images, 255 - x for integer images). */
 export function invert<T extends ImageLike>(img: T): T {
-  return colourOp(img, "invert", (t) => t.rsub(maxValue(t)));
+  return colourOp(img, "invert", (t) => t.rsub(maxValue(t)), 3);
+}
+
+/**
+ * Sharpens (factor > 1) or blurs (factor < 1) by blending with a 3x3 smoothed image
+ * (weights 1/13, centre 5/13; the border keeps the original pixels). 0 gives the smoothed image.
+ */
+export function adjust_sharpness<T extends ImageLike>(img: T, sharpness_factor: number): T {
+  if (sharpness_factor < 0) throw new ValueError(`sharpness_factor (${sharpness_factor}) is not non-negative.`);
+  return colourOp(img, "adjust_sharpness", (t) => {
+    const H = t.shape[t.dim() - 2];
+    const W = t.shape[t.dim() - 1];
+    if (H <= 2 || W <= 2) return t;
+    const smooth = inFloat(t, (x) => {
+      let acc: Tensor | null = null;
+      for (let dy = 0; dy < 3; dy++) {
+        for (let dx = 0; dx < 3; dx++) {
+          const term = x.narrow(-2, dy, H - 2).narrow(-1, dx, W - 2).mul(Math.fround((dy === 1 && dx === 1 ? 5 : 1) / 13));
+          acc = acc === null ? term : acc.add(term);
+        }
+      }
+      return acc as Tensor;
+    });
+    // The smoothed interior inside the original border (torchvision's result[..., 1:-1, 1:-1] = ...).
+    const mask = from_typed(Uint8Array.from({ length: H * W }, (_, i) => (Math.floor(i / W) % (H - 1) !== 0 && (i % W) % (W - 1) !== 0 ? 1 : 0)), [H, W]).bool();
+    const degenerate = where(mask, padTensor(smooth, [1, 1, 1, 1], 0, "constant"), t);
+    return blend(t, degenerate, sharpness_factor);
+  });
+}
+
+function uint8Only(t: Tensor): void {
+  if (t.dtype !== "int32") throw new TypeError(`Only torch.uint8 image tensors are supported, but found torch.${t.dtype}`);
+}
+
+/** Keeps the top `bits` bits of each channel (uint8-like integer images only). */
+export function posterize<T extends ImageLike>(img: T, bits: number): T {
+  if (!(bits >= 0 && bits <= 8)) throw new ValueError(`The number if bits should be between 0 and 8. Got ${bits}`);
+  return colourOp(img, "posterize", (t) => {
+    uint8Only(t);
+    const step = 2 ** (8 - bits);
+    return t.sub(t.remainder(step)).to("int32");
+  });
+}
+
+/** Inverts the pixels at or above `threshold`. */
+export function solarize<T extends ImageLike>(img: T, threshold: number): T {
+  return colourOp(img, "solarize", (t) => {
+    if (threshold > maxValue(t)) throw new TypeError("Threshold should be less than bound of img.");
+    return where(t.ge(threshold), t.rsub(maxValue(t)), t);
+  }, 3);
+}
+
+/** Stretches each channel of each image to the full range [0, max]. */
+export function autocontrast<T extends ImageLike>(img: T): T {
+  return colourOp(img, "autocontrast", (t) => {
+    const bound = maxValue(t);
+    const x = t.float();
+    const lo = x.amin([-2, -1], true);
+    const hi = x.amax([-2, -1], true);
+    const flat = hi.eq(lo);
+    const minimum = where(flat, 0, lo);
+    // Python's `bound / tensor` is reciprocal(tensor) * bound in PyTorch; the rounding shows in uint8 results.
+    const scale = where(flat, 1, hi.sub(lo).reciprocal().mul(bound));
+    return x.sub(minimum).mul(scale).clamp(0, bound).to(t.dtype);
+  }, 3);
+}
+
+/** Histogram equalisation per channel (uint8-like integer images only), as PIL's ImageOps.equalize. */
+export function equalize<T extends ImageLike>(img: T): T {
+  return colourOp(img, "equalize", (t) => {
+    if (t.dim() < 3 || t.dim() > 4) throw new TypeError(`Input image tensor should have 3 or 4 dimensions, but found ${t.dim()}`);
+    uint8Only(t);
+    const H = t.shape[t.dim() - 2];
+    const W = t.shape[t.dim() - 1];
+    const plane = H * W;
+    const src = t.dataSync();
+    const out = new Int32Array(src.length);
+    for (let base = 0; base < src.length; base += plane) {
+      const hist = new Float64Array(256);
+      for (let i = 0; i < plane; i++) hist[Math.min(255, Math.max(0, src[base + i]))]++;
+      const nonzero = Array.from(hist).filter((v) => v !== 0);
+      const step = Math.floor(nonzero.slice(0, -1).reduce((a, b) => a + b, 0) / 255);
+      if (step === 0) {
+        for (let i = 0; i < plane; i++) out[base + i] = src[base + i];
+        continue;
+      }
+      const lut = new Int32Array(256);
+      let cum = 0;
+      for (let v = 0; v < 256; v++) {
+        // lut[v] uses the cumulative count of the values below v (torchvision pads the cumsum by one).
+        lut[v] = Math.min(255, Math.max(0, Math.floor((cum + Math.floor(step / 2)) / step)));
+        cum += hist[v];
+      }
+      for (let i = 0; i < plane; i++) out[base + i] = lut[src[base + i]];
+    }
+    return from_typed(out, t.shape);
+  }, 3);
+}
+
+/**
+ * Perspective warp taking the four `startpoints` ([x, y] corners: top-left, top-right,
+ * bottom-right, bottom-left) to `endpoints`, bilinear by default; `fill` as in rotate.
+ */
+export function perspective<T extends ImageLike>(img: T, startpoints: number[][], endpoints: number[][], interpolation: InterpolationMode = "bilinear", fill: number | number[] | null = null): T {
+  if (!Array.isArray(startpoints) || !Array.isArray(endpoints) || startpoints.length !== 4 || endpoints.length !== 4) {
+    throw new ValueError("perspective(): startpoints and endpoints must each be 4 [x, y] points");
+  }
+  const coeffs = perspectiveCoeffs(startpoints, endpoints);
+  const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "perspective") as "nearest" | "bilinear";
+  return apply(img, "perspective", (t) => {
+    const [c, h, w] = get_dimensions(t);
+    return sampleGrid(t, perspectiveTaps(coeffs, w, h, mode), w, h, checkFill(fill, c));
+  });
 }
 
 /**

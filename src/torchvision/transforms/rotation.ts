@@ -180,3 +180,57 @@ function pyRound(v: number): number {
   const r = Math.round(v);
   return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
+
+export interface RandomPerspectiveOptions extends RandomOptions {
+  distortion_scale?: number;
+  p?: number;
+  interpolation?: InterpolationMode;
+  fill?: Fill | null;
+}
+
+/**
+ * With probability `p`, moves each corner inwards by up to `distortion_scale` of half the width /
+ * height and warps the image accordingly (bilinear by default).
+ */
+export class RandomPerspective extends ImageTransform {
+  distortion_scale: number;
+  p: number;
+  interpolation: InterpolationMode;
+  fill: Fill;
+  private generator: RandomOptions["generator"];
+
+  /** [startpoints, endpoints]: the image corners and where they move (torchvision's get_params). */
+  static get_params(width: number, height: number, distortion_scale: number, generator?: Generator | null): [number[][], number[][]] {
+    const g = gen(generator);
+    const hh = Math.floor(height / 2);
+    const hw = Math.floor(width / 2);
+    const dx = Math.trunc(distortion_scale * hw);
+    const dy = Math.trunc(distortion_scale * hh);
+    const topleft = [g.randint(0, dx + 1), g.randint(0, dy + 1)];
+    const topright = [g.randint(width - dx - 1, width), g.randint(0, dy + 1)];
+    const botright = [g.randint(width - dx - 1, width), g.randint(height - dy - 1, height)];
+    const botleft = [g.randint(0, dx + 1), g.randint(height - dy - 1, height)];
+    const startpoints = [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]];
+    return [startpoints, [topleft, topright, botright, botleft]];
+  }
+
+  constructor(distortion_scale?: number | RandomPerspectiveOptions, p?: number | RandomPerspectiveOptions, interpolation?: InterpolationMode | RandomPerspectiveOptions, fill?: Fill | null | RandomPerspectiveOptions, options?: RandomPerspectiveOptions) {
+    super();
+    const a = parseArgs("RandomPerspective", [distortion_scale, p, interpolation, fill, options].filter((x) => x !== undefined), ["distortion_scale", "p", "interpolation", "fill", "generator"]);
+    this.distortion_scale = (a.distortion_scale as number | undefined) ?? 0.5;
+    this.p = (a.p as number | undefined) ?? 0.5;
+    this.interpolation = (a.interpolation as InterpolationMode | undefined) ?? "bilinear";
+    this.fill = checkFillArg(a.fill);
+    this.generator = a.generator as RandomOptions["generator"];
+  }
+  forward<T extends ImageLike>(img: T): T {
+    const [channels, height, width] = F.get_dimensions(img);
+    const g = gen(this.generator);
+    if (!(g.random() < this.p)) return img;
+    const [start, end] = RandomPerspective.get_params(width, height, this.distortion_scale, g);
+    return F.perspective(img, start, end, this.interpolation, fillList(this.fill, channels));
+  }
+  toString(): string {
+    return `RandomPerspective(p=${pyValue(this.p)})`;
+  }
+}

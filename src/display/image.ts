@@ -145,7 +145,7 @@ function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, bat
     } else if (lo < 0 || hi > 1) {
       values = values.slice();
       perImage(minmax);
-      note = `values in [${format_value(lo)}, ${format_value(hi)}], ${o.scale_each ? "each image" : ""} min-max normalised for display`.replace(",  min", ", min");
+      note = `values in [${format_value(lo)}, ${format_value(hi)}], ${o.scale_each ? "each image " : ""}min-max normalised for display`;
     }
   } else if (lo < 0 || hi > 1) {
     note = `values in [${format_value(lo)}, ${format_value(hi)}] clamped to [0, 1]`;

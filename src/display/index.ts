@@ -202,7 +202,7 @@ function isValues(v: unknown): v is Values {
   return Array.isArray(v) || (typeof v === "object" && v !== null && typeof (v as { dataSync?: unknown }).dataSync === "function");
 }
 
-const helpers: Omit<Display, never> = Object.assign(
+const helpers = Object.assign(
   ((value: unknown, options?: DisplayOptions) => emit(value, options)) as Display,
   {
     image(x: Tensor | readonly Tensor[], options: ImageOptions & OutputOptions = {}) {

@@ -212,7 +212,17 @@ function gridValues(tensor: Tensor | Tensor[], o: ReturnType<typeof gridArgs>, o
  * const grid = torchvision.utils.make_grid(x, { nrow: 4, padding: 2 });  // [3, 122, 122]
  * display.image(grid);
  */
-export function make_grid(tensor: Tensor | Tensor[], nrow?: number | MakeGridOptions, options?: MakeGridOptions): Tensor;
+export function make_grid(tensor: Tensor | Tensor[], options?: MakeGridOptions): Tensor;
+export function make_grid(tensor: Tensor | Tensor[], nrow: number, options?: MakeGridOptions): Tensor;
+export function make_grid(
+  tensor: Tensor | Tensor[],
+  nrow?: number,
+  padding?: number,
+  normalize?: boolean,
+  value_range?: [number, number] | null,
+  scale_each?: boolean,
+  pad_value?: number,
+): Tensor;
 export function make_grid(tensor: Tensor | Tensor[], ...args: unknown[]): Tensor {
   const g = gridValues(tensor, gridArgs("make_grid", args), "make_grid");
   const [, C, H, W] = g.shape;

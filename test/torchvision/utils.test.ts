@@ -51,6 +51,10 @@ describe("make_grid arguments", () => {
   test("nrow and padding positionally as in torchvision", () => {
     expect(make_grid(x, 2).shape).toEqual([3, 10, 10]);
     expect(make_grid(x, 4, { padding: 0 }).shape).toEqual([3, 2, 8]);
+    const all = make_grid(x, 2, 1, true, [0, 0.5], false, 0.25);
+    expect(all.shape).toEqual([3, 7, 7]);
+    expect(all.equal(make_grid(x, { nrow: 2, padding: 1, normalize: true, value_range: [0, 0.5], pad_value: 0.25 }))).toBe(true);
+    expect(() => (make_grid as (...a: unknown[]) => unknown)(x, 2, 1, true, null, false, 0, 9)).toThrow("make_grid() takes at most 6 positional arguments");
   });
   test("value_range must be a pair", () => {
     expect(() => make_grid(x, { normalize: true, value_range: [0] as unknown as [number, number] })).toThrow(

@@ -1,5 +1,5 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
-import { tf, compute, record, constant, normDim, numelOf, fmtShape, as } from "./_core";
+import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
 
@@ -349,7 +349,8 @@ function parseSpec(spec: string): IndexItem[] {
  */
 export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
   let items = typeof spec === "string" ? parseSpec(spec) : spec.slice();
-  const consumed = items.filter((it) => it !== "..." && it !== "None").length;
+  // A k-dim bool mask consumes k dims, as in PyTorch.
+  const consumed = items.reduce<number>((n, it) => n + (it === "..." || it === "None" ? 0 : it instanceof Tensor && it.dtype === "bool" ? Math.max(it.dim(), 1) : 1), 0);
   const ell = items.indexOf("...");
   if (items.filter((it) => it === "...").length > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
   if (consumed > t.dim()) throw new IndexError(`too many indices for tensor of dimension ${t.dim()} (got ${consumed})`);
@@ -357,6 +358,8 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
   items = ell >= 0 ? [...items.slice(0, ell), ...fill, ...items.slice(ell + 1)] : [...items, ...fill];
   let x = t;
   let d = 0;
+  // Tensor indices are applied together after the basic ones (ints select, slices narrow), as PyTorch does.
+  const adv: { dim: number; shape: number[]; values: ArrayLike<number> }[] = [];
   for (const it of items) {
     if (it === "None") {
       x = unsqueeze(x, d);
@@ -367,10 +370,26 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
       x = select(x, d, it);
     } else if (it instanceof Tensor) {
       if (it.dtype === "bool") {
-        const positions = Array.from(it._t.dataSync()).flatMap((v, i) => (v ? [i] : []));
-        x = index_select(x, d, constant(compute(() => tf.tensor1d(positions, "int32"))), "IndexBackward0");
-      } else x = index_select(x, d, it.reshape(-1), "IndexBackward0");
-      d++;
+        const k = Math.max(it.dim(), 1);
+        const sizes = x.shape.slice(d, d + k);
+        const mshape = it.dim() === 0 ? [1] : it.shape;
+        if (mshape.some((s, i) => s !== sizes[i])) {
+          throw new IndexError(`The shape of the mask ${fmtShape(it.shape)} at index ${d} does not match the shape of the indexed tensor ${fmtShape(x.shape)}`);
+        }
+        // nonzero(): one coordinate list per masked dim.
+        const m = it._t.dataSync();
+        const strides = stridesOf(mshape);
+        const coords: number[][] = Array.from({ length: k }, () => []);
+        for (let n = 0; n < m.length; n++) {
+          if (!m[n]) continue;
+          for (let j = 0; j < k; j++) coords[j].push(Math.floor(n / strides[j]) % mshape[j]);
+        }
+        coords.forEach((c, j) => adv.push({ dim: d + j, shape: [c.length], values: c }));
+        d += k;
+      } else if (it.dtype === "int32") {
+        adv.push({ dim: d, shape: it.shape, values: it._t.dataSync() });
+        d++;
+      } else throw new IndexError(`tensors used as indices must be long, int or bool tensors, got ${it.dtype}`);
     } else if (Array.isArray(it)) {
       const size = x.shape[d];
       const step = it[2] ?? 1;
@@ -382,12 +401,65 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
       x = narrow(x, d, start, len);
       if (step > 1 && len > 0) {
         const picks = Array.from({ length: Math.ceil(len / step) }, (_, k) => k * step);
-        x = index_select(x, d, constant(compute(() => tf.tensor1d(picks, "int32"))));
+        x = index_select(x, d, constant(compute(() => tf.tensor1d(picks, "int32"))), "SliceBackward0");
       }
       d++;
     } else throw new IndexError(`index(): unsupported index item ${String(it)}`);
   }
+  if (adv.length > 0) x = advancedIndex(x, adv);
   return x === t ? t.alias() : x;
+}
+
+/**
+ * PyTorch's advanced indexing: the index tensors broadcast together to shape S and pick one element
+ * (or sub-tensor) per position. S replaces the indexed dims where they are adjacent, and leads
+ * otherwise.
+ */
+function advancedIndex(x: Tensor, adv: { dim: number; shape: number[]; values: ArrayLike<number> }[]): Tensor {
+  let S: number[] = [];
+  for (const a of adv) {
+    const b = broadcastShapes(S, a.shape);
+    if (b === null) {
+      throw new IndexError(`shape mismatch: indexing tensors could not be broadcast together with shapes ${adv.map((v) => fmtShape(v.shape)).join(", ")}`);
+    }
+    S = b;
+  }
+  const dims = adv.map((a) => a.dim);
+  const sizes = dims.map((k) => x.shape[k]);
+  const rest = x.shape.map((_, k) => k).filter((k) => !dims.includes(k));
+  const n = numelOf(S);
+  const lin = new Int32Array(n);
+  const sStrides = stridesOf(S);
+  let stride = 1;
+  for (let j = adv.length - 1; j >= 0; j--) {
+    const a = adv[j];
+    const lead = S.length - a.shape.length;
+    const aStrides = stridesOf(a.shape);
+    for (let p = 0; p < n; p++) {
+      let off = 0;
+      for (let q = 0; q < a.shape.length; q++) {
+        if (a.shape[q] !== 1) off += (Math.floor(p / sStrides[lead + q]) % S[lead + q]) * aStrides[q];
+      }
+      let v = a.values[off];
+      if (v < -sizes[j] || v >= sizes[j]) throw new IndexError(`index ${v} is out of bounds for dimension ${a.dim} with size ${sizes[j]}`);
+      if (v < 0) v += sizes[j];
+      lin[p] += v * stride;
+    }
+    stride *= sizes[j];
+  }
+  const identity = [...dims, ...rest].every((k, i) => k === i);
+  const moved = identity ? x : permute(x, [...dims, ...rest]);
+  const flat = reshape(moved, [numelOf(sizes), ...rest.map((k) => x.shape[k])], "ReshapeAliasBackward0");
+  const picked = index_select(flat, 0, constant(compute(() => tf.tensor1d(lin, "int32"))), "IndexBackward0");
+  const target = [...S, ...rest.map((k) => x.shape[k])];
+  let out = picked.shape.join(",") === target.join(",") ? picked : reshape(picked, target, "IndexBackward0");
+  const adjacent = dims.every((k, i) => i === 0 || k === dims[i - 1] + 1);
+  if (adjacent && dims[0] > 0) {
+    const before = Array.from({ length: dims[0] }, (_, i) => S.length + i);
+    const after = Array.from({ length: rest.length - dims[0] }, (_, i) => S.length + dims[0] + i);
+    out = permute(out, [...before, ...S.map((_, i) => i), ...after]);
+  }
+  return out;
 }
 
 /** A copy that still flows gradient (torch.clone). */

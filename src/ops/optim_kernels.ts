@@ -147,3 +147,26 @@ export function rmspropStep(param: Tensor, grad: Tensor, square_avg: Tensor, gra
   if (buf !== null) targets.push(buf);
   writeBack(targets, results);
 }
+
+export interface AdagradHyper {
+  lr: number;
+  lr_decay: number;
+  weight_decay: number;
+  eps: number;
+  maximize: boolean;
+  /** The step number after incrementing (1 on the first step). */
+  step: number;
+}
+
+/** One Adagrad step, updating param and the squared-gradient sum in place. */
+export function adagradStep(param: Tensor, grad: Tensor, sum: Tensor, h: AdagradHyper): void {
+  const results = run(() => {
+    const p = param._t;
+    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
+    const clr = h.lr / (1 + (h.step - 1) * h.lr_decay);
+    const acc = tf.add(sum._t, tf.mul(g, g));
+    const std = tf.add(tf.sqrt(acc), s(h.eps));
+    return [addScaled(p, tf.div(g, std), -clr), acc];
+  });
+  writeBack([param, sum], results);
+}

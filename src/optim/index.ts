@@ -10,5 +10,7 @@ export type { SGDOptions } from "./sgd";
 export { Adam, AdamW } from "./adam";
 export type { AdamOptions } from "./adam";
 export { RMSprop } from "./rmsprop";
+export { Adagrad } from "./adagrad";
+export type { AdagradOptions } from "./adagrad";
 export type { RMSpropOptions } from "./rmsprop";
 export * as lr_scheduler from "./lr_scheduler";

@@ -5,7 +5,7 @@ import ref from "../reference/optim_optimizers.json";
 const { optim } = torch;
 
 type Case = {
-  optimizer: "SGD" | "Adam" | "AdamW" | "RMSprop";
+  optimizer: "SGD" | "Adam" | "AdamW" | "RMSprop" | "Adagrad";
   kwargs: Record<string, unknown>;
   groups: boolean;
   steps: { loss: number; a: number[]; b: number[] }[];
@@ -164,6 +164,13 @@ describe("state_dict / load_state_dict", () => {
   });
 });
 
+test("Adagrad's state exists from construction, as in PyTorch", () => {
+  const p = torch.ones(2, { requires_grad: true });
+  const sd = new optim.Adagrad([p], { initial_accumulator_value: 0.5 }).state_dict();
+  expect((sd.state[0].step as Tensor).item()).toBe(0);
+  expect(Array.from((sd.state[0].sum as Tensor).dataSync())).toEqual([0.5, 0.5]);
+});
+
 describe("zero_grad", () => {
   test("fills with zeros by default (PyTorch 1.13), keeping the grad tensor", () => {
     const p = torch.tensor([1.0, 2.0], { requires_grad: true });
@@ -267,6 +274,9 @@ describe("hyper-parameters are validated up front with PyTorch's messages", () =
     ["RMSprop alpha", () => new optim.RMSprop([p()], { alpha: -0.1 }), "Invalid alpha value: -0.1"],
     ["RMSprop momentum", () => new optim.RMSprop([p()], { momentum: -1 }), "Invalid momentum value: -1"],
     ["RMSprop eps", () => new optim.RMSprop([p()], { eps: -1e-8 }), "Invalid epsilon value: -1e-08"],
+    ["Adagrad lr_decay", () => new optim.Adagrad([p()], { lr_decay: -0.1 }), "Invalid lr_decay value: -0.1"],
+    ["Adagrad initial_accumulator_value", () => new optim.Adagrad([p()], { initial_accumulator_value: -1 }), "Invalid initial_accumulator_value value: -1"],
+    ["Adagrad eps", () => new optim.Adagrad([p()], { eps: -1e-10 }), "Invalid epsilon value: -1e-10"],
     ["empty parameter list", () => new optim.SGD([], { lr: 0.1 }), "optimizer got an empty parameter list"],
     ["non-leaf tensor", () => new optim.SGD([p().mul(2)], { lr: 0.1 }), "can't optimize a non-leaf Tensor"],
   ])("%s", (_name, make, message) => {

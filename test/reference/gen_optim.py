@@ -57,6 +57,8 @@ OPT_CASES = [
     ("rmsprop_default", "RMSprop", {"lr": 0.01}),
     ("rmsprop_centered_momentum", "RMSprop", {"lr": 0.01, "alpha": 0.9, "momentum": 0.9, "centered": True, "weight_decay": 0.1}),
     ("rmsprop_momentum", "RMSprop", {"lr": 0.02, "momentum": 0.5, "eps": 1e-4}),
+    ("adagrad_default", "Adagrad", {"lr": 0.1}),
+    ("adagrad_decay_wd_init", "Adagrad", {"lr": 0.2, "lr_decay": 0.1, "weight_decay": 0.05, "initial_accumulator_value": 0.5, "eps": 1e-6, "maximize": True}),
 ]
 
 STEPS = 5

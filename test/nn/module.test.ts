@@ -288,10 +288,33 @@ describe("containers", () => {
     expect(seq.get(1)).toBeInstanceOf(nn.Tanh);
   });
 
+  test("assigning seq[i] replaces a child; a subclass's own fields register after the children", () => {
+    const seq = new nn.Sequential(new nn.Linear(2, 2), new nn.ReLU());
+    seq[1] = new nn.Tanh();
+    expect(seq.get(1)).toBeInstanceOf(nn.Tanh);
+    const lst = new nn.ModuleList([new nn.ReLU()]);
+    lst[0] = new nn.Sigmoid();
+    expect([...lst][0]).toBeInstanceOf(nn.Sigmoid);
+    class WithHead extends nn.Sequential {
+      head: torch.nn.Linear;
+      constructor() {
+        super(new nn.Linear(3, 2));
+        this.head = new nn.Linear(2, 1);
+      }
+    }
+    const w = new WithHead();
+    expect(Object.keys(w.state_dict())).toEqual(["0.weight", "0.bias", "head.weight", "head.bias"]);
+  });
+
   test("Sequential from an object keeps its names", () => {
     const seq = new nn.Sequential({ conv: new nn.Linear(2, 2), act: new nn.ReLU() });
     expect(Object.keys(seq.state_dict())).toEqual(["conv.weight", "conv.bias"]);
     expect(seq.get(1)).toBeInstanceOf(nn.ReLU);
+    expect(seq[0]).toBe(seq.get(0));
+    expect(seq[1]).toBeInstanceOf(nn.ReLU);
+    seq.append(new nn.Tanh());
+    expect(seq[2]).toBeInstanceOf(nn.Tanh);
+    expect(seq.named_children().map(([n]) => n)).toEqual(["conv", "act", "2"]);
     expect(() => new nn.Sequential(3 as unknown as InstanceType<typeof nn.Module>)).toThrow("is not a Module subclass");
   });
 

@@ -29,11 +29,69 @@ function normIndex(op: string, idx: number, n: number, cls: string): number {
 /** Shared by Sequential and ModuleList: children stored as index-named own properties. */
 export abstract class IndexedContainer extends Module {
   [index: number]: Module;
+  /** @internal the children in order (JS would put index-named own properties before named ones). */
+  declare _dict: Map<string, Module>;
+  /** @internal names of the accessor properties that expose the children. */
+  declare _accessors: Set<string>;
+
+  constructor() {
+    super();
+    Object.defineProperty(this, "_dict", { value: new Map<string, Module>(), writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(this, "_accessors", { value: new Set<string>(), writable: true, enumerable: false, configurable: true });
+  }
+
+  _module_entries(): [string, Module][] {
+    // Fields a subclass adds (`this.head = ...`) come after the container's own entries.
+    return [...this._dict.entries(), ...super._module_entries()];
+  }
 
   /** Replaces the children with `mods`, renumbered 0..n-1 (for insert/delete). */
   protected _reset(mods: Module[]): void {
-    for (const [k] of this._module_entries()) delete (this as unknown as Fields)[k];
-    mods.forEach((m, i) => ((this as unknown as Fields)[String(i)] = m));
+    this._dict.clear();
+    mods.forEach((m, i) => this._dict.set(String(i), m));
+    this._sync();
+  }
+
+  add_module(name: string, module: Module | null): void {
+    if (typeof name !== "string") throw new TypeError(`module name should be a string. Got ${typeof name}`);
+    if (name.includes(".")) throw new ValueError(`module name can't contain ".", got: ${name}`);
+    if (name === "") throw new ValueError(`module name can't be empty string ""`);
+    if (name in this && !this._dict.has(name) && !this._accessors.has(name)) throw new ValueError(`attribute '${name}' already exists`);
+    if (module === null) this._dict.delete(name);
+    else this._dict.set(name, checkModule(this._get_name(), module, `module '${name}'`));
+    this._sync();
+  }
+
+  /**
+   * Exposes each child as a non-enumerable accessor under its name (`seq[0]`, `seq.conv`), and
+   * under its position when it has another name, as Python's `seq[0]` reaches any Sequential's first
+   * layer. Assigning through one (`seq[0] = layer`) replaces that child.
+   */
+  private _sync(): void {
+    for (const k of this._accessors) delete (this as unknown as Fields)[k];
+    this._accessors.clear();
+    const define = (key: string, pick: () => string | undefined): void => {
+      Object.defineProperty(this, key, {
+        get: () => {
+          const k = pick();
+          return k === undefined ? undefined : this._dict.get(k);
+        },
+        set: (m: Module) => {
+          const k = pick();
+          if (k === undefined) throw new IndexError(`index ${key} is out of range`);
+          this._dict.set(k, checkModule(this._get_name(), m, `module '${k}'`));
+        },
+        enumerable: false,
+        configurable: true,
+      });
+      this._accessors.add(key);
+    };
+    const names = [...this._dict.keys()];
+    for (const n of names) define(n, () => n);
+    names.forEach((n, i) => {
+      const key = String(i);
+      if (!this._dict.has(key)) define(key, () => [...this._dict.keys()][i]);
+    });
   }
 
   /** Number of children (Python's `len(seq)`). */
@@ -61,7 +119,7 @@ export abstract class IndexedContainer extends Module {
   set(idx: number, module: Module): void {
     const entries = this._module_entries();
     const i = normIndex("set", idx, entries.length, this._get_name());
-    (this as unknown as Fields)[entries[i][0]] = checkModule(`${this._get_name()}.set`, module, "module");
+    this._dict.set(entries[i][0], checkModule(`${this._get_name()}.set`, module, "module"));
   }
 
   /** Removes the child at `idx` and renumbers the rest (Python's `del seq[idx]`). */
@@ -217,7 +275,8 @@ export class ModuleDict extends Module {
   }
 
   _module_entries(): [string, Module][] {
-    return [...this._dict.entries()];
+    // Fields a subclass adds (`this.head = ...`) come after the container's own entries.
+    return [...this._dict.entries(), ...super._module_entries()];
   }
 
   add_module(name: string, module: Module | null): void {

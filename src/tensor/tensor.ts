@@ -10,7 +10,7 @@ import { runBackward } from "../autograd/backward";
 import { formatValues, addSuffixes } from "./repr";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, parseArgs } from "./args";
-import { RuntimeError, TypeError, ValueError } from "../errors";
+import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import * as E from "../ops/elementwise";
 import * as R from "../ops/reduce";
 import * as M from "../ops/movement";
@@ -177,6 +177,9 @@ export class Tensor {
     let retain = options.retain_graph ?? false;
     if (isOptions(gradient)) {
       const o = parseArgs("backward", [gradient], ["gradient", "retain_graph", "create_graph", "inputs"]);
+      // Accepting these and ignoring them would silently give first-order, all-leaf gradients.
+      if (o.create_graph) throw new NotImplementedError("backward(): create_graph=true (higher-order gradients) is not supported by torchlab's tape");
+      if (o.inputs !== undefined) throw new NotImplementedError("backward(): `inputs` is not supported; gradients accumulate into every leaf that requires grad");
       g = o.gradient as Tensor | undefined;
       retain = (o.retain_graph as boolean | undefined) ?? retain;
     } else g = gradient as Tensor | null | undefined;

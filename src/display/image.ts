@@ -272,6 +272,22 @@ function pixelsOf(values: Float32Array, C: number, H: number, W: number, cmap: C
   return C === 1 ? apply_colormap(px, cmap) : px;
 }
 
+/**
+ * PNG bytes of one image tensor: [C, H, W] with C = 1 (gray), 3 (RGB) or 4 (RGBA), or [H, W]; values
+ * in [0, 1] become bytes as save_image rounds them (outside values are clamped). `scale` magnifies
+ * with nearest neighbours. Gray stays a one-channel PNG.
+ *
+ * @example
+ * fs.writeFileSync("digit.png", to_png(x[0], { scale: 4 }));
+ */
+export function to_png(t: Tensor, options: { scale?: number } = {}): Buffer {
+  if (!(t instanceof Tensor)) throw new TypeError(`to_png(): expected a Tensor, got ${typeof t}`);
+  const scale = options.scale ?? 1;
+  checkScale(scale);
+  const [, C, H, W] = asBatch("to_png", t.shape, false);
+  return encode_png(upscale(chw_to_pixels(floatValues(t), C, H, W), scale));
+}
+
 // ------------------------------------------------------------------ bundles
 
 /**

@@ -264,5 +264,13 @@ export function tensorBundle(t: Tensor): MimeBundle {
   return tensorLib().tensorBundle(t);
 }
 
+/**
+ * PNG bytes of one image tensor ([C, H, W] with C in 1, 3, 4, or [H, W]; values in [0, 1], rounded
+ * as save_image rounds them), magnified `scale` times with nearest neighbours.
+ */
+export function to_png(t: Tensor, options: { scale?: number } = {}): Buffer {
+  return imageLib().to_png(t, options);
+}
+
 // A Tensor that looks like an image renders as one when it is a cell's value (see tensor_bundle.ts).
 set_tensor_display_hook((t, text) => tensorLib().tensorExtras(t, text));

@@ -1,5 +1,6 @@
 import { torch } from "../../src";
-import { image_bundle, images_bundle, feature_map_bundle, auto_scale } from "../../src/display/image";
+import { image_bundle, images_bundle, feature_map_bundle, auto_scale, to_png } from "../../src/display/image";
+import * as displayEntry from "../../src/display";
 import { decode_png, PixelImage } from "../../src/display/png";
 import { to_uint8 } from "../../src/display/raster";
 import { make_grid } from "../../src/torchvision/utils";
@@ -179,5 +180,25 @@ describe("feature maps bundle", () => {
     expect(() => feature_map_bundle(torch.rand(2, 3, 4, 4), { index: 2 })).toThrow("index 2 is out of range for a batch of 2 (shape [2, 3, 4, 4])");
     expect(() => feature_map_bundle(torch.rand(4))).toThrow("expected feature maps [C, H, W] or [B, C, H, W], got shape [4]");
     expect(() => feature_map_bundle(torch.rand(3, 4, 4), { max_channels: 0 })).toThrow("max_channels must be a positive integer");
+  });
+});
+
+describe("to_png", () => {
+  test("[1, H, W] and [H, W] give a gray PNG with save_image's rounding; [3, H, W] RGB", () => {
+    const g = torch.tensor([[[0.0, 0.5 / 255, 1.5]]]);
+    for (const t of [g, g.squeeze(0)]) {
+      const img = decode_png(to_png(t));
+      expect([img.width, img.height, img.channels]).toEqual([3, 1, 1]);
+      expect(Array.from(img.data)).toEqual([0, 1, 255]);
+    }
+    const rgb = torch.rand(3, 2, 2);
+    const img = decode_png(displayEntry.to_png(rgb, { scale: 2 }));
+    expect([img.width, img.height, img.channels]).toEqual([4, 4, 3]);
+    expect(px(img, 3, 3)).toEqual([0, 1, 2].map((c) => to_uint8(rgb.dataSync()[c * 4 + 3])));
+  });
+  test("errors", () => {
+    expect(() => to_png(torch.rand(2, 3, 4, 4))).toThrow("to_png(): expected an image [C, H, W] or [H, W], got shape [2, 3, 4, 4]");
+    expect(() => to_png(torch.rand(5, 4, 4))).toThrow("an image needs 1 (gray), 3 (RGB) or 4 (RGBA) channels, got shape [5, 4, 4]");
+    expect(() => to_png(torch.rand(3, 4, 4), { scale: 0.5 })).toThrow('scale must be "auto" or an integer');
   });
 });

@@ -90,6 +90,11 @@ function windowFilter(c: number, k: Pair): tf.Tensor4D {
 
 const FLT_MAX = 3.4028234663852886e38;
 
+/** tf.oneHot, which refuses depth 1 (a 1x1 window, whose only element is always the max). */
+function oneHot(indices: tf.Tensor, depth: number): tf.Tensor {
+  return depth === 1 ? tf.ones([...indices.shape, 1]) : tf.oneHot(indices, depth);
+}
+
 /**
  * The first argmax (row-major within the window, as PyTorch scans) of each window, [N, Ho, Wo, C].
  * Windows are read by a one-hot convolution, which multiplies by 0 and 1, so infinities become the
@@ -154,7 +159,7 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
     return toNCHW(strided ? subsample(y, g.s, g.out) : y);
   });
   const res = record("MaxPool2DWithIndicesBackward0", [x], out, (grad) => {
-    const hot = tf.oneHot(argmaxOf(), kk);
+    const hot = oneHot(argmaxOf(), kk);
     const routed = tf.mul(hot, tf.expandDims(toNHWC(grad), 4));
     return [toNCHW(unpad(scatterWindows(routed, g, padded), g, h, w))];
   });
@@ -367,7 +372,7 @@ export function adaptive_max_pool2d(input: Tensor, output_size: OutputSize, opti
   };
   const out = compute(() => (kh * kw === 0 ? tf.zeros([n, c, o[0], o[1]]) : tf.max(windowsOf(x._t), 4)));
   const res = record("AdaptiveMaxPool2DBackward0", [x], out, (g) => {
-    const hot = tf.reshape(tf.oneHot(tf.reshape(argmaxOf(), [-1]), kh * kw), [n, c, o[0], o[1], kh, kw]);
+    const hot = tf.reshape(oneHot(argmaxOf(), kh * kw), [n, c, o[0], o[1], kh, kw]);
     const routed = tf.mul(hot, tf.reshape(g, [n, c, o[0], o[1], 1, 1]));
     // Back to [N, C, Ho*kh, Wo*kw], then the gathers' adjoints as products with selection matrices.
     const spread = tf.reshape(tf.transpose(routed, [0, 1, 2, 4, 3, 5]), [n, c, o[0] * kh, o[1] * kw]);

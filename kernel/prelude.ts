@@ -20,6 +20,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
   const seed = env.TORCHLAB_SEED;
   return [
     `import { display, clear_output } from "torchlab/dist/src/display/emitter";`,
+    // The rich display (display.image, display.plot, ...) replaces the bare emitter when it loads.
+    `import { display } from "torchlab/dist/src/display";`,
     `import { torch, torchvision } from "torchlab";`,
     `const nn = torch.nn;`,
     `const F = torch.nn.functional;`,

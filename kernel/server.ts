@@ -402,9 +402,14 @@ export class KernelServer {
       if (!silent) {
         this.publish("error", { ename, evalue, traceback });
       }
+      // Which requests to abort is decided before the error reply leaves: a client that sends its
+      // next cell on seeing the reply must not have it aborted.
+      const toAbort = content.stop_on_error !== false ? await this.takeQueuedExecutes() : [];
       await this.reply(socket, request, { status: "error", execution_count: count, ename, evalue, traceback });
-      if (content.stop_on_error !== false) {
-        await this.abortQueuedExecutes();
+      for (const item of toAbort) {
+        this.publish("status", { execution_state: "busy" }, item.message);
+        await this.reply(item.socket, item.message, { status: "aborted", execution_count: this.executionCount });
+        this.publish("status", { execution_state: "idle" }, item.message);
       }
       return;
     }
@@ -413,21 +418,20 @@ export class KernelServer {
 
   /**
    * ipykernel's stop_on_error: cells that were already waiting when a cell failed are answered
-   * "aborted" without running. Only what had arrived by now is aborted; later requests run.
+   * "aborted" without running; requests that come later run normally. Removes and returns them.
    */
-  private async abortQueuedExecutes(): Promise<void> {
-    // Let ZeroMQ hand over the requests already delivered to the socket before deciding.
-    await new Promise((resolve) => setImmediate(resolve));
-    const waiting = this.queue.splice(0, this.queue.length);
-    for (const item of waiting) {
-      if (item.message.header.msg_type !== "execute_request") {
-        this.queue.push(item);
-        continue;
-      }
-      this.publish("status", { execution_state: "busy" }, item.message);
-      await this.reply(item.socket, item.message, { status: "aborted", execution_count: this.executionCount });
-      this.publish("status", { execution_state: "idle" }, item.message);
+  private async takeQueuedExecutes(): Promise<{ socket: zmq.Router; message: Message }[]> {
+    // Let the read loop take every request ZeroMQ already holds (ipykernel flushes its stream the
+    // same way) before deciding; the bound keeps a client flooding the socket from stalling us.
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    await tick();
+    for (let i = 0; i < 1000 && this.shell.readable; i++) {
+      await tick();
     }
+    const taken = this.queue.filter((item) => item.message.header.msg_type === "execute_request");
+    const others = this.queue.filter((item) => item.message.header.msg_type !== "execute_request");
+    this.queue.splice(0, this.queue.length, ...others);
+    return taken;
   }
 
   /** history_request: tail / range / search over this session's inputs (session number 1, as the only one). */

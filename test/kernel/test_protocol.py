@@ -146,7 +146,9 @@ class TorchlabProtocolTests(unittest.TestCase):
 
     def test_stop_on_error_aborts_only_queued_cells(self):
         execute(self.kc, "let ran = 0;")
-        failing = self.kc.execute('throw new Error("first")')
+        # Busy for a while, so that the next request is surely waiting when it fails (as in ipykernel,
+        # stop_on_error aborts what has arrived, with no grace window).
+        failing = self.kc.execute('const t0 = Date.now(); while (Date.now() - t0 < 500) {}\nthrow new Error("first")')
         queued = self.kc.execute("ran = 1;")
         replies = {}
         while len(replies) < 2:

@@ -39,6 +39,7 @@ describe("datasets", () => {
     const ds = new Squares(5);
     const sub = new Subset(ds, [4, 0, 2]);
     expect([...sub]).toEqual([[4, 16], [0, 0], [2, 4]]);
+    expect([...new Subset(ds, torch.tensor([1, 3]))]).toEqual([[1, 1], [3, 9]]);
     expect(() => sub.getitem(3)).toThrow("index 3 is out of range for Subset of length 3");
     const cat = new ConcatDataset<[number, number]>([ds, [[-1, -1]], sub]);
     expect(cat.len()).toBe(9);
@@ -65,7 +66,7 @@ describe("datasets", () => {
     expect(a.len()).toBe(3);
     expect(b.len()).toBe(7);
     expect([...a.indices, ...b.indices].sort((p, q) => p - q)).toEqual([...Array(10).keys()]);
-    const [a2] = random_split(ds, [3, 7], { generator: new torch.Generator().manual_seed(42) });
+    const [a2] = random_split(ds, [3, 7], new torch.Generator().manual_seed(42));
     expect(a2.indices).toEqual(a.indices);
     torch.manual_seed(1);
     const [c] = random_split(ds, [5, 5]);

@@ -159,11 +159,11 @@ export class Subset<T> extends Dataset<T> {
   readonly indices: number[];
   private readonly src: Indexable<T>;
 
-  constructor(dataset: DatasetLike<T>, indices: Iterable<number>) {
+  constructor(dataset: DatasetLike<T>, indices: Iterable<number> | Tensor) {
     super();
     this.src = indexable(dataset);
     this.dataset = dataset;
-    this.indices = Array.from(indices);
+    this.indices = indices instanceof Tensor ? Array.from(indices.dataSync(), Number) : Array.from(indices);
   }
 
   getitem(index: number): T {
@@ -232,7 +232,8 @@ export class ConcatDataset<T> extends Dataset<T> {
  * @example
  * const [train, val] = torch.utils.data.random_split(ds, [0.8, 0.2], {generator: new torch.Generator().manual_seed(42)});
  */
-export function random_split<T>(dataset: DatasetLike<T>, lengths: number[], options: { generator?: Generator } = {}): Subset<T>[] {
+export function random_split<T>(dataset: DatasetLike<T>, lengths: number[], options: { generator?: Generator } | Generator = {}): Subset<T>[] {
+  const generator = options instanceof Generator ? options : options.generator;
   const n = indexable(dataset).size();
   if (!Array.isArray(lengths) || lengths.some((l) => typeof l !== "number")) throw new TypeError("random_split(): lengths must be an array of numbers");
   const total = lengths.reduce((a, b) => a + b, 0);
@@ -250,7 +251,7 @@ export function random_split<T>(dataset: DatasetLike<T>, lengths: number[], opti
   }
   if (sizes.some((l) => !Number.isInteger(l) || l < 0)) throw new ValueError(`random_split(): lengths must be non-negative integers or fractions summing to 1, got [${lengths.join(", ")}]`);
   if (sizes.reduce((a, b) => a + b, 0) !== n) throw new ValueError("Sum of input lengths does not equal the length of the input dataset!");
-  const perm = (options.generator ?? default_generator).randperm(n);
+  const perm = (generator ?? default_generator).randperm(n);
   let offset = 0;
   return sizes.map((l) => {
     const part = new Subset(dataset, perm.slice(offset, offset + l));

@@ -229,8 +229,8 @@ export function interpolate(input: Tensor, options: InterpolateOptions = {}): Te
     return m;
   });
   const names: Record<string, string> = {
-    nearest: `UpsampleNearest${dim}DBackward0`, "nearest-exact": `UpsampleNearestExact${dim}DBackward0`, area: `AdaptiveAvgPool${dim}DBackward0`,
-    linear: "UpsampleLinear1DBackward0", bilinear: "UpsampleBilinear2DBackward0", bicubic: "UpsampleBicubic2DBackward0", trilinear: "UpsampleTrilinear3DBackward0",
+    nearest: `UpsampleNearest${dim}DBackward1`, "nearest-exact": `UpsampleNearestExact${dim}DBackward1`, area: `AdaptiveAvgPool${dim}DBackward0`,
+    linear: "UpsampleLinear1DBackward1", bilinear: "UpsampleBilinear2DBackward1", bicubic: "UpsampleBicubic2DBackward1", trilinear: "UpsampleTrilinear3DBackward1",
   };
   return mapAxes(input, maps, names[mode]);
 }

@@ -70,7 +70,7 @@ export function pad(input: Tensor, padding: number[], mode: PadMode = "constant"
     maps.push({ axis: d, inSize: n, outSize: len, idx });
   }
   const names: Record<string, string> = { reflect: "ReflectionPad", replicate: "ReplicationPad", circular: "Circular" };
-  return mapAxes(input, maps, mode === "circular" ? "CatBackward0" : `${names[mode]}${pairs}DBackward0`);
+  return mapAxes(input, maps, mode === "circular" ? "CopySlices" : `${names[mode]}${pairs}DBackward0`);
 }
 
 function constantPad(input: Tensor, amounts: [number, number][], value: number): Tensor {

@@ -222,6 +222,10 @@ function avgDivisors(g: Geometry, h: number, w: number, include: boolean, overri
 
 /** Average pooling, PyTorch's `F.avg_pool2d`. */
 export function avg_pool2d(input: Tensor, kernel_size: number | number[], options: AvgPoolOptions = {}): Tensor {
+  return avgPool(input, kernel_size, options, "AvgPool2DBackward0");
+}
+
+function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPoolOptions, name: string): Tensor {
   const op = "avg_pool2d";
   const k = intPair(op, "kernel_size", kernel_size) as Pair;
   const s = intPair(op, "stride", options.stride, true) ?? k;
@@ -249,7 +253,7 @@ export function avg_pool2d(input: Tensor, kernel_size: number | number[], option
     const mean = tf.avgPool(xp, g.k, g.s, "valid");
     return toNCHW(tf.div(tf.mul(mean, kk), divT._t));
   });
-  const res = record("AvgPool2DBackward0", [x], out, (grad) => {
+  const res = record(name, [x], out, (grad) => {
     const gd = tf.div(toNHWC(grad), divT._t) as tf.Tensor4D;
     // The adjoint of a window sum: a transposed depthwise convolution with an all-ones kernel.
     const ones = tf.ones([gd.shape[3], 1, k[0], k[1]]) as tf.Tensor4D;
@@ -313,7 +317,8 @@ export function adaptive_avg_pool2d(input: Tensor, output_size: OutputSize): Ten
   const { x, unbatched, out: o } = adaptiveInput(op, input, output_size, (s) => `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(s)}`);
   const [n, c, h, w] = x.shape;
   if (o[0] > 0 && o[1] > 0 && h % o[0] === 0 && w % o[1] === 0) {
-    const res = avg_pool2d(x, [h / o[0], w / o[1]]);
+    // PyTorch takes a mean for a 1x1 output, and names the gradient after it.
+    const res = avgPool(x, [h / o[0], w / o[1]], {}, o[0] === 1 && o[1] === 1 ? "MeanBackward1" : "AdaptiveAvgPool2DBackward0");
     return unbatched ? res.squeeze(0) : res;
   }
   const ah = Tensor._wrap(compute(() => tf.tensor2d(averagingMatrix(h, o[0]), [o[0], h])));

@@ -1,5 +1,6 @@
 /** F.conv2d / conv_transpose2d / pooling / interpolate / pad / batch_norm against PyTorch 1.13. */
-import { loadVision, runCase } from "./vision_helpers";
+import { torch } from "../../src";
+import { evalTs, loadVision, runCase } from "./vision_helpers";
 
 for (const group of ["conv", "pool", "interp", "pad", "bn"]) {
   describe(`F vision ${group}`, () => {
@@ -8,3 +9,20 @@ for (const group of ["conv", "pool", "interp", "pad", "bn"]) {
     }
   });
 }
+
+describe("grad_fn names match PyTorch", () => {
+  const fixture = loadVision<{ grad_fn: { py: string; ts: string; name: string }[] }>("modules");
+  for (const c of fixture.grad_fn) {
+    test(`${c.py} -> ${c.name}`, () => {
+      torch.manual_seed(0);
+      const scope = {
+        x: torch.randn(1, 2, 6, 6).requires_grad_(),
+        w: torch.randn(3, 2, 3, 3).requires_grad_(),
+        wt: torch.randn(2, 3, 3, 3).requires_grad_(),
+        x3: torch.randn(2, 2, 6).requires_grad_(),
+      };
+      const y = evalTs(c.ts, scope) as InstanceType<typeof torch.Tensor>;
+      expect(y.grad_fn?.name()).toBe(c.name);
+    });
+  }
+});

@@ -570,11 +570,36 @@ REPRS = {r[0]: repr(eval(r[0], {"nn": nn})) for r in [
 ]}
 
 
+def grad_fn_names():
+    """PyTorch's grad_fn class name of each op's output (what `print(y)` shows)."""
+    torch.manual_seed(0)
+    env = {"torch": torch, "F": F, "x": torch.randn(1, 2, 6, 6, requires_grad=True), "w": torch.randn(3, 2, 3, 3, requires_grad=True),
+           "wt": torch.randn(2, 3, 3, 3, requires_grad=True), "x3": torch.randn(2, 2, 6, requires_grad=True)}
+    exprs = [
+        ("F.conv2d(x, w)", "F.conv2d(x, w)"), ("F.conv2d(x[0], w)", "F.conv2d(x.select(0, 0), w)"),
+        ("F.conv_transpose2d(x, wt)", "F.conv_transpose2d(x, wt)"), ("F.max_pool2d(x, 2)", "F.max_pool2d(x, 2)"),
+        ("F.avg_pool2d(x, 2)", "F.avg_pool2d(x, 2)"), ("F.adaptive_avg_pool2d(x, 3)", "F.adaptive_avg_pool2d(x, 3)"),
+        ("F.adaptive_avg_pool2d(x, 4)", "F.adaptive_avg_pool2d(x, 4)"), ("F.adaptive_avg_pool2d(x, 1)", "F.adaptive_avg_pool2d(x, 1)"),
+        ("F.adaptive_max_pool2d(x, 4)", "F.adaptive_max_pool2d(x, 4)"),
+        ("F.interpolate(x, scale_factor=2)", "F.interpolate(x, {scale_factor: 2})"),
+        ("F.interpolate(x, size=7, mode='bilinear')", "F.interpolate(x, {size: 7, mode: 'bilinear'})"),
+        ("F.interpolate(x, size=7, mode='nearest-exact')", "F.interpolate(x, {size: 7, mode: 'nearest-exact'})"),
+        ("F.interpolate(x, size=7, mode='bicubic')", "F.interpolate(x, {size: 7, mode: 'bicubic'})"),
+        ("F.interpolate(x3, size=7, mode='linear')", "F.interpolate(x3, {size: 7, mode: 'linear'})"),
+        ("F.interpolate(x3, size=7)", "F.interpolate(x3, {size: 7})"),
+        ("F.pad(x, (1, 1))", "F.pad(x, [1, 1])"), ("F.pad(x, (1, 1, 1, 1), mode='reflect')", "F.pad(x, [1, 1, 1, 1], {mode: 'reflect'})"),
+        ("F.pad(x, (1, 1, 1, 1), mode='replicate')", "F.pad(x, [1, 1, 1, 1], {mode: 'replicate'})"),
+        ("F.pad(x3, (1, 1), mode='reflect')", "F.pad(x3, [1, 1], {mode: 'reflect'})"),
+        ("F.batch_norm(x, None, None, training=True)", "F.batch_norm(x, null, null, {training: true})"),
+    ]
+    return [{"py": py, "ts": ts, "name": type(eval(py, env).grad_fn).__name__} for py, ts in exprs]
+
+
 def main():
     for name, cases in GROUPS.items():
         write(f"vision_nn_{name}.json", {"cases": cases})
     write("vision_nn_errors.json", {"errors": ERRORS})
-    write("vision_nn_modules.json", {"modules": MODULES, "reprs": REPRS})
+    write("vision_nn_modules.json", {"modules": MODULES, "reprs": REPRS, "grad_fn": grad_fn_names()})
 
 
 def write(fname, obj):

@@ -33,6 +33,13 @@ export interface ImageOptions {
   scale?: number | "auto";
   /** Colour map for one-channel images: "gray" (default for images), "viridis" (default for feature maps), "magma". */
   cmap?: ColorMap;
+  /**
+   * Undo `transforms.Normalize(mean, std)` before showing: each channel becomes `x * std + mean`.
+   * One value per channel, or one for all.
+   */
+  mean?: readonly number[];
+  /** See `mean`. */
+  std?: readonly number[];
 }
 
 /** Options of display.images: a label under each image. */
@@ -103,6 +110,27 @@ function minmax(v: Float32Array): void {
   for (let i = 0; i < v.length; i++) v[i] = (v[i] - lo) / d;
 }
 
+/** x * std[c] + mean[c] per channel: the inverse of transforms.Normalize. */
+function unnormalize(op: string, values: Float32Array, shape: [number, number, number, number], mean: readonly number[], std: readonly number[]): Float32Array {
+  const [B, C, H, W] = shape;
+  for (const [name, v] of [["mean", mean], ["std", std]] as const) {
+    if (!Array.isArray(v) || (v.length !== 1 && v.length !== C) || !v.every((x) => typeof x === "number")) {
+      throw new ValueError(`${op}(): ${name} must list 1 or ${C} numbers (one per channel), got ${JSON.stringify(v)}`);
+    }
+  }
+  const out = new Float32Array(values.length);
+  const plane = H * W;
+  for (let b = 0; b < B; b++) {
+    for (let c = 0; c < C; c++) {
+      const m = mean[mean.length === 1 ? 0 : c];
+      const s = std[std.length === 1 ? 0 : c];
+      const o = (b * C + c) * plane;
+      for (let p = 0; p < plane; p++) out[o + p] = values[o + p] * s + m;
+    }
+  }
+  return out;
+}
+
 /** Brings tensor values into [0, 1] as `normalize` asks, remembering what it did. */
 function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, batchOk = true): Prepared {
   let values: Float32Array;
@@ -126,9 +154,14 @@ function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, bat
     throw new TypeError(`${op}(): expected a Tensor or a non-empty list of Tensors, got ${Array.isArray(x) ? "an empty or mixed list" : typeof x}`);
   }
   const batch = asBatch(op, shape, batchOk);
+  let note = "";
+  if (o.mean !== undefined || o.std !== undefined) {
+    values = unnormalize(op, values, batch, o.mean ?? [0], o.std ?? [1]);
+    note = "mean/std undone";
+  }
   const normalize = o.normalize ?? "auto";
   const [lo, hi] = range(values);
-  let note = "";
+  const join = (more: string): string => (note ? `${note}; ${more}` : more);
   const perImage = (fn: (v: Float32Array) => void): void => {
     const n = batch[1] * batch[2] * batch[3];
     if (o.scale_each) for (let b = 0; b < batch[0]; b++) fn(values.subarray(b * n, (b + 1) * n));
@@ -137,18 +170,18 @@ function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, bat
   if (normalize === true) {
     values = values.slice();
     perImage(minmax);
-    note = o.scale_each ? "each image min-max normalised" : `normalised from [${format_value(lo)}, ${format_value(hi)}]`;
+    note = join(o.scale_each ? "each image min-max normalised" : `normalised from [${format_value(lo)}, ${format_value(hi)}]`);
   } else if (normalize === "auto") {
     if (integer && lo >= 0 && hi <= 255 && hi > 1) {
       values = values.map((v) => v / 255);
-      note = "0..255 shown as bytes";
+      note = join("0..255 shown as bytes");
     } else if (lo < 0 || hi > 1) {
       values = values.slice();
       perImage(minmax);
-      note = `values in [${format_value(lo)}, ${format_value(hi)}], ${o.scale_each ? "each image " : ""}min-max normalised for display`;
+      note = join(`values in [${format_value(lo)}, ${format_value(hi)}], ${o.scale_each ? "each image " : ""}min-max normalised for display`);
     }
   } else if (lo < 0 || hi > 1) {
-    note = `values in [${format_value(lo)}, ${format_value(hi)}] clamped to [0, 1]`;
+    note = join(`values in [${format_value(lo)}, ${format_value(hi)}] clamped to [0, 1]`);
   }
   return { values, shape: batch, note };
 }

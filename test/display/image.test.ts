@@ -67,6 +67,17 @@ describe("display.image bundle", () => {
     expect(Array.from(png(forced).data)).toEqual([0, 128, 255]);
   });
 
+  test("mean/std undo transforms.Normalize before showing", () => {
+    // Normalize(mean=[0.5, 0.25, 0], std=[0.5, 0.25, 1]) of pixel (1, 0.5, 0.2) gives (1, 1, 0.2).
+    const x = torch.tensor([[[1.0]], [[1.0]], [[0.2]]]);
+    const b = image_bundle(x, { scale: 1, mean: [0.5, 0.25, 0], std: [0.5, 0.25, 1] });
+    expect(Array.from(png(b).data)).toEqual([255, 128, 51]);
+    expect(b["text/plain"]).toContain("mean/std undone");
+    const gray = image_bundle(torch.tensor([[[-1.0, 1.0]]]), { scale: 1, mean: [0.5], std: [0.5] });
+    expect(Array.from(png(gray).data)).toEqual([0, 255]);
+    expect(() => image_bundle(x, { mean: [0.5, 0.5] })).toThrow("mean must list 1 or 3 numbers (one per channel), got [0.5,0.5]");
+  });
+
   test("scale_each normalises each image of a batch by itself", () => {
     const x = torch.tensor([[[[0.0, 1.0]]], [[[10.0, 30.0]]]]);
     const img = png(image_bundle(x, { scale: 1, padding: 0, normalize: true, scale_each: true }));

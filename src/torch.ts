@@ -95,11 +95,11 @@ export const argmin = (a: Tensor, dim?: number | null, keepdim?: boolean): Tenso
 export const amax = (a: Tensor, dim?: R.Dims, keepdim?: boolean): Tensor => a.amax(dim, keepdim);
 export const amin = (a: Tensor, dim?: R.Dims, keepdim?: boolean): Tensor => a.amin(dim, keepdim);
 export const logsumexp = (a: Tensor, dim: R.Dims, keepdim?: boolean): Tensor => a.logsumexp(dim, keepdim);
-export const softmax = (a: Tensor, dim: number): Tensor => R.softmax(a, dim);
-export const log_softmax = (a: Tensor, dim: number): Tensor => R.log_softmax(a, dim);
-export const cumsum = (a: Tensor, dim: number): Tensor => R.cumsum(a, dim);
-export const all = (a: Tensor, dim?: number, keepdim?: boolean): Tensor => R.all(a, dim, keepdim);
-export const any = (a: Tensor, dim?: number, keepdim?: boolean): Tensor => R.any(a, dim, keepdim);
+export const softmax = (a: Tensor, dim: number | { dim: number }): Tensor => a.softmax(dim);
+export const log_softmax = (a: Tensor, dim: number | { dim: number }): Tensor => a.log_softmax(dim);
+export const cumsum = (a: Tensor, dim: number | { dim: number }): Tensor => a.cumsum(dim);
+export const all = (a: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor => a.all(dim, keepdim);
+export const any = (a: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor => a.any(dim, keepdim);
 export const norm = (a: Tensor, p: number | "fro" = 2, dim?: R.Dims, keepdim = false): Tensor => R.norm(a, p, dim, keepdim);
 export function max(a: Tensor): Tensor;
 export function max(a: Tensor, dim: number, keepdim?: boolean): R.ValuesIndices;

@@ -529,19 +529,21 @@ export class Tensor {
     return R.logsumexp(this, a.dim, a.keepdim);
   }
   softmax(dim: number | { dim: number }): Tensor {
-    return R.softmax(this, typeof dim === "number" ? dim : dim.dim);
+    return R.softmax(this, parseArgs("softmax", [dim], ["dim"]).dim as number);
   }
   log_softmax(dim: number | { dim: number }): Tensor {
-    return R.log_softmax(this, typeof dim === "number" ? dim : dim.dim);
+    return R.log_softmax(this, parseArgs("log_softmax", [dim], ["dim"]).dim as number);
   }
   cumsum(dim: number | { dim: number }): Tensor {
-    return R.cumsum(this, typeof dim === "number" ? dim : dim.dim);
+    return R.cumsum(this, parseArgs("cumsum", [dim], ["dim"]).dim as number);
   }
-  all(dim?: number | null, keepdim?: boolean): Tensor {
-    return R.all(this, dim, keepdim);
+  all(dim?: number | null | DimOpts, keepdim?: boolean): Tensor {
+    const a = dimArgs("all", trimArgs([dim, keepdim]));
+    return R.all(this, a.dim as number | null | undefined, a.keepdim);
   }
-  any(dim?: number | null, keepdim?: boolean): Tensor {
-    return R.any(this, dim, keepdim);
+  any(dim?: number | null | DimOpts, keepdim?: boolean): Tensor {
+    const a = dimArgs("any", trimArgs([dim, keepdim]));
+    return R.any(this, a.dim as number | null | undefined, a.keepdim);
   }
   norm(p: number | "fro" = 2, dim?: Dims, keepdim = false): Tensor {
     return R.norm(this, p, dim, keepdim);

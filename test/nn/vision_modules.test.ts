@@ -30,12 +30,40 @@ interface ModuleCase {
   eval?: { x: Encoded; out: Encoded };
 }
 
+const nn = torch.nn;
+const F = torch.nn.functional;
+
+/** The tutorial's residual block, written as the issue translates it. */
+class ResBlk extends nn.Module {
+  conv1: InstanceType<typeof nn.Conv2d>;
+  bn1: InstanceType<typeof nn.BatchNorm2d>;
+  conv2: InstanceType<typeof nn.Conv2d>;
+  bn2: InstanceType<typeof nn.BatchNorm2d>;
+  extra: InstanceType<typeof nn.Sequential>;
+  constructor(ch_in: number, ch_out: number) {
+    super();
+    this.conv1 = new nn.Conv2d(ch_in, ch_out, { kernel_size: 3, stride: 1, padding: 1 });
+    this.bn1 = new nn.BatchNorm2d(ch_out);
+    this.conv2 = new nn.Conv2d(ch_out, ch_out, { kernel_size: 3, stride: 1, padding: 1 });
+    this.bn2 = new nn.BatchNorm2d(ch_out);
+    this.extra = new nn.Sequential();
+    if (ch_out !== ch_in) {
+      this.extra = new nn.Sequential(new nn.Conv2d(ch_in, ch_out, { kernel_size: 1, stride: 1 }), new nn.BatchNorm2d(ch_out));
+    }
+  }
+  forward(x: Tensor): Tensor {
+    let out = F.relu(this.bn1(this.conv1(x)));
+    out = this.bn2(this.conv2(out));
+    return (this.extra(x) as Tensor).add(out);
+  }
+}
+
 const fixture = loadVision<{ modules: ModuleCase[]; reprs: Record<string, string> }>("modules");
 
 describe("vision modules match PyTorch", () => {
   for (const c of fixture.modules) {
     test(c.name, () => {
-      const m = evalTs(c.ts, {}) as Module;
+      const m = evalTs(c.ts, { ResBlk }) as Module;
       expect(String(m)).toBe(c.repr);
       expect(Object.keys(m.state_dict())).toEqual(c.state_keys);
       const sd: Record<string, Tensor> = {};

@@ -473,9 +473,28 @@ def params_of(m):
     return {k: enc(v) for k, v in m.state_dict().items()}
 
 
+class ResBlk(nn.Module):
+    """The tutorial's residual block: conv-bn-relu-conv-bn plus a 1x1 conv + bn shortcut when channels change."""
+
+    def __init__(self, ch_in, ch_out):
+        super().__init__()
+        self.conv1 = nn.Conv2d(ch_in, ch_out, kernel_size=3, stride=1, padding=1)
+        self.bn1 = nn.BatchNorm2d(ch_out)
+        self.conv2 = nn.Conv2d(ch_out, ch_out, kernel_size=3, stride=1, padding=1)
+        self.bn2 = nn.BatchNorm2d(ch_out)
+        self.extra = nn.Sequential()
+        if ch_out != ch_in:
+            self.extra = nn.Sequential(nn.Conv2d(ch_in, ch_out, kernel_size=1, stride=1), nn.BatchNorm2d(ch_out))
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        return self.extra(x) + out
+
+
 def module_case(name, ctor_py, ctor_ts, x_shape, steps=1, train=True, eval_after=False):
     torch.manual_seed(7)
-    m = eval(ctor_py, {"nn": nn, "torch": torch})
+    m = eval(ctor_py, {"nn": nn, "torch": torch, "ResBlk": ResBlk})
     with torch.no_grad():
         for p in m.parameters():
             p.copy_(torch.tensor(r4(torch.randn(p.shape, generator=rng).reshape(-1))).reshape(p.shape))
@@ -547,6 +566,8 @@ MODULES = [
     module_case("BatchNorm1d 2d", "nn.BatchNorm1d(4)", "new nn.BatchNorm1d(4)", [5, 4], steps=2, eval_after=True),
     module_case("BatchNorm1d 3d", "nn.BatchNorm1d(3, momentum=0.5)", "new nn.BatchNorm1d(3, {momentum: 0.5})", [2, 3, 4],
                 steps=2, eval_after=True),
+    module_case("tutorial ResBlk 2->4", "ResBlk(2, 4)", "new ResBlk(2, 4)", [2, 2, 5, 5], steps=2, eval_after=True),
+    module_case("tutorial ResBlk 3->3", "ResBlk(3, 3)", "new ResBlk(3, 3)", [2, 3, 4, 4], steps=1, eval_after=True),
     module_case("BatchNorm2d eval mode", "nn.BatchNorm2d(2)", "new nn.BatchNorm2d(2)", [2, 2, 3, 3], train=False),
 ]
 

@@ -43,7 +43,7 @@ export type Closure = () => Tensor | number;
 
 function typename(x: unknown): string {
   if (x instanceof Tensor) return x.type() as string;
-  if (x === null) return "NoneType";
+  if (x === null || x === undefined) return "NoneType";
   if (Array.isArray(x)) return "list";
   if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
   if (typeof x === "object") return (x as object).constructor?.name ?? "object";

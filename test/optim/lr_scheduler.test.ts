@@ -142,6 +142,9 @@ describe("scheduler errors", () => {
   });
   test("LambdaLR lambdas per group", () => {
     expect(() => new S.LambdaLR(opt(), [(e: number) => e, (e: number) => e])).toThrow("Expected 1 lr_lambdas, but got 2");
+    expect(() => new S.LambdaLR(opt(), 0.5 as never)).toThrow("LambdaLR: lr_lambda must be a function (or a list of them), got number");
+    expect(() => new S.MultiplicativeLR(opt(), [(e: number) => e, (e: number) => e])).toThrow("Expected 1 lr_lambdas, but got 2");
+    expect(() => new S.StepLR(opt(), 2, { last_epoch: 1.5 })).toThrow("last_epoch must be an integer, got 1.5");
   });
   test("warm-up, 1cycle and restarts arguments", () => {
     expect(() => new S.ConstantLR(opt(), { factor: 2 })).toThrow("Constant multiplicative factor expected to be between 0 and 1.");

@@ -294,6 +294,9 @@ describe("hyper-parameters are validated up front with PyTorch's messages", () =
     ["a Set of params", () => new optim.SGD([{ params: new Set([torch.ones(1, { requires_grad: true })]) }] as never, { lr: 0.1 }), "optimizer parameters need to be organized in ordered collections"],
     ["unknown option", () => new optim.SGD([torch.ones(1, { requires_grad: true })], { lr: 0.1, momentun: 0.9 } as never), "SGD() got an unexpected keyword argument 'momentun'"],
     ["lr of the wrong type", () => new optim.SGD([torch.ones(1, { requires_grad: true })], { lr: "0.1" } as never), "SGD(): lr must be a number, got string"],
+    ["a group that is not an object", () => new optim.SGD([torch.ones(1, { requires_grad: true })], { lr: 0.1 }).add_param_group([] as never), "param group must be a dict"],
+    ["params missing", () => new optim.SGD(undefined as never, { lr: 0.1 }), "params argument given to the optimizer should be an iterable of Tensors or dicts, but got NoneType"],
+    ["a closure that is not a function", () => new optim.SGD([torch.ones(1, { requires_grad: true })], { lr: 0.1 }).step(3 as never), "step(): closure must be a function, not int"],
     ["betas not a pair", () => new optim.Adam([torch.ones(1, { requires_grad: true })], { betas: [0.9] } as never), "Adam(): betas must be a pair of numbers"],
   ])("TypeError: %s", (_name, make, message) => {
     expect(make).toThrow(message);
@@ -303,6 +306,14 @@ describe("hyper-parameters are validated up front with PyTorch's messages", () =
       expect((e as Error).name).toBe("TypeError");
     }
   });
+});
+
+test("duplicate parameters in a group warn, as in PyTorch", () => {
+  const p = torch.ones(1, { requires_grad: true });
+  const spy = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+  new optim.SGD([p, p], { lr: 0.1 });
+  expect(spy).toHaveBeenCalledWith(expect.stringContaining("optimizer contains a parameter group with duplicate parameters"), "UserWarning");
+  spy.mockRestore();
 });
 
 describe("memory", () => {

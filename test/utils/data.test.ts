@@ -250,6 +250,10 @@ describe("DataLoader", () => {
     expect([...new DataLoader(new Stream(), { batch_size: 2, drop_last: true })].length).toBe(2);
     expect(() => new DataLoader(new Stream(), { batch_size: 2 }).len()).toThrow("object of type 'Stream' has no len()");
     expect(() => new DataLoader(new Stream(), { shuffle: true })).toThrow("DataLoader with IterableDataset: expected unspecified shuffle option, but got shuffle=true");
+    expect(() => new DataLoader(new Stream(), { sampler: [0] })).toThrow("DataLoader with IterableDataset: expected unspecified sampler option");
+    expect(() => new DataLoader(new Stream(), { batch_sampler: [[0]] })).toThrow("DataLoader with IterableDataset: expected unspecified batch_sampler option");
+    expect(() => new ConcatDataset([new Squares(2), new Stream() as never])).toThrow("ConcatDataset does not support IterableDataset");
+    expect([...new DataLoader(new Stream(), { batch_size: null })]).toEqual([0, 1, 2, 3, 4]);
   });
 
   test("for await yields a macrotask before each batch", async () => {
@@ -275,6 +279,13 @@ describe("DataLoader", () => {
     expect(() => new DataLoader(ds, { batchsize: 2 } as never)).toThrow("DataLoader() got an unexpected keyword argument 'batchsize'");
     expect(() => new DataLoader(42 as never)).toThrow("DataLoader: dataset must be a Dataset");
     expect(new DataLoader(ds, { num_workers: 2 }).num_workers).toBe(2);
+    expect(() => new DataLoader(ds, { prefetch_factor: 4 })).toThrow("prefetch_factor option could only be specified in multiprocessing.let num_workers > 0 to enable multiprocessing.");
+    expect(() => new DataLoader(ds, { collate_fn: 3 as never })).toThrow("DataLoader: collate_fn must be a function");
+    expect(() => new BatchSampler(3 as never, 2, false)).toThrow("BatchSampler: sampler must be an iterable of indices");
+    expect(() => new TensorDataset(torch.tensor(1))).toThrow("TensorDataset(): tensor 0 is 0-d; each tensor needs a first dimension to index");
+    expect(() => random_split(new Squares(4), [2, -1, 3])).toThrow("random_split(): lengths must be non-negative integers or fractions summing to 1, got [2, -1, 3]");
+    expect(() => random_split(new Squares(4), ["2"] as never)).toThrow("random_split(): lengths must be an array of numbers");
+    expect(() => default_collate([1, true])).toThrow("default_collate: sample 0 is a number but sample 1 is boolean");
   });
 
   test("the loader trains a tiny regression with falling loss", async () => {

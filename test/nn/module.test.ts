@@ -102,6 +102,19 @@ describe("subclassing", () => {
     expect(net.named_parameters().map(([n]) => n)).toEqual(["scale", "fc1.weight", "fc2.weight", "fc2.bias"]);
   });
 
+  test("deleting a field and assigning it again moves it to the end; index-like names keep assignment order", () => {
+    const net = new TwoLayer();
+    delete (net as unknown as Record<string, unknown>).fc1;
+    net.fc1 = new nn.Linear(4, 3);
+    expect(net.named_children().map(([n]) => n)).toEqual(["act", "fc2", "fc1"]);
+    const m = new nn.Module();
+    m.add_module("b", new nn.ReLU());
+    m.add_module("1", new nn.Tanh());
+    m.add_module("a", new nn.ReLU());
+    m.add_module("0", new nn.Tanh());
+    expect(m.named_children().map(([n]) => n)).toEqual(["b", "1", "a", "0"]);
+  });
+
   test("a shared module or parameter is listed once", () => {
     const lin = new nn.Linear(2, 2);
     const seq = new nn.Sequential(lin, new nn.ReLU(), lin);

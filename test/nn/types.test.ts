@@ -91,3 +91,46 @@ test("a notebook cell using nn type-checks under TypeScript " + ts.version, () =
   const text = diags.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
   expect(text).toEqual([]);
 }, 120000);
+
+test("a module class compiled as tslab compiles cells (ES2022, define semantics for fields) registers and runs", () => {
+  const cell = `
+    import { torch } from "torchlab";
+    const nn = torch.nn;
+    class Net extends nn.Module {
+      fc2: torch.nn.Linear;
+      conv1: torch.nn.Linear;
+      declared_only: torch.nn.Linear | undefined;
+      fc = new nn.Linear(3, 2);
+      name = "net";
+      constructor() {
+        super();
+        this.conv1 = new nn.Linear(4, 3);
+        this.add_module("0", new nn.ReLU());
+        this.fc2 = new nn.Linear(2, 2);
+      }
+      forward(x: torch.Tensor): torch.Tensor {
+        return this.fc2(this.fc(this.conv1(x)));
+      }
+    }
+    const net = new Net();
+    exports.result = { keys: Object.keys(net.state_dict()), shape: net(torch.rand(5, 4)).shape, name: net.name, repr: String(net) };
+  `;
+  const js = ts.transpileModule(cell, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, useDefineForClassFields: true, strict: true },
+  }).outputText;
+  expect(js).toMatch(/^\s*fc2;/m);
+  const exportsObj: { result?: { keys: string[]; shape: number[]; name: string; repr: string } } = {};
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const req = (m: string): unknown => (m === "torchlab" ? require("../../src") : require(m));
+  new Function("require", "exports", js)(req, exportsObj);
+  // Declared fields are created (as undefined) in declaration order before the constructor runs, and
+  // "0" is an index-like key that JavaScript lists first; registration still follows assignment order.
+  expect(exportsObj.result).toEqual({
+    keys: ["fc.weight", "fc.bias", "conv1.weight", "conv1.bias", "fc2.weight", "fc2.bias"],
+    shape: [5, 2],
+    name: "net",
+    repr:
+      "Net(\n  (fc): Linear(in_features=3, out_features=2, bias=True)\n  (conv1): Linear(in_features=4, out_features=3, bias=True)\n" +
+      "  (0): ReLU()\n  (fc2): Linear(in_features=2, out_features=2, bias=True)\n)",
+  });
+});

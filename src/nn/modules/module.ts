@@ -2,11 +2,13 @@
  * nn.Module, the base class of every layer and model.
  *
  * Registration: a Module's sub-modules and Parameters are the own fields that hold a Module or a
- * Parameter, read in the order the fields were first assigned (JavaScript keeps own-property order),
- * which is the order PyTorch's `__setattr__` records them in. Buffers are tensors named through
- * `register_buffer`. Scanning the fields when asked, rather than intercepting every assignment with
- * a Proxy, keeps plain TypeScript class fields working under both assignment and define semantics
- * (tslab compiles cells with `useDefineForClassFields`), and costs nothing on the hot path.
+ * Parameter, in the order a Module or Parameter was first assigned to each field, which is the order
+ * PyTorch's `__setattr__` records them in. Buffers are tensors named through `register_buffer`.
+ * The module is a Proxy whose `set`/`defineProperty` traps only note that first assignment; the
+ * fields stay plain properties. Noting assignments, rather than reading own-property order, keeps
+ * PyTorch's order under define semantics for class fields (tslab compiles cells with
+ * `useDefineForClassFields`, which creates every declared field, as undefined, before the constructor
+ * body assigns it) and for index-like names ("0", "1"), which JavaScript lists before other keys.
  *
  * Calling: JavaScript class instances are not callable, so the constructor returns an arrow
  * function whose prototype is the subclass's prototype; `net(x)` runs the forward pre-hooks,
@@ -132,7 +134,9 @@ export class Module {
   declare _forward_pre_hooks: Map<number, ForwardPreHook<Module>>;
 
   constructor() {
-    const self = ((...args: unknown[]) => self._call_impl(...args)) as unknown as Module;
+    // eslint-disable-next-line prefer-const
+    let proxy: Module;
+    const self = ((...args: unknown[]) => proxy._call_impl(...args)) as unknown as Module;
     // A function's own `name` and `length` would shadow fields and getters of the same names.
     delete (self as { name?: unknown }).name;
     delete (self as { length?: unknown }).length;
@@ -142,7 +146,35 @@ export class Module {
     hidden(self, "_non_persistent_buffers", new Set<string>());
     hidden(self, "_forward_hooks", new Map());
     hidden(self, "_forward_pre_hooks", new Map());
-    return self;
+    const order = new Map<string, number>();
+    hidden(self, "_assign_order", order);
+    let tick = 0;
+    const note = (key: string | symbol, value: unknown): void => {
+      if (typeof key === "string" && !order.has(key) && (value instanceof Module || value instanceof Parameter)) order.set(key, tick++);
+    };
+    proxy = new Proxy(self, {
+      set(target, key, value, receiver) {
+        note(key, value);
+        return Reflect.set(target, key, value, receiver);
+      },
+      defineProperty(target, key, desc) {
+        if ("value" in desc) note(key, desc.value);
+        return Reflect.defineProperty(target, key, desc);
+      },
+      deleteProperty(target, key) {
+        if (typeof key === "string") order.delete(key);
+        return Reflect.deleteProperty(target, key);
+      },
+    });
+    return proxy;
+  }
+
+  /** @internal own field names in the order a Module or Parameter was first assigned to them. */
+  _fields_in_order(): string[] {
+    const order = (this as unknown as { _assign_order: Map<string, number> })._assign_order;
+    const keys = Object.keys(this);
+    const rank = (k: string): number => order.get(k) ?? Number.MAX_SAFE_INTEGER;
+    return keys.map((k, i) => [k, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([k]) => k);
   }
 
   /** Defines the computation of the module; every subclass overrides it. */
@@ -171,7 +203,7 @@ export class Module {
   /** @internal (name, child) pairs of this module, in registration order. */
   _module_entries(): [string, Module][] {
     const out: [string, Module][] = [];
-    for (const k of Object.keys(this)) {
+    for (const k of this._fields_in_order()) {
       const v = (this as unknown as Record<string, unknown>)[k];
       if (v instanceof Module) out.push([k, v]);
     }
@@ -181,7 +213,7 @@ export class Module {
   /** @internal (name, parameter) pairs of this module only. */
   _parameter_entries(): [string, Parameter][] {
     const out: [string, Parameter][] = [];
-    for (const k of Object.keys(this)) {
+    for (const k of this._fields_in_order()) {
       const v = (this as unknown as Record<string, unknown>)[k];
       if (v instanceof Parameter && !this._buffer_names.has(k)) out.push([k, v]);
     }

@@ -26,7 +26,8 @@ export {
   zeros_like, ones_like, empty_like, full_like, rand_like, randn_like, randint_like, from_typed,
 } from "./ops/creation";
 export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation";
-export { PRINT_OPTS } from "./tensor/repr";
+export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
+export type { PrintOptions } from "./tensor/repr";
 export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError } from "./errors";
 export { cat, stack, split, chunk, narrow, select, flatten, squeeze, unsqueeze, permute, transpose, index_select, gather, masked_select, flip, unbind } from "./ops/movement";
 export { matmul, mm, bmm, dot, mv, outer } from "./ops/linalg";

@@ -3,7 +3,48 @@
  * when values span more than 1000x or leave [1e-4, 1e8], elements padded to one width, wrapped at
  * 80 columns, and summarised with '...' past 1000 elements (3 edge items per dimension).
  */
+import { parseArgs } from "./args";
+import { TypeError, ValueError } from "../errors";
+
 export const PRINT_OPTS = { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sci_mode: null as boolean | null };
+
+export interface PrintOptions {
+  precision?: number | null;
+  threshold?: number | null;
+  edgeitems?: number | null;
+  linewidth?: number | null;
+  profile?: "default" | "short" | "full" | null;
+  sci_mode?: boolean | null;
+}
+
+/**
+ * PyTorch's torch.set_printoptions: a profile first ('default', 'short', 'full'), then the given
+ * fields; `sci_mode` is always set (omitting it goes back to automatic), as in PyTorch.
+ *
+ * @example
+ * torch.set_printoptions({precision: 2});
+ * torch.set_printoptions({profile: "default"});
+ */
+export function set_printoptions(...args: (number | string | boolean | null | PrintOptions | undefined)[]): void {
+  const o = parseArgs("set_printoptions", args, ["precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"]) as PrintOptions;
+  if (o.profile !== undefined && o.profile !== null) {
+    const profiles = {
+      default: { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80 },
+      short: { precision: 2, threshold: 1000, edgeitems: 2, linewidth: 80 },
+      full: { precision: 4, threshold: Infinity, edgeitems: 3, linewidth: 80 },
+    };
+    const p = profiles[o.profile];
+    if (p === undefined) throw new ValueError(`set_printoptions(): profile must be 'default', 'short' or 'full', got '${String(o.profile)}'`);
+    Object.assign(PRINT_OPTS, p);
+  }
+  for (const k of ["precision", "threshold", "edgeitems", "linewidth"] as const) {
+    const v = o[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== "number" || !(v >= 0)) throw new TypeError(`set_printoptions(): ${k} must be a non-negative number, got ${String(v)}`);
+    PRINT_OPTS[k] = v;
+  }
+  PRINT_OPTS.sci_mode = o.sci_mode ?? null;
+}
 
 type Values = ArrayLike<number>;
 

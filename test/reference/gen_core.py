@@ -728,6 +728,27 @@ P("grad_fn_long_line", "(torch.arange(8.) * 1.123456).requires_grad_() + 1",
   "torch.arange(8).float().mul(1.123456).requires_grad_().add(1)")
 
 
+def PO(name, opts, py, ts=None):
+    """A repr under torch.set_printoptions(**opts); the default profile is restored afterwards."""
+    torch.set_printoptions(**opts)
+    try:
+        P(name, py, ts)
+        REPR[-1]["options"] = opts
+    finally:
+        torch.set_printoptions(profile="default", sci_mode=None)
+
+
+PO("opts_precision2", {"precision": 2}, "torch.tensor([0.12345, 1.5])")
+PO("opts_precision6", {"precision": 6}, "torch.tensor([[0.12345, -1.5]])")
+PO("opts_sci_true", {"sci_mode": True}, "torch.tensor([0.5, 12.25])")
+PO("opts_sci_false", {"sci_mode": False}, "torch.tensor([1e-5, 1.0])")
+PO("opts_threshold", {"threshold": 5}, "torch.arange(10)")
+PO("opts_edgeitems", {"threshold": 5, "edgeitems": 1}, "torch.arange(20).reshape(4, 5)")
+PO("opts_linewidth", {"linewidth": 30}, "torch.arange(20.) / 3", "torch.arange(20).float().div(3)")
+PO("opts_short", {"profile": "short"}, "torch.arange(2000.) / 7", "torch.arange(2000).float().div(7)")
+PO("opts_full", {"profile": "full"}, "torch.arange(1100)")
+
+
 def main():
     for name, cases in GROUPS.items():
         path = os.path.join(HERE, f"core_{name}.json")

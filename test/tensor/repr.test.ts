@@ -14,14 +14,25 @@ interface ReprCase {
   py: string;
   ts: string;
   repr: string;
+  options?: Record<string, unknown>;
 }
 
 const cases = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "core_repr.json"), "utf8")) as { cases: ReprCase[] }).cases;
 
 describe("repr matches PyTorch", () => {
+  afterEach(() => torch.set_printoptions({ profile: "default" }));
+
   test.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    if (c.options) torch.set_printoptions(c.options);
     const t = new Function("torch", `"use strict"; return (${c.ts});`)(torch) as InstanceType<typeof torch.Tensor>;
     expect(t.toString()).toBe(c.repr);
+  });
+
+  test("set_printoptions validates its arguments and positional precision works", () => {
+    expect(() => torch.set_printoptions({ precison: 2 } as never)).toThrow(/set_printoptions\(\) got an unexpected keyword argument 'precison'/);
+    expect(() => torch.set_printoptions({ profile: "long" as "short" })).toThrow(/profile must be 'default', 'short' or 'full'/);
+    torch.set_printoptions(2);
+    expect(torch.tensor([0.12345]).toString()).toBe("tensor([0.12])");
   });
 
   test("util.inspect and the notebook's text/plain show the same repr", () => {

@@ -114,7 +114,10 @@ export function remainder(a: Tensor, b: Operand): Tensor {
     const yf = as(y._t, "float32");
     return as(tf.sub(xf, tf.mul(tf.floor(tf.div(xf, yf)), yf)), dt === "bool" ? "int32" : dt);
   });
-  return record("RemainderBackward0", [x, y], out, (g) => [sumTo(g, x.shape), null]);
+  return record("RemainderBackward0", [x, y], out, (g) => [
+    sumTo(g, x.shape),
+    y.requires_grad ? sumTo(tf.neg(tf.mul(g, tf.floor(tf.div(as(x._t, "float32"), as(y._t, "float32"))))), y.shape) : null,
+  ]);
 }
 
 /** a ** exponent, exponent a number or a tensor. */

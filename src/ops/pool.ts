@@ -150,13 +150,19 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
   const padded: Pair = [h + pads[1][0] + pads[1][1], w + pads[2][0] + pads[2][1]];
   const kk = k[0] * k[1];
   const argmaxOf = (): tf.Tensor4D => windowArgmax(toNHWC(x._t), pads, g);
-  const out = compute(() => {
-    const xp = tf.pad(toNHWC(x._t), pads, -Infinity) as tf.Tensor4D;
-    if (g.d[0] === 1 && g.d[1] === 1) return toNCHW(tf.maxPool(xp, g.k, g.s, "valid"));
+  const pool = (t: tf.Tensor4D): tf.Tensor4D => {
+    if (g.d[0] === 1 && g.d[1] === 1) return tf.maxPool(t, g.k, g.s, "valid");
     // tf.pool dilates through space-to-batch; it refuses stride and dilation both > 1.
     const strided = g.s[0] > 1 || g.s[1] > 1;
-    const y = tf.pool(xp, g.k, "max", "valid", g.d, strided ? [1, 1] : g.s) as tf.Tensor4D;
-    return toNCHW(strided ? subsample(y, g.s, g.out) : y);
+    const y = tf.pool(t, g.k, "max", "valid", g.d, strided ? [1, 1] : g.s) as tf.Tensor4D;
+    return strided ? subsample(y, g.s, g.out) : y;
+  };
+  const out = compute(() => {
+    const xn = toNHWC(x._t) as tf.Tensor4D;
+    const y = pool(tf.pad(xn, pads, -Infinity) as tf.Tensor4D);
+    // PyTorch propagates NaN through max pooling; the backend's max may drop it. Pool a NaN mask too.
+    const nan = pool(tf.pad(tf.cast(tf.isNaN(xn), "float32"), pads) as tf.Tensor4D);
+    return toNCHW(tf.where(tf.greater(nan, 0), tf.fill(y.shape, NaN), y));
   });
   const res = record("MaxPool2DWithIndicesBackward0", [x], out, (grad) => {
     const hot = oneHot(argmaxOf(), kk);

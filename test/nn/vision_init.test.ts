@@ -134,3 +134,11 @@ describe("the tutorial", () => {
     expect(seen).toEqual([[1, 2, 3, 3]]);
   });
 });
+
+describe("special values", () => {
+  test("max pooling propagates NaN and keeps infinities, as PyTorch does", () => {
+    const x = torch.tensor([[[[1, NaN, 2, 3], [0, 1, 2, 3], [Infinity, 1, -Infinity, -Infinity], [0, 1, -Infinity, -Infinity]]]]);
+    expect(F.max_pool2d(x, 2).tolist()).toEqual([[[[NaN, 3], [Infinity, -Infinity]]]]);
+    expect(F.max_pool2d(x, 2, { dilation: 2, stride: 1 }).tolist()).toEqual([[[[Infinity, NaN], [2, 3]]]]);
+  });
+});

@@ -170,3 +170,109 @@ export function adagradStep(param: Tensor, grad: Tensor, sum: Tensor, h: Adagrad
   });
   writeBack([param, sum], results);
 }
+
+export interface AdadeltaHyper {
+  lr: number;
+  rho: number;
+  eps: number;
+  weight_decay: number;
+  maximize: boolean;
+}
+
+/** One Adadelta step, updating param, square_avg and acc_delta in place. */
+export function adadeltaStep(param: Tensor, grad: Tensor, square_avg: Tensor, acc_delta: Tensor, h: AdadeltaHyper): void {
+  const results = run(() => {
+    const p = param._t;
+    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
+    const sq = tf.add(tf.mul(square_avg._t, s(h.rho)), tf.mul(tf.mul(g, g), s(1 - h.rho)));
+    const std = tf.sqrt(tf.add(sq, s(h.eps)));
+    const delta = tf.mul(tf.div(tf.sqrt(tf.add(acc_delta._t, s(h.eps))), std), g);
+    const acc = tf.add(tf.mul(acc_delta._t, s(h.rho)), tf.mul(tf.mul(delta, delta), s(1 - h.rho)));
+    return [addScaled(p, delta, -h.lr), sq, acc];
+  });
+  writeBack([param, square_avg, acc_delta], results);
+}
+
+export interface AdamaxHyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weight_decay: number;
+  maximize: boolean;
+  step: number;
+}
+
+/** One Adamax step, updating param, exp_avg and exp_inf in place. */
+export function adamaxStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_inf: Tensor, h: AdamaxHyper): void {
+  const results = run(() => {
+    const p = param._t;
+    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
+    const m = addScaled(tf.mul(exp_avg._t, s(h.beta1)), g, 1 - h.beta1);
+    const u = tf.maximum(tf.mul(exp_inf._t, s(h.beta2)), tf.add(tf.abs(g), s(h.eps)));
+    const clr = h.lr / (1 - Math.pow(h.beta1, h.step));
+    return [addScaled(p, tf.div(m, u), -clr), m, u];
+  });
+  writeBack([param, exp_avg, exp_inf], results);
+}
+
+export interface NAdamHyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weight_decay: number;
+  step: number;
+  /** mu_t, mu_{t+1}, and the running products (float32, as PyTorch keeps mu_product in a float tensor). */
+  mu: number;
+  mu_next: number;
+  mu_product: number;
+  mu_product_next: number;
+}
+
+/** One NAdam step, updating param, exp_avg and exp_avg_sq in place. */
+export function nadamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_sq: Tensor, h: NAdamHyper): void {
+  const results = run(() => {
+    const p = param._t;
+    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, false);
+    const m = addScaled(tf.mul(exp_avg._t, s(h.beta1)), g, 1 - h.beta1);
+    const v = tf.add(tf.mul(exp_avg_sq._t, s(h.beta2)), tf.mul(tf.mul(g, g), s(1 - h.beta2)));
+    const denom = tf.add(tf.sqrt(tf.div(v, s(1 - Math.pow(h.beta2, h.step)))), s(h.eps));
+    const p1 = addScaled(p, tf.div(g, denom), (-h.lr * (1 - h.mu)) / (1 - h.mu_product));
+    const p2 = addScaled(p1, tf.div(m, denom), (-h.lr * h.mu_next) / (1 - h.mu_product_next));
+    return [p2, m, v];
+  });
+  writeBack([param, exp_avg, exp_avg_sq], results);
+}
+
+export interface RAdamHyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weight_decay: number;
+  step: number;
+}
+
+/** One RAdam step (rectified Adam), updating param, exp_avg and exp_avg_sq in place. */
+export function radamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_sq: Tensor, h: RAdamHyper): void {
+  const results = run(() => {
+    const p = param._t;
+    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, false);
+    const m = addScaled(tf.mul(exp_avg._t, s(h.beta1)), g, 1 - h.beta1);
+    const v = tf.add(tf.mul(exp_avg_sq._t, s(h.beta2)), tf.mul(tf.mul(g, g), s(1 - h.beta2)));
+    const bc1 = 1 - Math.pow(h.beta1, h.step);
+    const bc2 = 1 - Math.pow(h.beta2, h.step);
+    const corrected = tf.div(m, s(bc1));
+    const rho_inf = 2 / (1 - h.beta2) - 1;
+    const rho_t = rho_inf - (2 * h.step * Math.pow(h.beta2, h.step)) / bc2;
+    let update: T;
+    if (rho_t > 5) {
+      const rect = Math.sqrt(((rho_t - 4) * (rho_t - 2) * rho_inf) / ((rho_inf - 4) * (rho_inf - 2) * rho_t));
+      const adaptive = tf.div(s(Math.sqrt(bc2)), tf.add(tf.sqrt(v), s(h.eps)));
+      update = tf.mul(tf.mul(tf.mul(corrected, s(h.lr)), adaptive), s(rect));
+    } else update = tf.mul(corrected, s(h.lr));
+    return [tf.sub(p, update), m, v];
+  });
+  writeBack([param, exp_avg, exp_avg_sq], results);
+}

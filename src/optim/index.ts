@@ -12,5 +12,7 @@ export type { AdamOptions } from "./adam";
 export { RMSprop } from "./rmsprop";
 export { Adagrad } from "./adagrad";
 export type { AdagradOptions } from "./adagrad";
+export { Adadelta, Adamax, NAdam, RAdam } from "./more";
+export type { AdadeltaOptions, AdamaxOptions, NAdamOptions, RAdamOptions } from "./more";
 export type { RMSpropOptions } from "./rmsprop";
 export * as lr_scheduler from "./lr_scheduler";

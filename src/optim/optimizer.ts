@@ -69,6 +69,19 @@ export function pyRepr(v: unknown): string {
 }
 
 /**
+ * Options that are Python floats in PyTorch (their defaults are float literals), printed as such
+ * (`lr: 1.0`); JavaScript has one number type, so the others print as Python prints their usual
+ * integer defaults (`momentum: 0`).
+ */
+const FLOAT_OPTIONS = new Set(["lr", "eps", "rho", "alpha", "betas", "momentum_decay", "initial_lr", "max_lr", "min_lr", "max_momentum", "base_momentum"]);
+
+function pyFloatRepr(v: unknown): string {
+  if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 1e16) return `${v}.0`;
+  if (Array.isArray(v)) return `(${v.map(pyFloatRepr).join(", ")}${v.length === 1 ? "," : ""})`;
+  return pyRepr(v);
+}
+
+/**
  * Base class of all optimizers.
  *
  * Args:
@@ -91,6 +104,8 @@ export abstract class Optimizer {
   _step_count = 0;
   /** Whether state['step'] is a 0-d float tensor in state_dict() (Adam/AdamW) rather than an int. */
   protected _tensorStep = false;
+  /** Other state entries kept as numbers here but saved as 0-d float tensors (NAdam's mu_product). */
+  protected _scalarTensors: readonly string[] = [];
 
   constructor(params: ParamsArg, defaults: Record<string, unknown>) {
     this.defaults = defaults;
@@ -216,7 +231,8 @@ export abstract class Optimizer {
       if (i === undefined) continue;
       const out: ParamState = {};
       for (const [k, v] of Object.entries(s)) {
-        out[k] = k === "step" && this._tensorStep && typeof v === "number" ? tensor(v, { dtype: "float32" }) : v;
+        const asTensor = (k === "step" && this._tensorStep) || this._scalarTensors.includes(k);
+        out[k] = asTensor && typeof v === "number" ? tensor(v, { dtype: "float32" }) : v;
       }
       state[i] = out;
     }
@@ -247,7 +263,7 @@ export abstract class Optimizer {
       if (p === undefined || !isOptions(value)) continue;
       const s: ParamState = {};
       for (const [k, v] of Object.entries(value as ParamState)) {
-        if (k === "step") s[k] = v instanceof Tensor ? v.item() : v;
+        if (k === "step" || this._scalarTensors.includes(k)) s[k] = v instanceof Tensor ? v.item() : v;
         else if (v instanceof Tensor) {
           if (v.shape.join(",") !== p.shape.join(",")) {
             throw new ValueError(`loaded state dict has a '${k}' of shape [${v.shape.join(", ")}] for a parameter of shape [${p.shape.join(", ")}]`);
@@ -271,7 +287,7 @@ export abstract class Optimizer {
     let out = `${this.constructor.name} (`;
     this.param_groups.forEach((g, i) => {
       out += `\nParameter Group ${i}\n`;
-      for (const k of Object.keys(g).sort()) if (k !== "params") out += `    ${k}: ${pyRepr(g[k])}\n`;
+      for (const k of Object.keys(g).sort()) if (k !== "params") out += `    ${k}: ${FLOAT_OPTIONS.has(k) ? pyFloatRepr(g[k]) : pyRepr(g[k])}\n`;
     });
     return out + ")";
   }

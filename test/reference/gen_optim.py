@@ -58,10 +58,18 @@ OPT_CASES = [
     ("rmsprop_centered_momentum", "RMSprop", {"lr": 0.01, "alpha": 0.9, "momentum": 0.9, "centered": True, "weight_decay": 0.1}),
     ("rmsprop_momentum", "RMSprop", {"lr": 0.02, "momentum": 0.5, "eps": 1e-4}),
     ("adagrad_default", "Adagrad", {"lr": 0.1}),
+    ("adadelta_default", "Adadelta", {}),
+    ("adadelta_wd_maximize", "Adadelta", {"lr": 0.5, "rho": 0.8, "eps": 1e-4, "weight_decay": 0.1, "maximize": True}),
+    ("adamax_default", "Adamax", {"lr": 0.05}),
+    ("adamax_wd", "Adamax", {"lr": 0.1, "betas": (0.7, 0.9), "weight_decay": 0.05, "eps": 1e-3}),
+    ("nadam_default", "NAdam", {"lr": 0.05}),
+    ("nadam_wd_decay", "NAdam", {"lr": 0.1, "betas": (0.8, 0.95), "weight_decay": 0.02, "momentum_decay": 0.05}),
+    ("radam_default", "RAdam", {"lr": 0.05}),
+    ("radam_rectified", "RAdam", {"lr": 0.1, "betas": (0.5, 0.6), "weight_decay": 0.01}),
     ("adagrad_decay_wd_init", "Adagrad", {"lr": 0.2, "lr_decay": 0.1, "weight_decay": 0.05, "initial_accumulator_value": 0.5, "eps": 1e-6, "maximize": True}),
 ]
 
-STEPS = 5
+STEPS = 7
 
 
 def jsonable(v):

@@ -1,0 +1,201 @@
+/** Adadelta, Adamax, NAdam and RAdam, as PyTorch 1.13 implements them. */
+import { Tensor } from "../tensor/tensor";
+import { zeros_like } from "../ops/creation";
+import { adadeltaStep, adamaxStep, nadamStep, radamStep } from "../ops/optim_kernels";
+import { ValueError } from "../errors";
+import { Optimizer, ParamGroup, ParamsArg, ParamState, num, flag, pyRepr } from "./optimizer";
+import { optimizerArgs, nonNegative, checkBetas, number } from "./_args";
+
+function buffers(state: ParamState, p: Tensor, names: string[], step: number | null): Tensor[] {
+  if (Object.keys(state).length === 0 && step !== null) state.step = step;
+  return names.map((n) => (state[n] instanceof Tensor ? (state[n] as Tensor) : (state[n] = zeros_like(p))) as Tensor);
+}
+
+export interface AdadeltaOptions {
+  lr?: number;
+  rho?: number;
+  eps?: number;
+  weight_decay?: number;
+  foreach?: boolean | null;
+  maximize?: boolean;
+}
+
+/**
+ * Adadelta (Zeiler): steps scaled by the ratio of running RMS of past updates and of gradients.
+ *
+ * Args: lr (default 1.0, a multiplier of the update), rho (0.9), eps (1e-6), weight_decay (0), maximize.
+ *
+ * @example
+ * const optimizer = new torch.optim.Adadelta(net.parameters());
+ */
+export class Adadelta extends Optimizer {
+  constructor(params: ParamsArg, ...args: (number | boolean | AdadeltaOptions | undefined)[]) {
+    const o = optimizerArgs("Adadelta", args, ["lr", "rho", "eps", "weight_decay", "foreach", "maximize"], {
+      lr: 1.0, rho: 0.9, eps: 1e-6, weight_decay: 0, maximize: false, foreach: null,
+    });
+    nonNegative("Adadelta", "lr", o.lr, "learning rate");
+    const rho = number("Adadelta", "rho", o.rho);
+    if (!(rho >= 0 && rho <= 1)) throw new ValueError(`Invalid rho value: ${pyRepr(rho)}`);
+    nonNegative("Adadelta", "eps", o.eps, "epsilon value");
+    nonNegative("Adadelta", "weight_decay", o.weight_decay, "weight_decay value");
+    super(params, o);
+  }
+
+  protected _updateGroup(group: ParamGroup): void {
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      const state = this._stateOf(p);
+      const [sq, acc] = buffers(state, p, ["square_avg", "acc_delta"], 0);
+      state.step = (state.step as number) + 1;
+      adadeltaStep(p, p.grad, sq, acc, {
+        lr: num(group, "lr"), rho: num(group, "rho"), eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), maximize: flag(group, "maximize"),
+      });
+    }
+  }
+}
+
+export interface AdamaxOptions {
+  lr?: number;
+  betas?: [number, number];
+  eps?: number;
+  weight_decay?: number;
+  foreach?: boolean | null;
+  maximize?: boolean;
+}
+
+/**
+ * Adamax: Adam with the infinity norm, `u = max(beta2 * u, |g| + eps)`.
+ *
+ * Args: lr (default 2e-3), betas ([0.9, 0.999]), eps (1e-8), weight_decay (0), maximize.
+ *
+ * @example
+ * const optimizer = new torch.optim.Adamax(net.parameters());
+ */
+export class Adamax extends Optimizer {
+  protected _tensorStep = true;
+
+  constructor(params: ParamsArg, ...args: (number | boolean | [number, number] | AdamaxOptions | undefined)[]) {
+    const o = optimizerArgs("Adamax", args, ["lr", "betas", "eps", "weight_decay", "foreach", "maximize"], {
+      lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: null, maximize: false,
+    });
+    nonNegative("Adamax", "lr", o.lr, "learning rate");
+    nonNegative("Adamax", "eps", o.eps, "epsilon value");
+    o.betas = checkBetas("Adamax", o.betas);
+    nonNegative("Adamax", "weight_decay", o.weight_decay, "weight_decay value");
+    super(params, o);
+  }
+
+  protected _updateGroup(group: ParamGroup): void {
+    const [beta1, beta2] = group.betas as [number, number];
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      const state = this._stateOf(p);
+      const [m, u] = buffers(state, p, ["exp_avg", "exp_inf"], 0);
+      const step = (state.step as number) + 1;
+      state.step = step;
+      adamaxStep(p, p.grad, m, u, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), maximize: flag(group, "maximize"), step });
+    }
+  }
+}
+
+export interface NAdamOptions {
+  lr?: number;
+  betas?: [number, number];
+  eps?: number;
+  weight_decay?: number;
+  momentum_decay?: number;
+  foreach?: boolean | null;
+}
+
+/**
+ * NAdam: Adam with Nesterov momentum and a momentum schedule
+ * `mu_t = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))`.
+ *
+ * Args: lr (default 2e-3), betas ([0.9, 0.999]), eps (1e-8), weight_decay (0), momentum_decay (4e-3).
+ *
+ * @example
+ * const optimizer = new torch.optim.NAdam(net.parameters());
+ */
+export class NAdam extends Optimizer {
+  protected _tensorStep = true;
+  protected _scalarTensors = ["mu_product"];
+
+  constructor(params: ParamsArg, ...args: (number | boolean | [number, number] | NAdamOptions | undefined)[]) {
+    const o = optimizerArgs("NAdam", args, ["lr", "betas", "eps", "weight_decay", "momentum_decay", "foreach"], {
+      lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, momentum_decay: 4e-3, foreach: null,
+    });
+    nonNegative("NAdam", "lr", o.lr, "learning rate");
+    nonNegative("NAdam", "eps", o.eps, "epsilon value");
+    o.betas = checkBetas("NAdam", o.betas);
+    nonNegative("NAdam", "weight_decay", o.weight_decay, "weight_decay value");
+    nonNegative("NAdam", "momentum_decay", o.momentum_decay, "momentum_decay value");
+    super(params, o);
+  }
+
+  protected _updateGroup(group: ParamGroup): void {
+    const [beta1, beta2] = group.betas as [number, number];
+    const md = num(group, "momentum_decay");
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      const state = this._stateOf(p);
+      if (Object.keys(state).length === 0) {
+        state.step = 0;
+        state.mu_product = 1;
+      }
+      const [m, v] = buffers(state, p, ["exp_avg", "exp_avg_sq"], null);
+      const step = (state.step as number) + 1;
+      state.step = step;
+      const mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * md));
+      const mu_next = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * md));
+      // PyTorch keeps mu_product in a float32 tensor: round like it does.
+      const mu_product = Math.fround((state.mu_product as number) * Math.fround(mu));
+      state.mu_product = mu_product;
+      const mu_product_next = Math.fround(Math.fround(mu_product * Math.fround(mu)) * Math.fround(mu_next));
+      nadamStep(p, p.grad, m, v, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), step, mu, mu_next, mu_product, mu_product_next });
+    }
+  }
+}
+
+export interface RAdamOptions {
+  lr?: number;
+  betas?: [number, number];
+  eps?: number;
+  weight_decay?: number;
+  foreach?: boolean | null;
+}
+
+/**
+ * RAdam: Adam with a rectified adaptive learning rate (plain momentum SGD while the variance
+ * estimate is unreliable, i.e. while rho_t <= 5).
+ *
+ * Args: lr (default 1e-3), betas ([0.9, 0.999]), eps (1e-8), weight_decay (0).
+ *
+ * @example
+ * const optimizer = new torch.optim.RAdam(net.parameters());
+ */
+export class RAdam extends Optimizer {
+  protected _tensorStep = true;
+
+  constructor(params: ParamsArg, ...args: (number | boolean | [number, number] | RAdamOptions | undefined)[]) {
+    const o = optimizerArgs("RAdam", args, ["lr", "betas", "eps", "weight_decay", "foreach"], {
+      lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: null,
+    });
+    nonNegative("RAdam", "lr", o.lr, "learning rate");
+    nonNegative("RAdam", "eps", o.eps, "epsilon value");
+    o.betas = checkBetas("RAdam", o.betas);
+    nonNegative("RAdam", "weight_decay", o.weight_decay, "weight_decay value");
+    super(params, o);
+  }
+
+  protected _updateGroup(group: ParamGroup): void {
+    const [beta1, beta2] = group.betas as [number, number];
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      const state = this._stateOf(p);
+      const [m, v] = buffers(state, p, ["exp_avg", "exp_avg_sq"], 0);
+      const step = (state.step as number) + 1;
+      state.step = step;
+      radamStep(p, p.grad, m, v, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), step });
+    }
+  }
+}

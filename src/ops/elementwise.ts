@@ -278,7 +278,8 @@ export function clamp(a: Tensor, min?: number | null, max?: number | null): Tens
   }
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
-  const dt = a.dtype === "float32" || !Number.isInteger(lo) || !Number.isInteger(hi) ? "float32" : a.dtype;
+  const fractional = (v: number | null | undefined) => v !== undefined && v !== null && !Number.isInteger(v);
+  const dt = a.dtype === "float32" || fractional(min) || fractional(max) ? "float32" : a.dtype;
   const out = compute(() => {
     let x = as(a._t, "float32");
     if (min !== undefined && min !== null) x = tf.maximum(x, min);
@@ -380,10 +381,9 @@ export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | T
   if (value instanceof Tensor && value.dim() !== 0) {
     throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.dim()} dimension(s).`);
   }
-  if (typeof value === "number" && a.dtype !== "float32" && !Number.isInteger(value)) {
-    throw new TypeError(`masked_fill(): value ${value} cannot be converted to type ${a.dtype} without overflow`);
-  }
-  const v = value instanceof Tensor ? value : Tensor._wrap(compute(() => tf.scalar(Number(value), a.dtype)));
+  // PyTorch casts the value to the input's dtype (2.5 fills an int tensor with 2).
+  const fill = typeof value === "number" && a.dtype === "int32" ? Math.trunc(value) : Number(value);
+  const v = value instanceof Tensor ? value : Tensor._wrap(compute(() => tf.scalar(fill, a.dtype)));
   const out = compute(() => tf.where(tf.broadcastTo(mask._t, a.shape), tf.broadcastTo(as(v._t, a.dtype), a.shape), a._t));
   return record(value instanceof Tensor ? "MaskedFillBackward1" : "MaskedFillBackward0", [a, v], out, (g) => {
     const m = tf.broadcastTo(mask._t, a.shape);

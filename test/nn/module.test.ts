@@ -115,6 +115,22 @@ describe("subclassing", () => {
     expect(m.named_children().map(([n]) => n)).toEqual(["b", "1", "a", "0"]);
   });
 
+  test("PyTorch's assignment rules for registered fields", () => {
+    const lin = new nn.Linear(2, 2) as unknown as Record<string, unknown>;
+    expect(() => (lin.weight = torch.zeros(2, 2))).toThrow("cannot assign 'Tensor' as parameter 'weight' (torch.nn.Parameter or None expected)");
+    const seq = new TwoLayer() as unknown as Record<string, unknown>;
+    expect(() => (seq.fc1 = 3)).toThrow("cannot assign 'number' as child module 'fc1' (torch.nn.Module or None expected)");
+    expect(() => (seq.steps = "x")).toThrow("cannot assign 'string' as buffer 'steps' (torch.Tensor or None expected)");
+    seq.steps = torch.ones(1);
+    expect((seq as unknown as InstanceType<typeof TwoLayer>).get_buffer("steps").item()).toBe(1);
+    seq.steps = new nn.Parameter(torch.ones(1));
+    const net = seq as unknown as InstanceType<typeof TwoLayer>;
+    expect(net.named_buffers().map(([n]) => n)).toEqual(["scratch"]);
+    expect(net.named_parameters().map(([n]) => n)).toContain("steps");
+    lin.bias = null;
+    expect(Object.keys((lin as unknown as InstanceType<typeof nn.Linear>).state_dict())).toEqual(["weight"]);
+  });
+
   test("a shared module or parameter is listed once", () => {
     const lin = new nn.Linear(2, 2);
     const seq = new nn.Sequential(lin, new nn.ReLU(), lin);
@@ -231,7 +247,7 @@ describe("modes, grads and devices", () => {
   test("to('cpu') / cpu() / to(torch.device('cpu')) return the module; cuda() needs the CUDA backend", () => {
     const net = new nn.Sequential(new nn.Linear(4, 2), new nn.Linear(2, 2));
     expect(net.to("cpu")).toBe(net);
-    expect(net.to(new torch.device("cpu"))).toBe(net);
+    expect(net.to(torch.device("cpu"))).toBe(net);
     expect(net.cpu()).toBe(net);
     expect(net.to(torch.float32)).toBe(net);
     expect(net.to({ device: "cpu", dtype: torch.float32 })).toBe(net);
@@ -239,7 +255,7 @@ describe("modes, grads and devices", () => {
     expect(() => net.to("tpu")).toThrow("Expected one of cpu, cuda device type");
     if (!torch.cuda.is_available()) {
       expect(() => net.cuda()).toThrow("Torch not compiled with CUDA enabled");
-      expect(() => net.to(new torch.device("cuda"))).toThrow("Torch not compiled with CUDA enabled");
+      expect(() => net.to(torch.device("cuda"))).toThrow("Torch not compiled with CUDA enabled");
     }
   });
 });

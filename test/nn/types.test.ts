@@ -58,7 +58,7 @@ const loss: Tensor = new nn.CrossEntropyLoss()(z, torch.tensor([0]));
 const sd: Record<string, Tensor> = net.state_dict();
 const r = net.load_state_dict(sd, { strict: false });
 const missing: string[] = r.missing_keys;
-net.to(new torch.device("cpu")).eval().train();
+net.to(torch.device("cpu")).eval().train();
 net.apply((m) => { if (m instanceof nn.Linear) nn.init.xavier_uniform_(m.weight); });
 const params: torch.nn.Parameter[] = net.parameters();
 // @ts-expect-error a Linear takes a Tensor, not a number

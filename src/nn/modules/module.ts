@@ -56,6 +56,33 @@ export class RemovableHandle {
   }
 }
 
+/**
+ * PyTorch's `__setattr__` rules for a field that already holds a registered member: a Parameter may
+ * only be replaced by a Parameter (or null), a child module by a Module (or null), a buffer by a
+ * Tensor (or null). A Parameter or Module assigned to a buffer's name stops it being a buffer.
+ */
+function checkAssign(target: Module, key: string, value: unknown): void {
+  const own = Object.prototype.hasOwnProperty.call(target, key);
+  const cur = own ? (target as unknown as Record<string, unknown>)[key] : undefined;
+  const none = value === null || value === undefined;
+  const isBuffer = target._buffer_names.has(key);
+  if (isBuffer && (value instanceof Parameter || value instanceof Module)) {
+    target._buffer_names.delete(key);
+    target._non_persistent_buffers.delete(key);
+    return;
+  }
+  if (none) return;
+  if (isBuffer && !(value instanceof Tensor)) {
+    throw new TypeError(`cannot assign '${typeName(value)}' as buffer '${key}' (torch.Tensor or None expected)`);
+  }
+  if (cur instanceof Parameter && !isBuffer && !(value instanceof Parameter)) {
+    throw new TypeError(`cannot assign '${typeName(value)}' as parameter '${key}' (torch.nn.Parameter or None expected)`);
+  }
+  if (cur instanceof Module && !(value instanceof Module)) {
+    throw new TypeError(`cannot assign '${typeName(value)}' as child module '${key}' (torch.nn.Module or None expected)`);
+  }
+}
+
 function hidden(obj: object, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, writable: true, enumerable: false, configurable: true });
 }
@@ -154,6 +181,7 @@ export class Module {
     };
     proxy = new Proxy(self, {
       set(target, key, value, receiver) {
+        if (typeof key === "string") checkAssign(target, key, value);
         note(key, value);
         return Reflect.set(target, key, value, receiver);
       },

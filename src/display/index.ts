@@ -180,10 +180,21 @@ export interface Display {
    *
    * @example
    * const plot = display.live_plot({ title: "loss", xlabel: "step" });
-   * for (...) plot.add(step, { loss, acc });
+   * for (...) await plot.add(step, { loss, acc });
    * plot.finish();
    */
   live_plot(options?: LivePlotOptions): LivePlot;
+
+  /**
+   * Lets the kernel send the output produced so far. The kernel sends messages when the cell's code
+   * yields; a training loop with no `await` in it yields only at its end, so live plots and prints
+   * would all arrive then. Awaiting this now and then (after `plot.add`, once per epoch) shows them
+   * as they happen; it costs about a millisecond.
+   *
+   * @example
+   * for (let epoch = 0; epoch < 10; epoch++) { train_one_epoch(); plot.add(epoch, { loss }); await display.flush(); }
+   */
+  flush(): Promise<void>;
 }
 
 function imageHelper(build: () => MimeBundle, output: OutputOptions): DisplayHandle | void {
@@ -246,6 +257,10 @@ const helpers = Object.assign(
     },
     live_plot(options: LivePlotOptions = {}): LivePlot {
       return new (liveLib().LivePlot)(options);
+    },
+    flush(): Promise<void> {
+      // A macrotask turn: the kernel's queued socket writes run before the loop continues.
+      return new Promise<void>((resolve) => setTimeout(resolve, 0));
     },
   },
 );

@@ -45,7 +45,7 @@ function thin(s: Series, max: number): Series {
  * const plot = display.live_plot({ title: "training", xlabel: "step" });
  * for (let step = 0; step < 1000; step++) {
  *   const loss = train_step();
- *   plot.add(step, { loss });                // a tensor or a number
+ *   await plot.add(step, { loss });          // a tensor or a number; await lets the redraw out
  * }
  * plot.finish();
  */
@@ -85,10 +85,15 @@ export class LivePlot {
   /**
    * Adds one point to each named series. `step` defaults to the number of earlier add() calls.
    * Redraws at once when the last redraw is older than interval_ms, else soon after.
+   *
+   * The kernel sends output only when running code yields, so in a loop without other awaits write
+   * `await plot.add(...)`: the returned promise waits one event-loop turn after a redraw (about a
+   * millisecond, at most once per interval_ms) and resolves at once otherwise. Without await the
+   * plot still works; its redraws then arrive when the cell's loop ends.
    */
-  add(step: number, values: Record<string, Scalar>): void;
-  add(values: Record<string, Scalar>): void;
-  add(stepOrValues: number | Record<string, Scalar>, maybe?: Record<string, Scalar>): void {
+  add(step: number, values: Record<string, Scalar>): Promise<void>;
+  add(values: Record<string, Scalar>): Promise<void>;
+  add(stepOrValues: number | Record<string, Scalar>, maybe?: Record<string, Scalar>): Promise<void> {
     if (this.closed) throw new RuntimeError("LivePlot.add(): the plot is finished; create a new one with display.live_plot()");
     const step = typeof stepOrValues === "number" ? stepOrValues : this.count;
     const values = typeof stepOrValues === "number" ? maybe : stepOrValues;
@@ -105,7 +110,9 @@ export class LivePlot {
       s.y.push(y);
     }
     this.count++;
+    const before = this.draws;
     this.schedule();
+    return this.draws > before ? new Promise<void>((resolve) => setTimeout(resolve, 0)) : Promise.resolve();
   }
 
   /** Draws the final snapshot with every point and stops redrawing. Calling it again does nothing. */

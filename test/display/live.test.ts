@@ -145,6 +145,30 @@ describe("live_plot", () => {
     expect(last.hconcat.map((u) => u.data.values)).toEqual([[{ x: 0, y: 1, series: "loss" }], [{ x: 0, y: 0.5, series: "acc" }]]);
   });
 
+  test("add() resolves after an event-loop turn when it redrew, at once otherwise", async () => {
+    jest.useRealTimers();
+    const plot = new LivePlot({ interval_ms: 60_000 });
+    let redrawn = false;
+    let throttled = false;
+    const first = plot.add(0, { loss: 1 }).then(() => (redrawn = true));
+    const second = plot.add(1, { loss: 2 }).then(() => (throttled = true));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect([throttled, redrawn]).toEqual([true, false]);
+    await Promise.all([first, second]);
+    expect(redrawn).toBe(true);
+    plot.finish();
+  });
+
+  test("display.flush() is not settled by microtasks alone (it waits for a timer turn)", async () => {
+    jest.useRealTimers();
+    let done = false;
+    const p = display.flush().then(() => (done = true));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(done).toBe(false);
+    await p;
+    expect(done).toBe(true);
+  });
+
   test("the plot as a cell value renders its full snapshot", () => {
     const plot = new LivePlot({ interval_ms: 10_000 });
     plot.add(0, { a: 1 });

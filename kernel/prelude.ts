@@ -13,8 +13,8 @@ export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "trans
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
  * being written, say) costs only its own name, and the failure message says which.
- * The aliases are consts: tslab keeps `const` declarations for later cells but drops
- * `import x = ns.y`; types stay reachable through the namespace (`torch.nn.Module`).
+ * The aliases are namespace imports of the same modules `torch.nn` etc. are (tslab keeps imports
+ * for later cells but drops `import x = ns.y`), so `nn.Module` works as a type too.
  */
 export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
   const seed = env.TORCHLAB_SEED;
@@ -23,10 +23,11 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     // The rich display (display.image, display.plot, ...) replaces the bare emitter when it loads.
     `import { display } from "torchlab/dist/src/display";`,
     `import { torch, torchvision } from "torchlab";`,
-    `const nn = torch.nn;`,
-    `const F = torch.nn.functional;`,
-    `const optim = torch.optim;`,
-    `const transforms = torchvision.transforms;`,
+    // Namespace imports, not consts, so that `nn.Conv2d` and friends also work as types in later cells.
+    `import * as nn from "torchlab/dist/src/nn";`,
+    `import * as F from "torchlab/dist/src/nn/functional";`,
+    `import * as optim from "torchlab/dist/src/optim";`,
+    `import * as transforms from "torchlab/dist/src/torchvision/transforms";`,
     // Picks the best backend (CUDA first; TORCHLAB_BACKEND forces one) before the first user cell.
     `await torch.ready();`,
     // The headless runner asks for a seed so that a notebook's outputs are reproducible.

@@ -11,6 +11,7 @@ import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
 import { installTorchlabResolution } from "./resolve";
+import { expandShorthandProperties } from "./shorthand";
 
 export type Outcome =
   | { status: "ok"; hasValue: boolean; value?: unknown }
@@ -69,7 +70,7 @@ export class Session {
   async execute(code: string): Promise<Outcome> {
     this.recording = { values: [], errors: [] };
     const recording = this.recording;
-    const ok = await this.executor.execute(code);
+    const ok = await this.executor.execute(expandShorthandProperties(code));
     if (ok && recording.errors.length === 0) {
       return recording.values.length > 0
         ? { status: "ok", hasValue: true, value: recording.values[recording.values.length - 1] }

@@ -125,12 +125,12 @@ export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;
 export const numel = (a: Tensor): number => a.numel();
 void L;
 
-/** A device handle: 'cpu' always, 'cuda' only with the CUDA backend. */
-export class device {
+/** A device handle (PyTorch's torch.device): 'cpu' always, 'cuda' only with the CUDA backend. */
+export class Device {
   readonly type: "cpu" | "cuda";
   readonly index: number | null;
   constructor(spec: string) {
-    const [kind, idx] = spec.split(":");
+    const [kind, idx] = String(spec).split(":");
     if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${spec}`);
     this.type = kind;
     this.index = idx === undefined ? null : Number(idx);
@@ -141,6 +141,14 @@ export class device {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `device(type='${this.type}'${this.index === null ? "" : `, index=${this.index}`})`;
   }
+}
+
+/**
+ * `torch.device("cuda")`, `torch.device("cpu")`: callable as in PyTorch.
+ * @example const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
+ */
+export function device(spec: string): Device {
+  return new Device(spec);
 }
 
 /** torch.cuda: is_available() is true only on the tfjs-node-gpu backend. */

@@ -1,0 +1,46 @@
+import * as fs from "fs";
+import * as path from "path";
+import { expandShorthandProperties } from "../../kernel/shorthand";
+import { Session } from "../../kernel/session";
+import { notebook, runCli, tempDir } from "./helpers";
+
+describe("shorthand properties across cells", () => {
+  test("expands object-literal and destructuring shorthands, leaves the rest alone", () => {
+    expect(expandShorthandProperties("const o = {labels, nrow: 8};")).toBe("const o = {labels: labels, nrow: 8};");
+    expect(expandShorthandProperties("({a, b = 2} = obj);")).toBe("({a: a, b: b = 2} = obj);");
+    expect(expandShorthandProperties("const {a} = obj; f({x: a});")).toBe("const {a} = obj; f({x: a});");
+    expect(expandShorthandProperties("let x = 1 + 2")).toBe("let x = 1 + 2");
+  });
+
+  test("a shorthand naming an earlier cell's variable sees its value", async () => {
+    const session = new Session();
+    try {
+      expect(await session.execute("const labels = [1, 2];")).toEqual({ status: "ok", hasValue: false });
+      const outcome = await session.execute("const o = {labels};\no.labels.length");
+      expect(outcome).toEqual({ status: "ok", hasValue: true, value: 2 });
+    } finally {
+      session.close();
+    }
+  });
+});
+
+test("prelude aliases work as types in later cells (nn.Module, nn.Conv2d, optim.SGD, transforms.*)", async () => {
+  const dir = tempDir("torchlab-types-");
+  const cell = [
+    "class Block extends nn.Module {",
+    "  conv: nn.Conv2d;",
+    "  constructor() { super(); this.conv = new nn.Conv2d(1, 2, 3); }",
+    "  forward(x: torch.Tensor): torch.Tensor { return F.relu(this.conv(x)); }",
+    "}",
+    "const blk: nn.Module = new Block();",
+    "const opt: optim.SGD = new optim.SGD(blk.parameters(), {lr: 0.1});",
+    "const flip: transforms.RandomHorizontalFlip = new transforms.RandomHorizontalFlip();",
+    "JSON.stringify(blk(torch.rand(1, 1, 5, 5)).shape)",
+  ].join("\n");
+  fs.writeFileSync(path.join(dir, "types.ipynb"), JSON.stringify(notebook([cell])));
+  const result = await runCli(["run", path.join(dir, "types.ipynb"), "--out", dir]);
+  expect(result.status).toBe(0);
+  const nb = JSON.parse(fs.readFileSync(path.join(dir, "types.ipynb"), "utf8"));
+  const out = nb.cells[0].outputs.find((o: { output_type: string }) => o.output_type === "execute_result");
+  expect(String(out.data["text/plain"])).toContain("[1,2,3,3]");
+}, 120000);

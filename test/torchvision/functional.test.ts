@@ -133,3 +133,38 @@ test("gradients flow through geometric and colour ops", () => {
   expect(x.grad!.shape).toEqual([1, 4, 4]);
   expect(x.grad!.abs().sum().item()).toBeGreaterThan(0);
 });
+
+/**
+ * The same cases through the other two code paths: tensors that require grad take torch ops
+ * (index_select + weighted sums, differentiable); Images take the JS kernels that tensors without
+ * grad also use. All three must give torchvision's values.
+ */
+describe("the autograd path (requires_grad inputs) matches the fixtures too", () => {
+  const floatCases = cases.map((c, i) => [i, c] as const).filter(([, c]) => c.dtype === "float" && (fixture.inputs as Record<string, Input>)[c.input].dtype === "float" && c.fn !== "convert_image_dtype");
+  test.each(floatCases.map(([i, c]) => [`${i}: ${c.fn}(${c.input}, ${JSON.stringify(c.args)})`, c] as const))("%s", (_name, c) => {
+    const x = input(c.input).requires_grad_();
+    let out = callable[c.fn](x, ...c.args);
+    if (Array.isArray(out)) out = torch.stack(out);
+    const { maxErr, bad } = compare(out.detach(), c, 1e-5);
+    if (c.fn === "perspective" && c.args[2] === "nearest") expect(bad).toBeLessThanOrEqual(2 * c.shape.slice(0, -2).reduce((a, b) => a * b, 1));
+    else expect(maxErr).toBeLessThan(1e-5);
+  });
+});
+
+describe("the Image path (decoded images) matches the uint8 fixtures", () => {
+  const skip = new Set(["rgb_to_grayscale", "posterize", "equalize", "convert_image_dtype"]);
+  const imageCases = cases.map((c, i) => [i, c] as const).filter(([, c]) => c.input === "uint8" && !skip.has(c.fn));
+  test.each(imageCases.map(([i, c]) => [`${i}: ${c.fn}(${JSON.stringify(c.args)})`, c] as const))("%s", (_name, c) => {
+    const img = F.to_pil_image(input("uint8"));
+    const out = callable[c.fn](img as unknown as Tensor, ...c.args) as unknown as InstanceType<typeof Image> | InstanceType<typeof Image>[];
+    const t = Array.isArray(out) ? torch.stack(out.map((o) => F.pil_to_tensor(o))) : F.pil_to_tensor(out);
+    const { maxErr, bad } = compare(t, c, 0);
+    if (c.fn === "perspective") {
+      if (c.args[2] === "nearest") expect(bad).toBeLessThanOrEqual(2 * 3);
+      else expect(maxErr).toBeLessThanOrEqual(1);
+    } else {
+      expect(maxErr).toBeLessThanOrEqual(1);
+      expect(bad).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -1,9 +1,10 @@
 /**
- * Where each output pixel of a resize or an affine warp reads from. The source coordinates depend
- * only on the sizes and the matrix, never on pixel values, so they are computed here once in JS
- * (emulating PyTorch's float32 arithmetic with Math.fround) and applied to the image as index_select
- * + weighted sums: plain torch ops that every backend has (tfjs-node has no Transform kernel) and
- * through which gradients flow.
+ * Where each output pixel of a resize or a warp reads from. The source coordinates depend only on
+ * the sizes and the matrix, never on pixel values, so they are computed here once in JS (emulating
+ * PyTorch's float32 arithmetic with Math.fround). They are applied either in JS over the values
+ * (fast; for tensors that do not require grad) or as index_select + weighted sums, plain torch ops
+ * that every backend has (tfjs-node has no Transform kernel) and through which gradients flow.
+ * Both give the same float32 results: the JS loops round after every operation as the ops do.
  */
 import { Tensor } from "../../tensor/tensor";
 import { from_typed } from "../../ops/creation";
@@ -18,8 +19,16 @@ export interface Taps {
 
 /** Applies taps to dim `dim` of `x` (a float tensor); weights broadcast over the dims after it. */
 export function applyTaps(x: Tensor, dim: number, taps: Taps, trailing: number): Tensor {
-  let out: Tensor | null = null;
   const m = taps.idx[0].length;
+  if (!x.requires_grad) {
+    const shape = x.shape;
+    const d = dim < 0 ? dim + shape.length : dim;
+    const outer = shape.slice(0, d).reduce((a, b) => a * b, 1);
+    const inner = shape.slice(d + 1).reduce((a, b) => a * b, 1);
+    const out = applyTapsJS(x.dataSync() as Float32Array, outer, shape[d], inner, taps);
+    return from_typed(out, [...shape.slice(0, d), m, ...shape.slice(d + 1)]);
+  }
+  let out: Tensor | null = null;
   const wshape = [m, ...Array(trailing).fill(1)];
   for (let k = 0; k < taps.idx.length; k++) {
     const picked = x.index_select(dim, from_typed(taps.idx[k], [m]));
@@ -27,6 +36,25 @@ export function applyTaps(x: Tensor, dim: number, taps: Taps, trailing: number):
     out = out === null ? term : out.add(term);
   }
   return out as Tensor;
+}
+
+/** Taps over the middle axis of values laid out [outer, n, inner], in float32 steps. */
+export function applyTapsJS(src: Float32Array, outer: number, n: number, inner: number, taps: Taps): Float32Array {
+  const m = taps.idx[0].length;
+  const k = taps.idx.length;
+  const out = new Float32Array(outer * m * inner);
+  for (let o = 0; o < outer; o++) {
+    const sBase = o * n * inner;
+    const dBase = o * m * inner;
+    for (let j = 0; j < m; j++) {
+      for (let i = 0; i < inner; i++) {
+        let acc = f(src[sBase + taps.idx[0][j] * inner + i] * taps.w[0][j]);
+        for (let t = 1; t < k; t++) acc = f(acc + f(src[sBase + taps.idx[t][j] * inner + i] * taps.w[t][j]));
+        out[dBase + j * inner + i] = acc;
+      }
+    }
+  }
+  return out;
 }
 
 /** Rounds half to even, as C's nearbyint under the default rounding mode. */
@@ -72,10 +100,11 @@ export function nearestTaps(inSize: number, outSize: number): Taps {
  */
 export function affineTaps(matrix: number[], w: number, h: number, ow: number, oh: number, mode: "nearest" | "bilinear"): { taps: Taps; mask: Float32Array } {
   const r = [f(f(matrix[0]) / f(0.5 * w)), f(f(matrix[1]) / f(0.5 * w)), f(f(matrix[2]) / f(0.5 * w)), f(f(matrix[3]) / f(0.5 * h)), f(f(matrix[4]) / f(0.5 * h)), f(f(matrix[5]) / f(0.5 * h))];
-  return gridTaps(w, h, ow, oh, mode, (x, y) => {
+  return gridTaps(w, h, ow, oh, mode, (x, y, g) => {
     const bx = f(-ow * 0.5 + 0.5 + x);
     const by = f(-oh * 0.5 + 0.5 + y);
-    return [f(f(f(bx * r[0]) + f(by * r[1])) + r[2]), f(f(f(bx * r[3]) + f(by * r[4])) + r[5])];
+    g[0] = f(f(f(bx * r[0]) + f(by * r[1])) + r[2]);
+    g[1] = f(f(f(bx * r[3]) + f(by * r[4])) + r[5]);
   });
 }
 
@@ -85,13 +114,14 @@ export function perspectiveTaps(c: number[], w: number, h: number, mode: "neares
   const sx = f(0.5 * w);
   const sy = f(0.5 * h);
   const t1 = [f(k[0] / sx), f(k[1] / sx), f(k[2] / sx), f(k[3] / sy), f(k[4] / sy), f(k[5] / sy)];
-  return gridTaps(w, h, w, h, mode, (x, y) => {
+  return gridTaps(w, h, w, h, mode, (x, y, g) => {
     const bx = f(0.5 + x);
     const by = f(0.5 + y);
     const den = f(f(f(bx * k[6]) + f(by * k[7])) + 1);
     const nx = f(f(f(bx * t1[0]) + f(by * t1[1])) + t1[2]);
     const ny = f(f(f(bx * t1[3]) + f(by * t1[4])) + t1[5]);
-    return [f(f(nx / den) - 1), f(f(ny / den) - 1)];
+    g[0] = f(f(nx / den) - 1);
+    g[1] = f(f(ny / den) - 1);
   });
 }
 
@@ -101,15 +131,18 @@ export function perspectiveTaps(c: number[], w: number, h: number, mode: "neares
  * value of an all-ones mask (how much of the pixel came from inside the image), which torchvision
  * uses to blend in the fill colour.
  */
-function gridTaps(w: number, h: number, ow: number, oh: number, mode: "nearest" | "bilinear", grid: (x: number, y: number) => [number, number]): { taps: Taps; mask: Float32Array } {
+function gridTaps(w: number, h: number, ow: number, oh: number, mode: "nearest" | "bilinear", grid: (x: number, y: number, out: Float64Array) => void): { taps: Taps; mask: Float32Array } {
   const m = ow * oh;
   const k = mode === "nearest" ? 1 : 4;
   const idx = Array.from({ length: k }, () => new Int32Array(m));
   const wts = Array.from({ length: k }, () => new Float32Array(m));
   const mask = new Float32Array(m);
+  const g = new Float64Array(2);
   for (let y = 0; y < oh; y++) {
     for (let x = 0; x < ow; x++) {
-      const [gx, gy] = grid(x, y);
+      grid(x, y, g);
+      const gx = g[0];
+      const gy = g[1];
       // ATen's vectorised CPU grid sampler unnormalises as (g + 1) * (size / 2) - 0.5.
       const ix = f(f(f(gx + 1) * f(w / 2)) - 0.5);
       const iy = f(f(f(gy + 1) * f(h / 2)) - 0.5);
@@ -128,20 +161,20 @@ function gridTaps(w: number, h: number, ow: number, oh: number, mode: "nearest" 
       const y0 = Math.floor(iy);
       const tx = f(ix - x0);
       const ty = f(iy - y0);
-      const corners: [number, number, number][] = [
-        [x0, y0, f(f(1 - tx) * f(1 - ty))],
-        [x0 + 1, y0, f(tx * f(1 - ty))],
-        [x0, y0 + 1, f(f(1 - tx) * ty)],
-        [x0 + 1, y0 + 1, f(tx * ty)],
-      ];
+      const ux = f(1 - tx);
+      const uy = f(1 - ty);
       let total = 0;
-      corners.forEach(([cx, cy, cw], c) => {
+      // Corners nw, ne, sw, se; a corner outside the image keeps weight 0 (zero padding).
+      for (let c = 0; c < 4; c++) {
+        const cx = x0 + (c & 1);
+        const cy = y0 + (c >> 1);
         if (cx >= 0 && cx < w && cy >= 0 && cy < h) {
+          const cw = f((c & 1 ? tx : ux) * (c >> 1 ? ty : uy));
           idx[c][o] = cy * w + cx;
           wts[c][o] = cw;
           total = f(total + cw);
         }
-      });
+      }
       mask[o] = total;
     }
   }

@@ -14,8 +14,8 @@ import { from_typed, tensor as makeTensor } from "../../ops/creation";
 import { cat, stack } from "../../ops/movement";
 import { where } from "../../ops/elementwise";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
-import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
-import { applyTaps, affineTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
+import { Image, ImageMode, imageToTensor, tensorToImage, modeFor } from "../io";
+import { applyTaps, applyTapsJS, affineTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
 export const InterpolationMode = {
@@ -45,14 +45,91 @@ function checkTensor(img: Tensor, op: string): Tensor {
   return img;
 }
 
-/** Runs a tensor operation on an image of either kind and returns the input's kind. */
-function apply<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor, outMode?: (inMode: ImageMode) => ImageMode | undefined): T {
+/**
+ * Image values as planes of float32 numbers: [..., H, W] row-major. Images and tensors that need
+ * no gradient are resampled in JS on this form (the ops' float32 rounding reproduced step by step),
+ * which avoids a round of backend ops per pixel operation; `int` marks 8-bit values, which are
+ * rounded half to even on the way back, as torchvision rounds resampled uint8 images.
+ */
+interface Raw {
+  data: Float32Array;
+  shape: number[];
+  int: boolean;
+}
+type RawFn = (r: Raw) => Raw;
+
+const planesOf = (r: Raw): number => r.data.length / (r.shape[r.shape.length - 2] * r.shape[r.shape.length - 1]);
+
+function imageToRaw(img: Image): Raw {
+  const c = img.channels;
+  const n = img.width * img.height;
+  const data = new Float32Array(n * c);
+  for (let ch = 0; ch < c; ch++) for (let i = 0; i < n; i++) data[ch * n + i] = img.data[i * c + ch];
+  return { data, shape: [c, img.height, img.width], int: true };
+}
+
+function rawToImage(r: Raw): Image {
+  const [c, h, w] = r.shape.length === 2 ? [1, ...r.shape] : r.shape;
+  const n = h * w;
+  const out = new Uint8Array(n * c);
+  for (let ch = 0; ch < c; ch++) for (let i = 0; i < n; i++) out[i * c + ch] = Math.min(255, Math.max(0, nearbyint(r.data[ch * n + i])));
+  return new Image(out, w, h, modeFor(c));
+}
+
+function tensorToRaw(t: Tensor): Raw {
+  const v = t.dataSync();
+  return { data: v instanceof Float32Array ? v : Float32Array.from(v), shape: t.shape, int: !isFloat(t) };
+}
+
+function rawToTensor(r: Raw): Tensor {
+  if (!r.int) return from_typed(r.data, r.shape);
+  const ints = new Int32Array(r.data.length);
+  for (let i = 0; i < ints.length; i++) ints[i] = nearbyint(r.data[i]);
+  return from_typed(ints, r.shape);
+}
+
+/**
+ * Runs an operation on an image of either kind and returns the input's kind: `fn` on tensors (with
+ * autograd), `raw` (when given) on Images, and on tensors that need no gradient when `rawForTensors`.
+ */
+function apply<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor, raw?: RawFn, rawForTensors = false): T {
   if (img instanceof Image) {
-    const out = fn(imageToTensor(img));
-    return tensorToImage(out, outMode ? outMode(img.mode) : undefined) as T;
+    if (raw) return rawToImage(raw(imageToRaw(img))) as T;
+    return tensorToImage(fn(imageToTensor(img))) as T;
   }
   if (!(img instanceof Tensor)) throw new TypeError(`${op}(): img should be a Tensor or an Image (PIL Image). Got ${typeName(img)}`);
-  return fn(checkTensor(img, op)) as T;
+  checkTensor(img, op);
+  if (raw && rawForTensors && !img.requires_grad) return rawToTensor(raw(tensorToRaw(img))) as T;
+  return fn(img) as T;
+}
+
+/** out[..., i, j] = in[..., rows[i], cols[j]], or the channel's fill where an index is -1. */
+function remapRaw(r: Raw, rows: Int32Array, cols: Int32Array, fill: number[]): Raw {
+  const H = r.shape[r.shape.length - 2];
+  const W = r.shape[r.shape.length - 1];
+  const planes = planesOf(r);
+  const c = r.shape.length >= 3 ? r.shape[r.shape.length - 3] : 1;
+  const oh = rows.length;
+  const ow = cols.length;
+  const out = new Float32Array(planes * oh * ow);
+  for (let p = 0; p < planes; p++) {
+    const fv = fill.length === 1 ? fill[0] : fill[p % c];
+    for (let i = 0; i < oh; i++) {
+      const ri = rows[i];
+      for (let j = 0; j < ow; j++) {
+        const cj = cols[j];
+        out[(p * oh + i) * ow + j] = ri < 0 || cj < 0 ? fv : r.data[(p * H + ri) * W + cj];
+      }
+    }
+  }
+  return { data: out, shape: [...r.shape.slice(0, -2), oh, ow], int: r.int };
+}
+
+/** Source positions along one axis for crop(start, length): -1 outside [0, n). */
+function cropIndices(n: number, start: number, length: number): Int32Array {
+  const out = new Int32Array(length);
+  for (let o = 0; o < length; o++) out[o] = start + o >= 0 && start + o < n ? start + o : -1;
+  return out;
 }
 
 function tensorOnly(img: unknown, op: string): Tensor {
@@ -216,12 +293,25 @@ export function resize<T extends ImageLike>(img: T, size: number | number[], int
   const [, h, w] = get_dimensions(img);
   const [oh, ow] = computeResizedOutputSize(h, w, sz, max_size);
   if (oh === h && ow === w) return img;
-  return apply(img, "resize", (t) =>
-    inFloat(t, (x) => {
-      const along = (y: Tensor, dim: number, n: number, m: number, trailing: number): Tensor => (n === m ? y : applyTaps(y, dim, mode === "nearest" ? nearestTaps(n, m) : bilinearTaps(n, m), trailing));
-      // Width first, then height: ATen's bilinear kernel blends the two rows' horizontal lerps.
-      return along(along(x, -1, w, ow, 0), -2, h, oh, 1);
-    }),
+  const taps = (n: number, m: number): Taps | null => (n === m ? null : mode === "nearest" ? nearestTaps(n, m) : bilinearTaps(n, m));
+  const tw = taps(w, ow);
+  const th = taps(h, oh);
+  // Width first, then height: ATen's bilinear kernel blends the two rows' horizontal lerps.
+  return apply(
+    img,
+    "resize",
+    (t) =>
+      inFloat(t, (x) => {
+        const across = tw ? applyTaps(x, -1, tw, 0) : x;
+        return th ? applyTaps(across, -2, th, 1) : across;
+      }),
+    (r) => {
+      const planes = planesOf(r);
+      const across = tw ? applyTapsJS(r.data, planes * h, w, 1, tw) : r.data;
+      const data = th ? applyTapsJS(across, planes, h, ow, th) : across;
+      return { data, shape: [...r.shape.slice(0, -2), oh, ow], int: r.int };
+    },
+    true,
   );
 }
 
@@ -245,7 +335,48 @@ export function pad<T extends ImageLike>(img: T, padding: number | number[], fil
   if (typeof fill !== "number" && !(Array.isArray(fill) && fill.every((v) => typeof v === "number"))) throw new TypeError("Got inappropriate fill arg");
   if (typeof padding_mode !== "string") throw new TypeError("Got inappropriate padding_mode arg");
   if (!["constant", "edge", "reflect", "symmetric"].includes(padding_mode)) throw new ValueError("Padding mode should be either constant, edge, reflect or symmetric");
-  return apply(img, "pad", (t) => padTensor(t, [l, r, tp, b], fill, padding_mode));
+  return apply(
+    img,
+    "pad",
+    (t) => padTensor(t, [l, r, tp, b], fill, padding_mode),
+    (raw) => {
+      const H = raw.shape[raw.shape.length - 2];
+      const W = raw.shape[raw.shape.length - 1];
+      checkReflect(padding_mode, raw.shape, H - Math.max(-tp, 0) - Math.max(-b, 0), W - Math.max(-l, 0) - Math.max(-r, 0), [l, r, tp, b].map((v) => Math.max(v, 0)));
+      const fills = fillValues(fill, raw.shape);
+      return remapRaw(raw, padAxis(H, tp, b, padding_mode), padAxis(W, l, r, padding_mode), fills);
+    },
+  );
+}
+
+/** Source positions for padding (or, with negative amounts, cropping) one axis. */
+function padAxis(n: number, before: number, after: number, mode: PaddingMode): Int32Array {
+  const start = Math.max(-before, 0);
+  const inner = n - start - Math.max(-after, 0);
+  const b = Math.max(before, 0);
+  const a = Math.max(after, 0);
+  if (mode === "constant") return cropIndices(n, start - b, inner + b + a);
+  const idx = padIndices(inner, b, a, mode);
+  for (let i = 0; i < idx.length; i++) idx[i] += start;
+  return idx;
+}
+
+function fillValues(fill: number | number[], shape: number[]): number[] {
+  const fills = Array.isArray(fill) ? fill : [fill];
+  const c = shape.length >= 3 ? shape[shape.length - 3] : 1;
+  if (fills.length !== 1 && fills.length !== c) {
+    throw new ValueError(`The number of elements in 'fill' cannot broadcast to match the number of channels of the image (${fills.length} != ${c})`);
+  }
+  return fills;
+}
+
+function checkReflect(mode: PaddingMode, shape: number[], H: number, W: number, [l, r, tp, b]: number[]): void {
+  if (mode === "reflect" && (l >= W || r >= W || tp >= H || b >= H)) {
+    // PyTorch's message, for the 4-D tensor torchvision pads ([C, H, W] gets a batch dim first).
+    const nd = Math.max(shape.length, 4);
+    const [d, p] = l >= W || r >= W ? [nd - 1, `(${l}, ${r})`] : [nd - 2, `(${tp}, ${b})`];
+    throw new RuntimeError(`Argument #4: Padding size should be less than the corresponding input dimension, but got: padding ${p} at dimension ${d} of input ${nd}`);
+  }
 }
 
 function padTensor(t: Tensor, [l, r, tp, b]: number[], fill: number | number[], mode: PaddingMode): Tensor {
@@ -268,12 +399,7 @@ function padTensor(t: Tensor, [l, r, tp, b]: number[], fill: number | number[], 
     if (tp || b) x = cat([block([...lead2, tp, wNow]), x, block([...lead2, b, wNow])].filter((p) => p.shape[p.dim() - 2] > 0), -2);
     return x;
   }
-  if (mode === "reflect" && (l >= W || r >= W || tp >= H || b >= H)) {
-    // PyTorch's message, for the 4-D tensor torchvision pads ([C, H, W] gets a batch dim first).
-    const nd = Math.max(x.dim(), 4);
-    const [d, p] = l >= W || r >= W ? [nd - 1, `(${l}, ${r})`] : [nd - 2, `(${tp}, ${b})`];
-    throw new RuntimeError(`Argument #4: Padding size should be less than the corresponding input dimension, but got: padding ${p} at dimension ${d} of input ${nd}`);
-  }
+  checkReflect(mode, x.shape, H, W, [l, r, tp, b]);
   const idx = (n: number, before: number, after: number): Tensor => from_typed(padIndices(n, before, after, mode), [n + before + after]);
   if (l || r) x = x.index_select(-1, idx(W, l, r));
   if (tp || b) x = x.index_select(-2, idx(H, tp, b));
@@ -282,11 +408,8 @@ function padTensor(t: Tensor, [l, r, tp, b]: number[], fill: number | number[], 
 
 function constantBlock(like: Tensor, shape: number[], fill: number | number[]): Tensor {
   const n = shape.reduce((a, v) => a * v, 1);
-  const fills = Array.isArray(fill) ? fill : [fill];
+  const fills = fillValues(fill, like.shape);
   const c = like.dim() >= 3 ? like.shape[like.dim() - 3] : 1;
-  if (fills.length !== 1 && fills.length !== c) {
-    throw new ValueError(`The number of elements in 'fill' cannot broadcast to match the number of channels of the image (${fills.length} != ${c})`);
-  }
   const plane = shape[shape.length - 1] * shape[shape.length - 2];
   const data = like.dtype === "float32" ? new Float32Array(n) : new Int32Array(n);
   for (let i = 0; i < n; i++) data[i] = fills.length === 1 ? fills[0] : fills[Math.floor(i / plane) % c];
@@ -295,7 +418,12 @@ function constantBlock(like: Tensor, shape: number[], fill: number | number[]): 
 
 /** Crops [top, top + height) x [left, left + width); regions outside the image are zero-padded. */
 export function crop<T extends ImageLike>(img: T, top: number, left: number, height: number, width: number): T {
-  return apply(img, "crop", (t) => cropTensor(t, top, left, height, width));
+  return apply(
+    img,
+    "crop",
+    (t) => cropTensor(t, top, left, height, width),
+    (r) => remapRaw(r, cropIndices(r.shape[r.shape.length - 2], top, height), cropIndices(r.shape[r.shape.length - 1], left, width), [0]),
+  );
 }
 
 function cropTensor(t: Tensor, top: number, left: number, height: number, width: number): Tensor {
@@ -328,19 +456,23 @@ function pairSize(size: number | number[], op: string): [number, number] {
  */
 export function center_crop<T extends ImageLike>(img: T, output_size: number | number[]): T {
   const [ch, cw] = pairSize(output_size, "center_crop");
-  return apply(img, "center_crop", (t) => {
-    let x = t;
-    let h = x.shape[x.dim() - 2];
-    let w = x.shape[x.dim() - 1];
-    if (cw > w || ch > h) {
-      const ltrb = [cw > w ? Math.floor((cw - w) / 2) : 0, ch > h ? Math.floor((ch - h) / 2) : 0, cw > w ? Math.floor((cw - w + 1) / 2) : 0, ch > h ? Math.floor((ch - h + 1) / 2) : 0];
-      x = padTensor(x, [ltrb[0], ltrb[2], ltrb[1], ltrb[3]], 0, "constant");
-      h = x.shape[x.dim() - 2];
-      w = x.shape[x.dim() - 1];
-      if (cw === w && ch === h) return x;
-    }
-    return cropTensor(x, nearbyint((h - ch) / 2), nearbyint((w - cw) / 2), ch, cw);
-  });
+  const [, h, w] = get_dimensions(img);
+  const [top, left] = centerCropBox(h, w, ch, cw);
+  return crop(img, top, left, ch, cw);
+}
+
+/**
+ * The crop box of torchvision's center_crop, relative to the unpadded image: an image smaller than
+ * the crop is zero-padded first ((d // 2) before, ((d + 1) // 2) after), then cropped at offsets
+ * rounded half to even; crop() zero-fills outside the image, which is the same thing.
+ */
+function centerCropBox(h: number, w: number, ch: number, cw: number): [number, number] {
+  const padTop = ch > h ? Math.floor((ch - h) / 2) : 0;
+  const padLeft = cw > w ? Math.floor((cw - w) / 2) : 0;
+  const ph = ch > h ? h + padTop + Math.floor((ch - h + 1) / 2) : h;
+  const pw = cw > w ? w + padLeft + Math.floor((cw - w + 1) / 2) : w;
+  if ((cw > w || ch > h) && ph === ch && pw === cw) return [-padTop, -padLeft];
+  return [nearbyint((ph - ch) / 2) - padTop, nearbyint((pw - cw) / 2) - padLeft];
 }
 
 /** crop then resize (RandomResizedCrop's deterministic half). */
@@ -350,12 +482,28 @@ export function resized_crop<T extends ImageLike>(img: T, top: number, left: num
 
 /** Mirrors left-right (last dim). */
 export function hflip<T extends ImageLike>(img: T): T {
-  return apply(img, "hflip", (t) => t.flip(-1));
+  return apply(
+    img,
+    "hflip",
+    (t) => t.flip(-1),
+    (r) => {
+      const W = r.shape[r.shape.length - 1];
+      return remapRaw(r, Int32Array.from({ length: r.shape[r.shape.length - 2] }, (_, i) => i), Int32Array.from({ length: W }, (_, j) => W - 1 - j), [0]);
+    },
+  );
 }
 
 /** Mirrors top-bottom (second-to-last dim). */
 export function vflip<T extends ImageLike>(img: T): T {
-  return apply(img, "vflip", (t) => t.flip(-2));
+  return apply(
+    img,
+    "vflip",
+    (t) => t.flip(-2),
+    (r) => {
+      const H = r.shape[r.shape.length - 2];
+      return remapRaw(r, Int32Array.from({ length: H }, (_, i) => H - 1 - i), Int32Array.from({ length: r.shape[r.shape.length - 1] }, (_, j) => j), [0]);
+    },
+  );
 }
 
 /** The four corner crops and the centre crop: [top-left, top-right, bottom-left, bottom-right, center]. */
@@ -417,27 +565,52 @@ function checkFill(fill: number | number[] | null | undefined, c: number): numbe
   return list;
 }
 
-/** Samples the image through an inverse affine matrix (torchvision's _apply_grid_transform). */
-function warp(t: Tensor, matrix: number[], ow: number, oh: number, mode: "nearest" | "bilinear", fill: number[] | null): Tensor {
-  const h = t.shape[t.dim() - 2];
-  const w = t.shape[t.dim() - 1];
-  return sampleGrid(t, affineTaps(matrix, w, h, ow, oh, mode), ow, oh, fill);
+interface Grid {
+  taps: Taps;
+  mask: Float32Array;
+  ow: number;
+  oh: number;
+  fill: number[] | null;
 }
 
-function sampleGrid(t: Tensor, { taps, mask }: { taps: Taps; mask: Float32Array }, ow: number, oh: number, fill: number[] | null): Tensor {
-  const h = t.shape[t.dim() - 2];
-  const w = t.shape[t.dim() - 1];
-  return inFloat(t, (x) => {
-    const lead = x.shape.slice(0, -2);
-    let out = applyTaps(x.reshape([...lead, h * w]), -1, taps, 0);
-    if (fill !== null) {
-      // torchvision samples an all-ones channel alongside the image and blends the fill colour by it.
-      const m = from_typed(mask, [ow * oh]);
-      const f = fill.length === 1 ? makeTensor(fill[0], { dtype: "float32" }) : from_typed(Float32Array.from(fill), [fill.length, 1]);
-      out = out.mul(m).add(m.rsub(1).mul(f));
-    }
-    return out.reshape([...lead, oh, ow]);
-  });
+/**
+ * torchvision's _apply_grid_transform: samples the image where `build` says (the grid depends only
+ * on the image's [C, H, W]). With a fill, torchvision samples an all-ones channel alongside the
+ * image and blends the fill colour in by it: out * mask + (1 - mask) * fill.
+ */
+function gridOp<T extends ImageLike>(img: T, op: string, build: (c: number, h: number, w: number) => Grid): T {
+  const [c, h, w] = get_dimensions(img);
+  const g = build(c, h, w);
+  const { taps, mask, ow, oh, fill } = g;
+  return apply(
+    img,
+    op,
+    (t) =>
+      inFloat(t, (x) => {
+        const lead = x.shape.slice(0, -2);
+        let out = applyTaps(x.reshape([...lead, h * w]), -1, taps, 0);
+        if (fill !== null) {
+          const m = from_typed(mask, [ow * oh]);
+          const fv = fill.length === 1 ? makeTensor(fill[0], { dtype: "float32" }) : from_typed(Float32Array.from(fill), [fill.length, 1]);
+          out = out.mul(m).add(m.rsub(1).mul(fv));
+        }
+        return out.reshape([...lead, oh, ow]);
+      }),
+    (r) => {
+      const planes = planesOf(r);
+      const out = applyTapsJS(r.data, planes, h * w, 1, taps);
+      if (fill !== null) {
+        const m = ow * oh;
+        const f32 = Math.fround;
+        for (let p = 0; p < planes; p++) {
+          const fc = f32(fill.length === 1 ? fill[0] : fill[p % c]);
+          for (let o = 0; o < m; o++) out[p * m + o] = f32(f32(out[p * m + o] * mask[o]) + f32(f32(1 - mask[o]) * fc));
+        }
+      }
+      return { data: out, shape: [...r.shape.slice(0, -2), oh, ow], int: r.int };
+    },
+    true,
+  );
 }
 
 /** torchvision's _compute_affine_output_size (rotate with expand=True). */
@@ -467,14 +640,13 @@ export function rotate<T extends ImageLike>(img: T, angle: number, interpolation
   if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
   if (center !== null && center !== undefined && !Array.isArray(center)) throw new TypeError("Argument center should be a sequence");
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "rotate") as "nearest" | "bilinear";
-  return apply(img, "rotate", (t) => {
-    const [c, h, w] = get_dimensions(t);
+  return gridOp(img, "rotate", (c, h, w) => {
     const fl = checkFill(fill, c);
     const centerF = center ? [center[0] - w * 0.5, center[1] - h * 0.5] : [0, 0];
     // torchvision negates the angle here: rotate() is counter-clockwise, the affine matrix clockwise.
     const matrix = _get_inverse_affine_matrix(centerF, -angle, [0, 0], 1, [0, 0]);
     const [ow, oh] = expand ? affineOutputSize(matrix, w, h) : [w, h];
-    return warp(t, matrix, ow, oh, mode, fl);
+    return { ...affineTaps(matrix, w, h, ow, oh, mode), ow, oh, fill: fl };
   });
 }
 
@@ -494,12 +666,11 @@ export function affine<T extends ImageLike>(img: T, angle: number, translate: nu
   if (sh.length !== 2) throw new ValueError(`Shear should be a sequence containing two values. Got [${sh.join(", ")}]`);
   if (center !== null && center !== undefined && !Array.isArray(center)) throw new TypeError("Argument center should be a sequence");
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "affine") as "nearest" | "bilinear";
-  return apply(img, "affine", (t) => {
-    const [c, h, w] = get_dimensions(t);
+  return gridOp(img, "affine", (c, h, w) => {
     const fl = checkFill(fill, c);
     const centerF = center ? [center[0] - w * 0.5, center[1] - h * 0.5] : [0, 0];
     const matrix = _get_inverse_affine_matrix(centerF, angle, translate, scale, sh);
-    return warp(t, matrix, w, h, mode, fl);
+    return { ...affineTaps(matrix, w, h, w, h, mode), ow: w, oh: h, fill: fl };
   });
 }
 
@@ -729,10 +900,7 @@ export function perspective<T extends ImageLike>(img: T, startpoints: number[][]
   }
   const coeffs = perspectiveCoeffs(startpoints, endpoints);
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "perspective") as "nearest" | "bilinear";
-  return apply(img, "perspective", (t) => {
-    const [c, h, w] = get_dimensions(t);
-    return sampleGrid(t, perspectiveTaps(coeffs, w, h, mode), w, h, checkFill(fill, c));
-  });
+  return gridOp(img, "perspective", (c, h, w) => ({ ...perspectiveTaps(coeffs, w, h, mode), ow: w, oh: h, fill: checkFill(fill, c) }));
 }
 
 /**
@@ -751,16 +919,54 @@ export function gaussian_blur<T extends ImageLike>(img: T, kernel_size: number |
   else throw new TypeError(`sigma should be either float or sequence of floats. Got ${typeName(sigma)}`);
   if (sg.length !== 2) throw new ValueError(`If sigma is a sequence, its length should be 2. Got ${sg.length}`);
   for (const s of sg) if (s <= 0) throw new ValueError(`sigma should have positive values. Got [${sg.map((v) => (Number.isInteger(v) ? `${v}.0` : String(v))).join(", ")}]`);
-  return apply(img, "gaussian_blur", (t) =>
-    inFloat(t, (x) => {
-      const kx = gaussianKernel1d(ks[0], sg[0]);
-      const ky = gaussianKernel1d(ks[1], sg[1]);
-      const H = x.shape[x.dim() - 2];
-      const W = x.shape[x.dim() - 1];
-      const p = padTensor(x, [ks[0] >> 1, ks[0] >> 1, ks[1] >> 1, ks[1] >> 1], 0, "reflect");
-      const conv = (y: Tensor, dim: number, k: Float32Array, n: number): Tensor => Array.from(k, (wt, i) => y.narrow(dim, i, n).mul(wt)).reduce((a, b) => a.add(b));
-      return conv(conv(p, -1, kx, W), -2, ky, H);
-    }),
+  const kx = gaussianKernel1d(ks[0], sg[0]);
+  const ky = gaussianKernel1d(ks[1], sg[1]);
+  const [px, py] = [ks[0] >> 1, ks[1] >> 1];
+  const conv = (y: Tensor, dim: number, k: Float32Array, n: number): Tensor => Array.from(k, (wt, i) => y.narrow(dim, i, n).mul(wt)).reduce((a, b) => a.add(b));
+  return apply(
+    img,
+    "gaussian_blur",
+    (t) =>
+      inFloat(t, (x) => {
+        const H = x.shape[x.dim() - 2];
+        const W = x.shape[x.dim() - 1];
+        return conv(conv(padTensor(x, [px, px, py, py], 0, "reflect"), -1, kx, W), -2, ky, H);
+      }),
+    (r) => {
+      const H = r.shape[r.shape.length - 2];
+      const W = r.shape[r.shape.length - 1];
+      checkReflect("reflect", r.shape, H, W, [px, px, py, py]);
+      // Reflect-pad, then the horizontal pass over every padded row, then the vertical pass.
+      const planes = planesOf(r);
+      const cols = padIndices(W, px, px, "reflect");
+      const rows = padIndices(H, py, py, "reflect");
+      const Wp = W + 2 * px;
+      const Hp = H + 2 * py;
+      const f32 = Math.fround;
+      const out = new Float32Array(planes * H * W);
+      const padded = new Float32Array(Hp * Wp);
+      const across = new Float32Array(Hp * W);
+      for (let p = 0; p < planes; p++) {
+        const base = p * H * W;
+        for (let i = 0; i < Hp; i++) for (let j = 0; j < Wp; j++) padded[i * Wp + j] = r.data[base + rows[i] * W + cols[j]];
+        for (let i = 0; i < Hp; i++) {
+          for (let j = 0; j < W; j++) {
+            let acc = f32(padded[i * Wp + j] * kx[0]);
+            for (let k = 1; k < kx.length; k++) acc = f32(acc + f32(padded[i * Wp + j + k] * kx[k]));
+            across[i * W + j] = acc;
+          }
+        }
+        for (let i = 0; i < H; i++) {
+          for (let j = 0; j < W; j++) {
+            let acc = f32(across[i * W + j] * ky[0]);
+            for (let k = 1; k < ky.length; k++) acc = f32(acc + f32(across[(i + k) * W + j] * ky[k]));
+            out[base + i * W + j] = acc;
+          }
+        }
+      }
+      return { data: out, shape: r.shape, int: r.int };
+    },
+    true,
   );
 }
 

@@ -64,6 +64,15 @@ export const pow = (a: Tensor | number, b: Operand): Tensor => {
   return E.pow(operand(a, b, "pow"), b);
 };
 export const neg = (a: Tensor): Tensor => E.neg(a);
+export const rsub = (a: Tensor, b: Operand): Tensor => E.rsub(a, b);
+export const remainder = (a: Tensor, b: Operand): Tensor => E.remainder(a, b);
+export const floor_divide = (a: Tensor, b: Operand): Tensor => E.div(a, b, { rounding_mode: "floor" });
+export const true_divide = (a: Tensor, b: Operand): Tensor => E.div(a, b);
+export const log2 = (a: Tensor): Tensor => E.log2(a);
+export const log10 = (a: Tensor): Tensor => E.log10(a);
+export const expm1 = (a: Tensor): Tensor => E.expm1(a);
+export const reciprocal = (a: Tensor): Tensor => E.reciprocal(a);
+export const trunc = (a: Tensor): Tensor => E.trunc(a);
 export const exp = (a: Tensor): Tensor => E.exp(a);
 export const log = (a: Tensor): Tensor => E.log(a);
 export const log1p = (a: Tensor): Tensor => E.log1p(a);

@@ -76,7 +76,7 @@ export abstract class LRScheduler {
   }
 
   /** @internal the step every scheduler takes on construction (sets lr for epoch 0). */
-  protected _initial_step(): void {
+  _initial_step(): void {
     this.optimizer._step_count = 0;
     this._step_count = 0;
     this.step();
@@ -707,6 +707,249 @@ export class OneCycleLR extends LRScheduler {
       }
       return lr;
     });
+  }
+}
+
+/**
+ * Decays the lr by a polynomial of the remaining fraction of `total_iters`:
+ * `lr = initial_lr * (1 - t / total_iters) ^ power`, constant afterwards.
+ *
+ * @example
+ * const scheduler = new torch.optim.lr_scheduler.PolynomialLR(optimizer, {total_iters: 4, power: 1.0});
+ */
+export class PolynomialLR extends LRScheduler {
+  total_iters: number;
+  power: number;
+
+  constructor(optimizer: Optimizer, ...rest: Rest<{ total_iters?: number; power?: number; last_epoch?: number; verbose?: boolean }>) {
+    const o = parseArgs("PolynomialLR", rest, ["total_iters", "power", "last_epoch", "verbose"]);
+    super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
+    this.total_iters = (o.total_iters as number | undefined) ?? 5;
+    this.power = (o.power as number | undefined) ?? 1.0;
+    this._initial_step();
+  }
+
+  get_lr(): number[] {
+    const { total_iters: n, last_epoch: t } = this;
+    if (t === 0 || t > n) return this._lrs();
+    const decay = ((1.0 - t / n) / (1.0 - (t - 1) / n)) ** this.power;
+    return this._lrs().map((lr) => lr * decay);
+  }
+
+  protected _get_closed_form_lr(): number[] {
+    return this.base_lrs.map((b) => b * (1.0 - Math.min(this.total_iters, this.last_epoch) / this.total_iters) ** this.power);
+  }
+}
+
+/**
+ * Runs schedulers one after another: `schedulers[i]` is in charge from `milestones[i - 1]` on
+ * (and restarts from its epoch 0 there).
+ *
+ * @example
+ * const warmup = new LinearLR(optimizer, {start_factor: 0.1, total_iters: 5});
+ * const decay = new ExponentialLR(optimizer, 0.9);
+ * const scheduler = new torch.optim.lr_scheduler.SequentialLR(optimizer, [warmup, decay], [5]);
+ */
+export class SequentialLR extends LRScheduler {
+  _schedulers!: LRScheduler[];
+  _milestones: number[];
+
+  constructor(optimizer: Optimizer, schedulers: LRScheduler[] | { schedulers: LRScheduler[]; milestones: number[]; last_epoch?: number; verbose?: boolean }, ...rest: (number[] | { milestones?: number[]; last_epoch?: number; verbose?: boolean } | number | boolean | undefined)[]) {
+    const o = parseArgs("SequentialLR", [schedulers, ...rest], ["schedulers", "milestones", "last_epoch", "verbose"]);
+    const list = o.schedulers as LRScheduler[];
+    const milestones = o.milestones as number[];
+    checkOptimizer(optimizer);
+    if (!Array.isArray(list) || list.length === 0) throw new ValueError("SequentialLR expects a non-empty list of schedulers");
+    list.forEach((sch, i) => {
+      if (sch.optimizer !== optimizer) {
+        throw new ValueError(`Sequential Schedulers expects all schedulers to belong to the same optimizer, but got schedulers at index ${i} to be different than the optimizer passed in.`);
+      }
+    });
+    if (!Array.isArray(milestones) || milestones.length !== list.length - 1) {
+      throw new ValueError(
+        `Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, but got number of schedulers ${list.length} and the number of milestones to be equal to ${Array.isArray(milestones) ? milestones.length : 0}`,
+      );
+    }
+    super(optimizer, -1, Boolean(o.verbose));
+    Object.defineProperty(this, "_schedulers", { value: list, enumerable: false, writable: true });
+    this._milestones = milestones.slice();
+    this.last_epoch = ((o.last_epoch as number | undefined) ?? -1) + 1;
+    for (const g of optimizer.param_groups) g.lr = g.initial_lr as number;
+    for (const sch of list) sch.last_epoch -= 1;
+    list[0]._initial_step();
+    this._last_lr = list[0].get_last_lr();
+  }
+
+  get_lr(): number[] {
+    return this._lrs();
+  }
+
+  step(): void {
+    this.last_epoch += 1;
+    let idx = 0;
+    while (idx < this._milestones.length && this._milestones[idx] <= this.last_epoch) idx++;
+    const sch = this._schedulers[idx];
+    if (idx > 0 && this._milestones[idx - 1] === this.last_epoch) sch.step(0);
+    else sch.step();
+    this._last_lr = sch.get_last_lr();
+  }
+
+  state_dict(): SchedulerStateDict {
+    return { ...super.state_dict(), _schedulers: this._schedulers.map((sch) => sch.state_dict()) };
+  }
+
+  load_state_dict(state_dict: SchedulerStateDict): void {
+    const { _schedulers, ...rest } = state_dict;
+    super.load_state_dict(rest);
+    if (Array.isArray(_schedulers)) _schedulers.forEach((sd, i) => this._schedulers[i].load_state_dict(sd as SchedulerStateDict));
+  }
+}
+
+/**
+ * Steps several schedulers together, each multiplying in its own factor (e.g. a warm-up and a
+ * decay at once).
+ *
+ * @example
+ * const scheduler = new torch.optim.lr_scheduler.ChainedScheduler([new ConstantLR(opt, {factor: 0.1, total_iters: 2}), new ExponentialLR(opt, 0.9)]);
+ */
+export class ChainedScheduler extends LRScheduler {
+  _schedulers!: LRScheduler[];
+
+  constructor(schedulers: LRScheduler[]) {
+    if (!Array.isArray(schedulers) || schedulers.length === 0) throw new ValueError("ChainedScheduler expects a non-empty list of schedulers");
+    schedulers.forEach((sch, i) => {
+      if (sch.optimizer !== schedulers[0].optimizer) {
+        throw new ValueError(`ChainedScheduler expects all schedulers to belong to the same optimizer, but got schedulers at index 0 and ${i} to be different`);
+      }
+    });
+    super(schedulers[0].optimizer);
+    Object.defineProperty(this, "_schedulers", { value: schedulers.slice(), enumerable: false, writable: true });
+    this._last_lr = this._lrs();
+  }
+
+  get_lr(): number[] {
+    return this._lrs();
+  }
+
+  step(): void {
+    for (const sch of this._schedulers) sch.step();
+    this._last_lr = this._lrs();
+  }
+
+  state_dict(): SchedulerStateDict {
+    return { ...super.state_dict(), _schedulers: this._schedulers.map((sch) => sch.state_dict()) };
+  }
+
+  load_state_dict(state_dict: SchedulerStateDict): void {
+    const { _schedulers, ...rest } = state_dict;
+    super.load_state_dict(rest);
+    if (Array.isArray(_schedulers)) _schedulers.forEach((sd, i) => this._schedulers[i].load_state_dict(sd as SchedulerStateDict));
+  }
+}
+
+export interface CyclicLROptions {
+  base_lr?: number | number[];
+  max_lr?: number | number[];
+  step_size_up?: number;
+  step_size_down?: number | null;
+  mode?: "triangular" | "triangular2" | "exp_range";
+  gamma?: number;
+  scale_fn?: ((x: number) => number) | null;
+  scale_mode?: "cycle" | "iterations";
+  cycle_momentum?: boolean;
+  base_momentum?: number | number[];
+  max_momentum?: number | number[];
+  last_epoch?: number;
+  verbose?: boolean;
+}
+
+/**
+ * Cyclical learning rates (Smith): the lr goes between `base_lr` and `max_lr` in triangles of
+ * `step_size_up + step_size_down` steps ('triangular'; 'triangular2' halves the amplitude each
+ * cycle; 'exp_range' scales it by gamma^step), and momentum cycles inversely. Step it per batch.
+ *
+ * @example
+ * const scheduler = new torch.optim.lr_scheduler.CyclicLR(optimizer, 0.01, 0.1, {step_size_up: 2000});
+ */
+export class CyclicLR extends LRScheduler {
+  max_lrs: number[];
+  total_size: number;
+  step_ratio: number;
+  mode: string;
+  gamma: number;
+  scale_mode: "cycle" | "iterations";
+  cycle_momentum: boolean;
+  base_momentums: number[] = [];
+  max_momentums: number[] = [];
+  private _scale_fn_custom!: ((x: number) => number) | null;
+
+  constructor(optimizer: Optimizer, base_lr: number | number[] | CyclicLROptions, ...rest: (number | number[] | string | boolean | null | CyclicLROptions | undefined)[]) {
+    const o = parseArgs("CyclicLR", [base_lr, ...rest], [
+      "base_lr", "max_lr", "step_size_up", "step_size_down", "mode", "gamma", "scale_fn", "scale_mode", "cycle_momentum", "base_momentum", "max_momentum", "last_epoch", "verbose",
+    ]) as CyclicLROptions;
+    checkOptimizer(optimizer);
+    const groups = optimizer.param_groups;
+    const perGroup = (name: string, v: number | number[] | undefined): number[] => {
+      if (Array.isArray(v)) {
+        if (v.length !== groups.length) throw new ValueError(`expected ${groups.length} values for ${name}, got ${v.length}`);
+        return v.slice();
+      }
+      if (typeof v !== "number") throw new TypeError(`CyclicLR() missing required argument '${name}'`);
+      return groups.map(() => v);
+    };
+    const last_epoch = o.last_epoch ?? -1;
+    const base_lrs = perGroup("base_lr", o.base_lr);
+    if (last_epoch === -1) groups.forEach((g, i) => (g.lr = base_lrs[i]));
+    const max_lrs = perGroup("max_lr", o.max_lr);
+    const up = o.step_size_up ?? 2000;
+    const down = o.step_size_down ?? up;
+    const mode = o.mode ?? "triangular";
+    const scale_fn = o.scale_fn ?? null;
+    if (!["triangular", "triangular2", "exp_range"].includes(mode) && scale_fn === null) throw new ValueError("mode is invalid and scale_fn is None");
+    const cycle = o.cycle_momentum ?? true;
+    let base_momentums: number[] = [];
+    let max_momentums: number[] = [];
+    if (cycle) {
+      if (!("momentum" in optimizer.defaults)) throw new ValueError("optimizer must support momentum with `cycle_momentum` option enabled");
+      const bm = perGroup("base_momentum", o.base_momentum ?? 0.8);
+      if (last_epoch === -1) groups.forEach((g, i) => (g.momentum = bm[i]));
+      base_momentums = groups.map((g) => g.momentum as number);
+      max_momentums = perGroup("max_momentum", o.max_momentum ?? 0.9);
+    }
+    super(optimizer, last_epoch, Boolean(o.verbose));
+    this.max_lrs = max_lrs;
+    this.total_size = up + down;
+    this.step_ratio = up / this.total_size;
+    this.mode = mode;
+    this.gamma = o.gamma ?? 1.0;
+    Object.defineProperty(this, "_scale_fn_custom", { value: scale_fn, enumerable: false, writable: true });
+    this.scale_mode = scale_fn !== null ? o.scale_mode ?? "cycle" : mode === "exp_range" ? "iterations" : "cycle";
+    this.cycle_momentum = cycle;
+    this.base_momentums = base_momentums;
+    this.max_momentums = max_momentums;
+    this._initial_step();
+    this.base_lrs = base_lrs;
+  }
+
+  scale_fn(x: number): number {
+    if (this._scale_fn_custom) return this._scale_fn_custom(x);
+    if (this.mode === "triangular") return 1.0;
+    if (this.mode === "triangular2") return 1 / 2.0 ** (x - 1);
+    return this.gamma ** x;
+  }
+
+  get_lr(): number[] {
+    const cycle = Math.floor(1 + this.last_epoch / this.total_size);
+    const x = 1.0 + this.last_epoch / this.total_size - cycle;
+    const scale_factor = x <= this.step_ratio ? x / this.step_ratio : (x - 1) / (this.step_ratio - 1);
+    const arg = this.scale_mode === "cycle" ? cycle : this.last_epoch;
+    const lrs = this.base_lrs.map((b, i) => b + (this.max_lrs[i] - b) * scale_factor * this.scale_fn(arg));
+    if (this.cycle_momentum) {
+      this.optimizer.param_groups.forEach((g, i) => {
+        g.momentum = this.max_momentums[i] - (this.max_momentums[i] - this.base_momentums[i]) * scale_factor * this.scale_fn(arg);
+      });
+    }
+    return lrs;
   }
 }
 

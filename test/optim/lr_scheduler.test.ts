@@ -58,6 +58,27 @@ describe("schedulers match PyTorch 1.13 epoch by epoch", () => {
     run((o) => [new S.CosineAnnealingWarmRestarts(o, 3, { T_mult: 2, eta_min: 0.001 })], cases.warm_restarts));
   test("CosineAnnealingWarmRestarts stepped with fractional epochs", () =>
     run((o) => [new S.CosineAnnealingWarmRestarts(o, { T_0: 2, T_mult: 2 })], cases.warm_restarts_epochs, undefined, false, ref.warm_epochs));
+  test("PolynomialLR(total_iters 4, power 2)", () => run((o) => [new S.PolynomialLR(o, { total_iters: 4, power: 2.0 })], cases.polynomial));
+  test("SequentialLR: LinearLR warm-up then ExponentialLR", () => {
+    const spy = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    run((o) => [new S.SequentialLR(o, [new S.LinearLR(o, { start_factor: 0.1, total_iters: 3 }), new S.ExponentialLR(o, 0.8)], [3])], cases.sequential);
+    spy.mockRestore();
+  });
+  test("SequentialLR over three schedulers", () => {
+    const spy = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    run(
+      (o) => [new S.SequentialLR(o, { schedulers: [new S.ConstantLR(o, { factor: 0.5, total_iters: 2 }), new S.StepLR(o, 2, { gamma: 0.5 }), new S.CosineAnnealingLR(o, 3)], milestones: [2, 5] })],
+      cases.sequential_three,
+    );
+    spy.mockRestore();
+  });
+  test("ChainedScheduler(ConstantLR, ExponentialLR)", () =>
+    run((o) => [new S.ChainedScheduler([new S.ConstantLR(o, { factor: 0.1, total_iters: 2 }), new S.ExponentialLR(o, 0.9)])], cases.chained));
+  test("CyclicLR triangular (lr and momentum)", () => run((o) => [new S.CyclicLR(o, 0.01, 0.1, { step_size_up: 3 })], cases.cyclic_triangular));
+  test("CyclicLR triangular2 with asymmetric steps", () =>
+    run((o) => [new S.CyclicLR(o, { base_lr: 0.01, max_lr: 0.1, step_size_up: 2, step_size_down: 3, mode: "triangular2", base_momentum: 0.7, max_momentum: 0.95 })], cases.cyclic_triangular2));
+  test("CyclicLR exp_range without momentum cycling", () =>
+    run((o) => [new S.CyclicLR(o, 0.01, 0.1, { step_size_up: 2, mode: "exp_range", gamma: 0.9, cycle_momentum: false })], cases.cyclic_exp_range));
   test("OneCycleLR refuses to step past total_steps", () => {
     const opt = new optim.SGD([torch.zeros(1, { requires_grad: true })], { lr: 0.1 });
     const s = new S.OneCycleLR(opt, 1, { total_steps: 2 });
@@ -165,6 +186,28 @@ describe("scheduler errors", () => {
     expect(() => new S.CosineAnnealingWarmRestarts(opt(), 0)).toThrow("Expected positive integer T_0, but got 0");
     expect(() => new S.CosineAnnealingWarmRestarts(opt(), 2, { T_mult: 0 })).toThrow("Expected integer T_mult >= 1, but got 0");
     expect(() => new S.CosineAnnealingWarmRestarts(opt(), 2).step(-1)).toThrow("Expected non-negative epoch, but got -1");
+  });
+  test("composite and cyclic scheduler arguments", () => {
+    const o = opt();
+    const other = opt();
+    expect(() => new S.SequentialLR(o, [new S.ExponentialLR(other, 0.9)], [])).toThrow(
+      "Sequential Schedulers expects all schedulers to belong to the same optimizer, but got schedulers at index 0 to be different than the optimizer passed in.",
+    );
+    expect(() => new S.SequentialLR(o, [new S.ExponentialLR(o, 0.9)], [2])).toThrow(
+      "Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, but got number of schedulers 1 and the number of milestones to be equal to 1",
+    );
+    expect(() => new S.ChainedScheduler([new S.ExponentialLR(o, 0.9), new S.ExponentialLR(other, 0.9)])).toThrow(
+      "ChainedScheduler expects all schedulers to belong to the same optimizer, but got schedulers at index 0 and 1 to be different",
+    );
+    expect(() => new S.CyclicLR(opt(), 0.01, 0.1, { mode: "sawtooth" as never })).toThrow("mode is invalid and scale_fn is None");
+    expect(() => new S.CyclicLR(opt(), [0.01, 0.02], 0.1)).toThrow("expected 1 values for base_lr, got 2");
+    expect(() => new S.CyclicLR(new optim.Adam([torch.zeros(1, { requires_grad: true })]), 0.01, 0.1)).toThrow("optimizer must support momentum with `cycle_momentum` option enabled");
+    const custom = new S.CyclicLR(opt(), 0.0, 1.0, { step_size_up: 1, scale_fn: (x: number) => 1 / x, cycle_momentum: false });
+    custom.optimizer.step();
+    custom.step();
+    custom.step();
+    custom.step();
+    expect(custom.get_last_lr()).toEqual([0.5]);
   });
   test("missing or bad required arguments", () => {
     expect(() => new S.StepLR(opt(), {} as never)).toThrow("StepLR() missing 1 required positional argument: 'step_size'");

@@ -179,6 +179,13 @@ def schedulers():
         "onecycle_sgd": sched_run(lambda o: [S.OneCycleLR(o, max_lr=1.0, total_steps=10)], 10),
         "onecycle_adam_three_phase_linear": sched_run(lambda o: [S.OneCycleLR(o, max_lr=0.5, epochs=3, steps_per_epoch=4, pct_start=0.25, anneal_strategy="linear", three_phase=True, div_factor=10.0, final_div_factor=100.0, base_momentum=0.8, max_momentum=0.9)], 12, adam=True),
         "warm_restarts": sched_run(lambda o: [S.CosineAnnealingWarmRestarts(o, T_0=3, T_mult=2, eta_min=0.001)], 12),
+        "polynomial": sched_run(lambda o: [S.PolynomialLR(o, total_iters=4, power=2.0)], 6),
+        "sequential": sched_run(lambda o: [S.SequentialLR(o, [S.LinearLR(o, start_factor=0.1, total_iters=3), S.ExponentialLR(o, gamma=0.8)], milestones=[3])], 7),
+        "sequential_three": sched_run(lambda o: [S.SequentialLR(o, [S.ConstantLR(o, factor=0.5, total_iters=2), S.StepLR(o, 2, 0.5), S.CosineAnnealingLR(o, T_max=3)], milestones=[2, 5])], 9),
+        "chained": sched_run(lambda o: [S.ChainedScheduler([S.ConstantLR(o, factor=0.1, total_iters=2), S.ExponentialLR(o, gamma=0.9)])], 5),
+        "cyclic_triangular": sched_run(lambda o: [S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=3)], 10),
+        "cyclic_triangular2": sched_run(lambda o: [S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=2, step_size_down=3, mode="triangular2", base_momentum=0.7, max_momentum=0.95)], 12),
+        "cyclic_exp_range": sched_run(lambda o: [S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=2, mode="exp_range", gamma=0.9, cycle_momentum=False)], 9),
         "warm_restarts_epochs": sched_run(lambda o: [S.CosineAnnealingWarmRestarts(o, T_0=2, T_mult=2)], len(warm_epochs), epoch_values=warm_epochs),
     })
     return {"plateau_metrics": plateau_metrics, "max_metrics": max_metrics, "warm_epochs": warm_epochs, "cases": cases}

@@ -40,6 +40,8 @@ export interface ImageOptions {
   mean?: readonly number[];
   /** See `mean`. */
   std?: readonly number[];
+  /** At most this many images of a batch are drawn (the first ones), so one call cannot flood a notebook. Default 256. */
+  max_images?: number;
 }
 
 /** Options of display.images: a label under each image. */
@@ -66,6 +68,8 @@ export interface FeatureMapOptions extends ImageOptions {
 interface Prepared {
   values: Float32Array;
   shape: [number, number, number, number];
+  /** Images in the input, of which the first shape[0] are kept. */
+  total: number;
   /** What was done to the values, for the text rendering. */
   note: string;
 }
@@ -153,11 +157,19 @@ function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, bat
   } else {
     throw new TypeError(`${op}(): expected a Tensor or a non-empty list of Tensors, got ${Array.isArray(x) ? "an empty or mixed list" : typeof x}`);
   }
-  const batch = asBatch(op, shape, batchOk);
+  let batch = asBatch(op, shape, batchOk);
+  const total = batch[0];
+  const max = o.max_images ?? 256;
+  if (!Number.isInteger(max) || max < 1) throw new ValueError(`${op}(): max_images must be a positive integer, got ${String(max)}`);
   let note = "";
+  if (total > max) {
+    batch = [max, batch[1], batch[2], batch[3]];
+    values = values.slice(0, max * batch[1] * batch[2] * batch[3]);
+    note = `first ${max} of ${total} images`;
+  }
   if (o.mean !== undefined || o.std !== undefined) {
     values = unnormalize(op, values, batch, o.mean ?? [0], o.std ?? [1]);
-    note = "mean/std undone";
+    note = note ? `${note}; mean/std undone` : "mean/std undone";
   }
   const normalize = o.normalize ?? "auto";
   const [lo, hi] = range(values);
@@ -183,7 +195,7 @@ function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, bat
   } else if (lo < 0 || hi > 1) {
     note = join(`values in [${format_value(lo)}, ${format_value(hi)}] clamped to [0, 1]`);
   }
-  return { values, shape: batch, note };
+  return { values, shape: batch, total, note };
 }
 
 /** Tiles B images (already [0, 1]) into one [C, gridH, gridW] array, as make_grid lays them out. */
@@ -370,7 +382,7 @@ export function images_bundle(batch: Tensor | readonly Tensor[], o: ImagesOption
   checkScale(o.scale);
   const p = prepare("display.images", batch, o);
   const [B, C, H, W] = p.shape;
-  const texts = labelTexts(labels, classes, B) as string[];
+  const texts = (labelTexts(labels, classes, p.total) as string[]).slice(0, B);
   const cols = Math.min(nrow, B);
   const rows = Math.ceil(B / cols);
   const scale = o.scale === undefined || o.scale === "auto" ? auto_scale(H, W, cols * (W + 8)) : o.scale;
@@ -434,7 +446,7 @@ export function feature_map_bundle(maps: Tensor, o: FeatureMapOptions = {}): Mim
     if (hi === lo) dead++;
     minmax(v);
   }
-  const g = tile({ values, shape: [shown, 1, H, W], note: "" }, nrow, padding, 0);
+  const g = tile({ values, shape: [shown, 1, H, W], total: shown, note: "" }, nrow, padding, 0);
   const gray = chw_to_pixels(g.values, 1, g.H, g.W);
   let colored = apply_colormap(gray, o.cmap ?? "viridis");
   // Padding between tiles in pad_value gray (default white), after the colour map so it stays neutral.

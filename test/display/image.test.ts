@@ -144,6 +144,15 @@ describe("display.images bundle (labelled grid)", () => {
     expect(images_bundle(x, { scale: 1 })["text/plain"]).toBe(image_bundle(x, { scale: 1 })["text/plain"]);
   });
 
+  test("max_images keeps the first images (and their labels) and says so", () => {
+    const b = images_bundle(torch.rand(10, 1, 8, 8), { labels: [...Array(10).keys()], max_images: 4, scale: 1 });
+    expect(b["text/plain"]).toContain("<4 images [1, 8, 8]");
+    expect(b["text/plain"]).toContain("first 4 of 10 images");
+    expect(b["text/plain"]).toContain("labels: 0, 1, 2, 3");
+    expect(image_bundle(torch.rand(300, 1, 2, 2), { scale: 1 })["text/plain"]).toContain("256 images [1, 2, 2] in a 32x8 grid");
+    expect(() => image_bundle(torch.rand(2, 1, 2, 2), { max_images: 0 })).toThrow("max_images must be a positive integer, got 0");
+  });
+
   test("label errors", () => {
     const x = torch.rand(2, 1, 8, 8);
     expect(() => images_bundle(x, { labels: [1] })).toThrow("display.images(): 1 labels for 2 images");

@@ -449,6 +449,18 @@ describe("transforms on decoded images", () => {
   });
 });
 
+test("Normalize(inplace) overwrites its input; the default returns a new tensor", () => {
+  const x = torch.ones([2, 2, 2]);
+  const y = new T.Normalize([0.5, 0.25], [0.5, 0.25])(x);
+  expect(y).not.toBe(x);
+  expect(x.sum().item()).toBe(8);
+  expect(y.tolist()).toEqual([[[1, 1], [1, 1]], [[3, 3], [3, 3]]]);
+  const z = F.normalize(x, [0.5], [0.5], true);
+  expect(z).toBe(x);
+  expect(x.sum().item()).toBe(8);
+  expect(F.normalize(torch.ones([1, 2, 2]), 1, 2).sum().item()).toBe(0);
+});
+
 test("transforms are callable objects that print their repr", () => {
   const t = new T.RandomRotation(15);
   expect(typeof t).toBe("function");

@@ -251,6 +251,17 @@ export function normalize(tensor: Tensor, mean: number[] | number, std: number[]
       throw new RuntimeError(`normalize(): ${name} has ${v.length} values but the image has ${c} channels (shape [${t.shape.join(", ")}])`);
     }
   }
+  if (!inplace && !t.requires_grad) {
+    // One pass in JS instead of two backend ops: (x - mean[c]) / std[c], rounded as float32 ops.
+    const v = t.dataSync() as Float32Array;
+    const n = t.shape[t.dim() - 1] * t.shape[t.dim() - 2];
+    const out = new Float32Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const ch = Math.floor(i / n) % c;
+      out[i] = Math.fround(Math.fround(v[i] - Math.fround(m.length === 1 ? m[0] : m[ch])) / Math.fround(s.length === 1 ? s[0] : s[ch]));
+    }
+    return from_typed(out, t.shape);
+  }
   const mt = from_typed(Float32Array.from(m), [m.length, 1, 1]);
   const st = from_typed(Float32Array.from(s), [s.length, 1, 1]);
   if (inplace) return t.sub_(mt).div_(st);
@@ -707,18 +718,143 @@ export function to_grayscale<T extends ImageLike>(img: T, num_output_channels: 1
   return rgb_to_grayscale(img, num_output_channels);
 }
 
-function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor, minDims = 2): T {
-  return apply(img, op, (t) => {
-    if (t.dim() < minDims) throw new TypeError(`Input image tensor should have at least ${minDims} dimensions, but found ${t.dim()}`);
-    assertChannels(t, [1, 3]);
-    return fn(t);
-  });
+function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor, minDims = 2, raw?: RawFn): T {
+  const check = (shape: number[]): void => {
+    if (shape.length < minDims) throw new TypeError(`Input image tensor should have at least ${minDims} dimensions, but found ${shape.length}`);
+    const c = shape.length === 2 ? 1 : shape[shape.length - 3];
+    if (c !== 1 && c !== 3) throw new TypeError(`Input image tensor permitted channel values are [1, 3], but found ${c}`);
+  };
+  return apply(
+    img,
+    op,
+    (t) => {
+      check(t.shape);
+      return fn(t);
+    },
+    raw
+      ? (r) => {
+          check(r.shape);
+          return raw(r);
+        }
+      : undefined,
+    true,
+  );
+}
+
+// JS colour kernels: torchvision's tensor formulas with float32 rounding after each operation.
+// Integer (uint8) results are truncated, as torchvision's `.to(img.dtype)` truncates.
+const f32 = Math.fround;
+
+/** Channels and pixels per image of a [..., C, H, W] raw image. */
+function dims(r: Raw): { c: number; n: number; images: number } {
+  const n = r.shape[r.shape.length - 2] * r.shape[r.shape.length - 1];
+  const c = r.shape.length >= 3 ? r.shape[r.shape.length - 3] : 1;
+  return { c, n, images: r.data.length / (c * n) };
+}
+
+/** torchvision's _blend: (ratio * x1 + (1 - ratio) * x2).clamp(0, bound).to(x1.dtype); x2 per element index. */
+function blendRaw(r: Raw, other: (i: number) => number, ratio: number): Raw {
+  const bound = r.int ? 255 : 1;
+  const a = f32(ratio);
+  const b = f32(1 - ratio);
+  const out = new Float32Array(r.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = Math.min(Math.max(f32(f32(a * r.data[i]) + f32(b * other(i))), 0), bound);
+    out[i] = r.int ? Math.trunc(v) : v;
+  }
+  return { data: out, shape: r.shape, int: r.int };
+}
+
+/** Gray level per pixel of each image (one plane per image), truncated for integer images. */
+function grayRaw(r: Raw): Float32Array {
+  const { c, n, images } = dims(r);
+  const out = new Float32Array(images * n);
+  for (let k = 0; k < images; k++) {
+    const base = k * c * n;
+    for (let i = 0; i < n; i++) {
+      if (c === 1) {
+        out[k * n + i] = r.data[base + i];
+        continue;
+      }
+      const l = f32(f32(f32(0.2989 * r.data[base + i]) + f32(0.587 * r.data[base + n + i])) + f32(0.114 * r.data[base + 2 * n + i]));
+      out[k * n + i] = r.int ? Math.trunc(l) : l;
+    }
+  }
+  return out;
+}
+
+function brightnessRaw(r: Raw, factor: number): Raw {
+  return blendRaw(r, () => 0, factor);
+}
+
+function contrastRaw(r: Raw, factor: number): Raw {
+  const { c, n } = dims(r);
+  const gray = grayRaw(r);
+  const means = new Float32Array(gray.length / n);
+  for (let k = 0; k < means.length; k++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += gray[k * n + i];
+    means[k] = f32(sum / n);
+  }
+  return blendRaw(r, (i) => means[Math.floor(i / (c * n))], factor);
+}
+
+function saturationRaw(r: Raw, factor: number): Raw {
+  const { c, n } = dims(r);
+  if (c === 1) return r;
+  const gray = grayRaw(r);
+  return blendRaw(r, (i) => gray[Math.floor(i / (c * n)) * n + (i % n)], factor);
+}
+
+function hueRaw(r: Raw, factor: number): Raw {
+  const { c, n, images } = dims(r);
+  if (c === 1) return r;
+  const out = new Float32Array(r.data.length);
+  for (let k = 0; k < images; k++) {
+    const base = k * 3 * n;
+    for (let i = 0; i < n; i++) {
+      let red = r.data[base + i];
+      let grn = r.data[base + n + i];
+      let blu = r.data[base + 2 * n + i];
+      if (r.int) [red, grn, blu] = [f32(red / 255), f32(grn / 255), f32(blu / 255)];
+      // _rgb2hsv
+      const maxc = Math.max(red, grn, blu);
+      const minc = Math.min(red, grn, blu);
+      const eqc = maxc === minc;
+      const cr = f32(maxc - minc);
+      const s = f32(cr / (eqc ? 1 : maxc));
+      const crd = eqc ? 1 : cr;
+      const rc = f32(f32(maxc - red) / crd);
+      const gc = f32(f32(maxc - grn) / crd);
+      const bc = f32(f32(maxc - blu) / crd);
+      let h: number;
+      if (maxc === red) h = f32(bc - gc);
+      else if (maxc === grn) h = f32(f32(2 + rc) - bc);
+      else h = f32(f32(4 + gc) - rc);
+      h = f32(f32(h / 6) + 1) % 1;
+      // (h + hue_factor) % 1.0, then _hsv2rgb
+      const hs = f32(h + factor);
+      const hh = f32(hs - Math.floor(hs));
+      const h6 = f32(hh * 6);
+      const fl = Math.floor(h6);
+      const fr = f32(h6 - fl);
+      const sector = ((fl % 6) + 6) % 6;
+      const v = maxc;
+      const clamp01 = (x: number): number => Math.min(Math.max(x, 0), 1);
+      const p = clamp01(f32(v * f32(1 - s)));
+      const q = clamp01(f32(v * f32(1 - f32(s * fr))));
+      const t = clamp01(f32(v * f32(1 - f32(s * f32(1 - fr)))));
+      const rgb = [[v, t, p], [q, v, p], [p, v, t], [p, q, v], [t, p, v], [v, p, q]][sector];
+      for (let ch = 0; ch < 3; ch++) out[base + ch * n + i] = r.int ? Math.trunc(f32(rgb[ch] * 255)) : rgb[ch];
+    }
+  }
+  return { data: out, shape: r.shape, int: r.int };
 }
 
 /** Multiplies intensities by `brightness_factor` (0 gives black, 1 the original), clamped. */
 export function adjust_brightness<T extends ImageLike>(img: T, brightness_factor: number): T {
   if (brightness_factor < 0) throw new ValueError(`brightness_factor (${brightness_factor}) is not non-negative.`);
-  return colourOp(img, "adjust_brightness", (t) => blend(t, t.mul(0), brightness_factor));
+  return colourOp(img, "adjust_brightness", (t) => blend(t, t.mul(0), brightness_factor), 2, (r) => brightnessRaw(r, brightness_factor));
 }
 
 /** Blends with the mean gray level: 0 gives a solid gray image, 1 the original. */
@@ -728,13 +864,13 @@ export function adjust_contrast<T extends ImageLike>(img: T, contrast_factor: nu
     const c = t.shape[t.dim() - 3];
     const gray = (c === 3 ? rgb_to_grayscale(t) : t).float();
     return blend(t, gray.mean([-3, -2, -1], true), contrast_factor);
-  });
+  }, 2, (r) => contrastRaw(r, contrast_factor));
 }
 
 /** Blends with the grayscale image: 0 gives gray, 1 the original, 2 doubles saturation. */
 export function adjust_saturation<T extends ImageLike>(img: T, saturation_factor: number): T {
   if (saturation_factor < 0) throw new ValueError(`saturation_factor (${saturation_factor}) is not non-negative.`);
-  return colourOp(img, "adjust_saturation", (t) => (t.shape[t.dim() - 3] === 1 ? t : blend(t, rgb_to_grayscale(t), saturation_factor)));
+  return colourOp(img, "adjust_saturation", (t) => (t.shape[t.dim() - 3] === 1 ? t : blend(t, rgb_to_grayscale(t), saturation_factor)), 2, (r) => saturationRaw(r, saturation_factor));
 }
 
 /** Shifts hue by `hue_factor` turns of the colour wheel, in [-0.5, 0.5], through HSV. */
@@ -746,7 +882,7 @@ export function adjust_hue<T extends ImageLike>(img: T, hue_factor: number): T {
     const [h, s, v] = rgb2hsv(x);
     const rgb = hsv2rgb(h.add(hue_factor).remainder(1), s, v);
     return isFloat(t) ? rgb : rgb.mul(255).to("int32");
-  });
+  }, 2, (r) => hueRaw(r, hue_factor));
 }
 
 function rgb2hsv(img: Tensor): [Tensor, Tensor, Tensor] {
@@ -763,7 +899,7 @@ function rgb2hsv(img: Tensor): [Tensor, Tensor, Tensor] {
   const isR = maxc.eq(r);
   const isG = maxc.eq(g).logical_and(maxc.ne(r));
   const isB = maxc.ne(g).logical_and(maxc.ne(r));
-  const h = isR.float().mul(bc.sub(gc)).add(isG.float().mul(rc.sub(bc).add(2))).add(isB.float().mul(gc.sub(rc).add(4)));
+  const h = isR.float().mul(bc.sub(gc)).add(isG.float().mul(rc.add(2).sub(bc))).add(isB.float().mul(gc.add(4).sub(rc)));
   return [h.div(6).add(1).remainder(1), s, maxc];
 }
 

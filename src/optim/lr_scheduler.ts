@@ -42,6 +42,23 @@ function checkOptimizer(optimizer: unknown): Optimizer {
   return optimizer;
 }
 
+const COUNTED = Symbol("torchlab.step_counted");
+
+/**
+ * Makes `optimizer.step()` count its calls (PyTorch's `with_counter`), so a scheduler can warn when
+ * it is stepped before the optimizer. Works for custom optimizers that override step().
+ */
+function countSteps(optimizer: Optimizer): void {
+  const current = optimizer.step as Optimizer["step"] & { [COUNTED]?: boolean };
+  if (current[COUNTED]) return;
+  const counted = function (this: unknown, ...args: Parameters<Optimizer["step"]>): ReturnType<Optimizer["step"]> {
+    optimizer._step_count++;
+    return current.apply(optimizer, args);
+  } as Optimizer["step"] & { [COUNTED]?: boolean };
+  counted[COUNTED] = true;
+  Object.defineProperty(optimizer, "step", { value: counted, enumerable: false, writable: true, configurable: true });
+}
+
 /** A scheduler's state as state_dict() returns it: every attribute except the optimizer. */
 export type SchedulerStateDict = Record<string, unknown>;
 
@@ -73,6 +90,7 @@ export abstract class LRScheduler {
     this.base_lrs = optimizer.param_groups.map((g) => g.initial_lr as number);
     this.last_epoch = last_epoch;
     this.verbose = verbose;
+    countSteps(optimizer);
   }
 
   /** @internal the step every scheduler takes on construction (sets lr for epoch 0). */

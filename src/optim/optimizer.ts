@@ -5,7 +5,7 @@
 import { Tensor } from "../tensor/tensor";
 import { enable_grad } from "../autograd/grad_mode";
 import { isOptions } from "../tensor/args";
-import { TypeError, ValueError } from "../errors";
+import { NotImplementedError, TypeError, ValueError } from "../errors";
 import * as M from "../ops/movement";
 import { tensor } from "../ops/creation";
 
@@ -94,13 +94,26 @@ function pyFloatRepr(v: unknown): string {
  *   {params: net.base.parameters()},
  *   {params: net.classifier.parameters(), lr: 1e-3},
  * ], {lr: 1e-2, momentum: 0.9});
+ *
+ * @example
+ * // A custom optimizer, PyTorch-style: override step() and update the parameters in place.
+ * class SignSGD extends torch.optim.Optimizer {
+ *   constructor(params: Tensor[], lr = 0.01) { super(params, {lr}); }
+ *   step() {
+ *     torch.no_grad(() => {
+ *       for (const g of this.param_groups)
+ *         for (const p of g.params) if (p.grad) p.sub_(p.grad.sign().mul(g.lr));
+ *     });
+ *     return undefined;
+ *   }
+ * }
  */
-export abstract class Optimizer {
+export class Optimizer {
   defaults: Record<string, unknown>;
   /** Per-parameter state, keyed by the parameter tensor itself (PyTorch's `optimizer.state`). */
   state: Map<Tensor, ParamState> = new Map();
   param_groups: ParamGroup[] = [];
-  /** @internal counted for the lr_scheduler's "step order" warning. */
+  /** @internal counted (once a scheduler is attached) for the lr_scheduler's "step order" warning. */
   _step_count = 0;
   /** Whether state['step'] is a 0-d float tensor in state_dict() (Adam/AdamW) rather than an int. */
   protected _tensorStep = false;
@@ -189,13 +202,18 @@ export abstract class Optimizer {
       if (typeof closure !== "function") throw new TypeError(`step(): closure must be a function, not ${typename(closure)}`);
       loss = enable_grad(closure);
     }
-    this._step_count++;
     for (const group of this.param_groups) this._updateGroup(group);
     return loss;
   }
 
-  /** @internal the update of one group; parameters without a gradient are skipped. */
-  protected abstract _updateGroup(group: ParamGroup): void;
+  /**
+   * The update of one group (parameters without a gradient are skipped). The built-in optimizers
+   * implement this; a custom optimizer may instead override `step()` as in PyTorch.
+   */
+  protected _updateGroup(group: ParamGroup): void {
+    void group;
+    throw new NotImplementedError(`${this.constructor.name} must override step() (or _updateGroup(group))`);
+  }
 
   /** @internal the state of `p`, created empty on first use (PyTorch's defaultdict). */
   _stateOf(p: Tensor): ParamState {

@@ -82,6 +82,7 @@ describe("schedulers match PyTorch 1.13 epoch by epoch", () => {
   test("OneCycleLR refuses to step past total_steps", () => {
     const opt = new optim.SGD([torch.zeros(1, { requires_grad: true })], { lr: 0.1 });
     const s = new S.OneCycleLR(opt, 1, { total_steps: 2 });
+    opt.step();
     s.step();
     s.step();
     expect(() => s.step()).toThrow("Tried to step 4 times. The specified number of total steps is 2");
@@ -179,9 +180,7 @@ describe("scheduler errors", () => {
     expect(() => new S.OneCycleLR(opt(), [0.1, 0.2], { total_steps: 5 })).toThrow("expected 1 values for max_lr, got 2");
     const rms = new optim.RMSprop([torch.zeros(1, { requires_grad: true })]);
     expect(() => new S.OneCycleLR(rms, 0.1, { total_steps: 5 })).not.toThrow();
-    const noMomentum = new (class extends optim.Optimizer {
-      protected _updateGroup(): void {}
-    })([torch.zeros(1, { requires_grad: true })], { lr: 0.1 });
+    const noMomentum = new optim.Optimizer([torch.zeros(1, { requires_grad: true })], { lr: 0.1 });
     expect(() => new S.OneCycleLR(noMomentum, 0.1, { total_steps: 5 })).toThrow("optimizer must support momentum with `cycle_momentum` option enabled");
     expect(() => new S.CosineAnnealingWarmRestarts(opt(), 0)).toThrow("Expected positive integer T_0, but got 0");
     expect(() => new S.CosineAnnealingWarmRestarts(opt(), 2, { T_mult: 0 })).toThrow("Expected integer T_mult >= 1, but got 0");

@@ -320,6 +320,33 @@ test("duplicate parameters in a group warn, as in PyTorch", () => {
   spy.mockRestore();
 });
 
+test("a custom optimizer overrides step(), PyTorch-style, and works with schedulers and state_dict", () => {
+  class SignSGD extends optim.Optimizer {
+    constructor(params: Tensor[], lr = 0.01) {
+      super(params, { lr });
+    }
+    step(): undefined {
+      torch.no_grad(() => {
+        for (const g of this.param_groups) for (const p of g.params) if (p.grad) p.sub_(p.grad.sign().mul(g.lr));
+      });
+      return undefined;
+    }
+  }
+  const p = torch.tensor([1.0, -2.0], { requires_grad: true });
+  const opt = new SignSGD([p], 0.5);
+  const sched = new optim.lr_scheduler.StepLR(opt, 1, { gamma: 0.5 });
+  p.mul(p).sum().backward();
+  const spy = jest.spyOn(process, "emitWarning");
+  opt.step();
+  sched.step();
+  expect(spy).not.toHaveBeenCalled();
+  spy.mockRestore();
+  expect(Array.from(p.dataSync())).toEqual([0.5, -1.5]);
+  expect(opt.param_groups[0].lr).toBe(0.25);
+  expect(opt.state_dict().param_groups[0]).toEqual({ lr: 0.25, initial_lr: 0.5, params: [0] });
+  expect(() => new optim.Optimizer([p], { lr: 1 }).step()).toThrow("Optimizer must override step() (or _updateGroup(group))");
+});
+
 describe("memory", () => {
   test("a step leaves no tfjs tensors behind beyond the state it created", () => {
     const a = torch.randn(8, 8, { requires_grad: true });

@@ -14,6 +14,7 @@
 import { tf, compute, record, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
+import { channelSum } from "./batchnorm";
 
 type Pair = [number, number];
 
@@ -42,14 +43,24 @@ export function toNCHW(x: tf.Tensor): tf.Tensor4D {
   return tf.transpose(x, [0, 3, 1, 2]) as tf.Tensor4D;
 }
 
-/** Inserts `s - 1` zeros between rows/columns (the adjoint of a strided read). */
+/**
+ * Inserts `s - 1` zeros after every row/column (the adjoint of a strided read), giving [N, H*s, W*s, C]
+ * with trailing zeros: reshape and pad only, since the wasm backend copies 4-D slices row by row in JS.
+ */
 export function zeroStuff(g: tf.Tensor4D, s: Pair): tf.Tensor4D {
   if (s[0] === 1 && s[1] === 1) return g;
   const [n, h, w, c] = g.shape;
   const r = tf.reshape(g, [n, h, 1, w, 1, c]);
   const p = tf.pad(r, [[0, 0], [0, 0], [0, s[0] - 1], [0, 0], [0, s[1] - 1], [0, 0]]);
-  const full = tf.reshape(p, [n, h * s[0], w * s[1], c]);
-  return tf.slice(full, [0, 0, 0, 0], [n, (h - 1) * s[0] + 1, (w - 1) * s[1] + 1, c]) as tf.Tensor4D;
+  return tf.reshape(p, [n, h * s[0], w * s[1], c]) as tf.Tensor4D;
+}
+
+/** Rows [top, top + h) and columns [left, left + w) of a padded input: the part a gradient needs. */
+export interface Crop {
+  top: number;
+  left: number;
+  h: number;
+  w: number;
 }
 
 /** Keeps every s-th row/column starting at 0, `count` of them (a strided read). */
@@ -98,15 +109,31 @@ export function convCore(x: tf.Tensor4D, w: tf.Tensor4D, s: Pair, d: Pair, group
   return tf.concat(outs, 3) as tf.Tensor4D;
 }
 
-/** Gradient of convCore with respect to its (already padded) NHWC input of spatial size `inHW`. */
-export function convCoreInputGrad(g: tf.Tensor4D, w: tf.Tensor4D, inHW: Pair, s: Pair, d: Pair, groups: number): tf.Tensor4D {
+/**
+ * Gradient of convCore with respect to its (already padded) NHWC input of spatial size `inHW`,
+ * computed only for `crop` of it (default: all of it), so that cutting the padding off costs nothing.
+ */
+export function convCoreInputGrad(g: tf.Tensor4D, w: tf.Tensor4D, inHW: Pair, s: Pair, d: Pair, groups: number, crop?: Crop): tf.Tensor4D {
   const [o, cg, kh, kw] = w.shape;
-  const [, ho, wo] = g.shape;
-  const stuffed = zeroStuff(g, s);
+  const [n, ho, wo, oc] = g.shape;
+  const c = crop ?? { top: 0, left: 0, h: inHW[0], w: inHW[1] };
+  let stuffed = zeroStuff(g, s);
+  const len: Pair = [ho * s[0], wo * s[1]];
+  // dx[j] = sum_k stuffed[j + top - k*d] * w[k]: a valid correlation of the stuffed gradient, padded by
+  // the kernel's reach minus `top` before and whatever completes `h` rows after, with the flipped kernel.
+  const before: Pair = [d[0] * (kh - 1) - c.top, d[1] * (kw - 1) - c.left];
+  const after: Pair = [c.h + c.top - len[0], c.w + c.left - len[1]];
+  if (before.some((v) => v < 0) || after.some((v) => v < 0)) {
+    // Gradient rows that reach only the cropped-off border (padding wider than the kernel's reach).
+    const b0 = Math.max(0, -before[0]);
+    const b1 = Math.max(0, -before[1]);
+    const size = [n, len[0] - b0 - Math.max(0, -after[0]), len[1] - b1 - Math.max(0, -after[1]), oc];
+    stuffed = tf.slice(stuffed, [0, b0, b1, 0], size) as tf.Tensor4D;
+  }
   const padded = tf.pad(stuffed, [
     [0, 0],
-    [d[0] * (kh - 1), inHW[0] - (ho - 1) * s[0] - 1],
-    [d[1] * (kw - 1), inHW[1] - (wo - 1) * s[1] - 1],
+    [Math.max(0, before[0]), Math.max(0, after[0])],
+    [Math.max(0, before[1]), Math.max(0, after[1])],
     [0, 0],
   ]) as tf.Tensor4D;
   // Flip the kernel spatially and swap its in/out channels within each group: [Og, Cg] -> [Cg, Og].
@@ -283,16 +310,14 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     const gn = toNHWC(g);
     const grads: (tf.Tensor | null)[] = [null, null, null];
     if (x.requires_grad) {
-      const gxp = convCoreInputGrad(gn, weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups);
-      const gx = needsPad ? tf.slice(gxp, [0, pads[0], pads[2], 0], [n, h, w, c]) : gxp;
-      grads[0] = toNCHW(gx);
+      grads[0] = toNCHW(convCoreInputGrad(gn, weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups, { top: pads[0], left: pads[2], h, w }));
     }
     if (weight.requires_grad) {
       let xp = toNHWC(x._t);
       if (needsPad) xp = tf.pad(xp, padSpec) as tf.Tensor4D;
       grads[1] = convCoreWeightGrad(xp, gn, weight.shape, stride, dilation, groups);
     }
-    if (bias && bias.requires_grad) grads[2] = tf.sum(g, [0, 2, 3]);
+    if (bias && bias.requires_grad) grads[2] = channelSum(g);
     return grads.slice(0, inputs.length);
   });
   void ho;
@@ -366,8 +391,7 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
   const inputs = bias ? [x, weight, bias] : [x, weight];
   // conv_transpose2d(x, W) is the input gradient of conv2d(., W) with W read as [out=Cin, in=Og].
   const out = compute(() => {
-    const full = convCoreInputGrad(toNHWC(x._t), weight._t as tf.Tensor4D, [hf, wf], stride, dilation, groups);
-    let y = tf.slice(full, [0, padding[0], padding[1], 0], [n, ho, wo, o]) as tf.Tensor4D;
+    let y = convCoreInputGrad(toNHWC(x._t), weight._t as tf.Tensor4D, [hf, wf], stride, dilation, groups, { top: padding[0], left: padding[1], h: ho, w: wo });
     if (bias) y = tf.add(y, bias._t) as tf.Tensor4D;
     return toNCHW(y);
   });
@@ -379,7 +403,7 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
       grads[0] = toNCHW(tf.slice(y, [0, 0, 0, 0], [n, h, w, c]));
     }
     if (weight.requires_grad) grads[1] = convCoreWeightGrad(gp, toNHWC(x._t), weight.shape, stride, dilation, groups);
-    if (bias && bias.requires_grad) grads[2] = tf.sum(g, [0, 2, 3]);
+    if (bias && bias.requires_grad) grads[2] = channelSum(g);
     return grads.slice(0, inputs.length);
   });
   return unbatched ? res.squeeze(0) : res;

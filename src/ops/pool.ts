@@ -109,16 +109,12 @@ function windowArgmax(xn: tf.Tensor4D, pads: [number, number][], g: Geometry): t
 }
 
 /** Adjoint of window extraction: `parts` [N, Ho, Wo, C, K] summed back into the padded input. */
-function scatterWindows(parts: tf.Tensor, g: Geometry, padded: Pair): tf.Tensor4D {
+function scatterWindows(parts: tf.Tensor, g: Geometry, padded: Pair, h: number, w: number): tf.Tensor4D {
   const [n, ho, wo, c, kk] = parts.shape;
   const flat = tf.reshape(parts, [n, ho, wo, c * kk]) as tf.Tensor4D;
-  return convCoreInputGrad(flat, windowFilter(c, g.k), padded, g.s, g.d, c);
+  return convCoreInputGrad(flat, windowFilter(c, g.k), padded, g.s, g.d, c, { top: g.p[0], left: g.p[1], h, w });
 }
 
-/** Cuts the padding back off a padded-input gradient. */
-function unpad(gp: tf.Tensor4D, g: Geometry, h: number, w: number): tf.Tensor4D {
-  return tf.slice(gp, [0, g.p[0], g.p[1], 0], [gp.shape[0], h, w, gp.shape[3]]) as tf.Tensor4D;
-}
 
 // ------------------------------------------------------------------ max_pool2d
 
@@ -167,7 +163,7 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
   const res = record("MaxPool2DWithIndicesBackward0", [x], out, (grad) => {
     const hot = oneHot(argmaxOf(), kk);
     const routed = tf.mul(hot, tf.expandDims(toNHWC(grad), 4));
-    return [toNCHW(unpad(scatterWindows(routed, g, padded), g, h, w))];
+    return [toNCHW(scatterWindows(routed, g, padded, h, w))];
   });
   let values = res;
   let indices: Tensor | null = null;
@@ -263,7 +259,7 @@ function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPool
     const gd = tf.div(toNHWC(grad), divT._t) as tf.Tensor4D;
     // The adjoint of a window sum: a transposed depthwise convolution with an all-ones kernel.
     const ones = tf.ones([gd.shape[3], 1, k[0], k[1]]) as tf.Tensor4D;
-    return [toNCHW(unpad(convCoreInputGrad(gd, ones, padded, g.s, [1, 1], gd.shape[3]), g, h, w))];
+    return [toNCHW(convCoreInputGrad(gd, ones, padded, g.s, [1, 1], gd.shape[3], { top: g.p[0], left: g.p[1], h, w }))];
   });
   return unbatched ? res.squeeze(0) : res;
 }

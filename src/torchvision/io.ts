@@ -201,6 +201,35 @@ export function encode_png(input: Tensor, compression_level = 6): Uint8Array {
   return encodePngBytes(hwc(data, c, h, w), w, h, c, compression_level);
 }
 
+/**
+ * Encodes an integer tensor [C, H, W] (C = 1 or 3, values 0..255) as JPEG bytes with
+ * `@napi-rs/canvas` (Skia). `quality` 1..100, default 75 as torchvision. Skia writes a 3-component
+ * JPEG even for a gray image, so a gray image reads back as 3 equal channels.
+ */
+export function encode_jpeg(input: Tensor, quality = 75): Uint8Array {
+  const { data, c, h, w } = chwBytes(input, "encode_jpeg");
+  if (c !== 1 && c !== 3) throw new RuntimeError(`encode_jpeg(): The number of channels should be 1 or 3, got: ${c}`);
+  if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw new ValueError(`encode_jpeg(): Image quality should be a positive number between 1 and 100, got ${quality}`);
+  const { createCanvas } = canvas();
+  const cv = createCanvas(w, h);
+  const ctx = cv.getContext("2d");
+  const img = ctx.createImageData(w, h);
+  const n = w * h;
+  for (let i = 0; i < n; i++) {
+    img.data[4 * i] = data[i];
+    img.data[4 * i + 1] = data[(c === 3 ? n : 0) + i];
+    img.data[4 * i + 2] = data[(c === 3 ? 2 * n : 0) + i];
+    img.data[4 * i + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+  return new Uint8Array(cv.encodeSync("jpeg", quality));
+}
+
+/** Encodes `input` as JPEG (see encode_jpeg) and writes it to `filename`. */
+export function write_jpeg(input: Tensor, filename: string, quality = 75): void {
+  fs.writeFileSync(filename, encode_jpeg(input, quality));
+}
+
 /** Encodes `input` (integer tensor [C, H, W]) as PNG and writes it to `filename`. */
 export function write_png(input: Tensor, filename: string, compression_level = 6): void {
   fs.writeFileSync(filename, encode_png(input, compression_level));

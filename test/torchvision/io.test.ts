@@ -94,6 +94,27 @@ describe("write_png / read_image round trip", () => {
   });
 });
 
+test("encode_jpeg / write_jpeg: a smooth image reads back within a few levels", () => {
+  const y = torch.arange(16).reshape([1, 4, 4]).mul(8);
+  const rgb = torch.cat([y, y.add(60), y.add(120)], 0).int();
+  const file = path.join(dir, "w.jpg");
+  io.write_jpeg(rgb, file, 100);
+  const back = io.read_image(file);
+  expect(back.shape).toEqual([3, 4, 4]);
+  expect(back.sub(rgb).abs().max().item()).toBeLessThanOrEqual(6);
+  expect(io.decode_jpeg(io.encode_jpeg(y.int())).shape).toEqual([3, 4, 4]);
+  expect(() => io.encode_jpeg(rgb, 0)).toThrow(/quality/);
+  expect(() => io.encode_jpeg(torch.zeros([2, 4, 4], { dtype: "int32" }))).toThrow(/1 or 3/);
+});
+
+test("the torchvision namespace has transforms, datasets, io and utils", () => {
+  expect(typeof torchvision.transforms.RandomRotation).toBe("function");
+  expect(typeof torchvision.datasets.FashionMNIST).toBe("function");
+  expect(typeof torchvision.io.read_image).toBe("function");
+  expect(typeof torchvision.utils.make_grid).toBe("function");
+  expect(typeof torchvision.transforms.functional.rotate).toBe("function");
+});
+
 describe("io error paths", () => {
   test.each([
     ["missing file", () => io.read_image(path.join(os.tmpdir(), "no-such-file.png")), "RuntimeError"],

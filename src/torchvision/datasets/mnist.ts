@@ -98,7 +98,10 @@ export class MNIST<X = Image, Y = number> extends VisionDataset<X, Y> {
     if (args.length && !isOptions(args[args.length - 1]) && typeof args[0] !== "string") throw new TypeError(`${name}(): root must be a folder path string`);
     const ctor = new.target as unknown as { folderName: string; defaultRoot?: string };
     const r = (a.root as string | undefined) ?? ctor.defaultRoot;
-    if (r === undefined) throw new TypeError(`${name}() missing 1 required argument: 'root' (the folder holding the IDX files)`);
+    if (r === undefined) {
+      const hint = ctor.folderName === "FashionMNIST" ? "; without it, the files of Debian's dataset-fashion-mnist package are used (`sudo apt install dataset-fashion-mnist`), which is not installed here" : "";
+      throw new TypeError(`${name}() missing 1 required argument: 'root' (the folder holding the IDX files)${hint}`);
+    }
     super(r, a.transform as Fn<never, unknown> | null | undefined, a.target_transform as Fn<never, unknown> | null | undefined);
     this.train = (a.train as boolean | undefined) ?? true;
     const files = this.train ? FILES.train : FILES.test;

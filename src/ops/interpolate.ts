@@ -46,21 +46,54 @@ function matrixOf(map: AxisMap): Float32Array {
   return m;
 }
 
-/** Applies separable axis maps to `x` as one autograd op named `name`. */
-export function mapAxes(x: Tensor, maps: AxisMap[], name: string): Tensor {
+/** The repeat factor r when `idx` is [0 x r, 1 x r, ...] (integer nearest upsampling), else 0. */
+function repeatFactor(m: AxisMap): number {
+  if (!m.idx || m.outSize % m.inSize !== 0) return 0;
+  const r = m.outSize / m.inSize;
+  return m.idx.every((v, o) => v === Math.floor(o / r)) ? r : 0;
+}
+
+/**
+ * Repeats each element along `axis` r times: a broadcast multiply by ones, exact for every value
+ * (infinities and NaN included) and much faster on wasm than a gather.
+ */
+function repeatAxis(t: tf.Tensor, axis: number, r: number): tf.Tensor {
+  const shape = t.shape;
+  const withAxis = [...shape.slice(0, axis + 1), 1, ...shape.slice(axis + 1)];
+  const ones = withAxis.map((_, i) => (i === axis + 1 ? r : 1));
+  const out = shape.slice();
+  out[axis] *= r;
+  return tf.reshape(tf.mul(tf.reshape(t, withAxis), tf.ones(ones)), out);
+}
+
+/**
+ * Applies separable axis maps to `x` as one autograd op named `name`. `forward`, when given, computes
+ * the same result with a faster kernel (e.g. tf.mirrorPad); the gradient is always the maps' adjoint.
+ */
+export function mapAxes(x: Tensor, maps: AxisMap[], name: string, forward?: (t: tf.Tensor) => tf.Tensor): Tensor {
   const mats = maps.map((m) => Tensor._wrap(compute(() => tf.tensor2d(matrixOf(m), [m.outSize, m.inSize]))));
   const idxs = maps.map((m) => (m.idx ? Tensor._wrap(compute(() => tf.tensor1d(m.idx as number[], "int32"))) : null));
+  const repeats = maps.map(repeatFactor);
   const out = compute(() => {
+    if (forward) return forward(x._t);
     let t = x._t;
     maps.forEach((m, i) => {
       const ix = idxs[i];
-      t = ix ? tf.gather(t, ix._t, m.axis) : matmulAxis(t, m.axis, mats[i]._t);
+      if (repeats[i] > 0) t = repeatAxis(t, m.axis, repeats[i]);
+      else t = ix ? tf.gather(t, ix._t, m.axis) : matmulAxis(t, m.axis, mats[i]._t);
     });
     return t;
   });
   return record(name, [x], out, (g) => {
     let t = g;
-    for (let i = maps.length - 1; i >= 0; i--) t = matmulAxis(t, maps[i].axis, tf.transpose(mats[i]._t));
+    for (let i = maps.length - 1; i >= 0; i--) {
+      const m = maps[i];
+      const r = repeats[i];
+      if (r > 0) {
+        const shape = t.shape;
+        t = tf.sum(tf.reshape(t, [...shape.slice(0, m.axis), m.inSize, r, ...shape.slice(m.axis + 1)]), m.axis + 1);
+      } else t = matmulAxis(t, m.axis, tf.transpose(mats[i]._t));
+    }
     return [t];
   });
 }

@@ -70,7 +70,9 @@ export function pad(input: Tensor, padding: number[], mode: PadMode = "constant"
     maps.push({ axis: d, inSize: n, outSize: len, idx });
   }
   const names: Record<string, string> = { reflect: "ReflectionPad", replicate: "ReplicationPad", circular: "Circular" };
-  return mapAxes(input, maps, mode === "circular" ? "CopySlices" : `${names[mode]}${pairs}DBackward0`);
+  // tf.mirrorPad is one native kernel; the gathers run per element on wasm.
+  const mirror = mode === "reflect" && padding.every((p) => p >= 0) ? (t: tf.Tensor): tf.Tensor => tf.mirrorPad(t, amounts, "reflect") : undefined;
+  return mapAxes(input, maps, mode === "circular" ? "CopySlices" : `${names[mode]}${pairs}DBackward0`, mirror);
 }
 
 function constantPad(input: Tensor, amounts: [number, number][], value: number): Tensor {

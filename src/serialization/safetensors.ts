@@ -56,7 +56,8 @@ function bytesOf(t: Tensor): Uint8Array {
 /** Serialises `obj` to the bytes of a checkpoint file. */
 export function encode(obj: unknown): Buffer {
   const tensors: { name: string; t: Tensor }[] = [];
-  const used = new Set<string>();
+  // "__metadata__" is the header's own key, so no tensor may take that name.
+  const used = new Set<string>(["__metadata__"]);
   const seen = new Set<object>();
 
   const nameFor = (path: string[]): string => {

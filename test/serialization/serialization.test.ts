@@ -119,6 +119,13 @@ describe("torch.save / torch.load round trip", () => {
     expect(opt2.param_groups[0].lr).toBe(0.01);
   });
 
+  test("a key named __metadata__ does not clash with the header's metadata", () => {
+    torch.save({ __metadata__: torch.ones(2), x: 1 }, file("m.pt"));
+    const back = torch.load(file("m.pt"));
+    expect(vals(back.__metadata__)).toEqual([1, 1]);
+    expect(back.x).toBe(1);
+  });
+
   test("a bare tensor", () => {
     torch.save(torch.arange(6).reshape(2, 3), file("t.pt"));
     const t = torch.load<Tensor>(file("t.pt"));

@@ -294,8 +294,6 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     );
   }
   checkDtypes(op, x, weight);
-  const ho = Math.floor((hp - ekh) / stride[0]) + 1;
-  const wo = Math.floor((wp - ekw) / stride[1]) + 1;
   const padSpec: [number, number][] = [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]];
   const needsPad = pads.some((p) => p !== 0);
   const inputs = bias ? [x, weight, bias] : [x, weight];
@@ -320,8 +318,6 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     if (bias && bias.requires_grad) grads[2] = channelSum(g);
     return grads.slice(0, inputs.length);
   });
-  void ho;
-  void wo;
   return unbatched ? res.squeeze(0) : res;
 }
 

@@ -36,11 +36,10 @@ function checkFloat(op: string, t: Tensor): void {
 }
 
 /** PyTorch's pooling_output_shape, including the ceil_mode rule that the last window starts inside. */
-function outputSize(op: string, size: number, k: number, pad: number, s: number, d: number, ceil: boolean): number {
+function outputSize(size: number, k: number, pad: number, s: number, d: number, ceil: boolean): number {
   if (s === 0) throw new RuntimeError("stride should not be zero");
   if (pad < 0) throw new RuntimeError(`pad must be non-negative, but got pad: ${pad}`);
   if (pad > Math.floor(k / 2)) throw new RuntimeError(`pad should be at most half of kernel size, but got pad=${pad} and kernel_size=${k}`);
-  void op;
   let out = Math.floor((size + 2 * pad - d * (k - 1) - 1 + (ceil ? s - 1 : 0)) / s) + 1;
   if (ceil && (out - 1) * s >= size + pad) out--;
   return out;
@@ -56,10 +55,10 @@ interface Geometry {
   extra: Pair;
 }
 
-function geometry(op: string, x: Tensor, k: Pair, s: Pair, p: Pair, d: Pair, ceil: boolean): Geometry {
+function geometry(x: Tensor, k: Pair, s: Pair, p: Pair, d: Pair, ceil: boolean): Geometry {
   const [, c, h, w] = x.shape;
-  const ho = outputSize(op, h, k[0], p[0], s[0], d[0], ceil);
-  const wo = outputSize(op, w, k[1], p[1], s[1], d[1], ceil);
+  const ho = outputSize(h, k[0], p[0], s[0], d[0], ceil);
+  const wo = outputSize(w, k[1], p[1], s[1], d[1], ceil);
   if (k[0] <= 0 || k[1] <= 0) throw new RuntimeError(`kernel size should be greater than zero, but got kH: ${k[0]} kW: ${k[1]}`);
   if (s[0] <= 0 || s[1] <= 0) throw new RuntimeError(`stride should be greater than zero, but got dH: ${s[0]} dW: ${s[1]}`);
   if (d[0] <= 0 || d[1] <= 0) throw new RuntimeError(`dilation should be greater than zero, but got dilationH: ${d[0]} dilationW: ${d[1]}`);
@@ -140,8 +139,8 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
   const d = intPair(op, "dilation", options.dilation ?? 1) as Pair;
   const { x, unbatched } = batched(op, input, "non-empty 3D or 4D (batch mode) tensor expected for input");
   checkFloat(op, x);
-  const g = geometry(op, x, k, s, p, d, options.ceil_mode ?? false);
-  const [n, c, h, w] = x.shape;
+  const g = geometry(x, k, s, p, d, options.ceil_mode ?? false);
+  const [, , h, w] = x.shape;
   const pads = padSpec(g);
   const padded: Pair = [h + pads[1][0] + pads[1][1], w + pads[2][0] + pads[2][1]];
   const kk = k[0] * k[1];
@@ -181,8 +180,6 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
       }),
     );
   }
-  void n;
-  void c;
   if (unbatched) {
     values = values.squeeze(0);
     if (indices) indices = indices.squeeze(0);
@@ -242,7 +239,7 @@ function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPool
   if (override !== null && override === 0) throw new RuntimeError("divisor must be not zero");
   const { x, unbatched } = batched(op, input, "non-empty 3D or 4D (batch mode) tensor expected for input");
   checkFloat(op, x);
-  const g = geometry(op, x, k, s, p, [1, 1], options.ceil_mode ?? false);
+  const g = geometry(x, k, s, p, [1, 1], options.ceil_mode ?? false);
   const [, , h, w] = x.shape;
   const pads = padSpec(g);
   const padded: Pair = [h + pads[1][0] + pads[1][1], w + pads[2][0] + pads[2][1]];

@@ -338,6 +338,46 @@ describe("random transforms", () => {
     expect(new T.RandomErasing({ p: 0 })(x)).toBe(x);
   });
 
+  test("each random transform is its get_params followed by the functional op", () => {
+    const x = torch.rand([3, 12, 10]);
+    const check = (seed: number, t: (v: Tensor) => Tensor, expected: () => Tensor): void => {
+      torch.manual_seed(seed);
+      const want = expected();
+      torch.manual_seed(seed);
+      expect(t(x).equal(want)).toBe(true);
+    };
+    check(20, new T.RandomAffine(20, { translate: [0.2, 0.1], scale: [0.8, 1.2], shear: [-5, 5, -3, 3], interpolation: "bilinear" }), () => {
+      const [angle, tr, sc, sh] = T.RandomAffine.get_params([-20, 20], [0.2, 0.1], [0.8, 1.2], [-5, 5, -3, 3], [10, 12]);
+      return F.affine(x, angle, tr, sc, sh, "bilinear", [0, 0, 0]);
+    });
+    check(21, new T.RandomResizedCrop([6, 5], { scale: [0.3, 0.9] }), () => {
+      const [i, j, h, w] = T.RandomResizedCrop.get_params(x, [0.3, 0.9], [3 / 4, 4 / 3]);
+      return F.resized_crop(x, i, j, h, w, [6, 5]);
+    });
+    check(22, new T.GaussianBlur(5, [0.5, 1.5]), () => {
+      const s = T.GaussianBlur.get_params(0.5, 1.5);
+      return F.gaussian_blur(x, [5, 5], [s, s]);
+    });
+    check(23, new T.RandomCrop(8, { padding: [1, 2], padding_mode: "reflect" }), () => {
+      const p = F.pad(x, [1, 2], 0, "reflect");
+      const [i, j, h, w] = T.RandomCrop.get_params(p, [8, 8]);
+      return F.crop(p, i, j, h, w);
+    });
+    check(24, new T.RandomPerspective(0.4, 1, { interpolation: "nearest" }), () => {
+      torch.default_generator.random();
+      const [start, end] = T.RandomPerspective.get_params(10, 12, 0.4);
+      return F.perspective(x, start, end, "nearest", [0, 0, 0]);
+    });
+    check(25, new T.RandomErasing({ p: 1, value: [0.1, 0.2, 0.3] }), () => {
+      torch.default_generator.random();
+      const [i, j, h, w, v] = T.RandomErasing.get_params(x, [0.02, 0.33], [0.3, 3.3], [0.1, 0.2, 0.3]);
+      return F.erase(x, i, j, h, w, v);
+    });
+    expect(new T.RandomGrayscale(1)(x).shape).toEqual([3, 12, 10]);
+    expect(new T.RandomGrayscale(1)(x).equal(F.rgb_to_grayscale(x, 3))).toBe(true);
+    expect(new T.RandomInvert(1)(x).equal(F.invert(x))).toBe(true);
+  });
+
   test("an augmented batch is reproducible under torch.manual_seed", () => {
     const aug = new T.Compose([
       new T.RandomHorizontalFlip(),

@@ -172,6 +172,14 @@ export function convCoreWeightGrad(xp: tf.Tensor4D, g: tf.Tensor4D, wShape: read
   return tf.reshape(tf.transpose(summed, [3, 4, 0, 1, 2]), [o, cg, kh, kw]) as tf.Tensor4D;
 }
 
+/**
+ * The result of a vision op on an empty batch: zeros of `outShape` whose gradient is zeros, since
+ * tfjs's convolution and pooling kernels divide by the batch size.
+ */
+export function emptyBatch(name: string, inputs: Tensor[], outShape: number[]): Tensor {
+  return record(name, inputs, compute(() => tf.zeros(outShape)), () => inputs.map((t) => tf.zeros(t.shape)));
+}
+
 // ------------------------------------------------------------------ argument checking
 
 export type Padding2d = number | number[] | "same" | "valid";
@@ -297,6 +305,11 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   const padSpec: [number, number][] = [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]];
   const needsPad = pads.some((p) => p !== 0);
   const inputs = bias ? [x, weight, bias] : [x, weight];
+  if (n === 0) {
+    const shape = [0, o, Math.floor((hp - ekh) / stride[0]) + 1, Math.floor((wp - ekw) / stride[1]) + 1];
+    const e = emptyBatch("ConvolutionBackward0", inputs, shape);
+    return unbatched ? e.squeeze(0) : e;
+  }
   const out = compute(() => {
     let xn = toNHWC(x._t);
     if (needsPad) xn = tf.pad(xn, padSpec) as tf.Tensor4D;
@@ -385,6 +398,7 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
     );
   }
   const inputs = bias ? [x, weight, bias] : [x, weight];
+  if (n === 0) return emptyBatch("ConvolutionBackward0", inputs, [0, o, ho, wo]);
   // conv_transpose2d(x, W) is the input gradient of conv2d(., W) with W read as [out=Cin, in=Og].
   const out = compute(() => {
     let y = convCoreInputGrad(toNHWC(x._t), weight._t as tf.Tensor4D, [hf, wf], stride, dilation, groups, { top: padding[0], left: padding[1], h: ho, w: wo });

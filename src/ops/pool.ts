@@ -11,7 +11,7 @@
 import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
-import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample } from "./conv";
+import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample, emptyBatch } from "./conv";
 
 type Pair = [number, number];
 
@@ -26,7 +26,8 @@ function intPair(op: string, name: string, v: unknown, allowEmpty = false): Pair
 
 function batched(op: string, input: Tensor, message: string): { x: Tensor; unbatched: boolean } {
   if (!(input instanceof Tensor)) throw new TypeError(`${op}(): argument 'input' (position 1) must be Tensor, not ${typeof input}`);
-  if (input.dim() === 4 && input.numel() > 0) return { x: input, unbatched: false };
+  // An empty batch is allowed, empty channels or planes are not (PyTorch's check).
+  if (input.dim() === 4 && input.shape.slice(1).every((v) => v > 0)) return { x: input, unbatched: false };
   if (input.dim() === 3 && input.numel() > 0) return { x: input.unsqueeze(0), unbatched: true };
   throw new ShapeError(message, "3D or 4D", input.shape);
 }
@@ -144,6 +145,11 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
   const pads = padSpec(g);
   const padded: Pair = [h + pads[1][0] + pads[1][1], w + pads[2][0] + pads[2][1]];
   const kk = k[0] * k[1];
+  if (x.shape[0] === 0) {
+    const e = emptyBatch("MaxPool2DWithIndicesBackward0", [x], [0, x.shape[1], g.out[0], g.out[1]]);
+    if (!options.return_indices) return e;
+    return [e, constant(compute(() => tf.zeros(e.shape, "int32")))];
+  }
   const argmaxOf = (): tf.Tensor4D => windowArgmax(toNHWC(x._t), pads, g);
   const pool = (t: tf.Tensor4D): tf.Tensor4D => {
     if (g.d[0] === 1 && g.d[1] === 1) return tf.maxPool(t, g.k, g.s, "valid");
@@ -243,6 +249,7 @@ function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPool
   const [, , h, w] = x.shape;
   const pads = padSpec(g);
   const padded: Pair = [h + pads[1][0] + pads[1][1], w + pads[2][0] + pads[2][1]];
+  if (x.shape[0] === 0) return emptyBatch(name, [x], [0, x.shape[1], g.out[0], g.out[1]]);
   const div = avgDivisors(g, h, w, options.count_include_pad ?? true, override);
   const kk = k[0] * k[1];
   const divT = Tensor._wrap(compute(() => tf.tensor4d(div, [1, g.out[0], g.out[1], 1])));

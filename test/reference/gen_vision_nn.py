@@ -169,6 +169,10 @@ C("transpose depthwise groups=3", {"x": ("f", [1, 3, 3, 4]), "w": ("f", [3, 1, 2
   "F.conv_transpose2d(x, w, stride=2, groups=3)", "F.conv_transpose2d(x, w, {stride: 2, groups: 3})")
 C("transpose unbatched", {"x": ("f", [2, 3, 3]), "w": ("f", [2, 2, 2, 2])},
   "F.conv_transpose2d(x, w, stride=2)", "F.conv_transpose2d(x, w, {stride: 2})")
+C("empty batch", {"x": ("f", [0, 2, 5, 5]), "w": ("f", [3, 2, 3, 3]), "b": ("f", [3])},
+  "F.conv2d(x, w, b, padding=1)", "F.conv2d(x, w, b, {padding: 1})")
+C("transpose empty batch", {"x": ("f", [0, 2, 3, 3]), "w": ("f", [2, 3, 3, 3])},
+  "F.conv_transpose2d(x, w, stride=2)", "F.conv_transpose2d(x, w, {stride: 2})")
 
 # ------------------------------------------------------------------ pooling
 P = group("pool")
@@ -217,6 +221,8 @@ P("adaptive max return_indices", {"x": ("f", [1, 2, 5, 7])}, "F.adaptive_max_poo
   "F.adaptive_max_pool2d(x, [2, 3], {return_indices: true})")
 P("adaptive max 6x4 -> 2 (divisible)", {"x": ("f", [1, 2, 6, 4])}, "F.adaptive_max_pool2d(x, 2)", "F.adaptive_max_pool2d(x, 2)")
 P("adaptive avg unbatched", {"x": ("f", [2, 5, 5])}, "F.adaptive_avg_pool2d(x, 2)", "F.adaptive_avg_pool2d(x, 2)")
+P("max empty batch", {"x": ("f", [0, 2, 4, 5])}, "F.max_pool2d(x, 2)", "F.max_pool2d(x, 2)")
+P("avg empty batch", {"x": ("f", [0, 2, 4, 5])}, "F.avg_pool2d(x, 2, padding=1)", "F.avg_pool2d(x, 2, {padding: 1})")
 
 # ------------------------------------------------------------------ interpolate
 I = group("interp")

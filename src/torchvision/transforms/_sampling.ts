@@ -86,6 +86,45 @@ export function bilinearTaps(inSize: number, outSize: number): Taps {
   return { idx: [i0, i1], w: [w0, w1] };
 }
 
+/**
+ * Antialiased bilinear resampling along one axis (ATen's _upsample_bilinear2d_aa, used by
+ * torchvision's resize(antialias=True)): a triangle filter stretched by the downscale factor,
+ * weights normalised to sum to 1. Float32 where ATen stores float32, double where it computes in
+ * double (its 0.5 literals promote).
+ */
+export function bilinearAATaps(inSize: number, outSize: number): Taps {
+  const scale = f(inSize / outSize);
+  const support = f(scale >= 1 ? 1 * scale : 1);
+  const invscale = f(scale >= 1 ? 1 / scale : 1);
+  const spans: { xmin: number; w: Float32Array }[] = [];
+  let width = 0;
+  for (let i = 0; i < outSize; i++) {
+    const center = f(scale * (i + 0.5));
+    const xmin = Math.max(Math.trunc(f(center - support) + 0.5), 0);
+    const xsize = Math.min(Math.trunc(f(center + support) + 0.5), inSize) - xmin;
+    const w = new Float32Array(Math.max(xsize, 0));
+    let total = 0;
+    for (let j = 0; j < xsize; j++) {
+      const x = Math.abs(f((f(j + xmin - center) + 0.5) * invscale));
+      w[j] = x < 1 ? f(1 - x) : 0;
+      total = f(total + w[j]);
+    }
+    if (total !== 0) for (let j = 0; j < xsize; j++) w[j] = f(w[j] / total);
+    spans.push({ xmin, w });
+    width = Math.max(width, xsize);
+  }
+  // A fixed number of taps per output; the unused ones read index 0 with weight 0.
+  const idx = Array.from({ length: width }, () => new Int32Array(outSize));
+  const wts = Array.from({ length: width }, () => new Float32Array(outSize));
+  spans.forEach(({ xmin, w }, i) => {
+    for (let j = 0; j < w.length; j++) {
+      idx[j][i] = xmin + j;
+      wts[j][i] = w[j];
+    }
+  });
+  return { idx, w: wts };
+}
+
 /** upsample_nearest2d (PyTorch's legacy 'nearest': floor(dst * in/out)). */
 export function nearestTaps(inSize: number, outSize: number): Taps {
   const scale = f(inSize / outSize);

@@ -16,7 +16,7 @@ import { where } from "../../ops/elementwise";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
-import { applyTaps, applyTapsJS, affineTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
+import { applyTaps, applyTapsJS, affineTaps, bilinearAATaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
 export const InterpolationMode = {
@@ -218,8 +218,8 @@ export function computeResizedOutputSize(h: number, w: number, size: number[], m
 }
 
 /**
- * Resizes to `size` ([h, w], or an int for the shorter edge) with bilinear (align_corners=False,
- * no antialiasing, torchvision 0.14's tensor default) or nearest interpolation.
+ * Resizes to `size` ([h, w], or an int for the shorter edge) with bilinear (align_corners=False;
+ * no antialiasing unless `antialias`, torchvision 0.14's tensor default) or nearest interpolation.
  */
 export function resize<T extends ImageLike>(img: T, size: number | number[], interpolation: InterpolationMode = "bilinear", max_size?: number | null, antialias?: boolean | null): T {
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "resize");
@@ -229,11 +229,11 @@ export function resize<T extends ImageLike>(img: T, size: number | number[], int
   if (max_size !== undefined && max_size !== null && sz.length !== 1) {
     throw new ValueError("max_size should only be passed if size specifies the length of the smaller edge, i.e. size should be an int or a sequence of length 1 in torchscript mode.");
   }
-  if (antialias) throw new NotImplementedError("resize(): antialias=True is not implemented in torchlab (torchvision 0.14's tensor default is antialias=False)");
+  if (antialias && mode !== "bilinear") throw new ValueError("Antialias option is supported for bilinear and bicubic interpolation modes only");
   const [, h, w] = get_dimensions(img);
   const [oh, ow] = computeResizedOutputSize(h, w, sz, max_size);
   if (oh === h && ow === w) return img;
-  const taps = (n: number, m: number): Taps | null => (n === m ? null : mode === "nearest" ? nearestTaps(n, m) : bilinearTaps(n, m));
+  const taps = (n: number, m: number): Taps | null => (n === m ? null : mode === "nearest" ? nearestTaps(n, m) : antialias ? bilinearAATaps(n, m) : bilinearTaps(n, m));
   const tw = taps(w, ow);
   const th = taps(h, oh);
   // Width first, then height: ATen's bilinear kernel blends the two rows' horizontal lerps.

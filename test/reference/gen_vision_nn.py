@@ -314,6 +314,114 @@ B("eval 2d no affine", {"x": ("f", [3, 4]), "rm": ("f", [4]), "rv": ("pos", [4])
   "F.batch_norm(x, rm, rv, eps=0.01)", "F.batch_norm(x, rm, rv, {eps: 0.01})", nograd=("rm", "rv"))
 
 
+# ------------------------------------------------------------------ randomised configurations
+# Many small random configurations per op, so that argument combinations nobody wrote down by hand
+# are still checked against PyTorch (forward and gradients).
+import random  # noqa: E402
+
+pyrng = random.Random(2024)
+
+
+def ri(a, b):
+    return pyrng.randint(a, b)
+
+
+def pyt(v):
+    return "(%d, %d)" % v
+
+
+def tst(v):
+    return "[%d, %d]" % v
+
+
+R = group("conv_random")
+for i in range(40):
+    groups = pyrng.choice([1, 1, 1, 2, 3])
+    cg, og = ri(1, 3), ri(1, 3)
+    c, o = cg * groups, og * groups
+    k = (ri(1, 4), ri(1, 4))
+    d = (ri(1, 2), ri(1, 2)) if pyrng.random() < 0.4 else (1, 1)
+    st = (ri(1, 3), ri(1, 3))
+    p = (ri(0, 2), ri(0, 2))
+    h = ri(max(1, d[0] * (k[0] - 1) + 1 - 2 * p[0]), 9)
+    w = ri(max(1, d[1] * (k[1] - 1) + 1 - 2 * p[1]), 9)
+    n = ri(1, 2)
+    bias = pyrng.random() < 0.6
+    ins = {"x": ("f", [n, c, h, w]), "w": ("f", [o, cg, k[0], k[1]])}
+    if bias:
+        ins["b"] = ("f", [o])
+    b_py, b_ts = ("b", "b") if bias else ("None", "null")
+    if pyrng.random() < 0.7:
+        R(f"conv2d #{i} x={[n, c, h, w]} w={[o, cg, *k]} s={st} p={p} d={d} g={groups}", ins,
+          f"F.conv2d(x, w, {b_py}, {pyt(st)}, {pyt(p)}, {pyt(d)}, {groups})",
+          f"F.conv2d(x, w, {b_ts}, {tst(st)}, {tst(p)}, {tst(d)}, {groups})")
+    else:
+        op = (ri(0, max(st[0], d[0]) - 1), ri(0, max(st[1], d[1]) - 1))
+        ins["w"] = ("f", [c, og, k[0], k[1]])
+        if bias:
+            ins["b"] = ("f", [o])
+        hh, ww = ri(1, 5), ri(1, 5)
+        p = (min(p[0], (d[0] * (k[0] - 1) + op[0] + (hh - 1) * st[0]) // 2), min(p[1], (d[1] * (k[1] - 1) + op[1] + (ww - 1) * st[1]) // 2))
+        ins["x"] = ("f", [n, c, hh, ww])
+        R(f"conv_transpose2d #{i} x={[n, c, hh, ww]} w={[c, og, *k]} s={st} p={p} op={op} d={d} g={groups}", ins,
+          f"F.conv_transpose2d(x, w, {b_py}, {pyt(st)}, {pyt(p)}, {pyt(op)}, {groups}, {pyt(d)})",
+          f"F.conv_transpose2d(x, w, {b_ts}, {tst(st)}, {tst(p)}, {tst(op)}, {groups}, {tst(d)})")
+
+Q = group("pool_random")
+for i in range(40):
+    k = (ri(1, 4), ri(1, 4))
+    st = (ri(1, 3), ri(1, 3))
+    p = (ri(0, k[0] // 2), ri(0, k[1] // 2))
+    ceil = pyrng.random() < 0.5
+    n, c = ri(1, 2), ri(1, 3)
+    kind = pyrng.choice(["max", "max", "avg", "avg", "adaptive_avg", "adaptive_max"])
+    cl_py, cl_ts = ("True", "true") if ceil else ("False", "false")
+    if kind == "max":
+        d = (ri(1, 2), ri(1, 2))
+        h, w = ri(d[0] * (k[0] - 1) + 1, 9), ri(d[1] * (k[1] - 1) + 1, 9)
+        spec = ("ties", [n, c, h, w]) if pyrng.random() < 0.3 else ("f", [n, c, h, w])
+        Q(f"max_pool2d #{i} x={[n, c, h, w]} k={k} s={st} p={p} d={d} ceil={ceil}", {"x": spec},
+          f"F.max_pool2d(x, {pyt(k)}, {pyt(st)}, {pyt(p)}, {pyt(d)}, {cl_py})",
+          f"F.max_pool2d(x, {tst(k)}, {tst(st)}, {tst(p)}, {tst(d)}, {cl_ts})")
+    elif kind == "avg":
+        h, w = ri(k[0], 9), ri(k[1], 9)
+        inc = pyrng.random() < 0.5
+        div = pyrng.choice([None, None, ri(1, 5)])
+        inc_py, inc_ts = ("True", "true") if inc else ("False", "false")
+        dv_py, dv_ts = ("None", "null") if div is None else (str(div), str(div))
+        Q(f"avg_pool2d #{i} x={[n, c, h, w]} k={k} s={st} p={p} ceil={ceil} include_pad={inc} divisor={div}", {"x": ("f", [n, c, h, w])},
+          f"F.avg_pool2d(x, {pyt(k)}, {pyt(st)}, {pyt(p)}, {cl_py}, {inc_py}, {dv_py})",
+          f"F.avg_pool2d(x, {tst(k)}, {tst(st)}, {tst(p)}, {cl_ts}, {inc_ts}, {dv_ts})")
+    else:
+        h, w = ri(1, 9), ri(1, 9)
+        out = (ri(1, 6), ri(1, 6))
+        fn = "F." + kind + "_pool2d"
+        Q(f"{kind}_pool2d #{i} x={[n, c, h, w]} out={out}", {"x": ("f", [n, c, h, w])}, f"{fn}(x, {pyt(out)})", f"{fn}(x, {tst(out)})")
+
+J = group("interp_random")
+for i in range(40):
+    n, c, h, w = ri(1, 2), ri(1, 2), ri(1, 7), ri(1, 7)
+    mode = pyrng.choice(["nearest", "nearest", "bilinear", "bilinear", "nearest-exact", "bicubic", "area"])
+    ac = pyrng.choice([None, True, False]) if mode in ("bilinear", "bicubic") else None
+    if pyrng.random() < 0.5:
+        size = (ri(1, 12), ri(1, 12))
+        kw_py, kw_ts = f"size={pyt(size)}", f"size: {tst(size)}"
+    else:
+        sf = (pyrng.choice([0.5, 0.75, 1.3, 1.5, 1.7, 2, 2.5, 3]), pyrng.choice([0.6, 1, 1.25, 2, 2.2, 3]))
+        while int(h * sf[0]) < 1 or int(w * sf[1]) < 1:
+            sf = (sf[0] * 2, sf[1] * 2)
+        rec = pyrng.random() < 0.3
+        kw_py, kw_ts = f"scale_factor=({sf[0]}, {sf[1]})", f"scale_factor: [{sf[0]}, {sf[1]}]"
+        if rec:
+            kw_py, kw_ts = kw_py + ", recompute_scale_factor=True", kw_ts + ", recompute_scale_factor: true"
+    kw_py += f", mode='{mode}'"
+    kw_ts += f", mode: '{mode}'"
+    if ac is not None:
+        kw_py += f", align_corners={ac}"
+        kw_ts += f", align_corners: {'true' if ac else 'false'}"
+    J(f"interpolate #{i} x={[n, c, h, w]} {kw_py}", {"x": ("f", [n, c, h, w])}, f"F.interpolate(x, {kw_py})",
+      f"F.interpolate(x, {{{kw_ts}}})")
+
 # ------------------------------------------------------------------ errors
 def error_case(name, py, ts):
     env = {"torch": torch, "F": F, "nn": nn}

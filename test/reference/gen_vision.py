@@ -34,7 +34,7 @@ inputs = {
     "lowcontrast": torch.randint(60, 90, (3, 7, 6), generator=g, dtype=torch.uint8),
 }
 
-MODES = {"nearest": InterpolationMode.NEAREST, "bilinear": InterpolationMode.BILINEAR}
+MODES = {"nearest": InterpolationMode.NEAREST, "bilinear": InterpolationMode.BILINEAR, "bicubic": InterpolationMode.BICUBIC}
 
 
 def py_arg(a):
@@ -92,6 +92,9 @@ for inp in ["float", "uint8", "batch"]:
     case("resize", inp, [4, 2], "bilinear", None, True)
     case("resize", inp, [8, 11], "bilinear", None, True)
     case("resized_crop", inp, 0, 1, 4, 5, [2, 3], "bilinear", True)
+    case("resize", inp, [8, 11], "bicubic")
+    case("resize", inp, [3, 4], "bicubic")
+    case("resize", inp, 4, "bicubic")
     case("resized_crop", inp, 1, 1, 3, 4, [6, 6])
     case("rotate", inp, 90)
     case("rotate", inp, 45)
@@ -249,6 +252,7 @@ for name, fn in {
     "ResizeLen": lambda: T.Resize([1, 2, 3]),
     "FillChannels": lambda: F.rotate(inputs["float"], 10, fill=[1.0, 2.0]),
     "GrayChannels": lambda: F.rgb_to_grayscale(inputs["batch"][:, :2]),
+    "RotateBicubic": lambda: F.rotate(inputs["float"], 10, InterpolationMode.BICUBIC),
     "ErasingScale": lambda: T.RandomErasing(scale=(0.5, 1.5)),
     "ErasingValue": lambda: T.RandomErasing(value="noise"),
     "AffineTranslate": lambda: T.RandomAffine(0, translate=[0.5, 1.5]),

@@ -125,6 +125,30 @@ export function bilinearAATaps(inSize: number, outSize: number): Taps {
   return { idx, w: wts };
 }
 
+/**
+ * upsample_bicubic2d with align_corners=False along one axis: Keys' cubic convolution (A = -0.75)
+ * over 4 taps, indices clamped to the border.
+ */
+export function bicubicTaps(inSize: number, outSize: number): Taps {
+  const scale = f(inSize / outSize);
+  const A = -0.75;
+  const conv1 = (x: number): number => f(f(f(f(f(f(A + 2) * x) - f(A + 3)) * x) * x) + 1);
+  const conv2 = (x: number): number => f(f(f(f(f(f(A * x) - f(5 * A)) * x) + f(8 * A)) * x) - f(4 * A));
+  const idx = Array.from({ length: 4 }, () => new Int32Array(outSize));
+  const wts = Array.from({ length: 4 }, () => new Float32Array(outSize));
+  for (let d = 0; d < outSize; d++) {
+    const src = f(scale * (d + 0.5) - 0.5);
+    const i0 = Math.floor(src);
+    const t = f(src - i0);
+    const coeffs = [conv2(f(t + 1)), conv1(t), conv1(f(1 - t)), conv2(f(f(1 - t) + 1))];
+    for (let k = 0; k < 4; k++) {
+      idx[k][d] = Math.min(Math.max(i0 - 1 + k, 0), inSize - 1);
+      wts[k][d] = coeffs[k];
+    }
+  }
+  return { idx, w: wts };
+}
+
 /** upsample_nearest2d (PyTorch's legacy 'nearest': floor(dst * in/out)). */
 export function nearestTaps(inSize: number, outSize: number): Taps {
   const scale = f(inSize / outSize);

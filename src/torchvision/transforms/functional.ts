@@ -15,8 +15,8 @@ import { cat, stack } from "../../ops/movement";
 import { where } from "../../ops/elementwise";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
-import { RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
-import { applyTaps, applyTapsJS, affineTaps, bilinearAATaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
+import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
+import { applyTaps, applyTapsJS, affineTaps, bicubicTaps, bilinearAATaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
 export const InterpolationMode = {
@@ -107,10 +107,7 @@ function checkInterpolation(mode: unknown, allowed: readonly string[], op: strin
   if (mode !== "nearest" && mode !== "bilinear" && mode !== "bicubic") {
     throw new TypeError(`${op}(): Argument interpolation should be a InterpolationMode ('nearest', 'bilinear' or 'bicubic'), got ${String(mode)}`);
   }
-  if (!allowed.includes(mode)) {
-    if (mode === "bicubic") throw new NotImplementedError(`${op}(): interpolation 'bicubic' is not implemented in torchlab; use 'bilinear' or 'nearest'`);
-    throw new ValueError(`Interpolation mode '${mode}' is unsupported with Tensor input`);
-  }
+  if (!allowed.includes(mode)) throw new ValueError(`Interpolation mode '${mode}' is unsupported with Tensor input`);
   return mode;
 }
 
@@ -219,21 +216,33 @@ export function computeResizedOutputSize(h: number, w: number, size: number[], m
 
 /**
  * Resizes to `size` ([h, w], or an int for the shorter edge) with bilinear (align_corners=False;
- * no antialiasing unless `antialias`, torchvision 0.14's tensor default) or nearest interpolation.
+ * no antialiasing unless `antialias`, torchvision 0.14's tensor default), bicubic or nearest
+ * interpolation.
  */
 export function resize<T extends ImageLike>(img: T, size: number | number[], interpolation: InterpolationMode = "bilinear", max_size?: number | null, antialias?: boolean | null): T {
-  const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "resize");
+  const mode = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "resize");
   const sz = typeof size === "number" ? [size] : size;
   if (!Array.isArray(sz) || sz.some((v) => typeof v !== "number")) throw new TypeError(`Size should be int or sequence. Got ${typeName(size)}`);
   if (sz.length !== 1 && sz.length !== 2) throw new ValueError(`Size must be an int or a 1 or 2 element tuple/list, not a ${sz.length} element tuple/list`);
   if (max_size !== undefined && max_size !== null && sz.length !== 1) {
     throw new ValueError("max_size should only be passed if size specifies the length of the smaller edge, i.e. size should be an int or a sequence of length 1 in torchscript mode.");
   }
-  if (antialias && mode !== "bilinear") throw new ValueError("Antialias option is supported for bilinear and bicubic interpolation modes only");
+  if (antialias && mode === "nearest") throw new ValueError("Antialias option is supported for bilinear and bicubic interpolation modes only");
+  if (antialias && mode === "bicubic") throw new NotImplementedError("resize(): antialias=True with bicubic interpolation is not implemented in torchlab; use bilinear");
   const [, h, w] = get_dimensions(img);
   const [oh, ow] = computeResizedOutputSize(h, w, sz, max_size);
   if (oh === h && ow === w) return img;
-  const taps = (n: number, m: number): Taps | null => (n === m ? null : mode === "nearest" ? nearestTaps(n, m) : antialias ? bilinearAATaps(n, m) : bilinearTaps(n, m));
+  const taps = (n: number, m: number): Taps | null => {
+    if (n === m) return null;
+    if (mode === "nearest") return nearestTaps(n, m);
+    if (mode === "bicubic") return bicubicTaps(n, m);
+    return antialias ? bilinearAATaps(n, m) : bilinearTaps(n, m);
+  };
+  // torchvision clamps bicubic results of uint8 images (cubic weights overshoot); floats are not clamped.
+  const clampInt = (r: Raw): Raw => {
+    if (mode === "bicubic" && r.int) for (let i = 0; i < r.data.length; i++) r.data[i] = Math.min(Math.max(r.data[i], 0), 255);
+    return r;
+  };
   const tw = taps(w, ow);
   const th = taps(h, oh);
   // Width first, then height: ATen's bilinear kernel blends the two rows' horizontal lerps.
@@ -243,13 +252,14 @@ export function resize<T extends ImageLike>(img: T, size: number | number[], int
     (t) =>
       inFloat(t, (x) => {
         const across = tw ? applyTaps(x, -1, tw, 0) : x;
-        return th ? applyTaps(across, -2, th, 1) : across;
+        const out = th ? applyTaps(across, -2, th, 1) : across;
+        return mode === "bicubic" && !isFloat(t) ? out.clamp(0, 255) : out;
       }),
     (r) => {
       const planes = planesOf(r);
       const across = tw ? applyTapsJS(r.data, planes * h, w, 1, tw) : r.data;
       const data = th ? applyTapsJS(across, planes, h, ow, th) : across;
-      return { data, shape: [...r.shape.slice(0, -2), oh, ow], int: r.int };
+      return clampInt({ data, shape: [...r.shape.slice(0, -2), oh, ow], int: r.int });
     },
     true,
   );

@@ -45,6 +45,10 @@ export function pad(input: Tensor, padding: number[], mode: PadMode = "constant"
   if (value !== null && value !== undefined) throw new RuntimeError(`Padding mode "${mode}" doesn't take in value argument`);
   const supported = pairs >= 1 && pairs <= 3 && (nd === pairs + 1 || nd === pairs + 2) && input.numel() > 0;
   if (!supported) throw new NotImplementedError("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
+  // PyTorch 1.13's circular padding needs the batch and channel dims.
+  if (mode === "circular" && padding.length !== 2 * (nd - 2)) {
+    throw new RuntimeError(`Invalid padding size, expected ${2 * (nd - 2)} but got ${padding.length}`);
+  }
   const maps: AxisMap[] = [];
   for (let i = 0; i < pairs; i++) {
     const d = nd - 1 - i;

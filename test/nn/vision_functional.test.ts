@@ -2,7 +2,7 @@
 import { torch } from "../../src";
 import { evalTs, loadVision, runCase } from "./vision_helpers";
 
-for (const group of ["conv", "pool", "interp", "pad", "bn", "conv_random", "pool_random", "interp_random"]) {
+for (const group of ["conv", "pool", "interp", "pad", "bn", "conv_random", "pool_random", "interp_random", "pad_random", "bn_random"]) {
   describe(`F vision ${group}`, () => {
     for (const c of loadVision(group).cases) {
       test(c.name, () => runCase(c));

@@ -422,6 +422,50 @@ for i in range(40):
     J(f"interpolate #{i} x={[n, c, h, w]} {kw_py}", {"x": ("f", [n, c, h, w])}, f"F.interpolate(x, {kw_py})",
       f"F.interpolate(x, {{{kw_ts}}})")
 
+K = group("pad_random")
+for i in range(25):
+    mode = pyrng.choice(["constant", "constant", "reflect", "replicate", "circular"])
+    pairs = ri(1, 3) if mode == "constant" else ri(1, 2)
+    # PyTorch 1.13's circular padding needs batch and channel dims.
+    nd = pairs + (2 if mode == "circular" else ri(1, 2)) if mode != "constant" else ri(pairs, 4)
+    shape = [ri(1, 2) for _ in range(nd - pairs)] + [ri(2, 5) for _ in range(pairs)]
+    pads = []
+    for j in range(pairs):
+        size = shape[nd - 1 - j]
+        lim = size - 1 if mode == "reflect" else size if mode == "circular" else 3
+        lo = -1 if mode in ("constant", "reflect") and size > 2 else 0
+        pads += [ri(lo, lim), ri(lo, lim)]
+    if mode == "constant":
+        val = pyrng.choice([0, 1.5, -2])
+        K(f"pad #{i} {shape} {pads} constant {val}", {"x": ("f", shape)}, f"F.pad(x, {tuple(pads)}, value={val})",
+          f"F.pad(x, {pads}, {{value: {val}}})")
+    else:
+        K(f"pad #{i} {shape} {pads} {mode}", {"x": ("f", shape)}, f"F.pad(x, {tuple(pads)}, mode='{mode}')",
+          f"F.pad(x, {pads}, {{mode: '{mode}'}})")
+
+N = group("bn_random")
+for i in range(12):
+    c = ri(1, 4)
+    shape = pyrng.choice([[ri(2, 5), c], [ri(1, 3), c, ri(2, 4)], [ri(1, 3), c, ri(1, 3), ri(2, 3)]])
+    mom = pyrng.choice([0.1, 0.3, 0.9])
+    eps = pyrng.choice([1e-5, 1e-3, 0.1])
+    affine = pyrng.random() < 0.7
+    ins = {"x": ("f", shape), "rm": ("f", [c]), "rv": ("pos", [c])}
+    wb_py = wb_ts = ""
+    if affine:
+        ins["w"], ins["b"] = ("f", [c]), ("f", [c])
+        wb_py, wb_ts = "w, b, ", "w, b, "
+    else:
+        wb_py, wb_ts = "None, None, ", "null, null, "
+    if pyrng.random() < 0.6:
+        N(f"batch_norm train #{i} {shape} momentum={mom} eps={eps} affine={affine}", ins,
+          f"(F.batch_norm(x, rm, rv, {wb_py}True, {mom}, {eps}), rm, rv)",
+          f"[F.batch_norm(x, rm, rv, {wb_ts}true, {mom}, {eps}), rm, rv]", nograd=("rm", "rv"))
+    else:
+        N(f"batch_norm eval #{i} {shape} eps={eps} affine={affine}", ins,
+          f"F.batch_norm(x, rm, rv, {wb_py}False, {mom}, {eps})", f"F.batch_norm(x, rm, rv, {wb_ts}false, {mom}, {eps})",
+          nograd=("rm", "rv"))
+
 # ------------------------------------------------------------------ errors
 def error_case(name, py, ts):
     env = {"torch": torch, "F": F, "nn": nn}
@@ -496,6 +540,8 @@ ERRORS = [
                "F.pad(torch.zeros(1, 1, 3, 3), [3, 0, 0, 0], {mode: 'reflect'})"),
     error_case("pad bad mode", "F.pad(torch.zeros(1, 1, 3, 3), (1, 1), mode='wrap')",
                "F.pad(torch.zeros(1, 1, 3, 3), [1, 1], {mode: 'wrap'})"),
+    error_case("pad circular unbatched", "F.pad(torch.zeros(2, 5), (1, 1), mode='circular')",
+               "F.pad(torch.zeros(2, 5), [1, 1], {mode: 'circular'})"),
     error_case("pad constant negative too large", "F.pad(torch.zeros(1, 1, 3, 3), (-2, -2))",
                "F.pad(torch.zeros(1, 1, 3, 3), [-2, -2])"),
     error_case("batch_norm one value per channel", "F.batch_norm(torch.zeros(1, 3), None, None, training=True)",

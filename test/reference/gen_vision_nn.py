@@ -276,6 +276,9 @@ I("nearest 5d scale 2", {"x": ("f", [1, 1, 2, 2, 3])}, "F.interpolate(x, scale_f
 I("area 7x5 -> 3x2", {"x": ("f", [1, 1, 7, 5])}, "F.interpolate(x, size=(3, 2), mode='area')",
   "F.interpolate(x, {size: [3, 2], mode: 'area'})")
 I("upsample alias", {"x": ("f", [1, 1, 2, 3])}, "F.upsample(x, scale_factor=3)", "F.upsample(x, {scale_factor: 3})")
+I("upsample_bilinear (align_corners)", {"x": ("f", [1, 2, 2, 3])}, "F.upsample_bilinear(x, scale_factor=2)",
+  "F.upsample_bilinear(x, {scale_factor: 2})")
+I("upsample_nearest size", {"x": ("f", [1, 1, 2, 3])}, "F.upsample_nearest(x, size=(3, 5))", "F.upsample_nearest(x, [3, 5])")
 
 # ------------------------------------------------------------------ pad
 D = group("pad")

@@ -271,6 +271,33 @@ for name, fn in {
     except Exception as e:  # noqa: BLE001
         errors[name] = {"type": type(e).__name__, "message": str(e)}
 
+reprs["AutoAugment"] = str(T.AutoAugment())
+reprs["AutoAugment_cifar"] = str(T.AutoAugment(T.AutoAugmentPolicy.CIFAR10, fill=[0, 0, 0]))
+reprs["RandAugment"] = str(T.RandAugment())
+reprs["TrivialAugmentWide"] = str(T.TrivialAugmentWide(fill=5))
+
+# AutoAugment's operations at fixed magnitudes, and its magnitude tables.
+from torchvision.transforms import autoaugment as AA  # noqa: E402
+
+autoaug = {"ops": [], "spaces": {}}
+for inp in ["uint8", "ubatch"]:
+    for op, mag, interp, fill in [
+        ("ShearX", 0.3, "nearest", None), ("ShearY", -0.2, "bilinear", [10.0, 20.0, 30.0]), ("TranslateX", 2.7, "nearest", None),
+        ("TranslateY", -1.9, "nearest", [0.0, 0.0, 0.0]), ("Rotate", 20.0, "bilinear", None), ("Brightness", 0.4, "nearest", None),
+        ("Color", -0.5, "nearest", None), ("Contrast", 0.6, "nearest", None), ("Sharpness", 0.9, "nearest", None),
+        ("Posterize", 5.0, "nearest", None), ("Solarize", 100.0, "nearest", None), ("AutoContrast", 0.0, "nearest", None),
+        ("Equalize", 0.0, "nearest", None), ("Invert", 0.0, "nearest", None), ("Identity", 0.0, "nearest", None),
+    ]:
+        out = AA._apply_op(inputs[inp].clone(), op, mag, MODES[interp], fill)
+        autoaug["ops"].append({"input": inp, "op": op, "magnitude": mag, "interpolation": interp, "fill": fill, "shape": list(out.shape), "values": out.flatten().tolist()})
+for bins in [10, 31]:
+    space = T.RandAugment()._augmentation_space(bins, (5, 7))
+    autoaug["spaces"][f"rand{bins}"] = {k: (v[0].tolist() if v[0].ndim > 0 else None) for k, v in space.items()}
+    space = T.TrivialAugmentWide()._augmentation_space(bins)
+    autoaug["spaces"][f"trivial{bins}"] = {k: (v[0].tolist() if v[0].ndim > 0 else None) for k, v in space.items()}
+with open(os.path.join(HERE, "vision_autoaugment.json"), "w") as fh:
+    json.dump(autoaug, fh, separators=(",", ":"))
+
 with open(os.path.join(HERE, "vision_repr.json"), "w") as fh:
     json.dump({"reprs": reprs, "errors": errors}, fh, indent=1)
 

@@ -56,6 +56,10 @@ describe("reprs match torchvision 0.14", () => {
     RandomAutocontrast: () => new T.RandomAutocontrast(),
     RandomEqualize: () => new T.RandomEqualize(0.2),
     RandomPerspective: () => new T.RandomPerspective(),
+    AutoAugment: () => new T.AutoAugment(),
+    AutoAugment_cifar: () => new T.AutoAugment(T.AutoAugmentPolicy.CIFAR10, { fill: [0, 0, 0] }),
+    RandAugment: () => new T.RandAugment(),
+    TrivialAugmentWide: () => new T.TrivialAugmentWide({ fill: 5 }),
   };
   test.each(Object.entries(ref.reprs))("%s", (name, expected) => {
     expect(String(make[name]())).toBe(expected);

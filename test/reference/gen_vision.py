@@ -156,6 +156,22 @@ for inp in ["float", "batch"]:
     case("convert_image_dtype", inp, torch.uint8)
 case("convert_image_dtype", "uint8", torch.float32)
 
+# elastic_transform with fixed displacement fields (the displacement goes in the JSON as a list).
+elastic = []
+for inp in ["float", "uint8", "batch"]:
+    h, w = inputs[inp].shape[-2:]
+    disp = (torch.rand(1, h, w, 2, generator=g) * 0.4 - 0.2) * 1e4
+    disp = disp.round() / 1e4
+    for interp, fill in [("bilinear", None), ("nearest", None), ("bilinear", [0.0, 0.0, 0.0]), ("nearest", [1.0, 2.0, 3.0] if inp != "uint8" else [10.0, 20.0, 30.0])]:
+        out = F.elastic_transform(inputs[inp].clone(), disp, MODES[interp], fill)
+        elastic.append({"input": inp, "displacement": disp.flatten().tolist(), "interpolation": interp, "fill": fill, "shape": list(out.shape),
+                        "values": [round(v, 6) for v in out.flatten().tolist()] if out.is_floating_point() else out.flatten().tolist()})
+
+lin_m = (torch.rand(12, 12, generator=g) * 1e3).round() / 1e3
+lin_v = (torch.rand(12, generator=g) * 1e3).round() / 1e3
+lin_x = (torch.rand(2, 3, 2, 2, generator=g) * 1e3).round() / 1e3
+linear = {"matrix": lin_m.flatten().tolist(), "mean": lin_v.tolist(), "input": lin_x.flatten().tolist(), "output": [round(v, 6) for v in T.LinearTransformation(lin_m, lin_v)(lin_x).flatten().tolist()]}
+
 for c in cases:
     c["args"] = [("uint8" if a is torch.uint8 else "float32") if isinstance(a, torch.dtype) else a for a in c["args"]]
 
@@ -183,6 +199,8 @@ functional = {
     "cases": cases,
     "erase": erase_case,
     "pil": pil_cases,
+    "elastic": elastic,
+    "linear": linear,
 }
 with open(os.path.join(HERE, "vision_functional.json"), "w") as fh:
     json.dump(functional, fh, separators=(",", ":"))
@@ -253,6 +271,10 @@ for name, fn in {
     "FillChannels": lambda: F.rotate(inputs["float"], 10, fill=[1.0, 2.0]),
     "GrayChannels": lambda: F.rgb_to_grayscale(inputs["batch"][:, :2]),
     "RotateBicubic": lambda: F.rotate(inputs["float"], 10, InterpolationMode.BICUBIC),
+    "LinearMean": lambda: T.LinearTransformation(torch.eye(2), torch.zeros(3)),
+    "LinearSquare": lambda: T.LinearTransformation(torch.zeros(2, 3), torch.zeros(2)),
+    "LinearShape": lambda: T.LinearTransformation(torch.eye(12), torch.zeros(12))(torch.rand(1, 2, 5)),
+    "ElasticShape": lambda: F.elastic_transform(inputs["float"], torch.zeros(1, 5, 7, 3)),
     "ErasingScale": lambda: T.RandomErasing(scale=(0.5, 1.5)),
     "ErasingValue": lambda: T.RandomErasing(value="noise"),
     "AffineTranslate": lambda: T.RandomAffine(0, translate=[0.5, 1.5]),
@@ -272,6 +294,9 @@ for name, fn in {
         errors[name] = {"type": type(e).__name__, "message": str(e)}
 
 reprs["AutoAugment"] = str(T.AutoAugment())
+reprs["ElasticTransform"] = str(T.ElasticTransform())
+reprs["ElasticTransform_args"] = str(T.ElasticTransform(alpha=[10.0, 20.0], sigma=3.0, fill=1))
+reprs["LinearTransformation"] = str(T.LinearTransformation(torch.eye(2), torch.tensor([0.5, 0.25])))
 reprs["AutoAugment_cifar"] = str(T.AutoAugment(T.AutoAugmentPolicy.CIFAR10, fill=[0, 0, 0]))
 reprs["RandAugment"] = str(T.RandAugment())
 reprs["TrivialAugmentWide"] = str(T.TrivialAugmentWide(fill=5))

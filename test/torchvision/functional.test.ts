@@ -168,3 +168,31 @@ describe("the Image path (decoded images) matches the uint8 fixtures", () => {
     }
   });
 });
+
+describe("elastic_transform with fixed displacements matches torchvision", () => {
+  test.each(fixture.elastic.map((c, i) => [`${i}: ${c.input} ${c.interpolation} fill=${JSON.stringify(c.fill)}`, c] as const))("%s", (_name, c) => {
+    const x = input(c.input);
+    const [h, w] = x.shape.slice(-2);
+    const d = torch.tensor(c.displacement).reshape([1, h, w, 2]);
+    const interp = c.interpolation as "nearest" | "bilinear";
+    const outs = [F.elastic_transform(x, d, interp, c.fill)];
+    if (x.dtype === "float32") outs.push(F.elastic_transform(x.clone().requires_grad_(), d, interp, c.fill).detach());
+    else outs.push(F.pil_to_tensor(F.elastic_transform(F.to_pil_image(x), d, interp, c.fill)));
+    for (const out of outs) {
+      const { maxErr, bad } = compare(out, c, c.values.every(Number.isInteger) && x.dtype === "int32" ? 0 : 1e-5);
+      if (x.dtype === "int32") {
+        expect(maxErr).toBeLessThanOrEqual(1);
+        expect(bad).toBeLessThanOrEqual(1);
+      } else expect(maxErr).toBeLessThan(1e-5);
+    }
+  });
+});
+
+test("LinearTransformation matches torchvision", () => {
+  const L = fixture.linear;
+  const t = new torchvision.transforms.LinearTransformation(torch.tensor(L.matrix).reshape([12, 12]), torch.tensor(L.mean));
+  const out = t(torch.tensor(L.input).reshape([2, 3, 2, 2]));
+  expect(out.shape).toEqual([2, 3, 2, 2]);
+  const got = out.dataSync();
+  L.output.forEach((v, i) => expect(Math.abs(got[i] - v)).toBeLessThan(1e-4 * Math.max(1, Math.abs(v))));
+});

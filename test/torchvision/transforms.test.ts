@@ -57,6 +57,9 @@ describe("reprs match torchvision 0.14", () => {
     RandomEqualize: () => new T.RandomEqualize(0.2),
     RandomPerspective: () => new T.RandomPerspective(),
     AutoAugment: () => new T.AutoAugment(),
+    ElasticTransform: () => new T.ElasticTransform(),
+    ElasticTransform_args: () => new T.ElasticTransform({ alpha: [10.0, 20.0], sigma: 3.0, fill: 1 }),
+    LinearTransformation: () => new T.LinearTransformation(torch.eye(2), torch.tensor([0.5, 0.25])),
     AutoAugment_cifar: () => new T.AutoAugment(T.AutoAugmentPolicy.CIFAR10, { fill: [0, 0, 0] }),
     RandAugment: () => new T.RandAugment(),
     TrivialAugmentWide: () => new T.TrivialAugmentWide({ fill: 5 }),
@@ -94,6 +97,10 @@ describe("errors match torchvision 0.14", () => {
     FillChannels: () => F.rotate(x, 10, "nearest", false, null, [1.0, 2.0]),
     GrayChannels: () => F.rgb_to_grayscale(torch.rand([2, 2, 4, 6])),
     RotateBicubic: () => F.rotate(x, 10, "bicubic"),
+    LinearMean: () => new T.LinearTransformation(torch.eye(2), torch.zeros([3])),
+    LinearSquare: () => new T.LinearTransformation(torch.zeros([2, 3]), torch.zeros([2])),
+    LinearShape: () => new T.LinearTransformation(torch.eye(12), torch.zeros([12]))(torch.rand([1, 2, 5])),
+    ElasticShape: () => F.elastic_transform(x, torch.zeros([1, 5, 7, 3])),
     ErasingScale: () => new T.RandomErasing({ scale: [0.5, 1.5] }),
     ErasingValue: () => new T.RandomErasing({ value: "noise" as "random" }),
     AffineTranslate: () => new T.RandomAffine(0, { translate: [0.5, 1.5] }),
@@ -381,6 +388,19 @@ describe("random transforms", () => {
     expect(new T.RandomGrayscale(1)(x).shape).toEqual([3, 12, 10]);
     expect(new T.RandomGrayscale(1)(x).equal(F.rgb_to_grayscale(x, 3))).toBe(true);
     expect(new T.RandomInvert(1)(x).equal(F.invert(x))).toBe(true);
+  });
+
+  test("ElasticTransform: get_params' displacement applied by elastic_transform; bounded, reproducible", () => {
+    const x = torch.rand([1, 28, 28]);
+    torch.manual_seed(30);
+    const d = T.ElasticTransform.get_params([34, 34], [4, 4], [28, 28]);
+    expect(d.shape).toEqual([1, 28, 28, 2]);
+    expect(d.abs().max().item()).toBeLessThan(34 / 28);
+    torch.manual_seed(30);
+    const out = new T.ElasticTransform({ alpha: 34, sigma: 4 })(x);
+    expect(out.equal(F.elastic_transform(x, d, "bilinear", 0))).toBe(true);
+    expect(() => new T.ElasticTransform({ alpha: [1, 2, 3] })).toThrow(/length should be 2/);
+    expect(() => new T.ElasticTransform({ fill: [1] as never })).toThrow(/fill should be int or float/);
   });
 
   test("an augmented batch is reproducible under torch.manual_seed", () => {

@@ -189,6 +189,27 @@ export function perspectiveTaps(c: number[], w: number, h: number, mode: "neares
 }
 
 /**
+ * torchvision's elastic_transform grid: the identity grid (pixel centres,
+ * linspace((1 - s) / s, (s - 1) / s, s) per axis) plus a per-pixel displacement [H, W, 2] (x, y).
+ */
+export function elasticTaps(displacement: Float32Array, w: number, h: number, mode: "nearest" | "bilinear"): { taps: Taps; mask: Float32Array } {
+  const axis = (s: number): Float32Array => {
+    const start = f((1 - s) / s);
+    const end = f((s - 1) / s);
+    const step = s > 1 ? f(f(end - start) / (s - 1)) : 0;
+    const half = Math.floor(s / 2);
+    return Float32Array.from({ length: s }, (_, i) => (i < half ? f(start + f(step * i)) : f(end - f(step * (s - i - 1)))));
+  };
+  const xs = axis(w);
+  const ys = axis(h);
+  return gridTaps(w, h, w, h, mode, (x, y, g) => {
+    const o = (y * w + x) * 2;
+    g[0] = f(xs[x] + displacement[o]);
+    g[1] = f(ys[y] + displacement[o + 1]);
+  });
+}
+
+/**
  * grid_sample (align_corners=False, zero padding) of a w x h image at the normalised coordinates
  * `grid(x, y)` of each ow x oh output pixel. Returns the taps and, per output pixel, the sampled
  * value of an all-ones mask (how much of the pixel came from inside the image), which torchvision

@@ -3,10 +3,10 @@
  */
 import { Tensor, DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
-import { TypeError } from "../../errors";
+import { TypeError, ValueError } from "../../errors";
 import { Image, ImageMode } from "../io";
 import * as F from "./functional";
-import { Transform, TensorTransform, pyValue } from "./transform";
+import { Transform, TensorTransform, pyNum, pyValue } from "./transform";
 
 /**
  * Image (HWC, 0..255) -> float tensor [C, H, W] in [0, 1], as torchvision's ToTensor on a PIL image.
@@ -125,5 +125,42 @@ export class Normalize extends TensorTransform {
   }
   toString(): string {
     return `Normalize(mean=${pyValue(this.mean)}, std=${pyValue(this.std)})`;
+  }
+}
+
+/**
+ * Flattens each image (D = C x H x W values), subtracts `mean_vector` [D] and multiplies by
+ * `transformation_matrix` [D, D] (e.g. ZCA whitening computed offline).
+ */
+export class LinearTransformation extends TensorTransform {
+  transformation_matrix: Tensor;
+  mean_vector: Tensor;
+  constructor(transformation_matrix: Tensor | { transformation_matrix: Tensor; mean_vector: Tensor }, mean_vector?: Tensor | { mean_vector: Tensor }) {
+    super();
+    const a = parseArgs("LinearTransformation", [transformation_matrix, mean_vector].filter((x) => x !== undefined), ["transformation_matrix", "mean_vector"]);
+    const m = a.transformation_matrix as Tensor;
+    const v = a.mean_vector as Tensor;
+    if (!(m instanceof Tensor) || !(v instanceof Tensor)) throw new TypeError("LinearTransformation(): transformation_matrix and mean_vector must be Tensors");
+    if (m.dim() !== 2 || m.shape[0] !== m.shape[1]) throw new ValueError(`transformation_matrix should be square. Got (${m.shape.join(", ")}) rectangular matrix.`);
+    if (v.shape[0] !== m.shape[0]) {
+      throw new ValueError(`mean_vector should have the same length ${v.shape[0]} as any one of the dimensions of the transformation_matrix [(${m.shape.join(", ")})]`);
+    }
+    this.transformation_matrix = m;
+    this.mean_vector = v;
+  }
+  forward(tensor: Tensor): Tensor {
+    const s = tensor.shape;
+    const n = s.slice(-3).reduce((a, b) => a * b, 1);
+    if (n !== this.transformation_matrix.shape[0]) {
+      throw new ValueError(`Input tensor and transformation matrix have incompatible shape.[${s[s.length - 3]} x ${s[s.length - 2]} x ${s[s.length - 1]}] != ${this.transformation_matrix.shape[0]}`);
+    }
+    if (tensor.dtype !== this.mean_vector.dtype) {
+      throw new TypeError(`Input tensor should have the same dtype as transformation matrix and mean vector. Got ${tensor.dtype} vs ${this.mean_vector.dtype}`);
+    }
+    return tensor.reshape([-1, n]).sub(this.mean_vector).mm(this.transformation_matrix).reshape(s);
+  }
+  toString(): string {
+    const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map(fmt).join(", ")}]` : pyNum(v as number, this.mean_vector.dtype === "float32"));
+    return `LinearTransformation(transformation_matrix=${fmt(this.transformation_matrix.tolist())}, mean_vector=${fmt(this.mean_vector.tolist())})`;
   }
 }

@@ -16,7 +16,7 @@ import { where } from "../../ops/elementwise";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
-import { applyTaps, applyTapsJS, affineTaps, bicubicTaps, bilinearAATaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
+import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, bilinearAATaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
 export const InterpolationMode = {
@@ -933,6 +933,21 @@ export function gaussian_blur<T extends ImageLike>(img: T, kernel_size: number |
     },
     true,
   );
+}
+
+/**
+ * Moves every pixel by `displacement` ([1, H, W, 2], in the normalised [-1, 1] coordinates of
+ * grid_sample, x then y) and resamples (bilinear by default); pixels from outside take `fill`.
+ */
+export function elastic_transform<T extends ImageLike>(img: T, displacement: Tensor, interpolation: InterpolationMode = "bilinear", fill: number | number[] | null = null): T {
+  if (!(displacement instanceof Tensor)) throw new TypeError("Argument displacement should be a Tensor");
+  const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "elastic_transform") as "nearest" | "bilinear";
+  const [, h, w] = get_dimensions(img);
+  if (displacement.shape.join(",") !== [1, h, w, 2].join(",")) {
+    throw new ValueError(`Argument displacement shape should be (1, ${h}, ${w}, 2), but given torch.Size([${displacement.shape.join(", ")}])`);
+  }
+  const d = displacement.float().dataSync() as Float32Array;
+  return gridOp(img, "elastic_transform", (c) => ({ ...elasticTaps(d, w, h, mode), ow: w, oh: h, fill: checkFill(fill, c) }));
 }
 
 /**

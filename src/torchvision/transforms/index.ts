@@ -16,9 +16,9 @@
 export { Transform, ImageTransform, TensorTransform } from "./transform";
 export type { TransformFn, RandomOptions, ImageLike } from "./transform";
 export { Compose, Lambda, RandomApply, RandomChoice, RandomOrder } from "./compose";
-export { ToTensor, PILToTensor, ToImage, ToPILImage, ConvertImageDtype, Normalize } from "./conversion";
+export { ToTensor, PILToTensor, ToImage, ToPILImage, ConvertImageDtype, Normalize, LinearTransformation } from "./conversion";
 export { Resize, CenterCrop, Pad, RandomCrop, RandomResizedCrop, FiveCrop, TenCrop, RandomHorizontalFlip, RandomVerticalFlip } from "./geometry";
-export { RandomRotation, RandomAffine, RandomPerspective } from "./rotation";
+export { RandomRotation, RandomAffine, RandomPerspective, ElasticTransform } from "./rotation";
 export { ColorJitter, Grayscale, RandomGrayscale, RandomInvert, GaussianBlur, RandomAdjustSharpness, RandomPosterize, RandomSolarize, RandomAutocontrast, RandomEqualize } from "./color";
 export { RandomErasing } from "./erasing";
 export { AutoAugment, AutoAugmentPolicy, RandAugment, TrivialAugmentWide } from "./autoaugment";

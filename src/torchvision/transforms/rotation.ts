@@ -1,11 +1,14 @@
 /**
- * RandomRotation and RandomAffine. The warp is computed by inverse mapping (torchvision's affine
+ * RandomRotation, RandomAffine, RandomPerspective and ElasticTransform. The warp is computed by inverse mapping (torchvision's affine
  * matrix convention, centre of the image as origin) and sampling with index_select, so it needs no
  * tfjs image kernel (tfjs-node has no RotateWithOffset / Transform).
  */
 import { Generator } from "../../tensor/random";
 import { parseArgs } from "../../tensor/args";
-import { ValueError } from "../../errors";
+import { Tensor } from "../../tensor/tensor";
+import { rand } from "../../ops/creation";
+import { cat } from "../../ops/movement";
+import { TypeError, ValueError } from "../../errors";
 import * as F from "./functional";
 import type { InterpolationMode } from "./functional";
 import { ImageTransform, RandomOptions, ImageLike, gen, uniform, pySeq, pyValue, setupAngle, checkSequence, checkFillArg, fillList } from "./transform";
@@ -232,5 +235,71 @@ export class RandomPerspective extends ImageTransform {
   }
   toString(): string {
     return `RandomPerspective(p=${pyValue(this.p)})`;
+  }
+}
+
+export interface ElasticTransformOptions extends RandomOptions {
+  alpha?: number | number[];
+  sigma?: number | number[];
+  interpolation?: InterpolationMode;
+  fill?: number;
+}
+
+/**
+ * Elastic deformation (Simard et al., 2003): uniform random displacements smoothed by a Gaussian
+ * of std `sigma`, scaled by `alpha` (pixels of displacement, relative to the image size).
+ *
+ * @example new transforms.ElasticTransform({alpha: 34.0, sigma: 4.0})
+ */
+export class ElasticTransform extends ImageTransform {
+  alpha: number[];
+  sigma: number[];
+  interpolation: InterpolationMode;
+  fill: number;
+  private generator: RandomOptions["generator"];
+
+  /** The displacement field [1, H, W, 2] torchvision draws (uniform noise, blurred, scaled). */
+  static get_params(alpha: number[], sigma: number[], size: number[], generator?: Generator | null): Tensor {
+    const g = gen(generator);
+    const field = (k: number): Tensor => {
+      let d = rand([1, 1, ...size], { generator: g }).mul(2).sub(1);
+      if (sigma[k] > 0) {
+        let ks = Math.trunc(8 * sigma[k] + 1);
+        if (ks % 2 === 0) ks += 1;
+        d = F.gaussian_blur(d, [ks, ks], sigma);
+      }
+      return d.mul(alpha[k]).div(size[k]);
+    };
+    const dx = field(0);
+    const dy = field(1);
+    return cat([dx, dy], 1).permute([0, 2, 3, 1]);
+  }
+
+  constructor(alpha?: number | number[] | ElasticTransformOptions, sigma?: number | number[] | ElasticTransformOptions, interpolation?: InterpolationMode | ElasticTransformOptions, fill?: number | ElasticTransformOptions, options?: ElasticTransformOptions) {
+    super();
+    const a = parseArgs("ElasticTransform", [alpha, sigma, interpolation, fill, options].filter((x) => x !== undefined), ["alpha", "sigma", "interpolation", "fill", "generator"]);
+    const pair = (v: unknown, name: string, dflt: number): number[] => {
+      if (v === undefined) return [dflt, dflt];
+      if (typeof v === "number") return [v, v];
+      if (!Array.isArray(v) || !v.every((x) => typeof x === "number")) throw new TypeError(`${name} should be float or a sequence of floats. Got ${typeof v}`);
+      if (v.length === 1) return [v[0], v[0]];
+      if (v.length !== 2) throw new ValueError(`If ${name} is a sequence its length should be 2. Got ${v.length}`);
+      return v.slice();
+    };
+    this.alpha = pair(a.alpha, "alpha", 50);
+    this.sigma = pair(a.sigma, "sigma", 5);
+    this.interpolation = (a.interpolation as InterpolationMode | undefined) ?? "bilinear";
+    if (a.fill !== undefined && typeof a.fill !== "number") throw new TypeError(`fill should be int or float. Got ${typeof a.fill}`);
+    this.fill = (a.fill as number | undefined) ?? 0;
+    this.generator = a.generator as RandomOptions["generator"];
+  }
+  forward<T extends ImageLike>(img: T): T {
+    const [, height, width] = F.get_dimensions(img);
+    const displacement = ElasticTransform.get_params(this.alpha, this.sigma, [height, width], this.generator);
+    return F.elastic_transform(img, displacement, this.interpolation, this.fill);
+  }
+  toString(): string {
+    // torchvision 0.14's repr, unbalanced parentheses and unformatted placeholders included.
+    return `ElasticTransform(alpha=${pySeq(this.alpha, false, true)}), (sigma=${pySeq(this.sigma, false, true)}), interpolation={self.interpolation}, fill={self.fill})`;
   }
 }

@@ -120,6 +120,16 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     expect(() => new datasets.MNIST(root)).toThrow(/corrupt gzip/);
   });
 
+  test("an IDX file of another data type is refused, naming the type", () => {
+    const root = path.join(dir, "floatidx");
+    writeMnist(root, "train", 2, false);
+    const b = idx([2, 4, 3], new Uint8Array(24));
+    b[2] = 0x0d;
+    fs.writeFileSync(path.join(root, "train-images-idx3-ubyte"), b);
+    expect(() => new datasets.MNIST(root)).toThrow(/data type 0xd is not supported/);
+    expect(() => new datasets.MNIST(3 as never)).toThrow(/root must be a folder path string/);
+  });
+
   test("index errors and a missing root", () => {
     const root = path.join(dir, "m1");
     const ds = new datasets.MNIST(root);
@@ -180,6 +190,16 @@ describe("CIFAR10 / CIFAR100 from binary batches", () => {
     expect(test.len()).toBe(1);
     expect(test.getitem(0)[0].shape).toEqual([3, 32, 32]);
     expect(test.class_to_idx.cat).toBe(3);
+  });
+
+  test("without batches.meta.txt the class names are CIFAR-10's; index errors", () => {
+    const folder = path.join(dir, "c10b");
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, "test_batch.bin"), Buffer.concat([record([3], 0), record([9], 1)]));
+    const ds = new datasets.CIFAR10(folder, false);
+    expect(ds.classes[ds.getitem(-1)[1]]).toBe("truck");
+    expect(() => ds.getitem(2)).toThrow(/out of bounds/);
+    expect(String(ds)).toBe(`Dataset CIFAR10\n    Number of datapoints: 2\n    Root location: ${folder}\n    Split: Test`);
   });
 
   test("CIFAR100: fine labels (the second label byte)", () => {

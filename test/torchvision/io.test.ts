@@ -139,6 +139,81 @@ describe("io error paths", () => {
     }
   });
 
+  /** A PNG with the given IHDR colour type, optional PLTE, and raw (unfiltered-by-us) scanlines. */
+  function craftPng(colorType: number, rows: number[][], plte?: number[]): Uint8Array {
+    const zlib = require("node:zlib") as typeof import("node:zlib");
+    const crcTable = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const chunk = (type: string, body: Buffer): Buffer => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(body.length, 0);
+      head.write(type, 4, "latin1");
+      let c = 0xffffffff;
+      for (const b of Buffer.concat([head.subarray(4), body])) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE((c ^ 0xffffffff) >>> 0, 0);
+      return Buffer.concat([head, body, crc]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(rows[0].length - 1, 0);
+    ihdr.writeUInt32BE(rows.length, 4);
+    ihdr[8] = 8;
+    ihdr[9] = colorType;
+    const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr)];
+    if (plte) parts.push(chunk("PLTE", Buffer.from(plte)));
+    parts.push(chunk("IDAT", zlib.deflateSync(Buffer.from(rows.flat()))), chunk("IEND", Buffer.alloc(0)));
+    return new Uint8Array(Buffer.concat(parts));
+  }
+
+  test("crafted PNGs: every filter type decodes; bad filter, colour type and missing palette are errors", () => {
+    // One gray row per filter type 0..4 (None, Sub, Up, Average, Paeth), 3 pixels each.
+    const png = craftPng(0, [[0, 10, 20, 30], [1, 5, 5, 5], [2, 1, 1, 1], [3, 4, 4, 4], [4, 1, 2, 3]]);
+    const t = io.decode_image(png);
+    expect(t.shape).toEqual([1, 5, 3]);
+    // The expected rows, unfiltered by the PNG specification's rules (each row uses the one above).
+    const expected: number[][] = [[10, 20, 30]];
+    const sub = [5, 10, 15];
+    expected.push(sub);
+    expected.push(sub.map((v) => v + 1));
+    const avg: number[] = [];
+    [4, 4, 4].forEach((v, i) => avg.push((v + (((i > 0 ? avg[i - 1] : 0) + expected[2][i]) >> 1)) & 0xff));
+    expected.push(avg);
+    const paeth: number[] = [];
+    [1, 2, 3].forEach((v, i) => {
+      const a = i > 0 ? paeth[i - 1] : 0;
+      const b = expected[3][i];
+      const c = i > 0 ? expected[3][i - 1] : 0;
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      paeth.push((v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff);
+    });
+    expected.push(paeth);
+    expect(t.tolist()).toEqual([expected]);
+    expect(() => io.decode_image(craftPng(0, [[7, 1, 2]]))).toThrow(/bad filter type 7/);
+    expect(() => io.decode_image(craftPng(5, [[0, 1, 2]]))).toThrow(/colour type 5/);
+    expect(() => io.decode_image(craftPng(3, [[0, 0, 0]]))).toThrow(/without PLTE/);
+    expect(io.decode_image(craftPng(3, [[0, 1, 0]], [9, 8, 7, 1, 2, 3])).tolist()).toEqual([[[1, 9]], [[2, 8]], [[3, 7]]]);
+  });
+
+  test("bad arguments: a path that is not a string, bytes that are not bytes, unknown Image modes", () => {
+    expect(() => io.read_image(3 as never)).toThrow(TypeError);
+    expect(() => io.decode_image("abc" as never)).toThrow(TypeError);
+    expect(() => new io.Image(new Uint8Array(4), 2, 2, "L").convert("P" as never)).toThrow(/unknown mode/);
+    expect(() => new io.Image([1, 2] as never, 1, 1, "L")).toThrow(TypeError);
+    expect(() => io.encode_png(3 as never)).toThrow(TypeError);
+  });
+
+  test("write_file / read_file round trip bytes (and a 1-D tensor of bytes)", () => {
+    const file = path.join(dir, "raw.bin");
+    io.write_file(file, new Uint8Array([1, 2, 255]));
+    expect(Array.from(io.read_file(file))).toEqual([1, 2, 255]);
+    io.write_file(file, torch.tensor([7, 8], { dtype: "int32" }));
+    expect(Array.from(io.read_file(file))).toEqual([7, 8]);
+  });
+
   test("decode_image accepts the bytes as a 1-D integer tensor (read_file's torchvision form)", () => {
     const b = bytes(ref.gray_png.bytes);
     const t = io.decode_image(torch.tensor(Array.from(b), { dtype: "int32" }));

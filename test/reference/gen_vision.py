@@ -95,6 +95,9 @@ for inp in ["float", "uint8", "batch"]:
     case("resize", inp, [8, 11], "bicubic")
     case("resize", inp, [3, 4], "bicubic")
     case("resize", inp, 4, "bicubic")
+    case("resize", inp, [3, 4], "bicubic", None, True)
+    case("resize", inp, [8, 11], "bicubic", None, True)
+    case("resize", inp, [2, 9], "bicubic", None, True)
     case("resized_crop", inp, 1, 1, 3, 4, [6, 6])
     case("rotate", inp, 90)
     case("rotate", inp, 45)
@@ -184,7 +187,13 @@ erase_case = {"input": "float", "args": [1, 2, 3, 2], "v": [0.1, 0.2, 0.3], "sha
 # to_tensor / pil_to_tensor / PIL grayscale from an HWC image
 hwc = torch.randint(0, 256, (4, 5, 3), generator=g, dtype=torch.uint8).numpy()
 pil = Image.fromarray(hwc, "RGB")
+pil_resize = []
+for size, interp in [([3, 4], "bilinear"), ([8, 11], "bilinear"), ([2, 9], "bilinear"), ([3, 4], "nearest"), ([8, 11], "nearest"), ([3, 4], "bicubic"), ([9, 6], "bicubic")]:
+    out = np.asarray(F.resize(pil, size, MODES[interp])).transpose(2, 0, 1)
+    pil_resize.append({"size": size, "interpolation": interp, "shape": list(out.shape), "values": out.flatten().tolist()})
+
 pil_cases = {
+    "resize": pil_resize,
     "hwc": hwc.flatten().tolist(),
     "height": 4,
     "width": 5,

@@ -87,14 +87,21 @@ export function bilinearTaps(inSize: number, outSize: number): Taps {
 }
 
 /**
- * Antialiased bilinear resampling along one axis (ATen's _upsample_bilinear2d_aa, used by
- * torchvision's resize(antialias=True)): a triangle filter stretched by the downscale factor,
- * weights normalised to sum to 1. Float32 where ATen stores float32, double where it computes in
- * double (its 0.5 literals promote).
+ * Antialiased resampling along one axis (ATen's _upsample_bilinear2d_aa / _upsample_bicubic2d_aa,
+ * used by torchvision's resize(antialias=True), and by PIL): the filter is stretched by the
+ * downscale factor and its weights normalised to sum to 1. Bilinear: a triangle of support 1;
+ * bicubic: Keys' cubic with a = -0.5 (PIL's) of support 2. Float32 where ATen stores float32,
+ * double where it computes in double (its 0.5 literals promote).
  */
-export function bilinearAATaps(inSize: number, outSize: number): Taps {
+export function antialiasTaps(inSize: number, outSize: number, mode: "bilinear" | "bicubic"): Taps {
   const scale = f(inSize / outSize);
-  const support = f(scale >= 1 ? 1 * scale : 1);
+  const base = mode === "bilinear" ? 1 : 2;
+  // ATen evaluates the filters in double (a = -0.5 is a double literal) and stores float32 weights.
+  const filter =
+    mode === "bilinear"
+      ? (x: number): number => (x < 1 ? 1 - x : 0)
+      : (x: number): number => (x < 1 ? (1.5 * x - 2.5) * x * x + 1 : x < 2 ? (((x - 5) * x + 8) * x - 4) * -0.5 : 0);
+  const support = f(scale >= 1 ? base * scale : base);
   const invscale = f(scale >= 1 ? 1 / scale : 1);
   const spans: { xmin: number; w: Float32Array }[] = [];
   let width = 0;
@@ -105,8 +112,7 @@ export function bilinearAATaps(inSize: number, outSize: number): Taps {
     const w = new Float32Array(Math.max(xsize, 0));
     let total = 0;
     for (let j = 0; j < xsize; j++) {
-      const x = Math.abs(f((f(j + xmin - center) + 0.5) * invscale));
-      w[j] = x < 1 ? f(1 - x) : 0;
+      w[j] = f(filter(Math.abs(f((f(j + xmin - center) + 0.5) * invscale))));
       total = f(total + w[j]);
     }
     if (total !== 0) for (let j = 0; j < xsize; j++) w[j] = f(w[j] / total);
@@ -149,11 +155,14 @@ export function bicubicTaps(inSize: number, outSize: number): Taps {
   return { idx, w: wts };
 }
 
-/** upsample_nearest2d (PyTorch's legacy 'nearest': floor(dst * in/out)). */
-export function nearestTaps(inSize: number, outSize: number): Taps {
+/**
+ * upsample_nearest2d: PyTorch's legacy 'nearest' takes floor(dst * in/out); 'nearest-exact' (PIL's
+ * NEAREST) takes floor((dst + 0.5) * in/out), the source pixel under the output pixel's centre.
+ */
+export function nearestTaps(inSize: number, outSize: number, exact = false): Taps {
   const scale = f(inSize / outSize);
   const idx = new Int32Array(outSize);
-  for (let d = 0; d < outSize; d++) idx[d] = Math.min(Math.floor(f(d * scale)), inSize - 1);
+  for (let d = 0; d < outSize; d++) idx[d] = Math.min(Math.floor(f((exact ? d + 0.5 : d) * scale)), inSize - 1);
   return { idx: [idx], w: [new Float32Array(outSize).fill(1)] };
 }
 

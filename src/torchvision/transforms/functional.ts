@@ -6,8 +6,10 @@
  * [B, C, H, W] gets the same operation on every image) or an `Image` (torchlab's PIL image) and
  * returns the same kind. An integer tensor is an 8-bit image (torchvision's uint8, values 0..255):
  * results are rounded (geometry) or truncated (colour) back to integers exactly as torchvision does
- * for uint8. An `Image` is processed through the uint8 tensor path, so its results match a uint8
- * tensor, not PIL's own resampling filters.
+ * for uint8. An `Image` is processed as a uint8 tensor would be, except resize, which follows PIL
+ * (antialiased; NEAREST takes the pixel under each output pixel's centre) as torchvision's PIL
+ * path does. Rotations and affine warps of an Image use the tensor formulas; PIL's own rotate
+ * differs from them at the image border.
  */
 import { Tensor, DType } from "../../tensor/tensor";
 import { from_typed, tensor as makeTensor } from "../../ops/creation";
@@ -16,7 +18,7 @@ import { where } from "../../ops/elementwise";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
-import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, bilinearAATaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
+import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, antialiasTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
 export const InterpolationMode = {
@@ -217,7 +219,8 @@ export function computeResizedOutputSize(h: number, w: number, size: number[], m
 /**
  * Resizes to `size` ([h, w], or an int for the shorter edge) with bilinear (align_corners=False;
  * no antialiasing unless `antialias`, torchvision 0.14's tensor default), bicubic or nearest
- * interpolation.
+ * interpolation. An `Image` is resized as torchvision resizes a PIL image: antialiased, and
+ * nearest as PIL's (the pixel under each output pixel's centre); results match PIL within 1 level.
  */
 export function resize<T extends ImageLike>(img: T, size: number | number[], interpolation: InterpolationMode = "bilinear", max_size?: number | null, antialias?: boolean | null): T {
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "resize");
@@ -228,15 +231,18 @@ export function resize<T extends ImageLike>(img: T, size: number | number[], int
     throw new ValueError("max_size should only be passed if size specifies the length of the smaller edge, i.e. size should be an int or a sequence of length 1 in torchscript mode.");
   }
   if (antialias && mode === "nearest") throw new ValueError("Antialias option is supported for bilinear and bicubic interpolation modes only");
-  if (antialias && mode === "bicubic") throw new NotImplementedError("resize(): antialias=True with bicubic interpolation is not implemented in torchlab; use bilinear");
+  // A decoded Image resizes as PIL does (torchvision hands PIL images to PIL): always antialiased,
+  // and NEAREST picks the pixel under each output pixel's centre (torch's 'nearest-exact').
+  const pil = img instanceof Image;
+  const aa = pil || Boolean(antialias);
   const [, h, w] = get_dimensions(img);
   const [oh, ow] = computeResizedOutputSize(h, w, sz, max_size);
   if (oh === h && ow === w) return img;
   const taps = (n: number, m: number): Taps | null => {
     if (n === m) return null;
-    if (mode === "nearest") return nearestTaps(n, m);
-    if (mode === "bicubic") return bicubicTaps(n, m);
-    return antialias ? bilinearAATaps(n, m) : bilinearTaps(n, m);
+    if (mode === "nearest") return nearestTaps(n, m, pil);
+    if (aa) return antialiasTaps(n, m, mode);
+    return mode === "bicubic" ? bicubicTaps(n, m) : bilinearTaps(n, m);
   };
   // torchvision clamps bicubic results of uint8 images (cubic weights overshoot); floats are not clamped.
   const clampInt = (r: Raw): Raw => {

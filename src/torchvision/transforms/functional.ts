@@ -15,7 +15,7 @@ import { Tensor, DType } from "../../tensor/tensor";
 import { from_typed, tensor as makeTensor } from "../../ops/creation";
 import { cat, stack } from "../../ops/movement";
 import { where } from "../../ops/elementwise";
-import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
+import { RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
 import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, antialiasTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
@@ -42,7 +42,7 @@ function typeName(x: unknown): string {
   return typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x;
 }
 
-/** The tensor behind an image argument; `Image` goes through PILToTensor. */
+/** A tensor image has at least two dims ([..., H, W]). */
 function checkTensor(img: Tensor, op: string): Tensor {
   if (img.dim() < 2) throw new TypeError(`${op}(): Tensor is not a torch image (expected [..., H, W], got shape [${img.shape.join(", ")}]).`);
   return img;

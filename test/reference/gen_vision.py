@@ -192,7 +192,17 @@ for size, interp in [([3, 4], "bilinear"), ([8, 11], "bilinear"), ([2, 9], "bili
     out = np.asarray(F.resize(pil, size, MODES[interp])).transpose(2, 0, 1)
     pil_resize.append({"size": size, "interpolation": interp, "shape": list(out.shape), "values": out.flatten().tolist()})
 
+big = torch.randint(0, 256, (12, 16, 3), generator=g, dtype=torch.uint8).numpy()
+pil_colour = []
+for name, fn, factors in [("adjust_brightness", F.adjust_brightness, [0.4, 1.7]), ("adjust_contrast", F.adjust_contrast, [0.5, 1.6]),
+                          ("adjust_saturation", F.adjust_saturation, [0.3, 1.8]), ("adjust_hue", F.adjust_hue, [0.2, -0.3, 0.05, -0.5, 0.5])]:
+    for factor in factors:
+        out = np.asarray(fn(Image.fromarray(big, "RGB"), factor)).transpose(2, 0, 1)
+        pil_colour.append({"fn": name, "factor": factor, "values": out.flatten().tolist()})
+
 pil_cases = {
+    "big": big.flatten().tolist(),
+    "colour": pil_colour,
     "resize": pil_resize,
     "hwc": hwc.flatten().tolist(),
     "height": 4,

@@ -110,6 +110,13 @@ describe("Image conversions match PIL / torchvision", () => {
     expect(maxErr).toBeLessThanOrEqual(c.interpolation === "nearest" ? 0 : c.interpolation === "bilinear" ? 1 : 3);
   });
 
+  test.each(p.colour.map((c) => [`${c.fn}(${c.factor})`, c] as const))("colour ops on an Image follow Pillow: %s", (_name, c) => {
+    const big = new Image(Uint8Array.from(p.big), 16, 12, "RGB");
+    const out = F.pil_to_tensor(callable[c.fn](big as unknown as Tensor, c.factor) as unknown as InstanceType<typeof Image>);
+    const { maxErr } = compare(out, { shape: [3, 12, 16], values: c.values }, 0);
+    expect(maxErr).toBe(0);
+  });
+
   test("transforms on an Image return an Image", () => {
     const flipped = F.hflip(img);
     expect(flipped).toBeInstanceOf(Image);
@@ -160,7 +167,7 @@ describe("the autograd path (requires_grad inputs) matches the fixtures too", ()
 });
 
 describe("the Image path (decoded images) matches the uint8 fixtures", () => {
-  const skip = new Set(["rgb_to_grayscale", "posterize", "equalize", "convert_image_dtype"]);
+  const skip = new Set(["rgb_to_grayscale", "posterize", "equalize", "convert_image_dtype", "adjust_brightness", "adjust_contrast", "adjust_saturation", "adjust_hue"]);
   // An Image resizes as PIL (antialiased; checked against PIL above), so only antialias=True
   // resize cases share the tensor fixtures.
   const pilResize = (c: Case): boolean => (c.fn === "resize" && c.args[3] !== true) || (c.fn === "resized_crop" && c.args[6] !== true);

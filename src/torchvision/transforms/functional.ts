@@ -6,10 +6,10 @@
  * [B, C, H, W] gets the same operation on every image) or an `Image` (torchlab's PIL image) and
  * returns the same kind. An integer tensor is an 8-bit image (torchvision's uint8, values 0..255):
  * results are rounded (geometry) or truncated (colour) back to integers exactly as torchvision does
- * for uint8. An `Image` is processed as a uint8 tensor would be, except resize, which follows PIL
- * (antialiased; NEAREST takes the pixel under each output pixel's centre) as torchvision's PIL
- * path does. Rotations and affine warps of an Image use the tensor formulas; PIL's own rotate
- * differs from them at the image border.
+ * for uint8. An `Image` (what datasets return, PIL's role) follows torchvision's PIL path where it
+ * differs from the uint8 tensor one: resize (antialiased; NEAREST takes the pixel under each output
+ * pixel's centre) and brightness / contrast / saturation / hue (Pillow's 8-bit arithmetic). Other
+ * operations use the tensor formulas; PIL's own rotate differs from them at the image border.
  */
 import { Tensor, DType } from "../../tensor/tensor";
 import { from_typed, tensor as makeTensor } from "../../ops/creation";
@@ -18,6 +18,7 @@ import { where } from "../../ops/elementwise";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
+import { pilBrightness, pilContrast, pilSaturation, pilHue } from "./_pil";
 import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, antialiasTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
@@ -663,12 +664,13 @@ export function to_grayscale<T extends ImageLike>(img: T, num_output_channels: 1
   return rgb_to_grayscale(img, num_output_channels);
 }
 
-function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor, minDims = 2, raw?: RawFn): T {
+function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tensor, minDims = 2, raw?: RawFn, pil?: RawFn): T {
   const check = (shape: number[]): void => {
     if (shape.length < minDims) throw new TypeError(`Input image tensor should have at least ${minDims} dimensions, but found ${shape.length}`);
     const c = shape.length === 2 ? 1 : shape[shape.length - 3];
     if (c !== 1 && c !== 3) throw new TypeError(`Input image tensor permitted channel values are [1, 3], but found ${c}`);
   };
+  const kernel = img instanceof Image && pil ? pil : raw;
   return apply(
     img,
     op,
@@ -676,10 +678,10 @@ function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Te
       check(t.shape);
       return fn(t);
     },
-    raw
+    kernel
       ? (r) => {
           check(r.shape);
-          return raw(r);
+          return kernel(r);
         }
       : undefined,
     true,
@@ -689,7 +691,7 @@ function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Te
 /** Multiplies intensities by `brightness_factor` (0 gives black, 1 the original), clamped. */
 export function adjust_brightness<T extends ImageLike>(img: T, brightness_factor: number): T {
   if (brightness_factor < 0) throw new ValueError(`brightness_factor (${brightness_factor}) is not non-negative.`);
-  return colourOp(img, "adjust_brightness", (t) => blend(t, t.mul(0), brightness_factor), 2, (r) => brightnessRaw(r, brightness_factor));
+  return colourOp(img, "adjust_brightness", (t) => blend(t, t.mul(0), brightness_factor), 2, (r) => brightnessRaw(r, brightness_factor), (r) => pilBrightness(r, brightness_factor));
 }
 
 /** Blends with the mean gray level: 0 gives a solid gray image, 1 the original. */
@@ -699,13 +701,13 @@ export function adjust_contrast<T extends ImageLike>(img: T, contrast_factor: nu
     const c = t.shape[t.dim() - 3];
     const gray = (c === 3 ? rgb_to_grayscale(t) : t).float();
     return blend(t, gray.mean([-3, -2, -1], true), contrast_factor);
-  }, 2, (r) => contrastRaw(r, contrast_factor));
+  }, 2, (r) => contrastRaw(r, contrast_factor), (r) => pilContrast(r, contrast_factor));
 }
 
 /** Blends with the grayscale image: 0 gives gray, 1 the original, 2 doubles saturation. */
 export function adjust_saturation<T extends ImageLike>(img: T, saturation_factor: number): T {
   if (saturation_factor < 0) throw new ValueError(`saturation_factor (${saturation_factor}) is not non-negative.`);
-  return colourOp(img, "adjust_saturation", (t) => (t.shape[t.dim() - 3] === 1 ? t : blend(t, rgb_to_grayscale(t), saturation_factor)), 2, (r) => saturationRaw(r, saturation_factor));
+  return colourOp(img, "adjust_saturation", (t) => (t.shape[t.dim() - 3] === 1 ? t : blend(t, rgb_to_grayscale(t), saturation_factor)), 2, (r) => saturationRaw(r, saturation_factor), (r) => pilSaturation(r, saturation_factor));
 }
 
 /** Shifts hue by `hue_factor` turns of the colour wheel, in [-0.5, 0.5], through HSV. */
@@ -717,7 +719,7 @@ export function adjust_hue<T extends ImageLike>(img: T, hue_factor: number): T {
     const [h, s, v] = rgb2hsv(x);
     const rgb = hsv2rgb(h.add(hue_factor).remainder(1), s, v);
     return isFloat(t) ? rgb : rgb.mul(255).to("int32");
-  }, 2, (r) => hueRaw(r, hue_factor));
+  }, 2, (r) => hueRaw(r, hue_factor), (r) => pilHue(r, hue_factor));
 }
 
 function rgb2hsv(img: Tensor): [Tensor, Tensor, Tensor] {

@@ -131,7 +131,11 @@ function errorOutcome(errors: unknown[][]): Outcome {
 
 /** The stack without the frames of the kernel itself, which only hide the user's own frames. */
 function cellTraceback(error: Error, ename: string): string[] {
-  const stack = (error.stack ?? `${ename}: ${error.message}`).split("\n");
+  let stack = (error.stack ?? `${ename}: ${error.message}`).split("\n");
+  // Node prefixes errors thrown from library code with "file:line", the source line and a caret;
+  // the user needs the message and the frames, as Python prints them.
+  const head = stack.findIndex((line) => line.startsWith(`${error.name}:`) || line.startsWith(`${ename}:`));
+  if (head > 0) stack = stack.slice(head);
   const kept = stack.filter((line, i) => i === 0 || !/node_modules[\\/]tslab[\\/]|\(node:|dist[\\/]kernel[\\/]/.test(line));
   return kept;
 }

@@ -24,7 +24,7 @@ describe("shorthand properties across cells", () => {
   });
 });
 
-test("prelude aliases work as types in later cells (nn.Module, nn.Conv2d, optim.SGD, transforms.*)", async () => {
+test("prelude aliases work as types in later cells; a library error's traceback starts at its message", async () => {
   const dir = tempDir("torchlab-types-");
   const cell = [
     "class Block extends nn.Module {",
@@ -37,10 +37,15 @@ test("prelude aliases work as types in later cells (nn.Module, nn.Conv2d, optim.
     "const flip: transforms.RandomHorizontalFlip = new transforms.RandomHorizontalFlip();",
     "JSON.stringify(blk(torch.rand(1, 1, 5, 5)).shape)",
   ].join("\n");
-  fs.writeFileSync(path.join(dir, "types.ipynb"), JSON.stringify(notebook([cell])));
+  const raising = { code: "F.conv2d(torch.rand(2, 2, 5, 5), torch.rand(3, 1, 3, 3))", tags: ["raises-exception"] };
+  fs.writeFileSync(path.join(dir, "types.ipynb"), JSON.stringify(notebook([cell, raising])));
   const result = await runCli(["run", path.join(dir, "types.ipynb"), "--out", dir]);
   expect(result.status).toBe(0);
   const nb = JSON.parse(fs.readFileSync(path.join(dir, "types.ipynb"), "utf8"));
   const out = nb.cells[0].outputs.find((o: { output_type: string }) => o.output_type === "execute_result");
   expect(String(out.data["text/plain"])).toContain("[1,2,3,3]");
+  const error = nb.cells[1].outputs.find((o: { output_type: string }) => o.output_type === "error");
+  expect(error.ename).toBe("ShapeError");
+  // No "file:line", source line and caret before the message, as Node prints for library throws.
+  expect(error.traceback[0]).toMatch(/^ShapeError: Given groups=1, weight of size \[3, 1, 3, 3\]/);
 }, 120000);

@@ -200,7 +200,26 @@ for name, fn, factors in [("adjust_brightness", F.adjust_brightness, [0.4, 1.7])
         out = np.asarray(fn(Image.fromarray(big, "RGB"), factor)).transpose(2, 0, 1)
         pil_colour.append({"fn": name, "factor": factor, "values": out.flatten().tolist()})
 
+pil_geom = []
+for args in [(30, "nearest"), (45, "nearest"), (-17, "nearest"), (90, "nearest"), (180, "nearest"), (270, "bilinear"), (30, "bilinear"), (-61, "bilinear"),
+             (20, "bicubic"), (33, "nearest", True), (33, "bilinear", True), (25, "nearest", False, [3, 4]), (25, "bilinear", False, [3, 4], [10, 20, 30]),
+             (360, "nearest"), (90, "nearest", True), (12.5, "nearest", False, None, 7)]:
+    angle, interp = args[0], args[1]
+    expand = args[2] if len(args) > 2 else False
+    center = args[3] if len(args) > 3 else None
+    fill = args[4] if len(args) > 4 else None
+    out = np.asarray(F.rotate(Image.fromarray(big, "RGB"), angle, MODES[interp], expand, center, fill)).transpose(2, 0, 1)
+    pil_geom.append({"fn": "rotate", "args": [angle, interp, expand, center, fill], "shape": list(out.shape), "values": out.flatten().tolist()})
+for args in [(15, [1, -2], 1.2, [10, 5], "bilinear"), (-30, [0, 0], 0.8, [0, 0], "nearest"), (0, [2, 1], 1.0, [0, 0], "nearest"),
+             (10, [0, 0], 1.0, [20, 0], "bicubic"), (0, [0, 0], 1.5, [0, 0], "nearest"), (5, [1, 1], 0.9, [0, 0], "nearest", [9, 9, 9], [4, 5])]:
+    angle, translate, scale, shear, interp = args[:5]
+    fill = args[5] if len(args) > 5 else None
+    center = args[6] if len(args) > 6 else None
+    out = np.asarray(F.affine(Image.fromarray(big, "RGB"), angle, translate, scale, shear, MODES[interp], fill, center)).transpose(2, 0, 1)
+    pil_geom.append({"fn": "affine", "args": [angle, translate, scale, shear, interp, fill, center], "shape": list(out.shape), "values": out.flatten().tolist()})
+
 pil_cases = {
+    "geometry": pil_geom,
     "big": big.flatten().tolist(),
     "colour": pil_colour,
     "resize": pil_resize,

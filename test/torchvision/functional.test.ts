@@ -117,6 +117,13 @@ describe("Image conversions match PIL / torchvision", () => {
     expect(maxErr).toBe(0);
   });
 
+  test.each(p.geometry.map((c, i) => [`${i}: ${c.fn}(${JSON.stringify(c.args)})`, c] as const))("rotate / affine of an Image follow Pillow: %s", (_name, c) => {
+    const big = new Image(Uint8Array.from(p.big), 16, 12, "RGB");
+    const out = F.pil_to_tensor(callable[c.fn](big as unknown as Tensor, ...c.args) as unknown as InstanceType<typeof Image>);
+    const { bad } = compare(out, c, 0);
+    expect(bad).toBe(0);
+  });
+
   test("transforms on an Image return an Image", () => {
     const flipped = F.hflip(img);
     expect(flipped).toBeInstanceOf(Image);
@@ -167,7 +174,7 @@ describe("the autograd path (requires_grad inputs) matches the fixtures too", ()
 });
 
 describe("the Image path (decoded images) matches the uint8 fixtures", () => {
-  const skip = new Set(["rgb_to_grayscale", "posterize", "equalize", "convert_image_dtype", "adjust_brightness", "adjust_contrast", "adjust_saturation", "adjust_hue"]);
+  const skip = new Set(["rgb_to_grayscale", "posterize", "equalize", "convert_image_dtype", "adjust_brightness", "adjust_contrast", "adjust_saturation", "adjust_hue", "rotate", "affine"]);
   // An Image resizes as PIL (antialiased; checked against PIL above), so only antialias=True
   // resize cases share the tensor fixtures.
   const pilResize = (c: Case): boolean => (c.fn === "resize" && c.args[3] !== true) || (c.fn === "resized_crop" && c.args[6] !== true);

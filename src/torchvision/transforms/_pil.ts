@@ -117,3 +117,135 @@ export function pilHue(r: Raw, factor: number): Raw {
   }
   return { data: out, shape: r.shape, int: true };
 }
+
+const COORD = (v: number): number => (v < 0 ? -1 : Math.trunc(v));
+const FLOOR = (v: number): number => Math.floor(v);
+
+/**
+ * Pillow's Image.transform(AFFINE) of 8-bit planes: `a` maps output to input pixel coordinates
+ * (origin at the top-left corner). NEAREST runs Pillow's 16.16 fixed-point loop (or its scaling
+ * loop when the matrix has no rotation); BILINEAR/BICUBIC sample at pixel centres with edge
+ * clamping, truncate to 8 bits, and leave pixels whose centre maps outside the image at `fill`.
+ */
+export function pilAffine(r: Raw, a: number[], ow: number, oh: number, mode: "nearest" | "bilinear" | "bicubic", fill: number[]): Raw {
+  const H = r.shape[r.shape.length - 2];
+  const W = r.shape[r.shape.length - 1];
+  const { c, images } = channels(r);
+  const planes = c * images;
+  const out = new Float32Array(planes * oh * ow);
+  for (let p = 0; p < planes; p++) out.fill(fill.length === 1 ? fill[0] : fill[p % c], p * oh * ow, (p + 1) * oh * ow);
+  const src = (p: number, y: number, x: number): number => r.data[(p * H + y) * W + x];
+  const put = (x: number, y: number, value: (p: number) => number): void => {
+    for (let p = 0; p < planes; p++) out[(p * oh + y) * ow + x] = value(p);
+  };
+  if (mode === "nearest") {
+    if (a[1] === 0 && a[3] === 0) {
+      // ImagingScaleAffine: positions accumulated in double from the first pixel centre.
+      const xin: number[] = [];
+      let xo = a[2] + a[0] * 0.5;
+      for (let x = 0; x < ow; x++, xo += a[0]) xin.push(COORD(xo));
+      let yo = a[5] + a[4] * 0.5;
+      for (let y = 0; y < oh; y++, yo += a[4]) {
+        const yi = COORD(yo);
+        if (yi < 0 || yi >= H) continue;
+        for (let x = 0; x < ow; x++) if (xin[x] >= 0 && xin[x] < W) put(x, y, (p) => src(p, yi, xin[x]));
+      }
+    } else {
+      const fix = (v: number): number => FLOOR(v * 65536 + 0.5);
+      const [a0, a1, a3, a4] = [fix(a[0]), fix(a[1]), fix(a[3]), fix(a[4])];
+      let a2 = fix(a[2] + a[0] * 0.5 + a[1] * 0.5);
+      let a5 = fix(a[5] + a[3] * 0.5 + a[4] * 0.5);
+      for (let y = 0; y < oh; y++, a2 += a1, a5 += a4) {
+        let xx = a2;
+        let yy = a5;
+        for (let x = 0; x < ow; x++, xx += a0, yy += a3) {
+          const xi = xx >> 16;
+          const yi = yy >> 16;
+          if (xi >= 0 && xi < W && yi >= 0 && yi < H) put(x, y, (p) => src(p, yi, xi));
+        }
+      }
+    }
+    return { data: out, shape: [...r.shape.slice(0, -2), oh, ow], int: true };
+  }
+  const xclip = (x: number): number => (x < 0 ? 0 : x < W ? x : W - 1);
+  const yclip = (y: number): number => (y < 0 ? 0 : y < H ? y : H - 1);
+  for (let y = 0; y < oh; y++) {
+    for (let x = 0; x < ow; x++) {
+      let xin = a[0] * (x + 0.5) + a[1] * (y + 0.5) + a[2];
+      let yin = a[3] * (x + 0.5) + a[4] * (y + 0.5) + a[5];
+      if (xin < 0 || xin >= W || yin < 0 || yin >= H) continue;
+      xin -= 0.5;
+      yin -= 0.5;
+      const x0 = FLOOR(xin);
+      const y0 = FLOOR(yin);
+      const dx = xin - x0;
+      const dy = yin - y0;
+      if (mode === "bilinear") {
+        const lerp = (u: number, v: number, d: number): number => u + (v - u) * d;
+        const xa = xclip(x0);
+        const xb = xclip(x0 + 1);
+        put(x, y, (p) => {
+          const v1 = lerp(src(p, yclip(y0), xa), src(p, yclip(y0), xb), dx);
+          const v2 = y0 + 1 >= 0 && y0 + 1 < H ? lerp(src(p, y0 + 1, xa), src(p, y0 + 1, xb), dx) : v1;
+          return Math.trunc(lerp(v1, v2, dy));
+        });
+      } else {
+        const cubic = (v1: number, v2: number, v3: number, v4: number, d: number): number => {
+          const p1 = v2;
+          const p2 = -v1 + v3;
+          const p3 = 2 * (v1 - v2) + v3 - v4;
+          const p4 = -v1 + v2 - v3 + v4;
+          return p1 + d * (p2 + d * (p3 + d * p4));
+        };
+        const xs = [xclip(x0 - 1), xclip(x0), xclip(x0 + 1), xclip(x0 + 2)];
+        put(x, y, (p) => {
+          const row = (yy: number): number => cubic(src(p, yy, xs[0]), src(p, yy, xs[1]), src(p, yy, xs[2]), src(p, yy, xs[3]), dx);
+          const v1 = row(yclip(y0 - 1));
+          const v2 = y0 >= 0 && y0 < H ? row(y0) : v1;
+          const v3 = y0 + 1 >= 0 && y0 + 1 < H ? row(y0 + 1) : v2;
+          const v4 = y0 + 2 >= 0 && y0 + 2 < H ? row(y0 + 2) : v3;
+          const v = cubic(v1, v2, v3, v4, dy);
+          return v <= 0 ? 0 : v >= 255 ? 255 : Math.trunc(v);
+        });
+      }
+    }
+  }
+  return { data: out, shape: [...r.shape.slice(0, -2), oh, ow], int: true };
+}
+
+/** Pillow's Image.rotate: the matrix (cos/sin rounded to 15 digits), expand, and its exact shortcuts. */
+export function pilRotate(r: Raw, angle: number, mode: "nearest" | "bilinear" | "bicubic", expand: boolean, center: number[] | null, fill: number[]): Raw {
+  const H = r.shape[r.shape.length - 2];
+  const W = r.shape[r.shape.length - 1];
+  const deg = ((angle % 360) + 360) % 360;
+  const lead = r.shape.slice(0, -2);
+  const planes = r.data.length / (H * W);
+  const remap = (oh: number, ow: number, from: (y: number, x: number) => number): Raw => {
+    const out = new Float32Array(planes * oh * ow);
+    for (let p = 0; p < planes; p++) for (let y = 0; y < oh; y++) for (let x = 0; x < ow; x++) out[(p * oh + y) * ow + x] = r.data[p * H * W + from(y, x)];
+    return { data: out, shape: [...lead, oh, ow], int: true };
+  };
+  if (center === null) {
+    if (deg === 0) return { data: r.data.slice(), shape: r.shape, int: true };
+    if (deg === 180) return remap(H, W, (y, x) => (H - 1 - y) * W + (W - 1 - x));
+    if ((deg === 90 || deg === 270) && (expand || W === H)) {
+      return deg === 90 ? remap(W, H, (y, x) => x * W + (W - 1 - y)) : remap(W, H, (y, x) => (H - 1 - x) * W + y);
+    }
+  }
+  const [cx, cy] = center ?? [W / 2, H / 2];
+  const rad = -(angle * Math.PI) / 180;
+  const round15 = (v: number): number => Number(v.toFixed(15));
+  const m = [round15(Math.cos(rad)), round15(Math.sin(rad)), 0, round15(-Math.sin(rad)), round15(Math.cos(rad)), 0];
+  const tf = (x: number, y: number): [number, number] => [m[0] * x + m[1] * y + m[2], m[3] * x + m[4] * y + m[5]];
+  [m[2], m[5]] = tf(-cx, -cy);
+  m[2] += cx;
+  m[5] += cy;
+  let [ow, oh] = [W, H];
+  if (expand) {
+    const pts = [[0, 0], [W, 0], [W, H], [0, H]].map(([x, y]) => tf(x, y));
+    ow = Math.ceil(Math.max(...pts.map((q) => q[0]))) - Math.floor(Math.min(...pts.map((q) => q[0])));
+    oh = Math.ceil(Math.max(...pts.map((q) => q[1]))) - Math.floor(Math.min(...pts.map((q) => q[1])));
+    [m[2], m[5]] = tf(-(ow - W) / 2, -(oh - H) / 2);
+  }
+  return pilAffine(r, m, ow, oh, mode, fill);
+}

@@ -8,8 +8,9 @@
  * results are rounded (geometry) or truncated (colour) back to integers exactly as torchvision does
  * for uint8. An `Image` (what datasets return, PIL's role) follows torchvision's PIL path where it
  * differs from the uint8 tensor one: resize (antialiased; NEAREST takes the pixel under each output
- * pixel's centre) and brightness / contrast / saturation / hue (Pillow's 8-bit arithmetic). Other
- * operations use the tensor formulas; PIL's own rotate differs from them at the image border.
+ * pixel's centre), rotate / affine (Pillow's transform: fixed-point nearest, edge-clamped bilinear
+ * and bicubic, whole pixels of fill outside) and brightness / contrast / saturation / hue (Pillow's
+ * 8-bit arithmetic). Other operations use the tensor formulas, which PIL's agree with.
  */
 import { Tensor, DType } from "../../tensor/tensor";
 import { from_typed, tensor as makeTensor } from "../../ops/creation";
@@ -18,7 +19,7 @@ import { where } from "../../ops/elementwise";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
-import { pilBrightness, pilContrast, pilSaturation, pilHue } from "./_pil";
+import { pilAffine, pilBrightness, pilContrast, pilSaturation, pilHue, pilRotate } from "./_pil";
 import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, antialiasTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
@@ -570,6 +571,13 @@ function gridOp<T extends ImageLike>(img: T, op: string, build: (c: number, h: n
   );
 }
 
+/** torchvision's _parse_fill for PIL images: one integer per band (fractions truncated). */
+function pilFill(fill: number | number[] | null, bands: number): number[] {
+  const list = fill === null || fill === undefined ? [0] : Array.isArray(fill) ? fill : [fill];
+  if (list.length !== 1 && list.length !== bands) throw new ValueError(`The number of elements in 'fill' does not match the number of bands of the image (${list.length} != ${bands})`);
+  return list.map((v) => Math.trunc(v));
+}
+
 /** torchvision's _compute_affine_output_size (rotate with expand=True). */
 function affineOutputSize(matrix: number[], w: number, h: number): [number, number] {
   const pts = [[-0.5 * w, -0.5 * h], [-0.5 * w, 0.5 * h], [0.5 * w, 0.5 * h], [0.5 * w, -0.5 * h]];
@@ -596,6 +604,10 @@ function affineOutputSize(matrix: number[], w: number, h: number): [number, numb
 export function rotate<T extends ImageLike>(img: T, angle: number, interpolation: InterpolationMode = "nearest", expand = false, center: number[] | null = null, fill: number | number[] | null = null): T {
   if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
   if (center !== null && center !== undefined && !Array.isArray(center)) throw new TypeError("Argument center should be a sequence");
+  if (img instanceof Image) {
+    const m = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "rotate");
+    return rawToImage(pilRotate(imageToRaw(img), angle, m, expand, center ?? null, pilFill(fill, img.channels))) as T;
+  }
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "rotate") as "nearest" | "bilinear";
   return gridOp(img, "rotate", (c, h, w) => {
     const fl = checkFill(fill, c);
@@ -622,6 +634,12 @@ export function affine<T extends ImageLike>(img: T, angle: number, translate: nu
   if (sh.length === 1) sh = [sh[0], sh[0]];
   if (sh.length !== 2) throw new ValueError(`Shear should be a sequence containing two values. Got [${sh.join(", ")}]`);
   if (center !== null && center !== undefined && !Array.isArray(center)) throw new TypeError("Argument center should be a sequence");
+  if (img instanceof Image) {
+    // torchvision's PIL path: the matrix in pixel coordinates about the centre (w/2, h/2), then Pillow.
+    const m = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "affine");
+    const matrix = _get_inverse_affine_matrix(center ?? [img.width * 0.5, img.height * 0.5], angle, translate, scale, sh);
+    return rawToImage(pilAffine(imageToRaw(img), matrix, img.width, img.height, m, pilFill(fill, img.channels))) as T;
+  }
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "affine") as "nearest" | "bilinear";
   return gridOp(img, "affine", (c, h, w) => {
     const fl = checkFill(fill, c);

@@ -218,6 +218,12 @@ for args in [(15, [1, -2], 1.2, [10, 5], "bilinear"), (-30, [0, 0], 0.8, [0, 0],
     out = np.asarray(F.affine(Image.fromarray(big, "RGB"), angle, translate, scale, shear, MODES[interp], fill, center)).transpose(2, 0, 1)
     pil_geom.append({"fn": "affine", "args": [angle, translate, scale, shear, interp, fill, center], "shape": list(out.shape), "values": out.flatten().tolist()})
 
+for start, end, interp, fill in [([[0, 0], [15, 0], [15, 11], [0, 11]], [[2, 1], [14, 0], [13, 11], [1, 10]], "bilinear", None),
+                                 ([[0, 0], [15, 0], [15, 11], [0, 11]], [[0, 2], [12, 0], [15, 9], [3, 11]], "nearest", None),
+                                 ([[0, 0], [15, 0], [15, 11], [0, 11]], [[1, 1], [15, 1], [14, 11], [0, 10]], "bicubic", [5, 6, 7])]:
+    out = np.asarray(F.perspective(Image.fromarray(big, "RGB"), start, end, MODES[interp], fill)).transpose(2, 0, 1)
+    pil_geom.append({"fn": "perspective", "args": [start, end, interp, fill], "shape": list(out.shape), "values": out.flatten().tolist()})
+
 pil_cases = {
     "geometry": pil_geom,
     "big": big.flatten().tolist(),

@@ -117,11 +117,13 @@ describe("Image conversions match PIL / torchvision", () => {
     expect(maxErr).toBe(0);
   });
 
-  test.each(p.geometry.map((c, i) => [`${i}: ${c.fn}(${JSON.stringify(c.args)})`, c] as const))("rotate / affine of an Image follow Pillow: %s", (_name, c) => {
+  test.each(p.geometry.map((c, i) => [`${i}: ${c.fn}(${JSON.stringify(c.args)})`, c] as const))("rotate / affine / perspective of an Image follow Pillow: %s", (_name, c) => {
     const big = new Image(Uint8Array.from(p.big), 16, 12, "RGB");
     const out = F.pil_to_tensor(callable[c.fn](big as unknown as Tensor, ...c.args) as unknown as InstanceType<typeof Image>);
     const { bad } = compare(out, c, 0);
-    expect(bad).toBe(0);
+    // Perspective coefficients differ from torchvision's float32 least squares by ~1e-7 (see the
+    // perspective note above): a few pixels whose source lands on a pixel boundary pick a neighbour.
+    expect(bad).toBeLessThanOrEqual(c.fn === "perspective" ? 4 * 3 : 0);
   });
 
   test("transforms on an Image return an Image", () => {

@@ -127,13 +127,30 @@ const FLOOR = (v: number): number => Math.floor(v);
  * loop when the matrix has no rotation); BILINEAR/BICUBIC sample at pixel centres with edge
  * clamping, truncate to 8 bits, and leave pixels whose centre maps outside the image at `fill`.
  */
+function filled(r: Raw, ow: number, oh: number, fill: number[]): Float32Array {
+  const { c, images } = channels(r);
+  const out = new Float32Array(c * images * oh * ow);
+  for (let p = 0; p < c * images; p++) out.fill(fill.length === 1 ? fill[0] : fill[p % c], p * oh * ow, (p + 1) * oh * ow);
+  return out;
+}
+
+/** Pillow's Image.transform(PERSPECTIVE) with torchvision's 8 coefficients (output -> input). */
+export function pilPerspective(r: Raw, a: number[], mode: "nearest" | "bilinear" | "bicubic", fill: number[]): Raw {
+  const H = r.shape[r.shape.length - 2];
+  const W = r.shape[r.shape.length - 1];
+  return genericTransform(r, filled(r, W, H, fill), W, H, mode, (x, y) => {
+    const xi = x + 0.5;
+    const yi = y + 0.5;
+    const den = a[6] * xi + a[7] * yi + 1;
+    return [(a[0] * xi + a[1] * yi + a[2]) / den, (a[3] * xi + a[4] * yi + a[5]) / den];
+  });
+}
+
 export function pilAffine(r: Raw, a: number[], ow: number, oh: number, mode: "nearest" | "bilinear" | "bicubic", fill: number[]): Raw {
   const H = r.shape[r.shape.length - 2];
   const W = r.shape[r.shape.length - 1];
-  const { c, images } = channels(r);
-  const planes = c * images;
-  const out = new Float32Array(planes * oh * ow);
-  for (let p = 0; p < planes; p++) out.fill(fill.length === 1 ? fill[0] : fill[p % c], p * oh * ow, (p + 1) * oh * ow);
+  const planes = r.data.length / (H * W);
+  const out = filled(r, ow, oh, fill);
   const src = (p: number, y: number, x: number): number => r.data[(p * H + y) * W + x];
   const put = (x: number, y: number, value: (p: number) => number): void => {
     for (let p = 0; p < planes; p++) out[(p * oh + y) * ow + x] = value(p);
@@ -167,12 +184,32 @@ export function pilAffine(r: Raw, a: number[], ow: number, oh: number, mode: "ne
     }
     return { data: out, shape: [...r.shape.slice(0, -2), oh, ow], int: true };
   }
+  return genericTransform(r, out, ow, oh, mode, (x, y) => [a[0] * (x + 0.5) + a[1] * (y + 0.5) + a[2], a[3] * (x + 0.5) + a[4] * (y + 0.5) + a[5]]);
+}
+
+/**
+ * Pillow's ImagingGenericTransform: each output pixel centre mapped through `map`, then sampled
+ * by the nearest, bilinear or bicubic filter; pixels mapped outside keep the fill already in `out`.
+ */
+function genericTransform(r: Raw, out: Float32Array, ow: number, oh: number, mode: "nearest" | "bilinear" | "bicubic", map: (x: number, y: number) => [number, number]): Raw {
+  const H = r.shape[r.shape.length - 2];
+  const W = r.shape[r.shape.length - 1];
+  const planes = r.data.length / (H * W);
+  const src = (p: number, y: number, x: number): number => r.data[(p * H + y) * W + x];
+  const put = (x: number, y: number, value: (p: number) => number): void => {
+    for (let p = 0; p < planes; p++) out[(p * oh + y) * ow + x] = value(p);
+  };
   const xclip = (x: number): number => (x < 0 ? 0 : x < W ? x : W - 1);
   const yclip = (y: number): number => (y < 0 ? 0 : y < H ? y : H - 1);
   for (let y = 0; y < oh; y++) {
     for (let x = 0; x < ow; x++) {
-      let xin = a[0] * (x + 0.5) + a[1] * (y + 0.5) + a[2];
-      let yin = a[3] * (x + 0.5) + a[4] * (y + 0.5) + a[5];
+      let [xin, yin] = map(x, y);
+      if (mode === "nearest") {
+        const xi = COORD(xin);
+        const yi = COORD(yin);
+        if (xi >= 0 && xi < W && yi >= 0 && yi < H) put(x, y, (p) => src(p, yi, xi));
+        continue;
+      }
       if (xin < 0 || xin >= W || yin < 0 || yin >= H) continue;
       xin -= 0.5;
       yin -= 0.5;

@@ -8,7 +8,7 @@
  * results are rounded (geometry) or truncated (colour) back to integers exactly as torchvision does
  * for uint8. An `Image` (what datasets return, PIL's role) follows torchvision's PIL path where it
  * differs from the uint8 tensor one: resize (antialiased; NEAREST takes the pixel under each output
- * pixel's centre), rotate / affine (Pillow's transform: fixed-point nearest, edge-clamped bilinear
+ * pixel's centre), rotate / affine / perspective (Pillow's transform: fixed-point nearest, edge-clamped bilinear
  * and bicubic, whole pixels of fill outside) and brightness / contrast / saturation / hue (Pillow's
  * 8-bit arithmetic). Other operations use the tensor formulas, which PIL's agree with.
  */
@@ -19,7 +19,7 @@ import { where } from "../../ops/elementwise";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
-import { pilAffine, pilBrightness, pilContrast, pilSaturation, pilHue, pilRotate } from "./_pil";
+import { pilAffine, pilBrightness, pilContrast, pilPerspective, pilSaturation, pilHue, pilRotate } from "./_pil";
 import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, antialiasTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
@@ -890,6 +890,10 @@ export function perspective<T extends ImageLike>(img: T, startpoints: number[][]
     throw new ValueError("perspective(): startpoints and endpoints must each be 4 [x, y] points");
   }
   const coeffs = perspectiveCoeffs(startpoints, endpoints);
+  if (img instanceof Image) {
+    const m = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "perspective");
+    return rawToImage(pilPerspective(imageToRaw(img), coeffs, m, pilFill(fill, img.channels))) as T;
+  }
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "perspective") as "nearest" | "bilinear";
   return gridOp(img, "perspective", (c, h, w) => ({ ...perspectiveTaps(coeffs, w, h, mode), ow: w, oh: h, fill: checkFill(fill, c) }));
 }

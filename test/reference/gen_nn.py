@@ -224,6 +224,13 @@ def loss_cases():
     C.append(loss_case("CE 4-D label_smoothing weight", "nn.CrossEntropyLoss(weight=torch.tensor([0.5, 1.0, 2.0]), label_smoothing=0.1)", "new nn.CrossEntropyLoss({weight: torch.tensor([0.5, 1.0, 2.0]), label_smoothing: 0.1})", [img_logits, img_t]))
     C.append(loss_case("CE 3-D (N,C,L)", "nn.CrossEntropyLoss()", "new nn.CrossEntropyLoss()", [randn(2, 3, 4), randint(0, 3, (2, 4))]))
     C.append(loss_case("CE 4-D probabilities", "nn.CrossEntropyLoss()", "new nn.CrossEntropyLoss()", [img_logits, r4(torch.softmax(randn(2, 3, 2, 3), 1))]))
+    img_t_ign = img_t.clone()
+    img_t_ign[0, 0, 1] = -100
+    img_t_ign[1, 1, 2] = -100
+    C.append(loss_case("CE 4-D ignore_index weight", "nn.CrossEntropyLoss(weight=torch.tensor([0.5, 1.0, 2.0]))", "new nn.CrossEntropyLoss({weight: torch.tensor([0.5, 1.0, 2.0])})", [img_logits, img_t_ign]))
+    C.append(loss_case("NLL 4-D weight ignore sum", "nn.NLLLoss(weight=torch.tensor([0.5, 1.0, 2.0]), reduction='sum')", "new nn.NLLLoss({weight: torch.tensor([0.5, 1.0, 2.0]), reduction: 'sum'})", [r4(torch.log_softmax(img_logits, 1)), img_t_ign]))
+    C.append(loss_case("CE 1-D probabilities", "nn.CrossEntropyLoss(label_smoothing=0.05)", "new nn.CrossEntropyLoss({label_smoothing: 0.05})", [randn(4), r4(torch.softmax(randn(4), 0))]))
+    C.append(loss_case("CE 3-D label_smoothing none", "nn.CrossEntropyLoss(label_smoothing=0.3, reduction='none')", "new nn.CrossEntropyLoss({label_smoothing: 0.3, reduction: 'none'})", [randn(2, 3, 4), randint(0, 3, (2, 4))]))
     C.append(loss_case("CE 1-D input, 0-d target", "nn.CrossEntropyLoss()", "new nn.CrossEntropyLoss()", [randn(4), torch.tensor(2)]))
     C.append(loss_case("F.cross_entropy", "lambda x, t: F.cross_entropy(x, t)", "(x, t) => F.cross_entropy(x, t)", [logits, tgt]))
     C.append(loss_case("F.cross_entropy positional weight", f"lambda x, t: F.cross_entropy(x, t, torch.tensor({w.tolist()}))", f"(x, t) => F.cross_entropy(x, t, torch.tensor({w.tolist()}))", [logits, tgt]))

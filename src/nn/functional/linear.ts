@@ -33,20 +33,28 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
   if (input.dtype !== weight.dtype) {
     throw new RuntimeError(`linear(): expected input and weight to have the same dtype, but got ${input.dtype} and ${weight.dtype}`);
   }
-  let y: Tensor;
-  if (weight.dim() === 1) y = input.matmul(weight);
-  else if (input.dim() <= 2) y = input.matmul(weight.t());
-  else {
-    // One 2-D product over the flattened leading dims is cheaper than a broadcast batch matmul.
-    const lead = input.shape.slice(0, -1);
-    y = input.reshape(-1, inF).matmul(weight.t()).reshape([...lead, weight.shape[0]]);
+  const hasBias = bias !== undefined && bias !== null;
+  if (hasBias) {
+    const outF = weight.dim() === 2 ? weight.shape[0] : 1;
+    if (bias.numel() !== outF && bias.numel() !== 1) {
+      throw new ShapeError(`linear(): bias of shape ${fmt(bias.shape)} does not match out_features=${outF}`, [outF], bias.shape);
+    }
   }
-  if (bias === undefined || bias === null) return y;
-  const outF = weight.dim() === 2 ? weight.shape[0] : 1;
-  if (bias.numel() !== outF && bias.numel() !== 1) {
-    throw new ShapeError(`linear(): bias of shape ${fmt(bias.shape)} does not match out_features=${outF}`, [outF], bias.shape);
+  if (weight.dim() === 1) {
+    const y = input.matmul(weight);
+    return hasBias ? y.add(bias) : y;
   }
-  return y.add(bias);
+  if (input.dim() <= 2) {
+    const y = input.matmul(weight.t());
+    return hasBias ? y.add(bias) : y;
+  }
+  // One 2-D product over the flattened leading dims is cheaper than a broadcast batch matmul; for
+  // 3-D input the bias is added before the final view, as PyTorch does (grad_fn ViewBackward0).
+  const lead = input.shape.slice(0, -1);
+  let y = input.reshape(-1, inF).matmul(weight.t());
+  if (hasBias && input.dim() === 3) return y.add(bias).view([...lead, weight.shape[0]]);
+  y = y.view([...lead, weight.shape[0]]);
+  return hasBias ? y.add(bias) : y;
 }
 
 /**

@@ -319,6 +319,7 @@ for name, fn in {
     "LinearSquare": lambda: T.LinearTransformation(torch.zeros(2, 3), torch.zeros(2)),
     "LinearShape": lambda: T.LinearTransformation(torch.eye(12), torch.zeros(12))(torch.rand(1, 2, 5)),
     "ElasticShape": lambda: F.elastic_transform(inputs["float"], torch.zeros(1, 5, 7, 3)),
+    "AugMixSeverity": lambda: T.AugMix(severity=11),
     "ErasingScale": lambda: T.RandomErasing(scale=(0.5, 1.5)),
     "ErasingValue": lambda: T.RandomErasing(value="noise"),
     "AffineTranslate": lambda: T.RandomAffine(0, translate=[0.5, 1.5]),
@@ -338,6 +339,8 @@ for name, fn in {
         errors[name] = {"type": type(e).__name__, "message": str(e)}
 
 reprs["AutoAugment"] = str(T.AutoAugment())
+reprs["AugMix"] = str(T.AugMix())
+reprs["AugMix_args"] = str(T.AugMix(severity=5, mixture_width=2, chain_depth=1, alpha=0.5, all_ops=False, fill=[1, 2, 3]))
 reprs["ElasticTransform"] = str(T.ElasticTransform())
 reprs["ElasticTransform_args"] = str(T.ElasticTransform(alpha=[10.0, 20.0], sigma=3.0, fill=1))
 reprs["LinearTransformation"] = str(T.LinearTransformation(torch.eye(2), torch.tensor([0.5, 0.25])))
@@ -364,6 +367,9 @@ for bins in [10, 31]:
     autoaug["spaces"][f"rand{bins}"] = {k: (v[0].tolist() if v[0].ndim > 0 else None) for k, v in space.items()}
     space = T.TrivialAugmentWide()._augmentation_space(bins)
     autoaug["spaces"][f"trivial{bins}"] = {k: (v[0].tolist() if v[0].ndim > 0 else None) for k, v in space.items()}
+for all_ops in [True, False]:
+    space = T.AugMix(all_ops=all_ops)._augmentation_space(10, (5, 7))
+    autoaug["spaces"][f"augmix_{all_ops}"] = {k: (v[0].tolist() if v[0].ndim > 0 else None) for k, v in space.items()}
 with open(os.path.join(HERE, "vision_autoaugment.json"), "w") as fh:
     json.dump(autoaug, fh, separators=(",", ":"))
 

@@ -7,7 +7,7 @@ import { torch, torchvision } from "../../src";
 import type { Tensor } from "../../src/torch";
 import ref from "../reference/vision_autoaugment.json";
 import fx from "../reference/vision_functional.json";
-import { _apply_op, _augmentation_space } from "../../src/torchvision/transforms/autoaugment";
+import { _apply_op, _augmentation_space, _augmix_space } from "../../src/torchvision/transforms/autoaugment";
 
 const T = torchvision.transforms;
 
@@ -44,6 +44,38 @@ describe("magnitude tables match torchvision's _augmentation_space", () => {
       if (want === null) expect(mags).toBeNull();
       else mags!.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want[i]))));
     }
+  });
+});
+
+test.each([[true], [false]])("AugMix's magnitude table matches torchvision's (all_ops=%s)", (allOps) => {
+  const mine = _augmix_space(10, 5, 7, allOps);
+  const theirs = (ref.spaces as Record<string, Record<string, number[] | null>>)[`augmix_${allOps ? "True" : "False"}`];
+  expect(mine.map((e) => e[0])).toEqual(Object.keys(theirs));
+  for (const [name, mags] of mine) {
+    const want = theirs[name];
+    if (want === null) expect(mags).toBeNull();
+    else mags!.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want[i]))));
+  }
+});
+
+describe("AugMix", () => {
+  test("mixes per image of a batch; reproducible; dtype and shape kept; Images in, Images out", () => {
+    const x = torch.randint(0, 256, [4, 3, 10, 10]);
+    const t = new T.AugMix();
+    torch.manual_seed(8);
+    const a = t(x);
+    torch.manual_seed(8);
+    expect(t(x).equal(a)).toBe(true);
+    expect(a.shape).toEqual([4, 3, 10, 10]);
+    expect(a.dtype).toBe("int32");
+    expect(a.min().item()).toBeGreaterThanOrEqual(0);
+    expect(a.max().item()).toBeLessThanOrEqual(255);
+    const img = torchvision.transforms.functional.to_pil_image(x.get(0));
+    expect(new T.AugMix({ mixture_width: 1, chain_depth: 1 })(img).size).toEqual([10, 10]);
+  });
+
+  test("severity outside [1, 10] is torchvision's ValueError", () => {
+    expect(() => new T.AugMix(0)).toThrow("The severity must be between [1, 10]. Got 0 instead.");
   });
 });
 

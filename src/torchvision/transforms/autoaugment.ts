@@ -1,5 +1,5 @@
 /**
- * AutoAugment, RandAugment and TrivialAugmentWide: policies of PIL-style operations (shear,
+ * AutoAugment, RandAugment, TrivialAugmentWide and AugMix: policies of PIL-style operations (shear,
  * translate, rotate, colour, posterize, solarize, equalize, ...) at drawn magnitudes. Posterize and
  * Equalize need 8-bit images, as in torchvision: apply them to decoded Images or integer tensors
  * (before ToTensor), or pick ops that accept floats.
@@ -9,7 +9,10 @@ import { parseArgs } from "../../tensor/args";
 import { ValueError } from "../../errors";
 import * as F from "./functional";
 import type { InterpolationMode } from "./functional";
-import { ImageTransform, RandomOptions, ImageLike, gen, pyValue } from "./transform";
+import { Tensor } from "../../tensor/tensor";
+import type { Image } from "../io";
+import { from_typed } from "../../ops/creation";
+import { ImageTransform, RandomOptions, ImageLike, gen, pyNum, pyValue } from "./transform";
 
 const f = Math.fround;
 
@@ -288,5 +291,118 @@ export class TrivialAugmentWide extends ImageTransform {
   }
 }
 
+/** AugMix's table: shear, translate (a third of the size), rotate, posterize (4 bits down), solarize, ... */
+function augMixSpace(bins: number, height: number, width: number, allOps: boolean): Space {
+  const space: Space = [
+    ["ShearX", linspace(0, 0.3, bins), true],
+    ["ShearY", linspace(0, 0.3, bins), true],
+    ["TranslateX", linspace(0, width / 3, bins), true],
+    ["TranslateY", linspace(0, height / 3, bins), true],
+    ["Rotate", linspace(0, 30, bins), true],
+    ["Posterize", posterizeBits(bins, 4).map((b) => b - 4), false],
+    ["Solarize", linspace(255, 0, bins), false],
+    ["AutoContrast", null, false],
+    ["Equalize", null, false],
+  ];
+  if (allOps) {
+    for (const name of ["Brightness", "Color", "Contrast", "Sharpness"]) space.push([name, linspace(0, 0.9, bins), true]);
+  }
+  return space;
+}
+
+/** A Gamma(a, 1) draw (Marsaglia and Tsang), for Dirichlet weights. */
+function gamma(g: Generator, a: number): number {
+  if (a < 1) return gamma(g, a + 1) * Math.pow(g.random() || Number.MIN_VALUE, 1 / a);
+  const d = a - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = g.normal();
+    const v = Math.pow(1 + c * x, 3);
+    if (v <= 0) continue;
+    const u = g.random();
+    if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+function dirichlet(g: Generator, alpha: number, k: number): number[] {
+  const draws = Array.from({ length: k }, () => gamma(g, alpha));
+  const total = draws.reduce((a, b) => a + b, 0);
+  return draws.map((v) => Math.fround(v / total));
+}
+
+export interface AugMixOptions extends RandomOptions {
+  severity?: number;
+  mixture_width?: number;
+  chain_depth?: number;
+  alpha?: number;
+  all_ops?: boolean;
+  interpolation?: InterpolationMode;
+  fill?: number | number[] | null;
+}
+
+/**
+ * AugMix (Hendrycks et al., 2020): `mixture_width` chains of 1-3 random operations (or
+ * `chain_depth`), mixed with Dirichlet(alpha) weights and blended with the original by a
+ * Beta(alpha, alpha) weight, per image of a batch. Works on 8-bit images (Images or integer
+ * tensors), as torchvision's.
+ */
+export class AugMix extends ImageTransform {
+  severity: number;
+  mixture_width: number;
+  chain_depth: number;
+  alpha: number;
+  all_ops: boolean;
+  interpolation: InterpolationMode;
+  fill: number | number[] | null;
+  private generator: RandomOptions["generator"];
+
+  constructor(severity?: number | AugMixOptions, mixture_width?: number | AugMixOptions, chain_depth?: number | AugMixOptions, alpha?: number | AugMixOptions, all_ops?: boolean | AugMixOptions, interpolation?: InterpolationMode | AugMixOptions, fill?: number | number[] | null | AugMixOptions, options?: AugMixOptions) {
+    super();
+    const a = parseArgs("AugMix", [severity, mixture_width, chain_depth, alpha, all_ops, interpolation, fill, options].filter((x) => x !== undefined), ["severity", "mixture_width", "chain_depth", "alpha", "all_ops", "interpolation", "fill", "generator"]);
+    this.severity = (a.severity as number | undefined) ?? 3;
+    if (!(this.severity >= 1 && this.severity <= 10)) throw new ValueError(`The severity must be between [1, 10]. Got ${this.severity} instead.`);
+    this.mixture_width = (a.mixture_width as number | undefined) ?? 3;
+    this.chain_depth = (a.chain_depth as number | undefined) ?? -1;
+    this.alpha = (a.alpha as number | undefined) ?? 1.0;
+    this.all_ops = (a.all_ops as boolean | undefined) ?? true;
+    this.interpolation = (a.interpolation as InterpolationMode | undefined) ?? "bilinear";
+    this.fill = (a.fill as number | number[] | null | undefined) ?? null;
+    this.generator = a.generator as RandomOptions["generator"];
+  }
+  forward<T extends ImageLike>(orig: T): T {
+    const [channels, height, width] = F.get_dimensions(orig);
+    // torchvision mixes PIL images as uint8 tensors and converts back.
+    const img = orig instanceof Tensor ? orig : F.pil_to_tensor(orig as unknown as Image);
+    const fill = orig instanceof Tensor ? fillFor(this.fill, channels) : null;
+    const space = augMixSpace(10, height, width, this.all_ops);
+    const g = gen(this.generator);
+    const dims = img.shape;
+    const batch = img.reshape([...Array(Math.max(4 - img.dim(), 0)).fill(1), ...dims]);
+    const B = batch.shape[0];
+    const view = (w: number[]): Tensor => from_typed(Float32Array.from(w), [B, ...Array(batch.dim() - 1).fill(1)]);
+    const m = Array.from({ length: B }, () => dirichlet(g, this.alpha, 2));
+    const cw = Array.from({ length: B }, (_, b) => dirichlet(g, this.alpha, this.mixture_width).map((v) => Math.fround(v * m[b][1])));
+    let mix = view(m.map((r) => r[0])).mul(batch);
+    for (let i = 0; i < this.mixture_width; i++) {
+      let aug: Tensor = batch;
+      const depth = this.chain_depth > 0 ? this.chain_depth : g.randint(1, 4);
+      for (let k = 0; k < depth; k++) {
+        const [name, mags, signed] = space[g.randint(0, space.length)];
+        let magnitude = mags !== null ? mags[g.randint(0, this.severity)] : 0;
+        if (signed && g.randint(0, 2)) magnitude *= -1;
+        aug = _apply_op(aug, name, magnitude, this.interpolation, fill);
+      }
+      mix = mix.add(view(cw.map((r) => r[i])).mul(aug));
+    }
+    const out = mix.reshape(dims).to(img.dtype);
+    return (orig instanceof Tensor ? out : F.to_pil_image(out)) as T;
+  }
+  toString(): string {
+    return `AugMix(severity=${this.severity}, mixture_width=${this.mixture_width}, chain_depth=${this.chain_depth}, alpha=${pyNum(this.alpha, true)}, all_ops=${pyValue(this.all_ops)}, interpolation=InterpolationMode.${this.interpolation.toUpperCase()}, fill=${pyValue(this.fill)})`;
+  }
+}
+
 /** @internal the magnitude tables, for tests against torchvision's. */
 export const _augmentation_space = augmentationSpace;
+/** @internal */
+export const _augmix_space = augMixSpace;

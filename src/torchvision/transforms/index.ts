@@ -21,6 +21,6 @@ export { Resize, CenterCrop, Pad, RandomCrop, RandomResizedCrop, FiveCrop, TenCr
 export { RandomRotation, RandomAffine, RandomPerspective, ElasticTransform } from "./rotation";
 export { ColorJitter, Grayscale, RandomGrayscale, RandomInvert, GaussianBlur, RandomAdjustSharpness, RandomPosterize, RandomSolarize, RandomAutocontrast, RandomEqualize } from "./color";
 export { RandomErasing } from "./erasing";
-export { AutoAugment, AutoAugmentPolicy, RandAugment, TrivialAugmentWide } from "./autoaugment";
+export { AutoAugment, AutoAugmentPolicy, RandAugment, TrivialAugmentWide, AugMix } from "./autoaugment";
 export { InterpolationMode } from "./functional";
 export * as functional from "./functional";

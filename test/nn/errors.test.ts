@@ -23,6 +23,7 @@ const TYPES: Record<string, string[]> = {
   IndexError: ["IndexError"],
   KeyError: ["ValueError"],
   NotImplementedError: ["NotImplementedError"],
+  AssertionError: ["ValueError"],
 };
 
 function thrown(f: () => unknown): Error {

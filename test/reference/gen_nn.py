@@ -149,6 +149,13 @@ def module_cases():
     C.append(run_case("Dropout eval", "nn.Dropout(0.3)", "new nn.Dropout(0.3)", [xa], train=False))
     C.append(run_case("Dropout2d eval", "nn.Dropout2d()", "new nn.Dropout2d()", [x4], train=False))
     C.append(run_case("Dropout(p=0) train", "nn.Dropout(p=0.0)", "new nn.Dropout({p: 0.0})", [xa]))
+    idx = torch.tensor([[1, 0, 3], [3, 4, 0]])
+    C.append(run_case("Embedding(5, 3)", "nn.Embedding(5, 3)", "new nn.Embedding(5, 3)", [idx]))
+    C.append(run_case("Embedding(5, 3, padding_idx=0)", "nn.Embedding(5, 3, padding_idx=0)", "new nn.Embedding(5, 3, {padding_idx: 0})", [idx]))
+    C.append(run_case("Embedding padding_idx=-1", "nn.Embedding(5, 2, padding_idx=-1)", "new nn.Embedding(5, 2, {padding_idx: -1})", [torch.tensor([4, 2, 4, 1])]))
+    C.append(run_case("LayerNorm(4)", "nn.LayerNorm(4)", "new nn.LayerNorm(4)", [randn(3, 4)]))
+    C.append(run_case("LayerNorm([2, 3]) on 3-D", "nn.LayerNorm([2, 3], eps=1e-3)", "new nn.LayerNorm([2, 3], {eps: 1e-3})", [randn(2, 2, 3)]))
+    C.append(run_case("LayerNorm no affine", "nn.LayerNorm(5, elementwise_affine=False)", "new nn.LayerNorm(5, {elementwise_affine: false})", [randn(2, 5)]))
     C.append(run_case(
         "Sequential(Linear, ReLU, Linear)",
         "nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2))",
@@ -294,6 +301,12 @@ def functional_cases():
     ]
     for name, py, ts in specs:
         C.append(loss_case(name, py, ts, [x]))
+    C.append(loss_case("F.normalize", "lambda x: F.normalize(x)", "(x) => F.normalize(x)", [x]))
+    C.append(loss_case("F.normalize p=1 dim=0", "lambda x: F.normalize(x, p=1, dim=0)", "(x) => F.normalize(x, {p: 1, dim: 0})", [x]))
+    C.append(loss_case("F.layer_norm", "lambda x: F.layer_norm(x, (4,), torch.tensor([1.0, 2.0, 0.5, -1.0]), torch.tensor([0.1, 0.2, 0.3, 0.4]))",
+                       "(x) => F.layer_norm(x, [4], torch.tensor([1.0, 2.0, 0.5, -1.0]), torch.tensor([0.1, 0.2, 0.3, 0.4]))", [x]))
+    C.append(loss_case("F.embedding", "lambda w: F.embedding(torch.tensor([[0, 2], [2, 1]]), w)", "(w) => F.embedding(torch.tensor([[0, 2], [2, 1]]), w)", [randn(3, 4)]))
+    C.append(loss_case("F.embedding padding_idx", "lambda w: F.embedding(torch.tensor([0, 2, 2, 1]), w, padding_idx=2)", "(w) => F.embedding(torch.tensor([0, 2, 2, 1]), w, {padding_idx: 2})", [randn(3, 4)]))
     C.append(loss_case("F.one_hot", "lambda t: F.one_hot(t)", "(t) => F.one_hot(t)", [torch.tensor([0, 3, 1, 2])], grad_inputs=()))
     C.append(loss_case("F.one_hot num_classes=5 2-D", "lambda t: F.one_hot(t, num_classes=5)", "(t) => F.one_hot(t, {num_classes: 5})", [torch.tensor([[0, 3], [1, 4]])], grad_inputs=()))
     C.append(loss_case("F.one_hot 0-d", "lambda t: F.one_hot(t, 3)", "(t) => F.one_hot(t, 3)", [torch.tensor(1)], grad_inputs=()))
@@ -337,6 +350,10 @@ def error_cases():
     E.append(error_case("GELU bad approximate", "nn.GELU('x')(torch.zeros(2))", "new nn.GELU('x')(torch.zeros(2))", "approximate argument must be either none or tanh."))
     E.append(error_case("Linear input 1-D width", "nn.Linear(4, 2)(torch.zeros(3))", "new nn.Linear(4, 2)(torch.zeros(3))", "mat1 and mat2 shapes cannot be multiplied (1x3 and 4x2)"))
     E.append(error_case("BCE weight shape", "F.binary_cross_entropy(torch.zeros(3) + 0.5, torch.zeros(3), weight=torch.ones(2))", "F.binary_cross_entropy(torch.zeros(3).add(0.5), torch.zeros(3), {weight: torch.ones(2)})", "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0"))
+    E.append(error_case("Embedding index out of range", "nn.Embedding(5, 3)(torch.tensor([5]))", "new nn.Embedding(5, 3)(torch.tensor([5]))", "index out of range in self"))
+    E.append(error_case("Embedding float indices", "F.embedding(torch.tensor([1.5]), torch.zeros(5, 3))", "F.embedding(torch.tensor([1.5]), torch.zeros(5, 3))", "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int"))
+    E.append(error_case("Embedding padding_idx range", "nn.Embedding(5, 3, padding_idx=7)", "new nn.Embedding(5, 3, {padding_idx: 7})", "Padding_idx must be within num_embeddings"))
+    E.append(error_case("layer_norm shape", "F.layer_norm(torch.zeros(2, 3), (4,))", "F.layer_norm(torch.zeros(2, 3), [4])", "Given normalized_shape=[4], expected input with shape [*, 4], but got input of size[2, 3]"))
     E.append(error_case("NLL float target", "F.nll_loss(torch.zeros(3, 4), torch.zeros(3))", "F.nll_loss(torch.zeros(3, 4), torch.zeros(3))", "expected scalar type Long but found Float"))
     E.append(error_case("BCE target size", "F.binary_cross_entropy(torch.zeros(3), torch.zeros(3, 1))", "F.binary_cross_entropy(torch.zeros(3), torch.zeros(3, 1))", "that is different to the input size"))
     E.append(error_case("BCE input out of range", "F.binary_cross_entropy(torch.tensor([1.5]), torch.tensor([1.0]))", "F.binary_cross_entropy(torch.tensor([1.5]), torch.tensor([1.0]))", "all elements of input should be between 0 and 1"))
@@ -427,7 +444,9 @@ def repr_cases():
         ("nn.Dropout2d(0.3)", "new nn.Dropout2d(0.3)"), ("nn.Dropout1d(0.1)", "new nn.Dropout1d(0.1)"),
         ("nn.Flatten()", "new nn.Flatten()"), ("nn.Flatten(0, 2)", "new nn.Flatten(0, 2)"),
         ("nn.Unflatten(1, (2, 5, 5))", "new nn.Unflatten(1, [2, 5, 5])"), ("nn.Unflatten(0, (4,))", "new nn.Unflatten(0, [4])"),
-        ("nn.Identity()", "new nn.Identity()"), ("nn.Bilinear(3, 4, 2)", "new nn.Bilinear(3, 4, 2)"),
+        ("nn.Identity()", "new nn.Identity()"),
+        ("nn.Embedding(10, 3)", "new nn.Embedding(10, 3)"), ("nn.Embedding(10, 3, padding_idx=0)", "new nn.Embedding(10, 3, {padding_idx: 0})"),
+        ("nn.LayerNorm(4)", "new nn.LayerNorm(4)"), ("nn.LayerNorm([2, 3], elementwise_affine=False)", "new nn.LayerNorm([2, 3], {elementwise_affine: false})"), ("nn.Bilinear(3, 4, 2)", "new nn.Bilinear(3, 4, 2)"),
         ("nn.CrossEntropyLoss()", "new nn.CrossEntropyLoss()"), ("nn.NLLLoss()", "new nn.NLLLoss()"),
         ("nn.MSELoss()", "new nn.MSELoss()"), ("nn.L1Loss()", "new nn.L1Loss()"), ("nn.BCELoss()", "new nn.BCELoss()"),
         ("nn.BCEWithLogitsLoss(pos_weight=torch.ones(3))", "new nn.BCEWithLogitsLoss({pos_weight: torch.ones(3)})"),

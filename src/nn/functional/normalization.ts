@@ -1,0 +1,86 @@
+/** F.embedding, F.layer_norm and F.normalize. */
+import { Tensor } from "../../tensor/tensor";
+import { parseArgs } from "../../tensor/args";
+import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
+import { checkInput } from "./activation";
+
+/**
+ * Looks up rows of `weight` at the integer `input` indices.
+ *
+ * Args:
+ *   input: integer tensor of indices into the rows of weight.
+ *   weight: [num_embeddings, embedding_dim].
+ *   padding_idx: a row that receives no gradient (its lookups still return its values).
+ *
+ * Shape: input [*] -> output [*, embedding_dim].
+ */
+export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | null | { padding_idx?: number | null }): Tensor {
+  checkInput("embedding", input);
+  if (!(weight instanceof Tensor)) throw new TypeError(`embedding(): argument 'weight' must be Tensor, not ${typeof weight}`);
+  const o = parseArgs("embedding", [padding_idx].filter((x) => x !== undefined), ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]);
+  if (input.dtype !== "int32") {
+    throw new RuntimeError(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${input.dtype} instead (while checking arguments for embedding)`);
+  }
+  if (weight.dim() !== 2) throw new RuntimeError(`'weight' must be 2-D, got shape [${weight.shape.join(", ")}]`);
+  const n = weight.shape[0];
+  const idx = input.reshape(-1);
+  if (idx.numel() > 0) {
+    const lo = idx.min().item();
+    const hi = idx.max().item();
+    if (lo < 0 || hi >= n) throw new IndexError("index out of range in self");
+  }
+  let rows = weight.index_select(0, idx);
+  let pad = o.padding_idx as number | null | undefined;
+  if (pad !== undefined && pad !== null) {
+    if (pad < 0) pad += n;
+    // The padding row's lookups keep their values but pass no gradient to it.
+    const keep = idx.ne(pad).float().unsqueeze(1);
+    rows = rows.mul(keep).add(rows.detach().mul(keep.neg().add(1)));
+  }
+  return rows.reshape([...input.shape, weight.shape[1]]);
+}
+
+/**
+ * Normalises over the trailing `normalized_shape` dims: (x - mean) / sqrt(var + eps), with the
+ * biased variance, then scales by `weight` and shifts by `bias` when given.
+ */
+export function layer_norm(
+  input: Tensor,
+  normalized_shape: number | number[],
+  weight?: Tensor | null | { weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  bias?: Tensor | null,
+  eps?: number,
+): Tensor {
+  checkInput("layer_norm", input);
+  const o = parseArgs("layer_norm", [weight, bias, eps].filter((x) => x !== undefined), ["weight", "bias", "eps"]);
+  const shape = typeof normalized_shape === "number" ? [normalized_shape] : normalized_shape;
+  const k = shape.length;
+  const tail = input.shape.slice(input.dim() - k);
+  if (k === 0 || input.dim() < k || tail.join(",") !== shape.join(",")) {
+    throw new RuntimeError(`Given normalized_shape=[${shape.join(", ")}], expected input with shape [*, ${shape.join(", ")}], but got input of size[${input.shape.join(", ")}]`);
+  }
+  const dims = Array.from({ length: k }, (_, i) => input.dim() - k + i);
+  const mean = input.mean(dims, true);
+  const centered = input.sub(mean);
+  const v = centered.pow(2).mean(dims, true);
+  let y = centered.mul(v.add((o.eps as number | undefined) ?? 1e-5).rsqrt());
+  const w = o.weight as Tensor | null | undefined;
+  const b = o.bias as Tensor | null | undefined;
+  if (w !== undefined && w !== null) y = y.mul(w);
+  if (b !== undefined && b !== null) y = y.add(b);
+  return y;
+}
+
+/**
+ * Divides by the p-norm along `dim`, clamped below by `eps`: x / max(||x||_p, eps).
+ * @example F.normalize(x, {dim: 1})
+ */
+export function normalize(input: Tensor, options: { p?: number; dim?: number; eps?: number } = {}): Tensor {
+  checkInput("normalize", input);
+  const o = parseArgs("normalize", [options], ["p", "dim", "eps", "out"]);
+  const p = (o.p as number | undefined) ?? 2;
+  if (!(p > 0)) throw new ValueError(`normalize(): p must be positive, got ${p}`);
+  const dim = (o.dim as number | undefined) ?? 1;
+  const norm = input.norm(p, dim, true);
+  return input.div(norm.clamp((o.eps as number | undefined) ?? 1e-12, null).expand_as(input));
+}

@@ -1,0 +1,50 @@
+/** LayerNorm: per-sample normalisation over the trailing dims. */
+import { Tensor } from "../../tensor/tensor";
+import { parseArgs } from "../../tensor/args";
+import { Module, _float_repr } from "./module";
+import { Parameter } from "../parameter";
+import { ones, zeros } from "../../ops/creation";
+import { layer_norm } from "../functional/normalization";
+import { TypeError } from "../../errors";
+
+/**
+ * Normalises each sample over its last dims (`normalized_shape`) with the biased variance, then
+ * applies a learnable elementwise scale (ones) and shift (zeros).
+ *
+ * Args:
+ *   normalized_shape: the trailing shape to normalise over (an int means the last dim).
+ *   eps: added to the variance. Default: 1e-5.
+ *   elementwise_affine: learn weight and bias. Default: true.
+ *
+ * Shape: input [*, *normalized_shape] -> output of the same shape.
+ */
+export class LayerNorm extends Module {
+  normalized_shape: number[];
+  eps: number;
+  elementwise_affine: boolean;
+  weight: Parameter | null;
+  bias: Parameter | null;
+
+  constructor(normalized_shape: number | number[], eps?: number | { eps?: number; elementwise_affine?: boolean }, elementwise_affine?: boolean) {
+    super();
+    const o = parseArgs("LayerNorm", [eps, elementwise_affine].filter((x) => x !== undefined), ["eps", "elementwise_affine", "device", "dtype"]);
+    const shape = typeof normalized_shape === "number" ? [normalized_shape] : normalized_shape;
+    if (!Array.isArray(shape) || shape.some((s) => !Number.isInteger(s) || s < 0)) {
+      throw new TypeError(`LayerNorm(): normalized_shape must be an integer or an array of integers, got ${String(normalized_shape)}`);
+    }
+    this.normalized_shape = shape.slice();
+    this.eps = (o.eps as number | undefined) ?? 1e-5;
+    this.elementwise_affine = (o.elementwise_affine as boolean | undefined) ?? true;
+    this.weight = this.elementwise_affine ? new Parameter(ones(shape)) : null;
+    this.bias = this.elementwise_affine ? new Parameter(zeros(shape)) : null;
+  }
+
+  forward(input: Tensor): Tensor {
+    return layer_norm(input, this.normalized_shape, this.weight, this.bias, this.eps);
+  }
+
+  extra_repr(): string {
+    const s = this.normalized_shape;
+    return `(${s.join(", ")}${s.length === 1 ? "," : ""}), eps=${_float_repr(this.eps)}, elementwise_affine=${this.elementwise_affine ? "True" : "False"}`;
+  }
+}

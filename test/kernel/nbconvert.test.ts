@@ -56,4 +56,4 @@ maybe("nbconvert --execute runs notebooks/ without errors and matches torchlab r
     expect(ours.status).toBe(0);
     expect(outputsOf(path.join(out, "torchlab", `${name}.ipynb`))).toEqual(outputsOf(path.join(out, "nbconvert", `${name}.ipynb`)));
   }
-}, 300_000);
+}, 1_200_000);

@@ -8,6 +8,7 @@
 import { tf } from "./tf";
 import { RuntimeError, ValueError } from "../errors";
 import { registerWasmKernels } from "./wasm_kernels";
+import { registerJsKernels } from "./js_kernels";
 
 export type BackendName = "cuda" | "tensorflow" | "wasm" | "cpu";
 
@@ -88,6 +89,7 @@ function describe(name: BackendName): BackendState {
 async function select(forced: string | undefined): Promise<string> {
   // tfjs's cpu backend prints a "use tfjs-node" banner on first use in Node; we report the backend ourselves.
   tf.env().set("PROD", true);
+  registerJsKernels();
   if (forced !== undefined && forced !== "") {
     if (!["cuda", "tensorflow", "wasm", "cpu"].includes(forced)) {
       throw new ValueError(`TORCHLAB_BACKEND must be one of cuda, tensorflow, wasm, cpu; got '${forced}'`);

@@ -1,6 +1,7 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
 import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
+import { hasJsKernel } from "../backend/js_kernels";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
 
 type Operand = Tensor | number | boolean;
@@ -213,7 +214,12 @@ export function relu(a: Tensor): Tensor {
   if (a.dtype === "bool") throw new TypeError("relu(): not implemented for 'Bool'");
   const out = compute(() => tf.relu(a._t));
   let self: Tensor;
-  const res = record("ReluBackward0", [a], out, (g) => [tf.mul(g, tf.cast(tf.greater(self._t, 0), "float32"))], true);
+  // ATen's threshold_backward: zero where the result is <= 0, so a NaN result passes its gradient.
+  const res = record("ReluBackward0", [a], out, (g) => [
+    hasJsKernel("TorchlabReluGrad") && g.dtype === "float32" && self._t.dtype === "float32"
+      ? (tf.engine().runKernel("TorchlabReluGrad", { dy: g, y: self._t }) as tf.Tensor)
+      : tf.where(tf.lessEqual(self._t, 0), tf.zerosLike(g), g),
+  ], true);
   self = res;
   return res;
 }

@@ -12,6 +12,7 @@ import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
 import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample, emptyBatch } from "./conv";
+import { hasJsKernel } from "../backend/js_kernels";
 
 type Pair = [number, number];
 
@@ -150,6 +151,7 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
     if (!options.return_indices) return e;
     return [e, constant(compute(() => tf.zeros(e.shape, "int32")))];
   }
+  if (hasJsKernel("TorchlabMaxPool2d")) return maxPoolKernel(x, g, unbatched, options.return_indices ?? false);
   const argmaxOf = (): tf.Tensor4D => windowArgmax(toNHWC(x._t), pads, g);
   const pool = (t: tf.Tensor4D): tf.Tensor4D => {
     if (g.d[0] === 1 && g.d[1] === 1) return tf.maxPool(t, g.k, g.s, "valid");
@@ -191,6 +193,27 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
     if (indices) indices = indices.squeeze(0);
   }
   return indices ? [values, indices] : values;
+}
+
+/**
+ * max_pool2d on the wasm and cpu backends: one JS pass computes the values and PyTorch's indices
+ * (ATen's own loop, so ties, NaN and -inf windows pick the same element as PyTorch), and the gradient
+ * is a scatter-add through those indices. The kernels read NCHW planes, so no layout transposes.
+ */
+function maxPoolKernel(x: Tensor, g: Geometry, unbatched: boolean, withIndices: boolean): Tensor | [Tensor, Tensor] {
+  const attrs = { kernel: g.k, stride: g.s, padding: g.p, dilation: g.d, out: g.out } as unknown as tf.NamedAttrMap;
+  const [v, i] = tf.engine().runKernel("TorchlabMaxPool2d", { x: x._t }, attrs) as tf.Tensor[];
+  const indices = constant(i);
+  const inputHW = [x.shape[2], x.shape[3]] as unknown as tf.NamedAttrMap[string];
+  let values = record("MaxPool2DWithIndicesBackward0", [x], v, (grad) => [
+    tf.engine().runKernel("TorchlabMaxPool2dGrad", { dy: grad, indices: indices._t }, { inputHW }) as tf.Tensor,
+  ]);
+  let idx = indices;
+  if (unbatched) {
+    values = values.squeeze(0);
+    idx = idx.squeeze(0);
+  }
+  return withIndices ? [values, idx] : values;
 }
 
 // ------------------------------------------------------------------ avg_pool2d

@@ -1,0 +1,56 @@
+/**
+ * Edge cases of max_pool2d and relu gradients that random data never hits: ties, NaN, -inf windows
+ * next to padding. Expected values are PyTorch 1.13's (CPU), printed by:
+ *   F.max_pool2d(x, ..., return_indices=True); y.backward(g); x.grad
+ * Runs on the active backend (wasm by default; TORCHLAB_BACKEND=cpu for the cpu backend).
+ */
+import { torch } from "../../src";
+
+const F = torch.nn.functional;
+const nan = NaN;
+const inf = Infinity;
+
+function pool(data: number[][], kernel: number, opts: { stride?: number; padding?: number }, grad?: number[][]) {
+  const x = torch.tensor([[data]]).float().requires_grad_();
+  const [y, i] = F.max_pool2d(x, kernel, { ...opts, return_indices: true });
+  y.backward(grad ? torch.tensor([[grad]]).float() : torch.ones_like(y));
+  return { y: y.tolist(), i: i.tolist(), grad: (x.grad as InstanceType<typeof torch.Tensor>).tolist() };
+}
+
+test("max_pool2d: on ties the first maximum in row-major window order takes the gradient", () => {
+  const r = pool([[1, 1, 0], [1, 1, 0], [2, 2, 2]], 2, { stride: 1 }, [[1, 2], [3, 4]]);
+  expect(r.y).toEqual([[[[1, 1], [2, 2]]]]);
+  expect(r.i).toEqual([[[[0, 1], [6, 7]]]]);
+  // Overlapping windows add their gradients at a shared first maximum.
+  expect(r.grad).toEqual([[[[1, 2, 0], [0, 0, 0], [3, 4, 0]]]]);
+});
+
+test("max_pool2d: NaN wins its window, and the last NaN in window order takes the gradient", () => {
+  const r = pool([[nan, 1, 5, nan], [0, nan, 5, 5]], 2, {});
+  expect(r.y).toEqual([[[[nan, nan]]]]);
+  expect(r.i).toEqual([[[[5, 3]]]]);
+  expect(r.grad).toEqual([[[[0, 0, 0, 1], [0, 1, 0, 0]]]]);
+});
+
+test("max_pool2d: padding never wins; a window of -inf points at its first element", () => {
+  const r = pool([[-inf, -inf, 3], [-inf, -inf, -inf]], 2, { padding: 1 });
+  expect(r.y).toEqual([[[[-inf, 3], [-inf, -inf]]]]);
+  expect(r.i).toEqual([[[[0, 2], [3, 4]]]]);
+  expect(r.grad).toEqual([[[[1, 0, 1], [1, 1, 0]]]]);
+});
+
+test("max_pool2d: unbatched input and a gradient that is not all ones", () => {
+  const x = torch.tensor([[[4, 3, 2, 1], [8, 7, 6, 5], [0, 0, 9, 9], [1, 1, 9, 9]]]).float().requires_grad_();
+  const y = F.max_pool2d(x, 2);
+  expect(y.tolist()).toEqual([[[8, 6], [1, 9]]]);
+  y.backward(torch.tensor([[[10, 20], [30, 40]]]).float());
+  expect((x.grad as InstanceType<typeof torch.Tensor>).tolist()).toEqual([
+    [[0, 0, 0, 0], [10, 0, 20, 0], [0, 0, 40, 0], [30, 0, 0, 0]],
+  ]);
+});
+
+test("relu: the gradient is zero where the result is <= 0 and passes elsewhere, NaN included", () => {
+  const x = torch.tensor([nan, -1, 0, 2, inf, -0]).requires_grad_();
+  torch.relu(x).backward(torch.tensor([1, 2, 3, 4, 5, 6]).float());
+  expect((x.grad as InstanceType<typeof torch.Tensor>).tolist()).toEqual([1, 0, 0, 4, 5, 0]);
+});

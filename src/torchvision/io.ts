@@ -1,15 +1,15 @@
 /**
  * torchvision.io: reading and writing images, and `Image`, torchlab's stand-in for a PIL image.
  *
- * PNG is decoded and encoded here (node:zlib), byte-exact and with the file's own channel count, so
- * `write_png` then `read_image` gives back the same tensor. JPEG, WebP, GIF and BMP are decoded by
+ * PNG goes through the shared codec (src/utils/png.ts), byte-exact and with the file's own channel
+ * count, so `write_png` then `read_image` gives back the same tensor. JPEG, WebP, GIF and BMP are decoded by
  * `@napi-rs/canvas` (Skia), which yields RGBA; the channel count of a JPEG is read from its header.
  */
 import * as fs from "node:fs";
-import * as zlib from "node:zlib";
 import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import { RuntimeError, TypeError, ValueError } from "../errors";
+import { decodePng, encodePng } from "../utils/png";
 
 /** PIL's modes for the images torchlab handles: 8 bits per channel. */
 export type ImageMode = "L" | "LA" | "RGB" | "RGBA";
@@ -107,7 +107,7 @@ export class Image {
   /** Writes the image as PNG (the only format torchlab encodes). */
   save(path: string): void {
     if (!/\.png$/i.test(path)) throw new ValueError(`Image.save(): torchlab writes PNG only; name the file *.png (got '${path}')`);
-    fs.writeFileSync(path, encodePngBytes(this.data, this.width, this.height, this.channels, 6));
+    fs.writeFileSync(path, pngOf(this.data, this.width, this.height, this.channels, 6));
   }
 
   toString(): string {
@@ -118,7 +118,7 @@ export class Image {
   }
   /** Shows the picture in a notebook (PNG), with PIL's repr as the text form. */
   [Symbol.for("Jupyter.display")](): Record<string, string> {
-    const png = encodePngBytes(this.data, this.width, this.height, this.channels, 6);
+    const png = pngOf(this.data, this.width, this.height, this.channels, 6);
     return { "image/png": Buffer.from(png).toString("base64"), "text/plain": this.toString() };
   }
 }
@@ -198,7 +198,7 @@ export function encode_png(input: Tensor, compression_level = 6): Uint8Array {
   if (!Number.isInteger(compression_level) || compression_level < 0 || compression_level > 9) {
     throw new RuntimeError(`encode_png(): Compression level should be between 0 and 9, got ${compression_level}`);
   }
-  return encodePngBytes(hwc(data, c, h, w), w, h, c, compression_level);
+  return pngOf(hwc(data, c, h, w), w, h, c, compression_level);
 }
 
 /**
@@ -299,7 +299,7 @@ function isPng(b: Uint8Array): boolean {
 export function decodeToImage(bytes: Uint8Array, what: string): Image {
   if (isPng(bytes)) {
     const png = decodePng(bytes);
-    if (png) return png;
+    if (png) return new Image(png.data, png.width, png.height, modeFor(png.channels));
   }
   return decodeWithCanvas(bytes, what);
 }
@@ -353,149 +353,7 @@ function jpegChannels(b: Uint8Array): number | null {
   return null;
 }
 
-/** PNG decoder for non-interlaced images of every colour type; returns null where Skia should decode. */
-function decodePng(b: Uint8Array): Image | null {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let pos = 8;
-  let width = 0, height = 0, depth = 0, colorType = 0, interlace = 0;
-  let palette: Uint8Array | null = null;
-  let trns: Uint8Array | null = null;
-  const idat: Uint8Array[] = [];
-  while (pos + 8 <= b.length) {
-    const len = dv.getUint32(pos);
-    const type = String.fromCharCode(b[pos + 4], b[pos + 5], b[pos + 6], b[pos + 7]);
-    const body = b.subarray(pos + 8, pos + 8 + len);
-    if (type === "IHDR") {
-      width = dv.getUint32(pos + 8);
-      height = dv.getUint32(pos + 12);
-      depth = body[8];
-      colorType = body[9];
-      interlace = body[12];
-    } else if (type === "PLTE") palette = body;
-    else if (type === "tRNS") trns = body;
-    else if (type === "IDAT") idat.push(body);
-    else if (type === "IEND") break;
-    pos += 12 + len;
-  }
-  if (interlace !== 0 || width === 0) return null;
-  const samples = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
-  if (samples === undefined) throw new RuntimeError(`decode_png(): unsupported PNG colour type ${colorType}`);
-  let raw: Uint8Array;
-  try {
-    raw = zlib.inflateSync(Buffer.concat(idat));
-  } catch (e) {
-    throw new RuntimeError(`decode_png(): corrupt PNG data: ${(e as Error).message}`);
-  }
-  const bitsPerPixel = samples * depth;
-  const bpp = Math.max(1, bitsPerPixel >> 3);
-  const stride = Math.ceil((width * bitsPerPixel) / 8);
-  if (raw.length < height * (stride + 1)) throw new RuntimeError("decode_png(): truncated PNG image data");
-  const rows = new Uint8Array(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    const out = rows.subarray(y * stride, (y + 1) * stride);
-    const prev = y > 0 ? rows.subarray((y - 1) * stride, y * stride) : null;
-    for (let x = 0; x < stride; x++) {
-      const a = x >= bpp ? out[x - bpp] : 0;
-      const up = prev ? prev[x] : 0;
-      const c = prev && x >= bpp ? prev[x - bpp] : 0;
-      let v = line[x];
-      if (filter === 1) v += a;
-      else if (filter === 2) v += up;
-      else if (filter === 3) v += (a + up) >> 1;
-      else if (filter === 4) {
-        const p = a + up - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - up), pc = Math.abs(p - c);
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? up : c;
-      } else if (filter !== 0) throw new RuntimeError(`decode_png(): bad filter type ${filter}`);
-      out[x] = v & 0xff;
-    }
-  }
-  // Samples to 8 bits: 16-bit keeps the high byte, 1/2/4-bit gray scales up (palette indices do not).
-  const sample = (y: number, i: number): number => {
-    const row = y * stride;
-    if (depth === 8) return rows[row + i];
-    if (depth === 16) return rows[row + 2 * i];
-    const perByte = 8 / depth;
-    const byte = rows[row + Math.floor(i / perByte)];
-    const v = (byte >> (8 - depth * (1 + (i % perByte)))) & ((1 << depth) - 1);
-    return colorType === 3 ? v : Math.round((v * 255) / ((1 << depth) - 1));
-  };
-  if (colorType === 3) {
-    if (!palette) throw new RuntimeError("decode_png(): palette image without PLTE chunk");
-    const alpha = trns !== null;
-    const c = alpha ? 4 : 3;
-    const out = new Uint8Array(width * height * c);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const idx = sample(y, x);
-        const o = (y * width + x) * c;
-        out[o] = palette[idx * 3];
-        out[o + 1] = palette[idx * 3 + 1];
-        out[o + 2] = palette[idx * 3 + 2];
-        if (alpha) out[o + 3] = idx < trns!.length ? trns![idx] : 255;
-      }
-    }
-    return new Image(out, width, height, alpha ? "RGBA" : "RGB");
-  }
-  const out = new Uint8Array(width * height * samples);
-  for (let y = 0; y < height; y++) for (let i = 0; i < width * samples; i++) out[y * width * samples + i] = sample(y, i);
-  return new Image(out, width, height, modeFor(samples));
-}
-
-// ---------------------------------------------------------------- encoding
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(parts: Uint8Array[]): number {
-  let c = 0xffffffff;
-  for (const p of parts) for (let i = 0; i < p.length; i++) c = CRC_TABLE[(c ^ p[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + body.length);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, body.length);
-  const t = Uint8Array.from(type, (ch) => ch.charCodeAt(0));
-  out.set(t, 4);
-  out.set(body, 8);
-  dv.setUint32(8 + body.length, crc32([t, body]));
-  return out;
-}
-
 /** 8-bit PNG of HWC pixels with 1 (gray), 2 (gray+alpha), 3 (RGB) or 4 (RGBA) channels. */
-export function encodePngBytes(hwcData: Uint8Array, width: number, height: number, channels: number, level: number): Uint8Array {
-  const colorType = [0, 4, 2, 6][channels - 1];
-  const stride = width * channels;
-  const raw = new Uint8Array(height * (stride + 1));
-  for (let y = 0; y < height; y++) raw.set(hwcData.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  const ihdr = new Uint8Array(13);
-  const dv = new DataView(ihdr.buffer);
-  dv.setUint32(0, width);
-  dv.setUint32(4, height);
-  ihdr[8] = 8;
-  ihdr[9] = colorType;
-  const parts = [
-    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", new Uint8Array(zlib.deflateSync(raw, { level }))),
-    chunk("IEND", new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+function pngOf(hwcData: Uint8Array, width: number, height: number, channels: number, level: number): Uint8Array {
+  return encodePng({ width, height, channels: channels as 1 | 2 | 3 | 4, data: hwcData }, level);
 }

@@ -70,10 +70,12 @@ export function batch_norm(
   const n = input.numel() / Math.max(c, 1);
 
   // Statistics used to normalise: the batch's (training) or the running ones (evaluation).
+  let centeredT: Tensor | null = null;
   const stats = compute(() => {
     if (training) {
       const mean = tf.div(channelSum(input._t), n);
-      const centered = tf.sub(input._t, tf.reshape(mean, bshape));
+      const centered = tf.keep(tf.sub(input._t, tf.reshape(mean, bshape)));
+      centeredT = Tensor._wrap(centered);
       const variance = tf.div(channelSum(tf.square(centered)), n);
       return tf.concat([tf.reshape(mean, [1, c]), tf.reshape(tf.rsqrt(tf.add(variance, eps)), [1, c]), tf.reshape(variance, [1, c])], 0);
     }
@@ -82,8 +84,10 @@ export function batch_norm(
     return tf.concat([rm, tf.reshape(tf.rsqrt(tf.add(rv, eps)), [1, c]), rv], 0);
   });
   const statsT = Tensor._wrap(stats);
-  const meanOf = (): tf.Tensor => tf.reshape(tf.slice(statsT._t, [0, 0], [1, c]), bshape);
-  const invstdOf = (): tf.Tensor => tf.reshape(tf.slice(statsT._t, [1, 0], [1, c]), bshape);
+  const meanOf = (): tf.Tensor => tf.reshape(tf.slice(statsT._t, [0, 0], [1, c]), [c]);
+  const invstdOf = (): tf.Tensor => tf.reshape(tf.slice(statsT._t, [1, 0], [1, c]), [c]);
+  /** invstd * weight per channel: the factor ATen's kernels scale by. */
+  const alphaOf = (): tf.Tensor => (weight ? tf.mul(invstdOf(), tf.reshape(weight._t, [c])) : invstdOf());
   if (training && running_mean !== null && running_var !== null) {
     const m = momentum;
     overwrite(running_mean._s, compute(() => tf.add(tf.mul(running_mean._t, 1 - m), tf.mul(tf.reshape(tf.slice(stats, [0, 0], [1, c]), [c]), m))));
@@ -98,26 +102,36 @@ export function batch_norm(
   const inputs: Tensor[] = [input];
   if (weight) inputs.push(weight);
   if (bias) inputs.push(bias);
+  // ATen's transform: training reuses the centred input, evaluation folds the mean into the shift
+  // (x * alpha + bias - mean * alpha), as batch_norm_cpu_transform_input does.
   const out = compute(() => {
-    let y = tf.mul(tf.sub(input._t, meanOf()), invstdOf());
-    if (weight) y = tf.mul(y, tf.reshape(weight._t, bshape));
-    if (bias) y = tf.add(y, tf.reshape(bias._t, bshape));
-    return y;
+    const alpha = tf.reshape(alphaOf(), bshape);
+    if (centeredT) return bias ? tf.add(tf.mul(centeredT._t, alpha), tf.reshape(bias._t, bshape)) : tf.mul(centeredT._t, alpha);
+    const shift = tf.mul(meanOf(), alphaOf());
+    const beta = bias ? tf.sub(tf.reshape(bias._t, [c]), shift) : tf.neg(shift);
+    return tf.add(tf.mul(input._t, alpha), tf.reshape(beta, bshape));
   });
+  // ATen's batch_norm_cpu_backward: two per-channel sums, sum(g) and dotp = sum((x - mean) * g), give
+  // grad_input = (g - sum/N - (x - mean) * dotp * invstd^2 / N) * invstd * w (training) or
+  // g * invstd * w (evaluation), grad_weight = dotp * invstd and grad_bias = sum(g).
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
+    const centered = centeredT ? centeredT._t : tf.sub(input._t, tf.reshape(meanOf(), bshape));
     const invstd = invstdOf();
-    const xhat = tf.mul(tf.sub(input._t, meanOf()), invstd);
+    const needSum = (input.requires_grad && training) || (bias !== null && bias.requires_grad);
+    const needDot = (input.requires_grad && training) || (weight !== null && weight.requires_grad);
+    const sumG = needSum ? channelSum(g) : null;
+    const dotp = needDot ? channelSum(tf.mul(centered, g)) : null;
     const grads: (tf.Tensor | null)[] = [];
     if (input.requires_grad) {
-      const dxhat = weight ? tf.mul(g, tf.reshape(weight._t, bshape)) : g;
+      const alpha = tf.reshape(alphaOf(), bshape);
       if (training) {
-        const sumD = tf.reshape(channelSum(dxhat), bshape);
-        const sumDX = tf.reshape(channelSum(tf.mul(dxhat, xhat)), bshape);
-        grads.push(tf.mul(tf.div(invstd, n), tf.sub(tf.sub(tf.mul(dxhat, n), sumD), tf.mul(xhat, sumDX))));
-      } else grads.push(tf.mul(dxhat, invstd));
+        const k = tf.reshape(tf.div(tf.mul(dotp as tf.Tensor, tf.square(invstd)), n), bshape);
+        const gradMean = tf.reshape(tf.div(sumG as tf.Tensor, n), bshape);
+        grads.push(tf.mul(tf.sub(tf.sub(g, gradMean), tf.mul(centered, k)), alpha));
+      } else grads.push(tf.mul(g, alpha));
     } else grads.push(null);
-    if (weight) grads.push(weight.requires_grad ? channelSum(tf.mul(g, xhat)) : null);
-    if (bias) grads.push(bias.requires_grad ? channelSum(g) : null);
+    if (weight) grads.push(weight.requires_grad ? tf.mul(dotp as tf.Tensor, invstd) : null);
+    if (bias) grads.push(bias.requires_grad ? sumG : null);
     return grads;
   });
 }

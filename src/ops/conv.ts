@@ -34,12 +34,16 @@ function describeValue(v: unknown): string {
 
 // ------------------------------------------------------------------ layout helpers (tf level)
 
-/** NCHW -> NHWC */
+/** NCHW -> NHWC (a reshape when there is one channel or one pixel: the memory order is the same) */
 export function toNHWC(x: tf.Tensor): tf.Tensor4D {
+  const [n, c, h, w] = x.shape;
+  if (c === 1 || h * w === 1) return tf.reshape(x, [n, h, w, c]);
   return tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
 }
 /** NHWC -> NCHW */
 export function toNCHW(x: tf.Tensor): tf.Tensor4D {
+  const [n, h, w, c] = x.shape;
+  if (c === 1 || h * w === 1) return tf.reshape(x, [n, c, h, w]);
   return tf.transpose(x, [0, 3, 1, 2]) as tf.Tensor4D;
 }
 
@@ -130,14 +134,20 @@ export function convCoreInputGrad(g: tf.Tensor4D, w: tf.Tensor4D, inHW: Pair, s:
     const size = [n, len[0] - b0 - Math.max(0, -after[0]), len[1] - b1 - Math.max(0, -after[1]), oc];
     stuffed = tf.slice(stuffed, [0, b0, b1, 0], size) as tf.Tensor4D;
   }
-  const padded = tf.pad(stuffed, [
+  const padSpec: [number, number][] = [
     [0, 0],
     [Math.max(0, before[0]), Math.max(0, after[0])],
     [Math.max(0, before[1]), Math.max(0, after[1])],
     [0, 0],
-  ]) as tf.Tensor4D;
+  ];
   // Flip the kernel spatially and swap its in/out channels within each group: [Og, Cg] -> [Cg, Og].
   const og = o / groups;
+  if (groups === 1) {
+    // HWIO of the flipped, swapped kernel is a transpose of the flipped OIHW one; the convolution pads.
+    const f = tf.transpose(tf.reverse(w, [2, 3]), [2, 3, 0, 1]) as tf.Tensor4D;
+    return tf.conv2d(stuffed, f, 1, padSpec as tf.backend_util.ExplicitPadding, "NHWC", d);
+  }
+  const padded = tf.pad(stuffed, padSpec) as tf.Tensor4D;
   const flipped = tf.reverse(w, [2, 3]);
   const swapped = tf.reshape(tf.transpose(tf.reshape(flipped, [groups, og, cg, kh, kw]), [0, 2, 1, 3, 4]), [groups * cg, og, kh, kw]) as tf.Tensor4D;
   return convCore(padded, swapped, [1, 1], d, groups);
@@ -310,8 +320,16 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     const e = emptyBatch("ConvolutionBackward0", inputs, shape);
     return unbatched ? e.squeeze(0) : e;
   }
+  // tfjs convolves with explicit padding itself (no padded copy), except at stride and dilation both > 1.
+  const direct = groups === 1 && !((stride[0] > 1 || stride[1] > 1) && (dilation[0] > 1 || dilation[1] > 1));
   const out = compute(() => {
     let xn = toNHWC(x._t);
+    if (direct) {
+      const f = tf.transpose(weight._t, [2, 3, 1, 0]) as tf.Tensor4D;
+      const pad = padSpec as tf.backend_util.ExplicitPadding;
+      const y = tf.fused.conv2d({ x: xn, filter: f, strides: stride, pad, dataFormat: "NHWC", dilations: dilation, bias: bias ? bias._t : undefined });
+      return toNCHW(y);
+    }
     if (needsPad) xn = tf.pad(xn, padSpec) as tf.Tensor4D;
     let y = convCore(xn, weight._t as tf.Tensor4D, stride, dilation, groups);
     if (bias) y = tf.add(y, bias._t) as tf.Tensor4D;
@@ -323,7 +341,15 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     if (x.requires_grad) {
       grads[0] = toNCHW(convCoreInputGrad(gn, weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups, { top: pads[0], left: pads[2], h, w }));
     }
-    if (weight.requires_grad) {
+    if (weight.requires_grad && direct) {
+      // x as [C, H, W, N] convolved (padded by the convolution) with g as an HWIO kernel [Ho, Wo, N, O],
+      // stride and dilation trading places; both read straight from NCHW with one transpose each.
+      const xt = tf.transpose(x._t, [1, 2, 3, 0]) as tf.Tensor4D;
+      const gt = tf.transpose(g, [2, 3, 0, 1]) as tf.Tensor4D;
+      let full = tf.conv2d(xt, gt, dilation, padSpec as tf.backend_util.ExplicitPadding, "NHWC", stride);
+      if (full.shape[1] !== kh || full.shape[2] !== kw) full = tf.slice(full, [0, 0, 0, 0], [c, kh, kw, o]);
+      grads[1] = tf.transpose(full, [3, 0, 1, 2]);
+    } else if (weight.requires_grad) {
       let xp = toNHWC(x._t);
       if (needsPad) xp = tf.pad(xp, padSpec) as tf.Tensor4D;
       grads[1] = convCoreWeightGrad(xp, gn, weight.shape, stride, dilation, groups);

@@ -36,11 +36,22 @@ function run(fn: () => T[]): T[] {
   return tf.tidy(fn);
 }
 
-/** The gradient as the update sees it: negated for `maximize`, plus `weight_decay * param`. */
-function effectiveGrad(p: T, g: T, weight_decay: number, maximize: boolean): T {
+/** The gradient as the update sees it (float32): negated for `maximize`, plus `weight_decay * param`. */
+function effectiveGrad(p: T, grad: Tensor, weight_decay: number, maximize: boolean): T {
+  const g = tf.cast(grad._t, "float32");
   let d = maximize ? tf.neg(g) : g;
   if (weight_decay !== 0) d = addScaled(d, p, weight_decay);
   return d;
+}
+
+/** `avg * beta + x * (1 - beta)`, PyTorch's `avg.mul_(beta).add_(x, alpha=1 - beta)`: the running averages. */
+function runningAvg(avg: T, x: T, beta: number): T {
+  return addScaled(tf.mul(avg, s(beta)), x, 1 - beta);
+}
+
+/** `avg * beta + x * x * (1 - beta)`, PyTorch's `avg.mul_(beta).addcmul_(x, x, value=1 - beta)`. */
+function runningSq(avg: T, x: T, beta: number): T {
+  return runningAvg(avg, tf.mul(x, x), beta);
 }
 
 export interface SGDHyper {
@@ -59,7 +70,7 @@ export interface SGDHyper {
 export function sgdStep(param: Tensor, grad: Tensor, buf: Tensor | null, h: SGDHyper): Tensor | null {
   const results = run(() => {
     const p = param._t;
-    let d = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
+    let d = effectiveGrad(p, grad, h.weight_decay, h.maximize);
     let b: T | null = null;
     if (h.momentum !== 0) {
       b = buf === null ? tf.clone(d) : addScaled(tf.mul(buf._t, s(h.momentum)), d, 1 - h.dampening);
@@ -89,13 +100,10 @@ export interface AdamHyper {
 /** One Adam / AdamW step, updating param, exp_avg, exp_avg_sq (and max_exp_avg_sq) in place. */
 export function adamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_sq: Tensor, max_exp_avg_sq: Tensor | null, h: AdamHyper): void {
   const results = run(() => {
-    let p = param._t;
-    let g = tf.cast(grad._t, "float32");
-    if (h.maximize) g = tf.neg(g);
-    if (h.decoupled) p = tf.mul(p, s(1 - h.lr * h.weight_decay));
-    else if (h.weight_decay !== 0) g = addScaled(g, p, h.weight_decay);
-    const m = addScaled(tf.mul(exp_avg._t, s(h.beta1)), g, 1 - h.beta1);
-    const v = tf.add(tf.mul(exp_avg_sq._t, s(h.beta2)), tf.mul(tf.mul(g, g), s(1 - h.beta2)));
+    const g = effectiveGrad(param._t, grad, h.decoupled ? 0 : h.weight_decay, h.maximize);
+    const p = h.decoupled ? tf.mul(param._t, s(1 - h.lr * h.weight_decay)) : param._t;
+    const m = runningAvg(exp_avg._t, g, h.beta1);
+    const v = runningSq(exp_avg_sq._t, g, h.beta2);
     const bias_correction1 = 1 - Math.pow(h.beta1, h.step);
     const bias_correction2 = 1 - Math.pow(h.beta2, h.step);
     const step_size = h.lr / bias_correction1;
@@ -122,12 +130,12 @@ export interface RMSpropHyper {
 export function rmspropStep(param: Tensor, grad: Tensor, square_avg: Tensor, grad_avg: Tensor | null, buf: Tensor | null, h: RMSpropHyper): void {
   const results = run(() => {
     const p = param._t;
-    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
-    const sq = tf.add(tf.mul(square_avg._t, s(h.alpha)), tf.mul(tf.mul(g, g), s(1 - h.alpha)));
+    const g = effectiveGrad(p, grad, h.weight_decay, h.maximize);
+    const sq = runningSq(square_avg._t, g, h.alpha);
     let ga: T | null = null;
     let avg: T;
     if (grad_avg !== null) {
-      ga = addScaled(tf.mul(grad_avg._t, s(h.alpha)), g, 1 - h.alpha);
+      ga = runningAvg(grad_avg._t, g, h.alpha);
       avg = tf.sqrt(tf.sub(sq, tf.mul(ga, ga)));
     } else avg = tf.sqrt(sq);
     avg = tf.add(avg, s(h.eps));
@@ -162,7 +170,7 @@ export interface AdagradHyper {
 export function adagradStep(param: Tensor, grad: Tensor, sum: Tensor, h: AdagradHyper): void {
   const results = run(() => {
     const p = param._t;
-    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
+    const g = effectiveGrad(p, grad, h.weight_decay, h.maximize);
     const clr = h.lr / (1 + (h.step - 1) * h.lr_decay);
     const acc = tf.add(sum._t, tf.mul(g, g));
     const std = tf.add(tf.sqrt(acc), s(h.eps));
@@ -183,11 +191,11 @@ export interface AdadeltaHyper {
 export function adadeltaStep(param: Tensor, grad: Tensor, square_avg: Tensor, acc_delta: Tensor, h: AdadeltaHyper): void {
   const results = run(() => {
     const p = param._t;
-    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
-    const sq = tf.add(tf.mul(square_avg._t, s(h.rho)), tf.mul(tf.mul(g, g), s(1 - h.rho)));
+    const g = effectiveGrad(p, grad, h.weight_decay, h.maximize);
+    const sq = runningSq(square_avg._t, g, h.rho);
     const std = tf.sqrt(tf.add(sq, s(h.eps)));
     const delta = tf.mul(tf.div(tf.sqrt(tf.add(acc_delta._t, s(h.eps))), std), g);
-    const acc = tf.add(tf.mul(acc_delta._t, s(h.rho)), tf.mul(tf.mul(delta, delta), s(1 - h.rho)));
+    const acc = runningSq(acc_delta._t, delta, h.rho);
     return [addScaled(p, delta, -h.lr), sq, acc];
   });
   writeBack([param, square_avg, acc_delta], results);
@@ -207,8 +215,8 @@ export interface AdamaxHyper {
 export function adamaxStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_inf: Tensor, h: AdamaxHyper): void {
   const results = run(() => {
     const p = param._t;
-    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, h.maximize);
-    const m = addScaled(tf.mul(exp_avg._t, s(h.beta1)), g, 1 - h.beta1);
+    const g = effectiveGrad(p, grad, h.weight_decay, h.maximize);
+    const m = runningAvg(exp_avg._t, g, h.beta1);
     const u = tf.maximum(tf.mul(exp_inf._t, s(h.beta2)), tf.add(tf.abs(g), s(h.eps)));
     const clr = h.lr / (1 - Math.pow(h.beta1, h.step));
     return [addScaled(p, tf.div(m, u), -clr), m, u];
@@ -234,9 +242,9 @@ export interface NAdamHyper {
 export function nadamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_sq: Tensor, h: NAdamHyper): void {
   const results = run(() => {
     const p = param._t;
-    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, false);
-    const m = addScaled(tf.mul(exp_avg._t, s(h.beta1)), g, 1 - h.beta1);
-    const v = tf.add(tf.mul(exp_avg_sq._t, s(h.beta2)), tf.mul(tf.mul(g, g), s(1 - h.beta2)));
+    const g = effectiveGrad(p, grad, h.weight_decay, false);
+    const m = runningAvg(exp_avg._t, g, h.beta1);
+    const v = runningSq(exp_avg_sq._t, g, h.beta2);
     const denom = tf.add(tf.sqrt(tf.div(v, s(1 - Math.pow(h.beta2, h.step)))), s(h.eps));
     const p1 = addScaled(p, tf.div(g, denom), (-h.lr * (1 - h.mu)) / (1 - h.mu_product));
     const p2 = addScaled(p1, tf.div(m, denom), (-h.lr * h.mu_next) / (1 - h.mu_product_next));
@@ -258,9 +266,9 @@ export interface RAdamHyper {
 export function radamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_sq: Tensor, h: RAdamHyper): void {
   const results = run(() => {
     const p = param._t;
-    const g = effectiveGrad(p, tf.cast(grad._t, "float32"), h.weight_decay, false);
-    const m = addScaled(tf.mul(exp_avg._t, s(h.beta1)), g, 1 - h.beta1);
-    const v = tf.add(tf.mul(exp_avg_sq._t, s(h.beta2)), tf.mul(tf.mul(g, g), s(1 - h.beta2)));
+    const g = effectiveGrad(p, grad, h.weight_decay, false);
+    const m = runningAvg(exp_avg._t, g, h.beta1);
+    const v = runningSq(exp_avg_sq._t, g, h.beta2);
     const bc1 = 1 - Math.pow(h.beta1, h.step);
     const bc2 = 1 - Math.pow(h.beta2, h.step);
     const corrected = tf.div(m, s(bc1));

@@ -1,7 +1,5 @@
-import { Tensor } from "../tensor/tensor";
-import { zeros_like } from "../ops/creation";
 import { adamStep } from "../ops/optim_kernels";
-import { Optimizer, ParamGroup, ParamsArg, ParamState, num, flag } from "./optimizer";
+import { Optimizer, ParamGroup, ParamsArg, num, flag } from "./optimizer";
 import { optimizerArgs, nonNegative, checkBetas } from "./_args";
 
 export interface AdamOptions {
@@ -24,28 +22,12 @@ function validate(op: string, o: Record<string, unknown>): void {
   nonNegative(op, "weight_decay", o.weight_decay, "weight_decay value");
 }
 
-/** The moment buffers of `p`, created as zeros on its first step. */
-function moments(state: ParamState, p: Tensor, amsgrad: boolean): { m: Tensor; v: Tensor; vmax: Tensor | null } {
-  if (Object.keys(state).length === 0) {
-    state.step = 0;
-    state.exp_avg = zeros_like(p);
-    state.exp_avg_sq = zeros_like(p);
-    if (amsgrad) state.max_exp_avg_sq = zeros_like(p);
-  }
-  const vmax = amsgrad ? (state.max_exp_avg_sq instanceof Tensor ? state.max_exp_avg_sq : (state.max_exp_avg_sq = zeros_like(p))) : null;
-  return { m: state.exp_avg as Tensor, v: state.exp_avg_sq as Tensor, vmax };
-}
-
 function adamGroup(opt: Optimizer, group: ParamGroup, decoupled: boolean): void {
   const [beta1, beta2] = group.betas as [number, number];
   const amsgrad = flag(group, "amsgrad");
-  for (const p of group.params) {
-    if (p.grad === null) continue;
-    const state = opt._stateOf(p);
-    const { m, v, vmax } = moments(state, p, amsgrad);
-    const step = (state.step as number) + 1;
-    state.step = step;
-    adamStep(p, p.grad, m, v, vmax, {
+  const names = amsgrad ? ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"] : ["exp_avg", "exp_avg_sq"];
+  for (const { p, grad, buffers: [m, v, vmax], step } of opt._steps(group, names)) {
+    adamStep(p, grad, m, v, vmax ?? null, {
       lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"),
       amsgrad, maximize: flag(group, "maximize"), step, decoupled,
     });

@@ -191,18 +191,8 @@ export class LambdaLR extends LRScheduler {
   constructor(optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[], ...rest: Rest<{ last_epoch?: number; verbose?: boolean }>) {
     const o = parseArgs("LambdaLR", rest, ["last_epoch", "verbose"]);
     super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
-    let fns: ((epoch: number) => number)[];
-    if (Array.isArray(lr_lambda)) {
-      if (lr_lambda.length !== optimizer.param_groups.length) {
-        throw new ValueError(`Expected ${optimizer.param_groups.length} lr_lambdas, but got ${lr_lambda.length}`);
-      }
-      fns = lr_lambda.slice();
-    } else fns = optimizer.param_groups.map(() => lr_lambda);
-    fns.forEach((f) => {
-      if (typeof f !== "function") throw new TypeError(`LambdaLR: lr_lambda must be a function (or a list of them), got ${typeof f}`);
-    });
     // Not enumerable: functions are left out of state_dict(), as PyTorch leaves out lambdas.
-    Object.defineProperty(this, "lr_lambdas", { value: fns, enumerable: false, writable: true });
+    Object.defineProperty(this, "lr_lambdas", { value: lambdas("LambdaLR", optimizer, lr_lambda), enumerable: false, writable: true });
     this._initial_step();
   }
 
@@ -392,7 +382,7 @@ export class MultiplicativeLR extends LRScheduler {
   constructor(optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[], ...rest: Rest<{ last_epoch?: number; verbose?: boolean }>) {
     const o = parseArgs("MultiplicativeLR", rest, ["last_epoch", "verbose"]);
     super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
-    Object.defineProperty(this, "lr_lambdas", { value: lambdas(optimizer, lr_lambda), enumerable: false, writable: true });
+    Object.defineProperty(this, "lr_lambdas", { value: lambdas("MultiplicativeLR", optimizer, lr_lambda), enumerable: false, writable: true });
     this._initial_step();
   }
 
@@ -971,14 +961,14 @@ export class CyclicLR extends LRScheduler {
   }
 }
 
-function lambdas(optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[]): ((epoch: number) => number)[] {
+function lambdas(op: string, optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[]): ((epoch: number) => number)[] {
   let fns: ((epoch: number) => number)[];
   if (Array.isArray(lr_lambda)) {
     if (lr_lambda.length !== optimizer.param_groups.length) throw new ValueError(`Expected ${optimizer.param_groups.length} lr_lambdas, but got ${lr_lambda.length}`);
     fns = lr_lambda.slice();
   } else fns = optimizer.param_groups.map(() => lr_lambda);
   fns.forEach((f) => {
-    if (typeof f !== "function") throw new TypeError(`lr_lambda must be a function (or a list of them), got ${typeof f}`);
+    if (typeof f !== "function") throw new TypeError(`${op}: lr_lambda must be a function (or a list of them), got ${typeof f}`);
   });
   return fns;
 }

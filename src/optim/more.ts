@@ -1,15 +1,8 @@
 /** Adadelta, Adamax, NAdam and RAdam, as PyTorch 1.13 implements them. */
-import { Tensor } from "../tensor/tensor";
-import { zeros_like } from "../ops/creation";
 import { adadeltaStep, adamaxStep, nadamStep, radamStep } from "../ops/optim_kernels";
 import { ValueError } from "../errors";
-import { Optimizer, ParamGroup, ParamsArg, ParamState, num, flag, pyRepr } from "./optimizer";
+import { Optimizer, ParamGroup, ParamsArg, num, flag, pyRepr } from "./optimizer";
 import { optimizerArgs, nonNegative, checkBetas, number } from "./_args";
-
-function buffers(state: ParamState, p: Tensor, names: string[], step: number | null): Tensor[] {
-  if (Object.keys(state).length === 0 && step !== null) state.step = step;
-  return names.map((n) => (state[n] instanceof Tensor ? (state[n] as Tensor) : (state[n] = zeros_like(p))) as Tensor);
-}
 
 export interface AdadeltaOptions {
   lr?: number;
@@ -42,12 +35,8 @@ export class Adadelta extends Optimizer {
   }
 
   protected _updateGroup(group: ParamGroup): void {
-    for (const p of group.params) {
-      if (p.grad === null) continue;
-      const state = this._stateOf(p);
-      const [sq, acc] = buffers(state, p, ["square_avg", "acc_delta"], 0);
-      state.step = (state.step as number) + 1;
-      adadeltaStep(p, p.grad, sq, acc, {
+    for (const { p, grad, buffers: [sq, acc] } of this._steps(group, ["square_avg", "acc_delta"])) {
+      adadeltaStep(p, grad, sq, acc, {
         lr: num(group, "lr"), rho: num(group, "rho"), eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), maximize: flag(group, "maximize"),
       });
     }
@@ -87,13 +76,8 @@ export class Adamax extends Optimizer {
 
   protected _updateGroup(group: ParamGroup): void {
     const [beta1, beta2] = group.betas as [number, number];
-    for (const p of group.params) {
-      if (p.grad === null) continue;
-      const state = this._stateOf(p);
-      const [m, u] = buffers(state, p, ["exp_avg", "exp_inf"], 0);
-      const step = (state.step as number) + 1;
-      state.step = step;
-      adamaxStep(p, p.grad, m, u, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), maximize: flag(group, "maximize"), step });
+    for (const { p, grad, buffers: [m, u], step } of this._steps(group, ["exp_avg", "exp_inf"])) {
+      adamaxStep(p, grad, m, u, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), maximize: flag(group, "maximize"), step });
     }
   }
 }
@@ -135,23 +119,15 @@ export class NAdam extends Optimizer {
   protected _updateGroup(group: ParamGroup): void {
     const [beta1, beta2] = group.betas as [number, number];
     const md = num(group, "momentum_decay");
-    for (const p of group.params) {
-      if (p.grad === null) continue;
+    for (const { p, grad, buffers: [m, v], step } of this._steps(group, ["exp_avg", "exp_avg_sq"], { step: 0, mu_product: 1 })) {
       const state = this._stateOf(p);
-      if (Object.keys(state).length === 0) {
-        state.step = 0;
-        state.mu_product = 1;
-      }
-      const [m, v] = buffers(state, p, ["exp_avg", "exp_avg_sq"], null);
-      const step = (state.step as number) + 1;
-      state.step = step;
       const mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * md));
       const mu_next = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * md));
       // PyTorch keeps mu_product in a float32 tensor: round like it does.
       const mu_product = Math.fround((state.mu_product as number) * Math.fround(mu));
       state.mu_product = mu_product;
       const mu_product_next = Math.fround(Math.fround(mu_product * Math.fround(mu)) * Math.fround(mu_next));
-      nadamStep(p, p.grad, m, v, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), step, mu, mu_next, mu_product, mu_product_next });
+      nadamStep(p, grad, m, v, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), step, mu, mu_next, mu_product, mu_product_next });
     }
   }
 }
@@ -189,13 +165,8 @@ export class RAdam extends Optimizer {
 
   protected _updateGroup(group: ParamGroup): void {
     const [beta1, beta2] = group.betas as [number, number];
-    for (const p of group.params) {
-      if (p.grad === null) continue;
-      const state = this._stateOf(p);
-      const [m, v] = buffers(state, p, ["exp_avg", "exp_avg_sq"], 0);
-      const step = (state.step as number) + 1;
-      state.step = step;
-      radamStep(p, p.grad, m, v, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), step });
+    for (const { p, grad, buffers: [m, v], step } of this._steps(group, ["exp_avg", "exp_avg_sq"])) {
+      radamStep(p, grad, m, v, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), step });
     }
   }
 }

@@ -7,7 +7,7 @@ import { enable_grad } from "../autograd/grad_mode";
 import { isOptions } from "../tensor/args";
 import { NotImplementedError, TypeError, ValueError } from "../errors";
 import * as M from "../ops/movement";
-import { tensor } from "../ops/creation";
+import { tensor, zeros_like } from "../ops/creation";
 
 /** A value in an optimizer's per-parameter state (momentum buffers, step counts, ...). */
 export type StateValue = Tensor | number | boolean | null;
@@ -223,6 +223,23 @@ export class Optimizer {
       this.state.set(p, s);
     }
     return s;
+  }
+
+  /**
+   * @internal The parameters of `group` that have a gradient, each with its state buffers `names`
+   * (zeros where missing; an empty state first takes `fresh`, so its keys come in PyTorch's order)
+   * and its step number, incremented for this step.
+   */
+  *_steps(group: ParamGroup, names: readonly string[], fresh: ParamState = { step: 0 }): Generator<{ p: Tensor; grad: Tensor; buffers: Tensor[]; step: number }> {
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      const state = this._stateOf(p);
+      if (Object.keys(state).length === 0) Object.assign(state, fresh);
+      const buffers = names.map((n) => (state[n] instanceof Tensor ? (state[n] as Tensor) : (state[n] = zeros_like(p))));
+      const step = (state.step as number) + 1;
+      state.step = step;
+      yield { p, grad: p.grad, buffers, step };
+    }
   }
 
   /**

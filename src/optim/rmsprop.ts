@@ -1,5 +1,3 @@
-import { Tensor } from "../tensor/tensor";
-import { zeros_like } from "../ops/creation";
 import { rmspropStep } from "../ops/optim_kernels";
 import { Optimizer, ParamGroup, ParamsArg, num, flag } from "./optimizer";
 import { optimizerArgs, nonNegative } from "./_args";
@@ -49,19 +47,10 @@ export class RMSprop extends Optimizer {
   protected _updateGroup(group: ParamGroup): void {
     const momentum = num(group, "momentum");
     const centered = flag(group, "centered");
-    for (const p of group.params) {
-      if (p.grad === null) continue;
-      const state = this._stateOf(p);
-      if (Object.keys(state).length === 0) {
-        state.step = 0;
-        state.square_avg = zeros_like(p);
-        if (momentum > 0) state.momentum_buffer = zeros_like(p);
-        if (centered) state.grad_avg = zeros_like(p);
-      }
-      state.step = (state.step as number) + 1;
-      const buf = momentum > 0 ? (state.momentum_buffer instanceof Tensor ? state.momentum_buffer : (state.momentum_buffer = zeros_like(p))) : null;
-      const ga = centered ? (state.grad_avg instanceof Tensor ? state.grad_avg : (state.grad_avg = zeros_like(p))) : null;
-      rmspropStep(p, p.grad, state.square_avg as Tensor, ga, buf, {
+    const names = ["square_avg", ...(momentum > 0 ? ["momentum_buffer"] : []), ...(centered ? ["grad_avg"] : [])];
+    for (const { p, grad, buffers } of this._steps(group, names)) {
+      const [sq, buf, ga] = [buffers[0], momentum > 0 ? buffers[1] : null, centered ? buffers[buffers.length - 1] : null];
+      rmspropStep(p, grad, sq, ga, buf, {
         lr: num(group, "lr"), alpha: num(group, "alpha"), eps: num(group, "eps"), weight_decay: num(group, "weight_decay"),
         momentum, centered, maximize: flag(group, "maximize"),
       });

@@ -1,36 +1,16 @@
 /**
  * Loading and comparing the PyTorch reference fixtures written by test/reference/gen_nn.py.
- * Values JSON cannot hold (nan, inf) are stored as strings.
+ * The encoding (nan and inf stored as strings) and the tolerance rule are test/tensor/fixtures.ts's.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { torch } from "../../src";
+import { Encoded, decode, firstMismatch, readReference } from "../tensor/fixtures";
 
+export { build, decode } from "../tensor/fixtures";
+export type { Encoded, JsonNum } from "../tensor/fixtures";
 export type Tensor = InstanceType<typeof torch.Tensor>;
-export type JsonNum = number | boolean | "nan" | "inf" | "-inf";
-
-export interface Encoded {
-  shape: number[];
-  dtype: "float32" | "int32" | "bool";
-  values: JsonNum[];
-}
 
 export function load<T>(group: string): T {
-  return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", `nn_${group}.json`), "utf8")) as T;
-}
-
-export function decode(v: JsonNum): number {
-  if (v === "nan") return NaN;
-  if (v === "inf") return Infinity;
-  if (v === "-inf") return -Infinity;
-  return Number(v);
-}
-
-export function build(e: Encoded, requiresGrad = false): Tensor {
-  const vals = e.values.map(decode);
-  if (e.dtype === "float32") return torch.from_typed(Float32Array.from(vals), e.shape, { requires_grad: requiresGrad });
-  if (e.dtype === "int32") return torch.from_typed(Int32Array.from(vals), e.shape);
-  return torch.from_typed(Int32Array.from(vals), e.shape).bool();
+  return readReference<T>(`nn_${group}.json`);
 }
 
 /** Evaluates a TypeScript expression from a fixture with torch, nn and F in scope. */
@@ -44,10 +24,6 @@ export function expectTensor(got: Tensor | null | undefined, want: Encoded, what
   if (!got) throw new Error(`${what}: got no tensor, want shape [${want.shape.join(", ")}]`);
   expect({ what, shape: got.shape }).toEqual({ what, shape: want.shape });
   expect({ what, dtype: got.dtype }).toEqual({ what, dtype: want.dtype });
-  const g = Array.from(got.dataSync() as ArrayLike<number>);
-  const w = want.values.map(decode);
-  for (let i = 0; i < w.length; i++) {
-    const ok = Number.isNaN(w[i]) ? Number.isNaN(g[i]) : !Number.isFinite(w[i]) ? g[i] === w[i] : Math.abs(g[i] - w[i]) <= atol + rtol * Math.abs(w[i]);
-    if (!ok) throw new Error(`${what}: element ${i} is ${g[i]}, PyTorch has ${w[i]}`);
-  }
+  const bad = firstMismatch(got.dataSync() as ArrayLike<number>, want.values.map(decode), rtol, atol);
+  if (bad) throw new Error(`${what}: element ${bad.index} is ${bad.got}, PyTorch has ${bad.want}`);
 }

@@ -2,10 +2,8 @@
  * Fixtures of the vision layers (test/reference/gen_vision_nn.py, PyTorch 1.13): loading, and running
  * a functional case's TypeScript expression with its inputs in scope, forward and backward.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { torch } from "../../src";
-import { build, expectClose, Encoded } from "../tensor/fixtures";
+import { build, expectClose, Encoded, readReference } from "../tensor/fixtures";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
 
@@ -22,8 +20,7 @@ export interface VisionCase {
 }
 
 export function loadVision<T = { cases: VisionCase[] }>(group: string): T {
-  const file = path.join(__dirname, "..", "reference", `vision_nn_${group}.json`);
-  return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  return readReference<T>(`vision_nn_${group}.json`);
 }
 
 /** Evaluates `ts` with `torch`, `F`, `nn` and the named values in scope. */

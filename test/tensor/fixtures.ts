@@ -32,9 +32,13 @@ export interface Case {
 
 export const GROUPS = ["creation", "shape", "arith", "compare", "reduce", "linalg", "edge", "more"] as const;
 
+/** Parses a committed fixture file of test/reference/. */
+export function readReference<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8")) as T;
+}
+
 export function loadGroup(group: string): Case[] {
-  const file = path.join(__dirname, "..", "reference", `core_${group}.json`);
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as { cases: Case[] }).cases;
+  return readReference<{ cases: Case[] }>(`core_${group}.json`).cases;
 }
 
 export function decode(v: JsonNum): number {

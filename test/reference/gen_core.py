@@ -12,42 +12,14 @@ every float output, and the gradient of every float input (`out.backward(g)`; fo
 are recorded as int32, torchlab's stand-in. Writes test/reference/core_<group>.json.
 """
 import json
-import math
 import os
 
 import torch
 
+from _common import enc, r4
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 rng = torch.Generator().manual_seed(1234)
-
-DT = {torch.float32: "float32", torch.int64: "int32", torch.int32: "int32", torch.bool: "bool"}
-
-
-def r4(x):
-    """Inputs are rounded to 4 decimals so that both sides parse the exact same float32 values."""
-    return [round(float(v), 4) for v in x]
-
-
-def num(v):
-    v = float(v)
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    if v == int(v) and abs(v) < 2**53:
-        return int(v)
-    return float("%.7g" % v)
-
-
-def enc(t):
-    t = t.detach()
-    vals = t.reshape(-1).tolist()
-    if t.dtype == torch.bool:
-        vals = [bool(v) for v in vals]
-    else:
-        vals = [num(v) for v in vals]
-    return {"shape": list(t.shape), "dtype": DT[t.dtype], "values": vals}
-
 
 def make_input(spec):
     """spec: ('f', shape) normal floats | ('pos', shape) in [0.5, 2.5) | ('u', shape, lo, hi) uniform |

@@ -22,29 +22,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from _common import ResBlock, enc
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 rng = torch.Generator().manual_seed(2024)
-
-DT = {torch.float32: "float32", torch.int64: "int32", torch.int32: "int32", torch.bool: "bool"}
-
-
-def num(v):
-    v = float(v)
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    if v == int(v) and abs(v) < 2**53:
-        return int(v)
-    return float("%.7g" % v)
-
-
-def enc(t):
-    t = t.detach()
-    vals = t.reshape(-1).tolist()
-    vals = [bool(v) for v in vals] if t.dtype == torch.bool else [num(v) for v in vals]
-    return {"shape": list(t.shape), "dtype": DT[t.dtype], "values": vals}
-
 
 def r4(t):
     return torch.round(t * 10000) / 10000
@@ -456,23 +437,8 @@ def repr_cases():
     return R
 
 
-class ResNet(nn.Module):
-    """The tutorial's ResNet block (with super().__init__(), which the tutorial's text omits)."""
-
-    def __init__(self, ch_in, ch_out):
-        super().__init__()
-        self.conv1 = nn.Conv2d(ch_in, ch_out, kernel_size=3, stride=1, padding=1)
-        self.bn1 = nn.BatchNorm2d(ch_out)
-        self.conv2 = nn.Conv2d(ch_out, ch_out, kernel_size=3, stride=1, padding=1)
-        self.bn2 = nn.BatchNorm2d(ch_out)
-        self.extra = nn.Sequential()
-        if ch_out != ch_in:
-            self.extra = nn.Sequential(nn.Conv2d(ch_in, ch_out, kernel_size=1, stride=1), nn.BatchNorm2d(ch_out))
-
-    def forward(self, x):
-        out = F.relu(self.bn1(self.conv1(x)))
-        out = self.bn2(self.conv2(out))
-        return self.extra(x) + out
+class ResNet(ResBlock):
+    """The tutorial's ResNet block, under the tutorial's name (its repr prints it)."""
 
 
 class Net(nn.Module):

@@ -14,44 +14,16 @@ state_dict, its repr, outputs and parameter gradients (and running statistics ov
 Writes test/reference/vision_nn_<group>.json.
 """
 import json
-import math
 import os
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from _common import ResBlock, enc, r4
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 rng = torch.Generator().manual_seed(4321)
-
-DT = {torch.float32: "float32", torch.int64: "int32", torch.int32: "int32", torch.bool: "bool"}
-
-
-def r4(x):
-    """Inputs are rounded to 4 decimals so that both sides parse the exact same float32 values."""
-    return [round(float(v), 4) for v in x]
-
-
-def num(v):
-    v = float(v)
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    if v == int(v) and abs(v) < 2**53:
-        return int(v)
-    return float("%.7g" % v)
-
-
-def enc(t):
-    t = t.detach()
-    vals = t.reshape(-1).tolist()
-    if t.dtype == torch.bool:
-        vals = [bool(v) for v in vals]
-    else:
-        vals = [num(v) for v in vals]
-    return {"shape": list(t.shape), "dtype": DT[t.dtype], "values": vals}
-
 
 def make_input(spec):
     """spec: ('f', shape) normal floats | ('pos', shape) in [0.5, 2.5) | ('v', values) explicit |
@@ -636,23 +608,8 @@ def params_of(m):
     return {k: enc(v) for k, v in m.state_dict().items()}
 
 
-class ResBlk(nn.Module):
-    """The tutorial's residual block: conv-bn-relu-conv-bn plus a 1x1 conv + bn shortcut when channels change."""
-
-    def __init__(self, ch_in, ch_out):
-        super().__init__()
-        self.conv1 = nn.Conv2d(ch_in, ch_out, kernel_size=3, stride=1, padding=1)
-        self.bn1 = nn.BatchNorm2d(ch_out)
-        self.conv2 = nn.Conv2d(ch_out, ch_out, kernel_size=3, stride=1, padding=1)
-        self.bn2 = nn.BatchNorm2d(ch_out)
-        self.extra = nn.Sequential()
-        if ch_out != ch_in:
-            self.extra = nn.Sequential(nn.Conv2d(ch_in, ch_out, kernel_size=1, stride=1), nn.BatchNorm2d(ch_out))
-
-    def forward(self, x):
-        out = F.relu(self.bn1(self.conv1(x)))
-        out = self.bn2(self.conv2(out))
-        return self.extra(x) + out
+class ResBlk(ResBlock):
+    """The tutorial's residual block, under the name the module cases use."""
 
 
 def module_case(name, ctor_py, ctor_ts, x_shape, steps=1, train=True, eval_after=False):

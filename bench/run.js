@@ -16,6 +16,8 @@ const path = require("path");
 
 const ITERS = Number(process.argv[process.argv.indexOf("--iters") + 1]) || 50;
 const ROOT = path.join(__dirname, "..");
+// TORCHLAB_DIST points at another build (e.g. of an older commit) to compare against in one run.
+const DIST = process.env.TORCHLAB_DIST ? path.resolve(process.env.TORCHLAB_DIST) : path.join(ROOT, "dist");
 
 function time(fn, iters) {
   for (let i = 0; i < Math.max(3, iters / 10); i++) fn();
@@ -26,7 +28,7 @@ function time(fn, iters) {
 
 async function child(backend) {
   process.env.TORCHLAB_BACKEND = backend;
-  const { torch } = require(path.join(ROOT, "dist/src"));
+  const { torch } = require(path.join(DIST, "src"));
   const tf = require("@tensorflow/tfjs-core");
   await torch.ready();
   const iters = backend === "cpu" ? Math.max(5, Math.floor(ITERS / 5)) : ITERS;
@@ -95,7 +97,156 @@ async function child(backend) {
       loss.dispose();
     }, iters),
   };
+  Object.assign(results, convnet(torch, tf, backend === "cpu" ? Math.max(3, Math.floor(ITERS / 10)) : Math.max(5, Math.floor(ITERS / 5))));
   process.stdout.write(JSON.stringify({ backend: torch.backend(), results }));
+}
+
+/**
+ * The tutorial's conv net (conv-bn-relu-pool x2, linear, cross-entropy, Adam) at batch 64 on 28x28
+ * inputs: a whole training step, and each layer's forward + backward. The tfjs column is the same
+ * network in NHWC with a hand-written backward (tfjs-core registers no gradients in Node), built from
+ * the kernels a tfjs program would use: conv2d for all three convolution products, MaxPoolGrad,
+ * moments for batch statistics, and tfjs's own Adam.
+ */
+function convnet(torch, tf, iters) {
+  const nn = torch.nn;
+  const results = {};
+  const N = 64;
+  torch.manual_seed(0);
+  const x = torch.randn(N, 1, 28, 28);
+  const y = torch.randint(0, 10, [N]);
+  const model = new nn.Sequential(
+    new nn.Conv2d(1, 16, 3, { padding: 1 }), new nn.BatchNorm2d(16), new nn.ReLU(), new nn.MaxPool2d(2),
+    new nn.Conv2d(16, 32, 3, { padding: 1 }), new nn.BatchNorm2d(32), new nn.ReLU(), new nn.MaxPool2d(2),
+    new nn.Flatten(), new nn.Linear(32 * 7 * 7, 10));
+  const opt = new torch.optim.Adam(model.parameters(), { lr: 1e-3 });
+  const lossFn = new nn.CrossEntropyLoss();
+  const step = () => {
+    opt.zero_grad();
+    const loss = lossFn(model(x), y);
+    loss.backward();
+    opt.step();
+    loss.item();
+  };
+
+  // ---- raw tfjs, NHWC
+  const pad1 = [[0, 0], [1, 1], [1, 1], [0, 0]];
+  const conv = {
+    fwd: (xx, w, b) => tf.fused.conv2d({ x: xx, filter: w, strides: 1, pad: pad1, bias: b }),
+    bwd: (xx, w, g, needDx) => ({
+      dx: needDx ? tf.conv2d(g, tf.transpose(tf.reverse(w, [0, 1]), [0, 1, 3, 2]), 1, pad1) : null,
+      dw: tf.transpose(tf.conv2d(tf.transpose(xx, [3, 1, 2, 0]), tf.transpose(g, [1, 2, 0, 3]), 1, pad1), [1, 2, 0, 3]),
+      db: tf.sum(g, [0, 1, 2]),
+    }),
+  };
+  const bn = {
+    fwd: (xx, gamma, beta) => {
+      const { mean, variance } = tf.moments(xx, [0, 1, 2]);
+      const invstd = tf.rsqrt(tf.add(variance, 1e-5));
+      const xhat = tf.mul(tf.sub(xx, mean), invstd);
+      return { out: tf.add(tf.mul(xhat, gamma), beta), xhat, invstd };
+    },
+    bwd: (s, gamma, g) => {
+      const m = g.size / g.shape[3];
+      const sumG = tf.sum(g, [0, 1, 2]);
+      const sumGX = tf.sum(tf.mul(g, s.xhat), [0, 1, 2]);
+      const dx = tf.mul(tf.div(tf.mul(gamma, s.invstd), m), tf.sub(tf.sub(tf.mul(g, m), sumG), tf.mul(s.xhat, sumGX)));
+      return { dx, dgamma: sumGX, dbeta: sumG };
+    },
+  };
+  const relu = { fwd: (xx) => tf.relu(xx), bwd: (out, g) => tf.mul(g, tf.step(out)) };
+  const pool = {
+    fwd: (xx) => tf.maxPool(xx, 2, 2, "valid"),
+    bwd: (xx, out, g) => tf.engine().runKernel("MaxPoolGrad", { dy: g, input: xx, output: out }, { filterSize: 2, strides: 2, pad: "valid" }),
+  };
+  const ce = {
+    fwd: (z, labels) => tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(z), labels), 1))),
+    bwd: (z, labels) => tf.div(tf.sub(tf.softmax(z), labels), z.shape[0]),
+  };
+  const P = {
+    w1: tf.variable(tf.mul(tf.randomNormal([3, 3, 1, 16]), 0.3)), b1: tf.variable(tf.zeros([16])),
+    g1: tf.variable(tf.ones([16])), e1: tf.variable(tf.zeros([16])),
+    w2: tf.variable(tf.mul(tf.randomNormal([3, 3, 16, 32]), 0.08)), b2: tf.variable(tf.zeros([32])),
+    g2: tf.variable(tf.ones([32])), e2: tf.variable(tf.zeros([32])),
+    wl: tf.variable(tf.mul(tf.randomNormal([1568, 10]), 0.025)), bl: tf.variable(tf.zeros([10])),
+  };
+  const tx = tf.randomNormal([N, 28, 28, 1]);
+  const labels = tf.oneHot(tf.tensor1d(Array.from({ length: N }, (_, i) => i % 10), "int32"), 10);
+  const adam = tf.train.adam(1e-3);
+  const tfStep = () => {
+    const loss = tf.tidy(() => {
+      const c1 = conv.fwd(tx, P.w1, P.b1);
+      const n1 = bn.fwd(c1, P.g1, P.e1);
+      const r1 = relu.fwd(n1.out);
+      const p1 = pool.fwd(r1);
+      const c2 = conv.fwd(p1, P.w2, P.b2);
+      const n2 = bn.fwd(c2, P.g2, P.e2);
+      const r2 = relu.fwd(n2.out);
+      const p2 = pool.fwd(r2);
+      const flat = tf.reshape(p2, [N, 1568]);
+      const z = tf.add(tf.matMul(flat, P.wl), P.bl);
+      const l = ce.fwd(z, labels);
+      const dz = ce.bwd(z, labels);
+      const dwl = tf.matMul(flat, dz, true, false);
+      const dbl = tf.sum(dz, 0);
+      const dp2 = tf.reshape(tf.matMul(dz, P.wl, false, true), p2.shape);
+      const dn2 = bn.bwd(n2, P.g2, relu.bwd(r2, pool.bwd(r2, p2, dp2)));
+      const dc2 = conv.bwd(p1, P.w2, dn2.dx, true);
+      const dn1 = bn.bwd(n1, P.g1, relu.bwd(r1, pool.bwd(r1, p1, dc2.dx)));
+      const dc1 = conv.bwd(tx, P.w1, dn1.dx, false);
+      adam.applyGradients({
+        [P.w1.name]: dc1.dw, [P.b1.name]: dc1.db, [P.g1.name]: dn1.dgamma, [P.e1.name]: dn1.dbeta,
+        [P.w2.name]: dc2.dw, [P.b2.name]: dc2.db, [P.g2.name]: dn2.dgamma, [P.e2.name]: dn2.dbeta,
+        [P.wl.name]: dwl, [P.bl.name]: dbl,
+      });
+      return l;
+    });
+    loss.dataSync();
+    loss.dispose();
+  };
+  results["conv-net train step, batch 64 (fwd+bwd+Adam)"] = { torchlab: time(step, iters), tfjs: time(tfStep, iters) };
+
+  // ---- per layer, forward + backward with a given upstream gradient
+  const layer = (name, module, shape, tfFwdBwd) => {
+    const xi = torch.randn(...shape).requires_grad_();
+    const out = module(xi);
+    const g = torch.randn(...out.shape);
+    const tl = () => {
+      const o = module(xi);
+      o.backward(g);
+      xi.grad.dataSync();
+      xi.grad = null;
+    };
+    const nhwc = [shape[0], shape[2], shape[3], shape[1]];
+    const txi = tf.randomNormal(nhwc);
+    const tg = tf.randomNormal([out.shape[0], out.shape[2], out.shape[3], out.shape[1]]);
+    const tfl = () => {
+      const r = tf.tidy(() => tfFwdBwd(txi, tg));
+      r.dataSync();
+      r.dispose();
+    };
+    results[`${name} fwd+bwd`] = { torchlab: time(tl, iters), tfjs: time(tfl, iters) };
+  };
+  const cw1 = tf.randomNormal([3, 3, 1, 16]);
+  const cw2 = tf.randomNormal([3, 3, 16, 32]);
+  layer("Conv2d(1,16,3,p=1) [64,1,28,28]", new nn.Conv2d(1, 16, 3, { padding: 1 }), [N, 1, 28, 28], (xx, g) => {
+    conv.fwd(xx, cw1, P.b1);
+    const r = conv.bwd(xx, cw1, g, true);
+    return tf.addN([tf.sum(r.dx), tf.sum(r.dw), tf.sum(r.db)]);
+  });
+  layer("Conv2d(16,32,3,p=1) [64,16,14,14]", new nn.Conv2d(16, 32, 3, { padding: 1 }), [N, 16, 14, 14], (xx, g) => {
+    conv.fwd(xx, cw2, P.b2);
+    const r = conv.bwd(xx, cw2, g, true);
+    return tf.addN([tf.sum(r.dx), tf.sum(r.dw), tf.sum(r.db)]);
+  });
+  layer("BatchNorm2d(16) [64,16,28,28]", new nn.BatchNorm2d(16), [N, 16, 28, 28], (xx, g) => {
+    const s = bn.fwd(xx, P.g1, P.e1);
+    const r = bn.bwd(s, P.g1, g);
+    return tf.addN([tf.sum(r.dx), tf.sum(r.dgamma), tf.sum(r.dbeta), tf.sum(s.out)]);
+  });
+  layer("ReLU [64,16,28,28]", new nn.ReLU(), [N, 16, 28, 28], (xx, g) => relu.bwd(relu.fwd(xx), g));
+  layer("MaxPool2d(2) [64,16,28,28]", new nn.MaxPool2d(2), [N, 16, 28, 28], (xx, g) => pool.bwd(xx, pool.fwd(xx), g));
+  return results;
 }
 
 function pytorch() {
@@ -107,7 +258,7 @@ function pytorch() {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(ROOT, "dist/src/index.js"))) {
+  if (!fs.existsSync(path.join(DIST, "src/index.js"))) {
     console.error("bench/run.js needs the build: npm run build && node bench/run.js");
     process.exit(1);
   }

@@ -39,7 +39,48 @@ def main():
         "elementwise chain (6 ops, 256x256)": timed(lambda: (x * 2 + 1).tanh().sigmoid().exp().sub(0.5).numpy(), iters),
         "MLP step 64x784-128-10 (fwd+bwd+SGD)": timed(step, iters),
     }
+    results.update(convnet(max(5, iters // 5)))
     print(json.dumps({"version": torch.__version__, "threads": torch.get_num_threads(), "results": results}))
+
+
+def convnet(iters):
+    """bench/run.js's conv net: a training step at batch 64 and each layer's forward + backward."""
+    nn = torch.nn
+    n = 64
+    x = torch.randn(n, 1, 28, 28)
+    y = torch.randint(0, 10, (n,))
+    model = nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(32 * 7 * 7, 10))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+
+    def step():
+        opt.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        opt.step()
+        loss.item()
+
+    results = {"conv-net train step, batch 64 (fwd+bwd+Adam)": timed(step, iters)}
+
+    def layer(name, module, shape):
+        xi = torch.randn(*shape).requires_grad_()
+        g = torch.randn(*module(xi).shape)
+
+        def run():
+            module(xi).backward(g)
+            xi.grad = None
+
+        results[name + " fwd+bwd"] = timed(run, iters)
+
+    layer("Conv2d(1,16,3,p=1) [64,1,28,28]", nn.Conv2d(1, 16, 3, padding=1), (n, 1, 28, 28))
+    layer("Conv2d(16,32,3,p=1) [64,16,14,14]", nn.Conv2d(16, 32, 3, padding=1), (n, 16, 14, 14))
+    layer("BatchNorm2d(16) [64,16,28,28]", nn.BatchNorm2d(16), (n, 16, 28, 28))
+    layer("ReLU [64,16,28,28]", nn.ReLU(), (n, 16, 28, 28))
+    layer("MaxPool2d(2) [64,16,28,28]", nn.MaxPool2d(2), (n, 16, 28, 28))
+    return results
 
 
 if __name__ == "__main__":

@@ -83,16 +83,25 @@ export function sgdStep(param: Tensor, grad: Tensor, buf: Tensor | null, h: SGDH
   return out[1] ?? null;
 }
 
-export interface AdamHyper {
+/** The hyper-parameters of the Adam family (Adam, AdamW, Adamax, NAdam, RAdam). */
+export interface AdamFamilyHyper {
   lr: number;
   beta1: number;
   beta2: number;
   eps: number;
   weight_decay: number;
-  amsgrad: boolean;
-  maximize: boolean;
   /** The step number after incrementing (1 on the first step). */
   step: number;
+}
+
+/** Adam's two moments: `exp_avg` of the gradient with beta1, `exp_avg_sq` of its square with beta2. */
+function moments(exp_avg: Tensor, exp_avg_sq: Tensor, g: T, h: AdamFamilyHyper): [T, T] {
+  return [runningAvg(exp_avg._t, g, h.beta1), runningSq(exp_avg_sq._t, g, h.beta2)];
+}
+
+export interface AdamHyper extends AdamFamilyHyper {
+  amsgrad: boolean;
+  maximize: boolean;
   /** AdamW: decoupled decay `param *= 1 - lr * weight_decay` instead of L2 added to the gradient. */
   decoupled: boolean;
 }
@@ -102,8 +111,7 @@ export function adamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_s
   const results = run(() => {
     const g = effectiveGrad(param._t, grad, h.decoupled ? 0 : h.weight_decay, h.maximize);
     const p = h.decoupled ? tf.mul(param._t, s(1 - h.lr * h.weight_decay)) : param._t;
-    const m = runningAvg(exp_avg._t, g, h.beta1);
-    const v = runningSq(exp_avg_sq._t, g, h.beta2);
+    const [m, v] = moments(exp_avg, exp_avg_sq, g, h);
     const bias_correction1 = 1 - Math.pow(h.beta1, h.step);
     const bias_correction2 = 1 - Math.pow(h.beta2, h.step);
     const step_size = h.lr / bias_correction1;
@@ -201,14 +209,8 @@ export function adadeltaStep(param: Tensor, grad: Tensor, square_avg: Tensor, ac
   writeBack([param, square_avg, acc_delta], results);
 }
 
-export interface AdamaxHyper {
-  lr: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  weight_decay: number;
+export interface AdamaxHyper extends AdamFamilyHyper {
   maximize: boolean;
-  step: number;
 }
 
 /** One Adamax step, updating param, exp_avg and exp_inf in place. */
@@ -224,13 +226,7 @@ export function adamaxStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_inf
   writeBack([param, exp_avg, exp_inf], results);
 }
 
-export interface NAdamHyper {
-  lr: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  weight_decay: number;
-  step: number;
+export interface NAdamHyper extends AdamFamilyHyper {
   /** mu_t, mu_{t+1}, and the running products (float32, as PyTorch keeps mu_product in a float tensor). */
   mu: number;
   mu_next: number;
@@ -243,8 +239,7 @@ export function nadamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_
   const results = run(() => {
     const p = param._t;
     const g = effectiveGrad(p, grad, h.weight_decay, false);
-    const m = runningAvg(exp_avg._t, g, h.beta1);
-    const v = runningSq(exp_avg_sq._t, g, h.beta2);
+    const [m, v] = moments(exp_avg, exp_avg_sq, g, h);
     const denom = tf.add(tf.sqrt(tf.div(v, s(1 - Math.pow(h.beta2, h.step)))), s(h.eps));
     const p1 = addScaled(p, tf.div(g, denom), (-h.lr * (1 - h.mu)) / (1 - h.mu_product));
     const p2 = addScaled(p1, tf.div(m, denom), (-h.lr * h.mu_next) / (1 - h.mu_product_next));
@@ -253,22 +248,14 @@ export function nadamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_
   writeBack([param, exp_avg, exp_avg_sq], results);
 }
 
-export interface RAdamHyper {
-  lr: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  weight_decay: number;
-  step: number;
-}
+export type RAdamHyper = AdamFamilyHyper;
 
 /** One RAdam step (rectified Adam), updating param, exp_avg and exp_avg_sq in place. */
 export function radamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_sq: Tensor, h: RAdamHyper): void {
   const results = run(() => {
     const p = param._t;
     const g = effectiveGrad(p, grad, h.weight_decay, false);
-    const m = runningAvg(exp_avg._t, g, h.beta1);
-    const v = runningSq(exp_avg_sq._t, g, h.beta2);
+    const [m, v] = moments(exp_avg, exp_avg_sq, g, h);
     const bc1 = 1 - Math.pow(h.beta1, h.step);
     const bc2 = 1 - Math.pow(h.beta2, h.step);
     const corrected = tf.div(m, s(bc1));

@@ -42,3 +42,11 @@ export function checkBetas(op: string, betas: unknown): [number, number] {
   });
   return [betas[0], betas[1]];
 }
+
+/** The checks of the Adam family (Adam, AdamW, Adamax, NAdam, RAdam), in PyTorch's order; `betas` becomes a checked pair. */
+export function checkAdamArgs(op: string, o: Record<string, unknown>): void {
+  nonNegative(op, "lr", o.lr, "learning rate");
+  nonNegative(op, "eps", o.eps, "epsilon value");
+  o.betas = checkBetas(op, o.betas);
+  nonNegative(op, "weight_decay", o.weight_decay, "weight_decay value");
+}

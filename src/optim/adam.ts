@@ -1,6 +1,6 @@
 import { adamStep } from "../ops/optim_kernels";
 import { Optimizer, ParamGroup, ParamsArg, num, flag } from "./optimizer";
-import { optimizerArgs, nonNegative, checkBetas } from "./_args";
+import { optimizerArgs, checkAdamArgs } from "./_args";
 
 export interface AdamOptions {
   lr?: number;
@@ -13,13 +13,6 @@ export interface AdamOptions {
   capturable?: boolean;
   differentiable?: boolean;
   fused?: boolean;
-}
-
-function validate(op: string, o: Record<string, unknown>): void {
-  nonNegative(op, "lr", o.lr, "learning rate");
-  nonNegative(op, "eps", o.eps, "epsilon value");
-  o.betas = checkBetas(op, o.betas);
-  nonNegative(op, "weight_decay", o.weight_decay, "weight_decay value");
 }
 
 function adamGroup(opt: Optimizer, group: ParamGroup, decoupled: boolean): void {
@@ -60,7 +53,7 @@ export class Adam extends Optimizer {
     const o = optimizerArgs("Adam", args, ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize", "foreach", "capturable", "differentiable", "fused"], {
       lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, amsgrad: false, maximize: false, foreach: null, capturable: false, differentiable: false, fused: false,
     });
-    validate("Adam", o);
+    checkAdamArgs("Adam", o);
     super(params, o);
   }
 
@@ -92,7 +85,7 @@ export class AdamW extends Optimizer {
     const o = optimizerArgs("AdamW", args, ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize", "foreach", "capturable"], {
       lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 1e-2, amsgrad: false, foreach: null, maximize: false, capturable: false,
     });
-    validate("AdamW", o);
+    checkAdamArgs("AdamW", o);
     super(params, o);
   }
 

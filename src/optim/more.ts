@@ -2,7 +2,7 @@
 import { adadeltaStep, adamaxStep, nadamStep, radamStep } from "../ops/optim_kernels";
 import { ValueError } from "../errors";
 import { Optimizer, ParamGroup, ParamsArg, num, flag, pyRepr } from "./optimizer";
-import { optimizerArgs, nonNegative, checkBetas, number } from "./_args";
+import { optimizerArgs, nonNegative, checkAdamArgs, number } from "./_args";
 
 export interface AdadeltaOptions {
   lr?: number;
@@ -67,10 +67,7 @@ export class Adamax extends Optimizer {
     const o = optimizerArgs("Adamax", args, ["lr", "betas", "eps", "weight_decay", "foreach", "maximize"], {
       lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: null, maximize: false,
     });
-    nonNegative("Adamax", "lr", o.lr, "learning rate");
-    nonNegative("Adamax", "eps", o.eps, "epsilon value");
-    o.betas = checkBetas("Adamax", o.betas);
-    nonNegative("Adamax", "weight_decay", o.weight_decay, "weight_decay value");
+    checkAdamArgs("Adamax", o);
     super(params, o);
   }
 
@@ -108,10 +105,7 @@ export class NAdam extends Optimizer {
     const o = optimizerArgs("NAdam", args, ["lr", "betas", "eps", "weight_decay", "momentum_decay", "foreach"], {
       lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, momentum_decay: 4e-3, foreach: null,
     });
-    nonNegative("NAdam", "lr", o.lr, "learning rate");
-    nonNegative("NAdam", "eps", o.eps, "epsilon value");
-    o.betas = checkBetas("NAdam", o.betas);
-    nonNegative("NAdam", "weight_decay", o.weight_decay, "weight_decay value");
+    checkAdamArgs("NAdam", o);
     nonNegative("NAdam", "momentum_decay", o.momentum_decay, "momentum_decay value");
     super(params, o);
   }
@@ -156,10 +150,7 @@ export class RAdam extends Optimizer {
     const o = optimizerArgs("RAdam", args, ["lr", "betas", "eps", "weight_decay", "foreach"], {
       lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: null,
     });
-    nonNegative("RAdam", "lr", o.lr, "learning rate");
-    nonNegative("RAdam", "eps", o.eps, "epsilon value");
-    o.betas = checkBetas("RAdam", o.betas);
-    nonNegative("RAdam", "weight_decay", o.weight_decay, "weight_decay value");
+    checkAdamArgs("RAdam", o);
     super(params, o);
   }
 

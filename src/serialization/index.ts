@@ -1,22 +1,47 @@
 /**
  * torch.save / torch.load.
  *
- * `torch.save(obj, path)` writes a checkpoint in the safetensors layout (see ./safetensors.ts for
- * the exact format), atomically: the bytes go to a temporary file in the same directory, which is
+ * `torch.save(obj, path)` writes PyTorch's own zip checkpoint for `.pt`, `.pth`, `.pt.tar`,
+ * `.pth.tar` and `.bin` files (so that plain `torch.load` in Python reads it; see ./pytorch.ts), and
+ * the safetensors layout for any other name (see ./safetensors.ts); `{format}` overrides the rule.
+ * Either way the write is atomic: the bytes go to a temporary file in the same directory, which is
  * fsynced and then renamed over `path` (and the directory fsynced), so a crash or power cut during
  * a save leaves the previous checkpoint intact.
  *
- * `torch.load(path)` reads torchlab checkpoints, any safetensors file, and PyTorch's own
- * `.pt`/`.pth` zip checkpoints of state_dicts and optimizer states (a restricted unpickler: only
- * tensors, storages, OrderedDict and plain containers; anything else is an error naming it).
+ * `torch.load(path)` reads torchlab checkpoints of both formats, any safetensors file, and PyTorch's
+ * own zip checkpoints of state_dicts and optimizer states (a restricted unpickler: only tensors,
+ * storages, OrderedDict and plain containers; anything else is an error naming it).
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as crypto from "crypto";
-import { RuntimeError, TypeError } from "../errors";
+import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { encode, decode } from "./safetensors";
-import { isLegacyPickle, isZip, loadPyTorchZip } from "./pytorch";
+import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip } from "./pytorch";
+
+/** The file formats torch.save writes. */
+export type CheckpointFormat = "pytorch" | "safetensors";
+
+/** Keyword arguments of torch.save. */
+export interface SaveOptions {
+  /** `"pytorch"` (PyTorch's zip checkpoint) or `"safetensors"`; by default chosen from the file name. */
+  format?: CheckpointFormat;
+  /** Accepted for PyTorch compatibility; torchlab has its own pickler. */
+  pickle_module?: unknown;
+  /** Only 2, PyTorch's default, is written. */
+  pickle_protocol?: number;
+  /** Only `true` (the zip format, PyTorch's default since 1.6) is written. */
+  _use_new_zipfile_serialization?: boolean;
+}
+
+const PYTORCH_SUFFIXES = [".pt", ".pth", ".pt.tar", ".pth.tar", ".bin"];
+
+/** The format torch.save picks for the file name `f`: PyTorch's for PyTorch's usual suffixes. */
+function formatFor(f: string): CheckpointFormat {
+  const name = path.basename(f).toLowerCase();
+  return PYTORCH_SUFFIXES.some((s) => name.endsWith(s) && name.length > s.length) ? "pytorch" : "safetensors";
+}
 
 function checkPath(op: string, f: unknown): string {
   if (typeof f === "string" && f.length > 0) return f;
@@ -41,19 +66,47 @@ function fsyncDir(dir: string): void {
 /**
  * Saves `obj` to the file `f`, atomically.
  *
+ * The format follows the file name, unless `format` says otherwise:
+ * - `.pt`, `.pth`, `.pt.tar`, `.pth.tar`, `.bin`: PyTorch's zip checkpoint (as PyTorch 1.13's
+ *   torch.save writes it), which plain `torch.load(path)` reads in Python, also with
+ *   `weights_only=True` for state_dicts. Flat objects of tensors become `OrderedDict`s, other
+ *   objects `dict`s (keys "0", "1", ... become ints, as optimizer states need), arrays `list`s;
+ *   integral numbers become Python ints and others floats; int32 tensors are stored as int64.
+ * - any other name (`ckpt.mdl`, `model.safetensors`): the safetensors layout (see FORMAT.md).
+ *
  * Args:
  *   obj: a state_dict (`net.state_dict()`), an optimizer state_dict, a tensor, or arrays/plain
- *     objects of tensors, numbers, strings, booleans and null (nested).
- *   f: the file path. Its extension is free (`ckpt.mdl`, `model.pt`, `model.safetensors`).
+ *     objects of tensors, numbers, strings, booleans and null (nested). Not a module itself: save
+ *     `net.state_dict()` and load it into a freshly built net.
+ *   f: the file path.
+ *   format: `"pytorch"` or `"safetensors"`, overriding the file-name rule.
  *
  * @example
- * torch.save(net.state_dict(), 'ckpt.mdl');
+ * torch.save(net.state_dict(), 'ckpt.mdl');            // safetensors
+ * torch.save(net.state_dict(), 'model.pt');            // in Python: net.load_state_dict(torch.load('model.pt'))
  * torch.save({epoch, model: net.state_dict(), optimizer: optimizer.state_dict()}, 'ckpt.pt');
+ * torch.save(net.state_dict(), 'weights.ckpt', {format: 'pytorch'});
  */
-export function save(obj: unknown, f: string, ...options: Record<string, unknown>[]): void {
-  parseArgs("save", options, ["pickle_module", "pickle_protocol", "_use_new_zipfile_serialization"]);
+export function save(obj: unknown, f: string, options?: SaveOptions): void {
+  const args = parseArgs("save", options === undefined ? [] : [options], ["format", "pickle_module", "pickle_protocol", "_use_new_zipfile_serialization"]);
   const target = path.resolve(checkPath("save", f));
-  const bytes = encode(obj);
+  const format = args.format ?? formatFor(target);
+  if (format !== "pytorch" && format !== "safetensors") {
+    throw new ValueError(`save(): format must be "pytorch" or "safetensors", got ${JSON.stringify(format)}`);
+  }
+  if (args._use_new_zipfile_serialization === false) {
+    throw new NotImplementedError("save(): _use_new_zipfile_serialization=False asks for PyTorch's legacy (pre-1.6) format, which torchlab does not write; leave it out for the zip format");
+  }
+  if (args.pickle_protocol !== undefined && args.pickle_protocol !== 2) {
+    throw new NotImplementedError(`save(): pickle_protocol=${String(args.pickle_protocol)} is not supported; torchlab writes protocol 2, PyTorch's default`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = format === "pytorch" ? encodePyTorchZip(obj) : encode(obj);
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    throw new RuntimeError(`torch.save('${f}'): ${(e as Error).message}`);
+  }
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
   let fd: number | null = null;

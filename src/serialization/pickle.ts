@@ -388,3 +388,152 @@ function build(obj: unknown, state: unknown): void {
   }
   throw new UnpicklingError(`pickle BUILD on a ${describe(obj)} is not supported`);
 }
+
+/**
+ * Writes pickle protocol 2, the protocol torch.save uses, with the opcodes PyTorch 1.13's
+ * weights-only unpickler also accepts (it has no BINFLOAT, so Python floats are the one thing such
+ * a reader refuses). Globals are memoized and referred to by BINGET after their first use, as
+ * Python's pickler does.
+ */
+export class Pickler {
+  private readonly parts: Buffer[] = [];
+  private readonly globals = new Map<string, number>();
+  private memoSize = 0;
+
+  constructor() {
+    this.op(0x80, 2); // PROTO 2
+  }
+
+  private op(...bytes: number[]): void {
+    this.parts.push(Buffer.from(bytes));
+  }
+
+  private put(): void {
+    const i = this.memoSize++;
+    if (i < 256) this.op(0x71, i); // BINPUT
+    else {
+      const b = Buffer.alloc(5);
+      b[0] = 0x72; // LONG_BINPUT
+      b.writeUInt32LE(i, 1);
+      this.parts.push(b);
+    }
+  }
+
+  /** Pushes `module.name`. */
+  global(module: string, name: string): void {
+    const key = `${module}\n${name}\n`;
+    const at = this.globals.get(key);
+    if (at !== undefined) {
+      if (at < 256) this.op(0x68, at); // BINGET
+      else {
+        const b = Buffer.alloc(5);
+        b[0] = 0x6a; // LONG_BINGET
+        b.writeUInt32LE(at, 1);
+        this.parts.push(b);
+      }
+      return;
+    }
+    this.parts.push(Buffer.from([0x63]), Buffer.from(key, "utf8")); // GLOBAL
+    this.globals.set(key, this.memoSize);
+    this.put();
+  }
+
+  none(): void {
+    this.op(0x4e);
+  }
+
+  bool(v: boolean): void {
+    this.op(v ? 0x88 : 0x89);
+  }
+
+  /** A Python int. */
+  int(v: number | bigint): void {
+    if (typeof v === "number" && !Number.isSafeInteger(v)) throw new RangeError(`Pickler.int: ${v} is not a safe integer`);
+    const n = BigInt(v);
+    if (n >= 0n && n < 256n) this.op(0x4b, Number(n)); // BININT1
+    else if (n >= 0n && n < 65536n) this.op(0x4d, Number(n) & 0xff, Number(n) >> 8); // BININT2
+    else if (n >= -(2n ** 31n) && n < 2n ** 31n) {
+      const b = Buffer.alloc(5);
+      b[0] = 0x4a; // BININT
+      b.writeInt32LE(Number(n), 1);
+      this.parts.push(b);
+    } else {
+      // LONG1: little-endian two's complement, as few bytes as keep the sign.
+      const bytes: number[] = [];
+      let x = n;
+      for (;;) {
+        bytes.push(Number(x & 0xffn));
+        x >>= 8n;
+        const sign = bytes[bytes.length - 1] & 0x80;
+        if ((x === 0n && !sign) || (x === -1n && sign)) break;
+      }
+      this.op(0x8a, bytes.length, ...bytes);
+    }
+  }
+
+  /** A Python float. */
+  float(v: number): void {
+    const b = Buffer.alloc(9);
+    b[0] = 0x47; // BINFLOAT
+    b.writeDoubleBE(v, 1);
+    this.parts.push(b);
+  }
+
+  str(s: string): void {
+    const data = Buffer.from(s, "utf8");
+    const b = Buffer.alloc(5);
+    b[0] = 0x58; // BINUNICODE
+    b.writeUInt32LE(data.length, 1);
+    this.parts.push(b, data);
+    this.put();
+  }
+
+  mark(): void {
+    this.op(0x28);
+  }
+
+  /** Makes a tuple of everything since the matching mark(). */
+  tuple(): void {
+    this.op(0x74);
+  }
+
+  emptyTuple(): void {
+    this.op(0x29);
+  }
+
+  emptyList(): void {
+    this.op(0x5d);
+    this.put();
+  }
+
+  /** Appends everything since the matching mark() to the list below it. */
+  appends(): void {
+    this.op(0x65);
+  }
+
+  emptyDict(): void {
+    this.op(0x7d);
+    this.put();
+  }
+
+  /** Sets the key/value pairs pushed since the matching mark() on the dict below it. */
+  setitems(): void {
+    this.op(0x75);
+  }
+
+  /** Calls the callable below the argument tuple on top. */
+  reduce(): void {
+    this.op(0x52);
+    this.put();
+  }
+
+  binpersid(): void {
+    this.op(0x51);
+  }
+
+  /** Ends the stream; returns its bytes. */
+  finish(): Buffer {
+    this.op(0x2e);
+    return Buffer.concat(this.parts);
+  }
+}

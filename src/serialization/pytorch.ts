@@ -5,11 +5,15 @@
  * OrderedDict, tensors rebuilt with `torch._utils._rebuild_tensor_v2` (any storage offset and
  * strides), parameters, and the typed storages. float64 and float16/bfloat16 become float32;
  * int64 and smaller integer types become int32 (values outside the int32 range are an error).
+ *
+ * Writes the same format (encodePyTorchZip), as PyTorch 1.13's torch.save lays it out, so that
+ * plain `torch.load` in Python reads torchlab's checkpoints.
  */
 import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
-import { ZipReader } from "./zip";
-import { unpickle, PyDict, UnpicklingError } from "./pickle";
+import { ZipReader, writeZip } from "./zip";
+import { unpickle, PyDict, UnpicklingError, Pickler } from "./pickle";
+import { TreeNode, toTree } from "./tree";
 
 type TorchDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
 
@@ -143,7 +147,11 @@ export function loadPyTorchZip(buf: Buffer): unknown {
   const globals: Record<string, unknown> = {
     "collections.OrderedDict": () => new PyDict(),
     "builtins.dict": () => new PyDict(),
-    "torch._utils._rebuild_tensor_v2": (storage: unknown, offset: unknown, size: unknown, stride: unknown) => rebuildTensor(storage, offset, size, stride),
+    "torch._utils._rebuild_tensor_v2": (storage: unknown, offset: unknown, size: unknown, stride: unknown, requires_grad: unknown) => {
+      const t = rebuildTensor(storage, offset, size, stride);
+      if (requires_grad === true && t.dtype === "float32") t.requires_grad_(true);
+      return t;
+    },
     "torch._utils._rebuild_tensor": (storage: unknown, offset: unknown, size: unknown, stride: unknown) => rebuildTensor(storage, offset, size, stride),
     "torch._utils._rebuild_parameter": (data: unknown, requires_grad: unknown) => {
       if (!(data instanceof Tensor)) throw new UnpicklingError("_rebuild_parameter: data is not a tensor");
@@ -188,4 +196,135 @@ export function loadPyTorchZip(buf: Buffer): unknown {
     },
   });
   return toJs(value);
+}
+
+const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * A tensor's storage bytes as PyTorch stores them: float32 and bool as they are, int32 widened to
+ * int64 (LongStorage), because PyTorch's integer buffers (BatchNorm's num_batches_tracked, index
+ * tensors) are int64 and load_state_dict refuses no dtype but keeps the buffer's.
+ */
+function storageOf(t: Tensor): { type: string; bytes: Uint8Array } {
+  const data = t.dataSync();
+  if (t.dtype === "int32") {
+    const out = Buffer.alloc(data.length * 8);
+    for (let i = 0; i < data.length; i++) out.writeBigInt64LE(BigInt(data[i]), i * 8);
+    return { type: "LongStorage", bytes: out };
+  }
+  // dataSync's array type need not follow the dtype (tfjs's cpu backend casts int32 to float32
+  // without converting the buffer), so the bytes come from values, never from a reinterpretation.
+  if (t.dtype === "bool") return { type: "BoolStorage", bytes: data instanceof Uint8Array ? data : Uint8Array.from(data, (v) => (v ? 1 : 0)) };
+  const f32 = data instanceof Float32Array ? data : Float32Array.from(data);
+  if (LITTLE) return { type: "FloatStorage", bytes: new Uint8Array(f32.buffer, f32.byteOffset, f32.byteLength) };
+  const out = Buffer.alloc(f32.length * 4);
+  for (let i = 0; i < f32.length; i++) out.writeFloatLE(f32[i], i * 4);
+  return { type: "FloatStorage", bytes: out };
+}
+
+/** JavaScript's own array-index keys ("0", "17"): written as Python ints (optimizer state is keyed by int). */
+const INDEX_KEY = /^(0|[1-9][0-9]{0,15})$/;
+
+/**
+ * Serialises `obj` to the bytes of a PyTorch zip checkpoint: `archive/data.pkl` (pickle protocol 2),
+ * `archive/data/<key>` (one storage per tensor, raw little-endian) and `archive/version` ("3").
+ * Objects whose values are all tensors (state_dicts) become `collections.OrderedDict`, other
+ * objects `dict`, arrays `list`. A number is a Python int when it is a safe integer (and not -0),
+ * otherwise a float; bigints are ints.
+ */
+export function encodePyTorchZip(obj: unknown): Buffer {
+  const tree = toTree(obj);
+  const p = new Pickler();
+  const storages: { name: string; data: Uint8Array }[] = [];
+  const keys = new Map<Tensor, string>();
+
+  const tensor = (t: Tensor): void => {
+    const shape = t.shape;
+    const strides = new Array<number>(shape.length);
+    for (let k = shape.length - 1, s = 1; k >= 0; k--) {
+      strides[k] = s;
+      s *= shape[k];
+    }
+    const numel = shape.reduce((a, b) => a * b, 1);
+    let key = keys.get(t);
+    const fresh = key === undefined;
+    if (key === undefined) {
+      key = String(storages.length);
+      keys.set(t, key);
+    }
+    const st = storageOf(t);
+    if (fresh) storages.push({ name: `archive/data/${key}`, data: st.bytes });
+    p.global("torch._utils", "_rebuild_tensor_v2");
+    p.mark();
+    p.mark();
+    p.str("storage");
+    p.global("torch", st.type);
+    p.str(key);
+    p.str("cpu");
+    p.int(numel);
+    p.tuple();
+    p.binpersid();
+    p.int(0);
+    p.mark();
+    shape.forEach((d) => p.int(d));
+    p.tuple();
+    p.mark();
+    strides.forEach((d) => p.int(d));
+    p.tuple();
+    p.bool(t.requires_grad);
+    p.global("collections", "OrderedDict");
+    p.emptyTuple();
+    p.reduce();
+    p.tuple();
+    p.reduce();
+  };
+
+  const write = (node: TreeNode): void => {
+    switch (node.kind) {
+      case "tensor":
+        return tensor(node.t);
+      case "list":
+        p.emptyList();
+        if (node.items.length) {
+          p.mark();
+          node.items.forEach(write);
+          p.appends();
+        }
+        return;
+      case "dict": {
+        const stateDict = node.entries.length > 0 && node.entries.every(([, v]) => v.kind === "tensor");
+        if (stateDict) {
+          p.global("collections", "OrderedDict");
+          p.emptyTuple();
+          p.reduce();
+        } else p.emptyDict();
+        if (node.entries.length) {
+          p.mark();
+          for (const [k, v] of node.entries) {
+            if (INDEX_KEY.test(k) && Number.isSafeInteger(Number(k))) p.int(Number(k));
+            else p.str(k);
+            write(v);
+          }
+          p.setitems();
+        }
+        return;
+      }
+      case "value": {
+        const v = node.v;
+        if (v === null) p.none();
+        else if (typeof v === "boolean") p.bool(v);
+        else if (typeof v === "string") p.str(v);
+        else if (typeof v === "bigint") p.int(v);
+        else if (Number.isSafeInteger(v) && !Object.is(v, -0)) p.int(v);
+        else p.float(v);
+        return;
+      }
+    }
+  };
+  write(tree);
+  return writeZip([
+    { name: "archive/data.pkl", data: p.finish() },
+    ...storages,
+    { name: "archive/version", data: Buffer.from("3\n") },
+  ]);
 }

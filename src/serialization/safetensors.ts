@@ -23,6 +23,7 @@ import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import { crc32 } from "./crc32";
 import { TypeError } from "../errors";
+import { TreeNode, toTree, isPlainObject } from "./tree";
 
 export class FormatError extends Error {}
 
@@ -32,20 +33,14 @@ const LITTLE = os.endianness() === "LE";
 
 type Encoded = null | boolean | number | string | Encoded[] | { $tensor: string } | { $dict: [string, Encoded][] } | { $float: string };
 
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
-  const proto = Object.getPrototypeOf(x);
-  return proto === Object.prototype || proto === null;
-}
-
-function kind(x: unknown): string {
-  if (x === null) return "null";
-  if (typeof x === "object") return (x as object).constructor?.name ?? "object";
-  return typeof x;
-}
-
 function bytesOf(t: Tensor): Uint8Array {
-  const data = t.dataSync();
+  const raw = t.dataSync();
+  // dataSync's array type need not follow the dtype (tfjs's cpu backend casts int32 to float32
+  // without converting the buffer), so convert by value when they disagree.
+  const data =
+    t.dtype === "float32" ? (raw instanceof Float32Array ? raw : Float32Array.from(raw))
+    : t.dtype === "int32" ? (raw instanceof Int32Array ? raw : Int32Array.from(raw))
+    : raw instanceof Uint8Array ? raw : Uint8Array.from(raw, (v) => (v ? 1 : 0));
   const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (LITTLE || t.dtype === "bool") return view;
   const out = new Uint8Array(view.length);
@@ -58,7 +53,6 @@ export function encode(obj: unknown): Buffer {
   const tensors: { name: string; t: Tensor }[] = [];
   // "__metadata__" is the header's own key, so no tensor may take that name.
   const used = new Set<string>(["__metadata__"]);
-  const seen = new Set<object>();
 
   const nameFor = (path: string[]): string => {
     let name = path.length ? path.join(".") : "tensor";
@@ -71,33 +65,30 @@ export function encode(obj: unknown): Buffer {
     return name;
   };
 
-  const walk = (v: unknown, path: string[]): Encoded => {
-    if (v instanceof Tensor) {
-      const name = nameFor(path);
-      tensors.push({ name, t: v });
-      return { $tensor: name };
-    }
-    if (v === null || typeof v === "boolean" || typeof v === "string") return v;
-    if (typeof v === "number") return Number.isFinite(v) ? v : { $float: Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" };
-    const where = path.length ? `'${path.join(".")}'` : "the object";
-    if (v === undefined) throw new TypeError(`torch.save: ${where} is undefined; use null for a missing value`);
-    if (typeof v === "object") {
-      if (seen.has(v)) throw new TypeError(`torch.save: ${where} refers back to one of its containers (a cycle); checkpoints hold trees`);
-      seen.add(v);
-      try {
-        if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, String(i)]));
-        if (isPlainObject(v)) return { $dict: Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])] as [string, Encoded]) };
-      } finally {
-        seen.delete(v);
+  const walk = (node: TreeNode, path: string[]): Encoded => {
+    switch (node.kind) {
+      case "tensor": {
+        const name = nameFor(path);
+        tensors.push({ name, t: node.t });
+        return { $tensor: name };
+      }
+      case "list":
+        return node.items.map((x, i) => walk(x, [...path, String(i)]));
+      case "dict":
+        return { $dict: node.entries.map(([k, x]) => [k, walk(x, [...path, k])] as [string, Encoded]) };
+      case "value": {
+        const v = node.v;
+        if (typeof v === "bigint") {
+          throw new TypeError(`torch.save: ${path.length ? `'${path.join(".")}'` : "the object"} is a bigint, which the safetensors format cannot hold; save to a .pt file (PyTorch's format) or convert it to a number`);
+        }
+        if (typeof v !== "number" || Number.isFinite(v)) return v;
+        return { $float: Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" };
       }
     }
-    throw new TypeError(
-      `torch.save: cannot save ${where} of type ${kind(v)}; checkpoints hold tensors, numbers, strings, booleans, null, and arrays/plain objects of them (save a module's state_dict(), not the module)`,
-    );
   };
 
   // For a state_dict (a flat object of tensors) the names are exactly its keys.
-  const structure = walk(obj, []);
+  const structure = walk(toTree(obj), []);
   const header: Record<string, unknown> = {};
   const crcs: Record<string, number> = {};
   const chunks: Uint8Array[] = [];

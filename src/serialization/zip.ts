@@ -114,3 +114,64 @@ export class ZipReader {
     return data;
   }
 }
+
+/** The largest offset or size a zip without zip64 records can hold. */
+export const ZIP32_LIMIT = 0xffffffff;
+
+/**
+ * Writes a zip archive the way PyTorch's writer (miniz) does: entries stored uncompressed, each
+ * entry's data starting on a multiple of `align` bytes thanks to a padding extra field ("FB",
+ * filled with 'Z'), so that a reader can map storages straight from the file. Zip64 is not
+ * written: archives whose sizes or offsets pass `limit` are refused.
+ */
+export function writeZip(entries: { name: string; data: Uint8Array }[], align = 64, limit = ZIP32_LIMIT): Buffer {
+  const parts: Uint8Array[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const pad = (align - ((offset + 30 + nameBytes.length + 4) % align)) % align;
+    if (offset > limit || data.length > limit || offset + 30 + nameBytes.length + 4 + pad + data.length > limit) {
+      throw new ZipFormatError(`the archive would pass ${limit} bytes at entry '${name}', which needs zip64 records that torchlab does not write; save in the safetensors format instead ({format: "safetensors"})`);
+    }
+    const crc = crc32(data);
+    const local = Buffer.alloc(30 + nameBytes.length + 4 + pad, 0x5a);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4); // version needed to extract: 2.0
+    local.writeUInt16LE(0, 6); // flags
+    local.writeUInt16LE(0, 8); // method: stored
+    local.writeUInt32LE(0, 10); // time and date, zero as PyTorch writes them
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(4 + pad, 28);
+    nameBytes.copy(local, 30);
+    local.writeUInt16LE(0x4246, 30 + nameBytes.length); // "FB"
+    local.writeUInt16LE(pad, 32 + nameBytes.length);
+    const central = Buffer.alloc(46 + nameBytes.length);
+    central.writeUInt32LE(CENTRAL, 0);
+    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(20, 6); // version needed
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    nameBytes.copy(central, 46);
+    parts.push(local, data);
+    centrals.push(central);
+    offset += local.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  if (entries.length > 0xffff || offset + cd.length > limit) {
+    throw new ZipFormatError(`the archive's central directory would pass ${limit} bytes (or 65535 entries), which needs zip64 records that torchlab does not write; save in the safetensors format instead ({format: "safetensors"})`);
+  }
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(EOCD, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cd, eocd]);
+}

@@ -84,7 +84,7 @@ describe("torch.save / torch.load round trip", () => {
     expect(back["1.num_batches_tracked"].dim()).toBe(0);
   });
 
-  test("nested objects, arrays and plain values (optimizer states, training metadata)", () => {
+  test.each(["train.mdl", "train.pt"])("%s: nested objects, arrays and plain values (optimizer states, training metadata)", (name) => {
     const p = torch.tensor([1.0, 2.0], { requires_grad: true });
     const opt = new torch.optim.Adam([p], { lr: 0.01 });
     p.mul(p).sum().backward();
@@ -101,8 +101,8 @@ describe("torch.save / torch.load round trip", () => {
       "a.b": torch.ones(1),
       a: { b: torch.zeros(1) },
     };
-    torch.save(obj, file("train.pt"));
-    const back = torch.load(file("train.pt"));
+    torch.save(obj, file(name));
+    const back = torch.load(file(name));
     expect(back.epoch).toBe(3);
     expect(back.best).toBe(-Infinity);
     expect(back.nan).toBeNaN();
@@ -120,15 +120,15 @@ describe("torch.save / torch.load round trip", () => {
   });
 
   test("a key named __metadata__ does not clash with the header's metadata", () => {
-    torch.save({ __metadata__: torch.ones(2), x: 1 }, file("m.pt"));
-    const back = torch.load(file("m.pt"));
+    torch.save({ __metadata__: torch.ones(2), x: 1 }, file("m.mdl"));
+    const back = torch.load(file("m.mdl"));
     expect(vals(back.__metadata__)).toEqual([1, 1]);
     expect(back.x).toBe(1);
   });
 
-  test("a bare tensor", () => {
-    torch.save(torch.arange(6).reshape(2, 3), file("t.pt"));
-    const t = torch.load<Tensor>(file("t.pt"));
+  test.each(["t.mdl", "t.pt"])("%s: a bare tensor", (name) => {
+    torch.save(torch.arange(6).reshape(2, 3), file(name));
+    const t = torch.load<Tensor>(file(name));
     expect(t.shape).toEqual([2, 3]);
     expect(vals(t)).toEqual([0, 1, 2, 3, 4, 5]);
   });
@@ -167,21 +167,21 @@ describe("torch.save / torch.load round trip", () => {
   });
 });
 
-describe("errors name the file and what is wrong", () => {
+describe("errors name the file and what is wrong (safetensors files)", () => {
   function good(): Buffer {
-    torch.save({ w: torch.arange(10).float(), b: torch.ones(2) }, file("good.pt"));
-    return fs.readFileSync(file("good.pt"));
+    torch.save({ w: torch.arange(10).float(), b: torch.ones(2) }, file("good.mdl"));
+    return fs.readFileSync(file("good.mdl"));
   }
   const headerLen = (b: Buffer): number => Number(b.readBigUInt64LE(0));
   const loadBytes = (b: Buffer): (() => unknown) => {
-    fs.writeFileSync(file("bad.pt"), b);
-    return () => torch.load(file("bad.pt"));
+    fs.writeFileSync(file("bad.mdl"), b);
+    return () => torch.load(file("bad.mdl"));
   };
 
   test("truncated at every kind of place", () => {
     const b = good();
     const n = headerLen(b);
-    expect(loadBytes(b.subarray(0, 0))).toThrow(/torch\.load\('.*bad\.pt'\): file is 0 bytes, too short for a checkpoint/);
+    expect(loadBytes(b.subarray(0, 0))).toThrow(/torch\.load\('.*bad\.mdl'\): file is 0 bytes, too short for a checkpoint/);
     expect(loadBytes(b.subarray(0, 5))).toThrow("file is 5 bytes, too short for a checkpoint");
     expect(loadBytes(b.subarray(0, 20))).toThrow(`bad header length ${n}: only 12 bytes follow`);
     expect(loadBytes(b.subarray(0, 8 + n + 10))).toThrow("tensor 'w' data_offsets [0, 40] are out of range: the data section has 10 bytes (the file is truncated)");

@@ -209,7 +209,10 @@ function storageOf(t: Tensor): { type: string; bytes: Uint8Array } {
   const data = t.dataSync();
   if (t.dtype === "int32") {
     const out = Buffer.alloc(data.length * 8);
-    for (let i = 0; i < data.length; i++) out.writeBigInt64LE(BigInt(data[i]), i * 8);
+    for (let i = 0; i < data.length; i++) {
+      out.writeInt32LE(data[i], i * 8);
+      out.writeInt32LE(data[i] < 0 ? -1 : 0, i * 8 + 4);
+    }
     return { type: "LongStorage", bytes: out };
   }
   // dataSync's array type need not follow the dtype (tfjs's cpu backend casts int32 to float32

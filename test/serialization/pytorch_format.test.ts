@@ -434,6 +434,31 @@ describe("plain PyTorch reads torchlab's .pt files", () => {
       for (const [k, t] of Object.entries(after)) expectClose(t, report.after_step![k], k);
     },
   );
+  (py ? test : test.skip)("Python sees ints, floats, int keys, strings, None, lists, dicts and dtypes as documented (skipped without /usr/bin/python3 + torch)", () => {
+    torch.save(
+      { n: 3, x: 2.5, z: -0, inf: -Infinity, big: 2n ** 70n, s: "✓", none: null, t: true, l: [1, [2]], labels: { 0: "cat", 10: "dog", "01": "x" }, ints: torch.tensor([-3, 7]), mask: torch.tensor([true]), e: torch.zeros(0, 2) },
+      file("v.pt"),
+    );
+    const code = [
+      "import json, math, sys, torch",
+      "d = torch.load(sys.argv[1])",
+      "out = {k: type(v).__name__ for k, v in d.items()}",
+      "out['labels_keys'] = [repr(k) for k in d['labels']]",
+      "out['dtypes'] = [str(d[k].dtype) for k in ('ints', 'mask', 'e')]",
+      "out['values'] = [d['n'], d['x'], math.copysign(1, d['z']), str(d['inf']), str(d['big']), d['s'], d['l'], d['ints'].tolist(), list(d['e'].shape)]",
+      "print(json.dumps(out))",
+    ].join("\n");
+    const r = spawnSync(PY, ["-c", code, file("v.pt")], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const got = JSON.parse(r.stdout);
+    expect(got).toEqual({
+      n: "int", x: "float", z: "float", inf: "float", big: "int", s: "str", none: "NoneType", t: "bool", l: "list", labels: "dict", ints: "Tensor", mask: "Tensor", e: "Tensor",
+      labels_keys: ["0", "10", "'01'"],
+      dtypes: ["torch.int64", "torch.bool", "torch.float32"],
+      values: [3, 2.5, -1, "-inf", String(2n ** 70n), "✓", [1, [2]], [-3, 7], [0, 2]],
+    });
+  });
+
   if (!py) {
     test("Python interop checks were skipped", () => {
       console.warn("skipping the Python side of the .pt interop tests: /usr/bin/python3 with torch is not available");

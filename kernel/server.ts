@@ -236,10 +236,10 @@ export class KernelServer {
   }
 
   /** Every request is wrapped in busy/idle status messages, as clients wait for idle to know outputs are complete. */
-  private async handleShell(socket: zmq.Router, request: Message): Promise<void> {
+  private async withStatus(request: Message, handle: () => Promise<void>): Promise<void> {
     this.publish("status", { execution_state: "busy" }, request);
     try {
-      await this.dispatch(socket, request);
+      await handle();
     } catch (error) {
       this.log(`${request.header.msg_type} failed: ${error instanceof Error ? error.stack : String(error)}`);
     } finally {
@@ -250,27 +250,19 @@ export class KernelServer {
     }
   }
 
-  private async handleControl(request: Message): Promise<void> {
-    this.publish("status", { execution_state: "busy" }, request);
-    try {
-      switch (request.header.msg_type) {
-        case "interrupt_request":
-          // Reaches us only while the event loop is free, i.e. a cell is awaiting: stop that await.
-          // A synchronous loop blocks this socket too; SIGINT (interrupt_mode "signal") stops it.
-          this.interpreter.interrupt();
-          await this.reply(this.control, request, { status: "ok" });
-          break;
-        default:
-          await this.dispatch(this.control, request);
-      }
-    } catch (error) {
-      this.log(`${request.header.msg_type} failed: ${error instanceof Error ? error.stack : String(error)}`);
-    } finally {
-      this.publish("status", { execution_state: "idle" }, request);
-      if (this.shutdownRequested) {
-        await this.close();
-      }
-    }
+  private handleShell(socket: zmq.Router, request: Message): Promise<void> {
+    return this.withStatus(request, () => this.dispatch(socket, request));
+  }
+
+  private handleControl(request: Message): Promise<void> {
+    return this.withStatus(request, async () => {
+      if (request.header.msg_type === "interrupt_request") {
+        // Reaches us only while the event loop is free, i.e. a cell is awaiting: stop that await.
+        // A synchronous loop blocks this socket too; SIGINT (interrupt_mode "signal") stops it.
+        this.interpreter.interrupt();
+        await this.reply(this.control, request, { status: "ok" });
+      } else await this.dispatch(this.control, request);
+    });
   }
 
   private async dispatch(socket: zmq.Router, request: Message): Promise<void> {

@@ -1,5 +1,7 @@
 /**
- * torchlab's checkpoint format: the safetensors layout, so that other tools can read it.
+ * One of torchlab's two checkpoint formats (torch.save's choice for names other than .pt, .pth,
+ * .pt.tar, .pth.tar and .bin, which get PyTorch's zip format, ./pytorch.ts): the safetensors
+ * layout, so that other tools can read it.
  *
  *   bytes 0..8      N, the header length (unsigned 64-bit little-endian)
  *   bytes 8..8+N    a JSON header (padded with spaces to a multiple of 8 bytes):

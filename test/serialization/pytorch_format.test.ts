@@ -117,6 +117,8 @@ describe("the .pt layout is PyTorch 1.13's", () => {
   });
 });
 
+const OPCODES: Record<string, number> = { BININT1: 0x4b, BININT2: 0x4d, BININT: 0x4a, LONG1: 0x8a };
+
 describe("the pickler", () => {
   const roundTrip = (write: (p: Pickler) => void): { value: unknown; bytes: Buffer } => {
     const p = new Pickler();
@@ -126,21 +128,21 @@ describe("the pickler", () => {
   };
 
   test.each([
-    [0, 0x4b],
-    [255, 0x4b],
-    [256, 0x4d],
-    [65535, 0x4d],
-    [65536, 0x4a],
-    [-1, 0x4a],
-    [2 ** 31 - 1, 0x4a],
-    [-(2 ** 31), 0x4a],
-    [2 ** 31, 0x8a],
-    [-(2 ** 31) - 1, 0x8a],
-    [Number.MAX_SAFE_INTEGER, 0x8a],
-    [-Number.MAX_SAFE_INTEGER, 0x8a],
-  ])("int %d uses opcode 0x%s and reads back", (v, opcode) => {
+    [0, "BININT1"],
+    [255, "BININT1"],
+    [256, "BININT2"],
+    [65535, "BININT2"],
+    [65536, "BININT"],
+    [-1, "BININT"],
+    [2 ** 31 - 1, "BININT"],
+    [-(2 ** 31), "BININT"],
+    [2 ** 31, "LONG1"],
+    [-(2 ** 31) - 1, "LONG1"],
+    [Number.MAX_SAFE_INTEGER, "LONG1"],
+    [-Number.MAX_SAFE_INTEGER, "LONG1"],
+  ])("int %d is %s and reads back", (v, name) => {
     const { value, bytes } = roundTrip((p) => p.int(v));
-    expect(bytes[2]).toBe(opcode);
+    expect(bytes[2]).toBe(OPCODES[name]);
     expect(value).toBe(v);
   });
 

@@ -250,13 +250,7 @@ export function pad(input: Tensor, pad: number[] | PadOptions, mode?: PadMode | 
 
 // ------------------------------------------------------------------ batch norm
 
-export interface BatchNormFnOptions {
-  weight?: Tensor | null;
-  bias?: Tensor | null;
-  training?: boolean;
-  momentum?: number;
-  eps?: number;
-}
+export type BatchNormFnOptions = B.BatchNormOptions;
 
 /**
  * Batch normalisation, PyTorch's

@@ -4,6 +4,10 @@ import { parseArgs } from "../../tensor/args";
 import { Module } from "./module";
 import * as P from "../../ops/pool";
 import { TypeError } from "../../errors";
+import type { AvgPool2dOptions, MaxPool2dOptions } from "../functional/vision";
+
+/** The layers take the options of the functions they wrap. */
+export type { AvgPool2dOptions, MaxPool2dOptions };
 
 type IntOrPair = number | number[];
 type AdaptiveSize = number | null | (number | null)[];
@@ -22,15 +26,6 @@ function required(layer: string, name: string, v: unknown): unknown {
 }
 
 const clone = <T>(v: T): T => (Array.isArray(v) ? (v.slice() as unknown as T) : v);
-
-export interface MaxPool2dOptions {
-  kernel_size?: IntOrPair;
-  stride?: IntOrPair | null;
-  padding?: IntOrPair;
-  dilation?: IntOrPair;
-  return_indices?: boolean;
-  ceil_mode?: boolean;
-}
 
 /**
  * 2-D max pooling over [N, C, H, W] (or [C, H, W]).
@@ -86,15 +81,6 @@ export class MaxPool2d extends Module {
   extra_repr(): string {
     return `kernel_size=${pyRepr(this.kernel_size)}, stride=${pyRepr(this.stride)}, padding=${pyRepr(this.padding)}, dilation=${pyRepr(this.dilation)}, ceil_mode=${pyRepr(this.ceil_mode)}`;
   }
-}
-
-export interface AvgPool2dOptions {
-  kernel_size?: IntOrPair;
-  stride?: IntOrPair | null;
-  padding?: IntOrPair;
-  ceil_mode?: boolean;
-  count_include_pad?: boolean;
-  divisor_override?: number | null;
 }
 
 /**

@@ -233,9 +233,14 @@ function checkScale(scale: number | "auto" | undefined): void {
   }
 }
 
-function checkGrid(op: string, nrow: number, padding: number): void {
+/** A grid's nrow and padding (the helper's defaults where `o` has none), checked along with `o.scale`. */
+function gridLayout(op: string, o: ImageOptions, nrowDefault: number, paddingDefault: number): { nrow: number; padding: number } {
+  const nrow = o.nrow ?? nrowDefault;
+  const padding = o.padding ?? paddingDefault;
   if (!Number.isInteger(nrow) || nrow < 1) throw new ValueError(`${op}(): nrow must be a positive integer, got ${String(nrow)}`);
   if (!Number.isInteger(padding) || padding < 0) throw new ValueError(`${op}(): padding must be a non-negative integer, got ${String(padding)}`);
+  checkScale(o.scale);
+  return { nrow, padding };
 }
 
 // ------------------------------------------------------------------ figures with text (canvas)
@@ -340,10 +345,7 @@ export function to_png(t: Tensor, options: { scale?: number } = {}): Buffer {
  * grid: image/png (upscaled with nearest neighbours so small images stay readable) and text/plain.
  */
 export function image_bundle(x: Tensor | readonly Tensor[], o: ImageOptions = {}): MimeBundle & { "image/png": string; "text/plain": string } {
-  const nrow = o.nrow ?? 8;
-  const padding = o.padding ?? 2;
-  checkGrid("display.image", nrow, padding);
-  checkScale(o.scale);
+  const { nrow, padding } = gridLayout("display.image", o, 8, 2);
   const p = prepare("display.image", x, o);
   const [B, C, H, W] = p.shape;
   const g = tile(p, nrow, padding, o.pad_value ?? 0);
@@ -376,10 +378,7 @@ export function images_bundle(batch: Tensor | readonly Tensor[], o: ImagesOption
   if (given !== undefined && titles !== undefined) throw new ValueError("display.images(): give labels or titles, not both");
   const labels = given ?? titles;
   if (labels === undefined) return image_bundle(batch, { ...imageOptions, nrow: o.nrow ?? 8 });
-  const nrow = o.nrow ?? 8;
-  const padding = o.padding ?? 2;
-  checkGrid("display.images", nrow, padding);
-  checkScale(o.scale);
+  const { nrow, padding } = gridLayout("display.images", o, 8, 2);
   const p = prepare("display.images", batch, o);
   const [B, C, H, W] = p.shape;
   const texts = (labelTexts(labels, classes, p.total) as string[]).slice(0, B);
@@ -432,10 +431,7 @@ export function feature_map_bundle(maps: Tensor, o: FeatureMapOptions = {}): Mim
   const max_channels = o.max_channels ?? 64;
   if (!Number.isInteger(max_channels) || max_channels < 1) throw new ValueError(`display.feature_maps(): max_channels must be a positive integer, got ${String(max_channels)}`);
   const shown = Math.min(C, max_channels);
-  const padding = o.padding ?? 1;
-  const nrow = o.nrow ?? Math.ceil(Math.sqrt(shown));
-  checkGrid("display.feature_maps", nrow, padding);
-  checkScale(o.scale);
+  const { nrow, padding } = gridLayout("display.feature_maps", o, Math.ceil(Math.sqrt(shown)), 1);
   const all = floatValues(one);
   const values = all.slice(0, shown * H * W);
   const plane = H * W;

@@ -36,8 +36,12 @@ export class IndexError extends Error {
   }
 }
 
-/** A feature PyTorch has that torchlab does not (yet) support; the message says what to use instead. */
-export class NotImplementedError extends Error {
+/**
+ * A feature PyTorch has that torchlab does not (yet) support; the message says what to use instead.
+ * A RuntimeError, as Python's NotImplementedError is: `catch (e) { if (e instanceof RuntimeError) }`
+ * code written against PyTorch's errors still sees it.
+ */
+export class NotImplementedError extends RuntimeError {
   constructor(message: string) {
     super(message);
     this.name = "NotImplementedError";

@@ -24,7 +24,10 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
 export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false): Tensor {
   const out = Tensor._wrap(y);
   if (is_grad_enabled() && inputs.some((t) => t.requires_grad)) {
-    const node = new Node(name, inputs, (g) => backward(g));
+    // An empty result depends on nothing: zero gradients, without running tfjs kernels on empty
+    // tensors (several wasm kernels read out of bounds on them).
+    const empty = y.size === 0;
+    const node = new Node(name, inputs, (g) => (empty ? inputs.map((t) => (t.dtype === "float32" ? tf.zeros(t.shape) : null)) : backward(g)));
     if (savesOutput) node.saveOutput(out);
     out._attach(node);
   }

@@ -30,9 +30,14 @@ function binaryInputs(op: string, a: Tensor, b: Operand): [Tensor, Tensor] {
 }
 
 /** a + alpha * b */
+function checkAlpha(dt: string, alpha: number): void {
+  if (dt !== "float32" && !Number.isInteger(alpha)) throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
+}
+
 export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
   const [x, y] = binaryInputs("add", a, b);
   const dt = promote(x.dtype, y.dtype);
+  checkAlpha(dt, alpha);
   const out = compute(() => {
     // bool + bool stays bool in PyTorch (a logical or).
     if (dt === "bool") return alpha === 0 ? tf.clone(x._t) : tf.logicalOr(x._t, y._t);
@@ -46,12 +51,16 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
 export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Tensor {
   const [x, y] = binaryInputs(name.startsWith("Rsub") ? "rsub" : "sub", a, b);
   if (x.dtype === "bool" || y.dtype === "bool" || typeof b === "boolean") {
-    throw new TypeError(
-      `${name.startsWith("Rsub") ? "rsub" : "sub"}(): Subtraction, the \`-\` operator, with a bool tensor is not supported. ` +
-        "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+    const op = name.startsWith("Rsub") ? "rsub" : "sub";
+    throw new RuntimeError(
+      x.dtype === "bool" && y.dtype === "bool"
+        ? `${op}(): Subtraction, the \`-\` operator, with two bool tensors is not supported. Use the \`^\` or \`logical_xor()\` operator instead.`
+        : `${op}(): Subtraction, the \`-\` operator, with a bool tensor is not supported. ` +
+            "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
     );
   }
   const dt = promote(x.dtype, y.dtype);
+  checkAlpha(dt, alpha);
   const out = compute(() => {
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt));
     return tf.sub(as(x._t, dt), yy);
@@ -110,6 +119,7 @@ export function div(a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
 export function remainder(a: Tensor, b: Operand): Tensor {
   const [x, y] = binaryInputs("remainder", a, b);
   const dt = promote(x.dtype, y.dtype);
+  if (dt !== "float32" && Array.from(y._t.dataSync() as Int32Array).some((v) => v === 0)) throw new RuntimeError("ZeroDivisionError: integer remainder by zero");
   const out = compute(() => {
     const xf = as(x._t, "float32");
     const yf = as(y._t, "float32");
@@ -152,8 +162,8 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
     let gb: tf.Tensor | null = null;
     if (y.requires_grad) {
       // PyTorch masks the log at x == 0 (where y >= 0) so the gradient is 0 rather than NaN.
-      const safe = tf.where(tf.equal(xf, 0), tf.onesLike(xf), xf);
-      const gy = tf.mul(g, tf.mul(tf.pow(xf, yf), tf.log(safe)));
+      // At x == 0 with y < 0 it is inf * log(0) = -inf, as in PyTorch.
+      const gy = tf.mul(g, tf.mul(tf.pow(xf, yf), tf.log(xf)));
       gb = sumTo(tf.where(tf.logicalAnd(tf.equal(xf, 0), tf.greaterEqual(yf, 0)), tf.zerosLike(gy), gy), y.shape);
     }
     return [ga, gb];
@@ -170,7 +180,9 @@ function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g
 }
 
 export const neg = (a: Tensor): Tensor => {
-  if (a.dtype === "bool") throw new TypeError("neg(): Negation, the `-` operator, on a bool tensor is not supported. Use logical_not() instead.");
+  if (a.dtype === "bool") {
+    throw new RuntimeError("neg(): Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+  }
   return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)]);
 };
 export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _x, y) => tf.mul(g, y._t), true);
@@ -197,6 +209,8 @@ export function abs(a: Tensor): Tensor {
 }
 
 export function sign(a: Tensor): Tensor {
+  // sign of a bool tensor is itself (tfjs's Sign kernel misreads bool buffers).
+  if (a.dtype === "bool") return constant(compute(() => tf.clone(a._t)));
   return record("SignBackward0", [a], compute(() => tf.sign(a._t)), (g) => [tf.zerosLike(g)]);
 }
 
@@ -211,7 +225,7 @@ export const round = (a: Tensor): Tensor => rounding("RoundBackward0", a, tf.rou
 export const trunc = (a: Tensor): Tensor => rounding("TruncBackward0", a, (x) => tf.mul(tf.sign(x), tf.floor(tf.abs(x))));
 
 export function relu(a: Tensor): Tensor {
-  if (a.dtype === "bool") throw new TypeError("relu(): not implemented for 'Bool'");
+  if (a.dtype === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
   const out = compute(() => tf.relu(a._t));
   let self: Tensor;
   // ATen's threshold_backward: zero where the result is <= 0, so a NaN result passes its gradient.
@@ -303,7 +317,9 @@ export function clamp(a: Tensor, min?: number | null, max?: number | null): Tens
 function pairwise(name: string, a: Tensor, b: Operand, pick: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor, takeA: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
   const [x, y] = binaryInputs(name, a, b);
   const dt = promote(x.dtype, y.dtype);
-  const out = compute(() => pick(as(x._t, dt), as(y._t, dt)));
+  // bool stays bool (tfjs's Maximum/Minimum upcast it), computed as int32.
+  const cd = dt === "bool" ? "int32" : dt;
+  const out = compute(() => as(pick(as(x._t, cd), as(y._t, cd)), dt));
   return record(name === "maximum" ? "MaximumBackward0" : "MinimumBackward0", [x, y], out, (g) => {
     const xf = as(x._t, "float32");
     const yf = as(y._t, "float32");
@@ -377,20 +393,28 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
 /** Fills `value` where `mask` is true. */
 export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
   asCondition("masked_fill", mask);
-  if (broadcastShapes(a.shape, mask.shape)?.join(",") !== a.shape.join(",")) {
+  // Out of place, PyTorch broadcasts input and mask together (a 0-d input with a [2] mask gives [2]);
+  // masked_fill_ then rejects a result whose shape is not the input's.
+  const shape = broadcastShapes(a.shape, mask.shape);
+  if (shape === null) {
     throw new ShapeError(
       `masked_fill(): the shape of the mask [${mask.shape.join(", ")}] must be broadcastable to the shape of the input [${a.shape.join(", ")}]`,
       a.shape,
       mask.shape,
     );
   }
+  if (shape !== null && shape.join(",") !== a.shape.join(",")) return masked_fill(a.expand(shape), mask, value);
   if (value instanceof Tensor && value.dim() !== 0) {
     throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.dim()} dimension(s).`);
   }
   // PyTorch casts the value to the input's dtype (2.5 fills an int tensor with 2).
-  const fill = typeof value === "number" && a.dtype === "int32" ? Math.trunc(value) : Number(value);
-  const v = value instanceof Tensor ? value : Tensor._wrap(compute(() => tf.scalar(fill, a.dtype)));
-  const out = compute(() => tf.where(tf.broadcastTo(mask._t, a.shape), tf.broadcastTo(as(v._t, a.dtype), a.shape), a._t));
+  const fill = typeof value === "number" && a.dtype === "int32" ? Math.trunc(value) : a.dtype === "bool" ? Number(value !== 0 && value !== false) : Number(value);
+  const v = value instanceof Tensor ? value : Tensor._wrap(compute(() => tf.scalar(fill, a.dtype === "bool" ? "int32" : a.dtype)));
+  // Nothing to fill in an empty tensor (tfjs's broadcastTo cannot make size-0 dims).
+  if (a.numel() === 0) return record("MaskedFillBackward0", [a], compute(() => tf.clone(a._t)), (g) => [g]);
+  // A bool input is filled as int32: wasm's Select kernel mishandles bool buffers.
+  const dt = a.dtype === "bool" ? "int32" : a.dtype;
+  const out = compute(() => as(tf.where(tf.broadcastTo(mask._t, a.shape), tf.broadcastTo(as(as(v._t, a.dtype), dt), a.shape), as(a._t, dt)), a.dtype));
   return record(value instanceof Tensor ? "MaskedFillBackward1" : "MaskedFillBackward0", [a, v], out, (g) => {
     const m = tf.broadcastTo(mask._t, a.shape);
     return [tf.where(m, tf.zerosLike(g), g), tf.sum(tf.where(m, g, tf.zerosLike(g)))];

@@ -44,19 +44,20 @@ export function permute(t: Tensor, dims: number[]): Tensor {
   const p = dims.map((d) => normDim(d, t.dim(), "permute"));
   if (new Set(p).size !== p.length) throw new RuntimeError(`permute(): repeated dim in [${dims.join(", ")}]`);
   if (t.dim() === 0) return t.alias();
-  const out = compute(() => tf.transpose(t._t, p));
+  // tfjs's Transpose kernel divides by zero on empty tensors on wasm.
+  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype) : tf.transpose(t._t, p)));
   const inv = new Array<number>(p.length);
   p.forEach((d, i) => (inv[d] = i));
   return record("PermuteBackward0", [t], out, (g) => [tf.transpose(g, inv)]);
 }
 
 export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBackward0"): Tensor {
-  if (t.dim() === 0) return t.alias();
   const a = normDim(d0, t.dim(), "transpose");
   const b = normDim(d1, t.dim(), "transpose");
+  if (t.dim() === 0) return t.alias();
   const p = [...Array(t.dim()).keys()];
   [p[a], p[b]] = [p[b], p[a]];
-  const out = compute(() => tf.transpose(t._t, p));
+  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype) : tf.transpose(t._t, p)));
   return record(name, [t], out, (g) => [tf.transpose(g, p)]);
 }
 
@@ -108,6 +109,8 @@ export function expand(t: Tensor, sizes: number[]): Tensor {
     }
     return s;
   });
+  // tfjs's broadcastTo cannot make a size-0 dim from a size-1 one.
+  if (numelOf(target) === 0) return record("ExpandBackward0", [t], compute(() => tf.zeros(target, t.dtype)), () => [tf.zeros(t.shape)]);
   const out = compute(() => tf.broadcastTo(tf.reshape(t._t, [...Array(lead).fill(1), ...t.shape]), target));
   return record("ExpandBackward0", [t], out, (g) => {
     const axes: number[] = [];
@@ -137,6 +140,7 @@ export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
   if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
   tensors.forEach((x, i) => {
     if (!(x instanceof Tensor)) throw new TypeError(`torch.cat(): expected a list of Tensors, but element ${i} is not a Tensor`);
+    if (x.dim() === 0) throw new RuntimeError(`torch.cat(): zero-dimensional tensor (at position ${i}) cannot be concatenated`);
   });
   const ref = tensors.find((x) => !(x.dim() === 1 && x.numel() === 0)) ?? tensors[0];
   const d = normDim(dim, ref.dim(), "cat");
@@ -155,10 +159,16 @@ export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
       }
     });
   });
-  const dt = parts.some((x) => x.dtype === "float32") ? "float32" : parts.some((x) => x.dtype === "int32") ? "int32" : "bool";
+  // The skipped legacy empty [0] tensors still take part in type promotion, as in PyTorch.
+  const dt = tensors.some((x) => x.dtype === "float32") ? "float32" : tensors.some((x) => x.dtype === "int32") ? "int32" : "bool";
   const out = compute(() => tf.concat(parts.map((x) => as(x._t, dt)), d));
   const sizes = parts.map((x) => x.shape[d]);
-  return record(name, parts, out, (g) => tf.split(g, sizes, d));
+  // The skipped [0] tensors stay graph inputs (a float one makes the result require grad) with empty gradients.
+  return record(name, tensors, out, (g) => {
+    const pieces = tf.split(g, sizes, d);
+    let k = 0;
+    return tensors.map((x) => (parts.includes(x) ? pieces[k++] : tf.zeros(x.shape)));
+  });
 }
 
 export function stack(tensors: Tensor[], dim = 0): Tensor {
@@ -227,6 +237,8 @@ export function split(t: Tensor, split_size_or_sections: number | number[], dim 
 export function chunk(t: Tensor, chunks: number, dim = 0): Tensor[] {
   if (!Number.isInteger(chunks) || chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = normDim(dim, t.dim(), "chunk");
+  // PyTorch gives `chunks` empty pieces of a size-0 dim.
+  if (t.shape[d] === 0) return Array.from({ length: chunks }, () => narrow(t, d, 0, 0, "SplitBackward0"));
   return split(t, Math.max(1, Math.ceil(t.shape[d] / chunks)), d);
 }
 
@@ -237,7 +249,12 @@ export function unbind(t: Tensor, dim = 0): Tensor[] {
 
 export function flip(t: Tensor, dims: number[]): Tensor {
   const ds = dims.map((d) => normDim(d, t.dim(), "flip"));
-  const out = compute(() => (ds.length ? tf.reverse(t._t, ds) : tf.clone(t._t)));
+  const seen = ds.find((d, i) => ds.indexOf(d) !== i);
+  if (seen !== undefined) throw new RuntimeError(`flip(): dim ${seen} appears multiple times in the list of dims`);
+  // Nothing to reverse in a 0-d or empty tensor (and tfjs's Reverse kernel fails on them).
+  if (t.dim() === 0 || t.numel() === 0) ds.length = 0;
+  // wasm's Reverse kernel mis-sizes bool elements (wrong values, then heap corruption): reverse as int32.
+  const out = compute(() => (ds.length ? (t.dtype === "bool" ? tf.cast(tf.reverse(tf.cast(t._t, "int32"), ds), "bool") : tf.reverse(t._t, ds)) : tf.clone(t._t)));
   return record("FlipBackward0", [t], out, (g) => [ds.length ? tf.reverse(g, ds) : g]);
 }
 
@@ -250,10 +267,22 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
   checkIndexTensor("index_select", index);
   if (index.dim() > 1) throw new IndexError(`index_select(): Index is supposed to be a vector, got shape ${fmtShape(index.shape)}`);
   const d = normDim(dim, t.dim(), "index_select");
+  // A 0-d input selects along an implicit size-1 dim and stays 0-d (its index has one element).
+  if (t.dim() === 0) {
+    // PyTorch returns the 0-d value itself for any in-range index list.
+    const idx0 = Array.from(index._t.dataSync());
+    if (idx0.some((i) => i !== 0 && i !== -1)) throw new IndexError("index_select(): index out of range in self");
+    return reshape(t, [], name);
+  }
   const size = t.shape[d];
   const idx = Array.from(index._t.dataSync());
+  if (size === 0 && idx.length > 0 && t.dim() > 1) throw new RuntimeError("index_select(): self indexing axis dim should be positive");
   const bad = idx.find((i) => i < -size || i >= size);
   if (bad !== undefined) throw new IndexError(`index_select(): index ${bad} is out of bounds for dimension ${d} with size ${size}`);
+  if (t.numel() === 0 || idx.length === 0) {
+    const shape = t.shape.map((s, k) => (k === d ? idx.length : s));
+    return record(name, [t], compute(() => tf.zeros(shape, t.dtype)), () => [tf.zeros(t.shape)]);
+  }
   const fixed = Tensor._wrap(compute(() => tf.tensor1d(idx.map((i) => (i < 0 ? i + size : i)), "int32")));
   const out = compute(() => tf.gather(t._t, fixed._t, d));
   return record(name, [t], out, (g) => {
@@ -301,7 +330,11 @@ export function gather(t: Tensor, dim: number, index: Tensor): Tensor {
 /** Elements where the bool `mask` is true, as a 1-D tensor. */
 export function masked_select(t: Tensor, mask: Tensor): Tensor {
   if (mask.dtype !== "bool") throw new TypeError(`masked_select(): expected a bool mask, got ${mask.dtype}`);
-  const shape = t.shape.length >= mask.shape.length ? t.shape : mask.shape;
+  const shape = broadcastShapes(t.shape, mask.shape);
+  if (shape === null) {
+    throw new ShapeError(`masked_select(): The size of the mask ${fmtShape(mask.shape)} must be broadcastable to the input ${fmtShape(t.shape)}`, t.shape, mask.shape);
+  }
+  if (numelOf(shape) === 0) return record("MaskedSelectBackward0", [t], compute(() => tf.zeros([0], t.dtype)), () => [tf.zeros(t.shape)]);
   const mb = compute(() => tf.broadcastTo(mask._t, shape));
   const m = mb.dataSync();
   mb.dispose();

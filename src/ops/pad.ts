@@ -38,7 +38,18 @@ export function pad(input: Tensor, padding: number[], mode: PadMode = "constant"
   // amounts[d] = [before, after] for each tensor dim d.
   const amounts: [number, number][] = input.shape.map(() => [0, 0]);
   for (let i = 0; i < pairs; i++) amounts[nd - 1 - i] = [padding[2 * i], padding[2 * i + 1]];
-  if (mode === "constant") return constantPad(input, amounts, value ?? 0);
+  if (mode === "constant") {
+    // PyTorch checks the padded sizes only when some amount is positive (pure cropping may empty a dim).
+    if (padding.some((p) => p > 0)) {
+      for (let d = nd - pairs; d < nd; d++) {
+        const [b, a] = amounts[d];
+        if (input.shape[d] + b + a <= 0) {
+          throw new RuntimeError(`The input size ${input.shape[d]}, plus negative padding ${b} and ${a} resulted in a negative output size, which is invalid. Check dimension ${d} of your input.`);
+        }
+      }
+    }
+    return constantPad(input, amounts, value ?? 0);
+  }
   if (mode !== "reflect" && mode !== "replicate" && mode !== "circular") {
     throw new NotImplementedError(`Unrecognised padding mode ${String(mode)}`);
   }

@@ -5,13 +5,31 @@ import { RuntimeError, IndexError, ValueError } from "../errors";
 
 export type Dims = number | number[] | null | undefined;
 
-/** Normalised, sorted, de-duplicated dims; all dims when `dim` is null/undefined. */
+/**
+ * Normalised, sorted, de-duplicated dims; all dims when `dim` is null/undefined or an empty list
+ * (PyTorch 1.13's `x.sum([])` reduces everything). A 0-d tensor accepts dim 0/-1 and has no dims to reduce.
+ */
 export function reduceDims(op: string, t: Tensor, dim: Dims): number[] {
-  if (dim === null || dim === undefined) return Array.from({ length: t.dim() }, (_, i) => i);
+  if (dim === null || dim === undefined || (Array.isArray(dim) && dim.length === 0)) return Array.from({ length: t.dim() }, (_, i) => i);
   const list = Array.isArray(dim) ? dim : [dim];
   const out = list.map((d) => normDim(d, t.dim(), op));
   if (new Set(out).size !== out.length) throw new RuntimeError(`${op}(): dim ${out.join(", ")} appears multiple times in the list of dims`);
-  return out.sort((a, b) => a - b);
+  return t.dim() === 0 ? [] : out.sort((a, b) => a - b);
+}
+
+/** Shape after reducing `dims`. */
+function reducedShape(shape: number[], dims: number[], keepdim: boolean): number[] {
+  return keepdim ? keptShape(shape, dims) : shape.filter((_, i) => !dims.includes(i));
+}
+
+/** The reduction of an empty tensor: PyTorch's identity element (tfjs kernels read garbage here). */
+function emptyReduce(t: Tensor, dims: number[], keepdim: boolean, value: number, dtype: "float32" | "int32" | "bool" = "float32"): tf.Tensor {
+  return tf.fill(reducedShape(t.shape, dims, keepdim), value, dtype);
+}
+
+/** Runs a single-dim op on a 0-d tensor as on a 1-element vector, so tfjs sees an axis (the result is 0-d). */
+function viaVector(t: Tensor, f: (v: Tensor) => Tensor): Tensor {
+  return f(t.reshape([1])).reshape([]);
 }
 
 /** Shape of g with reduced dims re-inserted as 1, so it broadcasts against the input. */
@@ -20,6 +38,7 @@ function keptShape(shape: number[], dims: number[]): number[] {
 }
 
 function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
+  if (input.numel() === 0) return tf.zeros(input.shape);
   const ks = keptShape(input.shape, dims);
   return tf.broadcastTo(tf.reshape(g, ks), input.shape);
 }
@@ -27,7 +46,7 @@ function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
 export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("sum", t, dim);
   const dt = t.dtype === "float32" ? "float32" : "int32";
-  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : tf.sum(as(t._t, dt), dims, keepdim)));
+  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : tf.sum(as(t._t, dt), dims, keepdim)));
   return record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]);
 }
 
@@ -37,7 +56,7 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   }
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
-  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : tf.mean(t._t, dims, keepdim)));
+  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : tf.mean(t._t, dims, keepdim)));
   return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [tf.div(expandBack(g, t, dims), n)]);
 }
 
@@ -47,7 +66,7 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "Pr
     return prod(t.reshape(-1), 0, false, "ProdBackward0");
   }
   const d = normDim(dim, t.dim(), "prod");
-  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : tf.prod(as(t._t, dt), d, keepdim)));
+  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, [d], keepdim, 1, dt) : tf.prod(as(t._t, dt), d, keepdim)));
   return record(name, [t], out, (g) => {
     if (t.dim() === 0) return [g];
     // Exclusive products from both sides: exact even where the input has zeros.
@@ -74,9 +93,16 @@ export function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
   return r;
 }
 
-function checkNonEmpty(op: string, t: Tensor, d: number | null): void {
-  if (t.numel() === 0) {
-    throw new IndexError(`${op}(): Expected reduction dim ${d ?? 0} to have non-zero size (input shape [${t.shape.join(", ")}])`);
+/** PyTorch's checks for max/min/amax/argmax of an empty tensor: all of it, or along a zero-size dim. */
+function checkNonEmpty(op: string, t: Tensor, dims: number[] | null): void {
+  if (t.numel() !== 0) return;
+  if (dims === null) {
+    const msg = `${op}(): Expected reduction dim to be specified for input.numel() == 0.`;
+    if (op.startsWith("arg")) throw new IndexError(msg);
+    throw new RuntimeError(`${msg} Specify the reduction dim with the 'dim' argument.`);
+  }
+  for (const d of dims) {
+    if (t.shape[d] === 0) throw new IndexError(`${op}(): Expected reduction dim ${d} to have non-zero size (input shape [${t.shape.join(", ")}])`);
   }
 }
 
@@ -96,8 +122,12 @@ function extremeAll(op: "max" | "min", t: Tensor): Tensor {
 
 function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean): ValuesIndices {
   const d = normDim(dim, t.dim(), op);
-  checkNonEmpty(op, t, d);
+  checkNonEmpty(op, t, t.dim() === 0 ? [] : [d]);
   if (t.dim() === 0) return valuesIndices(t.clone(), constant(compute(() => tf.scalar(0, "int32"))));
+  if (t.numel() === 0) {
+    const v = record(op === "max" ? "MaxBackward0" : "MinBackward0", [t], compute(() => emptyReduce(t, [d], keepdim, 0, t.dtype)), () => [tf.zeros(t.shape)]);
+    return valuesIndices(v, constant(compute(() => emptyReduce(t, [d], keepdim, 0, "int32"))));
+  }
   const idx = compute(() => {
     const i = op === "max" ? tf.argMax(t._t, d) : tf.argMin(t._t, d);
     return keepdim ? tf.expandDims(i, d) : i;
@@ -105,6 +135,8 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
   const vals = compute(() => (op === "max" ? tf.max(t._t, d, keepdim) : tf.min(t._t, d, keepdim)));
   const indices = constant(idx);
   const values = record(op === "max" ? "MaxBackward0" : "MinBackward0", [t], vals, (g) => {
+    // A size-1 dim: every element is its slice's extreme (and tfjs's oneHot needs depth >= 2).
+    if (t.shape[d] === 1) return [tf.reshape(g, t.shape)];
     const i = keepdim ? tf.squeeze(indices._t, [d]) : indices._t;
     const oh = tf.oneHot(i, t.shape[d]);
     // oneHot appends the class axis last; move it to position d.
@@ -133,7 +165,9 @@ export function min(t: Tensor, dim?: number, keepdim = false): Tensor | ValuesIn
 /** amax/amin over dims; the gradient is split evenly among ties. */
 export function amax(t: Tensor, dim?: Dims, keepdim = false, op: "max" | "min" = "max"): Tensor {
   const dims = reduceDims(op === "max" ? "amax" : "amin", t, dim);
-  checkNonEmpty(op === "max" ? "amax" : "amin", t, dims[0] ?? null);
+  const all = dim === undefined || dim === null || (Array.isArray(dim) && dim.length === 0);
+  checkNonEmpty(op === "max" ? "amax" : "amin", t, all ? null : dims);
+  if (t.numel() === 0) return record(op === "max" ? "AmaxBackward0" : "AminBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, 0, t.dtype)), () => [tf.zeros(t.shape)]);
   const f = op === "max" ? tf.max : tf.min;
   const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : f(t._t, dims, keepdim)));
   let self: Tensor;
@@ -149,8 +183,8 @@ export function amax(t: Tensor, dim?: Dims, keepdim = false, op: "max" | "min" =
 
 export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max" | "min" = "max"): Tensor {
   const name = op === "max" ? "argmax" : "argmin";
-  checkNonEmpty(name, t, dim ?? null);
   if (dim === undefined || dim === null) {
+    checkNonEmpty(name, t, null);
     return constant(
       compute(() => {
         const flat = tf.reshape(t._t, [-1]);
@@ -161,6 +195,8 @@ export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max
   }
   const d = normDim(dim, t.dim(), name);
   if (t.dim() === 0) return constant(compute(() => tf.scalar(0, "int32")));
+  checkNonEmpty(name, t, [d]);
+  if (t.numel() === 0) return constant(compute(() => emptyReduce(t, [d], keepdim, 0, "int32")));
   return constant(
     compute(() => {
       const i = op === "max" ? tf.argMax(t._t, d) : tf.argMin(t._t, d);
@@ -172,9 +208,11 @@ export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max
 /** Variance with Bessel's correction by default (`unbiased: true` / `correction: 1`), as PyTorch. */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, name = "var"): Tensor {
   if (t.dtype !== "float32") throw new RuntimeError(`${name}(): input dtype should be float32, got ${t.dtype}`);
+  if (t.dim() === 0) return viaVector(t, (v) => variance(v, reduceDims(name, t, dim).length ? 0 : null, correction, false, name));
   const dims = reduceDims(name, t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
   const denom = Math.max(0, n - correction);
+  if (t.numel() === 0) return record("VarBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, NaN)), () => [tf.zeros(t.shape)]);
   const out = compute(() => {
     const m = tf.mean(t._t, dims, true);
     const ss = tf.sum(tf.square(tf.sub(t._t, m)), dims, keepdim);
@@ -189,16 +227,23 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
 
 export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean): Tensor {
   if (t.dtype !== "float32") throw new RuntimeError(`std(): input dtype should be float32, got ${t.dtype}`);
+  if (t.dim() === 0) {
+    reduceDims("std", t, dim);
+    return viaVector(t, (v) => std(v, 0, correction, false));
+  }
   const dims = reduceDims("std", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
   const denom = Math.max(0, n - correction);
+  if (t.numel() === 0) return record("StdBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, NaN)), () => [tf.zeros(t.shape)]);
   const out = compute(() => tf.sqrt(tf.div(tf.sum(tf.square(tf.sub(t._t, tf.mean(t._t, dims, true))), dims, keepdim), denom)));
   let self: Tensor;
   const res = record("StdBackward0", [t], out, (g) => {
     const m = tf.mean(t._t, dims, true);
     const s = tf.reshape(self._t, keptShape(t.shape, dims));
     const gg = tf.reshape(g, keptShape(t.shape, dims));
-    return [tf.div(tf.mul(gg, tf.sub(t._t, m)), tf.mul(s, denom))];
+    // PyTorch's std_backward masks the gradient to 0 where the std is 0.
+    const r = tf.div(tf.mul(gg, tf.sub(t._t, m)), tf.mul(s, denom));
+    return [tf.where(tf.equal(tf.broadcastTo(s, t.shape), 0), tf.zerosLike(r), r)];
   }, true);
   self = res;
   return res;
@@ -206,6 +251,8 @@ export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean):
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
   const dims = reduceDims("logsumexp", t, dim);
+  if (t.dim() === 0) return viaVector(t, (v) => logsumexp(v, 0));
+  if (t.numel() === 0) return record("LogsumexpBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, -Infinity)), () => [tf.zeros(t.shape)]);
   const out = compute(() => {
     // tfjs subtracts the max unguarded, so an all -inf slice gives NaN; PyTorch gives -inf.
     const m = tf.max(t._t, dims, true);
@@ -231,6 +278,7 @@ function softmaxDim(op: string, t: Tensor, dim: number | undefined | null): numb
 
 export function softmax(t: Tensor, dim?: number | null): Tensor {
   const d = softmaxDim("softmax", t, dim);
+  if (t.dim() === 0) return viaVector(t, (v) => softmax(v, 0));
   const out = compute(() => {
     const x = as(t._t, "float32");
     const e = tf.exp(tf.sub(x, tf.max(x, d, true)));
@@ -247,6 +295,7 @@ export function softmax(t: Tensor, dim?: number | null): Tensor {
 
 export function log_softmax(t: Tensor, dim?: number | null): Tensor {
   const d = softmaxDim("log_softmax", t, dim);
+  if (t.dim() === 0) return viaVector(t, (v) => log_softmax(v, 0));
   const out = compute(() => {
     const x = as(t._t, "float32");
     return tf.sub(x, tf.logSumExp(x, d, true));
@@ -260,17 +309,19 @@ export function log_softmax(t: Tensor, dim?: number | null): Tensor {
 export function cumsum(t: Tensor, dim: number): Tensor {
   const d = normDim(dim, t.dim(), "cumsum");
   const dt = t.dtype === "float32" ? "float32" : "int32";
-  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : tf.cumsum(as(t._t, dt), d)));
+  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : tf.cumsum(as(t._t, dt), d)));
   return record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : tf.cumsum(g, d, false, true)]);
 }
 
 export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {
   const dims = reduceDims("all", t, dim);
+  if (t.numel() === 0) return constant(compute(() => emptyReduce(t, dims, keepdim, 1, "bool")));
   return constant(compute(() => (t.dim() === 0 ? tf.notEqual(t._t, 0) : tf.all(tf.notEqual(t._t, 0), dims, keepdim))));
 }
 
 export function any(t: Tensor, dim?: number | null, keepdim = false): Tensor {
   const dims = reduceDims("any", t, dim);
+  if (t.numel() === 0) return constant(compute(() => emptyReduce(t, dims, keepdim, 0, "bool")));
   return constant(compute(() => (t.dim() === 0 ? tf.notEqual(t._t, 0) : tf.any(tf.notEqual(t._t, 0), dims, keepdim))));
 }
 
@@ -279,7 +330,8 @@ export function norm(t: Tensor, p: number | "fro" = 2, dim?: Dims, keepdim = fal
   const pp = p === "fro" ? 2 : p;
   if (pp === 2) return t.mul(t).sum(dim, keepdim).sqrt();
   if (pp === 1) return t.abs().sum(dim, keepdim);
-  if (pp === Infinity) return amax(t.abs(), dim, keepdim);
+  // The inf-norm of an empty tensor is 0 (amax would raise).
+  if (pp === Infinity) return t.numel() === 0 ? t.abs().sum(dim, keepdim) : amax(t.abs(), dim, keepdim);
   return t.abs().pow(pp).sum(dim, keepdim).pow(1 / pp);
 }
 

@@ -52,7 +52,9 @@ function trimArgs(args: unknown[]): unknown[] {
   return args.slice(0, n);
 }
 
-function sizesFrom(args: unknown[]): number[] {
+function sizesFrom(args: unknown[], op?: string, name?: string): number[] {
+  // `x.view()` with no sizes at all is PyTorch's TypeError; `x.view([])` (0-d) is fine.
+  if (op !== undefined && args.length === 0) throw new TypeError(`${op}() missing 1 required positional arguments: "${name}"`);
   return args.length === 1 && Array.isArray(args[0]) ? (args[0] as number[]) : (args as number[]);
 }
 
@@ -450,6 +452,12 @@ export class Tensor {
   isnan(): Tensor {
     return E.isnan(this);
   }
+  isinf(): Tensor {
+    return E.isinf(this);
+  }
+  isfinite(): Tensor {
+    return E.isfinite(this);
+  }
   /** True when every element equals the other tensor's (same shape). */
   equal(other: Tensor): boolean {
     return this.shape.join(",") === other.shape.join(",") && E.eq(this, other).all().item() === (true as unknown as number);
@@ -566,6 +574,9 @@ export class Tensor {
   dot(other: Tensor): Tensor {
     return L.dot(this, other);
   }
+  outer(vec2: Tensor): Tensor {
+    return L.outer(this, vec2);
+  }
   t(): Tensor {
     if (this.dim() > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${this.dim()}D`);
     return this.dim() < 2 ? this.alias() : M.transpose(this, 0, 1, "TBackward0");
@@ -575,10 +586,10 @@ export class Tensor {
 
   /** Same data, new shape (one dim may be -1). @example x.view(x.size(0), -1) */
   view(...shape: (number | number[])[]): Tensor {
-    return M.reshape(this, sizesFrom(shape));
+    return M.reshape(this, sizesFrom(shape, "view", "shape"));
   }
   reshape(...shape: (number | number[])[]): Tensor {
-    return M.reshape(this, sizesFrom(shape), "ReshapeAliasBackward0");
+    return M.reshape(this, sizesFrom(shape, "reshape", "shape"), "ReshapeAliasBackward0");
   }
   view_as(other: Tensor): Tensor {
     return M.reshape(this, other.shape);
@@ -587,7 +598,7 @@ export class Tensor {
     return M.reshape(this, other.shape, "ReshapeAliasBackward0");
   }
   permute(...dims: (number | number[])[]): Tensor {
-    return M.permute(this, sizesFrom(dims));
+    return M.permute(this, sizesFrom(dims, "permute", "dims"));
   }
   transpose(dim0: number, dim1: number): Tensor {
     return M.transpose(this, dim0, dim1);
@@ -606,13 +617,13 @@ export class Tensor {
     return M.unsqueeze(this, dim);
   }
   expand(...sizes: (number | number[])[]): Tensor {
-    return M.expand(this, sizesFrom(sizes));
+    return M.expand(this, sizesFrom(sizes, "expand", "size"));
   }
   expand_as(other: Tensor): Tensor {
     return M.expand(this, other.shape);
   }
   repeat(...reps: (number | number[])[]): Tensor {
-    return M.repeat(this, sizesFrom(reps));
+    return M.repeat(this, sizesFrom(reps, "repeat", "repeats"));
   }
   contiguous(): Tensor {
     return this;
@@ -644,7 +655,7 @@ export class Tensor {
     return M.index(this, indices);
   }
   flip(...dims: (number | number[])[]): Tensor {
-    return M.flip(this, sizesFrom(dims));
+    return M.flip(this, sizesFrom(dims, "flip", "dims"));
   }
   index_select(dim: number, index: Tensor): Tensor {
     return M.index_select(this, dim, index);

@@ -25,6 +25,13 @@ function fmt(s: readonly number[]): string {
   return `[${s.join(", ")}]`;
 }
 
+/** `a * w` where PyTorch multiplies in place: `w` broadcasts to a's shape but may not enlarge it. */
+function mulInPlaceShape(a: Tensor, w: Tensor): Tensor {
+  const r = a.mul(w);
+  if (fmt(r.shape) !== fmt(a.shape)) throw new RuntimeError(`output with shape ${fmt(a.shape)} doesn't match the broadcast shape ${fmt(r.shape)}`);
+  return r;
+}
+
 const warned = new Set<string>();
 function warnOnce(msg: string): void {
   if (warned.has(msg)) return;
@@ -152,7 +159,10 @@ function pickTargets(op: string, logp: Tensor, target: Tensor, weight: Tensor | 
 function reduceWeighted(p: Picked, reduction: Reduction): Tensor {
   if (reduction === "none") return p.loss;
   if (reduction === "sum") return p.loss.sum();
-  return p.loss.sum().div(p.wt.sum());
+  const total = p.wt.sum();
+  // Every target ignored (or weighted 0): PyTorch's mean is 0/0 = nan, and its gradient is 0.
+  if (total.item() === 0) return p.loss.sum().mul(0).add(NaN);
+  return p.loss.sum().div(total);
 }
 
 type NllOpts = { weight?: Tensor | null; size_average?: boolean | null; ignore_index?: number; reduce?: boolean | null; reduction?: Reduction };
@@ -323,7 +333,7 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight?: Ten
   const log1mx = input.neg().add(1).log().clamp(-100, null);
   let loss = target.mul(logx).add(target.neg().add(1).mul(log1mx)).neg();
   const w = o.weight as Tensor | null | undefined;
-  if (w !== undefined && w !== null) loss = loss.mul(w);
+  if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
   return reduce(loss, reduction);
 }
 
@@ -352,9 +362,9 @@ export function binary_cross_entropy_with_logits(
   const sp = E.softplus(input.neg(), 1, 20);
   const pw = o.pos_weight as Tensor | null | undefined;
   const logWeight = pw !== undefined && pw !== null ? pw.sub(1).mul(target).add(1) : null;
-  let loss = target.neg().add(1).mul(input).add(logWeight ? logWeight.mul(sp) : sp);
+  let loss = target.neg().add(1).mul(input).add(logWeight ? mulInPlaceShape(sp, logWeight) : sp);
   const w = o.weight as Tensor | null | undefined;
-  if (w !== undefined && w !== null) loss = loss.mul(w);
+  if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
   return reduce(loss, reduction);
 }
 

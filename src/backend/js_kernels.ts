@@ -1,8 +1,9 @@
 /**
  * Kernels written in JavaScript for the two in-process backends (wasm and cpu), for ops whose exact
  * PyTorch semantics cost many tfjs kernels to express: max pooling with PyTorch's index rules, its
- * gradient scatter, ReLU's threshold backward, and batch norm's statistics, transform and backward
- * (one or two passes where tfjs ops need six to eight). Each is one pass over the data, reading and writing
+ * gradient scatter, and ReLU's threshold backward. (Plain arithmetic stays in tfjs: a wasm kernel
+ * runs a pass over the data several times faster than a JS loop, so only comparisons and index
+ * bookkeeping are worth writing here.) Each is one pass over the data, reading and writing
  * the backend's own memory (the wasm heap or the cpu backend's arrays) without copies.
  *
  * Native backends (tfjs-node) do not get these: ops check `hasJsKernel` and otherwise fall back to
@@ -174,146 +175,7 @@ function reluGrad(backendName: string) {
   };
 }
 
-/** [N, C, L] view of an input of rank >= 2 (L = 1 for [N, C]). */
-function ncl(shape: number[]): [number, number, number] {
-  return [shape[0], shape[1], shape.slice(2).reduce((a, v) => a * v, 1)];
-}
-
-/**
- * Batch statistics per channel (dim 1), two passes as ATen's batch_norm_cpu_collect_stats: the mean,
- * then the biased variance as the mean squared deviation. Sums accumulate in float64. Output [3, C]:
- * mean, 1 / sqrt(var + eps), var.
- */
-function batchNormStats(backendName: string) {
-  return (args: KernelArgs): Info => {
-    const x = args.inputs.x as Info;
-    const eps = (args.attrs as unknown as { eps: number }).eps;
-    const [n, c, l] = ncl(x.shape);
-    const io = ioFor(args.backend, backendName);
-    const [outInfo] = io.outputs([[[3, c], "float32"]]);
-    const xs = io.view(x) as Float32Array;
-    const out = io.view(outInfo) as Float32Array;
-    const count = n * l;
-    const mean = new Float64Array(c);
-    for (let b = 0; b < n; b++) {
-      for (let ch = 0; ch < c; ch++) {
-        const o = (b * c + ch) * l;
-        let acc = 0;
-        for (let j = 0; j < l; j++) acc += xs[o + j];
-        mean[ch] += acc;
-      }
-    }
-    for (let ch = 0; ch < c; ch++) mean[ch] /= count;
-    const sq = new Float64Array(c);
-    for (let b = 0; b < n; b++) {
-      for (let ch = 0; ch < c; ch++) {
-        const o = (b * c + ch) * l;
-        const m = mean[ch];
-        let acc = 0;
-        for (let j = 0; j < l; j++) {
-          const d = xs[o + j] - m;
-          acc += d * d;
-        }
-        sq[ch] += acc;
-      }
-    }
-    for (let ch = 0; ch < c; ch++) {
-      const v = sq[ch] / count;
-      out[ch] = mean[ch];
-      out[c + ch] = 1 / Math.sqrt(Math.fround(v) + eps);
-      out[2 * c + ch] = v;
-    }
-    return outInfo;
-  };
-}
-
-/** y = (x - mean) * alpha + beta per channel: batch norm's transform with alpha = invstd * weight. */
-function batchNormApply(backendName: string) {
-  return (args: KernelArgs): Info => {
-    const { x, mean, alpha, beta } = args.inputs as Record<string, Info>;
-    const [n, c, l] = ncl(x.shape);
-    const io = ioFor(args.backend, backendName);
-    const [yInfo] = io.outputs([[x.shape, "float32"]]);
-    const xs = io.view(x) as Float32Array;
-    const ms = io.view(mean) as Float32Array;
-    const as = io.view(alpha) as Float32Array;
-    const bs = io.view(beta) as Float32Array;
-    const ys = io.view(yInfo) as Float32Array;
-    for (let b = 0; b < n; b++) {
-      for (let ch = 0; ch < c; ch++) {
-        const o = (b * c + ch) * l;
-        const m = ms[ch];
-        const a = as[ch];
-        const sh = bs[ch];
-        for (let j = 0; j < l; j++) ys[o + j] = (xs[o + j] - m) * a + sh;
-      }
-    }
-    return yInfo;
-  };
-}
-
-/**
- * ATen's batch_norm_cpu_backward. Pass 1: per channel, sum(g) and dotp = sum((x - mean) * g). Pass 2
- * (when `dx`): training gives dx = (g - sum / M - (x - mean) * dotp * invstd^2 / M) * invstd * w,
- * evaluation dx = g * invstd * w. Outputs [sums [2, C] (sum, dotp)] or [sums, dx].
- */
-function batchNormBackward(backendName: string) {
-  return (args: KernelArgs): Info[] => {
-    const { dy, x, mean, invstd, alpha } = args.inputs as Record<string, Info>;
-    const { training, dx: wantDx } = args.attrs as unknown as { training: boolean; dx: boolean };
-    const [n, c, l] = ncl(x.shape);
-    const io = ioFor(args.backend, backendName);
-    const infos = io.outputs(wantDx ? [[[2, c], "float32"], [x.shape, "float32"]] : [[[2, c], "float32"]]);
-    const gs = io.view(dy) as Float32Array;
-    const xs = io.view(x) as Float32Array;
-    const ms = io.view(mean) as Float32Array;
-    const sums = io.view(infos[0]) as Float32Array;
-    const sumG = new Float64Array(c);
-    const dotp = new Float64Array(c);
-    for (let b = 0; b < n; b++) {
-      for (let ch = 0; ch < c; ch++) {
-        const o = (b * c + ch) * l;
-        const m = ms[ch];
-        let s = 0;
-        let d = 0;
-        for (let j = 0; j < l; j++) {
-          const g = gs[o + j];
-          s += g;
-          d += (xs[o + j] - m) * g;
-        }
-        sumG[ch] += s;
-        dotp[ch] += d;
-      }
-    }
-    for (let ch = 0; ch < c; ch++) {
-      sums[ch] = sumG[ch];
-      sums[c + ch] = dotp[ch];
-    }
-    if (!wantDx) return infos;
-    const is = io.view(invstd) as Float32Array;
-    const as = io.view(alpha) as Float32Array;
-    const dxs = io.view(infos[1]) as Float32Array;
-    const count = n * l;
-    for (let ch = 0; ch < c; ch++) {
-      // Per channel: dx = g * a + (x - mean) * k + off.
-      const inv = is[ch];
-      const a = as[ch];
-      const k = training ? -((dotp[ch] * inv * inv) / count) * a : 0;
-      const off = training ? -(sumG[ch] / count) * a : 0;
-      for (let b = 0; b < n; b++) {
-        const o = (b * c + ch) * l;
-        const m = ms[ch];
-        for (let j = 0; j < l; j++) dxs[o + j] = gs[o + j] * a + (xs[o + j] - m) * k + off;
-      }
-    }
-    return infos;
-  };
-}
-
 const KERNELS: Record<string, (backendName: string) => (args: KernelArgs) => Info | Info[]> = {
-  TorchlabBatchNormStats: batchNormStats,
-  TorchlabBatchNormApply: batchNormApply,
-  TorchlabBatchNormBackward: batchNormBackward,
   TorchlabMaxPool2d: maxPool2d,
   TorchlabMaxPool2dGrad: maxPool2dGrad,
   TorchlabReluGrad: reluGrad,

@@ -7,7 +7,6 @@
 import { tf, compute, record } from "./_core";
 import { overwrite } from "../backend/memory";
 import { Tensor } from "../tensor/tensor";
-import { hasJsKernel } from "../backend/js_kernels";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 
 export interface BatchNormOptions {
@@ -72,10 +71,7 @@ export function batch_norm(
 
   // Statistics used to normalise: the batch's (training) or the running ones (evaluation).
   let centeredT: Tensor | null = null;
-  // On wasm and cpu, JS kernels do the statistics, the transform and the backward in one or two passes.
-  const fast = hasJsKernel("TorchlabBatchNormStats");
   const stats = compute(() => {
-    if (training && fast) return tf.engine().runKernel("TorchlabBatchNormStats", { x: input._t }, { eps }) as tf.Tensor;
     if (training) {
       const mean = tf.div(channelSum(input._t), n);
       const centered = tf.keep(tf.sub(input._t, tf.reshape(mean, bshape)));
@@ -109,10 +105,6 @@ export function batch_norm(
   // ATen's transform: training reuses the centred input, evaluation folds the mean into the shift
   // (x * alpha + bias - mean * alpha), as batch_norm_cpu_transform_input does.
   const out = compute(() => {
-    if (fast) {
-      const beta = bias ? tf.reshape(bias._t, [c]) : tf.zeros([c]);
-      return tf.engine().runKernel("TorchlabBatchNormApply", { x: input._t, mean: meanOf(), alpha: alphaOf(), beta }) as tf.Tensor;
-    }
     const alpha = tf.reshape(alphaOf(), bshape);
     if (centeredT) return bias ? tf.add(tf.mul(centeredT._t, alpha), tf.reshape(bias._t, bshape)) : tf.mul(centeredT._t, alpha);
     const shift = tf.mul(meanOf(), alphaOf());
@@ -123,15 +115,6 @@ export function batch_norm(
   // grad_input = (g - sum/N - (x - mean) * dotp * invstd^2 / N) * invstd * w (training) or
   // g * invstd * w (evaluation), grad_weight = dotp * invstd and grad_bias = sum(g).
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
-    if (fast) {
-      const attrs = { training, dx: input.requires_grad };
-      const bwdInputs = { dy: g, x: input._t, mean: meanOf(), invstd: invstdOf(), alpha: alphaOf() };
-      const [sums, dx] = tf.engine().runKernel("TorchlabBatchNormBackward", bwdInputs, attrs) as tf.Tensor[];
-      const grads: (tf.Tensor | null)[] = [dx ?? null];
-      if (weight) grads.push(weight.requires_grad ? tf.mul(tf.reshape(tf.slice(sums, [1, 0], [1, c]), [c]), invstdOf()) : null);
-      if (bias) grads.push(bias.requires_grad ? tf.reshape(tf.slice(sums, [0, 0], [1, c]), [c]) : null);
-      return grads;
-    }
     const centered = centeredT ? centeredT._t : tf.sub(input._t, tf.reshape(meanOf(), bshape));
     const invstd = invstdOf();
     const needSum = (input.requires_grad && training) || (bias !== null && bias.requires_grad);

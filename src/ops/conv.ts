@@ -336,10 +336,12 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     return toNCHW(y);
   });
   const res = record("ConvolutionBackward0", inputs, out, (g) => {
-    const gn = toNHWC(g);
+    // NHWC gradient only where used: the first layer's input needs none, and the weight gradient reads NCHW.
+    let gn: tf.Tensor4D | null = null;
+    const nhwc = (): tf.Tensor4D => (gn ??= toNHWC(g));
     const grads: (tf.Tensor | null)[] = [null, null, null];
     if (x.requires_grad) {
-      grads[0] = toNCHW(convCoreInputGrad(gn, weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups, { top: pads[0], left: pads[2], h, w }));
+      grads[0] = toNCHW(convCoreInputGrad(nhwc(), weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups, { top: pads[0], left: pads[2], h, w }));
     }
     if (weight.requires_grad && direct) {
       // x as [C, H, W, N] convolved (padded by the convolution) with g as an HWIO kernel [Ho, Wo, N, O],
@@ -352,7 +354,7 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     } else if (weight.requires_grad) {
       let xp = toNHWC(x._t);
       if (needsPad) xp = tf.pad(xp, padSpec) as tf.Tensor4D;
-      grads[1] = convCoreWeightGrad(xp, gn, weight.shape, stride, dilation, groups);
+      grads[1] = convCoreWeightGrad(xp, nhwc(), weight.shape, stride, dilation, groups);
     }
     if (bias && bias.requires_grad) grads[2] = channelSum(g);
     return grads.slice(0, inputs.length);

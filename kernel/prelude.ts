@@ -6,6 +6,7 @@
  * the torch library fails to load or initialise; that failure is then reported to the user.
  */
 import type { Outcome, Session } from "./session";
+import { TICK_NAME } from "./rewrite";
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
 export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output"] as const;
@@ -46,6 +47,12 @@ export interface PreludeResult {
 /** Runs the prelude; never throws, so that a failure reaches the user as a message instead of a dead kernel. */
 export async function runPrelude(session: Session, env: NodeJS.ProcessEnv = process.env): Promise<PreludeResult> {
   const failures: string[] = [];
+  // The yield point of top-level loops (kernel/rewrite.ts); loops are rewritten only once it is bound.
+  const tick = await session.execute(`import { tick as ${TICK_NAME} } from "torchlab/dist/kernel/tick";`).catch(
+    (error): Outcome => ({ status: "error", ename: "Error", evalue: String(error), traceback: [] }),
+  );
+  if (tick.status === "ok") session.enableLoopYields();
+  else failures.push(`loop yields -> ${tick.ename}: ${tick.evalue}`);
   for (const cell of preludeCells(env)) {
     let outcome: Outcome;
     try {

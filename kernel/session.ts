@@ -11,7 +11,8 @@ import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
 import { installTorchlabResolution } from "./resolve";
-import { expandShorthandProperties } from "./shorthand";
+import { addLoopYields, expandShorthandProperties } from "./rewrite";
+import { interruptCellsUpTo } from "./tick";
 
 export type Outcome =
   | { status: "ok"; hasValue: boolean; value?: unknown }
@@ -40,6 +41,9 @@ interface Recording {
 export class Session {
   private readonly executor: Executor;
   private recording: Recording = { values: [], errors: [] };
+  /** Serial number of the cell being run; loops of interrupted cells stop at their next tick. */
+  private serial = 0;
+  private loopYields = false;
 
   constructor(readonly cwd: string = process.cwd()) {
     installTorchlabResolution();
@@ -70,7 +74,10 @@ export class Session {
   async execute(code: string): Promise<Outcome> {
     this.recording = { values: [], errors: [] };
     const recording = this.recording;
-    const ok = await this.executor.execute(expandShorthandProperties(code));
+    const cell = ++this.serial;
+    let source = expandShorthandProperties(code);
+    if (this.loopYields && !isModuleCell(code)) source = addLoopYields(source, cell);
+    const ok = await this.executor.execute(source);
     if (ok && recording.errors.length === 0) {
       return recording.values.length > 0
         ? { status: "ok", hasValue: true, value: recording.values[recording.values.length - 1] }
@@ -101,7 +108,16 @@ export class Session {
 
   /** Stops the running cell if it is awaiting (synchronous code is stopped by SIGINT itself). */
   interrupt(): void {
+    interruptCellsUpTo(this.serial);
     this.executor.interrupt();
+  }
+
+  /**
+   * From now on, top-level loops of cells yield at each iteration (kernel/rewrite.ts). Called once
+   * the prelude has bound the tick function the rewritten loops call.
+   */
+  enableLoopYields(): void {
+    this.loopYields = true;
   }
 
   close(): void {
@@ -138,4 +154,11 @@ function cellTraceback(error: Error, ename: string): string[] {
   if (head > 0) stack = stack.slice(head);
   const kept = stack.filter((line, i) => i === 0 || !/node_modules[\\/]tslab[\\/]|\(node:|dist[\\/]kernel[\\/]/.test(line));
   return kept;
+}
+
+/** tslab's module cells (a `/** @module name *\/` JSDoc tag) become files, where a top-level await is not allowed. */
+function isModuleCell(code: string): boolean {
+  const { getCodeMetadata } = require("tslab/dist/metadata") as typeof import("tslab/dist/metadata");
+  const meta = getCodeMetadata(code);
+  return Boolean(meta.module) || meta.mode === "browser";
 }

@@ -19,7 +19,7 @@ maybe("jupyter_kernel_test and torchlab protocol tests pass", async () => {
   if (result.status !== 0) {
     throw new Error(`python unittest failed:\n${report}`);
   }
-  expect(report).toMatch(/^Ran 24 tests in/m);
+  expect(report).toMatch(/^Ran 26 tests in/m);
   expect(report).toMatch(/^OK \(skipped=1\)$/m);
   // The only skip allowed is test_pager: TypeScript has no pager.
   expect(report).toMatch(/test_pager .*skipped/);

@@ -129,6 +129,41 @@ class TorchlabProtocolTests(unittest.TestCase):
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
 
+    def test_interrupt_request_stops_a_synchronous_loop(self):
+        # Top-level loops yield at each iteration (kernel/rewrite.ts), so the control socket is read
+        # and the loop stops at an iteration boundary instead of running on in the background.
+        execute(self.kc, "let spins = 0;")
+        msg_id = self.kc.execute("while (true) { spins++; }")
+        time.sleep(1)
+        self.kc.session.send(self.kc.control_channel.socket, "interrupt_request", {})
+        self.assertEqual(self.kc.get_control_msg(timeout=TIMEOUT)["msg_type"], "interrupt_reply")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
+        _, first = execute(self.kc, "spins")
+        time.sleep(0.5)
+        _, second = execute(self.kc, "spins")
+        self.assertGreater(int(first[-1][1]["data"]["text/plain"]), 0)
+        self.assertEqual(first[-1][1]["data"]["text/plain"], second[-1][1]["data"]["text/plain"])
+
+    def test_loop_output_streams_while_it_runs(self):
+        code = ("for (let i = 0; i < 3; i++) {\n  console.log(`step ${i}`);\n"
+                "  const t = Date.now(); while (Date.now() - t < 400) {}\n}")
+        msg_id = self.kc.execute(code)
+        first_stream = None
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream" and first_stream is None:
+                first_stream = time.time()
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                done = time.time()
+                break
+        self.assertIsNotNone(first_stream)
+        # The first line arrives while the other two iterations (0.8 s) are still running.
+        self.assertGreater(done - first_stream, 0.5)
+
     def test_execution_count_and_execute_input(self):
         first, _ = execute(self.kc, "1")
         silent, outputs = execute(self.kc, "2", silent=True)

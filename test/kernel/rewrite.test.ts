@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { expandShorthandProperties } from "../../kernel/shorthand";
+import { addLoopYields, expandShorthandProperties } from "../../kernel/rewrite";
 import { Session } from "../../kernel/session";
 import { notebook, runCli, tempDir } from "./helpers";
 
@@ -49,3 +49,21 @@ test("prelude aliases work as types in later cells; a library error's traceback 
   // No "file:line", source line and caret before the message, as Node prints for library throws.
   expect(error.traceback[0]).toMatch(/^ShapeError: Given groups=1, weight of size \[3, 1, 3, 3\]/);
 }, 120000);
+
+describe("loop yields", () => {
+  test("top-level loops of every kind start each iteration with the tick; functions and classes are left alone", () => {
+    const t = "await _torchlab_tick(7);";
+    expect(addLoopYields("for (let i = 0; i < 3; i++) {\n  f(i);\n}", 7)).toBe(`for (let i = 0; i < 3; i++) { ${t}\n  f(i);\n}`);
+    expect(addLoopYields("for (const [x, y] of loader) step(x, y);", 7)).toBe(`for (const [x, y] of loader) { ${t} step(x, y); }`);
+    expect(addLoopYields("while (s < 9) s++;", 7)).toBe(`while (s < 9) { ${t} s++; }`);
+    expect(addLoopYields("do { s--; } while (s > 0);", 7)).toBe(`do { ${t} s--; } while (s > 0);`);
+    expect(addLoopYields("for (const k in o) {}", 7)).toBe(`for (const k in o) { ${t}}`);
+    // Nested loops each get one; the outer body's insert keeps the inner loop intact.
+    expect(addLoopYields("for (;;) { for (;;) {} }", 7)).toBe(`for (;;) { ${t} for (;;) { ${t}} }`);
+    const untouched = "function f() { for (;;) {} }\nconst g = () => { while (true) {} };\nclass C { m() { for (;;) {} } }\ntorch.no_grad(() => { for (const b of xs) {} });";
+    expect(addLoopYields(untouched, 7)).toBe(untouched);
+    // Line numbers never change, so diagnostics still point at the user's lines.
+    const src = "for (const x of xs)\n  use(x);\nlet y = 1;";
+    expect(addLoopYields(src, 7).split("\n").length).toBe(src.split("\n").length);
+  });
+});

@@ -54,3 +54,19 @@ test("relu: the gradient is zero where the result is <= 0 and passes elsewhere, 
   torch.relu(x).backward(torch.tensor([1, 2, 3, 4, 5, 6]).float());
   expect((x.grad as InstanceType<typeof torch.Tensor>).tolist()).toEqual([1, 0, 0, 4, 5, 0]);
 });
+
+test("MaxPool2d(2): ties (zeros after a ReLU) give the first element, on the unrolled path too", () => {
+  const r = pool([[0, 0, 3, 3], [0, 0, 3, 1]], 2, {}, [[1, 2]]);
+  expect(r.y).toEqual([[[[0, 3]]]]);
+  expect(r.i).toEqual([[[[0, 2]]]]);
+  expect(r.grad).toEqual([[[[1, 0, 2, 0], [0, 0, 0, 0]]]]);
+});
+
+test("max_pool2d: ceil_mode windows hanging over the bottom/right edge", () => {
+  const x = torch.tensor([[[[0, 0, 3, 3, 1], [0, 0, 3, 1, 2], [-1, 5, 5, 0, 7]]]]).float().requires_grad_();
+  const [y, i] = F.max_pool2d(x, 2, { ceil_mode: true, return_indices: true });
+  expect(y.tolist()).toEqual([[[[0, 3, 2], [5, 5, 7]]]]);
+  expect(i.tolist()).toEqual([[[[0, 2, 9], [11, 12, 14]]]]);
+  y.backward(torch.tensor([[[[1, 2, 3], [4, 5, 6]]]]).float());
+  expect((x.grad as InstanceType<typeof torch.Tensor>).tolist()).toEqual([[[[1, 0, 2, 0, 0], [0, 0, 0, 0, 3], [0, 4, 5, 0, 6]]]]);
+});

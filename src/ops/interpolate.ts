@@ -246,6 +246,10 @@ export function interpolate(input: Tensor, options: InterpolateOptions = {}): Te
   if (input.dtype !== "float32") throw new RuntimeError(`"upsample_${mode}" not implemented for '${input.dtype === "int32" ? "Long" : "Bool"}'`);
   const spatial = input.shape.slice(2);
   const out = outSize ?? spatial.map((s, i) => Math.floor(s * (scales as number[])[i]));
+  // area is adaptive average pooling, which (unlike the upsampling kernels) may produce an empty output.
+  if (mode === "area" && spatial.every((s) => s > 0) && out.some((s) => s === 0)) {
+    return record("AdaptiveAvgPool2DBackward0", [input], compute(() => tf.zeros([...input.shape.slice(0, 2), ...out])), () => [tf.zeros(input.shape)]);
+  }
   if (spatial.some((s) => s <= 0) || out.some((s) => s <= 0)) {
     const names = ["D", "H", "W"].slice(3 - dim);
     const fmt = (v: number[]): string => v.map((e, i) => `${names[i]}: ${e}`).join(", ");

@@ -62,7 +62,11 @@ export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBa
 }
 
 export function flatten(t: Tensor, start_dim = 0, end_dim = -1): Tensor {
-  if (t.dim() === 0) return reshape(t, [1], "ReshapeAliasBackward0");
+  if (t.dim() === 0) {
+    normDim(start_dim, 0, "flatten");
+    normDim(end_dim, 0, "flatten");
+    return reshape(t, [1], "ReshapeAliasBackward0");
+  }
   const s = normDim(start_dim, t.dim(), "flatten");
   const e = normDim(end_dim, t.dim(), "flatten");
   if (s > e) throw new RuntimeError(`flatten() has invalid args: start_dim (${start_dim}) cannot come after end_dim (${end_dim})`);

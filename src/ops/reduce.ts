@@ -251,6 +251,8 @@ export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean):
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
   const dims = reduceDims("logsumexp", t, dim);
+  // int/bool inputs give a float result, as in PyTorch (and wasm's Max kernel misreads bool buffers).
+  if (t.dtype !== "float32") return logsumexp(t.float(), dim, keepdim);
   if (t.dim() === 0) return viaVector(t, (v) => logsumexp(v, 0));
   if (t.numel() === 0) return record("LogsumexpBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, -Infinity)), () => [tf.zeros(t.shape)]);
   const out = compute(() => {
@@ -279,6 +281,7 @@ function softmaxDim(op: string, t: Tensor, dim: number | undefined | null): numb
 export function softmax(t: Tensor, dim?: number | null): Tensor {
   const d = softmaxDim("softmax", t, dim);
   if (t.dim() === 0) return viaVector(t, (v) => softmax(v, 0));
+  if (t.numel() === 0) return record("SoftmaxBackward0", [t], compute(() => as(t._t, "float32")), (g) => [g]);
   const out = compute(() => {
     const x = as(t._t, "float32");
     const e = tf.exp(tf.sub(x, tf.max(x, d, true)));
@@ -296,6 +299,7 @@ export function softmax(t: Tensor, dim?: number | null): Tensor {
 export function log_softmax(t: Tensor, dim?: number | null): Tensor {
   const d = softmaxDim("log_softmax", t, dim);
   if (t.dim() === 0) return viaVector(t, (v) => log_softmax(v, 0));
+  if (t.numel() === 0) return record("LogSoftmaxBackward0", [t], compute(() => as(t._t, "float32")), (g) => [g]);
   const out = compute(() => {
     const x = as(t._t, "float32");
     return tf.sub(x, tf.logSumExp(x, d, true));

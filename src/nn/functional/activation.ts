@@ -54,7 +54,10 @@ export function hardtanh(input: Tensor, min_val: number | { min_val?: number; ma
   const lo = (o.min_val as number) ?? -1;
   const hi = (o.max_val as number) ?? 1;
   if (lo > hi) throw new ValueError("min_val cannot be greater than max_val");
-  return maybeInplace("hardtanh", input, E.clamp(input, lo, hi), (o.inplace as boolean) ?? false);
+  // Unlike clamp's, PyTorch's hardtanh gradient is 0 at the bounds themselves: pass it strictly inside.
+  const inside = input.gt(lo).logical_and(input.lt(hi));
+  const y = E.where(inside, input, E.clamp(input, lo, hi).detach());
+  return maybeInplace("hardtanh", input, y, (o.inplace as boolean) ?? false);
 }
 
 /** x for x > 0, negative_slope * x otherwise. */

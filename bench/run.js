@@ -2,7 +2,7 @@
 /**
  * Overhead of torchlab over raw TensorFlow.js, and distance to PyTorch on the CPU.
  *
- *   npm run build && node bench/run.js [--iters N]
+ *   npm run build && node bench/run.js [--iters N] [--backend wasm|cpu] [--clock wall|cpu]
  *
  * Runs each workload on the wasm and cpu backends (one child process per backend, as the backend is
  * chosen once per process) through torchlab and through tfjs directly, and through PyTorch with
@@ -19,11 +19,41 @@ const ROOT = path.join(__dirname, "..");
 // TORCHLAB_DIST points at another build (e.g. of an older commit) to compare against in one run.
 const DIST = process.env.TORCHLAB_DIST ? path.resolve(process.env.TORCHLAB_DIST) : path.join(ROOT, "dist");
 
+// --clock cpu measures the process's CPU time instead of wall time: on a machine shared with other
+// work, time spent descheduled would otherwise dominate the differences being measured.
+const CPU_CLOCK = process.argv.includes("--clock") && process.argv[process.argv.indexOf("--clock") + 1] === "cpu";
+
+function now() {
+  if (!CPU_CLOCK) return Number(process.hrtime.bigint()) / 1e6;
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e3;
+}
+
 function time(fn, iters) {
   for (let i = 0; i < Math.max(3, iters / 10); i++) fn();
-  const t0 = process.hrtime.bigint();
+  const t0 = now();
   for (let i = 0; i < iters; i++) fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6 / iters;
+  return (now() - t0) / iters;
+}
+
+/**
+ * As time(), but yielding to the event loop after each iteration, as a training loop over a
+ * DataLoader does: torchlab frees tensors from FinalizationRegistry callbacks, which run between
+ * macrotasks, so a tight synchronous loop would keep every step's memory (and touch fresh pages).
+ * The yields and the freeing they allow are part of the measured time.
+ */
+async function timeYielding(fn, iters) {
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < Math.max(3, iters / 10); i++) {
+    fn();
+    await tick();
+  }
+  const t0 = now();
+  for (let i = 0; i < iters; i++) {
+    fn();
+    await tick();
+  }
+  return (now() - t0) / iters;
 }
 
 async function child(backend) {
@@ -97,7 +127,7 @@ async function child(backend) {
       loss.dispose();
     }, iters),
   };
-  Object.assign(results, convnet(torch, tf, backend === "cpu" ? Math.max(3, Math.floor(ITERS / 10)) : Math.max(5, Math.floor(ITERS / 5))));
+  Object.assign(results, await convnet(torch, tf, backend === "cpu" ? Math.max(3, Math.floor(ITERS / 10)) : Math.max(5, Math.floor(ITERS / 5))));
   process.stdout.write(JSON.stringify({ backend: torch.backend(), results }));
 }
 
@@ -108,7 +138,7 @@ async function child(backend) {
  * the kernels a tfjs program would use: conv2d for all three convolution products, MaxPoolGrad,
  * moments for batch statistics, and tfjs's own Adam.
  */
-function convnet(torch, tf, iters) {
+async function convnet(torch, tf, iters) {
   const nn = torch.nn;
   const results = {};
   const N = 64;
@@ -187,9 +217,10 @@ function convnet(torch, tf, iters) {
       const z = tf.add(tf.matMul(flat, P.wl), P.bl);
       const l = ce.fwd(z, labels);
       const dz = ce.bwd(z, labels);
-      const dwl = tf.matMul(flat, dz, true, false);
+      // Explicit transposes: wasm's matMul with a transposed operand is several times slower.
+      const dwl = tf.matMul(tf.transpose(flat), dz);
       const dbl = tf.sum(dz, 0);
-      const dp2 = tf.reshape(tf.matMul(dz, P.wl, false, true), p2.shape);
+      const dp2 = tf.reshape(tf.matMul(dz, tf.transpose(P.wl)), p2.shape);
       const dn2 = bn.bwd(n2, P.g2, relu.bwd(r2, pool.bwd(r2, p2, dp2)));
       const dc2 = conv.bwd(p1, P.w2, dn2.dx, true);
       const dn1 = bn.bwd(n1, P.g1, relu.bwd(r1, pool.bwd(r1, p1, dc2.dx)));
@@ -204,10 +235,10 @@ function convnet(torch, tf, iters) {
     loss.dataSync();
     loss.dispose();
   };
-  results["conv-net train step, batch 64 (fwd+bwd+Adam)"] = { torchlab: time(step, iters), tfjs: time(tfStep, iters) };
+  results["conv-net train step, batch 64 (fwd+bwd+Adam)"] = { torchlab: await timeYielding(step, iters), tfjs: await timeYielding(tfStep, iters) };
 
   // ---- per layer, forward + backward with a given upstream gradient
-  const layer = (name, module, shape, tfFwdBwd) => {
+  const layer = async (name, module, shape, tfFwdBwd) => {
     const xi = torch.randn(...shape).requires_grad_();
     const out = module(xi);
     const g = torch.randn(...out.shape);
@@ -225,34 +256,34 @@ function convnet(torch, tf, iters) {
       r.dataSync();
       r.dispose();
     };
-    results[`${name} fwd+bwd`] = { torchlab: time(tl, iters), tfjs: time(tfl, iters) };
+    results[`${name} fwd+bwd`] = { torchlab: await timeYielding(tl, iters), tfjs: await timeYielding(tfl, iters) };
   };
   const cw1 = tf.randomNormal([3, 3, 1, 16]);
   const cw2 = tf.randomNormal([3, 3, 16, 32]);
-  layer("Conv2d(1,16,3,p=1) [64,1,28,28]", new nn.Conv2d(1, 16, 3, { padding: 1 }), [N, 1, 28, 28], (xx, g) => {
+  await layer("Conv2d(1,16,3,p=1) [64,1,28,28]", new nn.Conv2d(1, 16, 3, { padding: 1 }), [N, 1, 28, 28], (xx, g) => {
     conv.fwd(xx, cw1, P.b1);
     const r = conv.bwd(xx, cw1, g, true);
     return tf.addN([tf.sum(r.dx), tf.sum(r.dw), tf.sum(r.db)]);
   });
-  layer("Conv2d(16,32,3,p=1) [64,16,14,14]", new nn.Conv2d(16, 32, 3, { padding: 1 }), [N, 16, 14, 14], (xx, g) => {
+  await layer("Conv2d(16,32,3,p=1) [64,16,14,14]", new nn.Conv2d(16, 32, 3, { padding: 1 }), [N, 16, 14, 14], (xx, g) => {
     conv.fwd(xx, cw2, P.b2);
     const r = conv.bwd(xx, cw2, g, true);
     return tf.addN([tf.sum(r.dx), tf.sum(r.dw), tf.sum(r.db)]);
   });
-  layer("BatchNorm2d(16) [64,16,28,28]", new nn.BatchNorm2d(16), [N, 16, 28, 28], (xx, g) => {
+  await layer("BatchNorm2d(16) [64,16,28,28]", new nn.BatchNorm2d(16), [N, 16, 28, 28], (xx, g) => {
     const s = bn.fwd(xx, P.g1, P.e1);
     const r = bn.bwd(s, P.g1, g);
     return tf.addN([tf.sum(r.dx), tf.sum(r.dgamma), tf.sum(r.dbeta), tf.sum(s.out)]);
   });
-  layer("ReLU [64,16,28,28]", new nn.ReLU(), [N, 16, 28, 28], (xx, g) => relu.bwd(relu.fwd(xx), g));
-  layer("MaxPool2d(2) [64,16,28,28]", new nn.MaxPool2d(2), [N, 16, 28, 28], (xx, g) => pool.bwd(xx, pool.fwd(xx), g));
+  await layer("ReLU [64,16,28,28]", new nn.ReLU(), [N, 16, 28, 28], (xx, g) => relu.bwd(relu.fwd(xx), g));
+  await layer("MaxPool2d(2) [64,16,28,28]", new nn.MaxPool2d(2), [N, 16, 28, 28], (xx, g) => pool.bwd(xx, pool.fwd(xx), g));
   return results;
 }
 
 function pytorch() {
   const py = "/usr/bin/python3";
   if (!fs.existsSync(py)) return null;
-  const r = spawnSync(py, [path.join(__dirname, "torch_bench.py"), String(ITERS)], { encoding: "utf8" });
+  const r = spawnSync(py, [path.join(__dirname, "torch_bench.py"), String(ITERS), CPU_CLOCK ? "cpu" : "wall"], { encoding: "utf8" });
   if (r.status !== 0) return null;
   return JSON.parse(r.stdout);
 }
@@ -263,8 +294,10 @@ function main() {
     process.exit(1);
   }
   const runs = [];
-  for (const backend of ["wasm", "cpu"]) {
-    const r = spawnSync(process.execPath, [__filename, "--child", backend, "--iters", String(ITERS)], { encoding: "utf8", env: { ...process.env } });
+  const only = process.argv.indexOf("--backend");
+  for (const backend of only > 0 ? [process.argv[only + 1]] : ["wasm", "cpu"]) {
+    const args = [__filename, "--child", backend, "--iters", String(ITERS), ...(CPU_CLOCK ? ["--clock", "cpu"] : [])];
+    const r = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env } });
     if (r.status !== 0) {
       console.error(`${backend}: failed\n${r.stderr}`);
       continue;
@@ -286,6 +319,7 @@ function main() {
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
   for (const run of runs) console.log(`# ${run.backend}`);
+  console.log(`# ${CPU_CLOCK ? "process CPU time" : "wall time"} per iteration`);
   console.log(torchRes ? `# PyTorch ${torchRes.version}, ${torchRes.threads} threads (/usr/bin/python3)` : "# PyTorch: /usr/bin/python3 with torch not found, column skipped");
 }
 

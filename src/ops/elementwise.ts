@@ -292,10 +292,11 @@ export function silu(a: Tensor): Tensor {
 }
 
 /** Clamps into [min, max]; either bound may be null. The gradient passes where min <= x <= max. */
-export function clamp(a: Tensor, min?: number | null, max?: number | null): Tensor {
+export function clamp(a: Tensor, min?: number | Tensor | null, max?: number | Tensor | null): Tensor {
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   }
+  if (min instanceof Tensor || max instanceof Tensor) return clampTensor(a, min ?? null, max ?? null);
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
   const fractional = (v: number | null | undefined) => v !== undefined && v !== null && !Number.isInteger(v);
@@ -312,6 +313,18 @@ export function clamp(a: Tensor, min?: number | null, max?: number | null): Tens
     const inside = tf.logicalAnd(tf.greaterEqual(x, lo), tf.lessEqual(x, hi));
     return [tf.mul(g, tf.cast(inside, "float32"))];
   });
+}
+
+/**
+ * clamp with tensor bounds (broadcast with the input): max(x, min), then min(., max), so min > max
+ * gives max. The gradient reaches x where min <= x <= max, min where x < min, max where the
+ * result exceeds max, as PyTorch's clamp_backward.
+ */
+function clampTensor(a: Tensor, min: number | Tensor | null, max: number | Tensor | null): Tensor {
+  let r = a;
+  if (min !== null) r = where(lt(r, min), min, r);
+  if (max !== null) r = where(gt(r, max), max, r);
+  return r;
 }
 
 function pairwise(name: string, a: Tensor, b: Operand, pick: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor, takeA: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
@@ -379,6 +392,8 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
     );
   }
   const dt = promote(x.dtype, y.dtype);
+  // tfjs's broadcastTo cannot make a size-0 dim from a size-1 one.
+  if (shape.includes(0)) return record("WhereBackward0", [cond, x, y], compute(() => tf.zeros(shape, dt)), () => [null, null, null]);
   const out = compute(() => {
     const c = tf.broadcastTo(cond._t, shape);
     return tf.where(c, tf.broadcastTo(as(x._t, dt), shape), tf.broadcastTo(as(y._t, dt), shape));

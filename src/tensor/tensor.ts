@@ -10,7 +10,7 @@ import { runBackward } from "../autograd/backward";
 import { formatValues, addSuffixes } from "./repr";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, parseArgs } from "./args";
-import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
+import { IndexError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import * as E from "../ops/elementwise";
 import * as R from "../ops/reduce";
 import * as M from "../ops/movement";
@@ -50,6 +50,16 @@ function trimArgs(args: unknown[]): unknown[] {
   let n = args.length;
   while (n > 0 && args[n - 1] === undefined) n--;
   return args.slice(0, n);
+}
+
+type DtypeOpt = { dtype?: DType | string | null };
+
+/** Splits PyTorch's `dtype=` keyword off trailing options: the input is cast to it before the op. */
+function splitDtype(args: unknown[]): { args: unknown[]; dtype?: DType } {
+  const last = args[args.length - 1];
+  if (!isOptions(last) || !("dtype" in last)) return { args };
+  const { dtype, ...rest } = last as Record<string, unknown>;
+  return { args: [...args.slice(0, -1), rest], dtype: dtype === undefined || dtype === null ? undefined : normalizeDtype(dtype) };
 }
 
 function sizesFrom(args: unknown[], op?: string, name?: string): number[] {
@@ -228,7 +238,7 @@ export class Tensor {
   /** The value of a one-element tensor as a JS number (or boolean for bool). */
   item(): number {
     if (this.numel() !== 1) {
-      throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar (shape [${this.shape.join(", ")}])`);
+      throw new ValueError(`only one element tensors can be converted to Python scalars (this one has ${this.numel()} elements, shape [${this.shape.join(", ")}])`);
     }
     const v = this._t.dataSync()[0] as number;
     return this.dtype === "bool" ? (Boolean(v) as unknown as number) : v;
@@ -403,14 +413,15 @@ export class Tensor {
   trunc(): Tensor {
     return E.trunc(this);
   }
-  clamp(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor {
+  /** Limits values to [min, max]; each bound a number, a tensor (broadcast) or null. */
+  clamp(min?: number | Tensor | null | { min?: number | Tensor | null; max?: number | Tensor | null }, max?: number | Tensor | null): Tensor {
     if (isOptions(min)) {
       const o = parseArgs("clamp", [min], ["min", "max"]);
-      return E.clamp(this, o.min as number | null | undefined, o.max as number | null | undefined);
+      return E.clamp(this, o.min as number | Tensor | null | undefined, o.max as number | Tensor | null | undefined);
     }
     return E.clamp(this, min, max);
   }
-  clip(min?: number | null, max?: number | null): Tensor {
+  clip(min?: number | Tensor | null, max?: number | Tensor | null): Tensor {
     return E.clamp(this, min, max);
   }
   maximum(other: Operand): Tensor {
@@ -476,17 +487,21 @@ export class Tensor {
 
   // ---------------------------------------------------------------- reductions
 
-  sum(dim?: Dims | DimOpts, keepdim?: boolean | DimOpts): Tensor {
-    const a = dimArgs("sum", trimArgs([dim, keepdim]));
-    return R.sum(this, a.dim, a.keepdim);
+  /** Sum over `dim` (all dims by default); options keepdim, dtype (the input is cast to it first). */
+  sum(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
+    const s = splitDtype(trimArgs([dim, keepdim]));
+    const a = dimArgs("sum", s.args);
+    return R.sum(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim);
   }
-  mean(dim?: Dims | DimOpts, keepdim?: boolean | DimOpts): Tensor {
-    const a = dimArgs("mean", trimArgs([dim, keepdim]));
-    return R.mean(this, a.dim, a.keepdim);
+  mean(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
+    const s = splitDtype(trimArgs([dim, keepdim]));
+    const a = dimArgs("mean", s.args);
+    return R.mean(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim);
   }
-  prod(dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor {
-    const a = dimArgs("prod", trimArgs([dim, keepdim]));
-    return R.prod(this, a.dim as number | undefined, a.keepdim);
+  prod(dim?: number | ({ dim?: number; keepdim?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean } & DtypeOpt)): Tensor {
+    const s = splitDtype(trimArgs([dim, keepdim]));
+    const a = dimArgs("prod", s.args);
+    return R.prod(s.dtype ? this.to(s.dtype) : this, a.dim as number | undefined, a.keepdim);
   }
   /** Largest element, or (values, indices) along `dim`. */
   max(): Tensor;
@@ -536,14 +551,17 @@ export class Tensor {
     const a = dimArgs("logsumexp", trimArgs([dim, keepdim]));
     return R.logsumexp(this, a.dim, a.keepdim);
   }
-  softmax(dim: number | { dim: number }): Tensor {
-    return R.softmax(this, parseArgs("softmax", [dim], ["dim"]).dim as number);
+  softmax(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
+    const s = splitDtype(trimArgs([dim, options]));
+    return R.softmax(s.dtype ? this.to(s.dtype) : this, parseArgs("softmax", s.args, ["dim"]).dim as number);
   }
-  log_softmax(dim: number | { dim: number }): Tensor {
-    return R.log_softmax(this, parseArgs("log_softmax", [dim], ["dim"]).dim as number);
+  log_softmax(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
+    const s = splitDtype(trimArgs([dim, options]));
+    return R.log_softmax(s.dtype ? this.to(s.dtype) : this, parseArgs("log_softmax", s.args, ["dim"]).dim as number);
   }
-  cumsum(dim: number | { dim: number }): Tensor {
-    return R.cumsum(this, parseArgs("cumsum", [dim], ["dim"]).dim as number);
+  cumsum(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
+    const s = splitDtype(trimArgs([dim, options]));
+    return R.cumsum(s.dtype ? this.to(s.dtype) : this, parseArgs("cumsum", s.args, ["dim"]).dim as number);
   }
   all(dim?: number | null | DimOpts, keepdim?: boolean): Tensor {
     const a = dimArgs("all", trimArgs([dim, keepdim]));
@@ -686,6 +704,12 @@ export class Tensor {
     if (next.shape.join(",") !== this.shape.join(",")) {
       throw new RuntimeError(`${op}: output with shape [${this.shape.join(", ")}] doesn't match the broadcast shape [${next.shape.join(", ")}]`);
     }
+    // PyTorch's can_cast: a float result cannot be written into an int/bool tensor, nor an int one into bool.
+    const rank = { bool: 0, int32: 1, float32: 2 } as const;
+    if (rank[next.dtype] > rank[this.dtype]) {
+      const names = { bool: "Bool", int32: "Long", float32: "Float" } as const;
+      throw new RuntimeError(`${op}: result type ${names[next.dtype]} can't be cast to the desired output type ${names[this.dtype]}`);
+    }
     if (next.grad_fn !== null && next.dtype === this.dtype) {
       this._s = rebind(this, this._s, next._s);
       this.grad_fn = next.grad_fn;
@@ -724,8 +748,11 @@ export class Tensor {
   zero_(): this {
     return this.fill_(0);
   }
-  fill_(value: number): this {
-    overwrite(this._s, compute(() => tfjs.fill(this.shape, value, this.dtype)));
+  fill_(value: number | boolean): this {
+    // A non-leaf in grad mode records the fill, so no gradient flows back through the old values.
+    if (this.requires_grad && isGradRecording()) return this.inplace("fill_", (s) => E.masked_fill(s, C.ones(this.shape, { dtype: "bool" }), value));
+    const v = this.dtype === "int32" ? Math.trunc(Number(value)) : this.dtype === "bool" ? Number(Boolean(value)) : Number(value);
+    overwrite(this._s, compute(() => tfjs.cast(tfjs.fill(this.shape, v, this.dtype === "bool" ? "int32" : this.dtype), this.dtype)));
     return this;
   }
   copy_(src: Tensor): this {
@@ -795,9 +822,9 @@ function varArgs(op: string, raw: unknown[]): { dim: Dims; correction: number; k
 }
 
 function normDimPublic(dim: number, ndim: number, op: string): number {
-  const n = Math.max(ndim, 1);
-  if (dim < -n || dim >= n) throw new RuntimeError(`${op}(): Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
-  return dim < 0 ? dim + n : dim;
+  if (ndim === 0) throw new IndexError(`${op}(): Dimension specified as ${dim} but tensor has no dimensions`);
+  if (dim < -ndim || dim >= ndim) throw new IndexError(`${op}(): Dimension out of range (expected to be in range of [${-ndim}, ${ndim - 1}], but got ${dim})`);
+  return dim < 0 ? dim + ndim : dim;
 }
 
 let deviceProbe: () => string = () => "cpu";

@@ -248,8 +248,10 @@ def run(inputs, py_expr, ts_expr, grad=True, tol=None, opname=None):
             raise Unsupported(msg)
         case["error"] = {"type": name, "message": msg[:200]}
         return case
-    if isinstance(out, (bool, int, float)) and not isinstance(out, torch.Tensor):
-        case["scalar"] = out if isinstance(out, bool) else num(out)
+    if isinstance(out, (bool, int, float, list)) and not isinstance(out, torch.Tensor):
+        def plain(v):
+            return [plain(e) for e in v] if isinstance(v, list) else v if isinstance(v, bool) else num(v)
+        case["scalar"] = plain(out)
         return case
     multi = isinstance(out, (tuple, list))
     outs = list(out) if multi else [out]
@@ -864,6 +866,137 @@ def g_creation():
     return {}, *fn("tensor", [vals])
 
 
+@op("dtype_kw")
+def g_dtype_kw():
+    """The dtype= keyword of reductions and softmax (float32 / int64 only: float64 is float32 here)."""
+    name = R.choice(["sum", "mean", "prod", "cumsum", "softmax", "log_softmax"])
+    s = shape(3)
+    x = tensor(s, dtype_pick((0.5, 0.35, 0.15)), lo=-2, hi=2, ilo=-3, ihi=4)
+    # dtype=int64 on a float input that requires grad trips an internal assert in 1.13: int inputs only
+    d = R.choice(["float32", "int64"]) if name in ("sum", "prod", "cumsum") and x.dtype != torch.float32 else "float32"
+    kw = {"dtype": Raw(f"torch.{d}", f"torch.{d}")}
+    args = []
+    if name in ("cumsum", "softmax", "log_softmax") or R.random() < 0.5:
+        args.append(dim(len(s)))
+    p, t = meth("x", name, args, kw)
+    return {"x": x}, p, t
+
+
+@op("index_adv")
+def g_index_adv():
+    """Indexing with integer tensors, bool masks, ints, slices and None together."""
+    s = shape(mindim=1, maxdim=3)
+    x = tensor(s, dtype_pick())
+    inputs = {"x": x}
+    py_items, ts_items = [], []
+    used = 0
+    for i in range(R.randint(1, len(s))):
+        n = s[used] if used < len(s) else 1
+        r = R.random()
+        if r < 0.3:
+            k = f"i{i}"
+            inputs[k] = torch.tensor([R.randint(-n, max(n - 1, 0)) + (n if R.random() < 0.03 else 0) for _ in range(R.randint(0, 3))] if n else [], dtype=torch.int64)
+            py_items.append(k)
+            ts_items.append(k)
+            used += 1
+        elif r < 0.45 and used < len(s):
+            k = f"m{i}"
+            inputs[k] = tensor([n], "b")
+            py_items.append(k)
+            ts_items.append(k)
+            used += 1
+        elif r < 0.6:
+            v = R.randint(-n, max(n - 1, 0))
+            py_items.append(str(v))
+            ts_items.append(str(v))
+            used += 1
+        elif r < 0.7:
+            py_items.append("None")
+            ts_items.append('"None"')
+        else:
+            a, b = R.choice([None, R.randint(-n, n)]), R.choice([None, R.randint(-n, n)])
+            py_items.append(f"{'' if a is None else a}:{'' if b is None else b}")
+            ts_items.append(f"[{js(a)}, {js(b)}]")
+            used += 1
+    return inputs, f"x[{', '.join(py_items)},]", f"x.index([{', '.join(ts_items)}])"
+
+
+@op("clamp_tensor")
+def g_clamp_tensor():
+    s = shape()
+    x = tensor(s, "f")
+    inputs = {"x": x}
+    lo = hi = None
+    if R.random() < 0.7:
+        inputs["lo"] = tensor(bshape(s), "f")
+        lo = T("lo")
+    if R.random() < 0.7 or lo is None:
+        inputs["hi"] = tensor(bshape(s), "f")
+        hi = T("hi")
+    p, t = meth("x", "clamp", [lo, hi])
+    return inputs, p, t
+
+
+@op("max_binary")
+def g_max_binary():
+    s = shape()
+    a = tensor(s, dtype_pick((0.7, 0.3, 0)))
+    b = tensor(bshape(s), dtype_pick((0.7, 0.3, 0)))
+    name = R.choice(["max", "min"])
+    p, t = (meth("a", name, [T("b")]) if R.random() < 0.5 else fn(name, [T("a"), T("b")]))
+    return {"a": a, "b": b}, p, t
+
+
+@op("inplace")
+def g_inplace():
+    """In-place ops on a non-leaf copy (a leaf that requires grad cannot be written in place)."""
+    s = shape()
+    x = tensor(s, dtype_pick((0.7, 0.3, 0)))
+    name = R.choice(["add_", "sub_", "mul_", "div_", "clamp_", "masked_fill_", "relu_", "zero_", "fill_"])
+    inputs = {"x": x}
+    if name in ("add_", "sub_", "mul_", "div_"):
+        if R.random() < 0.6:
+            inputs["b"] = tensor(bshape(s), dtype_pick((0.7, 0.3, 0)))
+            args = [T("b")]
+        else:
+            args = [scalar("f" if R.random() < 0.5 else "i")]
+        kw = {"alpha": scalar("i")} if name in ("add_", "sub_") and R.random() < 0.3 else {}
+    elif name == "clamp_":
+        args, kw = [scalar("f"), None] if R.random() < 0.5 else [None, scalar("f")], {}
+    elif name == "masked_fill_":
+        inputs["m"] = tensor(bshape(s), "b")
+        args, kw = [T("m"), scalar("f")], {}
+    elif name == "fill_":
+        args, kw = [scalar()], {}
+    else:
+        args, kw = [], {}
+    p, t = meth("y", name, args, kw)
+    mul = "1" if x.dtype == torch.float32 else "1"
+    return inputs, f"(lambda y: ({p}, y)[1])(x * {mul})", f"((y) => {{ {t}; return y; }})(x.mul({mul}))"
+
+
+@op("scalar_out")
+def g_scalar_out():
+    """Python values out of tensors: item, tolist, equal, allclose, numel, dim, size(d)."""
+    s = shape(3) if R.random() < 0.7 else [1] * R.randint(0, 2)
+    x = tensor(s, dtype_pick(), special=0.05 if R.random() < 0.2 else 0)
+    inputs = {"x": x}
+    r = R.choice(["item", "tolist", "equal", "allclose", "numel", "dim", "size"])
+    if r in ("equal", "allclose"):
+        y = x.clone() if R.random() < 0.5 else tensor(bshape(s) if R.random() < 0.3 else s, x.dtype == torch.bool and "b" or x.dtype == torch.int64 and "i" or "f")
+        if r == "allclose":
+            x, y = x.float(), y.float()
+            if R.random() < 0.5:
+                y = (x + torch.tensor(fvals(x.numel(), lo=-1e-5, hi=1e-5)).reshape(x.shape)) if x.numel() else y
+            inputs["x"] = x
+        inputs["y"] = y
+        kw = {"atol": R.choice([1e-8, 1e-4])} if r == "allclose" and R.random() < 0.4 else {}
+        return inputs, *meth("x", r, [T("y")], kw)
+    if r == "size":
+        return inputs, *meth("x", "size", [dim(len(s))])
+    return inputs, *meth("x", r)
+
+
 # ------------------------------------------------------------------ nn.functional
 
 def act_input():
@@ -1245,7 +1378,7 @@ def main():
     names = a.only.split(",") if a.only else list(OPS)
     cases = []
     for name in names:
-        k = a.per_op or (12 if name.startswith(("F.", "nn.")) or name in ("index", "creation", "cat", "split", "matmul", "view") else 6)
+        k = a.per_op or (12 if name.startswith(("F.", "nn.")) or name in ("index", "index_adv", "inplace", "creation", "cat", "split", "matmul", "view") else 6)
         got = 0
         tries = 0
         while got < k and tries < k * 10:

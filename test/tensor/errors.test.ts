@@ -87,7 +87,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["integer division by zero", () => torch.div(torch.tensor([1]), torch.tensor([0]), { rounding_mode: "floor" }), torch.RuntimeError, /ZeroDivisionError/],
   ["adding a string", () => f(2).add("1" as unknown as number), torch.TypeError, /add\(\): argument 'other' must be a Tensor or a number, not string/],
   ["unknown dtype name", () => torch.zeros(2, { dtype: "float16" }), torch.TypeError, /unsupported dtype float16: torchlab has float32, int32 \(for PyTorch's int64\) and bool/],
-  ["item of many elements", () => f(2).item(), torch.RuntimeError, /a Tensor with 2 elements cannot be converted to Scalar/],
+  ["item of many elements", () => f(2).item(), torch.ValueError, /only one element tensors can be converted to Python scalars \(this one has 2 elements/],
   // options and arguments
   ["unknown creation option", () => torch.zeros(2, { dtyp: torch.float32 } as never), torch.TypeError, /zeros\(\) got an unexpected keyword argument 'dtyp' \(valid: dtype, requires_grad, device, generator\)/],
   ["unknown tensor option", () => torch.tensor([1.5], { requires_gradient: true } as never), torch.TypeError, /tensor\(\) got an unexpected keyword argument 'requires_gradient'/],

@@ -23,7 +23,7 @@ interface FuzzCase {
   ts: string;
   inputs: Record<string, Encoded>;
   error?: { type: "RuntimeError" | "IndexError" | "ValueError" | "TypeError"; message: string };
-  scalar?: number | boolean;
+  scalar?: unknown;
   multi?: boolean;
   out?: Encoded[];
   tol?: number;
@@ -76,7 +76,14 @@ function check(c: FuzzCase): string | null {
     return null;
   }
   if (c.error) return `returned a value; PyTorch raised ${c.error.type}: ${c.error.message}`;
-  if (c.scalar !== undefined) return result === c.scalar ? null : `returned ${String(result)}, PyTorch ${String(c.scalar)}`;
+  if (c.scalar !== undefined) {
+    // Python values (item, tolist, equal, ...): compared as JSON, with PyTorch's nan/inf spelled as strings.
+    const enc = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(enc) : typeof v === "number" && !Number.isFinite(v) ? (Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf") : typeof v === "number" ? Number(v.toPrecision(7)) : v;
+    const want = JSON.stringify(enc(c.scalar));
+    const got = JSON.stringify(enc(result));
+    return got === want ? null : `returned ${got}, PyTorch ${want}`;
+  }
   const outs: unknown[] = c.multi ? Array.from(result as Iterable<unknown>) : [result];
   if (outs.length !== c.out!.length) return `${outs.length} outputs, PyTorch ${c.out!.length}`;
   const rtol = c.tol ?? 1e-4;

@@ -38,7 +38,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["unsqueeze dim out of range", () => f(2, 3).unsqueeze(4), torch.IndexError, /unsqueeze\(\): Dimension out of range \(expected to be in range of \[-3, 2\], but got 4\)/],
   ["squeeze dim out of range", () => f(2, 1).squeeze(2), torch.IndexError, /squeeze\(\): Dimension out of range/],
   ["non-integer dim", () => f(2, 3).sum(0.5), torch.TypeError, /sum\(\): dim must be an integer, got 0.5/],
-  ["size(d) out of range", () => f(2, 3).size(2), torch.RuntimeError, /size\(\): Dimension out of range/],
+  ["size(d) out of range", () => f(2, 3).size(2), torch.IndexError, /size\(\): Dimension out of range/],
   ["select index out of range", () => f(2, 3).select(1, 3), torch.IndexError, /select\(\): index 3 out of range for tensor of size \[2, 3\] at dimension 1/],
   ["get index out of range", () => f(2, 3).get(5), torch.IndexError, /index 5 out of range for tensor of size \[2, 3\] at dimension 0/],
   ["narrow past the end", () => f(4).narrow(0, 2, 3), torch.RuntimeError, /start \(2\) \+ length \(3\) exceeds dimension size \(4\)/],

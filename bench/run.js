@@ -7,7 +7,11 @@
  * Runs each workload on the wasm and cpu backends (one child process per backend, as the backend is
  * chosen once per process) through torchlab and through tfjs directly, and through PyTorch with
  * Debian's /usr/bin/python3 when it has torch. Prints milliseconds per iteration and the ratios.
- * Timings only: nothing here asserts, and numbers vary with machine load.
+ * Workloads: a matmul, an elementwise chain, an MLP step, and the tutorial's conv net (a whole Adam
+ * training step at batch 64, then each of its layers forward + backward; see convnet()).
+ * Timings only: nothing here asserts, and numbers vary with machine load; on a shared machine
+ * `--clock cpu` (process CPU time) is far steadier than wall time. TORCHLAB_DIST=<dir> benchmarks
+ * another build (e.g. an older commit compiled with `tsc --outDir <dir>`) for before/after numbers.
  */
 "use strict";
 const { spawnSync } = require("child_process");

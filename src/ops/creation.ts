@@ -104,7 +104,9 @@ function sized(op: string, args: unknown[]): { sizes: number[]; o: RandomOptions
 
 function filled(op: string, sizes: number[], o: CreationOptions, value: number, fallback: DType = "float32"): Tensor {
   const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : fallback;
-  return finish(compute(() => tf.fill(sizes, value, dtype)), o);
+  // Any nonzero fills a bool tensor with true (tfjs would store -1 as the byte 255).
+  const v = dtype === "bool" ? Number(value !== 0) : dtype === "int32" ? Math.trunc(value) : value;
+  return finish(compute(() => tf.fill(sizes, v, dtype)), o);
 }
 
 export type SizeArgs = (number | number[] | CreationOptions)[];

@@ -720,6 +720,11 @@ export class Tensor {
     return this;
   }
 
+  /** @internal `f(this)` written into this tensor with autograd, for functional ops' `inplace` option. */
+  _inplace(op: string, f: (src: Tensor) => Tensor): this {
+    return this.inplace(op, f);
+  }
+
   /** A wrapper sharing this tensor's buffer and graph position (the pre-write value for in-place ops). */
   private _alias(): Tensor {
     const a = new Tensor(this._s.data, this._s);

@@ -22,6 +22,8 @@ interface FuzzCase {
   py: string;
   ts: string;
   inputs: Record<string, Encoded>;
+  /** inputs that require grad */
+  rg: string[];
   error?: { type: "RuntimeError" | "IndexError" | "ValueError" | "TypeError"; message: string };
   scalar?: unknown;
   multi?: boolean;
@@ -58,7 +60,7 @@ function compare(label: string, t: unknown, e: Encoded, rtol: number): string | 
 /** Runs one case; returns a description of the first difference from PyTorch, or null. */
 function check(c: FuzzCase): string | null {
   const inputs: Record<string, Tensor> = {};
-  for (const [k, e] of Object.entries(c.inputs)) inputs[k] = build(e, c.grads !== undefined && k in c.grads);
+  for (const [k, e] of Object.entries(c.inputs)) inputs[k] = build(e, c.rg.includes(k));
   const names = Object.keys(inputs);
   let result: unknown;
   try {

@@ -15,16 +15,21 @@ export function checkInput(op: string, t: unknown): asserts t is Tensor {
   if (!(t instanceof Tensor)) throw new TypeError(`${op}(): argument 'input' must be Tensor, not ${t === null ? "null" : Array.isArray(t) ? "array" : typeof t}`);
 }
 
-/** Writes `result` into `input` when `inplace` asks and autograd allows; returns what the caller gets. */
-export function maybeInplace(op: string, input: Tensor, result: Tensor, inplace: boolean): Tensor {
-  if (!inplace) return result;
+/**
+ * The op's result, written into `input` when `inplace` asks. `result` is the op as a function of its
+ * input, so that on a non-leaf in grad mode the write is recorded like PyTorch's in-place ops (the
+ * caller's tensor changes and gradients flow through the op); a leaf that requires grad refuses.
+ */
+export function maybeInplace(op: string, input: Tensor, result: Tensor | ((x: Tensor) => Tensor), inplace: boolean): Tensor {
+  const f = typeof result === "function" ? result : null;
+  if (!inplace) return f ? f(input) : (result as Tensor);
   if (input.requires_grad && is_grad_enabled()) {
     if (input.is_leaf) {
       throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation (${op}_).`);
     }
-    return result;
+    return f ? input._inplace(`${op}_`, f) : (result as Tensor);
   }
-  return input.copy_(result);
+  return input.copy_(f ? f(input) : (result as Tensor));
 }
 
 function opts(op: string, args: unknown[], names: string[]): Record<string, unknown> {
@@ -35,7 +40,7 @@ function opts(op: string, args: unknown[], names: string[]): Record<string, unkn
 export function relu(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("relu", input);
   const o = opts("relu", [inplace], ["inplace"]);
-  return maybeInplace("relu", input, E.relu(input), (o.inplace as boolean) ?? false);
+  return maybeInplace("relu", input, (x) => E.relu(x), (o.inplace as boolean) ?? false);
 }
 
 export function relu_(input: Tensor): Tensor {
@@ -55,23 +60,22 @@ export function hardtanh(input: Tensor, min_val: number | { min_val?: number; ma
   const hi = (o.max_val as number) ?? 1;
   if (lo > hi) throw new ValueError("min_val cannot be greater than max_val");
   // Unlike clamp's, PyTorch's hardtanh gradient is 0 at the bounds themselves: pass it strictly inside.
-  const inside = input.gt(lo).logical_and(input.lt(hi));
-  const y = E.where(inside, input, E.clamp(input, lo, hi).detach());
-  return maybeInplace("hardtanh", input, y, (o.inplace as boolean) ?? false);
+  const f = (x: Tensor): Tensor => E.where(x.gt(lo).logical_and(x.lt(hi)), x, E.clamp(x, lo, hi).detach());
+  return maybeInplace("hardtanh", input, f, (o.inplace as boolean) ?? false);
 }
 
 /** x for x > 0, negative_slope * x otherwise. */
 export function leaky_relu(input: Tensor, negative_slope: number | { negative_slope?: number; inplace?: boolean } = 0.01, inplace?: boolean | { inplace?: boolean }): Tensor {
   checkInput("leaky_relu", input);
   const o = opts("leaky_relu", [negative_slope, inplace], ["negative_slope", "inplace"]);
-  return maybeInplace("leaky_relu", input, E.leaky_relu(input, (o.negative_slope as number) ?? 0.01), (o.inplace as boolean) ?? false);
+  return maybeInplace("leaky_relu", input, (x) => E.leaky_relu(x, (o.negative_slope as number) ?? 0.01), (o.inplace as boolean) ?? false);
 }
 
 /** x for x > 0, alpha * (exp(x) - 1) otherwise. */
 export function elu(input: Tensor, alpha: number | { alpha?: number; inplace?: boolean } = 1, inplace?: boolean | { inplace?: boolean }): Tensor {
   checkInput("elu", input);
   const o = opts("elu", [alpha, inplace], ["alpha", "inplace"]);
-  return maybeInplace("elu", input, E.elu(input, (o.alpha as number) ?? 1), (o.inplace as boolean) ?? false);
+  return maybeInplace("elu", input, (x) => E.elu(x, (o.alpha as number) ?? 1), (o.inplace as boolean) ?? false);
 }
 
 /** x * Phi(x), exact (erf) or with `approximate: 'tanh'`. */
@@ -87,7 +91,7 @@ export function gelu(input: Tensor, options: { approximate?: "none" | "tanh" } =
 export function silu(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("silu", input);
   const o = opts("silu", [inplace], ["inplace"]);
-  return maybeInplace("silu", input, E.silu(input), (o.inplace as boolean) ?? false);
+  return maybeInplace("silu", input, (x) => E.silu(x), (o.inplace as boolean) ?? false);
 }
 
 /** log(1 + exp(beta * x)) / beta, linear above `threshold`. */

@@ -21,13 +21,8 @@ function dropoutArgs(op: string, input: Tensor, rest: unknown[]): { p: number; t
 
 function applyMask(op: string, input: Tensor, maskShape: number[], p: number, inplace: boolean): Tensor {
   if (input.dtype !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype}`);
-  let out: Tensor;
-  if (p === 1) out = input.mul(zeros_like(input));
-  else {
-    const keep = rand(maskShape).ge(p).float().div(1 - p);
-    out = input.mul(keep);
-  }
-  return maybeInplace(op, input, out, inplace);
+  const keep = p === 1 ? zeros_like(input) : rand(maskShape).ge(p).float().div(1 - p);
+  return maybeInplace(op, input, (x) => x.mul(keep), inplace);
 }
 
 /**

@@ -28,13 +28,16 @@ function finish(t: tf.Tensor, options: CreationOptions): Tensor {
 
 function flattenNested(data: NestedArray, shape: number[], out: (number | boolean)[], depth: number): void {
   if (Array.isArray(data)) {
+    // A list where an earlier sibling was a number ([1, [2]]): PyTorch's TypeError.
+    if (shape.length <= depth && out.length > 0) throw new TypeError(`tensor(): expected a number at dim ${depth}, got a list`);
     if (shape.length <= depth) shape.push(data.length);
     else if (shape[depth] !== data.length) {
       throw new ValueError(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${data.length})`);
     }
     for (const d of data) flattenNested(d, shape, out, depth + 1);
   } else {
-    if (depth !== shape.length) throw new ValueError(`expected a sequence at dim ${depth}, got ${String(data)}`);
+    // A number where the nesting so far promises a list: PyTorch's TypeError.
+    if (depth !== shape.length) throw new TypeError(`tensor(): not a sequence: expected a list at dim ${depth}, got ${String(data)}`);
     if (typeof data !== "number" && typeof data !== "boolean") {
       throw new TypeError(`Could not infer dtype of ${data === null ? "null" : typeof data}`);
     }
@@ -131,6 +134,8 @@ export function empty(...args: SizeArgs): Tensor {
 export function full(size: number[], fill_value: number | boolean, options: CreationOptions = {}): Tensor {
   const o = parseArgs("full", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;
   if (!Array.isArray(size)) throw new TypeError("full(): argument 'size' must be an array of integers");
+  const neg = size.find((s) => s < 0);
+  if (neg !== undefined) throw new RuntimeError(`full(): Trying to create tensor with negative dimension ${neg}: [${size.join(", ")}]`);
   const fallback: DType = typeof fill_value === "boolean" ? "bool" : Number.isInteger(fill_value) ? "int32" : "float32";
   return filled("full", size, o, Number(fill_value), fallback);
 }
@@ -236,6 +241,8 @@ export function eye(n: number, m?: number | CreationOptions, options: CreationOp
     m = undefined;
   }
   const cols = m ?? n;
+  if (n < 0) throw new RuntimeError(`eye(): n must be greater or equal to 0, got ${n}`);
+  if (cols < 0) throw new RuntimeError(`eye(): m must be greater or equal to 0, got ${cols}`);
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
   return finish(compute(() => tf.cast(tf.eye(n, cols), dtype)), options);
 }

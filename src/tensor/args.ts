@@ -3,7 +3,7 @@
  * arguments go in a trailing options object, which may also carry the positional ones. Unknown
  * option names are an error that names them, so a typo never silently falls back to a default.
  */
-import { TypeError } from "../errors";
+import { RuntimeError, TypeError } from "../errors";
 
 export function isOptions(x: unknown): x is Record<string, unknown> {
   if (x === null || typeof x !== "object" || Array.isArray(x) || ArrayBuffer.isView(x)) return false;
@@ -44,6 +44,9 @@ export function parseSizes(op: string, args: readonly unknown[]): { sizes: numbe
   }
   const sizes = rest.length === 1 && Array.isArray(rest[0]) ? (rest[0] as unknown[]) : rest;
   sizes.forEach((s) => {
+    if (typeof s === "number" && Number.isInteger(s) && s < 0) {
+      throw new RuntimeError(`${op}(): Trying to create tensor with negative dimension ${s}: [${sizes.map(String).join(", ")}]`);
+    }
     if (typeof s !== "number" || !Number.isInteger(s) || s < 0) {
       throw new TypeError(`${op}(): size must be a list of non-negative integers, got [${sizes.map(String).join(", ")}]`);
     }

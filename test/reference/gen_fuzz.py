@@ -999,6 +999,58 @@ def g_scalar_out():
     return inputs, *meth("x", r)
 
 
+@op("creation_kw")
+def g_creation_kw():
+    """Creation with dtype= and bad arguments (ragged lists, negative sizes, zero steps)."""
+    d = R.choice(["float32", "int64", "bool"])
+    dt = Raw(f"torch.{d}", f"torch.{d}")
+    r = R.choice(["arange", "linspace", "eye", "full", "zeros", "ones", "tensor", "bad_tensor", "bad_size", "bad_arange", "bad_linspace", "bad_eye"])
+    if r == "arange":
+        return {}, *fn("arange", [R.randint(-2, 2), R.randint(2, 6), R.choice([1, 2, 0.5])], {"dtype": dt})
+    if r == "linspace":
+        return {}, *fn("linspace", [round(R.uniform(-3, 3), 2), round(R.uniform(-3, 3), 2), R.randint(0, 5)], {"dtype": dt} if d != "bool" else {})
+    if r == "eye":
+        return {}, *fn("eye", [R.randint(0, 3)] + ([R.randint(0, 3)] if R.random() < 0.5 else []), {"dtype": dt})
+    if r == "full":
+        return {}, *fn("full", [shape(2), scalar()], {"dtype": dt})
+    if r in ("zeros", "ones"):
+        return {}, *fn(r, [shape(3)], {"dtype": dt})
+    if r == "tensor":
+        return {}, *fn("tensor", [R.choice([[1, 2], [1.5, -2.25], [True, False], [[0, 1], [2, 3]], 0, -1.5, False])], {"dtype": dt})
+    if r == "bad_tensor":
+        return {}, *fn("tensor", [R.choice([[[1, 2], [3]], [[1], 2], [[[1]], [2]]])])
+    if r == "bad_size":
+        return {}, *fn(R.choice(["zeros", "ones"]), [[2, -1]])
+    if r == "bad_arange":
+        return {}, *fn("arange", R.choice([[0, 5, 0], [5, 0, 1], [0, 5, -1]]))
+    if r == "bad_linspace":
+        return {}, *fn("linspace", [0, 1, -1])
+    return {}, *fn("eye", [-1])
+
+
+@op("misc_errors")
+def g_misc_errors():
+    """Calls PyTorch refuses: matmul of 0-d, negative slice steps, std of ints, bad dims."""
+    r = R.choice(["matmul0d", "negstep", "std_int", "squeeze_oob", "cat_mixed_dims", "stack_diff", "view_bad", "gather_dims", "one_hot_float"])
+    if r == "matmul0d":
+        return {"a": tensor([], "f"), "b": tensor([R.randint(1, 3)], "f")}, *meth("a", "matmul", [T("b")])
+    if r == "negstep":
+        return {"x": tensor([4], "f")}, "x[::-1]", 'x.index("::-1")'
+    if r == "std_int":
+        return {"x": tensor([3], "i")}, *meth("x", R.choice(["std", "var", "mean"]))
+    if r == "squeeze_oob":
+        return {"x": tensor([2, 1], "f")}, *meth("x", "squeeze", [R.choice([2, -3])])
+    if r == "cat_mixed_dims":
+        return {"a": tensor([2, 2], "f"), "b": tensor([2], "f")}, *fn("cat", [[T("a"), T("b")]])
+    if r == "stack_diff":
+        return {"a": tensor([2, 2], "f"), "b": tensor([2, 3], "f")}, *fn("stack", [[T("a"), T("b")]])
+    if r == "view_bad":
+        return {"x": tensor([2, 3], "f")}, *meth("x", "view", [[R.choice([4, -1]), R.choice([-1, 4])]])
+    if r == "gather_dims":
+        return {"x": tensor([2, 3], "f"), "i": torch.zeros(2, dtype=torch.int64)}, *meth("x", "gather", [1, T("i")])
+    return {"x": tensor([3], "f")}, *Fn("one_hot", [T("x")])
+
+
 # ------------------------------------------------------------------ nn.functional
 
 def act_input():

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * Where a training step of the tutorial's conv net spends its time, kernel by kernel.
+ *
+ *   npm run build && node bench/profile_convnet.js [--iters N] [--backend wasm|cpu]
+ *
+ * Wraps every kernel registered for the backend with a timer (process CPU time, which stays steady
+ * on a machine shared with other work), runs N training steps at batch 64 with a yield to the event
+ * loop between steps (as a DataLoader loop does, so finalizers free the previous step's tensors), and
+ * prints the step's forward / backward / optimizer split and the kernels by total time per step,
+ * keyed by kernel name and input shapes. TORCHLAB_DIST=<dir> profiles another build.
+ */
+"use strict";
+const path = require("path");
+
+const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const ITERS = Number(arg("--iters", 20));
+process.env.TORCHLAB_BACKEND = arg("--backend", process.env.TORCHLAB_BACKEND || "wasm");
+const DIST = process.env.TORCHLAB_DIST ? path.resolve(process.env.TORCHLAB_DIST) : path.join(__dirname, "..", "dist");
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e3;
+};
+
+async function main() {
+  const { torch } = require(path.join(DIST, "src"));
+  const tf = require("@tensorflow/tfjs-core");
+  await torch.ready();
+  const nn = torch.nn;
+  torch.manual_seed(0);
+  const model = new nn.Sequential(
+    new nn.Conv2d(1, 16, 3, { padding: 1 }), new nn.BatchNorm2d(16), new nn.ReLU(), new nn.MaxPool2d(2),
+    new nn.Conv2d(16, 32, 3, { padding: 1 }), new nn.BatchNorm2d(32), new nn.ReLU(), new nn.MaxPool2d(2),
+    new nn.Flatten(), new nn.Linear(32 * 7 * 7, 10));
+  const opt = new torch.optim.Adam(model.parameters(), { lr: 1e-3 });
+  const lossFn = new nn.CrossEntropyLoss();
+  const x = torch.randn(64, 1, 28, 28);
+  const y = torch.randint(0, 10, [64]);
+  const phases = { forward: 0, backward: 0, step: 0 };
+  const trainStep = () => {
+    const t0 = cpuMs();
+    opt.zero_grad();
+    const loss = lossFn(model(x), y);
+    loss.item();
+    const t1 = cpuMs();
+    loss.backward();
+    const t2 = cpuMs();
+    opt.step();
+    for (const p of model.parameters()) p.dataSync();
+    phases.forward += t1 - t0;
+    phases.backward += t2 - t1;
+    phases.step += cpuMs() - t2;
+  };
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 3; i++) {
+    trainStep();
+    await tick();
+  }
+  phases.forward = phases.backward = phases.step = 0;
+
+  const kernels = new Map();
+  for (const config of tf.getKernelsForBackend(tf.getBackend())) {
+    const run = config.kernelFunc;
+    config.kernelFunc = (args) => {
+      const t0 = cpuMs();
+      const out = run(args);
+      const dt = cpuMs() - t0;
+      const shapes = Object.values(args.inputs).map((t) => (t && t.shape ? `[${t.shape.join(",")}]` : "-")).join(" ");
+      const key = `${config.kernelName} ${shapes}`;
+      const k = kernels.get(key) || { calls: 0, ms: 0 };
+      k.calls++;
+      k.ms += dt;
+      kernels.set(key, k);
+      return out;
+    };
+  }
+  let total = 0;
+  for (let i = 0; i < ITERS; i++) {
+    const t0 = cpuMs();
+    trainStep();
+    total += cpuMs() - t0;
+    await tick();
+  }
+  const per = (v) => (v / ITERS).toFixed(2);
+  const rows = [...kernels.entries()].sort((a, b) => b[1].ms - a[1].ms);
+  const kernelTotal = rows.reduce((s, [, k]) => s + k.ms, 0);
+  console.log(`# ${torch.backend()}`);
+  console.log(`step ${per(total)} ms CPU (forward ${per(phases.forward)}, backward ${per(phases.backward)}, Adam ${per(phases.step)}); kernels ${per(kernelTotal)} ms`);
+  console.log("  ms/step  calls  kernel [input shapes]");
+  for (const [key, k] of rows.slice(0, 40)) console.log(`${per(k.ms).padStart(9)}  ${String(k.calls / ITERS).padStart(5)}  ${key}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -140,6 +140,9 @@ export class Tensor {
   }
   /** Transpose of the last two dims, PyTorch's `.mT`. */
   get mT(): Tensor {
+    // PyTorch 1.13 passes a 0-d tensor through and refuses a 1-D one.
+    if (this.dim() === 0) return this.alias();
+    if (this.dim() === 1) throw new RuntimeError("tensor.mT is only supported on matrices or batches of matrices. Got 1-D tensor.");
     return this.transpose(-2, -1);
   }
 
@@ -459,6 +462,9 @@ export class Tensor {
   }
   logical_or(other: Operand): Tensor {
     return E.logical_or(this, other);
+  }
+  logical_xor(other: Operand): Tensor {
+    return E.logical_xor(this, other);
   }
   isnan(): Tensor {
     return E.isnan(this);

@@ -322,7 +322,7 @@ for _u in UNARY:
 
 
 BINARY = ["add", "sub", "mul", "div", "pow", "remainder", "floor_divide", "maximum", "minimum", "eq", "ne", "lt", "le",
-          "gt", "ge", "logical_and", "logical_or", "rsub", "true_divide"]
+          "gt", "ge", "logical_and", "logical_or", "logical_xor", "rsub", "true_divide"]
 
 
 def make_binary(name):
@@ -331,7 +331,7 @@ def make_binary(name):
         da = dtype_pick()
         a = tensor(s, da, lo=0.2 if name == "pow" else -3.0, ilo=0 if name == "pow" else -5)
         inputs = {"a": a}
-        if name in ("maximum", "minimum", "logical_and", "logical_or") or R.random() < 0.6:
+        if name in ("maximum", "minimum", "logical_and", "logical_or", "logical_xor") or R.random() < 0.6:
             db = dtype_pick()
             b = tensor(bshape(s), db, lo=-2.0 if name == "pow" else -3.0, hi=2.0 if name == "pow" else 3.0,
                        ilo=0 if name == "pow" else -5, ihi=3 if name == "pow" else 6)
@@ -597,6 +597,21 @@ def g_permute():
         perm[0] = perm[-1]
     p, t = meth("x", "permute", perm if R.random() < 0.5 else [perm])
     return {"x": x}, p, t
+
+
+@op("as_other")
+def g_as_other():
+    """expand_as / view_as / reshape_as / .T / .mT / type conversions."""
+    s = shape()
+    x = tensor(s, dtype_pick())
+    r = R.choice(["expand_as", "view_as", "reshape_as", "T", "mT"])
+    if r in ("T", "mT"):
+        return {"x": x}, f"x.{r}", f"x.{r}"
+    other = bshape(s) if r == "expand_as" else valid_view(s)
+    if r == "expand_as":
+        other = [R.randint(1, 2)] + [d if R.random() < 0.8 else R.randint(1, 3) for d in s] if R.random() < 0.5 else list(s)
+    o = torch.zeros([abs(d) for d in other]) if -1 not in other else torch.zeros(numel(s))
+    return {"x": x, "o": o}, *meth("x", r, [T("o")])
 
 
 @op("transpose")
@@ -1343,7 +1358,7 @@ def g_embedding():
 
 def reduction_kw(kw):
     if R.random() < 0.6:
-        kw["reduction"] = R.choice(["mean", "sum", "none"])
+        kw["reduction"] = R.choice(["mean", "sum", "none"] * 6 + ["avg"])
 
 
 @op("F.cross_entropy")

@@ -227,11 +227,16 @@ export function arange(...args: (number | CreationOptions)[]): Tensor {
 
 export function linspace(start: number, end: number, steps: number, options: CreationOptions = {}): Tensor {
   if (!Number.isInteger(steps) || steps < 0) throw new RuntimeError(`linspace(): number of steps must be non-negative, got ${steps}`);
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
+  // An integer linspace runs between the truncated ends, as PyTorch's kernel does.
+  if (dtype === "int32") {
+    start = Math.trunc(start);
+    end = Math.trunc(end);
+  }
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   // PyTorch fills the second half from the end so that the last value is exactly `end`.
   const half = Math.floor(steps / 2);
   const values = steps === 1 ? [start] : Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - 1 - i)));
-  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
   return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);
 }
 

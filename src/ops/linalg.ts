@@ -37,6 +37,11 @@ function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
     throw new ShapeError(`${op}(): batch dimensions ${fmtShape(batchA)} and ${fmtShape(batchB)} do not broadcast (shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)})`, batchA, batchB);
   }
   const dt = a.dtype === "float32" ? "float32" : "int32";
+  // Any size-0 dim: the product is zeros (an empty sum) and tfjs's reshapes cannot infer sizes.
+  if (a.numel() === 0 || b.numel() === 0) {
+    const shape = [...batch, n, m];
+    return record(name, [a, b], compute(() => tf.zeros(shape, dt)), () => [tf.zeros(a.shape), tf.zeros(b.shape)]);
+  }
   const mmul = (x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): tf.Tensor => {
     const bx = batch.length ? tf.broadcastTo(x, [...batch, ...x.shape.slice(-2)]) : x;
     const by = batch.length ? tf.broadcastTo(y, [...batch, ...y.shape.slice(-2)]) : y;

@@ -215,7 +215,9 @@ export function arange(...args: (number | CreationOptions)[]): Tensor {
   }
   const nums = rest as number[];
   if (nums.length === 0 || nums.length > 3) throw new TypeError("arange() expects (end), (start, end) or (start, end, step)");
-  const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  let [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  // With an integer dtype PyTorch truncates start, end and step first (so a 0.5 step is 0).
+  if (options.dtype !== undefined && normalizeDtype(options.dtype) === "int32") [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
   if (step === 0) throw new RuntimeError("arange(): step must be nonzero");
   if ((end - start) / step < 0) throw new RuntimeError(`arange(): upper bound and larger bound inconsistent with step sign (start=${start}, end=${end}, step=${step})`);
   const n = Math.ceil((end - start) / step);

@@ -146,7 +146,13 @@ export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
     if (!(x instanceof Tensor)) throw new TypeError(`torch.cat(): expected a list of Tensors, but element ${i} is not a Tensor`);
     if (x.dim() === 0) throw new RuntimeError(`torch.cat(): zero-dimensional tensor (at position ${i}) cannot be concatenated`);
   });
-  const ref = tensors.find((x) => !(x.dim() === 1 && x.numel() === 0)) ?? tensors[0];
+  const legacyEmpty = (x: Tensor): boolean => x.dim() === 1 && x.numel() === 0;
+  // Only legacy empty [0] tensors: PyTorch returns an empty [0] without checking dim.
+  if (tensors.every(legacyEmpty)) {
+    const dt0 = tensors.some((x) => x.dtype === "float32") ? "float32" : tensors.some((x) => x.dtype === "int32") ? "int32" : "bool";
+    return record(name, tensors, compute(() => tf.zeros([0], dt0)), () => tensors.map((x) => tf.zeros(x.shape)));
+  }
+  const ref = tensors.find((x) => !legacyEmpty(x)) ?? tensors[0];
   const d = normDim(dim, ref.dim(), "cat");
   const parts = tensors.filter((x) => !(x.dim() === 1 && x.numel() === 0 && ref.dim() !== 1));
   parts.forEach((x, i) => {

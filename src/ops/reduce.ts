@@ -164,6 +164,8 @@ export function min(t: Tensor, dim?: number, keepdim = false): Tensor | ValuesIn
 
 /** amax/amin over dims; the gradient is split evenly among ties. */
 export function amax(t: Tensor, dim?: Dims, keepdim = false, op: "max" | "min" = "max"): Tensor {
+  // PyTorch reports an empty reduced dim before a repeated one.
+  if (t.numel() === 0 && Array.isArray(dim) && dim.length) checkNonEmpty(op === "max" ? "amax" : "amin", t, dim.map((d) => normDim(d, t.dim(), op === "max" ? "amax" : "amin")));
   const dims = reduceDims(op === "max" ? "amax" : "amin", t, dim);
   const all = dim === undefined || dim === null || (Array.isArray(dim) && dim.length === 0);
   checkNonEmpty(op === "max" ? "amax" : "amin", t, all ? null : dims);

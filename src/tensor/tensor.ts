@@ -482,7 +482,8 @@ export class Tensor {
   allclose(other: Tensor, options: { rtol?: number; atol?: number } = {}): boolean {
     const rtol = options.rtol ?? 1e-5;
     const atol = options.atol ?? 1e-8;
-    return this.sub(other).abs().le(other.abs().mul(rtol).add(atol)).all().item() === (true as unknown as number);
+    // Equal values (infinities included) are close; |a - b| <= atol + rtol * |b| otherwise, as torch.isclose.
+    return this.eq(other).logical_or(this.sub(other).abs().le(other.abs().mul(rtol).add(atol))).all().item() === (true as unknown as number);
   }
   where(condition: Tensor, other: Operand): Tensor {
     return E.where(condition, this, other);

@@ -306,6 +306,8 @@ export function clamp(a: Tensor, min?: number | Tensor | null, max?: number | Te
     if (min !== undefined && min !== null) x = tf.maximum(x, min);
     if (max !== undefined && max !== null) x = tf.minimum(x, max);
     if (lo > hi) x = tf.fill(a.shape, hi);
+    // nan stays nan, as in PyTorch.
+    if (a.dtype === "float32") x = tf.where(tf.isNaN(a._t), a._t, x);
     return as(x, dt);
   });
   return record("ClampBackward1", [a], out, (g) => {
@@ -322,8 +324,9 @@ export function clamp(a: Tensor, min?: number | Tensor | null, max?: number | Te
  */
 function clampTensor(a: Tensor, min: number | Tensor | null, max: number | Tensor | null): Tensor {
   let r = a;
-  if (min !== null) r = where(lt(r, min), min, r);
-  if (max !== null) r = where(gt(r, max), max, r);
+  // A nan bound makes the result nan, as PyTorch's nan-propagating max/min do.
+  if (min !== null) r = where(min instanceof Tensor ? lt(r, min).logical_or(isnan(min)) : lt(r, min), min, r);
+  if (max !== null) r = where(max instanceof Tensor ? gt(r, max).logical_or(isnan(max)) : gt(r, max), max, r);
   return r;
 }
 
@@ -332,14 +335,23 @@ function pairwise(name: string, a: Tensor, b: Operand, pick: (x: tf.Tensor, y: t
   const dt = promote(x.dtype, y.dtype);
   // bool stays bool (tfjs's Maximum/Minimum upcast it), computed as int32.
   const cd = dt === "bool" ? "int32" : dt;
-  const out = compute(() => as(pick(as(x._t, cd), as(y._t, cd)), dt));
+  const out = compute(() => {
+    const r = pick(as(x._t, cd), as(y._t, cd));
+    if (dt !== "float32") return as(r, dt);
+    // A nan on either side propagates, as in PyTorch (tfjs returns the other value).
+    const nan = tf.logicalOr(tf.isNaN(as(x._t, "float32")), tf.isNaN(as(y._t, "float32")));
+    return tf.where(nan, tf.fill(r.shape, NaN), r);
+  });
   return record(name === "maximum" ? "MaximumBackward0" : "MinimumBackward0", [x, y], out, (g) => {
     const xf = as(x._t, "float32");
     const yf = as(y._t, "float32");
-    // Ties split the gradient evenly, as PyTorch does.
-    const eq = tf.cast(tf.equal(xf, yf), "float32");
-    const wa = tf.add(tf.cast(takeA(xf, yf), "float32"), tf.mul(eq, 0.5));
-    return [sumTo(tf.mul(g, wa), x.shape), sumTo(tf.mul(g, tf.sub(1, wa)), y.shape)];
+    // PyTorch: ties split the gradient evenly; each side loses it only where the other side wins
+    // (so a nan passes the gradient to both).
+    const half = tf.where(tf.equal(xf, yf), tf.div(g, 2), g);
+    const zero = tf.zerosLike(half);
+    const ga = tf.where(takeA(yf, xf), zero, half);
+    const gb = tf.where(takeA(xf, yf), zero, half);
+    return [sumTo(ga, x.shape), sumTo(gb, y.shape)];
   });
 }
 export const maximum = (a: Tensor, b: Operand): Tensor => pairwise("maximum", a, b, tf.maximum, tf.greater);

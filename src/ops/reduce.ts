@@ -110,10 +110,14 @@ function checkNonEmpty(op: string, t: Tensor, dims: number[] | null): void {
 function extremeAll(op: "max" | "min", t: Tensor): Tensor {
   checkNonEmpty(op, t, null);
   const f = op === "max" ? tf.max : tf.min;
-  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : f(t._t)));
+  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : nanPropagate(t, f(t._t), null, false)));
   let self: Tensor;
   const res = record(op === "max" ? "MaxBackward1" : "MinBackward1", [t], out, (g) => {
-    const mask = tf.cast(tf.equal(t._t, self._t), "float32");
+    // Split evenly among the elements equal to the result; a nan result among the nans (PyTorch's
+    // evenly_distribute_backward).
+    // (as float: wasm's Select kernel mishandles bool operands)
+    const nanResult = tf.broadcastTo(tf.isNaN(self._t), t.shape);
+    const mask = tf.where(nanResult, tf.cast(tf.isNaN(t._t), "float32"), tf.cast(tf.equal(t._t, self._t), "float32"));
     return [tf.mul(tf.div(mask, tf.sum(mask)), g)];
   }, true);
   self = res;
@@ -129,10 +133,13 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
     return valuesIndices(v, constant(compute(() => emptyReduce(t, [d], keepdim, 0, "int32"))));
   }
   const idx = compute(() => {
-    const i = op === "max" ? tf.argMax(t._t, d) : tf.argMin(t._t, d);
+    const i = nanAwareArg(op, t._t, d);
     return keepdim ? tf.expandDims(i, d) : i;
   });
-  const vals = compute(() => (op === "max" ? tf.max(t._t, d, keepdim) : tf.min(t._t, d, keepdim)));
+  const vals = compute(() => {
+    const v = op === "max" ? tf.max(t._t, d, keepdim) : tf.min(t._t, d, keepdim);
+    return t.dtype === "float32" ? tf.where(tf.any(tf.isNaN(t._t), d, keepdim), tf.fill(v.shape, NaN), v) : v;
+  });
   const indices = constant(idx);
   const values = record(op === "max" ? "MaxBackward0" : "MinBackward0", [t], vals, (g) => {
     // A size-1 dim: every element is its slice's extreme (and tfjs's oneHot needs depth >= 2).
@@ -148,6 +155,21 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
     return [tf.mul(as(mask, "float32"), tf.expandDims(keepdim ? tf.squeeze(g, [d]) : g, d))];
   });
   return valuesIndices(values, indices);
+}
+
+/** A max/min reduction is nan wherever its slice holds a nan, as in PyTorch. */
+function nanPropagate(t: Tensor, r: tf.Tensor, dims: number[] | null, keepdim: boolean): tf.Tensor {
+  if (t.dtype !== "float32") return r;
+  const anyNan = dims === null ? tf.any(tf.isNaN(t._t)) : tf.any(tf.isNaN(t._t), dims, keepdim);
+  return tf.where(anyNan, tf.fill(r.shape, NaN), r);
+}
+
+/** arg-max/min along d, where (as in PyTorch) a nan wins: the index of the first nan. */
+function nanAwareArg(op: "max" | "min", x: tf.Tensor, d: number): tf.Tensor {
+  const i = op === "max" ? tf.argMax(x, d) : tf.argMin(x, d);
+  if (x.dtype !== "float32") return i;
+  const nan = tf.isNaN(x);
+  return tf.where(tf.any(nan, d), tf.argMax(tf.cast(nan, "int32"), d), i);
 }
 
 export function max(t: Tensor): Tensor;
@@ -171,7 +193,7 @@ export function amax(t: Tensor, dim?: Dims, keepdim = false, op: "max" | "min" =
   checkNonEmpty(op === "max" ? "amax" : "amin", t, all ? null : dims);
   if (t.numel() === 0) return record(op === "max" ? "AmaxBackward0" : "AminBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, 0, t.dtype)), () => [tf.zeros(t.shape)]);
   const f = op === "max" ? tf.max : tf.min;
-  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : f(t._t, dims, keepdim)));
+  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : nanPropagate(t, f(t._t, dims, keepdim), dims, keepdim)));
   let self: Tensor;
   const res = record(op === "max" ? "AmaxBackward0" : "AminBackward0", [t], out, (g) => {
     const y = tf.reshape(self._t, keptShape(t.shape, dims));
@@ -189,8 +211,7 @@ export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max
     checkNonEmpty(name, t, null);
     return constant(
       compute(() => {
-        const flat = tf.reshape(t._t, [-1]);
-        const r = op === "max" ? tf.argMax(flat, 0) : tf.argMin(flat, 0);
+        const r = nanAwareArg(op, tf.reshape(t._t, [-1]), 0);
         return keepdim ? tf.reshape(r, t.shape.map(() => 1)) : r;
       }),
     );
@@ -201,7 +222,7 @@ export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max
   if (t.numel() === 0) return constant(compute(() => emptyReduce(t, [d], keepdim, 0, "int32")));
   return constant(
     compute(() => {
-      const i = op === "max" ? tf.argMax(t._t, d) : tf.argMin(t._t, d);
+      const i = nanAwareArg(op, t._t, d);
       return keepdim ? tf.expandDims(i, d) : i;
     }),
   );

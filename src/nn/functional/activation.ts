@@ -60,7 +60,8 @@ export function hardtanh(input: Tensor, min_val: number | { min_val?: number; ma
   const hi = (o.max_val as number) ?? 1;
   if (lo > hi) throw new ValueError("min_val cannot be greater than max_val");
   // Unlike clamp's, PyTorch's hardtanh gradient is 0 at the bounds themselves: pass it strictly inside.
-  const f = (x: Tensor): Tensor => E.where(x.gt(lo).logical_and(x.lt(hi)), x, E.clamp(x, lo, hi).detach());
+  // (written as "not at or beyond a bound", so a nan input passes its gradient as in PyTorch)
+  const f = (x: Tensor): Tensor => E.where(x.le(lo).logical_or(x.ge(hi)), E.clamp(x, lo, hi).detach(), x);
   return maybeInplace("hardtanh", input, f, (o.inplace as boolean) ?? false);
 }
 

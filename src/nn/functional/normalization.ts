@@ -34,8 +34,8 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | 
   if (pad !== undefined && pad !== null) {
     if (pad < 0) pad += n;
     // The padding row's lookups keep their values but pass no gradient to it.
-    const keep = idx.ne(pad).float().unsqueeze(1);
-    rows = rows.mul(keep).add(rows.detach().mul(keep.neg().add(1)));
+    // (a select, not a product with a 0/1 mask: inf * 0 would turn the row into nan)
+    rows = rows.detach().where(idx.eq(pad).unsqueeze(1), rows);
   }
   return rows.reshape([...input.shape, weight.shape[1]]);
 }

@@ -1071,6 +1071,25 @@ def g_misc_errors():
     return {"x": tensor([3], "f")}, *Fn("one_hot", [T("x")])
 
 
+@op("reuse")
+def g_reuse():
+    """One input used several times in one expression (gradient accumulation over a shared leaf)."""
+    s = shape(3, allow_empty=R.random() < 0.2, mindim=1)
+    x = tensor(s, "f")
+    exprs = [
+        ("x * x", "x.mul(x)"), ("x + x * 2", "x.add(x.mul(2))"), ("x - x", "x.sub(x)"), ("x / (x.abs() + 1)", "x.div(x.abs().add(1))"),
+        ("torch.cat([x, x], 0)", "torch.cat([x, x], 0)"), ("torch.stack([x, x.exp()], -1)", "torch.stack([x, x.exp()], -1)"),
+        ("torch.maximum(x, x)", "torch.maximum(x, x)"), ("torch.where(x > 0, x, x * x)", "torch.where(x.gt(0), x, x.mul(x))"),
+        ("x.sum() * x", "x.sum().mul(x)"), ("(x - x.mean()) / (x.std() + 1)", "x.sub(x.mean()).div(x.std().add(1))"),
+        ("x.softmax(-1) * x", "x.softmax(-1).mul(x)"), ("x[..., :1] * x", 'x.index("..., :1").mul(x)'),
+        ("x.reshape(-1).matmul(x.reshape(-1))", "x.reshape(-1).matmul(x.reshape(-1))"),
+        ("torch.clamp(x, -1, 1) + x.relu()", "torch.clamp(x, -1, 1).add(x.relu())"),
+        ("x.pow(x.abs())", "x.pow(x.abs())"), ("x.expand(2, *x.shape) * x", "x.expand([2, ...x.shape]).mul(x)"),
+    ]
+    p, t = R.choice(exprs)
+    return {"x": x}, p, t
+
+
 # ------------------------------------------------------------------ nn.functional
 
 def act_input():
@@ -1472,12 +1491,77 @@ def g_loss_module():
     return {"x": x, "t": t}, f"{pc}(x, t)", f"{tc}.forward(x, t)"
 
 
+@op("nn.module")
+def g_module():
+    """Parameter-free modules (no random init): constructor arguments, then forward."""
+    r = R.choice(["ReLU", "ReLU6", "Hardtanh", "LeakyReLU", "ELU", "GELU", "SiLU", "Softplus", "Sigmoid", "Tanh",
+                  "LogSigmoid", "Softmax", "LogSoftmax", "Softmin", "Flatten", "Unflatten", "Identity", "Dropout",
+                  "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "Upsample", "ZeroPad2d",
+                  "ConstantPad2d", "ReflectionPad2d", "ReplicationPad2d"])
+    args, kw = [], {}
+    s = shape(4, allow_empty=False)
+    if r in ("Hardtanh",) and R.random() < 0.6:
+        args = sorted([round(R.uniform(-2, 2), 2) for _ in range(2)])
+    if r == "LeakyReLU" and R.random() < 0.6:
+        args = [round(R.uniform(0, 0.5), 2)]
+    if r == "ELU" and R.random() < 0.6:
+        kw["alpha"] = round(R.uniform(0.1, 2), 2)
+    if r == "GELU" and R.random() < 0.5:
+        kw["approximate"] = "tanh"
+    if r == "Softplus" and R.random() < 0.6:
+        kw["beta"] = R.choice([0.5, 2])
+    if r in ("Softmax", "LogSoftmax", "Softmin"):
+        kw["dim"] = dim(len(s))
+    if r == "Flatten" and R.random() < 0.6:
+        kw["start_dim"] = dim(len(s))
+        if R.random() < 0.5:
+            kw["end_dim"] = dim(len(s))
+    if r == "Unflatten":
+        s = [R.randint(1, 2), 4, R.randint(1, 3)]
+        args = [1, R.choice([[2, 2], [4, 1], [1, 4], [2, -1], [3, 2]])]
+    if r == "Dropout":
+        args = [R.choice([0.0, 0.5])]
+    if r in ("MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "Upsample", "ZeroPad2d", "ConstantPad2d",
+             "ReflectionPad2d", "ReplicationPad2d"):
+        s = [R.randint(1, 2), R.randint(1, 2), R.randint(2, 5), R.randint(2, 5)][R.choice([0, 0, 1]):]
+    if r in ("MaxPool2d", "AvgPool2d"):
+        args = [R.choice([1, 2, 3, [2, 1]])]
+        if R.random() < 0.5:
+            kw["stride"] = R.choice([1, 2])
+        if R.random() < 0.3:
+            kw["ceil_mode"] = True
+    if r in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
+        args = [R.choice([1, 2, [2, 3], [None, 1]])]
+    if r == "Upsample":
+        kw["scale_factor"] = R.choice([2, 0.5, 1.5])
+        kw["mode"] = R.choice(["nearest", "bilinear"])
+        if kw["mode"] == "bilinear" and R.random() < 0.5:
+            kw["align_corners"] = R.random() < 0.5
+    if r in ("ZeroPad2d", "ReflectionPad2d", "ReplicationPad2d", "ConstantPad2d"):
+        lim = min(s[-1], s[-2]) - 1
+        args = [R.randint(0, lim) if R.random() < 0.5 else [R.randint(0, lim) for _ in range(4)]]
+        if r == "ConstantPad2d":
+            args.append(round(R.uniform(-2, 2), 2))
+    x = tensor(s, "f")
+    mode_eval = r == "Dropout" and args[0] > 0
+    pc, tc = call(f"torch.nn.{r}", f"new torch.nn.{r}", args, kw)
+    if mode_eval:
+        return {"x": x}, f"{pc}.eval()(x)", f"{tc}.eval().forward(x)"
+    return {"x": x}, f"{pc}(x)", f"{tc}.forward(x)"
+
+
 # ------------------------------------------------------------------ main
 
 SPECIAL_OPS = [n for n in UNARY + BINARY if n not in ("remainder", "floor_divide")] + [
     "clamp", "where", "masked_fill", "sum", "mean", "amax", "amin", "logsumexp", "max", "min", "argmax", "argmin",
     "std", "var", "softmax", "log_softmax", "cumsum", "matmul", "max_binary", "cat", "index", "gather", "F.softmax",
     "F.linear", "F.embedding", "scalar_out"]
+
+
+def drop_artefact_grads(c, name):
+    if name in ("std", "var") and "grads" in c and any(v in ("nan", "inf", "-inf") for o in c["out"] for v in o["values"]):
+        # n - correction <= 0 (or non-finite data): PyTorch's gradients there are 0 * inf artefacts
+        del c["grads"], c["grad_out"]
 
 
 def main():
@@ -1495,7 +1579,7 @@ def main():
     names = a.only.split(",") if a.only else list(OPS)
     cases = []
     for name in names:
-        k = a.per_op or (12 if name.startswith(("F.", "nn.")) or name in ("index", "index_adv", "inplace", "creation", "cat", "split", "matmul", "view") else 6)
+        k = a.per_op or (12 if name.startswith(("F.", "nn.")) or name in ("index", "index_adv", "inplace", "creation", "cat", "split", "matmul", "view", "nn.module", "reuse") else 6)
         got = 0
         tries = 0
         while got < k and tries < k * 10:
@@ -1505,9 +1589,7 @@ def main():
                 c = run(*spec[:3], tol=spec[3] if len(spec) > 3 else None, opname=name)
             except Unsupported:
                 continue
-            if name in ("std", "var") and "grads" in c and any(v in ("nan", "inf", "-inf") for o in c["out"] for v in o["values"]):
-                # n - correction <= 0: PyTorch's gradients there are 0 * inf artefacts (inf, 0 or nan by case)
-                del c["grads"], c["grad_out"]
+            drop_artefact_grads(c, name)
             c["name"] = f"{name}#{got}"
             cases.append(c)
             got += 1
@@ -1518,12 +1600,13 @@ def main():
         SPECIAL[0] = 0.15
         for name in SPECIAL_OPS:
             got = 0
-            while got < 3:
+            while got < 2:
                 try:
                     spec = OPS[name]()
                     c = run(*spec[:3], tol=spec[3] if len(spec) > 3 else None, opname=name)
                 except Unsupported:
                     continue
+                drop_artefact_grads(c, name)
                 c["name"] = f"{name}#special{got}"
                 cases.append(c)
                 got += 1

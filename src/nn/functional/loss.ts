@@ -6,7 +6,7 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
-import { tensor as makeTensor, from_typed } from "../../ops/creation";
+import { from_typed } from "../../ops/creation";
 import * as R from "../../ops/reduce";
 import * as E from "../../ops/elementwise";
 import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
@@ -152,7 +152,9 @@ function pickTargets(op: string, logp: Tensor, target: Tensor, weight: Tensor | 
   const keepT = from_typed(keep, [tvals.length]);
   const picked = flat.gather(1, safe.unsqueeze(1)).squeeze(1);
   const wt = (weight ? weight.index_select(0, safe).mul(keepT) : keepT).reshape(target.shape);
-  const loss = picked.neg().mul(wt.reshape(-1)).reshape(target.shape);
+  // Ignored positions are 0 by selection, not by a 0 weight: a -inf log-probability there (a masked
+  // logit) would make -inf * 0 = nan.
+  const loss = picked.neg().mul(wt.reshape(-1)).masked_fill(keepT.eq(0), 0).reshape(target.shape);
   return { loss, wt, ignored: keepT.eq(0).reshape(target.shape), flat, safe };
 }
 
@@ -380,7 +382,8 @@ export function kl_div(input: Tensor, target: Tensor, options: { size_average?: 
   const reduction = batchmean ? "sum" : _reduction(o);
   const loss = o.log_target
     ? target.exp().mul(target.sub(input))
-    : E.where(target.gt(0), target.mul(target.log().sub(input)), makeTensor(0).float().sub(target.mul(input)));
+    : // PyTorch's xlogy(t, t) - t * input: 0 where t == 0, nan for a negative target.
+      E.where(target.eq(0), 0, target.mul(target.log())).sub(target.mul(input));
   const r = reduce(loss, reduction);
   return batchmean && input.dim() !== 0 ? r.div(input.shape[0]) : r;
 }

@@ -284,7 +284,9 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, options: PlainOpts
   const d = input.sub(target);
   if (beta === 0) return reduce(d.abs(), reduction);
   const a = d.abs();
-  return reduce(E.where(a.lt(beta), d.pow(2).mul(0.5 / beta), a.sub(0.5 * beta)), reduction);
+  // The quadratic branch squares a clamped difference: its unselected gradient stays finite (an
+  // infinite difference would give 0 * inf = nan through where's backward).
+  return reduce(E.where(a.lt(beta), d.clamp(-beta, beta).pow(2).mul(0.5 / beta), a.sub(0.5 * beta)), reduction);
 }
 
 /** 0.5 d^2 where |d| < delta, delta (|d| - 0.5 delta) elsewhere. */
@@ -298,7 +300,7 @@ export function huber_loss(input: Tensor, target: Tensor, options: { reduction?:
   broadcastPair("huber_loss", input, target);
   const d = input.sub(target);
   const a = d.abs();
-  return reduce(E.where(a.lt(delta), d.pow(2).mul(0.5), a.sub(0.5 * delta).mul(delta)), reduction);
+  return reduce(E.where(a.lt(delta), d.clamp(-delta, delta).pow(2).mul(0.5), a.sub(0.5 * delta).mul(delta)), reduction);
 }
 
 type BceOpts = { weight?: Tensor | null; size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
@@ -331,9 +333,17 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight?: Ten
     const hi = input.max().item();
     if (!(lo >= 0 && hi <= 1)) throw new RuntimeError("all elements of input should be between 0 and 1");
   }
-  const logx = input.log().clamp(-100, null);
-  const log1mx = input.neg().add(1).log().clamp(-100, null);
+  // The input's gradient is PyTorch's (x - t) / max(x (1 - x), 1e-12), finite at x = 0 or 1 (a
+  // saturated sigmoid) where the clamped logs' chain rule gives 0 * inf = nan: the logs read a
+  // detached input (the target keeps its gradient through them) and a zero-valued term carries it.
+  const x = input.detach();
+  const logx = x.log().clamp(-100, null);
+  const log1mx = x.neg().add(1).log().clamp(-100, null);
   let loss = target.mul(logx).add(target.neg().add(1).mul(log1mx)).neg();
+  if (input.requires_grad) {
+    const factor = x.sub(target.detach()).div(x.neg().add(1).mul(x).clamp(1e-12, null));
+    loss = loss.add(input.sub(x).mul(factor));
+  }
   const w = o.weight as Tensor | null | undefined;
   if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
   return reduce(loss, reduction);

@@ -2,6 +2,7 @@
 import { tf, compute, record, constant, normDim, as, numelOf } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ValueError } from "../errors";
+import * as E from "./elementwise";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -355,7 +356,13 @@ export function any(t: Tensor, dim?: number | null, keepdim = false): Tensor {
 /** p-norm over dims (p=2 by default; 1, Infinity supported). */
 export function norm(t: Tensor, p: number | "fro" = 2, dim?: Dims, keepdim = false): Tensor {
   const pp = p === "fro" ? 2 : p;
-  if (pp === 2) return t.mul(t).sum(dim, keepdim).sqrt();
+  if (pp === 2) {
+    // At a zero norm PyTorch's gradient is 0 (sqrt's chain rule would give 0 * inf = nan): the
+    // square root reads a safe value there and the zero is selected.
+    const ss = t.mul(t).sum(dim, keepdim);
+    const zero = ss.eq(0);
+    return E.where(zero, 0, E.where(zero, 1, ss).sqrt());
+  }
   if (pp === 1) return t.abs().sum(dim, keepdim);
   // The inf-norm of an empty tensor is 0 (amax would raise).
   if (pp === Infinity) return t.numel() === 0 ? t.abs().sum(dim, keepdim) : amax(t.abs(), dim, keepdim);

@@ -7,7 +7,8 @@
  *    and the emitted `{labels}` throws "labels is not defined". The long form is equivalent in
  *    every position a shorthand can appear (object literals, destructuring assignments, defaults).
  * 2. Every loop at the top level of the cell (not inside a function or class) starts each
- *    iteration with `await _torchlab_tick(N)` (kernel/tick.ts): a training loop written the
+ *    iteration with `if (_torchlab_tick(N)) await _torchlab_tick.yield();` (kernel/tick.ts),
+ *    which yields to the event loop at most every 20 ms: a training loop written the
  *    PyTorch way then streams its prints and live plots, has the tensors of past iterations freed,
  *    and stops cleanly at an iteration boundary when interrupted.
  */
@@ -58,7 +59,7 @@ export function expandShorthandProperties(code: string): string {
 export function addLoopYields(code: string, cell: number): string {
   if (!/\b(for|while|do)\b/.test(code)) return code;
   const t = typescript();
-  const call = `await ${TICK_NAME}(${cell});`;
+  const call = `if (${TICK_NAME}(${cell})) await ${TICK_NAME}.yield();`;
   const inserts: Insert[] = [];
   const visit = (node: ts.Node): void => {
     if (t.isFunctionLike(node) || t.isClassLike(node)) return;

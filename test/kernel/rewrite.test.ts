@@ -52,7 +52,7 @@ test("prelude aliases work as types in later cells; a library error's traceback 
 
 describe("loop yields", () => {
   test("top-level loops of every kind start each iteration with the tick; functions and classes are left alone", () => {
-    const t = "await _torchlab_tick(7);";
+    const t = "if (_torchlab_tick(7)) await _torchlab_tick.yield();";
     expect(addLoopYields("for (let i = 0; i < 3; i++) {\n  f(i);\n}", 7)).toBe(`for (let i = 0; i < 3; i++) { ${t}\n  f(i);\n}`);
     expect(addLoopYields("for (const [x, y] of loader) step(x, y);", 7)).toBe(`for (const [x, y] of loader) { ${t} step(x, y); }`);
     expect(addLoopYields("while (s < 9) s++;", 7)).toBe(`while (s < 9) { ${t} s++; }`);

@@ -16,6 +16,14 @@ export function checkInput(op: string, t: unknown): asserts t is Tensor {
 }
 
 /**
+ * PyTorch has no integer or bool kernel for these activations; the tfjs ops would otherwise run
+ * on the int32 data and hand back float bits read as integers.
+ */
+function checkFloating(kernel: string, input: Tensor): void {
+  if (input.dtype !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${input.dtype === "bool" ? "Bool" : "Long"}'`);
+}
+
+/**
  * The op's result, written into `input` when `inplace` asks. `result` is the op as a function of its
  * input, so that on a non-leaf in grad mode the write is recorded like PyTorch's in-place ops (the
  * caller's tensor changes and gradients flow through the op); a leaf that requires grad refuses.
@@ -68,6 +76,7 @@ export function hardtanh(input: Tensor, min_val: number | { min_val?: number; ma
 /** x for x > 0, negative_slope * x otherwise. */
 export function leaky_relu(input: Tensor, negative_slope: number | { negative_slope?: number; inplace?: boolean } = 0.01, inplace?: boolean | { inplace?: boolean }): Tensor {
   checkInput("leaky_relu", input);
+  checkFloating("leaky_relu_cpu", input);
   const o = opts("leaky_relu", [negative_slope, inplace], ["negative_slope", "inplace"]);
   return maybeInplace("leaky_relu", input, (x) => E.leaky_relu(x, (o.negative_slope as number) ?? 0.01), (o.inplace as boolean) ?? false);
 }
@@ -75,6 +84,7 @@ export function leaky_relu(input: Tensor, negative_slope: number | { negative_sl
 /** x for x > 0, alpha * (exp(x) - 1) otherwise. */
 export function elu(input: Tensor, alpha: number | { alpha?: number; inplace?: boolean } = 1, inplace?: boolean | { inplace?: boolean }): Tensor {
   checkInput("elu", input);
+  checkFloating("elu_cpu", input);
   const o = opts("elu", [alpha, inplace], ["alpha", "inplace"]);
   return maybeInplace("elu", input, (x) => E.elu(x, (o.alpha as number) ?? 1), (o.inplace as boolean) ?? false);
 }
@@ -82,6 +92,7 @@ export function elu(input: Tensor, alpha: number | { alpha?: number; inplace?: b
 /** x * Phi(x), exact (erf) or with `approximate: 'tanh'`. */
 export function gelu(input: Tensor, options: { approximate?: "none" | "tanh" } = {}): Tensor {
   checkInput("gelu", input);
+  checkFloating("GeluKernelImpl", input);
   const o = opts("gelu", [options], ["approximate"]);
   const approx = (o.approximate as string | undefined) ?? "none";
   if (approx !== "none" && approx !== "tanh") throw new RuntimeError(`approximate argument must be either none or tanh.`);
@@ -91,6 +102,7 @@ export function gelu(input: Tensor, options: { approximate?: "none" | "tanh" } =
 /** x * sigmoid(x). */
 export function silu(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("silu", input);
+  checkFloating("silu_cpu", input);
   const o = opts("silu", [inplace], ["inplace"]);
   return maybeInplace("silu", input, (x) => E.silu(x), (o.inplace as boolean) ?? false);
 }
@@ -98,6 +110,7 @@ export function silu(input: Tensor, inplace: boolean | { inplace?: boolean } = f
 /** log(1 + exp(beta * x)) / beta, linear above `threshold`. */
 export function softplus(input: Tensor, beta: number | { beta?: number; threshold?: number } = 1, threshold?: number): Tensor {
   checkInput("softplus", input);
+  checkFloating("softplus_cpu", input);
   const o = opts("softplus", [beta, threshold], ["beta", "threshold"]);
   return E.softplus(input, (o.beta as number) ?? 1, (o.threshold as number) ?? 20);
 }
@@ -115,6 +128,7 @@ export function tanh(input: Tensor): Tensor {
 /** log(sigmoid(x)) = -softplus(-x), stable for large |x|. */
 export function logsigmoid(input: Tensor): Tensor {
   checkInput("logsigmoid", input);
+  checkFloating("log_sigmoid_cpu", input);
   return E.softplus(input.neg(), 1, 20).neg();
 }
 

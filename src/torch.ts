@@ -12,6 +12,7 @@ import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError } from "./errors";
 import { operand } from "./ops/_core";
+import { parseArgs } from "./tensor/args";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -29,7 +30,26 @@ export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
 export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError } from "./errors";
-export { cat, stack, split, chunk, narrow, select, flatten, squeeze, unsqueeze, permute, transpose, index_select, gather, masked_select, flip, unbind } from "./ops/movement";
+export { split, chunk, narrow, select, flatten, squeeze, unsqueeze, permute, transpose, index_select, gather, masked_select, flip, unbind } from "./ops/movement";
+/**
+ * Concatenates along `dim` (default 0): `torch.cat([a, b], 1)` or `torch.cat([a, b], {dim: 1})`.
+ * @example torch.cat([torch.zeros(2, 3), torch.ones(2, 3)], 1).shape  // [2, 6]
+ */
+export function cat(tensors: Tensor[], ...args: [dim?: number | { dim?: number }]): Tensor {
+  const o = parseArgs("cat", args, ["dim"]);
+  return M.cat(tensors, (o.dim as number | undefined) ?? 0);
+}
+/** PyTorch's aliases of torch.cat. */
+export const concat = cat;
+export const concatenate = cat;
+/**
+ * Stacks equal-shaped tensors along a new `dim` (default 0): `torch.stack(ts, 1)` or `torch.stack(ts, {dim: 1})`.
+ * @example torch.stack([torch.zeros(2), torch.ones(2)], {dim: 1}).shape  // [2, 2]
+ */
+export function stack(tensors: Tensor[], ...args: [dim?: number | { dim?: number }]): Tensor {
+  const o = parseArgs("stack", args, ["dim"]);
+  return M.stack(tensors, (o.dim as number | undefined) ?? 0);
+}
 export { matmul, mm, bmm, dot, mv, outer } from "./ops/linalg";
 export { where, maximum, minimum, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
 export type { ValuesIndices } from "./ops/reduce";

@@ -671,9 +671,12 @@ export class Tensor {
   select(dim: number, index: number): Tensor {
     return M.select(this, dim, index);
   }
-  /** `x.index(":, 0, 1:3")` is PyTorch's `x[:, 0, 1:3]`; also takes an array of index items. */
-  index(spec: string | IndexItem[]): Tensor {
-    return M.index(this, spec);
+  /**
+   * `x.index(":, 0, 1:3")` is PyTorch's `x[:, 0, 1:3]`; also takes an array of index items, or a
+   * single integer, index tensor or mask (`x.index(0)` is `x[0]`, `x.index(mask)` is `x[mask]`).
+   */
+  index(spec: string | IndexItem[] | number | Tensor): Tensor {
+    return M.index(this, typeof spec === "number" || spec instanceof Tensor ? [spec] : spec);
   }
   /** Element or sub-tensor `i` along dim 0 (PyTorch's `x[i]`). */
   get(...indices: number[]): Tensor {

@@ -66,12 +66,20 @@ export const utils = { data };
 export const float32: DType = "float32";
 export const float: DType = "float32";
 export const float64: DType = "float32";
+export const double: DType = "float32";
 export const int32: DType = "int32";
 export const int64: DType = "int32";
 export const long: DType = "int32";
 export const int: DType = "int32";
 export const uint8: DType = "int32";
+export const int8: DType = "int32";
+export const int16: DType = "int32";
+export const short: DType = "int32";
 export const bool: DType = "bool";
+/** The dtype of floating-point tensors created without one: always float32 here. */
+export const get_default_dtype = (): DType => float32;
+/** Whether `a` has a floating-point dtype (`torch.is_floating_point(x)`). */
+export const is_floating_point = (a: Tensor): boolean => a.is_floating_point();
 
 type Operand = Tensor | number | boolean;
 

@@ -30,7 +30,14 @@ export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
 export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError } from "./errors";
-export { split, chunk, narrow, select, flatten, squeeze, unsqueeze, permute, transpose, index_select, gather, masked_select, flip, unbind } from "./ops/movement";
+export { narrow, select, permute, transpose, index_select, gather, masked_select, flip } from "./ops/movement";
+// These take their dims positionally or in a trailing options object, as the Tensor methods do.
+export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[] => a.split(...args);
+export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
+export const unbind = (a: Tensor, ...args: Parameters<Tensor["unbind"]>): Tensor[] => a.unbind(...args);
+export const flatten = (a: Tensor, ...args: Parameters<Tensor["flatten"]>): Tensor => a.flatten(...args);
+export const squeeze = (a: Tensor, ...args: Parameters<Tensor["squeeze"]>): Tensor => a.squeeze(...args);
+export const unsqueeze = (a: Tensor, ...args: Parameters<Tensor["unsqueeze"]>): Tensor => a.unsqueeze(...args);
 /**
  * Concatenates along `dim` (default 0): `torch.cat([a, b], 1)` or `torch.cat([a, b], {dim: 1})`.
  * @example torch.cat([torch.zeros(2, 3), torch.ones(2, 3)], 1).shape  // [2, 6]
@@ -120,7 +127,7 @@ export const ceil = (a: Tensor): Tensor => E.ceil(a);
 export const round = (a: Tensor): Tensor => E.round(a);
 export const square = (a: Tensor): Tensor => E.square(a);
 export const erf = (a: Tensor): Tensor => E.erf(a);
-export const clamp = (a: Tensor, min?: number | Tensor | null, max?: number | Tensor | null): Tensor => E.clamp(a, min, max);
+export const clamp = (a: Tensor, ...args: Parameters<Tensor["clamp"]>): Tensor => a.clamp(...args);
 export const clip = clamp;
 export const masked_fill = (a: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor => E.masked_fill(a, mask, value);
 
@@ -140,20 +147,20 @@ export const log_softmax = (a: Tensor, ...args: Parameters<Tensor["log_softmax"]
 export const cumsum = (a: Tensor, ...args: Parameters<Tensor["cumsum"]>): Tensor => a.cumsum(...args);
 export const all = (a: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor => a.all(dim, keepdim);
 export const any = (a: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor => a.any(dim, keepdim);
-export const norm = (a: Tensor, p: number | "fro" = 2, dim?: R.Dims, keepdim = false): Tensor => R.norm(a, p, dim, keepdim);
+export const norm = (a: Tensor, ...args: Parameters<Tensor["norm"]>): Tensor => a.norm(...args);
 export function max(a: Tensor): Tensor;
-export function max(a: Tensor, dim: number, keepdim?: boolean): R.ValuesIndices;
+export function max(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): R.ValuesIndices;
 export function max(a: Tensor, other: Tensor): Tensor;
-export function max(a: Tensor, dim?: number | Tensor, keepdim?: boolean): Tensor | R.ValuesIndices {
+export function max(a: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | R.ValuesIndices {
   if (dim instanceof Tensor) return E.maximum(a, dim);
-  return dim === undefined ? R.max(a) : R.max(a, dim, keepdim);
+  return dim === undefined ? R.max(a) : a.max(dim, keepdim);
 }
 export function min(a: Tensor): Tensor;
-export function min(a: Tensor, dim: number, keepdim?: boolean): R.ValuesIndices;
+export function min(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): R.ValuesIndices;
 export function min(a: Tensor, other: Tensor): Tensor;
-export function min(a: Tensor, dim?: number | Tensor, keepdim?: boolean): Tensor | R.ValuesIndices {
+export function min(a: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | R.ValuesIndices {
   if (dim instanceof Tensor) return E.minimum(a, dim);
-  return dim === undefined ? R.min(a) : R.min(a, dim, keepdim);
+  return dim === undefined ? R.min(a) : a.min(dim, keepdim);
 }
 export const reshape = (a: Tensor, shape: number[]): Tensor => a.reshape(shape);
 export const clone = (a: Tensor): Tensor => M.clone(a);

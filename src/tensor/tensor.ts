@@ -68,6 +68,11 @@ function sizesFrom(args: unknown[], op?: string, name?: string): number[] {
   return args.length === 1 && Array.isArray(args[0]) ? (args[0] as number[]) : (args as number[]);
 }
 
+/** A trailing `dim` given positionally or as PyTorch's keyword, `{dim}`. */
+function trailingDim(op: string, dim: unknown): unknown {
+  return isOptions(dim) ? parseArgs(op, [dim], ["dim"]).dim : dim;
+}
+
 export class Tensor {
   /** @internal refcounted backend buffer, shared by detach()/.data aliases. */
   _s: Storage;
@@ -424,8 +429,8 @@ export class Tensor {
     }
     return E.clamp(this, min, max);
   }
-  clip(min?: number | Tensor | null, max?: number | Tensor | null): Tensor {
-    return E.clamp(this, min, max);
+  clip(min?: number | Tensor | null | { min?: number | Tensor | null; max?: number | Tensor | null }, max?: number | Tensor | null): Tensor {
+    return this.clamp(min, max);
   }
   maximum(other: Operand): Tensor {
     return E.maximum(this, other);
@@ -578,8 +583,9 @@ export class Tensor {
     const a = dimArgs("any", trimArgs([dim, keepdim]));
     return R.any(this, a.dim as number | null | undefined, a.keepdim);
   }
-  norm(p: number | "fro" = 2, dim?: Dims, keepdim = false): Tensor {
-    return R.norm(this, p, dim, keepdim);
+  norm(p: number | "fro" | { p?: number | "fro"; dim?: Dims; keepdim?: boolean } = 2, dim?: Dims | { dim?: Dims; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor {
+    const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim"]);
+    return R.norm(this, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, (o.keepdim as boolean | undefined) ?? false);
   }
 
   // ---------------------------------------------------------------- linear algebra
@@ -635,11 +641,11 @@ export class Tensor {
     }
     return M.flatten(this, start_dim, end_dim);
   }
-  squeeze(dim?: number | number[]): Tensor {
-    return M.squeeze(this, dim);
+  squeeze(dim?: number | number[] | { dim?: number | number[] }): Tensor {
+    return M.squeeze(this, trailingDim("squeeze", dim) as number | number[] | undefined);
   }
-  unsqueeze(dim: number): Tensor {
-    return M.unsqueeze(this, dim);
+  unsqueeze(dim: number | { dim: number }): Tensor {
+    return M.unsqueeze(this, trailingDim("unsqueeze", dim) as number);
   }
   expand(...sizes: (number | number[])[]): Tensor {
     return M.expand(this, sizesFrom(sizes, "expand", "size"));
@@ -656,14 +662,14 @@ export class Tensor {
   clone(): Tensor {
     return M.clone(this);
   }
-  split(split_size: number | number[], dim = 0): Tensor[] {
-    return M.split(this, split_size, dim);
+  split(split_size: number | number[], dim: number | { dim?: number } = 0): Tensor[] {
+    return M.split(this, split_size, (trailingDim("split", dim) as number | undefined) ?? 0);
   }
-  chunk(chunks: number, dim = 0): Tensor[] {
-    return M.chunk(this, chunks, dim);
+  chunk(chunks: number, dim: number | { dim?: number } = 0): Tensor[] {
+    return M.chunk(this, chunks, (trailingDim("chunk", dim) as number | undefined) ?? 0);
   }
-  unbind(dim = 0): Tensor[] {
-    return M.unbind(this, dim);
+  unbind(dim: number | { dim?: number } = 0): Tensor[] {
+    return M.unbind(this, (trailingDim("unbind", dim) as number | undefined) ?? 0);
   }
   narrow(dim: number, start: number, length: number): Tensor {
     return M.narrow(this, dim, start, length);

@@ -6,7 +6,7 @@
 import { tf, compute, numelOf } from "./_core";
 import { Tensor, DType, normalizeDtype } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
-import { parseSizes, parseArgs } from "../tensor/args";
+import { parseSizes, parseArgs, isOptions } from "../tensor/args";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 
 export interface CreationOptions {
@@ -227,7 +227,16 @@ export function arange(...args: (number | CreationOptions)[]): Tensor {
   return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);
 }
 
-export function linspace(start: number, end: number, steps: number, options: CreationOptions = {}): Tensor {
+export function linspace(start: number, end: number, stepsArg: number | (CreationOptions & { steps?: number }), options: CreationOptions = {}): Tensor {
+  let steps = stepsArg as number;
+  // `torch.linspace(0, 1, {steps: 5})`: PyTorch's steps may be a keyword like the creation options.
+  if (isOptions(stepsArg)) {
+    const o = parseArgs("linspace", [stepsArg], ["steps", "dtype", "requires_grad", "device"]);
+    if (o.steps === undefined) throw new TypeError("linspace() missing 1 required positional argument: 'steps'");
+    const { steps: n, ...rest } = o;
+    steps = n as number;
+    options = rest as CreationOptions;
+  }
   if (!Number.isInteger(steps) || steps < 0) throw new RuntimeError(`linspace(): number of steps must be non-negative, got ${steps}`);
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
   // An integer linspace runs between the truncated ends, as PyTorch's kernel does.

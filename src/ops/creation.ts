@@ -60,9 +60,14 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
 /**
  * Builds a tensor from (nested) arrays, typed arrays, a number or a boolean.
  *
+ * The dtype is inferred from the values: JavaScript has no `1.0` distinct from `1`, so
+ * `torch.tensor([1.0, 2.0])` is an int32 tensor here (float32 in PyTorch). Pass
+ * `{dtype: torch.float32}` where the values happen to be whole numbers but the tensor must be float.
+ *
  * @example
  * torch.tensor([[1, 2], [3, 4]])                       // int32 (PyTorch: int64)
  * torch.tensor([[0.1, 0.2]], {requires_grad: true})  // float32 leaf
+ * torch.tensor([1.0, 2.0], {dtype: torch.float32})   // float32 (without dtype: int32)
  */
 export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: CreationOptions = {}): Tensor {
   const o = parseArgs("tensor", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;

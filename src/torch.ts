@@ -30,7 +30,7 @@ export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
 export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError } from "./errors";
-export { narrow, select, permute, transpose, index_select, gather, masked_select, flip } from "./ops/movement";
+export { narrow, select, permute, index_select, gather, masked_select, flip } from "./ops/movement";
 // These take their dims positionally or in a trailing options object, as the Tensor methods do.
 export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[] => a.split(...args);
 export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
@@ -38,6 +38,7 @@ export const unbind = (a: Tensor, ...args: Parameters<Tensor["unbind"]>): Tensor
 export const flatten = (a: Tensor, ...args: Parameters<Tensor["flatten"]>): Tensor => a.flatten(...args);
 export const squeeze = (a: Tensor, ...args: Parameters<Tensor["squeeze"]>): Tensor => a.squeeze(...args);
 export const unsqueeze = (a: Tensor, ...args: Parameters<Tensor["unsqueeze"]>): Tensor => a.unsqueeze(...args);
+export const transpose = (a: Tensor, ...args: Parameters<Tensor["transpose"]>): Tensor => a.transpose(...args);
 /**
  * Concatenates along `dim` (default 0): `torch.cat([a, b], 1)` or `torch.cat([a, b], {dim: 1})`.
  * @example torch.cat([torch.zeros(2, 3), torch.ones(2, 3)], 1).shape  // [2, 6]

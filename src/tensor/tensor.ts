@@ -631,8 +631,9 @@ export class Tensor {
   permute(...dims: (number | number[])[]): Tensor {
     return M.permute(this, sizesFrom(dims, "permute", "dims"));
   }
-  transpose(dim0: number, dim1: number): Tensor {
-    return M.transpose(this, dim0, dim1);
+  transpose(dim0: number | { dim0: number; dim1: number }, dim1?: number | { dim1: number }): Tensor {
+    const o = parseArgs("transpose", trimArgs([dim0, dim1]), ["dim0", "dim1"]);
+    return M.transpose(this, o.dim0 as number, o.dim1 as number);
   }
   flatten(start_dim: number | { start_dim?: number; end_dim?: number } = 0, end_dim = -1): Tensor {
     if (isOptions(start_dim)) {

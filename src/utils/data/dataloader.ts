@@ -6,7 +6,8 @@
  * loader)`: the async form gives control back to the event loop (one macrotask) before each batch,
  * which is when torchlab frees the memory of tensors that are no longer referenced
  * (FinalizationRegistry callbacks run between tasks). A long synchronous loop holds all of an
- * epoch's garbage until it ends.
+ * epoch's garbage until it ends, except at the top level of a torchlab kernel cell, where the
+ * kernel makes every loop yield at most every 20 ms.
  */
 import { Tensor } from "../../tensor/tensor";
 import { Generator, default_generator } from "../../tensor/random";

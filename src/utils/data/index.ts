@@ -7,7 +7,9 @@
  * and implements `[Symbol.iterator]`.
  *
  * Loop over a DataLoader with `for await (const [x, y] of loader)` in training loops: each batch
- * then starts in a new macrotask, which lets torchlab free the tensors of earlier batches.
+ * then starts in a new macrotask, which lets torchlab free the tensors of earlier batches. In the
+ * torchlab kernel a plain `for (const [x, y] of loader)` at the top level of a cell does the same,
+ * because the kernel makes such loops yield; inside your own functions, use `for await`.
  */
 export { Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_split, len } from "./dataset";
 export type { MapDataset, PyMapDataset, DatasetLike } from "./dataset";

@@ -23,10 +23,18 @@ function checkBroadcast(op: string, a: Tensor, b: Tensor): void {
   }
 }
 
+/** The input tensor of an op; `torch.add(1, x)`-style number inputs are promoted against `other`. */
+function inputTensor(op: string, a: unknown, other?: unknown): Tensor {
+  if (a instanceof Tensor) return a;
+  if ((typeof a === "number" || typeof a === "boolean") && other instanceof Tensor) return operand(a, other, op);
+  throw new TypeError(`${op}(): argument 'input' (position 1) must be Tensor, not ${describe(a)}`);
+}
+
 function binaryInputs(op: string, a: Tensor, b: Operand): [Tensor, Tensor] {
-  const bt = operand(b, a, op);
-  checkBroadcast(op, a, bt);
-  return [a, bt];
+  const at = inputTensor(op, a, b);
+  const bt = operand(b, at, op);
+  checkBroadcast(op, at, bt);
+  return [at, bt];
 }
 
 /** a + alpha * b */
@@ -172,6 +180,7 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
 }
 
 function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: Tensor) => tf.Tensor, savesOutput = false): Tensor {
+  inputTensor(name.replace(/Backward\d$/, "").toLowerCase(), a);
   const out = compute(() => f(as(a._t, "float32")));
   let self: Tensor;
   const res = record(name, [a], out, (g) => [grad(g, as(a._t, "float32"), self)], savesOutput);

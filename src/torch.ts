@@ -8,6 +8,7 @@ import * as E from "./ops/elementwise";
 import * as R from "./ops/reduce";
 import * as M from "./ops/movement";
 import * as L from "./ops/linalg";
+import * as S from "./ops/sort";
 import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError } from "./errors";
@@ -59,7 +60,7 @@ export function stack(tensors: Tensor[], ...args: [dim?: number | { dim?: number
   return M.stack(tensors, (o.dim as number | undefined) ?? 0);
 }
 export { matmul, mm, bmm, dot, mv, outer } from "./ops/linalg";
-export { where, maximum, minimum, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
+export { maximum, minimum, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
 export type { ValuesIndices } from "./ops/reduce";
 export * from "./serialization";
 export * as nn from "./nn";
@@ -164,6 +165,31 @@ export function min(a: Tensor, dim?: number | Tensor | { dim: number; keepdim?: 
   return dim === undefined ? R.min(a) : a.min(dim, keepdim);
 }
 export const reshape = (a: Tensor, shape: number[]): Tensor => a.reshape(shape);
+/**
+ * `torch.where(cond, x, y)` picks from x where cond holds, else y; `torch.where(cond)` alone is
+ * `torch.nonzero(cond, {as_tuple: true})`: one 1-D index tensor per dim.
+ */
+export function where(condition: Tensor): Tensor[];
+export function where(condition: Tensor, input: Operand, other: Operand): Tensor;
+export function where(condition: Tensor, input?: Operand, other?: Operand): Tensor | Tensor[] {
+  if (input === undefined && other === undefined) return S.nonzeroTuple(condition);
+  if (input === undefined || other === undefined) throw new TypeError("where() takes 1 or 3 arguments (condition, input, other)");
+  return E.where(condition, input, other);
+}
+export const topk = (a: Tensor, ...args: Parameters<Tensor["topk"]>): R.ValuesIndices => a.topk(...args);
+export const sort = (a: Tensor, ...args: Parameters<Tensor["sort"]>): R.ValuesIndices => a.sort(...args);
+export const argsort = (a: Tensor, ...args: Parameters<Tensor["argsort"]>): Tensor => a.argsort(...args);
+export const tril = (a: Tensor, ...args: Parameters<Tensor["tril"]>): Tensor => a.tril(...args);
+export const triu = (a: Tensor, ...args: Parameters<Tensor["triu"]>): Tensor => a.triu(...args);
+export function nonzero(a: Tensor): Tensor;
+export function nonzero(a: Tensor, options: { as_tuple: true }): Tensor[];
+export function nonzero(a: Tensor, options: { as_tuple?: boolean }): Tensor | Tensor[];
+export function nonzero(a: Tensor, options?: { as_tuple?: boolean }): Tensor | Tensor[] {
+  return options === undefined ? a.nonzero() : a.nonzero(options);
+}
+export const argwhere = (a: Tensor): Tensor => a.argwhere();
+export const isclose = (a: Tensor, ...args: Parameters<Tensor["isclose"]>): Tensor => a.isclose(...args);
+export const cumprod = (a: Tensor, ...args: Parameters<Tensor["cumprod"]>): Tensor => a.cumprod(...args);
 export const clone = (a: Tensor): Tensor => M.clone(a);
 export const t = (a: Tensor): Tensor => a.t();
 export const allclose = (a: Tensor, b: Tensor, options?: { rtol?: number; atol?: number }): boolean => a.allclose(b, options);

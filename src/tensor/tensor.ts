@@ -16,6 +16,7 @@ import * as R from "../ops/reduce";
 import * as M from "../ops/movement";
 import * as L from "../ops/linalg";
 import * as C from "../ops/creation";
+import * as S from "../ops/sort";
 import { compute, tf as tfjs } from "../ops/_core";
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
@@ -53,6 +54,12 @@ function trimArgs(args: unknown[]): unknown[] {
 }
 
 type DtypeOpt = { dtype?: DType | string | null };
+type TopkOpts = { k?: number; dim?: number; largest?: boolean; sorted?: boolean };
+type SortOpts = { dim?: number; descending?: boolean; stable?: boolean };
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
 
 /** Splits PyTorch's `dtype=` keyword off trailing options: the input is cast to it before the op. */
 function splitDtype(args: unknown[]): { args: unknown[]; dtype?: DType } {
@@ -700,6 +707,83 @@ export class Tensor {
   }
   masked_select(mask: Tensor): Tensor {
     return M.masked_select(this, mask);
+  }
+
+  // ---------------------------------------------------------------- ordering and indices (src/ops/sort.ts)
+  /**
+   * The `k` largest (largest=false: smallest) elements along `dim` (default -1) and their indices.
+   * @example const [values, indices] = x.topk(3, {dim: 1});
+   */
+  topk(k: number | TopkOpts, dim?: number | TopkOpts, largest?: boolean | TopkOpts, sorted?: boolean | TopkOpts): ValuesIndices {
+    const a = parseArgs("topk", trimArgs([k, dim, largest, sorted]), ["k", "dim", "largest", "sorted"]);
+    if (a.k === undefined) throw new TypeError("topk() missing required argument 'k'");
+    return S.topk(this, a.k as number, (a.dim as number | undefined) ?? -1, (a.largest as boolean | undefined) ?? true, (a.sorted as boolean | undefined) ?? true);
+  }
+  /**
+   * Sorted values along `dim` (default -1) and the indices that sort it; always stable.
+   * @example const { values, indices } = x.sort({ descending: true });
+   */
+  sort(dim?: number | SortOpts, descending?: boolean | SortOpts): ValuesIndices {
+    const a = parseArgs("sort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
+    return S.sort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false);
+  }
+  argsort(dim?: number | SortOpts, descending?: boolean | SortOpts): Tensor {
+    const a = parseArgs("argsort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
+    return S.argsort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false);
+  }
+  /** Lower triangle of the last two dims; `diagonal` > 0 keeps that many diagonals above the main one. */
+  tril(diagonal?: number | { diagonal?: number }): Tensor {
+    return S.triangle("tril", this, (parseArgs("tril", trimArgs([diagonal]), ["diagonal"]).diagonal as number | undefined) ?? 0);
+  }
+  /** Upper triangle of the last two dims; `diagonal` < 0 keeps that many diagonals below the main one. */
+  triu(diagonal?: number | { diagonal?: number }): Tensor {
+    return S.triangle("triu", this, (parseArgs("triu", trimArgs([diagonal]), ["diagonal"]).diagonal as number | undefined) ?? 0);
+  }
+  /** Indices of non-zero elements: [n, ndim] int32, or with {as_tuple: true} one 1-D tensor per dim. */
+  nonzero(): Tensor;
+  nonzero(options: { as_tuple: true }): Tensor[];
+  nonzero(options: { as_tuple?: boolean }): Tensor | Tensor[];
+  nonzero(options?: { as_tuple?: boolean }): Tensor | Tensor[] {
+    const a = parseArgs("nonzero", trimArgs([options]), ["as_tuple"]);
+    return a.as_tuple ? S.nonzeroTuple(this) : S.nonzero(this);
+  }
+  argwhere(): Tensor {
+    return S.nonzero(this);
+  }
+  /** Elementwise |self - other| <= atol + rtol * |other| (defaults rtol=1e-5, atol=1e-8, equal_nan=false). */
+  isclose(other: Tensor | number, options: { rtol?: number; atol?: number; equal_nan?: boolean } = {}): Tensor {
+    const a = parseArgs("isclose", [options], ["rtol", "atol", "equal_nan"]);
+    return S.isclose(this, other, (a.rtol as number | undefined) ?? 1e-5, (a.atol as number | undefined) ?? 1e-8, (a.equal_nan as boolean | undefined) ?? false);
+  }
+  cumprod(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
+    const s = splitDtype(trimArgs([dim, options]));
+    const a = parseArgs("cumprod", s.args, ["dim"]);
+    if (a.dim === undefined) throw new TypeError("cumprod() missing required argument 'dim'");
+    return S.cumprod(s.dtype ? this.to(s.dtype) : this, a.dim as number);
+  }
+
+  // ---------------------------------------------------------------- new_* (same dtype as self unless given)
+  new_zeros(...args: C.SizeArgs): Tensor {
+    return C.zeros(...this.likeArgs(args));
+  }
+  new_ones(...args: C.SizeArgs): Tensor {
+    return C.ones(...this.likeArgs(args));
+  }
+  new_empty(...args: C.SizeArgs): Tensor {
+    return C.empty(...this.likeArgs(args));
+  }
+  new_full(size: number[], fill_value: number | boolean, options: C.CreationOptions = {}): Tensor {
+    return C.full(size, fill_value, { dtype: this.dtype, ...stripUndefined(options) });
+  }
+  /** A new tensor from `data` (copied, no graph), with this tensor's dtype unless `dtype` is given. */
+  new_tensor(data: C.NestedArray | Tensor, options: C.CreationOptions = {}): Tensor {
+    const src = data instanceof Tensor ? data.detach() : data;
+    return C.tensor(src, { dtype: this.dtype, ...stripUndefined(options) });
+  }
+  private likeArgs(args: C.SizeArgs): C.SizeArgs {
+    const last = args[args.length - 1];
+    if (isOptions(last)) return [...args.slice(0, -1), { dtype: this.dtype, ...stripUndefined(last as Record<string, unknown>) }];
+    return [...args, { dtype: this.dtype }];
   }
 
   // ---------------------------------------------------------------- in-place

@@ -1,0 +1,227 @@
+/**
+ * Ordering and index ops: sort, argsort, topk, tril/triu, nonzero/argwhere, isclose, cumprod.
+ * Sorting runs in JS rather than tf.topk so ties keep index order (PyTorch's stable sort) and NaN
+ * ranks as the largest value, as PyTorch orders it; tf.topk makes neither promise.
+ */
+import { tf, compute, record, constant, normDim, as, operand, broadcastShapes } from "./_core";
+import { Tensor } from "../tensor/tensor";
+import { RuntimeError, IndexError, ShapeError } from "../errors";
+import { valuesIndices, ValuesIndices } from "./reduce";
+
+/** Permutation moving `d` to the last axis; it is its own layout's inverse map via `inverse`. */
+function toLastPerm(ndim: number, d: number): number[] {
+  const p = [...Array(ndim).keys()].filter((i) => i !== d);
+  p.push(d);
+  return p;
+}
+function inverse(p: number[]): number[] {
+  const inv = new Array<number>(p.length);
+  p.forEach((v, i) => (inv[v] = i));
+  return inv;
+}
+
+/** NaN compares as the largest value; ties are broken by index, so both directions are stable. */
+function cmp(a: number, b: number): number {
+  const an = Number.isNaN(a);
+  const bn = Number.isNaN(b);
+  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Ordered {
+  values: tf.Tensor;
+  indices: tf.Tensor;
+  /** Flat positions in the input of each output element (row-major over the output shape). */
+  source: Int32Array;
+}
+
+/** The first `k` of each slice along `d`, ordered ascending or descending. */
+function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered {
+  const ndim = t.dim();
+  const perm = toLastPerm(ndim, d);
+  const n = t.shape[d];
+  const outShape = t.shape.slice();
+  outShape[d] = k;
+  const permShape = perm.map((p) => outShape[p]);
+  const inPermShape = perm.map((p) => t.shape[p]);
+  const data = compute(() => as(tf.transpose(t._t, perm), t.dtype === "bool" ? "int32" : t.dtype)).dataSync() as ArrayLike<number>;
+  // Flat input offsets of the permuted layout, so gradients can scatter straight back.
+  const strides = new Array<number>(ndim).fill(1);
+  for (let i = ndim - 2; i >= 0; i--) strides[i] = strides[i + 1] * t.shape[i + 1];
+  const rows = n === 0 ? 0 : data.length / n;
+  const vals = t.dtype === "float32" ? new Float32Array(rows * k) : new Int32Array(rows * k);
+  const idx = new Int32Array(rows * k);
+  const srcPerm = new Int32Array(rows * k);
+  const order = new Array<number>(n);
+  const sign = descending ? -1 : 1;
+  for (let r = 0; r < rows; r++) {
+    const base = r * n;
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => sign * cmp(data[base + a], data[base + b]) || a - b);
+    // Input offset of this row's element 0: decode the row number over the permuted leading dims.
+    let rem = r;
+    let off = 0;
+    for (let ax = ndim - 2; ax >= 0; ax--) {
+      const size = inPermShape[ax];
+      off += (rem % size) * strides[perm[ax]];
+      rem = Math.floor(rem / size);
+    }
+    for (let j = 0; j < k; j++) {
+      vals[r * k + j] = data[base + order[j]];
+      idx[r * k + j] = order[j];
+      srcPerm[r * k + j] = off + order[j] * strides[d];
+    }
+  }
+  const inv = inverse(perm);
+  const values = compute(() => {
+    const v = tf.transpose(tf.tensor(vals, permShape, t.dtype === "float32" ? "float32" : "int32"), inv);
+    return t.dtype === "bool" ? tf.cast(v, "bool") : v;
+  });
+  const indices = compute(() => tf.transpose(tf.tensor(idx, permShape, "int32"), inv));
+  // Reorder the source offsets from the permuted layout to the output's own row-major layout.
+  const source = compute(() => tf.transpose(tf.tensor(srcPerm, permShape, "int32"), inv)).dataSync() as Int32Array;
+  return { values, indices, source };
+}
+
+/** Gradient of a gather by flat positions: g scattered (and summed) into the input's shape. */
+function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): tf.Tensor {
+  const gd = g.dataSync();
+  const out = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < source.length; i++) out[source[i]] += gd[i];
+  return tf.tensor(out, shape, "float32");
+}
+
+function orderedOp(op: string, name: string, t: Tensor, dim: number, k: number | null, descending: boolean): ValuesIndices {
+  if (t.dim() === 0) {
+    normDim(dim, 0, op);
+    if (k !== null && (k < 0 || k > 1)) throw new RuntimeError("selected index k out of range");
+    const r = orderedOp(op, name, t.reshape([1]), 0, k, descending);
+    return valuesIndices(r.values.reshape([]), r.indices.reshape([]));
+  }
+  const d = normDim(dim, t.dim(), op);
+  const kk = k ?? t.shape[d];
+  if (!Number.isInteger(kk) || kk < 0 || kk > t.shape[d]) throw new RuntimeError("selected index k out of range");
+  const o = ordered(t, d, kk, descending);
+  const values = record(name, [t], o.values, (g) => [scatterBack(g, o.source, t.shape)]);
+  return valuesIndices(values, constant(o.indices));
+}
+
+/**
+ * The `k` largest (or smallest) elements along `dim`, always in sorted order (a valid result for
+ * sorted=false too). Ties keep index order; NaN counts as the largest value.
+ */
+export function topk(t: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
+  void sorted;
+  return orderedOp("topk", "TopkBackward0", t, dim, k, largest);
+}
+
+/** Stable sort along `dim` (stable=false returns the same valid order). */
+export function sort(t: Tensor, dim = -1, descending = false): ValuesIndices {
+  return orderedOp("sort", "SortBackward0", t, dim, null, descending);
+}
+
+export function argsort(t: Tensor, dim = -1, descending = false): Tensor {
+  return sort(t, dim, descending).indices;
+}
+
+/** Keeps the lower (tril) or upper (triu) triangle of the last two dims, relative to `diagonal`. */
+export function triangle(op: "tril" | "triu", t: Tensor, diagonal = 0): Tensor {
+  if (t.dim() < 2) normDim(-2, t.dim());
+  if (!Number.isInteger(diagonal)) throw new RuntimeError(`${op}(): argument 'diagonal' must be int, not ${diagonal}`);
+  const rows = t.shape[t.dim() - 2];
+  const cols = t.shape[t.dim() - 1];
+  const mask = (): tf.Tensor => {
+    const diff = tf.sub(tf.reshape(tf.range(0, cols, 1, "int32"), [1, cols]), tf.reshape(tf.range(0, rows, 1, "int32"), [rows, 1]));
+    return op === "tril" ? tf.lessEqual(diff, diagonal) : tf.greaterEqual(diff, diagonal);
+  };
+  if (t.numel() === 0) return record(op === "tril" ? "TrilBackward0" : "TriuBackward0", [t], compute(() => tf.clone(t._t)), () => [tf.zeros(t.shape)]);
+  const keep = (x: tf.Tensor): tf.Tensor => tf.where(tf.broadcastTo(mask(), x.shape), x, tf.zerosLike(x));
+  const out = compute(() => keep(t._t));
+  return record(op === "tril" ? "TrilBackward0" : "TriuBackward0", [t], out, (g) => [keep(g)]);
+}
+
+/** Positions of the non-zero elements, one row per element: [n, ndim] int32 (PyTorch's int64). */
+export function nonzero(t: Tensor): Tensor {
+  const data = compute(() => as(t._t, t.dtype === "bool" ? "int32" : t.dtype)).dataSync() as ArrayLike<number>;
+  const ndim = t.dim();
+  const hits: number[] = [];
+  let n = 0;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] === 0) continue;
+    n++;
+    let rem = i;
+    const at = new Array<number>(ndim);
+    for (let ax = ndim - 1; ax >= 0; ax--) {
+      at[ax] = rem % t.shape[ax];
+      rem = Math.floor(rem / t.shape[ax]);
+    }
+    hits.push(...at);
+  }
+  return constant(compute(() => tf.tensor(Int32Array.from(hits), [n, ndim], "int32")));
+}
+
+/** nonzero(as_tuple=True): one 1-D index tensor per dim (a 0-d input counts as 1-D, as in PyTorch). */
+export function nonzeroTuple(t: Tensor): Tensor[] {
+  const src = t.dim() === 0 ? t.reshape([1]) : t;
+  const nz = nonzero(src);
+  return [...Array(src.dim()).keys()].map((ax) => constant(compute(() => tf.reshape(tf.slice(nz._t, [0, ax], [nz.shape[0], 1]), [nz.shape[0]]))));
+}
+
+/** |a - b| <= atol + rtol * |b| elementwise, equal values (infinities) included; NaN only with equal_nan. */
+export function isclose(a: Tensor, other: Tensor | number, rtol = 1e-5, atol = 1e-8, equal_nan = false): Tensor {
+  const b = operand(other, a, "isclose");
+  if (a.dtype !== b.dtype && !(typeof other === "number")) {
+    throw new RuntimeError(`${a.dtype === "float32" ? "Float" : a.dtype === "int32" ? "Long" : "Bool"} did not match ${b.dtype === "float32" ? "Float" : b.dtype === "int32" ? "Long" : "Bool"}`);
+  }
+  if (rtol < 0) throw new RuntimeError(`rtol must be greater than or equal to zero, but got ${rtol}`);
+  if (atol < 0) throw new RuntimeError(`atol must be greater than or equal to zero, but got ${atol}`);
+  const shape = broadcastShapes(a.shape, b.shape);
+  if (shape === null) {
+    throw new ShapeError(`The size of tensor a (${a.shape[a.dim() - 1]}) must match the size of tensor b (${b.shape[b.dim() - 1]}) at non-singleton dimension; isclose(): input [${a.shape.join(", ")}] and other [${b.shape.join(", ")}]`, a.shape, b.shape);
+  }
+  return constant(
+    compute(() => {
+      const x = as(a._t, "float32");
+      const y = as(b._t, "float32");
+      const eq = tf.equal(x, y);
+      const close = tf.lessEqual(tf.abs(tf.sub(x, y)), tf.add(tf.mul(tf.abs(y), rtol), atol));
+      // |a - b| is inf/nan for unequal infinities, which lessEqual already rejects.
+      let r = tf.logicalOr(eq, tf.logicalAnd(close, tf.isFinite(tf.sub(x, y))));
+      if (equal_nan) r = tf.logicalOr(r, tf.logicalAnd(tf.isNaN(x), tf.isNaN(y)));
+      return tf.broadcastTo(r, shape);
+    }),
+  );
+}
+
+/**
+ * Cumulative product along `dim`. The gradient is computed by a left-product / right-recurrence
+ * pass (grad_i = prod_{k<i} x_k * R_i, R_i = g_i + x_{i+1} R_{i+1}), exact even with zeros where
+ * dividing by x would not be.
+ */
+export function cumprod(t: Tensor, dim: number): Tensor {
+  const d = normDim(dim, t.dim(), "cumprod");
+  const dt = t.dtype === "float32" ? "float32" : "int32";
+  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : tf.cumprod(as(t._t, dt), d)));
+  return record("CumprodBackward0", [t], out, (g) => {
+    if (t.dim() === 0) return [g];
+    const perm = toLastPerm(t.dim(), d);
+    const x = tf.transpose(as(t._t, "float32"), perm).dataSync();
+    const gp = tf.transpose(g, perm);
+    const gd = gp.dataSync();
+    const n = t.shape[d];
+    const res = new Float32Array(x.length);
+    for (let base = 0; base < x.length; base += n) {
+      let r = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        r = i === n - 1 ? gd[base + i] : gd[base + i] + x[base + i + 1] * r;
+        res[base + i] = r;
+      }
+      let left = 1;
+      for (let i = 0; i < n; i++) {
+        res[base + i] *= left;
+        left *= x[base + i];
+      }
+    }
+    return [tf.transpose(tf.tensor(res, gp.shape, "float32"), inverse(perm))];
+  });
+}

@@ -3,9 +3,9 @@
  * Sorting runs in JS rather than tf.topk so ties keep index order (PyTorch's stable sort) and NaN
  * ranks as the largest value, as PyTorch orders it; tf.topk makes neither promise.
  */
-import { tf, compute, record, constant, normDim, as, operand, broadcastShapes } from "./_core";
+import { tf, compute, record, constant, normDim, as, broadcastShapes, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
-import { RuntimeError, IndexError, ShapeError } from "../errors";
+import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { valuesIndices, ValuesIndices } from "./reduce";
 
 /** Permutation moving `d` to the last axis; it is its own layout's inverse map via `inverse`. */
@@ -33,6 +33,14 @@ interface Ordered {
   indices: tf.Tensor;
   /** Flat positions in the input of each output element (row-major over the output shape). */
   source: Int32Array;
+}
+
+/** Python's name for a JS value's type, for PyTorch's argument-type messages. */
+function pyType(v: unknown): string {
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "string") return "str";
+  return describe(v);
 }
 
 /** The first `k` of each slice along `d`, ordered ascending or descending. */
@@ -92,6 +100,8 @@ function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): tf.Tens
 }
 
 function orderedOp(op: string, name: string, t: Tensor, dim: number, k: number | null, descending: boolean): ValuesIndices {
+  if (k !== null && !Number.isInteger(k)) throw new TypeError(`${op}(): argument 'k' (position 1) must be int, not ${pyType(k)}`);
+  if (k !== null && t.dtype === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   if (t.dim() === 0) {
     normDim(dim, 0, op);
     if (k !== null && (k < 0 || k > 1)) throw new RuntimeError("selected index k out of range");
@@ -126,8 +136,8 @@ export function argsort(t: Tensor, dim = -1, descending = false): Tensor {
 
 /** Keeps the lower (tril) or upper (triu) triangle of the last two dims, relative to `diagonal`. */
 export function triangle(op: "tril" | "triu", t: Tensor, diagonal = 0): Tensor {
+  if (!Number.isInteger(diagonal)) throw new TypeError(`${op}(): argument 'diagonal' (position 1) must be int, not ${pyType(diagonal)}`);
   if (t.dim() < 2) normDim(-2, t.dim());
-  if (!Number.isInteger(diagonal)) throw new RuntimeError(`${op}(): argument 'diagonal' must be int, not ${diagonal}`);
   const rows = t.shape[t.dim() - 2];
   const cols = t.shape[t.dim() - 1];
   const mask = (): tf.Tensor => {
@@ -168,16 +178,28 @@ export function nonzeroTuple(t: Tensor): Tensor[] {
 }
 
 /** |a - b| <= atol + rtol * |b| elementwise, equal values (infinities) included; NaN only with equal_nan. */
-export function isclose(a: Tensor, other: Tensor | number, rtol = 1e-5, atol = 1e-8, equal_nan = false): Tensor {
-  const b = operand(other, a, "isclose");
-  if (a.dtype !== b.dtype && !(typeof other === "number")) {
-    throw new RuntimeError(`${a.dtype === "float32" ? "Float" : a.dtype === "int32" ? "Long" : "Bool"} did not match ${b.dtype === "float32" ? "Float" : b.dtype === "int32" ? "Long" : "Bool"}`);
-  }
+export function isclose(a: Tensor, other: Tensor, rtol = 1e-5, atol = 1e-8, equal_nan = false): Tensor {
+  if (!(other instanceof Tensor)) throw new TypeError(`isclose(): argument 'other' (position 2) must be Tensor, not ${pyType(other)}`);
+  const b = other;
+  const names = { float32: "Float", int32: "Long", bool: "Bool" } as const;
+  if (a.dtype !== b.dtype) throw new RuntimeError(`${names[a.dtype]} did not match ${names[b.dtype]}`);
   if (rtol < 0) throw new RuntimeError(`rtol must be greater than or equal to zero, but got ${rtol}`);
   if (atol < 0) throw new RuntimeError(`atol must be greater than or equal to zero, but got ${atol}`);
   const shape = broadcastShapes(a.shape, b.shape);
   if (shape === null) {
-    throw new ShapeError(`The size of tensor a (${a.shape[a.dim() - 1]}) must match the size of tensor b (${b.shape[b.dim() - 1]}) at non-singleton dimension; isclose(): input [${a.shape.join(", ")}] and other [${b.shape.join(", ")}]`, a.shape, b.shape);
+    const n = Math.max(a.dim(), b.dim());
+    let i = 0;
+    for (; i < n; i++) {
+      const x = a.shape[a.dim() - n + i] ?? 1;
+      const y = b.shape[b.dim() - n + i] ?? 1;
+      if (x !== y && x !== 1 && y !== 1) break;
+    }
+    throw new ShapeError(
+      `The size of tensor a (${a.shape[a.dim() - n + i]}) must match the size of tensor b (${b.shape[b.dim() - n + i]}) at non-singleton dimension ${i} ` +
+        `(isclose(): input [${a.shape.join(", ")}] and other [${b.shape.join(", ")}])`,
+      a.shape,
+      b.shape,
+    );
   }
   return constant(
     compute(() => {

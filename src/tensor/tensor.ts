@@ -751,7 +751,7 @@ export class Tensor {
     return S.nonzero(this);
   }
   /** Elementwise |self - other| <= atol + rtol * |other| (defaults rtol=1e-5, atol=1e-8, equal_nan=false). */
-  isclose(other: Tensor | number, options: { rtol?: number; atol?: number; equal_nan?: boolean } = {}): Tensor {
+  isclose(other: Tensor, options: { rtol?: number; atol?: number; equal_nan?: boolean } = {}): Tensor {
     const a = parseArgs("isclose", [options], ["rtol", "atol", "equal_nan"]);
     return S.isclose(this, other, (a.rtol as number | undefined) ?? 1e-5, (a.atol as number | undefined) ?? 1e-8, (a.equal_nan as boolean | undefined) ?? false);
   }

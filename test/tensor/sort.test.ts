@@ -152,3 +152,27 @@ describe("sort.ts API", () => {
     expect(x.sort().values.grad_fn?.name()).toBe("SortBackward0");
   });
 });
+
+describe("sort.ts argument errors", () => {
+  test("PyTorch's type and dtype messages", () => {
+    const a = torch.tensor([1.5, 2]);
+    expect(() => torch.isclose(a, 1 as never)).toThrow("isclose(): argument 'other' (position 2) must be Tensor, not int");
+    expect(() => torch.isclose(a, torch.tensor([1, 2]))).toThrow("Float did not match Long");
+    expect(() => torch.isclose(a, torch.ones(3))).toThrow("The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0");
+    expect(() => a.isclose(a, { rtol: -1 })).toThrow("rtol must be greater than or equal to zero, but got -1");
+    expect(torch.isclose(torch.tensor([1, 2]), torch.tensor([1, 3]), { rtol: 0.5 }).tolist()).toEqual([true, true]);
+    expect(() => a.topk(1.5)).toThrow("topk(): argument 'k' (position 1) must be int, not float");
+    expect(() => torch.tensor([true, false]).topk(1)).toThrow(`"topk_cpu" not implemented for 'Bool'`);
+    expect(torch.tensor([true, false]).sort().indices.tolist()).toEqual([1, 0]);
+    expect(() => torch.ones(2, 2).tril(1.5)).toThrow("tril(): argument 'diagonal' (position 1) must be int, not float");
+  });
+
+  test("empty inputs keep PyTorch's shapes", () => {
+    expect(torch.zeros(0, 3).topk(0).values.shape).toEqual([0, 0]);
+    expect(torch.zeros(0, 3).sort(0).indices.shape).toEqual([0, 3]);
+    expect(torch.zeros(2, 0).topk(1, { dim: 0 }).values.shape).toEqual([1, 0]);
+    const x = torch.zeros(0, 2, { requires_grad: true });
+    x.sort().values.sum().backward();
+    expect((x.grad as Tensor).shape).toEqual([0, 2]);
+  });
+});

@@ -105,7 +105,8 @@ function orderedOp(op: string, name: string, t: Tensor, dim: number, k: number |
   if (t.dim() === 0) {
     normDim(dim, 0, op);
     if (k !== null && (k < 0 || k > 1)) throw new RuntimeError("selected index k out of range");
-    const r = orderedOp(op, name, t.reshape([1]), 0, k, descending);
+    // PyTorch returns the 0-d value itself for k = 0 as well as k = 1.
+    const r = orderedOp(op, name, t.reshape([1]), 0, k === null ? null : 1, descending);
     return valuesIndices(r.values.reshape([]), r.indices.reshape([]));
   }
   const d = normDim(dim, t.dim(), op);

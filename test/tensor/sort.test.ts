@@ -102,6 +102,8 @@ describe("sort.ts API", () => {
   test("0-d inputs: sort/topk return the value with index 0; nonzero is [n, 0], where(cond) one 1-D tensor", () => {
     const s = torch.tensor(3.5).sort();
     expect([s.values.item(), s.indices.item(), s.values.dim()]).toEqual([3.5, 0, 0]);
+    const k0 = torch.tensor(3.5).topk(0);
+    expect([k0.values.item(), k0.indices.item(), k0.values.dim()]).toEqual([3.5, 0, 0]);
     expect(torch.tensor(5).nonzero().shape).toEqual([1, 0]);
     expect(torch.tensor(0).nonzero().shape).toEqual([0, 0]);
     const w = torch.where(torch.tensor(5));

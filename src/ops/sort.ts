@@ -29,6 +29,11 @@ function cmp(a: number, b: number): number {
 }
 
 const INDEX_SPAN = 2 ** 21;
+let packedRowLimit = INDEX_SPAN;
+/** @internal Lets tests send short rows down the comparator path that only rows over 2^21 take. */
+export function _setPackedRowLimit(n: number): void {
+  packedRowLimit = Math.min(n, INDEX_SPAN);
+}
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
@@ -94,7 +99,7 @@ function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered 
   const order = new Array<number>(n);
   const sign = descending ? -1 : 1;
   // Rows up to 2^21 long sort as packed float64 keys (native numeric sort, ~20x faster than a comparator).
-  const packed = n <= INDEX_SPAN;
+  const packed = n <= packedRowLimit;
   const keys = new Float64Array(packed ? n : 0);
   for (let r = 0; r < rows; r++) {
     const base = r * n;

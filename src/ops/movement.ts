@@ -1,5 +1,6 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
 import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes } from "./_core";
+import { stridesOf } from "../tensor/repr";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
 
@@ -354,16 +355,6 @@ export function masked_select(t: Tensor, mask: Tensor): Tensor {
   });
   const flat = t.expand(shape).reshape(-1);
   return index_select(flat, 0, constant(compute(() => tf.tensor1d(positions, "int32"))), "MaskedSelectBackward0");
-}
-
-export function stridesOf(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i];
-  }
-  return s;
 }
 
 /** One entry of an index spec: a number selects, null/':' keeps a dim, [start, stop, step] slices, '...' fills. */

@@ -156,7 +156,8 @@ function tensorStr(v: View, indent: number, summarize: boolean, f: Formatter): s
   return "[" + slices.join("," + "\n".repeat(dim - 1) + " ".repeat(indent + 1)) + "]";
 }
 
-function stridesOf(shape: number[]): number[] {
+/** Row-major (contiguous) strides of `shape`, in elements. */
+export function stridesOf(shape: readonly number[]): number[] {
   const s = new Array<number>(shape.length);
   let acc = 1;
   for (let i = shape.length - 1; i >= 0; i--) {

@@ -139,6 +139,10 @@ export function empty(...args: SizeArgs): Tensor {
 export function full(size: number[], fill_value: number | boolean, options: CreationOptions = {}): Tensor {
   const o = parseArgs("full", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;
   if (!Array.isArray(size)) throw new TypeError("full(): argument 'size' must be an array of integers");
+  if (typeof fill_value !== "number" && typeof fill_value !== "boolean") {
+    const type = fill_value === null || fill_value === undefined ? "NoneType" : typeof fill_value === "string" ? "str" : Array.isArray(fill_value) ? "list" : typeof fill_value === "object" ? (fill_value as object).constructor?.name ?? "object" : typeof fill_value;
+    throw new TypeError(`full(): argument 'fill_value' (position 2) must be Number, not ${type}`);
+  }
   const neg = size.find((s) => s < 0);
   if (neg !== undefined) throw new RuntimeError(`full(): Trying to create tensor with negative dimension ${neg}: [${size.join(", ")}]`);
   const fallback: DType = typeof fill_value === "boolean" ? "bool" : Number.isInteger(fill_value) ? "int32" : "float32";

@@ -10,8 +10,40 @@ export class UnpicklingError extends Error {}
 /** A Python dict while unpickling (keys may be ints or tuples); converted to a plain object at the end. */
 export class PyDict {
   readonly map = new Map<unknown, unknown>();
-  /** Instance attributes set by BUILD (OrderedDict's `_metadata`). */
-  attrs: Record<string, unknown> = {};
+  /** Instance attributes set by BUILD (OrderedDict's `_metadata`); prototype-free, as file data may name any key. */
+  attrs: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+}
+
+/**
+ * A short Python-style repr of an unpickled value for error messages. Bounded: a hostile pickle can
+ * make a value whose naive string form (Array.join, JSON.stringify) is exponentially long, since
+ * memo references share sub-objects.
+ */
+export function pyRepr(x: unknown, budget = 80): string {
+  let out = "";
+  const visit = (v: unknown, depth: number): void => {
+    if (out.length > budget) return;
+    if (v === null) out += "None";
+    else if (typeof v === "string") out += JSON.stringify(v.length > budget ? v.slice(0, budget) + "..." : v);
+    else if (typeof v === "boolean") out += v ? "True" : "False";
+    else if (typeof v === "number" || typeof v === "bigint") out += String(v);
+    else if (Array.isArray(v)) {
+      if (depth > 3) {
+        out += "[...]";
+        return;
+      }
+      out += "[";
+      for (let i = 0; i < v.length && out.length <= budget; i++) {
+        if (i) out += ", ";
+        visit(v[i], depth + 1);
+      }
+      out += "]";
+    } else if (v instanceof PyDict) out += "{...}";
+    else if (typeof v === "function") out += "<callable>";
+    else out += `<${(v as object).constructor?.name ?? "object"}>`;
+  };
+  visit(x, 0);
+  return out.length > budget ? out.slice(0, budget) + "..." : out;
 }
 
 /** A callable a global resolves to. */
@@ -378,7 +410,7 @@ function describe(x: unknown): string {
 function build(obj: unknown, state: unknown): void {
   if (state === null) return;
   if (obj instanceof PyDict) {
-    if (state instanceof PyDict) for (const [k, v] of state.map) obj.attrs[String(k)] = v;
+    if (state instanceof PyDict) for (const [k, v] of state.map) if (typeof k === "string") obj.attrs[k] = v;
     return;
   }
   const setstate = (obj as { __setstate__?: (s: unknown) => void } | null)?.__setstate__;

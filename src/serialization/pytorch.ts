@@ -12,7 +12,7 @@
 import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import { ZipReader, writeZip } from "./zip";
-import { unpickle, PyDict, UnpicklingError, Pickler } from "./pickle";
+import { unpickle, PyDict, UnpicklingError, Pickler, pyRepr } from "./pickle";
 import { TreeNode, toTree } from "./tree";
 
 type TorchDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
@@ -28,10 +28,38 @@ class StorageType {
   constructor(readonly dtype: TorchDtype) {}
 }
 
-/** A storage read from `data/<key>`: raw bytes and the element type. */
+/** A storage read from `data/<key>`: raw bytes and the element type its first use gave it. */
 class Storage {
   constructor(readonly key: string, readonly dtype: TorchDtype, readonly bytes: Buffer, readonly numel: number) {}
 }
+
+/** One persistent reference to a storage, with the element type and count that reference claims. */
+class StorageRef {
+  constructor(readonly storage: Storage, readonly dtype: TorchDtype, readonly numel: number) {}
+}
+
+/**
+ * A tensor as `_rebuild_tensor_v2` describes it: a view (offset, size, stride) of a storage. It is
+ * checked and materialised when the loaded object is converted (toJs), where its place in the
+ * object is known, so that errors name it ('layer.weight') and identical views become one tensor.
+ */
+class TensorRef {
+  requiresGrad = false;
+  constructor(readonly ref: StorageRef, readonly offset: unknown, readonly size: unknown[], readonly stride: unknown[]) {}
+}
+
+/**
+ * How many elements a checkpoint's tensors may hold in all, beyond the storages the file carries:
+ * PyTorch's tensors view their storage (an expanded or zero-stride tensor costs nothing there),
+ * torchlab's own their memory, so overlapping views are copied out. Four times the stored elements
+ * plus 2^24 covers tied weights and small expanded tensors; a 531-byte file asking for a
+ * 30000x30000 tensor of one stored element is refused before anything is allocated.
+ */
+const VIEW_OVERHEAD = 4;
+const VIEW_SLACK = 2 ** 24;
+
+/** Python's nesting is iterative; converting here recurses, so nesting deeper than any checkpoint has is refused. */
+const MAX_DEPTH = 1000;
 
 function halfToFloat(h: number): number {
   const s = h & 0x8000 ? -1 : 1;
@@ -43,7 +71,7 @@ function halfToFloat(h: number): number {
 }
 
 /** Element `i` of a storage as a JS number (or bigint-range-checked int). */
-function reader(st: Storage): (i: number) => number {
+function reader(st: Storage, where: string): (i: number) => number {
   const b = st.bytes;
   switch (st.dtype) {
     case "float32":
@@ -63,7 +91,7 @@ function reader(st: Storage): (i: number) => number {
       return (i) => {
         const v = b.readBigInt64LE(i * 8);
         if (v > 2147483647n || v < -2147483648n) {
-          throw new RangeError(`int64 value ${v} in storage data/${st.key} does not fit torchlab's int32`);
+          throw new RangeError(`int64 value ${v} in storage data/${st.key} (${where}) does not fit torchlab's int32`);
         }
         return Number(v);
       };
@@ -74,32 +102,59 @@ function reader(st: Storage): (i: number) => number {
     case "int8":
       return (i) => b.readInt8(i);
     case "uint8":
-    case "bool":
       return (i) => b[i];
+    case "bool":
+      return (i) => (b[i] ? 1 : 0);
   }
 }
 
-function rebuildTensor(storage: unknown, offset: unknown, size: unknown, stride: unknown): Tensor {
-  if (!(storage instanceof Storage)) throw new UnpicklingError("_rebuild_tensor_v2: the first argument is not a storage");
-  if (!Number.isInteger(offset) || !Array.isArray(size) || !Array.isArray(stride) || size.length !== stride.length) {
-    throw new UnpicklingError("_rebuild_tensor_v2: malformed storage offset, size or stride");
+const isIndex = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+
+/** Loading state shared by the tensors of one file: the element budget of overlapping views. */
+interface Budget {
+  stored: number;
+  materialised: number;
+}
+
+/** Checks a tensor view against its storage and copies its elements out. `name` is its place in the object ('' at the top). */
+function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
+  const { storage } = t.ref;
+  const what = name ? `tensor '${name}'` : "tensor";
+  const sizeStr = `[${t.size.map((d) => pyRepr(d)).join(", ")}]`;
+  const strideStr = `[${t.stride.map((d) => pyRepr(d)).join(", ")}]`;
+  if (t.ref.dtype !== storage.dtype || t.ref.numel !== storage.numel) {
+    throw new UnpicklingError(
+      `${what} uses storage data/${storage.key} as ${t.ref.numel} ${t.ref.dtype} elements, but another tensor uses it as ${storage.numel} ${storage.dtype} elements: one storage cannot hold two types (the file is malformed)`,
+    );
   }
-  const shape = size as number[];
-  const strides = stride as number[];
+  if (!isIndex(t.offset)) throw new UnpicklingError(`${what} has storage offset ${pyRepr(t.offset)}; offsets are non-negative integers (the file is malformed)`);
+  if (!t.size.every(isIndex)) throw new UnpicklingError(`${what} has size ${sizeStr}; sizes are non-negative integers (the file is malformed)`);
+  if (!t.stride.every(isIndex)) {
+    throw new UnpicklingError(`${what} of size ${sizeStr} has stride ${strideStr}; strides are non-negative integers (PyTorch has no negative strides; the file is malformed)`);
+  }
+  const shape = t.size as number[];
+  const strides = t.stride as number[];
+  const offset = t.offset;
   const numel = shape.reduce((a, b) => a * b, 1);
   // The furthest element addressed must lie inside the storage.
   if (numel > 0) {
-    const last = (offset as number) + shape.reduce((acc, d, k) => acc + (d - 1) * strides[k], 0);
-    if ((offset as number) < 0 || last >= storage.numel) {
-      throw new UnpicklingError(`tensor of size [${shape.join(", ")}] (offset ${offset}, stride [${strides.join(", ")}]) reaches past the end of storage data/${storage.key} (${storage.numel} elements)`);
+    const last = offset + shape.reduce((acc, d, k) => acc + (d - 1) * strides[k], 0);
+    if (last >= storage.numel) {
+      throw new UnpicklingError(`${what} of size ${sizeStr} (offset ${offset}, stride ${strideStr}) reaches past the end of storage data/${storage.key} (${storage.numel} elements)`);
     }
   }
-  const read = reader(storage);
+  if (budget.materialised + numel > VIEW_OVERHEAD * budget.stored + VIEW_SLACK) {
+    throw new UnpicklingError(
+      `${what} of size ${sizeStr} (stride ${strideStr}) views storage data/${storage.key} of ${storage.numel} elements; with the file's other tensors that is ${budget.materialised + numel} elements to copy out of ${budget.stored} stored, more than ${VIEW_OVERHEAD}x plus ${VIEW_SLACK}: torchlab tensors own their memory (PyTorch's would share the storage), so the file is refused rather than expanded`,
+    );
+  }
+  budget.materialised += numel;
+  const read = reader(storage, what);
   const isFloat = storage.dtype.startsWith("float") || storage.dtype === "bfloat16";
   const out = isFloat ? new Float32Array(numel) : storage.dtype === "bool" ? new Uint8Array(numel) : new Int32Array(numel);
   const idx = new Array<number>(shape.length).fill(0);
   for (let n = 0; n < numel; n++) {
-    let at = offset as number;
+    let at = offset;
     for (let k = 0; k < shape.length; k++) at += idx[k] * strides[k];
     out[n] = read(at);
     for (let k = shape.length - 1; k >= 0; k--) {
@@ -107,21 +162,85 @@ function rebuildTensor(storage: unknown, offset: unknown, size: unknown, stride:
       idx[k] = 0;
     }
   }
-  return from_typed(out, shape, { dtype: isFloat ? "float32" : storage.dtype === "bool" ? "bool" : "int32" });
+  const tensor = from_typed(out, shape, { dtype: isFloat ? "float32" : storage.dtype === "bool" ? "bool" : "int32" });
+  if (t.requiresGrad && tensor.dtype === "float32") tensor.requires_grad_(true);
+  return tensor;
 }
 
-/** Converts unpickled values to torchlab's: dicts to plain objects (keys as strings), tuples to arrays. */
-function toJs(v: unknown): unknown {
-  if (v instanceof PyDict) {
-    const out: Record<string, unknown> = {};
-    for (const [k, val] of v.map) out[Array.isArray(k) ? k.join(",") : String(k)] = toJs(val);
-    // OrderedDict._metadata (module versions) is kept out of the keys, as PyTorch keeps it out of items().
-    for (const [k, val] of Object.entries(v.attrs)) Object.defineProperty(out, k, { value: toJs(val), enumerable: false, writable: true, configurable: true });
-    return out;
+function rebuildTensor(storage: unknown, offset: unknown, size: unknown, stride: unknown): TensorRef {
+  if (!(storage instanceof StorageRef)) throw new UnpicklingError("_rebuild_tensor_v2: the first argument is not a storage");
+  if (!Array.isArray(size) || !Array.isArray(stride) || size.length !== stride.length) {
+    throw new UnpicklingError(`_rebuild_tensor_v2: malformed size ${pyRepr(size)} or stride ${pyRepr(stride)} (storage data/${storage.storage.key})`);
   }
-  if (Array.isArray(v)) return v.map(toJs);
-  if (typeof v === "bigint") return v;
-  return v;
+  return new TensorRef(storage, offset, size, stride);
+}
+
+/** A dict key as a JavaScript property name: str keys as they are, ints (optimizer state) as their digits. */
+function keyString(k: unknown, where: string): string {
+  if (typeof k === "string") return k;
+  if (typeof k === "number" || typeof k === "bigint") return String(k);
+  if (typeof k === "boolean") return k ? "True" : "False";
+  if (k === null) return "None";
+  if (Array.isArray(k) && k.length <= 16 && k.every((x) => typeof x === "string" || typeof x === "number" || typeof x === "bigint")) return k.join(",");
+  throw new UnpicklingError(`dict ${where} has the key ${pyRepr(k)}, which torchlab cannot turn into an object key (str and int keys are supported)`);
+}
+
+/**
+ * Converts unpickled values to torchlab's: dicts to prototype-free objects (a key such as
+ * "__proto__" or "constructor" is an ordinary key), tuples to arrays, tensor views to tensors.
+ * Shared references stay shared, as in Python: a value reached twice is converted once (a pickle's
+ * memo can make a 500-byte file whose tree, expanded, has 10^9 nodes).
+ */
+function toJs(root: unknown, stored: number): unknown {
+  const done = new Map<object, unknown>();
+  const views = new Map<string, Tensor>();
+  const budget: Budget = { stored, materialised: 0 };
+  const visit = (v: unknown, path: string[]): unknown => {
+    if (v === null || typeof v !== "object") return v;
+    const seen = done.get(v);
+    if (seen !== undefined) return seen;
+    const name = path.join(".");
+    if (path.length > MAX_DEPTH) throw new UnpicklingError(`the object nests deeper than ${MAX_DEPTH} levels at '${name.slice(0, 200)}...'`);
+    if (v instanceof TensorRef) {
+      // Identical views of one storage (tied weights) become one tensor, as they share memory in PyTorch.
+      // (Only well-formed views get a key; materialise reports the others.)
+      const plain = typeof v.offset === "number" && [...v.size, ...v.stride].every((d) => typeof d === "number");
+      const key = plain ? `${v.ref.storage.key}\n${v.ref.dtype}\n${v.offset}\n${v.size.join(",")}\n${v.stride.join(",")}\n${v.requiresGrad}` : "";
+      const t = (plain ? views.get(key) : undefined) ?? materialise(v, name, budget);
+      if (plain) views.set(key, t);
+      done.set(v, t);
+      return t;
+    }
+    if (v instanceof PyDict) {
+      const out = Object.create(null) as Record<string, unknown>;
+      done.set(v, out);
+      const where = name ? `'${name}'` : "at the top";
+      const original = new Map<string, unknown>();
+      for (const [k, val] of v.map) {
+        const ks = keyString(k, where);
+        if (original.has(ks)) {
+          throw new UnpicklingError(
+            `dict ${where} has both the key ${pyRepr(original.get(ks))} and the key ${pyRepr(k)}, which are the same JavaScript key '${ks.slice(0, 80)}': loading it would silently drop one of the values`,
+          );
+        }
+        original.set(ks, k);
+        out[ks] = visit(val, [...path, ks]);
+      }
+      // OrderedDict._metadata (module versions) is kept out of the keys, as PyTorch keeps it out of items().
+      for (const [k, val] of Object.entries(v.attrs)) {
+        if (!original.has(k)) Object.defineProperty(out, k, { value: visit(val, [...path, k]), enumerable: false, writable: true, configurable: true });
+      }
+      return out;
+    }
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      done.set(v, out);
+      for (let i = 0; i < v.length; i++) out.push(visit(v[i], [...path, String(i)]));
+      return out;
+    }
+    return v;
+  };
+  return visit(root, []);
 }
 
 /** Whether `buf` starts like a zip archive. */
@@ -141,61 +260,84 @@ export function loadPyTorchZip(buf: Buffer): unknown {
   if (pkl === undefined) throw new UnpicklingError(`zip archive has no data.pkl (entries: ${zip.names().slice(0, 8).join(", ")}); it is not a PyTorch checkpoint`);
   const prefix = pkl.slice(0, pkl.length - "data.pkl".length);
   const orderEntry = zip.entries.has(prefix + "byteorder") ? zip.read(prefix + "byteorder").toString("latin1").trim() : "little";
-  if (orderEntry !== "little") throw new UnpicklingError(`checkpoint was written with byteorder '${orderEntry}'; only little-endian checkpoints are supported`);
+  if (orderEntry !== "little") throw new UnpicklingError(`checkpoint was written with byteorder '${orderEntry.slice(0, 40)}'; only little-endian checkpoints are supported`);
   const storages = new Map<string, Storage>();
+  let stored = 0;
 
-  const globals: Record<string, unknown> = {
-    "collections.OrderedDict": () => new PyDict(),
-    "builtins.dict": () => new PyDict(),
-    "torch._utils._rebuild_tensor_v2": (storage: unknown, offset: unknown, size: unknown, stride: unknown, requires_grad: unknown) => {
-      const t = rebuildTensor(storage, offset, size, stride);
-      if (requires_grad === true && t.dtype === "float32") t.requires_grad_(true);
-      return t;
-    },
-    "torch._utils._rebuild_tensor": (storage: unknown, offset: unknown, size: unknown, stride: unknown) => rebuildTensor(storage, offset, size, stride),
-    "torch._utils._rebuild_parameter": (data: unknown, requires_grad: unknown) => {
-      if (!(data instanceof Tensor)) throw new UnpicklingError("_rebuild_parameter: data is not a tensor");
-      if (requires_grad === true && data.dtype === "float32") data.requires_grad_(true);
-      return data;
-    },
-    "torch._tensor._rebuild_from_type_v2": (func: unknown, _type: unknown, args: unknown) => {
-      if (typeof func !== "function" || !Array.isArray(args)) throw new UnpicklingError("_rebuild_from_type_v2: malformed arguments");
-      return (func as (...a: unknown[]) => unknown)(...args);
-    },
-    "torch.nn.parameter.Parameter": "Parameter",
-    "torch.Tensor": "Tensor",
-    "_codecs.encode": (s: unknown, enc: unknown) => Buffer.from(String(s), enc === "latin1" ? "latin1" : "utf8"),
-  };
-  for (const [name, dtype] of Object.entries(STORAGES)) globals[`torch.${name}`] = new StorageType(dtype);
+  const globals = new Map<string, unknown>([
+    ["collections.OrderedDict", () => new PyDict()],
+    ["builtins.dict", () => new PyDict()],
+    [
+      "torch._utils._rebuild_tensor_v2",
+      (storage: unknown, offset: unknown, size: unknown, stride: unknown, requires_grad: unknown) => {
+        const t = rebuildTensor(storage, offset, size, stride);
+        t.requiresGrad = requires_grad === true;
+        return t;
+      },
+    ],
+    ["torch._utils._rebuild_tensor", (storage: unknown, offset: unknown, size: unknown, stride: unknown) => rebuildTensor(storage, offset, size, stride)],
+    [
+      "torch._utils._rebuild_parameter",
+      (data: unknown, requires_grad: unknown) => {
+        if (!(data instanceof TensorRef)) throw new UnpicklingError("_rebuild_parameter: data is not a tensor");
+        data.requiresGrad = requires_grad === true;
+        return data;
+      },
+    ],
+    [
+      "torch._tensor._rebuild_from_type_v2",
+      (func: unknown, _type: unknown, args: unknown) => {
+        if (typeof func !== "function" || !Array.isArray(args)) throw new UnpicklingError("_rebuild_from_type_v2: malformed arguments");
+        return (func as (...a: unknown[]) => unknown)(...args);
+      },
+    ],
+    ["torch.nn.parameter.Parameter", "Parameter"],
+    ["torch.Tensor", "Tensor"],
+    [
+      "_codecs.encode",
+      (s: unknown, enc: unknown) => {
+        if (typeof s !== "string") throw new UnpicklingError(`_codecs.encode of a ${pyRepr(s)}, not a str`);
+        return Buffer.from(s, enc === "latin1" ? "latin1" : "utf8");
+      },
+    ],
+  ]);
+  for (const [name, dtype] of Object.entries(STORAGES)) globals.set(`torch.${name}`, new StorageType(dtype));
 
   const value = unpickle(zip.read(pkl), {
     findClass(module, name) {
       const key = `${module}.${name}`;
-      if (!(key in globals)) {
-        throw new UnpicklingError(`unsupported pickle global '${key}': torchlab reads state_dicts, optimizer states and plain containers of tensors, numbers and strings`);
+      if (!globals.has(key)) {
+        throw new UnpicklingError(`unsupported pickle global '${key.slice(0, 200)}': torchlab reads state_dicts, optimizer states and plain containers of tensors, numbers and strings`);
       }
-      return globals[key];
+      return globals.get(key);
     },
     persistentLoad(pid) {
       if (!Array.isArray(pid) || pid[0] !== "storage" || pid.length < 5) {
-        throw new UnpicklingError(`unsupported persistent id ${JSON.stringify(pid)}: only PyTorch storages are supported`);
+        throw new UnpicklingError(`unsupported persistent id ${pyRepr(pid)}: only PyTorch storages are supported`);
       }
-      const [, type, key, , numel] = pid as [string, unknown, string, string, number];
-      if (!(type instanceof StorageType)) throw new UnpicklingError(`persistent id names an unknown storage type (${String(type)})`);
+      const [, type, key, , numel] = pid as unknown[];
+      if (!(type instanceof StorageType)) throw new UnpicklingError(`persistent id names an unknown storage type (${pyRepr(type)})`);
+      if (typeof key !== "string" && !(typeof key === "number" && Number.isSafeInteger(key))) throw new UnpicklingError(`persistent id names storage ${pyRepr(key)}; storage keys are strings`);
+      if (!isIndex(numel)) throw new UnpicklingError(`storage data/${key} has element count ${pyRepr(numel)}; counts are non-negative integers`);
       const k = String(key);
       const cached = storages.get(k);
-      if (cached) return cached;
-      const bytes = zip.read(`${prefix}data/${k}`);
+      // A second use with another type is reported by the tensor that makes it (materialise), which has a name.
+      if (cached) return new StorageRef(cached, type.dtype, numel);
+      const name = `${prefix}data/${k}`;
       const itemsize = ITEMSIZE[type.dtype];
-      if (bytes.length !== numel * itemsize) {
-        throw new UnpicklingError(`storage data/${k} has ${bytes.length} bytes, expected ${numel} ${type.dtype} elements (${numel * itemsize} bytes)`);
+      // The size is known before the entry is read, so a lying entry is refused before it is inflated.
+      const size = zip.entries.get(name)?.size;
+      if (size !== undefined && size !== numel * itemsize) {
+        throw new UnpicklingError(`storage data/${k} has ${size} bytes, expected ${numel} ${type.dtype} elements (${numel * itemsize} bytes)`);
       }
+      const bytes = zip.read(name);
       const s = new Storage(k, type.dtype, bytes, numel);
       storages.set(k, s);
-      return s;
+      stored += numel;
+      return new StorageRef(s, type.dtype, numel);
     },
   });
-  return toJs(value);
+  return toJs(value, stored);
 }
 
 const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

@@ -83,16 +83,18 @@ export function encode(obj: unknown): Buffer {
         if (typeof v === "bigint") {
           throw new TypeError(`torch.save: ${path.length ? `'${path.join(".")}'` : "the object"} is a bigint, which the safetensors format cannot hold; save to a .pt file (PyTorch's format) or convert it to a number`);
         }
-        if (typeof v !== "number" || Number.isFinite(v)) return v;
-        return { $float: Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" };
+        // JSON has no -0 (it writes 0), so -0 travels as a tagged float like the non-finite numbers.
+        if (typeof v !== "number" || (Number.isFinite(v) && !Object.is(v, -0))) return v;
+        return { $float: Object.is(v, -0) ? "-0" : Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" };
       }
     }
   };
 
   // For a state_dict (a flat object of tensors) the names are exactly its keys.
   const structure = walk(toTree(obj), []);
-  const header: Record<string, unknown> = {};
-  const crcs: Record<string, number> = {};
+  // Prototype-free, so that a tensor named "__proto__" is a key like any other.
+  const header = Object.create(null) as Record<string, unknown>;
+  const crcs = Object.create(null) as Record<string, number>;
   const chunks: Uint8Array[] = [];
   let offset = 0;
   for (const { name, t } of tensors) {
@@ -125,6 +127,12 @@ interface Entry {
 }
 
 const ITEMSIZE: Record<string, number> = { F32: 4, F64: 8, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
+
+/** Whether `o` has `k` itself: header and structure keys come from the file ("constructor", "__proto__"), so inherited names must not count. */
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** JSON nesting deeper than this is refused rather than overflowing the stack while the structure is rebuilt. */
+const MAX_DEPTH = 1000;
 
 function toTensor(name: string, e: Entry, bytes: Buffer): Tensor {
   const n = e.shape.reduce((a, b) => a * b, 1);
@@ -194,7 +202,7 @@ export function decode(buf: Buffer): unknown {
   }
   if (!isPlainObject(header)) throw new FormatError("the JSON header is not an object");
   const data = buf.subarray(8 + n);
-  const meta = (header.__metadata__ ?? {}) as Record<string, unknown>;
+  const meta = (own(header, "__metadata__") ? header.__metadata__ : {}) as Record<string, unknown>;
   if (!isPlainObject(meta) || Object.values(meta).some((v) => typeof v !== "string")) throw new FormatError("__metadata__ must map strings to strings");
 
   const entries = new Map<string, Entry>();
@@ -204,8 +212,8 @@ export function decode(buf: Buffer): unknown {
     if (!isPlainObject(e) || typeof e.dtype !== "string" || !Array.isArray(e.shape) || !Array.isArray(e.data_offsets) || e.data_offsets.length !== 2) {
       throw new FormatError(`tensor '${name}' has a malformed header entry (need dtype, shape, data_offsets)`);
     }
-    if (!(e.dtype in ITEMSIZE)) throw new FormatError(`tensor '${name}' has unsupported dtype '${e.dtype}' (supported: ${Object.keys(ITEMSIZE).join(", ")})`);
-    if (e.shape.some((d) => !Number.isInteger(d) || d < 0)) throw new FormatError(`tensor '${name}' has an invalid shape ${JSON.stringify(e.shape)}`);
+    if (!own(ITEMSIZE, e.dtype)) throw new FormatError(`tensor '${name}' has unsupported dtype '${e.dtype}' (supported: ${Object.keys(ITEMSIZE).join(", ")})`);
+    if (e.shape.some((d) => !Number.isSafeInteger(d) || d < 0)) throw new FormatError(`tensor '${name}' has an invalid shape ${JSON.stringify(e.shape)}`);
     const [b, end] = e.data_offsets;
     if (!Number.isInteger(b) || !Number.isInteger(end) || b < 0 || end < b) throw new FormatError(`tensor '${name}' has invalid data_offsets [${b}, ${end}]`);
     if (end > data.length) {
@@ -226,25 +234,26 @@ export function decode(buf: Buffer): unknown {
   }
   if (covered !== data.length) throw new FormatError(`the data section has ${data.length - covered} trailing bytes that belong to no tensor`);
 
-  let crcs: Record<string, number> = {};
+  let crcs: Record<string, number> = Object.create(null) as Record<string, number>;
   if (typeof meta["torchlab.crc32"] === "string") {
     try {
       crcs = JSON.parse(meta["torchlab.crc32"]) as Record<string, number>;
     } catch (e) {
       throw new FormatError(`__metadata__['torchlab.crc32'] does not parse (${(e as Error).message})`);
     }
+    if (!isPlainObject(crcs)) throw new FormatError("__metadata__['torchlab.crc32'] is not an object");
   }
   const tensorOf = (name: string): Tensor => {
     const e = entries.get(name);
     if (!e) throw new FormatError(`the structure refers to tensor '${name}', which the header does not list`);
     const bytes = data.subarray(e.data_offsets[0], e.data_offsets[1]);
-    if (name in crcs && crc32(bytes) !== crcs[name] >>> 0) throw new FormatError(`tensor '${name}' fails its CRC-32 check: the file is corrupted`);
+    if (own(crcs, name) && crc32(bytes) !== crcs[name] >>> 0) throw new FormatError(`tensor '${name}' fails its CRC-32 check: the file is corrupted`);
     return toTensor(name, e, bytes);
   };
 
   if (typeof meta["torchlab.structure"] !== "string") {
     // A safetensors file from another tool: a flat dict of its tensors, in header order.
-    const out: Record<string, Tensor> = {};
+    const out = Object.create(null) as Record<string, Tensor>;
     for (const name of entries.keys()) out[name] = tensorOf(name);
     return out;
   }
@@ -255,25 +264,38 @@ export function decode(buf: Buffer): unknown {
     throw new FormatError(`__metadata__['torchlab.structure'] does not parse (${(e as Error).message})`);
   }
   const referenced = new Set<string>();
-  const build = (v: Encoded): unknown => {
+  const built = new Map<string, Tensor>();
+  const FLOATS: Record<string, number> = { nan: NaN, inf: Infinity, "-inf": -Infinity, "-0": -0 };
+  const build = (v: Encoded, depth: number): unknown => {
     if (v === null || typeof v !== "object") return v;
-    if (Array.isArray(v)) return v.map(build);
-    if ("$tensor" in v && typeof v.$tensor === "string") {
-      referenced.add(v.$tensor);
-      return tensorOf(v.$tensor);
+    if (depth > MAX_DEPTH) throw new FormatError(`the structure nests deeper than ${MAX_DEPTH} levels`);
+    if (Array.isArray(v)) return v.map((x) => build(x, depth + 1));
+    if (own(v, "$tensor") && typeof (v as { $tensor: unknown }).$tensor === "string") {
+      const name = (v as { $tensor: string }).$tensor;
+      // A name given twice is one tensor, built once: a header repeating a large tensor's name must not multiply its cost.
+      const t = built.get(name) ?? tensorOf(name);
+      built.set(name, t);
+      referenced.add(name);
+      return t;
     }
-    if ("$float" in v) return v.$float === "nan" ? NaN : v.$float === "inf" ? Infinity : -Infinity;
-    if ("$dict" in v && Array.isArray(v.$dict)) {
-      const out: Record<string, unknown> = {};
-      for (const pair of v.$dict) {
+    if (own(v, "$float")) {
+      const f = (v as { $float: unknown }).$float;
+      if (typeof f !== "string" || !own(FLOATS, f)) throw new FormatError(`the structure has an unknown float ${JSON.stringify(f).slice(0, 40)}`);
+      return FLOATS[f];
+    }
+    if (own(v, "$dict") && Array.isArray((v as { $dict: unknown }).$dict)) {
+      // Prototype-free: a key such as "__proto__" or "constructor" is an ordinary key.
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const pair of (v as { $dict: unknown[] }).$dict) {
         if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string") throw new FormatError("the structure has a malformed object entry");
-        out[pair[0]] = build(pair[1]);
+        if (own(out, pair[0])) throw new FormatError(`the structure has the key '${pair[0].slice(0, 80)}' twice in one object`);
+        out[pair[0]] = build(pair[1] as Encoded, depth + 1);
       }
       return out;
     }
     throw new FormatError(`the structure has an unknown node ${JSON.stringify(v).slice(0, 80)}`);
   };
-  const result = build(structure);
+  const result = build(structure, 0);
   for (const name of entries.keys()) if (!referenced.has(name)) throw new FormatError(`tensor '${name}' is in the header but not in the structure`);
   return result;
 }

@@ -8,6 +8,9 @@ import { crc32 } from "./crc32";
 
 export class ZipFormatError extends Error {}
 
+/** Deflate's largest expansion: 258 bytes from a 2-bit code, about 1032 to 1. */
+const MAX_DEFLATE_RATIO = 1032;
+
 export interface ZipEntry {
   name: string;
   method: number;
@@ -67,6 +70,7 @@ export class ZipReader {
       const extraLen = buf.readUInt16LE(p + 30);
       const commentLen = buf.readUInt16LE(p + 32);
       let localOffset = buf.readUInt32LE(p + 42);
+      if (p + 46 + nameLen + extraLen + commentLen > buf.length) throw new ZipFormatError(`central directory entry ${n} runs past the end of the file: the file is truncated`);
       const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
       // Zip64 extended information: the 0xffffffff fields, in order, in extra block 0x0001.
       let e = p + 46 + nameLen;
@@ -76,9 +80,14 @@ export class ZipReader {
         const len = buf.readUInt16LE(e + 2);
         if (id === 0x0001) {
           let q = e + 4;
-          if (size === 0xffffffff) (size = u64(buf, q)), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(buf, q)), (q += 8);
-          if (localOffset === 0xffffffff) localOffset = u64(buf, q);
+          const field = (): number => {
+            if (q + 8 > Math.min(end, e + 4 + len)) throw new ZipFormatError(`central directory entry ${n} has a short zip64 field`);
+            q += 8;
+            return u64(buf, q - 8);
+          };
+          if (size === 0xffffffff) size = field();
+          if (compressedSize === 0xffffffff) compressedSize = field();
+          if (localOffset === 0xffffffff) localOffset = field();
         }
         e += 4 + len;
       }
@@ -103,9 +112,16 @@ export class ZipReader {
     let data: Buffer;
     if (e.method === 0) data = raw;
     else if (e.method === 8) {
+      // The directory gives the inflated size, so inflating stops there: a deflate bomb (a few MiB
+      // that inflate to GiBs) costs no more than the size it declares, and that size cannot pass
+      // what deflate can reach from the compressed bytes.
+      if (e.size > e.compressedSize * MAX_DEFLATE_RATIO + 1024) {
+        throw new ZipFormatError(`entry '${name}' claims ${e.size} bytes from ${e.compressedSize} compressed bytes, more than deflate can expand (${MAX_DEFLATE_RATIO}x): the file is corrupted`);
+      }
       try {
-        data = zlib.inflateRawSync(raw);
+        data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
       } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new ZipFormatError(`entry '${name}' inflates past the ${e.size} bytes the directory gives: the file is corrupted`);
         throw new ZipFormatError(`entry '${name}' does not inflate: ${(err as Error).message}`);
       }
     } else throw new ZipFormatError(`entry '${name}' uses zip compression method ${e.method}; only stored (0) and deflate (8) are supported`);

@@ -862,6 +862,7 @@ export class Tensor {
     return this;
   }
   copy_(src: Tensor): this {
+    if (this.requires_grad && this.is_leaf && isGradRecording()) throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
     const b = M.expand(src, this.shape);
     overwrite(this._s, compute(() => tfjs.cast(b._t, this.dtype)));
     return this;

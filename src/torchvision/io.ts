@@ -9,7 +9,18 @@ import * as fs from "node:fs";
 import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import { RuntimeError, TypeError, ValueError } from "../errors";
-import { decodePng, encodePng } from "../utils/png";
+import { decodePng, encodePng, readPngChunks } from "../utils/png";
+
+/**
+ * An image whose header asks for more than twice `Image.MAX_IMAGE_PIXELS` pixels, refused before
+ * it is decoded (PIL's DecompressionBombError): a few hundred KB of PNG can inflate to GBs.
+ */
+export class DecompressionBombError extends RuntimeError {
+  constructor(message: string) {
+    super(message);
+    this.name = "DecompressionBombError";
+  }
+}
 
 /** PIL's modes for the images torchlab handles: 8 bits per channel. */
 export type ImageMode = "L" | "LA" | "RGB" | "RGBA";
@@ -35,6 +46,17 @@ export function modeFor(channels: number): ImageMode {
  * transforms.ToTensor()(img).shape  // [3, H, W]
  */
 export class Image {
+  /**
+   * PIL's decompression-bomb limit, in pixels (default 89478485, as PIL's `Image.MAX_IMAGE_PIXELS`).
+   * Decoding an image of more than this many pixels emits a DecompressionBombWarning; more than
+   * twice this many raises DecompressionBombError before anything is decoded. Set it to `null` to
+   * turn the check off for images you trust, or to a larger number.
+   *
+   * @example
+   * torchvision.io.Image.MAX_IMAGE_PIXELS = null;   // as `PIL.Image.MAX_IMAGE_PIXELS = None`
+   */
+  static MAX_IMAGE_PIXELS: number | null = Math.floor((1024 * 1024 * 1024) / 4 / 3);
+
   readonly data: Uint8Array;
   readonly width: number;
   readonly height: number;
@@ -55,7 +77,7 @@ export class Image {
 
   /** Decodes an image file (PNG, JPEG, WebP, GIF, BMP), like `PIL.Image.open(path)`. */
   static open(path: string): Image {
-    return decodeToImage(readBytes(path), path);
+    return decodeToImage(readBytes(path), `'${path}'`);
   }
 
   /** [width, height], as PIL's `Image.size`. */
@@ -159,17 +181,19 @@ export function write_file(filename: string, data: Uint8Array | Tensor): void {
  * const x = img.float().div(255);
  */
 export function read_image(path: string, mode: ImageReadMode = "UNCHANGED"): Tensor {
-  return decode_image(readBytes(path), mode);
+  return imageWithMode(decodeToImage(readBytes(path), `'${path}'`), mode, "read_image");
 }
 
 /** Decodes PNG/JPEG bytes (a Uint8Array, Buffer or 1-D integer tensor) into an integer tensor [C, H, W]. */
 export function decode_image(input: Uint8Array | Tensor, mode: ImageReadMode = "UNCHANGED"): Tensor {
   const bytes = input instanceof Tensor ? tensorBytes(input, "decode_image") : input;
   if (!(bytes instanceof Uint8Array)) throw new TypeError("decode_image(): input must be a Uint8Array or a 1-D uint8 tensor of the file's bytes");
-  let img = decodeToImage(bytes, "decode_image input");
-  if (!(mode in ImageReadMode)) throw new ValueError(`decode_image(): unknown mode '${String(mode)}' (UNCHANGED, GRAY, GRAY_ALPHA, RGB, RGB_ALPHA)`);
-  if (mode !== "UNCHANGED") img = img.convert(READ_MODE_TO_PIL[mode]);
-  return imageToTensor(img);
+  return imageWithMode(decodeToImage(bytes, "decode_image input"), mode, "decode_image");
+}
+
+function imageWithMode(img: Image, mode: ImageReadMode, op: string): Tensor {
+  if (!Object.prototype.hasOwnProperty.call(ImageReadMode, mode)) throw new ValueError(`${op}(): unknown mode '${String(mode)}' (UNCHANGED, GRAY, GRAY_ALPHA, RGB, RGB_ALPHA)`);
+  return imageToTensor(mode === "UNCHANGED" ? img : img.convert(READ_MODE_TO_PIL[mode]));
 }
 
 /** decode_png, as torchvision.io.decode_png. */
@@ -295,13 +319,53 @@ function isPng(b: Uint8Array): boolean {
   return b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 }
 
-/** Decodes any supported format into an Image with the file's own channel count. */
+/**
+ * Decodes any supported format into an Image with the file's own channel count. `what` names the
+ * input in errors (a quoted path, or "decode_image input").
+ */
 export function decodeToImage(bytes: Uint8Array, what: string): Image {
-  if (isPng(bytes)) {
-    const png = decodePng(bytes);
-    if (png) return new Image(png.data, png.width, png.height, modeFor(png.channels));
+  try {
+    if (isPng(bytes)) {
+      const chunks = readPngChunks(bytes);
+      if (chunks.header !== null) decompressionBombCheck(chunks.header.width, chunks.header.height, what);
+      const png = decodePng(bytes, chunks);
+      if (png) return new Image(png.data, png.width, png.height, modeFor(png.channels));
+    }
+    const size = headerSize(bytes);
+    if (size !== null) decompressionBombCheck(size[0], size[1], what);
+    return decodeWithCanvas(bytes, what);
+  } catch (e) {
+    if (e instanceof DecompressionBombError || !(e instanceof Error) || e.message.includes(what)) throw e;
+    throw new RuntimeError(`${e.message} (in ${what})`);
   }
-  return decodeWithCanvas(bytes, what);
+}
+
+/** PIL's _decompression_bomb_check: warn past MAX_IMAGE_PIXELS, refuse past twice that. */
+function decompressionBombCheck(width: number, height: number, what: string): void {
+  const limit = Image.MAX_IMAGE_PIXELS;
+  if (limit === null) return;
+  const pixels = Math.max(1, width) * Math.max(1, height);
+  if (pixels > 2 * limit) {
+    throw new DecompressionBombError(`Image size (${pixels} pixels) exceeds limit of ${2 * limit} pixels, could be decompression bomb DOS attack (${what}; raise torchvision.io.Image.MAX_IMAGE_PIXELS, or set it to null, for images you trust).`);
+  }
+  if (pixels > limit) process.emitWarning(`Image size (${pixels} pixels) exceeds limit of ${limit} pixels, could be decompression bomb DOS attack (${what}).`, "DecompressionBombWarning");
+}
+
+/** [width, height] from a JPEG, GIF or BMP header, read before the image is decoded; null when unknown. */
+function headerSize(b: Uint8Array): [number, number] | null {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (b.length >= 10 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return [dv.getUint16(6, true), dv.getUint16(8, true)];
+  if (b.length >= 26 && b[0] === 0x42 && b[1] === 0x4d) return [Math.abs(dv.getInt32(18, true)), Math.abs(dv.getInt32(22, true))];
+  if (!(b[0] === 0xff && b[1] === 0xd8)) return null;
+  let i = 2;
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) return null;
+    const marker = b[i + 1];
+    const len = (b[i + 2] << 8) | b[i + 3];
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return [dv.getUint16(i + 7), dv.getUint16(i + 5)];
+    i += 2 + len;
+  }
+  return null;
 }
 
 type CanvasModule = typeof import("@napi-rs/canvas");
@@ -323,6 +387,8 @@ function decodeWithCanvas(bytes: Uint8Array, what: string): Image {
   if (!im.complete || im.width === 0 || im.height === 0) {
     throw new RuntimeError(`cannot identify image file ${what} (supported: PNG, JPEG, WebP, GIF, BMP)`);
   }
+  // Formats whose header headerSize does not read (WebP) are checked before the canvas is allocated.
+  decompressionBombCheck(im.width, im.height, what);
   const cv = createCanvas(im.width, im.height);
   const ctx = cv.getContext("2d");
   ctx.drawImage(im, 0, 0);

@@ -7,6 +7,7 @@
  * PNG chunks ourselves keeps images exact (gray stays gray, RGB stays RGB, RGBA is lossless) and
  * keeps image saving working where the native canvas cannot load.
  */
+import { constants as bufferConstants } from "buffer";
 import { deflateSync, inflateSync } from "zlib";
 import { RuntimeError, ValueError } from "../errors";
 import { crc32 } from "./crc32";
@@ -31,6 +32,8 @@ export const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a
 const COLOR_TYPE: Record<number, number> = { 1: 0, 2: 4, 3: 2, 4: 6 };
 /** Samples per pixel of each colour type (3: one palette index). */
 const SAMPLES: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** The bit depths the PNG specification allows for each colour type. */
+const DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
@@ -117,7 +120,11 @@ export function encodePng(image: PixelImage, level = 9): Uint8Array {
   return out;
 }
 
-/** Splits a PNG (after its signature) into the IHDR fields and the chunks the decoder reads. */
+/**
+ * Splits a PNG (after its signature) into the IHDR fields and the chunks the decoder reads. A chunk
+ * cut short by the end of the data is an error (PIL: "image file is truncated"); a file that ends
+ * after its last complete chunk without IEND is read as far as it goes.
+ */
 export function readPngChunks(b: Uint8Array): PngChunks {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const out: PngChunks = { header: null, palette: null, trns: null, idat: [] };
@@ -125,8 +132,12 @@ export function readPngChunks(b: Uint8Array): PngChunks {
   while (pos + 8 <= b.length) {
     const len = dv.getUint32(pos);
     const type = String.fromCharCode(b[pos + 4], b[pos + 5], b[pos + 6], b[pos + 7]);
+    if (pos + 8 + len > b.length) {
+      throw new RuntimeError(`decode_png(): image file is truncated (the ${JSON.stringify(type)} chunk at byte ${pos} needs ${len} bytes, ${b.length - pos - 8} remain)`);
+    }
     const body = b.subarray(pos + 8, pos + 8 + len);
     if (type === "IHDR") {
+      if (len !== 13) throw new RuntimeError(`decode_png(): the IHDR chunk has ${len} bytes, not 13 (the file is corrupted)`);
       out.header = { width: dv.getUint32(pos + 8), height: dv.getUint32(pos + 12), depth: body[8], colorType: body[9], interlace: body[12] };
     } else if (type === "PLTE") out.palette = body;
     else if (type === "tRNS") out.trns = body;
@@ -148,15 +159,25 @@ export function decodePng(b: Uint8Array, chunks: PngChunks = readPngChunks(b)): 
   const { width, height, depth, colorType } = header;
   const samples = SAMPLES[colorType];
   if (samples === undefined) throw new RuntimeError(`decode_png(): unsupported PNG colour type ${colorType}`);
-  let raw: Uint8Array;
-  try {
-    raw = inflateSync(Buffer.concat(idat));
-  } catch (e) {
-    throw new RuntimeError(`decode_png(): corrupt PNG data: ${(e as Error).message}`);
-  }
+  if (!DEPTHS[colorType].includes(depth)) throw new RuntimeError(`decode_png(): bit depth ${depth} is invalid for colour type ${colorType} (the file is corrupted)`);
   const bitsPerPixel = samples * depth;
   const bpp = Math.max(1, bitsPerPixel >> 3);
   const stride = Math.ceil((width * bitsPerPixel) / 8);
+  // The header fixes the inflated size, so inflating stops there (a small file cannot inflate to GiBs).
+  const need = height * (stride + 1);
+  const outChannels = colorType === 3 ? (trns !== null ? 4 : 3) : samples;
+  if (need > bufferConstants.MAX_LENGTH || width * height * outChannels > bufferConstants.MAX_LENGTH) {
+    throw new RuntimeError(`decode_png(): a ${width}x${height} image is too large to decode`);
+  }
+  let raw: Uint8Array;
+  try {
+    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: Math.max(1, need) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new RuntimeError(`decode_png(): the image data inflates past the ${need} bytes a ${width}x${height} image needs (the file is corrupted)`);
+    }
+    throw new RuntimeError(`decode_png(): corrupt PNG data: ${(e as Error).message}`);
+  }
   if (raw.length < height * (stride + 1)) throw new RuntimeError("decode_png(): truncated PNG image data");
   const rows = new Uint8Array(height * stride);
   let prev = new Uint8Array(stride);

@@ -23,11 +23,23 @@ export function find_classes(directory: string): [string[], Record<string, numbe
   if (!fs.existsSync(directory)) throw new FileNotFoundError(`[Errno 2] No such file or directory: '${directory}'`);
   const classes = fs
     .readdirSync(directory, { withFileTypes: true })
-    .filter((e) => e.isDirectory() || (e.isSymbolicLink() && fs.statSync(path.join(directory, e.name)).isDirectory()))
+    .filter((e) => e.isDirectory() || (e.isSymbolicLink() && isDirectoryLink(path.join(directory, e.name))))
     .map((e) => e.name)
     .sort(byCodePoint);
   if (classes.length === 0) throw new FileNotFoundError(`Couldn't find any class folder in ${directory}.`);
   return [classes, Object.fromEntries(classes.map((c, i) => [c, i]))];
+}
+
+/**
+ * Whether a symbolic link leads to a folder. A dangling link (or one that loops) is not a folder, as
+ * for Python's `is_dir()`: os.walk lists it with the files, and only reading that one item fails.
+ */
+function isDirectoryLink(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function byCodePoint(a: string, b: string): number {
@@ -37,15 +49,32 @@ function byCodePoint(a: string, b: string): number {
 /** Every file under `dir`, following os.walk's order after sorting: by folder path, then file name. */
 function walk(dir: string): string[] {
   const folders: [string, string[]][] = [];
+  // The folders being walked, by real path: a symbolic link back up the tree would otherwise recurse forever.
+  const ancestors = new Set<string>();
   const visit = (d: string): void => {
-    const entries = fs.readdirSync(d, { withFileTypes: true });
+    let real: string;
+    try {
+      real = fs.realpathSync(d);
+    } catch {
+      return;
+    }
+    if (ancestors.has(real)) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      // os.walk skips a folder it cannot list (onerror=None), as torchvision's make_dataset sees it.
+      return;
+    }
+    ancestors.add(real);
     const files: string[] = [];
     for (const e of entries) {
       const p = path.join(d, e.name);
-      const isDir = e.isDirectory() || (e.isSymbolicLink() && fs.statSync(p).isDirectory());
+      const isDir = e.isDirectory() || (e.isSymbolicLink() && isDirectoryLink(p));
       if (isDir) visit(p);
       else files.push(e.name);
     }
+    ancestors.delete(real);
     folders.push([d, files]);
   };
   visit(dir);

@@ -227,7 +227,7 @@ export function computeResizedOutputSize(h: number, w: number, size: number[], m
 export function resize<T extends ImageLike>(img: T, size: number | number[], interpolation: InterpolationMode = "bilinear", max_size?: number | null, antialias?: boolean | null): T {
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "resize");
   const sz = typeof size === "number" ? [size] : size;
-  if (!Array.isArray(sz) || sz.some((v) => typeof v !== "number")) throw new TypeError(`Size should be int or sequence. Got ${typeName(size)}`);
+  if (!Array.isArray(sz) || sz.some((v) => typeof v !== "number" || !Number.isInteger(v))) throw new TypeError(`Size should be int or sequence of ints. Got ${Array.isArray(sz) ? `[${sz.join(", ")}]` : typeName(size)}`);
   if (sz.length !== 1 && sz.length !== 2) throw new ValueError(`Size must be an int or a 1 or 2 element tuple/list, not a ${sz.length} element tuple/list`);
   if (max_size !== undefined && max_size !== null && sz.length !== 1) {
     throw new ValueError("max_size should only be passed if size specifies the length of the smaller edge, i.e. size should be an int or a sequence of length 1 in torchscript mode.");
@@ -239,6 +239,7 @@ export function resize<T extends ImageLike>(img: T, size: number | number[], int
   const aa = pil || Boolean(antialias);
   const [, h, w] = get_dimensions(img);
   const [oh, ow] = computeResizedOutputSize(h, w, sz, max_size);
+  if (oh <= 0 || ow <= 0) throw new RuntimeError(`Input and output sizes should be greater than 0, but got input (H: ${h}, W: ${w}) output (H: ${oh}, W: ${ow})`);
   if (oh === h && ow === w) return img;
   const taps = (n: number, m: number): Taps | null => {
     if (n === m) return null;

@@ -42,6 +42,7 @@ export class Resize extends ImageTransform {
     const a = parseArgs("Resize", [size, interpolation, max_size, antialias].filter((x) => x !== undefined), ["size", "interpolation", "max_size", "antialias"]);
     const s = a.size;
     if (typeof s !== "number" && !Array.isArray(s)) throw new TypeError(`Size should be int or sequence. Got ${s === undefined ? "None" : typeof s}`);
+    if (typeof s === "number" && !Number.isInteger(s)) throw new TypeError("Size should be int or sequence. Got <class 'float'>");
     if (Array.isArray(s) && s.length !== 1 && s.length !== 2) throw new ValueError("If size is a sequence, it should have 1 or 2 values");
     this.size = s as number | number[];
     this.interpolation = (a.interpolation as InterpolationMode | undefined) ?? "bilinear";

@@ -11,7 +11,7 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { Generator, default_generator } from "../../tensor/random";
-import { TypeError, ValueError } from "../../errors";
+import { IndexError, TypeError, ValueError } from "../../errors";
 import { parseArgs } from "../../tensor/args";
 import { tensor } from "../../ops/creation";
 import * as M from "../../ops/movement";
@@ -63,6 +63,23 @@ const NAMES = [
   "batch_size", "shuffle", "sampler", "batch_sampler", "num_workers", "collate_fn", "pin_memory", "drop_last",
   "timeout", "worker_init_fn", "multiprocessing_context", "generator", "prefetch_factor", "persistent_workers", "pin_memory_device",
 ] as const;
+
+/**
+ * The dataset as the loader reads it. A plain array answers `undefined` past its end, where
+ * Python's list (and so a DataLoader over one, with a sampler that overruns it) raises IndexError.
+ */
+function source<T>(ds: DatasetLike<T>): Indexable<T> {
+  if (!Array.isArray(ds)) return indexable(ds);
+  const arr = ds as readonly T[];
+  return {
+    size: () => arr.length,
+    get: (i) => {
+      if (typeof i !== "number" || !Number.isInteger(i)) throw new TypeError(`list indices must be integers or slices, not ${typeof i === "number" ? "float" : typeof i}`);
+      if (i < -arr.length || i >= arr.length) throw new IndexError("list index out of range");
+      return arr[i < 0 ? i + arr.length : i];
+    },
+  };
+}
 
 function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -214,7 +231,7 @@ export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, As
       yield* this._iterableBatches();
       return;
     }
-    const src = indexable(this.dataset as DatasetLike<T>);
+    const src = source(this.dataset as DatasetLike<T>);
     if (this.batch_sampler === null) {
       for (const i of this.sampler as Iterable<number>) yield default_convert(src.get(i)) as unknown as B;
       return;

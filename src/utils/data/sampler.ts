@@ -23,6 +23,31 @@ export function seededGenerator(source: Generator = default_generator): Generato
   return new Generator(seed);
 }
 
+function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "bigint") return "int";
+  return typeof v === "object" ? (v as object).constructor?.name ?? "object" : typeof v;
+}
+
+/**
+ * @internal What Python's `len()` makes of the value a `len()`/`__len__()` returned: a non-negative
+ * integer, else the builtin's errors (a length of -1, 2.5, NaN, Infinity or "3" would otherwise give
+ * a loader that silently yields too few batches, or never ends).
+ */
+export function checkLen(n: unknown): number {
+  if (typeof n !== "number" || !Number.isInteger(n)) throw new TypeError(`'${pyTypeName(n)}' object cannot be interpreted as an integer`);
+  if (n < 0) throw new ValueError("__len__() should return >= 0");
+  return n;
+}
+
+/** len(data_source), checked as Python's len() checks it. */
+function sourceLen(data_source: DatasetLike<unknown>): number {
+  return checkLen(indexable(data_source).size());
+}
+
 /** Visits 0, 1, ..., len(data_source) - 1. */
 export class SequentialSampler extends Sampler<number> {
   readonly data_source: DatasetLike<unknown>;
@@ -32,11 +57,11 @@ export class SequentialSampler extends Sampler<number> {
     this.data_source = data_source;
   }
   *[Symbol.iterator](): Iterator<number> {
-    const n = indexable(this.data_source).size();
+    const n = sourceLen(this.data_source);
     for (let i = 0; i < n; i++) yield i;
   }
   len(): number {
-    return indexable(this.data_source).size();
+    return sourceLen(this.data_source);
   }
 }
 
@@ -69,11 +94,11 @@ export class RandomSampler extends Sampler<number> {
   }
 
   get num_samples(): number {
-    return this._num_samples ?? indexable(this.data_source).size();
+    return this._num_samples ?? sourceLen(this.data_source);
   }
 
   *[Symbol.iterator](): Iterator<number> {
-    const n = indexable(this.data_source).size();
+    const n = sourceLen(this.data_source);
     const g = this.generator ?? seededGenerator();
     const total = this.num_samples;
     if (this.replacement) {
@@ -109,9 +134,9 @@ export class SubsetRandomSampler extends Sampler<number> {
 /** @internal the length of a sampler-like object, or null when it has none. */
 export function samplerLength(s: unknown): number | null {
   const o = s as Record<string, unknown>;
-  if (typeof o.len === "function") return (o.len as () => number).call(s);
-  if (typeof o.__len__ === "function") return (o.__len__ as () => number).call(s);
-  if (typeof o.length === "number") return o.length;
+  if (typeof o.len === "function") return checkLen((o.len as () => unknown).call(s));
+  if (typeof o.__len__ === "function") return checkLen((o.__len__ as () => unknown).call(s));
+  if (typeof o.length === "number") return checkLen(o.length);
   return null;
 }
 

@@ -24,6 +24,7 @@ export function pyRepr(x: unknown, budget = 80): string {
   const visit = (v: unknown, depth: number): void => {
     if (out.length > budget) return;
     if (v === null) out += "None";
+    else if (v === undefined) out += "<missing>";
     else if (typeof v === "string") out += JSON.stringify(v.length > budget ? v.slice(0, budget) + "..." : v);
     else if (typeof v === "boolean") out += v ? "True" : "False";
     else if (typeof v === "number" || typeof v === "bigint") out += String(v);
@@ -70,6 +71,9 @@ const NAMES: Record<number, string> = {
   0x96: "BYTEARRAY8", 0x97: "NEXT_BUFFER", 0x98: "READONLY_BUFFER",
 };
 
+/** The longest LONG4 integer read (Python's own limit for decimal ints is 4300 digits, about 1790 bytes). */
+const MAX_LONG_BYTES = 2048;
+
 function longFrom(bytes: Buffer): number | bigint {
   if (bytes.length === 0) return 0;
   let v = 0n;
@@ -89,6 +93,8 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
     if (pos + n > data.length) throw new UnpicklingError(`pickle data was truncated (needed ${n} bytes at byte ${pos} of ${data.length})`);
   };
   const bytes = (n: number): Buffer => {
+    // A negative length (BINSTRING's is signed) would move backwards and loop forever.
+    if (n < 0) throw new UnpicklingError(`pickle has a negative length ${n} at byte ${pos} (the data is corrupted)`);
     need(n);
     const b = data.subarray(pos, pos + n);
     pos += n;
@@ -131,6 +137,8 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
   const call = (fn: unknown, args: unknown): unknown => {
     if (typeof fn !== "function") throw new UnpicklingError(`pickle REDUCE on a non-callable (${describe(fn)})`);
     if (!Array.isArray(args)) throw new UnpicklingError("pickle REDUCE arguments are not a tuple");
+    // Every callable a checkpoint may name takes a handful of arguments; spreading a huge tuple would overflow the stack.
+    if (args.length > 16) throw new UnpicklingError(`pickle REDUCE with ${args.length} arguments (the callables a checkpoint uses take at most 6)`);
     return (fn as PyCallable)(...args);
   };
   const setItems = (d: unknown, items: unknown[]): void => {
@@ -139,7 +147,7 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
   };
   const appendItems = (l: unknown, items: unknown[]): void => {
     if (!Array.isArray(l)) throw new UnpicklingError(`pickle APPEND(S) on a ${describe(l)}, not a list`);
-    l.push(...items);
+    for (const item of items) l.push(item);
   };
 
   for (;;) {
@@ -188,9 +196,13 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
       case 0x8a: // LONG1
         stack.push(longFrom(bytes(u8())));
         break;
-      case 0x8b: // LONG4
-        stack.push(longFrom(bytes(u32())));
+      case 0x8b: {
+        // LONG4. Converting is quadratic in the length; Python itself caps decimal ints at 4300 digits.
+        const n = u32();
+        if (n > MAX_LONG_BYTES) throw new UnpicklingError(`pickle integer of ${n} bytes at byte ${at} is too large (at most ${MAX_LONG_BYTES})`);
+        stack.push(longFrom(bytes(n)));
         break;
+      }
       case 0x49: {
         // INT (text); "00"/"01" are the protocol-0 booleans
         const s = line();
@@ -200,6 +212,7 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
       case 0x4c: {
         // LONG (text)
         const s = line().replace(/L$/, "");
+        if (s.length > 4300 || !/^[+-]?[0-9]+$/.test(s)) throw new UnpicklingError(`pickle LONG at byte ${at} is not an integer of at most 4300 digits`);
         const v = BigInt(s);
         stack.push(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
         break;

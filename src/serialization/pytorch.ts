@@ -91,7 +91,7 @@ function reader(st: Storage, where: string): (i: number) => number {
       return (i) => {
         const v = b.readBigInt64LE(i * 8);
         if (v > 2147483647n || v < -2147483648n) {
-          throw new RangeError(`int64 value ${v} in storage data/${st.key} (${where}) does not fit torchlab's int32`);
+          throw new RangeError(`int64 value ${v} in storage data/${st.key} does not fit torchlab's int32 (${where})`);
         }
         return Number(v);
       };

@@ -98,6 +98,19 @@ describe("untrusted .pt files: bounded work (item 7)", () => {
   });
 });
 
+describe("deep nesting is an error, not a stack overflow", () => {
+  test(".pt: 100000 nested lists (Python's unpickler reads them iteratively)", () => {
+    const f = write("deep.pt", ptFile(raw("(".repeat(100000) + "l".repeat(100000))));
+    expect(() => torch.load(f)).toThrow(`torch.load('${f}'): the object nests deeper than 1000 levels`);
+  });
+
+  test("safetensors: a structure nested 100000 deep", () => {
+    const structure = "[".repeat(100000) + "]".repeat(100000);
+    const f = write("deep.safetensors", safetensorsFile([], { format: "pt", "torchlab.structure": structure }));
+    expect(() => torch.load(f)).toThrow(`torch.load('${f}'): the structure nests deeper than 1000 levels`);
+  });
+});
+
 describe("malformed .pt files: errors naming the file and the tensor (item 10)", () => {
   const load = (value: Pickled, storages: Record<string, Buffer>): (() => unknown) => {
     const f = write("bad.pt", ptFile(value, storages));

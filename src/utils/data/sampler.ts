@@ -33,11 +33,11 @@ function pyTypeName(v: unknown): string {
 }
 
 /**
- * @internal What Python's `len()` makes of the value a `len()`/`__len__()` returned: a non-negative
- * integer, else the builtin's errors (a length of -1, 2.5, NaN, Infinity or "3" would otherwise give
- * a loader that silently yields too few batches, or never ends).
+ * What Python's `len()` makes of the value a `len()`/`__len__()` returned: a non-negative integer,
+ * else the builtin's errors (a length of -1, 2.5, NaN, Infinity or "3" would otherwise give a loader
+ * that silently yields too few batches, or never ends).
  */
-export function checkLen(n: unknown): number {
+function checkLen(n: unknown): number {
   if (typeof n !== "number" || !Number.isInteger(n)) throw new TypeError(`'${pyTypeName(n)}' object cannot be interpreted as an integer`);
   if (n < 0) throw new ValueError("__len__() should return >= 0");
   return n;

@@ -2,10 +2,12 @@
 """Writes tiny CIFAR-10 / CIFAR-100 "python version" folders with Python's own pickle and numpy,
 the structures torchvision's CIFAR10/CIFAR100 unpickle (dicts of a uint8 array [N, 3072] and label
 lists; meta files with the class names), so the TypeScript unpickler is tested on real pickles:
-CIFAR-10 with protocol 2 (bytes through _codecs.encode, as Python 3 writes protocol 2) and
-CIFAR-100 with protocol 4 (BINBYTES, STACK_GLOBAL, MEMOIZE, FRAME).
+CIFAR-10 as the real files are, Python 2 cPickle protocol 2 (strings as SHORT_BINSTRING/BINSTRING,
+which Python 3's pickler writes when its bytes are saved the Python 2 way, below), and CIFAR-100
+with Python 3's protocol 4 (BINBYTES, STACK_GLOBAL, MEMOIZE, FRAME). torchvision 0.14 reads both.
 
-Pixel k of image n in batch b is (n * 11 + k * 3 + b) % 256 (channel-planar, as CIFAR stores it).
+Pixel k of image n in batch b is (n * 11 + k * 3 + (k // 1024) * 50 + b) % 256 (channel-planar, as
+CIFAR stores it: k // 1024 is the channel).
 Run: /usr/bin/python3 test/reference/gen_cifar_pickle.py"""
 import os
 import pickle
@@ -17,12 +19,31 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "torchvisio
 
 def images(n, b):
     k = np.arange(3072)
-    return np.stack([(i * 11 + k * 3 + b) % 256 for i in range(n)]).astype(np.uint8)
+    return np.stack([(i * 11 + k * 3 + (k // 1024) * 50 + b) % 256 for i in range(n)]).astype(np.uint8)
+
+
+class Py2Pickler(pickle._Pickler):
+    """Saves bytes as Python 2 saved its str: SHORT_BINSTRING / BINSTRING."""
+
+    dispatch = dict(pickle._Pickler.dispatch)
+
+    def save_py2_str(self, obj):
+        n = len(obj)
+        if n < 256:
+            self.write(pickle.SHORT_BINSTRING + bytes([n]) + obj)
+        else:
+            self.write(pickle.BINSTRING + n.to_bytes(4, "little") + obj)
+        self.memoize(obj)
+
+    dispatch[bytes] = save_py2_str
 
 
 def dump(path, obj, protocol):
     with open(path, "wb") as f:
-        pickle.dump(obj, f, protocol=protocol)
+        if protocol == 2:
+            Py2Pickler(f, protocol=2).dump(obj)
+        else:
+            pickle.dump(obj, f, protocol=protocol)
 
 
 def cifar10():

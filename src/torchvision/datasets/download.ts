@@ -68,7 +68,7 @@ export interface NotFoundReport {
 /** The RuntimeError for files that are missing and could not be fetched. */
 export function notFound(r: NotFoundReport): RuntimeError {
   const lines = [
-    `Dataset not found${r.corrupted ? " or corrupted" : ""}${r.failed === null ? ". You can use download: true to download it." : ", and the download failed."}`,
+    r.failed === null || r.failed.size === 0 ? `Dataset not found${r.corrupted ? " or corrupted" : ""}. You can use download: true to download it.` : `Dataset not found or incomplete: the download failed.`,
     `${r.name} looked for ${r.files.join(", ")} in:`,
     ...r.looked.map((d) => `  ${d}`),
   ];

@@ -128,12 +128,13 @@ export class MNIST<X = Image, Y = number> extends VisionDataset<X, Y> {
     this.raw_folder = path.join(r, name, "raw");
     const files = this.split_files();
     let found = locate(r, name, files);
-    let failed = null;
+    let failed: ReturnType<typeof downloadResources> | null = null;
     if (found === null && ((a.download as boolean | undefined) ?? false)) {
       failed = this.fetch(a.mirrors as readonly string[] | null | undefined);
       found = locate(r, name, files);
     }
-    if (found === null) {
+    // As in torchvision, a download that failed is an error even when this split's files are there.
+    if (found === null || (failed !== null && failed.size > 0)) {
       throw notFound({
         name,
         files: files.map((f) => `${f}[.gz]`),

@@ -59,7 +59,8 @@ export function format_sizeof(num: number, suffix = "", divisor = 1000): string 
 
 /** tqdm's format_interval: `mm:ss`, or `h:mm:ss` from an hour on. */
 export function format_interval(seconds: number): string {
-  const t = Math.round(seconds);
+  // tqdm truncates (int(t)): a bar never claims a second that has not passed.
+  const t = Math.floor(seconds);
   const h = Math.floor(t / 3600);
   const m = Math.floor((t % 3600) / 60);
   const s = t % 60;
@@ -164,8 +165,9 @@ export class Tqdm<T = number> implements Iterable<T>, AsyncIterable<T> {
     const rate = elapsed > 0 ? n / elapsed : null;
     let rateText: string;
     if (rate === null) rateText = `?${unit}/s`;
-    else if (scale) rateText = `${format_sizeof(rate, "", divisor)}${unit}/s`;
-    else rateText = rate >= 1 || rate === 0 ? `${rate.toFixed(2)}${unit}/s` : `${(1 / rate).toFixed(2)}s/${unit}`;
+    else if (scale && rate > 0) rateText = `${format_sizeof(rate, "", divisor)}${unit}/s`;
+    else if (rate === 0) rateText = `?${unit}/s`;
+    else rateText = rate >= 1 ? `${rate.toFixed(2).padStart(5)}${unit}/s` : `${(1 / rate).toFixed(2).padStart(5)}s/${unit}`;
     const postfix = options.postfix ? `, ${options.postfix}` : "";
     const prefix = options.desc ? `${options.desc}: ` : "";
     const elapsedText = format_interval(elapsed);
@@ -176,7 +178,7 @@ export class Tqdm<T = number> implements Iterable<T>, AsyncIterable<T> {
     const eighths = Math.floor(frac * width * 8);
     const full = Math.floor(eighths / 8);
     const bar = (BLOCKS[8].repeat(full) + (full < width ? BLOCKS[eighths % 8] : "")).padEnd(width, " ");
-    const pct = `${Math.floor(frac * 100)}`.padStart(3, " ");
+    const pct = `${Math.round(frac * 100)}`.padStart(3, " ");
     return `${prefix}${pct}%|${bar}| ${fmt(n)}/${fmt(total)} [${elapsedText}<${remaining}, ${rateText}${postfix}]`;
   }
 
@@ -266,7 +268,7 @@ export class Tqdm<T = number> implements Iterable<T>, AsyncIterable<T> {
     const right = Tqdm.format_meter(this.n, this.total, elapsed, { ...this.meterOptions(), desc: "" });
     // The HTML shows the bar as a <progress> element; the meter's own text bar is dropped from it.
     const info = this.total === null ? right : right.replace(/^\s*\d+%\|[^|]*\| /, "");
-    const pct = this.total === null ? "" : `${Math.floor((this.total > 0 ? Math.min(1, this.n / this.total) : 1) * 100)}%`;
+    const pct = this.total === null ? "" : `${Math.round((this.total > 0 ? Math.min(1, this.n / this.total) : 1) * 100)}%`;
     const failed = final && this.total !== null && this.n < this.total;
     const style = `width: 20em; vertical-align: middle;${failed ? " accent-color: #c0392b;" : final ? " accent-color: #2e8b57;" : ""}`;
     const bar = this.total === null ? "" : `<progress value="${this.n}" max="${this.total}" style="${style}"></progress> `;

@@ -25,6 +25,8 @@ export function downloadResources(name: string, folder: string, resources: reado
     } catch (e) {
       if (!(e instanceof DownloadError)) throw e;
       failed.set(filename, e.attempts);
+      // As torchvision, stop at the first file no mirror gives: the next would most likely fail the same way (and wait as long).
+      break;
     }
   }
   return failed;

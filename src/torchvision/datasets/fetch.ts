@@ -62,6 +62,7 @@ function fetchWorker(input: WorkerInput, port: { postMessage(m: unknown): void }
     const err = e as NodeJS.ErrnoException;
     if (err && err.code === "ENOTFOUND") return `host not found (${err.message})`;
     if (err && err.code === "ECONNREFUSED") return `connection refused (${err.message})`;
+    if (err && err.code === "ENOENT" && err.path) return `no such file: ${err.path}`;
     if (err && err.code === "EAI_AGAIN") return `name resolution failed, no network? (${err.message})`;
     return err && err.message ? err.message : String(e);
   };
@@ -98,7 +99,9 @@ function fetchWorker(input: WorkerInput, port: { postMessage(m: unknown): void }
           else resolve(received);
         });
       };
+      sink.on("error", (e) => fail(`cannot write ${part}: ${describe(e)}`));
       const onData = (chunk: Buffer) => {
+        if (settled) return;
         received += chunk.length;
         hash.update(chunk);
         sink.write(chunk);
@@ -163,6 +166,17 @@ function fetchWorker(input: WorkerInput, port: { postMessage(m: unknown): void }
       req.on("error", (e) => fail(describe(e)));
     });
 
+  const finish = (result: unknown) => {
+    port.postMessage(result);
+    Atomics.store(flags, 1, 1);
+    signal();
+  };
+  // The calling thread waits for flags[1]: whatever goes wrong here must still set it.
+  process.on("uncaughtException", (e) => {
+    fs.rmSync(part, { force: true });
+    finish({ ok: false, url: null, attempts: [{ url: job.urls[0] ?? "", reason: `internal error: ${String(e)}` }], bytes: 0 });
+    process.exit(1);
+  });
   (async () => {
     const attempts: { url: string; reason: string }[] = [];
     for (const address of job.urls) {
@@ -181,11 +195,7 @@ function fetchWorker(input: WorkerInput, port: { postMessage(m: unknown): void }
       fs.rmSync(part, { force: true });
       return { ok: false, url: null, attempts: [{ url: job.urls[0] ?? "", reason: `internal error: ${String(e)}` }], bytes: 0 };
     })
-    .then((result) => {
-      port.postMessage(result);
-      Atomics.store(flags, 1, 1);
-      signal();
-    });
+    .then(finish);
 }
 
 /**

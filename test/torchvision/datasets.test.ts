@@ -287,23 +287,24 @@ describe("CIFAR10 / CIFAR100 from binary batches", () => {
 });
 
 const FIXTURES = path.join(__dirname, "fixtures");
+type Resource = readonly [string, string];
 
 /** The fixtures' MD5s (md5sum), standing in for CIFAR's own in the class's lists. */
-class TinyCIFAR10 extends datasets.CIFAR10 {
-  static train_list = [
+class TinyCIFAR10<X = torchvision.io.Image, Y = number> extends datasets.CIFAR10<X, Y> {
+  static train_list: readonly Resource[] = [
     ["data_batch_1", "75e3b63d4c9e23b515202f92b766936a"],
     ["data_batch_2", "aa2e1ac9e8107c89170c9e033846d365"],
     ["data_batch_3", "fb15d63f0c0c339b785ff84c47a1eb4a"],
     ["data_batch_4", "db879572b608d486a7203868a1d2e0cd"],
     ["data_batch_5", "3b0c099a2dcd0aaf3cedbf4bc24f8d02"],
-  ] as const;
-  static test_list = [["test_batch", "f15e16ab7a207d35022a3dbdc6336e28"]] as const;
+  ];
+  static test_list: readonly Resource[] = [["test_batch", "f15e16ab7a207d35022a3dbdc6336e28"]];
   static meta = { filename: "batches.meta", key: "label_names", md5: "56a2023d12d9afdf5284508eeb834c17" };
 }
 
-class TinyCIFAR100 extends datasets.CIFAR100 {
-  static train_list = [["train", "8043ef2718c5183fed2465a675e17f9c"]] as const;
-  static test_list = [["test", "8b5e13d4f2d69d3a12f27227eba3ea40"]] as const;
+class TinyCIFAR100<X = torchvision.io.Image, Y = number> extends datasets.CIFAR100<X, Y> {
+  static train_list: readonly Resource[] = [["train", "8043ef2718c5183fed2465a675e17f9c"]];
+  static test_list: readonly Resource[] = [["test", "8b5e13d4f2d69d3a12f27227eba3ea40"]];
   static meta = { filename: "meta", key: "fine_label_names", md5: "b890ee21149c75f74f32fccf6356a95c" };
 }
 
@@ -352,14 +353,14 @@ describe("CIFAR10 / CIFAR100 python batches (pickled by Python)", () => {
     const evil = Buffer.from("\x80\x02cos\nsystem\nX\x02\x00\x00\x00lsq\x00\x85R.", "latin1");
     const meta = path.join(root, "cifar-10-batches-py", "batches.meta");
     fs.writeFileSync(meta, evil);
-    class Evil extends TinyCIFAR10 {
+    class Evil<X = torchvision.io.Image, Y = number> extends TinyCIFAR10<X, Y> {
       static meta = { filename: "batches.meta", key: "label_names", md5: require("node:crypto").createHash("md5").update(evil).digest("hex") as string };
     }
     expect(() => new Evil(root)).toThrow(/the global os.system is not one a data set file needs; refusing to load it/);
     const batch = path.join(root, "cifar-10-batches-py", "test_batch");
     const cut = fs.readFileSync(batch).subarray(0, 5000);
-    class Cut extends TinyCIFAR10 {
-      static test_list = [["test_batch", require("node:crypto").createHash("md5").update(cut).digest("hex") as string]] as const;
+    class Cut<X = torchvision.io.Image, Y = number> extends TinyCIFAR10<X, Y> {
+      static test_list: readonly Resource[] = [["test_batch", require("node:crypto").createHash("md5").update(cut).digest("hex") as string]];
       static meta = TinyCIFAR10.meta;
     }
     fs.writeFileSync(batch, cut);

@@ -295,16 +295,16 @@ describe("archives: CIFAR's tar.gz and EMNIST's zip", () => {
   test("CIFAR10 fetches and unpacks cifar-10-python.tar.gz, then finds it verified", () => {
     const tgz = tarGz(path.join(__dirname, "fixtures", "cifar10", "cifar-10-batches-py"), "cifar-10-batches-py");
     fs.writeFileSync(path.join(served, "cifar-10-python.tar.gz"), tgz);
-    class TinyCIFAR10 extends datasets.CIFAR10 {
+    class TinyCIFAR10<X = torchvision.io.Image, Y = number> extends datasets.CIFAR10<X, Y> {
       static tgz_md5 = md5(tgz);
-      static train_list = [
+      static train_list: readonly Resource[] = [
         ["data_batch_1", "75e3b63d4c9e23b515202f92b766936a"],
         ["data_batch_2", "aa2e1ac9e8107c89170c9e033846d365"],
         ["data_batch_3", "fb15d63f0c0c339b785ff84c47a1eb4a"],
         ["data_batch_4", "db879572b608d486a7203868a1d2e0cd"],
         ["data_batch_5", "3b0c099a2dcd0aaf3cedbf4bc24f8d02"],
-      ] as const;
-      static test_list = [["test_batch", "f15e16ab7a207d35022a3dbdc6336e28"]] as const;
+      ];
+      static test_list: readonly Resource[] = [["test_batch", "f15e16ab7a207d35022a3dbdc6336e28"]];
       static meta = { filename: "batches.meta", key: "label_names", md5: "56a2023d12d9afdf5284508eeb834c17" };
     }
     const r = path.join(dir, "cifar");

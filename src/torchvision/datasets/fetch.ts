@@ -43,6 +43,7 @@ interface WorkerInput {
 
 /* Runs in the worker. flags[0]: bumped on every progress change (the main thread waits on it);
  * flags[1]: 1 once the result is posted. nums[0]: bytes received; nums[1]: expected size (-1 unknown). */
+/* istanbul ignore next: it runs as source text in a worker, where coverage counters would not exist */
 function fetchWorker(input: WorkerInput, port: { postMessage(m: unknown): void }): void {
   /* eslint-disable @typescript-eslint/no-var-requires */
   const fs = require("fs") as typeof import("fs");

@@ -203,7 +203,7 @@ describe("the Fashion-MNIST sample shipped in data/", () => {
 });
 
 const FASHION = "/usr/share/datasets/fashion-mnist";
-(fs.existsSync(FASHION) ? describe : describe.skip)("the real Fashion-MNIST (Debian's dataset-fashion-mnist)", () => {
+(fs.existsSync(path.join(FASHION, "train-images-idx3-ubyte.gz")) ? describe : describe.skip)("the real Fashion-MNIST (Debian's dataset-fashion-mnist)", () => {
   test("60,000 train / 10,000 test images, found without a root, read quickly", () => {
     const t0 = Date.now();
     const train = new datasets.FashionMNIST();

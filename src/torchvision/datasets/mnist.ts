@@ -232,7 +232,8 @@ export class FashionMNIST<X = Image, Y = number> extends MNIST<X, Y> {
     ["t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310"],
   ];
   static get defaultRoot(): string | undefined {
-    return fs.existsSync(DEBIAN_FASHION) ? DEBIAN_FASHION : undefined;
+    // The package's files, not just its folder: an emptied or half-removed folder is not a data set.
+    return locate(DEBIAN_FASHION, "FashionMNIST", ["train-images-idx3-ubyte", "train-labels-idx1-ubyte"]) !== null ? DEBIAN_FASHION : undefined;
   }
   classes = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 

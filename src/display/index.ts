@@ -289,3 +289,17 @@ export function to_png(t: Tensor, options: { scale?: number } = {}): Buffer {
 
 // A Tensor that looks like an image renders as one when it is a cell's value (see tensor_bundle.ts).
 set_tensor_display_hook((t, text) => tensorLib().tensorExtras(t, text));
+
+// Progress bars (progress.ts): display.tqdm, and the class and helpers for `import { Tqdm } from ".../display"`.
+import { tqdm as progressTqdm } from "./progress";
+export { Tqdm, format_sizeof, format_interval } from "./progress";
+export type { TqdmOptions, MeterOptions, PostfixValue, TextSink } from "./progress";
+export interface Display {
+  /**
+   * A tqdm-like progress bar around an iterable (`display.tqdm(loader, {desc, total, leave})`, with
+   * `set_postfix({loss})`), or one advanced by `update(n)`: one output updated in place in a
+   * notebook, one `\r` line in a terminal.
+   */
+  tqdm: typeof progressTqdm;
+}
+display.tqdm = progressTqdm;

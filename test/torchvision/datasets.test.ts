@@ -1,6 +1,8 @@
 /**
  * torchvision.datasets on small files written here (IDX, CIFAR binary batches, PNG/JPEG folders),
- * and on the real Fashion-MNIST files when Debian's dataset-fashion-mnist package is installed.
+ * on CIFAR python batches pickled by Python (test/reference/gen_cifar_pickle.py), on the
+ * Fashion-MNIST sample in data/, and on the real Fashion-MNIST files when Debian's
+ * dataset-fashion-mnist package is installed. Downloads: download.test.ts.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -87,22 +89,58 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     expect(new datasets.FashionMNIST({ root, train: false }).len()).toBe(3);
   });
 
-  test("missing files: the error says where to put them, and how to get them with download: true", () => {
+  test("missing files: the error says where it looked and the ways out", () => {
     const root = path.join(dir, "empty");
     fs.mkdirSync(root, { recursive: true });
-    expect(() => new datasets.MNIST(root)).toThrow(/Dataset not found/);
-    expect(() => new datasets.MNIST(root)).toThrow(path.join(root, "MNIST", "raw"));
+    expect(() => new datasets.MNIST(root)).toThrow(/Dataset not found. You can use download: true/);
     let msg = "";
     try {
-      new datasets.FashionMNIST(root, { download: true });
+      new datasets.FashionMNIST(root);
     } catch (e) {
       msg = (e as Error).message;
       expect((e as Error).name).toBe("RuntimeError");
     }
-    expect(msg).toContain("does not download");
-    expect(msg).toContain(path.join(root, "FashionMNIST", "raw"));
-    expect(msg).toContain("train-images-idx3-ubyte.gz");
+    for (const where of [path.join(root, "FashionMNIST", "raw"), path.join(root, "FashionMNIST"), root]) expect(msg).toContain(`\n  ${where}\n`);
+    expect(msg).toContain("train-images-idx3-ubyte[.gz]");
+    expect(msg).toContain(`copy the files to ${path.join(root, "FashionMNIST", "raw")}`);
+    expect(msg).toContain("TORCHLAB_DATASETS_MIRROR");
     expect(msg).toContain("apt install dataset-fashion-mnist");
+    expect(msg).toContain(`root: "${path.resolve(__dirname, "..", "..", "data")}"`);
+  });
+
+  test("an IDX header cut inside its dimensions is an error naming the file", () => {
+    const root = path.join(dir, "cuthead");
+    writeMnist(root, "train", 2, false);
+    const file = path.join(root, "train-images-idx3-ubyte");
+    fs.writeFileSync(file, idx([2, 4, 3], new Uint8Array(24)).subarray(0, 10));
+    expect(() => new datasets.MNIST(root)).toThrow(`${file} is truncated inside its header: 3 dimensions need 16 header bytes, the file has 10`);
+    fs.writeFileSync(file + ".gz", zlib.gzipSync(idx([2, 4, 3], new Uint8Array(24)).subarray(0, 7)));
+    fs.rmSync(file);
+    expect(() => new datasets.MNIST(root)).toThrow(`${file}.gz is truncated inside its header`);
+  });
+
+  test("KMNIST and EMNIST read torchvision's file names and classes", () => {
+    const root = path.join(dir, "k");
+    writeMnist(path.join(root, "KMNIST", "raw"), "t10k", 3, true);
+    const k = new datasets.KMNIST(root, false);
+    expect(k.len()).toBe(3);
+    expect(k.classes[k.getitem(1)[1]]).toBe("tsu");
+    const raw = path.join(root, "EMNIST", "raw");
+    writeMnist(raw, "train", 4, false);
+    for (const kind of ["images-idx3", "labels-idx1"]) fs.renameSync(path.join(raw, `train-${kind}-ubyte`), path.join(raw, `emnist-letters-train-${kind}-ubyte`));
+    const e = new datasets.EMNIST(root, "letters");
+    expect(e.split).toBe("letters");
+    expect(e.len()).toBe(4);
+    expect(e.classes).toHaveLength(27);
+    expect(e.classes.slice(0, 3)).toEqual(["N/A", "a", "b"]);
+    expect(e.targets.tolist()).toEqual([0, 3, 6, 9]);
+    expect(new datasets.EMNIST({ root, split: "letters", transform: new transforms.ToTensor() }).getitem(0)[0].shape).toEqual([1, 4, 3]);
+    expect(datasets.EMNIST.classes_split_dict.balanced).toHaveLength(47);
+    expect(datasets.EMNIST.classes_split_dict.byclass).toHaveLength(62);
+    expect(datasets.EMNIST.classes_split_dict.bymerge.slice(36)).toEqual(["a", "b", "d", "e", "f", "g", "h", "n", "q", "r", "t"]);
+    expect(() => new datasets.EMNIST(root, "digits")).toThrow(/emnist-digits-train-images-idx3-ubyte/);
+    expect(() => new datasets.EMNIST(root, "cursive" as never)).toThrow("Unknown value 'cursive' for argument split. Valid values are {'byclass', 'bymerge', 'balanced', 'letters', 'digits', 'mnist'}.");
+    expect(() => new datasets.EMNIST(root)).toThrow(/missing 1 required argument: 'split'/);
   });
 
   test("corrupt and inconsistent files are errors naming the file", () => {
@@ -136,12 +174,36 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     expect(() => ds.getitem(5)).toThrow(/out of bounds/);
     expect(() => ds.getitem(1.5)).toThrow(TypeError);
     expect(() => new datasets.MNIST()).toThrow(/missing 1 required argument: 'root'/);
+    expect(() => new datasets.MNIST(root, { mirrors: "http://x/" as never, download: true })).not.toThrow();
+    expect(() => new datasets.MNIST(path.join(dir, "nothing"), { mirrors: "http://x/" as never, download: true })).toThrow(/mirrors must be a non-empty array/);
     expect(() => new datasets.MNIST(root, { transform: 3 as never })).toThrow(/transform must be callable/);
   });
 });
 
+describe("the Fashion-MNIST sample shipped in data/", () => {
+  const DATA = path.resolve(__dirname, "..", "..", "data");
+
+  test("6,000 training and 1,000 test images in torchvision's layout, every class present", () => {
+    const train = new datasets.FashionMNIST({ root: DATA, train: true, download: true });
+    expect(train.len()).toBe(6000);
+    expect(train.found_folder).toBe(path.join(DATA, "FashionMNIST", "raw"));
+    const test = new datasets.FashionMNIST({ root: DATA, train: false, download: true, transform: new transforms.ToTensor() });
+    expect(test.len()).toBe(1000);
+    expect(test.classes[test.getitem(0)[1]]).toBe("Ankle boot");
+    const counts = new Array(10).fill(0);
+    for (const y of train.targets.tolist() as number[]) counts[y]++;
+    expect(Math.min(...counts)).toBeGreaterThan(500);
+    expect(fs.readFileSync(path.join(DATA, "FashionMNIST", "LICENSE"), "utf8")).toContain("Copyright (c) 2017 Zalando SE");
+  });
+
+  test("is in the published package files", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as { files: string[] };
+    expect(pkg.files).toContain("data/FashionMNIST");
+  });
+});
+
 const FASHION = "/usr/share/datasets/fashion-mnist";
-(fs.existsSync(FASHION) ? describe : describe.skip)("the real Fashion-MNIST (Debian's dataset-fashion-mnist)", () => {
+(fs.existsSync(path.join(FASHION, "train-images-idx3-ubyte.gz")) ? describe : describe.skip)("the real Fashion-MNIST (Debian's dataset-fashion-mnist)", () => {
   test("60,000 train / 10,000 test images, found without a root, read quickly", () => {
     const t0 = Date.now();
     const train = new datasets.FashionMNIST();
@@ -213,13 +275,97 @@ describe("CIFAR10 / CIFAR100 from binary batches", () => {
   test("missing or malformed batches are errors that say what to do", () => {
     const root = path.join(dir, "c-none");
     fs.mkdirSync(root, { recursive: true });
-    expect(() => new datasets.CIFAR10(root)).toThrow(/cifar-10-binary.tar.gz/);
-    expect(() => new datasets.CIFAR10(root, { download: true })).toThrow(/does not download/);
+    expect(() => new datasets.CIFAR10(root)).toThrow(/Dataset not found. You can use download: true/);
+    expect(() => new datasets.CIFAR10(root)).toThrow(path.join(root, "cifar-10-batches-py"));
+    expect(() => new datasets.CIFAR10(root)).toThrow(/cifar-10-python.tar.gz/);
     const bad = path.join(dir, "c-bad");
     fs.mkdirSync(bad, { recursive: true });
     fs.writeFileSync(path.join(bad, "test_batch.bin"), Buffer.alloc(100));
     expect(() => new datasets.CIFAR10(bad, false)).toThrow(/whole number of 3073-byte records/);
     expect(() => new datasets.CIFAR10()).toThrow(/root/);
+  });
+});
+
+const FIXTURES = path.join(__dirname, "fixtures");
+type Resource = readonly [string, string];
+
+/** The fixtures' MD5s (md5sum), standing in for CIFAR's own in the class's lists. */
+class TinyCIFAR10<X = torchvision.io.Image, Y = number> extends datasets.CIFAR10<X, Y> {
+  static train_list: readonly Resource[] = [
+    ["data_batch_1", "75e3b63d4c9e23b515202f92b766936a"],
+    ["data_batch_2", "aa2e1ac9e8107c89170c9e033846d365"],
+    ["data_batch_3", "fb15d63f0c0c339b785ff84c47a1eb4a"],
+    ["data_batch_4", "db879572b608d486a7203868a1d2e0cd"],
+    ["data_batch_5", "3b0c099a2dcd0aaf3cedbf4bc24f8d02"],
+  ];
+  static test_list: readonly Resource[] = [["test_batch", "f15e16ab7a207d35022a3dbdc6336e28"]];
+  static meta = { filename: "batches.meta", key: "label_names", md5: "56a2023d12d9afdf5284508eeb834c17" };
+}
+
+class TinyCIFAR100<X = torchvision.io.Image, Y = number> extends datasets.CIFAR100<X, Y> {
+  static train_list: readonly Resource[] = [["train", "8043ef2718c5183fed2465a675e17f9c"]];
+  static test_list: readonly Resource[] = [["test", "8b5e13d4f2d69d3a12f27227eba3ea40"]];
+  static meta = { filename: "meta", key: "fine_label_names", md5: "b890ee21149c75f74f32fccf6356a95c" };
+}
+
+describe("CIFAR10 / CIFAR100 python batches (pickled by Python)", () => {
+  test("CIFAR10, protocol 2: batches in order, planar records to HWC, class names from batches.meta", () => {
+    const train = new TinyCIFAR10(path.join(FIXTURES, "cifar10"));
+    expect(train.len()).toBe(10);
+    // Batch b (1..5) holds 2 images labelled (b + i) % 10.
+    expect(train.targets).toEqual([1, 2, 2, 3, 3, 4, 4, 5, 5, 6]);
+    expect(train.classes[3]).toBe("cat");
+    const [img, y] = train.getitem(3);
+    expect(y).toBe(3);
+    expect(img.mode).toBe("RGB");
+    // torchvision 0.14 reads pixels (0, 0) and (0, 1) of this image as [13, 63, 113] and [16, 66, 116].
+    expect(Array.from(img.data.subarray(0, 6))).toEqual([13, 63, 113, 16, 66, 116]);
+    const test = new TinyCIFAR10(path.join(FIXTURES, "cifar10"), { train: false, transform: new transforms.ToTensor() });
+    expect(test.len()).toBe(3);
+    const [x] = test.getitem(0);
+    expect(x.shape).toEqual([3, 32, 32]);
+    // torchvision: test set image 0, pixel (0, 1) is [9, 59, 109]; ToTensor puts G in channel 1.
+    expect(Math.round(x.get(1).get(0).get(1).item() * 255)).toBe(59);
+  });
+
+  test("CIFAR100, protocol 4: fine labels and fine_label_names", () => {
+    const ds = new TinyCIFAR100(path.join(FIXTURES, "cifar100"));
+    expect(ds.targets).toEqual([37, 74, 11]);
+    expect(ds.classes).toHaveLength(100);
+    expect(ds.classes[ds.getitem(2)[1]]).toBe("fine11");
+  });
+
+  test("a batch that fails its MD5 is 'not found or corrupted', as in torchvision", () => {
+    const root = path.join(dir, "c10-corrupt");
+    fs.cpSync(path.join(FIXTURES, "cifar10"), root, { recursive: true });
+    const f = path.join(root, "cifar-10-batches-py", "data_batch_3");
+    const b = fs.readFileSync(f);
+    b[b.length - 5] ^= 1;
+    fs.writeFileSync(f, b);
+    expect(() => new TinyCIFAR10(root)).toThrow(/data_batch_3 in .* failed the MD5 check/);
+    // The real CIFAR-10 MD5s reject the fixtures.
+    expect(() => new datasets.CIFAR10(path.join(FIXTURES, "cifar10"))).toThrow(/failed the MD5 check/);
+  });
+
+  test("the unpickler refuses globals a data set does not need, and truncated pickles", () => {
+    const root = path.join(dir, "c10-evil");
+    fs.cpSync(path.join(FIXTURES, "cifar10"), root, { recursive: true });
+    const evil = Buffer.from("\x80\x02cos\nsystem\nX\x02\x00\x00\x00lsq\x00\x85R.", "latin1");
+    const meta = path.join(root, "cifar-10-batches-py", "batches.meta");
+    fs.writeFileSync(meta, evil);
+    class Evil<X = torchvision.io.Image, Y = number> extends TinyCIFAR10<X, Y> {
+      static meta = { filename: "batches.meta", key: "label_names", md5: require("node:crypto").createHash("md5").update(evil).digest("hex") as string };
+    }
+    expect(() => new Evil(root)).toThrow(/the global os.system is not one a data set file needs; refusing to load it/);
+    const batch = path.join(root, "cifar-10-batches-py", "test_batch");
+    const cut = fs.readFileSync(batch).subarray(0, 5000);
+    class Cut<X = torchvision.io.Image, Y = number> extends TinyCIFAR10<X, Y> {
+      static test_list: readonly Resource[] = [["test_batch", require("node:crypto").createHash("md5").update(cut).digest("hex") as string]];
+      static meta = TinyCIFAR10.meta;
+    }
+    fs.writeFileSync(batch, cut);
+    fs.cpSync(path.join(FIXTURES, "cifar10", "cifar-10-batches-py", "batches.meta"), meta);
+    expect(() => new Cut(root, false)).toThrow(/test_batch: truncated pickle/);
   });
 });
 

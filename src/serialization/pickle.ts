@@ -1,11 +1,20 @@
 /**
- * An unpickler for the subset of Python's pickle that PyTorch writes for checkpoints: protocols
- * 2-5 opcodes for containers, numbers, strings, the memo, GLOBAL/STACK_GLOBAL, REDUCE, BUILD,
- * NEWOBJ and BINPERSID. It never executes anything: globals are looked up in an allow-list
- * supplied by the caller (`findClass`), and anything else is an error naming it.
+ * An unpickler for the subset of Python's pickle that PyTorch writes for checkpoints and that
+ * torchvision's data files use (CIFAR's Python 2 batches): protocols 2-5 opcodes for containers,
+ * numbers, strings, the memo, GLOBAL/STACK_GLOBAL, REDUCE, BUILD, NEWOBJ and BINPERSID. It never
+ * executes anything: globals are looked up in an allow-list supplied by the caller (`findClass`),
+ * and anything else is an error naming it. Its one interpreter carries the bounds against hostile
+ * files for every caller.
  */
 
 export class UnpicklingError extends Error {}
+
+/** The stream ended inside an opcode; `detail` says where (callers that name the file reword the message). */
+export class PickleTruncatedError extends UnpicklingError {
+  constructor(readonly detail: string) {
+    super(`pickle data was truncated (${detail})`);
+  }
+}
 
 /** A Python dict while unpickling (keys may be ints or tuples); converted to a plain object at the end. */
 export class PyDict {
@@ -55,6 +64,12 @@ export interface UnpickleHooks {
   findClass(module: string, name: string): unknown;
   /** Resolves a persistent id (PyTorch: storages). */
   persistentLoad(pid: unknown): unknown;
+  /**
+   * Python's `Unpickler(encoding=...)` for Python 2 `str` (SHORT_BINSTRING, BINSTRING): "latin1"
+   * (the default) makes them strings; "bytes" keeps them as Buffers, for data files whose Python 2
+   * strings are mostly raw bytes (CIFAR's 30 MB pixel blobs would otherwise round-trip through a string).
+   */
+  encoding?: "latin1" | "bytes";
 }
 
 const NAMES: Record<number, string> = {
@@ -88,9 +103,10 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
   let stack: unknown[] = [];
   const marks: unknown[][] = [];
   const memo = new Map<number, unknown>();
+  const str8 = (raw: Buffer): unknown => (hooks.encoding === "bytes" ? Buffer.from(raw) : raw.toString("latin1"));
 
   const need = (n: number): void => {
-    if (pos + n > data.length) throw new UnpicklingError(`pickle data was truncated (needed ${n} bytes at byte ${pos} of ${data.length})`);
+    if (pos + n > data.length) throw new PickleTruncatedError(`needed ${n} bytes at byte ${pos} of ${data.length}`);
   };
   const bytes = (n: number): Buffer => {
     // A negative length (BINSTRING's is signed) would move backwards and loop forever.
@@ -110,7 +126,7 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
   };
   const line = (): string => {
     const end = data.indexOf(0x0a, pos);
-    if (end < 0) throw new UnpicklingError(`pickle data was truncated (no newline after byte ${pos})`);
+    if (end < 0) throw new PickleTruncatedError(`no newline after byte ${pos} of ${data.length}`);
     const s = data.toString("latin1", pos, end);
     pos = end + 1;
     return s;
@@ -233,10 +249,10 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
         stack.push(bytes(u64()).toString("utf8"));
         break;
       case 0x54: // BINSTRING
-        stack.push(bytes(bytes(4).readInt32LE(0)).toString("latin1"));
+        stack.push(str8(bytes(bytes(4).readInt32LE(0))));
         break;
       case 0x55: // SHORT_BINSTRING
-        stack.push(bytes(u8()).toString("latin1"));
+        stack.push(str8(bytes(u8())));
         break;
       case 0x42: // BINBYTES
         stack.push(Buffer.from(bytes(u32())));

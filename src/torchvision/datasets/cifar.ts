@@ -13,7 +13,8 @@ import { Image } from "../io";
 import { VisionDataset, Fn } from "./vision";
 import { check_integrity, calculate_md5 } from "./utils";
 import { downloadResources, notFound, Resource } from "./download";
-import { unpickle, NdArray, PyBytes } from "./pickle";
+import { PyDict, pyRepr } from "../../serialization/pickle";
+import { unpickleDataFile, dictGet, pyString, NdArray } from "./pickle";
 
 export interface CIFAROptions<X = Image, Y = number> {
   root?: string;
@@ -194,15 +195,20 @@ function loadPython(folder: string, list: readonly Resource[], meta: { filename:
   const targets: number[] = [];
   for (const [f] of list) {
     const file = path.join(folder, f);
-    const entry = unpickle(fs.readFileSync(file), file) as Record<string, unknown>;
-    const data = entry.data;
-    const labels = (entry.labels ?? entry.fine_labels) as unknown;
+    const entry = unpickleDataFile(fs.readFileSync(file), file);
+    if (!(entry instanceof PyDict)) throw new RuntimeError(`${file}: expected a dict, got ${pyRepr(entry)}`);
+    const data = dictGet(entry, "data", file);
+    const labels = dictGet(entry, "labels", file) ?? dictGet(entry, "fine_labels", file);
     if (!(data instanceof NdArray) || data.dtype !== "u1" || data.shape.length !== 2 || data.shape[1] !== 3072 || data.fortran_order) {
-      throw new RuntimeError(`${file}: expected 'data' as a C-ordered uint8 array [N, 3072], got ${data instanceof NdArray ? `${data.dtype} [${data.shape.join(", ")}]` : typeof data}`);
+      throw new RuntimeError(`${file}: expected 'data' as a C-ordered uint8 array [N, 3072], got ${data instanceof NdArray ? `${data.dtype} [${data.shape.slice(0, 8).join(", ")}]` : pyRepr(data)}`);
     }
-    if (!Array.isArray(labels) || labels.length !== data.shape[0]) throw new RuntimeError(`${file}: expected ${data.shape[0]} labels ('labels' or 'fine_labels'), got ${Array.isArray(labels) ? labels.length : typeof labels}`);
+    if (!Array.isArray(labels) || labels.length !== data.shape[0]) throw new RuntimeError(`${file}: expected ${data.shape[0]} labels ('labels' or 'fine_labels'), got ${Array.isArray(labels) ? labels.length : pyRepr(labels)}`);
+    // Labels are checked one by one: converting a nested list (which a memo can make exponentially large) to a number would stringify it.
+    for (const y of labels) {
+      if (!Number.isSafeInteger(y)) throw new RuntimeError(`${file}: label ${pyRepr(y)} is not an integer`);
+      targets.push(y as number);
+    }
     arrays.push(data);
-    targets.push(...(labels as number[]).map(Number));
   }
   const pixels = new Uint8Array(targets.length * PIXELS);
   let k = 0;
@@ -214,10 +220,15 @@ function loadPython(folder: string, list: readonly Resource[], meta: { filename:
     const why = fs.existsSync(metaPath) ? `its MD5 is ${calculate_md5(metaPath)}, expected ${meta.md5}` : "it is missing";
     throw new RuntimeError(`Dataset metadata file not found or corrupted: ${metaPath} (${why}). You can use download: true to download it.`);
   }
-  const m = unpickle(fs.readFileSync(metaPath), metaPath) as Record<string, unknown>;
-  const names = m[meta.key];
+  const m = unpickleDataFile(fs.readFileSync(metaPath), metaPath);
+  const names = m instanceof PyDict ? dictGet(m, meta.key, metaPath) : undefined;
   if (!Array.isArray(names)) throw new RuntimeError(`${metaPath}: no '${meta.key}' list`);
-  return { pixels, targets, classes: names.map((n) => (n instanceof PyBytes ? n.toString() : String(n))) };
+  const classes = names.map((n) => {
+    const s = pyString(n);
+    if (s === undefined) throw new RuntimeError(`${metaPath}: class name ${pyRepr(n)} in '${meta.key}' is not a string`);
+    return s;
+  });
+  return { pixels, targets, classes };
 }
 
 function loadBinary(folder: string, files: string[], layout: BinaryLayout): { pixels: Uint8Array; targets: number[]; classes: string[] } {

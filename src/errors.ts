@@ -78,5 +78,8 @@ export class OutOfMemoryError extends RuntimeError {
     this.op = op;
     this.requested = requested;
     this.live = live;
+    // Formatting the stack now drops V8's references to each frame's receiver: an unformatted one
+    // would keep the very tensors that filled memory alive for as long as the error is kept.
+    void this.stack;
   }
 }

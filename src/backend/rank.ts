@@ -60,6 +60,7 @@ export function collapseBroadcast(shapes: readonly (readonly number[])[], out: r
 function runBroadcasting(name: string, keys: [string, string], inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap | undefined, run: Run): tf.Tensor | null {
   const a = inputs[keys[0]];
   const b = inputs[keys[1]];
+  if (a.rank <= XNN_MAX_RANK && b.rank <= XNN_MAX_RANK) return null;
   const out = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
   if (out.length <= XNN_MAX_RANK || size(out) === 0) return null;
   const c = collapseBroadcast([a.shape, b.shape], out);

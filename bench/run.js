@@ -292,6 +292,7 @@ async function convnet(torch, tf, iters) {
  */
 function reclaimCost(torch, steps) {
   const { reclaimStats } = require(path.join(DIST, "src/backend/memory"));
+  if (typeof reclaimStats !== "function") return null; // a TORCHLAB_DIST build from before it existed
   const nn = torch.nn;
   torch.manual_seed(0);
   const model = new nn.Sequential(
@@ -355,7 +356,7 @@ function main() {
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
   for (const run of runs) console.log(`# ${run.backend}`);
-  for (const { backend, reclaim: r } of runs) {
+  for (const { backend, reclaim: r } of runs.filter((run) => run.reclaim)) {
     console.log(`# ${backend.split(" ")[0]}: ${r.steps} synchronous conv-net steps (batch 64) in a function: ${r.reclaims} reclaims took ` +
       `${r.reclaimMs.toFixed(0)} of ${r.totalMs.toFixed(0)} ms wall (${((100 * r.reclaimMs) / r.totalMs).toFixed(1)}% of a training step)`);
   }

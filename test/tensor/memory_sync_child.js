@@ -28,8 +28,8 @@ function train(model, opt, steps, budget) {
   const live = [];
   const settled = [];
   for (let i = 1; i <= steps; i++) {
-    const x = torch.randn(16, 1, 12, 12);
-    const y = torch.randint(0, 10, [16]);
+    const x = torch.randn(8, 1, 10, 10);
+    const y = torch.randint(0, 10, [8]);
     const loss = F.cross_entropy(model(x), y);
     opt.zero_grad();
     loss.backward();
@@ -50,7 +50,7 @@ async function main() {
   torch.manual_seed(0);
   const budget = Number(process.argv[3] || 2 * 1024 * 1024);
   torch._setGcBudget(budget);
-  const model = new nn.Sequential(new nn.Conv2d(1, 4, 3), new nn.ReLU(), new nn.MaxPool2d(2), new nn.Flatten(), new nn.Linear(4 * 5 * 5, 10));
+  const model = new nn.Sequential(new nn.Conv2d(1, 4, 3), new nn.ReLU(), new nn.MaxPool2d(2), new nn.Flatten(), new nn.Linear(4 * 4 * 4, 10));
   const opt = new torch.optim.Adam(model.parameters(), { lr: 1e-3 });
   const result = train(model, opt, Number(process.argv[2] || 1500), budget);
   process.stdout.write(JSON.stringify({ backend: torch.backend(), ...result }) + "\n");

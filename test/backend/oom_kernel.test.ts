@@ -14,7 +14,7 @@ type Nb = { cells: { cell_type: string; outputs?: Out[] }[] };
 
 const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String(value));
 
-test("a cell that allocates until it cannot raises OutOfMemoryError; the next cells check, save and train", async () => {
+test("a cell that allocates until it cannot raises OutOfMemoryError; the next cells check, save and train; a training function stays flat", async () => {
   const dir = tempDir("torchlab-oom-kernel-");
   fs.writeFileSync(
     path.join(dir, "oom.ipynb"),
@@ -46,6 +46,20 @@ test("a cell that allocates until it cannot raises OutOfMemoryError; the next ce
           "opt.zero_grad(); loss.backward(); opt.step();",
           "JSON.stringify({ finite: Number.isFinite(loss.item()), moved: JSON.stringify(net.weight.tolist()) !== w0 })",
         ].join("\n"),
+        [
+          "torch._setMemoryLimit(null);",
+          "torch._setGcBudget(1024 * 1024);",
+          "function train(steps: number): number[] {",
+          "  const settled: number[] = [];",
+          "  for (let i = 1; i <= steps; i++) {",
+          "    const loss = net(torch.randn(32, 4)).pow(2).mean();",
+          "    opt.zero_grad(); loss.backward(); opt.step();",
+          "    if (i % 100 === 0) { torch._collect(); settled.push(torch.memory().numTensors); }",
+          "  }",
+          "  return settled;",
+          "}",
+          "JSON.stringify({ settled: train(1500) })",
+        ].join("\n"),
       ]),
     ),
   );
@@ -70,4 +84,8 @@ test("a cell that allocates until it cannot raises OutOfMemoryError; the next ce
   expect(after.n).toBe(wasm ? 63 : 8);
   expect(value(3)).toEqual({ canary: [0.25, -0.5, 0.75], weight: true });
   expect(value(4)).toEqual({ finite: true, moved: true });
+  // A training function in a cell (synchronous, no yielding) keeps the live tensor count flat.
+  const settled = value(5).settled as number[];
+  expect(settled).toHaveLength(15);
+  expect(Math.max(...settled.slice(1))).toBeLessThanOrEqual(settled[1] + 8);
 }, 240_000);

@@ -132,7 +132,8 @@ async function child(backend) {
     }, iters),
   };
   Object.assign(results, await convnet(torch, tf, backend === "cpu" ? Math.max(3, Math.floor(ITERS / 10)) : Math.max(5, Math.floor(ITERS / 5))));
-  process.stdout.write(JSON.stringify({ backend: torch.backend(), results }));
+  const reclaim = reclaimCost(torch, backend === "cpu" ? Math.max(10, ITERS / 2) : Math.max(50, 4 * ITERS));
+  process.stdout.write(JSON.stringify({ backend: torch.backend(), results, reclaim }));
 }
 
 /**
@@ -284,6 +285,38 @@ async function convnet(torch, tf, iters) {
   return results;
 }
 
+/**
+ * What freeing memory inside a synchronous loop costs: the tutorial's conv net trained for `steps`
+ * steps in a plain function (no yielding, the default byte budget), with the time spent in forced
+ * GCs + FinalizationRegistry.cleanupSome (src/backend/memory.ts) as a share of the loop's time.
+ */
+function reclaimCost(torch, steps) {
+  const { reclaimStats } = require(path.join(DIST, "src/backend/memory"));
+  if (typeof reclaimStats !== "function") return null; // a TORCHLAB_DIST build from before it existed
+  const nn = torch.nn;
+  torch.manual_seed(0);
+  const model = new nn.Sequential(
+    new nn.Conv2d(1, 16, 3, { padding: 1 }), new nn.BatchNorm2d(16), new nn.ReLU(), new nn.MaxPool2d(2),
+    new nn.Conv2d(16, 32, 3, { padding: 1 }), new nn.BatchNorm2d(32), new nn.ReLU(), new nn.MaxPool2d(2),
+    new nn.Flatten(), new nn.Linear(32 * 7 * 7, 10));
+  const opt = new torch.optim.Adam(model.parameters(), { lr: 1e-3 });
+  const train = (n) => {
+    for (let i = 0; i < n; i++) {
+      const loss = nn.functional.cross_entropy(model(torch.randn(64, 1, 28, 28)), torch.randint(0, 10, [64]));
+      opt.zero_grad();
+      loss.backward();
+      opt.step();
+    }
+  };
+  train(3);
+  const before = reclaimStats();
+  const t0 = Number(process.hrtime.bigint()) / 1e6;
+  train(steps);
+  const total = Number(process.hrtime.bigint()) / 1e6 - t0;
+  const after = reclaimStats();
+  return { steps, totalMs: total, reclaimMs: after.ms - before.ms, reclaims: after.count - before.count, peakBytes: torch.memory().numBytes };
+}
+
 function pytorch() {
   const py = "/usr/bin/python3";
   if (!fs.existsSync(py)) return null;
@@ -323,6 +356,10 @@ function main() {
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
   for (const run of runs) console.log(`# ${run.backend}`);
+  for (const { backend, reclaim: r } of runs.filter((run) => run.reclaim)) {
+    console.log(`# ${backend.split(" ")[0]}: ${r.steps} synchronous conv-net steps (batch 64) in a function: ${r.reclaims} reclaims took ` +
+      `${r.reclaimMs.toFixed(0)} of ${r.totalMs.toFixed(0)} ms wall (${((100 * r.reclaimMs) / r.totalMs).toFixed(1)}% of a training step)`);
+  }
   console.log(`# ${CPU_CLOCK ? "process CPU time" : "wall time"} per iteration`);
   console.log(torchRes ? `# PyTorch ${torchRes.version}, ${torchRes.threads} threads (/usr/bin/python3)` : "# PyTorch: /usr/bin/python3 with torch not found, column skipped");
 }

@@ -59,3 +59,27 @@ export class ShapeError extends RuntimeError {
     this.received = received;
   }
 }
+
+/**
+ * A tensor could not be allocated, even after freeing every unreachable tensor and retrying: PyTorch's
+ * `torch.OutOfMemoryError` (`torch.cuda.OutOfMemoryError`). A RuntimeError, as in PyTorch. The op
+ * that failed changed nothing: every existing tensor keeps its values and the backend stays usable.
+ */
+export class OutOfMemoryError extends RuntimeError {
+  /** The library function that was called (e.g. 'zeros', 'Tensor.matmul'). */
+  readonly op: string;
+  /** Bytes the failed allocation asked for, or null where the system did not say. */
+  readonly requested: number | null;
+  /** Bytes held by live tensors when it failed. */
+  readonly live: number;
+  constructor(message: string, op: string, requested: number | null, live: number) {
+    super(message);
+    this.name = "OutOfMemoryError";
+    this.op = op;
+    this.requested = requested;
+    this.live = live;
+    // Formatting the stack now drops V8's references to each frame's receiver: an unformatted one
+    // would keep the very tensors that filled memory alive for as long as the error is kept.
+    void this.stack;
+  }
+}

@@ -11,7 +11,7 @@ import * as L from "./ops/linalg";
 import * as S from "./ops/sort";
 import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
-import { RuntimeError, TypeError } from "./errors";
+import { RuntimeError, TypeError, OutOfMemoryError } from "./errors";
 import { operand } from "./ops/_core";
 import { parseArgs } from "./tensor/args";
 
@@ -21,6 +21,7 @@ export { Tensor } from "./tensor/tensor";
 export type { DType, NestedList } from "./tensor/tensor";
 export { ready, backend } from "./backend";
 export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudget } from "./backend/memory";
+export { setMemoryLimit as _setMemoryLimit } from "./backend/guard";
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from "./autograd/grad_mode";
 export { Generator, default_generator, manual_seed, seed, initial_seed } from "./tensor/random";
 export {
@@ -30,7 +31,7 @@ export {
 export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation";
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
-export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError } from "./errors";
+export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError, OutOfMemoryError } from "./errors";
 export { narrow, select, permute, index_select, gather, masked_select, flip } from "./ops/movement";
 // These take their dims positionally or in a trailing options object, as the Tensor methods do.
 export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[] => a.split(...args);
@@ -228,4 +229,6 @@ export function device(spec: string): Device {
 export const cuda = {
   is_available: (): boolean => cudaAvailable(),
   device_count: (): number => (cudaAvailable() ? 1 : 0),
+  /** PyTorch's torch.cuda.OutOfMemoryError, the same class as torch.OutOfMemoryError. */
+  OutOfMemoryError,
 };

@@ -19,8 +19,12 @@ export class Node {
   private fn: BackwardFn | null;
   /** Set by Tensor.retain_grad() on the output of this node. */
   retained: Tensor | null = null;
-  /** The output, for ops whose backward reads it (exp, sigmoid, softmax, ...): writing to it in place is an error. */
-  private output: { ref: WeakRef<Tensor>; storage: Tensor["_s"]; version: number } | null = null;
+  /**
+   * The output, for ops whose backward reads it (exp, sigmoid, softmax, ...): writing to it in place is an
+   * error. Held strongly (the backward closure holds it anyway): a WeakRef would keep its target alive
+   * until the running job ends, so a synchronous training loop could never free any output.
+   */
+  private output: { tensor: Tensor; storage: Tensor["_s"]; version: number } | null = null;
 
   constructor(name: string, inputs: Tensor[], fn: BackwardFn) {
     this._name = name;
@@ -32,7 +36,7 @@ export class Node {
 
   /** @internal records that the backward closure reads `out`, so an in-place write to it is caught. */
   saveOutput(out: Tensor): void {
-    this.output = { ref: new WeakRef(out), storage: out._s, version: out._s.version };
+    this.output = { tensor: out, storage: out._s, version: out._s.version };
   }
 
   /** PyTorch's class name of the node, e.g. 'AddBackward0'. */
@@ -68,7 +72,7 @@ export class Node {
       }
     });
     const saved = this.output;
-    const out = saved?.ref.deref();
+    const out = saved?.tensor;
     if (saved && out && (out._s !== saved.storage || out._s.version !== saved.version)) {
       throw new RuntimeError(
         `one of the variables needed for gradient computation has been modified by an inplace operation: ` +

@@ -9,6 +9,7 @@ import { tf } from "./tf";
 import { RuntimeError, ValueError } from "../errors";
 import { registerWasmKernels } from "./wasm_kernels";
 import { registerJsKernels } from "./js_kernels";
+import { installGuards, watchBackendMessages } from "./guard";
 
 export type BackendName = "cuda" | "tensorflow" | "wasm" | "cpu";
 
@@ -70,7 +71,7 @@ async function loadWasm(): Promise<{ ok: true } | { ok: false; why: string }> {
   const loaded = tryRequire("@tensorflow/tfjs-backend-wasm");
   if (!loaded.ok) return { ok: false, why: `@tensorflow/tfjs-backend-wasm failed to load (${loaded.why})` };
   registerWasmKernels();
-  if (!(await activate("wasm"))) return { ok: false, why: "the wasm backend failed to initialise" };
+  if (!(await watchBackendMessages(() => activate("wasm")))) return { ok: false, why: "the wasm backend failed to initialise" };
   return { ok: true };
 }
 
@@ -148,7 +149,10 @@ function nativeHasGpu(): boolean {
 export function ready(): Promise<string> {
   if (state) return Promise.resolve(state.detail);
   if (!pending) {
-    pending = select(process.env.TORCHLAB_BACKEND).catch((e) => {
+    pending = select(process.env.TORCHLAB_BACKEND).then((detail) => {
+      installGuards(state!.name);
+      return detail;
+    }, (e) => {
       pending = null;
       throw e;
     });

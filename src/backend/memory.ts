@@ -2,8 +2,14 @@
  * Lifetimes of backend memory. A notebook user never calls dispose(): each Tensor wrapper owns a
  * reference to a refcounted Storage, and a FinalizationRegistry drops that reference when the wrapper
  * is garbage-collected. V8 cannot see wasm or native memory, so we count the bytes we allocate and
- * nudge a full GC once a budget is spent; the registry's callbacks then free the storages at the next
- * macrotask (e.g. the DataLoader's per-batch yield, or the end of a notebook cell).
+ * reclaim once a budget is spent: a forced full GC, then the registry's `cleanupSome()`, which runs
+ * the callbacks of every collected wrapper right away, inside the synchronous loop that allocates
+ * (a training loop written in a function never yields to the event loop).
+ *
+ * `cleanupSome` exists only behind V8's `--harmony-weak-refs-with-cleanup-some` flag, and only on a
+ * FinalizationRegistry built in a context created after the flag was set (a fresh `vm` context).
+ * Where a Node.js lacks it, the callbacks run at the next macrotask instead (between cells, between
+ * batches of `for await`), which is the fallback README describes.
  */
 import * as v8 from "v8";
 import * as vm from "vm";
@@ -16,11 +22,29 @@ export interface Storage {
   version: number;
 }
 
-const registry = new FinalizationRegistry<Storage>((s) => release(s));
+interface SyncRegistry<T> extends FinalizationRegistry<T> {
+  cleanupSome?: () => void;
+}
+
+const registry = makeRegistry();
 
 let allocatedSinceGc = 0;
 let gcBudget = 256 * 1024 * 1024;
 let forceGc: (() => void) | null | undefined;
+let reclaimMs = 0;
+let reclaims = 0;
+
+function makeRegistry(): SyncRegistry<Storage> {
+  try {
+    v8.setFlagsFromString("--harmony-weak-refs-with-cleanup-some");
+    const Fresh = vm.runInNewContext("FinalizationRegistry") as typeof FinalizationRegistry;
+    const r = new Fresh<Storage>((s) => release(s)) as SyncRegistry<Storage>;
+    if (typeof r.cleanupSome === "function") return r;
+  } catch {
+    // A runtime without the flag: the plain registry below frees at the next macrotask.
+  }
+  return new FinalizationRegistry<Storage>((s) => release(s));
+}
 
 function gcFunction(): (() => void) | null {
   if (forceGc !== undefined) return forceGc;
@@ -40,12 +64,44 @@ function release(s: Storage): void {
   if (s.refs <= 0 && !s.data.isDisposed) s.data.dispose();
 }
 
+/**
+ * Tensors freed inside a tidy scope would be freed under an op that may still read them through a
+ * raw tfjs handle; the next allocation outside any scope reclaims instead.
+ */
+function insideScope(): boolean {
+  const state = (tf.engine() as unknown as { state: { scopeStack: unknown[] } }).state;
+  return state.scopeStack.length > 0;
+}
+
 function account(t: tf.Tensor): void {
   allocatedSinceGc += t.size * (t.dtype === "float32" || t.dtype === "int32" ? 4 : 1);
-  if (allocatedSinceGc > gcBudget) {
-    allocatedSinceGc = 0;
-    gcFunction()?.();
-  }
+  if (allocatedSinceGc > gcBudget && !insideScope()) reclaim();
+}
+
+/**
+ * Frees the backend memory of every tensor wrapper that is no longer reachable, now: a full GC and,
+ * where the runtime has it, the registry's synchronous cleanup. Returns whether a GC could be forced.
+ */
+export function reclaim(): boolean {
+  const g = gcFunction();
+  allocatedSinceGc = 0;
+  if (!g) return false;
+  const start = performance.now();
+  g();
+  registry.cleanupSome?.();
+  reclaimMs += performance.now() - start;
+  reclaims++;
+  return true;
+}
+
+/** Whether reclaim() frees memory synchronously (false: only at the next macrotask). */
+export function reclaimsSynchronously(): boolean {
+  return typeof registry.cleanupSome === "function" && gcFunction() !== null;
+}
+
+/** Time spent in reclaim() and how many times it ran, for the benchmark. */
+export function reclaimStats(): { ms: number; count: number } {
+  return { ms: reclaimMs, count: reclaims };
 }
 
 /** Makes a fresh storage holding `data` and ties its lifetime to `owner`. */
@@ -87,18 +143,14 @@ export function overwrite(s: Storage, data: tf.Tensor): void {
   s.version++;
 }
 
-/** Sets the byte budget after which a GC is nudged (tests use a small one to exercise the path). */
+/** Sets the byte budget after which memory is reclaimed (tests use a small one to exercise the path). */
 export function setGcBudget(bytes: number): void {
   gcBudget = bytes;
 }
 
-/** Runs a full GC now, if Node allows it, and returns whether it did. */
+/** Reclaims now (see reclaim()) and returns whether a GC could be forced. */
 export function collectNow(): boolean {
-  const g = gcFunction();
-  if (!g) return false;
-  g();
-  allocatedSinceGc = 0;
-  return true;
+  return reclaim();
 }
 
 /** The backend's live tensor count and bytes, as tfjs reports them. */

@@ -4,6 +4,7 @@
  */
 import { tf } from "../backend/tf";
 import { ensureReady } from "../backend";
+import { withMemoryRetry } from "../backend/guard";
 import { BackwardFn, Node } from "../autograd/node";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { Tensor, DType } from "../tensor/tensor";
@@ -11,10 +12,13 @@ import { IndexError, TypeError } from "../errors";
 
 export { tf };
 
-/** Runs tfjs work with intermediates freed; only the returned tensor survives. */
+/**
+ * Runs tfjs work with intermediates freed; only the returned tensor survives. An allocation that
+ * fails reclaims unreachable tensors and runs `fn` once more, then raises OutOfMemoryError.
+ */
 export function compute<T extends tf.Tensor>(fn: () => T): T {
   ensureReady();
-  return tf.tidy(fn);
+  return withMemoryRetry(() => tf.tidy(fn));
 }
 
 /**

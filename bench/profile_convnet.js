@@ -29,14 +29,12 @@ async function main() {
   await torch.ready();
   const nn = torch.nn;
   torch.manual_seed(0);
-  const model = new nn.Sequential(
-    new nn.Conv2d(1, 16, 3, { padding: 1 }), new nn.BatchNorm2d(16), new nn.ReLU(), new nn.MaxPool2d(2),
-    new nn.Conv2d(16, 32, 3, { padding: 1 }), new nn.BatchNorm2d(32), new nn.ReLU(), new nn.MaxPool2d(2),
-    new nn.Flatten(), new nn.Linear(32 * 7 * 7, 10));
-  const opt = new torch.optim.Adam(model.parameters(), { lr: 1e-3 });
-  const lossFn = new nn.CrossEntropyLoss();
-  const x = torch.randn(64, 1, 28, 28);
-  const y = torch.randint(0, 10, [64]);
+  const { models } = require("./models");
+  const spec = models(torch)[arg("--model", "net")]();
+  const { model, opt } = spec;
+  const lossFn = spec.target ? new nn.MSELoss() : new nn.CrossEntropyLoss();
+  const x = torch.randn(...spec.input);
+  const y = spec.target ? torch.randn(...spec.target) : torch.randint(0, spec.classes, [spec.input[0]]);
   const phases = { forward: 0, backward: 0, step: 0 };
   const trainStep = () => {
     const t0 = cpuMs();

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * Where a training step of the tutorial's conv net spends its time, kernel by kernel.
+ * Where a training step of one of the course's models spends its time, kernel by kernel.
  *
- *   npm run build && node bench/profile_convnet.js [--iters N] [--backend wasm|cpu]
+ *   npm run build && node bench/profile_convnet.js [--iters N] [--backend wasm|cpu] [--model net|resblock|blitz]
  *
+ * Models: bench/models.js (default: the tutorial's Net at batch 64). OMP_NUM_THREADS sets the wasm
+ * backend's threads; process CPU time then counts all of them.
  * Wraps every kernel registered for the backend with a timer (process CPU time, which stays steady
  * on a machine shared with other work), runs N training steps at batch 64 with a yield to the event
  * loop between steps (as a DataLoader loop does, so finalizers free the previous step's tensors), and
@@ -84,7 +86,7 @@ async function main() {
   const rows = [...kernels.entries()].sort((a, b) => b[1].ms - a[1].ms);
   const kernelTotal = rows.reduce((s, [, k]) => s + k.ms, 0);
   console.log(`# ${torch.backend()}`);
-  console.log(`step ${per(total)} ms CPU (forward ${per(phases.forward)}, backward ${per(phases.backward)}, Adam ${per(phases.step)}); kernels ${per(kernelTotal)} ms`);
+  console.log(`step ${per(total)} ms CPU (forward ${per(phases.forward)}, backward ${per(phases.backward)}, optimizer ${per(phases.step)}); kernels ${per(kernelTotal)} ms`);
   console.log("  ms/step  calls  kernel [input shapes]");
   for (const [key, k] of rows.slice(0, 40)) console.log(`${per(k.ms).padStart(9)}  ${String(k.calls / ITERS).padStart(5)}  ${key}`);
 }

@@ -41,8 +41,8 @@ function now() {
   return (u.user + u.system) / 1e3;
 }
 
-function time(fn, iters) {
-  for (let i = 0; i < Math.max(3, iters / 10); i++) fn();
+function time(fn, iters, warmup = Math.max(3, iters / 10)) {
+  for (let i = 0; i < warmup; i++) fn();
   const t0 = now();
   for (let i = 0; i < iters; i++) fn();
   return (now() - t0) / iters;
@@ -54,9 +54,9 @@ function time(fn, iters) {
  * macrotasks, so a tight synchronous loop would keep every step's memory (and touch fresh pages).
  * The yields and the freeing they allow are part of the measured time.
  */
-async function timeYielding(fn, iters) {
+async function timeYielding(fn, iters, warmup = Math.max(3, iters / 10)) {
   const tick = () => new Promise((resolve) => setImmediate(resolve));
-  for (let i = 0; i < Math.max(3, iters / 10); i++) {
+  for (let i = 0; i < warmup; i++) {
     fn();
     await tick();
   }
@@ -70,15 +70,20 @@ async function timeYielding(fn, iters) {
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** torchlab and tfjs alternately, ROUNDS times each; the median round of each. */
-async function pairTimed(tl, tfjs, iters, yielding = true) {
-  const per = Math.max(2, Math.ceil(iters / ROUNDS));
-  const run = (fn) => (yielding ? timeYielding(fn, per) : Promise.resolve(time(fn, per)));
+/**
+ * torchlab and tfjs alternately, `rounds` times each after a warm-up; the median round of each.
+ * (The cpu backend's steps take seconds: one round there.)
+ */
+async function pairTimed(tl, tfjs, iters, yielding = true, rounds = ROUNDS) {
+  const per = Math.max(1, Math.ceil(iters / rounds));
+  const run = (fn, warmup) => (yielding ? timeYielding(fn, per, warmup) : Promise.resolve(time(fn, per, warmup)));
+  await run(tl, 2);
+  await run(tfjs, 2);
   const a = [];
   const b = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    a.push(await run(tl));
-    b.push(await run(tfjs));
+  for (let r = 0; r < rounds; r++) {
+    a.push(await run(tl, 0));
+    b.push(await run(tfjs, 0));
   }
   return { torchlab: median(a), tfjs: median(b) };
 }
@@ -147,7 +152,7 @@ async function child(backend) {
       loss.dataSync();
       loss.dispose();
     }, iters, false);
-  Object.assign(results, await courseModels(torch, tf, backend === "cpu" ? Math.max(3, Math.floor(ITERS / 10)) : Math.max(6, Math.floor(ITERS / 4))));
+  Object.assign(results, await courseModels(torch, tf, backend === "cpu" ? 2 : Math.max(6, Math.floor(ITERS / 4)), backend === "cpu" ? 1 : ROUNDS));
   process.stdout.write(JSON.stringify({ backend: torch.backend(), threads: torch.get_num_threads(), results }));
 }
 
@@ -155,7 +160,7 @@ async function child(backend) {
  * The course's models (bench/models.js) through torchlab, and the same models written directly in
  * tfjs (bench/tfjs_models.js): a training step each, and the Net's inference in eval mode.
  */
-async function courseModels(torch, tf, iters) {
+async function courseModels(torch, tf, iters, rounds) {
   const { models } = require("./models");
   const { tfjsModels } = require("./tfjs_models");
   const specs = models(torch);
@@ -177,11 +182,11 @@ async function courseModels(torch, tf, iters) {
     const t = raw[key]();
     // The small net's step is a few milliseconds: more of them for the same measuring time.
     const n = key === "blitz" ? iters * 4 : iters;
-    results[names[key]] = { ...(await pairTimed(step, t.step, n)), flops: spec.flops.step };
+    results[names[key]] = { ...(await pairTimed(step, t.step, n, true, rounds)), flops: spec.flops.step };
     if (key === "net") {
       spec.model.eval();
       const infer = () => torch.no_grad(() => spec.model(x).dataSync());
-      results["tutorial Net inference, batch 64 (eval, no_grad)"] = { ...(await pairTimed(infer, t.infer, n)), flops: spec.flops.infer };
+      results["tutorial Net inference, batch 64 (eval, no_grad)"] = { ...(await pairTimed(infer, t.infer, n, true, rounds)), flops: spec.flops.infer };
     }
   }
   return results;

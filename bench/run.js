@@ -238,7 +238,7 @@ function main() {
     for (const r of rows) console.log(`| ${r.join(" | ")} |`);
     console.log("");
     for (const n of notes) console.log(`- ${n}`);
-    console.log(`- ${clock} per iteration, median of ${ROUNDS} alternating rounds`);
+    console.log(`- ${clock} per iteration, median of ${ROUNDS} alternating rounds (the cpu backend's models: 1 round)`);
     return;
   }
   const all = [header, ...rows];
@@ -248,7 +248,7 @@ function main() {
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
   for (const n of notes) console.log(`# ${n}`);
-  console.log(`# ${clock} per iteration, median of ${ROUNDS} alternating rounds`);
+  console.log(`# ${clock} per iteration, median of ${ROUNDS} alternating rounds (the cpu backend's models: 1 round)`);
 }
 
 if (process.argv[2] === "--child") {

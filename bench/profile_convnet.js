@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * Where a training step of the tutorial's conv net spends its time, kernel by kernel.
+ * Where a training step of one of the course's models spends its time, kernel by kernel.
  *
- *   npm run build && node bench/profile_convnet.js [--iters N] [--backend wasm|cpu]
+ *   npm run build && node bench/profile_convnet.js [--iters N] [--backend wasm|cpu] [--model net|resblock|blitz]
  *
+ * Models: bench/models.js (default: the tutorial's Net at batch 64). OMP_NUM_THREADS sets the wasm
+ * backend's threads; process CPU time then counts all of them.
  * Wraps every kernel registered for the backend with a timer (process CPU time, which stays steady
  * on a machine shared with other work), runs N training steps at batch 64 with a yield to the event
  * loop between steps (as a DataLoader loop does, so finalizers free the previous step's tensors), and
@@ -29,14 +31,12 @@ async function main() {
   await torch.ready();
   const nn = torch.nn;
   torch.manual_seed(0);
-  const model = new nn.Sequential(
-    new nn.Conv2d(1, 16, 3, { padding: 1 }), new nn.BatchNorm2d(16), new nn.ReLU(), new nn.MaxPool2d(2),
-    new nn.Conv2d(16, 32, 3, { padding: 1 }), new nn.BatchNorm2d(32), new nn.ReLU(), new nn.MaxPool2d(2),
-    new nn.Flatten(), new nn.Linear(32 * 7 * 7, 10));
-  const opt = new torch.optim.Adam(model.parameters(), { lr: 1e-3 });
-  const lossFn = new nn.CrossEntropyLoss();
-  const x = torch.randn(64, 1, 28, 28);
-  const y = torch.randint(0, 10, [64]);
+  const { models } = require("./models");
+  const spec = models(torch)[arg("--model", "net")]();
+  const { model, opt } = spec;
+  const lossFn = spec.target ? new nn.MSELoss() : new nn.CrossEntropyLoss();
+  const x = torch.randn(...spec.input);
+  const y = spec.target ? torch.randn(...spec.target) : torch.randint(0, spec.classes, [spec.input[0]]);
   const phases = { forward: 0, backward: 0, step: 0 };
   const trainStep = () => {
     const t0 = cpuMs();
@@ -86,7 +86,7 @@ async function main() {
   const rows = [...kernels.entries()].sort((a, b) => b[1].ms - a[1].ms);
   const kernelTotal = rows.reduce((s, [, k]) => s + k.ms, 0);
   console.log(`# ${torch.backend()}`);
-  console.log(`step ${per(total)} ms CPU (forward ${per(phases.forward)}, backward ${per(phases.backward)}, Adam ${per(phases.step)}); kernels ${per(kernelTotal)} ms`);
+  console.log(`step ${per(total)} ms CPU (forward ${per(phases.forward)}, backward ${per(phases.backward)}, optimizer ${per(phases.step)}); kernels ${per(kernelTotal)} ms`);
   console.log("  ms/step  calls  kernel [input shapes]");
   for (const [key, k] of rows.slice(0, 40)) console.log(`${per(k.ms).padStart(9)}  ${String(k.calls / ITERS).padStart(5)}  ${key}`);
 }

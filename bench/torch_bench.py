@@ -9,21 +9,34 @@ import torch
 CLOCK = time.perf_counter
 
 
+ROUNDS = 3
+
+
 def timed(fn, iters):
+    """Median over ROUNDS rounds of the mean time per call, after a warm-up (as bench/run.js)."""
     for _ in range(max(3, iters // 10)):
         fn()
-    t0 = CLOCK()
-    for _ in range(iters):
-        fn()
-    return (CLOCK() - t0) * 1000 / iters
+    per = max(2, -(-iters // ROUNDS))
+    rounds = []
+    for _ in range(ROUNDS):
+        t0 = CLOCK()
+        for _ in range(per):
+            fn()
+        rounds.append((CLOCK() - t0) * 1000 / per)
+    return sorted(rounds)[len(rounds) // 2]
 
 
 def main():
-    global CLOCK
+    global CLOCK, ROUNDS
     iters = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     # "cpu": process CPU time, for a machine shared with other work (run.js --clock cpu).
     if len(sys.argv) > 2 and sys.argv[2] == "cpu":
         CLOCK = time.process_time
+    # The thread count of the torchlab backend being compared with.
+    if len(sys.argv) > 3:
+        torch.set_num_threads(int(sys.argv[3]))
+    if len(sys.argv) > 4:
+        ROUNDS = int(sys.argv[4])
     torch.manual_seed(0)
     a, b = torch.randn(256, 256), torch.randn(256, 256)
     x = torch.randn(256, 256)
@@ -46,47 +59,67 @@ def main():
         "elementwise chain (6 ops, 256x256)": timed(lambda: (x * 2 + 1).tanh().sigmoid().exp().sub(0.5).numpy(), iters),
         "MLP step 64x784-128-10 (fwd+bwd+SGD)": timed(step, iters),
     }
-    results.update(convnet(max(5, iters // 5)))
+    results.update(course_models(max(6, iters // 4)))
     print(json.dumps({"version": torch.__version__, "threads": torch.get_num_threads(), "results": results}))
 
 
-def convnet(iters):
-    """bench/run.js's conv net: a training step at batch 64 and each layer's forward + backward."""
+class ResNet(torch.nn.Module):
+    """The tutorial's residual block, as the course writes it."""
+
+    def __init__(self, ch_in, ch_out):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(ch_in, ch_out, kernel_size=3, stride=1, padding=1)
+        self.bn1 = torch.nn.BatchNorm2d(ch_out)
+        self.conv2 = torch.nn.Conv2d(ch_out, ch_out, kernel_size=3, stride=1, padding=1)
+        self.bn2 = torch.nn.BatchNorm2d(ch_out)
+        self.extra = torch.nn.Sequential()
+        if ch_out != ch_in:
+            self.extra = torch.nn.Sequential(torch.nn.Conv2d(ch_in, ch_out, kernel_size=1, stride=1), torch.nn.BatchNorm2d(ch_out))
+
+    def forward(self, x):
+        out = torch.nn.functional.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        return self.extra(x) + out
+
+
+def course_models(iters):
+    """bench/models.js's models: training steps, and the tutorial Net's inference."""
     nn = torch.nn
-    n = 64
-    x = torch.randn(n, 1, 28, 28)
-    y = torch.randint(0, 10, (n,))
-    model = nn.Sequential(
-        nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Flatten(), nn.Linear(32 * 7 * 7, 10))
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
+    torch.manual_seed(0)
+    specs = {
+        "tutorial Net train step, batch 64 (SGD)": (
+            nn.Sequential(nn.Conv2d(1, 32, 5, 1, 1), nn.MaxPool2d(2, 2), nn.ReLU(True), nn.BatchNorm2d(32),
+                          nn.Conv2d(32, 64, 3, 1, 1), nn.ReLU(True), nn.BatchNorm2d(64), nn.Flatten(), nn.Linear(64 * 13 * 13, 10)),
+            dict(lr=0.01), (64, 1, 28, 28), None, iters),
+        "ResNet block 16->32 train step, 32x32 batch 32": (ResNet(16, 32), dict(lr=0.01), (32, 16, 32, 32), (32, 32, 32, 32), iters),
+        "blitz classifier train step, batch 4": (
+            nn.Sequential(nn.Conv2d(3, 6, 5), nn.ReLU(), nn.MaxPool2d(2, 2), nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2, 2),
+                          nn.Flatten(), nn.Linear(16 * 5 * 5, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10)),
+            dict(lr=0.001, momentum=0.9), (4, 3, 32, 32), None, iters * 4),
+    }
+    results = {}
+    for name, (model, opt_args, shape, target, n) in specs.items():
+        opt = torch.optim.SGD(model.parameters(), **opt_args)
+        x = torch.randn(*shape)
+        y = torch.randn(*target) if target else torch.randint(0, 10, (shape[0],))
+        loss_fn = nn.MSELoss() if target else nn.CrossEntropyLoss()
 
-    def step():
-        opt.zero_grad()
-        loss = loss_fn(model(x), y)
-        loss.backward()
-        opt.step()
-        loss.item()
+        def step():
+            opt.zero_grad()
+            loss = loss_fn(model(x), y)
+            loss.backward()
+            opt.step()
+            loss.item()
 
-    results = {"conv-net train step, batch 64 (fwd+bwd+Adam)": timed(step, iters)}
+        results[name] = timed(step, n)
+        if name.startswith("tutorial Net"):
+            model.eval()
 
-    def layer(name, module, shape):
-        xi = torch.randn(*shape).requires_grad_()
-        g = torch.randn(*module(xi).shape)
+            def infer():
+                with torch.no_grad():
+                    model(x).numpy()
 
-        def run():
-            module(xi).backward(g)
-            xi.grad = None
-
-        results[name + " fwd+bwd"] = timed(run, iters)
-
-    layer("Conv2d(1,16,3,p=1) [64,1,28,28]", nn.Conv2d(1, 16, 3, padding=1), (n, 1, 28, 28))
-    layer("Conv2d(16,32,3,p=1) [64,16,14,14]", nn.Conv2d(16, 32, 3, padding=1), (n, 16, 14, 14))
-    layer("BatchNorm2d(16) [64,16,28,28]", nn.BatchNorm2d(16), (n, 16, 28, 28))
-    layer("ReLU [64,16,28,28]", nn.ReLU(), (n, 16, 28, 28))
-    layer("MaxPool2d(2) [64,16,28,28]", nn.MaxPool2d(2), (n, 16, 28, 28))
+            results["tutorial Net inference, batch 64 (eval, no_grad)"] = timed(infer, n)
     return results
 
 

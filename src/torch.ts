@@ -19,7 +19,7 @@ _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
 export { Tensor } from "./tensor/tensor";
 export type { DType, NestedList } from "./tensor/tensor";
-export { ready, backend } from "./backend";
+export { ready, backend, get_num_threads, set_num_threads } from "./backend";
 export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudget } from "./backend/memory";
 export { setMemoryLimit as _setMemoryLimit } from "./backend/guard";
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from "./autograd/grad_mode";

@@ -213,10 +213,352 @@ function reluGrad(backendName: string) {
   };
 }
 
+// ------------------------------------------------------------------ batch norm (per-channel passes)
+// Tensors are [N, C, ...inner] (any rank >= 2); per-channel vectors are float32 [C]. Sums run in float64.
+
+function channelDims(shape: number[]): [number, number, number] {
+  const inner = shape.slice(2).reduce((a, v) => a * v, 1);
+  return [shape[0], shape[1], inner];
+}
+
+/** [2, C]: each channel's mean and biased variance (two passes, so no cancellation). */
+function channelMoments(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const x = args.inputs.x as Info;
+    const [n, c, inner] = channelDims(x.shape);
+    const io = ioFor(args.backend, backendName);
+    const [outInfo] = io.outputs([[[2, c], "float32"]]);
+    const xs = io.view(x) as Float32Array;
+    const out = io.view(outInfo) as Float32Array;
+    const count = n * inner;
+    for (let ch = 0; ch < c; ch++) {
+      let sum = 0;
+      for (let b = 0; b < n; b++) {
+        const base = (b * c + ch) * inner;
+        for (let i = 0; i < inner; i++) sum += xs[base + i];
+      }
+      const mean = sum / count;
+      let sq = 0;
+      for (let b = 0; b < n; b++) {
+        const base = (b * c + ch) * inner;
+        for (let i = 0; i < inner; i++) {
+          const d = xs[base + i] - mean;
+          sq += d * d;
+        }
+      }
+      out[ch] = mean;
+      out[c + ch] = sq / count;
+    }
+    return outInfo;
+  };
+}
+
+/** y = (x - center[c]) * scale[c] + shift[c]: batch norm's transform in one pass. */
+function channelAffine(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const x = args.inputs.x as Info;
+    const [n, c, inner] = channelDims(x.shape);
+    const io = ioFor(args.backend, backendName);
+    const [outInfo] = io.outputs([[x.shape, "float32"]]);
+    const xs = io.view(x) as Float32Array;
+    const center = io.view(args.inputs.center as Info) as Float32Array;
+    const scale = io.view(args.inputs.scale as Info) as Float32Array;
+    const shift = io.view(args.inputs.shift as Info) as Float32Array;
+    const ys = io.view(outInfo) as Float32Array;
+    for (let b = 0; b < n; b++) {
+      for (let ch = 0; ch < c; ch++) {
+        const m = center[ch];
+        const k = scale[ch];
+        const t = shift[ch];
+        const base = (b * c + ch) * inner;
+        for (let i = base; i < base + inner; i++) ys[i] = (xs[i] - m) * k + t;
+      }
+    }
+    return outInfo;
+  };
+}
+
+/** [2, C]: each channel's sum(g) and sum((x - mean) * g), the two sums of batch norm's backward. */
+function channelGradSums(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const g = args.inputs.dy as Info;
+    const [n, c, inner] = channelDims(g.shape);
+    const io = ioFor(args.backend, backendName);
+    const [outInfo] = io.outputs([[[2, c], "float32"]]);
+    const gs = io.view(g) as Float32Array;
+    const xs = io.view(args.inputs.x as Info) as Float32Array;
+    const mean = io.view(args.inputs.mean as Info) as Float32Array;
+    const out = io.view(outInfo) as Float32Array;
+    for (let ch = 0; ch < c; ch++) {
+      const m = mean[ch];
+      let sum = 0;
+      let dot = 0;
+      for (let b = 0; b < n; b++) {
+        const base = (b * c + ch) * inner;
+        for (let i = base; i < base + inner; i++) {
+          const gv = gs[i];
+          sum += gv;
+          dot += (xs[i] - m) * gv;
+        }
+      }
+      out[ch] = sum;
+      out[c + ch] = dot;
+    }
+    return outInfo;
+  };
+}
+
+/** Training-mode grad_input: dx = g * k1[c] - (x - mean[c]) * k2[c] - k3[c], in one pass. */
+function batchNormInputGrad(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const g = args.inputs.dy as Info;
+    const [n, c, inner] = channelDims(g.shape);
+    const io = ioFor(args.backend, backendName);
+    const [outInfo] = io.outputs([[g.shape, "float32"]]);
+    const gs = io.view(g) as Float32Array;
+    const xs = io.view(args.inputs.x as Info) as Float32Array;
+    const mean = io.view(args.inputs.mean as Info) as Float32Array;
+    const k = io.view(args.inputs.k as Info) as Float32Array;
+    const dx = io.view(outInfo) as Float32Array;
+    for (let b = 0; b < n; b++) {
+      for (let ch = 0; ch < c; ch++) {
+        const m = mean[ch];
+        const k1 = k[ch];
+        const k2 = k[c + ch];
+        const k3 = k[2 * c + ch];
+        const base = (b * c + ch) * inner;
+        for (let i = base; i < base + inner; i++) dx[i] = gs[i] * k1 - (xs[i] - m) * k2 - k3;
+      }
+    }
+    return outInfo;
+  };
+}
+
 const KERNELS: Record<string, (backendName: string) => (args: KernelArgs) => Info | Info[]> = {
   TorchlabMaxPool2d: maxPool2d,
   TorchlabMaxPool2dGrad: maxPool2dGrad,
   TorchlabReluGrad: reluGrad,
+};
+
+// ------------------------------------------------------------------ convolution on the cpu backend
+
+export interface ConvAttrs {
+  stride: [number, number];
+  /** [top, left] zero padding; bottom/right follow from `out`. */
+  padding: [number, number];
+  dilation: [number, number];
+  out: [number, number];
+}
+
+/**
+ * The patches of sample `b` of NCHW `xs` as cols[(c * kH + i) * kW + j][p] over the Ho * Wo output
+ * positions p (zero where a tap reads padding), or, with `add`, the adjoint: cols added back into xs.
+ */
+function patches(xs: Float32Array, cols: Float32Array, b: number, shape: number[], k: [number, number], a: ConvAttrs, add: boolean): void {
+  const [, c, h, w] = shape;
+  const [kh, kw] = k;
+  const [sh, sw] = a.stride;
+  const [ph, pw] = a.padding;
+  const [dh, dw] = a.dilation;
+  const [ho, wo] = a.out;
+  let o = 0;
+  for (let ci = 0; ci < c; ci++) {
+    const base = (b * c + ci) * h * w;
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) {
+        const dx = j * dw - pw;
+        const lo = Math.min(wo, Math.max(0, Math.ceil(-dx / sw)));
+        const hi = Math.max(lo, Math.min(wo, Math.floor((w - 1 - dx) / sw) + 1));
+        for (let oy = 0; oy < ho; oy++, o += wo) {
+          const iy = oy * sh + i * dh - ph;
+          if (iy < 0 || iy >= h) {
+            if (!add) cols.fill(0, o, o + wo);
+            continue;
+          }
+          const row = base + iy * w + dx;
+          if (add) {
+            for (let ox = lo; ox < hi; ox++) xs[row + ox * sw] += cols[o + ox];
+          } else {
+            if (lo > 0) cols.fill(0, o, o + lo);
+            if (hi < wo) cols.fill(0, o + hi, o + wo);
+            for (let ox = lo; ox < hi; ox++) cols[o + ox] = xs[row + ox * sw];
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * conv2d on NCHW data with OIHW weights (groups 1), as one matrix product per sample:
+ * y[n] = W[O, C*kH*kW] . cols[n] (+ bias). The tfjs cpu backend's own convolution needs NHWC (two
+ * transposes per call) and runs a scalar loop per output element; four output channels at a time
+ * here share each load of the patches.
+ */
+function conv2dNchw() {
+  return (args: KernelArgs): Info => {
+    const x = args.inputs.x as Info;
+    const wInfo = args.inputs.w as Info;
+    const a = args.attrs as unknown as ConvAttrs;
+    const [n] = x.shape;
+    const [o, c, kh, kw] = wInfo.shape;
+    const [ho, wo] = a.out;
+    const io = ioFor(args.backend, "cpu");
+    const [outInfo] = io.outputs([[[n, o, ho, wo], "float32"]]);
+    const xs = io.view(x) as Float32Array;
+    const ws = io.view(wInfo) as Float32Array;
+    const bias = args.inputs.bias ? (io.view(args.inputs.bias as Info) as Float32Array) : null;
+    const ys = io.view(outInfo) as Float32Array;
+    const P = ho * wo;
+    const K = c * kh * kw;
+    const cols = new Float32Array(K * P);
+    for (let b = 0; b < n; b++) {
+      patches(xs, cols, b, x.shape, [kh, kw], a, false);
+      const yb = b * o * P;
+      for (let oc = 0; oc < o; oc++) ys.fill(bias ? bias[oc] : 0, yb + oc * P, yb + (oc + 1) * P);
+      let oc = 0;
+      for (; oc + 4 <= o; oc += 4) {
+        const r0 = yb + oc * P, r1 = r0 + P, r2 = r1 + P, r3 = r2 + P;
+        for (let k = 0; k < K; k++) {
+          const w0 = ws[oc * K + k], w1 = ws[(oc + 1) * K + k], w2 = ws[(oc + 2) * K + k], w3 = ws[(oc + 3) * K + k];
+          const cb = k * P;
+          for (let p = 0; p < P; p++) {
+            const v = cols[cb + p];
+            ys[r0 + p] += w0 * v;
+            ys[r1 + p] += w1 * v;
+            ys[r2 + p] += w2 * v;
+            ys[r3 + p] += w3 * v;
+          }
+        }
+      }
+      for (; oc < o; oc++) {
+        const r0 = yb + oc * P;
+        for (let k = 0; k < K; k++) {
+          const w0 = ws[oc * K + k];
+          const cb = k * P;
+          for (let p = 0; p < P; p++) ys[r0 + p] += w0 * cols[cb + p];
+        }
+      }
+    }
+    return outInfo;
+  };
+}
+
+/** conv2dNchw's input gradient: dcols = W^T . g[n], added back through the patches' adjoint. */
+function conv2dNchwInputGrad() {
+  return (args: KernelArgs): Info => {
+    const g = args.inputs.dy as Info;
+    const wInfo = args.inputs.w as Info;
+    const a = args.attrs as unknown as ConvAttrs & { inputShape: number[] };
+    const [n, c, h, w] = a.inputShape;
+    const [o, , kh, kw] = wInfo.shape;
+    const io = ioFor(args.backend, "cpu");
+    const [dxInfo] = io.outputs([[[n, c, h, w], "float32"]]);
+    const gs = io.view(g) as Float32Array;
+    const ws = io.view(wInfo) as Float32Array;
+    const dxs = io.view(dxInfo) as Float32Array;
+    const P = a.out[0] * a.out[1];
+    const K = c * kh * kw;
+    const dcols = new Float32Array(K * P);
+    for (let b = 0; b < n; b++) {
+      dcols.fill(0);
+      const gb = b * o * P;
+      let k = 0;
+      for (; k + 4 <= K; k += 4) {
+        const r0 = k * P, r1 = r0 + P, r2 = r1 + P, r3 = r2 + P;
+        for (let oc = 0; oc < o; oc++) {
+          const wb = oc * K + k;
+          const w0 = ws[wb], w1 = ws[wb + 1], w2 = ws[wb + 2], w3 = ws[wb + 3];
+          const gr = gb + oc * P;
+          for (let p = 0; p < P; p++) {
+            const v = gs[gr + p];
+            dcols[r0 + p] += w0 * v;
+            dcols[r1 + p] += w1 * v;
+            dcols[r2 + p] += w2 * v;
+            dcols[r3 + p] += w3 * v;
+          }
+        }
+      }
+      for (; k < K; k++) {
+        const r0 = k * P;
+        for (let oc = 0; oc < o; oc++) {
+          const w0 = ws[oc * K + k];
+          const gr = gb + oc * P;
+          for (let p = 0; p < P; p++) dcols[r0 + p] += w0 * gs[gr + p];
+        }
+      }
+      patches(dxs, dcols, b, [n, c, h, w], [kh, kw], a, true);
+    }
+    return dxInfo;
+  };
+}
+
+/** conv2dNchw's weight gradient: dW = sum over samples of g[n] . cols[n]^T (dot products over positions). */
+function conv2dNchwWeightGrad() {
+  return (args: KernelArgs): Info => {
+    const x = args.inputs.x as Info;
+    const g = args.inputs.dy as Info;
+    const a = args.attrs as unknown as ConvAttrs & { kernel: [number, number] };
+    const [n, c] = x.shape;
+    const o = g.shape[1];
+    const [kh, kw] = a.kernel;
+    const io = ioFor(args.backend, "cpu");
+    const [dwInfo] = io.outputs([[[o, c, kh, kw], "float32"]]);
+    const xs = io.view(x) as Float32Array;
+    const gs = io.view(g) as Float32Array;
+    const dws = io.view(dwInfo) as Float32Array;
+    const P = a.out[0] * a.out[1];
+    const K = c * kh * kw;
+    const cols = new Float32Array(K * P);
+    const acc = new Float64Array(o * K);
+    for (let b = 0; b < n; b++) {
+      patches(xs, cols, b, x.shape, [kh, kw], a, false);
+      for (let oc = 0; oc < o; oc++) {
+        const gr = (b * o + oc) * P;
+        let k = 0;
+        for (; k + 4 <= K; k += 4) {
+          const c0 = k * P, c1 = c0 + P, c2 = c1 + P, c3 = c2 + P;
+          let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          for (let p = 0; p < P; p++) {
+            const v = gs[gr + p];
+            s0 += v * cols[c0 + p];
+            s1 += v * cols[c1 + p];
+            s2 += v * cols[c2 + p];
+            s3 += v * cols[c3 + p];
+          }
+          const ab = oc * K + k;
+          acc[ab] += s0;
+          acc[ab + 1] += s1;
+          acc[ab + 2] += s2;
+          acc[ab + 3] += s3;
+        }
+        for (; k < K; k++) {
+          const c0 = k * P;
+          let s0 = 0;
+          for (let p = 0; p < P; p++) s0 += gs[gr + p] * cols[c0 + p];
+          acc[oc * K + k] += s0;
+        }
+      }
+    }
+    for (let i = 0; i < acc.length; i++) dws[i] = acc[i];
+    return dwInfo;
+  };
+}
+
+/**
+ * Kernels for the cpu backend only. Batch norm's passes: there a broadcasting tfjs op walks every
+ * element with index arithmetic and these loops are several times faster, while on wasm the same tfjs
+ * ops run as wasm loops that beat these (the tutorial Net's step took 20% longer with them). The
+ * convolutions: wasm has XNNPACK's.
+ */
+const CPU_KERNELS: typeof KERNELS = {
+  TorchlabConv2d: conv2dNchw,
+  TorchlabConv2dInputGrad: conv2dNchwInputGrad,
+  TorchlabConv2dWeightGrad: conv2dNchwWeightGrad,
+  TorchlabChannelMoments: channelMoments,
+  TorchlabChannelAffine: channelAffine,
+  TorchlabChannelGradSums: channelGradSums,
+  TorchlabBatchNormInputGrad: batchNormInputGrad,
 };
 
 let registered = false;
@@ -226,13 +568,14 @@ export function registerJsKernels(): void {
   if (registered) return;
   registered = true;
   for (const backendName of ["wasm", "cpu"]) {
-    for (const [kernelName, make] of Object.entries(KERNELS)) {
+    const kernels = backendName === "cpu" ? { ...KERNELS, ...CPU_KERNELS } : KERNELS;
+    for (const [kernelName, make] of Object.entries(kernels)) {
       tf.registerKernel({ kernelName, backendName, kernelFunc: make(backendName) as unknown as tf.KernelFunc });
     }
   }
 }
 
 /** True when the active backend runs `name` (one of this file's kernels). */
-export function hasJsKernel(name: keyof typeof KERNELS): boolean {
+export function hasJsKernel(name: keyof typeof KERNELS | keyof typeof CPU_KERNELS): boolean {
   return tf.getKernel(name, tf.getBackend()) !== undefined;
 }

@@ -8,6 +8,7 @@ import { tf, compute, record } from "./_core";
 import { overwrite } from "../backend/memory";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError, ValueError } from "../errors";
+import { hasJsKernel } from "../backend/js_kernels";
 
 export interface BatchNormOptions {
   weight?: Tensor | null;
@@ -70,6 +71,9 @@ export function batch_norm(
   if (input.dtype !== "float32") throw new RuntimeError(`batch_norm(): expected a floating point input, got ${input.dtype}`);
   const bshape = shape.map((v, i) => (i === 1 ? v : 1));
   const n = input.numel() / Math.max(c, 1);
+  if (input.dim() >= 2 && input.numel() > 0 && hasJsKernel("TorchlabChannelMoments")) {
+    return batchNormKernels(input, running_mean, running_var, weight, bias, training, momentum, eps, n);
+  }
 
   // Statistics used to normalise: the batch's (training) or the running ones (evaluation).
   let centeredT: Tensor | null = null;
@@ -131,6 +135,78 @@ export function batch_norm(
         const gradMean = tf.reshape(tf.div(sumG as tf.Tensor, n), bshape);
         grads.push(tf.mul(tf.sub(tf.sub(g, gradMean), tf.mul(centered, k)), alpha));
       } else grads.push(tf.mul(g, alpha));
+    } else grads.push(null);
+    if (weight) grads.push(weight.requires_grad ? tf.mul(dotp as tf.Tensor, invstd) : null);
+    if (bias) grads.push(bias.requires_grad ? sumG : null);
+    return grads;
+  });
+}
+
+/** Runs a per-channel kernel of js_kernels.ts. */
+function kernel(name: string, inputs: Record<string, tf.Tensor>): tf.Tensor {
+  return tf.engine().runKernel(name, inputs as tf.NamedTensorMap) as tf.Tensor;
+}
+
+/**
+ * batch_norm on the wasm and cpu backends: one pass for the statistics, one for the transform, and
+ * in backward one pass for the two per-channel sums and one for grad_input, straight on the NCHW
+ * data (the tfjs composition above costs a dozen broadcasting kernels and a saved centred copy).
+ */
+function batchNormKernels(
+  input: Tensor,
+  running_mean: Tensor | null,
+  running_var: Tensor | null,
+  weight: Tensor | null,
+  bias: Tensor | null,
+  training: boolean,
+  momentum: number,
+  eps: number,
+  n: number,
+): Tensor {
+  const c = input.shape[1];
+  // [mean, invstd] per channel: the batch's (training) or the running statistics (evaluation).
+  const stats = Tensor._wrap(
+    compute(() => {
+      if (training) {
+        const moments = kernel("TorchlabChannelMoments", { x: input._t });
+        const mean = tf.slice(moments, [0, 0], [1, c]);
+        const variance = tf.slice(moments, [1, 0], [1, c]);
+        if (running_mean !== null && running_var !== null) {
+          const m = momentum;
+          // tf.keep: the new running statistics outlive this tidy scope.
+          overwrite(running_mean._s, tf.keep(tf.add(tf.mul(running_mean._t, 1 - m), tf.mul(tf.reshape(mean, [c]), m))));
+          overwrite(running_var._s, tf.keep(tf.add(tf.mul(running_var._t, 1 - m), tf.mul(tf.mul(tf.reshape(variance, [c]), n / (n - 1)), m))));
+        }
+        return tf.concat([mean, tf.rsqrt(tf.add(variance, eps))], 0);
+      }
+      const rm = tf.reshape((running_mean as Tensor)._t, [1, c]);
+      return tf.concat([rm, tf.rsqrt(tf.add(tf.reshape((running_var as Tensor)._t, [1, c]), eps))], 0);
+    }),
+  );
+  const row = (t: tf.Tensor, i: number): tf.Tensor => tf.reshape(tf.slice(t, [i, 0], [1, c]), [c]);
+  const alphaOf = (): tf.Tensor => (weight ? tf.mul(row(stats._t, 1), tf.reshape(weight._t, [c])) : row(stats._t, 1));
+  const inputs: Tensor[] = [input];
+  if (weight) inputs.push(weight);
+  if (bias) inputs.push(bias);
+  const out = compute(() =>
+    kernel("TorchlabChannelAffine", { x: input._t, center: row(stats._t, 0), scale: alphaOf(), shift: bias ? tf.reshape(bias._t, [c]) : tf.zeros([c]) }),
+  );
+  return record("NativeBatchNormBackward0", inputs, out, (g) => {
+    const mean = row(stats._t, 0);
+    const invstd = row(stats._t, 1);
+    const needSums = (input.requires_grad && training) || (weight !== null && weight.requires_grad) || (bias !== null && bias.requires_grad);
+    const sums = needSums ? kernel("TorchlabChannelGradSums", { dy: g, x: input._t, mean }) : null;
+    const sumG = sums ? row(sums, 0) : null;
+    const dotp = sums ? row(sums, 1) : null;
+    const grads: (tf.Tensor | null)[] = [];
+    if (input.requires_grad) {
+      const alpha = alphaOf();
+      if (training) {
+        // (g - sum(g)/N - (x - mean) * dotp * invstd^2 / N) * alpha, with its per-channel factors.
+        const k2 = tf.mul(tf.div(tf.mul(dotp as tf.Tensor, tf.square(invstd)), n), alpha);
+        const k3 = tf.mul(tf.div(sumG as tf.Tensor, n), alpha);
+        grads.push(kernel("TorchlabBatchNormInputGrad", { dy: g, x: input._t, mean, k: tf.stack([alpha, k2, k3]) }));
+      } else grads.push(kernel("TorchlabChannelAffine", { x: g, center: tf.zeros([c]), scale: alpha, shift: tf.zeros([c]) }));
     } else grads.push(null);
     if (weight) grads.push(weight.requires_grad ? tf.mul(dotp as tf.Tensor, invstd) : null);
     if (bias) grads.push(bias.requires_grad ? sumG : null);

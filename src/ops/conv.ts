@@ -15,6 +15,7 @@ import { tf, compute, record, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum } from "./batchnorm";
+import { hasJsKernel } from "../backend/js_kernels";
 
 type Pair = [number, number];
 
@@ -322,6 +323,10 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   }
   // tfjs convolves with explicit padding itself (no padded copy), except at stride and dilation both > 1.
   const direct = groups === 1 && !((stride[0] > 1 || stride[1] > 1) && (dilation[0] > 1 || dilation[1] > 1));
+  if (groups === 1 && hasJsKernel("TorchlabConv2d")) {
+    const res = convNchwKernels(x, weight, bias, inputs, stride, [pads[0], pads[2]], dilation, [Math.floor((hp - ekh) / stride[0]) + 1, Math.floor((wp - ekw) / stride[1]) + 1]);
+    return unbatched ? res.squeeze(0) : res;
+  }
   const out = compute(() => {
     let xn = toNHWC(x._t);
     if (direct) {
@@ -360,6 +365,24 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     return grads.slice(0, inputs.length);
   });
   return unbatched ? res.squeeze(0) : res;
+}
+
+/**
+ * conv2d (groups 1) on the cpu backend: js_kernels.ts's NCHW kernels for the output and both
+ * gradients, with no layout transposes.
+ */
+function convNchwKernels(x: Tensor, weight: Tensor, bias: Tensor | null, inputs: Tensor[], stride: Pair, padding: Pair, dilation: Pair, outHW: Pair): Tensor {
+  const attrs = { stride, padding, dilation, out: outHW } as unknown as tf.NamedAttrMap;
+  const run = (name: string, ins: Record<string, tf.Tensor>, extra: Record<string, unknown> = {}): tf.Tensor =>
+    tf.engine().runKernel(name, ins as tf.NamedTensorMap, { ...attrs, ...extra } as unknown as tf.NamedAttrMap) as tf.Tensor;
+  const out = compute(() => run("TorchlabConv2d", bias ? { x: x._t, w: weight._t, bias: bias._t } : { x: x._t, w: weight._t }));
+  return record("ConvolutionBackward0", inputs, out, (g) => {
+    const grads: (tf.Tensor | null)[] = [null, null, null];
+    if (x.requires_grad) grads[0] = run("TorchlabConv2dInputGrad", { dy: g, w: weight._t }, { inputShape: x.shape });
+    if (weight.requires_grad) grads[1] = run("TorchlabConv2dWeightGrad", { x: x._t, dy: g }, { kernel: [weight.shape[2], weight.shape[3]] });
+    if (bias && bias.requires_grad) grads[2] = channelSum(g);
+    return grads.slice(0, inputs.length);
+  });
 }
 
 // ------------------------------------------------------------------ conv_transpose2d

@@ -301,24 +301,26 @@ export function split(t: Tensor, split_size_or_sections: number | number[], dim 
     if (sizes.length === 0) sizes = [0];
   }
   let offset = 0;
-  return sizes.map((n) => {
-    const piece = narrow(t, d, offset, n, Array.isArray(split_size_or_sections) ? "SplitWithSizesBackward0" : "SplitBackward0");
+  const name = Array.isArray(split_size_or_sections) ? "SplitWithSizesBackward0" : "SplitBackward0";
+  const pieces = sizes.map((n) => {
+    const piece = narrow(t, d, offset, n, name);
     offset += n;
     return piece;
   });
+  return V.markMultiOutput(pieces, name);
 }
 
 export function chunk(t: Tensor, chunks: number, dim = 0): Tensor[] {
   if (!Number.isInteger(chunks) || chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = normDim(dim, t.dim(), "chunk");
   // PyTorch gives `chunks` empty pieces of a size-0 dim.
-  if (t.shape[d] === 0) return Array.from({ length: chunks }, () => narrow(t, d, 0, 0, "SplitBackward0"));
+  if (t.shape[d] === 0) return V.markMultiOutput(Array.from({ length: chunks }, () => narrow(t, d, 0, 0, "SplitBackward0")), "SplitBackward0");
   return split(t, Math.max(1, Math.ceil(t.shape[d] / chunks)), d);
 }
 
 export function unbind(t: Tensor, dim = 0): Tensor[] {
   const d = normDim(dim, t.dim(), "unbind");
-  return Array.from({ length: t.shape[d] }, (_, i) => select(t, d, i, "UnbindBackward0"));
+  return V.markMultiOutput(Array.from({ length: t.shape[d] }, (_, i) => select(t, d, i, "UnbindBackward0")), "UnbindBackward0");
 }
 
 export function flip(t: Tensor, dims: number[]): Tensor {

@@ -35,6 +35,8 @@ export interface ViewInfo extends ViewStep {
   readonly overlap: boolean;
   readonly strides: number[];
   readonly offset: number;
+  /** Set on split/chunk/unbind pieces (and their views): PyTorch refuses recorded in-place writes to them. */
+  multi: { name: string; index: number } | null;
 }
 
 export function contiguousStrides(shape: readonly number[]): number[] {
@@ -122,6 +124,7 @@ export function attachView(out: Tensor, src: Tensor, step: ViewStep, strides: nu
     tracked: parent === null ? true : parent.tracked,
     overlap: overlap || (parent?.overlap ?? false),
     strides, offset,
+    multi: parent?.multi ?? null,
   };
   return out;
 }
@@ -132,9 +135,9 @@ export function detachedAlias(t: Tensor): Tensor {
   const out = new Tensor(t._s.data, t._s);
   const v = t._view;
   if (v === null) {
-    out._view = { base: t, ...identity, storage: t._s, version: t._s.version, baseNode: null, tracked: false, overlap: false, strides: contiguousStrides(t.shape), offset: 0 };
+    out._view = { base: t, ...identity, storage: t._s, version: t._s.version, baseNode: null, tracked: false, overlap: false, strides: contiguousStrides(t.shape), offset: 0, multi: null };
   } else {
-    out._view = { ...v, tracked: false };
+    out._view = { ...v, tracked: false, multi: null };
   }
   return out;
 }
@@ -185,14 +188,15 @@ function viewNode(v: ViewInfo, name: string): Node {
  * CopySlices(old base, next) and the view becomes AsStridedBackward0 of it. Otherwise the base's
  * storage is overwritten in place and the view re-derived.
  */
-export function writeThroughView(t: Tensor, next: Tensor, recording: boolean): void {
+export function writeThroughView(t: Tensor, next: Tensor, recording: boolean, uniform = false): void {
   const v = t._view!;
   const base = v.base;
   const dtype = t.dtype;
-  if (v.overlap) {
+  // PyTorch fills an expanded view (every alias gets the one value) but refuses other writes to it.
+  if (v.overlap && !uniform) {
     throw new RuntimeError(
-      "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. " +
-        `Please clone() the tensor before performing the operation (an expanded view of shape ${fmtShape(t.shape)} of a base of shape ${fmtShape(base.shape)}).`,
+      "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation. " +
+        `(an expanded view of shape ${fmtShape(t.shape)} of a base of shape ${fmtShape(base.shape)})`,
     );
   }
   if (v.tracked && recording && (base.requires_grad || next.requires_grad)) {
@@ -262,7 +266,8 @@ export function selectStep(d: number, i: number): ViewStep {
 export function expandStep(target: number[], lead: number): ViewStep {
   return {
     fwd: (p) => tf.broadcastTo(tf.reshape(p, [...Array(lead).fill(1), ...p.shape]), target),
-    bwd: (p, v) => tf.reshape(v, p.shape),
+    // Only a fill writes through an expanded view: any one of the aliases of an element holds its value.
+    bwd: (p, v) => tf.reshape(tf.slice(v, target.map(() => 0), target.map((s, i) => (i < lead || p.shape[i - lead] !== s ? 1 : s))), p.shape),
   };
 }
 
@@ -292,4 +297,12 @@ export function pickStep(d: number, picks: number[]): ViewStep {
 
 function as(t: tf.Tensor, dtype: tf.DataType): tf.Tensor {
   return t.dtype === dtype ? t : tf.cast(t, dtype);
+}
+
+/** Marks the pieces of split/chunk/unbind as outputs of one multi-view function. */
+export function markMultiOutput(pieces: Tensor[], name: string): Tensor[] {
+  pieces.forEach((p, index) => {
+    if (p._view !== null) p._view.multi = { name, index };
+  });
+  return pieces;
 }

@@ -851,7 +851,7 @@ export class Tensor {
       throw new RuntimeError(`${op}: result type ${names[next.dtype]} can't be cast to the desired output type ${names[this.dtype]}`);
     }
     if (this._view !== null) {
-      V.writeThroughView(this, next, recording);
+      V.writeThroughView(this, next, recording, op === "fill_" || op === "zero_");
       return this;
     }
     // A recorded write whose value has no graph (fill_, normal_) still cuts the old values' gradient.
@@ -872,6 +872,12 @@ export class Tensor {
     if (!recording) return;
     const v = this._view;
     if (v !== null && v.tracked) {
+      if (v.multi !== null && this.requires_grad) {
+        throw new RuntimeError(
+          `Output ${v.multi.index} of ${v.multi.name} is a view and is being modified inplace (${op}). This view is the output of a function that returns multiple views. ` +
+            "Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.",
+        );
+      }
       const b = v.base;
       if (!(b.is_leaf && b.requires_grad)) return;
       if (this.requires_grad) throw new RuntimeError(`a view of a leaf Variable that requires grad is being used in an in-place operation (${op}).`);

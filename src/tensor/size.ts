@@ -25,11 +25,15 @@ export class Size extends Array<number> {
     }
   }
 
-  /** @internal a Size of already validated dims, without the checks (tensor.shape's hot path). */
-  static _of(dims: readonly number[]): Size {
+  /**
+   * @internal a frozen Size of already validated dims: tensor.shape caches one per buffer, since
+   * making a Size costs several times an array copy. Frozen as PyTorch's Size (a tuple) is
+   * immutable: `x.shape[0] = 5` throws rather than corrupting the cache.
+   */
+  static _frozen(dims: readonly number[]): Size {
     const s = new Size();
     for (let i = 0; i < dims.length; i++) s.push(dims[i]);
-    return s;
+    return Object.freeze(s);
   }
 
   /** Number of elements a tensor of this shape holds (1 for `torch.Size([])`). */

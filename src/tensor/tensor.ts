@@ -152,8 +152,15 @@ export class Tensor {
 
   /** The dims, as a `torch.Size` (an array of numbers that prints as `torch.Size([3, 28, 28])`). */
   get shape(): Size {
-    return Size._of(this._s.data.shape);
+    const d = this._s.data;
+    if (this._shapeOf !== d) {
+      this._shape = Size._frozen(d.shape);
+      this._shapeOf = d;
+    }
+    return this._shape!;
   }
+  private _shape: Size | null = null;
+  private _shapeOf: tf.Tensor | null = null;
   get dtype(): DType {
     return this._s.data.dtype as DType;
   }

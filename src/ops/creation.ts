@@ -369,7 +369,8 @@ export function frombuffer(buffer: ArrayBuffer | ArrayBufferView, options: { dty
   const bytes = read.bytes;
   const dtype = normalizeDtype(o.dtype);
   const raw = ArrayBuffer.isView(buffer) ? buffer.buffer : buffer;
-  if (!(raw instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && raw instanceof SharedArrayBuffer))) throw new TypeError("frombuffer(): expected an ArrayBuffer or a typed array / Buffer");
+  // By tag, not instanceof: a buffer from another realm (vm context, jest) is still one.
+  if (!/^\[object (Shared)?ArrayBuffer\]$/.test(Object.prototype.toString.call(raw))) throw new TypeError("frombuffer(): expected an ArrayBuffer or a typed array / Buffer");
   const base = (ArrayBuffer.isView(buffer) ? buffer.byteOffset : 0) + ((o.offset as number | undefined) ?? 0);
   const avail = (ArrayBuffer.isView(buffer) ? buffer.byteLength : raw.byteLength) - ((o.offset as number | undefined) ?? 0);
   let count = (o.count as number | undefined) ?? -1;

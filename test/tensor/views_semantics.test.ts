@@ -180,6 +180,12 @@ describe("x[i] in a plain script", () => {
     expect(x.get(2).item()).toBe(2);
   });
 
+  test("a Dataset's numeric key throws too, naming getitem", () => {
+    const ds = new torch.utils.data.TensorDataset(torch.arange(4), torch.arange(4));
+    expect(() => (ds as unknown as Record<number, unknown>)[1]).toThrow(/dataset\[1\] is not supported outside a notebook cell: use dataset.getitem\(1\)/);
+    expect(ds.getitem(1)[0].item()).toBe(1);
+  });
+
   test("the guard leaves iteration, spread and properties alone", () => {
     const x = torch.arange(3);
     expect([...x].map((t) => t.item())).toEqual([0, 1, 2]);

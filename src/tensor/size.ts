@@ -5,6 +5,8 @@
  */
 import { TypeError } from "../errors";
 
+const interned = new Map<string, Size>();
+
 export class Size extends Array<number> {
   // map/filter/slice/concat of a Size give plain arrays: their results are often not sizes at all.
   static get [Symbol.species](): ArrayConstructor {
@@ -26,14 +28,23 @@ export class Size extends Array<number> {
   }
 
   /**
-   * @internal a frozen Size of already validated dims: tensor.shape caches one per buffer, since
-   * making a Size costs several times an array copy. Frozen as PyTorch's Size (a tuple) is
-   * immutable: `x.shape[0] = 5` throws rather than corrupting the cache.
+   * @internal the frozen Size of already validated dims. Making an Array subclass costs many times
+   * an array copy, so Sizes are interned by value (a training loop sees the same few shapes every
+   * step) and tensor.shape caches one per buffer. Frozen, as PyTorch's Size (a tuple) is immutable:
+   * `x.shape[0] = 5` throws rather than corrupting a shared Size.
    */
   static _frozen(dims: readonly number[]): Size {
-    const s = new Size();
-    for (let i = 0; i < dims.length; i++) s.push(dims[i]);
-    return Object.freeze(s);
+    const key = dims.join(",");
+    let s = interned.get(key);
+    if (s === undefined) {
+      // A bound on memory for programs that see ever new shapes (variable-length inputs).
+      if (interned.size >= 4096) interned.clear();
+      s = new Size();
+      for (let i = 0; i < dims.length; i++) s.push(dims[i]);
+      Object.freeze(s);
+      interned.set(key, s);
+    }
+    return s;
   }
 
   /** Number of elements a tensor of this shape holds (1 for `torch.Size([])`). */

@@ -63,6 +63,10 @@ export function indexPositions(shape: number[], items: string | IndexItem[]): { 
  * summed into them with `accumulate`. Differentiable in `t` and `values` (IndexPutBackward0).
  */
 export function index_put(op: string, t: Tensor, items: string | IndexItem[], values: Tensor | number | boolean, accumulate: boolean): Tensor {
+  if (values instanceof Tensor && values.dtype !== t.dtype) {
+    const nm = { bool: "Bool", int32: "Long", float32: "Float" } as const;
+    throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${nm[t.dtype]} for the destination and ${nm[values.dtype]} for the source.`);
+  }
   const { pos, shape } = indexPositions(t.shape, items);
   const v = valueTensor(op, values, t.dtype);
   if (broadcastShapes(v.shape, shape)?.join(",") !== shape.join(",")) {

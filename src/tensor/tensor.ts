@@ -175,6 +175,7 @@ export class Tensor {
     return this.grad_fn === null;
   }
   get requires_grad(): boolean {
+    if (this._view !== null && V.isStale(this)) V.refresh(this);
     return this._requires_grad;
   }
   set requires_grad(v: boolean) {
@@ -950,7 +951,13 @@ export class Tensor {
     if (!(src instanceof Tensor)) throw new TypeError(`copy_(): argument 'src' must be Tensor, not ${src === null ? "null" : typeof src}`);
     const shape = this.shape;
     if (broadcastShapes(src.shape, shape)?.join(",") !== shape.join(",")) {
-      throw new RuntimeError(`copy_(): the size of src ${fmtShape(src.shape)} must be broadcastable to the destination's ${fmtShape(shape)}`);
+      const lead = shape.length - src.dim();
+      const bad = src.shape.findIndex((d, i) => d !== 1 && d !== shape[lead + i]);
+      throw new RuntimeError(
+        src.dim() > shape.length || bad < 0
+          ? `copy_(): src of shape ${fmtShape(src.shape)} cannot be broadcast to the destination's shape ${fmtShape(shape)}`
+          : `The expanded size of the tensor (${shape[lead + bad]}) must match the existing size (${src.shape[bad]}) at non-singleton dimension ${lead + bad}.  Target sizes: ${fmtShape(shape)}.  Tensor sizes: ${fmtShape(src.shape)}`,
+      );
     }
     return this.inplace(
       "copy_",
@@ -992,7 +999,7 @@ export class Tensor {
   setitem(index: string | IndexItem[] | number | Tensor, value: Tensor | number | boolean): this {
     const items = typeof index === "number" || index instanceof Tensor ? [index] : index;
     const advanced = Array.isArray(items) && items.some((it) => it instanceof Tensor);
-    if (advanced) return this.inplace("index_put_", (s) => SC.index_put("index_put_", s, items, value instanceof Tensor && value.dtype !== this.dtype ? value.to(this.dtype) : value, false), undefined, true);
+    if (advanced) return this.inplace("index_put_", (s) => SC.index_put("index_put_", s, items, value, false));
     const view = M.index(this, items);
     if (value instanceof Tensor) view.copy_(value);
     else if (typeof value === "number" || typeof value === "boolean") view.fill_(value);
@@ -1007,10 +1014,6 @@ export class Tensor {
   index_put_(indices: (Tensor | null)[], values: Tensor | number, accumulate: boolean | { accumulate?: boolean } = false): this {
     const acc = isOptions(accumulate) ? Boolean(parseArgs("index_put_", [accumulate], ["accumulate"]).accumulate) : accumulate;
     const items = SC.indicesToItems("index_put_", indices);
-    if (values instanceof Tensor && values.dtype !== this.dtype) {
-      const nm = { bool: "Bool", int32: "Long", float32: "Float" } as const;
-      throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${nm[this.dtype]} for the destination and ${nm[values.dtype]} for the source.`);
-    }
     return this.inplace("index_put_", (s) => SC.index_put("index_put_", s, items, values, acc));
   }
   /** Out-of-place index_put_. */
@@ -1022,7 +1025,7 @@ export class Tensor {
    * `self[index[i][j]][j] = src[i][j]` for dim=0. `reduce: 'add' | 'multiply'` combines instead.
    */
   scatter_(dim: number, index: Tensor, src: Tensor | number, options: { reduce?: "add" | "multiply" } = {}): this {
-    const o = parseArgs("scatter_", [options], ["reduce", "value", "src"]);
+    const o = parseArgs("scatter_", [options], ["reduce"]);
     return this.inplace("scatter_", (s) => SC.scatter(s, dim, index, src, o.reduce as "add" | "multiply" | undefined));
   }
   scatter(dim: number, index: Tensor, src: Tensor | number, options: { reduce?: "add" | "multiply" } = {}): Tensor {

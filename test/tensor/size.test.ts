@@ -1,6 +1,7 @@
 /** torch.Size: shape and size() print as PyTorch prints them and still behave as arrays of numbers. */
 import * as util from "util";
 import { torch } from "../../src";
+import { toMimeBundle } from "../../src/display/emitter";
 
 describe("torch.Size", () => {
   test("shape and size() print torch.Size([...]) in console.log, template strings, String() and text/plain", () => {
@@ -11,6 +12,10 @@ describe("torch.Size", () => {
     const display = (x.shape as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
     expect(display["text/plain"]).toBe("torch.Size([3, 28, 28])");
     expect(String(torch.tensor(1.5).shape)).toBe("torch.Size([])");
+    // What the kernel sends for a cell whose value is the shape, or a grad_fn.
+    expect(toMimeBundle(x.shape)).toEqual({ "text/plain": "torch.Size([3, 28, 28])" });
+    const loss = torch.nn.functional.mse_loss(torch.ones(2, { requires_grad: true }), torch.zeros(2));
+    expect(toMimeBundle(loss.grad_fn)).toEqual({ "text/plain": "<MseLossBackward0 object>" });
     // Nested in an object, console.log still shows the PyTorch form.
     expect(util.inspect({ shape: x.shape })).toBe("{ shape: torch.Size([3, 28, 28]) }");
   });

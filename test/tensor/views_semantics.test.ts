@@ -87,6 +87,25 @@ describe("detach() and .data share memory both ways", () => {
   });
 });
 
+describe("init and masked writes through views", () => {
+  test("normal_/uniform_/masked_fill_/relu_ on a view change only the viewed part of the base", () => {
+    const w = torch.zeros(3, 4, { requires_grad: true });
+    torch.no_grad(() => {
+      w.get(0).normal_();
+      w.index("1, 1:3").uniform_(5, 6);
+      w.get(2).masked_fill_(torch.tensor([true, false, true, false]), -3);
+      w.get(2).relu_();
+    });
+    const rows = w.detach().tolist() as number[][];
+    expect(rows[0].some((v) => v !== 0)).toBe(true);
+    expect(rows[1][0]).toBe(0);
+    expect(rows[1].slice(1, 3).every((v) => v >= 5 && v < 6)).toBe(true);
+    expect(rows[1][3]).toBe(0);
+    expect(rows[2]).toEqual([0, 0, 0, 0]);
+    expect(w.is_leaf).toBe(true);
+  });
+});
+
 describe("PyTorch's refusals", () => {
   test("an in-place op on a view of a leaf that requires grad", () => {
     const x = torch.zeros(3, 4, { requires_grad: true });

@@ -12,6 +12,7 @@ import { Node } from "../autograd/node";
 import { Tensor } from "../tensor/tensor";
 import type { Storage } from "../backend/memory";
 import { RuntimeError } from "../errors";
+import { is_grad_enabled } from "../autograd/grad_mode";
 
 /** How one view op derives its values from its input's and writes them back. */
 export interface ViewStep {
@@ -35,6 +36,8 @@ export interface ViewInfo extends ViewStep {
   readonly overlap: boolean;
   readonly strides: number[];
   readonly offset: number;
+  /** Made while grad mode was off: its grad_fn is never regenerated, and a recorded write to it is refused. */
+  readonly noGrad: boolean;
   /** Set on split/chunk/unbind pieces (and their views): PyTorch refuses recorded in-place writes to them. */
   multi: { name: string; index: number } | null;
 }
@@ -124,6 +127,7 @@ export function attachView(out: Tensor, src: Tensor, step: ViewStep, strides: nu
     tracked: parent === null ? true : parent.tracked,
     overlap: overlap || (parent?.overlap ?? false),
     strides, offset,
+    noGrad: !is_grad_enabled() || (parent?.noGrad ?? false),
     multi: parent?.multi ?? null,
   };
   return out;
@@ -135,7 +139,7 @@ export function detachedAlias(t: Tensor): Tensor {
   const out = new Tensor(t._s.data, t._s);
   const v = t._view;
   if (v === null) {
-    out._view = { base: t, ...identity, storage: t._s, version: t._s.version, baseNode: null, tracked: false, overlap: false, strides: contiguousStrides(t.shape), offset: 0, multi: null };
+    out._view = { base: t, ...identity, storage: t._s, version: t._s.version, baseNode: null, tracked: false, overlap: false, strides: contiguousStrides(t.shape), offset: 0, noGrad: false, multi: null };
   } else {
     out._view = { ...v, tracked: false, multi: null };
   }
@@ -168,7 +172,7 @@ export function refresh(t: Tensor): void {
   v.storage = base._s;
   v.version = base._s.version;
   const bn = base._gradFnRaw();
-  if (v.tracked && bn !== v.baseNode && base.requires_grad) {
+  if (v.tracked && !v.noGrad && bn !== v.baseNode && base.requires_grad) {
     // The base was written in place while recording: this view now reads the new values (PyTorch
     // regenerates its grad_fn as AsStridedBackward0 over the base's new grad_fn).
     t._setGradFn(viewNode(v, "AsStridedBackward0"));

@@ -887,8 +887,11 @@ export class Tensor {
         );
       }
       const b = v.base;
-      if (!(b.is_leaf && b.requires_grad)) return;
-      if (this.requires_grad) throw new RuntimeError(`a view of a leaf Variable that requires grad is being used in an in-place operation (${op}).`);
+      if (!b.requires_grad) return;
+      if (!v.noGrad) {
+        if (b.is_leaf) throw new RuntimeError(`a view of a leaf Variable that requires grad is being used in an in-place operation (${op}).`);
+        return;
+      }
       throw new RuntimeError(
         `A view was created in no_grad mode and is being modified inplace with grad mode enabled (${op}). Given that this use case is ambiguous and error-prone, ` +
           "it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).",

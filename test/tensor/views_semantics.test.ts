@@ -120,6 +120,13 @@ describe("PyTorch's refusals", () => {
     const w = torch.zeros(3, { requires_grad: true });
     const v = torch.no_grad(() => w.index("0:2"));
     expect(() => v.mul_(2)).toThrow(/A view was created in no_grad mode and is being modified inplace with grad mode enabled/);
+    const y = torch.ones(3, { requires_grad: true }).mul(2);
+    const u = torch.no_grad(() => y.index("0:2"));
+    expect(() => u.mul_(2)).toThrow(/A view was created in no_grad mode/);
+    // Its base written in grad mode: the view reads the new values but gets no grad_fn.
+    y.mul_(3);
+    expect(Array.from(u.dataSync())).toEqual([6, 6]);
+    expect(u.grad_fn).toBeNull();
   });
 
   test("an in-place op on a split/chunk/unbind piece that requires grad", () => {

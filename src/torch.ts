@@ -14,6 +14,8 @@ import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError, OutOfMemoryError } from "./errors";
 import { operand } from "./ops/_core";
 import { parseArgs } from "./tensor/args";
+import { withOut, withOutPair, splitOut } from "./tensor/out";
+import { addmm as addmmOp } from "./ops/addmm";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -27,7 +29,18 @@ export { Generator, default_generator, manual_seed, seed, initial_seed } from ".
 export {
   tensor, zeros, ones, empty, full, rand, randn, randint, randperm, arange, linspace, eye,
   zeros_like, ones_like, empty_like, full_like, rand_like, randn_like, randint_like, from_typed,
+  as_tensor, from_numpy, frombuffer,
 } from "./ops/creation";
+export type { TypedArrayWithShape } from "./ops/creation";
+export { Size } from "./tensor/size";
+export const scatter = (a: Tensor, ...args: Parameters<Tensor["scatter"]>): Tensor => a.scatter(...args);
+export const scatter_add = (a: Tensor, ...args: Parameters<Tensor["scatter_add"]>): Tensor => a.scatter_add(...args);
+export const diagonal = (a: Tensor, ...args: Parameters<Tensor["diagonal"]>): Tensor => a.diagonal(...args);
+/** beta * input + alpha * (mat1 @ mat2), one node (AddmmBackward0) as F.linear records. */
+export const addmm = (input: Tensor, mat1: Tensor, mat2: Tensor, options: { beta?: number; alpha?: number } = {}): Tensor => {
+  const o = parseArgs("addmm", [options], ["beta", "alpha"]);
+  return addmmOp(input, mat1, mat2, (o.beta as number | undefined) ?? 1, (o.alpha as number | undefined) ?? 1);
+};
 export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation";
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
@@ -45,9 +58,9 @@ export const transpose = (a: Tensor, ...args: Parameters<Tensor["transpose"]>): 
  * Concatenates along `dim` (default 0): `torch.cat([a, b], 1)` or `torch.cat([a, b], {dim: 1})`.
  * @example torch.cat([torch.zeros(2, 3), torch.ones(2, 3)], 1).shape  // [2, 6]
  */
-export function cat(tensors: Tensor[], ...args: [dim?: number | { dim?: number }]): Tensor {
-  const o = parseArgs("cat", args, ["dim"]);
-  return M.cat(tensors, (o.dim as number | undefined) ?? 0);
+export function cat(tensors: Tensor[], ...args: [dim?: number | ({ dim?: number } & Out), options?: Out]): Tensor {
+  const o = parseArgs("cat", args, ["dim", "out"]);
+  return withOut("cat", M.cat(tensors, (o.dim as number | undefined) ?? 0), o.out);
 }
 /** PyTorch's aliases of torch.cat. */
 export const concat = cat;
@@ -56,11 +69,11 @@ export const concatenate = cat;
  * Stacks equal-shaped tensors along a new `dim` (default 0): `torch.stack(ts, 1)` or `torch.stack(ts, {dim: 1})`.
  * @example torch.stack([torch.zeros(2), torch.ones(2)], {dim: 1}).shape  // [2, 2]
  */
-export function stack(tensors: Tensor[], ...args: [dim?: number | { dim?: number }]): Tensor {
-  const o = parseArgs("stack", args, ["dim"]);
-  return M.stack(tensors, (o.dim as number | undefined) ?? 0);
+export function stack(tensors: Tensor[], ...args: [dim?: number | ({ dim?: number } & Out), options?: Out]): Tensor {
+  const o = parseArgs("stack", args, ["dim", "out"]);
+  return withOut("stack", M.stack(tensors, (o.dim as number | undefined) ?? 0), o.out);
 }
-export { matmul, mm, bmm, dot, mv, outer } from "./ops/linalg";
+export { mm, bmm, dot, mv, outer } from "./ops/linalg";
 export { maximum, minimum, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
 export type { ValuesIndices } from "./ops/reduce";
 export * from "./serialization";
@@ -93,10 +106,23 @@ export const is_floating_point = (a: Tensor): boolean => a.is_floating_point();
 
 type Operand = Tensor | number | boolean;
 
-export const add = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor => E.add(a, b, options?.alpha ?? 1);
-export const sub = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor => E.sub(a, b, options?.alpha ?? 1);
-export const mul = (a: Tensor, b: Operand): Tensor => E.mul(a, b);
-export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor => E.div(a, b, options);
+// `out` (PyTorch's out= keyword) on the common ops: src/tensor/out.ts.
+type Out = { out?: Tensor | null };
+export const add = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => withOut("add", E.add(a, b, options?.alpha ?? 1), options?.out);
+export const sub = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => withOut("sub", E.sub(a, b, options?.alpha ?? 1), options?.out);
+export const mul = (a: Tensor, b: Operand, options?: Out): Tensor => withOut("mul", E.mul(a, b), options?.out);
+export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null } & Out): Tensor =>
+  withOut("div", E.div(a, b, options && { rounding_mode: options.rounding_mode }), options?.out);
+export const matmul = (a: Tensor, b: Tensor, options?: Out): Tensor => withOut("matmul", L.matmul(a, b), options?.out);
+type ReduceOut = { dim?: R.Dims; keepdim?: boolean; dtype?: DType | string | null } & Out;
+export const sum = (a: Tensor, dim?: R.Dims | ReduceOut, keepdim?: boolean | ReduceOut): Tensor => {
+  const s = splitOut<Parameters<Tensor["sum"]>>([dim, keepdim].filter((v) => v !== undefined));
+  return withOut("sum", a.sum(...s.args), s.out);
+};
+export const mean = (a: Tensor, dim?: R.Dims | ReduceOut, keepdim?: boolean | ReduceOut): Tensor => {
+  const s = splitOut<Parameters<Tensor["mean"]>>([dim, keepdim].filter((v) => v !== undefined));
+  return withOut("mean", a.mean(...s.args), s.out);
+};
 /** `torch.pow(x, 2)`, `torch.pow(x, y)`, and a number base: `torch.pow(2, x)`. */
 export const pow = (a: Tensor | number, b: Operand): Tensor => {
   if (a instanceof Tensor) return E.pow(a, b);
@@ -134,8 +160,6 @@ export const clamp = (a: Tensor, ...args: Parameters<Tensor["clamp"]>): Tensor =
 export const clip = clamp;
 export const masked_fill = (a: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor => E.masked_fill(a, mask, value);
 
-export const sum = (a: Tensor, ...args: Parameters<Tensor["sum"]>): Tensor => a.sum(...args);
-export const mean = (a: Tensor, ...args: Parameters<Tensor["mean"]>): Tensor => a.mean(...args);
 export const prod = (a: Tensor, ...args: Parameters<Tensor["prod"]>): Tensor => a.prod(...args);
 export const std = (a: Tensor, ...args: Parameters<Tensor["std"]>): Tensor => a.std(...args);
 export const var_ = (a: Tensor, ...args: Parameters<Tensor["var"]>): Tensor => a.var(...args);
@@ -151,19 +175,28 @@ export const cumsum = (a: Tensor, ...args: Parameters<Tensor["cumsum"]>): Tensor
 export const all = (a: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor => a.all(dim, keepdim);
 export const any = (a: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor => a.any(dim, keepdim);
 export const norm = (a: Tensor, ...args: Parameters<Tensor["norm"]>): Tensor => a.norm(...args);
-export function max(a: Tensor): Tensor;
-export function max(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): R.ValuesIndices;
-export function max(a: Tensor, other: Tensor): Tensor;
-export function max(a: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | R.ValuesIndices {
-  if (dim instanceof Tensor) return E.maximum(a, dim);
-  return dim === undefined ? R.max(a) : a.max(dim, keepdim);
+type PairOut = { out?: [Tensor, Tensor] | null };
+type DimOut = { dim: number; keepdim?: boolean } & PairOut;
+function extreme(op: "max" | "min", a: Tensor, args: unknown[]): Tensor | R.ValuesIndices {
+  const s = splitOut<unknown[]>(args.filter((v) => v !== undefined));
+  const [first] = s.args;
+  if (first instanceof Tensor) return withOut(op, op === "max" ? E.maximum(a, first) : E.minimum(a, first), s.out);
+  if (s.args.length === 0) return withOut(op, op === "max" ? R.max(a) : R.min(a), s.out);
+  const r = op === "max" ? a.max(...(s.args as [number, boolean?])) : a.min(...(s.args as [number, boolean?]));
+  return withOutPair(op, r, s.out);
 }
-export function min(a: Tensor): Tensor;
-export function min(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): R.ValuesIndices;
-export function min(a: Tensor, other: Tensor): Tensor;
-export function min(a: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | R.ValuesIndices {
-  if (dim instanceof Tensor) return E.minimum(a, dim);
-  return dim === undefined ? R.min(a) : a.min(dim, keepdim);
+/** Largest element; along `dim` (values, indices); or elementwise with another tensor. Options: keepdim, out. */
+export function max(a: Tensor, options?: Out): Tensor;
+export function max(a: Tensor, dim: number | DimOut, keepdim?: boolean | { keepdim?: boolean } & PairOut): R.ValuesIndices;
+export function max(a: Tensor, other: Tensor, options?: Out): Tensor;
+export function max(a: Tensor, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean } & PairOut)): Tensor | R.ValuesIndices {
+  return extreme("max", a, [dim, keepdim]);
+}
+export function min(a: Tensor, options?: Out): Tensor;
+export function min(a: Tensor, dim: number | DimOut, keepdim?: boolean | { keepdim?: boolean } & PairOut): R.ValuesIndices;
+export function min(a: Tensor, other: Tensor, options?: Out): Tensor;
+export function min(a: Tensor, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean } & PairOut)): Tensor | R.ValuesIndices {
+  return extreme("min", a, [dim, keepdim]);
 }
 export const reshape = (a: Tensor, shape: number[]): Tensor => a.reshape(shape);
 /**

@@ -13,9 +13,9 @@ function topoOrder(root: Node): Node[] {
   while (stack.length) {
     const top = stack[stack.length - 1];
     const [node, i] = top;
-    if (i < node.inputs.length) {
+    if (i < node.edges.length) {
       top[1]++;
-      const next = node.inputs[i].grad_fn;
+      const next = node.edges[i];
       if (next && !seen.has(next)) {
         seen.add(next);
         stack.push([next, 0]);
@@ -53,6 +53,7 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean)
       if (g === undefined) continue;
       grads.delete(node);
       const inputs = node.inputs;
+      const edges = node.edges;
       // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor twice.
       const parts = tf.tidy(() => {
         const seen = new Set<tf.Tensor>([g]);
@@ -77,7 +78,7 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean)
           gi.dispose();
           gi = cast;
         }
-        const next = input.grad_fn;
+        const next = edges[i];
         if (next === null) {
           accumulateLeaf(input, gi);
         } else {

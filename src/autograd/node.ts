@@ -14,6 +14,14 @@ export class Node {
   private readonly _name: string;
   /** The tensors this op consumed, in order; kept alive until the graph is released. */
   inputs: Tensor[];
+  /**
+   * Each input's grad_fn when this op ran (PyTorch's edges). Captured, not read at backward time,
+   * because an in-place op later gives the same Tensor object a new grad_fn (CopySlices, MulBackward0
+   * of `y.mul_(2)`), and this node must still send its gradient to the value it consumed.
+   */
+  edges: (Node | null)[];
+  /** False for view ops, whose backward needs only shapes: an in-place write to their input is fine. */
+  private readonly readsInputs: boolean;
   private versions: number[];
   private storages: Tensor["_s"][];
   private fn: BackwardFn | null;
@@ -26,9 +34,11 @@ export class Node {
    */
   private output: { tensor: Tensor; storage: Tensor["_s"]; version: number } | null = null;
 
-  constructor(name: string, inputs: Tensor[], fn: BackwardFn) {
+  constructor(name: string, inputs: Tensor[], fn: BackwardFn, readsInputs = true) {
     this._name = name;
     this.inputs = inputs;
+    this.edges = inputs.map((t) => t.grad_fn);
+    this.readsInputs = readsInputs;
     this.versions = inputs.map((t) => t._s.version);
     this.storages = inputs.map((t) => t._s);
     this.fn = fn;
@@ -44,13 +54,29 @@ export class Node {
     return this._name;
   }
 
-  /** The nodes feeding this one (null for inputs that need no grad), as PyTorch's next_functions. */
-  get next_functions(): [Node | "AccumulateGrad" | null, number][] {
-    return this.inputs.map((t) => [t.grad_fn ?? (t.requires_grad ? "AccumulateGrad" : null), 0]);
+  /**
+   * The nodes feeding this one as PyTorch's `next_functions`: one `[node, 0]` pair per input, with an
+   * AccumulateGrad node for a leaf that requires grad (its `variable` is the leaf) and null for an
+   * input that needs no gradient.
+   */
+  get next_functions(): [Node | AccumulateGrad | null, number][] {
+    return this.inputs.map((t, i) => {
+      const e = this.edges[i];
+      if (e !== null) return [e, 0];
+      return [t.requires_grad ? accumulateGradOf(t) : null, 0];
+    });
   }
 
   toString(): string {
     return `<${this._name} object>`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return { "text/plain": this.toString() };
   }
 
   /** @internal */
@@ -62,7 +88,7 @@ export class Node {
           "Specify retain_graph=true if you need to backward through the graph a second time.",
       );
     }
-    this.inputs.forEach((t, i) => {
+    if (this.readsInputs) this.inputs.forEach((t, i) => {
       if (t._s !== this.storages[i] || t._s.version !== this.versions[i]) {
         throw new RuntimeError(
           `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
@@ -87,7 +113,42 @@ export class Node {
   release(): void {
     this.fn = null;
     this.inputs = [];
+    this.edges = [];
     this.storages = [];
     this.output = null;
   }
+}
+
+/** PyTorch's AccumulateGrad: the node that adds a gradient into a leaf's `.grad`. */
+export class AccumulateGrad {
+  constructor(readonly variable: Tensor) {}
+
+  name(): string {
+    return "AccumulateGrad";
+  }
+
+  /** A leaf has nothing upstream. */
+  get next_functions(): [] {
+    return [];
+  }
+
+  toString(): string {
+    return "<AccumulateGrad object>";
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return { "text/plain": this.toString() };
+  }
+}
+
+// One AccumulateGrad per leaf, as in PyTorch (`a.grad_fn.next_functions[0][0] === b.grad_fn.next_functions[0][0]`).
+const accumulators = new WeakMap<Tensor, AccumulateGrad>();
+function accumulateGradOf(t: Tensor): AccumulateGrad {
+  let a = accumulators.get(t);
+  if (a === undefined) accumulators.set(t, (a = new AccumulateGrad(t)));
+  return a;
 }

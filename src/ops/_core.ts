@@ -23,15 +23,17 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
 
 /**
  * Wraps `y` as the result of op `name` over `inputs`; records the graph when needed. Pass
- * `savesOutput` when `backward` reads the result, so an in-place write to it is caught at backward.
+ * `savesOutput` when `backward` reads the result, so an in-place write to it is caught at backward;
+ * `readsInputs: false` for view ops, whose backward needs only shapes (a later in-place write to
+ * their input is then no error, as in PyTorch).
  */
-export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false): Tensor {
+export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false, readsInputs = true): Tensor {
   const out = Tensor._wrap(y);
   if (is_grad_enabled() && inputs.some((t) => t.requires_grad)) {
     // An empty result depends on nothing: zero gradients, without running tfjs kernels on empty
     // tensors (several wasm kernels read out of bounds on them).
     const empty = y.size === 0;
-    const node = new Node(name, inputs, (g) => (empty ? inputs.map((t) => (t.dtype === "float32" ? tf.zeros(t.shape) : null)) : backward(g)));
+    const node = new Node(name, inputs, (g) => (empty ? inputs.map((t) => (t.dtype === "float32" ? tf.zeros(t.shape) : null)) : backward(g)), readsInputs);
     if (savesOutput) node.saveOutput(out);
     out._attach(node);
   }

@@ -194,6 +194,8 @@ export function randint(...args: (number | number[] | RandomOptions)[]): Tensor 
   let high: number | undefined = o.high;
   let size: number[] | undefined = o.size;
   if (rest.length === 3) [low, high, size] = rest as [number, number, number[]];
+  // randint(low, high, {size}) as PyTorch's keyword: two numbers are the bounds.
+  else if (rest.length === 2 && !Array.isArray(rest[1])) [low, high] = rest as [number, number];
   else if (rest.length === 2) [high, size] = rest as [number, number[]];
   else if (rest.length === 1) {
     if (Array.isArray(rest[0])) size = rest[0];
@@ -291,4 +293,97 @@ export function from_typed(data: Float32Array | Int32Array | Uint8Array, shape: 
   if (numelOf(shape) !== data.length) throw new ValueError(`from_typed(): ${data.length} values do not fill shape [${shape.join(", ")}]`);
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : data instanceof Float32Array ? "float32" : "int32";
   return finish(compute(() => tf.tensor(data instanceof Uint8Array ? Int32Array.from(data) : data, shape, dtype)), options);
+}
+
+/**
+ * torch.as_tensor: `data` as a tensor without a copy where it already is one of the right dtype
+ * (then the very same tensor is returned), else a new tensor as torch.tensor makes.
+ */
+export function as_tensor(data: NestedArray | ArrayLike<number> | Tensor, options: { dtype?: DType | string | null; device?: unknown } = {}): Tensor {
+  const o = parseArgs("as_tensor", [options], ["dtype", "device"]);
+  const dtype = o.dtype === undefined || o.dtype === null ? undefined : normalizeDtype(o.dtype);
+  if (data instanceof Tensor) return dtype === undefined || dtype === data.dtype ? data : data.to(dtype);
+  return tensor(data, dtype === undefined ? {} : { dtype });
+}
+
+/** What `x.numpy()` returns: the values as a typed array, row-major, and the shape. */
+export interface TypedArrayWithShape {
+  data: Float32Array | Int32Array | Uint8Array | Float64Array | Int16Array | Int8Array | Uint16Array | Uint8ClampedArray;
+  shape: readonly number[];
+  dtype?: DType | string;
+}
+
+/**
+ * torch.from_numpy for JavaScript: a tensor from a typed array and its shape, `{data, shape}` (the
+ * form `x.numpy()` returns), or from a bare typed array (1-D). The dtype follows the array:
+ * Float32/Float64Array give float32, integer arrays int32, and `dtype: 'bool'` in the object keeps
+ * a bool tensor's round trip. The values are copied (tfjs owns its buffers).
+ * @example
+ * const {data, shape} = x.numpy();
+ * const y = torch.from_numpy({data, shape});
+ */
+export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["data"]): Tensor {
+  const a: TypedArrayWithShape = ArrayBuffer.isView(array) ? { data: array as TypedArrayWithShape["data"], shape: [(array as ArrayLike<number>).length] } : (array as TypedArrayWithShape);
+  if (a === null || typeof a !== "object" || !ArrayBuffer.isView(a.data) || !Array.isArray(a.shape)) {
+    throw new TypeError("from_numpy(): expected a typed array or {data: TypedArray, shape: number[]} (what x.numpy() returns)");
+  }
+  const d = a.data;
+  const float = d instanceof Float32Array || d instanceof Float64Array;
+  if (numelOf(a.shape) !== d.length) throw new ValueError(`from_numpy(): ${d.length} values do not fill shape [${a.shape.join(", ")}]`);
+  const dtype: DType = a.dtype !== undefined ? normalizeDtype(a.dtype) : float ? "float32" : "int32";
+  const shape = a.shape.slice();
+  return finish(
+    compute(() => {
+      if (dtype === "bool") return tf.cast(tf.tensor(Int32Array.from(d as ArrayLike<number>), shape, "int32"), "bool");
+      if (dtype === "int32") return tf.tensor(d instanceof Int32Array ? d : Int32Array.from(d as ArrayLike<number>, (v) => Math.trunc(v)), shape, "int32");
+      return tf.tensor(d instanceof Float32Array ? d : Float32Array.from(d as ArrayLike<number>), shape, "float32");
+    }),
+    {},
+  );
+}
+
+// Little-endian, as PyTorch reads on the machines it runs on.
+const ELEMENT_READERS: Record<string, { bytes: number; get: (v: DataView, at: number) => number }> = {
+  float32: { bytes: 4, get: (v, at) => v.getFloat32(at, true) },
+  float: { bytes: 4, get: (v, at) => v.getFloat32(at, true) },
+  float64: { bytes: 8, get: (v, at) => v.getFloat64(at, true) },
+  double: { bytes: 8, get: (v, at) => v.getFloat64(at, true) },
+  int64: { bytes: 8, get: (v, at) => Number(v.getBigInt64(at, true)) },
+  long: { bytes: 8, get: (v, at) => Number(v.getBigInt64(at, true)) },
+  int32: { bytes: 4, get: (v, at) => v.getInt32(at, true) },
+  int: { bytes: 4, get: (v, at) => v.getInt32(at, true) },
+  int16: { bytes: 2, get: (v, at) => v.getInt16(at, true) },
+  short: { bytes: 2, get: (v, at) => v.getInt16(at, true) },
+  int8: { bytes: 1, get: (v, at) => v.getInt8(at) },
+  uint8: { bytes: 1, get: (v, at) => v.getUint8(at) },
+  bool: { bytes: 1, get: (v, at) => v.getUint8(at) },
+};
+
+/**
+ * torch.frombuffer: a 1-D tensor reading the bytes of `buffer` (an ArrayBuffer or a view of one) as
+ * `dtype` (required, as in PyTorch: float32, int32, or uint8/int8/bool bytes), `count` elements
+ * (-1: all) from byte `offset`. The bytes are copied.
+ */
+export function frombuffer(buffer: ArrayBuffer | ArrayBufferView, options: { dtype: DType | string; count?: number; offset?: number; requires_grad?: boolean }): Tensor {
+  const o = parseArgs("frombuffer", [options ?? {}], ["dtype", "count", "offset", "requires_grad"]);
+  if (o.dtype === undefined) throw new TypeError("frombuffer() missing required keyword argument 'dtype'");
+  const name = String(o.dtype).replace(/^torch\./, "");
+  const read = ELEMENT_READERS[name];
+  if (read === undefined) throw new TypeError(`frombuffer(): unsupported dtype ${name} (float32, float64, int64, int32, int16, int8, uint8, bool)`);
+  const bytes = read.bytes;
+  const dtype = normalizeDtype(o.dtype);
+  const raw = ArrayBuffer.isView(buffer) ? buffer.buffer : buffer;
+  // By tag, not instanceof: a buffer from another realm (vm context, jest) is still one.
+  if (!/^\[object (Shared)?ArrayBuffer\]$/.test(Object.prototype.toString.call(raw))) throw new TypeError("frombuffer(): expected an ArrayBuffer or a typed array / Buffer");
+  const base = (ArrayBuffer.isView(buffer) ? buffer.byteOffset : 0) + ((o.offset as number | undefined) ?? 0);
+  const avail = (ArrayBuffer.isView(buffer) ? buffer.byteLength : raw.byteLength) - ((o.offset as number | undefined) ?? 0);
+  let count = (o.count as number | undefined) ?? -1;
+  if (count === -1) {
+    if (avail % bytes !== 0) throw new ValueError(`frombuffer(): buffer length (${avail} bytes after offset) must be a multiple of the element size (${bytes})`);
+    count = avail / bytes;
+  }
+  if (count <= 0 || count * bytes > avail) throw new ValueError(`frombuffer(): requested ${count} elements of ${bytes} bytes but the buffer has ${avail} bytes after offset`);
+  const view = new DataView(raw as ArrayBuffer, base, count * bytes);
+  const vals = Array.from({ length: count }, (_, i) => read.get(view, i * bytes));
+  return tensor(dtype === "bool" ? vals.map((v) => v !== 0) : vals, { dtype, requires_grad: o.requires_grad as boolean | undefined });
 }

@@ -3,6 +3,7 @@ import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcas
 import { stridesOf } from "../tensor/repr";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
+import * as V from "./view";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
 export function inferShape(op: string, shape: number[], numel: number, from: number[]): number[] {
@@ -28,10 +29,27 @@ export function inferShape(op: string, shape: number[], numel: number, from: num
   return out;
 }
 
+/**
+ * view / reshape / flatten / squeeze / unsqueeze: a view whenever PyTorch's strides allow one.
+ * Where they do not (a transposed or stepped view), `view` raises PyTorch's error and the others
+ * copy (grad_fn UnsafeViewBackward0), so writes to the result no longer reach the input.
+ */
 export function reshape(t: Tensor, shape: number[], name = "ViewBackward0"): Tensor {
-  const s = inferShape(name === "ViewBackward0" ? "view" : "reshape", shape, t.numel(), t.shape);
+  const isView = name === "ViewBackward0";
+  const s = inferShape(isView ? "view" : "reshape", shape, t.numel(), t.shape);
+  const strides = V.viewStrides(t.shape, V.stridesOf(t), s);
   const out = compute(() => tf.reshape(t._t, s));
-  return record(name, [t], out, (g) => [tf.reshape(g, t.shape)]);
+  const from = t.shape;
+  if (strides === null) {
+    if (isView) {
+      out.dispose();
+      throw new RuntimeError(
+        `view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead. (input shape ${fmtShape(from)}, stride ${fmtShape(V.stridesOf(t))}, view shape ${fmtShape(s)})`,
+      );
+    }
+    return record("UnsafeViewBackward0", [t], out, (g) => [tf.reshape(g, from)], false, false);
+  }
+  return V.attachView(record(name, [t], out, (g) => [tf.reshape(g, from)], false, false), t, V.reshapeStep(s), strides, V.offsetOf(t));
 }
 
 export function permute(t: Tensor, dims: number[]): Tensor {
@@ -49,7 +67,8 @@ export function permute(t: Tensor, dims: number[]): Tensor {
   const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype) : tf.transpose(t._t, p)));
   const inv = new Array<number>(p.length);
   p.forEach((d, i) => (inv[d] = i));
-  return record("PermuteBackward0", [t], out, (g) => [tf.transpose(g, inv)]);
+  const st = V.stridesOf(t);
+  return V.attachView(record("PermuteBackward0", [t], out, (g) => [tf.transpose(g, inv)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
 }
 
 export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBackward0"): Tensor {
@@ -59,7 +78,8 @@ export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBa
   const p = [...Array(t.dim()).keys()];
   [p[a], p[b]] = [p[b], p[a]];
   const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype) : tf.transpose(t._t, p)));
-  return record(name, [t], out, (g) => [tf.transpose(g, p)]);
+  const st = V.stridesOf(t);
+  return V.attachView(record(name, [t], out, (g) => [tf.transpose(g, p)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
 }
 
 export function flatten(t: Tensor, start_dim = 0, end_dim = -1): Tensor {
@@ -114,16 +134,25 @@ export function expand(t: Tensor, sizes: number[]): Tensor {
     }
     return s;
   });
+  // Broadcast dims get stride 0: the view aliases one base element many times, so writes are refused.
+  const st = V.stridesOf(t);
+  const strides = target.map((s, i) => (i < lead || (t.shape[i - lead] === 1 && s !== 1) ? 0 : st[i - lead]));
+  const overlap = target.some((s, i) => s > 1 && strides[i] === 0);
+  const step = V.expandStep(target, lead);
   // tfjs's broadcastTo cannot make a size-0 dim from a size-1 one.
-  if (numelOf(target) === 0) return record("ExpandBackward0", [t], compute(() => tf.zeros(target, t.dtype)), () => [tf.zeros(t.shape)]);
+  if (numelOf(target) === 0) {
+    return V.attachView(record("ExpandBackward0", [t], compute(() => tf.zeros(target, t.dtype)), () => [tf.zeros(t.shape)], false, false), t, step, strides, V.offsetOf(t), overlap);
+  }
   const out = compute(() => tf.broadcastTo(tf.reshape(t._t, [...Array(lead).fill(1), ...t.shape]), target));
-  return record("ExpandBackward0", [t], out, (g) => {
+  const from = t.shape;
+  const r = record("ExpandBackward0", [t], out, (g) => {
     const axes: number[] = [];
     target.forEach((s, i) => {
-      if (i < lead || (t.shape[i - lead] === 1 && s !== 1)) axes.push(i);
+      if (i < lead || (from[i - lead] === 1 && s !== 1)) axes.push(i);
     });
-    return [tf.reshape(axes.length ? tf.sum(g, axes) : g, t.shape)];
-  });
+    return [tf.reshape(axes.length ? tf.sum(g, axes) : g, from)];
+  }, false, false);
+  return V.attachView(r, t, step, strides, V.offsetOf(t), overlap);
 }
 
 export function repeat(t: Tensor, reps: number[]): Tensor {
@@ -204,7 +233,10 @@ export function narrow(t: Tensor, dim: number, start: number, length: number, na
   const begin = t.shape.map((_, i) => (i === d ? s : 0));
   const sz = t.shape.map((v, i) => (i === d ? length : v));
   const out = compute(() => tf.slice(t._t, begin, sz));
-  return record(name, [t], out, (g) => [tf.pad(g, t.shape.map((v, i) => (i === d ? [s, size - s - length] : [0, 0])))]);
+  const from = t.shape;
+  const st = V.stridesOf(t);
+  const r = record(name, [t], out, (g) => [tf.pad(g, from.map((v, i) => (i === d ? [s, size - s - length] : [0, 0])))], false, false);
+  return V.attachView(r, t, V.narrowStep(d, s, length), st.slice(), V.offsetOf(t) + s * st[d]);
 }
 
 export function select(t: Tensor, dim: number, index: number, name = "SelectBackward0"): Tensor {
@@ -217,7 +249,38 @@ export function select(t: Tensor, dim: number, index: number, name = "SelectBack
   const i = index < 0 ? index + size : index;
   const shape = t.shape.filter((_, k) => k !== d);
   const out = compute(() => tf.reshape(tf.slice(t._t, t.shape.map((_, k) => (k === d ? i : 0)), t.shape.map((v, k) => (k === d ? 1 : v))), shape));
-  return record(name, [t], out, (g) => [tf.pad(tf.reshape(g, t.shape.map((v, k) => (k === d ? 1 : v))), t.shape.map((v, k) => (k === d ? [i, v - i - 1] : [0, 0])))]);
+  const from = t.shape;
+  const st = V.stridesOf(t);
+  const r = record(name, [t], out, (g) => [tf.pad(tf.reshape(g, from.map((v, k) => (k === d ? 1 : v))), from.map((v, k) => (k === d ? [i, v - i - 1] : [0, 0])))], false, false);
+  return V.attachView(r, t, V.selectStep(d, i), st.filter((_, k) => k !== d), V.offsetOf(t) + i * st[d]);
+}
+
+/** The diagonal of the 2-D slices over (dim1, dim2), moved to the last dim; a view (PyTorch's strides: the two summed). */
+export function diagonal(t: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
+  const a = normDim(dim1, t.dim(), "diagonal");
+  const b = normDim(dim2, t.dim(), "diagonal");
+  if (a === b) throw new RuntimeError(`diagonal dimensions cannot be identical ${dim1}, ${dim2}`);
+  if (!Number.isInteger(offset)) throw new TypeError(`diagonal(): offset must be an integer, got ${offset}`);
+  const n1 = t.shape[a];
+  const n2 = t.shape[b];
+  const len = Math.max(0, offset >= 0 ? Math.min(n1, n2 - offset) : Math.min(n1 + offset, n2));
+  const picks = Array.from({ length: len }, (_, k) => (offset >= 0 ? k * n2 + k + offset : (k - offset) * n2 + k));
+  const others = [...Array(t.dim()).keys()].filter((k) => k !== a && k !== b);
+  const perm = [...others, a, b];
+  const inv = new Array<number>(perm.length);
+  perm.forEach((q, i) => (inv[q] = i));
+  const flatShape = [...others.map((k) => t.shape[k]), n1 * n2];
+  const outShape = [...others.map((k) => t.shape[k]), len];
+  const pick = V.pickStep(others.length, picks);
+  const step: V.ViewStep = {
+    fwd: (p) => (len === 0 ? tf.zeros(outShape, p.dtype) : pick.fwd(tf.reshape(tf.transpose(p, perm), flatShape))),
+    bwd: (p, v) => (len === 0 ? tf.clone(p) : tf.transpose(tf.reshape(pick.bwd(tf.reshape(tf.transpose(p, perm), flatShape), v), perm.map((q) => t.shape[q])), inv)),
+  };
+  const from = t.shape;
+  const r = record("DiagonalBackward0", [t], compute(() => step.fwd(t._t)), (g) => [step.bwd(tf.zeros(from), g)], false, false);
+  const st = V.stridesOf(t);
+  const off = V.offsetOf(t) + (len === 0 ? 0 : offset >= 0 ? offset * st[b] : -offset * st[a]);
+  return V.attachView(r, t, step, [...others.map((k) => st[k]), st[a] + st[b]], off);
 }
 
 export function split(t: Tensor, split_size_or_sections: number | number[], dim = 0): Tensor[] {
@@ -238,24 +301,26 @@ export function split(t: Tensor, split_size_or_sections: number | number[], dim 
     if (sizes.length === 0) sizes = [0];
   }
   let offset = 0;
-  return sizes.map((n) => {
-    const piece = narrow(t, d, offset, n, Array.isArray(split_size_or_sections) ? "SplitWithSizesBackward0" : "SplitBackward0");
+  const name = Array.isArray(split_size_or_sections) ? "SplitWithSizesBackward0" : "SplitBackward0";
+  const pieces = sizes.map((n) => {
+    const piece = narrow(t, d, offset, n, name);
     offset += n;
     return piece;
   });
+  return V.markMultiOutput(pieces, name);
 }
 
 export function chunk(t: Tensor, chunks: number, dim = 0): Tensor[] {
   if (!Number.isInteger(chunks) || chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = normDim(dim, t.dim(), "chunk");
   // PyTorch gives `chunks` empty pieces of a size-0 dim.
-  if (t.shape[d] === 0) return Array.from({ length: chunks }, () => narrow(t, d, 0, 0, "SplitBackward0"));
+  if (t.shape[d] === 0) return V.markMultiOutput(Array.from({ length: chunks }, () => narrow(t, d, 0, 0, "SplitBackward0")), "SplitBackward0");
   return split(t, Math.max(1, Math.ceil(t.shape[d] / chunks)), d);
 }
 
 export function unbind(t: Tensor, dim = 0): Tensor[] {
   const d = normDim(dim, t.dim(), "unbind");
-  return Array.from({ length: t.shape[d] }, (_, i) => select(t, d, i, "UnbindBackward0"));
+  return V.markMultiOutput(Array.from({ length: t.shape[d] }, (_, i) => select(t, d, i, "UnbindBackward0")), "UnbindBackward0");
 }
 
 export function flip(t: Tensor, dims: number[]): Tensor {
@@ -433,15 +498,22 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
       const stop = it[1] === null || it[1] === undefined ? size : clampIdx(it[1]);
       const len = Math.max(0, stop - start);
       x = narrow(x, d, start, len);
-      if (step > 1 && len > 0) {
-        const picks = Array.from({ length: Math.ceil(len / step) }, (_, k) => k * step);
-        x = index_select(x, d, constant(compute(() => tf.tensor1d(picks, "int32"))), "SliceBackward0");
-      }
+      if (step > 1 && len > 0) x = stepSlice(x, d, step);
       d++;
     } else throw new IndexError(`index(): unsupported index item ${String(it)}`);
   }
   if (adv.length > 0) x = advancedIndex(x, adv);
   return x === t ? t.alias() : x;
+}
+
+/** Every `step`-th entry of dim d, as a view (stride times step). */
+function stepSlice(x: Tensor, d: number, step: number): Tensor {
+  const picks = Array.from({ length: Math.ceil(x.shape[d] / step) }, (_, k) => k * step);
+  const vs = V.pickStep(d, picks);
+  const from = x.shape;
+  const r = record("SliceBackward0", [x], compute(() => vs.fwd(x._t)), (g) => [vs.bwd(tf.zeros(from), g)], false, false);
+  const st = V.stridesOf(x);
+  return V.attachView(r, x, vs, st.map((v, k) => (k === d ? v * step : v)), V.offsetOf(x));
 }
 
 /**

@@ -17,9 +17,13 @@ import * as M from "../ops/movement";
 import * as L from "../ops/linalg";
 import * as C from "../ops/creation";
 import * as S from "../ops/sort";
-import { compute, tf as tfjs } from "../ops/_core";
+import { compute, record, sumTo, broadcastShapes, fmtShape, tf as tfjs } from "../ops/_core";
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
+import * as V from "../ops/view";
+import * as SC from "../ops/scatter";
+import { Size } from "./size";
+import { guardNumericIndex } from "./index_guard";
 
 /** torchlab's dtypes. PyTorch's int64 results (argmax, class labels) are int32 here. */
 export type DType = "float32" | "int32" | "bool";
@@ -83,8 +87,9 @@ function trailingDim(op: string, dim: unknown): unknown {
 export class Tensor {
   /** @internal refcounted backend buffer, shared by detach()/.data aliases. */
   _s: Storage;
-  /** The node that produced this tensor, or null for a leaf. */
-  grad_fn: Node | null = null;
+  /** @internal for a view: its base and how it derives from it (src/ops/view.ts); null when it owns its values. */
+  _view: V.ViewInfo | null = null;
+  private _grad_fn: Node | null = null;
   /** Accumulated gradient of a leaf after backward(). */
   grad: Tensor | null = null;
   private _requires_grad = false;
@@ -99,23 +104,63 @@ export class Tensor {
     return new Tensor(data);
   }
 
-  /** @internal the tfjs tensor holding the values (PyTorch layout). */
+  /** @internal the tfjs tensor holding the values (PyTorch layout); a view re-derives them if its base was written. */
   get _t(): tf.Tensor {
+    if (this._view !== null && V.isStale(this)) V.refresh(this);
     if (this._s.data.isDisposed) throw new RuntimeError("this tensor's memory was already released");
     return this._s.data;
   }
 
   /** @internal */
   _attach(node: Node): void {
-    this.grad_fn = node;
+    this._grad_fn = node;
     this._requires_grad = true;
+  }
+
+  /** The node that produced this tensor (e.g. `<MseLossBackward0 object>`), or null for a leaf. */
+  get grad_fn(): Node | null {
+    if (this._view !== null && V.isStale(this)) V.refresh(this);
+    return this._grad_fn;
+  }
+  set grad_fn(node: Node | null) {
+    this._grad_fn = node;
+  }
+
+  /** @internal grad_fn without bringing a view up to date first. */
+  _gradFnRaw(): Node | null {
+    return this._grad_fn;
+  }
+  /** @internal */
+  _setGradFn(node: Node): void {
+    this._attach(node);
+  }
+  /** @internal this wrapper takes `other`'s storage (a view re-derived, or written through). */
+  _rebindTo(other: Tensor): void {
+    this._s = rebind(this, this._s, other._s);
+  }
+  /** @internal this tensor becomes `result` of an in-place op: its values and its grad_fn. */
+  _adopt(result: Tensor): void {
+    this._s = rebind(this, this._s, result._s);
+    if (result._grad_fn !== null) this._attach(result._grad_fn);
+  }
+  /** @internal replaces this (non-view) tensor's values in place; its views see the new version. */
+  _overwrite(data: tf.Tensor): void {
+    overwrite(this._s, data);
   }
 
   // ---------------------------------------------------------------- properties
 
-  get shape(): number[] {
-    return this._s.data.shape.slice();
+  /** The dims, as a `torch.Size` (an array of numbers that prints as `torch.Size([3, 28, 28])`). */
+  get shape(): Size {
+    const d = this._s.data;
+    if (this._shapeOf !== d) {
+      this._shape = Size._frozen(d.shape);
+      this._shapeOf = d;
+    }
+    return this._shape!;
   }
+  private _shape: Size | null = null;
+  private _shapeOf: tf.Tensor | null = null;
   get dtype(): DType {
     return this._s.data.dtype as DType;
   }
@@ -130,6 +175,7 @@ export class Tensor {
     return this.grad_fn === null;
   }
   get requires_grad(): boolean {
+    if (this._view !== null && V.isStale(this)) V.refresh(this);
     return this._requires_grad;
   }
   set requires_grad(v: boolean) {
@@ -144,7 +190,9 @@ export class Tensor {
   }
   set data(v: Tensor) {
     if (!(v instanceof Tensor)) throw new TypeError("Tensor.data must be set to a Tensor");
-    overwrite(this._s, compute(() => tfjs.clone(v._t)));
+    const d = compute(() => tfjs.clone(v._t));
+    if (this._view !== null) V.writeThroughView(this, Tensor._wrap(d), false);
+    else overwrite(this._s, d);
   }
   /** Transpose of a 2-D tensor (dims reversed for n-D), PyTorch's `.T`. */
   get T(): Tensor {
@@ -158,9 +206,9 @@ export class Tensor {
     return this.transpose(-2, -1);
   }
 
-  size(): number[];
+  size(): Size;
   size(dim: number): number;
-  size(dim?: number): number[] | number {
+  size(dim?: number): Size | number {
     if (dim === undefined) return this.shape;
     return this.shape[normDimPublic(dim, this.dim(), "size")];
   }
@@ -225,12 +273,12 @@ export class Tensor {
     runBackward(this, seed, retain);
   }
 
-  /** A tensor sharing this one's values, cut from the graph. */
+  /** A tensor sharing this one's values, cut from the graph: in-place writes to either show in both. */
   detach(): Tensor {
-    return new Tensor(this._s.data, this._s);
+    return V.detachedAlias(this);
   }
   detach_(): this {
-    this.grad_fn = null;
+    this._grad_fn = null;
     this._requires_grad = false;
     return this;
   }
@@ -243,9 +291,9 @@ export class Tensor {
     return this.grad_fn !== null && this.grad_fn.retained === this;
   }
 
-  /** @internal an alias sharing storage and graph position (used where PyTorch returns a view). */
+  /** @internal a view of all of this tensor (used where PyTorch returns an alias). */
   alias(): Tensor {
-    return M.clone(this);
+    return V.alias(this);
   }
 
   // ---------------------------------------------------------------- data access
@@ -664,8 +712,9 @@ export class Tensor {
   repeat(...reps: (number | number[])[]): Tensor {
     return M.repeat(this, sizesFrom(reps, "repeat", "repeats"));
   }
+  /** This tensor if its elements are in row-major order, else a row-major copy (a transposed view, ...). */
   contiguous(): Tensor {
-    return this;
+    return V.isContiguous(this) ? this : M.clone(this);
   }
   clone(): Tensor {
     return M.clone(this);
@@ -786,39 +835,71 @@ export class Tensor {
     return [...args, { dtype: this.dtype }];
   }
 
-  // ---------------------------------------------------------------- in-place
+  // ---------------------------------------------------------------- in-place (views write through: src/ops/view.ts)
 
   /**
-   * Runs `f` and stores its result in this tensor. Outside grad mode the values are overwritten in
-   * place (optimizer steps: the old buffer is freed at once and the version bumps). In grad mode the
-   * op reads an alias that keeps the old values and graph position, and this tensor then takes the
-   * result's buffer and node: nodes that saved the old values keep them (or, if they read this
-   * tensor, see its version change and raise at backward), as PyTorch's version counter does.
+   * Runs `f` on this tensor's current value and stores the result in this tensor. Outside grad mode
+   * the values are overwritten in place (optimizer steps: the version bumps). In grad mode the op
+   * reads a snapshot that keeps the old values and graph position, and this tensor then takes the
+   * result's buffer and node (`name` is the node a value-less write such as fill_ records). A view
+   * writes into its base instead, and the base's other views see the write, as in PyTorch.
    */
-  private inplace(op: string, f: (src: Tensor) => Tensor): this {
+  private inplace(op: string, f: (src: Tensor) => Tensor, name?: string, anyDtype = false): this {
     const recording = isGradRecording();
-    if (this.requires_grad && this.is_leaf && recording) {
-      throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation (${op}); wrap it in torch.no_grad(() => ...)`);
-    }
-    const src = recording ? this._alias() : this;
-    const next = f(src);
+    this.checkInplace(op, recording);
+    const src = recording ? this._snapshot() : this;
+    let next = f(src);
     if (next.shape.join(",") !== this.shape.join(",")) {
       throw new RuntimeError(`${op}: output with shape [${this.shape.join(", ")}] doesn't match the broadcast shape [${next.shape.join(", ")}]`);
     }
     // PyTorch's can_cast: a float result cannot be written into an int/bool tensor, nor an int one into bool.
     const rank = { bool: 0, int32: 1, float32: 2 } as const;
-    if (rank[next.dtype] > rank[this.dtype]) {
+    if (!anyDtype && rank[next.dtype] > rank[this.dtype]) {
       const names = { bool: "Bool", int32: "Long", float32: "Float" } as const;
       throw new RuntimeError(`${op}: result type ${names[next.dtype]} can't be cast to the desired output type ${names[this.dtype]}`);
     }
+    if (this._view !== null) {
+      V.writeThroughView(this, next, recording, op === "fill_" || op === "zero_");
+      return this;
+    }
+    // A recorded write whose value has no graph (fill_, normal_) still cuts the old values' gradient.
+    if (recording && next.grad_fn === null && this.requires_grad) {
+      const v = next;
+      next = record(name ?? `${op}Backward0`, [src], compute(() => tfjs.cast(v._t, this.dtype)), () => [null]);
+    }
     if (next.grad_fn !== null && next.dtype === this.dtype) {
-      this._s = rebind(this, this._s, next._s);
-      this.grad_fn = next.grad_fn;
-      this._requires_grad = true;
+      this._adopt(next);
       return this;
     }
     overwrite(this._s, compute(() => tfjs.cast(next._t, this.dtype)));
     return this;
+  }
+
+  /** PyTorch's refusals of in-place ops that would lose a gradient. */
+  private checkInplace(op: string, recording: boolean): void {
+    if (!recording) return;
+    const v = this._view;
+    if (v !== null && v.tracked) {
+      if (v.multi !== null && this.requires_grad) {
+        throw new RuntimeError(
+          `Output ${v.multi.index} of ${v.multi.name} is a view and is being modified inplace (${op}). This view is the output of a function that returns multiple views. ` +
+            "Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.",
+        );
+      }
+      const b = v.base;
+      if (!b.requires_grad) return;
+      if (!v.noGrad) {
+        if (b.is_leaf) throw new RuntimeError(`a view of a leaf Variable that requires grad is being used in an in-place operation (${op}).`);
+        return;
+      }
+      throw new RuntimeError(
+        `A view was created in no_grad mode and is being modified inplace with grad mode enabled (${op}). Given that this use case is ambiguous and error-prone, ` +
+          "it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).",
+      );
+    }
+    if (v === null && this.requires_grad && this.is_leaf) {
+      throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation (${op}); wrap it in torch.no_grad(() => ...)`);
+    }
   }
 
   /** @internal `f(this)` written into this tensor with autograd, for functional ops' `inplace` option. */
@@ -826,10 +907,11 @@ export class Tensor {
     return this.inplace(op, f);
   }
 
-  /** A wrapper sharing this tensor's buffer and graph position (the pre-write value for in-place ops). */
-  private _alias(): Tensor {
+  /** @internal a wrapper sharing this tensor's buffer and graph position (the pre-write value for in-place ops). */
+  _snapshot(): Tensor {
+    this._t; // a stale view re-derives first
     const a = new Tensor(this._s.data, this._s);
-    a.grad_fn = this.grad_fn;
+    a._grad_fn = this._grad_fn;
     a._requires_grad = this._requires_grad;
     return a;
   }
@@ -852,33 +934,151 @@ export class Tensor {
     return this.inplace("relu_", (s) => s.relu());
   }
   zero_(): this {
-    return this.fill_(0);
+    return this.fillWith("zero_", 0, "ZeroBackward0");
   }
   fill_(value: number | boolean): this {
-    // A non-leaf in grad mode records the fill, so no gradient flows back through the old values.
-    if (this.requires_grad && isGradRecording()) return this.inplace("fill_", (s) => E.masked_fill(s, C.ones(this.shape, { dtype: "bool" }), value));
-    const v = this.dtype === "int32" ? Math.trunc(Number(value)) : this.dtype === "bool" ? Number(Boolean(value)) : Number(value);
-    overwrite(this._s, compute(() => tfjs.cast(tfjs.fill(this.shape, v, this.dtype === "bool" ? "int32" : this.dtype), this.dtype)));
-    return this;
+    return this.fillWith("fill_", value, "FillBackward2");
   }
+  private fillWith(op: string, value: number | boolean, name: string): this {
+    const v = this.dtype === "int32" ? Math.trunc(Number(value)) : this.dtype === "bool" ? Number(Boolean(value)) : Number(value);
+    const values = (): tf.Tensor => compute(() => tfjs.cast(tfjs.fill(this.shape, v, this.dtype === "bool" ? "int32" : this.dtype), this.dtype));
+    // The common case (init, zeroing grads, a plain tensor): overwrite the buffer directly.
+    if (this._view === null && !(this.requires_grad && isGradRecording())) {
+      overwrite(this._s, values());
+      return this;
+    }
+    return this.inplace(op, () => Tensor._wrap(values()), name);
+  }
+  /** Copies `src` (broadcast to this shape, cast to this dtype) into this tensor; gradients flow to `src`. */
   copy_(src: Tensor): this {
-    if (this.requires_grad && this.is_leaf && isGradRecording()) throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
-    const b = M.expand(src, this.shape);
-    overwrite(this._s, compute(() => tfjs.cast(b._t, this.dtype)));
-    return this;
+    if (!(src instanceof Tensor)) throw new TypeError(`copy_(): argument 'src' must be Tensor, not ${src === null ? "null" : typeof src}`);
+    const shape = this.shape;
+    if (broadcastShapes(src.shape, shape)?.join(",") !== shape.join(",")) {
+      const lead = shape.length - src.dim();
+      const bad = src.shape.findIndex((d, i) => d !== 1 && d !== shape[lead + i]);
+      throw new RuntimeError(
+        src.dim() > shape.length || bad < 0
+          ? `copy_(): src of shape ${fmtShape(src.shape)} cannot be broadcast to the destination's shape ${fmtShape(shape)}`
+          : `The expanded size of the tensor (${shape[lead + bad]}) must match the existing size (${src.shape[bad]}) at non-singleton dimension ${lead + bad}.  Target sizes: ${fmtShape(shape)}.  Tensor sizes: ${fmtShape(src.shape)}`,
+      );
+    }
+    return this.inplace(
+      "copy_",
+      (s) =>
+        record("CopyBackwards", [s, src], compute(() => tfjs.cast(tfjs.broadcastTo(tfjs.reshape(src._t, [...Array(shape.length - src.dim()).fill(1), ...src.shape]), shape), this.dtype)), (g) => [
+          null,
+          sumTo(g, src.shape),
+        ]),
+      "CopyBackwards",
+      true,
+    );
   }
   uniform_(from = 0, to = 1, options: { generator?: import("./random").Generator } = {}): this {
-    const r = C.rand(this.shape, options);
-    overwrite(this._s, compute(() => tfjs.add(tfjs.mul(r._t, to - from), from)));
-    return this;
+    return this.inplace("uniform_", () => {
+      const r = C.rand(this.shape, options);
+      return Tensor._wrap(compute(() => tfjs.add(tfjs.mul(r._t, to - from), from)));
+    }, "UniformBackward0");
   }
   normal_(mean = 0, std = 1, options: { generator?: import("./random").Generator } = {}): this {
-    const r = C.randn(this.shape, options);
-    overwrite(this._s, compute(() => tfjs.add(tfjs.mul(r._t, std), mean)));
-    return this;
+    return this.inplace("normal_", () => {
+      const r = C.randn(this.shape, options);
+      return Tensor._wrap(compute(() => tfjs.add(tfjs.mul(r._t, std), mean)));
+    }, "NormalBackward0");
   }
   masked_fill_(mask: Tensor, value: number): this {
     return this.inplace("masked_fill_", (s) => E.masked_fill(s, mask, value));
+  }
+
+  /**
+   * PyTorch's `x[index] = value`: `index` takes the same forms as `index()` (a string such as
+   * `":, 1"`, a number, an array of items, an index tensor or a bool mask) and `value` is a Tensor
+   * (broadcast to the indexed shape) or a number. Basic indexing writes through a view, so the
+   * result is recorded as PyTorch's CopySlices; tensor indices go through index_put_.
+   * @example
+   * const tensor = torch.ones(4, 4);
+   * tensor.setitem(":, 1", 0);          // tensor[:, 1] = 0
+   * x.setitem(x.lt(0), 0);              // x[x < 0] = 0
+   */
+  setitem(index: string | IndexItem[] | number | Tensor, value: Tensor | number | boolean): this {
+    const items = typeof index === "number" || index instanceof Tensor ? [index] : index;
+    const advanced = Array.isArray(items) && items.some((it) => it instanceof Tensor);
+    if (advanced) return this.inplace("index_put_", (s) => SC.index_put("index_put_", s, items, value, false));
+    const view = M.index(this, items);
+    if (value instanceof Tensor) view.copy_(value);
+    else if (typeof value === "number" || typeof value === "boolean") view.fill_(value);
+    else throw new TypeError(`setitem(): value must be a Tensor or a number, not ${value === null ? "null" : typeof value}`);
+    return this;
+  }
+
+  /**
+   * `self[indices] = values` (or `+=` with accumulate): `indices` is PyTorch's tuple of index
+   * tensors, one per leading dim (null keeps a whole dim); `values` broadcasts to the indexed shape.
+   */
+  index_put_(indices: (Tensor | null)[], values: Tensor | number, accumulate: boolean | { accumulate?: boolean } = false): this {
+    const acc = isOptions(accumulate) ? Boolean(parseArgs("index_put_", [accumulate], ["accumulate"]).accumulate) : accumulate;
+    const items = SC.indicesToItems("index_put_", indices);
+    return this.inplace("index_put_", (s) => SC.index_put("index_put_", s, items, values, acc));
+  }
+  /** Out-of-place index_put_. */
+  index_put(indices: (Tensor | null)[], values: Tensor | number, accumulate: boolean | { accumulate?: boolean } = false): Tensor {
+    return this.clone().index_put_(indices, values, accumulate);
+  }
+  /**
+   * Writes `src` (a tensor, or a number) into this tensor at `index` along `dim`:
+   * `self[index[i][j]][j] = src[i][j]` for dim=0. `reduce: 'add' | 'multiply'` combines instead.
+   */
+  scatter_(dim: number, index: Tensor, src: Tensor | number, options: { reduce?: "add" | "multiply" } = {}): this {
+    const o = parseArgs("scatter_", [options], ["reduce"]);
+    return this.inplace("scatter_", (s) => SC.scatter(s, dim, index, src, o.reduce as "add" | "multiply" | undefined));
+  }
+  scatter(dim: number, index: Tensor, src: Tensor | number, options: { reduce?: "add" | "multiply" } = {}): Tensor {
+    const o = parseArgs("scatter", [options], ["reduce"]);
+    return SC.scatter(this, dim, index, src, o.reduce as "add" | "multiply" | undefined);
+  }
+  /** Sums `src` into this tensor at `index` along `dim` (repeated positions add up). */
+  scatter_add_(dim: number, index: Tensor, src: Tensor): this {
+    return this.inplace("scatter_add_", (s) => SC.scatter_add(s, dim, index, src));
+  }
+  scatter_add(dim: number, index: Tensor, src: Tensor): Tensor {
+    return SC.scatter_add(this, dim, index, src);
+  }
+
+  // ---------------------------------------------------------------- views: geometry and export
+
+  /** The strides PyTorch would give this tensor (row-major unless it is a view). */
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number): number[] | number {
+    const st = V.stridesOf(this);
+    return dim === undefined ? st.slice() : st[normDimPublic(dim, this.dim(), "stride")];
+  }
+  storage_offset(): number {
+    return V.offsetOf(this);
+  }
+  is_contiguous(): boolean {
+    return V.isContiguous(this);
+  }
+  /** PyTorch's `_base`: the tensor this view shares its data with, or null. */
+  get _base(): Tensor | null {
+    return this._view !== null && this._view.tracked ? this._view.base : null;
+  }
+  _is_view(): boolean {
+    return this._view !== null && this._view.tracked;
+  }
+  /** The diagonal (offset > 0 above it) of the 2-D slices over dims `dim1`, `dim2`, as a view. */
+  diagonal(offset: number | { offset?: number; dim1?: number; dim2?: number } = 0, dim1 = 0, dim2 = 1): Tensor {
+    const o = parseArgs("diagonal", trimArgs([offset, dim1, dim2]), ["offset", "dim1", "dim2"]);
+    return M.diagonal(this, (o.offset as number | undefined) ?? 0, (o.dim1 as number | undefined) ?? 0, (o.dim2 as number | undefined) ?? 1);
+  }
+  /**
+   * The values as a typed array with the shape beside it, torchlab's `x.numpy()`: `{data, shape,
+   * dtype}` (Float32Array, Int32Array, or Uint8Array for bool). `data` is a copy: unlike NumPy's
+   * array it does not share memory, so writes to it do not reach the tensor. Refuses a tensor that
+   * requires grad, as PyTorch's numpy() does (call detach() first).
+   */
+  numpy(): { data: Float32Array | Int32Array | Uint8Array; shape: number[]; dtype: DType } {
+    if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    return { data: this.dataSync().slice(), shape: this.shape.slice(), dtype: this.dtype };
   }
 
   // ---------------------------------------------------------------- printing
@@ -959,3 +1159,6 @@ function checkDevice(device: string): void {
     );
   }
 }
+
+// `x[0]` in a plain script fails loudly instead of reading undefined (the notebook rewrites it to x.get(0)).
+guardNumericIndex(Tensor.prototype, "tensor", (i) => `x.get(${i}) (or x.index("${i}, ..."))`, (i) => `x.setitem(${i}, value)`);

@@ -54,7 +54,7 @@ describe("torchlab run", () => {
 
   test("the prelude works from a folder without node_modules; user imports resolve from the folder", () => {
     const [shape, answer, same] = [1, 2, 3].map((i) => nb.cells[i].outputs!);
-    expect(text(shape[shape.length - 1].data!["text/plain"])).toBe("[ 2, 3 ]");
+    expect(text(shape[shape.length - 1].data!["text/plain"])).toBe("torch.Size([2, 3])");
     expect(text(answer[0].data!["text/plain"])).toBe("42");
     expect(text(same[0].data!["text/plain"])).toBe("true");
   });

@@ -1,6 +1,7 @@
 /** F.linear and F.bilinear: affine maps over the last dimension. */
 import { Tensor } from "../../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../../errors";
+import { addmm } from "../../ops/addmm";
 
 function fmt(s: readonly number[]): string {
   return `[${s.join(", ")}]`;
@@ -44,6 +45,8 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
     const y = input.matmul(weight);
     return hasBias ? y.add(bias) : y;
   }
+  // PyTorch's one addmm node (grad_fn AddmmBackward0, next_functions bias, input, TBackward0).
+  if (input.dim() === 2 && hasBias) return addmm(bias, input, weight.t());
   if (input.dim() <= 2) {
     const y = input.matmul(weight.t());
     return hasBias ? y.add(bias) : y;

@@ -11,6 +11,7 @@ import * as R from "../../ops/reduce";
 import * as E from "../../ops/elementwise";
 import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
+import { fused } from "../../ops/fused";
 
 export type Reduction = "none" | "mean" | "sum";
 
@@ -183,7 +184,8 @@ export function nll_loss(input: Tensor, target: Tensor, weight?: Tensor | null |
   checkFloatInput("nll_loss", input);
   const C = input.dim() === 1 ? input.shape[0] : input.shape[1];
   const w = checkWeight("nll_loss", o.weight, C);
-  return reduceWeighted(pickTargets("nll_loss", input, target, w, (o.ignore_index as number | undefined) ?? -100), reduction);
+  const ignore = (o.ignore_index as number | undefined) ?? -100;
+  return fused("NllLossBackward0", [input, target], (i, t) => reduceWeighted(pickTargets("nll_loss", i, t, w, ignore), reduction));
 }
 
 type CrossEntropyOpts = NllOpts & { label_smoothing?: number };
@@ -229,9 +231,10 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
     return prod.sum().neg().div(input.numel() / C);
   }
   if (ls > 0 && ls > 1) throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${ls}`);
+  // PyTorch's cross_entropy is nll_loss(log_softmax(x)): grad_fn NllLossBackward0 over LogSoftmaxBackward0.
+  if (!(ls > 0)) return fused("NllLossBackward0", [logp, target], (lp, t) => reduceWeighted(pickTargets("cross_entropy", lp, t, w, ignore_index), reduction));
   const picked = pickTargets("cross_entropy", logp, target, w, ignore_index);
   const nll = reduceWeighted(picked, reduction);
-  if (!(ls > 0)) return nll;
   let smooth = (w ? logp.mul(w.reshape(wShape)) : logp).sum(classDim).neg();
   smooth = smooth.masked_fill(picked.ignored, 0);
   let ret: Tensor;
@@ -259,7 +262,7 @@ export function mse_loss(input: Tensor, target: Tensor, options: PlainOpts = {})
   const reduction = _reduction(parseArgs("mse_loss", [options], ["size_average", "reduce", "reduction"]));
   broadcastPair("mse_loss", input, target);
   checkFloatInput("mse_loss", input);
-  return reduce(input.sub(target).pow(2), reduction);
+  return fused("MseLossBackward0", [input, target], (i, t) => reduce(i.sub(t).pow(2), reduction));
 }
 
 /** Mean absolute error, |input - target| reduced. */
@@ -281,12 +284,14 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, options: PlainOpts
   const beta = (o.beta as number | undefined) ?? 1;
   if (beta < 0) throw new RuntimeError("smooth_l1_loss does not support negative values for beta.");
   broadcastPair("smooth_l1_loss", input, target);
-  const d = input.sub(target);
-  if (beta === 0) return reduce(d.abs(), reduction);
-  const a = d.abs();
-  // The quadratic branch squares a clamped difference: its unselected gradient stays finite (an
-  // infinite difference would give 0 * inf = nan through where's backward).
-  return reduce(E.where(a.lt(beta), d.clamp(-beta, beta).pow(2).mul(0.5 / beta), a.sub(0.5 * beta)), reduction);
+  return fused("SmoothL1LossBackward0", [input, target], (i, t) => {
+    const d = i.sub(t);
+    if (beta === 0) return reduce(d.abs(), reduction);
+    const a = d.abs();
+    // The quadratic branch squares a clamped difference: its unselected gradient stays finite (an
+    // infinite difference would give 0 * inf = nan through where's backward).
+    return reduce(E.where(a.lt(beta), d.clamp(-beta, beta).pow(2).mul(0.5 / beta), a.sub(0.5 * beta)), reduction);
+  });
 }
 
 /** 0.5 d^2 where |d| < delta, delta (|d| - 0.5 delta) elsewhere. */
@@ -298,9 +303,11 @@ export function huber_loss(input: Tensor, target: Tensor, options: { reduction?:
   const delta = (o.delta as number | undefined) ?? 1;
   if (!(delta > 0)) throw new RuntimeError("huber_loss does not support non-positive values for delta.");
   broadcastPair("huber_loss", input, target);
-  const d = input.sub(target);
-  const a = d.abs();
-  return reduce(E.where(a.lt(delta), d.clamp(-delta, delta).pow(2).mul(0.5), a.sub(0.5 * delta).mul(delta)), reduction);
+  return fused("HuberLossBackward0", [input, target], (i, t) => {
+    const d = i.sub(t);
+    const a = d.abs();
+    return reduce(E.where(a.lt(delta), d.clamp(-delta, delta).pow(2).mul(0.5), a.sub(0.5 * delta).mul(delta)), reduction);
+  });
 }
 
 type BceOpts = { weight?: Tensor | null; size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
@@ -333,20 +340,22 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight?: Ten
     const hi = input.max().item();
     if (!(lo >= 0 && hi <= 1)) throw new RuntimeError("all elements of input should be between 0 and 1");
   }
-  // The input's gradient is PyTorch's (x - t) / max(x (1 - x), 1e-12), finite at x = 0 or 1 (a
-  // saturated sigmoid) where the clamped logs' chain rule gives 0 * inf = nan: the logs read a
-  // detached input (the target keeps its gradient through them) and a zero-valued term carries it.
-  const x = input.detach();
-  const logx = x.log().clamp(-100, null);
-  const log1mx = x.neg().add(1).log().clamp(-100, null);
-  let loss = target.mul(logx).add(target.neg().add(1).mul(log1mx)).neg();
-  if (input.requires_grad) {
-    const factor = x.sub(target.detach()).div(x.neg().add(1).mul(x).clamp(1e-12, null));
-    loss = loss.add(input.sub(x).mul(factor));
-  }
   const w = o.weight as Tensor | null | undefined;
-  if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
-  return reduce(loss, reduction);
+  return fused("BinaryCrossEntropyBackward0", [input, target], (input, target) => {
+    // The input's gradient is PyTorch's (x - t) / max(x (1 - x), 1e-12), finite at x = 0 or 1 (a
+    // saturated sigmoid) where the clamped logs' chain rule gives 0 * inf = nan: the logs read a
+    // detached input (the target keeps its gradient through them) and a zero-valued term carries it.
+    const x = input.detach();
+    const logx = x.log().clamp(-100, null);
+    const log1mx = x.neg().add(1).log().clamp(-100, null);
+    let loss = target.mul(logx).add(target.neg().add(1).mul(log1mx)).neg();
+    if (input.requires_grad) {
+      const factor = x.sub(target.detach()).div(x.neg().add(1).mul(x).clamp(1e-12, null));
+      loss = loss.add(input.sub(x).mul(factor));
+    }
+    if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
+    return reduce(loss, reduction);
+  });
 }
 
 /**
@@ -371,13 +380,15 @@ export function binary_cross_entropy_with_logits(
   }
   checkFloatInput("binary_cross_entropy_with_logits", input);
   target = floatTarget(target);
-  const sp = E.softplus(input.neg(), 1, 20);
   const pw = o.pos_weight as Tensor | null | undefined;
-  const logWeight = pw !== undefined && pw !== null ? pw.sub(1).mul(target).add(1) : null;
-  let loss = target.neg().add(1).mul(input).add(logWeight ? mulInPlaceShape(sp, logWeight) : sp);
   const w = o.weight as Tensor | null | undefined;
-  if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
-  return reduce(loss, reduction);
+  return fused("BinaryCrossEntropyWithLogitsBackward0", [input, target], (input, target) => {
+    const sp = E.softplus(input.neg(), 1, 20);
+    const logWeight = pw !== undefined && pw !== null ? pw.sub(1).mul(target).add(1) : null;
+    let loss = target.neg().add(1).mul(input).add(logWeight ? mulInPlaceShape(sp, logWeight) : sp);
+    if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
+    return reduce(loss, reduction);
+  });
 }
 
 /** Kullback-Leibler divergence with log-probability `input`: target * (log target - input). */

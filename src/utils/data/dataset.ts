@@ -15,6 +15,7 @@ import { Generator, default_generator } from "../../tensor/random";
 import { IndexError, TypeError, ValueError } from "../../errors";
 import { fmtShape } from "../../ops/_core";
 import * as M from "../../ops/movement";
+import { guardNumericIndex } from "../../tensor/index_guard";
 
 /** The map-style dataset protocol: `getitem(index)` and `len()`. */
 export interface MapDataset<T> {
@@ -259,3 +260,6 @@ export function random_split<T>(dataset: DatasetLike<T>, lengths: number[], opti
     return part;
   });
 }
+
+// `dataset[i]` in a plain script fails loudly instead of reading undefined (src/tensor/index_guard.ts).
+guardNumericIndex(Dataset.prototype, "dataset", (i) => `dataset.getitem(${i})`, (i) => `a list or a Dataset subclass (dataset[${i}] = ... has no meaning)`);

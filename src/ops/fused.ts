@@ -1,0 +1,30 @@
+/**
+ * One autograd node for a composite op, so that grad_fn names what PyTorch's fused kernel is
+ * called (`MseLossBackward0`, `NllLossBackward0`, ...) while the math stays written in torch ops.
+ * The composite runs on detached leaves of the inputs; the node's backward runs that inner graph.
+ */
+import { tf, compute, record } from "./_core";
+import { is_grad_enabled } from "../autograd/grad_mode";
+import { runBackward } from "../autograd/backward";
+import type { Tensor } from "../tensor/tensor";
+
+export function fused(name: string, inputs: Tensor[], f: (...xs: Tensor[]) => Tensor): Tensor {
+  if (!is_grad_enabled() || !inputs.some((t) => t.requires_grad)) return f(...inputs);
+  const leaves = inputs.map((t) => {
+    const d = t.detach();
+    return t.requires_grad ? d.requires_grad_(true) : d;
+  });
+  const inner = f(...leaves);
+  if (!inner.requires_grad) return inner;
+  return record(name, inputs, compute(() => tf.clone(inner._t)), (g) => {
+    leaves.forEach((l) => (l.grad = null));
+    // The inner graph is kept (retain) for as long as this node: released with it, and a second
+    // backward through the outer graph is refused by the outer node as usual.
+    runBackward(inner, tf.clone(g), true);
+    return leaves.map((l) => {
+      const lg = l.grad;
+      l.grad = null;
+      return lg === null ? null : tf.clone(lg._t);
+    });
+  });
+}

@@ -229,3 +229,17 @@ export const cuda = {
   is_available: (): boolean => cudaAvailable(),
   device_count: (): number => (cudaAvailable() ? 1 : 0),
 };
+
+export * as backends from "./backends";
+
+/**
+ * torch.accelerator (PyTorch 2.6): the one accelerator this process can use, which here is CUDA
+ * when the tfjs-node-gpu backend is active, and none otherwise (the CPU is not an accelerator).
+ * @example const device = torch.accelerator.is_available() ? torch.accelerator.current_accelerator() : torch.device("cpu");
+ */
+export const accelerator = {
+  is_available: (): boolean => cudaAvailable(),
+  /** The accelerator's device type, or null without one (PyTorch returns None). */
+  current_accelerator: (): Device | null => (cudaAvailable() ? new Device("cuda") : null),
+  device_count: (): number => (cudaAvailable() ? 1 : 0),
+};

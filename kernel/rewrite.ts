@@ -276,10 +276,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
   };
   /** The text from `from` to `to` around a token at [tokStart, tokEnd) that becomes `replacement`. */
   const gap = (from: number, tokStart: number, tokEnd: number, to: number, replacement: string): void => {
-    const plain = /^[ \t]*$/.test(text.slice(from, tokStart)) && /^[ \t]*$/.test(text.slice(tokEnd, to));
-    if (!plain) out.copy(from, tokStart);
+    // Plain spaces go (`a + b` -> `a.add(b)`); line breaks and comments stay where they were.
+    if (!/^[ \t]*$/.test(text.slice(from, tokStart))) out.copy(from, tokStart);
     out.insert(replacement);
-    if (!plain) out.copy(tokEnd, to);
+    if (!/^[ \t]*$/.test(text.slice(tokEnd, to))) out.copy(tokEnd, to);
   };
 
   const method = (recv: ts.Node, op: ts.Node, arg: ts.Node, name: string, result: Kind): Plan => ({
@@ -383,7 +383,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       let name: string | undefined;
       if (obj === "tensor") {
         const arg = kindOf(n.argumentExpression);
-        name = arg === "number" ? "get" : arg === "string" || arg === "tensor" ? "index" : undefined;
+        name = arg === "number" ? "get" : arg === "string" || arg === "tensor" || arg === "any" ? "index" : undefined;
       } else if (obj === "dataset") {
         const type = checker.getTypeAtLocation(strip(n.expression));
         name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;
@@ -448,7 +448,7 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
  * errors at the positions of the text the user wrote. `create` must build the converter (tslab
  * builds its watch program synchronously; its host is how we reach the program's type checker).
  */
-export function withNotebookDialect(create: () => Converter): Converter {
+export function withNotebookDialect(create: () => Converter): Converter & { rewrite(prevDecl: string, src: string): Rewritten } {
   let latest: ts.BuilderProgram | undefined;
   const stop = onWatchHost((host) => {
     let inner: ((program: ts.BuilderProgram) => void) | undefined;
@@ -477,11 +477,13 @@ export function withNotebookDialect(create: () => Converter): Converter {
     if (!program || !sourceFile) throw new Error("the notebook dialect could not reach tslab's type checker");
     return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
   };
+  const rewrite = (prevDecl: string, src: string): Rewritten =>
+    latest ? rewriteTensorOperators(src, check(prevDecl)) : { code: src, mapBack: (offset) => offset };
   return {
     ...conv,
+    rewrite,
     convert(prevDecl: string, src: string): ConvertResult {
-      if (!latest) return conv.convert(prevDecl, src);
-      const rewritten = rewriteTensorOperators(src, check(prevDecl));
+      const rewritten = rewrite(prevDecl, src);
       const result = conv.convert(prevDecl, rewritten.code);
       if (rewritten.code === src) return result;
       const pos = (p: DiagnosticPos): DiagnosticPos => {

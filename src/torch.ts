@@ -12,7 +12,8 @@ import * as S from "./ops/sort";
 import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError } from "./errors";
-import { operand } from "./ops/_core";
+import { broadcastShapes, operand } from "./ops/_core";
+import { from_typed, tensor } from "./ops/creation";
 import { parseArgs } from "./tensor/args";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
@@ -104,7 +105,12 @@ export const pow = (a: Tensor | number, b: Operand): Tensor => {
 };
 export const neg = (a: Tensor): Tensor => E.neg(a);
 export const rsub = (a: Tensor, b: Operand): Tensor => E.rsub(a, b);
-export const remainder = (a: Tensor, b: Operand): Tensor => E.remainder(a, b);
+/** Python's `%` (sign of the divisor); a number first is allowed, as in PyTorch: `torch.remainder(2, x)`. */
+export const remainder = (a: Tensor | number, b: Operand): Tensor => {
+  if (a instanceof Tensor) return E.remainder(a, b);
+  if (!(b instanceof Tensor)) throw new TypeError("remainder(): at least one of 'self' and 'other' must be a Tensor");
+  return E.remainder(operand(a, b, "remainder"), b);
+};
 export const floor_divide = (a: Tensor, b: Operand): Tensor => E.div(a, b, { rounding_mode: "floor" });
 export const true_divide = (a: Tensor, b: Operand): Tensor => E.div(a, b);
 export const log2 = (a: Tensor): Tensor => E.log2(a);
@@ -131,6 +137,35 @@ export const square = (a: Tensor): Tensor => E.square(a);
 export const erf = (a: Tensor): Tensor => E.erf(a);
 export const clamp = (a: Tensor, ...args: Parameters<Tensor["clamp"]>): Tensor => a.clamp(...args);
 export const clip = clamp;
+// Bitwise ops, as PyTorch's `&`, `|`, `^`, `~`: logical on bool, two's-complement on integers, an
+// error on floating point. Not differentiable (PyTorch's are not either).
+type BitOperand = Tensor | number | boolean;
+function bitDtype(x: BitOperand): DType {
+  if (x instanceof Tensor) return x.dtype;
+  return typeof x === "boolean" ? "bool" : Number.isInteger(x) ? "int32" : "float32";
+}
+function bitwise(op: string, a: BitOperand, b: BitOperand, f: (x: number, y: number) => number, logical: (x: Tensor, y: Operand) => Tensor): Tensor {
+  if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw new TypeError(`${op}(): at least one argument must be a Tensor`);
+  const dtypes = [bitDtype(a), bitDtype(b)];
+  if (dtypes.includes("float32")) throw new RuntimeError(`"${op}_cpu" not implemented for 'Float'`);
+  const [x, y] = a instanceof Tensor ? [a, b] : [b as Tensor, a];
+  if (dtypes.every((d) => d === "bool")) return logical(x, y);
+  const tx = x.int();
+  const ty = y instanceof Tensor ? y.int() : tensor(Number(y), { dtype: "int32" });
+  const shape = broadcastShapes(tx.shape, ty.shape);
+  if (!shape) throw new RuntimeError(`The size of tensor a (${tx.shape.join(", ")}) must match the size of tensor b (${ty.shape.join(", ")}) in ${op}`);
+  const xs = tx.expand(shape).contiguous().dataSync();
+  const ys = ty.expand(shape).contiguous().dataSync();
+  return from_typed(Int32Array.from(xs, (v, i) => f(v, ys[i])), shape);
+}
+export const bitwise_and = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_and", a, b, (x, y) => x & y, E.logical_and);
+export const bitwise_or = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_or", a, b, (x, y) => x | y, E.logical_or);
+export const bitwise_xor = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_xor", a, b, (x, y) => x ^ y, E.logical_xor);
+export const bitwise_not = (a: Tensor): Tensor => {
+  if (a.dtype === "bool") return E.logical_not(a);
+  if (a.dtype === "float32") throw new RuntimeError(`"bitwise_not_cpu" not implemented for 'Float'`);
+  return from_typed(Int32Array.from(a.contiguous().dataSync(), (v) => ~v), a.shape);
+};
 export const masked_fill = (a: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor => E.masked_fill(a, mask, value);
 
 export const sum = (a: Tensor, ...args: Parameters<Tensor["sum"]>): Tensor => a.sum(...args);

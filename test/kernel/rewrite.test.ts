@@ -67,3 +67,55 @@ describe("loop yields", () => {
     expect(addLoopYields(src, 7).split("\n").length).toBe(src.split("\n").length);
   });
 });
+
+describe("the notebook dialect, end to end through the kernel", () => {
+  const results = (nb: { cells: { outputs: { output_type: string; data?: Record<string, string>; ename?: string; evalue?: string }[] }[] }) =>
+    nb.cells.map((c) => {
+      const out = c.outputs.find((o) => o.output_type === "execute_result" || o.output_type === "error");
+      return out?.output_type === "error" ? `${out.ename}: ${out.evalue}` : String(out?.data?.["text/plain"] ?? "");
+    });
+
+  test("operators, element access, compound assignment and Dataset subclasses compute PyTorch's values", async () => {
+    const dir = tempDir("torchlab-dialect-");
+    const cells = [
+      "const a = torch.tensor([1, 2, 3]);\nconst b = torch.tensor([10, 20, 30]);",
+      "JSON.stringify((a + b * 2).tolist())",
+      "const x = torch.tensor([[1, 2], [3, 4]]);\nJSON.stringify([x[0].tolist(), x[1][0].item(), x[\":, 1\"].tolist(), x[x > 2].tolist()])",
+      "let y = torch.ones(3);\ny += a;\ny *= 2;\nJSON.stringify(y.tolist())",
+      "JSON.stringify([(a < 2).tolist(), (a >= 2).tolist(), (a == b / 10).tolist(), (a != 2).tolist(), (2 < a).tolist()])",
+      "JSON.stringify([(1 - a).tolist(), (12 / a).tolist(), (-a).tolist(), (2 ** a).tolist(), (7 % a).tolist(), (a % 2).tolist()])",
+      "const m = a > 1;\nJSON.stringify([(m & (a < 3)).tolist(), (m | (a < 2)).tolist(), (~m).tolist(), (a & 6).tolist(), (~a).tolist()])",
+      // A literal port of PyTorch's custom Dataset: no type argument, dunder methods, tuple samples.
+      [
+        "class MyData extends torch.utils.data.Dataset {",
+        "  __len__() { return 4; }",
+        "  __getitem__(i: number): [torch.Tensor, number] { return [torch.full([2], i), i % 2]; }",
+        "}",
+        "const data = new MyData();",
+        "const seen: number[][] = [];",
+        "for (const [xb, yb] of new torch.utils.data.DataLoader(data, {batch_size: 2})) seen.push([...(xb.sum(1).tolist() as number[]), ...(yb.tolist() as number[])]);",
+        "const [img, label] = data[3];",
+        "JSON.stringify([seen, img.tolist(), label, data.length])",
+      ].join("\n"),
+      // A Parameter is a Tensor; the computation is recorded for autograd as with the methods.
+      "const w = new nn.Parameter(torch.tensor([1.5, 2]));\nconst loss = ((w * 3 - 1) ** 2).sum();\nloss.backward();\nJSON.stringify([loss.item(), w.grad!.tolist()])",
+      { code: "const e1 = a + b;\nconst e2 = (a * 2) + nosuch;", tags: ["raises-exception"] },
+    ];
+    fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
+    const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
+    expect(result.status).toBe(0);
+    const values = results(JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")));
+    // Expected values printed by PyTorch 1.13 for the same expressions.
+    expect(values.slice(1)).toEqual([
+      "'[21,42,63]'",
+      "'[[1,2],3,[2,4],[3,4]]'",
+      "'[4,6,8]'",
+      "'[[true,false,false],[false,true,true],[true,true,true],[true,false,true],[false,false,true]]'",
+      "'[[0,-1,-2],[12,6,4],[-1,-2,-3],[2,4,8],[0,1,1],[1,0,1]]'",
+      "'[[false,true,false],[true,true,true],[true,false,false],[0,2,2],[-2,-3,-4]]'",
+      "'[[[0,2,0,1],[4,6,0,1]],[3,3],1,4]'",
+      "'[37.25,[21,30]]'",
+      "CompileError: cell:2:22 - Cannot find name 'nosuch'.",
+    ]);
+  }, 180000);
+});

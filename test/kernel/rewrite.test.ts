@@ -3,6 +3,7 @@ import * as path from "path";
 import { addLoopYields, expandShorthandProperties } from "../../kernel/rewrite";
 import { Session } from "../../kernel/session";
 import { notebook, runCli, tempDir } from "./helpers";
+import { Tensor } from "../../src/tensor/tensor";
 
 describe("shorthand properties across cells", () => {
   test("expands object-literal and destructuring shorthands, leaves the rest alone", () => {
@@ -119,3 +120,21 @@ describe("the notebook dialect, end to end through the kernel", () => {
     ]);
   }, 180000);
 });
+
+// `x[i] = v` becomes `x.setitem(i, v)`, and `x[i] += v` an in-place op on the view `x.get(i)`: both
+// need the library's setter and views that write through (issue 11, items 1-2). Runs once they exist.
+const writesThrough = typeof (Tensor.prototype as { setitem?: unknown }).setitem === "function";
+(writesThrough ? test : test.skip)("element assignment in cells: the tensors tutorial's `tensor[:,1] = 0`", async () => {
+  const dir = tempDir("torchlab-setitem-");
+  const cells = [
+    "const tensor = torch.ones(4, 4);\ntensor[\":, 1\"] = 0;\nJSON.stringify(tensor.tolist())",
+    "const v = torch.zeros(2, 3);\nv[0] = torch.tensor([1, 2, 3]);\nv[1] += 5;\nv[\"1, 2\"] = -1;\nJSON.stringify(v.tolist())",
+  ];
+  fs.writeFileSync(path.join(dir, "setitem.ipynb"), JSON.stringify(notebook(cells)));
+  expect((await runCli(["run", path.join(dir, "setitem.ipynb"), "--out", dir])).status).toBe(0);
+  const nb = JSON.parse(fs.readFileSync(path.join(dir, "setitem.ipynb"), "utf8"));
+  const text = (i: number) => String(nb.cells[i].outputs.find((o: { output_type: string }) => o.output_type === "execute_result").data["text/plain"]);
+  // PyTorch 1.13: the same statements on torch.ones(4, 4) and torch.zeros(2, 3).
+  expect(text(0)).toBe("'[[1,0,1,1],[1,0,1,1],[1,0,1,1],[1,0,1,1]]'");
+  expect(text(1)).toBe("'[[1,2,3],[5,5,-1]]'");
+}, 120000);

@@ -70,6 +70,8 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw('a[":, 1"] = 0;')).toBe('a.setitem(":, 1", 0);');
     expect(rw("a[0] = b[1] * 2;")).toBe("a.setitem(0, b.get(1).mul(2));");
     expect(rw("let x = torch.zeros(3);\nx += a; x -= 1; x *= b; x /= 2;")).toBe("let x = torch.zeros(3);\nx.add_(a); x.sub_(1); x.mul_(b); x.div_(2);");
+    // PyTorch's `x[0] += 1` is an in-place add on the view x[0]; `x[0]++` has no tensor meaning.
+    expect(rw("a[0] += 1; a[0]++;")).toBe("a.get(0).add_(1); a[0]++;");
     expect(rw("ds[0]; pd[0]")).toBe("ds.getitem(0); pd.__getitem__(0)");
     expect(rw("const [img, label] = pd[0];\nimg + label")).toBe("const [img, label] = pd.__getitem__(0);\nimg.add(label)");
   });

@@ -93,7 +93,7 @@ export class RandomApply extends Transform {
   private generator: RandomOptions["generator"];
   constructor(transforms: TransformFn[] | RandomApplyOptions, p?: number | RandomApplyOptions, options?: RandomApplyOptions) {
     super();
-    const a = parseArgs("RandomApply", [transforms, p, options].filter((x) => x !== undefined), ["transforms", "p", "generator"]);
+    const a = parseArgs("RandomApply", [transforms, p, options], ["transforms", "p", "generator"]);
     this.transforms = checkList("RandomApply", a.transforms);
     this.p = (a.p as number | undefined) ?? 0.5;
     this.generator = a.generator as RandomOptions["generator"];
@@ -132,7 +132,7 @@ export class RandomChoice extends Transform {
   private generator: RandomOptions["generator"];
   constructor(transforms: TransformFn[] | RandomChoiceOptions, p?: number[] | null | RandomChoiceOptions, options?: RandomChoiceOptions) {
     super();
-    const a = parseArgs("RandomChoice", [transforms, p, options].filter((x) => x !== undefined), ["transforms", "p", "generator"]);
+    const a = parseArgs("RandomChoice", [transforms, p, options], ["transforms", "p", "generator"]);
     this.transforms = checkList("RandomChoice", a.transforms);
     const w = (a.p as number[] | null | undefined) ?? null;
     if (w !== null && !Array.isArray(w)) throw new TypeError("Argument p should be a sequence");
@@ -176,7 +176,7 @@ export class RandomOrder extends Transform {
   private generator: RandomOptions["generator"];
   constructor(transforms: TransformFn[] | (RandomOptions & { transforms?: TransformFn[] }), options?: RandomOptions) {
     super();
-    const a = parseArgs("RandomOrder", [transforms, options].filter((x) => x !== undefined), ["transforms", "generator"]);
+    const a = parseArgs("RandomOrder", [transforms, options], ["transforms", "generator"]);
     this.transforms = checkList("RandomOrder", a.transforms);
     this.generator = a.generator as RandomOptions["generator"];
   }

@@ -114,7 +114,7 @@ export class Normalize extends TensorTransform {
   inplace: boolean;
   constructor(mean: number[] | number | NormalizeOptions, std?: number[] | number | NormalizeOptions, inplace?: boolean | NormalizeOptions) {
     super();
-    const a = parseArgs("Normalize", [mean, std, inplace].filter((x) => x !== undefined), ["mean", "std", "inplace"]);
+    const a = parseArgs("Normalize", [mean, std, inplace], ["mean", "std", "inplace"]);
     if (a.mean === undefined || a.std === undefined) throw new TypeError("Normalize() missing required arguments: 'mean' and 'std'");
     this.mean = a.mean as number[] | number;
     this.std = a.std as number[] | number;
@@ -137,7 +137,7 @@ export class LinearTransformation extends TensorTransform {
   mean_vector: Tensor;
   constructor(transformation_matrix: Tensor | { transformation_matrix: Tensor; mean_vector: Tensor }, mean_vector?: Tensor | { mean_vector: Tensor }) {
     super();
-    const a = parseArgs("LinearTransformation", [transformation_matrix, mean_vector].filter((x) => x !== undefined), ["transformation_matrix", "mean_vector"]);
+    const a = parseArgs("LinearTransformation", [transformation_matrix, mean_vector], ["transformation_matrix", "mean_vector"]);
     const m = a.transformation_matrix as Tensor;
     const v = a.mean_vector as Tensor;
     if (!(m instanceof Tensor) || !(v instanceof Tensor)) throw new TypeError("LinearTransformation(): transformation_matrix and mean_vector must be Tensors");

@@ -14,7 +14,7 @@ import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError } from "./errors";
 import { broadcastShapes, operand } from "./ops/_core";
 import { from_typed, tensor } from "./ops/creation";
-import { parseArgs } from "./tensor/args";
+import { isOptions, parseArgs } from "./tensor/args";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -32,7 +32,7 @@ export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
 export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError } from "./errors";
-export { narrow, select, permute, index_select, gather, masked_select, flip } from "./ops/movement";
+export { narrow, select, permute, index_select, masked_select, flip } from "./ops/movement";
 // These take their dims positionally or in a trailing options object, as the Tensor methods do.
 export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[] => a.split(...args);
 export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
@@ -51,7 +51,11 @@ export function cat(tensors: Tensor[], ...args: [dim?: number | { dim?: number }
 }
 /** PyTorch's aliases of torch.cat. */
 export const concat = cat;
-export const concatenate = cat;
+/** NumPy's spelling, which PyTorch also has: the dim is called `axis`. */
+export function concatenate(tensors: Tensor[], ...args: [axis?: number | { axis?: number }]): Tensor {
+  const o = parseArgs("concatenate", args, ["axis"]);
+  return M.cat(tensors, (o.axis as number | undefined) ?? 0);
+}
 /**
  * Stacks equal-shaped tensors along a new `dim` (default 0): `torch.stack(ts, 1)` or `torch.stack(ts, {dim: 1})`.
  * @example torch.stack([torch.zeros(2), torch.ones(2)], {dim: 1}).shape  // [2, 2]
@@ -93,10 +97,20 @@ export const is_floating_point = (a: Tensor): boolean => a.is_floating_point();
 
 type Operand = Tensor | number | boolean;
 
-export const add = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor => E.add(a, b, options?.alpha ?? 1);
-export const sub = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor => E.sub(a, b, options?.alpha ?? 1);
+/** PyTorch's keyword-only parameters (after `*`): a trailing options object, never a positional value. */
+function keywordOnly(op: string, positional: number, options: unknown, names: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (!isOptions(options)) throw new TypeError(`${op}() takes ${positional} positional arguments but ${positional + 1} were given`);
+  return parseArgs(op, [options], names);
+}
+
+export const add = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor =>
+  E.add(a, b, (keywordOnly("add", 2, options, ["alpha"]).alpha as number | undefined) ?? 1);
+export const sub = (a: Tensor, b: Operand, options?: { alpha?: number }): Tensor =>
+  E.sub(a, b, (keywordOnly("sub", 2, options, ["alpha"]).alpha as number | undefined) ?? 1);
 export const mul = (a: Tensor, b: Operand): Tensor => E.mul(a, b);
-export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor => E.div(a, b, options);
+export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor =>
+  E.div(a, b, keywordOnly("div", 2, options, ["rounding_mode"]) as { rounding_mode?: "trunc" | "floor" | null });
 /** `torch.pow(x, 2)`, `torch.pow(x, y)`, and a number base: `torch.pow(2, x)`. */
 export const pow = (a: Tensor | number, b: Operand): Tensor => {
   if (a instanceof Tensor) return E.pow(a, b);
@@ -132,7 +146,15 @@ export const sigmoid = (a: Tensor): Tensor => E.sigmoid(a);
 export const relu = (a: Tensor): Tensor => E.relu(a);
 export const floor = (a: Tensor): Tensor => E.floor(a);
 export const ceil = (a: Tensor): Tensor => E.ceil(a);
-export const round = (a: Tensor): Tensor => E.round(a);
+/** Rounds half to even; `{decimals}` rounds to that many decimal places (negative: to tens, hundreds, ...), as PyTorch. */
+export const round = (a: Tensor, options?: { decimals?: number }): Tensor => {
+  const decimals = (keywordOnly("round", 1, options, ["decimals"]).decimals as number | undefined) ?? 0;
+  if (!Number.isInteger(decimals)) throw new TypeError(`round(): argument 'decimals' must be int, not ${decimals}`);
+  if (decimals === 0) return E.round(a);
+  // PyTorch's formula, so ties and float32 rounding agree: round(x * 10^d) / 10^d, or round(x / 10^-d) * 10^-d.
+  const ten = 10 ** Math.abs(decimals);
+  return decimals > 0 ? E.div(E.round(E.mul(a, ten)), ten) : E.mul(E.round(E.div(a, ten)), ten);
+};
 export const square = (a: Tensor): Tensor => E.square(a);
 export const erf = (a: Tensor): Tensor => E.erf(a);
 export const clamp = (a: Tensor, ...args: Parameters<Tensor["clamp"]>): Tensor => a.clamp(...args);
@@ -227,7 +249,25 @@ export const isclose = (a: Tensor, ...args: Parameters<Tensor["isclose"]>): Tens
 export const cumprod = (a: Tensor, ...args: Parameters<Tensor["cumprod"]>): Tensor => a.cumprod(...args);
 export const clone = (a: Tensor): Tensor => M.clone(a);
 export const t = (a: Tensor): Tensor => a.t();
-export const allclose = (a: Tensor, b: Tensor, options?: { rtol?: number; atol?: number }): boolean => a.allclose(b, options);
+/** `torch.allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`, positionally or by keyword. */
+export function allclose(a: Tensor, b: Tensor, ...args: [rtol?: number | AllcloseOptions, atol?: number | AllcloseOptions, equal_nan?: boolean | AllcloseOptions]): boolean {
+  const o = parseArgs("allclose", args, ["rtol", "atol", "equal_nan"]) as AllcloseOptions;
+  if (!o.equal_nan) return a.allclose(b, { rtol: o.rtol, atol: o.atol });
+  return Boolean(a.isclose(b, { rtol: o.rtol, atol: o.atol, equal_nan: true }).all().item());
+}
+export interface AllcloseOptions {
+  rtol?: number;
+  atol?: number;
+  equal_nan?: boolean;
+}
+/**
+ * Values of `input` along `dim` at `index`. `sparse_grad` is accepted; the gradient is always dense
+ * here (the same values PyTorch's sparse one holds).
+ */
+export function gather(input: Tensor, dim: number, index: Tensor, options?: { sparse_grad?: boolean }): Tensor {
+  keywordOnly("gather", 3, options, ["sparse_grad"]);
+  return M.gather(input, dim, index);
+}
 export const equal = (a: Tensor, b: Tensor): boolean => a.equal(b);
 export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;
 export const numel = (a: Tensor): number => a.numel();

@@ -102,9 +102,9 @@ function checkInput(value: unknown, name: string, center: number, bound: [number
 /** Converts to grayscale with 1 or 3 output channels (0.2989 R + 0.587 G + 0.114 B). */
 export class Grayscale extends ImageTransform {
   num_output_channels: 1 | 3;
-  constructor(num_output_channels: 1 | 3 | { num_output_channels?: 1 | 3 } = 1) {
+  constructor(num_output_channels: 1 | 3 | { num_output_channels?: 1 | 3 } = 1, options?: { num_output_channels?: 1 | 3 }) {
     super();
-    const a = parseArgs("Grayscale", [num_output_channels], ["num_output_channels"]);
+    const a = parseArgs("Grayscale", [num_output_channels, options], ["num_output_channels"]);
     this.num_output_channels = (a.num_output_channels as 1 | 3 | undefined) ?? 1;
   }
   forward<T extends ImageLike>(img: T): T {

@@ -38,9 +38,9 @@ export interface Compose {
 }
 export class Compose extends Transform {
   transforms: TransformFn[];
-  constructor(transforms: TransformFn[]) {
+  constructor(transforms: TransformFn[] | { transforms: TransformFn[] }, options?: { transforms?: TransformFn[] }) {
     super();
-    this.transforms = checkList("Compose", transforms);
+    this.transforms = checkList("Compose", parseArgs("Compose", [transforms, options], ["transforms"]).transforms);
   }
   forward(img: unknown): unknown {
     let x = img;
@@ -60,8 +60,10 @@ export interface Lambda<I = Tensor, O = Tensor> {
 }
 export class Lambda<I = Tensor, O = Tensor> extends Transform {
   lambd: (img: I) => O;
-  constructor(lambd: (img: I) => O) {
+  constructor(lambd: ((img: I) => O) | { lambd: (img: I) => O }, options?: { lambd?: (img: I) => O }) {
     super();
+    const a = parseArgs("Lambda", [lambd, options], ["lambd"]);
+    lambd = a.lambd as (img: I) => O;
     if (typeof lambd !== "function") throw new TypeError(`Argument lambd should be callable, got '${lambd === null ? "NoneType" : typeof lambd}'`);
     this.lambd = lambd;
   }

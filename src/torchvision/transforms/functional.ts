@@ -168,7 +168,6 @@ export interface ToPilImageKwargs {
  */
 export function to_pil_image(pic: Tensor | Image, ...args: Kw<[mode?: ImageMode], ToPilImageKwargs>): Image {
   const [mode] = kwargs<[ImageMode]>("to_pil_image", args, [["mode", undefined]]);
-
   if (pic instanceof Image) return mode ? pic.convert(mode) : pic;
   if (!(pic instanceof Tensor)) throw new TypeError(`to_pil_image(): pic should be Tensor or Image. Got ${typeName(pic)}.`);
   if (pic.dim() !== 2 && pic.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
@@ -188,7 +187,6 @@ export interface ConvertImageDtypeKwargs {
  */
 export function convert_image_dtype(image: Tensor, ...args: Kw<[dtype?: DType | string], ConvertImageDtypeKwargs>): Tensor {
   const [dtype] = kwargs<[DType | string]>("convert_image_dtype", args, [["dtype", "float32"]]);
-
   const t = tensorOnly(image, "convert_image_dtype");
   const want = dtype === "float32" || dtype === "float" || dtype === "torch.float32" || dtype === "float64" ? "float32" : "int32";
   if (want === t.dtype) return t;
@@ -211,7 +209,6 @@ export interface NormalizeKwargs {
  */
 export function normalize(tensor: Tensor, ...args: Kw<[mean: number[] | number, std: number[] | number, inplace?: boolean], NormalizeKwargs>): Tensor {
   const [mean, std, inplace] = kwargs<[number[] | number, number[] | number, boolean]>("normalize", args, [["mean", REQUIRED], ["std", REQUIRED], ["inplace", false]]);
-
   const t = tensorOnly(tensor, "normalize");
   if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got torch.${t.dtype === "int32" ? "uint8" : t.dtype}.`);
   if (t.dim() < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(", ")}])`);
@@ -277,7 +274,6 @@ export interface ResizeKwargs {
  */
 export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[], interpolation?: InterpolationMode, max_size?: number | null, antialias?: boolean | null], ResizeKwargs>): T {
   const [size, interpolation, max_size, antialias] = kwargs<[number | number[], InterpolationMode, number | null, boolean | null]>("resize", args, [["size", REQUIRED], ["interpolation", "bilinear"], ["max_size", undefined], ["antialias", undefined]]);
-
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "resize");
   const sz = typeof size === "number" ? [size] : size;
   if (!Array.isArray(sz) || sz.some((v) => typeof v !== "number")) throw new TypeError(`Size should be int or sequence. Got ${typeName(size)}`);
@@ -350,7 +346,6 @@ export interface PadKwargs {
  */
 export function pad<T extends ImageLike>(img: T, ...args: Kw<[padding: number | number[], fill?: number | number[], padding_mode?: PaddingMode], PadKwargs>): T {
   const [padding, fill, padding_mode] = kwargs<[number | number[], number | number[], PaddingMode]>("pad", args, [["padding", REQUIRED], ["fill", 0], ["padding_mode", "constant"]]);
-
   const [l, r, tp, b] = parsePadding(padding);
   if (typeof fill !== "number" && !(Array.isArray(fill) && fill.every((v) => typeof v === "number"))) throw new TypeError("Got inappropriate fill arg");
   if (typeof padding_mode !== "string") throw new TypeError("Got inappropriate padding_mode arg");
@@ -447,7 +442,6 @@ export interface CropKwargs {
 /** Crops [top, top + height) x [left, left + width); regions outside the image are zero-padded. */
 export function crop<T extends ImageLike>(img: T, ...args: Kw<[top: number, left: number, height: number, width: number], CropKwargs>): T {
   const [top, left, height, width] = kwargs<[number, number, number, number]>("crop", args, [["top", REQUIRED], ["left", REQUIRED], ["height", REQUIRED], ["width", REQUIRED]]);
-
   return apply(
     img,
     "crop",
@@ -491,7 +485,6 @@ export interface CenterCropKwargs {
  */
 export function center_crop<T extends ImageLike>(img: T, ...args: Kw<[output_size: number | number[]], CenterCropKwargs>): T {
   const [output_size] = kwargs<[number | number[]]>("center_crop", args, [["output_size", REQUIRED]]);
-
   const [ch, cw] = pairSize(output_size, "center_crop");
   const [, h, w] = get_dimensions(img);
   const [top, left] = centerCropBox(h, w, ch, cw);
@@ -526,7 +519,6 @@ export interface ResizedCropKwargs {
 /** crop then resize (RandomResizedCrop's deterministic half). */
 export function resized_crop<T extends ImageLike>(img: T, ...args: Kw<[top: number, left: number, height: number, width: number, size: number | number[], interpolation?: InterpolationMode, antialias?: boolean | null], ResizedCropKwargs>): T {
   const [top, left, height, width, size, interpolation, antialias] = kwargs<[number, number, number, number, number | number[], InterpolationMode, boolean | null]>("resized_crop", args, [["top", REQUIRED], ["left", REQUIRED], ["height", REQUIRED], ["width", REQUIRED], ["size", REQUIRED], ["interpolation", "bilinear"], ["antialias", undefined]]);
-
   return resize(crop(img, top, left, height, width), size, interpolation, null, antialias);
 }
 
@@ -564,7 +556,6 @@ export interface FiveCropKwargs {
 /** The four corner crops and the centre crop: [top-left, top-right, bottom-left, bottom-right, center]. */
 export function five_crop<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[]], FiveCropKwargs>): [T, T, T, T, T] {
   const [size] = kwargs<[number | number[]]>("five_crop", args, [["size", REQUIRED]]);
-
   const [ch, cw] = pairSize(size, "five_crop");
   const [, h, w] = get_dimensions(img);
   const shown = Array.isArray(size) && size.length === 2 ? `[${ch}, ${cw}]` : `(${ch}, ${cw})`;
@@ -581,7 +572,6 @@ export interface TenCropKwargs {
 /** five_crop of the image and of its flip (horizontal, or vertical when `vertical_flip`). */
 export function ten_crop<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[], vertical_flip?: boolean], TenCropKwargs>): T[] {
   const [size, vertical_flip] = kwargs<[number | number[], boolean]>("ten_crop", args, [["size", REQUIRED], ["vertical_flip", false]]);
-
   const first = five_crop(img, size);
   const second = five_crop(vertical_flip ? vflip(img) : hflip(img), size);
   return [...first, ...second];
@@ -719,7 +709,6 @@ export interface RotateKwargs {
  */
 export function rotate<T extends ImageLike>(img: T, ...args: Kw<[angle: number, interpolation?: InterpolationMode, expand?: boolean, center?: number[] | null, fill?: number | number[] | null], RotateKwargs>): T {
   const [angle, interpolation, expand, center, fill] = kwargs<[number, InterpolationMode, boolean, number[] | null, number | number[] | null]>("rotate", args, [["angle", REQUIRED], ["interpolation", "nearest"], ["expand", false], ["center", null], ["fill", null]]);
-
   if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
   if (center !== null && center !== undefined && !Array.isArray(center)) throw new TypeError("Argument center should be a sequence");
   if (img instanceof Image) {
@@ -755,7 +744,6 @@ export interface AffineKwargs {
  */
 export function affine<T extends ImageLike>(img: T, ...args: Kw<[angle: number, translate: number[], scale: number, shear: number | number[], interpolation?: InterpolationMode, fill?: number | number[] | null, center?: number[] | null], AffineKwargs>): T {
   const [angle, translate, scale, shear, interpolation, fill, center] = kwargs<[number, number[], number, number | number[], InterpolationMode, number | number[] | null, number[] | null]>("affine", args, [["angle", REQUIRED], ["translate", REQUIRED], ["scale", REQUIRED], ["shear", REQUIRED], ["interpolation", "nearest"], ["fill", null], ["center", null]]);
-
   if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
   if (!Array.isArray(translate)) throw new TypeError("Argument translate should be a sequence");
   if (translate.length !== 2) throw new ValueError("Argument translate should be a sequence of length 2");
@@ -798,7 +786,6 @@ export interface RgbToGrayscaleKwargs {
  */
 export function rgb_to_grayscale<T extends ImageLike>(img: T, ...args: Kw<[num_output_channels?: 1 | 3], RgbToGrayscaleKwargs>): T {
   const [num_output_channels] = kwargs<[1 | 3]>("rgb_to_grayscale", args, [["num_output_channels", 1]]);
-
   if (num_output_channels !== 1 && num_output_channels !== 3) throw new ValueError("num_output_channels should be either 1 or 3");
   if (img instanceof Image) {
     const gray = img.convert("L");
@@ -823,7 +810,6 @@ export interface ToGrayscaleKwargs {
 /** PIL-only in torchvision; here any image, same as rgb_to_grayscale. */
 export function to_grayscale<T extends ImageLike>(img: T, ...args: Kw<[num_output_channels?: 1 | 3], ToGrayscaleKwargs>): T {
   const [num_output_channels] = kwargs<[1 | 3]>("to_grayscale", args, [["num_output_channels", 1]]);
-
   return rgb_to_grayscale(img, num_output_channels);
 }
 
@@ -859,7 +845,6 @@ export interface AdjustBrightnessKwargs {
 /** Multiplies intensities by `brightness_factor` (0 gives black, 1 the original), clamped. */
 export function adjust_brightness<T extends ImageLike>(img: T, ...args: Kw<[brightness_factor: number], AdjustBrightnessKwargs>): T {
   const [brightness_factor] = kwargs<[number]>("adjust_brightness", args, [["brightness_factor", REQUIRED]]);
-
   if (brightness_factor < 0) throw new ValueError(`brightness_factor (${brightness_factor}) is not non-negative.`);
   return colourOp(img, "adjust_brightness", (t) => blend(t, t.mul(0), brightness_factor), 2, (r) => brightnessRaw(r, brightness_factor), (r) => pilBrightness(r, brightness_factor));
 }
@@ -872,7 +857,6 @@ export interface AdjustContrastKwargs {
 /** Blends with the mean gray level: 0 gives a solid gray image, 1 the original. */
 export function adjust_contrast<T extends ImageLike>(img: T, ...args: Kw<[contrast_factor: number], AdjustContrastKwargs>): T {
   const [contrast_factor] = kwargs<[number]>("adjust_contrast", args, [["contrast_factor", REQUIRED]]);
-
   if (contrast_factor < 0) throw new ValueError(`contrast_factor (${contrast_factor}) is not non-negative.`);
   return colourOp(img, "adjust_contrast", (t) => {
     const c = t.shape[t.dim() - 3];
@@ -889,7 +873,6 @@ export interface AdjustSaturationKwargs {
 /** Blends with the grayscale image: 0 gives gray, 1 the original, 2 doubles saturation. */
 export function adjust_saturation<T extends ImageLike>(img: T, ...args: Kw<[saturation_factor: number], AdjustSaturationKwargs>): T {
   const [saturation_factor] = kwargs<[number]>("adjust_saturation", args, [["saturation_factor", REQUIRED]]);
-
   if (saturation_factor < 0) throw new ValueError(`saturation_factor (${saturation_factor}) is not non-negative.`);
   return colourOp(img, "adjust_saturation", (t) => (t.shape[t.dim() - 3] === 1 ? t : blend(t, rgb_to_grayscale(t), saturation_factor)), 2, (r) => saturationRaw(r, saturation_factor), (r) => pilSaturation(r, saturation_factor));
 }
@@ -902,7 +885,6 @@ export interface AdjustHueKwargs {
 /** Shifts hue by `hue_factor` turns of the colour wheel, in [-0.5, 0.5], through HSV. */
 export function adjust_hue<T extends ImageLike>(img: T, ...args: Kw<[hue_factor: number], AdjustHueKwargs>): T {
   const [hue_factor] = kwargs<[number]>("adjust_hue", args, [["hue_factor", REQUIRED]]);
-
   if (!(hue_factor >= -0.5 && hue_factor <= 0.5)) throw new ValueError(`hue_factor (${hue_factor}) is not in [-0.5, 0.5].`);
   return colourOp(img, "adjust_hue", (t) => {
     if (t.shape[t.dim() - 3] === 1) return t;
@@ -952,7 +934,6 @@ export interface AdjustGammaKwargs {
 /** gain * x^gamma in [0, 1] (integer images convert to float and back). */
 export function adjust_gamma<T extends ImageLike>(img: T, ...args: Kw<[gamma: number, gain?: number], AdjustGammaKwargs>): T {
   const [gamma, gain] = kwargs<[number, number]>("adjust_gamma", args, [["gamma", REQUIRED], ["gain", 1]]);
-
   if (gamma < 0) throw new ValueError("Gamma should be a non-negative real number");
   return colourOp(img, "adjust_gamma", (t) => {
     const x = isFloat(t) ? t : convert_image_dtype(t, "float32");
@@ -977,7 +958,6 @@ export interface AdjustSharpnessKwargs {
  */
 export function adjust_sharpness<T extends ImageLike>(img: T, ...args: Kw<[sharpness_factor: number], AdjustSharpnessKwargs>): T {
   const [sharpness_factor] = kwargs<[number]>("adjust_sharpness", args, [["sharpness_factor", REQUIRED]]);
-
   if (sharpness_factor < 0) throw new ValueError(`sharpness_factor (${sharpness_factor}) is not non-negative.`);
   return colourOp(img, "adjust_sharpness", (t) => {
     const H = t.shape[t.dim() - 2];
@@ -1012,7 +992,6 @@ export interface PosterizeKwargs {
 /** Keeps the top `bits` bits of each channel (uint8-like integer images only). */
 export function posterize<T extends ImageLike>(img: T, ...args: Kw<[bits: number], PosterizeKwargs>): T {
   const [bits] = kwargs<[number]>("posterize", args, [["bits", REQUIRED]]);
-
   if (!(bits >= 0 && bits <= 8)) throw new ValueError(`The number if bits should be between 0 and 8. Got ${bits}`);
   return colourOp(img, "posterize", (t) => {
     uint8Only(t);
@@ -1029,7 +1008,6 @@ export interface SolarizeKwargs {
 /** Inverts the pixels at or above `threshold`. */
 export function solarize<T extends ImageLike>(img: T, ...args: Kw<[threshold: number], SolarizeKwargs>): T {
   const [threshold] = kwargs<[number]>("solarize", args, [["threshold", REQUIRED]]);
-
   return colourOp(img, "solarize", (t) => {
     if (threshold > maxValue(t)) throw new TypeError("Threshold should be less than bound of img.");
     return where(t.ge(threshold), t.rsub(maxValue(t)), t);
@@ -1097,7 +1075,6 @@ export interface PerspectiveKwargs {
  */
 export function perspective<T extends ImageLike>(img: T, ...args: Kw<[startpoints: number[][], endpoints: number[][], interpolation?: InterpolationMode, fill?: number | number[] | null], PerspectiveKwargs>): T {
   const [startpoints, endpoints, interpolation, fill] = kwargs<[number[][], number[][], InterpolationMode, number | number[] | null]>("perspective", args, [["startpoints", REQUIRED], ["endpoints", REQUIRED], ["interpolation", "bilinear"], ["fill", null]]);
-
   if (!Array.isArray(startpoints) || !Array.isArray(endpoints) || startpoints.length !== 4 || endpoints.length !== 4) {
     throw new ValueError("perspective(): startpoints and endpoints must each be 4 [x, y] points");
   }
@@ -1122,7 +1099,6 @@ export interface GaussianBlurKwargs {
  */
 export function gaussian_blur<T extends ImageLike>(img: T, ...args: Kw<[kernel_size: number | number[], sigma?: number | number[] | null], GaussianBlurKwargs>): T {
   const [kernel_size, sigma] = kwargs<[number | number[], number | number[] | null]>("gaussian_blur", args, [["kernel_size", REQUIRED], ["sigma", undefined]]);
-
   if (typeof kernel_size !== "number" && !Array.isArray(kernel_size)) throw new TypeError(`kernel_size should be int or a sequence of integers. Got ${typeName(kernel_size)}`);
   const ks = typeof kernel_size === "number" ? [kernel_size, kernel_size] : kernel_size.slice();
   if (ks.length !== 2) throw new ValueError(`If kernel_size is a sequence its length should be 2. Got ${ks.length}`);
@@ -1198,7 +1174,6 @@ export interface ElasticTransformKwargs {
  */
 export function elastic_transform<T extends ImageLike>(img: T, ...args: Kw<[displacement: Tensor, interpolation?: InterpolationMode, fill?: number | number[] | null], ElasticTransformKwargs>): T {
   const [displacement, interpolation, fill] = kwargs<[Tensor, InterpolationMode, number | number[] | null]>("elastic_transform", args, [["displacement", REQUIRED], ["interpolation", "bilinear"], ["fill", null]]);
-
   if (!(displacement instanceof Tensor)) throw new TypeError("Argument displacement should be a Tensor");
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "elastic_transform") as "nearest" | "bilinear";
   const [, h, w] = get_dimensions(img);
@@ -1225,7 +1200,6 @@ export interface EraseKwargs {
  */
 export function erase(img: Tensor, ...args: Kw<[i: number, j: number, h: number, w: number, v: Tensor | number, inplace?: boolean], EraseKwargs>): Tensor {
   const [i, j, h, w, v, inplace] = kwargs<[number, number, number, number, Tensor | number, boolean]>("erase", args, [["i", REQUIRED], ["j", REQUIRED], ["h", REQUIRED], ["w", REQUIRED], ["v", REQUIRED], ["inplace", false]]);
-
   const t = tensorOnly(img, "erase");
   const H = t.shape[t.dim() - 2];
   const W = t.shape[t.dim() - 1];

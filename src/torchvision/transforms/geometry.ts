@@ -37,9 +37,9 @@ export class Resize extends ImageTransform {
   interpolation: InterpolationMode;
   max_size: number | null;
   antialias: boolean | null;
-  constructor(size: number | number[] | ResizeOptions, interpolation?: InterpolationMode | ResizeOptions, max_size?: number | null | ResizeOptions, antialias?: boolean | null | ResizeOptions) {
+  constructor(size: number | number[] | ResizeOptions, interpolation?: InterpolationMode | ResizeOptions, max_size?: number | null | ResizeOptions, antialias?: boolean | null | ResizeOptions, options?: ResizeOptions) {
     super();
-    const a = parseArgs("Resize", [size, interpolation, max_size, antialias], ["size", "interpolation", "max_size", "antialias"]);
+    const a = parseArgs("Resize", [size, interpolation, max_size, antialias, options], ["size", "interpolation", "max_size", "antialias"]);
     const s = a.size;
     if (typeof s !== "number" && !Array.isArray(s)) throw new TypeError(`Size should be int or sequence. Got ${s === undefined ? "None" : typeof s}`);
     if (Array.isArray(s) && s.length !== 1 && s.length !== 2) throw new ValueError("If size is a sequence, it should have 1 or 2 values");
@@ -63,9 +63,9 @@ export class Resize extends ImageTransform {
 export class CenterCrop extends ImageTransform {
   size: [number, number];
   private tuple: boolean;
-  constructor(size: number | number[] | { size: number | number[] }) {
+  constructor(size: number | number[] | { size: number | number[] }, options?: { size?: number | number[] }) {
     super();
-    const a = parseArgs("CenterCrop", [size], ["size"]);
+    const a = parseArgs("CenterCrop", [size, options], ["size"]);
     const s = setupSize(a.size, SIZE_MSG);
     this.size = s.hw;
     this.tuple = s.tuple;
@@ -89,9 +89,9 @@ export class Pad extends ImageTransform {
   padding: number | number[];
   fill: number | number[];
   padding_mode: PaddingMode;
-  constructor(padding: number | number[] | PadOptions, fill?: number | number[] | PadOptions, padding_mode?: PaddingMode | PadOptions) {
+  constructor(padding: number | number[] | PadOptions, fill?: number | number[] | PadOptions, padding_mode?: PaddingMode | PadOptions, options?: PadOptions) {
     super();
-    const a = parseArgs("Pad", [padding, fill, padding_mode], ["padding", "fill", "padding_mode"]);
+    const a = parseArgs("Pad", [padding, fill, padding_mode, options], ["padding", "fill", "padding_mode"]);
     checkPadArgs(a.padding, a.fill ?? 0, a.padding_mode ?? "constant");
     this.padding = a.padding as number | number[];
     this.fill = (a.fill as number | number[] | undefined) ?? 0;
@@ -269,9 +269,9 @@ export interface FiveCrop {
 export class FiveCrop extends Transform {
   size: [number, number];
   private tuple: boolean;
-  constructor(size: number | number[] | { size: number | number[] }) {
+  constructor(size: number | number[] | { size: number | number[] }, options?: { size?: number | number[] }) {
     super();
-    const s = setupSize(parseArgs("FiveCrop", [size], ["size"]).size, SIZE_MSG);
+    const s = setupSize(parseArgs("FiveCrop", [size, options], ["size"]).size, SIZE_MSG);
     this.size = s.hw;
     this.tuple = s.tuple;
   }
@@ -291,9 +291,9 @@ export class TenCrop extends Transform {
   size: [number, number];
   vertical_flip: boolean;
   private tuple: boolean;
-  constructor(size: number | number[] | { size?: number | number[]; vertical_flip?: boolean }, vertical_flip?: boolean | { vertical_flip?: boolean }) {
+  constructor(size: number | number[] | { size?: number | number[]; vertical_flip?: boolean }, vertical_flip?: boolean | { vertical_flip?: boolean }, options?: { vertical_flip?: boolean }) {
     super();
-    const a = parseArgs("TenCrop", [size, vertical_flip], ["size", "vertical_flip"]);
+    const a = parseArgs("TenCrop", [size, vertical_flip, options], ["size", "vertical_flip"]);
     const s = setupSize(a.size, SIZE_MSG);
     this.size = s.hw;
     this.tuple = s.tuple;

@@ -128,6 +128,15 @@ class Output {
   insert(text: string): void {
     this.text += text;
   }
+  /** The output offset of original offset `at` (for a cursor): exact in copied text, else the closest copy end. */
+  mapForward(at: number): number {
+    let best = this.text.length;
+    for (const c of this.copies) {
+      if (at >= c.orig && at < c.orig + c.len) return c.out + (at - c.orig);
+      if (at === c.orig + c.len) best = c.out + c.len;
+    }
+    return best;
+  }
   /** The original offset of output offset `at`: exact inside copied text, else the end of the copy before it. */
   mapBack(at: number): number {
     let best = 0;
@@ -156,7 +165,11 @@ export interface Rewritten {
   code: string;
   /** Maps an offset in `code` back to one in the cell the user wrote. */
   mapBack(offset: number): number;
+  /** Maps an offset in the cell the user wrote (a cursor) to one in `code`. */
+  mapForward(offset: number): number;
 }
+
+const UNCHANGED = (code: string): Rewritten => ({ code, mapBack: (offset) => offset, mapForward: (offset) => offset });
 
 /** Is `file` one of torchlab's own sources or declarations (not a dependency's)? */
 function libraryFile(file: string, pattern: RegExp): boolean {
@@ -440,6 +453,7 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
   return {
     code: current,
     mapBack: (offset) => maps.reduceRight((at, m) => m.mapBack(at), offset),
+    mapForward: (offset) => maps.reduce((at, m) => m.mapForward(at), offset),
   };
 }
 
@@ -477,11 +491,34 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
     if (!program || !sourceFile) throw new Error("the notebook dialect could not reach tslab's type checker");
     return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
   };
-  const rewrite = (prevDecl: string, src: string): Rewritten =>
-    latest ? rewriteTensorOperators(src, check(prevDecl)) : { code: src, mapBack: (offset) => offset };
+  const rewrite = (prevDecl: string, src: string): Rewritten => {
+    if (!latest) return UNCHANGED(src);
+    try {
+      return rewriteTensorOperators(src, check(prevDecl));
+    } catch (error) {
+      // A fault in the dialect must not cost the user the cell: it then compiles as written, where
+      // tensor operators are type errors that say so.
+      process.emitWarning(`torchlab notebook dialect: ${(error as Error).message}`);
+      return UNCHANGED(src);
+    }
+  };
   return {
     ...conv,
     rewrite,
+    // Completion and hover see the rewritten cell, so `(a + b).` offers Tensor's methods.
+    complete(prevDecl: string, src: string, position: number) {
+      const rw = rewrite(prevDecl, src);
+      if (rw.code === src) return conv.complete(prevDecl, src, position);
+      const info = conv.complete(prevDecl, rw.code, rw.mapForward(position));
+      return { ...info, start: rw.mapBack(info.start), end: rw.mapBack(info.end) };
+    },
+    inspect(prevDecl: string, src: string, position: number) {
+      const rw = rewrite(prevDecl, src);
+      if (rw.code === src) return conv.inspect(prevDecl, src, position);
+      const info = conv.inspect(prevDecl, rw.code, rw.mapForward(position));
+      if (info?.textSpan) info.textSpan = { start: rw.mapBack(info.textSpan.start), length: info.textSpan.length };
+      return info;
+    },
     convert(prevDecl: string, src: string): ConvertResult {
       const rewritten = rewrite(prevDecl, src);
       const result = conv.convert(prevDecl, rewritten.code);

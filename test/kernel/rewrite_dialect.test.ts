@@ -114,3 +114,19 @@ describe("compile errors point at the text the user wrote", () => {
     expect(r.diagnostics[0].start.line).toBe(1);
   });
 });
+
+describe("completion and hover see the dialect", () => {
+  test("`(a + b).` completes Tensor's methods; the replacement span is in the user's text", () => {
+    const src = "const s = (a + b).su";
+    const info = (conv as Converter).complete(prev, src, src.length);
+    expect(info.candidates).toContain("sum");
+    expect([info.start, info.end]).toEqual([src.length - 2, src.length]);
+  });
+
+  test("hovering a variable computed with operators shows a Tensor", () => {
+    const src = "const c = a * b + 1;\nc";
+    const info = (conv as Converter).inspect(prev, src, src.length - 1);
+    expect(info?.displayParts?.map((p) => p.text).join("")).toMatch(/const c: (torch\.)?Tensor/);
+    expect(info?.textSpan).toEqual({ start: src.length - 1, length: 1 });
+  });
+});

@@ -11,6 +11,8 @@
  *    which yields to the event loop at most every 20 ms: a training loop written the
  *    PyTorch way then streams its prints and live plots, has the tensors of past iterations freed,
  *    and stops cleanly at an iteration boundary when interrupted.
+ * 3. The notebook dialect: PyTorch's operators on tensors (see below). It needs the type checker,
+ *    so it runs inside tslab's converter (withNotebookDialect), after the two rewrites above.
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";

@@ -96,6 +96,7 @@ export function addLoopYields(code: string, cell: number): string {
 //   x[":, 1"] = 0                               ->  x.setitem(":, 1", 0)
 //   x += y, x -= y, x *= y, x /= y              ->  x.add_(y), x.sub_(y), x.mul_(y), x.div_(y)
 //   dataset[i]                                  ->  dataset.getitem(i)  (or __getitem__, whichever the class defines)
+//   if (loss < 0.1), while (a != b), c ? … : …  ->  if (loss.lt(0.1).item()), ...  (also the operands of ! && ||)
 //
 // Nothing else changes: a cell without such expressions compiles byte-identical. The rewrite never
 // adds or removes a line break, so line numbers of errors and stack traces stay the user's; the
@@ -252,6 +253,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
   const K = t.SyntaxKind;
   const text = sf.text;
   const plans = new Map<ts.Node, Plan>();
+  // Rewritten tensor expressions used as a condition: `if (loss < 0.1)` means the tensor's truth
+  // value, as Python's bool(tensor); `.item()` gives it for one element and refuses more.
+  const truthy = new Set<ts.Node>();
 
   const strip = (n: ts.Node): ts.Node => (t.isParenthesizedExpression(n) || t.isNonNullExpression(n) ? strip(n.expression) : n);
   const kindOf = (node: ts.Node): Kind => {
@@ -272,7 +276,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
   let out!: Output;
   const emit = (n: ts.Node): void => {
     const plan = plans.get(n);
-    if (plan) return plan.emit(out, emit);
+    if (plan) {
+      plan.emit(out, emit);
+      if (truthy.has(n)) out.insert(".item()");
+      return;
+    }
     let pos = n.getStart(sf);
     n.forEachChild((c) => {
       if (c.end <= offset) return;
@@ -327,7 +335,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     },
   });
 
+  const condition = (c: ts.Node | undefined): void => {
+    const inner = c && strip(c);
+    if (inner && plans.get(inner)?.result === "tensor") truthy.add(inner);
+  };
+
   const consider = (n: ts.Node): void => {
+    if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
+    if (t.isForStatement(n)) return condition(n.condition);
+    if (t.isConditionalExpression(n)) return condition(n.condition);
+    if (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken) return condition(n.operand);
+    if (t.isBinaryExpression(n) && (n.operatorToken.kind === K.AmpersandAmpersandToken || n.operatorToken.kind === K.BarBarToken)) {
+      condition(n.left);
+      condition(n.right);
+      return;
+    }
     if (t.isBinaryExpression(n)) {
       const op = n.operatorToken.kind;
       if (op === K.EqualsToken) {

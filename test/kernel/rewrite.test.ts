@@ -100,7 +100,10 @@ describe("the notebook dialect, end to end through the kernel", () => {
       ].join("\n"),
       // A Parameter is a Tensor; the computation is recorded for autograd as with the methods.
       "const w = new nn.Parameter(torch.tensor([1.5, 2]));\nconst loss = ((w * 3 - 1) ** 2).sum();\nloss.backward();\nJSON.stringify([loss.item(), w.grad!.tolist()])",
+      "let hits = 0;\nif (a.sum() > 5) hits++;\nif (a[0] == 1 && a[2] != 1) hits++;\nwhile (a[0] > 5) hits = -1;\nhits",
       { code: "const e1 = a + b;\nconst e2 = (a * 2) + nosuch;", tags: ["raises-exception"] },
+      // Python: "Boolean value of Tensor with more than one element is ambiguous".
+      { code: "if (a > 1) 1;", tags: ["raises-exception"] },
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -116,7 +119,9 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "'[[false,true,false],[true,true,true],[true,false,false],[0,2,2],[-2,-3,-4]]'",
       "'[[[0,2,0,1],[4,6,0,1]],[3,3],1,4]'",
       "'[37.25,[21,30]]'",
+      "2",
       "CompileError: cell:2:22 - Cannot find name 'nosuch'.",
+      "ValueError: only one element tensors can be converted to Python scalars (this one has 3 elements, shape [3])",
     ]);
   }, 180000);
 });

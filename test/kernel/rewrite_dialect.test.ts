@@ -76,6 +76,13 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("const [img, label] = pd[0];\nimg + label")).toBe("const [img, label] = pd.__getitem__(0);\nimg.add(label)");
   });
 
+  test("a rewritten tensor used as a condition is asked for its truth value, as Python's bool()", () => {
+    expect(rw("if (a.sum() > 2) n;\nwhile (a == b) break;")).toBe("if (a.sum().gt(2).item()) n;\nwhile (a.eq(b).item()) break;");
+    expect(rw("const r = (a < 1) ? 1 : 0; !(a > 0); (a > 0) && n > 1;")).toBe("const r = (a.lt(1).item()) ? 1 : 0; !(a.gt(0).item()); (a.gt(0).item()) && n > 1;");
+    // A tensor that was not written with an operator keeps JavaScript's meaning (`if (x.grad)` tests for null).
+    expect(rw("if (w.grad) n; if (a.eq(b)) n;")).toBe("if (w.grad) n; if (a.eq(b)) n;");
+  });
+
   test("everything else is left alone, byte for byte", () => {
     const plain = [
       "const q = 1 + 2 * n - xs[0] / 3;",

@@ -99,8 +99,9 @@ export function addLoopYields(code: string, cell: number): string {
 //   if (loss < 0.1), while (a != b), c ? … : …  ->  if (loss.lt(0.1).item()), ...  (also the operands of ! && ||)
 //
 // Nothing else changes: a cell without such expressions compiles byte-identical. The rewrite never
-// adds or removes a line break, so line numbers of errors and stack traces stay the user's; the
-// columns of compile errors are mapped back through the record of which text was copied from where.
+// adds or removes a line break, so line numbers of errors and stack traces are those of the cell as
+// written; the columns of compile errors are mapped back through the record of which text was copied
+// from where (and completion and hover map the cursor both ways).
 // Rewritten operands are re-checked: `(a + b).sum() * 2` needs a second pass, once `a.add(b)` is
 // known to be a Tensor. `torch` in the table is the library itself, reached without relying on the
 // cell's own names.
@@ -145,7 +146,7 @@ class Output {
     let best = 0;
     for (const c of this.copies) {
       if (at >= c.out && at < c.out + c.len) return c.orig + (at - c.out);
-      if (c.out + c.len <= at && c.out + c.len >= 0) best = Math.max(best, c.orig + c.len);
+      if (c.out + c.len <= at) best = Math.max(best, c.orig + c.len);
     }
     return best;
   }

@@ -43,6 +43,20 @@ export function tslabTypeScript(): typeof import("typescript") {
 }
 
 let installed = false;
+type WatchHostListener = (host: import("typescript").WatchCompilerHost<import("typescript").BuilderProgram>) => void;
+let watchHostListener: WatchHostListener | null = null;
+
+/**
+ * Calls `listener` with each watch compiler host tslab's converters create from now on, until the
+ * returned function is called. The notebook dialect (kernel/rewrite.ts) uses it to reach the type
+ * checker of the program a converter builds, which tslab keeps private.
+ */
+export function onWatchHost(listener: WatchHostListener): () => void {
+  watchHostListener = listener;
+  return () => {
+    if (watchHostListener === listener) watchHostListener = null;
+  };
+}
 
 export function installTorchlabResolution(): void {
   if (installed) {
@@ -64,7 +78,9 @@ export function installTorchlabResolution(): void {
       // Absolute targets, so no baseUrl is needed (a baseUrl would change how users' bare imports resolve).
       paths: { ...options.paths, [PACKAGE_NAME]: [root], [`${PACKAGE_NAME}/*`]: [path.join(root, "*")] },
     };
-    return createHost(...args);
+    const host = createHost(...args) as Parameters<WatchHostListener>[0];
+    watchHostListener?.(host);
+    return host;
   };
   const cached = require.cache[tsPath];
   if (!cached) {

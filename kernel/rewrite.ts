@@ -11,9 +11,12 @@
  *    which yields to the event loop at most every 20 ms: a training loop written the
  *    PyTorch way then streams its prints and live plots, has the tensors of past iterations freed,
  *    and stops cleanly at an iteration boundary when interrupted.
+ * 3. The notebook dialect: PyTorch's operators on tensors (see below). It needs the type checker,
+ *    so it runs inside tslab's converter (withNotebookDialect), after the two rewrites above.
  */
 import type * as ts from "typescript";
-import { tslabTypeScript } from "./resolve";
+import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
+import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
 export const TICK_NAME = "_torchlab_tick";
@@ -75,4 +78,486 @@ export function addLoopYields(code: string, cell: number): string {
   };
   parse(code).forEachChild(visit);
   return inserts.length ? apply(code, inserts) : code;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The notebook dialect: PyTorch's operators on tensors.
+//
+// A cell is type-checked by tslab anyway; before it is compiled, the expressions whose operands the
+// checker types as torchlab's `Tensor` (or a subclass such as `nn.Parameter`) become the method calls
+// PyTorch's operators stand for:
+//
+//   a + b, a - b, a * b, a / b, a % b, a ** b  ->  a.add(b), a.sub(b), a.mul(b), a.div(b), a.remainder(b), a.pow(b)
+//   2 + a, 2 - a, 2 * a, 2 / a                 ->  a.add(2), a.rsub(2), a.mul(2), a.reciprocal().mul(2)  (Python's __radd__, ...)
+//   2 ** a, 2 % a                               ->  torch.pow(2, a), torch.remainder(2, a)
+//   a < b, a <= b, a > b, a >= b, a == b, a != b ->  a.lt(b), a.le(b), a.gt(b), a.ge(b), a.eq(b), a.ne(b)  (=== and !== stay identity)
+//   a & b, a | b, a ^ b, ~a, -a                 ->  torch.bitwise_and(a, b), ..., torch.bitwise_not(a), a.neg()
+//   x[0], x[":, 1:3"], x[mask]                  ->  x.get(0), x.index(":, 1:3"), x.index(mask)
+//   x[":, 1"] = 0                               ->  x.setitem(":, 1", 0)
+//   x += y, x -= y, x *= y, x /= y              ->  x.add_(y), x.sub_(y), x.mul_(y), x.div_(y)
+//   dataset[i]                                  ->  dataset.getitem(i)  (or __getitem__, whichever the class defines)
+//   if (loss < 0.1), while (a != b), c ? … : …  ->  if (loss.lt(0.1).item()), ...  (also the operands of ! && ||)
+//
+// Nothing else changes: a cell without such expressions compiles byte-identical. The rewrite never
+// adds or removes a line break, so line numbers of errors and stack traces are those of the cell as
+// written; the columns of compile errors are mapped back through the record of which text was copied
+// from where (and completion and hover map the cursor both ways).
+// Rewritten operands are re-checked: `(a + b).sum() * 2` needs a second pass, once `a.add(b)` is
+// known to be a Tensor. `torch` in the table is the library itself, reached without relying on the
+// cell's own names.
+// ------------------------------------------------------------------------------------------------
+
+/** The torch namespace, whatever the cell calls its own variables. */
+export const TORCH_REF = `(require("torchlab") as typeof import("torchlab")).torch`;
+const MAX_PASSES = 8;
+
+type Kind = "tensor" | "dataset" | "number" | "boolean" | "string" | "null" | "any" | "other";
+
+interface Copy {
+  out: number;
+  orig: number;
+  len: number;
+}
+
+/** Output text plus where each copied stretch came from, for mapping positions back. */
+class Output {
+  text = "";
+  readonly copies: Copy[] = [];
+  constructor(private readonly src: string, private readonly base: number) {}
+  copy(from: number, to: number): void {
+    if (to <= from) return;
+    this.copies.push({ out: this.text.length, orig: from - this.base, len: to - from });
+    this.text += this.src.slice(from, to);
+  }
+  insert(text: string): void {
+    this.text += text;
+  }
+  /** The output offset of original offset `at` (for a cursor): exact in copied text, else the closest copy end. */
+  mapForward(at: number): number {
+    let best = this.text.length;
+    for (const c of this.copies) {
+      if (at >= c.orig && at < c.orig + c.len) return c.out + (at - c.orig);
+      if (at === c.orig + c.len) best = c.out + c.len;
+    }
+    return best;
+  }
+  /** The original offset of output offset `at`: exact inside copied text, else the end of the copy before it. */
+  mapBack(at: number): number {
+    let best = 0;
+    for (const c of this.copies) {
+      if (at >= c.out && at < c.out + c.len) return c.orig + (at - c.out);
+      if (c.out + c.len <= at) best = Math.max(best, c.orig + c.len);
+    }
+    return best;
+  }
+}
+
+interface Plan {
+  /** What the rewritten expression is, for the operators around it. */
+  result: Kind;
+  emit(out: Output, emit: (n: ts.Node) => void): void;
+}
+
+export interface Checked {
+  checker: ts.TypeChecker;
+  sourceFile: ts.SourceFile;
+  /** Where the cell's text starts in `sourceFile` (tslab prefixes a line). */
+  offset: number;
+}
+
+export interface Rewritten {
+  code: string;
+  /** Maps an offset in `code` back to one in the cell the user wrote. */
+  mapBack(offset: number): number;
+  /** Maps an offset in the cell the user wrote (a cursor) to one in `code`. */
+  mapForward(offset: number): number;
+}
+
+const UNCHANGED = (code: string): Rewritten => ({ code, mapBack: (offset) => offset, mapForward: (offset) => offset });
+
+/** Is `file` one of torchlab's own sources or declarations (not a dependency's)? */
+function libraryFile(file: string, pattern: RegExp): boolean {
+  const root = packageRootCached().replace(/\\/g, "/");
+  const f = file.replace(/\\/g, "/");
+  return f.startsWith(`${root}/`) && !f.startsWith(`${root}/node_modules/`) && pattern.test(f);
+}
+
+let rootCache: string | undefined;
+function packageRootCached(): string {
+  return (rootCache ??= packageRoot());
+}
+
+const TENSOR_FILE = /\/src\/tensor\/tensor\.(d\.)?ts$/;
+const DATASET_FILE = /\/src\/utils\/data\/dataset\.(d\.)?ts$/;
+
+function classKind(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): "tensor" | "dataset" | null {
+  const seen = new Set<ts.Symbol>();
+  const walk = (ty: ts.Type): "tensor" | "dataset" | null => {
+    const sym = ty.getSymbol();
+    if (!sym || seen.has(sym)) return null;
+    seen.add(sym);
+    const file = sym.declarations?.[0]?.getSourceFile().fileName;
+    if (file && sym.name === "Tensor" && libraryFile(file, TENSOR_FILE)) return "tensor";
+    if (file && sym.name === "Dataset" && libraryFile(file, DATASET_FILE)) return "dataset";
+    const target = ty.flags & t.TypeFlags.Object && (ty as ts.ObjectType).objectFlags & t.ObjectFlags.Reference ? (ty as ts.TypeReference).target : ty;
+    if (!target.isClassOrInterface()) return null;
+    for (const base of checker.getBaseTypes(target)) {
+      const found = walk(base);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(type);
+}
+
+function kindOfType(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): Kind {
+  const F = t.TypeFlags;
+  if (type.flags & F.Any) return "any";
+  if (type.flags & (F.NumberLike | F.BigIntLike)) return "number";
+  if (type.flags & F.BooleanLike) return "boolean";
+  if (type.flags & F.StringLike) return "string";
+  if (type.flags & (F.Null | F.Undefined | F.Void)) return "null";
+  if (type.isUnion()) {
+    const kinds = new Set(type.types.map((m) => kindOfType(t, checker, m)));
+    return kinds.size === 1 ? [...kinds][0] : "other";
+  }
+  if (type.flags & F.Object) return classKind(t, checker, type) ?? "other";
+  return "other";
+}
+
+const ARITHMETIC: Partial<Record<ts.SyntaxKind, string>> = {};
+const COMPARISON: Partial<Record<ts.SyntaxKind, [string, string]>> = {};
+const BITWISE: Partial<Record<ts.SyntaxKind, string>> = {};
+const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {};
+let tablesFor: typeof ts | undefined;
+
+function tables(t: typeof ts): void {
+  if (tablesFor === t) return;
+  tablesFor = t;
+  const K = t.SyntaxKind;
+  Object.assign(ARITHMETIC, { [K.PlusToken]: "add", [K.MinusToken]: "sub", [K.AsteriskToken]: "mul", [K.SlashToken]: "div", [K.PercentToken]: "remainder", [K.AsteriskAsteriskToken]: "pow" });
+  // [method, method of the reflected comparison]: `2 < a` is `a > 2`.
+  Object.assign(COMPARISON, {
+    [K.LessThanToken]: ["lt", "gt"], [K.LessThanEqualsToken]: ["le", "ge"], [K.GreaterThanToken]: ["gt", "lt"], [K.GreaterThanEqualsToken]: ["ge", "le"],
+    [K.EqualsEqualsToken]: ["eq", "eq"], [K.ExclamationEqualsToken]: ["ne", "ne"],
+  });
+  Object.assign(BITWISE, { [K.AmpersandToken]: "bitwise_and", [K.BarToken]: "bitwise_or", [K.CaretToken]: "bitwise_xor" });
+  Object.assign(COMPOUND, { [K.PlusEqualsToken]: "add_", [K.MinusEqualsToken]: "sub_", [K.AsteriskEqualsToken]: "mul_", [K.SlashEqualsToken]: "div_" });
+}
+
+const OPERAND: ReadonlySet<Kind> = new Set(["tensor", "number", "boolean", "any"]);
+const SCALAR: ReadonlySet<Kind> = new Set(["number", "boolean", "any"]);
+
+/** One pass: the rewrites the checker's types call for in `checked`'s cell, or null if there are none. */
+function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked): Output | null {
+  tables(t);
+  const K = t.SyntaxKind;
+  const text = sf.text;
+  const plans = new Map<ts.Node, Plan>();
+  // Rewritten tensor expressions used as a condition: `if (loss < 0.1)` means the tensor's truth
+  // value, as Python's bool(tensor); `.item()` gives it for one element and refuses more.
+  const truthy = new Set<ts.Node>();
+
+  const strip = (n: ts.Node): ts.Node => (t.isParenthesizedExpression(n) || t.isNonNullExpression(n) ? strip(n.expression) : n);
+  const kindOf = (node: ts.Node): Kind => {
+    const n = strip(node);
+    const plan = plans.get(n);
+    if (plan) return plan.result;
+    if (n.kind === K.NullKeyword || (t.isIdentifier(n) && n.text === "undefined")) return "null";
+    return kindOfType(t, checker, checker.getTypeAtLocation(n));
+  };
+
+  // A receiver followed by `.method(` must bind tighter than the call.
+  const simple = (n: ts.Node): boolean =>
+    plans.has(n) ||
+    t.isIdentifier(n) || t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n) || t.isCallExpression(n) ||
+    t.isParenthesizedExpression(n) || t.isNonNullExpression(n) || n.kind === K.ThisKeyword || t.isArrayLiteralExpression(n);
+  const newlines = (from: number, to: number): string => "\n".repeat((text.slice(from, to).match(/\n/g) ?? []).length);
+
+  let out!: Output;
+  const emit = (n: ts.Node): void => {
+    const plan = plans.get(n);
+    if (plan) {
+      plan.emit(out, emit);
+      if (truthy.has(n)) out.insert(".item()");
+      return;
+    }
+    let pos = n.getStart(sf);
+    n.forEachChild((c) => {
+      if (c.end <= offset) return;
+      const start = c.getStart(sf);
+      out.copy(pos, start);
+      emit(c);
+      pos = c.end;
+    });
+    out.copy(pos, n.end);
+  };
+  const receiver = (n: ts.Node): void => {
+    if (simple(n)) return emit(n);
+    out.insert("(");
+    emit(n);
+    out.insert(")");
+  };
+  /** The text from `from` to `to` around a token at [tokStart, tokEnd) that becomes `replacement`. */
+  const gap = (from: number, tokStart: number, tokEnd: number, to: number, replacement: string): void => {
+    // Plain spaces go (`a + b` -> `a.add(b)`); line breaks and comments stay where they were.
+    if (!/^[ \t]*$/.test(text.slice(from, tokStart))) out.copy(from, tokStart);
+    out.insert(replacement);
+    if (!/^[ \t]*$/.test(text.slice(tokEnd, to))) out.copy(tokEnd, to);
+  };
+
+  const method = (recv: ts.Node, op: ts.Node, arg: ts.Node, name: string, result: Kind): Plan => ({
+    result,
+    emit: (o) => {
+      receiver(recv);
+      gap(recv.end, op.getStart(sf), op.end, arg.getStart(sf), `.${name}(`);
+      emit(arg);
+      o.insert(")");
+    },
+  });
+  // Python evaluates `2 - a` as a.__rsub__(2): the tensor becomes the receiver.
+  const reflected = (n: ts.BinaryExpression, call: string): Plan => ({
+    result: "tensor",
+    emit: (o) => {
+      receiver(n.right);
+      o.insert(`.${call}(`);
+      emit(n.left);
+      o.insert(newlines(n.left.end, n.right.getStart(sf)) + ")");
+    },
+  });
+  const torchCall = (name: string, left: ts.Node, op: ts.Node, right: ts.Node): Plan => ({
+    result: "tensor",
+    emit: (o) => {
+      o.insert(`${TORCH_REF}.${name}(`);
+      emit(left);
+      gap(left.end, op.getStart(sf), op.end, right.getStart(sf), ", ");
+      emit(right);
+      o.insert(")");
+    },
+  });
+
+  const condition = (c: ts.Node | undefined): void => {
+    const inner = c && strip(c);
+    if (inner && plans.get(inner)?.result === "tensor") truthy.add(inner);
+  };
+
+  const consider = (n: ts.Node): void => {
+    if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
+    if (t.isForStatement(n)) return condition(n.condition);
+    if (t.isConditionalExpression(n)) return condition(n.condition);
+    if (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken) return condition(n.operand);
+    if (t.isBinaryExpression(n) && (n.operatorToken.kind === K.AmpersandAmpersandToken || n.operatorToken.kind === K.BarBarToken)) {
+      condition(n.left);
+      condition(n.right);
+      return;
+    }
+    if (t.isBinaryExpression(n)) {
+      const op = n.operatorToken.kind;
+      if (op === K.EqualsToken) {
+        const target = strip(n.left);
+        if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor") {
+          plans.delete(target);
+          const close = text.lastIndexOf("]", target.end);
+          plans.set(n, {
+            result: "other",
+            emit: (o) => {
+              receiver(target.expression);
+              const open = text.indexOf("[", target.expression.end);
+              gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), ".setitem(");
+              emit(target.argumentExpression);
+              o.copy(target.argumentExpression.end, close);
+              o.insert(", ");
+              o.insert(newlines(close, n.right.getStart(sf)));
+              emit(n.right);
+              o.insert(")");
+            },
+          });
+        }
+        return;
+      }
+      const L = kindOf(n.left);
+      const R = kindOf(n.right);
+      const arith = ARITHMETIC[op];
+      if (arith) {
+        if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, arith, "tensor"));
+        else if (R === "tensor" && SCALAR.has(L)) {
+          if (op === K.PlusToken) plans.set(n, reflected(n, "add"));
+          else if (op === K.AsteriskToken) plans.set(n, reflected(n, "mul"));
+          else if (op === K.MinusToken) plans.set(n, reflected(n, "rsub"));
+          else if (op === K.SlashToken) plans.set(n, reflected(n, "reciprocal().mul"));
+          else plans.set(n, torchCall(arith, n.left, n.operatorToken, n.right));
+        }
+        return;
+      }
+      const cmp = COMPARISON[op];
+      if (cmp) {
+        if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
+        else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
+        return;
+      }
+      const bit = BITWISE[op];
+      if (bit) {
+        if ((L === "tensor" && OPERAND.has(R)) || (R === "tensor" && SCALAR.has(L))) plans.set(n, torchCall(bit, n.left, n.operatorToken, n.right));
+        return;
+      }
+      const inplace = COMPOUND[op];
+      if (inplace && L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, inplace, "tensor"));
+      return;
+    }
+    if (t.isPrefixUnaryExpression(n) && kindOf(n.operand) === "tensor") {
+      if (n.operator === K.MinusToken) {
+        plans.set(n, { result: "tensor", emit: (o) => { receiver(n.operand); o.insert(".neg()" + newlines(n.getStart(sf), n.operand.getStart(sf))); } });
+      } else if (n.operator === K.TildeToken) {
+        plans.set(n, { result: "tensor", emit: (o) => { o.insert(`${TORCH_REF}.bitwise_not(`); emit(n.operand); o.insert(")" + newlines(n.getStart(sf), n.operand.getStart(sf))); } });
+      }
+      return;
+    }
+    if (t.isElementAccessExpression(n) && !n.questionDotToken) {
+      const parent = n.parent;
+      const written =
+        (t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) && (parent.operator === K.PlusPlusToken || parent.operator === K.MinusMinusToken);
+      if (written || t.isDeleteExpression(parent)) return;
+      const obj = kindOf(n.expression);
+      let name: string | undefined;
+      if (obj === "tensor") {
+        const arg = kindOf(n.argumentExpression);
+        name = arg === "number" ? "get" : arg === "string" || arg === "tensor" || arg === "any" ? "index" : undefined;
+      } else if (obj === "dataset") {
+        const type = checker.getTypeAtLocation(strip(n.expression));
+        name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;
+      }
+      if (!name) return;
+      const call = name;
+      plans.set(n, {
+        result: obj === "tensor" ? "tensor" : "other",
+        emit: (o) => {
+          receiver(n.expression);
+          const open = text.indexOf("[", n.expression.end);
+          gap(n.expression.end, open, open + 1, n.argumentExpression.getStart(sf), `.${call}(`);
+          emit(n.argumentExpression);
+          const close = text.lastIndexOf("]", n.end);
+          gap(n.argumentExpression.end, close, close + 1, n.end, ")");
+        },
+      });
+    }
+  };
+
+  const visit = (n: ts.Node): void => {
+    if (n.end <= offset) return;
+    n.forEachChild(visit);
+    consider(n);
+  };
+  sf.forEachChild(visit);
+  if (plans.size === 0) return null;
+  out = new Output(text, offset);
+  let pos = offset;
+  sf.forEachChild((c) => {
+    if (c.end <= offset) return;
+    out.copy(pos, c.getStart(sf));
+    emit(c);
+    pos = c.end;
+  });
+  out.copy(pos, sf.end);
+  return out;
+}
+
+/**
+ * Rewrites `code` until the checker finds nothing more to rewrite. `check` type-checks a version of
+ * the cell (in the context of the earlier cells) and returns the checker and the parsed cell.
+ */
+export function rewriteTensorOperators(code: string, check: (code: string) => Checked): Rewritten {
+  const t = typescript();
+  const maps: Output[] = [];
+  let current = code;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const out = rewritePass(t, check(current));
+    if (!out || out.text === current) break;
+    maps.push(out);
+    current = out.text;
+  }
+  return {
+    code: current,
+    mapBack: (offset) => maps.reduceRight((at, m) => m.mapBack(at), offset),
+    mapForward: (offset) => maps.reduce((at, m) => m.mapForward(at), offset),
+  };
+}
+
+/**
+ * Wraps a tslab converter so that `convert` applies the notebook dialect first and reports compile
+ * errors at the positions of the text the user wrote. `create` must build the converter (tslab
+ * builds its watch program synchronously; its host is how we reach the program's type checker).
+ */
+export function withNotebookDialect(create: () => Converter): Converter & { rewrite(prevDecl: string, src: string): Rewritten } {
+  let latest: ts.BuilderProgram | undefined;
+  const stop = onWatchHost((host) => {
+    let inner: ((program: ts.BuilderProgram) => void) | undefined;
+    Object.defineProperty(host, "afterProgramCreate", {
+      configurable: true,
+      get: () => (program: ts.BuilderProgram) => {
+        latest = program;
+        inner?.(program);
+      },
+      set: (f: (program: ts.BuilderProgram) => void) => {
+        inner = f;
+      },
+    });
+  });
+  let conv: Converter;
+  try {
+    conv = create();
+  } finally {
+    stop();
+  }
+  const check = (prevDecl: string) => (code: string): Checked => {
+    // tslab's inspect brings its program up to date with `code` (and nothing else).
+    conv.inspect(prevDecl, code, 0);
+    const program = latest?.getProgram();
+    const sourceFile = program?.getRootFileNames().filter((f) => /(^|\/)__tslab__\.ts$/.test(f)).map((f) => program.getSourceFile(f))[0];
+    if (!program || !sourceFile) throw new Error("the notebook dialect could not reach tslab's type checker");
+    return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
+  };
+  const rewrite = (prevDecl: string, src: string): Rewritten => {
+    if (!latest) return UNCHANGED(src);
+    try {
+      return rewriteTensorOperators(src, check(prevDecl));
+    } catch (error) {
+      // A fault in the dialect must not cost the user the cell: it then compiles as written, where
+      // tensor operators are type errors that say so.
+      process.emitWarning(`torchlab notebook dialect: ${(error as Error).message}`);
+      return UNCHANGED(src);
+    }
+  };
+  return {
+    ...conv,
+    rewrite,
+    // Completion and hover see the rewritten cell, so `(a + b).` offers Tensor's methods.
+    complete(prevDecl: string, src: string, position: number) {
+      const rw = rewrite(prevDecl, src);
+      if (rw.code === src) return conv.complete(prevDecl, src, position);
+      const info = conv.complete(prevDecl, rw.code, rw.mapForward(position));
+      return { ...info, start: rw.mapBack(info.start), end: rw.mapBack(info.end) };
+    },
+    inspect(prevDecl: string, src: string, position: number) {
+      const rw = rewrite(prevDecl, src);
+      if (rw.code === src) return conv.inspect(prevDecl, src, position);
+      const info = conv.inspect(prevDecl, rw.code, rw.mapForward(position));
+      if (info?.textSpan) info.textSpan = { start: rw.mapBack(info.textSpan.start), length: info.textSpan.length };
+      return info;
+    },
+    convert(prevDecl: string, src: string): ConvertResult {
+      const rewritten = rewrite(prevDecl, src);
+      const result = conv.convert(prevDecl, rewritten.code);
+      if (rewritten.code === src) return result;
+      const pos = (p: DiagnosticPos): DiagnosticPos => {
+        const offset = rewritten.mapBack(p.offset);
+        const before = src.slice(0, offset);
+        const line = (before.match(/\n/g) ?? []).length;
+        return { offset, line, character: offset - (before.lastIndexOf("\n") + 1) };
+      };
+      return {
+        ...result,
+        diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: pos(d.start), end: pos(d.end) })),
+      };
+    },
+  };
 }

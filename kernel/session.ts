@@ -11,7 +11,7 @@ import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
 import { installTorchlabResolution } from "./resolve";
-import { addLoopYields, expandShorthandProperties } from "./rewrite";
+import { addLoopYields, expandShorthandProperties, withNotebookDialect } from "./rewrite";
 import { interruptCellsUpTo } from "./tick";
 
 export type Outcome =
@@ -54,7 +54,7 @@ export class Session {
     let browser: Converter | undefined;
     const convs: ConverterSet = {
       get node() {
-        return (node ??= createConverter({ isJS: false, isBrowser: false }));
+        return (node ??= withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false })));
       },
       get browser() {
         return (browser ??= createConverter({ isJS: false, isBrowser: true }));

@@ -12,8 +12,9 @@ import * as S from "./ops/sort";
 import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError, OutOfMemoryError } from "./errors";
-import { operand } from "./ops/_core";
-import { parseArgs } from "./tensor/args";
+import { broadcastShapes, operand } from "./ops/_core";
+import { from_typed, tensor } from "./ops/creation";
+import { isOptions, parseArgs } from "./tensor/args";
 import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
 
@@ -45,7 +46,7 @@ export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
 export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError, OutOfMemoryError } from "./errors";
-export { narrow, select, permute, index_select, gather, masked_select, flip } from "./ops/movement";
+export { narrow, select, permute, index_select, masked_select, flip } from "./ops/movement";
 // These take their dims positionally or in a trailing options object, as the Tensor methods do.
 export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[] => a.split(...args);
 export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
@@ -64,7 +65,11 @@ export function cat(tensors: Tensor[], ...args: [dim?: number | ({ dim?: number 
 }
 /** PyTorch's aliases of torch.cat. */
 export const concat = cat;
-export const concatenate = cat;
+/** NumPy's spelling, which PyTorch also has: the dim is called `axis`. */
+export function concatenate(tensors: Tensor[], ...args: [axis?: number | { axis?: number }]): Tensor {
+  const o = parseArgs("concatenate", args, ["axis"]);
+  return M.cat(tensors, (o.axis as number | undefined) ?? 0);
+}
 /**
  * Stacks equal-shaped tensors along a new `dim` (default 0): `torch.stack(ts, 1)` or `torch.stack(ts, {dim: 1})`.
  * @example torch.stack([torch.zeros(2), torch.ones(2)], {dim: 1}).shape  // [2, 2]
@@ -106,13 +111,29 @@ export const is_floating_point = (a: Tensor): boolean => a.is_floating_point();
 
 type Operand = Tensor | number | boolean;
 
+/** PyTorch's keyword-only parameters (after `*`): a trailing options object, never a positional value. */
+function keywordOnly(op: string, positional: number, options: unknown, names: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (!isOptions(options)) throw new TypeError(`${op}() takes ${positional} positional arguments but ${positional + 1} were given`);
+  return parseArgs(op, [options], names);
+}
+
 // `out` (PyTorch's out= keyword) on the common ops: src/tensor/out.ts.
 type Out = { out?: Tensor | null };
-export const add = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => withOut("add", E.add(a, b, options?.alpha ?? 1), options?.out);
-export const sub = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => withOut("sub", E.sub(a, b, options?.alpha ?? 1), options?.out);
-export const mul = (a: Tensor, b: Operand, options?: Out): Tensor => withOut("mul", E.mul(a, b), options?.out);
-export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null } & Out): Tensor =>
-  withOut("div", E.div(a, b, options && { rounding_mode: options.rounding_mode }), options?.out);
+export const add = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => {
+  const o = keywordOnly("add", 2, options, ["alpha", "out"]);
+  return withOut("add", E.add(a, b, (o.alpha as number | undefined) ?? 1), o.out as Tensor | null | undefined);
+};
+export const sub = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => {
+  const o = keywordOnly("sub", 2, options, ["alpha", "out"]);
+  return withOut("sub", E.sub(a, b, (o.alpha as number | undefined) ?? 1), o.out as Tensor | null | undefined);
+};
+export const mul = (a: Tensor, b: Operand, options?: Out): Tensor =>
+  withOut("mul", E.mul(a, b), keywordOnly("mul", 2, options, ["out"]).out as Tensor | null | undefined);
+export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null } & Out): Tensor => {
+  const o = keywordOnly("div", 2, options, ["rounding_mode", "out"]);
+  return withOut("div", E.div(a, b, { rounding_mode: o.rounding_mode as "trunc" | "floor" | null | undefined }), o.out as Tensor | null | undefined);
+};
 export const matmul = (a: Tensor, b: Tensor, options?: Out): Tensor => withOut("matmul", L.matmul(a, b), options?.out);
 type ReduceOut = { dim?: R.Dims; keepdim?: boolean; dtype?: DType | string | null } & Out;
 export const sum = (a: Tensor, dim?: R.Dims | ReduceOut, keepdim?: boolean | ReduceOut): Tensor => {
@@ -131,7 +152,12 @@ export const pow = (a: Tensor | number, b: Operand): Tensor => {
 };
 export const neg = (a: Tensor): Tensor => E.neg(a);
 export const rsub = (a: Tensor, b: Operand): Tensor => E.rsub(a, b);
-export const remainder = (a: Tensor, b: Operand): Tensor => E.remainder(a, b);
+/** Python's `%` (sign of the divisor); a number first is allowed, as in PyTorch: `torch.remainder(2, x)`. */
+export const remainder = (a: Tensor | number, b: Operand): Tensor => {
+  if (a instanceof Tensor) return E.remainder(a, b);
+  if (!(b instanceof Tensor)) throw new TypeError("remainder(): at least one of 'self' and 'other' must be a Tensor");
+  return E.remainder(operand(a, b, "remainder"), b);
+};
 export const floor_divide = (a: Tensor, b: Operand): Tensor => E.div(a, b, { rounding_mode: "floor" });
 export const true_divide = (a: Tensor, b: Operand): Tensor => E.div(a, b);
 export const log2 = (a: Tensor): Tensor => E.log2(a);
@@ -153,11 +179,48 @@ export const sigmoid = (a: Tensor): Tensor => E.sigmoid(a);
 export const relu = (a: Tensor): Tensor => E.relu(a);
 export const floor = (a: Tensor): Tensor => E.floor(a);
 export const ceil = (a: Tensor): Tensor => E.ceil(a);
-export const round = (a: Tensor): Tensor => E.round(a);
+/** Rounds half to even; `{decimals}` rounds to that many decimal places (negative: to tens, hundreds, ...), as PyTorch. */
+export const round = (a: Tensor, options?: { decimals?: number }): Tensor => {
+  const decimals = (keywordOnly("round", 1, options, ["decimals"]).decimals as number | undefined) ?? 0;
+  if (!Number.isInteger(decimals)) throw new TypeError(`round(): argument 'decimals' must be int, not ${decimals}`);
+  if (decimals === 0) return E.round(a);
+  // PyTorch's formula, so ties and float32 rounding agree: round(x * 10^d) / 10^d, or round(x / 10^-d) * 10^-d.
+  const ten = 10 ** Math.abs(decimals);
+  return decimals > 0 ? E.div(E.round(E.mul(a, ten)), ten) : E.mul(E.round(E.div(a, ten)), ten);
+};
 export const square = (a: Tensor): Tensor => E.square(a);
 export const erf = (a: Tensor): Tensor => E.erf(a);
 export const clamp = (a: Tensor, ...args: Parameters<Tensor["clamp"]>): Tensor => a.clamp(...args);
 export const clip = clamp;
+// Bitwise ops, as PyTorch's `&`, `|`, `^`, `~`: logical on bool, two's-complement on integers, an
+// error on floating point. Not differentiable (PyTorch's are not either).
+type BitOperand = Tensor | number | boolean;
+function bitDtype(x: BitOperand): DType {
+  if (x instanceof Tensor) return x.dtype;
+  return typeof x === "boolean" ? "bool" : Number.isInteger(x) ? "int32" : "float32";
+}
+function bitwise(op: string, a: BitOperand, b: BitOperand, f: (x: number, y: number) => number, logical: (x: Tensor, y: Operand) => Tensor): Tensor {
+  if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw new TypeError(`${op}(): at least one argument must be a Tensor`);
+  const dtypes = [bitDtype(a), bitDtype(b)];
+  if (dtypes.includes("float32")) throw new RuntimeError(`"${op}_cpu" not implemented for 'Float'`);
+  const [x, y] = a instanceof Tensor ? [a, b] : [b as Tensor, a];
+  if (dtypes.every((d) => d === "bool")) return logical(x, y);
+  const tx = x.int();
+  const ty = y instanceof Tensor ? y.int() : tensor(Number(y), { dtype: "int32" });
+  const shape = broadcastShapes(tx.shape, ty.shape);
+  if (!shape) throw new RuntimeError(`The size of tensor a (${tx.shape.join(", ")}) must match the size of tensor b (${ty.shape.join(", ")}) in ${op}`);
+  const xs = tx.expand(shape).contiguous().dataSync();
+  const ys = ty.expand(shape).contiguous().dataSync();
+  return from_typed(Int32Array.from(xs, (v, i) => f(v, ys[i])), shape);
+}
+export const bitwise_and = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_and", a, b, (x, y) => x & y, E.logical_and);
+export const bitwise_or = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_or", a, b, (x, y) => x | y, E.logical_or);
+export const bitwise_xor = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_xor", a, b, (x, y) => x ^ y, E.logical_xor);
+export const bitwise_not = (a: Tensor): Tensor => {
+  if (a.dtype === "bool") return E.logical_not(a);
+  if (a.dtype === "float32") throw new RuntimeError(`"bitwise_not_cpu" not implemented for 'Float'`);
+  return from_typed(Int32Array.from(a.contiguous().dataSync(), (v) => ~v), a.shape);
+};
 export const masked_fill = (a: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor => E.masked_fill(a, mask, value);
 
 export const prod = (a: Tensor, ...args: Parameters<Tensor["prod"]>): Tensor => a.prod(...args);
@@ -226,7 +289,25 @@ export const isclose = (a: Tensor, ...args: Parameters<Tensor["isclose"]>): Tens
 export const cumprod = (a: Tensor, ...args: Parameters<Tensor["cumprod"]>): Tensor => a.cumprod(...args);
 export const clone = (a: Tensor): Tensor => M.clone(a);
 export const t = (a: Tensor): Tensor => a.t();
-export const allclose = (a: Tensor, b: Tensor, options?: { rtol?: number; atol?: number }): boolean => a.allclose(b, options);
+/** `torch.allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`, positionally or by keyword. */
+export function allclose(a: Tensor, b: Tensor, ...args: [rtol?: number | AllcloseOptions, atol?: number | AllcloseOptions, equal_nan?: boolean | AllcloseOptions]): boolean {
+  const o = parseArgs("allclose", args, ["rtol", "atol", "equal_nan"]) as AllcloseOptions;
+  if (!o.equal_nan) return a.allclose(b, { rtol: o.rtol, atol: o.atol });
+  return Boolean(a.isclose(b, { rtol: o.rtol, atol: o.atol, equal_nan: true }).all().item());
+}
+export interface AllcloseOptions {
+  rtol?: number;
+  atol?: number;
+  equal_nan?: boolean;
+}
+/**
+ * Values of `input` along `dim` at `index`. `sparse_grad` is accepted; the gradient is always dense
+ * here (the same values PyTorch's sparse one holds).
+ */
+export function gather(input: Tensor, dim: number, index: Tensor, options?: { sparse_grad?: boolean }): Tensor {
+  keywordOnly("gather", 3, options, ["sparse_grad"]);
+  return M.gather(input, dim, index);
+}
 export const equal = (a: Tensor, b: Tensor): boolean => a.equal(b);
 export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;
 export const numel = (a: Tensor): number => a.numel();
@@ -264,4 +345,18 @@ export const cuda = {
   device_count: (): number => (cudaAvailable() ? 1 : 0),
   /** PyTorch's torch.cuda.OutOfMemoryError, the same class as torch.OutOfMemoryError. */
   OutOfMemoryError,
+};
+
+export * as backends from "./backends";
+
+/**
+ * torch.accelerator (PyTorch 2.6): the one accelerator this process can use, which here is CUDA
+ * when the tfjs-node-gpu backend is active, and none otherwise (the CPU is not an accelerator).
+ * @example const device = torch.accelerator.is_available() ? torch.accelerator.current_accelerator() : torch.device("cpu");
+ */
+export const accelerator = {
+  is_available: (): boolean => cudaAvailable(),
+  /** The accelerator's device type, or null without one (PyTorch returns None). */
+  current_accelerator: (): Device | null => (cudaAvailable() ? new Device("cuda") : null),
+  device_count: (): number => (cudaAvailable() ? 1 : 0),
 };

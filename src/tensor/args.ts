@@ -17,6 +17,10 @@ export function isOptions(x: unknown): x is Record<string, unknown> {
  */
 export function parseArgs(op: string, args: readonly unknown[], names: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  // Trailing undefineds are arguments not given (`f(a, b?, c?)` called as `f(a)` still passes them).
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  if (end < args.length) args = args.slice(0, end);
   let positional = args.length;
   if (positional > 0 && isOptions(args[positional - 1])) positional--;
   if (positional > names.length) {

@@ -177,7 +177,7 @@ export class AutoAugment extends ImageTransform {
 
   constructor(policy?: AutoAugmentPolicy | AutoAugmentOptions, interpolation?: InterpolationMode | AutoAugmentOptions, fill?: number | number[] | null | AutoAugmentOptions, options?: AutoAugmentOptions) {
     super();
-    const a = parseArgs("AutoAugment", [policy, interpolation, fill, options].filter((x) => x !== undefined), ["policy", "interpolation", "fill", "generator"]);
+    const a = parseArgs("AutoAugment", [policy, interpolation, fill, options], ["policy", "interpolation", "fill", "generator"]);
     this.policy = (a.policy as AutoAugmentPolicy | undefined) ?? "imagenet";
     if (!(this.policy in POLICIES)) throw new ValueError(`The provided policy ${String(this.policy)} is not recognized.`);
     this.policies = POLICIES[this.policy];
@@ -228,7 +228,7 @@ export class RandAugment extends ImageTransform {
 
   constructor(num_ops?: number | RandAugmentOptions, magnitude?: number | RandAugmentOptions, num_magnitude_bins?: number | RandAugmentOptions, interpolation?: InterpolationMode | RandAugmentOptions, fill?: number | number[] | null | RandAugmentOptions, options?: RandAugmentOptions) {
     super();
-    const a = parseArgs("RandAugment", [num_ops, magnitude, num_magnitude_bins, interpolation, fill, options].filter((x) => x !== undefined), ["num_ops", "magnitude", "num_magnitude_bins", "interpolation", "fill", "generator"]);
+    const a = parseArgs("RandAugment", [num_ops, magnitude, num_magnitude_bins, interpolation, fill, options], ["num_ops", "magnitude", "num_magnitude_bins", "interpolation", "fill", "generator"]);
     this.num_ops = (a.num_ops as number | undefined) ?? 2;
     this.magnitude = (a.magnitude as number | undefined) ?? 9;
     this.num_magnitude_bins = (a.num_magnitude_bins as number | undefined) ?? 31;
@@ -271,7 +271,7 @@ export class TrivialAugmentWide extends ImageTransform {
 
   constructor(num_magnitude_bins?: number | TrivialAugmentWideOptions, interpolation?: InterpolationMode | TrivialAugmentWideOptions, fill?: number | number[] | null | TrivialAugmentWideOptions, options?: TrivialAugmentWideOptions) {
     super();
-    const a = parseArgs("TrivialAugmentWide", [num_magnitude_bins, interpolation, fill, options].filter((x) => x !== undefined), ["num_magnitude_bins", "interpolation", "fill", "generator"]);
+    const a = parseArgs("TrivialAugmentWide", [num_magnitude_bins, interpolation, fill, options], ["num_magnitude_bins", "interpolation", "fill", "generator"]);
     this.num_magnitude_bins = (a.num_magnitude_bins as number | undefined) ?? 31;
     this.interpolation = (a.interpolation as InterpolationMode | undefined) ?? "nearest";
     this.fill = (a.fill as number | number[] | null | undefined) ?? null;
@@ -358,7 +358,7 @@ export class AugMix extends ImageTransform {
 
   constructor(severity?: number | AugMixOptions, mixture_width?: number | AugMixOptions, chain_depth?: number | AugMixOptions, alpha?: number | AugMixOptions, all_ops?: boolean | AugMixOptions, interpolation?: InterpolationMode | AugMixOptions, fill?: number | number[] | null | AugMixOptions, options?: AugMixOptions) {
     super();
-    const a = parseArgs("AugMix", [severity, mixture_width, chain_depth, alpha, all_ops, interpolation, fill, options].filter((x) => x !== undefined), ["severity", "mixture_width", "chain_depth", "alpha", "all_ops", "interpolation", "fill", "generator"]);
+    const a = parseArgs("AugMix", [severity, mixture_width, chain_depth, alpha, all_ops, interpolation, fill, options], ["severity", "mixture_width", "chain_depth", "alpha", "all_ops", "interpolation", "fill", "generator"]);
     this.severity = (a.severity as number | undefined) ?? 3;
     if (!(this.severity >= 1 && this.severity <= 10)) throw new ValueError(`The severity must be between [1, 10]. Got ${this.severity} instead.`);
     this.mixture_width = (a.mixture_width as number | undefined) ?? 3;

@@ -55,7 +55,7 @@ export class ColorJitter extends ImageTransform {
 
   constructor(brightness?: Range | ColorJitterOptions, contrast?: Range | ColorJitterOptions, saturation?: Range | ColorJitterOptions, hue?: Range | ColorJitterOptions, options?: ColorJitterOptions) {
     super();
-    const a = parseArgs("ColorJitter", [brightness, contrast, saturation, hue, options].filter((x) => x !== undefined), ["brightness", "contrast", "saturation", "hue", "generator"]);
+    const a = parseArgs("ColorJitter", [brightness, contrast, saturation, hue, options], ["brightness", "contrast", "saturation", "hue", "generator"]);
     const ranges = [
       checkInput(a.brightness ?? 0, "brightness", 1, [0, Infinity], true),
       checkInput(a.contrast ?? 0, "contrast", 1, [0, Infinity], true),
@@ -102,9 +102,9 @@ function checkInput(value: unknown, name: string, center: number, bound: [number
 /** Converts to grayscale with 1 or 3 output channels (0.2989 R + 0.587 G + 0.114 B). */
 export class Grayscale extends ImageTransform {
   num_output_channels: 1 | 3;
-  constructor(num_output_channels: 1 | 3 | { num_output_channels?: 1 | 3 } = 1) {
+  constructor(num_output_channels: 1 | 3 | { num_output_channels?: 1 | 3 } = 1, options?: { num_output_channels?: 1 | 3 }) {
     super();
-    const a = parseArgs("Grayscale", [num_output_channels], ["num_output_channels"]);
+    const a = parseArgs("Grayscale", [num_output_channels, options], ["num_output_channels"]);
     this.num_output_channels = (a.num_output_channels as 1 | 3 | undefined) ?? 1;
   }
   forward<T extends ImageLike>(img: T): T {
@@ -121,7 +121,7 @@ export class RandomGrayscale extends ImageTransform {
   private generator: RandomOptions["generator"];
   constructor(p?: number | (RandomOptions & { p?: number }), options?: RandomOptions) {
     super();
-    const a = parseArgs("RandomGrayscale", [p, options].filter((x) => x !== undefined), ["p", "generator"]);
+    const a = parseArgs("RandomGrayscale", [p, options], ["p", "generator"]);
     this.p = (a.p as number | undefined) ?? 0.1;
     this.generator = a.generator as RandomOptions["generator"];
   }
@@ -140,7 +140,7 @@ export class RandomInvert extends ImageTransform {
   private generator: RandomOptions["generator"];
   constructor(p?: number | (RandomOptions & { p?: number }), options?: RandomOptions) {
     super();
-    const a = parseArgs("RandomInvert", [p, options].filter((x) => x !== undefined), ["p", "generator"]);
+    const a = parseArgs("RandomInvert", [p, options], ["p", "generator"]);
     this.p = (a.p as number | undefined) ?? 0.5;
     this.generator = a.generator as RandomOptions["generator"];
   }
@@ -174,7 +174,7 @@ export class GaussianBlur extends ImageTransform {
 
   constructor(kernel_size: number | number[] | GaussianBlurOptions, sigma?: number | number[] | GaussianBlurOptions, options?: GaussianBlurOptions) {
     super();
-    const a = parseArgs("GaussianBlur", [kernel_size, sigma, options].filter((x) => x !== undefined), ["kernel_size", "sigma", "generator"]);
+    const a = parseArgs("GaussianBlur", [kernel_size, sigma, options], ["kernel_size", "sigma", "generator"]);
     const ks = setupSize(a.kernel_size, "Kernel size should be a tuple/list of two integers");
     this.kernel_size = ks.hw;
     this.ksTuple = ks.tuple;
@@ -221,7 +221,7 @@ type POpts = RandomOptions & { p?: number };
 export class RandomAdjustSharpness extends RandomOp {
   sharpness_factor: number;
   constructor(sharpness_factor: number | (POpts & { sharpness_factor?: number }), p?: number | POpts, options?: POpts) {
-    const a = parseArgs("RandomAdjustSharpness", [sharpness_factor, p, options].filter((x) => x !== undefined), ["sharpness_factor", "p", "generator"]);
+    const a = parseArgs("RandomAdjustSharpness", [sharpness_factor, p, options], ["sharpness_factor", "p", "generator"]);
     super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
     this.sharpness_factor = a.sharpness_factor as number;
   }
@@ -237,7 +237,7 @@ export class RandomAdjustSharpness extends RandomOp {
 export class RandomPosterize extends RandomOp {
   bits: number;
   constructor(bits: number | (POpts & { bits?: number }), p?: number | POpts, options?: POpts) {
-    const a = parseArgs("RandomPosterize", [bits, p, options].filter((x) => x !== undefined), ["bits", "p", "generator"]);
+    const a = parseArgs("RandomPosterize", [bits, p, options], ["bits", "p", "generator"]);
     super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
     this.bits = a.bits as number;
   }
@@ -253,7 +253,7 @@ export class RandomPosterize extends RandomOp {
 export class RandomSolarize extends RandomOp {
   threshold: number;
   constructor(threshold: number | (POpts & { threshold?: number }), p?: number | POpts, options?: POpts) {
-    const a = parseArgs("RandomSolarize", [threshold, p, options].filter((x) => x !== undefined), ["threshold", "p", "generator"]);
+    const a = parseArgs("RandomSolarize", [threshold, p, options], ["threshold", "p", "generator"]);
     super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
     this.threshold = a.threshold as number;
   }
@@ -268,7 +268,7 @@ export class RandomSolarize extends RandomOp {
 /** autocontrast(img) with probability p. */
 export class RandomAutocontrast extends RandomOp {
   constructor(p?: number | POpts, options?: POpts) {
-    const a = parseArgs("RandomAutocontrast", [p, options].filter((x) => x !== undefined), ["p", "generator"]);
+    const a = parseArgs("RandomAutocontrast", [p, options], ["p", "generator"]);
     super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
   }
   protected op<T extends ImageLike>(img: T): T {
@@ -282,7 +282,7 @@ export class RandomAutocontrast extends RandomOp {
 /** equalize(img) with probability p (integer images). */
 export class RandomEqualize extends RandomOp {
   constructor(p?: number | POpts, options?: POpts) {
-    const a = parseArgs("RandomEqualize", [p, options].filter((x) => x !== undefined), ["p", "generator"]);
+    const a = parseArgs("RandomEqualize", [p, options], ["p", "generator"]);
     super((a.p as number | undefined) ?? 0.5, a.generator as RandomOptions["generator"]);
   }
   protected op<T extends ImageLike>(img: T): T {

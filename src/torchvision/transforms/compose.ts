@@ -38,9 +38,9 @@ export interface Compose {
 }
 export class Compose extends Transform {
   transforms: TransformFn[];
-  constructor(transforms: TransformFn[]) {
+  constructor(transforms: TransformFn[] | { transforms: TransformFn[] }, options?: { transforms?: TransformFn[] }) {
     super();
-    this.transforms = checkList("Compose", transforms);
+    this.transforms = checkList("Compose", parseArgs("Compose", [transforms, options], ["transforms"]).transforms);
   }
   forward(img: unknown): unknown {
     let x = img;
@@ -60,8 +60,10 @@ export interface Lambda<I = Tensor, O = Tensor> {
 }
 export class Lambda<I = Tensor, O = Tensor> extends Transform {
   lambd: (img: I) => O;
-  constructor(lambd: (img: I) => O) {
+  constructor(lambd: ((img: I) => O) | { lambd: (img: I) => O }, options?: { lambd?: (img: I) => O }) {
     super();
+    const a = parseArgs("Lambda", [lambd, options], ["lambd"]);
+    lambd = a.lambd as (img: I) => O;
     if (typeof lambd !== "function") throw new TypeError(`Argument lambd should be callable, got '${lambd === null ? "NoneType" : typeof lambd}'`);
     this.lambd = lambd;
   }
@@ -93,7 +95,7 @@ export class RandomApply extends Transform {
   private generator: RandomOptions["generator"];
   constructor(transforms: TransformFn[] | RandomApplyOptions, p?: number | RandomApplyOptions, options?: RandomApplyOptions) {
     super();
-    const a = parseArgs("RandomApply", [transforms, p, options].filter((x) => x !== undefined), ["transforms", "p", "generator"]);
+    const a = parseArgs("RandomApply", [transforms, p, options], ["transforms", "p", "generator"]);
     this.transforms = checkList("RandomApply", a.transforms);
     this.p = (a.p as number | undefined) ?? 0.5;
     this.generator = a.generator as RandomOptions["generator"];
@@ -132,7 +134,7 @@ export class RandomChoice extends Transform {
   private generator: RandomOptions["generator"];
   constructor(transforms: TransformFn[] | RandomChoiceOptions, p?: number[] | null | RandomChoiceOptions, options?: RandomChoiceOptions) {
     super();
-    const a = parseArgs("RandomChoice", [transforms, p, options].filter((x) => x !== undefined), ["transforms", "p", "generator"]);
+    const a = parseArgs("RandomChoice", [transforms, p, options], ["transforms", "p", "generator"]);
     this.transforms = checkList("RandomChoice", a.transforms);
     const w = (a.p as number[] | null | undefined) ?? null;
     if (w !== null && !Array.isArray(w)) throw new TypeError("Argument p should be a sequence");
@@ -176,7 +178,7 @@ export class RandomOrder extends Transform {
   private generator: RandomOptions["generator"];
   constructor(transforms: TransformFn[] | (RandomOptions & { transforms?: TransformFn[] }), options?: RandomOptions) {
     super();
-    const a = parseArgs("RandomOrder", [transforms, options].filter((x) => x !== undefined), ["transforms", "generator"]);
+    const a = parseArgs("RandomOrder", [transforms, options], ["transforms", "generator"]);
     this.transforms = checkList("RandomOrder", a.transforms);
     this.generator = a.generator as RandomOptions["generator"];
   }

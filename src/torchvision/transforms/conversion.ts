@@ -63,9 +63,9 @@ export interface ToPILImage {
 }
 export class ToPILImage extends Transform {
   mode: ImageMode | null;
-  constructor(mode: ImageMode | null | { mode?: ImageMode | null } = null) {
+  constructor(mode: ImageMode | null | { mode?: ImageMode | null } = null, options?: { mode?: ImageMode | null }) {
     super();
-    const a = parseArgs("ToPILImage", [mode], ["mode"]);
+    const a = parseArgs("ToPILImage", [mode, options], ["mode"]);
     this.mode = (a.mode as ImageMode | null | undefined) ?? null;
   }
   forward(pic: unknown): Image {
@@ -79,9 +79,9 @@ export class ToPILImage extends Transform {
 /** Converts float images in [0, 1] to integer images in 0..255 and back (convert_image_dtype). */
 export class ConvertImageDtype extends TensorTransform {
   dtype: DType | string;
-  constructor(dtype: DType | string | { dtype: DType | string }) {
+  constructor(dtype: DType | string | { dtype: DType | string }, options?: { dtype?: DType | string }) {
     super();
-    const a = parseArgs("ConvertImageDtype", [dtype], ["dtype"]);
+    const a = parseArgs("ConvertImageDtype", [dtype, options], ["dtype"]);
     if (a.dtype === undefined) throw new TypeError("ConvertImageDtype() missing 1 required positional argument: 'dtype'");
     this.dtype = a.dtype as DType | string;
   }
@@ -112,9 +112,9 @@ export class Normalize extends TensorTransform {
   mean: number[] | number;
   std: number[] | number;
   inplace: boolean;
-  constructor(mean: number[] | number | NormalizeOptions, std?: number[] | number | NormalizeOptions, inplace?: boolean | NormalizeOptions) {
+  constructor(mean: number[] | number | NormalizeOptions, std?: number[] | number | NormalizeOptions, inplace?: boolean | NormalizeOptions, options?: NormalizeOptions) {
     super();
-    const a = parseArgs("Normalize", [mean, std, inplace].filter((x) => x !== undefined), ["mean", "std", "inplace"]);
+    const a = parseArgs("Normalize", [mean, std, inplace, options], ["mean", "std", "inplace"]);
     if (a.mean === undefined || a.std === undefined) throw new TypeError("Normalize() missing required arguments: 'mean' and 'std'");
     this.mean = a.mean as number[] | number;
     this.std = a.std as number[] | number;
@@ -135,9 +135,9 @@ export class Normalize extends TensorTransform {
 export class LinearTransformation extends TensorTransform {
   transformation_matrix: Tensor;
   mean_vector: Tensor;
-  constructor(transformation_matrix: Tensor | { transformation_matrix: Tensor; mean_vector: Tensor }, mean_vector?: Tensor | { mean_vector: Tensor }) {
+  constructor(transformation_matrix: Tensor | { transformation_matrix: Tensor; mean_vector: Tensor }, mean_vector?: Tensor | { mean_vector: Tensor }, options?: { mean_vector?: Tensor }) {
     super();
-    const a = parseArgs("LinearTransformation", [transformation_matrix, mean_vector].filter((x) => x !== undefined), ["transformation_matrix", "mean_vector"]);
+    const a = parseArgs("LinearTransformation", [transformation_matrix, mean_vector, options], ["transformation_matrix", "mean_vector"]);
     const m = a.transformation_matrix as Tensor;
     const v = a.mean_vector as Tensor;
     if (!(m instanceof Tensor) || !(v instanceof Tensor)) throw new TypeError("LinearTransformation(): transformation_matrix and mean_vector must be Tensors");

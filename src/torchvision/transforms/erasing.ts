@@ -59,7 +59,7 @@ export class RandomErasing extends TensorTransform {
 
   constructor(p?: number | RandomErasingOptions, scale?: number[] | RandomErasingOptions, ratio?: number[] | RandomErasingOptions, value?: EraseValue | RandomErasingOptions, inplace?: boolean | RandomErasingOptions, options?: RandomErasingOptions) {
     super();
-    const a = parseArgs("RandomErasing", [p, scale, ratio, value, inplace, options].filter((x) => x !== undefined), ["p", "scale", "ratio", "value", "inplace", "generator"]);
+    const a = parseArgs("RandomErasing", [p, scale, ratio, value, inplace, options], ["p", "scale", "ratio", "value", "inplace", "generator"]);
     const v = a.value ?? 0;
     if (typeof v !== "number" && typeof v !== "string" && !Array.isArray(v)) throw new TypeError("Argument value should be either a number or str or a sequence");
     if (typeof v === "string" && v !== "random") throw new ValueError("If value is str, it should be 'random'");

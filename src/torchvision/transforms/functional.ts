@@ -17,6 +17,7 @@ import { from_typed, tensor as makeTensor } from "../../ops/creation";
 import { cat, stack } from "../../ops/movement";
 import { where } from "../../ops/elementwise";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
+import { parseArgs } from "../../tensor/args";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
 import { pilAffine, pilBrightness, pilContrast, pilPerspective, pilSaturation, pilHue, pilRotate } from "./_pil";
@@ -35,6 +36,25 @@ export type ImageLike = Tensor | Image;
 export type PaddingMode = "constant" | "edge" | "reflect" | "symmetric";
 
 // ---------------------------------------------------------------- helpers
+
+/**
+ * The parameters after the image, positional as in torchvision; any of them may instead come in a
+ * trailing keyword-arguments object (`F.rotate(img, 30, {interpolation: "bilinear"})`,
+ * `F.resize(img, {size: 6, antialias: false})`).
+ */
+export type Kw<P extends unknown[], O> = { [K in keyof P]: P[K] | O };
+
+const REQUIRED = Symbol("required");
+
+/** Parses `args` (see Kw) with the core's parser; `spec` lists [name, default or REQUIRED] in order. */
+function kwargs<P extends unknown[]>(op: string, args: readonly unknown[], spec: readonly (readonly [string, unknown])[]): P {
+  const given = parseArgs(op, args, spec.map(([name]) => name));
+  return spec.map(([name, dflt]) => {
+    if (name in given) return given[name];
+    if (dflt === REQUIRED) throw new TypeError(`${op}() missing required argument: '${name}'`);
+    return dflt;
+  }) as P;
+}
 
 function typeName(x: unknown): string {
   if (x === null) return "null";
@@ -137,11 +157,17 @@ export function pil_to_tensor(pic: Image): Tensor {
   return imageToTensor(pic);
 }
 
+/** Keyword arguments of `to_pil_image` (any of its parameters after the first, by name). */
+export interface ToPilImageKwargs {
+  mode?: ImageMode;
+}
+
 /**
  * Tensor [C, H, W] or [H, W] -> Image. A float tensor is scaled by 255 and truncated, as
  * torchvision's `pic.mul(255).byte()`; values outside 0..255 are clamped.
  */
-export function to_pil_image(pic: Tensor | Image, mode?: ImageMode): Image {
+export function to_pil_image(pic: Tensor | Image, ...args: Kw<[mode?: ImageMode], ToPilImageKwargs>): Image {
+  const [mode] = kwargs<[ImageMode]>("to_pil_image", args, [["mode", undefined]]);
   if (pic instanceof Image) return mode ? pic.convert(mode) : pic;
   if (!(pic instanceof Tensor)) throw new TypeError(`to_pil_image(): pic should be Tensor or Image. Got ${typeName(pic)}.`);
   if (pic.dim() !== 2 && pic.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
@@ -150,11 +176,17 @@ export function to_pil_image(pic: Tensor | Image, mode?: ImageMode): Image {
   return tensorToImage(ints, mode);
 }
 
+/** Keyword arguments of `convert_image_dtype` (any of its parameters after the first, by name). */
+export interface ConvertImageDtypeKwargs {
+  dtype?: DType | string;
+}
+
 /**
  * Converts between float images in [0, 1] and integer images in 0..255, as torchvision's
  * convert_image_dtype (float -> int multiplies by 255.999 and truncates).
  */
-export function convert_image_dtype(image: Tensor, dtype: DType | string = "float32"): Tensor {
+export function convert_image_dtype(image: Tensor, ...args: Kw<[dtype?: DType | string], ConvertImageDtypeKwargs>): Tensor {
+  const [dtype] = kwargs<[DType | string]>("convert_image_dtype", args, [["dtype", "float32"]]);
   const t = tensorOnly(image, "convert_image_dtype");
   const want = dtype === "float32" || dtype === "float" || dtype === "torch.float32" || dtype === "float64" ? "float32" : "int32";
   if (want === t.dtype) return t;
@@ -164,11 +196,19 @@ export function convert_image_dtype(image: Tensor, dtype: DType | string = "floa
 
 // ---------------------------------------------------------------- normalisation
 
+/** Keyword arguments of `normalize` (any of its parameters after the first, by name). */
+export interface NormalizeKwargs {
+  mean?: number[] | number;
+  std?: number[] | number;
+  inplace?: boolean;
+}
+
 /**
  * (x - mean) / std per channel, on a float tensor [..., C, H, W].
  * @example F.normalize(x, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
  */
-export function normalize(tensor: Tensor, mean: number[] | number, std: number[] | number, inplace = false): Tensor {
+export function normalize(tensor: Tensor, ...args: Kw<[mean: number[] | number, std: number[] | number, inplace?: boolean], NormalizeKwargs>): Tensor {
+  const [mean, std, inplace] = kwargs<[number[] | number, number[] | number, boolean]>("normalize", args, [["mean", REQUIRED], ["std", REQUIRED], ["inplace", false]]);
   const t = tensorOnly(tensor, "normalize");
   if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got torch.${t.dtype === "int32" ? "uint8" : t.dtype}.`);
   if (t.dim() < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(", ")}])`);
@@ -218,13 +258,22 @@ export function computeResizedOutputSize(h: number, w: number, size: number[], m
   return [size[0], size[1]];
 }
 
+/** Keyword arguments of `resize` (any of its parameters after the first, by name). */
+export interface ResizeKwargs {
+  size?: number | number[];
+  interpolation?: InterpolationMode;
+  max_size?: number | null;
+  antialias?: boolean | null;
+}
+
 /**
  * Resizes to `size` ([h, w], or an int for the shorter edge) with bilinear (align_corners=False;
  * no antialiasing unless `antialias`, torchvision 0.14's tensor default), bicubic or nearest
  * interpolation. An `Image` is resized as torchvision resizes a PIL image: antialiased, and
  * nearest as PIL's (the pixel under each output pixel's centre); results match PIL within 1 level.
  */
-export function resize<T extends ImageLike>(img: T, size: number | number[], interpolation: InterpolationMode = "bilinear", max_size?: number | null, antialias?: boolean | null): T {
+export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[], interpolation?: InterpolationMode, max_size?: number | null, antialias?: boolean | null], ResizeKwargs>): T {
+  const [size, interpolation, max_size, antialias] = kwargs<[number | number[], InterpolationMode, number | null, boolean | null]>("resize", args, [["size", REQUIRED], ["interpolation", "bilinear"], ["max_size", undefined], ["antialias", undefined]]);
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "resize");
   const sz = typeof size === "number" ? [size] : size;
   if (!Array.isArray(sz) || sz.some((v) => typeof v !== "number" || !Number.isInteger(v))) throw new TypeError(`Size should be int or sequence of ints. Got ${Array.isArray(sz) ? `[${sz.join(", ")}]` : typeName(size)}`);
@@ -284,12 +333,20 @@ function parsePadding(padding: unknown): [number, number, number, number] {
   return [p[0], p[2], p[1], p[3]];
 }
 
+/** Keyword arguments of `pad` (any of its parameters after the first, by name). */
+export interface PadKwargs {
+  padding?: number | number[];
+  fill?: number | number[];
+  padding_mode?: PaddingMode;
+}
+
 /**
  * Pads the last two dims. `padding`: an int (all sides), [left/right, top/bottom] or
  * [left, top, right, bottom]; negative values crop. Modes: constant (with `fill`, a number or one
  * value per channel), edge, reflect (mirror without repeating the edge), symmetric (repeating it).
  */
-export function pad<T extends ImageLike>(img: T, padding: number | number[], fill: number | number[] = 0, padding_mode: PaddingMode = "constant"): T {
+export function pad<T extends ImageLike>(img: T, ...args: Kw<[padding: number | number[], fill?: number | number[], padding_mode?: PaddingMode], PadKwargs>): T {
+  const [padding, fill, padding_mode] = kwargs<[number | number[], number | number[], PaddingMode]>("pad", args, [["padding", REQUIRED], ["fill", 0], ["padding_mode", "constant"]]);
   const [l, r, tp, b] = parsePadding(padding);
   if (typeof fill !== "number" && !(Array.isArray(fill) && fill.every((v) => typeof v === "number"))) throw new TypeError("Got inappropriate fill arg");
   if (typeof padding_mode !== "string") throw new TypeError("Got inappropriate padding_mode arg");
@@ -375,8 +432,17 @@ function constantBlock(like: Tensor, shape: number[], fill: number | number[]): 
   return from_typed(data, shape);
 }
 
+/** Keyword arguments of `crop` (any of its parameters after the first, by name). */
+export interface CropKwargs {
+  top?: number;
+  left?: number;
+  height?: number;
+  width?: number;
+}
+
 /** Crops [top, top + height) x [left, left + width); regions outside the image are zero-padded. */
-export function crop<T extends ImageLike>(img: T, top: number, left: number, height: number, width: number): T {
+export function crop<T extends ImageLike>(img: T, ...args: Kw<[top: number, left: number, height: number, width: number], CropKwargs>): T {
+  const [top, left, height, width] = kwargs<[number, number, number, number]>("crop", args, [["top", REQUIRED], ["left", REQUIRED], ["height", REQUIRED], ["width", REQUIRED]]);
   return apply(
     img,
     "crop",
@@ -409,11 +475,17 @@ function pairSize(size: number | number[], op: string): [number, number] {
   return [size[0], size[1]];
 }
 
+/** Keyword arguments of `center_crop` (any of its parameters after the first, by name). */
+export interface CenterCropKwargs {
+  output_size?: number | number[];
+}
+
 /**
  * Crops the centre [h, w] (an int for a square); offsets round half to even like Python's round().
  * A crop larger than the image zero-pads it first.
  */
-export function center_crop<T extends ImageLike>(img: T, output_size: number | number[]): T {
+export function center_crop<T extends ImageLike>(img: T, ...args: Kw<[output_size: number | number[]], CenterCropKwargs>): T {
+  const [output_size] = kwargs<[number | number[]]>("center_crop", args, [["output_size", REQUIRED]]);
   const [ch, cw] = pairSize(output_size, "center_crop");
   const [, h, w] = get_dimensions(img);
   const [top, left] = centerCropBox(h, w, ch, cw);
@@ -434,8 +506,20 @@ function centerCropBox(h: number, w: number, ch: number, cw: number): [number, n
   return [nearbyint((ph - ch) / 2) - padTop, nearbyint((pw - cw) / 2) - padLeft];
 }
 
+/** Keyword arguments of `resized_crop` (any of its parameters after the first, by name). */
+export interface ResizedCropKwargs {
+  top?: number;
+  left?: number;
+  height?: number;
+  width?: number;
+  size?: number | number[];
+  interpolation?: InterpolationMode;
+  antialias?: boolean | null;
+}
+
 /** crop then resize (RandomResizedCrop's deterministic half). */
-export function resized_crop<T extends ImageLike>(img: T, top: number, left: number, height: number, width: number, size: number | number[], interpolation: InterpolationMode = "bilinear", antialias?: boolean | null): T {
+export function resized_crop<T extends ImageLike>(img: T, ...args: Kw<[top: number, left: number, height: number, width: number, size: number | number[], interpolation?: InterpolationMode, antialias?: boolean | null], ResizedCropKwargs>): T {
+  const [top, left, height, width, size, interpolation, antialias] = kwargs<[number, number, number, number, number | number[], InterpolationMode, boolean | null]>("resized_crop", args, [["top", REQUIRED], ["left", REQUIRED], ["height", REQUIRED], ["width", REQUIRED], ["size", REQUIRED], ["interpolation", "bilinear"], ["antialias", undefined]]);
   return resize(crop(img, top, left, height, width), size, interpolation, null, antialias);
 }
 
@@ -465,8 +549,14 @@ export function vflip<T extends ImageLike>(img: T): T {
   );
 }
 
+/** Keyword arguments of `five_crop` (any of its parameters after the first, by name). */
+export interface FiveCropKwargs {
+  size?: number | number[];
+}
+
 /** The four corner crops and the centre crop: [top-left, top-right, bottom-left, bottom-right, center]. */
-export function five_crop<T extends ImageLike>(img: T, size: number | number[]): [T, T, T, T, T] {
+export function five_crop<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[]], FiveCropKwargs>): [T, T, T, T, T] {
+  const [size] = kwargs<[number | number[]]>("five_crop", args, [["size", REQUIRED]]);
   const [ch, cw] = pairSize(size, "five_crop");
   const [, h, w] = get_dimensions(img);
   const shown = Array.isArray(size) && size.length === 2 ? `[${ch}, ${cw}]` : `(${ch}, ${cw})`;
@@ -474,8 +564,15 @@ export function five_crop<T extends ImageLike>(img: T, size: number | number[]):
   return [crop(img, 0, 0, ch, cw), crop(img, 0, w - cw, ch, cw), crop(img, h - ch, 0, ch, cw), crop(img, h - ch, w - cw, ch, cw), center_crop(img, [ch, cw])];
 }
 
+/** Keyword arguments of `ten_crop` (any of its parameters after the first, by name). */
+export interface TenCropKwargs {
+  size?: number | number[];
+  vertical_flip?: boolean;
+}
+
 /** five_crop of the image and of its flip (horizontal, or vertical when `vertical_flip`). */
-export function ten_crop<T extends ImageLike>(img: T, size: number | number[], vertical_flip = false): T[] {
+export function ten_crop<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[], vertical_flip?: boolean], TenCropKwargs>): T[] {
+  const [size, vertical_flip] = kwargs<[number | number[], boolean]>("ten_crop", args, [["size", REQUIRED], ["vertical_flip", false]]);
   const first = five_crop(img, size);
   const second = five_crop(vertical_flip ? vflip(img) : hflip(img), size);
   return [...first, ...second];
@@ -593,6 +690,15 @@ function affineOutputSize(matrix: number[], w: number, h: number): [number, numb
   return [ow, oh];
 }
 
+/** Keyword arguments of `rotate` (any of its parameters after the first, by name). */
+export interface RotateKwargs {
+  angle?: number;
+  interpolation?: InterpolationMode;
+  expand?: boolean;
+  center?: number[] | null;
+  fill?: number | number[] | null;
+}
+
 /**
  * Rotates by `angle` degrees counter-clockwise about `center` (pixel coordinates, default the image
  * centre). Pixels that come from outside the image take `fill` (per channel or one value); with
@@ -602,7 +708,8 @@ function affineOutputSize(matrix: number[], w: number, h: number): [number, numb
  *
  * @example F.rotate(img, 90)   // a quarter turn counter-clockwise
  */
-export function rotate<T extends ImageLike>(img: T, angle: number, interpolation: InterpolationMode = "nearest", expand = false, center: number[] | null = null, fill: number | number[] | null = null): T {
+export function rotate<T extends ImageLike>(img: T, ...args: Kw<[angle: number, interpolation?: InterpolationMode, expand?: boolean, center?: number[] | null, fill?: number | number[] | null], RotateKwargs>): T {
+  const [angle, interpolation, expand, center, fill] = kwargs<[number, InterpolationMode, boolean, number[] | null, number | number[] | null]>("rotate", args, [["angle", REQUIRED], ["interpolation", "nearest"], ["expand", false], ["center", null], ["fill", null]]);
   if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
   if (center !== null && center !== undefined && !Array.isArray(center)) throw new TypeError("Argument center should be a sequence");
   if (img instanceof Image) {
@@ -620,12 +727,24 @@ export function rotate<T extends ImageLike>(img: T, angle: number, interpolation
   });
 }
 
+/** Keyword arguments of `affine` (any of its parameters after the first, by name). */
+export interface AffineKwargs {
+  angle?: number;
+  translate?: number[];
+  scale?: number;
+  shear?: number | number[];
+  interpolation?: InterpolationMode;
+  fill?: number | number[] | null;
+  center?: number[] | null;
+}
+
 /**
  * Affine transform keeping the image centre invariant: rotation `angle` (degrees, clockwise here
  * as in torchvision's affine), `translate` [tx, ty] pixels, `scale`, `shear` (degrees: a number for
  * x, or [sx, sy]).
  */
-export function affine<T extends ImageLike>(img: T, angle: number, translate: number[], scale: number, shear: number | number[], interpolation: InterpolationMode = "nearest", fill: number | number[] | null = null, center: number[] | null = null): T {
+export function affine<T extends ImageLike>(img: T, ...args: Kw<[angle: number, translate: number[], scale: number, shear: number | number[], interpolation?: InterpolationMode, fill?: number | number[] | null, center?: number[] | null], AffineKwargs>): T {
+  const [angle, translate, scale, shear, interpolation, fill, center] = kwargs<[number, number[], number, number | number[], InterpolationMode, number | number[] | null, number[] | null]>("affine", args, [["angle", REQUIRED], ["translate", REQUIRED], ["scale", REQUIRED], ["shear", REQUIRED], ["interpolation", "nearest"], ["fill", null], ["center", null]]);
   if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
   if (!Array.isArray(translate)) throw new TypeError("Argument translate should be a sequence");
   if (translate.length !== 2) throw new ValueError("Argument translate should be a sequence of length 2");
@@ -657,11 +776,17 @@ function blend(img1: Tensor, img2: Tensor, ratio: number): Tensor {
   return out.to(img1.dtype);
 }
 
+/** Keyword arguments of `rgb_to_grayscale` (any of its parameters after the first, by name). */
+export interface RgbToGrayscaleKwargs {
+  num_output_channels?: 1 | 3;
+}
+
 /**
  * Luma 0.2989 R + 0.587 G + 0.114 B (torchvision's tensor weights; an Image uses PIL's 'L' convert).
  * `num_output_channels` 3 repeats the gray channel.
  */
-export function rgb_to_grayscale<T extends ImageLike>(img: T, num_output_channels: 1 | 3 = 1): T {
+export function rgb_to_grayscale<T extends ImageLike>(img: T, ...args: Kw<[num_output_channels?: 1 | 3], RgbToGrayscaleKwargs>): T {
+  const [num_output_channels] = kwargs<[1 | 3]>("rgb_to_grayscale", args, [["num_output_channels", 1]]);
   if (num_output_channels !== 1 && num_output_channels !== 3) throw new ValueError("num_output_channels should be either 1 or 3");
   if (img instanceof Image) {
     const gray = img.convert("L");
@@ -678,8 +803,14 @@ export function rgb_to_grayscale<T extends ImageLike>(img: T, num_output_channel
   return (num_output_channels === 3 ? l.expand(t.shape.slice(0, -3).concat([3], t.shape.slice(-2))) : l) as T;
 }
 
+/** Keyword arguments of `to_grayscale` (any of its parameters after the first, by name). */
+export interface ToGrayscaleKwargs {
+  num_output_channels?: 1 | 3;
+}
+
 /** PIL-only in torchvision; here any image, same as rgb_to_grayscale. */
-export function to_grayscale<T extends ImageLike>(img: T, num_output_channels: 1 | 3 = 1): T {
+export function to_grayscale<T extends ImageLike>(img: T, ...args: Kw<[num_output_channels?: 1 | 3], ToGrayscaleKwargs>): T {
+  const [num_output_channels] = kwargs<[1 | 3]>("to_grayscale", args, [["num_output_channels", 1]]);
   return rgb_to_grayscale(img, num_output_channels);
 }
 
@@ -707,14 +838,26 @@ function colourOp<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Te
   );
 }
 
+/** Keyword arguments of `adjust_brightness` (any of its parameters after the first, by name). */
+export interface AdjustBrightnessKwargs {
+  brightness_factor?: number;
+}
+
 /** Multiplies intensities by `brightness_factor` (0 gives black, 1 the original), clamped. */
-export function adjust_brightness<T extends ImageLike>(img: T, brightness_factor: number): T {
+export function adjust_brightness<T extends ImageLike>(img: T, ...args: Kw<[brightness_factor: number], AdjustBrightnessKwargs>): T {
+  const [brightness_factor] = kwargs<[number]>("adjust_brightness", args, [["brightness_factor", REQUIRED]]);
   if (brightness_factor < 0) throw new ValueError(`brightness_factor (${brightness_factor}) is not non-negative.`);
   return colourOp(img, "adjust_brightness", (t) => blend(t, t.mul(0), brightness_factor), 2, (r) => brightnessRaw(r, brightness_factor), (r) => pilBrightness(r, brightness_factor));
 }
 
+/** Keyword arguments of `adjust_contrast` (any of its parameters after the first, by name). */
+export interface AdjustContrastKwargs {
+  contrast_factor?: number;
+}
+
 /** Blends with the mean gray level: 0 gives a solid gray image, 1 the original. */
-export function adjust_contrast<T extends ImageLike>(img: T, contrast_factor: number): T {
+export function adjust_contrast<T extends ImageLike>(img: T, ...args: Kw<[contrast_factor: number], AdjustContrastKwargs>): T {
+  const [contrast_factor] = kwargs<[number]>("adjust_contrast", args, [["contrast_factor", REQUIRED]]);
   if (contrast_factor < 0) throw new ValueError(`contrast_factor (${contrast_factor}) is not non-negative.`);
   return colourOp(img, "adjust_contrast", (t) => {
     const c = t.shape[t.dim() - 3];
@@ -723,14 +866,26 @@ export function adjust_contrast<T extends ImageLike>(img: T, contrast_factor: nu
   }, 2, (r) => contrastRaw(r, contrast_factor), (r) => pilContrast(r, contrast_factor));
 }
 
+/** Keyword arguments of `adjust_saturation` (any of its parameters after the first, by name). */
+export interface AdjustSaturationKwargs {
+  saturation_factor?: number;
+}
+
 /** Blends with the grayscale image: 0 gives gray, 1 the original, 2 doubles saturation. */
-export function adjust_saturation<T extends ImageLike>(img: T, saturation_factor: number): T {
+export function adjust_saturation<T extends ImageLike>(img: T, ...args: Kw<[saturation_factor: number], AdjustSaturationKwargs>): T {
+  const [saturation_factor] = kwargs<[number]>("adjust_saturation", args, [["saturation_factor", REQUIRED]]);
   if (saturation_factor < 0) throw new ValueError(`saturation_factor (${saturation_factor}) is not non-negative.`);
   return colourOp(img, "adjust_saturation", (t) => (t.shape[t.dim() - 3] === 1 ? t : blend(t, rgb_to_grayscale(t), saturation_factor)), 2, (r) => saturationRaw(r, saturation_factor), (r) => pilSaturation(r, saturation_factor));
 }
 
+/** Keyword arguments of `adjust_hue` (any of its parameters after the first, by name). */
+export interface AdjustHueKwargs {
+  hue_factor?: number;
+}
+
 /** Shifts hue by `hue_factor` turns of the colour wheel, in [-0.5, 0.5], through HSV. */
-export function adjust_hue<T extends ImageLike>(img: T, hue_factor: number): T {
+export function adjust_hue<T extends ImageLike>(img: T, ...args: Kw<[hue_factor: number], AdjustHueKwargs>): T {
+  const [hue_factor] = kwargs<[number]>("adjust_hue", args, [["hue_factor", REQUIRED]]);
   if (!(hue_factor >= -0.5 && hue_factor <= 0.5)) throw new ValueError(`hue_factor (${hue_factor}) is not in [-0.5, 0.5].`);
   return colourOp(img, "adjust_hue", (t) => {
     if (t.shape[t.dim() - 3] === 1) return t;
@@ -771,8 +926,15 @@ function hsv2rgb(h: Tensor, s: Tensor, v: Tensor): Tensor {
   return stack([pick([v, q, p, p, t, v]), pick([t, v, v, q, p, p]), pick([p, p, t, v, v, q])], -3);
 }
 
+/** Keyword arguments of `adjust_gamma` (any of its parameters after the first, by name). */
+export interface AdjustGammaKwargs {
+  gamma?: number;
+  gain?: number;
+}
+
 /** gain * x^gamma in [0, 1] (integer images convert to float and back). */
-export function adjust_gamma<T extends ImageLike>(img: T, gamma: number, gain = 1): T {
+export function adjust_gamma<T extends ImageLike>(img: T, ...args: Kw<[gamma: number, gain?: number], AdjustGammaKwargs>): T {
+  const [gamma, gain] = kwargs<[number, number]>("adjust_gamma", args, [["gamma", REQUIRED], ["gain", 1]]);
   if (gamma < 0) throw new ValueError("Gamma should be a non-negative real number");
   return colourOp(img, "adjust_gamma", (t) => {
     const x = isFloat(t) ? t : convert_image_dtype(t, "float32");
@@ -786,11 +948,17 @@ export function invert<T extends ImageLike>(img: T): T {
   return colourOp(img, "invert", (t) => t.rsub(maxValue(t)), 3);
 }
 
+/** Keyword arguments of `adjust_sharpness` (any of its parameters after the first, by name). */
+export interface AdjustSharpnessKwargs {
+  sharpness_factor?: number;
+}
+
 /**
  * Sharpens (factor > 1) or blurs (factor < 1) by blending with a 3x3 smoothed image
  * (weights 1/13, centre 5/13; the border keeps the original pixels). 0 gives the smoothed image.
  */
-export function adjust_sharpness<T extends ImageLike>(img: T, sharpness_factor: number): T {
+export function adjust_sharpness<T extends ImageLike>(img: T, ...args: Kw<[sharpness_factor: number], AdjustSharpnessKwargs>): T {
+  const [sharpness_factor] = kwargs<[number]>("adjust_sharpness", args, [["sharpness_factor", REQUIRED]]);
   if (sharpness_factor < 0) throw new ValueError(`sharpness_factor (${sharpness_factor}) is not non-negative.`);
   return colourOp(img, "adjust_sharpness", (t) => {
     const H = t.shape[t.dim() - 2];
@@ -817,8 +985,14 @@ function uint8Only(t: Tensor): void {
   if (t.dtype !== "int32") throw new TypeError(`Only torch.uint8 image tensors are supported, but found torch.${t.dtype}`);
 }
 
+/** Keyword arguments of `posterize` (any of its parameters after the first, by name). */
+export interface PosterizeKwargs {
+  bits?: number;
+}
+
 /** Keeps the top `bits` bits of each channel (uint8-like integer images only). */
-export function posterize<T extends ImageLike>(img: T, bits: number): T {
+export function posterize<T extends ImageLike>(img: T, ...args: Kw<[bits: number], PosterizeKwargs>): T {
+  const [bits] = kwargs<[number]>("posterize", args, [["bits", REQUIRED]]);
   if (!(bits >= 0 && bits <= 8)) throw new ValueError(`The number if bits should be between 0 and 8. Got ${bits}`);
   return colourOp(img, "posterize", (t) => {
     uint8Only(t);
@@ -827,8 +1001,14 @@ export function posterize<T extends ImageLike>(img: T, bits: number): T {
   });
 }
 
+/** Keyword arguments of `solarize` (any of its parameters after the first, by name). */
+export interface SolarizeKwargs {
+  threshold?: number;
+}
+
 /** Inverts the pixels at or above `threshold`. */
-export function solarize<T extends ImageLike>(img: T, threshold: number): T {
+export function solarize<T extends ImageLike>(img: T, ...args: Kw<[threshold: number], SolarizeKwargs>): T {
+  const [threshold] = kwargs<[number]>("solarize", args, [["threshold", REQUIRED]]);
   return colourOp(img, "solarize", (t) => {
     if (threshold > maxValue(t)) throw new TypeError("Threshold should be less than bound of img.");
     return where(t.ge(threshold), t.rsub(maxValue(t)), t);
@@ -882,11 +1062,20 @@ export function equalize<T extends ImageLike>(img: T): T {
   }, 3);
 }
 
+/** Keyword arguments of `perspective` (any of its parameters after the first, by name). */
+export interface PerspectiveKwargs {
+  startpoints?: number[][];
+  endpoints?: number[][];
+  interpolation?: InterpolationMode;
+  fill?: number | number[] | null;
+}
+
 /**
  * Perspective warp taking the four `startpoints` ([x, y] corners: top-left, top-right,
  * bottom-right, bottom-left) to `endpoints`, bilinear by default; `fill` as in rotate.
  */
-export function perspective<T extends ImageLike>(img: T, startpoints: number[][], endpoints: number[][], interpolation: InterpolationMode = "bilinear", fill: number | number[] | null = null): T {
+export function perspective<T extends ImageLike>(img: T, ...args: Kw<[startpoints: number[][], endpoints: number[][], interpolation?: InterpolationMode, fill?: number | number[] | null], PerspectiveKwargs>): T {
+  const [startpoints, endpoints, interpolation, fill] = kwargs<[number[][], number[][], InterpolationMode, number | number[] | null]>("perspective", args, [["startpoints", REQUIRED], ["endpoints", REQUIRED], ["interpolation", "bilinear"], ["fill", null]]);
   if (!Array.isArray(startpoints) || !Array.isArray(endpoints) || startpoints.length !== 4 || endpoints.length !== 4) {
     throw new ValueError("perspective(): startpoints and endpoints must each be 4 [x, y] points");
   }
@@ -899,11 +1088,18 @@ export function perspective<T extends ImageLike>(img: T, startpoints: number[][]
   return gridOp(img, "perspective", (c, h, w) => ({ ...perspectiveTaps(coeffs, w, h, mode), ow: w, oh: h, fill: checkFill(fill, c) }));
 }
 
+/** Keyword arguments of `gaussian_blur` (any of its parameters after the first, by name). */
+export interface GaussianBlurKwargs {
+  kernel_size?: number | number[];
+  sigma?: number | number[] | null;
+}
+
 /**
  * Gaussian blur with a [kx, ky] kernel (odd sizes) and sigma [sx, sy] (default
  * 0.3 * ((k - 1) * 0.5 - 1) + 0.8 per axis), reflect-padded so the size is kept.
  */
-export function gaussian_blur<T extends ImageLike>(img: T, kernel_size: number | number[], sigma?: number | number[] | null): T {
+export function gaussian_blur<T extends ImageLike>(img: T, ...args: Kw<[kernel_size: number | number[], sigma?: number | number[] | null], GaussianBlurKwargs>): T {
+  const [kernel_size, sigma] = kwargs<[number | number[], number | number[] | null]>("gaussian_blur", args, [["kernel_size", REQUIRED], ["sigma", undefined]]);
   if (typeof kernel_size !== "number" && !Array.isArray(kernel_size)) throw new TypeError(`kernel_size should be int or a sequence of integers. Got ${typeName(kernel_size)}`);
   const ks = typeof kernel_size === "number" ? [kernel_size, kernel_size] : kernel_size.slice();
   if (ks.length !== 2) throw new ValueError(`If kernel_size is a sequence its length should be 2. Got ${ks.length}`);
@@ -966,11 +1162,19 @@ export function gaussian_blur<T extends ImageLike>(img: T, kernel_size: number |
   );
 }
 
+/** Keyword arguments of `elastic_transform` (any of its parameters after the first, by name). */
+export interface ElasticTransformKwargs {
+  displacement?: Tensor;
+  interpolation?: InterpolationMode;
+  fill?: number | number[] | null;
+}
+
 /**
  * Moves every pixel by `displacement` ([1, H, W, 2], in the normalised [-1, 1] coordinates of
  * grid_sample, x then y) and resamples (bilinear by default); pixels from outside take `fill`.
  */
-export function elastic_transform<T extends ImageLike>(img: T, displacement: Tensor, interpolation: InterpolationMode = "bilinear", fill: number | number[] | null = null): T {
+export function elastic_transform<T extends ImageLike>(img: T, ...args: Kw<[displacement: Tensor, interpolation?: InterpolationMode, fill?: number | number[] | null], ElasticTransformKwargs>): T {
+  const [displacement, interpolation, fill] = kwargs<[Tensor, InterpolationMode, number | number[] | null]>("elastic_transform", args, [["displacement", REQUIRED], ["interpolation", "bilinear"], ["fill", null]]);
   if (!(displacement instanceof Tensor)) throw new TypeError("Argument displacement should be a Tensor");
   const mode = checkInterpolation(interpolation, ["nearest", "bilinear"], "elastic_transform") as "nearest" | "bilinear";
   const [, h, w] = get_dimensions(img);
@@ -981,11 +1185,22 @@ export function elastic_transform<T extends ImageLike>(img: T, displacement: Ten
   return gridOp(img, "elastic_transform", (c) => ({ ...elasticTaps(d, w, h, mode), ow: w, oh: h, fill: checkFill(fill, c) }));
 }
 
+/** Keyword arguments of `erase` (any of its parameters after the first, by name). */
+export interface EraseKwargs {
+  i?: number;
+  j?: number;
+  h?: number;
+  w?: number;
+  v?: Tensor | number;
+  inplace?: boolean;
+}
+
 /**
  * Sets the region [i, i + h) x [j, j + w) to `v` (a tensor broadcastable to [..., C, h, w]).
  * With `inplace` the input tensor is overwritten.
  */
-export function erase(img: Tensor, i: number, j: number, h: number, w: number, v: Tensor | number, inplace = false): Tensor {
+export function erase(img: Tensor, ...args: Kw<[i: number, j: number, h: number, w: number, v: Tensor | number, inplace?: boolean], EraseKwargs>): Tensor {
+  const [i, j, h, w, v, inplace] = kwargs<[number, number, number, number, Tensor | number, boolean]>("erase", args, [["i", REQUIRED], ["j", REQUIRED], ["h", REQUIRED], ["w", REQUIRED], ["v", REQUIRED], ["inplace", false]]);
   const t = tensorOnly(img, "erase");
   const H = t.shape[t.dim() - 2];
   const W = t.shape[t.dim() - 1];

@@ -37,9 +37,9 @@ export class Resize extends ImageTransform {
   interpolation: InterpolationMode;
   max_size: number | null;
   antialias: boolean | null;
-  constructor(size: number | number[] | ResizeOptions, interpolation?: InterpolationMode | ResizeOptions, max_size?: number | null | ResizeOptions, antialias?: boolean | null | ResizeOptions) {
+  constructor(size: number | number[] | ResizeOptions, interpolation?: InterpolationMode | ResizeOptions, max_size?: number | null | ResizeOptions, antialias?: boolean | null | ResizeOptions, options?: ResizeOptions) {
     super();
-    const a = parseArgs("Resize", [size, interpolation, max_size, antialias].filter((x) => x !== undefined), ["size", "interpolation", "max_size", "antialias"]);
+    const a = parseArgs("Resize", [size, interpolation, max_size, antialias, options], ["size", "interpolation", "max_size", "antialias"]);
     const s = a.size;
     if (typeof s !== "number" && !Array.isArray(s)) throw new TypeError(`Size should be int or sequence. Got ${s === undefined ? "None" : typeof s}`);
     if (typeof s === "number" && !Number.isInteger(s)) throw new TypeError("Size should be int or sequence. Got <class 'float'>");
@@ -64,9 +64,9 @@ export class Resize extends ImageTransform {
 export class CenterCrop extends ImageTransform {
   size: [number, number];
   private tuple: boolean;
-  constructor(size: number | number[] | { size: number | number[] }) {
+  constructor(size: number | number[] | { size: number | number[] }, options?: { size?: number | number[] }) {
     super();
-    const a = parseArgs("CenterCrop", [size], ["size"]);
+    const a = parseArgs("CenterCrop", [size, options], ["size"]);
     const s = setupSize(a.size, SIZE_MSG);
     this.size = s.hw;
     this.tuple = s.tuple;
@@ -90,9 +90,9 @@ export class Pad extends ImageTransform {
   padding: number | number[];
   fill: number | number[];
   padding_mode: PaddingMode;
-  constructor(padding: number | number[] | PadOptions, fill?: number | number[] | PadOptions, padding_mode?: PaddingMode | PadOptions) {
+  constructor(padding: number | number[] | PadOptions, fill?: number | number[] | PadOptions, padding_mode?: PaddingMode | PadOptions, options?: PadOptions) {
     super();
-    const a = parseArgs("Pad", [padding, fill, padding_mode].filter((x) => x !== undefined), ["padding", "fill", "padding_mode"]);
+    const a = parseArgs("Pad", [padding, fill, padding_mode, options], ["padding", "fill", "padding_mode"]);
     checkPadArgs(a.padding, a.fill ?? 0, a.padding_mode ?? "constant");
     this.padding = a.padding as number | number[];
     this.fill = (a.fill as number | number[] | undefined) ?? 0;
@@ -151,7 +151,7 @@ export class RandomCrop extends ImageTransform {
 
   constructor(size: number | number[] | RandomCropOptions, padding?: number | number[] | null | RandomCropOptions, pad_if_needed?: boolean | RandomCropOptions, fill?: number | number[] | RandomCropOptions, padding_mode?: PaddingMode | RandomCropOptions, options?: RandomCropOptions) {
     super();
-    const a = parseArgs("RandomCrop", [size, padding, pad_if_needed, fill, padding_mode, options].filter((x) => x !== undefined), ["size", "padding", "pad_if_needed", "fill", "padding_mode", "generator"]);
+    const a = parseArgs("RandomCrop", [size, padding, pad_if_needed, fill, padding_mode, options], ["size", "padding", "pad_if_needed", "fill", "padding_mode", "generator"]);
     this.size = setupSize(a.size, SIZE_MSG).hw;
     this.padding = (a.padding as number | number[] | null | undefined) ?? null;
     this.pad_if_needed = (a.pad_if_needed as boolean | undefined) ?? false;
@@ -233,7 +233,7 @@ export class RandomResizedCrop extends ImageTransform {
 
   constructor(size: number | number[] | RandomResizedCropOptions, scale?: number[] | RandomResizedCropOptions, ratio?: number[] | RandomResizedCropOptions, interpolation?: InterpolationMode | RandomResizedCropOptions, antialias?: boolean | null | RandomResizedCropOptions, options?: RandomResizedCropOptions) {
     super();
-    const a = parseArgs("RandomResizedCrop", [size, scale, ratio, interpolation, antialias, options].filter((x) => x !== undefined), ["size", "scale", "ratio", "interpolation", "antialias", "generator"]);
+    const a = parseArgs("RandomResizedCrop", [size, scale, ratio, interpolation, antialias, options], ["size", "scale", "ratio", "interpolation", "antialias", "generator"]);
     const s = setupSize(a.size, SIZE_MSG);
     this.size = s.hw;
     this.tuple = s.tuple;
@@ -270,9 +270,9 @@ export interface FiveCrop {
 export class FiveCrop extends Transform {
   size: [number, number];
   private tuple: boolean;
-  constructor(size: number | number[] | { size: number | number[] }) {
+  constructor(size: number | number[] | { size: number | number[] }, options?: { size?: number | number[] }) {
     super();
-    const s = setupSize(parseArgs("FiveCrop", [size], ["size"]).size, SIZE_MSG);
+    const s = setupSize(parseArgs("FiveCrop", [size, options], ["size"]).size, SIZE_MSG);
     this.size = s.hw;
     this.tuple = s.tuple;
   }
@@ -292,9 +292,9 @@ export class TenCrop extends Transform {
   size: [number, number];
   vertical_flip: boolean;
   private tuple: boolean;
-  constructor(size: number | number[] | { size?: number | number[]; vertical_flip?: boolean }, vertical_flip?: boolean | { vertical_flip?: boolean }) {
+  constructor(size: number | number[] | { size?: number | number[]; vertical_flip?: boolean }, vertical_flip?: boolean | { vertical_flip?: boolean }, options?: { vertical_flip?: boolean }) {
     super();
-    const a = parseArgs("TenCrop", [size, vertical_flip].filter((x) => x !== undefined), ["size", "vertical_flip"]);
+    const a = parseArgs("TenCrop", [size, vertical_flip, options], ["size", "vertical_flip"]);
     const s = setupSize(a.size, SIZE_MSG);
     this.size = s.hw;
     this.tuple = s.tuple;
@@ -321,7 +321,7 @@ export class RandomHorizontalFlip extends ImageTransform {
   private generator: RandomOptions["generator"];
   constructor(p?: number | FlipOptions, options?: FlipOptions) {
     super();
-    const a = parseArgs("RandomHorizontalFlip", [p, options].filter((x) => x !== undefined), ["p", "generator"]);
+    const a = parseArgs("RandomHorizontalFlip", [p, options], ["p", "generator"]);
     this.p = (a.p as number | undefined) ?? 0.5;
     this.generator = a.generator as RandomOptions["generator"];
   }
@@ -339,7 +339,7 @@ export class RandomVerticalFlip extends ImageTransform {
   private generator: RandomOptions["generator"];
   constructor(p?: number | FlipOptions, options?: FlipOptions) {
     super();
-    const a = parseArgs("RandomVerticalFlip", [p, options].filter((x) => x !== undefined), ["p", "generator"]);
+    const a = parseArgs("RandomVerticalFlip", [p, options], ["p", "generator"]);
     this.p = (a.p as number | undefined) ?? 0.5;
     this.generator = a.generator as RandomOptions["generator"];
   }

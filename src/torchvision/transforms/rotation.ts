@@ -60,7 +60,7 @@ export class RandomRotation extends ImageTransform {
 
   constructor(degrees: number | number[] | RandomRotationOptions, interpolation?: InterpolationMode | RandomRotationOptions, expand?: boolean | RandomRotationOptions, center?: number[] | null | RandomRotationOptions, fill?: Fill | null | RandomRotationOptions, options?: RandomRotationOptions) {
     super();
-    const a = parseArgs("RandomRotation", [degrees, interpolation, expand, center, fill, options].filter((x) => x !== undefined), ["degrees", "interpolation", "expand", "center", "fill", "generator"]);
+    const a = parseArgs("RandomRotation", [degrees, interpolation, expand, center, fill, options], ["degrees", "interpolation", "expand", "center", "fill", "generator"]);
     this.degrees = setupAngle(a.degrees, "degrees", [2]);
     const c = (a.center as number[] | null | undefined) ?? null;
     if (c !== null) checkSequence(c, "center", [2]);
@@ -140,7 +140,7 @@ export class RandomAffine extends ImageTransform {
     options?: RandomAffineOptions,
   ) {
     super();
-    const a = parseArgs("RandomAffine", [degrees, translate, scale, shear, interpolation, fill, center, options].filter((x) => x !== undefined), ["degrees", "translate", "scale", "shear", "interpolation", "fill", "center", "generator"]);
+    const a = parseArgs("RandomAffine", [degrees, translate, scale, shear, interpolation, fill, center, options], ["degrees", "translate", "scale", "shear", "interpolation", "fill", "center", "generator"]);
     this.degrees = setupAngle(a.degrees, "degrees", [2]);
     const t = (a.translate as number[] | null | undefined) ?? null;
     if (t !== null) {
@@ -219,7 +219,7 @@ export class RandomPerspective extends ImageTransform {
 
   constructor(distortion_scale?: number | RandomPerspectiveOptions, p?: number | RandomPerspectiveOptions, interpolation?: InterpolationMode | RandomPerspectiveOptions, fill?: Fill | null | RandomPerspectiveOptions, options?: RandomPerspectiveOptions) {
     super();
-    const a = parseArgs("RandomPerspective", [distortion_scale, p, interpolation, fill, options].filter((x) => x !== undefined), ["distortion_scale", "p", "interpolation", "fill", "generator"]);
+    const a = parseArgs("RandomPerspective", [distortion_scale, p, interpolation, fill, options], ["distortion_scale", "p", "interpolation", "fill", "generator"]);
     this.distortion_scale = (a.distortion_scale as number | undefined) ?? 0.5;
     this.p = (a.p as number | undefined) ?? 0.5;
     this.interpolation = (a.interpolation as InterpolationMode | undefined) ?? "bilinear";
@@ -277,7 +277,7 @@ export class ElasticTransform extends ImageTransform {
 
   constructor(alpha?: number | number[] | ElasticTransformOptions, sigma?: number | number[] | ElasticTransformOptions, interpolation?: InterpolationMode | ElasticTransformOptions, fill?: number | ElasticTransformOptions, options?: ElasticTransformOptions) {
     super();
-    const a = parseArgs("ElasticTransform", [alpha, sigma, interpolation, fill, options].filter((x) => x !== undefined), ["alpha", "sigma", "interpolation", "fill", "generator"]);
+    const a = parseArgs("ElasticTransform", [alpha, sigma, interpolation, fill, options], ["alpha", "sigma", "interpolation", "fill", "generator"]);
     const pair = (v: unknown, name: string, dflt: number): number[] => {
       if (v === undefined) return [dflt, dflt];
       if (typeof v === "number") return [v, v];

@@ -1,18 +1,19 @@
 /**
- * Map-style datasets. TypeScript has no `__getitem__`/`__len__`, so torchlab's protocol is two
- * methods: `getitem(index)` returns one sample and `len()` the number of samples. Anything with
- * those two methods is a dataset (so is anything with `__getitem__`/`__len__`, and a plain array);
- * subclassing `Dataset` adds `length`, iteration and `add` (concatenation).
+ * Map-style datasets. TypeScript has no `__getitem__`/`__len__` operators, so a dataset is
+ * anything with `getitem(index)` and `len()`, or with PyTorch's own names `__getitem__(index)` and
+ * `__len__()`, or a plain array. Subclassing `Dataset` adds `length`, iteration and `add`
+ * (concatenation); its type parameter is optional, the sample type is read off the method the
+ * subclass defines.
  *
  * @example
- * class Squares extends torch.utils.data.Dataset<[number, number]> {
- *   len() { return 10; }
- *   getitem(i: number): [number, number] { return [i, i * i]; }
+ * class Squares extends torch.utils.data.Dataset {
+ *   __len__() { return 10; }
+ *   __getitem__(i: number): [number, number] { return [i, i * i]; }
  * }
  */
 import { Tensor } from "../../tensor/tensor";
 import { Generator, default_generator } from "../../tensor/random";
-import { IndexError, TypeError, ValueError } from "../../errors";
+import { IndexError, NotImplementedError, TypeError, ValueError } from "../../errors";
 import { fmtShape } from "../../ops/_core";
 import * as M from "../../ops/movement";
 import { guardNumericIndex } from "../../tensor/index_guard";
@@ -80,12 +81,38 @@ export function len(x: { len(): number } | { __len__(): number } | { length: num
   throw new TypeError(`object of type '${describe(x)}' has no len()`);
 }
 
+/** The sample type of dataset type `D`: what its `getitem` (or `__getitem__`) returns. */
+export type SampleOf<D> = D extends { getitem(index: number): infer R }
+  ? R
+  : D extends { __getitem__(index: number): infer R }
+    ? R
+    : D extends readonly (infer R)[]
+      ? R
+      : unknown;
+
 /**
- * An abstract map-style dataset: implement `getitem(index)` and `len()`.
+ * An abstract map-style dataset: implement `getitem(index)` and `len()`, or `__getitem__(index)`
+ * and `__len__()` as in PyTorch; either pair works everywhere (DataLoader, Subset, random_split,
+ * the notebook's `dataset[i]`).
+ *
+ * `getitem` is deliberately absent from this class's type: a subclass that defines only
+ * `__getitem__` would otherwise also carry an inherited `getitem(): T`, and `T` (unknown for a bare
+ * `extends Dataset`) would win over the subclass's own return type when a DataLoader infers the
+ * sample type. At run time both names exist on every Dataset and call each other.
  */
-export abstract class Dataset<T> implements MapDataset<T> {
-  abstract getitem(index: number): T;
-  abstract len(): number;
+export abstract class Dataset<T = unknown> {
+  /** The number of samples; calls the subclass's `__len__` when it defines that instead. */
+  len(): number {
+    const own = (this as { __len__(): number }).__len__;
+    if (own !== Dataset.prototype.__len__) return own.call(this);
+    throw new TypeError(`object of type '${this.constructor.name}' has no len(): define len() or __len__()`);
+  }
+
+  /** PyTorch's name for `len()`. */
+  __len__(): number {
+    if (this.len !== Dataset.prototype.len) return this.len();
+    throw new TypeError(`object of type '${this.constructor.name}' has no len(): define len() or __len__()`);
+  }
 
   /** The number of samples (`len(dataset)`). */
   get length(): number {
@@ -94,13 +121,30 @@ export abstract class Dataset<T> implements MapDataset<T> {
 
   /** `dataset + other` in PyTorch: a ConcatDataset of both. */
   add(other: DatasetLike<T>): ConcatDataset<T> {
-    return new ConcatDataset<T>([this, other]);
+    return new ConcatDataset<T>([this as unknown as DatasetLike<T>, other]);
   }
 
-  *[Symbol.iterator](): IterableIterator<T> {
+  *[Symbol.iterator](this: Dataset<T>): IterableIterator<SampleOf<this>> {
+    const get = (this as unknown as MapDataset<SampleOf<this>>).getitem;
     const n = this.len();
-    for (let i = 0; i < n; i++) yield this.getitem(i);
+    for (let i = 0; i < n; i++) yield get.call(this, i);
   }
+}
+
+// Both spellings of the item accessor on every Dataset, each calling the other one when only that
+// one is overridden (PyTorch's base __getitem__ raises NotImplementedError).
+function baseGetitem(this: Dataset<unknown>, index: number): unknown {
+  const py = (this as unknown as PyMapDataset<unknown>).__getitem__;
+  if (py !== baseDunderGetitem) return py.call(this, index);
+  throw new NotImplementedError(`${this.constructor.name} defines neither getitem(index) nor __getitem__(index)`);
+}
+function baseDunderGetitem(this: Dataset<unknown>, index: number): unknown {
+  const own = (this as unknown as MapDataset<unknown>).getitem;
+  if (own !== baseGetitem) return own.call(this, index);
+  throw new NotImplementedError(`${this.constructor.name} defines neither getitem(index) nor __getitem__(index)`);
+}
+for (const [name, value] of [["getitem", baseGetitem], ["__getitem__", baseDunderGetitem]] as const) {
+  Object.defineProperty(Dataset.prototype, name, { value, writable: true, configurable: true, enumerable: false });
 }
 
 /**

@@ -12,7 +12,7 @@
  * because the kernel makes such loops yield; inside your own functions, use `for await`.
  */
 export { Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_split, len } from "./dataset";
-export type { MapDataset, PyMapDataset, DatasetLike } from "./dataset";
+export type { MapDataset, PyMapDataset, DatasetLike, SampleOf } from "./dataset";
 export { Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, WeightedRandomSampler, BatchSampler } from "./sampler";
 export { DataLoader } from "./dataloader";
 export type { DataLoaderOptions, Collated } from "./dataloader";

@@ -1,0 +1,139 @@
+import type { Converter } from "tslab/dist/converter";
+import { installTorchlabResolution } from "../../kernel/resolve";
+import { TORCH_REF, withNotebookDialect } from "../../kernel/rewrite";
+
+// The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
+// so it runs in-process (executing cells needs the built kernel: see rewrite.test.ts).
+installTorchlabResolution();
+const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
+let conv: ReturnType<typeof withNotebookDialect>;
+let prev = "";
+
+function run(src: string): void {
+  const r = (conv as Converter).convert(prev, src);
+  if (r.diagnostics.length) throw new Error(r.diagnostics.map((d) => d.messageText).join("\n"));
+  prev = r.declOutput ?? "";
+}
+const rw = (src: string): string => conv.rewrite(prev, src).code;
+const T = TORCH_REF;
+
+beforeAll(() => {
+  conv = withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false }));
+  run(`import { torch } from "torchlab";`);
+  run(
+    [
+      "const a = torch.ones(3); const b = torch.zeros(3); const w = new torch.nn.Parameter(torch.ones(3));",
+      "const n = 2; const xs = [1, 2, 3]; const s = 'abc'; const anyv: any = 1; let maybe: torch.Tensor | null = null;",
+      "const ds = new torch.utils.data.TensorDataset(a, b);",
+      "class PyData extends torch.utils.data.Dataset { __len__() { return 1; } __getitem__(i: number): [torch.Tensor, number] { return [a, i]; } }",
+      "const pd = new PyData();",
+    ].join("\n"),
+  );
+}, 60000);
+
+afterAll(() => conv?.close());
+
+describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
+  test("arithmetic, with the tensor on either side (Python's reflected operators)", () => {
+    expect(rw("a + b * 2")).toBe("a.add(b.mul(2))");
+    expect(rw("a - b; a / 2; a % 3; a ** 2")).toBe("a.sub(b); a.div(2); a.remainder(3); a.pow(2)");
+    expect(rw("2 * a; 1 + a")).toBe("a.mul(2); a.add(1)");
+    expect(rw("1 - a")).toBe("a.rsub(1)");
+    expect(rw("2 / a")).toBe("a.reciprocal().mul(2)");
+    expect(rw("2 ** a; 7 % a")).toBe(`${T}.pow(2, a); ${T}.remainder(7, a)`);
+    // Subclasses (nn.Parameter) are Tensors too; parentheses and operands that are not simple receivers.
+    expect(rw("(w + a) * n")).toBe("(w.add(a)).mul(n)");
+    expect(rw("-a")).toBe("a.neg()");
+    expect(rw("-(a + b)")).toBe("(a.add(b)).neg()");
+  });
+
+  test("results of rewritten expressions are tensors for the next pass", () => {
+    expect(rw("(a + b).sum() * 2")).toBe("(a.add(b)).sum().mul(2)");
+    expect(rw("const c = a * b;\nc + 1")).toBe("const c = a.mul(b);\nc.add(1)");
+    expect(rw("torch.relu(a - 1) > 0")).toBe("torch.relu(a.sub(1)).gt(0)");
+  });
+
+  test("comparisons, equality (=== stays identity), bitwise and ~", () => {
+    expect(rw("a < b; a <= 1; a > b; a >= 0")).toBe("a.lt(b); a.le(1); a.gt(b); a.ge(0)");
+    expect(rw("0 < a; 1 >= a")).toBe("a.gt(0); a.le(1)");
+    expect(rw("a == b; a != 1; 2 == a")).toBe("a.eq(b); a.ne(1); a.eq(2)");
+    expect(rw("a === b; a !== b")).toBe("a === b; a !== b");
+    expect(rw("maybe == null; maybe != undefined")).toBe("maybe == null; maybe != undefined");
+    expect(rw("(a > 0) & (b < 1); a | b; a ^ true; ~(a > 0)")).toBe(
+      `${T}.bitwise_and((a.gt(0)), (b.lt(1))); ${T}.bitwise_or(a, b); ${T}.bitwise_xor(a, true); ${T}.bitwise_not((a.gt(0)))`,
+    );
+  });
+
+  test("element access, element assignment, compound assignment, dataset[i]", () => {
+    expect(rw("a[0]; a[n - 1]")).toBe("a.get(0); a.get(n - 1)");
+    expect(rw('a[":, 1:3"]; a[a > 0]; a[anyv]')).toBe('a.index(":, 1:3"); a.index(a.gt(0)); a.index(anyv)');
+    expect(rw('a[":, 1"] = 0;')).toBe('a.setitem(":, 1", 0);');
+    expect(rw("a[0] = b[1] * 2;")).toBe("a.setitem(0, b.get(1).mul(2));");
+    expect(rw("let x = torch.zeros(3);\nx += a; x -= 1; x *= b; x /= 2;")).toBe("let x = torch.zeros(3);\nx.add_(a); x.sub_(1); x.mul_(b); x.div_(2);");
+    // PyTorch's `x[0] += 1` is an in-place add on the view x[0]; `x[0]++` has no tensor meaning.
+    expect(rw("a[0] += 1; a[0]++;")).toBe("a.get(0).add_(1); a[0]++;");
+    expect(rw("ds[0]; pd[0]")).toBe("ds.getitem(0); pd.__getitem__(0)");
+    expect(rw("const [img, label] = pd[0];\nimg + label")).toBe("const [img, label] = pd.__getitem__(0);\nimg.add(label)");
+  });
+
+  test("a rewritten tensor used as a condition is asked for its truth value, as Python's bool()", () => {
+    expect(rw("if (a.sum() > 2) n;\nwhile (a == b) break;")).toBe("if (a.sum().gt(2).item()) n;\nwhile (a.eq(b).item()) break;");
+    expect(rw("const r = (a < 1) ? 1 : 0; !(a > 0); (a > 0) && n > 1;")).toBe("const r = (a.lt(1).item()) ? 1 : 0; !(a.gt(0).item()); (a.gt(0).item()) && n > 1;");
+    // A tensor that was not written with an operator keeps JavaScript's meaning (`if (x.grad)` tests for null).
+    expect(rw("if (w.grad) n; if (a.eq(b)) n;")).toBe("if (w.grad) n; if (a.eq(b)) n;");
+  });
+
+  test("everything else is left alone, byte for byte", () => {
+    const plain = [
+      "const q = 1 + 2 * n - xs[0] / 3;",
+      "const t = s + a;  // a string plus a tensor is string concatenation in JS",
+      `console.log("loss: " + a, \`\${a}\`);`,
+      "xs[1] = xs[0] ** 2; let k = 0; k += 1; k = -k; const same = a === b;",
+      "for (let i = 0; i < xs.length; i++) { xs[i] *= 2; }",
+      "const arr = [a, b]; arr[0];",
+    ].join("\n");
+    expect(rw(plain)).toBe(plain);
+  });
+
+  test("line breaks, comments and spacing inside rewritten expressions are kept", () => {
+    expect(rw("a +\n  b")).toBe("a.add(\n  b)");
+    expect(rw("a\n  * b /* why */")).toBe("a\n  .mul(b) /* why */");
+    expect(rw("const y = 1 -\n  a;\nlet z = 0;")).toBe("const y = a.rsub(1\n);\nlet z = 0;");
+    expect(rw("a[\n  0]")).toBe("a.get(\n  0)");
+  });
+});
+
+describe("compile errors point at the text the user wrote", () => {
+  test("a diagnostic after a rewritten expression keeps its line and column", () => {
+    const r = (conv as Converter).convert(prev, "const y = a + b * 2;\nconst z = (a * b) + nosuch;");
+    expect(r.diagnostics.map((d) => [d.start.line, d.start.character, d.messageText])).toEqual([[1, 20, "Cannot find name 'nosuch'."]]);
+  });
+
+  test("a type error inside a rewritten operand is reported there", () => {
+    const r = (conv as Converter).convert(prev, "const y = a * b;  const z = a + b.nosuch(1);");
+    expect(r.diagnostics.map((d) => [d.start.line, d.start.character])).toEqual([[0, 34]]);
+    expect(r.diagnostics[0].messageText).toMatch(/Property 'nosuch' does not exist on type 'Tensor'/);
+  });
+
+  test("an operator the dialect has no in-place method for stays a compile error", () => {
+    const r = (conv as Converter).convert(prev, "let x = torch.ones(2);\nx %= 2;");
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    expect(r.diagnostics[0].start.line).toBe(1);
+  });
+});
+
+describe("completion and hover see the dialect", () => {
+  test("`(a + b).` completes Tensor's methods; the replacement span is in the user's text", () => {
+    const src = "const s = (a + b).su";
+    const info = (conv as Converter).complete(prev, src, src.length);
+    expect(info.candidates).toContain("sum");
+    expect([info.start, info.end]).toEqual([src.length - 2, src.length]);
+  });
+
+  test("hovering a variable computed with operators shows a Tensor", () => {
+    const src = "const c = a * b + 1;\nc";
+    const info = (conv as Converter).inspect(prev, src, src.length - 1);
+    expect(info?.displayParts?.map((p) => p.text).join("")).toMatch(/const c: (torch\.)?Tensor/);
+    expect(info?.textSpan).toEqual({ start: src.length - 1, length: 1 });
+  });
+});

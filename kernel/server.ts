@@ -101,6 +101,15 @@ const ANSWERED_WHILE_LOADING = new Set(["kernel_info_request", "comm_info_reques
  */
 const FIRST_CONTACT_MS = 300;
 
+/**
+ * After a cell fails with stop_on_error, how long execute_requests that were sent before the error
+ * reply left (by their header's date) are still aborted when they arrive. A front end's "Run All"
+ * sends every cell at once, but on a busy machine the later ones were seen to arrive a quarter of a
+ * second after the failure; a request sent after the client saw the error is dated after it and
+ * runs (ipykernel's stop_on_error_timeout plays this part there, by arrival time alone).
+ */
+const LATE_ABORT_WINDOW_MS = 2000;
+
 export class KernelServer {
   private readonly signer: Signer;
   private readonly session = randomUUID();
@@ -127,6 +136,8 @@ export class KernelServer {
   private markContacted!: () => void;
   private readonly contacted = new Promise<void>((resolve) => (this.markContacted = resolve));
   private readonly replied = new WeakSet<Message>();
+  /** Set when a cell failed with stop_on_error: see LATE_ABORT_WINDOW_MS. */
+  private lateAbort: { errorSentAt: number; until: number } | null = null;
   private closing = false;
   private shutdownRequested = false;
   private done!: () => void;
@@ -295,6 +306,10 @@ export class KernelServer {
       }
       await this.loaded;
       if (this.closing) return;
+      if (this.sentBeforeLastError(next.message)) {
+        await this.abort(next);
+        continue;
+      }
       await this.handleShell(next.socket, next.message);
     }
   }
@@ -525,17 +540,37 @@ export class KernelServer {
       }
       // Which requests to abort is decided before the error reply leaves: a client that sends its
       // next cell on seeing the reply must not have it aborted.
-      const toAbort = content.stop_on_error !== false ? await this.takeQueuedExecutes() : [];
+      const stopOnError = content.stop_on_error !== false;
+      const toAbort = stopOnError ? await this.takeQueuedExecutes() : [];
+      if (stopOnError) {
+        const now = Date.now();
+        this.lateAbort = { errorSentAt: now, until: now + LATE_ABORT_WINDOW_MS };
+      }
       await this.reply(socket, request, { status: "error", execution_count: count, ename, evalue, traceback });
       for (const item of toAbort) {
-        // As ipykernel: the reply is only `aborted`, with no execution count (the cell never ran).
-        this.publish("status", { execution_state: "busy" }, item.message);
-        await this.reply(item.socket, item.message, { status: "aborted" });
-        this.publish("status", { execution_state: "idle" }, item.message);
+        await this.abort(item);
       }
       return;
     }
     await this.reply(socket, request, { status: "ok", execution_count: count, payload: [], user_expressions: {} });
+  }
+
+  /** As ipykernel: the reply is only `aborted`, with no execution count (the cell never ran). */
+  private async abort(item: { socket: zmq.Router; message: Message }): Promise<void> {
+    this.publish("status", { execution_state: "busy" }, item.message);
+    await this.reply(item.socket, item.message, { status: "aborted" });
+    this.publish("status", { execution_state: "idle" }, item.message);
+  }
+
+  /** An execute_request arriving late that its client sent before the last stop_on_error failure was answered. */
+  private sentBeforeLastError(message: Message): boolean {
+    if (!this.lateAbort || message.header.msg_type !== "execute_request") return false;
+    if (Date.now() > this.lateAbort.until) {
+      this.lateAbort = null;
+      return false;
+    }
+    const sent = typeof message.header.date === "string" ? Date.parse(message.header.date) : NaN;
+    return Number.isFinite(sent) && sent < this.lateAbort.errorSentAt;
   }
 
   /**

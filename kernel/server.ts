@@ -502,6 +502,8 @@ export class KernelServer {
     const storeHistory = silent ? false : content.store_history !== false;
     this.streams.flush();
     this.parent = request;
+    // The supervisor (kernel/supervisor.ts) reports a fatal death under the cell that was running.
+    if (process.connected) process.send?.({ parent: request.header });
     if (storeHistory) {
       this.executionCount += 1;
     }
@@ -680,6 +682,8 @@ export async function runKernel(connectionFile: string): Promise<void> {
   // this handler stops an awaiting one and keeps the default action (exit) from ending the kernel.
   process.on("SIGINT", () => session?.interrupt());
   process.on("SIGTERM", () => void server.close());
+  // Under the supervisor, which has the kernel in a process group of its own: end with it.
+  process.on("disconnect", () => void server.close());
   server.installAsyncErrorHandlers();
   // A cell's process.exit() is an error in that cell, as IPython treats sys.exit(); the kernel ends
   // only through shutdown_request or a signal.

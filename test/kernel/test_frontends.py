@@ -139,6 +139,35 @@ class StartupTests(unittest.TestCase):
             km.shutdown_kernel(now=True)
 
 
+class OutOfMemoryTests(unittest.TestCase):
+    def test_heap_exhaustion_is_reported_to_the_front_end_before_the_kernel_dies(self):
+        km = KernelManager(kernel_name="torchlab")
+        km.start_kernel(env={**os.environ, "TORCHLAB_HEAP_MB": "600"})
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=TIMEOUT)
+            execute(kc, "", silent=True)
+            msg_id = kc.execute("const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1e6).fill(1.5));")
+            deadline = time.time() + TIMEOUT
+            error = None
+            while error is None:
+                msg = kc.get_iopub_msg(timeout=max(1, deadline - time.time()))
+                if msg["msg_type"] == "error":
+                    error = msg
+            self.assertEqual(error["parent_header"].get("msg_id"), msg_id)
+            self.assertEqual(error["content"]["ename"], "MemoryError")
+            self.assertIn("heap limit of 600 MB", error["content"]["evalue"])
+            for _ in range(100):
+                if not km.is_alive():
+                    break
+                time.sleep(0.1)
+            self.assertFalse(km.is_alive())
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 class BusyAndAbortTests(KernelTestCase):
     def test_busy_and_execute_input_before_a_synchronous_cell_ends(self):
         sent = time.time()

@@ -12,7 +12,11 @@ async function serve(address: string): Promise<void> {
   await socket.bind(address);
   parentPort?.postMessage({ bound: true });
   parentPort?.on("message", (message: unknown) => {
-    if (message === "close") socket.close();
+    if (message === "close") {
+      // Closed here, before the thread ends: a socket still open when the process exits aborts it.
+      socket.close();
+      parentPort?.close();
+    }
   });
   try {
     for await (const frames of socket) await socket.send(frames);

@@ -646,8 +646,13 @@ export class KernelServer {
     for (const socket of [this.iopub, this.shell, this.control, this.stdin]) {
       socket.close();
     }
-    // The worker closes its socket and ends by itself (terminating it under an open socket aborts the process).
-    this.heartbeat?.postMessage("close");
+    // The worker closes its socket and ends by itself (ending the process under an open socket aborts it).
+    const heartbeat = this.heartbeat;
+    if (heartbeat) {
+      const ended = new Promise<void>((resolve) => heartbeat.once("exit", () => resolve()));
+      heartbeat.postMessage("close");
+      await Promise.race([ended, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
+    }
     this.done();
   }
 }

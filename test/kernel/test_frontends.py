@@ -168,6 +168,28 @@ class OutOfMemoryTests(unittest.TestCase):
             km.shutdown_kernel(now=True)
 
 
+class NbclientTests(unittest.TestCase):
+    def test_a_notebook_run_stops_at_the_failing_cell_whose_traceback_names_its_line(self):
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError
+
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [
+            nbformat.v4.new_code_cell('const flame = "🔥🔥";\nlet ran = 0;'),
+            nbformat.v4.new_code_cell('ran = 1;\nthrow new RangeError("bad value")'),
+            nbformat.v4.new_code_cell("ran = 2;"),
+        ]
+        client = NotebookClient(nb, kernel_name="torchlab", timeout=TIMEOUT, startup_timeout=TIMEOUT)
+        with self.assertRaises(CellExecutionError) as caught:
+            client.execute()
+        text = str(caught.exception)
+        self.assertIn("Cell In[2], line 2", text)
+        self.assertIn('----> 2 throw new RangeError("bad value")', text)
+        self.assertEqual(nb.cells[1].outputs[-1]["ename"], "RangeError")
+        self.assertEqual((nb.cells[2].execution_count, nb.cells[2].outputs), (None, []))
+
+
 class BusyAndAbortTests(KernelTestCase):
     def test_busy_and_execute_input_before_a_synchronous_cell_ends(self):
         sent = time.time()

@@ -88,7 +88,6 @@ export class Session {
     // Loaded only now: the resolution hook must be in place before tslab's converter loads TypeScript.
     const { createExecutor } = require("tslab/dist/executor") as typeof import("tslab/dist/executor");
     const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const session = this;
     const convs: ConverterSet = {
       get node() {

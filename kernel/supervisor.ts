@@ -50,12 +50,14 @@ export async function superviseKernel(connectionFile: string): Promise<number> {
     process.on(signal, () => child.kill(signal));
   }
   const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
-  if (code === 0 || signal === "SIGTERM" || signal === "SIGKILL" || signal === "SIGHUP") return code ?? 0;
+  // SIGTERM and SIGHUP come through us, from whoever ends the kernel; any other end is a death to report
+  // (SIGKILL from the system's out-of-memory killer included).
+  if (code === 0 || signal === "SIGTERM" || signal === "SIGHUP") return code ?? 0;
   const outOfMemory = /heap out of memory|Reached heap limit/.test(stderrTail);
   const ename = outOfMemory ? "MemoryError" : "DeadKernelError";
   const evalue = outOfMemory
     ? `JavaScript heap out of memory: the kernel reached its heap limit of ${heapMb} MB and died (${HEAP_ENV} sets the limit). Restart the kernel.`
-    : `the kernel process died (${signal ? `signal ${signal}` : `exit code ${code}`}). Restart the kernel.`;
+    : `the kernel process died (${signal ? `signal ${signal}` : `exit code ${code}`}${signal === "SIGKILL" ? ", perhaps killed by the system for lack of memory" : ""}). Restart the kernel.`;
   process.stderr.write(`[torchlab] ${ename}: ${evalue}\n`);
   try {
     await reportDeath(connectionFile, running, ename, evalue);

@@ -183,6 +183,26 @@ class OutOfMemoryTests(unittest.TestCase):
             km.shutdown_kernel(now=True)
 
 
+    def test_a_killed_kernel_process_is_reported_under_the_running_cell(self):
+        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
+        try:
+            execute(kc, "", silent=True)
+            kernel = process_tree(km.provisioner.process.pid)[1]  # the supervisor's child
+            msg_id = kc.execute("await new Promise((r) => setTimeout(r, 60000))")
+            time.sleep(1)
+            os.kill(kernel, signal.SIGKILL)  # as the system's out-of-memory killer would
+            while True:
+                msg = kc.get_iopub_msg(timeout=TIMEOUT)
+                if msg["msg_type"] == "error":
+                    break
+            self.assertEqual(msg["parent_header"].get("msg_id"), msg_id)
+            self.assertEqual(msg["content"]["ename"], "DeadKernelError")
+            self.assertIn("signal SIGKILL", msg["content"]["evalue"])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 class NbclientTests(unittest.TestCase):
     def test_a_notebook_run_stops_at_the_failing_cell_whose_traceback_names_its_line(self):
         import nbformat

@@ -78,6 +78,10 @@ async function dispatch(args: string[]): Promise<number> {
       if (!file) {
         throw new UsageError("kernel needs --connection-file FILE");
       }
+      const { SUPERVISED_ENV, superviseKernel } = await import("./supervisor");
+      if (process.env[SUPERVISED_ENV] === undefined) {
+        return superviseKernel(file);
+      }
       const { runKernel } = await import("./server");
       await runKernel(file);
       return 0;

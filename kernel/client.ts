@@ -101,7 +101,19 @@ export class KernelClient {
     });
     const client = new KernelClient(info, child, connectionFile);
     client.connect();
+    const started = Date.now();
     await client.waitReady(startTimeoutMs);
+    // The kernel answers while it is still loading; what the run records (backend, prelude) is
+    // known once an execute, which waits for the loading, has been answered.
+    if ((client.kernelInfo.torchlab as JsonObject | undefined)?.ready === false) {
+      const remaining = Math.max(1000, startTimeoutMs - (Date.now() - started));
+      const content = { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false };
+      const { complete } = await client.request("execute_request", content, client.shellWriter, remaining);
+      if (!complete) {
+        throw new Error(`the kernel did not finish loading within ${startTimeoutMs / 1000}s:\n${client.kernelLog}`);
+      }
+      await client.waitReady(startTimeoutMs);
+    }
     return client;
   }
 

@@ -20,7 +20,7 @@ export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "trans
 export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
   const seed = env.TORCHLAB_SEED;
   return [
-    `import { display, clear_output } from "torchlab/dist/src/display/emitter";`,
+    EMITTER_IMPORT,
     // The rich display (display.image, display.plot, ...) replaces the bare emitter when it loads.
     `import { display } from "torchlab/dist/src/display";`,
     `import { torch, torchvision } from "torchlab";`,
@@ -44,8 +44,35 @@ export interface PreludeResult {
   backend?: string;
 }
 
+const EMITTER_IMPORT = `import { display, clear_output } from "torchlab/dist/src/display/emitter";`;
+
+/**
+ * The whole prelude as one cell: every cell is a type-check and an emit of its own, and one compile
+ * instead of ten saves about a second of CPU at each kernel start. The bare emitter's `display`
+ * would clash with the rich one in a single cell; only its `clear_output` is kept.
+ */
+export function mergedPrelude(env: NodeJS.ProcessEnv = process.env): string {
+  const cells = preludeCells(env).map((cell) =>
+    cell === EMITTER_IMPORT ? `import { clear_output } from "torchlab/dist/src/display/emitter";` : cell,
+  );
+  return [`import { tick as ${TICK_NAME} } from "torchlab/dist/kernel/tick";`, ...cells, "torch.backend()"].join("\n");
+}
+
 /** Runs the prelude; never throws, so that a failure reaches the user as a message instead of a dead kernel. */
 export async function runPrelude(session: Session, env: NodeJS.ProcessEnv = process.env): Promise<PreludeResult> {
+  const merged = await session.execute(mergedPrelude(env), "prelude").catch(
+    (error): Outcome => ({ status: "error", ename: "Error", evalue: String(error), traceback: [] }),
+  );
+  if (merged.status === "ok") {
+    session.enableLoopYields();
+    const name = merged.hasValue ? String(merged.value) : undefined;
+    return { ok: true, summary: `backend: ${name ?? "unknown"}`, backend: name };
+  }
+  // Cell by cell, so that one broken part costs only its own names and the message says which.
+  return runPreludeCells(session, env);
+}
+
+async function runPreludeCells(session: Session, env: NodeJS.ProcessEnv): Promise<PreludeResult> {
   const failures: string[] = [];
   // The yield point of top-level loops (kernel/rewrite.ts); loops are rewritten only once it is bound.
   const tick = await session.execute(`import { tick as ${TICK_NAME} } from "torchlab/dist/kernel/tick";`).catch(

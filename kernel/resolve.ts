@@ -12,6 +12,7 @@
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
+import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
 
 export const PACKAGE_NAME = "torchlab";
 
@@ -58,6 +59,25 @@ export function onWatchHost(listener: WatchHostListener): () => void {
   };
 }
 
+/**
+ * The source maps of the last module tslab converted: its ES module's inline map (to the cell's
+ * TypeScript) and the CommonJS conversion's map (to that ES module). Raw JSON, parsed only when a
+ * traceback needs them.
+ */
+export interface ConversionMaps {
+  esm: string | null;
+  cjs: string | null;
+}
+
+let lastConversion: ConversionMaps | null = null;
+
+/** The maps of the last conversion, once: the caller owns them from then on. */
+export function takeLastConversion(): ConversionMaps | null {
+  const taken = lastConversion;
+  lastConversion = null;
+  return taken;
+}
+
 export function installTorchlabResolution(): void {
   if (installed) {
     return;
@@ -77,10 +97,23 @@ export function installTorchlabResolution(): void {
       ...options,
       // Absolute targets, so no baseUrl is needed (a baseUrl would change how users' bare imports resolve).
       paths: { ...options.paths, [PACKAGE_NAME]: [root], [`${PACKAGE_NAME}/*`]: [path.join(root, "*")] },
+      // Tracebacks map cell frames back to the user's lines through it (kernel/traceback.ts).
+      inlineSourceMap: true,
     };
     const host = createHost(...args) as Parameters<WatchHostListener>[0];
     watchHostListener?.(host);
     return host;
+  };
+  // tslab converts each emitted ES module to CommonJS with transpileModule: ask for that step's map
+  // too, and keep both maps out of the code that runs.
+  const transpile = ts.transpileModule;
+  const transpileWithMaps = (input: string, options: import("typescript").TranspileOptions) => {
+    const out = transpile(withoutSourceMapComments(input), {
+      ...options,
+      compilerOptions: { ...options.compilerOptions, sourceMap: true },
+    });
+    lastConversion = { esm: inlineSourceMapJson(input), cjs: out.sourceMapText ?? null };
+    return { ...out, outputText: withoutSourceMapComments(out.outputText) };
   };
   const cached = require.cache[tsPath];
   if (!cached) {
@@ -91,7 +124,11 @@ export function installTorchlabResolution(): void {
   }
   cached.exports = new Proxy(ts, {
     get: (target, key, receiver) =>
-      key === "createWatchCompilerHost" ? createHostWithPaths : Reflect.get(target, key, receiver),
+      key === "createWatchCompilerHost"
+        ? createHostWithPaths
+        : key === "transpileModule"
+          ? transpileWithMaps
+          : Reflect.get(target, key, receiver),
   });
 
   type Resolver = (request: string, ...rest: unknown[]) => string;

@@ -1,19 +1,27 @@
 /**
  * The Jupyter protocol handler of the torchlab kernel (messaging spec 5.3).
  *
+ * The sockets are bound and answered first; the TypeScript compiler, the library and the prelude
+ * load afterwards (seconds), during which kernel_info and the other requests that need no
+ * interpreter are answered at once and executes wait in the queue.
+ *
  * Shell requests are read continuously into a queue and handled one at a time, so that when a cell
  * fails with stop_on_error the requests that had already arrived can be aborted the way ipykernel
  * does, while requests sent after the failure run normally. Control requests are handled as they
- * arrive. Every incoming message must carry a valid HMAC signature; others are logged and dropped.
+ * arrive; the heartbeat is echoed by a worker thread. Every incoming message must carry a valid
+ * HMAC signature and well-typed frames; others are logged and dropped.
  */
+import * as path from "path";
+import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
 import { randomUUID } from "crypto";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
-import { packageVersion } from "./resolve";
+import { packageVersion, packageRoot } from "./resolve";
 import { runPrelude, type PreludeResult } from "./prelude";
-import { Session, type Outcome } from "./session";
+import { Session, SystemExit, type Outcome } from "./session";
 import {
+  codePointsToUtf16,
   decode,
   encode,
   InvalidMessage,
@@ -26,10 +34,13 @@ import {
   type ConnectionInfo,
   type JsonObject,
   type Message,
+  utf16ToCodePoints,
 } from "./wire";
 
 /** Extra kernel_info field: what the headless runner records in metadata.torchlab. */
 export interface TorchlabInfo {
+  /** False while the compiler, library and prelude are still loading (executes wait until then). */
+  ready: boolean;
   backend: string | null;
   prelude: string;
   versions: { torchlab: string; tslab: string; typescript: string; node: string };
@@ -81,14 +92,34 @@ class StreamBuffer {
   }
 }
 
+/** Requests answered while the interpreter loads: none of them needs it. */
+const ANSWERED_WHILE_LOADING = new Set(["kernel_info_request", "comm_info_request", "history_request", "shutdown_request"]);
+
+/**
+ * How long loading waits for a front end's first kernel_info request, so that its reply is not
+ * held up by the compiler loading (which blocks the event loop for a second or more).
+ */
+const FIRST_CONTACT_MS = 300;
+
+/**
+ * After a cell fails with stop_on_error, how long execute_requests that were sent before the error
+ * reply left (by their header's date) are still aborted when they arrive. A front end's "Run All"
+ * sends every cell at once, but on a busy machine the later ones were seen to arrive a quarter of a
+ * second after the failure; a request sent after the client saw the error is dated after it and
+ * runs (ipykernel's stop_on_error_timeout plays this part there, by arrival time alone).
+ */
+const LATE_ABORT_WINDOW_MS = 2000;
+
 export class KernelServer {
   private readonly signer: Signer;
   private readonly session = randomUUID();
-  private readonly iopub = new zmq.Publisher();
-  private readonly shell = new zmq.Router();
-  private readonly control = new zmq.Router();
-  private readonly stdin = new zmq.Router();
-  private readonly heartbeat = new zmq.Reply();
+  // No high-water mark: at the default (1,000) ZeroMQ silently drops iopub messages, and replies,
+  // once that many wait for a slow reader. A reading client's TCP window bounds what waits here.
+  private readonly iopub = new zmq.Publisher({ sendHighWaterMark: 0, linger: 1000 });
+  private readonly shell = new zmq.Router({ sendHighWaterMark: 0, linger: 1000 });
+  private readonly control = new zmq.Router({ sendHighWaterMark: 0, linger: 1000 });
+  private readonly stdin = new zmq.Router({ linger: 0 });
+  private heartbeat: Worker | null = null;
   private readonly writers: Map<zmq.Socket, SocketWriter> = new Map();
   private readonly queue: { socket: zmq.Router; message: Message }[] = [];
   private wake: (() => void) | null = null;
@@ -97,7 +128,16 @@ export class KernelServer {
   /** The request whose outputs are being produced; late output (timers) goes to the last one, as in ipykernel. */
   private parent: Message | null = null;
   private readonly streams: StreamBuffer;
+  private interpreter: Session | null = null;
+  private prelude: PreludeResult | null = null;
   private preludeReported = false;
+  private markLoaded!: () => void;
+  private readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  private markContacted!: () => void;
+  private readonly contacted = new Promise<void>((resolve) => (this.markContacted = resolve));
+  private readonly replied = new WeakSet<Message>();
+  /** Set when a cell failed with stop_on_error: see LATE_ABORT_WINDOW_MS. */
+  private lateAbort: { errorSentAt: number; until: number } | null = null;
   private closing = false;
   private shutdownRequested = false;
   private done!: () => void;
@@ -105,8 +145,6 @@ export class KernelServer {
 
   constructor(
     private readonly info: ConnectionInfo,
-    private readonly interpreter: Session,
-    private readonly prelude: PreludeResult,
     private readonly log: Log = defaultLog(),
   ) {
     this.signer = new Signer(info.key, info.signature_scheme);
@@ -116,21 +154,89 @@ export class KernelServer {
     this.streams = new StreamBuffer((name, text) => this.publish("stream", { name, text }));
   }
 
+  /** Binds the sockets and starts answering; executes wait until `loadedWith`. */
   async start(): Promise<void> {
     const { info } = this;
+    const heartbeat = this.startHeartbeat();
     await Promise.all([
       this.iopub.bind(socketAddress(info, info.iopub_port)),
       this.shell.bind(socketAddress(info, info.shell_port)),
       this.control.bind(socketAddress(info, info.control_port)),
       this.stdin.bind(socketAddress(info, info.stdin_port)),
-      this.heartbeat.bind(socketAddress(info, info.hb_port)),
     ]);
     this.captureOutput();
-    void this.readLoop(this.shell, (message) => this.enqueue(this.shell, message));
+    void this.readLoop(this.shell, (message) => this.onShell(message));
     void this.readLoop(this.control, (message) => void this.handleControl(message));
-    void this.echoHeartbeat();
     void this.runShellQueue();
     this.publish("status", { execution_state: "starting" }, null);
+    await heartbeat;
+  }
+
+  /** Resolves once a front end's kernel_info has been answered, or after `ms`. */
+  firstContact(ms: number = FIRST_CONTACT_MS): Promise<void> {
+    return Promise.race([this.contacted, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+  }
+
+  /** The interpreter is ready: queued executes run from now on. */
+  loadedWith(interpreter: Session, prelude: PreludeResult): void {
+    // Objects displayed through tslab's own `display` API reach the same channel (loaded only now:
+    // tslab's modules must load after the Session's resolution hook).
+    const tslabJupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+    tslabJupyter.lastWriteDisplayData = (message: DisplayMessage, update: boolean) =>
+      this.sendDisplay({ ...message, transient: message.transient ?? {} }, update);
+    this.interpreter = interpreter;
+    this.prelude = prelude;
+    this.markLoaded();
+  }
+
+  private startHeartbeat(): Promise<void> {
+    const address = socketAddress(this.info, this.info.hb_port);
+    const worker = new Worker(path.join(packageRoot(), "dist", "kernel", "heartbeat.js"), { workerData: { address } });
+    this.heartbeat = worker;
+    worker.unref();
+    return new Promise<void>((resolve, reject) => {
+      worker.on("message", (message: { bound?: boolean; error?: string }) => {
+        if (message.bound) resolve();
+        if (message.error) {
+          this.log(`heartbeat failed: ${message.error}`);
+          reject(new Error(`heartbeat: ${message.error}`));
+        }
+      });
+      worker.once("error", reject);
+    });
+  }
+
+  /**
+   * Errors nobody awaits (a rejected promise, a throwing timer callback) are reported on stderr of
+   * the running cell, or of the last one, and the kernel goes on. The capture callback takes every
+   * uncaught exception before any `uncaughtException` listener could, and the wasm runtime's
+   * `unhandledRejection` listener, which rethrows, ends up there too; our own listener reports the
+   * rejection first, so that rethrow is recognised and not reported twice.
+   */
+  installAsyncErrorHandlers(): void {
+    const none = Symbol("none");
+    let lastRejection: unknown = none;
+    process.on("unhandledRejection", (reason) => {
+      lastRejection = reason;
+      setImmediate(() => (lastRejection = none));
+      this.reportAsyncError("Unhandled promise rejection", reason);
+    });
+    process.setUncaughtExceptionCaptureCallback((error) => {
+      if (error === lastRejection) return;
+      this.reportAsyncError("Uncaught exception", error);
+    });
+  }
+
+  private reportAsyncError(what: string, error: unknown): void {
+    let text: string;
+    if (error instanceof Error) {
+      const name = error.name || "Error";
+      text = this.interpreter ? this.interpreter.tracebacks.format(error, name, error.message).join("\n") : error.stack ?? `${name}: ${error.message}`;
+    } else {
+      text = inspect(error);
+    }
+    this.log(`${what}: ${text}`);
+    this.streams.write("stderr", `${what}: ${text}\n`);
   }
 
   /** Routes process output and the display emitter to the current request's iopub stream. */
@@ -150,10 +256,6 @@ export class KernelServer {
         this.publish("clear_output", { wait });
       },
     });
-    // Objects displayed through tslab's own `display` API reach the same channel.
-    const tslabJupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
-    tslabJupyter.lastWriteDisplayData = (message: DisplayMessage, update: boolean) =>
-      this.sendDisplay({ ...message, transient: message.transient ?? {} }, update);
   }
 
   private sendDisplay(message: DisplayMessage, update: boolean): void {
@@ -185,20 +287,12 @@ export class KernelServer {
     }
   }
 
-  private async echoHeartbeat(): Promise<void> {
-    try {
-      for await (const frames of this.heartbeat) {
-        await this.heartbeat.send(frames);
-      }
-    } catch (error) {
-      if (!this.closing) {
-        this.log(`heartbeat failed: ${String(error)}`);
-      }
+  private onShell(message: Message): void {
+    if (!this.interpreter && ANSWERED_WHILE_LOADING.has(message.header.msg_type)) {
+      void this.handleShell(this.shell, message);
+      return;
     }
-  }
-
-  private enqueue(socket: zmq.Router, message: Message): void {
-    this.queue.push({ socket, message });
+    this.queue.push({ socket: this.shell, message });
     this.wake?.();
   }
 
@@ -208,6 +302,12 @@ export class KernelServer {
       if (!next) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         this.wake = null;
+        continue;
+      }
+      await this.loaded;
+      if (this.closing) return;
+      if (this.sentBeforeLastError(next.message)) {
+        await this.abort(next);
         continue;
       }
       await this.handleShell(next.socket, next.message);
@@ -232,16 +332,26 @@ export class KernelServer {
 
   private reply(socket: zmq.Router, request: Message, content: unknown): Promise<void> {
     const msg_type = request.header.msg_type.replace(/_request$/, "_reply");
-    return this.send(socket, msg_type, content, request, request.identities);
+    this.replied.add(request);
+    const sent = this.send(socket, msg_type, content, request, request.identities);
+    if (msg_type === "kernel_info_reply") void sent.then(() => this.markContacted());
+    return sent;
   }
 
   /** Every request is wrapped in busy/idle status messages, as clients wait for idle to know outputs are complete. */
-  private async withStatus(request: Message, handle: () => Promise<void>): Promise<void> {
+  private async withStatus(socket: zmq.Router, request: Message, handle: () => Promise<void>): Promise<void> {
     this.publish("status", { execution_state: "busy" }, request);
     try {
       await handle();
     } catch (error) {
-      this.log(`${request.header.msg_type} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      const text = error instanceof Error ? error.stack ?? error.message : String(error);
+      this.log(`${request.header.msg_type} failed: ${text}`);
+      // A request always gets its reply, so that no client waits forever on a kernel error.
+      if (!this.replied.has(request) && request.header.msg_type.endsWith("_request")) {
+        const name = error instanceof Error ? error.name : "Error";
+        const message = error instanceof Error ? error.message : String(error);
+        await this.reply(socket, request, { status: "error", ename: name, evalue: message, traceback: [`${name}: ${message}`] });
+      }
     } finally {
       this.publish("status", { execution_state: "idle" }, request);
       if (this.shutdownRequested) {
@@ -251,33 +361,64 @@ export class KernelServer {
   }
 
   private handleShell(socket: zmq.Router, request: Message): Promise<void> {
-    return this.withStatus(request, () => this.dispatch(socket, request));
+    return this.withStatus(socket, request, () => this.dispatch(socket, request));
   }
 
   private handleControl(request: Message): Promise<void> {
-    return this.withStatus(request, async () => {
-      if (request.header.msg_type === "interrupt_request") {
-        // Reaches us only while the event loop is free, i.e. a cell is awaiting: stop that await.
-        // A synchronous loop blocks this socket too; SIGINT (interrupt_mode "signal") stops it.
-        this.interpreter.interrupt();
-        await this.reply(this.control, request, { status: "ok" });
-      } else await this.dispatch(this.control, request);
+    return this.withStatus(this.control, request, async () => {
+      switch (request.header.msg_type) {
+        case "interrupt_request":
+          // Reaches us only while the event loop is free, i.e. a cell is awaiting: stop that await.
+          // A synchronous loop blocks this socket too; SIGINT (interrupt_mode "signal") stops it.
+          this.interpreter?.interrupt();
+          return this.reply(this.control, request, { status: "ok" });
+        case "execute_request": {
+          // Code runs only from the shell queue: run here, it would interleave with the shell's cell
+          // and take its outputs.
+          const evalue = "execute_request belongs on the shell channel; the control channel does not run code";
+          this.log(`refused an ${request.header.msg_type} on the control channel`);
+          return this.reply(this.control, request, {
+            status: "error",
+            ename: "ProtocolError",
+            evalue,
+            traceback: [`ProtocolError: ${evalue}`],
+            execution_count: this.executionCount,
+          });
+        }
+        default:
+          return this.dispatch(this.control, request);
+      }
     });
   }
 
   private async dispatch(socket: zmq.Router, request: Message): Promise<void> {
     const content = request.content;
+    const code = typeof content.code === "string" ? content.code : "";
+    // Positions on the wire count code points; a missing or invalid one means the end, as in ipykernel.
+    const cursor = () =>
+      codePointsToUtf16(
+        code,
+        typeof content.cursor_pos === "number" && Number.isInteger(content.cursor_pos) && content.cursor_pos >= 0
+          ? content.cursor_pos
+          : Number.MAX_SAFE_INTEGER,
+      );
     switch (request.header.msg_type) {
       case "kernel_info_request":
         return this.reply(socket, request, this.kernelInfo());
       case "execute_request":
         return this.execute(socket, request);
       case "complete_request": {
-        const result = this.interpreter.complete(String(content.code), Number(content.cursor_pos));
-        return this.reply(socket, request, { status: "ok", ...result, metadata: {} });
+        const result = this.loadedInterpreter().complete(code, cursor());
+        return this.reply(socket, request, {
+          status: "ok",
+          matches: result.matches,
+          cursor_start: utf16ToCodePoints(code, result.cursor_start),
+          cursor_end: utf16ToCodePoints(code, result.cursor_end),
+          metadata: {},
+        });
       }
       case "inspect_request": {
-        const text = this.interpreter.inspect(String(content.code), Number(content.cursor_pos));
+        const text = this.loadedInterpreter().inspect(code, cursor());
         return this.reply(socket, request, {
           status: "ok",
           found: text !== null,
@@ -286,7 +427,7 @@ export class KernelServer {
         });
       }
       case "is_complete_request": {
-        const result = this.interpreter.isComplete(String(content.code));
+        const result = this.loadedInterpreter().isComplete(code);
         return this.reply(
           socket,
           request,
@@ -310,6 +451,11 @@ export class KernelServer {
     }
   }
 
+  private loadedInterpreter(): Session {
+    if (!this.interpreter) throw new Error("the interpreter is still loading");
+    return this.interpreter;
+  }
+
   private kernelInfo(): JsonObject {
     const torchlab = this.torchlabInfo();
     return {
@@ -327,7 +473,7 @@ export class KernelServer {
       },
       banner:
         `torchlab ${torchlab.versions.torchlab} (tslab ${torchlab.versions.tslab}) - ` +
-        `TypeScript ${torchlab.versions.typescript} on Node.js ${torchlab.versions.node} - ${this.prelude.summary}`,
+        `TypeScript ${torchlab.versions.typescript} on Node.js ${torchlab.versions.node} - ${torchlab.prelude}`,
       debugger: false,
       help_links: [{ text: "torchlab", url: "https://github.com/torchlab/torchlab" }],
       torchlab,
@@ -335,27 +481,29 @@ export class KernelServer {
   }
 
   torchlabInfo(): TorchlabInfo {
-    const tslab = require("tslab/package.json") as { version: string };
-    const { tslabTypeScript } = require("./resolve") as typeof import("./resolve");
     return {
-      backend: this.prelude.backend ?? null,
-      prelude: this.prelude.summary,
-      versions: { torchlab: packageVersion(), tslab: tslab.version, typescript: tslabTypeScript().version, node: process.version },
+      ready: this.prelude !== null,
+      backend: this.prelude?.backend ?? null,
+      prelude: this.prelude?.summary ?? "loading",
+      versions: { torchlab: packageVersion(), ...dependencyVersions(), node: process.version },
     };
   }
 
   private async execute(socket: zmq.Router, request: Message): Promise<void> {
+    const interpreter = this.loadedInterpreter();
     const content = request.content as {
-      code?: string;
-      silent?: boolean;
-      store_history?: boolean;
-      stop_on_error?: boolean;
+      code?: unknown;
+      silent?: unknown;
+      store_history?: unknown;
+      stop_on_error?: unknown;
     };
-    const code = content.code ?? "";
+    const code = typeof content.code === "string" ? content.code : "";
     const silent = content.silent === true;
     const storeHistory = silent ? false : content.store_history !== false;
     this.streams.flush();
     this.parent = request;
+    // The supervisor (kernel/supervisor.ts) reports a fatal death under the cell that was running.
+    if (process.connected) process.send?.({ parent: request.header });
     if (storeHistory) {
       this.executionCount += 1;
     }
@@ -363,16 +511,14 @@ export class KernelServer {
     if (!silent) {
       this.publish("execute_input", { code, execution_count: count });
     }
-    if (!this.prelude.ok && !this.preludeReported) {
+    if (this.prelude && !this.prelude.ok && !this.preludeReported) {
       this.preludeReported = true;
       this.streams.write("stderr", `${this.prelude.summary}\n`);
     }
-    let outcome: Outcome;
-    try {
-      outcome = await this.interpreter.execute(code);
-    } catch (error) {
-      outcome = { status: "error", ename: "InternalError", evalue: String(error), traceback: [String(error)] };
-    }
+    // Compiling and running the cell hold the event loop: busy and execute_input must be handed to
+    // ZeroMQ (whose I/O thread sends them) before, or the front end shows "idle" until the cell ends.
+    await this.writers.get(this.iopub)!.flushed();
+    const outcome: Outcome = await interpreter.execute(code, count);
     let outputText: string | null = null;
     if (outcome.status === "ok" && outcome.hasValue && !silent) {
       // A string value is shown quoted, as a REPL does, so that "1" and 1 look different.
@@ -396,16 +542,37 @@ export class KernelServer {
       }
       // Which requests to abort is decided before the error reply leaves: a client that sends its
       // next cell on seeing the reply must not have it aborted.
-      const toAbort = content.stop_on_error !== false ? await this.takeQueuedExecutes() : [];
+      const stopOnError = content.stop_on_error !== false;
+      const toAbort = stopOnError ? await this.takeQueuedExecutes() : [];
+      if (stopOnError) {
+        const now = Date.now();
+        this.lateAbort = { errorSentAt: now, until: now + LATE_ABORT_WINDOW_MS };
+      }
       await this.reply(socket, request, { status: "error", execution_count: count, ename, evalue, traceback });
       for (const item of toAbort) {
-        this.publish("status", { execution_state: "busy" }, item.message);
-        await this.reply(item.socket, item.message, { status: "aborted", execution_count: this.executionCount });
-        this.publish("status", { execution_state: "idle" }, item.message);
+        await this.abort(item);
       }
       return;
     }
     await this.reply(socket, request, { status: "ok", execution_count: count, payload: [], user_expressions: {} });
+  }
+
+  /** As ipykernel: the reply is only `aborted`, with no execution count (the cell never ran). */
+  private async abort(item: { socket: zmq.Router; message: Message }): Promise<void> {
+    this.publish("status", { execution_state: "busy" }, item.message);
+    await this.reply(item.socket, item.message, { status: "aborted" });
+    this.publish("status", { execution_state: "idle" }, item.message);
+  }
+
+  /** An execute_request arriving late that its client sent before the last stop_on_error failure was answered. */
+  private sentBeforeLastError(message: Message): boolean {
+    if (!this.lateAbort || message.header.msg_type !== "execute_request") return false;
+    if (Date.now() > this.lateAbort.until) {
+      this.lateAbort = null;
+      return false;
+    }
+    const sent = typeof message.header.date === "string" ? Date.parse(message.header.date) : NaN;
+    return Number.isFinite(sent) && sent < this.lateAbort.errorSentAt;
   }
 
   /**
@@ -475,13 +642,31 @@ export class KernelServer {
     this.closing = true;
     this.wake?.();
     await Promise.all([...this.writers.values()].map((writer) => writer.flushed()));
-    this.interpreter.close();
-    for (const socket of [this.iopub, this.shell, this.control, this.stdin, this.heartbeat]) {
-      socket.linger = 1000;
+    this.interpreter?.close();
+    for (const socket of [this.iopub, this.shell, this.control, this.stdin]) {
       socket.close();
+    }
+    // The worker closes its socket and ends by itself (ending the process under an open socket aborts it).
+    const heartbeat = this.heartbeat;
+    if (heartbeat) {
+      const ended = new Promise<void>((resolve) => heartbeat.once("exit", () => resolve()));
+      heartbeat.postMessage("close");
+      await Promise.race([ended, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
     }
     this.done();
   }
+}
+
+let versions: { tslab: string; typescript: string } | undefined;
+
+/** tslab's version and its TypeScript's, read from their package.json (loading the compiler to ask would take a second). */
+function dependencyVersions(): { tslab: string; typescript: string } {
+  if (!versions) {
+    const tslabDir = path.dirname(require.resolve("tslab/package.json"));
+    const typescript = require(require.resolve("@tslab/typescript-for-tslab/package.json", { paths: [tslabDir] })) as { version: string };
+    versions = { tslab: (require("tslab/package.json") as { version: string }).version, typescript: typescript.version };
+  }
+  return versions;
 }
 
 /** History search patterns are globs, as in IPython's sqlite GLOB: `*` and `?`. */
@@ -490,25 +675,40 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-/** `torchlab kernel --connection-file F`: run the prelude, then serve until shutdown. */
+/** `torchlab kernel --connection-file F`: answer at once, load the interpreter, serve until shutdown. */
 export async function runKernel(connectionFile: string): Promise<void> {
+  const exit = process.exit.bind(process);
   const info = readConnectionFile(connectionFile);
   const log = defaultLog();
-  const session = new Session(process.cwd());
-  const prelude = await runPrelude(session);
-  if (!prelude.ok) {
-    log(prelude.summary);
-  }
-  const server = new KernelServer(info, session, prelude, log);
-  // SIGINT stops a synchronous cell by itself (the executor runs cells with breakOnSigint);
+  const server = new KernelServer(info, log);
+  void server.finished.then(() => exit(0));
+  let session: Session | null = null;
+  // SIGINT stops a synchronous cell by itself (cells and their compiles run with breakOnSigint);
   // this handler stops an awaiting one and keeps the default action (exit) from ending the kernel.
-  process.on("SIGINT", () => session.interrupt());
+  process.on("SIGINT", () => session?.interrupt());
   process.on("SIGTERM", () => void server.close());
-  process.on("uncaughtException", (error) => process.stderr.write(`Uncaught ${error.stack ?? String(error)}\n`));
-  process.on("unhandledRejection", (reason) =>
-    process.stderr.write(`Unhandled promise rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`),
-  );
-  await server.start();
+  // Under the supervisor, which has the kernel in a process group of its own: end with it.
+  process.on("disconnect", () => void server.close());
+  server.installAsyncErrorHandlers();
+  // A cell's process.exit() is an error in that cell, as IPython treats sys.exit(); the kernel ends
+  // only through shutdown_request or a signal.
+  process.exit = ((code?: number | string | null) => {
+    throw new SystemExit(code);
+  }) as typeof process.exit;
+  try {
+    await server.start();
+    await server.firstContact();
+    session = new Session(process.cwd());
+    const prelude = await runPrelude(session);
+    if (!prelude.ok) {
+      log(prelude.summary);
+    }
+    server.loadedWith(session, prelude);
+  } catch (error) {
+    // Nothing can run without sockets or an interpreter: say why in the kernel log and end, so
+    // that the front end reports a dead kernel instead of waiting on a live but useless one.
+    log(`the kernel failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    exit(1);
+  }
   await server.finished;
-  process.exit(0);
 }

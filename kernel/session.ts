@@ -7,12 +7,14 @@
  * those calls into outcomes, instead of letting them become text on stdout/stderr.
  */
 import * as path from "path";
+import * as vm from "vm";
 import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
-import { installTorchlabResolution } from "./resolve";
+import { installTorchlabResolution, takeLastConversion } from "./resolve";
 import { addLoopYields, expandShorthandProperties, withNotebookDialect } from "./rewrite";
 import { interruptCellsUpTo } from "./tick";
+import { CELL_FILE_PREFIX, SIGINT_SCOPE_FILE, Tracebacks } from "./traceback";
 
 export type Outcome =
   | { status: "ok"; hasValue: boolean; value?: unknown }
@@ -26,16 +28,49 @@ export interface CompletionResult {
 
 /** tslab's executor prints diagnostics with exactly this format string. */
 const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
-/** Messages of the two ways tslab's executor stops a cell on SIGINT. */
+/** Messages of the ways a cell stops on an interrupt: SIGINT in synchronous code, tslab's and kernel/tick.ts's asynchronous stops. */
 const INTERRUPTED = /Script execution was interrupted by `SIGINT`|Interrupted asynchronously/;
+/** tslab's wrapper around a cell's compiled code, on its first line. */
+const CELL_WRAPPER = /^\((async )?function\(exports, require\) \{ /;
 
 /** Name of the errors a cell raises when it does not compile. */
 export const COMPILE_ERROR = "CompileError";
 export const KEYBOARD_INTERRUPT = "KeyboardInterrupt";
 
+/** What `process.exit()` raises inside a cell: the kernel outlives it, as IPython outlives `sys.exit()`. */
+export class SystemExit extends Error {
+  constructor(readonly code: number | string | null | undefined) {
+    super(`process.exit(${code ?? ""}) was called; the kernel keeps running (restart it to start afresh)`);
+    this.name = "SystemExit";
+  }
+}
+
 interface Recording {
   values: unknown[];
   errors: unknown[][];
+}
+
+/** Node's vm module object itself (tslab calls `runInThisContext` on it), not an import's copy of it. */
+const vmModule = require("vm") as { runInThisContext: typeof vm.runInThisContext };
+
+/** The main context's global: the one `vm.runInThisContext` code sees (under jest, not the test's own). */
+const mainGlobal = vm.runInThisContext("globalThis") as Record<symbol, unknown>;
+const SCOPE_KEY = Symbol.for("torchlab.sigintScope");
+let sigintScope: vm.Script | undefined;
+
+/**
+ * Runs `f` as a script with breakOnSigint, so that a SIGINT while a cell is being compiled (the
+ * compiler can run for seconds) stops the compile instead of waiting, unseen, for the cell to end.
+ * tslab runs the compiled cell with its own breakOnSigint inside; the innermost one answers.
+ */
+function underSigint<T>(f: () => T): T {
+  sigintScope ??= new vm.Script(`globalThis[Symbol.for("torchlab.sigintScope")]()`, { filename: SIGINT_SCOPE_FILE });
+  mainGlobal[SCOPE_KEY] = f;
+  try {
+    return sigintScope.runInThisContext({ breakOnSigint: true }) as T;
+  } finally {
+    delete mainGlobal[SCOPE_KEY];
+  }
 }
 
 export class Session {
@@ -44,24 +79,26 @@ export class Session {
   /** Serial number of the cell being run; loops of interrupted cells stop at their next tick. */
   private serial = 0;
   private loopYields = false;
+  private node: Converter | undefined;
+  private browser: Converter | undefined;
+  readonly tracebacks = new Tracebacks();
 
   constructor(readonly cwd: string = process.cwd()) {
     installTorchlabResolution();
     // Loaded only now: the resolution hook must be in place before tslab's converter loads TypeScript.
     const { createExecutor } = require("tslab/dist/executor") as typeof import("tslab/dist/executor");
     const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
-    let node: Converter | undefined;
-    let browser: Converter | undefined;
+    const session = this;
     const convs: ConverterSet = {
       get node() {
-        return (node ??= withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false })));
+        return (session.node ??= withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false })));
       },
       get browser() {
-        return (browser ??= createConverter({ isJS: false, isBrowser: true }));
+        return (session.browser ??= createConverter({ isJS: false, isBrowser: true }));
       },
       close() {
-        node?.close();
-        browser?.close();
+        session.node?.close();
+        session.browser?.close();
       },
     };
     const recorder = {
@@ -71,27 +108,83 @@ export class Session {
     this.executor = createExecutor(cwd, convs, recorder);
   }
 
-  async execute(code: string): Promise<Outcome> {
+  /** Runs a cell; `label` is its prompt number, which tracebacks show as `Cell In[label]`. */
+  async execute(code: string, label: number | string = "?"): Promise<Outcome> {
     this.recording = { values: [], errors: [] };
     const recording = this.recording;
     const cell = ++this.serial;
-    let source = expandShorthandProperties(code);
-    if (this.loopYields && !isModuleCell(code)) source = addLoopYields(source, cell);
-    const ok = await this.executor.execute(source);
+    let firstLineOffset = -1;
+    let ok: boolean;
+    try {
+      const running = underSigint(() => {
+        let source = expandShorthandProperties(code);
+        if (this.loopYields && !isModuleCell(code)) source = addLoopYields(source, cell);
+        // The compiled cell gets a file name of its own, so its frames can be told apart and mapped back.
+        const run = vmModule.runInThisContext;
+        vmModule.runInThisContext = ((script: string, options?: vm.RunningScriptOptions | string) => {
+          vmModule.runInThisContext = run;
+          const wrapper = typeof script === "string" ? CELL_WRAPPER.exec(script) : null;
+          if (!wrapper) return run(script, options);
+          firstLineOffset = wrapper[0].length;
+          return run(script, { ...(typeof options === "object" ? options : {}), filename: `${CELL_FILE_PREFIX}${cell}` });
+        }) as typeof vm.runInThisContext;
+        try {
+          return this.executor.execute(source);
+        } finally {
+          vmModule.runInThisContext = run;
+          const maps = takeLastConversion();
+          if (firstLineOffset >= 0) this.tracebacks.record(cell, { label, lines: code.split("\n"), maps, firstLineOffset });
+        }
+      });
+      ok = await running;
+    } catch (error) {
+      return this.compileFailure(error);
+    }
     if (ok && recording.errors.length === 0) {
       return recording.values.length > 0
         ? { status: "ok", hasValue: true, value: recording.values[recording.values.length - 1] }
         : { status: "ok", hasValue: false };
     }
-    return errorOutcome(recording.errors);
+    return this.errorOutcome(recording.errors);
   }
 
+  /**
+   * The compile itself failed: the compiler overflowed the stack on a deeply nested cell, or was
+   * interrupted. Its watch program is then left mid-rebuild (every later cell would fail with
+   * "Unexpected pending rebuildTimer"), so it is dropped and rebuilt on the next cell; the
+   * declarations of earlier cells live in the executor and survive.
+   */
+  private compileFailure(error: unknown): Outcome {
+    this.resetConverters();
+    const thrown = error instanceof Error ? error : new Error(String(error));
+    if (INTERRUPTED.test(thrown.message)) {
+      return { status: "error", ename: KEYBOARD_INTERRUPT, evalue: "", traceback: [`${KEYBOARD_INTERRUPT}: `] };
+    }
+    const evalue = /Maximum call stack size exceeded/.test(thrown.message)
+      ? "Maximum call stack size exceeded while compiling the cell: it nests too deeply for the TypeScript compiler"
+      : `the compiler failed: ${thrown.message}`;
+    return { status: "error", ename: thrown.name || "Error", evalue, traceback: [`${thrown.name || "Error"}: ${evalue}`] };
+  }
+
+  private resetConverters(): void {
+    for (const converter of [this.node, this.browser]) {
+      try {
+        converter?.close();
+      } catch {
+        // A converter broken mid-rebuild may fail to close; it is dropped either way.
+      }
+    }
+    this.node = undefined;
+    this.browser = undefined;
+  }
+
+  /** Completions at `cursor`, a UTF-16 offset into `code`; the reply's offsets are UTF-16 too. */
   complete(code: string, cursor: number): CompletionResult {
     const info = this.executor.complete(code, cursor);
     return { cursor_start: info.start, cursor_end: info.end, matches: info.candidates };
   }
 
-  /** The hover text at `cursor`, or null when there is nothing there to describe. */
+  /** The hover text at `cursor` (a UTF-16 offset), or null when there is nothing there to describe. */
   inspect(code: string, cursor: number): string | null {
     const info = this.executor.inspect(code, cursor);
     if (!info) {
@@ -123,37 +216,28 @@ export class Session {
   close(): void {
     this.executor.close();
   }
-}
 
-function errorOutcome(errors: unknown[][]): Outcome {
-  const diagnostics = errors.filter((args) => args[0] === DIAGNOSTIC_FORMAT);
-  if (diagnostics.length > 0) {
-    // args: [format, fileName-with-space-or-empty, line, column, message]
-    const lines = diagnostics.map(([, file, line, column, message]) =>
-      `${file ? path.basename(String(file).trim()) + ":" : "cell:"}${line}:${column} - ${message}`,
-    );
-    return { status: "error", ename: COMPILE_ERROR, evalue: lines[0], traceback: lines };
+  private errorOutcome(errors: unknown[][]): Outcome {
+    const diagnostics = errors.filter((args) => args[0] === DIAGNOSTIC_FORMAT);
+    if (diagnostics.length > 0) {
+      // args: [format, fileName-with-space-or-empty, line, column, message]
+      const lines = diagnostics.map(([, file, line, column, message]) =>
+        `${file ? path.basename(String(file).trim()) + ":" : "cell:"}${line}:${column} - ${message}`,
+      );
+      return { status: "error", ename: COMPILE_ERROR, evalue: lines[0], traceback: lines };
+    }
+    const thrown = errors.length > 0 ? errors[0][0] : new Error("the cell failed without an error");
+    if (thrown instanceof Error) {
+      const interrupted = INTERRUPTED.test(thrown.message);
+      // IPython's form: `KeyboardInterrupt` with no message, not the mechanism that stopped the cell.
+      const ename = interrupted ? KEYBOARD_INTERRUPT : thrown.name || thrown.constructor?.name || "Error";
+      const evalue = interrupted ? "" : thrown.message;
+      return { status: "error", ename, evalue, traceback: this.tracebacks.format(thrown, ename, evalue) };
+    }
+    // `throw "text"` and other non-Error values.
+    const evalue = format("%O", thrown);
+    return { status: "error", ename: "Error", evalue, traceback: [`Uncaught ${evalue}`] };
   }
-  const thrown = errors.length > 0 ? errors[0][0] : new Error("the cell failed without an error");
-  if (thrown instanceof Error) {
-    const interrupted = INTERRUPTED.test(thrown.message);
-    const ename = interrupted ? KEYBOARD_INTERRUPT : thrown.name || thrown.constructor?.name || "Error";
-    return { status: "error", ename, evalue: thrown.message, traceback: cellTraceback(thrown, ename) };
-  }
-  // `throw "text"` and other non-Error values.
-  const evalue = format("%O", thrown);
-  return { status: "error", ename: "Error", evalue, traceback: [`Uncaught ${evalue}`] };
-}
-
-/** The stack without the frames of the kernel itself, which only hide the user's own frames. */
-function cellTraceback(error: Error, ename: string): string[] {
-  let stack = (error.stack ?? `${ename}: ${error.message}`).split("\n");
-  // Node prefixes errors thrown from library code with "file:line", the source line and a caret;
-  // the user needs the message and the frames, as Python prints them.
-  const head = stack.findIndex((line) => line.startsWith(`${error.name}:`) || line.startsWith(`${ename}:`));
-  if (head > 0) stack = stack.slice(head);
-  const kept = stack.filter((line, i) => i === 0 || !/node_modules[\\/]tslab[\\/]|\(node:|dist[\\/]kernel[\\/]/.test(line));
-  return kept;
 }
 
 /** tslab's module cells (a `/** @module name *\/` JSDoc tag) become files, where a top-level await is not allowed. */

@@ -108,15 +108,55 @@ export function decode(frames: Buffer[], signer: Signer): Message {
   if (!signer.verify(signature, parts)) {
     throw new InvalidMessage("invalid HMAC signature");
   }
-  const [header, parent_header, metadata, content] = parts.map((part) => JSON.parse(part.toString("utf8")));
+  let parsed: unknown[];
+  try {
+    parsed = parts.map((part) => JSON.parse(part.toString("utf8")) as unknown);
+  } catch (error) {
+    throw new InvalidMessage(`a frame is not JSON: ${String(error)}`);
+  }
+  // A correctly signed message is still checked before use: every later step relies on these types.
+  const [header, parent_header, metadata, content] = parsed;
+  if (!isObject(header) || typeof header.msg_type !== "string" || typeof header.msg_id !== "string") {
+    throw new InvalidMessage("the header is not an object with string msg_id and msg_type");
+  }
+  for (const [name, frame] of [["parent_header", parent_header], ["metadata", metadata], ["content", content]] as const) {
+    if (!isObject(frame)) {
+      throw new InvalidMessage(`${name} is not an object`);
+    }
+  }
   return {
     identities: frames.slice(0, at),
-    header,
-    parent_header,
-    metadata,
-    content,
+    header: header as unknown as Header,
+    parent_header: parent_header as Partial<Header>,
+    metadata: metadata as JsonObject,
+    content: content as JsonObject,
     buffers: frames.slice(at + 6),
   };
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Cursor positions on the wire count Unicode code points (protocol 5.2+), while JavaScript strings
+ * and TypeScript's language service count UTF-16 units: an astral character (an emoji) is one of
+ * the first and two of the second. The kernel converts at the protocol boundary.
+ */
+export function codePointsToUtf16(text: string, codePoints: number): number {
+  let units = 0;
+  for (let seen = 0; seen < codePoints && units < text.length; seen++) {
+    units += (text.codePointAt(units) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return units;
+}
+
+export function utf16ToCodePoints(text: string, units: number): number {
+  let codePoints = 0;
+  for (let i = 0; i < units && i < text.length; codePoints++) {
+    i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return codePoints;
 }
 
 export function encode(message: Message<unknown>, signer: Signer): Buffer[] {

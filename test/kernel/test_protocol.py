@@ -14,6 +14,14 @@ from jupyter_client.session import Session
 TIMEOUT = 60
 
 
+def wait_until_loaded(kc):
+    """The kernel answers kernel_info while it loads (seconds); jupyter_kernel_test's own requests
+    wait 15 s at most, so the suite starts once an execute, which waits for the loading, is answered."""
+    msg_id = kc.execute("", silent=True, store_history=False)
+    while kc.get_shell_msg(timeout=TIMEOUT)["parent_header"].get("msg_id") != msg_id:
+        pass
+
+
 class TorchlabKernelTests(jupyter_kernel_test.KernelTests):
     """Every test jupyter_kernel_test 0.4.5 has, with samples for all of them (none may skip)."""
 
@@ -52,6 +60,7 @@ class TorchlabKernelTests(jupyter_kernel_test.KernelTests):
     @classmethod
     def setUpClass(cls):
         cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=TIMEOUT)
+        wait_until_loaded(cls.kc)
 
 
 def execute(kc, code, timeout=TIMEOUT, **kwargs):
@@ -77,6 +86,7 @@ class TorchlabProtocolTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.km, cls.kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
+        wait_until_loaded(cls.kc)
 
     @classmethod
     def tearDownClass(cls):

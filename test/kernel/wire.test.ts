@@ -1,5 +1,5 @@
 /** Message framing and signatures: what the kernel's HMAC check rests on. */
-import { decode, encode, InvalidMessage, newHeader, Signer } from "../../kernel/wire";
+import { codePointsToUtf16, decode, encode, InvalidMessage, newHeader, Signer, utf16ToCodePoints } from "../../kernel/wire";
 
 const message = () => ({
   identities: [Buffer.from("client-1")],
@@ -40,5 +40,41 @@ describe("wire", () => {
 
   test("frames without the delimiter are rejected", () => {
     expect(() => decode([Buffer.from("x")], signer)).toThrow("without delimiter");
+  });
+
+  test("signed frames of the wrong type are rejected before use", () => {
+    const signed = (parts: unknown[]) => {
+      const raw = parts.map((p) => Buffer.from(typeof p === "string" && p.startsWith("RAW:") ? p.slice(4) : JSON.stringify(p)));
+      return [Buffer.from("<IDS|MSG>"), Buffer.from(signer.sign(raw)), ...raw];
+    };
+    const header = newHeader("kernel_info_request", "s", "u");
+    for (const bad of [null, [1, 2, 3], "x", 5, { msg_type: 1, msg_id: "a" }]) {
+      expect(() => decode(signed([bad, {}, {}, {}]), signer)).toThrow("the header is not an object");
+    }
+    expect(() => decode(signed([header, null, {}, {}]), signer)).toThrow("parent_header is not an object");
+    expect(() => decode(signed([header, {}, [], {}]), signer)).toThrow("metadata is not an object");
+    expect(() => decode(signed([header, {}, {}, "c"]), signer)).toThrow("content is not an object");
+    expect(() => decode(signed([header, {}, {}, "RAW:{oops"]), signer)).toThrow("a frame is not JSON");
+    expect(decode(signed([header, {}, {}, {}]), signer).header.msg_type).toBe("kernel_info_request");
+  });
+});
+
+describe("cursor positions", () => {
+  // "🔥" is one code point (the protocol's unit) and two UTF-16 units (JavaScript's).
+  const code = 'const f = "🔥🔥";\ntorch.ra';
+
+  test("code points and UTF-16 offsets convert both ways around astral characters", () => {
+    const points = [...code].length;
+    expect(points).toBe(code.length - 2);
+    expect(codePointsToUtf16(code, points)).toBe(code.length);
+    expect(utf16ToCodePoints(code, code.length)).toBe(points);
+    expect(codePointsToUtf16(code, 11)).toBe(11); // just before the first flame
+    expect(codePointsToUtf16(code, 12)).toBe(13);
+    expect(utf16ToCodePoints(code, 15)).toBe(13);
+  });
+
+  test("positions past the end clamp to the end", () => {
+    expect(codePointsToUtf16(code, 10_000)).toBe(code.length);
+    expect(utf16ToCodePoints(code, 10_000)).toBe([...code].length);
   });
 });

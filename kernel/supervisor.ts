@@ -1,0 +1,99 @@
+/**
+ * `torchlab kernel` runs the kernel as a child process under a heap limit and watches it. When the
+ * JavaScript heap is exhausted, V8 aborts the whole process, with no chance for the kernel to say
+ * anything; the supervisor then takes over the iopub port and tells the front end, under the cell
+ * that was running, why the kernel died, instead of the silent death the front end would see.
+ *
+ * The child has a process group of its own and gets signals only through the supervisor, so an
+ * interrupt sent to the kernel's process group (as jupyter_client does) reaches it once.
+ */
+import { spawn } from "child_process";
+import { once } from "events";
+import * as os from "os";
+import * as path from "path";
+import type * as Zmq from "zeromq";
+import { packageRoot } from "./resolve";
+import { encode, newHeader, readConnectionFile, Signer, socketAddress, type Header } from "./wire";
+
+/** Set in the child's environment (to its heap limit in MB): the kernel runs there, not another supervisor. */
+export const SUPERVISED_ENV = "TORCHLAB_KERNEL_SUPERVISED";
+/** The heap limit in MB, when the default (half the machine's memory, at most 4 GiB, as V8's own ceiling) does not suit. */
+export const HEAP_ENV = "TORCHLAB_HEAP_MB";
+
+/** How long to wait for a front end to resubscribe to the iopub port before reporting the death. */
+const RESUBSCRIBE_MS = 5000;
+
+export function heapLimitMb(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = env[HEAP_ENV];
+  if (asked !== undefined && /^\d+$/.test(asked) && Number(asked) > 0) return Number(asked);
+  return Math.max(256, Math.min(4096, Math.floor(os.totalmem() / 2 ** 20 / 2)));
+}
+
+/** Runs the kernel in a child process until it ends; resolves to the exit code to end with. */
+export async function superviseKernel(connectionFile: string): Promise<number> {
+  const heapMb = heapLimitMb();
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${heapMb}`, path.join(packageRoot(), "bin", "torchlab.js"), "kernel", "--connection-file", connectionFile],
+    { stdio: ["ignore", "inherit", "pipe", "ipc"], env: { ...process.env, [SUPERVISED_ENV]: String(heapMb) }, detached: true },
+  );
+  let running: Header | null = null;
+  child.on("message", (message: unknown) => {
+    if (typeof message === "object" && message !== null && "parent" in message) running = (message as { parent: Header }).parent;
+  });
+  let stderrTail = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    stderrTail = (stderrTail + chunk.toString("utf8")).slice(-8000);
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  // SIGTERM and SIGHUP come through us, from whoever ends the kernel; any other end is a death to report
+  // (SIGKILL from the system's out-of-memory killer included).
+  if (code === 0 || signal === "SIGTERM" || signal === "SIGHUP") return code ?? 0;
+  const outOfMemory = /heap out of memory|Reached heap limit/.test(stderrTail);
+  const ename = outOfMemory ? "MemoryError" : "DeadKernelError";
+  const evalue = outOfMemory
+    ? `JavaScript heap out of memory: the kernel reached its heap limit of ${heapMb} MB and died (${HEAP_ENV} sets the limit). Restart the kernel.`
+    : `the kernel process died (${signal ? `signal ${signal}` : `exit code ${code}`}${signal === "SIGKILL" ? ", perhaps killed by the system for lack of memory" : ""}). Restart the kernel.`;
+  process.stderr.write(`[torchlab] ${ename}: ${evalue}\n`);
+  try {
+    await reportDeath(connectionFile, running, ename, evalue);
+  } catch (error) {
+    process.stderr.write(`[torchlab] could not report the kernel's death to the front end: ${String(error)}\n`);
+  }
+  return code ?? 1;
+}
+
+async function reportDeath(connectionFile: string, parent: Header | null, ename: string, evalue: string): Promise<void> {
+  const info = readConnectionFile(connectionFile);
+  const signer = new Signer(info.key, info.signature_scheme);
+  // An XPUB socket sees subscriptions: the front end's SUB reconnects to the port the dead kernel
+  // held and subscribes again, and only then would it receive what we publish.
+  const zmq = require("zeromq") as typeof Zmq;
+  const iopub = new zmq.XPublisher({ linger: 2000, sendHighWaterMark: 0 });
+  await iopub.bind(socketAddress(info, info.iopub_port));
+  const subscribed = iopub.receive().then(() => true);
+  const waited = await Promise.race([subscribed, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), RESUBSCRIBE_MS).unref())]);
+  if (!waited) process.stderr.write("[torchlab] no front end resubscribed to iopub; reporting anyway\n");
+  const session = parent?.session ?? "torchlab-supervisor";
+  const publish = (msg_type: string, content: unknown) =>
+    iopub.send(
+      encode(
+        {
+          identities: [Buffer.from(msg_type)],
+          header: newHeader(msg_type, session, "kernel"),
+          parent_header: parent ?? {},
+          metadata: {},
+          content,
+          buffers: [],
+        },
+        signer,
+      ),
+    );
+  await publish("error", { ename, evalue, traceback: [`${ename}: ${evalue}`] });
+  await publish("status", { execution_state: "dead" });
+  iopub.close();
+}

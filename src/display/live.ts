@@ -3,7 +3,7 @@
  * update_display_data, at most every `interval_ms`, and a final full snapshot on finish().
  */
 import { display as emit, DisplayHandle, JUPYTER_DISPLAY, MimeBundle } from "./emitter";
-import { line_bundle, ChartOptions, Series } from "./chart";
+import { line_bundle, ChartOptions, Series } from "./line";
 import { RuntimeError, ValueError } from "../errors";
 
 /** Options of {@link live_plot}. */
@@ -135,7 +135,8 @@ export class LivePlot {
 
   private bundle(full: boolean): MimeBundle {
     const series = [...this.data.values()].map((s) => (full ? s : thin(s, this.maxPoints)));
-    return line_bundle(series, this.options);
+    // Passing frames go without a PNG (no static view keeps them); the snapshot has one.
+    return line_bundle(series, this.options, full);
   }
 
   private schedule(): void {

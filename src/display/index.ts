@@ -42,7 +42,7 @@ export type { TensorDisplayHook } from "./hook";
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 const imageLib = (): typeof import("./image") => require("./image") as typeof import("./image");
-const chartLib = (): typeof import("./line") => require("./chart") as typeof import("./line");
+const chartLib = (): typeof import("./line") => require("./line") as typeof import("./line");
 const liveLib = (): typeof import("./live") => require("./live") as typeof import("./live");
 const tensorLib = (): typeof import("./tensor_bundle") => require("./tensor_bundle") as typeof import("./tensor_bundle");
 const vegaLib = (): typeof import("./vega") => require("./vega") as typeof import("./vega");

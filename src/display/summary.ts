@@ -367,7 +367,8 @@ export function summary(model: Module, options: SummaryOptions = {}): ModelStati
     no_grad(() => (model as unknown as (...x: Tensor[]) => unknown)(...inputs));
   } catch (e) {
     const shapes = inputs.map((t) => `[${t.shape.join(", ")}]`).join(", ");
-    const where = stack.length ? ` in ${stack.map((r) => r.name || r.class_name).join(" > ")}` : "";
+    const inner = stack[stack.length - 1];
+    const where = inner === undefined ? "" : ` in ${inner.name === "" ? inner.class_name : `${inner.name} (${inner.class_name})`}`;
     throw new ValueError(`summary(): the forward pass on input ${shapes} failed${where}: ${(e as Error).message}`);
   } finally {
     handles.forEach((h) => h.remove());

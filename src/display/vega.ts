@@ -153,7 +153,9 @@ function viewOf(op: string, spec: VegaLiteSpec, warnings: string[]): View {
   const logger = collectingLogger(warnings);
   let compiled: unknown;
   try {
-    compiled = vl.compile(spec, { logger }).spec;
+    // vega tags every data row it ingests (a symbol key); the caller's spec, which goes to the front
+    // end as it is, must not be touched, so vega gets a copy.
+    compiled = vl.compile(JSON.parse(JSON.stringify(spec)), { logger }).spec;
   } catch (e) {
     throw new ValueError(`${op}: vega-lite could not compile the spec: ${(e as Error).message}`);
   }

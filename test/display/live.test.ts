@@ -1,8 +1,11 @@
 import { LivePlot } from "../../src/display/live";
-import type { VegaLiteSpec } from "../../src/display/chart";
+import type { LinePoint } from "../../src/display/line";
+import { markItems } from "./vega_check";
 import { display } from "../../src/display";
 import { torch } from "../../src";
-import { parseXml, findAll } from "./xml";
+import { parseXml } from "./xml";
+
+type VegaLiteSpec = { data: { values: LinePoint[] } };
 import { recordDisplays } from "./helpers";
 
 const sink = recordDisplays();
@@ -48,7 +51,7 @@ describe("live_plot", () => {
     expect(values.filter((v) => v.series === "acc")).toHaveLength(1000);
     expect(values.find((v) => v.series === "loss" && v.x === 999)?.y).toBeCloseTo(1 / 1000);
     const svg = parseXml(last.message.data["image/svg+xml"] as string);
-    expect(findAll(svg, "polyline").map((p) => p.attrs["data-series"])).toEqual(["loss", "acc"]);
+    expect(markItems(svg, "line").map((p) => p.attrs.stroke)).toEqual(["#4c78a8", "#f58518"]);
     expect(last.message.data["text/plain"]).toContain("loss  1000 points");
   });
 

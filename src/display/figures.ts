@@ -139,7 +139,7 @@ export function filters_bundle(x: Tensor | Module, o: FilterOptions = {}): MimeB
   const down = rgb ? Math.ceil(nf / cols) : Math.ceil(nf / blocks);
   const scale =
     o.scale === undefined || o.scale === "auto"
-      ? Math.max(1, Math.min(Math.ceil(rgb ? 64 / Math.max(kh, kw) : 42 / Math.max(kh, kw)), Math.floor(960 / (across * kw)), Math.floor(960 / (down * kh))))
+      ? Math.max(1, Math.min(Math.ceil(rgb ? 64 / Math.max(kh, kw) : 60 / Math.max(kh, kw)), Math.floor(960 / (across * kw)), Math.floor(960 / (down * kh))))
       : o.scale;
   const big = tiles.map((t) => upscale(t, scale));
   let picture: PixelImage;
@@ -157,8 +157,8 @@ export function filters_bundle(x: Tensor | Module, o: FilterOptions = {}): MimeB
     for (let b = 0; b < blocks; b++) {
       channelNames.forEach((h, c) => headers.push({ text: h, x: 8 + b * (blockW + 8) + 1 + c * (tileW + 1) + tileW / 2, y: 14, maxWidth: Math.max(tileW, 14), size: 11 }));
     }
-    // Column headers, so that a reader knows which input channel a column shows.
-    picture = compose(picture.width, picture.height + HEADER, [{ image: picture, x: 0, y: HEADER }], headers);
+    // Column headers, so that a reader knows which input channel a column shows (one channel needs none).
+    if (cols > 1) picture = compose(picture.width, picture.height + HEADER, [{ image: picture, x: 0, y: HEADER }], headers);
   }
   picture = withTitle(picture, o.title ?? `${name} [${weight.shape.join(", ")}]`);
   const text = `<${nf}${nf < O ? ` of ${O}` : ""} filters ${kh}x${kw} of ${name} [${weight.shape.join(", ")}], values in [${format_value(lo)}, ${format_value(hi)}]; ${how}; ${picture.width}x${picture.height} PNG>`;

@@ -34,7 +34,7 @@ describe("display.filters", () => {
     const img = png(b);
     expect(b["text/plain"]).toContain("4 filters 3x3 of Conv2d.weight [4, 2, 3, 3]");
     expect(b["text/plain"]).toContain("rows: filters, columns: input channels; bwr centred on 0, ±1");
-    const s = 14; // ceil(42 / 3)
+    const s = 20; // ceil(60 / 3)
     const top = 28 + 20 + 8 + 1; // title, channel headers, block gap, tile gap
     expect(px(img, 8 + 1 + s, top + s)).toEqual([255, 0, 0]);
     expect(px(img, 8 + 1 + 3 * s + 1 + s, top + s)).toEqual([0, 0, 255]);

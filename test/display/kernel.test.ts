@@ -61,7 +61,8 @@ describeBuilt("display through the kernel", () => {
     const ids = new Set(out.map((o) => (o.content.transient as { display_id?: string }).display_id));
     expect(ids.size).toBe(1);
     const updates = out.filter((o) => o.msg_type === "update_display_data");
-    expect(updates.length).toBeGreaterThanOrEqual(5);
+    // Redraws are spaced by interval_ms, or by 4 times their own cost when drawing is slower (a busy machine).
+    expect(updates.length).toBeGreaterThanOrEqual(3);
     // At most one redraw per interval_ms over the loop (whose length includes the drawing), plus the final one.
     const span = updates[updates.length - 2].at - updates[0].at;
     expect(updates.length).toBeLessThanOrEqual(Math.floor(span / 200) + 2);

@@ -4,4 +4,4 @@
 import * as torch from "./torch";
 import * as torchvision from "./torchvision";
 export { torch, torchvision };
-export { display } from "./display";
+export { display, torchinfo } from "./display";

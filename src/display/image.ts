@@ -10,7 +10,7 @@ import type { Module } from "../nn/modules/module";
 import type { MimeBundle } from "./emitter";
 import { encode_png, PixelImage } from "./png";
 import { chw_to_pixels, upscale, apply_colormap, to_rgba, ColorMap } from "./raster";
-import { format_value } from "./chart";
+import { format_value } from "./format";
 
 /** How values become [0, 1]: "auto" leaves [0, 1] alone, divides 0..255 integers by 255, else min-max. */
 export type Normalize = boolean | "auto";
@@ -65,7 +65,7 @@ export interface FeatureMapOptions extends ImageOptions {
 }
 
 /** Images as [0, 1] floats, [B, C, H, W]. */
-interface Prepared {
+export interface Prepared {
   values: Float32Array;
   shape: [number, number, number, number];
   /** Images in the input, of which the first shape[0] are kept. */
@@ -76,7 +76,7 @@ interface Prepared {
 
 const fmt = (shape: readonly number[]): string => `[${shape.join(", ")}]`;
 
-function floatValues(t: Tensor): Float32Array {
+export function floatValues(t: Tensor): Float32Array {
   const v = t.dataSync();
   return v instanceof Float32Array ? v : Float32Array.from(v);
 }
@@ -98,7 +98,7 @@ function asBatch(op: string, shape: number[], batchOk: boolean): [number, number
   return s as [number, number, number, number];
 }
 
-function range(v: Float32Array): [number, number] {
+export function range(v: Float32Array): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < v.length; i++) {
@@ -136,7 +136,7 @@ function unnormalize(op: string, values: Float32Array, shape: [number, number, n
 }
 
 /** Brings tensor values into [0, 1] as `normalize` asks, remembering what it did. */
-function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, batchOk = true): Prepared {
+export function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, batchOk = true): Prepared {
   let values: Float32Array;
   let shape: number[];
   let integer: boolean;
@@ -199,7 +199,7 @@ function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptions, bat
 }
 
 /** Tiles B images (already [0, 1]) into one [C, gridH, gridW] array, as make_grid lays them out. */
-function tile(p: Prepared, nrow: number, padding: number, pad_value: number): { values: Float32Array; C: number; H: number; W: number; rows: number; cols: number } {
+export function tile(p: Prepared, nrow: number, padding: number, pad_value: number): { values: Float32Array; C: number; H: number; W: number; rows: number; cols: number } {
   const [B, C, H, W] = p.shape;
   if (B === 1) return { values: p.values, C, H, W, rows: 1, cols: 1 };
   const cols = Math.min(nrow, B);
@@ -220,21 +220,25 @@ function tile(p: Prepared, nrow: number, padding: number, pad_value: number): { 
   return { values: out, C, H: GH, W: GW, rows, cols };
 }
 
-/** The "auto" magnification: each image at least ~84 px, the whole picture at most ~1200 px wide. */
-export function auto_scale(imageH: number, imageW: number, totalW: number): number {
-  let s = Math.max(1, Math.ceil(84 / Math.max(imageH, imageW)));
+/**
+ * The "auto" magnification (nearest neighbour): each image at least ~84 px and the whole picture at
+ * least ~256 px on its longer side (a make_grid of 28x28 digits is one 242 px image: it doubles), but
+ * at most ~1200 px wide.
+ */
+export function auto_scale(imageH: number, imageW: number, totalW: number, totalH: number = imageH): number {
+  let s = Math.max(1, Math.ceil(84 / Math.max(imageH, imageW)), Math.ceil(256 / Math.max(totalW, totalH)));
   while (s > 1 && totalW * s > 1200) s--;
   return s;
 }
 
-function checkScale(scale: number | "auto" | undefined): void {
+export function checkScale(scale: number | "auto" | undefined): void {
   if (scale !== undefined && scale !== "auto" && !(Number.isInteger(scale) && scale >= 1 && scale <= 64)) {
     throw new ValueError(`scale must be "auto" or an integer from 1 to 64, got ${String(scale)}`);
   }
 }
 
 /** A grid's nrow and padding (the helper's defaults where `o` has none), checked along with `o.scale`. */
-function gridLayout(op: string, o: ImageOptions, nrowDefault: number, paddingDefault: number): { nrow: number; padding: number } {
+export function gridLayout(op: string, o: ImageOptions, nrowDefault: number, paddingDefault: number): { nrow: number; padding: number } {
   const nrow = o.nrow ?? nrowDefault;
   const padding = o.padding ?? paddingDefault;
   if (!Number.isInteger(nrow) || nrow < 1) throw new ValueError(`${op}(): nrow must be a positive integer, got ${String(nrow)}`);
@@ -252,14 +256,14 @@ const canvasLib = (): CanvasLib => require("@napi-rs/canvas") as CanvasLib;
 const FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
 
 /** A picture to place on a figure, at (x, y). */
-interface Placed {
+export interface Placed {
   image: PixelImage;
   x: number;
   y: number;
 }
 
 /** A caption centred at (x, y) (the baseline), shortened with an ellipsis to fit maxWidth. */
-interface Caption {
+export interface Caption {
   text: string;
   x: number;
   y: number;
@@ -269,7 +273,7 @@ interface Caption {
 }
 
 /** Draws pictures and captions on white and returns the RGB pixels. */
-function compose(width: number, height: number, pictures: Placed[], captions: Caption[]): PixelImage {
+export function compose(width: number, height: number, pictures: Placed[], captions: Caption[]): PixelImage {
   const lib = canvasLib();
   const canvas = lib.createCanvas(width, height);
   const ctx = canvas.getContext("2d");
@@ -299,9 +303,9 @@ function compose(width: number, height: number, pictures: Placed[], captions: Ca
   return { width, height, channels: 3, data: rgb };
 }
 
-const TITLE_HEIGHT = 28;
+export const TITLE_HEIGHT = 28;
 
-function withTitle(image: PixelImage, title: string | undefined): PixelImage {
+export function withTitle(image: PixelImage, title: string | undefined): PixelImage {
   if (title === undefined) return image;
   const width = Math.max(image.width, Math.min(800, Math.ceil(title.length * 8.5) + 16));
   return compose(
@@ -313,11 +317,11 @@ function withTitle(image: PixelImage, title: string | undefined): PixelImage {
 }
 
 /** The bundle of a picture: PNG (base64) and a one-line description. */
-function pictureBundle(image: PixelImage, text: string): MimeBundle & { "image/png": string; "text/plain": string } {
+export function pictureBundle(image: PixelImage, text: string): MimeBundle & { "image/png": string; "text/plain": string } {
   return { "image/png": encode_png(image).toString("base64"), "text/plain": text };
 }
 
-function pixelsOf(values: Float32Array, C: number, H: number, W: number, cmap: ColorMap): PixelImage {
+export function pixelsOf(values: Float32Array, C: number, H: number, W: number, cmap: ColorMap): PixelImage {
   const px = chw_to_pixels(values, C, H, W);
   return C === 1 ? apply_colormap(px, cmap) : px;
 }
@@ -349,7 +353,7 @@ export function image_bundle(x: Tensor | readonly Tensor[], o: ImageOptions = {}
   const p = prepare("display.image", x, o);
   const [B, C, H, W] = p.shape;
   const g = tile(p, nrow, padding, o.pad_value ?? 0);
-  const scale = o.scale === undefined || o.scale === "auto" ? auto_scale(H, W, g.W) : o.scale;
+  const scale = o.scale === undefined || o.scale === "auto" ? auto_scale(H, W, g.W, g.H) : o.scale;
   const image = withTitle(upscale(pixelsOf(g.values, C, g.H, g.W, o.cmap ?? "gray"), scale), o.title);
   const what = B === 1 ? `image [${C}, ${H}, ${W}]` : `${B} images [${C}, ${H}, ${W}] in a ${g.rows}x${g.cols} grid`;
   const text = `<${what}${o.title !== undefined ? ` '${o.title}'` : ""}, ${image.width}x${image.height} PNG${p.note ? `; ${p.note}` : ""}>`;
@@ -384,7 +388,7 @@ export function images_bundle(batch: Tensor | readonly Tensor[], o: ImagesOption
   const texts = (labelTexts(labels, classes, p.total) as string[]).slice(0, B);
   const cols = Math.min(nrow, B);
   const rows = Math.ceil(B / cols);
-  const scale = o.scale === undefined || o.scale === "auto" ? auto_scale(H, W, cols * (W + 8)) : o.scale;
+  const scale = o.scale === undefined || o.scale === "auto" ? auto_scale(H, W, cols * (W + 8), rows * (H + 24)) : o.scale;
   const cellW = Math.max(W * scale, 64);
   const labelH = 18;
   const gap = Math.max(padding, 6);
@@ -459,7 +463,7 @@ export function feature_map_bundle(maps: Tensor, o: FeatureMapOptions = {}): Mim
     }
     colored = { ...colored, data };
   }
-  const scale = o.scale === undefined || o.scale === "auto" ? auto_scale(H, W, g.W) : o.scale;
+  const scale = o.scale === undefined || o.scale === "auto" ? auto_scale(H, W, g.W, g.H) : o.scale;
   const image = withTitle(upscale(colored, scale), o.title);
   const [lo, hi] = range(all);
   const text =
@@ -485,7 +489,8 @@ export function capture_feature_maps(module: Module, input: Tensor, layer?: stri
   const named = module.named_modules();
   let targets: [string, Module][];
   if (layer === undefined) {
-    targets = named.filter(([name, m]) => name !== "" && m.named_modules().length === 1);
+    // A bare layer (nn.Conv2d itself) is its own only leaf.
+    targets = named.length === 1 ? named : named.filter(([name, m]) => name !== "" && m.named_modules().length === 1);
   } else if (typeof layer === "string") {
     const found = named.find(([name]) => name === layer);
     if (found === undefined) {

@@ -1,7 +1,9 @@
 /**
  * `display`: rich notebook output. `display(x)` shows any value (a tensor of images as a picture);
- * `display.image`, `display.images`, `display.feature_maps`, `display.plot`, `display.line` and
- * `display.live_plot` build the usual pictures and charts of a PyTorch notebook.
+ * its helpers build the usual pictures and charts of a PyTorch notebook: images and grids, feature
+ * maps, conv filters, augmentations beside their originals (PNG); line charts, live training plots,
+ * heatmaps and confusion matrices, histograms of weights and gradients, any vega-lite spec (vega-lite
+ * v5 with the SVG and PNG vega draws from it); and torchinfo's model summary (text and HTML tables).
  *
  * Outside a kernel (a plain node script, tests) the emitter prints each bundle's text; `save` writes
  * the picture to a file as well.
@@ -16,13 +18,23 @@ import { set_tensor_display_hook } from "./hook";
 import type { Tensor } from "../tensor/tensor";
 import type { Module } from "../nn/modules/module";
 import type { ImageOptions, ImagesOptions, FeatureMapOptions } from "./image";
-import type { ChartOptions, Series, SeriesData, Values } from "./chart";
+import type { ChartOptions, Series, SeriesData, Values } from "./line";
 import type { LivePlot, LivePlotOptions } from "./live";
+import type { VegaLiteSpec } from "./vega";
+import type { HeatmapOptions, ConfusionMatrixOptions } from "./heatmap";
+import type { HistogramOptions, ModelHistogramOptions } from "./histogram";
+import type { FilterOptions, CompareOptions, AugmentationOptions } from "./figures";
+import type { ModelStatistics, SummaryOptions } from "./summary";
 import { TypeError, ValueError } from "../errors";
 
 export * from "./emitter";
 export type { ImageOptions, ImagesOptions, FeatureMapOptions, Normalize } from "./image";
-export type { ChartOptions, Series, SeriesData, Values, VegaLiteSpec, VegaLiteConcatSpec } from "./chart";
+export type { ChartOptions, Series, SeriesData, Values } from "./line";
+export type { VegaLiteSpec } from "./vega";
+export type { HeatmapOptions, ConfusionMatrixOptions } from "./heatmap";
+export type { HistogramOptions, ModelHistogramOptions } from "./histogram";
+export type { FilterOptions, CompareOptions, AugmentationOptions } from "./figures";
+export type { ModelStatistics, SummaryOptions, SummaryColumn, LayerSummary } from "./summary";
 export type { LivePlot, LivePlotOptions, Scalar } from "./live";
 export type { PixelImage } from "./png";
 export type { ColorMap } from "./raster";
@@ -30,9 +42,14 @@ export type { TensorDisplayHook } from "./hook";
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 const imageLib = (): typeof import("./image") => require("./image") as typeof import("./image");
-const chartLib = (): typeof import("./chart") => require("./chart") as typeof import("./chart");
+const chartLib = (): typeof import("./line") => require("./line") as typeof import("./line");
 const liveLib = (): typeof import("./live") => require("./live") as typeof import("./live");
 const tensorLib = (): typeof import("./tensor_bundle") => require("./tensor_bundle") as typeof import("./tensor_bundle");
+const vegaLib = (): typeof import("./vega") => require("./vega") as typeof import("./vega");
+const heatmapLib = (): typeof import("./heatmap") => require("./heatmap") as typeof import("./heatmap");
+const histogramLib = (): typeof import("./histogram") => require("./histogram") as typeof import("./histogram");
+const figuresLib = (): typeof import("./figures") => require("./figures") as typeof import("./figures");
+const summaryLib = (): typeof import("./summary") => require("./summary") as typeof import("./summary");
 /* eslint-enable @typescript-eslint/no-var-requires */
 
 /** Where a helper's output goes: as display(), plus `save` for scripts. */
@@ -83,18 +100,13 @@ function saveImage(bundle: MimeBundle, path: string): void {
 
 function saveChart(bundle: MimeBundle, path: string): void {
   const ext = extname(path).toLowerCase();
-  const svg = bundle["image/svg+xml"] as string;
   if (ext === ".svg") {
-    writeFileSync(path, svg);
+    writeFileSync(path, bundle["image/svg+xml"] as string);
   } else if (ext === ".json") {
     writeFileSync(path, JSON.stringify(bundle["application/vnd.vegalite.v5+json"], null, 1));
   } else if (ext === ".png") {
-    const lib = require("@napi-rs/canvas") as typeof import("@napi-rs/canvas"); // eslint-disable-line @typescript-eslint/no-var-requires
-    const picture = new lib.Image();
-    picture.src = Buffer.from(svg);
-    const canvas = lib.createCanvas(picture.width, picture.height);
-    canvas.getContext("2d").drawImage(picture, 0, 0);
-    writeFileSync(path, canvas.encodeSync("png"));
+    const png = bundle["image/png"] as string | undefined;
+    writeFileSync(path, png !== undefined ? Buffer.from(png, "base64") : vegaLib().svg_to_png(bundle["image/svg+xml"] as string));
   } else {
     throw new ValueError(`save: charts are written as .svg, .png or .json (vega-lite), got '${path}'`);
   }
@@ -195,12 +207,99 @@ export interface Display {
    * for (let epoch = 0; epoch < 10; epoch++) { train_one_epoch(); plot.add(epoch, { loss }); await display.flush(); }
    */
   flush(): Promise<void>;
+
+  /**
+   * Shows any vega-lite v5 spec: interactive in JupyterLab and VS Code, and drawn by vega itself as
+   * SVG and PNG for static views. A spec whose data comes from a URL is drawn once vega loaded it.
+   *
+   * @example
+   * display.vegalite({ data: { values: [{ a: "x", b: 3 }, { a: "y", b: 5 }] }, mark: "bar",
+   *   encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } } });
+   */
+  vegalite(spec: VegaLiteSpec, options?: OutputOptions): void;
+
+  /**
+   * A heatmap of a matrix ([R, C] tensor or rows of numbers) with labelled rows and columns, values
+   * written in the cells while they fit.
+   *
+   * @example
+   * display.heatmap(attention, { x_labels: tokens, y_labels: tokens, scheme: "viridis" });
+   */
+  heatmap(matrix: Tensor | readonly (readonly number[])[], options?: HeatmapOptions & OutputOptions): void;
+
+  /**
+   * The confusion matrix of a classifier: rows are the true classes, columns the predictions.
+   * `normalize: "true"` shows each class's recall along the diagonal.
+   *
+   * @example
+   * display.confusion_matrix(labels, logits.argmax(1), { classes: test_set.classes });
+   */
+  confusion_matrix(y_true: Tensor | readonly number[], y_pred: Tensor | readonly number[], options?: ConfusionMatrixOptions & OutputOptions): void;
+
+  /**
+   * A histogram of values (a tensor of any shape or a list of numbers).
+   *
+   * @example
+   * display.histogram(net.fc.weight, { bins: 50, title: "fc.weight" });
+   */
+  histogram(values: Tensor | readonly number[], options?: HistogramOptions & OutputOptions): void;
+
+  /**
+   * Histograms of every parameter of a model, and of its gradient once backward() has run: one
+   * small chart each, weights left, gradients right.
+   *
+   * @example
+   * loss.backward();
+   * display.histograms(net, { include: ["weight"] });
+   */
+  histograms(model: Module, options?: ModelHistogramOptions & OutputOptions): void;
+
+  /**
+   * A conv layer's filters as pictures: `conv1.weight` [16, 3, 3, 3] as 16 RGB tiles, or with
+   * `mode: "channels"` one tile per input channel on a blue-white-red map centred on 0.
+   *
+   * @example
+   * display.filters(net.conv1);
+   * display.filters(net.conv1.weight, { mode: "channels" });
+   */
+  filters(weight: Tensor | Module, options?: FilterOptions & OutputOptions): void;
+
+  /**
+   * Images beside other versions of themselves, a named column each: `{ original: x, flipped: x.flip(3) }`.
+   *
+   * @example
+   * display.compare({ input: x, reconstruction: autoencoder(x) });
+   */
+  compare(columns: Record<string, Tensor | readonly Tensor[]>, options?: CompareOptions & OutputOptions): void;
+
+  /**
+   * Each image beside `copies` results of `transform` on it (random transforms run anew each time).
+   *
+   * @example
+   * display.augmentations(images, transforms.Compose([transforms.RandomRotation(30), transforms.RandomHorizontalFlip()]), { copies: 5 });
+   */
+  augmentations(images: Tensor | readonly Tensor[], transform: (img: Tensor) => unknown, options?: AugmentationOptions & OutputOptions): void;
+
+  /**
+   * torchinfo's model summary, shown as a table: layers with output shapes, parameter counts,
+   * mult-adds and estimated memory (see {@link torchinfo.summary}, which returns it instead).
+   *
+   * @example
+   * display.summary(net, { input_size: [1, 1, 28, 28] });
+   */
+  summary(model: Module, options?: SummaryOptions & OutputOptions): void;
 }
 
 function imageHelper(build: () => MimeBundle, output: OutputOptions): DisplayHandle | void {
   const bundle = build();
   if (output.save !== undefined) saveImage(bundle, output.save);
   return send(bundle, output);
+}
+
+function bundleHelper(build: () => MimeBundle, output: OutputOptions, save: (bundle: MimeBundle, path: string) => void): void {
+  const bundle = build();
+  if (output.save !== undefined) save(bundle, output.save);
+  send(bundle, output);
 }
 
 function chartHelper(series: Series[], chart: ChartOptions, output: OutputOptions): void {
@@ -262,6 +361,51 @@ const helpers = Object.assign(
       // A macrotask turn: the kernel's queued socket writes run before the loop continues.
       return new Promise<void>((resolve) => setTimeout(resolve, 0));
     },
+    vegalite(spec: VegaLiteSpec, options: OutputOptions = {}): void {
+      const lib = vegaLib();
+      const [, output] = split(options);
+      if (lib.needs_loading(spec)) {
+        const bundle = lib.chart_bundle_async(spec, lib.spec_text(spec));
+        if (output.save !== undefined) void bundle.then((b) => saveChart(b, output.save as string));
+        emit(bundle, { raw: true, ...(output.display_id !== undefined ? { display_id: output.display_id } : {}), ...(output.metadata !== undefined ? { metadata: output.metadata } : {}) } as DisplayOptions);
+        return;
+      }
+      bundleHelper(() => lib.chart_bundle(spec, lib.spec_text(spec)), output, saveChart);
+    },
+    heatmap(matrix: Tensor | readonly (readonly number[])[], options: HeatmapOptions & OutputOptions = {}): void {
+      const [o, output] = split(options);
+      bundleHelper(() => heatmapLib().heatmap_bundle(matrix, o), output, saveChart);
+    },
+    confusion_matrix(y_true: Tensor | readonly number[], y_pred: Tensor | readonly number[], options: ConfusionMatrixOptions & OutputOptions = {}): void {
+      const [o, output] = split(options);
+      bundleHelper(() => heatmapLib().confusion_matrix_bundle(y_true, y_pred, o), output, saveChart);
+    },
+    histogram(values: Tensor | readonly number[], options: HistogramOptions & OutputOptions = {}): void {
+      const [o, output] = split(options);
+      bundleHelper(() => histogramLib().histogram_bundle(values, o), output, saveChart);
+    },
+    histograms(model: Module, options: ModelHistogramOptions & OutputOptions = {}): void {
+      const [o, output] = split(options);
+      bundleHelper(() => histogramLib().model_histograms_bundle(model, o), output, saveChart);
+    },
+    filters(weight: Tensor | Module, options: FilterOptions & OutputOptions = {}): void {
+      const [o, output] = split(options);
+      bundleHelper(() => figuresLib().filters_bundle(weight, o), output, saveImage);
+    },
+    compare(columns: Record<string, Tensor | readonly Tensor[]>, options: CompareOptions & OutputOptions = {}): void {
+      const [o, output] = split(options);
+      bundleHelper(() => figuresLib().compare_bundle(columns, o), output, saveImage);
+    },
+    augmentations(images: Tensor | readonly Tensor[], transform: (img: Tensor) => unknown, options: AugmentationOptions & OutputOptions = {}): void {
+      const [o, output] = split(options);
+      bundleHelper(() => figuresLib().augmentations_bundle(images, transform, o), output, saveImage);
+    },
+    summary(model: Module, options: SummaryOptions & OutputOptions = {}): void {
+      const [o, output] = split(options);
+      if (output.save !== undefined) throw new ValueError("display.summary(): save is for pictures; write String(torchinfo.summary(model, ...)) to a file instead");
+      const stats = summaryLib().summary(model, o);
+      send({ "text/html": stats.to_html(), "text/plain": stats.toString() }, output);
+    },
   },
 );
 
@@ -270,6 +414,19 @@ const helpers = Object.assign(
  * `display.feature_maps`, `display.plot`, `display.line` and `display.live_plot` are its helpers.
  */
 export const display: Display = helpers as Display;
+
+/**
+ * torchinfo's API: `torchinfo.summary(model, { input_size })` returns the model's statistics, which
+ * print as torchinfo's table and show as an HTML table when they are a cell's value. It lives beside
+ * `display` (as torchinfo lives beside torch in Python) so that code ported from PyTorch reads the
+ * same; `display.summary` shows the same table at once.
+ */
+export const torchinfo = {
+  /** Runs the model once on `input_size` (or `input_data`) and returns its {@link ModelStatistics}. */
+  summary(model: Module, options: SummaryOptions = {}): ModelStatistics {
+    return summaryLib().summary(model, options);
+  },
+};
 
 /**
  * A tensor's MIME bundle: its text, plus a picture when it looks like an image ([1|3, H, W] or

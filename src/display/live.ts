@@ -3,7 +3,7 @@
  * update_display_data, at most every `interval_ms`, and a final full snapshot on finish().
  */
 import { display as emit, DisplayHandle, JUPYTER_DISPLAY, MimeBundle } from "./emitter";
-import { line_bundle, ChartOptions, Series } from "./chart";
+import { line_bundle, ChartOptions, Series } from "./line";
 import { RuntimeError, ValueError } from "../errors";
 
 /** Options of {@link live_plot}. */
@@ -61,6 +61,7 @@ export class LivePlot {
   private lastDraw = -Infinity;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private drawCost = 0;
   /** How many times the output was redrawn (initial display and final snapshot included). */
   draws = 0;
 
@@ -135,12 +136,15 @@ export class LivePlot {
 
   private bundle(full: boolean): MimeBundle {
     const series = [...this.data.values()].map((s) => (full ? s : thin(s, this.maxPoints)));
-    return line_bundle(series, this.options);
+    // Passing frames go without a PNG (no static view keeps them); the snapshot has one.
+    return line_bundle(series, this.options, full);
   }
 
   private schedule(): void {
     const now = Date.now();
-    const due = this.lastDraw + this.interval;
+    // A redraw costs tens of milliseconds (vega draws the chart); spacing redraws at least 4 of
+    // their own durations apart keeps them under a fifth of the training loop's time.
+    const due = this.lastDraw + Math.max(this.interval, 4 * this.drawCost);
     if (now >= due) {
       this.cancel();
       this.draw(false);
@@ -166,5 +170,6 @@ export class LivePlot {
     this.lastDraw = Date.now();
     this.draws++;
     this.handle.update(this.bundle(full), { raw: true });
+    this.drawCost = Date.now() - this.lastDraw;
   }
 }

@@ -48,12 +48,15 @@ export function upscale(image: PixelImage, factor: number): PixelImage {
 }
 
 /** The colour maps feature maps can be drawn with; "gray" keeps one channel. */
-export type ColorMap = "gray" | "viridis" | "magma";
+export type ColorMap = "gray" | "viridis" | "magma" | "coolwarm" | "bwr";
 
 // Nine evenly spaced samples of matplotlib's maps, linearly interpolated: indistinguishable by eye.
 const STOPS: Record<Exclude<ColorMap, "gray">, string[]> = {
   viridis: ["440154", "472d7b", "3b528b", "2c728e", "21918c", "28ae80", "5ec962", "addc30", "fde725"],
   magma: ["000004", "1c1044", "4f127b", "812581", "b5367a", "e55064", "fb8861", "fec287", "fcfdbf"],
+  // Diverging maps: 0.5 (a zero weight, once centred) is the neutral middle.
+  coolwarm: ["3b4cc0", "6282ea", "8db0fe", "b8d0f9", "dddddd", "f5c4ad", "f49a7b", "e36a53", "b40426"],
+  bwr: ["0000ff", "4040ff", "8080ff", "c0c0ff", "ffffff", "ffc0c0", "ff8080", "ff4040", "ff0000"],
 };
 
 function lookupTable(map: Exclude<ColorMap, "gray">): Uint8Array {

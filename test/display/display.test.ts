@@ -5,7 +5,8 @@ import { torch, display } from "../../src";
 import * as displayModule from "../../src/display";
 import { tensorBundle, is_image_like } from "../../src/display/tensor_bundle";
 import { decode_png } from "../../src/display/png";
-import { parseXml, findAll } from "./xml";
+import { parseXml, findAll, textOf } from "./xml";
+import { markItems } from "./vega_check";
 import { recordDisplays } from "./helpers";
 
 const sink = recordDisplays();
@@ -38,7 +39,8 @@ describe("display() at the public entry", () => {
     const [image, text] = sink.sent.map((s) => s.message.data);
     expect(Object.keys(image).sort()).toEqual(["image/png", "text/html", "text/plain"]);
     expect(image["text/plain"]).toMatch(/^tensor\(\[\[\[/);
-    expect(decode_png(Buffer.from(image["image/png"] as string, "base64")).width).toBe(96);
+    // Small pictures are magnified with nearest neighbours: a 16 px image shows at 256 px.
+    expect(decode_png(Buffer.from(image["image/png"] as string, "base64")).width).toBe(256);
     expect(image["text/html"]).toContain("<img src=\"data:image/png;base64,");
     expect(image["text/html"]).toContain("<summary><code>tensor of shape [3, 16, 16], float32</code></summary>");
     expect(Object.keys(text)).toEqual(["text/plain"]);
@@ -97,7 +99,7 @@ describe("helpers send bundles", () => {
     expect(a.data.values).toEqual([{ x: 0, y: 3, series: "y" }, { x: 1, y: 2, series: "y" }, { x: 2, y: 1, series: "y" }]);
     expect(b.data.values).toEqual([{ x: 10, y: 0.5, series: "loss" }, { x: 20, y: 0.25, series: "loss" }, { x: 30, y: 0.125, series: "loss" }]);
     expect(b.encoding.y.title).toBe("loss");
-    expect(Object.keys(sink.sent[1].message.data).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+    expect(Object.keys(sink.sent[1].message.data).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/png", "image/svg+xml", "text/plain"]);
   });
 
   test("display.line with several series; save as svg, png and json", () => {
@@ -106,8 +108,9 @@ describe("helpers send bundles", () => {
     display.line(series, { save: join(dir, "c.png") });
     display.line(series, { save: join(dir, "c.json") });
     const svg = parseXml(readFileSync(join(dir, "c.svg"), "utf8"));
-    expect(findAll(svg, "polyline").map((p) => p.attrs["data-series"])).toEqual(["train", "test"]);
-    expect(readFileSync(join(dir, "c.png")).subarray(1, 4).toString()).toBe("PNG");
+    expect(markItems(svg, "line").map((p) => p.attrs.stroke)).toEqual(["#4c78a8", "#f58518"]);
+    expect(findAll(svg, "text").map(textOf)).toEqual(expect.arrayContaining(["loss", "train", "test"]));
+    expect(readFileSync(join(dir, "c.png")).toString("base64")).toBe(sink.sent[1].message.data["image/png"]);
     expect(JSON.parse(readFileSync(join(dir, "c.json"), "utf8")).$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
     expect(() => display.line(series, { save: join(dir, "c.gif") })).toThrow("charts are written as .svg, .png or .json");
     expect(() => display.line(3 as unknown as Record<string, number[]>)).toThrow("expected series as { name: values }");

@@ -17,16 +17,16 @@ describe("display.image bundle", () => {
     for (let y = 0; y < 4; y++) for (let c = 0; c < 5; c++) expect(px(img, c, y)).toEqual([0, 1, 2].map((ch) => to_uint8(v[ch * 20 + y * 5 + c])));
   });
 
-  test("a 28x28 gray image is magnified 3x with nearest neighbours into a gray PNG", () => {
+  test("a 28x28 gray image is magnified 10x with nearest neighbours into a gray PNG", () => {
     const x = torch.rand(1, 28, 28);
     const b = image_bundle(x);
     const img = png(b);
-    expect([img.width, img.height, img.channels]).toEqual([84, 84, 1]);
+    expect([img.width, img.height, img.channels]).toEqual([280, 280, 1]);
     const v = x.dataSync();
     for (const [sx, sy] of [[0, 0], [27, 27], [13, 5]]) {
-      for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) expect(px(img, sx * 3 + dx, sy * 3 + dy)).toEqual([to_uint8(v[sy * 28 + sx])]);
+      for (let dy = 0; dy < 10; dy++) for (let dx = 0; dx < 10; dx++) expect(px(img, sx * 10 + dx, sy * 10 + dy)).toEqual([to_uint8(v[sy * 28 + sx])]);
     }
-    expect(b["text/plain"]).toBe("<image [1, 28, 28], 84x84 PNG>");
+    expect(b["text/plain"]).toBe("<image [1, 28, 28], 280x280 PNG>");
   });
 
   test("a [H, W] tensor is a gray image; cmap colours it", () => {
@@ -92,12 +92,27 @@ describe("display.image bundle", () => {
     expect(dark).toBeGreaterThan(20);
   });
 
-  test("auto scale: small images grow to ~84 px, big grids are not blown up past ~1200 px", () => {
-    expect(auto_scale(28, 28, 28)).toBe(3);
-    expect(auto_scale(32, 32, 32)).toBe(3);
+  test("auto scale: each image ~84 px and the picture ~256 px at least, big grids not blown up past ~1200 px", () => {
+    expect(auto_scale(28, 28, 28)).toBe(10);
+    expect(auto_scale(32, 32, 32)).toBe(8);
     expect(auto_scale(28, 28, 8 * 30 + 2)).toBe(3);
     expect(auto_scale(28, 28, 16 * 30 + 2)).toBe(2);
-    expect(auto_scale(224, 224, 224)).toBe(1);
+    expect(auto_scale(224, 224, 224)).toBe(2);
+    expect(auto_scale(512, 512, 512)).toBe(1);
+  });
+
+  test("make_grid of 28x28 images (one 242 px picture) is magnified 2x with nearest neighbours, not shown tiny", () => {
+    const batch = torch.rand(64, 1, 28, 28);
+    const grid = make_grid(batch, { nrow: 8 });
+    expect(grid.shape).toEqual([3, 242, 242]);
+    const img = png(image_bundle(grid));
+    expect([img.width, img.height]).toEqual([484, 484]);
+    // Nearest neighbour: each source pixel becomes a 2x2 block of the same value.
+    const v = grid.select(0, 0).tolist() as number[][];
+    for (const [y, x] of [[2, 2], [100, 37], [241, 241]]) {
+      const want = to_uint8(v[y][x]);
+      for (const [dy, dx] of [[0, 0], [0, 1], [1, 0], [1, 1]]) expect(Math.abs(px(img, 2 * x + dx, 2 * y + dy)[0] - want)).toBeLessThanOrEqual(1);
+    }
   });
 
   test("errors say what shape was expected, with a hint for channels-last data", () => {

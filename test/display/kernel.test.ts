@@ -47,7 +47,7 @@ describeBuilt("display through the kernel", () => {
     const shown = out.filter((o) => o.msg_type === "display_data").map((o) => Object.keys(o.content.data as object).sort());
     expect(shown).toEqual([
       ["image/png", "text/plain"],
-      ["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"],
+      ["application/vnd.vegalite.v5+json", "image/png", "image/svg+xml", "text/plain"],
     ]);
   });
 
@@ -61,8 +61,11 @@ describeBuilt("display through the kernel", () => {
     const ids = new Set(out.map((o) => (o.content.transient as { display_id?: string }).display_id));
     expect(ids.size).toBe(1);
     const updates = out.filter((o) => o.msg_type === "update_display_data");
-    expect(updates.length).toBeGreaterThanOrEqual(5);
-    expect(updates.length).toBeLessThanOrEqual(14);
+    // Redraws are spaced by interval_ms, or by 4 times their own cost when drawing is slower (a busy machine).
+    expect(updates.length).toBeGreaterThanOrEqual(3);
+    // At most one redraw per interval_ms over the loop (whose length includes the drawing), plus the final one.
+    const span = updates[updates.length - 2].at - updates[0].at;
+    expect(updates.length).toBeLessThanOrEqual(Math.floor(span / 200) + 2);
     // The loop runs ~2 s; its redraws are spread over it instead of arriving together at the end.
     expect(updates[updates.length - 2].at - updates[0].at).toBeGreaterThan(1000);
     const final = updates[updates.length - 1].content.data as Record<string, { data: { values: unknown[] } }>;

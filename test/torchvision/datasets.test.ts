@@ -204,12 +204,10 @@ describe("the Fashion-MNIST sample shipped in data/", () => {
 
 const FASHION = "/usr/share/datasets/fashion-mnist";
 (fs.existsSync(path.join(FASHION, "train-images-idx3-ubyte.gz")) ? describe : describe.skip)("the real Fashion-MNIST (Debian's dataset-fashion-mnist)", () => {
-  test("60,000 train / 10,000 test images, found without a root, read quickly", () => {
-    const t0 = Date.now();
+  // Speed belongs to `npm run bench`, not to a test: this one only checks what is read.
+  test("60,000 train / 10,000 test images, found without a root", () => {
     const train = new datasets.FashionMNIST();
-    const elapsed = Date.now() - t0;
     expect(train.len()).toBe(60000);
-    expect(elapsed).toBeLessThan(3000);
     expect(train.root).toBe(FASHION);
     const [img, label] = train.getitem(0);
     expect(label).toBe(9);

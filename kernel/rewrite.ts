@@ -518,9 +518,22 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
   };
   const rewrite = (prevDecl: string, src: string): Rewritten => {
     if (!latest) return UNCHANGED(src);
+    // A fault inside the compiler (a stack overflow on a deeply nested cell, an interrupt) leaves it
+    // mid-rebuild; the session must see that error to rebuild it, so it is not swallowed below.
+    let compilerFault: { error: unknown } | null = null;
+    const checked = check(prevDecl);
+    const guarded = (code: string): Checked => {
+      try {
+        return checked(code);
+      } catch (error) {
+        compilerFault = { error };
+        throw error;
+      }
+    };
     try {
-      return rewriteTensorOperators(src, check(prevDecl));
+      return rewriteTensorOperators(src, guarded);
     } catch (error) {
+      if (compilerFault !== null) throw (compilerFault as { error: unknown }).error;
       // A fault in the dialect must not cost the user the cell: it then compiles as written, where
       // tensor operators are type errors that say so.
       process.emitWarning(`torchlab notebook dialect: ${(error as Error).message}`);

@@ -59,9 +59,22 @@ function gcFunction(): (() => void) | null {
   return forceGc;
 }
 
+let releaseWarned = false;
+
 function release(s: Storage): void {
   s.refs--;
-  if (s.refs <= 0 && !s.data.isDisposed) s.data.dispose();
+  if (s.refs <= 0 && !s.data.isDisposed) {
+    // Finalizers run inside whichever op triggered a reclaim: a buffer that cannot be freed (its
+    // backend already disposed) must not fail that unrelated op. It is reported once, not hidden.
+    try {
+      s.data.dispose();
+    } catch (error) {
+      if (!releaseWarned) {
+        releaseWarned = true;
+        process.emitWarning(`torchlab: a tensor's buffer could not be freed (${(error as Error).message})`);
+      }
+    }
+  }
 }
 
 /**

@@ -78,7 +78,13 @@ export function registerThreadedWasm(threads: number): (() => void) | null {
   const original = tf.findBackendFactory("wasm");
   tf.removeBackend("wasm");
   tf.registerBackend("wasm", async () => {
+    // Emscripten's threaded build prints with fs.writeSync by default; the console functions in force
+    // now (guard.ts watches them while the backend starts) must see XNNPACK's status lines instead.
+    const print = console.log;
+    const printErr = console.warn;
     const config: Record<string, unknown> = {
+      print: (...args: unknown[]) => print.apply(console, args),
+      printErr: (...args: unknown[]) => printErr.apply(console, args),
       locateFile: (file: string) => (file.endsWith(".worker.js") ? worker : path.join(dir, file)),
       mainScriptUrlOrBlob: mainScript,
       instantiateWasm: (info: Imports, receive: (instance: unknown, module: unknown) => void) => {

@@ -898,7 +898,7 @@ export class Tensor {
       );
     }
     if (v === null && this.requires_grad && this.is_leaf) {
-      throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation (${op}); wrap it in torch.no_grad(() => ...)`);
+      throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation. (${op}: wrap the write in torch.no_grad(() => ...))`);
     }
   }
 

@@ -62,6 +62,27 @@ train(20).length
 """
 
 
+# A working kernel, for sizing: the course tutorial's Net at batch 64 (its activations and gradients stay
+# in the backend's memory, which a process keeps once grown).
+TUTORIAL_NET_CELL = """
+const tutorialNet = new nn.Sequential(
+  new nn.Conv2d(1, 32, 5, 1, 1), new nn.MaxPool2d(2), new nn.ReLU(), new nn.BatchNorm2d(32),
+  new nn.Conv2d(32, 64, 3, 1, 1), new nn.ReLU(), new nn.BatchNorm2d(64), new nn.Flatten(), new nn.Linear(64 * 13 * 13, 10));
+const tutorialOptimizer = new optim.SGD(tutorialNet.parameters(), {lr: 0.01, momentum: 0.9});
+const images = torch.randn(64, 1, 28, 28);
+const labels = torch.randint(0, 10, [64]);
+let lastLoss = 0;
+for (let step = 0; step < 3; step++) {
+  tutorialOptimizer.zero_grad();
+  const loss = F.cross_entropy(tutorialNet(images), labels);
+  loss.backward();
+  tutorialOptimizer.step();
+  lastLoss = loss.item();
+}
+Number.isFinite(lastLoss)
+"""
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -355,6 +376,11 @@ class Student:
         assert len(self.losses) == 20, (self.name, stdout)
         assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["20"], outputs
 
+    async def train_tutorial_net(self):
+        reply, outputs = await self.kernel.call("execute_request", {"code": TUTORIAL_NET_CELL, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        assert reply["content"]["status"] == "ok", reply["content"]
+        assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["true"], outputs
+
     def memory(self):
         """(RSS, PSS) of the kernel's process tree (supervisor and kernel), the supervisor's RSS, and the
         single-user server's (RSS, PSS)."""
@@ -448,6 +474,9 @@ class TestHub(unittest.TestCase):
             measured(f"kernel RSS per kernel, {label}", f"median {mb(statistics.median(rss))}, max {mb(max(rss))}; PSS median {mb(statistics.median(pss))}")
             measured(f"kernels total for 10, {label}", f"RSS {mb(sum(rss))}, PSS {mb(sum(pss))}")
         measured("supervisor process RSS (part of the kernel's figures)", f"median {mb(statistics.median(f[1] for f in trained))}")
+        await students[0].train_tutorial_net()
+        (rss, pss), _, _ = students[0].memory()
+        measured(f"{students[0].name} kernel after also training the tutorial's Net (batch 64, 3 steps)", f"RSS {mb(rss)}, PSS {mb(pss)}")
         servers = [f[2] for f in trained]
         measured("single-user notebook server per student", f"RSS median {mb(statistics.median(r for r, _ in servers))}, PSS median {mb(statistics.median(p for _, p in servers))}")
         hub_tree = process_tree(hub.process.pid)

@@ -151,6 +151,16 @@ def memory_kb(pids):
     return rss, pss
 
 
+def cpu_seconds(pids):
+    """User and system CPU time the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        # Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+        fields = read_proc(pid, "stat").rsplit(b")", 1)[-1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def kernel_root(kernel_id):
     """The pid `jupyter_client` launched for a kernel (torchlab's supervisor): the process whose command
     line names the kernel's connection file and whose parent's does not (the kernel itself, its child,
@@ -210,9 +220,11 @@ c.JupyterHub.load_roles = [{{"name": "course-admin", "scopes": ["admin:users", "
             f.write(config)
         self.log_file = os.path.join(root, "jupyterhub.log")
         self.process = None
-        self.http = AsyncHTTPClient(force_instance=True, max_clients=4 * STUDENTS)
+        self.http = None
 
-    def start(self):
+    async def start(self):
+        """Starts the Hub and returns once its API answers (on the running event loop, which the HTTP client binds to)."""
+        self.http = AsyncHTTPClient(force_instance=True, max_clients=4 * STUDENTS)
         env = {**os.environ, MARKER_ENV: self.marker, "NODE_PATH": DEBIAN_NODE_PATH}
         with open(self.log_file, "wb") as log:
             # A session of its own: signals sent to the test's process group stay with the test.
@@ -224,6 +236,7 @@ c.JupyterHub.load_roles = [{{"name": "course-admin", "scopes": ["admin:users", "
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+        await self.wait_up()
 
     def log_tail(self, chars=6000):
         try:
@@ -270,7 +283,9 @@ c.JupyterHub.load_roles = [{{"name": "course-admin", "scopes": ["admin:users", "
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        self.http.close()
+        if self.http:
+            self.http.close()
+            self.http = None
 
 
 # --- a student in a browser ------------------------------------------------------------------------
@@ -282,7 +297,6 @@ class Kernel:
     def __init__(self, ws):
         self.ws = ws
         self.session = uuid.uuid4().hex
-        self.pending = []  # messages read while waiting for others
 
     def send(self, channel, msg_type, content):
         msg_id = uuid.uuid4().hex
@@ -315,6 +329,12 @@ class Kernel:
                     outputs.append(message)
         return reply, outputs
 
+    async def execute(self, code):
+        """Runs a cell as a notebook does; returns (reply content, iopub outputs, [text/plain of its results])."""
+        reply, outputs = await self.call("execute_request", {"code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        return reply["content"], outputs, results
+
 
 class Student:
     def __init__(self, hub, index):
@@ -323,8 +343,10 @@ class Student:
         self.name = f"student{index:02d}"
         self.token = None
         self.kernel_id = None
+        self.server_url = None
         self.kernel = None
         self.figures = {}
+        self.losses = []
 
     async def log_in(self):
         # The Authenticator checks the password; what comes back is the student's own token.
@@ -356,30 +378,30 @@ class Student:
         assert reply["content"]["implementation"] == "torchlab", reply["content"]
         self.figures["kernel_info_s"] = time.monotonic() - started
         # The kernel answers kernel_info while it loads; a cell runs once the compiler and torchlab are in.
-        reply, outputs = await self.kernel.call("execute_request", {"code": "torch.ones(2).sum().item()", "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
-        assert reply["content"]["status"] == "ok", reply["content"]
-        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
-        assert results == ["2"], outputs
+        reply, outputs, results = await self.kernel.execute("torch.ones(2).sum().item()")
+        assert reply["status"] == "ok" and results == ["2"], (reply, outputs)
         self.figures["ready_s"] = time.monotonic() - started
+        # Wall time depends on what else runs; the CPU time a start costs is what sizes a machine.
+        self.figures["start_cpu_s"] = cpu_seconds(process_tree(kernel_root(self.kernel_id)))
 
     def seed(self):
         return self.index % (STUDENTS // 2)
 
     async def train(self):
-        started = time.monotonic()
-        reply, outputs = await self.kernel.call("execute_request", {"code": TRAINING_CELL.format(seed=self.seed()), "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        tree = process_tree(kernel_root(self.kernel_id))
+        started, cpu = time.monotonic(), cpu_seconds(tree)
+        reply, outputs, results = await self.kernel.execute(TRAINING_CELL.format(seed=self.seed()))
         self.figures["cell_s"] = time.monotonic() - started
+        self.figures["cell_cpu_s"] = cpu_seconds(tree) - cpu
         errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
-        assert reply["content"]["status"] == "ok" and not errors, (self.name, reply["content"], errors)
+        assert reply["status"] == "ok" and not errors, (self.name, reply, errors)
         stdout = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
         self.losses = [float(v) for v in re.findall(r"^step \d+ loss (\S+)$", stdout, re.M)]
-        assert len(self.losses) == 20, (self.name, stdout)
-        assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["20"], outputs
+        assert len(self.losses) == 20 and results == ["20"], (self.name, stdout, results)
 
     async def train_tutorial_net(self):
-        reply, outputs = await self.kernel.call("execute_request", {"code": TUTORIAL_NET_CELL, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
-        assert reply["content"]["status"] == "ok", reply["content"]
-        assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["true"], outputs
+        reply, outputs, results = await self.kernel.execute(TUTORIAL_NET_CELL)
+        assert reply["status"] == "ok" and results == ["true"], (self.name, reply, outputs)
 
     def memory(self):
         """(RSS, PSS) of the kernel's process tree (supervisor and kernel), the supervisor's RSS, and the
@@ -403,9 +425,6 @@ class TestHub(unittest.TestCase):
             hub = Hub(root, marker, jupyter_path)
             try:
                 asyncio.run(self.run_class(hub))
-                # Stopping every server through the Hub, as an admin does at the end of a session, must
-                # take the kernels with it (torchlab's supervisor and its kernel child included).
-                asyncio.run(self.stop_servers(hub))
                 hub.stop()
                 left = [describe(pid) for pid in self.wait_gone(marker, 30)]
                 self.assertEqual(left, [], "processes left after the Hub and its servers stopped")
@@ -433,25 +452,25 @@ class TestHub(unittest.TestCase):
                 await asyncio.sleep(0.5)
 
     async def run_class(self, hub):
-        hub.start()
-        await hub.wait_up()
+        await hub.start()
         students = [Student(hub, i) for i in range(STUDENTS)]
         # The roster, as a course admin uploads it; then each student logs in and starts a server.
         await hub.request("/hub/api/users", hub.admin_token, "POST", {"usernames": [s.name for s in students]})
         await asyncio.gather(*(s.log_in() for s in students))
         began = time.monotonic()
         await asyncio.gather(*(s.start_server() for s in students))
-        measured("10 single-user servers started (at once)", f"{time.monotonic() - began:.1f} s")
+        measured(f"{STUDENTS} single-user servers started (at once)", f"{time.monotonic() - began:.1f} s")
 
         # One kernel on a quiet hub, then the other nine at once, as a class arriving together.
         await students[0].start_kernel()
         began = time.monotonic()
         await asyncio.gather(*(s.start_kernel() for s in students[1:]))
-        measured("9 kernels started at once, all ready after", f"{time.monotonic() - began:.1f} s")
+        measured(f"{STUDENTS - 1} kernels started at once, all ready after", f"{time.monotonic() - began:.1f} s")
         for s in students:
             measured(f"{s.name} kernel start", f"kernel_info reply {s.figures['kernel_info_s']:.1f} s, first cell done {s.figures['ready_s']:.1f} s")
         measured("kernel start alone (request -> kernel_info reply / first cell done)", f"{students[0].figures['kernel_info_s']:.1f} s / {students[0].figures['ready_s']:.1f} s")
-        measured("kernel start, 9 at once (first cell done)", summary([s.figures["ready_s"] for s in students[1:]], " s"))
+        measured(f"kernel start, {STUDENTS - 1} at once (first cell done)", summary([s.figures["ready_s"] for s in students[1:]], " s"))
+        measured("kernel start CPU time (supervisor and kernel, until the first cell is done)", summary([s.figures["start_cpu_s"] for s in students], " s"))
 
         await asyncio.sleep(2)  # let start-up garbage settle, as an idle kernel would
         idle = [s.memory() for s in students]
@@ -465,24 +484,29 @@ class TestHub(unittest.TestCase):
                 self.assertAlmostEqual(mine, theirs, delta=1e-5 * max(1, abs(mine)), msg=f"{s.name} and {twin.name} trained with one seed: {s.losses} vs {twin.losses}")
         self.assertNotEqual(students[0].losses, students[1].losses, "different seeds gave the same losses")
 
-        measured("training cell (20 SGD steps, 10 kernels at once) wall time", summary([s.figures["cell_s"] for s in students], " s"))
+        measured(f"training cell (20 SGD steps, {STUDENTS} kernels at once) wall time", summary([s.figures["cell_s"] for s in students], " s"))
+        measured("training cell CPU time per kernel", summary([s.figures["cell_cpu_s"] for s in students], " s"))
         for s, before, after in zip(students, idle, trained):
             measured(f"{s.name} kernel RSS/PSS", f"idle {mb(before[0][0])}/{mb(before[0][1])}, after the cell {mb(after[0][0])}/{mb(after[0][1])} (supervisor RSS {mb(after[1])})")
         for label, figures in (("idle", idle), ("after the cell", trained)):
             rss = [f[0][0] for f in figures]
             pss = [f[0][1] for f in figures]
             measured(f"kernel RSS per kernel, {label}", f"median {mb(statistics.median(rss))}, max {mb(max(rss))}; PSS median {mb(statistics.median(pss))}")
-            measured(f"kernels total for 10, {label}", f"RSS {mb(sum(rss))}, PSS {mb(sum(pss))}")
+            measured(f"kernels total for {STUDENTS}, {label}", f"RSS {mb(sum(rss))}, PSS {mb(sum(pss))}")
         measured("supervisor process RSS (part of the kernel's figures)", f"median {mb(statistics.median(f[1] for f in trained))}")
         await students[0].train_tutorial_net()
         (rss, pss), _, _ = students[0].memory()
         measured(f"{students[0].name} kernel after also training the tutorial's Net (batch 64, 3 steps)", f"RSS {mb(rss)}, PSS {mb(pss)}")
         servers = [f[2] for f in trained]
         measured("single-user notebook server per student", f"RSS median {mb(statistics.median(r for r, _ in servers))}, PSS median {mb(statistics.median(p for _, p in servers))}")
-        hub_tree = process_tree(hub.process.pid)
         proxy = [pid for pid in marked_pids(hub.marker) if b"configurable-http-proxy" in read_proc(pid, "cmdline")]
-        rss, pss = memory_kb([p for p in hub_tree if p == hub.process.pid] + proxy)
+        rss, pss = memory_kb([hub.process.pid] + proxy)
         measured("hub + proxy", f"RSS {mb(rss)}, PSS {mb(pss)}")
+        for s in students:
+            s.kernel.ws.close()
+        # Stopping every server through the Hub, as an admin does at the end of a session, must take
+        # the kernels with it (torchlab's supervisor and its kernel child included).
+        await self.stop_servers(hub)
 
 
 if __name__ == "__main__":

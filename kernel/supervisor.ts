@@ -22,6 +22,9 @@ export const HEAP_ENV = "TORCHLAB_HEAP_MB";
 
 /** How long to wait for a front end to resubscribe to the iopub port before reporting the death. */
 const RESUBSCRIBE_MS = 5000;
+/** How often to check that the process that started the kernel is alive, and how long the kernel gets to end once it is not. */
+const PARENT_POLL_MS = 1000;
+const ORPHAN_GRACE_MS = 5000;
 
 export function heapLimitMb(env: NodeJS.ProcessEnv = process.env): number {
   const asked = env[HEAP_ENV];
@@ -49,6 +52,16 @@ export async function superviseKernel(connectionFile: string): Promise<number> {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => child.kill(signal));
   }
+  // Jupyter starts a kernel in a session of its own, so when the notebook server dies without shutting
+  // it down (killed by a JupyterHub spawner that lost patience, or by the out-of-memory killer), no
+  // signal reaches the kernel and it would hold its memory for good. ipykernel watches its parent too.
+  const parent = process.ppid;
+  const orphanPoll = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(orphanPoll);
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), ORPHAN_GRACE_MS).unref();
+  }, PARENT_POLL_MS).unref();
   const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
   // SIGTERM and SIGHUP come through us, from whoever ends the kernel; any other end is a death to report
   // (SIGKILL from the system's out-of-memory killer included).

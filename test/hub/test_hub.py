@@ -133,6 +133,12 @@ def process_tree(pid):
     return pids
 
 
+def alive(pid):
+    """Running, or at least not ended: a zombie has ended (orphans here may wait for a reaper that never comes)."""
+    status = read_proc(pid, "status")
+    return bool(status) and b"State:\tZ" not in status
+
+
 def status_field(pid, field):
     for line in read_proc(pid, "status").decode().splitlines():
         if line.startswith(field + ":"):
@@ -444,7 +450,8 @@ class TestHub(unittest.TestCase):
             time.sleep(0.5)
 
     async def stop_servers(self, hub):
-        await asyncio.gather(*(hub.request(f"/hub/api/users/student{i:02d}/server", hub.admin_token, "DELETE") for i in range(STUDENTS)))
+        # 400: the Hub has already seen the killed server end.
+        await asyncio.gather(*(hub.request(f"/hub/api/users/student{i:02d}/server", hub.admin_token, "DELETE", expect=(202, 204, 400)) for i in range(STUDENTS)))
         deadline = time.monotonic() + TIMEOUT
         for i in range(STUDENTS):
             while (await hub.request(f"/hub/api/users/student{i:02d}", hub.admin_token)).get("servers"):
@@ -504,6 +511,16 @@ class TestHub(unittest.TestCase):
         measured("hub + proxy", f"RSS {mb(rss)}, PSS {mb(pss)}")
         for s in students:
             s.kernel.ws.close()
+        # A single-user server killed outright (a spawner's last resort, the out-of-memory killer) must
+        # not leave its kernel holding memory: torchlab's supervisor notices that its parent is gone.
+        gone = students[-1]
+        kernel_tree = process_tree(kernel_root(gone.kernel_id))
+        os.kill(status_field(kernel_tree[0], "PPid"), signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while any(alive(pid) for pid in kernel_tree):
+            self.assertLess(time.monotonic(), deadline, f"{gone.name}'s kernel outlived its killed notebook server: {[describe(p) for p in kernel_tree]}")
+            await asyncio.sleep(0.5)
+        measured("kernel ended after its notebook server was killed", f"{time.monotonic() - deadline + 30:.1f} s")
         # Stopping every server through the Hub, as an admin does at the end of a session, must take
         # the kernels with it (torchlab's supervisor and its kernel child included).
         await self.stop_servers(hub)

@@ -76,8 +76,17 @@ export class KernelClient {
     });
   }
 
-  /** Starts `torchlab kernel` in `cwd` (the notebook's folder) and waits until it answers kernel_info. */
-  static async start(cwd: string, env: NodeJS.ProcessEnv = process.env, startTimeoutMs = 120_000): Promise<KernelClient> {
+  /**
+   * Starts `torchlab kernel` in `cwd` (the notebook's folder) and waits until it answers kernel_info.
+   * `nodeArgs` are Node options for the kernel process, given the connection file it will read (the
+   * grader's sandbox: kernel/course/sandbox.ts).
+   */
+  static async start(
+    cwd: string,
+    env: NodeJS.ProcessEnv = process.env,
+    startTimeoutMs = 120_000,
+    nodeArgs: (connectionFile: string) => string[] = () => [],
+  ): Promise<KernelClient> {
     const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(5);
     const info: ConnectionInfo = {
       transport: "tcp",
@@ -94,7 +103,8 @@ export class KernelClient {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-run-"));
     const connectionFile = path.join(dir, "kernel.json");
     fs.writeFileSync(connectionFile, JSON.stringify(info), { mode: 0o600 });
-    const child = spawn(process.execPath, [path.join(packageRoot(), "bin", "torchlab.js"), "kernel", "--connection-file", connectionFile], {
+    const args = [...nodeArgs(connectionFile), path.join(packageRoot(), "bin", "torchlab.js"), "kernel", "--connection-file", connectionFile];
+    const child = spawn(process.execPath, args, {
       cwd,
       env,
       stdio: ["ignore", "ignore", "pipe"],

@@ -4,6 +4,9 @@
  */
 import { Tensor, type DType } from "../tensor/tensor";
 import { TypeError, ValueError, RuntimeError } from "../errors";
+import { pyFloat } from "./pyrepr";
+
+export { pyFloat } from "./pyrepr";
 
 /** A failed check: Python's AssertionError, which graders and test runners recognise by name. */
 export class AssertionError extends Error {
@@ -37,27 +40,6 @@ const DEFAULT_TOLERANCES: Record<DType, [rtol: number, atol: number]> = {
 };
 /** A bare number is Python's float (JavaScript has no int/float split): float64's defaults. */
 const NUMBER_TOLERANCES: [number, number] = [1e-7, 1e-7];
-
-/**
- * Python's repr of a float: shortest round-trip digits (as JavaScript's), but scientific notation
- * below 1e-4 and from 1e16 on, with a two-digit exponent, and `.0` on whole numbers.
- */
-export function pyFloat(x: number): string {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-  const [mantissa, expText] = x.toExponential().split("e");
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 16) {
-    return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  const digits = mantissa.replace("-", "").replace(".", "");
-  const sign = x < 0 ? "-" : "";
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  const whole = digits.padEnd(exp + 1, "0");
-  const frac = digits.slice(exp + 1);
-  return `${sign}${whole.slice(0, exp + 1)}.${frac === "" ? "0" : frac}`;
-}
 
 /** Python's `{:.1%}`: rounds half to even on the exact binary value, where toFixed rounds half up. */
 function percent(count: number, total: number): string {

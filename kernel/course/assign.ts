@@ -60,6 +60,8 @@ export function withoutHiddenTests(cell: Cell, where: string): string {
 
 function releaseCell(cell: Cell, where: string): Cell {
   let source = joinSource(cell.source);
+  // Checked on the author's text, before a stub could hide a misplaced region.
+  withoutHiddenTests(cell, where);
   if (cell.cell_type === "code") {
     const stubbed = replaceRegions(source, "BEGIN SOLUTION", "END SOLUTION", where, () => STUB);
     if (stubbed !== null && !isSolution(cell)) {
@@ -77,7 +79,8 @@ function releaseCell(cell: Cell, where: string): Cell {
   }
   const meta = nbgraderMeta(cell);
   if (meta && (isGrade(cell) || isSolution(cell) || isLocked(cell))) {
-    released.metadata = { ...cell.metadata, nbgrader: { ...meta, schema_version: 3 } };
+    // nbgrader's ComputeChecksums also records the cell type, so a changed type shows too.
+    released.metadata = { ...cell.metadata, nbgrader: { ...meta, schema_version: 3, cell_type: cell.cell_type } };
     (released.metadata.nbgrader as Record<string, unknown>).checksum = computeChecksum(released);
   }
   return released;

@@ -63,6 +63,8 @@ export interface SubmissionResult {
   /** Locked cells the student changed (restored from the source). */
   changed_cells: string[];
   cells: CellResult[];
+  /** Errors of cells that carry no points (answers, setup), which often explain the lost ones. */
+  other_errors: { cell: number; grade_id: string | null; ename: string; evalue: string }[];
   duration_s: number;
 }
 
@@ -199,7 +201,7 @@ async function gradeOne(file: string, source: Notebook, release: Notebook, assig
     const failure = `unreadable submission: ${error instanceof Error ? error.message : String(error)}`;
     log(`${student}: ${failure}`);
     const max = cells.reduce((s, c) => s + c.max_points, 0);
-    return { result: { ...base, score: 0, max_score: max, failure, cells, duration_s: 0 }, executed: { ...release } };
+    return { result: { ...base, score: 0, max_score: max, failure, cells, other_errors: [], duration_s: 0 }, executed: { ...release } };
   }
   const plan = planNotebook(source, release, submission);
   const results = resultsSkeleton(plan);
@@ -209,6 +211,7 @@ async function gradeOne(file: string, source: Notebook, release: Notebook, assig
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-grade-"));
   const sandbox = { scratch, heapMb: options.memoryMb, seed: options.seed };
   let failure: string | null = null;
+  const otherErrors: SubmissionResult["other_errors"] = [];
   let killReason: string | null = null;
   let kernel: KernelClient | null = null;
   const deadline = started + options.timeout * 1000;
@@ -264,6 +267,7 @@ async function gradeOne(file: string, source: Notebook, release: Notebook, assig
         const error = { ename: "DeadKernelError", evalue: failure, traceback: [failure] };
         collector.add("error", error);
         if (result && result.kind === "test") Object.assign(result, { status: timedOut ? "timeout" : "error", error });
+        else otherErrors.push({ cell: n, grade_id: p.gradeId ?? null, ename: error.ename, evalue: error.evalue });
         log(`${label} killed the kernel: ${failure}`);
         continue;
       }
@@ -278,6 +282,7 @@ async function gradeOne(file: string, source: Notebook, release: Notebook, assig
       if (timedOut) error.traceback = [`${error.ename}: ${error.evalue}`];
       if (timedOut && !collector.outputs.some((o) => o.output_type === "error")) collector.add("error", error);
       if (result && result.kind === "test") Object.assign(result, { status: timedOut ? "timeout" : "error", error });
+      else otherErrors.push({ cell: n, grade_id: p.gradeId ?? null, ename: error.ename, evalue: error.evalue });
       log(`${label} ${timedOut ? "timed out" : `failed: ${error.ename}: ${error.evalue.split("\n")[0]}`} (${seconds}s)`);
     }
   } catch (error) {
@@ -298,7 +303,7 @@ async function gradeOne(file: string, source: Notebook, release: Notebook, assig
   const duration = Math.round((Date.now() - started) / 100) / 10;
   log(`${student}: ${score} / ${max}${failure ? ` (${failure})` : ""} in ${duration}s`);
   const executed = feedbackNotebook(source, plan, results, { student, score, max, failure, peakMb });
-  return { result: { ...base, changed_cells: changed, score, max_score: max, failure, cells, duration_s: duration }, executed };
+  return { result: { ...base, changed_cells: changed, score, max_score: max, failure, cells, other_errors: otherErrors, duration_s: duration }, executed };
 }
 
 function deathReason(kernel: KernelClient, killReason: string | null, options: GradeOptions): string {

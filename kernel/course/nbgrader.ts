@@ -39,7 +39,8 @@ export function nbgraderMeta(cell: Cell): NbgraderMeta | null {
 
 export const isSolution = (cell: Cell) => nbgraderMeta(cell)?.solution === true;
 export const isGrade = (cell: Cell) => nbgraderMeta(cell)?.grade === true;
-export const isLocked = (cell: Cell) => nbgraderMeta(cell)?.locked === true;
+/** nbgrader's is_locked: an answer never is, a grade cell always is, any other cell by its flag. */
+export const isLocked = (cell: Cell) => !isSolution(cell) && (isGrade(cell) || nbgraderMeta(cell)?.locked === true);
 export const isTask = (cell: Cell) => nbgraderMeta(cell)?.task === true;
 /** An autograder test: graded, not an answer. Worth its points when it runs without error. */
 export const isTest = (cell: Cell) => isGrade(cell) && !isSolution(cell);

@@ -155,7 +155,9 @@ export function main(args: string[]): void {
         process.stderr.write(`torchlab: ${error.message}\n${USAGE}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`torchlab: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        // A course file's mistake (kernel/course) is the user's to fix: its message, without our stack.
+        const text = error instanceof Error ? (error.name === "AssignmentError" ? error.message : error.stack ?? error.message) : String(error);
+        process.stderr.write(`torchlab: ${text}\n`);
         process.exitCode = 1;
       }
     },

@@ -20,7 +20,7 @@ import { KernelClient } from "../client";
 import { renderHtml } from "../html";
 import { joinSource, normalizeNotebook, OutputCollector, splitLines, storedOutputs, type Cell, type Notebook, type Output } from "../notebook";
 import { readNotebook, releaseNotebook, withoutHiddenTests } from "./assign";
-import { cellLabel, computeChecksum, isGrade, isLocked, isSolution, isTask, isTest, nbgraderMeta } from "./nbgrader";
+import { AssignmentError, computeChecksum, isGrade, isLocked, isSolution, isTask, isTest, nbgraderMeta } from "./nbgrader";
 import { sandboxEnv, sandboxNodeArgs } from "./sandbox";
 
 export interface GradeOptions {
@@ -394,7 +394,7 @@ function checkLayout(paths: string[], readable: string[]): void {
   for (const p of paths) {
     const full = path.resolve(p);
     const inside = readable.find((r) => full === r || full.startsWith(r + path.sep));
-    if (inside) throw new Error(`${p} lies inside ${inside}, which graded kernels may read; move it elsewhere`);
+    if (inside) throw new AssignmentError(`${p} lies inside ${inside}, which graded kernels may read; move it elsewhere`);
   }
 }
 
@@ -404,12 +404,12 @@ export async function gradeSubmissions(targets: string[], options: GradeOptions)
   const source = normalizeNotebook(readNotebook(options.source));
   const release = releaseNotebook(source, path.basename(options.source));
   const files = findSubmissions(targets, assignment);
-  if (files.length === 0) throw new Error("no submissions found");
+  if (files.length === 0) throw new AssignmentError(`no submissions of ${assignment} found in ${targets.join(", ")}`);
   const { kernelReadPaths } = await import("./sandbox");
   checkLayout([options.source, options.out, ...files], kernelReadPaths());
   const students = files.map((f) => studentName(f, assignment));
   const duplicate = students.find((s, i) => students.indexOf(s) !== i);
-  if (duplicate) throw new Error(`two submissions belong to ${duplicate}: ${files.filter((_, i) => students[i] === duplicate).join(", ")}`);
+  if (duplicate) throw new AssignmentError(`two submissions belong to ${duplicate}: ${files.filter((_, i) => students[i] === duplicate).join(", ")}`);
   const out = path.resolve(options.out);
   fs.mkdirSync(path.join(out, "feedback"), { recursive: true });
   log(`grading ${files.length} submissions of ${assignment} with ${options.jobs} jobs`);

@@ -112,19 +112,30 @@ export class KernelClient {
     const client = new KernelClient(info, child, connectionFile);
     client.connect();
     const started = Date.now();
-    await client.waitReady(startTimeoutMs);
-    // The kernel answers while it is still loading; what the run records (backend, prelude) is
-    // known once an execute, which waits for the loading, has been answered.
-    if ((client.kernelInfo.torchlab as JsonObject | undefined)?.ready === false) {
-      const remaining = Math.max(1000, startTimeoutMs - (Date.now() - started));
-      const content = { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false };
-      const { complete } = await client.request("execute_request", content, client.shellWriter, remaining);
-      if (!complete) {
-        throw new Error(`the kernel did not finish loading within ${startTimeoutMs / 1000}s:\n${client.kernelLog}`);
-      }
-      await client.waitReady(startTimeoutMs);
+    try {
+      await client.awaitReady(startTimeoutMs, started);
+    } catch (error) {
+      // A kernel that did not come up must not outlive the caller's attempt.
+      child.kill("SIGKILL");
+      await client.shutdown().catch(() => undefined);
+      throw error;
     }
     return client;
+  }
+
+  private async awaitReady(startTimeoutMs: number, started: number): Promise<void> {
+    await this.waitReady(startTimeoutMs);
+    // The kernel answers while it is still loading; what the run records (backend, prelude) is
+    // known once an execute, which waits for the loading, has been answered.
+    if ((this.kernelInfo.torchlab as JsonObject | undefined)?.ready === false) {
+      const remaining = Math.max(1000, startTimeoutMs - (Date.now() - started));
+      const content = { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false };
+      const { complete } = await this.request("execute_request", content, this.shellWriter, remaining);
+      if (!complete) {
+        throw new Error(`the kernel did not finish loading within ${startTimeoutMs / 1000}s:\n${this.kernelLog}`);
+      }
+      await this.waitReady(startTimeoutMs);
+    }
   }
 
   private connect(): void {

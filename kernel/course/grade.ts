@@ -127,7 +127,8 @@ export function planNotebook(source: Notebook, release: Notebook, submission: No
       const student = { ...cell, metadata: { ...cell.metadata, nbgrader: { ...nbgraderMeta(cell), ...pick(nbgraderMeta(match.released)) } } };
       const changed =
         joinSource(cell.source) !== joinSource(match.released.source) || computeChecksum(student) !== nbgraderMeta(match.released)?.checksum;
-      planned.push({ cell: match.cell, gradeId: id, changed: changed && isLocked(match.cell) ? true : undefined });
+      // A copy: the run writes outputs into it, and submissions are graded in parallel from one source.
+      planned.push({ cell: { ...match.cell }, gradeId: id, changed: changed && isLocked(match.cell) ? true : undefined });
     }
   }
   // Graded cells the student deleted go back after the nearest preceding source cell that is present.
@@ -142,7 +143,7 @@ export function planNotebook(source: Notebook, release: Notebook, submission: No
         break;
       }
     }
-    planned.splice(at, 0, { cell: isSolution(cell) ? released : cell, gradeId: id, missing: true });
+    planned.splice(at, 0, { cell: { ...(isSolution(cell) ? released : cell) }, gradeId: id, missing: true });
   }
   return planned;
 }
@@ -246,7 +247,7 @@ async function gradeOne(file: string, source: Notebook, release: Notebook, assig
       if (failure !== null) continue;
       const code = joinSource(cell.source);
       if (code.trim() === "") {
-        if (result && result.kind === "test") result.status = "ok", (result.points = result.max_points);
+        if (result && result.kind === "test") Object.assign(result, { status: "ok", points: result.max_points });
         continue;
       }
       const remaining = deadline - Date.now();
@@ -261,7 +262,8 @@ async function gradeOne(file: string, source: Notebook, release: Notebook, assig
       cell.execution_count = typeof content.execution_count === "number" ? content.execution_count : null;
       const seconds = ((Date.now() - t0) / 1000).toFixed(1);
       const label = `${student}: cell ${n}/${codeCells}${p.gradeId ? ` (${p.gradeId})` : ""}`;
-      const dead = kernel.child.exitCode !== null || kernel.child.signalCode !== null || content.ename === "DeadKernelError";
+      // The process's own status, not the error's name, which a submission could throw itself.
+      const dead = kernel.child.exitCode !== null || kernel.child.signalCode !== null;
       if (dead) {
         failure = deathReason(kernel, killReason, options);
         const error = { ename: "DeadKernelError", evalue: failure, traceback: [failure] };

@@ -10,6 +10,9 @@ const USAGE = `usage:
   torchlab kernel --connection-file FILE                    start the kernel (what Jupyter runs)
   torchlab run <notebook.ipynb | folder>... [--out DIR] [--timeout SECONDS] [--seed N]
                                                             execute notebooks, write .ipynb and .html
+  torchlab assign SOURCE.ipynb... --out DIR                 release an nbgrader-style assignment to students
+  torchlab grade SUBMISSIONS... --source SOURCE.ipynb --out DIR [--jobs N] [--cell-timeout S]
+                 [--timeout S] [--memory MB] [--seed N]     autograde, each submission in a sandboxed kernel
   torchlab --version`;
 
 class UsageError extends Error {}
@@ -102,6 +105,33 @@ async function dispatch(args: string[]): Promise<number> {
       }
       return failures.length === 0 ? 0 : 1;
     }
+    case "assign": {
+      const { positional, options } = parse(rest, ["out"], []);
+      if (positional.length === 0 || !options.has("out")) throw new UsageError("assign needs SOURCE.ipynb... and --out DIR");
+      const { assignNotebooks } = await import("./course/assign");
+      assignNotebooks(positional, options.get("out")!);
+      return 0;
+    }
+    case "grade": {
+      const { positional, options } = parse(rest, ["source", "out", "jobs", "cell-timeout", "timeout", "memory", "seed"], []);
+      if (positional.length === 0 || !options.has("source") || !options.has("out")) {
+        throw new UsageError("grade needs SUBMISSIONS..., --source SOURCE.ipynb and --out DIR");
+      }
+      const os = await import("os");
+      const { gradeSubmissions } = await import("./course/grade");
+      const jobs = Math.max(1, Math.floor(numberOption(options, "jobs", os.availableParallelism?.() ?? os.cpus().length)));
+      const results = await gradeSubmissions(positional, {
+        source: options.get("source")!,
+        out: options.get("out")!,
+        jobs,
+        cellTimeout: numberOption(options, "cell-timeout", 60),
+        timeout: numberOption(options, "timeout", 600),
+        memoryMb: numberOption(options, "memory", 2048),
+        seed: numberOption(options, "seed", 0),
+      });
+      for (const r of results) console.log(`${r.student}\t${r.score} / ${r.max_score}${r.failure ? `\t${r.failure}` : ""}`);
+      return 0;
+    }
     case "--version":
       console.log(packageVersion());
       return 0;
@@ -125,7 +155,9 @@ export function main(args: string[]): void {
         process.stderr.write(`torchlab: ${error.message}\n${USAGE}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`torchlab: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        // A course file's mistake (kernel/course) is the user's to fix: its message, without our stack.
+        const text = error instanceof Error ? (error.name === "AssignmentError" ? error.message : error.stack ?? error.message) : String(error);
+        process.stderr.write(`torchlab: ${text}\n`);
         process.exitCode = 1;
       }
     },

@@ -76,8 +76,17 @@ export class KernelClient {
     });
   }
 
-  /** Starts `torchlab kernel` in `cwd` (the notebook's folder) and waits until it answers kernel_info. */
-  static async start(cwd: string, env: NodeJS.ProcessEnv = process.env, startTimeoutMs = 120_000): Promise<KernelClient> {
+  /**
+   * Starts `torchlab kernel` in `cwd` (the notebook's folder) and waits until it answers kernel_info.
+   * `nodeArgs` are Node options for the kernel process, given the connection file it will read (the
+   * grader's sandbox: kernel/course/sandbox.ts).
+   */
+  static async start(
+    cwd: string,
+    env: NodeJS.ProcessEnv = process.env,
+    startTimeoutMs = 120_000,
+    nodeArgs: (connectionFile: string) => string[] = () => [],
+  ): Promise<KernelClient> {
     const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(5);
     const info: ConnectionInfo = {
       transport: "tcp",
@@ -94,7 +103,8 @@ export class KernelClient {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-run-"));
     const connectionFile = path.join(dir, "kernel.json");
     fs.writeFileSync(connectionFile, JSON.stringify(info), { mode: 0o600 });
-    const child = spawn(process.execPath, [path.join(packageRoot(), "bin", "torchlab.js"), "kernel", "--connection-file", connectionFile], {
+    const args = [...nodeArgs(connectionFile), path.join(packageRoot(), "bin", "torchlab.js"), "kernel", "--connection-file", connectionFile];
+    const child = spawn(process.execPath, args, {
       cwd,
       env,
       stdio: ["ignore", "ignore", "pipe"],
@@ -102,19 +112,30 @@ export class KernelClient {
     const client = new KernelClient(info, child, connectionFile);
     client.connect();
     const started = Date.now();
-    await client.waitReady(startTimeoutMs);
-    // The kernel answers while it is still loading; what the run records (backend, prelude) is
-    // known once an execute, which waits for the loading, has been answered.
-    if ((client.kernelInfo.torchlab as JsonObject | undefined)?.ready === false) {
-      const remaining = Math.max(1000, startTimeoutMs - (Date.now() - started));
-      const content = { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false };
-      const { complete } = await client.request("execute_request", content, client.shellWriter, remaining);
-      if (!complete) {
-        throw new Error(`the kernel did not finish loading within ${startTimeoutMs / 1000}s:\n${client.kernelLog}`);
-      }
-      await client.waitReady(startTimeoutMs);
+    try {
+      await client.awaitReady(startTimeoutMs, started);
+    } catch (error) {
+      // A kernel that did not come up must not outlive the caller's attempt.
+      child.kill("SIGKILL");
+      await client.shutdown().catch(() => undefined);
+      throw error;
     }
     return client;
+  }
+
+  private async awaitReady(startTimeoutMs: number, started: number): Promise<void> {
+    await this.waitReady(startTimeoutMs);
+    // The kernel answers while it is still loading; what the run records (backend, prelude) is
+    // known once an execute, which waits for the loading, has been answered.
+    if ((this.kernelInfo.torchlab as JsonObject | undefined)?.ready === false) {
+      const remaining = Math.max(1000, startTimeoutMs - (Date.now() - started));
+      const content = { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false };
+      const { complete } = await this.request("execute_request", content, this.shellWriter, remaining);
+      if (!complete) {
+        throw new Error(`the kernel did not finish loading within ${startTimeoutMs / 1000}s:\n${this.kernelLog}`);
+      }
+      await this.waitReady(startTimeoutMs);
+    }
   }
 
   private connect(): void {

@@ -9,7 +9,7 @@ import type { Outcome, Session } from "./session";
 import { TICK_NAME } from "./rewrite";
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output"] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert"] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -29,6 +29,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as F from "torchlab/dist/src/nn/functional";`,
     `import * as optim from "torchlab/dist/src/optim";`,
     `import * as transforms from "torchlab/dist/src/torchvision/transforms";`,
+    // Python's assert statement for grading cells (kernel/course), as torch.testing.assert.
+    `import { assert } from "torchlab/dist/src/testing";`,
     // Picks the best backend (CUDA first; TORCHLAB_BACKEND forces one) before the first user cell.
     `await torch.ready();`,
     // The headless runner asks for a seed so that a notebook's outputs are reproducible.

@@ -96,7 +96,9 @@ export function installTorchlabResolution(): void {
     args[1] = {
       ...options,
       // Absolute targets, so no baseUrl is needed (a baseUrl would change how users' bare imports resolve).
-      paths: { ...options.paths, [PACKAGE_NAME]: [root], [`${PACKAGE_NAME}/*`]: [path.join(root, "*")] },
+      // The bare name maps to the entry file, not the folder: a graded kernel may read dist/ but not
+      // the package folder, which can hold course files (kernel/course/sandbox.ts).
+      paths: { ...options.paths, [PACKAGE_NAME]: [path.join(root, "dist", "src", "index")], [`${PACKAGE_NAME}/*`]: [path.join(root, "*")] },
       // Tracebacks map cell frames back to the user's lines through it (kernel/traceback.ts).
       inlineSourceMap: true,
     };

@@ -86,6 +86,7 @@ export * as nn from "./nn";
 // PyTorch also exposes these functional layers at the top level (torch.conv2d, torch.max_pool2d, ...).
 export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./nn/functional/vision";
 export * as optim from "./optim";
+export * as testing from "./testing";
 import * as data from "./utils/data";
 /** torch.utils.data: Dataset, DataLoader, ... */
 export const utils = { data };

@@ -430,6 +430,20 @@ class HostileInputTests(KernelTestCase):
         self.assertEqual(value_of(self.kc, "kept_over_compile"), "7")
 
 
+class LargeOutputTests(KernelTestCase):
+    def test_a_large_synchronous_print_arrives_whole_in_bounded_messages(self):
+        # 24 MiB printed in one synchronous stretch (inside a function: top-level loops yield); the
+        # kernel sends it on as it goes, in messages of at most 1 Mi characters.
+        code = "(() => { const line = 'y'.repeat(1023) + '\\n'; for (let i = 0; i < 24 * 1024; i++) process.stdout.write(line); })();"
+        reply, outputs = execute(self.kc, code, timeout=300)
+        self.assertEqual(reply["status"], "ok")
+        texts = [c["text"] for t, c in outputs if t == "stream" and c["name"] == "stdout"]
+        self.assertEqual(sum(len(t) for t in texts), 24 * 1024 * 1024)
+        self.assertLessEqual(max(len(t) for t in texts), 1 << 20)
+        self.assertEqual(set("".join(texts)), {"y", "\n"})
+        measured("stream messages for 24 MiB printed at once", len(texts))
+
+
 class BurstTests(KernelTestCase):
     def test_a_thousand_executes_at_once_deliver_every_result(self):
         # The iopub reader does not keep up on purpose: everything waits in queues until the end.

@@ -482,6 +482,35 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
   };
 }
 
+/**
+ * Whether `code` has any syntax the dialect could rewrite (an operator it maps, unary minus or
+ * tilde, element access). A cell without any (an import, a call, a declaration) skips the
+ * type-checked pass, which builds a program of its own: the prelude and many cells compile once.
+ */
+export function mayUseDialect(code: string): boolean {
+  const t = typescript();
+  tables(t);
+  const K = t.SyntaxKind;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isElementAccessExpression(n) || (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken))) {
+      found = true;
+      return;
+    }
+    if (t.isBinaryExpression(n)) {
+      const op = n.operatorToken.kind;
+      if (ARITHMETIC[op] || COMPARISON[op] || BITWISE[op] || COMPOUND[op]) {
+        found = true;
+        return;
+      }
+    }
+    n.forEachChild(visit);
+  };
+  parse(code).forEachChild(visit);
+  return found;
+}
+
 /** tslab's first line of every cell file: it makes the cell a module. */
 const TSLAB_PREFIX = "export {};";
 /** From this many names on, the export list is moved (below it, the quadratic cost is negligible). */
@@ -547,7 +576,7 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
     return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
   };
   const rewrite = (prevDecl: string, src: string): Rewritten => {
-    if (!latest) return UNCHANGED(src);
+    if (!latest || !mayUseDialect(src)) return UNCHANGED(src);
     // A fault inside the compiler (a stack overflow on a deeply nested cell, an interrupt) leaves it
     // mid-rebuild; the session must see that error to rebuild it, so it is not swallowed below.
     let compilerFault: { error: unknown } | null = null;

@@ -101,6 +101,10 @@ export function installTorchlabResolution(): void {
       paths: { ...options.paths, [PACKAGE_NAME]: [path.join(root, "dist", "src", "index")], [`${PACKAGE_NAME}/*`]: [path.join(root, "*")] },
       // Tracebacks map cell frames back to the user's lines through it (kernel/traceback.ts).
       inlineSourceMap: true,
+      // Only Node's globals are declared in every cell. Without this, every package under the
+      // notebook folder's node_modules/@types is parsed at each start (a project with jest and babel
+      // installed doubles the declarations read); a package's types still come with its import.
+      types: options.types ?? ["node"],
     };
     const host = createHost(...args) as Parameters<WatchHostListener>[0];
     watchHostListener?.(host);

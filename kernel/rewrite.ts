@@ -483,13 +483,72 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
 }
 
 /**
+ * Whether `code` has any syntax the dialect could rewrite (an operator it maps, unary minus or
+ * tilde, element access). A cell without any (an import, a call, a declaration) skips the
+ * type-checked pass, which builds a program of its own: the prelude and many cells compile once.
+ */
+export function mayUseDialect(code: string): boolean {
+  const t = typescript();
+  tables(t);
+  const K = t.SyntaxKind;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isElementAccessExpression(n) || (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken))) {
+      found = true;
+      return;
+    }
+    if (t.isBinaryExpression(n)) {
+      const op = n.operatorToken.kind;
+      if (ARITHMETIC[op] || COMPARISON[op] || BITWISE[op] || COMPOUND[op]) {
+        found = true;
+        return;
+      }
+    }
+    n.forEachChild(visit);
+  };
+  parse(code).forEachChild(visit);
+  return found;
+}
+
+/** tslab's first line of every cell file: it makes the cell a module. */
+const TSLAB_PREFIX = "export {};";
+/** From this many names on, the export list is moved (below it, the quadratic cost is negligible). */
+const HOIST_MIN_NAMES = 64;
+
+/**
+ * tslab exports a cell's top-level names by appending `export {a, b, ...}` below the cell. TypeScript
+ * checks each name there by walking the control flow back through every assignment of the cell, so
+ * a cell of 20,000 declarations took ~30 s to compile (twice over: tslab's program, then the
+ * CommonJS conversion of its output). Above the cell that walk is one step, and an export list
+ * may name bindings declared later in the module. It goes on tslab's first line, which holds no
+ * user code, so the lines and columns of the cell do not move; offsets move by `shift`.
+ */
+export function hoistExportList(text: string): { text: string; shift: number } | null {
+  const list = /\nexport \{([^{}\n]*)\}$/.exec(text);
+  if (!list || !text.startsWith(TSLAB_PREFIX) || list[1].split(",").length < HOIST_MIN_NAMES) return null;
+  const clause = ` export {${list[1]}};`;
+  return { text: TSLAB_PREFIX + clause + text.slice(TSLAB_PREFIX.length, list.index), shift: clause.length };
+}
+
+/**
  * Wraps a tslab converter so that `convert` applies the notebook dialect first and reports compile
  * errors at the positions of the text the user wrote. `create` must build the converter (tslab
  * builds its watch program synchronously; its host is how we reach the program's type checker).
  */
 export function withNotebookDialect(create: () => Converter): Converter & { rewrite(prevDecl: string, src: string): Rewritten } {
   let latest: ts.BuilderProgram | undefined;
+  /** How far hoistExportList moved the cell in the file the program last read (0: not moved). */
+  let shift = 0;
   const stop = onWatchHost((host) => {
+    const read = host.readFile.bind(host);
+    host.readFile = (file: string, encoding?: string) => {
+      const text = read(file, encoding);
+      if (text === undefined || !/(^|\/)__tslab__\.ts$/.test(file)) return text;
+      const hoisted = hoistExportList(text);
+      shift = hoisted?.shift ?? 0;
+      return hoisted?.text ?? text;
+    };
     let inner: ((program: ts.BuilderProgram) => void) | undefined;
     Object.defineProperty(host, "afterProgramCreate", {
       configurable: true,
@@ -517,7 +576,7 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
     return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
   };
   const rewrite = (prevDecl: string, src: string): Rewritten => {
-    if (!latest) return UNCHANGED(src);
+    if (!latest || !mayUseDialect(src)) return UNCHANGED(src);
     // A fault inside the compiler (a stack overflow on a deeply nested cell, an interrupt) leaves it
     // mid-rebuild; the session must see that error to rebuild it, so it is not swallowed below.
     let compilerFault: { error: unknown } | null = null;
@@ -559,7 +618,14 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
     },
     convert(prevDecl: string, src: string): ConvertResult {
       const rewritten = rewrite(prevDecl, src);
-      const result = conv.convert(prevDecl, rewritten.code);
+      const converted = conv.convert(prevDecl, rewritten.code);
+      // tslab counts offsets from its own first line, which a hoisted export list lengthened.
+      const moved = shift;
+      const unshift = (p: DiagnosticPos): DiagnosticPos => ({ ...p, offset: p.offset - moved });
+      const result =
+        moved === 0
+          ? converted
+          : { ...converted, diagnostics: converted.diagnostics.map((d) => (d.fileName ? d : { ...d, start: unshift(d.start), end: unshift(d.end) })) };
       if (rewritten.code === src) return result;
       const pos = (p: DiagnosticPos): DiagnosticPos => {
         const offset = rewritten.mapBack(p.offset);

@@ -15,8 +15,10 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
 import { randomUUID } from "crypto";
+import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
+import { enableCompileCache, saveCompileCaches } from "./compile_cache";
 import { packageVersion, packageRoot } from "./resolve";
 import { runPrelude, type PreludeResult } from "./prelude";
 import { Session, SystemExit, type Outcome } from "./session";
@@ -62,19 +64,55 @@ function defaultLog(): Log {
   };
 }
 
-/** Buffers a cell's stdout/stderr into few stream messages, flushed before any other output. */
-class StreamBuffer {
+/** Past this many pending characters a stream message leaves at once (see StreamBuffer). */
+export const STREAM_FLUSH_CHARS = 1 << 20;
+/** Byte chunks are decoded this many bytes at a time: V8 strings end at 2^29 - 24 characters. */
+const DECODE_SLICE_BYTES = 1 << 24;
+
+/**
+ * Buffers a cell's stdout/stderr into few stream messages, flushed before any other output.
+ *
+ * A cell printing in one synchronous stretch never lets the timer run, so the buffer also leaves
+ * once it holds `flushChars` characters: one string holding everything printed would throw
+ * `RangeError: Invalid string length` past 512 MB (and a front end chokes on one huge message).
+ */
+export class StreamBuffer {
   private pending: { name: "stdout" | "stderr"; text: string }[] = [];
+  private pendingChars = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Per stream, so that a character split across two byte chunks is decoded whole. */
+  private readonly decoders = { stdout: new StringDecoder("utf8"), stderr: new StringDecoder("utf8") };
 
-  constructor(private readonly send: (name: string, text: string) => void) {}
+  constructor(
+    private readonly send: (name: string, text: string) => void,
+    private readonly flushChars: number = STREAM_FLUSH_CHARS,
+  ) {}
 
-  write(name: "stdout" | "stderr", text: string): void {
-    const last = this.pending[this.pending.length - 1];
-    if (last && last.name === name) {
-      last.text += text;
-    } else {
-      this.pending.push({ name, text });
+  write(name: "stdout" | "stderr", chunk: string | Uint8Array): void {
+    if (typeof chunk === "string") {
+      this.append(name, chunk);
+      return;
+    }
+    for (let at = 0; at < chunk.byteLength; at += DECODE_SLICE_BYTES) {
+      this.append(name, this.decoders[name].write(Buffer.from(chunk.buffer, chunk.byteOffset + at, Math.min(DECODE_SLICE_BYTES, chunk.byteLength - at))));
+    }
+  }
+
+  private append(name: "stdout" | "stderr", text: string): void {
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + this.flushChars);
+      // Never between the two halves of a surrogate pair: each message must be valid UTF-16.
+      if (end < text.length && end > at + 1 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+      const piece = at === 0 && end === text.length ? text : text.slice(at, end);
+      at = end;
+      if (this.pendingChars + piece.length > this.flushChars) this.flush();
+      const last = this.pending[this.pending.length - 1];
+      if (last && last.name === name) {
+        last.text += piece;
+      } else {
+        this.pending.push({ name, text: piece });
+      }
+      this.pendingChars += piece.length;
     }
     this.timer ??= setTimeout(() => this.flush(), 50);
   }
@@ -86,10 +124,15 @@ class StreamBuffer {
     }
     const pending = this.pending;
     this.pending = [];
+    this.pendingChars = 0;
     for (const { name, text } of pending) {
-      this.send(name, text);
+      if (text.length > 0) this.send(name, text);
     }
   }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Requests answered while the interpreter loads: none of them needs it. */
@@ -242,7 +285,7 @@ export class KernelServer {
   /** Routes process output and the display emitter to the current request's iopub stream. */
   private captureOutput(): void {
     const route = (name: "stdout" | "stderr") => (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-      this.streams.write(name, typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      this.streams.write(name, chunk);
       const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
       callback?.();
       return true;
@@ -675,8 +718,24 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/**
+ * Starts loading the library and its backend before the compiler, so that the backend's
+ * asynchronous part (compiling the wasm module, starting its worker threads) runs on the other
+ * cores while the compiler parses declarations on this one; the prelude's own `await torch.ready()`
+ * then finds it done. A failure here is left to the prelude, which reports it to the user.
+ */
+function preloadLibrary(): void {
+  try {
+    const { torch } = require("../src/index") as typeof import("../src/index");
+    torch.ready().catch(() => undefined);
+  } catch {
+    // The prelude imports the library again and says what is wrong with it.
+  }
+}
+
 /** `torchlab kernel --connection-file F`: answer at once, load the interpreter, serve until shutdown. */
 export async function runKernel(connectionFile: string): Promise<void> {
+  enableCompileCache();
   const exit = process.exit.bind(process);
   const info = readConnectionFile(connectionFile);
   const log = defaultLog();
@@ -698,12 +757,15 @@ export async function runKernel(connectionFile: string): Promise<void> {
   try {
     await server.start();
     await server.firstContact();
+    preloadLibrary();
     session = new Session(process.cwd());
     const prelude = await runPrelude(session);
     if (!prelude.ok) {
       log(prelude.summary);
     }
     server.loadedWith(session, prelude);
+    // Written after the first cells can run, so that they include what the start compiled.
+    setImmediate(() => saveCompileCaches()).unref();
   } catch (error) {
     // Nothing can run without sockets or an interpreter: say why in the kernel log and end, so
     // that the front end reports a dead kernel instead of waiting on a live but useless one.

@@ -11,6 +11,7 @@ import * as vm from "vm";
 import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
+import type { CodeMetadata } from "tslab/dist/metadata";
 import { installTorchlabResolution, takeLastConversion } from "./resolve";
 import { addLoopYields, expandShorthandProperties, withNotebookDialect } from "./rewrite";
 import { interruptCellsUpTo } from "./tick";
@@ -43,6 +44,13 @@ export class SystemExit extends Error {
     super(`process.exit(${code ?? ""}) was called; the kernel keeps running (restart it to start afresh)`);
     this.name = "SystemExit";
   }
+}
+
+/** A module cell (`/** @module name *\/`) as tslab's converter was given it. */
+interface ModuleCell {
+  name: string;
+  content: string;
+  meta?: CodeMetadata;
 }
 
 interface Recording {
@@ -81,6 +89,8 @@ export class Session {
   private loopYields = false;
   private node: Converter | undefined;
   private browser: Converter | undefined;
+  /** Module cells registered so far, per converter, so that a rebuilt converter gets them again. */
+  private readonly modules = { node: new Map<string, ModuleCell>(), browser: new Map<string, ModuleCell>() };
   readonly tracebacks = new Tracebacks();
 
   constructor(readonly cwd: string = process.cwd()) {
@@ -91,10 +101,13 @@ export class Session {
     const session = this;
     const convs: ConverterSet = {
       get node() {
-        return (session.node ??= withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false })));
+        return (session.node ??= session.keepingModules(
+          "node",
+          withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false })),
+        ));
       },
       get browser() {
-        return (session.browser ??= createConverter({ isJS: false, isBrowser: true }));
+        return (session.browser ??= session.keepingModules("browser", createConverter({ isJS: false, isBrowser: true })));
       },
       close() {
         session.node?.close();
@@ -164,6 +177,26 @@ export class Session {
       ? "Maximum call stack size exceeded while compiling the cell: it nests too deeply for the TypeScript compiler"
       : `the compiler failed: ${thrown.message}`;
     return { status: "error", ename: thrown.name || "Error", evalue, traceback: [`${thrown.name || "Error"}: ${evalue}`] };
+  }
+
+  /**
+   * tslab keeps module cells only inside the converter they were given to: a converter rebuilt after
+   * a compile failure is given every module cell registered before it, in their order, so that
+   * later cells still import them.
+   */
+  private keepingModules(kind: "node" | "browser", converter: Converter): Converter {
+    const registered = this.modules[kind];
+    for (const { name, content, meta } of registered.values()) converter.addModule(name, content, meta);
+    return {
+      ...converter,
+      addModule(name: string, content: string, meta?: CodeMetadata) {
+        const diagnostics = converter.addModule(name, content, meta);
+        // Re-registering a name replaces the module, as in tslab; it then moves to the end of the order.
+        registered.delete(name);
+        registered.set(name, { name, content, meta });
+        return diagnostics;
+      },
+    };
   }
 
   private resetConverters(): void {

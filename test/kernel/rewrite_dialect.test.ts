@@ -1,6 +1,6 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
-import { TORCH_REF, withNotebookDialect } from "../../kernel/rewrite";
+import { mayUseDialect, TORCH_REF, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
 // so it runs in-process (executing cells needs the built kernel: see rewrite.test.ts).
@@ -135,5 +135,19 @@ describe("completion and hover see the dialect", () => {
     const info = (conv as Converter).inspect(prev, src, src.length - 1);
     expect(info?.displayParts?.map((p) => p.text).join("")).toMatch(/const c: (torch\.)?Tensor/);
     expect(info?.textSpan).toEqual({ start: src.length - 1, length: 1 });
+  });
+});
+
+describe("cells without syntax the dialect maps skip its type-checked pass", () => {
+  test("operators, unary minus and tilde, element access and compound assignment are candidates", () => {
+    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}"]) {
+      expect([code, mayUseDialect(code)]).toEqual([code, true]);
+    }
+  });
+
+  test("imports, calls, declarations and plain assignment are not (the prelude compiles once)", () => {
+    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "a && b || !c", "`${a}`"]) {
+      expect([code, mayUseDialect(code)]).toEqual([code, false]);
+    }
   });
 });

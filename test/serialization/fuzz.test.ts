@@ -1,11 +1,11 @@
 /**
  * The loaders under random input (issue 15, "Done when"): random bytes, mutated valid files and
- * random pickle programs go to torch.load (.pt and safetensors) and to the PNG decoder for a
- * bounded time. Every outcome must be a value or a typed torchlab error whose message is not a
- * JavaScript engine error passed through (RangeError: Invalid typed array length, "Cannot read
- * properties of undefined", a stack overflow), and the process must stay alive (a crash or an
- * out-of-memory kill fails the suite). The seed is fixed, so a failure reproduces; the message
- * names the case.
+ * random pickle programs go to torch.load (.pt and safetensors), to the PNG decoder and to the
+ * IDX reader of the MNIST datasets for a bounded time. Every outcome must be a value or a typed
+ * torchlab error whose message is not a JavaScript engine error passed through (RangeError:
+ * Invalid typed array length, "Cannot read properties of undefined", a stack overflow), and the
+ * process must stay alive (a crash or an out-of-memory kill fails the suite). The seed is fixed,
+ * so a failure reproduces; the message names the case.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -181,6 +181,28 @@ describe("fuzz: torch.load and the PNG decoder give values or typed errors only"
     }
     warn.mockRestore();
     torchvision.io.Image.MAX_IMAGE_PIXELS = 89478485;
+    expect(n).toBeGreaterThan(10);
+  });
+
+  test("IDX: mutated files, mutated headers, gzipped and random bytes", () => {
+    const r = rng(4 + SEED);
+    const header = Buffer.from([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4]);
+    const valid = Buffer.concat([header, Buffer.from(Array.from({ length: 24 }, (_, i) => i))]);
+    const f = path.join(dir, "x-idx3-ubyte");
+    const end = Date.now() + BUDGET_MS;
+    let n = 0;
+    for (; Date.now() < end; n++) {
+      let bytes: Buffer;
+      if (n % 4 === 0) bytes = mutate(valid, r);
+      else if (n % 4 === 1) {
+        // A dimension count or size set to an odd value.
+        bytes = Buffer.from(valid);
+        bytes[3 + Math.floor(r() * 13)] = [0, 1, 0x7f, 0x80, 0xff][Math.floor(r() * 5)];
+      } else if (n % 4 === 2) bytes = r() < 0.5 ? zlib.gzipSync(mutate(valid, r)) : mutate(zlib.gzipSync(valid), r);
+      else bytes = Buffer.from(Array.from({ length: Math.floor(r() * 40) }, () => Math.floor(r() * 256)));
+      fs.writeFileSync(f, bytes);
+      check(`IDX case ${n} (${bytes.toString("hex").slice(0, 120)})`, () => torchvision.datasets.read_idx(f));
+    }
     expect(n).toBeGreaterThan(10);
   });
 });

@@ -1,0 +1,58 @@
+/**
+ * The V8 code cache of the kernel's large modules (kernel/compile_cache.ts): written once, used by
+ * the next start, and a stale or damaged cache is only a slower start.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { tempDir } from "./helpers";
+
+const CACHE_JS = path.resolve(__dirname, "../../dist/kernel/compile_cache.js");
+
+/** Requires `module` with the cache in `dir` in a fresh process; returns its value and the caches written. */
+function start(dir: string, module: string): { value: number; written: string[] } {
+  const script = `
+    const cache = require(${JSON.stringify(CACHE_JS)});
+    cache.enableCompileCache(${JSON.stringify(dir)});
+    const value = require(${JSON.stringify(module)}).total();
+    process.stdout.write(JSON.stringify({ value, written: cache.saveCompileCaches() }));`;
+  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout);
+}
+
+test("a large module's code cache is written at the first start and used at the next; a damaged one is replaced", () => {
+  const dir = tempDir("torchlab-v8cache-");
+  const module = path.join(dir, "large.js");
+  // Over the size from which modules are cached: 6,000 small functions.
+  const body = Array.from({ length: 6000 }, (_, i) => `function f${i}(x) { return x + ${i} * 2 - ${i}; }`).join("\n");
+  fs.writeFileSync(module, `${body}\nexports.total = () => { let s = 0; ${Array.from({ length: 6000 }, (_, i) => `s = f${i}(s);`).join(" ")} return s; };\n`);
+  const expected = (6000 * 5999) / 2;
+
+  const first = start(path.join(dir, "cache"), module);
+  expect(first.value).toBe(expected);
+  expect(first.written).toHaveLength(1);
+  expect(path.basename(first.written[0])).toMatch(/^large-[0-9a-f]{16}\.v8cache$/);
+
+  // V8 accepted the cache: nothing to write again.
+  expect(start(path.join(dir, "cache"), module)).toEqual({ value: expected, written: [] });
+
+  fs.writeFileSync(first.written[0], Buffer.from("not a code cache"));
+  expect(start(path.join(dir, "cache"), module)).toEqual({ value: expected, written: first.written });
+
+  // A changed module gets a cache of its own; the old one is removed.
+  fs.appendFileSync(module, "exports.changed = true;\n");
+  const changed = start(path.join(dir, "cache"), module);
+  expect(changed.value).toBe(expected);
+  expect(changed.written).toHaveLength(1);
+  expect(fs.readdirSync(path.dirname(changed.written[0]))).toEqual([path.basename(changed.written[0])]);
+});
+
+test("a cache folder that cannot be written costs only the cache", () => {
+  const dir = tempDir("torchlab-v8cache-");
+  const module = path.join(dir, "large.js");
+  fs.writeFileSync(module, `exports.total = () => 42;\n// ${"x".repeat(300 * 1024)}\n`);
+  const blocked = path.join(dir, "file-not-folder");
+  fs.writeFileSync(blocked, "");
+  expect(start(path.join(blocked, "cache"), module)).toEqual({ value: 42, written: [] });
+});

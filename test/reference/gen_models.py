@@ -91,7 +91,18 @@ def main():
         with torch.no_grad():
             y = model(x)
         cid = case_id(name, kwargs)
+        grads = None
+        if cid in ("resnet18", "mobilenet_v2_width_mult0.5", "squeezenet1_1"):
+            # Gradients in eval mode (no dropout draw) of sum(y * c), c from the formula: per
+            # parameter, the sum and the sum of absolute values; and the input's.
+            xg = x.clone().requires_grad_(True)
+            y2 = model(xg)
+            c = torch.from_numpy(hash_uniform(y2.numel(), 777).astype(np.float32)).reshape(y2.shape)
+            (y2 * c).sum().backward()
+            grads = {k: [p.grad.sum().item(), p.grad.abs().sum().item()] for k, p in model.named_parameters()}
+            grads["input"] = [xg.grad.sum().item(), xg.grad.abs().sum().item()]
         cases[cid] = {
+            "grads": grads,
             "builder": name,
             "kwargs": kwargs,
             "class": type(model).__name__,
@@ -104,8 +115,34 @@ def main():
         print(cid, tuple(y.shape), "max |y| = %.4g" % y.abs().max().item(), "params", cases[cid]["num_params"])
         if cid == "squeezenet1_1":
             torch.save(model.state_dict(), os.path.join(OUT, "squeezenet1_1_formula.pth"))
+    # weights.transforms(): torchvision's ImageClassification preset, on a uint8 and a float image.
+    from torchvision.transforms._presets import ImageClassification
+
+    img = torch.from_numpy(((hash_uniform(3 * 30 * 40, 424_242) + 1) * 127.5).astype(np.uint8)).reshape(3, 30, 40)
+    preset = ImageClassification(crop_size=16, resize_size=20)
+    presets = {
+        "image_shape": [3, 30, 40],
+        "image": img.flatten().tolist(),
+        "uint8_output": [round(v, 6) for v in preset(img).flatten().tolist()],
+        "float_output": [round(v, 6) for v in preset(img.float() / 255).flatten().tolist()],
+        "output_shape": list(preset(img).shape),
+        "repr": repr(torchvision.models.ResNet50_Weights.DEFAULT.transforms()),
+        "weights_repr": repr(torchvision.models.ResNet50_Weights.DEFAULT),
+    }
+    from torchvision.models.mobilenetv2 import InvertedResidual
+    from torchvision.models.resnet import BasicBlock, Bottleneck
+    from torchvision.models.squeezenet import Fire
+    from torchvision.ops.misc import Conv2dNormActivation
+
+    reprs = {
+        "Fire(64, 16, 64, 64)": repr(Fire(64, 16, 64, 64)),
+        "Conv2dNormActivation(3, 32, stride=2, activation_layer=ReLU6)": repr(Conv2dNormActivation(3, 32, stride=2, activation_layer=torch.nn.ReLU6)),
+        "BasicBlock(64, 64)": repr(BasicBlock(64, 64)),
+        "Bottleneck(256, 64)": repr(Bottleneck(256, 64)),
+        "InvertedResidual(16, 24, 2, 6)": repr(InvertedResidual(16, 24, 2, 6)),
+    }
     with open(os.path.join(OUT, "models.json"), "w") as f:
-        json.dump({"torch": torch.__version__, "torchvision": torchvision.__version__, "input_k": 999_999, "cases": cases}, f, separators=(",", ":"))
+        json.dump({"torch": torch.__version__, "torchvision": torchvision.__version__, "input_k": 999_999, "cases": cases, "presets": presets, "reprs": reprs}, f, separators=(",", ":"))
         f.write("\n")
 
 

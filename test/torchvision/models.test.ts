@@ -49,8 +49,10 @@ function compare(got: Tensor, want: number[]): { diff: number; scale: number } {
 
 const torchDtype = (d: string): string => (d === "int32" ? "int64" : d);
 
+/** The std of the first 2^20 values (a float32 reduction over vgg's 102M-value weight drifts by >10%). */
 function std(t: Tensor): number {
-  return t.flatten().std().item();
+  const f = t.flatten();
+  return f.narrow(0, 0, Math.min(f.numel(), 1 << 20)).std().item();
 }
 
 function checkInit(id: string, m: InstanceType<typeof nn.Module>): void {

@@ -21,11 +21,23 @@ export interface ModelCase {
   num_params: number;
   output: number[];
   output_shape: number[];
+  /** For a few cases: per parameter (and "input"), [sum, sum of |.|] of the gradient of sum(y * c). */
+  grads: Record<string, [number, number]> | null;
+}
+
+export interface Presets {
+  image_shape: number[];
+  image: number[];
+  uint8_output: number[];
+  float_output: number[];
+  output_shape: number[];
+  repr: string;
+  weights_repr: string;
 }
 
 export const FIXTURE = path.join(__dirname, "../reference/models");
 
-export function loadCases(): { input_k: number; cases: Record<string, ModelCase> } {
+export function loadCases(): { input_k: number; cases: Record<string, ModelCase>; presets: Presets; reprs: Record<string, string> } {
   return JSON.parse(fs.readFileSync(path.join(FIXTURE, "models.json"), "utf8"));
 }
 

@@ -172,7 +172,8 @@ export function loadWeights<M extends Module, E extends WeightsEnum>(model: M, w
   if (w === null) return model;
   const sd = w.kind === "enum" ? w.weights.get_state_dict(progress) : load(w.path);
   if (sd === null || typeof sd !== "object" || Array.isArray(sd) || sd instanceof Tensor) {
-    throw new TypeError(`the checkpoint ${w.kind === "file" ? `'${w.path}'` : w.weights.url} holds ${Array.isArray(sd) ? "a list" : typeof sd}, not a state_dict`);
+    const what = sd instanceof Tensor ? "a Tensor" : Array.isArray(sd) ? "a list" : sd === null ? "None" : typeof sd;
+    throw new TypeError(`the checkpoint ${w.kind === "file" ? `'${w.path}'` : w.weights.url} holds ${what}, not a state_dict`);
   }
   model.load_state_dict(sd as Record<string, unknown>);
   return model;

@@ -1,9 +1,10 @@
 "use strict";
 /**
  * The benchmarked models, written the way the course writes them (bench/torch_bench.py has the same
- * models in PyTorch). Each entry builds a fresh model and optimizer from torchlab's `torch`.
+ * models in PyTorch). Each entry builds a fresh model and optimizer from torchlab's `torch` (resnet18:
+ * from its `torchvision`).
  */
-function models(torch) {
+function models(torch, torchvision) {
   const nn = torch.nn;
   return {
     /** The tutorial's Net: Conv2d(1,32,5,1,1) MaxPool ReLU BN Conv2d(32,64,3,1,1) ReLU BN Flatten Linear, SGD. */
@@ -50,6 +51,13 @@ function models(torch) {
       const model = new ResNet(16, 32);
       const c1 = 2 * 32 * 1024 * 32 * 16 * 9, c2 = 2 * 32 * 1024 * 32 * 32 * 9, ce = 2 * 32 * 1024 * 32 * 16;
       return { model, opt: new torch.optim.SGD(model.parameters(), { lr: 0.01 }), input: [32, 16, 32, 32], target: [32, 32, 32, 32], flops: { step: 2 * c1 + 3 * c2 + 2 * ce } };
+    },
+    /** torchvision.models.resnet18 (1000 classes), eval mode, one 224x224 image. */
+    resnet18: () => {
+      torch.manual_seed(0);
+      const model = torchvision.models.resnet18().eval();
+      // 1.814 G multiply-adds (torchvision's documented GFLOPS for resnet18), counted as 2 FLOPs each.
+      return { model, input: [1, 3, 224, 224], flops: { infer: 2 * 1.814e9 } };
     },
   };
 }

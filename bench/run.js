@@ -11,7 +11,8 @@
  * Prints milliseconds per iteration, the ratios, the threads used and the achieved GFLOP/s.
  * Workloads: a matmul, an elementwise chain, an MLP step, and the course's models (bench/models.js,
  * bench/tfjs_models.js, bench/torch_bench.py): the tutorial's Net (training step and inference), its
- * ResNet block, and the small net of PyTorch's "training a classifier" tutorial at batch 4.
+ * ResNet block, the small net of PyTorch's "training a classifier" tutorial at batch 4, and
+ * torchvision.models.resnet18's inference at batch 1 on 224x224 (wasm only; no tfjs twin).
  * torchlab and tfjs run alternately, `--rounds` times each (default 3), and the median round counts.
  * Timings only: nothing here asserts, and numbers vary with machine load; on a shared machine
  * `--clock cpu` (process CPU time, all threads) is far steadier than wall time. TORCHLAB_DIST=<dir>
@@ -153,6 +154,8 @@ async function child(backend) {
       loss.dispose();
     }, iters, false);
   Object.assign(results, await courseModels(torch, tf, backend === "cpu" ? 2 : Math.max(6, Math.floor(ITERS / 4)), backend === "cpu" ? 1 : ROUNDS));
+  // A forward of resnet18 at 224x224 takes seconds on the pure-JavaScript backend: wasm only.
+  if (backend !== "cpu") Object.assign(results, await resnet18Inference(torch, Math.max(6, Math.floor(ITERS / 4)), ROUNDS));
   const reclaim = reclaimCost(torch, backend === "cpu" ? Math.max(10, ITERS / 2) : Math.max(50, 4 * ITERS));
   process.stdout.write(JSON.stringify({ backend: torch.backend(), threads: torch.get_num_threads(), results, reclaim }));
 }
@@ -191,6 +194,22 @@ async function courseModels(torch, tf, iters, rounds) {
     }
   }
   return results;
+}
+
+/**
+ * torchvision.models.resnet18 (bench/models.js) in eval mode under no_grad at batch 1 on a 224x224
+ * image, the usual pretrained-inference call. No hand-written tfjs twin: that column stays empty.
+ */
+async function resnet18Inference(torch, iters, rounds) {
+  const { models } = require("./models");
+  const { torchvision } = require(path.join(DIST, "src"));
+  const spec = models(torch, torchvision).resnet18();
+  const x = torch.randn(...spec.input);
+  const infer = () => torch.no_grad(() => spec.model(x).dataSync());
+  await timeYielding(infer, 2, 2);
+  const times = [];
+  for (let r = 0; r < rounds; r++) times.push(await timeYielding(infer, Math.max(1, Math.ceil(iters / rounds)), 0));
+  return { "resnet18 inference, batch 1, 224x224 (eval, no_grad)": { torchlab: median(times), tfjs: null, flops: spec.flops.infer } };
 }
 
 /**
@@ -260,7 +279,8 @@ function main() {
     for (const [work, t] of Object.entries(run.results)) {
       const p = run.torch && run.torch.results[work];
       const gflops = t.flops ? (t.flops / t.torchlab / 1e6).toFixed(1) : "-";
-      rows.push([work, name, String(run.threads), t.torchlab.toFixed(2), t.tfjs.toFixed(2), (t.torchlab / t.tfjs).toFixed(2) + "x", p ? p.toFixed(2) : "-", p ? (t.torchlab / p).toFixed(2) + "x" : "-", gflops]);
+      const raw = t.tfjs === null || t.tfjs === undefined;
+      rows.push([work, name, String(run.threads), t.torchlab.toFixed(2), raw ? "-" : t.tfjs.toFixed(2), raw ? "-" : (t.torchlab / t.tfjs).toFixed(2) + "x", p ? p.toFixed(2) : "-", p ? (t.torchlab / p).toFixed(2) + "x" : "-", gflops]);
     }
   }
   const clock = CPU_CLOCK ? "process CPU time (all threads)" : "wall time";

@@ -120,6 +120,16 @@ def course_models(iters):
                     model(x).numpy()
 
             results["tutorial Net inference, batch 64 (eval, no_grad)"] = timed(infer, n)
+    import torchvision
+
+    resnet18 = torchvision.models.resnet18().eval()
+    img = torch.randn(1, 3, 224, 224)
+
+    def infer224():
+        with torch.no_grad():
+            resnet18(img).numpy()
+
+    results["resnet18 inference, batch 1, 224x224 (eval, no_grad)"] = timed(infer224, iters)
     return results
 
 

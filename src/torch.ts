@@ -83,6 +83,7 @@ export { maximum, minimum, eq, ne, lt, le, gt, ge, logical_and, logical_or, logi
 export type { ValuesIndices } from "./ops/reduce";
 export * from "./serialization";
 export * as nn from "./nn";
+export * as hub from "./hub";
 // PyTorch also exposes these functional layers at the top level (torch.conv2d, torch.max_pool2d, ...).
 export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./nn/functional/vision";
 export * as optim from "./optim";

@@ -5,3 +5,4 @@ export * as transforms from "./transforms";
 export * as io from "./io";
 export * as utils from "./utils";
 export * as datasets from "./datasets";
+export * as models from "./models";

@@ -334,10 +334,146 @@ function batchNormInputGrad(backendName: string) {
   };
 }
 
+// ------------------------------------------------------------------ optimizer updates (all parameters in one call)
+
+/*
+ * A training step of a small net spends more time dispatching the optimizer's 4-5 tfjs kernels per
+ * parameter than computing them (the batch-4 classifier: 50 of its 217 kernel calls). These kernels
+ * update every parameter of a group in one call. Each float32 operation is rounded with Math.fround
+ * in the order optim_kernels.ts's tfjs version runs them: a product or quotient of two float32 values
+ * rounded once from double is the float32 IEEE result, so the two paths agree bit for bit.
+ */
+const f32 = Math.fround;
+
+/** Allocates `count` float32 outputs shaped like `like[i]`, then returns them with views of all inputs. */
+function foreachIo(args: KernelArgs, backendName: string, shapes: number[][]): { outs: Info[]; out: Float32Array[]; input: (name: string) => Float32Array } {
+  const io = ioFor(args.backend, backendName);
+  const outs = io.outputs(shapes.map((shape) => [shape, "float32"]));
+  const out = outs.map((o) => io.view(o) as Float32Array);
+  return { outs, out, input: (name) => io.view(args.inputs[name] as Info) as Float32Array };
+}
+
+export interface SgdForeachAttrs {
+  n: number;
+  /** 1 where parameter i has a momentum buffer (input `b${i}`). */
+  hasBuf: number[];
+  lr: number;
+  momentum: number;
+  dampening: number;
+  weight_decay: number;
+  nesterov: boolean;
+  maximize: boolean;
+}
+
+/** SGD for n parameters: outputs the n new parameters, then (with momentum) the n new buffers. */
+function sgdForeach(backendName: string) {
+  return (args: KernelArgs): Info[] => {
+    const a = args.attrs as unknown as SgdForeachAttrs;
+    const shapes = Array.from({ length: a.n }, (_, i) => (args.inputs[`p${i}`] as Info).shape);
+    const { outs, out, input } = foreachIo(args, backendName, a.momentum !== 0 ? [...shapes, ...shapes] : shapes);
+    const wd = f32(a.weight_decay);
+    const mom = f32(a.momentum);
+    const damp = f32(1 - a.dampening);
+    const negLr = f32(-a.lr);
+    for (let i = 0; i < a.n; i++) {
+      const p = input(`p${i}`);
+      const g = input(`g${i}`);
+      const b = a.hasBuf[i] ? input(`b${i}`) : null;
+      const np = out[i];
+      const nb = a.momentum !== 0 ? out[a.n + i] : null;
+      for (let k = 0; k < p.length; k++) {
+        let d = a.maximize ? -g[k] : g[k];
+        if (a.weight_decay !== 0) d = f32(d + f32(p[k] * wd));
+        if (nb !== null) {
+          const bk = b === null ? d : a.dampening === 0 ? f32(f32(b[k] * mom) + d) : f32(f32(b[k] * mom) + f32(d * damp));
+          nb[k] = bk;
+          d = a.nesterov ? f32(d + f32(bk * mom)) : bk;
+        }
+        np[k] = f32(p[k] + f32(d * negLr));
+      }
+    }
+    return outs;
+  };
+}
+
+export interface AdamForeachAttrs {
+  n: number;
+  /** Step number of each parameter, after incrementing. */
+  steps: number[];
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weight_decay: number;
+  amsgrad: boolean;
+  maximize: boolean;
+  decoupled: boolean;
+}
+
+/** Adam / AdamW for n parameters: outputs new params, exp_avgs, exp_avg_sqs (and max_exp_avg_sqs). */
+function adamForeach(backendName: string) {
+  return (args: KernelArgs): Info[] => {
+    const a = args.attrs as unknown as AdamForeachAttrs;
+    const shapes = Array.from({ length: a.n }, (_, i) => (args.inputs[`p${i}`] as Info).shape);
+    const groups = a.amsgrad ? 4 : 3;
+    const { outs, out, input } = foreachIo(args, backendName, Array.from({ length: groups }, () => shapes).flat());
+    const wd = f32(a.decoupled ? 0 : a.weight_decay);
+    const decay = f32(1 - a.lr * a.weight_decay);
+    const b1 = f32(a.beta1);
+    const b2 = f32(a.beta2);
+    const c1 = f32(1 - a.beta1);
+    const c2 = f32(1 - a.beta2);
+    const eps = f32(a.eps);
+    for (let i = 0; i < a.n; i++) {
+      const step = a.steps[i];
+      const bc2Sqrt = f32(Math.sqrt(1 - Math.pow(a.beta2, step)));
+      const negStep = f32(-(a.lr / (1 - Math.pow(a.beta1, step))));
+      const p = input(`p${i}`);
+      const g = input(`g${i}`);
+      const m = input(`m${i}`);
+      const v = input(`v${i}`);
+      const vmax = a.amsgrad ? input(`vmax${i}`) : null;
+      const [np, nm, nv] = [out[i], out[a.n + i], out[2 * a.n + i]];
+      const nvmax = a.amsgrad ? out[3 * a.n + i] : null;
+      for (let k = 0; k < p.length; k++) {
+        let gk = a.maximize ? -g[k] : g[k];
+        if (wd !== 0) gk = f32(gk + f32(p[k] * wd));
+        const pk = a.decoupled ? f32(p[k] * decay) : p[k];
+        const mk = f32(f32(m[k] * b1) + f32(gk * c1));
+        const vk = f32(f32(v[k] * b2) + f32(f32(gk * gk) * c2));
+        let top = vk;
+        if (vmax !== null && nvmax !== null) {
+          // tfjs's maximum: NaN wins, as in PyTorch.
+          top = vmax[k] > vk || Number.isNaN(vmax[k]) ? vmax[k] : vk;
+          nvmax[k] = top;
+        }
+        const denom = f32(f32(f32(Math.sqrt(top)) / bc2Sqrt) + eps);
+        nm[k] = mk;
+        nv[k] = vk;
+        np[k] = f32(pk + f32(f32(mk / denom) * negStep));
+      }
+    }
+    return outs;
+  };
+}
+
+/** n float32 tensors of zeros, shaped by `shapes`: optimizer.zero_grad in one call. */
+function zerosForeach(backendName: string) {
+  return (args: KernelArgs): Info[] => {
+    const shapes = (args.attrs as unknown as { shapes: number[][] }).shapes;
+    const { outs, out } = foreachIo(args, backendName, shapes);
+    for (const o of out) o.fill(0);
+    return outs;
+  };
+}
+
 const KERNELS: Record<string, (backendName: string) => (args: KernelArgs) => Info | Info[]> = {
   TorchlabMaxPool2d: maxPool2d,
   TorchlabMaxPool2dGrad: maxPool2dGrad,
   TorchlabReluGrad: reluGrad,
+  TorchlabSgdForeach: sgdForeach,
+  TorchlabAdamForeach: adamForeach,
+  TorchlabZerosForeach: zerosForeach,
 };
 
 // ------------------------------------------------------------------ convolution on the cpu backend

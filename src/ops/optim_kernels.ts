@@ -7,6 +7,8 @@
  */
 import { tf } from "./_core";
 import { ensureReady } from "../backend";
+import { hasJsKernel } from "../backend/js_kernels";
+import type { AdamForeachAttrs, SgdForeachAttrs } from "../backend/js_kernels";
 import { overwrite } from "../backend/memory";
 import { Tensor } from "../tensor/tensor";
 
@@ -81,6 +83,86 @@ export function sgdStep(param: Tensor, grad: Tensor, buf: Tensor | null, h: SGDH
   });
   const out = writeBack([param, buf], results);
   return out[1] ?? null;
+}
+
+/**
+ * Whether the parameters can go through one multi-tensor kernel (js_kernels.ts's foreach updates, on
+ * the wasm and cpu backends): float32 values and gradients of the parameter's own shape.
+ */
+function foreachable(kernel: "TorchlabSgdForeach" | "TorchlabAdamForeach", items: { param: Tensor; grad: Tensor }[]): boolean {
+  if (items.length === 0 || !hasJsKernel(kernel)) return false;
+  return items.every(({ param, grad }) => param.dtype === "float32" && grad.dtype === "float32" && sameShape(param.shape, grad.shape));
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function runForeach(kernel: string, inputs: Record<string, tf.Tensor>, attrs: object): tf.Tensor[] {
+  ensureReady();
+  return tf.engine().runKernel(kernel, inputs as tf.NamedTensorMap, attrs as unknown as tf.NamedAttrMap) as unknown as tf.Tensor[];
+}
+
+/**
+ * SGD over several parameters (one optimizer group): one kernel call where the backend has the
+ * foreach kernel, else sgdStep for each. Returns each parameter's momentum buffer (or null).
+ */
+export function sgdForeach(items: { param: Tensor; grad: Tensor; buf: Tensor | null }[], h: SGDHyper): (Tensor | null)[] {
+  if (!foreachable("TorchlabSgdForeach", items)) return items.map(({ param, grad, buf }) => sgdStep(param, grad, buf, h));
+  const inputs: Record<string, tf.Tensor> = {};
+  items.forEach(({ param, grad, buf }, i) => {
+    inputs[`p${i}`] = param._t;
+    inputs[`g${i}`] = grad._t;
+    if (buf !== null) inputs[`b${i}`] = buf._t;
+  });
+  const n = items.length;
+  const attrs: SgdForeachAttrs = { n, hasBuf: items.map(({ buf }) => (buf === null ? 0 : 1)), ...h };
+  const out = runForeach("TorchlabSgdForeach", inputs, attrs);
+  items.forEach(({ param }, i) => overwrite(param._s, out[i]));
+  if (h.momentum === 0) return items.map(() => null);
+  return items.map(({ buf }, i) => writeBack([buf], [out[n + i]])[0]);
+}
+
+/** Adam / AdamW over several parameters in one kernel call where the backend has it, else adamStep for each. */
+export function adamForeach(items: { param: Tensor; grad: Tensor; exp_avg: Tensor; exp_avg_sq: Tensor; max_exp_avg_sq: Tensor | null; step: number }[], h: Omit<AdamHyper, "step">): void {
+  if (!foreachable("TorchlabAdamForeach", items) || items.some((it) => (it.max_exp_avg_sq !== null) !== h.amsgrad)) {
+    for (const it of items) adamStep(it.param, it.grad, it.exp_avg, it.exp_avg_sq, it.max_exp_avg_sq, { ...h, step: it.step });
+    return;
+  }
+  const inputs: Record<string, tf.Tensor> = {};
+  items.forEach((it, i) => {
+    inputs[`p${i}`] = it.param._t;
+    inputs[`g${i}`] = it.grad._t;
+    inputs[`m${i}`] = it.exp_avg._t;
+    inputs[`v${i}`] = it.exp_avg_sq._t;
+    if (it.max_exp_avg_sq !== null) inputs[`vmax${i}`] = it.max_exp_avg_sq._t;
+  });
+  const n = items.length;
+  const attrs: AdamForeachAttrs = { n, steps: items.map((it) => it.step), ...h };
+  const out = runForeach("TorchlabAdamForeach", inputs, attrs);
+  items.forEach((it, i) => {
+    overwrite(it.param._s, out[i]);
+    overwrite(it.exp_avg._s, out[n + i]);
+    overwrite(it.exp_avg_sq._s, out[2 * n + i]);
+    if (it.max_exp_avg_sq !== null) overwrite(it.max_exp_avg_sq._s, out[3 * n + i]);
+  });
+}
+
+/**
+ * Sets each tensor (non-view, float32) to zeros in place: one kernel call for all of them where the
+ * backend has it (optimizer.zero_grad), else zero_() on each.
+ */
+export function zerosForeach(tensors: Tensor[]): void {
+  if (tensors.length === 0) return;
+  if (!hasJsKernel("TorchlabZerosForeach") || tensors.some((t) => t._view !== null || t.dtype !== "float32")) {
+    for (const t of tensors) t.zero_();
+    return;
+  }
+  const out = runForeach("TorchlabZerosForeach", {}, { shapes: tensors.map((t) => t.shape.slice()) });
+  tensors.forEach((t, i) => {
+    overwrite(t._s, out[i]);
+    t._s.zeroAt = t._s.version;
+  });
 }
 
 /** The hyper-parameters of the Adam family (Adam, AdamW, Adamax, NAdam, RAdam). */

@@ -375,20 +375,35 @@ function sgdForeach(backendName: string) {
     const mom = f32(a.momentum);
     const damp = f32(1 - a.dampening);
     const negLr = f32(-a.lr);
+    // Flags as locals and one loop per case: reading them from the attrs object inside the loop made
+    // it ~10x slower (measured).
+    const decay = a.weight_decay !== 0;
+    const neg = a.maximize;
+    const momentum = a.momentum !== 0;
+    const dampened = a.dampening !== 0;
+    const nesterov = a.nesterov;
     for (let i = 0; i < a.n; i++) {
       const p = input(`p${i}`);
       const g = input(`g${i}`);
-      const b = a.hasBuf[i] ? input(`b${i}`) : null;
       const np = out[i];
-      const nb = a.momentum !== 0 ? out[a.n + i] : null;
-      for (let k = 0; k < p.length; k++) {
-        let d = a.maximize ? -g[k] : g[k];
-        if (a.weight_decay !== 0) d = f32(d + f32(p[k] * wd));
-        if (nb !== null) {
-          const bk = b === null ? d : a.dampening === 0 ? f32(f32(b[k] * mom) + d) : f32(f32(b[k] * mom) + f32(d * damp));
-          nb[k] = bk;
-          d = a.nesterov ? f32(d + f32(bk * mom)) : bk;
+      const len = p.length;
+      if (!momentum) {
+        for (let k = 0; k < len; k++) {
+          let d = neg ? -g[k] : g[k];
+          if (decay) d = f32(d + f32(p[k] * wd));
+          np[k] = f32(p[k] + f32(d * negLr));
         }
+        continue;
+      }
+      const nb = out[a.n + i];
+      const b = a.hasBuf[i] ? input(`b${i}`) : null;
+      for (let k = 0; k < len; k++) {
+        let d = neg ? -g[k] : g[k];
+        if (decay) d = f32(d + f32(p[k] * wd));
+        let bk = d;
+        if (b !== null) bk = dampened ? f32(f32(b[k] * mom) + f32(d * damp)) : f32(f32(b[k] * mom) + d);
+        nb[k] = bk;
+        d = nesterov ? f32(d + f32(bk * mom)) : bk;
         np[k] = f32(p[k] + f32(d * negLr));
       }
     }
@@ -424,6 +439,8 @@ function adamForeach(backendName: string) {
     const c1 = f32(1 - a.beta1);
     const c2 = f32(1 - a.beta2);
     const eps = f32(a.eps);
+    const neg = a.maximize;
+    const decoupled = a.decoupled;
     for (let i = 0; i < a.n; i++) {
       const step = a.steps[i];
       const bc2Sqrt = f32(Math.sqrt(1 - Math.pow(a.beta2, step)));
@@ -436,9 +453,9 @@ function adamForeach(backendName: string) {
       const [np, nm, nv] = [out[i], out[a.n + i], out[2 * a.n + i]];
       const nvmax = a.amsgrad ? out[3 * a.n + i] : null;
       for (let k = 0; k < p.length; k++) {
-        let gk = a.maximize ? -g[k] : g[k];
+        let gk = neg ? -g[k] : g[k];
         if (wd !== 0) gk = f32(gk + f32(p[k] * wd));
-        const pk = a.decoupled ? f32(p[k] * decay) : p[k];
+        const pk = decoupled ? f32(p[k] * decay) : p[k];
         const mk = f32(f32(m[k] * b1) + f32(gk * c1));
         const vk = f32(f32(v[k] * b2) + f32(f32(gk * gk) * c2));
         let top = vk;

@@ -108,8 +108,10 @@ export function matMul2d(x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): 
   // XNNPACK repacks the right operand of each new tensor (~2 element moves each): weigh that in too.
   const n = x.shape[ta ? 1 : 0] ?? 0;
   const m = y.shape[tb ? 0 : 1] ?? 0;
-  const direct = (ta ? x.size : 0) + (tb ? y.size : 0) + 2 * y.size;
-  const swapped = (ta ? 0 : x.size) + (tb ? 0 : y.size) + n * m + 2 * x.size;
+  // A Transpose kernel call itself costs about as much as moving ~8000 elements (dispatch).
+  const call = 8000;
+  const direct = (ta ? x.size + call : 0) + (tb ? y.size + call : 0) + 2 * y.size;
+  const swapped = (ta ? 0 : x.size + call) + (tb ? 0 : y.size + call) + n * m + call + 2 * x.size;
   if (direct <= swapped) return tf.matMul(ta ? tf.transpose(x) : x, tb ? tf.transpose(y) : y);
   return tf.transpose(tf.matMul(tb ? y : tf.transpose(y), ta ? x : tf.transpose(x)));
 }

@@ -94,6 +94,18 @@ function foreachable(kernel: "TorchlabSgdForeach" | "TorchlabAdamForeach", items
   return items.every(({ param, grad }) => param.dtype === "float32" && grad.dtype === "float32" && sameShape(param.shape, grad.shape));
 }
 
+/**
+ * Where the foreach kernel pays: on wasm, a JavaScript loop over the heap (~15 ns an element here)
+ * loses to the backend's SIMD kernels on large tensors, and wins on small ones, where the ~17 us
+ * dispatch of each of the 4-5 per-parameter kernels dominates (blitz's 10 parameters: 0.83 ms
+ * per-parameter, 1.1 ms all in the loop, measured). The cpu backend's own kernels are JS loops too.
+ */
+const WASM_FOREACH_MAX = 8192;
+
+function inForeach(t: Tensor): boolean {
+  return tf.getBackend() !== "wasm" || t.numel() <= WASM_FOREACH_MAX;
+}
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
@@ -109,6 +121,16 @@ function runForeach(kernel: string, inputs: Record<string, tf.Tensor>, attrs: ob
  */
 export function sgdForeach(items: { param: Tensor; grad: Tensor; buf: Tensor | null }[], h: SGDHyper): (Tensor | null)[] {
   if (!foreachable("TorchlabSgdForeach", items)) return items.map(({ param, grad, buf }) => sgdStep(param, grad, buf, h));
+  if (!items.every(({ param }) => inForeach(param))) {
+    const bufs = items.map(({ buf }) => buf);
+    const small = items.flatMap((it, i) => (inForeach(it.param) ? [i] : []));
+    const smallBufs = small.length ? sgdForeach(small.map((i) => items[i]), h) : [];
+    small.forEach((i, k) => (bufs[i] = smallBufs[k]));
+    items.forEach(({ param, grad, buf }, i) => {
+      if (!inForeach(param)) bufs[i] = sgdStep(param, grad, buf, h);
+    });
+    return bufs;
+  }
   const inputs: Record<string, tf.Tensor> = {};
   items.forEach(({ param, grad, buf }, i) => {
     inputs[`p${i}`] = param._t;
@@ -127,6 +149,12 @@ export function sgdForeach(items: { param: Tensor; grad: Tensor; buf: Tensor | n
 export function adamForeach(items: { param: Tensor; grad: Tensor; exp_avg: Tensor; exp_avg_sq: Tensor; max_exp_avg_sq: Tensor | null; step: number }[], h: Omit<AdamHyper, "step">): void {
   if (!foreachable("TorchlabAdamForeach", items) || items.some((it) => (it.max_exp_avg_sq !== null) !== h.amsgrad)) {
     for (const it of items) adamStep(it.param, it.grad, it.exp_avg, it.exp_avg_sq, it.max_exp_avg_sq, { ...h, step: it.step });
+    return;
+  }
+  if (!items.every((it) => inForeach(it.param))) {
+    const small = items.filter((it) => inForeach(it.param));
+    if (small.length) adamForeach(small, h);
+    for (const it of items) if (!inForeach(it.param)) adamStep(it.param, it.grad, it.exp_avg, it.exp_avg_sq, it.max_exp_avg_sq, { ...h, step: it.step });
     return;
   }
   const inputs: Record<string, tf.Tensor> = {};

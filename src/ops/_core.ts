@@ -97,6 +97,16 @@ export function expandTo(x: tf.Tensor, shape: readonly number[]): tf.Tensor {
 }
 
 /**
+ * tf.where for a bool condition and operands of one shape: the Select kernel directly, without the
+ * three broadcastTo calls (three Identity kernels when nothing broadcasts) tfjs's where makes first.
+ */
+export function select(c: tf.Tensor, a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const same = (x: tf.Tensor): boolean => x.shape.length === a.shape.length && x.shape.every((d, i) => d === a.shape[i]);
+  if (c.dtype !== "bool" || a.dtype !== b.dtype || !same(b) || !same(c)) return tf.where(c, a, b);
+  return tf.engine().runKernel("Select", { condition: c, t: a, e: b }) as tf.Tensor;
+}
+
+/**
  * A 2-D product with optionally transposed operands. wasm's kernel runs a transposed operand through
  * a scalar loop instead of XNNPACK (a [64,10] x [10816,10]^T product: ~20 ms vs ~1.5 ms), so there the
  * transposes are materialised, choosing between op(x) op(y) and (op(y)^T op(x)^T)^T by the number of

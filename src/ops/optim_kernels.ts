@@ -40,7 +40,7 @@ function run(fn: () => T[]): T[] {
 
 /** The gradient as the update sees it (float32): negated for `maximize`, plus `weight_decay * param`. */
 function effectiveGrad(p: T, grad: Tensor, weight_decay: number, maximize: boolean): T {
-  const g = tf.cast(grad._t, "float32");
+  const g = grad._t.dtype === "float32" ? grad._t : tf.cast(grad._t, "float32");
   let d = maximize ? tf.neg(g) : g;
   if (weight_decay !== 0) d = addScaled(d, p, weight_decay);
   return d;

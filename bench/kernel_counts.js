@@ -44,6 +44,8 @@ async function kernelCounts(torch, tf) {
   const out = {};
   for (const key of Object.keys(specs)) {
     const spec = specs[key]();
+    // Only training steps are counted (an inference-only entry has no optimizer).
+    if (!spec.opt) continue;
     const lossFn = spec.target ? new torch.nn.MSELoss() : new torch.nn.CrossEntropyLoss();
     const x = torch.randn(...spec.input);
     const y = spec.target ? torch.randn(...spec.target) : torch.randint(0, spec.classes, [spec.input[0]]);

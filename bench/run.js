@@ -281,8 +281,10 @@ function main() {
     const name = run.backend.split(" ")[0];
     for (const [work, t] of Object.entries(run.results)) {
       const p = run.torch && run.torch.results[work];
-      const gflops = t.flops ? (t.flops / t.torchlab / 1e6).toFixed(1) : "-";
-      const pgflops = t.flops && p ? (t.flops / p / 1e6).toFixed(1) : "-";
+      // Two significant digits below 1 GFLOP/s (the elementwise chain), one decimal above.
+      const rate = (ms) => { const g = t.flops / ms / 1e6; return g < 1 ? g.toPrecision(2) : g.toFixed(1); };
+      const gflops = t.flops ? rate(t.torchlab) : "-";
+      const pgflops = t.flops && p ? rate(p) : "-";
       const kernels = t.kernels ? `${t.kernels.torchlab} (${t.kernels.tfjs ?? "-"})` : "-";
       rows.push([work, name, String(run.threads), t.torchlab.toFixed(2), t.tfjs.toFixed(2), (t.torchlab / t.tfjs).toFixed(2) + "x", p ? p.toFixed(2) : "-", p ? (t.torchlab / p).toFixed(2) + "x" : "-", gflops, pgflops, kernels]);
     }

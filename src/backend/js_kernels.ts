@@ -3,7 +3,8 @@
  * PyTorch semantics cost many tfjs kernels to express: max pooling with PyTorch's index rules, its
  * gradient scatter, and ReLU's threshold backward. (Plain arithmetic stays in tfjs: a wasm kernel
  * runs a pass over the data several times faster than a JS loop, so only comparisons and index
- * bookkeeping are worth writing here.) Each is one pass over the data, reading and writing
+ * bookkeeping are worth writing here; the exception is the optimizers' updates of many small
+ * parameters, where dispatching 4-5 kernels per parameter costs more than the arithmetic.) Each is one pass over the data, reading and writing
  * the backend's own memory (the wasm heap or the cpu backend's arrays) without copies.
  *
  * Native backends (tfjs-node) do not get these: ops check `hasJsKernel` and otherwise fall back to

@@ -8,7 +8,8 @@
  * Runs each workload on the wasm and cpu backends (one child process per backend, as the backend is
  * chosen once per process) through torchlab and through tfjs directly, and through PyTorch with
  * Debian's /usr/bin/python3 when it has torch, with PyTorch's thread count set to the backend's.
- * Prints milliseconds per iteration, the ratios, the threads used and the achieved GFLOP/s.
+ * Prints milliseconds per iteration, the ratios, the threads used, the achieved GFLOP/s and, for the
+ * course's models, the backend kernel calls per training step (torchlab and raw tfjs).
  * Workloads: a matmul, an elementwise chain, an MLP step, and the course's models (bench/models.js,
  * bench/tfjs_models.js, bench/torch_bench.py): the tutorial's Net (training step and inference), its
  * ResNet block, the small net of PyTorch's "training a classifier" tutorial at batch 4, and
@@ -116,6 +117,8 @@ async function child(backend) {
     y.dataSync();
     y.dispose();
   }, iters, false);
+  // One floating-point operation per element per op (the transcendental ones counted as one too).
+  results["elementwise chain (6 ops, 256x256)"].flops = 6 * 256 * 256;
 
   const xb = torch.randn(64, 784);
   const w1 = torch.randn(784, 128).mul(0.03).requires_grad_();
@@ -153,10 +156,13 @@ async function child(backend) {
       loss.dataSync();
       loss.dispose();
     }, iters, false);
+  // Forward, both weight gradients and the hidden layer's input gradient (multiply + add counted as 2).
+  results["MLP step 64x784-128-10 (fwd+bwd+SGD)"].flops = 2 * 64 * 784 * 128 * 2 + 2 * 64 * 128 * 10 * 3;
   Object.assign(results, await courseModels(torch, tf, backend === "cpu" ? 2 : Math.max(6, Math.floor(ITERS / 4)), backend === "cpu" ? 1 : ROUNDS));
   // A forward of resnet18 at 224x224 takes seconds on the pure-JavaScript backend: wasm only.
   if (backend !== "cpu") Object.assign(results, await resnet18Inference(torch, Math.max(6, Math.floor(ITERS / 4)), ROUNDS));
   const reclaim = reclaimCost(torch, backend === "cpu" ? Math.max(10, ITERS / 2) : Math.max(50, 4 * ITERS));
+  await addKernelCounts(torch, tf, results);
   process.stdout.write(JSON.stringify({ backend: torch.backend(), threads: torch.get_num_threads(), results, reclaim }));
 }
 
@@ -170,7 +176,7 @@ async function courseModels(torch, tf, iters, rounds) {
   const specs = models(torch);
   const raw = tfjsModels(tf);
   const results = {};
-  const names = { net: "tutorial Net train step, batch 64 (SGD)", resblock: "ResNet block 16->32 train step, 32x32 batch 32", blitz: "blitz classifier train step, batch 4" };
+  const names = MODEL_ROWS;
   for (const key of ["net", "resblock", "blitz"]) {
     const spec = specs[key]();
     const lossFn = spec.target ? new torch.nn.MSELoss() : new torch.nn.CrossEntropyLoss();
@@ -194,6 +200,22 @@ async function courseModels(torch, tf, iters, rounds) {
     }
   }
   return results;
+}
+
+const MODEL_ROWS = { net: "tutorial Net train step, batch 64 (SGD)", resblock: "ResNet block 16->32 train step, 32x32 batch 32", blitz: "blitz classifier train step, batch 4" };
+
+/**
+ * Backend kernel calls per training step of each course model, torchlab and raw tfjs
+ * (bench/kernel_counts.js): a figure that does not move with machine load. Run after the timings,
+ * since it wraps every kernel with a counter.
+ */
+async function addKernelCounts(torch, tf, results) {
+  const { kernelCounts } = require("./kernel_counts");
+  const counts = await kernelCounts(torch, tf);
+  for (const [key, c] of Object.entries(counts)) {
+    const row = results[MODEL_ROWS[key]];
+    if (row) row.kernels = { torchlab: c.torchlab, tfjs: c.tfjs };
+  }
 }
 
 /**
@@ -272,15 +294,19 @@ function main() {
     run.torch = pytorch(run.threads);
     runs.push(run);
   }
-  const header = ["workload", "backend", "threads", "torchlab ms", "tfjs ms", "torchlab/tfjs", "PyTorch ms", "torchlab/PyTorch", "torchlab GFLOP/s"];
+  const header = ["workload", "backend", "threads", "torchlab ms", "tfjs ms", "torchlab/tfjs", "PyTorch ms", "torchlab/PyTorch", "torchlab GFLOP/s", "PyTorch GFLOP/s", "kernels/step (tfjs)"];
   const rows = [];
   for (const run of runs) {
     const name = run.backend.split(" ")[0];
     for (const [work, t] of Object.entries(run.results)) {
       const p = run.torch && run.torch.results[work];
-      const gflops = t.flops ? (t.flops / t.torchlab / 1e6).toFixed(1) : "-";
+      // Two significant digits below 1 GFLOP/s (the elementwise chain), one decimal above.
+      const rate = (ms) => { const g = t.flops / ms / 1e6; return g < 1 ? g.toPrecision(2) : g.toFixed(1); };
+      const gflops = t.flops ? rate(t.torchlab) : "-";
+      const pgflops = t.flops && p ? rate(p) : "-";
       const raw = t.tfjs === null || t.tfjs === undefined;
-      rows.push([work, name, String(run.threads), t.torchlab.toFixed(2), raw ? "-" : t.tfjs.toFixed(2), raw ? "-" : (t.torchlab / t.tfjs).toFixed(2) + "x", p ? p.toFixed(2) : "-", p ? (t.torchlab / p).toFixed(2) + "x" : "-", gflops]);
+      const kernels = t.kernels ? `${t.kernels.torchlab} (${t.kernels.tfjs ?? "-"})` : "-";
+      rows.push([work, name, String(run.threads), t.torchlab.toFixed(2), raw ? "-" : t.tfjs.toFixed(2), raw ? "-" : (t.torchlab / t.tfjs).toFixed(2) + "x", p ? p.toFixed(2) : "-", p ? (t.torchlab / p).toFixed(2) + "x" : "-", gflops, pgflops, kernels]);
     }
   }
   const clock = CPU_CLOCK ? "process CPU time (all threads)" : "wall time";
@@ -300,6 +326,7 @@ function main() {
     console.log(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  "));
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
+  console.log(`# load average at the end: ${require("os").loadavg().map((v) => v.toFixed(2)).join(" ")} on ${require("os").cpus().length} cores (${require("os").cpus()[0].model})`);
   for (const { backend, reclaim: r } of runs.filter((run) => run.reclaim)) {
     console.log(`# ${backend.split(" ")[0]}: ${r.steps} synchronous conv-net steps (batch 64) in a function: ${r.reclaims} reclaims took ` +
       `${r.reclaimMs.toFixed(0)} of ${r.totalMs.toFixed(0)} ms wall (${((100 * r.reclaimMs) / r.totalMs).toFixed(1)}% of a training step)`);

@@ -28,9 +28,16 @@ function topoOrder(root: Node): Node[] {
   return order.reverse();
 }
 
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
 function accumulateLeaf(leaf: Tensor, g: tf.Tensor): void {
   if (leaf.grad === null) {
     leaf.grad = Tensor._wrap(g);
+  } else if (leaf.grad._s.zeroAt === leaf.grad._s.version && leaf.grad._view === null && sameShape(leaf.grad.shape, g.shape)) {
+    // A gradient zeroed by optimizer.zero_grad and not written since: 0 + g is g, without an add kernel.
+    overwrite(leaf.grad._s, g);
   } else {
     const sum = tf.add(leaf.grad._t, g);
     g.dispose();

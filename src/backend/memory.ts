@@ -20,6 +20,8 @@ export interface Storage {
   refs: number;
   /** Bumped by every in-place write, so autograd can detect a saved tensor that was modified. */
   version: number;
+  /** The version at which the data was set to zeros (optimizer.zero_grad), so a gradient can replace it instead of adding. */
+  zeroAt?: number;
 }
 
 interface SyncRegistry<T> extends FinalizationRegistry<T> {

@@ -85,6 +85,47 @@ export function as(t: tf.Tensor, dtype: DType): tf.Tensor {
   return t.dtype === dtype ? t : tf.cast(t, dtype);
 }
 
+/**
+ * `x` broadcast to `shape` (which it must broadcast to). tfjs's broadcastTo runs the Tile kernel,
+ * which on wasm walks every output element in scalar code (~120 ms for 1M floats, measured); an add
+ * to a filled tensor uses the backends' vectorised broadcasting binary op instead (~4 ms).
+ */
+export function expandTo(x: tf.Tensor, shape: readonly number[]): tf.Tensor {
+  if (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i])) return x;
+  if (x.dtype === "bool" || x.dtype === "string" || numelOf(shape) === 0) return tf.broadcastTo(x, shape as number[]);
+  return tf.add(tf.fill(shape as number[], 0, x.dtype), x);
+}
+
+/**
+ * tf.where for a bool condition and operands of one shape: the Select kernel directly, without the
+ * three broadcastTo calls (three Identity kernels when nothing broadcasts) tfjs's where makes first.
+ */
+export function select(c: tf.Tensor, a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const same = (x: tf.Tensor): boolean => x.shape.length === a.shape.length && x.shape.every((d, i) => d === a.shape[i]);
+  if (c.dtype !== "bool" || a.dtype !== b.dtype || !same(b) || !same(c)) return tf.where(c, a, b);
+  return tf.engine().runKernel("Select", { condition: c, t: a, e: b }) as tf.Tensor;
+}
+
+/**
+ * A 2-D product with optionally transposed operands. wasm's kernel runs a transposed operand through
+ * a scalar loop instead of XNNPACK (a [64,10] x [10816,10]^T product: ~20 ms vs ~1.5 ms), so there the
+ * transposes are materialised, choosing between op(x) op(y) and (op(y)^T op(x)^T)^T by the number of
+ * elements moved (measured with fresh operands, as in training: the [10816,64] x [64,10] weight
+ * gradient of the tutorial's Linear takes ~3 ms, its [10,64] x [64,10816] mirror ~6 ms). The cpu backend's kernel is as fast either way.
+ */
+export function matMul2d(x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): tf.Tensor {
+  if (!(ta || tb) || tf.getBackend() !== "wasm") return tf.matMul(x, y, ta, tb);
+  // XNNPACK repacks the right operand of each new tensor (~2 element moves each): weigh that in too.
+  const n = x.shape[ta ? 1 : 0] ?? 0;
+  const m = y.shape[tb ? 0 : 1] ?? 0;
+  // A Transpose kernel call itself costs about as much as moving ~8000 elements (dispatch).
+  const call = 8000;
+  const direct = (ta ? x.size + call : 0) + (tb ? y.size + call : 0) + 2 * y.size;
+  const swapped = (ta ? 0 : x.size + call) + (tb ? 0 : y.size + call) + n * m + call + 2 * x.size;
+  if (direct <= swapped) return tf.matMul(ta ? tf.transpose(x) : x, tb ? tf.transpose(y) : y);
+  return tf.transpose(tf.matMul(tb ? y : tf.transpose(y), ta ? x : tf.transpose(x)));
+}
+
 /** Sums a broadcast gradient back down to `shape`. */
 export function sumTo(g: tf.Tensor, shape: readonly number[]): tf.Tensor {
   if (g.shape.length === shape.length && g.shape.every((d, i) => d === shape[i])) return g;

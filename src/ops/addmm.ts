@@ -1,5 +1,5 @@
 /** torch.addmm: beta * input + alpha * (mat1 @ mat2) in one node (F.linear's 2-D case, as in PyTorch). */
-import { tf, compute, record, sumTo, fmtShape, broadcastShapes } from "./_core";
+import { tf, compute, record, sumTo, fmtShape, broadcastShapes, matMul2d } from "./_core";
 import type { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError } from "../errors";
 
@@ -20,8 +20,8 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     const ga = alpha === 1 ? g : tf.mul(g, alpha);
     return [
       input.requires_grad ? sumTo(beta === 1 ? g : tf.mul(g, beta), input.shape) : null,
-      mat1.requires_grad ? tf.matMul(ga, mat2._t, false, true) : null,
-      mat2.requires_grad ? tf.matMul(mat1._t, ga, true, false) : null,
+      mat1.requires_grad ? matMul2d(ga, mat2._t, false, true) : null,
+      mat2.requires_grad ? matMul2d(mat1._t, ga, true, false) : null,
     ];
   });
 }

@@ -1,5 +1,5 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
-import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, describe } from "./_core";
+import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, describe, expandTo, select } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { hasJsKernel } from "../backend/js_kernels";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
@@ -416,13 +416,13 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   // tfjs's broadcastTo cannot make a size-0 dim from a size-1 one.
   if (shape.includes(0)) return record("WhereBackward0", [cond, x, y], compute(() => tf.zeros(shape, dt)), () => [null, null, null]);
   const out = compute(() => {
-    const c = tf.broadcastTo(cond._t, shape);
-    return tf.where(c, tf.broadcastTo(as(x._t, dt), shape), tf.broadcastTo(as(y._t, dt), shape));
+    const c = expandTo(cond._t, shape);
+    return select(c, expandTo(as(x._t, dt), shape), expandTo(as(y._t, dt), shape));
   });
   return record("WhereBackward0", [cond, x, y], out, (g) => {
-    const c = tf.broadcastTo(cond._t, shape);
+    const c = expandTo(cond._t, shape);
     const z = tf.zerosLike(g);
-    return [null, sumTo(tf.where(c, g, z), x.shape), sumTo(tf.where(c, z, g), y.shape)];
+    return [null, sumTo(select(c, g, z), x.shape), sumTo(select(c, z, g), y.shape)];
   });
 }
 
@@ -450,10 +450,10 @@ export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | T
   if (a.numel() === 0) return record("MaskedFillBackward0", [a], compute(() => tf.clone(a._t)), (g) => [g]);
   // A bool input is filled as int32: wasm's Select kernel mishandles bool buffers.
   const dt = a.dtype === "bool" ? "int32" : a.dtype;
-  const out = compute(() => as(tf.where(tf.broadcastTo(mask._t, a.shape), tf.broadcastTo(as(as(v._t, a.dtype), dt), a.shape), as(a._t, dt)), a.dtype));
+  const out = compute(() => as(select(expandTo(mask._t, a.shape), expandTo(as(as(v._t, a.dtype), dt), a.shape), as(a._t, dt)), a.dtype));
   return record(value instanceof Tensor ? "MaskedFillBackward1" : "MaskedFillBackward0", [a, v], out, (g) => {
-    const m = tf.broadcastTo(mask._t, a.shape);
-    return [tf.where(m, tf.zerosLike(g), g), tf.sum(tf.where(m, g, tf.zerosLike(g)))];
+    const m = expandTo(mask._t, a.shape);
+    return [select(m, tf.zerosLike(g), g), tf.sum(select(m, g, tf.zerosLike(g)))];
   });
 }
 

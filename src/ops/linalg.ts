@@ -1,22 +1,10 @@
 /** Matrix products: matmul (NumPy semantics with batch broadcasting), mm, bmm, mv, dot, outer. */
-import { tf, compute, record, sumTo, as, broadcastShapes, fmtShape } from "./_core";
+import { tf, compute, record, sumTo, as, broadcastShapes, fmtShape, expandTo, matMul2d } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError } from "../errors";
 
 function checkFloat(op: string, a: Tensor, b: Tensor): void {
   if (a.dtype !== b.dtype) throw new RuntimeError(`${op}(): expected both operands to have the same dtype, but got ${a.dtype} and ${b.dtype}`);
-}
-
-/**
- * A 2-D product with optionally transposed operands. wasm's kernel runs a transposed operand 5-15x
- * slower than a plain product (64x784x128: ~5.6 ms vs ~0.8 ms with the transpose), so there the
- * transpose is materialised; the cpu backend's kernel is as fast either way.
- */
-function matMul2d(x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): tf.Tensor {
-  if ((ta || tb) && tf.getBackend() === "wasm") {
-    return tf.matMul(ta ? tf.transpose(x) : x, tb ? tf.transpose(y) : y);
-  }
-  return tf.matMul(x, y, ta, tb);
 }
 
 /** Batched product of a [..., n, k] and b [..., k, m] with broadcast batch dims. */
@@ -43,8 +31,8 @@ function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
     return record(name, [a, b], compute(() => tf.zeros(shape, dt)), () => [tf.zeros(a.shape), tf.zeros(b.shape)]);
   }
   const mmul = (x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): tf.Tensor => {
-    const bx = batch.length ? tf.broadcastTo(x, [...batch, ...x.shape.slice(-2)]) : x;
-    const by = batch.length ? tf.broadcastTo(y, [...batch, ...y.shape.slice(-2)]) : y;
+    const bx = batch.length ? expandTo(x, [...batch, ...x.shape.slice(-2)]) : x;
+    const by = batch.length ? expandTo(y, [...batch, ...y.shape.slice(-2)]) : y;
     if (batch.length === 0) return matMul2d(bx, by, ta, tb);
     if (batch.length <= 1) return tf.matMul(bx, by, ta, tb);
     const flatX = tf.reshape(bx, [-1, ...bx.shape.slice(-2)]);

@@ -1,5 +1,5 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
-import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes } from "./_core";
+import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo } from "./_core";
 import { stridesOf } from "../tensor/repr";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
@@ -143,7 +143,7 @@ export function expand(t: Tensor, sizes: number[]): Tensor {
   if (numelOf(target) === 0) {
     return V.attachView(record("ExpandBackward0", [t], compute(() => tf.zeros(target, t.dtype)), () => [tf.zeros(t.shape)], false, false), t, step, strides, V.offsetOf(t), overlap);
   }
-  const out = compute(() => tf.broadcastTo(tf.reshape(t._t, [...Array(lead).fill(1), ...t.shape]), target));
+  const out = compute(() => expandTo(tf.reshape(t._t, [...Array(lead).fill(1), ...t.shape]), target));
   const from = t.shape;
   const r = record("ExpandBackward0", [t], out, (g) => {
     const axes: number[] = [];

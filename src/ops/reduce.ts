@@ -1,5 +1,5 @@
 /** Reductions along dims (sum, mean, max/min with indices, std/var, prod, ...) and softmax family. */
-import { tf, compute, record, constant, normDim, as, numelOf } from "./_core";
+import { tf, compute, record, constant, normDim, as, numelOf, expandTo } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ValueError } from "../errors";
 import * as E from "./elementwise";
@@ -41,7 +41,7 @@ function keptShape(shape: number[], dims: number[]): number[] {
 function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
   if (input.numel() === 0) return tf.zeros(input.shape);
   const ks = keptShape(input.shape, dims);
-  return tf.broadcastTo(tf.reshape(g, ks), input.shape);
+  return expandTo(tf.reshape(g, ks), input.shape);
 }
 
 export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
@@ -58,7 +58,7 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
   const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : tf.mean(t._t, dims, keepdim)));
-  return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [tf.div(expandBack(g, t, dims), n)]);
+  return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)]);
 }
 
 export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "ProdBackward1"): Tensor {

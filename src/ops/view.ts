@@ -7,7 +7,7 @@
  * The strides and offset PyTorch would give the view are tracked too, for `stride()`,
  * `is_contiguous()`, and to decide, as PyTorch does, whether `view`/`reshape`/`flatten` can alias.
  */
-import { tf, compute, record, fmtShape } from "./_core";
+import { tf, compute, record, fmtShape, expandTo } from "./_core";
 import { Node } from "../autograd/node";
 import { Tensor } from "../tensor/tensor";
 import type { Storage } from "../backend/memory";
@@ -269,7 +269,7 @@ export function selectStep(d: number, i: number): ViewStep {
 
 export function expandStep(target: number[], lead: number): ViewStep {
   return {
-    fwd: (p) => tf.broadcastTo(tf.reshape(p, [...Array(lead).fill(1), ...p.shape]), target),
+    fwd: (p) => expandTo(tf.reshape(p, [...Array(lead).fill(1), ...p.shape]), target),
     // Only a fill writes through an expanded view: any one of the aliases of an element holds its value.
     bwd: (p, v) => tf.reshape(tf.slice(v, target.map(() => 0), target.map((s, i) => (i < lead || p.shape[i - lead] !== s ? 1 : s))), p.shape),
   };

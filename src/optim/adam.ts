@@ -1,4 +1,4 @@
-import { adamStep } from "../ops/optim_kernels";
+import { adamForeach } from "../ops/optim_kernels";
 import { Optimizer, ParamGroup, ParamsArg, num, flag } from "./optimizer";
 import { optimizerArgs, checkAdamArgs } from "./_args";
 
@@ -19,12 +19,8 @@ function adamGroup(opt: Optimizer, group: ParamGroup, decoupled: boolean): void 
   const [beta1, beta2] = group.betas as [number, number];
   const amsgrad = flag(group, "amsgrad");
   const names = amsgrad ? ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"] : ["exp_avg", "exp_avg_sq"];
-  for (const { p, grad, buffers: [m, v, vmax], step } of opt._steps(group, names)) {
-    adamStep(p, grad, m, v, vmax ?? null, {
-      lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"),
-      amsgrad, maximize: flag(group, "maximize"), step, decoupled,
-    });
-  }
+  const items = [...opt._steps(group, names)].map(({ p, grad, buffers: [m, v, vmax], step }) => ({ param: p, grad, exp_avg: m, exp_avg_sq: v, max_exp_avg_sq: vmax ?? null, step }));
+  adamForeach(items, { lr: num(group, "lr"), beta1, beta2, eps: num(group, "eps"), weight_decay: num(group, "weight_decay"), amsgrad, maximize: flag(group, "maximize"), decoupled });
 }
 
 /**

@@ -8,6 +8,7 @@ import { isOptions } from "../tensor/args";
 import { NotImplementedError, TypeError, ValueError } from "../errors";
 import * as M from "../ops/movement";
 import { tensor, zeros_like } from "../ops/creation";
+import { zerosForeach } from "../ops/optim_kernels";
 
 /** A value in an optimizer's per-parameter state (momentum buffers, step counts, ...). */
 export type StateValue = Tensor | number | boolean | null;
@@ -178,6 +179,7 @@ export class Optimizer {
    */
   zero_grad(set_to_none: boolean | { set_to_none?: boolean } = false): void {
     const none = typeof set_to_none === "boolean" ? set_to_none : isOptions(set_to_none) ? Boolean(set_to_none.set_to_none) : false;
+    const grads: Tensor[] = [];
     for (const group of this.param_groups) {
       for (const p of group.params) {
         if (p.grad === null) continue;
@@ -187,9 +189,10 @@ export class Optimizer {
         }
         if (p.grad.grad_fn !== null) p.grad.detach_();
         else p.grad.requires_grad_(false);
-        p.grad.zero_();
+        if (!grads.includes(p.grad)) grads.push(p.grad);
       }
     }
+    zerosForeach(grads);
   }
 
   /**

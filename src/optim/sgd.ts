@@ -1,6 +1,6 @@
 import { Tensor } from "../tensor/tensor";
 import { ValueError } from "../errors";
-import { sgdStep } from "../ops/optim_kernels";
+import { sgdForeach } from "../ops/optim_kernels";
 import { Optimizer, ParamGroup, ParamsArg, required, num, flag } from "./optimizer";
 import { optimizerArgs, nonNegative, number } from "./_args";
 
@@ -61,11 +61,13 @@ export class SGD extends Optimizer {
       nesterov: flag(group, "nesterov"),
       maximize: flag(group, "maximize"),
     };
+    const items: { param: Tensor; grad: Tensor; buf: Tensor | null }[] = [];
     for (const p of group.params) {
       if (p.grad === null) continue;
       const state = this._stateOf(p);
-      const buf = state.momentum_buffer instanceof Tensor ? state.momentum_buffer : null;
-      state.momentum_buffer = sgdStep(p, p.grad, buf, h);
+      items.push({ param: p, grad: p.grad, buf: state.momentum_buffer instanceof Tensor ? state.momentum_buffer : null });
     }
+    const bufs = sgdForeach(items, h);
+    items.forEach(({ param }, i) => (this._stateOf(param).momentum_buffer = bufs[i]));
   }
 }

@@ -17,7 +17,7 @@ import * as M from "../ops/movement";
 import * as L from "../ops/linalg";
 import * as C from "../ops/creation";
 import * as S from "../ops/sort";
-import { compute, record, sumTo, broadcastShapes, fmtShape, tf as tfjs } from "../ops/_core";
+import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs } from "../ops/_core";
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
 import * as V from "../ops/view";
@@ -965,7 +965,7 @@ export class Tensor {
     return this.inplace(
       "copy_",
       (s) =>
-        record("CopyBackwards", [s, src], compute(() => tfjs.cast(tfjs.broadcastTo(tfjs.reshape(src._t, [...Array(shape.length - src.dim()).fill(1), ...src.shape]), shape), this.dtype)), (g) => [
+        record("CopyBackwards", [s, src], compute(() => expandTo(tfjs.cast(tfjs.reshape(src._t, [...Array(shape.length - src.dim()).fill(1), ...src.shape]), this.dtype), shape)), (g) => [
           null,
           sumTo(g, src.shape),
         ]),

@@ -21,7 +21,7 @@ import { TypeError } from "../errors";
  */
 export class Parameter extends Tensor {
   constructor(data?: Tensor | null | { data?: Tensor | null; requires_grad?: boolean }, requires_grad?: boolean | { requires_grad?: boolean }) {
-    const a = parseArgs("Parameter", [data, requires_grad].filter((x) => x !== undefined), ["data", "requires_grad"]);
+    const a = parseArgs("Parameter", [data, requires_grad], ["data", "requires_grad"]);
     const t = a.data === undefined || a.data === null ? zeros(0) : a.data;
     if (!(t instanceof Tensor)) {
       throw new TypeError(`Parameter(): argument 'data' must be a Tensor, not ${describeValue(t)}`);

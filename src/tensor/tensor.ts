@@ -9,7 +9,7 @@ import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { formatValues, addSuffixes } from "./repr";
 import { tensor_display_hook } from "../display/hook";
-import { isOptions, parseArgs } from "./args";
+import { isOptions, parseArgs, trimArgs } from "./args";
 import { IndexError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import * as E from "../ops/elementwise";
 import * as R from "../ops/reduce";
@@ -51,12 +51,6 @@ function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
 }
 
 /** Drops trailing undefined arguments only: an undefined in the middle keeps later ones in their positions. */
-function trimArgs(args: unknown[]): unknown[] {
-  let n = args.length;
-  while (n > 0 && args[n - 1] === undefined) n--;
-  return args.slice(0, n);
-}
-
 type DtypeOpt = { dtype?: DType | string | null };
 type TopkOpts = { k?: number; dim?: number; largest?: boolean; sorted?: boolean };
 type SortOpts = { dim?: number; descending?: boolean; stable?: boolean };
@@ -638,9 +632,11 @@ export class Tensor {
     const a = dimArgs("any", trimArgs([dim, keepdim]));
     return R.any(this, a.dim as number | null | undefined, a.keepdim);
   }
-  norm(p: number | "fro" | { p?: number | "fro"; dim?: Dims; keepdim?: boolean } = 2, dim?: Dims | { dim?: Dims; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor {
-    const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim"]);
-    return R.norm(this, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, (o.keepdim as boolean | undefined) ?? false);
+  norm(p: number | "fro" | ({ p?: number | "fro"; dim?: Dims; keepdim?: boolean } & DtypeOpt) = 2, dim?: Dims | ({ dim?: Dims; keepdim?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean } & DtypeOpt)): Tensor {
+    const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim", "dtype"]);
+    // PyTorch's dtype= casts the input before the reduction.
+    const x = o.dtype === undefined || o.dtype === null ? this : this.to(normalizeDtype(o.dtype));
+    return R.norm(x, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, (o.keepdim as boolean | undefined) ?? false);
   }
 
   // ---------------------------------------------------------------- linear algebra

@@ -51,7 +51,9 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== "boolean") allBool = false;
-    if (typeof v === "number" && !Number.isInteger(v)) allInt = false;
+    // A whole number past int32 (1e10, which JavaScript cannot tell from 10000000000) becomes float32:
+    // int32, torchlab's int64, would wrap it to a wrong value.
+    if (typeof v === "number" && (!Number.isInteger(v) || v > 2147483647 || v < -2147483648)) allInt = false;
   }
   if (allBool) return "bool";
   return allInt && values.length > 0 ? "int32" : "float32";
@@ -288,8 +290,14 @@ export const zeros_like = (t: Tensor, options: CreationOptions = {}): Tensor => 
 export const ones_like = (t: Tensor, options: CreationOptions = {}): Tensor => ones(t.shape, likeOptions(t, options));
 export const empty_like = (t: Tensor, options: CreationOptions = {}): Tensor => empty(t.shape, likeOptions(t, options));
 export const full_like = (t: Tensor, v: number, options: CreationOptions = {}): Tensor => full(t.shape, v, likeOptions(t, options));
-export const rand_like = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, { ...options, dtype: options.dtype ?? "float32" });
-export const randn_like = (t: Tensor, options: RandomOptions = {}): Tensor => randn(t.shape, { ...options, dtype: options.dtype ?? "float32" });
+/** Random values like `t`, in t's dtype unless `dtype` says otherwise: an integer one is PyTorch's error. */
+function randomLike(kernel: string, t: Tensor, options: RandomOptions): RandomOptions {
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : t.dtype;
+  if (dtype !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${dtype === "bool" ? "Bool" : "Long"}'`);
+  return { ...options, dtype };
+}
+export const rand_like = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, randomLike("check_uniform_bounds", t, options));
+export const randn_like = (t: Tensor, options: RandomOptions = {}): Tensor => randn(t.shape, randomLike("normal_kernel_cpu", t, options));
 export function randint_like(t: Tensor, low: number, high?: number, options: RandomOptions = {}): Tensor {
   return high === undefined ? randint(0, low, t.shape, options) : randint(low, high, t.shape, options);
 }

@@ -52,6 +52,16 @@ function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
 
 /** Drops trailing undefined arguments only: an undefined in the middle keeps later ones in their positions. */
 type DtypeOpt = { dtype?: DType | string | null };
+
+/** scatter's `src` (a tensor) or `value` (a number), positionally or by keyword, and `reduce`. */
+type ScatterOptions = { src?: Tensor | number; value?: number; reduce?: "add" | "multiply" };
+function scatterArgs(op: string, src: unknown, options: unknown): { src: Tensor | number; reduce?: "add" | "multiply" } {
+  const o = parseArgs(op, trimArgs([src, options]), ["src", "value", "reduce"]);
+  if (o.src !== undefined && o.value !== undefined) throw new TypeError(`${op}() got both 'src' and 'value'`);
+  const s = o.src ?? o.value;
+  if (s === undefined) throw new TypeError(`${op}() missing 1 required argument: 'src' (a Tensor) or 'value' (a number)`);
+  return { src: s as Tensor | number, reduce: o.reduce as "add" | "multiply" | undefined };
+}
 type TopkOpts = { k?: number; dim?: number; largest?: boolean; sorted?: boolean };
 type SortOpts = { dim?: number; descending?: boolean; stable?: boolean };
 
@@ -1023,13 +1033,17 @@ export class Tensor {
    * Writes `src` (a tensor, or a number) into this tensor at `index` along `dim`:
    * `self[index[i][j]][j] = src[i][j]` for dim=0. `reduce: 'add' | 'multiply'` combines instead.
    */
-  scatter_(dim: number, index: Tensor, src: Tensor | number, options: { reduce?: "add" | "multiply" } = {}): this {
-    const o = parseArgs("scatter_", [options], ["reduce"]);
-    return this.inplace("scatter_", (s) => SC.scatter(s, dim, index, src, o.reduce as "add" | "multiply" | undefined));
+  /**
+   * Writes `src` (a tensor, or a number: PyTorch's `value`) into this tensor at `index` along `dim`.
+   * @example torch.zeros(10).scatter_(0, torch.tensor(3), {value: 1})   // one-hot, as in PyTorch's tutorial
+   */
+  scatter_(dim: number, index: Tensor, src: Tensor | number | ScatterOptions, options?: ScatterOptions): this {
+    const o = scatterArgs("scatter_", src, options);
+    return this.inplace("scatter_", (s) => SC.scatter(s, dim, index, o.src, o.reduce));
   }
-  scatter(dim: number, index: Tensor, src: Tensor | number, options: { reduce?: "add" | "multiply" } = {}): Tensor {
-    const o = parseArgs("scatter", [options], ["reduce"]);
-    return SC.scatter(this, dim, index, src, o.reduce as "add" | "multiply" | undefined);
+  scatter(dim: number, index: Tensor, src: Tensor | number | ScatterOptions, options?: ScatterOptions): Tensor {
+    const o = scatterArgs("scatter", src, options);
+    return SC.scatter(this, dim, index, o.src, o.reduce);
   }
   /** Sums `src` into this tensor at `index` along `dim` (repeated positions add up). */
   scatter_add_(dim: number, index: Tensor, src: Tensor): this {

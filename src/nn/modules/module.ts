@@ -38,6 +38,20 @@ export interface IncompatibleKeys {
   unexpected_keys: string[];
 }
 
+/** The keys, printing as PyTorch's does: `<All keys matched successfully>` when both lists are empty. */
+function incompatibleKeys(missing_keys: string[], unexpected_keys: string[]): IncompatibleKeys {
+  const py = (ks: string[]): string => `[${ks.map((k) => `'${k}'`).join(", ")}]`;
+  const text = (): string =>
+    missing_keys.length === 0 && unexpected_keys.length === 0
+      ? "<All keys matched successfully>"
+      : `_IncompatibleKeys(missing_keys=${py(missing_keys)}, unexpected_keys=${py(unexpected_keys)})`;
+  const keys = { missing_keys, unexpected_keys };
+  // Non-enumerable, so the result still compares and serialises as the plain pair of lists.
+  Object.defineProperty(keys, "toString", { value: text, enumerable: false });
+  Object.defineProperty(keys, Symbol.for("nodejs.util.inspect.custom"), { value: text, enumerable: false });
+  return keys;
+}
+
 /** A device given as 'cpu' / 'cuda' / 'cuda:0' or as a `torch.device`. */
 export type DeviceLike = string | { type: string; index?: number | null };
 
@@ -518,7 +532,7 @@ export class Module {
       if (missing.length) errors.unshift(`Missing key(s) in state_dict: ${missing.map((k) => `"${k}"`).join(", ")}. `);
     }
     if (errors.length) throw new RuntimeError(`Error(s) in loading state_dict for ${this._get_name()}:\n\t${errors.join("\n\t")}`);
-    return { missing_keys: missing, unexpected_keys: unexpected };
+    return incompatibleKeys(missing, unexpected);
   }
 
   // ------------------------------------------------------------------ modes and devices

@@ -339,6 +339,7 @@ describe("Save and load the model", () => {
     const model = new nn.Sequential(new nn.Linear(3, 2), new nn.ReLU(), new nn.Linear(2, 1));
     det_init_(model);
     expect(Object.keys(model.state_dict())).toEqual(R.keys);
+    expectSamePrint(util.inspect(model.state_dict()), R.state_dict as string);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tutorial-")), "model_weights.pth");
     torch.save(model.state_dict(), file);
     const loaded = torch.load(file) as Record<string, Tensor>;

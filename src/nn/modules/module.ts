@@ -15,6 +15,7 @@
  * `forward`, then the forward hooks. An interface merged into the class gives the call the argument
  * and result types of the subclass's `forward`.
  */
+import { readableDict } from "../../serialization/inspect";
 import { Tensor } from "../../tensor/tensor";
 import { Parameter } from "../parameter";
 import { isOptions, parseArgs } from "../../tensor/args";
@@ -453,7 +454,8 @@ export class Module {
    */
   state_dict(options: { destination?: Record<string, Tensor>; prefix?: string; keep_vars?: boolean } = {}): Record<string, Tensor> {
     const o = parseArgs("state_dict", [options], ["destination", "prefix", "keep_vars"]);
-    const dest = (o.destination as Record<string, Tensor> | undefined) ?? {};
+    // Ours prints as PyTorch's OrderedDict does, as a loaded one does.
+    const dest = (o.destination as Record<string, Tensor> | undefined) ?? readableDict<Record<string, Tensor>>({});
     const keep = (o.keep_vars as boolean | undefined) ?? false;
     const walk = (m: Module, prefix: string): void => {
       for (const [n, p] of m._parameter_entries()) dest[prefix + n] = keep ? p : p.detach();

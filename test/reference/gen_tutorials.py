@@ -428,6 +428,54 @@ def blitz():
     OUT["blitz"] = r
 
 
+# ------------------------------------------------------------------ the course's Chinese tutorial (seed)
+def seed_course():
+    """The nn.Module section's snippets as the course text has them (with its typo: 35 channels
+    into BatchNorm2d(32)), the named_parameters look-up, and the Flatten module."""
+    r = {}
+
+    class Net(torch.nn.Module):
+        def __init__(self):
+            super(Net, self).__init__()
+            self.net = torch.nn.Sequential(
+                torch.nn.Conv2d(1, 35, 5, 1, 1),
+                torch.nn.MaxPool2d(2, 2),
+                torch.nn.ReLU(True),
+                torch.nn.BatchNorm2d(32),
+                torch.nn.Conv2d(32, 64, 3, 1, 1),
+                torch.nn.ReLU(True),
+                torch.nn.BatchNorm2d(64),
+            )
+
+        def forward(self, x):
+            return self.net(x)
+
+    net = Net()
+    r["net"] = repr(net)
+    try:
+        net(torch.rand(1, 1, 28, 28))
+    except RuntimeError as e:
+        r["typo_error"] = str(e)
+    net = torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.Linear(2, 2))
+    det_init_(net)
+    r["named_parameters_0"] = [list(net.named_parameters())[0][0], str(list(net.named_parameters())[0][1])]
+    r["named_parameters_3"] = [list(net.named_parameters())[3][0], str(list(net.named_parameters())[3][1])]
+    r["train_eval"] = [net.train().training, net.eval().training]
+
+    class Flatten(torch.nn.Module):
+        def __init__(self):
+            super(Flatten, self).__init__()
+
+        def forward(self, input):
+            return input.view(input.size(0), -1)
+
+    sd = Flatten()
+    orin = det([2, 2, 2], 0.4)
+    r["orin"] = repr(orin)
+    r["flat"] = repr(sd.forward(orin))
+    OUT["seed_course"] = r
+
+
 def main():
     torch.manual_seed(0)
     tensors()
@@ -437,6 +485,7 @@ def main():
     optimization()
     save_load()
     blitz()
+    seed_course()
     path = os.path.join(HERE, "tutorials.json")
     with open(path, "w") as f:
         json.dump(OUT, f, indent=1, ensure_ascii=False)

@@ -14,7 +14,7 @@ import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError, OutOfMemoryError } from "./errors";
 import { broadcastShapes, operand } from "./ops/_core";
 import { from_typed, tensor } from "./ops/creation";
-import { isOptions, parseArgs } from "./tensor/args";
+import { isOptions, parseArgs, trimArgs } from "./tensor/args";
 import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
 
@@ -139,11 +139,11 @@ export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
 export const matmul = (a: Tensor, b: Tensor, options?: Out): Tensor => withOut("matmul", L.matmul(a, b), options?.out);
 type ReduceOut = { dim?: R.Dims; keepdim?: boolean; dtype?: DType | string | null } & Out;
 export const sum = (a: Tensor, dim?: R.Dims | ReduceOut, keepdim?: boolean | ReduceOut): Tensor => {
-  const s = splitOut<Parameters<Tensor["sum"]>>([dim, keepdim].filter((v) => v !== undefined));
+  const s = splitOut<Parameters<Tensor["sum"]>>(trimArgs([dim, keepdim]));
   return withOut("sum", a.sum(...s.args), s.out);
 };
 export const mean = (a: Tensor, dim?: R.Dims | ReduceOut, keepdim?: boolean | ReduceOut): Tensor => {
-  const s = splitOut<Parameters<Tensor["mean"]>>([dim, keepdim].filter((v) => v !== undefined));
+  const s = splitOut<Parameters<Tensor["mean"]>>(trimArgs([dim, keepdim]));
   return withOut("mean", a.mean(...s.args), s.out);
 };
 /** `torch.pow(x, 2)`, `torch.pow(x, y)`, and a number base: `torch.pow(2, x)`. */
@@ -243,7 +243,7 @@ export const norm = (a: Tensor, ...args: Parameters<Tensor["norm"]>): Tensor => 
 type PairOut = { out?: [Tensor, Tensor] | null };
 type DimOut = { dim: number; keepdim?: boolean } & PairOut;
 function extreme(op: "max" | "min", a: Tensor, args: unknown[]): Tensor | R.ValuesIndices {
-  const s = splitOut<unknown[]>(args.filter((v) => v !== undefined));
+  const s = splitOut<unknown[]>(trimArgs(args));
   const [first] = s.args;
   if (first instanceof Tensor) return withOut(op, op === "max" ? E.maximum(a, first) : E.minimum(a, first), s.out);
   if (s.args.length === 0) return withOut(op, op === "max" ? R.max(a) : R.min(a), s.out);

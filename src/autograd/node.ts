@@ -25,6 +25,8 @@ export class Node {
   private versions: number[];
   private storages: Tensor["_s"][];
   private fn: BackwardFn | null;
+  /** next_functions as they were when backward() released the inputs. */
+  private releasedNext: [Node | AccumulateGrad | null, number][] | null = null;
   /** Set by Tensor.retain_grad() on the output of this node. */
   retained: Tensor | null = null;
   /**
@@ -60,6 +62,7 @@ export class Node {
    * input that needs no gradient.
    */
   get next_functions(): [Node | AccumulateGrad | null, number][] {
+    if (this.releasedNext !== null) return this.releasedNext.map(([n, i]) => [n, i]);
     return this.inputs.map((t, i) => {
       const e = this.edges[i];
       if (e !== null) return [e, 0];
@@ -111,6 +114,8 @@ export class Node {
 
   /** @internal Frees what the node holds; a second backward through it then raises. */
   release(): void {
+    // The graph's shape outlives backward(), as in PyTorch: only the saved tensors are freed.
+    this.releasedNext = this.next_functions;
     this.fn = null;
     this.inputs = [];
     this.edges = [];

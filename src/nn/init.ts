@@ -27,7 +27,7 @@ function checkTensor(op: string, t: unknown): asserts t is Tensor {
 /** Splits `(tensor, ...positional, {options})` into named values. */
 function args(op: string, tensor: unknown, rest: unknown[], names: string[]): Record<string, unknown> {
   checkTensor(op, tensor);
-  return parseArgs(op, rest.filter((x) => x !== undefined), [...names, "generator"]);
+  return parseArgs(op, rest, [...names, "generator"]);
 }
 
 /**

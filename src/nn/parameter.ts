@@ -21,13 +21,18 @@ import { TypeError } from "../errors";
  */
 export class Parameter extends Tensor {
   constructor(data?: Tensor | null | { data?: Tensor | null; requires_grad?: boolean }, requires_grad?: boolean | { requires_grad?: boolean }) {
-    const a = parseArgs("Parameter", [data, requires_grad].filter((x) => x !== undefined), ["data", "requires_grad"]);
-    const t = a.data === undefined || a.data === null ? zeros(0) : a.data;
-    if (!(t instanceof Tensor)) {
-      throw new TypeError(`Parameter(): argument 'data' must be a Tensor, not ${describeValue(t)}`);
+    const a = parseArgs("Parameter", [data, requires_grad], ["data", "requires_grad"]);
+    const given = a.data === undefined || a.data === null ? zeros(0) : a.data;
+    if (!(given instanceof Tensor)) {
+      throw new TypeError(`Parameter(): argument 'data' must be a Tensor, not ${describeValue(given)}`);
     }
+    let t = given;
+    const grad = (a.requires_grad as boolean | undefined) ?? true;
+    // PyTorch's nn.Parameter(torch.tensor([1.0, 2.0])) is float, but JavaScript's 1.0 is 1, so the
+    // port's tensor is int32; as torch.tensor does with requires_grad, the parameter is its float copy.
+    if (grad && t.dtype === "int32") t = t.float();
     super(t._s.data, t._s);
-    this.requires_grad_((a.requires_grad as boolean | undefined) ?? true);
+    this.requires_grad_(grad);
   }
 
   toString(): string {

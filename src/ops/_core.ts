@@ -163,6 +163,21 @@ export function broadcastShapes(a: readonly number[], b: readonly number[]): num
   return out;
 }
 
+/**
+ * PyTorch's broadcast error, "The size of tensor a (3) must match the size of tensor b (4) at
+ * non-singleton dimension 1", for the first dim (from the left of the broadcast shape) where `a`
+ * and `b` disagree; null when they broadcast.
+ */
+export function broadcastMismatch(a: readonly number[], b: readonly number[]): string | null {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[a.length - n + i] ?? 1;
+    const y = b[b.length - n + i] ?? 1;
+    if (x !== y && x !== 1 && y !== 1) return `The size of tensor a (${x}) must match the size of tensor b (${y}) at non-singleton dimension ${i}`;
+  }
+  return null;
+}
+
 export function numelOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }

@@ -51,7 +51,9 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== "boolean") allBool = false;
-    if (typeof v === "number" && !Number.isInteger(v)) allInt = false;
+    // A whole number past int32 (1e10, which JavaScript cannot tell from 10000000000) becomes float32:
+    // int32, torchlab's int64, would wrap it to a wrong value.
+    if (typeof v === "number" && (!Number.isInteger(v) || v > 2147483647 || v < -2147483648)) allInt = false;
   }
   if (allBool) return "bool";
   return allInt && values.length > 0 ? "int32" : "float32";
@@ -209,24 +211,31 @@ export function randint(...args: (number | number[] | RandomOptions)[]): Tensor 
   return fromGenerator(size, o, (g) => g.randint(lo, hi), dtype === "float32" ? "float32" : "int32");
 }
 
-/** A random permutation of 0..n-1. */
+/** A random permutation of 0..n-1 (int32, torchlab's int64; `dtype` may ask for float32). */
 export function randperm(n: number, options: RandomOptions = {}): Tensor {
-  const g = options.generator ?? default_generator;
-  const p = g.randperm(n);
-  return finish(compute(() => tf.tensor1d(p, "int32")), options);
+  const o = parseArgs("randperm", [n, options], ["n", "generator", "dtype", "device", "requires_grad"]) as RandomOptions & { n?: number };
+  if (o.n === undefined) throw new TypeError("randperm() missing 1 required positional argument: 'n'");
+  if (o.n < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${o.n}: [${o.n}]`);
+  if (!Number.isInteger(o.n)) throw new TypeError(`randperm(): argument 'n' must be int, not ${o.n}`);
+  const g = o.generator ?? default_generator;
+  const p = g.randperm(o.n);
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : "int32";
+  return finish(compute(() => tf.cast(tf.tensor1d(p, "int32"), dtype)), o);
 }
 
-/** `arange(end)`, `arange(start, end)`, `arange(start, end, step)`; int32 when all are integers. */
-export function arange(...args: (number | CreationOptions)[]): Tensor {
-  let rest = args.slice();
-  let options: CreationOptions = {};
-  if (rest.length && typeof rest[rest.length - 1] === "object") {
-    options = rest[rest.length - 1] as CreationOptions;
-    rest = rest.slice(0, -1);
-  }
-  const nums = rest as number[];
-  if (nums.length === 0 || nums.length > 3) throw new TypeError("arange() expects (end), (start, end) or (start, end, step)");
-  let [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+/**
+ * `arange(end)`, `arange(start, end)`, `arange(start, end, step)`, each also by keyword
+ * (`arange(0, 10, {step: 2, dtype: torch.float32})`); int32 when all are integers.
+ */
+export function arange(...args: (number | (CreationOptions & { start?: number; end?: number; step?: number }))[]): Tensor {
+  const o = parseArgs("arange", args, ["start", "end", "step", "dtype", "device", "requires_grad"]);
+  const options = o as CreationOptions;
+  // A lone number is the end, as in PyTorch's arange(end) overload.
+  if (o.end === undefined) [o.start, o.end] = [undefined, o.start];
+  if (o.end === undefined) throw new TypeError("arange() expects (end), (start, end) or (start, end, step)");
+  const nums = [o.start ?? 0, o.end, o.step ?? 1] as number[];
+  if (!nums.every((v) => typeof v === "number")) throw new TypeError(`arange(): start, end and step must be numbers, got ${nums.map(String).join(", ")}`);
+  let [start, end, step] = nums;
   // With an integer dtype PyTorch truncates start, end and step first (so a 0.5 step is 0).
   if (options.dtype !== undefined && normalizeDtype(options.dtype) === "int32") [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
   if (step === 0) throw new RuntimeError("arange(): step must be nonzero");
@@ -262,16 +271,15 @@ export function linspace(start: number, end: number, stepsArg: number | (Creatio
   return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);
 }
 
-export function eye(n: number, m?: number | CreationOptions, options: CreationOptions = {}): Tensor {
-  if (typeof m === "object") {
-    options = m;
-    m = undefined;
-  }
-  const cols = m ?? n;
-  if (n < 0) throw new RuntimeError(`eye(): n must be greater or equal to 0, got ${n}`);
+export function eye(n: number, m?: number | CreationOptions, options?: CreationOptions): Tensor {
+  const o = parseArgs("eye", [n, m, options], ["n", "m", "dtype", "device", "requires_grad"]) as CreationOptions & { n?: number; m?: number };
+  if (o.n === undefined) throw new TypeError("eye() missing 1 required positional argument: 'n'");
+  const rows = o.n;
+  const cols = o.m ?? rows;
+  if (rows < 0) throw new RuntimeError(`eye(): n must be greater or equal to 0, got ${rows}`);
   if (cols < 0) throw new RuntimeError(`eye(): m must be greater or equal to 0, got ${cols}`);
-  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
-  return finish(compute(() => tf.cast(tf.eye(n, cols), dtype)), options);
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : "float32";
+  return finish(compute(() => tf.cast(tf.eye(rows, cols), dtype)), o);
 }
 
 function likeOptions(t: Tensor, options: CreationOptions): CreationOptions {
@@ -282,8 +290,14 @@ export const zeros_like = (t: Tensor, options: CreationOptions = {}): Tensor => 
 export const ones_like = (t: Tensor, options: CreationOptions = {}): Tensor => ones(t.shape, likeOptions(t, options));
 export const empty_like = (t: Tensor, options: CreationOptions = {}): Tensor => empty(t.shape, likeOptions(t, options));
 export const full_like = (t: Tensor, v: number, options: CreationOptions = {}): Tensor => full(t.shape, v, likeOptions(t, options));
-export const rand_like = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, { ...options, dtype: options.dtype ?? "float32" });
-export const randn_like = (t: Tensor, options: RandomOptions = {}): Tensor => randn(t.shape, { ...options, dtype: options.dtype ?? "float32" });
+/** Random values like `t`, in t's dtype unless `dtype` says otherwise: an integer one is PyTorch's error. */
+function randomLike(kernel: string, t: Tensor, options: RandomOptions): RandomOptions {
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : t.dtype;
+  if (dtype !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${dtype === "bool" ? "Bool" : "Long"}'`);
+  return { ...options, dtype };
+}
+export const rand_like = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, randomLike("check_uniform_bounds", t, options));
+export const randn_like = (t: Tensor, options: RandomOptions = {}): Tensor => randn(t.shape, randomLike("normal_kernel_cpu", t, options));
 export function randint_like(t: Tensor, low: number, high?: number, options: RandomOptions = {}): Tensor {
   return high === undefined ? randint(0, low, t.shape, options) : randint(low, high, t.shape, options);
 }

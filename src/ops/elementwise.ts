@@ -1,5 +1,5 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
-import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, describe, expandTo, select } from "./_core";
+import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { hasJsKernel } from "../backend/js_kernels";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
@@ -7,20 +7,8 @@ import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
 type Operand = Tensor | number | boolean;
 
 function checkBroadcast(op: string, a: Tensor, b: Tensor): void {
-  if (broadcastShapes(a.shape, b.shape) !== null) return;
-  const n = Math.max(a.dim(), b.dim());
-  for (let i = 0; i < n; i++) {
-    const x = a.shape[a.dim() - n + i] ?? 1;
-    const y = b.shape[b.dim() - n + i] ?? 1;
-    if (x !== y && x !== 1 && y !== 1) {
-      throw new ShapeError(
-        `${op}(): The size of tensor a (${x}) must match the size of tensor b (${y}) at non-singleton dimension ${i} ` +
-          `(shapes [${a.shape.join(", ")}] and [${b.shape.join(", ")}])`,
-        a.shape,
-        b.shape,
-      );
-    }
-  }
+  const msg = broadcastMismatch(a.shape, b.shape);
+  if (msg !== null) throw new ShapeError(`${op}(): ${msg} (shapes [${a.shape.join(", ")}] and [${b.shape.join(", ")}])`, a.shape, b.shape);
 }
 
 /** The input tensor of an op; `torch.add(1, x)`-style number inputs are promoted against `other`. */
@@ -404,12 +392,15 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   const base = like ?? Tensor._wrap(compute(() => tf.scalar(0, typeof a === "number" && !Number.isInteger(a) ? "float32" : "int32")));
   const x = operand(a, base, "where");
   const y = operand(b, base, "where");
-  const shape = broadcastShapes(cond.shape, broadcastShapes(x.shape, y.shape) ?? []) ;
-  if (shape === null || broadcastShapes(x.shape, y.shape) === null) {
+  // PyTorch broadcasts condition with input, then the result with other, and names the first clash.
+  const cx = broadcastShapes(cond.shape, x.shape);
+  const shape = cx === null ? null : broadcastShapes(cx, y.shape);
+  if (cx === null || shape === null) {
+    const msg = cx === null ? broadcastMismatch(cond.shape, x.shape) : broadcastMismatch(cx, y.shape);
     throw new ShapeError(
-      `where(): condition [${cond.shape.join(", ")}], input [${x.shape.join(", ")}] and other [${y.shape.join(", ")}] do not broadcast`,
-      cond.shape,
-      x.shape,
+      `where(): ${msg} (condition [${cond.shape.join(", ")}], input [${x.shape.join(", ")}], other [${y.shape.join(", ")}])`,
+      cx === null ? cond.shape : cx,
+      cx === null ? x.shape : y.shape,
     );
   }
   const dt = promote(x.dtype, y.dtype);
@@ -434,7 +425,7 @@ export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | T
   const shape = broadcastShapes(a.shape, mask.shape);
   if (shape === null) {
     throw new ShapeError(
-      `masked_fill(): the shape of the mask [${mask.shape.join(", ")}] must be broadcastable to the shape of the input [${a.shape.join(", ")}]`,
+      `masked_fill(): ${broadcastMismatch(mask.shape, a.shape)} (mask [${mask.shape.join(", ")}], input [${a.shape.join(", ")}])`,
       a.shape,
       mask.shape,
     );

@@ -1,5 +1,5 @@
 /** Matrix products: matmul (NumPy semantics with batch broadcasting), mm, bmm, mv, dot, outer. */
-import { tf, compute, record, sumTo, as, broadcastShapes, fmtShape, expandTo, matMul2d } from "./_core";
+import { tf, compute, record, sumTo, as, broadcastShapes, broadcastMismatch, fmtShape, expandTo, matMul2d } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError } from "../errors";
 
@@ -22,7 +22,7 @@ function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
   const batchB = b.shape.slice(0, -2);
   const batch = broadcastShapes(batchA, batchB);
   if (batch === null) {
-    throw new ShapeError(`${op}(): batch dimensions ${fmtShape(batchA)} and ${fmtShape(batchB)} do not broadcast (shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)})`, batchA, batchB);
+    throw new ShapeError(`${op}(): ${broadcastMismatch(batchA, batchB)} (batch dimensions of ${fmtShape(a.shape)} and ${fmtShape(b.shape)})`, batchA, batchB);
   }
   const dt = a.dtype === "float32" ? "float32" : "int32";
   // Any size-0 dim: the product is zeros (an empty sum) and tfjs's reshapes cannot infer sizes.

@@ -14,6 +14,7 @@ import { from_typed } from "../ops/creation";
 import { ZipReader, writeZip } from "./zip";
 import { unpickle, PyDict, UnpicklingError, Pickler, pyRepr } from "./pickle";
 import { TreeNode, toTree } from "./tree";
+import { readableDict } from "./inspect";
 
 type TorchDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
 
@@ -212,7 +213,7 @@ function toJs(root: unknown, stored: number): unknown {
       return t;
     }
     if (v instanceof PyDict) {
-      const out = Object.create(null) as Record<string, unknown>;
+      const out = readableDict(Object.create(null) as Record<string, unknown>);
       done.set(v, out);
       const where = name ? `'${name}'` : "at the top";
       const original = new Map<string, unknown>();

@@ -26,6 +26,7 @@ import { from_typed } from "../ops/creation";
 import { crc32 } from "./crc32";
 import { TypeError } from "../errors";
 import { TreeNode, toTree, isPlainObject } from "./tree";
+import { readableDict } from "./inspect";
 
 export class FormatError extends Error {}
 
@@ -253,7 +254,7 @@ export function decode(buf: Buffer): unknown {
 
   if (typeof meta["torchlab.structure"] !== "string") {
     // A safetensors file from another tool: a flat dict of its tensors, in header order.
-    const out = Object.create(null) as Record<string, Tensor>;
+    const out = readableDict(Object.create(null) as Record<string, Tensor>);
     for (const name of entries.keys()) out[name] = tensorOf(name);
     return out;
   }
@@ -285,7 +286,7 @@ export function decode(buf: Buffer): unknown {
     }
     if (own(v, "$dict") && Array.isArray((v as { $dict: unknown }).$dict)) {
       // Prototype-free: a key such as "__proto__" or "constructor" is an ordinary key.
-      const out = Object.create(null) as Record<string, unknown>;
+      const out = readableDict(Object.create(null) as Record<string, unknown>);
       for (const pair of (v as { $dict: unknown[] }).$dict) {
         if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string") throw new FormatError("the structure has a malformed object entry");
         if (own(out, pair[0])) throw new FormatError(`the structure has the key '${pair[0].slice(0, 80)}' twice in one object`);

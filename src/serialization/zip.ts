@@ -1,8 +1,10 @@
 /**
  * A small reader for the zip container PyTorch's torch.save writes (since 1.6): the central
  * directory locates each entry; entries are normally stored (PyTorch aligns them, uncompressed),
- * deflate is handled through node:zlib. Zip64 sizes and offsets are understood.
+ * deflate is handled through node:zlib. Zip64 sizes and offsets are understood. torchvision's
+ * extract_archive reads dataset .zip files with it too (src/torchvision/datasets/archive.ts).
  */
+import * as fs from "fs";
 import * as zlib from "zlib";
 import { crc32 } from "./crc32";
 
@@ -32,34 +34,69 @@ function u64(buf: Buffer, at: number): number {
   return Number(v);
 }
 
+/**
+ * Random access to the bytes of a zip archive: a Buffer already in memory (torch.load), or a file
+ * read piece by piece (zipFileSource: a dataset archive of hundreds of MB is never held whole).
+ */
+export interface ZipSource {
+  readonly length: number;
+  /** `length` bytes from `offset` (fewer only past the end). */
+  read(offset: number, length: number): Buffer;
+}
+
+function bufferSource(buf: Buffer): ZipSource {
+  return { length: buf.length, read: (offset, length) => buf.subarray(offset, offset + length) };
+}
+
+/** A ZipSource over an open file descriptor (the caller closes it). */
+export function zipFileSource(fd: number): ZipSource {
+  const length = fs.fstatSync(fd).size;
+  return {
+    length,
+    read(offset, n) {
+      const out = Buffer.alloc(Math.max(0, Math.min(n, length - offset)));
+      fs.readSync(fd, out, 0, out.length, offset);
+      return out;
+    },
+  };
+}
+
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
+  private readonly src: ZipSource;
 
-  constructor(private readonly buf: Buffer) {
+  constructor(source: Buffer | ZipSource) {
+    const src = Buffer.isBuffer(source) ? bufferSource(source) : source;
+    this.src = src;
     const minEocd = 22;
-    if (buf.length < minEocd) throw new ZipFormatError(`file is ${buf.length} bytes, too short for a zip archive`);
+    if (src.length < minEocd) throw new ZipFormatError(`file is ${src.length} bytes, too short for a zip archive`);
+    // The end record sits in the last 22 + 65535 (comment) bytes; offsets below are the file's.
+    const tailStart = Math.max(0, src.length - minEocd - 0xffff);
+    const tail = src.read(tailStart, src.length - tailStart);
     let eocd = -1;
-    for (let i = buf.length - minEocd; i >= Math.max(0, buf.length - minEocd - 0xffff); i--) {
-      if (buf.readUInt32LE(i) === EOCD) {
+    for (let i = tail.length - minEocd; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD) {
         eocd = i;
         break;
       }
     }
     if (eocd < 0) throw new ZipFormatError("failed finding central directory (the file is truncated or not a zip archive)");
-    let count = buf.readUInt16LE(eocd + 10);
-    let cdSize = buf.readUInt32LE(eocd + 12);
-    let cdOffset = buf.readUInt32LE(eocd + 16);
+    let count = tail.readUInt16LE(eocd + 10);
+    let cdSize = tail.readUInt32LE(eocd + 12);
+    let cdOffset = tail.readUInt32LE(eocd + 16);
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
       const loc = eocd - 20;
-      if (loc < 0 || buf.readUInt32LE(loc) !== EOCD64_LOCATOR) throw new ZipFormatError("zip64 end-of-central-directory locator missing");
-      const at = u64(buf, loc + 8);
-      if (at + 56 > buf.length || buf.readUInt32LE(at) !== EOCD64) throw new ZipFormatError("zip64 end-of-central-directory record missing");
-      count = u64(buf, at + 32);
-      cdSize = u64(buf, at + 40);
-      cdOffset = u64(buf, at + 48);
+      if (loc < 0 || tail.readUInt32LE(loc) !== EOCD64_LOCATOR) throw new ZipFormatError("zip64 end-of-central-directory locator missing");
+      const at = u64(tail, loc + 8);
+      const rec = at + 56 <= src.length ? src.read(at, 56) : null;
+      if (rec === null || rec.readUInt32LE(0) !== EOCD64) throw new ZipFormatError("zip64 end-of-central-directory record missing");
+      count = u64(rec, 32);
+      cdSize = u64(rec, 40);
+      cdOffset = u64(rec, 48);
     }
-    if (cdOffset + cdSize > buf.length) throw new ZipFormatError(`central directory (offset ${cdOffset}, ${cdSize} bytes) lies past the end of the file (${buf.length} bytes): the file is truncated`);
-    let p = cdOffset;
+    if (cdOffset + cdSize > src.length) throw new ZipFormatError(`central directory (offset ${cdOffset}, ${cdSize} bytes) lies past the end of the file (${src.length} bytes): the file is truncated`);
+    const buf = src.read(cdOffset, cdSize);
+    let p = 0;
     for (let n = 0; n < count; n++) {
       if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError(`central directory entry ${n} is corrupt`);
       const method = buf.readUInt16LE(p + 10);
@@ -104,11 +141,12 @@ export class ZipReader {
   read(name: string): Buffer {
     const e = this.entries.get(name);
     if (!e) throw new ZipFormatError(`archive has no entry '${name}'`);
-    const buf = this.buf;
-    if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) throw new ZipFormatError(`local header of '${name}' is corrupt`);
-    const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
-    if (start + e.compressedSize > buf.length) throw new ZipFormatError(`entry '${name}' (${e.compressedSize} bytes at offset ${start}) runs past the end of the file: the file is truncated`);
-    const raw = buf.subarray(start, start + e.compressedSize);
+    const src = this.src;
+    const local = e.localOffset + 30 <= src.length ? src.read(e.localOffset, 30) : null;
+    if (local === null || local.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`local header of '${name}' is corrupt`);
+    const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (start + e.compressedSize > src.length) throw new ZipFormatError(`entry '${name}' (${e.compressedSize} bytes at offset ${start}) runs past the end of the file: the file is truncated`);
+    const raw = src.read(start, e.compressedSize);
     let data: Buffer;
     if (e.method === 0) data = raw;
     else if (e.method === 8) {

@@ -11,16 +11,20 @@ export function isOptions(x: unknown): x is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** Drops trailing `undefined`s: `f(a, b?, c?)` called as `f(a)` still passes them, yet they were not given. */
+export function trimArgs<T>(args: readonly T[]): T[] {
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  return args.slice(0, n);
+}
+
 /**
  * Maps `args` onto `names`: positional values first, then a trailing options object. Returns a
  * record of the given names only; throws TypeError for an unknown option or a value given twice.
  */
 export function parseArgs(op: string, args: readonly unknown[], names: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  // Trailing undefineds are arguments not given (`f(a, b?, c?)` called as `f(a)` still passes them).
-  let end = args.length;
-  while (end > 0 && args[end - 1] === undefined) end--;
-  if (end < args.length) args = args.slice(0, end);
+  args = trimArgs(args);
   let positional = args.length;
   if (positional > 0 && isOptions(args[positional - 1])) positional--;
   if (positional > names.length) {

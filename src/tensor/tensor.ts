@@ -9,7 +9,7 @@ import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { formatValues, addSuffixes } from "./repr";
 import { tensor_display_hook } from "../display/hook";
-import { isOptions, parseArgs } from "./args";
+import { isOptions, parseArgs, trimArgs } from "./args";
 import { IndexError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import * as E from "../ops/elementwise";
 import * as R from "../ops/reduce";
@@ -51,13 +51,17 @@ function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
 }
 
 /** Drops trailing undefined arguments only: an undefined in the middle keeps later ones in their positions. */
-function trimArgs(args: unknown[]): unknown[] {
-  let n = args.length;
-  while (n > 0 && args[n - 1] === undefined) n--;
-  return args.slice(0, n);
-}
-
 type DtypeOpt = { dtype?: DType | string | null };
+
+/** scatter's `src` (a tensor) or `value` (a number), positionally or by keyword, and `reduce`. */
+type ScatterOptions = { src?: Tensor | number; value?: number; reduce?: "add" | "multiply" };
+function scatterArgs(op: string, src: unknown, options: unknown): { src: Tensor | number; reduce?: "add" | "multiply" } {
+  const o = parseArgs(op, trimArgs([src, options]), ["src", "value", "reduce"]);
+  if (o.src !== undefined && o.value !== undefined) throw new TypeError(`${op}() got both 'src' and 'value'`);
+  const s = o.src ?? o.value;
+  if (s === undefined) throw new TypeError(`${op}() missing 1 required argument: 'src' (a Tensor) or 'value' (a number)`);
+  return { src: s as Tensor | number, reduce: o.reduce as "add" | "multiply" | undefined };
+}
 type TopkOpts = { k?: number; dim?: number; largest?: boolean; sorted?: boolean };
 type SortOpts = { dim?: number; descending?: boolean; stable?: boolean };
 
@@ -638,9 +642,11 @@ export class Tensor {
     const a = dimArgs("any", trimArgs([dim, keepdim]));
     return R.any(this, a.dim as number | null | undefined, a.keepdim);
   }
-  norm(p: number | "fro" | { p?: number | "fro"; dim?: Dims; keepdim?: boolean } = 2, dim?: Dims | { dim?: Dims; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor {
-    const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim"]);
-    return R.norm(this, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, (o.keepdim as boolean | undefined) ?? false);
+  norm(p: number | "fro" | ({ p?: number | "fro"; dim?: Dims; keepdim?: boolean } & DtypeOpt) = 2, dim?: Dims | ({ dim?: Dims; keepdim?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean } & DtypeOpt)): Tensor {
+    const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim", "dtype"]);
+    // PyTorch's dtype= casts the input before the reduction.
+    const x = o.dtype === undefined || o.dtype === null ? this : this.to(normalizeDtype(o.dtype));
+    return R.norm(x, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, (o.keepdim as boolean | undefined) ?? false);
   }
 
   // ---------------------------------------------------------------- linear algebra
@@ -1027,13 +1033,17 @@ export class Tensor {
    * Writes `src` (a tensor, or a number) into this tensor at `index` along `dim`:
    * `self[index[i][j]][j] = src[i][j]` for dim=0. `reduce: 'add' | 'multiply'` combines instead.
    */
-  scatter_(dim: number, index: Tensor, src: Tensor | number, options: { reduce?: "add" | "multiply" } = {}): this {
-    const o = parseArgs("scatter_", [options], ["reduce"]);
-    return this.inplace("scatter_", (s) => SC.scatter(s, dim, index, src, o.reduce as "add" | "multiply" | undefined));
+  /**
+   * Writes `src` (a tensor, or a number: PyTorch's `value`) into this tensor at `index` along `dim`.
+   * @example torch.zeros(10).scatter_(0, torch.tensor(3), {value: 1})   // one-hot, as in PyTorch's tutorial
+   */
+  scatter_(dim: number, index: Tensor, src: Tensor | number | ScatterOptions, options?: ScatterOptions): this {
+    const o = scatterArgs("scatter_", src, options);
+    return this.inplace("scatter_", (s) => SC.scatter(s, dim, index, o.src, o.reduce));
   }
-  scatter(dim: number, index: Tensor, src: Tensor | number, options: { reduce?: "add" | "multiply" } = {}): Tensor {
-    const o = parseArgs("scatter", [options], ["reduce"]);
-    return SC.scatter(this, dim, index, src, o.reduce as "add" | "multiply" | undefined);
+  scatter(dim: number, index: Tensor, src: Tensor | number | ScatterOptions, options?: ScatterOptions): Tensor {
+    const o = scatterArgs("scatter", src, options);
+    return SC.scatter(this, dim, index, o.src, o.reduce);
   }
   /** Sums `src` into this tensor at `index` along `dim` (repeated positions add up). */
   scatter_add_(dim: number, index: Tensor, src: Tensor): this {

@@ -192,19 +192,10 @@ function reachesParser(f: Fn, args: unknown[], extra: Record<string, unknown>): 
 }
 
 /**
- * PyTorch keyword parameters (those with a default) that a torchlab function does not take yet: the
- * creation ops and nn.functional's linear layers take their options another way (src/ops/creation.ts,
- * src/nn/functional), torch.norm forwards to Tensor.norm. The test fails when one is fixed (remove it
- * here) or a new one appears.
+ * PyTorch keyword parameters (those with a default) that a torchlab function does not take yet. Empty
+ * now: the test fails when a new one appears (add the keyword, not an entry here).
  */
-const KNOWN_GAPS: Record<string, string> = {
-  "nn.functional.bilinear": "takes no keyword arguments (PyTorch: bias)",
-  "nn.functional.linear": "takes no keyword arguments (PyTorch: bias)",
-  "torch.arange": "takes no keyword arguments (PyTorch: step, dtype, device, requires_grad)",
-  "torch.eye": "takes no keyword arguments (PyTorch: m, dtype, device, requires_grad)",
-  "torch.randperm": "takes no keyword arguments (PyTorch: generator, dtype, device, requires_grad)",
-  "torch.norm": "does not take dtype",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 test("torch.* and torch.nn.functional: every PyTorch keyword parameter goes through the argument parser (known gaps listed)", () => {
   const gaps: Record<string, string> = {};

@@ -425,7 +425,12 @@ describe("Parameter", () => {
     expect(q.is_leaf).toBe(true);
     expect(new nn.Parameter().shape).toEqual([0]);
     expect(() => new nn.Parameter([1, 2] as unknown as Tensor)).toThrow("argument 'data' must be a Tensor");
-    expect(() => new nn.Parameter(torch.tensor([1, 2]))).toThrow("only Tensors of floating point dtype can require gradients");
+    // JavaScript's 1.0 is 1: PyTorch's nn.Parameter(torch.tensor([1.0, 2.0])) ports to an int32 tensor,
+    // which becomes a float parameter (as torch.tensor(..., {requires_grad: true}) does); bool still fails.
+    const ip = new nn.Parameter(torch.tensor([1, 2]));
+    expect([ip.dtype, ip.requires_grad, ip.tolist()]).toEqual(["float32", true, [1, 2]]);
+    expect(new nn.Parameter(torch.tensor([1, 2]), false).dtype).toBe("int32");
+    expect(() => new nn.Parameter(torch.tensor([true]))).toThrow("only Tensors of floating point dtype can require gradients");
   });
 });
 

@@ -13,7 +13,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   // broadcasting
   ["add broadcast mismatch", () => f(2, 3).add(f(4)), torch.ShapeError, /add\(\): The size of tensor a \(3\) must match the size of tensor b \(4\) at non-singleton dimension 1 \(shapes \[2, 3\] and \[4\]\)/],
   ["mul broadcast mismatch", () => torch.mul(f(2, 3), f(3, 3)), torch.ShapeError, /mul\(\).*tensor a \(2\).*tensor b \(3\).*\[2, 3\] and \[3, 3\]/],
-  ["where shapes do not broadcast", () => torch.where(torch.ones(2, { dtype: torch.bool }), f(3), f(3)), torch.ShapeError, /where\(\): condition \[2\], input \[3\] and other \[3\] do not broadcast/],
+  ["where shapes do not broadcast", () => torch.where(torch.ones(2, { dtype: torch.bool }), f(3), f(3)), torch.ShapeError, /where\(\): The size of tensor a \(2\) must match the size of tensor b \(3\) at non-singleton dimension 0 \(condition \[2\], input \[3\], other \[3\]\)/],
   ["masked_fill mask not broadcastable", () => f(2, 3).masked_fill(torch.ones(3, 3, { dtype: torch.bool }), 1), torch.ShapeError, /masked_fill\(\).*mask \[3, 3\].*input \[2, 3\]/],
   ["in-place result shape", () => f(3).add_(f(2, 3)), torch.RuntimeError, /add_: output with shape \[3\] doesn't match the broadcast shape \[2, 3\]/],
   // views
@@ -49,7 +49,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["select on a 0-d tensor", () => torch.tensor(1.5).select(0, 0), torch.IndexError, /select\(\) cannot be applied to a 0-dim tensor/],
   // matrix products
   ["matmul inner mismatch", () => f(2, 3).matmul(f(4, 5)), torch.ShapeError, /mat1 and mat2 shapes cannot be multiplied \(2x3 and 4x5\)/],
-  ["matmul batch mismatch", () => f(2, 2, 3).matmul(f(3, 3, 4)), torch.ShapeError, /matmul\(\): batch dimensions \[2\] and \[3\] do not broadcast/],
+  ["matmul batch mismatch", () => f(2, 2, 3).matmul(f(3, 3, 4)), torch.ShapeError, /matmul\(\): The size of tensor a \(2\) must match the size of tensor b \(3\) at non-singleton dimension 0/],
   ["matmul of a 0-d tensor", () => torch.tensor(2.5).matmul(f(2)), torch.RuntimeError, /both arguments to matmul need to be at least 1D, but they are 0D and 1D/],
   ["matmul mixed dtypes", () => torch.tensor([[1, 2]]).matmul(f(2, 1)), torch.RuntimeError, /matmul\(\): expected both operands to have the same dtype, but got int32 and float32/],
   ["mv size mismatch", () => f(2, 3).mv(f(4)), torch.ShapeError, /mv\(\): size mismatch, got input \(2\), mat \(2x3\), vec \(4\)/],

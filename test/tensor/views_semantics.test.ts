@@ -206,6 +206,21 @@ describe("x[i] in a plain script", () => {
     expect(x.get(2).item()).toBe(2);
   });
 
+  test("every integer key is caught on read, past the accessor range too (x[5000], x[-100], x[2**40])", () => {
+    const x = torch.zeros(6000);
+    const anyX = x as unknown as Record<number, unknown>;
+    for (const i of [4095, 4096, 5000, 59999, -17, -100, 2 ** 40]) {
+      expect(() => anyX[i]).toThrow(TypeError);
+      expect(() => anyX[i]).toThrow(new RegExp(`tensor\\[${i}\\] is not supported outside a notebook cell: use x.get\\(${i}\\)`));
+    }
+    expect(x.get(5000).item()).toBe(0);
+    // Non-integer keys still read as on any object.
+    expect((x as unknown as Record<string, unknown>)["1.5"]).toBeUndefined();
+    expect((x as unknown as Record<string, unknown>).no_such_field).toBeUndefined();
+    const ds = new torch.utils.data.TensorDataset(torch.arange(5000));
+    expect(() => (ds as unknown as Record<number, unknown>)[4999]).toThrow(/dataset\[4999\] is not supported outside a notebook cell: use dataset.getitem\(4999\)/);
+  });
+
   test("a Dataset's numeric key throws too, naming getitem", () => {
     const ds = new torch.utils.data.TensorDataset(torch.arange(4), torch.arange(4));
     expect(() => (ds as unknown as Record<number, unknown>)[1]).toThrow(/dataset\[1\] is not supported outside a notebook cell: use dataset.getitem\(1\)/);

@@ -41,7 +41,7 @@ export function maybeInplace(op: string, input: Tensor, result: Tensor | ((x: Te
 }
 
 function opts(op: string, args: unknown[], names: string[]): Record<string, unknown> {
-  return parseArgs(op, args.filter((x) => x !== undefined), names);
+  return parseArgs(op, args, names);
 }
 
 /** max(0, x). */

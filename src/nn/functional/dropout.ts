@@ -13,7 +13,7 @@ type DropoutOpts = { p?: number; training?: boolean; inplace?: boolean };
 
 function dropoutArgs(op: string, input: Tensor, rest: unknown[]): { p: number; training: boolean; inplace: boolean } {
   checkInput(op, input);
-  const o = parseArgs(op, rest.filter((x) => x !== undefined), ["p", "training", "inplace"]);
+  const o = parseArgs(op, rest, ["p", "training", "inplace"]);
   const p = (o.p as number | undefined) ?? 0.5;
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${p}`);
   return { p, training: (o.training as boolean | undefined) ?? true, inplace: (o.inplace as boolean | undefined) ?? false };

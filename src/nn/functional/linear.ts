@@ -2,6 +2,7 @@
 import { Tensor } from "../../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../../errors";
 import { addmm } from "../../ops/addmm";
+import { parseArgs } from "../../tensor/args";
 
 function fmt(s: readonly number[]): string {
   return `[${s.join(", ")}]`;
@@ -17,7 +18,12 @@ function checkTensor(op: string, name: string, t: unknown): asserts t is Tensor 
  * Shape: input [*, in_features], weight [out_features, in_features], bias [out_features],
  * output [*, out_features].
  */
-export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+export function linear(input: Tensor, weight: Tensor | { weight?: Tensor; bias?: Tensor | null }, bias?: Tensor | null | { bias?: Tensor | null }): Tensor {
+  const o = parseArgs("linear", [weight, bias], ["weight", "bias"]);
+  return linearImpl(input, o.weight as Tensor, o.bias as Tensor | null | undefined);
+}
+
+function linearImpl(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
   checkTensor("linear", "input", input);
   checkTensor("linear", "weight", weight);
   if (bias !== undefined && bias !== null) checkTensor("linear", "bias", bias);
@@ -66,7 +72,12 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
  * Shape: input1 [*, in1_features], input2 [*, in2_features], weight [out, in1, in2], bias [out],
  * output [*, out].
  */
-export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor | { weight?: Tensor; bias?: Tensor | null }, bias?: Tensor | null | { bias?: Tensor | null }): Tensor {
+  const o = parseArgs("bilinear", [weight, bias], ["weight", "bias"]);
+  return bilinearImpl(input1, input2, o.weight as Tensor, o.bias as Tensor | null | undefined);
+}
+
+function bilinearImpl(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
   checkTensor("bilinear", "input1", input1);
   checkTensor("bilinear", "input2", input2);
   checkTensor("bilinear", "weight", weight);

@@ -179,7 +179,7 @@ type NllOpts = { weight?: Tensor | null; size_average?: boolean | null; ignore_i
 export function nll_loss(input: Tensor, target: Tensor, weight?: Tensor | null | NllOpts, options?: NllOpts): Tensor {
   checkInput("nll_loss", input);
   checkTarget("nll_loss", target);
-  const o = parseArgs("nll_loss", [weight, options].filter((x) => x !== undefined), ["weight", "size_average", "ignore_index", "reduce", "reduction"]);
+  const o = parseArgs("nll_loss", [weight, options], ["weight", "size_average", "ignore_index", "reduce", "reduction"]);
   const reduction = _reduction(o);
   checkFloatInput("nll_loss", input);
   const C = input.dim() === 1 ? input.shape[0] : input.shape[1];
@@ -207,7 +207,7 @@ type CrossEntropyOpts = NllOpts & { label_smoothing?: number };
 export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | null | CrossEntropyOpts, options?: CrossEntropyOpts): Tensor {
   checkInput("cross_entropy", input);
   checkTarget("cross_entropy", target);
-  const o = parseArgs("cross_entropy", [weight, options].filter((x) => x !== undefined), ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"]);
+  const o = parseArgs("cross_entropy", [weight, options], ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"]);
   const reduction = _reduction(o);
   const ignore_index = (o.ignore_index as number | undefined) ?? -100;
   const ls = (o.label_smoothing as number | undefined) ?? 0;
@@ -328,7 +328,7 @@ function floatTarget(target: Tensor): Tensor {
 export function binary_cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | null | BceOpts, options?: BceOpts): Tensor {
   checkInput("binary_cross_entropy", input);
   checkTarget("binary_cross_entropy", target);
-  const o = parseArgs("binary_cross_entropy", [weight, options].filter((x) => x !== undefined), ["weight", "size_average", "reduce", "reduction"]);
+  const o = parseArgs("binary_cross_entropy", [weight, options], ["weight", "size_average", "reduce", "reduction"]);
   const reduction = _reduction(o);
   if (fmt(target.shape) !== fmt(input.shape)) {
     throw new ValueError(`Using a target size (${fmt(target.shape)}) that is different to the input size (${fmt(input.shape)}) is deprecated. Please ensure they have the same size.`);
@@ -373,7 +373,7 @@ export function binary_cross_entropy_with_logits(
 ): Tensor {
   checkInput("binary_cross_entropy_with_logits", input);
   checkTarget("binary_cross_entropy_with_logits", target);
-  const o = parseArgs("binary_cross_entropy_with_logits", [weight, options].filter((x) => x !== undefined), ["weight", "size_average", "reduce", "reduction", "pos_weight"]);
+  const o = parseArgs("binary_cross_entropy_with_logits", [weight, options], ["weight", "size_average", "reduce", "reduction", "pos_weight"]);
   const reduction = _reduction(o);
   if (fmt(target.shape) !== fmt(input.shape)) {
     throw new ValueError(`Target size (${fmt(target.shape)}) must be the same as input size (${fmt(input.shape)})`);

@@ -17,7 +17,7 @@ import { checkInput } from "./activation";
 export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | null | { padding_idx?: number | null }): Tensor {
   checkInput("embedding", input);
   if (!(weight instanceof Tensor)) throw new TypeError(`embedding(): argument 'weight' must be Tensor, not ${typeof weight}`);
-  const o = parseArgs("embedding", [padding_idx].filter((x) => x !== undefined), ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]);
+  const o = parseArgs("embedding", [padding_idx], ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]);
   if (input.dtype !== "int32") {
     throw new RuntimeError(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${input.dtype} instead (while checking arguments for embedding)`);
   }
@@ -52,7 +52,7 @@ export function layer_norm(
   eps?: number,
 ): Tensor {
   checkInput("layer_norm", input);
-  const o = parseArgs("layer_norm", [weight, bias, eps].filter((x) => x !== undefined), ["weight", "bias", "eps"]);
+  const o = parseArgs("layer_norm", [weight, bias, eps], ["weight", "bias", "eps"]);
   const shape = typeof normalized_shape === "number" ? [normalized_shape] : normalized_shape;
   const k = shape.length;
   const tail = input.shape.slice(input.dim() - k);

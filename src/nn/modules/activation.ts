@@ -6,7 +6,7 @@ import * as A from "../functional/activation";
 import { ValueError } from "../../errors";
 
 function inplaceArg(op: string, args: unknown[]): boolean {
-  return (parseArgs(op, args.filter((x) => x !== undefined), ["inplace"]).inplace as boolean | undefined) ?? false;
+  return (parseArgs(op, args, ["inplace"]).inplace as boolean | undefined) ?? false;
 }
 
 /**
@@ -39,7 +39,7 @@ export class Hardtanh extends Module {
   inplace: boolean;
   constructor(min_val?: number | { min_val?: number; max_val?: number; inplace?: boolean }, max_val?: number, inplace?: boolean) {
     super();
-    const o = parseArgs("Hardtanh", [min_val, max_val, inplace].filter((x) => x !== undefined), ["min_val", "max_val", "inplace"]);
+    const o = parseArgs("Hardtanh", [min_val, max_val, inplace], ["min_val", "max_val", "inplace"]);
     this.min_val = (o.min_val as number | undefined) ?? -1;
     this.max_val = (o.max_val as number | undefined) ?? 1;
     this.inplace = (o.inplace as boolean | undefined) ?? false;
@@ -75,7 +75,7 @@ export class LeakyReLU extends Module {
   inplace: boolean;
   constructor(negative_slope?: number | { negative_slope?: number; inplace?: boolean }, inplace?: boolean) {
     super();
-    const o = parseArgs("LeakyReLU", [negative_slope, inplace].filter((x) => x !== undefined), ["negative_slope", "inplace"]);
+    const o = parseArgs("LeakyReLU", [negative_slope, inplace], ["negative_slope", "inplace"]);
     this.negative_slope = (o.negative_slope as number | undefined) ?? 0.01;
     this.inplace = (o.inplace as boolean | undefined) ?? false;
   }
@@ -93,7 +93,7 @@ export class ELU extends Module {
   inplace: boolean;
   constructor(alpha?: number | { alpha?: number; inplace?: boolean }, inplace?: boolean) {
     super();
-    const o = parseArgs("ELU", [alpha, inplace].filter((x) => x !== undefined), ["alpha", "inplace"]);
+    const o = parseArgs("ELU", [alpha, inplace], ["alpha", "inplace"]);
     this.alpha = (o.alpha as number | undefined) ?? 1;
     this.inplace = (o.inplace as boolean | undefined) ?? false;
   }
@@ -136,7 +136,7 @@ export class GELU extends Module {
   approximate: "none" | "tanh";
   constructor(approximate?: "none" | "tanh" | { approximate?: "none" | "tanh" }) {
     super();
-    const o = parseArgs("GELU", [approximate].filter((x) => x !== undefined), ["approximate"]);
+    const o = parseArgs("GELU", [approximate], ["approximate"]);
     this.approximate = (o.approximate as "none" | "tanh" | undefined) ?? "none";
   }
   forward(input: Tensor): Tensor {
@@ -168,7 +168,7 @@ export class Softplus extends Module {
   threshold: number;
   constructor(beta?: number | { beta?: number; threshold?: number }, threshold?: number) {
     super();
-    const o = parseArgs("Softplus", [beta, threshold].filter((x) => x !== undefined), ["beta", "threshold"]);
+    const o = parseArgs("Softplus", [beta, threshold], ["beta", "threshold"]);
     this.beta = (o.beta as number | undefined) ?? 1;
     this.threshold = (o.threshold as number | undefined) ?? 20;
   }
@@ -183,7 +183,7 @@ export class Softplus extends Module {
 type DimArg = number | null | { dim?: number | null };
 
 function dimArg(op: string, dim: DimArg | undefined): number | null {
-  return (parseArgs(op, [dim].filter((x) => x !== undefined), ["dim"]).dim as number | null | undefined) ?? null;
+  return (parseArgs(op, [dim], ["dim"]).dim as number | null | undefined) ?? null;
 }
 
 /**

@@ -13,7 +13,7 @@ export abstract class _DropoutNd extends Module {
   inplace: boolean;
   constructor(p?: number | DropoutOpts, inplace?: boolean) {
     super();
-    const o = parseArgs(new.target.name, [p, inplace].filter((x) => x !== undefined), ["p", "inplace"]);
+    const o = parseArgs(new.target.name, [p, inplace], ["p", "inplace"]);
     const prob = (o.p as number | undefined) ?? 0.5;
     if (typeof prob !== "number" || !(prob >= 0 && prob <= 1)) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${prob}`);
     this.p = prob;

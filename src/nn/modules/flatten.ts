@@ -22,7 +22,7 @@ export class Flatten extends Module {
   end_dim: number;
   constructor(start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number) {
     super();
-    const o = parseArgs("Flatten", [start_dim, end_dim].filter((x) => x !== undefined), ["start_dim", "end_dim"]);
+    const o = parseArgs("Flatten", [start_dim, end_dim], ["start_dim", "end_dim"]);
     this.start_dim = (o.start_dim as number | undefined) ?? 1;
     this.end_dim = (o.end_dim as number | undefined) ?? -1;
   }
@@ -47,7 +47,7 @@ export class Unflatten extends Module {
   unflattened_size: number[];
   constructor(dim: number | { dim: number; unflattened_size: number[] }, unflattened_size?: number[]) {
     super();
-    const o = parseArgs("Unflatten", [dim, unflattened_size].filter((x) => x !== undefined), ["dim", "unflattened_size"]);
+    const o = parseArgs("Unflatten", [dim, unflattened_size], ["dim", "unflattened_size"]);
     if (typeof o.dim !== "number" || !Number.isInteger(o.dim)) throw new TypeError("invalid argument type for dim parameter");
     const sizes = o.unflattened_size;
     if (!Array.isArray(sizes)) throw new TypeError(`unflattened_size must be a tuple of ints, but found type ${sizes === null ? "null" : typeof sizes}`);

@@ -58,7 +58,7 @@ export class Linear extends Module {
 
   constructor(in_features: number | LinearOptions, out_features?: number | LinearOptions, bias?: boolean | LinearOptions, options?: LinearOptions) {
     super();
-    const a = parseArgs("Linear", [in_features, out_features, bias, options].filter((x) => x !== undefined), ["in_features", "out_features", "bias", "device", "dtype"]);
+    const a = parseArgs("Linear", [in_features, out_features, bias, options], ["in_features", "out_features", "bias", "device", "dtype"]);
     this.in_features = checkFeatures("Linear", "in_features", a.in_features);
     this.out_features = checkFeatures("Linear", "out_features", a.out_features);
     const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };

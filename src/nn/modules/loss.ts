@@ -55,7 +55,7 @@ export class CrossEntropyLoss extends _WeightedLoss {
   ignore_index: number;
   label_smoothing: number;
   constructor(weight?: Tensor | null | CEOpts, size_average?: boolean | null | CEOpts, ignore_index?: number | CEOpts, reduce?: boolean | null | CEOpts, reduction?: Reduction | CEOpts, label_smoothing?: number | CEOpts) {
-    const o = parseArgs("CrossEntropyLoss", [weight, size_average, ignore_index, reduce, reduction, label_smoothing].filter((x) => x !== undefined), ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"]);
+    const o = parseArgs("CrossEntropyLoss", [weight, size_average, ignore_index, reduce, reduction, label_smoothing], ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"]);
     super(o);
     this.ignore_index = (o.ignore_index as number | undefined) ?? -100;
     this.label_smoothing = (o.label_smoothing as number | undefined) ?? 0;
@@ -71,7 +71,7 @@ type NllOpts = LegacyOpts & { weight?: Tensor | null; ignore_index?: number };
 export class NLLLoss extends _WeightedLoss {
   ignore_index: number;
   constructor(weight?: Tensor | null | NllOpts, size_average?: boolean | null | NllOpts, ignore_index?: number | NllOpts, reduce?: boolean | null | NllOpts, reduction?: Reduction | NllOpts) {
-    const o = parseArgs("NLLLoss", [weight, size_average, ignore_index, reduce, reduction].filter((x) => x !== undefined), ["weight", "size_average", "ignore_index", "reduce", "reduction"]);
+    const o = parseArgs("NLLLoss", [weight, size_average, ignore_index, reduce, reduction], ["weight", "size_average", "ignore_index", "reduce", "reduction"]);
     super(o);
     this.ignore_index = (o.ignore_index as number | undefined) ?? -100;
   }
@@ -81,7 +81,7 @@ export class NLLLoss extends _WeightedLoss {
 }
 
 function legacy(op: string, args: unknown[]): Record<string, unknown> {
-  return parseArgs(op, args.filter((x) => x !== undefined), ["size_average", "reduce", "reduction"]);
+  return parseArgs(op, args, ["size_average", "reduce", "reduction"]);
 }
 
 /** Mean squared error (see F.mse_loss). Options: reduction. */
@@ -108,7 +108,7 @@ export class L1Loss extends _Loss {
 export class SmoothL1Loss extends _Loss {
   beta: number;
   constructor(size_average?: boolean | null | (LegacyOpts & { beta?: number }), reduce?: boolean | null, reduction?: Reduction, beta?: number) {
-    const o = parseArgs("SmoothL1Loss", [size_average, reduce, reduction, beta].filter((x) => x !== undefined), ["size_average", "reduce", "reduction", "beta"]);
+    const o = parseArgs("SmoothL1Loss", [size_average, reduce, reduction, beta], ["size_average", "reduce", "reduction", "beta"]);
     super(o);
     this.beta = (o.beta as number | undefined) ?? 1;
   }
@@ -121,7 +121,7 @@ export class SmoothL1Loss extends _Loss {
 export class HuberLoss extends _Loss {
   delta: number;
   constructor(reduction?: Reduction | { reduction?: Reduction; delta?: number }, delta?: number) {
-    const o = parseArgs("HuberLoss", [reduction, delta].filter((x) => x !== undefined), ["reduction", "delta"]);
+    const o = parseArgs("HuberLoss", [reduction, delta], ["reduction", "delta"]);
     super(o);
     this.delta = (o.delta as number | undefined) ?? 1;
   }
@@ -135,7 +135,7 @@ type BceOpts = LegacyOpts & { weight?: Tensor | null };
 /** Binary cross entropy of probabilities (see F.binary_cross_entropy). Options: weight, reduction. */
 export class BCELoss extends _WeightedLoss {
   constructor(weight?: Tensor | null | BceOpts, size_average?: boolean | null | BceOpts, reduce?: boolean | null | BceOpts, reduction?: Reduction | BceOpts) {
-    super(parseArgs("BCELoss", [weight, size_average, reduce, reduction].filter((x) => x !== undefined), ["weight", "size_average", "reduce", "reduction"]));
+    super(parseArgs("BCELoss", [weight, size_average, reduce, reduction], ["weight", "size_average", "reduce", "reduction"]));
   }
   forward(input: Tensor, target: Tensor): Tensor {
     return L.binary_cross_entropy(input, target, { weight: this.weight, reduction: this.reduction });
@@ -156,7 +156,7 @@ export class BCEWithLogitsLoss extends _Loss {
   declare weight: Tensor | null;
   declare pos_weight: Tensor | null;
   constructor(weight?: Tensor | null | BceLogitsOpts, size_average?: boolean | null | BceLogitsOpts, reduce?: boolean | null | BceLogitsOpts, reduction?: Reduction | BceLogitsOpts, pos_weight?: Tensor | null | BceLogitsOpts) {
-    const o = parseArgs("BCEWithLogitsLoss", [weight, size_average, reduce, reduction, pos_weight].filter((x) => x !== undefined), ["weight", "size_average", "reduce", "reduction", "pos_weight"]);
+    const o = parseArgs("BCEWithLogitsLoss", [weight, size_average, reduce, reduction, pos_weight], ["weight", "size_average", "reduce", "reduction", "pos_weight"]);
     super(o);
     for (const k of ["weight", "pos_weight"]) {
       const v = o[k] ?? null;

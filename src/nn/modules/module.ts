@@ -15,6 +15,7 @@
  * `forward`, then the forward hooks. An interface merged into the class gives the call the argument
  * and result types of the subclass's `forward`.
  */
+import { readableDict } from "../../serialization/inspect";
 import { Tensor } from "../../tensor/tensor";
 import { Parameter } from "../parameter";
 import { isOptions, parseArgs } from "../../tensor/args";
@@ -36,6 +37,20 @@ export type ForwardHook<M extends Module = Module> = (module: M, input: ForwardA
 export interface IncompatibleKeys {
   missing_keys: string[];
   unexpected_keys: string[];
+}
+
+/** The keys, printing as PyTorch's does: `<All keys matched successfully>` when both lists are empty. */
+function incompatibleKeys(missing_keys: string[], unexpected_keys: string[]): IncompatibleKeys {
+  const py = (ks: string[]): string => `[${ks.map((k) => `'${k}'`).join(", ")}]`;
+  const text = (): string =>
+    missing_keys.length === 0 && unexpected_keys.length === 0
+      ? "<All keys matched successfully>"
+      : `_IncompatibleKeys(missing_keys=${py(missing_keys)}, unexpected_keys=${py(unexpected_keys)})`;
+  const keys = { missing_keys, unexpected_keys };
+  // Non-enumerable, so the result still compares and serialises as the plain pair of lists.
+  Object.defineProperty(keys, "toString", { value: text, enumerable: false });
+  Object.defineProperty(keys, Symbol.for("nodejs.util.inspect.custom"), { value: text, enumerable: false });
+  return keys;
 }
 
 /** A device given as 'cpu' / 'cuda' / 'cuda:0' or as a `torch.device`. */
@@ -439,7 +454,8 @@ export class Module {
    */
   state_dict(options: { destination?: Record<string, Tensor>; prefix?: string; keep_vars?: boolean } = {}): Record<string, Tensor> {
     const o = parseArgs("state_dict", [options], ["destination", "prefix", "keep_vars"]);
-    const dest = (o.destination as Record<string, Tensor> | undefined) ?? {};
+    // Ours prints as PyTorch's OrderedDict does, as a loaded one does.
+    const dest = (o.destination as Record<string, Tensor> | undefined) ?? readableDict<Record<string, Tensor>>({});
     const keep = (o.keep_vars as boolean | undefined) ?? false;
     const walk = (m: Module, prefix: string): void => {
       for (const [n, p] of m._parameter_entries()) dest[prefix + n] = keep ? p : p.detach();
@@ -518,7 +534,7 @@ export class Module {
       if (missing.length) errors.unshift(`Missing key(s) in state_dict: ${missing.map((k) => `"${k}"`).join(", ")}. `);
     }
     if (errors.length) throw new RuntimeError(`Error(s) in loading state_dict for ${this._get_name()}:\n\t${errors.join("\n\t")}`);
-    return { missing_keys: missing, unexpected_keys: unexpected };
+    return incompatibleKeys(missing, unexpected);
   }
 
   // ------------------------------------------------------------------ modes and devices

@@ -27,7 +27,7 @@ export class LayerNorm extends Module {
 
   constructor(normalized_shape: number | number[], eps?: number | { eps?: number; elementwise_affine?: boolean }, elementwise_affine?: boolean) {
     super();
-    const o = parseArgs("LayerNorm", [eps, elementwise_affine].filter((x) => x !== undefined), ["eps", "elementwise_affine", "device", "dtype"]);
+    const o = parseArgs("LayerNorm", [eps, elementwise_affine], ["eps", "elementwise_affine", "device", "dtype"]);
     const shape = typeof normalized_shape === "number" ? [normalized_shape] : normalized_shape;
     if (!Array.isArray(shape) || shape.some((s) => !Number.isInteger(s) || s < 0)) {
       throw new TypeError(`LayerNorm(): normalized_shape must be an integer or an array of integers, got ${String(normalized_shape)}`);

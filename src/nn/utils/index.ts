@@ -39,7 +39,7 @@ export function clip_grad_norm_(
   norm_type?: number | { norm_type?: number; error_if_nonfinite?: boolean; foreach?: boolean | null },
   error_if_nonfinite?: boolean,
 ): Tensor {
-  const o = parseArgs("clip_grad_norm_", [max_norm, norm_type, error_if_nonfinite].filter((x) => x !== undefined), ["max_norm", "norm_type", "error_if_nonfinite", "foreach"]);
+  const o = parseArgs("clip_grad_norm_", [max_norm, norm_type, error_if_nonfinite], ["max_norm", "norm_type", "error_if_nonfinite", "foreach"]);
   const maxNorm = Number(o.max_norm);
   const p = Number((o.norm_type as number | undefined) ?? 2);
   const grads = toList("clip_grad_norm_", parameters)

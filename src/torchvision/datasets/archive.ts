@@ -1,6 +1,7 @@
 /**
  * The archive formats torchvision's datasets arrive in: .gz (MNIST's IDX files), .tar.gz / .tgz /
- * .tar (CIFAR) and .zip (EMNIST), unpacked synchronously with node's zlib. Every member is written
+ * .tar (CIFAR) and .zip (EMNIST, with the zip reader torch.load uses), unpacked synchronously with
+ * node's zlib. Every member is written
  * to a temporary name and renamed, so an interrupted extraction never leaves a file that looks
  * complete, and a member whose path would leave the target folder is refused.
  */
@@ -8,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { RuntimeError } from "../../errors";
+import { ZipReader, ZipFormatError, zipFileSource } from "../../serialization/zip";
 
 function writeAtomic(file: string, data: Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -66,79 +68,25 @@ function untar(archive: string, buf: Buffer, to: string): string[] {
   return written;
 }
 
-let crcTable: Int32Array | null = null;
-function crc32(buf: Uint8Array): number {
-  if (crcTable === null) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  let c = -1;
-  for (let i = 0; i < buf.length; i++) c = crcTable[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
-/** The members of a zip file (stored or deflated; no zip64: EMNIST's 562 MB archive needs none). */
+/** The members of a zip file (stored or deflated, zip64 too), read piece by piece from the file. */
 function unzip(archive: string, to: string): string[] {
   const fd = fs.openSync(archive, "r");
   try {
-    const size = fs.fstatSync(fd).size;
-    const tailLen = Math.min(size, 65557);
-    const tail = Buffer.alloc(tailLen);
-    fs.readSync(fd, tail, 0, tailLen, size - tailLen);
-    let eocd = -1;
-    for (let i = tailLen - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw new RuntimeError(`${archive} is not a zip file (no end-of-central-directory record)`);
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset === 0xffffffff || count === 0xffff) throw new RuntimeError(`${archive}: zip64 archives are not supported`);
-    const cd = Buffer.alloc(cdSize);
-    fs.readSync(fd, cd, 0, cdSize, cdOffset);
     const written: string[] = [];
-    for (let p = 0, i = 0; i < count; i++) {
-      if (cd.readUInt32LE(p) !== 0x02014b50) throw new RuntimeError(`${archive}: corrupt zip central directory (entry ${i})`);
-      const method = cd.readUInt16LE(p + 10);
-      const crc = cd.readUInt32LE(p + 16);
-      const compSize = cd.readUInt32LE(p + 20);
-      const nameLen = cd.readUInt16LE(p + 28);
-      const extraLen = cd.readUInt16LE(p + 30);
-      const commentLen = cd.readUInt16LE(p + 32);
-      const local = cd.readUInt32LE(p + 42);
-      const name = cd.subarray(p + 46, p + 46 + nameLen).toString("utf8");
-      p += 46 + nameLen + extraLen + commentLen;
-      const target = inside(to, name, archive);
-      if (name.endsWith("/")) {
-        fs.mkdirSync(target, { recursive: true });
-        continue;
-      }
-      const lh = Buffer.alloc(30);
-      fs.readSync(fd, lh, 0, 30, local);
-      if (lh.readUInt32LE(0) !== 0x04034b50) throw new RuntimeError(`${archive}: corrupt local header of '${name}'`);
-      const start = local + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
-      if (start + compSize > size) throw new RuntimeError(`${archive} is truncated: '${name}' needs ${compSize} bytes at offset ${start}, the file has ${size}`);
-      const comp = Buffer.alloc(compSize);
-      fs.readSync(fd, comp, 0, compSize, start);
-      let data: Buffer;
-      if (method === 0) data = comp;
-      else if (method === 8) {
-        try {
-          data = zlib.inflateRawSync(comp);
-        } catch (e) {
-          throw new RuntimeError(`${archive}: corrupt deflate data in '${name}' (${(e as Error).message})`);
+    try {
+      const zip = new ZipReader(zipFileSource(fd));
+      for (const name of zip.names()) {
+        const target = inside(to, name, archive);
+        if (name.endsWith("/")) {
+          fs.mkdirSync(target, { recursive: true });
+          continue;
         }
-      } else throw new RuntimeError(`${archive}: '${name}' uses compression method ${method} (only stored and deflated members are supported)`);
-      if (crc32(data) !== crc) throw new RuntimeError(`${archive}: CRC mismatch in '${name}' (corrupt archive)`);
-      writeAtomic(target, data);
-      written.push(target);
+        writeAtomic(target, zip.read(name));
+        written.push(target);
+      }
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw new RuntimeError(`${archive}: ${e.message}`);
+      throw e;
     }
     return written;
   } finally {

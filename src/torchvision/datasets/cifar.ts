@@ -98,7 +98,7 @@ export class CIFAR10<X = Image, Y = number> extends VisionDataset<X, Y> {
 
   constructor(root?: string | CIFAROptions<X, Y>, train?: boolean | CIFAROptions<X, Y>, transform?: Fn<Image, X> | null | CIFAROptions<X, Y>, target_transform?: Fn<number, Y> | null | CIFAROptions<X, Y>, download?: boolean | CIFAROptions<X, Y>) {
     const name = new.target.name;
-    const a = parseArgs(name, [root, train, transform, target_transform, download].filter((x) => x !== undefined), ["root", "train", "transform", "target_transform", "download", "mirrors"]);
+    const a = parseArgs(name, [root, train, transform, target_transform, download], ["root", "train", "transform", "target_transform", "download", "mirrors"]);
     if (typeof a.root !== "string") throw new TypeError(`${name}() missing 1 required argument: 'root' (the folder holding ${(new.target as unknown as CIFARClass).base_folder}/, where download: true puts it)`);
     const r = a.root;
     super(r, a.transform as Fn<never, unknown> | null | undefined, a.target_transform as Fn<never, unknown> | null | undefined);

@@ -33,7 +33,7 @@ export class FakeData<X = Image, Y = number> extends VisionDataset<X, Y> {
   random_offset: number;
 
   constructor(size?: number | FakeDataOptions<X, Y>, image_size?: number[] | FakeDataOptions<X, Y>, num_classes?: number | FakeDataOptions<X, Y>, transform?: Fn<Image, X> | null | FakeDataOptions<X, Y>, target_transform?: Fn<number, Y> | null | FakeDataOptions<X, Y>, random_offset?: number | FakeDataOptions<X, Y>) {
-    const a = parseArgs("FakeData", [size, image_size, num_classes, transform, target_transform, random_offset].filter((x) => x !== undefined), ["size", "image_size", "num_classes", "transform", "target_transform", "random_offset"]);
+    const a = parseArgs("FakeData", [size, image_size, num_classes, transform, target_transform, random_offset], ["size", "image_size", "num_classes", "transform", "target_transform", "random_offset"]);
     super(null, a.transform as Fn<never, unknown> | null | undefined, a.target_transform as Fn<never, unknown> | null | undefined);
     this.size = (a.size as number | undefined) ?? 1000;
     this.image_size = (a.image_size as number[] | undefined) ?? [3, 224, 224];

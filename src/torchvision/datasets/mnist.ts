@@ -14,7 +14,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { Tensor } from "../../tensor/tensor";
 import { from_typed } from "../../ops/creation";
-import { parseArgs, isOptions } from "../../tensor/args";
+import { parseArgs, isOptions, trimArgs } from "../../tensor/args";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image } from "../io";
 import { VisionDataset, Fn, FileNotFoundError } from "./vision";
@@ -116,7 +116,7 @@ export class MNIST<X = Image, Y = number> extends VisionDataset<X, Y> {
   private targetsCache: Tensor | null = null;
 
   constructor(root?: string | MNISTOptions<X, Y>, train?: boolean | MNISTOptions<X, Y>, transform?: Fn<Image, X> | null | MNISTOptions<X, Y>, target_transform?: Fn<number, Y> | null | MNISTOptions<X, Y>, download?: boolean | MNISTOptions<X, Y>) {
-    const args = [root, train, transform, target_transform, download].filter((x) => x !== undefined);
+    const args = trimArgs([root, train, transform, target_transform, download]);
     const name = new.target.name;
     const a = parseArgs(name, args, NAMES);
     if (args.length && !isOptions(args[args.length - 1]) && typeof args[0] !== "string") throw new TypeError(`${name}(): root must be a folder path string`);
@@ -299,7 +299,7 @@ export class EMNIST<X = Image, Y = number> extends MNIST<X, Y> {
   split!: EMNISTSplit;
 
   constructor(root?: string | EMNISTOptions<X, Y>, split?: EMNISTSplit | EMNISTOptions<X, Y>, options?: EMNISTOptions<X, Y>) {
-    const args = [root, split, options].filter((x) => x !== undefined);
+    const args = trimArgs([root, split, options]);
     const a = parseArgs("EMNIST", args, ["root", "split", ...NAMES.slice(1)]);
     const s = a.split as EMNISTSplit | undefined;
     if (s === undefined) throw new TypeError("EMNIST() missing 1 required argument: 'split' (one of byclass, bymerge, balanced, letters, digits, mnist)");

@@ -1,0 +1,23 @@
+/**
+ * How a loaded dict prints. Loaded dicts are prototype-free (a file may name any key, `__proto__`
+ * included), which node would print as `[Object: null prototype] {...}`. The print hook is a
+ * non-enumerable symbol, so it can never collide with a key from the file nor show in
+ * Object.keys/entries or a re-save.
+ */
+import * as util from "util";
+import { Tensor } from "../tensor/tensor";
+
+function inspectLoaded(this: Record<string, unknown>, _depth: number, options: util.InspectOptions): string {
+  const entries = Object.entries(this);
+  // A dict of tensors is a state_dict, which PyTorch prints as an OrderedDict.
+  if (entries.length > 0 && entries.every(([, v]) => v instanceof Tensor)) {
+    return `OrderedDict([${entries.map(([k, v]) => `(${util.inspect(k)}, ${util.inspect(v, options)})`).join(", ")}])`;
+  }
+  return util.inspect({ ...this }, options);
+}
+
+/** Gives a prototype-free object loaded from a file a readable print; returns it. */
+export function readableDict<T extends object>(obj: T): T {
+  Object.defineProperty(obj, util.inspect.custom, { value: inspectLoaded, enumerable: false, writable: true, configurable: true });
+  return obj;
+}

@@ -1,0 +1,497 @@
+"""Reference outputs of PyTorch's own tutorials, for the line-by-line ports in test/tutorials/.
+
+Run with Debian's interpreter, which has PyTorch 1.13 and torchvision 0.14:
+    /usr/bin/python3 test/reference/gen_tutorials.py
+Writes test/reference/tutorials.json: {section: {name: value}}, where a value is what the tutorial
+prints (a repr string) or a tensor (shape, dtype, values as _common.enc writes them).
+
+The tutorials draw random tensors; torchlab's generator is not PyTorch's, so random inputs and
+initial weights are replaced by deterministic ones that both sides compute the same way:
+det(shape, k) = 0.1 * sin(0.37 * arange(numel) + k), reshaped. Everything else is the tutorial's code.
+Sections: "Learn the Basics" (tensors, data, transforms, build model, autograd, optimization, save
+and load) and the 60-minute blitz (tensors, autograd, neural networks).
+"""
+import io
+import json
+import math
+import os
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.utils.data import DataLoader, Dataset
+from torchvision.transforms import Lambda, ToTensor
+
+from _common import enc
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = {}
+
+
+def det(shape, k=0.0):
+    n = int(np.prod(shape)) if len(shape) else 1
+    return (torch.sin(torch.arange(n, dtype=torch.float32) * 0.37 + k) * 0.1).reshape(shape)
+
+
+def det_init_(module):
+    """Every parameter, in named_parameters order, gets det(p.shape, k) with k its position."""
+    with torch.no_grad():
+        for k, (_, p) in enumerate(module.named_parameters()):
+            p.copy_(det(p.shape, k))
+
+
+# ------------------------------------------------------------------ Learn the Basics: tensors
+def tensors():
+    r = {}
+    data = [[1, 2], [3, 4]]
+    x_data = torch.tensor(data)
+    r["x_data"] = repr(x_data)
+    np_array = np.array(data)
+    x_np = torch.from_numpy(np_array)
+    r["x_np"] = repr(x_np)
+    x_ones = torch.ones_like(x_data)
+    r["x_ones"] = f"Ones Tensor: \n {x_ones} \n"
+    x_rand = torch.rand_like(x_data, dtype=torch.float)
+    r["x_rand_dtype_shape"] = [str(x_rand.shape)]
+    try:
+        torch.rand_like(x_data)
+    except RuntimeError as e:
+        r["rand_like_int_error"] = str(e)
+    shape = (2, 3,)
+    r["ones_tensor"] = f"Ones Tensor: \n {torch.ones(shape)} \n"
+    r["zeros_tensor"] = f"Zeros Tensor: \n {torch.zeros(shape)}"
+    tensor = torch.rand(3, 4)
+    r["attributes"] = f"Shape of tensor: {tensor.shape}\nDevice tensor is stored on: {tensor.device}"
+    tensor = torch.ones(4, 4)
+    r["first_row"] = f"First row: {tensor[0]}"
+    r["first_column"] = f"First column: {tensor[:, 0]}"
+    r["last_column"] = f"Last column: {tensor[..., -1]}"
+    tensor[:, 1] = 0
+    r["after_setitem"] = repr(tensor)
+    t1 = torch.cat([tensor, tensor, tensor], dim=1)
+    r["t1"] = repr(t1)
+    y1 = tensor @ tensor.T
+    y2 = tensor.matmul(tensor.T)
+    y3 = torch.rand_like(y1)
+    torch.matmul(tensor, tensor.T, out=y3)
+    r["y"] = [repr(y1), repr(y2), repr(y3)]
+    z1 = tensor * tensor
+    z2 = tensor.mul(tensor)
+    z3 = torch.rand_like(tensor)
+    torch.mul(tensor, tensor, out=z3)
+    r["z"] = [repr(z1), repr(z2), repr(z3)]
+    agg = tensor.sum()
+    agg_item = agg.item()
+    r["agg_item"] = agg_item
+    r["add_"] = f"{tensor} \n" + f"{tensor.add_(5)}"
+    t = torch.ones(5)
+    r["bridge_t"] = f"t: {t}"
+    # A deterministic "random" tensor: repr of values with mixed signs and magnitudes.
+    d = det([3, 4], 1.0) * 10
+    r["det_repr"] = repr(d)
+    r["det_repr_T"] = repr(d.T)
+    r["det_sum_dim"] = [repr(d.sum(0)), repr(d.sum(1, keepdim=True)), repr(d.mean())]
+    r["det_argmax"] = repr(d.argmax(1))
+    r["big_int"] = repr(torch.tensor([1e10, 1, 2]))
+    r["broadcast_error"] = ""
+    try:
+        torch.ones(2, 3) + torch.ones(2, 4)
+    except RuntimeError as e:
+        r["broadcast_error"] = str(e)
+    OUT["tensors"] = r
+
+
+# ------------------------------------------------------------------ Learn the Basics: data + transforms
+class CustomDataset(Dataset):
+    """The tutorial's CustomImageDataset, with images made in memory instead of read from files."""
+
+    def __init__(self, n, transform=None, target_transform=None):
+        self.n = n
+        self.transform = transform
+        self.target_transform = target_transform
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, idx):
+        image = (torch.arange(16, dtype=torch.float32).reshape(1, 4, 4) + idx) / 32
+        label = idx % 10
+        if self.transform:
+            image = self.transform(image)
+        if self.target_transform:
+            label = self.target_transform(label)
+        return image, label
+
+
+def data_transforms():
+    r = {}
+    target_transform = Lambda(lambda y: torch.zeros(10, dtype=torch.float).scatter_(0, torch.tensor(y), value=1))
+    r["one_hot_3"] = repr(target_transform(3))
+    ds = CustomDataset(12, target_transform=target_transform)
+    r["len"] = len(ds)
+    img, label = ds[5]
+    r["item5"] = [list(img.shape), repr(label)]
+    train_dataloader = DataLoader(ds, batch_size=4, shuffle=False)
+    train_features, train_labels = next(iter(train_dataloader))
+    r["batch"] = f"Feature batch shape: {train_features.size()}\nLabels batch shape: {train_labels.size()}"
+    r["batch_labels"] = repr(train_labels)
+    plain = CustomDataset(6)
+    feats, labels = next(iter(DataLoader(plain, batch_size=4)))
+    r["plain_labels"] = repr(labels)
+    r["plain_label_dtype"] = str(labels.dtype)
+    r["num_batches"] = len(DataLoader(plain, batch_size=4))
+    # ToTensor on an HxWxC uint8 array (PIL's layout): [C, H, W] float in [0, 1].
+    arr = (np.arange(2 * 3 * 3, dtype=np.uint8) * 14).reshape(2, 3, 3)
+    r["to_tensor"] = enc(ToTensor()(arr))
+    r["to_tensor_values"] = arr.reshape(-1).tolist()
+    OUT["data"] = r
+
+
+# ------------------------------------------------------------------ Learn the Basics: build the model
+class NeuralNetwork(nn.Module):
+    def __init__(self):
+        super(NeuralNetwork, self).__init__()
+        self.flatten = nn.Flatten()
+        self.linear_relu_stack = nn.Sequential(
+            nn.Linear(28 * 28, 512),
+            nn.ReLU(),
+            nn.Linear(512, 512),
+            nn.ReLU(),
+            nn.Linear(512, 10),
+        )
+
+    def forward(self, x):
+        x = self.flatten(x)
+        logits = self.linear_relu_stack(x)
+        return logits
+
+
+def build_model():
+    r = {}
+    model = NeuralNetwork()
+    r["model"] = repr(model)
+    det_init_(model)
+    X = det([1, 28, 28], 0.5) * 10
+    logits = model(X)
+    pred_probab = nn.Softmax(dim=1)(logits)
+    y_pred = pred_probab.argmax(1)
+    r["logits"] = enc(logits)
+    r["pred_probab"] = enc(pred_probab)
+    r["predicted"] = f"Predicted class: {y_pred}"
+    input_image = det([3, 28, 28], 2.0)
+    r["input_image_size"] = str(input_image.size())
+    flatten = nn.Flatten()
+    flat_image = flatten(input_image)
+    r["flat_image_size"] = str(flat_image.size())
+    layer1 = nn.Linear(in_features=28 * 28, out_features=20)
+    det_init_(layer1)
+    hidden1 = layer1(flat_image)
+    r["hidden1_size"] = str(hidden1.size())
+    r["before_relu"] = f"Before ReLU: {hidden1[:, :5]}\n\n"
+    hidden1 = nn.ReLU()(hidden1)
+    r["after_relu"] = f"After ReLU: {hidden1[:, :5]}"
+    seq_modules = nn.Sequential(flatten, layer1, nn.ReLU(), nn.Linear(20, 10))
+    det_init_(seq_modules)
+    logits = seq_modules(input_image)
+    softmax = nn.Softmax(dim=1)
+    pred_probab = softmax(logits)
+    r["seq_pred_probab"] = enc(pred_probab)
+    r["seq_repr"] = repr(seq_modules)
+    r["structure"] = f"Model structure: {model}\n\n"
+    lines = []
+    for name, param in model.named_parameters():
+        lines.append(f"Layer: {name} | Size: {param.size()} | Values : {param[:2]} \n")
+    r["named_parameters"] = lines
+    OUT["build_model"] = r
+
+
+# ------------------------------------------------------------------ Learn the Basics: autograd
+def autograd():
+    r = {}
+    x = torch.ones(5)  # input tensor
+    y = torch.zeros(3)  # expected output
+    w = det([5, 3], 0.3).requires_grad_()
+    b = det([3], 1.7).requires_grad_()
+    z = torch.matmul(x, w) + b
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(z, y)
+    r["z"] = repr(z)
+    r["loss"] = repr(loss)
+    r["grad_fns"] = [type(z.grad_fn).__name__, type(loss.grad_fn).__name__]
+    loss.backward()
+    r["w_grad"] = repr(w.grad)
+    r["b_grad"] = repr(b.grad)
+    z = torch.matmul(x, w) + b
+    r["requires_grad"] = [z.requires_grad]
+    with torch.no_grad():
+        z = torch.matmul(x, w) + b
+    r["requires_grad"].append(z.requires_grad)
+    z = torch.matmul(x, w) + b
+    z_det = z.detach()
+    r["requires_grad"].append(z_det.requires_grad)
+    inp = torch.eye(4, 5, requires_grad=True)
+    out = (inp + 1).pow(2).t()
+    out.backward(torch.ones_like(out), retain_graph=True)
+    r["first_call"] = f"First call\n{inp.grad}"
+    out.backward(torch.ones_like(out), retain_graph=True)
+    r["second_call"] = f"\nSecond call\n{inp.grad}"
+    inp.grad.zero_()
+    out.backward(torch.ones_like(out), retain_graph=True)
+    r["after_zero"] = f"\nCall after zeroing gradients\n{inp.grad}"
+    a = torch.ones(2, requires_grad=True)
+    o = (a * 2).sum()
+    o.backward()
+    try:
+        o.backward()
+    except RuntimeError as e:
+        r["second_backward_error"] = str(e)
+    try:
+        (a * 2).backward()
+    except RuntimeError as e:
+        r["non_scalar_error"] = str(e)
+    OUT["autograd"] = r
+
+
+# ------------------------------------------------------------------ Learn the Basics: optimization
+class TinyData(Dataset):
+    """FashionMNIST stand-in: 24 deterministic 1x28x28 images, 10 classes."""
+
+    def __init__(self, n, k):
+        self.n = n
+        self.k = k
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, idx):
+        return det([1, 28, 28], self.k + idx * 0.9), (idx * 7 + int(self.k)) % 10
+
+
+def train_loop(dataloader, model, loss_fn, optimizer, log):
+    size = len(dataloader.dataset)
+    for batch, (X, y) in enumerate(dataloader):
+        pred = model(X)
+        loss = loss_fn(pred, y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        if batch % 2 == 0:
+            loss, current = loss.item(), batch * len(X)
+            log.append(f"loss: {loss:>7f}  [{current:>5d}/{size:>5d}]")
+
+
+def test_loop(dataloader, model, loss_fn, log):
+    size = len(dataloader.dataset)
+    num_batches = len(dataloader)
+    test_loss, correct = 0, 0
+    with torch.no_grad():
+        for X, y in dataloader:
+            pred = model(X)
+            test_loss += loss_fn(pred, y).item()
+            correct += (pred.argmax(1) == y).type(torch.float).sum().item()
+    test_loss /= num_batches
+    correct /= size
+    log.append(f"Test Error: \n Accuracy: {(100*correct):>0.1f}%, Avg loss: {test_loss:>8f} \n")
+
+
+def optimization():
+    r = {}
+    model = NeuralNetwork()
+    det_init_(model)
+    learning_rate = 1e-2
+    batch_size = 8
+    epochs = 3
+    train_dataloader = DataLoader(TinyData(24, 0.0), batch_size=batch_size)
+    test_dataloader = DataLoader(TinyData(16, 3.0), batch_size=batch_size)
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
+    log = []
+    for t in range(epochs):
+        log.append(f"Epoch {t+1}\n-------------------------------")
+        train_loop(train_dataloader, model, loss_fn, optimizer, log)
+        test_loop(test_dataloader, model, loss_fn, log)
+    log.append("Done!")
+    r["log"] = log
+    r["final_bias"] = enc(model.linear_relu_stack[4].bias)
+    r["optimizer"] = repr(optimizer)
+    OUT["optimization"] = r
+
+
+# ------------------------------------------------------------------ Learn the Basics: save and load
+def save_load():
+    r = {}
+    model = nn.Sequential(nn.Linear(3, 2), nn.ReLU(), nn.Linear(2, 1))
+    det_init_(model)
+    r["state_dict"] = repr(model.state_dict())
+    r["keys"] = list(model.state_dict().keys())
+    buf = io.BytesIO()
+    torch.save(model.state_dict(), buf)
+    buf.seek(0)
+    loaded = torch.load(buf)
+    r["loaded"] = repr(loaded)
+    model2 = nn.Sequential(nn.Linear(3, 2), nn.ReLU(), nn.Linear(2, 1))
+    r["load_result"] = repr(model2.load_state_dict(loaded))
+    model2.eval()
+    r["out"] = enc(model2(det([4, 3], 0.2)))
+    OUT["save_load"] = r
+
+
+# ------------------------------------------------------------------ 60-minute blitz: neural networks
+class Net(nn.Module):
+    def __init__(self):
+        super(Net, self).__init__()
+        # 1 input image channel, 6 output channels, 3x3 square convolution kernel
+        self.conv1 = nn.Conv2d(1, 6, 3)
+        self.conv2 = nn.Conv2d(6, 16, 3)
+        # an affine operation: y = Wx + b
+        self.fc1 = nn.Linear(16 * 6 * 6, 120)  # 6*6 from image dimension
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        # Max pooling over a (2, 2) window
+        x = F.max_pool2d(F.relu(self.conv1(x)), (2, 2))
+        # If the size is a square you can only specify a single number
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = x.view(-1, self.num_flat_features(x))
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        x = self.fc3(x)
+        return x
+
+    def num_flat_features(self, x):
+        size = x.size()[1:]  # all dimensions except the batch dimension
+        num_features = 1
+        for s in size:
+            num_features *= s
+        return num_features
+
+
+def blitz():
+    r = {}
+    net = Net()
+    r["net"] = repr(net)
+    params = list(net.parameters())
+    r["params"] = [len(params), str(params[0].size())]
+    det_init_(net)
+    input = det([1, 1, 32, 32], 0.7) * 10
+    out = net(input)
+    r["out"] = repr(out)
+    net.zero_grad()
+    out.backward(det([1, 10], 2.5))
+    r["conv1_bias_grad_after_backward"] = repr(net.conv1.bias.grad)
+    output = net(input)
+    target = det([10], 1.1) * 10
+    target = target.view(1, -1)
+    criterion = nn.MSELoss()
+    loss = criterion(output, target)
+    r["loss"] = repr(loss)
+    r["grad_fn_chain"] = [
+        type(loss.grad_fn).__name__,
+        type(loss.grad_fn.next_functions[0][0]).__name__,
+        type(loss.grad_fn.next_functions[0][0].next_functions[0][0]).__name__,
+    ]
+    net.zero_grad()
+    r["bias_grad_before"] = "conv1.bias.grad before backward\n" + repr(net.conv1.bias.grad)
+    loss.backward()
+    r["bias_grad_after"] = "conv1.bias.grad after backward\n" + repr(net.conv1.bias.grad)
+    learning_rate = 0.01
+    for f in net.parameters():
+        f.data.sub_(f.grad.data * learning_rate)
+    r["after_manual_sgd"] = repr(net.conv1.bias)
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.01)
+    losses = []
+    for _ in range(3):
+        optimizer.zero_grad()
+        output = net(input)
+        loss = criterion(output, target)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    r["losses"] = losses
+    r["fc3_bias"] = enc(net.fc3.bias)
+    # Blitz autograd: Q = 3a^3 - b^2 with an external gradient.
+    a = torch.tensor([2., 3.], requires_grad=True)
+    b = torch.tensor([6., 4.], requires_grad=True)
+    Q = 3 * a**3 - b**2
+    external_grad = torch.tensor([1., 1.])
+    Q.backward(gradient=external_grad)
+    r["Q"] = repr(Q)
+    r["ab_grad"] = [repr(9 * a**2 == a.grad), repr(-2 * b == b.grad)]
+    x = torch.rand(5, 5)
+    y = torch.rand(5, 5)
+    z = torch.rand((5, 5), requires_grad=True)
+    a = x + y
+    r["does_a"] = f"Does `a` require gradients? : {a.requires_grad}"
+    b = x + z
+    r["does_b"] = f"Does `b` require gradients?: {b.requires_grad}"
+    OUT["blitz"] = r
+
+
+# ------------------------------------------------------------------ the course's Chinese tutorial (seed)
+def seed_course():
+    """The nn.Module section's snippets as the course text has them (with its typo: 35 channels
+    into BatchNorm2d(32)), the named_parameters look-up, and the Flatten module."""
+    r = {}
+
+    class Net(torch.nn.Module):
+        def __init__(self):
+            super(Net, self).__init__()
+            self.net = torch.nn.Sequential(
+                torch.nn.Conv2d(1, 35, 5, 1, 1),
+                torch.nn.MaxPool2d(2, 2),
+                torch.nn.ReLU(True),
+                torch.nn.BatchNorm2d(32),
+                torch.nn.Conv2d(32, 64, 3, 1, 1),
+                torch.nn.ReLU(True),
+                torch.nn.BatchNorm2d(64),
+            )
+
+        def forward(self, x):
+            return self.net(x)
+
+    net = Net()
+    r["net"] = repr(net)
+    try:
+        net(torch.rand(1, 1, 28, 28))
+    except RuntimeError as e:
+        r["typo_error"] = str(e)
+    net = torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.Linear(2, 2))
+    det_init_(net)
+    r["named_parameters_0"] = [list(net.named_parameters())[0][0], str(list(net.named_parameters())[0][1])]
+    r["named_parameters_3"] = [list(net.named_parameters())[3][0], str(list(net.named_parameters())[3][1])]
+    r["train_eval"] = [net.train().training, net.eval().training]
+
+    class Flatten(torch.nn.Module):
+        def __init__(self):
+            super(Flatten, self).__init__()
+
+        def forward(self, input):
+            return input.view(input.size(0), -1)
+
+    sd = Flatten()
+    orin = det([2, 2, 2], 0.4)
+    r["orin"] = repr(orin)
+    r["flat"] = repr(sd.forward(orin))
+    OUT["seed_course"] = r
+
+
+def main():
+    torch.manual_seed(0)
+    tensors()
+    data_transforms()
+    build_model()
+    autograd()
+    optimization()
+    save_load()
+    blitz()
+    seed_course()
+    path = os.path.join(HERE, "tutorials.json")
+    with open(path, "w") as f:
+        json.dump(OUT, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    print(f"wrote {path} ({os.path.getsize(path)} bytes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+/**
+ * Helpers for the tutorial ports: the fixture (test/reference/gen_tutorials.py), the deterministic
+ * stand-ins for the tutorials' random tensors, and comparing printed output with PyTorch's.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { torch } from "../../src";
+
+type Tensor = InstanceType<typeof torch.Tensor>;
+
+export interface Encoded {
+  shape: number[];
+  dtype: string;
+  values: (number | boolean | string)[];
+}
+
+const ALL = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "tutorials.json"), "utf8")) as Record<string, Record<string, unknown>>;
+
+/** The reference outputs of one tutorial section. */
+export function reference(section: string): Record<string, unknown> {
+  return ALL[section];
+}
+
+/** gen_tutorials.py's det(): 0.1 * sin(0.37 * arange(numel) + k), reshaped. */
+export function det(shape: number[], k = 0): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return torch.arange(n, { dtype: torch.float32 }).mul(0.37).add(k).sin().mul(0.1).reshape(shape);
+}
+
+/** gen_tutorials.py's det_init_(): parameter number k (named_parameters order) becomes det(shape, k). */
+export function det_init_(module: InstanceType<typeof torch.nn.Module>): void {
+  torch.no_grad(() => {
+    let k = 0;
+    for (const [, p] of module.named_parameters()) p.copy_(det(p.shape, k++));
+  });
+}
+
+const NUMBER = /-?\d+\.?\d*(?:e[+-]\d+)?/g;
+
+/**
+ * Printed output equals PyTorch's: the same text around the numbers (layout, padding, brackets,
+ * `grad_fn=<...>`), and each number within `tol` (float32 sums may round the last printed digit the
+ * other way).
+ */
+export function expectSamePrint(got: string, want: string, tol = 2e-4): void {
+  expect(got.replace(NUMBER, "#")).toBe(want.replace(NUMBER, "#"));
+  const g = got.match(NUMBER) ?? [];
+  const w = want.match(NUMBER) ?? [];
+  expect(g.length).toBe(w.length);
+  g.forEach((v, i) => {
+    const a = Number(v);
+    const b = Number(w[i]);
+    if (Math.abs(a - b) > tol * Math.max(1, Math.abs(b))) throw new Error(`number ${i}: got ${v}, PyTorch printed ${w[i]}\n--- got\n${got}\n--- PyTorch\n${want}`);
+  });
+}
+
+/** A tensor's shape, dtype and values equal an encoded PyTorch one (values within `tol`). */
+export function expectTensor(t: Tensor, want: Encoded, tol = 1e-4): void {
+  expect(t.shape).toEqual(want.shape);
+  expect(t.dtype).toBe(want.dtype);
+  const got = Array.from(t.detach().contiguous().dataSync());
+  got.forEach((v, i) => {
+    const w = want.values[i] as number;
+    if (Math.abs(v - w) > tol * Math.max(1, Math.abs(w))) throw new Error(`value ${i}: got ${v}, PyTorch ${w}`);
+  });
+}

@@ -64,6 +64,11 @@ function pick(a: Attrs, names: string[], extra: Attrs = {}): Attrs {
 
 const field = (m: Module, k: string): unknown => (m as unknown as Attrs)[k];
 
+/** A spec'd attribute that PyTorch keeps as a list, not a tuple (arrays are written as tuples otherwise). */
+export class PyList {
+  constructor(readonly items: unknown[]) {}
+}
+
 const SPECS: ModuleSpec[] = [];
 
 function def(module: string, cls: ModuleClass, s: Omit<ModuleSpec, "qualname" | "cls" | "params"> & { params?: string[] }): void {
@@ -116,11 +121,17 @@ def("loss", nn.KLDivLoss, {
   get: { reduction: (m) => field(m, "kl_reduction") },
   internal: ["kl_reduction"],
 });
+// PyTorch computes the padding amounts as a list for 'same'/'valid' and as a tuple for numbers.
+const reversedPadding = (m: Module): unknown => {
+  const r = field(m, "_reversed_padding_repeated_twice") as number[];
+  return typeof field(m, "padding") === "string" ? new PyList(r) : r;
+};
 const CONV_ATTRS = ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "transposed", "output_padding", "groups", "padding_mode", "_reversed_padding_repeated_twice"];
 def("conv", nn.Conv2d, {
   params: ["weight", "bias"],
   attrs: CONV_ATTRS,
   ctor: (a, has) => [pick(a, ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", "padding_mode"], { bias: has.bias })],
+  get: { _reversed_padding_repeated_twice: reversedPadding },
 });
 def("conv", nn.ConvTranspose2d, {
   params: ["weight", "bias"],
@@ -324,6 +335,7 @@ export type Convert = (v: unknown, path: string[]) => unknown;
 
 /** Python's equality for the attribute values a layer's constructor sets (tuples and lists are arrays here). */
 function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof PyList) return sameValue(a.items, b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (typeof a === "number" && typeof b === "number") return a === b || (Number.isNaN(a) && Number.isNaN(b));
   return a === b;

@@ -8,7 +8,7 @@ import { Tensor } from "../tensor/tensor";
 import { Parameter } from "../nn/parameter";
 import { Module } from "../nn/modules/module";
 import { TypeError } from "../errors";
-import { attrName, pickleName, specFor, ModuleClass } from "./modules";
+import { attrName, pickleName, specFor, ModuleClass, PyList } from "./modules";
 
 export type TreeNode =
   | { kind: "tensor"; t: Tensor; path: string[] }
@@ -121,6 +121,7 @@ function build(obj: unknown, modules: boolean): PyNode {
  */
 function specAttr(v: unknown, float: boolean, path: string[], walk: (v: unknown, path: string[]) => PyNode): PyNode {
   if (typeof v === "number" && float) return { kind: "float", v };
+  if (v instanceof PyList) return { kind: "list", items: v.items.map((x, i) => specAttr(x, float, [...path, String(i)], walk)) };
   if (Array.isArray(v)) return { kind: "tuple", items: v.map((x, i) => specAttr(x, float, [...path, String(i)], walk)) };
   return walk(v, path);
 }

@@ -1,0 +1,54 @@
+"""Loads whole modules that torchlab's torch.save wrote and reports what Python makes of them.
+
+Run by test/serialization/module_pickle.test.ts (skipped where /usr/bin/python3 has no torch):
+    /usr/bin/python3 test/reference/check_module_pickle.py CASES.json
+CASES.json: [{"file": "model.pth", "input": {"shape": [...], "values": [...]}}, ...]. Prints one JSON
+object per case: the output of model(input) in the mode the file holds, the model's repr, each
+sub-module's class and __dict__ keys, its training flag, the state_dict keys, and whether a
+backward pass and an SGD step run. Classes of the test's own (__main__.Net) come from
+gen_module_pickle.py, as a notebook's classes would be defined in its __main__.
+"""
+import json
+import os
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_module_pickle import Net  # noqa: E402,F401  (pickle looks classes up as __main__.Net)
+
+
+def report(case):
+    model = torch.load(case["file"])
+    x = torch.tensor(case["input"]["values"], dtype=torch.float32).reshape(case["input"]["shape"])
+    with torch.no_grad():
+        y = model(x)
+    modules = [
+        {"name": n, "class": f"{type(m).__module__}.{type(m).__name__}", "keys": list(vars(m).keys()), "training": m.training}
+        for n, m in model.named_modules()
+    ]
+    params = [p for p in model.parameters() if p.requires_grad]
+    trained = False
+    if params:
+        before = [p.detach().clone() for p in params]
+        opt = torch.optim.SGD(params, lr=0.1)
+        model(x).pow(2).mean().backward()
+        opt.step()
+        trained = any(not torch.equal(a, p.detach()) for a, p in zip(before, params))
+    return {
+        "output": {"shape": list(y.shape), "values": y.reshape(-1).tolist()},
+        "repr": repr(model),
+        "modules": modules,
+        "state_dict": list(model.state_dict().keys()),
+        "trained": trained,
+    }
+
+
+def main(path):
+    with open(path) as f:
+        cases = json.load(f)
+    print(json.dumps([report(c) for c in cases]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -394,8 +394,9 @@ export function rebuildModule(st: ModuleState, path: string[], convert: Convert)
   let children: [string, unknown][] = [];
   let nonPersistent: unknown[] = [];
   const attrs: [string, unknown][] = [];
+  // Members are named as state_dict() names them ('layer1.0.conv1'), without the dict's own key.
   const items = (k: string, v: unknown): [string, unknown][] => {
-    const d = convert(v, [...path, k]);
+    const d = convert(v, path);
     if (d === null || typeof d !== "object" || Array.isArray(d)) return fail(`'${k}' is ${show(d)}, not a dict`);
     return Object.keys(d).map((n) => [n, (d as Attrs)[n]]);
   };

@@ -179,6 +179,17 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
   const read = reader(storage, what);
   const isFloat = storage.dtype.startsWith("float") || storage.dtype === "bfloat16";
   const out = isFloat ? new Float32Array(numel) : storage.dtype === "bool" ? new Uint8Array(numel) : new Int32Array(numel);
+  // Nearly every checkpoint tensor is a contiguous float32 view: its bytes are copied as they are
+  // (element by element, a resnet18 took seconds).
+  let contiguous = true;
+  for (let k = shape.length - 1, s = 1; k >= 0; k--) {
+    if (shape[k] !== 1 && strides[k] !== s) contiguous = false;
+    s *= shape[k];
+  }
+  if (contiguous && storage.dtype === "float32" && LITTLE) {
+    new Uint8Array(out.buffer).set(storage.bytes.subarray(offset * 4, (offset + numel) * 4));
+    return wrap(out, shape, t, "float32");
+  }
   const idx = new Array<number>(shape.length).fill(0);
   for (let n = 0; n < numel; n++) {
     let at = offset;
@@ -189,9 +200,13 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
       idx[k] = 0;
     }
   }
-  const tensor = from_typed(out, shape, { dtype: isFloat ? "float32" : storage.dtype === "bool" ? "bool" : "int32" });
-  if (t.parameter) return new Parameter(tensor, t.requiresGrad && tensor.dtype === "float32");
-  if (t.requiresGrad && tensor.dtype === "float32") tensor.requires_grad_(true);
+  return wrap(out, shape, t, isFloat ? "float32" : storage.dtype === "bool" ? "bool" : "int32");
+}
+
+function wrap(out: Float32Array | Int32Array | Uint8Array, shape: number[], t: TensorRef, dtype: "float32" | "int32" | "bool"): Tensor {
+  const tensor = from_typed(out, shape, { dtype });
+  if (t.parameter) return new Parameter(tensor, t.requiresGrad && dtype === "float32");
+  if (t.requiresGrad && dtype === "float32") tensor.requires_grad_(true);
   return tensor;
 }
 

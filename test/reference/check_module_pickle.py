@@ -2,6 +2,9 @@
 
 Run by test/serialization/module_pickle.test.ts (skipped where /usr/bin/python3 has no torch):
     /usr/bin/python3 test/reference/check_module_pickle.py CASES.json
+    /usr/bin/python3 test/reference/check_module_pickle.py --make ARCH OUT.pth INPUT.json
+The second form writes torch.save(torchvision.models.ARCH()) (seeded random weights, eval mode)
+and prints its output for the input, for the other direction.
 CASES.json: [{"file": "model.pth", "input": {"shape": [...], "values": [...]}}, ...]. Prints one JSON
 object per case: the output of model(input) in the mode the file holds, the model's repr, each
 sub-module's class and __dict__ keys, its training flag, the state_dict keys, and whether a
@@ -44,11 +47,29 @@ def report(case):
     }
 
 
-def main(path):
-    with open(path) as f:
+def make(arch, out, input_path):
+    import torchvision
+
+    torch.manual_seed(0)
+    model = getattr(torchvision.models, arch)()
+    model.eval()
+    torch.save(model, out)
+    with open(input_path) as f:
+        inp = json.load(f)
+    x = torch.tensor(inp["values"], dtype=torch.float32).reshape(inp["shape"])
+    with torch.no_grad():
+        y = model(x)
+    print(json.dumps({"shape": list(y.shape), "values": y.reshape(-1).tolist()}))
+
+
+def main(argv):
+    if argv[0] == "--make":
+        make(*argv[1:4])
+        return
+    with open(argv[0]) as f:
         cases = json.load(f)
     print(json.dumps([report(c) for c in cases]))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

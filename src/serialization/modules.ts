@@ -18,6 +18,7 @@
 import { Module } from "../nn/modules/module";
 import { Parameter } from "../nn/parameter";
 import { Tensor } from "../tensor/tensor";
+import { default_generator } from "../tensor/random";
 import * as nn from "../nn";
 import { TypeError } from "../errors";
 
@@ -426,6 +427,9 @@ export function rebuildModule(st: ModuleState, path: string[], convert: Convert)
   const attrMap: Attrs = Object.create(null) as Attrs;
   for (const [n, v] of attrs) attrMap[n] = v;
   let m: Module;
+  // A layer's constructor draws its initial weights, which the file's replace: loading leaves the
+  // random stream where it was, as PyTorch's torch.load does (seed, load, then make a new head).
+  const rng = default_generator.get_state();
   try {
     if (spec) {
       const has: Record<string, boolean> = {};
@@ -434,6 +438,8 @@ export function rebuildModule(st: ModuleState, path: string[], convert: Convert)
     } else m = Reflect.construct(Module, [], st.cls) as Module;
   } catch (e) {
     return fail(`its arguments do not build a torchlab ${spec ? spec.cls.name : st.cls.name}: ${(e as Error).message}`);
+  } finally {
+    default_generator.set_state(rng);
   }
   const fields = m as unknown as Attrs;
   try {

@@ -308,6 +308,14 @@ describe("PyTorch's whole-module files load into working torchlab modules", () =
     expect(model.get_buffer("1.num_batches_tracked").item()).toBe(2);
   });
 
+  test("loading leaves the random stream alone, as PyTorch's torch.load does", () => {
+    torch.manual_seed(7);
+    const expected = vals(torch.rand(5));
+    torch.manual_seed(7);
+    torch.load(path.join(FIXTURES, "module_cnn.pt"), { weights_only: false });
+    expect(vals(torch.rand(5))).toEqual(expected);
+  });
+
   test("the loaded CNN trains: train(), backward, an optimizer step, and state_dict round trips", () => {
     const model = torch.load<InstanceType<typeof nn.Sequential>>(path.join(FIXTURES, "module_cnn.pt"), { weights_only: false });
     const x = torch.randn(4, 1, 8, 8);

@@ -183,8 +183,10 @@ function moduleNode(m: Module, path: string[], walk: (v: unknown, path: string[]
     state.push([n, specAttr(get ? get(m) : fields[n], float, [...path, n], walk)]);
   }
   // A user's class (or a user's subclass of a built-in): its own fields, as Python's __dict__ holds them.
+  // (A field declared but never assigned is undefined under define semantics, as tslab compiles
+  // cells; Python has no such attribute.)
   for (const k of Object.keys(m)) {
-    if (skip.has(k)) continue;
+    if (skip.has(k) || fields[k] === undefined) continue;
     state.push([k, walk(fields[k], [...path, k])]);
   }
   return { kind: "object", module, name, state, ref: m };

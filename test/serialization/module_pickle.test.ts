@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
+import * as ts from "typescript";
 import { torch, torchvision } from "../../src";
 import type { Tensor } from "../../src/torch";
 import { toPyTree, PyNode } from "../../src/serialization/tree";
@@ -439,6 +440,45 @@ describe("torchlab's whole-module files load back into torchlab", () => {
     const [l0, l1] = [back.tied.get(0), back.tied.get(1)] as InstanceType<typeof nn.Linear>[];
     expect(l1.weight).toBe(l0.weight);
     expect(back.tied.parameters()).toHaveLength(3);
+  });
+
+  test("a class compiled as tslab compiles notebook cells (ES2022, define semantics for fields) saves and loads whole", () => {
+    const cell = `
+      import { torch } from "torchlab";
+      const nn = torch.nn;
+      class Net extends nn.Module {
+        conv1: torch.nn.Conv2d;
+        declared_only: torch.nn.Linear | undefined;
+        fc = new nn.Linear(2 * 3 * 3, 2);
+        label = "net";
+        constructor() {
+          super();
+          this.conv1 = new nn.Conv2d(1, 2, 3);
+        }
+        forward(x: torch.Tensor): torch.Tensor {
+          return this.fc(torch.flatten(this.conv1(x), 1));
+        }
+      }
+      exports.Net = Net;
+    `;
+    const js = ts.transpileModule(cell, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, useDefineForClassFields: true, strict: true },
+    }).outputText;
+    const exportsObj: { Net?: new () => Module & { label: string; declared_only?: unknown } } = {};
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const req = (m: string): unknown => (m === "torchlab" ? require("../../src") : require(m));
+    new Function("require", "exports", js)(req, exportsObj);
+    const NetClass = exportsObj.Net as new () => Module & { label: string; declared_only?: unknown };
+    const net = new NetClass();
+    torch.save(net, file("cell.pth"));
+    torch.serialization.add_safe_globals([NetClass]);
+    const back = torch.load<Module & { label: string; declared_only?: unknown }>(file("cell.pth"), { weights_only: false });
+    expect(back).toBeInstanceOf(NetClass);
+    expect(back.label).toBe("net");
+    expect("declared_only" in back).toBe(false);
+    expect(Object.keys(back.state_dict())).toEqual(Object.keys(net.state_dict()));
+    const x = torch.rand(1, 1, 5, 5);
+    expect(vals(back(x))).toEqual(vals(net(x)));
   });
 
   test("torchvision blocks made in torchlab save under torchvision's names and load back", () => {

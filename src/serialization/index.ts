@@ -10,7 +10,9 @@
  *
  * `torch.load(path)` reads torchlab checkpoints of both formats, any safetensors file, and PyTorch's
  * own zip checkpoints of state_dicts and optimizer states (a restricted unpickler: only tensors,
- * storages, OrderedDict and plain containers; anything else is an error naming it).
+ * storages, OrderedDict and plain containers; anything else is an error naming it). Whole modules
+ * (`torch.save(model, "model.pth")`) are pickled as PyTorch pickles them and rebuilt by
+ * `torch.load(path, {weights_only: false})` from known classes only (see ./modules.ts).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -19,6 +21,11 @@ import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../err
 import { parseArgs } from "../tensor/args";
 import { encode, decode } from "./safetensors";
 import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip } from "./pytorch";
+import { add_safe_globals, get_safe_globals, clear_safe_globals } from "./modules";
+export type { ModuleClass, SafeGlobal } from "./modules";
+
+/** torch.serialization: the registry of classes torch.load may rebuild whole modules of. */
+export const serialization = { add_safe_globals, get_safe_globals, clear_safe_globals };
 
 /** The file formats torch.save writes. */
 export type CheckpointFormat = "pytorch" | "safetensors";
@@ -74,10 +81,16 @@ function fsyncDir(dir: string): void {
  *   integral numbers become Python ints and others floats; int32 tensors are stored as int64.
  * - any other name (`ckpt.mdl`, `model.safetensors`): the safetensors layout (see FORMAT.md).
  *
+ * A whole module (`torch.save(model, "model.pth")`, PyTorch format only) is pickled as PyTorch
+ * pickles it: its class by Python name (torchlab's layers as `torch.nn.modules.conv.Conv2d`, ...,
+ * torchvision's models by their `__module__`, a class of your own as `__main__.Net` or the name it
+ * was registered under) and its `__dict__` (parameters, buffers, sub-modules, the constructor's
+ * attributes), so that Python's `torch.load("model.pth")` rebuilds a working torch.nn model.
+ *
  * Args:
- *   obj: a state_dict (`net.state_dict()`), an optimizer state_dict, a tensor, or arrays/plain
- *     objects of tensors, numbers, strings, booleans and null (nested). Not a module itself: save
- *     `net.state_dict()` and load it into a freshly built net.
+ *   obj: a state_dict (`net.state_dict()`), an optimizer state_dict, a tensor, a module, or
+ *     arrays/plain objects of them and of numbers, strings, booleans and null (nested). Not an
+ *     optimizer itself: save `optimizer.state_dict()`.
  *   f: the file path.
  *   format: `"pytorch"` or `"safetensors"`, overriding the file-name rule.
  *
@@ -86,6 +99,7 @@ function fsyncDir(dir: string): void {
  * torch.save(net.state_dict(), 'model.pt');            // in Python: net.load_state_dict(torch.load('model.pt'))
  * torch.save({epoch, model: net.state_dict(), optimizer: optimizer.state_dict()}, 'ckpt.pt');
  * torch.save(net.state_dict(), 'weights.ckpt', {format: 'pytorch'});
+ * torch.save(net, 'model.pth');                        // the whole module; in Python: torch.load('model.pth')
  */
 export function save(obj: unknown, f: string, options?: SaveOptions): void {
   const args = parseArgs("save", options === undefined ? [] : [options], ["format", "pickle_module", "pickle_protocol", "_use_new_zipfile_serialization"]);
@@ -168,19 +182,34 @@ function isAlive(pid: number): boolean {
  * `.pt`/`.pth` zip checkpoint. int64 tensors become int32 (an error if a value does not fit),
  * float64/float16 become float32.
  *
+ * A whole module (PyTorch's `torch.save(model, path)`, or torchlab's) is rebuilt as a working
+ * torchlab module when its classes are known: torchlab's layers (`torch.nn.modules.conv.Conv2d`,
+ * ...), torchvision's models, and classes registered with `torch.serialization.add_safe_globals`
+ * (a notebook's `class Net extends nn.Module` is Python's `__main__.Net`). Nothing the file names
+ * is ever called, whatever `weights_only` says.
+ *
  * Args:
  *   f: the file path.
  *   map_location: accepted for compatibility ('cpu', 'cuda', a torch.device); tensors load onto
  *     the active backend.
+ *   weights_only: true by default (PyTorch 2.6's default; 1.13's was false): tensors, containers
+ *     and registered classes only. false also rebuilds torchlab's layers and torchvision's models.
  *
  * @example
  * net.load_state_dict(torch.load('ckpt.mdl'));
+ * const model = torch.load<nn.Sequential>('model.pth', {weights_only: false});
+ * torch.serialization.add_safe_globals([Net]);        // a class of your own, Python's __main__.Net
+ * const net = torch.load<Net>('net.pth', {weights_only: false});
  */
 // The loaded value's type is known only at run time, as in PyTorch (which returns Any); a cell can
 // name it: `torch.load<{model: Record<string, Tensor>; epoch: number}>('ckpt.pt')`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function load<T = any>(f: string, ...options: Record<string, unknown>[]): T {
-  parseArgs("load", options, ["map_location", "pickle_module", "weights_only", "mmap"]);
+  const args = parseArgs("load", options, ["map_location", "pickle_module", "weights_only", "mmap"]);
+  const weightsOnly = args.weights_only;
+  if (weightsOnly !== undefined && weightsOnly !== null && typeof weightsOnly !== "boolean") {
+    throw new TypeError(`load(): weights_only must be a boolean, got ${typeof weightsOnly}`);
+  }
   const file = checkPath("load", f);
   let buf: Buffer;
   try {
@@ -191,7 +220,7 @@ export function load<T = any>(f: string, ...options: Record<string, unknown>[]):
     throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
   }
   try {
-    if (isZip(buf)) return loadPyTorchZip(buf) as T;
+    if (isZip(buf)) return loadPyTorchZip(buf, { weights_only: weightsOnly !== false }) as T;
     if (isLegacyPickle(buf)) {
       throw new Error(
         "this is PyTorch's legacy (pre-1.6, non-zip) checkpoint format, which torchlab does not read; re-save it in Python with torch.save(obj, path) (the default zip format)",

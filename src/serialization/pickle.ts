@@ -71,6 +71,12 @@ export interface UnpickleHooks {
    * trip through a string, or a copy, costs 3-5x the whole unpickling, measured).
    */
   encoding?: "latin1" | "bytes";
+  /**
+   * NEWOBJ (`cls.__new__(cls, *args)`): lets a caller create objects of the classes its `findClass`
+   * returns without calling anything (PyTorch's whole-module pickles create each module this way,
+   * then BUILD its `__dict__`). Without it, NEWOBJ calls `cls(...args)` as REDUCE does.
+   */
+  newobj?(cls: unknown, args: unknown[]): unknown;
 }
 
 const NAMES: Record<number, string> = {
@@ -401,7 +407,10 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
         // NEWOBJ: cls.__new__(cls, *args)
         const args = pop();
         const cls = pop();
-        stack.push(call(cls, args));
+        if (hooks.newobj) {
+          if (!Array.isArray(args)) throw new UnpicklingError("pickle NEWOBJ arguments are not a tuple");
+          stack.push(hooks.newobj(cls, args));
+        } else stack.push(call(cls, args));
         break;
       }
       case 0x62: {
@@ -486,13 +495,7 @@ export class Pickler {
     const key = `${module}\n${name}\n`;
     const at = this.globals.get(key);
     if (at !== undefined) {
-      if (at < 256) this.op(0x68, at); // BINGET
-      else {
-        const b = Buffer.alloc(5);
-        b[0] = 0x6a; // LONG_BINGET
-        b.writeUInt32LE(at, 1);
-        this.parts.push(b);
-      }
+      this.get(at);
       return;
     }
     this.parts.push(Buffer.from([0x63]), Buffer.from(key, "utf8")); // GLOBAL
@@ -587,6 +590,33 @@ export class Pickler {
   reduce(): void {
     this.op(0x52);
     this.put();
+  }
+
+  /** `cls.__new__(cls, *args)` of the class below the argument tuple on top (what protocol 2 writes for objects). */
+  newobj(): void {
+    this.op(0x81);
+    this.put();
+  }
+
+  /** Sets the state on top as the `__dict__` of the object below it. */
+  build(): void {
+    this.op(0x62);
+  }
+
+  /** The memo index of the last value put (after emptyList/emptyDict/reduce/newobj), for get(). */
+  lastMemo(): number {
+    return this.memoSize - 1;
+  }
+
+  /** Pushes the memoized value `i` again (Python's pickler refers to an object it has written by its memo index). */
+  get(i: number): void {
+    if (i < 256) this.op(0x68, i); // BINGET
+    else {
+      const b = Buffer.alloc(5);
+      b[0] = 0x6a; // LONG_BINGET
+      b.writeUInt32LE(i, 1);
+      this.parts.push(b);
+    }
   }
 
   binpersid(): void {

@@ -13,8 +13,11 @@ import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import { ZipReader, writeZip } from "./zip";
 import { unpickle, PyDict, UnpicklingError, Pickler, pyRepr } from "./pickle";
-import { TreeNode, toTree } from "./tree";
 import { readableDict } from "./inspect";
+import { PyNode, toPyTree } from "./tree";
+import { Parameter } from "../nn/parameter";
+import { Module } from "../nn/modules/module";
+import { ModuleClass, findModuleClass, rebuildModule } from "./modules";
 
 type TorchDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
 
@@ -46,6 +49,8 @@ class StorageRef {
  */
 class TensorRef {
   requiresGrad = false;
+  /** Made by `_rebuild_parameter`: loads as an nn.Parameter, as in PyTorch. */
+  parameter = false;
   constructor(readonly ref: StorageRef, readonly offset: unknown, readonly size: unknown[], readonly stride: unknown[]) {}
 }
 
@@ -109,6 +114,28 @@ function reader(st: Storage, where: string): (i: number) => number {
   }
 }
 
+/** A module class a global resolved to (see ./modules.ts); NEWOBJ or copyreg._reconstructor make a module of it. */
+class ClassRef {
+  constructor(readonly qualname: string, readonly cls: ModuleClass) {}
+}
+
+/** Python's `object`, which copyreg._reconstructor names as the base whose `__new__` it calls. */
+const PY_OBJECT = Object.freeze({ python: "builtins.object" });
+
+/** A module created by NEWOBJ, waiting for BUILD to give it its `__dict__`; rebuilt when the object is converted. */
+class ModuleStub {
+  state: PyDict | undefined;
+  constructor(readonly ref: ClassRef) {}
+  __setstate__(state: unknown): void {
+    if (this.state !== undefined) throw new UnpicklingError(`pickle BUILD sets the state of a ${this.ref.qualname} twice`);
+    if (!(state instanceof PyDict)) throw new UnpicklingError(`pickle BUILD gives a ${this.ref.qualname} the state ${pyRepr(state)}; a module's state is its __dict__`);
+    this.state = state;
+  }
+}
+
+/** The most modules a loaded tree may expand to (counting a shared module once per place), as state_dict() and repr walk it. */
+const MAX_MODULE_PATHS = 2 ** 20;
+
 const isIndex = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 
 /** Loading state shared by the tensors of one file: the element budget of overlapping views. */
@@ -153,6 +180,17 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
   const read = reader(storage, what);
   const isFloat = storage.dtype.startsWith("float") || storage.dtype === "bfloat16";
   const out = isFloat ? new Float32Array(numel) : storage.dtype === "bool" ? new Uint8Array(numel) : new Int32Array(numel);
+  // Nearly every checkpoint tensor is a contiguous float32 view: its bytes are copied as they are
+  // (element by element, a resnet18 took seconds).
+  let contiguous = true;
+  for (let k = shape.length - 1, s = 1; k >= 0; k--) {
+    if (shape[k] !== 1 && strides[k] !== s) contiguous = false;
+    s *= shape[k];
+  }
+  if (contiguous && storage.dtype === "float32" && LITTLE) {
+    new Uint8Array(out.buffer).set(storage.bytes.subarray(offset * 4, (offset + numel) * 4));
+    return wrap(out, shape, t, "float32");
+  }
   const idx = new Array<number>(shape.length).fill(0);
   for (let n = 0; n < numel; n++) {
     let at = offset;
@@ -163,8 +201,13 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
       idx[k] = 0;
     }
   }
-  const tensor = from_typed(out, shape, { dtype: isFloat ? "float32" : storage.dtype === "bool" ? "bool" : "int32" });
-  if (t.requiresGrad && tensor.dtype === "float32") tensor.requires_grad_(true);
+  return wrap(out, shape, t, isFloat ? "float32" : storage.dtype === "bool" ? "bool" : "int32");
+}
+
+function wrap(out: Float32Array | Int32Array | Uint8Array, shape: number[], t: TensorRef, dtype: "float32" | "int32" | "bool"): Tensor {
+  const tensor = from_typed(out, shape, { dtype });
+  if (t.parameter) return new Parameter(tensor, t.requiresGrad && dtype === "float32");
+  if (t.requiresGrad && dtype === "float32") tensor.requires_grad_(true);
   return tensor;
 }
 
@@ -196,17 +239,57 @@ function toJs(root: unknown, stored: number): unknown {
   const done = new Map<object, unknown>();
   const views = new Map<string, Tensor>();
   const budget: Budget = { stored, materialised: 0 };
+  const building = new Set<ModuleStub>();
+  const paths = new Map<Module, number>();
   const visit = (v: unknown, path: string[]): unknown => {
+    const name = path.join(".");
+    if (typeof v === "function") {
+      // A bare global (a function or class of the allow-list), not a value it makes.
+      throw new UnpicklingError(`the object holds a Python callable itself${name ? ` at '${name.slice(0, 200)}'` : ""}, not a value it makes; torchlab loads data only`);
+    }
     if (v === null || typeof v !== "object") return v;
     const seen = done.get(v);
     if (seen !== undefined) return seen;
-    const name = path.join(".");
     if (path.length > MAX_DEPTH) throw new UnpicklingError(`the object nests deeper than ${MAX_DEPTH} levels at '${name.slice(0, 200)}...'`);
+    if (v instanceof ClassRef) {
+      // A class stored as a value (torchvision's ResNet keeps `_norm_layer = nn.BatchNorm2d`).
+      done.set(v, v.cls);
+      return v.cls;
+    }
+    if (v instanceof ModuleStub) {
+      if (building.has(v)) throw new UnpicklingError(`module '${name.slice(0, 200)}' (${v.ref.qualname}) contains itself (a cycle); torchlab loads trees of modules`);
+      if (v.state === undefined) throw new UnpicklingError(`module '${name.slice(0, 200) || "<root>"}' (${v.ref.qualname}) has no state (no BUILD follows its creation)`);
+      const entries: [string, unknown][] = [];
+      for (const [k, val] of v.state.map) {
+        if (typeof k !== "string") throw new UnpicklingError(`module '${name.slice(0, 200) || "<root>"}' (${v.ref.qualname}) has the attribute name ${pyRepr(k)}, not a str`);
+        entries.push([k, val]);
+      }
+      building.add(v);
+      let m: Module;
+      try {
+        m = rebuildModule({ qualname: v.ref.qualname, cls: v.ref.cls, entries }, path, visit);
+      } finally {
+        building.delete(v);
+      }
+      // A module shared by many parents is one object, but state_dict(), repr and load_state_dict
+      // walk every place it appears, as PyTorch does: a few hundred bytes of memo references
+      // could make that walk 10^9 modules long.
+      const count = 1 + m._module_entries().reduce((acc, [, c]) => acc + (paths.get(c) ?? 1), 0);
+      if (count > MAX_MODULE_PATHS) {
+        throw new UnpicklingError(`module '${name.slice(0, 200) || "<root>"}' (${v.ref.qualname}) expands to ${count} modules through shared sub-modules, more than ${MAX_MODULE_PATHS}; the file is refused rather than walked`);
+      }
+      paths.set(m, count);
+      done.set(v, m);
+      return m;
+    }
+    if (v === PY_OBJECT || v instanceof StorageType || v instanceof StorageRef) {
+      throw new UnpicklingError(`the object holds a Python ${v === PY_OBJECT ? "class" : "storage"} itself${name ? ` at '${name.slice(0, 200)}'` : ""}, not a value; torchlab loads data only`);
+    }
     if (v instanceof TensorRef) {
       // Identical views of one storage (tied weights) become one tensor, as they share memory in PyTorch.
       // (Only well-formed views get a key; materialise reports the others.)
       const plain = typeof v.offset === "number" && [...v.size, ...v.stride].every((d) => typeof d === "number");
-      const key = plain ? `${v.ref.storage.key}\n${v.ref.dtype}\n${v.offset}\n${v.size.join(",")}\n${v.stride.join(",")}\n${v.requiresGrad}` : "";
+      const key = plain ? `${v.ref.storage.key}\n${v.ref.dtype}\n${v.offset}\n${v.size.join(",")}\n${v.stride.join(",")}\n${v.requiresGrad}\n${v.parameter}` : "";
       const t = (plain ? views.get(key) : undefined) ?? materialise(v, name, budget);
       if (plain) views.set(key, t);
       done.set(v, t);
@@ -254,8 +337,19 @@ export function isLegacyPickle(buf: Buffer): boolean {
   return buf.length >= 2 && buf[0] === 0x80 && buf[1] >= 2 && buf[1] <= 5;
 }
 
+/** How torch.load reads a PyTorch checkpoint. */
+export interface LoadOptions {
+  /**
+   * true (the default, as in PyTorch 2.6+): tensors, containers and classes registered with
+   * `add_safe_globals`; false: also torchlab's layers and torchvision's models as whole modules.
+   * Either way nothing the file names is called.
+   */
+  weights_only?: boolean;
+}
+
 /** Loads a PyTorch zip checkpoint from its bytes. Errors are thrown bare; the caller adds the file name. */
-export function loadPyTorchZip(buf: Buffer): unknown {
+export function loadPyTorchZip(buf: Buffer, options: LoadOptions = {}): unknown {
+  const weightsOnly = options.weights_only !== false;
   const zip = new ZipReader(buf);
   const pkl = zip.names().find((n) => n === "data.pkl" || n.endsWith("/data.pkl"));
   if (pkl === undefined) throw new UnpicklingError(`zip archive has no data.pkl (entries: ${zip.names().slice(0, 8).join(", ")}); it is not a PyTorch checkpoint`);
@@ -282,9 +376,26 @@ export function loadPyTorchZip(buf: Buffer): unknown {
       (data: unknown, requires_grad: unknown) => {
         if (!(data instanceof TensorRef)) throw new UnpicklingError("_rebuild_parameter: data is not a tensor");
         data.requiresGrad = requires_grad === true;
+        data.parameter = true;
         return data;
       },
     ],
+    [
+      "copyreg._reconstructor",
+      (cls: unknown, base: unknown, state: unknown) => {
+        // copyreg's protocol-0/1 form of object.__new__(cls): only for module classes, on object, with no state.
+        if (!(cls instanceof ClassRef) || base !== PY_OBJECT || state !== null) {
+          throw new UnpicklingError(`copyreg._reconstructor(${pyRepr(cls)}, ${pyRepr(base)}, ${pyRepr(state)}): torchlab reconstructs only module classes on object`);
+        }
+        return new ModuleStub(cls);
+      },
+    ],
+    ["builtins.object", PY_OBJECT],
+    ["__builtin__.object", PY_OBJECT],
+    ["builtins.set", setOf],
+    ["__builtin__.set", setOf],
+    ["builtins.frozenset", setOf],
+    ["__builtin__.frozenset", setOf],
     [
       "torch._tensor._rebuild_from_type_v2",
       (func: unknown, _type: unknown, args: unknown) => {
@@ -307,10 +418,28 @@ export function loadPyTorchZip(buf: Buffer): unknown {
   const value = unpickle(zip.read(pkl), {
     findClass(module, name) {
       const key = `${module}.${name}`;
-      if (!globals.has(key)) {
-        throw new UnpicklingError(`unsupported pickle global '${key.slice(0, 200)}': torchlab reads state_dicts, optimizer states and plain containers of tensors, numbers and strings`);
+      if (globals.has(key)) return globals.get(key);
+      const found = findModuleClass(module, name);
+      if (found && (found.registered || !weightsOnly)) return new ClassRef(key, found.cls);
+      const shown = key.slice(0, 200);
+      if (found) {
+        throw new UnpicklingError(
+          `the file holds a whole module (class '${shown}'), and torch.load reads weights only by default: pass {weights_only: false} to rebuild the module (torchlab still runs nothing from the file: it rebuilds only torch.nn layers, torchvision models and classes registered with torch.serialization.add_safe_globals), or load a state_dict into a model you build`,
+        );
       }
-      return globals.get(key);
+      const cls = name.slice(0, 80);
+      throw new UnpicklingError(
+        weightsOnly
+          ? `unsupported pickle global '${shown}': torchlab reads state_dicts, optimizer states and plain containers of tensors, numbers and strings; a whole module of your own class needs the class registered (torch.serialization.add_safe_globals([${cls}])) and, for torchlab's layers inside it, {weights_only: false}`
+          : `unsupported pickle global '${shown}': torchlab rebuilds only torch.nn layers, torchvision models and classes registered with torch.serialization.add_safe_globals, and calls nothing else a file names; if '${shown}' is an nn.Module subclass of your own, define it with the same attribute names and register it: torch.serialization.add_safe_globals([${cls}]) (a class registers as "__main__.${cls}"; give another name as [[${cls}, "${shown}"]])`,
+      );
+    },
+    newobj(cls, args) {
+      if (cls instanceof ClassRef) {
+        if (args.length) throw new UnpicklingError(`pickle NEWOBJ of ${cls.qualname} with ${args.length} arguments; modules are created without arguments`);
+        return new ModuleStub(cls);
+      }
+      throw new UnpicklingError(`pickle NEWOBJ of ${pyRepr(cls)}: torchlab creates only module classes this way`);
     },
     persistentLoad(pid) {
       if (!Array.isArray(pid) || pid[0] !== "storage" || pid.length < 5) {
@@ -339,6 +468,12 @@ export function loadPyTorchZip(buf: Buffer): unknown {
     },
   });
   return toJs(value, stored);
+}
+
+/** `set(iterable)` as Python's pickler writes a set in protocol 2; sets load as arrays. */
+function setOf(items: unknown): unknown[] {
+  if (!Array.isArray(items)) throw new UnpicklingError(`set(${pyRepr(items)}): expected a list of items`);
+  return items.slice();
 }
 
 const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -379,12 +514,15 @@ const INDEX_KEY = /^(0|[1-9][0-9]{0,15})$/;
  * otherwise a float; bigints are ints.
  */
 export function encodePyTorchZip(obj: unknown): Buffer {
-  const tree = toTree(obj);
+  const tree = toPyTree(obj);
   const p = new Pickler();
   const storages: { name: string; data: Uint8Array }[] = [];
   const keys = new Map<Tensor, string>();
+  // Python's pickler writes an object once and refers to it by its memo index after that: a module
+  // or a parameter used twice (shared layers, tied weights) is one object again after loading.
+  const memo = new Map<object, number>();
 
-  const tensor = (t: Tensor): void => {
+  const tensor = (t: Tensor, requiresGrad: boolean): void => {
     const shape = t.shape;
     const strides = new Array<number>(shape.length);
     for (let k = shape.length - 1, s = 1; k >= 0; k--) {
@@ -417,7 +555,7 @@ export function encodePyTorchZip(obj: unknown): Buffer {
     p.mark();
     strides.forEach((d) => p.int(d));
     p.tuple();
-    p.bool(t.requires_grad);
+    p.bool(requiresGrad);
     p.global("collections", "OrderedDict");
     p.emptyTuple();
     p.reduce();
@@ -425,10 +563,30 @@ export function encodePyTorchZip(obj: unknown): Buffer {
     p.reduce();
   };
 
-  const write = (node: TreeNode): void => {
+  const key = (k: string): void => {
+    if (INDEX_KEY.test(k) && Number.isSafeInteger(Number(k))) p.int(Number(k));
+    else p.str(k);
+  };
+
+  const write = (node: PyNode): void => {
     switch (node.kind) {
-      case "tensor":
-        return tensor(node.t);
+      case "tensor": {
+        if (!node.param) return tensor(node.t, node.t.requires_grad);
+        const at = memo.get(node.t);
+        if (at !== undefined) return p.get(at);
+        // Parameter.__reduce_ex__: _rebuild_parameter(data, requires_grad, backward_hooks), data without grad.
+        p.global("torch._utils", "_rebuild_parameter");
+        p.mark();
+        tensor(node.t, false);
+        p.bool(node.t.requires_grad);
+        p.global("collections", "OrderedDict");
+        p.emptyTuple();
+        p.reduce();
+        p.tuple();
+        p.reduce();
+        memo.set(node.t, p.lastMemo());
+        return;
+      }
       case "list":
         p.emptyList();
         if (node.items.length) {
@@ -437,8 +595,22 @@ export function encodePyTorchZip(obj: unknown): Buffer {
           p.appends();
         }
         return;
+      case "tuple":
+        if (node.items.length === 0) return p.emptyTuple();
+        p.mark();
+        node.items.forEach(write);
+        p.tuple();
+        return;
+      case "set":
+        // Protocol 2 has no set opcodes: set([...]) by REDUCE, as Python writes it.
+        p.global("__builtin__", "set");
+        p.mark();
+        write({ kind: "list", items: node.items });
+        p.tuple();
+        p.reduce();
+        return;
       case "dict": {
-        const stateDict = node.entries.length > 0 && node.entries.every(([, v]) => v.kind === "tensor");
+        const stateDict = node.ordered ?? (node.entries.length > 0 && node.entries.every(([, v]) => v.kind === "tensor"));
         if (stateDict) {
           p.global("collections", "OrderedDict");
           p.emptyTuple();
@@ -447,12 +619,36 @@ export function encodePyTorchZip(obj: unknown): Buffer {
         if (node.entries.length) {
           p.mark();
           for (const [k, v] of node.entries) {
-            if (INDEX_KEY.test(k) && Number.isSafeInteger(Number(k))) p.int(Number(k));
-            else p.str(k);
+            if (node.strKeys) p.str(k);
+            else key(k);
             write(v);
           }
           p.setitems();
         }
+        return;
+      }
+      case "float":
+        return p.float(node.v);
+      case "global":
+        return p.global(node.module, node.name);
+      case "object": {
+        const at = memo.get(node.ref);
+        if (at !== undefined) return p.get(at);
+        // object.__reduce_ex__(2): cls.__new__(cls), then BUILD with the __dict__.
+        p.global(node.module, node.name);
+        p.emptyTuple();
+        p.newobj();
+        memo.set(node.ref, p.lastMemo());
+        p.emptyDict();
+        if (node.state.length) {
+          p.mark();
+          for (const [k, v] of node.state) {
+            p.str(k);
+            write(v);
+          }
+          p.setitems();
+        }
+        p.build();
         return;
       }
       case "value": {

@@ -261,14 +261,23 @@ describe("torchlab → .pt → torchlab is exact", () => {
 });
 
 describe("torch.save errors", () => {
-  test.each(["x.pt", "x.mdl"])("%s: a module or an optimizer asks for its state_dict()", (name) => {
+  test("x.mdl: a whole module asks for PyTorch's format or its state_dict(); x.pt holds it", () => {
     const net = new nn.Linear(2, 2);
-    expect(() => torch.save(net, file(name))).toThrow(
-      "torch.save: cannot save the object, a Linear object: torchlab saves state, not modules or optimizers; save its state_dict() instead (torch.save(net.state_dict(), path)) and call load_state_dict(torch.load(path)) on a freshly built one",
+    expect(() => torch.save(net, file("x.mdl"))).toThrow(
+      'torch.save: cannot save the object, a Linear object, in the safetensors format: whole modules are saved in PyTorch\'s format only (a .pt or .pth file name, or {format: "pytorch"}); or save its state_dict() (torch.save(net.state_dict(), path)) and call load_state_dict(torch.load(path)) on a freshly built one',
     );
-    expect(() => torch.save({ model: net }, file(name))).toThrow("torch.save: cannot save 'model', a Linear object: torchlab saves state, not modules or optimizers; save its state_dict() instead (torch.save(model.state_dict(), path))");
+    expect(() => torch.save({ model: net }, file("x.mdl"))).toThrow("torch.save: cannot save 'model', a Linear object, in the safetensors format");
+    expect(fs.readdirSync(dir)).toEqual([]);
+    torch.save({ model: net }, file("x.pt"));
+    expect(torch.load(file("x.pt"), { weights_only: false }).model).toBeInstanceOf(nn.Linear);
+  });
+
+  test.each(["x.pt", "x.mdl"])("%s: an optimizer asks for its state_dict(); what no checkpoint holds is named", (name) => {
+    const net = new nn.Linear(2, 2);
     const opt = new torch.optim.SGD(net.parameters(), { lr: 0.1 });
-    expect(() => torch.save({ optimizer: opt }, file(name))).toThrow("torch.save: cannot save 'optimizer', a SGD object");
+    expect(() => torch.save({ optimizer: opt }, file(name))).toThrow(
+      "torch.save: cannot save 'optimizer', a SGD object: torchlab saves an optimizer's state, not the optimizer; save its state_dict() instead (torch.save(optimizer.state_dict(), path))",
+    );
     expect(() => torch.save({ f: () => 1 }, file(name))).toThrow("torch.save: cannot save 'f' of type function");
     expect(() => torch.save({ s: Symbol("x") }, file(name))).toThrow("torch.save: cannot save 's' of type symbol");
     expect(() => torch.save({ d: new Date(0) }, file(name))).toThrow("torch.save: cannot save 'd' of type Date");

@@ -1,0 +1,75 @@
+"""Loads whole modules that torchlab's torch.save wrote and reports what Python makes of them.
+
+Run by test/serialization/module_pickle.test.ts (skipped where /usr/bin/python3 has no torch):
+    /usr/bin/python3 test/reference/check_module_pickle.py CASES.json
+    /usr/bin/python3 test/reference/check_module_pickle.py --make ARCH OUT.pth INPUT.json
+The second form writes torch.save(torchvision.models.ARCH()) (seeded random weights, eval mode)
+and prints its output for the input, for the other direction.
+CASES.json: [{"file": "model.pth", "input": {"shape": [...], "values": [...]}}, ...]. Prints one JSON
+object per case: the output of model(input) in the mode the file holds, the model's repr, each
+sub-module's class and __dict__ keys, its training flag, the state_dict keys, and whether a
+backward pass and an SGD step run. Classes of the test's own (__main__.Net) come from
+gen_module_pickle.py, as a notebook's classes would be defined in its __main__.
+"""
+import json
+import os
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_module_pickle import Net  # noqa: E402,F401  (pickle looks classes up as __main__.Net)
+
+
+def report(case):
+    model = torch.load(case["file"])
+    x = torch.tensor(case["input"]["values"], dtype=torch.float32).reshape(case["input"]["shape"])
+    with torch.no_grad():
+        y = model(x)
+    modules = [
+        {"name": n, "class": f"{type(m).__module__}.{type(m).__name__}", "keys": list(vars(m).keys()), "training": m.training}
+        for n, m in model.named_modules()
+    ]
+    params = [p for p in model.parameters() if p.requires_grad]
+    trained = False
+    if params:
+        before = [p.detach().clone() for p in params]
+        opt = torch.optim.SGD(params, lr=0.1)
+        model(x).pow(2).mean().backward()
+        opt.step()
+        trained = any(not torch.equal(a, p.detach()) for a, p in zip(before, params))
+    return {
+        "output": {"shape": list(y.shape), "values": y.reshape(-1).tolist()},
+        "repr": repr(model),
+        "modules": modules,
+        "state_dict": list(model.state_dict().keys()),
+        "trained": trained,
+    }
+
+
+def make(arch, out, input_path):
+    import torchvision
+
+    torch.manual_seed(0)
+    model = getattr(torchvision.models, arch)()
+    model.eval()
+    torch.save(model, out)
+    with open(input_path) as f:
+        inp = json.load(f)
+    x = torch.tensor(inp["values"], dtype=torch.float32).reshape(inp["shape"])
+    with torch.no_grad():
+        y = model(x)
+    print(json.dumps({"shape": list(y.shape), "values": y.reshape(-1).tolist()}))
+
+
+def main(argv):
+    if argv[0] == "--make":
+        make(*argv[1:4])
+        return
+    with open(argv[0]) as f:
+        cases = json.load(f)
+    print(json.dumps([report(c) for c in cases]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

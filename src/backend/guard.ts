@@ -12,6 +12,8 @@
  *   (more than 6 dims) or memory it cannot get, prints `XNN status … not successful` and leaves the
  *   output uninitialised. Those messages are intercepted and turned into errors, and the kernels that
  *   have the limit get their ranks collapsed first (see rank.ts), so they are never reached.
+ * - **Long float32 sums.** wasm's Sum and Mean add into one float32 accumulator; large ones are
+ *   staged in blocks (see staged_sum.ts) instead of silently losing precision.
  * - **Abort.** If the wasm runtime ever aborts, its memory can no longer be trusted: every later op
  *   and every read (so `torch.save` too) raises instead of returning what is left in the heap.
  */
@@ -20,6 +22,7 @@ import { tf } from "./tf";
 import { OutOfMemoryError, RuntimeError } from "../errors";
 import { reclaim } from "./memory";
 import { collapseRanks } from "./rank";
+import { stagedSum } from "./staged_sum";
 
 type RunKernel = (kernelName: string, inputs: tf.NamedTensorMap, attrs?: tf.NamedAttrMap) => tf.Tensor | tf.Tensor[];
 
@@ -234,7 +237,7 @@ function guardKernels(engine: EngineLike, backend: BackendLike, collapse: boolea
   const run = engine.runKernel.bind(engine) as RunKernel;
   const attempt = (name: string, inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap | undefined): tf.Tensor | tf.Tensor[] => {
     statusFailure = null;
-    const out = (collapse && collapsing && collapseRanks(name, inputs, attrs, run)) || run(name, inputs, attrs);
+    const out = (collapse && collapsing && (collapseRanks(name, inputs, attrs, run) || stagedSum(name, inputs, attrs, run))) || run(name, inputs, attrs);
     if (statusFailure !== null) {
       const message: string = statusFailure;
       statusFailure = null;

@@ -35,7 +35,7 @@ function installCounter(tf) {
 
 /** Kernel calls of one step of each model (after two warm-up steps), torchlab and raw tfjs. */
 async function kernelCounts(torch, tf) {
-  const { models } = require("./models");
+  const { models, INFERENCE_ONLY } = require("./models");
   const { tfjsModels } = require("./tfjs_models");
   const take = installCounter(tf);
   const specs = models(torch);
@@ -43,6 +43,7 @@ async function kernelCounts(torch, tf) {
   const tick = () => new Promise((resolve) => setImmediate(resolve));
   const out = {};
   for (const key of Object.keys(specs)) {
+    if (INFERENCE_ONLY.has(key)) continue;
     const spec = specs[key]();
     // Only training steps are counted (an inference-only entry has no optimizer).
     if (!spec.opt) continue;

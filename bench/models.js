@@ -62,4 +62,7 @@ function models(torch, torchvision) {
   };
 }
 
-module.exports = { models };
+/** Entries that are timed for inference only: they have no optimizer and need torchvision to build. */
+const INFERENCE_ONLY = new Set(["resnet18"]);
+
+module.exports = { models, INFERENCE_ONLY };

@@ -11,6 +11,7 @@
  * compositions of tfjs ops.
  */
 import { tf } from "./tf";
+import type { SGDHyper } from "../ops/optim_kernels";
 
 type Typed = Float32Array | Int32Array | Uint8Array;
 type Info = tf.TensorInfo;
@@ -354,16 +355,10 @@ function foreachIo(args: KernelArgs, backendName: string, shapes: number[][]): {
   return { outs, out, input: (name) => io.view(args.inputs[name] as Info) as Float32Array };
 }
 
-export interface SgdForeachAttrs {
+export interface SgdForeachAttrs extends SGDHyper {
   n: number;
   /** 1 where parameter i has a momentum buffer (input `b${i}`). */
   hasBuf: number[];
-  lr: number;
-  momentum: number;
-  dampening: number;
-  weight_decay: number;
-  nesterov: boolean;
-  maximize: boolean;
 }
 
 /** SGD for n parameters: outputs the n new parameters, then (with momentum) the n new buffers. */

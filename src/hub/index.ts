@@ -16,6 +16,7 @@ import * as path from "node:path";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { fetchSync } from "../torchvision/datasets/fetch";
+import { fileDigest } from "../torchvision/datasets/utils";
 import { load } from "../serialization";
 
 /** torch.hub's HASH_REGEX: the hex digits between a '-' and the next '.' of a file name. */
@@ -43,18 +44,6 @@ export function get_dir(): string {
 export function set_dir(d: string): void {
   if (typeof d !== "string" || d === "") throw new TypeError(`set_dir(): expected a folder path, got ${typeof d === "string" ? "''" : typeof d}`);
   hubDir = expandUser(d);
-}
-
-function sha256(file: string): string {
-  const hash = crypto.createHash("sha256");
-  const fd = fs.openSync(file, "r");
-  try {
-    const buf = Buffer.alloc(1 << 20);
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  return hash.digest("hex");
 }
 
 export interface DownloadUrlToFileOptions {
@@ -89,7 +78,7 @@ export function download_url_to_file(url: string, dst: string, hash_prefix?: str
     const r = fetchSync({ urls: [url], dest: tmp, md5: null, timeout }, (o.progress as boolean | undefined) === false ? null : path.basename(dest));
     if (!r.ok) throw new RuntimeError(`download_url_to_file: could not download ${url}:\n${r.attempts.map((a) => `  ${a.url}: ${a.reason}`).join("\n")}`);
     if (prefix !== null) {
-      const digest = sha256(tmp);
+      const digest = fileDigest(tmp, "sha256");
       if (!digest.startsWith(prefix)) throw new RuntimeError(`invalid hash value (expected "${prefix}", got "${digest}") for ${url}`);
     }
     fs.renameSync(tmp, dest);

@@ -356,13 +356,19 @@ function headerSize(b: Uint8Array): [number, number] | null {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (b.length >= 10 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return [dv.getUint16(6, true), dv.getUint16(8, true)];
   if (b.length >= 26 && b[0] === 0x42 && b[1] === 0x4d) return [Math.abs(dv.getInt32(18, true)), Math.abs(dv.getInt32(22, true))];
+  const sof = jpegFrameHeader(b);
+  return sof === null ? null : [dv.getUint16(sof + 7), dv.getUint16(sof + 5)];
+}
+
+/** The offset of a JPEG's frame header (its SOFn marker), or null for other formats or none found. */
+function jpegFrameHeader(b: Uint8Array): number | null {
   if (!(b[0] === 0xff && b[1] === 0xd8)) return null;
   let i = 2;
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return null;
     const marker = b[i + 1];
     const len = (b[i + 2] << 8) | b[i + 3];
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return [dv.getUint16(i + 7), dv.getUint16(i + 5)];
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return i;
     i += 2 + len;
   }
   return null;
@@ -407,16 +413,8 @@ function isOpaque(rgba: Uint8Array): boolean {
 
 /** The component count of a JPEG's frame header (SOFn), or null for other formats. */
 function jpegChannels(b: Uint8Array): number | null {
-  if (!(b[0] === 0xff && b[1] === 0xd8)) return null;
-  let i = 2;
-  while (i + 9 < b.length) {
-    if (b[i] !== 0xff) return null;
-    const marker = b[i + 1];
-    const len = (b[i + 2] << 8) | b[i + 3];
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return b[i + 9];
-    i += 2 + len;
-  }
-  return null;
+  const sof = jpegFrameHeader(b);
+  return sof === null ? null : b[sof + 9];
 }
 
 /** 8-bit PNG of HWC pixels with 1 (gray), 2 (gray+alpha), 3 (RGB) or 4 (RGBA) channels. */

@@ -30,7 +30,12 @@ export class DownloadError extends RuntimeError {
 
 /** The MD5 of a file, in hex, read in 1 MB chunks. */
 export function calculate_md5(fpath: string): string {
-  const hash = crypto.createHash("md5");
+  return fileDigest(fpath, "md5");
+}
+
+/** A file's digest (md5 for data sets, sha256 for torch.hub checkpoints), in hex, read in 1 MB chunks. */
+export function fileDigest(fpath: string, algorithm: "md5" | "sha256"): string {
+  const hash = crypto.createHash(algorithm);
   const fd = fs.openSync(fpath, "r");
   try {
     const buf = Buffer.alloc(1 << 20);

@@ -7,22 +7,10 @@
  */
 import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
+import { prng, int, values } from "../prng";
 
 const F = torch.nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const int = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
-const values = (r: () => number, n: number): Float32Array => Float32Array.from({ length: n }, () => Math.round((r() * 4 - 2) * 1e4) / 1e4);
 
 interface Result {
   y: Float32Array;

@@ -6,47 +6,11 @@
  */
 import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
+import { prng, int, values } from "../prng";
+import { onCpu, close } from "./_tfjs_cpu";
 
 const F = torch.nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
-
-/** mulberry32: a tiny seeded PRNG, so each configuration is reproducible by its name. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const int = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
-const values = (r: () => number, n: number): Float32Array => Float32Array.from({ length: n }, () => Math.round((r() * 4 - 2) * 1e4) / 1e4);
-
-/** Runs `f` with tfjs on its cpu backend (the reference kernels) and returns plain arrays. */
-async function onCpu(f: () => tf.Tensor[]): Promise<{ shape: number[]; data: Float32Array }[]> {
-  const active = tf.getBackend();
-  await tf.setBackend("cpu");
-  try {
-    return tf.tidy(f).map((t) => {
-      const r = { shape: t.shape.slice(), data: t.dataSync() as Float32Array };
-      t.dispose();
-      return r;
-    });
-  } finally {
-    await tf.setBackend(active);
-  }
-}
-
-function close(label: string, got: Tensor, want: { shape: number[]; data: Float32Array }, rtol = 1e-4): void {
-  expect(`${label} ${JSON.stringify(got.shape)}`).toBe(`${label} ${JSON.stringify(want.shape)}`);
-  const g = got.dataSync() as Float32Array;
-  const scale = want.data.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
-  let bad = -1;
-  for (let i = 0; i < g.length; i++) if (!(Math.abs(g[i] - want.data[i]) <= rtol * scale)) { bad = i; break; }
-  expect(bad < 0 ? `${label} ok` : `${label}: element ${bad} is ${g[bad]}, tfjs cpu ${want.data[bad]}`).toBe(`${label} ok`);
-}
 
 const nchw = (t: tf.Tensor): tf.Tensor => tf.transpose(t, [0, 3, 1, 2]);
 const nhwc = (t: tf.Tensor): tf.Tensor => tf.transpose(t, [0, 2, 3, 1]);

@@ -25,7 +25,7 @@ export type { DType, NestedList } from "./tensor/tensor";
 export { ready, backend, get_num_threads, set_num_threads } from "./backend";
 export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudget } from "./backend/memory";
 export { setMemoryLimit as _setMemoryLimit } from "./backend/guard";
-export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from "./autograd/grad_mode";
+export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./autograd/grad_mode";
 export { Generator, default_generator, manual_seed, seed, initial_seed } from "./tensor/random";
 export {
   tensor, zeros, ones, empty, full, rand, randn, randint, randperm, arange, linspace, eye,
@@ -87,6 +87,8 @@ export * as hub from "./hub";
 // PyTorch also exposes these functional layers at the top level (torch.conv2d, torch.max_pool2d, ...).
 export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./nn/functional/vision";
 export * as optim from "./optim";
+/** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
+export * as autograd from "./autograd";
 export * as testing from "./testing";
 import * as data from "./utils/data";
 /** torch.utils.data: Dataset, DataLoader, ... */
@@ -229,8 +231,8 @@ export const prod = (a: Tensor, ...args: Parameters<Tensor["prod"]>): Tensor => 
 export const std = (a: Tensor, ...args: Parameters<Tensor["std"]>): Tensor => a.std(...args);
 export const var_ = (a: Tensor, ...args: Parameters<Tensor["var"]>): Tensor => a.var(...args);
 export { var_ as var };
-export const argmax = (a: Tensor, dim?: number | null, keepdim?: boolean): Tensor => a.argmax(dim, keepdim);
-export const argmin = (a: Tensor, dim?: number | null, keepdim?: boolean): Tensor => a.argmin(dim, keepdim);
+export const argmax = (a: Tensor, ...args: Parameters<Tensor["argmax"]>): Tensor => a.argmax(...args);
+export const argmin = (a: Tensor, ...args: Parameters<Tensor["argmin"]>): Tensor => a.argmin(...args);
 export const amax = (a: Tensor, dim?: R.Dims, keepdim?: boolean): Tensor => a.amax(dim, keepdim);
 export const amin = (a: Tensor, dim?: R.Dims, keepdim?: boolean): Tensor => a.amin(dim, keepdim);
 export const logsumexp = (a: Tensor, dim: R.Dims, keepdim?: boolean): Tensor => a.logsumexp(dim, keepdim);

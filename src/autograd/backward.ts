@@ -45,11 +45,31 @@ function accumulateLeaf(leaf: Tensor, g: tf.Tensor): void {
   }
 }
 
-/** Runs the backward pass from `root`, seeding it with `seed` (owned and freed here). */
-export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean): void {
+/**
+ * Runs the backward pass from `root`, seeding it with `seed` (owned and freed here). With `capture`
+ * (torch.autograd.grad), the gradients reaching its keys are summed into it instead, and no `.grad`
+ * is written.
+ */
+export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean, capture?: Map<Tensor, tf.Tensor | null>): void {
+  const collect = (t: Tensor, g: tf.Tensor): void => {
+    const prev = capture!.get(t);
+    if (prev) {
+      capture!.set(t, tf.add(prev, g));
+      prev.dispose();
+      g.dispose();
+    } else capture!.set(t, g);
+  };
+  const toLeaf = (leaf: Tensor, g: tf.Tensor): void => {
+    if (capture === undefined) accumulateLeaf(leaf, g);
+    else if (capture.has(leaf)) collect(leaf, g);
+    else g.dispose();
+  };
+  // A non-leaf input's gradient is what reaches its grad_fn before that node runs.
+  const captureAt = new Map<Node, Tensor>();
+  if (capture) for (const t of capture.keys()) if (t.grad_fn) captureAt.set(t.grad_fn, t);
   const rootNode = root.grad_fn;
   if (rootNode === null) {
-    accumulateLeaf(root, seed);
+    toLeaf(root, seed);
     return;
   }
   const order = topoOrder(rootNode);
@@ -71,7 +91,9 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean)
           return own;
         }) as unknown as tf.TensorContainer;
       }) as unknown as (tf.Tensor | null)[];
-      if (node.retained) accumulateLeaf(node.retained, g.clone());
+      const wanted = captureAt.get(node);
+      if (wanted) collect(wanted, g.clone());
+      if (node.retained && !capture) accumulateLeaf(node.retained, g.clone());
       g.dispose();
       inputs.forEach((input, i) => {
         let gi = parts[i];
@@ -87,7 +109,7 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean)
         }
         const next = edges[i];
         if (next === null) {
-          accumulateLeaf(input, gi);
+          toLeaf(input, gi);
         } else {
           const prev = grads.get(next);
           if (prev === undefined) grads.set(next, gi);

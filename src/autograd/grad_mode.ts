@@ -1,3 +1,5 @@
+import { TypeError } from "../errors";
+
 /** Whether ops record the graph. `torch.no_grad(fn)` switches it off for the duration of fn. */
 let enabled = true;
 
@@ -5,8 +7,23 @@ export function is_grad_enabled(): boolean {
   return enabled;
 }
 
-export function set_grad_enabled(mode: boolean): void {
-  enabled = mode;
+/**
+ * Switches graph recording on or off. With `fn` (PyTorch's `with torch.set_grad_enabled(mode):`),
+ * the mode holds only while `fn` runs, and its result is returned.
+ *
+ * @example
+ * const out = torch.set_grad_enabled(phase === "train", () => model(inputs));
+ */
+export function set_grad_enabled(mode: boolean): void;
+export function set_grad_enabled<T>(mode: boolean, fn: () => T): T;
+export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | void {
+  if (typeof mode !== "boolean") throw new TypeError(`set_grad_enabled(): mode must be a boolean, got ${typeof mode}`);
+  if (fn === undefined) {
+    enabled = mode;
+    return;
+  }
+  if (typeof fn !== "function") throw new TypeError(`set_grad_enabled(): the second argument must be a function to run under the mode, got ${typeof fn}`);
+  return withMode(mode, fn);
 }
 
 function withMode<T>(mode: boolean, fn: () => T): T {
@@ -42,4 +59,12 @@ export function no_grad<T>(fn: () => T): T {
 /** Runs `fn` with graph recording switched on, even inside no_grad. */
 export function enable_grad<T>(fn: () => T): T {
   return withMode(true, fn);
+}
+
+/**
+ * PyTorch's `with torch.inference_mode():` — runs `fn` without recording the graph, as no_grad does
+ * (torchlab has no separate inference tensors, so results can later be used with autograd).
+ */
+export function inference_mode<T>(fn: () => T): T {
+  return withMode(false, fn);
 }

@@ -334,7 +334,7 @@ export class Tensor {
 
   // ---------------------------------------------------------------- dtype / device
 
-  to(target: DType | string | Tensor | { dtype?: DType | string; device?: unknown }, dtype?: DType | string): Tensor {
+  to(target: DType | string | Tensor | { dtype?: DType | string; device?: unknown } | { readonly type: string }, dtype?: DType | string): Tensor {
     if (target instanceof Tensor) return this.to(target.dtype);
     if (isOptions(target)) {
       const o = parseArgs("to", [target], ["dtype", "device", "non_blocking", "copy"]);
@@ -347,7 +347,7 @@ export class Tensor {
     }
     if (typeof target === "object" && target !== null && "type" in (target as object)) {
       checkDevice(String((target as { type: string }).type));
-      return this;
+      return dtype === undefined ? this : this.to(dtype);
     }
     const dt = normalizeDtype(target);
     return dt === this.dtype ? this : M.toDtype(this, dt);

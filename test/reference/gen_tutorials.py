@@ -9,7 +9,8 @@ The tutorials draw random tensors; torchlab's generator is not PyTorch's, so ran
 initial weights are replaced by deterministic ones that both sides compute the same way:
 det(shape, k) = 0.1 * sin(0.37 * arange(numel) + k), reshaped. Everything else is the tutorial's code.
 Sections: "Learn the Basics" (tensors, data, transforms, build model, autograd, optimization, save
-and load) and the 60-minute blitz (tensors, autograd, neural networks).
+and load), the 60-minute blitz (tensors, autograd, neural networks), the course text (seed), "What is
+torch.nn really?", the autograd tutorials and notes, and the transfer-learning tutorial's schedulers.
 """
 import io
 import json
@@ -476,6 +477,538 @@ def seed_course():
     OUT["seed_course"] = r
 
 
+# ------------------------------------------------------------------ the seed course text: the other snippets
+def seed_course_rest():
+    """The convolution, pooling, upsampling, batch-norm, ResNet-block, save/load and augmentation
+    snippets of the course text, with det() stand-ins for its torch.rand inputs."""
+    import torchvision.transforms as T
+    r = {}
+    input = det([1, 1, 28, 28], 0.2) * 5 + 0.5
+    layer = torch.nn.Conv2d(1, 3, kernel_size=3, stride=1, padding=0)
+    det_init_(layer)
+    out = layer(input)
+    r["conv_shape"] = str(out.shape)
+    r["conv_out"] = enc(out)
+    layer = torch.nn.MaxPool2d(2, stride=2)
+    r["pool_repr"] = repr(layer)
+    r["pool_out"] = enc(layer(out))
+    x = det([1, 3, 4, 4], 0.6)
+    r["interp"] = enc(F.interpolate(x, scale_factor=2, mode='nearest'))
+    bn = torch.nn.BatchNorm1d(3)
+    y = bn(det([6, 3, 28 * 28], 1.1) * 3 + 1)
+    r["bn_running_mean"] = repr(bn.running_mean)
+    r["bn_running_var"] = repr(bn.running_var)
+    r["bn_out"] = enc(y[:, :, :4])
+
+    class ResNet(torch.nn.Module):
+        def __init__(self, ch_in, ch_out):
+            super(ResNet, self).__init__()
+            self.conv1 = torch.nn.Conv2d(ch_in, ch_out, kernel_size=3, stride=1, padding=1)
+            self.bn1 = torch.nn.BatchNorm2d(ch_out)
+            self.conv2 = torch.nn.Conv2d(ch_out, ch_out, kernel_size=3, stride=1, padding=1)
+            self.bn2 = torch.nn.BatchNorm2d(ch_out)
+            self.extra = torch.nn.Sequential()
+            if ch_out != ch_in:
+                self.extra = torch.nn.Sequential(
+                    torch.nn.Conv2d(ch_in, ch_out, kernel_size=1, stride=1),
+                    torch.nn.BatchNorm2d(ch_out)
+                )
+
+        def forward(self, x):
+            out = F.relu(self.bn1(self.conv1(x)))
+            out = self.bn2(self.conv2(out))
+            out = self.extra(x) + out
+            return out
+
+    blk = ResNet(3, 8)
+    r["resnet_repr"] = repr(blk)
+    det_init_(blk)
+    xin = det([2, 3, 6, 6], 0.8) * 4
+    r["resnet_out"] = enc(blk(xin))
+    same = ResNet(4, 4)
+    r["resnet_same_repr"] = repr(same)
+    det_init_(same)
+    r["resnet_same_out"] = enc(same(det([1, 4, 5, 5], 0.1) * 4))
+
+    net = torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.Linear(2, 2))
+    det_init_(net)
+    path = "/tmp/gen_tutorials_ckpt.mdl"
+    torch.save(net.state_dict(), path)
+    net2 = torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.Linear(2, 2))
+    r["load_result"] = repr(net2.load_state_dict(torch.load(path)))
+    r["loaded_out"] = enc(net2(det([3, 4], 0.5)))
+    os.remove(path)
+
+    img = det([3, 40, 36], 0.3) * 4 + 0.5
+    r["hflip"] = enc(T.RandomHorizontalFlip(p=1.0)(img[:, :3, :4]))
+    r["vflip"] = enc(T.RandomVerticalFlip(p=1.0)(img[:, :3, :4]))
+    r["resize_repr"] = repr(T.Resize([32, 32]))
+    r["resize"] = enc(T.Resize([32, 32], antialias=False)(img))
+    r["rotation_repr"] = repr(T.RandomRotation(15))
+    try:
+        T.RandomRotation([30, 90, 180])
+    except ValueError as e:
+        r["rotation_error"] = str(e)
+    r["crop_repr"] = repr(T.RandomCrop([28, 28]))
+    r["crop_shape"] = str(T.RandomCrop([28, 28])(img).shape)
+    OUT["seed_course_rest"] = r
+
+
+# ------------------------------------------------------------------ What is torch.nn really?
+def mnist_standin(n, k):
+    """MNIST stand-in: n flattened 28x28 images with values in [0, 1] (mostly 0, as MNIST's are), and
+    labels a linear model can learn: the brightest of the first ten 49-pixel stripes."""
+    x = (det([n, 784], k) * 10 - 0.5).clamp(0, 1)
+    return x, x.reshape(n, 16, 49).sum(2)[:, :10].argmax(1)
+
+
+def nn_tutorial():
+    """The tutorial's code in order. Its random weights are det() stand-ins; its training set is
+    shuffled, and torchlab's generator is not PyTorch's, so both sides keep the order (shuffle=False)."""
+    from torch.utils.data import TensorDataset
+    from torch import optim
+    r = {}
+    x_train, y_train = mnist_standin(256, 0.0)
+    x_valid, y_valid = mnist_standin(128, 1.3)
+    n, c = x_train.shape
+    r["shape"] = str(x_train.shape)
+    r["minmax"] = [repr(y_train.min()), repr(y_train.max())]
+
+    weights = det([784, 10], 0.3) * 10 / math.sqrt(784)
+    weights.requires_grad_()
+    bias = torch.zeros(10, requires_grad=True)
+
+    def log_softmax(x):
+        return x - x.exp().sum(-1).log().unsqueeze(-1)
+
+    def model(xb):
+        return log_softmax(xb @ weights + bias)
+
+    bs = 64
+    xb = x_train[0:bs]
+    preds = model(xb)
+    r["preds0"] = repr(preds[0])
+    r["preds_shape"] = str(preds.shape)
+
+    def nll(input, target):
+        return -input[range(target.shape[0]), target].mean()
+
+    loss_func = nll
+    yb = y_train[0:bs]
+    r["loss0"] = repr(loss_func(preds, yb))
+
+    def accuracy(out, yb):
+        preds = torch.argmax(out, dim=1)
+        return (preds == yb).float().mean()
+
+    r["acc0"] = repr(accuracy(preds, yb))
+    lr = 0.5
+    epochs = 2
+    for epoch in range(epochs):
+        for i in range((n - 1) // bs + 1):
+            start_i = i * bs
+            end_i = start_i + bs
+            xb = x_train[start_i:end_i]
+            yb = y_train[start_i:end_i]
+            pred = model(xb)
+            loss = loss_func(pred, yb)
+            loss.backward()
+            with torch.no_grad():
+                weights -= weights.grad * lr
+                bias -= bias.grad * lr
+                weights.grad.zero_()
+                bias.grad.zero_()
+    r["scratch"] = [repr(loss_func(model(xb), yb)), repr(accuracy(model(xb), yb))]
+
+    loss_func = F.cross_entropy
+
+    def model(xb):
+        return xb @ weights + bias
+
+    r["functional"] = [repr(loss_func(model(xb), yb)), repr(accuracy(model(xb), yb))]
+
+    class Mnist_Logistic(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.weights = nn.Parameter(torch.randn(784, 10) / math.sqrt(784))
+            self.bias = nn.Parameter(torch.zeros(10))
+
+        def forward(self, xb):
+            return xb @ self.weights + self.bias
+
+    model = Mnist_Logistic()
+    det_init_(model)
+    r["module_loss"] = repr(loss_func(model(xb), yb))
+
+    def fit():
+        for epoch in range(epochs):
+            for i in range((n - 1) // bs + 1):
+                start_i = i * bs
+                end_i = start_i + bs
+                xb = x_train[start_i:end_i]
+                yb = y_train[start_i:end_i]
+                pred = model(xb)
+                loss = loss_func(pred, yb)
+                loss.backward()
+                with torch.no_grad():
+                    for p in model.parameters():
+                        p -= p.grad * lr
+                    model.zero_grad()
+
+    fit()
+    r["module_fit"] = repr(loss_func(model(xb), yb))
+
+    class Mnist_Logistic(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lin = nn.Linear(784, 10)
+
+        def forward(self, xb):
+            return self.lin(xb)
+
+    model = Mnist_Logistic()
+    det_init_(model)
+    r["linear_loss"] = repr(loss_func(model(xb), yb))
+    fit()
+    r["linear_fit"] = repr(loss_func(model(xb), yb))
+
+    def get_model():
+        model = Mnist_Logistic()
+        det_init_(model)
+        return model, optim.SGD(model.parameters(), lr=lr)
+
+    model, opt = get_model()
+    r["optim_before"] = repr(loss_func(model(xb), yb))
+    for epoch in range(epochs):
+        for i in range((n - 1) // bs + 1):
+            start_i = i * bs
+            end_i = start_i + bs
+            xb = x_train[start_i:end_i]
+            yb = y_train[start_i:end_i]
+            pred = model(xb)
+            loss = loss_func(pred, yb)
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+    r["optim_after"] = repr(loss_func(model(xb), yb))
+
+    train_ds = TensorDataset(x_train, y_train)
+    model, opt = get_model()
+    for epoch in range(epochs):
+        for i in range((n - 1) // bs + 1):
+            xb, yb = train_ds[i * bs: i * bs + bs]
+            pred = model(xb)
+            loss = loss_func(pred, yb)
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+    r["dataset"] = repr(loss_func(model(xb), yb))
+
+    train_dl = DataLoader(train_ds, batch_size=bs)
+    model, opt = get_model()
+    for epoch in range(epochs):
+        for xb, yb in train_dl:
+            pred = model(xb)
+            loss = loss_func(pred, yb)
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+    r["dataloader"] = repr(loss_func(model(xb), yb))
+
+    train_dl = DataLoader(train_ds, batch_size=bs, shuffle=False)
+    valid_ds = TensorDataset(x_valid, y_valid)
+    valid_dl = DataLoader(valid_ds, batch_size=bs * 2)
+    model, opt = get_model()
+    log = []
+    for epoch in range(epochs):
+        model.train()
+        for xb, yb in train_dl:
+            pred = model(xb)
+            loss = loss_func(pred, yb)
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+        model.eval()
+        with torch.no_grad():
+            valid_loss = sum(loss_func(model(xb), yb) for xb, yb in valid_dl)
+        log.append(" ".join([str(epoch), str(valid_loss / len(valid_dl))]))  # print(epoch, valid_loss / len(valid_dl))
+    r["validation"] = log
+
+    def loss_batch(model, loss_func, xb, yb, opt=None):
+        loss = loss_func(model(xb), yb)
+        if opt is not None:
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+        return loss.item(), len(xb)
+
+    def fit(epochs, model, loss_func, opt, train_dl, valid_dl):
+        log = []
+        for epoch in range(epochs):
+            model.train()
+            for xb, yb in train_dl:
+                loss_batch(model, loss_func, xb, yb, opt)
+            model.eval()
+            with torch.no_grad():
+                losses, nums = zip(*[loss_batch(model, loss_func, xb, yb) for xb, yb in valid_dl])
+            val_loss = np.sum(np.multiply(losses, nums)) / np.sum(nums)
+            log.append([epoch, float(val_loss)])
+        return log
+
+    def get_data(train_ds, valid_ds, bs):
+        return (
+            DataLoader(train_ds, batch_size=bs, shuffle=False),
+            DataLoader(valid_ds, batch_size=bs * 2),
+        )
+
+    train_dl, valid_dl = get_data(train_ds, valid_ds, bs)
+    model, opt = get_model()
+    r["fit_logistic"] = fit(epochs, model, loss_func, opt, train_dl, valid_dl)
+
+    class Mnist_CNN(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv1 = nn.Conv2d(1, 16, kernel_size=3, stride=2, padding=1)
+            self.conv2 = nn.Conv2d(16, 16, kernel_size=3, stride=2, padding=1)
+            self.conv3 = nn.Conv2d(16, 10, kernel_size=3, stride=2, padding=1)
+
+        def forward(self, xb):
+            xb = xb.view(-1, 1, 28, 28)
+            xb = F.relu(self.conv1(xb))
+            xb = F.relu(self.conv2(xb))
+            xb = F.relu(self.conv3(xb))
+            xb = F.avg_pool2d(xb, 4)
+            return xb.view(-1, xb.size(1))
+
+    lr = 0.1
+    model = Mnist_CNN()
+    det_init_(model)
+    opt = optim.SGD(model.parameters(), lr=lr, momentum=0.9)
+    r["fit_cnn"] = fit(epochs, model, loss_func, opt, train_dl, valid_dl)
+
+    class Lambda(nn.Module):
+        def __init__(self, func):
+            super().__init__()
+            self.func = func
+
+        def forward(self, x):
+            return self.func(x)
+
+    def preprocess(x):
+        return x.view(-1, 1, 28, 28)
+
+    model = nn.Sequential(
+        Lambda(preprocess),
+        nn.Conv2d(1, 16, kernel_size=3, stride=2, padding=1),
+        nn.ReLU(),
+        nn.Conv2d(16, 16, kernel_size=3, stride=2, padding=1),
+        nn.ReLU(),
+        nn.Conv2d(16, 10, kernel_size=3, stride=2, padding=1),
+        nn.ReLU(),
+        nn.AvgPool2d(4),
+        Lambda(lambda x: x.view(x.size(0), -1)),
+    )
+    r["sequential_repr"] = repr(model)
+    det_init_(model)
+    opt = optim.SGD(model.parameters(), lr=lr, momentum=0.9)
+    r["fit_sequential"] = fit(epochs, model, loss_func, opt, train_dl, valid_dl)
+
+    def preprocess(x, y):
+        return x.view(-1, 1, 28, 28), y
+
+    class WrappedDataLoader:
+        def __init__(self, dl, func):
+            self.dl = dl
+            self.func = func
+
+        def __len__(self):
+            return len(self.dl)
+
+        def __iter__(self):
+            batches = iter(self.dl)
+            for b in batches:
+                yield (self.func(*b))
+
+    train_dl, valid_dl = get_data(train_ds, valid_ds, bs)
+    train_dl = WrappedDataLoader(train_dl, preprocess)
+    valid_dl = WrappedDataLoader(valid_dl, preprocess)
+    model = nn.Sequential(
+        nn.Conv2d(1, 16, kernel_size=3, stride=2, padding=1),
+        nn.ReLU(),
+        nn.Conv2d(16, 16, kernel_size=3, stride=2, padding=1),
+        nn.ReLU(),
+        nn.Conv2d(16, 10, kernel_size=3, stride=2, padding=1),
+        nn.ReLU(),
+        nn.AdaptiveAvgPool2d(1),
+        Lambda(lambda x: x.view(x.size(0), -1)),
+    )
+    r["adaptive_repr"] = repr(model)
+    det_init_(model)
+    opt = optim.SGD(model.parameters(), lr=lr, momentum=0.9)
+    r["fit_adaptive"] = fit(epochs, model, loss_func, opt, train_dl, valid_dl)
+    r["cuda"] = torch.cuda.is_available()
+    OUT["nn_tutorial"] = r
+
+
+# ------------------------------------------------------------------ autograd tutorials
+def autograd_tutorials():
+    """The earlier blitz autograd page (x + 2, y * y * 3, the y.data.norm() loop), freezing from
+    "A Gentle Introduction to torch.autograd", and torch.autograd.grad / backward from the autograd
+    notes. Random tensors are det() stand-ins."""
+    import torchvision
+    r = {}
+    x = torch.ones(2, 2, requires_grad=True)
+    r["x"] = repr(x)
+    y = x + 2
+    r["y"] = repr(y)
+    r["y_grad_fn"] = type(y.grad_fn).__name__
+    z = y * y * 3
+    out = z.mean()
+    r["z_out"] = [repr(z), repr(out)]
+    a = det([2, 2], 0.4) * 10
+    a = ((a * 3) / (a - 1))
+    r["a_requires_grad"] = [a.requires_grad]
+    a.requires_grad_(True)
+    r["a_requires_grad"].append(a.requires_grad)
+    b = (a * a).sum()
+    r["b_grad_fn"] = type(b.grad_fn).__name__
+    out.backward()
+    r["x_grad"] = repr(x.grad)
+    x = (det([3], 0.9) * 10).requires_grad_()
+    y = x * 2
+    while y.data.norm() < 1000:
+        y = y * 2
+    r["y_loop"] = repr(y)
+    gradients = torch.tensor([0.1, 1.0, 0.0001], dtype=torch.float)
+    y.backward(gradients)
+    r["x_grad_loop"] = repr(x.grad)
+    r["no_grad_flags"] = [x.requires_grad, (x ** 2).requires_grad]
+    with torch.no_grad():
+        r["no_grad_flags"].append((x ** 2).requires_grad)
+
+    # Gentle introduction: freeze a resnet18 except a new classifier.
+    model = torchvision.models.resnet18()
+    for param in model.parameters():
+        param.requires_grad = False
+    model.fc = nn.Linear(512, 10)
+    r["trainable"] = [name for name, p in model.named_parameters() if p.requires_grad]
+    r["fc_in_features"] = model.fc.in_features
+
+    # torch.autograd.grad, from the autograd notes and the API docs.
+    x = torch.tensor([1., 2., 3.], requires_grad=True)
+    y = (x ** 2).sum()
+    (dx,) = torch.autograd.grad(y, x)
+    r["dx"] = repr(dx)
+    r["x_grad_after_grad"] = repr(x.grad)
+    w = det([3, 2], 0.1).requires_grad_()
+    bb = det([2], 0.2).requires_grad_()
+    h = x @ w
+    o = (h + bb).tanh()
+    gw, gb, gh = torch.autograd.grad(o, [w, bb, h], grad_outputs=torch.tensor([1., -2.]), retain_graph=True)
+    r["grads"] = [repr(gw), repr(gb), repr(gh)]
+    u = torch.zeros(2, requires_grad=True)
+    r["allow_unused"] = [repr(t) for t in torch.autograd.grad(o.sum(), [bb, u], allow_unused=True, retain_graph=True)]
+    try:
+        torch.autograd.grad(o.sum(), u, retain_graph=True)
+    except RuntimeError as e:
+        r["unused_error"] = str(e)
+    try:
+        torch.autograd.grad(o.sum(), torch.ones(2))
+    except RuntimeError as e:
+        r["no_grad_input_error"] = str(e)
+    torch.autograd.grad(o.sum(), bb)
+    try:
+        torch.autograd.grad(o.sum(), bb)
+    except RuntimeError as e:
+        r["second_time_error"] = str(e)
+    l1 = (x * 2).sum()
+    l2 = (x ** 3).sum()
+    torch.autograd.backward([l1, l2])
+    r["backward_many"] = repr(x.grad)
+    # set_grad_enabled as a context (the transfer-learning tutorial's train/val switch).
+    flags = []
+    for phase in ["train", "val"]:
+        with torch.set_grad_enabled(phase == "train"):
+            flags.append((x * 2).requires_grad)
+    flags.append(torch.is_grad_enabled())
+    r["set_grad_enabled"] = flags
+    with torch.inference_mode():
+        r["inference_mode"] = (x * 2).requires_grad
+    OUT["autograd_tutorials"] = r
+
+
+# ------------------------------------------------------------------ transfer learning: lr schedulers
+def schedulers():
+    """The transfer-learning tutorial's train_model loop (train phase steps the optimizer per batch,
+    then the scheduler once per epoch; val phase under set_grad_enabled(False)) on a small model
+    and stand-in data, with StepLR, ExponentialLR and ReduceLROnPlateau."""
+    import copy
+    from torch.optim import lr_scheduler
+    r = {}
+    xs = det([24, 6], 0.5) * 8
+    ys = torch.arange(24) * 5 % 3
+    dataloaders = {
+        "train": DataLoader(torch.utils.data.TensorDataset(xs[:16], ys[:16]), batch_size=4),
+        "val": DataLoader(torch.utils.data.TensorDataset(xs[16:], ys[16:]), batch_size=4),
+    }
+    dataset_sizes = {"train": 16, "val": 8}
+
+    def train_model(model, criterion, optimizer, scheduler, num_epochs, log):
+        best_model_wts = copy.deepcopy(model.state_dict())
+        best_acc = 0.0
+        for epoch in range(num_epochs):
+            log.append(f"Epoch {epoch}/{num_epochs - 1}")
+            for phase in ["train", "val"]:
+                if phase == "train":
+                    model.train()
+                else:
+                    model.eval()
+                running_loss = 0.0
+                running_corrects = 0
+                for inputs, labels in dataloaders[phase]:
+                    optimizer.zero_grad()
+                    with torch.set_grad_enabled(phase == "train"):
+                        outputs = model(inputs)
+                        _, preds = torch.max(outputs, 1)
+                        loss = criterion(outputs, labels)
+                        if phase == "train":
+                            loss.backward()
+                            optimizer.step()
+                    running_loss += loss.item() * inputs.size(0)
+                    running_corrects += torch.sum(preds == labels.data)
+                if phase == "train":
+                    if isinstance(scheduler, lr_scheduler.ReduceLROnPlateau):
+                        scheduler.step(running_loss)
+                    else:
+                        scheduler.step()
+                epoch_loss = running_loss / dataset_sizes[phase]
+                epoch_acc = running_corrects.double() / dataset_sizes[phase]
+                log.append(f"{phase} Loss: {epoch_loss:.4f} Acc: {epoch_acc:.4f}")
+                if phase == "val" and epoch_acc > best_acc:
+                    best_acc = epoch_acc
+                    best_model_wts = copy.deepcopy(model.state_dict())
+            log.append(f"lr {optimizer.param_groups[0]['lr']:.6g}")
+        log.append(f"Best val Acc: {best_acc:4f}")
+        model.load_state_dict(best_model_wts)
+        return model
+
+    for name, make in [
+        ("step", lambda opt: lr_scheduler.StepLR(opt, step_size=2, gamma=0.1)),
+        ("exponential", lambda opt: lr_scheduler.ExponentialLR(opt, gamma=0.5)),
+        ("plateau", lambda opt: lr_scheduler.ReduceLROnPlateau(opt, "min", factor=0.5, patience=0)),
+    ]:
+        model = nn.Sequential(nn.Linear(6, 8), nn.ReLU(), nn.Linear(8, 3))
+        det_init_(model)
+        criterion = nn.CrossEntropyLoss()
+        optimizer_ft = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+        sched = make(optimizer_ft)
+        log = []
+        model = train_model(model, criterion, optimizer_ft, sched, 4, log)
+        r[name] = log
+        r[name + "_weight"] = enc(model[2].bias)
+    OUT["schedulers"] = r
+
+
 def main():
     torch.manual_seed(0)
     tensors()
@@ -486,6 +1019,10 @@ def main():
     save_load()
     blitz()
     seed_course()
+    seed_course_rest()
+    nn_tutorial()
+    autograd_tutorials()
+    schedulers()
     path = os.path.join(HERE, "tutorials.json")
     with open(path, "w") as f:
         json.dump(OUT, f, indent=1, ensure_ascii=False)

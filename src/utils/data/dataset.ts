@@ -186,7 +186,12 @@ export class TensorDataset extends Dataset<Tensor[]> {
     this.tensors = tensors;
   }
 
-  getitem(index: number): Tensor[] {
+  /**
+   * Sample `index` of every tensor. As in PyTorch (`tensor[index]` for each), a slice or index
+   * tensor gives a batch: `train_ds.getitem("0:64")` is PyTorch's `train_ds[0:64]`.
+   */
+  getitem(index: number | string | Tensor): Tensor[] {
+    if (typeof index === "string" || index instanceof Tensor) return this.tensors.map((t) => t.index(index));
     const i = checkIndex(index, this.len(), "TensorDataset");
     return this.tensors.map((t) => M.select(t, 0, i));
   }

@@ -1,0 +1,130 @@
+/**
+ * `torch.autograd`: gradients of outputs with respect to chosen inputs (`grad`), the multi-output
+ * `backward`, and the grad-mode switches, as PyTorch spells them.
+ */
+import { tf } from "../backend/tf";
+import { NotImplementedError, RuntimeError, TypeError } from "../errors";
+import { isOptions, parseArgs } from "../tensor/args";
+import { Tensor } from "../tensor/tensor";
+import { runBackward } from "./backward";
+
+export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
+
+/** One gradient per output (null: ones for a one-element output). */
+export type GradOutputs = Tensor | (Tensor | null)[] | null;
+
+export interface GradOptions {
+  grad_outputs?: GradOutputs;
+  /** Keep the graph for another backward pass (default: create_graph, i.e. false). */
+  retain_graph?: boolean;
+  /** Higher-order gradients; torchlab's tape does not record its own backward, so only false. */
+  create_graph?: boolean;
+  /** Return null for an input the outputs do not depend on, instead of raising. */
+  allow_unused?: boolean;
+}
+
+function asList(op: string, what: string, x: unknown): Tensor[] {
+  const list = Array.isArray(x) ? x : [x];
+  list.forEach((t, i) => {
+    if (!(t instanceof Tensor)) throw new TypeError(`${op}(): ${what}[${i}] must be a Tensor, got ${t === null ? "null" : typeof t}`);
+  });
+  return list as Tensor[];
+}
+
+/** The float32 seed of output `i`: its grad_output, or ones for a one-element output (owned by the caller). */
+function seedOf(op: string, out: Tensor, g: Tensor | null | undefined, i: number): tf.Tensor {
+  if (!out.requires_grad) throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+  if (g === undefined || g === null) {
+    if (out.numel() !== 1) throw new RuntimeError(`grad can be implicitly created only for scalar outputs (outputs[${i}] has shape [${out.shape.join(", ")}]); pass grad_outputs`);
+    return tf.ones(out.shape, "float32");
+  }
+  if (!(g instanceof Tensor)) throw new TypeError(`${op}(): grad_outputs[${i}] must be a Tensor or null`);
+  if (g.shape.join(",") !== out.shape.join(",")) {
+    throw new RuntimeError(`Mismatch in shape: grad_output[${i}] has a shape of [${g.shape.join(", ")}] and output[${i}] has a shape of [${out.shape.join(", ")}].`);
+  }
+  return tf.cast(g._t, "float32");
+}
+
+function gradList(op: string, outputs: Tensor[], given: unknown): (Tensor | null | undefined)[] {
+  if (given === undefined || given === null) return outputs.map(() => undefined);
+  const list = Array.isArray(given) ? (given as (Tensor | null)[]) : [given as Tensor];
+  if (list.length !== outputs.length) throw new RuntimeError(`${op}(): got ${list.length} gradients for ${outputs.length} outputs; pass one per output (null for a one-element output)`);
+  return list;
+}
+
+/** Seeds every output, then runs one backward sweep per output (gradients are linear in the seed, so the sums are a joint sweep's). */
+function sweep(op: string, outs: Tensor[], given: unknown, retain: boolean, capture?: Map<Tensor, tf.Tensor | null>): void {
+  const gs = gradList(op, outs, given);
+  const seeds: (tf.Tensor | null)[] = [];
+  try {
+    outs.forEach((out, i) => seeds.push(seedOf(op, out, gs[i], i)));
+    outs.forEach((out, i) => {
+      const seed = seeds[i]!;
+      seeds[i] = null;
+      runBackward(out, seed, retain || i < outs.length - 1, capture);
+    });
+  } finally {
+    for (const s of seeds) s?.dispose();
+  }
+}
+
+/**
+ * The sum of the gradients of `outputs` with respect to each of `inputs`, returned instead of being
+ * accumulated into `.grad` (no `.grad` changes). The graph is freed unless `retain_graph`.
+ *
+ * @example
+ * const x = torch.tensor([1, 2, 3], {dtype: torch.float32, requires_grad: true});
+ * const [dx] = torch.autograd.grad(x.pow(2).sum(), x);   // tensor([2., 4., 6.])
+ */
+export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], options: GradOptions & { allow_unused: true }): (Tensor | null)[];
+export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], grad_outputs: GradOutputs, options: Omit<GradOptions, "grad_outputs"> & { allow_unused: true }): (Tensor | null)[];
+export function grad(
+  outputs: Tensor | Tensor[],
+  inputs: Tensor | Tensor[],
+  grad_outputs?: GradOutputs | GradOptions,
+  retain_graph?: boolean | Omit<GradOptions, "grad_outputs">,
+  options?: Omit<GradOptions, "grad_outputs" | "retain_graph">,
+): Tensor[];
+export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...args: unknown[]): (Tensor | null)[] {
+  const op = "torch.autograd.grad";
+  const o = parseArgs(op, args, ["grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused"]);
+  if (o.create_graph) throw new NotImplementedError(`${op}(): create_graph=true (higher-order gradients) is not supported by torchlab's tape`);
+  const outs = asList(op, "outputs", outputs);
+  const ins = asList(op, "inputs", inputs);
+  ins.forEach((t, i) => {
+    if (!t.requires_grad) throw new RuntimeError(`One of the differentiated Tensors does not require grad (inputs[${i}], shape [${t.shape.join(", ")}])`);
+  });
+  const capture = new Map<Tensor, tf.Tensor | null>(ins.map((t) => [t, null]));
+  try {
+    sweep(op, outs, o.grad_outputs, (o.retain_graph as boolean | undefined) ?? false, capture);
+  } catch (e) {
+    for (const g of capture.values()) g?.dispose();
+    throw e;
+  }
+  return ins.map((t, i) => {
+    const g = capture.get(t) ?? null;
+    if (g === null) {
+      if (o.allow_unused) return null;
+      throw new RuntimeError(
+        `One of the differentiated Tensors appears to not have been used in the graph (inputs[${i}], shape [${t.shape.join(", ")}]). Set allow_unused=true if this is the desired behavior.`,
+      );
+    }
+    return Tensor._wrap(g);
+  });
+}
+
+/**
+ * Accumulates the gradients of several outputs into the leaves' `.grad` in one call, as
+ * `torch.autograd.backward([loss1, loss2])` does (the same as summing them and calling backward()).
+ */
+export function backward(
+  tensors: Tensor | Tensor[],
+  grad_tensors?: GradOutputs | { grad_tensors?: GradOutputs; retain_graph?: boolean; create_graph?: boolean },
+  options?: { retain_graph?: boolean; create_graph?: boolean },
+): void {
+  const op = "torch.autograd.backward";
+  if (isOptions(grad_tensors) && options !== undefined) throw new TypeError(`${op}() takes grad_tensors either positionally or in the options object`);
+  const o = parseArgs(op, [grad_tensors, options], ["grad_tensors", "retain_graph", "create_graph"]);
+  if (o.create_graph) throw new NotImplementedError(`${op}(): create_graph=true (higher-order gradients) is not supported by torchlab's tape`);
+  sweep(op, asList(op, "tensors", tensors), o.grad_tensors, (o.retain_graph as boolean | undefined) ?? false);
+}

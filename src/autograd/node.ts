@@ -87,7 +87,7 @@ export class Node {
     if (this.fn === null) {
       throw new RuntimeError(
         "Trying to backward through the graph a second time (or directly access saved tensors after they have " +
-          "already been freed). Saved intermediate values of the graph are freed when you call .backward(). " +
+          "already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). " +
           "Specify retain_graph=true if you need to backward through the graph a second time.",
       );
     }

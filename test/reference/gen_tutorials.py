@@ -941,12 +941,12 @@ def autograd_tutorials():
 def schedulers():
     """The transfer-learning tutorial's train_model loop (train phase steps the optimizer per batch,
     then the scheduler once per epoch; val phase under set_grad_enabled(False)) on a small model
-    and stand-in data, with StepLR, ExponentialLR and ReduceLROnPlateau."""
+    and stand-in data, with StepLR, ExponentialLR and ReduceLROnPlateau (stepped with the val loss)."""
     import copy
     from torch.optim import lr_scheduler
     r = {}
     xs = det([24, 6], 0.5) * 8
-    ys = torch.arange(24) * 5 % 3
+    ys = xs[:, :3].argmax(1)
     dataloaders = {
         "train": DataLoader(torch.utils.data.TensorDataset(xs[:16], ys[:16]), batch_size=4),
         "val": DataLoader(torch.utils.data.TensorDataset(xs[16:], ys[16:]), batch_size=4),
@@ -976,12 +976,11 @@ def schedulers():
                             optimizer.step()
                     running_loss += loss.item() * inputs.size(0)
                     running_corrects += torch.sum(preds == labels.data)
-                if phase == "train":
-                    if isinstance(scheduler, lr_scheduler.ReduceLROnPlateau):
-                        scheduler.step(running_loss)
-                    else:
-                        scheduler.step()
+                if phase == "train" and not isinstance(scheduler, lr_scheduler.ReduceLROnPlateau):
+                    scheduler.step()
                 epoch_loss = running_loss / dataset_sizes[phase]
+                if phase == "val" and isinstance(scheduler, lr_scheduler.ReduceLROnPlateau):
+                    scheduler.step(epoch_loss)
                 epoch_acc = running_corrects.double() / dataset_sizes[phase]
                 log.append(f"{phase} Loss: {epoch_loss:.4f} Acc: {epoch_acc:.4f}")
                 if phase == "val" and epoch_acc > best_acc:
@@ -995,12 +994,12 @@ def schedulers():
     for name, make in [
         ("step", lambda opt: lr_scheduler.StepLR(opt, step_size=2, gamma=0.1)),
         ("exponential", lambda opt: lr_scheduler.ExponentialLR(opt, gamma=0.5)),
-        ("plateau", lambda opt: lr_scheduler.ReduceLROnPlateau(opt, "min", factor=0.5, patience=0)),
+        ("plateau", lambda opt: lr_scheduler.ReduceLROnPlateau(opt, "min", factor=0.5, patience=0, threshold=0.15)),
     ]:
         model = nn.Sequential(nn.Linear(6, 8), nn.ReLU(), nn.Linear(8, 3))
         det_init_(model)
         criterion = nn.CrossEntropyLoss()
-        optimizer_ft = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+        optimizer_ft = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
         sched = make(optimizer_ft)
         log = []
         model = train_model(model, criterion, optimizer_ft, sched, 4, log)

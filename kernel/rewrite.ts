@@ -401,7 +401,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
         return;
       }
       const inplace = COMPOUND[op];
-      if (inplace && L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, inplace, "tensor"));
+      // `p -= g` on a const binding (`for (const p of model.parameters())`) is an error to the checker,
+      // which then types `p` there as the error type; the rewrite writes in place and never rebinds, so
+      // the binding's declared type decides.
+      const target = L === "any" && t.isIdentifier(strip(n.left)) ? checker.getSymbolAtLocation(strip(n.left)) : undefined;
+      const LT = target ? kindOfType(t, checker, checker.getTypeOfSymbol(target)) : L;
+      if (inplace && LT === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, inplace, "tensor"));
       return;
     }
     if (t.isPrefixUnaryExpression(n) && kindOf(n.operand) === "tensor") {

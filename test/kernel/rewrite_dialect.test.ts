@@ -76,6 +76,17 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("const [img, label] = pd[0];\nimg + label")).toBe("const [img, label] = pd.__getitem__(0);\nimg.add(label)");
   });
 
+  test("compound assignment on a const binding writes in place (\"What is torch.nn really?\"'s update loops)", () => {
+    // a and w are const: `w -= g` is PyTorch's in-place update, which never rebinds w.
+    expect(rw("torch.no_grad(() => { w -= w.grad! * 0.5; a -= 1; });")).toBe("torch.no_grad(() => { w.sub_(w.grad!.mul(0.5)); a.sub_(1); });");
+    const loop = "const model = new torch.nn.Linear(3, 2);\ntorch.no_grad(() => { for (const p of model.parameters()) p -= p.grad! * 0.5; model.zero_grad(); });";
+    expect(rw(loop)).toBe("const model = new torch.nn.Linear(3, 2);\ntorch.no_grad(() => { for (const p of model.parameters()) p.sub_(p.grad!.mul(0.5)); model.zero_grad(); });");
+    expect((conv as Converter).convert(prev, loop).diagnostics).toEqual([]);
+    // A const number stays an error: only tensors have an in-place meaning.
+    const r = (conv as Converter).convert(prev, "const k = 1;\nk -= 1;");
+    expect(r.diagnostics.map((d) => d.messageText)).toEqual(["Cannot assign to 'k' because it is a constant."]);
+  });
+
   test("a rewritten tensor used as a condition is asked for its truth value, as Python's bool()", () => {
     expect(rw("if (a.sum() > 2) n;\nwhile (a == b) break;")).toBe("if (a.sum().gt(2).item()) n;\nwhile (a.eq(b).item()) break;");
     expect(rw("const r = (a < 1) ? 1 : 0; !(a > 0); (a > 0) && n > 1;")).toBe("const r = (a.lt(1).item()) ? 1 : 0; !(a.gt(0).item()); (a.gt(0).item()) && n > 1;");

@@ -105,7 +105,7 @@ export class Node {
     if (saved && out && (out._s !== saved.storage || out._s.version !== saved.version)) {
       throw new RuntimeError(
         `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
-          `[${out.dtype} [${out.shape.join(", ")}]], which is output 0 of ${this._name}, is at version ${out._s.version}; ` +
+          `[${out.dtype} [${out.shape.join(", ")}]], which is output 0 of ${this._name}, is at version ${out._s === saved.storage ? out._s.version : saved.version + 1}; ` +
           `expected version ${saved.version} instead.`,
       );
     }

@@ -934,6 +934,21 @@ def autograd_tutorials():
     r["set_grad_enabled"] = flags
     with torch.inference_mode():
         r["inference_mode"] = (x * 2).requires_grad
+    # In-place correctness checks (autograd notes): a saved output, and a saved input, written in place.
+    a = torch.ones(2, requires_grad=True)
+    s = a.sigmoid()
+    s.mul_(2)
+    try:
+        s.sum().backward()
+    except RuntimeError as e:
+        r["inplace_output_error"] = str(e)
+    c = a * 1
+    p = c.pow(2)
+    c.add_(1)
+    try:
+        p.sum().backward()
+    except RuntimeError as e:
+        r["inplace_input_error"] = str(e)
     OUT["autograd_tutorials"] = r
 
 

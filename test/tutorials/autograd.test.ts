@@ -144,3 +144,16 @@ test("with torch.set_grad_enabled(phase == 'train') and torch.inference_mode()",
   torch.set_grad_enabled(true);
   expect(py(x.mul(2).requires_grad)).toBe("True");
 });
+
+test("in-place correctness checks: a saved output or a saved input written in place", () => {
+  // The version numbers PyTorch reports: the tensor was written once (version 1) after being saved at 0.
+  const versions = (m: string): string => /is at version \d+; expected version \d+/.exec(m)![0];
+  const a = torch.ones(2, { requires_grad: true });
+  const s = a.sigmoid();
+  s.mul_(2);
+  expect(() => s.sum().backward()).toThrow(`which is output 0 of SigmoidBackward0, ${versions(R.inplace_output_error as string)}`);
+  const c = a.mul(1);
+  const p = c.pow(2);
+  c.add_(1);
+  expect(() => p.sum().backward()).toThrow(versions(R.inplace_input_error as string));
+});

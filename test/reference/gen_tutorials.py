@@ -573,6 +573,7 @@ def nn_tutorial():
     n, c = x_train.shape
     r["shape"] = str(x_train.shape)
     r["minmax"] = [repr(y_train.min()), repr(y_train.max())]
+    r["print_train"] = [repr(x_train), repr(y_train)]  # print(x_train, y_train): summarized
 
     weights = det([784, 10], 0.3) * 10 / math.sqrt(784)
     weights.requires_grad_()

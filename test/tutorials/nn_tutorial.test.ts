@@ -44,6 +44,9 @@ test("nn_tutorial: from scratch, torch.nn.functional, nn.Module, nn.Linear, opti
   const [n] = x_train.shape;
   expect(String(x_train.shape)).toBe(R.shape);
   expect([String(y_train.min()), String(y_train.max())]).toEqual(R.minmax);
+  const [print_x, print_y] = R.print_train as string[];
+  expectSamePrint(String(x_train), print_x);
+  expect(String(y_train)).toBe(print_y);
 
   // Neural net from scratch (no torch.nn)
   const weights = det([784, 10], 0.3).mul(10).div(Math.sqrt(784));

@@ -101,6 +101,7 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
     for (const g of capture.values()) g?.dispose();
     throw e;
   }
+  const given = new Set<Tensor>();
   return ins.map((t, i) => {
     const g = capture.get(t) ?? null;
     if (g === null) {
@@ -109,7 +110,10 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
         `One of the differentiated Tensors appears to not have been used in the graph (inputs[${i}], shape [${t.shape.join(", ")}]). Set allow_unused=true if this is the desired behavior.`,
       );
     }
-    return Tensor._wrap(g);
+    // An input listed twice gets a tensor of its own each time, as it would in PyTorch.
+    const own = given.has(t) ? g.clone() : g;
+    given.add(t);
+    return Tensor._wrap(own);
   });
 }
 

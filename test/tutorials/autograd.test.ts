@@ -86,6 +86,11 @@ describe("torch.autograd.grad and torch.autograd.backward", () => {
     const [gw, gb, gh] = torch.autograd.grad(o, [w, bb, h], { grad_outputs: torch.tensor([1, -2], { dtype: torch.float32 }), retain_graph: true });
     expectSamePrint([gw, gb, gh].map(String).join("\n"), (R.grads as string[]).join("\n"));
     expect(w.grad).toBeNull();
+    // The same input twice, and an output that is itself the input.
+    const [d1, d2] = torch.autograd.grad(x.mul(3).sum(), [x, x]);
+    d1.add_(1);
+    expect([String(d1), String(d2)]).toEqual(["tensor([4., 4., 4.])", "tensor([3., 3., 3.])"]);
+    expect(String(torch.autograd.grad(x, x, { grad_outputs: torch.ones(3) })[0])).toBe("tensor([1., 1., 1.])");
 
     const u = torch.zeros(2, { requires_grad: true });
     const got = torch.autograd.grad(o.sum(), [bb, u], { allow_unused: true, retain_graph: true });

@@ -101,15 +101,17 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
     for (const g of capture.values()) g?.dispose();
     throw e;
   }
+  const unused = o.allow_unused ? -1 : ins.findIndex((t) => capture.get(t) === null);
+  if (unused >= 0) {
+    for (const g of capture.values()) g?.dispose();
+    throw new RuntimeError(
+      `One of the differentiated Tensors appears to not have been used in the graph (inputs[${unused}], shape [${ins[unused].shape.join(", ")}]). Set allow_unused=true if this is the desired behavior.`,
+    );
+  }
   const given = new Set<Tensor>();
-  return ins.map((t, i) => {
-    const g = capture.get(t) ?? null;
-    if (g === null) {
-      if (o.allow_unused) return null;
-      throw new RuntimeError(
-        `One of the differentiated Tensors appears to not have been used in the graph (inputs[${i}], shape [${t.shape.join(", ")}]). Set allow_unused=true if this is the desired behavior.`,
-      );
-    }
+  return ins.map((t) => {
+    const g = capture.get(t);
+    if (!g) return null;
     // An input listed twice gets a tensor of its own each time, as it would in PyTorch.
     const own = given.has(t) ? g.clone() : g;
     given.add(t);

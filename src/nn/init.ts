@@ -69,12 +69,22 @@ function correctFan(tensor: Tensor, mode: string): number {
   return m === "fan_in" ? fanIn : fanOut;
 }
 
+// Drawn straight into one float32 buffer by the generator's bulk fills (the values rand/randn and
+// tfjs's float32 mul/add give, element for element), then handed over whole: `.data =` shares the
+// new buffer (a view writes through to its base), where copy_ would cast it twice.
+function fillWith(t: Tensor, values: Float32Array): Tensor {
+  const src = from_typed(values, t.shape);
+  if (t.dtype === "float32") t.data = src;
+  else no_grad(() => t.copy_(src));
+  return t;
+}
+
 function fillUniform(t: Tensor, a: number, b: number, g?: Generator): Tensor {
-  return no_grad(() => t.uniform_(a, b, g ? { generator: g } : {}));
+  return fillWith(t, (g ?? default_generator).fill_uniform(new Float32Array(t.numel()), a, b));
 }
 
 function fillNormal(t: Tensor, mean: number, std: number, g?: Generator): Tensor {
-  return no_grad(() => t.normal_(mean, std, g ? { generator: g } : {}));
+  return fillWith(t, (g ?? default_generator).fill_normal(new Float32Array(t.numel()), mean, std));
 }
 
 /**

@@ -21,6 +21,7 @@ import { Tensor } from "../tensor/tensor";
 import { default_generator } from "../tensor/random";
 import * as nn from "../nn";
 import { TypeError } from "../errors";
+import { PyFloat, pyTuples } from "./pickle";
 
 /** A class of module: what `add_safe_globals` takes and what a loaded module is an instance of. */
 // `never[]` accepts every signature (a subclass's own arguments are its business). The instance type
@@ -179,6 +180,27 @@ export function specFor(cls: unknown): ModuleSpec | undefined {
 export function attrName(a: string): [string, boolean] {
   return a.endsWith(":f") ? [a.slice(0, -2), true] : [a, false];
 }
+
+/**
+ * What a loaded attribute was in Python where a JavaScript value cannot tell: an integral float
+ * (`2.0`), a tuple (JavaScript has only arrays), or a list or tuple of such items.
+ */
+export type PyForm = "float" | { seq: "tuple" | "list"; items: (PyForm | null)[] };
+
+/** A raw unpickled value's PyForm, or null where the JavaScript value says it all. */
+function pyForm(v: unknown, depth = 0): PyForm | null {
+  if (v instanceof PyFloat) return "float";
+  if (!Array.isArray(v) || depth > 8) return null;
+  const items = v.map((x) => pyForm(x, depth + 1));
+  const tuple = pyTuples.has(v);
+  return tuple || items.some((f) => f !== null) ? { seq: tuple ? "tuple" : "list", items } : null;
+}
+
+/**
+ * The PyForms of the plain attributes of modules torch.load rebuilt (a user's class: `self.scale = 2.0`,
+ * `self.sizes = (3, 4)`), so that saving such a module again writes what Python had, not `2` and `[3, 4]`.
+ */
+export const loadedForms = new WeakMap<Module, Map<string, PyForm>>();
 
 // ------------------------------------------------------------------ the registry
 
@@ -395,6 +417,7 @@ export function rebuildModule(st: ModuleState, path: string[], convert: Convert)
   let children: [string, unknown][] = [];
   let nonPersistent: unknown[] = [];
   const attrs: [string, unknown][] = [];
+  const rawAttrs = new Map<string, unknown>();
   // Members are named as state_dict() names them ('layer1.0.conv1'), without the dict's own key.
   const items = (k: string, v: unknown): [string, unknown][] => {
     const d = convert(v, path);
@@ -416,7 +439,10 @@ export function rebuildModule(st: ModuleState, path: string[], convert: Convert)
       const h = convert(v, [...path, k]);
       const empty = h === null || typeof h === "boolean" || (Array.isArray(h) && h.length === 0) || (typeof h === "object" && Object.keys(h as object).length === 0);
       if (!empty) fail(`it has ${k.replace(/^_/, "")}, functions that torchlab cannot load; remove the hooks in Python before saving`);
-    } else attrs.push([k, convert(v, [...path, k])]);
+    } else {
+      attrs.push([k, convert(v, [...path, k])]);
+      rawAttrs.set(k, v);
+    }
   }
   for (const [n, p] of params) if (p !== null && !(p instanceof Parameter)) fail(`parameter '${n}' is ${show(p)}, not an nn.Parameter`);
   for (const [n, b] of buffers) if (b !== null && !(b instanceof Tensor)) fail(`buffer '${n}' is ${show(b)}, not a tensor`);
@@ -477,12 +503,16 @@ export function rebuildModule(st: ModuleState, path: string[], convert: Convert)
         fail(`its attribute ${n}=${show(attrMap[n])} is not what torchlab's ${spec?.cls.name} makes of its arguments (${show(mine)}); torchlab cannot rebuild this layer faithfully`);
       }
     }
+    const forms = new Map<string, PyForm>();
     for (const [n, v] of attrs) {
       if (specAttrs.has(n)) continue;
       const clash = attributeClash(m, n);
       if (clash) fail(`the file sets its attribute '${n.slice(0, 80)}', which torchlab refuses: ${clash}`);
       fields[n] = v;
+      const form = pyForm(rawAttrs.get(n));
+      if (form !== null) forms.set(n, form);
     }
+    if (forms.size) loadedForms.set(m, forms);
   } catch (e) {
     if ((e as Error).message.startsWith(where)) throw e;
     fail((e as Error).message);

@@ -24,6 +24,22 @@ export class PyDict {
 }
 
 /**
+ * A Python float whose value is integral (`2.0`), while unpickling: a JavaScript number could not say
+ * it was a float, and a module attribute saved again must stay one. Converted to a number at the end.
+ * (A float with a fraction is a plain number: it cannot be mistaken for an int.)
+ */
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
+/** The arrays the unpickler made from tuples (the others are lists), for module attributes saved again. */
+export const pyTuples = new WeakSet<unknown[]>();
+
+function pyFloat(v: number): number | PyFloat {
+  return Number.isInteger(v) ? new PyFloat(v) : v;
+}
+
+/**
  * A short Python-style repr of an unpickled value for error messages. Bounded: a hostile pickle can
  * make a value whose naive string form (Array.join, JSON.stringify) is exponentially long, since
  * memo references share sub-objects.
@@ -37,6 +53,7 @@ export function pyRepr(x: unknown, budget = 80): string {
     else if (typeof v === "string") out += JSON.stringify(v.length > budget ? v.slice(0, budget) + "..." : v);
     else if (typeof v === "boolean") out += v ? "True" : "False";
     else if (typeof v === "number" || typeof v === "bigint") out += String(v);
+    else if (v instanceof PyFloat) out += Number.isFinite(v.value) ? v.value.toFixed(1) : String(v.value);
     else if (Array.isArray(v)) {
       if (depth > 3) {
         out += "[...]";
@@ -106,6 +123,10 @@ function longFrom(bytes: Buffer): number | bigint {
 
 /** Unpickles `data`. */
 export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
+  const tuple = (items: unknown[]): unknown[] => {
+    pyTuples.add(items);
+    return items;
+  };
   let pos = 0;
   let stack: unknown[] = [];
   const marks: unknown[][] = [];
@@ -241,10 +262,10 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
         break;
       }
       case 0x47: // BINFLOAT (big-endian double)
-        stack.push(bytes(8).readDoubleBE(0));
+        stack.push(pyFloat(bytes(8).readDoubleBE(0)));
         break;
       case 0x46: // FLOAT (text)
-        stack.push(parseFloat(line()));
+        stack.push(pyFloat(parseFloat(line())));
         break;
       case 0x58: // BINUNICODE
         stack.push(bytes(u32()).toString("utf8"));
@@ -294,22 +315,22 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
         break;
       }
       case 0x29: // EMPTY_TUPLE
-        stack.push([]);
+        stack.push(tuple([]));
         break;
       case 0x74: {
         // TUPLE
         const items = popMark();
-        stack.push(items);
+        stack.push(tuple(items));
         break;
       }
       case 0x85: // TUPLE1
-        stack.push([pop()]);
+        stack.push(tuple([pop()]));
         break;
       case 0x86: {
         // TUPLE2
         const b = pop();
         const a = pop();
-        stack.push([a, b]);
+        stack.push(tuple([a, b]));
         break;
       }
       case 0x87: {
@@ -317,7 +338,7 @@ export function unpickle(data: Buffer, hooks: UnpickleHooks): unknown {
         const c = pop();
         const b = pop();
         const a = pop();
-        stack.push([a, b, c]);
+        stack.push(tuple([a, b, c]));
         break;
       }
       case 0x8f: // EMPTY_SET

@@ -12,7 +12,7 @@
 import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import { ZipReader, writeZip } from "./zip";
-import { unpickle, PyDict, UnpicklingError, Pickler, pyRepr } from "./pickle";
+import { unpickle, PyDict, PyFloat, UnpicklingError, Pickler, pyRepr } from "./pickle";
 import { readableDict } from "./inspect";
 import { PyNode, toPyTree } from "./tree";
 import { Parameter } from "../nn/parameter";
@@ -222,6 +222,7 @@ function rebuildTensor(storage: unknown, offset: unknown, size: unknown, stride:
 /** A dict key as a JavaScript property name: str keys as they are, ints (optimizer state) as their digits. */
 function keyString(k: unknown, where: string): string {
   if (typeof k === "string") return k;
+  if (k instanceof PyFloat) return String(k.value);
   if (typeof k === "number" || typeof k === "bigint") return String(k);
   if (typeof k === "boolean") return k ? "True" : "False";
   if (k === null) return "None";
@@ -295,6 +296,7 @@ function toJs(root: unknown, stored: number): unknown {
       done.set(v, t);
       return t;
     }
+    if (v instanceof PyFloat) return v.value;
     if (v instanceof PyDict) {
       const out = readableDict(Object.create(null) as Record<string, unknown>);
       done.set(v, out);

@@ -8,7 +8,7 @@ import { Tensor } from "../tensor/tensor";
 import { Parameter } from "../nn/parameter";
 import { Module } from "../nn/modules/module";
 import { TypeError } from "../errors";
-import { attrName, pickleName, specFor, ModuleClass, PyList } from "./modules";
+import { attrName, pickleName, specFor, loadedForms, ModuleClass, PyForm, PyList } from "./modules";
 
 export type TreeNode =
   | { kind: "tensor"; t: Tensor; path: string[] }
@@ -126,6 +126,21 @@ function specAttr(v: unknown, float: boolean, path: string[], walk: (v: unknown,
   return walk(v, path);
 }
 
+/**
+ * An attribute of a module torch.load rebuilt, as Python had it (see `loadedForms`): a number that
+ * was a float stays one, an array that was a tuple stays one. A value the notebook has since replaced
+ * by one of another shape is written as it is now.
+ */
+function formAttr(v: unknown, form: PyForm, path: string[], walk: (v: unknown, path: string[]) => PyNode): PyNode {
+  if (form === "float") return typeof v === "number" ? { kind: "float", v } : walk(v, path);
+  if (!Array.isArray(v) || v.length !== form.items.length) return walk(v, path);
+  const items = v.map((x, i) => {
+    const f = form.items[i];
+    return f ? formAttr(x, f, [...path, String(i)], walk) : walk(x, [...path, String(i)]);
+  });
+  return { kind: form.seq, items };
+}
+
 /** A module as PyTorch pickles it: its class, then its `__dict__` (see ./modules.ts). */
 function moduleNode(m: Module, path: string[], walk: (v: unknown, path: string[]) => PyNode): PyNode {
   const cls = Object.getPrototypeOf(m).constructor as ModuleClass;
@@ -185,9 +200,11 @@ function moduleNode(m: Module, path: string[], walk: (v: unknown, path: string[]
   // A user's class (or a user's subclass of a built-in): its own fields, as Python's __dict__ holds them.
   // (A field declared but never assigned is undefined under define semantics, as tslab compiles
   // cells; Python has no such attribute.)
+  const forms = loadedForms.get(m);
   for (const k of Object.keys(m)) {
     if (skip.has(k) || fields[k] === undefined) continue;
-    state.push([k, walk(fields[k], [...path, k])]);
+    const form = forms?.get(k);
+    state.push([k, form ? formAttr(fields[k], form, [...path, k], walk) : walk(fields[k], [...path, k])]);
   }
   return { kind: "object", module, name, state, ref: m };
 }

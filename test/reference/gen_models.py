@@ -10,6 +10,7 @@ test/reference/models/models.json. The smallest architecture's state_dict is als
 itself (test/reference/models/squeezenet1_1_formula.pth, ~2.9 MB) so the test loads a real .pth
 that PyTorch wrote.
 """
+import copy
 import json
 import math
 import os
@@ -69,6 +70,51 @@ def formula(name, shape, k, dtype):
     return torch.from_numpy(v.astype(np.float32)).reshape(shape)
 
 
+def formula_input(shape, k):
+    return torch.from_numpy(hash_uniform(int(np.prod(shape)), k).astype(np.float32)).reshape(shape)
+
+
+# Inputs tried per gradient case. The float32 forward passes here drift by a few 1e-6 from float64 (on
+# either side); the best of 20 keeps every decision 7.8e-6 (squeezenet1_1) to 7.8e-5 away.
+GRAD_CANDIDATES = 20
+
+
+def decision_margin(model, x):
+    """The smallest distance, in a float64 run of `model` on x, from a ReLU/ReLU6 input to its kinks
+    or from a max-pool window's maximum to a different runner-up (exact ties of zeros are exact in
+    float32 too)."""
+    m64 = copy.deepcopy(model).double()
+    found = []
+
+    def on_act(mod, inp):
+        v = inp[0].detach()
+        found.append(v.abs().min().item())
+        if isinstance(mod, torch.nn.ReLU6):
+            found.append((v - 6).abs().min().item())
+
+    def on_pool(mod, inp):
+        v = inp[0].detach()
+        pair = lambda a: (a, a) if isinstance(a, int) else tuple(a)
+        k, s, p = pair(mod.kernel_size), pair(mod.stride), pair(mod.padding)
+        extra = (s[1] - 1, s[0] - 1) if mod.ceil_mode else (0, 0)
+        padded = torch.nn.functional.pad(v, (p[1], p[1] + extra[0], p[0], p[0] + extra[1]), value=-math.inf)
+        win = torch.nn.functional.unfold(padded, k, stride=s)
+        win = win.reshape(v.shape[0], v.shape[1], k[0] * k[1], -1)
+        top2 = win.topk(2, dim=2).values
+        gap = top2[:, :, 0] - top2[:, :, 1]
+        tied_nonzero = (gap == 0) & (top2[:, :, 0] != 0)
+        found.append(0.0 if tied_nonzero.any() else gap[(gap > 0) & gap.isfinite()].min().item())
+
+    for mod in m64.modules():
+        if isinstance(mod, (torch.nn.ReLU, torch.nn.ReLU6)):
+            mod.register_forward_pre_hook(on_act)
+        elif isinstance(mod, torch.nn.MaxPool2d):
+            mod.register_forward_pre_hook(on_pool)
+    with torch.no_grad():
+        m64(x.double())
+    return min(found)
+
+
 def formula_state_dict(model):
     sd = model.state_dict()
     return {key: formula(key, list(t.shape), k, t.dtype) for k, (key, t) in enumerate(sd.items())}
@@ -87,15 +133,24 @@ def main():
         model = getattr(torchvision.models, name)(**kwargs).eval()
         sd = formula_state_dict(model)
         model.load_state_dict(sd, strict=True)
-        x = torch.from_numpy(hash_uniform(int(np.prod(shape)), 999_999).astype(np.float32)).reshape(shape)
+        x = formula_input(shape, 999_999)
         with torch.no_grad():
             y = model(x)
         cid = case_id(name, kwargs)
         grads = None
+        grad_k = None
         if cid in ("resnet18", "mobilenet_v2_width_mult0.5", "squeezenet1_1"):
             # Gradients in eval mode (no dropout draw) of sum(y * c), c from the formula: per
             # parameter, the sum and the sum of absolute values; and the input's.
-            xg = x.clone().requires_grad_(True)
+            # A gradient flips wherever float32 rounding puts a ReLU input or a max-pool runner-up on
+            # the other side of its threshold: with the shared input, resnet18's layer3.0.bn1 has one
+            # element at -2.25e-6 (float64) that each float32 implementation computes to within ~3e-6,
+            # PyTorch as -2.4e-6 and torchlab as +7.3e-7; that one element moved every gradient below
+            # it by up to 0.2%. So the gradient input is, among a few candidates, the one whose decisions
+            # stay farthest from float32 noise (see `decision_margin`), and the comparison stays tight.
+            grad_k = max(range(999_999, 999_999 + GRAD_CANDIDATES), key=lambda k: decision_margin(model, formula_input(shape, k)))
+            print(cid, "gradient input key", grad_k, "margin %.2g" % decision_margin(model, formula_input(shape, grad_k)))
+            xg = formula_input(shape, grad_k).requires_grad_(True)
             y2 = model(xg)
             c = torch.from_numpy(hash_uniform(y2.numel(), 777).astype(np.float32)).reshape(y2.shape)
             (y2 * c).sum().backward()
@@ -103,6 +158,7 @@ def main():
             grads["input"] = [xg.grad.sum().item(), xg.grad.abs().sum().item()]
         cases[cid] = {
             "grads": grads,
+            "grad_input_k": grad_k,
             "builder": name,
             "kwargs": kwargs,
             "class": type(model).__name__,

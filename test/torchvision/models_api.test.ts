@@ -180,18 +180,20 @@ describe("builders and classes", () => {
 });
 
 describe("gradients equal PyTorch's (eval mode, loss sum(y * c))", () => {
-  test.each(Object.entries(fixture.cases).filter(([, c]) => c.grads !== null))("%s", (id, c) => {
+  test.each(Object.entries(fixture.cases).filter(([, c]) => c.grads !== null))("%s", (_id, c) => {
     const model = (models as unknown as Record<string, (o: object) => InstanceType<typeof nn.Module>>)[c.builder](c.kwargs);
     model.load_state_dict(formulaStateDict(c.keys));
     model.eval();
-    const x = formulaInput(c.input_shape, fixture.input_k).requires_grad_(true);
+    const x = formulaInput(c.input_shape, c.grad_input_k as number).requires_grad_(true);
     const y = model(x) as Tensor;
     const w = torch.from_typed(Float32Array.from(hashUniform(y.numel(), 777)), y.shape);
     y.mul(w).sum().backward();
     const grads = c.grads as Record<string, [number, number]>;
-    // resnet18's early layers drift from PyTorch's by up to 0.2% (its float32 agrees with its float64
-    // to 1e-7 there; each conv and pool gradient alone agrees to 1e-6): looser for it, until found.
-    const tol = id === "resnet18" ? 5e-3 : 1e-3;
+    // The input keeps every ReLU input and max-pool runner-up well clear of float32 noise (see
+    // gen_models.py): one element rounded to the other side of a ReLU flips a gradient path, which is
+    // how the shared input once moved resnet18's early gradients by 0.2% on both float32 sides alike.
+    // With that input all three cases agree to 1e-5 on wasm; 1e-4 leaves room for other backends.
+    const tol = 1e-4;
     for (const [k, p] of model.named_parameters()) {
       const g = p.grad as Tensor;
       const [sum, abs] = grads[k];

@@ -23,6 +23,8 @@ export interface ModelCase {
   output_shape: number[];
   /** For a few cases: per parameter (and "input"), [sum, sum of |.|] of the gradient of sum(y * c). */
   grads: Record<string, [number, number]> | null;
+  /** The input key of the gradient cases: the candidate whose ReLU and max-pool decisions stay farthest from float32 noise. */
+  grad_input_k: number | null;
 }
 
 export interface Presets {

@@ -1,0 +1,107 @@
+/**
+ * The generator's bulk fills (what nn.init draws with) against its one-value-at-a-time draws, and the
+ * ziggurat's normals against the normal distribution: moments, tail masses and a Kolmogorov-Smirnov
+ * distance on a million draws.
+ */
+import { torch } from "../../src";
+
+const nn = torch.nn;
+
+/** Phi(x) through erfc (W. J. Cody's rational fits via Numerical Recipes' erfc, |error| < 1.2e-7). */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const erfc =
+    t *
+    Math.exp(
+      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+describe("bulk fills draw exactly what single draws do", () => {
+  test("fill_uniform(n, a, b) is n random() draws, scaled in float32 as rand(n).mul(b - a).add(a)", () => {
+    const g1 = new torch.Generator(11);
+    const g2 = new torch.Generator(11);
+    const bulk = g1.fill_uniform(new Float32Array(1001), -0.3, 0.7);
+    const one = Float32Array.from({ length: 1001 }, () => Math.fround(Math.fround(g2.random() * Math.fround(1)) + Math.fround(-0.3)));
+    expect(Array.from(bulk)).toEqual(Array.from(one));
+    expect(g1.get_state()).toEqual(g2.get_state());
+  });
+
+  test("fill_normal(n, mean, std) is n normal() draws, the rare slow path and split fills included", () => {
+    const g1 = new torch.Generator(5);
+    const g2 = new torch.Generator(5);
+    // 200k draws take the ziggurat's wedge and tail branches thousands of times.
+    const bulk = new Float32Array(200_000);
+    g1.fill_normal(bulk.subarray(0, 77_777), 0.5, 2);
+    g1.fill_normal(bulk.subarray(77_777), 0.5, 2);
+    const one = Float32Array.from({ length: bulk.length }, () => Math.fround(Math.fround(g2.normal()) * 2) + 0.5);
+    expect(bulk.every((v, i) => v === one[i])).toBe(true);
+    expect(g1.get_state()).toEqual(g2.get_state());
+    expect(bulk.some((v) => Math.abs(v - 0.5) / 2 > 3.442619855899)).toBe(true); // the tail was reached
+  });
+
+  test("randn and nn.init.normal_ share the stream: the same seed gives the same values", () => {
+    torch.manual_seed(3);
+    const a = torch.randn(4, 5);
+    torch.manual_seed(3);
+    const b = nn.init.normal_(torch.empty(4, 5));
+    expect(a.equal(b)).toBe(true);
+  });
+});
+
+describe("the ziggurat draws the standard normal", () => {
+  const n = 1_000_000;
+  const z = new torch.Generator(2024).fill_normal(new Float32Array(n));
+  // Sorted once for the KS distance.
+  const sorted = Float64Array.from(z).sort();
+
+  test("mean 0, variance 1, skewness 0 and kurtosis 3 within five standard errors", () => {
+    let m1 = 0, m2 = 0, m3 = 0, m4 = 0;
+    for (const v of z) {
+      m1 += v;
+      m2 += v * v;
+      m3 += v * v * v;
+      m4 += v * v * v * v;
+    }
+    m1 /= n; m2 /= n; m3 /= n; m4 /= n;
+    // Standard errors of the sample moments of N(0, 1): 1, sqrt(2), sqrt(15), sqrt(96) over sqrt(n).
+    const se = (k: number): number => (5 * Math.sqrt(k)) / Math.sqrt(n);
+    expect(Math.abs(m1)).toBeLessThan(se(1));
+    expect(Math.abs(m2 - 1)).toBeLessThan(se(2));
+    expect(Math.abs(m3)).toBeLessThan(se(15));
+    expect(Math.abs(m4 - 3)).toBeLessThan(se(96));
+  });
+
+  test.each([0.5, 1, 2, 3, 3.442619855899, 4])("P(|Z| > %d) within five standard errors", (x) => {
+    const p = 2 * (1 - normalCdf(x));
+    const count = z.reduce((c, v) => c + (Math.abs(v) > x ? 1 : 0), 0);
+    expect(Math.abs(count / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n) + 1e-6);
+  });
+
+  test("Kolmogorov-Smirnov distance to Phi below the 0.1% critical value", () => {
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const f = normalCdf(sorted[i]);
+      d = Math.max(d, Math.abs(f - i / n), Math.abs((i + 1) / n - f));
+    }
+    expect(d).toBeLessThan(1.95 / Math.sqrt(n));
+  });
+});
+
+test("init of a view writes through to its base, which stays a grad leaf", () => {
+  torch.manual_seed(0);
+  const lin = new nn.Linear(4, 3);
+  const before = lin.weight.clone();
+  const rows = lin.weight.narrow(0, 1, 2);
+  nn.init.uniform_(rows, 5, 6);
+  expect(lin.weight.narrow(0, 0, 1).equal(before.narrow(0, 0, 1))).toBe(true);
+  const changed = lin.weight.narrow(0, 1, 2);
+  expect(changed.min().item()).toBeGreaterThanOrEqual(5);
+  expect(changed.max().item()).toBeLessThan(6);
+  expect(lin.weight.is_leaf && lin.weight.requires_grad).toBe(true);
+  nn.init.kaiming_normal_(lin.weight);
+  lin(torch.ones(2, 4)).sum().backward();
+  expect(lin.weight.grad!.shape).toEqual([3, 4]);
+});

@@ -24,6 +24,7 @@ import * as V from "../ops/view";
 import * as SC from "../ops/scatter";
 import { Size } from "./size";
 import { guardNumericIndex } from "./index_guard";
+import { listIndex, listKeyError } from "./list_index";
 
 /** torchlab's dtypes. PyTorch's int64 results (argmax, class labels) are int32 here. */
 export type DType = "float32" | "int32" | "bool";
@@ -747,6 +748,18 @@ export class Tensor {
   index(spec: string | IndexItem[] | number | Tensor): Tensor {
     return M.index(this, typeof spec === "number" || spec instanceof Tensor ? [spec] : spec);
   }
+  /**
+   * Python's `x[index]` with a Python-typed index: an array is a Python *list* (`x[[0, 2]]`, rows 0
+   * and 2; an array of bools is a mask), unlike `index([0, 2])`, whose array is the tuple `x[0, 2]`.
+   * Other forms are those of `index()`. The notebook writes `x[[0, 2]]` as this.
+   */
+  __getitem__(index: number[] | boolean[] | string | number | Tensor): Tensor {
+    return this.index(Array.isArray(index) ? [listIndex("__getitem__", index)] : index);
+  }
+  /** Python's `x[index] = value`, `index` as in `__getitem__`: `x[[0, 2]] = 5` is index_put_. */
+  __setitem__(index: number[] | boolean[] | string | number | Tensor, value: Tensor | number | boolean): this {
+    return this.setitem(Array.isArray(index) ? [listIndex("__setitem__", index)] : index, value);
+  }
   /** Element or sub-tensor `i` along dim 0 (PyTorch's `x[i]`). */
   get(...indices: number[]): Tensor {
     return M.index(this, indices);
@@ -1171,4 +1184,4 @@ function checkDevice(device: string): void {
 }
 
 // `x[0]` in a plain script fails loudly instead of reading undefined (the notebook rewrites it to x.get(0)).
-guardNumericIndex(Tensor.prototype, "tensor", (i) => `x.get(${i}) (or x.index("${i}, ..."))`, (i) => `x.setitem(${i}, value)`);
+guardNumericIndex(Tensor.prototype, "tensor", (i) => `x.get(${i}) (or x.index("${i}, ..."))`, (i) => `x.setitem(${i}, value)`, listKeyError);

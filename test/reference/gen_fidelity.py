@@ -68,7 +68,7 @@ except IndexError as e:
     list_index["error_out_of_range"] = str(e)
 
 # ---------------------------------------------------------------- return types
-x = torch.tensor([[1.0, 5, 2, 5], [7, 0, 3, 3], [4, 4, 9, 1]])
+x = torch.tensor([[1.0, 5, 2, 5], [7, 0, 3, 3], [4, 6, 9, 1]])
 return_types = {
     "max_dim": repr(torch.max(x, 1)),
     "x_max_keepdim": repr(x.max(1, keepdim=True)),

@@ -135,7 +135,7 @@ function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered 
 }
 
 /** Gradient of a gather by flat positions: g scattered (and summed) into the input's shape. */
-function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): tf.Tensor {
+export function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): tf.Tensor {
   const gd = g.dataSync();
   const out = new Float32Array(shape.reduce((a, b) => a * b, 1));
   for (let i = 0; i < source.length; i++) out[source[i]] += gd[i];

@@ -17,6 +17,7 @@ import * as M from "../ops/movement";
 import * as L from "../ops/linalg";
 import * as C from "../ops/creation";
 import * as S from "../ops/sort";
+import * as SEL from "../ops/selection";
 import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs } from "../ops/_core";
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
@@ -63,6 +64,7 @@ function scatterArgs(op: string, src: unknown, options: unknown): { src: Tensor 
   if (s === undefined) throw new TypeError(`${op}() missing 1 required argument: 'src' (a Tensor) or 'value' (a number)`);
   return { src: s as Tensor | number, reduce: o.reduce as "add" | "multiply" | undefined };
 }
+type KthOpts = { k?: number; dim?: number; keepdim?: boolean };
 type TopkOpts = { k?: number; dim?: number; largest?: boolean; sorted?: boolean };
 type SortOpts = { dim?: number; descending?: boolean; stable?: boolean };
 
@@ -794,6 +796,28 @@ export class Tensor {
   sort(dim?: number | SortOpts, descending?: boolean | SortOpts): ValuesIndices {
     const a = parseArgs("sort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
     return S.sort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false);
+  }
+  /**
+   * The `k`-th smallest element (1-based) along `dim` (default -1) and its index.
+   * @example const [values, indices] = x.kthvalue(2, 1);
+   */
+  kthvalue(k: number | KthOpts, dim?: number | KthOpts, keepdim?: boolean | KthOpts): ValuesIndices {
+    const a = parseArgs("kthvalue", trimArgs([k, dim, keepdim]), ["k", "dim", "keepdim"]);
+    if (a.k === undefined) throw new TypeError("kthvalue() missing required argument 'k'");
+    return SEL.kthvalue(this, a.k as number, (a.dim as number | undefined) ?? -1, (a.keepdim as boolean | undefined) ?? false);
+  }
+  /** The median of all elements (the lower of the two middle ones), or (values, indices) along `dim`. */
+  median(): Tensor;
+  median(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
+  median(dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
+    const a = parseArgs("median", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
+    if (a.dim === undefined || a.dim === null) return SEL.medianAll(this);
+    return SEL.medianDim(this, a.dim as number, (a.keepdim as boolean | undefined) ?? false);
+  }
+  /** The most frequent value along `dim` (default -1; the smallest on a tie) and the index of its last occurrence. */
+  mode(dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices {
+    const a = parseArgs("mode", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
+    return SEL.mode(this, (a.dim as number | undefined) ?? -1, (a.keepdim as boolean | undefined) ?? false);
   }
   argsort(dim?: number | SortOpts, descending?: boolean | SortOpts): Tensor {
     const a = parseArgs("argsort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);

@@ -68,7 +68,7 @@ except IndexError as e:
     list_index["error_out_of_range"] = str(e)
 
 # ---------------------------------------------------------------- return types
-x = torch.tensor([[1.0, 5, 2, 5], [7, 0, 3, 3], [4, 6, 9, 1]])
+x = torch.tensor([[1.0, 5, 2, 5], [7, 0, 3, 8], [4, 6, 9, 1]])
 return_types = {
     "max_dim": repr(torch.max(x, 1)),
     "x_max_keepdim": repr(x.max(1, keepdim=True)),
@@ -77,7 +77,42 @@ return_types = {
     "sort_descending": repr(torch.sort(x, descending=True)),
     "topk": repr(torch.topk(x, 2)),
     "max_grad": repr(torch.max(x.clone().requires_grad_(), 1)),
+    "kthvalue": repr(torch.kthvalue(x, 2, 1)),
+    "kthvalue_keepdim": repr(torch.kthvalue(x, 3, 0, True)),
+    "median_dim": repr(torch.median(x, 1)),
+    "median_dim0": repr(x.median(dim=0)),
+    "mode": repr(torch.mode(torch.tensor([[1.0, 2, 2, 1], [5, 5, 1, 1], [3, 0, 3, 0]]), 1)),
+    "mode_int": repr(torch.mode(torch.tensor([[1, 2], [2, 2]]), 0)),
+    "median_all": repr(torch.median(x)),
+    "median_nan": repr(torch.median(torch.tensor([[1.0, float("nan"), 2, float("nan")]]), 1)),
+    "kthvalue_nan": repr(torch.kthvalue(torch.tensor([1.0, float("nan"), 2]), 3)),
 }
+
+# Gradients of the order statistics: the picked element's (median() of all: shared by ties).
+selection_grads = {}
+for name, f in {
+    "kthvalue": lambda w: torch.kthvalue(w, 2, 1).values,
+    "median_dim": lambda w: torch.median(w, 0).values,
+    "mode": lambda w: torch.mode(w, 1, keepdim=True).values,
+    "median_all": lambda w: torch.median(w),
+}.items():
+    w = torch.tensor([[1.0, 5, 2, 5], [7, 0, 3, 8], [4, 6, 9, 1]], requires_grad=True)
+    y = f(w)
+    (y * torch.arange(1.0, y.numel() + 1).view(y.shape)).sum().backward()
+    selection_grads[name] = {"grad": enc(w.grad), "grad_fn": type(y.grad_fn).__name__}
+w = torch.tensor([1.0, 2, 2, 3], requires_grad=True)
+torch.median(w).backward()
+selection_grads["median_all_ties"] = {"grad": enc(w.grad), "grad_fn": "MedianBackward0"}
+selection_errors = {}
+for name, f in {
+    "kthvalue_k": lambda: torch.kthvalue(torch.tensor([1.0, 2]), 3),
+    "median_empty": lambda: torch.median(torch.tensor([]), 0),
+    "mode_empty": lambda: torch.mode(torch.tensor([])),
+}.items():
+    try:
+        f()
+    except (RuntimeError, IndexError) as e:
+        selection_errors[name] = [type(e).__name__, str(e)]
 
 # ---------------------------------------------------------------- grad_fn graphs
 def leaf(*shape):
@@ -148,7 +183,13 @@ ops = {
 for name, f in ops.items():
     grad_fn[name] = graph(f().grad_fn)
 
-out = {"list_index": list_index, "return_types": return_types, "grad_fn": grad_fn}
+out = {
+    "list_index": list_index,
+    "return_types": return_types,
+    "selection_grads": selection_grads,
+    "selection_errors": selection_errors,
+    "grad_fn": grad_fn,
+}
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "fidelity.json"), "w") as fh:
     json.dump(out, fh, indent=1)
     fh.write("\n")

@@ -29,10 +29,10 @@ export function listIndex(op: string, list: readonly unknown[]): Tensor {
     throw new IndexError(`${op}(${show(list)}): a list index mixes integers and bools; use a list of integers (positions) or of bools (a mask)`);
   }
   const items = list.map((v) => (Array.isArray(v) ? show(v) : v === null ? "null" : typeof v === "object" ? "tensor" : JSON.stringify(v))).join(", ");
+  const asTuple = list.every((v) => Array.isArray(v)) ? `x.index([${list.map((v) => `torch.tensor(${show(v as unknown[])})`).join(", ")}])` : "x.index([...items])";
   throw new IndexError(
     `${op}([${items}]): a list index holding lists, tensors, slices or null is ambiguous (PyTorch 1.13 reads it as the ` +
-      `tuple x[${items}], NumPy as one index array); write x.index([...items]) for the tuple (a tensor per list), or ` +
-      `x.index(torch.tensor(list)) for an index array`,
+      `tuple x[${items}], NumPy as one index array); write ${asTuple} for the tuple, or x.index(torch.tensor([${items}])) for one index array`,
   );
 }
 
@@ -45,10 +45,12 @@ const LIST_KEY = /^((-?[0-9]+|true|false)(,(-?[0-9]+|true|false))*)?$/;
  */
 export function listKeyError(key: string, write: boolean): Error | undefined {
   if (!LIST_KEY.test(key)) return undefined;
-  const list = `[${key.split(",").join(", ")}]`;
-  const use = write ? `x.__setitem__(${list}, value) (PyTorch's index_put_)` : `x.__getitem__(${list}) (the same as x.index(torch.tensor(${list})))`;
+  const items = key === "" ? [] : key.split(",");
+  const list = `[${items.join(", ")}]`;
+  const use = write ? `x.__setitem__(${list}, value) (PyTorch's index_put_)` : `x.__getitem__(${list})${items.length ? ` (the same as x.index(torch.tensor(${list})))` : ""}`;
+  const tuple = items.length > 1 ? `, or x.${write ? "setitem" : "index"}("${items.join(", ")}"${write ? ", value" : ""}) for the tuple x[${items.join(", ")}]` : "";
   return new TypeError(
-    `tensor[${JSON.stringify(key)}]${write ? " = ..." : ""}: a list or string index reaches a tensor as the string ${JSON.stringify(key)} outside a notebook cell, ` +
-      `which cannot tell x[${list}] from x[${key.split(",").join(", ")}]; use ${use} for the list index, or x.${write ? "setitem" : "index"}("${key.split(",").join(", ")}"${write ? ", value" : ""}) for the tuple`,
+    `tensor[${JSON.stringify(key)}]${write ? " = ..." : ""}: outside a notebook cell a list index reaches a tensor as the string ${JSON.stringify(key)}, ` +
+      `which cannot tell x[${list}] from x[${JSON.stringify(key)}] or a nested list; use ${use} for the list index${tuple}`,
   );
 }

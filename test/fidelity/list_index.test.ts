@@ -80,7 +80,7 @@ describe("errors instead of guesses", () => {
   });
   test("a plain script's x[[0, 2]] (the key '0,2') raises on read and on write, naming both readings", () => {
     const x = x34() as unknown as Record<string, unknown>;
-    expect(() => x[[0, 2] as unknown as string]).toThrow(/tensor\["0,2"\].*x\[\[0, 2\]\] from x\[0, 2\].*x\.__getitem__\(\[0, 2\]\)/);
+    expect(() => x[[0, 2] as unknown as string]).toThrow(/tensor\["0,2"\]: .*cannot tell x\[\[0, 2\]\] from x\["0,2"\].*use x\.__getitem__\(\[0, 2\]\).*x\.index\("0, 2"\) for the tuple x\[0, 2\]/);
     expect(() => {
       x[[0, 2] as unknown as string] = 1;
     }).toThrow(/tensor\["0,2"\] = \.\.\..*x\.__setitem__\(\[0, 2\], value\)/);

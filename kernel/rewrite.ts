@@ -267,6 +267,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     return kindOfType(t, checker, checker.getTypeAtLocation(n));
   };
 
+  // An array index is Python's list index (`x[[0, 2]]`, rows 0 and 2), which the library spells
+  // __getitem__/__setitem__; `x.index([0, 2])` would be the tuple x[0, 2].
+  const isArrayIndex = (node: ts.Node): boolean => {
+    const type = checker.getTypeAtLocation(strip(node));
+    return checker.isArrayType(type) || checker.isTupleType(type);
+  };
   // A receiver followed by `.method(` must bind tighter than the call.
   const simple = (n: ts.Node): boolean =>
     plans.has(n) ||
@@ -357,13 +363,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
         const target = strip(n.left);
         if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor") {
           plans.delete(target);
+          const setter = isArrayIndex(target.argumentExpression) ? ".__setitem__(" : ".setitem(";
           const close = text.lastIndexOf("]", target.end);
           plans.set(n, {
             result: "other",
             emit: (o) => {
               receiver(target.expression);
               const open = text.indexOf("[", target.expression.end);
-              gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), ".setitem(");
+              gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), setter);
               emit(target.argumentExpression);
               o.copy(target.argumentExpression.end, close);
               o.insert(", ");
@@ -427,6 +434,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       if (obj === "tensor") {
         const arg = kindOf(n.argumentExpression);
         name = arg === "number" ? "get" : arg === "string" || arg === "tensor" || arg === "any" ? "index" : undefined;
+        if (arg === "other" && isArrayIndex(n.argumentExpression)) {
+          // `x[[0, 2]] += 1` would add to a copy: left to the type checker's error, never silently lost.
+          const compound = t.isBinaryExpression(parent) && parent.left === n && COMPOUND[parent.operatorToken.kind] !== undefined;
+          name = compound ? undefined : "__getitem__";
+        }
       } else if (obj === "dataset") {
         const type = checker.getTypeAtLocation(strip(n.expression));
         name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;

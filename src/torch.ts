@@ -280,6 +280,14 @@ export function where(condition: Tensor, input?: Operand, other?: Operand): Tens
 export const topk = (a: Tensor, ...args: Parameters<Tensor["topk"]>): R.ValuesIndices => a.topk(...args);
 export const sort = (a: Tensor, ...args: Parameters<Tensor["sort"]>): R.ValuesIndices => a.sort(...args);
 export const argsort = (a: Tensor, ...args: Parameters<Tensor["argsort"]>): Tensor => a.argsort(...args);
+export const kthvalue = (a: Tensor, ...args: Parameters<Tensor["kthvalue"]>): R.ValuesIndices => a.kthvalue(...args);
+export const mode = (a: Tensor, ...args: Parameters<Tensor["mode"]>): R.ValuesIndices => a.mode(...args);
+/** The median of all elements, or (values, indices) along `dim`; options keepdim. */
+export function median(a: Tensor): Tensor;
+export function median(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): R.ValuesIndices;
+export function median(a: Tensor, dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | R.ValuesIndices {
+  return dim === undefined ? a.median() : a.median(dim, keepdim);
+}
 export const tril = (a: Tensor, ...args: Parameters<Tensor["tril"]>): Tensor => a.tril(...args);
 export const triu = (a: Tensor, ...args: Parameters<Tensor["triu"]>): Tensor => a.triu(...args);
 export function nonzero(a: Tensor): Tensor;

@@ -78,20 +78,32 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "Pr
   });
 }
 
-/** values/indices pair returned by max(dim), min(dim), sort, topk, mode. */
+/**
+ * PyTorch's `torch.return_types.<op>` (max/min along a dim, sort, topk): a (values, indices) pair
+ * that destructures as an array (`const [values, indices] = x.max(1)`), has `.values`/`.indices`,
+ * and prints as PyTorch prints it (`torch.return_types.max(\nvalues=tensor(...),\nindices=tensor(...))`).
+ */
 export interface ValuesIndices {
   values: Tensor;
   indices: Tensor;
   0: Tensor;
   1: Tensor;
+  readonly length: 2;
   [Symbol.iterator](): Iterator<Tensor>;
 }
 
-export function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
-  const r = [values, indices] as unknown as ValuesIndices;
-  (r as { values: Tensor }).values = values;
-  (r as { indices: Tensor }).indices = indices;
-  return r;
+export function valuesIndices(values: Tensor, indices: Tensor, op: "max" | "min" | "sort" | "topk" | "kthvalue" | "median" | "mode"): ValuesIndices {
+  const r = [values, indices];
+  const text = (): string => `torch.return_types.${op}(\nvalues=${String(r[0])},\nindices=${String(r[1])})`;
+  // Not enumerable, so the pair still looks like a two-element array to code that walks it.
+  Object.defineProperties(r, {
+    values: { value: values, writable: true, enumerable: false, configurable: true },
+    indices: { value: indices, writable: true, enumerable: false, configurable: true },
+    toString: { value: text, writable: true, enumerable: false, configurable: true },
+    [Symbol.for("nodejs.util.inspect.custom")]: { value: text, writable: true, enumerable: false, configurable: true },
+    [Symbol.for("Jupyter.display")]: { value: () => ({ "text/plain": text() }), writable: true, enumerable: false, configurable: true },
+  });
+  return r as unknown as ValuesIndices;
 }
 
 /** PyTorch's checks for max/min/amax/argmax of an empty tensor: all of it, or along a zero-size dim. */
@@ -128,10 +140,10 @@ function extremeAll(op: "max" | "min", t: Tensor): Tensor {
 function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean): ValuesIndices {
   const d = normDim(dim, t.dim(), op);
   checkNonEmpty(op, t, t.dim() === 0 ? [] : [d]);
-  if (t.dim() === 0) return valuesIndices(t.clone(), constant(compute(() => tf.scalar(0, "int32"))));
+  if (t.dim() === 0) return valuesIndices(t.clone(), constant(compute(() => tf.scalar(0, "int32"))), op);
   if (t.numel() === 0) {
     const v = record(op === "max" ? "MaxBackward0" : "MinBackward0", [t], compute(() => emptyReduce(t, [d], keepdim, 0, t.dtype)), () => [tf.zeros(t.shape)]);
-    return valuesIndices(v, constant(compute(() => emptyReduce(t, [d], keepdim, 0, "int32"))));
+    return valuesIndices(v, constant(compute(() => emptyReduce(t, [d], keepdim, 0, "int32"))), op);
   }
   const idx = compute(() => {
     const i = nanAwareArg(op, t._t, d);
@@ -155,7 +167,7 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
     const mask = tf.transpose(oh, axes);
     return [tf.mul(as(mask, "float32"), tf.expandDims(keepdim ? tf.squeeze(g, [d]) : g, d))];
   });
-  return valuesIndices(values, indices);
+  return valuesIndices(values, indices, op);
 }
 
 /** A max/min reduction is nan wherever its slice holds a nan, as in PyTorch. */

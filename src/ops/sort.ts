@@ -135,14 +135,14 @@ function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered 
 }
 
 /** Gradient of a gather by flat positions: g scattered (and summed) into the input's shape. */
-function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): tf.Tensor {
+export function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): tf.Tensor {
   const gd = g.dataSync();
   const out = new Float32Array(shape.reduce((a, b) => a * b, 1));
   for (let i = 0; i < source.length; i++) out[source[i]] += gd[i];
   return tf.tensor(out, shape, "float32");
 }
 
-function orderedOp(op: string, name: string, t: Tensor, dim: number, k: number | null, descending: boolean): ValuesIndices {
+function orderedOp(op: "sort" | "topk", name: string, t: Tensor, dim: number, k: number | null, descending: boolean): ValuesIndices {
   if (k !== null && !Number.isInteger(k)) throw new TypeError(`${op}(): argument 'k' (position 1) must be int, not ${pyType(k)}`);
   if (k !== null && t.dtype === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   if (t.dim() === 0) {
@@ -150,14 +150,14 @@ function orderedOp(op: string, name: string, t: Tensor, dim: number, k: number |
     if (k !== null && (k < 0 || k > 1)) throw new RuntimeError("selected index k out of range");
     // PyTorch returns the 0-d value itself for k = 0 as well as k = 1.
     const r = orderedOp(op, name, t.reshape([1]), 0, k === null ? null : 1, descending);
-    return valuesIndices(r.values.reshape([]), r.indices.reshape([]));
+    return valuesIndices(r.values.reshape([]), r.indices.reshape([]), op);
   }
   const d = normDim(dim, t.dim(), op);
   const kk = k ?? t.shape[d];
   if (!Number.isInteger(kk) || kk < 0 || kk > t.shape[d]) throw new RuntimeError("selected index k out of range");
   const o = ordered(t, d, kk, descending);
   const values = record(name, [t], o.values, (g) => [scatterBack(g, o.source, t.shape)]);
-  return valuesIndices(values, constant(o.indices));
+  return valuesIndices(values, constant(o.indices), op);
 }
 
 /**

@@ -17,6 +17,7 @@ import * as M from "../ops/movement";
 import * as L from "../ops/linalg";
 import * as C from "../ops/creation";
 import * as S from "../ops/sort";
+import * as SEL from "../ops/selection";
 import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs } from "../ops/_core";
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
@@ -24,6 +25,7 @@ import * as V from "../ops/view";
 import * as SC from "../ops/scatter";
 import { Size } from "./size";
 import { guardNumericIndex } from "./index_guard";
+import { listIndex, listKeyError } from "./list_index";
 
 /** torchlab's dtypes. PyTorch's int64 results (argmax, class labels) are int32 here. */
 export type DType = "float32" | "int32" | "bool";
@@ -62,6 +64,7 @@ function scatterArgs(op: string, src: unknown, options: unknown): { src: Tensor 
   if (s === undefined) throw new TypeError(`${op}() missing 1 required argument: 'src' (a Tensor) or 'value' (a number)`);
   return { src: s as Tensor | number, reduce: o.reduce as "add" | "multiply" | undefined };
 }
+type KthOpts = { k?: number; dim?: number; keepdim?: boolean };
 type TopkOpts = { k?: number; dim?: number; largest?: boolean; sorted?: boolean };
 type SortOpts = { dim?: number; descending?: boolean; stable?: boolean };
 
@@ -747,6 +750,18 @@ export class Tensor {
   index(spec: string | IndexItem[] | number | Tensor): Tensor {
     return M.index(this, typeof spec === "number" || spec instanceof Tensor ? [spec] : spec);
   }
+  /**
+   * Python's `x[index]` with a Python-typed index: an array is a Python *list* (`x[[0, 2]]`, rows 0
+   * and 2; an array of bools is a mask), unlike `index([0, 2])`, whose array is the tuple `x[0, 2]`.
+   * Other forms are those of `index()`. The notebook writes `x[[0, 2]]` as this.
+   */
+  __getitem__(index: number[] | boolean[] | string | number | Tensor): Tensor {
+    return this.index(Array.isArray(index) ? [listIndex("__getitem__", index)] : index);
+  }
+  /** Python's `x[index] = value`, `index` as in `__getitem__`: `x[[0, 2]] = 5` is index_put_. */
+  __setitem__(index: number[] | boolean[] | string | number | Tensor, value: Tensor | number | boolean): this {
+    return this.setitem(Array.isArray(index) ? [listIndex("__setitem__", index)] : index, value);
+  }
   /** Element or sub-tensor `i` along dim 0 (PyTorch's `x[i]`). */
   get(...indices: number[]): Tensor {
     return M.index(this, indices);
@@ -781,6 +796,28 @@ export class Tensor {
   sort(dim?: number | SortOpts, descending?: boolean | SortOpts): ValuesIndices {
     const a = parseArgs("sort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
     return S.sort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false);
+  }
+  /**
+   * The `k`-th smallest element (1-based) along `dim` (default -1) and its index.
+   * @example const [values, indices] = x.kthvalue(2, 1);
+   */
+  kthvalue(k: number | KthOpts, dim?: number | KthOpts, keepdim?: boolean | KthOpts): ValuesIndices {
+    const a = parseArgs("kthvalue", trimArgs([k, dim, keepdim]), ["k", "dim", "keepdim"]);
+    if (a.k === undefined) throw new TypeError("kthvalue() missing required argument 'k'");
+    return SEL.kthvalue(this, a.k as number, (a.dim as number | undefined) ?? -1, (a.keepdim as boolean | undefined) ?? false);
+  }
+  /** The median of all elements (the lower of the two middle ones), or (values, indices) along `dim`. */
+  median(): Tensor;
+  median(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
+  median(dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
+    const a = parseArgs("median", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
+    if (a.dim === undefined || a.dim === null) return SEL.medianAll(this);
+    return SEL.medianDim(this, a.dim as number, (a.keepdim as boolean | undefined) ?? false);
+  }
+  /** The most frequent value along `dim` (default -1; the smallest on a tie) and the index of its last occurrence. */
+  mode(dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices {
+    const a = parseArgs("mode", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
+    return SEL.mode(this, (a.dim as number | undefined) ?? -1, (a.keepdim as boolean | undefined) ?? false);
   }
   argsort(dim?: number | SortOpts, descending?: boolean | SortOpts): Tensor {
     const a = parseArgs("argsort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
@@ -1171,4 +1208,4 @@ function checkDevice(device: string): void {
 }
 
 // `x[0]` in a plain script fails loudly instead of reading undefined (the notebook rewrites it to x.get(0)).
-guardNumericIndex(Tensor.prototype, "tensor", (i) => `x.get(${i}) (or x.index("${i}, ..."))`, (i) => `x.setitem(${i}, value)`);
+guardNumericIndex(Tensor.prototype, "tensor", (i) => `x.get(${i}) (or x.index("${i}, ..."))`, (i) => `x.setitem(${i}, value)`, listKeyError);

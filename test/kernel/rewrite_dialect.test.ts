@@ -87,6 +87,14 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(r.diagnostics.map((d) => d.messageText)).toEqual(["Cannot assign to 'k' because it is a constant."]);
   });
 
+  test("a list index x[[0, 2]] is Python's list (rows 0 and 2), not the tuple x[0, 2]", () => {
+    expect(rw("a[[0, 2]]; a[xs]; a[[true, false, true]] * 2")).toBe("a.__getitem__([0, 2]); a.__getitem__(xs); a.__getitem__([true, false, true]).mul(2)");
+    expect(rw("a[[0, 2]] = 5;\na[xs] = b[[1, 1, 1]];")).toBe("a.__setitem__([0, 2], 5);\na.__setitem__(xs, b.__getitem__([1, 1, 1]));");
+    expect(() => run("const rows = a[[0, 2]];\nconst r2: torch.Tensor = rows.sum();\na[[0, 1]] = rows.get(0);")).not.toThrow();
+    // `+=` on a list index would add to a copy (lost in a notebook, index_put_ in Python): a type error instead.
+    expect(() => run("a[[0, 2]] += 1;")).toThrow(/cannot be used as an index type/);
+  });
+
   test("a rewritten tensor used as a condition is asked for its truth value, as Python's bool()", () => {
     expect(rw("if (a.sum() > 2) n;\nwhile (a == b) break;")).toBe("if (a.sum().gt(2).item()) n;\nwhile (a.eq(b).item()) break;");
     expect(rw("const r = (a < 1) ? 1 : 0; !(a > 0); (a > 0) && n > 1;")).toBe("const r = (a.lt(1).item()) ? 1 : 0; !(a.gt(0).item()); (a.gt(0).item()) && n > 1;");

@@ -2,6 +2,7 @@
 import { Tensor } from "../../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../../errors";
 import { addmm } from "../../ops/addmm";
+import { reshape } from "../../ops/movement";
 import { parseArgs } from "../../tensor/args";
 
 function fmt(s: readonly number[]): string {
@@ -51,18 +52,20 @@ function linearImpl(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor
     const y = input.matmul(weight);
     return hasBias ? y.add(bias) : y;
   }
-  // PyTorch's one addmm node (grad_fn AddmmBackward0, next_functions bias, input, TBackward0).
-  if (input.dim() === 2 && hasBias) return addmm(bias, input, weight.t());
-  if (input.dim() <= 2) {
-    const y = input.matmul(weight.t());
+  // The graph PyTorch 1.13 records (printed in tutorials through grad_fn / next_functions):
+  // 1-D: unsqueeze, mm, in-place squeeze (SqueezeBackward3), then + bias;
+  // 2-D: AddmmBackward0(bias, input, TBackward0) with bias, MmBackward0(input, TBackward0) without;
+  // contiguous 3-D with bias: addmm on input.view(-1, in) and a ViewBackward0 back;
+  // otherwise the leading dims are folded (ReshapeAliasBackward0), mm, UnsafeViewBackward0, + bias.
+  const outF = weight.shape[0];
+  if (input.dim() === 1) {
+    const y = reshape(input.unsqueeze(0).mm(weight.t()), [outF], "SqueezeBackward3");
     return hasBias ? y.add(bias) : y;
   }
-  // One 2-D product over the flattened leading dims is cheaper than a broadcast batch matmul; for
-  // 3-D input the bias is added before the final view, as PyTorch does (grad_fn ViewBackward0).
+  if (input.dim() === 2) return hasBias ? addmm(bias, input, weight.t()) : input.mm(weight.t());
   const lead = input.shape.slice(0, -1);
-  let y = input.reshape(-1, inF).matmul(weight.t());
-  if (hasBias && input.dim() === 3) return y.add(bias).view([...lead, weight.shape[0]]);
-  y = y.view([...lead, weight.shape[0]]);
+  if (hasBias && input.dim() === 3 && input.is_contiguous()) return addmm(bias, input.view(-1, inF), weight.t()).view([...lead, outF]);
+  const y = reshape(input.reshape(-1, inF).mm(weight.t()), [...lead, outF], "UnsafeViewBackward0");
   return hasBias ? y.add(bias) : y;
 }
 

@@ -169,14 +169,16 @@ function floatOnly(op: string, o: CreationOptions): void {
 export function rand(...args: (number | number[] | RandomOptions)[]): Tensor {
   const { sizes, o } = sized("rand", args);
   floatOnly("rand", o);
-  return fromGenerator(sizes, o, (g) => g.random(), "float32");
+  const g = o.generator ?? default_generator;
+  return finish(compute(() => tf.tensor(g.fill_uniform(new Float32Array(numelOf(sizes))), sizes, "float32")), o);
 }
 
 /** Standard normal. */
 export function randn(...args: (number | number[] | RandomOptions)[]): Tensor {
   const { sizes, o } = sized("randn", args);
   floatOnly("randn", o);
-  return fromGenerator(sizes, o, (g) => g.normal(), "float32");
+  const g = o.generator ?? default_generator;
+  return finish(compute(() => tf.tensor(g.fill_normal(new Float32Array(numelOf(sizes))), sizes, "float32")), o);
 }
 
 /**

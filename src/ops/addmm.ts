@@ -2,6 +2,7 @@
 import { tf, compute, record, sumTo, fmtShape, broadcastShapes, matMul2d } from "./_core";
 import type { Tensor } from "../tensor/tensor";
 import * as V from "./view";
+import { transposedGrad } from "../autograd/backward";
 import { RuntimeError, ShapeError } from "../errors";
 
 /**
@@ -22,6 +23,16 @@ function transposedBase(m: Tensor): tf.Tensor | null {
 function inputGrad(g: tf.Tensor, shape: readonly number[]): tf.Tensor {
   if (shape.length === 1 && g.rank === 2 && g.shape[1] === shape[0] && g.shape[0] !== 1) return tf.sum(g, 0);
   return sumTo(g, shape);
+}
+
+/**
+ * The gradient of `mat2`, mat1^T g. When `mat2` is `w.t()` (F.linear), g^T mat1 is the gradient of
+ * `w` itself: computed in that form and marked, TBackward0 hands it to `w` without transposing it
+ * back, and the product's own transposes are of the small [n, p] operand instead of [k, p].
+ */
+function mat2Grad(m1: tf.Tensor, g: tf.Tensor, mat2: Tensor): tf.Tensor {
+  if (mat2._gradFnRaw()?.name() === "TBackward0") return transposedGrad(matMul2d(g, m1, true, false));
+  return matMul2d(m1, g, true, false);
 }
 
 export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha = 1): Tensor {
@@ -47,7 +58,7 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     return [
       input.requires_grad ? inputGrad(beta === 1 ? g : tf.mul(g, beta), input.shape) : null,
       g1,
-      mat2.requires_grad ? matMul2d(mat1._t, ga, true, false) : null,
+      mat2.requires_grad ? mat2Grad(mat1._t, ga, mat2) : null,
     ];
   });
 }

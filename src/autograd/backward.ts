@@ -28,11 +28,34 @@ function topoOrder(root: Node): Node[] {
   return order.reverse();
 }
 
+/**
+ * Gradients handed on in transposed form: an op whose input is `w.t()` (F.linear's weight) may compute
+ * the gradient of `w` directly and mark it, and the TBackward0 node then passes it to `w` as is,
+ * instead of the op computing the gradient of `w.t()` and TBackward0 transposing it back (a [400,120]
+ * Transpose per Linear layer of the blitz net). Any other consumer gets the gradient transposed.
+ */
+const transposedGrads = new WeakSet<tf.Tensor>();
+
+/** Marks `g` (2-D) as the transpose of the gradient it stands for; returns it. */
+export function transposedGrad(g: tf.Tensor): tf.Tensor {
+  transposedGrads.add(g);
+  return g;
+}
+
+/** The gradient `g` stands for (owned: a marked `g` is freed once transposed). */
+function materialize(g: tf.Tensor): tf.Tensor {
+  if (!transposedGrads.has(g)) return g;
+  const t = tf.transpose(g);
+  g.dispose();
+  return t;
+}
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-function accumulateLeaf(leaf: Tensor, g: tf.Tensor): void {
+function accumulateLeaf(leaf: Tensor, grad: tf.Tensor): void {
+  const g = materialize(grad);
   if (leaf.grad === null) {
     leaf.grad = Tensor._wrap(g);
   } else if (leaf.grad._s.zeroAt === leaf.grad._s.version && leaf.grad._view === null && sameShape(leaf.grad.shape, g.shape)) {
@@ -51,7 +74,8 @@ function accumulateLeaf(leaf: Tensor, g: tf.Tensor): void {
  * is written.
  */
 export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean, capture?: Map<Tensor, tf.Tensor | null>): void {
-  const collect = (t: Tensor, g: tf.Tensor): void => {
+  const collect = (t: Tensor, grad: tf.Tensor): void => {
+    const g = materialize(grad);
     const prev = capture!.get(t);
     if (prev) {
       capture!.set(t, tf.add(prev, g));
@@ -76,25 +100,38 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
   const grads = new Map<Node, tf.Tensor>([[rootNode, seed]]);
   try {
     for (const node of order) {
-      const g = grads.get(node);
-      if (g === undefined) continue;
+      const got = grads.get(node);
+      if (got === undefined) continue;
       grads.delete(node);
       const inputs = node.inputs;
       const edges = node.edges;
-      // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor twice.
-      const parts = tf.tidy(() => {
-        const seen = new Set<tf.Tensor>([g]);
-        return node.apply(g).map((p) => {
-          if (p === null) return null;
-          const own = seen.has(p) ? tf.clone(p) : p;
-          seen.add(p);
-          return own;
-        }) as unknown as tf.TensorContainer;
-      }) as unknown as (tf.Tensor | null)[];
+      let parts: (tf.Tensor | null)[];
       const wanted = captureAt.get(node);
-      if (wanted) collect(wanted, g.clone());
-      if (node.retained && !capture) accumulateLeaf(node.retained, g.clone());
-      g.dispose();
+      if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained) {
+        // The transpose of a transposed gradient: the input's gradient is `got` itself.
+        node.checkLive();
+        transposedGrads.delete(got);
+        parts = [got];
+      } else {
+        const g = materialize(got);
+        // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor twice.
+        parts = tf.tidy(() => {
+          const seen = new Set<tf.Tensor>([g]);
+          return node.apply(g).map((p) => {
+            if (p === null) return null;
+            if (!seen.has(p)) {
+              seen.add(p);
+              return p;
+            }
+            const own = tf.clone(p);
+            if (transposedGrads.has(p)) transposedGrads.add(own);
+            return own;
+          }) as unknown as tf.TensorContainer;
+        }) as unknown as (tf.Tensor | null)[];
+        if (wanted) collect(wanted, g.clone());
+        if (node.retained && !capture) accumulateLeaf(node.retained, g.clone());
+        g.dispose();
+      }
       inputs.forEach((input, i) => {
         let gi = parts[i];
         if (!gi) return;
@@ -114,9 +151,11 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
           const prev = grads.get(next);
           if (prev === undefined) grads.set(next, gi);
           else {
-            grads.set(next, tf.add(prev, gi));
-            prev.dispose();
-            gi.dispose();
+            const a = materialize(prev);
+            const b = materialize(gi);
+            grads.set(next, tf.add(a, b));
+            a.dispose();
+            b.dispose();
           }
         }
       });

@@ -112,6 +112,19 @@ export class Node {
     return this.fn(grad);
   }
 
+  /**
+   * @internal Whether this node is the 2-D transpose of `t()` (TBackward0), which may take its output's
+   * gradient in transposed form and hand it on unchanged (see transposedGrad in backward.ts).
+   */
+  passesTransposed(): boolean {
+    return this._name === "TBackward0" && this.retained === null && this.inputs.length === 1 && this.inputs[0].dim() === 2;
+  }
+
+  /** @internal What apply() checks before a node that only moves its gradient along (a view's). */
+  checkLive(): void {
+    if (this.fn === null) this.apply(null as unknown as tf.Tensor);
+  }
+
   /** @internal Frees what the node holds; a second backward through it then raises. */
   release(): void {
     // The graph's shape outlives backward(), as in PyTorch: only the saved tensors are freed.

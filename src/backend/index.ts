@@ -9,6 +9,7 @@ import { tf } from "./tf";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { registerWasmKernels } from "./wasm_kernels";
 import { registerJsKernels } from "./js_kernels";
+import { registerLossKernels } from "./loss_kernels";
 import { installGuards, watchBackendMessages } from "./guard";
 import { registerThreadedWasm, wasmThreads } from "./wasm_threads";
 import * as os from "os";
@@ -149,6 +150,7 @@ async function select(forced: string | undefined): Promise<string> {
   // tfjs's cpu backend prints a "use tfjs-node" banner on first use in Node; we report the backend ourselves.
   tf.env().set("PROD", true);
   registerJsKernels();
+  registerLossKernels();
   if (forced !== undefined && forced !== "") {
     if (!["cuda", "tensorflow", "wasm", "cpu"].includes(forced)) {
       throw new ValueError(`TORCHLAB_BACKEND must be one of cuda, tensorflow, wasm, cpu; got '${forced}'`);

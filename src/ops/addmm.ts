@@ -1,7 +1,39 @@
 /** torch.addmm: beta * input + alpha * (mat1 @ mat2) in one node (F.linear's 2-D case, as in PyTorch). */
 import { tf, compute, record, sumTo, fmtShape, broadcastShapes, matMul2d } from "./_core";
 import type { Tensor } from "../tensor/tensor";
+import * as V from "./view";
+import { transposedGrad } from "../autograd/backward";
 import { RuntimeError, ShapeError } from "../errors";
+
+/**
+ * The values of the 2-D tensor that `m` is the whole transpose of (F.linear's `weight.t()`), while
+ * `m` still reflects them; else null. A product with `m^T` then reads those values directly instead of
+ * transposing `m` back (one Transpose kernel per Linear layer backward).
+ */
+function transposedBase(m: Tensor): tf.Tensor | null {
+  const v = m._view;
+  if (v === null || v.offset !== 0 || m.dim() !== 2) return null;
+  const base = v.base;
+  const [r, c] = m.shape;
+  if (base.dim() !== 2 || base.shape[0] !== c || base.shape[1] !== r || v.strides[0] !== 1 || v.strides[1] !== r) return null;
+  return V.isStale(m) ? null : base._t;
+}
+
+/** The gradient of a broadcast `input`: for the usual [p] bias of an [n, p] product, one Sum (no keepdim reshape). */
+function inputGrad(g: tf.Tensor, shape: readonly number[]): tf.Tensor {
+  if (shape.length === 1 && g.rank === 2 && g.shape[1] === shape[0] && g.shape[0] !== 1) return tf.sum(g, 0);
+  return sumTo(g, shape);
+}
+
+/**
+ * The gradient of `mat2`, mat1^T g. When `mat2` is `w.t()` (F.linear), g^T mat1 is the gradient of
+ * `w` itself: computed in that form and marked, TBackward0 hands it to `w` without transposing it
+ * back, and the product's own transposes are of the small [n, p] operand instead of [k, p].
+ */
+function mat2Grad(m1: tf.Tensor, g: tf.Tensor, mat2: Tensor): tf.Tensor {
+  if (mat2._gradFnRaw()?.name() === "TBackward0") return transposedGrad(matMul2d(g, m1, true, false));
+  return matMul2d(m1, g, true, false);
+}
 
 export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha = 1): Tensor {
   if (mat1.dim() !== 2) throw new RuntimeError(`addmm(): mat1 must be a matrix, got ${mat1.dim()}-D tensor of shape ${fmtShape(mat1.shape)}`);
@@ -18,10 +50,15 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
   });
   return record("AddmmBackward0", [input, mat1, mat2], out, (g) => {
     const ga = alpha === 1 ? g : tf.mul(g, alpha);
+    let g1: tf.Tensor | null = null;
+    if (mat1.requires_grad) {
+      const w = transposedBase(mat2);
+      g1 = w !== null ? tf.matMul(ga, w) : matMul2d(ga, mat2._t, false, true);
+    }
     return [
-      input.requires_grad ? sumTo(beta === 1 ? g : tf.mul(g, beta), input.shape) : null,
-      mat1.requires_grad ? matMul2d(ga, mat2._t, false, true) : null,
-      mat2.requires_grad ? matMul2d(mat1._t, ga, true, false) : null,
+      input.requires_grad ? inputGrad(beta === 1 ? g : tf.mul(g, beta), input.shape) : null,
+      g1,
+      mat2.requires_grad ? mat2Grad(mat1._t, ga, mat2) : null,
     ];
   });
 }

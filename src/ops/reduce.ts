@@ -3,6 +3,8 @@ import { tf, compute, record, constant, normDim, as, numelOf, expandTo } from ".
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ValueError } from "../errors";
 import * as E from "./elementwise";
+import { hasLossKernel } from "../backend/loss_kernels";
+import type { SoftmaxAttrs } from "../backend/loss_kernels";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -314,6 +316,25 @@ function softmaxDim(op: string, t: Tensor, dim: number | undefined | null): numb
   return normDim(dim, t.dim(), op);
 }
 
+/**
+ * Where log_softmax runs as one JavaScript kernel (src/backend/loss_kernels.ts) instead of ~7 tfjs
+ * kernels forward and 4 backward: on the cpu backend always (its kernels are JavaScript loops too), on
+ * wasm up to LOSS_KERNEL_MAX elements, beyond which the wasm passes beat a JavaScript loop.
+ */
+function softmaxAttrs(t: Tensor, d: number): SoftmaxAttrs | null {
+  if (!hasLossKernel("TorchlabLogSoftmax")) return null;
+  const n = t.numel();
+  if (n > LOSS_KERNEL_MAX && tf.getBackend() === "wasm") return null;
+  const shape = t.shape;
+  const c = shape[d];
+  let inner = 1;
+  for (let i = d + 1; i < shape.length; i++) inner *= shape[i];
+  return { outer: n / (c * inner), c, inner };
+}
+
+/** The most elements a loss kernel takes on wasm (measured: see softmaxAttrs). */
+export const LOSS_KERNEL_MAX = 1 << 16;
+
 export function softmax(t: Tensor, dim?: number | null): Tensor {
   const d = softmaxDim("softmax", t, dim);
   if (t.dim() === 0) return viaVector(t, (v) => softmax(v, 0));
@@ -336,12 +357,17 @@ export function log_softmax(t: Tensor, dim?: number | null): Tensor {
   const d = softmaxDim("log_softmax", t, dim);
   if (t.dim() === 0) return viaVector(t, (v) => log_softmax(v, 0));
   if (t.numel() === 0) return record("LogSoftmaxBackward0", [t], compute(() => as(t._t, "float32")), (g) => [g]);
+  const attrs = softmaxAttrs(t, d);
   const out = compute(() => {
     const x = as(t._t, "float32");
+    if (attrs !== null) return tf.engine().runKernel("TorchlabLogSoftmax", { x }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
     return tf.sub(x, tf.logSumExp(x, d, true));
   });
   let self: Tensor;
-  const res = record("LogSoftmaxBackward0", [t], out, (g) => [tf.sub(g, tf.mul(tf.exp(self._t), tf.sum(g, d, true)))], true);
+  const res = record("LogSoftmaxBackward0", [t], out, (g) => {
+    if (attrs !== null && g.dtype === "float32") return [tf.engine().runKernel("TorchlabLogSoftmaxGrad", { dy: g, y: self._t }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor];
+    return [tf.sub(g, tf.mul(tf.exp(self._t), tf.sum(g, d, true)))];
+  }, true);
   self = res;
   return res;
 }

@@ -12,6 +12,7 @@ import * as E from "../../ops/elementwise";
 import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
 import { fused } from "../../ops/fused";
+import { nllKernelApplies, nllLossKernel } from "../../ops/nll";
 
 export type Reduction = "none" | "mean" | "sum";
 
@@ -168,6 +169,37 @@ function reduceWeighted(p: Picked, reduction: Reduction): Tensor {
   return p.loss.sum().div(total);
 }
 
+/**
+ * nll_loss as one JavaScript kernel forward and one backward (src/backend/loss_kernels.ts), on the
+ * backends that have them (float32 log-probabilities, of at most 65536 elements on wasm).
+ * Null where it does not apply (then the tfjs composition of pickTargets runs): no kernel, an empty
+ * input, or a 'mean' over targets whose weights sum to 0 (PyTorch's nan, with a zero gradient).
+ * The argument checks are the general path's, in the same order, so both raise the same errors.
+ */
+function nllKernel(op: string, logp: Tensor, target: Tensor, weight: Tensor | null, ignore_index: number, reduction: Reduction): Tensor | null {
+  if (logp.dtype !== "float32" || !nllKernelApplies(logp.numel())) return null;
+  if (target.dtype !== "int32") {
+    throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)} (${op}() needs class indices as an integer tensor, e.g. target.long())`);
+  }
+  checkNllShapes(logp, target);
+  const dim = logp.dim();
+  const C = dim === 1 ? logp.shape[0] : logp.shape[1];
+  let inner = 1;
+  for (let i = 2; i < dim; i++) inner *= logp.shape[i];
+  const tvals = target.dataSync() as Int32Array;
+  const wvals = weight ? (weight.dataSync() as Float32Array) : null;
+  let total = 0;
+  for (let i = 0; i < tvals.length; i++) {
+    const v = tvals[i];
+    if (v === ignore_index) continue;
+    if (v < 0 || v >= C) throw new IndexError(`Target ${v} is out of bounds.`);
+    total += wvals ? wvals[v] : 1;
+  }
+  if (reduction === "mean" && total === 0) return null;
+  const red = reduction === "none" ? 0 : reduction === "mean" ? 1 : 2;
+  return nllLossKernel(logp, target, weight, { c: C, inner, ignoreIndex: ignore_index, reduction: red, shape: target.shape.slice(), totalWeight: Math.fround(total) });
+}
+
 type NllOpts = { weight?: Tensor | null; size_average?: boolean | null; ignore_index?: number; reduce?: boolean | null; reduction?: Reduction };
 
 /**
@@ -185,7 +217,7 @@ export function nll_loss(input: Tensor, target: Tensor, weight?: Tensor | null |
   const C = input.dim() === 1 ? input.shape[0] : input.shape[1];
   const w = checkWeight("nll_loss", o.weight, C);
   const ignore = (o.ignore_index as number | undefined) ?? -100;
-  return fused("NllLossBackward0", [input, target], (i, t) => reduceWeighted(pickTargets("nll_loss", i, t, w, ignore), reduction));
+  return nllKernel("nll_loss", input, target, w, ignore, reduction) ?? fused("NllLossBackward0", [input, target], (i, t) => reduceWeighted(pickTargets("nll_loss", i, t, w, ignore), reduction));
 }
 
 type CrossEntropyOpts = NllOpts & { label_smoothing?: number };
@@ -232,7 +264,9 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
   }
   if (ls > 0 && ls > 1) throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${ls}`);
   // PyTorch's cross_entropy is nll_loss(log_softmax(x)): grad_fn NllLossBackward0 over LogSoftmaxBackward0.
-  if (!(ls > 0)) return fused("NllLossBackward0", [logp, target], (lp, t) => reduceWeighted(pickTargets("cross_entropy", lp, t, w, ignore_index), reduction));
+  if (!(ls > 0)) {
+    return nllKernel("cross_entropy", logp, target, w, ignore_index, reduction) ?? fused("NllLossBackward0", [logp, target], (lp, t) => reduceWeighted(pickTargets("cross_entropy", lp, t, w, ignore_index), reduction));
+  }
   const picked = pickTargets("cross_entropy", logp, target, w, ignore_index);
   const nll = reduceWeighted(picked, reduction);
   let smooth = (w ? logp.mul(w.reshape(wShape)) : logp).sum(classDim).neg();

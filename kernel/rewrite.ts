@@ -95,6 +95,7 @@ export function addLoopYields(code: string, cell: number): string {
 //   x[0], x[":, 1:3"], x[mask]                  ->  x.get(0), x.index(":, 1:3"), x.index(mask)
 //   x[":, 1"] = 0                               ->  x.setitem(":, 1", 0)
 //   x += y, x -= y, x *= y, x /= y              ->  x.add_(y), x.sub_(y), x.mul_(y), x.div_(y)
+//   x[i] += y (and -=, *=, /=)                  ->  x.__setitem__(i, x.__getitem__(i).add_(y))  (Python's order; x and i once)
 //   dataset[i]                                  ->  dataset.getitem(i)  (or __getitem__, whichever the class defines)
 //   if (loss < 0.1), while (a != b), c ? … : …  ->  if (loss.lt(0.1).item()), ...  (also the operands of ! && ||)
 //

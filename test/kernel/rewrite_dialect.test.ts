@@ -98,6 +98,11 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("const r = (a[0] /= 2);")).toBe(`const r = (${head}a, 0, (${Y}) => ${Y}.div_(2)));`);
     expect(rw("a[0] = b[0] = 5;")).toBe(`a.setitem(0, ((${X}, ${I}, ${V}) => (${X}.setitem(${I}, ${V}), ${V}))(b, 0, 5));`);
     expect(() => run("const r2: torch.Tensor = (a[a > 0] += 1);\na[0] = b[[1]] = 2;")).not.toThrow();
+    // An `await` in the value: the callback is async and the call awaited, so the order stays Python's.
+    expect(rw("a[a > 0] += await Promise.resolve(1);")).toBe(
+      `(await (async (${X}, ${I}, ${F}: (${Y}: ${ty}) => Promise<${ty}>) => { const ${V} = await ${F}(${X}.__getitem__(${I})); ${X}.__setitem__(${I}, ${V}); return ${V}; })(a, a.gt(0), async (${Y}) => ${Y}.add_(await Promise.resolve(1))));`,
+    );
+    expect(() => run("a[a > 0] += await Promise.resolve(1);")).not.toThrow();
   });
 
   test("a rewritten tensor used as a condition is asked for its truth value, as Python's bool()", () => {

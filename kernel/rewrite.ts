@@ -95,6 +95,7 @@ export function addLoopYields(code: string, cell: number): string {
 //   x[0], x[":, 1:3"], x[mask]                  ->  x.get(0), x.index(":, 1:3"), x.index(mask)
 //   x[":, 1"] = 0                               ->  x.setitem(":, 1", 0)
 //   x += y, x -= y, x *= y, x /= y              ->  x.add_(y), x.sub_(y), x.mul_(y), x.div_(y)
+//   x[i] += y (and -=, *=, /=)                  ->  x.__setitem__(i, x.__getitem__(i).add_(y))  (Python's order; x and i once)
 //   dataset[i]                                  ->  dataset.getitem(i)  (or __getitem__, whichever the class defines)
 //   if (loss < 0.1), while (a != b), c ? … : …  ->  if (loss.lt(0.1).item()), ...  (also the operands of ! && ||)
 //
@@ -342,6 +343,93 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     },
   });
 
+  /** How `x[arg]` on a tensor is read: an integer, a Python list (an array), another form of `index()`, or not at all. */
+  const indexKind = (arg: ts.Node): "number" | "list" | "index" | undefined => {
+    const k = kindOf(arg);
+    if (k === "number") return "number";
+    if (k === "string" || k === "tensor" || k === "any") return "index";
+    return k === "other" && isArrayIndex(arg) ? "list" : undefined;
+  };
+  /** Whether the value of expression `n` is unused (a statement, a for-loop clause, a comma operand of one). */
+  const valueUnused = (n: ts.Node): boolean => {
+    const p = n.parent;
+    if (t.isParenthesizedExpression(p)) return valueUnused(p);
+    if (t.isExpressionStatement(p) || t.isVoidExpression(p)) return true;
+    if (t.isForStatement(p)) return p.initializer === n || p.incrementor === n;
+    if (t.isBinaryExpression(p) && p.operatorToken.kind === K.CommaToken) return p.left === n || valueUnused(p);
+    return false;
+  };
+  // Text that may be evaluated twice without a change in meaning: a name, `this`, a literal.
+  const pure = (n: ts.Node): boolean =>
+    !plans.has(n) &&
+    (t.isIdentifier(n) || n.kind === K.ThisKeyword || t.isNumericLiteral(n) || t.isStringLiteral(n) || t.isNoSubstitutionTemplateLiteral(n) ||
+      n.kind === K.TrueKeyword || n.kind === K.FalseKeyword ||
+      (t.isPrefixUnaryExpression(n) && n.operator === K.MinusToken && t.isNumericLiteral(n.operand)) ||
+      (t.isArrayLiteralExpression(n) && n.elements.every(pure)));
+  /** Whether `n` holds an `await` of its own (not inside a nested function), so a callback around it must be async. */
+  const awaits = (n: ts.Node): boolean => t.isAwaitExpression(n) || (!t.isFunctionLike(n) && !!n.forEachChild((c) => (awaits(c) ? true : undefined)));
+  /** `x[` index `]` of `target`: the receiver and index as written, the index's surroundings kept. */
+  const receiverAndIndex = (target: ts.ElementAccessExpression, o: Output, opening: string, between: string): number => {
+    receiver(target.expression);
+    const open = text.indexOf("[", target.expression.end);
+    gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), opening);
+    emit(target.argumentExpression);
+    const close = text.lastIndexOf("]", target.end);
+    o.copy(target.argumentExpression.end, close);
+    o.insert(between);
+    return close;
+  };
+  const T = "_torchlab_";
+  const TENSOR_TYPE = `import("torchlab").torch.Tensor`;
+  /** `x[i] = v`: setitem, or where its value is used (`a[0] = b[0] = 5`), a call that gives `v` back as JavaScript (and Python) do. */
+  const assignItem = (n: ts.BinaryExpression, target: ts.ElementAccessExpression): Plan => {
+    const setter = indexKind(target.argumentExpression) === "list" ? "__setitem__" : "setitem";
+    return {
+      result: kindOf(n.right) === "tensor" ? "tensor" : "other",
+      emit: (o) => {
+        const used = !valueUnused(n);
+        if (used) o.insert(`((${T}x, ${T}i, ${T}v) => (${T}x.${setter}(${T}i, ${T}v), ${T}v))(`);
+        const close = receiverAndIndex(target, o, used ? ", " : `.${setter}(`, ", ");
+        o.insert(newlines(close, n.right.getStart(sf)));
+        emit(n.right);
+        o.insert(")");
+      },
+    };
+  };
+  /**
+   * `x[i] += v`, in Python's order: x and i once, then x.__getitem__(i), then v, the in-place op and
+   * x.__setitem__(i, result). For a view (an integer or slice index) the op already wrote x and the
+   * setitem copies the view onto itself (autograd's CopySlices, as in PyTorch); for a copy (a mask,
+   * an index tensor or list) the setitem is the index_put_ that makes the write land. The expression's
+   * value is the new x[i]. A name or literal is simply written twice; anything else goes through
+   * parameters so it runs once (`x[i++] += 1`, `f()[mask] -= g`, `x[1][mask] *= 2`).
+   */
+  const compoundItem = (n: ts.BinaryExpression, target: ts.ElementAccessExpression, op: string): Plan => ({
+    result: "tensor",
+    emit: (o) => {
+      const idx = target.argumentExpression;
+      if (valueUnused(n) && pure(target.expression) && pure(idx)) {
+        const recv = text.slice(target.expression.getStart(sf), target.expression.end);
+        const close = receiverAndIndex(target, o, ".__setitem__(", ", ");
+        o.insert(`${recv}.__getitem__(${text.slice(idx.getStart(sf), idx.end)}).${op}(${newlines(close, n.right.getStart(sf))}`);
+        emit(n.right);
+        o.insert("))");
+        return;
+      }
+      const async = awaits(n.right);
+      const pre = async ? "async " : "";
+      const call = `${async ? "await " : ""}${T}f(${T}x.__getitem__(${T}i))`;
+      o.insert(
+        `${async ? "(await " : ""}(${pre}(${T}x, ${T}i, ${T}f: (${T}y: ${TENSOR_TYPE}) => ${async ? `Promise<${TENSOR_TYPE}>` : TENSOR_TYPE}) => ` +
+          `{ const ${T}v = ${call}; ${T}x.__setitem__(${T}i, ${T}v); return ${T}v; })(`,
+      );
+      const close = receiverAndIndex(target, o, ", ", `, ${pre}(${T}y) => ${T}y.${op}(`);
+      o.insert(newlines(close, n.right.getStart(sf)));
+      emit(n.right);
+      o.insert(`))${async ? ")" : ""}`);
+    },
+  });
+
   const condition = (c: ts.Node | undefined): void => {
     const inner = c && strip(c);
     if (inner && plans.get(inner)?.result === "tensor") truthy.add(inner);
@@ -363,24 +451,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
         const target = strip(n.left);
         if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor") {
           plans.delete(target);
-          const setter = isArrayIndex(target.argumentExpression) ? ".__setitem__(" : ".setitem(";
-          const close = text.lastIndexOf("]", target.end);
-          plans.set(n, {
-            result: "other",
-            emit: (o) => {
-              receiver(target.expression);
-              const open = text.indexOf("[", target.expression.end);
-              gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), setter);
-              emit(target.argumentExpression);
-              o.copy(target.argumentExpression.end, close);
-              o.insert(", ");
-              o.insert(newlines(close, n.right.getStart(sf)));
-              emit(n.right);
-              o.insert(")");
-            },
-          });
+          plans.set(n, assignItem(n, target));
         }
         return;
+      }
+      const inplace = COMPOUND[op];
+      if (inplace) {
+        // Python's `x[i] += v` is x.__setitem__(i, x.__getitem__(i).__iadd__(v)): the in-place op on a
+        // copy (mask, index tensor, list) would be lost without the write back.
+        const target = strip(n.left);
+        if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor" && indexKind(target.argumentExpression)) {
+          plans.delete(target);
+          plans.set(n, compoundItem(n, target, inplace));
+          return;
+        }
       }
       const L = kindOf(n.left);
       const R = kindOf(n.right);
@@ -407,7 +491,6 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
         if ((L === "tensor" && OPERAND.has(R)) || (R === "tensor" && SCALAR.has(L))) plans.set(n, torchCall(bit, n.left, n.operatorToken, n.right));
         return;
       }
-      const inplace = COMPOUND[op];
       // `p -= g` on a const binding (`for (const p of model.parameters())`) is an error to the checker,
       // which then types `p` there as the error type; the rewrite writes in place and never rebinds, so
       // the binding's declared type decides.
@@ -432,13 +515,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       const obj = kindOf(n.expression);
       let name: string | undefined;
       if (obj === "tensor") {
-        const arg = kindOf(n.argumentExpression);
-        name = arg === "number" ? "get" : arg === "string" || arg === "tensor" || arg === "any" ? "index" : undefined;
-        if (arg === "other" && isArrayIndex(n.argumentExpression)) {
-          // `x[[0, 2]] += 1` would add to a copy: left to the type checker's error, never silently lost.
-          const compound = t.isBinaryExpression(parent) && parent.left === n && COMPOUND[parent.operatorToken.kind] !== undefined;
-          name = compound ? undefined : "__getitem__";
-        }
+        const arg = indexKind(n.argumentExpression);
+        name = arg === "number" ? "get" : arg === "list" ? "__getitem__" : arg ? "index" : undefined;
       } else if (obj === "dataset") {
         const type = checker.getTypeAtLocation(strip(n.expression));
         name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;

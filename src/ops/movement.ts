@@ -473,7 +473,7 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
         const sizes = x.shape.slice(d, d + k);
         const mshape = it.dim() === 0 ? [1] : it.shape;
         if (mshape.some((s, i) => s !== sizes[i])) {
-          throw new IndexError(`The shape of the mask ${fmtShape(it.shape)} at index ${d} does not match the shape of the indexed tensor ${fmtShape(x.shape)}`);
+          throw new IndexError(`The shape of the mask ${fmtShape(it.shape)} at index ${d} does not match the shape of the indexed tensor ${fmtShape(x.shape)} at index ${d}`);
         }
         // nonzero(): one coordinate list per masked dim.
         const m = it._t.dataSync();

@@ -167,7 +167,9 @@ export function isStale(t: Tensor): boolean {
 export function refresh(t: Tensor): void {
   const v = t._view!;
   const base = v.base;
-  const fresh = Tensor._wrap(compute(() => v.fwd(base._t)));
+  // `_t` reaches here from inside other ops' compute() (a tidy scope), which would free the
+  // re-derived buffer when it ends; the view's storage owns it instead.
+  const fresh = Tensor._wrap(tf.keep(compute(() => v.fwd(base._t))));
   t._rebindTo(fresh);
   v.storage = base._s;
   v.version = base._s.version;

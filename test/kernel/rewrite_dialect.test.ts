@@ -70,8 +70,10 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw('a[":, 1"] = 0;')).toBe('a.setitem(":, 1", 0);');
     expect(rw("a[0] = b[1] * 2;")).toBe("a.setitem(0, b.get(1).mul(2));");
     expect(rw("let x = torch.zeros(3);\nx += a; x -= 1; x *= b; x /= 2;")).toBe("let x = torch.zeros(3);\nx.add_(a); x.sub_(1); x.mul_(b); x.div_(2);");
-    // PyTorch's `x[0] += 1` is an in-place add on the view x[0]; `x[0]++` has no tensor meaning.
-    expect(rw("a[0] += 1; a[0]++;")).toBe("a.get(0).add_(1); a[0]++;");
+    // Python's `x[i] += v` is x.__setitem__(i, x.__getitem__(i).__iadd__(v)): for a mask, index tensor
+    // or list, __getitem__ is a copy and the write back is what lands. `x[0]++` has no tensor meaning.
+    expect(rw("a[0] += 1; a[0]++;")).toBe("a.__setitem__(0, a.__getitem__(0).add_(1)); a[0]++;");
+    expect(rw('a[":, 1"] -= b;\na[xs] *= 2;')).toBe('a.__setitem__(":, 1", a.__getitem__(":, 1").sub_(b));\na.__setitem__(xs, a.__getitem__(xs).mul_(2));');
     expect(rw("ds[0]; pd[0]")).toBe("ds.getitem(0); pd.__getitem__(0)");
     expect(rw("const [img, label] = pd[0];\nimg + label")).toBe("const [img, label] = pd.__getitem__(0);\nimg.add(label)");
   });
@@ -91,8 +93,27 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("a[[0, 2]]; a[xs]; a[[true, false, true]] * 2")).toBe("a.__getitem__([0, 2]); a.__getitem__(xs); a.__getitem__([true, false, true]).mul(2)");
     expect(rw("a[[0, 2]] = 5;\na[xs] = b[[1, 1, 1]];")).toBe("a.__setitem__([0, 2], 5);\na.__setitem__(xs, b.__getitem__([1, 1, 1]));");
     expect(() => run("const rows = a[[0, 2]];\nconst r2: torch.Tensor = rows.sum();\na[[0, 1]] = rows.get(0);")).not.toThrow();
-    // `+=` on a list index would add to a copy (lost in a notebook, index_put_ in Python): a type error instead.
-    expect(() => run("a[[0, 2]] += 1;")).toThrow(/cannot be used as an index type/);
+    // `+=` on a list index is index_put_ of the sum, as in Python.
+    expect(rw("a[[0, 2]] += 1;")).toBe("a.__setitem__([0, 2], a.__getitem__([0, 2]).add_(1));");
+    expect(() => run("a[[0, 2]] += 1;\na[xs] /= b[[0, 1, 2]];")).not.toThrow();
+  });
+
+  test("x[i] op= v evaluates x and i once; an assignment whose value is used gives the value back", () => {
+    const X = "_torchlab_x", I = "_torchlab_i", F = "_torchlab_f", Y = "_torchlab_y", V = "_torchlab_v";
+    const ty = `import("torchlab").torch.Tensor`;
+    const head = `((${X}, ${I}, ${F}: (${Y}: ${ty}) => ${ty}) => { const ${V} = ${F}(${X}.__getitem__(${I})); ${X}.__setitem__(${I}, ${V}); return ${V}; })(`;
+    expect(rw("a[a > 0] += 1;")).toBe(`${head}a, a.gt(0), (${Y}) => ${Y}.add_(1));`);
+    expect(rw("a[n++] -= b;")).toBe(`${head}a, n++, (${Y}) => ${Y}.sub_(b));`);
+    expect(rw("a.flip(0)[0] *= 2;")).toBe(`${head}a.flip(0), 0, (${Y}) => ${Y}.mul_(2));`);
+    // Its value is used: the same call, which returns the new x[i].
+    expect(rw("const r = (a[0] /= 2);")).toBe(`const r = (${head}a, 0, (${Y}) => ${Y}.div_(2)));`);
+    expect(rw("a[0] = b[0] = 5;")).toBe(`a.setitem(0, ((${X}, ${I}, ${V}) => (${X}.setitem(${I}, ${V}), ${V}))(b, 0, 5));`);
+    expect(() => run("const r2: torch.Tensor = (a[a > 0] += 1);\na[0] = b[[1]] = 2;")).not.toThrow();
+    // An `await` in the value: the callback is async and the call awaited, so the order stays Python's.
+    expect(rw("a[a > 0] += await Promise.resolve(1);")).toBe(
+      `(await (async (${X}, ${I}, ${F}: (${Y}: ${ty}) => Promise<${ty}>) => { const ${V} = await ${F}(${X}.__getitem__(${I})); ${X}.__setitem__(${I}, ${V}); return ${V}; })(a, a.gt(0), async (${Y}) => ${Y}.add_(await Promise.resolve(1))));`,
+    );
+    expect(() => run("a[a > 0] += await Promise.resolve(1);")).not.toThrow();
   });
 
   test("a rewritten tensor used as a condition is asked for its truth value, as Python's bool()", () => {

@@ -343,8 +343,55 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     },
   });
 
-  /** How `x[arg]` on a tensor is read: an integer, a Python list (an array), another form of `index()`, or not at all. */
-  const indexKind = (arg: ts.Node): "number" | "list" | "index" | undefined => {
+  /** The items of a comma subscript `x[a, b, c]` (Python's tuple index), or undefined for any other index. */
+  const tupleItems = (arg: ts.Node): ts.Expression[] | undefined => {
+    const n = strip(arg);
+    if (!t.isBinaryExpression(n) || n.operatorToken.kind !== K.CommaToken) return undefined;
+    const items: ts.Expression[] = [];
+    const flatten = (e: ts.Expression): void => {
+      if (t.isBinaryExpression(e) && e.operatorToken.kind === K.CommaToken) {
+        flatten(e.left);
+        flatten(e.right);
+      } else items.push(e);
+    };
+    flatten(n);
+    return items;
+  };
+  /**
+   * Python's tuple index `x[[0, 1], t]` / `x[m, 0] = v` as the array `index()`/`setitem()` take, each
+   * list item a tensor as PyTorch makes it (`x.index([torch.tensor([0, 1]), t])`): left as the comma
+   * expression, only its last item would index (or the call would not type-check), and a bare number
+   * array in `index()` is a slice.
+   */
+  const planTuple = (arg: ts.Node, items: ts.Expression[]): void => {
+    const node = strip(arg);
+    if (plans.has(node)) return;
+    const lists = new Set(items.filter((e) => kindOf(e) === "other" && isArrayIndex(e)));
+    plans.set(node, {
+      result: "other",
+      emit: (o) => {
+        o.insert("[");
+        items.forEach((e, i) => {
+          if (i > 0) o.copy(items[i - 1].end, e.getStart(sf));
+          if (lists.has(e)) o.insert(`${TORCH_REF}.tensor(`);
+          emit(e);
+          if (lists.has(e)) o.insert(")");
+        });
+        o.insert("]");
+      },
+    });
+  };
+  /**
+   * How `x[arg]` on a tensor is read: an integer (or a tuple of them, read with get()), a Python list
+   * (an array), a tuple with other items (`write`: any tuple, for setitem), another form of `index()`.
+   */
+  const indexKind = (arg: ts.Node, write = false): "number" | "list" | "tuple" | "index" | undefined => {
+    const items = tupleItems(arg);
+    if (items && (write || !items.every((e) => kindOf(e) === "number"))) {
+      if (!items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || (k === "other" && isArrayIndex(e)); })) return undefined;
+      planTuple(arg, items);
+      return "tuple";
+    }
     const k = kindOf(arg);
     if (k === "number") return "number";
     if (k === "string" || k === "tensor" || k === "any") return "index";
@@ -374,7 +421,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     const open = text.indexOf("[", target.expression.end);
     gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), opening);
     emit(target.argumentExpression);
-    const close = text.lastIndexOf("]", target.end);
+    const close = text.lastIndexOf("]", target.end - 1);
     o.copy(target.argumentExpression.end, close);
     o.insert(between);
     return close;
@@ -383,7 +430,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
   const TENSOR_TYPE = `import("torchlab").torch.Tensor`;
   /** `x[i] = v`: setitem, or where its value is used (`a[0] = b[0] = 5`), a call that gives `v` back as JavaScript (and Python) do. */
   const assignItem = (n: ts.BinaryExpression, target: ts.ElementAccessExpression): Plan => {
-    const setter = indexKind(target.argumentExpression) === "list" ? "__setitem__" : "setitem";
+    const setter = indexKind(target.argumentExpression, true) === "list" ? "__setitem__" : "setitem";
     return {
       result: kindOf(n.right) === "tensor" ? "tensor" : "other",
       emit: (o) => {
@@ -408,6 +455,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     result: "tensor",
     emit: (o) => {
       const idx = target.argumentExpression;
+      // A tuple index is the array index()/setitem() take; to __getitem__ an array is a Python list.
+      const [getter, setter] = tupleItems(idx) ? ["index", "setitem"] : ["__getitem__", "__setitem__"];
       if (valueUnused(n) && pure(target.expression) && pure(idx)) {
         const recv = text.slice(target.expression.getStart(sf), target.expression.end);
         const close = receiverAndIndex(target, o, ".__setitem__(", ", ");
@@ -418,10 +467,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       }
       const async = awaits(n.right);
       const pre = async ? "async " : "";
-      const call = `${async ? "await " : ""}${T}f(${T}x.__getitem__(${T}i))`;
+      const call = `${async ? "await " : ""}${T}f(${T}x.${getter}(${T}i))`;
       o.insert(
         `${async ? "(await " : ""}(${pre}(${T}x, ${T}i, ${T}f: (${T}y: ${TENSOR_TYPE}) => ${async ? `Promise<${TENSOR_TYPE}>` : TENSOR_TYPE}) => ` +
-          `{ const ${T}v = ${call}; ${T}x.__setitem__(${T}i, ${T}v); return ${T}v; })(`,
+          `{ const ${T}v = ${call}; ${T}x.${setter}(${T}i, ${T}v); return ${T}v; })(`,
       );
       const close = receiverAndIndex(target, o, ", ", `, ${pre}(${T}y) => ${T}y.${op}(`);
       o.insert(newlines(close, n.right.getStart(sf)));
@@ -460,7 +509,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
         // Python's `x[i] += v` is x.__setitem__(i, x.__getitem__(i).__iadd__(v)): the in-place op on a
         // copy (mask, index tensor, list) would be lost without the write back.
         const target = strip(n.left);
-        if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor" && indexKind(target.argumentExpression)) {
+        if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor" && indexKind(target.argumentExpression, true)) {
           plans.delete(target);
           plans.set(n, compoundItem(n, target, inplace));
           return;
@@ -530,7 +579,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
           const open = text.indexOf("[", n.expression.end);
           gap(n.expression.end, open, open + 1, n.argumentExpression.getStart(sf), `.${call}(`);
           emit(n.argumentExpression);
-          const close = text.lastIndexOf("]", n.end);
+          const close = text.lastIndexOf("]", n.end - 1);
           gap(n.argumentExpression.end, close, close + 1, n.end, ")");
         },
       });

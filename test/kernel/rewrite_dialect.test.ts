@@ -116,6 +116,22 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(() => run("a[a > 0] += await Promise.resolve(1);")).not.toThrow();
   });
 
+  test("a tuple index with list or tensor items (x[[0, 1, 2], t]) is index()/setitem() of an array, each list a tensor", () => {
+    const TT = `${T}.tensor(`;
+    expect(rw("a[[0, 1, 2], a]")).toBe(`a.index([${TT}[0, 1, 2]), a])`);
+    expect(rw("a[0, xs]; a[a > 0, 1]")).toBe(`a.index([0, ${TT}xs)]); a.index([a.gt(0), 1])`);
+    expect(rw("a[[0, 1], [1, 2]] = 5;")).toBe(`a.setitem([${TT}[0, 1]), ${TT}[1, 2])], 5);`);
+    expect(rw("a[0, 1] = 7;")).toBe("a.setitem([0, 1], 7);");
+    // A plain pair of integers still reads with get().
+    expect(rw("a[0, 1]")).toBe("a.get(0, 1)");
+    expect(() => run("const tup = a[[0, 1], a[\":2\"]];\na[[0, 1], xs] += 1;\na[n, [0]] = tup;")).not.toThrow();
+  });
+
+  test("a subscript whose index ends in another subscript (x[t[0]]) keeps both brackets right", () => {
+    expect(rw("a[a[0]]; a[xs[0]]")).toBe("a.index(a.get(0)); a.get(xs[0])");
+    expect(rw("a[a[0]] = 1;")).toBe("a.setitem(a.get(0), 1);");
+  });
+
   test("a rewritten tensor used as a condition is asked for its truth value, as Python's bool()", () => {
     expect(rw("if (a.sum() > 2) n;\nwhile (a == b) break;")).toBe("if (a.sum().gt(2).item()) n;\nwhile (a.eq(b).item()) break;");
     expect(rw("const r = (a < 1) ? 1 : 0; !(a > 0); (a > 0) && n > 1;")).toBe("const r = (a.lt(1).item()) ? 1 : 0; !(a.gt(0).item()); (a.gt(0).item()) && n > 1;");

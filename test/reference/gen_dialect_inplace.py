@@ -112,6 +112,15 @@ case("chained x[0] = y[0] = 5", "x = torch.zeros(2, 3)\ny = torch.zeros(3)\nx[0]
 case("whole tensor x += v keeps identity", "x = torch.ones(3)\ny = x\nx += 1\nx *= torch.tensor([1.0, 2, 3])\nout = [y, torch.tensor(x is y)]",
      "let x = torch.ones(3);\nconst y = x;\nx += 1;\nx *= torch.tensor([1.0, 2, 3]);\nout = [y, torch.tensor(x === y)];")
 
+# Python's tuple index with list or tensor items (`x[[0, 1, 2], t]`, `input[range(n), target]`'s
+# spelling): each list becomes an index tensor, as PyTorch makes it; reads, writes and op= writes.
+case("tuple index with lists and tensors",
+     "x = torch.arange(12.0).view(3, 4)\nt = torch.tensor([3, 0, 1])\na = x[[0, 1, 2], t]\nb = x[1, [0, 3]]\nc = x[t > 0, 1]\n"
+     "x[[0, 2], [1, 3]] = -1\nx[[0, 1], t[:2]] += 10\nx[2, [0, 1]] *= 2\nx[0, 1] = 7\nout = [a, b, c, x]",
+     "const x = torch.arange(12.0).view(3, 4);\nconst t = torch.tensor([3, 0, 1]);\nconst a = x[[0, 1, 2], t];\nconst b = x[1, [0, 3]];\nconst c = x[t > 0, 1];\n"
+     "x[[0, 2], [1, 3]] = -1;\nx[[0, 1], t[\":2\"]] += 10;\nx[2, [0, 1]] *= 2;\nx[0, 1] = 7;\nout = [a, b, c, x];")
+case("tuple index: a list item out of range (error)", "x = torch.zeros(2, 3)\nx[[0, 5], 1] = 1", "const x = torch.zeros(2, 3);\nx[[0, 5], 1] = 1;")
+
 
 def run(py):
     env = {"torch": torch}

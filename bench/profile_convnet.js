@@ -38,7 +38,7 @@ async function main() {
   const infer = process.argv.includes("--infer") || !opt;
   const lossFn = spec.target ? new nn.MSELoss() : new nn.CrossEntropyLoss();
   const x = torch.randn(...spec.input);
-  const y = spec.target ? torch.randn(...spec.target) : torch.randint(0, spec.classes, [spec.input[0]]);
+  const y = infer ? null : spec.target ? torch.randn(...spec.target) : torch.randint(0, spec.classes, [spec.input[0]]);
   const phases = { forward: 0, backward: 0, step: 0 };
   const inferStep = () => {
     const t0 = cpuMs();

@@ -16,6 +16,7 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum } from "./batchnorm";
 import { hasJsKernel } from "../backend/js_kernels";
+import { is_grad_enabled } from "../autograd/grad_mode";
 
 type Pair = [number, number];
 
@@ -55,8 +56,9 @@ export function permute(x: tf.Tensor, perm: number[]): tf.Tensor {
   const order = runs.map((r) => byInput.indexOf(r));
   if (order.every((v, i) => v === i)) return tf.reshape(x, outShape);
   const merged = byInput.map((r) => r.reduce((acc, a) => acc * x.shape[a], 1));
-  // wasm's 2-D transpose is the slowest of its paths: a 4-D permutation beats it.
-  if (merged.length === 2 || (merged.length === x.rank && order.every((v, i) => v === perm[i]))) return tf.transpose(x, perm);
+  // wasm's 2-D transpose is the slowest of its paths: a 4-D permutation beats it. Below 64K elements
+  // the two extra Reshape calls cost more than the merge saves (the batch-4 classifier's step).
+  if (x.size < 65536 || merged.length === 2 || (merged.length === x.rank && order.every((v, i) => v === perm[i]))) return tf.transpose(x, perm);
   return tf.reshape(tf.transpose(tf.reshape(x, merged), order), outShape);
 }
 
@@ -210,6 +212,40 @@ export function convCoreWeightGrad(xp: tf.Tensor4D, g: tf.Tensor4D, wShape: read
  */
 export function emptyBatch(name: string, inputs: Tensor[], outShape: number[]): Tensor {
   return record(name, inputs, compute(() => tf.zeros(outShape)), () => inputs.map((t) => tf.zeros(t.shape)));
+}
+
+// ------------------------------------------------------------------ inference: filters kept in tfjs's layout
+
+const hwioCache = new Map<tf.Tensor, tf.Tensor4D>();
+let hwioBytes = 0;
+const HWIO_CACHE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The OIHW weight as tfjs's HWIO filter. With grad mode off (inference) the transposed copy is kept for
+ * as long as the weight's values are (an optimizer step or load_state_dict replaces them, which frees the
+ * copy on the next miss), up to 256 MB: resnet18 at batch 1 spent 56 of ~620 ms transposing its three
+ * 512x512x3x3 filters on every forward, and the same filter tensor also lets the wasm backend reuse its
+ * XNNPACK operator with the weights already packed. Training steps change the weights every step, so
+ * they transpose as before.
+ */
+function hwioFilter(w: tf.Tensor): tf.Tensor4D {
+  if (is_grad_enabled()) return permute(w, [2, 3, 1, 0]) as tf.Tensor4D;
+  const hit = hwioCache.get(w);
+  if (hit !== undefined && !hit.isDisposed) return hit;
+  const drop = (k: tf.Tensor): void => {
+    const v = hwioCache.get(k) as tf.Tensor4D;
+    hwioBytes -= v.size * 4;
+    v.dispose();
+    hwioCache.delete(k);
+  };
+  for (const k of [...hwioCache.keys()]) if (k.isDisposed || k === w) drop(k);
+  if (w.size * 4 > HWIO_CACHE_BYTES) return permute(w, [2, 3, 1, 0]) as tf.Tensor4D;
+  // Oldest first (a Map iterates in insertion order).
+  for (const k of [...hwioCache.keys()]) if (hwioBytes + w.size * 4 > HWIO_CACHE_BYTES) drop(k);
+  const f = tf.keep(permute(w, [2, 3, 1, 0])) as tf.Tensor4D;
+  hwioCache.set(w, f);
+  hwioBytes += f.size * 4;
+  return f;
 }
 
 // ------------------------------------------------------------------ weight gradient as patches x matrix
@@ -413,7 +449,7 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   const out = compute(() => {
     let xn = toNHWC(x._t);
     if (direct) {
-      const f = permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D;
+      const f = hwioFilter(weight._t);
       const pad = padSpec as tf.backend_util.ExplicitPadding;
       const y = tf.fused.conv2d({ x: xn, filter: f, strides: stride, pad, dataFormat: "NHWC", dilations: dilation, bias: bias ? bias._t : undefined });
       return toNCHW(y);

@@ -165,6 +165,28 @@ describe("max_pool2d values under no_grad against a loop", () => {
 });
 
 describe("permute (transpose with merged axes) equals tf.transpose", () => {
+  // Large enough (64K elements and up) to take the merged path.
+  const large: [number[], number[]][] = [
+    [[64, 26, 26, 32], [0, 3, 1, 2]],
+    [[64, 32, 26, 26], [0, 2, 3, 1]],
+    [[64, 64, 13, 13], [2, 3, 0, 1]],
+    [[64, 64, 13, 13], [1, 0, 2, 3]],
+    [[32, 16, 1, 32, 32], [1, 2, 3, 4, 0]],
+    [[8, 1, 16, 32, 20], [3, 0, 4, 1, 2]],
+  ];
+  for (const [shape, perm] of large) {
+    test(`shape=${JSON.stringify(shape)} perm=${JSON.stringify(perm)}`, () => {
+      const n = shape.reduce((a, b) => a * b, 1);
+      const x = tf.tensor(Float32Array.from({ length: n }, (_, i) => i), shape);
+      const [want, got] = tf.tidy(() => [tf.transpose(x, perm), permute(x, perm)].map((t) => ({ shape: t.shape, data: t.dataSync() })));
+      x.dispose();
+      expect(got.shape).toEqual(want.shape);
+      let first = -1;
+      for (let i = 0; i < n && first < 0; i++) if (got.data[i] !== want.data[i]) first = i;
+      expect(first).toBe(-1);
+    });
+  }
+
   for (let seed = 400; seed < 440; seed++) {
     const r = prng(seed);
     const rank = int(r, 1, 5);
@@ -181,4 +203,22 @@ describe("permute (transpose with merged axes) equals tf.transpose", () => {
       expect(got).toEqual(want);
     });
   }
+});
+
+describe("conv2d under no_grad keeps the transposed filter only while the weight's values last", () => {
+  test("an in-place update, a copy_ and load_state_dict between forwards are all seen", () => {
+    torch.manual_seed(7);
+    const conv = new torch.nn.Conv2d(3, 4, 3, { padding: 1 });
+    const x = torch.randn(2, 3, 6, 6);
+    const ref = (): Float32Array => (F.conv2d(x, conv.weight.detach().clone(), { bias: (conv.bias as Tensor).detach(), padding: 1 }).dataSync() as Float32Array).slice();
+    const forward = (): Float32Array => torch.no_grad(() => conv(x)).dataSync() as Float32Array;
+    expect(Array.from(forward())).toEqual(Array.from(ref()));
+    torch.no_grad(() => conv.weight.mul_(-2));
+    expect(Array.from(forward())).toEqual(Array.from(ref()));
+    torch.no_grad(() => conv.weight.copy_(torch.ones(4, 3, 3, 3)));
+    expect(Array.from(forward())).toEqual(Array.from(ref()));
+    const other = new torch.nn.Conv2d(3, 4, 3, { padding: 1 });
+    conv.load_state_dict(other.state_dict());
+    expect(Array.from(forward())).toEqual(Array.from(torch.no_grad(() => other(x)).dataSync()));
+  });
 });

@@ -221,9 +221,11 @@ let hwioBytes = 0;
 const HWIO_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
- * The OIHW weight as tfjs's HWIO filter. With grad mode off (inference) the transposed copy is kept for
- * as long as the weight's values are (an optimizer step or load_state_dict replaces them, which frees the
- * copy on the next miss), up to 256 MB: resnet18 at batch 1 spent 56 of ~620 ms transposing its three
+ * A parameter's OIHW weight as tfjs's HWIO filter. With grad mode off (inference) the transposed copy
+ * is kept for as long as the weight's values are (an optimizer step or load_state_dict replaces them,
+ * which frees the copy on the next miss), up to 256 MB; only leaves that require grad (a module's
+ * parameters) are kept, not weights computed per call. resnet18 at batch 1 spent 56-73 of ~650 ms
+ * (CPU, one thread) transposing its three
  * 512x512x3x3 filters on every forward, and the same filter tensor also lets the wasm backend reuse its
  * XNNPACK operator with the weights already packed. Training steps change the weights every step, so
  * they transpose as before.
@@ -449,7 +451,7 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   const out = compute(() => {
     let xn = toNHWC(x._t);
     if (direct) {
-      const f = hwioFilter(weight._t);
+      const f = weight.requires_grad && weight.is_leaf ? hwioFilter(weight._t) : (permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
       const pad = padSpec as tf.backend_util.ExplicitPadding;
       const y = tf.fused.conv2d({ x: xn, filter: f, strides: stride, pad, dataFormat: "NHWC", dilations: dilation, bias: bias ? bias._t : undefined });
       return toNCHW(y);

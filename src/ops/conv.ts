@@ -66,9 +66,14 @@ export function permute(x: tf.Tensor, perm: number[]): tf.Tensor {
 export function toNHWC(x: tf.Tensor): tf.Tensor4D {
   return permute(x, [0, 2, 3, 1]) as tf.Tensor4D;
 }
-/** NHWC -> NCHW */
+/**
+ * NHWC -> NCHW, as 4-D: merged to [N, HW, C] -> [N, C, HW] it measured no faster (2.6-3.4 against
+ * 2.7-3.4 ms for the Net's [64,26,26,32]), unlike the other direction.
+ */
 export function toNCHW(x: tf.Tensor): tf.Tensor4D {
-  return permute(x, [0, 3, 1, 2]) as tf.Tensor4D;
+  const [n, h, w, c] = x.shape;
+  if (c === 1 || h * w === 1) return tf.reshape(x, [n, c, h, w]);
+  return tf.transpose(x, [0, 3, 1, 2]) as tf.Tensor4D;
 }
 
 /**

@@ -2,7 +2,7 @@
 /**
  * Where a training step of one of the course's models spends its time, kernel by kernel.
  *
- *   npm run build && node bench/profile_convnet.js [--iters N] [--backend wasm|cpu] [--model net|resblock|blitz]
+ *   npm run build && node bench/profile_convnet.js [--iters N] [--backend wasm|cpu] [--model net|resblock|blitz|resnet18] [--infer]
  *
  * Models: bench/models.js (default: the tutorial's Net at batch 64). OMP_NUM_THREADS sets the wasm
  * backend's threads; process CPU time then counts all of them.
@@ -10,7 +10,8 @@
  * on a machine shared with other work), runs N training steps at batch 64 with a yield to the event
  * loop between steps (as a DataLoader loop does, so finalizers free the previous step's tensors), and
  * prints the step's forward / backward / optimizer split and the kernels by total time per step,
- * keyed by kernel name and input shapes. TORCHLAB_DIST=<dir> profiles another build.
+ * keyed by kernel name and input shapes. `--infer` profiles an inference pass instead (eval mode, no_grad;
+ * resnet18 is inference only and needs the build's torchvision). TORCHLAB_DIST=<dir> profiles another build.
  */
 "use strict";
 const path = require("path");
@@ -26,19 +27,26 @@ const cpuMs = () => {
 };
 
 async function main() {
-  const { torch } = require(path.join(DIST, "src"));
+  const { torch, torchvision } = require(path.join(DIST, "src"));
   const tf = require("@tensorflow/tfjs-core");
   await torch.ready();
   const nn = torch.nn;
   torch.manual_seed(0);
   const { models } = require("./models");
-  const spec = models(torch)[arg("--model", "net")]();
+  const spec = models(torch, torchvision)[arg("--model", "net")]();
   const { model, opt } = spec;
+  const infer = process.argv.includes("--infer") || !opt;
   const lossFn = spec.target ? new nn.MSELoss() : new nn.CrossEntropyLoss();
   const x = torch.randn(...spec.input);
-  const y = spec.target ? torch.randn(...spec.target) : torch.randint(0, spec.classes, [spec.input[0]]);
+  const y = infer ? null : spec.target ? torch.randn(...spec.target) : torch.randint(0, spec.classes, [spec.input[0]]);
   const phases = { forward: 0, backward: 0, step: 0 };
+  const inferStep = () => {
+    const t0 = cpuMs();
+    torch.no_grad(() => model(x)).dataSync();
+    phases.forward += cpuMs() - t0;
+  };
   const trainStep = () => {
+    if (infer) return inferStep();
     const t0 = cpuMs();
     opt.zero_grad();
     const loss = lossFn(model(x), y);
@@ -52,6 +60,7 @@ async function main() {
     phases.backward += t2 - t1;
     phases.step += cpuMs() - t2;
   };
+  if (infer) model.eval();
   const tick = () => new Promise((resolve) => setImmediate(resolve));
   for (let i = 0; i < 3; i++) {
     trainStep();

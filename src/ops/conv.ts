@@ -16,6 +16,7 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum } from "./batchnorm";
 import { hasJsKernel } from "../backend/js_kernels";
+import { is_grad_enabled } from "../autograd/grad_mode";
 
 type Pair = [number, number];
 
@@ -35,13 +36,40 @@ function describeValue(v: unknown): string {
 
 // ------------------------------------------------------------------ layout helpers (tf level)
 
-/** NCHW -> NHWC (a reshape when there is one channel or one pixel: the memory order is the same) */
-export function toNHWC(x: tf.Tensor): tf.Tensor4D {
-  const [n, c, h, w] = x.shape;
-  if (c === 1 || h * w === 1) return tf.reshape(x, [n, h, w, c]);
-  return tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
+/**
+ * tf.transpose with size-1 axes dropped and axes that stay neighbours merged first: wasm's Transpose
+ * runs a 3-D permutation 1.2-4x faster than the same data moved as 4-D (NHWC -> NCHW is
+ * [N, HW, C] -> [N, C, HW]; measured on the tutorial Net's activations), but its 2-D one up to 2x
+ * slower, so a permutation that merges to 2-D stays 4-D; one that only moves size-1 axes is a reshape.
+ */
+export function permute(x: tf.Tensor, perm: number[]): tf.Tensor {
+  const outShape = perm.map((p) => x.shape[p]);
+  const kept = perm.filter((p) => x.shape[p] !== 1);
+  // Runs of input axes that stay consecutive in the output move as one axis.
+  const runs: number[][] = [];
+  for (const p of kept) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] + 1 === p) last.push(p);
+    else runs.push([p]);
+  }
+  const byInput = runs.slice().sort((a, b) => a[0] - b[0]);
+  const order = runs.map((r) => byInput.indexOf(r));
+  if (order.every((v, i) => v === i)) return tf.reshape(x, outShape);
+  const merged = byInput.map((r) => r.reduce((acc, a) => acc * x.shape[a], 1));
+  // wasm's 2-D transpose is the slowest of its paths: a 4-D permutation beats it. Below 64K elements
+  // the two extra Reshape calls cost more than the merge saves (the batch-4 classifier's step).
+  if (x.size < 65536 || merged.length === 2 || (merged.length === x.rank && order.every((v, i) => v === perm[i]))) return tf.transpose(x, perm);
+  return tf.reshape(tf.transpose(tf.reshape(x, merged), order), outShape);
 }
-/** NHWC -> NCHW */
+
+/** NCHW -> NHWC */
+export function toNHWC(x: tf.Tensor): tf.Tensor4D {
+  return permute(x, [0, 2, 3, 1]) as tf.Tensor4D;
+}
+/**
+ * NHWC -> NCHW, as 4-D: merged to [N, HW, C] -> [N, C, HW] it measured no faster (2.6-3.4 against
+ * 2.7-3.4 ms for the Net's [64,26,26,32]), unlike the other direction.
+ */
 export function toNCHW(x: tf.Tensor): tf.Tensor4D {
   const [n, h, w, c] = x.shape;
   if (c === 1 || h * w === 1) return tf.reshape(x, [n, c, h, w]);
@@ -191,6 +219,102 @@ export function emptyBatch(name: string, inputs: Tensor[], outShape: number[]): 
   return record(name, inputs, compute(() => tf.zeros(outShape)), () => inputs.map((t) => tf.zeros(t.shape)));
 }
 
+// ------------------------------------------------------------------ inference: filters kept in tfjs's layout
+
+const hwioCache = new Map<tf.Tensor, tf.Tensor4D>();
+let hwioBytes = 0;
+const HWIO_CACHE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A parameter's OIHW weight as tfjs's HWIO filter. With grad mode off (inference) the transposed copy
+ * is kept for as long as the weight's values are (an optimizer step or load_state_dict replaces them,
+ * which frees the copy on the next miss), up to 256 MB; only leaves that require grad (a module's
+ * parameters) are kept, not weights computed per call. resnet18 at batch 1 spent 56-73 of ~650 ms
+ * (CPU, one thread) transposing its three
+ * 512x512x3x3 filters on every forward, and the same filter tensor also lets the wasm backend reuse its
+ * XNNPACK operator with the weights already packed. Training steps change the weights every step, so
+ * they transpose as before.
+ */
+function hwioFilter(w: tf.Tensor): tf.Tensor4D {
+  if (is_grad_enabled()) return permute(w, [2, 3, 1, 0]) as tf.Tensor4D;
+  const hit = hwioCache.get(w);
+  if (hit !== undefined && !hit.isDisposed) return hit;
+  const drop = (k: tf.Tensor): void => {
+    const v = hwioCache.get(k) as tf.Tensor4D;
+    hwioBytes -= v.size * 4;
+    v.dispose();
+    hwioCache.delete(k);
+  };
+  for (const k of [...hwioCache.keys()]) if (k.isDisposed || k === w) drop(k);
+  if (w.size * 4 > HWIO_CACHE_BYTES) return permute(w, [2, 3, 1, 0]) as tf.Tensor4D;
+  // Oldest first (a Map iterates in insertion order).
+  for (const k of [...hwioCache.keys()]) if (hwioBytes + w.size * 4 > HWIO_CACHE_BYTES) drop(k);
+  const f = tf.keep(permute(w, [2, 3, 1, 0])) as tf.Tensor4D;
+  hwioCache.set(w, f);
+  hwioBytes += f.size * 4;
+  return f;
+}
+
+// ------------------------------------------------------------------ weight gradient as patches x matrix
+
+/**
+ * Whether the weight gradient of a convolution with `k` = C*kH*kW taps per output channel over `positions`
+ * = N*Ho*Wo output pixels runs faster as patches times a matrix than as tfjs's convolution whose kernel
+ * is the whole output gradient. Measured on wasm (process CPU time, one thread): the tutorial Net's first
+ * layer (k 25, 43264 positions) 28.6 -> 22.2 ms and the ResNet block's 1x1 shortcut (k 16, 32768
+ * positions) 31.5 -> 11.4 ms, while the Net's 3x3 layer (k 288) took twice as long and the batch-4
+ * classifier's first layer (k 75, 3136 positions) 4.5x as long: XNNPACK packs a matrix product's right
+ * operand afresh for every call, which costs more than the product once that operand has hundreds of
+ * columns. Other backends keep the convolution (not measured there).
+ */
+function patchMatmulPays(k: number, positions: number): boolean {
+  return k <= 32 && positions >= 8192 && tf.getBackend() === "wasm";
+}
+
+const onehotFilters = new Map<string, tf.Tensor4D>();
+
+/**
+ * [kH, kW, C, kH*kW] with filter[i, j, c, i*kW + j] = 1: the depthwise filter whose output channel
+ * c*kH*kW + i*kW + j is tap (i, j) of channel c, so a depthwise convolution with it writes each output
+ * pixel's patch in OIHW order. Built once per shape and backend (XNNPACK then reuses its packed copy).
+ */
+function onehotFilter(kh: number, kw: number, c: number): tf.Tensor4D {
+  const key = `${tf.getBackend()}:${kh}x${kw}x${c}`;
+  let f = onehotFilters.get(key);
+  if (f === undefined || f.isDisposed) {
+    const taps = kh * kw;
+    const v = new Float32Array(taps * c * taps);
+    for (let t = 0; t < taps; t++) for (let ch = 0; ch < c; ch++) v[(t * c + ch) * taps + t] = 1;
+    f = tf.keep(tf.tensor4d(v, [kh, kw, c, taps]));
+    onehotFilters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * dW [O, C, kH, kW] = g as [O, N*Ho*Wo] times the patches [N*Ho*Wo, C*kH*kW]. The patches come from a
+ * depthwise convolution of NHWC x with a constant one-hot filter (a plain convolution for one channel,
+ * x itself for an unstrided, unpadded 1x1), so every step of it runs in XNNPACK. Null when x is not
+ * finite (see below).
+ */
+function weightGradByPatches(x: tf.Tensor4D, g: tf.Tensor, wShape: readonly number[], s: Pair, d: Pair, padSpec: [number, number][]): tf.Tensor | null {
+  const [o, c, kh, kw] = wShape;
+  const [n, , ho, wo] = g.shape;
+  const plain = kh === 1 && kw === 1 && s[0] === 1 && s[1] === 1 && padSpec.every(([a, b]) => a === 0 && b === 0);
+  // The one-hot filter multiplies every tap by 0 or 1, and inf * 0 is NaN: an input holding inf or NaN
+  // would spread it to taps that never read it. Such inputs (a finite sum says there are none) take
+  // the convolution form, which PyTorch agrees with.
+  if (!plain && !Number.isFinite(tf.tidy(() => tf.sum(x).dataSync()[0]))) return null;
+  const xn = toNHWC(x);
+  const pad = padSpec as tf.backend_util.ExplicitPadding;
+  let patches: tf.Tensor;
+  if (plain) patches = xn;
+  else if (c === 1) patches = tf.conv2d(xn, onehotFilter(kh, kw, 1), s, pad, "NHWC", d);
+  else patches = tf.depthwiseConv2d(xn, onehotFilter(kh, kw, c), s, pad, "NHWC", d);
+  const gT = tf.reshape(permute(g, [1, 0, 2, 3]), [o, n * ho * wo]);
+  return tf.reshape(tf.matMul(gT, tf.reshape(patches, [n * ho * wo, c * kh * kw])), [o, c, kh, kw]);
+}
+
 // ------------------------------------------------------------------ argument checking
 
 export type Padding2d = number | number[] | "same" | "valid";
@@ -316,21 +440,23 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   const padSpec: [number, number][] = [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]];
   const needsPad = pads.some((p) => p !== 0);
   const inputs = bias ? [x, weight, bias] : [x, weight];
+  const outH = Math.floor((hp - ekh) / stride[0]) + 1;
+  const outW = Math.floor((wp - ekw) / stride[1]) + 1;
   if (n === 0) {
-    const shape = [0, o, Math.floor((hp - ekh) / stride[0]) + 1, Math.floor((wp - ekw) / stride[1]) + 1];
+    const shape = [0, o, outH, outW];
     const e = emptyBatch("ConvolutionBackward0", inputs, shape);
     return unbatched ? e.squeeze(0) : e;
   }
   // tfjs convolves with explicit padding itself (no padded copy), except at stride and dilation both > 1.
   const direct = groups === 1 && !((stride[0] > 1 || stride[1] > 1) && (dilation[0] > 1 || dilation[1] > 1));
   if (groups === 1 && hasJsKernel("TorchlabConv2d")) {
-    const res = convNchwKernels(x, weight, bias, inputs, stride, [pads[0], pads[2]], dilation, [Math.floor((hp - ekh) / stride[0]) + 1, Math.floor((wp - ekw) / stride[1]) + 1]);
+    const res = convNchwKernels(x, weight, bias, inputs, stride, [pads[0], pads[2]], dilation, [outH, outW]);
     return unbatched ? res.squeeze(0) : res;
   }
   const out = compute(() => {
     let xn = toNHWC(x._t);
     if (direct) {
-      const f = tf.transpose(weight._t, [2, 3, 1, 0]) as tf.Tensor4D;
+      const f = weight.requires_grad && weight.is_leaf ? hwioFilter(weight._t) : (permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
       const pad = padSpec as tf.backend_util.ExplicitPadding;
       const y = tf.fused.conv2d({ x: xn, filter: f, strides: stride, pad, dataFormat: "NHWC", dilations: dilation, bias: bias ? bias._t : undefined });
       return toNCHW(y);
@@ -349,13 +475,16 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
       grads[0] = toNCHW(convCoreInputGrad(nhwc(), weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups, { top: pads[0], left: pads[2], h, w }));
     }
     if (weight.requires_grad && direct) {
-      // x as [C, H, W, N] convolved (padded by the convolution) with g as an HWIO kernel [Ho, Wo, N, O],
-      // stride and dilation trading places; both read straight from NCHW with one transpose each.
-      const xt = tf.transpose(x._t, [1, 2, 3, 0]) as tf.Tensor4D;
-      const gt = tf.transpose(g, [2, 3, 0, 1]) as tf.Tensor4D;
-      let full = tf.conv2d(xt, gt, dilation, padSpec as tf.backend_util.ExplicitPadding, "NHWC", stride);
-      if (full.shape[1] !== kh || full.shape[2] !== kw) full = tf.slice(full, [0, 0, 0, 0], [c, kh, kw, o]);
-      grads[1] = tf.transpose(full, [3, 0, 1, 2]);
+      if (patchMatmulPays(c * kh * kw, n * outH * outW)) grads[1] = weightGradByPatches(x._t as tf.Tensor4D, g, weight.shape, stride, dilation, padSpec);
+      if (grads[1] === null) {
+        // x as [C, H, W, N] convolved (padded by the convolution) with g as an HWIO kernel [Ho, Wo, N, O],
+        // stride and dilation trading places; both read straight from NCHW with one transpose each.
+        const xt = permute(x._t, [1, 2, 3, 0]) as tf.Tensor4D;
+        const gt = permute(g, [2, 3, 0, 1]) as tf.Tensor4D;
+        let full = tf.conv2d(xt, gt, dilation, padSpec as tf.backend_util.ExplicitPadding, "NHWC", stride);
+        if (full.shape[1] !== kh || full.shape[2] !== kw) full = tf.slice(full, [0, 0, 0, 0], [c, kh, kw, o]);
+        grads[1] = permute(full, [3, 0, 1, 2]);
+      }
     } else if (weight.requires_grad) {
       let xp = toNHWC(x._t);
       if (needsPad) xp = tf.pad(xp, padSpec) as tf.Tensor4D;

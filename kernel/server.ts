@@ -19,7 +19,9 @@ import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
-import { packageVersion, packageRoot } from "./resolve";
+import { refreshSnapshot, snapshotStats } from "./declarations";
+import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
+import { SUPERVISED_ENV } from "./supervisor";
 import { runPrelude, type PreludeResult } from "./prelude";
 import { Session, SystemExit, type Outcome } from "./session";
 import {
@@ -46,6 +48,25 @@ export interface TorchlabInfo {
   backend: string | null;
   prelude: string;
   versions: { torchlab: string; tslab: string; typescript: string; node: string };
+  /** How the start went: what `npm run bench`'s kernel-start rows and the start tests report. */
+  start: StartReport;
+}
+
+/**
+ * Milliseconds since the process started (wall, and CPU of all its threads) at each phase of the
+ * load, and whether the parsed declarations came from the startup snapshot (kernel/declarations.ts).
+ */
+export interface StartReport {
+  phases: { name: string; wall_ms: number; cpu_ms: number }[];
+  /** "none", or how many declaration files the snapshot supplied and how many were parsed afresh. */
+  snapshot: string;
+}
+
+const startReport: StartReport = { phases: [], snapshot: "none" };
+
+function startPhase(name: string): void {
+  const cpu = process.cpuUsage();
+  startReport.phases.push({ name, wall_ms: Math.round(performance.now()), cpu_ms: Math.round((cpu.user + cpu.system) / 1000) });
 }
 
 interface HistoryEntry {
@@ -529,6 +550,7 @@ export class KernelServer {
       backend: this.prelude?.backend ?? null,
       prelude: this.prelude?.summary ?? "loading",
       versions: { torchlab: packageVersion(), ...dependencyVersions(), node: process.version },
+      start: startReport,
     };
   }
 
@@ -755,17 +777,29 @@ export async function runKernel(connectionFile: string): Promise<void> {
     throw new SystemExit(code);
   }) as typeof process.exit;
   try {
+    startPhase("entered");
     await server.start();
+    startPhase("sockets bound");
     await server.firstContact();
+    startPhase("first contact");
     preloadLibrary();
+    startPhase("library required");
     session = new Session(process.cwd());
+    startPhase("compiler required");
     const prelude = await runPrelude(session);
     if (!prelude.ok) {
       log(prelude.summary);
     }
+    startPhase("prelude done");
+    const stats = snapshotStats();
+    if (stats) startReport.snapshot = `${stats.hits} declaration files from the snapshot, ${stats.missed.length} parsed`;
     server.loadedWith(session, prelude);
     // Written after the first cells can run, so that they include what the start compiled.
-    setImmediate(() => saveCompileCaches()).unref();
+    setImmediate(() => {
+      saveCompileCaches();
+      const heapMb = Number(process.env[SUPERVISED_ENV]);
+      if (heapMb > 0) refreshSnapshot(packageRoot(), tslabTypeScriptPath(), heapMb);
+    }).unref();
   } catch (error) {
     // Nothing can run without sockets or an interpreter: say why in the kernel log and end, so
     // that the front end reports a dead kernel instead of waiting on a live but useless one.

@@ -21,7 +21,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { defaultCacheDir } from "./compile_cache";
 import { packageRoot } from "./resolve";
-import { LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats, type SnapshotSpec } from "./snapshot_entry";
+import { LOOKUP_KEY, PROBE_ARG, PROBE_OK, TSLAB_DECLARATIONS, type LookupStats, type SnapshotSpec } from "./snapshot_entry";
 
 /** `0` turns the snapshot off (kept for A/B measurements and as an escape hatch). */
 export const SNAPSHOT_ENV = "TORCHLAB_KERNEL_SNAPSHOT";
@@ -53,7 +53,7 @@ export function recordDeclarationReads(host: { readFile(file: string, encoding?:
   const read = host.readFile.bind(host);
   host.readFile = (file: string, encoding?: string) => {
     const text = read(file, encoding);
-    if (text !== undefined && file.endsWith(".d.ts")) declarationsRead.set(file, languageVersion);
+    if (text !== undefined && file.endsWith(".d.ts") && !file.endsWith(TSLAB_DECLARATIONS)) declarationsRead.set(file, languageVersion);
     return text;
   };
 }

@@ -792,7 +792,10 @@ export async function runKernel(connectionFile: string): Promise<void> {
     }
     startPhase("prelude done");
     const stats = snapshotStats();
-    if (stats) startReport.snapshot = `${stats.hits} declaration files from the snapshot, ${stats.missed.length} parsed`;
+    if (stats) {
+      const missed = stats.missed.length > 0 ? ` (${stats.missed.slice(0, 5).map((f) => path.basename(f)).join(", ")}${stats.missed.length > 5 ? ", ..." : ""})` : "";
+      startReport.snapshot = `${stats.hits} declaration files from the snapshot, ${stats.missed.length} parsed${missed}`;
+    }
     server.loadedWith(session, prelude);
     // Written after the first cells can run, so that they include what the start compiled.
     setImmediate(() => {

@@ -29,6 +29,8 @@ export interface SnapshotSpec {
 
 /** Where the compiler's getSourceFile looks for parsed files (set only in a process started from the snapshot). */
 export const LOOKUP_KEY = "torchlab.parsedDeclarations";
+/** tslab's in-memory declarations of earlier cells: new text at every cell, never worth keeping. */
+export const TSLAB_DECLARATIONS = "/__prev__.d.ts";
 /** The argument that makes a process started from the snapshot only say that it loaded. */
 export const PROBE_ARG = "torchlab-snapshot-probe";
 /** What the probe prints: the snapshot deserialized and found its parsed files. */
@@ -88,7 +90,7 @@ function buildSnapshot(spec: SnapshotSpec): void {
   }
   const stats: LookupStats = { hits: 0, missed: [] };
   const lookup = (fileName: string, text: string, options: LanguageVersionOrOptions, setParentNodes?: boolean): SourceFile | undefined => {
-    if (!fileName.endsWith(".d.ts")) return undefined;
+    if (!fileName.endsWith(".d.ts") || fileName.endsWith(TSLAB_DECLARATIONS)) return undefined;
     const entry = parsed.get(fileName);
     const languageVersion = typeof options === "object" ? options.languageVersion : options;
     const format = typeof options === "object" ? options.impliedNodeFormat : undefined;

@@ -10,6 +10,7 @@ import os
 import random
 import signal
 import sys
+import tempfile
 import time
 import unittest
 from queue import Empty
@@ -152,6 +153,105 @@ class StartupTests(unittest.TestCase):
             hb.close()
             kc.stop_channels()
             km.shutdown_kernel(now=True)
+
+
+# Cells whose replies must not depend on how the kernel started: a type error's diagnostic, names
+# only a checker that read torchlab's, tfjs's and Node's declarations knows, and the prelude's globals.
+SAME_START_CELLS = [
+    "const n: number = torch.ones(2);",
+    "const m: nn.Module = new nn.Linear(2, 3); const y = m(torch.ones(1, 2)); y.shape",
+    "import type { Tensor } from 'torchlab/dist/src/tensor/tensor';\nconst t: Tensor = torch.zeros(2); t.dtype",
+    "const b: Buffer = Buffer.from('ab'); const w = setTimeout(() => {}, 0); clearTimeout(w); b.length",
+    "const bad: string = Buffer.from('ab');",
+    "[typeof torch, typeof nn.Conv2d, typeof F.relu, typeof optim.SGD, typeof transforms.ToTensor, "
+    "typeof torchvision, typeof display, typeof clear_output, typeof assert].join(' ')",
+    "torch.ones(2, 3).sum(1).tolist()",
+]
+
+
+def start_kernel(env):
+    km = KernelManager(kernel_name="torchlab")
+    launched = time.time()
+    km.start_kernel(env=env)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=TIMEOUT)
+    execute(kc, "", silent=True)
+    return km, kc, time.time() - launched
+
+
+def start_answers(kc):
+    """What the SAME_START_CELLS, a completion and a hover answer, without ids and dates."""
+    answers = []
+    for code in SAME_START_CELLS:
+        reply, outputs = execute(kc, code)
+        answers.append((reply["status"], reply.get("ename"), reply.get("evalue"), reply.get("traceback"),
+                        [c.get("data", {}).get("text/plain") for t, c in outputs if t == "execute_result"]))
+    kc.complete("torch.zer", 9)
+    answers.append(("complete", kc.get_shell_msg(timeout=TIMEOUT)["content"]["matches"]))
+    kc.inspect("torch.ones(2)", 8)
+    answers.append(("inspect", kc.get_shell_msg(timeout=TIMEOUT)["content"]["data"].get("text/plain")))
+    kc.complete("const q = torch.ones(2); q.resh", 31)
+    answers.append(("complete", kc.get_shell_msg(timeout=TIMEOUT)["content"]["matches"]))
+    return answers
+
+
+class SnapshotStartTests(unittest.TestCase):
+    """A kernel started from the snapshot of parsed declarations (kernel/declarations.ts)."""
+
+    def test_a_start_from_the_snapshot_answers_as_a_start_without_it(self):
+        cache = tempfile.mkdtemp(prefix="torchlab-cache-")
+        env = {**os.environ, "TORCHLAB_CACHE_DIR": cache}
+        km, kc, plain_ready = start_kernel(env)
+        try:
+            plain_info = kc.kernel_info(reply=True)["content"]["torchlab"]["start"]
+            self.assertEqual(plain_info["snapshot"], "none")
+            plain = start_answers(kc)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        # The first kernel started building the snapshot once it had loaded.
+        blobs = []
+        deadline = time.time() + 300
+        while time.time() < deadline:
+            files = [os.path.join(d, f) for d, _, fs in os.walk(cache) for f in fs]
+            blobs = [f for f in files if f.endswith(".blob")]
+            if blobs and not any(f.endswith(".lock") for f in files):
+                break
+            time.sleep(0.5)
+        self.assertEqual(len(blobs), 1, os.listdir(cache))
+        km, kc, snapshot_ready = start_kernel(env)
+        try:
+            info = kc.kernel_info(reply=True)["content"]["torchlab"]["start"]
+            self.assertRegex(info["snapshot"], r"^[1-9]\d* declaration files from the snapshot, 0 parsed$")
+            self.assertEqual(start_answers(kc), plain)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        self.assertEqual(plain[0][1], "CompileError")
+        self.assertIn("zeros", plain[7][1])
+        self.assertIn("reshape", plain[9][1])
+        self.assertTrue(plain[8][1])
+        self.assertNotIn("undefined", plain[5][4][0])
+        for name, start, ready in (("without snapshot", plain_info, plain_ready), ("from snapshot", info, snapshot_ready)):
+            measured(f"kernel start {name}: loaded after launch (s)", f"{ready:.3f}")
+            measured(f"kernel start {name}: phases (ms since process start, wall/CPU)",
+                     ", ".join(f"{p['name']} {p['wall_ms']}/{p['cpu_ms']}" for p in start["phases"]))
+        measured("kernel start from snapshot: declarations", info["snapshot"])
+
+        # A snapshot Node cannot load (damaged, another build) costs only that start's speed.
+        with open(blobs[0], "wb") as damaged:
+            damaged.write(b"not a snapshot")
+        km, kc, _ = start_kernel(env)
+        try:
+            self.assertEqual(value_of(kc, "torch.ones(3).sum().item()"), "3")
+            self.assertEqual(kc.kernel_info(reply=True)["content"]["torchlab"]["start"]["snapshot"], "none")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        if os.path.exists(blobs[0]):
+            with open(blobs[0], "rb") as blob:
+                self.assertNotEqual(blob.read(14), b"not a snapshot")
 
 
 class OutOfMemoryTests(unittest.TestCase):

@@ -5,12 +5,12 @@
  * CPU the kernel's processes used until then; and the kernel's own phase report (kernel_info's
  * `torchlab.start`).
  *
- *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--json]
+ *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--json]
  *
  * Each round starts a kernel from the startup snapshot of parsed declarations (built by the round
  * before if missing) and one without it (TORCHLAB_KERNEL_SNAPSHOT=0), alternately, so that machine
  * load hits both alike; medians are printed. `--root DIR` measures another checkout's build (e.g.
- * an older commit) the same way. Timings only: nothing here asserts. `npm run bench` runs it with
+ * an older commit) instead; `--compare DIR` adds that build's starts to the alternation. Timings only: nothing here asserts. `npm run bench` runs it with
  * `--starts 2` unless given `--no-kernel-start`.
  */
 "use strict";
@@ -24,6 +24,7 @@ const path = require("path");
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const STARTS = Number(arg("--starts", "3"));
 const ROOT = path.resolve(arg("--root", path.join(__dirname, "..")));
+const COMPARE = process.argv.includes("--compare") ? path.resolve(arg("--compare")) : null;
 const JSON_OUT = process.argv.includes("--json");
 const FIRST_CELL = "const x = torch.ones(2, 3); x.sum()";
 
@@ -57,7 +58,7 @@ function treeCpu(pid) {
   }
 }
 
-async function startOnce(env) {
+async function startOnce(env, root = ROOT) {
   const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(5);
   const info = { transport: "tcp", ip: "127.0.0.1", shell_port, iopub_port, stdin_port, control_port, hb_port,
     key: crypto.randomBytes(16).toString("hex"), signature_scheme: "hmac-sha256", kernel_name: "torchlab" };
@@ -68,7 +69,7 @@ async function startOnce(env) {
   const shell = new zmq.Dealer();
   shell.connect(wire.socketAddress(info, shell_port));
   const launched = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, "bin", "torchlab.js"), "kernel", "--connection-file", file], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [path.join(root, "bin", "torchlab.js"), "kernel", "--connection-file", file], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   child.stderr.on("data", (d) => (log += d));
   const replies = new Map();
@@ -116,8 +117,8 @@ async function startOnce(env) {
       ready_s: (ready.at - launched) / 1000,
       first_cell_s: (first.at - cellSent) / 1000,
       cpu_s: cpu,
-      snapshot: report.start ? report.start.snapshot : "-",
-      phases: report.start ? report.start.phases : [],
+      snapshot: report && report.start ? report.start.snapshot : "-",
+      phases: report && report.start ? report.start.phases : [],
     };
   } finally {
     send("shutdown_request", { restart: false });
@@ -134,6 +135,7 @@ async function main() {
   const variants = [
     { name: "snapshot", env: { ...process.env } },
     { name: "no snapshot", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0" } },
+    ...(COMPARE ? [{ name: path.basename(COMPARE), env: { ...process.env }, root: COMPARE }] : []),
   ];
   // A start that builds the snapshot if it is missing; the build runs detached, so wait for it.
   await startOnce(variants[0].env);
@@ -146,7 +148,7 @@ async function main() {
   }
   const runs = Object.fromEntries(variants.map((v) => [v.name, []]));
   for (let i = 0; i < STARTS; i++) {
-    for (const v of variants) runs[v.name].push(await startOnce(v.env));
+    for (const v of variants) runs[v.name].push(await startOnce(v.env, v.root));
   }
   if (JSON_OUT) {
     console.log(JSON.stringify(runs));

@@ -77,11 +77,25 @@ interface HistoryEntry {
 
 type Log = (text: string) => void;
 
-/** Where kernel diagnostics go: the real stderr, which Jupyter servers keep as the kernel log. */
+/**
+ * Where kernel diagnostics go: the real stderr, which Jupyter servers keep as the kernel log.
+ *
+ * Once the log's reader is gone (the supervisor or the notebook server was killed), each write
+ * fails with EPIPE, asynchronously, as an 'error' event: unheard, that became an uncaught exception,
+ * which the async-error reporter logged, which failed again, and so on: an orphaned kernel was
+ * seen spinning at 30% CPU on thousands of failing writes a second. A broken log stays silent.
+ */
 function defaultLog(): Log {
-  const write = process.stderr.write.bind(process.stderr);
+  const stderr = process.stderr;
+  const write = stderr.write.bind(stderr);
+  let broken = false;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", () => {
+      if (stream === stderr) broken = true;
+    });
+  }
   return (text) => {
-    write(`[torchlab] ${text}\n`);
+    if (!broken && !stderr.destroyed) write(`[torchlab] ${text}\n`);
   };
 }
 
@@ -173,6 +187,10 @@ const FIRST_CONTACT_MS = 300;
  * runs (ipykernel's stop_on_error_timeout plays this part there, by arrival time alone).
  */
 const LATE_ABORT_WINDOW_MS = 2000;
+
+/** How often an orphaned kernel is looked for, and how long it gets to close before it exits anyway. */
+const PARENT_POLL_MS = 1000;
+const ORPHAN_GRACE_MS = 5000;
 
 export class KernelServer {
   private readonly signer: Signer;
@@ -768,8 +786,20 @@ export async function runKernel(connectionFile: string): Promise<void> {
   // this handler stops an awaiting one and keeps the default action (exit) from ending the kernel.
   process.on("SIGINT", () => session?.interrupt());
   process.on("SIGTERM", () => void server.close());
-  // Under the supervisor, which has the kernel in a process group of its own: end with it.
-  process.on("disconnect", () => void server.close());
+  // Under the supervisor, which has the kernel in a process group of its own: end with it. Its
+  // IPC channel closing says so; a changed parent says so too, should that event not come.
+  const orphaned = () => {
+    void server.close();
+    // A close stuck behind a peer that vanished must not keep the kernel alive.
+    setTimeout(() => exit(0), ORPHAN_GRACE_MS).unref();
+  };
+  process.once("disconnect", orphaned);
+  const parent = process.ppid;
+  const parentPoll = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(parentPoll);
+    orphaned();
+  }, PARENT_POLL_MS).unref();
   server.installAsyncErrorHandlers();
   // A cell's process.exit() is an error in that cell, as IPython treats sys.exit(); the kernel ends
   // only through shutdown_request or a signal.

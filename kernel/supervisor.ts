@@ -38,6 +38,10 @@ export function heapLimitMb(env: NodeJS.ProcessEnv = process.env): number {
 
 /** Runs the kernel in a child process until it ends; resolves to the exit code to end with. */
 export async function superviseKernel(connectionFile: string): Promise<number> {
+  // With the notebook server killed, our stderr is a pipe nobody reads: a failed write must not end
+  // the supervisor (EPIPE is emitted as an 'error' event), whose orphan check below ends the kernel.
+  process.stderr.on("error", () => undefined);
+  process.stdout.on("error", () => undefined);
   const heapMb = heapLimitMb();
   const blob = snapshotEnabled() ? snapshotPath(packageRoot(), tslabTypeScriptPath(), heapMb) : null;
   let child = startKernelProcess(connectionFile, heapMb, blob !== null && fs.existsSync(blob) ? blob : null);
@@ -48,7 +52,7 @@ export async function superviseKernel(connectionFile: string): Promise<number> {
       if (typeof message === "object" && message !== null && "parent" in message) running = (message as { parent: Header }).parent;
     });
     child.stderr?.on("data", (chunk: Buffer) => {
-      process.stderr.write(chunk);
+      if (!process.stderr.destroyed) process.stderr.write(chunk);
       stderrTail = (stderrTail + chunk.toString("utf8")).slice(-8000);
     });
   };

@@ -254,6 +254,75 @@ class SnapshotStartTests(unittest.TestCase):
                 self.assertNotEqual(blob.read(14), b"not a snapshot")
 
 
+# A front end that starts a kernel, runs a cell that keeps failing asynchronously and printing, says
+# the kernel's pid, and then waits to be killed.
+DYING_CLIENT = """
+import sys
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=%d)
+kc.execute_interactive("", timeout=%d)
+kc.execute("setInterval(() => { throw new Error('tick') }, 5); setInterval(() => console.log('x'.repeat(1000)), 5); "
+           "await new Promise((r) => setTimeout(r, 600000));")
+print(km.provisioner.process.pid, flush=True)
+import time
+time.sleep(600)
+""" % (TIMEOUT, TIMEOUT)
+
+
+def alive(pids):
+    """The pids that still run (not gone, not zombies)."""
+    running = []
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                if stat.read().split(") ")[1][0] != "Z":
+                    running.append(pid)
+        except FileNotFoundError:
+            pass
+    return running
+
+
+class OrphanTests(unittest.TestCase):
+    """A kernel whose front end or supervisor was killed ends, instead of running (or spinning) on its own."""
+
+    def wait_gone(self, pids, what):
+        deadline = time.time() + 30
+        while alive(pids) and time.time() < deadline:
+            time.sleep(0.2)
+        left = alive(pids)
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
+        self.assertEqual(left, [], f"kernel processes still alive 30 s after {what}")
+
+    def test_the_kernel_ends_when_its_front_end_is_killed_mid_cell_with_its_pipes(self):
+        import subprocess
+        client = subprocess.Popen([sys.executable, "-c", DYING_CLIENT], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        supervisor = int(client.stdout.readline())
+        time.sleep(1)
+        pids = process_tree(supervisor)
+        client.kill()
+        client.stdout.close()
+        client.stderr.close()
+        client.wait()
+        self.wait_gone(pids, "the front end was killed")
+
+    def test_the_kernel_ends_when_its_supervisor_is_killed(self):
+        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
+        try:
+            execute(kc, "", silent=True)
+            # Each failure is logged to stderr, whose reader (the supervisor) is about to die.
+            kc.execute("setInterval(() => { throw new Error('tick') }, 300); await new Promise((r) => setTimeout(r, 600000));")
+            time.sleep(1)
+            supervisor = km.provisioner.process.pid
+            pids = process_tree(supervisor)
+            self.assertEqual(len(pids), 2, pids)
+            os.kill(supervisor, signal.SIGKILL)
+            km.provisioner.process.wait()
+            self.wait_gone(pids[1:], "its supervisor was killed")
+        finally:
+            kc.stop_channels()
+
+
 class OutOfMemoryTests(unittest.TestCase):
     def test_heap_exhaustion_is_reported_to_the_front_end_before_the_kernel_dies(self):
         km = KernelManager(kernel_name="torchlab")

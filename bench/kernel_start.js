@@ -58,6 +58,21 @@ function treeCpu(pid) {
   }
 }
 
+/** Resident memory in MB of `pid` and its descendants (kernel + supervisor), from /proc; null elsewhere. */
+function treeRss(pid) {
+  try {
+    let kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))[1]);
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) {
+        kb += (treeRss(Number(child)) ?? 0) * 1024;
+      }
+    }
+    return kb / 1024;
+  } catch {
+    return null;
+  }
+}
+
 async function startOnce(env, root = ROOT) {
   const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(5);
   const info = { transport: "tcp", ip: "127.0.0.1", shell_port, iopub_port, stdin_port, control_port, hb_port,
@@ -111,12 +126,14 @@ async function startOnce(env, root = ROOT) {
     const first = await wait(execute(FIRST_CELL), 60_000);
     if (first.msg.content.status !== "ok") throw new Error(`first cell failed: ${JSON.stringify(first.msg.content)}`);
     const cpu = treeCpu(child.pid);
+    const rss = treeRss(child.pid);
     const report = (await wait(send("kernel_info_request", {}), 10_000)).msg.content.torchlab;
     return {
       kernel_info_s: (infoReply.at - launched) / 1000,
       ready_s: (ready.at - launched) / 1000,
       first_cell_s: (first.at - cellSent) / 1000,
       cpu_s: cpu,
+      rss_mb: rss,
       snapshot: report && report.start ? report.start.snapshot : "-",
       phases: report && report.start ? report.start.phases : [],
     };
@@ -154,15 +171,16 @@ async function main() {
     console.log(JSON.stringify(runs));
     return;
   }
-  const rows = [["kernel start", "kernel_info s", "ready s", "first cell s", "ready+first s", "CPU s (to first cell)", "declarations"]];
+  const rows = [["kernel start", "kernel_info s", "ready s", "first cell s", "ready+first s", "CPU s (to first cell)", "RSS MB", "declarations"]];
   for (const [name, rs] of Object.entries(runs)) {
     const cpu = rs.every((r) => r.cpu_s !== null) ? median(rs.map((r) => r.cpu_s)).toFixed(2) : "-";
     rows.push([name, median(rs.map((r) => r.kernel_info_s)).toFixed(2), median(rs.map((r) => r.ready_s)).toFixed(2),
-      median(rs.map((r) => r.first_cell_s)).toFixed(3), median(rs.map((r) => r.ready_s + r.first_cell_s)).toFixed(2), cpu, rs[rs.length - 1].snapshot]);
+      median(rs.map((r) => r.first_cell_s)).toFixed(3), median(rs.map((r) => r.ready_s + r.first_cell_s)).toFixed(2), cpu,
+      rs.every((r) => r.rss_mb !== null) ? median(rs.map((r) => r.rss_mb)).toFixed(0) : "-", rs[rs.length - 1].snapshot]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const [i, r] of rows.entries()) {
-    console.log(r.map((v, c) => (c === 0 || c === 6 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  "));
+    console.log(r.map((v, c) => (c === 0 || c === 7 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  "));
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
   for (const [name, rs] of Object.entries(runs)) {

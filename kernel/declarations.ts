@@ -27,10 +27,19 @@ import { LOOKUP_KEY, PROBE_ARG, PROBE_OK, TSLAB_DECLARATIONS, type LookupStats, 
 export const SNAPSHOT_ENV = "TORCHLAB_KERNEL_SNAPSHOT";
 /** A build job holding the lock longer than this is taken to have died. */
 const LOCK_STALE_MS = 10 * 60_000;
+/** Files kept from earlier snapshots at most (a start reads ~620). */
+const MAX_FILES = 4000;
 
 /** The snapshot file for kernels of this installation under `heapMb`, whether or not it exists. */
 export function snapshotPath(root: string, typescript: string, heapMb: number, env: NodeJS.ProcessEnv = process.env): string {
-  const key = createHash("sha1").update(`${root}\0${typescript}\0${heapMb}`).digest("hex").slice(0, 16);
+  // The snapshot holds snapshot_entry's code as it was built: a changed one is another snapshot.
+  let entry = "";
+  try {
+    entry = fs.readFileSync(path.join(packageRoot(), "dist", "kernel", "snapshot_entry.js"), "utf8");
+  } catch {
+    // Running from sources without a build: no snapshot will be built either.
+  }
+  const key = createHash("sha1").update(`${root}\0${typescript}\0${heapMb}\0${entry}`).digest("hex").slice(0, 16);
   return path.join(defaultCacheDir(env), `v8-${process.version}-${process.arch}`, `kernel-${key}.blob`);
 }
 
@@ -64,6 +73,9 @@ export function recordDeclarationReads(host: { readFile(file: string, encoding?:
  */
 export function refreshSnapshot(root: string, typescript: string, heapMb: number, env: NodeJS.ProcessEnv = process.env): string | null {
   if (!snapshotEnabled(env) || declarationsRead.size === 0) return null;
+  // A sandboxed grading kernel (kernel/course/sandbox.ts) may not start processes.
+  const permission = (process as { permission?: { has(scope: string): boolean } }).permission;
+  if (permission && !permission.has("child")) return null;
   const stats = snapshotStats();
   if (stats && stats.missed.length === 0) return null;
   const blob = snapshotPath(root, typescript, heapMb, env);
@@ -78,19 +90,31 @@ export function refreshSnapshot(root: string, typescript: string, heapMb: number
     }
     // Exclusive creation: of many kernels started at once, one builds.
     fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
-    const spec: SnapshotSpec = {
-      root,
-      typescript,
-      files: [...declarationsRead].map(([fileName, languageVersion]) => ({ fileName, languageVersion })),
-    };
+    // With the files of the snapshot before, still there: kernels started in folders that resolve
+    // other declarations (a notebook folder with its own @types/node) then share one snapshot
+    // instead of rebuilding it for each other in turn.
+    const files = new Map<string, number>();
+    try {
+      const before = JSON.parse(fs.readFileSync(`${blob}.spec.json`, "utf8")) as SnapshotSpec;
+      for (const { fileName, languageVersion } of before.files.slice(0, MAX_FILES)) if (fs.existsSync(fileName)) files.set(fileName, languageVersion);
+    } catch {
+      // No snapshot before, or an unreadable spec: this start's files alone.
+    }
+    for (const [fileName, languageVersion] of declarationsRead) files.set(fileName, languageVersion);
+    const spec: SnapshotSpec = { root, typescript, files: [...files].map(([fileName, languageVersion]) => ({ fileName, languageVersion })) };
     fs.writeFileSync(`${blob}.spec.json`, JSON.stringify(spec));
   } catch {
     return null;
   }
-  const job = spawn(process.execPath, [path.join(root, "dist", "kernel", "declarations.js"), "--build", blob, String(heapMb)], { detached: true, stdio: "ignore", env });
-  job.on("error", () => fs.rmSync(lock, { force: true }));
-  job.unref();
-  return blob;
+  try {
+    const job = spawn(process.execPath, [path.join(root, "dist", "kernel", "declarations.js"), "--build", blob, String(heapMb)], { detached: true, stdio: "ignore", env });
+    job.on("error", () => fs.rmSync(lock, { force: true }));
+    job.unref();
+    return blob;
+  } catch {
+    fs.rmSync(lock, { force: true });
+    return null;
+  }
 }
 
 /**

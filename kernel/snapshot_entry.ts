@@ -120,6 +120,9 @@ function runFromSnapshot(spec: SnapshotSpec, ts: typeof import("typescript"), lo
   entry.loaded = true;
   // tslab's `require("@tslab/typescript-for-tslab")` and kernel/resolve.ts find this instance.
   Module._cache[spec.typescript] = entry;
+  // Node drops Error.stackTraceLimit from a snapshot and says it re-installs it, which Node 20.20
+  // did not do here: errors then had no stack, and tracebacks no cell frames. V8's default is 10.
+  if (typeof Error.stackTraceLimit !== "number") Error.stackTraceLimit = 10;
   const global = globalThis as unknown as Record<symbol, unknown>;
   global[Symbol.for(LOOKUP_KEY)] = lookup;
   global[Symbol.for(`${LOOKUP_KEY}.stats`)] = stats;

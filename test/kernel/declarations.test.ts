@@ -32,13 +32,13 @@ function fakeRoot(dir: string): string {
       const program = ts.createProgram([main], options, ts.createCompilerHost(options));
       const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\\n"));
       const stats = globalThis[Symbol.for("torchlab.parsedDeclarations.stats")] ?? null;
-      process.stdout.write(JSON.stringify({ diagnostics, hits: stats && stats.hits, missed: stats && stats.missed.map((f) => require("path").basename(f)) }));
+      process.stdout.write(JSON.stringify({ diagnostics, stackTraceLimit: Error.stackTraceLimit, stack: new Error("x").stack.split("\\n").length > 1, hits: stats && stats.hits, missed: stats && stats.missed.map((f) => require("path").basename(f)) }));
     };\n`,
   );
   return root;
 }
 
-function check(args: string[]): { diagnostics: string[]; hits: number | null; missed: string[] | null } {
+function check(args: string[]): { diagnostics: string[]; stackTraceLimit: number; stack: boolean; hits: number | null; missed: string[] | null } {
   const result = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...args], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout);
@@ -69,6 +69,9 @@ test("a snapshot's parsed declarations are used while unchanged, parsed afresh o
 
   const fromSnapshot = check(["--snapshot-blob", blob, "check"]);
   expect(fromSnapshot.diagnostics).toEqual(direct.diagnostics);
+  // Errors have their stacks, as after loading TypeScript without the snapshot (tracebacks need them).
+  expect(fromSnapshot.stackTraceLimit).toBe(direct.stackTraceLimit);
+  expect(fromSnapshot.stack).toBe(true);
   // lib.es2022.d.ts alone pulls in the chain of lib files the spec did not name: those are parsed.
   expect(fromSnapshot.hits).toBe(2);
   expect(fromSnapshot.missed).not.toContain("types.d.ts");

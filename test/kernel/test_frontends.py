@@ -166,6 +166,8 @@ SAME_START_CELLS = [
     "[typeof torch, typeof nn.Conv2d, typeof F.relu, typeof optim.SGD, typeof transforms.ToTensor, "
     "typeof torchvision, typeof display, typeof clear_output, typeof assert].join(' ')",
     "torch.ones(2, 3).sum(1).tolist()",
+    "function inner() {\n  torch.ones(2, 3).view(4);\n}\ninner();",
+    "new Error('s').stack.split('\\n').some((l) => l.includes('torchlab-cell-'))",
 ]
 
 
@@ -229,10 +231,12 @@ class SnapshotStartTests(unittest.TestCase):
             kc.stop_channels()
             km.shutdown_kernel(now=True)
         self.assertEqual(plain[0][1], "CompileError")
-        self.assertIn("zeros", plain[7][1])
-        self.assertIn("reshape", plain[9][1])
-        self.assertTrue(plain[8][1])
+        self.assertIn("zeros", plain[9][1])
+        self.assertIn("reshape", plain[11][1])
+        self.assertTrue(plain[10][1])
         self.assertNotIn("undefined", plain[5][4][0])
+        self.assertTrue(any("Cell In[" in line for line in plain[7][3]), plain[7])
+        self.assertEqual(plain[8][4], ["true"])
         for name, start, ready in (("without snapshot", plain_info, plain_ready), ("from snapshot", info, snapshot_ready)):
             measured(f"kernel start {name}: loaded after launch (s)", f"{ready:.3f}")
             measured(f"kernel start {name}: phases (ms since process start, wall/CPU)",

@@ -7,8 +7,8 @@
  *
  *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--json]
  *
- * Each round starts a kernel from the startup snapshot of parsed declarations (built by the round
- * before if missing) and one without it (TORCHLAB_KERNEL_SNAPSHOT=0), alternately, so that machine
+ * Each round starts a kernel from the startup snapshot of parsed declarations (TORCHLAB_KERNEL_SNAPSHOT=1;
+ * built by a first start if missing) and one without it (the default), alternately, so that machine
  * load hits both alike; medians are printed. `--root DIR` measures another checkout's build (e.g.
  * an older commit) instead; `--compare DIR` adds that build's starts to the alternation. Timings only: nothing here asserts. `npm run bench` runs it with
  * `--starts 2` unless given `--no-kernel-start`.
@@ -150,8 +150,8 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 async function main() {
   const variants = [
-    { name: "snapshot", env: { ...process.env } },
-    { name: "no snapshot", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0" } },
+    { name: "snapshot", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "1" } },
+    { name: "no snapshot (default)", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0" } },
     ...(COMPARE ? [{ name: path.basename(COMPARE), env: { ...process.env }, root: COMPARE }] : []),
   ];
   // A start that builds the snapshot if it is missing; the build runs detached, so wait for it.

@@ -203,7 +203,7 @@ class SnapshotStartTests(unittest.TestCase):
 
     def test_a_start_from_the_snapshot_answers_as_a_start_without_it(self):
         cache = tempfile.mkdtemp(prefix="torchlab-cache-")
-        env = {**os.environ, "TORCHLAB_CACHE_DIR": cache}
+        env = {**os.environ, "TORCHLAB_CACHE_DIR": cache, "TORCHLAB_KERNEL_SNAPSHOT": "1"}
         km, kc, plain_ready = start_kernel(env)
         try:
             plain_info = kc.kernel_info(reply=True)["content"]["torchlab"]["start"]

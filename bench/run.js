@@ -3,7 +3,7 @@
  * Overhead of torchlab over raw TensorFlow.js, and distance to PyTorch on the CPU.
  *
  *   npm run build && node bench/run.js [--iters N] [--backend wasm|cpu] [--clock wall|cpu] [--rounds R]
- *                                      [--threads N] [--markdown]
+ *                                      [--threads N] [--markdown] [--no-kernel-start] [--kernel-start-only]
  *
  * Runs each workload on the wasm and cpu backends (one child process per backend, as the backend is
  * chosen once per process) through torchlab and through tfjs directly, and through PyTorch with
@@ -13,7 +13,8 @@
  * Workloads: a matmul, an elementwise chain, an MLP step, and the course's models (bench/models.js,
  * bench/tfjs_models.js, bench/torch_bench.py): the tutorial's Net (training step and inference), its
  * ResNet block, the small net of PyTorch's "training a classifier" tutorial at batch 4, and
- * torchvision.models.resnet18's inference at batch 1 on 224x224 (wasm only; no tfjs twin).
+ * torchvision.models.resnet18's inference at batch 1 on 224x224 (wasm only; no tfjs twin). Then the
+ * kernel's start (bench/kernel_start.js, two starts each with and without its startup snapshot).
  * torchlab and tfjs run alternately, `--rounds` times each (default 3), and the median round counts.
  * Timings only: nothing here asserts, and numbers vary with machine load; on a shared machine
  * `--clock cpu` (process CPU time, all threads) is far steadier than wall time. TORCHLAB_DIST=<dir>
@@ -318,6 +319,7 @@ function main() {
     console.log("");
     for (const n of notes) console.log(`- ${n}`);
     console.log(`- ${clock} per iteration, median of ${ROUNDS} alternating rounds (the cpu backend's models: 1 round)`);
+    kernelStart();
     return;
   }
   const all = [header, ...rows];
@@ -333,6 +335,15 @@ function main() {
   }
   for (const n of notes) console.log(`# ${n}`);
   console.log(`# ${clock} per iteration, median of ${ROUNDS} alternating rounds (the cpu backend's models: 1 round)`);
+  kernelStart();
+}
+
+/** The kernel-start rows (bench/kernel_start.js): skipped with --no-kernel-start. */
+function kernelStart() {
+  if (process.argv.includes("--no-kernel-start")) return;
+  console.log("");
+  const r = spawnSync(process.execPath, [path.join(__dirname, "kernel_start.js"), "--starts", "2"], { encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) console.error("kernel start: failed");
 }
 
 if (process.argv[2] === "--child") {
@@ -340,4 +351,5 @@ if (process.argv[2] === "--child") {
     console.error(e);
     process.exit(1);
   });
-} else main();
+} else if (process.argv.includes("--kernel-start-only")) kernelStart();
+else main();

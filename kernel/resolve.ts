@@ -12,6 +12,7 @@
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
+import { recordDeclarationReads } from "./declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
 
 export const PACKAGE_NAME = "torchlab";
@@ -107,6 +108,8 @@ export function installTorchlabResolution(): void {
       types: options.types ?? ["node"],
     };
     const host = createHost(...args) as Parameters<WatchHostListener>[0];
+    // What the next startup snapshot parses (kernel/declarations.ts).
+    recordDeclarationReads(host, options.target ?? ts.ScriptTarget.ES2022);
     watchHostListener?.(host);
     return host;
   };

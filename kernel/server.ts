@@ -19,7 +19,9 @@ import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
-import { packageVersion, packageRoot } from "./resolve";
+import { refreshSnapshot, snapshotStats } from "./declarations";
+import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
+import { SUPERVISED_ENV } from "./supervisor";
 import { runPrelude, type PreludeResult } from "./prelude";
 import { Session, SystemExit, type Outcome } from "./session";
 import {
@@ -46,6 +48,25 @@ export interface TorchlabInfo {
   backend: string | null;
   prelude: string;
   versions: { torchlab: string; tslab: string; typescript: string; node: string };
+  /** How the start went: what `npm run bench`'s kernel-start rows and the start tests report. */
+  start: StartReport;
+}
+
+/**
+ * Milliseconds since the process started (wall, and CPU of all its threads) at each phase of the
+ * load, and whether the parsed declarations came from the startup snapshot (kernel/declarations.ts).
+ */
+export interface StartReport {
+  phases: { name: string; wall_ms: number; cpu_ms: number }[];
+  /** "none", or how many declaration files the snapshot supplied and how many were parsed afresh. */
+  snapshot: string;
+}
+
+const startReport: StartReport = { phases: [], snapshot: "none" };
+
+function startPhase(name: string): void {
+  const cpu = process.cpuUsage();
+  startReport.phases.push({ name, wall_ms: Math.round(performance.now()), cpu_ms: Math.round((cpu.user + cpu.system) / 1000) });
 }
 
 interface HistoryEntry {
@@ -56,11 +77,25 @@ interface HistoryEntry {
 
 type Log = (text: string) => void;
 
-/** Where kernel diagnostics go: the real stderr, which Jupyter servers keep as the kernel log. */
+/**
+ * Where kernel diagnostics go: the real stderr, which Jupyter servers keep as the kernel log.
+ *
+ * Once the log's reader is gone (the supervisor or the notebook server was killed), each write
+ * fails with EPIPE, asynchronously, as an 'error' event: unheard, that became an uncaught exception,
+ * which the async-error reporter logged, which failed again, and so on: an orphaned kernel was
+ * seen spinning at 30% CPU on thousands of failing writes a second. A broken log stays silent.
+ */
 function defaultLog(): Log {
-  const write = process.stderr.write.bind(process.stderr);
+  const stderr = process.stderr;
+  const write = stderr.write.bind(stderr);
+  let broken = false;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", () => {
+      if (stream === stderr) broken = true;
+    });
+  }
   return (text) => {
-    write(`[torchlab] ${text}\n`);
+    if (!broken && !stderr.destroyed) write(`[torchlab] ${text}\n`);
   };
 }
 
@@ -152,6 +187,10 @@ const FIRST_CONTACT_MS = 300;
  * runs (ipykernel's stop_on_error_timeout plays this part there, by arrival time alone).
  */
 const LATE_ABORT_WINDOW_MS = 2000;
+
+/** How often an orphaned kernel is looked for, and how long it gets to close before it exits anyway. */
+const PARENT_POLL_MS = 1000;
+const ORPHAN_GRACE_MS = 5000;
 
 export class KernelServer {
   private readonly signer: Signer;
@@ -529,6 +568,7 @@ export class KernelServer {
       backend: this.prelude?.backend ?? null,
       prelude: this.prelude?.summary ?? "loading",
       versions: { torchlab: packageVersion(), ...dependencyVersions(), node: process.version },
+      start: startReport,
     };
   }
 
@@ -746,8 +786,20 @@ export async function runKernel(connectionFile: string): Promise<void> {
   // this handler stops an awaiting one and keeps the default action (exit) from ending the kernel.
   process.on("SIGINT", () => session?.interrupt());
   process.on("SIGTERM", () => void server.close());
-  // Under the supervisor, which has the kernel in a process group of its own: end with it.
-  process.on("disconnect", () => void server.close());
+  // Under the supervisor, which has the kernel in a process group of its own: end with it. Its
+  // IPC channel closing says so; a changed parent says so too, should that event not come.
+  const orphaned = () => {
+    void server.close();
+    // A close stuck behind a peer that vanished must not keep the kernel alive.
+    setTimeout(() => exit(0), ORPHAN_GRACE_MS).unref();
+  };
+  process.once("disconnect", orphaned);
+  const parent = process.ppid;
+  const parentPoll = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(parentPoll);
+    orphaned();
+  }, PARENT_POLL_MS).unref();
   server.installAsyncErrorHandlers();
   // A cell's process.exit() is an error in that cell, as IPython treats sys.exit(); the kernel ends
   // only through shutdown_request or a signal.
@@ -755,17 +807,32 @@ export async function runKernel(connectionFile: string): Promise<void> {
     throw new SystemExit(code);
   }) as typeof process.exit;
   try {
+    startPhase("entered");
     await server.start();
+    startPhase("sockets bound");
     await server.firstContact();
+    startPhase("first contact");
     preloadLibrary();
+    startPhase("library required");
     session = new Session(process.cwd());
+    startPhase("compiler required");
     const prelude = await runPrelude(session);
     if (!prelude.ok) {
       log(prelude.summary);
     }
+    startPhase("prelude done");
+    const stats = snapshotStats();
+    if (stats) {
+      const missed = stats.missed.length > 0 ? ` (${stats.missed.slice(0, 5).map((f) => path.basename(f)).join(", ")}${stats.missed.length > 5 ? ", ..." : ""})` : "";
+      startReport.snapshot = `${stats.hits} declaration files from the snapshot, ${stats.missed.length} parsed${missed}`;
+    }
     server.loadedWith(session, prelude);
     // Written after the first cells can run, so that they include what the start compiled.
-    setImmediate(() => saveCompileCaches()).unref();
+    setImmediate(() => {
+      saveCompileCaches();
+      const heapMb = Number(process.env[SUPERVISED_ENV]);
+      if (heapMb > 0) refreshSnapshot(packageRoot(), tslabTypeScriptPath(), heapMb);
+    }).unref();
   } catch (error) {
     // Nothing can run without sockets or an interpreter: say why in the kernel log and end, so
     // that the front end reports a dead kernel instead of waiting on a live but useless one.

@@ -7,12 +7,14 @@
  * The child has a process group of its own and gets signals only through the supervisor, so an
  * interrupt sent to the kernel's process group (as jupyter_client does) reaches it once.
  */
-import { spawn } from "child_process";
+import { spawn, type ChildProcess } from "child_process";
 import { once } from "events";
+import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as Zmq from "zeromq";
-import { packageRoot } from "./resolve";
+import { snapshotEnabled, snapshotPath } from "./declarations";
+import { packageRoot, tslabTypeScriptPath } from "./resolve";
 import { encode, newHeader, readConnectionFile, Signer, socketAddress, type Header } from "./wire";
 
 /** Set in the child's environment (to its heap limit in MB): the kernel runs there, not another supervisor. */
@@ -25,6 +27,8 @@ const RESUBSCRIBE_MS = 5000;
 /** How often to check that the process that started the kernel is alive, and how long the kernel gets to end once it is not. */
 const PARENT_POLL_MS = 1000;
 const ORPHAN_GRACE_MS = 5000;
+/** What Node prints when it cannot load a startup snapshot. */
+const SNAPSHOT_REFUSED = /Failed to load the startup snapshot|SnapshotData::FromBlob|Cannot open .*\.blob/;
 
 export function heapLimitMb(env: NodeJS.ProcessEnv = process.env): number {
   const asked = env[HEAP_ENV];
@@ -34,21 +38,25 @@ export function heapLimitMb(env: NodeJS.ProcessEnv = process.env): number {
 
 /** Runs the kernel in a child process until it ends; resolves to the exit code to end with. */
 export async function superviseKernel(connectionFile: string): Promise<number> {
+  // With the notebook server killed, our stderr is a pipe nobody reads: a failed write must not end
+  // the supervisor (EPIPE is emitted as an 'error' event), whose orphan check below ends the kernel.
+  process.stderr.on("error", () => undefined);
+  process.stdout.on("error", () => undefined);
   const heapMb = heapLimitMb();
-  const child = spawn(
-    process.execPath,
-    [`--max-old-space-size=${heapMb}`, path.join(packageRoot(), "bin", "torchlab.js"), "kernel", "--connection-file", connectionFile],
-    { stdio: ["ignore", "inherit", "pipe", "ipc"], env: { ...process.env, [SUPERVISED_ENV]: String(heapMb) }, detached: true },
-  );
+  const blob = snapshotEnabled() ? snapshotPath(packageRoot(), tslabTypeScriptPath(), heapMb) : null;
+  let child = startKernelProcess(connectionFile, heapMb, blob !== null && fs.existsSync(blob) ? blob : null);
   let running: Header | null = null;
-  child.on("message", (message: unknown) => {
-    if (typeof message === "object" && message !== null && "parent" in message) running = (message as { parent: Header }).parent;
-  });
   let stderrTail = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    process.stderr.write(chunk);
-    stderrTail = (stderrTail + chunk.toString("utf8")).slice(-8000);
-  });
+  const watch = () => {
+    child.on("message", (message: unknown) => {
+      if (typeof message === "object" && message !== null && "parent" in message) running = (message as { parent: Header }).parent;
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      if (!process.stderr.destroyed) process.stderr.write(chunk);
+      stderrTail = (stderrTail + chunk.toString("utf8")).slice(-8000);
+    });
+  };
+  watch();
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => child.kill(signal));
   }
@@ -62,7 +70,16 @@ export async function superviseKernel(connectionFile: string): Promise<number> {
     child.kill("SIGTERM");
     setTimeout(() => child.kill("SIGKILL"), ORPHAN_GRACE_MS).unref();
   }, PARENT_POLL_MS).unref();
-  const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  let [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  // A snapshot V8 refuses (another Node build, a damaged file) ends the child before anything of
+  // ours ran: it is removed and the kernel started as without one, which builds a good one later.
+  if (code !== 0 && child.spawnargs.includes("--snapshot-blob") && SNAPSHOT_REFUSED.test(stderrTail) && blob !== null) {
+    fs.rmSync(blob, { force: true });
+    stderrTail = "";
+    child = startKernelProcess(connectionFile, heapMb, null);
+    watch();
+    [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  }
   // SIGTERM and SIGHUP come through us, from whoever ends the kernel; any other end is a death to report
   // (SIGKILL from the system's out-of-memory killer included).
   if (code === 0 || signal === "SIGTERM" || signal === "SIGHUP") return code ?? 0;
@@ -78,6 +95,19 @@ export async function superviseKernel(connectionFile: string): Promise<number> {
     process.stderr.write(`[torchlab] could not report the kernel's death to the front end: ${String(error)}\n`);
   }
   return code ?? 1;
+}
+
+/**
+ * The kernel process; from the startup snapshot of parsed declarations when there is one
+ * (kernel/declarations.ts), whose main function then runs the kernel command.
+ */
+function startKernelProcess(connectionFile: string, heapMb: number, blob: string | null): ChildProcess {
+  const entry = blob !== null ? ["--snapshot-blob", blob] : [path.join(packageRoot(), "bin", "torchlab.js")];
+  return spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...entry, "kernel", "--connection-file", connectionFile], {
+    stdio: ["ignore", "inherit", "pipe", "ipc"],
+    env: { ...process.env, [SUPERVISED_ENV]: String(heapMb) },
+    detached: true,
+  });
 }
 
 async function reportDeath(connectionFile: string, parent: Header | null, ename: string, evalue: string): Promise<void> {

@@ -10,6 +10,7 @@ import os
 import random
 import signal
 import sys
+import tempfile
 import time
 import unittest
 from queue import Empty
@@ -152,6 +153,178 @@ class StartupTests(unittest.TestCase):
             hb.close()
             kc.stop_channels()
             km.shutdown_kernel(now=True)
+
+
+# Cells whose replies must not depend on how the kernel started: a type error's diagnostic, names
+# only a checker that read torchlab's, tfjs's and Node's declarations knows, and the prelude's globals.
+SAME_START_CELLS = [
+    "const n: number = torch.ones(2);",
+    "const m: nn.Module = new nn.Linear(2, 3); const y = m(torch.ones(1, 2)); y.shape",
+    "import type { Tensor } from 'torchlab/dist/src/tensor/tensor';\nconst t: Tensor = torch.zeros(2); t.dtype",
+    "const b: Buffer = Buffer.from('ab'); const w = setTimeout(() => {}, 0); clearTimeout(w); b.length",
+    "const bad: string = Buffer.from('ab');",
+    "[typeof torch, typeof nn.Conv2d, typeof F.relu, typeof optim.SGD, typeof transforms.ToTensor, "
+    "typeof torchvision, typeof display, typeof clear_output, typeof assert].join(' ')",
+    "torch.ones(2, 3).sum(1).tolist()",
+    "function inner() {\n  torch.ones(2, 3).view(4);\n}\ninner();",
+    "new Error('s').stack.split('\\n').some((l) => l.includes('torchlab-cell-'))",
+]
+
+
+def start_kernel(env):
+    km = KernelManager(kernel_name="torchlab")
+    launched = time.time()
+    km.start_kernel(env=env)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=TIMEOUT)
+    execute(kc, "", silent=True)
+    return km, kc, time.time() - launched
+
+
+def start_answers(kc):
+    """What the SAME_START_CELLS, a completion and a hover answer, without ids and dates."""
+    answers = []
+    for code in SAME_START_CELLS:
+        reply, outputs = execute(kc, code)
+        answers.append((reply["status"], reply.get("ename"), reply.get("evalue"), reply.get("traceback"),
+                        [c.get("data", {}).get("text/plain") for t, c in outputs if t == "execute_result"]))
+    kc.complete("torch.zer", 9)
+    answers.append(("complete", kc.get_shell_msg(timeout=TIMEOUT)["content"]["matches"]))
+    kc.inspect("torch.ones(2)", 8)
+    answers.append(("inspect", kc.get_shell_msg(timeout=TIMEOUT)["content"]["data"].get("text/plain")))
+    kc.complete("const q = torch.ones(2); q.resh", 31)
+    answers.append(("complete", kc.get_shell_msg(timeout=TIMEOUT)["content"]["matches"]))
+    return answers
+
+
+class SnapshotStartTests(unittest.TestCase):
+    """A kernel started from the snapshot of parsed declarations (kernel/declarations.ts)."""
+
+    def test_a_start_from_the_snapshot_answers_as_a_start_without_it(self):
+        cache = tempfile.mkdtemp(prefix="torchlab-cache-")
+        env = {**os.environ, "TORCHLAB_CACHE_DIR": cache, "TORCHLAB_KERNEL_SNAPSHOT": "1"}
+        km, kc, plain_ready = start_kernel(env)
+        try:
+            plain_info = kc.kernel_info(reply=True)["content"]["torchlab"]["start"]
+            self.assertEqual(plain_info["snapshot"], "none")
+            plain = start_answers(kc)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        # The first kernel started building the snapshot once it had loaded.
+        blobs = []
+        deadline = time.time() + 300
+        while time.time() < deadline:
+            files = [os.path.join(d, f) for d, _, fs in os.walk(cache) for f in fs]
+            blobs = [f for f in files if f.endswith(".blob")]
+            if blobs and not any(f.endswith(".lock") for f in files):
+                break
+            time.sleep(0.5)
+        self.assertEqual(len(blobs), 1, os.listdir(cache))
+        km, kc, snapshot_ready = start_kernel(env)
+        try:
+            info = kc.kernel_info(reply=True)["content"]["torchlab"]["start"]
+            self.assertRegex(info["snapshot"], r"^[1-9]\d* declaration files from the snapshot, 0 parsed$")
+            self.assertEqual(start_answers(kc), plain)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        self.assertEqual(plain[0][1], "CompileError")
+        self.assertIn("zeros", plain[9][1])
+        self.assertIn("reshape", plain[11][1])
+        self.assertTrue(plain[10][1])
+        self.assertNotIn("undefined", plain[5][4][0])
+        self.assertTrue(any("Cell In[" in line for line in plain[7][3]), plain[7])
+        self.assertEqual(plain[8][4], ["true"])
+        for name, start, ready in (("without snapshot", plain_info, plain_ready), ("from snapshot", info, snapshot_ready)):
+            measured(f"kernel start {name}: loaded after launch (s)", f"{ready:.3f}")
+            measured(f"kernel start {name}: phases (ms since process start, wall/CPU)",
+                     ", ".join(f"{p['name']} {p['wall_ms']}/{p['cpu_ms']}" for p in start["phases"]))
+        measured("kernel start from snapshot: declarations", info["snapshot"])
+
+        # A snapshot Node cannot load (damaged, another build) costs only that start's speed.
+        with open(blobs[0], "wb") as damaged:
+            damaged.write(b"not a snapshot")
+        km, kc, _ = start_kernel(env)
+        try:
+            self.assertEqual(value_of(kc, "torch.ones(3).sum().item()"), "3")
+            self.assertEqual(kc.kernel_info(reply=True)["content"]["torchlab"]["start"]["snapshot"], "none")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        if os.path.exists(blobs[0]):
+            with open(blobs[0], "rb") as blob:
+                self.assertNotEqual(blob.read(14), b"not a snapshot")
+
+
+# A front end that starts a kernel, runs a cell that keeps failing asynchronously and printing, says
+# the kernel's pid, and then waits to be killed.
+DYING_CLIENT = """
+import sys
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=%d)
+kc.execute_interactive("", timeout=%d)
+kc.execute("setInterval(() => { throw new Error('tick') }, 5); setInterval(() => console.log('x'.repeat(1000)), 5); "
+           "await new Promise((r) => setTimeout(r, 600000));")
+print(km.provisioner.process.pid, flush=True)
+import time
+time.sleep(600)
+""" % (TIMEOUT, TIMEOUT)
+
+
+def alive(pids):
+    """The pids that still run (not gone, not zombies)."""
+    running = []
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                if stat.read().split(") ")[1][0] != "Z":
+                    running.append(pid)
+        except FileNotFoundError:
+            pass
+    return running
+
+
+class OrphanTests(unittest.TestCase):
+    """A kernel whose front end or supervisor was killed ends, instead of running (or spinning) on its own."""
+
+    def wait_gone(self, pids, what):
+        deadline = time.time() + 30
+        while alive(pids) and time.time() < deadline:
+            time.sleep(0.2)
+        left = alive(pids)
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
+        self.assertEqual(left, [], f"kernel processes still alive 30 s after {what}")
+
+    def test_the_kernel_ends_when_its_front_end_is_killed_mid_cell_with_its_pipes(self):
+        import subprocess
+        client = subprocess.Popen([sys.executable, "-c", DYING_CLIENT], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        supervisor = int(client.stdout.readline())
+        time.sleep(1)
+        pids = process_tree(supervisor)
+        client.kill()
+        client.stdout.close()
+        client.stderr.close()
+        client.wait()
+        self.wait_gone(pids, "the front end was killed")
+
+    def test_the_kernel_ends_when_its_supervisor_is_killed(self):
+        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
+        try:
+            execute(kc, "", silent=True)
+            # Each failure is logged to stderr, whose reader (the supervisor) is about to die.
+            kc.execute("setInterval(() => { throw new Error('tick') }, 300); await new Promise((r) => setTimeout(r, 600000));")
+            time.sleep(1)
+            supervisor = km.provisioner.process.pid
+            pids = process_tree(supervisor)
+            self.assertEqual(len(pids), 2, pids)
+            os.kill(supervisor, signal.SIGKILL)
+            km.provisioner.process.wait()
+            self.wait_gone(pids[1:], "its supervisor was killed")
+        finally:
+            kc.stop_channels()
 
 
 class OutOfMemoryTests(unittest.TestCase):

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+/**
+ * Kernel start (issue 12): how long from launching `torchlab kernel` until kernel_info is answered,
+ * until the kernel is fully loaded (an empty execute answered), and the first cell after that; the
+ * CPU the kernel's processes used until then; and the kernel's own phase report (kernel_info's
+ * `torchlab.start`).
+ *
+ *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--json]
+ *
+ * Each round starts a kernel from the startup snapshot of parsed declarations (TORCHLAB_KERNEL_SNAPSHOT=1;
+ * built by a first start if missing) and one without it (the default), alternately, so that machine
+ * load hits both alike; medians are printed. `--root DIR` measures another checkout's build (e.g.
+ * an older commit) instead; `--compare DIR` adds that build's starts to the alternation. Timings only: nothing here asserts. `npm run bench` runs it with
+ * `--starts 2` unless given `--no-kernel-start`.
+ */
+"use strict";
+const { spawn } = require("child_process");
+const crypto = require("crypto");
+const fs = require("fs");
+const net = require("net");
+const os = require("os");
+const path = require("path");
+
+const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const STARTS = Number(arg("--starts", "3"));
+const ROOT = path.resolve(arg("--root", path.join(__dirname, "..")));
+const COMPARE = process.argv.includes("--compare") ? path.resolve(arg("--compare")) : null;
+const JSON_OUT = process.argv.includes("--json");
+const FIRST_CELL = "const x = torch.ones(2, 3); x.sum()";
+
+const zmq = require(path.join(ROOT, "node_modules", "zeromq"));
+const wire = require(path.join(ROOT, "dist", "kernel", "wire.js"));
+
+async function freePorts(count) {
+  const servers = await Promise.all(Array.from({ length: count }, () => new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  })));
+  const ports = servers.map((s) => s.address().port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+/** CPU seconds (user + system) of `pid` and its live descendants, from /proc (Linux); null elsewhere. */
+function treeCpu(pid) {
+  try {
+    const tick = 100; // USER_HZ on Linux
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    let total = (Number(stat[11]) + Number(stat[12])) / tick;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) {
+        total += treeCpu(Number(child)) ?? 0;
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+/** Resident memory in MB of `pid` and its descendants (kernel + supervisor), from /proc; null elsewhere. */
+function treeRss(pid) {
+  try {
+    let kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))[1]);
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) {
+        kb += (treeRss(Number(child)) ?? 0) * 1024;
+      }
+    }
+    return kb / 1024;
+  } catch {
+    return null;
+  }
+}
+
+async function startOnce(env, root = ROOT) {
+  const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(5);
+  const info = { transport: "tcp", ip: "127.0.0.1", shell_port, iopub_port, stdin_port, control_port, hb_port,
+    key: crypto.randomBytes(16).toString("hex"), signature_scheme: "hmac-sha256", kernel_name: "torchlab" };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-start-"));
+  const file = path.join(dir, "kernel.json");
+  fs.writeFileSync(file, JSON.stringify(info));
+  const signer = new wire.Signer(info.key, info.signature_scheme);
+  const shell = new zmq.Dealer();
+  shell.connect(wire.socketAddress(info, shell_port));
+  const launched = performance.now();
+  const child = spawn(process.execPath, [path.join(root, "bin", "torchlab.js"), "kernel", "--connection-file", file], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  child.stderr.on("data", (d) => (log += d));
+  const replies = new Map();
+  let wake = () => {};
+  (async () => {
+    try {
+      for await (const frames of shell) {
+        const msg = wire.decode(frames, signer);
+        replies.set(msg.parent_header.msg_id, { msg, at: performance.now() });
+        wake();
+      }
+    } catch {
+      // closed
+    }
+  })();
+  const send = (msg_type, content) => {
+    const header = wire.newHeader(msg_type, "bench", "bench");
+    void shell.send(wire.encode({ identities: [], header, parent_header: {}, metadata: {}, content, buffers: [] }, signer));
+    return header.msg_id;
+  };
+  const wait = async (id, ms) => {
+    const deadline = performance.now() + ms;
+    while (!replies.has(id) && performance.now() < deadline) {
+      await new Promise((resolve) => { wake = resolve; setTimeout(resolve, 50); });
+    }
+    if (!replies.has(id)) throw new Error(`no reply within ${ms} ms; kernel log:\n${log}`);
+    return replies.get(id);
+  };
+  const execute = (code) => send("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+  try {
+    let infoReply = null;
+    while (!infoReply) {
+      const id = send("kernel_info_request", {});
+      infoReply = await wait(id, 250).catch(() => null);
+      if (child.exitCode !== null) throw new Error(`the kernel exited:\n${log}`);
+    }
+    const ready = await wait(execute(""), 120_000);
+    const cellSent = performance.now();
+    const first = await wait(execute(FIRST_CELL), 60_000);
+    if (first.msg.content.status !== "ok") throw new Error(`first cell failed: ${JSON.stringify(first.msg.content)}`);
+    const cpu = treeCpu(child.pid);
+    const rss = treeRss(child.pid);
+    const report = (await wait(send("kernel_info_request", {}), 10_000)).msg.content.torchlab;
+    return {
+      kernel_info_s: (infoReply.at - launched) / 1000,
+      ready_s: (ready.at - launched) / 1000,
+      first_cell_s: (first.at - cellSent) / 1000,
+      cpu_s: cpu,
+      rss_mb: rss,
+      snapshot: report && report.start ? report.start.snapshot : "-",
+      phases: report && report.start ? report.start.phases : [],
+    };
+  } finally {
+    send("shutdown_request", { restart: false });
+    await Promise.race([new Promise((resolve) => child.once("exit", resolve)), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+    shell.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+
+async function main() {
+  const variants = [
+    { name: "snapshot", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "1" } },
+    { name: "no snapshot (default)", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0" } },
+    ...(COMPARE ? [{ name: path.basename(COMPARE), env: { ...process.env }, root: COMPARE }] : []),
+  ];
+  // A start that builds the snapshot if it is missing; the build runs detached, so wait for it.
+  await startOnce(variants[0].env);
+  const cacheRoot = process.env.TORCHLAB_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "torchlab");
+  for (let waited = 0; waited < 120_000; waited += 500) {
+    const dir = path.join(cacheRoot, `v8-${process.version}-${process.arch}`);
+    const building = fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith(".lock"));
+    if (!building) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const runs = Object.fromEntries(variants.map((v) => [v.name, []]));
+  for (let i = 0; i < STARTS; i++) {
+    for (const v of variants) runs[v.name].push(await startOnce(v.env, v.root));
+  }
+  if (JSON_OUT) {
+    console.log(JSON.stringify(runs));
+    return;
+  }
+  const rows = [["kernel start", "kernel_info s", "ready s", "first cell s", "ready+first s", "CPU s (to first cell)", "RSS MB", "declarations"]];
+  for (const [name, rs] of Object.entries(runs)) {
+    const cpu = rs.every((r) => r.cpu_s !== null) ? median(rs.map((r) => r.cpu_s)).toFixed(2) : "-";
+    rows.push([name, median(rs.map((r) => r.kernel_info_s)).toFixed(2), median(rs.map((r) => r.ready_s)).toFixed(2),
+      median(rs.map((r) => r.first_cell_s)).toFixed(3), median(rs.map((r) => r.ready_s + r.first_cell_s)).toFixed(2), cpu,
+      rs.every((r) => r.rss_mb !== null) ? median(rs.map((r) => r.rss_mb)).toFixed(0) : "-", rs[rs.length - 1].snapshot]);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((v, c) => (c === 0 || c === 7 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  "));
+    if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  }
+  for (const [name, rs] of Object.entries(runs)) {
+    const phases = rs[rs.length - 1].phases.map((p) => `${p.name} ${p.wall_ms}/${p.cpu_ms}`).join(", ");
+    console.log(`# ${name}, kernel's phases (ms since process start, wall/CPU): ${phases}`);
+  }
+  console.log(`# median of ${STARTS} alternating starts; load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

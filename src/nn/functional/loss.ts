@@ -133,21 +133,32 @@ interface Picked {
   safe: Tensor;
 }
 
-function pickTargets(op: string, logp: Tensor, target: Tensor, weight: Tensor | null, ignore_index: number): Picked {
+/**
+ * The class indices of `target` for nll_loss over `logp` ([C] or [N, C, ...]), checked as PyTorch
+ * checks them: an integer dtype, matching shapes, each in [0, C) unless it is ignore_index.
+ */
+function targetClasses(op: string, logp: Tensor, target: Tensor, ignore_index: number): { C: number; tvals: Int32Array } {
   if (target.dtype !== "int32") {
     throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)} (${op}() needs class indices as an integer tensor, e.g. target.long())`);
   }
   checkNllShapes(logp, target);
   const C = logp.dim() === 1 ? logp.shape[0] : logp.shape[1];
-  const flat = logp.dim() === 1 ? logp.unsqueeze(0) : classesLast(logp);
   const tvals = target.dataSync() as Int32Array;
+  for (let i = 0; i < tvals.length; i++) {
+    const v = tvals[i];
+    if (v !== ignore_index && (v < 0 || v >= C)) throw new IndexError(`Target ${v} is out of bounds.`);
+  }
+  return { C, tvals };
+}
+
+function pickTargets(op: string, logp: Tensor, target: Tensor, weight: Tensor | null, ignore_index: number): Picked {
+  const { tvals } = targetClasses(op, logp, target, ignore_index);
+  const flat = logp.dim() === 1 ? logp.unsqueeze(0) : classesLast(logp);
   const safeVals = new Int32Array(tvals.length);
   const keep = new Float32Array(tvals.length);
   for (let i = 0; i < tvals.length; i++) {
-    const v = tvals[i];
-    if (v === ignore_index) continue;
-    if (v < 0 || v >= C) throw new IndexError(`Target ${v} is out of bounds.`);
-    safeVals[i] = v;
+    if (tvals[i] === ignore_index) continue;
+    safeVals[i] = tvals[i];
     keep[i] = 1;
   }
   const safe = from_typed(safeVals, [tvals.length]);
@@ -178,22 +189,14 @@ function reduceWeighted(p: Picked, reduction: Reduction): Tensor {
  */
 function nllKernel(op: string, logp: Tensor, target: Tensor, weight: Tensor | null, ignore_index: number, reduction: Reduction): Tensor | null {
   if (logp.dtype !== "float32" || !nllKernelApplies(logp.numel())) return null;
-  if (target.dtype !== "int32") {
-    throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)} (${op}() needs class indices as an integer tensor, e.g. target.long())`);
-  }
-  checkNllShapes(logp, target);
-  const dim = logp.dim();
-  const C = dim === 1 ? logp.shape[0] : logp.shape[1];
+  const { C, tvals } = targetClasses(op, logp, target, ignore_index);
   let inner = 1;
-  for (let i = 2; i < dim; i++) inner *= logp.shape[i];
-  const tvals = target.dataSync() as Int32Array;
+  for (let i = 2; i < logp.dim(); i++) inner *= logp.shape[i];
   const wvals = weight ? (weight.dataSync() as Float32Array) : null;
   let total = 0;
   for (let i = 0; i < tvals.length; i++) {
     const v = tvals[i];
-    if (v === ignore_index) continue;
-    if (v < 0 || v >= C) throw new IndexError(`Target ${v} is out of bounds.`);
-    total += wvals ? wvals[v] : 1;
+    if (v !== ignore_index) total += wvals ? wvals[v] : 1;
   }
   if (reduction === "mean" && total === 0) return null;
   const red = reduction === "none" ? 0 : reduction === "mean" ? 1 : 2;

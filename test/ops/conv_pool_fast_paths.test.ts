@@ -221,4 +221,25 @@ describe("conv2d under no_grad keeps the transposed filter only while the weight
     conv.load_state_dict(other.state_dict());
     expect(Array.from(forward())).toEqual(Array.from(torch.no_grad(() => other(x)).dataSync()));
   });
+
+  test("optimizer steps (SGD with momentum, Adam) between evaluations are seen", () => {
+    // A user's loop: evaluate, train a few steps, evaluate again, all inside one function.
+    function trainAndEval(makeOpt: (p: Tensor[]) => { zero_grad(): void; step(): void }): number {
+      torch.manual_seed(1);
+      const conv = new torch.nn.Conv2d(3, 4, 3, { padding: 1 });
+      const x = torch.randn(2, 3, 6, 6);
+      const opt = makeOpt(conv.parameters());
+      torch.no_grad(() => conv(x));
+      for (let i = 0; i < 2; i++) {
+        opt.zero_grad();
+        conv(x).pow(2).sum().backward();
+        opt.step();
+      }
+      const got = torch.no_grad(() => conv(x));
+      const want = F.conv2d(x, conv.weight.detach().clone(), { bias: (conv.bias as Tensor).detach(), padding: 1 });
+      return got.sub(want).abs().max().item();
+    }
+    expect(trainAndEval((p) => new torch.optim.SGD(p, { lr: 0.5, momentum: 0.9 }))).toBe(0);
+    expect(trainAndEval((p) => new torch.optim.Adam(p, { lr: 0.5 }))).toBe(0);
+  });
 });

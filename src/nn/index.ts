@@ -20,6 +20,14 @@ export * from "./modules/pooling";
 export * from "./modules/batchnorm";
 export * from "./modules/upsampling";
 export * from "./modules/padding";
+// rnn
+export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./modules/rnn";
+export type { RNNMode, RNNOptions, LSTMOptions, GRUOptions, RNNCellOptions, LSTMCellOptions, GRUCellOptions } from "./modules/rnn";
+export { Conv1d } from "./modules/conv1d";
+export type { Conv1dOptions } from "./modules/conv1d";
+export { MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool1d } from "./modules/pooling1d";
+export type { MaxPool1dOptions, AvgPool1dOptions } from "./modules/pooling1d";
+// end rnn
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";

@@ -24,6 +24,10 @@ export {
 } from "./loss";
 export type { Reduction } from "./loss";
 export * from "./vision";
+// rnn
+export { conv1d, max_pool1d, avg_pool1d, adaptive_avg_pool1d, adaptive_max_pool1d } from "./conv1d";
+export type { Conv1dOptions, MaxPool1dOptions, AvgPool1dOptions } from "./conv1d";
+// end rnn
 
 /**
  * One-hot encoding of an integer tensor: output[..., k] = 1 where input == k.

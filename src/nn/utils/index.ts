@@ -8,6 +8,10 @@ import { tensor, zeros } from "../../ops/creation";
 import { cat, stack } from "../../ops/movement";
 import { RuntimeError, TypeError } from "../../errors";
 
+// rnn
+export * as rnn from "./rnn";
+// end rnn
+
 type Params = Tensor | Iterable<Tensor>;
 
 function toList(op: string, parameters: Params): Tensor[] {

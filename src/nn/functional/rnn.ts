@@ -1,0 +1,165 @@
+/**
+ * The recurrent computation behind nn.RNN / nn.LSTM / nn.GRU and their cells, written in
+ * differentiable torch ops so autograd needs nothing of its own.
+ *
+ * Speed comes from the layout, not from a special kernel: a layer's input projection
+ * `x W_ih^T + b` is one matrix product over every time step at once, so each step only adds
+ * `h W_hh^T` (one addmm) and the gate nonlinearities. The sequence is handled in PackedSequence
+ * order (step t holds the first batch_sizes[t] sequences); a dense [T, B, *] input is the case
+ * where every step holds all B.
+ */
+import { Tensor } from "../../tensor/tensor";
+import { addmm } from "../../ops/addmm";
+import { cat } from "../../ops/movement";
+
+/** PyTorch's RNN modes. */
+export type RNNMode = "RNN_TANH" | "RNN_RELU" | "LSTM" | "GRU";
+
+/** How many gate blocks W_ih and W_hh stack (LSTM i,f,g,o; GRU r,z,n). */
+export function gateCount(mode: RNNMode): number {
+  return mode === "LSTM" ? 4 : mode === "GRU" ? 3 : 1;
+}
+
+/** One direction of one layer's weights; b_hh is kept apart only where GRU needs it apart. */
+export interface DirectionWeights {
+  w_ih: Tensor;
+  w_hh: Tensor;
+  b_ih: Tensor | null;
+  b_hh: Tensor | null;
+  w_hr: Tensor | null;
+}
+
+/**
+ * The input projection of every row of `x` [N, in] at once: [N, gates*H]. For RNN and LSTM the two
+ * biases only ever appear summed, so both go in here; GRU's b_hn sits inside r * (W_hn h + b_hn)
+ * and stays with the hidden product.
+ */
+export function inputProjection(mode: RNNMode, x: Tensor, w: DirectionWeights): Tensor {
+  let bias: Tensor | null = w.b_ih;
+  if (mode !== "GRU" && w.b_hh !== null) bias = bias === null ? w.b_hh : bias.add(w.b_hh);
+  const wT = w.w_ih.t();
+  return bias === null ? x.mm(wT) : addmm(bias, x, wT);
+}
+
+/** The per-step constants of one direction: W_hh^T (and W_hr^T) are taken once, not every step. */
+export interface StepWeights {
+  whhT: Tensor;
+  bhhGru: Tensor | null;
+  whrT: Tensor | null;
+  hidden: number;
+}
+
+export function stepWeights(mode: RNNMode, w: DirectionWeights): StepWeights {
+  return {
+    whhT: w.w_hh.t(),
+    bhhGru: mode === "GRU" ? w.b_hh : null,
+    whrT: w.w_hr === null ? null : w.w_hr.t(),
+    hidden: w.w_hh.shape[0] / gateCount(mode),
+  };
+}
+
+/**
+ * One time step: `xt` is this step's input projection [b, gates*H] (biases included as
+ * inputProjection puts them), `h` [b, H_out] and for LSTM `c` [b, H]. Returns the new [h, c].
+ */
+export function cellStep(mode: RNNMode, xt: Tensor, h: Tensor, c: Tensor | null, s: StepWeights): [Tensor, Tensor | null] {
+  const H = s.hidden;
+  if (mode === "RNN_TANH") return [addmm(xt, h, s.whhT).tanh(), null];
+  if (mode === "RNN_RELU") return [addmm(xt, h, s.whhT).relu(), null];
+  if (mode === "LSTM") {
+    const gates = addmm(xt, h, s.whhT);
+    // One sigmoid over all four blocks (g's share is unused) costs less than three separate ones.
+    const sig = gates.sigmoid();
+    const i = sig.narrow(1, 0, H);
+    const f = sig.narrow(1, H, H);
+    const g = gates.narrow(1, 2 * H, H).tanh();
+    const o = sig.narrow(1, 3 * H, H);
+    const c2 = f.mul(c as Tensor).add(i.mul(g));
+    let h2 = o.mul(c2.tanh());
+    if (s.whrT !== null) h2 = h2.mm(s.whrT);
+    return [h2, c2];
+  }
+  const hh = s.bhhGru === null ? h.mm(s.whhT) : addmm(s.bhhGru, h, s.whhT);
+  const rz = xt.narrow(1, 0, 2 * H).add(hh.narrow(1, 0, 2 * H)).sigmoid();
+  const r = rz.narrow(1, 0, H);
+  const z = rz.narrow(1, H, H);
+  const n = xt.narrow(1, 2 * H, H).add(r.mul(hh.narrow(1, 2 * H, H))).tanh();
+  // (1 - z) * n + z * h, with one op fewer.
+  return [n.add(z.mul(h.sub(n))), null];
+}
+
+/** The result of running one direction: outputs [N, H_out] in packed order, final h and c [B, *]. */
+export interface DirectionResult {
+  output: Tensor;
+  h: Tensor;
+  c: Tensor | null;
+}
+
+/**
+ * Runs one direction of one layer over packed rows. `xproj` [N, gates*H] is inputProjection of the
+ * layer input; `sizes` the batch size of each step (non-increasing); h0 [B, H_out], c0 [B, H].
+ * Forward, a sequence that ends leaves its final state behind as the batch shrinks; backward, the
+ * batch grows and each sequence starts from its row of h0 at its own last step.
+ */
+export function runDirection(
+  mode: RNNMode,
+  xproj: Tensor,
+  sizes: readonly number[],
+  h0: Tensor,
+  c0: Tensor | null,
+  s: StepWeights,
+  reverse: boolean,
+): DirectionResult {
+  const T = sizes.length;
+  const offsets: number[] = [];
+  let off = 0;
+  for (const bs of sizes) {
+    offsets.push(off);
+    off += bs;
+  }
+  const outs = new Array<Tensor>(T);
+  const B = h0.shape[0];
+  const step = (t: number, h: Tensor, c: Tensor | null): [Tensor, Tensor | null] => {
+    const bs = sizes[t];
+    const xt = bs === xproj.shape[0] ? xproj : xproj.narrow(0, offsets[t], bs);
+    const r = cellStep(mode, xt, h, c, s);
+    outs[t] = r[0];
+    return r;
+  };
+  if (!reverse) {
+    let h = h0;
+    let c = c0;
+    let rows = B;
+    const doneH: Tensor[] = [];
+    const doneC: Tensor[] = [];
+    for (let t = 0; t < T; t++) {
+      const bs = sizes[t];
+      if (bs < rows) {
+        doneH.push(h.narrow(0, bs, rows - bs));
+        h = h.narrow(0, 0, bs);
+        if (c !== null) {
+          doneC.push(c.narrow(0, bs, rows - bs));
+          c = c.narrow(0, 0, bs);
+        }
+        rows = bs;
+      }
+      [h, c] = step(t, h, c);
+    }
+    const hN = doneH.length ? cat([h, ...doneH.reverse()], 0) : h;
+    const cN = c === null ? null : doneC.length ? cat([c, ...doneC.reverse()], 0) : c;
+    return { output: T === 1 ? outs[0] : cat(outs, 0), h: hN, c: cN };
+  }
+  let rows = T ? sizes[T - 1] : B;
+  let h = rows === B ? h0 : h0.narrow(0, 0, rows);
+  let c = c0 === null ? null : rows === B ? c0 : c0.narrow(0, 0, rows);
+  for (let t = T - 1; t >= 0; t--) {
+    const bs = sizes[t];
+    if (bs > rows) {
+      h = cat([h, h0.narrow(0, rows, bs - rows)], 0);
+      if (c !== null && c0 !== null) c = cat([c, c0.narrow(0, rows, bs - rows)], 0);
+      rows = bs;
+    }
+    [h, c] = step(t, h, c);
+  }
+  return { output: T === 1 ? outs[0] : cat(outs, 0), h, c };
+}

@@ -316,8 +316,10 @@ export function xlogy(a: Operand, b: Operand): Tensor {
   return record("XlogyBackward0", [x, y], out, (g) => {
     const xf = f32(x);
     const yf = f32(y);
-    const lx = tf.where(tf.equal(xf, 0), tf.zerosLike(g), tf.mul(g, tf.log(yf)));
-    return [sumTo(tf.where(tf.logicalAnd(tf.equal(xf, 0), tf.isNaN(yf)), tf.fill(g.shape, NaN), lx), x.shape), sumTo(tf.div(tf.mul(g, xf), yf), y.shape)];
+    // PyTorch: xlogy(grad, other), zeroed where self == 0 and other <= 0.
+    const gl = tf.where(tf.logicalAnd(tf.equal(g, 0), tf.logicalNot(tf.isNaN(yf))), tf.zerosLike(g), tf.mul(g, tf.log(yf)));
+    const gx = tf.where(tf.logicalAnd(tf.equal(xf, 0), tf.lessEqual(yf, 0)), tf.zerosLike(g), gl);
+    return [sumTo(gx, x.shape), sumTo(tf.div(tf.mul(g, xf), yf), y.shape)];
   });
 }
 
@@ -453,7 +455,10 @@ function broadcastCheck(op: string, ts: Tensor[]): number[] {
 export function nansum(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
   need("nansum", a);
   if (a.dtype !== "float32") return R.sum(a, dim, keepdim);
-  return R.sum(E.where(E.isnan(a), 0, a), dim, keepdim);
+  // The gradient is grad * !isnan(x), a product as in PyTorch: an infinite grad (nanmean of an
+  // all-nan slice) gives nan there, not 0.
+  const zeroed = record("NansumBackward0", [a], compute(() => tf.where(tf.isNaN(a._t), tf.zerosLike(a._t), a._t)), (g) => [tf.mul(g, tf.cast(tf.logicalNot(tf.isNaN(a._t)), "float32"))]);
+  return R.sum(zeroed, dim, keepdim);
 }
 
 export function nanmean(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {

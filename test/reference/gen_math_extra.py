@@ -98,7 +98,8 @@ C("logit", {"a": ("v", [0.1, 0.5, 0.9, 0.0, 1.0])}, "torch.logit(a)")
 C("logit_eps", {"a": ("v", [0.01, 0.5, 0.99, 0.0, 1.0])}, "torch.logit(a, eps=0.05)", "torch.logit(a, {eps: 0.05})")
 C("logit_outside", {"a": ("v", [-0.5, 1.5])}, "torch.logit(a)")
 C("sgn", {"a": ("v", [-2.0, 0.0, 3.0])}, "torch.sgn(a)")
-C("signbit", {"a": ("v", [-0.0, 0.0, -1.5, 2.0])}, "torch.signbit(a)")
+# -0.0 does not survive the JSON encoding; the test checks it directly.
+C("signbit", {"a": ("v", [-3.0, 0.0, -1.5, 2.0])}, "torch.signbit(a)")
 C("signbit_int", {"i": ("v", [-1, 0, 2])}, "torch.signbit(i)")
 C("nan_to_num", {"a": ("v", [float("nan"), float("inf"), -float("inf"), 1.5])}, "torch.nan_to_num(a)")
 C("nan_to_num_args", {"a": ("v", [float("nan"), float("inf"), -float("inf"), 1.5])},

@@ -420,10 +420,10 @@ export const aminmax = (a: Tensor, ...args: Parameters<Tensor["aminmax"]>): MinM
 /**
  * Trapezoid rule along `dim` (keyword, default -1): `torch.trapz(y)`, `torch.trapz(y, x)`, `torch.trapz(y, {dx: 0.5})`.
  */
-export function trapz(y: Tensor, x?: Tensor | { dx?: number; dim?: number }, options?: { dim?: number }): Tensor {
-  const xt = x instanceof Tensor ? x : null;
-  const o = isOptions(x) ? parseArgs("trapz", [x], ["dx", "dim"]) : keywordOnly("trapz", 2, options, ["dim"]);
-  return MX.trapz(y, xt, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1);
+export function trapz(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: number; dim?: number }, options?: { dim?: number }): Tensor {
+  const o = parseArgs("trapz", trimArgs([x, options]), ["x", "dx", "dim"]);
+  if (o.x instanceof Tensor && o.dx !== undefined) throw new TypeError("trapz(): pass either x or dx, not both");
+  return MX.trapz(y, (o.x as Tensor | null | undefined) ?? null, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1);
 }
 export const trapezoid = trapz;
 /** `steps` values from base**start to base**end, evenly spaced in the exponent. */

@@ -435,8 +435,7 @@ export function lerp(start: Tensor, end: Tensor, weight: Tensor | number): Tenso
     throw new RuntimeError(`lerp(): expected floating point start and end, got ${start.dtype} and ${end.dtype}`);
   }
   if (weight instanceof Tensor && weight.dtype !== "float32") throw new RuntimeError(`lerp(): expected a floating point weight, got ${weight.dtype}`);
-  const shape = broadcastCheck("lerp", [start, end, ...(weight instanceof Tensor ? [weight] : [])]);
-  void shape;
+  broadcastCheck("lerp", [start, end, ...(weight instanceof Tensor ? [weight] : [])]);
   return E.add(start, E.mul(E.sub(end, start), weight));
 }
 

@@ -3,7 +3,8 @@
  * tfjs has no LU kernel, so the factorisations run on the host in float64 (LU with partial
  * pivoting, as LAPACK's getrf); the gradients are the standard formulas, run on the backend:
  * d det = det * A^-T (the adjugate, computed from cofactors, where A is singular),
- * d inv = -A^-T g A^-T, d logabsdet = A^-T.
+ * d inv = -A^-T g A^-T, d logabsdet = A^-T; singular values (for the 2 and nuclear norms) come
+ * from one-sided Jacobi rotations.
  */
 import { tf, compute, record, constant, fmtShape, normDim, broadcastMismatch, broadcastShapes } from "./_core";
 import { Tensor } from "../tensor/tensor";
@@ -11,7 +12,7 @@ import * as E from "./elementwise";
 import * as R from "./reduce";
 import * as M from "./movement";
 import * as L from "./linalg";
-import { RuntimeError, ShapeError, TypeError, ValueError } from "../errors";
+import { RuntimeError, ShapeError, TypeError } from "../errors";
 
 function squareBatch(op: string, A: unknown): { A: Tensor; n: number; batch: number[] } {
   if (!(A instanceof Tensor)) throw new TypeError(`${op}(): argument 'A' must be Tensor, not ${A === null ? "null" : typeof A}`);
@@ -261,7 +262,10 @@ export function vector_norm(x: Tensor, ord: number = 2, dim: R.Dims = null, keep
   return E.pow(R.sum(E.pow(a, ord), d, keepdim), 1 / ord);
 }
 
-/** Matrix norms over the two dims `dim` (default the last two): 'fro', 1/-1 (max/min column sum), inf/-inf (row sums). */
+/**
+ * Matrix norms over the two dims `dim` (default the last two): 'fro', 'nuc' (sum of singular
+ * values), 2/-2 (largest/smallest singular value), 1/-1 (max/min column sum), inf/-inf (row sums).
+ */
 export function matrix_norm(A: Tensor, ord: Ord = "fro", dim: [number, number] = [-2, -1], keepdim = false): Tensor {
   if (!(A instanceof Tensor)) throw new TypeError("linalg.matrix_norm(): argument 'A' must be Tensor");
   if (A.dim() < 2) throw new RuntimeError(`linalg.matrix_norm: The input tensor A must have at least 2 dimensions. (got shape ${fmtShape(A.shape)})`);
@@ -278,7 +282,14 @@ export function matrix_norm(A: Tensor, ord: Ord = "fro", dim: [number, number] =
     return keepdim ? ext : M.squeeze(ext, [r, c].sort((a, b) => b - a));
   }
   if (ord === "nuc" || ord === 2 || ord === -2) {
-    throw new ValueError(`linalg.matrix_norm: ord=${String(ord)} needs singular values, which torchlab does not compute; supported: 'fro', 1, -1, inf, -inf`);
+    // Move the two dims last, so each matrix is contiguous.
+    const rest = [...Array(A.dim()).keys()].filter((d) => d !== r && d !== c);
+    const P = M.permute(A, [...rest, r, c]);
+    const out = singularNorm(P, ord);
+    if (!keepdim) return out;
+    let k = out;
+    for (const d of [r, c].sort((a, b) => a - b)) k = M.unsqueeze(k, d);
+    return k;
   }
   throw new RuntimeError(`linalg.matrix_norm: Order ${String(ord)} not supported.`);
 }
@@ -319,4 +330,99 @@ export function cross(a: Tensor, b: Tensor, dim = -1): Tensor {
   const i120 = idx([1, 2, 0]);
   const i201 = idx([2, 0, 1]);
   return E.sub(E.mul(M.index_select(x, d, i120), M.index_select(y, d, i201)), E.mul(M.index_select(x, d, i201), M.index_select(y, d, i120)));
+}
+
+/**
+ * Singular values of one m x n matrix (m >= n) by one-sided Jacobi rotations (Hestenes), in float64:
+ * returns U (m x n, orthonormal columns where s > 0), s (n) and V (n x n), unsorted.
+ */
+function jacobiSvd(a: Float64Array, m: number, n: number): { U: Float64Array; s: Float64Array; V: Float64Array } {
+  const U = Float64Array.from(a);
+  const V = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) V[i * n + i] = 1;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        let alpha = 0;
+        let beta = 0;
+        let gamma = 0;
+        for (let i = 0; i < m; i++) {
+          const up = U[i * n + p];
+          const uq = U[i * n + q];
+          alpha += up * up;
+          beta += uq * uq;
+          gamma += up * uq;
+        }
+        if (gamma === 0 || Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
+        off = Math.max(off, Math.abs(gamma) / Math.sqrt(alpha * beta));
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const cs = 1 / Math.sqrt(1 + t * t);
+        const sn = cs * t;
+        for (let i = 0; i < m; i++) {
+          const up = U[i * n + p];
+          const uq = U[i * n + q];
+          U[i * n + p] = cs * up - sn * uq;
+          U[i * n + q] = sn * up + cs * uq;
+        }
+        for (let i = 0; i < n; i++) {
+          const vp = V[i * n + p];
+          const vq = V[i * n + q];
+          V[i * n + p] = cs * vp - sn * vq;
+          V[i * n + q] = sn * vp + cs * vq;
+        }
+      }
+    }
+    if (off < 1e-15) break;
+  }
+  const s = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let norm = 0;
+    for (let i = 0; i < m; i++) norm += U[i * n + j] ** 2;
+    s[j] = Math.sqrt(norm);
+    if (s[j] > 0) for (let i = 0; i < m; i++) U[i * n + j] /= s[j];
+  }
+  return { U, s, V };
+}
+
+/**
+ * The 2-norm (largest singular value), -2 (smallest) or nuclear norm (their sum) of each matrix in
+ * the last two dims; the gradient is u v^T of the chosen singular pair (U V^T for 'nuc'), as PyTorch's
+ * svd-based backward (defined where the singular values involved are distinct).
+ */
+function singularNorm(P: Tensor, ord: 2 | -2 | "nuc"): Tensor {
+  const rows = P.shape[P.dim() - 2];
+  const cols = P.shape[P.dim() - 1];
+  const batch = P.shape.slice(0, -2);
+  const count = batch.reduce((x, y) => x * y, 1);
+  const src = P.contiguous()._t.dataSync() as Float32Array;
+  const tall = rows >= cols;
+  const m = tall ? rows : cols;
+  const n = tall ? cols : rows;
+  const vals = new Float32Array(count);
+  const grad = new Float32Array(count * rows * cols);
+  for (let b = 0; b < count; b++) {
+    const a = new Float64Array(m * n);
+    const off = b * rows * cols;
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) a[tall ? i * n + j : j * n + i] = src[off + i * cols + j];
+    const { U, s, V } = n === 0 ? { U: a, s: new Float64Array(0), V: new Float64Array(0) } : jacobiSvd(a, m, n);
+    let pick: number[];
+    if (ord === "nuc") pick = [...Array(n).keys()];
+    else {
+      let best = 0;
+      for (let k = 1; k < n; k++) if (ord === 2 ? s[k] > s[best] : s[k] < s[best]) best = k;
+      pick = n ? [best] : [];
+    }
+    vals[b] = pick.reduce((acc, k) => acc + s[k], 0);
+    // d(sum of picked s_k) / dA = sum_k u_k v_k^T (of A itself: transposed back for a wide matrix).
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        let g = 0;
+        for (const k of pick) g += tall ? U[i * n + k] * V[j * n + k] : U[j * n + k] * V[i * n + k];
+        grad[off + i * cols + j] = g;
+      }
+    }
+  }
+  return record("LinalgMatrixNormBackward0", [P], compute(() => tf.tensor(vals, batch, "float32")), (g) => [tf.mul(tf.reshape(g, [...batch, 1, 1]), tf.tensor(grad, P.shape, "float32"))]);
 }

@@ -17,6 +17,10 @@ import { from_typed, tensor } from "./ops/creation";
 import { isOptions, parseArgs, trimArgs } from "./tensor/args";
 import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
+import * as MX from "./ops/math_extra";
+import * as LX from "./ops/linalg_extra";
+import type { MinMax } from "./ops/math_extra";
+import { normalizeDtype } from "./tensor/tensor";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -324,6 +328,156 @@ export const equal = (a: Tensor, b: Tensor): boolean => a.equal(b);
 export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;
 export const numel = (a: Tensor): number => a.numel();
 void L;
+
+// fnmath: more pointwise, reduction, creation and linear-algebra functions (src/ops/math_extra.ts,
+// src/ops/linalg_extra.ts); most mirror a Tensor method. `out` where the neighbours above take it.
+type Unary = (a: Tensor, options?: Out) => Tensor;
+const unaryOut = (op: string, f: (a: Tensor) => Tensor): Unary => (a, options) => withOut(op, f(a), keywordOnly(op, 1, options, ["out"]).out);
+type Binary = (a: Tensor | number, b: Operand, options?: Out) => Tensor;
+const binaryOut = (op: string, f: (a: Tensor, b: Operand) => Tensor): Binary => (a, b, options) => {
+  const o = keywordOnly(op, 2, options, ["out"]);
+  if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw new TypeError(`${op}(): at least one of 'input' and 'other' must be a Tensor`);
+  return withOut(op, f(a instanceof Tensor ? a : operand(a, b as Tensor, op), b), o.out);
+};
+export const absolute = unaryOut("absolute", E.abs);
+export const acos = unaryOut("acos", MX.acos);
+export const arccos = unaryOut("arccos", MX.acos);
+export const asin = unaryOut("asin", MX.asin);
+export const arcsin = unaryOut("arcsin", MX.asin);
+export const atan = unaryOut("atan", MX.atan);
+export const arctan = unaryOut("arctan", MX.atan);
+export const cosh = unaryOut("cosh", MX.cosh);
+export const sinh = unaryOut("sinh", MX.sinh);
+export const tan = unaryOut("tan", MX.tan);
+export const deg2rad = unaryOut("deg2rad", MX.deg2rad);
+export const rad2deg = unaryOut("rad2deg", MX.rad2deg);
+export const erfc = unaryOut("erfc", MX.erfc);
+export const erfinv = unaryOut("erfinv", MX.erfinv);
+export const exp2 = unaryOut("exp2", MX.exp2);
+export const frac = unaryOut("frac", MX.frac);
+export const sinc = unaryOut("sinc", MX.sinc);
+export const lgamma = unaryOut("lgamma", MX.lgamma);
+export const digamma = unaryOut("digamma", MX.digamma);
+export const sgn = unaryOut("sgn", E.sign);
+export const signbit = unaryOut("signbit", MX.signbit);
+export const negative = unaryOut("negative", E.neg);
+export const atan2 = binaryOut("atan2", MX.atan2);
+export const arctan2 = binaryOut("arctan2", MX.atan2);
+export const fmod = binaryOut("fmod", MX.fmod);
+export const hypot = binaryOut("hypot", (a, b) => MX.hypot(a, b));
+export const xlogy = binaryOut("xlogy", MX.xlogy);
+export const logaddexp = binaryOut("logaddexp", (a, b) => MX.logaddexp(a, b));
+export const gcd = binaryOut("gcd", (a, b) => MX.gcd(a, b));
+export const lcm = binaryOut("lcm", (a, b) => MX.lcm(a, b));
+export const ldexp = binaryOut("ldexp", (a, b) => MX.ldexp(a, b));
+export const multiply = binaryOut("multiply", E.mul);
+/** pow in floating point: `torch.float_power(x, 2)`, `torch.float_power(2, x)`. */
+export const float_power = (a: Tensor | number, exponent: Operand, options?: Out): Tensor => withOut("float_power", MX.float_power(a, exponent), keywordOnly("float_power", 2, options, ["out"]).out);
+export const heaviside = (a: Tensor, values: Tensor, options?: Out): Tensor => withOut("heaviside", MX.heaviside(a, values), keywordOnly("heaviside", 2, options, ["out"]).out);
+export const subtract = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => sub(a, b, options);
+export const divide = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null } & Out): Tensor => div(a, b, options);
+export const clamp_min = (a: Tensor, min: number | Tensor): Tensor => a.clamp_min(min);
+export const clamp_max = (a: Tensor, max: number | Tensor): Tensor => a.clamp_max(max);
+export const logit = (a: Tensor, ...args: Parameters<Tensor["logit"]>): Tensor => a.logit(...args);
+export const nan_to_num = (a: Tensor, ...args: Parameters<Tensor["nan_to_num"]>): Tensor => a.nan_to_num(...args);
+/**
+ * input + value * tensor1 * tensor2 (`value` keyword-only).
+ * @example torch.addcmul(t, a, b, {value: 0.5})
+ */
+export const addcmul = (input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: number } & Out): Tensor => {
+  const o = keywordOnly("addcmul", 3, options, ["value", "out"]);
+  return withOut("addcmul", MX.addcmul(input, tensor1, tensor2, (o.value as number | undefined) ?? 1), o.out);
+};
+/** input + value * tensor1 / tensor2 (`value` keyword-only). */
+export const addcdiv = (input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: number } & Out): Tensor => {
+  const o = keywordOnly("addcdiv", 3, options, ["value", "out"]);
+  return withOut("addcdiv", MX.addcdiv(input, tensor1, tensor2, (o.value as number | undefined) ?? 1), o.out);
+};
+/** start + weight * (end - start). */
+export const lerp = (input: Tensor, end: Tensor, weight: Tensor | number, options?: Out): Tensor => withOut("lerp", MX.lerp(input, end, weight), keywordOnly("lerp", 3, options, ["out"]).out);
+export const nansum = (a: Tensor, ...args: Parameters<Tensor["nansum"]>): Tensor => a.nansum(...args);
+export const nanmean = (a: Tensor, ...args: Parameters<Tensor["nanmean"]>): Tensor => a.nanmean(...args);
+export const count_nonzero = (a: Tensor, ...args: Parameters<Tensor["count_nonzero"]>): Tensor => a.count_nonzero(...args);
+type VarMeanOpts = { dim?: R.Dims; unbiased?: boolean; correction?: number; keepdim?: boolean };
+/** [std, mean] over `dim` (all elements by default); unbiased (N-1) unless `unbiased: false` or `correction` says otherwise. */
+export const std_mean = (a: Tensor, dim?: R.Dims | boolean | VarMeanOpts, unbiased?: boolean | VarMeanOpts, keepdim?: boolean | VarMeanOpts): [Tensor, Tensor] => {
+  const o = MX.varMeanArgs("std_mean", [dim, unbiased, keepdim]);
+  return MX.var_mean(a, o.dim, o.correction, o.keepdim, "std_mean");
+};
+/** [var, mean] over `dim`, with std_mean's arguments. */
+export const var_mean = (a: Tensor, dim?: R.Dims | boolean | VarMeanOpts, unbiased?: boolean | VarMeanOpts, keepdim?: boolean | VarMeanOpts): [Tensor, Tensor] => {
+  const o = MX.varMeanArgs("var_mean", [dim, unbiased, keepdim]);
+  return MX.var_mean(a, o.dim, o.correction, o.keepdim, "var_mean");
+};
+export const cummax = (a: Tensor, dim: number | { dim: number }): R.ValuesIndices => a.cummax(dim);
+export const cummin = (a: Tensor, dim: number | { dim: number }): R.ValuesIndices => a.cummin(dim);
+export const logcumsumexp = (a: Tensor, dim: number | { dim: number }): Tensor => a.logcumsumexp(dim);
+export const trace = (a: Tensor): Tensor => a.trace();
+export const histc = (a: Tensor, ...args: Parameters<Tensor["histc"]>): Tensor => a.histc(...args);
+export const diff = (a: Tensor, ...args: Parameters<Tensor["diff"]>): Tensor => a.diff(...args);
+export const cov = (a: Tensor, ...args: Parameters<Tensor["cov"]>): Tensor => a.cov(...args);
+export const aminmax = (a: Tensor, ...args: Parameters<Tensor["aminmax"]>): MinMax => a.aminmax(...args);
+/**
+ * Trapezoid rule along `dim` (keyword, default -1): `torch.trapz(y)`, `torch.trapz(y, x)`, `torch.trapz(y, {dx: 0.5})`.
+ */
+export function trapz(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: number; dim?: number }, options?: { dim?: number }): Tensor {
+  const o = parseArgs("trapz", trimArgs([x, options]), ["x", "dx", "dim"]);
+  if (o.x instanceof Tensor && o.dx !== undefined) throw new TypeError("trapz(): pass either x or dx, not both");
+  return MX.trapz(y, (o.x as Tensor | null | undefined) ?? null, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1);
+}
+export const trapezoid = trapz;
+/** `steps` values from base**start to base**end, evenly spaced in the exponent. */
+export function logspace(start: number, end: number, steps: number, ...args: [base?: number | LogspaceOpts, options?: LogspaceOpts]): Tensor {
+  const o = parseArgs("logspace", args, ["base", "dtype", "requires_grad", "device"]);
+  return MX.logspace(start, end, steps, (o.base as number | undefined) ?? 10, o.dtype === undefined ? undefined : normalizeDtype(o.dtype), Boolean(o.requires_grad));
+}
+type LogspaceOpts = { base?: number; dtype?: DType | string | null; requires_grad?: boolean; device?: unknown };
+/** Deprecated in PyTorch (use arange): start to end *inclusive* in steps of `step`, float32. */
+export function range(start: number, end: number, ...args: [step?: number | RangeOpts, options?: RangeOpts]): Tensor {
+  const o = parseArgs("range", args, ["step", "dtype", "requires_grad", "device"]);
+  return MX.range(start, end, (o.step as number | undefined) ?? 1, o.dtype === undefined ? undefined : normalizeDtype(o.dtype), Boolean(o.requires_grad));
+}
+type RangeOpts = { step?: number; dtype?: DType | string | null; requires_grad?: boolean; device?: unknown };
+export const det = (A: Tensor): Tensor => LX.det(A, "det");
+export const inverse = (A: Tensor): Tensor => LX.inv(A, "inverse");
+export const logdet = (A: Tensor): Tensor => LX.logdet(A);
+export const slogdet = (A: Tensor): LX.SignLogAbsDet => LX.slogdet(A, "slogdet");
+type NormOrd = number | "fro" | "nuc";
+/** torch.linalg: norms, det, slogdet, inv, solve, cross for float32 (batched) matrices. */
+export const linalg = {
+  /** A vector norm (int dim, or 1-D input) or a matrix norm (pair of dims, or 2-D input); the 2-norm of all elements by default. */
+  norm(A: Tensor, ord?: NormOrd | null | LinalgNormOpts, dim?: number | number[] | null | LinalgNormOpts, keepdim?: boolean | LinalgNormOpts): Tensor {
+    const o = parseArgs("linalg.norm", trimArgs([ord, dim, keepdim]), ["ord", "dim", "keepdim", "out"]);
+    return withOut("linalg.norm", LX.norm(A, (o.ord as NormOrd | null | undefined) ?? null, (o.dim as number | number[] | null | undefined) ?? null, Boolean(o.keepdim)), o.out);
+  },
+  vector_norm(x: Tensor, ord?: number | VectorNormOpts, dim?: R.Dims | VectorNormOpts, keepdim?: boolean | VectorNormOpts): Tensor {
+    const o = parseArgs("linalg.vector_norm", trimArgs([ord, dim, keepdim]), ["ord", "dim", "keepdim", "out"]);
+    return withOut("linalg.vector_norm", LX.vector_norm(x, (o.ord as number | undefined) ?? 2, (o.dim as R.Dims) ?? null, Boolean(o.keepdim)), o.out);
+  },
+  matrix_norm(A: Tensor, ord?: NormOrd | MatrixNormOpts, dim?: [number, number] | MatrixNormOpts, keepdim?: boolean | MatrixNormOpts): Tensor {
+    const o = parseArgs("linalg.matrix_norm", trimArgs([ord, dim, keepdim]), ["ord", "dim", "keepdim", "out"]);
+    return withOut("linalg.matrix_norm", LX.matrix_norm(A, (o.ord as NormOrd | undefined) ?? "fro", (o.dim as [number, number] | undefined) ?? [-2, -1], Boolean(o.keepdim)), o.out);
+  },
+  det: (A: Tensor, options?: Out): Tensor => withOut("linalg.det", LX.det(A), keywordOnly("linalg.det", 1, options, ["out"]).out),
+  slogdet: (A: Tensor): LX.SignLogAbsDet => LX.slogdet(A),
+  inv: (A: Tensor, options?: Out): Tensor => withOut("linalg.inv", LX.inv(A), keywordOnly("linalg.inv", 1, options, ["out"]).out),
+  /** X with A X = B (B a vector, or a batch of vectors, when it has one dim less than A). */
+  solve: (A: Tensor, B: Tensor, options?: { left?: boolean } & Out): Tensor => {
+    const o = keywordOnly("linalg.solve", 2, options, ["left", "out"]);
+    return withOut("linalg.solve", LX.solve(A, B, (o.left as boolean | undefined) ?? true), o.out);
+  },
+  cross: (a: Tensor, b: Tensor, options?: { dim?: number } & Out): Tensor => {
+    const o = keywordOnly("linalg.cross", 2, options, ["dim", "out"]);
+    return withOut("linalg.cross", LX.cross(a, b, (o.dim as number | undefined) ?? -1), o.out);
+  },
+};
+type LinalgNormOpts = { ord?: NormOrd | null; dim?: number | number[] | null; keepdim?: boolean } & Out;
+type VectorNormOpts = { ord?: number; dim?: R.Dims; keepdim?: boolean } & Out;
+type MatrixNormOpts = { ord?: NormOrd; dim?: [number, number]; keepdim?: boolean } & Out;
+export type { MinMax } from "./ops/math_extra";
+export type { SignLogAbsDet } from "./ops/linalg_extra";
+export type { GradHook, RemovableHandle } from "./autograd/hooks";
+// end fnmath
 
 /** A device handle (PyTorch's torch.device): 'cpu' always, 'cuda' only with the CUDA backend. */
 export class Device {

@@ -3,6 +3,7 @@ import { tf } from "../backend/tf";
 import { overwrite } from "../backend/memory";
 import { Node } from "./node";
 import { Tensor } from "../tensor/tensor";
+import { hasLeafHooks, hasNodeHooks, runLeafHooks, runNodeHooks } from "./hooks";
 
 function topoOrder(root: Node): Node[] {
   const order: Node[] = [];
@@ -83,10 +84,29 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       g.dispose();
     } else capture!.set(t, g);
   };
-  const toLeaf = (leaf: Tensor, g: tf.Tensor): void => {
+  const deliver = (leaf: Tensor, g: tf.Tensor): void => {
     if (capture === undefined) accumulateLeaf(leaf, g);
     else if (capture.has(leaf)) collect(leaf, g);
     else g.dispose();
+  };
+  // A leaf with hooks gets them once, on its summed gradient, after the sweep (PyTorch's AccumulateGrad).
+  const hooked = new Map<Tensor, tf.Tensor>();
+  const toLeaf = (leaf: Tensor, g: tf.Tensor): void => {
+    if (!hasLeafHooks(leaf)) return deliver(leaf, g);
+    const prev = hooked.get(leaf);
+    const mine = materialize(g);
+    if (prev === undefined) hooked.set(leaf, mine);
+    else {
+      hooked.set(leaf, tf.add(prev, mine));
+      prev.dispose();
+      mine.dispose();
+    }
+  };
+  const flushHooked = (): void => {
+    for (const [leaf, g] of hooked) {
+      hooked.delete(leaf);
+      deliver(leaf, runLeafHooks(leaf, g));
+    }
   };
   // A non-leaf input's gradient is what reaches its grad_fn before that node runs.
   const captureAt = new Map<Node, Tensor>();
@@ -94,6 +114,7 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
   const rootNode = root.grad_fn;
   if (rootNode === null) {
     toLeaf(root, seed);
+    flushHooked();
     return;
   }
   const order = topoOrder(rootNode);
@@ -107,13 +128,14 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       const edges = node.edges;
       let parts: (tf.Tensor | null)[];
       const wanted = captureAt.get(node);
-      if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained) {
+      const hooks = hasNodeHooks(node);
+      if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained && !hooks) {
         // The transpose of a transposed gradient: the input's gradient is `got` itself.
         node.checkLive();
         transposedGrads.delete(got);
         parts = [got];
       } else {
-        const g = materialize(got);
+        const g = hooks ? runNodeHooks(node, materialize(got)) : materialize(got);
         // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor twice.
         parts = tf.tidy(() => {
           const seen = new Set<tf.Tensor>([g]);
@@ -161,7 +183,9 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       });
       if (!retainGraph) node.release();
     }
+    flushHooked();
   } finally {
     for (const g of grads.values()) g.dispose();
+    for (const g of hooked.values()) g.dispose();
   }
 }

@@ -94,7 +94,7 @@ export interface ValuesIndices {
   [Symbol.iterator](): Iterator<Tensor>;
 }
 
-export function valuesIndices(values: Tensor, indices: Tensor, op: "max" | "min" | "sort" | "topk" | "kthvalue" | "median" | "mode"): ValuesIndices {
+export function valuesIndices(values: Tensor, indices: Tensor, op: "max" | "min" | "sort" | "topk" | "kthvalue" | "median" | "mode" | "cummax" | "cummin"): ValuesIndices {
   const r = [values, indices];
   const text = (): string => `torch.return_types.${op}(\nvalues=${String(r[0])},\nindices=${String(r[1])})`;
   // Not enumerable, so the pair still looks like a two-element array to code that walks it.

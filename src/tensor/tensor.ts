@@ -23,6 +23,9 @@ import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
 import * as V from "../ops/view";
 import * as SC from "../ops/scatter";
+import * as MX from "../ops/math_extra";
+import * as LX from "../ops/linalg_extra";
+import { addHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
 import { guardNumericIndex } from "./index_guard";
 import { listIndex, listKeyError } from "./list_index";
@@ -483,6 +486,379 @@ export class Tensor {
   trunc(): Tensor {
     return E.trunc(this);
   }
+
+  // ---------------------------------------------------------------- fnmath: more math (src/ops/math_extra.ts, linalg_extra.ts), in-place forms, hooks
+  absolute(): Tensor {
+    return E.abs(this);
+  }
+  acos(): Tensor {
+    return MX.acos(this);
+  }
+  arccos(): Tensor {
+    return MX.acos(this);
+  }
+  asin(): Tensor {
+    return MX.asin(this);
+  }
+  arcsin(): Tensor {
+    return MX.asin(this);
+  }
+  atan(): Tensor {
+    return MX.atan(this);
+  }
+  arctan(): Tensor {
+    return MX.atan(this);
+  }
+  atan2(other: Operand): Tensor {
+    return MX.atan2(this, other);
+  }
+  arctan2(other: Operand): Tensor {
+    return MX.atan2(this, other);
+  }
+  cosh(): Tensor {
+    return MX.cosh(this);
+  }
+  sinh(): Tensor {
+    return MX.sinh(this);
+  }
+  tan(): Tensor {
+    return MX.tan(this);
+  }
+  deg2rad(): Tensor {
+    return MX.deg2rad(this);
+  }
+  rad2deg(): Tensor {
+    return MX.rad2deg(this);
+  }
+  erfc(): Tensor {
+    return MX.erfc(this);
+  }
+  erfinv(): Tensor {
+    return MX.erfinv(this);
+  }
+  exp2(): Tensor {
+    return MX.exp2(this);
+  }
+  frac(): Tensor {
+    return MX.frac(this);
+  }
+  sinc(): Tensor {
+    return MX.sinc(this);
+  }
+  lgamma(): Tensor {
+    return MX.lgamma(this);
+  }
+  digamma(): Tensor {
+    return MX.digamma(this);
+  }
+  sgn(): Tensor {
+    return E.sign(this);
+  }
+  signbit(): Tensor {
+    return MX.signbit(this);
+  }
+  negative(): Tensor {
+    return E.neg(this);
+  }
+  /** log(p / (1 - p)); with `eps`, p is first clamped to [eps, 1 - eps]. */
+  logit(eps?: number | null | { eps?: number | null }): Tensor {
+    const o = parseArgs("logit", trimArgs([eps]), ["eps"]);
+    return MX.logit(this, (o.eps as number | null | undefined) ?? null);
+  }
+  /** nan, +inf and -inf replaced (by 0 and float32's largest finite values unless given). */
+  nan_to_num(nan?: number | MX.NanToNumOpts, posinf?: number | null | MX.NanToNumOpts, neginf?: number | null | MX.NanToNumOpts): Tensor {
+    const o = parseArgs("nan_to_num", trimArgs([nan, posinf, neginf]), ["nan", "posinf", "neginf"]);
+    return MX.nan_to_num(this, (o.nan as number | undefined) ?? 0, (o.posinf as number | null | undefined) ?? null, (o.neginf as number | null | undefined) ?? null);
+  }
+  fmod(other: Operand): Tensor {
+    return MX.fmod(this, other);
+  }
+  hypot(other: Operand): Tensor {
+    return MX.hypot(this, other);
+  }
+  xlogy(other: Operand): Tensor {
+    return MX.xlogy(this, other);
+  }
+  logaddexp(other: Operand): Tensor {
+    return MX.logaddexp(this, other);
+  }
+  heaviside(values: Tensor): Tensor {
+    return MX.heaviside(this, values);
+  }
+  float_power(exponent: Operand): Tensor {
+    return MX.float_power(this, exponent);
+  }
+  gcd(other: Operand): Tensor {
+    return MX.gcd(this, other);
+  }
+  lcm(other: Operand): Tensor {
+    return MX.lcm(this, other);
+  }
+  ldexp(other: Operand): Tensor {
+    return MX.ldexp(this, other);
+  }
+  multiply(other: Operand): Tensor {
+    return E.mul(this, other);
+  }
+  subtract(other: Operand, options?: { alpha?: number }): Tensor {
+    return E.sub(this, other, parseArgs("subtract", trimArgs([options]), ["alpha"]).alpha as number | undefined);
+  }
+  divide(other: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
+    return E.div(this, other, parseArgs("divide", trimArgs([options]), ["rounding_mode"]) as { rounding_mode?: "trunc" | "floor" | null });
+  }
+  clamp_min(min: number | Tensor): Tensor {
+    return E.clamp(this, min, null);
+  }
+  clamp_max(max: number | Tensor): Tensor {
+    return E.clamp(this, null, max);
+  }
+  /** self + value * tensor1 * tensor2 (`value` keyword-only, default 1). */
+  addcmul(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor {
+    return MX.addcmul(this, tensor1, tensor2, MX.valueOpt("addcmul", options));
+  }
+  /** self + value * tensor1 / tensor2 (`value` keyword-only, default 1). */
+  addcdiv(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor {
+    return MX.addcdiv(this, tensor1, tensor2, MX.valueOpt("addcdiv", options));
+  }
+  /** self + weight * (end - self). */
+  lerp(end: Tensor, weight: Tensor | number): Tensor {
+    return MX.lerp(this, end, weight);
+  }
+  nansum(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
+    const s = splitDtype(trimArgs([dim, keepdim]));
+    const a = dimArgs("nansum", s.args);
+    return MX.nansum(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim);
+  }
+  nanmean(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
+    const s = splitDtype(trimArgs([dim, keepdim]));
+    const a = dimArgs("nanmean", s.args);
+    return MX.nanmean(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim);
+  }
+  count_nonzero(dim?: Dims | { dim?: Dims }): Tensor {
+    return MX.count_nonzero(this, parseArgs("count_nonzero", trimArgs([dim]), ["dim"]).dim as Dims);
+  }
+  /** Running maximum along `dim` and the index where it was (last) reached. */
+  cummax(dim: number | { dim: number }): ValuesIndices {
+    return MX.cumextreme("cummax", this, MX.requiredDim("cummax", dim));
+  }
+  cummin(dim: number | { dim: number }): ValuesIndices {
+    return MX.cumextreme("cummin", this, MX.requiredDim("cummin", dim));
+  }
+  logcumsumexp(dim: number | { dim: number }): Tensor {
+    return MX.logcumsumexp(this, MX.requiredDim("logcumsumexp", dim));
+  }
+  /** Sum of the main diagonal of a 2-D tensor. */
+  trace(): Tensor {
+    return MX.trace(this);
+  }
+  /** Histogram with `bins` equal bins over [min, max] (the data's range when both are 0). */
+  histc(bins?: number | MX.HistcOpts, min?: number | MX.HistcOpts, max?: number | MX.HistcOpts): Tensor {
+    const o = parseArgs("histc", trimArgs([bins, min, max]), ["bins", "min", "max"]);
+    return MX.histc(this, (o.bins as number | undefined) ?? 100, (o.min as number | undefined) ?? 0, (o.max as number | undefined) ?? 0);
+  }
+  /** The n-th forward difference along `dim` (default -1), after concatenating `prepend` and `append`. */
+  diff(n?: number | MX.DiffOpts, dim?: number | MX.DiffOpts, prepend?: Tensor | null | MX.DiffOpts, append?: Tensor | null | MX.DiffOpts): Tensor {
+    const o = parseArgs("diff", trimArgs([n, dim, prepend, append]), ["n", "dim", "prepend", "append"]);
+    return MX.diff(this, (o.n as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1, (o.prepend as Tensor | null | undefined) ?? null, (o.append as Tensor | null | undefined) ?? null);
+  }
+  /** Covariance of the rows (variables) over the columns (observations); options correction (1), fweights, aweights. */
+  cov(options?: { correction?: number; fweights?: Tensor | null; aweights?: Tensor | null }): Tensor {
+    const o = parseArgs("cov", trimArgs([options]), ["correction", "fweights", "aweights"]);
+    if (options !== undefined && !isOptions(options)) throw new TypeError("cov() takes 1 positional argument; correction, fweights and aweights are keyword-only");
+    return MX.cov(this, (o.correction as number | undefined) ?? 1, (o.fweights as Tensor | null | undefined) ?? null, (o.aweights as Tensor | null | undefined) ?? null);
+  }
+  /** The smallest and largest values, as `[min, max]` with `.min` / `.max`; options dim, keepdim. */
+  aminmax(options?: { dim?: number | null; keepdim?: boolean }): MX.MinMax {
+    const o = parseArgs("aminmax", trimArgs([options]), ["dim", "keepdim"]);
+    return MX.aminmax(this, (o.dim as number | null | undefined) ?? null, (o.keepdim as boolean | undefined) ?? false);
+  }
+  det(): Tensor {
+    return LX.det(this, "det");
+  }
+  inverse(): Tensor {
+    return LX.inv(this, "inverse");
+  }
+  logdet(): Tensor {
+    return LX.logdet(this);
+  }
+  slogdet(): LX.SignLogAbsDet {
+    return LX.slogdet(this, "slogdet");
+  }
+  type_as(other: Tensor): Tensor {
+    return this.to(other.dtype);
+  }
+  ndimension(): number {
+    return this.dim();
+  }
+  /** Sums this tensor down to `size`, which must expand to this tensor's shape. */
+  sum_to_size(...size: (number | number[])[]): Tensor {
+    return MX.sum_to_size(this, sizesFrom(size, "sum_to_size", "size"));
+  }
+  index_add(dim: number, index: Tensor, source: Tensor, options?: { alpha?: number }): Tensor {
+    return MX.index_add(this, dim, index, source, (parseArgs("index_add", trimArgs([options]), ["alpha"]).alpha as number | undefined) ?? 1);
+  }
+  index_fill(dim: number, index: Tensor, value: number | boolean | Tensor): Tensor {
+    return MX.index_fill(this, dim, index, value);
+  }
+  masked_scatter(mask: Tensor, source: Tensor): Tensor {
+    return MX.masked_scatter(this, mask, source);
+  }
+  put(index: Tensor, source: Tensor, accumulate: boolean | { accumulate?: boolean } = false): Tensor {
+    return MX.put(this, index, source, Boolean(parseArgs("put", [accumulate], ["accumulate"]).accumulate));
+  }
+
+  /**
+   * Registers `hook(grad)` to run on this tensor's gradient during backward(); a returned tensor
+   * replaces the gradient. Returns a handle whose `remove()` unregisters it.
+   * @example
+   * const v = torch.tensor([0., 0., 0.], {requires_grad: true});
+   * const h = v.register_hook((grad) => grad.mul(2));   // double the gradient
+   * v.backward(torch.tensor([1., 2., 3.]));             // v.grad is [2, 4, 6]
+   * h.remove();
+   */
+  register_hook(hook: GradHook): RemovableHandle {
+    return addHook(this, this.grad_fn, hook);
+  }
+
+  abs_(): this {
+    return this.inplace("abs_", (s) => E.abs(s));
+  }
+  absolute_(): this {
+    return this.inplace("absolute_", (s) => E.abs(s));
+  }
+  sqrt_(): this {
+    return this.inplace("sqrt_", (s) => E.sqrt(s));
+  }
+  pow_(exponent: Operand): this {
+    return this.inplace("pow_", (s) => E.pow(s, exponent === this ? s : exponent));
+  }
+  exp_(): this {
+    return this.inplace("exp_", (s) => E.exp(s));
+  }
+  neg_(): this {
+    return this.inplace("neg_", (s) => E.neg(s));
+  }
+  negative_(): this {
+    return this.inplace("negative_", (s) => E.neg(s));
+  }
+  floor_(): this {
+    return this.inplace("floor_", (s) => E.floor(s));
+  }
+  ceil_(): this {
+    return this.inplace("ceil_", (s) => E.ceil(s));
+  }
+  round_(): this {
+    return this.inplace("round_", (s) => E.round(s));
+  }
+  trunc_(): this {
+    return this.inplace("trunc_", (s) => E.trunc(s));
+  }
+  reciprocal_(): this {
+    return this.inplace("reciprocal_", (s) => E.reciprocal(s));
+  }
+  remainder_(other: Operand): this {
+    return this.inplace("remainder_", (s) => E.remainder(s, other === this ? s : other));
+  }
+  fmod_(other: Operand): this {
+    return this.inplace("fmod_", (s) => MX.fmod(s, other === this ? s : other));
+  }
+  clamp_min_(min: number | Tensor): this {
+    return this.inplace("clamp_min_", (s) => E.clamp(s, min, null));
+  }
+  clamp_max_(max: number | Tensor): this {
+    return this.inplace("clamp_max_", (s) => E.clamp(s, null, max));
+  }
+  sigmoid_(): this {
+    return this.inplace("sigmoid_", (s) => E.sigmoid(s));
+  }
+  tanh_(): this {
+    return this.inplace("tanh_", (s) => E.tanh(s));
+  }
+  addcmul_(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): this {
+    const v = MX.valueOpt("addcmul_", options);
+    return this.inplace("addcmul_", (s) => MX.addcmul(s, tensor1 === this ? s : tensor1, tensor2 === this ? s : tensor2, v));
+  }
+  addcdiv_(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): this {
+    const v = MX.valueOpt("addcdiv_", options);
+    return this.inplace("addcdiv_", (s) => MX.addcdiv(s, tensor1 === this ? s : tensor1, tensor2 === this ? s : tensor2, v));
+  }
+  lerp_(end: Tensor, weight: Tensor | number): this {
+    return this.inplace("lerp_", (s) => MX.lerp(s, end === this ? s : end, weight === this ? s : weight));
+  }
+  // Comparisons and logical_not_ write 0/1 in this tensor's own dtype, as PyTorch's.
+  logical_not_(): this {
+    return this.inplace("logical_not_", (s) => E.logical_not(s), undefined, true);
+  }
+  eq_(other: Operand): this {
+    return this.inplace("eq_", (s) => E.eq(s, other === this ? s : other), "EqBackward0", true);
+  }
+  ne_(other: Operand): this {
+    return this.inplace("ne_", (s) => E.ne(s, other === this ? s : other), "NeBackward0", true);
+  }
+  lt_(other: Operand): this {
+    return this.inplace("lt_", (s) => E.lt(s, other === this ? s : other), "LtBackward0", true);
+  }
+  le_(other: Operand): this {
+    return this.inplace("le_", (s) => E.le(s, other === this ? s : other), "LeBackward0", true);
+  }
+  gt_(other: Operand): this {
+    return this.inplace("gt_", (s) => E.gt(s, other === this ? s : other), "GtBackward0", true);
+  }
+  ge_(other: Operand): this {
+    return this.inplace("ge_", (s) => E.ge(s, other === this ? s : other), "GeBackward0", true);
+  }
+  /** Replaces every element by `callable(element)` (run on the host; not differentiable). */
+  apply_(callable: (x: number) => number): this {
+    return this.inplace("apply_", (s) => MX.hostApply(s, callable), "ApplyBackward0", true);
+  }
+  /** Replaces every element by `callable(element, other's element)`, `other` broadcast to this shape. */
+  map_(tensor: Tensor, callable: (a: number, b: number) => number): this {
+    return this.inplace("map_", (s) => MX.hostApply(s, callable as (...v: number[]) => number, [tensor]), "MapBackward0", true);
+  }
+  /** Writes `fill_value` on the main diagonal (every dim equal for n-D); `wrap` continues below a tall matrix's square. */
+  fill_diagonal_(fill_value: number | boolean, wrap: boolean | { wrap?: boolean } = false): this {
+    const w = Boolean(parseArgs("fill_diagonal_", [wrap], ["wrap"]).wrap);
+    return this.inplace("fill_diagonal_", (s) => E.masked_fill(s, MX.diagonalMask(s, w), fill_value), "FillBackward0");
+  }
+  index_add_(dim: number, index: Tensor, source: Tensor, options?: { alpha?: number }): this {
+    const alpha = (parseArgs("index_add_", trimArgs([options]), ["alpha"]).alpha as number | undefined) ?? 1;
+    return this.inplace("index_add_", (s) => MX.index_add(s, dim, index, source, alpha));
+  }
+  index_fill_(dim: number, index: Tensor, value: number | boolean | Tensor): this {
+    return this.inplace("index_fill_", (s) => MX.index_fill(s, dim, index, value));
+  }
+  put_(index: Tensor, source: Tensor, accumulate: boolean | { accumulate?: boolean } = false): this {
+    const acc = Boolean(parseArgs("put_", [accumulate], ["accumulate"]).accumulate);
+    return this.inplace("put_", (s) => MX.put(s, index, source, acc));
+  }
+  masked_scatter_(mask: Tensor, source: Tensor): this {
+    return this.inplace("masked_scatter_", (s) => MX.masked_scatter(s, mask, source));
+  }
+  /**
+   * In-place shape changes (t_, transpose_, squeeze_, unsqueeze_): this tensor becomes the view.
+   * Views taken of this tensor before the call keep deriving from its new shape, so take them after.
+   */
+  private reshapeInPlace(op: string, f: (t: Tensor) => Tensor): this {
+    this.checkInplace(op, isGradRecording());
+    const r = f(this);
+    this._s = rebind(this, this._s, r._s);
+    this._view = this._view === null ? null : r._view;
+    if (r._grad_fn !== null) this._attach(r._grad_fn);
+    return this;
+  }
+  t_(): this {
+    return this.reshapeInPlace("t_", (s) => s.t());
+  }
+  transpose_(dim0: number, dim1: number): this {
+    return this.reshapeInPlace("transpose_", (s) => s.transpose(dim0, dim1));
+  }
+  squeeze_(dim?: number | number[] | { dim?: number | number[] }): this {
+    return this.reshapeInPlace("squeeze_", (s) => s.squeeze(dim));
+  }
+  unsqueeze_(dim: number | { dim: number }): this {
+    return this.reshapeInPlace("unsqueeze_", (s) => s.unsqueeze(dim));
+  }
+  // ---------------------------------------------------------------- end fnmath
   /** Limits values to [min, max]; each bound a number, a tensor (broadcast) or null. */
   clamp(min?: number | Tensor | null | { min?: number | Tensor | null; max?: number | Tensor | null }, max?: number | Tensor | null): Tensor {
     if (isOptions(min)) {

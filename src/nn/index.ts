@@ -23,3 +23,6 @@ export * from "./modules/padding";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
+// modules2
+export { MultiheadAttention, NonDynamicallyQuantizableLinear, TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder, Transformer } from "./modules/transformer";
+export type { MultiheadAttentionOptions, MultiheadAttentionForwardOptions, TransformerLayerOptions, TransformerActivation, TransformerOptions, TransformerMasks, DecoderMasks } from "./modules/transformer";

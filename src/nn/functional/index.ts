@@ -53,3 +53,6 @@ export function one_hot(tensor: Tensor, num_classes: number | { num_classes?: nu
   }
   return tensor.unsqueeze(-1).eq(arange(n)).to("int32");
 }
+// modules2
+export { multi_head_attention_forward } from "./attention";
+export type { MultiHeadAttentionOptions } from "./attention";

@@ -452,7 +452,7 @@ function leftAligned(keep: Tensor): boolean {
  *
  * forward(src, mask?, src_key_padding_mask?). In eval mode without autograd, with a batch_first
  * TransformerEncoderLayer and a left-aligned key padding mask, PyTorch 1.13 runs on nested tensors
- * and returns zeros at the padded positions (before `norm`); this does the same.
+ * and returns zeros at the padded positions (before `norm`), cut to the longest unpadded sequence; so does this.
  *
  * @example
  * const layer = new nn.TransformerEncoderLayer(512, 8);
@@ -487,9 +487,11 @@ export class TransformerEncoder extends Module {
     let output = src;
     for (const layer of this.layers.children()) output = callModule(layer, output, { src_mask: m, src_key_padding_mask: kpm });
     if (zeroPadded && kpm !== null) {
-      // the nested tensor's padding comes back as zeros (to_padded_tensor(0.))
+      // the nested tensor comes back through to_padded_tensor(0.): zeros at the padding, and only as
+      // long as the longest unpadded sequence
       const pad = kpm.dtype === "bool" ? kpm : kpm.ne(0);
-      output = output.masked_fill(pad.unsqueeze(-1), 0);
+      const longest = pad.logical_not().sum(1).max().item();
+      output = output.masked_fill(pad.unsqueeze(-1), 0).narrow(1, 0, longest);
     }
     if (this.norm !== null) output = callModule(this.norm, output);
     return output;

@@ -1,0 +1,244 @@
+#!/usr/bin/python3
+"""Reference values for the modules of branch modules2 (attention and the Transformer, GroupNorm and
+InstanceNorm, the extra activations, pixel shuffle / fold / grid sampling, distances, the extra
+losses), from PyTorch 1.13 (Debian's python3-torch).
+
+    /usr/bin/python3 test/reference/gen_modules2.py
+
+Module cases: a constructor in both languages, parameters overwritten with rounded random values
+(stored as the state_dict the TypeScript side loads), the repr, the forward call in both languages in
+train or eval mode, the outputs, and the gradients of sum(out_i * g_i) (g_i fixed random) with
+respect to every parameter and every float input. Functional cases are the same without a module.
+The tutorial case is PyTorch's "Language modeling with nn.Transformer" TransformerModel (dropout 0)
+trained a few SGD steps from a stored state_dict on a synthetic token stream: the losses per step.
+Writes test/reference/modules2.json.
+"""
+import json
+import math
+import os
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from _common import enc, r4
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+rng = torch.Generator().manual_seed(2024)
+
+
+def rnd(shape, scale=1.0, kind="n"):
+    if kind == "n":
+        t = torch.randn(shape, generator=rng) * scale
+    elif kind == "pos":
+        t = torch.rand(shape, generator=rng) * 2 + 0.5
+    else:
+        raise ValueError(kind)
+    return torch.tensor(r4(t.reshape(-1))).reshape(shape)
+
+
+def make_input(spec):
+    """spec: ('f', shape[, scale]) normal floats | ('pos', shape) in [0.5, 2.5) | ('v', values) explicit
+    (floats stay float32, ints int64, bools bool) | ('i', shape, low, high) random integers."""
+    kind = spec[0]
+    if kind == "v":
+        t = torch.tensor(spec[1])
+        return t.float() if t.dtype == torch.float64 else t
+    if kind == "f":
+        return rnd(spec[1], spec[2] if len(spec) > 2 else 1.0)
+    if kind == "pos":
+        return rnd(spec[1], kind="pos")
+    if kind == "i":
+        return torch.randint(spec[2], spec[3], spec[1], generator=rng)
+    raise ValueError(kind)
+
+
+def loss_of(outs):
+    gs, loss = [], 0
+    for o in outs:
+        if o is not None and o.requires_grad:
+            g = rnd(list(o.shape))
+            loss = loss + (o * g).sum()
+            gs.append(enc(g))
+        else:
+            gs.append(None)
+    return loss, gs
+
+
+CASES = []
+
+
+def case(name, inputs, py, ts, ctor=None, ts_ctor=None, mode="train", nograd=(), param_scale=0.5, grad=True, setup=None):
+    """With ctor: a module case (`m` in scope); inputs maps names to make_input specs."""
+    env = {"torch": torch, "F": F, "nn": nn, "math": math}
+    c = {"name": name, "py": py, "ts": ts, "mode": mode}
+    if ctor is not None:
+        torch.manual_seed(0)
+        m = eval(ctor, env)
+        with torch.no_grad():
+            for _, p in m.named_parameters():
+                p.copy_(rnd(list(p.shape), param_scale))
+        if setup:
+            setup(m)
+        m.train(mode == "train")
+        env["m"] = m
+        c.update(ctor=ctor, ts_ctor=ts_ctor, repr=repr(m), state={k: enc(v) for k, v in m.state_dict().items()})
+    enc_inputs = {}
+    for k, spec in inputs.items():
+        t = make_input(spec)
+        if grad and t.dtype == torch.float32 and k not in nograd:
+            t.requires_grad_(True)
+        env[k] = t
+        enc_inputs[k] = enc(t)
+    c["inputs"] = enc_inputs
+    c["nograd"] = list(nograd)
+    out = eval(py, env)
+    outs = list(out) if isinstance(out, (tuple, list)) else [out]
+    c["multi"] = isinstance(out, (tuple, list))
+    c["out"] = [None if o is None else enc(o) for o in outs]
+    if grad and any(o is not None and o.requires_grad for o in outs):
+        loss, gs = loss_of(outs)
+        loss.backward()
+        c["grad_out"] = gs
+        c["grads"] = {k: enc(env[k].grad if env[k].grad is not None else torch.zeros_like(env[k]))
+                      for k in inputs if isinstance(env[k], torch.Tensor) and env[k].requires_grad}
+        if ctor is not None:
+            c["param_grads"] = {n: enc(p.grad if p.grad is not None else torch.zeros_like(p))
+                                for n, p in env["m"].named_parameters()}
+    if ctor is not None and mode == "train" and len(list(env["m"].buffers())) > 0:
+        c["state_after"] = {k: enc(v) for k, v in env["m"].state_dict().items()}
+    CASES.append(c)
+
+
+# ---------------------------------------------------------------- attention and the Transformer
+L, S, N, E = 4, 5, 2, 8
+case("mha self", {"x": ("f", [L, N, E])}, "m(x, x, x)", "m(x, x, x)",
+     "nn.MultiheadAttention(8, 2)", "new nn.MultiheadAttention(8, 2)")
+case("mha cross kdim vdim", {"q": ("f", [L, N, E]), "k": ("f", [S, N, 6]), "v": ("f", [S, N, 3])},
+     "m(q, k, v)", "m(q, k, v)",
+     "nn.MultiheadAttention(8, 4, kdim=6, vdim=3)", "new nn.MultiheadAttention(8, 4, {kdim: 6, vdim: 3})")
+case("mha batch_first masks", {"q": ("f", [N, L, E]), "k": ("f", [N, S, E]),
+                               "kpm": ("v", [[False, False, False, True, True], [False, False, False, False, False]]),
+                               "am": ("v", [[False, True, False, False, False]] * L)},
+     "m(q, k, k, key_padding_mask=kpm, attn_mask=am)", "m(q, k, k, {key_padding_mask: kpm, attn_mask: am})",
+     "nn.MultiheadAttention(8, 2, batch_first=True)", "new nn.MultiheadAttention(8, 2, {batch_first: true})")
+case("mha float mask per head no average", {"q": ("f", [L, N, E]), "k": ("f", [S, N, E]), "am": ("f", [N * 2, L, S])},
+     "m(q, k, k, attn_mask=am, average_attn_weights=False)", "m(q, k, k, {attn_mask: am, average_attn_weights: false})",
+     "nn.MultiheadAttention(8, 2)", "new nn.MultiheadAttention(8, 2)", nograd=("am",))
+case("mha float kpm need_weights false", {"x": ("f", [L, N, E]), "kpm": ("v", [[0.0, 0.0, -1.5, -math.inf], [0.0, 0.5, 0.0, 0.0]])},
+     "m(x, x, x, key_padding_mask=kpm, need_weights=False)", "m(x, x, x, {key_padding_mask: kpm, need_weights: false})",
+     "nn.MultiheadAttention(8, 2)", "new nn.MultiheadAttention(8, 2)", nograd=("kpm",))
+case("mha unbatched bias_kv zero_attn no bias", {"q": ("f", [L, E]), "k": ("f", [S, E])},
+     "m(q, k, k)", "m(q, k, k)",
+     "nn.MultiheadAttention(8, 2, bias=False, add_bias_kv=True, add_zero_attn=True)",
+     "new nn.MultiheadAttention(8, 2, {bias: false, add_bias_kv: true, add_zero_attn: true})")
+case("mha eval dropout", {"x": ("f", [L, N, E])}, "m(x, x, x)", "m(x, x, x)",
+     "nn.MultiheadAttention(8, 2, dropout=0.5)", "new nn.MultiheadAttention(8, 2, {dropout: 0.5})", mode="eval")
+
+enc_ctor = "nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8, 0.0), 2, norm=nn.LayerNorm(4))"
+enc_ts = "new nn.TransformerEncoder(new nn.TransformerEncoderLayer(4, 2, 8, 0.0), 2, {norm: new nn.LayerNorm(4)})"
+case("encoder train causal", {"x": ("f", [L, N, 4])}, "m(x, nn.Transformer.generate_square_subsequent_mask(4))",
+     "m(x, nn.Transformer.generate_square_subsequent_mask(4))", enc_ctor, enc_ts)
+case("encoder eval kpm", {"x": ("f", [L, N, 4]), "kpm": ("v", [[False, False, True, True], [False, False, False, False]])},
+     "m(x, src_key_padding_mask=kpm)", "m(x, {src_key_padding_mask: kpm})", enc_ctor, enc_ts, mode="eval")
+case("encoder layer gelu norm_first batch_first", {"x": ("f", [N, L, 4])}, "m(x)", "m(x)",
+     "nn.TransformerEncoderLayer(4, 2, dim_feedforward=6, dropout=0.0, activation='gelu', norm_first=True, batch_first=True)",
+     "new nn.TransformerEncoderLayer(4, 2, {dim_feedforward: 6, dropout: 0.0, activation: 'gelu', norm_first: true, batch_first: true})")
+nested_ctor = "nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8, 0.1, batch_first=True), 2, norm=nn.LayerNorm(4))"
+nested_ts = "new nn.TransformerEncoder(new nn.TransformerEncoderLayer(4, 2, 8, 0.1, {batch_first: true}), 2, {norm: new nn.LayerNorm(4)})"
+case("encoder eval no_grad nested kpm", {"x": ("f", [N, L, 4]), "kpm": ("v", [[False, False, True, True], [False, False, False, True]])},
+     "torch.no_grad()(lambda: m(x, src_key_padding_mask=kpm))()", "torch.no_grad(() => m(x, {src_key_padding_mask: kpm}))", nested_ctor, nested_ts, mode="eval", grad=False)
+case("decoder layer", {"t": ("f", [L, N, 4]), "mem": ("f", [S, N, 4])},
+     "m(t, mem, tgt_mask=nn.Transformer.generate_square_subsequent_mask(4))",
+     "m(t, mem, {tgt_mask: nn.Transformer.generate_square_subsequent_mask(4)})",
+     "nn.TransformerDecoderLayer(4, 2, 8, 0.0)", "new nn.TransformerDecoderLayer(4, 2, 8, 0.0)")
+case("transformer", {"src": ("f", [S, N, 4]), "tgt": ("f", [L, N, 4])},
+     "m(src, tgt, tgt_mask=nn.Transformer.generate_square_subsequent_mask(4))",
+     "m(src, tgt, {tgt_mask: nn.Transformer.generate_square_subsequent_mask(4)})",
+     "nn.Transformer(d_model=4, nhead=2, num_encoder_layers=1, num_decoder_layers=1, dim_feedforward=8, dropout=0.0)",
+     "new nn.Transformer({d_model: 4, nhead: 2, num_encoder_layers: 1, num_decoder_layers: 1, dim_feedforward: 8, dropout: 0.0})")
+
+
+# ---------------------------------------------------------------- the Transformer tutorial
+class PositionalEncoding(nn.Module):
+    def __init__(self, d_model, dropout=0.1, max_len=5000):
+        super().__init__()
+        self.dropout = nn.Dropout(p=dropout)
+        position = torch.arange(max_len).unsqueeze(1)
+        div_term = torch.exp(torch.arange(0, d_model, 2) * (-math.log(10000.0) / d_model))
+        pe = torch.zeros(max_len, 1, d_model)
+        pe[:, 0, 0::2] = torch.sin(position * div_term)
+        pe[:, 0, 1::2] = torch.cos(position * div_term)
+        self.register_buffer('pe', pe)
+
+    def forward(self, x):
+        x = x + self.pe[:x.size(0)]
+        return self.dropout(x)
+
+
+class TransformerModel(nn.Module):
+    def __init__(self, ntoken, d_model, nhead, d_hid, nlayers, dropout=0.5):
+        super().__init__()
+        self.model_type = 'Transformer'
+        self.pos_encoder = PositionalEncoding(d_model, dropout)
+        encoder_layers = nn.TransformerEncoderLayer(d_model, nhead, d_hid, dropout)
+        self.transformer_encoder = nn.TransformerEncoder(encoder_layers, nlayers)
+        self.encoder = nn.Embedding(ntoken, d_model)
+        self.d_model = d_model
+        self.decoder = nn.Linear(d_model, ntoken)
+        self.init_weights()
+
+    def init_weights(self):
+        initrange = 0.1
+        self.encoder.weight.data.uniform_(-initrange, initrange)
+        self.decoder.bias.data.zero_()
+        self.decoder.weight.data.uniform_(-initrange, initrange)
+
+    def forward(self, src, src_mask):
+        src = self.encoder(src) * math.sqrt(self.d_model)
+        src = self.pos_encoder(src)
+        output = self.transformer_encoder(src, src_mask)
+        output = self.decoder(output)
+        return output
+
+
+def tutorial():
+    ntokens, bptt, batch = 12, 6, 4
+    torch.manual_seed(0)
+    model = TransformerModel(ntokens, 8, 2, 16, 2, dropout=0.0)
+    # the stream: a repeating pattern with a little noise, so that a few steps can learn something
+    stream = torch.tensor([(i * 5 + (i // 7)) % ntokens for i in range(batch * (bptt + 1) * 3)])
+    data = stream[: (stream.numel() // batch) * batch].view(batch, -1).t().contiguous()  # batchify
+    state = {k: enc(v) for k, v in model.state_dict().items() if k != "pos_encoder.pe"}
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
+    src_mask = nn.Transformer.generate_square_subsequent_mask(bptt)
+    model.train()
+    losses = []
+    for step in range(6):
+        i = (step * bptt) % (data.size(0) - 1 - bptt)
+        x, y = data[i:i + bptt], data[i + 1:i + 1 + bptt].reshape(-1)
+        output = model(x, src_mask)
+        loss = criterion(output.view(-1, ntokens), y)
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 0.5)
+        optimizer.step()
+        losses.append(loss.item())
+    model.eval()
+    with torch.no_grad():
+        x = data[:bptt]
+        eval_out = model(x, src_mask)
+    return {"ntokens": ntokens, "bptt": bptt, "batch": batch, "data": enc(data), "state": state, "losses": losses,
+            "eval_out": enc(eval_out), "repr": repr(model)}
+
+
+def main():
+    out = {"cases": CASES, "tutorial": tutorial()}
+    with open(os.path.join(HERE, "modules2.json"), "w") as f:
+        json.dump(out, f, separators=(",", ":"))
+    print(len(CASES), "cases,", os.path.getsize(os.path.join(HERE, "modules2.json")), "bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -158,6 +158,39 @@ case("transformer", {"src": ("f", [S, N, 4]), "tgt": ("f", [L, N, 4])},
      "nn.Transformer(d_model=4, nhead=2, num_encoder_layers=1, num_decoder_layers=1, dim_feedforward=8, dropout=0.0)",
      "new nn.Transformer({d_model: 4, nhead: 2, num_encoder_layers: 1, num_decoder_layers: 1, dim_feedforward: 8, dropout: 0.0})")
 
+# ---------------------------------------------------------------- normalisation
+case("GroupNorm", {"x": ("f", [2, 6, 3, 2])}, "m(x)", "m(x)", "nn.GroupNorm(3, 6)", "new nn.GroupNorm(3, 6)")
+case("GroupNorm no affine 3d", {"x": ("f", [2, 4, 5])}, "m(x)", "m(x)", "nn.GroupNorm(2, 4, eps=1e-3, affine=False)", "new nn.GroupNorm(2, 4, {eps: 1e-3, affine: false})")
+case("F.group_norm", {"x": ("f", [3, 4, 2]), "w": ("f", [4]), "b": ("f", [4])}, "F.group_norm(x, 2, w, b)", "F.group_norm(x, 2, w, b)")
+case("InstanceNorm2d", {"x": ("f", [2, 3, 3, 2])}, "m(x)", "m(x)", "nn.InstanceNorm2d(3)", "new nn.InstanceNorm2d(3)")
+case("InstanceNorm2d affine tracked train", {"x": ("f", [2, 3, 3, 2])}, "m(x)", "m(x)",
+     "nn.InstanceNorm2d(3, affine=True, track_running_stats=True)", "new nn.InstanceNorm2d(3, {affine: true, track_running_stats: true})")
+case("InstanceNorm1d tracked eval", {"x": ("f", [2, 3, 5])}, "m(x)", "m(x)",
+     "nn.InstanceNorm1d(3, momentum=0.3, affine=True, track_running_stats=True)",
+     "new nn.InstanceNorm1d(3, {momentum: 0.3, affine: true, track_running_stats: true})", mode="eval",
+     setup=lambda m: (m.running_mean.copy_(torch.tensor([0.1, -0.2, 0.3])), m.running_var.copy_(torch.tensor([1.5, 0.5, 2.0]))))
+case("InstanceNorm1d unbatched", {"x": ("f", [3, 5])}, "m(x)", "m(x)", "nn.InstanceNorm1d(3)", "new nn.InstanceNorm1d(3)")
+case("LocalResponseNorm", {"x": ("f", [2, 5, 2, 2])}, "m(x)", "m(x)", "nn.LocalResponseNorm(3, alpha=0.1, beta=0.6, k=2.0)",
+     "new nn.LocalResponseNorm(3, {alpha: 0.1, beta: 0.6, k: 2.0})")
+case("F.local_response_norm 3d even size", {"x": ("f", [2, 4, 3])}, "F.local_response_norm(x, 2)", "F.local_response_norm(x, 2)")
+
+# ---------------------------------------------------------------- activations
+ACTS = [
+    ("nn.PReLU()", "new nn.PReLU()"), ("nn.PReLU(3, init=0.1)", "new nn.PReLU(3, 0.1)"),
+    ("nn.RReLU(0.1, 0.3)", "new nn.RReLU(0.1, 0.3)"), ("nn.Hardswish()", "new nn.Hardswish()"),
+    ("nn.Hardsigmoid()", "new nn.Hardsigmoid()"), ("nn.Mish()", "new nn.Mish()"), ("nn.Softsign()", "new nn.Softsign()"),
+    ("nn.Tanhshrink()", "new nn.Tanhshrink()"), ("nn.Softshrink(0.3)", "new nn.Softshrink(0.3)"),
+    ("nn.Hardshrink()", "new nn.Hardshrink()"), ("nn.Threshold(0.1, 20.0)", "new nn.Threshold(0.1, 20.0)"),
+    ("nn.GLU(2)", "new nn.GLU(2)"), ("nn.CELU(0.7)", "new nn.CELU(0.7)"), ("nn.SELU()", "new nn.SELU()"),
+    ("nn.SELU(inplace=True)", "new nn.SELU(true)"), ("nn.CELU(inplace=True)", "new nn.CELU({inplace: true})"),
+]
+for py_ctor, ts_ctor in ACTS:
+    case(py_ctor, {"x": ("f", [2, 3, 4], 2.5)}, "m(x * 1)", "m(x.mul(1))", py_ctor, ts_ctor, mode="eval")
+case("F.hardswish F.hardsigmoid wide", {"x": ("v", [-5.0, -2.5, -1.0, 0.5, 2.9, 4.0])}, "(F.hardswish(x), F.hardsigmoid(x))", "[F.hardswish(x), F.hardsigmoid(x)]")
+case("F.glu default dim", {"x": ("f", [3, 4])}, "F.glu(x)", "F.glu(x)")
+case("F.threshold inplace on non-leaf", {"x": ("f", [5])}, "F.threshold(x * 2, 0.5, -1.0, inplace=True)", "F.threshold(x.mul(2), 0.5, -1.0, true)")
+case("F.prelu per channel 4d", {"x": ("f", [2, 3, 2, 2]), "w": ("f", [3])}, "F.prelu(x, w)", "F.prelu(x, w)")
+
 
 # ---------------------------------------------------------------- the Transformer tutorial
 class PositionalEncoding(nn.Module):

@@ -56,3 +56,5 @@ export function one_hot(tensor: Tensor, num_classes: number | { num_classes?: nu
 // modules2
 export { multi_head_attention_forward } from "./attention";
 export type { MultiHeadAttentionOptions } from "./attention";
+export { group_norm, instance_norm, local_response_norm } from "./normalization2";
+export { prelu, rrelu, hardswish, hardsigmoid, mish, softsign, tanhshrink, softshrink, hardshrink, threshold, threshold_, glu, celu, selu } from "./activation2";

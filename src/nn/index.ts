@@ -29,3 +29,4 @@ export type { MultiheadAttentionOptions, MultiheadAttentionForwardOptions, Trans
 export { GroupNorm, InstanceNorm1d, InstanceNorm2d, LocalResponseNorm } from "./modules/normalization2";
 export type { GroupNormOptions, InstanceNormOptions } from "./modules/normalization2";
 export { PReLU, RReLU, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink, Softshrink, Hardshrink, Threshold, GLU, CELU, SELU } from "./modules/activation2";
+export { PixelShuffle, PixelUnshuffle, ChannelShuffle, Unfold, Fold, CosineSimilarity, PairwiseDistance } from "./modules/vision2";

@@ -191,6 +191,37 @@ case("F.glu default dim", {"x": ("f", [3, 4])}, "F.glu(x)", "F.glu(x)")
 case("F.threshold inplace on non-leaf", {"x": ("f", [5])}, "F.threshold(x * 2, 0.5, -1.0, inplace=True)", "F.threshold(x.mul(2), 0.5, -1.0, true)")
 case("F.prelu per channel 4d", {"x": ("f", [2, 3, 2, 2]), "w": ("f", [3])}, "F.prelu(x, w)", "F.prelu(x, w)")
 
+# ---------------------------------------------------------------- vision: shuffles, fold/unfold, grid sampling, distances
+case("PixelShuffle", {"x": ("f", [2, 8, 2, 3])}, "m(x)", "m(x)", "nn.PixelShuffle(2)", "new nn.PixelShuffle(2)")
+case("PixelUnshuffle", {"x": ("f", [1, 2, 4, 6])}, "m(x)", "m(x)", "nn.PixelUnshuffle(2)", "new nn.PixelUnshuffle(2)")
+case("ChannelShuffle", {"x": ("f", [2, 6, 2])}, "m(x)", "m(x)", "nn.ChannelShuffle(3)", "new nn.ChannelShuffle(3)", grad=False)  # 1.13 has no backward for it
+case("Unfold", {"x": ("f", [2, 3, 5, 4])}, "m(x)", "m(x)", "nn.Unfold((2, 3))", "new nn.Unfold([2, 3])")
+case("Unfold dilation padding stride", {"x": ("f", [1, 2, 6, 5])}, "m(x)", "m(x)",
+     "nn.Unfold(kernel_size=2, dilation=(1, 2), padding=1, stride=(2, 1))", "new nn.Unfold({kernel_size: 2, dilation: [1, 2], padding: 1, stride: [2, 1]})")
+case("Fold", {"x": ("f", [2, 12, 6])}, "m(x)", "m(x)", "nn.Fold(output_size=(3, 4), kernel_size=2)", "new nn.Fold({output_size: [3, 4], kernel_size: 2})")
+case("Fold stride padding dilation", {"x": ("f", [1, 8, 12])}, "m(x)", "m(x)",
+     "nn.Fold((5, 6), (2, 2), dilation=(2, 1), padding=1, stride=(2, 2))", "new nn.Fold([5, 6], [2, 2], {dilation: [2, 1], padding: 1, stride: [2, 2]})")
+case("F.fold unbatched", {"x": ("f", [4, 9])}, "F.fold(x, (4, 4), 2)", "F.fold(x, [4, 4], 2)")
+case("F.unfold unbatched", {"x": ("f", [2, 3, 3])}, "F.unfold(x, 2)", "F.unfold(x, 2)")
+theta = [[[0.9, -0.2, 0.1], [0.3, 1.1, -0.15]], [[1.2, 0.4, -0.3], [-0.5, 0.8, 0.25]]]
+for ac in (False, True):
+    case("F.affine_grid align_corners=%s" % ac, {"theta": ("v", theta)}, "F.affine_grid(theta, [2, 3, 4, 5], align_corners=%s)" % ac,
+         "F.affine_grid(theta, [2, 3, 4, 5], {align_corners: %s})" % str(ac).lower())
+for mode in ("bilinear", "nearest"):
+    for pm in ("zeros", "border", "reflection"):
+        for ac in (False, True):
+            nog = ("g",) if mode == "nearest" else ()
+            case("F.grid_sample %s %s align_corners=%s" % (mode, pm, ac), {"x": ("f", [2, 2, 3, 4]), "g": ("f", [2, 3, 2, 2], 0.8)},
+                 "F.grid_sample(x, g, mode='%s', padding_mode='%s', align_corners=%s)" % (mode, pm, ac),
+                 "F.grid_sample(x, g, {mode: '%s', padding_mode: '%s', align_corners: %s})" % (mode, pm, str(ac).lower()), nograd=nog)
+case("STN: affine_grid + grid_sample", {"x": ("f", [2, 1, 5, 5]), "theta": ("v", theta)},
+     "F.grid_sample(x, F.affine_grid(theta, x.size(), align_corners=False), align_corners=False)",
+     "F.grid_sample(x, F.affine_grid(theta, x.size(), {align_corners: false}), {align_corners: false})")
+case("CosineSimilarity", {"a": ("f", [3, 5]), "b": ("f", [3, 5])}, "m(a, b)", "m(a, b)", "nn.CosineSimilarity()", "new nn.CosineSimilarity()")
+case("F.cosine_similarity dim -1 broadcast", {"a": ("f", [2, 3, 4]), "b": ("f", [3, 4])}, "F.cosine_similarity(a, b, dim=-1)", "F.cosine_similarity(a, b, {dim: -1})")
+case("PairwiseDistance", {"a": ("f", [3, 5]), "b": ("f", [3, 5])}, "m(a, b)", "m(a, b)", "nn.PairwiseDistance()", "new nn.PairwiseDistance()")
+case("F.pairwise_distance p=1 keepdim", {"a": ("f", [4, 3]), "b": ("f", [4, 3])}, "F.pairwise_distance(a, b, p=1.0, keepdim=True)", "F.pairwise_distance(a, b, {p: 1.0, keepdim: true})")
+
 
 # ---------------------------------------------------------------- the Transformer tutorial
 class PositionalEncoding(nn.Module):

@@ -58,3 +58,5 @@ export { multi_head_attention_forward } from "./attention";
 export type { MultiHeadAttentionOptions } from "./attention";
 export { group_norm, instance_norm, local_response_norm } from "./normalization2";
 export { prelu, rrelu, hardswish, hardsigmoid, mish, softsign, tanhshrink, softshrink, hardshrink, threshold, threshold_, glu, celu, selu } from "./activation2";
+export { pixel_shuffle, pixel_unshuffle, channel_shuffle, unfold, fold, affine_grid, grid_sample, cosine_similarity, pairwise_distance } from "./vision2";
+export type { FoldOptions, GridSampleOptions } from "./vision2";

@@ -222,6 +222,29 @@ case("F.cosine_similarity dim -1 broadcast", {"a": ("f", [2, 3, 4]), "b": ("f", 
 case("PairwiseDistance", {"a": ("f", [3, 5]), "b": ("f", [3, 5])}, "m(a, b)", "m(a, b)", "nn.PairwiseDistance()", "new nn.PairwiseDistance()")
 case("F.pairwise_distance p=1 keepdim", {"a": ("f", [4, 3]), "b": ("f", [4, 3])}, "F.pairwise_distance(a, b, p=1.0, keepdim=True)", "F.pairwise_distance(a, b, {p: 1.0, keepdim: true})")
 
+# ---------------------------------------------------------------- losses
+pm1 = ("v", [1.0, -1.0, -1.0, 1.0, 1.0])
+case("MarginRankingLoss", {"a": ("f", [5]), "b": ("f", [5]), "y": pm1}, "m(a, b, y)", "m(a, b, y)", "nn.MarginRankingLoss(margin=0.3)", "new nn.MarginRankingLoss({margin: 0.3})", nograd=("y",))
+case("HingeEmbeddingLoss none", {"a": ("f", [5]), "y": pm1}, "m(a, y)", "m(a, y)", "nn.HingeEmbeddingLoss(0.5, reduction='none')", "new nn.HingeEmbeddingLoss(0.5, {reduction: 'none'})", nograd=("y",))
+case("SoftMarginLoss", {"a": ("f", [5]), "y": pm1}, "m(a, y)", "m(a, y)", "nn.SoftMarginLoss()", "new nn.SoftMarginLoss()", nograd=("y",))
+case("MultiLabelSoftMarginLoss weight", {"a": ("f", [3, 4]), "y": ("v", [[1.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0], [1.0, 1.0, 0.0, 0.0]])}, "m(a, y)", "m(a, y)",
+     "nn.MultiLabelSoftMarginLoss(weight=torch.tensor([1.0, 2.0, 0.5, 1.5]))", "new nn.MultiLabelSoftMarginLoss({weight: torch.tensor([1.0, 2.0, 0.5, 1.5])})", nograd=("y",))
+case("CosineEmbeddingLoss", {"a": ("f", [5, 3]), "b": ("f", [5, 3]), "y": pm1}, "m(a, b, y)", "m(a, b, y)", "nn.CosineEmbeddingLoss(margin=-0.2)", "new nn.CosineEmbeddingLoss({margin: -0.2})", nograd=("y",))
+case("TripletMarginLoss", {"a": ("f", [4, 3]), "p": ("f", [4, 3]), "n": ("f", [4, 3])}, "m(a, p, n)", "m(a, p, n)", "nn.TripletMarginLoss(margin=2.0)", "new nn.TripletMarginLoss({margin: 2.0})")
+case("TripletMarginLoss p=1 swap sum", {"a": ("f", [4, 3]), "p": ("f", [4, 3]), "n": ("f", [4, 3])}, "m(a, p, n)", "m(a, p, n)",
+     "nn.TripletMarginLoss(margin=1.5, p=1, swap=True, reduction='sum')", "new nn.TripletMarginLoss({margin: 1.5, p: 1, swap: true, reduction: 'sum'})")
+case("MultiLabelMarginLoss", {"a": ("f", [3, 4]), "y": ("v", [[3, 0, -1, 1], [1, 2, 3, -1], [0, -1, 2, 2]])}, "m(a, y)", "m(a, y)", "nn.MultiLabelMarginLoss()", "new nn.MultiLabelMarginLoss()")
+case("F.multilabel_margin_loss 1d none", {"a": ("f", [4]), "y": ("v", [2, 1, -1, 0])}, "F.multilabel_margin_loss(a, y, reduction='none')", "F.multilabel_margin_loss(a, y, {reduction: 'none'})")
+case("MultiMarginLoss", {"a": ("f", [4, 5]), "y": ("v", [0, 3, 4, 1])}, "m(a, y)", "m(a, y)", "nn.MultiMarginLoss()", "new nn.MultiMarginLoss()")
+case("MultiMarginLoss p=2 weight", {"a": ("f", [4, 5]), "y": ("v", [2, 3, 0, 1])}, "m(a, y)", "m(a, y)",
+     "nn.MultiMarginLoss(p=2, margin=0.7, weight=torch.tensor([1.0, 0.5, 2.0, 1.5, 1.0]))", "new nn.MultiMarginLoss({p: 2, margin: 0.7, weight: torch.tensor([1.0, 0.5, 2.0, 1.5, 1.0])})")
+case("PoissonNLLLoss", {"a": ("f", [6]), "t": ("v", [0.0, 1.0, 2.0, 3.0, 0.5, 4.0])}, "m(a, t)", "m(a, t)", "nn.PoissonNLLLoss()", "new nn.PoissonNLLLoss()", nograd=("t",))
+case("PoissonNLLLoss not log full", {"a": ("pos", [6]), "t": ("v", [0.0, 1.0, 2.0, 3.0, 0.5, 4.0])}, "m(a, t)", "m(a, t)",
+     "nn.PoissonNLLLoss(log_input=False, full=True, reduction='none')", "new nn.PoissonNLLLoss({log_input: false, full: true, reduction: 'none'})", nograd=("t",))
+case("GaussianNLLLoss", {"a": ("f", [4, 3]), "t": ("f", [4, 3]), "v": ("pos", [4, 3])}, "m(a, t, v)", "m(a, t, v)", "nn.GaussianNLLLoss()", "new nn.GaussianNLLLoss()")
+case("GaussianNLLLoss homoscedastic full sum", {"a": ("f", [4, 3]), "t": ("f", [4, 3]), "v": ("v", [0.5, 1e-8, 2.0, 1.0])}, "m(a, t, v)", "m(a, t, v)",
+     "nn.GaussianNLLLoss(full=True, reduction='sum')", "new nn.GaussianNLLLoss({full: true, reduction: 'sum'})")
+
 
 # ---------------------------------------------------------------- the Transformer tutorial
 class PositionalEncoding(nn.Module):

@@ -122,7 +122,7 @@ describe("MultiheadAttention and Transformer structure", () => {
   test("TransformerEncoder deep-copies its layer: equal values, separate parameters", () => {
     const layer = new nn.TransformerEncoderLayer(4, 2, 8);
     const enc = new nn.TransformerEncoder(layer, 3);
-    const w = (i: number): Tensor => (enc.layers.get(i) as InstanceType<typeof nn.TransformerEncoderLayer>).linear1.weight;
+    const w = (i: number): Tensor => (enc.layers.get(i) as unknown as InstanceType<typeof nn.TransformerEncoderLayer>).linear1.weight;
     expect(w(0).equal(layer.linear1.weight)).toBe(true);
     expect(w(2).equal(w(0))).toBe(true);
     expect(w(0)).not.toBe(layer.linear1.weight);
@@ -162,6 +162,72 @@ describe("MultiheadAttention and Transformer structure", () => {
     const t = new nn.Transformer({ d_model: 4, nhead: 2, num_encoder_layers: 1, num_decoder_layers: 1, dim_feedforward: 8 });
     expect(() => t(torch.randn(3, 2, 4), torch.randn(3, 1, 4))).toThrow("the batch number of src and tgt must be equal");
     expect(() => t(torch.randn(3, 2, 4), torch.randn(3, 2, 6))).toThrow("the feature number of src and tgt must be equal to d_model (4)");
+  });
+});
+
+describe("normalisation, activations, vision and losses: init, reprs and errors", () => {
+  test("init: GroupNorm/InstanceNorm affine ones and zeros, PReLU 0.25, running stats", () => {
+    const g = new nn.GroupNorm(2, 4);
+    expect(String(g)).toBe("GroupNorm(2, 4, eps=1e-05, affine=True)");
+    expect(g.weight?.tolist()).toEqual([1, 1, 1, 1]);
+    expect(g.bias?.tolist()).toEqual([0, 0, 0, 0]);
+    const inorm = new nn.InstanceNorm2d(3, { affine: true, track_running_stats: true });
+    expect(Object.keys(inorm.state_dict())).toEqual(["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]);
+    expect(Object.keys(new nn.InstanceNorm1d(3).state_dict())).toEqual([]);
+    expect(new nn.PReLU(3).weight.tolist()).toEqual([0.25, 0.25, 0.25]);
+    expect(String(new nn.PReLU())).toBe("PReLU(num_parameters=1)");
+    expect(String(new nn.Unfold({ kernel_size: [2, 3], padding: 1 }))).toBe("Unfold(kernel_size=(2, 3), dilation=1, padding=1, stride=1)");
+  });
+
+  test("RReLU: eval uses the mean slope; training draws slopes in [lower, upper] from torch's generator", () => {
+    const x = torch.tensor([-1.0, -2.0, 3.0, -4.0], { dtype: torch.float32 });
+    const m = new nn.RReLU(0.1, 0.3);
+    m.eval();
+    expect((m(x).tolist() as number[]).map((v) => Number(v.toFixed(5)))).toEqual([-0.2, -0.4, 3, -0.8]);
+    m.train();
+    torch.manual_seed(3);
+    const a = m(x);
+    torch.manual_seed(3);
+    expect(m(x).equal(a)).toBe(true);
+    const slopes = a.div(x).tolist() as number[];
+    expect(slopes[2]).toBe(1);
+    for (const i of [0, 1, 3]) {
+      expect(slopes[i]).toBeGreaterThanOrEqual(0.1 - 1e-6);
+      expect(slopes[i]).toBeLessThanOrEqual(0.3 + 1e-6);
+    }
+  });
+
+  test("inplace activations write through on tensors outside autograd and refuse leaves that require grad", () => {
+    const x = torch.tensor([-1.0, 2.0], { dtype: torch.float32 });
+    F.selu(x, true);
+    expect((x.tolist() as number[])[0]).toBeCloseTo(-1.0507 * 1.6733 * (1 - Math.exp(-1)), 3);
+    const leaf = torch.tensor([-1.0, 2.0], { dtype: torch.float32, requires_grad: true });
+    expect(() => F.hardswish(leaf, true)).toThrow("a leaf Variable that requires grad is being used in an in-place operation");
+  });
+
+  test("errors name the op, the argument and the shapes", () => {
+    expect(() => new nn.GroupNorm(3, 4)).toThrow("GroupNorm(): num_channels must be divisible by num_groups, got num_channels=4 and num_groups=3");
+    expect(() => F.group_norm(torch.randn(2, 6, 3), 4)).toThrow("Expected number of channels in input to be divisible by num_groups, but got input of shape [2, 6, 3] and num_groups=4");
+    expect(() => new nn.InstanceNorm2d(3)(torch.randn(2, 3))).toThrow("InstanceNorm2d: expected 3D or 4D input (got 2D input of shape [2, 3])");
+    expect(() => new nn.InstanceNorm1d(3, { affine: true })(torch.randn(2, 4, 5))).toThrow("InstanceNorm1d: expected input's size at dim=1 to match num_features (3), but got: 4");
+    expect(() => F.local_response_norm(torch.randn(2, 3), 2)).toThrow("Expected 3D or higher dimensionality input (got 2 dimensions)");
+    expect(() => F.glu(torch.randn(2, 5))).toThrow("Halving dimension must be even, but dimension 1 is size 5 (input of shape [2, 5])");
+    expect(() => F.prelu(torch.randn(2, 4), torch.ones(3))).toThrow("Found parameter numbers = 3 and channel size = 4");
+    expect(() => F.softshrink(torch.randn(3), -1)).toThrow("lambda must be greater or equal to 0, but found to be -1.");
+    expect(() => F.pixel_shuffle(torch.randn(1, 6, 2, 2), 2)).toThrow("input.size(-3)=6 is not divisible by 4");
+    expect(() => F.pixel_unshuffle(torch.randn(1, 1, 3, 4), 2)).toThrow("input.size(-2)=3 is not divisible by 2");
+    expect(() => F.channel_shuffle(torch.randn(1, 5, 2), 2)).toThrow("Number of channels must be divisible by groups. Got 5 channels and 2 groups.");
+    expect(() => F.unfold(torch.randn(1, 1, 2, 2), 3)).toThrow("calculated shape of the array of sliding blocks as (0, 0)");
+    expect(() => F.fold(torch.randn(1, 4, 5), [3, 3], 2)).toThrow("expected size of input's dimension 2 to match the calculated number of sliding blocks 2 * 2 = 4, but got input.size(2)=5.");
+    expect(() => F.affine_grid(torch.randn(2, 3, 3), [2, 1, 4, 4])).toThrow("Expected a batch of 2D affine matrices of shape Nx2x3 for size [2, 1, 4, 4]. Got [2, 3, 3].");
+    expect(() => F.grid_sample(torch.randn(1, 1, 3, 3), torch.randn(1, 2, 2, 2), { mode: "bicubic" as "nearest" })).toThrow("expected mode to be 'bilinear', 'nearest' or 'bicubic', but got: 'bicubic'");
+    expect(() => F.grid_sample(torch.randn(1, 1, 3, 3), torch.randn(2, 2, 2, 2))).toThrow("input of shape [1, 1, 3, 3] and grid of shape [2, 2, 2, 2]");
+    expect(() => F.triplet_margin_loss(torch.randn(2, 3), torch.randn(3), torch.randn(2, 3))).toThrow("anchor 2D, positive 1D, and negative 2D inputs");
+    expect(() => F.multi_margin_loss(torch.randn(2, 3), torch.tensor([0]))).toThrow("inconsistent target size: [1] for input of size: [2, 3]");
+    expect(() => new nn.MultiMarginLoss({ p: 3 })).toThrow("only p == 1 and p == 2 supported");
+    expect(() => F.gaussian_nll_loss(torch.randn(4, 3), torch.randn(4, 3), torch.ones(3))).toThrow("var is of incorrect size (input [4, 3], var [3])");
+    expect(() => F.gaussian_nll_loss(torch.randn(2), torch.randn(2), torch.tensor([1.5, -1.0]))).toThrow("var has negative entry/entries");
+    expect(() => F.margin_ranking_loss(torch.randn(3), torch.randn(3), torch.ones(3, 1))).toThrow("All input tensors should have same dimension but got sizes: input1: [3], input2: [3], target: [3, 1]");
   });
 });
 

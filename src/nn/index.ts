@@ -30,4 +30,4 @@ export { GroupNorm, InstanceNorm1d, InstanceNorm2d, LocalResponseNorm } from "./
 export type { GroupNormOptions, InstanceNormOptions } from "./modules/normalization2";
 export { PReLU, RReLU, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink, Softshrink, Hardshrink, Threshold, GLU, CELU, SELU } from "./modules/activation2";
 export { PixelShuffle, PixelUnshuffle, ChannelShuffle, Unfold, Fold, CosineSimilarity, PairwiseDistance } from "./modules/vision2";
-export { MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, CosineEmbeddingLoss, TripletMarginLoss, MultiLabelMarginLoss, MultiMarginLoss, PoissonNLLLoss, GaussianNLLLoss } from "./modules/loss2";
+export { MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, CosineEmbeddingLoss, TripletMarginLoss, MultiLabelMarginLoss, MultiMarginLoss, PoissonNLLLoss, GaussianNLLLoss, CTCLoss } from "./modules/loss2";

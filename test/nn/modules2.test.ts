@@ -227,6 +227,8 @@ describe("normalisation, activations, vision and losses: init, reprs and errors"
     expect(() => new nn.MultiMarginLoss({ p: 3 })).toThrow("only p == 1 and p == 2 supported");
     expect(() => F.gaussian_nll_loss(torch.randn(4, 3), torch.randn(4, 3), torch.ones(3))).toThrow("var is of incorrect size (input [4, 3], var [3])");
     expect(() => F.gaussian_nll_loss(torch.randn(2), torch.randn(2), torch.tensor([1.5, -1.0]))).toThrow("var has negative entry/entries");
+    expect(() => F.ctc_loss(torch.randn(3, 1, 4).log_softmax(2), torch.tensor([[1, 2]]), [4], [2])).toThrow("Expected input_lengths to have value at most 3, but got value 4");
+    expect(() => F.ctc_loss(torch.randn(3, 1, 4).log_softmax(2), torch.tensor([[1, 2]]), [3], [2], { blank: 4 })).toThrow("blank must be in label range, got blank=4 for 4 classes");
     expect(() => F.margin_ranking_loss(torch.randn(3), torch.randn(3), torch.ones(3, 1))).toThrow("All input tensors should have same dimension but got sizes: input1: [3], input2: [3], target: [3, 1]");
   });
 });

@@ -245,6 +245,15 @@ case("GaussianNLLLoss", {"a": ("f", [4, 3]), "t": ("f", [4, 3]), "v": ("pos", [4
 case("GaussianNLLLoss homoscedastic full sum", {"a": ("f", [4, 3]), "t": ("f", [4, 3]), "v": ("v", [0.5, 1e-8, 2.0, 1.0])}, "m(a, t, v)", "m(a, t, v)",
      "nn.GaussianNLLLoss(full=True, reduction='sum')", "new nn.GaussianNLLLoss({full: true, reduction: 'sum'})")
 
+ctc_lp = "torch.log_softmax(x, 2)"
+case("CTCLoss padded targets", {"x": ("f", [6, 3, 4]), "y": ("v", [[1, 2, 2], [3, 1, 0], [2, 0, 0]]),
+                                 "il": ("v", [6, 5, 4]), "tl": ("v", [3, 2, 1])},
+     "m(torch.log_softmax(x, 2), y, il, tl)", "m(x.log_softmax(2), y, il, tl)", "nn.CTCLoss()", "new nn.CTCLoss()")
+case("F.ctc_loss concatenated none blank=3", {"x": ("f", [5, 2, 4]), "y": ("v", [1, 1, 0, 2]), "il": ("v", [5, 4]), "tl": ("v", [2, 2])},
+     "F.ctc_loss(torch.log_softmax(x, 2), y, il, tl, blank=3, reduction='none')", "F.ctc_loss(x.log_softmax(2), y, il, tl, {blank: 3, reduction: 'none'})")
+case("F.ctc_loss impossible zero_infinity sum", {"x": ("f", [3, 2, 3]), "y": ("v", [[1, 1, 1], [2, 1, 0]]), "il": ("v", [3, 3]), "tl": ("v", [3, 2])},
+     "F.ctc_loss(torch.log_softmax(x, 2), y, il, tl, reduction='sum', zero_infinity=True)", "F.ctc_loss(x.log_softmax(2), y, il, tl, {reduction: 'sum', zero_infinity: true})")
+
 
 # ---------------------------------------------------------------- the Transformer tutorial
 class PositionalEncoding(nn.Module):

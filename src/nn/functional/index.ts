@@ -62,6 +62,6 @@ export { pixel_shuffle, pixel_unshuffle, channel_shuffle, unfold, fold, affine_g
 export type { FoldOptions, GridSampleOptions } from "./vision2";
 export {
   margin_ranking_loss, hinge_embedding_loss, soft_margin_loss, multilabel_soft_margin_loss, cosine_embedding_loss, triplet_margin_loss,
-  multilabel_margin_loss, multi_margin_loss, poisson_nll_loss, gaussian_nll_loss,
+  multilabel_margin_loss, multi_margin_loss, poisson_nll_loss, gaussian_nll_loss, ctc_loss,
 } from "./loss2";
-export type { TripletOptions, MultiMarginOptions, PoissonNLLOptions } from "./loss2";
+export type { TripletOptions, MultiMarginOptions, PoissonNLLOptions, CTCOptions } from "./loss2";

@@ -2,11 +2,12 @@
  * More losses with PyTorch 1.13's formulas and reductions: margin_ranking_loss,
  * hinge_embedding_loss, soft_margin_loss, multilabel_soft_margin_loss, cosine_embedding_loss,
  * triplet_margin_loss, multilabel_margin_loss, multi_margin_loss, poisson_nll_loss,
- * gaussian_nll_loss. Compositions of differentiable ops, so gradients come from autograd.
+ * gaussian_nll_loss, ctc_loss. Compositions of differentiable ops, so gradients come from autograd.
  */
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
-import { arange, from_typed } from "../../ops/creation";
+import { arange, from_typed, full } from "../../ops/creation";
+import { cat } from "../../ops/movement";
 import * as E from "../../ops/elementwise";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
@@ -247,4 +248,104 @@ export function gaussian_nll_loss(input: Tensor, target: Tensor, variance: Tenso
   let loss = vc.log().add(input.sub(target).pow(2).div(vc)).mul(0.5);
   if ((o.full as boolean | undefined) ?? false) loss = loss.add(0.5 * Math.log(2 * Math.PI));
   return reduce(loss, reduction);
+}
+
+export interface CTCOptions {
+  blank?: number;
+  reduction?: Reduction;
+  zero_infinity?: boolean;
+}
+
+/** Stands in for log(0) inside the recursion: finite, so that neither values nor gradients become nan. */
+const LOG_ZERO = -1e30;
+
+/**
+ * Connectionist Temporal Classification loss: -log of the total probability of all alignments of
+ * each target to its input (the forward/alpha recursion over the blank-extended target, in log
+ * space, batched; gradients come from autograd through it).
+ *
+ * Args:
+ *   log_probs [T, N, C] (log_softmax output), targets [N, S] padded or 1-D concatenated,
+ *   input_lengths [N], target_lengths [N] (tensors or arrays of ints).
+ *   options: blank (0), reduction ('mean': each loss divided by its target length, then the batch
+ *   mean; 'sum'; 'none'), zero_infinity (false: impossible alignments give inf).
+ */
+export function ctc_loss(log_probs: Tensor, targets: Tensor, input_lengths: Tensor | number[], target_lengths: Tensor | number[], options: CTCOptions = {}): Tensor {
+  const op = "ctc_loss";
+  checkInput(op, log_probs);
+  tensorArg(op, "targets", targets);
+  const o = parseArgs(op, [options], ["blank", "reduction", "zero_infinity"]);
+  const blank = (o.blank as number | undefined) ?? 0;
+  const reduction = (o.reduction as Reduction | undefined) ?? "mean";
+  if (reduction !== "none" && reduction !== "mean" && reduction !== "sum") throw new ValueError(`${String(reduction)} is not a valid value for reduction`);
+  const batched = log_probs.dim() === 3;
+  if (log_probs.dim() !== 3 && log_probs.dim() !== 2) throw new RuntimeError(`ctc_loss(): expected log_probs of shape [T, N, C] or [T, C], got ${fmt(log_probs.shape)}`);
+  const lp = batched ? log_probs : log_probs.unsqueeze(1);
+  const [T, N, C] = lp.shape;
+  if (blank < 0 || blank >= C) throw new RuntimeError(`ctc_loss(): blank must be in label range, got blank=${blank} for ${C} classes`);
+  const ints = (v: Tensor | number[], name: string): number[] => {
+    const a = v instanceof Tensor ? Array.from(v.reshape(-1).dataSync() as ArrayLike<number>) : v;
+    if (a.length !== N) throw new RuntimeError(`ctc_loss(): ${name} must have one entry per batch element (${N}), got ${a.length}`);
+    return a.map(Number);
+  };
+  const inLen = ints(input_lengths, "input_lengths");
+  const tgLen = ints(target_lengths, "target_lengths");
+  const tdata = Array.from(targets.dataSync() as ArrayLike<number>).map(Number);
+  const labels: number[][] = [];
+  let offset = 0;
+  for (let n = 0; n < N; n++) {
+    if (inLen[n] < 0 || inLen[n] > T) throw new RuntimeError(`ctc_loss(): Expected input_lengths to have value at most ${T}, but got value ${inLen[n]} (while checking arguments for ctc_loss_cpu)`);
+    let lab: number[];
+    if (targets.dim() === 2) {
+      if (tgLen[n] > targets.shape[1]) throw new RuntimeError(`ctc_loss(): Expected tensor to have size at least ${tgLen[n]} at dimension 1, but got size ${targets.shape[1]} for argument #2 'targets' (while checking arguments for ctc_loss_cpu)`);
+      lab = tdata.slice(n * targets.shape[1], n * targets.shape[1] + tgLen[n]);
+    } else {
+      lab = tdata.slice(offset, offset + tgLen[n]);
+      offset += tgLen[n];
+    }
+    labels.push(lab);
+  }
+  const L = 2 * Math.max(0, ...tgLen) + 1;
+  const ext = new Int32Array(N * L).fill(blank);
+  const skip = new Uint8Array(N * L);
+  for (let n = 0; n < N; n++) {
+    labels[n].forEach((k, i) => {
+      ext[n * L + 2 * i + 1] = k;
+      if (i > 0 && labels[n][i - 1] !== k) skip[n * L + 2 * i + 1] = 1;
+    });
+  }
+  const extT = from_typed(ext, [N, L]);
+  const canSkip = from_typed(skip, [N, L]).bool();
+  const pos = arange(L).reshape(1, L);
+  // alpha moved k states to the right along the extended target, LOG_ZERO coming in (float32 named:
+  // torch.full infers int32 from an integral-looking JS number such as -1e30)
+  const shiftRight = (a: Tensor, k: number): Tensor =>
+    k >= L ? full([N, L], LOG_ZERO, { dtype: "float32" }) : cat([full([N, k], LOG_ZERO, { dtype: "float32" }), a.narrow(1, 0, L - k)], 1);
+  let alpha = E.where(pos.lt(2), lp.select(0, 0).gather(1, extT), LOG_ZERO);
+  const lastT = from_typed(Int32Array.from(inLen.map((t) => t - 1)), [N, 1]);
+  let result = E.where(lastT.eq(0), alpha, LOG_ZERO);
+  for (let t = 1; t < T; t++) {
+    const a1 = shiftRight(alpha, 1);
+    const a2 = E.where(canSkip, shiftRight(alpha, 2), LOG_ZERO);
+    const m = alpha.maximum(a1).maximum(a2).detach();
+    const lse = alpha.sub(m).exp().add(a1.sub(m).exp()).add(a2.sub(m).exp()).log().add(m);
+    alpha = lse.add(lp.select(0, t).gather(1, extT));
+    result = E.where(lastT.eq(t), alpha, result);
+  }
+  const endIdx = from_typed(Int32Array.from(tgLen.map((s) => 2 * s)), [N, 1]);
+  const endPrev = from_typed(Int32Array.from(tgLen.map((s) => Math.max(2 * s - 1, 0))), [N, 1]);
+  const e1 = result.gather(1, endIdx);
+  const e2 = E.where(endIdx.gt(0), result.gather(1, endPrev), LOG_ZERO);
+  const m = e1.maximum(e2).detach();
+  let loss = e1.sub(m).exp().add(e2.sub(m).exp()).log().add(m).neg().reshape(N);
+  // an impossible alignment leaves only the LOG_ZERO stand-in: inf, as PyTorch
+  const impossible = loss.gt(-LOG_ZERO / 2);
+  const zeroInf = (o.zero_infinity as boolean | undefined) ?? false;
+  loss = E.where(impossible, zeroInf ? 0 : Infinity, loss);
+  if (zeroInf) loss = E.where(impossible, loss.detach(), loss);
+  if (!batched) loss = loss.reshape([]);
+  if (reduction === "none") return loss;
+  if (reduction === "sum") return loss.sum();
+  const denom = from_typed(Float32Array.from(tgLen.map((s) => Math.max(s, 1))), batched ? [N] : []);
+  return loss.div(denom).mean();
 }

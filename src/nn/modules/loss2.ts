@@ -144,3 +144,18 @@ export class GaussianNLLLoss extends _Loss {
     return L.gaussian_nll_loss(input, target, variance, { full: this.full, eps: this.eps, reduction: this.reduction });
   }
 }
+
+/** Connectionist Temporal Classification loss (see F.ctc_loss); forward(log_probs, targets, input_lengths, target_lengths). */
+export class CTCLoss extends _Loss {
+  blank: number;
+  zero_infinity: boolean;
+  constructor(blank?: number | { blank?: number; reduction?: Reduction; zero_infinity?: boolean }, reduction?: Reduction, zero_infinity?: boolean) {
+    const o = parseArgs("CTCLoss", [blank, reduction, zero_infinity], ["blank", "reduction", "zero_infinity"]);
+    super(o);
+    this.blank = (o.blank as number | undefined) ?? 0;
+    this.zero_infinity = (o.zero_infinity as boolean | undefined) ?? false;
+  }
+  forward(log_probs: Tensor, targets: Tensor, input_lengths: Tensor | number[], target_lengths: Tensor | number[]): Tensor {
+    return L.ctc_loss(log_probs, targets, input_lengths, target_lengths, { blank: this.blank, reduction: this.reduction, zero_infinity: this.zero_infinity });
+  }
+}

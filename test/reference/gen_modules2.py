@@ -128,6 +128,10 @@ case("mha float mask per head no average", {"q": ("f", [L, N, E]), "k": ("f", [S
 case("mha float kpm need_weights false", {"x": ("f", [L, N, E]), "kpm": ("v", [[0.0, 0.0, -1.5, -math.inf], [0.0, 0.5, 0.0, 0.0]])},
      "m(x, x, x, key_padding_mask=kpm, need_weights=False)", "m(x, x, x, {key_padding_mask: kpm, need_weights: false})",
      "nn.MultiheadAttention(8, 2)", "new nn.MultiheadAttention(8, 2)", nograd=("kpm",))
+case("mha bool attn_mask with float kpm (1.13 ORs them)", {"x": ("f", [L, N, E]), "kpm": ("v", [[0.0, -1.5, 0.0, 0.0], [0.0, 0.0, 0.0, -math.inf]]),
+                                                        "am": ("v", [[False, False, True, False]] * L)},
+     "m(x, x, x, key_padding_mask=kpm, attn_mask=am)", "m(x, x, x, {key_padding_mask: kpm, attn_mask: am})",
+     "nn.MultiheadAttention(8, 2)", "new nn.MultiheadAttention(8, 2)", nograd=("kpm",))
 case("mha unbatched bias_kv zero_attn no bias", {"q": ("f", [L, E]), "k": ("f", [S, E])},
      "m(q, k, k)", "m(q, k, k)",
      "nn.MultiheadAttention(8, 2, bias=False, add_bias_kv=True, add_zero_attn=True)",

@@ -226,7 +226,8 @@ export function multi_head_attention_forward(
     if (mask === null) mask = km;
     else if (mask.dtype === "bool" && km.dtype === "bool") mask = mask.logical_or(km);
     else if (km.dtype === "bool") mask = mask.masked_fill(km, -Infinity);
-    else if (mask.dtype === "bool") mask = km.masked_fill(mask, -Infinity);
+    // PyTorch 1.13 ORs a float padding mask into a bool attn_mask: any nonzero entry masks fully
+    else if (mask.dtype === "bool") mask = mask.logical_or(km.ne(0));
     else mask = mask.add(km);
   }
   if (mask !== null && mask.dtype === "bool") mask = zeros(mask.shape).masked_fill(mask, -Infinity);

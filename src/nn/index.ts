@@ -31,3 +31,11 @@ export type { MaxPool1dOptions, AvgPool1dOptions } from "./modules/pooling1d";
 export * as functional from "./functional";
 export * as init from "./init";
 export * as utils from "./utils";
+// modules2
+export { MultiheadAttention, TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder, Transformer } from "./modules/transformer";
+export type { MultiheadAttentionOptions, MultiheadAttentionForwardOptions, TransformerLayerOptions, TransformerActivation, TransformerOptions, TransformerMasks, DecoderMasks } from "./modules/transformer";
+export { GroupNorm, InstanceNorm1d, InstanceNorm2d, LocalResponseNorm } from "./modules/normalization2";
+export type { GroupNormOptions, InstanceNormOptions } from "./modules/normalization2";
+export { PReLU, RReLU, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink, Softshrink, Hardshrink, Threshold, GLU, CELU, SELU } from "./modules/activation2";
+export { PixelShuffle, PixelUnshuffle, ChannelShuffle, Unfold, Fold, CosineSimilarity, PairwiseDistance } from "./modules/vision2";
+export { MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, CosineEmbeddingLoss, TripletMarginLoss, MultiLabelMarginLoss, MultiMarginLoss, PoissonNLLLoss, GaussianNLLLoss, CTCLoss } from "./modules/loss2";

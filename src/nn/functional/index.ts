@@ -57,3 +57,15 @@ export function one_hot(tensor: Tensor, num_classes: number | { num_classes?: nu
   }
   return tensor.unsqueeze(-1).eq(arange(n)).to("int32");
 }
+// modules2
+export { multi_head_attention_forward } from "./attention";
+export type { MultiHeadAttentionOptions } from "./attention";
+export { group_norm, instance_norm, local_response_norm } from "./normalization2";
+export { prelu, rrelu, hardswish, hardsigmoid, mish, softsign, tanhshrink, softshrink, hardshrink, threshold, threshold_, glu, celu, selu } from "./activation2";
+export { pixel_shuffle, pixel_unshuffle, channel_shuffle, unfold, fold, affine_grid, grid_sample, cosine_similarity, pairwise_distance } from "./vision2";
+export type { FoldOptions, GridSampleOptions } from "./vision2";
+export {
+  margin_ranking_loss, hinge_embedding_loss, soft_margin_loss, multilabel_soft_margin_loss, cosine_embedding_loss, triplet_margin_loss,
+  multilabel_margin_loss, multi_margin_loss, poisson_nll_loss, gaussian_nll_loss, ctc_loss,
+} from "./loss2";
+export type { TripletOptions, MultiMarginOptions, PoissonNLLOptions, CTCOptions } from "./loss2";

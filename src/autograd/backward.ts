@@ -136,7 +136,9 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         parts = [got];
       } else {
         const g = hooks ? runNodeHooks(node, materialize(got)) : materialize(got);
-        // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor twice.
+        // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor
+        // twice. A repeat is an alias (a reshape to the same shape shares the data, which no kernel
+        // writes in place), not a copy: the wasm backend's Identity copies the whole buffer.
         parts = tf.tidy(() => {
           const seen = new Set<tf.Tensor>([g]);
           return node.apply(g).map((p) => {
@@ -145,13 +147,13 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
               seen.add(p);
               return p;
             }
-            const own = tf.clone(p);
+            const own = tf.reshape(p, p.shape);
             if (transposedGrads.has(p)) transposedGrads.add(own);
             return own;
           }) as unknown as tf.TensorContainer;
         }) as unknown as (tf.Tensor | null)[];
-        if (wanted) collect(wanted, g.clone());
-        if (node.retained && !capture) accumulateLeaf(node.retained, g.clone());
+        if (wanted) collect(wanted, tf.reshape(g, g.shape));
+        if (node.retained && !capture) accumulateLeaf(node.retained, tf.reshape(g, g.shape));
         g.dispose();
       }
       inputs.forEach((input, i) => {

@@ -93,6 +93,8 @@ export function as(t: tf.Tensor, dtype: DType): tf.Tensor {
 export function expandTo(x: tf.Tensor, shape: readonly number[]): tf.Tensor {
   if (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i])) return x;
   if (x.dtype === "bool" || x.dtype === "string" || numelOf(shape) === 0) return tf.broadcastTo(x, shape as number[]);
+  // One value (a reduced loss's gradient): a fill with it, without the add's pass over the output.
+  if (x.size === 1) return tf.fill(shape as number[], x.dataSync()[0], x.dtype);
   return tf.add(tf.fill(shape as number[], 0, x.dtype), x);
 }
 

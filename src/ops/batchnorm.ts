@@ -19,15 +19,12 @@ export interface BatchNormOptions {
 }
 
 /**
- * Sum over every dim but 1, as [C]. Reducing the contiguous trailing dims first and then the batch
- * avoids the full transpose that a reduction over axes [0, 2, 3] costs on the wasm backend.
+ * Sum over every dim but 1, as [C] (float32 of channelTotals' double sums): the backend reduces the
+ * contiguous trailing dims, which avoids the full transpose that a reduction over axes [0, 2, 3] costs
+ * on the wasm backend, and the batch's partial sums are added in JavaScript (one kernel call fewer).
  */
 export function channelSum(t: tf.Tensor): tf.Tensor1D {
-  const [n, c] = t.shape;
-  // Rows then columns: wasm's Sum runs short rows 1.3-2.5x faster than one long H*W row.
-  if (t.rank === 4) return tf.sum(tf.sum(tf.sum(t, 3), 2), 0) as tf.Tensor1D;
-  const perSample = t.rank > 2 ? tf.sum(tf.reshape(t, [n, c, -1]), 2) : t;
-  return tf.sum(perSample, 0) as tf.Tensor1D;
+  return tf.tensor1d(Float32Array.from(channelTotals(t)));
 }
 
 function checkFeatures(name: string, expected: number, t: Tensor | null): void {
@@ -75,71 +72,113 @@ export function batch_norm(
     return batchNormKernels(input, running_mean, running_var, weight, bias, training, momentum, eps, n);
   }
 
-  // Statistics used to normalise: the batch's (training) or the running ones (evaluation).
+  // Per-channel statistics and factors are [C] vectors: they are computed here in JavaScript (in double,
+  // as ATen accumulates them, rounded to float32 once) from per-(sample, channel) partial sums that the
+  // backend reduces, instead of ~25 tfjs kernels on [C]-sized tensors per layer (each costs a dispatch
+  // that outweighs its arithmetic: the ResNet block's step ran 272 kernels, 3 batch norms among them).
+  const read = (t: Tensor | null): Float32Array | null => (t === null ? null : (t._t.dataSync() as Float32Array));
+  const w = read(weight);
+  const mean = new Float64Array(c);
+  const invstd = new Float64Array(c);
+  // ATen's transform: training reuses the centred input, evaluation folds the mean into the shift
+  // (x * alpha + bias - mean * alpha), as batch_norm_cpu_transform_input does.
   let centeredT: Tensor | null = null;
-  const stats = compute(() => {
-    if (training) {
-      const mean = tf.div(channelSum(input._t), n);
-      const centered = tf.keep(tf.sub(input._t, tf.reshape(mean, bshape)));
-      centeredT = Tensor._wrap(centered);
-      const variance = tf.div(channelSum(tf.square(centered)), n);
-      return tf.concat([tf.reshape(mean, [1, c]), tf.reshape(tf.rsqrt(tf.add(variance, eps)), [1, c]), tf.reshape(variance, [1, c])], 0);
+  if (training) {
+    const sums = channelTotals(input._t);
+    for (let ch = 0; ch < c; ch++) mean[ch] = sums[ch] / n;
+    const centered = compute(() => tf.sub(input._t, vec(mean, bshape)));
+    centeredT = Tensor._wrap(centered);
+    const sq = compute(() => tf.square(centered));
+    const sqSums = channelTotals(sq);
+    sq.dispose();
+    const rm = read(running_mean);
+    const rv = read(running_var);
+    const newMean = new Float64Array(c);
+    const newVar = new Float64Array(c);
+    for (let ch = 0; ch < c; ch++) {
+      const variance = sqSums[ch] / n;
+      invstd[ch] = 1 / Math.sqrt(variance + eps);
+      if (rm && rv) {
+        newMean[ch] = (1 - momentum) * rm[ch] + momentum * mean[ch];
+        newVar[ch] = (1 - momentum) * rv[ch] + momentum * (variance * n) / (n - 1);
+      }
     }
-    const rm = tf.reshape((running_mean as Tensor)._t, [1, c]);
-    const rv = tf.reshape((running_var as Tensor)._t, [1, c]);
-    return tf.concat([rm, tf.reshape(tf.rsqrt(tf.add(rv, eps)), [1, c]), rv], 0);
-  });
-  const statsT = Tensor._wrap(stats);
-  const meanOf = (): tf.Tensor => tf.reshape(tf.slice(statsT._t, [0, 0], [1, c]), [c]);
-  const invstdOf = (): tf.Tensor => tf.reshape(tf.slice(statsT._t, [1, 0], [1, c]), [c]);
-  /** invstd * weight per channel: the factor ATen's kernels scale by. */
-  const alphaOf = (): tf.Tensor => (weight ? tf.mul(invstdOf(), tf.reshape(weight._t, [c])) : invstdOf());
-  if (training && running_mean !== null && running_var !== null) {
-    const m = momentum;
-    overwrite(running_mean._s, compute(() => tf.add(tf.mul(running_mean._t, 1 - m), tf.mul(tf.reshape(tf.slice(stats, [0, 0], [1, c]), [c]), m))));
-    overwrite(
-      running_var._s,
-      compute(() => {
-        const unbiased = tf.mul(tf.reshape(tf.slice(stats, [2, 0], [1, c]), [c]), n / (n - 1));
-        return tf.add(tf.mul(running_var._t, 1 - m), tf.mul(unbiased, m));
-      }),
-    );
+    if (running_mean !== null && running_var !== null) {
+      overwrite(running_mean._s, tf.tensor(Float32Array.from(newMean), running_mean._t.shape));
+      overwrite(running_var._s, tf.tensor(Float32Array.from(newVar), running_var._t.shape));
+    }
+  } else {
+    const rm = read(running_mean) as Float32Array;
+    const rv = read(running_var) as Float32Array;
+    for (let ch = 0; ch < c; ch++) {
+      mean[ch] = rm[ch];
+      invstd[ch] = 1 / Math.sqrt(rv[ch] + eps);
+    }
   }
+  /** invstd * weight per channel: the factor ATen's kernels scale by. */
+  const alpha = new Float64Array(c);
+  for (let ch = 0; ch < c; ch++) alpha[ch] = w ? invstd[ch] * w[ch] : invstd[ch];
   const inputs: Tensor[] = [input];
   if (weight) inputs.push(weight);
   if (bias) inputs.push(bias);
-  // ATen's transform: training reuses the centred input, evaluation folds the mean into the shift
-  // (x * alpha + bias - mean * alpha), as batch_norm_cpu_transform_input does.
   const out = compute(() => {
-    const alpha = tf.reshape(alphaOf(), bshape);
-    if (centeredT) return bias ? tf.add(tf.mul(centeredT._t, alpha), tf.reshape(bias._t, bshape)) : tf.mul(centeredT._t, alpha);
-    const shift = tf.mul(meanOf(), alphaOf());
-    const beta = bias ? tf.sub(tf.reshape(bias._t, [c]), shift) : tf.neg(shift);
-    return tf.add(tf.mul(input._t, alpha), tf.reshape(beta, bshape));
+    const alphaT = vec(alpha, bshape);
+    if (centeredT) return bias ? tf.add(tf.mul(centeredT._t, alphaT), tf.reshape(bias._t, bshape)) : tf.mul(centeredT._t, alphaT);
+    const b = read(bias);
+    const beta = new Float64Array(c);
+    for (let ch = 0; ch < c; ch++) beta[ch] = (b ? b[ch] : 0) - mean[ch] * alpha[ch];
+    return tf.add(tf.mul(input._t, alphaT), vec(beta, bshape));
   });
   // ATen's batch_norm_cpu_backward: two per-channel sums, sum(g) and dotp = sum((x - mean) * g), give
   // grad_input = (g - sum/N - (x - mean) * dotp * invstd^2 / N) * invstd * w (training) or
   // g * invstd * w (evaluation), grad_weight = dotp * invstd and grad_bias = sum(g).
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
-    const centered = centeredT ? centeredT._t : tf.sub(input._t, tf.reshape(meanOf(), bshape));
-    const invstd = invstdOf();
     const needSum = (input.requires_grad && training) || (bias !== null && bias.requires_grad);
     const needDot = (input.requires_grad && training) || (weight !== null && weight.requires_grad);
-    const sumG = needSum ? channelSum(g) : null;
-    const dotp = needDot ? channelSum(tf.mul(centered, g)) : null;
+    const sumG = needSum ? channelTotals(g) : null;
+    let dotp: Float64Array | null = null;
+    if (needDot) {
+      const centered = centeredT ? centeredT._t : tf.sub(input._t, vec(mean, bshape));
+      dotp = channelTotals(tf.mul(centered, g));
+    }
     const grads: (tf.Tensor | null)[] = [];
     if (input.requires_grad) {
-      const alpha = tf.reshape(alphaOf(), bshape);
+      const alphaT = vec(alpha, bshape);
       if (training) {
-        const k = tf.reshape(tf.div(tf.mul(dotp as tf.Tensor, tf.square(invstd)), n), bshape);
-        const gradMean = tf.reshape(tf.div(sumG as tf.Tensor, n), bshape);
-        grads.push(tf.mul(tf.sub(tf.sub(g, gradMean), tf.mul(centered, k)), alpha));
-      } else grads.push(tf.mul(g, alpha));
+        const k = new Float64Array(c);
+        const gradMean = new Float64Array(c);
+        for (let ch = 0; ch < c; ch++) {
+          k[ch] = ((dotp as Float64Array)[ch] * invstd[ch] * invstd[ch]) / n;
+          gradMean[ch] = (sumG as Float64Array)[ch] / n;
+        }
+        const centered = (centeredT as Tensor)._t;
+        grads.push(tf.mul(tf.sub(tf.sub(g, vec(gradMean, bshape)), tf.mul(centered, vec(k, bshape))), alphaT));
+      } else grads.push(tf.mul(g, alphaT));
     } else grads.push(null);
-    if (weight) grads.push(weight.requires_grad ? tf.mul(dotp as tf.Tensor, invstd) : null);
-    if (bias) grads.push(bias.requires_grad ? sumG : null);
+    const perChannel = (f: (ch: number) => number): tf.Tensor => tf.tensor1d(Float32Array.from({ length: c }, (_, ch) => f(ch)));
+    if (weight) grads.push(weight.requires_grad ? tf.reshape(perChannel((ch) => (dotp as Float64Array)[ch] * invstd[ch]), weight.shape) : null);
+    if (bias) grads.push(bias.requires_grad ? tf.reshape(perChannel((ch) => (sumG as Float64Array)[ch]), bias.shape) : null);
     return grads;
   });
+}
+
+/** A [C] vector of doubles as a float32 tensor of `shape` (C values, broadcasting over dim 1). */
+function vec(v: Float64Array, shape: number[]): tf.Tensor {
+  return tf.tensor(Float32Array.from(v), shape);
+}
+
+/**
+ * Each channel's sum (dim 1) of an [N, C, ...] tensor, in double: the backend reduces the trailing dims
+ * to [N, C] (rows then columns, as channelSum) and the N partial sums per channel are added here.
+ */
+export function channelTotals(t: tf.Tensor): Float64Array {
+  const [n, c] = t.shape;
+  const partial = t.rank === 2 ? t : compute(() => (t.rank === 4 ? tf.sum(tf.sum(t, 3), 2) : tf.sum(tf.reshape(t, [n, c, -1]), 2)));
+  const v = partial.dataSync();
+  if (partial !== t) partial.dispose();
+  const out = new Float64Array(c);
+  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) out[ch] += v[b * c + ch];
+  return out;
 }
 
 /** Runs a per-channel kernel of js_kernels.ts. */

@@ -24,7 +24,8 @@ export function fused(name: string, inputs: Tensor[], f: (...xs: Tensor[]) => Te
     return leaves.map((l) => {
       const lg = l.grad;
       l.grad = null;
-      return lg === null ? null : tf.clone(lg._t);
+      // A reshape to the same shape shares the data (wasm's Identity, tf.clone, copies it).
+      return lg === null ? null : tf.reshape(lg._t, lg.shape);
     });
   });
 }

@@ -59,7 +59,8 @@ export function promote(a: DType, b: DType): DType {
 /** The dtype a plain JS value takes next to a tensor of dtype `like` (PyTorch's "wrapped number" rule). */
 export function scalarDtype(v: number | boolean, like: DType): DType {
   if (typeof v === "boolean") return like;
-  if (like === "float32" || !Number.isInteger(v)) return "float32";
+  // Past int32's range a whole number would wrap in an int32 tensor: it promotes to float32 instead.
+  if (like === "float32" || !Number.isInteger(v) || v > 2147483647 || v < -2147483648) return "float32";
   return "int32";
 }
 

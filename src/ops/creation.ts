@@ -45,6 +45,11 @@ function flattenNested(data: NestedArray, shape: number[], out: (number | boolea
   }
 }
 
+/** A whole number int32 holds: past that range a JavaScript "integer" (1e10, -1e30) is taken as a float. */
+export function isInt32(v: number): boolean {
+  return Number.isInteger(v) && v <= 2147483647 && v >= -2147483648;
+}
+
 function inferDtype(values: ArrayLike<number | boolean>): DType {
   let allBool = values.length > 0;
   let allInt = true;
@@ -53,7 +58,7 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
     if (typeof v !== "boolean") allBool = false;
     // A whole number past int32 (1e10, which JavaScript cannot tell from 10000000000) becomes float32:
     // int32, torchlab's int64, would wrap it to a wrong value.
-    if (typeof v === "number" && (!Number.isInteger(v) || v > 2147483647 || v < -2147483648)) allInt = false;
+    if (typeof v === "number" && !isInt32(v)) allInt = false;
   }
   if (allBool) return "bool";
   return allInt && values.length > 0 ? "int32" : "float32";
@@ -147,7 +152,8 @@ export function full(size: number[], fill_value: number | boolean, options: Crea
   }
   const neg = size.find((s) => s < 0);
   if (neg !== undefined) throw new RuntimeError(`full(): Trying to create tensor with negative dimension ${neg}: [${size.join(", ")}]`);
-  const fallback: DType = typeof fill_value === "boolean" ? "bool" : Number.isInteger(fill_value) ? "int32" : "float32";
+  // -1e30 is a whole number to JavaScript; int32 (torchlab's int64) would wrap it, so it fills float32.
+  const fallback: DType = typeof fill_value === "boolean" ? "bool" : isInt32(fill_value) ? "int32" : "float32";
   return filled("full", size, o, Number(fill_value), fallback);
 }
 
@@ -243,7 +249,7 @@ export function arange(...args: (number | (CreationOptions & { start?: number; e
   if (step === 0) throw new RuntimeError("arange(): step must be nonzero");
   if ((end - start) / step < 0) throw new RuntimeError(`arange(): upper bound and larger bound inconsistent with step sign (start=${start}, end=${end}, step=${step})`);
   const n = Math.ceil((end - start) / step);
-  const allInt = nums.every(Number.isInteger);
+  const allInt = nums.every(isInt32);
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : allInt ? "int32" : "float32";
   const values = Array.from({ length: n }, (_, i) => start + i * step);
   return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);

@@ -72,6 +72,19 @@ describe("from arrays and typed arrays", () => {
     expect(torch.tensor(3).shape).toEqual([]);
   });
 
+  test("a whole number past int32's range fills float32 instead of wrapping (a -1e30 mask value)", () => {
+    const big = torch.full([1, 2], -1e30);
+    expect(big.dtype).toBe("float32");
+    expect(big.tolist()).toEqual([[Math.fround(-1e30), Math.fround(-1e30)]]);
+    expect(torch.full([2], 3).dtype).toBe("int32");
+    expect(torch.arange(0, 3e9, 1e9).tolist()).toEqual([0, 1e9, 2e9]);
+    expect(torch.arange(0, 3e9, 1e9).dtype).toBe("float32");
+    const sum = torch.tensor([1, 2]).add(1e10);
+    expect(sum.dtype).toBe("float32");
+    expect(sum.tolist()).toEqual([Math.fround(1e10 + 1), Math.fround(1e10 + 2)]);
+    expect(torch.tensor([1, 2]).mul(2).dtype).toBe("int32");
+  });
+
   test("typed arrays keep their element type", () => {
     expect(torch.tensor(new Float32Array([1, 2])).dtype).toBe("float32");
     expect(torch.tensor(new Int32Array([1, 2])).dtype).toBe("int32");

@@ -368,6 +368,7 @@ export const tile = (a: Tensor, dims: number[]): Tensor => a.tile(dims);
  * @example const [u, inverse, counts] = torch.unique(x, { return_inverse: true, return_counts: true });
  */
 export function unique(a: Tensor): Tensor;
+export function unique(a: Tensor, options: UniqueOptions & { return_inverse?: false; return_counts?: false }): Tensor;
 export function unique(a: Tensor, options: UniqueOptions & ({ return_inverse: true } | { return_counts: true })): Tensor[];
 export function unique(a: Tensor, options: UniqueOptions): Tensor | Tensor[];
 export function unique(a: Tensor, sorted: boolean, return_inverse?: boolean, return_counts?: boolean, dim?: number | null): Tensor | Tensor[];
@@ -377,6 +378,7 @@ export function unique(a: Tensor, ...args: unknown[]): Tensor | Tensor[] {
 }
 type ConsecutiveOptions = Omit<UniqueOptions, "sorted">;
 export function unique_consecutive(a: Tensor): Tensor;
+export function unique_consecutive(a: Tensor, options: ConsecutiveOptions & { return_inverse?: false; return_counts?: false }): Tensor;
 export function unique_consecutive(a: Tensor, options: ConsecutiveOptions & ({ return_inverse: true } | { return_counts: true })): Tensor[];
 export function unique_consecutive(a: Tensor, options: ConsecutiveOptions): Tensor | Tensor[];
 export function unique_consecutive(a: Tensor, options?: ConsecutiveOptions): Tensor | Tensor[] {

@@ -1213,6 +1213,7 @@ export class Tensor {
    * @example const [values, counts] = x.unique({ return_counts: true });
    */
   unique(): Tensor;
+  unique(options: X.UniqueOptions & { return_inverse?: false; return_counts?: false }): Tensor;
   unique(options: X.UniqueOptions & ({ return_inverse: true } | { return_counts: true })): Tensor[];
   unique(options: X.UniqueOptions): Tensor | Tensor[];
   unique(sorted: boolean, return_inverse?: boolean, return_counts?: boolean, dim?: number | null): Tensor | Tensor[];
@@ -1221,6 +1222,7 @@ export class Tensor {
     return X.unique(this, o as X.UniqueOptions);
   }
   unique_consecutive(): Tensor;
+  unique_consecutive(options: { return_inverse?: false; return_counts?: false; dim?: number | null }): Tensor;
   unique_consecutive(options: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null } & ({ return_inverse: true } | { return_counts: true })): Tensor[];
   unique_consecutive(options: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null }): Tensor | Tensor[];
   unique_consecutive(options?: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null }): Tensor | Tensor[] {
@@ -1263,8 +1265,9 @@ export class Tensor {
     return X.take_along_dim(this, indices, trailingDim("take_along_dim", dim) as number | null | undefined);
   }
   /** A copy with `alpha * source` summed into the slices `index` of `dim`. */
-  index_add(dim: number, index: Tensor, source: Tensor, options: { alpha?: number } = {}): Tensor {
-    return X.index_add(this, dim, index, source, (parseArgs("index_add", [options], ["alpha"]).alpha as number | undefined) ?? 1);
+  index_add(dim: number, index: Tensor, source: Tensor | { source: Tensor; alpha?: number }, options?: { alpha?: number }): Tensor {
+    const o = parseArgs("index_add", trimArgs([source, options]), ["source", "alpha"]);
+    return X.index_add(this, dim, index, o.source as Tensor, (o.alpha as number | undefined) ?? 1);
   }
   /** A copy with the slices `index` of `dim` replaced by `source`'s. */
   index_copy(dim: number, index: Tensor, source: Tensor): Tensor {
@@ -1344,6 +1347,18 @@ export class Tensor {
   addbmm(batch1: Tensor, batch2: Tensor, options: { beta?: number; alpha?: number } = {}): Tensor {
     const o = parseArgs("addbmm", [options], ["beta", "alpha"]);
     return P.addbmm(this, batch1, batch2, (o.beta as number | undefined) ?? 1, (o.alpha as number | undefined) ?? 1);
+  }
+  addmv_(mat: Tensor, vec: Tensor, options: { beta?: number; alpha?: number } = {}): this {
+    return this.inplace("addmv_", (s) => s.addmv(mat, vec, options));
+  }
+  addr_(vec1: Tensor, vec2: Tensor, options: { beta?: number; alpha?: number } = {}): this {
+    return this.inplace("addr_", (s) => s.addr(vec1, vec2, options));
+  }
+  baddbmm_(batch1: Tensor, batch2: Tensor, options: { beta?: number; alpha?: number } = {}): this {
+    return this.inplace("baddbmm_", (s) => s.baddbmm(batch1, batch2, options));
+  }
+  addbmm_(batch1: Tensor, batch2: Tensor, options: { beta?: number; alpha?: number } = {}): this {
+    return this.inplace("addbmm_", (s) => s.addbmm(batch1, batch2, options));
   }
   /** Counts of each value 0..max of this 1-D non-negative int tensor (int32), or summed `weights` (float32). */
   bincount(weights?: Tensor | null | { weights?: Tensor | null; minlength?: number }, minlength?: number): Tensor {

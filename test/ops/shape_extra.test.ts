@@ -181,6 +181,12 @@ describe("views share their base's data, as in PyTorch", () => {
     const z = torch.ones(2, 2);
     z.triu_(1);
     expect(z.tolist()).toEqual([[0, 1], [0, 0]]);
+    const acc = torch.ones(2, 2);
+    acc.addbmm_(torch.ones(1, 2, 3), torch.ones(1, 3, 2).mul(0.5), { beta: 2 }).addr_(torch.tensor([1.5, 0.5]), torch.tensor([2.0, 1.0]));
+    expect(acc.tolist()).toEqual([[6.5, 5], [4.5, 4]]);
+    const v = torch.zeros(2);
+    v.addmv_(torch.ones(2, 3), torch.tensor([0.5, 1.5, 2.5]), { alpha: 2 });
+    expect(v.tolist()).toEqual([9, 9]);
   });
 });
 

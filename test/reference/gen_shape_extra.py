@@ -254,6 +254,22 @@ case("addr", {"i": rnd(3, 2), "a": rnd(3), "b": rnd(2)}, lambda i, a, b: i.addr(
 case("baddbmm broadcast input", {"i": rnd(3, 1), "a": rnd(2, 3, 4), "b": rnd(2, 4, 2)}, lambda i, a, b: T.baddbmm(i, a, b, beta=2.0, alpha=0.5), "torch.baddbmm(i, a, b, {beta: 2, alpha: 0.5})")
 case("addbmm", {"i": rnd(3, 2), "a": rnd(4, 3, 2), "b": rnd(4, 2, 2)}, lambda i, a, b: T.addbmm(i, a, b), "torch.addbmm(i, a, b)")
 
+# ---------------------------------------------------------------- empty tensors and broadcasting
+case("einsum empty contraction", {"a": rnd(2, 0), "b": rnd(0, 3)}, lambda a, b: T.einsum("ij,jk->ik", a, b), 'torch.einsum("ij,jk->ik", a, b)')
+case("einsum size-1 label broadcast", {"a": rnd(1, 3), "b": rnd(2, 3)}, lambda a, b: T.einsum("ij,ij->ij", a, b), 'torch.einsum("ij,ij->ij", a, b)')
+case("einsum size-1 contracted label", {"a": rnd(2, 1), "b": rnd(3, 4)}, lambda a, b: T.einsum("ij,jk->ik", a, b), 'torch.einsum("ij,jk->ik", a, b)')
+case("tile empty", {"x": rnd(0, 2)}, lambda x: T.tile(x, (2, 3)), "torch.tile(x, [2, 3])")
+case("movedim empty", {"x": rnd(2, 0, 3)}, lambda x: T.movedim(x, 1, 0), "torch.movedim(x, 1, 0)")
+case("repeat_interleave all zero", {"x": rnd(3), "r": torch.tensor([0, 0, 0])}, lambda x, r: T.repeat_interleave(x, r), "torch.repeat_interleave(x, r)")
+case("take empty index", {"x": rnd(2, 2), "i": torch.zeros(0, dtype=torch.int64)}, lambda x, i: T.take(x, i), "torch.take(x, i)")
+case("tensor_split empty dim", {"x": rnd(0, 2)}, lambda x: T.tensor_split(x, 2), "torch.tensor_split(x, 2)")
+case("cdist no rows", {"a": rnd(0, 3), "b": rnd(2, 3)}, lambda a, b: T.cdist(a, b), "torch.cdist(a, b)")
+case("diag_embed empty", {"x": rnd(2, 0)}, lambda x: T.diag_embed(x), "torch.diag_embed(x)")
+case("block_diag with empty", {"a": rnd(0, 2), "b": rnd(1, 1)}, lambda a, b: T.block_diag(a, b), "torch.block_diag(a, b)")
+case("index_add empty index", {"x": rnd(2, 2), "s": rnd(0, 2), "i": torch.zeros(0, dtype=torch.int64)}, lambda x, s, i: T.index_add(x, 0, i, s), "torch.index_add(x, 0, i, s)")
+case("kron broadcast ranks", {"a": rnd(2, 1, 2), "b": rnd(2, 3)}, lambda a, b: T.kron(a, b), "torch.kron(a, b)")
+case("cartesian_prod single", {"a": rnd(3)}, lambda a: T.cartesian_prod(a), "torch.cartesian_prod(a)")
+
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "shape_extra.json")
 with open(out, "w") as f:
     json.dump({"torch": torch.__version__, "cases": cases}, f, separators=(",", ":"))

@@ -325,6 +325,54 @@ export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;
 export const numel = (a: Tensor): number => a.numel();
 void L;
 
+/** A device handle (PyTorch's torch.device): 'cpu' always, 'cuda' only with the CUDA backend. */
+export class Device {
+  readonly type: "cpu" | "cuda";
+  readonly index: number | null;
+  constructor(spec: string) {
+    const [kind, idx] = String(spec).split(":");
+    if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${spec}`);
+    this.type = kind;
+    this.index = idx === undefined ? null : Number(idx);
+  }
+  toString(): string {
+    return this.index === null ? this.type : `${this.type}:${this.index}`;
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `device(type='${this.type}'${this.index === null ? "" : `, index=${this.index}`})`;
+  }
+}
+
+/**
+ * `torch.device("cuda")`, `torch.device("cpu")`: callable as in PyTorch.
+ * @example const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
+ */
+export function device(spec: string): Device {
+  return new Device(spec);
+}
+
+/** torch.cuda: is_available() is true only on the tfjs-node-gpu backend. */
+export const cuda = {
+  is_available: (): boolean => cudaAvailable(),
+  device_count: (): number => (cudaAvailable() ? 1 : 0),
+  /** PyTorch's torch.cuda.OutOfMemoryError, the same class as torch.OutOfMemoryError. */
+  OutOfMemoryError,
+};
+
+export * as backends from "./backends";
+
+/**
+ * torch.accelerator (PyTorch 2.6): the one accelerator this process can use, which here is CUDA
+ * when the tfjs-node-gpu backend is active, and none otherwise (the CPU is not an accelerator).
+ * @example const device = torch.accelerator.is_available() ? torch.accelerator.current_accelerator() : torch.device("cpu");
+ */
+export const accelerator = {
+  is_available: (): boolean => cudaAvailable(),
+  /** The accelerator's device type, or null without one (PyTorch returns None). */
+  current_accelerator: (): Device | null => (cudaAvailable() ? new Device("cuda") : null),
+  device_count: (): number => (cudaAvailable() ? 1 : 0),
+};
+
 // fnshape: shape, indexing and combination functions (src/ops/shape_extra.ts, product_extra.ts,
 // einsum.ts). Functions with a Tensor-method twin delegate to it, so both parse arguments alike.
 import * as X from "./ops/shape_extra";
@@ -475,9 +523,15 @@ export function combinations(a: Tensor, r: number | { r?: number; with_replaceme
 export const block_diag = (...tensors: (Tensor | Tensor[])[]): Tensor => X.block_diag(tensors.flat());
 export const ravel = (a: Tensor): Tensor => a.ravel();
 export const msort = (a: Tensor): Tensor => a.msort();
-export const index_add = (a: Tensor, ...args: Parameters<Tensor["index_add"]>): Tensor => a.index_add(...args);
+/** A copy of `a` with `alpha * source` summed into the slices `index` of `dim` (repeated indices add up). */
+export function index_add(a: Tensor, dim: number, index: Tensor, source: Tensor | { source: Tensor; alpha?: number }, options?: { alpha?: number }): Tensor {
+  const o = parseArgs("index_add", trimArgs([source, options]), ["source", "alpha"]);
+  return X.index_add(a, dim, index, o.source as Tensor, (o.alpha as number | undefined) ?? 1);
+}
+/** A copy of `a` with the slices `index` of `dim` replaced by `source`'s. */
 export const index_copy = (a: Tensor, ...args: Parameters<Tensor["index_copy"]>): Tensor => a.index_copy(...args);
-export const index_fill = (a: Tensor, ...args: Parameters<Tensor["index_fill"]>): Tensor => a.index_fill(...args);
+/** A copy of `a` with the slices `index` of `dim` set to `value` (a number, or a 0-d tensor that gets a gradient). */
+export const index_fill = (a: Tensor, dim: number, index: Tensor, value: number | boolean | Tensor): Tensor => X.index_fill(a, dim, index, value);
 function atleast(n: 1 | 2 | 3, tensors: (Tensor | Tensor[])[]): Tensor | Tensor[] {
   if (tensors.length === 1 && tensors[0] instanceof Tensor) return X.atleast(tensors[0], n);
   return tensors.flat().map((t) => X.atleast(t, n));
@@ -506,51 +560,3 @@ export const baddbmm = (input: Tensor, ...args: Parameters<Tensor["baddbmm"]>): 
 export const addbmm = (input: Tensor, ...args: Parameters<Tensor["addbmm"]>): Tensor => input.addbmm(...args);
 export const narrow_copy = (a: Tensor, dim: number, start: number, length: number): Tensor => a.narrow_copy(dim, start, length);
 // end fnshape
-
-/** A device handle (PyTorch's torch.device): 'cpu' always, 'cuda' only with the CUDA backend. */
-export class Device {
-  readonly type: "cpu" | "cuda";
-  readonly index: number | null;
-  constructor(spec: string) {
-    const [kind, idx] = String(spec).split(":");
-    if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${spec}`);
-    this.type = kind;
-    this.index = idx === undefined ? null : Number(idx);
-  }
-  toString(): string {
-    return this.index === null ? this.type : `${this.type}:${this.index}`;
-  }
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `device(type='${this.type}'${this.index === null ? "" : `, index=${this.index}`})`;
-  }
-}
-
-/**
- * `torch.device("cuda")`, `torch.device("cpu")`: callable as in PyTorch.
- * @example const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
- */
-export function device(spec: string): Device {
-  return new Device(spec);
-}
-
-/** torch.cuda: is_available() is true only on the tfjs-node-gpu backend. */
-export const cuda = {
-  is_available: (): boolean => cudaAvailable(),
-  device_count: (): number => (cudaAvailable() ? 1 : 0),
-  /** PyTorch's torch.cuda.OutOfMemoryError, the same class as torch.OutOfMemoryError. */
-  OutOfMemoryError,
-};
-
-export * as backends from "./backends";
-
-/**
- * torch.accelerator (PyTorch 2.6): the one accelerator this process can use, which here is CUDA
- * when the tfjs-node-gpu backend is active, and none otherwise (the CPU is not an accelerator).
- * @example const device = torch.accelerator.is_available() ? torch.accelerator.current_accelerator() : torch.device("cpu");
- */
-export const accelerator = {
-  is_available: (): boolean => cudaAvailable(),
-  /** The accelerator's device type, or null without one (PyTorch returns None). */
-  current_accelerator: (): Device | null => (cudaAvailable() ? new Device("cuda") : null),
-  device_count: (): number => (cudaAvailable() ? 1 : 0),
-};

@@ -23,11 +23,11 @@ import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
 import * as V from "../ops/view";
 import * as SC from "../ops/scatter";
-import * as X from "../ops/shape_extra";
-import * as P from "../ops/product_extra";
 import { Size } from "./size";
 import { guardNumericIndex } from "./index_guard";
 import { listIndex, listKeyError } from "./list_index";
+import * as X from "../ops/shape_extra";
+import * as P from "../ops/product_extra";
 
 /** torchlab's dtypes. PyTorch's int64 results (argmax, class labels) are int32 here. */
 export type DType = "float32" | "int32" | "bool";
@@ -1166,6 +1166,7 @@ export class Tensor {
 
   // ---------------------------------------------------------------- fnshape: shape, indexing and combination ops
   // (src/ops/shape_extra.ts, src/ops/product_extra.ts). Views where PyTorch returns views.
+  // Tensor.index_add / index_fill (and their in-place forms) come from the fnmath branch.
 
   /** Every window of `size` elements, `step` apart, along `dimension`, as a new last dim; a view. */
   unfold(dimension: number | { dimension: number; size: number; step: number }, size?: number, step?: number): Tensor {
@@ -1264,21 +1265,12 @@ export class Tensor {
   take_along_dim(indices: Tensor, dim?: number | null | { dim?: number | null }): Tensor {
     return X.take_along_dim(this, indices, trailingDim("take_along_dim", dim) as number | null | undefined);
   }
-  /** A copy with `alpha * source` summed into the slices `index` of `dim`. */
-  index_add(dim: number, index: Tensor, source: Tensor | { source: Tensor; alpha?: number }, options?: { alpha?: number }): Tensor {
-    const o = parseArgs("index_add", trimArgs([source, options]), ["source", "alpha"]);
-    return X.index_add(this, dim, index, o.source as Tensor, (o.alpha as number | undefined) ?? 1);
-  }
   /** A copy with the slices `index` of `dim` replaced by `source`'s. */
   index_copy(dim: number, index: Tensor, source: Tensor): Tensor {
     return X.index_copy(this, dim, index, source);
   }
   index_copy_(dim: number, index: Tensor, source: Tensor): this {
     return this.inplace("index_copy_", (s) => X.index_copy(s, dim, index, source));
-  }
-  /** A copy with the slices `index` of `dim` set to `value` (a number or a 0-d tensor). */
-  index_fill(dim: number, index: Tensor, value: number | boolean | Tensor): Tensor {
-    return X.index_fill(this, dim, index, value);
   }
   /** Views: `sections` near-equal pieces along `dim` (the first ones one longer), or pieces split at `indices`. */
   tensor_split(indices_or_sections: number | number[] | Tensor, dim: number | { dim?: number } = 0): Tensor[] {

@@ -216,12 +216,12 @@ case("bincount empty minlength", {"x": torch.zeros(0, dtype=torch.int64)}, lambd
 # ---------------------------------------------------------------- index_add / index_copy / index_fill
 IX = torch.tensor([0, 2, 0])
 case("index_add dim 0 repeated", {"x": rnd(3, 2), "s": rnd(3, 2), "i": IX}, lambda x, s, i: T.index_add(x, 0, i, s), "torch.index_add(x, 0, i, s)")
-case("index_add dim 1 alpha", {"x": rnd(2, 3), "s": rnd(2, 3), "i": IX}, lambda x, s, i: x.index_add(1, i, s, alpha=-2.0), "x.index_add(1, i, s, {alpha: -2})")
+case("index_add dim 1 alpha", {"x": rnd(2, 3), "s": rnd(2, 3), "i": IX}, lambda x, s, i: x.index_add(1, i, s, alpha=-2.0), "torch.index_add(x, 1, i, s, {alpha: -2})")
 case("index_copy", {"x": rnd(4, 2), "s": rnd(2, 2), "i": torch.tensor([3, 1])}, lambda x, s, i: T.index_copy(x, 0, i, s), "torch.index_copy(x, 0, i, s)")
 case("index_copy_ on a clone dim -1", {"x": rnd(2, 4), "s": rnd(2, 2), "i": torch.tensor([0, 2])}, lambda x, s, i: x.clone().index_copy_(-1, i, s), "x.clone().index_copy_(-1, i, s)")
 case("index_fill number", {"x": rnd(3, 3), "i": torch.tensor([0, 2])}, lambda x, i: T.index_fill(x, 1, i, -1.0), "torch.index_fill(x, 1, i, -1)")
-case("index_fill tensor value", {"x": rnd(3, 2), "i": torch.tensor([1]), "v": torch.tensor(2.5)}, lambda x, i, v: x.index_fill(0, i, v), "x.index_fill(0, i, v)")
-case("index_fill int", {"x": ints(0, 9, 2, 3), "i": torch.tensor([1])}, lambda x, i: x.index_fill(1, i, 7), "x.index_fill(1, i, 7)")
+case("index_fill tensor value", {"x": rnd(3, 2), "i": torch.tensor([1]), "v": torch.tensor(2.5)}, lambda x, i, v: x.index_fill(0, i, v), "torch.index_fill(x, 0, i, v)")
+case("index_fill int", {"x": ints(0, 9, 2, 3), "i": torch.tensor([1])}, lambda x, i: x.index_fill(1, i, 7), "torch.index_fill(x, 1, i, 7)")
 
 # ---------------------------------------------------------------- products and distances
 case("cross dim 1", {"a": rnd(2, 3), "b": rnd(2, 3)}, lambda a, b: T.cross(a, b, dim=1), "torch.cross(a, b, {dim: 1})")

@@ -130,6 +130,7 @@ export function movedim(t: Tensor, source: number | number[], destination: numbe
   if (new Set(src).size !== src.length) throw new RuntimeError(`${op}: repeated dim in \`source\` (${fmtShape(intList(op, "source", source))})`);
   if (new Set(dst).size !== dst.length) throw new RuntimeError(`${op}: repeated dim in \`destination\` (${fmtShape(intList(op, "destination", destination))})`);
   const n = t.dim();
+  if (n === 0) return t.alias();
   const perm = new Array<number>(n).fill(-1);
   src.forEach((s, i) => (perm[dst[i]] = s));
   const rest = [...Array(n).keys()].filter((d) => !src.includes(d));

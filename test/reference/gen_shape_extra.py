@@ -268,6 +268,7 @@ case("diag_embed empty", {"x": rnd(2, 0)}, lambda x: T.diag_embed(x), "torch.dia
 case("block_diag with empty", {"a": rnd(0, 2), "b": rnd(1, 1)}, lambda a, b: T.block_diag(a, b), "torch.block_diag(a, b)")
 case("index_add empty index", {"x": rnd(2, 2), "s": rnd(0, 2), "i": torch.zeros(0, dtype=torch.int64)}, lambda x, s, i: T.index_add(x, 0, i, s), "torch.index_add(x, 0, i, s)")
 case("kron broadcast ranks", {"a": rnd(2, 1, 2), "b": rnd(2, 3)}, lambda a, b: T.kron(a, b), "torch.kron(a, b)")
+case("movedim 0-d", {"x": torch.tensor(1.5)}, lambda x: T.movedim(x, 0, -1), "torch.movedim(x, 0, -1)")
 case("cartesian_prod single", {"a": rnd(3)}, lambda a: T.cartesian_prod(a), "torch.cartesian_prod(a)")
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "shape_extra.json")

@@ -89,12 +89,19 @@ function alongDim(shape: readonly number[], d: number, src: readonly number[]): 
   return { pos, shape: shape.map((v, i) => (i === d ? L : v)) };
 }
 
-/** The result of an op PyTorch declares but does not differentiate: backward through it raises, as there. */
-function notDifferentiable(op: string, inputs: Tensor[], y: tf.Tensor): Tensor {
-  return record(`${op[0].toUpperCase()}${op.slice(1)}Backward0`, inputs, y, () => {
-    throw new NotImplementedError(`the derivative for '${op}' is not implemented.`);
+/** The result of an op PyTorch records but cannot differentiate: backward through it raises, as there. */
+function notDifferentiable(name: string, message: string, inputs: Tensor[], y: tf.Tensor): Tensor {
+  return record(name, inputs, y, () => {
+    throw new NotImplementedError(message);
   });
 }
+
+/** PyTorch 1.13's node name and backward error for each unique variant. */
+const UNIQUE_NODES: Record<string, [string, string]> = {
+  unique: ["Unique2Backward0", "the derivative for '_unique2' is not implemented."],
+  unique_dim: ["UniqueDimBackward0", "the derivative for 'unique_dim' is not implemented."],
+  unique_consecutive: ["UniqueConsecutiveBackward0", "the derivative for 'unique_consecutive' is not implemented."],
+};
 
 function checkTensor(op: string, name: string, x: unknown): asserts x is Tensor {
   if (!(x instanceof Tensor)) throw new TypeError(`${op}(): argument '${name}' must be Tensor, not ${describe(x)}`);
@@ -239,8 +246,9 @@ export function atleast(t: Tensor, n: 1 | 2 | 3): Tensor {
   return M.reshape(t, [...t.shape, 1]);
 }
 
+/** contiguous().view(-1), as PyTorch: a view of a contiguous tensor, else a view of a copy. */
 export function ravel(t: Tensor): Tensor {
-  return M.reshape(t, [-1], "ReshapeAliasBackward0");
+  return M.reshape(V.isContiguous(t) ? t : M.clone(t), [-1]);
 }
 
 // ---------------------------------------------------------------- splitting (views)
@@ -326,7 +334,10 @@ export function roll(t: Tensor, shifts: number | number[], dims?: number | numbe
   const sh = intList("roll", "shifts", shifts);
   if (dims === undefined || dims === null || (Array.isArray(dims) && dims.length === 0)) {
     if (sh.length !== 1) throw new RuntimeError(`roll(): shifts and dimensions must align. shifts: ${sh.length}, dims: 0`);
-    return M.reshape(roll(M.flatten(t), sh, [0]), t.shape, "ViewBackward0");
+    const n = t.numel();
+    if (n === 0) return M.clone(t);
+    const s0 = ((sh[0] % n) + n) % n;
+    return flatGather("RollBackward0", [t], Int32Array.from({ length: n }, (_, i) => (i - s0 + n) % n), t.shape.slice(), t.dtype);
   }
   const ds = intList("roll", "dims", dims);
   if (sh.length !== ds.length) throw new RuntimeError(`roll(): shifts and dimensions must align. shifts: ${sh.length}, dims: ${ds.length}`);
@@ -355,10 +366,11 @@ export function rot90(t: Tensor, k = 1, dims: number[] = [0, 1]): Tensor {
   const b = normDim(dims[1], t.dim(), "rot90");
   if (a === b) throw new RuntimeError(`rot90(): expected rotation dims to be different, but got dim0 = ${dims[0]} and dim1 = ${dims[1]}`);
   const r = ((k % 4) + 4) % 4;
-  if (r === 1) return M.transpose(M.flip(t, [b]), a, b);
-  if (r === 2) return M.flip(t, [a, b]);
-  if (r === 3) return M.transpose(M.flip(t, [a]), a, b);
-  return M.clone(t);
+  if (r === 0) return M.clone(t);
+  // One node, Rot90Backward0, as PyTorch records: the element permutation is found on positions.
+  const ids = int32Tensor(Array.from({ length: t.numel() }, (_, i) => i), t.shape.slice());
+  const turned = r === 1 ? M.transpose(M.flip(ids, [b]), a, b) : r === 2 ? M.flip(ids, [a, b]) : M.transpose(M.flip(ids, [a]), a, b);
+  return flatGather("Rot90Backward0", [t], Int32Array.from(hostValues(turned)), turned.shape.slice(), t.dtype);
 }
 
 export function fliplr(t: Tensor): Tensor {
@@ -411,7 +423,7 @@ export function repeat_interleave(t: Tensor, repeats?: number | Tensor, dim?: nu
     throw new RuntimeError(`repeat_interleave(): output_size (${output_size}) does not match the sum of repeats (${src.length})`);
   }
   const { pos, shape } = alongDim(xx.shape, d, src);
-  return flatGather("RepeatInterleaveBackward0", [xx], pos, shape, xx.dtype);
+  return flatGather("IndexSelectBackward0", [xx], pos, shape, xx.dtype);
 }
 
 /** The elements of the flattened input at `index` (any shape; negative indices count from the end). */
@@ -465,7 +477,7 @@ export function take_along_dim(t: Tensor, indices: Tensor, dim?: number | null):
     if (v < -n || v >= n) throw new IndexError(`take_along_dim(): index ${v} is out of bounds for dimension ${d} with size ${n}`);
     pos[flat] = to + (v < 0 ? v + n : v) * ts[d];
   });
-  return flatGather("TakeAlongDimBackward0", [t], pos, shape, t.dtype);
+  return flatGather("GatherBackward0", [t], pos, shape, t.dtype);
 }
 
 export function narrow_copy(t: Tensor, dim: number, start: number, length: number): Tensor {
@@ -486,13 +498,13 @@ export function diag(t: Tensor, diagonal = 0): Tensor {
     const m = n + Math.abs(diagonal);
     const pos = new Int32Array(m * m).fill(-1);
     for (let i = 0; i < n; i++) pos[diagonal >= 0 ? i * m + i + diagonal : (i - diagonal) * m + i] = i;
-    return flatGather("DiagEmbedBackward0", [t], pos, [m, m], t.dtype);
+    return flatGather("DiagBackward0", [t], pos, [m, m], t.dtype);
   }
   if (t.dim() === 2) {
     const [r, c] = t.shape;
     const len = Math.max(0, diagonal >= 0 ? Math.min(r, c - diagonal) : Math.min(r + diagonal, c));
     const pos = Int32Array.from({ length: len }, (_, k) => (diagonal >= 0 ? k * c + k + diagonal : (k - diagonal) * c + k));
-    return flatGather("DiagonalBackward0", [t], pos, [len], t.dtype);
+    return flatGather("DiagBackward0", [t], pos, [len], t.dtype);
   }
   throw new RuntimeError(`diag(): Supports 1D or 2D tensors. Got ${t.dim()}D (shape ${fmtShape(t.shape)})`);
 }
@@ -768,13 +780,13 @@ function uniqueCore(op: string, t: Tensor, o: UniqueOptions, consecutive: boolea
   }
   let output: Tensor;
   if ((dim === undefined || dim === null) && firsts.length === 0) {
-    output = notDifferentiable(op === "unique" ? "_unique2" : op, [t], compute(() => tf.zeros([0], t.dtype)));
+    output = notDifferentiable(...UNIQUE_NODES[op], [t], compute(() => tf.zeros([0], t.dtype)));
   } else if (dim === undefined || dim === null) {
-    output = notDifferentiable(op === "unique" ? "_unique2" : op, [t], compute(() => tf.gather(tf.reshape(as(rows._t, rows.dtype === "bool" ? "int32" : rows.dtype), [-1]), tf.tensor1d(firsts, "int32"))));
+    output = notDifferentiable(...UNIQUE_NODES[op], [t], compute(() => tf.gather(tf.reshape(as(rows._t, rows.dtype === "bool" ? "int32" : rows.dtype), [-1]), tf.tensor1d(firsts, "int32"))));
     if (t.dtype === "bool") output = output.bool();
   } else {
     const picked = M.index_select(t.detach(), d, int32Tensor(firsts, [firsts.length]));
-    output = notDifferentiable(op === "unique" ? "unique_dim" : op, [t], compute(() => tf.clone(picked._t)));
+    output = notDifferentiable(...UNIQUE_NODES[op === "unique" ? "unique_dim" : op], [t], compute(() => tf.clone(picked._t)));
   }
   if (!o.return_inverse && !o.return_counts) return output;
   const res = [output];
@@ -886,5 +898,5 @@ export function bincount(input: Tensor, weights?: Tensor | null, minlength = 0):
   const out = new Float32Array(m);
   for (let i = 0; i < v.length; i++) out[v[i]] += w[i];
   const y = compute(() => tf.tensor(out, [m], "float32"));
-  return weights!.requires_grad ? notDifferentiable("bincount", [weights!], y) : constant(y);
+  return weights!.requires_grad ? notDifferentiable("NotImplemented", "derivative for aten::bincount is not implemented", [weights!], y) : constant(y);
 }

@@ -190,6 +190,34 @@ describe("views share their base's data, as in PyTorch", () => {
   });
 });
 
+describe("grad_fn names are PyTorch 1.13's", () => {
+  test.each<[string, (w: Tensor, v: Tensor) => Tensor, string]>([
+    ["movedim", (w) => torch.movedim(w, 0, 1), "PermuteBackward0"],
+    ["unfold", (w) => w.unfold(0, 2, 1), "UnfoldBackward0"],
+    ["swapaxes", (w) => torch.swapaxes(w, 0, 1), "TransposeBackward0"],
+    ["broadcast_to", (_w, v) => torch.broadcast_to(v, [2, 3]), "ExpandBackward0"],
+    ["tile", (w) => torch.tile(w, [2]), "RepeatBackward0"],
+    ["rot90", (w) => torch.rot90(w), "Rot90Backward0"],
+    ["take_along_dim", (w) => torch.take_along_dim(w, torch.tensor([[0]]), 1), "GatherBackward0"],
+    ["index_fill", (w) => torch.index_fill(w, 0, torch.tensor([0]), 1), "IndexFillBackward0"],
+    ["hstack", (_w, v) => torch.hstack([v, v]), "CatBackward0"],
+    ["tensor_split", (_w, v) => torch.tensor_split(v, 2)[0], "SliceBackward0"],
+    ["ravel", (w) => torch.ravel(w), "ViewBackward0"],
+    ["diagflat", (_w, v) => torch.diagflat(v), "DiagBackward0"],
+    ["diag", (_w, v) => torch.diag(v), "DiagBackward0"],
+    ["diag_embed", (_w, v) => torch.diag_embed(v), "DiagEmbedBackward0"],
+    ["take", (w) => torch.take(w, torch.tensor([0])), "TakeBackward0"],
+    ["roll", (_w, v) => torch.roll(v, 1), "RollBackward0"],
+    ["index_copy", (_w, v) => torch.index_copy(v, 0, torch.tensor([0]), torch.ones(1)), "IndexCopyBackward0"],
+    ["block_diag", (w) => torch.block_diag(w), "BlockDiagBackward0"],
+    ["repeat_interleave", (_w, v) => torch.repeat_interleave(v, 2), "IndexSelectBackward0"],
+  ])("%s", (_name, f, want) => {
+    const w = torch.randn(3, 3, { requires_grad: true });
+    const v = torch.randn(3, { requires_grad: true });
+    expect(f(w, v).grad_fn?.name()).toBe(want);
+  });
+});
+
 describe("dtypes: PyTorch's int64 results are int32 here", () => {
   test("unique / searchsorted / bucketize / bincount / tril_indices return int32", () => {
     const [u, inv, cnt] = torch.unique(torch.tensor([1.5, 0.5, 1.5]), { return_inverse: true, return_counts: true });
@@ -273,7 +301,10 @@ describe("errors name the op and the shapes", () => {
     expect(u.requires_grad).toBe(true);
     expect(() => u.sum().backward()).toThrow(/the derivative for '_unique2' is not implemented/);
     const b = torch.bincount(torch.tensor([0, 1, 1]), w);
-    expect(() => b.sum().backward()).toThrow(/the derivative for 'bincount' is not implemented/);
+    expect(() => b.sum().backward()).toThrow(/derivative for aten::bincount is not implemented/);
+    expect(u.grad_fn?.name()).toBe("Unique2Backward0");
+    expect(torch.unique_consecutive(w, { dim: 0 }).grad_fn?.name()).toBe("UniqueConsecutiveBackward0");
+    expect(torch.unique(w.reshape(3, 1), { dim: 1 }).grad_fn?.name()).toBe("UniqueDimBackward0");
   });
 });
 

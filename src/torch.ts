@@ -526,3 +526,191 @@ export const accelerator = {
   current_accelerator: (): Device | null => (cudaAvailable() ? new Device("cuda") : null),
   device_count: (): number => (cudaAvailable() ? 1 : 0),
 };
+
+// fnshape: shape, indexing and combination functions (src/ops/shape_extra.ts, product_extra.ts,
+// einsum.ts). Functions with a Tensor-method twin delegate to it, so both parse arguments alike.
+import * as X from "./ops/shape_extra";
+import * as P from "./ops/product_extra";
+import { einsum as einsumOp } from "./ops/einsum";
+import type { UniqueOptions, SearchOptions, Indexing } from "./ops/shape_extra";
+export type { UniqueOptions, SearchOptions, Indexing };
+
+/** Splits a trailing options object off a rest list (`f(a, b, {opt})` or `f([a, b], {opt})`). */
+function restAndOptions<T>(op: string, args: unknown[], names: readonly string[]): { items: T[]; o: Record<string, unknown> } {
+  const last = args[args.length - 1];
+  const has = args.length > 0 && isOptions(last);
+  const items = (has ? args.slice(0, -1) : args) as unknown[];
+  const flat = items.length === 1 && Array.isArray(items[0]) ? (items[0] as T[]) : (items as T[]);
+  return { items: flat, o: has ? parseArgs(op, [last], names) : {} };
+}
+
+/**
+ * Einstein summation: `torch.einsum("bij,bjk->bik", a, b)` (or the operands as one array). Implicit
+ * and explicit outputs, '...', repeated labels (diagonals, traces); differentiable.
+ * @example torch.einsum("bhqd,bhkd->bhqk", q, k)  // attention scores
+ */
+export function einsum(equation: string, ...operands: (Tensor | Tensor[])[]): Tensor {
+  const list = operands.length === 1 && Array.isArray(operands[0]) ? operands[0] : (operands as Tensor[]);
+  return einsumOp(equation, list);
+}
+/**
+ * Coordinate grids: `torch.meshgrid(x, y, {indexing: "ij"})` (the default, without PyTorch 1.13's
+ * warning) or "xy" (Cartesian: the first two swapped). Views of the inputs.
+ * @example const [gx, gy] = torch.meshgrid(torch.arange(3), torch.arange(2), { indexing: "xy" });
+ */
+export function meshgrid(...args: (Tensor | Tensor[] | { indexing?: Indexing })[]): Tensor[] {
+  const { items, o } = restAndOptions<Tensor>("meshgrid", args, ["indexing"]);
+  return X.meshgrid(items, (o.indexing as Indexing | undefined) ?? "ij");
+}
+export const roll = (a: Tensor, ...args: Parameters<Tensor["roll"]>): Tensor => a.roll(...args);
+export const tile = (a: Tensor, dims: number[]): Tensor => a.tile(dims);
+/**
+ * Distinct elements in ascending order; options sorted, return_inverse, return_counts, dim. With
+ * return_inverse / return_counts, PyTorch's tuple as an array (int32 inverse and counts).
+ * @example const [u, inverse, counts] = torch.unique(x, { return_inverse: true, return_counts: true });
+ */
+export function unique(a: Tensor): Tensor;
+export function unique(a: Tensor, options: UniqueOptions & { return_inverse?: false; return_counts?: false }): Tensor;
+export function unique(a: Tensor, options: UniqueOptions & ({ return_inverse: true } | { return_counts: true })): Tensor[];
+export function unique(a: Tensor, options: UniqueOptions): Tensor | Tensor[];
+export function unique(a: Tensor, sorted: boolean, return_inverse?: boolean, return_counts?: boolean, dim?: number | null): Tensor | Tensor[];
+export function unique(a: Tensor, ...args: unknown[]): Tensor | Tensor[] {
+  const o = parseArgs("unique", args, ["sorted", "return_inverse", "return_counts", "dim"]);
+  return X.unique(a, o as UniqueOptions);
+}
+type ConsecutiveOptions = Omit<UniqueOptions, "sorted">;
+export function unique_consecutive(a: Tensor): Tensor;
+export function unique_consecutive(a: Tensor, options: ConsecutiveOptions & { return_inverse?: false; return_counts?: false }): Tensor;
+export function unique_consecutive(a: Tensor, options: ConsecutiveOptions & ({ return_inverse: true } | { return_counts: true })): Tensor[];
+export function unique_consecutive(a: Tensor, options: ConsecutiveOptions): Tensor | Tensor[];
+export function unique_consecutive(a: Tensor, options?: ConsecutiveOptions): Tensor | Tensor[] {
+  return options === undefined ? a.unique_consecutive() : a.unique_consecutive(options);
+}
+export const diag = (a: Tensor, ...args: Parameters<Tensor["diag"]>): Tensor => a.diag(...args);
+export const diag_embed = (a: Tensor, ...args: Parameters<Tensor["diag_embed"]>): Tensor => a.diag_embed(...args);
+export const diagflat = (a: Tensor, ...args: Parameters<Tensor["diagflat"]>): Tensor => a.diagflat(...args);
+/** The [2, N] (row, col) int32 indices of the lower triangle of a row x col matrix (offset: diagonals above kept). */
+export function tril_indices(row: number, col: number, offset?: number | { offset?: number; dtype?: DType | string }, options?: { dtype?: DType | string }): Tensor {
+  const o = parseArgs("tril_indices", trimArgs([offset, options]), ["offset", "dtype", "device", "layout"]);
+  const r = X.tril_indices(row, col, (o.offset as number | undefined) ?? 0);
+  return o.dtype === undefined ? r : r.to(o.dtype as string);
+}
+export function triu_indices(row: number, col: number, offset?: number | { offset?: number; dtype?: DType | string }, options?: { dtype?: DType | string }): Tensor {
+  const o = parseArgs("triu_indices", trimArgs([offset, options]), ["offset", "dtype", "device", "layout"]);
+  const r = X.triu_indices(row, col, (o.offset as number | undefined) ?? 0);
+  return o.dtype === undefined ? r : r.to(o.dtype as string);
+}
+/** Concatenation column-wise (1-D inputs: end to end). */
+export const hstack = (tensors: Tensor[]): Tensor => X.hstack(tensors);
+/** Concatenation row-wise, 1-D inputs as rows. */
+export const vstack = (tensors: Tensor[]): Tensor => X.vstack(tensors);
+export const row_stack = vstack;
+/** Concatenation along dim 2 (depth), inputs made at least 3-D. */
+export const dstack = (tensors: Tensor[]): Tensor => X.dstack(tensors);
+/** 0-d and 1-D inputs as columns, concatenated along dim 1. */
+export const column_stack = (tensors: Tensor[]): Tensor => X.column_stack(tensors);
+export const movedim = (a: Tensor, source: number | number[], destination: number | number[]): Tensor => a.movedim(source, destination);
+export const moveaxis = (a: Tensor, source: number | number[], destination: number | number[]): Tensor => a.moveaxis(source, destination);
+export const swapaxes = (a: Tensor, axis0: number, axis1: number): Tensor => a.swapaxes(axis0, axis1);
+export const swapdims = (a: Tensor, dim0: number, dim1: number): Tensor => a.swapdims(dim0, dim1);
+export const broadcast_to = (a: Tensor, size: number[]): Tensor => a.broadcast_to(size);
+/** The inputs expanded to their common broadcast shape (views). */
+export const broadcast_tensors = (...tensors: (Tensor | Tensor[])[]): Tensor[] => X.broadcast_tensors(...tensors);
+/** The broadcast shape of the given shapes (ints or lists), as a torch.Size. */
+export const broadcast_shapes = (...shapes: (number | number[])[]): ReturnType<typeof X.broadcast_shapes> => X.broadcast_shapes(...shapes);
+/** `torch.repeat_interleave(x, repeats, dim)`, or `torch.repeat_interleave(repeats)`: index i repeated repeats[i] times. */
+export function repeat_interleave(a: Tensor, ...args: Partial<Parameters<Tensor["repeat_interleave"]>>): Tensor {
+  if (trimArgs(args).length === 0) return X.repeat_interleave(a);
+  return a.repeat_interleave(...(args as Parameters<Tensor["repeat_interleave"]>));
+}
+export const take = (a: Tensor, index: Tensor): Tensor => a.take(index);
+export const take_along_dim = (a: Tensor, ...args: Parameters<Tensor["take_along_dim"]>): Tensor => a.take_along_dim(...args);
+/**
+ * Insertion points of `values` in the innermost rows of `sorted_sequence` (int32); options right /
+ * side ('left' | 'right'), sorter, out_int32.
+ */
+export function searchsorted(sorted_sequence: Tensor, values: Tensor | number, options: SearchOptions = {}): Tensor {
+  const o = parseArgs("searchsorted", [options], ["out_int32", "right", "side", "sorter"]);
+  return X.searchsorted(sorted_sequence, values, o as SearchOptions);
+}
+/** The bucket index of each element of `input` given sorted 1-D `boundaries` (int32); option right. */
+export function bucketize(input: Tensor | number, boundaries: Tensor, options: { out_int32?: boolean; right?: boolean } = {}): Tensor {
+  const o = parseArgs("bucketize", [options], ["out_int32", "right"]);
+  return X.bucketize(input, boundaries, o as { right?: boolean });
+}
+export const bincount = (a: Tensor, ...args: Parameters<Tensor["bincount"]>): Tensor => a.bincount(...args);
+export const tensor_split = (a: Tensor, ...args: Parameters<Tensor["tensor_split"]>): Tensor[] => a.tensor_split(...args);
+export const hsplit = (a: Tensor, sections: number | number[]): Tensor[] => a.hsplit(sections);
+export const vsplit = (a: Tensor, sections: number | number[]): Tensor[] => a.vsplit(sections);
+export const dsplit = (a: Tensor, sections: number | number[]): Tensor[] => a.dsplit(sections);
+export const rot90 = (a: Tensor, ...args: Parameters<Tensor["rot90"]>): Tensor => a.rot90(...args);
+export const fliplr = (a: Tensor): Tensor => a.fliplr();
+export const flipud = (a: Tensor): Tensor => a.flipud();
+export const cross = (a: Tensor, ...args: Parameters<Tensor["cross"]>): Tensor => a.cross(...args);
+export const kron = (a: Tensor, b: Tensor): Tensor => a.kron(b);
+/** Sums products over `dims` (an int n: a's last n dims with b's first n; or [dims_a, dims_b]). */
+export function tensordot(a: Tensor, b: Tensor, dims: number | [number[], number[]] | [number, number] | { dims?: number | [number[], number[]] | [number, number] } = 2): Tensor {
+  const o = parseArgs("tensordot", [dims], ["dims"]);
+  return P.tensordot(a, b, (o.dims as number | [number[], number[]] | undefined) ?? 2);
+}
+export const inner = (a: Tensor, b: Tensor): Tensor => a.inner(b);
+export const ger = (a: Tensor, b: Tensor): Tensor => a.ger(b);
+export const vdot = (a: Tensor, b: Tensor): Tensor => a.vdot(b);
+/** p-norm distances between the rows of x1 [..., P, M] and x2 [..., R, M]: [..., P, R]. */
+export function cdist(x1: Tensor, x2: Tensor, p: number | { p?: number; compute_mode?: string } = 2, options?: { compute_mode?: string }): Tensor {
+  const o = parseArgs("cdist", trimArgs([p, options]), ["p", "compute_mode"]);
+  return P.cdist(x1, x2, (o.p as number | undefined) ?? 2);
+}
+export const dist = (a: Tensor, ...args: Parameters<Tensor["dist"]>): Tensor => a.dist(...args);
+/** p-norm distances between rows i < j of a 2-D input, row-major: [N(N-1)/2]. */
+export function pdist(a: Tensor, p: number | { p?: number } = 2): Tensor {
+  return P.pdist(a, (parseArgs("pdist", [p], ["p"]).p as number | undefined) ?? 2);
+}
+/** Every combination of one element from each 1-D input, one per row. */
+export const cartesian_prod = (...tensors: (Tensor | Tensor[])[]): Tensor => X.cartesian_prod(tensors.flat());
+/** The length-r combinations (with_replacement: multisets) of a 1-D tensor's elements, one per row. */
+export function combinations(a: Tensor, r: number | { r?: number; with_replacement?: boolean } = 2, with_replacement?: boolean): Tensor {
+  const o = parseArgs("combinations", trimArgs([r, with_replacement]), ["r", "with_replacement"]);
+  return X.combinations(a, (o.r as number | undefined) ?? 2, (o.with_replacement as boolean | undefined) ?? false);
+}
+/** A block-diagonal matrix of the inputs (0-, 1- or 2-D), zeros elsewhere. */
+export const block_diag = (...tensors: (Tensor | Tensor[])[]): Tensor => X.block_diag(tensors.flat());
+export const ravel = (a: Tensor): Tensor => a.ravel();
+export const msort = (a: Tensor): Tensor => a.msort();
+/** A copy of `a` with `alpha * source` summed into the slices `index` of `dim` (repeated indices add up). */
+export function index_add(a: Tensor, dim: number, index: Tensor, source: Tensor | { source: Tensor; alpha?: number }, options?: { alpha?: number }): Tensor {
+  const o = parseArgs("index_add", trimArgs([source, options]), ["source", "alpha"]);
+  return X.index_add(a, dim, index, o.source as Tensor, (o.alpha as number | undefined) ?? 1);
+}
+/** A copy of `a` with the slices `index` of `dim` replaced by `source`'s. */
+export const index_copy = (a: Tensor, ...args: Parameters<Tensor["index_copy"]>): Tensor => a.index_copy(...args);
+/** A copy of `a` with the slices `index` of `dim` set to `value` (a number, or a 0-d tensor that gets a gradient). */
+export const index_fill = (a: Tensor, dim: number, index: Tensor, value: number | boolean | Tensor): Tensor => X.index_fill(a, dim, index, value);
+function atleast(n: 1 | 2 | 3, tensors: (Tensor | Tensor[])[]): Tensor | Tensor[] {
+  if (tensors.length === 1 && tensors[0] instanceof Tensor) return X.atleast(tensors[0], n);
+  return tensors.flat().map((t) => X.atleast(t, n));
+}
+/** The input itself when it has at least 1 dim, else a view with one; several inputs: an array. */
+export function atleast_1d(a: Tensor): Tensor;
+export function atleast_1d(...tensors: (Tensor | Tensor[])[]): Tensor | Tensor[];
+export function atleast_1d(...tensors: (Tensor | Tensor[])[]): Tensor | Tensor[] {
+  return atleast(1, tensors);
+}
+export function atleast_2d(a: Tensor): Tensor;
+export function atleast_2d(...tensors: (Tensor | Tensor[])[]): Tensor | Tensor[];
+export function atleast_2d(...tensors: (Tensor | Tensor[])[]): Tensor | Tensor[] {
+  return atleast(2, tensors);
+}
+export function atleast_3d(a: Tensor): Tensor;
+export function atleast_3d(...tensors: (Tensor | Tensor[])[]): Tensor | Tensor[];
+export function atleast_3d(...tensors: (Tensor | Tensor[])[]): Tensor | Tensor[] {
+  return atleast(3, tensors);
+}
+/** The product of 2-D matrices, left to right (deprecated in PyTorch for torch.linalg.multi_dot). */
+export const chain_matmul = (...matrices: (Tensor | Tensor[])[]): Tensor => P.chain_matmul(matrices.flat());
+export const addmv = (input: Tensor, ...args: Parameters<Tensor["addmv"]>): Tensor => input.addmv(...args);
+export const addr = (input: Tensor, ...args: Parameters<Tensor["addr"]>): Tensor => input.addr(...args);
+export const baddbmm = (input: Tensor, ...args: Parameters<Tensor["baddbmm"]>): Tensor => input.baddbmm(...args);
+export const addbmm = (input: Tensor, ...args: Parameters<Tensor["addbmm"]>): Tensor => input.addbmm(...args);
+export const narrow_copy = (a: Tensor, dim: number, start: number, length: number): Tensor => a.narrow_copy(dim, start, length);
+// end fnshape

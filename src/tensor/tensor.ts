@@ -29,6 +29,8 @@ import { addHook, type GradHook, type RemovableHandle } from "../autograd/hooks"
 import { Size } from "./size";
 import { guardNumericIndex } from "./index_guard";
 import { listIndex, listKeyError } from "./list_index";
+import * as X from "../ops/shape_extra";
+import * as P from "../ops/product_extra";
 
 /** torchlab's dtypes. PyTorch's int64 results (argmax, class labels) are int32 here. */
 export type DType = "float32" | "int32" | "bool";
@@ -1536,6 +1538,200 @@ export class Tensor {
 
   get [Symbol.toStringTag](): string {
     return "Tensor";
+  }
+
+  // ---------------------------------------------------------------- fnshape: shape, indexing and combination ops
+  // (src/ops/shape_extra.ts, src/ops/product_extra.ts). Views where PyTorch returns views.
+  // Tensor.index_add / index_fill (and their in-place forms) come from the fnmath branch.
+
+  /** Every window of `size` elements, `step` apart, along `dimension`, as a new last dim; a view. */
+  unfold(dimension: number | { dimension: number; size: number; step: number }, size?: number, step?: number): Tensor {
+    const o = parseArgs("unfold", trimArgs([dimension, size, step]), ["dimension", "size", "step"]);
+    if (o.dimension === undefined || o.size === undefined || o.step === undefined) throw new TypeError("unfold() missing required arguments: 'dimension', 'size' and 'step'");
+    return X.unfold(this, o.dimension as number, o.size as number, o.step as number);
+  }
+  /** Moves dims `source` to `destination` (ints or lists); a view. */
+  movedim(source: number | number[], destination: number | number[]): Tensor {
+    return X.movedim(this, source, destination);
+  }
+  moveaxis(source: number | number[], destination: number | number[]): Tensor {
+    return X.movedim(this, source, destination, "moveaxis");
+  }
+  /** NumPy's name for transpose(axis0, axis1); a view. */
+  swapaxes(axis0: number, axis1: number): Tensor {
+    return X.swapaxes(this, axis0, axis1);
+  }
+  swapdims(dim0: number, dim1: number): Tensor {
+    return X.swapaxes(this, dim0, dim1);
+  }
+  /** expand() under NumPy's name: a view whose broadcast dims alias one element. */
+  broadcast_to(size: number[]): Tensor {
+    return X.broadcast_to(this, size);
+  }
+  /** Elements shifted by `shifts` along `dims` (wrapping round); no dims: over the flattened tensor. */
+  roll(shifts: number | number[] | { shifts: number | number[]; dims?: number | number[] | null }, dims?: number | number[] | null): Tensor {
+    const o = parseArgs("roll", trimArgs([shifts, dims]), ["shifts", "dims"]);
+    if (o.shifts === undefined) throw new TypeError("roll() missing required argument 'shifts'");
+    return X.roll(this, o.shifts as number | number[], o.dims as number | number[] | null | undefined);
+  }
+  /** repeat() with `dims` padded with leading 1s to this tensor's dims. */
+  tile(...dims: (number | number[])[]): Tensor {
+    return X.tile(this, sizesFrom(dims, "tile", "dims"));
+  }
+  /** Each element (or slice along `dim`) repeated; `dim` omitted: over the flattened tensor. */
+  repeat_interleave(repeats: number | Tensor | { repeats: number | Tensor; dim?: number | null; output_size?: number | null }, dim?: number | null | { dim?: number | null; output_size?: number | null }, options?: { output_size?: number | null }): Tensor {
+    const o = parseArgs("repeat_interleave", trimArgs([repeats, dim, options]), ["repeats", "dim", "output_size"]);
+    if (o.repeats === undefined) throw new TypeError("repeat_interleave() missing required argument 'repeats'");
+    return X.repeat_interleave(this, o.repeats as number | Tensor, o.dim as number | null | undefined, o.output_size as number | null | undefined);
+  }
+  /**
+   * The distinct elements (or slices along `dim`) in ascending order; with return_inverse /
+   * return_counts, PyTorch's tuple as an array `[output, inverse?, counts?]` (int32).
+   * @example const [values, counts] = x.unique({ return_counts: true });
+   */
+  unique(): Tensor;
+  unique(options: X.UniqueOptions & { return_inverse?: false; return_counts?: false }): Tensor;
+  unique(options: X.UniqueOptions & ({ return_inverse: true } | { return_counts: true })): Tensor[];
+  unique(options: X.UniqueOptions): Tensor | Tensor[];
+  unique(sorted: boolean, return_inverse?: boolean, return_counts?: boolean, dim?: number | null): Tensor | Tensor[];
+  unique(sorted?: boolean | X.UniqueOptions, return_inverse?: boolean, return_counts?: boolean, dim?: number | null): Tensor | Tensor[] {
+    const o = parseArgs("unique", trimArgs([sorted, return_inverse, return_counts, dim]), ["sorted", "return_inverse", "return_counts", "dim"]);
+    return X.unique(this, o as X.UniqueOptions);
+  }
+  unique_consecutive(): Tensor;
+  unique_consecutive(options: { return_inverse?: false; return_counts?: false; dim?: number | null }): Tensor;
+  unique_consecutive(options: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null } & ({ return_inverse: true } | { return_counts: true })): Tensor[];
+  unique_consecutive(options: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null }): Tensor | Tensor[];
+  unique_consecutive(options?: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null }): Tensor | Tensor[] {
+    const o = parseArgs("unique_consecutive", trimArgs([options]), ["return_inverse", "return_counts", "dim"]);
+    return X.unique_consecutive(this, o as X.UniqueOptions);
+  }
+  /** 1-D: a matrix with this on diagonal `diagonal`; 2-D: that diagonal (a copy). */
+  diag(diagonal: number | { diagonal?: number } = 0): Tensor {
+    return X.diag(this, (parseArgs("diag", [diagonal], ["diagonal"]).diagonal as number | undefined) ?? 0);
+  }
+  /** The last dim placed on diagonal `offset` of new (dim1, dim2) planes, zeros elsewhere. */
+  diag_embed(offset?: number | { offset?: number; dim1?: number; dim2?: number }, dim1?: number, dim2?: number): Tensor {
+    const o = parseArgs("diag_embed", trimArgs([offset, dim1, dim2]), ["offset", "dim1", "dim2"]);
+    return X.diag_embed(this, (o.offset as number | undefined) ?? 0, (o.dim1 as number | undefined) ?? -2, (o.dim2 as number | undefined) ?? -1);
+  }
+  diagflat(offset: number | { offset?: number } = 0): Tensor {
+    return X.diagflat(this, (parseArgs("diagflat", [offset], ["offset"]).offset as number | undefined) ?? 0);
+  }
+  tril_(diagonal?: number | { diagonal?: number }): this {
+    const d = (parseArgs("tril_", trimArgs([diagonal]), ["diagonal"]).diagonal as number | undefined) ?? 0;
+    return this.inplace("tril_", (s) => S.triangle("tril", s, d));
+  }
+  triu_(diagonal?: number | { diagonal?: number }): this {
+    const d = (parseArgs("triu_", trimArgs([diagonal]), ["diagonal"]).diagonal as number | undefined) ?? 0;
+    return this.inplace("triu_", (s) => S.triangle("triu", s, d));
+  }
+  /** The elements as a 1-D tensor: a view when the layout allows, else a copy. */
+  ravel(): Tensor {
+    return X.ravel(this);
+  }
+  /** Sorted along dim 0 (values only). */
+  msort(): Tensor {
+    return X.msort(this);
+  }
+  /** Elements of the flattened tensor at `index` (the result has index's shape). */
+  take(index: Tensor): Tensor {
+    return X.take(this, index);
+  }
+  take_along_dim(indices: Tensor, dim?: number | null | { dim?: number | null }): Tensor {
+    return X.take_along_dim(this, indices, trailingDim("take_along_dim", dim) as number | null | undefined);
+  }
+  /** A copy with the slices `index` of `dim` replaced by `source`'s. */
+  index_copy(dim: number, index: Tensor, source: Tensor): Tensor {
+    return X.index_copy(this, dim, index, source);
+  }
+  index_copy_(dim: number, index: Tensor, source: Tensor): this {
+    return this.inplace("index_copy_", (s) => X.index_copy(s, dim, index, source));
+  }
+  /** Views: `sections` near-equal pieces along `dim` (the first ones one longer), or pieces split at `indices`. */
+  tensor_split(indices_or_sections: number | number[] | Tensor, dim: number | { dim?: number } = 0): Tensor[] {
+    return X.tensor_split(this, indices_or_sections, (trailingDim("tensor_split", dim) as number | undefined) ?? 0);
+  }
+  hsplit(sections: number | number[]): Tensor[] {
+    return X.hsplit(this, sections);
+  }
+  vsplit(sections: number | number[]): Tensor[] {
+    return X.vsplit(this, sections);
+  }
+  dsplit(sections: number | number[]): Tensor[] {
+    return X.dsplit(this, sections);
+  }
+  /** Rotated by 90 degrees `k` times in the plane of `dims`, from the first towards the second. */
+  rot90(k?: number | { k?: number; dims?: number[] }, dims?: number[]): Tensor {
+    const o = parseArgs("rot90", trimArgs([k, dims]), ["k", "dims"]);
+    return X.rot90(this, (o.k as number | undefined) ?? 1, (o.dims as number[] | undefined) ?? [0, 1]);
+  }
+  fliplr(): Tensor {
+    return X.fliplr(this);
+  }
+  flipud(): Tensor {
+    return X.flipud(this);
+  }
+  narrow_copy(dim: number, start: number, length: number): Tensor {
+    return X.narrow_copy(this, dim, start, length);
+  }
+  /** Cross product along `dim` (default: the first dim of size 3). */
+  cross(other: Tensor, dim?: number | null | { dim?: number | null }): Tensor {
+    return P.cross(this, other, trailingDim("cross", dim) as number | null | undefined);
+  }
+  kron(other: Tensor): Tensor {
+    return P.kron(this, other);
+  }
+  inner(other: Tensor): Tensor {
+    return P.inner(this, other);
+  }
+  /** outer() under its old name. */
+  ger(vec2: Tensor): Tensor {
+    return L.outer(this, vec2);
+  }
+  vdot(other: Tensor): Tensor {
+    return L.dot(this, other);
+  }
+  /** The p-norm of this - other (broadcast). */
+  dist(other: Tensor, p: number | { p?: number } = 2): Tensor {
+    return P.dist(this, other, (parseArgs("dist", [p], ["p"]).p as number | undefined) ?? 2);
+  }
+  /** beta * self + alpha * (mat @ vec). */
+  addmv(mat: Tensor, vec: Tensor, options: { beta?: number; alpha?: number } = {}): Tensor {
+    const o = parseArgs("addmv", [options], ["beta", "alpha"]);
+    return P.addmv(this, mat, vec, (o.beta as number | undefined) ?? 1, (o.alpha as number | undefined) ?? 1);
+  }
+  /** beta * self + alpha * outer(vec1, vec2). */
+  addr(vec1: Tensor, vec2: Tensor, options: { beta?: number; alpha?: number } = {}): Tensor {
+    const o = parseArgs("addr", [options], ["beta", "alpha"]);
+    return P.addr(this, vec1, vec2, (o.beta as number | undefined) ?? 1, (o.alpha as number | undefined) ?? 1);
+  }
+  /** beta * self + alpha * bmm(batch1, batch2). */
+  baddbmm(batch1: Tensor, batch2: Tensor, options: { beta?: number; alpha?: number } = {}): Tensor {
+    const o = parseArgs("baddbmm", [options], ["beta", "alpha"]);
+    return P.baddbmm(this, batch1, batch2, (o.beta as number | undefined) ?? 1, (o.alpha as number | undefined) ?? 1);
+  }
+  /** beta * self + alpha * (the sum over the batch of batch1[i] @ batch2[i]). */
+  addbmm(batch1: Tensor, batch2: Tensor, options: { beta?: number; alpha?: number } = {}): Tensor {
+    const o = parseArgs("addbmm", [options], ["beta", "alpha"]);
+    return P.addbmm(this, batch1, batch2, (o.beta as number | undefined) ?? 1, (o.alpha as number | undefined) ?? 1);
+  }
+  addmv_(mat: Tensor, vec: Tensor, options: { beta?: number; alpha?: number } = {}): this {
+    return this.inplace("addmv_", (s) => s.addmv(mat, vec, options));
+  }
+  addr_(vec1: Tensor, vec2: Tensor, options: { beta?: number; alpha?: number } = {}): this {
+    return this.inplace("addr_", (s) => s.addr(vec1, vec2, options));
+  }
+  baddbmm_(batch1: Tensor, batch2: Tensor, options: { beta?: number; alpha?: number } = {}): this {
+    return this.inplace("baddbmm_", (s) => s.baddbmm(batch1, batch2, options));
+  }
+  addbmm_(batch1: Tensor, batch2: Tensor, options: { beta?: number; alpha?: number } = {}): this {
+    return this.inplace("addbmm_", (s) => s.addbmm(batch1, batch2, options));
+  }
+  /** Counts of each value 0..max of this 1-D non-negative int tensor (int32), or summed `weights` (float32). */
+  bincount(weights?: Tensor | null | { weights?: Tensor | null; minlength?: number }, minlength?: number): Tensor {
+    const o = parseArgs("bincount", trimArgs([weights, minlength]), ["weights", "minlength"]);
+    return X.bincount(this, o.weights as Tensor | null | undefined, (o.minlength as number | undefined) ?? 0);
   }
 }
 

@@ -21,7 +21,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { defaultCacheDir } from "./compile_cache";
 import { packageRoot } from "./resolve";
-import { LOOKUP_KEY, PROBE_ARG, PROBE_OK, TSLAB_DECLARATIONS, type LookupStats, type SnapshotSpec } from "./snapshot_entry";
+import { inMemoryDeclaration, LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats, type SnapshotSpec } from "./snapshot_entry";
 
 /**
  * `1` turns the snapshot on. Off by default: measured here, it saves ~10-20% of a start's CPU
@@ -66,7 +66,7 @@ export function recordDeclarationReads(host: { readFile(file: string, encoding?:
   const read = host.readFile.bind(host);
   host.readFile = (file: string, encoding?: string) => {
     const text = read(file, encoding);
-    if (text !== undefined && file.endsWith(".d.ts") && !file.endsWith(TSLAB_DECLARATIONS)) declarationsRead.set(file, languageVersion);
+    if (text !== undefined && file.endsWith(".d.ts") && !inMemoryDeclaration(file)) declarationsRead.set(file, languageVersion);
     return text;
   };
 }

@@ -24,9 +24,10 @@ import { packageRoot } from "./resolve";
 import { inMemoryDeclaration, LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats, type SnapshotSpec } from "./snapshot_entry";
 
 /**
- * `1` turns the snapshot on. Off by default: measured here, it saves ~10-20% of a start's CPU
- * (~25% of the kernel's main thread) but a kernel started from it holds ~150 MB more resident
- * memory (the deserialized heap and the blob), which costs a class server more than the CPU saves.
+ * `1` turns the snapshot on. Off by default: measured here with the pruned tfjs-core declarations
+ * (kernel/tf_declarations.ts), it saves ~30% of a start's CPU (5.3 -> 3.7 s) but a kernel started
+ * from it holds ~55 MB more resident memory (305 vs 248 MB idle; ~150 MB more before the pruning),
+ * which a class server sized by memory pays for every student logged in.
  */
 export const SNAPSHOT_ENV = "TORCHLAB_KERNEL_SNAPSHOT";
 /** A build job holding the lock longer than this is taken to have died. */

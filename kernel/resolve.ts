@@ -13,6 +13,7 @@ import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
 import { recordDeclarationReads } from "./declarations";
+import { prunedTfModule, TF_MODULE } from "./tf_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
 
 export const PACKAGE_NAME = "torchlab";
@@ -58,6 +59,22 @@ export function onWatchHost(listener: WatchHostListener): () => void {
   return () => {
     if (watchHostListener === listener) watchHostListener = null;
   };
+}
+
+let pruneTf = false;
+
+/**
+ * Runs `create` (which creates tslab converters) so that their compilers read the pruned view of
+ * tfjs-core's declarations (kernel/tf_declarations.ts) when `prune` is true and the build made it.
+ */
+export function withPrunedTf<T>(prune: boolean, create: () => T): T {
+  const before = pruneTf;
+  pruneTf = prune;
+  try {
+    return create();
+  } finally {
+    pruneTf = before;
+  }
 }
 
 /**
@@ -108,6 +125,12 @@ export function installTorchlabResolution(): void {
       types: options.types ?? ["node"],
     };
     const host = createHost(...args) as Parameters<WatchHostListener>[0];
+    const pruned = pruneTf ? prunedTfModule(root) : null;
+    if (pruned !== null) {
+      const tfModule = path.join(root, TF_MODULE);
+      const read = host.readFile.bind(host);
+      host.readFile = (file: string, encoding?: string) => (path.resolve(file) === tfModule ? pruned : read(file, encoding));
+    }
     // What the next startup snapshot parses (kernel/declarations.ts).
     recordDeclarationReads(host, options.target ?? ts.ScriptTarget.ES2022);
     watchHostListener?.(host);

@@ -12,7 +12,8 @@ import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
 import type { CodeMetadata } from "tslab/dist/metadata";
-import { installTorchlabResolution, takeLastConversion } from "./resolve";
+import { installTorchlabResolution, takeLastConversion, withPrunedTf } from "./resolve";
+import { TF_MODULE_REQUEST } from "./tf_declarations";
 import { addLoopYields, expandShorthandProperties, withNotebookDialect } from "./rewrite";
 import { interruptCellsUpTo } from "./tick";
 import { CELL_FILE_PREFIX, SIGINT_SCOPE_FILE, Tracebacks } from "./traceback";
@@ -88,6 +89,11 @@ export class Session {
   private serial = 0;
   private loopYields = false;
   private node: Converter | undefined;
+  /**
+   * Whether the converters read the pruned view of tfjs-core's declarations (kernel/tf_declarations.ts):
+   * until a cell names the module where it differs, after which they are rebuilt without it.
+   */
+  private prunedTf = true;
   private browser: Converter | undefined;
   /** Module cells registered so far, per converter, so that a rebuilt converter gets them again. */
   private readonly modules = { node: new Map<string, ModuleCell>(), browser: new Map<string, ModuleCell>() };
@@ -103,11 +109,14 @@ export class Session {
       get node() {
         return (session.node ??= session.keepingModules(
           "node",
-          withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false })),
+          withPrunedTf(session.prunedTf, () => withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false }))),
         ));
       },
       get browser() {
-        return (session.browser ??= session.keepingModules("browser", createConverter({ isJS: false, isBrowser: true })));
+        return (session.browser ??= session.keepingModules(
+          "browser",
+          withPrunedTf(session.prunedTf, () => createConverter({ isJS: false, isBrowser: true })),
+        ));
       },
       close() {
         session.node?.close();
@@ -123,6 +132,7 @@ export class Session {
 
   /** Runs a cell; `label` is its prompt number, which tracebacks show as `Cell In[label]`. */
   async execute(code: string, label: number | string = "?"): Promise<Outcome> {
+    this.unpruneFor(code);
     this.recording = { values: [], errors: [] };
     const recording = this.recording;
     const cell = ++this.serial;
@@ -199,6 +209,14 @@ export class Session {
     };
   }
 
+  /** Rebuilds the converters with tfjs-core's whole declarations once `code` may use `tf` as a value. */
+  private unpruneFor(code: string): void {
+    if (this.prunedTf && code.includes(TF_MODULE_REQUEST)) {
+      this.prunedTf = false;
+      this.resetConverters();
+    }
+  }
+
   private resetConverters(): void {
     for (const converter of [this.node, this.browser]) {
       try {
@@ -213,12 +231,14 @@ export class Session {
 
   /** Completions at `cursor`, a UTF-16 offset into `code`; the reply's offsets are UTF-16 too. */
   complete(code: string, cursor: number): CompletionResult {
+    this.unpruneFor(code);
     const info = this.executor.complete(code, cursor);
     return { cursor_start: info.start, cursor_end: info.end, matches: info.candidates };
   }
 
   /** The hover text at `cursor` (a UTF-16 offset), or null when there is nothing there to describe. */
   inspect(code: string, cursor: number): string | null {
+    this.unpruneFor(code);
     const info = this.executor.inspect(code, cursor);
     if (!info) {
       return null;

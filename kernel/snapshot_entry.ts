@@ -29,8 +29,16 @@ export interface SnapshotSpec {
 
 /** Where the compiler's getSourceFile looks for parsed files (set only in a process started from the snapshot). */
 export const LOOKUP_KEY = "torchlab.parsedDeclarations";
-/** tslab's in-memory declarations of earlier cells: new text at every cell, never worth keeping. */
-export const TSLAB_DECLARATIONS = "/__prev__.d.ts";
+/**
+ * Declaration files whose text the kernel's compiler is given from memory, not read from disk:
+ * tslab's declarations of earlier cells (new text at every cell) and torchlab's backend/tf.d.ts,
+ * read pruned (kernel/tf_declarations.ts). Both are small and never worth keeping.
+ */
+const IN_MEMORY_DECLARATIONS = ["/__prev__.d.ts", "/dist/src/backend/tf.d.ts"];
+
+export function inMemoryDeclaration(fileName: string): boolean {
+  return IN_MEMORY_DECLARATIONS.some((suffix) => fileName.endsWith(suffix));
+}
 /** The argument that makes a process started from the snapshot only say that it loaded. */
 export const PROBE_ARG = "torchlab-snapshot-probe";
 /** What the probe prints: the snapshot deserialized and found its parsed files. */
@@ -90,7 +98,7 @@ function buildSnapshot(spec: SnapshotSpec): void {
   }
   const stats: LookupStats = { hits: 0, missed: [] };
   const lookup = (fileName: string, text: string, options: LanguageVersionOrOptions, setParentNodes?: boolean): SourceFile | undefined => {
-    if (!fileName.endsWith(".d.ts") || fileName.endsWith(TSLAB_DECLARATIONS)) return undefined;
+    if (!fileName.endsWith(".d.ts") || inMemoryDeclaration(fileName)) return undefined;
     const entry = parsed.get(fileName);
     const languageVersion = typeof options === "object" ? options.languageVersion : options;
     const format = typeof options === "object" ? options.impliedNodeFormat : undefined;

@@ -9,8 +9,11 @@
  * Three details of that build are corrected for this instance only (nothing global is patched):
  *  - it sizes the pool from `emscripten_num_logical_cores() / 2`, assuming two hyper-threads per
  *    core, so a 2-core machine would get 1 thread: the import reports twice the requested count;
- *  - it starts 8 workers up front whatever the pool size: those the pool will not use are stopped
- *    before they load the module;
+ *  - it starts 8 workers up front whatever the pool size (a constant in `PThread.initMainThread`):
+ *    this instance's `PThread` is caught as the factory publishes it on the config object, before
+ *    it initialises, and its pool start allocates only the n - 1 workers the pool runs on (each
+ *    worker costs ~0.1-0.2 s of CPU to start a Node.js environment, on a 2-core machine during the
+ *    kernel's start);
  *  - pool threads keep Node's event loop alive, so a script would never exit: they are unref'd.
  * The pool is fixed once started: a new one would need workers loaded while the main thread waits
  * on it, which deadlocks, so the thread count is chosen before the backend starts.
@@ -23,11 +26,16 @@ import { tf } from "./tf";
 /** The part of the emscripten module that BackendWasm and this file use. */
 interface EmscriptenModule {
   cwrap(name: string, ret: string | null, args: string[]): (...args: number[]) => number;
-  PThread: {
-    unusedWorkers: { terminate(): unknown }[];
-    runningWorkers: { unref(): void }[];
-  };
+  PThread: PThread;
   tfjs?: Record<string, (...args: number[]) => number>;
+}
+
+/** Emscripten's pthread bookkeeping (of this build: tfjs-backend-wasm 4.22's emscripten). */
+interface PThread {
+  unusedWorkers: { terminate(): unknown }[];
+  runningWorkers: { unref(): void }[];
+  initMainThread(): void;
+  allocateUnusedWorker(): void;
 }
 
 interface WasmPackage {
@@ -90,14 +98,31 @@ export function registerThreadedWasm(threads: number): (() => void) | null {
       instantiateWasm: (info: Imports, receive: (instance: unknown, module: unknown) => void) => {
         const env = { ...info.env, emscripten_num_logical_cores: () => 2 * MAX_WASM_THREADS };
         wasmApi.instantiate(fs.readFileSync(binary), { ...info, env }).then((r) => {
-          // The pool of n threads runs on the calling thread plus n - 1 workers.
-          const spare = (config.PThread as EmscriptenModule["PThread"]).unusedWorkers;
+          // Should another build allocate its workers some other way, the spares are still stopped
+          // before they load the module.
+          const spare = (config.PThread as PThread).unusedWorkers;
           while (spare.length > n - 1) spare.pop()?.terminate();
           receive(r.instance, r.module);
         });
         return {};
       },
     };
+    // The factory sets `Module["PThread"] = PThread` before `PThread.init()` runs: a setter on this
+    // config object (which the factory uses as its Module) sizes the pool start of this instance.
+    let pthread: PThread | undefined;
+    Object.defineProperty(config, "PThread", {
+      configurable: true,
+      enumerable: true,
+      get: () => pthread,
+      set: (value: PThread) => {
+        pthread = value;
+        if (typeof value?.allocateUnusedWorker !== "function") return;
+        // The pool of n threads runs on the calling thread plus n - 1 workers.
+        value.initMainThread = () => {
+          for (let i = 0; i < n - 1; i++) value.allocateUnusedWorker();
+        };
+      },
+    });
     const hadWorker = Object.getOwnPropertyDescriptor(globalThis, "Worker");
     let module: EmscriptenModule;
     try {

@@ -15,8 +15,8 @@
  *   (manual_seed clears it);
  * - randint: u32 % range + low (a 64-bit draw when range >= 2^32); randperm: swap i with
  *   i + u32 % (n - i); bernoulli(p): double uniform < p; exponential: -log(1 - double uniform) / lambd.
- * PyTorch's float32 Box-Muller runs AVX2 approximations of log and sincos; here they are computed in
- * float64 and rounded, which agrees within a few float32 ulps.
+ * The float32 Box-Muller uses the AVX2 float polynomials for log and sincos that PyTorch's x86 build
+ * runs (an ARM or non-AVX2 build of PyTorch calls libm instead and differs in the last bits).
  */
 import { ValueError, TypeError } from "../errors";
 import type { Tensor } from "./tensor";
@@ -34,6 +34,12 @@ const FTWO_PI = fround(2 * Math.PI);
 const F24 = 1 / 16777216;
 const F53 = 1 / 9007199254740992;
 const STATE_LEN = N + 6;
+// mt19937's constants as int32 (the literals exceed 2^31, and mixing doubles into the bit operations
+// made every draw convert).
+const MATRIX_A = 0x9908b0df | 0;
+const TEMPER_B = 0x9d2c5680 | 0;
+const TEMPER_C = 0xefc60000 | 0;
+const UPPER = 0x80000000 | 0;
 
 export class Generator {
   private mt = new Int32Array(N);
@@ -130,15 +136,15 @@ export class Generator {
     const mt = this.mt;
     let k = 0;
     for (; k < N - M; k++) {
-      const y = (mt[k] & 0x80000000) | (mt[k + 1] & 0x7fffffff);
-      mt[k] = mt[k + M] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+      const y = (mt[k] & UPPER) | (mt[k + 1] & 0x7fffffff);
+      mt[k] = mt[k + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     for (; k < N - 1; k++) {
-      const y = (mt[k] & 0x80000000) | (mt[k + 1] & 0x7fffffff);
-      mt[k] = mt[k + (M - N)] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+      const y = (mt[k] & UPPER) | (mt[k + 1] & 0x7fffffff);
+      mt[k] = mt[k + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
-    const y = (mt[N - 1] & 0x80000000) | (mt[0] & 0x7fffffff);
-    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    const y = (mt[N - 1] & UPPER) | (mt[0] & 0x7fffffff);
+    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     this.mti = 0;
   }
 
@@ -147,8 +153,8 @@ export class Generator {
     if (this.mti >= N) this.twist();
     let y = this.mt[this.mti++];
     y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
+    y ^= (y << 7) & TEMPER_B;
+    y ^= (y << 15) & TEMPER_C;
     y ^= y >>> 18;
     return y >>> 0;
   }
@@ -209,18 +215,23 @@ export class Generator {
     const lo = fround(from);
     const span = fround(fround(to) - lo);
     const mt = this.mt;
+    const n = out.length;
     let mti = this.mti;
-    for (let i = 0; i < out.length; i++) {
+    // Runs of up to 624 draws between refills, so the inner loop has no refill test.
+    for (let i = 0; i < n; ) {
       if (mti >= N) {
         this.twist();
         mti = 0;
       }
-      let y = mt[mti++];
-      y ^= y >>> 11;
-      y ^= (y << 7) & 0x9d2c5680;
-      y ^= (y << 15) & 0xefc60000;
-      y ^= y >>> 18;
-      out[i] = (y & 0xffffff) * F24 * span + lo;
+      const end = Math.min(n, i + N - mti);
+      for (; i < end; i++) {
+        let y = mt[mti++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & TEMPER_B;
+        y ^= (y << 15) & TEMPER_C;
+        y ^= y >>> 18;
+        out[i] = (y & 0xffffff) * F24 * span + lo;
+      }
     }
     this.mti = mti;
     return out;
@@ -278,16 +289,83 @@ export class Generator {
   }
 }
 
+// PyTorch's float32 normal fill runs AVX2 code (avx_mathfun's log256_ps and sincos256_ps, Cephes'
+// float polynomials). These are the same polynomials, rounded to float32 after each operation and
+// fused where GCC fused PyTorch's build into FMAs (a*b+c in float64 is exact here: both factors carry
+// 24 bits), so the values are PyTorch's bit for bit (checked on 10^6 draws).
+const LOG_P = [7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1].map(fround);
+const [LP0, LP1, LP2, LP3, LP4, LP5, LP6, LP7, LP8] = LOG_P;
+const LOG_Q1 = fround(-2.1219444e-4);
+const LOG_Q2 = fround(0.693359375);
+const SQRTHF = fround(0.707106781186547524);
+const DP1 = fround(-0.78515625);
+const DP2 = fround(-2.4187564849853515625e-4);
+const DP3 = fround(-3.77489497744594108e-8);
+const SIN_P0 = fround(-1.9515295891e-4);
+const SIN_P1 = fround(8.3321608736e-3);
+const SIN_P2 = fround(-1.6666654611e-1);
+const COS_P0 = fround(2.443315711809948e-5);
+const COS_P1 = fround(-1.388731625493765e-3);
+const COS_P2 = fround(4.166664568298827e-2);
+const FOPI = fround(1.27323954473516);
+// 2^-b for the bit length b of a 24-bit integer: splits u = N * 2^-24 into mantissa and exponent.
+const INV_POW2 = Float64Array.from({ length: 26 }, (_, b) => 2 ** -b);
+
 /**
- * normal_fill_16: Box-Muller on 16 float uniforms, the first 8 giving the radius and the last 8 the
- * angle, rounded to float32 at each step as PyTorch's float kernel does.
+ * log256_ps for u in (0, 1] on the 24-bit grid (1 minus a float uniform). The mantissa in [0.5, 1)
+ * and the exponent come from u's integer numerator, which is what the float's bits hold.
+ */
+function logf(u: number): number {
+  const num = u * 16777216;
+  const b = 32 - Math.clz32(num);
+  let m = num * INV_POW2[b];
+  let e = b - 24;
+  if (m < SQRTHF) {
+    e -= 1;
+    m = fround(fround(m - 1) + m);
+  } else m = fround(m - 1);
+  const z = fround(m * m);
+  let y = fround(LP0 * m + LP1);
+  y = fround(y * m + LP2);
+  y = fround(y * m + LP3);
+  y = fround(y * m + LP4);
+  y = fround(y * m + LP5);
+  y = fround(y * m + LP6);
+  y = fround(y * m + LP7);
+  y = fround(y * m + LP8);
+  y = fround(y * m);
+  y = fround(y * z + fround(e * LOG_Q1));
+  y = fround(y - z * 0.5);
+  return fround(e * LOG_Q2 + fround(m + y));
+}
+
+/**
+ * normal_fill_16_AVX2: Box-Muller on 16 float uniforms, the first 8 giving the radius and the last
+ * 8 the angle (sincos256_ps of a non-negative angle).
  */
 function boxMuller16(d: Float32Array, o: number, mean: number, std: number): void {
-  for (let j = o; j < o + 8; j++) {
-    const radius = fround(sqrt(-2 * fround(log(1 - d[j]))));
-    const theta = fround(FTWO_PI * d[j + 8]);
-    d[j] = fround(radius * fround(cos(theta))) * std + mean;
-    d[j + 8] = fround(radius * fround(sin(theta))) * std + mean;
+  for (let k = o; k < o + 8; k++) {
+    const radius = fround(sqrt(fround(-2 * logf(fround(1 - d[k])))));
+    let x = fround(FTWO_PI * d[k + 8]);
+    const j = (fround(x * FOPI) + 1) & ~1;
+    x = fround(j * DP1 + x);
+    x = fround(j * DP2 + x);
+    x = fround(j * DP3 + x);
+    const z = fround(x * x);
+    let c = fround(COS_P0 * z + COS_P1);
+    c = fround(c * z + COS_P2);
+    c = fround(c * z);
+    c = fround(fround(c * z - z * 0.5) + 1);
+    let s = fround(SIN_P0 * z + SIN_P1);
+    s = fround(s * z + SIN_P2);
+    s = fround(s * z);
+    s = fround(s * x + x);
+    let sn = j & 2 ? c : s;
+    let cs = j & 2 ? s : c;
+    if (j & 4) sn = -sn;
+    if (!((j - 2) & 4)) cs = -cs;
+    d[k] = fround(radius * cs) * std + mean;
+    d[k + 8] = fround(radius * sn) * std + mean;
   }
 }
 

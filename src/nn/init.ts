@@ -1,8 +1,8 @@
 /**
  * nn.init: in-place weight initialisations with PyTorch's fan and gain rules. Every function draws
  * from a Generator (the default one unless `generator` is given), so `torch.manual_seed` makes
- * initial weights reproducible. The values differ from PyTorch's (a different random stream); the
- * distributions and their bounds are the same.
+ * initial weights reproducible, and draws as PyTorch's does: after the same manual_seed the weights are
+ * PyTorch's (uniform_ and normal_ are Tensor.uniform_/normal_, trunc_normal_ the inverse-CDF method).
  */
 import { Tensor } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";

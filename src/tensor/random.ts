@@ -5,8 +5,9 @@
  * `torch.manual_seed(0); torch.rand(3)` prints PyTorch's [0.4963, 0.7682, 0.0885] and a seeded
  * `nn.Linear` starts from PyTorch's weights.
  *
- * The engine is at::mt19937 seeded with the low 32 bits of the 64-bit seed (default seed
- * 67280421310721, so an unseeded process matches too). The transforms are ATen's (non-MKL builds):
+ * The engine is at::mt19937 seeded with the low 32 bits of the 64-bit seed. A new Generator and an
+ * unseeded process start from 67280421310721, as a new torch.Generator() does (PyTorch seeds its
+ * default generator from the OS, which no one can reproduce). The transforms are ATen's (non-MKL):
  * - float uniform: (u32 & 0xFFFFFF) * 2^-24, then `x * (to - from) + from` fused in float32;
  *   double uniform: the 53 low bits of a 64-bit draw (two 32-bit draws, the first the high word);
  * - normal on >= 16 floats: fill with float uniforms, Box-Muller in blocks of 16 (u1 = 1 - d[j],

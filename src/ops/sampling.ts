@@ -10,6 +10,7 @@ import { Generator, default_generator } from "../tensor/random";
 import { from_typed } from "./creation";
 import { RuntimeError, TypeError } from "../errors";
 import { no_grad } from "../autograd/grad_mode";
+import { parseArgs } from "../tensor/args";
 
 type GenOpt = { generator?: Generator };
 
@@ -77,12 +78,14 @@ export function bernoulli_values(shape: number[], p: number | Tensor, o?: GenOpt
  * @example torch.normal(torch.zeros(3), torch.ones(3))
  * @example torch.normal(2, 3, [1, 4])
  */
-export function normal(mean: number | Tensor, std: number | Tensor = 1, size?: number[] | GenOpt, options: GenOpt = {}): Tensor {
-  let o = options;
-  if (size !== undefined && !Array.isArray(size)) {
-    o = size;
-    size = undefined;
-  }
+type NormalOpts = { mean?: number | Tensor; std?: number | Tensor; size?: number[] } & GenOpt;
+export function normal(mean: number | Tensor | NormalOpts, std?: number | Tensor | NormalOpts, size?: number[] | NormalOpts, options?: NormalOpts): Tensor {
+  const a = parseArgs("normal", [mean, std, size, options], ["mean", "std", "size", "generator"]);
+  return normalImpl(a.mean as number | Tensor, (a.std as number | Tensor | undefined) ?? 1, a.size as number[] | undefined, { generator: a.generator as Generator | undefined });
+}
+
+function normalImpl(mean: number | Tensor, std: number | Tensor, size: number[] | undefined, o: GenOpt): Tensor {
+  if (mean === undefined) throw new TypeError("normal() missing 1 required positional argument: 'mean'");
   if (typeof mean === "number" && typeof std === "number") {
     if (size === undefined) throw new TypeError("normal() received an invalid combination of arguments: two numbers need a size, e.g. torch.normal(2, 3, [1, 4])");
     return normal_values(size, mean, std, o);
@@ -113,13 +116,13 @@ function broadcastOf(op: string, a: number[], b: number[]): number[] {
  * `torch.bernoulli(input)`: 1 with probability input[i] (a float tensor of probabilities);
  * `torch.bernoulli(input, p)` uses the number p for every element of input's shape.
  */
-export function bernoulli(input: Tensor, p?: number | GenOpt, options: GenOpt = {}): Tensor {
+export function bernoulli(input: Tensor | ({ input?: Tensor; p?: number } & GenOpt), p?: number | ({ p?: number } & GenOpt), options?: GenOpt): Tensor {
+  const a = parseArgs("bernoulli", [input, p, options], ["input", "p", "generator"]);
+  return bernoulliImpl(a.input as Tensor, a.p as number | undefined, { generator: a.generator as Generator | undefined });
+}
+
+function bernoulliImpl(input: Tensor, p: number | undefined, o: GenOpt): Tensor {
   if (!(input instanceof Tensor)) throw new TypeError("bernoulli(): argument 'input' must be Tensor");
-  let o = options;
-  if (p !== undefined && typeof p === "object") {
-    o = p;
-    p = undefined;
-  }
   if (input.dtype !== "float32") throw new RuntimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${input.dtype === "bool" ? "Bool" : "Long"}'`);
   return from_typed(bernoulli_values(input.shape, p ?? input, o), input.shape);
 }
@@ -184,13 +187,13 @@ export function check_multinomial_row(w: ArrayLike<number>): number {
  * `input` (1-D or 2-D, non-negative weights) as PyTorch's CPU kernel draws them.
  * @example torch.multinomial(torch.tensor([0.1, 0.2, 0.7]), 2)
  */
-export function multinomial(input: Tensor, num_samples: number, replacement?: boolean | ({ replacement?: boolean } & GenOpt), options: GenOpt = {}): Tensor {
-  let o = options;
-  if (replacement !== undefined && typeof replacement === "object") {
-    o = replacement;
-    replacement = replacement.replacement;
-  }
-  const rep = replacement ?? false;
+type MultinomialOpts = { input?: Tensor; num_samples?: number; replacement?: boolean } & GenOpt;
+export function multinomial(input: Tensor | MultinomialOpts, num_samples?: number | MultinomialOpts, replacement?: boolean | MultinomialOpts, options?: MultinomialOpts): Tensor {
+  const a = parseArgs("multinomial", [input, num_samples, replacement, options], ["input", "num_samples", "replacement", "generator"]);
+  return multinomialImpl(a.input as Tensor, a.num_samples as number, (a.replacement as boolean | undefined) ?? false, { generator: a.generator as Generator | undefined });
+}
+
+function multinomialImpl(input: Tensor, num_samples: number, rep: boolean, o: GenOpt): Tensor {
   if (!(input instanceof Tensor)) throw new TypeError("multinomial(): argument 'input' must be Tensor");
   if (input.dtype !== "float32") throw new RuntimeError(`multinomial only supports floating-point dtypes for input, got: ${input.dtype === "bool" ? "Bool" : "Long"}`);
   if (input.dim() !== 1 && input.dim() !== 2) throw new RuntimeError(`prob_dist must be 1 or 2 dim, got shape [${input.shape.join(", ")}]`);

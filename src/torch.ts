@@ -30,7 +30,8 @@ export { ready, backend, get_num_threads, set_num_threads } from "./backend";
 export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudget } from "./backend/memory";
 export { setMemoryLimit as _setMemoryLimit } from "./backend/guard";
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./autograd/grad_mode";
-export { Generator, default_generator, manual_seed, seed, initial_seed } from "./tensor/random";
+export { Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state } from "./tensor/random";
+export { normal, bernoulli, multinomial } from "./ops/sampling";
 export {
   tensor, zeros, ones, empty, full, rand, randn, randint, randperm, arange, linspace, eye,
   zeros_like, ones_like, empty_like, full_like, rand_like, randn_like, randint_like, from_typed,

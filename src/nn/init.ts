@@ -1,8 +1,8 @@
 /**
  * nn.init: in-place weight initialisations with PyTorch's fan and gain rules. Every function draws
  * from a Generator (the default one unless `generator` is given), so `torch.manual_seed` makes
- * initial weights reproducible. The values differ from PyTorch's (a different random stream); the
- * distributions and their bounds are the same.
+ * initial weights reproducible, and draws as PyTorch's does: after the same manual_seed the weights are
+ * PyTorch's (uniform_ and normal_ are Tensor.uniform_/normal_, trunc_normal_ the inverse-CDF method).
  */
 import { Tensor } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
@@ -174,9 +174,58 @@ export function kaiming_normal_(tensor: Tensor, a?: number | KaimingOpts, mode?:
   return fillNormal(tensor, 0, k.gain / Math.sqrt(k.fan), k.g);
 }
 
+// erf in float64: its Taylor series below 3 (the largest term is about 2e3, so ~1e-13 absolute), a
+// continued fraction for erfc beyond.
+function erf(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < 3) {
+    let term = x;
+    let sum = x;
+    const x2 = x * x;
+    for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+      term *= -x2 / n;
+      sum += term / (2 * n + 1);
+    }
+    return (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  // Lentz's evaluation of erfc(x) = exp(-x^2)/sqrt(pi) / (x + 1/2/(x + 1/(x + 3/2/(x + ...)))).
+  let f = ax;
+  let c = ax;
+  let d = 0;
+  for (let n = 1; n < 300; n++) {
+    const an = n / 2;
+    d = ax + an * d;
+    d = d === 0 ? 1e-300 : 1 / d;
+    c = ax + an / c;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
+  return x > 0 ? 1 - erfc : erfc - 1;
+}
+
+// erfinv of a float32 value, rounded to float32 as torch's erfinv_ on a float tensor gives it:
+// Pavlak's rational start (PyTorch's calc_erfinv) and Newton steps in float64.
+function erfinvf(y: number): number {
+  const ay = Math.abs(y);
+  if (ay > 1) return NaN;
+  if (ay === 1) return y > 0 ? Infinity : -Infinity;
+  let x: number;
+  if (ay <= 0.7) {
+    const z = y * y;
+    x = (y * (((-0.140543331 * z + 0.914624893) * z - 1.645349621) * z + 0.886226899)) / ((((0.012229801 * z - 0.329097515) * z + 1.442710462) * z - 2.118377725) * z + 1);
+  } else {
+    const z = Math.sqrt(-Math.log((1 - ay) / 2));
+    x = (Math.sign(y) * (((1.641345311 * z + 3.429567803) * z - 1.624906493) * z - 1.970840454)) / ((1.6370678 * z + 3.5438892) * z + 1);
+  }
+  for (let i = 0; i < 3; i++) x -= (erf(x) - y) / ((2 / Math.sqrt(Math.PI)) * Math.exp(-x * x));
+  return Math.fround(x);
+}
+
 /**
- * Normal N(mean, std^2) truncated to [a, b]: values outside the bounds are redrawn. (PyTorch samples
- * through the inverse CDF; the distribution is the same.)
+ * Normal N(mean, std^2) truncated to [a, b], drawn as PyTorch draws it: uniform_ between the
+ * bounds' CDF values (mapped to [-1, 1]), then erfinv, scale, shift and clamp in float32.
  */
 export function trunc_normal_(tensor: Tensor, mean?: number | ({ mean?: number; std?: number; a?: number; b?: number } & GenOpt), std?: number, a?: number, b?: number): Tensor {
   const o = args("trunc_normal_", tensor, [mean, std, a, b], ["mean", "std", "a", "b"]);
@@ -185,13 +234,16 @@ export function trunc_normal_(tensor: Tensor, mean?: number | ({ mean?: number; 
   const lo = (o.a as number) ?? -2;
   const hi = (o.b as number) ?? 2;
   if (!(lo < hi)) throw new ValueError(`trunc_normal_(): expected a < b, got a=${lo}, b=${hi}`);
+  const cdf = (x: number): number => (1 + erf(x / Math.sqrt(2))) / 2;
+  const l = cdf((lo - mu) / sd);
+  const u = cdf((hi - mu) / sd);
   const g = (o.generator as Generator | undefined) ?? default_generator;
-  const values = new Float32Array(tensor.numel());
+  const values = g.fill_uniform(new Float32Array(tensor.numel()), 2 * l - 1, 2 * u - 1);
+  const scale = Math.fround(sd * Math.sqrt(2));
+  const [flo, fhi] = [Math.fround(lo), Math.fround(hi)];
   for (let i = 0; i < values.length; i++) {
-    let v = mu + sd * g.normal();
-    // A window far in the tail could take many draws; after 1000 the clamped draw is close enough.
-    for (let tries = 0; (v < lo || v > hi) && tries < 1000; tries++) v = mu + sd * g.normal();
-    values[i] = Math.min(Math.max(v, lo), hi);
+    const v = Math.fround(Math.fround(erfinvf(values[i]) * scale) + Math.fround(mu));
+    values[i] = v < flo ? flo : v > fhi ? fhi : v;
   }
-  return no_grad(() => tensor.copy_(from_typed(values, tensor.shape)));
+  return fillWith(tensor, values);
 }

@@ -157,14 +157,6 @@ export function full(size: number[], fill_value: number | boolean, options: Crea
   return filled("full", size, o, Number(fill_value), fallback);
 }
 
-function fromGenerator(sizes: number[], o: RandomOptions, draw: (g: Generator) => number, dtype: DType): Tensor {
-  const g = o.generator ?? default_generator;
-  const n = numelOf(sizes);
-  const buf = dtype === "int32" ? new Int32Array(n) : new Float32Array(n);
-  for (let i = 0; i < n; i++) buf[i] = draw(g);
-  return finish(compute(() => tf.tensor(buf, sizes, dtype)), o);
-}
-
 function floatOnly(op: string, o: CreationOptions): void {
   if (o.dtype !== undefined && normalizeDtype(o.dtype) !== "float32") {
     throw new TypeError(`${op}(): expected a floating point dtype, got ${String(o.dtype)}`);
@@ -216,7 +208,9 @@ export function randint(...args: (number | number[] | RandomOptions)[]): Tensor 
   const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : "int32";
   const lo = low;
   const hi = high;
-  return fromGenerator(size, o, (g) => g.randint(lo, hi), dtype === "float32" ? "float32" : "int32");
+  const n = numelOf(size);
+  const buf = (o.generator ?? default_generator).fill_randint(dtype === "float32" ? new Float32Array(n) : new Int32Array(n), lo, hi);
+  return finish(compute(() => tf.tensor(buf, size as number[], dtype === "float32" ? "float32" : "int32")), o);
 }
 
 /** A random permutation of 0..n-1 (int32, torchlab's int64; `dtype` may ask for float32). */

@@ -455,7 +455,7 @@ export function rebuildModule(st: ModuleState, path: string[], convert: Convert)
   let m: Module;
   // A layer's constructor draws its initial weights, which the file's replace: loading leaves the
   // random stream where it was, as PyTorch's torch.load does (seed, load, then make a new head).
-  const rng = default_generator.get_state();
+  const rng = default_generator._state_words();
   try {
     if (spec) {
       const has: Record<string, boolean> = {};

@@ -1,249 +1,373 @@
 /**
- * Seeded pseudo-random numbers. Every random function in torchlab (rand, randn, init, dropout,
- * DataLoader shuffling, augmentation) draws from a Generator, by default `torch.default_generator`,
- * so `torch.manual_seed(n)` makes a notebook reproducible run to run. The stream is xoshiro128**
- * (seeded through splitmix32); it does not reproduce PyTorch's mt19937 numbers. Normals come from
- * Marsaglia and Tsang's ziggurat (128 layers), which needs one 32-bit draw and no transcendental for
- * 98.8% of values: Box-Muller's log, sin and cos made building a vgg16 (138M values) take seconds.
+ * Seeded pseudo-random numbers, bit for bit PyTorch's CPU generator (1.13). Every random function in
+ * torchlab (rand, randn, randint, randperm, init, dropout, DataLoader shuffling, augmentation) draws
+ * from a Generator, by default `torch.default_generator`, in the order PyTorch draws, so that
+ * `torch.manual_seed(0); torch.rand(3)` prints PyTorch's [0.4963, 0.7682, 0.0885] and a seeded
+ * `nn.Linear` starts from PyTorch's weights.
+ *
+ * The engine is at::mt19937 seeded with the low 32 bits of the 64-bit seed. A new Generator and an
+ * unseeded process start from 67280421310721, as a new torch.Generator() does (PyTorch seeds its
+ * default generator from the OS, which no one can reproduce). The transforms are ATen's (non-MKL):
+ * - float uniform: (u32 & 0xFFFFFF) * 2^-24, then `x * (to - from) + from` fused in float32;
+ *   double uniform: the 53 low bits of a 64-bit draw (two 32-bit draws, the first the high word);
+ * - normal on >= 16 floats: fill with float uniforms, Box-Muller in blocks of 16 (u1 = 1 - d[j],
+ *   u2 = d[j + 8]); when n % 16 != 0 the last 16 are refilled and transformed again. Fewer than 16:
+ *   normal_distribution<double>, whose second Box-Muller value is cached in the generator
+ *   (manual_seed clears it);
+ * - randint: u32 % range + low (a 64-bit draw when range >= 2^32); randperm: swap i with
+ *   i + u32 % (n - i); bernoulli(p): double uniform < p; exponential: -log(1 - double uniform) / lambd.
+ * The float32 Box-Muller uses the AVX2 float polynomials for log and sincos that PyTorch's x86 build
+ * runs (an ARM or non-AVX2 build of PyTorch calls libm instead and differs in the last bits).
  */
-import { ValueError } from "../errors";
+import { ValueError, TypeError } from "../errors";
+import type { Tensor } from "./tensor";
+import { from_typed } from "../ops/creation";
 
 // Module-level aliases: under jest, code runs in a vm context whose global lookups (`Math`) go
-// through an interceptor on every call, which made drawing normals ~20x slower there than in node.
-const { imul, sqrt, log, exp, floor, fround } = Math;
+// through an interceptor on every call, which made the bulk fills many times slower there.
+const { sqrt, log, cos, sin, fround, floor } = Math;
 
-// Ziggurat tables (Marsaglia & Tsang 2000, "The Ziggurat Method for Generating Random Variables",
-// rnor with 128 layers), scaled to a 24-bit magnitude: a 32-bit draw x gives layer x & 127, sign
-// bit 7 and magnitude x >>> 8, so the three never share bits.
-const ZIG_R = 3.442619855899; // right edge of the base layer; beyond it lies the tail
-const ZIG_V = 9.91256303526217e-3; // area of each layer
-const ZIG_M = 16777216;
-const KN = new Uint32Array(128); // accept without a test when magnitude < KN[layer]
-const WN = new Float64Array(128); // magnitude -> x
-const FN = new Float64Array(128); // exp(-x^2 / 2) at each layer's edge
-{
-  const q = ZIG_V / exp(-0.5 * ZIG_R * ZIG_R);
-  KN[0] = floor((ZIG_R / q) * ZIG_M);
-  KN[1] = 0;
-  WN[0] = q / ZIG_M;
-  WN[127] = ZIG_R / ZIG_M;
-  FN[0] = 1;
-  FN[127] = exp(-0.5 * ZIG_R * ZIG_R);
-  let dn = ZIG_R;
-  let tn = dn;
-  for (let i = 126; i >= 1; i--) {
-    dn = sqrt(-2 * log(ZIG_V / dn + exp(-0.5 * dn * dn)));
-    KN[i + 1] = floor((dn / tn) * ZIG_M);
-    tn = dn;
-    FN[i] = exp(-0.5 * dn * dn);
-    WN[i] = dn / ZIG_M;
-  }
-}
-
-/**
- * The ziggurat's slow path for the 32-bit draw x that missed its layer's inner rectangle: a value
- * from the tail (layer 0) or the wedge test, drawing more from g; NaN when rejected (start over).
- */
-function zigguratSlow(x: number, g: Generator): number {
-  const layer = x & 127;
-  const sign = x & 128 ? -1 : 1;
-  if (layer === 0) {
-    let a: number;
-    let b: number;
-    do {
-      a = -log(g.random_open()) / ZIG_R;
-      b = -log(g.random_open());
-    } while (b + b < a * a);
-    return sign * (ZIG_R + a);
-  }
-  const z = (x >>> 8) * WN[layer];
-  return FN[layer] + g.random() * (FN[layer - 1] - FN[layer]) < exp(-0.5 * z * z) ? sign * z : NaN;
-}
-
-function splitmix32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
+const N = 624;
+const M = 397;
+const DEFAULT_SEED = 67280421310721;
+const TWO_PI = 2 * Math.PI;
+const FTWO_PI = fround(2 * Math.PI);
+const F24 = 1 / 16777216;
+const F53 = 1 / 9007199254740992;
+const STATE_LEN = N + 6;
+// mt19937's constants as int32 (the literals exceed 2^31, and mixing doubles into the bit operations
+// made every draw convert).
+const MATRIX_A = 0x9908b0df | 0;
+const TEMPER_B = 0x9d2c5680 | 0;
+const TEMPER_C = 0xefc60000 | 0;
+const UPPER = 0x80000000 | 0;
 
 export class Generator {
-  private s = new Uint32Array(4);
-  private seed_ = 0;
+  private mt = new Int32Array(N);
+  private mti = N;
+  private seed_: bigint = 0n;
+  /** normal_distribution<double>'s cached second value (PyTorch's next_double_normal_sample). */
+  private nextNormal: number | null = null;
 
-  constructor(seed = 67280421310721) {
+  constructor(seed: number | bigint = DEFAULT_SEED) {
     this.manual_seed(seed);
   }
 
-  /** Re-seeds this generator; returns it, as PyTorch does. */
+  /** Re-seeds this generator (only the low 32 bits reach mt19937, as in PyTorch); returns it. */
   manual_seed(seed: number | bigint): this {
-    const n = typeof seed === "bigint" ? Number(seed & 0xffffffffffffn) : seed;
-    if (!Number.isFinite(n)) throw new ValueError(`manual_seed expected a finite integer seed, got ${String(seed)}`);
-    this.seed_ = Math.trunc(n);
-    const lo = this.seed_ % 0x100000000;
-    const hi = Math.floor(this.seed_ / 0x100000000);
-    const mix = splitmix32((lo ^ imul(hi, 0x27d4eb2d)) >>> 0);
-    for (let i = 0; i < 4; i++) this.s[i] = mix();
-    return this;
-  }
-
-  initial_seed(): number {
-    return this.seed_;
-  }
-
-  /** A snapshot of the state, restorable with set_state. */
-  get_state(): number[] {
-    return [...this.s];
-  }
-
-  set_state(state: number[]): this {
-    if (!Array.isArray(state) || state.length !== 4) throw new ValueError("Generator.set_state expects the array get_state() returned");
-    for (let i = 0; i < 4; i++) this.s[i] = state[i] >>> 0;
-    return this;
-  }
-
-  /** A uniformly distributed 32-bit unsigned integer. */
-  nextUint32(): number {
-    const s = this.s;
-    const result = imul(rotl(imul(s[1], 5), 7), 9) >>> 0;
-    const t = s[1] << 9;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 11);
-    return result;
-  }
-
-  /** Uniform in [0, 1) with 24 bits of precision, the float32 mantissa. */
-  random(): number {
-    return (this.nextUint32() >>> 8) / 16777216;
-  }
-
-  /** Uniform in (0, 1): the 24-bit grid shifted by half a step, so that log() of it is finite. */
-  random_open(): number {
-    return ((this.nextUint32() >>> 8) + 0.5) / 16777216;
-  }
-
-  /** Standard normal (ziggurat). */
-  normal(): number {
-    for (;;) {
-      const x = this.nextUint32();
-      const m = x >>> 8;
-      const layer = x & 127;
-      if (m < KN[layer]) return x & 128 ? -m * WN[layer] : m * WN[layer];
-      const z = zigguratSlow(x, this);
-      if (z === z) return z;
+    let s: bigint;
+    if (typeof seed === "bigint") s = seed;
+    else {
+      if (typeof seed !== "number" || !Number.isFinite(seed)) throw new ValueError(`manual_seed expected a finite integer seed, got ${String(seed)}`);
+      s = BigInt(Math.trunc(seed));
     }
+    // PyTorch reads a negative seed as its 64-bit two's complement.
+    this.seed_ = BigInt.asUintN(64, s);
+    const mt = this.mt;
+    mt[0] = Number(this.seed_ & 0xffffffffn);
+    for (let j = 1; j < N; j++) {
+      const p = mt[j - 1] ^ (mt[j - 1] >>> 30);
+      mt[j] = Math.imul(1812433253, p) + j;
+    }
+    this.mti = N;
+    this.nextNormal = null;
+    return this;
+  }
+
+  /** The seed this generator was last seeded with (a 64-bit seed above 2^53 loses its low bits here). */
+  initial_seed(): number {
+    return Number(this.seed_);
+  }
+
+  /** Seeds from a non-deterministic source and returns the seed, as torch.Generator.seed(). */
+  seed(): number {
+    const s = floor(Math.random() * 2 ** 21) * 2 ** 32 + floor(Math.random() * 2 ** 32);
+    this.manual_seed(s);
+    return s;
   }
 
   /**
-   * Fills `out` with `from + (to - from) * U`, U the same draws as `out.length` calls of random(),
-   * rounded as float32 arithmetic would (what `rand(n).mul(to - from).add(from)` gave). Bulk filling
-   * keeps the state in locals: building a vgg16 draws 138M values, which one call per value made slow.
+   * The full state as an int32 tensor of 630 values (mt19937's 624 words, the position in them, the
+   * seed's two halves, and the cached normal's flag and float64 bits). PyTorch returns a uint8
+   * tensor of 5056 bytes; torchlab has no uint8 dtype, and the two formats are not interchangeable.
+   */
+  get_state(): Tensor {
+    return from_typed(this._state_words(), [STATE_LEN], { dtype: "int32" });
+  }
+
+  /** Restores a state that get_state() returned (a Tensor, or its values as an array). */
+  set_state(state: Tensor | Int32Array | number[]): this {
+    let w: ArrayLike<number>;
+    if (Array.isArray(state) || state instanceof Int32Array) w = state;
+    else if (state !== null && typeof state === "object" && typeof (state as Tensor).dataSync === "function") {
+      if ((state as Tensor).dtype !== "int32") throw new TypeError(`set_state(): expected the int32 tensor get_state() returned, got dtype ${(state as Tensor).dtype}`);
+      w = (state as Tensor).dataSync();
+    } else throw new TypeError("set_state(): expected the tensor get_state() returned");
+    if (w.length !== STATE_LEN) throw new ValueError(`set_state(): expected a state of ${STATE_LEN} values (what get_state() returns), got ${w.length}`);
+    const mti = w[N];
+    if (!(Number.isInteger(mti) && mti >= 0 && mti <= N)) throw new ValueError(`set_state(): invalid state (position ${mti} outside 0..${N})`);
+    for (let i = 0; i < N; i++) this.mt[i] = w[i];
+    this.mti = mti;
+    this.seed_ = (BigInt(w[N + 1] >>> 0) << 32n) | BigInt(w[N + 2] >>> 0);
+    if (w[N + 3]) {
+      const b = new Int32Array([w[N + 4], w[N + 5]]);
+      this.nextNormal = new Float64Array(b.buffer)[0];
+    } else this.nextNormal = null;
+    return this;
+  }
+
+  /** The state's words (see get_state), for code that needs no tensor. */
+  _state_words(): Int32Array {
+    const w = new Int32Array(STATE_LEN);
+    w.set(this.mt);
+    w[N] = this.mti;
+    w[N + 1] = Number(this.seed_ >> 32n) | 0;
+    w[N + 2] = Number(this.seed_ & 0xffffffffn) | 0;
+    if (this.nextNormal !== null) {
+      w[N + 3] = 1;
+      const b = new Int32Array(new Float64Array([this.nextNormal]).buffer);
+      w[N + 4] = b[0];
+      w[N + 5] = b[1];
+    }
+    return w;
+  }
+
+  /** mt19937's next_state: regenerates all 624 words. */
+  private twist(): void {
+    const mt = this.mt;
+    let k = 0;
+    for (; k < N - M; k++) {
+      const y = (mt[k] & UPPER) | (mt[k + 1] & 0x7fffffff);
+      mt[k] = mt[k + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    }
+    for (; k < N - 1; k++) {
+      const y = (mt[k] & UPPER) | (mt[k + 1] & 0x7fffffff);
+      mt[k] = mt[k + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    }
+    const y = (mt[N - 1] & UPPER) | (mt[0] & 0x7fffffff);
+    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    this.mti = 0;
+  }
+
+  /** A uniformly distributed 32-bit unsigned integer (PyTorch's generator->random()). */
+  nextUint32(): number {
+    if (this.mti >= N) this.twist();
+    let y = this.mt[this.mti++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & TEMPER_B;
+    y ^= (y << 15) & TEMPER_C;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  /** A 64-bit draw (generator->random64()): two 32-bit draws, the first the high word. */
+  random64(): bigint {
+    const hi = this.nextUint32();
+    return (BigInt(hi) << 32n) | BigInt(this.nextUint32());
+  }
+
+  /** Uniform float32 in [0, 1): one element of torch.rand. */
+  random(): number {
+    return (this.nextUint32() & 0xffffff) * F24;
+  }
+
+  /** One element of `torch.empty(1).uniform_(from, to)` (float32). */
+  uniform(from: number, to: number): number {
+    const lo = fround(from);
+    return fround(this.random() * fround(fround(to) - lo) + lo);
+  }
+
+  /** Uniform float64 in [0, 1) (uniform_real_distribution<double>). */
+  random_double(): number {
+    const hi = this.nextUint32() & 0x1fffff;
+    return (hi * 4294967296 + this.nextUint32()) * F53;
+  }
+
+  /** normal_distribution<double>(0, 1): Box-Muller on two double uniforms, the second value kept for the next call. */
+  normal(): number {
+    const cached = this.nextNormal;
+    if (cached !== null) {
+      this.nextNormal = null;
+      return cached;
+    }
+    const u1 = this.random_double();
+    const u2 = this.random_double();
+    const r = sqrt(-2 * log(1 - u2));
+    const theta = TWO_PI * u1;
+    this.nextNormal = r * sin(theta);
+    return r * cos(theta);
+  }
+
+  /** bernoulli_distribution<double>(p): 1 when a double uniform falls below p. */
+  bernoulli(p: number): number {
+    return this.random_double() < p ? 1 : 0;
+  }
+
+  /** exponential_distribution<double>(lambd). */
+  exponential(lambd: number): number {
+    return (-1 / lambd) * log(1 - this.random_double());
+  }
+
+  /**
+   * Fills `out` as torch.empty(n).uniform_(from, to) does: float uniforms scaled in float32 with a
+   * fused multiply-add (the product of two 24-bit values is exact in float64, so one rounding).
    */
   fill_uniform(out: Float32Array, from = 0, to = 1): Float32Array {
-    const st = this.s;
-    let s0 = st[0] | 0, s1 = st[1] | 0, s2 = st[2] | 0, s3 = st[3] | 0;
-    const span = fround(to - from);
     const lo = fround(from);
-    for (let i = 0; i < out.length; i++) {
-      let r = imul(s1, 5);
-      r = imul((r << 7) | (r >>> 25), 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      out[i] = fround((r >>> 8) / 16777216 * span) + lo;
-    }
-    st[0] = s0;
-    st[1] = s1;
-    st[2] = s2;
-    st[3] = s3;
-    return out;
-  }
-
-  /**
-   * Fills `out` with `mean + std * Z`, Z the same standard normals as `out.length` calls of normal(),
-   * rounded as float32 arithmetic would (what `randn(n).mul(std).add(mean)` gives).
-   */
-  fill_normal(out: Float32Array, mean = 0, std = 1): Float32Array {
-    const sd = fround(std);
-    const mu = fround(mean);
-    const st = this.s;
-    let s0 = st[0] | 0, s1 = st[1] | 0, s2 = st[2] | 0, s3 = st[3] | 0;
-    // The xoshiro step is written out (not a call) so that the state stays in registers; the rare
-    // slow path hands the state back to the generator and picks it up again.
-    for (let i = 0; i < out.length; ) {
-      let r = imul(s1, 5);
-      r = imul((r << 7) | (r >>> 25), 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      const m = r >>> 8;
-      const layer = r & 127;
-      let z: number;
-      if (m < KN[layer]) z = r & 128 ? -m * WN[layer] : m * WN[layer];
-      else {
-        st[0] = s0;
-        st[1] = s1;
-        st[2] = s2;
-        st[3] = s3;
-        z = zigguratSlow(r >>> 0, this);
-        s0 = st[0] | 0;
-        s1 = st[1] | 0;
-        s2 = st[2] | 0;
-        s3 = st[3] | 0;
-        if (z !== z) continue;
+    const span = fround(fround(to) - lo);
+    const mt = this.mt;
+    const n = out.length;
+    let mti = this.mti;
+    // Runs of up to 624 draws between refills, so the inner loop has no refill test.
+    for (let i = 0; i < n; ) {
+      if (mti >= N) {
+        this.twist();
+        mti = 0;
       }
-      out[i++] = fround(fround(z) * sd) + mu;
+      const end = Math.min(n, i + N - mti);
+      for (; i < end; i++) {
+        let y = mt[mti++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & TEMPER_B;
+        y ^= (y << 15) & TEMPER_C;
+        y ^= y >>> 18;
+        out[i] = (y & 0xffffff) * F24 * span + lo;
+      }
     }
-    st[0] = s0;
-    st[1] = s1;
-    st[2] = s2;
-    st[3] = s3;
+    this.mti = mti;
     return out;
   }
 
-  /** A uniform integer in [low, high). */
-  randint(low: number, high: number): number {
-    const span = high - low;
-    if (span <= 0) throw new ValueError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
-    if (span <= 0x100000000) {
-      // Rejection sampling keeps the distribution exactly uniform.
-      const limit = floor(0x100000000 / span) * span;
-      let x = this.nextUint32();
-      while (x >= limit) x = this.nextUint32();
-      return low + (x % span);
+  /** Fills `out` as torch.empty(n).normal_(mean, std) does on a contiguous float32 tensor. */
+  fill_normal(out: Float32Array, mean = 0, std = 1): Float32Array {
+    const n = out.length;
+    if (n < 16) {
+      for (let i = 0; i < n; i++) out[i] = this.normal() * std + mean;
+      return out;
     }
-    return low + floor(this.random() * span);
+    const mu = fround(mean);
+    const sd = fround(std);
+    this.fill_uniform(out);
+    for (let i = 0; i + 16 <= n; i += 16) boxMuller16(out, i, mu, sd);
+    if (n % 16 !== 0) {
+      this.fill_uniform(out.subarray(n - 16));
+      boxMuller16(out, n - 16, mu, sd);
+    }
+    return out;
   }
 
-  /** A random permutation of 0..n-1 (Fisher-Yates). */
+  /** One uniform integer in [low, high), as torch.randint draws it. */
+  randint(low: number, high: number): number {
+    const range = high - low;
+    if (!(range > 0)) throw new ValueError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+    if (range < 4294967296) return (this.nextUint32() % range) + low;
+    return Number(this.random64() % BigInt(range)) + low;
+  }
+
+  /** Fills `out` with uniform integers in [low, high) (torch.randint). */
+  fill_randint<T extends Int32Array | Float32Array>(out: T, low: number, high: number): T {
+    const range = high - low;
+    if (!(range > 0)) throw new ValueError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+    if (range >= 4294967296) {
+      for (let i = 0; i < out.length; i++) out[i] = this.randint(low, high);
+      return out;
+    }
+    for (let i = 0; i < out.length; i++) out[i] = (this.nextUint32() % range) + low;
+    return out;
+  }
+
+  /** A random permutation of 0..n-1, as torch.randperm draws it on the CPU. */
   randperm(n: number): number[] {
-    const p = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = this.randint(0, i + 1);
-      [p[i], p[j]] = [p[j], p[i]];
+    const p = new Array<number>(n);
+    for (let i = 0; i < n; i++) p[i] = i;
+    for (let i = 0; i < n - 1; i++) {
+      const z = this.nextUint32() % (n - i);
+      const t = p[i];
+      p[i] = p[z + i];
+      p[z + i] = t;
     }
     return p;
   }
 }
 
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+// PyTorch's float32 normal fill runs AVX2 code (avx_mathfun's log256_ps and sincos256_ps, Cephes'
+// float polynomials). These are the same polynomials, rounded to float32 after each operation and
+// fused where GCC fused PyTorch's build into FMAs (a*b+c in float64 is exact here: both factors carry
+// 24 bits), so the values are PyTorch's bit for bit (checked on 10^6 draws).
+const LOG_P = [7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1].map(fround);
+const [LP0, LP1, LP2, LP3, LP4, LP5, LP6, LP7, LP8] = LOG_P;
+const LOG_Q1 = fround(-2.1219444e-4);
+const LOG_Q2 = fround(0.693359375);
+const SQRTHF = fround(0.707106781186547524);
+const DP1 = fround(-0.78515625);
+const DP2 = fround(-2.4187564849853515625e-4);
+const DP3 = fround(-3.77489497744594108e-8);
+const SIN_P0 = fround(-1.9515295891e-4);
+const SIN_P1 = fround(8.3321608736e-3);
+const SIN_P2 = fround(-1.6666654611e-1);
+const COS_P0 = fround(2.443315711809948e-5);
+const COS_P1 = fround(-1.388731625493765e-3);
+const COS_P2 = fround(4.166664568298827e-2);
+const FOPI = fround(1.27323954473516);
+// 2^-b for the bit length b of a 24-bit integer: splits u = N * 2^-24 into mantissa and exponent.
+const INV_POW2 = Float64Array.from({ length: 26 }, (_, b) => 2 ** -b);
+
+/**
+ * log256_ps for u in (0, 1] on the 24-bit grid (1 minus a float uniform). The mantissa in [0.5, 1)
+ * and the exponent come from u's integer numerator, which is what the float's bits hold.
+ */
+function logf(u: number): number {
+  const num = u * 16777216;
+  const b = 32 - Math.clz32(num);
+  let m = num * INV_POW2[b];
+  let e = b - 24;
+  if (m < SQRTHF) {
+    e -= 1;
+    m = fround(fround(m - 1) + m);
+  } else m = fround(m - 1);
+  const z = fround(m * m);
+  let y = fround(LP0 * m + LP1);
+  y = fround(y * m + LP2);
+  y = fround(y * m + LP3);
+  y = fround(y * m + LP4);
+  y = fround(y * m + LP5);
+  y = fround(y * m + LP6);
+  y = fround(y * m + LP7);
+  y = fround(y * m + LP8);
+  y = fround(y * m);
+  y = fround(y * z + fround(e * LOG_Q1));
+  y = fround(y - z * 0.5);
+  return fround(e * LOG_Q2 + fround(m + y));
+}
+
+/**
+ * normal_fill_16_AVX2: Box-Muller on 16 float uniforms, the first 8 giving the radius and the last
+ * 8 the angle (sincos256_ps of a non-negative angle).
+ */
+function boxMuller16(d: Float32Array, o: number, mean: number, std: number): void {
+  for (let k = o; k < o + 8; k++) {
+    const radius = fround(sqrt(fround(-2 * logf(fround(1 - d[k])))));
+    let x = fround(FTWO_PI * d[k + 8]);
+    const j = (fround(x * FOPI) + 1) & ~1;
+    x = fround(j * DP1 + x);
+    x = fround(j * DP2 + x);
+    x = fround(j * DP3 + x);
+    const z = fround(x * x);
+    let c = fround(COS_P0 * z + COS_P1);
+    c = fround(c * z + COS_P2);
+    c = fround(c * z);
+    c = fround(fround(c * z - z * 0.5) + 1);
+    let s = fround(SIN_P0 * z + SIN_P1);
+    s = fround(s * z + SIN_P2);
+    s = fround(s * z);
+    s = fround(s * x + x);
+    let sn = j & 2 ? c : s;
+    let cs = j & 2 ? s : c;
+    if (j & 4) sn = -sn;
+    if (!((j - 2) & 4)) cs = -cs;
+    d[k] = fround(radius * cs) * std + mean;
+    d[k + 8] = fround(radius * sn) * std + mean;
+  }
 }
 
 /** The generator every random function uses unless given another. */
@@ -254,13 +378,21 @@ export function manual_seed(seed: number | bigint): Generator {
   return default_generator.manual_seed(seed);
 }
 
-/** Seeds the default generator from the clock and returns the seed. */
+/** Seeds the default generator from a non-deterministic source and returns the seed. */
 export function seed(): number {
-  const s = (Date.now() * 1000 + Math.floor(Math.random() * 1000)) % Number.MAX_SAFE_INTEGER;
-  default_generator.manual_seed(s);
-  return s;
+  return default_generator.seed();
 }
 
 export function initial_seed(): number {
   return default_generator.initial_seed();
+}
+
+/** The default generator's state (see Generator.get_state for the format). */
+export function get_rng_state(): Tensor {
+  return default_generator.get_state();
+}
+
+/** Restores the default generator's state from get_rng_state(). */
+export function set_rng_state(new_state: Tensor | Int32Array | number[]): void {
+  default_generator.set_state(new_state);
 }

@@ -16,6 +16,7 @@ import * as R from "../ops/reduce";
 import * as M from "../ops/movement";
 import * as L from "../ops/linalg";
 import * as C from "../ops/creation";
+import * as SM from "../ops/sampling";
 import * as S from "../ops/sort";
 import * as SEL from "../ops/selection";
 import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs } from "../ops/_core";
@@ -1394,17 +1395,31 @@ export class Tensor {
       true,
     );
   }
+  // The random fills draw as PyTorch's CPU kernels do (ops/sampling.ts), so seeded values match.
   uniform_(from = 0, to = 1, options: { generator?: import("./random").Generator } = {}): this {
-    return this.inplace("uniform_", () => {
-      const r = C.rand(this.shape, options);
-      return Tensor._wrap(compute(() => tfjs.add(tfjs.mul(r._t, to - from), from)));
-    }, "UniformBackward0");
+    return this.inplace("uniform_", () => SM.uniform_values(this.shape, from, to, options), "UniformBackward0");
   }
   normal_(mean = 0, std = 1, options: { generator?: import("./random").Generator } = {}): this {
-    return this.inplace("normal_", () => {
-      const r = C.randn(this.shape, options);
-      return Tensor._wrap(compute(() => tfjs.add(tfjs.mul(r._t, std), mean)));
-    }, "NormalBackward0");
+    return this.inplace("normal_", () => SM.normal_values(this.shape, mean, std, options), "NormalBackward0");
+  }
+  /** Fills with 1 at probability p (a number, or a tensor of probabilities broadcast to this shape), else 0. */
+  bernoulli_(p: number | Tensor = 0.5, options: { generator?: import("./random").Generator } = {}): this {
+    return this.inplace("bernoulli_", () => C.from_typed(SM.bernoulli_values(this.shape, p, options), this.shape, { dtype: this.dtype }), "BernoulliBackward0");
+  }
+  /** `torch.bernoulli(self)`, or with a number p, `torch.bernoulli(self, p)`. */
+  bernoulli(p?: number, options: { generator?: import("./random").Generator } = {}): Tensor {
+    return SM.bernoulli(this, p, options);
+  }
+  /** random_(), random_(to) or random_(from, to): integers drawn as PyTorch draws them (see ops/sampling). */
+  random_(from?: number, to?: number, options: { generator?: import("./random").Generator } = {}): this {
+    const [lo, hi] = from === undefined ? [0, undefined] : to === undefined ? [0, from] : [from, to];
+    return this.inplace("random_", () => SM.random_values(this.shape, this.dtype, lo, hi, options), "RandomBackward0");
+  }
+  exponential_(lambd = 1, options: { generator?: import("./random").Generator } = {}): this {
+    return this.inplace("exponential_", () => SM.exponential_values(this.shape, lambd, options), "ExponentialBackward0");
+  }
+  multinomial(num_samples: number, replacement?: boolean, options: { generator?: import("./random").Generator } = {}): Tensor {
+    return SM.multinomial(this, num_samples, replacement, options);
   }
   masked_fill_(mask: Tensor, value: number): this {
     return this.inplace("masked_fill_", (s) => E.masked_fill(s, mask, value));

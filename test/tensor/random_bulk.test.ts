@@ -1,6 +1,6 @@
 /**
  * The generator's bulk fills (what nn.init draws with) against its one-value-at-a-time draws, and the
- * ziggurat's normals against the normal distribution: moments, tail masses and a Kolmogorov-Smirnov
+ * Box-Muller normals against the normal distribution: moments, tail masses and a Kolmogorov-Smirnov
  * distance on a million draws.
  */
 import { torch } from "../../src";
@@ -20,26 +20,30 @@ function normalCdf(x: number): number {
 }
 
 describe("bulk fills draw exactly what single draws do", () => {
-  test("fill_uniform(n, a, b) is n random() draws, scaled in float32 as rand(n).mul(b - a).add(a)", () => {
+  test("fill_uniform(n, a, b) is n uniform(a, b) draws, split fills included", () => {
     const g1 = new torch.Generator(11);
     const g2 = new torch.Generator(11);
-    const bulk = g1.fill_uniform(new Float32Array(1001), -0.3, 0.7);
-    const one = Float32Array.from({ length: 1001 }, () => Math.fround(Math.fround(g2.random() * Math.fround(1)) + Math.fround(-0.3)));
+    // 1001 + 999 values cross mt19937's 624-word refills at different offsets.
+    const bulk = new Float32Array(2000);
+    g1.fill_uniform(bulk.subarray(0, 1001), -0.3, 0.7);
+    g1.fill_uniform(bulk.subarray(1001), -0.3, 0.7);
+    const one = Float32Array.from({ length: 2000 }, () => g2.uniform(-0.3, 0.7));
     expect(Array.from(bulk)).toEqual(Array.from(one));
-    expect(g1.get_state()).toEqual(g2.get_state());
+    expect(g1._state_words()).toEqual(g2._state_words());
   });
 
-  test("fill_normal(n, mean, std) is n normal() draws, the rare slow path and split fills included", () => {
+  test("fill_normal below 16 values is normal() draws (the cached pair); from 16 it is Box-Muller on a uniform fill", () => {
     const g1 = new torch.Generator(5);
     const g2 = new torch.Generator(5);
-    // 200k draws take the ziggurat's wedge and tail branches thousands of times.
-    const bulk = new Float32Array(200_000);
-    g1.fill_normal(bulk.subarray(0, 77_777), 0.5, 2);
-    g1.fill_normal(bulk.subarray(77_777), 0.5, 2);
-    const one = Float32Array.from({ length: bulk.length }, () => Math.fround(Math.fround(g2.normal()) * 2) + 0.5);
-    expect(bulk.every((v, i) => v === one[i])).toBe(true);
-    expect(g1.get_state()).toEqual(g2.get_state());
-    expect(bulk.some((v) => Math.abs(v - 0.5) / 2 > 3.442619855899)).toBe(true); // the tail was reached
+    const small = g1.fill_normal(new Float32Array(5), 0.5, 2);
+    expect(Array.from(small)).toEqual(Array.from({ length: 5 }, () => Math.fround(g2.normal() * 2 + 0.5)));
+    expect(g1._state_words()).toEqual(g2._state_words());
+    const g3 = new torch.Generator(5);
+    const g4 = new torch.Generator(5);
+    // 20 values: 16 + a refill of the last 16 (36 float draws in all).
+    g3.fill_normal(new Float32Array(20));
+    g4.fill_uniform(new Float32Array(36));
+    expect(g3._state_words()).toEqual(g4._state_words());
   });
 
   test("randn and nn.init.normal_ share the stream: the same seed gives the same values", () => {
@@ -51,7 +55,7 @@ describe("bulk fills draw exactly what single draws do", () => {
   });
 });
 
-describe("the ziggurat draws the standard normal", () => {
+describe("the Box-Muller fill draws the standard normal", () => {
   const n = 1_000_000;
   const z = new torch.Generator(2024).fill_normal(new Float32Array(n));
   // Sorted once for the KS distance.

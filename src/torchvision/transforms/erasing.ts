@@ -42,7 +42,7 @@ export class RandomErasing extends TensorTransform {
     const [imgC, imgH, imgW] = [s[s.length - 3], s[s.length - 2], s[s.length - 1]];
     const area = imgH * imgW;
     const g = gen(generator);
-    const logRatio = [Math.fround(Math.log(ratio[0])), Math.fround(Math.log(ratio[1]))];
+    const logRatio = [Math.fround(Math.log(Math.fround(ratio[0]))), Math.fround(Math.log(Math.fround(ratio[1])))];
     for (let attempt = 0; attempt < 10; attempt++) {
       const eraseArea = area * uniform(g, scale[0], scale[1]);
       const aspect = Math.fround(Math.exp(uniform(g, logRatio[0], logRatio[1])));

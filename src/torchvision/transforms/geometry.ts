@@ -203,7 +203,7 @@ export class RandomResizedCrop extends ImageTransform {
     const [, height, width] = F.get_dimensions(img);
     const area = height * width;
     const g = gen(generator);
-    const logRatio = [Math.fround(Math.log(ratio[0])), Math.fround(Math.log(ratio[1]))];
+    const logRatio = [Math.fround(Math.log(Math.fround(ratio[0]))), Math.fround(Math.log(Math.fround(ratio[1])))];
     for (let attempt = 0; attempt < 10; attempt++) {
       const targetArea = area * uniform(g, scale[0], scale[1]);
       const aspect = Math.fround(Math.exp(uniform(g, logRatio[0], logRatio[1])));

@@ -62,7 +62,7 @@ export function gen(g: Generator | null | undefined): Generator {
 
 /** torch.empty(1).uniform_(a, b).item(), rounded to float32 as PyTorch's tensor holds it. */
 export function uniform(g: Generator, a: number, b: number): number {
-  return Math.fround(a + (b - a) * g.random());
+  return g.uniform(a, b);
 }
 
 // ---------------------------------------------------------------- Python-style repr pieces

@@ -5,6 +5,7 @@
 import { Generator, default_generator } from "../../tensor/random";
 import { TypeError, ValueError } from "../../errors";
 import { Tensor } from "../../tensor/tensor";
+import { multinomial_row } from "../../ops/sampling";
 import { DatasetLike, indexable } from "./dataset";
 
 /** Base class: an iterable of indices (or of index batches) with a length. */
@@ -18,9 +19,8 @@ export abstract class Sampler<T = number> implements Iterable<T> {
 
 /** A fresh generator seeded from torch's default generator, as PyTorch's samplers make one per epoch. */
 export function seededGenerator(source: Generator = default_generator): Generator {
-  // PyTorch draws an int64 seed (`torch.empty((), dtype=torch.int64).random_()`); 53 bits here.
-  const seed = source.nextUint32() * 2 ** 21 + (source.nextUint32() >>> 11);
-  return new Generator(seed);
+  // PyTorch's `torch.empty((), dtype=torch.int64).random_()`: a 64-bit draw modulo 2^63.
+  return new Generator(source.random64() & 0x7fffffffffffffffn);
 }
 
 function pyTypeName(v: unknown): string {
@@ -227,20 +227,8 @@ export class WeightedRandomSampler extends Sampler<number> {
   }
 
   *[Symbol.iterator](): Iterator<number> {
-    const g = this.generator ?? default_generator;
-    const w = this.weights.slice();
-    for (let k = 0; k < this.num_samples; k++) {
-      const total = w.reduce((a, b) => a + b, 0);
-      let u = g.random() * total;
-      let i = 0;
-      while (i < w.length - 1 && (u >= w[i] || w[i] === 0)) {
-        u -= w[i];
-        i++;
-      }
-      while (w[i] === 0) i--;
-      yield i;
-      if (!this.replacement) w[i] = 0;
-    }
+    // torch.multinomial(torch.as_tensor(weights, dtype=torch.double), num_samples, replacement).
+    yield* multinomial_row(this.weights, this.num_samples, this.replacement, this.generator ?? default_generator, false);
   }
 
   len(): number {

@@ -101,8 +101,10 @@ describe("policies", () => {
     torch.manual_seed(5);
     const t = new T.AutoAugment();
     let changed = 0;
-    for (let i = 0; i < 50; i++) if (!t(x).equal(x)) changed++;
-    expect(changed).toBeGreaterThan(25);
+    // torchvision 0.14 changes 59% of such images on average (29.4 of 50 over seeds 0-19; 24 for seed 5).
+    for (let i = 0; i < 200; i++) if (!t(x).equal(x)) changed++;
+    expect(changed).toBeGreaterThan(80);
+    expect(changed).toBeLessThan(200);
     expect(new T.RandAugment(0)(x).equal(x)).toBe(true);
   });
 

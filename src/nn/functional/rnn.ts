@@ -11,6 +11,9 @@
 import { Tensor } from "../../tensor/tensor";
 import { addmm } from "../../ops/addmm";
 import { cat } from "../../ops/movement";
+import { tf, compute, constant, record } from "../../ops/_core";
+import { is_grad_enabled } from "../../autograd/grad_mode";
+import { runBackward } from "../../autograd/backward";
 
 /** PyTorch's RNN modes. */
 export type RNNMode = "RNN_TANH" | "RNN_RELU" | "LSTM" | "GRU";
@@ -101,9 +104,9 @@ export interface DirectionResult {
  * Forward, a sequence that ends leaves its final state behind as the batch shrinks; backward, the
  * batch grows and each sequence starts from its row of h0 at its own last step.
  */
-export function runDirection(
+function runSteps(
   mode: RNNMode,
-  xproj: Tensor,
+  xs: readonly Tensor[],
   sizes: readonly number[],
   h0: Tensor,
   c0: Tensor | null,
@@ -111,18 +114,10 @@ export function runDirection(
   reverse: boolean,
 ): DirectionResult {
   const T = sizes.length;
-  const offsets: number[] = [];
-  let off = 0;
-  for (const bs of sizes) {
-    offsets.push(off);
-    off += bs;
-  }
   const outs = new Array<Tensor>(T);
   const B = h0.shape[0];
   const step = (t: number, h: Tensor, c: Tensor | null): [Tensor, Tensor | null] => {
-    const bs = sizes[t];
-    const xt = bs === xproj.shape[0] ? xproj : xproj.narrow(0, offsets[t], bs);
-    const r = cellStep(mode, xt, h, c, s);
+    const r = cellStep(mode, xs[t], h, c, s);
     outs[t] = r[0];
     return r;
   };
@@ -162,4 +157,83 @@ export function runDirection(
     [h, c] = step(t, h, c);
   }
   return { output: T === 1 ? outs[0] : cat(outs, 0), h, c };
+}
+
+/** The rows of each step of `x` [N, G] as tensors of their own (no autograd history). */
+function stepRows(x: Tensor, sizes: readonly number[]): Tensor[] {
+  if (sizes.length === 1) return [x.detach()];
+  const G = x.shape[1];
+  let off = 0;
+  return sizes.map((bs) => {
+    const o = off;
+    off += bs;
+    return constant(compute(() => tf.slice(x._t, [o, 0], [bs, G])));
+  });
+}
+
+/**
+ * Runs one direction of one layer over packed rows. `xproj` [N, gates*H] is inputProjection of the
+ * layer input; `sizes` the batch size of each step (non-increasing); h0 [B, H_out], c0 [B, H].
+ *
+ * With autograd, the steps run on detached leaves under one node: a per-step `narrow` of `xproj`
+ * would pad each step's gradient back to the whole [N, gates*H] and sum T of them (O(T^2) work);
+ * here the steps' gradients are concatenated once. The node's output is output, h and c flattened
+ * end to end, taken apart again by views.
+ */
+export function runDirection(
+  mode: RNNMode,
+  xproj: Tensor,
+  sizes: readonly number[],
+  h0: Tensor,
+  c0: Tensor | null,
+  w: DirectionWeights,
+  reverse: boolean,
+): DirectionResult {
+  const inputs: Tensor[] = [xproj, h0, w.w_hh];
+  const gru = mode === "GRU" && w.b_hh !== null;
+  if (gru) inputs.push(w.b_hh as Tensor);
+  if (w.w_hr !== null) inputs.push(w.w_hr);
+  if (c0 !== null) inputs.push(c0);
+  if (!is_grad_enabled() || !inputs.some((t) => t.requires_grad)) {
+    return runSteps(mode, stepRows(xproj, sizes), sizes, h0, c0, stepWeights(mode, w), reverse);
+  }
+  const leaves = inputs.map((t) => {
+    const d = t.detach();
+    return t.requires_grad ? d.requires_grad_(true) : d;
+  });
+  const xs = stepRows(leaves[0], sizes).map((x) => (xproj.requires_grad ? x.requires_grad_(true) : x));
+  let k = 3;
+  const wl: DirectionWeights = {
+    w_ih: w.w_ih,
+    w_hh: leaves[2],
+    b_ih: null,
+    b_hh: gru ? leaves[k++] : null,
+    w_hr: w.w_hr !== null ? leaves[k++] : null,
+  };
+  const c0l = c0 !== null ? leaves[k++] : null;
+  const r = runSteps(mode, xs, sizes, leaves[1], c0l, stepWeights(mode, wl), reverse);
+  const parts = [r.output.reshape(-1), r.h.reshape(-1)];
+  if (r.c !== null) parts.push(r.c.reshape(-1));
+  const inner = cat(parts, 0);
+  const out = record("RnnDirectionBackward0", inputs, compute(() => tf.clone(inner._t)), (g) => {
+    const want = new Map<Tensor, tf.Tensor | null>();
+    for (const x of xs) if (x.requires_grad) want.set(x, null);
+    leaves.forEach((l, i) => i > 0 && l.requires_grad && want.set(l, null));
+    // The inner graph is kept (retain) for as long as this node, as in ops/fused.ts.
+    runBackward(inner, tf.clone(g), true, want);
+    const grads: (tf.Tensor | null)[] = leaves.map((l, i) => (i === 0 ? null : want.get(l) ?? null));
+    if (xproj.requires_grad) {
+      const G = xproj.shape[1];
+      const rows = xs.map((x) => want.get(x) ?? tf.zeros([x.shape[0], G]));
+      grads[0] = rows.length === 1 ? rows[0] : tf.concat(rows, 0);
+    }
+    return grads;
+  });
+  const N = r.output.shape[0];
+  const Hout = r.output.shape[1];
+  const B = r.h.shape[0];
+  const output = out.narrow(0, 0, N * Hout).view(N, Hout);
+  const h = out.narrow(0, N * Hout, B * Hout).view(B, Hout);
+  const c = r.c === null ? null : out.narrow(0, N * Hout + B * Hout, r.c.numel()).view(B, r.c.shape[1]);
+  return { output, h, c };
 }

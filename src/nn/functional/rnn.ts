@@ -14,6 +14,7 @@ import { cat } from "../../ops/movement";
 import { tf, compute, constant, record } from "../../ops/_core";
 import { is_grad_enabled } from "../../autograd/grad_mode";
 import { runBackward } from "../../autograd/backward";
+import { hasLstmKernel } from "../../backend/rnn_kernels";
 
 /** PyTorch's RNN modes. */
 export type RNNMode = "RNN_TANH" | "RNN_RELU" | "LSTM" | "GRU";
@@ -69,6 +70,10 @@ export function cellStep(mode: RNNMode, xt: Tensor, h: Tensor, c: Tensor | null,
   const H = s.hidden;
   if (mode === "RNN_TANH") return [addmm(xt, h, s.whhT).tanh(), null];
   if (mode === "RNN_RELU") return [addmm(xt, h, s.whhT).relu(), null];
+  if (mode === "LSTM" && lstmFusedApplies(xt, h, c as Tensor, s.whhT)) {
+    const [hn, cn] = lstmCellFused(xt, h, c as Tensor, s.whhT);
+    return [s.whrT !== null ? hn.mm(s.whrT) : hn, cn];
+  }
   if (mode === "LSTM") {
     const gates = addmm(xt, h, s.whhT);
     // One sigmoid over all four blocks (g's share is unused) costs less than three separate ones.
@@ -89,6 +94,49 @@ export function cellStep(mode: RNNMode, xt: Tensor, h: Tensor, c: Tensor | null,
   const n = xt.narrow(1, 2 * H, H).add(r.mul(hh.narrow(1, 2 * H, H))).tanh();
   // (1 - z) * n + z * h, with one op fewer.
   return [n.add(z.mul(h.sub(n))), null];
+}
+
+function lstmFusedApplies(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): boolean {
+  if (!hasLstmKernel() || xt.dim() !== 2) return false;
+  const [b, G] = xt.shape;
+  return (
+    [xt, h, c, whhT].every((t) => t.dtype === "float32" && t.dim() === 2) &&
+    b > 0 && h.shape[0] === b && c.shape[0] === b && G === 4 * c.shape[1] && whhT.shape[0] === h.shape[1] && whhT.shape[1] === G
+  );
+}
+
+/**
+ * One LSTM step as one autograd node (grad_fn ThnnFusedLstmCellBackward0, PyTorch's fused cell):
+ * gates = xt + h whhT, c' = f c + i g, h' = o tanh(c'), the elementwise part one kernel each way
+ * (src/backend/rnn_kernels.ts) with the standard LSTM backward from the saved activations. The
+ * node's output is the kernel's [b, 6H] (h', c', activations); h' and c' are views of it.
+ */
+function lstmCellFused(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): [Tensor, Tensor] {
+  const H = c.shape[1];
+  const y = compute(() => tf.engine().runKernel("TorchlabLstmCell", { gates: tf.add(xt._t, tf.matMul(h._t, whhT._t)), c: c._t }) as tf.Tensor);
+  if (!is_grad_enabled() || ![xt, h, c, whhT].some((t) => t.requires_grad)) {
+    const hn = constant(compute(() => tf.slice(y, [0, 0], [-1, H])));
+    const cn = constant(compute(() => tf.slice(y, [0, H], [-1, H])));
+    y.dispose();
+    return [hn, cn];
+  }
+  const out = record(
+    "ThnnFusedLstmCellBackward0",
+    [xt, h, c, whhT],
+    y,
+    (g) => {
+      const d = tf.engine().runKernel("TorchlabLstmCellGrad", { dy: g, y: out._t, c: c._t }) as tf.Tensor;
+      const dgates = tf.slice(d, [0, 0], [-1, 4 * H]);
+      return [
+        xt.requires_grad ? dgates : null,
+        h.requires_grad ? tf.matMul(dgates, whhT._t, false, true) : null,
+        c.requires_grad ? tf.slice(d, [0, 4 * H], [-1, H]) : null,
+        whhT.requires_grad ? tf.matMul(h._t, dgates, true, false) : null,
+      ];
+    },
+    true,
+  );
+  return [out.narrow(1, 0, H), out.narrow(1, H, H)];
 }
 
 /** The result of running one direction: outputs [N, H_out] in packed order, final h and c [B, *]. */

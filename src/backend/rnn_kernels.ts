@@ -91,7 +91,84 @@ function lstmCellGrad(backendName: string) {
   };
 }
 
-const KERNELS = { TorchlabLstmCell: lstmCell, TorchlabLstmCellGrad: lstmCellGrad };
+/**
+ * A GRU step from xt = x W_ih^T + b_ih [b, 3H], hh = h W_hh^T + b_hh [b, 3H] and h [b, H] (order
+ * r, z, n): [b, 4H] holding h' = (1 - z) n + z h, then r, z, n for the backward.
+ */
+function gruCell(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const xt = args.inputs.xt as Info;
+    const hh = args.inputs.hh as Info;
+    const h = args.inputs.h as Info;
+    const [b, H] = h.shape;
+    const io = ioFor(args.backend, backendName);
+    const out = io.output([b, 4 * H]);
+    const xs = io.view(xt) as Float32Array;
+    const hs = io.view(hh) as Float32Array;
+    const h0 = io.view(h) as Float32Array;
+    const ys = io.view(out) as Float32Array;
+    for (let q = 0; q < b; q++) {
+      const g0 = q * 3 * H;
+      const y0 = q * 4 * H;
+      for (let j = 0; j < H; j++) {
+        const r = sigmoid(Math.fround(xs[g0 + j] + hs[g0 + j]));
+        const z = sigmoid(Math.fround(xs[g0 + H + j] + hs[g0 + H + j]));
+        const n = Math.fround(Math.tanh(Math.fround(xs[g0 + 2 * H + j] + Math.fround(r * hs[g0 + 2 * H + j]))));
+        const hp = h0[q * H + j];
+        ys[y0 + j] = n + z * (hp - n);
+        ys[y0 + H + j] = r;
+        ys[y0 + 2 * H + j] = z;
+        ys[y0 + 3 * H + j] = n;
+      }
+    }
+    return out;
+  };
+}
+
+/**
+ * The GRU backward from dy [b, 4H] (the gradient of h' in its first H columns), the forward result
+ * y, hh and h: [b, 7H] holding the gradients of xt (3H), of hh (3H) and h's direct share z dh' (H).
+ */
+function gruCellGrad(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const dy = args.inputs.dy as Info;
+    const y = args.inputs.y as Info;
+    const hh = args.inputs.hh as Info;
+    const h = args.inputs.h as Info;
+    const [b, H] = h.shape;
+    const io = ioFor(args.backend, backendName);
+    const out = io.output([b, 7 * H]);
+    const ds = io.view(dy) as Float32Array;
+    const ys = io.view(y) as Float32Array;
+    const hs = io.view(hh) as Float32Array;
+    const h0 = io.view(h) as Float32Array;
+    const dx = io.view(out) as Float32Array;
+    for (let q = 0; q < b; q++) {
+      const y0 = q * 4 * H;
+      const g0 = q * 3 * H;
+      const x0 = q * 7 * H;
+      for (let j = 0; j < H; j++) {
+        const dh = ds[y0 + j];
+        const r = ys[y0 + H + j];
+        const z = ys[y0 + 2 * H + j];
+        const n = ys[y0 + 3 * H + j];
+        const dpn = dh * (1 - z) * (1 - n * n);
+        const dpr = dpn * hs[g0 + 2 * H + j] * r * (1 - r);
+        const dpz = dh * (h0[q * H + j] - n) * z * (1 - z);
+        dx[x0 + j] = dpr;
+        dx[x0 + H + j] = dpz;
+        dx[x0 + 2 * H + j] = dpn;
+        dx[x0 + 3 * H + j] = dpr;
+        dx[x0 + 4 * H + j] = dpz;
+        dx[x0 + 5 * H + j] = dpn * r;
+        dx[x0 + 6 * H + j] = dh * z;
+      }
+    }
+    return out;
+  };
+}
+
+const KERNELS = { TorchlabLstmCell: lstmCell, TorchlabLstmCellGrad: lstmCellGrad, TorchlabGruCell: gruCell, TorchlabGruCellGrad: gruCellGrad };
 
 let registered = false;
 

@@ -1,6 +1,6 @@
 /**
- * nn.LSTM and nn.LSTMCell run each step as one fused node (ThnnFusedLstmCellBackward0, with the
- * LSTM backward written by hand) and a layer's steps under one node gathering the input
+ * nn.LSTM / nn.GRU and their cells run each step's gates as one fused node (ThnnFusedLstmCellBackward0,
+ * FusedGruCellBackward0, with the backward written by hand) and a layer's steps under one node gathering the input
  * projection's gradient once. Here they are checked against the LSTM equations written out in
  * plain torch ops, as a user would (PyTorch's documented formulas), on seeded random shapes:
  * outputs, final states and the gradients of every parameter, the input, h0 and c0.
@@ -157,6 +157,91 @@ describe("fused LSTM steps against the LSTM equations in plain ops", () => {
       return [h2, c2];
     }, true);
     const want = grads(() => cellRef(x, h, c, p.weight_ih, p.weight_hh, p.bias_ih, p.bias_hh, null), true);
+    got.forEach((g, i) => expectClose(g, want[i], `grad ${i}`));
+  });
+});
+
+/** One GRU step from PyTorch's documentation, in separate ops. */
+function gruRef(x: Tensor, h: Tensor, w_ih: Tensor, w_hh: Tensor, b_ih: Tensor | null, b_hh: Tensor | null): Tensor {
+  let gi = x.mm(w_ih.t());
+  let gh = h.mm(w_hh.t());
+  if (b_ih) gi = gi.add(b_ih);
+  if (b_hh) gh = gh.add(b_hh);
+  const [ir, iz, inn] = gi.chunk(3, 1);
+  const [hr, hz, hn] = gh.chunk(3, 1);
+  const r = ir.add(hr).sigmoid();
+  const z = iz.add(hz).sigmoid();
+  const n = inn.add(r.mul(hn)).tanh();
+  return torch.ones_like(z).sub(z).mul(n).add(z.mul(h));
+}
+
+describe("fused GRU steps against the GRU equations in plain ops", () => {
+  const r = lcg(777);
+  const cases = Array.from({ length: 5 }, () => randomCase(r));
+  test.each(cases.map((c, n) => [n, c] as [number, Case]))("case %i %j", (n, cs) => {
+    torch.manual_seed(200 + n);
+    const gru = new nn.GRU(cs.I, cs.H, { num_layers: cs.layers, bidirectional: cs.bidirectional, bias: cs.bias });
+    const D = cs.bidirectional ? 2 : 1;
+    const x = torch.randn(cs.T, cs.B, cs.I).requires_grad_();
+    const h0 = torch.randn(cs.layers * D, cs.B, cs.H).requires_grad_();
+    const wo = torch.randn(cs.T, cs.B, D * cs.H);
+    const wh = torch.randn(cs.layers * D, cs.B, cs.H);
+    const leaves: Tensor[] = [x, h0, ...gru.parameters()];
+    const p = Object.fromEntries(gru.named_parameters()) as Record<string, Tensor | undefined>;
+    const run = (fn: () => [Tensor, Tensor]): Tensor[] => {
+      for (const t of leaves) t.grad = null;
+      const [out, h] = fn();
+      out.mul(wo).sum().add(h.mul(wh).sum()).backward();
+      return [out.detach(), h.detach(), ...leaves.map((t) => (t.grad as Tensor).clone())];
+    };
+    const got = run(() => {
+      const [out, h] = gru(x, h0) as [Tensor, Tensor];
+      return [out, h];
+    });
+    const want = run(() => {
+      const hN: Tensor[] = [];
+      let input = x;
+      for (let l = 0; l < cs.layers; l++) {
+        const outs: Tensor[] = [];
+        for (let d = 0; d < D; d++) {
+          const sfx = `_l${l}${d === 1 ? "_reverse" : ""}`;
+          let h = h0.select(0, l * D + d);
+          const steps = input.unbind(0);
+          const ys: Tensor[] = new Array(steps.length);
+          for (let k = 0; k < steps.length; k++) {
+            const t = d === 1 ? steps.length - 1 - k : k;
+            h = gruRef(steps[t], h, p[`weight_ih${sfx}`]!, p[`weight_hh${sfx}`]!, p[`bias_ih${sfx}`] ?? null, p[`bias_hh${sfx}`] ?? null);
+            ys[t] = h;
+          }
+          outs.push(torch.stack(ys, 0));
+          hN.push(h);
+        }
+        input = D === 1 ? outs[0] : torch.cat(outs, 2);
+      }
+      return [input, torch.stack(hN, 0)];
+    });
+    const names = ["output", "h_n", "grad of input", "grad of h0", ...gru.named_parameters().map(([k]) => `grad of ${k}`)];
+    names.forEach((w, i) => expectClose(got[i], want[i], w));
+  });
+
+  test("GRUCell: the fused step's grad_fn and gradients", () => {
+    torch.manual_seed(8);
+    const cell = new nn.GRUCell(4, 5);
+    const x = torch.randn(3, 4).requires_grad_();
+    const h = torch.randn(3, 5).requires_grad_();
+    const leaves: Tensor[] = [x, h, ...cell.parameters()];
+    const p = Object.fromEntries(cell.named_parameters()) as Record<string, Tensor>;
+    const grads = (fn: () => Tensor): Tensor[] => {
+      for (const t of leaves) t.grad = null;
+      fn().pow(2).sum().backward();
+      return leaves.map((t) => (t.grad as Tensor).clone());
+    };
+    const got = grads(() => {
+      const h2 = cell(x, h) as Tensor;
+      expect(h2.grad_fn?.next_functions[0][0]?.name()).toBe("FusedGruCellBackward0");
+      return h2;
+    });
+    const want = grads(() => gruRef(x, h, p.weight_ih, p.weight_hh, p.bias_ih, p.bias_hh));
     got.forEach((g, i) => expectClose(g, want[i], `grad ${i}`));
   });
 });

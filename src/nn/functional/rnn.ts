@@ -88,6 +88,9 @@ export function cellStep(mode: RNNMode, xt: Tensor, h: Tensor, c: Tensor | null,
     return [h2, c2];
   }
   const hh = s.bhhGru === null ? h.mm(s.whhT) : addmm(s.bhhGru, h, s.whhT);
+  if (hasLstmKernel() && xt.dtype === "float32" && hh.dtype === "float32" && h.dtype === "float32" && xt.dim() === 2 && h.dim() === 2 && xt.shape[0] === h.shape[0] && h.shape[0] > 0 && xt.shape[1] === 3 * H) {
+    return [gruCellFused(xt, hh, h), null];
+  }
   const rz = xt.narrow(1, 0, 2 * H).add(hh.narrow(1, 0, 2 * H)).sigmoid();
   const r = rz.narrow(1, 0, H);
   const z = rz.narrow(1, H, H);
@@ -137,6 +140,36 @@ function lstmCellFused(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): [Tensor,
     true,
   );
   return [out.narrow(1, 0, H), out.narrow(1, H, H)];
+}
+
+/**
+ * The gates of a GRU step after the hidden product as one autograd node (grad_fn
+ * FusedGruCellBackward0): one kernel each way (src/backend/rnn_kernels.ts). `hh` is h W_hh^T + b_hh,
+ * an ordinary addmm whose own backward takes the node's gradient for it.
+ */
+function gruCellFused(xt: Tensor, hh: Tensor, h: Tensor): Tensor {
+  const H = h.shape[1];
+  const y = compute(() => tf.engine().runKernel("TorchlabGruCell", { xt: xt._t, hh: hh._t, h: h._t }) as tf.Tensor);
+  if (!is_grad_enabled() || ![xt, hh, h].some((t) => t.requires_grad)) {
+    const hn = constant(compute(() => tf.slice(y, [0, 0], [-1, H])));
+    y.dispose();
+    return hn;
+  }
+  const out = record(
+    "FusedGruCellBackward0",
+    [xt, hh, h],
+    y,
+    (g) => {
+      const d = tf.engine().runKernel("TorchlabGruCellGrad", { dy: g, y: out._t, hh: hh._t, h: h._t }) as tf.Tensor;
+      return [
+        xt.requires_grad ? tf.slice(d, [0, 0], [-1, 3 * H]) : null,
+        hh.requires_grad ? tf.slice(d, [0, 3 * H], [-1, 3 * H]) : null,
+        h.requires_grad ? tf.slice(d, [0, 6 * H], [-1, H]) : null,
+      ];
+    },
+    true,
+  );
+  return out.narrow(1, 0, H);
 }
 
 /** The result of running one direction: outputs [N, H_out] in packed order, final h and c [B, *]. */

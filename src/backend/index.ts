@@ -10,6 +10,7 @@ import { RuntimeError, TypeError, ValueError } from "../errors";
 import { registerWasmKernels } from "./wasm_kernels";
 import { registerJsKernels } from "./js_kernels";
 import { registerLossKernels } from "./loss_kernels";
+import { registerRnnKernels } from "./rnn_kernels";
 import { installGuards, watchBackendMessages } from "./guard";
 import { registerThreadedWasm, wasmThreads } from "./wasm_threads";
 import * as os from "os";
@@ -151,6 +152,7 @@ async function select(forced: string | undefined): Promise<string> {
   tf.env().set("PROD", true);
   registerJsKernels();
   registerLossKernels();
+  registerRnnKernels();
   if (forced !== undefined && forced !== "") {
     if (!["cuda", "tensorflow", "wasm", "cpu"].includes(forced)) {
       throw new ValueError(`TORCHLAB_BACKEND must be one of cuda, tensorflow, wasm, cpu; got '${forced}'`);

@@ -18,12 +18,12 @@ interface KernelArgs {
   attrs?: tf.NamedAttrMap;
 }
 
-interface Io {
+export interface Io {
   output(shape: number[]): Info;
   view(info: Info): Typed;
 }
 
-function ioFor(backend: unknown, name: string): Io {
+export function ioFor(backend: unknown, name: string): Io {
   if (name === "wasm") {
     const b = backend as { makeOutput(shape: number[], dtype: string): Info; typedArrayFromHeap(info: Info): Typed };
     return { output: (shape) => b.makeOutput(shape, "float32"), view: (info) => b.typedArrayFromHeap(info) };

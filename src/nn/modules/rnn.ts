@@ -279,7 +279,7 @@ export class RNNBase extends Module {
         const w = this._weights(l, d);
         const k = l * D + d;
         const xproj = inputProjection(this.mode, layerInput, w);
-        const r = runDirection(this.mode, xproj, sizes, states[0].select(0, k), lstm ? states[1].select(0, k) : null, stepWeights(this.mode, w), d === 1);
+        const r = runDirection(this.mode, xproj, sizes, states[0].select(0, k), lstm ? states[1].select(0, k) : null, w, d === 1);
         outs.push(r.output);
         hN.push(r.h);
         if (r.c !== null) cN.push(r.c);

@@ -9,6 +9,7 @@ import { Generator, default_generator } from "../tensor/random";
 import { parseArgs } from "../tensor/args";
 import { no_grad } from "../autograd/grad_mode";
 import { eye, from_typed } from "../ops/creation";
+import { erf64, erfinvf } from "../ops/math_extra";
 import { ValueError, TypeError } from "../errors";
 
 export type Nonlinearity =
@@ -174,55 +175,6 @@ export function kaiming_normal_(tensor: Tensor, a?: number | KaimingOpts, mode?:
   return fillNormal(tensor, 0, k.gain / Math.sqrt(k.fan), k.g);
 }
 
-// erf in float64: its Taylor series below 3 (the largest term is about 2e3, so ~1e-13 absolute), a
-// continued fraction for erfc beyond.
-function erf(x: number): number {
-  const ax = Math.abs(x);
-  if (ax < 3) {
-    let term = x;
-    let sum = x;
-    const x2 = x * x;
-    for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
-      term *= -x2 / n;
-      sum += term / (2 * n + 1);
-    }
-    return (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  // Lentz's evaluation of erfc(x) = exp(-x^2)/sqrt(pi) / (x + 1/2/(x + 1/(x + 3/2/(x + ...)))).
-  let f = ax;
-  let c = ax;
-  let d = 0;
-  for (let n = 1; n < 300; n++) {
-    const an = n / 2;
-    d = ax + an * d;
-    d = d === 0 ? 1e-300 : 1 / d;
-    c = ax + an / c;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
-  return x > 0 ? 1 - erfc : erfc - 1;
-}
-
-// erfinv of a float32 value, rounded to float32 as torch's erfinv_ on a float tensor gives it:
-// Pavlak's rational start (PyTorch's calc_erfinv) and Newton steps in float64.
-function erfinvf(y: number): number {
-  const ay = Math.abs(y);
-  if (ay > 1) return NaN;
-  if (ay === 1) return y > 0 ? Infinity : -Infinity;
-  let x: number;
-  if (ay <= 0.7) {
-    const z = y * y;
-    x = (y * (((-0.140543331 * z + 0.914624893) * z - 1.645349621) * z + 0.886226899)) / ((((0.012229801 * z - 0.329097515) * z + 1.442710462) * z - 2.118377725) * z + 1);
-  } else {
-    const z = Math.sqrt(-Math.log((1 - ay) / 2));
-    x = (Math.sign(y) * (((1.641345311 * z + 3.429567803) * z - 1.624906493) * z - 1.970840454)) / ((1.6370678 * z + 3.5438892) * z + 1);
-  }
-  for (let i = 0; i < 3; i++) x -= (erf(x) - y) / ((2 / Math.sqrt(Math.PI)) * Math.exp(-x * x));
-  return Math.fround(x);
-}
-
 /**
  * Normal N(mean, std^2) truncated to [a, b], drawn as PyTorch draws it: uniform_ between the
  * bounds' CDF values (mapped to [-1, 1]), then erfinv, scale, shift and clamp in float32.
@@ -234,7 +186,7 @@ export function trunc_normal_(tensor: Tensor, mean?: number | ({ mean?: number; 
   const lo = (o.a as number) ?? -2;
   const hi = (o.b as number) ?? 2;
   if (!(lo < hi)) throw new ValueError(`trunc_normal_(): expected a < b, got a=${lo}, b=${hi}`);
-  const cdf = (x: number): number => (1 + erf(x / Math.sqrt(2))) / 2;
+  const cdf = (x: number): number => (1 + erf64(x / Math.sqrt(2))) / 2;
   const l = cdf((lo - mu) / sd);
   const u = cdf((hi - mu) / sd);
   const g = (o.generator as Generator | undefined) ?? default_generator;

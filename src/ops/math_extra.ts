@@ -110,64 +110,55 @@ function trigammaScalar(x: number): number {
   return r + 1 / x + x2 / 2 + (1 / x) * x2 * (1 / 6 - x2 * (1 / 30 - x2 * (1 / 42 - x2 / 30)));
 }
 
-/** erf⁻¹(x): Giles' single-precision approximation polished by two Newton steps on a float64 erf. */
-export function erfinvScalar(x: number): number {
-  if (Number.isNaN(x) || x < -1 || x > 1) return NaN;
-  if (x === 1) return Infinity;
-  if (x === -1) return -Infinity;
-  let w = -Math.log((1 - x) * (1 + x));
-  let p: number;
-  if (w < 5) {
-    w -= 2.5;
-    p = 2.81022636e-8;
-    for (const c of [3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503, -0.00417768164, 0.246640727, 1.50140941]) p = c + p * w;
-  } else {
-    w = Math.sqrt(w) - 3;
-    p = -0.000200214257;
-    for (const c of [0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613, 0.00943887047, 1.00167406, 2.83297682]) p = c + p * w;
-  }
-  let y = p * x;
-  for (let i = 0; i < 2; i++) {
-    const d = Math.exp(-y * y) * (2 / Math.sqrt(Math.PI));
-    if (d === 0) break;
-    y -= (erf64(y) - x) / d;
-  }
-  return y;
-}
-
-/** erf in double precision (W. J. Cody's rational approximations, via erfc for |x| >= 0.5). */
-function erf64(x: number): number {
+/** erf in float64: its Taylor series below 3 (the largest term is about 2e3, so ~1e-13 absolute), a
+ * continued fraction for erfc beyond (shared with nn.init.trunc_normal_). */
+export function erf64(x: number): number {
   const ax = Math.abs(x);
-  if (ax < 0.5) {
-    // Maclaurin series: converges fast for |x| < 0.5.
+  if (ax < 3) {
     let term = x;
     let sum = x;
     const x2 = x * x;
-    for (let n = 1; n < 30; n++) {
+    for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
       term *= -x2 / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+      sum += term / (2 * n + 1);
     }
     return (2 / Math.sqrt(Math.PI)) * sum;
   }
-  // Continued fraction for erfc (Lentz), accurate for |x| >= 0.5.
-  const z = ax;
-  let f = z;
-  let C = z;
-  let D = 0;
+  // Lentz's evaluation of erfc(x) = exp(-x^2)/sqrt(pi) / (x + 1/2/(x + 1/(x + 3/2/(x + ...)))).
+  let f = ax;
+  let c = ax;
+  let d = 0;
   for (let n = 1; n < 300; n++) {
     const an = n / 2;
-    D = z + an * D;
-    D = D === 0 ? 1e-300 : 1 / D;
-    C = z + an / C;
-    if (C === 0) C = 1e-300;
-    const delta = C * D;
+    d = ax + an * d;
+    d = d === 0 ? 1e-300 : 1 / d;
+    c = ax + an / c;
+    const delta = c * d;
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  const erfc = Math.exp(-z * z) / (f * Math.sqrt(Math.PI));
+  const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
   return x > 0 ? 1 - erfc : erfc - 1;
+}
+
+/**
+ * erfinv of a float32 value, rounded to float32 as torch.erfinv on a float tensor gives it: Pavlak's
+ * rational start (PyTorch's calc_erfinv) and Newton steps in float64. nn.init.trunc_normal_ uses it too.
+ */
+export function erfinvf(y: number): number {
+  const ay = Math.abs(y);
+  if (ay > 1) return NaN;
+  if (ay === 1) return y > 0 ? Infinity : -Infinity;
+  let x: number;
+  if (ay <= 0.7) {
+    const z = y * y;
+    x = (y * (((-0.140543331 * z + 0.914624893) * z - 1.645349621) * z + 0.886226899)) / ((((0.012229801 * z - 0.329097515) * z + 1.442710462) * z - 2.118377725) * z + 1);
+  } else {
+    const z = Math.sqrt(-Math.log((1 - ay) / 2));
+    x = (Math.sign(y) * (((1.641345311 * z + 3.429567803) * z - 1.624906493) * z - 1.970840454)) / ((1.6370678 * z + 3.5438892) * z + 1);
+  }
+  for (let i = 0; i < 3; i++) x -= (erf64(x) - y) / ((2 / Math.sqrt(Math.PI)) * Math.exp(-x * x));
+  return Math.fround(x);
 }
 
 // ---------------------------------------------------------------- unary
@@ -183,7 +174,7 @@ export const rad2deg = (a: Tensor): Tensor => unaryF("Rad2DegBackward0", a, (x) 
 export const erfc = (a: Tensor): Tensor =>
   unaryF("ErfcBackward0", a, (x) => tf.sub(1, tf.erf(x)), (g, x) => tf.mul(g, tf.mul(-2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
 export const erfinv = (a: Tensor): Tensor =>
-  unaryF("ErfinvBackward0", a, (x) => hostMap(x, erfinvScalar), (g, _x, y) => tf.mul(g, tf.mul(Math.sqrt(Math.PI) / 2, tf.exp(tf.square(y)))));
+  unaryF("ErfinvBackward0", a, (x) => hostMap(x, erfinvf), (g, _x, y) => tf.mul(g, tf.mul(Math.sqrt(Math.PI) / 2, tf.exp(tf.square(y)))));
 export const exp2 = (a: Tensor): Tensor => unaryF("Exp2Backward0", a, (x) => tf.pow(2, x), (g, _x, y) => tf.mul(g, tf.mul(y, Math.LN2)));
 export const lgamma = (a: Tensor): Tensor => unaryF("LgammaBackward0", a, (x) => hostMap(x, lgammaScalar), (g, x) => tf.mul(g, hostMap(x, digammaScalar)));
 export const digamma = (a: Tensor): Tensor => unaryF("DigammaBackward0", a, (x) => hostMap(x, digammaScalar), (g, x) => tf.mul(g, hostMap(x, trigammaScalar)));

@@ -9,21 +9,12 @@
 import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, promote, broadcastShapes, describe } from "./_core";
 import { Tensor, DType } from "../tensor/tensor";
 import { Size } from "../tensor/size";
+import { stridesOf } from "../tensor/repr";
 import { IndexError, NotImplementedError, RuntimeError, ShapeError, TypeError, ValueError } from "../errors";
 import * as M from "./movement";
 import * as V from "./view";
 
 // ---------------------------------------------------------------- helpers
-
-export function rowStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i];
-  }
-  return s;
-}
 
 /** Calls `f(coords, flat)` for every position of `shape` in row-major order (coords is reused). */
 function forEachIndex(shape: readonly number[], f: (c: number[], flat: number) => void): void {
@@ -462,8 +453,8 @@ export function take_along_dim(t: Tensor, indices: Tensor, dim?: number | null):
     return s === 1 ? i : s;
   });
   const idx = hostValues(indices);
-  const ts = rowStrides(t.shape);
-  const is = rowStrides(indices.shape);
+  const ts = stridesOf(t.shape);
+  const is = stridesOf(indices.shape);
   const n = t.shape[d];
   const pos = new Int32Array(numelOf(shape));
   forEachIndex(shape, (c, flat) => {
@@ -521,7 +512,7 @@ export function diag_embed(t: Tensor, offset = 0, dim1 = -2, dim2 = -1): Tensor 
   const shape: number[] = [];
   let li = 0;
   for (let k = 0; k < nd; k++) shape.push(k === a || k === b ? m : lead[li++]);
-  const ts = rowStrides(t.dim() === 0 ? [1] : t.shape);
+  const ts = stridesOf(t.dim() === 0 ? [1] : t.shape);
   const pos = new Int32Array(numelOf(shape));
   forEachIndex(shape, (c, flat) => {
     const i = c[a];

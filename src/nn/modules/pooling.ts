@@ -13,19 +13,19 @@ type IntOrPair = number | number[];
 type AdaptiveSize = number | null | (number | null)[];
 
 /** Python's repr of an int or a tuple of ints (None for null), as PyTorch's pooling reprs print them. */
-function pyRepr(v: unknown): string {
+export function pyRepr(v: unknown): string {
   if (Array.isArray(v)) return `(${v.map((e) => pyRepr(e)).join(", ")}${v.length === 1 ? "," : ""})`;
   if (v === null || v === undefined) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
   return String(v);
 }
 
-function required(layer: string, name: string, v: unknown): unknown {
+export function required(layer: string, name: string, v: unknown): unknown {
   if (v === undefined) throw new TypeError(`${layer}.__init__() missing 1 required positional argument: '${name}'`);
   return v;
 }
 
-const clone = <T>(v: T): T => (Array.isArray(v) ? (v.slice() as unknown as T) : v);
+export const clone = <T>(v: T): T => (Array.isArray(v) ? (v.slice() as unknown as T) : v);
 
 /**
  * 2-D max pooling over [N, C, H, W] (or [C, H, W]).

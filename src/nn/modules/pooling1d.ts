@@ -2,25 +2,12 @@
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { Module } from "./module";
+import { pyRepr, required, clone } from "./pooling";
 import { max_pool1d, avg_pool1d, adaptive_avg_pool1d, adaptive_max_pool1d, single } from "../functional/conv1d";
 import type { IntOrSingle, MaxPool1dOptions, AvgPool1dOptions } from "../functional/conv1d";
 import { TypeError } from "../../errors";
 
 export type { MaxPool1dOptions, AvgPool1dOptions };
-
-/** Python's repr of an int or a tuple of ints. */
-function pyRepr(v: unknown): string {
-  if (Array.isArray(v)) return `(${v.map((e) => pyRepr(e)).join(", ")}${v.length === 1 ? "," : ""})`;
-  if (typeof v === "boolean") return v ? "True" : "False";
-  return String(v);
-}
-
-function required(layer: string, name: string, v: unknown): unknown {
-  if (v === undefined) throw new TypeError(`${layer}.__init__() missing 1 required positional argument: '${name}'`);
-  return v;
-}
-
-const clone = <T>(v: T): T => (Array.isArray(v) ? (v.slice() as unknown as T) : v);
 
 /**
  * 1-D max pooling over [N, C, L] (or [C, L]).

@@ -49,6 +49,22 @@ function pairOf(layer: string, name: string, v: unknown): [number, number] {
 }
 
 /** Shared by Conv2d and ConvTranspose2d (PyTorch's _ConvNd). */
+/**
+ * PyTorch's default init of a convolution (_ConvNd.reset_parameters, any dimensionality):
+ * kaiming_uniform_(a=sqrt(5)) for the weight, U(+-1/sqrt(fan_in)) for the bias, which stays as it
+ * is when fan_in is 0.
+ */
+export function resetConvParameters(weight: Parameter, bias: Parameter | null): void {
+  init.kaiming_uniform_(weight, { a: Math.sqrt(5) });
+  if (bias !== null) {
+    const [fanIn] = init._calculate_fan_in_and_fan_out(weight);
+    if (fanIn !== 0) {
+      const bound = 1 / Math.sqrt(fanIn);
+      init.uniform_(bias, -bound, bound);
+    }
+  }
+}
+
 export abstract class _ConvNd extends Module {
   in_channels: number;
   out_channels: number;
@@ -116,14 +132,7 @@ export abstract class _ConvNd extends Module {
 
   /** PyTorch's default init: kaiming_uniform_(a=sqrt(5)) for the weight, U(+-1/sqrt(fan_in)) for the bias. */
   reset_parameters(): void {
-    init.kaiming_uniform_(this.weight, { a: Math.sqrt(5) });
-    if (this.bias !== null) {
-      const [fanIn] = init._calculate_fan_in_and_fan_out(this.weight);
-      if (fanIn !== 0) {
-        const bound = 1 / Math.sqrt(fanIn);
-        init.uniform_(this.bias, -bound, bound);
-      }
-    }
+    resetConvParameters(this.weight, this.bias);
   }
 
   extra_repr(): string {

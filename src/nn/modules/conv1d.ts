@@ -5,10 +5,10 @@ import { empty } from "../../ops/creation";
 import { pad } from "../../ops/pad";
 import { Module } from "./module";
 import { Parameter } from "../parameter";
-import * as init from "../init";
 import { conv1d, single } from "../functional/conv1d";
 import type { IntOrSingle } from "../functional/conv1d";
 import type { PaddingMode } from "./conv";
+import { resetConvParameters } from "./conv";
 import { TypeError, ValueError } from "../../errors";
 import { checkFeatures } from "./linear";
 
@@ -119,14 +119,7 @@ export class Conv1d extends Module {
 
   /** PyTorch's default init: kaiming_uniform_(a=sqrt(5)) for the weight, U(+-1/sqrt(fan_in)) for the bias. */
   reset_parameters(): void {
-    init.kaiming_uniform_(this.weight, { a: Math.sqrt(5) });
-    if (this.bias !== null) {
-      const [fanIn] = init._calculate_fan_in_and_fan_out(this.weight);
-      if (fanIn !== 0) {
-        const bound = 1 / Math.sqrt(fanIn);
-        init.uniform_(this.bias, -bound, bound);
-      }
-    }
+    resetConvParameters(this.weight, this.bias);
   }
 
   /** @internal the convolution with this layer's settings and the given weight and bias. */

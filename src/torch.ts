@@ -4,6 +4,7 @@
  * (`torch.add(a, b)` is `a.add(b)`), as in PyTorch.
  */
 import { Tensor, DType, _setProbes } from "./tensor/tensor";
+import * as D from "./tensor/dtype";
 import * as E from "./ops/elementwise";
 import * as R from "./ops/reduce";
 import * as M from "./ops/movement";
@@ -100,19 +101,22 @@ import * as data from "./utils/data";
 export const utils = { data };
 
 // dtypes, spelled as PyTorch spells them.
-export const float32: DType = "float32";
-export const float: DType = "float32";
-export const float64: DType = "float32";
-export const double: DType = "float32";
-export const int32: DType = "int32";
-export const int64: DType = "int32";
-export const long: DType = "int32";
-export const int: DType = "int32";
-export const uint8: DType = "int32";
-export const int8: DType = "int32";
-export const int16: DType = "int32";
-export const short: DType = "int32";
-export const bool: DType = "bool";
+export const float32: DType = D.float32;
+export const float: DType = D.float32;
+export const float64: DType = D.float32;
+export const double: DType = D.float32;
+export const int32: DType = D.int32;
+export const int64: DType = D.int64;
+export const long: DType = D.int64;
+export const int: DType = D.int32;
+export const uint8: DType = D.int32;
+export const int8: DType = D.int32;
+export const int16: DType = D.int32;
+export const short: DType = D.int32;
+export const bool: DType = D.bool;
+/** torch.dtype, the class of torch.float32, torch.int64, ... (`x.dtype instanceof torch.dtype`). */
+export const dtype = D.dtype;
+export type dtype = D.dtype;
 /** The dtype of floating-point tensors created without one: always float32 here. */
 export const get_default_dtype = (): DType => float32;
 /** Whether `a` has a floating-point dtype (`torch.is_floating_point(x)`). */
@@ -206,29 +210,30 @@ export const clip = clamp;
 type BitOperand = Tensor | number | boolean;
 function bitDtype(x: BitOperand): DType {
   if (x instanceof Tensor) return x.dtype;
-  return typeof x === "boolean" ? "bool" : Number.isInteger(x) ? "int32" : "float32";
+  return typeof x === "boolean" ? D.bool : Number.isInteger(x) ? D.int64 : D.float32;
 }
 function bitwise(op: string, a: BitOperand, b: BitOperand, f: (x: number, y: number) => number, logical: (x: Tensor, y: Operand) => Tensor): Tensor {
   if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw new TypeError(`${op}(): at least one argument must be a Tensor`);
   const dtypes = [bitDtype(a), bitDtype(b)];
-  if (dtypes.includes("float32")) throw new RuntimeError(`"${op}_cpu" not implemented for 'Float'`);
+  if (dtypes.includes(D.float32)) throw new RuntimeError(`"${op}_cpu" not implemented for 'Float'`);
   const [x, y] = a instanceof Tensor ? [a, b] : [b as Tensor, a];
-  if (dtypes.every((d) => d === "bool")) return logical(x, y);
+  if (dtypes.every((d) => d._tf === "bool")) return logical(x, y);
   const tx = x.int();
   const ty = y instanceof Tensor ? y.int() : tensor(Number(y), { dtype: "int32" });
   const shape = broadcastShapes(tx.shape, ty.shape);
   if (!shape) throw new RuntimeError(`The size of tensor a (${tx.shape.join(", ")}) must match the size of tensor b (${ty.shape.join(", ")}) in ${op}`);
   const xs = tx.expand(shape).contiguous().dataSync();
   const ys = ty.expand(shape).contiguous().dataSync();
-  return from_typed(Int32Array.from(xs, (v, i) => f(v, ys[i])), shape);
+  const dt = y instanceof Tensor ? D.promoteTypes(x.dtype, y.dtype) : x.dtype === D.bool ? D.int64 : x.dtype;
+  return from_typed(Int32Array.from(xs, (v, i) => f(v, ys[i])), shape, { dtype: dt });
 }
 export const bitwise_and = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_and", a, b, (x, y) => x & y, E.logical_and);
 export const bitwise_or = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_or", a, b, (x, y) => x | y, E.logical_or);
 export const bitwise_xor = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_xor", a, b, (x, y) => x ^ y, E.logical_xor);
 export const bitwise_not = (a: Tensor): Tensor => {
-  if (a.dtype === "bool") return E.logical_not(a);
-  if (a.dtype === "float32") throw new RuntimeError(`"bitwise_not_cpu" not implemented for 'Float'`);
-  return from_typed(Int32Array.from(a.contiguous().dataSync(), (v) => ~v), a.shape);
+  if (a.dtype._tf === "bool") return E.logical_not(a);
+  if (a.dtype._tf === "float32") throw new RuntimeError(`"bitwise_not_cpu" not implemented for 'Float'`);
+  return from_typed(Int32Array.from(a.contiguous().dataSync(), (v) => ~v), a.shape, { dtype: a.dtype });
 };
 export const masked_fill = (a: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor => E.masked_fill(a, mask, value);
 

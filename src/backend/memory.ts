@@ -14,6 +14,7 @@
 import * as v8 from "v8";
 import * as vm from "vm";
 import { tf } from "./tf";
+import type { dtype } from "../tensor/dtype";
 
 export interface Storage {
   data: tf.Tensor;
@@ -22,6 +23,8 @@ export interface Storage {
   version: number;
   /** The version at which the data was set to zeros (optimizer.zero_grad), so a gradient can replace it instead of adding. */
   zeroAt?: number;
+  /** The logical dtype where it is not the storage's default (torch.int32 in an int32 buffer, whose default is int64). */
+  dt?: dtype;
 }
 
 interface SyncRegistry<T> extends FinalizationRegistry<T> {

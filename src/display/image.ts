@@ -143,7 +143,7 @@ export function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptio
   if (x instanceof Tensor) {
     values = floatValues(x);
     shape = x.shape;
-    integer = x.dtype !== "float32";
+    integer = x.dtype._tf !== "float32";
   } else if (Array.isArray(x) && x.length > 0 && x.every((t) => t instanceof Tensor)) {
     const first = x[0].shape;
     x.forEach((t, i) => {

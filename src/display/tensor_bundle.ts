@@ -23,9 +23,9 @@ export function is_image_like(t: Tensor): boolean {
   const chw = s.length === 3 ? s : s.length === 4 && s[0] >= 1 && s[0] <= MAX_BATCH ? s.slice(1) : null;
   if (chw === null || (chw[0] !== 1 && chw[0] !== 3)) return false;
   if (Math.min(chw[1], chw[2]) < MIN_SIDE || Math.max(chw[1], chw[2]) > MAX_SIDE) return false;
-  if (t.dtype === "bool" || t.numel() > MAX_NUMEL) return false;
+  if (t.dtype._tf === "bool" || t.numel() > MAX_NUMEL) return false;
   const v = t.dataSync();
-  const hi = t.dtype === "float32" ? 1 : 255;
+  const hi = t.dtype._tf === "float32" ? 1 : 255;
   for (let i = 0; i < v.length; i++) if (!(v[i] >= 0 && v[i] <= hi)) return false;
   return true;
 }

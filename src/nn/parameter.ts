@@ -30,7 +30,7 @@ export class Parameter extends Tensor {
     const grad = (a.requires_grad as boolean | undefined) ?? true;
     // PyTorch's nn.Parameter(torch.tensor([1.0, 2.0])) is float, but JavaScript's 1.0 is 1, so the
     // port's tensor is int32; as torch.tensor does with requires_grad, the parameter is its float copy.
-    if (grad && t.dtype === "int32") t = t.float();
+    if (grad && t.dtype._tf === "int32") t = t.float();
     super(t._s.data, t._s);
     this.requires_grad_(grad);
   }

@@ -3,6 +3,7 @@
  * input requires grad and grad mode is on, attach the autograd Node with the op's backward closure.
  */
 import { tf } from "../backend/tf";
+import * as D from "../tensor/dtype";
 import { ensureReady } from "../backend";
 import { withMemoryRetry } from "../backend/guard";
 import { BackwardFn, Node } from "../autograd/node";
@@ -29,15 +30,45 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
  */
 export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false, readsInputs = true): Tensor {
   const out = Tensor._wrap(y);
+  if (y.dtype === "int32") out._s.dt = intResult(inputs);
   if (is_grad_enabled() && inputs.some((t) => t.requires_grad)) {
     // An empty result depends on nothing: zero gradients, without running tfjs kernels on empty
     // tensors (several wasm kernels read out of bounds on them).
     const empty = y.size === 0;
-    const node = new Node(name, inputs, (g) => (empty ? inputs.map((t) => (t.dtype === "float32" ? tf.zeros(t.shape) : null)) : backward(g)), readsInputs);
+    const node = new Node(name, inputs, (g) => (empty ? inputs.map((t) => (t.dtype._tf === "float32" ? tf.zeros(t.shape) : null)) : backward(g)), readsInputs);
     if (savesOutput) node.saveOutput(out);
     out._attach(node);
   }
   return out;
+}
+
+/**
+ * The dtype of an integer result over `inputs`, by PyTorch's promotion: int32 only when every integer
+ * input of the highest priority (dimensioned tensors over 0-d ones) is int32. Ops whose integer result
+ * is int64 whatever the input (indices, sums) label it with withDtype.
+ */
+function intResult(inputs: Tensor[]): DType {
+  let dimmed = false;
+  let any32 = false;
+  let any64 = false;
+  for (const t of inputs) {
+    const d = t.dtype;
+    if (d._tf !== "int32") continue;
+    const hasDims = t._s.data.rank > 0;
+    if (hasDims && !dimmed) {
+      dimmed = true;
+      any32 = any64 = false;
+    } else if (!hasDims && dimmed) continue;
+    if (d === D.int32) any32 = true;
+    else any64 = true;
+  }
+  return any32 && !any64 ? D.int32 : D.int64;
+}
+
+/** Labels a freshly made `t` (one no other tensor shares storage with) as dtype `dt`. */
+export function withDtype(t: Tensor, dt: DType): Tensor {
+  t._s.dt = dt;
+  return t;
 }
 
 /** A result that carries no gradient (comparisons, argmax, integer outputs). */
@@ -51,17 +82,15 @@ export function isTensor(x: unknown): x is Tensor {
 
 /** PyTorch's type promotion for two operands, our three dtypes only. */
 export function promote(a: DType, b: DType): DType {
-  if (a === "float32" || b === "float32") return "float32";
-  if (a === "int32" || b === "int32") return "int32";
-  return "bool";
+  return D.promoteTypes(a, b);
 }
 
 /** The dtype a plain JS value takes next to a tensor of dtype `like` (PyTorch's "wrapped number" rule). */
 export function scalarDtype(v: number | boolean, like: DType): DType {
   if (typeof v === "boolean") return like;
   // Past int32's range a whole number would wrap in an int32 tensor: it promotes to float32 instead.
-  if (like === "float32" || !Number.isInteger(v) || v > 2147483647 || v < -2147483648) return "float32";
-  return "int32";
+  if (like === D.float32 || !Number.isInteger(v) || v > 2147483647 || v < -2147483648) return D.float32;
+  return like === D.bool ? D.int64 : like;
 }
 
 /** Turns a number/boolean operand into a 0-d tensor with PyTorch's promotion against `like`. */
@@ -71,7 +100,7 @@ export function operand(x: Tensor | number | boolean, like: Tensor, op: string):
     throw new TypeError(`${op}(): argument 'other' must be a Tensor or a number, not ${describe(x)}`);
   }
   const dtype = scalarDtype(x, like.dtype);
-  return Tensor._wrap(compute(() => tf.scalar(typeof x === "boolean" ? Number(x) : x, dtype)));
+  return withDtype(Tensor._wrap(compute(() => tf.scalar(typeof x === "boolean" ? Number(x) : x, dtype._tf))), dtype);
 }
 
 export function describe(x: unknown): string {
@@ -81,9 +110,10 @@ export function describe(x: unknown): string {
   return typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x;
 }
 
-/** Casts a tf tensor to `dtype` if needed (inside a tidy). */
-export function as(t: tf.Tensor, dtype: DType): tf.Tensor {
-  return t.dtype === dtype ? t : tf.cast(t, dtype);
+/** Casts a tf tensor to `dtype` (a torch.dtype or a tfjs storage dtype) if needed (inside a tidy). */
+export function as(t: tf.Tensor, dtype: DType | D.StorageDtype): tf.Tensor {
+  const d = typeof dtype === "string" ? dtype : dtype._tf;
+  return t.dtype === d ? t : tf.cast(t, d);
 }
 
 /**

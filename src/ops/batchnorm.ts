@@ -65,7 +65,7 @@ export function batch_norm(
   else if (!training) throw new RuntimeError("running_var must be defined in evaluation mode");
   checkFeatures("weight", c, weight);
   checkFeatures("bias", c, bias);
-  if (input.dtype !== "float32") throw new RuntimeError(`batch_norm(): expected a floating point input, got ${input.dtype}`);
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`batch_norm(): expected a floating point input, got ${input.dtype}`);
   const bshape = shape.map((v, i) => (i === 1 ? v : 1));
   const n = input.numel() / Math.max(c, 1);
   if (input.dim() >= 2 && input.numel() > 0 && hasJsKernel("TorchlabChannelMoments")) {

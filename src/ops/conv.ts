@@ -373,8 +373,8 @@ const SCALAR: Record<string, string> = { float32: "Float", int32: "Long", bool: 
 
 /** PyTorch's dtype checks: input and weight must agree, and torchlab convolves floats only. */
 function checkDtypes(op: string, x: Tensor, weight: Tensor): void {
-  if (x.dtype !== weight.dtype) throw new RuntimeError(`expected scalar type ${SCALAR[x.dtype]} but found ${SCALAR[weight.dtype]}`);
-  if (x.dtype !== "float32") throw new RuntimeError(`${op}(): only floating point (float32) tensors are supported, got ${x.dtype}; call .float() first`);
+  if (x.dtype !== weight.dtype) throw new RuntimeError(`expected scalar type ${SCALAR[x.dtype._tf]} but found ${SCALAR[weight.dtype._tf]}`);
+  if (x.dtype._tf !== "float32") throw new RuntimeError(`${op}(): only floating point (float32) tensors are supported, got ${x.dtype}; call .float() first`);
 }
 
 // ------------------------------------------------------------------ conv2d

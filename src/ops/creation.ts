@@ -4,6 +4,7 @@
  * `requires_grad: true` asks for a float tensor (only floats can require gradients).
  */
 import { tf, compute, numelOf } from "./_core";
+import * as D from "../tensor/dtype";
 import { Tensor, DType, normalizeDtype } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
 import { parseSizes, parseArgs, isOptions } from "../tensor/args";
@@ -22,6 +23,8 @@ export type NestedArray = number | boolean | NestedArray[];
 
 function finish(t: tf.Tensor, options: CreationOptions): Tensor {
   const out = Tensor._wrap(t);
+  // int32 and int64 share tfjs int32 storage: the asked-for dtype tells them apart.
+  if (options.dtype !== undefined && options.dtype !== null) out._s.dt = normalizeDtype(options.dtype);
   if (options.requires_grad) out.requires_grad_(true);
   return out;
 }
@@ -45,6 +48,17 @@ function flattenNested(data: NestedArray, shape: number[], out: (number | boolea
   }
 }
 
+/**
+ * An integer value `v` a tensor of dtype `d` is about to store. int64 lives in tfjs int32 buffers,
+ * which would wrap a value past int32's range into a different number: a clear error instead.
+ */
+export function checkIntRange(op: string, d: DType, v: number): number {
+  if (v > 2147483647 || v < -2147483648) {
+    throw new RuntimeError(`${op}(): value ${v} is out of the range torchlab stores ${d} in (-2147483648 to 2147483647: int64 is held in 32 bits)`);
+  }
+  return v;
+}
+
 /** A whole number int32 holds: past that range a JavaScript "integer" (1e10, -1e30) is taken as a float. */
 export function isInt32(v: number): boolean {
   return Number.isInteger(v) && v <= 2147483647 && v >= -2147483648;
@@ -60,8 +74,8 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
     // int32, torchlab's int64, would wrap it to a wrong value.
     if (typeof v === "number" && !isInt32(v)) allInt = false;
   }
-  if (allBool) return "bool";
-  return allInt && values.length > 0 ? "int32" : "float32";
+  if (allBool) return D.bool;
+  return allInt && values.length > 0 ? D.int64 : D.float32;
 }
 
 /**
@@ -80,7 +94,7 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: 
   const o = parseArgs("tensor", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;
   let dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : undefined;
   if (data instanceof Tensor) {
-    return finish(compute(() => tf.cast(data._t, dtype ?? data.dtype)), o);
+    return finish(compute(() => tf.cast(data._t, (dtype ?? data.dtype)._tf)), { ...o, dtype: dtype ?? data.dtype });
   }
   let flat: ArrayLike<number>;
   let shape: number[];
@@ -88,23 +102,23 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: 
     const arr = data as unknown as ArrayLike<number>;
     shape = [arr.length];
     flat = arr;
-    dtype ??= data instanceof Float32Array || data instanceof Float64Array ? "float32" : "int32";
+    dtype ??= data instanceof Float32Array || data instanceof Float64Array ? D.float32 : D.int64;
   } else {
     shape = [];
     const values: (number | boolean)[] = [];
     flattenNested(data as NestedArray, shape, values, 0);
     if (!Array.isArray(data)) shape = [];
-    dtype ??= o.requires_grad ? "float32" : inferDtype(values);
+    dtype ??= o.requires_grad ? D.float32 : inferDtype(values);
     flat = values.map(Number);
   }
-  if (o.requires_grad && dtype !== "float32") {
+  if (o.requires_grad && dtype._tf !== "float32") {
     throw new RuntimeError(`Only Tensors of floating point dtype can require gradients (got dtype ${dtype})`);
   }
   const d = dtype;
   return finish(
     compute(() => {
-      if (d === "bool") return tf.tensor(Array.from(flat, (v) => (v ? 1 : 0)), shape, "bool");
-      if (d === "int32") return tf.tensor(Int32Array.from(flat, (v) => Math.trunc(v)), shape, "int32");
+      if (d._tf === "bool") return tf.tensor(Array.from(flat, (v) => (v ? 1 : 0)), shape, "bool");
+      if (d._tf === "int32") return tf.tensor(Int32Array.from(flat, (v) => checkIntRange("tensor", d, Math.trunc(v))), shape, "int32");
       return tf.tensor(flat instanceof Float32Array ? flat : Float32Array.from(flat), shape, "float32");
     }),
     o,
@@ -117,11 +131,11 @@ function sized(op: string, args: unknown[]): { sizes: number[]; o: RandomOptions
   return { sizes, o };
 }
 
-function filled(op: string, sizes: number[], o: CreationOptions, value: number, fallback: DType = "float32"): Tensor {
+function filled(op: string, sizes: number[], o: CreationOptions, value: number, fallback: DType = D.float32): Tensor {
   const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : fallback;
   // Any nonzero fills a bool tensor with true (tfjs would store -1 as the byte 255).
-  const v = dtype === "bool" ? Number(value !== 0) : dtype === "int32" ? Math.trunc(value) : value;
-  return finish(compute(() => tf.fill(sizes, v, dtype)), o);
+  const v = dtype._tf === "bool" ? Number(value !== 0) : dtype._tf === "int32" ? checkIntRange(op, dtype, Math.trunc(value)) : value;
+  return finish(compute(() => tf.fill(sizes, v, dtype._tf)), o);
 }
 
 export type SizeArgs = (number | number[] | CreationOptions)[];
@@ -153,12 +167,12 @@ export function full(size: number[], fill_value: number | boolean, options: Crea
   const neg = size.find((s) => s < 0);
   if (neg !== undefined) throw new RuntimeError(`full(): Trying to create tensor with negative dimension ${neg}: [${size.join(", ")}]`);
   // -1e30 is a whole number to JavaScript; int32 (torchlab's int64) would wrap it, so it fills float32.
-  const fallback: DType = typeof fill_value === "boolean" ? "bool" : isInt32(fill_value) ? "int32" : "float32";
+  const fallback: DType = typeof fill_value === "boolean" ? D.bool : isInt32(fill_value) ? D.int64 : D.float32;
   return filled("full", size, o, Number(fill_value), fallback);
 }
 
 function floatOnly(op: string, o: CreationOptions): void {
-  if (o.dtype !== undefined && normalizeDtype(o.dtype) !== "float32") {
+  if (o.dtype !== undefined && normalizeDtype(o.dtype)._tf !== "float32") {
     throw new TypeError(`${op}(): expected a floating point dtype, got ${String(o.dtype)}`);
   }
 }
@@ -205,12 +219,12 @@ export function randint(...args: (number | number[] | RandomOptions)[]): Tensor 
   }
   if (high === undefined || !Array.isArray(size)) throw new TypeError("randint() expects (high, size) or (low, high, size), e.g. torch.randint(0, 10, [3])");
   if (low >= high) throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
-  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : "int32";
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.int64;
   const lo = low;
   const hi = high;
   const n = numelOf(size);
-  const buf = (o.generator ?? default_generator).fill_randint(dtype === "float32" ? new Float32Array(n) : new Int32Array(n), lo, hi);
-  return finish(compute(() => tf.tensor(buf, size as number[], dtype === "float32" ? "float32" : "int32")), o);
+  const buf = (o.generator ?? default_generator).fill_randint(dtype._tf === "float32" ? new Float32Array(n) : new Int32Array(n), lo, hi);
+  return finish(compute(() => tf.tensor(buf, size as number[], dtype._tf === "float32" ? "float32" : "int32")), o);
 }
 
 /** A random permutation of 0..n-1 (int32, torchlab's int64; `dtype` may ask for float32). */
@@ -221,8 +235,8 @@ export function randperm(n: number, options: RandomOptions = {}): Tensor {
   if (!Number.isInteger(o.n)) throw new TypeError(`randperm(): argument 'n' must be int, not ${o.n}`);
   const g = o.generator ?? default_generator;
   const p = g.randperm(o.n);
-  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : "int32";
-  return finish(compute(() => tf.cast(tf.tensor1d(p, "int32"), dtype)), o);
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.int64;
+  return finish(compute(() => tf.cast(tf.tensor1d(p, "int32"), dtype._tf)), o);
 }
 
 /**
@@ -239,14 +253,14 @@ export function arange(...args: (number | (CreationOptions & { start?: number; e
   if (!nums.every((v) => typeof v === "number")) throw new TypeError(`arange(): start, end and step must be numbers, got ${nums.map(String).join(", ")}`);
   let [start, end, step] = nums;
   // With an integer dtype PyTorch truncates start, end and step first (so a 0.5 step is 0).
-  if (options.dtype !== undefined && normalizeDtype(options.dtype) === "int32") [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
+  if (options.dtype !== undefined && normalizeDtype(options.dtype)._tf === "int32") [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
   if (step === 0) throw new RuntimeError("arange(): step must be nonzero");
   if ((end - start) / step < 0) throw new RuntimeError(`arange(): upper bound and larger bound inconsistent with step sign (start=${start}, end=${end}, step=${step})`);
   const n = Math.ceil((end - start) / step);
   const allInt = nums.every(isInt32);
-  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : allInt ? "int32" : "float32";
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : allInt ? D.int64 : D.float32;
   const values = Array.from({ length: n }, (_, i) => start + i * step);
-  return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);
+  return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), options);
 }
 
 export function linspace(start: number, end: number, stepsArg: number | (CreationOptions & { steps?: number }), options: CreationOptions = {}): Tensor {
@@ -260,9 +274,9 @@ export function linspace(start: number, end: number, stepsArg: number | (Creatio
     options = rest as CreationOptions;
   }
   if (!Number.isInteger(steps) || steps < 0) throw new RuntimeError(`linspace(): number of steps must be non-negative, got ${steps}`);
-  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : "float32";
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : D.float32;
   // An integer linspace runs between the truncated ends, as PyTorch's kernel does.
-  if (dtype === "int32") {
+  if (dtype._tf === "int32") {
     start = Math.trunc(start);
     end = Math.trunc(end);
   }
@@ -270,7 +284,7 @@ export function linspace(start: number, end: number, stepsArg: number | (Creatio
   // PyTorch fills the second half from the end so that the last value is exactly `end`.
   const half = Math.floor(steps / 2);
   const values = steps === 1 ? [start] : Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - 1 - i)));
-  return finish(compute(() => tf.tensor1d(values, dtype === "bool" ? "float32" : dtype)), options);
+  return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), options);
 }
 
 export function eye(n: number, m?: number | CreationOptions, options?: CreationOptions): Tensor {
@@ -280,8 +294,8 @@ export function eye(n: number, m?: number | CreationOptions, options?: CreationO
   const cols = o.m ?? rows;
   if (rows < 0) throw new RuntimeError(`eye(): n must be greater or equal to 0, got ${rows}`);
   if (cols < 0) throw new RuntimeError(`eye(): m must be greater or equal to 0, got ${cols}`);
-  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : "float32";
-  return finish(compute(() => tf.cast(tf.eye(rows, cols), dtype)), o);
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.float32;
+  return finish(compute(() => tf.cast(tf.eye(rows, cols), dtype._tf)), o);
 }
 
 function likeOptions(t: Tensor, options: CreationOptions): CreationOptions {
@@ -295,7 +309,7 @@ export const full_like = (t: Tensor, v: number, options: CreationOptions = {}): 
 /** Random values like `t`, in t's dtype unless `dtype` says otherwise: an integer one is PyTorch's error. */
 function randomLike(kernel: string, t: Tensor, options: RandomOptions): RandomOptions {
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : t.dtype;
-  if (dtype !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${dtype === "bool" ? "Bool" : "Long"}'`);
+  if (dtype._tf !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${dtype._typeName}'`);
   return { ...options, dtype };
 }
 export const rand_like = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, randomLike("check_uniform_bounds", t, options));
@@ -307,8 +321,8 @@ export function randint_like(t: Tensor, low: number, high?: number, options: Ran
 /** Wraps a typed array with a shape, without copying through nested arrays. */
 export function from_typed(data: Float32Array | Int32Array | Uint8Array, shape: number[], options: CreationOptions = {}): Tensor {
   if (numelOf(shape) !== data.length) throw new ValueError(`from_typed(): ${data.length} values do not fill shape [${shape.join(", ")}]`);
-  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : data instanceof Float32Array ? "float32" : "int32";
-  return finish(compute(() => tf.tensor(data instanceof Uint8Array ? Int32Array.from(data) : data, shape, dtype)), options);
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : data instanceof Float32Array ? D.float32 : D.int64;
+  return finish(compute(() => tf.tensor(data instanceof Uint8Array ? Int32Array.from(data) : data, shape, dtype._tf)), options);
 }
 
 /**
@@ -346,12 +360,12 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
   const d = a.data;
   const float = d instanceof Float32Array || d instanceof Float64Array;
   if (numelOf(a.shape) !== d.length) throw new ValueError(`from_numpy(): ${d.length} values do not fill shape [${a.shape.join(", ")}]`);
-  const dtype: DType = a.dtype !== undefined ? normalizeDtype(a.dtype) : float ? "float32" : "int32";
+  const dtype: DType = a.dtype !== undefined ? normalizeDtype(a.dtype) : float ? D.float32 : D.int64;
   const shape = a.shape.slice();
   return finish(
     compute(() => {
-      if (dtype === "bool") return tf.cast(tf.tensor(Int32Array.from(d as ArrayLike<number>), shape, "int32"), "bool");
-      if (dtype === "int32") return tf.tensor(d instanceof Int32Array ? d : Int32Array.from(d as ArrayLike<number>, (v) => Math.trunc(v)), shape, "int32");
+      if (dtype._tf === "bool") return tf.cast(tf.tensor(Int32Array.from(d as ArrayLike<number>), shape, "int32"), "bool");
+      if (dtype._tf === "int32") return tf.tensor(d instanceof Int32Array ? d : Int32Array.from(d as ArrayLike<number>, (v) => Math.trunc(v)), shape, "int32");
       return tf.tensor(d instanceof Float32Array ? d : Float32Array.from(d as ArrayLike<number>), shape, "float32");
     }),
     {},
@@ -401,5 +415,5 @@ export function frombuffer(buffer: ArrayBuffer | ArrayBufferView, options: { dty
   if (count <= 0 || count * bytes > avail) throw new ValueError(`frombuffer(): requested ${count} elements of ${bytes} bytes but the buffer has ${avail} bytes after offset`);
   const view = new DataView(raw as ArrayBuffer, base, count * bytes);
   const vals = Array.from({ length: count }, (_, i) => read.get(view, i * bytes));
-  return tensor(dtype === "bool" ? vals.map((v) => v !== 0) : vals, { dtype, requires_grad: o.requires_grad as boolean | undefined });
+  return tensor(dtype._tf === "bool" ? vals.map((v) => v !== 0) : vals, { dtype, requires_grad: o.requires_grad as boolean | undefined });
 }

@@ -1,6 +1,7 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
 import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select } from "./_core";
-import { Tensor } from "../tensor/tensor";
+import * as D from "../tensor/dtype";
+import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel } from "../backend/js_kernels";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
 
@@ -47,8 +48,8 @@ function binaryInputs(op: string, a: Tensor, b: Operand): [Tensor, Tensor] {
 }
 
 /** a + alpha * b */
-function checkAlpha(dt: string, alpha: number): void {
-  if (dt !== "float32" && !Number.isInteger(alpha)) throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
+function checkAlpha(dt: DType, alpha: number): void {
+  if (dt !== D.float32 && !Number.isInteger(alpha)) throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
 }
 
 export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
@@ -57,8 +58,8 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
   checkAlpha(dt, alpha);
   const out = compute(() => {
     // bool + bool stays bool in PyTorch (a logical or).
-    if (dt === "bool") return alpha === 0 ? tf.clone(x._t) : tf.logicalOr(x._t, y._t);
-    const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt));
+    if (dt._tf === "bool") return alpha === 0 ? tf.clone(x._t) : tf.logicalOr(x._t, y._t);
+    const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt._tf));
     return tf.add(as(x._t, dt), yy);
   });
   return record("AddBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(alpha === 1 ? g : tf.mul(g, alpha), y.shape)]);
@@ -67,10 +68,10 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
 /** a - alpha * b */
 export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Tensor {
   const [x, y] = binaryInputs(name.startsWith("Rsub") ? "rsub" : "sub", a, b);
-  if (x.dtype === "bool" || y.dtype === "bool" || typeof b === "boolean") {
+  if (x.dtype._tf === "bool" || y.dtype._tf === "bool" || typeof b === "boolean") {
     const op = name.startsWith("Rsub") ? "rsub" : "sub";
     throw new RuntimeError(
-      x.dtype === "bool" && y.dtype === "bool"
+      x.dtype._tf === "bool" && y.dtype._tf === "bool"
         ? `${op}(): Subtraction, the \`-\` operator, with two bool tensors is not supported. Use the \`^\` or \`logical_xor()\` operator instead.`
         : `${op}(): Subtraction, the \`-\` operator, with a bool tensor is not supported. ` +
             "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
@@ -79,7 +80,7 @@ export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Te
   const dt = promote(x.dtype, y.dtype);
   checkAlpha(dt, alpha);
   const out = compute(() => {
-    const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt));
+    const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt._tf));
     return tf.sub(as(x._t, dt), yy);
   });
   return record(name, [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)]);
@@ -95,11 +96,11 @@ export function rsub(a: Tensor, b: Operand): Tensor {
 export function mul(a: Tensor, b: Operand): Tensor {
   const [x, y] = binaryInputs("mul", a, b);
   const pt = promote(x.dtype, y.dtype);
-  const dt = pt === "bool" ? "bool" : pt;
+  const dt = pt._tf === "bool" ? "bool" : pt;
   const out = compute(() => (dt === "bool" ? tf.logicalAnd(x._t, y._t) : tf.mul(as(x._t, dt), as(y._t, dt))));
   return record("MulBackward0", [x, y], out, (g) => [
-    x.requires_grad ? sumTo(tf.mul(g, as(y._t, "float32")), x.shape) : null,
-    y.requires_grad ? sumTo(tf.mul(g, as(x._t, "float32")), y.shape) : null,
+    x.requires_grad ? sumTo(tf.mul(g, as(y._t, D.float32)), x.shape) : null,
+    y.requires_grad ? sumTo(tf.mul(g, as(x._t, D.float32)), y.shape) : null,
   ]);
 }
 
@@ -114,20 +115,20 @@ export function div(a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
     throw new ValueError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${String(mode)}'`);
   }
   if (mode !== null) {
-    const dt = promote(x.dtype, y.dtype) === "float32" ? "float32" : "int32";
+    const dt = promote(x.dtype, y.dtype)._tf === "float32" ? "float32" : "int32";
     if (dt === "int32" && (y._t.dataSync() as Int32Array).some((v) => v === 0)) throw new RuntimeError("ZeroDivisionError: integer division by zero");
     const out = compute(() => {
-      const q = tf.div(as(x._t, "float32"), as(y._t, "float32"));
+      const q = tf.div(as(x._t, D.float32), as(y._t, D.float32));
       return as(mode === "floor" ? tf.floor(q) : tf.mul(tf.sign(q), tf.floor(tf.abs(q))), dt);
     });
     return record("DivBackward1", [x, y], out, (g) => [tf.zerosLike(sumTo(g, x.shape)), tf.zerosLike(sumTo(g, y.shape))]);
   }
-  const out = compute(() => tf.div(as(x._t, "float32"), as(y._t, "float32")));
+  const out = compute(() => tf.div(as(x._t, D.float32), as(y._t, D.float32)));
   return record("DivBackward0", [x, y], out, (g) => {
-    const yf = as(y._t, "float32");
+    const yf = as(y._t, D.float32);
     return [
       x.requires_grad ? sumTo(tf.div(g, yf), x.shape) : null,
-      y.requires_grad ? sumTo(tf.neg(tf.div(tf.mul(g, as(x._t, "float32")), tf.square(yf))), y.shape) : null,
+      y.requires_grad ? sumTo(tf.neg(tf.div(tf.mul(g, as(x._t, D.float32)), tf.square(yf))), y.shape) : null,
     ];
   });
 }
@@ -136,15 +137,15 @@ export function div(a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
 export function remainder(a: Tensor, b: Operand): Tensor {
   const [x, y] = binaryInputs("remainder", a, b);
   const dt = promote(x.dtype, y.dtype);
-  if (dt !== "float32" && Array.from(y._t.dataSync() as Int32Array).some((v) => v === 0)) throw new RuntimeError("ZeroDivisionError: integer remainder by zero");
+  if (dt._tf !== "float32" && Array.from(y._t.dataSync() as Int32Array).some((v) => v === 0)) throw new RuntimeError("ZeroDivisionError: integer remainder by zero");
   const out = compute(() => {
-    const xf = as(x._t, "float32");
-    const yf = as(y._t, "float32");
-    return as(tf.sub(xf, tf.mul(tf.floor(tf.div(xf, yf)), yf)), dt === "bool" ? "int32" : dt);
+    const xf = as(x._t, D.float32);
+    const yf = as(y._t, D.float32);
+    return as(tf.sub(xf, tf.mul(tf.floor(tf.div(xf, yf)), yf)), dt._tf === "bool" ? "int32" : dt._tf);
   });
   return record("RemainderBackward0", [x, y], out, (g) => [
     sumTo(g, x.shape),
-    y.requires_grad ? sumTo(tf.neg(tf.mul(g, tf.floor(tf.div(as(x._t, "float32"), as(y._t, "float32"))))), y.shape) : null,
+    y.requires_grad ? sumTo(tf.neg(tf.mul(g, tf.floor(tf.div(as(x._t, D.float32), as(y._t, D.float32))))), y.shape) : null,
   ]);
 }
 
@@ -152,26 +153,26 @@ export function remainder(a: Tensor, b: Operand): Tensor {
 export function pow(a: Tensor, exponent: Operand): Tensor {
   if (typeof exponent === "number") {
     const p = exponent;
-    const dt = a.dtype === "float32" || !Number.isInteger(p) ? "float32" : "int32";
+    const dt = a.dtype._tf === "float32" || !Number.isInteger(p) ? "float32" : "int32";
     if (dt === "int32" && p < 0) throw new RuntimeError("Integers to negative integer powers are not allowed.");
-    const out = compute(() => as(p === 2 ? tf.square(as(a._t, "float32")) : tf.pow(as(a._t, "float32"), tf.scalar(p)), dt));
+    const out = compute(() => as(p === 2 ? tf.square(as(a._t, D.float32)) : tf.pow(as(a._t, D.float32), tf.scalar(p)), dt));
     return record("PowBackward0", [a], out, (g) => {
       if (p === 0) return [tf.zerosLike(g)];
-      const xf = as(a._t, "float32");
+      const xf = as(a._t, D.float32);
       return [tf.mul(g, tf.mul(tf.scalar(p), p === 2 ? xf : tf.pow(xf, tf.scalar(p - 1))))];
     });
   }
   const [x, y] = binaryInputs("pow", a, exponent);
   // Integer base and integer exponent stay integer, as in PyTorch.
-  const dt = x.dtype !== "float32" && y.dtype !== "float32" ? "int32" : "float32";
+  const dt = x.dtype._tf !== "float32" && y.dtype._tf !== "float32" ? "int32" : "float32";
   if (dt === "int32" && (y._t.dataSync() as Int32Array).some((v) => v < 0)) throw new RuntimeError("Integers to negative integer powers are not allowed.");
   const out = compute(() => {
-    const p = tf.pow(as(x._t, "float32"), as(y._t, "float32"));
+    const p = tf.pow(as(x._t, D.float32), as(y._t, D.float32));
     return dt === "int32" ? tf.cast(tf.round(p), "int32") : p;
   });
   const result = record("PowBackward1", [x, y], out, (g) => {
-    const xf = as(x._t, "float32");
-    const yf = as(y._t, "float32");
+    const xf = as(x._t, D.float32);
+    const yf = as(y._t, D.float32);
     // PyTorch defines d/dx x**0 as 0, also at x == 0 where y * x**(y-1) would be 0 * inf.
     const ga = x.requires_grad
       ? sumTo(tf.where(tf.equal(yf, 0), tf.zerosLike(g), tf.mul(g, tf.mul(yf, tf.pow(xf, tf.sub(yf, 1))))), x.shape)
@@ -191,15 +192,15 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
 function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: Tensor) => tf.Tensor, savesOutput = false): Tensor {
   // The op's name for the error message is derived only when there is an error to report.
   if (!(a instanceof Tensor)) inputTensor(name.replace(/Backward\d$/, "").toLowerCase(), a);
-  const out = compute(() => f(as(a._t, "float32")));
+  const out = compute(() => f(as(a._t, D.float32)));
   let self: Tensor;
-  const res = record(name, [a], out, (g) => [grad(g, as(a._t, "float32"), self)], savesOutput);
+  const res = record(name, [a], out, (g) => [grad(g, as(a._t, D.float32), self)], savesOutput);
   self = res;
   return res;
 }
 
 export const neg = (a: Tensor): Tensor => {
-  if (a.dtype === "bool") {
+  if (a.dtype._tf === "bool") {
     throw new RuntimeError("neg(): Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
   }
   return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)]);
@@ -223,18 +224,18 @@ export const erf = (a: Tensor): Tensor =>
   unary("ErfBackward0", a, tf.erf, (g, x) => tf.mul(g, tf.mul(2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
 
 export function abs(a: Tensor): Tensor {
-  if (a.dtype !== "float32") return constant(compute(() => tf.abs(a._t)));
+  if (a.dtype._tf !== "float32") return constant(compute(() => tf.abs(a._t)));
   return unary("AbsBackward0", a, tf.abs, (g, x) => tf.mul(g, tf.sign(x)));
 }
 
 export function sign(a: Tensor): Tensor {
   // sign of a bool tensor is itself (tfjs's Sign kernel misreads bool buffers).
-  if (a.dtype === "bool") return constant(compute(() => tf.clone(a._t)));
+  if (a.dtype._tf === "bool") return constant(compute(() => tf.clone(a._t)));
   return record("SignBackward0", [a], compute(() => tf.sign(a._t)), (g) => [tf.zerosLike(g)]);
 }
 
 function rounding(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor): Tensor {
-  if (a.dtype !== "float32") return constant(compute(() => tf.clone(a._t)));
+  if (a.dtype._tf !== "float32") return constant(compute(() => tf.clone(a._t)));
   return record(name, [a], compute(() => f(a._t)), (g) => [tf.zerosLike(g)]);
 }
 export const floor = (a: Tensor): Tensor => rounding("FloorBackward0", a, tf.floor);
@@ -244,7 +245,7 @@ export const round = (a: Tensor): Tensor => rounding("RoundBackward0", a, tf.rou
 export const trunc = (a: Tensor): Tensor => rounding("TruncBackward0", a, (x) => tf.mul(tf.sign(x), tf.floor(tf.abs(x))));
 
 export function relu(a: Tensor): Tensor {
-  if (a.dtype === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
+  if (a.dtype._tf === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
   const out = compute(() => tf.relu(a._t));
   let self: Tensor;
   // ATen's threshold_backward: zero where the result is <= 0, so a NaN result passes its gradient.
@@ -319,18 +320,18 @@ export function clamp(a: Tensor, min?: number | Tensor | null, max?: number | Te
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
   const fractional = (v: number | null | undefined) => v !== undefined && v !== null && !Number.isInteger(v);
-  const dt = a.dtype === "float32" || fractional(min) || fractional(max) ? "float32" : a.dtype;
+  const dt = a.dtype._tf === "float32" || fractional(min) || fractional(max) ? "float32" : a.dtype;
   const out = compute(() => {
-    let x = as(a._t, "float32");
+    let x = as(a._t, D.float32);
     if (min !== undefined && min !== null) x = tf.maximum(x, min);
     if (max !== undefined && max !== null) x = tf.minimum(x, max);
     if (lo > hi) x = tf.fill(a.shape, hi);
     // nan stays nan, as in PyTorch.
-    if (a.dtype === "float32") x = tf.where(tf.isNaN(a._t), a._t, x);
+    if (a.dtype._tf === "float32") x = tf.where(tf.isNaN(a._t), a._t, x);
     return as(x, dt);
   });
   return record("ClampBackward1", [a], out, (g) => {
-    const x = as(a._t, "float32");
+    const x = as(a._t, D.float32);
     const inside = tf.logicalAnd(tf.greaterEqual(x, lo), tf.lessEqual(x, hi));
     return [tf.mul(g, tf.cast(inside, "float32"))];
   });
@@ -353,17 +354,17 @@ function pairwise(name: string, a: Tensor, b: Operand, pick: (x: tf.Tensor, y: t
   const [x, y] = binaryInputs(name, a, b);
   const dt = promote(x.dtype, y.dtype);
   // bool stays bool (tfjs's Maximum/Minimum upcast it), computed as int32.
-  const cd = dt === "bool" ? "int32" : dt;
+  const cd = dt._tf === "bool" ? "int32" : dt._tf;
   const out = compute(() => {
     const r = pick(as(x._t, cd), as(y._t, cd));
-    if (dt !== "float32") return as(r, dt);
+    if (dt._tf !== "float32") return as(r, dt);
     // A nan on either side propagates, as in PyTorch (tfjs returns the other value).
-    const nan = tf.logicalOr(tf.isNaN(as(x._t, "float32")), tf.isNaN(as(y._t, "float32")));
+    const nan = tf.logicalOr(tf.isNaN(as(x._t, D.float32)), tf.isNaN(as(y._t, D.float32)));
     return tf.where(nan, tf.fill(r.shape, NaN), r);
   });
   return record(name === "maximum" ? "MaximumBackward0" : "MinimumBackward0", [x, y], out, (g) => {
-    const xf = as(x._t, "float32");
-    const yf = as(y._t, "float32");
+    const xf = as(x._t, D.float32);
+    const yf = as(y._t, D.float32);
     // PyTorch: ties split the gradient evenly; each side loses it only where the other side wins
     // (so a nan passes the gradient to both).
     const half = tf.where(tf.equal(xf, yf), tf.div(g, 2), g);
@@ -396,12 +397,12 @@ export const logical_and = (a: Tensor, b: Operand): Tensor => logical("logical_a
 export const logical_or = (a: Tensor, b: Operand): Tensor => logical("logical_or", a, b, tf.logicalOr);
 export const logical_xor = (a: Tensor, b: Operand): Tensor => logical("logical_xor", a, b, tf.logicalXor);
 export const logical_not = (a: Tensor): Tensor => constant(compute(() => tf.logicalNot(tf.notEqual(a._t, 0))));
-export const isnan = (a: Tensor): Tensor => constant(compute(() => (a.dtype === "float32" ? tf.isNaN(a._t) : tf.zeros(a.shape, "bool"))));
-export const isinf = (a: Tensor): Tensor => constant(compute(() => (a.dtype === "float32" ? tf.isInf(a._t) : tf.zeros(a.shape, "bool"))));
-export const isfinite = (a: Tensor): Tensor => constant(compute(() => (a.dtype === "float32" ? tf.isFinite(a._t) : tf.ones(a.shape, "bool"))));
+export const isnan = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isNaN(a._t) : tf.zeros(a.shape, "bool"))));
+export const isinf = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isInf(a._t) : tf.zeros(a.shape, "bool"))));
+export const isfinite = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isFinite(a._t) : tf.ones(a.shape, "bool"))));
 
 function asCondition(op: string, cond: Tensor): Tensor {
-  if (cond.dtype !== "bool") {
+  if (cond.dtype._tf !== "bool") {
     throw new TypeError(`${op}(): expected a bool condition/mask tensor, got dtype ${cond.dtype} (use \`x.gt(0)\` or \`.bool()\`)`);
   }
   return cond;
@@ -427,7 +428,7 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   }
   const dt = promote(x.dtype, y.dtype);
   // tfjs's broadcastTo cannot make a size-0 dim from a size-1 one.
-  if (shape.includes(0)) return record("WhereBackward0", [cond, x, y], compute(() => tf.zeros(shape, dt)), () => [null, null, null]);
+  if (shape.includes(0)) return record("WhereBackward0", [cond, x, y], compute(() => tf.zeros(shape, dt._tf)), () => [null, null, null]);
   const out = compute(() => {
     const c = expandTo(cond._t, shape);
     return select(c, expandTo(as(x._t, dt), shape), expandTo(as(y._t, dt), shape));
@@ -457,12 +458,12 @@ export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | T
     throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.dim()} dimension(s).`);
   }
   // PyTorch casts the value to the input's dtype (2.5 fills an int tensor with 2).
-  const fill = typeof value === "number" && a.dtype === "int32" ? Math.trunc(value) : a.dtype === "bool" ? Number(value !== 0 && value !== false) : Number(value);
-  const v = value instanceof Tensor ? value : Tensor._wrap(compute(() => tf.scalar(fill, a.dtype === "bool" ? "int32" : a.dtype)));
+  const fill = typeof value === "number" && a.dtype._tf === "int32" ? Math.trunc(value) : a.dtype._tf === "bool" ? Number(value !== 0 && value !== false) : Number(value);
+  const v = value instanceof Tensor ? value : Tensor._wrap(compute(() => tf.scalar(fill, a.dtype._tf === "bool" ? "int32" : a.dtype._tf)));
   // Nothing to fill in an empty tensor (tfjs's broadcastTo cannot make size-0 dims).
   if (a.numel() === 0) return record("MaskedFillBackward0", [a], compute(() => tf.clone(a._t)), (g) => [g]);
   // A bool input is filled as int32: wasm's Select kernel mishandles bool buffers.
-  const dt = a.dtype === "bool" ? "int32" : a.dtype;
+  const dt = a.dtype._tf === "bool" ? "int32" : a.dtype._tf;
   const out = compute(() => as(select(expandTo(mask._t, a.shape), expandTo(as(as(v._t, a.dtype), dt), a.shape), as(a._t, dt)), a.dtype));
   return record(value instanceof Tensor ? "MaskedFillBackward1" : "MaskedFillBackward0", [a, v], out, (g) => {
     const m = expandTo(mask._t, a.shape);

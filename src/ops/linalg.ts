@@ -1,5 +1,6 @@
 /** Matrix products: matmul (NumPy semantics with batch broadcasting), mm, bmm, mv, dot, outer. */
 import { tf, compute, record, sumTo, as, broadcastShapes, broadcastMismatch, fmtShape, expandTo, matMul2d } from "./_core";
+import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError } from "../errors";
 
@@ -24,7 +25,7 @@ function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
   if (batch === null) {
     throw new ShapeError(`${op}(): ${broadcastMismatch(batchA, batchB)} (batch dimensions of ${fmtShape(a.shape)} and ${fmtShape(b.shape)})`, batchA, batchB);
   }
-  const dt = a.dtype === "float32" ? "float32" : "int32";
+  const dt = a.dtype._tf === "float32" ? "float32" : "int32";
   // Any size-0 dim: the product is zeros (an empty sum) and tfjs's reshapes cannot infer sizes.
   if (a.numel() === 0 || b.numel() === 0) {
     const shape = [...batch, n, m];
@@ -40,7 +41,7 @@ function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
     const r = tf.matMul(flatX, flatY, ta, tb);
     return tf.reshape(r, [...batch, ...r.shape.slice(-2)]);
   };
-  const out = compute(() => as(mmul(as(a._t, "float32"), as(b._t, "float32"), false, false), dt));
+  const out = compute(() => as(mmul(as(a._t, D.float32), as(b._t, D.float32), false, false), dt));
   return record(name, [a, b], out, (g) => [
     a.requires_grad ? sumTo(mmul(g, b._t, false, true), a.shape) : null,
     b.requires_grad ? sumTo(mmul(a._t, g, true, false), b.shape) : null,
@@ -102,8 +103,8 @@ function matvec(op: string, a: Tensor, v: Tensor): Tensor {
   if (v.shape[0] !== k) {
     throw new ShapeError(`${op}(): size mismatch, got input (${n}), mat (${n}x${k}), vec (${v.shape[0]})`, [k], v.shape);
   }
-  const dt = a.dtype === "float32" ? "float32" : "int32";
-  const out = compute(() => as(tf.reshape(tf.matMul(as(a._t, "float32"), tf.reshape(as(v._t, "float32"), [k, 1])), [n]), dt));
+  const dt = a.dtype._tf === "float32" ? "float32" : "int32";
+  const out = compute(() => as(tf.reshape(tf.matMul(as(a._t, D.float32), tf.reshape(as(v._t, D.float32), [k, 1])), [n]), dt));
   return record("MvBackward0", [a, v], out, (g) => {
     const gc = tf.reshape(g, [n, 1]);
     return [

@@ -19,7 +19,7 @@ function squareBatch(op: string, A: unknown): { A: Tensor; n: number; batch: num
   if (A.dim() < 2) throw new RuntimeError(`${op}: The input tensor A must have at least 2 dimensions. (got shape ${fmtShape(A.shape)})`);
   const n = A.shape[A.dim() - 1];
   if (A.shape[A.dim() - 2] !== n) throw new RuntimeError(`${op}: A must be batches of square matrices, but they are ${A.shape[A.dim() - 2]} by ${n} matrices (shape ${fmtShape(A.shape)})`);
-  if (A.dtype !== "float32") throw new RuntimeError(`${op}: Expected a floating point or complex tensor as input. Got ${A.dtype === "int32" ? "Long" : "Bool"}`);
+  if (A.dtype._tf !== "float32") throw new RuntimeError(`${op}: Expected a floating point or complex tensor as input. Got ${A.dtype._tf === "int32" ? "Long" : "Bool"}`);
   return { A, n, batch: A.shape.slice(0, -2) };
 }
 
@@ -238,7 +238,7 @@ export function solve(A: Tensor, B: Tensor, left = true): Tensor {
   if (broadcastShapes(A.shape.slice(0, -2), Bm.shape.slice(0, -2)) === null) {
     throw new ShapeError(`linalg.solve: ${broadcastMismatch(A.shape.slice(0, -2), Bm.shape.slice(0, -2))} (batch dimensions of A ${fmtShape(A.shape)} and B ${fmtShape(B.shape)})`, A.shape, B.shape);
   }
-  const X = L.matmul(inv(A, "linalg.solve"), Bm.dtype === "float32" ? Bm : Bm.float());
+  const X = L.matmul(inv(A, "linalg.solve"), Bm.dtype._tf === "float32" ? Bm : Bm.float());
   return vector ? M.squeeze(X, -1) : X;
 }
 
@@ -248,7 +248,7 @@ type Ord = number | "fro" | "nuc";
 export function vector_norm(x: Tensor, ord: number = 2, dim: R.Dims = null, keepdim = false): Tensor {
   if (!(x instanceof Tensor)) throw new TypeError("linalg.vector_norm(): argument 'x' must be Tensor");
   if (typeof ord !== "number") throw new RuntimeError(`linalg.vector_norm: ord must be a number, got '${String(ord)}'`);
-  if (x.dtype !== "float32") throw new RuntimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${x.dtype === "int32" ? "Long" : "Bool"}`);
+  if (x.dtype._tf !== "float32") throw new RuntimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${x.dtype._tf === "int32" ? "Long" : "Bool"}`);
   const d = dim === undefined ? null : dim;
   const a = E.abs(x);
   if (ord === Infinity) return R.amax(a, d, keepdim, "max");

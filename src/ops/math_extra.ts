@@ -5,6 +5,7 @@
  * erfinv) and scans with data-dependent indices (cummax) run on the host in float64.
  */
 import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastMismatch, describe, normDim, fmtShape, numelOf } from "./_core";
+import * as D from "../tensor/dtype";
 import { Tensor, DType } from "../tensor/tensor";
 import * as E from "./elementwise";
 import * as R from "./reduce";
@@ -36,10 +37,10 @@ function operands(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
 }
 
 function floatOnly(op: string, t: Tensor): void {
-  if (t.dtype !== "float32") throw new RuntimeError(`"${op}_cpu" not implemented for '${LONG[t.dtype]}'`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`"${op}_cpu" not implemented for '${LONG[t.dtype._tf]}'`);
 }
 
-const f32 = (t: Tensor): tf.Tensor => as(t._t, "float32");
+const f32 = (t: Tensor): tf.Tensor => as(t._t, D.float32);
 
 /** A float-valued unary op (int/bool inputs give float, as PyTorch's unary float ops). */
 function unaryF(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
@@ -220,8 +221,8 @@ export function logit(a: Tensor, eps: number | null = null): Tensor {
 /** True where the sign bit is set (negative numbers and -0). */
 export function signbit(a: Tensor): Tensor {
   need("signbit", a);
-  if (a.dtype === "bool") return constant(compute(() => tf.zeros(a.shape, "bool")));
-  if (a.dtype === "int32") return constant(compute(() => tf.less(a._t, 0)));
+  if (a.dtype._tf === "bool") return constant(compute(() => tf.zeros(a.shape, "bool")));
+  if (a.dtype._tf === "int32") return constant(compute(() => tf.less(a._t, 0)));
   return constant(compute(() => {
     const x = a._t;
     // -0 is the zero whose reciprocal is -inf.
@@ -234,7 +235,7 @@ const F32_MAX = 3.4028234663852886e38;
 /** nan -> `nan`, +inf -> `posinf`, -inf -> `neginf` (float32's largest finite values by default). */
 export function nan_to_num(a: Tensor, nan = 0, posinf: number | null = null, neginf: number | null = null): Tensor {
   need("nan_to_num", a);
-  if (a.dtype !== "float32") return M.clone(a);
+  if (a.dtype._tf !== "float32") return M.clone(a);
   const pi = posinf ?? F32_MAX;
   const ni = neginf ?? -F32_MAX;
   const out = compute(() => {
@@ -262,8 +263,8 @@ export function atan2(a: Operand, b: Operand): Tensor {
 export function fmod(a: Operand, b: Operand): Tensor {
   const [x, y] = operands("fmod", a, b);
   const dt = promote(x.dtype, y.dtype);
-  const cd: DType = dt === "bool" ? "int32" : dt;
-  if (cd === "int32" && Array.from(as(y._t, "int32").dataSync() as Int32Array).some((v) => v === 0)) throw new RuntimeError("ZeroDivisionError: fmod by zero (integer)");
+  const cd: DType = dt._tf === "bool" ? D.int64 : dt;
+  if (cd._tf === "int32" && Array.from(as(y._t, D.int64).dataSync() as Int32Array).some((v) => v === 0)) throw new RuntimeError("ZeroDivisionError: fmod by zero (integer)");
   const out = compute(() => {
     const xx = as(x._t, cd);
     const yy = as(y._t, cd);
@@ -271,7 +272,7 @@ export function fmod(a: Operand, b: Operand): Tensor {
     const r = tf.mod(xx, yy);
     const off = tf.logicalAnd(tf.notEqual(r, 0), tf.notEqual(tf.less(r, 0), tf.less(xx, 0)));
     const res = tf.where(off, tf.sub(r, yy), r);
-    if (cd !== "float32") return res;
+    if (cd._tf !== "float32") return res;
     // x % inf is x, and a nan or zero divisor gives nan, as C's fmod.
     const passthrough = tf.logicalAnd(tf.isInf(yy), tf.isFinite(xx));
     return tf.where(passthrough, xx, tf.where(tf.equal(yy, 0), tf.fill(xx.shape, NaN), res));
@@ -284,7 +285,7 @@ export function fmod(a: Operand, b: Operand): Tensor {
 
 export function hypot(a: Tensor, b: Operand): Tensor {
   const [x, y] = operands("hypot", a, b);
-  if (promote(x.dtype, y.dtype) !== "float32") floatOnly("hypot", x);
+  if (promote(x.dtype, y.dtype)._tf !== "float32") floatOnly("hypot", x);
   const out = compute(() => tf.sqrt(tf.add(tf.square(f32(x)), tf.square(f32(y)))));
   let self: Tensor;
   const res = record("HypotBackward0", [x, y], out, (g) => {
@@ -317,7 +318,7 @@ export function xlogy(a: Operand, b: Operand): Tensor {
 /** log(exp(a) + exp(b)) without overflow. */
 export function logaddexp(a: Tensor, b: Operand): Tensor {
   const [x, y] = operands("logaddexp", a, b);
-  if (x.dtype !== "float32" && y.dtype !== "float32") floatOnly("logaddexp", x);
+  if (x.dtype._tf !== "float32" && y.dtype._tf !== "float32") floatOnly("logaddexp", x);
   const out = compute(() => {
     const xf = f32(x);
     const yf = f32(y);
@@ -340,7 +341,7 @@ export function heaviside(a: Tensor, values: Tensor): Tensor {
   operands("heaviside", a, values);
   const dt = a.dtype;
   return constant(compute(() => {
-    const cd: DType = dt === "bool" ? "int32" : dt;
+    const cd: DType = dt._tf === "bool" ? D.int64 : dt;
     const x = as(a._t, cd);
     const shape = tf.broadcastTo(x, broadcastShape(a.shape, values.shape)).shape;
     const xb = tf.broadcastTo(x, shape);
@@ -369,10 +370,10 @@ export function float_power(a: Operand, exponent: Operand): Tensor {
 
 function intBinary(op: string, a: Tensor, b: Operand, f: (x: number, y: number) => number): Tensor {
   const [x, y] = operands(op, a, b);
-  for (const t of [x, y]) if (t.dtype === "float32") throw new RuntimeError(`"${op}_cpu" not implemented for 'Float'`);
+  for (const t of [x, y]) if (t.dtype._tf === "float32") throw new RuntimeError(`"${op}_cpu" not implemented for 'Float'`);
   const shape = broadcastShape(x.shape, y.shape);
-  const xs = compute(() => tf.broadcastTo(as(x._t, "int32"), shape)).dataSync() as Int32Array;
-  const ys = compute(() => tf.broadcastTo(as(y._t, "int32"), shape)).dataSync() as Int32Array;
+  const xs = compute(() => tf.broadcastTo(as(x._t, D.int64), shape)).dataSync() as Int32Array;
+  const ys = compute(() => tf.broadcastTo(as(y._t, D.int64), shape)).dataSync() as Int32Array;
   const out = Int32Array.from(xs, (v, i) => f(v, ys[i]));
   return constant(compute(() => tf.tensor(out, shape, "int32")));
 }
@@ -409,7 +410,7 @@ export function addcdiv(input: Tensor, t1: Tensor, t2: Tensor, value = 1): Tenso
   need("addcdiv", input);
   need("addcdiv", t1, "tensor1");
   need("addcdiv", t2, "tensor2");
-  if (t1.dtype !== "float32" && t2.dtype !== "float32") {
+  if (t1.dtype._tf !== "float32" && t2.dtype._tf !== "float32") {
     throw new RuntimeError(
       "Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes.",
     );
@@ -422,10 +423,10 @@ export function addcdiv(input: Tensor, t1: Tensor, t2: Tensor, value = 1): Tenso
 export function lerp(start: Tensor, end: Tensor, weight: Tensor | number): Tensor {
   need("lerp", start);
   need("lerp", end, "end");
-  if (start.dtype !== "float32" || end.dtype !== "float32") {
+  if (start.dtype._tf !== "float32" || end.dtype._tf !== "float32") {
     throw new RuntimeError(`lerp(): expected floating point start and end, got ${start.dtype} and ${end.dtype}`);
   }
-  if (weight instanceof Tensor && weight.dtype !== "float32") throw new RuntimeError(`lerp(): expected a floating point weight, got ${weight.dtype}`);
+  if (weight instanceof Tensor && weight.dtype._tf !== "float32") throw new RuntimeError(`lerp(): expected a floating point weight, got ${weight.dtype}`);
   broadcastCheck("lerp", [start, end, ...(weight instanceof Tensor ? [weight] : [])]);
   return E.add(start, E.mul(E.sub(end, start), weight));
 }
@@ -444,7 +445,7 @@ function broadcastCheck(op: string, ts: Tensor[]): number[] {
 
 export function nansum(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
   need("nansum", a);
-  if (a.dtype !== "float32") return R.sum(a, dim, keepdim);
+  if (a.dtype._tf !== "float32") return R.sum(a, dim, keepdim);
   // The gradient is grad * !isnan(x), a product as in PyTorch: an infinite grad (nanmean of an
   // all-nan slice) gives nan there, not 0.
   const zeroed = record("NansumBackward0", [a], compute(() => tf.where(tf.isNaN(a._t), tf.zerosLike(a._t), a._t)), (g) => [tf.mul(g, tf.cast(tf.logicalNot(tf.isNaN(a._t)), "float32"))]);
@@ -453,7 +454,7 @@ export function nansum(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
 
 export function nanmean(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
   need("nanmean", a);
-  if (a.dtype !== "float32") throw new RuntimeError(`nanmean(): expected input to have floating point dtype but got ${LONG[a.dtype]}`);
+  if (a.dtype._tf !== "float32") throw new RuntimeError(`nanmean(): expected input to have floating point dtype but got ${LONG[a.dtype._tf]}`);
   const count = R.sum(E.logical_not(E.isnan(a)), dim, keepdim);
   return E.div(nansum(a, dim, keepdim), count);
 }
@@ -484,7 +485,7 @@ export function cumextreme(op: "cummax" | "cummin", a: Tensor, dim: number): R.V
   const d = a.dim() === 0 ? normDim(dim, 1, op) : normDim(dim, a.dim(), op);
   const shape = a.shape.slice();
   const src = a._t.dataSync() as ArrayLike<number>;
-  const vals = a.dtype === "float32" ? new Float32Array(src.length) : new Int32Array(src.length);
+  const vals = a.dtype._tf === "float32" ? new Float32Array(src.length) : new Int32Array(src.length);
   const idx = new Int32Array(src.length);
   const better = op === "cummax" ? (v: number, b: number) => v >= b : (v: number, b: number) => v <= b;
   eachSlice(shape.length ? shape : [1], shape.length ? d : 0, (base, stride, n) => {
@@ -503,7 +504,7 @@ export function cumextreme(op: "cummax" | "cummin", a: Tensor, dim: number): R.V
     }
   });
   const outDtype: DType = a.dtype;
-  const values = record(op === "cummax" ? "CummaxBackward0" : "CumminBackward0", [a], compute(() => as(tf.tensor(vals, shape, outDtype === "bool" ? "int32" : outDtype), outDtype)), (g) => {
+  const values = record(op === "cummax" ? "CummaxBackward0" : "CumminBackward0", [a], compute(() => as(tf.tensor(vals, shape, outDtype._tf === "bool" ? "int32" : outDtype._tf), outDtype)), (g) => {
     const gs = g.dataSync() as Float32Array;
     const acc = new Float32Array(gs.length);
     eachSlice(shape.length ? shape : [1], shape.length ? d : 0, (base, stride, n) => {
@@ -517,7 +518,7 @@ export function cumextreme(op: "cummax" | "cummin", a: Tensor, dim: number): R.V
 /** log(cumsum(exp(x))) along `dim`, computed stably as a running logaddexp. */
 export function logcumsumexp(a: Tensor, dim: number): Tensor {
   need("logcumsumexp", a);
-  const x = a.dtype === "float32" ? a : a.float();
+  const x = a.dtype._tf === "float32" ? a : a.float();
   const d = x.dim() === 0 ? normDim(dim, 1, "logcumsumexp") : normDim(dim, x.dim(), "logcumsumexp");
   const shape = x.shape.slice();
   const sh = shape.length ? shape : [1];
@@ -561,7 +562,7 @@ export function trace(a: Tensor): Tensor {
 export function histc(a: Tensor, bins = 100, min = 0, max = 0): Tensor {
   need("histc", a);
   if (!Number.isInteger(bins) || bins <= 0) throw new RuntimeError(`torch.histc(): bins must be > 0, but got ${bins} for dimension 0`);
-  if (a.dtype !== "float32") throw new RuntimeError(`"histogram_cpu" not implemented for '${LONG[a.dtype]}'`);
+  if (a.dtype._tf !== "float32") throw new RuntimeError(`"histogram_cpu" not implemented for '${LONG[a.dtype._tf]}'`);
   const v = a._t.dataSync() as Float32Array;
   let lo = min;
   let hi = max;
@@ -608,7 +609,7 @@ export function diff(a: Tensor, n = 1, dim = -1, prepend: Tensor | null = null, 
     if (len === 0) break;
     const hi = M.narrow(x, d, 1, len - 1);
     const lo = M.narrow(x, d, 0, len - 1);
-    x = x.dtype === "bool" ? E.logical_xor(hi, lo) : E.sub(hi, lo);
+    x = x.dtype._tf === "bool" ? E.logical_xor(hi, lo) : E.sub(hi, lo);
   }
   return x;
 }
@@ -621,13 +622,13 @@ export function cov(a: Tensor, correction = 1, fweights: Tensor | null = null, a
   const N = x.shape[1];
   let w: Tensor | null = null;
   if (fweights !== null) {
-    if (fweights.dtype === "float32") throw new RuntimeError("cov(): expected fweights to have integral dtype but got float32");
+    if (fweights.dtype._tf === "float32") throw new RuntimeError("cov(): expected fweights to have integral dtype but got float32");
     if (fweights.dim() > 1 || fweights.numel() !== N) throw new RuntimeError(`cov(): expected fweights to have one dimension and ${N} elements but got ${fmtShape(fweights.shape)}`);
     if (R.any(E.lt(fweights, 0)).item()) throw new RuntimeError("cov(): fweights cannot be negative");
     w = fweights.float();
   }
   if (aweights !== null) {
-    if (aweights.dtype !== "float32") throw new RuntimeError(`cov(): expected aweights to have floating point dtype but got ${aweights.dtype}`);
+    if (aweights.dtype._tf !== "float32") throw new RuntimeError(`cov(): expected aweights to have floating point dtype but got ${aweights.dtype}`);
     if (aweights.dim() > 1 || aweights.numel() !== N) throw new RuntimeError(`cov(): expected aweights to have one dimension and ${N} elements but got ${fmtShape(aweights.shape)}`);
     if (R.any(E.lt(aweights, 0)).item()) throw new RuntimeError("cov(): aweights cannot be negative");
     w = w === null ? aweights : E.mul(w, aweights);
@@ -705,8 +706,9 @@ function minMax(mn: Tensor, mx: Tensor): MinMax {
 
 function createDtype(op: string, dtype: unknown): DType | undefined {
   if (dtype === undefined || dtype === null) return undefined;
-  if (dtype !== "float32" && dtype !== "int32" && dtype !== "bool") throw new TypeError(`${op}(): unsupported dtype ${String(dtype)}`);
-  return dtype;
+  const d = D.lookupDtype(dtype);
+  if (d === undefined) throw new TypeError(`${op}(): unsupported dtype ${String(dtype)}`);
+  return d;
 }
 
 /** `steps` values base ** linspace(start, end, steps). */
@@ -737,7 +739,7 @@ export function index_add(a: Tensor, dim: number, index: Tensor, source: Tensor,
   if (source.shape.join(",") !== want.join(",") && !(a.dim() === 0 && source.numel() === index.numel())) {
     throw new ShapeError(`index_add_(): source ${fmtShape(source.shape)} must have the shape of self ${fmtShape(a.shape)} with dim ${d} of size index.numel() = ${index.numel()}`, want, source.shape);
   }
-  if (source.dtype !== a.dtype) throw new RuntimeError(`index_add_(): self (${LONG[a.dtype]}) and source (${LONG[source.dtype]}) must have the same scalar type`);
+  if (source.dtype !== a.dtype) throw new RuntimeError(`index_add_(): self (${LONG[a.dtype._tf]}) and source (${LONG[source.dtype._tf]}) must have the same scalar type`);
   const items = Array.from({ length: a.dim() }, (_, i) => (i === d ? M.reshape(index, [-1]) : null));
   const src = alpha === 1 ? source : E.mul(source, alpha);
   if (a.dim() === 0) return SC.index_put("index_add_", a.reshape([1]), SC.indicesToItems("index_add_", [M.reshape(index, [-1])]), M.reshape(src, [-1]), true).reshape([]);
@@ -746,7 +748,7 @@ export function index_add(a: Tensor, dim: number, index: Tensor, source: Tensor,
 
 function checkIndex(op: string, index: Tensor, size: number): void {
   need(op, index, "index");
-  if (index.dtype !== "int32") throw new IndexError(`${op}(): Expected dtype int64 for index (got ${index.dtype})`);
+  if (index.dtype._tf !== "int32") throw new IndexError(`${op}(): Expected dtype int64 for index (got ${index.dtype})`);
   if (index.dim() > 1) throw new IndexError(`${op}(): Index is supposed to be a vector (got shape ${fmtShape(index.shape)})`);
   for (const i of index._t.dataSync() as Int32Array) {
     if (i < -size || i >= size) throw new IndexError(`${op}(): index out of range in self: index ${i} is out of bounds for dimension with size ${size}`);
@@ -769,8 +771,8 @@ export function index_fill(a: Tensor, dim: number, index: Tensor, value: number 
 /** `self` with the positions where `mask` is true taken, in order, from `source`'s elements. */
 export function masked_scatter(a: Tensor, mask: Tensor, source: Tensor): Tensor {
   need("masked_scatter", a);
-  if (mask.dtype !== "bool") throw new RuntimeError(`masked_scatter_ only supports boolean masks, but got mask with dtype ${mask.dtype}`);
-  if (source.dtype !== a.dtype) throw new RuntimeError(`masked_scatter: expected self and source to have same dtypes but got ${LONG[a.dtype]} and ${LONG[source.dtype]}`);
+  if (mask.dtype._tf !== "bool") throw new RuntimeError(`masked_scatter_ only supports boolean masks, but got mask with dtype ${mask.dtype}`);
+  if (source.dtype !== a.dtype) throw new RuntimeError(`masked_scatter: expected self and source to have same dtypes but got ${LONG[a.dtype._tf]} and ${LONG[source.dtype._tf]}`);
   const msg = broadcastMismatch(a.shape, mask.shape);
   if (msg !== null || broadcastShape(a.shape, mask.shape).join(",") !== a.shape.join(",")) {
     throw new ShapeError(`masked_scatter(): mask ${fmtShape(mask.shape)} must broadcast to self ${fmtShape(a.shape)}`, a.shape, mask.shape);
@@ -792,9 +794,9 @@ export function put(a: Tensor, index: Tensor, source: Tensor, accumulate = false
   need("put", a);
   need("put", index, "index");
   need("put", source, "source");
-  if (index.dtype !== "int32") throw new IndexError(`put_(): Expected a long tensor for index, but got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new IndexError(`put_(): Expected a long tensor for index, but got ${index.dtype}`);
   if (index.numel() !== source.numel()) throw new RuntimeError(`put_(): Expected source and index to have the same number of elements, but got source.numel() = ${source.numel()}, index.numel() = ${index.numel()}`);
-  if (source.dtype !== a.dtype) throw new RuntimeError(`put_(): self and source expected to have the same dtype, but got self.dtype = ${LONG[a.dtype]} and source.dtype = ${LONG[source.dtype]}`);
+  if (source.dtype !== a.dtype) throw new RuntimeError(`put_(): self and source expected to have the same dtype, but got self.dtype = ${LONG[a.dtype._tf]} and source.dtype = ${LONG[source.dtype._tf]}`);
   const n = a.numel();
   for (const i of index._t.dataSync() as Int32Array) {
     if (i < -n || i >= n) throw new IndexError(`out of range: tried to access index ${i} on a tensor of ${n} elements.`);
@@ -827,15 +829,15 @@ export function hostApply(a: Tensor, f: (...v: number[]) => number, others: Tens
   const shape = a.shape.slice();
   const xs = [a, ...others].map((t) => compute(() => tf.broadcastTo(t._t, shape)).dataSync() as ArrayLike<number>);
   const n = numelOf(shape);
-  const out = a.dtype === "float32" ? new Float32Array(n) : new Int32Array(n);
-  const bool = (t: Tensor, v: number): number => (t.dtype === "bool" ? (Boolean(v) as unknown as number) : v);
+  const out = a.dtype._tf === "float32" ? new Float32Array(n) : new Int32Array(n);
+  const bool = (t: Tensor, v: number): number => (t.dtype._tf === "bool" ? (Boolean(v) as unknown as number) : v);
   const ts = [a, ...others];
   for (let i = 0; i < n; i++) {
     const r = f(...xs.map((x, k) => bool(ts[k], Number(x[i]))));
     if (typeof r !== "number" && typeof r !== "boolean") throw new TypeError(`apply_(): the function must return a number, got ${describe(r)}`);
     out[i] = Number(r);
   }
-  return constant(compute(() => as(tf.tensor(out, shape, a.dtype === "float32" ? "float32" : "int32"), a.dtype)));
+  return constant(compute(() => as(tf.tensor(out, shape, a.dtype._tf === "float32" ? "float32" : "int32"), a.dtype)));
 }
 
 /** Sums `a` down to `size` (which must expand to a's shape), as the gradient of expand does. */

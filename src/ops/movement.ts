@@ -1,7 +1,7 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
-import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo } from "./_core";
+import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype } from "./_core";
 import { stridesOf } from "../tensor/repr";
-import { Tensor } from "../tensor/tensor";
+import { Tensor, type DType } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
 import * as V from "./view";
 
@@ -64,7 +64,7 @@ export function permute(t: Tensor, dims: number[]): Tensor {
   if (new Set(p).size !== p.length) throw new RuntimeError(`permute(): repeated dim in [${dims.join(", ")}]`);
   if (t.dim() === 0) return t.alias();
   // tfjs's Transpose kernel divides by zero on empty tensors on wasm.
-  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype) : tf.transpose(t._t, p)));
+  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : tf.transpose(t._t, p)));
   const inv = new Array<number>(p.length);
   p.forEach((d, i) => (inv[d] = i));
   const st = V.stridesOf(t);
@@ -77,7 +77,7 @@ export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBa
   if (t.dim() === 0) return t.alias();
   const p = [...Array(t.dim()).keys()];
   [p[a], p[b]] = [p[b], p[a]];
-  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype) : tf.transpose(t._t, p)));
+  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : tf.transpose(t._t, p)));
   const st = V.stridesOf(t);
   return V.attachView(record(name, [t], out, (g) => [tf.transpose(g, p)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
 }
@@ -141,7 +141,7 @@ export function expand(t: Tensor, sizes: number[]): Tensor {
   const step = V.expandStep(target, lead);
   // tfjs's broadcastTo cannot make a size-0 dim from a size-1 one.
   if (numelOf(target) === 0) {
-    return V.attachView(record("ExpandBackward0", [t], compute(() => tf.zeros(target, t.dtype)), () => [tf.zeros(t.shape)], false, false), t, step, strides, V.offsetOf(t), overlap);
+    return V.attachView(record("ExpandBackward0", [t], compute(() => tf.zeros(target, t.dtype._tf)), () => [tf.zeros(t.shape)], false, false), t, step, strides, V.offsetOf(t), overlap);
   }
   const out = compute(() => expandTo(tf.reshape(t._t, [...Array(lead).fill(1), ...t.shape]), target));
   const from = t.shape;
@@ -179,7 +179,7 @@ export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
   const legacyEmpty = (x: Tensor): boolean => x.dim() === 1 && x.numel() === 0;
   // Only legacy empty [0] tensors: PyTorch returns an empty [0] without checking dim.
   if (tensors.every(legacyEmpty)) {
-    const dt0 = tensors.some((x) => x.dtype === "float32") ? "float32" : tensors.some((x) => x.dtype === "int32") ? "int32" : "bool";
+    const dt0 = tensors.some((x) => x.dtype._tf === "float32") ? "float32" : tensors.some((x) => x.dtype._tf === "int32") ? "int32" : "bool";
     return record(name, tensors, compute(() => tf.zeros([0], dt0)), () => tensors.map((x) => tf.zeros(x.shape)));
   }
   const ref = tensors.find((x) => !legacyEmpty(x)) ?? tensors[0];
@@ -200,7 +200,7 @@ export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
     });
   });
   // The skipped legacy empty [0] tensors still take part in type promotion, as in PyTorch.
-  const dt = tensors.some((x) => x.dtype === "float32") ? "float32" : tensors.some((x) => x.dtype === "int32") ? "int32" : "bool";
+  const dt = tensors.some((x) => x.dtype._tf === "float32") ? "float32" : tensors.some((x) => x.dtype._tf === "int32") ? "int32" : "bool";
   const out = compute(() => tf.concat(parts.map((x) => as(x._t, dt)), d));
   const sizes = parts.map((x) => x.shape[d]);
   // The skipped [0] tensors stay graph inputs (a float one makes the result require grad) with empty gradients.
@@ -330,12 +330,12 @@ export function flip(t: Tensor, dims: number[]): Tensor {
   // Nothing to reverse in a 0-d or empty tensor (and tfjs's Reverse kernel fails on them).
   if (t.dim() === 0 || t.numel() === 0) ds.length = 0;
   // wasm's Reverse kernel mis-sizes bool elements (wrong values, then heap corruption): reverse as int32.
-  const out = compute(() => (ds.length ? (t.dtype === "bool" ? tf.cast(tf.reverse(tf.cast(t._t, "int32"), ds), "bool") : tf.reverse(t._t, ds)) : tf.clone(t._t)));
+  const out = compute(() => (ds.length ? (t.dtype._tf === "bool" ? tf.cast(tf.reverse(tf.cast(t._t, "int32"), ds), "bool") : tf.reverse(t._t, ds)) : tf.clone(t._t)));
   return record("FlipBackward0", [t], out, (g) => [ds.length ? tf.reverse(g, ds) : g]);
 }
 
 function checkIndexTensor(op: string, index: Tensor): void {
-  if (index.dtype !== "int32") throw new TypeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new TypeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
 }
 
 /** Picks entries of `dim` at positions `index` (1-D integer tensor). */
@@ -357,7 +357,7 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
   if (bad !== undefined) throw new IndexError(`index_select(): index ${bad} is out of bounds for dimension ${d} with size ${size}`);
   if (t.numel() === 0 || idx.length === 0) {
     const shape = t.shape.map((s, k) => (k === d ? idx.length : s));
-    return record(name, [t], compute(() => tf.zeros(shape, t.dtype)), () => [tf.zeros(t.shape)]);
+    return record(name, [t], compute(() => tf.zeros(shape, t.dtype._tf)), () => [tf.zeros(t.shape)]);
   }
   const fixed = Tensor._wrap(compute(() => tf.tensor1d(idx.map((i) => (i < 0 ? i + size : i)), "int32")));
   const out = compute(() => tf.gather(t._t, fixed._t, d));
@@ -405,12 +405,12 @@ export function gather(t: Tensor, dim: number, index: Tensor): Tensor {
 
 /** Elements where the bool `mask` is true, as a 1-D tensor. */
 export function masked_select(t: Tensor, mask: Tensor): Tensor {
-  if (mask.dtype !== "bool") throw new TypeError(`masked_select(): expected a bool mask, got ${mask.dtype}`);
+  if (mask.dtype._tf !== "bool") throw new TypeError(`masked_select(): expected a bool mask, got ${mask.dtype}`);
   const shape = broadcastShapes(t.shape, mask.shape);
   if (shape === null) {
     throw new ShapeError(`masked_select(): The size of the mask ${fmtShape(mask.shape)} must be broadcastable to the input ${fmtShape(t.shape)}`, t.shape, mask.shape);
   }
-  if (numelOf(shape) === 0) return record("MaskedSelectBackward0", [t], compute(() => tf.zeros([0], t.dtype)), () => [tf.zeros(t.shape)]);
+  if (numelOf(shape) === 0) return record("MaskedSelectBackward0", [t], compute(() => tf.zeros([0], t.dtype._tf)), () => [tf.zeros(t.shape)]);
   const mb = compute(() => tf.broadcastTo(mask._t, shape));
   const m = mb.dataSync();
   mb.dispose();
@@ -449,7 +449,7 @@ function parseSpec(spec: string): IndexItem[] {
 export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
   let items = typeof spec === "string" ? parseSpec(spec) : spec.slice();
   // A k-dim bool mask consumes k dims, as in PyTorch.
-  const consumed = items.reduce<number>((n, it) => n + (it === "..." || it === "None" ? 0 : it instanceof Tensor && it.dtype === "bool" ? Math.max(it.dim(), 1) : 1), 0);
+  const consumed = items.reduce<number>((n, it) => n + (it === "..." || it === "None" ? 0 : it instanceof Tensor && it.dtype._tf === "bool" ? Math.max(it.dim(), 1) : 1), 0);
   const ell = items.indexOf("...");
   if (items.filter((it) => it === "...").length > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
   if (consumed > t.dim()) throw new IndexError(`too many indices for tensor of dimension ${t.dim()} (got ${consumed})`);
@@ -468,7 +468,7 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
     } else if (typeof it === "number") {
       x = select(x, d, it);
     } else if (it instanceof Tensor) {
-      if (it.dtype === "bool") {
+      if (it.dtype._tf === "bool") {
         const k = Math.max(it.dim(), 1);
         const sizes = x.shape.slice(d, d + k);
         const mshape = it.dim() === 0 ? [1] : it.shape;
@@ -485,7 +485,7 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
         }
         coords.forEach((c, j) => adv.push({ dim: d + j, shape: [c.length], values: c }));
         d += k;
-      } else if (it.dtype === "int32") {
+      } else if (it.dtype._tf === "int32") {
         adv.push({ dim: d, shape: it.shape, values: it._t.dataSync() });
         d++;
       } else throw new IndexError(`tensors used as indices must be long, int or bool tensors, got ${it.dtype}`);
@@ -573,9 +573,9 @@ export function clone(t: Tensor): Tensor {
   return record("CloneBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g]);
 }
 
-export function toDtype(t: Tensor, dtype: "float32" | "int32" | "bool"): Tensor {
+export function toDtype(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
-  const out = compute(() => (dtype === "bool" ? tf.notEqual(t._t, 0) : dtype === "int32" && t.dtype === "float32" ? tf.cast(tf.mul(tf.sign(t._t), tf.floor(tf.abs(t._t))), "int32") : tf.cast(t._t, dtype)));
+  const out = compute(() => (dtype._tf === "bool" ? tf.notEqual(t._t, 0) : dtype._tf === "int32" && t.dtype._tf === "float32" ? tf.cast(tf.mul(tf.sign(t._t), tf.floor(tf.abs(t._t))), "int32") : tf.cast(t._t, dtype._tf)));
   // Only float32 carries gradients, and a cast changes the dtype, so the result is a constant.
-  return constant(out);
+  return withDtype(constant(out), dtype);
 }

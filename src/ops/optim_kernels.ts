@@ -91,7 +91,7 @@ export function sgdStep(param: Tensor, grad: Tensor, buf: Tensor | null, h: SGDH
  */
 function foreachable(kernel: "TorchlabSgdForeach" | "TorchlabAdamForeach", items: { param: Tensor; grad: Tensor }[]): boolean {
   if (items.length === 0 || !hasJsKernel(kernel)) return false;
-  return items.every(({ param, grad }) => param.dtype === "float32" && grad.dtype === "float32" && sameShape(param.shape, grad.shape));
+  return items.every(({ param, grad }) => param.dtype._tf === "float32" && grad.dtype._tf === "float32" && sameShape(param.shape, grad.shape));
 }
 
 /**
@@ -182,7 +182,7 @@ export function adamForeach(items: { param: Tensor; grad: Tensor; exp_avg: Tenso
  */
 export function zerosForeach(tensors: Tensor[]): void {
   if (tensors.length === 0) return;
-  if (!hasJsKernel("TorchlabZerosForeach") || tensors.some((t) => t._view !== null || t.dtype !== "float32")) {
+  if (!hasJsKernel("TorchlabZerosForeach") || tensors.some((t) => t._view !== null || t.dtype._tf !== "float32")) {
     for (const t of tensors) t.zero_();
     return;
   }

@@ -108,7 +108,7 @@ export function cdist(x1: Tensor, x2: Tensor, p = 2): Tensor {
   if (x1.shape[x1.dim() - 1] !== x2.shape[x2.dim() - 1]) {
     throw new ShapeError(`X1 and X2 must have the same number of columns. X1: ${x1.shape[x1.dim() - 1]} X2: ${x2.shape[x2.dim() - 1]} (shapes ${fmtShape(x1.shape)} and ${fmtShape(x2.shape)})`, x1.shape, x2.shape);
   }
-  if (x1.dtype !== "float32" || x2.dtype !== "float32") throw new RuntimeError(`cdist only supports floating-point dtypes, X1 got: ${x1.dtype}, X2 got: ${x2.dtype}`);
+  if (x1.dtype._tf !== "float32" || x2.dtype._tf !== "float32") throw new RuntimeError(`cdist only supports floating-point dtypes, X1 got: ${x1.dtype}, X2 got: ${x2.dtype}`);
   const diff = E.sub(M.unsqueeze(x1, -2), M.unsqueeze(x2, -3));
   return pnormLast(diff, p, -1);
 }
@@ -155,7 +155,7 @@ function scaledInput(op: string, input: Tensor, beta: number, shape: number[]): 
   if (broadcastShapes(input.shape, shape)?.join(",") !== shape.join(",")) {
     throw new ShapeError(`${op}(): input of shape ${fmtShape(input.shape)} cannot be broadcast to the product's shape ${fmtShape(shape)}`, shape, input.shape);
   }
-  const dt = input.dtype === "bool" ? "int32" : input.dtype;
+  const dt = input.dtype._tf === "bool" ? "int32" : input.dtype._tf;
   const out = compute(() => {
     if (beta === 0) return tf.zeros(shape, dt);
     const x = tf.reshape(tf.cast(input._t, dt), [...Array(shape.length - input.dim()).fill(1), ...input.shape]);

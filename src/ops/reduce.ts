@@ -1,5 +1,6 @@
 /** Reductions along dims (sum, mean, max/min with indices, std/var, prod, ...) and softmax family. */
-import { tf, compute, record, constant, normDim, as, numelOf, expandTo } from "./_core";
+import { tf, compute, record, constant, normDim, as, numelOf, expandTo, withDtype } from "./_core";
+import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ValueError } from "../errors";
 import * as E from "./elementwise";
@@ -48,14 +49,15 @@ function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
 
 export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("sum", t, dim);
-  const dt = t.dtype === "float32" ? "float32" : "int32";
+  const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : tf.sum(as(t._t, dt), dims, keepdim)));
-  return record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]);
+  // PyTorch sums every integer dtype into int64.
+  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]), dt === "int32" ? D.int64 : D.float32);
 }
 
 export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
-  if (t.dtype !== "float32") {
-    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${t.dtype === "int32" ? "Long" : "Bool"}`);
+  if (t.dtype._tf !== "float32") {
+    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${t.dtype._tf === "int32" ? "Long" : "Bool"}`);
   }
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
@@ -64,20 +66,20 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
 }
 
 export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "ProdBackward1"): Tensor {
-  const dt = t.dtype === "float32" ? "float32" : "int32";
+  const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   if (dim === undefined || dim === null) {
     return prod(t.reshape(-1), 0, false, "ProdBackward0");
   }
   const d = normDim(dim, t.dim(), "prod");
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, [d], keepdim, 1, dt) : tf.prod(as(t._t, dt), d, keepdim)));
-  return record(name, [t], out, (g) => {
+  return withDtype(record(name, [t], out, (g) => {
     if (t.dim() === 0) return [g];
     // Exclusive products from both sides: exact even where the input has zeros.
-    const x = as(t._t, "float32");
+    const x = as(t._t, D.float32);
     const left = tf.cumprod(x, d, true, false);
     const right = tf.cumprod(x, d, true, true);
     return [tf.mul(expandBack(g, t, [d]), tf.mul(left, right))];
-  });
+  }), dt === "int32" ? D.int64 : D.float32);
 }
 
 /**
@@ -95,6 +97,8 @@ export interface ValuesIndices {
 }
 
 export function valuesIndices(values: Tensor, indices: Tensor, op: "max" | "min" | "sort" | "topk" | "kthvalue" | "median" | "mode" | "cummax" | "cummin"): ValuesIndices {
+  // Indices are int64 whatever the values' dtype (an int32 input's indices included).
+  withDtype(indices, D.int64);
   const r = [values, indices];
   const text = (): string => `torch.return_types.${op}(\nvalues=${String(r[0])},\nindices=${String(r[1])})`;
   // Not enumerable, so the pair still looks like a two-element array to code that walks it.
@@ -144,7 +148,7 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
   checkNonEmpty(op, t, t.dim() === 0 ? [] : [d]);
   if (t.dim() === 0) return valuesIndices(t.clone(), constant(compute(() => tf.scalar(0, "int32"))), op);
   if (t.numel() === 0) {
-    const v = record(op === "max" ? "MaxBackward0" : "MinBackward0", [t], compute(() => emptyReduce(t, [d], keepdim, 0, t.dtype)), () => [tf.zeros(t.shape)]);
+    const v = record(op === "max" ? "MaxBackward0" : "MinBackward0", [t], compute(() => emptyReduce(t, [d], keepdim, 0, t.dtype._tf)), () => [tf.zeros(t.shape)]);
     return valuesIndices(v, constant(compute(() => emptyReduce(t, [d], keepdim, 0, "int32"))), op);
   }
   const idx = compute(() => {
@@ -153,7 +157,7 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
   });
   const vals = compute(() => {
     const v = op === "max" ? tf.max(t._t, d, keepdim) : tf.min(t._t, d, keepdim);
-    return t.dtype === "float32" ? tf.where(tf.any(tf.isNaN(t._t), d, keepdim), tf.fill(v.shape, NaN), v) : v;
+    return t.dtype._tf === "float32" ? tf.where(tf.any(tf.isNaN(t._t), d, keepdim), tf.fill(v.shape, NaN), v) : v;
   });
   const indices = constant(idx);
   const values = record(op === "max" ? "MaxBackward0" : "MinBackward0", [t], vals, (g) => {
@@ -167,14 +171,14 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
     perm.forEach((p, k) => (axes[p] = k));
     axes[d] = t.dim() - 1;
     const mask = tf.transpose(oh, axes);
-    return [tf.mul(as(mask, "float32"), tf.expandDims(keepdim ? tf.squeeze(g, [d]) : g, d))];
+    return [tf.mul(as(mask, D.float32), tf.expandDims(keepdim ? tf.squeeze(g, [d]) : g, d))];
   });
   return valuesIndices(values, indices, op);
 }
 
 /** A max/min reduction is nan wherever its slice holds a nan, as in PyTorch. */
 function nanPropagate(t: Tensor, r: tf.Tensor, dims: number[] | null, keepdim: boolean): tf.Tensor {
-  if (t.dtype !== "float32") return r;
+  if (t.dtype._tf !== "float32") return r;
   const anyNan = dims === null ? tf.any(tf.isNaN(t._t)) : tf.any(tf.isNaN(t._t), dims, keepdim);
   return tf.where(anyNan, tf.fill(r.shape, NaN), r);
 }
@@ -206,7 +210,7 @@ export function amax(t: Tensor, dim?: Dims, keepdim = false, op: "max" | "min" =
   const dims = reduceDims(op === "max" ? "amax" : "amin", t, dim);
   const all = dim === undefined || dim === null || (Array.isArray(dim) && dim.length === 0);
   checkNonEmpty(op === "max" ? "amax" : "amin", t, all ? null : dims);
-  if (t.numel() === 0) return record(op === "max" ? "AmaxBackward0" : "AminBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, 0, t.dtype)), () => [tf.zeros(t.shape)]);
+  if (t.numel() === 0) return record(op === "max" ? "AmaxBackward0" : "AminBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, 0, t.dtype._tf)), () => [tf.zeros(t.shape)]);
   const f = op === "max" ? tf.max : tf.min;
   const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : nanPropagate(t, f(t._t, dims, keepdim), dims, keepdim)));
   let self: Tensor;
@@ -245,7 +249,7 @@ export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max
 
 /** Variance with Bessel's correction by default (`unbiased: true` / `correction: 1`), as PyTorch. */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, name = "var"): Tensor {
-  if (t.dtype !== "float32") throw new RuntimeError(`${name}(): input dtype should be float32, got ${t.dtype}`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`${name}(): input dtype should be float32, got ${t.dtype}`);
   if (t.dim() === 0) return viaVector(t, (v) => variance(v, reduceDims(name, t, dim).length ? 0 : null, correction, false, name));
   const dims = reduceDims(name, t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
@@ -264,7 +268,7 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
 }
 
 export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean): Tensor {
-  if (t.dtype !== "float32") throw new RuntimeError(`std(): input dtype should be float32, got ${t.dtype}`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`std(): input dtype should be float32, got ${t.dtype}`);
   if (t.dim() === 0) {
     reduceDims("std", t, dim);
     return viaVector(t, (v) => std(v, 0, correction, false));
@@ -290,7 +294,7 @@ export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean):
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
   const dims = reduceDims("logsumexp", t, dim);
   // int/bool inputs give a float result, as in PyTorch (and wasm's Max kernel misreads bool buffers).
-  if (t.dtype !== "float32") return logsumexp(t.float(), dim, keepdim);
+  if (t.dtype._tf !== "float32") return logsumexp(t.float(), dim, keepdim);
   if (t.dim() === 0) return viaVector(t, (v) => logsumexp(v, 0));
   if (t.numel() === 0) return record("LogsumexpBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, -Infinity)), () => [tf.zeros(t.shape)]);
   const out = compute(() => {
@@ -338,9 +342,9 @@ export const LOSS_KERNEL_MAX = 1 << 16;
 export function softmax(t: Tensor, dim?: number | null): Tensor {
   const d = softmaxDim("softmax", t, dim);
   if (t.dim() === 0) return viaVector(t, (v) => softmax(v, 0));
-  if (t.numel() === 0) return record("SoftmaxBackward0", [t], compute(() => as(t._t, "float32")), (g) => [g]);
+  if (t.numel() === 0) return record("SoftmaxBackward0", [t], compute(() => as(t._t, D.float32)), (g) => [g]);
   const out = compute(() => {
-    const x = as(t._t, "float32");
+    const x = as(t._t, D.float32);
     const e = tf.exp(tf.sub(x, tf.max(x, d, true)));
     return tf.div(e, tf.sum(e, d, true));
   });
@@ -356,10 +360,10 @@ export function softmax(t: Tensor, dim?: number | null): Tensor {
 export function log_softmax(t: Tensor, dim?: number | null): Tensor {
   const d = softmaxDim("log_softmax", t, dim);
   if (t.dim() === 0) return viaVector(t, (v) => log_softmax(v, 0));
-  if (t.numel() === 0) return record("LogSoftmaxBackward0", [t], compute(() => as(t._t, "float32")), (g) => [g]);
+  if (t.numel() === 0) return record("LogSoftmaxBackward0", [t], compute(() => as(t._t, D.float32)), (g) => [g]);
   const attrs = softmaxAttrs(t, d);
   const out = compute(() => {
-    const x = as(t._t, "float32");
+    const x = as(t._t, D.float32);
     if (attrs !== null) return tf.engine().runKernel("TorchlabLogSoftmax", { x }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
     return tf.sub(x, tf.logSumExp(x, d, true));
   });
@@ -374,9 +378,9 @@ export function log_softmax(t: Tensor, dim?: number | null): Tensor {
 
 export function cumsum(t: Tensor, dim: number): Tensor {
   const d = normDim(dim, t.dim(), "cumsum");
-  const dt = t.dtype === "float32" ? "float32" : "int32";
+  const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : tf.cumsum(as(t._t, dt), d)));
-  return record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : tf.cumsum(g, d, false, true)]);
+  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : tf.cumsum(g, d, false, true)]), dt === "int32" ? D.int64 : D.float32);
 }
 
 export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {

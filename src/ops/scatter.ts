@@ -45,7 +45,7 @@ function gatherFlat(g: tf.Tensor, pos: Int32Array, shape: number[]): tf.Tensor {
 function valueTensor(op: string, value: Tensor | number | boolean, dtype: DType): Tensor {
   if (value instanceof Tensor) return value;
   if (typeof value !== "number" && typeof value !== "boolean") throw new TypeError(`${op}(): value must be a Tensor or a number, not ${describe(value)}`);
-  return constant(compute(() => tf.scalar(Number(value), dtype === "bool" ? "bool" : dtype)));
+  return constant(compute(() => tf.scalar(Number(value), dtype._tf)));
 }
 
 // ---------------------------------------------------------------- index_put
@@ -65,7 +65,7 @@ export function indexPositions(shape: number[], items: string | IndexItem[]): { 
 export function index_put(op: string, t: Tensor, items: string | IndexItem[], values: Tensor | number | boolean, accumulate: boolean): Tensor {
   if (values instanceof Tensor && values.dtype !== t.dtype) {
     const nm = { bool: "Bool", int32: "Long", float32: "Float" } as const;
-    throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${nm[t.dtype]} for the destination and ${nm[values.dtype]} for the source.`);
+    throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${nm[t.dtype._tf]} for the destination and ${nm[values.dtype._tf]} for the source.`);
   }
   const { pos, shape } = indexPositions(t.shape, items);
   const v = valueTensor(op, values, t.dtype);
@@ -85,7 +85,7 @@ export function indicesToItems(op: string, indices: readonly (Tensor | null)[]):
   return indices.map((t, i) => {
     if (t === null || t === undefined) return null;
     if (!(t instanceof Tensor)) throw new TypeError(`${op}(): indices[${i}] must be a Tensor (int or bool) or null, not ${describe(t)}`);
-    if (t.dtype === "float32") throw new IndexError(`${op}(): tensors used as indices must be long, int or bool tensors (indices[${i}] is float32)`);
+    if (t.dtype._tf === "float32") throw new IndexError(`${op}(): tensors used as indices must be long, int or bool tensors (indices[${i}] is float32)`);
     return t;
   });
 }
@@ -101,7 +101,7 @@ interface ScatterGeometry {
 
 function geometry(op: string, t: Tensor, dim: number, index: Tensor, src: Tensor | null): ScatterGeometry {
   if (!(index instanceof Tensor)) throw new TypeError(`${op}(): argument 'index' must be Tensor, not ${describe(index)}`);
-  if (index.dtype !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
   const d = normDim(dim, t.dim(), op);
   const nd = Math.max(t.dim(), 1);
   const ishape = index.dim() === 0 ? [1] : index.shape.slice();
@@ -168,7 +168,7 @@ function checkReduce(op: string, reduce: Reduce, inputs: Tensor[]): "add" | "mul
 function multiplyAt(t: Tensor, pos: Int32Array, vals: ArrayLike<number>): tf.Tensor {
   const out = Float64Array.from(t._t.dataSync() as ArrayLike<number>);
   pos.forEach((p, i) => (out[p] *= vals[i]));
-  return tf.tensor(t.dtype === "float32" ? Float32Array.from(out) : Int32Array.from(out, (v) => Math.trunc(v)), t.shape, t.dtype === "bool" ? "int32" : t.dtype);
+  return tf.tensor(t.dtype._tf === "float32" ? Float32Array.from(out) : Int32Array.from(out, (v) => Math.trunc(v)), t.shape, t.dtype._tf === "bool" ? "int32" : t.dtype._tf);
 }
 
 /**
@@ -181,8 +181,8 @@ export function scatter(t: Tensor, dim: number, index: Tensor, src: Tensor | num
   const g = geometry("scatter", t, dim, index, isValue ? null : s);
   const r = checkReduce("scatter", reduce, [t, s]);
   const ishape = index.shape.slice();
-  const vals = (): tf.Tensor => (isValue ? tf.fill([g.pos.length], Number(src), t.dtype === "bool" ? "int32" : t.dtype) : gatherFlat(s._t, g.srcPos, [g.pos.length]));
-  if (r === "multiply") return constant(compute(() => tf.cast(multiplyAt(t, g.pos, compute(vals).dataSync() as ArrayLike<number>), t.dtype)));
+  const vals = (): tf.Tensor => (isValue ? tf.fill([g.pos.length], Number(src), t.dtype._tf === "bool" ? "int32" : t.dtype._tf) : gatherFlat(s._t, g.srcPos, [g.pos.length]));
+  if (r === "multiply") return constant(compute(() => tf.cast(multiplyAt(t, g.pos, compute(vals).dataSync() as ArrayLike<number>), t.dtype._tf)));
   const out = compute(() => tf.reshape(putFlat(tf.reshape(t._t, [-1]), g.pos, vals(), r === "add"), t.shape));
   if (isValue) return record("ScatterBackward1", [t], out, (gr) => [zeroAt(gr, g.pos)]);
   return record("ScatterBackward0", [t, s], out, (gr) => [r === "add" ? gr : zeroAt(gr, g.pos), srcGrad(gr, g, s.shape, ishape)]);

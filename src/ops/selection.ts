@@ -30,7 +30,7 @@ function byValue(vals: number[]): number[] {
 
 /** One pick per slice along `d`: the values (with `name`'s backward) and their indices. */
 function pickAlong(op: "kthvalue" | "median" | "mode", name: string, t: Tensor, dim: number, keepdim: boolean, pick: Picker): ValuesIndices {
-  if (t.dtype === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
+  if (t.dtype._tf === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   const d = normDim(dim, t.dim(), op);
   const shape = t.dim() === 0 ? [1] : t.shape;
   const n = shape[d];
@@ -53,7 +53,7 @@ function pickAlong(op: "kthvalue" | "median" | "mode", name: string, t: Tensor, 
     }
   }
   const outShape = t.dim() === 0 ? [] : keepdim ? shape.map((s, k) => (k === d ? 1 : s)) : shape.filter((_, k) => k !== d);
-  const values = record(name, [t], compute(() => tf.tensor(vals, outShape, t.dtype)), (g) => [scatterBack(g, source, t.shape)]);
+  const values = record(name, [t], compute(() => tf.tensor(vals, outShape, t.dtype._tf)), (g) => [scatterBack(g, source, t.shape)]);
   return valuesIndices(values, constant(compute(() => tf.tensor(idx, outShape, "int32"))), op);
 }
 
@@ -78,11 +78,11 @@ export function medianDim(t: Tensor, dim: number, keepdim = false): ValuesIndice
 
 /** Median of all elements (the lower one of an even count; NaN if any is); the gradient is shared by the elements equal to it. */
 export function medianAll(t: Tensor): Tensor {
-  if (t.dtype === "bool") throw new RuntimeError(`"median_cpu" not implemented for 'Bool'`);
-  if (t.numel() === 0) return record("MedianBackward0", [t], compute(() => tf.scalar(NaN, t.dtype)), () => [tf.zeros(t.shape)]);
+  if (t.dtype._tf === "bool") throw new RuntimeError(`"median_cpu" not implemented for 'Bool'`);
+  if (t.numel() === 0) return record("MedianBackward0", [t], compute(() => tf.scalar(NaN, t.dtype._tf)), () => [tf.zeros(t.shape)]);
   const flat = Array.from(t._t.dataSync() as ArrayLike<number>);
   const value = flat[lowerMedian(flat, byValue(flat))];
-  return record("MedianBackward0", [t], compute(() => tf.scalar(value, t.dtype)), (g) => {
+  return record("MedianBackward0", [t], compute(() => tf.scalar(value, t.dtype._tf)), (g) => {
     const data = t._t.dataSync() as ArrayLike<number>;
     const mask = Float32Array.from(data, (v) => (Number.isNaN(value) ? (Number.isNaN(v) ? 1 : 0) : v === value ? 1 : 0));
     const count = mask.reduce((a, b) => a + b, 0);

@@ -7,6 +7,7 @@
  * positions, so every op built on it is differentiable in all its float inputs.
  */
 import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, promote, broadcastShapes, describe } from "./_core";
+import * as D from "../tensor/dtype";
 import { Tensor, DType } from "../tensor/tensor";
 import { Size } from "../tensor/size";
 import { stridesOf } from "../tensor/repr";
@@ -42,13 +43,13 @@ function hostValues(t: Tensor): ArrayLike<number> {
  * to end (-1: zero), cast to `dtype`. Backward: the output gradient summed back into those positions.
  */
 export function flatGather(name: string, inputs: Tensor[], pos: Int32Array, shape: number[], dtype?: DType): Tensor {
-  const dt = dtype ?? inputs.reduce<DType>((d, x) => promote(d, x.dtype), "bool");
+  const dt = dtype ?? inputs.reduce<DType>((d, x) => promote(d, x.dtype), D.bool);
   const sizes = inputs.map((x) => x.numel());
   const total = sizes.reduce((a, b) => a + b, 0);
   const fixed = Int32Array.from(pos, (i) => (i < 0 ? total : i));
-  const work = dt === "bool" ? "int32" : dt;
+  const work = dt._tf === "bool" ? "int32" : dt._tf;
   const out = compute(() => {
-    if (numelOf(shape) === 0) return tf.zeros(shape, dt);
+    if (numelOf(shape) === 0) return tf.zeros(shape, dt._tf);
     const flat = tf.concat([...inputs.filter((x) => x.numel() > 0).map((x) => tf.reshape(as(x._t, work), [-1])), tf.zeros([1], work)]);
     return as(tf.reshape(tf.gather(flat, tf.tensor1d(fixed, "int32")), shape), dt);
   });
@@ -56,7 +57,7 @@ export function flatGather(name: string, inputs: Tensor[], pos: Int32Array, shap
     const summed = tf.unsortedSegmentSum(tf.reshape(g, [-1]), tf.tensor1d(fixed, "int32"), total + 1);
     let off = 0;
     return inputs.map((x, i) => {
-      const part = x.dtype === "float32" ? tf.reshape(tf.slice(summed, [off], [sizes[i]]), x.shape) : null;
+      const part = x.dtype._tf === "float32" ? tf.reshape(tf.slice(summed, [off], [sizes[i]]), x.shape) : null;
       off += sizes[i];
       return part;
     });
@@ -262,7 +263,7 @@ export function tensor_split(t: Tensor, indices_or_sections: number | number[] |
   const d = normDim(dim, t.dim(), op);
   let ios: number | number[];
   if (indices_or_sections instanceof Tensor) {
-    if (indices_or_sections.dtype !== "int32") throw new RuntimeError(`${op} expected tensor_indices_or_sections to have integral dtype, but got ${indices_or_sections.dtype}`);
+    if (indices_or_sections.dtype._tf !== "int32") throw new RuntimeError(`${op} expected tensor_indices_or_sections to have integral dtype, but got ${indices_or_sections.dtype}`);
     if (indices_or_sections.dim() > 1) throw new RuntimeError(`${op} expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor, but got a tensor with ${indices_or_sections.dim()} dims`);
     const v = Array.from(hostValues(indices_or_sections));
     ios = indices_or_sections.dim() === 0 ? v[0] : v;
@@ -378,7 +379,7 @@ export function repeat_interleave(t: Tensor, repeats?: number | Tensor, dim?: nu
   if (repeats === undefined) {
     // torch.repeat_interleave(repeats): index i repeated repeats[i] times.
     if (t.dim() > 1) throw new RuntimeError(`repeat_interleave(): repeats must be 0-dim or 1-dim tensor, got shape ${fmtShape(t.shape)}`);
-    if (t.dtype !== "int32") throw new RuntimeError(`repeat_interleave(): repeats has to be Long tensor, got ${t.dtype}`);
+    if (t.dtype._tf !== "int32") throw new RuntimeError(`repeat_interleave(): repeats has to be Long tensor, got ${t.dtype}`);
     const r = Array.from(hostValues(t));
     if (r.some((v) => v < 0)) throw new RuntimeError("repeat_interleave(): repeats can not be negative");
     const out: number[] = [];
@@ -393,7 +394,7 @@ export function repeat_interleave(t: Tensor, repeats?: number | Tensor, dim?: nu
   const n = xx.shape[d];
   let reps: number[];
   if (repeats instanceof Tensor) {
-    if (repeats.dtype !== "int32") throw new RuntimeError(`repeat_interleave(): repeats has to be Long tensor, got ${repeats.dtype}`);
+    if (repeats.dtype._tf !== "int32") throw new RuntimeError(`repeat_interleave(): repeats has to be Long tensor, got ${repeats.dtype}`);
     if (repeats.dim() > 1) throw new RuntimeError(`repeat_interleave(): repeats must be 0-dim or 1-dim tensor, got shape ${fmtShape(repeats.shape)}`);
     reps = Array.from(hostValues(repeats));
     if (reps.length === 1 && repeats.dim() === 0) reps = Array(n).fill(reps[0]);
@@ -420,7 +421,7 @@ export function repeat_interleave(t: Tensor, repeats?: number | Tensor, dim?: nu
 /** The elements of the flattened input at `index` (any shape; negative indices count from the end). */
 export function take(t: Tensor, index: Tensor): Tensor {
   checkTensor("take", "index", index);
-  if (index.dtype !== "int32") throw new RuntimeError(`take(): Expected a long tensor for index, but got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new RuntimeError(`take(): Expected a long tensor for index, but got ${index.dtype}`);
   const n = t.numel();
   const idx = hostValues(index);
   const pos = new Int32Array(idx.length);
@@ -435,7 +436,7 @@ export function take(t: Tensor, index: Tensor): Tensor {
 /** gather along `dim` with input and indices broadcast against each other (dim omitted: over the flattened input). */
 export function take_along_dim(t: Tensor, indices: Tensor, dim?: number | null): Tensor {
   checkTensor("take_along_dim", "indices", indices);
-  if (indices.dtype !== "int32") throw new RuntimeError(`torch.take_along_dim(): dtype of indices should be Long but got ${indices.dtype}`);
+  if (indices.dtype._tf !== "int32") throw new RuntimeError(`torch.take_along_dim(): dtype of indices should be Long but got ${indices.dtype}`);
   if (dim === undefined || dim === null) return take_along_dim(M.flatten(t), M.flatten(indices), 0);
   if (t.dim() !== indices.dim()) {
     throw new RuntimeError(
@@ -640,7 +641,7 @@ interface IndexGeometry {
 
 function indexGeometry(op: string, t: Tensor, dim: number, index: Tensor, source: Tensor | null): IndexGeometry {
   checkTensor(op, "index", index);
-  if (index.dtype !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
   if (index.dim() > 1) throw new IndexError(`${op}(): Index is supposed to be a vector, got shape ${fmtShape(index.shape)}`);
   const d = normDim(dim, Math.max(t.dim(), 1), op);
   const shape = t.dim() === 0 ? [1] : t.shape.slice();
@@ -679,7 +680,7 @@ export function index_add(t: Tensor, dim: number, index: Tensor, source: Tensor,
   const g = indexGeometry("index_add", t, dim, index, source);
   const pos = sourcePositions(g);
   const n = t.numel();
-  const work = t.dtype === "bool" ? "int32" : t.dtype;
+  const work = t.dtype._tf === "bool" ? "int32" : t.dtype._tf;
   const out = compute(() => {
     if (pos.length === 0 || n === 0) return tf.clone(t._t);
     const s = tf.reshape(as(source._t, work), [-1]);
@@ -712,7 +713,7 @@ export function index_fill(t: Tensor, dim: number, index: Tensor, value: number 
     throw new TypeError(`index_fill(): argument 'value' must be a number or a 0-d Tensor, not ${describe(value)}`);
   }
   const g = indexGeometry("index_fill", t, dim, index, null);
-  const v = value instanceof Tensor ? value : constant(compute(() => tf.scalar(Number(value), t.dtype === "bool" ? "int32" : t.dtype)));
+  const v = value instanceof Tensor ? value : constant(compute(() => tf.scalar(Number(value), t.dtype._tf === "bool" ? "int32" : t.dtype._tf)));
   const n = t.numel();
   const map = Int32Array.from({ length: n }, (_, i) => i);
   for (let o = 0; o < g.outer; o++) for (const l of g.idx) for (let i = 0; i < g.inner; i++) map[(o * g.n + l) * g.inner + i] = n;
@@ -771,10 +772,10 @@ function uniqueCore(op: string, t: Tensor, o: UniqueOptions, consecutive: boolea
   }
   let output: Tensor;
   if ((dim === undefined || dim === null) && firsts.length === 0) {
-    output = notDifferentiable(...UNIQUE_NODES[op], [t], compute(() => tf.zeros([0], t.dtype)));
+    output = notDifferentiable(...UNIQUE_NODES[op], [t], compute(() => tf.zeros([0], t.dtype._tf)));
   } else if (dim === undefined || dim === null) {
-    output = notDifferentiable(...UNIQUE_NODES[op], [t], compute(() => tf.gather(tf.reshape(as(rows._t, rows.dtype === "bool" ? "int32" : rows.dtype), [-1]), tf.tensor1d(firsts, "int32"))));
-    if (t.dtype === "bool") output = output.bool();
+    output = notDifferentiable(...UNIQUE_NODES[op], [t], compute(() => tf.gather(tf.reshape(as(rows._t, rows.dtype._tf === "bool" ? "int32" : rows.dtype._tf), [-1]), tf.tensor1d(firsts, "int32"))));
+    if (t.dtype._tf === "bool") output = output.bool();
   } else {
     const picked = M.index_select(t.detach(), d, int32Tensor(firsts, [firsts.length]));
     output = notDifferentiable(...UNIQUE_NODES[op === "unique" ? "unique_dim" : op], [t], compute(() => tf.clone(picked._t)));
@@ -816,7 +817,7 @@ export function searchsorted(seq: Tensor, values: Tensor | number, o: SearchOpti
   if (o.side === "left" && o.right === true) throw new RuntimeError(`${op}(): side and right can't be set to opposites, got side of left while right was True`);
   const right = o.side === "right" || o.right === true;
   const scalar = !(values instanceof Tensor);
-  const v = values instanceof Tensor ? values : constant(compute(() => tf.scalar(values, Number.isInteger(values) && seq.dtype !== "float32" ? "int32" : "float32")));
+  const v = values instanceof Tensor ? values : constant(compute(() => tf.scalar(values, Number.isInteger(values) && seq.dtype._tf !== "float32" ? "int32" : "float32")));
   if (seq.dim() === 0) throw new RuntimeError(`${op}(): boundaries tensor should have positive dimension, but got 0 dimension`);
   if (seq.dim() > 1) {
     const lead = seq.shape.slice(0, -1);
@@ -830,7 +831,7 @@ export function searchsorted(seq: Tensor, values: Tensor | number, o: SearchOpti
   const sv = hostValues(seq);
   let sorter: ArrayLike<number> | null = null;
   if (o.sorter !== undefined && o.sorter !== null) {
-    if (o.sorter.dtype !== "int32") throw new RuntimeError(`${op}(): sorter must be a tensor of long dtype but got dtype ${o.sorter.dtype}`);
+    if (o.sorter.dtype._tf !== "int32") throw new RuntimeError(`${op}(): sorter must be a tensor of long dtype but got dtype ${o.sorter.dtype}`);
     if (o.sorter.shape.join(",") !== seq.shape.join(",")) {
       throw new RuntimeError(`${op}(): boundary and sorter must have the same size, but got boundary tensor ${fmtShape(seq.shape)} and got sorter tensor ${fmtShape(o.sorter.shape)}`);
     }
@@ -867,7 +868,7 @@ export function bucketize(input: Tensor | number, boundaries: Tensor, o: { out_i
 /** Occurrences of each value 0..max of a 1-D non-negative int tensor (summed `weights` if given). */
 export function bincount(input: Tensor, weights?: Tensor | null, minlength = 0): Tensor {
   checkTensor("bincount", "input", input);
-  if (input.dim() !== 1 || input.dtype !== "int32") throw new RuntimeError(`bincount only supports 1-d non-negative integral inputs. (got ${input.dtype} of shape ${fmtShape(input.shape)})`);
+  if (input.dim() !== 1 || input.dtype._tf !== "int32") throw new RuntimeError(`bincount only supports 1-d non-negative integral inputs. (got ${input.dtype} of shape ${fmtShape(input.shape)})`);
   if (!Number.isInteger(minlength) || minlength < 0) throw new RuntimeError(`bincount(): minlength should be >= 0, got ${minlength}`);
   const v = hostValues(input);
   for (let i = 0; i < v.length; i++) if (v[i] < 0) throw new RuntimeError("bincount only supports 1-d non-negative integral inputs.");

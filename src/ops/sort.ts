@@ -4,6 +4,7 @@
  * ranks as the largest value, as PyTorch orders it; tf.topk makes neither promise.
  */
 import { tf, compute, record, constant, normDim, as, broadcastShapes, describe } from "./_core";
+import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { valuesIndices, ValuesIndices } from "./reduce";
@@ -88,12 +89,12 @@ function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered 
   outShape[d] = k;
   const permShape = perm.map((p) => outShape[p]);
   const inPermShape = perm.map((p) => t.shape[p]);
-  const data = compute(() => as(tf.transpose(t._t, perm), t.dtype === "bool" ? "int32" : t.dtype)).dataSync() as ArrayLike<number>;
+  const data = compute(() => as(tf.transpose(t._t, perm), t.dtype._tf === "bool" ? "int32" : t.dtype._tf)).dataSync() as ArrayLike<number>;
   // Flat input offsets of the permuted layout, so gradients can scatter straight back.
   const strides = new Array<number>(ndim).fill(1);
   for (let i = ndim - 2; i >= 0; i--) strides[i] = strides[i + 1] * t.shape[i + 1];
   const rows = n === 0 ? 0 : data.length / n;
-  const vals = t.dtype === "float32" ? new Float32Array(rows * k) : new Int32Array(rows * k);
+  const vals = t.dtype._tf === "float32" ? new Float32Array(rows * k) : new Int32Array(rows * k);
   const idx = new Int32Array(rows * k);
   const srcPerm = new Int32Array(rows * k);
   const order = new Array<number>(n);
@@ -125,8 +126,8 @@ function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered 
   }
   const inv = inverse(perm);
   const values = compute(() => {
-    const v = tf.transpose(tf.tensor(vals, permShape, t.dtype === "float32" ? "float32" : "int32"), inv);
-    return t.dtype === "bool" ? tf.cast(v, "bool") : v;
+    const v = tf.transpose(tf.tensor(vals, permShape, t.dtype._tf === "float32" ? "float32" : "int32"), inv);
+    return t.dtype._tf === "bool" ? tf.cast(v, "bool") : v;
   });
   const indices = compute(() => tf.transpose(tf.tensor(idx, permShape, "int32"), inv));
   // Reorder the source offsets from the permuted layout to the output's own row-major layout.
@@ -144,7 +145,7 @@ export function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): 
 
 function orderedOp(op: "sort" | "topk", name: string, t: Tensor, dim: number, k: number | null, descending: boolean): ValuesIndices {
   if (k !== null && !Number.isInteger(k)) throw new TypeError(`${op}(): argument 'k' (position 1) must be int, not ${pyType(k)}`);
-  if (k !== null && t.dtype === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
+  if (k !== null && t.dtype._tf === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   if (t.dim() === 0) {
     normDim(dim, 0, op);
     if (k !== null && (k < 0 || k > 1)) throw new RuntimeError("selected index k out of range");
@@ -196,7 +197,7 @@ export function triangle(op: "tril" | "triu", t: Tensor, diagonal = 0): Tensor {
 
 /** Positions of the non-zero elements, one row per element: [n, ndim] int32 (PyTorch's int64). */
 export function nonzero(t: Tensor): Tensor {
-  const data = compute(() => as(t._t, t.dtype === "bool" ? "int32" : t.dtype)).dataSync() as ArrayLike<number>;
+  const data = compute(() => as(t._t, t.dtype._tf === "bool" ? "int32" : t.dtype._tf)).dataSync() as ArrayLike<number>;
   const ndim = t.dim();
   const hits: number[] = [];
   let n = 0;
@@ -226,7 +227,7 @@ export function isclose(a: Tensor, other: Tensor, rtol = 1e-5, atol = 1e-8, equa
   if (!(other instanceof Tensor)) throw new TypeError(`isclose(): argument 'other' (position 2) must be Tensor, not ${pyType(other)}`);
   const b = other;
   const names = { float32: "Float", int32: "Long", bool: "Bool" } as const;
-  if (a.dtype !== b.dtype) throw new RuntimeError(`${names[a.dtype]} did not match ${names[b.dtype]}`);
+  if (a.dtype !== b.dtype) throw new RuntimeError(`${names[a.dtype._tf]} did not match ${names[b.dtype._tf]}`);
   if (rtol < 0) throw new RuntimeError(`rtol must be greater than or equal to zero, but got ${rtol}`);
   if (atol < 0) throw new RuntimeError(`atol must be greater than or equal to zero, but got ${atol}`);
   const shape = broadcastShapes(a.shape, b.shape);
@@ -247,8 +248,8 @@ export function isclose(a: Tensor, other: Tensor, rtol = 1e-5, atol = 1e-8, equa
   }
   return constant(
     compute(() => {
-      const x = as(a._t, "float32");
-      const y = as(b._t, "float32");
+      const x = as(a._t, D.float32);
+      const y = as(b._t, D.float32);
       const eq = tf.equal(x, y);
       const close = tf.lessEqual(tf.abs(tf.sub(x, y)), tf.add(tf.mul(tf.abs(y), rtol), atol));
       // |a - b| is inf/nan for unequal infinities, which lessEqual already rejects.
@@ -266,12 +267,12 @@ export function isclose(a: Tensor, other: Tensor, rtol = 1e-5, atol = 1e-8, equa
  */
 export function cumprod(t: Tensor, dim: number): Tensor {
   const d = normDim(dim, t.dim(), "cumprod");
-  const dt = t.dtype === "float32" ? "float32" : "int32";
+  const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : tf.cumprod(as(t._t, dt), d)));
   return record("CumprodBackward0", [t], out, (g) => {
     if (t.dim() === 0) return [g];
     const perm = toLastPerm(t.dim(), d);
-    const x = tf.transpose(as(t._t, "float32"), perm).dataSync();
+    const x = tf.transpose(as(t._t, D.float32), perm).dataSync();
     const gp = tf.transpose(g, perm);
     const gd = gp.dataSync();
     const n = t.shape[d];

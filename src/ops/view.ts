@@ -219,7 +219,7 @@ export function writeThroughView(t: Tensor, next: Tensor, recording: boolean, un
     t._setGradFn(viewNode(v, "AsStridedBackward0"));
     return;
   }
-  base._overwrite(compute(() => v.bwd(base._t, next.dtype === dtype ? next._t : tf.cast(next._t, dtype))));
+  base._overwrite(compute(() => v.bwd(base._t, next.dtype === dtype ? next._t : tf.cast(next._t, dtype._tf))));
   if (t._s !== base._s) {
     t._rebindTo(Tensor._wrap(compute(() => v.fwd(base._t))));
     v.storage = base._s;

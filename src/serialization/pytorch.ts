@@ -487,7 +487,7 @@ const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 function storageOf(t: Tensor): { type: string; bytes: Uint8Array } {
   const data = t.dataSync();
-  if (t.dtype === "int32") {
+  if (t.dtype._tf === "int32") {
     const out = Buffer.alloc(data.length * 8);
     for (let i = 0; i < data.length; i++) {
       out.writeInt32LE(data[i], i * 8);
@@ -497,7 +497,7 @@ function storageOf(t: Tensor): { type: string; bytes: Uint8Array } {
   }
   // dataSync's array type need not follow the dtype (tfjs's cpu backend casts int32 to float32
   // without converting the buffer), so the bytes come from values, never from a reinterpretation.
-  if (t.dtype === "bool") return { type: "BoolStorage", bytes: data instanceof Uint8Array ? data : Uint8Array.from(data, (v) => (v ? 1 : 0)) };
+  if (t.dtype._tf === "bool") return { type: "BoolStorage", bytes: data instanceof Uint8Array ? data : Uint8Array.from(data, (v) => (v ? 1 : 0)) };
   const f32 = data instanceof Float32Array ? data : Float32Array.from(data);
   if (LITTLE) return { type: "FloatStorage", bytes: new Uint8Array(f32.buffer, f32.byteOffset, f32.byteLength) };
   const out = Buffer.alloc(f32.length * 4);

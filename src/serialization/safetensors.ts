@@ -41,11 +41,11 @@ function bytesOf(t: Tensor): Uint8Array {
   // dataSync's array type need not follow the dtype (tfjs's cpu backend casts int32 to float32
   // without converting the buffer), so convert by value when they disagree.
   const data =
-    t.dtype === "float32" ? (raw instanceof Float32Array ? raw : Float32Array.from(raw))
-    : t.dtype === "int32" ? (raw instanceof Int32Array ? raw : Int32Array.from(raw))
+    t.dtype._tf === "float32" ? (raw instanceof Float32Array ? raw : Float32Array.from(raw))
+    : t.dtype._tf === "int32" ? (raw instanceof Int32Array ? raw : Int32Array.from(raw))
     : raw instanceof Uint8Array ? raw : Uint8Array.from(raw, (v) => (v ? 1 : 0));
   const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (LITTLE || t.dtype === "bool") return view;
+  if (LITTLE || t.dtype._tf === "bool") return view;
   const out = new Uint8Array(view.length);
   for (let i = 0; i < view.length; i += 4) for (let k = 0; k < 4; k++) out[i + k] = view[i + 3 - k];
   return out;
@@ -100,7 +100,7 @@ export function encode(obj: unknown): Buffer {
   let offset = 0;
   for (const { name, t } of tensors) {
     const b = bytesOf(t);
-    const dtype: StDtype = t.dtype === "float32" ? "F32" : t.dtype === "int32" ? "I32" : "BOOL";
+    const dtype: StDtype = t.dtype._tf === "float32" ? "F32" : t.dtype._tf === "int32" ? "I32" : "BOOL";
     header[name] = { dtype, shape: t.shape, data_offsets: [offset, offset + b.length] };
     crcs[name] = crc32(b);
     chunks.push(b);

@@ -16,14 +16,14 @@ const show = (list: readonly unknown[]): string => JSON.stringify(list).replace(
 
 /** The index tensor PyTorch builds from a Python list index (`torch.tensor(list)`). */
 export function listIndex(op: string, list: readonly unknown[]): Tensor {
-  if (list.length === 0) return C.tensor([], { dtype: "int32" });
+  if (list.length === 0) return C.tensor([], { dtype: "int64" });
   if (list.every((v) => typeof v === "boolean")) return C.tensor(list as boolean[]);
   if (list.every((v) => typeof v === "number")) {
     const bad = (list as number[]).find((v) => !Number.isInteger(v));
     if (bad !== undefined) {
       throw new IndexError(`${op}(${show(list)}): tensors used as indices must be long, int or bool tensors, and ${bad} is not an integer`);
     }
-    return C.tensor(list as number[], { dtype: "int32" });
+    return C.tensor(list as number[], { dtype: "int64" });
   }
   if (list.some((v) => typeof v === "boolean") && list.every((v) => typeof v === "boolean" || typeof v === "number")) {
     throw new IndexError(`${op}(${show(list)}): a list index mixes integers and bools; use a list of integers (positions) or of bools (a mask)`);

@@ -30,7 +30,7 @@ export function withOut(op: string, result: Tensor, out: unknown): Tensor {
   if (is_grad_enabled() && (result.requires_grad || out.requires_grad)) {
     throw new RuntimeError(`${op}(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.`);
   }
-  if (RANK[result.dtype] > RANK[out.dtype]) throw new RuntimeError(`${op}(): result type ${NAMES[result.dtype]} can't be cast to the desired output type ${NAMES[out.dtype]}`);
+  if (RANK[result.dtype._tf] > RANK[out.dtype._tf]) throw new RuntimeError(`${op}(): result type ${NAMES[result.dtype._tf]} can't be cast to the desired output type ${NAMES[out.dtype._tf]}`);
   if (!out.shape.equals(result.shape)) {
     if (out._view !== null) {
       throw new RuntimeError(`${op}(): out is a view of shape [${out.shape.join(", ")}] and cannot be resized to the result's shape [${result.shape.join(", ")}]`);
@@ -42,7 +42,7 @@ export function withOut(op: string, result: Tensor, out: unknown): Tensor {
         "UserWarning",
       );
     }
-    out._overwrite(compute(() => tf.cast(result._t, out.dtype)));
+    out._overwrite(compute(() => tf.cast(result._t, out.dtype._tf)));
     return out;
   }
   no_grad(() => out.copy_(result));

@@ -92,7 +92,7 @@ export class Generator {
    * tensor of 5056 bytes; torchlab has no uint8 dtype, and the two formats are not interchangeable.
    */
   get_state(): Tensor {
-    return from_typed(this._state_words(), [STATE_LEN], { dtype: "int32" });
+    return from_typed(this._state_words(), [STATE_LEN], { dtype: "int64" });
   }
 
   /** Restores a state that get_state() returned (a Tensor, or its values as an array). */
@@ -100,7 +100,7 @@ export class Generator {
     let w: ArrayLike<number>;
     if (Array.isArray(state) || state instanceof Int32Array) w = state;
     else if (state !== null && typeof state === "object" && typeof (state as Tensor).dataSync === "function") {
-      if ((state as Tensor).dtype !== "int32") throw new TypeError(`set_state(): expected the int32 tensor get_state() returned, got dtype ${(state as Tensor).dtype}`);
+      if ((state as Tensor).dtype._tf !== "int32") throw new TypeError(`set_state(): expected the int32 tensor get_state() returned, got dtype ${(state as Tensor).dtype}`);
       w = (state as Tensor).dataSync();
     } else throw new TypeError("set_state(): expected the tensor get_state() returned");
     if (w.length !== STATE_LEN) throw new ValueError(`set_state(): expected a state of ${STATE_LEN} values (what get_state() returns), got ${w.length}`);

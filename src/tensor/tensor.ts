@@ -4,6 +4,7 @@
  * The math lives in src/ops; this class is the user-facing surface.
  */
 import type { tf } from "../backend/tf";
+import * as D from "./dtype";
 import { adopt, share, overwrite, rebind, Storage } from "../backend/memory";
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
@@ -33,19 +34,14 @@ import { listIndex, listKeyError } from "./list_index";
 import * as X from "../ops/shape_extra";
 import * as P from "../ops/product_extra";
 
-/** torchlab's dtypes. PyTorch's int64 results (argmax, class labels) are int32 here. */
-export type DType = "float32" | "int32" | "bool";
-
-const DTYPE_ALIASES: Record<string, DType> = {
-  float32: "float32", float: "float32", "torch.float32": "float32", "torch.float": "float32", float64: "float32", double: "float32",
-  int32: "int32", int: "int32", int64: "int32", long: "int32", "torch.int64": "int32", "torch.long": "int32", "torch.int32": "int32",
-  uint8: "int32", int8: "int32", int16: "int32",
-  bool: "bool", "torch.bool": "bool",
-};
+/** A torch.dtype (`torch.float32`, `torch.int64`, `torch.int32`, `torch.bool`); see src/tensor/dtype.ts. */
+export type DType = D.dtype;
+/** What a dtype argument accepts: a torch.dtype or one of its names ("float32", "int64", "torch.long", ...). */
+export type DTypeLike = D.dtype | string;
 
 export function normalizeDtype(d: unknown): DType {
-  const r = typeof d === "string" ? DTYPE_ALIASES[d] : undefined;
-  if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has float32, int32 (for PyTorch's int64) and bool`);
+  const r = D.lookupDtype(d);
+  if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has torch.float32, torch.int64, torch.int32 and torch.bool`);
   return r;
 }
 
@@ -175,7 +171,8 @@ export class Tensor {
   private _shape: Size | null = null;
   private _shapeOf: tf.Tensor | null = null;
   get dtype(): DType {
-    return this._s.data.dtype as DType;
+    const s = this._s;
+    return s.dt !== undefined && s.dt._tf === s.data.dtype ? s.dt : D.defaultFor(s.data.dtype);
   }
   get ndim(): number {
     return this._s.data.rank;
@@ -235,7 +232,7 @@ export class Tensor {
     return this.numel();
   }
   element_size(): number {
-    return this.dtype === "bool" ? 1 : 4;
+    return this.dtype.itemsize;
   }
   get length(): number {
     if (this.dim() === 0) throw new TypeError("len() of a 0-d tensor");
@@ -248,7 +245,7 @@ export class Tensor {
     if (!this.is_leaf && !requires_grad) {
       throw new RuntimeError("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
     }
-    if (requires_grad && this.dtype !== "float32") {
+    if (requires_grad && this.dtype._tf !== "float32") {
       throw new RuntimeError(`only Tensors of floating point dtype can require gradients (this tensor is ${this.dtype})`);
     }
     if (this.is_leaf) this._requires_grad = requires_grad;
@@ -317,12 +314,12 @@ export class Tensor {
       throw new ValueError(`only one element tensors can be converted to Python scalars (this one has ${this.numel()} elements, shape [${this.shape.join(", ")}])`);
     }
     const v = this._t.dataSync()[0] as number;
-    return this.dtype === "bool" ? (Boolean(v) as unknown as number) : v;
+    return this.dtype._tf === "bool" ? (Boolean(v) as unknown as number) : v;
   }
 
   /** Nested JS arrays of the values (numbers, or booleans for bool tensors). */
   tolist(): NestedList {
-    const flat = Array.from(this._t.dataSync() as ArrayLike<number>, (v) => (this.dtype === "bool" ? Boolean(v) : v));
+    const flat = Array.from(this._t.dataSync() as ArrayLike<number>, (v) => (this.dtype._tf === "bool" ? Boolean(v) : v));
     const build = (dim: number, offset: number): NestedList => {
       if (dim === this.dim()) return flat[offset];
       const stride = this.shape.slice(dim + 1).reduce((a, b) => a * b, 1);
@@ -349,20 +346,20 @@ export class Tensor {
       const o = parseArgs("to", [target], ["dtype", "device", "non_blocking", "copy"]);
       return o.dtype === undefined ? this : this.to(o.dtype as string);
     }
-    if (typeof target === "string" && !(target in DTYPE_ALIASES)) {
+    if (typeof target === "string" && D.lookupDtype(target) === undefined) {
       // A device ('cpu', 'cuda', 'cuda:0'): tensors live on the one active backend.
       checkDevice(target);
       return dtype === undefined ? this : this.to(dtype);
     }
     if (typeof target === "object" && target !== null && "type" in (target as object)) {
-      checkDevice(String((target as { type: string }).type));
+      checkDevice(String((target as unknown as { type: string }).type));
       return dtype === undefined ? this : this.to(dtype);
     }
     const dt = normalizeDtype(target);
     return dt === this.dtype ? this : M.toDtype(this, dt);
   }
   type(dtype?: DType | string): Tensor | string {
-    if (dtype === undefined) return this.dtype === "float32" ? "torch.FloatTensor" : this.dtype === "int32" ? "torch.LongTensor" : "torch.BoolTensor";
+    if (dtype === undefined) return `torch.${this.dtype._typeName}Tensor`;
     return this.to(dtype);
   }
   float(): Tensor {
@@ -372,7 +369,7 @@ export class Tensor {
     return this.to("float32");
   }
   long(): Tensor {
-    return this.to("int32");
+    return this.to(D.int64);
   }
   int(): Tensor {
     return this.to("int32");
@@ -388,7 +385,7 @@ export class Tensor {
     return this;
   }
   is_floating_point(): boolean {
-    return this.dtype === "float32";
+    return this.dtype._tf === "float32";
   }
 
   // ---------------------------------------------------------------- arithmetic
@@ -1276,9 +1273,9 @@ export class Tensor {
     }
     // PyTorch's can_cast: a float result cannot be written into an int/bool tensor, nor an int one into bool.
     const rank = { bool: 0, int32: 1, float32: 2 } as const;
-    if (!anyDtype && rank[next.dtype] > rank[this.dtype]) {
+    if (!anyDtype && rank[next.dtype._tf] > rank[this.dtype._tf]) {
       const names = { bool: "Bool", int32: "Long", float32: "Float" } as const;
-      throw new RuntimeError(`${op}: result type ${names[next.dtype]} can't be cast to the desired output type ${names[this.dtype]}`);
+      throw new RuntimeError(`${op}: result type ${names[next.dtype._tf]} can't be cast to the desired output type ${names[this.dtype._tf]}`);
     }
     if (this._view !== null) {
       V.writeThroughView(this, next, recording, op === "fill_" || op === "zero_");
@@ -1287,13 +1284,13 @@ export class Tensor {
     // A recorded write whose value has no graph (fill_, normal_) still cuts the old values' gradient.
     if (recording && next.grad_fn === null && this.requires_grad) {
       const v = next;
-      next = record(name ?? `${op}Backward0`, [src], compute(() => tfjs.cast(v._t, this.dtype)), () => [null]);
+      next = record(name ?? `${op}Backward0`, [src], compute(() => tfjs.cast(v._t, this.dtype._tf)), () => [null]);
     }
     if (next.grad_fn !== null && next.dtype === this.dtype) {
       this._adopt(next);
       return this;
     }
-    overwrite(this._s, compute(() => tfjs.cast(next._t, this.dtype)));
+    overwrite(this._s, compute(() => tfjs.cast(next._t, this.dtype._tf)));
     return this;
   }
 
@@ -1362,8 +1359,8 @@ export class Tensor {
     return this.fillWith("fill_", value, "FillBackward2");
   }
   private fillWith(op: string, value: number | boolean, name: string): this {
-    const v = this.dtype === "int32" ? Math.trunc(Number(value)) : this.dtype === "bool" ? Number(Boolean(value)) : Number(value);
-    const values = (): tf.Tensor => compute(() => tfjs.cast(tfjs.fill(this.shape, v, this.dtype === "bool" ? "int32" : this.dtype), this.dtype));
+    const v = this.dtype._tf === "int32" ? Math.trunc(Number(value)) : this.dtype._tf === "bool" ? Number(Boolean(value)) : Number(value);
+    const values = (): tf.Tensor => compute(() => tfjs.cast(tfjs.fill(this.shape, v, this.dtype._tf === "bool" ? "int32" : this.dtype._tf), this.dtype._tf));
     // The common case (init, zeroing grads, a plain tensor): overwrite the buffer directly.
     if (this._view === null && !(this.requires_grad && isGradRecording())) {
       overwrite(this._s, values());
@@ -1387,7 +1384,7 @@ export class Tensor {
     return this.inplace(
       "copy_",
       (s) =>
-        record("CopyBackwards", [s, src], compute(() => expandTo(tfjs.cast(tfjs.reshape(src._t, [...Array(shape.length - src.dim()).fill(1), ...src.shape]), this.dtype), shape)), (g) => [
+        record("CopyBackwards", [s, src], compute(() => expandTo(tfjs.cast(tfjs.reshape(src._t, [...Array(shape.length - src.dim()).fill(1), ...src.shape]), this.dtype._tf), shape)), (g) => [
           null,
           sumTo(g, src.shape),
         ]),
@@ -1413,7 +1410,7 @@ export class Tensor {
   /** random_(), random_(to) or random_(from, to): integers drawn as PyTorch draws them (see ops/sampling). */
   random_(from?: number, to?: number, options: { generator?: import("./random").Generator } = {}): this {
     const [lo, hi] = from === undefined ? [0, undefined] : to === undefined ? [0, from] : [from, to];
-    return this.inplace("random_", () => SM.random_values(this.shape, this.dtype, lo, hi, options), "RandomBackward0");
+    return this.inplace("random_", () => SM.random_values(this.shape, this.dtype._tf, lo, hi, options), "RandomBackward0");
   }
   exponential_(lambd = 1, options: { generator?: import("./random").Generator } = {}): this {
     return this.inplace("exponential_", () => SM.exponential_values(this.shape, lambd, options), "ExponentialBackward0");
@@ -1524,11 +1521,11 @@ export class Tensor {
   // ---------------------------------------------------------------- printing
 
   toString(): string {
-    const body = formatValues(this._t.dataSync() as ArrayLike<number>, this.shape, this.dtype === "float32" ? "float" : this.dtype === "int32" ? "int" : "bool", 7);
+    const body = formatValues(this._t.dataSync() as ArrayLike<number>, this.shape, this.dtype._tf === "float32" ? "float" : this.dtype._tf === "int32" ? "int" : "bool", 7);
     const suffixes: string[] = [];
     if (this.numel() === 0 && this.dim() !== 1) suffixes.push(`size=(${this.shape.join(", ")})`);
-    // An empty tensor has no values to show its dtype by, so PyTorch names it (int32 prints as its int64).
-    if (this.numel() === 0 && this.dtype !== "float32") suffixes.push(`dtype=torch.${this.dtype === "int32" ? "int64" : "bool"}`);
+    // PyTorch names a dtype its values cannot show: int32 always, int64 and bool when empty.
+    if (this.dtype === D.int32 || (this.numel() === 0 && this.dtype !== D.float32)) suffixes.push(`dtype=${this.dtype}`);
     if (this.device === "cuda") suffixes.unshift("device='cuda:0'");
     if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");

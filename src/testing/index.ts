@@ -33,7 +33,7 @@ export interface AssertCloseOptions {
 }
 
 /** PyTorch's defaults: float32 (rtol 1.3e-6, atol 1e-5); integers and bools compare exactly. */
-const DEFAULT_TOLERANCES: Record<DType, [rtol: number, atol: number]> = {
+const DEFAULT_TOLERANCES: Record<DType["_tf"], [rtol: number, atol: number]> = {
   float32: [1.3e-6, 1e-5],
   int32: [0, 0],
   bool: [0, 0],
@@ -119,19 +119,19 @@ function argmax(values: number[]): number {
   return best;
 }
 
-const DTYPE_RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2 };
+const DTYPE_RANK: Record<DType["_tf"], number> = { bool: 0, int32: 1, float32: 2 };
 
 function compareTensors(actual: Tensor, expected: Tensor, options: AssertCloseOptions): string | null {
   if (!actual.shape.equals(expected.shape)) {
     return `The values for attribute 'shape' do not match: ${actual.shape} != ${expected.shape}.`;
   }
   if ((options.check_dtype ?? true) && actual.dtype !== expected.dtype) {
-    return `The values for attribute 'dtype' do not match: torch.${actual.dtype} != torch.${expected.dtype}.`;
+    return `The values for attribute 'dtype' do not match: ${actual.dtype} != ${expected.dtype}.`;
   }
   // Mixed dtypes (check_dtype: false) compare in the wider one, with the looser defaults of the two.
-  const dtype = DTYPE_RANK[actual.dtype] >= DTYPE_RANK[expected.dtype] ? actual.dtype : expected.dtype;
+  const dtype = DTYPE_RANK[actual.dtype._tf] >= DTYPE_RANK[expected.dtype._tf] ? actual.dtype : expected.dtype;
   const [rtol, atol] = tolerances(options, [actual.dtype, expected.dtype]);
-  const isFloat = dtype === "float32";
+  const isFloat = dtype._tf === "float32";
   const a = flatValues(actual);
   const b = flatValues(expected);
   const mismatched = a.map((v, i) => !isClose(v, b[i], rtol, atol, options.equal_nan ?? false));
@@ -161,7 +161,7 @@ function compareTensors(actual: Tensor, expected: Tensor, options: AssertCloseOp
 function tolerances(options: AssertCloseOptions, dtypes: DType[] | null): [number, number] {
   if (options.rtol !== undefined && options.atol !== undefined) return [options.rtol, options.atol];
   if (dtypes === null) return NUMBER_TOLERANCES;
-  return [Math.max(...dtypes.map((d) => DEFAULT_TOLERANCES[d][0])), Math.max(...dtypes.map((d) => DEFAULT_TOLERANCES[d][1]))];
+  return [Math.max(...dtypes.map((d) => DEFAULT_TOLERANCES[d._tf][0])), Math.max(...dtypes.map((d) => DEFAULT_TOLERANCES[d._tf][1]))];
 }
 
 class ComparisonTypeError extends TypeError {}

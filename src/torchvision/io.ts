@@ -290,7 +290,7 @@ function hwc(chw: Uint8Array, c: number, h: number, w: number): Uint8Array {
 
 function chwBytes(t: Tensor, op: string): { data: Uint8Array; c: number; h: number; w: number } {
   if (!(t instanceof Tensor)) throw new TypeError(`${op}(): input should be a Tensor, got ${typeof t}`);
-  if (t.dtype !== "int32") throw new RuntimeError(`${op}(): Input tensor dtype should be uint8 (torchlab: an integer tensor with values 0..255), got ${t.dtype}`);
+  if (t.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Input tensor dtype should be uint8 (torchlab: an integer tensor with values 0..255), got ${t.dtype}`);
   const shape = t.dim() === 2 ? [1, ...t.shape] : t.shape;
   if (shape.length !== 3 || shape[0] < 1 || shape[0] > 4) {
     throw new RuntimeError(`${op}(): Input tensor should be [C, H, W] with C in 1..4, got shape [${t.shape.join(", ")}]`);
@@ -302,7 +302,7 @@ function chwBytes(t: Tensor, op: string): { data: Uint8Array; c: number; h: numb
 }
 
 function tensorBytes(t: Tensor, op: string): Uint8Array {
-  if (t.dim() !== 1 || t.dtype !== "int32") throw new RuntimeError(`${op}(): Expected a 1-D uint8 tensor of the file's bytes, got ${t.dtype} [${t.shape.join(", ")}]`);
+  if (t.dim() !== 1 || t.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected a 1-D uint8 tensor of the file's bytes, got ${t.dtype} [${t.shape.join(", ")}]`);
   return Uint8Array.from(t.dataSync());
 }
 

@@ -69,10 +69,10 @@ function toBatch(tensor: Tensor | Tensor[]): Batch {
         throw new RuntimeError(`stack expects each tensor to be equal size, but got ${fmt(first)} at entry 0 and ${fmt(t.shape)} at entry ${i}`);
       }
     });
-    dtype = tensor.some((t) => t.dtype === "float32") ? "float32" : tensor[0].dtype;
+    dtype = tensor.some((t) => t.dtype._tf === "float32") ? tensor.find((t) => t.dtype._tf === "float32")!.dtype : tensor[0].dtype;
     const parts = tensor.map((t) => valuesOf(dtype === t.dtype ? t : t.float()));
     const n = parts[0].length;
-    values = dtype === "float32" ? new Float32Array(n * parts.length) : new Int32Array(n * parts.length);
+    values = dtype._tf === "float32" ? new Float32Array(n * parts.length) : new Int32Array(n * parts.length);
     parts.forEach((p, i) => values.set(p, i * n));
     shape = [tensor.length, ...first];
   } else if (tensor instanceof Tensor) {
@@ -157,7 +157,7 @@ function gridValues(tensor: Tensor | Tensor[], o: ReturnType<typeof gridArgs>, o
   let values = batch.values;
   if (o.normalize) {
     if (!(values instanceof Float32Array)) {
-      throw new RuntimeError(`${op}(): normalize=true needs a floating point tensor (result type Float can't be cast to the desired output type ${batch.dtype === "bool" ? "Bool" : "Int"}); call .float() first`);
+      throw new RuntimeError(`${op}(): normalize=true needs a floating point tensor (result type Float can't be cast to the desired output type ${batch.dtype._tf === "bool" ? "Bool" : "Int"}); call .float() first`);
     }
     values = values.slice();
     if (o.scale_each) {
@@ -276,7 +276,7 @@ export function save_image(tensor: Tensor | Tensor[], fp: string, ...args: unkno
     throw new ValueError(formatArg ? `save_image(): unknown format '${String(formatArg)}' (png, jpeg, webp)` : `unknown file extension: ${extname(fp) || "(none)"} (save_image writes .png, .jpg, .jpeg, .webp)`);
   }
   const g = gridValues(tensor, gridArgs("save_image", [gridOptions]), "save_image");
-  if (g.dtype !== "float32") {
+  if (g.dtype._tf !== "float32") {
     // torchvision's grid.mul(255).add_(0.5) fails the same way on an integer tensor.
     throw new RuntimeError(`save_image(): expected a floating point tensor with values in [0, 1], got dtype ${g.dtype}; use x.float().div(255) for byte images`);
   }

@@ -14,7 +14,7 @@ const SELU_ALPHA = 1.6732632423543772848170429916717;
 const SELU_SCALE = 1.0507009873554804934193349852946;
 
 function floating(op: string, input: Tensor): void {
-  if (input.dtype !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype} (shape [${input.shape.join(", ")}])`);
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype} (shape [${input.shape.join(", ")}])`);
 }
 
 function inplaceOf(op: string, v: unknown): boolean {

@@ -166,7 +166,7 @@ export function multi_head_attention_forward(
   }
 
   if (mask !== null) {
-    if (!(mask.dtype === "bool" || mask.dtype === "float32")) {
+    if (!(mask.dtype._tf === "bool" || mask.dtype._tf === "float32")) {
       throw new RuntimeError(`multi_head_attention_forward: only float, byte, and bool types are supported for attn_mask, not ${mask.dtype}`);
     }
     const src_len0 = key.shape[0];
@@ -179,7 +179,7 @@ export function multi_head_attention_forward(
       throw new RuntimeError(`The shape of the 3D attn_mask is ${fmt(mask.shape)}, but should be ${fmt([bsz * num_heads, tgt_len, src_len0])}.`);
     }
   }
-  if (kpm !== null && kpm.dtype !== "bool" && kpm.dtype !== "float32") {
+  if (kpm !== null && kpm.dtype._tf !== "bool" && kpm.dtype._tf !== "float32") {
     throw new RuntimeError("multi_head_attention_forward: only bool and floating types of key_padding_mask are supported");
   }
 
@@ -224,13 +224,13 @@ export function multi_head_attention_forward(
     }
     const km = kpm.reshape(bsz, 1, 1, src_len).expand(-1, num_heads, -1, -1).reshape(bsz * num_heads, 1, src_len);
     if (mask === null) mask = km;
-    else if (mask.dtype === "bool" && km.dtype === "bool") mask = mask.logical_or(km);
-    else if (km.dtype === "bool") mask = mask.masked_fill(km, -Infinity);
+    else if (mask.dtype._tf === "bool" && km.dtype._tf === "bool") mask = mask.logical_or(km);
+    else if (km.dtype._tf === "bool") mask = mask.masked_fill(km, -Infinity);
     // PyTorch 1.13 ORs a float padding mask into a bool attn_mask: any nonzero entry masks fully
-    else if (mask.dtype === "bool") mask = mask.logical_or(km.ne(0));
+    else if (mask.dtype._tf === "bool") mask = mask.logical_or(km.ne(0));
     else mask = mask.add(km);
   }
-  if (mask !== null && mask.dtype === "bool") mask = zeros(mask.shape).masked_fill(mask, -Infinity);
+  if (mask !== null && mask.dtype._tf === "bool") mask = zeros(mask.shape).masked_fill(mask, -Infinity);
   const p = training ? dropout_p : 0;
 
   // scaled dot-product attention, q scaled before the product as in PyTorch

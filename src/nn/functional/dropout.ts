@@ -21,7 +21,7 @@ function dropoutArgs(op: string, input: Tensor, rest: unknown[]): { p: number; t
 }
 
 function applyMask(op: string, input: Tensor, maskShape: number[], p: number, inplace: boolean): Tensor {
-  if (input.dtype !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype}`);
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype}`);
   // PyTorch's _dropout_impl: noise.bernoulli_(1 - p) (double uniforms, one per mask element), then / (1 - p).
   const keep = p === 1 ? zeros_like(input) : from_typed(bernoulli_values(maskShape, 1 - p), maskShape).div(1 - p);
   return maybeInplace(op, input, (x) => x.mul(keep), inplace);

@@ -45,7 +45,7 @@ export function one_hot(tensor: Tensor, num_classes: number | { num_classes?: nu
   if (!(tensor instanceof Tensor)) throw new TypeError(`one_hot(): argument 'input' must be Tensor, not ${typeof tensor}`);
   const o = parseArgs("one_hot", [num_classes], ["num_classes"]);
   let n = (o.num_classes as number | undefined) ?? -1;
-  if (tensor.dtype !== "int32") throw new RuntimeError("one_hot is only applicable to index tensor.");
+  if (tensor.dtype._tf !== "int32") throw new RuntimeError("one_hot is only applicable to index tensor.");
   if (tensor.numel() === 0) {
     if (n <= 0) throw new RuntimeError("Can not infer total number of classes from empty tensor.");
   } else {
@@ -55,7 +55,7 @@ export function one_hot(tensor: Tensor, num_classes: number | { num_classes?: nu
     if (n === -1) n = hi + 1;
     else if (hi >= n) throw new RuntimeError("Class values must be smaller than num_classes.");
   }
-  return tensor.unsqueeze(-1).eq(arange(n)).to("int32");
+  return tensor.unsqueeze(-1).eq(arange(n)).to("int64");
 }
 // modules2
 export { multi_head_attention_forward } from "./attention";

@@ -4,7 +4,7 @@
  * l1_loss, smooth_l1_loss, huber_loss, binary_cross_entropy, binary_cross_entropy_with_logits.
  * They are compositions of differentiable tensor ops, so gradients come from autograd.
  */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { from_typed } from "../../ops/creation";
 import * as R from "../../ops/reduce";
@@ -70,12 +70,12 @@ function checkTarget(op: string, t: unknown): asserts t is Tensor {
   if (!(t instanceof Tensor)) throw new TypeError(`${op}(): argument 'target' must be Tensor, not ${t === null ? "null" : Array.isArray(t) ? "array" : typeof t}`);
 }
 
-function dtypeName(d: string): string {
-  return d === "float32" ? "Float" : d === "int32" ? "Long" : "Bool";
+function dtypeName(d: DType): string {
+  return d._typeName;
 }
 
 function checkFloatInput(op: string, input: Tensor): void {
-  if (input.dtype !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype} ("${op}" not implemented for '${dtypeName(input.dtype)}')`);
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`${op}(): expected a floating point input, got ${input.dtype} ("${op}" not implemented for '${dtypeName(input.dtype)}')`);
 }
 
 function checkWeight(op: string, weight: unknown, nClasses: number): Tensor | null {
@@ -138,7 +138,7 @@ interface Picked {
  * checks them: an integer dtype, matching shapes, each in [0, C) unless it is ignore_index.
  */
 function targetClasses(op: string, logp: Tensor, target: Tensor, ignore_index: number): { C: number; tvals: Int32Array } {
-  if (target.dtype !== "int32") {
+  if (target.dtype._tf !== "int32") {
     throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)} (${op}() needs class indices as an integer tensor, e.g. target.long())`);
   }
   checkNllShapes(logp, target);
@@ -188,7 +188,7 @@ function reduceWeighted(p: Picked, reduction: Reduction): Tensor {
  * The argument checks are the general path's, in the same order, so both raise the same errors.
  */
 function nllKernel(op: string, logp: Tensor, target: Tensor, weight: Tensor | null, ignore_index: number, reduction: Reduction): Tensor | null {
-  if (logp.dtype !== "float32" || !nllKernelApplies(logp.numel())) return null;
+  if (logp.dtype._tf !== "float32" || !nllKernelApplies(logp.numel())) return null;
   const { C, tvals } = targetClasses(op, logp, target, ignore_index);
   let inner = 1;
   for (let i = 2; i < logp.dim(); i++) inner *= logp.shape[i];
@@ -256,7 +256,7 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
   const wShape = input.shape.map((_, i) => (i === classDim ? C : 1));
 
   if (fmt(input.shape) === fmt(target.shape)) {
-    if (target.dtype !== "float32") throw new RuntimeError(`Expected floating point type for target with class probabilities, got ${dtypeName(target.dtype)}`);
+    if (target.dtype._tf !== "float32") throw new RuntimeError(`Expected floating point type for target with class probabilities, got ${dtypeName(target.dtype)}`);
     if (ignore_index >= 0) throw new RuntimeError("ignore_index is not supported for floating point target");
     const t = ls > 0 ? target.mul(1 - ls).add(ls / C) : target;
     let prod = logp.mul(t);
@@ -355,7 +355,7 @@ type BceOpts = { weight?: Tensor | null; size_average?: boolean | null; reduce?:
  * read as floats instead of raising.
  */
 function floatTarget(target: Tensor): Tensor {
-  return target.dtype === "float32" ? target : target.float();
+  return target.dtype._tf === "float32" ? target : target.float();
 }
 
 /**

@@ -144,7 +144,7 @@ export function multilabel_margin_loss(input: Tensor, target: Tensor, options: L
   checkInput(op, input);
   tensorArg(op, "target", target);
   const o = parseArgs(op, [options], LEGACY);
-  if (input.dim() > 2 || fmt(input.shape) !== fmt(target.shape) || target.dtype !== "int32") {
+  if (input.dim() > 2 || fmt(input.shape) !== fmt(target.shape) || target.dtype._tf !== "int32") {
     throw new RuntimeError(`multilabel_margin_loss(): expected 0D, 1D or 2D input and an integer target of the same shape, got input ${fmt(input.shape)} and target ${fmt(target.shape)} (${target.dtype})`);
   }
   const x = input.dim() === 2 ? input : input.reshape(1, -1);
@@ -183,7 +183,7 @@ export function multi_margin_loss(input: Tensor, target: Tensor, options: MultiM
   const o = parseArgs(op, [options], ["p", "margin", "weight", ...LEGACY]);
   const p = (o.p as number | undefined) ?? 1;
   if (p !== 1 && p !== 2) throw new ValueError("only p == 1 and p == 2 supported");
-  if (input.dim() > 2 || target.dtype !== "int32" || target.numel() !== (input.dim() === 2 ? input.shape[0] : 1)) {
+  if (input.dim() > 2 || target.dtype._tf !== "int32" || target.numel() !== (input.dim() === 2 ? input.shape[0] : 1)) {
     throw new RuntimeError(`multi_margin_loss(): inconsistent target size: ${fmt(target.shape)} for input of size: ${fmt(input.shape)}`);
   }
   const x = input.dim() === 2 ? input : input.reshape(1, -1);

@@ -88,7 +88,7 @@ export function cellStep(mode: RNNMode, xt: Tensor, h: Tensor, c: Tensor | null,
     return [h2, c2];
   }
   const hh = s.bhhGru === null ? h.mm(s.whhT) : addmm(s.bhhGru, h, s.whhT);
-  if (hasLstmKernel() && xt.dtype === "float32" && hh.dtype === "float32" && h.dtype === "float32" && xt.dim() === 2 && h.dim() === 2 && xt.shape[0] === h.shape[0] && h.shape[0] > 0 && xt.shape[1] === 3 * H) {
+  if (hasLstmKernel() && xt.dtype._tf === "float32" && hh.dtype._tf === "float32" && h.dtype._tf === "float32" && xt.dim() === 2 && h.dim() === 2 && xt.shape[0] === h.shape[0] && h.shape[0] > 0 && xt.shape[1] === 3 * H) {
     return [gruCellFused(xt, hh, h), null];
   }
   const rz = xt.narrow(1, 0, 2 * H).add(hh.narrow(1, 0, 2 * H)).sigmoid();
@@ -103,7 +103,7 @@ function lstmFusedApplies(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): boole
   if (!hasLstmKernel() || xt.dim() !== 2) return false;
   const [b, G] = xt.shape;
   return (
-    [xt, h, c, whhT].every((t) => t.dtype === "float32" && t.dim() === 2) &&
+    [xt, h, c, whhT].every((t) => t.dtype._tf === "float32" && t.dim() === 2) &&
     b > 0 && h.shape[0] === b && c.shape[0] === b && G === 4 * c.shape[1] && whhT.shape[0] === h.shape[1] && whhT.shape[1] === G
   );
 }

@@ -236,7 +236,7 @@ export function grid_sample(input: Tensor, grid: Tensor, mode?: "bilinear" | "ne
   const sample = (yi: Tensor, xi: Tensor): Tensor => {
     // out-of-range corners read index 0 and are zeroed by the mask
     const inb = xi.ge(0).logical_and(xi.le(w - 1)).logical_and(yi.ge(0)).logical_and(yi.le(h - 1));
-    const idx = E.where(inb, yi.mul(w).add(xi), 0).to("int32").expand(n, c, ho * wo);
+    const idx = E.where(inb, yi.mul(w).add(xi), 0).to("int64").expand(n, c, ho * wo);
     return E.where(inb, flat.gather(2, idx), 0);
   };
   let out: Tensor;

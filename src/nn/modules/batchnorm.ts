@@ -57,7 +57,7 @@ export abstract class _BatchNorm extends Module {
     if (this.track_running_stats) {
       this.register_buffer("running_mean", zeros([this.num_features], dt));
       this.register_buffer("running_var", ones([this.num_features], dt));
-      this.register_buffer("num_batches_tracked", tensor(0, { dtype: "int32" }));
+      this.register_buffer("num_batches_tracked", tensor(0, { dtype: "int64" }));
     } else {
       this.register_buffer("running_mean", null);
       this.register_buffer("running_var", null);

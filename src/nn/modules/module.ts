@@ -16,7 +16,8 @@
  * and result types of the subclass's `forward`.
  */
 import { readableDict } from "../../serialization/inspect";
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
+import * as D from "../../tensor/dtype";
 import { Parameter } from "../parameter";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { no_grad } from "../../autograd/grad_mode";
@@ -586,15 +587,15 @@ export class Module {
    * const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
    * net.to(device);
    */
-  to(device?: DeviceLike | Tensor | { device?: DeviceLike; dtype?: string; non_blocking?: boolean }, dtype?: string): this {
+  to(device?: DeviceLike | Tensor | DType | { device?: DeviceLike; dtype?: DType | string; non_blocking?: boolean }, dtype?: DType | string): this {
     let dev: DeviceLike | undefined;
-    let dt: string | undefined = dtype;
+    let dt: DType | string | undefined = dtype;
     if (device instanceof Tensor) dt = device.dtype;
     else if (isOptions(device) && !("type" in device)) {
       const o = parseArgs("to", [device], ["device", "dtype", "non_blocking", "memory_format"]);
       dev = o.device as DeviceLike | undefined;
-      dt = (o.dtype as string | undefined) ?? dt;
-    } else if (typeof device === "string" && isDtypeName(device)) dt = device;
+      dt = (o.dtype as DType | string | undefined) ?? dt;
+    } else if ((typeof device === "string" && isDtypeName(device)) || device instanceof D.dtype) dt = device;
     else dev = device as DeviceLike | undefined;
     if (dev !== undefined && dev !== null) {
       const name = typeof dev === "string" ? dev : dev.type;

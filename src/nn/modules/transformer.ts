@@ -433,7 +433,7 @@ function callModule(m: unknown, ...args: unknown[]): Tensor {
 /** Whether each row of `keep` is [true ... true, false ... false] (PyTorch's left-aligned check). */
 function leftAligned(keep: Tensor): boolean {
   const [n, s] = keep.shape;
-  const d = keep.to("int32").dataSync() as Int32Array;
+  const d = keep.to("int64").dataSync() as Int32Array;
   for (let i = 0; i < n; i++) {
     let seenFalse = false;
     for (let j = 0; j < s; j++) {
@@ -489,7 +489,7 @@ export class TransformerEncoder extends Module {
     if (zeroPadded && kpm !== null) {
       // the nested tensor comes back through to_padded_tensor(0.): zeros at the padding, and only as
       // long as the longest unpadded sequence
-      const pad = kpm.dtype === "bool" ? kpm : kpm.ne(0);
+      const pad = kpm.dtype._tf === "bool" ? kpm : kpm.ne(0);
       const longest = pad.logical_not().sum(1).max().item();
       output = output.masked_fill(pad.unsqueeze(-1), 0).narrow(1, 0, longest);
     }
@@ -504,7 +504,7 @@ export class TransformerEncoder extends Module {
     if (first.norm_first || first.training || !first.self_attn.batch_first || !first.self_attn._qkv_same_embed_dim) return false;
     if (!first.activation_relu_or_gelu || first.norm1.eps !== first.norm2.eps || src.dim() !== 3) return false;
     if (!this.enable_nested_tensor || kpm === null || mask !== null || first.self_attn.num_heads % 2 === 1) return false;
-    if (this.mask_check && !leftAligned(kpm.dtype === "bool" ? kpm.logical_not() : kpm.eq(0))) return false;
+    if (this.mask_check && !leftAligned(kpm.dtype._tf === "bool" ? kpm.logical_not() : kpm.eq(0))) return false;
     const sa = first.self_attn;
     const args = [src, sa.in_proj_weight, sa.in_proj_bias, sa.out_proj.weight, sa.out_proj.bias, first.norm1.weight, first.norm1.bias,
       first.norm2.weight, first.norm2.bias, first.linear1.weight, first.linear1.bias, first.linear2.weight, first.linear2.bias];

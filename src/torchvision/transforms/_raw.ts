@@ -38,7 +38,7 @@ export function rawToImage(r: Raw): Image {
 
 export function tensorToRaw(t: Tensor): Raw {
   const v = t.dataSync();
-  return { data: v instanceof Float32Array ? v : Float32Array.from(v), shape: t.shape, int: t.dtype !== "float32" };
+  return { data: v instanceof Float32Array ? v : Float32Array.from(v), shape: t.shape, int: t.dtype._tf !== "float32" };
 }
 
 export function rawToTensor(r: Raw): Tensor {

@@ -160,7 +160,7 @@ export class LinearTransformation extends TensorTransform {
     return tensor.reshape([-1, n]).sub(this.mean_vector).mm(this.transformation_matrix).reshape(s);
   }
   toString(): string {
-    const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map(fmt).join(", ")}]` : pyNum(v as number, this.mean_vector.dtype === "float32"));
+    const fmt = (v: unknown): string => (Array.isArray(v) ? `[${v.map(fmt).join(", ")}]` : pyNum(v as number, this.mean_vector.dtype._tf === "float32"));
     return `LinearTransformation(transformation_matrix=${fmt(this.transformation_matrix.tolist())}, mean_vector=${fmt(this.mean_vector.tolist())})`;
   }
 }

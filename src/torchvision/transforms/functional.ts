@@ -12,7 +12,7 @@
  * and bicubic, whole pixels of fill outside) and brightness / contrast / saturation / hue (Pillow's
  * 8-bit arithmetic). Other operations use the tensor formulas, which PIL's agree with.
  */
-import { Tensor, DType } from "../../tensor/tensor";
+import { Tensor, DType, normalizeDtype } from "../../tensor/tensor";
 import { from_typed, tensor as makeTensor } from "../../ops/creation";
 import { cat, stack } from "../../ops/movement";
 import { where } from "../../ops/elementwise";
@@ -90,13 +90,13 @@ function tensorOnly(img: unknown, op: string): Tensor {
   return checkTensor(img, op);
 }
 
-const isFloat = (t: Tensor): boolean => t.dtype === "float32";
+const isFloat = (t: Tensor): boolean => t.dtype._tf === "float32";
 const maxValue = (t: Tensor): number => (isFloat(t) ? 1 : 255);
 
 /** torchvision's _cast_squeeze_in/_out: integer images are resampled in float and rounded back. */
 function inFloat(t: Tensor, fn: (x: Tensor) => Tensor): Tensor {
   if (isFloat(t)) return fn(t);
-  return fn(t.float()).round().to("int32");
+  return fn(t.float()).round().to("int64");
 }
 
 /** [C, H, W] of an image (C = 1 for [H, W] tensors). */
@@ -172,7 +172,7 @@ export function to_pil_image(pic: Tensor | Image, ...args: Kw<[mode?: ImageMode]
   if (!(pic instanceof Tensor)) throw new TypeError(`to_pil_image(): pic should be Tensor or Image. Got ${typeName(pic)}.`);
   if (pic.dim() !== 2 && pic.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
   if (pic.dim() === 3 && pic.shape[0] > 4) throw new ValueError(`pic should not have > 4 channels. Got ${pic.shape[0]} channels.`);
-  const ints = isFloat(pic) ? pic.mul(255).to("int32") : pic.to("int32");
+  const ints = isFloat(pic) ? pic.mul(255).to("int64") : pic.to("int64");
   return tensorToImage(ints, mode);
 }
 
@@ -188,10 +188,10 @@ export interface ConvertImageDtypeKwargs {
 export function convert_image_dtype(image: Tensor, ...args: Kw<[dtype?: DType | string], ConvertImageDtypeKwargs>): Tensor {
   const [dtype] = kwargs<[DType | string]>("convert_image_dtype", args, [["dtype", "float32"]]);
   const t = tensorOnly(image, "convert_image_dtype");
-  const want = dtype === "float32" || dtype === "float" || dtype === "torch.float32" || dtype === "float64" ? "float32" : "int32";
+  const want = normalizeDtype(dtype);
   if (want === t.dtype) return t;
-  if (want === "float32") return t.float().div(255);
-  return t.mul(255 + 1 - 1e-3).to("int32");
+  if (want.is_floating_point) return t.float().div(255);
+  return t.mul(255 + 1 - 1e-3).to(want);
 }
 
 // ---------------------------------------------------------------- normalisation
@@ -210,7 +210,7 @@ export interface NormalizeKwargs {
 export function normalize(tensor: Tensor, ...args: Kw<[mean: number[] | number, std: number[] | number, inplace?: boolean], NormalizeKwargs>): Tensor {
   const [mean, std, inplace] = kwargs<[number[] | number, number[] | number, boolean]>("normalize", args, [["mean", REQUIRED], ["std", REQUIRED], ["inplace", false]]);
   const t = tensorOnly(tensor, "normalize");
-  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got torch.${t.dtype === "int32" ? "uint8" : t.dtype}.`);
+  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got torch.${t.dtype._tf === "int32" ? "uint8" : t.dtype}.`);
   if (t.dim() < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(", ")}])`);
   const m = Array.isArray(mean) ? mean : [mean];
   const s = Array.isArray(std) ? std : [std];
@@ -427,7 +427,7 @@ function constantBlock(like: Tensor, shape: number[], fill: number | number[]): 
   const fills = fillValues(fill, like.shape);
   const c = like.dim() >= 3 ? like.shape[like.dim() - 3] : 1;
   const plane = shape[shape.length - 1] * shape[shape.length - 2];
-  const data = like.dtype === "float32" ? new Float32Array(n) : new Int32Array(n);
+  const data = like.dtype._tf === "float32" ? new Float32Array(n) : new Int32Array(n);
   for (let i = 0; i < n; i++) data[i] = fills.length === 1 ? fills[0] : fills[Math.floor(i / plane) % c];
   return from_typed(data, shape);
 }
@@ -892,7 +892,7 @@ export function adjust_hue<T extends ImageLike>(img: T, ...args: Kw<[hue_factor:
     const x = isFloat(t) ? t : t.float().div(255);
     const [h, s, v] = rgb2hsv(x);
     const rgb = hsv2rgb(h.add(hue_factor).remainder(1), s, v);
-    return isFloat(t) ? rgb : rgb.mul(255).to("int32");
+    return isFloat(t) ? rgb : rgb.mul(255).to("int64");
   }, 2, (r) => hueRaw(r, hue_factor), (r) => pilHue(r, hue_factor));
 }
 
@@ -918,7 +918,7 @@ function hsv2rgb(h: Tensor, s: Tensor, v: Tensor): Tensor {
   const h6 = h.mul(6);
   const i0 = h6.floor();
   const f = h6.sub(i0);
-  const i = i0.to("int32").remainder(6);
+  const i = i0.to("int64").remainder(6);
   const p = v.mul(s.rsub(1)).clamp(0, 1);
   const q = v.mul(s.mul(f).rsub(1)).clamp(0, 1);
   const t = v.mul(s.mul(f.rsub(1)).rsub(1)).clamp(0, 1);
@@ -982,7 +982,7 @@ export function adjust_sharpness<T extends ImageLike>(img: T, ...args: Kw<[sharp
 }
 
 function uint8Only(t: Tensor): void {
-  if (t.dtype !== "int32") throw new TypeError(`Only torch.uint8 image tensors are supported, but found torch.${t.dtype}`);
+  if (t.dtype._tf !== "int32") throw new TypeError(`Only torch.uint8 image tensors are supported, but found torch.${t.dtype}`);
 }
 
 /** Keyword arguments of `posterize` (any of its parameters after the first, by name). */
@@ -997,7 +997,7 @@ export function posterize<T extends ImageLike>(img: T, ...args: Kw<[bits: number
   return colourOp(img, "posterize", (t) => {
     uint8Only(t);
     const step = 2 ** (8 - bits);
-    return t.sub(t.remainder(step)).to("int32");
+    return t.sub(t.remainder(step)).to("int64");
   });
 }
 

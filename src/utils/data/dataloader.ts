@@ -247,7 +247,7 @@ export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, As
         if (!Number.isInteger(i) || i < -n || i >= n) src.get(i);
         return i < 0 ? i + n : i;
       });
-      const it = tensor(idx, { dtype: "int32" });
+      const it = tensor(idx, { dtype: "int64" });
       return this.dataset.tensors.map((t) => M.index_select(t, 0, it)) as unknown as B;
     }
     return this.collate_fn(indices.map((i) => src.get(i)));

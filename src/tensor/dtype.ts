@@ -1,0 +1,88 @@
+/**
+ * torch.dtype: one frozen object per dtype (`torch.float32`, `torch.int64`, ...), compared with `===`
+ * and printed as PyTorch prints it. Each carries the tfjs dtype that stores its values: int64 and
+ * int32 both live in tfjs int32 buffers (tfjs has no 64-bit integers), told apart by the logical
+ * dtype a tensor's storage records (src/backend/memory.ts `Storage.dt`).
+ */
+import { inspect } from "util";
+
+/** The tfjs dtype a tensor's values are stored in. */
+export type StorageDtype = "float32" | "int32" | "bool";
+
+/** PyTorch's name of each dtype torchlab has (`torch.<name>`). */
+export type DTypeName = "float32" | "int64" | "int32" | "bool";
+
+/** torch.dtype: `torch.float32`, `torch.int64` (`torch.long`), `torch.int32` (`torch.int`), `torch.bool`. */
+export class dtype {
+  /** @internal the tfjs dtype holding the values. */
+  readonly _tf: StorageDtype;
+  /** @internal PyTorch's name without `torch.`: "float32", "int64", ... */
+  readonly _name: DTypeName;
+  /** @internal PyTorch's tensor type name: "Float", "Long", "Int", "Bool" (`torch.FloatTensor`, ...). */
+  readonly _typeName: string;
+  readonly is_floating_point: boolean;
+  readonly is_complex: boolean;
+  readonly is_signed: boolean;
+  /** Bytes per element in PyTorch (int64: 8, although torchlab stores it in 4). */
+  readonly itemsize: number;
+
+  /** @internal the dtypes are the singletons below. */
+  constructor(name: DTypeName, storage: StorageDtype, typeName: string, itemsize: number) {
+    this._name = name;
+    this._tf = storage;
+    this._typeName = typeName;
+    this.is_floating_point = name === "float32";
+    this.is_complex = false;
+    this.is_signed = name !== "bool";
+    this.itemsize = itemsize;
+    Object.freeze(this);
+  }
+
+  toString(): string {
+    return `torch.${this._name}`;
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
+
+export const float32 = new dtype("float32", "float32", "Float", 4);
+export const int64 = new dtype("int64", "int32", "Long", 8);
+export const int32 = new dtype("int32", "int32", "Int", 4);
+export const bool = new dtype("bool", "bool", "Bool", 1);
+
+/**
+ * Every spelling a dtype argument accepts. torchlab computes in float32 only, so float64/double/half
+ * name float32; the narrower integer types (uint8, int8, int16) name int32, the narrowest it has.
+ */
+const ALIASES: Record<string, dtype> = {
+  float32: float32, float: float32, float64: float32, double: float32, float16: float32, half: float32,
+  int64: int64, long: int64,
+  int32: int32, int: int32, int16: int32, short: int32, int8: int32, uint8: int32,
+  bool: bool,
+};
+
+/** The dtype object a user's spelling names: a torch.dtype, or a string such as "int64" or "torch.long". */
+export function lookupDtype(d: unknown): dtype | undefined {
+  if (d instanceof dtype) return d;
+  if (typeof d !== "string") return undefined;
+  const r = ALIASES[d.startsWith("torch.") ? d.slice(6) : d];
+  return r instanceof dtype ? r : undefined;
+}
+
+/** The dtype a tfjs buffer holds when no logical dtype was recorded: int32 storage is PyTorch's default int64. */
+export function defaultFor(storage: string): dtype {
+  return storage === "float32" ? float32 : storage === "int32" ? int64 : bool;
+}
+
+/** PyTorch's promotion of two tensors' dtypes (same priority): bool < int32 < int64 < float32. */
+export function promoteTypes(a: dtype, b: dtype): dtype {
+  if (a === b) return a;
+  if (a === float32 || b === float32) return float32;
+  if (a === int64 || b === int64) return int64;
+  if (a === int32 || b === int32) return int32;
+  return bool;
+}

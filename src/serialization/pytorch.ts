@@ -9,7 +9,8 @@
  * Writes the same format (encodePyTorchZip), as PyTorch 1.13's torch.save lays it out, so that
  * plain `torch.load` in Python reads torchlab's checkpoints.
  */
-import { Tensor } from "../tensor/tensor";
+import { Tensor, type DType, normalizeDtype } from "../tensor/tensor";
+import * as D from "../tensor/dtype";
 import { from_typed } from "../ops/creation";
 import { ZipReader, writeZip } from "./zip";
 import { unpickle, PyDict, PyFloat, UnpicklingError, Pickler, pyRepr } from "./pickle";
@@ -189,7 +190,7 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
   }
   if (contiguous && storage.dtype === "float32" && LITTLE) {
     new Uint8Array(out.buffer).set(storage.bytes.subarray(offset * 4, (offset + numel) * 4));
-    return wrap(out, shape, t, "float32");
+    return wrap(out, shape, t, D.float32);
   }
   const idx = new Array<number>(shape.length).fill(0);
   for (let n = 0; n < numel; n++) {
@@ -201,13 +202,14 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
       idx[k] = 0;
     }
   }
-  return wrap(out, shape, t, isFloat ? "float32" : storage.dtype === "bool" ? "bool" : "int32");
+  // IntStorage loads as torch.int32; Long, Short, Char and Byte storages as the nearest torchlab dtype.
+  return wrap(out, shape, t, isFloat ? D.float32 : normalizeDtype(storage.dtype));
 }
 
-function wrap(out: Float32Array | Int32Array | Uint8Array, shape: number[], t: TensorRef, dtype: "float32" | "int32" | "bool"): Tensor {
+function wrap(out: Float32Array | Int32Array | Uint8Array, shape: number[], t: TensorRef, dtype: DType): Tensor {
   const tensor = from_typed(out, shape, { dtype });
-  if (t.parameter) return new Parameter(tensor, t.requiresGrad && dtype === "float32");
-  if (t.requiresGrad && dtype === "float32") tensor.requires_grad_(true);
+  if (t.parameter) return new Parameter(tensor, t.requiresGrad && dtype === D.float32);
+  if (t.requiresGrad && dtype === D.float32) tensor.requires_grad_(true);
   return tensor;
 }
 
@@ -481,12 +483,17 @@ function setOf(items: unknown): unknown[] {
 const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * A tensor's storage bytes as PyTorch stores them: float32 and bool as they are, int32 widened to
- * int64 (LongStorage), because PyTorch's integer buffers (BatchNorm's num_batches_tracked, index
- * tensors) are int64 and load_state_dict refuses no dtype but keeps the buffer's.
+ * A tensor's storage bytes as PyTorch stores them: float32, int32 (IntStorage) and bool as they are,
+ * int64 (held in 32 bits here) sign-extended to 8 bytes (LongStorage), so BatchNorm's
+ * num_batches_tracked and index tensors load in PyTorch as the int64 they are there.
  */
 function storageOf(t: Tensor): { type: string; bytes: Uint8Array } {
   const data = t.dataSync();
+  if (t.dtype === D.int32) {
+    const out = Buffer.alloc(data.length * 4);
+    for (let i = 0; i < data.length; i++) out.writeInt32LE(data[i], i * 4);
+    return { type: "IntStorage", bytes: out };
+  }
   if (t.dtype._tf === "int32") {
     const out = Buffer.alloc(data.length * 8);
     for (let i = 0; i < data.length; i++) {

@@ -5,9 +5,9 @@
  *
  *   bytes 0..8      N, the header length (unsigned 64-bit little-endian)
  *   bytes 8..8+N    a JSON header (padded with spaces to a multiple of 8 bytes):
- *                     { "<tensor name>": {"dtype": "F32" | "I32" | "BOOL", "shape": [...],
+ *                     { "<tensor name>": {"dtype": "F32" | "I64" | "I32" | "BOOL", "shape": [...],
  *                                         "data_offsets": [begin, end]}, ...,
- *                       "__metadata__": { "format": "pt", "torchlab.version": "1",
+ *                       "__metadata__": { "format": "pt", "torchlab.version": "2",
  *                                         "torchlab.structure": "<JSON>", "torchlab.crc32": "<JSON>" } }
  *   bytes 8+N..     the tensors' raw little-endian bytes, back to back, offsets relative to here
  *
@@ -21,7 +21,8 @@
  * is an error rather than wrong weights.
  */
 import * as os from "os";
-import { Tensor } from "../tensor/tensor";
+import { Tensor, type DType } from "../tensor/tensor";
+import * as D from "../tensor/dtype";
 import { from_typed } from "../ops/creation";
 import { crc32 } from "./crc32";
 import { TypeError } from "../errors";
@@ -30,7 +31,7 @@ import { readableDict } from "./inspect";
 
 export class FormatError extends Error {}
 
-type StDtype = "F32" | "I32" | "BOOL";
+type StDtype = "F32" | "I64" | "I32" | "BOOL";
 const MAX_HEADER = 100 * 1024 * 1024;
 const LITTLE = os.endianness() === "LE";
 
@@ -38,6 +39,12 @@ type Encoded = null | boolean | number | string | Encoded[] | { $tensor: string 
 
 function bytesOf(t: Tensor): Uint8Array {
   const raw = t.dataSync();
+  if (t.dtype === D.int64) {
+    // int64, held in 32 bits here, is written sign-extended to PyTorch's 8 bytes (I64).
+    const out = Buffer.alloc(raw.length * 8);
+    for (let i = 0; i < raw.length; i++) out.writeBigInt64LE(BigInt(raw[i]), i * 8);
+    return out;
+  }
   // dataSync's array type need not follow the dtype (tfjs's cpu backend casts int32 to float32
   // without converting the buffer), so convert by value when they disagree.
   const data =
@@ -100,7 +107,7 @@ export function encode(obj: unknown): Buffer {
   let offset = 0;
   for (const { name, t } of tensors) {
     const b = bytesOf(t);
-    const dtype: StDtype = t.dtype._tf === "float32" ? "F32" : t.dtype._tf === "int32" ? "I32" : "BOOL";
+    const dtype: StDtype = t.dtype === D.float32 ? "F32" : t.dtype === D.int64 ? "I64" : t.dtype === D.int32 ? "I32" : "BOOL";
     header[name] = { dtype, shape: t.shape, data_offsets: [offset, offset + b.length] };
     crcs[name] = crc32(b);
     chunks.push(b);
@@ -108,7 +115,7 @@ export function encode(obj: unknown): Buffer {
   }
   header.__metadata__ = {
     format: "pt",
-    "torchlab.version": "1",
+    "torchlab.version": "2",
     "torchlab.structure": JSON.stringify(structure),
     "torchlab.crc32": JSON.stringify(crcs),
   };
@@ -135,7 +142,7 @@ const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.c
 /** JSON nesting deeper than this is refused rather than overflowing the stack while the structure is rebuilt. */
 const MAX_DEPTH = 1000;
 
-function toTensor(name: string, e: Entry, bytes: Buffer): Tensor {
+function toTensor(name: string, e: Entry, bytes: Buffer, i32: DType): Tensor {
   const n = e.shape.reduce((a, b) => a * b, 1);
   const isFloat = e.dtype.startsWith("F") || e.dtype === "BF16";
   const out = isFloat ? new Float32Array(n) : e.dtype === "BOOL" ? new Uint8Array(n) : new Int32Array(n);
@@ -184,7 +191,7 @@ function toTensor(name: string, e: Entry, bytes: Buffer): Tensor {
       for (let i = 0; i < n; i++) out[i] = bytes[i];
       break;
   }
-  return from_typed(out, e.shape, { dtype: isFloat ? "float32" : e.dtype === "BOOL" ? "bool" : "int32" });
+  return from_typed(out, e.shape, { dtype: isFloat ? D.float32 : e.dtype === "BOOL" ? D.bool : e.dtype === "I32" ? i32 : e.dtype === "I64" ? D.int64 : D.int32 });
 }
 
 /** Parses the bytes of a checkpoint file (any safetensors file). Errors say what is wrong; the caller adds the file name. */
@@ -205,6 +212,8 @@ export function decode(buf: Buffer): unknown {
   const data = buf.subarray(8 + n);
   const meta = (own(header, "__metadata__") ? header.__metadata__ : {}) as Record<string, unknown>;
   if (!isPlainObject(meta) || Object.values(meta).some((v) => typeof v !== "string")) throw new FormatError("__metadata__ must map strings to strings");
+  // torchlab version 1 wrote its int64 tensors as I32 (it had one integer dtype): they read back as int64.
+  const i32 = meta["torchlab.version"] === "1" ? D.int64 : D.int32;
 
   const entries = new Map<string, Entry>();
   for (const [name, raw] of Object.entries(header)) {
@@ -249,7 +258,7 @@ export function decode(buf: Buffer): unknown {
     if (!e) throw new FormatError(`the structure refers to tensor '${name}', which the header does not list`);
     const bytes = data.subarray(e.data_offsets[0], e.data_offsets[1]);
     if (own(crcs, name) && crc32(bytes) !== crcs[name] >>> 0) throw new FormatError(`tensor '${name}' fails its CRC-32 check: the file is corrupted`);
-    return toTensor(name, e, bytes);
+    return toTensor(name, e, bytes, i32);
   };
 
   if (typeof meta["torchlab.structure"] !== "string") {

@@ -369,11 +369,10 @@ function batched(op: string, input: Tensor): { x: Tensor; unbatched: boolean } {
   throw new ShapeError(`Expected 3D (unbatched) or 4D (batched) input to ${op}, but got input of size: ${fmtShape(input.shape)}`, "3D or 4D", input.shape);
 }
 
-const SCALAR: Record<string, string> = { float32: "Float", int32: "Long", bool: "Bool" };
 
 /** PyTorch's dtype checks: input and weight must agree, and torchlab convolves floats only. */
 function checkDtypes(op: string, x: Tensor, weight: Tensor): void {
-  if (x.dtype !== weight.dtype) throw new RuntimeError(`expected scalar type ${SCALAR[x.dtype._tf]} but found ${SCALAR[weight.dtype._tf]}`);
+  if (x.dtype !== weight.dtype) throw new RuntimeError(`expected scalar type ${x.dtype._typeName} but found ${weight.dtype._typeName}`);
   if (x.dtype._tf !== "float32") throw new RuntimeError(`${op}(): only floating point (float32) tensors are supported, got ${x.dtype}; call .float() first`);
 }
 

@@ -1,5 +1,5 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
-import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select } from "./_core";
+import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel } from "../backend/js_kernels";
@@ -224,7 +224,7 @@ export const erf = (a: Tensor): Tensor =>
   unary("ErfBackward0", a, tf.erf, (g, x) => tf.mul(g, tf.mul(2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
 
 export function abs(a: Tensor): Tensor {
-  if (a.dtype._tf !== "float32") return constant(compute(() => tf.abs(a._t)));
+  if (a.dtype._tf !== "float32") return withDtype(constant(compute(() => tf.abs(a._t))), a.dtype);
   return unary("AbsBackward0", a, tf.abs, (g, x) => tf.mul(g, tf.sign(x)));
 }
 
@@ -235,7 +235,7 @@ export function sign(a: Tensor): Tensor {
 }
 
 function rounding(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor): Tensor {
-  if (a.dtype._tf !== "float32") return constant(compute(() => tf.clone(a._t)));
+  if (a.dtype._tf !== "float32") return withDtype(constant(compute(() => tf.clone(a._t))), a.dtype);
   return record(name, [a], compute(() => f(a._t)), (g) => [tf.zerosLike(g)]);
 }
 export const floor = (a: Tensor): Tensor => rounding("FloorBackward0", a, tf.floor);

@@ -243,7 +243,7 @@ export function interpolate(input: Tensor, options: InterpolateOptions = {}): Te
   if (needs !== undefined && needs !== input.dim()) {
     throw new NotImplementedError(`Got ${input.dim()}D input, but ${mode} mode needs ${needs}D input`);
   }
-  if (input.dtype._tf !== "float32") throw new RuntimeError(`"upsample_${mode}" not implemented for '${input.dtype._tf === "int32" ? "Long" : "Bool"}'`);
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`"upsample_${mode}" not implemented for '${input.dtype._typeName}'`);
   const spatial = input.shape.slice(2);
   const out = outSize ?? spatial.map((s, i) => Math.floor(s * (scales as number[])[i]));
   // area is adaptive average pooling, which (unlike the upsampling kernels) may produce an empty output.

@@ -19,7 +19,7 @@ function squareBatch(op: string, A: unknown): { A: Tensor; n: number; batch: num
   if (A.dim() < 2) throw new RuntimeError(`${op}: The input tensor A must have at least 2 dimensions. (got shape ${fmtShape(A.shape)})`);
   const n = A.shape[A.dim() - 1];
   if (A.shape[A.dim() - 2] !== n) throw new RuntimeError(`${op}: A must be batches of square matrices, but they are ${A.shape[A.dim() - 2]} by ${n} matrices (shape ${fmtShape(A.shape)})`);
-  if (A.dtype._tf !== "float32") throw new RuntimeError(`${op}: Expected a floating point or complex tensor as input. Got ${A.dtype._tf === "int32" ? "Long" : "Bool"}`);
+  if (A.dtype._tf !== "float32") throw new RuntimeError(`${op}: Expected a floating point or complex tensor as input. Got ${A.dtype._typeName}`);
   return { A, n, batch: A.shape.slice(0, -2) };
 }
 
@@ -248,7 +248,7 @@ type Ord = number | "fro" | "nuc";
 export function vector_norm(x: Tensor, ord: number = 2, dim: R.Dims = null, keepdim = false): Tensor {
   if (!(x instanceof Tensor)) throw new TypeError("linalg.vector_norm(): argument 'x' must be Tensor");
   if (typeof ord !== "number") throw new RuntimeError(`linalg.vector_norm: ord must be a number, got '${String(ord)}'`);
-  if (x.dtype._tf !== "float32") throw new RuntimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${x.dtype._tf === "int32" ? "Long" : "Bool"}`);
+  if (x.dtype._tf !== "float32") throw new RuntimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${x.dtype._typeName}`);
   const d = dim === undefined ? null : dim;
   const a = E.abs(x);
   if (ord === Infinity) return R.amax(a, d, keepdim, "max");

@@ -17,7 +17,6 @@ import { RuntimeError, ShapeError, TypeError, IndexError } from "../errors";
 import { isOptions, parseArgs, trimArgs } from "../tensor/args";
 
 type Operand = Tensor | number | boolean;
-const LONG = { bool: "Bool", int32: "Long", float32: "Float" } as const;
 
 function need(op: string, a: unknown, name = "input"): Tensor {
   if (a instanceof Tensor) return a;
@@ -37,7 +36,7 @@ function operands(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
 }
 
 function floatOnly(op: string, t: Tensor): void {
-  if (t.dtype._tf !== "float32") throw new RuntimeError(`"${op}_cpu" not implemented for '${LONG[t.dtype._tf]}'`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`"${op}_cpu" not implemented for '${t.dtype._typeName}'`);
 }
 
 const f32 = (t: Tensor): tf.Tensor => as(t._t, D.float32);
@@ -454,7 +453,7 @@ export function nansum(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
 
 export function nanmean(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
   need("nanmean", a);
-  if (a.dtype._tf !== "float32") throw new RuntimeError(`nanmean(): expected input to have floating point dtype but got ${LONG[a.dtype._tf]}`);
+  if (a.dtype._tf !== "float32") throw new RuntimeError(`nanmean(): expected input to have floating point dtype but got ${a.dtype._typeName}`);
   const count = R.sum(E.logical_not(E.isnan(a)), dim, keepdim);
   return E.div(nansum(a, dim, keepdim), count);
 }
@@ -562,7 +561,7 @@ export function trace(a: Tensor): Tensor {
 export function histc(a: Tensor, bins = 100, min = 0, max = 0): Tensor {
   need("histc", a);
   if (!Number.isInteger(bins) || bins <= 0) throw new RuntimeError(`torch.histc(): bins must be > 0, but got ${bins} for dimension 0`);
-  if (a.dtype._tf !== "float32") throw new RuntimeError(`"histogram_cpu" not implemented for '${LONG[a.dtype._tf]}'`);
+  if (a.dtype._tf !== "float32") throw new RuntimeError(`"histogram_cpu" not implemented for '${a.dtype._typeName}'`);
   const v = a._t.dataSync() as Float32Array;
   let lo = min;
   let hi = max;
@@ -739,7 +738,7 @@ export function index_add(a: Tensor, dim: number, index: Tensor, source: Tensor,
   if (source.shape.join(",") !== want.join(",") && !(a.dim() === 0 && source.numel() === index.numel())) {
     throw new ShapeError(`index_add_(): source ${fmtShape(source.shape)} must have the shape of self ${fmtShape(a.shape)} with dim ${d} of size index.numel() = ${index.numel()}`, want, source.shape);
   }
-  if (source.dtype !== a.dtype) throw new RuntimeError(`index_add_(): self (${LONG[a.dtype._tf]}) and source (${LONG[source.dtype._tf]}) must have the same scalar type`);
+  if (source.dtype !== a.dtype) throw new RuntimeError(`index_add_(): self (${a.dtype._typeName}) and source (${source.dtype._typeName}) must have the same scalar type`);
   const items = Array.from({ length: a.dim() }, (_, i) => (i === d ? M.reshape(index, [-1]) : null));
   const src = alpha === 1 ? source : E.mul(source, alpha);
   if (a.dim() === 0) return SC.index_put("index_add_", a.reshape([1]), SC.indicesToItems("index_add_", [M.reshape(index, [-1])]), M.reshape(src, [-1]), true).reshape([]);
@@ -772,7 +771,7 @@ export function index_fill(a: Tensor, dim: number, index: Tensor, value: number 
 export function masked_scatter(a: Tensor, mask: Tensor, source: Tensor): Tensor {
   need("masked_scatter", a);
   if (mask.dtype._tf !== "bool") throw new RuntimeError(`masked_scatter_ only supports boolean masks, but got mask with dtype ${mask.dtype}`);
-  if (source.dtype !== a.dtype) throw new RuntimeError(`masked_scatter: expected self and source to have same dtypes but got ${LONG[a.dtype._tf]} and ${LONG[source.dtype._tf]}`);
+  if (source.dtype !== a.dtype) throw new RuntimeError(`masked_scatter: expected self and source to have same dtypes but got ${a.dtype._typeName} and ${source.dtype._typeName}`);
   const msg = broadcastMismatch(a.shape, mask.shape);
   if (msg !== null || broadcastShape(a.shape, mask.shape).join(",") !== a.shape.join(",")) {
     throw new ShapeError(`masked_scatter(): mask ${fmtShape(mask.shape)} must broadcast to self ${fmtShape(a.shape)}`, a.shape, mask.shape);
@@ -796,7 +795,7 @@ export function put(a: Tensor, index: Tensor, source: Tensor, accumulate = false
   need("put", source, "source");
   if (index.dtype._tf !== "int32") throw new IndexError(`put_(): Expected a long tensor for index, but got ${index.dtype}`);
   if (index.numel() !== source.numel()) throw new RuntimeError(`put_(): Expected source and index to have the same number of elements, but got source.numel() = ${source.numel()}, index.numel() = ${index.numel()}`);
-  if (source.dtype !== a.dtype) throw new RuntimeError(`put_(): self and source expected to have the same dtype, but got self.dtype = ${LONG[a.dtype._tf]} and source.dtype = ${LONG[source.dtype._tf]}`);
+  if (source.dtype !== a.dtype) throw new RuntimeError(`put_(): self and source expected to have the same dtype, but got self.dtype = ${a.dtype._typeName} and source.dtype = ${source.dtype._typeName}`);
   const n = a.numel();
   for (const i of index._t.dataSync() as Int32Array) {
     if (i < -n || i >= n) throw new IndexError(`out of range: tried to access index ${i} on a tensor of ${n} elements.`);

@@ -35,7 +35,7 @@ function batched(op: string, input: Tensor, message: string): { x: Tensor; unbat
 }
 
 function checkFloat(op: string, t: Tensor): void {
-  if (t.dtype._tf !== "float32") throw new RuntimeError(`"${op}" not implemented for '${t.dtype._tf === "int32" ? "Long" : "Bool"}'`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`"${op}" not implemented for '${t.dtype._typeName}'`);
 }
 
 /** PyTorch's pooling_output_shape, including the ceil_mode rule that the last window starts inside. */

@@ -57,7 +57,7 @@ export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
 
 export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   if (t.dtype._tf !== "float32") {
-    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${t.dtype._tf === "int32" ? "Long" : "Bool"}`);
+    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${t.dtype._typeName}`);
   }
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);

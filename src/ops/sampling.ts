@@ -123,7 +123,7 @@ export function bernoulli(input: Tensor | ({ input?: Tensor; p?: number } & GenO
 
 function bernoulliImpl(input: Tensor, p: number | undefined, o: GenOpt): Tensor {
   if (!(input instanceof Tensor)) throw new TypeError("bernoulli(): argument 'input' must be Tensor");
-  if (input.dtype._tf !== "float32") throw new RuntimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${input.dtype._tf === "bool" ? "Bool" : "Long"}'`);
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${input.dtype._typeName}'`);
   return from_typed(bernoulli_values(input.shape, p ?? input, o), input.shape);
 }
 
@@ -195,7 +195,7 @@ export function multinomial(input: Tensor | MultinomialOpts, num_samples?: numbe
 
 function multinomialImpl(input: Tensor, num_samples: number, rep: boolean, o: GenOpt): Tensor {
   if (!(input instanceof Tensor)) throw new TypeError("multinomial(): argument 'input' must be Tensor");
-  if (input.dtype._tf !== "float32") throw new RuntimeError(`multinomial only supports floating-point dtypes for input, got: ${input.dtype._tf === "bool" ? "Bool" : "Long"}`);
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`multinomial only supports floating-point dtypes for input, got: ${input.dtype._typeName}`);
   if (input.dim() !== 1 && input.dim() !== 2) throw new RuntimeError(`prob_dist must be 1 or 2 dim, got shape [${input.shape.join(", ")}]`);
   if (!Number.isInteger(num_samples) || num_samples <= 0) throw new RuntimeError(`cannot sample n_sample <= 0 samples, got ${num_samples}`);
   const k = input.shape[input.dim() - 1];

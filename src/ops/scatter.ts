@@ -64,8 +64,7 @@ export function indexPositions(shape: number[], items: string | IndexItem[]): { 
  */
 export function index_put(op: string, t: Tensor, items: string | IndexItem[], values: Tensor | number | boolean, accumulate: boolean): Tensor {
   if (values instanceof Tensor && values.dtype !== t.dtype) {
-    const nm = { bool: "Bool", int32: "Long", float32: "Float" } as const;
-    throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${nm[t.dtype._tf]} for the destination and ${nm[values.dtype._tf]} for the source.`);
+    throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${t.dtype._typeName} for the destination and ${values.dtype._typeName} for the source.`);
   }
   const { pos, shape } = indexPositions(t.shape, items);
   const v = valueTensor(op, values, t.dtype);

@@ -226,8 +226,7 @@ export function nonzeroTuple(t: Tensor): Tensor[] {
 export function isclose(a: Tensor, other: Tensor, rtol = 1e-5, atol = 1e-8, equal_nan = false): Tensor {
   if (!(other instanceof Tensor)) throw new TypeError(`isclose(): argument 'other' (position 2) must be Tensor, not ${pyType(other)}`);
   const b = other;
-  const names = { float32: "Float", int32: "Long", bool: "Bool" } as const;
-  if (a.dtype !== b.dtype) throw new RuntimeError(`${names[a.dtype._tf]} did not match ${names[b.dtype._tf]}`);
+  if (a.dtype !== b.dtype) throw new RuntimeError(`${a.dtype._typeName} did not match ${b.dtype._typeName}`);
   if (rtol < 0) throw new RuntimeError(`rtol must be greater than or equal to zero, but got ${rtol}`);
   if (atol < 0) throw new RuntimeError(`atol must be greater than or equal to zero, but got ${atol}`);
   const shape = broadcastShapes(a.shape, b.shape);

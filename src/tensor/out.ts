@@ -12,7 +12,6 @@ import { compute, tf } from "../ops/_core";
 import type { ValuesIndices } from "../ops/reduce";
 
 const RANK = { bool: 0, int32: 1, float32: 2 } as const;
-const NAMES = { bool: "Bool", int32: "Long", float32: "Float" } as const;
 
 /** Splits `out` off a trailing options object; the rest of the arguments are returned unchanged. */
 export function splitOut<T>(args: unknown[]): { args: T; out: unknown } {
@@ -30,7 +29,7 @@ export function withOut(op: string, result: Tensor, out: unknown): Tensor {
   if (is_grad_enabled() && (result.requires_grad || out.requires_grad)) {
     throw new RuntimeError(`${op}(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.`);
   }
-  if (RANK[result.dtype._tf] > RANK[out.dtype._tf]) throw new RuntimeError(`${op}(): result type ${NAMES[result.dtype._tf]} can't be cast to the desired output type ${NAMES[out.dtype._tf]}`);
+  if (RANK[result.dtype._tf] > RANK[out.dtype._tf]) throw new RuntimeError(`${op}(): result type ${result.dtype._typeName} can't be cast to the desired output type ${out.dtype._typeName}`);
   if (!out.shape.equals(result.shape)) {
     if (out._view !== null) {
       throw new RuntimeError(`${op}(): out is a view of shape [${out.shape.join(", ")}] and cannot be resized to the result's shape [${result.shape.join(", ")}]`);

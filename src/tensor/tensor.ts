@@ -1274,8 +1274,7 @@ export class Tensor {
     // PyTorch's can_cast: a float result cannot be written into an int/bool tensor, nor an int one into bool.
     const rank = { bool: 0, int32: 1, float32: 2 } as const;
     if (!anyDtype && rank[next.dtype._tf] > rank[this.dtype._tf]) {
-      const names = { bool: "Bool", int32: "Long", float32: "Float" } as const;
-      throw new RuntimeError(`${op}: result type ${names[next.dtype._tf]} can't be cast to the desired output type ${names[this.dtype._tf]}`);
+      throw new RuntimeError(`${op}: result type ${next.dtype._typeName} can't be cast to the desired output type ${this.dtype._typeName}`);
     }
     if (this._view !== null) {
       V.writeThroughView(this, next, recording, op === "fill_" || op === "zero_");

@@ -20,7 +20,7 @@ export function checkInput(op: string, t: unknown): asserts t is Tensor {
  * on the int32 data and hand back float bits read as integers.
  */
 function checkFloating(kernel: string, input: Tensor): void {
-  if (input.dtype._tf !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${input.dtype._tf === "bool" ? "Bool" : "Long"}'`);
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${input.dtype._typeName}'`);
 }
 
 /**

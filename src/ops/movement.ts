@@ -335,7 +335,7 @@ export function flip(t: Tensor, dims: number[]): Tensor {
 }
 
 function checkIndexTensor(op: string, index: Tensor): void {
-  if (index.dtype._tf !== "int32") throw new TypeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new TypeError(`${op}(): Expected dtype int32 or int64 for index, got ${index.dtype}`);
 }
 
 /** Picks entries of `dim` at positions `index` (1-D integer tensor). */

@@ -100,7 +100,7 @@ interface ScatterGeometry {
 
 function geometry(op: string, t: Tensor, dim: number, index: Tensor, src: Tensor | null): ScatterGeometry {
   if (!(index instanceof Tensor)) throw new TypeError(`${op}(): argument 'index' must be Tensor, not ${describe(index)}`);
-  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 for index, got ${index.dtype}`);
   const d = normDim(dim, t.dim(), op);
   const nd = Math.max(t.dim(), 1);
   const ishape = index.dim() === 0 ? [1] : index.shape.slice();

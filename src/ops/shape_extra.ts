@@ -641,7 +641,7 @@ interface IndexGeometry {
 
 function indexGeometry(op: string, t: Tensor, dim: number, index: Tensor, source: Tensor | null): IndexGeometry {
   checkTensor(op, "index", index);
-  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 (torchlab: int32) for index, got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 for index, got ${index.dtype}`);
   if (index.dim() > 1) throw new IndexError(`${op}(): Index is supposed to be a vector, got shape ${fmtShape(index.shape)}`);
   const d = normDim(dim, Math.max(t.dim(), 1), op);
   const shape = t.dim() === 0 ? [1] : t.shape.slice();

@@ -59,7 +59,7 @@ export const bool = new dtype("bool", "bool", "Bool", 1);
  * name float32; the narrower integer types (uint8, int8, int16) name int32, the narrowest it has.
  */
 const ALIASES: Record<string, dtype> = {
-  float32: float32, float: float32, float64: float32, double: float32, float16: float32, half: float32,
+  float32: float32, float: float32, float64: float32, double: float32,
   int64: int64, long: int64,
   int32: int32, int: int32, int16: int32, short: int32, int8: int32, uint8: int32,
   bool: bool,

@@ -18,14 +18,14 @@ test("torch.arange: start, end, step and dtype by keyword", () => {
 
 test("torch.eye: m and dtype by keyword", () => {
   expect(String(torch.eye(2, { m: 3 }))).toBe("tensor([[1., 0., 0.],\n        [0., 1., 0.]])"); // torch.eye(2, m=3)
-  expect(torch.eye(2, { dtype: torch.int64 }).dtype).toBe("int32");
+  expect(torch.eye(2, { dtype: torch.int64 }).dtype).toBe(torch.int64);
   expect(torch.eye({ n: 1 } as never).tolist()).toEqual([[1]]);
 });
 
 test("torch.randperm: generator and dtype by keyword; a negative n is PyTorch's error", () => {
   const g = new torch.Generator().manual_seed(3);
   const p = torch.randperm(5, { generator: g, dtype: torch.float32 });
-  expect(p.dtype).toBe("float32");
+  expect(p.dtype).toBe(torch.float32);
   expect([...p.tolist() as number[]].sort()).toEqual([0, 1, 2, 3, 4]);
   expect(() => torch.randperm(-1)).toThrow(new torch.RuntimeError("Trying to create tensor with negative dimension -1: [-1]"));
 });

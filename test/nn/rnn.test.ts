@@ -172,7 +172,7 @@ describe("Conv1d and the 1-D pools match PyTorch 1.13: output, gradients, repr",
     expect(F.adaptive_avg_pool1d(x, 1).shape).toEqual([2, 3, 1]);
     const [v, i] = F.adaptive_max_pool1d(x, 3, { return_indices: true });
     expect(v.shape).toEqual([2, 3, 3]);
-    expect(i.dtype).toBe("int32");
+    expect(i.dtype).toBe(torch.int64);
   });
 });
 

@@ -59,7 +59,7 @@ describe("in-place forms", () => {
     expect(base.tolist()).toEqual([[0.5, 1, 1.5], [4.5, 1, 7.5]]);
     base.get(1).eq_(1);
     expect(base.tolist()).toEqual([[0.5, 1, 1.5], [0, 1, 0]]);
-    expect(base.dtype).toBe("float32");
+    expect(base.dtype).toBe(torch.float32);
   });
 
   test("every listed in-place method writes its out-of-place result", () => {
@@ -195,7 +195,7 @@ describe("in-place forms", () => {
   });
 
   test("type_as, ndimension, sum_to_size (and its error)", () => {
-    expect(torch.tensor([1, 2]).type_as(torch.zeros(1)).dtype).toBe("float32");
+    expect(torch.tensor([1, 2]).type_as(torch.zeros(1)).dtype).toBe(torch.float32);
     expect(torch.zeros(2, 3, 4).ndimension()).toBe(3);
     expect(torch.ones(2, 3).sum_to_size(1, 3).tolist()).toEqual([[2, 2, 2]]);
     expect(() => torch.ones(2, 3).sum_to_size(2)).toThrow("size {[2]} is not expandable to size {[2, 3]}.");

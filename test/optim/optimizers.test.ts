@@ -78,7 +78,7 @@ describe("optimizers match PyTorch 1.13 step by step", () => {
           if (kind === "tensor") close((got as Tensor).dataSync(), v as number[]);
           else if (kind === "tensor0d") {
             expect((got as Tensor).dim()).toBe(0);
-            expect((got as Tensor).dtype).toBe("float32");
+            expect((got as Tensor).dtype).toBe(torch.float32);
             expect(Math.abs((got as Tensor).item() - (v as number))).toBeLessThanOrEqual(1e-7 * Math.abs(v as number));
           } else expect(got).toEqual(v);
         }

@@ -237,9 +237,9 @@ describe("torchlab → .pt → torchlab is exact", () => {
     expect(back.tensors.scalar.shape).toEqual([]);
     expect(back.tensors.scalar.item()).toBe(2.5);
     expect(back.tensors.empty.shape).toEqual([0, 5]);
-    expect(back.tensors.ints.dtype).toBe("int32");
+    expect(back.tensors.ints.dtype).toBe(torch.int64);
     expect(vals(back.tensors.ints)).toEqual([-(2 ** 31), 2 ** 31 - 1]);
-    expect(back.tensors.mask.dtype).toBe("bool");
+    expect(back.tensors.mask.dtype).toBe(torch.bool);
     expect(vals(back.tensors.mask)).toEqual([1, 0]);
     expect(back.param.requires_grad).toBe(true);
     expect(back.tensors.scalar.requires_grad).toBe(false);
@@ -256,7 +256,17 @@ describe("torchlab → .pt → torchlab is exact", () => {
   test("a bare tensor", () => {
     torch.save(torch.arange(6).reshape(2, 3), file("t.pt"));
     const t = torch.load<Tensor>(file("t.pt"));
-    expect([t.shape, t.dtype, vals(t)]).toEqual([[2, 3], "int32", [0, 1, 2, 3, 4, 5]]);
+    expect([t.shape, t.dtype, vals(t)]).toEqual([[2, 3], torch.int64, [0, 1, 2, 3, 4, 5]]);
+  });
+
+  test("int64 is written as LongStorage and int32 as IntStorage, and each reads back as itself", () => {
+    torch.save({ l: torch.tensor([-(2 ** 31), 5]), i: torch.tensor([-7, 2 ** 31 - 1], { dtype: torch.int32 }) }, file("ints.pt"));
+    const pkl = new ZipReader(fs.readFileSync(file("ints.pt"))).read("archive/data.pkl").toString("latin1");
+    expect(pkl).toContain("LongStorage");
+    expect(pkl).toContain("IntStorage");
+    const back = torch.load(file("ints.pt"));
+    expect([back.l.dtype, vals(back.l)]).toEqual([torch.int64, [-(2 ** 31), 5]]);
+    expect([back.i.dtype, vals(back.i)]).toEqual([torch.int32, [-7, 2 ** 31 - 1]]);
   });
 });
 

@@ -28,8 +28,9 @@ function expectMatches(got: unknown, want: Expected, where = "obj"): void {
       expect(got).toBeInstanceOf(torch.Tensor);
       const t = got as Tensor;
       expect([where, t.shape]).toEqual([where, want.shape]);
-      const dtype = want.dtype.startsWith("float") ? "float32" : want.dtype === "bool" ? "bool" : "int32";
-      expect([where, t.dtype]).toEqual([where, dtype]);
+      // float64/float16 load as float32; int16/int8/uint8 as int32, the narrowest integer torchlab has.
+      const dtype = want.dtype.startsWith("float") ? "torch.float32" : want.dtype === "bool" ? "torch.bool" : want.dtype === "int64" ? "torch.int64" : "torch.int32";
+      expect([where, String(t.dtype)]).toEqual([where, dtype]);
       const v = vals(t);
       want.values.forEach((w, i) => {
         const x = Number(w);
@@ -134,21 +135,46 @@ describe("torch.save / torch.load round trip", () => {
   });
 
   test("the file is the documented safetensors layout", () => {
-    const sd = { w: torch.tensor([[1.5, -2]]), n: torch.tensor([3]), m: torch.tensor([true]) };
+    const sd = { w: torch.tensor([[1.5, -2]]), n: torch.tensor([-3]), k: torch.tensor([4], { dtype: torch.int32 }), m: torch.tensor([true]) };
     torch.save(sd, file("x.safetensors"));
     const buf = fs.readFileSync(file("x.safetensors"));
     const n = Number(buf.readBigUInt64LE(0));
     expect((8 + n) % 8).toBe(0);
     const header = JSON.parse(buf.toString("utf8", 8, 8 + n));
     expect(header.w).toEqual({ dtype: "F32", shape: [1, 2], data_offsets: [0, 8] });
-    expect(header.n).toEqual({ dtype: "I32", shape: [1], data_offsets: [8, 12] });
-    expect(header.m).toEqual({ dtype: "BOOL", shape: [1], data_offsets: [12, 13] });
+    expect(header.n).toEqual({ dtype: "I64", shape: [1], data_offsets: [8, 16] });
+    expect(header.k).toEqual({ dtype: "I32", shape: [1], data_offsets: [16, 20] });
+    expect(header.m).toEqual({ dtype: "BOOL", shape: [1], data_offsets: [20, 21] });
     expect(Object.values(header.__metadata__).every((v) => typeof v === "string")).toBe(true);
     expect(header.__metadata__.format).toBe("pt");
-    expect(buf.length).toBe(8 + n + 13);
+    expect(header.__metadata__["torchlab.version"]).toBe("2");
+    expect(buf.length).toBe(8 + n + 21);
     expect(buf.readFloatLE(8 + n)).toBe(1.5);
     expect(buf.readFloatLE(8 + n + 4)).toBe(-2);
-    expect(buf.readInt32LE(8 + n + 8)).toBe(3);
+    expect(buf.readBigInt64LE(8 + n + 8)).toBe(-3n);
+    expect(buf.readInt32LE(8 + n + 16)).toBe(4);
+    const back = torch.load(file("x.safetensors"));
+    expect([back.w.dtype, back.n.dtype, back.k.dtype, back.m.dtype]).toEqual([torch.float32, torch.int64, torch.int32, torch.bool]);
+  });
+
+  test("a file written before torch.int32 existed (torchlab.version 1) reads its I32 tensors as int64", () => {
+    // Version 1 had one integer dtype, PyTorch's int64 held in 32 bits, and wrote it as I32.
+    const header = JSON.stringify({ n: { dtype: "I32", shape: [2], data_offsets: [0, 8] }, __metadata__: { format: "pt", "torchlab.version": "1" } });
+    const len = Buffer.alloc(8);
+    len.writeBigUInt64LE(BigInt(header.length));
+    const data = Buffer.alloc(8);
+    data.writeInt32LE(7, 0);
+    data.writeInt32LE(-2, 4);
+    fs.writeFileSync(file("v1.mdl"), Buffer.concat([len, Buffer.from(header), data]));
+    const back = torch.load(file("v1.mdl"));
+    expect(back.n.dtype).toBe(torch.int64);
+    expect(vals(back.n)).toEqual([7, -2]);
+    // Without torchlab's version, I32 is PyTorch's int32.
+    const plain = JSON.stringify({ n: { dtype: "I32", shape: [2], data_offsets: [0, 8] } });
+    const len2 = Buffer.alloc(8);
+    len2.writeBigUInt64LE(BigInt(plain.length));
+    fs.writeFileSync(file("plain.safetensors"), Buffer.concat([len2, Buffer.from(plain), data]));
+    expect(torch.load(file("plain.safetensors")).n.dtype).toBe(torch.int32);
   });
 
   test("a safetensors file without torchlab metadata loads as a flat dict", () => {
@@ -162,7 +188,7 @@ describe("torch.save / torch.load round trip", () => {
     fs.writeFileSync(file("other.safetensors"), Buffer.concat([len, Buffer.from(header), data]));
     const back = torch.load(file("other.safetensors"));
     expect(vals(back.a)).toEqual([0.25, -1]);
-    expect(back.b.dtype).toBe("int32");
+    expect(back.b.dtype).toBe(torch.int64);
     expect(back.b.item()).toBe(-5);
   });
 });
@@ -326,7 +352,7 @@ describe("PyTorch checkpoints (.pt zip files written by PyTorch 1.13)", () => {
   test("a state_dict's OrderedDict _metadata is not one of its keys", () => {
     const sd = torch.load(path.join(REF, "sequential_state_dict.pt"));
     expect(Object.keys(sd)).toEqual(["0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var", "1.num_batches_tracked"]);
-    expect(sd["1.num_batches_tracked"].dtype).toBe("int32");
+    expect(sd["1.num_batches_tracked"].dtype).toBe(torch.int64);
     expect(sd["1.num_batches_tracked"].item()).toBe(2);
   });
 
@@ -417,6 +443,12 @@ describe("torchlab checkpoints read in Python", () => {
     if (process.env.TORCHLAB_REGEN_FIXTURES === "1") fs.writeFileSync(path.join(REF, fixture), mine);
     expect(mine.equals(fs.readFileSync(path.join(REF, fixture)))).toBe(true);
     expectMatches(torch.load(path.join(REF, fixture)), expected(name));
+  });
+
+  test("a checkpoint written before torch.int32 existed (torchlab.version 1, int64 as I32) still loads, num_batches_tracked as int64", () => {
+    const sd = torch.load(path.join(REF, "torchlab_v1_sequential_state_dict.safetensors"));
+    expectMatches(sd, expected("sequential_state_dict"));
+    expect(sd["1.num_batches_tracked"].dtype).toBe(torch.int64);
   });
 
   const py = hasPythonTorch();

@@ -26,7 +26,7 @@ describe("random creation", () => {
   test("rand is uniform on [0, 1), randn is standard normal", () => {
     torch.manual_seed(0);
     const u = torch.rand(20000);
-    expect(u.dtype).toBe("float32");
+    expect(u.dtype).toBe(torch.float32);
     expect(u.min().item()).toBeGreaterThanOrEqual(0);
     expect(u.max().item()).toBeLessThan(1);
     expect(u.mean().item()).toBeCloseTo(0.5, 1);
@@ -38,7 +38,7 @@ describe("random creation", () => {
   test("randint: (high, size) and (low, high, size), int64 as int32, high exclusive", () => {
     torch.manual_seed(0);
     const a = torch.randint(3, [1000]);
-    expect(a.dtype).toBe("int32");
+    expect(a.dtype).toBe(torch.int64);
     expect(a.min().item()).toBe(0);
     expect(a.max().item()).toBe(2);
     const b = torch.randint(-2, 2, [2, 500]);
@@ -62,11 +62,11 @@ describe("random creation", () => {
 
 describe("from arrays and typed arrays", () => {
   test("dtype inference from nested arrays (JS has no float literal for 1.0)", () => {
-    expect(torch.tensor([1, 2]).dtype).toBe("int32");
-    expect(torch.tensor([1, 2.5]).dtype).toBe("float32");
-    expect(torch.tensor([[true, false]]).dtype).toBe("bool");
-    expect(torch.tensor([1, 2], { dtype: torch.float32 }).dtype).toBe("float32");
-    expect(torch.tensor([1, 2], { requires_grad: true }).dtype).toBe("float32");
+    expect(torch.tensor([1, 2]).dtype).toBe(torch.int64);
+    expect(torch.tensor([1, 2.5]).dtype).toBe(torch.float32);
+    expect(torch.tensor([[true, false]]).dtype).toBe(torch.bool);
+    expect(torch.tensor([1, 2], { dtype: torch.float32 }).dtype).toBe(torch.float32);
+    expect(torch.tensor([1, 2], { requires_grad: true }).dtype).toBe(torch.float32);
     expect(torch.tensor([]).shape).toEqual([0]);
     expect(torch.tensor([[1], [2]]).shape).toEqual([2, 1]);
     expect(torch.tensor(3).shape).toEqual([]);
@@ -74,20 +74,20 @@ describe("from arrays and typed arrays", () => {
 
   test("a whole number past int32's range fills float32 instead of wrapping (a -1e30 mask value)", () => {
     const big = torch.full([1, 2], -1e30);
-    expect(big.dtype).toBe("float32");
+    expect(big.dtype).toBe(torch.float32);
     expect(big.tolist()).toEqual([[Math.fround(-1e30), Math.fround(-1e30)]]);
-    expect(torch.full([2], 3).dtype).toBe("int32");
+    expect(torch.full([2], 3).dtype).toBe(torch.int64);
     expect(torch.arange(0, 3e9, 1e9).tolist()).toEqual([0, 1e9, 2e9]);
-    expect(torch.arange(0, 3e9, 1e9).dtype).toBe("float32");
+    expect(torch.arange(0, 3e9, 1e9).dtype).toBe(torch.float32);
     const sum = torch.tensor([1, 2]).add(1e10);
-    expect(sum.dtype).toBe("float32");
+    expect(sum.dtype).toBe(torch.float32);
     expect(sum.tolist()).toEqual([Math.fround(1e10 + 1), Math.fround(1e10 + 2)]);
-    expect(torch.tensor([1, 2]).mul(2).dtype).toBe("int32");
+    expect(torch.tensor([1, 2]).mul(2).dtype).toBe(torch.int64);
   });
 
   test("typed arrays keep their element type", () => {
-    expect(torch.tensor(new Float32Array([1, 2])).dtype).toBe("float32");
-    expect(torch.tensor(new Int32Array([1, 2])).dtype).toBe("int32");
+    expect(torch.tensor(new Float32Array([1, 2])).dtype).toBe(torch.float32);
+    expect(torch.tensor(new Int32Array([1, 2])).dtype).toBe(torch.int64);
     const t = torch.from_typed(new Float32Array([1, 2, 3, 4, 5, 6]), [2, 3]);
     expect(t.shape).toEqual([2, 3]);
     expect(t.get(1, 2).item()).toBe(6);
@@ -96,8 +96,8 @@ describe("from arrays and typed arrays", () => {
 
   test("*_like keep shape and dtype unless told otherwise", () => {
     const i = torch.tensor([[1, 2, 3]]);
-    expect(torch.zeros_like(i).dtype).toBe("int32");
-    expect(torch.ones_like(i, { dtype: torch.float32 }).dtype).toBe("float32");
+    expect(torch.zeros_like(i).dtype).toBe(torch.int64);
+    expect(torch.ones_like(i, { dtype: torch.float32 }).dtype).toBe(torch.float32);
     expect(torch.full_like(i, 7).tolist()).toEqual([[7, 7, 7]]);
     expect(torch.empty_like(i).shape).toEqual([1, 3]);
     expect(torch.randn_like(torch.zeros(2, 2)).shape).toEqual([2, 2]);
@@ -131,12 +131,12 @@ describe("data access and dtype conversion", () => {
   test("to / float / long / bool / type", () => {
     const f = torch.tensor([1.7, -1.7, 0]);
     expect(f.long().tolist()).toEqual([1, -1, 0]);
-    expect(f.to(torch.int64).dtype).toBe("int32");
+    expect(f.to(torch.int64).dtype).toBe(torch.int64);
     expect(f.bool().tolist()).toEqual([true, true, false]);
-    expect(f.long().float().dtype).toBe("float32");
+    expect(f.long().float().dtype).toBe(torch.float32);
     expect(f.to("cpu")).toBe(f);
-    expect(f.to({ dtype: torch.int32 }).dtype).toBe("int32");
-    expect(f.to(torch.tensor([1])).dtype).toBe("int32");
+    expect(f.to({ dtype: torch.int32 }).dtype).toBe(torch.int64);
+    expect(f.to(torch.tensor([1])).dtype).toBe(torch.int64);
     expect(f.type()).toBe("torch.FloatTensor");
     expect(torch.tensor([1]).type()).toBe("torch.LongTensor");
   });

@@ -83,9 +83,17 @@ export function firstMismatch(got: ArrayLike<number>, want: number[], rtol: numb
   return null;
 }
 
+/**
+ * The dtype PyTorch gave for a fixture's encoded one: _common.py's `enc` writes PyTorch's int64 as
+ * "int32", the name torchlab's integer dtype had when the fixtures were generated.
+ */
+export function fixtureDtype(d: Encoded["dtype"]): string {
+  return `torch.${d === "int32" ? "int64" : d}`;
+}
+
 export function expectClose(label: string, t: Tensor, e: Encoded, rtol = 1e-4, atol = 1e-5): void {
   const head = `${label}: shape/dtype`;
-  expect(`${head} ${JSON.stringify(t.shape)} ${t.dtype}`).toBe(`${head} ${JSON.stringify(e.shape)} ${e.dtype}`);
+  expect(`${head} ${JSON.stringify(t.shape)} ${t.dtype}`).toBe(`${head} ${JSON.stringify(e.shape)} ${fixtureDtype(e.dtype)}`);
   const want = e.values.map(decode);
   const got = Array.from(t.dataSync() as ArrayLike<number>);
   const scale = want.reduce((m, v) => (Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 0);

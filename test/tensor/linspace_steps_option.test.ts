@@ -11,7 +11,7 @@ describe("torch.linspace takes steps in the options object", () => {
     const t = torch.linspace(-1, 1, { steps: 3, requires_grad: true });
     expect(t.requires_grad).toBe(true);
     expect(t.tolist()).toEqual([-1, 0, 1]);
-    expect(torch.linspace(0, 10, { steps: 3, dtype: torch.int64 }).dtype).toBe("int32");
+    expect(torch.linspace(0, 10, { steps: 3, dtype: torch.int64 }).dtype).toBe(torch.int64);
   });
 
   it("a missing steps or an unknown option is a TypeError", () => {

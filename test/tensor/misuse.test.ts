@@ -16,7 +16,7 @@ describe("torch.full", () => {
 
   test("numbers and booleans still fill", () => {
     expect(Array.from(torch.full([2], 1.5).dataSync())).toEqual([1.5, 1.5]);
-    expect(torch.full([2], true).dtype).toBe("bool");
+    expect(torch.full([2], true).dtype).toBe(torch.bool);
   });
 });
 

@@ -8,7 +8,7 @@ describe("torch.* binary functions with a number first, as PyTorch allows", () =
     expect(torch.mul(2, x).tolist()).toEqual([3, 4]);
     expect(torch.add(1, x).tolist()).toEqual([2.5, 3]);
     expect(torch.sub(1, x).tolist()).toEqual([-0.5, -1]);
-    expect(torch.add(1, torch.tensor([1, 2])).dtype).toBe("int32");
+    expect(torch.add(1, torch.tensor([1, 2])).dtype).toBe(torch.int64);
   });
   test("a non-tensor input is a TypeError naming the op and the argument", () => {
     const x = input();

@@ -142,18 +142,18 @@ describe("sort.ts API", () => {
     // d/dx_i sum_j prod_{k<=j} x_k, by hand: [1, 2+6, 0, 0, 0].
     expect((x.grad as Tensor).tolist()).toEqual([1, 8, 0, 0, 0]);
     expect(x.cumprod(0).grad_fn?.name()).toBe("CumprodBackward0");
-    expect(torch.tensor([1, 2, 3]).cumprod(0).dtype).toBe("int32");
-    expect(torch.tensor([1, 2, 3]).cumprod(0, { dtype: torch.float32 }).dtype).toBe("float32");
+    expect(torch.tensor([1, 2, 3]).cumprod(0).dtype).toBe(torch.int64);
+    expect(torch.tensor([1, 2, 3]).cumprod(0, { dtype: torch.float32 }).dtype).toBe(torch.float32);
   });
 
   test("new_* keep self's dtype unless given", () => {
     const i = torch.tensor([1, 2]);
-    expect(i.new_zeros(2, 3).dtype).toBe("int32");
+    expect(i.new_zeros(2, 3).dtype).toBe(torch.int64);
     expect(i.new_zeros([2, 3]).shape).toEqual([2, 3]);
-    expect(i.new_ones([2], { dtype: torch.float32 }).dtype).toBe("float32");
+    expect(i.new_ones([2], { dtype: torch.float32 }).dtype).toBe(torch.float32);
     expect(i.new_full([2], 7).tolist()).toEqual([7, 7]);
-    expect(torch.ones(1).new_full([2], 7).dtype).toBe("float32");
-    expect(torch.ones(1).new_tensor([1, 2]).dtype).toBe("float32");
+    expect(torch.ones(1).new_full([2], 7).dtype).toBe(torch.float32);
+    expect(torch.ones(1).new_tensor([1, 2]).dtype).toBe(torch.float32);
     expect(i.new_tensor([1.5, 2]).tolist()).toEqual([1, 2]);
     expect(i.new_empty(0).shape).toEqual([0]);
     const f = torch.ones(2).requires_grad_();

@@ -67,7 +67,7 @@ describe("AugMix", () => {
     torch.manual_seed(8);
     expect(t(x).equal(a)).toBe(true);
     expect(a.shape).toEqual([4, 3, 10, 10]);
-    expect(a.dtype).toBe("int32");
+    expect(a.dtype).toBe(torch.int64);
     expect(a.min().item()).toBeGreaterThanOrEqual(0);
     expect(a.max().item()).toBeLessThanOrEqual(255);
     const img = torchvision.transforms.functional.to_pil_image(x.get(0));
@@ -88,7 +88,7 @@ describe("policies", () => {
       torch.manual_seed(3);
       expect(t(x).equal(a)).toBe(true);
       expect(a.shape).toEqual([3, 16, 16]);
-      expect(a.dtype).toBe("int32");
+      expect(a.dtype).toBe(torch.int64);
     }
     const img = torchvision.transforms.functional.to_pil_image(x);
     torch.manual_seed(4);

@@ -57,7 +57,7 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     expect(Array.from(img.data.subarray(0, 4))).toEqual([31, 32, 33, 38]);
     expect(train.getitem(-1)[1]).toBe(2);
     expect(train.data.shape).toEqual([5, 4, 3]);
-    expect(train.data.dtype).toBe("int32");
+    expect(train.data.dtype).toBe(torch.int64);
     expect(train.targets.tolist()).toEqual([0, 3, 6, 9, 2]);
     expect(train.target(3)).toBe(9);
     expect(train.class_to_idx["3 - three"]).toBe(3);
@@ -72,7 +72,7 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     const ds = new datasets.FashionMNIST(root, { transform: new transforms.ToTensor(), target_transform: (y: number) => y * 10 });
     const [x, y] = ds.getitem(2);
     expect(x.shape).toEqual([1, 28, 28]);
-    expect(x.dtype).toBe("float32");
+    expect(x.dtype).toBe(torch.float32);
     expect(x.mul(255).round().int().equal(ds.data.get(2).unsqueeze(0))).toBe(true);
     expect(y).toBe(60);
     expect(ds.classes[9]).toBe("Ankle boot");

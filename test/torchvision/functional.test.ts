@@ -203,11 +203,11 @@ describe("elastic_transform with fixed displacements matches torchvision", () =>
     const d = torch.tensor(c.displacement).reshape([1, h, w, 2]);
     const interp = c.interpolation as "nearest" | "bilinear";
     const outs = [F.elastic_transform(x, d, interp, c.fill)];
-    if (x.dtype === "float32") outs.push(F.elastic_transform(x.clone().requires_grad_(), d, interp, c.fill).detach());
+    if (x.dtype === torch.float32) outs.push(F.elastic_transform(x.clone().requires_grad_(), d, interp, c.fill).detach());
     else outs.push(F.pil_to_tensor(F.elastic_transform(F.to_pil_image(x), d, interp, c.fill)));
     for (const out of outs) {
-      const { maxErr, bad } = compare(out, c, c.values.every(Number.isInteger) && x.dtype === "int32" ? 0 : 1e-5);
-      if (x.dtype === "int32") {
+      const { maxErr, bad } = compare(out, c, c.values.every(Number.isInteger) && x.dtype === torch.int64 ? 0 : 1e-5);
+      if (x.dtype === torch.int64) {
         expect(maxErr).toBeLessThanOrEqual(1);
         expect(bad).toBeLessThanOrEqual(1);
       } else expect(maxErr).toBeLessThan(1e-5);

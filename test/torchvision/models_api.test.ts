@@ -97,7 +97,7 @@ describe("weights.transforms(): torchvision's ImageClassification preset", () =>
   test("a decoded Image goes through as torchvision's PIL path does: a float tensor out", () => {
     const img = torchvision.transforms.functional.to_pil_image(torch.randint(0, 256, [3, 30, 40], { dtype: "uint8" }));
     const out = new models.ImageClassification({ crop_size: 16, resize_size: 20 })(img);
-    expect([out.shape, out.dtype]).toEqual([[3, 16, 16], "float32"]);
+    expect([out.shape, out.dtype]).toEqual([[3, 16, 16], torch.float32]);
   });
 });
 

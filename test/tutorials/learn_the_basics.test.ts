@@ -134,7 +134,7 @@ describe("Datasets & DataLoaders, Transforms", () => {
     const plain = new CustomDataset(6);
     const [, labels] = new DataLoader(plain, { batch_size: 4 })[Symbol.iterator]().next().value as [Tensor, Tensor];
     expect(String(labels)).toBe(R.plain_labels);
-    expect(labels.dtype).toBe("int32"); // PyTorch: torch.int64, whose stand-in is int32
+    expect(labels.dtype).toBe(torch.int64); // PyTorch: torch.int64, whose stand-in is int32
     expect(R.plain_label_dtype).toBe("torch.int64");
     expect(torch.utils.data.len(new DataLoader(plain, { batch_size: 4 }))).toBe(R.num_batches);
   });

@@ -135,11 +135,11 @@ describe("default_collate", () => {
     ]) as [Tensor, Tensor, Tensor, Tensor, string[]];
     expect(batch[0].shape).toEqual([2, 2]);
     expect(list(batch[0])).toEqual([1, 2, 3, 4]);
-    expect(batch[1].dtype).toBe("int32");
+    expect(batch[1].dtype).toBe(torch.int64);
     expect(list(batch[1])).toEqual([0, 1]);
-    expect(batch[2].dtype).toBe("float32");
+    expect(batch[2].dtype).toBe(torch.float32);
     expect(list(batch[2])).toEqual([0.5, 1]);
-    expect(batch[3].dtype).toBe("bool");
+    expect(batch[3].dtype).toBe(torch.bool);
     expect(batch[4]).toEqual(["a", "b"]);
   });
 
@@ -157,7 +157,7 @@ describe("default_collate", () => {
   test("typed arrays become stacked tensors", () => {
     const out = default_collate([new Float32Array([1, 2]), new Float32Array([3, 4])]) as Tensor;
     expect(out.shape).toEqual([2, 2]);
-    expect(out.dtype).toBe("float32");
+    expect(out.dtype).toBe(torch.float32);
   });
 
   test("errors", () => {
@@ -181,7 +181,7 @@ describe("DataLoader", () => {
     expect(len(loader)).toBe(3);
     expect(batches[0][0].shape).toEqual([4, 2]);
     expect(list(batches[2][1])).toEqual([8, 9]);
-    expect(batches[2][0].dtype).toBe("float32");
+    expect(batches[2][0].dtype).toBe(torch.float32);
     const dropped = new DataLoader(xy(), 4, { drop_last: true });
     expect([...dropped].length).toBe(2);
     expect(dropped.len()).toBe(2);

@@ -8,6 +8,6 @@ test("a DataLoader over a torchvision dataset with ToTensor batches [images, lab
   expect(loader.length).toBe(3);
   expect(batches.map(([x]) => x.shape)).toEqual([[4, 1, 8, 8], [4, 1, 8, 8], [2, 1, 8, 8]]);
   const [, y] = batches[0];
-  expect(y.dtype).toBe("int32");
+  expect(y.dtype).toBe(torch.int64);
   expect(Array.from(y.dataSync()).every((v) => v >= 0 && v < 3)).toBe(true);
 });

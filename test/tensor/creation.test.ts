@@ -135,10 +135,12 @@ describe("data access and dtype conversion", () => {
     expect(f.bool().tolist()).toEqual([true, true, false]);
     expect(f.long().float().dtype).toBe(torch.float32);
     expect(f.to("cpu")).toBe(f);
-    expect(f.to({ dtype: torch.int32 }).dtype).toBe(torch.int64);
+    expect(f.to({ dtype: torch.int32 }).dtype).toBe(torch.int32);
     expect(f.to(torch.tensor([1])).dtype).toBe(torch.int64);
     expect(f.type()).toBe("torch.FloatTensor");
     expect(torch.tensor([1]).type()).toBe("torch.LongTensor");
+    expect(f.int().type()).toBe("torch.IntTensor");
+    expect(f.bool().type()).toBe("torch.BoolTensor");
   });
 
   test("iteration yields sub-tensors along dim 0", () => {

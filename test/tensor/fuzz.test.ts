@@ -2,7 +2,7 @@
  * Differential fuzz cases against PyTorch 1.13 (test/reference/fuzz_cases.json, written by
  * test/reference/gen_fuzz.py): randomized shapes, dims, dtypes, scalars and keyword arguments for the
  * tensor methods, torch.* functions, nn.functional ops and loss modules. Each case must give PyTorch's
- * values, shape, dtype (int64 is int32 here) and input gradients; where PyTorch raises, torchlab must
+ * values, shape, dtype (the fixture writes PyTorch's int64 as "int32") and input gradients; where PyTorch raises, torchlab must
  * raise the corresponding error type (RuntimeError/ShapeError, IndexError, ValueError, TypeError) and
  * never return a value.
  *
@@ -12,7 +12,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { torch } from "../../src";
-import { Encoded, build, decode, firstMismatch } from "./fixtures";
+import { Encoded, build, decode, firstMismatch, fixtureDtype } from "./fixtures";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
 
@@ -46,7 +46,7 @@ const ERROR_TYPES = {
 
 function compare(label: string, t: unknown, e: Encoded, rtol: number): string | null {
   if (!(t instanceof torch.Tensor)) return `${label}: expected a tensor, got ${String(t)}`;
-  if (JSON.stringify(t.shape) !== JSON.stringify(e.shape) || t.dtype !== e.dtype) {
+  if (JSON.stringify(t.shape) !== JSON.stringify(e.shape) || String(t.dtype) !== fixtureDtype(e.dtype)) {
     return `${label}: shape/dtype ${JSON.stringify(t.shape)} ${t.dtype}, PyTorch ${JSON.stringify(e.shape)} ${e.dtype}`;
   }
   const want = e.values.map(decode);

@@ -5,6 +5,7 @@
 import { inspect } from "util";
 import { torch } from "../../src";
 import { readReference } from "./fixtures";
+import { toMimeBundle } from "../../src/display/emitter";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
 interface Ref {
@@ -102,6 +103,8 @@ describe("torch.dtype objects print and behave as PyTorch's", () => {
     expect(inspect({ dtype: d })).toBe(`{ dtype: ${want.str} }`);
     expect([d.is_floating_point, d.is_complex, d.is_signed, d.itemsize]).toEqual([want.is_floating_point, want.is_complex, want.is_signed, want.itemsize]);
     expect(d).toBeInstanceOf(torch.dtype);
+    // What the kernel shows for a cell whose last expression is `x.dtype`.
+    expect(toMimeBundle(d)).toEqual({ "text/plain": want.str });
   });
 
   it("aliases are the same objects, and a tensor's dtype is one of them", () => {

@@ -41,8 +41,15 @@ function bytesOf(t: Tensor): Uint8Array {
   const raw = t.dataSync();
   if (t.dtype === D.int64) {
     // int64, held in 32 bits here, is written sign-extended to PyTorch's 8 bytes (I64).
-    const out = Buffer.alloc(raw.length * 8);
-    for (let i = 0; i < raw.length; i++) out.writeBigInt64LE(BigInt(raw[i]), i * 8);
+    const words = new Int32Array(raw.length * 2);
+    for (let i = 0; i < raw.length; i++) {
+      words[2 * i] = raw[i];
+      words[2 * i + 1] = raw[i] < 0 ? -1 : 0;
+    }
+    const le = new Uint8Array(words.buffer);
+    if (LITTLE) return le;
+    const out = new Uint8Array(le.length);
+    for (let i = 0; i < le.length; i += 4) for (let k = 0; k < 4; k++) out[i + k] = le[i + 3 - k];
     return out;
   }
   // dataSync's array type need not follow the dtype (tfjs's cpu backend casts int32 to float32

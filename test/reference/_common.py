@@ -1,7 +1,7 @@
 """Helpers shared by the PyTorch fixture generators (gen_core.py, gen_nn.py, gen_vision_nn.py).
 
-The JSON encoding of a tensor (test/tensor/fixtures.ts reads it back): shape, torchlab dtype (PyTorch's
-int64 becomes int32, torchlab's stand-in) and flat values; nan and infinities as strings, whole numbers
+The JSON encoding of a tensor (test/tensor/fixtures.ts reads it back): shape, PyTorch's dtype name
+(float32, int64, int32, bool) and flat values; nan and infinities as strings, whole numbers
 as ints, other floats to 7 significant digits (float32 holds ~7).
 """
 import math
@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-DT = {torch.float32: "float32", torch.int64: "int32", torch.int32: "int32", torch.bool: "bool"}
+DT = {torch.float32: "float32", torch.int64: "int64", torch.int32: "int32", torch.bool: "bool"}
 
 
 def r4(x):

@@ -29,7 +29,7 @@ import sys
 import torch
 import torch.nn.functional as F
 
-DT = {torch.float32: "float32", torch.int64: "int32", torch.int32: "int32", torch.bool: "bool"}
+DT = {torch.float32: "float32", torch.int64: "int64", torch.int32: "int32", torch.bool: "bool"}
 
 
 # ------------------------------------------------------------------ encoding

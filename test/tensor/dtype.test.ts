@@ -121,7 +121,7 @@ describe("torch.dtype objects print and behave as PyTorch's", () => {
     for (const [s, d] of [["float32", torch.float32], ["float", torch.float32], ["int64", torch.int64], ["long", torch.int64], ["torch.int64", torch.int64], ["torch.long", torch.int64], ["int32", torch.int32], ["torch.int", torch.int32], ["bool", torch.bool], ["torch.bool", torch.bool]] as const) {
       expect(torch.zeros(2, { dtype: s }).dtype).toBe(d);
       expect(torch.tensor([1, 0]).to(s).dtype).toBe(d);
-      expect(torch.ones(2).type(s).dtype).toBe(d);
+      expect((torch.ones(2).type(s) as Tensor).dtype).toBe(d);
     }
     expect(() => torch.zeros(2, { dtype: "complex64" })).toThrow(torch.TypeError);
   });

@@ -12,7 +12,7 @@ export type JsonNum = number | boolean | "nan" | "inf" | "-inf";
 
 export interface Encoded {
   shape: number[];
-  dtype: "float32" | "int32" | "bool";
+  dtype: "float32" | "int64" | "int32" | "bool";
   values: JsonNum[];
 }
 
@@ -52,7 +52,8 @@ export function decode(v: JsonNum): number {
 export function build(e: Encoded, requiresGrad = false): Tensor {
   const vals = e.values.map(decode);
   if (e.dtype === "float32") return torch.from_typed(Float32Array.from(vals), e.shape, { requires_grad: requiresGrad });
-  if (e.dtype === "int32") return torch.from_typed(Int32Array.from(vals), e.shape);
+  if (e.dtype === "int64") return torch.from_typed(Int32Array.from(vals), e.shape);
+  if (e.dtype === "int32") return torch.from_typed(Int32Array.from(vals), e.shape, { dtype: torch.int32 });
   return torch.from_typed(Int32Array.from(vals), e.shape).bool();
 }
 
@@ -83,12 +84,9 @@ export function firstMismatch(got: ArrayLike<number>, want: number[], rtol: numb
   return null;
 }
 
-/**
- * The dtype PyTorch gave for a fixture's encoded one: _common.py's `enc` writes PyTorch's int64 as
- * "int32", the name torchlab's integer dtype had when the fixtures were generated.
- */
+/** How torchlab prints the dtype a fixture names (PyTorch's name, as _common.py's `enc` writes it). */
 export function fixtureDtype(d: Encoded["dtype"]): string {
-  return `torch.${d === "int32" ? "int64" : d}`;
+  return `torch.${d}`;
 }
 
 export function expectClose(label: string, t: Tensor, e: Encoded, rtol = 1e-4, atol = 1e-5): void {

@@ -2,7 +2,7 @@
  * Differential fuzz cases against PyTorch 1.13 (test/reference/fuzz_cases.json, written by
  * test/reference/gen_fuzz.py): randomized shapes, dims, dtypes, scalars and keyword arguments for the
  * tensor methods, torch.* functions, nn.functional ops and loss modules. Each case must give PyTorch's
- * values, shape, dtype (the fixture writes PyTorch's int64 as "int32") and input gradients; where PyTorch raises, torchlab must
+ * values, shape, dtype and input gradients; where PyTorch raises, torchlab must
  * raise the corresponding error type (RuntimeError/ShapeError, IndexError, ValueError, TypeError) and
  * never return a value.
  *

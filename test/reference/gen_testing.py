@@ -2,9 +2,8 @@
 when not, the exception's type and exact message.
 
 Run with Debian's /usr/bin/python3 (torch 1.13): writes test/reference/testing_assert_close.json, read by
-test/testing/assert_close.test.ts. A case's operands are JSON: {"t": nested values, "dtype": torchlab
-dtype} is a tensor (PyTorch int64 for "int32", so that integer tensors compare as torchlab's stand-in
-does), a bare number is a Python float (JavaScript has no int/float split), a list is a sequence.
+test/testing/assert_close.test.ts. A case's operands are JSON: {"t": nested values, "dtype": PyTorch's
+dtype name} is a tensor, a bare number is a Python float (JavaScript has no int/float split), a list is a sequence.
 Values are chosen exactly representable in float32 where a message prints them, so both sides agree.
 """
 import json
@@ -13,7 +12,7 @@ import os
 
 import torch
 
-DT = {"float32": torch.float32, "int32": torch.int64, "bool": torch.bool}
+DT = {"float32": torch.float32, "int64": torch.int64, "int32": torch.int32, "bool": torch.bool}
 
 
 def build(x):
@@ -53,13 +52,13 @@ CASES = [
     ("custom tolerances pass", T([1.0, 2.0]), T([1.05, 2.0]), {"rtol": 0.1, "atol": 0.0}),
     ("custom tolerances fail", T([1.0, 2.0]), T([1.5, 2.0]), {"rtol": 0.1, "atol": 0.01}),
     ("rtol and atol zero says equal", T([1.0, 2.0]), T([1.0, 2.5]), {"rtol": 0.0, "atol": 0.0}),
-    ("integer tensors compare exactly", T([1, 2, 3], "int32"), T([1, 2, 4], "int32"), {}),
+    ("integer tensors compare exactly", T([1, 2, 3], "int64"), T([1, 2, 4], "int64"), {}),
     ("bool tensors", T([True, False], "bool"), T([True, True], "bool"), {}),
     ("shape mismatch", T([[1.0, 2.0], [3.0, 4.0]]), T([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), {}),
     ("shape mismatch 1-d vs 2-d", T([1.0, 2.0]), T([[1.0, 2.0]]), {}),
-    ("dtype mismatch", T([1.0, 2.0]), T([1, 2], "int32"), {}),
-    ("dtype mismatch ignored", T([1.0, 2.0]), T([1, 2], "int32"), {"check_dtype": False}),
-    ("dtype mismatch ignored, values differ", T([1.0, 2.5]), T([1, 2], "int32"), {"check_dtype": False}),
+    ("dtype mismatch", T([1.0, 2.0]), T([1, 2], "int64"), {}),
+    ("dtype mismatch ignored", T([1.0, 2.0]), T([1, 2], "int64"), {"check_dtype": False}),
+    ("dtype mismatch ignored, values differ", T([1.0, 2.5]), T([1, 2], "int64"), {"check_dtype": False}),
     ("numbers equal", 1.5, 1.5, {}),
     ("numbers close", 1.0, 1.00000001, {}),
     ("numbers differ", 1.0, 1.5, {}),

@@ -153,7 +153,7 @@ export function prepare(op: string, x: Tensor | readonly Tensor[], o: ImageOptio
     values = new Float32Array(parts.length * parts[0].length);
     parts.forEach((p, i) => values.set(p, i * p.length));
     shape = [x.length, ...(first.length === 2 ? [1, ...first] : first)];
-    integer = x.every((t) => t.dtype !== "float32");
+    integer = x.every((t: Tensor) => !t.dtype.is_floating_point);
   } else {
     throw new TypeError(`${op}(): expected a Tensor or a non-empty list of Tensors, got ${Array.isArray(x) ? "an empty or mixed list" : typeof x}`);
   }

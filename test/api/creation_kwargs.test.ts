@@ -11,7 +11,7 @@ test("torch.arange: start, end, step and dtype by keyword", () => {
   expect(torch.arange({ start: 1, end: 4 }).tolist()).toEqual([1, 2, 3]); // torch.arange(start=1, end=4)
   expect(torch.arange({ end: 3 }).tolist()).toEqual([0, 1, 2]); // torch.arange(end=3)
   const f = torch.arange(3, { dtype: torch.float32, requires_grad: true });
-  expect([f.dtype, f.requires_grad, String(f)]).toEqual(["float32", true, "tensor([0., 1., 2.], requires_grad=True)"]);
+  expect([f.dtype, f.requires_grad, String(f)]).toEqual([torch.float32, true, "tensor([0., 1., 2.], requires_grad=True)"]);
   expect(() => torch.arange(3, { stpe: 1 } as never)).toThrow(/arange\(\) got an unexpected keyword argument 'stpe'/);
   expect(() => torch.arange(3, 4, 5, 6 as never)).toThrow(torch.TypeError);
 });

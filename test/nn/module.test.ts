@@ -428,7 +428,7 @@ describe("Parameter", () => {
     // JavaScript's 1.0 is 1: PyTorch's nn.Parameter(torch.tensor([1.0, 2.0])) ports to an int32 tensor,
     // which becomes a float parameter (as torch.tensor(..., {requires_grad: true}) does); bool still fails.
     const ip = new nn.Parameter(torch.tensor([1, 2]));
-    expect([ip.dtype, ip.requires_grad, ip.tolist()]).toEqual(["float32", true, [1, 2]]);
+    expect([ip.dtype, ip.requires_grad, ip.tolist()]).toEqual([torch.float32, true, [1, 2]]);
     expect(new nn.Parameter(torch.tensor([1, 2]), false).dtype).toBe(torch.int64);
     expect(() => new nn.Parameter(torch.tensor([true]))).toThrow("only Tensors of floating point dtype can require gradients");
   });

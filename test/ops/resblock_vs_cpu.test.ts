@@ -53,7 +53,7 @@ function train(xv: Float32Array, tv: Float32Array, shape: number[], outShape: nu
     for (const [name, p] of model.named_parameters()) got.push({ name: `grad ${name} ${step}`, data: Float32Array.from((p.grad as Tensor).dataSync() as Float32Array) });
     opt.step();
   }
-  for (const [name, b] of model.named_buffers()) if (b.dtype === "float32") got.push({ name, data: Float32Array.from(b.dataSync() as Float32Array) });
+  for (const [name, b] of model.named_buffers()) if (b.dtype === torch.float32) got.push({ name, data: Float32Array.from(b.dataSync() as Float32Array) });
   model.eval();
   const y = torch.no_grad(() => model.forward(x));
   got.push({ name: "eval output", data: Float32Array.from(y.dataSync() as Float32Array) });

@@ -16,7 +16,7 @@ describe("bitwise ops (what `&`, `|`, `^`, `~` mean on tensors)", () => {
 
   test("bool: logical, the result stays bool", () => {
     const r = torch.bitwise_and(m(), torch.tensor([true, true, false]));
-    expect([r.dtype, r.tolist()]).toEqual(["bool", [true, false, false]]);
+    expect([r.dtype, r.tolist()]).toEqual([torch.bool, [true, false, false]]);
     expect(torch.bitwise_or(m(), false).tolist()).toEqual([true, false, true]);
     expect(torch.bitwise_xor(m(), true).tolist()).toEqual([false, true, false]);
     expect(torch.bitwise_not(m()).tolist()).toEqual([false, true, false]);

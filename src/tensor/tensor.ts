@@ -36,8 +36,6 @@ import * as P from "../ops/product_extra";
 
 /** A torch.dtype (`torch.float32`, `torch.int64`, `torch.int32`, `torch.bool`); see src/tensor/dtype.ts. */
 export type DType = D.dtype;
-/** What a dtype argument accepts: a torch.dtype or one of its names ("float32", "int64", "torch.long", ...). */
-export type DTypeLike = D.dtype | string;
 
 export function normalizeDtype(d: unknown): DType {
   const r = D.lookupDtype(d);

@@ -92,7 +92,7 @@ export class Generator {
    * tensor of 5056 bytes; torchlab has no uint8 dtype, and the two formats are not interchangeable.
    */
   get_state(): Tensor {
-    return from_typed(this._state_words(), [STATE_LEN], { dtype: "int64" });
+    return from_typed(this._state_words(), [STATE_LEN], { dtype: "int32" });
   }
 
   /** Restores a state that get_state() returned (a Tensor, or its values as an array). */

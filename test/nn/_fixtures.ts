@@ -23,7 +23,7 @@ export function evalTs<T>(expr: string): T {
 export function expectTensor(got: Tensor | null | undefined, want: Encoded, what: string, rtol = 1e-4, atol = 1e-5): void {
   if (!got) throw new Error(`${what}: got no tensor, want shape [${want.shape.join(", ")}]`);
   expect({ what, shape: got.shape }).toEqual({ what, shape: want.shape });
-  expect({ what, dtype: got.dtype }).toEqual({ what, dtype: want.dtype });
+  expect({ what, dtype: String(got.dtype) }).toEqual({ what, dtype: `torch.${want.dtype}` });
   const bad = firstMismatch(got.dataSync() as ArrayLike<number>, want.values.map(decode), rtol, atol);
   if (bad) throw new Error(`${what}: element ${bad.index} is ${bad.got}, PyTorch has ${bad.want}`);
 }

@@ -57,7 +57,7 @@ export function expectSamePrint(got: string, want: string, tol = 2e-4): void {
 /** A tensor's shape, dtype and values equal an encoded PyTorch one (values within `tol`). */
 export function expectTensor(t: Tensor, want: Encoded, tol = 1e-4): void {
   expect(t.shape).toEqual(want.shape);
-  expect(t.dtype).toBe(want.dtype);
+  expect(String(t.dtype)).toBe(`torch.${want.dtype}`);
   const got = Array.from(t.detach().contiguous().dataSync());
   got.forEach((v, i) => {
     const w = want.values[i] as number;

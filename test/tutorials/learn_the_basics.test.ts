@@ -84,7 +84,7 @@ describe("Tensors", () => {
     expectSamePrint(String(d.sum(1, true)), sums[1]);
     expectSamePrint(String(d.mean()), sums[2]);
     expect(String(d.argmax(1))).toBe(R.det_argmax);
-    // 1e10 is a whole number in JavaScript; as int32 (torchlab's int64) it would wrap silently.
+    // 1e10 is a whole number in JavaScript; int64, held in 32 bits here, would wrap it silently.
     expect(String(torch.tensor([1e10, 1, 2]))).toBe(R.big_int);
   });
 
@@ -134,7 +134,7 @@ describe("Datasets & DataLoaders, Transforms", () => {
     const plain = new CustomDataset(6);
     const [, labels] = new DataLoader(plain, { batch_size: 4 })[Symbol.iterator]().next().value as [Tensor, Tensor];
     expect(String(labels)).toBe(R.plain_labels);
-    expect(labels.dtype).toBe(torch.int64); // PyTorch: torch.int64, whose stand-in is int32
+    expect(labels.dtype).toBe(torch.int64); // PyTorch: torch.int64
     expect(R.plain_label_dtype).toBe("torch.int64");
     expect(torch.utils.data.len(new DataLoader(plain, { batch_size: 4 }))).toBe(R.num_batches);
   });

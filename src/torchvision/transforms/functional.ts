@@ -210,7 +210,7 @@ export interface NormalizeKwargs {
 export function normalize(tensor: Tensor, ...args: Kw<[mean: number[] | number, std: number[] | number, inplace?: boolean], NormalizeKwargs>): Tensor {
   const [mean, std, inplace] = kwargs<[number[] | number, number[] | number, boolean]>("normalize", args, [["mean", REQUIRED], ["std", REQUIRED], ["inplace", false]]);
   const t = tensorOnly(tensor, "normalize");
-  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got torch.${t.dtype._tf === "int32" ? "uint8" : t.dtype}.`);
+  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got ${t.dtype._tf === "int32" ? "torch.uint8" : t.dtype}.`);
   if (t.dim() < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(", ")}])`);
   const m = Array.isArray(mean) ? mean : [mean];
   const s = Array.isArray(std) ? std : [std];
@@ -982,7 +982,7 @@ export function adjust_sharpness<T extends ImageLike>(img: T, ...args: Kw<[sharp
 }
 
 function uint8Only(t: Tensor): void {
-  if (t.dtype._tf !== "int32") throw new TypeError(`Only torch.uint8 image tensors are supported, but found torch.${t.dtype}`);
+  if (t.dtype._tf !== "int32") throw new TypeError(`Only torch.uint8 image tensors are supported, but found ${t.dtype}`);
 }
 
 /** Keyword arguments of `posterize` (any of its parameters after the first, by name). */

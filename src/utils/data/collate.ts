@@ -1,6 +1,6 @@
 /**
  * default_collate: merges a list of samples into a batch, the way PyTorch's does: tensors are
- * stacked along a new first dimension; numbers become a tensor (int32 when every number in the
+ * stacked along a new first dimension; numbers become a tensor (int64 when every number in the
  * batch is an integer, float32 otherwise: JavaScript cannot tell `1` from `1.0`, so return tensors
  * from a dataset whose float targets may happen to be whole numbers); booleans a bool tensor;
  * strings stay a list; arrays (tuples) are transposed and collated position by position; plain
@@ -47,7 +47,7 @@ export function default_collate(batch: unknown[]): Collatable {
     });
     if (typeof elem === "boolean") return tensor(batch as boolean[]);
     const nums = batch as number[];
-    return tensor(nums, { dtype: nums.every(Number.isInteger) ? "int32" : "float32" });
+    return tensor(nums, { dtype: nums.every(Number.isInteger) ? "int64" : "float32" });
   }
   if (typeof elem === "string") return batch as string[];
   if (Array.isArray(elem)) {

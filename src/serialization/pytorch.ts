@@ -202,7 +202,7 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
       idx[k] = 0;
     }
   }
-  // IntStorage loads as torch.int32; Long, Short, Char and Byte storages as the nearest torchlab dtype.
+  // IntStorage loads as torch.int32, LongStorage as int64; Short and Char as int32, Byte as int64 (see dtype.ts).
   return wrap(out, shape, t, isFloat ? D.float32 : normalizeDtype(storage.dtype));
 }
 

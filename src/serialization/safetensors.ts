@@ -198,7 +198,7 @@ function toTensor(name: string, e: Entry, bytes: Buffer, i32: DType): Tensor {
       for (let i = 0; i < n; i++) out[i] = bytes[i];
       break;
   }
-  return from_typed(out, e.shape, { dtype: isFloat ? D.float32 : e.dtype === "BOOL" ? D.bool : e.dtype === "I32" ? i32 : e.dtype === "I64" ? D.int64 : D.int32 });
+  return from_typed(out, e.shape, { dtype: isFloat ? D.float32 : e.dtype === "BOOL" ? D.bool : e.dtype === "I32" ? i32 : e.dtype === "I64" || e.dtype === "U8" ? D.int64 : D.int32 });
 }
 
 /** Parses the bytes of a checkpoint file (any safetensors file). Errors say what is wrong; the caller adds the file name. */

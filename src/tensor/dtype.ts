@@ -55,13 +55,14 @@ export const int32 = new dtype("int32", "int32", "Int", 4);
 export const bool = new dtype("bool", "bool", "Bool", 1);
 
 /**
- * Every spelling a dtype argument accepts. torchlab computes in float32 only, so float64/double/half
- * name float32; the narrower integer types (uint8, int8, int16) name int32, the narrowest it has.
+ * Every spelling a dtype argument accepts. torchlab computes in float32 only, so float64/double
+ * name float32; int8/int16 name int32, the narrowest integer it has; uint8, torchvision's image dtype,
+ * names int64, the dtype torchlab's integer images (read_image, pil_to_tensor) have.
  */
 const ALIASES: Record<string, dtype> = {
   float32: float32, float: float32, float64: float32, double: float32,
   int64: int64, long: int64,
-  int32: int32, int: int32, int16: int32, short: int32, int8: int32, uint8: int32,
+  int32: int32, int: int32, int16: int32, short: int32, int8: int32, uint8: int64,
   bool: bool,
 };
 

@@ -28,8 +28,8 @@ function expectMatches(got: unknown, want: Expected, where = "obj"): void {
       expect(got).toBeInstanceOf(torch.Tensor);
       const t = got as Tensor;
       expect([where, t.shape]).toEqual([where, want.shape]);
-      // float64/float16 load as float32; int16/int8/uint8 as int32, the narrowest integer torchlab has.
-      const dtype = want.dtype.startsWith("float") ? "torch.float32" : want.dtype === "bool" ? "torch.bool" : want.dtype === "int64" ? "torch.int64" : "torch.int32";
+      // float64/float16 load as float32; int16/int8 as int32; uint8 as int64 (torch.uint8 in torchlab).
+      const dtype = want.dtype.startsWith("float") ? "torch.float32" : want.dtype === "bool" ? "torch.bool" : want.dtype === "int64" || want.dtype === "uint8" ? "torch.int64" : "torch.int32";
       expect([where, String(t.dtype)]).toEqual([where, dtype]);
       const v = vals(t);
       want.values.forEach((w, i) => {

@@ -82,7 +82,7 @@ describe("make_grid arguments", () => {
   });
   test("integer images keep their dtype and a truncated pad_value; normalize refuses them", () => {
     const g = make_grid(torch.tensor([[[[1, 2]]], [[[3, 4]]]], { dtype: "int32" }), { padding: 1, pad_value: 7.9 });
-    expect(g.dtype).toBe(torch.int64);
+    expect(g.dtype).toBe(torch.int32);
     expect(g.shape).toEqual([3, 3, 7]);
     expect((g.tolist() as number[][][])[0]).toEqual([
       [7, 7, 7, 7, 7, 7, 7],

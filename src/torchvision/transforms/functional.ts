@@ -939,7 +939,7 @@ export function adjust_gamma<T extends ImageLike>(img: T, ...args: Kw<[gamma: nu
   return colourOp(img, "adjust_gamma", (t) => {
     const x = isFloat(t) ? t : convert_image_dtype(t, "float32");
     const y = x.pow(gamma).mul(gain).clamp(0, 1);
-    return isFloat(t) ? y : convert_image_dtype(y, "int32");
+    return isFloat(t) ? y : convert_image_dtype(y, "int64");
   });
 }
 

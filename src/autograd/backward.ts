@@ -140,17 +140,19 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         // twice. A repeat is an alias (a reshape to the same shape shares the data, which no kernel
         // writes in place), not a copy: the wasm backend's Identity copies the whole buffer.
         parts = tf.tidy(() => {
-          const seen = new Set<tf.Tensor>([g]);
-          return node.apply(g).map((p) => {
-            if (p === null) return null;
-            if (!seen.has(p)) {
-              seen.add(p);
-              return p;
+          const raw = node.apply(g);
+          const own: (tf.Tensor | null)[] = [];
+          for (let k = 0; k < raw.length; k++) {
+            const p = raw[k];
+            // `g` itself, or a tensor already handed back for an earlier input (indexOf finds the first).
+            if (p === null || (p !== g && raw.indexOf(p) === k)) own.push(p);
+            else {
+              const alias = tf.reshape(p, p.shape);
+              if (transposedGrads.has(p)) transposedGrads.add(alias);
+              own.push(alias);
             }
-            const own = tf.reshape(p, p.shape);
-            if (transposedGrads.has(p)) transposedGrads.add(own);
-            return own;
-          }) as unknown as tf.TensorContainer;
+          }
+          return own as unknown as tf.TensorContainer;
         }) as unknown as (tf.Tensor | null)[];
         if (wanted) collect(wanted, tf.reshape(g, g.shape));
         if (node.retained && !capture) accumulateLeaf(node.retained, tf.reshape(g, g.shape));

@@ -39,10 +39,19 @@ export class Node {
   constructor(name: string, inputs: Tensor[], fn: BackwardFn, readsInputs = true) {
     this._name = name;
     this.inputs = inputs;
-    this.edges = inputs.map((t) => t.grad_fn);
     this.readsInputs = readsInputs;
-    this.versions = inputs.map((t) => t._s.version);
-    this.storages = inputs.map((t) => t._s);
+    // One pass over the inputs (a node is made for every op of a training step).
+    const edges: (Node | null)[] = [];
+    const versions: number[] = [];
+    const storages: Tensor["_s"][] = [];
+    for (const t of inputs) {
+      edges.push(t.grad_fn);
+      versions.push(t._s.version);
+      storages.push(t._s);
+    }
+    this.edges = edges;
+    this.versions = versions;
+    this.storages = storages;
     this.fn = fn;
   }
 

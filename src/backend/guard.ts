@@ -67,6 +67,8 @@ let statusFailure: string | null = null;
 const kernels: string[] = [];
 /** Backend buffers written while a top-level kernel runs: freed if it throws before they become tensors. */
 let written: object[] | null = null;
+/** The one array `written` points to (emptied after each top-level kernel instead of a new one per kernel). */
+const writtenBuffer: object[] = [];
 /** Out-of-memory errors raised after memory was already reclaimed and the allocation retried. */
 const settled = new WeakSet<object>();
 
@@ -166,7 +168,7 @@ function fits(bytes: number): boolean {
 }
 
 /** A JavaScript or native allocation failure, as opposed to any other error. */
-function isAllocationFailure(e: unknown): boolean {
+export function isAllocationFailure(e: unknown): boolean {
   if (e instanceof OutOfMemoryError) return false;
   const msg = e instanceof Error ? e.message : String(e);
   if (e instanceof RangeError) return /Invalid typed array length|Array buffer allocation failed|Invalid array (buffer )?length/.test(msg);
@@ -191,13 +193,16 @@ function checkAlive(): void {
 /**
  * Runs `f` (tfjs work); an allocation failure inside it reclaims unreachable tensors and retries
  * once, then becomes an OutOfMemoryError. Used by the op layer around work that allocates outside a
- * kernel (tfjs builds `zeros` and `tensor` values in JavaScript first).
+ * kernel (tfjs builds `zeros` and `tensor` values in JavaScript first). `failedOnce`: the caller
+ * already ran `f` once and it failed to allocate, so only the reclaim and the retry remain.
  */
-export function withMemoryRetry<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (!isAllocationFailure(e)) throw e;
+export function withMemoryRetry<T>(f: () => T, failedOnce = false): T {
+  if (!failedOnce) {
+    try {
+      return f();
+    } catch (e) {
+      if (!isAllocationFailure(e)) throw e;
+    }
   }
   reclaim();
   try {
@@ -249,7 +254,7 @@ function guardKernels(engine: EngineLike, backend: BackendLike, collapse: boolea
   engine.runKernel = (name, inputs, attrs) => {
     checkAlive();
     const top = written === null;
-    if (top) written = [];
+    if (top) written = writtenBuffer;
     kernels.push(name);
     try {
       try {
@@ -258,7 +263,7 @@ function guardKernels(engine: EngineLike, backend: BackendLike, collapse: boolea
         const retry = isAllocationFailure(e) || (e instanceof OutOfMemoryError && !settled.has(e));
         if (!top || !retry) throw e;
         freeOrphans(engine, backend, written ?? []);
-        written = [];
+        writtenBuffer.length = 0;
         reclaim();
         try {
           return attempt(name, inputs, attrs);
@@ -273,7 +278,10 @@ function guardKernels(engine: EngineLike, backend: BackendLike, collapse: boolea
       throw e;
     } finally {
       kernels.pop();
-      if (top) written = null;
+      if (top) {
+        writtenBuffer.length = 0;
+        written = null;
+      }
     }
   };
 }

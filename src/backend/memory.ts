@@ -27,6 +27,15 @@ export interface Storage {
   dt?: dtype;
 }
 
+/**
+ * What the registry holds for one wrapper: the storage it references now. rebind() swaps `s` instead
+ * of unregistering and registering the wrapper again, so no wrapper needs an unregister token (a
+ * token costs V8 a weak hash-table entry per tensor, and every op makes a tensor).
+ */
+export interface StorageRef {
+  s: Storage;
+}
+
 interface SyncRegistry<T> extends FinalizationRegistry<T> {
   cleanupSome?: () => void;
 }
@@ -39,16 +48,16 @@ let forceGc: (() => void) | null | undefined;
 let reclaimMs = 0;
 let reclaims = 0;
 
-function makeRegistry(): SyncRegistry<Storage> {
+function makeRegistry(): SyncRegistry<StorageRef> {
   try {
     v8.setFlagsFromString("--harmony-weak-refs-with-cleanup-some");
     const Fresh = vm.runInNewContext("FinalizationRegistry") as typeof FinalizationRegistry;
-    const r = new Fresh<Storage>((s) => release(s)) as SyncRegistry<Storage>;
+    const r = new Fresh<StorageRef>((ref) => release(ref.s)) as SyncRegistry<StorageRef>;
     if (typeof r.cleanupSome === "function") return r;
   } catch {
     // A runtime without the flag: the plain registry below frees at the next macrotask.
   }
-  return new FinalizationRegistry<Storage>((s) => release(s));
+  return new FinalizationRegistry<StorageRef>((ref) => release(ref.s));
 }
 
 function gcFunction(): (() => void) | null {
@@ -122,31 +131,32 @@ export function reclaimStats(): { ms: number; count: number } {
   return { ms: reclaimMs, count: reclaims };
 }
 
-/** Makes a fresh storage holding `data` and ties its lifetime to `owner`. */
-export function adopt(owner: object, data: tf.Tensor): Storage {
-  const s: Storage = { data, refs: 1, version: 0 };
-  registry.register(owner, s, owner);
+/** Makes a fresh storage holding `data` and ties its lifetime to `owner`; `owner` keeps the ref. */
+export function adopt(owner: object, data: tf.Tensor): StorageRef {
+  const ref: StorageRef = { s: { data, refs: 1, version: 0 } };
+  registry.register(owner, ref);
   account(data);
-  return s;
+  return ref;
 }
 
 /** Lets another wrapper (detach(), .data) share `s`. */
-export function share(owner: object, s: Storage): Storage {
+export function share(owner: object, s: Storage): StorageRef {
   s.refs++;
-  registry.register(owner, s, owner);
-  return s;
+  const ref: StorageRef = { s };
+  registry.register(owner, ref);
+  return ref;
 }
 
 /**
- * Points `owner` (which held `from`) at storage `to` instead, for an in-place op that must leave the
- * old values to the autograd graph: `from` loses owner's reference now, `to` gains one. Autograd
- * nodes remember each input's storage as well as its version, so they see the swap.
+ * Points the wrapper owning `ref` at storage `to` instead, for an in-place op that must leave the
+ * old values to the autograd graph: the old storage loses the wrapper's reference now, `to` gains
+ * one. Autograd nodes remember each input's storage as well as its version, so they see the swap.
  */
-export function rebind(owner: object, from: Storage, to: Storage): Storage {
-  registry.unregister(owner);
-  release(from);
+export function rebind(ref: StorageRef, to: Storage): Storage {
+  const from = ref.s;
   to.refs++;
-  registry.register(owner, to, owner);
+  ref.s = to;
+  release(from);
   return to;
 }
 

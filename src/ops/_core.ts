@@ -5,7 +5,7 @@
 import { tf } from "../backend/tf";
 import * as D from "../tensor/dtype";
 import { ensureReady } from "../backend";
-import { withMemoryRetry } from "../backend/guard";
+import { withMemoryRetry, isAllocationFailure } from "../backend/guard";
 import { BackwardFn, Node } from "../autograd/node";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { Tensor, DType } from "../tensor/tensor";
@@ -19,7 +19,20 @@ export { tf };
  */
 export function compute<T extends tf.Tensor>(fn: () => T): T {
   ensureReady();
-  return withMemoryRetry(() => tf.tidy(fn));
+  // The first attempt without withMemoryRetry's closure, and with the engine's scope calls that
+  // tf.tidy makes through three closures of its own: this runs once per op.
+  const engine = tf.engine();
+  engine.startScope();
+  let y: T;
+  try {
+    y = fn();
+  } catch (e) {
+    engine.endScope();
+    if (!isAllocationFailure(e)) throw e;
+    return withMemoryRetry(() => tf.tidy(fn), true);
+  }
+  engine.endScope(y);
+  return y;
 }
 
 /**
@@ -31,11 +44,11 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
 export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false, readsInputs = true): Tensor {
   const out = Tensor._wrap(y);
   if (y.dtype === "int32") out._s.dt = intResult(inputs);
-  if (is_grad_enabled() && inputs.some((t) => t.requires_grad)) {
+  if (is_grad_enabled() && anyRequiresGrad(inputs)) {
     // An empty result depends on nothing: zero gradients, without running tfjs kernels on empty
     // tensors (several wasm kernels read out of bounds on them).
-    const empty = y.size === 0;
-    const node = new Node(name, inputs, (g) => (empty ? inputs.map((t) => (t.dtype._tf === "float32" ? tf.zeros(t.shape) : null)) : backward(g)), readsInputs);
+    const fn: BackwardFn = y.size === 0 ? () => inputs.map((t) => (t.dtype._tf === "float32" ? tf.zeros(t.shape) : null)) : backward;
+    const node = new Node(name, inputs, fn, readsInputs);
     if (savesOutput) node.saveOutput(out);
     out._attach(node);
   }
@@ -69,6 +82,11 @@ function intResult(inputs: Tensor[]): DType {
 export function withDtype(t: Tensor, dt: DType): Tensor {
   t._s.dt = dt;
   return t;
+}
+
+function anyRequiresGrad(inputs: Tensor[]): boolean {
+  for (let i = 0; i < inputs.length; i++) if (inputs[i].requires_grad) return true;
+  return false;
 }
 
 /** A result that carries no gradient (comparisons, argmax, integer outputs). */

@@ -25,16 +25,28 @@ function inputTensor(op: string, a: unknown, other?: unknown): Tensor {
  * wrap it and later finalize it on every call (a few microseconds an op, measured on the
  * elementwise chain). Bounded: cleared when full; a cleared entry lives on in the nodes that hold it.
  */
-const scalars = new Map<string, Tensor>();
+// Keyed by dtype, then by the value itself (a Map tells 1 from true; -0 gets its own key, as Map
+// takes it for 0): no key string built per op. Emptied when the backend changes.
+const scalars = new Map<unknown, Map<number | boolean | string, Tensor>>();
+let scalarsBackend = "";
+let scalarsHeld = 0;
 const SCALARS_MAX = 256;
 
 function scalarOperand(v: number | boolean, like: Tensor, op: string): Tensor {
-  const key = `${tf.getBackend()}|${like.dtype}|${typeof v}|${Object.is(v, -0) ? "-0" : String(v)}`;
-  let t = scalars.get(key);
+  const backend = tf.getBackend();
+  if (backend !== scalarsBackend || scalarsHeld >= SCALARS_MAX) {
+    scalars.clear();
+    scalarsHeld = 0;
+    scalarsBackend = backend;
+  }
+  let byValue = scalars.get(like.dtype);
+  if (byValue === undefined) scalars.set(like.dtype, (byValue = new Map()));
+  const key = Object.is(v, -0) ? "-0" : v;
+  let t = byValue.get(key);
   if (t === undefined || t._s.data.isDisposed) {
     t = operand(v, like, op);
-    if (scalars.size >= SCALARS_MAX) scalars.clear();
-    scalars.set(key, t);
+    byValue.set(key, t);
+    scalarsHeld++;
   }
   return t;
 }

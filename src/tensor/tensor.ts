@@ -5,7 +5,7 @@
  */
 import type { tf } from "../backend/tf";
 import * as D from "./dtype";
-import { adopt, share, overwrite, rebind, Storage } from "../backend/memory";
+import { adopt, share, overwrite, rebind, Storage, StorageRef } from "../backend/memory";
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { formatValues, addSuffixes } from "./repr";
@@ -94,6 +94,8 @@ function trailingDim(op: string, dim: unknown): unknown {
 export class Tensor {
   /** @internal refcounted backend buffer, shared by detach()/.data aliases. */
   _s: Storage;
+  /** @internal what the memory registry releases when this wrapper is collected (`_s`, kept in step by rebind). */
+  private _ref: StorageRef;
   /** @internal for a view: its base and how it derives from it (src/ops/view.ts); null when it owns its values. */
   _view: V.ViewInfo | null = null;
   private _grad_fn: Node | null = null;
@@ -103,7 +105,8 @@ export class Tensor {
 
   /** @internal use torch.tensor / torch.zeros / ... to create tensors. */
   constructor(data: tf.Tensor, storage?: Storage) {
-    this._s = storage ? share(this, storage) : adopt(this, data);
+    this._ref = storage ? share(this, storage) : adopt(this, data);
+    this._s = this._ref.s;
   }
 
   /** @internal */
@@ -143,11 +146,11 @@ export class Tensor {
   }
   /** @internal this wrapper takes `other`'s storage (a view re-derived, or written through). */
   _rebindTo(other: Tensor): void {
-    this._s = rebind(this, this._s, other._s);
+    this._s = rebind(this._ref, other._s);
   }
   /** @internal this tensor becomes `result` of an in-place op: its values and its grad_fn. */
   _adopt(result: Tensor): void {
-    this._s = rebind(this, this._s, result._s);
+    this._s = rebind(this._ref, result._s);
     if (result._grad_fn !== null) this._attach(result._grad_fn);
   }
   /** @internal replaces this (non-view) tensor's values in place; its views see the new version. */
@@ -839,7 +842,7 @@ export class Tensor {
   private reshapeInPlace(op: string, f: (t: Tensor) => Tensor): this {
     this.checkInplace(op, isGradRecording());
     const r = f(this);
-    this._s = rebind(this, this._s, r._s);
+    this._s = rebind(this._ref, r._s);
     this._view = this._view === null ? null : r._view;
     if (r._grad_fn !== null) this._attach(r._grad_fn);
     return this;

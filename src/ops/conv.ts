@@ -272,7 +272,13 @@ function hwioFilter(w: tf.Tensor): tf.Tensor4D {
  * columns. Other backends keep the convolution (not measured there).
  */
 function patchMatmulPays(k: number, positions: number): boolean {
-  return k <= 32 && positions >= 8192 && tf.getBackend() === "wasm";
+  if (tf.getBackend() !== "wasm") return false;
+  // Deep layers over few pixels (no more output pixels than taps, patches up to 4M values): the
+  // convolution form runs a GEMM with only P = N*Ho*Wo as its depth, e.g. resnet18's layer4 3x3 at
+  // batch 1 (P 49, K 4608) 42.9 against 22.5 ms and layer2's (P 784, K 1152) 24.5 against 22.9
+  // (bench/conv_alternatives.js, process CPU time).
+  if (positions <= k && positions * k <= 4 * 1024 * 1024) return true;
+  return k <= 32 && positions >= 8192;
 }
 
 const onehotFilters = new Map<string, tf.Tensor4D>();

@@ -105,6 +105,17 @@ describe("Sequential inference kept NHWC against the layers one by one", () => {
     expect(conv.weight.grad).not.toBeNull();
   });
 
+  test("a layer whose forward was replaced on the instance runs it", () => {
+    const relu = new nn.ReLU();
+    const seq = new nn.Sequential(new nn.Conv2d(1, 2, 3), relu, new nn.Flatten(), new nn.Linear(2 * 3 * 3, 2));
+    seq.eval();
+    (relu as unknown as { forward: (t: Tensor) => Tensor }).forward = (t: Tensor) => t.mul(0);
+    const y = torch.no_grad(() => seq(torch.randn(2, 1, 5, 5)));
+    const kids = seq.children();
+    const lin = kids[kids.length - 1] as unknown as { bias: Tensor };
+    close(y, lin.bias.detach().expand(2, 2));
+  });
+
   test("a layer whose shape does not fit raises its own error", () => {
     const seq = new nn.Sequential(new nn.Conv2d(2, 3, 3), new nn.ReLU(), new nn.Conv2d(4, 5, 3));
     seq.eval();

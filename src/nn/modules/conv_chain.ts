@@ -27,8 +27,9 @@ const pairOf = (v: unknown): Pair | null => {
   return null;
 };
 
-const plain = (m: Module, cls: unknown): boolean =>
-  Object.getPrototypeOf(m) === (cls as { prototype: object }).prototype && m._forward_hooks.size === 0 && m._forward_pre_hooks.size === 0;
+/** `m` is exactly a `cls`, with the class's own forward and no hooks: then the chain computes what it would. */
+const plain = (m: Module, cls: { prototype: { forward: unknown } }): boolean =>
+  Object.getPrototypeOf(m) === cls.prototype && m.forward === cls.prototype.forward && m._forward_hooks.size === 0 && m._forward_pre_hooks.size === 0;
 
 /**
  * The steps for the longest supported prefix of `mods` over an NCHW input of `shape`, each step's shape

@@ -69,6 +69,24 @@ describe("Sequential inference kept NHWC against the layers one by one", () => {
     });
   });
 
+  test("the tutorial Net's chain against the same layers on tfjs's cpu backend", async () => {
+    torch.manual_seed(7);
+    const seq = new nn.Sequential(...cases[0][1]());
+    settle(seq, [4, 1, 28, 28]);
+    const x = torch.randn(4, 1, 28, 28);
+    const got = torch.no_grad(() => seq(x));
+    const active = tf.getBackend();
+    await tf.setBackend("cpu");
+    let want: Tensor;
+    try {
+      want = torch.no_grad(() => oneByOne(seq, x));
+      want = torch.from_typed(Float32Array.from(want.dataSync()), want.shape);
+    } finally {
+      await tf.setBackend(active);
+    }
+    close(got, want);
+  });
+
   test("a NaN reaching a max pool propagates as in PyTorch (the chain steps aside)", () => {
     const seq = new nn.Sequential(new nn.Conv2d(1, 2, 3, { padding: 1 }), new nn.MaxPool2d(2), new nn.ReLU());
     seq.eval();

@@ -7,8 +7,9 @@
  *   npm run build && node bench/conv_alternatives.js [--reps N]
  *
  * forward:  conv = tf.fused.conv2d (NHWC, explicit padding); im2col = patches from a depthwise
- *           convolution with a one-hot filter, times the [K, O] weight (one 2-D matMul); 1x1 = the
- *           NHWC map as [N*H*W, C] times [C, O].
+ *           convolution with a one-hot filter, times the [K, O] weight (one 2-D matMul); for an
+ *           unpadded 1x1 the patches are the NHWC map itself (subsampled at stride 2), i.e. the 1x1
+ *           convolution as a plain matMul.
  * weight gradient (dW [O, C*kH*kW] over P = N*Ho*Wo output pixels):
  *           conv = x as [C, H, W, N] convolved with g as an [Ho, Wo, N, O] kernel (conv.ts's general path);
  *           gT*patches = [O, P] x [P, K] (conv.ts's path for few taps);

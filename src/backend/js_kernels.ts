@@ -1,11 +1,14 @@
 /**
  * Kernels written in JavaScript for the two in-process backends (wasm and cpu), for ops whose exact
  * PyTorch semantics cost many tfjs kernels to express: max pooling with PyTorch's index rules, its
- * gradient scatter, and ReLU's threshold backward. (Plain arithmetic stays in tfjs: a wasm kernel
- * runs a pass over the data several times faster than a JS loop, so only comparisons and index
- * bookkeeping are worth writing here; the exception is the optimizers' updates of many small
- * parameters, where dispatching 4-5 kernels per parameter costs more than the arithmetic.) Each is one pass over the data, reading and writing
- * the backend's own memory (the wasm heap or the cpu backend's arrays) without copies.
+ * gradient scatter, ReLU's threshold backward, and batch norm's passes over NCHW data (per-channel
+ * moments, the transform, the two gradient sums and grad_input), where tfjs needs a broadcasting
+ * kernel per term: on wasm the tutorial Net's two batch norms took ~14 ms of kernel CPU time per
+ * training step this way against ~30 ms as wasm's broadcasting Sub/Multiply/Add/Sum (the ResNet
+ * block's three: ~45 against ~53 ms). Plain elementwise arithmetic stays in tfjs, and so do the
+ * optimizers' updates except for many small parameters, where dispatching 4-5 kernels per parameter
+ * costs more than the arithmetic. Each kernel is one pass over the data, reading and writing the
+ * backend's own memory (the wasm heap or the cpu backend's arrays) without copies.
  *
  * Native backends (tfjs-node) do not get these: ops check `hasJsKernel` and otherwise fall back to
  * compositions of tfjs ops.
@@ -487,6 +490,10 @@ const KERNELS: Record<string, (backendName: string) => (args: KernelArgs) => Inf
   TorchlabSgdForeach: sgdForeach,
   TorchlabAdamForeach: adamForeach,
   TorchlabZerosForeach: zerosForeach,
+  TorchlabChannelMoments: channelMoments,
+  TorchlabChannelAffine: channelAffine,
+  TorchlabChannelGradSums: channelGradSums,
+  TorchlabBatchNormInputGrad: batchNormInputGrad,
 };
 
 // ------------------------------------------------------------------ convolution on the cpu backend
@@ -722,20 +729,11 @@ function conv2dNchwWeightGrad() {
   };
 }
 
-/**
- * Kernels for the cpu backend only. Batch norm's passes: there a broadcasting tfjs op walks every
- * element with index arithmetic and these loops are several times faster, while on wasm the same tfjs
- * ops run as wasm loops that beat these (the tutorial Net's step took 20% longer with them). The
- * convolutions: wasm has XNNPACK's.
- */
+/** Kernels for the cpu backend only: the convolutions (wasm has XNNPACK's). */
 const CPU_KERNELS: typeof KERNELS = {
   TorchlabConv2d: conv2dNchw,
   TorchlabConv2dInputGrad: conv2dNchwInputGrad,
   TorchlabConv2dWeightGrad: conv2dNchwWeightGrad,
-  TorchlabChannelMoments: channelMoments,
-  TorchlabChannelAffine: channelAffine,
-  TorchlabChannelGradSums: channelGradSums,
-  TorchlabBatchNormInputGrad: batchNormInputGrad,
 };
 
 let registered = false;

@@ -11,7 +11,7 @@
  *    used as a kernel (stride and dilation trade places), cropped to the kernel size.
  * conv_transpose2d is the adjoint of conv2d, so it reuses the same three primitives.
  */
-import { tf, compute, record, fmtShape } from "./_core";
+import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum } from "./batchnorm";
@@ -272,7 +272,13 @@ function hwioFilter(w: tf.Tensor): tf.Tensor4D {
  * columns. Other backends keep the convolution (not measured there).
  */
 function patchMatmulPays(k: number, positions: number): boolean {
-  return k <= 32 && positions >= 8192 && tf.getBackend() === "wasm";
+  if (tf.getBackend() !== "wasm") return false;
+  // Deep layers over few pixels (no more output pixels than taps, patches up to 4M values): the
+  // convolution form runs a GEMM with only P = N*Ho*Wo as its depth, e.g. resnet18's layer4 3x3 at
+  // batch 1 (P 49, K 4608) 42.9 against 22.5 ms and layer2's (P 784, K 1152) 24.5 against 22.9
+  // (bench/conv_alternatives.js, process CPU time).
+  if (positions <= k && positions * k <= 4 * 1024 * 1024) return true;
+  return k <= 32 && positions >= 8192;
 }
 
 const onehotFilters = new Map<string, tf.Tensor4D>();
@@ -600,4 +606,94 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
     return grads.slice(0, inputs.length);
   });
   return unbatched ? res.squeeze(0) : res;
+}
+
+// ------------------------------------------------------------------ inference chains kept NHWC
+
+/** One layer of an inference chain run in tfjs's NHWC layout (see nhwcInference). */
+export type NhwcStep =
+  | { kind: "conv"; weight: Tensor; bias: Tensor | null; stride: Pair; padding: [number, number, number, number]; dilation: Pair }
+  | { kind: "relu" }
+  | { kind: "maxpool"; kernel: Pair; stride: Pair; padding: Pair }
+  | { kind: "batchnorm"; mean: Tensor; variance: Tensor; weight: Tensor | null; bias: Tensor | null; eps: number }
+  | { kind: "linear"; weight: Tensor; bias: Tensor | null };
+
+const flatLinearCache = new Map<tf.Tensor, { chw: string; w: tf.Tensor2D }>();
+
+/**
+ * A Linear weight [out, C*H*W] that reads a flattened NCHW map, as the [H*W*C, out] matrix that reads
+ * the flattened NHWC map instead (so neither the activations nor the weight move per call). Kept,
+ * like hwioFilter's copies, for as long as the weight's values are, for parameters only.
+ */
+function flatLinearWeight(w: Tensor, c: number, h: number, wd: number): tf.Tensor2D {
+  const make = (): tf.Tensor2D => tf.reshape(permute(tf.reshape(w._t, [w.shape[0], c, h, wd]), [2, 3, 1, 0]), [h * wd * c, w.shape[0]]) as tf.Tensor2D;
+  if (!(w.requires_grad && w.is_leaf)) return make();
+  const chw = `${c}x${h}x${wd}`;
+  for (const [k, v] of [...flatLinearCache]) {
+    if (k.isDisposed || k === w._t) {
+      if (k === w._t && !v.w.isDisposed && v.chw === chw) return v.w;
+      v.w.dispose();
+      flatLinearCache.delete(k);
+    }
+  }
+  const made = tf.keep(make());
+  flatLinearCache.set(w._t, { chw, w: made });
+  return made;
+}
+
+/**
+ * Whether nhwcInference runs on this backend: wasm, whose kernels are NHWC-only, so that a chain of
+ * layers run one by one pays two layout transposes per convolution (the tutorial Net's inference:
+ * 13.5 of 50 ms CPU). The cpu backend has NCHW kernels of its own; native backends were not measured.
+ */
+export function nhwcInferencePays(): boolean {
+  return tf.getBackend() === "wasm";
+}
+
+/**
+ * Runs `steps` (inference only: no graph is recorded) over the NCHW input `x` with the activations
+ * kept NHWC from the first layer to the last: one transpose in and one out, a convolution's bias and
+ * a following ReLU fused into it, batch norm as one kernel, max pooling as XNNPACK's NHWC pooling, and
+ * a final Flatten + Linear reading the NHWC map with a permuted weight. Returns NCHW (or the Linear's
+ * [N, out]); null when a max pool's input holds NaN (XNNPACK's max drops NaN, PyTorch propagates it),
+ * so that the caller runs the layers one by one. The caller checks the layers' shapes and arguments.
+ */
+export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
+  let nan = false;
+  const out = compute(() => {
+    let y = toNHWC(x._t);
+    for (let i = 0; i < steps.length; i++) {
+      const st = steps[i];
+      if (st.kind === "conv") {
+        const fuseRelu = steps[i + 1]?.kind === "relu";
+        const f = st.weight.requires_grad && st.weight.is_leaf ? hwioFilter(st.weight._t) : (permute(st.weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
+        const [t, b, l, r] = st.padding;
+        const pad = [[0, 0], [t, b], [l, r], [0, 0]] as tf.backend_util.ExplicitPadding;
+        y = tf.fused.conv2d({ x: y, filter: f, strides: st.stride, pad, dataFormat: "NHWC", dilations: st.dilation, bias: st.bias ? st.bias._t : undefined, activation: fuseRelu ? "relu" : "linear" });
+        if (fuseRelu) i++;
+      } else if (st.kind === "relu") {
+        y = tf.relu(y);
+      } else if (st.kind === "maxpool") {
+        if (Number.isNaN(tf.max(y).dataSync()[0])) {
+          nan = true;
+          return tf.zeros([0]);
+        }
+        const [ph, pw] = st.padding;
+        if (ph + pw > 0) y = tf.pad(y, [[0, 0], [ph, ph], [pw, pw], [0, 0]], -Infinity);
+        y = tf.maxPool(y, st.kernel, st.stride, "valid");
+      } else if (st.kind === "batchnorm") {
+        y = tf.batchNorm(y, st.mean._t as tf.Tensor1D, st.variance._t as tf.Tensor1D, st.bias ? (st.bias._t as tf.Tensor1D) : undefined, st.weight ? (st.weight._t as tf.Tensor1D) : undefined, st.eps);
+      } else {
+        const [n, h, w, c] = y.shape;
+        const wt = flatLinearWeight(st.weight, c, h, w);
+        return tf.fused.matMul({ a: tf.reshape(y, [n, h * w * c]) as tf.Tensor2D, b: wt, bias: st.bias ? st.bias._t : undefined });
+      }
+    }
+    return toNCHW(y);
+  });
+  if (nan) {
+    out.dispose();
+    return null;
+  }
+  return constant(out);
 }

@@ -2,7 +2,7 @@
  * The wasm fast paths of conv.ts and pool.ts, on shapes large enough to take them, against plain
  * float64 loops (PyTorch's definitions): conv2d's weight gradient as patches times a matrix (few
  * taps per output channel over many output pixels: a first layer on grey images, a 1x1 shortcut,
- * strided, dilated and padded variants), max_pool2d's values under no_grad through XNNPACK's pooling
+ * strided, dilated and padded variants; and deep layers over no more output pixels than taps), max_pool2d's values under no_grad through XNNPACK's pooling
  * (with the NaN inputs that must fall back to the exact kernel), and `permute`, the transpose that
  * merges neighbouring axes. On other backends the same comparisons check the general paths.
  */
@@ -56,6 +56,9 @@ const weightGradCases: [string, number[], number[], { stride?: number[]; padding
   ["3 channels 3x3 stride 2 padding 1", [16, 3, 48, 48], [5, 3, 3, 3], { stride: [2, 2], padding: [1, 1] }],
   ["2 channels 3x3 dilation 2", [8, 2, 36, 36], [3, 2, 3, 3], { dilation: [2, 2] }],
   ["grey 2x4 padding [1, 2] stride [1, 2]", [24, 1, 30, 60], [6, 1, 2, 4], { stride: [1, 2], padding: [1, 2] }],
+  ["deep layer over few pixels (P <= K), 3x3 padding 1", [2, 64, 4, 5], [24, 64, 3, 3], { padding: [1, 1] }],
+  ["deep layer over few pixels, stride [2, 1], non-square kernel", [3, 40, 9, 7], [8, 40, 2, 3], { stride: [2, 1], padding: [1, 0] }],
+  ["deep layer over few pixels, dilation 2, batch 1", [1, 48, 6, 6], [5, 48, 3, 3], { dilation: [2, 2], padding: [2, 2] }],
 ];
 
 describe("conv2d weight gradient on many output pixels against a float64 loop", () => {

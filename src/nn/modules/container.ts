@@ -7,6 +7,7 @@
 import { Tensor } from "../../tensor/tensor";
 import { isOptions } from "../../tensor/args";
 import { Module } from "./module";
+import { nhwcSequential } from "./conv_chain";
 import { IndexError, TypeError, ValueError } from "../../errors";
 
 type Fields = Record<string, unknown>;
@@ -162,6 +163,8 @@ export class Sequential extends IndexedContainer {
   }
 
   forward(input: Tensor): Tensor {
+    const fast = nhwcSequential(this.children_list(), input);
+    if (fast !== null) return fast;
     let x: unknown = input;
     for (const m of this.children_list()) x = m._call_impl(x);
     return x as Tensor;

@@ -9,6 +9,8 @@ import { Tensor } from "../tensor/tensor";
 import { runBackward } from "./backward";
 
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
+export { Function, FunctionCtx } from "./function";
+export type { FunctionClass, ForwardArgs, ForwardResult } from "./function";
 
 /** One gradient per output (null: ones for a one-element output). */
 export type GradOutputs = Tensor | (Tensor | null)[] | null;

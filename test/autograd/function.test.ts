@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { torch } from "../../src";
-import { expectTensor, type Encoded } from "../tutorials/_tutorial";
+import { expectSamePrint, expectTensor, type Encoded } from "../tutorials/_tutorial";
 
 type Tensor = torch.Tensor;
 type FunctionCtx = torch.autograd.FunctionCtx;
@@ -471,6 +471,37 @@ describe("in a Module", () => {
       ref.bias!.copy_(lin.bias!);
     });
     expect(torch.allclose(ref(x), lin(x))).toBe(R.matches_nn_linear);
+  });
+});
+
+class Bad extends Function {
+  static forward(ctx: FunctionCtx, x: Tensor, w: Tensor): Tensor {
+    ctx.save_for_backward(x, w);
+    return x.mul(w);
+  }
+
+  static backward(ctx: FunctionCtx, g: Tensor): Tensor[] {
+    const [x, w] = ctx.saved_tensors;
+    return [g.mul(w).mul(2), g.mul(x)]; // the gradient of x doubled
+  }
+}
+
+describe("gradcheck (float32 defaults: eps 1e-3, atol 1e-3, rtol 1e-2; PyTorch's reference runs in float64)", () => {
+  const R = REF.gradcheck;
+
+  test("LinearFunction passes; a doubled gradient fails with both Jacobians, or returns false", () => {
+    torch.manual_seed(0);
+    const input: [Tensor, Tensor] = [torch.randn(4, 3, { requires_grad: true }), torch.randn(2, 3, { requires_grad: true })];
+    expect(torch.autograd.gradcheck((x: Tensor, w: Tensor) => LinearFunction.apply(x, w), input)).toBe(R.linear);
+    expect(torch.autograd.gradcheck((x: Tensor) => MyReLU.apply(x), torch.tensor([-1.5, -0.5, 0.5, 2.0], { requires_grad: true }))).toBe(true);
+    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const w = torch.tensor([3.0, -1.0], { requires_grad: true });
+    const e = err(() => torch.autograd.gradcheck((a: Tensor, b: Tensor) => Bad.apply(a, b), [x, w]))!;
+    const want = R.bad as { type: string; message: string };
+    expect(e.type).toBe(want.type);
+    expectSamePrint(e.message, want.message.replace(/, dtype=torch.float64/g, ""), 1e-3);
+    expect(torch.autograd.gradcheck((a: Tensor, b: Tensor) => Bad.apply(a, b), [x, w], { raise_exception: false })).toBe(R.bad_no_raise);
+    expect(() => torch.autograd.gradcheck((a: Tensor) => a.mul(2), torch.ones(2))).toThrow("gradcheck(): at least one input tensor should require gradient");
   });
 });
 

@@ -445,11 +445,38 @@ def module():
     OUT["module"] = r
 
 
+class Bad(Function):
+    """x * w with the gradient of x doubled: gradcheck must catch it."""
+    @staticmethod
+    def forward(ctx, x, w):
+        ctx.save_for_backward(x, w)
+        return x * w
+
+    @staticmethod
+    def backward(ctx, g):
+        x, w = ctx.saved_tensors
+        return g * w * 2, g * x
+
+
+def gradcheck():
+    """In float64, as PyTorch's gradcheck wants (torchlab's float32 defaults are looser)."""
+    r = {}
+    torch.manual_seed(0)
+    inp = (torch.randn(4, 3, dtype=torch.double, requires_grad=True), torch.randn(2, 3, dtype=torch.double, requires_grad=True))
+    r["linear"] = torch.autograd.gradcheck(LinearFunction.apply, inp)
+    x = torch.tensor([1.0, 2.0], dtype=torch.double, requires_grad=True)
+    w = torch.tensor([3.0, -1.0], dtype=torch.double, requires_grad=True)
+    r["bad"] = err(lambda: torch.autograd.gradcheck(Bad.apply, (x, w)))
+    r["bad_no_raise"] = torch.autograd.gradcheck(Bad.apply, (x, w), raise_exception=False)
+    OUT["gradcheck"] = r
+
+
 def main():
     basics()
     outputs()
     errors()
     module()
+    gradcheck()
     path = os.path.join(HERE, "autograd_function.json")
     with open(path, "w") as f:
         json.dump(OUT, f, indent=1)

@@ -216,9 +216,9 @@ class OutputNode extends Node {
 }
 
 /**
- * Runs user code (forward, backward) outside any tfjs tidy scope the caller is in, as top-level code
- * runs: its tensors belong to their wrappers, so one the user keeps (or writes in place into a
- * tensor made outside) outlives the scope that the backward sweep runs nodes in.
+ * Runs the user's backward outside the tfjs tidy scope that the backward sweep runs nodes in, as
+ * top-level code runs: its tensors belong to their wrappers, so one the user keeps (or writes in
+ * place into a tensor made outside) is not freed when that scope ends.
  */
 function atTopLevel<T>(fn: () => T): T {
   const state = (tf.engine() as unknown as { state: { scopeStack: unknown[]; activeScope: unknown } }).state;
@@ -242,7 +242,7 @@ const HINT = "(Example: class MyFn extends torch.autograd.Function { static forw
  *
  * - forward runs with grad mode off; it may take any arguments (tensors, numbers, options) and
  *   return a Tensor, or an array of them (with non-tensors passed through).
- * - backward gets one gradient per tensor output and returns one gradient per forward argument
+ * - backward gets one gradient per output (null for a non-tensor one) and returns one per forward argument
  *   (null or undefined for a non-tensor, or an input that needs none; a single Tensor when forward
  *   took one argument). A gradient whose shape broadcasts to its input's is summed down to it.
  *

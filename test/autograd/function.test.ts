@@ -505,7 +505,7 @@ describe("gradcheck (float32 defaults: eps 1e-3, atol 1e-3, rtol 1e-2; PyTorch's
   });
 });
 
-describe("torchlab's own checks", () => {
+describe("lifetimes, and torchlab's own checks", () => {
   test("apply needs its class; the grads handed to backward, and tensors made there, outlive the sweep", () => {
     const P = MulConstant.apply;
     expect(() => (P as (...a: unknown[]) => unknown)(torch.ones(2), 2)).toThrow(/must be called on a torch.autograd.Function subclass/);
@@ -551,5 +551,64 @@ describe("torchlab's own checks", () => {
       }
     }
     expect(() => NotReturned.apply(torch.ones(2, { requires_grad: true }).mul(1))).toThrow(/a tensor marked dirty must be returned by forward/);
+    class DirtyView extends Function {
+      static forward(ctx: FunctionCtx, x: Tensor): Tensor {
+        x.mul_(2);
+        ctx.mark_dirty(x);
+        return x;
+      }
+    }
+    const base = torch.ones(4, { requires_grad: true }).mul(1);
+    expect(() => DirtyView.apply(base.view(2, 2))).toThrow(/mark_dirty\(\) on a view .* is not supported/);
+  });
+
+  test("saved tensors are freed with the graph: a kept ctx raises PyTorch's error after backward", () => {
+    const R = REF.lifetimes;
+    let kept: FunctionCtx | null = null;
+    class Keep extends Function {
+      static forward(ctx: FunctionCtx, x: Tensor): Tensor {
+        kept = ctx;
+        ctx.save_for_backward(x);
+        return x.mul(x);
+      }
+      static backward(ctx: FunctionCtx, g: Tensor): Tensor {
+        const [x] = ctx.saved_tensors;
+        return g.mul(x).mul(2);
+      }
+    }
+    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const y = Keep.apply(x);
+    expect(kept!.saved_tensors[0] === x).toBe(R.kept_is_input);
+    y.sum().backward();
+    expectTensor(x.grad!, enc(R, "kept_grad"));
+    const e = err(() => kept!.saved_tensors)!;
+    expect(e.type).toBe((R.kept_error as { type: string }).type);
+    // PyTorch's message, with TypeScript's spelling of retain_graph=true.
+    expect(e.message).toBe((R.kept_error as { message: string }).message.replace("retain_graph=True", "retain_graph=true"));
+  });
+
+  test("two outputs used in separate backward passes: the second needs retain_graph, as the shared node is freed", () => {
+    const R = REF.lifetimes;
+    class Two extends Function {
+      static forward(ctx: FunctionCtx, x: Tensor): [Tensor, Tensor] {
+        ctx.save_for_backward(x);
+        return [x.mul(2), x.pow(2)];
+      }
+      static backward(ctx: FunctionCtx, g1: Tensor, g2: Tensor): Tensor {
+        const [x] = ctx.saved_tensors;
+        return g1.mul(2).add(g2.mul(x).mul(2));
+      }
+    }
+    const x = torch.tensor([1.0, 3.0], { requires_grad: true });
+    let [a, b] = Two.apply(x);
+    a.sum().backward({ retain_graph: true });
+    b.sum().backward();
+    expectTensor(x.grad!, enc(R, "two_separate_grad"));
+    [a, b] = Two.apply(x);
+    a.sum().backward();
+    const e = err(() => b.sum().backward())!;
+    expect(e.type).toBe((R.two_second_error as { type: string }).type);
+    expect(e.message).toMatch(/^Trying to backward through the graph a second time/);
+    expect(torch.autograd.gradcheck((t: Tensor) => Two.apply(t), torch.tensor([0.5, -1.25], { requires_grad: true }))).toBe(true);
   });
 });

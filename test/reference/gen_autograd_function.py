@@ -471,12 +471,57 @@ def gradcheck():
     OUT["gradcheck"] = r
 
 
+def lifetimes():
+    """Saved tensors are freed with the graph; two outputs share one node."""
+    r = {}
+
+    class Two(Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * 2, x ** 2
+
+        @staticmethod
+        def backward(ctx, g1, g2):
+            x, = ctx.saved_tensors
+            return g1 * 2 + g2 * x * 2
+    x = torch.tensor([1.0, 3.0], requires_grad=True)
+    a, b = Two.apply(x)
+    a.sum().backward(retain_graph=True)
+    b.sum().backward()
+    r["two_separate_grad"] = enc(x.grad)
+    a, b = Two.apply(x)
+    a.sum().backward()
+    r["two_second_error"] = err(lambda: b.sum().backward())
+    kept = []
+
+    class Keep(Function):
+        @staticmethod
+        def forward(ctx, x):
+            kept.append(ctx)
+            ctx.save_for_backward(x)
+            return x * x
+
+        @staticmethod
+        def backward(ctx, g):
+            x, = ctx.saved_tensors
+            return g * x * 2
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = Keep.apply(x)
+    r["kept_is_input"] = kept[0].saved_tensors[0] is x
+    y.sum().backward()
+    r["kept_grad"] = enc(x.grad)
+    r["kept_error"] = err(lambda: kept[0].saved_tensors)
+    OUT["lifetimes"] = r
+
+
 def main():
     basics()
     outputs()
     errors()
     module()
     gradcheck()
+    lifetimes()
     path = os.path.join(HERE, "autograd_function.json")
     with open(path, "w") as f:
         json.dump(OUT, f, indent=1)

@@ -218,14 +218,18 @@ class OutputNode extends Node {
 /**
  * Runs the user's backward outside the tfjs tidy scope that the backward sweep runs nodes in, as
  * top-level code runs: its tensors belong to their wrappers, so one the user keeps (or writes in
- * place into a tensor made outside) is not freed when that scope ends.
+ * place into a tensor made outside) is not freed when that scope ends. The stand-in scope is never
+ * ended (nothing in it is disposed) but keeps the stack non-empty, so no reclaim frees memory under
+ * the sweep's raw handles meanwhile (see insideScope in backend/memory.ts).
  */
 function atTopLevel<T>(fn: () => T): T {
-  const state = (tf.engine() as unknown as { state: { scopeStack: unknown[]; activeScope: unknown } }).state;
+  type Scope = { track: unknown[]; name: string; id: number };
+  const state = (tf.engine() as unknown as { state: { scopeStack: Scope[]; activeScope: Scope | null; nextScopeId: number } }).state;
   const stack = state.scopeStack;
   const active = state.activeScope;
-  state.scopeStack = [];
-  state.activeScope = null;
+  const standIn: Scope = { track: [], name: "autograd.Function.backward", id: state.nextScopeId++ };
+  state.scopeStack = [standIn];
+  state.activeScope = standIn;
   try {
     return fn();
   } finally {

@@ -1,6 +1,7 @@
 /**
  * `torch.autograd`: gradients of outputs with respect to chosen inputs (`grad`), the multi-output
- * `backward`, and the grad-mode switches, as PyTorch spells them.
+ * `backward`, the grad-mode switches, custom differentiable ops (`Function`, function.ts) and
+ * `gradcheck`, as PyTorch spells them.
  */
 import { tf } from "../backend/tf";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
@@ -9,6 +10,10 @@ import { Tensor } from "../tensor/tensor";
 import { runBackward } from "./backward";
 
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
+export { Function, FunctionCtx } from "./function";
+export type { FunctionClass, ForwardArgs, ForwardResult } from "./function";
+export { gradcheck, GradcheckError } from "./gradcheck";
+export type { GradcheckOptions } from "./gradcheck";
 
 /** One gradient per output (null: ones for a one-element output). */
 export type GradOutputs = Tensor | (Tensor | null)[] | null;

@@ -14,7 +14,8 @@ export interface Encoded {
   values: (number | boolean | string)[];
 }
 
-const ALL = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "tutorials.json"), "utf8")) as Record<string, Record<string, unknown>>;
+const load = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8")) as Record<string, Record<string, unknown>>;
+const ALL = { ...load("tutorials.json"), ...load("tutorials2.json") };
 
 /** The reference outputs of one tutorial section. */
 export function reference(section: string): Record<string, unknown> {

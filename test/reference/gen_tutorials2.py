@@ -23,6 +23,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import torch.optim as optim
+import torchvision
 import torchvision.transforms as transforms
 import torchvision.utils as vutils
 from torch.utils.data import DataLoader, TensorDataset
@@ -508,6 +509,19 @@ def dcgan():
     OUT["dcgan"] = r
 
 
+# Stand-in for MNIST: digit c is a bright bar whose row and column depend on c, over a faint texture.
+def digits(n, offset):
+    xs = torch.zeros(n, 1, 28, 28)
+    ys = torch.zeros(n, dtype=torch.long)
+    for k in range(n):
+        c = (k + offset) % 10
+        ys[k] = c
+        xs[k, 0, 4 + 2 * c: 7 + 2 * c, 3:25] = 0.9
+        xs[k, 0, 3:25, 4 + 2 * (9 - c): 6 + 2 * (9 - c)] = 0.7
+        xs[k, 0] += 0.1 * torch.sin(torch.arange(28 * 28, dtype=torch.float32) * (0.05 + 0.01 * k)).reshape(28, 28).abs()
+    return xs.clamp(0, 1), ys
+
+
 # ------------------------------------------------------------------ Adversarial Example Generation
 def fgsm():
     r = {}
@@ -530,18 +544,6 @@ def fgsm():
             x = F.dropout(x, training=self.training)
             x = self.fc2(x)
             return F.log_softmax(x, dim=1)
-
-    # Stand-in for MNIST: digit c is a bright bar whose row and column depend on c, over a faint texture.
-    def digits(n, offset):
-        xs = torch.zeros(n, 1, 28, 28)
-        ys = torch.zeros(n, dtype=torch.long)
-        for k in range(n):
-            c = (k + offset) % 10
-            ys[k] = c
-            xs[k, 0, 4 + 2 * c: 7 + 2 * c, 3:25] = 0.9
-            xs[k, 0, 3:25, 4 + 2 * (9 - c): 6 + 2 * (9 - c)] = 0.7
-            xs[k, 0] += 0.1 * torch.sin(torch.arange(28 * 28, dtype=torch.float32) * (0.05 + 0.01 * k)).reshape(28, 28).abs()
-        return xs.clamp(0, 1), ys
 
     normalize = transforms.Normalize((0.1307,), (0.3081,))
     torch.manual_seed(42)
@@ -623,11 +625,127 @@ def fgsm():
     r["examples"] = [[[a, b, float(e.sum()), list(e.shape)] for a, b, e in ex] for ex in examples]
     OUT["fgsm"] = r
 
+# ------------------------------------------------------------------ Spatial Transformer Networks
+def stn():
+    r = {}
+
+    class Net(nn.Module):
+        def __init__(self):
+            super(Net, self).__init__()
+            self.conv1 = nn.Conv2d(1, 10, kernel_size=5)
+            self.conv2 = nn.Conv2d(10, 20, kernel_size=5)
+            self.conv2_drop = nn.Dropout2d()
+            self.fc1 = nn.Linear(320, 50)
+            self.fc2 = nn.Linear(50, 10)
+            # Spatial transformer localization-network
+            self.localization = nn.Sequential(
+                nn.Conv2d(1, 8, kernel_size=7),
+                nn.MaxPool2d(2, stride=2),
+                nn.ReLU(True),
+                nn.Conv2d(8, 10, kernel_size=5),
+                nn.MaxPool2d(2, stride=2),
+                nn.ReLU(True)
+            )
+            # Regressor for the 3 * 2 affine matrix
+            self.fc_loc = nn.Sequential(
+                nn.Linear(10 * 3 * 3, 32),
+                nn.ReLU(True),
+                nn.Linear(32, 3 * 2)
+            )
+            # Initialize the weights/bias with identity transformation
+            self.fc_loc[2].weight.data.zero_()
+            self.fc_loc[2].bias.data.copy_(torch.tensor([1, 0, 0, 0, 1, 0], dtype=torch.float))
+
+        # Spatial transformer network forward function
+        def stn(self, x):
+            xs = self.localization(x)
+            xs = xs.view(-1, 10 * 3 * 3)
+            theta = self.fc_loc(xs)
+            theta = theta.view(-1, 2, 3)
+            grid = F.affine_grid(theta, x.size())
+            x = F.grid_sample(x, grid)
+            return x
+
+        def forward(self, x):
+            # transform the input
+            x = self.stn(x)
+            # Perform the usual forward pass
+            x = F.relu(F.max_pool2d(self.conv1(x), 2))
+            x = F.relu(F.max_pool2d(self.conv2_drop(self.conv2(x)), 2))
+            x = x.view(-1, 320)
+            x = F.relu(self.fc1(x))
+            x = F.dropout(x, training=self.training)
+            x = self.fc2(x)
+            return F.log_softmax(x, dim=1)
+
+    normalize = transforms.Normalize((0.1307,), (0.3081,))
+    torch.manual_seed(3)
+    train_x, train_y = digits(40, 0)
+    test_x, test_y = digits(20, 5)
+    train_loader = DataLoader(TensorDataset(normalize(train_x), train_y), batch_size=8, shuffle=True)
+    test_loader = DataLoader(TensorDataset(normalize(test_x), test_y), batch_size=8, shuffle=True)
+    model = Net()
+    r["repr"] = repr(model)
+    optimizer = optim.SGD(model.parameters(), lr=0.01)
+    printed = []
+
+    def train(epoch):
+        model.train()
+        for batch_idx, (data, target) in enumerate(train_loader):
+            optimizer.zero_grad()
+            output = model(data)
+            loss = F.nll_loss(output, target)
+            loss.backward()
+            optimizer.step()
+            if batch_idx % 2 == 0:
+                printed.append('Train Epoch: {} [{}/{} ({:.0f}%)]\tLoss: {:.6f}'.format(
+                    epoch, batch_idx * len(data), len(train_loader.dataset),
+                    100. * batch_idx / len(train_loader), loss.item()))
+
+    def test():
+        with torch.no_grad():
+            model.eval()
+            test_loss = 0
+            correct = 0
+            for data, target in test_loader:
+                output = model(data)
+                # sum up batch loss
+                test_loss += F.nll_loss(output, target, size_average=False).item()
+                # get the index of the max log-probability
+                pred = output.max(1, keepdim=True)[1]
+                correct += pred.eq(target.view_as(pred)).sum().item()
+            test_loss /= len(test_loader.dataset)
+            printed.append('\nTest set: Average loss: {:.4f}, Accuracy: {}/{} ({:.0f}%)\n'
+                           .format(test_loss, correct, len(test_loader.dataset),
+                                   100. * correct / len(test_loader.dataset)))
+
+    for epoch in range(1, 4):
+        train(epoch)
+        test()
+    r["printed"] = printed
+    r["theta_bias"] = enc(model.fc_loc[2].bias)
+
+    def visualize_stn():
+        with torch.no_grad():
+            # Get a batch of training data
+            data = next(iter(test_loader))[0]
+            input_tensor = data.cpu()
+            transformed_input_tensor = model.stn(data).cpu()
+            in_grid = torchvision.utils.make_grid(input_tensor)
+            out_grid = torchvision.utils.make_grid(transformed_input_tensor)
+            return in_grid, out_grid
+
+    in_grid, out_grid = visualize_stn()
+    r["in_grid"] = {"shape": list(in_grid.shape), "sum": float(in_grid.sum())}
+    r["out_grid"] = {"shape": list(out_grid.shape), "sum": float(out_grid.sum())}
+    OUT["stn"] = r
+
 
 if __name__ == "__main__":
     char_rnn_classification()
     char_rnn_generation()
     dcgan()
     fgsm()
+    stn()
     with open(os.path.join(HERE, "tutorials2.json"), "w") as f:
         json.dump(OUT, f, indent=1, ensure_ascii=False)

@@ -60,6 +60,7 @@ interface History {
 export class LBFGS extends Optimizer {
   private _params: Tensor[];
   private _history: History | null = null;
+  protected _intOptions: readonly string[] = ["lr"];
 
   constructor(params: ParamsArg, ...args: (number | string | null | LBFGSOptions | undefined)[]) {
     const o = optimizerArgs("LBFGS", args, ["lr", "max_iter", "max_eval", "tolerance_grad", "tolerance_change", "history_size", "line_search_fn"], {

@@ -1,6 +1,7 @@
 /**
- * Helpers for the tutorial ports: the fixture (test/reference/gen_tutorials.py), the deterministic
- * stand-ins for the tutorials' random tensors, and comparing printed output with PyTorch's.
+ * Helpers for the tutorial ports: the fixtures (test/reference/gen_tutorials.py and gen_tutorials2.py),
+ * the deterministic stand-ins for the tutorials' random tensors, and comparing printed output with
+ * PyTorch's.
  */
 import * as fs from "fs";
 import * as path from "path";

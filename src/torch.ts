@@ -14,7 +14,8 @@ import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError, OutOfMemoryError } from "./errors";
 import { broadcastShapes, operand } from "./ops/_core";
-import { from_typed, tensor } from "./ops/creation";
+import { from_typed, tensor, zeros as zerosOp } from "./ops/creation";
+import type { NestedArray } from "./ops/creation";
 import { isOptions, parseArgs, trimArgs } from "./tensor/args";
 import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
@@ -117,6 +118,38 @@ export const bool: DType = D.bool;
 /** torch.dtype, the class of torch.float32, torch.int64, ... (`x.dtype instanceof torch.dtype`). */
 export const dtype = D.dtype;
 export type dtype = D.dtype;
+
+/**
+ * PyTorch's legacy typed constructors: `torch.FloatTensor(data)` / `torch.LongTensor(data)` copy a
+ * (nested) array as `torch.tensor(data, {dtype})` does; `torch.LongTensor(2, 3)` is a tensor of that
+ * size (zeros here: PyTorch leaves it uninitialised); a Tensor of the same dtype comes back as is.
+ * @example const target = torch.LongTensor([1, 4, 58]);
+ */
+export function FloatTensor(...args: (NestedArray | Tensor)[]): Tensor {
+  return legacyNew("FloatTensor", float32, args);
+}
+/** The int64 legacy constructor (stored as int32: see README's dtype note); see FloatTensor. */
+export function LongTensor(...args: (NestedArray | Tensor)[]): Tensor {
+  return legacyNew("LongTensor", long, args);
+}
+function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Tensor {
+  if (args.length === 0) return zerosOp(0, { dtype });
+  if (args.every((a) => typeof a === "number")) {
+    const sizes = args as number[];
+    const bad = sizes.find((s) => s < 0 || !Number.isInteger(s));
+    if (bad !== undefined) throw new RuntimeError(`${op}(): Trying to create tensor with negative or non-integer dimension ${bad}: [${sizes.join(", ")}]`);
+    return zerosOp(sizes, { dtype });
+  }
+  const [data] = args;
+  if (args.length > 1) throw new TypeError(`${op}() received an invalid combination of arguments: expected (data) or (*size), got ${args.length} arguments of types (${args.map((a) => (a instanceof Tensor ? "Tensor" : Array.isArray(a) ? "list" : typeof a)).join(", ")})`);
+  if (data instanceof Tensor) {
+    if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : "torch.float32"})`);
+    return data;
+  }
+  if (!Array.isArray(data)) throw new TypeError(`${op}(): invalid data type '${typeof data}'`);
+  return tensor(data, { dtype });
+}
+
 /** The dtype of floating-point tensors created without one: always float32 here. */
 export const get_default_dtype = (): DType => float32;
 /** Whether `a` has a floating-point dtype (`torch.is_floating_point(x)`). */

@@ -9,6 +9,7 @@ import { Tensor, DType, normalizeDtype } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
 import { parseSizes, parseArgs, isOptions } from "../tensor/args";
 import { RuntimeError, TypeError, ValueError } from "../errors";
+import { fmaFloat32 } from "./float32";
 
 export interface CreationOptions {
   dtype?: DType | string;
@@ -280,11 +281,44 @@ export function linspace(start: number, end: number, stepsArg: number | (Creatio
     start = Math.trunc(start);
     end = Math.trunc(end);
   }
-  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
-  // PyTorch fills the second half from the end so that the last value is exactly `end`.
-  const half = Math.floor(steps / 2);
-  const values = steps === 1 ? [start] : Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - 1 - i)));
+  let values: Float32Array | number[];
+  if (dtype === D.float32) values = linspaceFloat32(start, end, steps);
+  else {
+    const step = steps > 1 ? (end - start) / (steps - 1) : 0;
+    // PyTorch fills the second half from the end so that the last value is exactly `end`.
+    const half = Math.floor(steps / 2);
+    values = steps === 1 ? [start] : Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - 1 - i)));
+  }
   return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), options);
+}
+
+/**
+ * PyTorch 1.13's float32 linspace on x86 CPUs (its AVX2 kernel), rounding for rounding, because
+ * values that land on pixel centres (affine_grid, then grid_sample's floor) change gradients when
+ * they move by one ulp. The kernel computes in float32: step = (end - start) / (steps - 1); the first
+ * floor(steps / 16) * 16 values in vectors of 8 whose first lane is fma(step, i, start) (before the
+ * halfway index, else fma(-step, steps - 1 - i, end)) and whose lane k adds k * step to it; the rest
+ * one by one with those fmas. Checked against torch.linspace for steps 2..79 and larger ranges.
+ */
+function linspaceFloat32(start: number, end: number, steps: number): Float32Array {
+  const out = new Float32Array(steps);
+  if (steps === 0) return out;
+  const s = Math.fround(start);
+  const e = Math.fround(end);
+  if (steps === 1) {
+    out[0] = s;
+    return out;
+  }
+  const step = Math.fround(Math.fround(e - s) / (steps - 1));
+  const half = Math.floor(steps / 2);
+  const scalar = (i: number): number => (i < half ? fmaFloat32(step, i, s) : fmaFloat32(-step, steps - 1 - i, e));
+  const vectorEnd = Math.floor(steps / 16) * 16;
+  for (let b = 0; b < vectorEnd; b += 8) {
+    const base = scalar(b);
+    for (let k = 0; k < 8; k++) out[b + k] = base + Math.fround(k * step);
+  }
+  for (let i = vectorEnd; i < steps; i++) out[i] = scalar(i);
+  return out;
 }
 
 export function eye(n: number, m?: number | CreationOptions, options?: CreationOptions): Tensor {

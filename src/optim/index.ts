@@ -1,5 +1,5 @@
 /**
- * torch.optim: optimizers (SGD, Adam, AdamW, RMSprop) and learning-rate schedulers
+ * torch.optim: optimizers (SGD, Adam, AdamW, RMSprop, LBFGS, ...) and learning-rate schedulers
  * (`torch.optim.lr_scheduler`). Parameters are updated in place, so the tensors registered in a
  * module stay the same objects across steps.
  */
@@ -15,4 +15,6 @@ export type { AdagradOptions } from "./adagrad";
 export { Adadelta, Adamax, NAdam, RAdam } from "./more";
 export type { AdadeltaOptions, AdamaxOptions, NAdamOptions, RAdamOptions } from "./more";
 export type { RMSpropOptions } from "./rmsprop";
+export { LBFGS } from "./lbfgs";
+export type { LBFGSOptions } from "./lbfgs";
 export * as lr_scheduler from "./lr_scheduler";

@@ -120,6 +120,8 @@ export class Optimizer {
   protected _tensorStep = false;
   /** Other state entries kept as numbers here but saved as 0-d float tensors (NAdam's mu_product). */
   protected _scalarTensors: readonly string[] = [];
+  /** Options whose PyTorch default is an int literal although they are floats elsewhere (LBFGS's lr=1). */
+  protected _intOptions: readonly string[] = [];
 
   constructor(params: ParamsArg, defaults: Record<string, unknown>) {
     this.defaults = defaults;
@@ -325,7 +327,7 @@ export class Optimizer {
     let out = `${this.constructor.name} (`;
     this.param_groups.forEach((g, i) => {
       out += `\nParameter Group ${i}\n`;
-      for (const k of Object.keys(g).sort()) if (k !== "params") out += `    ${k}: ${FLOAT_OPTIONS.has(k) ? pyFloatRepr(g[k]) : pyRepr(g[k])}\n`;
+      for (const k of Object.keys(g).sort()) if (k !== "params") out += `    ${k}: ${FLOAT_OPTIONS.has(k) && !this._intOptions.includes(k) ? pyFloatRepr(g[k]) : pyRepr(g[k])}\n`;
     });
     return out + ")";
   }

@@ -105,6 +105,8 @@ export class Tensor {
 
   /** @internal use torch.tensor / torch.zeros / ... to create tensors. */
   constructor(data: tf.Tensor, storage?: Storage) {
+    // PyTorch's `torch.Tensor([0])` is a constructor call; here it would wrap an array as storage.
+    if (typeof (data as { dataSync?: unknown } | null)?.dataSync !== "function") throw new TypeError(`new torch.Tensor(data): data must be a backend tensor, got ${Array.isArray(data) ? "an array" : typeof data}; write torch.tensor(data) (or torch.FloatTensor(data)) to make a tensor from values`);
     this._ref = storage ? share(this, storage) : adopt(this, data);
     this._s = this._ref.s;
   }

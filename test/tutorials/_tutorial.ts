@@ -1,6 +1,7 @@
 /**
- * Helpers for the tutorial ports: the fixture (test/reference/gen_tutorials.py), the deterministic
- * stand-ins for the tutorials' random tensors, and comparing printed output with PyTorch's.
+ * Helpers for the tutorial ports: the fixtures (test/reference/gen_tutorials.py and gen_tutorials2.py),
+ * the deterministic stand-ins for the tutorials' random tensors, and comparing printed output with
+ * PyTorch's.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -14,7 +15,8 @@ export interface Encoded {
   values: (number | boolean | string)[];
 }
 
-const ALL = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "tutorials.json"), "utf8")) as Record<string, Record<string, unknown>>;
+const load = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8")) as Record<string, Record<string, unknown>>;
+const ALL = { ...load("tutorials.json"), ...load("tutorials2.json") };
 
 /** The reference outputs of one tutorial section. */
 export function reference(section: string): Record<string, unknown> {

@@ -5,7 +5,8 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
-import { linspace, ones, zeros } from "../../ops/creation";
+import { from_typed, linspace, ones, zeros } from "../../ops/creation";
+import { fmaFloat32 } from "../../ops/float32";
 import { cat, stack } from "../../ops/movement";
 import * as E from "../../ops/elementwise";
 import { RuntimeError, ValueError } from "../../errors";
@@ -177,12 +178,33 @@ export function affine_grid(theta: Tensor, size: number[], align_corners?: boole
   const lin = (m: number): Tensor => {
     if (m <= 1) return zeros([m]);
     const l = linspace(-1, 1, m);
-    return ac ? l : l.mul((m - 1) / m);
+    // PyTorch's linspace_from_neg_one rounds twice: range * (m - 1), then / m.
+    return ac ? l : l.mul(m - 1).div(m);
   };
   const xs = lin(w).reshape(1, w).expand(h, w);
   const ys = lin(h).reshape(h, 1).expand(h, w);
   const base = stack([xs, ys, ones([h, w])], 2).reshape(1, h * w, 3);
-  return base.expand(n, h * w, 3).matmul(theta.transpose(1, 2)).reshape(n, h, w, 2);
+  const grid = base.expand(n, h * w, 3).matmul(theta.transpose(1, 2)).reshape(n, h, w, 2);
+  // Points of an identity-like theta sit on pixel centres, where one ulp moves grid_sample's floor to
+  // the next cell and changes the gradient, so the values are PyTorch's to the bit; the matmul above
+  // carries the gradient. PyTorch's CPU bmm rounds x * t0, then adds y * t1 (its naive kernel, for
+  // 3 * H * W * 2 < 400) or fuses it (BLAS), then adds t2.
+  const blas = 3 * h * w * 2 >= 400;
+  const exact = new Float32Array(n * h * w * 2);
+  const th = theta.detach().contiguous().dataSync();
+  const bx = xs.contiguous().dataSync();
+  const by = ys.contiguous().dataSync();
+  for (let b = 0; b < n; b++) {
+    for (let p = 0; p < h * w; p++) {
+      for (let j = 0; j < 2; j++) {
+        const t = th.subarray(b * 6 + j * 3, b * 6 + j * 3 + 3);
+        const xt = Math.fround(bx[p] * t[0]);
+        exact[(b * h * w + p) * 2 + j] = Math.fround((blas ? fmaFloat32(t[1], by[p], xt) : Math.fround(xt + Math.fround(by[p] * t[1]))) + t[2]);
+      }
+    }
+  }
+  const values = from_typed(exact, [n, h, w, 2]);
+  return grid.requires_grad ? grid.add(values.sub(grid.detach())) : values;
 }
 
 export interface GridSampleOptions {

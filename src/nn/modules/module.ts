@@ -29,10 +29,17 @@ export type ForwardArgs<M> = M extends { forward(...args: infer A): unknown } ? 
 /** The result type of a module's `forward`; a plain `Module` gives a Tensor. */
 export type ForwardResult<M> = M extends { forward(...args: never[]): infer R } ? (unknown extends R ? Tensor : R) : never;
 
+/**
+ * The inputs a hook sees. A plain Module's hook takes any further inputs (a call takes none): were it
+ * `never[]` as for calls, a layer whose forward takes more than the input (ConvTranspose2d's
+ * output_size) would not be a Module, and `new nn.Sequential(new nn.ConvTranspose2d(...))` would not
+ * type-check in a cell.
+ */
+export type HookArgs<M> = M extends { forward(...args: infer A): unknown } ? (unknown[] extends A ? [input: Tensor, ...rest: unknown[]] : A) : never;
 /** A hook run before `forward`; returning a value (or an array of values) replaces the inputs. */
-export type ForwardPreHook<M extends Module = Module> = (module: M, input: ForwardArgs<M>) => unknown;
+export type ForwardPreHook<M extends Module = Module> = (module: M, input: HookArgs<M>) => unknown;
 /** A hook run after `forward`; returning a value other than undefined replaces the output. */
-export type ForwardHook<M extends Module = Module> = (module: M, input: ForwardArgs<M>, output: ForwardResult<M>) => unknown;
+export type ForwardHook<M extends Module = Module> = (module: M, input: HookArgs<M>, output: ForwardResult<M>) => unknown;
 
 /** What `load_state_dict` returns (PyTorch's `_IncompatibleKeys`). */
 export interface IncompatibleKeys {

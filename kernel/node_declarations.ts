@@ -12,10 +12,11 @@
  * compiled with the whole @types/node (kernel/session.ts rebuilds its compiler without pruning).
  *
  * Working out the plan parses all of @types/node (~0.8 s of CPU), so it is done once per version,
- * after a kernel has loaded, and kept in the per-user cache folder under a hash of the files it
+ * by a detached low-priority process that a kernel starts once it has loaded, and kept in the per-user cache folder under a hash of the files it
  * was computed from; a start that finds no plan (or a folder it cannot read or write) reads the
  * whole @types/node, as before.
  */
+import { spawn } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -222,6 +223,29 @@ export function saveNodeTypesPlans(ts: TS): string[] {
   return written;
 }
 
+/**
+ * saveNodeTypesPlans in a detached, low-priority process of its own, so that the ~0.8 s of parsing
+ * never holds up the kernel's first cells. Returns whether one was started.
+ */
+export function saveNodeTypesPlansDetached(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (wanted.size === 0) return false;
+  // A sandboxed grading kernel (kernel/course/sandbox.ts) may not start processes.
+  const permission = (process as { permission?: { has(scope: string): boolean } }).permission;
+  if (permission && !permission.has("child")) return false;
+  const jobs = [...wanted].flatMap(([indexFile, cacheDir]) => [indexFile, cacheDir]);
+  wanted.clear();
+  try {
+    const job = spawn(process.execPath, [__filename, SAVE_ARG, ...jobs], { detached: true, stdio: "ignore", env });
+    job.on("error", () => undefined);
+    job.unref();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SAVE_ARG = "--save";
+
 /** Module specifiers that the pruned view always resolves as the whole view does. */
 const SAFE_SPECIFIER = /^torchlab(\/dist\/src(\/[\w./-]*)?|\/dist\/kernel\/tick)?$/;
 /** The places where a cell names a module: imports, exports, `import("m")`, `require("m")`, `declare module "m"`. */
@@ -246,7 +270,19 @@ export function needsWholeNodeTypes(code: string, kept: ReadonlySet<string>): bo
   return [...code.matchAll(OPEN_SPECIFIER)].length > named;
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] === SAVE_ARG) {
+  // The job of saveNodeTypesPlansDetached: `node node_declarations.js --save INDEX CACHE_DIR ...`.
+  try {
+    // Below the kernels and everything interactive: the plan is worth a fraction of a second to the next start only.
+    require("os").setPriority(process.pid, 15);
+  } catch {
+    // Not allowed here: work at normal priority.
+  }
+  const { tslabTypeScript } = require("./resolve") as typeof import("./resolve");
+  const args = process.argv.slice(3);
+  for (let i = 0; i + 1 < args.length; i += 2) wanted.set(args[i], args[i + 1]);
+  saveNodeTypesPlans(tslabTypeScript());
+} else if (require.main === module) {
   // `node dist/kernel/node_declarations.js [INDEX]`: prints the plan, for inspection.
   const { tslabTypeScript } = require("./resolve") as typeof import("./resolve");
   const ts = tslabTypeScript();

@@ -126,6 +126,17 @@ test("a plan is looked for under a hash of the package's files: stored by saveNo
     fs.appendFileSync(path.join(copy, "zlib.d.ts"), "\n");
     const changed = await run(process.execPath, ["-e", script(cache)]);
     expect(changed.stdout).toBe("null");
+    // What a kernel does once loaded: a detached process works the plan out and stores it.
+    const detachedCache = tempDir("torchlab-node-detached-");
+    const detached = await run(process.execPath, ["-e", `${script(detachedCache)}; process.stdout.write(" " + nd.saveNodeTypesPlansDetached())`]);
+    expect(detached.stdout).toBe("null true");
+    let stored: string[] = [];
+    for (let waited = 0; waited < 60_000 && stored.length === 0; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      stored = fs.readdirSync(detachedCache).filter((f) => f.endsWith(".json"));
+    }
+    expect(stored).toHaveLength(1);
+    expect(Number((await run(process.execPath, ["-e", script(detachedCache)])).stdout)).toBeGreaterThan(10);
     // A cache folder that cannot be written only means no plan.
     const readOnly = path.join(tempDir("torchlab-node-ro-"), "cache");
     fs.writeFileSync(readOnly, "a file where the folder should be");

@@ -11,7 +11,7 @@
  * Each round starts a kernel from the startup snapshot of parsed declarations (TORCHLAB_KERNEL_SNAPSHOT=1;
  * built by a first start if missing) and one without it (the default), alternately, so that machine
  * load hits both alike; medians are printed. `--root DIR` measures another checkout's build (e.g.
- * an older commit) instead; `--compare DIR` adds that build's starts to the alternation. Timings only: nothing here asserts. `npm run bench` runs it with
+ * an older commit) instead; `--compare DIR` adds that build's starts, with and without the snapshot, to the alternation. Timings only: nothing here asserts. `npm run bench` runs it with
  * `--starts 2` unless given `--no-kernel-start`.
  */
 "use strict";
@@ -161,10 +161,16 @@ async function main() {
   const variants = [
     { name: "snapshot", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "1" } },
     { name: "no snapshot (default)", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0" } },
-    ...(COMPARE ? [{ name: path.basename(COMPARE), env: { ...process.env }, root: COMPARE }] : []),
+    ...(COMPARE
+      ? [
+          { name: `${path.basename(COMPARE)}, snapshot`, env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "1" }, root: COMPARE },
+          { name: `${path.basename(COMPARE)}, no snapshot`, env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0" }, root: COMPARE },
+        ]
+      : []),
   ];
-  // A start that builds the snapshot if it is missing; the build runs detached, so wait for it.
-  await startOnce(variants[0].env);
+  // Starts that build each build's snapshot (and what a start leaves in the cache for the next one)
+  // if missing; the snapshot build runs detached, so wait for it.
+  for (const v of variants.filter((v) => v.env.TORCHLAB_KERNEL_SNAPSHOT === "1")) await startOnce(v.env, v.root);
   const cacheRoot = process.env.TORCHLAB_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "torchlab");
   for (let waited = 0; waited < 120_000; waited += 500) {
     const dir = path.join(cacheRoot, `v8-${process.version}-${process.arch}`);

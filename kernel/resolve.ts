@@ -14,6 +14,7 @@ import Module from "module";
 import * as path from "path";
 import { recordDeclarationReads } from "./declarations";
 import { prunedTfModule, TF_MODULE } from "./tf_declarations";
+import { isNodeTypesIndex, nodeTypesPlan } from "./node_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
 
 export const PACKAGE_NAME = "torchlab";
@@ -77,6 +78,28 @@ export function withPrunedTf<T>(prune: boolean, create: () => T): T {
   }
 }
 
+let pruneNode = false;
+let nodeModulesKept: ReadonlySet<string> | null = null;
+
+/**
+ * Runs `create` (which creates tslab converters) so that their compilers read the pruned view of
+ * @types/node (kernel/node_declarations.ts) when `prune` is true and a plan for it was worked out.
+ */
+export function withPrunedNode<T>(prune: boolean, create: () => T): T {
+  const before = pruneNode;
+  pruneNode = prune;
+  try {
+    return create();
+  } finally {
+    pruneNode = before;
+  }
+}
+
+/** The modules of Node that the pruned @types/node read last declares; null when none was read pruned. */
+export function nodeModulesInPrunedView(): ReadonlySet<string> | null {
+  return nodeModulesKept;
+}
+
 /**
  * The source maps of the last module tslab converted: its ES module's inline map (to the cell's
  * TypeScript) and the CommonJS conversion's map (to that ES module). Raw JSON, parsed only when a
@@ -131,6 +154,27 @@ export function installTorchlabResolution(): void {
       const read = host.readFile.bind(host);
       host.readFile = (file: string, encoding?: string) => (path.resolve(file) === tfModule ? pruned : read(file, encoding));
     }
+    if (pruneNode) {
+      const read = host.readFile.bind(host);
+      host.readFile = (file: string, encoding?: string) => {
+        const text = read(file, encoding);
+        if (text === undefined || !isNodeTypesIndex(file)) return text;
+        const plan = nodeTypesPlan(path.resolve(file), text, ts.version);
+        if (plan === null) return text;
+        nodeModulesKept = new Set(plan.kept);
+        return plan.index;
+      };
+    }
+    // tslab's watch program builds a first program before any cell, of which the next program
+    // reuses only the parsed files: its builder state (a type checker that merges every global
+    // declaration, ~0.15 s of CPU) is thrown away. A bare program serves as that first one.
+    const createProgram = host.createProgram;
+    host.createProgram = (rootNames, programOptions, compilerHost, oldProgram, ...rest) => {
+      if (oldProgram !== undefined || rootNames === undefined) return createProgram(rootNames, programOptions, compilerHost, oldProgram, ...rest);
+      const bare = ts.createAbstractBuilder(rootNames, programOptions, compilerHost, undefined, ...rest);
+      // No builder state to carry over: the next program's builder starts its own.
+      return { ...bare, getState: () => undefined } as unknown as import("typescript").BuilderProgram;
+    };
     // What the next startup snapshot parses (kernel/declarations.ts).
     recordDeclarationReads(host, options.target ?? ts.ScriptTarget.ES2022);
     watchHostListener?.(host);

@@ -12,7 +12,8 @@ import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
 import type { CodeMetadata } from "tslab/dist/metadata";
-import { installTorchlabResolution, takeLastConversion, withPrunedTf } from "./resolve";
+import { installTorchlabResolution, nodeModulesInPrunedView, takeLastConversion, withPrunedNode, withPrunedTf } from "./resolve";
+import { needsWholeNodeTypes } from "./node_declarations";
 import { TF_MODULE_REQUEST } from "./tf_declarations";
 import { addLoopYields, expandShorthandProperties, withNotebookDialect } from "./rewrite";
 import { interruptCellsUpTo } from "./tick";
@@ -94,6 +95,11 @@ export class Session {
    * until a cell names the module where it differs, after which they are rebuilt without it.
    */
   private prunedTf = true;
+  /**
+   * Whether they read the pruned view of @types/node (kernel/node_declarations.ts): until a cell
+   * names a module it leaves out, after which they are rebuilt with the whole of it.
+   */
+  private prunedNode = true;
   private browser: Converter | undefined;
   /** Module cells registered so far, per converter, so that a rebuilt converter gets them again. */
   private readonly modules = { node: new Map<string, ModuleCell>(), browser: new Map<string, ModuleCell>() };
@@ -109,13 +115,13 @@ export class Session {
       get node() {
         return (session.node ??= session.keepingModules(
           "node",
-          withPrunedTf(session.prunedTf, () => withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false }))),
+          session.pruned(() => withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false }))),
         ));
       },
       get browser() {
         return (session.browser ??= session.keepingModules(
           "browser",
-          withPrunedTf(session.prunedTf, () => createConverter({ isJS: false, isBrowser: true })),
+          session.pruned(() => createConverter({ isJS: false, isBrowser: true })),
         ));
       },
       close() {
@@ -209,12 +215,23 @@ export class Session {
     };
   }
 
-  /** Rebuilds the converters with tfjs-core's whole declarations once `code` may use `tf` as a value. */
+  private pruned<T>(create: () => T): T {
+    return withPrunedTf(this.prunedTf, () => withPrunedNode(this.prunedNode, create));
+  }
+
+  /**
+   * Rebuilds the converters with tfjs-core's whole declarations once `code` may use `tf` as a
+   * value, and with the whole @types/node once it names a module the pruned view leaves out (or,
+   * before the view was read, any module but torchlab's). tfjs-core's own declarations import
+   * modules of Node, so the first implies the second.
+   */
   private unpruneFor(code: string): void {
-    if (this.prunedTf && code.includes(TF_MODULE_REQUEST)) {
-      this.prunedTf = false;
-      this.resetConverters();
-    }
+    const wholeTf = this.prunedTf && code.includes(TF_MODULE_REQUEST);
+    const wholeNode = this.prunedNode && (wholeTf || needsWholeNodeTypes(code, nodeModulesInPrunedView() ?? new Set()));
+    if (wholeTf) this.prunedTf = false;
+    if (wholeNode) this.prunedNode = false;
+    // Converters that never read a pruned @types/node (no plan for it yet) need no rebuild for it.
+    if (wholeTf || (wholeNode && nodeModulesInPrunedView() !== null)) this.resetConverters();
   }
 
   private resetConverters(): void {

@@ -32,12 +32,14 @@ export const LOOKUP_KEY = "torchlab.parsedDeclarations";
 /**
  * Declaration files whose text the kernel's compiler is given from memory, not read from disk:
  * tslab's declarations of earlier cells (new text at every cell) and torchlab's backend/tf.d.ts,
- * read pruned (kernel/tf_declarations.ts). Both are small and never worth keeping.
+ * read pruned (kernel/tf_declarations.ts), and @types/node's index.d.ts, read pruned
+ * (kernel/node_declarations.ts). All are small and never worth keeping.
  */
 const IN_MEMORY_DECLARATIONS = ["/__prev__.d.ts", "/dist/src/backend/tf.d.ts"];
+const NODE_TYPES_INDEX = /\/@types\/node\/(?:ts[\d.]+\/)?index\.d\.ts$/;
 
 export function inMemoryDeclaration(fileName: string): boolean {
-  return IN_MEMORY_DECLARATIONS.some((suffix) => fileName.endsWith(suffix));
+  return IN_MEMORY_DECLARATIONS.some((suffix) => fileName.endsWith(suffix)) || NODE_TYPES_INDEX.test(fileName);
 }
 /** The argument that makes a process started from the snapshot only say that it loaded. */
 export const PROBE_ARG = "torchlab-snapshot-probe";

@@ -349,7 +349,7 @@ function applyFunction(cls: FunctionClass, args: unknown[]): unknown {
   if (!record) return isTuple ? outs : outs[0];
 
   // Integer and bool outputs never carry a gradient, as in PyTorch.
-  const differentiable = tensorOuts.map((o) => !state.nonDifferentiable.has(o) && o.dtype === "float32");
+  const differentiable = tensorOuts.map((o) => !state.nonDifferentiable.has(o) && o.dtype._tf === "float32");
   const slots: (tf.Tensor | null)[] = tensorOuts.map(() => null);
   const park = (k: number, g: tf.Tensor): void => {
     slots[k]?.dispose();
@@ -393,7 +393,7 @@ function runUserBackward(
     slots[k] = null;
     if (g !== null) return Tensor._wrap(g);
     if (!state.materialize) return null;
-    return Tensor._wrap(tf.keep(compute(() => tf.zeros(o.shape, o.dtype))));
+    return Tensor._wrap(tf.keep(compute(() => tf.zeros(o.shape, o.dtype._tf))));
   });
   const backward = cls.backward as (ctx: FunctionCtx, ...grads: unknown[]) => unknown;
   const returned = atTopLevel(() => no_grad(() => backward.call(cls, ctx, ...grads)));

@@ -45,8 +45,8 @@ function plan(mods: Module[], shape: number[]): { steps: NhwcStep[]; used: numbe
     if (plain(m, Conv2d)) {
       const conv = m as Conv2d;
       const wt = conv.weight;
-      if (conv.groups !== 1 || conv.padding_mode !== "zeros" || wt.dtype !== "float32" || wt.dim() !== 4 || wt.shape[1] !== c) break;
-      if (conv.bias !== null && (conv.bias.dtype !== "float32" || conv.bias.dim() !== 1 || conv.bias.shape[0] !== wt.shape[0])) break;
+      if (conv.groups !== 1 || conv.padding_mode !== "zeros" || wt.dtype._tf !== "float32" || wt.dim() !== 4 || wt.shape[1] !== c) break;
+      if (conv.bias !== null && (conv.bias.dtype._tf !== "float32" || conv.bias.dim() !== 1 || conv.bias.shape[0] !== wt.shape[0])) break;
       const s = pairOf(conv.stride);
       const d = pairOf(conv.dilation);
       if (!s || !d || s.some((v) => v <= 0) || d.some((v) => v <= 0) || ((s[0] > 1 || s[1] > 1) && (d[0] > 1 || d[1] > 1))) break;
@@ -90,14 +90,14 @@ function plan(mods: Module[], shape: number[]): { steps: NhwcStep[]; used: numbe
       const { running_mean: mean, running_var: variance } = bn;
       if (bn.training || mean === null || variance === null || bn.num_features !== c) break;
       const vecs = [mean, variance, bn.weight, bn.bias].filter((t): t is NonNullable<typeof t> => t !== null);
-      if (vecs.some((t) => t.dtype !== "float32" || t.dim() !== 1 || t.shape[0] !== c)) break;
+      if (vecs.some((t) => t.dtype._tf !== "float32" || t.dim() !== 1 || t.shape[0] !== c)) break;
       steps.push({ kind: "batchnorm", mean, variance, weight: bn.weight, bias: bn.bias, eps: bn.eps });
     } else if (plain(m, Flatten) && used + 1 < mods.length && plain(mods[used + 1], Linear)) {
       const flat = m as Flatten;
       const lin = mods[used + 1] as Linear;
       if (flat.start_dim !== 1 || (flat.end_dim !== -1 && flat.end_dim !== 3)) break;
-      if (lin.weight.dtype !== "float32" || lin.weight.dim() !== 2 || lin.weight.shape[1] !== c * h * w) break;
-      if (lin.bias !== null && (lin.bias.dtype !== "float32" || lin.bias.shape[0] !== lin.weight.shape[0])) break;
+      if (lin.weight.dtype._tf !== "float32" || lin.weight.dim() !== 2 || lin.weight.shape[1] !== c * h * w) break;
+      if (lin.bias !== null && (lin.bias.dtype._tf !== "float32" || lin.bias.shape[0] !== lin.weight.shape[0])) break;
       steps.push({ kind: "linear", weight: lin.weight, bias: lin.bias });
       used += 2;
       break;
@@ -111,7 +111,7 @@ function plan(mods: Module[], shape: number[]): { steps: NhwcStep[]; used: numbe
  * null (nothing run) otherwise.
  */
 export function nhwcSequential(mods: Module[], input: unknown): Tensor | null {
-  if (is_grad_enabled() || !(input instanceof Tensor) || input.dim() !== 4 || input.dtype !== "float32" || input.shape[0] === 0) return null;
+  if (is_grad_enabled() || !(input instanceof Tensor) || input.dim() !== 4 || input.dtype._tf !== "float32" || input.shape[0] === 0) return null;
   if (mods.length < 2 || !plain(mods[0], Conv2d) || !nhwcInferencePays()) return null;
   const { steps, used } = plan(mods, input.shape);
   if (steps.length < 2 || steps[0].kind !== "conv") return null;

@@ -42,7 +42,7 @@ describe("display() at the public entry", () => {
     // Small pictures are magnified with nearest neighbours: a 16 px image shows at 256 px.
     expect(decode_png(Buffer.from(image["image/png"] as string, "base64")).width).toBe(256);
     expect(image["text/html"]).toContain("<img src=\"data:image/png;base64,");
-    expect(image["text/html"]).toContain("<summary><code>tensor of shape [3, 16, 16], float32</code></summary>");
+    expect(image["text/html"]).toContain("<summary><code>tensor of shape [3, 16, 16], torch.float32</code></summary>");
     expect(Object.keys(text)).toEqual(["text/plain"]);
   });
 });

@@ -33,7 +33,7 @@ describe("legacy typed constructors", () => {
     const f = torch.tensor([1.5]);
     expect(torch.FloatTensor(f)).toBe(f);
     expect(() => torch.FloatTensor(torch.tensor([1]))).toThrow(torch.TypeError);
-    expect(() => torch.FloatTensor(torch.tensor([1]))).toThrow(/FloatTensor\(\): expected a tensor of dtype float32 \(got int32\)/);
+    expect(() => torch.FloatTensor(torch.tensor([1]))).toThrow(/FloatTensor\(\): expected a tensor of dtype torch.float32 \(got torch.int64\)/);
   });
 
   test("bad arguments are typed errors naming the constructor", () => {

@@ -66,3 +66,17 @@ export function expectTensor(t: Tensor, want: Encoded, tol = 1e-4): void {
     if (Math.abs(v - w) > tol * Math.max(1, Math.abs(w))) throw new Error(`value ${i}: got ${v}, PyTorch ${w}`);
   });
 }
+
+/** Stand-in for MNIST (gen_tutorials2.py's digits()): digit c is a bright bar whose row and column depend on c, over a faint texture. */
+export function digits(n: number, offset: number): [Tensor, Tensor] {
+  const xs = torch.zeros(n, 1, 28, 28);
+  const ys = torch.zeros(n, { dtype: torch.long });
+  for (let k = 0; k < n; k++) {
+    const c = (k + offset) % 10;
+    ys.setitem(k, c);
+    xs.setitem(`${k}, 0, ${4 + 2 * c}:${7 + 2 * c}, 3:25`, 0.9);
+    xs.setitem(`${k}, 0, 3:25, ${4 + 2 * (9 - c)}:${6 + 2 * (9 - c)}`, 0.7);
+    xs.index(`${k}, 0`).add_(torch.sin(torch.arange(28 * 28, { dtype: torch.float32 }).mul(0.05 + 0.01 * k)).reshape(28, 28).abs().mul(0.1));
+  }
+  return [xs.clamp(0, 1), ys];
+}

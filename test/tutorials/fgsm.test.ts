@@ -7,7 +7,7 @@
  * synthetic digits (seeded on both sides), MNIST's test set by 20 synthetic digits.
  */
 import { torch, torchvision } from "../../src";
-import { reference } from "./_tutorial";
+import { digits, reference } from "./_tutorial";
 
 const { nn, optim } = torch;
 const F = nn.functional;
@@ -32,20 +32,6 @@ class Net extends nn.Module {
     x = this.fc2(x);
     return F.log_softmax(x, { dim: 1 });
   }
-}
-
-// Stand-in for MNIST: digit c is a bright bar whose row and column depend on c, over a faint texture.
-function digits(n: number, offset: number): [Tensor, Tensor] {
-  const xs = torch.zeros(n, 1, 28, 28);
-  const ys = torch.zeros(n, { dtype: torch.long });
-  for (let k = 0; k < n; k++) {
-    const c = (k + offset) % 10;
-    ys.setitem(k, c);
-    xs.setitem(`${k}, 0, ${4 + 2 * c}:${7 + 2 * c}, 3:25`, 0.9);
-    xs.setitem(`${k}, 0, 3:25, ${4 + 2 * (9 - c)}:${6 + 2 * (9 - c)}`, 0.7);
-    xs.index(`${k}, 0`).add_(torch.sin(torch.arange(28 * 28, { dtype: torch.float32 }).mul(0.05 + 0.01 * k)).reshape(28, 28).abs().mul(0.1));
-  }
-  return [xs.clamp(0, 1), ys];
 }
 
 // FGSM attack code

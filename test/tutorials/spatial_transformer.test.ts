@@ -9,7 +9,7 @@
  * dropout masks and shuffles.
  */
 import { torch, torchvision } from "../../src";
-import { reference, expectSamePrint, Encoded } from "./_tutorial";
+import { digits, reference, expectSamePrint, Encoded } from "./_tutorial";
 
 const { nn, optim } = torch;
 const F = nn.functional;
@@ -18,19 +18,6 @@ const { TensorDataset, DataLoader } = torch.utils.data;
 type Tensor = InstanceType<typeof torch.Tensor>;
 type Linear = InstanceType<typeof nn.Linear>;
 const R = reference("stn");
-
-function digits(n: number, offset: number): [Tensor, Tensor] {
-  const xs = torch.zeros(n, 1, 28, 28);
-  const ys = torch.zeros(n, { dtype: torch.long });
-  for (let k = 0; k < n; k++) {
-    const c = (k + offset) % 10;
-    ys.setitem(k, c);
-    xs.setitem(`${k}, 0, ${4 + 2 * c}:${7 + 2 * c}, 3:25`, 0.9);
-    xs.setitem(`${k}, 0, 3:25, ${4 + 2 * (9 - c)}:${6 + 2 * (9 - c)}`, 0.7);
-    xs.index(`${k}, 0`).add_(torch.sin(torch.arange(28 * 28, { dtype: torch.float32 }).mul(0.05 + 0.01 * k)).reshape(28, 28).abs().mul(0.1));
-  }
-  return [xs.clamp(0, 1), ys];
-}
 
 class Net extends nn.Module {
   conv1 = new nn.Conv2d(1, 10, { kernel_size: 5 });

@@ -5,26 +5,10 @@
  * saved tensors are all released once a step's graph is gone.
  */
 import { torch } from "../../src";
+import { macrotask, settle } from "../memory_settle";
 
 type Tensor = torch.Tensor;
 type FunctionCtx = torch.autograd.FunctionCtx;
-
-const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Full GC, then wait for the registry's callbacks until the backend's counts stop changing. */
-async function settle(): Promise<{ numTensors: number; numBytes: number }> {
-  let prev = "";
-  for (let round = 0; round < 40; round++) {
-    expect(torch._collect()).toBe(true);
-    await macrotask();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const m = torch.memory();
-    const key = `${m.numTensors}/${m.numBytes}`;
-    if (round >= 3 && key === prev) return m;
-    prev = key;
-  }
-  return torch.memory();
-}
 
 class LegendrePolynomial3 extends torch.autograd.Function {
   static forward(ctx: FunctionCtx, input: Tensor): Tensor {

@@ -7,28 +7,9 @@
  * bounded during the loop and to come back to the warm-up level after it.
  */
 import { torch } from "../../src";
+import { macrotask, settle } from "../memory_settle";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
-
-const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Full GC, then wait for the registry's callbacks (V8 posts them as a separate task, which a loaded
- * machine may run late) until the backend's counts stop changing; returns those counts.
- */
-async function settle(): Promise<{ numTensors: number; numBytes: number }> {
-  let prev = "";
-  for (let round = 0; round < 40; round++) {
-    expect(torch._collect()).toBe(true);
-    await macrotask();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const m = torch.memory();
-    const key = `${m.numTensors}/${m.numBytes}`;
-    if (round >= 3 && key === prev) return m;
-    prev = key;
-  }
-  return torch.memory();
-}
 
 /** Runs `step` n times, yielding every `every` steps; returns the largest live counts seen at a yield. */
 async function loop(n: number, every: number, step: (i: number) => void): Promise<{ numTensors: number; numBytes: number }> {

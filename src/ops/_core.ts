@@ -60,7 +60,7 @@ export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: B
  * input of the highest priority (dimensioned tensors over 0-d ones) is int32. Ops whose integer result
  * is int64 whatever the input (indices, sums) label it with withDtype.
  */
-function intResult(inputs: Tensor[]): DType {
+export function intResult(inputs: Tensor[]): DType {
   let dimmed = false;
   let any32 = false;
   let any64 = false;

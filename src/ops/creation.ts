@@ -348,8 +348,18 @@ function randomLike(kernel: string, t: Tensor, options: RandomOptions): RandomOp
 }
 export const rand_like = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, randomLike("check_uniform_bounds", t, options));
 export const randn_like = (t: Tensor, options: RandomOptions = {}): Tensor => randn(t.shape, randomLike("normal_kernel_cpu", t, options));
-export function randint_like(t: Tensor, low: number, high?: number, options: RandomOptions = {}): Tensor {
-  return high === undefined ? randint(0, low, t.shape, options) : randint(low, high, t.shape, options);
+export function randint_like(t: Tensor, ...args: (number | (RandomOptions & { low?: number; high?: number }) | undefined)[]): Tensor {
+  const last = args[args.length - 1];
+  const opts = typeof last === "object" ? last : {};
+  const nums = (typeof last === "object" ? args.slice(0, -1) : args).filter((v): v is number => v !== undefined);
+  const o = parseArgs("randint_like", [opts], ["low", "high", "dtype", "requires_grad", "device", "generator"]) as RandomOptions & { low?: number; high?: number };
+  // PyTorch's two forms: randint_like(input, high) and randint_like(input, low, high); `low`/`high` may be keywords.
+  const low = nums.length === 2 ? nums[0] : o.low ?? 0;
+  const high = nums.length === 2 ? nums[1] : nums.length === 1 ? nums[0] : o.high;
+  if (nums.length > 2) throw new TypeError(`randint_like() takes at most 3 positional arguments (${nums.length + 1} given)`);
+  if (high === undefined) throw new TypeError("randint_like() missing required argument 'high'");
+  // The result has the input's dtype unless `dtype` says otherwise, as torch.*_like.
+  return randint(low, high, t.shape, { dtype: o.dtype ?? t.dtype, requires_grad: o.requires_grad, device: o.device, generator: o.generator });
 }
 
 /** Wraps a typed array with a shape, without copying through nested arrays. */

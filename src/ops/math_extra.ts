@@ -4,7 +4,7 @@
  * that tfjs has a kernel for run on the backend; special functions without one (lgamma, digamma,
  * erfinv) and scans with data-dependent indices (cummax) run on the host in float64.
  */
-import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastMismatch, describe, normDim, fmtShape, numelOf } from "./_core";
+import { tf, compute, record, constant, withDtype, intResult, operand, promote, sumTo, as, broadcastMismatch, describe, normDim, fmtShape, numelOf } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, DType } from "../tensor/tensor";
 import * as E from "./elementwise";
@@ -374,7 +374,7 @@ function intBinary(op: string, a: Tensor, b: Operand, f: (x: number, y: number) 
   const xs = compute(() => tf.broadcastTo(as(x._t, D.int64), shape)).dataSync() as Int32Array;
   const ys = compute(() => tf.broadcastTo(as(y._t, D.int64), shape)).dataSync() as Int32Array;
   const out = Int32Array.from(xs, (v, i) => f(v, ys[i]));
-  return constant(compute(() => tf.tensor(out, shape, "int32")));
+  return withDtype(constant(compute(() => tf.tensor(out, shape, "int32"))), intResult([x, y]));
 }
 
 function gcdScalar(a: number, b: number): number {
@@ -444,11 +444,15 @@ function broadcastCheck(op: string, ts: Tensor[]): number[] {
 
 export function nansum(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
   need("nansum", a);
+  // PyTorch 1.13's nansum kernel covers int64 and bool but not int32.
+  if (a.dtype === D.int32) throw new RuntimeError(`"nansum_cpu" not implemented for '${a.dtype._typeName}'`);
   if (a.dtype._tf !== "float32") return R.sum(a, dim, keepdim);
   // The gradient is grad * !isnan(x), a product as in PyTorch: an infinite grad (nanmean of an
   // all-nan slice) gives nan there, not 0.
-  const zeroed = record("NansumBackward0", [a], compute(() => tf.where(tf.isNaN(a._t), tf.zerosLike(a._t), a._t)), (g) => [tf.mul(g, tf.cast(tf.logicalNot(tf.isNaN(a._t)), "float32"))]);
-  return R.sum(zeroed, dim, keepdim);
+  // One node, NansumBackward0, as PyTorch records.
+  const dims = R.reduceDims("nansum", a, dim);
+  const summed = R.sum(constant(compute(() => tf.where(tf.isNaN(a._t), tf.zerosLike(a._t), a._t))), dim, keepdim);
+  return record("NansumBackward0", [a], compute(() => tf.clone(summed._t)), (g) => [tf.mul(R.expandBack(g, a, dims), tf.cast(tf.logicalNot(tf.isNaN(a._t)), "float32"))]);
 }
 
 export function nanmean(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {

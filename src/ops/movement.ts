@@ -95,19 +95,20 @@ export function flatten(t: Tensor, start_dim = 0, end_dim = -1): Tensor {
   return reshape(t, shape, "ReshapeAliasBackward0");
 }
 
-export function squeeze(t: Tensor, dim?: number | number[]): Tensor {
+/** `inplace` names the node as squeeze_ does (SqueezeBackward2/3). */
+export function squeeze(t: Tensor, dim?: number | number[], inplace = false): Tensor {
   let dims: number[];
   if (dim === undefined) dims = t.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
   else dims = (Array.isArray(dim) ? dim : [dim]).map((d) => normDim(d, t.dim(), "squeeze")).filter((d) => t.shape[d] === 1);
   const shape = t.shape.filter((_, i) => !dims.includes(i));
-  return reshape(t, shape, dim === undefined ? "SqueezeBackward0" : "SqueezeBackward1");
+  return reshape(t, shape, `SqueezeBackward${(dim === undefined ? 0 : 1) + (inplace ? 2 : 0)}`);
 }
 
-export function unsqueeze(t: Tensor, dim: number): Tensor {
+export function unsqueeze(t: Tensor, dim: number, inplace = false): Tensor {
   const d = normDim(dim, t.dim() + 1, "unsqueeze");
   const shape = t.shape.slice();
   shape.splice(d, 0, 1);
-  return reshape(t, shape, "UnsqueezeBackward0");
+  return reshape(t, shape, inplace ? "UnsqueezeBackward1" : "UnsqueezeBackward0");
 }
 
 export function expand(t: Tensor, sizes: number[]): Tensor {

@@ -41,7 +41,8 @@ function keptShape(shape: number[], dims: number[]): number[] {
   return shape.map((d, i) => (dims.includes(i) ? 1 : d));
 }
 
-function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
+/** The gradient of a sum over `dims` of `input`: `g` broadcast back to the input's shape. */
+export function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
   if (input.numel() === 0) return tf.zeros(input.shape);
   const ks = keptShape(input.shape, dims);
   return expandTo(tf.reshape(g, ks), input.shape);

@@ -80,6 +80,14 @@ function splitDtype(args: unknown[]): { args: unknown[]; dtype?: DType } {
   return { args: [...args.slice(0, -1), rest], dtype: dtype === undefined || dtype === null ? undefined : normalizeDtype(dtype) };
 }
 
+/**
+ * A sum-like op given `dtype=` computes in that dtype and returns it: the input was cast before the
+ * op; integer sums come out int64, so an int32 (or bool) `dtype` is restored here.
+ */
+function withResultDtype(r: Tensor, dtype: DType | undefined): Tensor {
+  return dtype === undefined || r.dtype === dtype ? r : r.to(dtype);
+}
+
 function sizesFrom(args: unknown[], op?: string, name?: string): number[] {
   // `x.view()` with no sizes at all is PyTorch's TypeError; `x.view([])` (0-d) is fine.
   if (op !== undefined && args.length === 0) throw new TypeError(`${op}() missing 1 required positional arguments: "${name}"`);
@@ -630,7 +638,7 @@ export class Tensor {
   nansum(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
     const s = splitDtype(trimArgs([dim, keepdim]));
     const a = dimArgs("nansum", s.args);
-    return MX.nansum(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim);
+    return withResultDtype(MX.nansum(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim), s.dtype);
   }
   nanmean(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
     const s = splitDtype(trimArgs([dim, keepdim]));
@@ -849,17 +857,26 @@ export class Tensor {
     if (r._grad_fn !== null) this._attach(r._grad_fn);
     return this;
   }
+  // The in-place forms' nodes are PyTorch's other overloads: TBackward1, TransposeBackward1, ...
   t_(): this {
-    return this.reshapeInPlace("t_", (s) => s.t());
+    return this.reshapeInPlace("t_", (s) => (s.dim() === 2 ? M.transpose(s, 0, 1, "TBackward1") : s.t()));
   }
   transpose_(dim0: number, dim1: number): this {
-    return this.reshapeInPlace("transpose_", (s) => s.transpose(dim0, dim1));
+    return this.reshapeInPlace("transpose_", (s) => M.transpose(s, dim0, dim1, "TransposeBackward1"));
+  }
+  /** In-place swapaxes (transpose_). */
+  swapaxes_(axis0: number, axis1: number): this {
+    return this.transpose_(axis0, axis1);
+  }
+  /** In-place swapdims (transpose_). */
+  swapdims_(dim0: number, dim1: number): this {
+    return this.transpose_(dim0, dim1);
   }
   squeeze_(dim?: number | number[] | { dim?: number | number[] }): this {
-    return this.reshapeInPlace("squeeze_", (s) => s.squeeze(dim));
+    return this.reshapeInPlace("squeeze_", (s) => M.squeeze(s, trailingDim("squeeze_", dim) as number | number[] | undefined, true));
   }
   unsqueeze_(dim: number | { dim: number }): this {
-    return this.reshapeInPlace("unsqueeze_", (s) => s.unsqueeze(dim));
+    return this.reshapeInPlace("unsqueeze_", (s) => M.unsqueeze(s, trailingDim("unsqueeze_", dim) as number, true));
   }
   // ---------------------------------------------------------------- end fnmath
   /** Limits values to [min, max]; each bound a number, a tensor (broadcast) or null. */
@@ -944,7 +961,7 @@ export class Tensor {
   sum(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
     const s = splitDtype(trimArgs([dim, keepdim]));
     const a = dimArgs("sum", s.args);
-    return R.sum(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim);
+    return withResultDtype(R.sum(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim), s.dtype);
   }
   mean(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
     const s = splitDtype(trimArgs([dim, keepdim]));
@@ -954,7 +971,7 @@ export class Tensor {
   prod(dim?: number | ({ dim?: number; keepdim?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean } & DtypeOpt)): Tensor {
     const s = splitDtype(trimArgs([dim, keepdim]));
     const a = dimArgs("prod", s.args);
-    return R.prod(s.dtype ? this.to(s.dtype) : this, a.dim as number | undefined, a.keepdim);
+    return withResultDtype(R.prod(s.dtype ? this.to(s.dtype) : this, a.dim as number | undefined, a.keepdim), s.dtype);
   }
   /** Largest element, or (values, indices) along `dim`. */
   max(): Tensor;
@@ -1014,7 +1031,7 @@ export class Tensor {
   }
   cumsum(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
     const s = splitDtype(trimArgs([dim, options]));
-    return R.cumsum(s.dtype ? this.to(s.dtype) : this, parseArgs("cumsum", s.args, ["dim"]).dim as number);
+    return withResultDtype(R.cumsum(s.dtype ? this.to(s.dtype) : this, parseArgs("cumsum", s.args, ["dim"]).dim as number), s.dtype);
   }
   all(dim?: number | null | DimOpts, keepdim?: boolean): Tensor {
     const a = dimArgs("all", trimArgs([dim, keepdim]));
@@ -1230,7 +1247,7 @@ export class Tensor {
     const s = splitDtype(trimArgs([dim, options]));
     const a = parseArgs("cumprod", s.args, ["dim"]);
     if (a.dim === undefined) throw new TypeError("cumprod() missing required argument 'dim'");
-    return S.cumprod(s.dtype ? this.to(s.dtype) : this, a.dim as number);
+    return withResultDtype(S.cumprod(s.dtype ? this.to(s.dtype) : this, a.dim as number), s.dtype);
   }
 
   // ---------------------------------------------------------------- new_* (same dtype as self unless given)

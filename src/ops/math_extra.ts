@@ -444,8 +444,6 @@ function broadcastCheck(op: string, ts: Tensor[]): number[] {
 
 export function nansum(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
   need("nansum", a);
-  // PyTorch 1.13's nansum kernel covers int64 and bool but not int32.
-  if (a.dtype === D.int32) throw new RuntimeError(`"nansum_cpu" not implemented for '${a.dtype._typeName}'`);
   if (a.dtype._tf !== "float32") return R.sum(a, dim, keepdim);
   // The gradient is grad * !isnan(x), a product as in PyTorch: an infinite grad (nanmean of an
   // all-nan slice) gives nan there, not 0.
@@ -743,15 +741,19 @@ export function index_add(a: Tensor, dim: number, index: Tensor, source: Tensor,
     throw new ShapeError(`index_add_(): source ${fmtShape(source.shape)} must have the shape of self ${fmtShape(a.shape)} with dim ${d} of size index.numel() = ${index.numel()}`, want, source.shape);
   }
   if (source.dtype !== a.dtype) throw new RuntimeError(`index_add_(): self (${a.dtype._typeName}) and source (${source.dtype._typeName}) must have the same scalar type`);
-  const items = Array.from({ length: a.dim() }, (_, i) => (i === d ? M.reshape(index, [-1]) : null));
+  // index_add_ takes an int32 index too; the index_put_ it runs takes int64.
+  const index64 = index.to(D.int64);
+  const items = Array.from({ length: a.dim() }, (_, i) => (i === d ? M.reshape(index64, [-1]) : null));
   const src = alpha === 1 ? source : E.mul(source, alpha);
-  if (a.dim() === 0) return SC.index_put("index_add_", a.reshape([1]), SC.indicesToItems("index_add_", [M.reshape(index, [-1])]), M.reshape(src, [-1]), true).reshape([]);
+  if (a.dim() === 0) return SC.index_put("index_add_", a.reshape([1]), SC.indicesToItems("index_add_", [M.reshape(index64, [-1])]), M.reshape(src, [-1]), true).reshape([]);
   return SC.index_put("index_add_", a, SC.indicesToItems("index_add_", items), src, true);
 }
 
 function checkIndex(op: string, index: Tensor, size: number): void {
   need(op, index, "index");
-  if (index.dtype._tf !== "int32") throw new IndexError(`${op}(): Expected dtype int64 for index (got ${index.dtype})`);
+  // PyTorch 1.13: index_add_ takes int32 and int64 indices, index_fill_ int64 only.
+  if (op === "index_add" && index.dtype._tf !== "int32") throw new RuntimeError(`index_add_(): Expected dtype int32/int64 for index but got: ${index.dtype._typeName}`);
+  if (op !== "index_add" && index.dtype !== D.int64) throw new IndexError(`${op}_(): Expected dtype int64 for index.`);
   if (index.dim() > 1) throw new IndexError(`${op}(): Index is supposed to be a vector (got shape ${fmtShape(index.shape)})`);
   for (const i of index._t.dataSync() as Int32Array) {
     if (i < -size || i >= size) throw new IndexError(`${op}(): index out of range in self: index ${i} is out of bounds for dimension with size ${size}`);
@@ -797,7 +799,7 @@ export function put(a: Tensor, index: Tensor, source: Tensor, accumulate = false
   need("put", a);
   need("put", index, "index");
   need("put", source, "source");
-  if (index.dtype._tf !== "int32") throw new IndexError(`put_(): Expected a long tensor for index, but got ${index.dtype}`);
+  if (index.dtype !== D.int64) throw new RuntimeError(`put_(): Expected a long tensor for index, but got ${index.dtype._typeName}`);
   if (index.numel() !== source.numel()) throw new RuntimeError(`put_(): Expected source and index to have the same number of elements, but got source.numel() = ${source.numel()}, index.numel() = ${index.numel()}`);
   if (source.dtype !== a.dtype) throw new RuntimeError(`put_(): self and source expected to have the same dtype, but got self.dtype = ${a.dtype._typeName} and source.dtype = ${source.dtype._typeName}`);
   const n = a.numel();

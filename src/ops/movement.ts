@@ -4,6 +4,7 @@ import { stridesOf } from "../tensor/repr";
 import { Tensor, type DType } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
 import * as V from "./view";
+import * as D from "../tensor/dtype";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
 export function inferShape(op: string, shape: number[], numel: number, from: number[]): number[] {
@@ -336,7 +337,7 @@ export function flip(t: Tensor, dims: number[]): Tensor {
 }
 
 function checkIndexTensor(op: string, index: Tensor): void {
-  if (index.dtype._tf !== "int32") throw new TypeError(`${op}(): Expected dtype int32 or int64 for index, got ${index.dtype}`);
+  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int32 or int64 for index`);
 }
 
 /** Picks entries of `dim` at positions `index` (1-D integer tensor). */
@@ -373,7 +374,8 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
 
 /** torch.gather: out[i][j] = t[i][index[i][j]] along `dim` (shown for dim=1). */
 export function gather(t: Tensor, dim: number, index: Tensor): Tensor {
-  checkIndexTensor("gather", index);
+  // PyTorch 1.13's gather takes int64 indices only (int32 is an error too).
+  if (index.dtype !== D.int64) throw new RuntimeError("gather(): Expected dtype int64 for index");
   const d = normDim(dim, t.dim(), "gather");
   if (index.dim() !== t.dim()) throw new RuntimeError(`gather(): Index tensor must have the same number of dimensions as input tensor (index ${fmtShape(index.shape)}, input ${fmtShape(t.shape)})`);
   index.shape.forEach((s, k) => {
@@ -486,10 +488,10 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
         }
         coords.forEach((c, j) => adv.push({ dim: d + j, shape: [c.length], values: c }));
         d += k;
-      } else if (it.dtype._tf === "int32") {
+      } else if (it.dtype === D.int64) {
         adv.push({ dim: d, shape: it.shape, values: it._t.dataSync() });
         d++;
-      } else throw new IndexError(`tensors used as indices must be long, int or bool tensors, got ${it.dtype}`);
+      } else throw new IndexError("tensors used as indices must be long, byte or bool tensors");
     } else if (Array.isArray(it)) {
       const size = x.shape[d];
       const step = it[2] ?? 1;

@@ -9,6 +9,7 @@ import { stridesOf as rowMajor } from "../tensor/repr";
 import { index as indexOp, type IndexItem } from "./movement";
 import { IndexError, NotImplementedError, RuntimeError, ShapeError, TypeError } from "../errors";
 import { is_grad_enabled } from "../autograd/grad_mode";
+import * as D from "../tensor/dtype";
 
 /** Flat values `vals` written into flat `base` at `pos` (last write wins), or added (accumulate). */
 function putFlat(base: tf.Tensor, pos: Int32Array, vals: tf.Tensor, accumulate: boolean): tf.Tensor {
@@ -79,12 +80,13 @@ export function index_put(op: string, t: Tensor, items: string | IndexItem[], va
 }
 
 /** Turns PyTorch's index_put_ indices (a tuple of index tensors, null for a whole dim) into index items. */
+/** PyTorch 1.13's index_put_ takes int64 or bool index tensors (int32 is an error too). */
 export function indicesToItems(op: string, indices: readonly (Tensor | null)[]): IndexItem[] {
   if (!Array.isArray(indices)) throw new TypeError(`${op}(): indices must be a tuple (array) of Tensors, not ${describe(indices)}`);
   return indices.map((t, i) => {
     if (t === null || t === undefined) return null;
     if (!(t instanceof Tensor)) throw new TypeError(`${op}(): indices[${i}] must be a Tensor (int or bool) or null, not ${describe(t)}`);
-    if (t.dtype._tf === "float32") throw new IndexError(`${op}(): tensors used as indices must be long, int or bool tensors (indices[${i}] is float32)`);
+    if (t.dtype._tf === "float32" || t.dtype === D.int32) throw new IndexError("tensors used as indices must be long, byte or bool tensors");
     return t;
   });
 }
@@ -100,7 +102,8 @@ interface ScatterGeometry {
 
 function geometry(op: string, t: Tensor, dim: number, index: Tensor, src: Tensor | null): ScatterGeometry {
   if (!(index instanceof Tensor)) throw new TypeError(`${op}(): argument 'index' must be Tensor, not ${describe(index)}`);
-  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 for index, got ${index.dtype}`);
+  // PyTorch 1.13 names scatter() for every scatter variant, and takes int64 indices only.
+  if (index.dtype !== D.int64) throw new RuntimeError("scatter(): Expected dtype int64 for index");
   const d = normDim(dim, t.dim(), op);
   const nd = Math.max(t.dim(), 1);
   const ishape = index.dim() === 0 ? [1] : index.shape.slice();

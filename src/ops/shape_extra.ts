@@ -421,7 +421,7 @@ export function repeat_interleave(t: Tensor, repeats?: number | Tensor, dim?: nu
 /** The elements of the flattened input at `index` (any shape; negative indices count from the end). */
 export function take(t: Tensor, index: Tensor): Tensor {
   checkTensor("take", "index", index);
-  if (index.dtype._tf !== "int32") throw new RuntimeError(`take(): Expected a long tensor for index, but got ${index.dtype}`);
+  if (index.dtype !== D.int64) throw new RuntimeError(`take(): Expected a long tensor for index, but got ${index.dtype._typeName}`);
   const n = t.numel();
   const idx = hostValues(index);
   const pos = new Int32Array(idx.length);
@@ -436,7 +436,9 @@ export function take(t: Tensor, index: Tensor): Tensor {
 /** gather along `dim` with input and indices broadcast against each other (dim omitted: over the flattened input). */
 export function take_along_dim(t: Tensor, indices: Tensor, dim?: number | null): Tensor {
   checkTensor("take_along_dim", "indices", indices);
-  if (indices.dtype._tf !== "int32") throw new RuntimeError(`torch.take_along_dim(): dtype of indices should be Long but got ${indices.dtype}`);
+  // Without dim PyTorch 1.13 goes through gather, whose message it then shows.
+  if (indices.dtype !== D.int64 && (dim === undefined || dim === null)) throw new RuntimeError("gather(): Expected dtype int64 for index");
+  if (indices.dtype !== D.int64) throw new RuntimeError(`torch.take_along_dim(): dtype of indices should be Long but got ${indices.dtype._typeName}`);
   if (dim === undefined || dim === null) return take_along_dim(M.flatten(t), M.flatten(indices), 0);
   if (t.dim() !== indices.dim()) {
     throw new RuntimeError(
@@ -639,9 +641,19 @@ interface IndexGeometry {
   n: number;
 }
 
+/** PyTorch 1.13's index-dtype errors: index_add_ takes int32 and int64, index_copy_ and index_fill_ int64 only. */
+function indexDtypeCheck(op: string, index: Tensor): void {
+  if (op === "index_add") {
+    if (index.dtype._tf !== "int32") throw new RuntimeError(`index_add_(): Expected dtype int32/int64 for index but got: ${index.dtype._typeName}`);
+  } else if (index.dtype !== D.int64) {
+    if (op === "index_fill") throw new IndexError("index_fill_(): Expected dtype int64 for index.");
+    throw new RuntimeError(`${op}_(): Expected a long tensor for index, but got ${index.dtype._typeName}`);
+  }
+}
+
 function indexGeometry(op: string, t: Tensor, dim: number, index: Tensor, source: Tensor | null): IndexGeometry {
   checkTensor(op, "index", index);
-  if (index.dtype._tf !== "int32") throw new RuntimeError(`${op}(): Expected dtype int64 for index, got ${index.dtype}`);
+  indexDtypeCheck(op, index);
   if (index.dim() > 1) throw new IndexError(`${op}(): Index is supposed to be a vector, got shape ${fmtShape(index.shape)}`);
   const d = normDim(dim, Math.max(t.dim(), 1), op);
   const shape = t.dim() === 0 ? [1] : t.shape.slice();

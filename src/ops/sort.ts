@@ -3,7 +3,7 @@
  * Sorting runs in JS rather than tf.topk so ties keep index order (PyTorch's stable sort) and NaN
  * ranks as the largest value, as PyTorch orders it; tf.topk makes neither promise.
  */
-import { tf, compute, record, constant, normDim, as, broadcastShapes, describe } from "./_core";
+import { tf, compute, record, constant, withDtype, normDim, as, broadcastShapes, describe } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
@@ -268,7 +268,8 @@ export function cumprod(t: Tensor, dim: number): Tensor {
   const d = normDim(dim, t.dim(), "cumprod");
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : tf.cumprod(as(t._t, dt), d)));
-  return record("CumprodBackward0", [t], out, (g) => {
+  // PyTorch multiplies every integer (and bool) dtype into int64.
+  const r = record("CumprodBackward0", [t], out, (g) => {
     if (t.dim() === 0) return [g];
     const perm = toLastPerm(t.dim(), d);
     const x = tf.transpose(as(t._t, D.float32), perm).dataSync();
@@ -290,4 +291,5 @@ export function cumprod(t: Tensor, dim: number): Tensor {
     }
     return [tf.transpose(tf.tensor(res, gp.shape, "float32"), inverse(perm))];
   });
+  return dt === "int32" ? withDtype(r, D.int64) : r;
 }

@@ -44,7 +44,7 @@ describe("index_put_ and setitem errors", () => {
   });
 
   test("bad indices and values", () => {
-    expect(() => torch.zeros(3).index_put_([torch.tensor([0.5])], torch.tensor(1.5))).toThrow(/must be long, int or bool tensors/);
+    expect(() => torch.zeros(3).index_put_([torch.tensor([0.5])], torch.tensor(1.5))).toThrow(/must be long, byte or bool tensors/);
     expect(() => torch.zeros(3).index_put_([[0] as unknown as Tensor], torch.tensor(1.5))).toThrow(TypeError);
     expect(() => torch.zeros(3).index_put_(torch.tensor([0]) as unknown as Tensor[], torch.tensor(1.5))).toThrow(/indices must be a tuple/);
     expect(() => torch.zeros(3).setitem(0, "1" as unknown as number)).toThrow(/setitem\(\): value must be a Tensor or a number/);

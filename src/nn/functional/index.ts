@@ -10,6 +10,7 @@ import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { arange } from "../../ops/creation";
 import { RuntimeError, TypeError } from "../../errors";
+import * as D from "../../tensor/dtype";
 
 export { linear, bilinear } from "./linear";
 export {
@@ -45,7 +46,7 @@ export function one_hot(tensor: Tensor, num_classes: number | { num_classes?: nu
   if (!(tensor instanceof Tensor)) throw new TypeError(`one_hot(): argument 'input' must be Tensor, not ${typeof tensor}`);
   const o = parseArgs("one_hot", [num_classes], ["num_classes"]);
   let n = (o.num_classes as number | undefined) ?? -1;
-  if (tensor.dtype._tf !== "int32") throw new RuntimeError("one_hot is only applicable to index tensor.");
+  if (tensor.dtype !== D.int64) throw new RuntimeError("one_hot is only applicable to index tensor.");
   if (tensor.numel() === 0) {
     if (n <= 0) throw new RuntimeError("Can not infer total number of classes from empty tensor.");
   } else {

@@ -13,6 +13,7 @@ import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
 import { fused } from "../../ops/fused";
 import { nllKernelApplies, nllLossKernel } from "../../ops/nll";
+import * as D from "../../tensor/dtype";
 
 export type Reduction = "none" | "mean" | "sum";
 
@@ -138,8 +139,8 @@ interface Picked {
  * checks them: an integer dtype, matching shapes, each in [0, C) unless it is ignore_index.
  */
 function targetClasses(op: string, logp: Tensor, target: Tensor, ignore_index: number): { C: number; tvals: Int32Array } {
-  if (target.dtype._tf !== "int32") {
-    throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)} (${op}() needs class indices as an integer tensor, e.g. target.long())`);
+  if (target.dtype !== D.int64) {
+    throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)}`);
   }
   checkNllShapes(logp, target);
   const C = logp.dim() === 1 ? logp.shape[0] : logp.shape[1];

@@ -19,7 +19,7 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | 
   if (!(weight instanceof Tensor)) throw new TypeError(`embedding(): argument 'weight' must be Tensor, not ${typeof weight}`);
   const o = parseArgs("embedding", [padding_idx], ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]);
   if (input.dtype._tf !== "int32") {
-    throw new RuntimeError(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${input.dtype} instead (while checking arguments for embedding)`);
+    throw new RuntimeError(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${input.dtype._typeName}Tensor instead (while checking arguments for embedding)`);
   }
   if (weight.dim() !== 2) throw new RuntimeError(`'weight' must be 2-D, got shape [${weight.shape.join(", ")}]`);
   const n = weight.shape[0];

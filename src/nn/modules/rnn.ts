@@ -96,6 +96,12 @@ export class RNNBase extends Module {
       throw new ValueError("dropout should be a number in range [0, 1] representing the probability of an element being zeroed");
     }
     this.dropout = dropout;
+    // PyTorch 1.13 would keep bias='relu' (truthy) and run tanh: nonlinearity is keyword-only there,
+    // so a string in bias's position is a mistaken nonlinearity, an error here.
+    if (typeof this.bias !== "boolean") {
+      const hint = typeof this.bias === "string" && layer === "RNN" ? `; nonlinearity is keyword-only: new nn.RNN(${this.input_size}, ${this.hidden_size}, ${this.num_layers}, {nonlinearity: '${this.bias}'})` : "";
+      throw new TypeError(`${layer}(): argument 'bias' (position 4) must be bool, not ${typeof this.bias === "string" ? `'${this.bias}'` : String(this.bias)}${hint}`);
+    }
     if (dropout > 0 && this.num_layers === 1) {
       warn(
         "dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects " +
@@ -332,7 +338,7 @@ const TAIL_NAMES = ["bias", "batch_first", "dropout", "bidirectional"];
  *
  * Args:
  *   input_size: features of x.  hidden_size: features of h.  num_layers: Default: 1.
- *   nonlinearity: 'tanh' (default) or 'relu'.  bias: Default: true.
+ *   bias: Default: true.  nonlinearity (keyword only, as in PyTorch 1.13): 'tanh' (default) or 'relu'.
  *   batch_first: input and output are [B, T, *] instead of [T, B, *]. Default: false.
  *   dropout: dropout on the outputs of every layer but the last, in training. Default: 0.
  *   bidirectional: Default: false.
@@ -349,19 +355,20 @@ const TAIL_NAMES = ["bias", "batch_first", "dropout", "bidirectional"];
 export class RNN extends RNNBase {
   nonlinearity: "tanh" | "relu";
 
+  // PyTorch 1.13's positional order is LSTM's and GRU's: `nonlinearity` is a keyword only
+  // (nn.RNN(10, 20, 2, True, True) is bias=True, batch_first=True).
   constructor(
     input_size: number | RNNOptions,
     hidden_size?: number | RNNOptions,
     num_layers?: number | RNNOptions,
-    nonlinearity?: "tanh" | "relu" | RNNOptions,
     bias?: boolean | RNNOptions,
     batch_first?: boolean | RNNOptions,
     dropout?: number | RNNOptions,
     bidirectional?: boolean | RNNOptions,
     options?: RNNOptions,
   ) {
-    const raw = [input_size, hidden_size, num_layers, nonlinearity, bias, batch_first, dropout, bidirectional, options];
-    const a = parseArgs("RNN", raw, [...BASE_NAMES, "nonlinearity", ...TAIL_NAMES, "device", "dtype"]);
+    const raw = [input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, options];
+    const a = parseArgs("RNN", raw, [...BASE_NAMES, ...TAIL_NAMES, "nonlinearity", "device", "dtype"]);
     const nl = (a.nonlinearity as string | undefined) ?? "tanh";
     if (nl !== "tanh" && nl !== "relu") throw new ValueError(`Unknown nonlinearity '${nl}'`);
     super(nl === "tanh" ? "RNN_TANH" : "RNN_RELU", a);

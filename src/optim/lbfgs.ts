@@ -10,7 +10,8 @@ import { no_grad, enable_grad } from "../autograd/grad_mode";
 import { cat } from "../ops/movement";
 import { zeros } from "../ops/creation";
 import { RuntimeError, TypeError, ValueError } from "../errors";
-import { Closure, Optimizer, ParamsArg } from "./optimizer";
+import { Closure, Optimizer, OptimizerStateDict, ParamState, ParamsArg, StateValue } from "./optimizer";
+import { isOptions } from "../tensor/args";
 import { optimizerArgs, nonNegative } from "./_args";
 
 export interface LBFGSOptions {
@@ -26,7 +27,11 @@ export interface LBFGSOptions {
 type Scalar = Tensor | number;
 const val = (x: Scalar): number => (x instanceof Tensor ? x.item() : x);
 
-/** The search direction and curvature history carried from one step() to the next. */
+/**
+ * The search direction and curvature history carried from one step() to the next: kept in the
+ * first parameter's state under PyTorch's keys, so state_dict() holds it and load_state_dict()
+ * resumes the same iterations.
+ */
 interface History {
   d: Tensor | null;
   t: Scalar;
@@ -59,7 +64,6 @@ interface History {
  */
 export class LBFGS extends Optimizer {
   private _params: Tensor[];
-  private _history: History | null = null;
   protected _intOptions: readonly string[] = ["lr"];
 
   constructor(params: ParamsArg, ...args: (number | string | null | LBFGSOptions | undefined)[]) {
@@ -126,8 +130,17 @@ export class LBFGS extends Optimizer {
     let opt_cond = flat_grad.abs().max().item() <= tolerance_grad;
     if (opt_cond) return orig_loss;
 
-    const h: History = this._history ?? { d: null, t: 0, old_dirs: [], old_stps: [], ro: [], H_diag: 1, prev_flat_grad: null, prev_loss: 0, al: [] };
-    this._history = h;
+    const h: History = {
+      d: (state.d as Tensor | undefined) ?? null,
+      t: (state.t as Scalar | undefined) ?? 0,
+      old_dirs: (state.old_dirs as Tensor[] | undefined) ?? [],
+      old_stps: (state.old_stps as Tensor[] | undefined) ?? [],
+      ro: (state.ro as Tensor[] | undefined) ?? [],
+      H_diag: (state.H_diag as Scalar | undefined) ?? 1,
+      prev_flat_grad: (state.prev_flat_grad as Tensor | undefined) ?? null,
+      prev_loss: (state.prev_loss as number | undefined) ?? 0,
+      al: (state.al as (Tensor | null)[] | undefined) ?? [],
+    };
     let d = h.d as Tensor;
     let t: Scalar = h.t;
 
@@ -159,7 +172,7 @@ export class LBFGS extends Optimizer {
         }
         // two-loop recursion: d = -H g
         const num_old = h.old_dirs.length;
-        if (h.al.length === 0) h.al = new Array<Tensor | null>(history_size).fill(null);
+        if (h.al.length === 0) h.al = state.al = new Array<Tensor | null>(history_size).fill(null);
         const al = h.al;
         const q = flat_grad.neg();
         for (let i = num_old - 1; i >= 0; i--) {
@@ -215,8 +228,41 @@ export class LBFGS extends Optimizer {
     }
     h.d = d;
     h.t = t;
+    for (const k of HISTORY_KEYS) if (k !== "al") state[k] = h[k];
     return orig_loss;
   }
+
+  /**
+   * Restores a state_dict(), history included (copied, so the loaded dict can be reused): the
+   * following steps are those the saved optimizer would have taken.
+   */
+  load_state_dict(state_dict: OptimizerStateDict): void {
+    if (!isOptions(state_dict) || !isOptions(state_dict.state)) return super.load_state_dict(state_dict);
+    const rest: Record<string, ParamState> = {};
+    const history: Record<string, ParamState> = {};
+    for (const [key, value] of Object.entries(state_dict.state)) {
+      if (!isOptions(value)) continue;
+      rest[key] = {};
+      history[key] = {};
+      for (const [k, v] of Object.entries(value as ParamState)) (HISTORY_KEYS.includes(k as keyof History) ? history[key] : rest[key])[k] = v;
+    }
+    super.load_state_dict({ ...state_dict, state: rest });
+    for (const [key, saved] of Object.entries(history)) {
+      const p = this._params[Number(key)];
+      if (p === undefined) continue;
+      const state = this._stateOf(p);
+      for (const [k, v] of Object.entries(saved)) state[k] = copyHistory(v);
+    }
+  }
+}
+
+/** The state keys PyTorch's LBFGS keeps beside func_evals and n_iter. */
+const HISTORY_KEYS: readonly (keyof History)[] = ["d", "t", "old_dirs", "old_stps", "ro", "H_diag", "prev_flat_grad", "prev_loss", "al"];
+
+function copyHistory(v: StateValue): StateValue {
+  if (v instanceof Tensor) return v.detach().clone();
+  if (Array.isArray(v)) return v.map((x) => (x === null ? null : x.detach().clone()));
+  return v;
 }
 
 /** The minimiser of the cubic through (x1, f1, g1) and (x2, f2, g2), clamped to the bounds. */

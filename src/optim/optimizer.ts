@@ -10,8 +10,8 @@ import * as M from "../ops/movement";
 import { tensor, zeros_like } from "../ops/creation";
 import { zerosForeach } from "../ops/optim_kernels";
 
-/** A value in an optimizer's per-parameter state (momentum buffers, step counts, ...). */
-export type StateValue = Tensor | number | boolean | null;
+/** A value in an optimizer's per-parameter state (momentum buffers, step counts, LBFGS's history lists, ...). */
+export type StateValue = Tensor | number | boolean | null | (Tensor | null)[];
 export type ParamState = Record<string, StateValue>;
 
 /** A parameter group as the optimizer holds it: the parameters plus every hyper-parameter. */

@@ -59,6 +59,7 @@ export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[]
 export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
 export const unbind = (a: Tensor, ...args: Parameters<Tensor["unbind"]>): Tensor[] => a.unbind(...args);
 export const flatten = (a: Tensor, ...args: Parameters<Tensor["flatten"]>): Tensor => a.flatten(...args);
+export const unflatten = (a: Tensor, ...args: Parameters<Tensor["unflatten"]>): Tensor => a.unflatten(...args);
 export const squeeze = (a: Tensor, ...args: Parameters<Tensor["squeeze"]>): Tensor => a.squeeze(...args);
 export const unsqueeze = (a: Tensor, ...args: Parameters<Tensor["unsqueeze"]>): Tensor => a.unsqueeze(...args);
 export const transpose = (a: Tensor, ...args: Parameters<Tensor["transpose"]>): Tensor => a.transpose(...args);
@@ -86,7 +87,7 @@ export function stack(tensors: Tensor[], ...args: [dim?: number | ({ dim?: numbe
   return withOut("stack", M.stack(tensors, (o.dim as number | undefined) ?? 0), o.out);
 }
 export { mm, bmm, dot, mv, outer } from "./ops/linalg";
-export { maximum, minimum, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
+export { maximum, minimum, fmax, fmin, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
 export type { ValuesIndices } from "./ops/reduce";
 export * from "./serialization";
 export * as nn from "./nn";
@@ -331,6 +332,14 @@ export function median(a: Tensor, dim: number | { dim: number; keepdim?: boolean
 export function median(a: Tensor, dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | R.ValuesIndices {
   return dim === undefined ? a.median() : a.median(dim, keepdim);
 }
+/** median ignoring NaN: of all elements, or (values, indices) along `dim`. */
+export function nanmedian(a: Tensor): Tensor;
+export function nanmedian(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): R.ValuesIndices;
+export function nanmedian(a: Tensor, dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | R.ValuesIndices {
+  return dim === undefined ? a.nanmedian() : a.nanmedian(dim, keepdim);
+}
+export const quantile = (a: Tensor, ...args: Parameters<Tensor["quantile"]>): Tensor => a.quantile(...args);
+export const nanquantile = (a: Tensor, ...args: Parameters<Tensor["nanquantile"]>): Tensor => a.nanquantile(...args);
 export const tril = (a: Tensor, ...args: Parameters<Tensor["tril"]>): Tensor => a.tril(...args);
 export const triu = (a: Tensor, ...args: Parameters<Tensor["triu"]>): Tensor => a.triu(...args);
 export function nonzero(a: Tensor): Tensor;

@@ -725,6 +725,59 @@ C("ctc_loss", "F.ctc_loss(F.log_softmax(torch.arange(30.).view(5, 1, 6).cos(), 2
   "F.ctc_loss(F.log_softmax(torch.arange(30).float().view(5, 1, 6).cos(), 2), torch.tensor([[1, 2, 2]]), [5], [3])")
 C("cross_entropy_bad_target", "F.cross_entropy(%s, torch.tensor([1, 0, 5]))" % LOSS_IN, keys=["Target", "5"])
 
+# gradients of the ops torchlab builds from others (quantile, fmax, lp_pool, max_unpool, conv_transpose1d, ...):
+# `out` is the inputs' .grad after backward of a weighted sum of the result.
+def G(name, inputs_py, expr_py, inputs_ts, expr_ts, leaves):
+    """inputs_*: statements defining the leaves; expr_*: the op; the loss is (result * w).sum() for a
+    fixed w = 1, 2, 3, ... over the result's elements."""
+    names = ", ".join(leaves)
+    py = "%s\nr = %s\nw = torch.arange(1., r.numel() + 1).view(r.shape)\n(r * w).sum().backward()\nout = [%s]\n" % (
+        inputs_py, expr_py, ", ".join(l + ".grad" for l in leaves))
+    ts = "%s\nconst r = %s;\nconst w = torch.arange(1, r.numel() + 1).float().view(r.shape);\nr.mul(w).sum().backward();\nreturn [%s];" % (
+        inputs_ts, expr_ts, ", ".join(l + ".grad" for l in leaves))
+    C("grad_" + name, py, ts)
+
+
+XQ_PY = "x = torch.tensor([[3., 1, 4, 1, 5], [9, 2, 6, 5, 3]], requires_grad=True)"
+XQ_TS = "const x = torch.tensor([[3, 1, 4, 1, 5], [9, 2, 6, 5, 3]], {dtype: torch.float32, requires_grad: true});"
+for interp in ["linear", "lower", "higher", "midpoint", "nearest"]:
+    G("quantile_" + interp, XQ_PY, "torch.quantile(x, torch.tensor([0.1, 0.5, 0.8]), dim=1, interpolation='%s')" % interp,
+      XQ_TS, "torch.quantile(x, torch.tensor([0.1, 0.5, 0.8]), {dim: 1, interpolation: '%s'})" % interp, ["x"])
+G("quantile_all", XQ_PY, "torch.quantile(x, 0.3)", XQ_TS, "torch.quantile(x, 0.3)", ["x"])
+XN_PY = "x = torch.tensor([[3., float('nan'), 4, 1], [float('nan'), 2, 6, 5]], requires_grad=True)"
+XN_TS = "const x = torch.tensor([[3, NaN, 4, 1], [NaN, 2, 6, 5]], {requires_grad: true});"
+G("nanquantile", XN_PY, "torch.nanquantile(x, 0.4, dim=1)", XN_TS, "torch.nanquantile(x, 0.4, {dim: 1})", ["x"])
+G("nanmedian_dim", XN_PY, "torch.nanmedian(x, 1).values", XN_TS, "torch.nanmedian(x, 1).values", ["x"])
+G("nanmedian_all", XN_PY, "torch.nanmedian(x)", XN_TS, "torch.nanmedian(x)", ["x"])
+G("fmax", "a = torch.tensor([1., float('nan'), 3, 2], requires_grad=True)\nb = torch.tensor([2., 5, float('nan'), 2], requires_grad=True)", "torch.fmax(a, b)",
+  "const a = torch.tensor([1, NaN, 3, 2], {dtype: torch.float32, requires_grad: true});\nconst b = torch.tensor([2, 5, NaN, 2], {dtype: torch.float32, requires_grad: true});", "torch.fmax(a, b)", ["a", "b"])
+G("fmin", "a = torch.tensor([1., float('nan'), 3, 2], requires_grad=True)\nb = torch.tensor([2., 5, float('nan'), 2], requires_grad=True)", "torch.fmin(a, b)",
+  "const a = torch.tensor([1, NaN, 3, 2], {dtype: torch.float32, requires_grad: true});\nconst b = torch.tensor([2, 5, NaN, 2], {dtype: torch.float32, requires_grad: true});", "torch.fmin(a, b)", ["a", "b"])
+XP_PY = "x = (torch.arange(32.).view(1, 2, 4, 4) / 7 - 1).requires_grad_()"
+XP_TS = "const x = torch.arange(32).float().view(1, 2, 4, 4).div(7).sub(1).requires_grad_();"
+G("lp_pool2d", XP_PY, "F.lp_pool2d(x, 3, 2)", XP_TS, "F.lp_pool2d(x, 3, 2)", ["x"])
+G("lp_pool1d", "x = (torch.arange(10.).view(2, 5) / 3 + 0.5).requires_grad_()", "F.lp_pool1d(x, 2, 2, stride=1)",
+  "const x = torch.arange(10).float().view(2, 5).div(3).add(0.5).requires_grad_();", "F.lp_pool1d(x, 2, 2, {stride: 1})", ["x"])
+G("max_unpool2d", XP_PY + "\no, i = F.max_pool2d(x, 2, return_indices=True)", "F.max_unpool2d(o, i, 2, output_size=[5, 5])",
+  XP_TS + "\nconst [o, i] = F.max_pool2d(x, 2, {return_indices: true});", "F.max_unpool2d(o, i, 2, {output_size: [5, 5]})", ["x"])
+G("conv_transpose1d", "x = (torch.arange(10.).view(1, 2, 5) / 4).requires_grad_()\nwt = (torch.arange(12.).view(2, 3, 2) / 10 - 0.3).requires_grad_()\nb = torch.tensor([0.1, -0.2, 0.3], requires_grad=True)",
+  "F.conv_transpose1d(x, wt, b, stride=2, padding=1, output_padding=1)",
+  "const x = torch.arange(10).float().view(1, 2, 5).div(4).requires_grad_();\nconst wt = torch.arange(12).float().view(2, 3, 2).div(10).sub(0.3).requires_grad_();\nconst b = torch.tensor([0.1, -0.2, 0.3], {requires_grad: true});",
+  "F.conv_transpose1d(x, wt, b, {stride: 2, padding: 1, output_padding: 1})", ["x", "wt", "b"])
+G("cosine_similarity_bcast", "a = (torch.arange(10.).view(2, 5) - 3).requires_grad_()\nb = torch.tensor([1., -2, 0.5, 3, 1], requires_grad=True)", "F.cosine_similarity(a, b)",
+  "const a = torch.arange(10).float().view(2, 5).sub(3).requires_grad_();\nconst b = torch.tensor([1, -2, 0.5, 3, 1], {dtype: torch.float32, requires_grad: true});", "F.cosine_similarity(a, b)", ["a", "b"])
+G("softmax2d", "x = (torch.arange(12.).view(1, 3, 2, 2) / 5).requires_grad_()", "nn.Softmax2d()(x)",
+  "const x = torch.arange(12).float().view(1, 3, 2, 2).div(5).requires_grad_();", "new nn.Softmax2d()(x)", ["x"])
+G("reflection_pad1d", "x = torch.arange(8.).view(1, 2, 4).requires_grad_()", "nn.ReflectionPad1d((3, 1))(x)",
+  "const x = torch.arange(8).float().view(1, 2, 4).requires_grad_();", "new nn.ReflectionPad1d([3, 1])(x)", ["x"])
+G("replication_pad1d", "x = torch.arange(8.).view(1, 2, 4).requires_grad_()", "nn.ReplicationPad1d((3, 1))(x)",
+  "const x = torch.arange(8).float().view(1, 2, 4).requires_grad_();", "new nn.ReplicationPad1d([3, 1])(x)", ["x"])
+G("embedding_from_pretrained_unfrozen", "e = nn.Embedding.from_pretrained(torch.arange(6.).view(3, 2), freeze=False)", "e(torch.tensor([2, 0, 2]))",
+  "const e = nn.Embedding.from_pretrained(torch.arange(6).float().view(3, 2), {freeze: false});", "e(torch.tensor([2, 0, 2]))", ["e.weight"])
+G("unflatten", "x = torch.arange(6.).requires_grad_()", "x.unflatten(0, (2, 3)) ** 2", "const x = torch.arange(6).float().requires_grad_();", "x.unflatten(0, [2, 3]).pow(2)", ["x"])
+G("diagonal_dims", "x = torch.arange(24.).view(2, 3, 4).requires_grad_()", "torch.diagonal(x, offset=1, dim1=0, dim2=2)",
+  "const x = torch.arange(24).float().view(2, 3, 4).requires_grad_();", "torch.diagonal(x, {offset: 1, dim1: 0, dim2: 2})", ["x"])
+
 # torch.optim.lr_scheduler: the learning rate over the epochs
 def sched(name, make_py, make_ts, epochs=10, metric=False):
     py = ("p = torch.nn.Parameter(torch.zeros(1))\nopt = torch.optim.SGD([p], lr=0.1, momentum=0.9)\n%s\nout = []\n"

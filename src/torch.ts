@@ -674,17 +674,17 @@ export function repeat_interleave(a: Tensor, ...args: Partial<Parameters<Tensor[
 export const take = (a: Tensor, index: Tensor): Tensor => a.take(index);
 export const take_along_dim = (a: Tensor, ...args: Parameters<Tensor["take_along_dim"]>): Tensor => a.take_along_dim(...args);
 /**
- * Insertion points of `values` in the innermost rows of `sorted_sequence` (int32); options right /
+ * Insertion points of `values` in the innermost rows of `sorted_sequence` (int64; int32 with out_int32); options right /
  * side ('left' | 'right'), sorter, out_int32.
  */
 export function searchsorted(sorted_sequence: Tensor, values: Tensor | number, options: SearchOptions = {}): Tensor {
   const o = parseArgs("searchsorted", [options], ["out_int32", "right", "side", "sorter"]);
   return X.searchsorted(sorted_sequence, values, o as SearchOptions);
 }
-/** The bucket index of each element of `input` given sorted 1-D `boundaries` (int32); option right. */
+/** The bucket index of each element of `input` given sorted 1-D `boundaries` (int64; int32 with out_int32); option right. */
 export function bucketize(input: Tensor | number, boundaries: Tensor, options: { out_int32?: boolean; right?: boolean } = {}): Tensor {
   const o = parseArgs("bucketize", [options], ["out_int32", "right"]);
-  return X.bucketize(input, boundaries, o as { right?: boolean });
+  return X.bucketize(input, boundaries, o as { out_int32?: boolean; right?: boolean });
 }
 export const bincount = (a: Tensor, ...args: Parameters<Tensor["bincount"]>): Tensor => a.bincount(...args);
 export const tensor_split = (a: Tensor, ...args: Parameters<Tensor["tensor_split"]>): Tensor[] => a.tensor_split(...args);

@@ -6,7 +6,7 @@
  * (or zero), found by a host-computed flat position; its gradient is a segment sum back to those
  * positions, so every op built on it is differentiable in all its float inputs.
  */
-import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, promote, broadcastShapes, describe } from "./_core";
+import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, promote, broadcastShapes, describe, withDtype } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, DType } from "../tensor/tensor";
 import { Size } from "../tensor/size";
@@ -808,7 +808,7 @@ export interface SearchOptions {
   sorter?: Tensor | null;
 }
 
-/** First index where each value could be inserted keeping each innermost row of `seq` sorted (right: after equal ones). int32. */
+/** First index where each value could be inserted keeping each innermost row of `seq` sorted (right: after equal ones); int64, or int32 with out_int32. */
 export function searchsorted(seq: Tensor, values: Tensor | number, o: SearchOptions = {}, op = "torch.searchsorted"): Tensor {
   checkTensor(op, "sorted_sequence", seq);
   if (o.side !== undefined && o.side !== null && o.side !== "left" && o.side !== "right") {
@@ -855,14 +855,15 @@ export function searchsorted(seq: Tensor, values: Tensor | number, o: SearchOpti
     }
     out[i] = lo;
   }
-  return int32Tensor(out, scalar ? [] : v.shape.slice());
+  const r = int32Tensor(out, scalar ? [] : v.shape.slice());
+  return o.out_int32 === true ? withDtype(r, D.int32) : r;
 }
 
-/** The bucket of each element given sorted 1-D `boundaries`: searchsorted(boundaries, input, {right}). int32. */
+/** The bucket of each element given sorted 1-D `boundaries`: searchsorted(boundaries, input, {right}); int64, or int32 with out_int32. */
 export function bucketize(input: Tensor | number, boundaries: Tensor, o: { out_int32?: boolean; right?: boolean } = {}): Tensor {
   checkTensor("bucketize", "boundaries", boundaries);
   if (boundaries.dim() !== 1) throw new RuntimeError(`torch.bucketize(): boundaries tensor must be 1 dimension, but got dim(${boundaries.dim()})`);
-  return searchsorted(boundaries, input, { right: o.right ?? false }, "torch.bucketize");
+  return searchsorted(boundaries, input, { right: o.right ?? false, out_int32: o.out_int32 ?? false }, "torch.bucketize");
 }
 
 /** Occurrences of each value 0..max of a 1-D non-negative int tensor (summed `weights` if given). */

@@ -23,7 +23,7 @@ export function quantile(op: "quantile" | "nanquantile", t: Tensor, q: number | 
   if (t.dtype._tf !== "float32") throw new RuntimeError(`${op}() input tensor must be either float or double dtype`);
   if (t.numel() === 0) throw new RuntimeError(`${op}() input tensor must be non-empty`);
   if (!MODES.includes(interpolation)) {
-    throw new RuntimeError(`${op}() interpolation must be one of linear, lower, higher, midpoint or nearest. Got '${interpolation}'`);
+    throw new RuntimeError(`${op}() interpolation must be one of linear, lower, higher, midpoint or nearest, but got ${interpolation}`);
   }
   let qs: number[];
   const qIsVector = q instanceof Tensor && q.dim() === 1;

@@ -43,6 +43,7 @@ export type { TypedArrayWithShape } from "./ops/creation";
 export { Size } from "./tensor/size";
 export const scatter = (a: Tensor, ...args: Parameters<Tensor["scatter"]>): Tensor => a.scatter(...args);
 export const scatter_add = (a: Tensor, ...args: Parameters<Tensor["scatter_add"]>): Tensor => a.scatter_add(...args);
+export const scatter_reduce = (a: Tensor, ...args: Parameters<Tensor["scatter_reduce"]>): Tensor => a.scatter_reduce(...args);
 export const diagonal = (a: Tensor, ...args: Parameters<Tensor["diagonal"]>): Tensor => a.diagonal(...args);
 /** beta * input + alpha * (mat1 @ mat2), one node (AddmmBackward0) as F.linear records. */
 export const addmm = (input: Tensor, mat1: Tensor, mat2: Tensor, options: { beta?: number; alpha?: number } = {}): Tensor => {

@@ -1522,6 +1522,17 @@ export class Tensor {
   scatter_add(dim: number, index: Tensor, src: Tensor): Tensor {
     return SC.scatter_add(this, dim, index, src);
   }
+  /**
+   * `src` reduced into a copy of this tensor at the positions `index` gives along `dim`: reduce is
+   * "sum", "prod", "mean", "amax" or "amin"; `include_self` (default true) counts the old values too.
+   */
+  scatter_reduce(dim: number, index: Tensor, src: Tensor, reduce: SC.ScatterReduce | { reduce: SC.ScatterReduce; include_self?: boolean }, options?: { include_self?: boolean }): Tensor {
+    const o = parseArgs("scatter_reduce", [reduce, options], ["reduce", "include_self"]);
+    return SC.scatter_reduce(this, dim, index, src, o.reduce as SC.ScatterReduce, (o.include_self as boolean | undefined) ?? true);
+  }
+  scatter_reduce_(dim: number, index: Tensor, src: Tensor, reduce: SC.ScatterReduce | { reduce: SC.ScatterReduce; include_self?: boolean }, options?: { include_self?: boolean }): this {
+    return this.inplace("scatter_reduce_", (s) => s.scatter_reduce(dim, index, src, reduce, options));
+  }
 
   // ---------------------------------------------------------------- views: geometry and export
 

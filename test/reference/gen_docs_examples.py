@@ -401,6 +401,20 @@ C("masked_scatter", "torch.zeros(2, 3).masked_scatter(torch.tensor([[True, False
 C("put", "torch.tensor([[1, 2, 3], [4, 5, 6]]).put_(torch.tensor([1, 3]), torch.tensor([9, 10]))")
 C("put_accumulate", "torch.tensor([[1, 2, 3], [4, 5, 6]]).put_(torch.tensor([1, 1]), torch.tensor([9, 10]), accumulate=True)", "torch.tensor([[1, 2, 3], [4, 5, 6]]).put_(torch.tensor([1, 1]), torch.tensor([9, 10]), {accumulate: true})")
 C("index_put", "torch.zeros(3, 3).index_put((torch.tensor([0, 2]), torch.tensor([1, 0])), torch.tensor(5.))", "torch.zeros(3, 3).index_put([torch.tensor([0, 2]), torch.tensor([1, 0])], torch.tensor(5, {dtype: torch.float32}))")
+SR_PY = "torch.tensor([1., 2., 3., 4.]).scatter_reduce(0, torch.tensor([0, 1, 0, 1, 2, 1]), torch.tensor([1., 2., 3., 4., 5., 6.]), reduce='%s'%s)"
+SR_TS = "torch.tensor([1, 2, 3, 4], {dtype: torch.float32}).scatter_reduce(0, torch.tensor([0, 1, 0, 1, 2, 1]), torch.tensor([1, 2, 3, 4, 5, 6], {dtype: torch.float32}), '%s'%s)"
+for red in ["sum", "prod", "mean", "amax", "amin"]:
+    C("scatter_reduce_" + red, SR_PY % (red, ""), SR_TS % (red, ""))
+    C("scatter_reduce_%s_no_self" % red, SR_PY % (red, ", include_self=False"), SR_TS % (red, ", {include_self: false}"))
+C("scatter_reduce_amax_docs", "torch.tensor([5., 4., 3., 2.]).scatter_reduce(0, torch.tensor([0, 1, 0, 1, 2, 1]), torch.tensor([1., 2., 3., 4., 5., 6.]), reduce='amax')",
+  "torch.tensor([5, 4, 3, 2], {dtype: torch.float32}).scatter_reduce(0, torch.tensor([0, 1, 0, 1, 2, 1]), torch.tensor([1, 2, 3, 4, 5, 6], {dtype: torch.float32}), {reduce: 'amax'})")
+C("scatter_reduce_2d_int_mean", "torch.tensor([[1, 2], [3, 4]]).scatter_reduce(1, torch.tensor([[0, 0, 1], [1, 1, 1]]), torch.tensor([[5, 6, 7], [1, -8, 2]]), 'mean')",
+  "torch.tensor([[1, 2], [3, 4]]).scatter_reduce(1, torch.tensor([[0, 0, 1], [1, 1, 1]]), torch.tensor([[5, 6, 7], [1, -8, 2]]), 'mean')")
+C("torch_scatter_reduce", "torch.scatter_reduce(torch.zeros(3), 0, torch.tensor([0, 2, 0]), torch.tensor([1., 2., 3.]), 'sum', include_self=False)",
+  "torch.scatter_reduce(torch.zeros(3), 0, torch.tensor([0, 2, 0]), torch.tensor([1, 2, 3], {dtype: torch.float32}), 'sum', {include_self: false})")
+C("scatter_reduce_inplace", "out = torch.tensor([1., 2., 3.])\nout.scatter_reduce_(0, torch.tensor([2, 2]), torch.tensor([4., 0.5]), 'prod')",
+  "const out = torch.tensor([1, 2, 3], {dtype: torch.float32});\nout.scatter_reduce_(0, torch.tensor([2, 2]), torch.tensor([4, 0.5]), 'prod');\nreturn out;")
+C("scatter_reduce_bad", "torch.zeros(3).scatter_reduce(0, torch.tensor([0]), torch.ones(1), 'max')", "torch.zeros(3).scatter_reduce(0, torch.tensor([0]), torch.ones(1), 'max')", keys=["reduce", "amax"])
 C("gather_oob", "torch.gather(torch.tensor([[1, 2], [3, 4]]), 1, torch.tensor([[0, 2]]))", keys=["index", "2"])
 # shape ops
 C("cat", "torch.cat((torch.tensor([[0.6580, -1.0969, -0.4614], [-0.1034, -0.5790, 0.1497]]),) * 3, 0)",
@@ -849,6 +863,14 @@ G("embedding_from_pretrained_unfrozen", "e = nn.Embedding.from_pretrained(torch.
 G("unflatten", "x = torch.arange(6.).requires_grad_()", "x.unflatten(0, (2, 3)) ** 2", "const x = torch.arange(6).float().requires_grad_();", "x.unflatten(0, [2, 3]).pow(2)", ["x"])
 G("diagonal_dims", "x = torch.arange(24.).view(2, 3, 4).requires_grad_()", "torch.diagonal(x, offset=1, dim1=0, dim2=2)",
   "const x = torch.arange(24).float().view(2, 3, 4).requires_grad_();", "torch.diagonal(x, {offset: 1, dim1: 0, dim2: 2})", ["x"])
+
+for red in ["sum", "prod", "mean", "amax", "amin"]:
+    for inc in [True, False]:
+        G("scatter_reduce_%s%s" % (red, "" if inc else "_no_self"),
+          "x = torch.tensor([1., 2., 3., 4.], requires_grad=True)\nsrc = torch.tensor([3., 2., 0.5, 2., 5., 6.], requires_grad=True)",
+          "x.scatter_reduce(0, torch.tensor([0, 1, 0, 1, 2, 1]), src, reduce='%s', include_self=%s)" % (red, inc),
+          "const x = torch.tensor([1, 2, 3, 4], {dtype: torch.float32, requires_grad: true});\nconst src = torch.tensor([3, 2, 0.5, 2, 5, 6], {requires_grad: true});",
+          "x.scatter_reduce(0, torch.tensor([0, 1, 0, 1, 2, 1]), src, '%s', {include_self: %s})" % (red, "true" if inc else "false"), ["x", "src"])
 
 # torch.optim.lr_scheduler: the learning rate over the epochs
 def sched(name, make_py, make_ts, epochs=10, metric=False):

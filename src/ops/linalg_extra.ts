@@ -426,3 +426,14 @@ function singularNorm(P: Tensor, ord: 2 | -2 | "nuc"): Tensor {
   }
   return record("LinalgMatrixNormBackward0", [P], compute(() => tf.tensor(vals, batch, "float32")), (g) => [tf.mul(tf.reshape(g, [...batch, 1, 1]), tf.tensor(grad, P.shape, "float32"))]);
 }
+
+/**
+ * Pearson correlation coefficients of the variables in the rows of `a` (a 1-D input is one variable),
+ * PyTorch's torch.corrcoef: cov(a) divided by the outer product of the standard deviations, clipped to [-1, 1].
+ */
+export function corrcoef(a: Tensor): Tensor {
+  const c = a.cov();
+  if (c.dim() === 0) return c.div(c);
+  const std = c.diag().sqrt();
+  return c.div(std.view([-1, 1])).div(std.view([1, -1])).clip(-1, 1);
+}

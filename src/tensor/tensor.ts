@@ -21,6 +21,7 @@ import * as SM from "../ops/sampling";
 import * as S from "../ops/sort";
 import * as SEL from "../ops/selection";
 import { quantile, Interpolation } from "../ops/quantile";
+import * as EX from "../ops/elementwise_extra";
 import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs } from "../ops/_core";
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
@@ -496,6 +497,30 @@ export class Tensor {
   }
   trunc(): Tensor {
     return E.trunc(this);
+  }
+  /** trunc's other name. */
+  fix(): Tensor {
+    return E.trunc(this);
+  }
+  /** True where the element is +inf. */
+  isposinf(): Tensor {
+    return EX.isposinf(this);
+  }
+  /** True where the element is -inf. */
+  isneginf(): Tensor {
+    return EX.isneginf(this);
+  }
+  /** |self| with the sign of `other` (floating point). */
+  copysign(other: Tensor | number): Tensor {
+    return EX.copysign(this, other);
+  }
+  /** self (refused for bool, as PyTorch's unary `+`). */
+  positive(): Tensor {
+    return EX.positive(this);
+  }
+  /** Correlation coefficients of the variables in the rows. */
+  corrcoef(): Tensor {
+    return LX.corrcoef(this);
   }
 
   // ---------------------------------------------------------------- fnmath: more math (src/ops/math_extra.ts, linalg_extra.ts), in-place forms, hooks

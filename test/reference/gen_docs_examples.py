@@ -253,6 +253,23 @@ C("where", "torch.where(torch.tensor([[-0.4620, 0.3139], [0.3898, -0.7197], [0.0
 C("where_scalar", "torch.where(torch.tensor([[-0.4620, 0.3139], [0.3898, -0.7197]]) > 0, torch.tensor([[-0.4620, 0.3139], [0.3898, -0.7197]]), 0.)",
   "torch.where(torch.tensor([[-0.4620, 0.3139], [0.3898, -0.7197]]).gt(0), torch.tensor([[-0.4620, 0.3139], [0.3898, -0.7197]]), 0.0)")
 C("where_cond_only", "torch.where(torch.tensor([[0, 1], [2, 0]]) > 0)", "torch.where(torch.tensor([[0, 1], [2, 0]]).gt(0))")
+C("isin", "torch.isin(torch.tensor([[1, 2], [3, 4]]), torch.tensor([2, 3]))")
+C("isin_invert", "torch.isin(torch.tensor([[1, 2], [3, 4]]), torch.tensor([2, 3]), invert=True)", "torch.isin(torch.tensor([[1, 2], [3, 4]]), torch.tensor([2, 3]), {invert: true})")
+C("isin_scalar_test", "torch.isin(torch.tensor([1., float('nan'), 3]), 3)", "torch.isin(torch.tensor([1, NaN, 3]), 3)")
+C("isin_scalar_elements", "torch.isin(2, torch.tensor([1, 2]))")
+C("isposinf", "torch.isposinf(torch.tensor([-float('inf'), float('inf'), 1.2]))", "torch.isposinf(torch.tensor([-Infinity, Infinity, 1.2]))")
+C("isneginf", "torch.isneginf(torch.tensor([-float('inf'), float('inf'), 1.2]))", "torch.isneginf(torch.tensor([-Infinity, Infinity, 1.2]))")
+C("isposinf_int", "torch.isposinf(torch.tensor([1, 2]))")
+C("copysign", "torch.copysign(torch.tensor([-1.2557, -0.0026, -0.5387, 0.4740, -0.9244]), 1)")
+C("copysign_tensor", "torch.copysign(torch.tensor([[0.7079, 0.2778, -1.0249, 0.5719], [-0.0059, -0.2600, -0.4475, -1.3948]]), torch.tensor([0.2373, 0.3120, 0.3190, -1.1128]))")
+C("copysign_negzero", "torch.copysign(torch.tensor([1.0, 2.0]), -0.0)", "torch.copysign(torch.tensor([1, 2], {dtype: torch.float32}), -0.0)")
+C("copysign_int", "torch.copysign(torch.tensor([1, -2, 3]), torch.tensor([-1, 1, -1]))")
+C("fix", "torch.fix(torch.tensor([3.4742, 0.5466, -0.8008, -0.9079]))")
+C("positive", "torch.positive(torch.tensor([0.0090, -0.2262, -0.0682]))")
+C("positive_bool", "torch.positive(torch.tensor([True]))", keys=["bool"])
+C("corrcoef", "torch.corrcoef(torch.tensor([[0.7308, 1.0060, 0.5270, 1.4516], [-0.1383, 1.5706, 0.4724, 0.4141], [0.1193, 0.2829, 0.9037, 0.3957]]))")
+C("corrcoef_2", "torch.corrcoef(torch.tensor([[0, 1, 2], [2, 1, 0]]))")
+C("corrcoef_1d", "torch.corrcoef(torch.tensor([1., 3, 2]))", "torch.corrcoef(torch.tensor([1, 3, 2], {dtype: torch.float32}))")
 # reductions
 C("sum_dim", "torch.sum(%s, 1)" % A)
 C("sum_dims", "torch.sum(torch.arange(4 * 5 * 6).view(4, 5, 6), (2, 1))", "torch.sum(torch.arange(4 * 5 * 6).view(4, 5, 6), [2, 1])")
@@ -871,6 +888,11 @@ for red in ["sum", "prod", "mean", "amax", "amin"]:
           "x.scatter_reduce(0, torch.tensor([0, 1, 0, 1, 2, 1]), src, reduce='%s', include_self=%s)" % (red, inc),
           "const x = torch.tensor([1, 2, 3, 4], {dtype: torch.float32, requires_grad: true});\nconst src = torch.tensor([3, 2, 0.5, 2, 5, 6], {requires_grad: true});",
           "x.scatter_reduce(0, torch.tensor([0, 1, 0, 1, 2, 1]), src, '%s', {include_self: %s})" % (red, "true" if inc else "false"), ["x", "src"])
+
+G("copysign", "a = torch.tensor([1.5, -2., 0., 3.], requires_grad=True)", "torch.copysign(a, torch.tensor([-1., -1., 1., 0.]))",
+  "const a = torch.tensor([1.5, -2, 0, 3], {requires_grad: true});", "torch.copysign(a, torch.tensor([-1, -1, 1, 0], {dtype: torch.float32}))", ["a"])
+G("corrcoef", "a = torch.tensor([[0.7, 1.0, 0.5, 1.4], [-0.1, 1.5, 0.4, 0.4]], requires_grad=True)", "torch.corrcoef(a)",
+  "const a = torch.tensor([[0.7, 1.0, 0.5, 1.4], [-0.1, 1.5, 0.4, 0.4]], {requires_grad: true});", "torch.corrcoef(a)", ["a"])
 
 # torch.optim.lr_scheduler: the learning rate over the epochs
 def sched(name, make_py, make_ts, epochs=10, metric=False):

@@ -796,6 +796,50 @@ for mod in ["ReLU()", "ReLU6()", "ELU()", "ELU(alpha=0.5)", "SELU()", "CELU(alph
 C("prelu", "nn.PReLU()(%s)" % ACTS, "new nn.PReLU()(%s)" % ACTS_T)
 C("linear_f", "F.linear(torch.arange(6.).view(2, 3), torch.arange(12.).view(4, 3) / 10, torch.arange(4.))", "F.linear(torch.arange(6).float().view(2, 3), torch.arange(12).float().view(4, 3).div(10), torch.arange(4).float())")
 C("bilinear_f", "F.bilinear(torch.arange(4.).view(2, 2), torch.arange(6.).view(2, 3), torch.arange(12.).view(2, 2, 3) / 10)", "F.bilinear(torch.arange(4).float().view(2, 2), torch.arange(6).float().view(2, 3), torch.arange(12).float().view(2, 2, 3).div(10))")
+# nn modules from their docstrings, with the random weights replaced by fixed ones
+def M(name, make_py, make_ts, x_py, x_ts):
+    """make_*: the module; its parameters are then set to arange-based values (as the docs' shapes)."""
+    py = ("m = %s\nwith torch.no_grad():\n    for i, q in enumerate(m.parameters()):\n        q.copy_((torch.arange(q.numel(), dtype=torch.float32).view(q.shape) %% 7 - 3) / (7 + i))\n"
+          "out = m(%s)\n") % (make_py, x_py)
+    ts = ("const m = %s;\ntorch.no_grad(() => m.parameters().forEach((q, i) => q.copy_(torch.arange(q.numel(), {dtype: torch.float32}).view(q.shape).remainder(7).sub(3).div(7 + i))));\n"
+          "return m(%s);") % (make_ts, x_ts)
+    C("module_" + name, py, ts)
+
+
+XI = "torch.arange(40.).view(2, 4, 5) / 10"
+XI_T = "torch.arange(40).float().view(2, 4, 5).div(10)"
+XM = "torch.arange(72.).view(2, 4, 3, 3) / 10"
+XM_T = "torch.arange(72).float().view(2, 4, 3, 3).div(10)"
+M("Linear", "nn.Linear(5, 3)", "new nn.Linear(5, 3)", XI, XI_T)
+M("Linear_nobias", "nn.Linear(5, 3, bias=False)", "new nn.Linear(5, 3, {bias: false})", XI, XI_T)
+M("Bilinear", "nn.Bilinear(5, 5, 2)", "new nn.Bilinear(5, 5, 2)", XI + ", (" + XI + ").flip(2)", XI_T + ", " + XI_T + ".flip(2)")
+M("Conv1d", "nn.Conv1d(4, 3, 3, stride=2)", "new nn.Conv1d(4, 3, 3, {stride: 2})", XI, XI_T)
+M("Conv1d_same", "nn.Conv1d(4, 2, 3, padding='same', dilation=2)", "new nn.Conv1d(4, 2, 3, {padding: 'same', dilation: 2})", XI, XI_T)
+M("Conv1d_groups_reflect", "nn.Conv1d(4, 4, 3, groups=2, padding=1, padding_mode='reflect')", "new nn.Conv1d(4, 4, 3, {groups: 2, padding: 1, padding_mode: 'reflect'})", XI, XI_T)
+M("Conv2d", "nn.Conv2d(4, 2, (2, 3), stride=(1, 2), padding=(1, 1))", "new nn.Conv2d(4, 2, [2, 3], {stride: [1, 2], padding: [1, 1]})", XM, XM_T)
+M("Conv2d_circular", "nn.Conv2d(4, 2, 3, padding=1, padding_mode='circular')", "new nn.Conv2d(4, 2, 3, {padding: 1, padding_mode: 'circular'})", XM, XM_T)
+M("ConvTranspose2d_groups", "nn.ConvTranspose2d(4, 2, 2, stride=2, groups=2)", "new nn.ConvTranspose2d(4, 2, 2, {stride: 2, groups: 2})", XM, XM_T)
+M("BatchNorm1d", "nn.BatchNorm1d(4)", "new nn.BatchNorm1d(4)", XI, XI_T)
+M("BatchNorm2d_noaffine", "nn.BatchNorm2d(4, affine=False)", "new nn.BatchNorm2d(4, {affine: false})", XM, XM_T)
+M("InstanceNorm2d_affine", "nn.InstanceNorm2d(4, affine=True)", "new nn.InstanceNorm2d(4, {affine: true})", XM, XM_T)
+M("GroupNorm", "nn.GroupNorm(2, 4)", "new nn.GroupNorm(2, 4)", XM, XM_T)
+M("LayerNorm", "nn.LayerNorm([3, 3])", "new nn.LayerNorm([3, 3])", XM, XM_T)
+M("PReLU_channels", "nn.PReLU(4)", "new nn.PReLU(4)", "(" + XM + ") - 3", XM_T + ".sub(3)")
+M("Embedding_padding", "nn.Embedding(10, 3, padding_idx=2)", "new nn.Embedding(10, 3, {padding_idx: 2})", "torch.tensor([[1, 2, 4, 5], [4, 3, 2, 9]])", "torch.tensor([[1, 2, 4, 5], [4, 3, 2, 9]])")
+M("MaxPool2d_dilation", "nn.MaxPool2d(2, stride=1, dilation=2)", "new nn.MaxPool2d(2, {stride: 1, dilation: 2})", "torch.arange(50.).view(1, 2, 5, 5).cos()", "torch.arange(50).float().view(1, 2, 5, 5).cos()")
+M("AvgPool2d_divisor", "nn.AvgPool2d(3, stride=2, padding=1, divisor_override=4)", "new nn.AvgPool2d(3, {stride: 2, padding: 1, divisor_override: 4})", XM, XM_T)
+M("MaxPool1d_ceil", "nn.MaxPool1d(2, ceil_mode=True)", "new nn.MaxPool1d(2, {ceil_mode: true})", "(" + XI + ").cos()", XI_T + ".cos()")
+M("AvgPool1d", "nn.AvgPool1d(3, stride=2, padding=1)", "new nn.AvgPool1d(3, {stride: 2, padding: 1})", XI, XI_T)
+M("AdaptiveMaxPool2d", "nn.AdaptiveMaxPool2d((2, 2))", "new nn.AdaptiveMaxPool2d([2, 2])", "(" + XM + ").sin()", XM_T + ".sin()")
+M("Sequential", "nn.Sequential(nn.Conv2d(4, 2, 2), nn.ReLU(), nn.Flatten(), nn.Linear(8, 3))", "new nn.Sequential(new nn.Conv2d(4, 2, 2), new nn.ReLU(), new nn.Flatten(), new nn.Linear(8, 3))", XM, XM_T)
+M("GRUCell", "nn.GRUCell(5, 3)", "new nn.GRUCell(5, 3)", "(" + XI + ")[0]", XI_T + ".get(0)")
+M("LSTMCell", "nn.LSTMCell(5, 3)", "new nn.LSTMCell(5, 3)", "(" + XI + ")[0]", XI_T + ".get(0)")
+M("RNNCell", "nn.RNNCell(5, 3, nonlinearity='relu')", "new nn.RNNCell(5, 3, {nonlinearity: 'relu'})", "(" + XI + ")[0]", XI_T + ".get(0)")
+M("GRU", "nn.GRU(5, 3, batch_first=True)", "new nn.GRU(5, 3, {batch_first: true})", XI, XI_T)
+M("LSTM_2layers", "nn.LSTM(5, 3, 2)", "new nn.LSTM(5, 3, 2)", XI, XI_T)
+M("LSTM_bidirectional_proj", "nn.LSTM(5, 4, bidirectional=True, proj_size=2)", "new nn.LSTM(5, 4, {bidirectional: true, proj_size: 2})", XI, XI_T)
+M("MultiheadAttention", "nn.MultiheadAttention(5, 1, batch_first=True)", "new nn.MultiheadAttention(5, 1, {batch_first: true})", XI + ", " + XI + ", " + XI, XI_T + ", " + XI_T + ", " + XI_T)
+
 # losses from the docs
 LOSS_IN = "torch.tensor([[0.2, -1.0, 0.5, 1.5, -0.3], [1.1, 0.4, -0.7, 0.0, 2.0], [-0.5, 0.9, 0.3, -1.2, 0.6]])"
 C("cross_entropy", "F.cross_entropy(%s, torch.tensor([1, 0, 4]))" % LOSS_IN)

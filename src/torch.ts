@@ -95,6 +95,9 @@ export * as nn from "./nn";
 export * as hub from "./hub";
 // PyTorch also exposes these functional layers at the top level (torch.conv2d, torch.max_pool2d, ...).
 export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./nn/functional/vision";
+export { conv1d, avg_pool1d } from "./nn/functional/conv1d";
+export { conv_transpose1d } from "./nn/functional/pool_extra";
+export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } from "./nn/functional/vision2";
 export * as optim from "./optim";
 /** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
 export * as autograd from "./autograd";
@@ -400,6 +403,12 @@ export const atan = unaryOut("atan", MX.atan);
 export const arctan = unaryOut("arctan", MX.atan);
 export const cosh = unaryOut("cosh", MX.cosh);
 export const sinh = unaryOut("sinh", MX.sinh);
+export const asinh = unaryOut("asinh", MX.asinh);
+export const arcsinh = unaryOut("arcsinh", MX.asinh);
+export const acosh = unaryOut("acosh", MX.acosh);
+export const arccosh = unaryOut("arccosh", MX.acosh);
+export const atanh = unaryOut("atanh", MX.atanh);
+export const arctanh = unaryOut("arctanh", MX.atanh);
 export const tan = unaryOut("tan", MX.tan);
 export const deg2rad = unaryOut("deg2rad", MX.deg2rad);
 export const rad2deg = unaryOut("rad2deg", MX.rad2deg);

@@ -557,6 +557,24 @@ export class Tensor {
   sinh(): Tensor {
     return MX.sinh(this);
   }
+  asinh(): Tensor {
+    return MX.asinh(this);
+  }
+  arcsinh(): Tensor {
+    return MX.asinh(this);
+  }
+  acosh(): Tensor {
+    return MX.acosh(this);
+  }
+  arccosh(): Tensor {
+    return MX.acosh(this);
+  }
+  atanh(): Tensor {
+    return MX.atanh(this);
+  }
+  arctanh(): Tensor {
+    return MX.atanh(this);
+  }
   tan(): Tensor {
     return MX.tan(this);
   }

@@ -270,6 +270,17 @@ C("positive_bool", "torch.positive(torch.tensor([True]))", keys=["bool"])
 C("corrcoef", "torch.corrcoef(torch.tensor([[0.7308, 1.0060, 0.5270, 1.4516], [-0.1383, 1.5706, 0.4724, 0.4141], [0.1193, 0.2829, 0.9037, 0.3957]]))")
 C("corrcoef_2", "torch.corrcoef(torch.tensor([[0, 1, 2], [2, 1, 0]]))")
 C("corrcoef_1d", "torch.corrcoef(torch.tensor([1., 3, 2]))", "torch.corrcoef(torch.tensor([1, 3, 2], {dtype: torch.float32}))")
+C("asinh", "torch.asinh(torch.tensor([0.1606, -1.4267, -1.0899, -1.0250]))")
+C("acosh", "torch.acosh(torch.tensor([1.3192, 1.9915, 1.9674, 1.7151]))")
+C("atanh", "torch.atanh(torch.tensor([-0.9385, 0.2968, -0.8591, -0.1871, 1.0, 1.5]))")
+C("arcsinh_method", "torch.tensor([0.5, -2.0]).arcsinh()")
+C("torch_conv1d", "torch.conv1d(torch.arange(10.).view(1, 2, 5), torch.arange(12.).view(2, 2, 3) / 10, padding=1)", "torch.conv1d(torch.arange(10).float().view(1, 2, 5), torch.arange(12).float().view(2, 2, 3).div(10), {padding: 1})")
+C("torch_conv_transpose1d", "torch.conv_transpose1d(torch.arange(10.).view(1, 2, 5), torch.arange(12.).view(2, 3, 2) / 10, stride=2)", "torch.conv_transpose1d(torch.arange(10).float().view(1, 2, 5), torch.arange(12).float().view(2, 3, 2).div(10), {stride: 2})")
+C("torch_cosine_similarity", "torch.cosine_similarity(torch.arange(10.).view(2, 5), torch.ones(5), dim=1)", "torch.cosine_similarity(torch.arange(10).float().view(2, 5), torch.ones(5), {dim: 1})")
+C("torch_avg_pool1d", "torch.avg_pool1d(torch.tensor([[[1., 2, 3, 4, 5, 6, 7]]]), 3, 2)", "torch.avg_pool1d(torch.tensor([[[1, 2, 3, 4, 5, 6, 7]]], {dtype: torch.float32}), 3, 2)")
+C("torch_pixel_shuffle", "torch.pixel_shuffle(torch.arange(16.).view(1, 4, 2, 2), 2)", "torch.pixel_shuffle(torch.arange(16).float().view(1, 4, 2, 2), 2)")
+C("torch_pixel_unshuffle", "torch.pixel_unshuffle(torch.arange(16.).view(1, 1, 4, 4), 2)", "torch.pixel_unshuffle(torch.arange(16).float().view(1, 1, 4, 4), 2)")
+C("torch_channel_shuffle", "torch.channel_shuffle(torch.arange(8.).view(1, 4, 1, 2), 2)", "torch.channel_shuffle(torch.arange(8).float().view(1, 4, 1, 2), 2)")
 # reductions
 C("sum_dim", "torch.sum(%s, 1)" % A)
 C("sum_dims", "torch.sum(torch.arange(4 * 5 * 6).view(4, 5, 6), (2, 1))", "torch.sum(torch.arange(4 * 5 * 6).view(4, 5, 6), [2, 1])")
@@ -937,6 +948,9 @@ G("copysign", "a = torch.tensor([1.5, -2., 0., 3.], requires_grad=True)", "torch
   "const a = torch.tensor([1.5, -2, 0, 3], {requires_grad: true});", "torch.copysign(a, torch.tensor([-1, -1, 1, 0], {dtype: torch.float32}))", ["a"])
 G("corrcoef", "a = torch.tensor([[0.7, 1.0, 0.5, 1.4], [-0.1, 1.5, 0.4, 0.4]], requires_grad=True)", "torch.corrcoef(a)",
   "const a = torch.tensor([[0.7, 1.0, 0.5, 1.4], [-0.1, 1.5, 0.4, 0.4]], {requires_grad: true});", "torch.corrcoef(a)", ["a"])
+
+for fn, vals in [("asinh", "[-1.5, 0.2, 3.0]"), ("acosh", "[1.5, 2.0, 4.0]"), ("atanh", "[-0.5, 0.2, 0.9]")]:
+    G(fn, "x = torch.tensor(%s, requires_grad=True)" % vals, "torch.%s(x)" % fn, "const x = torch.tensor(%s, {dtype: torch.float32, requires_grad: true});" % vals, "torch.%s(x)" % fn, ["x"])
 
 # torch.optim.lr_scheduler: the learning rate over the epochs
 def sched(name, make_py, make_ts, epochs=10, metric=False):

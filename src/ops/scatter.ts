@@ -17,7 +17,8 @@ function putFlat(base: tf.Tensor, pos: Int32Array, vals: tf.Tensor, accumulate: 
   const work = dtype === "bool" ? "int32" : dtype;
   if (pos.length === 0) return tf.clone(base);
   if (accumulate) {
-    const added = tf.unsortedSegmentSum(tf.cast(vals, work), tf.tensor1d(pos, "int32"), n);
+    // tfjs-backend-cpu's UnsortedSegmentSum returns float32 for int32 input; keep the integer dtype.
+    const added = tf.cast(tf.unsortedSegmentSum(tf.cast(vals, work), tf.tensor1d(pos, "int32"), n), work);
     const sum = tf.add(tf.cast(base, work), added);
     return dtype === "bool" ? tf.notEqual(sum, 0) : sum;
   }

@@ -487,6 +487,12 @@ export function trapz(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: n
   return MX.trapz(y, (o.x as Tensor | null | undefined) ?? null, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1);
 }
 export const trapezoid = trapz;
+/** The running trapezoid-rule integral along `dim`: `torch.cumulative_trapezoid(y)`, `(y, x)`, `(y, {dx, dim})`. */
+export function cumulative_trapezoid(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: number; dim?: number }, options?: { dim?: number }): Tensor {
+  const o = parseArgs("cumulative_trapezoid", trimArgs([x, options]), ["x", "dx", "dim"]);
+  if (o.x instanceof Tensor && o.dx !== undefined) throw new TypeError("cumulative_trapezoid(): pass either x or dx, not both");
+  return MX.trapz(y, (o.x as Tensor | null | undefined) ?? null, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1, true);
+}
 /** `steps` values from base**start to base**end, evenly spaced in the exponent. */
 export function logspace(start: number, end: number, steps: number, ...args: [base?: number | LogspaceOpts, options?: LogspaceOpts]): Tensor {
   const o = parseArgs("logspace", args, ["base", "dtype", "requires_grad", "device"]);

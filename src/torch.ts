@@ -219,6 +219,11 @@ export const trunc = (a: Tensor): Tensor => E.trunc(a);
 export const fix = (a: Tensor): Tensor => E.trunc(a);
 export { isin, isposinf, isneginf, copysign, positive } from "./ops/elementwise_extra";
 export const corrcoef = (a: Tensor): Tensor => a.corrcoef();
+/** The Vandermonde matrix of a 1-D `x` (N columns, default len(x); option increasing): `torch.vander(x, {N: 3})`. */
+export function vander(x: Tensor, N?: number | null | { N?: number | null; increasing?: boolean }, options?: { increasing?: boolean }): Tensor {
+  const o = parseArgs("vander", trimArgs([N, options]), ["N", "increasing"]);
+  return LX.vander(x, (o.N as number | null | undefined) ?? null, Boolean(o.increasing));
+}
 export const exp = (a: Tensor): Tensor => E.exp(a);
 export const log = (a: Tensor): Tensor => E.log(a);
 export const log1p = (a: Tensor): Tensor => E.log1p(a);

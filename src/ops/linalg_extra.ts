@@ -437,3 +437,19 @@ export function corrcoef(a: Tensor): Tensor {
   const std = c.diag().sqrt();
   return c.div(std.view([-1, 1])).div(std.view([1, -1])).clip(-1, 1);
 }
+
+/**
+ * The Vandermonde matrix of a 1-D `x`: column j is x^(N-1-j) (x^j with `increasing`), N columns
+ * (default len(x)); integer and bool inputs give int64, as PyTorch's.
+ */
+export function vander(x: Tensor, N: number | null = null, increasing = false): Tensor {
+  if (!(x instanceof Tensor) || x.dim() !== 1) throw new RuntimeError("x must be a one-dimensional tensor.");
+  const n = N ?? x.shape[0];
+  if (!Number.isInteger(n) || n < 0) throw new RuntimeError("N must be non-negative.");
+  const xs = x.dtype._tf === "float32" ? x : x.long();
+  const col = xs.unsqueeze(1);
+  if (n === 0) return col.expand(-1, 0).clone();
+  const ones = col.new_ones([x.shape[0], 1]);
+  const cols = (n === 1 ? ones : M.cat([ones, col.expand(-1, n - 1)], 1)).cumprod(1);
+  return increasing ? cols : cols.flip(1);
+}

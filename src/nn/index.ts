@@ -21,6 +21,7 @@ export * from "./modules/batchnorm";
 export * from "./modules/upsampling";
 export * from "./modules/padding";
 export { LPPool1d, LPPool2d, MaxUnpool1d, MaxUnpool2d } from "./modules/pool_extra";
+export { ConvTranspose1d } from "./modules/conv_transpose1d";
 // rnn
 export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./modules/rnn";
 export type { RNNMode, RNNOptions, LSTMOptions, GRUOptions, RNNCellOptions, LSTMCellOptions, GRUCellOptions } from "./modules/rnn";

@@ -185,6 +185,19 @@ M("Conv1d_same", "nn.Conv1d(4, 2, 3, padding='same', dilation=2)", "new nn.Conv1
 M("Conv1d_groups_reflect", "nn.Conv1d(4, 4, 3, groups=2, padding=1, padding_mode='reflect')", "new nn.Conv1d(4, 4, 3, {groups: 2, padding: 1, padding_mode: 'reflect'})", XI, XI_T)
 M("Conv2d", "nn.Conv2d(4, 2, (2, 3), stride=(1, 2), padding=(1, 1))", "new nn.Conv2d(4, 2, [2, 3], {stride: [1, 2], padding: [1, 1]})", XM, XM_T)
 M("Conv2d_circular", "nn.Conv2d(4, 2, 3, padding=1, padding_mode='circular')", "new nn.Conv2d(4, 2, 3, {padding: 1, padding_mode: 'circular'})", XM, XM_T)
+M("ConvTranspose1d", "nn.ConvTranspose1d(4, 3, 3, stride=2)", "new nn.ConvTranspose1d(4, 3, 3, {stride: 2})", XI, XI_T)
+M("ConvTranspose1d_groups_pad", "nn.ConvTranspose1d(4, 2, 2, stride=2, padding=1, output_padding=1, groups=2, dilation=2)",
+  "new nn.ConvTranspose1d(4, 2, 2, {stride: 2, padding: 1, output_padding: 1, groups: 2, dilation: 2})", XI, XI_T)
+C("convtranspose1d_output_size_repr", """
+m = nn.ConvTranspose1d(2, 1, 3, stride=2, padding=1, bias=False)
+with torch.no_grad():
+    m.weight.copy_(torch.arange(6.).view(2, 1, 3) / 10)
+x = torch.arange(8.).view(1, 2, 4)
+out = (m(x), m(x, output_size=[8]), repr(m) == 'ConvTranspose1d(2, 1, kernel_size=(3,), stride=(2,), padding=(1,), bias=False)')
+""", """const m = new nn.ConvTranspose1d(2, 1, 3, {stride: 2, padding: 1, bias: false});
+torch.no_grad(() => m.weight.copy_(torch.arange(6).float().view(2, 1, 3).div(10)));
+const x = torch.arange(8).float().view(1, 2, 4);
+return [m(x), m(x, {output_size: [8]}), String(m) === 'ConvTranspose1d(2, 1, kernel_size=(3,), stride=(2,), padding=(1,), bias=False)'];""")
 M("ConvTranspose2d_groups", "nn.ConvTranspose2d(4, 2, 2, stride=2, groups=2)", "new nn.ConvTranspose2d(4, 2, 2, {stride: 2, groups: 2})", XM, XM_T)
 M("BatchNorm1d", "nn.BatchNorm1d(4)", "new nn.BatchNorm1d(4)", XI, XI_T)
 M("BatchNorm2d_noaffine", "nn.BatchNorm2d(4, affine=False)", "new nn.BatchNorm2d(4, {affine: false})", XM, XM_T)

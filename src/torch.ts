@@ -43,6 +43,7 @@ export type { TypedArrayWithShape } from "./ops/creation";
 export { Size } from "./tensor/size";
 export const scatter = (a: Tensor, ...args: Parameters<Tensor["scatter"]>): Tensor => a.scatter(...args);
 export const scatter_add = (a: Tensor, ...args: Parameters<Tensor["scatter_add"]>): Tensor => a.scatter_add(...args);
+export const scatter_reduce = (a: Tensor, ...args: Parameters<Tensor["scatter_reduce"]>): Tensor => a.scatter_reduce(...args);
 export const diagonal = (a: Tensor, ...args: Parameters<Tensor["diagonal"]>): Tensor => a.diagonal(...args);
 /** beta * input + alpha * (mat1 @ mat2), one node (AddmmBackward0) as F.linear records. */
 export const addmm = (input: Tensor, mat1: Tensor, mat2: Tensor, options: { beta?: number; alpha?: number } = {}): Tensor => {
@@ -59,6 +60,7 @@ export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[]
 export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
 export const unbind = (a: Tensor, ...args: Parameters<Tensor["unbind"]>): Tensor[] => a.unbind(...args);
 export const flatten = (a: Tensor, ...args: Parameters<Tensor["flatten"]>): Tensor => a.flatten(...args);
+export const unflatten = (a: Tensor, ...args: Parameters<Tensor["unflatten"]>): Tensor => a.unflatten(...args);
 export const squeeze = (a: Tensor, ...args: Parameters<Tensor["squeeze"]>): Tensor => a.squeeze(...args);
 export const unsqueeze = (a: Tensor, ...args: Parameters<Tensor["unsqueeze"]>): Tensor => a.unsqueeze(...args);
 export const transpose = (a: Tensor, ...args: Parameters<Tensor["transpose"]>): Tensor => a.transpose(...args);
@@ -86,13 +88,16 @@ export function stack(tensors: Tensor[], ...args: [dim?: number | ({ dim?: numbe
   return withOut("stack", M.stack(tensors, (o.dim as number | undefined) ?? 0), o.out);
 }
 export { mm, bmm, dot, mv, outer } from "./ops/linalg";
-export { maximum, minimum, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
+export { maximum, minimum, fmax, fmin, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
 export type { ValuesIndices } from "./ops/reduce";
 export * from "./serialization";
 export * as nn from "./nn";
 export * as hub from "./hub";
 // PyTorch also exposes these functional layers at the top level (torch.conv2d, torch.max_pool2d, ...).
 export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./nn/functional/vision";
+export { conv1d, avg_pool1d } from "./nn/functional/conv1d";
+export { conv_transpose1d } from "./nn/functional/pool_extra";
+export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } from "./nn/functional/vision2";
 export * as optim from "./optim";
 /** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
 export * as autograd from "./autograd";
@@ -211,6 +216,14 @@ export const log10 = (a: Tensor): Tensor => E.log10(a);
 export const expm1 = (a: Tensor): Tensor => E.expm1(a);
 export const reciprocal = (a: Tensor): Tensor => E.reciprocal(a);
 export const trunc = (a: Tensor): Tensor => E.trunc(a);
+export const fix = (a: Tensor): Tensor => E.trunc(a);
+export { isin, isposinf, isneginf, copysign, positive } from "./ops/elementwise_extra";
+export const corrcoef = (a: Tensor): Tensor => a.corrcoef();
+/** The Vandermonde matrix of a 1-D `x` (N columns, default len(x); option increasing): `torch.vander(x, {N: 3})`. */
+export function vander(x: Tensor, N?: number | null | { N?: number | null; increasing?: boolean }, options?: { increasing?: boolean }): Tensor {
+  const o = parseArgs("vander", trimArgs([N, options]), ["N", "increasing"]);
+  return LX.vander(x, (o.N as number | null | undefined) ?? null, Boolean(o.increasing));
+}
 export const exp = (a: Tensor): Tensor => E.exp(a);
 export const log = (a: Tensor): Tensor => E.log(a);
 export const log1p = (a: Tensor): Tensor => E.log1p(a);
@@ -331,6 +344,14 @@ export function median(a: Tensor, dim: number | { dim: number; keepdim?: boolean
 export function median(a: Tensor, dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | R.ValuesIndices {
   return dim === undefined ? a.median() : a.median(dim, keepdim);
 }
+/** median ignoring NaN: of all elements, or (values, indices) along `dim`. */
+export function nanmedian(a: Tensor): Tensor;
+export function nanmedian(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): R.ValuesIndices;
+export function nanmedian(a: Tensor, dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | R.ValuesIndices {
+  return dim === undefined ? a.nanmedian() : a.nanmedian(dim, keepdim);
+}
+export const quantile = (a: Tensor, ...args: Parameters<Tensor["quantile"]>): Tensor => a.quantile(...args);
+export const nanquantile = (a: Tensor, ...args: Parameters<Tensor["nanquantile"]>): Tensor => a.nanquantile(...args);
 export const tril = (a: Tensor, ...args: Parameters<Tensor["tril"]>): Tensor => a.tril(...args);
 export const triu = (a: Tensor, ...args: Parameters<Tensor["triu"]>): Tensor => a.triu(...args);
 export function nonzero(a: Tensor): Tensor;
@@ -387,6 +408,12 @@ export const atan = unaryOut("atan", MX.atan);
 export const arctan = unaryOut("arctan", MX.atan);
 export const cosh = unaryOut("cosh", MX.cosh);
 export const sinh = unaryOut("sinh", MX.sinh);
+export const asinh = unaryOut("asinh", MX.asinh);
+export const arcsinh = unaryOut("arcsinh", MX.asinh);
+export const acosh = unaryOut("acosh", MX.acosh);
+export const arccosh = unaryOut("arccosh", MX.acosh);
+export const atanh = unaryOut("atanh", MX.atanh);
+export const arctanh = unaryOut("arctanh", MX.atanh);
 export const tan = unaryOut("tan", MX.tan);
 export const deg2rad = unaryOut("deg2rad", MX.deg2rad);
 export const rad2deg = unaryOut("rad2deg", MX.rad2deg);
@@ -465,6 +492,12 @@ export function trapz(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: n
   return MX.trapz(y, (o.x as Tensor | null | undefined) ?? null, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1);
 }
 export const trapezoid = trapz;
+/** The running trapezoid-rule integral along `dim`: `torch.cumulative_trapezoid(y)`, `(y, x)`, `(y, {dx, dim})`. */
+export function cumulative_trapezoid(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: number; dim?: number }, options?: { dim?: number }): Tensor {
+  const o = parseArgs("cumulative_trapezoid", trimArgs([x, options]), ["x", "dx", "dim"]);
+  if (o.x instanceof Tensor && o.dx !== undefined) throw new TypeError("cumulative_trapezoid(): pass either x or dx, not both");
+  return MX.trapz(y, (o.x as Tensor | null | undefined) ?? null, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1, true);
+}
 /** `steps` values from base**start to base**end, evenly spaced in the exponent. */
 export function logspace(start: number, end: number, steps: number, ...args: [base?: number | LogspaceOpts, options?: LogspaceOpts]): Tensor {
   const o = parseArgs("logspace", args, ["base", "dtype", "requires_grad", "device"]);
@@ -665,17 +698,17 @@ export function repeat_interleave(a: Tensor, ...args: Partial<Parameters<Tensor[
 export const take = (a: Tensor, index: Tensor): Tensor => a.take(index);
 export const take_along_dim = (a: Tensor, ...args: Parameters<Tensor["take_along_dim"]>): Tensor => a.take_along_dim(...args);
 /**
- * Insertion points of `values` in the innermost rows of `sorted_sequence` (int32); options right /
+ * Insertion points of `values` in the innermost rows of `sorted_sequence` (int64; int32 with out_int32); options right /
  * side ('left' | 'right'), sorter, out_int32.
  */
 export function searchsorted(sorted_sequence: Tensor, values: Tensor | number, options: SearchOptions = {}): Tensor {
   const o = parseArgs("searchsorted", [options], ["out_int32", "right", "side", "sorter"]);
   return X.searchsorted(sorted_sequence, values, o as SearchOptions);
 }
-/** The bucket index of each element of `input` given sorted 1-D `boundaries` (int32); option right. */
+/** The bucket index of each element of `input` given sorted 1-D `boundaries` (int64; int32 with out_int32); option right. */
 export function bucketize(input: Tensor | number, boundaries: Tensor, options: { out_int32?: boolean; right?: boolean } = {}): Tensor {
   const o = parseArgs("bucketize", [options], ["out_int32", "right"]);
-  return X.bucketize(input, boundaries, o as { right?: boolean });
+  return X.bucketize(input, boundaries, o as { out_int32?: boolean; right?: boolean });
 }
 export const bincount = (a: Tensor, ...args: Parameters<Tensor["bincount"]>): Tensor => a.bincount(...args);
 export const tensor_split = (a: Tensor, ...args: Parameters<Tensor["tensor_split"]>): Tensor[] => a.tensor_split(...args);

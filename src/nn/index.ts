@@ -8,7 +8,7 @@ export type { ForwardArgs, ForwardResult, ForwardHook, ForwardPreHook, Incompati
 export { Sequential, ModuleList, ModuleDict } from "./modules/container";
 export { Identity, Linear, Bilinear } from "./modules/linear";
 export type { LinearOptions } from "./modules/linear";
-export { ReLU, ReLU6, Hardtanh, LeakyReLU, ELU, Sigmoid, Tanh, LogSigmoid, GELU, SiLU, Softplus, Softmax, LogSoftmax, Softmin } from "./modules/activation";
+export { ReLU, ReLU6, Hardtanh, LeakyReLU, ELU, Sigmoid, Tanh, LogSigmoid, GELU, SiLU, Softplus, Softmax, Softmax2d, LogSoftmax, Softmin } from "./modules/activation";
 export { Dropout, Dropout1d, Dropout2d } from "./modules/dropout";
 export { Flatten, Unflatten } from "./modules/flatten";
 export { Embedding } from "./modules/sparse";
@@ -20,6 +20,8 @@ export * from "./modules/pooling";
 export * from "./modules/batchnorm";
 export * from "./modules/upsampling";
 export * from "./modules/padding";
+export { LPPool1d, LPPool2d, MaxUnpool1d, MaxUnpool2d } from "./modules/pool_extra";
+export { ConvTranspose1d } from "./modules/conv_transpose1d";
 // rnn
 export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./modules/rnn";
 export type { RNNMode, RNNOptions, LSTMOptions, GRUOptions, RNNCellOptions, LSTMCellOptions, GRUCellOptions } from "./modules/rnn";

@@ -124,7 +124,7 @@ export function div(a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
   const [x, y] = binaryInputs("div", a, b);
   const mode = options?.rounding_mode ?? null;
   if (mode !== null && mode !== "trunc" && mode !== "floor") {
-    throw new ValueError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${String(mode)}'`);
+    throw new RuntimeError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${String(mode)}'`);
   }
   if (mode !== null) {
     const dt = promote(x.dtype, y.dtype)._tf === "float32" ? "float32" : "int32";
@@ -388,6 +388,17 @@ function pairwise(name: string, a: Tensor, b: Operand, pick: (x: tf.Tensor, y: t
 }
 export const maximum = (a: Tensor, b: Operand): Tensor => pairwise("maximum", a, b, tf.maximum, tf.greater);
 export const minimum = (a: Tensor, b: Operand): Tensor => pairwise("minimum", a, b, tf.minimum, tf.less);
+
+/**
+ * torch.fmax / torch.fmin: maximum/minimum that ignore a nan on one side (nan only where both are).
+ * The gradient goes to `a` where it is picked (ties included) and to `b` elsewhere, as PyTorch's.
+ */
+function nanIgnoring(name: string, a: Tensor, b: Tensor, keepA: (x: Tensor, y: Tensor) => Tensor): Tensor {
+  if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new TypeError(`${name}(): argument 'other' must be Tensor`);
+  return where(keepA(a, b).logical_or(isnan(b)), a, b);
+}
+export const fmax = (a: Tensor, b: Tensor): Tensor => nanIgnoring("fmax", a, b, ge);
+export const fmin = (a: Tensor, b: Tensor): Tensor => nanIgnoring("fmin", a, b, le);
 
 function compare(op: string, a: Tensor, b: Operand, f: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
   const [x, y] = binaryInputs(op, a, b);

@@ -426,3 +426,30 @@ function singularNorm(P: Tensor, ord: 2 | -2 | "nuc"): Tensor {
   }
   return record("LinalgMatrixNormBackward0", [P], compute(() => tf.tensor(vals, batch, "float32")), (g) => [tf.mul(tf.reshape(g, [...batch, 1, 1]), tf.tensor(grad, P.shape, "float32"))]);
 }
+
+/**
+ * Pearson correlation coefficients of the variables in the rows of `a` (a 1-D input is one variable),
+ * PyTorch's torch.corrcoef: cov(a) divided by the outer product of the standard deviations, clipped to [-1, 1].
+ */
+export function corrcoef(a: Tensor): Tensor {
+  const c = a.cov();
+  if (c.dim() === 0) return c.div(c);
+  const std = c.diag().sqrt();
+  return c.div(std.view([-1, 1])).div(std.view([1, -1])).clip(-1, 1);
+}
+
+/**
+ * The Vandermonde matrix of a 1-D `x`: column j is x^(N-1-j) (x^j with `increasing`), N columns
+ * (default len(x)); integer and bool inputs give int64, as PyTorch's.
+ */
+export function vander(x: Tensor, N: number | null = null, increasing = false): Tensor {
+  if (!(x instanceof Tensor) || x.dim() !== 1) throw new RuntimeError("x must be a one-dimensional tensor.");
+  const n = N ?? x.shape[0];
+  if (!Number.isInteger(n) || n < 0) throw new RuntimeError("N must be non-negative.");
+  const xs = x.dtype._tf === "float32" ? x : x.long();
+  const col = xs.unsqueeze(1);
+  if (n === 0) return col.expand(-1, 0).clone();
+  const ones = col.new_ones([x.shape[0], 1]);
+  const cols = (n === 1 ? ones : M.cat([ones, col.expand(-1, n - 1)], 1)).cumprod(1);
+  return increasing ? cols : cols.flip(1);
+}

@@ -168,6 +168,9 @@ export const asin = (a: Tensor): Tensor => unaryF("AsinBackward0", a, tf.asin, (
 export const atan = (a: Tensor): Tensor => unaryF("AtanBackward0", a, tf.atan, (g, x) => tf.div(g, tf.add(1, tf.square(x))));
 export const cosh = (a: Tensor): Tensor => unaryF("CoshBackward0", a, tf.cosh, (g, x) => tf.mul(g, tf.sinh(x)));
 export const sinh = (a: Tensor): Tensor => unaryF("SinhBackward0", a, tf.sinh, (g, x) => tf.mul(g, tf.cosh(x)));
+export const asinh = (a: Tensor): Tensor => unaryF("AsinhBackward0", a, tf.asinh, (g, x) => tf.div(g, tf.sqrt(tf.add(tf.square(x), 1))));
+export const acosh = (a: Tensor): Tensor => unaryF("AcoshBackward0", a, tf.acosh, (g, x) => tf.mul(g, tf.rsqrt(tf.sub(tf.square(x), 1))));
+export const atanh = (a: Tensor): Tensor => unaryF("AtanhBackward0", a, tf.atanh, (g, x) => tf.div(g, tf.sub(1, tf.square(x))));
 export const tan = (a: Tensor): Tensor => unaryF("TanBackward0", a, tf.tan, (g, _x, y) => tf.mul(g, tf.add(1, tf.square(y))));
 export const deg2rad = (a: Tensor): Tensor => unaryF("Deg2RadBackward0", a, (x) => tf.mul(x, Math.PI / 180), (g) => tf.mul(g, Math.PI / 180));
 export const rad2deg = (a: Tensor): Tensor => unaryF("Rad2DegBackward0", a, (x) => tf.mul(x, 180 / Math.PI), (g) => tf.mul(g, 180 / Math.PI));
@@ -652,15 +655,19 @@ export function cov(a: Tensor, correction = 1, fweights: Tensor | null = null, a
   return a.dim() < 2 || x.shape[0] === 1 ? M.reshape(c, []) : c;
 }
 
-/** Trapezoid rule along `dim`, with sample points `x` (1-D or the shape of y) or a constant spacing `dx`. */
-export function trapz(y: Tensor, x: Tensor | null = null, dx = 1, dim = -1): Tensor {
-  need("trapz", y);
+/**
+ * Trapezoid rule along `dim`, with sample points `x` (1-D or the shape of y) or a constant spacing `dx`;
+ * `cumulative` gives the running integral (torch.cumulative_trapezoid, one element fewer along `dim`).
+ */
+export function trapz(y: Tensor, x: Tensor | null = null, dx = 1, dim = -1, cumulative = false): Tensor {
+  need(cumulative ? "cumulative_trapezoid" : "trapz", y);
   const yf = y.float();
   const d = normDim(dim, yf.dim(), "trapz");
   const len = yf.shape[d];
-  if (len === 0) return R.sum(yf, d);
+  if (len === 0) return cumulative ? yf : R.sum(yf, d);
+  const total = (t: Tensor): Tensor => (cumulative ? R.cumsum(t, d) : R.sum(t, d));
   const avg = E.div(E.add(M.narrow(yf, d, 1, len - 1), M.narrow(yf, d, 0, len - 1)), 2);
-  if (x === null) return E.mul(R.sum(avg, d), dx);
+  if (x === null) return E.mul(total(avg), dx);
   let spacing: Tensor;
   if (x.dim() === 1) {
     if (x.shape[0] !== len) throw new RuntimeError(`trapezoid: There must be one \`x\` value for each sample point (x ${fmtShape(x.shape)}, y ${fmtShape(y.shape)} along dim ${d})`);
@@ -668,7 +675,7 @@ export function trapz(y: Tensor, x: Tensor | null = null, dx = 1, dim = -1): Ten
     const shape = yf.shape.map((_, i) => (i === d ? len - 1 : 1));
     spacing = M.reshape(dxs, shape);
   } else spacing = diff(x.float(), 1, d);
-  return R.sum(E.mul(avg, spacing), d);
+  return total(E.mul(avg, spacing));
 }
 
 /** The smallest and largest values (of all elements, or along `dim`). */

@@ -582,3 +582,21 @@ export function toDtype(t: Tensor, dtype: DType): Tensor {
   // Only float32 carries gradients, and a cast changes the dtype, so the result is a constant.
   return withDtype(constant(out), dtype);
 }
+
+/**
+ * The shape `unflatten(dim, sizes)` gives: dim `dim` of `shape` split into `sizes` (one may be -1).
+ * Shared by Tensor.unflatten and nn.Unflatten.
+ */
+export function unflattenShape(shape: readonly number[], dim: number, sizes: readonly number[]): number[] {
+  const d = normDim(dim, shape.length, "unflatten");
+  if (sizes.length === 0) throw new RuntimeError("unflatten: sizes must be non-empty");
+  const size = shape[d];
+  const known = sizes.filter((s) => s !== -1).reduce((a, b) => a * b, 1);
+  const inferred = sizes.filter((s) => s === -1).length;
+  if (inferred > 1) throw new RuntimeError("unflatten got an unexpected error:\nonly one dimension can be inferred");
+  if ((inferred === 0 && known !== size) || (inferred === 1 && (known === 0 || size % known !== 0))) {
+    throw new RuntimeError(`unflatten: Provided sizes [${sizes.join(", ")}] don't multiply up to the size of dim ${dim} (${size}) in the input tensor`);
+  }
+  const full = sizes.map((s) => (s === -1 ? size / known : s));
+  return [...shape.slice(0, d), ...full, ...shape.slice(d + 1)];
+}

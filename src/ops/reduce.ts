@@ -97,7 +97,7 @@ export interface ValuesIndices {
   [Symbol.iterator](): Iterator<Tensor>;
 }
 
-export function valuesIndices(values: Tensor, indices: Tensor, op: "max" | "min" | "sort" | "topk" | "kthvalue" | "median" | "mode" | "cummax" | "cummin"): ValuesIndices {
+export function valuesIndices(values: Tensor, indices: Tensor, op: "max" | "min" | "sort" | "topk" | "kthvalue" | "median" | "nanmedian" | "mode" | "cummax" | "cummin"): ValuesIndices {
   // Indices are int64 whatever the values' dtype (an int32 input's indices included).
   withDtype(indices, D.int64);
   const r = [values, indices];

@@ -18,7 +18,8 @@ function putFlat(base: tf.Tensor, pos: Int32Array, vals: tf.Tensor, accumulate: 
   const work = dtype === "bool" ? "int32" : dtype;
   if (pos.length === 0) return tf.clone(base);
   if (accumulate) {
-    const added = tf.unsortedSegmentSum(tf.cast(vals, work), tf.tensor1d(pos, "int32"), n);
+    // tfjs-backend-cpu's UnsortedSegmentSum returns float32 for int32 input; keep the integer dtype.
+    const added = tf.cast(tf.unsortedSegmentSum(tf.cast(vals, work), tf.tensor1d(pos, "int32"), n), work);
     const sum = tf.add(tf.cast(base, work), added);
     return dtype === "bool" ? tf.notEqual(sum, 0) : sum;
   }
@@ -204,4 +205,77 @@ export function scatter_add(t: Tensor, dim: number, index: Tensor, src: Tensor):
   const ishape = index.shape.slice();
   const out = compute(() => tf.reshape(putFlat(tf.reshape(t._t, [-1]), g.pos, gatherFlat(src._t, g.srcPos, [g.pos.length]), true), t.shape));
   return record("ScatterAddBackward0", [t, src], out, (gr) => [gr, srcGrad(gr, g, src.shape, ishape)]);
+}
+
+export type ScatterReduce = "sum" | "prod" | "mean" | "amax" | "amin";
+
+/**
+ * torch.scatter_reduce: `src` reduced into a copy of `t` at the positions `index` gives along `dim`,
+ * with `reduce` "sum" | "prod" | "mean" | "amax" | "amin"; `include_self` false leaves the old values
+ * of the reached positions out. Host-side, as PyTorch's CPU kernel; the gradient is PyTorch's
+ * (amax/amin share it among the tied contributors; prod divides out each one's own factor).
+ */
+export function scatter_reduce(t: Tensor, dim: number, index: Tensor, src: Tensor, reduce: ScatterReduce, include_self = true): Tensor {
+  const op = "scatter_reduce";
+  if (!(src instanceof Tensor)) throw new TypeError(`${op}(): argument 'src' must be Tensor, not ${describe(src)}`);
+  if (!["sum", "prod", "mean", "amax", "amin"].includes(reduce)) {
+    throw new RuntimeError(`reduce argument must be either sum, prod, mean, amax or amin, got ${String(reduce)}`);
+  }
+  if (src.dtype !== t.dtype) throw new RuntimeError(`${op}(): Expected self.dtype to be equal to src.dtype`);
+  const g = geometry(op, t, dim, index, src);
+  const self = Float64Array.from(t._t.dataSync() as ArrayLike<number>);
+  const sv = src._t.dataSync() as ArrayLike<number>;
+  const n = self.length;
+  // Each reached position's contributors: src element numbers (and self when include_self).
+  const contrib = new Map<number, number[]>();
+  g.pos.forEach((p, i) => {
+    const l = contrib.get(p);
+    if (l) l.push(i);
+    else contrib.set(p, [i]);
+  });
+  const out = Float64Array.from(self);
+  const count = new Float64Array(n).fill(1);
+  const integral = t.dtype._tf !== "float32";
+  for (const [p, list] of contrib) {
+    const vals = list.map((i) => sv[g.srcPos[i]]);
+    if (include_self) vals.push(self[p]);
+    count[p] = vals.length;
+    let r: number;
+    if (reduce === "sum" || reduce === "mean") r = vals.reduce((a, b) => a + b, 0);
+    else if (reduce === "prod") r = vals.reduce((a, b) => a * b, 1);
+    else r = vals.reduce((a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : reduce === "amax" ? Math.max(a, b) : Math.min(a, b)));
+    if (reduce === "mean") r = integral ? Math.floor(r / vals.length) : r / vals.length;
+    out[p] = r;
+  }
+  const dt = t.dtype._tf;
+  const result = compute(() => tf.tensor(dt === "float32" ? Float32Array.from(out) : Int32Array.from(out), t.shape, dt === "bool" ? "int32" : dt));
+  const sshape = src.shape.slice();
+  return record("ScatterReduceBackward0", [t, src], result, (gr) => {
+    const gv = gr.dataSync() as ArrayLike<number>;
+    const res = result.dataSync() as ArrayLike<number>;
+    const gSelf = new Float32Array(n);
+    const gSrc = new Float32Array(src.numel());
+    for (let p = 0; p < n; p++) gSelf[p] = contrib.has(p) ? 0 : gv[p];
+    for (const [p, list] of contrib) {
+      const others = (skip: number, selfToo: boolean): number => list.reduce((a, i) => (i === skip ? a : a * sv[g.srcPos[i]]), selfToo ? self[p] : 1);
+      if (reduce === "sum") {
+        if (include_self) gSelf[p] = gv[p];
+        for (const i of list) gSrc[g.srcPos[i]] += gv[p];
+      } else if (reduce === "mean") {
+        if (include_self) gSelf[p] = gv[p] / count[p];
+        for (const i of list) gSrc[g.srcPos[i]] += gv[p] / count[p];
+      } else if (reduce === "prod") {
+        if (include_self) gSelf[p] = gv[p] * others(-1, false);
+        for (const i of list) gSrc[g.srcPos[i]] += gv[p] * others(i, include_self);
+      } else {
+        const hit = (v: number): boolean => v === res[p] || (Number.isNaN(v) && Number.isNaN(res[p]));
+        // As PyTorch's backward: an old value equal to the result takes its share even when include_self
+        // is false (its share is then dropped, not given to the others).
+        const ties = list.filter((i) => hit(sv[g.srcPos[i]])).length + (hit(self[p]) ? 1 : 0);
+        if (include_self && hit(self[p])) gSelf[p] = gv[p] / ties;
+        for (const i of list) if (hit(sv[g.srcPos[i]])) gSrc[g.srcPos[i]] += gv[p] / ties;
+      }
+    }
+    return [tf.tensor(gSelf, t.shape, "float32"), tf.tensor(gSrc, sshape, "float32")];
+  });
 }

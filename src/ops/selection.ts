@@ -1,5 +1,5 @@
 /**
- * Order statistics that pick one element per slice: kthvalue, median, mode (PyTorch's
+ * Order statistics that pick one element per slice: kthvalue, median, nanmedian, mode (PyTorch's
  * torch.return_types.kthvalue / median / mode along a dim, and median over all elements).
  * They run on the host, as sort does: NaN orders as the largest value, ties keep index order.
  *
@@ -29,7 +29,7 @@ function byValue(vals: number[]): number[] {
 }
 
 /** One pick per slice along `d`: the values (with `name`'s backward) and their indices. */
-function pickAlong(op: "kthvalue" | "median" | "mode", name: string, t: Tensor, dim: number, keepdim: boolean, pick: Picker): ValuesIndices {
+function pickAlong(op: "kthvalue" | "median" | "nanmedian" | "mode", name: string, t: Tensor, dim: number, keepdim: boolean, pick: Picker): ValuesIndices {
   if (t.dtype._tf === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   const d = normDim(dim, t.dim(), op);
   const shape = t.dim() === 0 ? [1] : t.shape;
@@ -76,13 +76,33 @@ export function medianDim(t: Tensor, dim: number, keepdim = false): ValuesIndice
   return pickAlong("median", "MedianBackward1", t, dim, keepdim, lowerMedian);
 }
 
+/** The lower median of the non-NaN values (PyTorch's k = (n - nans - 1) / 2, truncated); NaN only for an all-NaN slice. */
+const nanLowerMedian: Picker = (vals, order) => {
+  const nans = vals.reduce((c, v) => c + (Number.isNaN(v) ? 1 : 0), 0);
+  return order[Math.max(0, (vals.length - nans - 1) >> 1)];
+};
+
+/** nanmedian along `dim` (values and indices): the median of each slice's non-NaN values. */
+export function nanmedianDim(t: Tensor, dim: number, keepdim = false): ValuesIndices {
+  return pickAlong("nanmedian", "NanmedianBackward1", t, dim, keepdim, nanLowerMedian);
+}
+
 /** Median of all elements (the lower one of an even count; NaN if any is); the gradient is shared by the elements equal to it. */
 export function medianAll(t: Tensor): Tensor {
-  if (t.dtype._tf === "bool") throw new RuntimeError(`"median_cpu" not implemented for 'Bool'`);
-  if (t.numel() === 0) return record("MedianBackward0", [t], compute(() => tf.scalar(NaN, t.dtype._tf)), () => [tf.zeros(t.shape)]);
+  return medianOfAll(t, "median", "MedianBackward0", lowerMedian);
+}
+
+/** nanmedian of all elements: the median of the non-NaN ones (NaN when all are). */
+export function nanmedianAll(t: Tensor): Tensor {
+  return medianOfAll(t, "nanmedian", "NanmedianBackward0", nanLowerMedian);
+}
+
+function medianOfAll(t: Tensor, op: string, name: string, pick: Picker): Tensor {
+  if (t.dtype._tf === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
+  if (t.numel() === 0) return record(name, [t], compute(() => tf.scalar(NaN, t.dtype._tf)), () => [tf.zeros(t.shape)]);
   const flat = Array.from(t._t.dataSync() as ArrayLike<number>);
-  const value = flat[lowerMedian(flat, byValue(flat))];
-  return record("MedianBackward0", [t], compute(() => tf.scalar(value, t.dtype._tf)), (g) => {
+  const value = flat[pick(flat, byValue(flat))];
+  return record(name, [t], compute(() => tf.scalar(value, t.dtype._tf)), (g) => {
     const data = t._t.dataSync() as ArrayLike<number>;
     const mask = Float32Array.from(data, (v) => (Number.isNaN(value) ? (Number.isNaN(v) ? 1 : 0) : v === value ? 1 : 0));
     const count = mask.reduce((a, b) => a + b, 0);

@@ -820,7 +820,7 @@ export interface SearchOptions {
   sorter?: Tensor | null;
 }
 
-/** First index where each value could be inserted keeping each innermost row of `seq` sorted (right: after equal ones). int32. */
+/** First index where each value could be inserted keeping each innermost row of `seq` sorted (right: after equal ones); int64, or int32 with out_int32. */
 export function searchsorted(seq: Tensor, values: Tensor | number, o: SearchOptions = {}, op = "torch.searchsorted"): Tensor {
   checkTensor(op, "sorted_sequence", seq);
   if (o.side !== undefined && o.side !== null && o.side !== "left" && o.side !== "right") {
@@ -871,7 +871,7 @@ export function searchsorted(seq: Tensor, values: Tensor | number, o: SearchOpti
   return o.out_int32 === true ? withDtype(r, D.int32) : r;
 }
 
-/** The bucket of each element given sorted 1-D `boundaries`: searchsorted(boundaries, input, {right}). int32. */
+/** The bucket of each element given sorted 1-D `boundaries`: searchsorted(boundaries, input, {right}); int64, or int32 with out_int32. */
 export function bucketize(input: Tensor | number, boundaries: Tensor, o: { out_int32?: boolean; right?: boolean } = {}): Tensor {
   checkTensor("bucketize", "boundaries", boundaries);
   if (boundaries.dim() !== 1) throw new RuntimeError(`torch.bucketize(): boundaries tensor must be 1 dimension, but got dim(${boundaries.dim()})`);

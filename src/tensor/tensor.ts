@@ -20,6 +20,8 @@ import * as C from "../ops/creation";
 import * as SM from "../ops/sampling";
 import * as S from "../ops/sort";
 import * as SEL from "../ops/selection";
+import { quantile, Interpolation } from "../ops/quantile";
+import * as EX from "../ops/elementwise_extra";
 import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs } from "../ops/_core";
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
@@ -92,6 +94,13 @@ function sizesFrom(args: unknown[], op?: string, name?: string): number[] {
   // `x.view()` with no sizes at all is PyTorch's TypeError; `x.view([])` (0-d) is fine.
   if (op !== undefined && args.length === 0) throw new TypeError(`${op}() missing 1 required positional arguments: "${name}"`);
   return args.length === 1 && Array.isArray(args[0]) ? (args[0] as number[]) : (args as number[]);
+}
+
+type QuantileOpts = { dim?: number | null; keepdim?: boolean; interpolation?: Interpolation };
+
+function quantileArgs(op: "quantile" | "nanquantile", t: Tensor, q: number | Tensor, rest: unknown[]): Tensor {
+  const o = parseArgs(op, [q, ...rest], ["q", "dim", "keepdim", "interpolation"]);
+  return quantile(op, t, o.q as number | Tensor, (o.dim as number | null | undefined) ?? null, (o.keepdim as boolean | undefined) ?? false, (o.interpolation as Interpolation | undefined) ?? "linear");
 }
 
 /** A trailing `dim` given positionally or as PyTorch's keyword, `{dim}`. */
@@ -497,6 +506,30 @@ export class Tensor {
   trunc(): Tensor {
     return E.trunc(this);
   }
+  /** trunc's other name. */
+  fix(): Tensor {
+    return E.trunc(this);
+  }
+  /** True where the element is +inf. */
+  isposinf(): Tensor {
+    return EX.isposinf(this);
+  }
+  /** True where the element is -inf. */
+  isneginf(): Tensor {
+    return EX.isneginf(this);
+  }
+  /** |self| with the sign of `other` (floating point). */
+  copysign(other: Tensor | number): Tensor {
+    return EX.copysign(this, other);
+  }
+  /** self (refused for bool, as PyTorch's unary `+`). */
+  positive(): Tensor {
+    return EX.positive(this);
+  }
+  /** Correlation coefficients of the variables in the rows. */
+  corrcoef(): Tensor {
+    return LX.corrcoef(this);
+  }
 
   // ---------------------------------------------------------------- fnmath: more math (src/ops/math_extra.ts, linalg_extra.ts), in-place forms, hooks
   absolute(): Tensor {
@@ -531,6 +564,24 @@ export class Tensor {
   }
   sinh(): Tensor {
     return MX.sinh(this);
+  }
+  asinh(): Tensor {
+    return MX.asinh(this);
+  }
+  arcsinh(): Tensor {
+    return MX.asinh(this);
+  }
+  acosh(): Tensor {
+    return MX.acosh(this);
+  }
+  arccosh(): Tensor {
+    return MX.acosh(this);
+  }
+  atanh(): Tensor {
+    return MX.atanh(this);
+  }
+  arctanh(): Tensor {
+    return MX.atanh(this);
   }
   tan(): Tensor {
     return MX.tan(this);
@@ -895,6 +946,14 @@ export class Tensor {
   maximum(other: Operand): Tensor {
     return E.maximum(this, other);
   }
+  /** Elementwise maximum that ignores nan on one side. */
+  fmax(other: Tensor): Tensor {
+    return E.fmax(this, other);
+  }
+  /** Elementwise minimum that ignores nan on one side. */
+  fmin(other: Tensor): Tensor {
+    return E.fmin(this, other);
+  }
   minimum(other: Operand): Tensor {
     return E.minimum(this, other);
   }
@@ -1097,6 +1156,12 @@ export class Tensor {
     const o = parseArgs("transpose", trimArgs([dim0, dim1]), ["dim0", "dim1"]);
     return M.transpose(this, o.dim0 as number, o.dim1 as number);
   }
+  /** Splits dim `dim` into `sizes` (one entry may be -1): `x.unflatten(1, [2, 2])` turns [3, 4] into [3, 2, 2]. */
+  unflatten(dim: number | { dim: number; sizes: number[] }, sizes?: number[]): Tensor {
+    const o = parseArgs("unflatten", [dim, sizes], ["dim", "sizes"]);
+    if (typeof o.dim !== "number" || !Array.isArray(o.sizes)) throw new TypeError("unflatten(): expected (int dim, tuple of ints sizes)");
+    return this.reshape(M.unflattenShape(this.shape, o.dim, o.sizes as number[]));
+  }
   flatten(start_dim: number | { start_dim?: number; end_dim?: number } = 0, end_dim = -1): Tensor {
     if (isOptions(start_dim)) {
       const o = parseArgs("flatten", [start_dim], ["start_dim", "end_dim"]);
@@ -1211,6 +1276,25 @@ export class Tensor {
     const a = parseArgs("median", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
     if (a.dim === undefined || a.dim === null) return SEL.medianAll(this);
     return SEL.medianDim(this, a.dim as number, (a.keepdim as boolean | undefined) ?? false);
+  }
+  /** median ignoring NaN: of all elements, or (values, indices) along `dim`; NaN only where every value is. */
+  nanmedian(): Tensor;
+  nanmedian(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
+  nanmedian(dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
+    const a = parseArgs("nanmedian", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
+    if (a.dim === undefined || a.dim === null) return SEL.nanmedianAll(this);
+    return SEL.nanmedianDim(this, a.dim as number, (a.keepdim as boolean | undefined) ?? false);
+  }
+  /**
+   * The q-th quantiles (q a number or a 1-D tensor in [0, 1]) over all elements or along `dim`, with
+   * `interpolation` "linear" (default), "lower", "higher", "midpoint" or "nearest"; NaN where a slice has one.
+   */
+  quantile(q: number | Tensor, dim?: number | null | QuantileOpts, keepdim?: boolean | QuantileOpts, options?: QuantileOpts): Tensor {
+    return quantileArgs("quantile", this, q, [dim, keepdim, options]);
+  }
+  /** quantile ignoring NaN values (NaN only for a slice that is all NaN). */
+  nanquantile(q: number | Tensor, dim?: number | null | QuantileOpts, keepdim?: boolean | QuantileOpts, options?: QuantileOpts): Tensor {
+    return quantileArgs("nanquantile", this, q, [dim, keepdim, options]);
   }
   /** The most frequent value along `dim` (default -1; the smallest on a tie) and the index of its last occurrence. */
   mode(dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices {
@@ -1500,6 +1584,17 @@ export class Tensor {
   scatter_add(dim: number, index: Tensor, src: Tensor): Tensor {
     return SC.scatter_add(this, dim, index, src);
   }
+  /**
+   * `src` reduced into a copy of this tensor at the positions `index` gives along `dim`: reduce is
+   * "sum", "prod", "mean", "amax" or "amin"; `include_self` (default true) counts the old values too.
+   */
+  scatter_reduce(dim: number, index: Tensor, src: Tensor, reduce: SC.ScatterReduce | { reduce: SC.ScatterReduce; include_self?: boolean }, options?: { include_self?: boolean }): Tensor {
+    const o = parseArgs("scatter_reduce", [reduce, options], ["reduce", "include_self"]);
+    return SC.scatter_reduce(this, dim, index, src, o.reduce as SC.ScatterReduce, (o.include_self as boolean | undefined) ?? true);
+  }
+  scatter_reduce_(dim: number, index: Tensor, src: Tensor, reduce: SC.ScatterReduce | { reduce: SC.ScatterReduce; include_self?: boolean }, options?: { include_self?: boolean }): this {
+    return this.inplace("scatter_reduce_", (s) => s.scatter_reduce(dim, index, src, reduce, options));
+  }
 
   // ---------------------------------------------------------------- views: geometry and export
 
@@ -1524,7 +1619,7 @@ export class Tensor {
     return this._view !== null && this._view.tracked;
   }
   /** The diagonal (offset > 0 above it) of the 2-D slices over dims `dim1`, `dim2`, as a view. */
-  diagonal(offset: number | { offset?: number; dim1?: number; dim2?: number } = 0, dim1 = 0, dim2 = 1): Tensor {
+  diagonal(offset: number | { offset?: number; dim1?: number; dim2?: number } = 0, dim1?: number, dim2?: number): Tensor {
     const o = parseArgs("diagonal", trimArgs([offset, dim1, dim2]), ["offset", "dim1", "dim2"]);
     return M.diagonal(this, (o.offset as number | undefined) ?? 0, (o.dim1 as number | undefined) ?? 0, (o.dim2 as number | undefined) ?? 1);
   }

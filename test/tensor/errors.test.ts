@@ -101,7 +101,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["a value given twice", () => f(2, 3).sum(0, { dim: 1 }), torch.TypeError, /sum\(\) got multiple values for argument 'dim'/],
   ["non-integer size", () => torch.zeros(2.5), torch.TypeError, /zeros\(\): size must be a list of non-negative integers, got \[2.5\]/],
   ["clamp without bounds", () => f(2).clamp(), torch.RuntimeError, /torch.clamp: At least one of 'min' or 'max' must not be None/],
-  ["bad rounding mode", () => f(2).div(2, { rounding_mode: "round" as "floor" }), torch.ValueError, /div expected rounding_mode to be one of None, 'trunc', or 'floor' but found 'round'/],
+  ["bad rounding mode", () => f(2).div(2, { rounding_mode: "round" as "floor" }), torch.RuntimeError, /div expected rounding_mode to be one of None, 'trunc', or 'floor' but found 'round'/],
   // creation
   ["ragged nested array", () => torch.tensor([[1, 2], [3]]), torch.ValueError, /expected sequence of length 2 at dim 1 \(got 1\)/],
   ["nested non-number", () => torch.tensor(["a"] as never), torch.TypeError, /Could not infer dtype of string/],

@@ -8,6 +8,7 @@ import { parseArgs } from "../../tensor/args";
 import { from_typed, linspace, ones, zeros } from "../../ops/creation";
 import { fmaFloat32 } from "../../ops/float32";
 import { cat, stack } from "../../ops/movement";
+import { broadcast_tensors } from "../../ops/shape_extra";
 import * as E from "../../ops/elementwise";
 import { RuntimeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
@@ -287,6 +288,8 @@ export function cosine_similarity(x1: Tensor, x2: Tensor, dim?: number | { dim?:
   const o = parseArgs("cosine_similarity", [dim, eps], ["dim", "eps"]);
   const d = (o.dim as number | undefined) ?? 1;
   const e = (o.eps as number | undefined) ?? 1e-8;
+  // PyTorch broadcasts the inputs first, so `dim` counts in the broadcast shape ([2, 5] with [5], dim=1).
+  [x1, x2] = broadcast_tensors(x1, x2);
   const w12 = x1.mul(x2).sum(d);
   const w1 = x1.mul(x1).sum(d);
   const w2 = x2.mul(x2).sum(d);

@@ -204,6 +204,17 @@ export class Softmax extends Module {
   }
 }
 
+/**
+ * Softmax over the channels of each spatial location: dim -3 of an [N, C, H, W] or [C, H, W] input.
+ * @example new nn.Softmax2d()(torch.randn(2, 3, 12, 13))  // sums to 1 over dim 1
+ */
+export class Softmax2d extends Module {
+  forward(input: Tensor): Tensor {
+    if (input.dim() !== 3 && input.dim() !== 4) throw new ValueError(`Softmax2d requires a 3D or 4D tensor as input, got ${input.dim()}D input of shape [${input.shape.join(", ")}]`);
+    return A.softmax(input, -3);
+  }
+}
+
 /** log(softmax(x)) along `dim`. */
 export class LogSoftmax extends Module {
   dim: number | null;

@@ -270,8 +270,9 @@ export class ConvTranspose2d extends _ConvNd {
     return [size[0] - min[0], size[1] - min[1]];
   }
 
-  forward(input: Tensor, output_size?: number[] | null): Tensor {
-    const op = this._output_padding(input, output_size ?? null);
+  forward(input: Tensor, output_size?: number[] | null | { output_size?: number[] | null }): Tensor {
+    const o = parseArgs("ConvTranspose2d.forward", [output_size], ["output_size"]);
+    const op = this._output_padding(input, (o.output_size as number[] | null | undefined) ?? null);
     return C.conv_transpose2d(input, this.weight, {
       bias: this.bias,
       stride: this.stride,

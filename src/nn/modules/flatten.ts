@@ -1,9 +1,8 @@
 /** Flatten and Unflatten: reshape layers for moving between conv feature maps and linear layers. */
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
-import { normDim } from "../../ops/_core";
 import { Module } from "./module";
-import { RuntimeError, TypeError } from "../../errors";
+import { TypeError } from "../../errors";
 
 /**
  * Flattens dims start_dim..end_dim into one.
@@ -58,17 +57,7 @@ export class Unflatten extends Module {
     this.unflattened_size = sizes.slice() as number[];
   }
   forward(input: Tensor): Tensor {
-    const d = normDim(this.dim, input.dim(), "unflatten");
-    const size = input.shape[d];
-    const sizes = this.unflattened_size;
-    const known = sizes.filter((s) => s !== -1).reduce((a, b) => a * b, 1);
-    const inferred = sizes.filter((s) => s === -1).length;
-    if (inferred > 1) throw new RuntimeError("unflatten got an unexpected error:\nonly one dimension can be inferred");
-    if ((inferred === 0 && known !== size) || (inferred === 1 && (known === 0 || size % known !== 0))) {
-      throw new RuntimeError(`unflatten: Provided sizes [${sizes.join(", ")}] don't multiply up to the size of dim ${this.dim} (${size}) in the input tensor`);
-    }
-    const full = sizes.map((s) => (s === -1 ? size / known : s));
-    return input.reshape([...input.shape.slice(0, d), ...full, ...input.shape.slice(d + 1)]);
+    return input.unflatten(this.dim, this.unflattened_size);
   }
   extra_repr(): string {
     const s = this.unflattened_size;

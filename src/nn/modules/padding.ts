@@ -1,4 +1,4 @@
-/** 2-D padding layers: ZeroPad2d, ConstantPad2d, ReflectionPad2d, ReplicationPad2d (wrappers of F.pad). */
+/** Padding layers: ZeroPad2d, ConstantPad1d/2d, ReflectionPad1d/2d, ReplicationPad1d/2d (wrappers of F.pad). */
 import { Tensor } from "../../tensor/tensor";
 import { Module } from "./module";
 import { pad, PadMode } from "../../ops/pad";
@@ -93,5 +93,72 @@ export class ReplicationPad2d extends _Pad2d {
   readonly _mode: PadMode = "replicate";
   constructor(padding: Padding2d) {
     super("ReplicationPad2d", padding);
+  }
+}
+
+/** PyTorch's `_pair` for the 1-D layers: an int becomes (p, p); a 2-sequence is (left, right). */
+function pair(layer: string, p: unknown): [number, number] {
+  if (typeof p === "number" && Number.isInteger(p)) return [p, p];
+  if (Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === "number" && Number.isInteger(v))) return [p[0], p[1]];
+  throw new TypeError(`${layer}(): padding must be an int or a list of 2 ints (left, right), got ${Array.isArray(p) ? `[${p.join(", ")}]` : String(p)}`);
+}
+
+/** Shared by the 1-D padding layers: they pad the last dim of [N, C, W] or [C, W]. */
+export abstract class _Pad1d extends Module {
+  /** (left, right) */
+  padding: [number, number];
+  constructor(layer: string, padding: number | number[]) {
+    super();
+    this.padding = pair(layer, padding);
+  }
+  abstract readonly _mode: PadMode;
+  forward(input: Tensor): Tensor {
+    return pad(input, this.padding, this._mode);
+  }
+  extra_repr(): string {
+    return tup(this.padding);
+  }
+}
+
+/**
+ * Pads the last dim with its reflection (edge not repeated); each amount must be smaller than it.
+ * @example new nn.ReflectionPad1d(2)(torch.arange(8).float().reshape(1, 2, 4)).shape   // [1, 2, 8]
+ */
+export class ReflectionPad1d extends _Pad1d {
+  readonly _mode: PadMode = "reflect";
+  constructor(padding: number | number[]) {
+    super("ReflectionPad1d", padding);
+  }
+}
+
+/**
+ * Pads the last dim by repeating its edge values.
+ * @example new nn.ReplicationPad1d([3, 1])
+ */
+export class ReplicationPad1d extends _Pad1d {
+  readonly _mode: PadMode = "replicate";
+  constructor(padding: number | number[]) {
+    super("ReplicationPad1d", padding);
+  }
+}
+
+/**
+ * Pads the last dim with a constant.
+ * @example new nn.ConstantPad1d([3, 1], 3.5)(torch.zeros(1, 2, 4)).shape   // [1, 2, 8]
+ */
+export class ConstantPad1d extends Module {
+  padding: [number, number];
+  value: number;
+  constructor(padding: number | number[], value: number) {
+    super();
+    this.padding = pair("ConstantPad1d", padding);
+    if (typeof value !== "number") throw new TypeError(`ConstantPad1d(): value must be a number, got ${String(value)}`);
+    this.value = value;
+  }
+  forward(input: Tensor): Tensor {
+    return pad(input, this.padding, "constant", this.value);
+  }
+  extra_repr(): string {
+    return `padding=${tup(this.padding)}, value=${this.value}`;
   }
 }

@@ -56,6 +56,22 @@ export class Embedding extends Module {
     }
   }
 
+  /**
+   * An Embedding whose table is `embeddings` ([num_embeddings, embedding_dim]), frozen unless
+   * `freeze` is false.
+   * @example nn.Embedding.from_pretrained(torch.tensor([[1, 2.3, 3], [4, 5.1, 6.3]]))(torch.tensor([1]))
+   */
+  static from_pretrained(embeddings: Tensor, options: { freeze?: boolean; padding_idx?: number | null; max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean } = {}): Embedding {
+    const o = parseArgs("Embedding.from_pretrained", [options], ["freeze", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]);
+    if (!(embeddings instanceof Tensor) || embeddings.dim() !== 2) {
+      throw new ValueError(`Embeddings parameter is expected to be 2-dimensional, got ${embeddings instanceof Tensor ? `shape [${embeddings.shape.join(", ")}]` : String(embeddings)}`);
+    }
+    const { freeze, ...rest } = o;
+    const emb = new Embedding(embeddings.shape[0], embeddings.shape[1], { ...rest, _weight: embeddings } as EmbeddingOpts);
+    emb.weight.requires_grad = freeze === undefined ? false : !freeze;
+    return emb;
+  }
+
   reset_parameters(): void {
     init.normal_(this.weight);
     if (this.padding_idx !== null) {

@@ -80,7 +80,7 @@ export function embedding_bag(input: Tensor, weight: Tensor, offsets?: Tensor | 
   }
   if (input.dtype._tf !== "int32" || offs.dtype._tf !== "int32") {
     const bad = input.dtype._tf !== "int32" ? input : offs;
-    throw new RuntimeError(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${bad.dtype} instead (while checking arguments for embedding_bag)`);
+    throw new RuntimeError(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${bad.dtype._typeName}Tensor instead (while checking arguments for embedding_bag)`);
   }
   if (weight.dim() !== 2) throw new RuntimeError(`embedding_bag(): 'weight' must be 2-D, got shape [${weight.shape.join(", ")}]`);
   const [n, d] = weight.shape;

@@ -1436,6 +1436,12 @@ export class Tensor {
    */
   setitem(index: string | IndexItem[] | number | Tensor, value: Tensor | number | boolean): this {
     const items = typeof index === "number" || index instanceof Tensor ? [index] : index;
+    // PyTorch drops the value's leading size-1 dims first (slicePrefix1sSize), so that
+    // `x[i] = row` accepts a [1, n] row for an [n] slot, which copy_ alone would refuse.
+    if (value instanceof Tensor && value.dim() > 0 && value.shape[0] === 1) {
+      const lead = value.shape.findIndex((d) => d !== 1);
+      value = value.reshape(lead < 0 ? [] : value.shape.slice(lead));
+    }
     const advanced = Array.isArray(items) && items.some((it) => it instanceof Tensor);
     if (advanced) return this.inplace("index_put_", (s) => SC.index_put("index_put_", s, items, value, false));
     const view = M.index(this, items);

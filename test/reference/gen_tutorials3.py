@@ -108,6 +108,26 @@ def embedding_bag():
     OUT["embedding_bag"] = r
 
 
+# ------------------------------------------------------------------ x[i] = value with leading size-1 dims
+def setitem_prefix():
+    """seq2seq's `decoder_attentions[di] = decoder_attention.data` writes a [1, 10] row into a [10] slot."""
+    r = {}
+    x = torch.zeros(3, 4)
+    src = torch.tensor([[1.0, 2.0, 3.0, 4.0]], requires_grad=True)
+    y = x.clone()
+    y[1] = src
+    y[:, 0] = torch.tensor([[[5.0, 6.0, 7.0]]])
+    y[torch.tensor([0, 2]), 1:3] = torch.tensor([[[-1.0, -2.0], [-3.0, -4.0]]])
+    (y * torch.arange(12.0).reshape(3, 4)).sum().backward()
+    r["y"] = enc(y)
+    r["src_grad"] = enc(src.grad)
+    z = torch.zeros(3, 4)
+    z[2] = torch.tensor([[[9.0]]])
+    r["z"] = enc(z)
+    r["error"] = err(lambda: torch.zeros(3, 4).__setitem__(1, torch.ones(2, 4)))
+    OUT["setitem_prefix"] = r
+
+
 # ------------------------------------------------------------------ Text classification
 TEXTS = [
     (3, "Wall St. Bears Claw Back Into the Black (Reuters) Reuters - Short-sellers are seeing green again."),
@@ -865,6 +885,7 @@ def transformer_lm():
 
 if __name__ == "__main__":
     embedding_bag()
+    setitem_prefix()
     text_classification()
     vae()
     mnist_example()

@@ -58,10 +58,13 @@ describe("F.embedding_bag", () => {
     expectTensor(w.grad!, want.grad, 1e-5);
   });
 
-  test("mean is the default mode, and offsets may come in the options", () => {
+  test("mean is the default mode; offsets may come in the options, and every parameter positionally", () => {
     const a = F.embedding_bag(inp, weight(), offsets);
     const b = F.embedding_bag(inp, weight(), { offsets, mode: "mean" });
     expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+    const c = (R.cases as Case[]).find((k) => k.mode === "sum" && !k.include_last_offset && k.psw && k.padding_idx === 4)!;
+    expectTensor(F.embedding_bag(inp, weight(), offsets, null, 2, false, "sum", false, psw, false, 4), c.out, 1e-5);
+    expect(() => F.embedding_bag(inp, weight(), offsets, { mode: "sum", bogus: 1 } as never)).toThrow("unexpected keyword argument 'bogus'");
   });
 
   test("errors name what is wrong, with PyTorch's class and message", () => {

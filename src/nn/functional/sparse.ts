@@ -44,10 +44,16 @@ const size = (t: Tensor) => `torch.Size([${t.shape.join(", ")}])`;
  * const w = torch.randn(10, 3);
  * F.embedding_bag(torch.tensor([1, 2, 4, 5, 4, 3, 2, 9]), w, torch.tensor([0, 4]))  // [2, 3]
  */
-export function embedding_bag(input: Tensor, weight: Tensor, offsets?: Tensor | null | EmbeddingBagOptions, options?: EmbeddingBagOptions): Tensor {
+export function embedding_bag(input: Tensor, weight: Tensor, options?: EmbeddingBagOptions): Tensor;
+export function embedding_bag(input: Tensor, weight: Tensor, offsets: Tensor | null, options?: EmbeddingBagOptions): Tensor;
+export function embedding_bag(
+  input: Tensor, weight: Tensor, offsets: Tensor | null, max_norm: number | null, norm_type?: number, scale_grad_by_freq?: boolean,
+  mode?: EmbeddingBagMode, sparse?: boolean, per_sample_weights?: Tensor | null, include_last_offset?: boolean, padding_idx?: number | null,
+): Tensor;
+export function embedding_bag(input: Tensor, weight: Tensor, ...args: unknown[]): Tensor {
   checkInput("embedding_bag", input);
   if (!(weight instanceof Tensor)) throw new TypeError(`embedding_bag(): argument 'weight' must be Tensor, not ${typeof weight}`);
-  const o = parseArgs("embedding_bag", [offsets, options], NAMES);
+  const o = parseArgs("embedding_bag", args, NAMES);
   const mode = (o.mode as string | undefined) ?? "mean";
   for (const k of ["max_norm", "scale_grad_by_freq", "sparse"]) {
     if (o[k] !== undefined && o[k] !== null && o[k] !== false) throw new NotImplementedError(`embedding_bag(): ${k} is not supported by torchlab`);

@@ -58,6 +58,17 @@ describe("F.embedding_bag", () => {
     expectTensor(w.grad!, want.grad, 1e-5);
   });
 
+  test("max with ties: the gradient goes to the bag's first index holding the max, as in PyTorch", () => {
+    const w = weight();
+    w.setitem(7, w.get(2));
+    w.requires_grad_();
+    const out = F.embedding_bag(torch.tensor([2, 7, 7, 2, 4, 4]), w, torch.tensor([0, 2, 4]), { mode: "max" });
+    weighted(out).backward();
+    const want = R.max_ties as { out: Encoded; grad: Encoded };
+    expectTensor(out, want.out, 1e-5);
+    expectTensor(w.grad!, want.grad, 1e-5);
+  });
+
   test("mean is the default mode; offsets may come in the options, and every parameter positionally", () => {
     const a = F.embedding_bag(inp, weight(), offsets);
     const b = F.embedding_bag(inp, weight(), { offsets, mode: "mean" });

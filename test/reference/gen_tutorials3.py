@@ -87,6 +87,13 @@ def embedding_bag():
         out = F.embedding_bag(inp2, w, mode=mode)
         (out * torch.arange(1, out.numel() + 1, dtype=torch.float32).reshape(out.shape)).sum().backward()
         r["2d_" + mode] = {"out": enc(out), "grad": enc(w.grad)}
+    # max with ties: rows 2 and 7 equal; the gradient goes to the first index of the bag holding the max.
+    w = weight.clone()
+    w[7] = w[2]
+    w.requires_grad_()
+    out = F.embedding_bag(torch.tensor([2, 7, 7, 2, 4, 4]), w, torch.tensor([0, 2, 4]), mode="max")
+    (out * torch.arange(1, out.numel() + 1, dtype=torch.float32).reshape(out.shape)).sum().backward()
+    r["max_ties"] = {"out": enc(out), "grad": enc(w.grad)}
     torch.manual_seed(0)
     bag = nn.EmbeddingBag(10, 3, mode="max")
     r["module_repr"] = repr(bag)

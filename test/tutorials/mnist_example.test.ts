@@ -56,7 +56,7 @@ test("mnist_example: Net with dropout, Adadelta + StepLR, train and test printou
       optimizer.step();
       if (batch_idx % log_interval === 0) {
         printed.push(
-          `Train Epoch: ${epoch} [${batch_idx * len(data)}/${len(train_loader.dataset as InstanceType<typeof TensorDataset>)} (${((100 * batch_idx) / len(train_loader)).toFixed(0)}%)]\tLoss: ${loss.item().toFixed(6)}`,
+          `Train Epoch: ${epoch} [${batch_idx * len(data)}/${len(train_loader.dataset)} (${((100 * batch_idx) / len(train_loader)).toFixed(0)}%)]\tLoss: ${loss.item().toFixed(6)}`,
         );
       }
       batch_idx++;
@@ -75,7 +75,7 @@ test("mnist_example: Net with dropout, Adadelta + StepLR, train and test printou
         correct += pred.eq(target.view_as(pred)).sum().item();
       }
     });
-    const n = len(test_loader.dataset as InstanceType<typeof TensorDataset>);
+    const n = len(test_loader.dataset);
     test_loss /= n;
     printed.push(`\nTest set: Average loss: ${test_loss.toFixed(4)}, Accuracy: ${correct}/${n} (${((100 * correct) / n).toFixed(0)}%)\n`);
   }

@@ -60,8 +60,8 @@ test("vae: two epochs of Adam on BCE + KLD, test loss, comparison grid and sampl
   const optimizer = new torch.optim.Adam(model.parameters(), { lr: 1e-3 });
   const printed: string[] = [];
   const log_interval = 2;
-  const n_train = len(train_loader.dataset as InstanceType<typeof TensorDataset>);
-  const n_test = len(test_loader.dataset as InstanceType<typeof TensorDataset>);
+  const n_train = len(train_loader.dataset);
+  const n_test = len(test_loader.dataset);
 
   function train(epoch: number): void {
     model.train();

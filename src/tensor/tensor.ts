@@ -361,6 +361,8 @@ export class Tensor {
     const dt = normalizeDtype(target);
     return dt === this.dtype ? this : M.toDtype(this, dt);
   }
+  type(): string;
+  type(dtype: DType | string): Tensor;
   type(dtype?: DType | string): Tensor | string {
     if (dtype === undefined) return `torch.${this.dtype._typeName}Tensor`;
     return this.to(dtype);
@@ -958,18 +960,18 @@ export class Tensor {
   }
   /** Largest element, or (values, indices) along `dim`. */
   max(): Tensor;
-  max(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): ValuesIndices;
+  max(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
   max(other: Tensor): Tensor;
-  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ValuesIndices {
+  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return E.maximum(this, dim);
     if (dim === undefined) return R.max(this);
     const a = dimArgs("max", trimArgs([dim, keepdim]));
     return R.max(this, a.dim as number, a.keepdim);
   }
   min(): Tensor;
-  min(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): ValuesIndices;
+  min(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
   min(other: Tensor): Tensor;
-  min(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ValuesIndices {
+  min(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return E.minimum(this, dim);
     if (dim === undefined) return R.min(this);
     const a = dimArgs("min", trimArgs([dim, keepdim]));

@@ -11,7 +11,7 @@ export type { LinearOptions } from "./modules/linear";
 export { ReLU, ReLU6, Hardtanh, LeakyReLU, ELU, Sigmoid, Tanh, LogSigmoid, GELU, SiLU, Softplus, Softmax, Softmax2d, LogSoftmax, Softmin } from "./modules/activation";
 export { Dropout, Dropout1d, Dropout2d } from "./modules/dropout";
 export { Flatten, Unflatten } from "./modules/flatten";
-export { Embedding } from "./modules/sparse";
+export { Embedding, EmbeddingBag } from "./modules/sparse";
 export { LayerNorm } from "./modules/normalization";
 export { CrossEntropyLoss, NLLLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss } from "./modules/loss";
 export type { Reduction } from "./functional/loss";

@@ -378,6 +378,8 @@ export class Tensor {
     const dt = normalizeDtype(target);
     return dt === this.dtype ? this : M.toDtype(this, dt);
   }
+  type(): string;
+  type(dtype: DType | string): Tensor;
   type(dtype?: DType | string): Tensor | string {
     if (dtype === undefined) return `torch.${this.dtype._typeName}Tensor`;
     return this.to(dtype);
@@ -1036,18 +1038,18 @@ export class Tensor {
   }
   /** Largest element, or (values, indices) along `dim`. */
   max(): Tensor;
-  max(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): ValuesIndices;
+  max(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
   max(other: Tensor): Tensor;
-  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ValuesIndices {
+  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return E.maximum(this, dim);
     if (dim === undefined) return R.max(this);
     const a = dimArgs("max", trimArgs([dim, keepdim]));
     return R.max(this, a.dim as number, a.keepdim);
   }
   min(): Tensor;
-  min(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean): ValuesIndices;
+  min(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
   min(other: Tensor): Tensor;
-  min(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean): Tensor | ValuesIndices {
+  min(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return E.minimum(this, dim);
     if (dim === undefined) return R.min(this);
     const a = dimArgs("min", trimArgs([dim, keepdim]));
@@ -1539,6 +1541,12 @@ export class Tensor {
    */
   setitem(index: string | IndexItem[] | number | Tensor, value: Tensor | number | boolean): this {
     const items = typeof index === "number" || index instanceof Tensor ? [index] : index;
+    // PyTorch drops the value's leading size-1 dims first (slicePrefix1sSize), so that
+    // `x[i] = row` accepts a [1, n] row for an [n] slot, which copy_ alone would refuse.
+    if (value instanceof Tensor && value.dim() > 0 && value.shape[0] === 1) {
+      const lead = value.shape.findIndex((d) => d !== 1);
+      value = value.reshape(lead < 0 ? [] : value.shape.slice(lead));
+    }
     const advanced = Array.isArray(items) && items.some((it) => it instanceof Tensor);
     if (advanced) return this.inplace("index_put_", (s) => SC.index_put("index_put_", s, items, value, false));
     const view = M.index(this, items);

@@ -1,5 +1,6 @@
 import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
+import { TypeError as TorchTypeError } from "../../src/errors";
 
 const { DataLoader, Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_split, SequentialSampler, RandomSampler, SubsetRandomSampler, BatchSampler, default_collate, len } =
   torch.utils.data;
@@ -254,6 +255,28 @@ describe("DataLoader", () => {
     expect(() => new DataLoader(new Stream(), { batch_sampler: [[0]] })).toThrow("DataLoader with IterableDataset: expected unspecified batch_sampler option");
     expect(() => new ConcatDataset([new Squares(2), new Stream() as never])).toThrow("ConcatDataset does not support IterableDataset");
     expect([...new DataLoader(new Stream(), { batch_size: null })]).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test("len(loader.dataset) takes whatever the loader holds: a sized IterableDataset answers, an unsized one is a TypeError", () => {
+    class Sized extends IterableDataset<number> {
+      *[Symbol.iterator](): Iterator<number> {
+        for (let i = 0; i < 5; i++) yield i;
+      }
+      __len__(): number {
+        return 5;
+      }
+    }
+    class Stream extends IterableDataset<number> {
+      *[Symbol.iterator](): Iterator<number> {
+        yield 0;
+      }
+    }
+    const sized = new DataLoader(new Sized(), { batch_size: 2 });
+    expect(len(sized.dataset)).toBe(5);
+    expect(len(sized)).toBe(3);
+    expect(() => len(new DataLoader(new Stream()).dataset)).toThrow(TorchTypeError);
+    expect(() => len(new DataLoader(new Stream()).dataset)).toThrow("object of type 'Stream' has no len()");
+    expect(len(new DataLoader(new Squares(7), { batch_size: 2 }).dataset)).toBe(7);
   });
 
   test("for await yields a macrotask before each batch", async () => {

@@ -19,6 +19,8 @@ export {
 } from "./activation";
 export { dropout, dropout1d, dropout2d } from "./dropout";
 export { embedding, layer_norm, normalize } from "./normalization";
+export { embedding_bag } from "./sparse";
+export type { EmbeddingBagMode, EmbeddingBagOptions } from "./sparse";
 export {
   cross_entropy, nll_loss, mse_loss, l1_loss, smooth_l1_loss, huber_loss, binary_cross_entropy,
   binary_cross_entropy_with_logits, kl_div,

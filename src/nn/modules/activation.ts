@@ -73,7 +73,7 @@ export class ReLU6 extends Hardtanh {
 export class LeakyReLU extends Module {
   negative_slope: number;
   inplace: boolean;
-  constructor(negative_slope?: number | { negative_slope?: number; inplace?: boolean }, inplace?: boolean) {
+  constructor(negative_slope?: number | { negative_slope?: number; inplace?: boolean }, inplace?: boolean | { inplace?: boolean }) {
     super();
     const o = parseArgs("LeakyReLU", [negative_slope, inplace], ["negative_slope", "inplace"]);
     this.negative_slope = (o.negative_slope as number | undefined) ?? 0.01;

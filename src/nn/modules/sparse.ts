@@ -1,4 +1,4 @@
-/** Embedding: a lookup table of learnable vectors. */
+/** Embedding: a lookup table of learnable vectors; EmbeddingBag: the sums, means or maxima of bags of them. */
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { Module } from "./module";
@@ -7,6 +7,8 @@ import { empty, arange } from "../../ops/creation";
 import { no_grad } from "../../autograd/grad_mode";
 import * as init from "../init";
 import { embedding } from "../functional/normalization";
+import { embedding_bag } from "../functional/sparse";
+import type { EmbeddingBagMode } from "../functional/sparse";
 import { checkFeatures } from "./linear";
 import { ValueError, NotImplementedError } from "../../errors";
 
@@ -86,5 +88,83 @@ export class Embedding extends Module {
 
   extra_repr(): string {
     return `${this.num_embeddings}, ${this.embedding_dim}${this.padding_idx !== null ? `, padding_idx=${this.padding_idx}` : ""}`;
+  }
+}
+
+type EmbeddingBagOpts = {
+  max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; mode?: EmbeddingBagMode; sparse?: boolean;
+  _weight?: Tensor | null; include_last_offset?: boolean; padding_idx?: number | null;
+};
+
+/**
+ * A table of `num_embeddings` vectors of size `embedding_dim` whose forward returns, per bag of
+ * indices, the sum, mean (default) or max of the bag's vectors (F.embedding_bag).
+ *
+ * Args:
+ *   num_embeddings: size of the table.
+ *   embedding_dim: size of each vector.
+ *   mode: "sum", "mean" or "max".
+ *   include_last_offset: offsets has one more entry, the end of the last bag.
+ *   padding_idx: a row initialised to zeros, left out of the bags it appears in.
+ *
+ * Shape: forward(input [B, L]) or forward(input [N], offsets [B]) -> [B, embedding_dim].
+ * Weight initialised from N(0, 1).
+ *
+ * @example
+ * const bag = new nn.EmbeddingBag(10, 3, { mode: "sum" });
+ * bag(torch.tensor([1, 2, 4, 5, 4, 3, 2, 9]), torch.tensor([0, 4])).shape  // [2, 3]
+ */
+export class EmbeddingBag extends Module {
+  num_embeddings: number;
+  embedding_dim: number;
+  mode: EmbeddingBagMode;
+  include_last_offset: boolean;
+  padding_idx: number | null;
+  weight: Parameter;
+
+  constructor(num_embeddings: number, embedding_dim: number, options: EmbeddingBagOpts = {}) {
+    super();
+    const o = parseArgs("EmbeddingBag", [options], ["max_norm", "norm_type", "scale_grad_by_freq", "mode", "sparse", "_weight", "include_last_offset", "padding_idx", "device", "dtype"]);
+    this.num_embeddings = checkFeatures("EmbeddingBag", "num_embeddings", num_embeddings);
+    this.embedding_dim = checkFeatures("EmbeddingBag", "embedding_dim", embedding_dim);
+    for (const k of ["max_norm", "scale_grad_by_freq", "sparse"]) {
+      if (o[k] !== undefined && o[k] !== null && o[k] !== false) throw new NotImplementedError(`EmbeddingBag(): ${k} is not supported by torchlab`);
+    }
+    const mode = (o.mode as string | undefined) ?? "mean";
+    if (mode !== "sum" && mode !== "mean" && mode !== "max") throw new ValueError("mode has to be one of sum, mean or max");
+    this.mode = mode;
+    this.include_last_offset = (o.include_last_offset as boolean | undefined) ?? false;
+    let pad = (o.padding_idx as number | null | undefined) ?? null;
+    if (pad !== null) {
+      if (pad >= num_embeddings || pad < -num_embeddings) throw new ValueError("padding_idx must be within num_embeddings");
+      if (pad < 0) pad += num_embeddings;
+    }
+    this.padding_idx = pad;
+    const w = o._weight as Tensor | null | undefined;
+    if (w !== undefined && w !== null) {
+      if (w.shape.join(",") !== `${num_embeddings},${embedding_dim}`) throw new ValueError("Shape of weight does not match num_embeddings and embedding_dim");
+      this.weight = new Parameter(w);
+    } else {
+      this.weight = new Parameter(empty([num_embeddings, embedding_dim]));
+      this.reset_parameters();
+    }
+  }
+
+  reset_parameters(): void {
+    init.normal_(this.weight);
+    if (this.padding_idx !== null) {
+      const rowMask = arange(this.num_embeddings).ne(this.padding_idx).float().unsqueeze(1);
+      no_grad(() => this.weight.mul_(rowMask));
+    }
+  }
+
+  forward(input: Tensor, offsets: Tensor | null = null, per_sample_weights: Tensor | null = null): Tensor {
+    return embedding_bag(input, this.weight, offsets, {
+      mode: this.mode, per_sample_weights, include_last_offset: this.include_last_offset, padding_idx: this.padding_idx,
+    });
+  }
+
+  extra_repr(): string {
+    return `${this.num_embeddings}, ${this.embedding_dim}, mode=${this.mode}${this.padding_idx !== null ? `, padding_idx=${this.padding_idx}` : ""}`;
   }
 }

@@ -72,8 +72,12 @@ function describe(x: unknown): string {
   return typeof x;
 }
 
-/** Length of a dataset, sampler or DataLoader (Python's `len`). */
-export function len(x: { len(): number } | { __len__(): number } | { length: number }): number {
+/**
+ * Length of a dataset, sampler or DataLoader (Python's `len`). Takes anything a DataLoader's
+ * `dataset` may be, so `len(loader.dataset)` type-checks as in the examples; an IterableDataset
+ * without `len()`/`__len__()` throws Python's TypeError.
+ */
+export function len(x: { len(): number } | { __len__(): number } | { length: number } | IterableDataset<unknown>): number {
   const o = x as Record<string, unknown>;
   if (typeof o.len === "function") return (o.len as () => number).call(x);
   if (typeof o.__len__ === "function") return (o.__len__ as () => number).call(x);

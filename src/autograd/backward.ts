@@ -8,21 +8,26 @@ import { hasLeafHooks, hasNodeHooks, runLeafHooks, runNodeHooks } from "./hooks"
 function topoOrder(root: Node): Node[] {
   const order: Node[] = [];
   const seen = new Set<Node>();
-  // Iterative DFS: deep graphs (long RNN-style loops) would overflow a recursive one.
-  const stack: [Node, number][] = [[root, 0]];
+  // Iterative DFS: deep graphs (long RNN-style loops) would overflow a recursive one. Two parallel
+  // stacks (node, next edge to visit) rather than a [node, i] pair allocated per node.
+  const nodes: Node[] = [root];
+  const next: number[] = [0];
   seen.add(root);
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    const [node, i] = top;
+  while (nodes.length) {
+    const top = nodes.length - 1;
+    const node = nodes[top];
+    const i = next[top];
     if (i < node.edges.length) {
-      top[1]++;
-      const next = node.edges[i];
-      if (next && !seen.has(next)) {
-        seen.add(next);
-        stack.push([next, 0]);
+      next[top] = i + 1;
+      const e = node.edges[i];
+      if (e !== null && !seen.has(e)) {
+        seen.add(e);
+        nodes.push(e);
+        next.push(0);
       }
     } else {
-      stack.pop();
+      nodes.pop();
+      next.pop();
       order.push(node);
     }
   }
@@ -119,14 +124,38 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
   }
   const order = topoOrder(rootNode);
   const grads = new Map<Node, tf.Tensor>([[rootNode, seed]]);
+  // What the sweep owns outside `grads` at each moment, freed if a backward (or a hook, or a version
+  // check) raises: the gradient taken for the node running now, and the gradients it returned that are
+  // not yet handed on.
+  let held: tf.Tensor | null = null;
+  let parts: (tf.Tensor | null)[] | null = null;
+  // The node being applied, read by the one tidy callback below (no closure made per node).
+  let curNode: Node | null = null;
+  const applyCurrent = (): tf.TensorContainer => {
+    const g = held!;
+    const raw = curNode!.apply(g);
+    // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor
+    // twice. A repeat is an alias (a reshape to the same shape shares the data, which no kernel
+    // writes in place), not a copy: the wasm backend's Identity copies the whole buffer.
+    for (let k = 0; k < raw.length; k++) {
+      const p = raw[k];
+      // `g` itself, or a tensor already handed back for an earlier input (indexOf finds the first).
+      if (p !== null && (p === g || raw.indexOf(p) !== k)) {
+        const alias = tf.reshape(p, p.shape);
+        if (transposedGrads.has(p)) transposedGrads.add(alias);
+        raw[k] = alias;
+      }
+    }
+    return raw as unknown as tf.TensorContainer;
+  };
   try {
     for (const node of order) {
       const got = grads.get(node);
       if (got === undefined) continue;
       grads.delete(node);
+      held = got;
       const inputs = node.inputs;
       const edges = node.edges;
-      let parts: (tf.Tensor | null)[];
       const wanted = captureAt.get(node);
       const hooks = hasNodeHooks(node);
       if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained && !hooks) {
@@ -134,44 +163,37 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         node.checkLive();
         transposedGrads.delete(got);
         parts = [got];
+        held = null;
       } else {
-        const g = hooks ? runNodeHooks(node, materialize(got)) : materialize(got);
-        // Each returned gradient must be a tensor of its own: ops may hand back `g` itself, or one tensor
-        // twice. A repeat is an alias (a reshape to the same shape shares the data, which no kernel
-        // writes in place), not a copy: the wasm backend's Identity copies the whole buffer.
-        parts = tf.tidy(() => {
-          const raw = node.apply(g);
-          const own: (tf.Tensor | null)[] = [];
-          for (let k = 0; k < raw.length; k++) {
-            const p = raw[k];
-            // `g` itself, or a tensor already handed back for an earlier input (indexOf finds the first).
-            if (p === null || (p !== g && raw.indexOf(p) === k)) own.push(p);
-            else {
-              const alias = tf.reshape(p, p.shape);
-              if (transposedGrads.has(p)) transposedGrads.add(alias);
-              own.push(alias);
-            }
-          }
-          return own as unknown as tf.TensorContainer;
-        }) as unknown as (tf.Tensor | null)[];
+        held = materialize(got);
+        // runNodeHooks consumes its argument only when it returns.
+        if (hooks) held = runNodeHooks(node, held);
+        curNode = node;
+        parts = tf.tidy(applyCurrent) as unknown as (tf.Tensor | null)[];
+        curNode = null;
+        const g = held;
         if (wanted) collect(wanted, tf.reshape(g, g.shape));
         if (node.retained && !capture) accumulateLeaf(node.retained, tf.reshape(g, g.shape));
+        held = null;
         g.dispose();
       }
-      inputs.forEach((input, i) => {
+      for (let i = 0; i < inputs.length; i++) {
         let gi = parts[i];
-        if (!gi) return;
+        if (!gi) continue;
+        const input = inputs[i];
         if (!input.requires_grad) {
+          parts[i] = null;
           gi.dispose();
-          return;
+          continue;
         }
         if (gi.dtype !== "float32") {
           const cast = tf.cast(gi, "float32");
           gi.dispose();
-          gi = cast;
+          gi = parts[i] = cast;
         }
         const next = edges[i];
         if (next === null) {
+          parts[i] = null;
           toLeaf(input, gi);
         } else {
           const prev = grads.get(next);
@@ -183,12 +205,16 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
             a.dispose();
             b.dispose();
           }
+          parts[i] = null;
         }
-      });
+      }
+      parts = null;
       if (!retainGraph) node.release();
     }
     flushHooked();
   } finally {
+    if (held !== null) held.dispose();
+    if (parts !== null) for (const p of parts) p?.dispose();
     for (const g of grads.values()) g.dispose();
     for (const g of hooked.values()) g.dispose();
   }

@@ -47,22 +47,28 @@ export function hasNodeHooks(n: Node): boolean {
   return (nodeHooks.get(n)?.length ?? 0) > 0;
 }
 
+/** `g` after `hooks` (owned: consumed when this returns; left to the caller if a hook raises). */
 function run(hooks: GradHook[] | undefined, g: tf.Tensor): tf.Tensor {
   if (hooks === undefined || hooks.length === 0) return g;
   let cur = g;
-  // A snapshot: a hook that removes itself (or registers another) does not change this pass.
-  for (const hook of hooks.slice()) {
-    const r = hook(Tensor._wrap(tf.clone(cur)));
-    if (r === undefined || r === null) continue;
-    const rt = r as Tensor;
-    if (!(rt instanceof Tensor)) throw new TypeError(`hook returned ${typeof r}; a hook must return a Tensor or nothing`);
-    if (rt.shape.join(",") !== cur.shape.join(",")) {
-      throw new RuntimeError(`hook 'hook' has changed the size of value (expected [${cur.shape.join(", ")}], got [${rt.shape.join(", ")}])`);
+  try {
+    // A snapshot: a hook that removes itself (or registers another) does not change this pass.
+    for (const hook of hooks.slice()) {
+      const r = hook(Tensor._wrap(tf.clone(cur)));
+      if (r === undefined || r === null) continue;
+      const rt = r as Tensor;
+      if (!(rt instanceof Tensor)) throw new TypeError(`hook returned ${typeof r}; a hook must return a Tensor or nothing`);
+      if (rt.shape.join(",") !== cur.shape.join(",")) {
+        throw new RuntimeError(`hook 'hook' has changed the size of value (expected [${cur.shape.join(", ")}], got [${rt.shape.join(", ")}])`);
+      }
+      const next = tf.cast(rt._t, "float32");
+      const own = next === rt._t ? tf.clone(next) : next;
+      if (cur !== g) cur.dispose();
+      cur = own;
     }
-    const next = tf.cast(rt._t, "float32");
-    const own = next === rt._t ? tf.clone(next) : next;
+  } catch (e) {
     if (cur !== g) cur.dispose();
-    cur = own;
+    throw e;
   }
   if (cur !== g) g.dispose();
   return cur;

@@ -5,7 +5,15 @@
  */
 import { TypeError } from "../errors";
 
-const interned = new Map<string, Size>();
+/** Interned Sizes by value: a trie keyed by each dim in turn, so a lookup builds no key string. */
+interface Interned {
+  size?: Size;
+  next?: Map<number, Interned>;
+}
+let interned: Interned = {};
+let internedCount = 0;
+/** A bound on memory for programs that see ever new shapes (variable-length inputs). */
+const INTERN_MAX = 4096;
 
 export class Size extends Array<number> {
   // map/filter/slice/concat of a Size give plain arrays: their results are often not sizes at all.
@@ -34,15 +42,27 @@ export class Size extends Array<number> {
    * `x.shape[0] = 5` throws rather than corrupting a shared Size.
    */
   static _frozen(dims: readonly number[]): Size {
-    const key = dims.join(",");
-    let s = interned.get(key);
+    let node = interned;
+    for (let i = 0; i < dims.length; i++) {
+      let next = node.next;
+      if (next === undefined) node.next = next = new Map();
+      let child = next.get(dims[i]);
+      if (child === undefined) next.set(dims[i], (child = {}));
+      node = child;
+    }
+    let s = node.size;
     if (s === undefined) {
-      // A bound on memory for programs that see ever new shapes (variable-length inputs).
-      if (interned.size >= 4096) interned.clear();
+      if (internedCount >= INTERN_MAX) {
+        // Start afresh; this Size is the first of the new table.
+        interned = {};
+        internedCount = 0;
+        return Size._frozen(dims);
+      }
       s = new Size();
       for (let i = 0; i < dims.length; i++) s.push(dims[i]);
       Object.freeze(s);
-      interned.set(key, s);
+      node.size = s;
+      internedCount++;
     }
     return s;
   }

@@ -57,4 +57,24 @@ describe("torch.Size", () => {
     }).toThrow(TypeError);
     expect(x.shape[0]).toBe(2);
   });
+
+  test("shapes are interned by value: equal dims give one frozen Size, prefixes and reorderings do not collide", () => {
+    const a = torch.zeros(2, 3).shape;
+    expect(torch.ones(2, 3).shape).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    const others = [torch.zeros(2).shape, torch.zeros(3, 2).shape, torch.zeros(2, 3, 1).shape, torch.zeros(23).shape, torch.tensor(1).shape];
+    expect(others.map((s) => [...s])).toEqual([[2], [3, 2], [2, 3, 1], [23], []]);
+    for (const s of others) expect(s).not.toBe(a);
+    expect(torch.tensor(2).shape).toBe(others[4]);
+    expect(torch.zeros(2, 3, 0).shape.equals([2, 3, 0])).toBe(true);
+  });
+
+  test("past the interning bound (4096 shapes) the table starts afresh and every shape stays right", () => {
+    const seen: [number[], number[]][] = [];
+    for (let i = 1; i <= 5000; i++) seen.push([[i, 1], [...torch.zeros(i, 1).shape]]);
+    for (const [dims, shape] of seen) expect(shape).toEqual(dims);
+    const s = torch.zeros(7, 9).shape;
+    expect(torch.zeros(7, 9).shape).toBe(s);
+    expect([...s]).toEqual([7, 9]);
+  });
 });

@@ -28,10 +28,21 @@ function fmt(s: readonly number[]): string {
   return `[${s.join(", ")}]`;
 }
 
+/** Whether `a` from dim `i` on equals `b` from dim `j` on (shape checks that build no strings or arrays). */
+function sameTail(a: readonly number[], i: number, b: readonly number[], j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (let k = 0; i + k < a.length; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return sameTail(a, 0, b, 0);
+}
+
 /** `a * w` where PyTorch multiplies in place: `w` broadcasts to a's shape but may not enlarge it. */
 function mulInPlaceShape(a: Tensor, w: Tensor): Tensor {
   const r = a.mul(w);
-  if (fmt(r.shape) !== fmt(a.shape)) throw new RuntimeError(`output with shape ${fmt(a.shape)} doesn't match the broadcast shape ${fmt(r.shape)}`);
+  if (!sameShape(r.shape, a.shape)) throw new RuntimeError(`output with shape ${fmt(a.shape)} doesn't match the broadcast shape ${fmt(r.shape)}`);
   return r;
 }
 
@@ -111,13 +122,14 @@ function checkNllShapes(input: Tensor, target: Tensor): void {
   }
   if (input.dim() === 4) {
     if (target.dim() !== 3) throw new RuntimeError(`only batches of spatial targets supported (3D tensors) but got targets of dimension: ${target.dim()}`);
-    if (fmt(target.shape) !== fmt([input.shape[0], ...input.shape.slice(2)])) {
-      throw new RuntimeError(`size mismatch (got input: ${fmt(input.shape)}, target: ${fmt(target.shape)})`);
+    if (target.shape[0] !== input.shape[0] || !sameTail(target.shape, 1, input.shape, 2)) {
+      // ATen's nll_loss2d message, its spacing and unclosed parenthesis included.
+      throw new RuntimeError(`size mismatch (got input: ${fmt(input.shape)} , target: ${fmt(target.shape)}`);
     }
     return;
   }
   const outSize = [input.shape[0], ...input.shape.slice(2)];
-  if (fmt(target.shape.slice(1)) !== fmt(input.shape.slice(2)) || target.dim() !== input.dim() - 1) {
+  if (!sameTail(target.shape, 1, input.shape, 2) || target.dim() !== input.dim() - 1) {
     throw new RuntimeError(`Expected target size ${fmt(outSize)}, got ${fmt(target.shape)}`);
   }
 }
@@ -254,14 +266,15 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
   const C = input.shape[classDim];
   const w = checkWeight("cross_entropy", o.weight, C);
   const logp = R.log_softmax(input, classDim);
-  const wShape = input.shape.map((_, i) => (i === classDim ? C : 1));
+  // The weight broadcast along the class dim (only with a weight).
+  const wShape = (): number[] => input.shape.map((_, i) => (i === classDim ? C : 1));
 
-  if (fmt(input.shape) === fmt(target.shape)) {
+  if (sameShape(input.shape, target.shape)) {
     if (target.dtype._tf !== "float32") throw new RuntimeError(`Expected floating point type for target with class probabilities, got ${dtypeName(target.dtype)}`);
     if (ignore_index >= 0) throw new RuntimeError("ignore_index is not supported for floating point target");
     const t = ls > 0 ? target.mul(1 - ls).add(ls / C) : target;
     let prod = logp.mul(t);
-    if (w) prod = prod.mul(w.reshape(wShape));
+    if (w) prod = prod.mul(w.reshape(wShape()));
     if (reduction === "none") return prod.sum(classDim).neg();
     if (reduction === "sum") return prod.sum().neg();
     return prod.sum().neg().div(input.numel() / C);
@@ -273,7 +286,7 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
   }
   const picked = pickTargets("cross_entropy", logp, target, w, ignore_index);
   const nll = reduceWeighted(picked, reduction);
-  let smooth = (w ? logp.mul(w.reshape(wShape)) : logp).sum(classDim).neg();
+  let smooth = (w ? logp.mul(w.reshape(wShape())) : logp).sum(classDim).neg();
   smooth = smooth.masked_fill(picked.ignored, 0);
   let ret: Tensor;
   if (reduction === "none") ret = smooth;
@@ -285,7 +298,7 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
 type PlainOpts = { size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
 
 function broadcastPair(op: string, input: Tensor, target: Tensor): void {
-  if (fmt(input.shape) !== fmt(target.shape)) {
+  if (!sameShape(input.shape, target.shape)) {
     warnOnce(
       `Using a target size (${fmt(target.shape)}) that is different to the input size (${fmt(input.shape)}). ` +
         `This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size. (${op})`,
@@ -368,8 +381,8 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight?: Ten
   checkTarget("binary_cross_entropy", target);
   const o = parseArgs("binary_cross_entropy", [weight, options], ["weight", "size_average", "reduce", "reduction"]);
   const reduction = _reduction(o);
-  if (fmt(target.shape) !== fmt(input.shape)) {
-    throw new ValueError(`Using a target size (${fmt(target.shape)}) that is different to the input size (${fmt(input.shape)}) is deprecated. Please ensure they have the same size.`);
+  if (!sameShape(target.shape, input.shape)) {
+    throw new ValueError(`Using a target size (${target.shape}) that is different to the input size (${input.shape}) is deprecated. Please ensure they have the same size.`);
   }
   checkFloatInput("binary_cross_entropy", input);
   target = floatTarget(target);
@@ -413,8 +426,8 @@ export function binary_cross_entropy_with_logits(
   checkTarget("binary_cross_entropy_with_logits", target);
   const o = parseArgs("binary_cross_entropy_with_logits", [weight, options], ["weight", "size_average", "reduce", "reduction", "pos_weight"]);
   const reduction = _reduction(o);
-  if (fmt(target.shape) !== fmt(input.shape)) {
-    throw new ValueError(`Target size (${fmt(target.shape)}) must be the same as input size (${fmt(input.shape)})`);
+  if (!sameShape(target.shape, input.shape)) {
+    throw new ValueError(`Target size (${target.shape}) must be the same as input size (${input.shape})`);
   }
   checkFloatInput("binary_cross_entropy_with_logits", input);
   target = floatTarget(target);

@@ -31,7 +31,7 @@ function tensorArg(op: string, name: string, t: unknown): Tensor {
 }
 
 function sameShape(op: string, a: Tensor, an: string, b: Tensor, bn: string): void {
-  if (fmt(a.shape) !== fmt(b.shape)) throw new ValueError(`${op}(): ${an} (${fmt(a.shape)}) and ${bn} (${fmt(b.shape)}) must have the same size`);
+  if (!a.shape.equals(b.shape)) throw new ValueError(`${op}(): ${an} (${fmt(a.shape)}) and ${bn} (${fmt(b.shape)}) must have the same size`);
 }
 
 /** max(0, -target * (input1 - input2) + margin); target holds 1 or -1. */
@@ -144,7 +144,7 @@ export function multilabel_margin_loss(input: Tensor, target: Tensor, options: L
   checkInput(op, input);
   tensorArg(op, "target", target);
   const o = parseArgs(op, [options], LEGACY);
-  if (input.dim() > 2 || fmt(input.shape) !== fmt(target.shape) || target.dtype._tf !== "int32") {
+  if (input.dim() > 2 || !input.shape.equals(target.shape) || target.dtype._tf !== "int32") {
     throw new RuntimeError(`multilabel_margin_loss(): expected 0D, 1D or 2D input and an integer target of the same shape, got input ${fmt(input.shape)} and target ${fmt(target.shape)} (${target.dtype})`);
   }
   const x = input.dim() === 2 ? input : input.reshape(1, -1);

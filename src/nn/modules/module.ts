@@ -236,6 +236,8 @@ export class Module {
 
   /** @internal what `module(...)` runs. */
   _call_impl(...args: unknown[]): unknown {
+    // The common case, no hooks: straight to forward, without copying the (empty) hook lists.
+    if (this._forward_pre_hooks.size === 0 && this._forward_hooks.size === 0) return (this.forward as (...a: unknown[]) => unknown)(...args);
     let input = args;
     for (const hook of [...this._forward_pre_hooks.values()]) {
       const r = (hook as (m: Module, i: unknown[]) => unknown)(this, input);

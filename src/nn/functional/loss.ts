@@ -13,6 +13,7 @@ import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
 import { fused } from "../../ops/fused";
 import { nllKernelApplies, nllLossKernel } from "../../ops/nll";
+import { mseKernelApplies, mseLossKernel } from "../../ops/mse";
 
 export type Reduction = "none" | "mean" | "sum";
 
@@ -299,6 +300,7 @@ export function mse_loss(input: Tensor, target: Tensor, options: PlainOpts = {})
   const reduction = _reduction(parseArgs("mse_loss", [options], ["size_average", "reduce", "reduction"]));
   broadcastPair("mse_loss", input, target);
   checkFloatInput("mse_loss", input);
+  if (mseKernelApplies(input, target)) return mseLossKernel(input, target, reduction);
   return fused("MseLossBackward0", [input, target], (i, t) => reduce(i.sub(t).pow(2), reduction));
 }
 

@@ -213,13 +213,24 @@ function reluGrad(backendName: string) {
     // Masking the bits (all ones or all zeros) keeps the gradient bit-exact and has no branch to
     // mispredict, which on signed activations costs a random branch per element.
     const count = ys.length;
-    for (let i = 0; i < count; i++) dxs[i] = dys[i] & (((ys[i] <= 0) as unknown as number) - 1);
+    const end4 = count - (count % 4);
+    let i = 0;
+    for (; i < end4; i += 4) {
+      dxs[i] = dys[i] & (((ys[i] <= 0) as unknown as number) - 1);
+      dxs[i + 1] = dys[i + 1] & (((ys[i + 1] <= 0) as unknown as number) - 1);
+      dxs[i + 2] = dys[i + 2] & (((ys[i + 2] <= 0) as unknown as number) - 1);
+      dxs[i + 3] = dys[i + 3] & (((ys[i + 3] <= 0) as unknown as number) - 1);
+    }
+    for (; i < count; i++) dxs[i] = dys[i] & (((ys[i] <= 0) as unknown as number) - 1);
     return dxInfo;
   };
 }
 
 // ------------------------------------------------------------------ batch norm (per-channel passes)
 // Tensors are [N, C, ...inner] (any rank >= 2); per-channel vectors are float32 [C]. Sums run in float64.
+// The loops over a channel's contiguous `inner` values are unrolled by 4, with four partial sums in the
+// reductions (a single running sum is one long chain of dependent additions): each pass reads
+// megabytes per call on the ResNet block, so the loop body, not the dispatch, is what costs.
 
 function channelDims(shape: number[]): [number, number, number] {
   const inner = shape.slice(2).reduce((a, v) => a * v, 1);
@@ -236,23 +247,41 @@ function channelMoments(backendName: string) {
     const xs = io.view(x) as Float32Array;
     const out = io.view(outInfo) as Float32Array;
     const count = n * inner;
+    const inner4 = inner - (inner % 4);
     for (let ch = 0; ch < c; ch++) {
-      let sum = 0;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let b = 0; b < n; b++) {
         const base = (b * c + ch) * inner;
-        for (let i = 0; i < inner; i++) sum += xs[base + i];
+        const end4 = base + inner4;
+        let i = base;
+        for (; i < end4; i += 4) {
+          s0 += xs[i];
+          s1 += xs[i + 1];
+          s2 += xs[i + 2];
+          s3 += xs[i + 3];
+        }
+        for (; i < base + inner; i++) s0 += xs[i];
       }
-      const mean = sum / count;
-      let sq = 0;
+      const mean = (s0 + s1 + s2 + s3) / count;
+      let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
       for (let b = 0; b < n; b++) {
         const base = (b * c + ch) * inner;
-        for (let i = 0; i < inner; i++) {
-          const d = xs[base + i] - mean;
-          sq += d * d;
+        const end4 = base + inner4;
+        let i = base;
+        for (; i < end4; i += 4) {
+          const d0 = xs[i] - mean, d1 = xs[i + 1] - mean, d2 = xs[i + 2] - mean, d3 = xs[i + 3] - mean;
+          q0 += d0 * d0;
+          q1 += d1 * d1;
+          q2 += d2 * d2;
+          q3 += d3 * d3;
+        }
+        for (; i < base + inner; i++) {
+          const d = xs[i] - mean;
+          q0 += d * d;
         }
       }
       out[ch] = mean;
-      out[c + ch] = sq / count;
+      out[c + ch] = (q0 + q1 + q2 + q3) / count;
     }
     return outInfo;
   };
@@ -270,13 +299,22 @@ function channelAffine(backendName: string) {
     const scale = io.view(args.inputs.scale as Info) as Float32Array;
     const shift = io.view(args.inputs.shift as Info) as Float32Array;
     const ys = io.view(outInfo) as Float32Array;
+    const inner4 = inner - (inner % 4);
     for (let b = 0; b < n; b++) {
       for (let ch = 0; ch < c; ch++) {
         const m = center[ch];
         const k = scale[ch];
         const t = shift[ch];
         const base = (b * c + ch) * inner;
-        for (let i = base; i < base + inner; i++) ys[i] = (xs[i] - m) * k + t;
+        const end4 = base + inner4;
+        let i = base;
+        for (; i < end4; i += 4) {
+          ys[i] = (xs[i] - m) * k + t;
+          ys[i + 1] = (xs[i + 1] - m) * k + t;
+          ys[i + 2] = (xs[i + 2] - m) * k + t;
+          ys[i + 3] = (xs[i + 3] - m) * k + t;
+        }
+        for (; i < base + inner; i++) ys[i] = (xs[i] - m) * k + t;
       }
     }
     return outInfo;
@@ -294,20 +332,34 @@ function channelGradSums(backendName: string) {
     const xs = io.view(args.inputs.x as Info) as Float32Array;
     const mean = io.view(args.inputs.mean as Info) as Float32Array;
     const out = io.view(outInfo) as Float32Array;
+    const inner4 = inner - (inner % 4);
     for (let ch = 0; ch < c; ch++) {
       const m = mean[ch];
-      let sum = 0;
-      let dot = 0;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
       for (let b = 0; b < n; b++) {
         const base = (b * c + ch) * inner;
-        for (let i = base; i < base + inner; i++) {
+        const end4 = base + inner4;
+        let i = base;
+        for (; i < end4; i += 4) {
+          const g0 = gs[i], g1 = gs[i + 1], g2 = gs[i + 2], g3 = gs[i + 3];
+          s0 += g0;
+          s1 += g1;
+          s2 += g2;
+          s3 += g3;
+          d0 += (xs[i] - m) * g0;
+          d1 += (xs[i + 1] - m) * g1;
+          d2 += (xs[i + 2] - m) * g2;
+          d3 += (xs[i + 3] - m) * g3;
+        }
+        for (; i < base + inner; i++) {
           const gv = gs[i];
-          sum += gv;
-          dot += (xs[i] - m) * gv;
+          s0 += gv;
+          d0 += (xs[i] - m) * gv;
         }
       }
-      out[ch] = sum;
-      out[c + ch] = dot;
+      out[ch] = s0 + s1 + s2 + s3;
+      out[c + ch] = d0 + d1 + d2 + d3;
     }
     return outInfo;
   };
@@ -325,6 +377,7 @@ function batchNormInputGrad(backendName: string) {
     const mean = io.view(args.inputs.mean as Info) as Float32Array;
     const k = io.view(args.inputs.k as Info) as Float32Array;
     const dx = io.view(outInfo) as Float32Array;
+    const inner4 = inner - (inner % 4);
     for (let b = 0; b < n; b++) {
       for (let ch = 0; ch < c; ch++) {
         const m = mean[ch];
@@ -332,7 +385,15 @@ function batchNormInputGrad(backendName: string) {
         const k2 = k[c + ch];
         const k3 = k[2 * c + ch];
         const base = (b * c + ch) * inner;
-        for (let i = base; i < base + inner; i++) dx[i] = gs[i] * k1 - (xs[i] - m) * k2 - k3;
+        const end4 = base + inner4;
+        let i = base;
+        for (; i < end4; i += 4) {
+          dx[i] = gs[i] * k1 - (xs[i] - m) * k2 - k3;
+          dx[i + 1] = gs[i + 1] * k1 - (xs[i + 1] - m) * k2 - k3;
+          dx[i + 2] = gs[i + 2] * k1 - (xs[i + 2] - m) * k2 - k3;
+          dx[i + 3] = gs[i + 3] * k1 - (xs[i + 3] - m) * k2 - k3;
+        }
+        for (; i < base + inner; i++) dx[i] = gs[i] * k1 - (xs[i] - m) * k2 - k3;
       }
     }
     return outInfo;

@@ -1,5 +1,6 @@
 /**
- * JavaScript kernels for log_softmax and the class-index negative log likelihood, on the two
+ * JavaScript kernels for log_softmax, the class-index negative log likelihood and the mean squared
+ * error, on the two
  * in-process backends (wasm and cpu). Written with tfjs ops, a cross-entropy step is ~55 kernel calls
  * (log-sum-exp, gather, masks, the reduction, and the same again backward), and at the sizes a
  * classifier's loss has ([batch, classes]) each call's dispatch costs far more than its arithmetic.
@@ -181,11 +182,91 @@ function nllLossGrad(backendName: string) {
   };
 }
 
+/** 0: 'none', 1: 'mean', 2: 'sum' (as NllAttrs). */
+export interface MseAttrs {
+  reduction: 0 | 1 | 2;
+}
+
+/**
+ * mse_loss of same-shaped float32 input and target: (x - t)^2 per element in float32 (ATen's
+ * elementwise loss), with 'none' kept and 'sum'/'mean' summed in float64. As tfjs ops this is Sub,
+ * Square and a Sum forward and ~6 broadcasting kernels backward, each a full pass.
+ */
+function mseLoss(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const x = args.inputs.x as Info;
+    const t = args.inputs.target as Info;
+    const { reduction } = args.attrs as unknown as MseAttrs;
+    const io = ioFor(args.backend, backendName);
+    const out = io.output(reduction === 0 ? x.shape : []);
+    const xs = io.view(x) as Float32Array;
+    const ts = io.view(t) as Float32Array;
+    const os = io.view(out) as Float32Array;
+    const count = xs.length;
+    if (reduction === 0) {
+      for (let i = 0; i < count; i++) {
+        const d = Math.fround(xs[i] - ts[i]);
+        os[i] = d * d;
+      }
+      return out;
+    }
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const end4 = count - (count % 4);
+    let i = 0;
+    for (; i < end4; i += 4) {
+      const d0 = Math.fround(xs[i] - ts[i]), d1 = Math.fround(xs[i + 1] - ts[i + 1]);
+      const d2 = Math.fround(xs[i + 2] - ts[i + 2]), d3 = Math.fround(xs[i + 3] - ts[i + 3]);
+      s0 += Math.fround(d0 * d0);
+      s1 += Math.fround(d1 * d1);
+      s2 += Math.fround(d2 * d2);
+      s3 += Math.fround(d3 * d3);
+    }
+    for (; i < count; i++) {
+      const d = Math.fround(xs[i] - ts[i]);
+      s0 += Math.fround(d * d);
+    }
+    const sum = s0 + s1 + s2 + s3;
+    os[0] = reduction === 1 ? sum / count : sum;
+    return out;
+  };
+}
+
+/**
+ * mse_loss's input gradient, ATen's mse_backward_cpu_kernel: norm * (x - t) * dy in float32, norm =
+ * 2 / numel for 'mean' and 2 otherwise; dy is [] for 'mean'/'sum' and x's shape for 'none'.
+ */
+function mseLossGrad(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const dy = args.inputs.dy as Info;
+    const x = args.inputs.x as Info;
+    const t = args.inputs.target as Info;
+    const { reduction } = args.attrs as unknown as MseAttrs;
+    const io = ioFor(args.backend, backendName);
+    const out = io.output(x.shape);
+    const gs = io.view(dy) as Float32Array;
+    const xs = io.view(x) as Float32Array;
+    const ts = io.view(t) as Float32Array;
+    const dx = io.view(out) as Float32Array;
+    const count = xs.length;
+    const f = Math.fround;
+    const norm = f(reduction === 1 ? 2 / count : 2);
+    if (reduction === 0) {
+      for (let i = 0; i < count; i++) dx[i] = f(norm * f(xs[i] - ts[i])) * gs[i];
+      return out;
+    }
+    const g = gs[0];
+    for (let i = 0; i < count; i++) dx[i] = f(norm * f(xs[i] - ts[i])) * g;
+    return out;
+  };
+}
+
 const KERNELS = {
   TorchlabLogSoftmax: logSoftmax,
   TorchlabLogSoftmaxGrad: logSoftmaxGrad,
   TorchlabNllLoss: nllLoss,
   TorchlabNllLossGrad: nllLossGrad,
+  TorchlabMseLoss: mseLoss,
+  TorchlabMseLossGrad: mseLossGrad,
 };
 
 export type LossKernel = keyof typeof KERNELS;

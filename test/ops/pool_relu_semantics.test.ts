@@ -2,9 +2,13 @@
  * Edge cases of max_pool2d and relu gradients that random data never hits: ties, NaN, -inf windows
  * next to padding. Expected values are PyTorch 1.13's (CPU), printed by:
  *   F.max_pool2d(x, ..., return_indices=True); y.backward(g); x.grad
- * Runs on the active backend (wasm by default; TORCHLAB_BACKEND=cpu for the cpu backend).
+ * Runs on the active backend (wasm by default; TORCHLAB_BACKEND=cpu for the cpu backend). The relu
+ * gradient kernel is also checked against tfjs cpu's select on random lengths (its loop is unrolled by 4).
  */
 import { torch } from "../../src";
+import { tf } from "../../src/backend/tf";
+import { prng, values } from "../prng";
+import { onCpu } from "./_tfjs_cpu";
 
 const F = torch.nn.functional;
 const nan = NaN;
@@ -69,4 +73,20 @@ test("max_pool2d: ceil_mode windows hanging over the bottom/right edge", () => {
   expect(i.tolist()).toEqual([[[[0, 2, 9], [11, 12, 14]]]]);
   y.backward(torch.tensor([[[[1, 2, 3], [4, 5, 6]]]]).float());
   expect((x.grad as InstanceType<typeof torch.Tensor>).tolist()).toEqual([[[[1, 0, 2, 0, 0], [0, 0, 0, 0, 3], [0, 4, 5, 0, 6]]]]);
+});
+
+test.each([1, 3, 4, 7, 1029])("relu gradient kernel (unrolled by 4) against tfjs cpu's select, %i values", async (count) => {
+  const r = prng(count);
+  const xv = values(r, count);
+  // Zeros, NaN and -0 at positions that fall both in the unrolled body and in the tail.
+  for (let i = 0; i < count; i += 5) xv[i] = [0, nan, -0, inf, -inf][(i / 5) % 5];
+  const gv = values(r, count);
+  const x = torch.from_typed(xv, [count], { requires_grad: true });
+  torch.relu(x).backward(torch.from_typed(gv, [count]));
+  const [want] = await onCpu(() => {
+    const y = tf.relu(tf.tensor1d(xv));
+    // threshold_backward: the gradient passes where the result is > 0 or NaN.
+    return [tf.where(tf.logicalOr(tf.greater(y, 0), tf.isNaN(y)), tf.tensor1d(gv), tf.zerosLike(y))];
+  });
+  expect(Array.from((x.grad as InstanceType<typeof torch.Tensor>).dataSync())).toEqual(Array.from(want.data));
 });

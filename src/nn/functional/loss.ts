@@ -14,6 +14,7 @@ import { checkInput } from "./activation";
 import { fused } from "../../ops/fused";
 import { nllKernelApplies, nllLossKernel } from "../../ops/nll";
 import * as D from "../../tensor/dtype";
+import { mseKernelApplies, mseLossKernel } from "../../ops/mse";
 
 export type Reduction = "none" | "mean" | "sum";
 
@@ -313,6 +314,7 @@ export function mse_loss(input: Tensor, target: Tensor, options: PlainOpts = {})
   const reduction = _reduction(parseArgs("mse_loss", [options], ["size_average", "reduce", "reduction"]));
   broadcastPair("mse_loss", input, target);
   checkFloatInput("mse_loss", input);
+  if (mseKernelApplies(input, target)) return mseLossKernel(input, target, reduction);
   return fused("MseLossBackward0", [input, target], (i, t) => reduce(i.sub(t).pow(2), reduction));
 }
 

@@ -109,6 +109,9 @@ test("the build's plans hold for every @types/node a kernel reads, and are found
   const ts = tslabTypeScript();
   // What `npm run build` wrote: a plan for tslab's @types/node (a notebook folder without one) and the package's.
   const indexes = nodeTypesIndexes(ts, ROOT);
+  // Shipped with the package: under one of package.json's "files".
+  const files: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).files;
+  expect(files.some((entry) => NODE_TYPES_PLANS.split(path.sep).join("/").startsWith(`${entry}/`))).toBe(true);
   expect(indexes).toEqual(expect.arrayContaining(INDEXES));
   for (const indexFile of indexes) {
     expect(nodeTypesPlan(indexFile, fs.readFileSync(indexFile, "utf8"), ts.version, path.join(ROOT, NODE_TYPES_PLANS))).not.toBeNull();

@@ -11,7 +11,7 @@
  * start from a snapshot holding all of them, it starts a detached, low-priority job that builds
  * one (kernel/snapshot_entry.ts), checks that it deserializes, and renames it into the cache
  * folder. The supervisor starts later kernels from it. V8 refuses a snapshot built under other
- * flags, so the heap limit is part of its name. A cache folder that cannot be written only means
+ * flags, so the heap limit and the kernel's V8 flags (kernel/node_args.ts) are part of its name. A cache folder that cannot be written only means
  * the slower start; a snapshot that fails to load is deleted and the kernel started without it
  * (kernel/supervisor.ts). Opt-in (TORCHLAB_KERNEL_SNAPSHOT=1): see SNAPSHOT_ENV for why.
  */
@@ -20,6 +20,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { defaultCacheDir } from "./compile_cache";
+import { kernelNodeArgs, KERNEL_V8_FLAGS } from "./node_args";
 import { packageRoot } from "./resolve";
 import { inMemoryDeclaration, LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats, type SnapshotSpec } from "./snapshot_entry";
 
@@ -44,7 +45,7 @@ export function snapshotPath(root: string, typescript: string, heapMb: number, e
   } catch {
     // Running from sources without a build: no snapshot will be built either.
   }
-  const key = createHash("sha1").update(`${root}\0${typescript}\0${heapMb}\0${entry}`).digest("hex").slice(0, 16);
+  const key = createHash("sha1").update(`${root}\0${typescript}\0${heapMb}\0${KERNEL_V8_FLAGS.join(" ")}\0${entry}`).digest("hex").slice(0, 16);
   return path.join(defaultCacheDir(env), `v8-${process.version}-${process.arch}`, `kernel-${key}.blob`);
 }
 
@@ -129,16 +130,16 @@ export function refreshSnapshot(root: string, typescript: string, heapMb: number
  */
 export function buildSnapshotFile(blob: string, heapMb: number): boolean {
   const temporary = `${blob}.${process.pid}.tmp`;
-  const heap = `--max-old-space-size=${heapMb}`;
+  const flags = kernelNodeArgs(heapMb);
   try {
     const env = { ...process.env, TORCHLAB_SNAPSHOT_SPEC: `${blob}.spec.json` };
     // Node runs a snapshot's script with `require` but no `module`/`exports`, which the compiled
     // CommonJS of snapshot_entry.ts assigns to.
     const entry = `${blob}.${process.pid}.entry.js`;
     fs.writeFileSync(entry, `var module = { exports: {} }, exports = module.exports;\n${fs.readFileSync(path.join(packageRoot(), "dist", "kernel", "snapshot_entry.js"), "utf8")}`);
-    const built = spawnSync(process.execPath, [heap, "--snapshot-blob", temporary, "--build-snapshot", entry], { env, stdio: "ignore" });
+    const built = spawnSync(process.execPath, [...flags, "--snapshot-blob", temporary, "--build-snapshot", entry], { env, stdio: "ignore" });
     if (built.status !== 0 || !fs.existsSync(temporary)) return false;
-    const probe = spawnSync(process.execPath, [heap, "--snapshot-blob", temporary, PROBE_ARG], { encoding: "utf8" });
+    const probe = spawnSync(process.execPath, [...flags, "--snapshot-blob", temporary, PROBE_ARG], { encoding: "utf8" });
     if (probe.status !== 0 || !probe.stdout.startsWith(PROBE_OK)) return false;
     fs.renameSync(temporary, blob);
     return true;

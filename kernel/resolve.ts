@@ -14,7 +14,7 @@ import Module from "module";
 import * as path from "path";
 import { recordDeclarationReads } from "./declarations";
 import { prunedTfModule, TF_MODULE } from "./tf_declarations";
-import { isNodeTypesIndex, nodeTypesPlan } from "./node_declarations";
+import { isNodeTypesIndex, NODE_TYPES_PLANS, nodeTypesPlan } from "./node_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
 
 export const PACKAGE_NAME = "torchlab";
@@ -83,7 +83,7 @@ let nodeModulesKept: ReadonlySet<string> | null = null;
 
 /**
  * Runs `create` (which creates tslab converters) so that their compilers read the pruned view of
- * @types/node (kernel/node_declarations.ts) when `prune` is true and a plan for it was worked out.
+ * @types/node (kernel/node_declarations.ts) when `prune` is true and the build worked out a plan for it.
  */
 export function withPrunedNode<T>(prune: boolean, create: () => T): T {
   const before = pruneNode;
@@ -159,7 +159,7 @@ export function installTorchlabResolution(): void {
       host.readFile = (file: string, encoding?: string) => {
         const text = read(file, encoding);
         if (text === undefined || !isNodeTypesIndex(file)) return text;
-        const plan = nodeTypesPlan(path.resolve(file), text, ts.version);
+        const plan = nodeTypesPlan(path.resolve(file), text, ts.version, path.join(root, NODE_TYPES_PLANS));
         if (plan === null) return text;
         nodeModulesKept = new Set(plan.kept);
         return plan.index;

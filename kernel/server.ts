@@ -19,7 +19,6 @@ import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
-import { saveNodeTypesPlansDetached } from "./node_declarations";
 import { refreshSnapshot, snapshotStats } from "./declarations";
 import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
 import { SUPERVISED_ENV } from "./supervisor";
@@ -831,7 +830,6 @@ export async function runKernel(connectionFile: string): Promise<void> {
     // Written after the first cells can run, so that they include what the start compiled.
     setImmediate(() => {
       saveCompileCaches();
-      saveNodeTypesPlansDetached();
       const heapMb = Number(process.env[SUPERVISED_ENV]);
       if (heapMb > 0) refreshSnapshot(packageRoot(), tslabTypeScriptPath(), heapMb);
     }).unref();

@@ -14,6 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import type * as Zmq from "zeromq";
 import { snapshotEnabled, snapshotPath } from "./declarations";
+import { kernelNodeArgs } from "./node_args";
 import { packageRoot, tslabTypeScriptPath } from "./resolve";
 import { encode, newHeader, readConnectionFile, Signer, socketAddress, type Header } from "./wire";
 
@@ -103,7 +104,7 @@ export async function superviseKernel(connectionFile: string): Promise<number> {
  */
 function startKernelProcess(connectionFile: string, heapMb: number, blob: string | null): ChildProcess {
   const entry = blob !== null ? ["--snapshot-blob", blob] : [path.join(packageRoot(), "bin", "torchlab.js")];
-  return spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...entry, "kernel", "--connection-file", connectionFile], {
+  return spawn(process.execPath, [...kernelNodeArgs(heapMb), ...entry, "kernel", "--connection-file", connectionFile], {
     stdio: ["ignore", "inherit", "pipe", "ipc"],
     env: { ...process.env, [SUPERVISED_ENV]: String(heapMb) },
     detached: true,

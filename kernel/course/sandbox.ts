@@ -19,6 +19,7 @@
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
+import { kernelNodeArgs } from "../node_args";
 import { packageRoot } from "../resolve";
 import { SUPERVISED_ENV } from "../supervisor";
 
@@ -50,7 +51,7 @@ export function sandboxNodeArgs(options: SandboxOptions, connectionFile: string)
     `--allow-fs-write=${options.scratch}`,
     "--allow-worker",
     "--allow-addons",
-    `--max-old-space-size=${options.heapMb}`,
+    ...kernelNodeArgs(options.heapMb),
     // Node's own warnings about the experimental model would land in every feedback file.
     "--no-warnings",
   ];

@@ -413,11 +413,6 @@ class Student:
         """(RSS, PSS) of the kernel's process tree (supervisor and kernel), the supervisor's RSS, and the
         single-user server's (RSS, PSS)."""
         root = kernel_root(self.kernel_id)
-        # A kernel's first start per user writes the pruned @types/node list from a one-shot child
-        # (kernel/node_declarations.ts); the steady state, measured here, is without it.
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and any(b"node_declarations.js" in read_proc(p, "cmdline") for p in process_tree(root) if alive(p)):
-            time.sleep(0.5)
         tree = [p for p in process_tree(root) if alive(p)]
         assert len(tree) == 2, f"{self.name}: expected torchlab's supervisor and its kernel, got {[describe(p) for p in tree]}"
         return memory_kb(tree), status_field(root, "VmRSS"), memory_kb([status_field(root, "PPid")])

@@ -9,6 +9,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { buildSnapshotFile, snapshotPath } from "../../kernel/declarations";
+import { kernelNodeArgs } from "../../kernel/node_args";
 import { tslabTypeScriptPath } from "../../kernel/resolve";
 import { PARSE_STATEMENT, type SnapshotSpec } from "../../kernel/snapshot_entry";
 import { tempDir } from "./helpers";
@@ -39,7 +40,8 @@ function fakeRoot(dir: string): string {
 }
 
 function check(args: string[]): { diagnostics: string[]; stackTraceLimit: number; stack: boolean; hits: number | null; missed: string[] | null } {
-  const result = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...args], { encoding: "utf8" });
+  // The flags a kernel process runs under (the supervisor's), which the snapshot was built with.
+  const result = spawnSync(process.execPath, [...kernelNodeArgs(HEAP_MB), ...args], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout);
 }

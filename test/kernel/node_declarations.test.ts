@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as TS from "typescript";
-import { computeNodeTypesPlan, needsWholeNodeTypes, nodeTypesPlan, saveNodeTypesPlans } from "../../kernel/node_declarations";
+import { computeNodeTypesPlan, needsWholeNodeTypes, NODE_TYPES_PLANS, nodeTypesIndexes, nodeTypesPlan, writeNodeTypesPlans } from "../../kernel/node_declarations";
 import { tslabTypeScript } from "../../kernel/resolve";
 import { run, tempDir } from "./helpers";
 
@@ -105,53 +105,42 @@ test("a cell needs the whole @types/node when it names a module that the pruned 
   expect(needs(`import { exec } from "chi`)).toBe(true);
 });
 
-test("a plan is looked for under a hash of the package's files: stored by saveNodeTypesPlans, found by the next start, never used for changed files", () => {
+test("the build's plans hold for every @types/node a kernel reads, and are found under a hash of the package's files wherever the package is, never for changed files", () => {
   const ts = tslabTypeScript();
-  const cache = tempDir("torchlab-node-types-");
-  const copy = path.join(tempDir("torchlab-node-copy-"), "@types", "node");
-  fs.cpSync(path.dirname(INDEXES[INDEXES.length - 1]), copy, { recursive: true });
-  const indexFile = path.join(copy, "index.d.ts");
-  const index = fs.readFileSync(indexFile, "utf8");
-  expect(nodeTypesPlan(indexFile, index, ts.version, cache)).toBeNull();
-  expect(saveNodeTypesPlans(ts)).toHaveLength(1);
-  // A fresh process (the memo is per process) finds it; a changed file makes it another key.
-  const script = (dir: string) => `
-    const nd = require(${JSON.stringify(path.join(ROOT, "dist", "kernel", "node_declarations.js"))});
-    const fs = require("fs");
-    const plan = nd.nodeTypesPlan(${JSON.stringify(indexFile)}, fs.readFileSync(${JSON.stringify(indexFile)}, "utf8"), ${JSON.stringify(ts.version)}, ${JSON.stringify(dir)});
-    process.stdout.write(JSON.stringify(plan && plan.kept.length));`;
-  return (async () => {
-    const found = await run(process.execPath, ["-e", script(cache)]);
-    expect(Number(found.stdout)).toBeGreaterThan(10);
-    fs.appendFileSync(path.join(copy, "zlib.d.ts"), "\n");
-    const changed = await run(process.execPath, ["-e", script(cache)]);
-    expect(changed.stdout).toBe("null");
-    // What a kernel does once loaded: a detached process works the plan out and stores it.
-    const detachedCache = tempDir("torchlab-node-detached-");
-    const detached = await run(process.execPath, ["-e", `${script(detachedCache)}; process.stdout.write(" " + nd.saveNodeTypesPlansDetached())`]);
-    expect(detached.stdout).toBe("null true");
-    let stored: string[] = [];
-    for (let waited = 0; waited < 60_000 && stored.length === 0; waited += 250) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      stored = fs.readdirSync(detachedCache).filter((f) => f.endsWith(".json"));
-    }
-    expect(stored).toHaveLength(1);
-    expect(Number((await run(process.execPath, ["-e", script(detachedCache)])).stdout)).toBeGreaterThan(10);
-    // A cache folder that cannot be written only means no plan.
-    const readOnly = path.join(tempDir("torchlab-node-ro-"), "cache");
-    fs.writeFileSync(readOnly, "a file where the folder should be");
-    expect(nodeTypesPlan(indexFile, index + "\n", ts.version, readOnly)).toBeNull();
-    expect(saveNodeTypesPlans(ts)).toEqual([]);
-  })();
+  // What `npm run build` wrote: a plan for tslab's @types/node (a notebook folder without one) and the package's.
+  const indexes = nodeTypesIndexes(ts, ROOT);
+  // Shipped with the package: under one of package.json's "files".
+  const files: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).files;
+  expect(files.some((entry) => NODE_TYPES_PLANS.split(path.sep).join("/").startsWith(`${entry}/`))).toBe(true);
+  expect(indexes).toEqual(expect.arrayContaining(INDEXES));
+  for (const indexFile of indexes) {
+    expect(nodeTypesPlan(indexFile, fs.readFileSync(indexFile, "utf8"), ts.version, path.join(ROOT, NODE_TYPES_PLANS))).not.toBeNull();
+  }
+  const copy = () => {
+    const dir = path.join(tempDir("torchlab-node-copy-"), "@types", "node");
+    fs.cpSync(path.dirname(INDEXES[INDEXES.length - 1]), dir, { recursive: true });
+    return path.join(dir, "index.d.ts");
+  };
+  const built = copy();
+  const plans = path.join(tempDir("torchlab-node-plans-"), "plans.json");
+  expect(writeNodeTypesPlans(ts, [built], plans)).toHaveLength(1);
+  // The same files elsewhere (the package installed from what the build packed) find it.
+  const installed = copy();
+  const index = fs.readFileSync(installed, "utf8");
+  expect(nodeTypesPlan(installed, index, ts.version, plans)?.kept).toEqual(computeNodeTypesPlan(ts, built, index)!.kept);
+  // Another TypeScript, a changed file, no plans file: none, so the whole @types/node is read.
+  expect(nodeTypesPlan(installed, index, "4.9.5", plans)).toBeNull();
+  const changed = copy();
+  fs.appendFileSync(path.join(path.dirname(changed), "zlib.d.ts"), "\n");
+  expect(nodeTypesPlan(changed, fs.readFileSync(changed, "utf8"), ts.version, plans)).toBeNull();
+  expect(nodeTypesPlan(installed, index, ts.version, path.join(tempDir("torchlab-node-none-"), "plans.json"))).toBeNull();
 }, 120000);
 
 /**
- * Two kernel sessions of the built kernel, each in a process of its own, in a folder without
- * @types/node and with a cache folder of their own: the first reads the whole @types/node and
- * stores the plan; the second reads the pruned view and runs `cells`.
+ * A kernel session of the built kernel, in a process of its own, in a folder without @types/node:
+ * it reads tslab's @types/node through the plan the build worked out, and runs `cells`.
  */
 async function prunedSession(cells: string[], completion: [string, number]) {
-  const cache = tempDir("torchlab-node-cache-");
   const script = `
     const ts = require(${JSON.stringify(path.join(ROOT, "dist", "kernel", "resolve.js"))}).tslabTypeScript();
     const read = [];
@@ -159,29 +148,24 @@ async function prunedSession(cells: string[], completion: [string, number]) {
     ts.sys.readFile = (file, encoding) => (read.push(file), readFile.call(ts.sys, file, encoding));
     const { Session } = require(${JSON.stringify(path.join(ROOT, "dist", "kernel", "session.js"))});
     const { runPrelude } = require(${JSON.stringify(path.join(ROOT, "dist", "kernel", "prelude.js"))});
-    const { saveNodeTypesPlans } = require(${JSON.stringify(path.join(ROOT, "dist", "kernel", "node_declarations.js"))});
     (async () => {
       const session = new Session(process.cwd());
       const prelude = await runPrelude(session);
       const afterPrelude = [...read];
       const completion = session.complete(...${JSON.stringify(completion)}).matches;
       const outcomes = [];
-      for (const cell of process.argv[1] === "cells" ? ${JSON.stringify(cells)} : []) outcomes.push(await session.execute(cell));
-      saveNodeTypesPlans(ts);
+      for (const cell of ${JSON.stringify(cells)}) outcomes.push(await session.execute(cell));
       process.stdout.write(JSON.stringify({ prelude, afterPrelude, completion, outcomes }));
       process.exit(0);
     })();`;
-  const options = { cwd: tempDir("torchlab-node-"), env: { ...process.env, TORCHLAB_CACHE_DIR: cache } };
-  const first = await run(process.execPath, ["-e", script, "none"], options);
-  if (first.status !== 0) throw new Error(first.stderr);
-  const done = await run(process.execPath, ["-e", script, "cells"], options);
+  const done = await run(process.execPath, ["-e", script], { cwd: tempDir("torchlab-node-") });
   if (done.status !== 0) throw new Error(done.stderr);
   type Result = { prelude: { ok: boolean }; afterPrelude: string[]; completion: string[]; outcomes: { status: string; evalue?: string; value?: unknown }[] };
-  return { first: JSON.parse(first.stdout) as Result, second: JSON.parse(done.stdout) as Result };
+  return JSON.parse(done.stdout) as Result;
 }
 
-test("a session reads the pruned view once a plan is stored, with Node's globals typed as before, and the whole @types/node once a cell imports a module left out", async () => {
-  const { first, second } = await prunedSession(
+test("a session reads the pruned view from its first start, with Node's globals typed as before, and the whole @types/node once a cell imports a module left out", async () => {
+  const session = await prunedSession(
     [
       "const t: NodeJS.Timeout = setTimeout(() => {}, 0); clearTimeout(t);\nconst b: Buffer = Buffer.from('ab'); process.stdout.isTTY === undefined || true",
       "const wrongTimer: string = setTimeout(() => {}, 0);",
@@ -192,13 +176,11 @@ test("a session reads the pruned view once a plan is stored, with Node's globals
     ["process.std", 11],
   );
   const nodeFile = (files: string[], name: string) => files.some((f) => f.includes("/@types/node/") && f.endsWith(`/${name}`));
-  expect(first.prelude.ok).toBe(true);
-  expect(nodeFile(first.afterPrelude, "child_process.d.ts")).toBe(true);
-  expect(second.prelude.ok).toBe(true);
-  expect(nodeFile(second.afterPrelude, "child_process.d.ts")).toBe(false);
-  expect(nodeFile(second.afterPrelude, "process.d.ts")).toBe(true);
-  expect(second.completion).toEqual(expect.arrayContaining(["stdout", "stderr", "stdin"]));
-  const [globals, wrongTimer, exec, wrongExec, later] = second.outcomes;
+  expect(session.prelude.ok).toBe(true);
+  expect(nodeFile(session.afterPrelude, "child_process.d.ts")).toBe(false);
+  expect(nodeFile(session.afterPrelude, "process.d.ts")).toBe(true);
+  expect(session.completion).toEqual(expect.arrayContaining(["stdout", "stderr", "stdin"]));
+  const [globals, wrongTimer, exec, wrongExec, later] = session.outcomes;
   expect(globals).toMatchObject({ status: "ok", value: true });
   expect(wrongTimer).toMatchObject({ status: "error", evalue: expect.stringMatching(/Type 'Timeout' is not assignable to type 'string'/) });
   // child_process's own types, not `any`: the compiler was rebuilt with the whole @types/node.

@@ -158,23 +158,26 @@ async function startOnce(env, root = ROOT) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 
 async function main() {
+  const cacheRoot = process.env.TORCHLAB_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "torchlab");
+  // The compared build gets a cache folder of its own, as another install would have its own: older
+  // builds evict every other cache of a module at each start, which would leave neither build one.
+  const compareCache = COMPARE ? path.join(cacheRoot, `compare-${crypto.createHash("sha1").update(COMPARE).digest("hex").slice(0, 8)}`) : null;
   const variants = [
     { name: "snapshot", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "1" } },
     { name: "no snapshot (default)", env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0" } },
     ...(COMPARE
       ? [
-          { name: `${path.basename(COMPARE)}, snapshot`, env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "1" }, root: COMPARE },
-          { name: `${path.basename(COMPARE)}, no snapshot`, env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0" }, root: COMPARE },
+          { name: `${path.basename(COMPARE)}, snapshot`, env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "1", TORCHLAB_CACHE_DIR: compareCache }, root: COMPARE },
+          { name: `${path.basename(COMPARE)}, no snapshot`, env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0", TORCHLAB_CACHE_DIR: compareCache }, root: COMPARE },
         ]
       : []),
   ];
   // Starts that build each build's snapshot (and what a start leaves in the cache for the next one)
   // if missing; the snapshot build runs detached, so wait for it.
   for (const v of variants.filter((v) => v.env.TORCHLAB_KERNEL_SNAPSHOT === "1")) await startOnce(v.env, v.root);
-  const cacheRoot = process.env.TORCHLAB_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "torchlab");
   for (let waited = 0; waited < 120_000; waited += 500) {
-    const dir = path.join(cacheRoot, `v8-${process.version}-${process.arch}`);
-    const building = fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith(".lock"));
+    const dirs = [cacheRoot, compareCache].filter(Boolean).map((root) => path.join(root, `v8-${process.version}-${process.arch}`));
+    const building = dirs.some((dir) => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith(".lock")));
     if (!building) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

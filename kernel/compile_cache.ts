@@ -5,9 +5,13 @@
  * supports, has only `vm.Script`'s `cachedData`, so the loader is hooked for those files alone.
  *
  * The code cache is written once the kernel has loaded, so it holds the functions the start
- * actually compiled, not only the top-level code. V8 itself checks each cache against the source
- * and its own version and flags, and rejects a stale one (the file is then rewritten). A folder
- * that cannot be written (a sandboxed grading kernel, a read-only home) only means no cache.
+ * actually compiled, not only the top-level code. V8 checks each cache against its own version and
+ * flags and the source's length, and rejects a stale one (the file is then rewritten); that the
+ * source is the one the cache was made from is the file name's part: the module's path, and its
+ * file's identity and change times (inode, size, mtime, ctime), which any write to the file
+ * changes (ctime cannot be set back). Hashing the text instead cost ~40 ms of CPU per start
+ * (TypeScript's 8 MB, encoded to UTF-8 again only to be hashed). A folder that cannot be written
+ * (a sandboxed grading kernel, a read-only home) only means no cache.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -32,6 +36,7 @@ const MIN_BYTES = 256 * 1024;
 interface Pending {
   script: vm.Script;
   cacheFile: string;
+  filename: string;
 }
 
 type Compile = (this: Module, content: string, filename: string, format?: string) => unknown;
@@ -82,8 +87,10 @@ export function enableCompileCache(dir: string = defaultCacheDir()): void {
 }
 
 function compileWithCache(folder: string, content: string, filename: string): (...args: unknown[]) => unknown {
-  const key = createHash("sha1").update(filename).update("\0").update(content).digest("hex");
-  const cacheFile = path.join(folder, `${path.basename(filename, ".js")}-${key.slice(0, 16)}.v8cache`);
+  const stat = fs.statSync(filename, { bigint: true });
+  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${content.length}`;
+  const key = createHash("sha1").update(identity).digest("hex");
+  const cacheFile = path.join(folder, `${cachePrefix(filename)}${key.slice(0, 16)}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -91,8 +98,21 @@ function compileWithCache(folder: string, content: string, filename: string): (.
     cachedData = undefined;
   }
   const script = new vm.Script((Module as unknown as ModuleInternals).wrap(content), { filename, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, cacheFile });
+  if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, cacheFile, filename });
   return script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+}
+
+/**
+ * The start of the names of one module's caches: its file name and a hash of its path, so that two
+ * installs of torchlab (two checkouts, a user's and a course's) keep a cache each instead of
+ * evicting each other's at every start.
+ */
+function cachePrefix(filename: string): string {
+  return `${path.basename(filename, ".js")}-${createHash("sha1").update(filename).digest("hex").slice(0, 8)}-`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**
@@ -103,7 +123,7 @@ export function saveCompileCaches(): string[] {
   const written: string[] = [];
   const todo = pending;
   pending = [];
-  for (const { script, cacheFile } of todo) {
+  for (const { script, cacheFile, filename } of todo) {
     try {
       fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
       // Written aside and renamed, so that a kernel starting meanwhile never reads half a cache.
@@ -111,10 +131,12 @@ export function saveCompileCaches(): string[] {
       fs.writeFileSync(temporary, script.createCachedData());
       fs.renameSync(temporary, cacheFile);
       written.push(cacheFile);
-      // The caches of earlier versions of the same file would otherwise pile up.
-      const prefix = path.basename(cacheFile).replace(/-[0-9a-f]{16}\.v8cache$/, "-");
+      // The caches of earlier versions of the same file would otherwise pile up (and those named
+      // as before the module's path was part of the name: \`typescript-<16 hex>.v8cache\`).
+      const prefix = cachePrefix(filename);
+      const unplaced = new RegExp(`^${escapeRegExp(path.basename(filename, ".js"))}-[0-9a-f]{16}\\.v8cache$`);
       for (const name of fs.readdirSync(path.dirname(cacheFile))) {
-        if (name.startsWith(prefix) && name.endsWith(".v8cache") && name !== path.basename(cacheFile)) {
+        if ((name.startsWith(prefix) || unplaced.test(name)) && name.endsWith(".v8cache") && name !== path.basename(cacheFile)) {
           fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
         }
       }

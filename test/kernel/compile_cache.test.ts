@@ -32,7 +32,7 @@ test("a large module's code cache is written at the first start and used at the 
   const first = start(path.join(dir, "cache"), module);
   expect(first.value).toBe(expected);
   expect(first.written).toHaveLength(1);
-  expect(path.basename(first.written[0])).toMatch(/^large-[0-9a-f]{16}\.v8cache$/);
+  expect(path.basename(first.written[0])).toMatch(/^large-[0-9a-f]{8}-[0-9a-f]{16}\.v8cache$/);
 
   // V8 accepted the cache: nothing to write again.
   expect(start(path.join(dir, "cache"), module)).toEqual({ value: expected, written: [] });
@@ -46,6 +46,44 @@ test("a large module's code cache is written at the first start and used at the 
   expect(changed.value).toBe(expected);
   expect(changed.written).toHaveLength(1);
   expect(fs.readdirSync(path.dirname(changed.written[0]))).toEqual([path.basename(changed.written[0])]);
+});
+
+test("an edit that keeps the module's length (which is all V8 checks of the source) gets a cache of its own", () => {
+  const dir = tempDir("torchlab-v8cache-");
+  const module = path.join(dir, "large.js");
+  const body = Array.from({ length: 6000 }, (_, i) => `function f${i}(x) { return x + ${i} * 2 - ${i}; }`).join("\n");
+  const source = `${body}\nexports.total = () => { let s = 0; ${Array.from({ length: 6000 }, (_, i) => `s = f${i}(s);`).join(" ")} return s; };\n`;
+  fs.writeFileSync(module, source);
+  const first = start(path.join(dir, "cache"), module);
+  expect(first.value).toBe((6000 * 5999) / 2);
+  // f5999 now adds 5999 * 3 - 5999: as long as before, a different result.
+  const edited = source.replace("return x + 5999 * 2 - 5999;", "return x + 5999 * 3 - 5999;");
+  expect(edited.length).toBe(source.length);
+  fs.writeFileSync(module, edited);
+  const second = start(path.join(dir, "cache"), module);
+  expect(second.value).toBe((6000 * 5999) / 2 + 5999);
+  expect(second.written).toHaveLength(1);
+  expect(second.written[0]).not.toBe(first.written[0]);
+});
+
+test("two installs of the same module keep a cache each; a cache named as before paths were part of the name is removed", () => {
+  const dir = tempDir("torchlab-v8cache-");
+  const cache = path.join(dir, "cache");
+  const modules = ["a", "b"].map((install) => {
+    fs.mkdirSync(path.join(dir, install));
+    const module = path.join(dir, install, "large.js");
+    fs.writeFileSync(module, `exports.total = () => 42;\n// ${"x".repeat(300 * 1024)}\n`);
+    return module;
+  });
+  const [a] = start(cache, modules[0]).written;
+  const folder = path.dirname(a);
+  const unplaced = path.join(folder, "large-0123456789abcdef.v8cache");
+  fs.writeFileSync(unplaced, "an older torchlab's cache");
+  const [b] = start(cache, modules[1]).written;
+  expect(fs.readdirSync(folder).sort()).toEqual([path.basename(a), path.basename(b)].sort());
+  // Each install's cache is used at its next start: nothing to write again.
+  expect(start(cache, modules[0]).written).toEqual([]);
+  expect(start(cache, modules[1]).written).toEqual([]);
 });
 
 test("a cache folder that cannot be written costs only the cache", () => {

@@ -101,6 +101,7 @@ export class Session {
    */
   private prunedNode = true;
   private browser: Converter | undefined;
+  private readonly converters: ConverterSet;
   /** Module cells registered so far, per converter, so that a rebuilt converter gets them again. */
   private readonly modules = { node: new Map<string, ModuleCell>(), browser: new Map<string, ModuleCell>() };
   readonly tracebacks = new Tracebacks();
@@ -133,7 +134,21 @@ export class Session {
       log: (value: unknown) => this.recording.values.push(value),
       error: (...args: unknown[]) => this.recording.errors.push(args),
     };
+    this.converters = convs;
     this.executor = createExecutor(cwd, convs, recorder);
+  }
+
+  /**
+   * Builds the TypeScript converter of node cells now (the compiler reads and parses the
+   * declarations every cell sees: most of a kernel start) instead of at the first execute, so that
+   * a start can let pending asynchronous work (the backend's initialisation) advance in between.
+   */
+  prepare(): void {
+    try {
+      void this.converters.node;
+    } catch {
+      // The first execute builds it again and reports what failed as that cell's error.
+    }
   }
 
   /** Runs a cell; `label` is its prompt number, which tracebacks show as `Cell In[label]`. */

@@ -129,3 +129,30 @@ test("SIGINT while a cell compiles stops the compile as a KeyboardInterrupt, and
   expect(result.interrupted).toEqual({ status: "error", ename: "KeyboardInterrupt", evalue: "", traceback: ["KeyboardInterrupt: "] });
   expect(result.after).toEqual({ status: "ok", hasValue: true, value: 42 });
 }, 180000);
+
+describe("a session prepared before its first cell (the kernel's start)", () => {
+  test("parses the declarations in prepare(), and its first cell reads none of them again", async () => {
+    const fs = require("fs") as typeof import("fs");
+    const session = new Session();
+    try {
+      session.prepare();
+      // A second call finds the converter built.
+      session.prepare();
+      const read = jest.spyOn(fs, "readFileSync");
+      try {
+        const outcome = await session.execute("const n: number = [1, 2, 3].length; n * 2");
+        expect(outcome).toEqual({ status: "ok", hasValue: true, value: 6 });
+        const declarations = read.mock.calls.map(([file]) => String(file)).filter((file) => /lib\.es5\.d\.ts$|@types[\\/]node[\\/]globals\.d\.ts$/.test(file));
+        expect(declarations).toEqual([]);
+      } finally {
+        read.mockRestore();
+      }
+      // Type errors are still found against those declarations.
+      const wrong = await session.execute(`const s: string = [1, 2].length;`);
+      expect(wrong.status).toBe("error");
+      expect(wrong.status === "error" && wrong.evalue).toMatch(/Type 'number' is not assignable to type 'string'/);
+    } finally {
+      session.close();
+    }
+  });
+});

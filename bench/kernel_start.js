@@ -203,8 +203,8 @@ async function main() {
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
   for (const [name, rs] of Object.entries(runs)) {
-    const phases = rs[rs.length - 1].phases.map((p) => `${p.name} ${p.wall_ms}/${p.cpu_ms}`).join(", ");
-    console.log(`# ${name}, kernel's phases (ms since process start, wall/CPU): ${phases}`);
+    const phases = rs[rs.length - 1].phases.map((p) => `${p.name} ${p.wall_ms}/${p.cpu_ms}${p.idle_ms !== undefined ? `/${p.idle_ms}` : ""}`).join(", ");
+    console.log(`# ${name}, kernel's phases (ms since process start, wall/CPU[/main thread idle]): ${phases}`);
   }
   console.log(`# median of ${STARTS} alternating starts; load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
 }

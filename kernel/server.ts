@@ -53,11 +53,13 @@ export interface TorchlabInfo {
 }
 
 /**
- * Milliseconds since the process started (wall, and CPU of all its threads) at each phase of the
- * load, and whether the parsed declarations came from the startup snapshot (kernel/declarations.ts).
+ * Milliseconds since the process started (wall, CPU of all its threads, and how long the main
+ * thread's event loop sat idle: waiting on work elsewhere, such as the backend's threads) at each
+ * phase of the load, and whether the parsed declarations came from the startup snapshot
+ * (kernel/declarations.ts).
  */
 export interface StartReport {
-  phases: { name: string; wall_ms: number; cpu_ms: number }[];
+  phases: { name: string; wall_ms: number; cpu_ms: number; idle_ms: number }[];
   /** "none", or how many declaration files the snapshot supplied and how many were parsed afresh. */
   snapshot: string;
 }
@@ -66,7 +68,8 @@ const startReport: StartReport = { phases: [], snapshot: "none" };
 
 function startPhase(name: string): void {
   const cpu = process.cpuUsage();
-  startReport.phases.push({ name, wall_ms: Math.round(performance.now()), cpu_ms: Math.round((cpu.user + cpu.system) / 1000) });
+  const idle = performance.eventLoopUtilization().idle;
+  startReport.phases.push({ name, wall_ms: Math.round(performance.now()), cpu_ms: Math.round((cpu.user + cpu.system) / 1000), idle_ms: Math.round(idle) });
 }
 
 interface HistoryEntry {

@@ -9,6 +9,7 @@ import { overwrite } from "../backend/memory";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { hasJsKernel } from "../backend/js_kernels";
+import { nhwcActive, nhwcOf, layoutOf, wrapNhwc } from "./layout";
 
 export interface BatchNormOptions {
   weight?: Tensor | null;
@@ -68,6 +69,12 @@ export function batch_norm(
   if (input.dtype._tf !== "float32") throw new RuntimeError(`batch_norm(): expected a floating point input, got ${input.dtype}`);
   const bshape = shape.map((v, i) => (i === 1 ? v : 1));
   const n = input.numel() / Math.max(c, 1);
+  if (!training && input.dim() === 4 && input.numel() > 0 && nhwcActive() && layoutOf(input)?.kind === "nhwc") {
+    // An input whose buffer is NHWC (ops/layout.ts): the backend's batch norm over its last axis, the
+    // result kept NHWC.
+    const vec = (t: Tensor | null): tf.Tensor1D | undefined => (t === null ? undefined : (t._t as tf.Tensor1D));
+    return wrapNhwc(compute(() => tf.batchNorm(nhwcOf(input)!, vec(running_mean)!, vec(running_var)!, vec(bias), vec(weight), eps)));
+  }
   if (input.dim() >= 2 && input.numel() > 0 && hasJsKernel("TorchlabChannelMoments")) {
     return batchNormKernels(input, running_mean, running_var, weight, bias, training, momentum, eps, n);
   }

@@ -69,12 +69,6 @@ export function batch_norm(
   if (input.dtype._tf !== "float32") throw new RuntimeError(`batch_norm(): expected a floating point input, got ${input.dtype}`);
   const bshape = shape.map((v, i) => (i === 1 ? v : 1));
   const n = input.numel() / Math.max(c, 1);
-  if (!training && input.dim() === 4 && input.numel() > 0 && nhwcActive() && layoutOf(input)?.kind === "nhwc") {
-    // An input whose buffer is NHWC (ops/layout.ts): the backend's batch norm over its last axis, the
-    // result kept NHWC.
-    const vec = (t: Tensor | null): tf.Tensor1D | undefined => (t === null ? undefined : (t._t as tf.Tensor1D));
-    return wrapNhwc(compute(() => tf.batchNorm(nhwcOf(input)!, vec(running_mean)!, vec(running_var)!, vec(bias), vec(weight), eps)));
-  }
   if (input.dim() >= 2 && input.numel() > 0 && hasJsKernel("TorchlabChannelMoments")) {
     return batchNormKernels(input, running_mean, running_var, weight, bias, training, momentum, eps, n);
   }
@@ -253,6 +247,10 @@ function batchNormKernels(
   if (bias) inputs.push(bias);
   const f32 = (v: ArrayLike<number>): tf.Tensor1D => tf.tensor1d(Float32Array.from(v));
   const shift = read(bias) ?? new Float32Array(c);
+  if (!training && nhwcActive() && layoutOf(input)?.kind === "nhwc") {
+    // An input whose buffer is NHWC (ops/layout.ts): the same transform over its last axis, kept NHWC.
+    return wrapNhwc(compute(() => kernel("TorchlabChannelAffineNhwc", { x: nhwcOf(input)!, center: f32(mean), scale: f32(alpha), shift: f32(shift) }) as tf.Tensor4D));
+  }
   const out = compute(() => kernel("TorchlabChannelAffine", { x: input._t, center: f32(mean), scale: f32(alpha), shift: f32(shift) }));
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
     const needSums = (input.requires_grad && training) || (weight !== null && weight.requires_grad) || (bias !== null && bias.requires_grad);

@@ -53,6 +53,7 @@ export function toLogicalLayout(s: Storage): void {
   s.data = tf.keep(tf.tidy(() => layout.toLogical(old)));
   s.layout = undefined;
   old.dispose();
+  account(s.data);
 }
 
 /**

@@ -118,6 +118,7 @@ export function flatAlias(t: Tensor, shape: number[]): { data: tf.Tensor; layout
 
 interface FlatWeight {
   data: tf.Tensor;
+  version: number;
   nhwc: string;
   w: tf.Tensor2D;
 }
@@ -129,25 +130,26 @@ const finalizer = new FinalizationRegistry<FlatWeight>((e) => {
 
 /**
  * A Linear weight [out, C*H*W] that reads the flattened NCHW map, as the [H*W*C, out] matrix that
- * reads the flattened NHWC map. Cached per weight tensor while its buffer is the same tf tensor (an
- * optimizer step or an in-place write replaces the buffer, and the copy with it); freed when the
+ * reads the flattened NHWC map. Cached per weight tensor while its buffer and storage version stay
+ * (an optimizer step or an in-place write changes them, and the copy is remade); freed when the
  * weight is collected.
  */
 function flatWeight(weight: Tensor, nhwc: readonly number[]): tf.Tensor2D {
   const [, h, w, c] = nhwc;
   const key = nhwc.join(",");
   const data = weight._t;
+  const version = weight._s.version;
   const hit = flatWeights.get(weight);
-  if (hit !== undefined && hit.data === data && hit.nhwc === key && !hit.w.isDisposed) return hit.w;
+  if (hit !== undefined && hit.data === data && hit.version === version && hit.nhwc === key && !hit.w.isDisposed) return hit.w;
   const o = weight.shape[0];
   const made = tf.keep(tf.tidy(() => tf.reshape(tf.transpose(tf.reshape(data, [o, c, h, w]), [2, 3, 1, 0]), [h * w * c, o]) as tf.Tensor2D));
   if (hit === undefined) {
-    const e = { data, nhwc: key, w: made };
+    const e = { data, version, nhwc: key, w: made };
     flatWeights.set(weight, e);
     finalizer.register(weight, e);
   } else {
     if (!hit.w.isDisposed) hit.w.dispose();
-    Object.assign(hit, { data, nhwc: key, w: made });
+    Object.assign(hit, { data, version, nhwc: key, w: made });
   }
   return made;
 }

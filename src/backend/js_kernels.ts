@@ -321,6 +321,32 @@ function channelAffine(backendName: string) {
   };
 }
 
+/**
+ * channelAffine over a channels-last buffer [..., C] (an NHWC map, src/ops/layout.ts): the same
+ * arithmetic per element, so the result equals the NCHW kernel's, in the other order.
+ */
+function channelAffineNhwc(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const x = args.inputs.x as Info;
+    const c = x.shape[x.shape.length - 1];
+    const rows = c === 0 ? 0 : x.shape.reduce((a, v) => a * v, 1) / c;
+    const io = ioFor(args.backend, backendName);
+    const [outInfo] = io.outputs([[x.shape, "float32"]]);
+    const xs = io.view(x) as Float32Array;
+    // Plain arrays of doubles (the values the NCHW kernel hoists per channel): the inner loop reads them
+    // faster than typed-array views of the backend's memory (~1.5x in node 20).
+    const center = Float64Array.from(io.view(args.inputs.center as Info) as Float32Array);
+    const scale = Float64Array.from(io.view(args.inputs.scale as Info) as Float32Array);
+    const shift = Float64Array.from(io.view(args.inputs.shift as Info) as Float32Array);
+    const ys = io.view(outInfo) as Float32Array;
+    let i = 0;
+    for (let r = 0; r < rows; r++) {
+      for (let ch = 0; ch < c; ch++, i++) ys[i] = (xs[i] - center[ch]) * scale[ch] + shift[ch];
+    }
+    return outInfo;
+  };
+}
+
 /** [2, C]: each channel's sum(g) and sum((x - mean) * g), the two sums of batch norm's backward. */
 function channelGradSums(backendName: string) {
   return (args: KernelArgs): Info => {
@@ -553,6 +579,7 @@ const KERNELS: Record<string, (backendName: string) => (args: KernelArgs) => Inf
   TorchlabZerosForeach: zerosForeach,
   TorchlabChannelMoments: channelMoments,
   TorchlabChannelAffine: channelAffine,
+  TorchlabChannelAffineNhwc: channelAffineNhwc,
   TorchlabChannelGradSums: channelGradSums,
   TorchlabBatchNormInputGrad: batchNormInputGrad,
 };

@@ -25,6 +25,35 @@ export interface Storage {
   zeroAt?: number;
   /** The logical dtype where it is not the storage's default (torch.int32 in an int32 buffer, whose default is int64). */
   dt?: dtype;
+  /**
+   * Set when `data` holds its values in another physical order than the tensor's (PyTorch) layout:
+   * `data` then has the logical shape but, e.g., NHWC order (src/ops/layout.ts). Only layout-aware
+   * ops read such a buffer raw; everything else reads through Tensor's `_t`, which converts it first.
+   */
+  layout?: Layout;
+}
+
+/** A physical order of a storage's buffer, and how to convert it to the logical one. */
+export interface Layout {
+  readonly kind: "nhwc" | "nhwc_flat";
+  /** [N, H, W, C] of the physical order (for "nhwc_flat", of the map before flattening). */
+  readonly nhwc: readonly [number, number, number, number];
+  /** The buffer in the logical order (a new tensor; `data` is left as it was). */
+  toLogical(data: tf.Tensor): tf.Tensor;
+}
+
+/**
+ * Converts `s`'s buffer to the logical order, in place: no version bump (the values did not change),
+ * so views, autograd's saved-tensor checks and aliases sharing `s` see the same storage as before.
+ * Kept out of any enclosing tidy scope, since the storage owns the new buffer.
+ */
+export function toLogicalLayout(s: Storage): void {
+  const layout = s.layout!;
+  const old = s.data;
+  s.data = tf.keep(tf.tidy(() => layout.toLogical(old)));
+  s.layout = undefined;
+  old.dispose();
+  account(s.data);
 }
 
 /**
@@ -160,8 +189,9 @@ export function rebind(ref: StorageRef, to: Storage): Storage {
   return to;
 }
 
-/** Replaces the contents of `s` in place (optimizer steps, init_, copy_), freeing the old buffer. */
-export function overwrite(s: Storage, data: tf.Tensor): void {
+/** Replaces the contents of `s` in place (optimizer steps, init_, copy_), freeing the old buffer; `layout` is the new buffer's physical order. */
+export function overwrite(s: Storage, data: tf.Tensor, layout?: Layout): void {
+  s.layout = layout;
   if (s.data !== data) {
     const old = s.data;
     s.data = data;

@@ -9,6 +9,7 @@ import { overwrite } from "../backend/memory";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { hasJsKernel } from "../backend/js_kernels";
+import { nhwcActive, nhwcOf, layoutOf, wrapNhwc } from "./layout";
 
 export interface BatchNormOptions {
   weight?: Tensor | null;
@@ -246,6 +247,10 @@ function batchNormKernels(
   if (bias) inputs.push(bias);
   const f32 = (v: ArrayLike<number>): tf.Tensor1D => tf.tensor1d(Float32Array.from(v));
   const shift = read(bias) ?? new Float32Array(c);
+  if (!training && nhwcActive() && layoutOf(input)?.kind === "nhwc") {
+    // An input whose buffer is NHWC (ops/layout.ts): the same transform over its last axis, kept NHWC.
+    return wrapNhwc(compute(() => kernel("TorchlabChannelAffineNhwc", { x: nhwcOf(input)!, center: f32(mean), scale: f32(alpha), shift: f32(shift) }) as tf.Tensor4D));
+  }
   const out = compute(() => kernel("TorchlabChannelAffine", { x: input._t, center: f32(mean), scale: f32(alpha), shift: f32(shift) }));
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
     const needSums = (input.requires_grad && training) || (weight !== null && weight.requires_grad) || (bias !== null && bias.requires_grad);

@@ -17,6 +17,7 @@ import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum } from "./batchnorm";
 import { hasJsKernel } from "../backend/js_kernels";
 import { is_grad_enabled } from "../autograd/grad_mode";
+import { nhwcActive, nhwcOf, wrapNhwc } from "./layout";
 
 type Pair = [number, number];
 
@@ -462,19 +463,23 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     const res = convNchwKernels(x, weight, bias, inputs, stride, [pads[0], pads[2]], dilation, [outH, outW]);
     return unbatched ? res.squeeze(0) : res;
   }
-  const out = compute(() => {
-    let xn = toNHWC(x._t);
+  // Under no_grad on wasm the result keeps the kernel's NHWC order (ops/layout.ts), and an input
+  // that kept it is read as it is: a chain of layers pays no transposes between them.
+  const keepNhwc = !unbatched && nhwcActive();
+  const nhwc = (): tf.Tensor4D => {
+    let xn = nhwcOf(x) ?? toNHWC(x._t);
     if (direct) {
       const f = weight.requires_grad && weight.is_leaf ? hwioFilter(weight._t) : (permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
       const pad = padSpec as tf.backend_util.ExplicitPadding;
-      const y = tf.fused.conv2d({ x: xn, filter: f, strides: stride, pad, dataFormat: "NHWC", dilations: dilation, bias: bias ? bias._t : undefined });
-      return toNCHW(y);
+      return tf.fused.conv2d({ x: xn, filter: f, strides: stride, pad, dataFormat: "NHWC", dilations: dilation, bias: bias ? bias._t : undefined });
     }
     if (needsPad) xn = tf.pad(xn, padSpec) as tf.Tensor4D;
     let y = convCore(xn, weight._t as tf.Tensor4D, stride, dilation, groups);
     if (bias) y = tf.add(y, bias._t) as tf.Tensor4D;
-    return toNCHW(y);
-  });
+    return y;
+  };
+  if (keepNhwc) return wrapNhwc(compute(nhwc));
+  const out = compute(() => toNCHW(nhwc()));
   const res = record("ConvolutionBackward0", inputs, out, (g) => {
     // NHWC gradient only where used: the first layer's input needs none, and the weight gradient reads NCHW.
     let gn: tf.Tensor4D | null = null;
@@ -657,14 +662,15 @@ export function nhwcInferencePays(): boolean {
  * Runs `steps` (inference only: no graph is recorded) over the NCHW input `x` with the activations
  * kept NHWC from the first layer to the last: one transpose in and one out, a convolution's bias and
  * a following ReLU fused into it, batch norm as one kernel, max pooling as XNNPACK's NHWC pooling, and
- * a final Flatten + Linear reading the NHWC map with a permuted weight. Returns NCHW (or the Linear's
- * [N, out]); null when a max pool's input holds NaN (XNNPACK's max drops NaN, PyTorch propagates it),
+ * a final Flatten + Linear reading the NHWC map with a permuted weight. Returns an NCHW tensor that
+ * keeps the NHWC order (ops/layout.ts) (or the Linear's [N, out]); null when a max pool's input holds NaN (XNNPACK's max drops NaN, PyTorch propagates it),
  * so that the caller runs the layers one by one. The caller checks the layers' shapes and arguments.
  */
 export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
   let nan = false;
+  let nhwcOut = false;
   const out = compute(() => {
-    let y = toNHWC(x._t);
+    let y = nhwcOf(x) ?? toNHWC(x._t);
     for (let i = 0; i < steps.length; i++) {
       const st = steps[i];
       if (st.kind === "conv") {
@@ -692,11 +698,12 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
         return tf.fused.matMul({ a: tf.reshape(y, [n, h * w * c]) as tf.Tensor2D, b: wt, bias: st.bias ? st.bias._t : undefined });
       }
     }
-    return toNCHW(y);
+    nhwcOut = true;
+    return y;
   });
   if (nan) {
     out.dispose();
     return null;
   }
-  return constant(out);
+  return nhwcOut ? wrapNhwc(out as tf.Tensor4D) : constant(out);
 }

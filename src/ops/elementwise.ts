@@ -3,6 +3,8 @@ import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastSh
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel } from "../backend/js_kernels";
+import { is_grad_enabled } from "../autograd/grad_mode";
+import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
 
 type Operand = Tensor | number | boolean;
@@ -68,6 +70,8 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
   const [x, y] = binaryInputs("add", a, b);
   const dt = promote(x.dtype, y.dtype);
   checkAlpha(dt, alpha);
+  const layout = dt._tf === "float32" && alpha === 1 && !is_grad_enabled() ? sharedLayout(x, y) : null;
+  if (layout !== null) return keepLayout(constant(compute(() => tf.add(as(rawOf(x), dt), as(rawOf(y), dt)))), layout);
   const out = compute(() => {
     // bool + bool stays bool in PyTorch (a logical or).
     if (dt._tf === "bool") return alpha === 0 ? tf.clone(x._t) : tf.logicalOr(x._t, y._t);
@@ -109,6 +113,8 @@ export function mul(a: Tensor, b: Operand): Tensor {
   const [x, y] = binaryInputs("mul", a, b);
   const pt = promote(x.dtype, y.dtype);
   const dt = pt._tf === "bool" ? "bool" : pt;
+  const layout = pt._tf === "float32" && !is_grad_enabled() ? sharedLayout(x, y) : null;
+  if (layout !== null) return keepLayout(constant(compute(() => tf.mul(as(rawOf(x), pt), as(rawOf(y), pt)))), layout);
   const out = compute(() => (dt === "bool" ? tf.logicalAnd(x._t, y._t) : tf.mul(as(x._t, dt), as(y._t, dt))));
   return record("MulBackward0", [x, y], out, (g) => [
     x.requires_grad ? sumTo(tf.mul(g, as(y._t, D.float32)), x.shape) : null,
@@ -204,6 +210,9 @@ export function pow(a: Tensor, exponent: Operand): Tensor {
 function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: Tensor) => tf.Tensor, savesOutput = false): Tensor {
   // The op's name for the error message is derived only when there is an error to report.
   if (!(a instanceof Tensor)) inputTensor(name.replace(/Backward\d$/, "").toLowerCase(), a);
+  // A buffer kept in another order (ops/layout.ts) maps elementwise in that order.
+  const layout = a.dtype._tf === "float32" && !is_grad_enabled() ? sharedLayout(a) : null;
+  if (layout !== null) return keepLayout(constant(compute(() => f(rawOf(a)))), layout);
   const out = compute(() => f(as(a._t, D.float32)));
   let self: Tensor;
   const res = record(name, [a], out, (g) => [grad(g, as(a._t, D.float32), self)], savesOutput);
@@ -258,6 +267,8 @@ export const trunc = (a: Tensor): Tensor => rounding("TruncBackward0", a, (x) =>
 
 export function relu(a: Tensor): Tensor {
   if (a.dtype._tf === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
+  const layout = is_grad_enabled() ? null : sharedLayout(a);
+  if (layout !== null) return keepLayout(constant(compute(() => tf.relu(rawOf(a)))), layout);
   const out = compute(() => tf.relu(a._t));
   let self: Tensor;
   // ATen's threshold_backward: zero where the result is <= 0, so a NaN result passes its gradient.

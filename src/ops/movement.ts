@@ -4,6 +4,8 @@ import { stridesOf } from "../tensor/repr";
 import { Tensor, type DType } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
 import * as V from "./view";
+import { flatAlias, keepLayout } from "./layout";
+import type { Layout } from "../backend/memory";
 import * as D from "../tensor/dtype";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
@@ -39,7 +41,14 @@ export function reshape(t: Tensor, shape: number[], name = "ViewBackward0"): Ten
   const isView = name === "ViewBackward0";
   const s = inferShape(isView ? "view" : "reshape", shape, t.numel(), t.shape);
   const strides = V.viewStrides(t.shape, V.stridesOf(t), s);
-  const out = compute(() => tf.reshape(t._t, s));
+  // Flattening a map kept NHWC (ops/layout.ts) keeps its buffer, for F.linear to read as it is.
+  let layout: Layout | null = null;
+  const out = compute(() => {
+    const flat = strides !== null ? flatAlias(t, s) : null;
+    if (flat === null) return tf.reshape(t._t, s);
+    layout = flat.layout;
+    return flat.data;
+  });
   const from = t.shape;
   if (strides === null) {
     if (isView) {
@@ -50,7 +59,7 @@ export function reshape(t: Tensor, shape: number[], name = "ViewBackward0"): Ten
     }
     return record("UnsafeViewBackward0", [t], out, (g) => [tf.reshape(g, from)], false, false);
   }
-  return V.attachView(record(name, [t], out, (g) => [tf.reshape(g, from)], false, false), t, V.reshapeStep(s), strides, V.offsetOf(t));
+  return V.attachView(keepLayout(record(name, [t], out, (g) => [tf.reshape(g, from)], false, false), layout), t, V.reshapeStep(s), strides, V.offsetOf(t));
 }
 
 export function permute(t: Tensor, dims: number[]): Tensor {

@@ -12,6 +12,7 @@ import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
 import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample, emptyBatch } from "./conv";
+import { nhwcActive, nhwcOf, layoutOf, wrapNhwc } from "./layout";
 import { hasJsKernel } from "../backend/js_kernels";
 import { is_grad_enabled } from "../autograd/grad_mode";
 
@@ -152,6 +153,10 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
     if (!options.return_indices) return e;
     return [e, constant(compute(() => tf.zeros(e.shape, "int32")))];
   }
+  if (!options.return_indices && !unbatched && g.d[0] === 1 && g.d[1] === 1 && nhwcActive() && layoutOf(x)?.kind === "nhwc") {
+    const y = maxPoolNhwc(x, pads, g);
+    if (y !== null) return y;
+  }
   if (!options.return_indices && !(is_grad_enabled() && x.requires_grad) && g.d[0] === 1 && g.d[1] === 1 && tf.getBackend() === "wasm") {
     const y = maxPoolValues(x, pads, g);
     if (y !== null) return unbatched ? y.squeeze(0) : y;
@@ -221,6 +226,22 @@ function maxPoolValues(x: Tensor, pads: [number, number][], g: Geometry): Tensor
       const [, [t, b], [l, r]] = pads;
       const planes = t + b + l + r === 0 ? planesOf() : tf.reshape(tf.pad(x._t, [[0, 0], [0, 0], [t, b], [l, r]], -Infinity), [n * c, h + t + b, w + l + r, 1]);
       return tf.reshape(tf.maxPool(planes as tf.Tensor4D, g.k, g.s, "valid"), [n, c, g.out[0], g.out[1]]);
+    }),
+  );
+}
+
+/**
+ * maxPoolValues for an input whose buffer is NHWC (ops/layout.ts): XNNPACK's NHWC pooling straight on
+ * it, the result kept NHWC. Null when the input holds NaN (see maxPoolValues).
+ */
+function maxPoolNhwc(x: Tensor, pads: [number, number][], g: Geometry): Tensor | null {
+  const peak = tf.tidy(() => tf.max(nhwcOf(x)!).dataSync()[0]);
+  if (Number.isNaN(peak)) return null;
+  return wrapNhwc(
+    compute(() => {
+      const xn = nhwcOf(x)!;
+      const padded = pads.some(([a, b]) => a + b > 0) ? (tf.pad(xn, pads, -Infinity) as tf.Tensor4D) : xn;
+      return tf.maxPool(padded, g.k, g.s, "valid");
     }),
   );
 }
@@ -306,12 +327,16 @@ function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPool
   const div = avgDivisors(g, h, w, options.count_include_pad ?? true, override);
   const kk = k[0] * k[1];
   const divT = Tensor._wrap(compute(() => tf.tensor4d(div, [1, g.out[0], g.out[1], 1])));
-  const out = compute(() => {
-    const xp = tf.pad(toNHWC(x._t), pads) as tf.Tensor4D;
+  const nhwc = (): tf.Tensor4D => {
+    const xn = nhwcOf(x) ?? toNHWC(x._t);
+    const xp = pads.some(([a, b]) => a + b > 0) ? (tf.pad(xn, pads) as tf.Tensor4D) : xn;
     // avgPool divides by kH*kW; scaling back gives the window sum, then PyTorch's divisor applies.
     const mean = tf.avgPool(xp, g.k, g.s, "valid");
-    return toNCHW(tf.div(tf.mul(mean, kk), divT._t));
-  });
+    return tf.div(tf.mul(mean, kk), divT._t) as tf.Tensor4D;
+  };
+  // Under no_grad on wasm the result keeps NHWC order (ops/layout.ts).
+  if (!unbatched && nhwcActive()) return wrapNhwc(compute(nhwc));
+  const out = compute(() => toNCHW(nhwc()));
   const res = record(name, [x], out, (grad) => {
     const gd = tf.div(toNHWC(grad), divT._t) as tf.Tensor4D;
     // The adjoint of a window sum: a transposed depthwise convolution with an all-ones kernel.

@@ -5,7 +5,7 @@
  */
 import type { tf } from "../backend/tf";
 import * as D from "./dtype";
-import { adopt, share, overwrite, rebind, Storage, StorageRef } from "../backend/memory";
+import { adopt, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { formatValues, addSuffixes } from "./repr";
@@ -26,6 +26,7 @@ import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
 import * as V from "../ops/view";
+import * as LY from "../ops/layout";
 import * as SC from "../ops/scatter";
 import * as MX from "../ops/math_extra";
 import * as LX from "../ops/linalg_extra";
@@ -136,8 +137,10 @@ export class Tensor {
   /** @internal the tfjs tensor holding the values (PyTorch layout); a view re-derives them if its base was written. */
   get _t(): tf.Tensor {
     if (this._view !== null && V.isStale(this)) V.refresh(this);
-    if (this._s.data.isDisposed) throw new RuntimeError("this tensor's memory was already released");
-    return this._s.data;
+    const s = this._s;
+    if (s.data.isDisposed) throw new RuntimeError("this tensor's memory was already released");
+    if (s.layout !== undefined) toLogicalLayout(s);
+    return s.data;
   }
 
   /** @internal */
@@ -1397,7 +1400,7 @@ export class Tensor {
       this._adopt(next);
       return this;
     }
-    overwrite(this._s, compute(() => tfjs.cast(next._t, this.dtype._tf)));
+    if (!LY.writeKeepingLayout(this, next, (d, l) => overwrite(this._s, d, l))) overwrite(this._s, compute(() => tfjs.cast(next._t, this.dtype._tf)));
     return this;
   }
 
@@ -1488,6 +1491,7 @@ export class Tensor {
           : `The expanded size of the tensor (${shape[lead + bad]}) must match the existing size (${src.shape[bad]}) at non-singleton dimension ${lead + bad}.  Target sizes: ${fmtShape(shape)}.  Tensor sizes: ${fmtShape(src.shape)}`,
       );
     }
+    if (LY.writeKeepingLayout(this, src, (d, l) => overwrite(this._s, d, l))) return this;
     return this.inplace(
       "copy_",
       (s) =>

@@ -3,6 +3,7 @@ import { Tensor } from "../../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../../errors";
 import { addmm } from "../../ops/addmm";
 import { reshape } from "../../ops/movement";
+import { flatLinear } from "../../ops/layout";
 import { parseArgs } from "../../tensor/args";
 
 function fmt(s: readonly number[]): string {
@@ -62,7 +63,12 @@ function linearImpl(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor
     const y = reshape(input.unsqueeze(0).mm(weight.t()), [outF], "SqueezeBackward3");
     return hasBias ? y.add(bias) : y;
   }
-  if (input.dim() === 2) return hasBias ? addmm(bias, input, weight.t()) : input.mm(weight.t());
+  if (input.dim() === 2) {
+    // A flattened conv map kept NHWC (ops/layout.ts) is read as it is, with the weight's columns permuted.
+    const flat = flatLinear(input, weight, hasBias ? bias : null);
+    if (flat !== null) return flat;
+    return hasBias ? addmm(bias, input, weight.t()) : input.mm(weight.t());
+  }
   const lead = input.shape.slice(0, -1);
   if (hasBias && input.dim() === 3 && input.is_contiguous()) return addmm(bias, input.view(-1, inF), weight.t()).view([...lead, outF]);
   const y = reshape(input.reshape(-1, inF).mm(weight.t()), [...lead, outF], "UnsafeViewBackward0");

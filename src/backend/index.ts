@@ -12,6 +12,7 @@ import { registerJsKernels } from "./js_kernels";
 import { registerLossKernels } from "./loss_kernels";
 import { registerRnnKernels } from "./rnn_kernels";
 import { registerMatMulKernel } from "./matmul_kernel";
+import { registerCpuKernels } from "./cpu_kernels";
 import { installGuards, watchBackendMessages } from "./guard";
 import { registerThreadedWasm, wasmThreads } from "./wasm_threads";
 import * as os from "os";
@@ -155,6 +156,7 @@ async function select(forced: string | undefined): Promise<string> {
   registerLossKernels();
   registerRnnKernels();
   registerMatMulKernel();
+  registerCpuKernels();
   if (forced !== undefined && forced !== "") {
     if (!["cuda", "tensorflow", "wasm", "cpu"].includes(forced)) {
       throw new ValueError(`TORCHLAB_BACKEND must be one of cuda, tensorflow, wasm, cpu; got '${forced}'`);

@@ -11,6 +11,8 @@ import { registerWasmKernels } from "./wasm_kernels";
 import { registerJsKernels } from "./js_kernels";
 import { registerLossKernels } from "./loss_kernels";
 import { registerRnnKernels } from "./rnn_kernels";
+import { registerMatMulKernel } from "./matmul_kernel";
+import { registerCpuKernels } from "./cpu_kernels";
 import { installGuards, watchBackendMessages } from "./guard";
 import { registerThreadedWasm, wasmThreads } from "./wasm_threads";
 import * as os from "os";
@@ -153,6 +155,8 @@ async function select(forced: string | undefined): Promise<string> {
   registerJsKernels();
   registerLossKernels();
   registerRnnKernels();
+  registerMatMulKernel();
+  registerCpuKernels();
   if (forced !== undefined && forced !== "") {
     if (!["cuda", "tensorflow", "wasm", "cpu"].includes(forced)) {
       throw new ValueError(`TORCHLAB_BACKEND must be one of cuda, tensorflow, wasm, cpu; got '${forced}'`);

@@ -6,6 +6,7 @@ import { tf } from "../backend/tf";
 import * as D from "../tensor/dtype";
 import { ensureReady } from "../backend";
 import { withMemoryRetry, isAllocationFailure } from "../backend/guard";
+import { cpuMatMul } from "../backend/matmul_kernel";
 import { BackwardFn, Node } from "../autograd/node";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { Tensor, DType } from "../tensor/tensor";
@@ -162,10 +163,14 @@ export function select(c: tf.Tensor, a: tf.Tensor, b: tf.Tensor): tf.Tensor {
  * a scalar loop instead of XNNPACK (a [64,10] x [10816,10]^T product: ~20 ms vs ~1.5 ms), so there the
  * transposes are materialised, choosing between op(x) op(y) and (op(y)^T op(x)^T)^T by the number of
  * elements moved (measured with fresh operands, as in training: the [10816,64] x [64,10] weight
- * gradient of the tutorial's Linear takes ~3 ms, its [10,64] x [64,10816] mirror ~6 ms). The cpu backend's kernel is as fast either way.
+ * gradient of the tutorial's Linear takes ~3 ms, its [10,64] x [64,10816] mirror ~6 ms). The cpu
+ * backend takes float32 products through torchlab's packed kernel (src/backend/matmul_kernel.ts),
+ * which reads transposed operands as fast as plain ones.
  */
 export function matMul2d(x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): tf.Tensor {
-  if (!(ta || tb) || tf.getBackend() !== "wasm") return tf.matMul(x, y, ta, tb);
+  const backend = tf.getBackend();
+  if (backend === "cpu") return cpuMatMul(x, y, ta, tb) ?? tf.matMul(x, y, ta, tb);
+  if (!(ta || tb) || backend !== "wasm") return tf.matMul(x, y, ta, tb);
   // XNNPACK repacks the right operand of each new tensor (~2 element moves each): weigh that in too.
   const n = x.shape[ta ? 1 : 0] ?? 0;
   const m = y.shape[tb ? 0 : 1] ?? 0;

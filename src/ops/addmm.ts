@@ -45,7 +45,9 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     throw new ShapeError(`addmm(): input of shape ${fmtShape(input.shape)} cannot be broadcast to the product's shape [${n}, ${p}]`, [n, p], input.shape);
   }
   const out = compute(() => {
-    const prod = tf.matMul(mat1._t, mat2._t);
+    // F.linear's weight.t() is read in place by the cpu backend's product (no Transpose of the weight).
+    const w = tf.getBackend() === "cpu" ? transposedBase(mat2) : null;
+    const prod = w !== null ? matMul2d(mat1._t, w, false, true) : matMul2d(mat1._t, mat2._t, false, false);
     return tf.add(beta === 1 ? input._t : tf.mul(input._t, beta), alpha === 1 ? prod : tf.mul(prod, alpha));
   });
   return record("AddmmBackward0", [input, mat1, mat2], out, (g) => {
@@ -53,7 +55,7 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     let g1: tf.Tensor | null = null;
     if (mat1.requires_grad) {
       const w = transposedBase(mat2);
-      g1 = w !== null ? tf.matMul(ga, w) : matMul2d(ga, mat2._t, false, true);
+      g1 = w !== null ? matMul2d(ga, w, false, false) : matMul2d(ga, mat2._t, false, true);
     }
     return [
       input.requires_grad ? inputGrad(beta === 1 ? g : tf.mul(g, beta), input.shape) : null,

@@ -6,6 +6,7 @@ import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../
 import * as V from "./view";
 import { flatAlias, keepLayout } from "./layout";
 import type { Layout } from "../backend/memory";
+import { transposeT } from "../backend/cpu_kernels";
 import * as D from "../tensor/dtype";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
@@ -74,11 +75,11 @@ export function permute(t: Tensor, dims: number[]): Tensor {
   if (new Set(p).size !== p.length) throw new RuntimeError(`permute(): repeated dim in [${dims.join(", ")}]`);
   if (t.dim() === 0) return t.alias();
   // tfjs's Transpose kernel divides by zero on empty tensors on wasm.
-  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : tf.transpose(t._t, p)));
+  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : transposeT(t._t, p)));
   const inv = new Array<number>(p.length);
   p.forEach((d, i) => (inv[d] = i));
   const st = V.stridesOf(t);
-  return V.attachView(record("PermuteBackward0", [t], out, (g) => [tf.transpose(g, inv)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
+  return V.attachView(record("PermuteBackward0", [t], out, (g) => [transposeT(g, inv)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
 }
 
 export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBackward0"): Tensor {
@@ -87,9 +88,9 @@ export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBa
   if (t.dim() === 0) return t.alias();
   const p = [...Array(t.dim()).keys()];
   [p[a], p[b]] = [p[b], p[a]];
-  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : tf.transpose(t._t, p)));
+  const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : transposeT(t._t, p)));
   const st = V.stridesOf(t);
-  return V.attachView(record(name, [t], out, (g) => [tf.transpose(g, p)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
+  return V.attachView(record(name, [t], out, (g) => [transposeT(g, p)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
 }
 
 export function flatten(t: Tensor, start_dim = 0, end_dim = -1): Tensor {

@@ -43,7 +43,21 @@ interface SyncRegistry<T> extends FinalizationRegistry<T> {
 const registry = makeRegistry();
 
 let allocatedSinceGc = 0;
-let gcBudget = 256 * 1024 * 1024;
+/**
+ * The bytes allocated between reclaims. It starts small and doubles while reclaims take more than
+ * GC_SHARE of the time between them (and halves while they take under a quarter of that), between
+ * MIN_BUDGET and MAX_BUDGET: a loop over small tensors reuses a few MB of backend memory instead of
+ * filling MAX_BUDGET with dead ones first (fresh wasm pages cost a page fault each: the 256x256
+ * elementwise chain ran at 2.2x tfjs's time until the heap stopped growing), while a loop whose
+ * reclaims are slow relative to its allocations (a large JavaScript heap) keeps a large budget.
+ * setGcBudget() fixes the budget instead.
+ */
+const MIN_BUDGET = 32 * 1024 * 1024;
+const MAX_BUDGET = 256 * 1024 * 1024;
+const GC_SHARE = 0.1;
+let gcBudget = MIN_BUDGET;
+let adaptive = true;
+let lastReclaimEnd = 0;
 let forceGc: (() => void) | null | undefined;
 let reclaimMs = 0;
 let reclaims = 0;
@@ -102,7 +116,28 @@ function insideScope(): boolean {
 
 function account(t: tf.Tensor): void {
   allocatedSinceGc += t.size * (t.dtype === "float32" || t.dtype === "int32" ? 4 : 1);
-  if (allocatedSinceGc > gcBudget && !insideScope()) reclaim();
+  if (allocatedSinceGc > gcBudget && !insideScope()) {
+    // Process CPU time (all threads): V8 collects on helper threads too, and on a busy machine wall
+    // time would count time spent descheduled as work done between reclaims.
+    const start = cpuMs();
+    if (reclaim() && adaptive) {
+      const end = cpuMs();
+      gcBudget = nextBudget(gcBudget, end - start, start - lastReclaimEnd);
+      lastReclaimEnd = end;
+    }
+  }
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** The budget after a reclaim that cost `ms` of CPU time, against the `since` ms of work before it. */
+export function nextBudget(budget: number, ms: number, since: number): number {
+  if (ms > GC_SHARE * since) return Math.min(2 * budget, MAX_BUDGET);
+  if (4 * ms < GC_SHARE * since) return Math.max(budget / 2, MIN_BUDGET);
+  return budget;
 }
 
 /**
@@ -171,9 +206,13 @@ export function overwrite(s: Storage, data: tf.Tensor): void {
   s.version++;
 }
 
-/** Sets the byte budget after which memory is reclaimed (tests use a small one to exercise the path). */
-export function setGcBudget(bytes: number): void {
-  gcBudget = bytes;
+/**
+ * Fixes the byte budget after which memory is reclaimed (tests use a small one to exercise the path);
+ * null returns to the adaptive budget.
+ */
+export function setGcBudget(bytes: number | null): void {
+  adaptive = bytes === null;
+  gcBudget = bytes ?? MIN_BUDGET;
 }
 
 /** Reclaims now (see reclaim()) and returns whether a GC could be forced. */

@@ -44,7 +44,7 @@ const registry = makeRegistry();
 
 let allocatedSinceGc = 0;
 /**
- * The bytes allocated between reclaims. It starts small and doubles while reclaims take more than
+ * The bytes allocated and not yet freed between reclaims. It starts small and doubles while reclaims take more than
  * GC_SHARE of the time between them (and halves while they take under a quarter of that), between
  * MIN_BUDGET and MAX_BUDGET: a loop over small tensors reuses a few MB of backend memory instead of
  * filling MAX_BUDGET with dead ones first (fresh wasm pages cost a page fault each: the 256x256
@@ -54,7 +54,7 @@ let allocatedSinceGc = 0;
  */
 const MIN_BUDGET = 32 * 1024 * 1024;
 const MAX_BUDGET = 256 * 1024 * 1024;
-const GC_SHARE = 0.1;
+const GC_SHARE = 0.05;
 let gcBudget = MIN_BUDGET;
 let adaptive = true;
 let lastReclaimEnd = 0;
@@ -95,6 +95,7 @@ function release(s: Storage): void {
     // Finalizers run inside whichever op triggered a reclaim: a buffer that cannot be freed (its
     // backend already disposed) must not fail that unrelated op. It is reported once, not hidden.
     try {
+      unaccount(s.data);
       s.data.dispose();
     } catch (error) {
       if (!releaseWarned) {
@@ -114,8 +115,21 @@ function insideScope(): boolean {
   return state.scopeStack.length > 0;
 }
 
+function bytesOf(t: tf.Tensor): number {
+  return t.size * (t.dtype === "float32" || t.dtype === "int32" ? 4 : 1);
+}
+
+/**
+ * Bytes freed without a forced collection (finalizers that ran between macrotasks, replaced optimizer
+ * state) no longer count against the budget: a loop that yields, as a DataLoader loop does, frees
+ * its garbage as it goes and needs no reclaim at all.
+ */
+function unaccount(t: tf.Tensor): void {
+  allocatedSinceGc = Math.max(0, allocatedSinceGc - bytesOf(t));
+}
+
 function account(t: tf.Tensor): void {
-  allocatedSinceGc += t.size * (t.dtype === "float32" || t.dtype === "int32" ? 4 : 1);
+  allocatedSinceGc += bytesOf(t);
   if (allocatedSinceGc > gcBudget && !insideScope()) {
     // Process CPU time (all threads): V8 collects on helper threads too, and on a busy machine wall
     // time would count time spent descheduled as work done between reclaims.
@@ -200,7 +214,10 @@ export function overwrite(s: Storage, data: tf.Tensor): void {
   if (s.data !== data) {
     const old = s.data;
     s.data = data;
-    if (!old.isDisposed) old.dispose();
+    if (!old.isDisposed) {
+      unaccount(old);
+      old.dispose();
+    }
     account(data);
   }
   s.version++;

@@ -44,13 +44,13 @@ const registry = makeRegistry();
 
 let allocatedSinceGc = 0;
 /**
- * The bytes allocated and not yet freed between reclaims. It starts small and doubles while reclaims take more than
- * GC_SHARE of the time between them (and halves while they take under a quarter of that), between
- * MIN_BUDGET and MAX_BUDGET: a loop over small tensors reuses a few MB of backend memory instead of
- * filling MAX_BUDGET with dead ones first (fresh wasm pages cost a page fault each: the 256x256
- * elementwise chain ran at 2.2x tfjs's time until the heap stopped growing), while a loop whose
- * reclaims are slow relative to its allocations (a large JavaScript heap) keeps a large budget.
- * setGcBudget() fixes the budget instead.
+ * The reclaim budget: bytes allocated and not yet freed since the last reclaim. It starts small and
+ * doubles while reclaims take more than GC_SHARE of the process CPU time between them (halves while
+ * they take under a quarter of that), between MIN_BUDGET and MAX_BUDGET: a synchronous loop over
+ * small tensors reuses a few MB of backend memory instead of filling MAX_BUDGET with dead ones first
+ * (each fresh wasm page costs a fault: the 256x256 elementwise chain ran at ~3x tfjs's time until the
+ * heap stopped growing), while a loop whose reclaims are slow next to its allocations (a large
+ * JavaScript heap) keeps a large budget. setGcBudget() fixes the budget instead.
  */
 const MIN_BUDGET = 32 * 1024 * 1024;
 const MAX_BUDGET = 256 * 1024 * 1024;

@@ -72,7 +72,21 @@ interface SyncRegistry<T> extends FinalizationRegistry<T> {
 const registry = makeRegistry();
 
 let allocatedSinceGc = 0;
-let gcBudget = 256 * 1024 * 1024;
+/**
+ * The reclaim budget: bytes allocated and not yet freed since the last reclaim. It starts small and
+ * doubles while reclaims take more than GC_SHARE of the process CPU time between them (halves while
+ * they take under a quarter of that), between MIN_BUDGET and MAX_BUDGET: a synchronous loop over
+ * small tensors reuses a few MB of backend memory instead of filling MAX_BUDGET with dead ones first
+ * (each fresh wasm page costs a fault: the 256x256 elementwise chain ran at ~3x tfjs's time until the
+ * heap stopped growing), while a loop whose reclaims are slow next to its allocations (a large
+ * JavaScript heap) keeps a large budget. setGcBudget() fixes the budget instead.
+ */
+const MIN_BUDGET = 32 * 1024 * 1024;
+const MAX_BUDGET = 256 * 1024 * 1024;
+const GC_SHARE = 0.05;
+let gcBudget = MIN_BUDGET;
+let adaptive = true;
+let lastReclaimEnd = 0;
 let forceGc: (() => void) | null | undefined;
 let reclaimMs = 0;
 let reclaims = 0;
@@ -110,6 +124,7 @@ function release(s: Storage): void {
     // Finalizers run inside whichever op triggered a reclaim: a buffer that cannot be freed (its
     // backend already disposed) must not fail that unrelated op. It is reported once, not hidden.
     try {
+      unaccount(s.data);
       s.data.dispose();
     } catch (error) {
       if (!releaseWarned) {
@@ -129,9 +144,43 @@ function insideScope(): boolean {
   return state.scopeStack.length > 0;
 }
 
+function bytesOf(t: tf.Tensor): number {
+  return t.size * (t.dtype === "float32" || t.dtype === "int32" ? 4 : 1);
+}
+
+/**
+ * Bytes freed without a forced collection (finalizers that ran between macrotasks, replaced optimizer
+ * state) no longer count against the budget: a loop that yields, as a DataLoader loop does, frees
+ * its garbage as it goes and needs no reclaim at all.
+ */
+function unaccount(t: tf.Tensor): void {
+  allocatedSinceGc = Math.max(0, allocatedSinceGc - bytesOf(t));
+}
+
 function account(t: tf.Tensor): void {
-  allocatedSinceGc += t.size * (t.dtype === "float32" || t.dtype === "int32" ? 4 : 1);
-  if (allocatedSinceGc > gcBudget && !insideScope()) reclaim();
+  allocatedSinceGc += bytesOf(t);
+  if (allocatedSinceGc > gcBudget && !insideScope()) {
+    // Process CPU time (all threads): V8 collects on helper threads too, and on a busy machine wall
+    // time would count time spent descheduled as work done between reclaims.
+    const start = cpuMs();
+    if (reclaim() && adaptive) {
+      const end = cpuMs();
+      gcBudget = nextBudget(gcBudget, end - start, start - lastReclaimEnd);
+      lastReclaimEnd = end;
+    }
+  }
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** The budget after a reclaim that cost `ms` of CPU time, against the `since` ms of work before it. */
+export function nextBudget(budget: number, ms: number, since: number): number {
+  if (ms > GC_SHARE * since) return Math.min(2 * budget, MAX_BUDGET);
+  if (4 * ms < GC_SHARE * since) return Math.max(budget / 2, MIN_BUDGET);
+  return budget;
 }
 
 /**
@@ -195,15 +244,22 @@ export function overwrite(s: Storage, data: tf.Tensor, layout?: Layout): void {
   if (s.data !== data) {
     const old = s.data;
     s.data = data;
-    if (!old.isDisposed) old.dispose();
+    if (!old.isDisposed) {
+      unaccount(old);
+      old.dispose();
+    }
     account(data);
   }
   s.version++;
 }
 
-/** Sets the byte budget after which memory is reclaimed (tests use a small one to exercise the path). */
-export function setGcBudget(bytes: number): void {
-  gcBudget = bytes;
+/**
+ * Fixes the byte budget after which memory is reclaimed (tests use a small one to exercise the path);
+ * null returns to the adaptive budget.
+ */
+export function setGcBudget(bytes: number | null): void {
+  adaptive = bytes === null;
+  gcBudget = bytes ?? MIN_BUDGET;
 }
 
 /** Reclaims now (see reclaim()) and returns whether a GC could be forced. */

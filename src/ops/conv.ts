@@ -217,6 +217,19 @@ export function convCoreWeightGrad(xp: tf.Tensor4D, g: tf.Tensor4D, wShape: read
 }
 
 /**
+ * tf.fused.conv2d's FusedConv2D kernel run directly: the op wrapper re-checks what conv2d checked,
+ * computes the output geometry a second time and records a customGrad closure for tfjs's tape, which
+ * torchlab never uses (a few tens of microseconds a call on the batch-4 classifier). A bias that is
+ * not float32 takes the wrapper, which casts it.
+ */
+function fusedConv(x: tf.Tensor4D, f: tf.Tensor4D, bias: tf.Tensor | null, strides: Pair, pad: tf.backend_util.ExplicitPadding, dilations: Pair): tf.Tensor4D {
+  if (bias !== null && bias.dtype !== "float32") return tf.fused.conv2d({ x, filter: f, strides, pad, dataFormat: "NHWC", dilations, bias });
+  const inputs = bias === null ? { x, filter: f } : { x, filter: f, bias };
+  const attrs = { strides, pad, dataFormat: "NHWC", dilations, dimRoundingMode: undefined, activation: "linear", leakyreluAlpha: undefined };
+  return tf.engine().runKernel("FusedConv2D", inputs as unknown as tf.NamedTensorMap, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
+}
+
+/**
  * The result of a vision op on an empty batch: zeros of `outShape` whose gradient is zeros, since
  * tfjs's convolution and pooling kernels divide by the batch size.
  */
@@ -471,7 +484,7 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     if (direct) {
       const f = weight.requires_grad && weight.is_leaf ? hwioFilter(weight._t) : (permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
       const pad = padSpec as tf.backend_util.ExplicitPadding;
-      return tf.fused.conv2d({ x: xn, filter: f, strides: stride, pad, dataFormat: "NHWC", dilations: dilation, bias: bias ? bias._t : undefined });
+      return fusedConv(xn, f, bias === null ? null : bias._t, stride, pad, dilation);
     }
     if (needsPad) xn = tf.pad(xn, padSpec) as tf.Tensor4D;
     let y = convCore(xn, weight._t as tf.Tensor4D, stride, dilation, groups);

@@ -163,10 +163,11 @@ export class Sequential extends IndexedContainer {
   }
 
   forward(input: Tensor): Tensor {
-    const fast = nhwcSequential(this.children_list(), input);
+    const mods = this.children_list();
+    const fast = nhwcSequential(mods, input);
     if (fast !== null) return fast;
     let x: unknown = input;
-    for (const m of this.children_list()) x = m._call_impl(x);
+    for (const m of mods) x = m._call_impl(x);
     return x as Tensor;
   }
 

@@ -123,6 +123,8 @@ export const bool: DType = D.bool;
 /** torch.dtype, the class of torch.float32, torch.int64, ... (`x.dtype instanceof torch.dtype`). */
 export const dtype = D.dtype;
 export type dtype = D.dtype;
+export { promote_types, result_type, can_cast } from "./tensor/promotion";
+export type { PromotionOperand } from "./tensor/promotion";
 
 /**
  * PyTorch's legacy typed constructors: `torch.FloatTensor(data)` / `torch.LongTensor(data)` copy a

@@ -10,7 +10,7 @@ import { TypeError } from "../errors";
 export type PromotionOperand = Tensor | number | boolean;
 
 const describe = (x: unknown): string =>
-  x === null ? "NoneType" : Array.isArray(x) ? "list" : x instanceof Tensor ? "Tensor" : typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x === "string" ? "str" : typeof x;
+  x === null ? "NoneType" : Array.isArray(x) ? "list" : x instanceof Tensor ? "Tensor" : typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x === "string" ? "str" : typeof x === "number" ? (Number.isInteger(x) ? "int" : "float") : typeof x === "boolean" ? "bool" : typeof x;
 
 function needDtype(op: string, name: string, pos: number, d: unknown): D.dtype {
   if (!(d instanceof D.dtype)) throw new TypeError(`${op}(): argument '${name}' (position ${pos}) must be torch.dtype, not ${describe(d)}`);

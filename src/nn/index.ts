@@ -6,6 +6,7 @@ export { Parameter } from "./parameter";
 export { Module, RemovableHandle } from "./modules/module";
 export type { ForwardArgs, ForwardResult, ForwardHook, ForwardPreHook, IncompatibleKeys, DeviceLike } from "./modules/module";
 export { Sequential, ModuleList, ModuleDict } from "./modules/container";
+export { ParameterList, ParameterDict } from "./modules/container_params";
 export { Identity, Linear, Bilinear } from "./modules/linear";
 export type { LinearOptions } from "./modules/linear";
 export { ReLU, ReLU6, Hardtanh, LeakyReLU, ELU, Sigmoid, Tanh, LogSigmoid, GELU, SiLU, Softplus, Softmax, Softmax2d, LogSoftmax, Softmin } from "./modules/activation";

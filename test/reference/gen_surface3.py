@@ -48,5 +48,50 @@ out["promotion_errors"] = {
     "result_type_str": err(lambda: torch.result_type(torch.tensor(1), "a")),
 }
 
+# ---- parameter containers ---------------------------------------------------------------------
+def containers():
+    pl = nn.ParameterList([nn.Parameter(torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])), torch.tensor([0.5, -1.0, 2.0])])
+    pl.append(nn.Parameter(torch.tensor([3.0])))
+    pl.extend([torch.tensor([1.0, 1.0])])
+    pd = nn.ParameterDict({"shift": nn.Parameter(torch.tensor([1.0, -2.0])), "scale": torch.tensor([[2.0, 0.5]])})
+    pd.update([("bias", nn.Parameter(torch.tensor([0.25])))])
+    return pl, pd
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Parameter(torch.tensor([1.0]))
+        self.pl, self.pd = containers()
+
+    def forward(self, x):
+        y = self.pl[0] @ (x * self.w + self.pl[1])
+        y = (y * self.pd["scale"][0, :1]).sum() + self.pl[2].sum() * self.pl[3].sum()
+        return y + (self.pd["shift"] * self.pd["bias"]).sum()
+
+
+net = Net()
+pl1 = nn.ParameterList([nn.Parameter(torch.ones(2, 3))])
+opt = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9)
+for _ in range(2):
+    opt.zero_grad()
+    net(torch.tensor([1.0, -1.0, 2.0])).backward()
+    opt.step()
+out["parameter_containers"] = {
+    "names": [n for n, _ in net.named_parameters()],
+    "state_dict_keys": list(net.state_dict().keys()),
+    "pd_keys": list(net.pd.keys()),
+    "repr": str(net),
+    "repr_one": str(pl1),
+    "repr_empty": str(nn.ParameterList()),
+    "repr_dict_empty": str(nn.ParameterDict()),
+    "after_sgd": {n: enc(p) for n, p in net.named_parameters()},
+    "errors": {
+        "pl_index": err(lambda: net.pl[5]),
+        "pd_key_type": err(lambda: net.pd.__setitem__(3, torch.ones(1))),
+        "pd_missing": err(lambda: net.pd["zz"]),
+    },
+}
+
 with open(os.path.join(HERE, "surface3.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

@@ -21,6 +21,7 @@ import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
 import * as MX from "./ops/math_extra";
 import * as LX from "./ops/linalg_extra";
+import * as MM from "./ops/math_more";
 import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype } from "./tensor/tensor";
 
@@ -278,6 +279,19 @@ function bitwise(op: string, a: BitOperand, b: BitOperand, f: (x: number, y: num
 export const bitwise_and = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_and", a, b, (x, y) => x & y, E.logical_and);
 export const bitwise_or = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_or", a, b, (x, y) => x | y, E.logical_or);
 export const bitwise_xor = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_xor", a, b, (x, y) => x ^ y, E.logical_xor);
+// Shifts by the machine's rule PyTorch 1.13 inherits: the count is taken modulo the width (32 for
+// int32; int64 values live in 32 bits here, so int64 shifts past 31 differ from PyTorch's).
+function shift(op: string, kernel: string, a: BitOperand, b: BitOperand, f: (x: number, y: number) => number): Tensor {
+  const dtypes = [bitDtype(a), bitDtype(b)];
+  if (dtypes.includes(D.float32)) throw new RuntimeError(`"${kernel}_cpu" not implemented for 'Float'`);
+  if (dtypes.every((d) => d === D.bool)) throw new RuntimeError(`"${kernel}_cpu" not implemented for 'Bool'`);
+  const [x, y] = a instanceof Tensor ? [a, b] : [tensor(Number(a), { dtype: b instanceof Tensor && b.dtype !== D.bool ? b.dtype : D.int64 }), b];
+  return bitwise(op, x, typeof y === "boolean" ? Number(y) : y, f, () => zerosOp(0));
+}
+/** `input << other` on integers (PyTorch's `torch.bitwise_left_shift`, Python's `<<`). */
+export const bitwise_left_shift = (input: BitOperand, other: BitOperand): Tensor => shift("bitwise_left_shift", "lshift", input, other, (x, y) => x << y);
+/** `input >> other` on integers, arithmetic (sign-extending), as PyTorch's `torch.bitwise_right_shift`. */
+export const bitwise_right_shift = (input: BitOperand, other: BitOperand): Tensor => shift("bitwise_right_shift", "rshift", input, other, (x, y) => x >> y);
 export const bitwise_not = (a: Tensor): Tensor => {
   if (a.dtype._tf === "bool") return E.logical_not(a);
   if (a.dtype._tf === "float32") throw new RuntimeError(`"bitwise_not_cpu" not implemented for 'Float'`);
@@ -481,6 +495,18 @@ export const cummax = (a: Tensor, dim: number | { dim: number }): R.ValuesIndice
 export const cummin = (a: Tensor, dim: number | { dim: number }): R.ValuesIndices => a.cummin(dim);
 export const logcumsumexp = (a: Tensor, dim: number | { dim: number }): Tensor => a.logcumsumexp(dim);
 export const trace = (a: Tensor): Tensor => a.trace();
+export { frexp, nextafter, renorm } from "./ops/math_more";
+export type { MantissaExponent, HistogramResult } from "./ops/math_more";
+/**
+ * torch.histogram(input, bins, {range, weight, density}): `[hist, bin_edges]` (also `.hist`, `.bin_edges`).
+ * @example const [hist, edges] = torch.histogram(torch.tensor([1.0, 2, 1]), 4, {range: [0, 3]})
+ */
+export function histogram(input: Tensor, bins?: number | Tensor | HistogramOpts, options?: HistogramOpts): MM.HistogramResult {
+  const o = parseArgs("histogram", trimArgs([bins, options]), ["bins", "range", "weight", "density", "out"]);
+  if (o.out !== undefined) throw new TypeError("histogram(): 'out' is not supported in torchlab");
+  return MM.histogram(input, (o.bins as number | Tensor | undefined) ?? 100, (o.range as [number, number] | null | undefined) ?? null, (o.weight as Tensor | null | undefined) ?? null, Boolean(o.density));
+}
+type HistogramOpts = { bins?: number | Tensor; range?: [number, number] | null; weight?: Tensor | null; density?: boolean };
 export const histc = (a: Tensor, ...args: Parameters<Tensor["histc"]>): Tensor => a.histc(...args);
 export const diff = (a: Tensor, ...args: Parameters<Tensor["diff"]>): Tensor => a.diff(...args);
 export const cov = (a: Tensor, ...args: Parameters<Tensor["cov"]>): Tensor => a.cov(...args);

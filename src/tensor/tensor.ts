@@ -29,6 +29,7 @@ import * as V from "../ops/view";
 import * as SC from "../ops/scatter";
 import * as MX from "../ops/math_extra";
 import * as LX from "../ops/linalg_extra";
+import * as MM from "../ops/math_more";
 import { addHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
 import { guardNumericIndex } from "./index_guard";
@@ -660,6 +661,18 @@ export class Tensor {
   }
   ldexp(other: Operand): Tensor {
     return MX.ldexp(this, other);
+  }
+  /** `[mantissa, exponent]` with `this = mantissa * 2 ** exponent` (torch.frexp). */
+  frexp(): MM.MantissaExponent {
+    return MM.frexp(this);
+  }
+  /** The next float32 after each element towards `other` (torch.nextafter). */
+  nextafter(other: Tensor): Tensor {
+    return MM.nextafter(this, other);
+  }
+  /** Slices along `dim` with p-norm above `maxnorm` scaled down to it (torch.renorm). */
+  renorm(p: number, dim: number, maxnorm: number): Tensor {
+    return MM.renorm(this, p, dim, maxnorm);
   }
   multiply(other: Operand): Tensor {
     return E.mul(this, other);

@@ -4,7 +4,7 @@
  * nn.ParameterDict.
  */
 import { torch } from "../../src";
-import { Encoded, expectClose, readReference } from "../tensor/fixtures";
+import { Encoded, build, expectClose, readReference } from "../tensor/fixtures";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
 type Err = [string, string];
@@ -24,6 +24,11 @@ const ref = readReference<{
     after_sgd: Record<string, Encoded>;
     errors: Record<string, Err>;
   };
+  shifts: Record<string, Encoded | Err>;
+  frexp: { x: number[]; mantissa: number[]; exponent: Encoded; grad_x: Encoded; grad: Encoded; err_int: Err };
+  nextafter: { x: number[]; y: number[]; out: number[]; broadcast: number[]; err_int: Err; err_backward: Err };
+  renorm: Record<string, { out: Encoded; grad?: Encoded; x?: Encoded }> & { errors: Record<string, Err> };
+  histogram: Record<string, { hist: Encoded; bin_edges: Encoded }> & { errors: Record<string, Err> };
 }>("surface3.json");
 
 const DTYPES: Record<string, InstanceType<typeof torch.dtype>> = { bool: torch.bool, int32: torch.int32, int64: torch.int64, float32: torch.float32 };
@@ -179,5 +184,107 @@ describe("nn.ParameterList / nn.ParameterDict", () => {
     // PyTorch 1.13 raises AttributeError, which torchlab does not have: ValueError with its text.
     expectError(() => net.pd.get("zz"), ["ValueError", R.errors.pd_missing[1]]);
     expect(() => net.pl.append(3 as unknown as Tensor)).toThrow(TypeError);
+  });
+});
+
+/** float32 values from their bit patterns, and back. */
+const fromBits = (b: number[]): Tensor => torch.tensor(Array.from(new Float32Array(Int32Array.from(b).buffer)));
+const toBits = (t: Tensor): number[] => Array.from(new Int32Array(Float32Array.from(t.flatten().tolist() as number[]).buffer));
+
+describe("bitwise shifts", () => {
+  const S = ref.shifts as Record<string, Encoded> & Record<string, Err>;
+  const a64 = (): Tensor => torch.tensor([-8, -1, 0, 1, 5, 7]);
+  const a32 = (): Tensor => torch.tensor([-8, 3, 100, -100000], { dtype: torch.int32 });
+  const s32 = (): Tensor => torch.tensor([0, 31, 33, -1], { dtype: torch.int32 });
+  const same = (label: string, t: Tensor, e: Encoded): void => {
+    expect(String(t.dtype)).toBe(`torch.${e.dtype}`);
+    expectClose(label, t, e, 0, 0);
+  };
+  test("int64 by numbers and tensors (counts 0..20), int32 by counts taken modulo 32", () => {
+    same("l64_2", torch.bitwise_left_shift(a64(), 2), S.l64_2);
+    same("r64_1", torch.bitwise_right_shift(a64(), 1), S.r64_1);
+    same("l64_t", torch.bitwise_left_shift(a64(), torch.tensor([0, 1, 2, 3, 20, 4])), S.l64_t);
+    same("r64_t", torch.bitwise_right_shift(a64(), torch.tensor([0, 1, 2, 3, 20, 4])), S.r64_t);
+    same("l32_t", torch.bitwise_left_shift(a32(), s32()), S.l32_t);
+    same("r32_t", torch.bitwise_right_shift(a32(), s32()), S.r32_t);
+    same("l32_s", torch.bitwise_left_shift(a32(), 3), S.l32_s);
+    same("l_scalar_first", torch.bitwise_left_shift(3, s32()), S.l_scalar_first);
+    same("l_bool", torch.bitwise_left_shift(torch.tensor([true, false]), 1), S.l_bool);
+    same("r32_i64", torch.bitwise_right_shift(a32(), torch.tensor([1, 2, 3, 4])), S.r32_i64);
+  });
+  test("errors", () => {
+    expectError(() => torch.bitwise_left_shift(torch.tensor([1.5]), 1), S.err_float);
+    expectError(() => torch.bitwise_right_shift(torch.tensor([4]), 1.5), S.err_float_other);
+    expectError(() => torch.bitwise_left_shift(torch.tensor([true]), torch.tensor([true])), S.err_bool);
+  });
+});
+
+describe("torch.frexp / torch.nextafter", () => {
+  test("frexp: mantissa bit for bit, int32 exponent, gradient grad / 2**exponent", () => {
+    const R = ref.frexp;
+    const [m, e] = torch.frexp(fromBits(R.x));
+    expect(toBits(m)).toEqual(R.mantissa);
+    expect(String(e.dtype)).toBe("torch.int32");
+    expectClose("exponent", e, R.exponent, 0, 0);
+    const x = build(R.grad_x, true);
+    const r = x.frexp();
+    expect(r.mantissa).toBe(r[0]);
+    r.mantissa.mul(torch.tensor([1.0, 2.0, -1.0, 0.5])).sum().backward();
+    expectClose("grad", x.grad!, R.grad);
+    expectError(() => torch.frexp(torch.tensor([1, 2])), R.err_int);
+  });
+  test("nextafter: bit for bit (zeros, infinities, nan, subnormals), broadcast; no derivative", () => {
+    const R = ref.nextafter;
+    expect(toBits(torch.nextafter(fromBits(R.x), fromBits(R.y)))).toEqual(R.out);
+    expect(toBits(torch.tensor([[1.0], [-1.0]], { dtype: torch.float32 }).nextafter(torch.tensor([0.0, 2.0], { dtype: torch.float32 })))).toEqual(R.broadcast);
+    expectError(() => torch.nextafter(torch.tensor([1, 2]), torch.tensor([3, 3])), R.err_int);
+    const g = torch.tensor([1.0, 2.0], { requires_grad: true });
+    expectError(() => torch.nextafter(g, torch.tensor([3.0, 0.0], { dtype: torch.float32 })).sum().backward(), R.err_backward);
+  });
+});
+
+describe("torch.renorm", () => {
+  const R = ref.renorm;
+  const rx = (): Tensor => torch.tensor([[1.0, -2.0, 3.0], [0.1, 0.2, -0.1], [4.0, 0.0, -4.0], [0.5, 0.5, 0.5]]);
+  const cases: Record<string, [number, number, number]> = { p2_d0_1: [2, 0, 1.0], p1_d1_3: [1, 1, 3.0], "p3_d0_0.5": [3, 0, 0.5], p2_dm1_2: [2, -1, 2.0] };
+  test.each(Object.entries(cases))("%s: values and gradient", (name, [p, dim, mx]) => {
+    const x = rx().requires_grad_();
+    const y = torch.renorm(x, p, dim, mx);
+    y.mul(torch.arange(12.0).reshape(4, 3).sin()).sum().backward();
+    expectClose("out", y, R[name].out);
+    expectClose("grad", x.grad!, R[name].grad!);
+  });
+  test("3-d input, method form; errors", () => {
+    expectClose("3d", build(R["3d_d1"].x!).renorm(2, 1, 1.5), R["3d_d1"].out);
+    expectError(() => torch.renorm(torch.ones(2, 2), 2, 0, -1), R.errors.maxnorm);
+    expectError(() => torch.renorm(torch.ones(2, 2), -1, 0, 1), R.errors.p);
+    expectError(() => torch.renorm(torch.ones(2), 2, 0, 1), R.errors.dim1);
+  });
+});
+
+describe("torch.histogram", () => {
+  const H = ref.histogram;
+  const hx = (): Tensor => torch.tensor([0.5, 1.0, 1.2, 2.7, 3.0, -1.0, 2.0, 2.0, 0.0, 1.75]);
+  const hw = (): Tensor => torch.tensor([1.0, 2.0, 0.5, 1.0, 1.0, 3.0, 1.0, 1.0, 2.0, 0.25]);
+  const cases: Record<string, () => ReturnType<typeof torch.histogram>> = {
+    b4: () => torch.histogram(hx(), 4),
+    b5_range: () => torch.histogram(hx(), 5, { range: [0.0, 2.5] }),
+    b3_w: () => torch.histogram(hx(), { bins: 3, weight: hw() }),
+    b4_density: () => torch.histogram(hx(), 4, { density: true }),
+    edges: () => torch.histogram(hx(), torch.tensor([-1.0, 0.0, 0.5, 2.0, 3.0])),
+    edges_w_density: () => torch.histogram(hx(), torch.tensor([0.0, 1.0, 2.5]), { weight: hw(), density: true }),
+    b7: () => torch.histogram(hx(), 7),
+    // JavaScript's 2.0 is 2: PyTorch's float literal needs the dtype.
+    const: () => torch.histogram(torch.tensor([2.0, 2.0], { dtype: torch.float32 }), 4),
+  };
+  test.each(Object.keys(cases))("%s", (name) => {
+    const [hist, edges] = cases[name]();
+    expectClose("hist", hist, H[name].hist);
+    expectClose("bin_edges", edges, H[name].bin_edges);
+  });
+  test("errors", () => {
+    expectError(() => torch.histogram(torch.tensor([1, 2]), 3), H.errors.int);
+    expectError(() => torch.histogram(torch.tensor([1.0, 2], { dtype: torch.float32 }), -1), H.errors.bins);
+    expectError(() => torch.histogram(torch.tensor([1.0, 2], { dtype: torch.float32 }), 3, { range: [2.0, 1.0] }), H.errors.range);
   });
 });

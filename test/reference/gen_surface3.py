@@ -93,5 +93,72 @@ out["parameter_containers"] = {
     },
 }
 
+# ---- shifts, frexp, nextafter, renorm, histogram ------------------------------------------------
+def bits(t):
+    # float32 values bit for bit (nextafter's steps are below the 7 digits enc keeps).
+    return t.contiguous().view(torch.int32).reshape(-1).tolist()
+
+
+a64 = torch.tensor([-8, -1, 0, 1, 5, 7])
+a32 = torch.tensor([-8, 3, 100, -100000], dtype=torch.int32)
+s32 = torch.tensor([0, 31, 33, -1], dtype=torch.int32)
+out["shifts"] = {
+    "l64_2": enc(torch.bitwise_left_shift(a64, 2)),
+    "r64_1": enc(torch.bitwise_right_shift(a64, 1)),
+    "l64_t": enc(a64 << torch.tensor([0, 1, 2, 3, 20, 4])),
+    "r64_t": enc(a64 >> torch.tensor([0, 1, 2, 3, 20, 4])),
+    "l32_t": enc(torch.bitwise_left_shift(a32, s32)),
+    "r32_t": enc(torch.bitwise_right_shift(a32, s32)),
+    "l32_s": enc(torch.bitwise_left_shift(a32, 3)),
+    "l_scalar_first": enc(torch.bitwise_left_shift(3, s32)),
+    "l_bool": enc(torch.bitwise_left_shift(torch.tensor([True, False]), 1)),
+    "r32_i64": enc(torch.bitwise_right_shift(a32, torch.tensor([1, 2, 3, 4]))),
+    "err_float": err(lambda: torch.bitwise_left_shift(torch.tensor([1.5]), 1)),
+    "err_float_other": err(lambda: torch.bitwise_right_shift(torch.tensor([4]), 1.5)),
+    "err_bool": err(lambda: torch.tensor([True]) << torch.tensor([True])),
+}
+
+fx = torch.tensor([0.0, 1.0, -3.5, 1e-40, 8.0, float("inf"), float("nan"), -0.0, 0.1, -1e30, 0.75])
+fm, fe = torch.frexp(fx)
+xg = torch.tensor([3.0, -0.7, 10.0, 0.001], requires_grad=True)
+m, e = torch.frexp(xg)
+(m * torch.tensor([1.0, 2.0, -1.0, 0.5])).sum().backward()
+out["frexp"] = {"x": bits(fx), "mantissa": bits(fm), "exponent": enc(fe), "grad_x": enc(torch.tensor([3.0, -0.7, 10.0, 0.001])), "grad": enc(xg.grad),
+                "err_int": err(lambda: torch.frexp(torch.tensor([1, 2])))}
+
+nx = torch.tensor([1.0, 1.0, 0.0, 0.0, -2.0, 3.0, float("inf"), float("nan"), 1e-45, 5.0])
+ny = torch.tensor([2.0, 0.0, 1.0, -1.0, -3.0, 3.0, 0.0, 1.0, 0.0, float("inf")])
+ng = torch.tensor([1.0, 2.0], requires_grad=True)
+out["nextafter"] = {"x": bits(nx), "y": bits(ny), "out": bits(torch.nextafter(nx, ny)),
+                    "broadcast": bits(torch.nextafter(torch.tensor([[1.0], [-1.0]]), torch.tensor([0.0, 2.0]))),
+                    "err_int": err(lambda: torch.nextafter(torch.tensor([1, 2]), torch.tensor([3, 3]))),
+                    "err_backward": err(lambda: torch.nextafter(ng, torch.tensor([3.0, 0.0])).sum().backward())}
+
+rx = torch.tensor([[1.0, -2.0, 3.0], [0.1, 0.2, -0.1], [4.0, 0.0, -4.0], [0.5, 0.5, 0.5]])
+ren = {}
+for name, (p, dim, mx) in {"p2_d0_1": (2, 0, 1.0), "p1_d1_3": (1, 1, 3.0), "p3_d0_0.5": (3, 0, 0.5), "p2_dm1_2": (2, -1, 2.0)}.items():
+    x = rx.clone().requires_grad_()
+    y = torch.renorm(x, p, dim, mx)
+    (y * torch.arange(12.0).reshape(4, 3).sin()).sum().backward()
+    ren[name] = {"out": enc(y), "grad": enc(x.grad)}
+x3 = torch.arange(24.0).reshape(2, 3, 4).cos()
+ren["3d_d1"] = {"x": enc(x3), "out": enc(torch.renorm(x3, 2, 1, 1.5))}
+ren["errors"] = {"maxnorm": err(lambda: torch.renorm(torch.ones(2, 2), 2, 0, -1)), "p": err(lambda: torch.renorm(torch.ones(2, 2), -1, 0, 1)),
+                 "dim1": err(lambda: torch.renorm(torch.ones(2), 2, 0, 1))}
+out["renorm"] = ren
+
+hx = torch.tensor([0.5, 1.0, 1.2, 2.7, 3.0, -1.0, 2.0, 2.0, 0.0, 1.75])
+hw = torch.tensor([1.0, 2.0, 0.5, 1.0, 1.0, 3.0, 1.0, 1.0, 2.0, 0.25])
+hist = {}
+for name, kw in {"b4": dict(bins=4), "b5_range": dict(bins=5, range=(0.0, 2.5)), "b3_w": dict(bins=3, weight=hw), "b4_density": dict(bins=4, density=True),
+                 "edges": dict(bins=torch.tensor([-1.0, 0.0, 0.5, 2.0, 3.0])), "edges_w_density": dict(bins=torch.tensor([0.0, 1.0, 2.5]), weight=hw, density=True),
+                 "b7": dict(bins=7), "const": dict(bins=4, x=torch.tensor([2.0, 2.0]))}.items():
+    x = kw.pop("x", hx)
+    h, edges = torch.histogram(x, **kw)
+    hist[name] = {"hist": enc(h), "bin_edges": enc(edges)}
+hist["errors"] = {"int": err(lambda: torch.histogram(torch.tensor([1, 2]), 3)), "bins": err(lambda: torch.histogram(torch.tensor([1.0, 2]), -1)),
+                  "range": err(lambda: torch.histogram(torch.tensor([1.0, 2]), 3, range=(2.0, 1.0)))}
+out["histogram"] = hist
+
 with open(os.path.join(HERE, "surface3.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

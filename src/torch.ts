@@ -22,6 +22,7 @@ import { addmm as addmmOp } from "./ops/addmm";
 import * as MX from "./ops/math_extra";
 import * as LX from "./ops/linalg_extra";
 import * as MM from "./ops/math_more";
+import * as SV from "./ops/scatter_views";
 import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype } from "./tensor/tensor";
 
@@ -496,6 +497,26 @@ export const cummin = (a: Tensor, dim: number | { dim: number }): R.ValuesIndice
 export const logcumsumexp = (a: Tensor, dim: number | { dim: number }): Tensor => a.logcumsumexp(dim);
 export const trace = (a: Tensor): Tensor => a.trace();
 export { frexp, nextafter, renorm } from "./ops/math_more";
+export type { IndexReduce } from "./ops/scatter_views";
+/** `input` with `input.select(dim, index)` replaced by `src`. */
+export const select_scatter = (input: Tensor, src: Tensor, dim: number, index: number): Tensor => SV.select_scatter(input, src, dim, index);
+type SliceOpts = { dim?: number; start?: number | null; end?: number | null; step?: number };
+/** `input` with the slice `start:end:step` of `dim` replaced by `src`: `torch.slice_scatter(x, s, 1, 0, 4, 2)` or `(x, s, {dim: 1, step: 2})`. */
+export function slice_scatter(input: Tensor, src: Tensor, ...args: [dim?: number | SliceOpts, start?: number | null | SliceOpts, end?: number | null | SliceOpts, step?: number | SliceOpts]): Tensor {
+  const o = parseArgs("slice_scatter", trimArgs(args), ["dim", "start", "end", "step"]);
+  return SV.slice_scatter(input, src, (o.dim as number | undefined) ?? 0, (o.start as number | null | undefined) ?? null, (o.end as number | null | undefined) ?? null, (o.step as number | undefined) ?? 1);
+}
+type DiagOpts = { offset?: number; dim1?: number; dim2?: number };
+/** `input` with its diagonal (`offset`, `dim1`, `dim2` as torch.diagonal) replaced by `src`. */
+export function diagonal_scatter(input: Tensor, src: Tensor, ...args: [offset?: number | DiagOpts, dim1?: number | DiagOpts, dim2?: number | DiagOpts]): Tensor {
+  const o = parseArgs("diagonal_scatter", trimArgs(args), ["offset", "dim1", "dim2"]);
+  return SV.diagonal_scatter(input, src, (o.offset as number | undefined) ?? 0, (o.dim1 as number | undefined) ?? 0, (o.dim2 as number | undefined) ?? 1);
+}
+/** `source`'s slices reduced ("prod", "mean", "amax", "amin") into `input`'s slices `index` of `dim`; `include_self` keyword-only. */
+export function index_reduce(input: Tensor, dim: number, index: Tensor, source: Tensor, reduce: SV.IndexReduce, options?: { include_self?: boolean }): Tensor {
+  const o = keywordOnly("index_reduce", 5, options, ["include_self"]);
+  return SV.index_reduce(input, dim, index, source, reduce, (o.include_self as boolean | undefined) ?? true);
+}
 export type { MantissaExponent, HistogramResult } from "./ops/math_more";
 /**
  * torch.histogram(input, bins, {range, weight, density}): `[hist, bin_edges]` (also `.hist`, `.bin_edges`).

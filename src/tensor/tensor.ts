@@ -30,6 +30,7 @@ import * as SC from "../ops/scatter";
 import * as MX from "../ops/math_extra";
 import * as LX from "../ops/linalg_extra";
 import * as MM from "../ops/math_more";
+import * as SV from "../ops/scatter_views";
 import { addHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
 import { guardNumericIndex } from "./index_guard";
@@ -669,6 +670,28 @@ export class Tensor {
   /** The next float32 after each element towards `other` (torch.nextafter). */
   nextafter(other: Tensor): Tensor {
     return MM.nextafter(this, other);
+  }
+  /** A copy with `this.select(dim, index)` replaced by `src` (torch.select_scatter). */
+  select_scatter(src: Tensor, dim: number, index: number): Tensor {
+    return SV.select_scatter(this, src, dim, index);
+  }
+  /** A copy with the slice `start:end:step` of `dim` replaced by `src` (torch.slice_scatter). */
+  slice_scatter(src: Tensor, dim = 0, start: number | null = null, end: number | null = null, step = 1): Tensor {
+    return SV.slice_scatter(this, src, dim, start, end, step);
+  }
+  /** A copy with the diagonal replaced by `src` (torch.diagonal_scatter). */
+  diagonal_scatter(src: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
+    return SV.diagonal_scatter(this, src, offset, dim1, dim2);
+  }
+  /** torch.index_reduce: `source` reduced ("prod", "mean", "amax", "amin") into the slices `index` of `dim`. */
+  index_reduce(dim: number, index: Tensor, source: Tensor, reduce: SV.IndexReduce, options?: { include_self?: boolean }): Tensor {
+    const o = parseArgs("index_reduce", trimArgs([options]), ["include_self"]);
+    return SV.index_reduce(this, dim, index, source, reduce, (o.include_self as boolean | undefined) ?? true);
+  }
+  /** In-place index_reduce. */
+  index_reduce_(dim: number, index: Tensor, source: Tensor, reduce: SV.IndexReduce, options?: { include_self?: boolean }): this {
+    const o = parseArgs("index_reduce_", trimArgs([options]), ["include_self"]);
+    return this.inplace("index_reduce_", (s) => SV.index_reduce(s, dim, index, source, reduce, (o.include_self as boolean | undefined) ?? true));
   }
   /** Slices along `dim` with p-norm above `maxnorm` scaled down to it (torch.renorm). */
   renorm(p: number, dim: number, maxnorm: number): Tensor {

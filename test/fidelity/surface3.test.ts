@@ -8,6 +8,7 @@ import { Encoded, build, expectClose, readReference } from "../tensor/fixtures";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
 type Err = [string, string];
+type OutGrads = { out: Encoded; grads: Encoded[] };
 const ref = readReference<{
   promote_types: Record<string, string>;
   can_cast: Record<string, boolean>;
@@ -29,6 +30,8 @@ const ref = readReference<{
   nextafter: { x: number[]; y: number[]; out: number[]; broadcast: number[]; err_int: Err; err_backward: Err };
   renorm: Record<string, { out: Encoded; grad?: Encoded; x?: Encoded }> & { errors: Record<string, Err> };
   histogram: Record<string, { hist: Encoded; bin_edges: Encoded }> & { errors: Record<string, Err> };
+  scatter_views: Record<string, OutGrads> & { select_int: Encoded; errors: Record<string, Err> };
+  index_reduce: Record<string, OutGrads> & { mean_int: Encoded; errors: Record<string, Err> };
 }>("surface3.json");
 
 const DTYPES: Record<string, InstanceType<typeof torch.dtype>> = { bool: torch.bool, int32: torch.int32, int64: torch.int64, float32: torch.float32 };
@@ -286,5 +289,69 @@ describe("torch.histogram", () => {
     expectError(() => torch.histogram(torch.tensor([1, 2]), 3), H.errors.int);
     expectError(() => torch.histogram(torch.tensor([1.0, 2], { dtype: torch.float32 }), -1), H.errors.bins);
     expectError(() => torch.histogram(torch.tensor([1.0, 2], { dtype: torch.float32 }), 3, { range: [2.0, 1.0] }), H.errors.range);
+  });
+});
+
+/** f(...xs) against PyTorch's value, and the gradients of sum(f(...xs) * cos(arange)) (the generator's weights). */
+function checkGrads(label: string, f: (...xs: Tensor[]) => Tensor, xs: Tensor[], want: OutGrads): void {
+  // The generator's inputs are all float (JavaScript's 7.0 is the integer 7).
+  const leaves = xs.map((x) => x.float().clone().requires_grad_());
+  const y = f(...leaves);
+  expectClose(`${label} out`, y, want.out);
+  y.mul(torch.arange(y.numel()).reshape(y.shape).float().cos()).sum().backward();
+  leaves.forEach((x, i) => expectClose(`${label} grad ${i}`, x.grad!, want.grads[i]));
+}
+
+describe("select_scatter / slice_scatter / diagonal_scatter", () => {
+  const S = ref.scatter_views;
+  const sx = (): Tensor => torch.arange(24).reshape(2, 3, 4).float().sin();
+  const cases: Record<string, [(x: Tensor, s: Tensor) => Tensor, () => Tensor[]]> = {
+    select_d1: [(x, s) => torch.select_scatter(x, s, 1, -1), () => [sx(), torch.ones(2, 4).mul(5)]],
+    select_d0: [(x, s) => x.select_scatter(s, 0, 1), () => [sx(), torch.arange(12).reshape(3, 4).float()]],
+    slice_d2_step2: [(x, s) => torch.slice_scatter(x, s, { dim: 2, start: 1, step: 2 }), () => [sx(), torch.full([2, 3, 2], 7.0)]],
+    diag_2d: [(x, s) => torch.diagonal_scatter(x, s), () => [sx().select(0, 0), torch.tensor([9.0, 8.0, 7.0])]],
+    diag_off1: [(x, s) => torch.diagonal_scatter(x, s, 1), () => [sx().select(0, 0), torch.tensor([9.0, 8.0, 7.0])]],
+    diag_3d: [(x, s) => x.diagonal_scatter(s, -1, 1, 2), () => [sx(), torch.tensor([[1.0, 2.0], [3.0, 4.0]])]],
+  };
+  test.each(Object.keys(cases))("%s: values and gradients of input and src", (name) => {
+    const [f, xs] = cases[name];
+    checkGrads(name, f, xs(), S[name]);
+  });
+  test("slice_scatter with start/end (1.13 mis-sizes these): the slice reads back src, the rest is input", () => {
+    const x = sx();
+    const src = torch.full([2, 2, 4], -1.0);
+    const y = torch.slice_scatter(x, src, 1, -2, null);
+    expect(y.narrow(1, 1, 2).tolist()).toEqual(src.tolist());
+    expect(y.narrow(1, 0, 1).tolist()).toEqual(x.narrow(1, 0, 1).tolist());
+    const z = torch.slice_scatter(x, torch.zeros(1, 3, 4), 0, 1, 2);
+    expect(z.select(0, 1).abs().sum().item()).toBe(0);
+    expect(z.select(0, 0).tolist()).toEqual(x.select(0, 0).tolist());
+    expect(torch.slice_scatter(x, torch.zeros(2, 3, 4)).abs().sum().item()).toBe(0);
+  });
+  test("integer dtype; errors", () => {
+    expectClose("select_int", torch.select_scatter(torch.zeros(2, 2, { dtype: torch.int64 }), torch.tensor([3, 4]), 1, 0), S.select_int, 0, 0);
+    expectError(() => torch.select_scatter(torch.zeros(3, 4), torch.ones(3), 0, 0), S.errors.select_size);
+    expectError(() => torch.select_scatter(torch.zeros(3, 4), torch.ones(4), 0, 5), S.errors.select_index);
+    expectError(() => torch.diagonal_scatter(torch.zeros(3, 4), torch.ones(4)), S.errors.diag_size);
+  });
+});
+
+describe("index_reduce", () => {
+  const I = ref.index_reduce;
+  const ix = (): Tensor => torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0], [1.0, -1.0, 2.0]], { dtype: torch.float32 });
+  const isrc = (): Tensor => torch.tensor([[2.0, 0.5, 1.0], [3.0, 3.0, -2.0], [-1.0, 4.0, 0.5], [10.0, 1.0, 1.0], [0.25, 2.0, 2.0]]);
+  const iidx = (): Tensor => torch.tensor([0, 2, 0, 3, 2]);
+  const reds = ["prod", "mean", "amax", "amin"] as const;
+  test.each(reds.flatMap((r) => [[r, true], [r, false]] as const))("%s include_self=%s: values and gradients", (red, inc) => {
+    checkGrads(`${red}_${inc}`, (x, s) => torch.index_reduce(x, 0, iidx(), s, red, { include_self: inc }), [ix(), isrc()], I[`${red}_${inc}`]);
+  });
+  test("dim 1, the method form, in place, integer mean; errors", () => {
+    checkGrads("amax_d1", (x, s) => x.index_reduce(1, torch.tensor([2, 0]), s, "amax"), [ix(), isrc().narrow(0, 0, 4).narrow(1, 0, 2)], I.amax_d1);
+    expectClose("mean_int", torch.index_reduce(torch.tensor([[4, 5], [6, 7]]), 0, torch.tensor([0, 0]), torch.tensor([[1, 2], [2, 2]]), "mean"), I.mean_int, 0, 0);
+    const y = ix();
+    y.index_reduce_(0, iidx(), isrc(), "amin");
+    expectClose("in place", y, I.amin_true.out);
+    expectError(() => torch.index_reduce(torch.zeros(3, 4), 0, torch.tensor([0]), torch.ones(1, 4), "sum" as "prod"), I.errors.sum);
+    expectError(() => torch.index_reduce(torch.zeros(3, 4), 0, torch.tensor([0, 1]), torch.ones(1, 4), "prod"), I.errors.count);
   });
 });

@@ -160,5 +160,45 @@ hist["errors"] = {"int": err(lambda: torch.histogram(torch.tensor([1, 2]), 3)), 
                   "range": err(lambda: torch.histogram(torch.tensor([1.0, 2]), 3, range=(2.0, 1.0)))}
 out["histogram"] = hist
 
+# ---- select/slice/diagonal_scatter, index_reduce ------------------------------------------------
+def grads(f, *xs, weight_seed=1):
+    xs = [x.clone().requires_grad_() for x in xs]
+    y = f(*xs)
+    w = torch.arange(float(y.numel())).reshape(y.shape).cos()
+    (y * w).sum().backward()
+    return {"out": enc(y), "grads": [enc(x.grad) for x in xs]}
+
+
+sx = torch.arange(24.0).reshape(2, 3, 4).sin()
+sc = {
+    "select_d1": grads(lambda x, s: torch.select_scatter(x, s, 1, -1), sx, torch.ones(2, 4) * 5),
+    "select_d0": grads(lambda x, s: torch.select_scatter(x, s, 0, 1), sx, torch.arange(12.0).reshape(3, 4)),
+    "slice_d2_step2": grads(lambda x, s: torch.slice_scatter(x, s, dim=2, start=1, step=2), sx, torch.full((2, 3, 2), 7.0)),
+    # 1.13 (this build) computes a wrong slice size, or garbage strides, for other slice_scatter calls
+    # (start/end given, or all defaults): the test checks those against narrow instead.
+    "diag_2d": grads(lambda x, s: torch.diagonal_scatter(x, s), sx[0], torch.tensor([9.0, 8.0, 7.0])),
+    "diag_off1": grads(lambda x, s: torch.diagonal_scatter(x, s, 1), sx[0], torch.tensor([9.0, 8.0, 7.0])),
+    "diag_3d": grads(lambda x, s: torch.diagonal_scatter(x, s, -1, 1, 2), sx, torch.tensor([[1.0, 2.0], [3.0, 4.0]])),
+    "select_int": enc(torch.select_scatter(torch.zeros(2, 2, dtype=torch.int64), torch.tensor([3, 4]), 1, 0)),
+    "errors": {
+        "select_size": err(lambda: torch.select_scatter(torch.zeros(3, 4), torch.ones(3), 0, 0)),
+        "select_index": err(lambda: torch.select_scatter(torch.zeros(3, 4), torch.ones(4), 0, 5)),
+        "diag_size": err(lambda: torch.diagonal_scatter(torch.zeros(3, 4), torch.ones(4))),
+    },
+}
+ix = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0], [1.0, -1.0, 2.0]])
+isrc = torch.tensor([[2.0, 0.5, 1.0], [3.0, 3.0, -2.0], [-1.0, 4.0, 0.5], [10.0, 1.0, 1.0], [0.25, 2.0, 2.0]])
+iidx = torch.tensor([0, 2, 0, 3, 2])
+ir = {}
+for red in ["prod", "mean", "amax", "amin"]:
+    for inc in [True, False]:
+        ir[f"{red}_{str(inc).lower()}"] = grads(lambda x, s: torch.index_reduce(x, 0, iidx, s, red, include_self=inc), ix, isrc)
+ir["amax_d1"] = grads(lambda x, s: torch.index_reduce(x, 1, torch.tensor([2, 0]), s, "amax"), ix, isrc[:4, :2])
+ir["mean_int"] = enc(torch.index_reduce(torch.tensor([[4, 5], [6, 7]]), 0, torch.tensor([0, 0]), torch.tensor([[1, 2], [2, 2]]), "mean"))
+ir["errors"] = {"sum": err(lambda: torch.index_reduce(torch.zeros(3, 4), 0, torch.tensor([0]), torch.ones(1, 4), "sum")),
+                "count": err(lambda: torch.index_reduce(torch.zeros(3, 4), 0, torch.tensor([0, 1]), torch.ones(1, 4), "prod"))}
+out["scatter_views"] = sc
+out["index_reduce"] = ir
+
 with open(os.path.join(HERE, "surface3.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

@@ -32,6 +32,10 @@ const ref = readReference<{
   histogram: Record<string, { hist: Encoded; bin_edges: Encoded }> & { errors: Record<string, Err> };
   scatter_views: Record<string, OutGrads> & { select_int: Encoded; errors: Record<string, Err> };
   index_reduce: Record<string, OutGrads> & { mean_int: Encoded; errors: Record<string, Err> };
+  alpha_dropout: Record<string, { drop_fraction: number; grad_values: number[]; mean: number; std: number; values_at_0: number[]; values_at_1: number[] }> & { p1: Encoded; repr: string; err_p: Err };
+  gumbel_softmax: { logits: Encoded; probs: Encoded };
+  inplace_activations: Record<string, { out: Encoded; same: boolean; grad: Encoded; grad_fn: string; err_leaf: Err }>;
+  triplet_distance: Record<string, OutGrads & { repr: string }> & { functional: Encoded; margin0: Encoded; broadcast: Encoded };
 }>("surface3.json");
 
 const DTYPES: Record<string, InstanceType<typeof torch.dtype>> = { bool: torch.bool, int32: torch.int32, int64: torch.int64, float32: torch.float32 };
@@ -353,5 +357,127 @@ describe("index_reduce", () => {
     expectClose("in place", y, I.amin_true.out);
     expectError(() => torch.index_reduce(torch.zeros(3, 4), 0, torch.tensor([0]), torch.ones(1, 4), "sum" as "prod"), I.errors.sum);
     expectError(() => torch.index_reduce(torch.zeros(3, 4), 0, torch.tensor([0, 1]), torch.ones(1, 4), "prod"), I.errors.count);
+  });
+});
+
+const F = nn.functional;
+const distinct = (t: Tensor): number[] => [...new Set((t.flatten().tolist() as number[]).map((v) => Math.round(v * 1e6) / 1e6))].sort((a, b) => a - b);
+
+describe("nn.AlphaDropout / F.alpha_dropout", () => {
+  const A = ref.alpha_dropout;
+  test.each(["0.2", "0.5"])("p=%s: the two values each input takes, the drop rate, mean/std of N(0,1) kept, the gradient", (ps) => {
+    const p = Number(ps);
+    const R = A[ps];
+    torch.manual_seed(0);
+    const z = F.alpha_dropout(torch.zeros(20000), p, true);
+    expect(distinct(z)).toEqual(R.values_at_0);
+    expect(distinct(F.alpha_dropout(torch.ones(20000), p, true))).toEqual(R.values_at_1);
+    const dropped = z.eq(z.min()).float().mean().item();
+    expect(Math.abs(dropped - p)).toBeLessThan(0.02);
+    const y = F.alpha_dropout(torch.randn(200000), { p, training: true });
+    expect(Math.abs(y.mean().item() - R.mean)).toBeLessThan(0.01);
+    expect(Math.abs(y.std().item() - R.std)).toBeLessThan(0.01);
+    const x = torch.full([20000], 0.5, { requires_grad: true });
+    F.alpha_dropout(x, p, true).sum().backward();
+    expect(distinct(x.grad!)).toEqual(R.grad_values);
+  });
+  test("eval / training=false (F's default) is the identity; p=1 gives zeros; module repr and p check", () => {
+    const x = torch.randn(5);
+    expect(F.alpha_dropout(x, 0.5)).toBe(x);
+    const m = new nn.AlphaDropout(0.2);
+    m.eval();
+    expect(m(x)).toBe(x);
+    m.train();
+    expect(m(x).equal(x)).toBe(false);
+    expectClose("p1", F.alpha_dropout(torch.tensor([1.0, -2.0]).float(), 1.0, true), A.p1);
+    expect(String(new nn.AlphaDropout(0.2))).toBe(A.repr);
+    expectError(() => new nn.AlphaDropout(1.5), A.err_p);
+  });
+});
+
+describe("F.gumbel_softmax", () => {
+  const G = ref.gumbel_softmax;
+  test("soft: rows on the simplex; argmax frequencies are softmax(logits) (Gumbel-max)", () => {
+    torch.manual_seed(0);
+    const logits = build(G.logits);
+    const counts = torch.zeros(3, 4);
+    const n = 4000;
+    for (let i = 0; i < n; i++) {
+      const y = F.gumbel_softmax(logits);
+      if (i === 0) {
+        expect(y.shape).toEqual([3, 4]);
+        expect(y.sum(-1).sub(1).abs().max().item()).toBeLessThan(1e-5);
+        expect(y.min().item()).toBeGreaterThanOrEqual(0);
+      }
+      counts.add_(F.one_hot(y.argmax(-1), 4).float());
+    }
+    const freq = counts.div(n).flatten().tolist() as number[];
+    (G.probs.values as number[]).forEach((p, i) => expect(Math.abs(freq[i] - p)).toBeLessThan(0.03));
+  });
+  test("hard: one-hot forward at the soft sample's argmax, the soft sample's gradient (straight-through)", () => {
+    const w = torch.arange(12).reshape(3, 4).float().cos();
+    const l1 = build(G.logits, true);
+    torch.manual_seed(7);
+    const soft = F.gumbel_softmax(l1, { tau: 0.5 });
+    soft.mul(w).sum().backward();
+    const l2 = build(G.logits, true);
+    torch.manual_seed(7);
+    const hard = F.gumbel_softmax(l2, 0.5, true);
+    expect(hard.sum(-1).tolist()).toEqual([1, 1, 1]);
+    expect(distinct(hard)).toEqual([0, 1]);
+    expect(hard.argmax(-1).tolist()).toEqual(soft.argmax(-1).tolist());
+    hard.mul(w).sum().backward();
+    expect(l2.grad!.sub(l1.grad!).abs().max().item()).toBeLessThan(1e-6);
+    expect(l2.grad!.abs().sum().item()).toBeGreaterThan(0);
+    const dim0 = F.gumbel_softmax(build(G.logits), { hard: true, dim: 0 });
+    expect(dim0.sum(0).tolist()).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe("F.leaky_relu_ / F.hardtanh_ / F.elu_ / F.threshold_", () => {
+  const I = ref.inplace_activations;
+  const fs: Record<string, (t: Tensor) => Tensor> = {
+    leaky_relu_: (t) => F.leaky_relu_(t, 0.2),
+    hardtanh_: (t) => F.hardtanh_(t, -1.0, 2.0),
+    elu_: (t) => F.elu_(t, 0.5),
+    threshold_: (t) => F.threshold_(t, 0.2, -7.0),
+  };
+  const xi = (): Tensor => torch.tensor([-2.0, -0.5, 0.0, 0.3, 1.5, 3.0]).float();
+  test.each(Object.keys(fs))("%s: written in place, gradient through a non-leaf, error on a leaf", (name) => {
+    const t = xi();
+    const r = fs[name](t);
+    expect(r === t).toBe(I[name].same);
+    expectClose(name, t, I[name].out);
+    const leaf = xi().requires_grad_();
+    const y = leaf.mul(1.0);
+    fs[name](y);
+    y.mul(torch.arange(6).float()).sum().backward();
+    expectClose(`${name} grad`, leaf.grad!, I[name].grad);
+    // torchlab's message names the op after PyTorch's text: compare up to PyTorch's final period.
+    expectError(() => fs[name](xi().requires_grad_()), [I[name].err_leaf[0], I[name].err_leaf[1].replace(/\.$/, "")]);
+  });
+});
+
+describe("nn.TripletMarginWithDistanceLoss / F.triplet_margin_with_distance_loss", () => {
+  const T = ref.triplet_distance;
+  const ta = (): Tensor => torch.tensor([[0.5, 1.0, -1.0], [2.0, 0.0, 1.0], [0.3, 0.3, 0.3], [-1.0, 2.0, 0.5]]).float();
+  const tp = (): Tensor => torch.tensor([[0.4, 1.2, -0.8], [1.0, 0.5, 1.0], [2.0, -1.0, 0.0], [-1.0, 2.5, 0.5]]).float();
+  const tn = (): Tensor => torch.tensor([[0.6, 0.9, -1.1], [-2.0, 1.0, 1.0], [0.3, 0.2, 0.4], [1.0, 1.0, 1.0]]).float();
+  const cos = (x: Tensor, y: Tensor): Tensor => torch.ones(1).sub(F.cosine_similarity(x, y));
+  const cases: Record<string, () => InstanceType<typeof nn.TripletMarginWithDistanceLoss>> = {
+    default: () => new nn.TripletMarginWithDistanceLoss(),
+    cos_margin: () => new nn.TripletMarginWithDistanceLoss({ distance_function: cos, margin: 0.5 }),
+    swap_sum: () => new nn.TripletMarginWithDistanceLoss({ swap: true, reduction: "sum" }),
+    module_none: () => new nn.TripletMarginWithDistanceLoss({ distance_function: new nn.PairwiseDistance({ p: 1 }) as unknown as (a: Tensor, b: Tensor) => Tensor, reduction: "none", margin: 2.0 }),
+  };
+  test.each(Object.keys(cases))("%s: loss, gradients of all three inputs, repr", (name) => {
+    const loss = cases[name]();
+    expect(String(loss)).toBe(T[name].repr);
+    checkGrads(name, (a, p, n) => loss(a, p, n) as Tensor, [ta(), tp(), tn()], T[name]);
+  });
+  test("functional form, margin 0, broadcasting a 1-D negative (1.13 checks neither)", () => {
+    expectClose("functional", F.triplet_margin_with_distance_loss(ta(), tp(), tn(), { distance_function: cos, swap: true }), T.functional);
+    expectClose("margin0", new nn.TripletMarginWithDistanceLoss({ margin: 0 })(ta(), tp(), tn()) as Tensor, T.margin0);
+    expectClose("broadcast", F.triplet_margin_with_distance_loss(ta(), tp(), tn().select(0, 0)), T.broadcast);
   });
 });

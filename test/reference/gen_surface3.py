@@ -200,5 +200,60 @@ ir["errors"] = {"sum": err(lambda: torch.index_reduce(torch.zeros(3, 4), 0, torc
 out["scatter_views"] = sc
 out["index_reduce"] = ir
 
+# ---- alpha_dropout, gumbel_softmax, in-place activations, TripletMarginWithDistanceLoss -----------
+import torch.nn.functional as F  # noqa: E402
+
+ad = {}
+for p in [0.2, 0.5]:
+    z = F.alpha_dropout(torch.zeros(20000), p, True)
+    o = F.alpha_dropout(torch.ones(20000), p, True)
+    torch.manual_seed(1)
+    n = torch.randn(200000)
+    y = F.alpha_dropout(n, p, True)
+    xg = torch.full((20000,), 0.5, requires_grad=True)
+    F.alpha_dropout(xg, p, True).sum().backward()
+    ad[str(p)] = {"values_at_0": sorted(set(round(v, 6) for v in z.tolist())), "values_at_1": sorted(set(round(v, 6) for v in o.tolist())),
+                  "drop_fraction": float((z == z.min()).float().mean()), "mean": float(y.mean()), "std": float(y.std()),
+                  "grad_values": sorted(set(round(v, 6) for v in xg.grad.tolist()))}
+ad["p1"] = enc(F.alpha_dropout(torch.tensor([1.0, -2.0]), 1.0, True))
+ad["repr"] = str(nn.AlphaDropout(0.2))
+ad["err_p"] = err(lambda: nn.AlphaDropout(1.5))
+out["alpha_dropout"] = ad
+
+gl = torch.tensor([[1.0, 0.5, -1.0, 2.0], [0.0, 0.0, 0.0, 0.0], [3.0, -2.0, 0.1, 0.2]])
+out["gumbel_softmax"] = {"logits": enc(gl), "probs": enc(torch.softmax(gl, -1))}
+
+ip = {}
+xi = torch.tensor([-2.0, -0.5, 0.0, 0.3, 1.5, 3.0])
+for name, f in {"leaky_relu_": lambda t: F.leaky_relu_(t, 0.2), "hardtanh_": lambda t: F.hardtanh_(t, -1.0, 2.0), "elu_": lambda t: F.elu_(t, 0.5),
+                "threshold_": lambda t: F.threshold_(t, 0.2, -7.0)}.items():
+    t = xi.clone()
+    r = f(t)
+    leaf = xi.clone().requires_grad_()
+    y = leaf * 1.0
+    f(y)
+    (y * torch.arange(6.0)).sum().backward()
+    ip[name] = {"out": enc(t), "same": r is t, "grad": enc(leaf.grad), "grad_fn": type(y.grad_fn).__name__,
+                "err_leaf": err(lambda: f(xi.clone().requires_grad_()))}
+out["inplace_activations"] = ip
+
+ta = torch.tensor([[0.5, 1.0, -1.0], [2.0, 0.0, 1.0], [0.3, 0.3, 0.3], [-1.0, 2.0, 0.5]])
+tp = torch.tensor([[0.4, 1.2, -0.8], [1.0, 0.5, 1.0], [2.0, -1.0, 0.0], [-1.0, 2.5, 0.5]])
+tn = torch.tensor([[0.6, 0.9, -1.1], [-2.0, 1.0, 1.0], [0.3, 0.2, 0.4], [1.0, 1.0, 1.0]])
+tw = {}
+cos = lambda x, y: 1.0 - F.cosine_similarity(x, y)  # noqa: E731
+for name, kw in {"default": {}, "cos_margin": dict(distance_function=cos, margin=0.5), "swap_sum": dict(swap=True, reduction="sum"),
+                 "module_none": dict(distance_function=nn.PairwiseDistance(p=1), reduction="none", margin=2.0)}.items():
+    xs = [t.clone().requires_grad_() for t in (ta, tp, tn)]
+    loss = nn.TripletMarginWithDistanceLoss(**kw)
+    y = loss(*xs)
+    (y * torch.arange(float(y.numel())).reshape(y.shape).cos()).sum().backward()
+    tw[name] = {"out": enc(y), "grads": [enc(x.grad) for x in xs], "repr": str(loss)}
+tw["functional"] = enc(F.triplet_margin_with_distance_loss(ta, tp, tn, distance_function=cos, swap=True))
+tw["margin0"] = enc(nn.TripletMarginWithDistanceLoss(margin=0)(ta, tp, tn))
+# 1.13 checks neither the margin nor the dims: a 1-D negative broadcasts.
+tw["broadcast"] = enc(F.triplet_margin_with_distance_loss(ta, tp, tn[0]))
+out["triplet_distance"] = tw
+
 with open(os.path.join(HERE, "surface3.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

@@ -1130,6 +1130,7 @@ export class Tensor {
   }
   cumsum(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
     const s = splitDtype(trimArgs([dim, options]));
+    if (s.dtype === D.bool) throw new RuntimeError(`"cumsum_out_cpu" not implemented for 'Bool'`);
     return withResultDtype(R.cumsum(s.dtype ? this.to(s.dtype) : this, parseArgs("cumsum", s.args, ["dim"]).dim as number), s.dtype);
   }
   all(dim?: number | null | DimOpts, keepdim?: boolean): Tensor {
@@ -1369,6 +1370,7 @@ export class Tensor {
   }
   cumprod(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
     const s = splitDtype(trimArgs([dim, options]));
+    if (s.dtype === D.bool) throw new RuntimeError(`"cumprod_out_cpu" not implemented for 'Bool'`);
     const a = parseArgs("cumprod", s.args, ["dim"]);
     if (a.dim === undefined) throw new TypeError("cumprod() missing required argument 'dim'");
     return withResultDtype(S.cumprod(s.dtype ? this.to(s.dtype) : this, a.dim as number), s.dtype);

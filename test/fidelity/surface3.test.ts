@@ -36,6 +36,7 @@ const ref = readReference<{
   gumbel_softmax: { logits: Encoded; probs: Encoded };
   inplace_activations: Record<string, { out: Encoded; same: boolean; grad: Encoded; grad_fn: string; err_leaf: Err }>;
   triplet_distance: Record<string, OutGrads & { repr: string }> & { functional: Encoded; margin0: Encoded; broadcast: Encoded };
+  divergences: { cumsum_bool: Err; cumprod_bool: Err; method_cumsum_bool: Err; mse_warning: string };
 }>("surface3.json");
 
 const DTYPES: Record<string, InstanceType<typeof torch.dtype>> = { bool: torch.bool, int32: torch.int32, int64: torch.int64, float32: torch.float32 };
@@ -479,5 +480,25 @@ describe("nn.TripletMarginWithDistanceLoss / F.triplet_margin_with_distance_loss
     expectClose("functional", F.triplet_margin_with_distance_loss(ta(), tp(), tn(), { distance_function: cos, swap: true }), T.functional);
     expectClose("margin0", new nn.TripletMarginWithDistanceLoss({ margin: 0 })(ta(), tp(), tn()) as Tensor, T.margin0);
     expectClose("broadcast", F.triplet_margin_with_distance_loss(ta(), tp(), tn().select(0, 0)), T.broadcast);
+  });
+});
+
+describe("small divergences from 1.13", () => {
+  const V = ref.divergences;
+  test("cumsum/cumprod with dtype=bool raise as PyTorch's CPU kernels do", () => {
+    expectError(() => torch.cumsum(torch.tensor([1, 2]), 0, { dtype: torch.bool }), V.cumsum_bool);
+    expectError(() => torch.cumprod(torch.tensor([1.5, 2.0]), 0, { dtype: torch.bool }), V.cumprod_bool);
+    expectError(() => torch.tensor([1, 2]).cumsum(0, { dtype: torch.bool }), V.method_cumsum_bool);
+  });
+  test("mse_loss's broadcast warning prints the sizes as torch.Size([3])", () => {
+    const warn = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    try {
+      // A shape pair no other test warns about (the warning is emitted once per message).
+      F.mse_loss(torch.ones(3, 1), torch.ones(3));
+      const msgs = warn.mock.calls.map((c) => String(c[0]));
+      expect(msgs.some((m) => m.startsWith(V.mse_warning))).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -255,5 +255,18 @@ tw["margin0"] = enc(nn.TripletMarginWithDistanceLoss(margin=0)(ta, tp, tn))
 tw["broadcast"] = enc(F.triplet_margin_with_distance_loss(ta, tp, tn[0]))
 out["triplet_distance"] = tw
 
+# ---- small divergences --------------------------------------------------------------------------
+import warnings  # noqa: E402
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    F.mse_loss(torch.ones(3, 1), torch.ones(3))
+out["divergences"] = {
+    "cumsum_bool": err(lambda: torch.cumsum(torch.tensor([1, 2]), 0, dtype=torch.bool)),
+    "cumprod_bool": err(lambda: torch.cumprod(torch.tensor([1.5, 2.0]), 0, dtype=torch.bool)),
+    "method_cumsum_bool": err(lambda: torch.tensor([1, 2]).cumsum(0, dtype=torch.bool)),
+    "mse_warning": str(caught[0].message),
+}
+
 with open(os.path.join(HERE, "surface3.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

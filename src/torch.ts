@@ -23,6 +23,7 @@ import * as MX from "./ops/math_extra";
 import * as LX from "./ops/linalg_extra";
 import * as MM from "./ops/math_more";
 import * as SV from "./ops/scatter_views";
+import * as LD from "./ops/linalg_decomp";
 import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype } from "./tensor/tensor";
 
@@ -591,7 +592,28 @@ export const linalg = {
     const o = keywordOnly("linalg.cross", 2, options, ["dim", "out"]);
     return withOut("linalg.cross", LX.cross(a, b, (o.dim as number | undefined) ?? -1), o.out);
   },
+  /** The lower Cholesky factor of each symmetric positive-definite matrix (`{upper: true}`: the upper one); differentiable. */
+  cholesky: (A: Tensor, options?: { upper?: boolean } & Out): Tensor => {
+    const o = keywordOnly("linalg.cholesky", 1, options, ["upper", "out"]);
+    return withOut("linalg.cholesky", LD.cholesky(A, Boolean(o.upper)), o.out);
+  },
+  /** `[eigenvalues, eigenvectors]` of each symmetric matrix, values ascending (UPLO "L": the lower triangle is read). */
+  eigh: (A: Tensor, UPLO: "L" | "U" | { UPLO?: "L" | "U" } = "L"): LD.EighResult => {
+    const o = parseArgs("linalg.eigh", [UPLO], ["UPLO"]);
+    return LD.eigh(A, (o.UPLO as string | undefined) ?? "L");
+  },
+  /** The eigenvalues of each symmetric matrix, ascending. */
+  eigvalsh: (A: Tensor, UPLO: "L" | "U" | { UPLO?: "L" | "U" } = "L"): Tensor => {
+    const o = parseArgs("linalg.eigvalsh", [UPLO], ["UPLO"]);
+    return LD.eigvalsh(A, (o.UPLO as string | undefined) ?? "L");
+  },
 };
+/** torch.cholesky(A, upper=false): the older spelling of torch.linalg.cholesky. */
+export const cholesky = (A: Tensor, upper: boolean | { upper?: boolean } = false): Tensor => {
+  const o = parseArgs("cholesky", [upper], ["upper"]);
+  return LD.cholesky(A, Boolean(o.upper), "cholesky");
+};
+export type { EighResult } from "./ops/linalg_decomp";
 type LinalgNormOpts = { ord?: NormOrd | null; dim?: number | number[] | null; keepdim?: boolean } & Out;
 type VectorNormOpts = { ord?: number; dim?: R.Dims; keepdim?: boolean } & Out;
 type MatrixNormOpts = { ord?: NormOrd; dim?: [number, number]; keepdim?: boolean } & Out;

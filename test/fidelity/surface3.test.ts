@@ -37,6 +37,7 @@ const ref = readReference<{
   inplace_activations: Record<string, { out: Encoded; same: boolean; grad: Encoded; grad_fn: string; err_leaf: Err }>;
   triplet_distance: Record<string, OutGrads & { repr: string }> & { functional: Encoded; margin0: Encoded; broadcast: Encoded };
   divergences: { cumsum_bool: Err; cumprod_bool: Err; method_cumsum_bool: Err; mse_warning: string };
+  linalg: Record<string, OutGrads> & { spd: Encoded; ns: Encoded; eigvalsh_L: Encoded; eigvalsh_U: Encoded; eigh_w: Encoded; eigh_V: Encoded; errors: Record<string, Err> };
 }>("surface3.json");
 
 const DTYPES: Record<string, InstanceType<typeof torch.dtype>> = { bool: torch.bool, int32: torch.int32, int64: torch.int64, float32: torch.float32 };
@@ -500,5 +501,39 @@ describe("small divergences from 1.13", () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe("torch.linalg.cholesky / eigh / eigvalsh", () => {
+  const LA = ref.linalg;
+  // PyTorch raises torch.linalg.LinAlgError, a RuntimeError subclass: torchlab raises RuntimeError.
+  const linalgErr = (e: Err): Err => [e[0] === "_LinAlgError" ? "RuntimeError" : e[0], e[1]];
+  test.each([false, true])("cholesky upper=%s on a batch: values and gradient", (upper) => {
+    checkGrads(`cholesky_${upper}`, (x) => torch.linalg.cholesky(x, { upper }), [build(LA.spd)], LA[`cholesky_upper_${upper}`]);
+    expectClose("torch.cholesky", torch.cholesky(build(LA.spd), upper), LA[`cholesky_upper_${upper}`].out);
+  });
+  test("eigvalsh reads the lower (or upper) triangle; eigh: PyTorch's eigenvalues, orthonormal vectors that reconstruct A and match PyTorch's up to sign", () => {
+    expectClose("eigvalsh L", torch.linalg.eigvalsh(build(LA.ns)), LA.eigvalsh_L);
+    expectClose("eigvalsh U", torch.linalg.eigvalsh(build(LA.ns), "U"), LA.eigvalsh_U);
+    const A = build(LA.spd);
+    const [w, V] = torch.linalg.eigh(A);
+    expectClose("eigenvalues", w, LA.eigh_w);
+    const rebuilt = V.matmul(torch.diag_embed(w)).matmul(V.transpose(-1, -2));
+    expect(rebuilt.sub(A).abs().max().item()).toBeLessThan(1e-4);
+    const eye = V.transpose(-1, -2).matmul(V);
+    expect(eye.sub(torch.eye(4)).abs().max().item()).toBeLessThan(1e-5);
+    // Distinct eigenvalues: each column is PyTorch's up to its sign, so |V^T V_torch| is the identity.
+    const overlap = V.transpose(-1, -2).matmul(build(LA.eigh_V)).abs();
+    expect(overlap.sub(torch.eye(4)).abs().max().item()).toBeLessThan(1e-4);
+  });
+  test("errors; eigh has no gradient in torchlab (backward raises)", () => {
+    const E = LA.errors;
+    expectError(() => torch.linalg.cholesky(torch.tensor([[1.0, 2.0], [2.0, 1.0]]).float()), linalgErr(E.not_pd));
+    expectError(() => torch.linalg.cholesky(torch.stack([torch.eye(2), torch.tensor([[1.0, 2.0], [2.0, 1.0]]).float()])), linalgErr(E.not_pd_batch));
+    expectError(() => torch.linalg.cholesky(torch.ones(2, 3)), E.not_square);
+    expectError(() => torch.linalg.cholesky(torch.ones(3)), E.one_dim);
+    expectError(() => torch.linalg.eigh(torch.ones(2, 2), "X" as "L"), E.uplo);
+    const x = build(LA.spd, true);
+    expect(() => torch.linalg.eigvalsh(x).sum().backward()).toThrow(torch.NotImplementedError);
   });
 });

@@ -268,5 +268,31 @@ out["divergences"] = {
     "mse_warning": str(caught[0].message),
 }
 
+# ---- linalg: cholesky, eigh / eigvalsh ---------------------------------------------------------
+torch.manual_seed(3)
+B = torch.randn(2, 4, 4)
+spd = (B @ B.transpose(-1, -2) + 0.5 * torch.eye(4)).contiguous()
+la = {"spd": enc(spd)}
+for upper in [False, True]:
+    x = spd.clone().requires_grad_()
+    L = torch.linalg.cholesky(x, upper=upper)
+    (L * torch.arange(32.0).reshape(2, 4, 4).cos()).sum().backward()
+    la[f"cholesky_upper_{str(upper).lower()}"] = {"out": enc(L), "grads": [enc(x.grad)]}
+ns = torch.tensor([[2.0, -1.0, 0.5], [3.0, 1.0, 0.0], [0.5, 7.0, 4.0]])  # not symmetric: each triangle names another matrix
+la["ns"] = enc(ns)
+la["eigvalsh_L"] = enc(torch.linalg.eigvalsh(ns))
+la["eigvalsh_U"] = enc(torch.linalg.eigvalsh(ns, UPLO="U"))
+w, V = torch.linalg.eigh(spd)
+la["eigh_w"] = enc(w)
+la["eigh_V"] = enc(V)
+la["errors"] = {
+    "not_pd": err(lambda: torch.linalg.cholesky(torch.tensor([[1.0, 2.0], [2.0, 1.0]]))),
+    "not_pd_batch": err(lambda: torch.linalg.cholesky(torch.stack([torch.eye(2), torch.tensor([[1.0, 2.0], [2.0, 1.0]])]))),
+    "not_square": err(lambda: torch.linalg.cholesky(torch.ones(2, 3))),
+    "one_dim": err(lambda: torch.linalg.cholesky(torch.ones(3))),
+    "uplo": err(lambda: torch.linalg.eigh(torch.ones(2, 2), UPLO="X")),
+}
+out["linalg"] = la
+
 with open(os.path.join(HERE, "surface3.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

@@ -602,6 +602,13 @@ export const linalg = {
     const o = parseArgs("linalg.eigh", [UPLO], ["UPLO"]);
     return LD.eigh(A, (o.UPLO as string | undefined) ?? "L");
   },
+  /** `[Q, R]` of each matrix with PyTorch's (LAPACK's) signs; `mode` "reduced" (default), "complete" or "r". */
+  qr: (A: Tensor, mode: "reduced" | "complete" | "r" | { mode?: "reduced" | "complete" | "r" } = "reduced"): LD.QRResult => {
+    const o = parseArgs("linalg.qr", [mode], ["mode"]);
+    return LD.qr(A, (o.mode as string | undefined) ?? "reduced");
+  },
+  /** The singular values of each matrix, descending. */
+  svdvals: (A: Tensor): Tensor => LD.svdvals(A),
   /** The eigenvalues of each symmetric matrix, ascending. */
   eigvalsh: (A: Tensor, UPLO: "L" | "U" | { UPLO?: "L" | "U" } = "L"): Tensor => {
     const o = parseArgs("linalg.eigvalsh", [UPLO], ["UPLO"]);
@@ -613,7 +620,7 @@ export const cholesky = (A: Tensor, upper: boolean | { upper?: boolean } = false
   const o = parseArgs("cholesky", [upper], ["upper"]);
   return LD.cholesky(A, Boolean(o.upper), "cholesky");
 };
-export type { EighResult } from "./ops/linalg_decomp";
+export type { EighResult, QRResult } from "./ops/linalg_decomp";
 type LinalgNormOpts = { ord?: NormOrd | null; dim?: number | number[] | null; keepdim?: boolean } & Out;
 type VectorNormOpts = { ord?: number; dim?: R.Dims; keepdim?: boolean } & Out;
 type MatrixNormOpts = { ord?: NormOrd; dim?: [number, number]; keepdim?: boolean } & Out;

@@ -1,11 +1,33 @@
 /**
  * Matrix decompositions for small float32 (batched) matrices, computed on the host in float64:
- * torch.linalg.cholesky (with PyTorch's cholesky_backward) and torch.linalg.eigh / eigvalsh (cyclic
- * Jacobi rotations; eigenvalues ascending, as LAPACK's syevd returns them).
+ * torch.linalg.cholesky (with PyTorch's cholesky_backward), torch.linalg.eigh / eigvalsh (cyclic
+ * Jacobi rotations; eigenvalues ascending, as LAPACK's syevd returns them), torch.linalg.qr
+ * (Householder reflections with LAPACK's geqrf signs) and torch.linalg.svdvals.
  */
 import { tf, compute, record, constant, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
+
+/** Each m x n matrix of a [..., m, n] tensor, as float64 row-major arrays. */
+function matBatch(op: string, A: unknown): { mats: Float64Array[]; m: number; n: number; batch: number[] } {
+  if (!(A instanceof Tensor)) throw new TypeError(`${op}(): argument 'input' must be Tensor, not ${describe(A)}`);
+  if (A.dim() < 2) throw new RuntimeError(`${op}: The input tensor A must have at least 2 dimensions.`);
+  if (A.dtype._tf !== "float32") throw new RuntimeError(`${op}: Expected a floating point or complex tensor as input. Got ${A.dtype._typeName}`);
+  const [m, n] = A.shape.slice(-2);
+  const v = A.contiguous()._t.dataSync() as Float32Array;
+  const count = m * n === 0 ? 0 : v.length / (m * n);
+  const mats: Float64Array[] = [];
+  for (let b = 0; b < count; b++) mats.push(Float64Array.from(v.subarray(b * m * n, (b + 1) * m * n)));
+  return { mats, m, n, batch: A.shape.slice(0, -2) };
+}
+
+/** A result that raises at backward when `A` requires grad (torchlab has no derivative for it). */
+function noGradient(op: string, A: Tensor, y: tf.Tensor, name: string): Tensor {
+  if (!A.requires_grad) return constant(y);
+  return record(name, [A], y, () => {
+    throw new NotImplementedError(`the derivative of torch.${op} is not implemented in torchlab`);
+  });
+}
 
 /** Each n x n matrix of a [..., n, n] tensor, as float64 row-major arrays. */
 function squareBatch(op: string, A: unknown): { mats: Float64Array[]; n: number; batch: number[] } {
@@ -192,14 +214,8 @@ function eighImpl(op: string, A: Tensor, UPLO: string, vectors: boolean): [Tenso
   if (UPLO !== "L" && UPLO !== "U") throw new RuntimeError(`Expected UPLO argument to be 'L' or 'U', but got ${UPLO}`);
   const { mats, n, batch } = squareBatch(op, A);
   const res = mats.map((m) => jacobiEigh(symmetrised(m, n, UPLO), n));
-  const noGrad = (y: tf.Tensor, name: string): Tensor =>
-    A.requires_grad
-      ? record(name, [A], y, () => {
-          throw new NotImplementedError(`the derivative of torch.${op} is not implemented in torchlab`);
-        })
-      : constant(y);
-  const w = noGrad(compute(() => toTensor(res.map((r) => r.w), [...batch, n])), "LinalgEighBackward0");
-  const V = vectors ? noGrad(compute(() => toTensor(res.map((r) => r.V), [...batch, n, n])), "LinalgEighBackward0") : null;
+  const w = noGradient(op, A, compute(() => toTensor(res.map((r) => r.w), [...batch, n])), "LinalgEighBackward0");
+  const V = vectors ? noGradient(op, A, compute(() => toTensor(res.map((r) => r.V), [...batch, n, n])), "LinalgEighBackward0") : null;
   return [w, V];
 }
 
@@ -221,3 +237,103 @@ export function eigvalsh(A: Tensor, UPLO = "L"): Tensor {
   return eighImpl("linalg.eigvalsh", A, UPLO, false)[0];
 }
 
+
+/** Householder QR of one m x n matrix as LAPACK's geqrf + orgqr: Q (m x cols) and R (m x n, upper). */
+function householderQr(a: Float64Array, m: number, n: number, cols: number): { Q: Float64Array; R: Float64Array } {
+  const R = Float64Array.from(a);
+  const k = Math.min(m, n);
+  const vs: Float64Array[] = [];
+  const taus: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const alpha = R[j * n + j];
+    let xnorm = 0;
+    for (let i = j + 1; i < m; i++) xnorm = Math.hypot(xnorm, R[i * n + j]);
+    const v = new Float64Array(m);
+    v[j] = 1;
+    // dlarfg: no reflection when the column below the diagonal is already zero.
+    if (xnorm === 0) {
+      vs.push(v);
+      taus.push(0);
+      continue;
+    }
+    const beta = -Math.sign(alpha || 1) * Math.hypot(alpha, xnorm);
+    for (let i = j + 1; i < m; i++) v[i] = R[i * n + j] / (alpha - beta);
+    const tau = (beta - alpha) / beta;
+    for (let c = j; c < n; c++) {
+      let dot = 0;
+      for (let i = j; i < m; i++) dot += v[i] * R[i * n + c];
+      for (let i = j; i < m; i++) R[i * n + c] -= tau * v[i] * dot;
+    }
+    for (let i = j + 1; i < m; i++) R[i * n + j] = 0;
+    vs.push(v);
+    taus.push(tau);
+  }
+  // Q = H_0 H_1 ... H_{k-1} applied to the first `cols` columns of the identity.
+  const Q = new Float64Array(m * cols);
+  for (let i = 0; i < Math.min(m, cols); i++) Q[i * cols + i] = 1;
+  for (let j = k - 1; j >= 0; j--) {
+    const v = vs[j];
+    for (let c = 0; c < cols; c++) {
+      let dot = 0;
+      for (let i = j; i < m; i++) dot += v[i] * Q[i * cols + c];
+      for (let i = j; i < m; i++) Q[i * cols + c] -= taus[j] * v[i] * dot;
+    }
+  }
+  return { Q, R };
+}
+
+/** The (Q, R) pair torch.linalg.qr returns. */
+export interface QRResult extends Array<Tensor> {
+  0: Tensor;
+  1: Tensor;
+  Q: Tensor;
+  R: Tensor;
+}
+
+/**
+ * QR decomposition of each matrix, with LAPACK's signs (R's diagonal is -sign(a) * norm, as PyTorch
+ * returns it): mode "reduced" (Q m x k, R k x n, k = min(m, n)), "complete" (Q m x m, R m x n) or
+ * "r" (Q empty, R k x n). No gradient in torchlab (backward raises).
+ */
+export function qr(A: Tensor, mode = "reduced"): QRResult {
+  const op = "linalg.qr";
+  if (mode !== "reduced" && mode !== "complete" && mode !== "r") {
+    throw new RuntimeError(`qr received unrecognized mode '${mode}' but expected one of 'reduced' (default), 'r', or 'complete'`);
+  }
+  const { mats, m, n, batch } = matBatch(op, A);
+  const k = Math.min(m, n);
+  const cols = mode === "complete" ? m : k;
+  const rRows = mode === "complete" ? m : k;
+  const res = mats.map((a) => householderQr(a, m, n, cols));
+  const Rs = res.map((r) => r.R.subarray(0, rRows * n));
+  const R = noGradient(op, A, compute(() => toTensor(Rs.map((r) => Float64Array.from(r)), [...batch, rRows, n])), "LinalgQrBackward0");
+  const Q = mode === "r" ? constant(compute(() => tf.zeros([0], "float32"))) : noGradient(op, A, compute(() => toTensor(res.map((r) => r.Q), [...batch, m, cols])), "LinalgQrBackward0");
+  const out = [Q, R] as QRResult;
+  out.Q = Q;
+  out.R = R;
+  return out;
+}
+
+/**
+ * The singular values of each matrix, descending: square roots of the eigenvalues of the smaller
+ * Gram matrix (A^T A or A A^T, in float64). No gradient in torchlab (backward raises).
+ */
+export function svdvals(A: Tensor): Tensor {
+  const op = "linalg.svdvals";
+  const { mats, m, n, batch } = matBatch(op, A);
+  const k = Math.min(m, n);
+  const vals = mats.map((a) => {
+    const G = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        if (n <= m) for (let r = 0; r < m; r++) s += a[r * n + i] * a[r * n + j];
+        else for (let c = 0; c < n; c++) s += a[i * n + c] * a[j * n + c];
+        G[i * k + j] = s;
+      }
+    }
+    const { w } = jacobiEigh(G, k);
+    return Float64Array.from(w, (x) => Math.sqrt(Math.max(x, 0))).reverse();
+  });
+  return noGradient(op, A, compute(() => toTensor(vals, [...batch, k])), "LinalgSvdBackward0");
+}

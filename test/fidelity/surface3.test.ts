@@ -37,7 +37,7 @@ const ref = readReference<{
   inplace_activations: Record<string, { out: Encoded; same: boolean; grad: Encoded; grad_fn: string; err_leaf: Err }>;
   triplet_distance: Record<string, OutGrads & { repr: string }> & { functional: Encoded; margin0: Encoded; broadcast: Encoded };
   divergences: { cumsum_bool: Err; cumprod_bool: Err; method_cumsum_bool: Err; mse_warning: string };
-  linalg: Record<string, OutGrads> & { spd: Encoded; ns: Encoded; eigvalsh_L: Encoded; eigvalsh_U: Encoded; eigh_w: Encoded; eigh_V: Encoded; errors: Record<string, Err> };
+  linalg: Record<string, OutGrads> & Record<string, { Q: Encoded; R: Encoded }> & { qa: Encoded; qw: Encoded; svdvals: Encoded; svdvals_wide: Encoded; spd: Encoded; ns: Encoded; eigvalsh_L: Encoded; eigvalsh_U: Encoded; eigh_w: Encoded; eigh_V: Encoded; errors: Record<string, Err> };
 }>("surface3.json");
 
 const DTYPES: Record<string, InstanceType<typeof torch.dtype>> = { bool: torch.bool, int32: torch.int32, int64: torch.int64, float32: torch.float32 };
@@ -535,5 +535,26 @@ describe("torch.linalg.cholesky / eigh / eigvalsh", () => {
     expectError(() => torch.linalg.eigh(torch.ones(2, 2), "X" as "L"), E.uplo);
     const x = build(LA.spd, true);
     expect(() => torch.linalg.eigvalsh(x).sum().backward()).toThrow(torch.NotImplementedError);
+  });
+});
+
+describe("torch.linalg.qr / svdvals", () => {
+  const LA = ref.linalg;
+  test.each(["reduced", "complete", "r"] as const)("qr mode=%s: PyTorch's Q and R (LAPACK's signs), batched", (mode) => {
+    const [Q, R] = torch.linalg.qr(build(LA.qa), mode);
+    expectClose("R", R, LA[`qr_${mode}`].R, 1e-4, 1e-5);
+    if (mode === "r") expect(Q.shape).toEqual([0]);
+    else expectClose("Q", Q, LA[`qr_${mode}`].Q, 1e-4, 1e-5);
+  });
+  test("qr of wide matrices; Q R reconstructs A; svdvals descending as PyTorch's; errors", () => {
+    const A = build(LA.qw);
+    const r = torch.linalg.qr(A);
+    expectClose("wide Q", r.Q, LA.qr_wide.Q, 1e-4, 1e-5);
+    expectClose("wide R", r.R, LA.qr_wide.R, 1e-4, 1e-5);
+    expect(r.Q.matmul(r.R).sub(A).abs().max().item()).toBeLessThan(1e-5);
+    expectClose("svdvals", torch.linalg.svdvals(build(LA.qa)), LA.svdvals, 1e-4, 1e-5);
+    expectClose("svdvals wide", torch.linalg.svdvals(A), LA.svdvals_wide, 1e-4, 1e-5);
+    expectError(() => torch.linalg.qr(build(LA.qa), "full" as "r"), LA.errors.qr_mode);
+    expect(() => torch.linalg.svdvals(build(LA.qa, true)).sum().backward()).toThrow(torch.NotImplementedError);
   });
 });

@@ -292,6 +292,17 @@ la["errors"] = {
     "one_dim": err(lambda: torch.linalg.cholesky(torch.ones(3))),
     "uplo": err(lambda: torch.linalg.eigh(torch.ones(2, 2), UPLO="X")),
 }
+qa = torch.randn(2, 5, 3)
+la["qa"] = enc(qa)
+la["qw"] = enc(qa.transpose(-1, -2).contiguous())
+for mode in ["reduced", "complete", "r"]:
+    Q, R = torch.linalg.qr(qa, mode=mode)
+    la[f"qr_{mode}"] = {"Q": enc(Q), "R": enc(R)}
+Q, R = torch.linalg.qr(qa.transpose(-1, -2).contiguous())
+la["qr_wide"] = {"Q": enc(Q), "R": enc(R)}
+la["svdvals"] = enc(torch.linalg.svdvals(qa))
+la["svdvals_wide"] = enc(torch.linalg.svdvals(qa.transpose(-1, -2)))
+la["errors"]["qr_mode"] = err(lambda: torch.linalg.qr(qa, mode="full"))
 out["linalg"] = la
 
 with open(os.path.join(HERE, "surface3.json"), "w") as f:

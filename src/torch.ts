@@ -21,6 +21,9 @@ import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
 import * as MX from "./ops/math_extra";
 import * as LX from "./ops/linalg_extra";
+import * as MM from "./ops/math_more";
+import * as SV from "./ops/scatter_views";
+import * as LD from "./ops/linalg_decomp";
 import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype } from "./tensor/tensor";
 
@@ -123,6 +126,8 @@ export const bool: DType = D.bool;
 /** torch.dtype, the class of torch.float32, torch.int64, ... (`x.dtype instanceof torch.dtype`). */
 export const dtype = D.dtype;
 export type dtype = D.dtype;
+export { promote_types, result_type, can_cast } from "./tensor/promotion";
+export type { PromotionOperand } from "./tensor/promotion";
 
 /**
  * PyTorch's legacy typed constructors: `torch.FloatTensor(data)` / `torch.LongTensor(data)` copy a
@@ -276,6 +281,19 @@ function bitwise(op: string, a: BitOperand, b: BitOperand, f: (x: number, y: num
 export const bitwise_and = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_and", a, b, (x, y) => x & y, E.logical_and);
 export const bitwise_or = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_or", a, b, (x, y) => x | y, E.logical_or);
 export const bitwise_xor = (a: BitOperand, b: BitOperand): Tensor => bitwise("bitwise_xor", a, b, (x, y) => x ^ y, E.logical_xor);
+// Shifts by the machine's rule PyTorch 1.13 inherits: the count is taken modulo the width (32 for
+// int32; int64 values live in 32 bits here, so int64 shifts past 31 differ from PyTorch's).
+function shift(op: string, kernel: string, a: BitOperand, b: BitOperand, f: (x: number, y: number) => number): Tensor {
+  const dtypes = [bitDtype(a), bitDtype(b)];
+  if (dtypes.includes(D.float32)) throw new RuntimeError(`"${kernel}_cpu" not implemented for 'Float'`);
+  if (dtypes.every((d) => d === D.bool)) throw new RuntimeError(`"${kernel}_cpu" not implemented for 'Bool'`);
+  const [x, y] = a instanceof Tensor ? [a, b] : [tensor(Number(a), { dtype: b instanceof Tensor && b.dtype !== D.bool ? b.dtype : D.int64 }), b];
+  return bitwise(op, x, typeof y === "boolean" ? Number(y) : y, f, () => zerosOp(0));
+}
+/** `input << other` on integers (PyTorch's `torch.bitwise_left_shift`, Python's `<<`). */
+export const bitwise_left_shift = (input: BitOperand, other: BitOperand): Tensor => shift("bitwise_left_shift", "lshift", input, other, (x, y) => x << y);
+/** `input >> other` on integers, arithmetic (sign-extending), as PyTorch's `torch.bitwise_right_shift`. */
+export const bitwise_right_shift = (input: BitOperand, other: BitOperand): Tensor => shift("bitwise_right_shift", "rshift", input, other, (x, y) => x >> y);
 export const bitwise_not = (a: Tensor): Tensor => {
   if (a.dtype._tf === "bool") return E.logical_not(a);
   if (a.dtype._tf === "float32") throw new RuntimeError(`"bitwise_not_cpu" not implemented for 'Float'`);
@@ -479,6 +497,38 @@ export const cummax = (a: Tensor, dim: number | { dim: number }): R.ValuesIndice
 export const cummin = (a: Tensor, dim: number | { dim: number }): R.ValuesIndices => a.cummin(dim);
 export const logcumsumexp = (a: Tensor, dim: number | { dim: number }): Tensor => a.logcumsumexp(dim);
 export const trace = (a: Tensor): Tensor => a.trace();
+export { frexp, nextafter, renorm } from "./ops/math_more";
+export type { IndexReduce } from "./ops/scatter_views";
+/** `input` with `input.select(dim, index)` replaced by `src`. */
+export const select_scatter = (input: Tensor, src: Tensor, dim: number, index: number): Tensor => SV.select_scatter(input, src, dim, index);
+type SliceOpts = { dim?: number; start?: number | null; end?: number | null; step?: number };
+/** `input` with the slice `start:end:step` of `dim` replaced by `src`: `torch.slice_scatter(x, s, 1, 0, 4, 2)` or `(x, s, {dim: 1, step: 2})`. */
+export function slice_scatter(input: Tensor, src: Tensor, ...args: [dim?: number | SliceOpts, start?: number | null | SliceOpts, end?: number | null | SliceOpts, step?: number | SliceOpts]): Tensor {
+  const o = parseArgs("slice_scatter", trimArgs(args), ["dim", "start", "end", "step"]);
+  return SV.slice_scatter(input, src, (o.dim as number | undefined) ?? 0, (o.start as number | null | undefined) ?? null, (o.end as number | null | undefined) ?? null, (o.step as number | undefined) ?? 1);
+}
+type DiagOpts = { offset?: number; dim1?: number; dim2?: number };
+/** `input` with its diagonal (`offset`, `dim1`, `dim2` as torch.diagonal) replaced by `src`. */
+export function diagonal_scatter(input: Tensor, src: Tensor, ...args: [offset?: number | DiagOpts, dim1?: number | DiagOpts, dim2?: number | DiagOpts]): Tensor {
+  const o = parseArgs("diagonal_scatter", trimArgs(args), ["offset", "dim1", "dim2"]);
+  return SV.diagonal_scatter(input, src, (o.offset as number | undefined) ?? 0, (o.dim1 as number | undefined) ?? 0, (o.dim2 as number | undefined) ?? 1);
+}
+/** `source`'s slices reduced ("prod", "mean", "amax", "amin") into `input`'s slices `index` of `dim`; `include_self` keyword-only. */
+export function index_reduce(input: Tensor, dim: number, index: Tensor, source: Tensor, reduce: SV.IndexReduce, options?: { include_self?: boolean }): Tensor {
+  const o = keywordOnly("index_reduce", 5, options, ["include_self"]);
+  return SV.index_reduce(input, dim, index, source, reduce, (o.include_self as boolean | undefined) ?? true);
+}
+export type { MantissaExponent, HistogramResult } from "./ops/math_more";
+/**
+ * torch.histogram(input, bins, {range, weight, density}): `[hist, bin_edges]` (also `.hist`, `.bin_edges`).
+ * @example const [hist, edges] = torch.histogram(torch.tensor([1.0, 2, 1]), 4, {range: [0, 3]})
+ */
+export function histogram(input: Tensor, bins?: number | Tensor | HistogramOpts, options?: HistogramOpts): MM.HistogramResult {
+  const o = parseArgs("histogram", trimArgs([bins, options]), ["bins", "range", "weight", "density", "out"]);
+  if (o.out !== undefined) throw new TypeError("histogram(): 'out' is not supported in torchlab");
+  return MM.histogram(input, (o.bins as number | Tensor | undefined) ?? 100, (o.range as [number, number] | null | undefined) ?? null, (o.weight as Tensor | null | undefined) ?? null, Boolean(o.density));
+}
+type HistogramOpts = { bins?: number | Tensor; range?: [number, number] | null; weight?: Tensor | null; density?: boolean };
 export const histc = (a: Tensor, ...args: Parameters<Tensor["histc"]>): Tensor => a.histc(...args);
 export const diff = (a: Tensor, ...args: Parameters<Tensor["diff"]>): Tensor => a.diff(...args);
 export const cov = (a: Tensor, ...args: Parameters<Tensor["cov"]>): Tensor => a.cov(...args);
@@ -542,7 +592,35 @@ export const linalg = {
     const o = keywordOnly("linalg.cross", 2, options, ["dim", "out"]);
     return withOut("linalg.cross", LX.cross(a, b, (o.dim as number | undefined) ?? -1), o.out);
   },
+  /** The lower Cholesky factor of each symmetric positive-definite matrix (`{upper: true}`: the upper one); differentiable. */
+  cholesky: (A: Tensor, options?: { upper?: boolean } & Out): Tensor => {
+    const o = keywordOnly("linalg.cholesky", 1, options, ["upper", "out"]);
+    return withOut("linalg.cholesky", LD.cholesky(A, Boolean(o.upper)), o.out);
+  },
+  /** `[eigenvalues, eigenvectors]` of each symmetric matrix, values ascending (UPLO "L": the lower triangle is read). */
+  eigh: (A: Tensor, UPLO: "L" | "U" | { UPLO?: "L" | "U" } = "L"): LD.EighResult => {
+    const o = parseArgs("linalg.eigh", [UPLO], ["UPLO"]);
+    return LD.eigh(A, (o.UPLO as string | undefined) ?? "L");
+  },
+  /** `[Q, R]` of each matrix with PyTorch's (LAPACK's) signs; `mode` "reduced" (default), "complete" or "r". */
+  qr: (A: Tensor, mode: "reduced" | "complete" | "r" | { mode?: "reduced" | "complete" | "r" } = "reduced"): LD.QRResult => {
+    const o = parseArgs("linalg.qr", [mode], ["mode"]);
+    return LD.qr(A, (o.mode as string | undefined) ?? "reduced");
+  },
+  /** The singular values of each matrix, descending. */
+  svdvals: (A: Tensor): Tensor => LD.svdvals(A),
+  /** The eigenvalues of each symmetric matrix, ascending. */
+  eigvalsh: (A: Tensor, UPLO: "L" | "U" | { UPLO?: "L" | "U" } = "L"): Tensor => {
+    const o = parseArgs("linalg.eigvalsh", [UPLO], ["UPLO"]);
+    return LD.eigvalsh(A, (o.UPLO as string | undefined) ?? "L");
+  },
 };
+/** torch.cholesky(A, upper=false): the older spelling of torch.linalg.cholesky. */
+export const cholesky = (A: Tensor, upper: boolean | { upper?: boolean } = false): Tensor => {
+  const o = parseArgs("cholesky", [upper], ["upper"]);
+  return LD.cholesky(A, Boolean(o.upper), "cholesky");
+};
+export type { EighResult, QRResult } from "./ops/linalg_decomp";
 type LinalgNormOpts = { ord?: NormOrd | null; dim?: number | number[] | null; keepdim?: boolean } & Out;
 type VectorNormOpts = { ord?: number; dim?: R.Dims; keepdim?: boolean } & Out;
 type MatrixNormOpts = { ord?: NormOrd; dim?: [number, number]; keepdim?: boolean } & Out;

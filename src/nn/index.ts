@@ -6,10 +6,11 @@ export { Parameter } from "./parameter";
 export { Module, RemovableHandle } from "./modules/module";
 export type { ForwardArgs, ForwardResult, ForwardHook, ForwardPreHook, IncompatibleKeys, DeviceLike } from "./modules/module";
 export { Sequential, ModuleList, ModuleDict } from "./modules/container";
+export { ParameterList, ParameterDict } from "./modules/container_params";
 export { Identity, Linear, Bilinear } from "./modules/linear";
 export type { LinearOptions } from "./modules/linear";
 export { ReLU, ReLU6, Hardtanh, LeakyReLU, ELU, Sigmoid, Tanh, LogSigmoid, GELU, SiLU, Softplus, Softmax, Softmax2d, LogSoftmax, Softmin } from "./modules/activation";
-export { Dropout, Dropout1d, Dropout2d } from "./modules/dropout";
+export { Dropout, Dropout1d, Dropout2d, AlphaDropout } from "./modules/dropout";
 export { Flatten, Unflatten } from "./modules/flatten";
 export { Embedding, EmbeddingBag } from "./modules/sparse";
 export { LayerNorm } from "./modules/normalization";
@@ -40,4 +41,4 @@ export { GroupNorm, InstanceNorm1d, InstanceNorm2d, LocalResponseNorm } from "./
 export type { GroupNormOptions, InstanceNormOptions } from "./modules/normalization2";
 export { PReLU, RReLU, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink, Softshrink, Hardshrink, Threshold, GLU, CELU, SELU } from "./modules/activation2";
 export { PixelShuffle, PixelUnshuffle, ChannelShuffle, Unfold, Fold, CosineSimilarity, PairwiseDistance } from "./modules/vision2";
-export { MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, CosineEmbeddingLoss, TripletMarginLoss, MultiLabelMarginLoss, MultiMarginLoss, PoissonNLLLoss, GaussianNLLLoss, CTCLoss } from "./modules/loss2";
+export { MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, CosineEmbeddingLoss, TripletMarginLoss, TripletMarginWithDistanceLoss, MultiLabelMarginLoss, MultiMarginLoss, PoissonNLLLoss, GaussianNLLLoss, CTCLoss } from "./modules/loss2";

@@ -215,7 +215,7 @@ export type ScatterReduce = "sum" | "prod" | "mean" | "amax" | "amin";
  * of the reached positions out. Host-side, as PyTorch's CPU kernel; the gradient is PyTorch's
  * (amax/amin share it among the tied contributors; prod divides out each one's own factor).
  */
-export function scatter_reduce(t: Tensor, dim: number, index: Tensor, src: Tensor, reduce: ScatterReduce, include_self = true): Tensor {
+export function scatter_reduce(t: Tensor, dim: number, index: Tensor, src: Tensor, reduce: ScatterReduce, include_self = true, node = "ScatterReduceBackward0"): Tensor {
   const op = "scatter_reduce";
   if (!(src instanceof Tensor)) throw new TypeError(`${op}(): argument 'src' must be Tensor, not ${describe(src)}`);
   if (!["sum", "prod", "mean", "amax", "amin"].includes(reduce)) {
@@ -250,7 +250,7 @@ export function scatter_reduce(t: Tensor, dim: number, index: Tensor, src: Tenso
   const dt = t.dtype._tf;
   const result = compute(() => tf.tensor(dt === "float32" ? Float32Array.from(out) : Int32Array.from(out), t.shape, dt === "bool" ? "int32" : dt));
   const sshape = src.shape.slice();
-  return record("ScatterReduceBackward0", [t, src], result, (gr) => {
+  return record(node, [t, src], result, (gr) => {
     const gv = gr.dataSync() as ArrayLike<number>;
     const res = result.dataSync() as ArrayLike<number>;
     const gSelf = new Float32Array(n);

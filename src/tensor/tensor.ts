@@ -30,6 +30,8 @@ import * as LY from "../ops/layout";
 import * as SC from "../ops/scatter";
 import * as MX from "../ops/math_extra";
 import * as LX from "../ops/linalg_extra";
+import * as MM from "../ops/math_more";
+import * as SV from "../ops/scatter_views";
 import { addHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
 import { guardNumericIndex } from "./index_guard";
@@ -664,6 +666,40 @@ export class Tensor {
   ldexp(other: Operand): Tensor {
     return MX.ldexp(this, other);
   }
+  /** `[mantissa, exponent]` with `this = mantissa * 2 ** exponent` (torch.frexp). */
+  frexp(): MM.MantissaExponent {
+    return MM.frexp(this);
+  }
+  /** The next float32 after each element towards `other` (torch.nextafter). */
+  nextafter(other: Tensor): Tensor {
+    return MM.nextafter(this, other);
+  }
+  /** A copy with `this.select(dim, index)` replaced by `src` (torch.select_scatter). */
+  select_scatter(src: Tensor, dim: number, index: number): Tensor {
+    return SV.select_scatter(this, src, dim, index);
+  }
+  /** A copy with the slice `start:end:step` of `dim` replaced by `src` (torch.slice_scatter). */
+  slice_scatter(src: Tensor, dim = 0, start: number | null = null, end: number | null = null, step = 1): Tensor {
+    return SV.slice_scatter(this, src, dim, start, end, step);
+  }
+  /** A copy with the diagonal replaced by `src` (torch.diagonal_scatter). */
+  diagonal_scatter(src: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
+    return SV.diagonal_scatter(this, src, offset, dim1, dim2);
+  }
+  /** torch.index_reduce: `source` reduced ("prod", "mean", "amax", "amin") into the slices `index` of `dim`. */
+  index_reduce(dim: number, index: Tensor, source: Tensor, reduce: SV.IndexReduce, options?: { include_self?: boolean }): Tensor {
+    const o = parseArgs("index_reduce", trimArgs([options]), ["include_self"]);
+    return SV.index_reduce(this, dim, index, source, reduce, (o.include_self as boolean | undefined) ?? true);
+  }
+  /** In-place index_reduce. */
+  index_reduce_(dim: number, index: Tensor, source: Tensor, reduce: SV.IndexReduce, options?: { include_self?: boolean }): this {
+    const o = parseArgs("index_reduce_", trimArgs([options]), ["include_self"]);
+    return this.inplace("index_reduce_", (s) => SV.index_reduce(s, dim, index, source, reduce, (o.include_self as boolean | undefined) ?? true));
+  }
+  /** Slices along `dim` with p-norm above `maxnorm` scaled down to it (torch.renorm). */
+  renorm(p: number, dim: number, maxnorm: number): Tensor {
+    return MM.renorm(this, p, dim, maxnorm);
+  }
   multiply(other: Operand): Tensor {
     return E.mul(this, other);
   }
@@ -1097,6 +1133,7 @@ export class Tensor {
   }
   cumsum(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
     const s = splitDtype(trimArgs([dim, options]));
+    if (s.dtype === D.bool) throw new RuntimeError(`"cumsum_out_cpu" not implemented for 'Bool'`);
     return withResultDtype(R.cumsum(s.dtype ? this.to(s.dtype) : this, parseArgs("cumsum", s.args, ["dim"]).dim as number), s.dtype);
   }
   all(dim?: number | null | DimOpts, keepdim?: boolean): Tensor {
@@ -1336,6 +1373,7 @@ export class Tensor {
   }
   cumprod(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
     const s = splitDtype(trimArgs([dim, options]));
+    if (s.dtype === D.bool) throw new RuntimeError(`"cumprod_out_cpu" not implemented for 'Bool'`);
     const a = parseArgs("cumprod", s.args, ["dim"]);
     if (a.dim === undefined) throw new TypeError("cumprod() missing required argument 'dim'");
     return withResultDtype(S.cumprod(s.dtype ? this.to(s.dtype) : this, a.dim as number), s.dtype);

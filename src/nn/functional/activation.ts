@@ -89,6 +89,24 @@ export function elu(input: Tensor, alpha: number | { alpha?: number; inplace?: b
   return maybeInplace("elu", input, (x) => E.elu(x, (o.alpha as number) ?? 1), (o.inplace as boolean) ?? false);
 }
 
+/** In-place leaky_relu (F.leaky_relu_). */
+export function leaky_relu_(input: Tensor, negative_slope: number | { negative_slope?: number } = 0.01): Tensor {
+  const o = opts("leaky_relu_", [negative_slope], ["negative_slope"]);
+  return leaky_relu(input, (o.negative_slope as number | undefined) ?? 0.01, true);
+}
+
+/** In-place hardtanh (F.hardtanh_). */
+export function hardtanh_(input: Tensor, min_val: number | { min_val?: number; max_val?: number } = -1, max_val?: number | { max_val?: number }): Tensor {
+  const o = opts("hardtanh_", [min_val, max_val], ["min_val", "max_val"]);
+  return hardtanh(input, (o.min_val as number | undefined) ?? -1, (o.max_val as number | undefined) ?? 1, true);
+}
+
+/** In-place elu (F.elu_). */
+export function elu_(input: Tensor, alpha: number | { alpha?: number } = 1): Tensor {
+  const o = opts("elu_", [alpha], ["alpha"]);
+  return elu(input, (o.alpha as number | undefined) ?? 1, true);
+}
+
 /** x * Phi(x), exact (erf) or with `approximate: 'tanh'`. */
 export function gelu(input: Tensor, options: { approximate?: "none" | "tanh" } = {}): Tensor {
   checkInput("gelu", input);

@@ -65,3 +65,25 @@ export function dropout1d(input: Tensor, p?: number | DropoutOpts, training?: bo
   const out = applyMask("dropout1d", batched, featureMaskShape("dropout1d", batched), a.p, false);
   return maybeInplace("dropout1d", input, input.dim() === 3 ? out : out.squeeze(0), a.inplace);
 }
+
+/** SELU's alpha * scale, the value SELU saturates to at -infinity (PyTorch's alpha_dropout constant). */
+const ALPHA_PRIME = 1.7580993408473766;
+
+/**
+ * Alpha dropout (training only): dropped elements are set to SELU's negative saturation value and
+ * the result is scaled and shifted (`a * (x * mask + alpha' * (mask - 1)) + alpha' * a * p` with
+ * `a = 1 / sqrt((alpha'^2 p + 1)(1 - p))`) so that zero-mean, unit-variance inputs keep their
+ * mean and variance, as self-normalising (SELU) networks need.
+ * @example F.alpha_dropout(x, 0.2, net.training)
+ */
+export function alpha_dropout(input: Tensor, p?: number | DropoutOpts, training?: boolean | DropoutOpts, inplace?: boolean | DropoutOpts): Tensor {
+  const a = dropoutArgs("alpha_dropout", input, [p, training, inplace]);
+  a.training = (parseArgs("alpha_dropout", [p, training, inplace], ["p", "training", "inplace"]).training as boolean | undefined) ?? false;
+  if (!a.training || a.p === 0 || input.numel() === 0) return input;
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`alpha_dropout(): expected a floating point input, got ${input.dtype}`);
+  if (a.p === 1) return maybeInplace("alpha_dropout", input, (x) => x.mul(zeros_like(x)), a.inplace);
+  const scale = 1 / Math.sqrt((ALPHA_PRIME * ALPHA_PRIME * a.p + 1) * (1 - a.p));
+  const mask = from_typed(bernoulli_values(input.shape, 1 - a.p), input.shape);
+  const shift = mask.sub(1).mul(ALPHA_PRIME * scale).add(ALPHA_PRIME * scale * a.p);
+  return maybeInplace("alpha_dropout", input, (x) => x.mul(mask.mul(scale)).add(shift), a.inplace);
+}

@@ -14,10 +14,12 @@ import * as D from "../../tensor/dtype";
 
 export { linear, bilinear } from "./linear";
 export {
-  relu, relu_, relu6, hardtanh, leaky_relu, elu, gelu, silu, softplus, sigmoid, tanh, logsigmoid,
+  relu, relu_, relu6, hardtanh, leaky_relu, elu, gelu, leaky_relu_, hardtanh_, elu_, silu, softplus, sigmoid, tanh, logsigmoid,
   softmax, log_softmax, softmin,
 } from "./activation";
-export { dropout, dropout1d, dropout2d } from "./dropout";
+export { dropout, dropout1d, dropout2d, alpha_dropout } from "./dropout";
+export { gumbel_softmax } from "./gumbel";
+export type { GumbelSoftmaxOptions } from "./gumbel";
 export { embedding, layer_norm, normalize } from "./normalization";
 export { embedding_bag } from "./sparse";
 export type { EmbeddingBagMode, EmbeddingBagOptions } from "./sparse";
@@ -69,7 +71,7 @@ export { prelu, rrelu, hardswish, hardsigmoid, mish, softsign, tanhshrink, softs
 export { pixel_shuffle, pixel_unshuffle, channel_shuffle, unfold, fold, affine_grid, grid_sample, cosine_similarity, pairwise_distance } from "./vision2";
 export type { FoldOptions, GridSampleOptions } from "./vision2";
 export {
-  margin_ranking_loss, hinge_embedding_loss, soft_margin_loss, multilabel_soft_margin_loss, cosine_embedding_loss, triplet_margin_loss,
+  margin_ranking_loss, hinge_embedding_loss, soft_margin_loss, multilabel_soft_margin_loss, cosine_embedding_loss, triplet_margin_loss, triplet_margin_with_distance_loss,
   multilabel_margin_loss, multi_margin_loss, poisson_nll_loss, gaussian_nll_loss, ctc_loss,
 } from "./loss2";
-export type { TripletOptions, MultiMarginOptions, PoissonNLLOptions, CTCOptions } from "./loss2";
+export type { TripletWithDistanceOptions, TripletOptions, MultiMarginOptions, PoissonNLLOptions, CTCOptions } from "./loss2";

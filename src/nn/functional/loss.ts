@@ -301,7 +301,7 @@ type PlainOpts = { size_average?: boolean | null; reduce?: boolean | null; reduc
 function broadcastPair(op: string, input: Tensor, target: Tensor): void {
   if (!sameShape(input.shape, target.shape)) {
     warnOnce(
-      `Using a target size (${fmt(target.shape)}) that is different to the input size (${fmt(input.shape)}). ` +
+      `Using a target size (torch.Size(${fmt(target.shape)})) that is different to the input size (torch.Size(${fmt(input.shape)})). ` +
         `This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size. (${op})`,
     );
   }

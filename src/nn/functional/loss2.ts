@@ -134,6 +134,38 @@ export function triplet_margin_loss(anchor: Tensor, positive: Tensor, negative: 
   return reduce(loss, _reduction(o));
 }
 
+export interface TripletWithDistanceOptions {
+  distance_function?: ((x1: Tensor, x2: Tensor) => Tensor) | null;
+  margin?: number;
+  swap?: boolean;
+  reduction?: Reduction;
+}
+
+/**
+ * max(d(a, p) - d(a, n) + margin, 0) with any distance `d` (default: F.pairwise_distance); `swap`
+ * uses min(d(a, n), d(p, n)) as the negative distance. All options keyword-only.
+ * @example F.triplet_margin_with_distance_loss(a, p, n, {distance_function: (x, y) => 1 - F.cosine_similarity(x, y)})
+ */
+export function triplet_margin_with_distance_loss(anchor: Tensor, positive: Tensor, negative: Tensor, options: TripletWithDistanceOptions = {}): Tensor {
+  const op = "triplet_margin_with_distance_loss";
+  checkInput(op, anchor);
+  tensorArg(op, "positive", positive);
+  tensorArg(op, "negative", negative);
+  const o = parseArgs(op, [options], ["distance_function", "margin", "swap", "reduction"]);
+  const margin = (o.margin as number | undefined) ?? 1;
+  // PyTorch 1.13 checks neither margin > 0 nor the dims here (a lower-dim tensor broadcasts).
+  const dist = (o.distance_function as ((x1: Tensor, x2: Tensor) => Tensor) | null | undefined) ?? ((x1: Tensor, x2: Tensor) => pairwise_distance(x1, x2));
+  const dPos = dist(anchor, positive);
+  let dNeg = dist(anchor, negative);
+  if ((o.swap as boolean | undefined) ?? false) dNeg = dNeg.minimum(dist(positive, negative));
+  const loss = dPos.sub(dNeg).add(margin).clamp(0, null);
+  const reduction = (o.reduction as Reduction | undefined) ?? "mean";
+  if (reduction === "mean") return loss.mean();
+  if (reduction === "sum") return loss.sum();
+  if (reduction === "none") return loss;
+  throw new ValueError(`${reduction} is not a valid value for reduction`);
+}
+
 /**
  * Multi-class multi-label hinge loss: for each sample, the targets are the class indices in
  * `target` up to the first -1; loss = sum over targets j and non-targets i of

@@ -58,3 +58,13 @@ export class Dropout2d extends _DropoutNd {
     return D.dropout2d(input, this.p, this.training, this.inplace);
   }
 }
+
+/**
+ * Alpha dropout for self-normalising (SELU) networks: dropped elements take SELU's negative
+ * saturation value and the result is rescaled to keep zero mean and unit variance (training only).
+ */
+export class AlphaDropout extends _DropoutNd {
+  forward(input: Tensor): Tensor {
+    return D.alpha_dropout(input, this.p, this.training, this.inplace);
+  }
+}

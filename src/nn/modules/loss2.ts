@@ -4,6 +4,7 @@ import { parseArgs } from "../../tensor/args";
 import * as L from "../functional/loss2";
 import type { Reduction } from "../functional/loss";
 import { _Loss, _WeightedLoss } from "./loss";
+import { PairwiseDistance } from "./vision2";
 import { ValueError } from "../../errors";
 
 type Legacy = { size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
@@ -84,6 +85,30 @@ export class TripletMarginLoss extends _Loss {
   }
   forward(anchor: Tensor, positive: Tensor, negative: Tensor): Tensor {
     return L.triplet_margin_loss(anchor, positive, negative, { margin: this.margin, p: this.p, eps: this.eps, swap: this.swap, reduction: this.reduction });
+  }
+}
+
+/**
+ * max(d(a, p) - d(a, n) + margin, 0) with any distance function (default: pairwise_distance).
+ * forward(anchor, positive, negative). All arguments keyword-only, as in PyTorch.
+ *
+ * @example
+ * const loss = new nn.TripletMarginWithDistanceLoss({distance_function: nn.PairwiseDistance(), margin: 0.5});
+ */
+export class TripletMarginWithDistanceLoss extends _Loss {
+  distance_function: (x1: Tensor, x2: Tensor) => Tensor;
+  margin: number;
+  swap: boolean;
+  constructor(options: L.TripletWithDistanceOptions = {}) {
+    const o = parseArgs("TripletMarginWithDistanceLoss", [options], ["distance_function", "margin", "swap", "reduction"]);
+    super(o);
+    this.margin = (o.margin as number | undefined) ?? 1;
+    // PyTorch keeps its default distance as a child module: the repr shows `(distance_function): PairwiseDistance()`.
+    this.distance_function = (o.distance_function as ((x1: Tensor, x2: Tensor) => Tensor) | null | undefined) ?? (new PairwiseDistance() as unknown as (x1: Tensor, x2: Tensor) => Tensor);
+    this.swap = (o.swap as boolean | undefined) ?? false;
+  }
+  forward(anchor: Tensor, positive: Tensor, negative: Tensor): Tensor {
+    return L.triplet_margin_with_distance_loss(anchor, positive, negative, { distance_function: this.distance_function, margin: this.margin, swap: this.swap, reduction: this.reduction });
   }
 }
 

@@ -98,6 +98,8 @@ function checkAssign(target: Module, key: string, value: unknown): void {
   if (isBuffer && !(value instanceof Tensor)) {
     throw new TypeError(`cannot assign '${typeName(value)}' as buffer '${key}' (torch.Tensor or None expected)`);
   }
+  // A parameter container's entry (`pl[0] = tensor`): its accessor makes the Tensor a Parameter.
+  if (cur instanceof Parameter && value instanceof Tensor && Object.getOwnPropertyDescriptor(target, key)?.set !== undefined) return;
   if (cur instanceof Parameter && !isBuffer && !(value instanceof Parameter)) {
     throw new TypeError(`cannot assign '${typeName(value)}' as parameter '${key}' (torch.nn.Parameter or None expected)`);
   }

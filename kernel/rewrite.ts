@@ -92,6 +92,7 @@ export function addLoopYields(code: string, cell: number): string {
 //   2 ** a, 2 % a                               ->  torch.pow(2, a), torch.remainder(2, a)
 //   a < b, a <= b, a > b, a >= b, a == b, a != b ->  a.lt(b), a.le(b), a.gt(b), a.ge(b), a.eq(b), a.ne(b)  (=== and !== stay identity)
 //   a & b, a | b, a ^ b, ~a, -a                 ->  torch.bitwise_and(a, b), ..., torch.bitwise_not(a), a.neg()
+//   a << 2, 1 >> a                              ->  torch.bitwise_left_shift(a, 2), torch.bitwise_right_shift(1, a)
 //   x[0], x[":, 1:3"], x[mask]                  ->  x.get(0), x.index(":, 1:3"), x.index(mask)
 //   x[":, 1"] = 0                               ->  x.setitem(":, 1", 0)
 //   x += y, x -= y, x *= y, x /= y              ->  x.add_(y), x.sub_(y), x.mul_(y), x.div_(y)
@@ -242,7 +243,7 @@ function tables(t: typeof ts): void {
     [K.LessThanToken]: ["lt", "gt"], [K.LessThanEqualsToken]: ["le", "ge"], [K.GreaterThanToken]: ["gt", "lt"], [K.GreaterThanEqualsToken]: ["ge", "le"],
     [K.EqualsEqualsToken]: ["eq", "eq"], [K.ExclamationEqualsToken]: ["ne", "ne"],
   });
-  Object.assign(BITWISE, { [K.AmpersandToken]: "bitwise_and", [K.BarToken]: "bitwise_or", [K.CaretToken]: "bitwise_xor" });
+  Object.assign(BITWISE, { [K.AmpersandToken]: "bitwise_and", [K.BarToken]: "bitwise_or", [K.CaretToken]: "bitwise_xor", [K.LessThanLessThanToken]: "bitwise_left_shift", [K.GreaterThanGreaterThanToken]: "bitwise_right_shift" });
   Object.assign(COMPOUND, { [K.PlusEqualsToken]: "add_", [K.MinusEqualsToken]: "sub_", [K.AsteriskEqualsToken]: "mul_", [K.SlashEqualsToken]: "div_" });
 }
 

@@ -84,7 +84,7 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "let y = torch.ones(3);\ny += a;\ny *= 2;\nJSON.stringify(y.tolist())",
       "JSON.stringify([(a < 2).tolist(), (a >= 2).tolist(), (a == b / 10).tolist(), (a != 2).tolist(), (2 < a).tolist()])",
       "JSON.stringify([(1 - a).tolist(), (12 / a).tolist(), (-a).tolist(), (2 ** a).tolist(), (7 % a).tolist(), (a % 2).tolist()])",
-      "const m = a > 1;\nJSON.stringify([(m & (a < 3)).tolist(), (m | (a < 2)).tolist(), (~m).tolist(), (a & 6).tolist(), (~a).tolist()])",
+      "const m = a > 1;\nJSON.stringify([(m & (a < 3)).tolist(), (m | (a < 2)).tolist(), (~m).tolist(), (a & 6).tolist(), (~a).tolist(), (a << 2).tolist(), (8 >> a).tolist()])",
       // A literal port of PyTorch's custom Dataset: no type argument, dunder methods, tuple samples.
       [
         "class MyData extends torch.utils.data.Dataset {",
@@ -115,7 +115,7 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "'[4,6,8]'",
       "'[[true,false,false],[false,true,true],[true,true,true],[true,false,true],[false,false,true]]'",
       "'[[0,-1,-2],[12,6,4],[-1,-2,-3],[2,4,8],[0,1,1],[1,0,1]]'",
-      "'[[false,true,false],[true,true,true],[true,false,false],[0,2,2],[-2,-3,-4]]'",
+      "'[[false,true,false],[true,true,true],[true,false,false],[0,2,2],[-2,-3,-4],[4,8,12],[4,2,1]]'",
       "'[[[0,2,0,1],[4,6,0,1]],[3,3],1,4]'",
       "'[37.25,[21,30]]'",
       "2",

@@ -62,6 +62,8 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("(a > 0) & (b < 1); a | b; a ^ true; ~(a > 0)")).toBe(
       `${T}.bitwise_and((a.gt(0)), (b.lt(1))); ${T}.bitwise_or(a, b); ${T}.bitwise_xor(a, true); ${T}.bitwise_not((a.gt(0)))`,
     );
+    expect(rw("a << 2; 1 >> a; a << b")).toBe(`${T}.bitwise_left_shift(a, 2); ${T}.bitwise_right_shift(1, a); ${T}.bitwise_left_shift(a, b)`);
+    expect(rw("n << 2")).toBe("n << 2");
   });
 
   test("element access, element assignment, compound assignment, dataset[i]", () => {

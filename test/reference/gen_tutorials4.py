@@ -1,0 +1,565 @@
+"""Reference outputs of PyTorch's "Deep Learning for NLP with PyTorch" series (pytorch/tutorials
+beginner_source/nlp/, as of PyTorch 1.13), for the line-by-line ports in test/tutorials/nlp_*.test.ts.
+
+Run with Debian's interpreter, which has PyTorch 1.13:
+    /usr/bin/python3 test/reference/gen_tutorials4.py
+Writes test/reference/tutorials4.json: {section: {name: value}}.
+
+Sections: "Introduction to PyTorch" (nlp_pytorch_tutorial), "Deep Learning with PyTorch"
+(nlp_deep_learning: the BoW classifier), "Word Embeddings: Encoding Lexical Semantics"
+(nlp_word_embeddings: the N-gram language model, and the CBOW exercise with the usual solution),
+"Sequence Models and Long Short-Term Memory Networks" (nlp_sequence_models: the LSTM POS tagger) and
+"Advanced: Making Dynamic Decisions and the Bi-LSTM CRF" (nlp_advanced).
+
+Each tutorial's own torch.manual_seed(1) gives both sides the same random tensors and initial weights
+(torchlab's generator reproduces PyTorch's CPU stream). `printed` holds str() of what each print()
+call shows, in order. Two changes, made the same way on both sides: `set(words)` (whose order depends
+on Python's string hashing) becomes the words in order of first appearance, which is what JavaScript's
+`new Set(words)` iterates; and the long training loops run fewer epochs (named where they are).
+"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+
+from _common import enc
+from _tutorial_common import write_json
+
+OUT = {}
+
+
+def ordered_set(words):
+    return list(dict.fromkeys(words))
+
+
+# ------------------------------------------------------------------ Introduction to PyTorch
+def pytorch_tutorial():
+    printed = []
+    print_ = lambda *a: printed.append(" ".join(str(x) for x in a))  # noqa: E731
+    torch.manual_seed(1)
+    V_data = [1., 2., 3.]
+    V = torch.tensor(V_data)
+    print_(V)
+    M_data = [[1., 2., 3.], [4., 5., 6]]
+    M = torch.tensor(M_data)
+    print_(M)
+    T_data = [[[1., 2.], [3., 4.]],
+              [[5., 6.], [7., 8.]]]
+    T = torch.tensor(T_data)
+    print_(T)
+    print_(V[0])
+    print_(V[0].item())
+    print_(M[0])
+    print_(T[0])
+    x = torch.randn((3, 4, 5))
+    print_(x)
+    x = torch.tensor([1., 2., 3.])
+    y = torch.tensor([4., 5., 6.])
+    z = x + y
+    print_(z)
+    x_1 = torch.randn(2, 5)
+    y_1 = torch.randn(3, 5)
+    z_1 = torch.cat([x_1, y_1])
+    print_(z_1)
+    x_2 = torch.randn(2, 3)
+    y_2 = torch.randn(2, 5)
+    z_2 = torch.cat([x_2, y_2], 1)
+    print_(z_2)
+    try:
+        torch.cat([x_1, x_2])
+        cat_error = None
+    except RuntimeError as e:
+        cat_error = str(e)
+    x = torch.randn(2, 3, 4)
+    print_(x)
+    print_(x.view(2, 12))
+    print_(x.view(2, -1))
+    x = torch.tensor([1., 2., 3], requires_grad=True)
+    y = torch.tensor([4., 5., 6], requires_grad=True)
+    z = x + y
+    print_(z)
+    print_(type(z.grad_fn).__name__)
+    s = z.sum()
+    print_(s)
+    print_(type(s.grad_fn).__name__)
+    s.backward()
+    print_(x.grad)
+    x = torch.randn(2, 2)
+    y = torch.randn(2, 2)
+    print_(x.requires_grad, y.requires_grad)
+    z = x + y
+    print_(z.grad_fn)
+    x = x.requires_grad_()
+    y = y.requires_grad_()
+    z = x + y
+    print_(type(z.grad_fn).__name__)
+    print_(z.requires_grad)
+    new_z = z.detach()
+    print_(new_z.grad_fn)
+    print_(x.requires_grad)
+    print_((x ** 2).requires_grad)
+    with torch.no_grad():
+        print_((x ** 2).requires_grad)
+    OUT["nlp_pytorch_tutorial"] = {"printed": printed, "cat_error": cat_error}
+
+
+# ------------------------------------------------------------------ Deep Learning with PyTorch
+def deep_learning():
+    printed = []
+    print_ = lambda *a: printed.append(" ".join(str(x) for x in a))  # noqa: E731
+    torch.manual_seed(1)
+    lin = nn.Linear(5, 3)
+    data = torch.randn(2, 5)
+    print_(lin(data))
+    data = torch.randn(2, 2)
+    print_(data)
+    print_(F.relu(data))
+    data = torch.randn(5)
+    print_(data)
+    print_(F.softmax(data, dim=0))
+    print_(F.softmax(data, dim=0).sum())
+    print_(F.log_softmax(data, dim=0))
+
+    data = [("me gusta comer en la cafeteria".split(), "SPANISH"),
+            ("Give it to me".split(), "ENGLISH"),
+            ("No creo que sea una buena idea".split(), "SPANISH"),
+            ("No it is not a good idea to get lost at sea".split(), "ENGLISH")]
+    test_data = [("Yo creo que si".split(), "SPANISH"),
+                 ("it is lost on me".split(), "ENGLISH")]
+    word_to_ix = {}
+    for sent, _ in data + test_data:
+        for word in sent:
+            if word not in word_to_ix:
+                word_to_ix[word] = len(word_to_ix)
+    word_to_ix_list = list(word_to_ix.items())
+    VOCAB_SIZE = len(word_to_ix)
+    NUM_LABELS = 2
+
+    class BoWClassifier(nn.Module):
+        def __init__(self, num_labels, vocab_size):
+            super(BoWClassifier, self).__init__()
+            self.linear = nn.Linear(vocab_size, num_labels)
+
+        def forward(self, bow_vec):
+            return F.log_softmax(self.linear(bow_vec), dim=1)
+
+    def make_bow_vector(sentence, word_to_ix):
+        vec = torch.zeros(len(word_to_ix))
+        for word in sentence:
+            vec[word_to_ix[word]] += 1
+        return vec.view(1, -1)
+
+    def make_target(label, label_to_ix):
+        return torch.LongTensor([label_to_ix[label]])
+
+    model = BoWClassifier(NUM_LABELS, VOCAB_SIZE)
+    for param in model.parameters():
+        print_(param)
+    with torch.no_grad():
+        sample = data[0]
+        bow_vector = make_bow_vector(sample[0], word_to_ix)
+        log_probs = model(bow_vector)
+        print_(log_probs)
+    label_to_ix = {"SPANISH": 0, "ENGLISH": 1}
+    with torch.no_grad():
+        for instance, label in test_data:
+            bow_vec = make_bow_vector(instance, word_to_ix)
+            log_probs = model(bow_vec)
+            print_(log_probs)
+    print_(next(model.parameters())[:, word_to_ix["creo"]])
+    loss_function = nn.NLLLoss()
+    optimizer = optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(100):
+        for instance, label in data:
+            model.zero_grad()
+            bow_vec = make_bow_vector(instance, word_to_ix)
+            target = make_target(label, label_to_ix)
+            log_probs = model(bow_vec)
+            loss = loss_function(log_probs, target)
+            loss.backward()
+            optimizer.step()
+    with torch.no_grad():
+        for instance, label in test_data:
+            bow_vec = make_bow_vector(instance, word_to_ix)
+            log_probs = model(bow_vec)
+            print_(log_probs)
+    print_(next(model.parameters())[:, word_to_ix["creo"]])
+    OUT["nlp_deep_learning"] = {"printed": printed, "word_to_ix": word_to_ix_list, "weight": enc(model.linear.weight)}
+
+
+# ------------------------------------------------------------------ Word Embeddings
+TEST_SENTENCE = """When forty winters shall besiege thy brow,
+And dig deep trenches in thy beauty's field,
+Thy youth's proud livery so gazed on now,
+Will be a totter'd weed of small worth held:
+Then being asked, where all thy beauty lies,
+Where all the treasure of thy lusty days;
+To say, within thine own deep sunken eyes,
+Were an all-eating shame, and thriftless praise.
+How much more praise deserv'd thy beauty's use,
+If thou couldst answer 'This fair child of mine
+Shall sum my count, and make my old excuse,'
+Proving his beauty by succession thine!
+This were to be new made when thou art old,
+And see thy blood warm when thou feel'st it cold."""
+RAW_TEXT = """We are about to study the idea of a computational process.
+Computational processes are abstract beings that inhabit computers.
+As they evolve, processes manipulate other abstract things called data.
+The evolution of a process is directed by a pattern of rules
+called a program. People create programs to direct processes. In effect,
+we conjure the spirits of the computer with our spells."""
+NGRAM_EPOCHS = 3  # the tutorial's 10
+
+
+def word_embeddings():
+    r = {}
+    printed = []
+    print_ = lambda *a: printed.append(" ".join(str(x) for x in a))  # noqa: E731
+    torch.manual_seed(1)
+    word_to_ix = {"hello": 0, "world": 1}
+    embeds = nn.Embedding(2, 5)
+    lookup_tensor = torch.tensor([word_to_ix["hello"]], dtype=torch.long)
+    hello_embed = embeds(lookup_tensor)
+    print_(hello_embed)
+
+    CONTEXT_SIZE = 2
+    EMBEDDING_DIM = 10
+    test_sentence = TEST_SENTENCE.split()
+    ngrams = [
+        (
+            [test_sentence[i - j - 1] for j in range(CONTEXT_SIZE)],
+            test_sentence[i]
+        )
+        for i in range(CONTEXT_SIZE, len(test_sentence))
+    ]
+    r["ngrams3"] = ngrams[:3]
+    vocab = ordered_set(test_sentence)
+    word_to_ix = {word: i for i, word in enumerate(vocab)}
+
+    class NGramLanguageModeler(nn.Module):
+        def __init__(self, vocab_size, embedding_dim, context_size):
+            super(NGramLanguageModeler, self).__init__()
+            self.embeddings = nn.Embedding(vocab_size, embedding_dim)
+            self.linear1 = nn.Linear(context_size * embedding_dim, 128)
+            self.linear2 = nn.Linear(128, vocab_size)
+
+        def forward(self, inputs):
+            embeds = self.embeddings(inputs).view((1, -1))
+            out = F.relu(self.linear1(embeds))
+            out = self.linear2(out)
+            log_probs = F.log_softmax(out, dim=1)
+            return log_probs
+
+    losses = []
+    loss_function = nn.NLLLoss()
+    model = NGramLanguageModeler(len(vocab), EMBEDDING_DIM, CONTEXT_SIZE)
+    optimizer = optim.SGD(model.parameters(), lr=0.001)
+    for epoch in range(NGRAM_EPOCHS):
+        total_loss = 0
+        for context, target in ngrams:
+            context_idxs = torch.tensor([word_to_ix[w] for w in context], dtype=torch.long)
+            model.zero_grad()
+            log_probs = model(context_idxs)
+            loss = loss_function(log_probs, torch.tensor([word_to_ix[target]], dtype=torch.long))
+            loss.backward()
+            optimizer.step()
+            total_loss += loss.item()
+        losses.append(total_loss)
+    r["losses"] = losses
+    print_(model.embeddings.weight[word_to_ix["beauty"]])
+
+    # The CBOW exercise, with the usual solution: sum the context's embeddings, one linear layer, log_softmax.
+    CONTEXT_SIZE = 2
+    raw_text = RAW_TEXT.split()
+    vocab = ordered_set(raw_text)
+    vocab_size = len(vocab)
+    word_to_ix = {word: i for i, word in enumerate(vocab)}
+    data = []
+    for i in range(CONTEXT_SIZE, len(raw_text) - CONTEXT_SIZE):
+        context = (
+            [raw_text[i - j - 1] for j in range(CONTEXT_SIZE)]
+            + [raw_text[i + j + 1] for j in range(CONTEXT_SIZE)]
+        )
+        target = raw_text[i]
+        data.append((context, target))
+    r["cbow_data5"] = data[:5]
+
+    class CBOW(nn.Module):
+        def __init__(self, vocab_size, embedding_dim):
+            super(CBOW, self).__init__()
+            self.embeddings = nn.Embedding(vocab_size, embedding_dim)
+            self.linear = nn.Linear(embedding_dim, vocab_size)
+
+        def forward(self, inputs):
+            embeds = self.embeddings(inputs).sum(dim=0).view(1, -1)
+            return F.log_softmax(self.linear(embeds), dim=1)
+
+    def make_context_vector(context, word_to_ix):
+        idxs = [word_to_ix[w] for w in context]
+        return torch.tensor(idxs, dtype=torch.long)
+
+    r["context_vector0"] = enc(make_context_vector(data[0][0], word_to_ix))
+    model = CBOW(vocab_size, EMBEDDING_DIM)
+    optimizer = optim.SGD(model.parameters(), lr=0.05)
+    cbow_losses = []
+    for epoch in range(5):
+        total_loss = 0
+        for context, target in data:
+            model.zero_grad()
+            log_probs = model(make_context_vector(context, word_to_ix))
+            loss = loss_function(log_probs, torch.tensor([word_to_ix[target]], dtype=torch.long))
+            loss.backward()
+            optimizer.step()
+            total_loss += loss.item()
+        cbow_losses.append(total_loss)
+    r["cbow_losses"] = cbow_losses
+    with torch.no_grad():
+        r["cbow_pred"] = [vocab[model(make_context_vector(c, word_to_ix)).argmax(dim=1).item()] for c, _ in data[:6]]
+    r["printed"] = printed
+    OUT["nlp_word_embeddings"] = r
+
+
+# ------------------------------------------------------------------ Sequence Models and LSTMs
+TAGGER_EPOCHS = 60  # the tutorial's 300
+
+
+def sequence_models():
+    printed = []
+    print_ = lambda *a: printed.append(" ".join(str(x) for x in a))  # noqa: E731
+    torch.manual_seed(1)
+    lstm = nn.LSTM(3, 3)
+    inputs = [torch.randn(1, 3) for _ in range(5)]
+    hidden = (torch.randn(1, 1, 3),
+              torch.randn(1, 1, 3))
+    for i in inputs:
+        out, hidden = lstm(i.view(1, 1, -1), hidden)
+    step_out = enc(out)
+    inputs = torch.cat(inputs).view(len(inputs), 1, -1)
+    hidden = (torch.randn(1, 1, 3), torch.randn(1, 1, 3))
+    out, hidden = lstm(inputs, hidden)
+    print_(out)
+    print_(hidden[0])
+    print_(hidden[1])
+
+    def prepare_sequence(seq, to_ix):
+        idxs = [to_ix[w] for w in seq]
+        return torch.tensor(idxs, dtype=torch.long)
+
+    training_data = [
+        ("The dog ate the apple".split(), ["DET", "NN", "V", "DET", "NN"]),
+        ("Everybody read that book".split(), ["NN", "V", "DET", "NN"])
+    ]
+    word_to_ix = {}
+    for sent, tags in training_data:
+        for word in sent:
+            if word not in word_to_ix:
+                word_to_ix[word] = len(word_to_ix)
+    tag_to_ix = {"DET": 0, "NN": 1, "V": 2}
+    EMBEDDING_DIM = 6
+    HIDDEN_DIM = 6
+
+    class LSTMTagger(nn.Module):
+        def __init__(self, embedding_dim, hidden_dim, vocab_size, tagset_size):
+            super(LSTMTagger, self).__init__()
+            self.hidden_dim = hidden_dim
+            self.word_embeddings = nn.Embedding(vocab_size, embedding_dim)
+            self.lstm = nn.LSTM(embedding_dim, hidden_dim)
+            self.hidden2tag = nn.Linear(hidden_dim, tagset_size)
+
+        def forward(self, sentence):
+            embeds = self.word_embeddings(sentence)
+            lstm_out, _ = self.lstm(embeds.view(len(sentence), 1, -1))
+            tag_space = self.hidden2tag(lstm_out.view(len(sentence), -1))
+            tag_scores = F.log_softmax(tag_space, dim=1)
+            return tag_scores
+
+    model = LSTMTagger(EMBEDDING_DIM, HIDDEN_DIM, len(word_to_ix), len(tag_to_ix))
+    loss_function = nn.NLLLoss()
+    optimizer = optim.SGD(model.parameters(), lr=0.1)
+    with torch.no_grad():
+        inputs = prepare_sequence(training_data[0][0], word_to_ix)
+        tag_scores = model(inputs)
+        print_(tag_scores)
+    losses = []
+    for epoch in range(TAGGER_EPOCHS):
+        for sentence, tags in training_data:
+            model.zero_grad()
+            sentence_in = prepare_sequence(sentence, word_to_ix)
+            targets = prepare_sequence(tags, tag_to_ix)
+            tag_scores = model(sentence_in)
+            loss = loss_function(tag_scores, targets)
+            loss.backward()
+            optimizer.step()
+        losses.append(loss.item())
+    with torch.no_grad():
+        inputs = prepare_sequence(training_data[0][0], word_to_ix)
+        tag_scores = model(inputs)
+        print_(tag_scores)
+    OUT["nlp_sequence_models"] = {"printed": printed, "step_out": step_out, "losses": losses,
+                                  "argmax": tag_scores.argmax(dim=1).tolist()}
+
+
+# ------------------------------------------------------------------ Advanced: Bi-LSTM CRF
+CRF_EPOCHS = 8  # the tutorial's 300
+
+
+def advanced():
+    r = {}
+    torch.manual_seed(1)
+
+    def argmax(vec):
+        _, idx = torch.max(vec, 1)
+        return idx.item()
+
+    def prepare_sequence(seq, to_ix):
+        idxs = [to_ix[w] for w in seq]
+        return torch.tensor(idxs, dtype=torch.long)
+
+    def log_sum_exp(vec):
+        max_score = vec[0, argmax(vec)]
+        max_score_broadcast = max_score.view(1, -1).expand(1, vec.size()[1])
+        return max_score + \
+            torch.log(torch.sum(torch.exp(vec - max_score_broadcast)))
+
+    class BiLSTM_CRF(nn.Module):
+        def __init__(self, vocab_size, tag_to_ix, embedding_dim, hidden_dim):
+            super(BiLSTM_CRF, self).__init__()
+            self.embedding_dim = embedding_dim
+            self.hidden_dim = hidden_dim
+            self.vocab_size = vocab_size
+            self.tag_to_ix = tag_to_ix
+            self.tagset_size = len(tag_to_ix)
+            self.word_embeds = nn.Embedding(vocab_size, embedding_dim)
+            self.lstm = nn.LSTM(embedding_dim, hidden_dim // 2, num_layers=1, bidirectional=True)
+            self.hidden2tag = nn.Linear(hidden_dim, self.tagset_size)
+            self.transitions = nn.Parameter(torch.randn(self.tagset_size, self.tagset_size))
+            self.transitions.data[tag_to_ix[START_TAG], :] = -10000
+            self.transitions.data[:, tag_to_ix[STOP_TAG]] = -10000
+            self.hidden = self.init_hidden()
+
+        def init_hidden(self):
+            return (torch.randn(2, 1, self.hidden_dim // 2),
+                    torch.randn(2, 1, self.hidden_dim // 2))
+
+        def _forward_alg(self, feats):
+            init_alphas = torch.full((1, self.tagset_size), -10000.)
+            init_alphas[0][self.tag_to_ix[START_TAG]] = 0.
+            forward_var = init_alphas
+            for feat in feats:
+                alphas_t = []
+                for next_tag in range(self.tagset_size):
+                    emit_score = feat[next_tag].view(1, -1).expand(1, self.tagset_size)
+                    trans_score = self.transitions[next_tag].view(1, -1)
+                    next_tag_var = forward_var + trans_score + emit_score
+                    alphas_t.append(log_sum_exp(next_tag_var).view(1))
+                forward_var = torch.cat(alphas_t).view(1, -1)
+            terminal_var = forward_var + self.transitions[self.tag_to_ix[STOP_TAG]]
+            alpha = log_sum_exp(terminal_var)
+            return alpha
+
+        def _get_lstm_features(self, sentence):
+            self.hidden = self.init_hidden()
+            embeds = self.word_embeds(sentence).view(len(sentence), 1, -1)
+            lstm_out, self.hidden = self.lstm(embeds, self.hidden)
+            lstm_out = lstm_out.view(len(sentence), self.hidden_dim)
+            lstm_feats = self.hidden2tag(lstm_out)
+            return lstm_feats
+
+        def _score_sentence(self, feats, tags):
+            score = torch.zeros(1)
+            tags = torch.cat([torch.tensor([self.tag_to_ix[START_TAG]], dtype=torch.long), tags])
+            for i, feat in enumerate(feats):
+                score = score + \
+                    self.transitions[tags[i + 1], tags[i]] + feat[tags[i + 1]]
+            score = score + self.transitions[self.tag_to_ix[STOP_TAG], tags[-1]]
+            return score
+
+        def _viterbi_decode(self, feats):
+            backpointers = []
+            init_vvars = torch.full((1, self.tagset_size), -10000.)
+            init_vvars[0][self.tag_to_ix[START_TAG]] = 0
+            forward_var = init_vvars
+            for feat in feats:
+                bptrs_t = []
+                viterbivars_t = []
+                for next_tag in range(self.tagset_size):
+                    next_tag_var = forward_var + self.transitions[next_tag]
+                    best_tag_id = argmax(next_tag_var)
+                    bptrs_t.append(best_tag_id)
+                    viterbivars_t.append(next_tag_var[0][best_tag_id].view(1))
+                forward_var = (torch.cat(viterbivars_t) + feat).view(1, -1)
+                backpointers.append(bptrs_t)
+            terminal_var = forward_var + self.transitions[self.tag_to_ix[STOP_TAG]]
+            best_tag_id = argmax(terminal_var)
+            path_score = terminal_var[0][best_tag_id]
+            best_path = [best_tag_id]
+            for bptrs_t in reversed(backpointers):
+                best_tag_id = bptrs_t[best_tag_id]
+                best_path.append(best_tag_id)
+            start = best_path.pop()
+            assert start == self.tag_to_ix[START_TAG]
+            best_path.reverse()
+            return path_score, best_path
+
+        def neg_log_likelihood(self, sentence, tags):
+            feats = self._get_lstm_features(sentence)
+            forward_score = self._forward_alg(feats)
+            gold_score = self._score_sentence(feats, tags)
+            return forward_score - gold_score
+
+        def forward(self, sentence):
+            lstm_feats = self._get_lstm_features(sentence)
+            score, tag_seq = self._viterbi_decode(lstm_feats)
+            return score, tag_seq
+
+    START_TAG = "<START>"
+    STOP_TAG = "<STOP>"
+    EMBEDDING_DIM = 5
+    HIDDEN_DIM = 4
+    training_data = [(
+        "the wall street journal reported today that apple corporation made money".split(),
+        "B I I I O O O B I O O".split()
+    ), (
+        "georgia tech is a university in georgia".split(),
+        "B I O O O O B".split()
+    )]
+    word_to_ix = {}
+    for sentence, tags in training_data:
+        for word in sentence:
+            if word not in word_to_ix:
+                word_to_ix[word] = len(word_to_ix)
+    tag_to_ix = {"B": 0, "I": 1, "O": 2, START_TAG: 3, STOP_TAG: 4}
+    model = BiLSTM_CRF(len(word_to_ix), tag_to_ix, EMBEDDING_DIM, HIDDEN_DIM)
+    optimizer = optim.SGD(model.parameters(), lr=0.01, weight_decay=1e-4)
+    with torch.no_grad():
+        precheck_sent = prepare_sequence(training_data[0][0], word_to_ix)
+        precheck_tags = torch.tensor([tag_to_ix[t] for t in training_data[0][1]], dtype=torch.long)
+        score, path = model(precheck_sent)
+        r["before"] = [str(score), path]
+        r["nll_before"] = model.neg_log_likelihood(precheck_sent, precheck_tags).item()
+    losses = []
+    for epoch in range(CRF_EPOCHS):
+        for sentence, tags in training_data:
+            model.zero_grad()
+            sentence_in = prepare_sequence(sentence, word_to_ix)
+            targets = torch.tensor([tag_to_ix[t] for t in tags], dtype=torch.long)
+            loss = model.neg_log_likelihood(sentence_in, targets)
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+    r["losses"] = losses
+    r["transitions"] = enc(model.transitions)
+    with torch.no_grad():
+        precheck_sent = prepare_sequence(training_data[0][0], word_to_ix)
+        score, path = model(precheck_sent)
+        r["after"] = [str(score), path]
+    OUT["nlp_advanced"] = r
+
+
+if __name__ == "__main__":
+    pytorch_tutorial()
+    deep_learning()
+    word_embeddings()
+    sequence_models()
+    advanced()
+    write_json(OUT, "tutorials4.json")

@@ -9,7 +9,8 @@ Sections: "Introduction to PyTorch" (nlp_pytorch_tutorial), "Deep Learning with 
 (nlp_deep_learning: the BoW classifier), "Word Embeddings: Encoding Lexical Semantics"
 (nlp_word_embeddings: the N-gram language model, and the CBOW exercise with the usual solution),
 "Sequence Models and Long Short-Term Memory Networks" (nlp_sequence_models: the LSTM POS tagger) and
-"Advanced: Making Dynamic Decisions and the Bi-LSTM CRF" (nlp_advanced).
+"Advanced: Making Dynamic Decisions and the Bi-LSTM CRF" (nlp_advanced); plus grad_fn_names, the node
+names these tutorials print for nn.Embedding and the recurrent layers.
 
 Each tutorial's own torch.manual_seed(1) gives both sides the same random tensors and initial weights
 (torchlab's generator reproduces PyTorch's CPU stream). `printed` holds str() of what each print()
@@ -556,10 +557,42 @@ def advanced():
     OUT["nlp_advanced"] = r
 
 
+# ------------------------------------------------------------------ grad_fn names the NLP tutorials print
+def grad_fn_names():
+    """What the tutorials print after `grad_fn=`: nn.Embedding's lookups and the recurrent layers' outputs."""
+    from torch.nn.utils.rnn import pack_sequence
+    r = {}
+    name = lambda t: None if t.grad_fn is None else type(t.grad_fn).__name__  # noqa: E731
+    torch.manual_seed(0)
+    r["embedding"] = name(nn.Embedding(4, 3)(torch.tensor([[1, 2], [3, 0]])))
+    r["embedding_pad"] = name(nn.Embedding(4, 3, padding_idx=0)(torch.tensor([1, 0])))
+    r["F_embedding"] = name(F.embedding(torch.tensor([1, 2]), torch.randn(4, 3, requires_grad=True)))
+    cases = {
+        "lstm": (lambda: nn.LSTM(3, 3), lambda: torch.randn(5, 1, 3)),
+        "lstm_bi": (lambda: nn.LSTM(3, 2, bidirectional=True), lambda: torch.randn(5, 1, 3)),
+        "lstm_2l": (lambda: nn.LSTM(3, 2, num_layers=2), lambda: torch.randn(5, 1, 3)),
+        "lstm_bf": (lambda: nn.LSTM(3, 2, batch_first=True), lambda: torch.randn(2, 5, 3)),
+        "lstm_unbatched": (lambda: nn.LSTM(3, 2), lambda: torch.randn(5, 3)),
+        "gru": (lambda: nn.GRU(3, 3), lambda: torch.randn(5, 1, 3)),
+        "gru_bi": (lambda: nn.GRU(3, 3, bidirectional=True), lambda: torch.randn(5, 1, 3)),
+        "rnn": (lambda: nn.RNN(3, 3), lambda: torch.randn(5, 1, 3)),
+        "rnn_unbatched": (lambda: nn.RNN(3, 3), lambda: torch.randn(5, 3)),
+        "lstm_packed": (lambda: nn.LSTM(3, 2), lambda: pack_sequence([torch.randn(3, 3), torch.randn(2, 3)])),
+        "lstm_bi_packed": (lambda: nn.LSTM(3, 2, bidirectional=True), lambda: pack_sequence([torch.randn(3, 3), torch.randn(2, 3)])),
+    }
+    for k, (m, x) in cases.items():
+        out, hid = m()(x())
+        out = out.data if hasattr(out, "batch_sizes") else out
+        hid = hid if isinstance(hid, tuple) else (hid,)
+        r[k] = [name(out)] + [name(h) for h in hid]
+    OUT["grad_fn_names"] = r
+
+
 if __name__ == "__main__":
     pytorch_tutorial()
     deep_learning()
     word_embeddings()
     sequence_models()
     advanced()
+    grad_fn_names()
     write_json(OUT, "tutorials4.json")

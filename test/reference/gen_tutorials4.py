@@ -10,7 +10,9 @@ Sections: "Introduction to PyTorch" (nlp_pytorch_tutorial), "Deep Learning with 
 (nlp_word_embeddings: the N-gram language model, and the CBOW exercise with the usual solution),
 "Sequence Models and Long Short-Term Memory Networks" (nlp_sequence_models: the LSTM POS tagger) and
 "Advanced: Making Dynamic Decisions and the Bi-LSTM CRF" (nlp_advanced); plus grad_fn_names, the node
-names these tutorials print for nn.Embedding and the recurrent layers.
+names these tutorials print for nn.Embedding and the recurrent layers; the introyt series' "The Fundamentals
+of Autograd" (introyt_autograd, without plots and the profiler table) and cases of
+torch.autograd.functional (autograd_functional).
 
 Each tutorial's own torch.manual_seed(1) gives both sides the same random tensors and initial weights
 (torchlab's generator reproduces PyTorch's CPU stream). `printed` holds str() of what each print()
@@ -588,6 +590,183 @@ def grad_fn_names():
     OUT["grad_fn_names"] = r
 
 
+# ------------------------------------------------------------------ introyt: The Fundamentals of Autograd
+def introyt_autograd():
+    """beginner_source/introyt/autogradyt_tutorial.py without its plots and the profiler's timing table;
+    the tutorial does not seed, the port seeds with torch.manual_seed(0) first."""
+    import math
+    printed = []
+    print_ = lambda *a: printed.append(" ".join(str(x) for x in a))  # noqa: E731
+    node = lambda f: None if f is None else type(f).__name__  # noqa: E731
+    torch.manual_seed(0)
+    a = torch.linspace(0., 2. * math.pi, steps=25, requires_grad=True)
+    print_(a)
+    b = torch.sin(a)
+    print_(b)
+    c = 2 * b
+    print_(c)
+    d = c + 1
+    print_(d)
+    out = d.sum()
+    print_(out)
+    chain = [node(d.grad_fn),
+             [[node(f), i] for f, i in d.grad_fn.next_functions],
+             [[node(f), i] for f, i in d.grad_fn.next_functions[0][0].next_functions],
+             [[node(f), i] for f, i in d.grad_fn.next_functions[0][0].next_functions[0][0].next_functions],
+             [[node(f), i] for f, i in d.grad_fn.next_functions[0][0].next_functions[0][0].next_functions[0][0].next_functions],
+             node(c.grad_fn), node(b.grad_fn), node(a.grad_fn)]
+    out.backward()
+    print_(a.grad)
+
+    BATCH_SIZE = 16
+    DIM_IN = 1000
+    HIDDEN_SIZE = 100
+    DIM_OUT = 10
+
+    class TinyModel(torch.nn.Module):
+        def __init__(self):
+            super(TinyModel, self).__init__()
+            self.layer1 = torch.nn.Linear(1000, 100)
+            self.relu = torch.nn.ReLU()
+            self.layer2 = torch.nn.Linear(100, 10)
+
+        def forward(self, x):
+            x = self.layer1(x)
+            x = self.relu(x)
+            x = self.layer2(x)
+            return x
+
+    some_input = torch.randn(BATCH_SIZE, DIM_IN, requires_grad=False)
+    ideal_output = torch.randn(BATCH_SIZE, DIM_OUT, requires_grad=False)
+    model = TinyModel()
+    print_(model.layer2.weight[0][0:10])
+    print_(model.layer2.weight.grad)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
+    prediction = model(some_input)
+    loss = (ideal_output - prediction).pow(2).sum()
+    print_(loss)
+    loss.backward()
+    print_(model.layer2.weight[0][0:10])
+    print_(model.layer2.weight.grad[0][0:10])
+    optimizer.step()
+    print_(model.layer2.weight[0][0:10])
+    print_(model.layer2.weight.grad[0][0:10])
+    print_(model.layer2.weight.grad[0][0:10])
+    for i in range(0, 5):
+        prediction = model(some_input)
+        loss = (ideal_output - prediction).pow(2).sum()
+        loss.backward()
+    print_(model.layer2.weight.grad[0][0:10])
+    optimizer.zero_grad()
+    print_(model.layer2.weight.grad)
+
+    a = torch.ones(2, 3, requires_grad=True)
+    print_(a)
+    b1 = 2 * a
+    print_(b1)
+    a.requires_grad = False
+    b2 = 2 * a
+    print_(b2)
+    a = torch.ones(2, 3, requires_grad=True) * 2
+    b = torch.ones(2, 3, requires_grad=True) * 3
+    c1 = a + b
+    print_(c1)
+    with torch.no_grad():
+        c2 = a + b
+    print_(c2)
+    c3 = a * b
+    print_(c3)
+
+    def add_tensors1(x, y):
+        return x + y
+
+    @torch.no_grad()
+    def add_tensors2(x, y):
+        return x + y
+
+    a = torch.ones(2, 3, requires_grad=True) * 2
+    b = torch.ones(2, 3, requires_grad=True) * 3
+    c1 = add_tensors1(a, b)
+    print_(c1)
+    c2 = add_tensors2(a, b)
+    print_(c2)
+    x = torch.rand(5, requires_grad=True)
+    y = x.detach()
+    print_(x)
+    print_(y)
+    try:
+        a = torch.linspace(0., 2. * math.pi, steps=25, requires_grad=True)
+        torch.sin_(a)
+        inplace_error = None
+    except RuntimeError as e:
+        inplace_error = str(e)
+
+    x = torch.randn(3, requires_grad=True)
+    y = x * 2
+    while y.data.norm() < 1000:
+        y = y * 2
+    print_(y)
+    v = torch.tensor([0.1, 1.0, 0.0001], dtype=torch.float)
+    y.backward(v)
+    print_(x.grad)
+
+    def exp_adder(x, y):
+        return 2 * x.exp() + 3 * y
+
+    inputs = (torch.rand(1), torch.rand(1))
+    print_(inputs[0])
+    print_(inputs[1])
+    j1 = torch.autograd.functional.jacobian(exp_adder, inputs)
+    print_(j1[0])
+    print_(j1[1])
+    inputs = (torch.rand(3), torch.rand(3))
+    print_(inputs[0])
+    print_(inputs[1])
+    j3 = torch.autograd.functional.jacobian(exp_adder, inputs)
+    print_(j3[0])
+    print_(j3[1])
+
+    def do_some_doubling(x):
+        y = x * 2
+        while y.data.norm() < 1000:
+            y = y * 2
+        return y
+
+    inputs = torch.randn(3)
+    my_gradients = torch.tensor([0.1, 1.0, 0.0001])
+    o, g = torch.autograd.functional.vjp(do_some_doubling, inputs, v=my_gradients)
+    print_(o)
+    print_(g)
+    OUT["introyt_autograd"] = {"printed": printed, "chain": chain, "inplace_error": inplace_error}
+
+
+def autograd_functional():
+    """torch.autograd.functional.jacobian / vjp beyond the tutorial: shapes, tuples, unused inputs, errors."""
+    from _tutorial_common import err
+    AF = torch.autograd.functional
+    r = {}
+    x = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]])
+    w = torch.tensor([0.3, -0.2, 0.9])
+    r["jac_matrix"] = enc(AF.jacobian(lambda t: (t * t).sum(1), x))
+    r["jac_tuple_out"] = [enc(j) for j in AF.jacobian(lambda t: (t.sin(), t.sum()), w)]
+    jj = AF.jacobian(lambda a, b: (a * b, a.exp().sum()), (w, w.flip(0)))
+    r["jac_tuple_both"] = [[enc(j) for j in row] for row in jj]
+    r["jac_unused"] = [enc(j) for j in AF.jacobian(lambda a, b: a * 2, (w, x))]
+    r["jac_const"] = enc(AF.jacobian(lambda a: torch.ones(2), w))
+    out, g = AF.vjp(lambda t: (t ** 3).sum(), w)
+    r["vjp_scalar"] = [enc(out), enc(g)]
+    out, g = AF.vjp(lambda a, b: a * b.sum(), (w, x), torch.tensor([1.0, 2.0, -1.0]))
+    r["vjp_tuple"] = [enc(out), [enc(t) for t in g]]
+    r["errors"] = {
+        "vjp_no_v": err(lambda: AF.vjp(lambda t: t * 2, w)),
+        "vjp_v_size": err(lambda: AF.vjp(lambda t: t * 2, w, torch.ones(2))),
+        "jac_strict": err(lambda: AF.jacobian(lambda a, b: a * 2, (w, x), strict=True)),
+        "vjp_strict": err(lambda: AF.vjp(lambda a, b: (a * 2).sum(), (w, x), strict=True)),
+        "jac_bad_input": err(lambda: AF.jacobian(lambda a: a, (w, 3))),
+    }
+    OUT["autograd_functional"] = r
+
+
 if __name__ == "__main__":
     pytorch_tutorial()
     deep_learning()
@@ -595,4 +774,6 @@ if __name__ == "__main__":
     sequence_models()
     advanced()
     grad_fn_names()
+    introyt_autograd()
+    autograd_functional()
     write_json(OUT, "tutorials4.json")

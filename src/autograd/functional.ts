@@ -63,7 +63,7 @@ export function vjp(
   func: (...xs: Tensor[]) => Inputs,
   inputs: Inputs,
   v?: Inputs | null | { v?: Inputs | null; create_graph?: boolean; strict?: boolean },
-  options: { create_graph?: boolean; strict?: boolean } = {},
+  options?: { create_graph?: boolean; strict?: boolean },
 ): [Inputs, Inputs] {
   const o = parseArgs("vjp", [v, options], ["v", "create_graph", "strict"]);
   checkOptions("vjp", o);

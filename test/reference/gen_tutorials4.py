@@ -12,7 +12,8 @@ Sections: "Introduction to PyTorch" (nlp_pytorch_tutorial), "Deep Learning with 
 "Advanced: Making Dynamic Decisions and the Bi-LSTM CRF" (nlp_advanced); plus grad_fn_names, the node
 names these tutorials print for nn.Embedding and the recurrent layers; the introyt series' "The Fundamentals
 of Autograd" (introyt_autograd, without plots and the profiler table) and cases of
-torch.autograd.functional (autograd_functional).
+torch.autograd.functional (autograd_functional) and of torch.sin_ and the other in-place functions
+(inplace_functions).
 
 Each tutorial's own torch.manual_seed(1) gives both sides the same random tensors and initial weights
 (torchlab's generator reproduces PyTorch's CPU stream). `printed` holds str() of what each print()
@@ -767,6 +768,22 @@ def autograd_functional():
     OUT["autograd_functional"] = r
 
 
+def inplace_functions():
+    """torch.sin_(x) and friends (the introyt autograd tutorial's in-place example): values, grad_fn
+    names and gradients through a non-leaf, and the error on a leaf that requires grad."""
+    from _tutorial_common import err
+    r = {}
+    base = torch.tensor([0.3, -0.7, 1.2, 2.0])
+    for name in ["sin_", "cos_", "log_", "exp_", "sqrt_", "tanh_", "sigmoid_", "relu_", "neg_", "abs_"]:
+        x = base.clone().requires_grad_()
+        y = x * 1.5 if name not in ("log_", "sqrt_") else x.abs() + 0.5
+        z = getattr(torch, name)(y)
+        (z * torch.tensor([1.0, 2.0, 3.0, 4.0])).sum().backward()
+        r[name] = {"out": enc(z), "grad_fn": type(z.grad_fn).__name__, "grad": enc(x.grad), "same": z is y}
+    r["leaf_error"] = err(lambda: torch.sin_(torch.ones(2, requires_grad=True)))
+    OUT["inplace_functions"] = r
+
+
 if __name__ == "__main__":
     pytorch_tutorial()
     deep_learning()
@@ -776,4 +793,5 @@ if __name__ == "__main__":
     grad_fn_names()
     introyt_autograd()
     autograd_functional()
+    inplace_functions()
     write_json(OUT, "tutorials4.json")

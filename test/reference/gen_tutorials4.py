@@ -11,7 +11,8 @@ Sections: "Introduction to PyTorch" (nlp_pytorch_tutorial), "Deep Learning with 
 "Sequence Models and Long Short-Term Memory Networks" (nlp_sequence_models: the LSTM POS tagger) and
 "Advanced: Making Dynamic Decisions and the Bi-LSTM CRF" (nlp_advanced); plus grad_fn_names, the node
 names these tutorials print for nn.Embedding and the recurrent layers; the introyt series' "The Fundamentals
-of Autograd" (introyt_autograd, without plots and the profiler table) and cases of
+of Autograd" (introyt_autograd, without plots and the profiler table), "Building Models with PyTorch"
+(introyt_models) and cases of
 torch.autograd.functional (autograd_functional) and of torch.sin_ and the other in-place functions
 (inplace_functions).
 
@@ -784,6 +785,68 @@ def inplace_functions():
     OUT["inplace_functions"] = r
 
 
+# ------------------------------------------------------------------ introyt: Building Models with PyTorch
+def introyt_models():
+    """beginner_source/introyt/modelsyt_tutorial.py's printed cells (LeNet and LSTMTagger are only
+    defined there, never run); the tutorial does not seed, the port seeds with torch.manual_seed(0)."""
+    printed = []
+    print_ = lambda *a: printed.append(" ".join(str(x) for x in a))  # noqa: E731
+    torch.manual_seed(0)
+
+    class TinyModel(torch.nn.Module):
+        def __init__(self):
+            super(TinyModel, self).__init__()
+            self.linear1 = torch.nn.Linear(100, 200)
+            self.activation = torch.nn.ReLU()
+            self.linear2 = torch.nn.Linear(200, 10)
+            self.softmax = torch.nn.Softmax()
+
+        def forward(self, x):
+            x = self.linear1(x)
+            x = self.activation(x)
+            x = self.linear2(x)
+            x = self.softmax(x)
+            return x
+
+    tinymodel = TinyModel()
+    print_('The model:')
+    print_(tinymodel)
+    print_('\n\nJust one layer:')
+    print_(tinymodel.linear2)
+    print_('\n\nModel params:')
+    for param in tinymodel.parameters():
+        print_(param)
+    print_('\n\nLayer params:')
+    for param in tinymodel.linear2.parameters():
+        print_(param)
+    lin = torch.nn.Linear(3, 2)
+    x = torch.rand(1, 3)
+    print_('Input:')
+    print_(x)
+    print_('\n\nWeight and Bias parameters:')
+    for param in lin.parameters():
+        print_(param)
+    y = lin(x)
+    print_('\n\nOutput:')
+    print_(y)
+    my_tensor = torch.rand(1, 6, 6)
+    print_(my_tensor)
+    maxpool_layer = torch.nn.MaxPool2d(3)
+    print_(maxpool_layer(my_tensor))
+    my_tensor = torch.rand(1, 4, 4) * 20 + 5
+    print_(my_tensor)
+    print_(my_tensor.mean())
+    norm_layer = torch.nn.BatchNorm1d(4)
+    normed_tensor = norm_layer(my_tensor)
+    print_(normed_tensor)
+    print_(normed_tensor.mean())
+    my_tensor = torch.rand(1, 4, 4)
+    dropout = torch.nn.Dropout(p=0.4)
+    print_(dropout(my_tensor))
+    print_(dropout(my_tensor))
+    OUT["introyt_models"] = {"printed": printed}
+
+
 if __name__ == "__main__":
     pytorch_tutorial()
     deep_learning()
@@ -794,4 +857,5 @@ if __name__ == "__main__":
     introyt_autograd()
     autograd_functional()
     inplace_functions()
+    introyt_models()
     write_json(OUT, "tutorials4.json")

@@ -12,7 +12,7 @@ Sections: "Introduction to PyTorch" (nlp_pytorch_tutorial), "Deep Learning with 
 "Advanced: Making Dynamic Decisions and the Bi-LSTM CRF" (nlp_advanced); plus grad_fn_names, the node
 names these tutorials print for nn.Embedding and the recurrent layers; the introyt series' "The Fundamentals
 of Autograd" (introyt_autograd, without plots and the profiler table), "Building Models with PyTorch"
-(introyt_models) and cases of
+(introyt_models), the first half of "Introduction to PyTorch Tensors" (introyt_tensors) and cases of
 torch.autograd.functional (autograd_functional) and of torch.sin_ and the other in-place functions
 (inplace_functions).
 
@@ -847,6 +847,133 @@ def introyt_models():
     OUT["introyt_models"] = {"printed": printed}
 
 
+# ------------------------------------------------------------------ introyt: Introduction to PyTorch Tensors
+def introyt_tensors():
+    """The first half of beginner_source/introyt/tensors_deeper_tutorial.py (creation, seeding, *_like,
+    dtypes, arithmetic, broadcasting, the sample of math / logic / reduction / linear-algebra ops).
+    torch.empty's contents are whatever was in memory, so only their shapes are recorded."""
+    import math
+    printed = []
+    print_ = lambda *a: printed.append(" ".join(str(x) for x in a))  # noqa: E731
+    r = {}
+    x = torch.empty(3, 4)
+    r["empty_shape"] = list(x.shape)
+    zeros = torch.zeros(2, 3)
+    print_(zeros)
+    ones = torch.ones(2, 3)
+    print_(ones)
+    torch.manual_seed(1729)
+    random = torch.rand(2, 3)
+    print_(random)
+    torch.manual_seed(1729)
+    random1 = torch.rand(2, 3)
+    print_(random1)
+    random2 = torch.rand(2, 3)
+    print_(random2)
+    torch.manual_seed(1729)
+    random3 = torch.rand(2, 3)
+    print_(random3)
+    random4 = torch.rand(2, 3)
+    print_(random4)
+    x = torch.empty(2, 2, 3)
+    print_(x.shape)
+    empty_like_x = torch.empty_like(x)
+    print_(empty_like_x.shape)
+    zeros_like_x = torch.zeros_like(x)
+    print_(zeros_like_x.shape)
+    print_(zeros_like_x)
+    ones_like_x = torch.ones_like(x)
+    print_(ones_like_x.shape)
+    print_(ones_like_x)
+    rand_like_x = torch.rand_like(x)
+    print_(rand_like_x.shape)
+    print_(rand_like_x)
+    some_constants = torch.tensor([[3.1415926, 2.71828], [1.61803, 0.0072897]])
+    print_(some_constants)
+    some_integers = torch.tensor((2, 3, 5, 7, 11, 13, 17, 19))
+    print_(some_integers)
+    more_integers = torch.tensor(((2, 4, 6), [3, 6, 9]))
+    print_(more_integers)
+    a = torch.ones((2, 3), dtype=torch.int16)
+    r["int16"] = str(a)
+    b = torch.rand((2, 3), dtype=torch.float64) * 20.
+    r["float64"] = str(b)
+    c = b.to(torch.int32)
+    r["to_int32"] = str(c)
+    ones = torch.zeros(2, 2) + 1
+    twos = torch.ones(2, 2) * 2
+    threes = (torch.ones(2, 2) * 7 - 1) / 2
+    fours = twos ** 2
+    sqrt2s = twos ** 0.5
+    print_(ones)
+    print_(twos)
+    print_(threes)
+    print_(fours)
+    print_(sqrt2s)
+    powers2 = twos ** torch.tensor([[1, 2], [3, 4]])
+    print_(powers2)
+    fives = ones + fours
+    print_(fives)
+    dozens = threes * fours
+    print_(dozens)
+    try:
+        torch.rand(2, 3) * torch.rand(3, 2)
+    except RuntimeError as e:
+        r["mul_error"] = str(e)
+    rand = torch.rand(2, 4)
+    doubled = rand * (torch.ones(1, 4) * 2)
+    print_(rand)
+    print_(doubled)
+    a = torch.ones(4, 3, 2)
+    b = a * torch.rand(3, 2)
+    print_(b)
+    c = a * torch.rand(3, 1)
+    print_(c)
+    d = a * torch.rand(1, 2)
+    print_(d)
+    a = torch.rand(2, 4) * 2 - 1
+    print_('Common functions:')
+    print_(torch.abs(a))
+    print_(torch.ceil(a))
+    print_(torch.floor(a))
+    print_(torch.clamp(a, -0.5, 0.5))
+    angles = torch.tensor([0, math.pi / 4, math.pi / 2, 3 * math.pi / 4])
+    sines = torch.sin(angles)
+    inverses = torch.asin(sines)
+    print_('\nSine and arcsine:')
+    print_(angles)
+    print_(sines)
+    print_(inverses)
+    print_('\nBitwise XOR:')
+    b = torch.tensor([1, 5, 11])
+    c = torch.tensor([2, 7, 10])
+    print_(torch.bitwise_xor(b, c))
+    print_('\nBroadcasted, element-wise equality comparison:')
+    d = torch.tensor([[1., 2.], [3., 4.]])
+    e = torch.ones(1, 2)
+    print_(torch.eq(d, e))
+    print_('\nReduction ops:')
+    print_(torch.max(d))
+    print_(torch.max(d).item())
+    print_(torch.mean(d))
+    print_(torch.std(d))
+    print_(torch.prod(d))
+    print_(torch.unique(torch.tensor([1, 2, 1, 2, 1, 2])))
+    v1 = torch.tensor([1., 0., 0.])
+    v2 = torch.tensor([0., 1., 0.])
+    m1 = torch.rand(2, 2)
+    m2 = torch.tensor([[3., 0.], [0., 3.]])
+    print_('\nVectors & Matrices:')
+    print_(torch.cross(v2, v1))
+    print_(m1)
+    m3 = torch.matmul(m1, m2)
+    print_(m3)
+    U, S, V = torch.svd(m3)
+    r["svd"] = [enc(U.abs()), enc(S), enc(V.abs()), enc(U @ torch.diag(S) @ V.t())]
+    r["printed"] = printed
+    OUT["introyt_tensors"] = r
+
+
 if __name__ == "__main__":
     pytorch_tutorial()
     deep_learning()
@@ -858,4 +985,5 @@ if __name__ == "__main__":
     autograd_functional()
     inplace_functions()
     introyt_models()
+    introyt_tensors()
     write_json(OUT, "tutorials4.json")

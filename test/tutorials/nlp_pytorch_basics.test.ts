@@ -22,16 +22,17 @@ test("Introduction to PyTorch: creation, indexing, cat, view, autograd flags", (
   const R = reference("nlp_pytorch_tutorial");
   const printed: string[] = [];
   const print = (...a: unknown[]) => printed.push(a.map((x) => String(x)).join(" "));
+  // JavaScript has no float literal: `1.` is the integer 1, so the Python floats get dtype float32.
   torch.manual_seed(1);
   const V_data = [1., 2., 3.];
-  const V = torch.tensor(V_data);
+  const V = torch.tensor(V_data, { dtype: torch.float32 });
   print(V);
   const M_data = [[1., 2., 3.], [4., 5., 6]];
-  const M = torch.tensor(M_data);
+  const M = torch.tensor(M_data, { dtype: torch.float32 });
   print(M);
   const T_data = [[[1., 2.], [3., 4.]],
                   [[5., 6.], [7., 8.]]];
-  const T = torch.tensor(T_data);
+  const T = torch.tensor(T_data, { dtype: torch.float32 });
   print(T);
   print(V.get(0));
   print(V.get(0).item().toFixed(1));
@@ -39,8 +40,8 @@ test("Introduction to PyTorch: creation, indexing, cat, view, autograd flags", (
   print(T.get(0));
   let x = torch.randn([3, 4, 5]);
   print(x);
-  x = torch.tensor([1., 2., 3.]);
-  let y = torch.tensor([4., 5., 6.]);
+  x = torch.tensor([1., 2., 3.], { dtype: torch.float32 });
+  let y = torch.tensor([4., 5., 6.], { dtype: torch.float32 });
   let z = x.add(y);
   print(z);
   const x_1 = torch.randn(2, 5);
@@ -57,8 +58,8 @@ test("Introduction to PyTorch: creation, indexing, cat, view, autograd flags", (
   print(x);
   print(x.view(2, 12));
   print(x.view(2, -1));
-  x = torch.tensor([1., 2., 3], { requires_grad: true });
-  y = torch.tensor([4., 5., 6], { requires_grad: true });
+  x = torch.tensor([1., 2., 3], { dtype: torch.float32, requires_grad: true });
+  y = torch.tensor([4., 5., 6], { dtype: torch.float32, requires_grad: true });
   z = x.add(y);
   print(z);
   print(z.grad_fn!.name());

@@ -12,9 +12,10 @@ Sections: "Introduction to PyTorch" (nlp_pytorch_tutorial), "Deep Learning with 
 "Advanced: Making Dynamic Decisions and the Bi-LSTM CRF" (nlp_advanced); plus grad_fn_names, the node
 names these tutorials print for nn.Embedding and the recurrent layers; the introyt series' "The Fundamentals
 of Autograd" (introyt_autograd, without plots and the profiler table), "Building Models with PyTorch"
-(introyt_models), the first half of "Introduction to PyTorch Tensors" (introyt_tensors) and cases of
+(introyt_models), "Introduction to PyTorch Tensors" (introyt_tensors,
+without its NumPy bridge) and cases of
 torch.autograd.functional (autograd_functional) and of torch.sin_ and the other in-place functions
-(inplace_functions).
+(inplace_functions), and out= on torch.rand / randn / zeros / ones (creation_out).
 
 Each tutorial's own torch.manual_seed(1) gives both sides the same random tensors and initial weights
 (torchlab's generator reproduces PyTorch's CPU stream). `printed` holds str() of what each print()
@@ -849,8 +850,9 @@ def introyt_models():
 
 # ------------------------------------------------------------------ introyt: Introduction to PyTorch Tensors
 def introyt_tensors():
-    """The first half of beginner_source/introyt/tensors_deeper_tutorial.py (creation, seeding, *_like,
-    dtypes, arithmetic, broadcasting, the sample of math / logic / reduction / linear-algebra ops).
+    """beginner_source/introyt/tensors_deeper_tutorial.py up to its NumPy bridge (creation, seeding,
+    *_like, dtypes, arithmetic, broadcasting, the sample of ops, in-place ops and out=, copying, devices
+    on a CPU-only machine, squeeze / unsqueeze / reshape).
     torch.empty's contents are whatever was in memory, so only their shapes are recorded."""
     import math
     printed = []
@@ -970,8 +972,113 @@ def introyt_tensors():
     print_(m3)
     U, S, V = torch.svd(m3)
     r["svd"] = [enc(U.abs()), enc(S), enc(V.abs()), enc(U @ torch.diag(S) @ V.t())]
+
+    # The second half: in place, out=, copying, devices, shapes (the NumPy bridge is left out).
+    a = torch.tensor([0, math.pi / 4, math.pi / 2, 3 * math.pi / 4])
+    print_('a:')
+    print_(a)
+    print_(torch.sin(a))
+    print_(a)
+    b = torch.tensor([0, math.pi / 4, math.pi / 2, 3 * math.pi / 4])
+    print_('\nb:')
+    print_(b)
+    print_(torch.sin_(b))
+    print_(b)
+    a = torch.ones(2, 2)
+    b = torch.rand(2, 2)
+    print_('Before:')
+    print_(a)
+    print_(b)
+    print_('\nAfter adding:')
+    print_(a.add_(b))
+    print_(a)
+    print_(b)
+    print_('\nAfter multiplying')
+    print_(b.mul_(b))
+    print_(b)
+    a = torch.rand(2, 2)
+    b = torch.rand(2, 2)
+    c = torch.zeros(2, 2)
+    print_(c)
+    d = torch.matmul(a, b, out=c)
+    print_(c)
+    assert c is d
+    torch.rand(2, 2, out=c)
+    print_(c)
+    a = torch.ones(2, 2)
+    b = a
+    a[0][1] = 561
+    print_(b)
+    a = torch.ones(2, 2)
+    b = a.clone()
+    assert b is not a
+    print_(torch.eq(a, b))
+    a[0][1] = 561
+    print_(b)
+    a = torch.rand(2, 2, requires_grad=True)
+    print_(a)
+    b = a.clone()
+    print_(b)
+    c = a.detach().clone()
+    print_(c)
+    print_(a)
+    print_('Sorry, CPU only.')
+    my_device = torch.device('cpu')
+    print_('Device: {}'.format(my_device))
+    x = torch.rand(2, 2, device=my_device)
+    print_(x)
+    y = torch.rand(2, 2)
+    y = y.to(my_device)
+    a = torch.rand(3, 226, 226)
+    b = a.unsqueeze(0)
+    print_(a.shape)
+    print_(b.shape)
+    c = torch.rand(1, 1, 1, 1, 1)
+    print_(c)
+    a = torch.rand(1, 20)
+    print_(a.shape)
+    print_(a)
+    b = a.squeeze(0)
+    print_(b.shape)
+    print_(b)
+    c = torch.rand(2, 2)
+    print_(c.shape)
+    d = c.squeeze(0)
+    print_(d.shape)
+    a = torch.ones(4, 3, 2)
+    b = torch.rand(3)
+    c = b.unsqueeze(1)
+    print_(c.shape)
+    print_(a * c)
+    batch_me = torch.rand(3, 226, 226)
+    print_(batch_me.shape)
+    batch_me.unsqueeze_(0)
+    print_(batch_me.shape)
+    output3d = torch.rand(6, 20, 20)
+    print_(output3d.shape)
+    input1d = output3d.reshape(6 * 20 * 20)
+    print_(input1d.shape)
+    print_(torch.reshape(output3d, (6 * 20 * 20,)).shape)
     r["printed"] = printed
     OUT["introyt_tensors"] = r
+
+
+def creation_out():
+    """out= on the size-taking factories (the introyt tensors tutorial's `torch.rand(2, 2, out=c)`)."""
+    from _tutorial_common import err
+    r = {}
+    torch.manual_seed(3)
+    c = torch.zeros(2, 3)
+    d = torch.rand(2, 3, out=c)
+    r["rand"] = {"out": enc(c), "same": d is c}
+    d = torch.randn(2, 3, out=c)
+    r["randn"] = {"out": enc(c), "same": d is c}
+    d = torch.ones(2, 3, out=c)
+    r["ones"] = {"out": enc(c), "same": d is c}
+    d = torch.zeros(2, 3, out=c)
+    r["zeros"] = {"out": enc(c), "same": d is c}
+    r["requires_grad_error"] = err(lambda: torch.rand(2, 3, out=torch.zeros(2, 3, requires_grad=True)))
+    OUT["creation_out"] = r
 
 
 if __name__ == "__main__":
@@ -986,4 +1093,5 @@ if __name__ == "__main__":
     inplace_functions()
     introyt_models()
     introyt_tensors()
+    creation_out()
     write_json(OUT, "tutorials4.json")

@@ -1,19 +1,20 @@
 /**
- * The first half of the introyt series' "Introduction to PyTorch Tensors" (pytorch/tutorials
+ * The introyt series' "Introduction to PyTorch Tensors" (pytorch/tutorials
  * beginner_source/introyt/tensors_deeper_tutorial.py) ported line by line against PyTorch 1.13
  * (test/reference/gen_tutorials4.py, section introyt_tensors): creation, torch.manual_seed(1729)
  * replaying the same draws, the *_like factories, torch.tensor from nested lists, arithmetic with
  * scalars and tensors, broadcasting and its error, and the sample of common / trigonometric / bitwise
- * / comparison / reduction / vector ops. Left out: torch.empty's contents (uninitialised memory),
+ * / comparison / reduction / vector ops, in-place ops and `out=`, aliasing and clone / detach,
+ * devices on a CPU-only machine, and squeeze / unsqueeze / reshape. Left out: torch.empty's contents (uninitialised memory),
  * float64 (torchlab computes in float32: `dtype=torch.float64` names float32, and PyTorch draws
- * doubles with 53 random bits) and torch.svd (not in torchlab).
+ * doubles with 53 random bits), torch.svd (not in torchlab) and the NumPy bridge.
  */
 import { torch } from "../../src";
 import { reference, expectSamePrint } from "./_tutorial";
 
 const R = reference("introyt_tensors");
 
-test("introyt tensors: creation, seeding, dtypes, arithmetic, broadcasting, math sample", () => {
+test("introyt tensors: creation, seeding, dtypes, arithmetic, broadcasting, math sample, in place, copies, shapes", () => {
   const printed: string[] = [];
   const print = (...xs: unknown[]) => printed.push(xs.map((x) => String(x)).join(" "));
   let x = torch.empty(3, 4);
@@ -133,6 +134,102 @@ test("introyt tensors: creation, seeding, dtypes, arithmetic, broadcasting, math
   print(m1);
   const m3 = torch.matmul(m1, m2);
   print(m3); // 3 times m1
+
+  a = torch.tensor([0, Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4]);
+  print("a:");
+  print(a);
+  print(torch.sin(a)); // this operation creates a new tensor in memory
+  print(a); // a has not changed
+  bb = torch.tensor([0, Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4]);
+  print("\nb:");
+  print(bb);
+  print(torch.sin_(bb)); // note the underscore
+  print(bb); // b has changed
+
+  a = torch.ones(2, 2);
+  bb = torch.rand(2, 2);
+  print("Before:");
+  print(a);
+  print(bb);
+  print("\nAfter adding:");
+  print(a.add_(bb));
+  print(a);
+  print(bb);
+  print("\nAfter multiplying");
+  print(bb.mul_(bb));
+  print(bb);
+
+  a = torch.rand(2, 2);
+  bb = torch.rand(2, 2);
+  c = torch.zeros(2, 2);
+  const old_c = c;
+  print(c);
+  d = torch.matmul(a, bb, { out: c });
+  print(c); // contents of c have changed
+  expect(c).toBe(d); // test c & d are same object, not just containing equal values
+  expect(c).toBe(old_c); // make sure that our new c is the same object as the old one
+  torch.rand(2, 2, { out: c }); // works for creation too!
+  print(c); // c has changed again
+  expect(c).toBe(old_c); // still the same object!
+
+  a = torch.ones(2, 2);
+  bb = a;
+  a.get(0).setitem(1, 561); // we change a...
+  print(bb); // ...and b is also altered
+  a = torch.ones(2, 2);
+  bb = a.clone();
+  expect(bb).not.toBe(a); // different objects in memory...
+  print(torch.eq(a, bb)); // ...but still with the same contents!
+  a.get(0).setitem(1, 561); // a changes...
+  print(bb); // ...but b is still all ones
+
+  a = torch.rand(2, 2, { requires_grad: true }); // turn on autograd
+  print(a);
+  bb = a.clone();
+  print(bb);
+  c = a.detach().clone();
+  print(c);
+  print(a);
+
+  print(torch.cuda.is_available() ? "We have a GPU!" : "Sorry, CPU only.");
+  const my_device = torch.cuda.is_available() ? torch.device("cuda") : torch.device("cpu");
+  print(`Device: ${my_device}`);
+  x = torch.rand(2, 2, { device: my_device });
+  print(x);
+  let yy = torch.rand(2, 2);
+  yy = yy.to(my_device);
+
+  a = torch.rand(3, 226, 226);
+  bb = a.unsqueeze(0);
+  print(a.shape);
+  print(bb.shape);
+  c = torch.rand(1, 1, 1, 1, 1);
+  print(c);
+  a = torch.rand(1, 20);
+  print(a.shape);
+  print(a);
+  bb = a.squeeze(0);
+  print(bb.shape);
+  print(bb);
+  c = torch.rand(2, 2);
+  print(c.shape);
+  d = c.squeeze(0);
+  print(d.shape);
+  a = torch.ones(4, 3, 2);
+  bb = torch.rand(3); // trying to multiply a * b will give a runtime error
+  c = bb.unsqueeze(1); // change to a 2-dimensional tensor, adding new dim at the end
+  print(c.shape);
+  print(a.mul(c)); // broadcasting works again!
+  const batch_me = torch.rand(3, 226, 226);
+  print(batch_me.shape);
+  batch_me.unsqueeze_(0);
+  print(batch_me.shape);
+  const output3d = torch.rand(6, 20, 20);
+  print(output3d.shape);
+  const input1d = output3d.reshape(6 * 20 * 20);
+  print(input1d.shape);
+  // can also call it as a method on the torch module:
+  print(torch.reshape(output3d, [6 * 20 * 20]).shape);
 
   const want = R.printed as string[];
   expect(printed.length).toBe(want.length);

@@ -304,6 +304,26 @@ export const masked_fill = (a: Tensor, mask: Tensor, value: number | boolean | T
 export const prod = (a: Tensor, ...args: Parameters<Tensor["prod"]>): Tensor => a.prod(...args);
 export const std = (a: Tensor, ...args: Parameters<Tensor["std"]>): Tensor => a.std(...args);
 export const var_ = (a: Tensor, ...args: Parameters<Tensor["var"]>): Tensor => a.var(...args);
+
+// PyTorch's in-place functions, torch.sin_(x) for x.sin_(): they write into x and return it.
+export const abs_ = (a: Tensor): Tensor => a.abs_();
+export const ceil_ = (a: Tensor): Tensor => a.ceil_();
+export const clamp_ = (a: Tensor, ...args: Parameters<Tensor["clamp_"]>): Tensor => a.clamp_(...args);
+export const cos_ = (a: Tensor): Tensor => a.cos_();
+export const exp_ = (a: Tensor): Tensor => a.exp_();
+export const fill_ = (a: Tensor, value: Parameters<Tensor["fill_"]>[0]): Tensor => a.fill_(value);
+export const floor_ = (a: Tensor): Tensor => a.floor_();
+export const log_ = (a: Tensor): Tensor => a.log_();
+export const neg_ = (a: Tensor): Tensor => a.neg_();
+export const reciprocal_ = (a: Tensor): Tensor => a.reciprocal_();
+export const relu_ = (a: Tensor): Tensor => a.relu_();
+export const round_ = (a: Tensor): Tensor => a.round_();
+export const sigmoid_ = (a: Tensor): Tensor => a.sigmoid_();
+export const sin_ = (a: Tensor): Tensor => a.sin_();
+export const sqrt_ = (a: Tensor): Tensor => a.sqrt_();
+export const tanh_ = (a: Tensor): Tensor => a.tanh_();
+export const trunc_ = (a: Tensor): Tensor => a.trunc_();
+export const zero_ = (a: Tensor): Tensor => a.zero_();
 export { var_ as var };
 export const argmax = (a: Tensor, ...args: Parameters<Tensor["argmax"]>): Tensor => a.argmax(...args);
 export const argmin = (a: Tensor, ...args: Parameters<Tensor["argmin"]>): Tensor => a.argmin(...args);

@@ -139,3 +139,4 @@ export function backward(
   if (o.create_graph) throw new NotImplementedError(`${op}(): create_graph=true (higher-order gradients) is not supported by torchlab's tape`);
   sweep(op, asList(op, "tensors", tensors), o.grad_tensors, (o.retain_graph as boolean | undefined) ?? false);
 }
+export * as functional from "./functional";

@@ -226,7 +226,8 @@ export function broadcastShapes(a: readonly number[], b: readonly number[]): num
  */
 export function broadcastMismatch(a: readonly number[], b: readonly number[]): string | null {
   const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
+  // From the last dimension back, as PyTorch's infer_size reports the first mismatch it meets.
+  for (let i = n - 1; i >= 0; i--) {
     const x = a[a.length - n + i] ?? 1;
     const y = b[b.length - n + i] ?? 1;
     if (x !== y && x !== 1 && y !== 1) return `The size of tensor a (${x}) must match the size of tensor b (${y}) at non-singleton dimension ${i}`;

@@ -10,6 +10,8 @@ import { Generator, default_generator } from "../tensor/random";
 import { parseSizes, parseArgs, isOptions } from "../tensor/args";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { fmaFloat32 } from "./float32";
+import { withOut } from "../tensor/out";
+import { is_grad_enabled } from "../autograd/grad_mode";
 
 export interface CreationOptions {
   dtype?: DType | string;
@@ -18,6 +20,8 @@ export interface CreationOptions {
 }
 export interface RandomOptions extends CreationOptions {
   generator?: Generator;
+  /** Write the result into this tensor and return it (PyTorch's `out=`). */
+  out?: Tensor | null;
 }
 
 export type NestedArray = number | boolean | NestedArray[];
@@ -128,7 +132,7 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: 
 
 function sized(op: string, args: unknown[]): { sizes: number[]; o: RandomOptions } {
   const { sizes, options } = parseSizes(op, args);
-  const o = parseArgs(op, [options], ["dtype", "requires_grad", "device", "generator"]) as RandomOptions;
+  const o = parseArgs(op, [options], ["dtype", "requires_grad", "device", "generator", "out"]) as RandomOptions;
   return { sizes, o };
 }
 
@@ -139,23 +143,31 @@ function filled(op: string, sizes: number[], o: CreationOptions, value: number, 
   return finish(compute(() => tf.fill(sizes, v, dtype._tf)), o);
 }
 
-export type SizeArgs = (number | number[] | CreationOptions)[];
+/** `out=` of a factory: PyTorch fills `out` in place, so a leaf that requires grad is refused as an in-place write is. */
+function intoOut(op: string, result: Tensor, out: unknown): Tensor {
+  if (out instanceof Tensor && out.requires_grad && out.grad_fn === null && is_grad_enabled()) {
+    throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+  return withOut(op, result, out);
+}
+
+export type SizeArgs = (number | number[] | (CreationOptions & { out?: Tensor | null }))[];
 
 /** @example torch.zeros(2, 3) ; torch.zeros([2, 3], {dtype: torch.int32}) */
 export function zeros(...args: SizeArgs): Tensor {
   const { sizes, o } = sized("zeros", args);
-  return filled("zeros", sizes, o, 0);
+  return intoOut("zeros", filled("zeros", sizes, o, 0), o.out);
 }
 
 export function ones(...args: SizeArgs): Tensor {
   const { sizes, o } = sized("ones", args);
-  return filled("ones", sizes, o, 1);
+  return intoOut("ones", filled("ones", sizes, o, 1), o.out);
 }
 
 /** Uninitialised in PyTorch; zeros here (reading it is still a bug in the caller). */
 export function empty(...args: SizeArgs): Tensor {
   const { sizes, o } = sized("empty", args);
-  return filled("empty", sizes, o, 0);
+  return intoOut("empty", filled("empty", sizes, o, 0), o.out);
 }
 
 export function full(size: number[], fill_value: number | boolean, options: CreationOptions = {}): Tensor {
@@ -183,7 +195,7 @@ export function rand(...args: (number | number[] | RandomOptions)[]): Tensor {
   const { sizes, o } = sized("rand", args);
   floatOnly("rand", o);
   const g = o.generator ?? default_generator;
-  return finish(compute(() => tf.tensor(g.fill_uniform(new Float32Array(numelOf(sizes))), sizes, "float32")), o);
+  return intoOut("rand", finish(compute(() => tf.tensor(g.fill_uniform(new Float32Array(numelOf(sizes))), sizes, "float32")), o), o.out);
 }
 
 /** Standard normal. */
@@ -191,7 +203,7 @@ export function randn(...args: (number | number[] | RandomOptions)[]): Tensor {
   const { sizes, o } = sized("randn", args);
   floatOnly("randn", o);
   const g = o.generator ?? default_generator;
-  return finish(compute(() => tf.tensor(g.fill_normal(new Float32Array(numelOf(sizes))), sizes, "float32")), o);
+  return intoOut("randn", finish(compute(() => tf.tensor(g.fill_normal(new Float32Array(numelOf(sizes))), sizes, "float32")), o), o.out);
 }
 
 /**

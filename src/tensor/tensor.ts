@@ -840,6 +840,15 @@ export class Tensor {
   exp_(): this {
     return this.inplace("exp_", (s) => E.exp(s));
   }
+  sin_(): this {
+    return this.inplace("sin_", (s) => E.sin(s));
+  }
+  cos_(): this {
+    return this.inplace("cos_", (s) => E.cos(s));
+  }
+  log_(): this {
+    return this.inplace("log_", (s) => E.log(s));
+  }
   neg_(): this {
     return this.inplace("neg_", (s) => E.neg(s));
   }

@@ -6,6 +6,7 @@
  * port of PyTorch's "Language modeling with nn.Transformer" model trained a few steps.
  */
 import { torch } from "../../src";
+import { PositionalEncoding } from "../tutorials/_positional_encoding";
 import { Encoded, Tensor, build, expectTensor } from "./_fixtures";
 import { readReference } from "../tensor/fixtures";
 
@@ -234,25 +235,6 @@ describe("normalisation, activations, vision and losses: init, reprs and errors"
 });
 
 // ---------------------------------------------------------------- the Transformer tutorial, ported
-
-class PositionalEncoding extends nn.Module {
-  dropout: InstanceType<typeof nn.Dropout>;
-  declare pe: Tensor;
-  constructor(d_model: number, dropout = 0.1, max_len = 5000) {
-    super();
-    this.dropout = new nn.Dropout({ p: dropout });
-    const position = torch.arange(max_len).unsqueeze(1);
-    const div_term = torch.exp(torch.arange(0, d_model, 2).mul(-Math.log(10000.0) / d_model));
-    const pe = torch.zeros(max_len, 1, d_model);
-    pe.setitem(":, 0, 0::2", torch.sin(position.mul(div_term)));
-    pe.setitem(":, 0, 1::2", torch.cos(position.mul(div_term)));
-    this.register_buffer("pe", pe);
-  }
-  forward(x: Tensor): Tensor {
-    x = x.add(this.pe.index(`:${x.size(0)}`));
-    return this.dropout(x);
-  }
-}
 
 class TransformerModel extends nn.Module {
   model_type: string;

@@ -25,6 +25,14 @@ C("embedding_from_pretrained_unfrozen", "nn.Embedding.from_pretrained(torch.Floa
 C("embedding_from_pretrained_pad", "nn.Embedding.from_pretrained(torch.FloatTensor([[1, 2.3, 3], [4, 5.1, 6.3]]), padding_idx=1).padding_idx",
   "nn.Embedding.from_pretrained(torch.FloatTensor([[1, 2.3, 3], [4, 5.1, 6.3]]), {padding_idx: 1}).padding_idx")
 C("embedding_from_pretrained_1d", "nn.Embedding.from_pretrained(torch.FloatTensor([1, 2.3, 3]))", "nn.Embedding.from_pretrained(torch.FloatTensor([1, 2.3, 3]))", keys=["2"])
+W2 = "torch.FloatTensor([[1, 2.3, 3], [4, 5.1, 6.3]])"
+C("embedding_bag_from_pretrained", "nn.EmbeddingBag.from_pretrained(%s)(torch.LongTensor([[1, 0]]))" % W2)
+C("embedding_bag_from_pretrained_frozen", "nn.EmbeddingBag.from_pretrained(%s).weight.requires_grad" % W2)
+C("embedding_bag_from_pretrained_sum_pad", "nn.EmbeddingBag.from_pretrained(%s, mode='sum', padding_idx=0)(torch.LongTensor([1, 0, 1, 0]), torch.LongTensor([0, 2]))" % W2,
+  "nn.EmbeddingBag.from_pretrained(%s, {mode: 'sum', padding_idx: 0})(torch.LongTensor([1, 0, 1, 0]), torch.LongTensor([0, 2]))" % W2)
+C("embedding_bag_from_pretrained_last_offset", "nn.EmbeddingBag.from_pretrained(%s, mode='max', include_last_offset=True)(torch.LongTensor([1, 0, 0]), torch.LongTensor([0, 1, 3]))" % W2,
+  "nn.EmbeddingBag.from_pretrained(%s, {mode: 'max', include_last_offset: true})(torch.LongTensor([1, 0, 0]), torch.LongTensor([0, 1, 3]))" % W2)
+C("embedding_bag_from_pretrained_1d", "nn.EmbeddingBag.from_pretrained(torch.FloatTensor([1, 2.3, 3]))", keys=["2"])
 C("embedding_pad_module", "out = nn.Embedding(10, 3, padding_idx=0).weight[0]", "return new nn.Embedding(10, 3, {padding_idx: 0}).weight.get(0)")
 X4 = "torch.arange(16.).view(1, 1, 4, 4)"
 X4T = "torch.arange(16).float().view(1, 1, 4, 4)"
@@ -301,6 +309,8 @@ G("replication_pad1d", "x = torch.arange(8.).view(1, 2, 4).requires_grad_()", "n
   "const x = torch.arange(8).float().view(1, 2, 4).requires_grad_();", "new nn.ReplicationPad1d([3, 1])(x)", ["x"])
 G("embedding_from_pretrained_unfrozen", "e = nn.Embedding.from_pretrained(torch.arange(6.).view(3, 2), freeze=False)", "e(torch.tensor([2, 0, 2]))",
   "const e = nn.Embedding.from_pretrained(torch.arange(6).float().view(3, 2), {freeze: false});", "e(torch.tensor([2, 0, 2]))", ["e.weight"])
+G("embedding_bag_from_pretrained_unfrozen", "e = nn.EmbeddingBag.from_pretrained(torch.arange(6.).view(3, 2), freeze=False, mode='sum')", "e(torch.tensor([[2, 0], [1, 2]]))",
+  "const e = nn.EmbeddingBag.from_pretrained(torch.arange(6).float().view(3, 2), {freeze: false, mode: 'sum'});", "e(torch.tensor([[2, 0], [1, 2]]))", ["e.weight"])
 G("unflatten", "x = torch.arange(6.).requires_grad_()", "x.unflatten(0, (2, 3)) ** 2", "const x = torch.arange(6).float().requires_grad_();", "x.unflatten(0, [2, 3]).pow(2)", ["x"])
 G("diagonal_dims", "x = torch.arange(24.).view(2, 3, 4).requires_grad_()", "torch.diagonal(x, offset=1, dim1=0, dim2=2)",
   "const x = torch.arange(24).float().view(2, 3, 4).requires_grad_();", "torch.diagonal(x, {offset: 1, dim1: 0, dim2: 2})", ["x"])

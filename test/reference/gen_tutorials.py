@@ -13,7 +13,6 @@ and load), the 60-minute blitz (tensors, autograd, neural networks), the course 
 torch.nn really?", the autograd tutorials and notes, and the transfer-learning tutorial's schedulers.
 """
 import io
-import json
 import math
 import os
 
@@ -25,21 +24,9 @@ from torch.utils.data import DataLoader, Dataset
 from torchvision.transforms import Lambda, ToTensor
 
 from _common import enc
+from _tutorial_common import det, det_init_, write_json
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = {}
-
-
-def det(shape, k=0.0):
-    n = int(np.prod(shape)) if len(shape) else 1
-    return (torch.sin(torch.arange(n, dtype=torch.float32) * 0.37 + k) * 0.1).reshape(shape)
-
-
-def det_init_(module):
-    """Every parameter, in named_parameters order, gets det(p.shape, k) with k its position."""
-    with torch.no_grad():
-        for k, (_, p) in enumerate(module.named_parameters()):
-            p.copy_(det(p.shape, k))
 
 
 # ------------------------------------------------------------------ Learn the Basics: tensors
@@ -1038,10 +1025,7 @@ def main():
     nn_tutorial()
     autograd_tutorials()
     schedulers()
-    path = os.path.join(HERE, "tutorials.json")
-    with open(path, "w") as f:
-        json.dump(OUT, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+    path = write_json(OUT, "tutorials.json", newline=True)
     print(f"wrote {path} ({os.path.getsize(path)} bytes)")
 
 

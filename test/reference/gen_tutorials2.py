@@ -15,8 +15,6 @@ masks and DataLoader shuffles. What the tutorials download (the names files, Cel
 weights) is replaced by small synthetic data made the same way on both sides, and Python's
 `random.choice` over the training pairs by a fixed cycle.
 """
-import json
-import os
 import string
 import unicodedata
 
@@ -30,8 +28,8 @@ import torchvision.utils as vutils
 from torch.utils.data import DataLoader, TensorDataset
 
 from _common import enc
+from _tutorial_common import digits, write_json
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = {}
 
 # The names files (data/names/*.txt), a few per language, some with accents for unicodeToAscii.
@@ -510,19 +508,6 @@ def dcgan():
     OUT["dcgan"] = r
 
 
-# Stand-in for MNIST: digit c is a bright bar whose row and column depend on c, over a faint texture.
-def digits(n, offset):
-    xs = torch.zeros(n, 1, 28, 28)
-    ys = torch.zeros(n, dtype=torch.long)
-    for k in range(n):
-        c = (k + offset) % 10
-        ys[k] = c
-        xs[k, 0, 4 + 2 * c: 7 + 2 * c, 3:25] = 0.9
-        xs[k, 0, 3:25, 4 + 2 * (9 - c): 6 + 2 * (9 - c)] = 0.7
-        xs[k, 0] += 0.1 * torch.sin(torch.arange(28 * 28, dtype=torch.float32) * (0.05 + 0.01 * k)).reshape(28, 28).abs()
-    return xs.clamp(0, 1), ys
-
-
 # ------------------------------------------------------------------ Adversarial Example Generation
 def fgsm():
     r = {}
@@ -898,5 +883,4 @@ if __name__ == "__main__":
     fgsm()
     stn()
     neural_style()
-    with open(os.path.join(HERE, "tutorials2.json"), "w") as f:
-        json.dump(OUT, f, indent=1, ensure_ascii=False)
+    write_json(OUT, "tutorials2.json")

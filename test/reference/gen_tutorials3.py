@@ -15,9 +15,7 @@ pairs, WikiText-2, AG_NEWS, MNIST) is replaced by small inline data made the sam
 torchtext's tokenizer and vocab by the few lines that do the same on this data, and `random.random()`
 (teacher forcing) by a fixed alternation.
 """
-import json
 import math
-import os
 import re
 import unicodedata
 
@@ -29,30 +27,9 @@ from torch.optim.lr_scheduler import StepLR
 from torch.utils.data import DataLoader, TensorDataset, random_split
 
 from _common import enc
+from _tutorial_common import digits, err, write_json
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = {}
-
-
-def digits(n, offset):
-    """gen_tutorials2.py's stand-in for MNIST."""
-    xs = torch.zeros(n, 1, 28, 28)
-    ys = torch.zeros(n, dtype=torch.long)
-    for k in range(n):
-        c = (k + offset) % 10
-        ys[k] = c
-        xs[k, 0, 4 + 2 * c: 7 + 2 * c, 3:25] = 0.9
-        xs[k, 0, 3:25, 4 + 2 * (9 - c): 6 + 2 * (9 - c)] = 0.7
-        xs[k, 0] += 0.1 * torch.sin(torch.arange(28 * 28, dtype=torch.float32) * (0.05 + 0.01 * k)).reshape(28, 28).abs()
-    return xs.clamp(0, 1), ys
-
-
-def err(f):
-    try:
-        f()
-    except Exception as e:  # noqa: BLE001
-        return [type(e).__name__, str(e)]
-    return None
 
 
 # ------------------------------------------------------------------ F.embedding_bag
@@ -898,5 +875,4 @@ if __name__ == "__main__":
     mnist_example()
     seq2seq_translation()
     transformer_lm()
-    with open(os.path.join(HERE, "tutorials3.json"), "w") as f:
-        json.dump(OUT, f, indent=1, ensure_ascii=False)
+    write_json(OUT, "tutorials3.json")

@@ -89,7 +89,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["unknown dtype name", () => torch.zeros(2, { dtype: "float16" }), torch.TypeError, /unsupported dtype float16: torchlab has torch.float32, torch.int64, torch.int32 and torch.bool/],
   ["item of many elements", () => f(2).item(), torch.ValueError, /only one element tensors can be converted to Python scalars \(this one has 2 elements/],
   // options and arguments
-  ["unknown creation option", () => torch.zeros(2, { dtyp: torch.float32 } as never), torch.TypeError, /zeros\(\) got an unexpected keyword argument 'dtyp' \(valid: dtype, requires_grad, device, generator\)/],
+  ["unknown creation option", () => torch.zeros(2, { dtyp: torch.float32 } as never), torch.TypeError, /zeros\(\) got an unexpected keyword argument 'dtyp' \(valid: dtype, requires_grad, device, generator, out\)/],
   ["unknown tensor option", () => torch.tensor([1.5], { requires_gradient: true } as never), torch.TypeError, /tensor\(\) got an unexpected keyword argument 'requires_gradient'/],
   ["unknown reduction option", () => f(2, 3).sum({ dims: 0 } as never), torch.TypeError, /sum\(\) got an unexpected keyword argument 'dims' \(valid: dim, keepdim\)/],
   ["unknown var option", () => f(2, 3).var({ ddof: 1 } as never), torch.TypeError, /var\(\) got an unexpected keyword argument 'ddof'/],

@@ -9,6 +9,7 @@
  * few lines written inline, torchtext's vocab the few lines that build the same one.
  */
 import { torch } from "../../src";
+import { PositionalEncoding } from "./_positional_encoding";
 import { reference, expectSamePrint, expectTensor, Encoded } from "./_tutorial";
 
 const { nn } = torch;
@@ -21,25 +22,6 @@ a fox is quick and a dog is lazy . the sun is bright over the hill .
 the brown dog runs to the hill and the fox runs to the sun .
 a lazy fox sleeps and a quick dog jumps over the brown hill .`;
 const VALID = "the fox jumps over the dog . a dog sleeps in the bright sun .";
-
-class PositionalEncoding extends nn.Module {
-  dropout: InstanceType<typeof nn.Dropout>;
-  declare pe: Tensor;
-  constructor(d_model: number, dropout = 0.1, max_len = 5000) {
-    super();
-    this.dropout = new nn.Dropout({ p: dropout });
-    const position = torch.arange(max_len).unsqueeze(1);
-    const div_term = torch.exp(torch.arange(0, d_model, 2).mul(-Math.log(10000.0) / d_model));
-    const pe = torch.zeros(max_len, 1, d_model);
-    pe.setitem(":, 0, 0::2", torch.sin(position.mul(div_term)));
-    pe.setitem(":, 0, 1::2", torch.cos(position.mul(div_term)));
-    this.register_buffer("pe", pe);
-  }
-  forward(x: Tensor): Tensor {
-    x = x.add(this.pe.index(`:${x.size(0)}`));
-    return this.dropout(x);
-  }
-}
 
 class TransformerModel extends nn.Module {
   model_type = "Transformer";

@@ -3,6 +3,7 @@ import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
+import { fused } from "../../ops/fused";
 
 /**
  * Looks up rows of `weight` at the integer `input` indices.
@@ -29,15 +30,18 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | 
     const hi = idx.max().item();
     if (lo < 0 || hi >= n) throw new IndexError("index out of range in self");
   }
-  let rows = weight.index_select(0, idx);
   let pad = o.padding_idx as number | null | undefined;
-  if (pad !== undefined && pad !== null) {
-    if (pad < 0) pad += n;
-    // The padding row's lookups keep their values but pass no gradient to it.
-    // (a select, not a product with a 0/1 mask: inf * 0 would turn the row into nan)
-    rows = rows.detach().where(idx.eq(pad).unsqueeze(1), rows);
-  }
-  return rows.reshape([...input.shape, weight.shape[1]]);
+  if (pad !== undefined && pad !== null && pad < 0) pad += n;
+  // One node, as PyTorch records it (grad_fn=<EmbeddingBackward0>, which the NLP tutorials print).
+  return fused("EmbeddingBackward0", [weight], (w) => {
+    let rows = w.index_select(0, idx);
+    if (pad !== undefined && pad !== null) {
+      // The padding row's lookups keep their values but pass no gradient to it.
+      // (a select, not a product with a 0/1 mask: inf * 0 would turn the row into nan)
+      rows = rows.detach().where(idx.eq(pad).unsqueeze(1), rows);
+    }
+    return rows.reshape([...input.shape, w.shape[1]]);
+  });
 }
 
 /**

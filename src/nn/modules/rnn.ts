@@ -5,7 +5,7 @@
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty, zeros } from "../../ops/creation";
-import { cat, stack } from "../../ops/movement";
+import { cat, reshape, stack } from "../../ops/movement";
 import { Module, _float_repr } from "./module";
 import { Parameter } from "../parameter";
 import * as init from "../init";
@@ -298,14 +298,16 @@ export class RNNBase extends Module {
     let c = lstm ? stack(cN, 0) : null;
     let output: Tensor | PackedSequence;
     if (packed !== null) {
-      output = new PackedSequence(layerInput, packed.batch_sizes, packed.sorted_indices, packed.unsorted_indices);
+      // The grad_fn names PyTorch 1.13 gives the outputs: the steps' rows concatenated (CatBackward0),
+      // or stacked over time (StackBackward0) and, with two directions, concatenated (CatBackward0).
+      output = new PackedSequence(reshape(layerInput, layerInput.shape, "CatBackward0"), packed.batch_sizes, packed.sorted_indices, packed.unsorted_indices);
       if (packed.unsorted_indices !== null) {
         const idx = packed.unsorted_indices;
         h = h.index_select(1, idx);
         if (c !== null) c = c.index_select(1, idx);
       }
     } else {
-      let y = layerInput.view(T, B, D * Hout);
+      let y = reshape(layerInput, [T, B, D * Hout], D === 1 ? "StackBackward0" : "CatBackward0");
       if (unbatched) {
         y = y.squeeze(1);
         h = h.squeeze(1);

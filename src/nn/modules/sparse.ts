@@ -15,6 +15,47 @@ import { ValueError, NotImplementedError } from "../../errors";
 type EmbeddingOpts = { padding_idx?: number | null; max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean; _weight?: Tensor | null };
 
 /**
+ * What Embedding's and EmbeddingBag's constructors share: the sizes checked, the options torchlab lacks
+ * refused, padding_idx bounded and made non-negative (`padName` spells it as PyTorch's message for that
+ * class does), and the table: `_weight` when given, else N(0, 1) with the padding row zeroed.
+ */
+function table(cls: string, padName: string, o: Record<string, unknown>, num_embeddings: number, embedding_dim: number): [number, number, number | null, Parameter] {
+  checkFeatures(cls, "num_embeddings", num_embeddings);
+  checkFeatures(cls, "embedding_dim", embedding_dim);
+  for (const k of ["max_norm", "scale_grad_by_freq", "sparse"]) {
+    if (o[k] !== undefined && o[k] !== null && o[k] !== false) throw new NotImplementedError(`${cls}(): ${k} is not supported by torchlab`);
+  }
+  let pad = (o.padding_idx as number | null | undefined) ?? null;
+  if (pad !== null) {
+    if (pad >= num_embeddings || pad < -num_embeddings) throw new ValueError(`${padName} must be within num_embeddings`);
+    if (pad < 0) pad += num_embeddings;
+  }
+  const w = o._weight as Tensor | null | undefined;
+  if (w !== undefined && w !== null) {
+    if (w.shape.join(",") !== `${num_embeddings},${embedding_dim}`) throw new ValueError("Shape of weight does not match num_embeddings and embedding_dim");
+    return [num_embeddings, embedding_dim, pad, new Parameter(w)];
+  }
+  const weight = new Parameter(empty([num_embeddings, embedding_dim]));
+  resetTable(weight, pad);
+  return [num_embeddings, embedding_dim, pad, weight];
+}
+
+function resetTable(weight: Parameter, padding_idx: number | null): void {
+  init.normal_(weight);
+  if (padding_idx !== null) {
+    const rowMask = arange(weight.shape[0]).ne(padding_idx).float().unsqueeze(1);
+    no_grad(() => weight.mul_(rowMask));
+  }
+}
+
+/** The 2-D check from_pretrained makes (PyTorch asserts it). */
+function checkPretrained(embeddings: Tensor): void {
+  if (!(embeddings instanceof Tensor) || embeddings.dim() !== 2) {
+    throw new ValueError(`Embeddings parameter is expected to be 2-dimensional, got ${embeddings instanceof Tensor ? `shape [${embeddings.shape.join(", ")}]` : String(embeddings)}`);
+  }
+}
+
+/**
  * A table of `num_embeddings` vectors of size `embedding_dim`, looked up by integer index.
  *
  * Args:
@@ -37,25 +78,7 @@ export class Embedding extends Module {
   constructor(num_embeddings: number, embedding_dim: number, options: EmbeddingOpts = {}) {
     super();
     const o = parseArgs("Embedding", [options], ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse", "_weight", "device", "dtype"]);
-    this.num_embeddings = checkFeatures("Embedding", "num_embeddings", num_embeddings);
-    this.embedding_dim = checkFeatures("Embedding", "embedding_dim", embedding_dim);
-    for (const k of ["max_norm", "scale_grad_by_freq", "sparse"]) {
-      if (o[k] !== undefined && o[k] !== null && o[k] !== false) throw new NotImplementedError(`Embedding(): ${k} is not supported by torchlab`);
-    }
-    let pad = (o.padding_idx as number | null | undefined) ?? null;
-    if (pad !== null) {
-      if (pad >= num_embeddings || pad < -num_embeddings) throw new ValueError("Padding_idx must be within num_embeddings");
-      if (pad < 0) pad += num_embeddings;
-    }
-    this.padding_idx = pad;
-    const w = o._weight as Tensor | null | undefined;
-    if (w !== undefined && w !== null) {
-      if (w.shape.join(",") !== `${num_embeddings},${embedding_dim}`) throw new ValueError("Shape of weight does not match num_embeddings and embedding_dim");
-      this.weight = new Parameter(w);
-    } else {
-      this.weight = new Parameter(empty([num_embeddings, embedding_dim]));
-      this.reset_parameters();
-    }
+    [this.num_embeddings, this.embedding_dim, this.padding_idx, this.weight] = table("Embedding", "Padding_idx", o, num_embeddings, embedding_dim);
   }
 
   /**
@@ -65,9 +88,7 @@ export class Embedding extends Module {
    */
   static from_pretrained(embeddings: Tensor, options: { freeze?: boolean; padding_idx?: number | null; max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean } = {}): Embedding {
     const o = parseArgs("Embedding.from_pretrained", [options], ["freeze", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]);
-    if (!(embeddings instanceof Tensor) || embeddings.dim() !== 2) {
-      throw new ValueError(`Embeddings parameter is expected to be 2-dimensional, got ${embeddings instanceof Tensor ? `shape [${embeddings.shape.join(", ")}]` : String(embeddings)}`);
-    }
+    checkPretrained(embeddings);
     const { freeze, ...rest } = o;
     const emb = new Embedding(embeddings.shape[0], embeddings.shape[1], { ...rest, _weight: embeddings } as EmbeddingOpts);
     emb.weight.requires_grad = freeze === undefined ? false : !freeze;
@@ -75,11 +96,7 @@ export class Embedding extends Module {
   }
 
   reset_parameters(): void {
-    init.normal_(this.weight);
-    if (this.padding_idx !== null) {
-      const rowMask = arange(this.num_embeddings).ne(this.padding_idx).float().unsqueeze(1);
-      no_grad(() => this.weight.mul_(rowMask));
-    }
+    resetTable(this.weight, this.padding_idx);
   }
 
   forward(input: Tensor): Tensor {
@@ -125,37 +142,32 @@ export class EmbeddingBag extends Module {
   constructor(num_embeddings: number, embedding_dim: number, options: EmbeddingBagOpts = {}) {
     super();
     const o = parseArgs("EmbeddingBag", [options], ["max_norm", "norm_type", "scale_grad_by_freq", "mode", "sparse", "_weight", "include_last_offset", "padding_idx", "device", "dtype"]);
-    this.num_embeddings = checkFeatures("EmbeddingBag", "num_embeddings", num_embeddings);
-    this.embedding_dim = checkFeatures("EmbeddingBag", "embedding_dim", embedding_dim);
-    for (const k of ["max_norm", "scale_grad_by_freq", "sparse"]) {
-      if (o[k] !== undefined && o[k] !== null && o[k] !== false) throw new NotImplementedError(`EmbeddingBag(): ${k} is not supported by torchlab`);
-    }
+    [this.num_embeddings, this.embedding_dim, this.padding_idx, this.weight] = table("EmbeddingBag", "padding_idx", o, num_embeddings, embedding_dim);
     const mode = (o.mode as string | undefined) ?? "mean";
     if (mode !== "sum" && mode !== "mean" && mode !== "max") throw new ValueError("mode has to be one of sum, mean or max");
     this.mode = mode;
     this.include_last_offset = (o.include_last_offset as boolean | undefined) ?? false;
-    let pad = (o.padding_idx as number | null | undefined) ?? null;
-    if (pad !== null) {
-      if (pad >= num_embeddings || pad < -num_embeddings) throw new ValueError("padding_idx must be within num_embeddings");
-      if (pad < 0) pad += num_embeddings;
-    }
-    this.padding_idx = pad;
-    const w = o._weight as Tensor | null | undefined;
-    if (w !== undefined && w !== null) {
-      if (w.shape.join(",") !== `${num_embeddings},${embedding_dim}`) throw new ValueError("Shape of weight does not match num_embeddings and embedding_dim");
-      this.weight = new Parameter(w);
-    } else {
-      this.weight = new Parameter(empty([num_embeddings, embedding_dim]));
-      this.reset_parameters();
-    }
   }
 
   reset_parameters(): void {
-    init.normal_(this.weight);
-    if (this.padding_idx !== null) {
-      const rowMask = arange(this.num_embeddings).ne(this.padding_idx).float().unsqueeze(1);
-      no_grad(() => this.weight.mul_(rowMask));
-    }
+    resetTable(this.weight, this.padding_idx);
+  }
+
+  /**
+   * An EmbeddingBag whose table is `embeddings` ([num_embeddings, embedding_dim]), frozen unless
+   * `freeze` is false.
+   * @example nn.EmbeddingBag.from_pretrained(torch.tensor([[1, 2.3, 3], [4, 5.1, 6.3]]))(torch.tensor([[1, 0]]))
+   */
+  static from_pretrained(embeddings: Tensor, options: {
+    freeze?: boolean; max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; mode?: EmbeddingBagMode;
+    sparse?: boolean; include_last_offset?: boolean; padding_idx?: number | null;
+  } = {}): EmbeddingBag {
+    const o = parseArgs("EmbeddingBag.from_pretrained", [options], ["freeze", "max_norm", "norm_type", "scale_grad_by_freq", "mode", "sparse", "include_last_offset", "padding_idx"]);
+    checkPretrained(embeddings);
+    const { freeze, ...rest } = o;
+    const bag = new EmbeddingBag(embeddings.shape[0], embeddings.shape[1], { ...rest, _weight: embeddings } as EmbeddingBagOpts);
+    bag.weight.requires_grad = freeze === undefined ? false : !freeze;
+    return bag;
   }
 
   forward(input: Tensor, offsets: Tensor | null = null, per_sample_weights: Tensor | null = null): Tensor {

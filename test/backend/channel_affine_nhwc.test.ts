@@ -8,6 +8,7 @@ import { tf } from "../../src/backend/tf";
 import { registerJsKernels } from "../../src/backend/js_kernels";
 import { torch } from "../../src";
 import { prng, values } from "../prng";
+import { onCpu } from "../cpu_backend";
 
 const shapes: number[][] = [
   [2, 3, 4, 5],
@@ -15,16 +16,6 @@ const shapes: number[][] = [
   [3, 5, 2, 1],
   [4, 13, 13, 64],
 ];
-
-async function onCpu<T>(f: () => T): Promise<T> {
-  const active = tf.getBackend();
-  await tf.setBackend("cpu");
-  try {
-    return f();
-  } finally {
-    await tf.setBackend(active);
-  }
-}
 
 describe("TorchlabChannelAffineNhwc", () => {
   beforeAll(async () => {

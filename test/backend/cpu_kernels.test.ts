@@ -7,18 +7,9 @@ import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
 import { transposeT } from "../../src/backend/cpu_kernels";
 import { prng, values } from "../prng";
+import { onCpu } from "../cpu_backend";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
-
-async function onCpu<T>(f: () => T): Promise<T> {
-  const active = tf.getBackend();
-  await tf.setBackend("cpu");
-  try {
-    return f();
-  } finally {
-    await tf.setBackend(active);
-  }
-}
 
 /** Bit-level equality (NaN equals NaN, -0 differs from 0), naming the first differing element. */
 function bits(label: string, got: ArrayLike<number>, want: ArrayLike<number>): void {

@@ -8,18 +8,9 @@ import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
 import { cpuMatMul } from "../../src/backend/matmul_kernel";
 import { prng, values } from "../prng";
+import { onCpu } from "../cpu_backend";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
-
-async function onCpu<T>(f: () => T): Promise<T> {
-  const active = tf.getBackend();
-  await tf.setBackend("cpu");
-  try {
-    return f();
-  } finally {
-    await tf.setBackend(active);
-  }
-}
 
 function same(label: string, got: ArrayLike<number>, want: ArrayLike<number>, rtol = 1e-5): void {
   expect(`${label} length ${got.length}`).toBe(`${label} length ${want.length}`);

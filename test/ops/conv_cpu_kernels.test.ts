@@ -8,6 +8,7 @@
 import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
 import { prng, int, values } from "../prng";
+import { onCpu } from "../cpu_backend";
 
 const F = torch.nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -41,16 +42,6 @@ function same(label: string, got: Float32Array, want: Float32Array, rtol = 1e-4)
   let bad = -1;
   for (let i = 0; i < got.length; i++) if (!(Math.abs(got[i] - want[i]) <= rtol * scale)) { bad = i; break; }
   expect(bad < 0 ? `${label} ok` : `${label}: element ${bad} is ${got[bad]}, reference ${want[bad]}`).toBe(`${label} ok`);
-}
-
-async function onCpu<T>(f: () => T): Promise<T> {
-  const active = tf.getBackend();
-  await tf.setBackend("cpu");
-  try {
-    return f();
-  } finally {
-    await tf.setBackend(active);
-  }
 }
 
 describe("conv2d's cpu kernels", () => {

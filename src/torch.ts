@@ -629,6 +629,12 @@ export const linalg = {
   },
   /** The singular values of each matrix, descending. */
   svdvals: (A: Tensor): Tensor => LD.svdvals(A),
+  /** `[U, S, Vh]` with A = U diag(S) Vh, S descending; `full_matrices` (default true) makes U m x m and Vh n x n. Vectors are unique up to sign. */
+  svd: (A: Tensor, full_matrices: boolean | { full_matrices?: boolean; driver?: null } = true): LD.SVDResult => {
+    const o = parseArgs("linalg.svd", [full_matrices], ["full_matrices", "driver"]);
+    if (o.driver !== undefined && o.driver !== null) throw new RuntimeError(`torch.linalg.svd: keyword argument \`driver=\` is only supported on CUDA inputs with cuSOLVER backend.`);
+    return LD.svd(A, (o.full_matrices as boolean | undefined) ?? true);
+  },
   /** The eigenvalues of each symmetric matrix, ascending. */
   eigvalsh: (A: Tensor, UPLO: "L" | "U" | { UPLO?: "L" | "U" } = "L"): Tensor => {
     const o = parseArgs("linalg.eigvalsh", [UPLO], ["UPLO"]);
@@ -640,7 +646,12 @@ export const cholesky = (A: Tensor, upper: boolean | { upper?: boolean } = false
   const o = parseArgs("cholesky", [upper], ["upper"]);
   return LD.cholesky(A, Boolean(o.upper), "cholesky");
 };
-export type { EighResult, QRResult } from "./ops/linalg_decomp";
+/** torch.svd(A, some=true, compute_uv=true): `[U, S, V]` (V itself, not Vh as torch.linalg.svd returns). */
+export const svd = (A: Tensor, some?: boolean | { some?: boolean; compute_uv?: boolean }, compute_uv?: boolean | { compute_uv?: boolean }): LD.SvdOldResult => {
+  const o = parseArgs("svd", [some, compute_uv], ["some", "compute_uv"]);
+  return LD.svdOld(A, (o.some as boolean | undefined) ?? true, (o.compute_uv as boolean | undefined) ?? true);
+};
+export type { EighResult, QRResult, SVDResult, SvdOldResult } from "./ops/linalg_decomp";
 type LinalgNormOpts = { ord?: NormOrd | null; dim?: number | number[] | null; keepdim?: boolean } & Out;
 type VectorNormOpts = { ord?: number; dim?: R.Dims; keepdim?: boolean } & Out;
 type MatrixNormOpts = { ord?: NormOrd; dim?: [number, number]; keepdim?: boolean } & Out;

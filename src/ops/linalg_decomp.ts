@@ -2,11 +2,13 @@
  * Matrix decompositions for small float32 (batched) matrices, computed on the host in float64:
  * torch.linalg.cholesky (with PyTorch's cholesky_backward), torch.linalg.eigh / eigvalsh (cyclic
  * Jacobi rotations; eigenvalues ascending, as LAPACK's syevd returns them), torch.linalg.qr
- * (Householder reflections with LAPACK's geqrf signs) and torch.linalg.svdvals.
+ * (Householder reflections with LAPACK's geqrf signs) and torch.linalg.svd / svdvals (one-sided Jacobi
+ * rotations, linalg_extra.ts's jacobiSvd).
  */
 import { tf, compute, record, constant, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
+import { jacobiSvd } from "./linalg_extra";
 
 /** Each m x n matrix of a [..., m, n] tensor, as float64 row-major arrays. */
 function matBatch(op: string, A: unknown): { mats: Float64Array[]; m: number; n: number; batch: number[] } {
@@ -314,26 +316,146 @@ export function qr(A: Tensor, mode = "reduced"): QRResult {
   return out;
 }
 
+/** The transpose of a row-major r x c matrix. */
+function transposed(a: Float64Array, r: number, c: number): Float64Array {
+  const t = new Float64Array(r * c);
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) t[j * r + i] = a[i * c + j];
+  return t;
+}
+
 /**
- * The singular values of each matrix, descending: square roots of the eigenvalues of the smaller
- * Gram matrix (A^T A or A A^T, in float64). No gradient in torchlab (backward raises).
+ * `want` orthonormal columns (p x want, row-major) starting from the `q` columns of `cols` (p x q):
+ * a column of (near) zero norm, the left vector of a zero singular value, and every column past q
+ * are filled by Gram-Schmidt over the standard basis, as LAPACK completes U for full_matrices.
  */
-export function svdvals(A: Tensor): Tensor {
-  const op = "linalg.svdvals";
+function completedBasis(cols: Float64Array, p: number, q: number, want: number): Float64Array {
+  const out = new Float64Array(p * want);
+  const accepted: number[] = [];
+  const orthogonalise = (v: Float64Array): number => {
+    for (let pass = 0; pass < 2; pass++) {
+      for (const j of accepted) {
+        let d = 0;
+        for (let i = 0; i < p; i++) d += v[i] * out[i * want + j];
+        for (let i = 0; i < p; i++) v[i] -= d * out[i * want + j];
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < p; i++) norm += v[i] * v[i];
+    return Math.sqrt(norm);
+  };
+  const v = new Float64Array(p);
+  let basis = 0;
+  for (let j = 0; j < want; j++) {
+    let norm = 0;
+    if (j < q) {
+      for (let i = 0; i < p; i++) v[i] = cols[i * q + j];
+      norm = orthogonalise(v);
+    }
+    while (norm < 0.5 && basis < p) {
+      v.fill(0);
+      v[basis++] = 1;
+      norm = orthogonalise(v);
+    }
+    for (let i = 0; i < p; i++) out[i * want + j] = v[i] / norm;
+    accepted.push(j);
+  }
+  return out;
+}
+
+/**
+ * U (m x ku), S (k, descending) and Vh (kv x n) of one m x n matrix, k = min(m, n), ku = kv = k or,
+ * with `full`, ku = m and kv = n. Computed on the tall orientation (A or A^T) by jacobiSvd.
+ */
+function svdOne(a: Float64Array, m: number, n: number, full: boolean): { U: Float64Array; S: Float64Array; Vh: Float64Array } {
+  const tall = m >= n;
+  const p = tall ? m : n;
+  const q = tall ? n : m;
+  const { U, s, V } = jacobiSvd(tall ? a : transposed(a, m, n), p, q);
+  const order = Array.from(s.keys()).sort((i, j) => s[j] - s[i]);
+  const S = Float64Array.from(order, (i) => s[i]);
+  // Columns of the tall factorisation B = Ub S Vb^T, reordered by descending singular value.
+  const Ub = new Float64Array(p * q);
+  const Vb = new Float64Array(q * q);
+  order.forEach((src, j) => {
+    for (let i = 0; i < p; i++) Ub[i * q + j] = S[j] > 0 ? U[i * q + src] : 0;
+    for (let i = 0; i < q; i++) Vb[i * q + j] = V[i * q + src];
+  });
+  const Uc = completedBasis(Ub, p, q, full ? p : q);
+  const Vc = completedBasis(Vb, q, q, q);
+  // A = B: U = Uc, Vh = Vc^T. A = B^T = Vc S Uc^T: U = Vc, Vh = Uc^T.
+  return tall ? { U: Uc, S, Vh: transposed(Vc, q, q) } : { U: Vc, S, Vh: transposed(Uc, p, full ? p : q) };
+}
+
+/** torch.linalg.svd's result: `[U, S, Vh]`, also by name. */
+export interface SVDResult extends Array<Tensor> {
+  U: Tensor;
+  S: Tensor;
+  Vh: Tensor;
+}
+
+/**
+ * A = U diag(S) Vh for each matrix, singular values descending (full_matrices: U m x m and Vh n x n,
+ * else m x k and k x n). Singular vectors are unique only up to sign (and rotation within repeated
+ * values), so they may differ from LAPACK's by those; U diag(S) Vh reconstructs A. No gradient in
+ * torchlab (backward raises).
+ */
+export function svd(A: Tensor, full_matrices = true, op = "linalg.svd"): SVDResult {
+  const { mats, m, n, batch } = matBatch(op, A);
+  const k = Math.min(m, n);
+  const res = mats.map((a) => svdOne(a, m, n, full_matrices));
+  const ku = full_matrices ? m : k;
+  const kv = full_matrices ? n : k;
+  const U = noGradient(op, A, compute(() => toTensor(res.map((r) => r.U), [...batch, m, ku])), "LinalgSvdBackward0");
+  const S = noGradient(op, A, compute(() => toTensor(res.map((r) => r.S), [...batch, k])), "LinalgSvdBackward0");
+  const Vh = noGradient(op, A, compute(() => toTensor(res.map((r) => r.Vh), [...batch, kv, n])), "LinalgSvdBackward0");
+  const out = [U, S, Vh] as SVDResult;
+  out.U = U;
+  out.S = S;
+  out.Vh = Vh;
+  return out;
+}
+
+/** torch.svd's result: `[U, S, V]` (V, not its transpose), also by name. */
+export interface SvdOldResult extends Array<Tensor> {
+  U: Tensor;
+  S: Tensor;
+  V: Tensor;
+}
+
+/**
+ * torch.svd(A, some=true, compute_uv=true), the older spelling: V instead of Vh, `some` the opposite
+ * of full_matrices, and with compute_uv false U and V zero-filled (m x m and n x n) as PyTorch returns them.
+ */
+export function svdOld(A: Tensor, some = true, compute_uv = true): SvdOldResult {
+  let U: Tensor;
+  let S: Tensor;
+  let V: Tensor;
+  if (compute_uv) {
+    const r = svd(A, !some, "svd");
+    [U, S] = r;
+    V = r.Vh.transpose(-2, -1);
+  } else {
+    S = svdvals(A, "svd");
+    const batch = A.shape.slice(0, -2);
+    const [m, n] = A.shape.slice(-2);
+    U = constant(compute(() => tf.zeros([...batch, m, m], "float32")));
+    V = constant(compute(() => tf.zeros([...batch, n, n], "float32")));
+  }
+  const out = [U, S, V] as SvdOldResult;
+  out.U = U;
+  out.S = S;
+  out.V = V;
+  return out;
+}
+
+/** The singular values of each matrix, descending (jacobiSvd on A itself: no Gram matrix squaring the condition number). No gradient in torchlab (backward raises). */
+export function svdvals(A: Tensor, op = "linalg.svdvals"): Tensor {
   const { mats, m, n, batch } = matBatch(op, A);
   const k = Math.min(m, n);
   const vals = mats.map((a) => {
-    const G = new Float64Array(k * k);
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        if (n <= m) for (let r = 0; r < m; r++) s += a[r * n + i] * a[r * n + j];
-        else for (let c = 0; c < n; c++) s += a[i * n + c] * a[j * n + c];
-        G[i * k + j] = s;
-      }
-    }
-    const { w } = jacobiEigh(G, k);
-    return Float64Array.from(w, (x) => Math.sqrt(Math.max(x, 0))).reverse();
+    const tall = m >= n;
+    const { s } = jacobiSvd(tall ? a : transposed(a, m, n), tall ? m : n, k);
+    return Float64Array.from(s).sort().reverse();
   });
   return noGradient(op, A, compute(() => toTensor(vals, [...batch, k])), "LinalgSvdBackward0");
 }

@@ -336,7 +336,7 @@ export function cross(a: Tensor, b: Tensor, dim = -1): Tensor {
  * Singular values of one m x n matrix (m >= n) by one-sided Jacobi rotations (Hestenes), in float64:
  * returns U (m x n, orthonormal columns where s > 0), s (n) and V (n x n), unsorted.
  */
-function jacobiSvd(a: Float64Array, m: number, n: number): { U: Float64Array; s: Float64Array; V: Float64Array } {
+export function jacobiSvd(a: Float64Array, m: number, n: number): { U: Float64Array; s: Float64Array; V: Float64Array } {
   const U = Float64Array.from(a);
   const V = new Float64Array(n * n);
   for (let i = 0; i < n; i++) V[i * n + i] = 1;

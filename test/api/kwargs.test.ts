@@ -181,6 +181,8 @@ const CANDIDATES = (): unknown[][] => [
   [seeded(1, 1, 4, 4), seeded(1, 1, 3, 3)], [seeded(2, 3), torch.tensor([0, 1])], [seeded(3, 4), seeded(4, 2)], [seeded(4, 4), seeded(4)], [torch.tensor([0, 1, 2]), seeded(3, 2)],
   // three- and four-tensor losses (triplet, margin ranking, cosine embedding, gaussian nll, ctc); multi_head_attention_forward's 13 positionals
   [seeded(4, 3), seeded(4, 3), seeded(4, 3)], [seeded(4, 3), seeded(4, 3), seeded(4, 3), seeded(4, 3)], Array.from({ length: 13 }, () => seeded(2, 3)),
+  // index_reduce(input, dim, index, source, reduce)
+  [seeded(3, 2), 0, torch.tensor([0, 1, 0]), seeded(3, 2), "prod"],
 ];
 
 function reachesParser(f: Fn, args: unknown[], extra: Record<string, unknown>): "ok" | string {

@@ -127,11 +127,16 @@ export function triplet_margin_loss(anchor: Tensor, positive: Tensor, negative: 
   }
   const p = (o.p as number | undefined) ?? 2;
   const eps = (o.eps as number | undefined) ?? 1e-6;
-  const dPos = pairwise_distance(anchor, positive, p, eps);
-  let dNeg = pairwise_distance(anchor, negative, p, eps);
-  if ((o.swap as boolean | undefined) ?? false) dNeg = dNeg.minimum(pairwise_distance(positive, negative, p, eps));
-  const loss = dPos.sub(dNeg).add((o.margin as number | undefined) ?? 1).clamp(0, null);
-  return reduce(loss, _reduction(o));
+  const dist = (x1: Tensor, x2: Tensor): Tensor => pairwise_distance(x1, x2, p, eps);
+  return reduce(tripletLosses(dist, anchor, positive, negative, (o.margin as number | undefined) ?? 1, (o.swap as boolean | undefined) ?? false), _reduction(o));
+}
+
+/** Per-sample max(d(a, p) - d(a, n) + margin, 0); with `swap` the negative distance is min(d(a, n), d(p, n)). */
+function tripletLosses(dist: (x1: Tensor, x2: Tensor) => Tensor, anchor: Tensor, positive: Tensor, negative: Tensor, margin: number, swap: boolean): Tensor {
+  const dPos = dist(anchor, positive);
+  let dNeg = dist(anchor, negative);
+  if (swap) dNeg = dNeg.minimum(dist(positive, negative));
+  return dPos.sub(dNeg).add(margin).clamp(0, null);
 }
 
 export interface TripletWithDistanceOptions {
@@ -155,10 +160,7 @@ export function triplet_margin_with_distance_loss(anchor: Tensor, positive: Tens
   const margin = (o.margin as number | undefined) ?? 1;
   // PyTorch 1.13 checks neither margin > 0 nor the dims here (a lower-dim tensor broadcasts).
   const dist = (o.distance_function as ((x1: Tensor, x2: Tensor) => Tensor) | null | undefined) ?? ((x1: Tensor, x2: Tensor) => pairwise_distance(x1, x2));
-  const dPos = dist(anchor, positive);
-  let dNeg = dist(anchor, negative);
-  if ((o.swap as boolean | undefined) ?? false) dNeg = dNeg.minimum(dist(positive, negative));
-  const loss = dPos.sub(dNeg).add(margin).clamp(0, null);
+  const loss = tripletLosses(dist, anchor, positive, negative, margin, (o.swap as boolean | undefined) ?? false);
   const reduction = (o.reduction as Reduction | undefined) ?? "mean";
   if (reduction === "mean") return loss.mean();
   if (reduction === "sum") return loss.sum();

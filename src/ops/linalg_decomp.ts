@@ -8,7 +8,7 @@
 import { tf, compute, record, constant, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
-import { jacobiSvd } from "./linalg_extra";
+import { jacobiSvd, rotateColumns } from "./linalg_extra";
 
 /** Each m x n matrix of a [..., m, n] tensor, as float64 row-major arrays. */
 function matBatch(op: string, A: unknown): { mats: Float64Array[]; m: number; n: number; batch: number[] } {
@@ -163,24 +163,14 @@ function jacobiEigh(a: Float64Array, n: number): { w: Float64Array; V: Float64Ar
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = A[k * n + p];
-          const akq = A[k * n + q];
-          A[k * n + p] = c * akp - s * akq;
-          A[k * n + q] = s * akp + c * akq;
-        }
+        rotateColumns(A, n, n, p, q, c, s);
         for (let k = 0; k < n; k++) {
           const apk = A[p * n + k];
           const aqk = A[q * n + k];
           A[p * n + k] = c * apk - s * aqk;
           A[q * n + k] = s * apk + c * aqk;
         }
-        for (let k = 0; k < n; k++) {
-          const vkp = V[k * n + p];
-          const vkq = V[k * n + q];
-          V[k * n + p] = c * vkp - s * vkq;
-          V[k * n + q] = s * vkp + c * vkq;
-        }
+        rotateColumns(V, n, n, p, q, c, s);
       }
     }
   }

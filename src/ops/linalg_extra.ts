@@ -333,6 +333,19 @@ export function cross(a: Tensor, b: Tensor, dim = -1): Tensor {
 }
 
 /**
+ * Applies the plane rotation [[c, s], [-s, c]] to columns p and q of a row-major rows x cols matrix:
+ * M[:, p] <- c M[:, p] - s M[:, q], M[:, q] <- s M[:, p] + c M[:, q] (the Jacobi rotations' update).
+ */
+export function rotateColumns(M: Float64Array, rows: number, cols: number, p: number, q: number, c: number, s: number): void {
+  for (let i = 0; i < rows; i++) {
+    const mp = M[i * cols + p];
+    const mq = M[i * cols + q];
+    M[i * cols + p] = c * mp - s * mq;
+    M[i * cols + q] = s * mp + c * mq;
+  }
+}
+
+/**
  * Singular values of one m x n matrix (m >= n) by one-sided Jacobi rotations (Hestenes), in float64:
  * returns U (m x n, orthonormal columns where s > 0), s (n) and V (n x n), unsorted.
  */
@@ -360,18 +373,8 @@ export function jacobiSvd(a: Float64Array, m: number, n: number): { U: Float64Ar
         const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
         const cs = 1 / Math.sqrt(1 + t * t);
         const sn = cs * t;
-        for (let i = 0; i < m; i++) {
-          const up = U[i * n + p];
-          const uq = U[i * n + q];
-          U[i * n + p] = cs * up - sn * uq;
-          U[i * n + q] = sn * up + cs * uq;
-        }
-        for (let i = 0; i < n; i++) {
-          const vp = V[i * n + p];
-          const vq = V[i * n + q];
-          V[i * n + p] = cs * vp - sn * vq;
-          V[i * n + q] = sn * vp + cs * vq;
-        }
+        rotateColumns(U, m, n, p, q, cs, sn);
+        rotateColumns(V, n, n, p, q, cs, sn);
       }
     }
     if (off < 1e-15) break;

@@ -3,6 +3,7 @@ import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastSh
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel } from "../backend/js_kernels";
+import { sinT, cosT, log1pT } from "../backend/wasm_math";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
@@ -230,14 +231,14 @@ export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _
 export const log = (a: Tensor): Tensor => unary("LogBackward0", a, tf.log, (g, x) => tf.div(g, x));
 export const log2 = (a: Tensor): Tensor => unary("Log2Backward0", a, (x) => tf.div(tf.log(x), Math.LN2), (g, x) => tf.div(g, tf.mul(x, Math.LN2)));
 export const log10 = (a: Tensor): Tensor => unary("Log10Backward0", a, (x) => tf.div(tf.log(x), Math.LN10), (g, x) => tf.div(g, tf.mul(x, Math.LN10)));
-export const log1p = (a: Tensor): Tensor => unary("Log1PBackward0", a, tf.log1p, (g, x) => tf.div(g, tf.add(x, 1)));
+export const log1p = (a: Tensor): Tensor => unary("Log1PBackward0", a, log1pT, (g, x) => tf.div(g, tf.add(x, 1)));
 export const expm1 = (a: Tensor): Tensor => unary("Expm1Backward0", a, tf.expm1, (g, _x, y) => tf.mul(g, tf.add(y._t, 1)), true);
 export const sqrt = (a: Tensor): Tensor => unary("SqrtBackward0", a, tf.sqrt, (g, _x, y) => tf.div(g, tf.mul(y._t, 2)), true);
 export const rsqrt = (a: Tensor): Tensor => unary("RsqrtBackward0", a, tf.rsqrt, (g, _x, y) => tf.mul(g, tf.mul(tf.pow(y._t, 3), -0.5)), true);
 export const square = (a: Tensor): Tensor => pow(a, 2);
 export const reciprocal = (a: Tensor): Tensor => unary("ReciprocalBackward0", a, tf.reciprocal, (g, _x, y) => tf.neg(tf.mul(g, tf.square(y._t))), true);
-export const sin = (a: Tensor): Tensor => unary("SinBackward0", a, tf.sin, (g, x) => tf.mul(g, tf.cos(x)));
-export const cos = (a: Tensor): Tensor => unary("CosBackward0", a, tf.cos, (g, x) => tf.neg(tf.mul(g, tf.sin(x))));
+export const sin = (a: Tensor): Tensor => unary("SinBackward0", a, sinT, (g, x) => tf.mul(g, cosT(x)));
+export const cos = (a: Tensor): Tensor => unary("CosBackward0", a, cosT, (g, x) => tf.neg(tf.mul(g, sinT(x))));
 export const tanh = (a: Tensor): Tensor => unary("TanhBackward0", a, tf.tanh, (g, _x, y) => tf.mul(g, tf.sub(1, tf.square(y._t))), true);
 export const sigmoid = (a: Tensor): Tensor =>
   unary("SigmoidBackward0", a, tf.sigmoid, (g, _x, y) => tf.mul(g, tf.mul(y._t, tf.sub(1, y._t))), true);
@@ -318,7 +319,7 @@ export function gelu(a: Tensor, approximate: "none" | "tanh" = "none"): Tensor {
 export function softplus(a: Tensor, beta = 1, threshold = 20): Tensor {
   const out = compute(() => {
     const bx = tf.mul(a._t, beta);
-    return tf.where(tf.greater(bx, threshold), a._t, tf.div(tf.log1p(tf.exp(bx)), beta));
+    return tf.where(tf.greater(bx, threshold), a._t, tf.div(log1pT(tf.exp(bx)), beta));
   });
   return record("SoftplusBackward0", [a], out, (g) => {
     const bx = tf.mul(a._t, beta);

@@ -15,6 +15,7 @@ import * as SC from "./scatter";
 import { tensor as makeTensor } from "./creation";
 import { RuntimeError, ShapeError, TypeError, IndexError } from "../errors";
 import { isOptions, parseArgs, trimArgs } from "../tensor/args";
+import { sinT, cosT, log1pT } from "../backend/wasm_math";
 
 type Operand = Tensor | number | boolean;
 
@@ -189,10 +190,10 @@ export const sinc = (a: Tensor): Tensor =>
     a,
     (x) => {
       const px = tf.mul(x, Math.PI);
-      return tf.where(tf.equal(x, 0), tf.onesLike(x), tf.div(tf.sin(px), px));
+      return tf.where(tf.equal(x, 0), tf.onesLike(x), tf.div(sinT(px), px));
     },
     // d/dx sinc(x) = (cos(πx) - sinc(x)) / x, 0 at 0.
-    (g, x, y) => tf.where(tf.equal(x, 0), tf.zerosLike(g), tf.mul(g, tf.div(tf.sub(tf.cos(tf.mul(x, Math.PI)), y), x))),
+    (g, x, y) => tf.where(tf.equal(x, 0), tf.zerosLike(g), tf.mul(g, tf.div(tf.sub(cosT(tf.mul(x, Math.PI)), y), x))),
   );
 
 export function frac(a: Tensor): Tensor {
@@ -325,7 +326,7 @@ export function logaddexp(a: Tensor, b: Operand): Tensor {
     const xf = f32(x);
     const yf = f32(y);
     const m = tf.maximum(xf, yf);
-    const r = tf.add(m, tf.log1p(tf.exp(tf.neg(tf.abs(tf.sub(xf, yf))))));
+    const r = tf.add(m, log1pT(tf.exp(tf.neg(tf.abs(tf.sub(xf, yf))))));
     // Equal infinities: inf - inf would be nan.
     return tf.where(tf.logicalAnd(tf.isInf(xf), tf.equal(xf, yf)), xf, r);
   });

@@ -413,7 +413,8 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight?: Ten
 
 /**
  * Sigmoid + binary cross entropy in one numerically stable step:
- * loss = (1 - t) x + (1 + (pos_weight - 1) t) softplus(-x), times `weight`.
+ * loss = (1 - t) x + (1 + (pos_weight - 1) t) softplus(-x), times `weight`, with softplus(-x)
+ * evaluated as PyTorch does (see below).
  *
  * Args (options): weight (broadcast to input), pos_weight (per class, broadcast along the last
  * dim), reduction.
@@ -436,9 +437,19 @@ export function binary_cross_entropy_with_logits(
   const pw = o.pos_weight as Tensor | null | undefined;
   const w = o.weight as Tensor | null | undefined;
   return fused("BinaryCrossEntropyWithLogitsBackward0", [input, target], (input, target) => {
-    const sp = E.softplus(input.neg(), 1, 20);
-    const logWeight = pw !== undefined && pw !== null ? pw.sub(1).mul(target).add(1) : null;
-    let loss = target.neg().add(1).mul(input).add(logWeight ? mulInPlaceShape(sp, logWeight) : sp);
+    // PyTorch's arithmetic, term for term: max_val = max(-x, 0) and
+    // softplus(-x) = max_val + log(exp(-max_val) + exp(-x - max_val)), a log and not a log1p, so a
+    // confident correct logit (x = 20.5, target 1) gives exactly 0 as in PyTorch, not 1.25e-9.
+    const maxVal = input.neg().clamp_min(0);
+    const logTerm = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log();
+    const linear = target.neg().add(1).mul(input);
+    let loss: Tensor;
+    if (pw !== undefined && pw !== null) {
+      const logWeight = pw.sub(1).mul(target).add(1);
+      loss = linear.add(mulInPlaceShape(logTerm.add(maxVal), logWeight));
+    } else {
+      loss = linear.add(maxVal).add(logTerm);
+    }
     if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
     return reduce(loss, reduction);
   });

@@ -16,8 +16,6 @@ import { tf } from "./tf";
 
 export type AccurateFn = "sin" | "cos" | "log1p";
 
-const FNS: Record<AccurateFn, (x: number) => number> = { sin: Math.sin, cos: Math.cos, log1p: Math.log1p };
-
 interface WasmBackendLike {
   makeOutput(shape: number[], dtype: string): tf.TensorInfo;
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
@@ -25,13 +23,17 @@ interface WasmBackendLike {
 
 function wasmMath(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
   const x = args.inputs.x as tf.TensorInfo;
-  const f = FNS[(args.attrs as unknown as { fn: AccurateFn }).fn];
+  const fn = (args.attrs as unknown as { fn: AccurateFn }).fn;
   const b = args.backend as WasmBackendLike;
   // Allocating can grow (and so detach) the wasm heap: views are taken after the output exists.
   const out = b.makeOutput(x.shape, "float32");
   const xs = b.typedArrayFromHeap(x);
   const ys = b.typedArrayFromHeap(out);
-  for (let i = 0; i < xs.length; i++) ys[i] = f(xs[i]);
+  // One loop per function, so that each call site sees a single Math function and V8 inlines it.
+  const n = xs.length;
+  if (fn === "sin") for (let i = 0; i < n; i++) ys[i] = Math.sin(xs[i]);
+  else if (fn === "cos") for (let i = 0; i < n; i++) ys[i] = Math.cos(xs[i]);
+  else for (let i = 0; i < n; i++) ys[i] = Math.log1p(xs[i]);
   return out;
 }
 

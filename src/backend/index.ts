@@ -13,7 +13,7 @@ import { registerLossKernels } from "./loss_kernels";
 import { registerRnnKernels } from "./rnn_kernels";
 import { registerMatMulKernel } from "./matmul_kernel";
 import { registerCpuKernels } from "./cpu_kernels";
-import { registerWasmMath } from "./wasm_math";
+import { registerMathKernels } from "./math_kernels";
 import { installGuards, watchBackendMessages } from "./guard";
 import { registerThreadedWasm, wasmThreads } from "./wasm_threads";
 import * as os from "os";
@@ -158,7 +158,7 @@ async function select(forced: string | undefined): Promise<string> {
   registerRnnKernels();
   registerMatMulKernel();
   registerCpuKernels();
-  registerWasmMath();
+  registerMathKernels();
   if (forced !== undefined && forced !== "") {
     if (!["cuda", "tensorflow", "wasm", "cpu"].includes(forced)) {
       throw new ValueError(`TORCHLAB_BACKEND must be one of cuda, tensorflow, wasm, cpu; got '${forced}'`);

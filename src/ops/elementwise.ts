@@ -3,7 +3,7 @@ import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastSh
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel } from "../backend/js_kernels";
-import { sinT, cosT, log1pT } from "../backend/wasm_math";
+import { sinT, cosT, log1pT, signT, fmodT } from "../backend/math_kernels";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
@@ -160,7 +160,9 @@ export function remainder(a: Tensor, b: Operand): Tensor {
   const out = compute(() => {
     const xf = as(x._t, D.float32);
     const yf = as(y._t, D.float32);
-    return as(tf.sub(xf, tf.mul(tf.floor(tf.div(xf, yf)), yf)), dt._tf === "bool" ? "int32" : dt._tf);
+    // PyTorch's float remainder is C's exact fmod moved to the divisor's sign (math_kernels.ts).
+    const exact = dt._tf === "float32" ? fmodT(xf, yf, broadcastShapes(x.shape, y.shape), true) : null;
+    return exact ?? as(tf.sub(xf, tf.mul(tf.floor(tf.div(xf, yf)), yf)), dt._tf === "bool" ? "int32" : dt._tf);
   });
   return record("RemainderBackward0", [x, y], out, (g) => [
     sumTo(g, x.shape),
@@ -247,13 +249,13 @@ export const erf = (a: Tensor): Tensor =>
 
 export function abs(a: Tensor): Tensor {
   if (a.dtype._tf !== "float32") return withDtype(constant(compute(() => tf.abs(a._t))), a.dtype);
-  return unary("AbsBackward0", a, tf.abs, (g, x) => tf.mul(g, tf.sign(x)));
+  return unary("AbsBackward0", a, tf.abs, (g, x) => tf.mul(g, signT(x)));
 }
 
 export function sign(a: Tensor): Tensor {
   // sign of a bool tensor is itself (tfjs's Sign kernel misreads bool buffers).
   if (a.dtype._tf === "bool") return constant(compute(() => tf.clone(a._t)));
-  return record("SignBackward0", [a], compute(() => tf.sign(a._t)), (g) => [tf.zerosLike(g)]);
+  return record("SignBackward0", [a], compute(() => signT(a._t)), (g) => [tf.zerosLike(g)]);
 }
 
 function rounding(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor): Tensor {
@@ -288,7 +290,8 @@ export function leaky_relu(a: Tensor, negative_slope = 0.01): Tensor {
 }
 
 export function elu(a: Tensor, alpha = 1): Tensor {
-  const out = compute(() => tf.where(tf.greater(a._t, 0), a._t, tf.mul(tf.expm1(a._t), alpha)));
+  // exp(x) - 1 rather than expm1, as PyTorch's kernel computes it: elu(-1e-6) is -1.0133e-06 there.
+  const out = compute(() => tf.where(tf.greater(a._t, 0), a._t, tf.mul(tf.sub(tf.exp(a._t), 1), alpha)));
   return record("EluBackward0", [a], out, (g) => [tf.where(tf.greater(a._t, 0), g, tf.mul(g, tf.mul(tf.exp(a._t), alpha)))]);
 }
 

@@ -4,7 +4,7 @@
  * that tfjs has a kernel for run on the backend; special functions without one (lgamma, digamma,
  * erfinv) and scans with data-dependent indices (cummax) run on the host in float64.
  */
-import { tf, compute, record, constant, withDtype, intResult, operand, promote, sumTo, as, broadcastMismatch, describe, normDim, fmtShape, numelOf } from "./_core";
+import { tf, compute, record, constant, withDtype, intResult, operand, promote, sumTo, as, broadcastMismatch, broadcastShapes, describe, normDim, fmtShape, numelOf } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, DType } from "../tensor/tensor";
 import * as E from "./elementwise";
@@ -15,7 +15,7 @@ import * as SC from "./scatter";
 import { tensor as makeTensor } from "./creation";
 import { RuntimeError, ShapeError, TypeError, IndexError } from "../errors";
 import { isOptions, parseArgs, trimArgs } from "../tensor/args";
-import { sinT, cosT, log1pT } from "../backend/wasm_math";
+import { sinT, cosT, log1pT, fmodT } from "../backend/math_kernels";
 
 type Operand = Tensor | number | boolean;
 
@@ -125,21 +125,30 @@ export function erf64(x: number): number {
     }
     return (2 / Math.sqrt(Math.PI)) * sum;
   }
+  const erfc = erfc64(ax);
+  return x > 0 ? 1 - erfc : erfc - 1;
+}
+
+/**
+ * erfc in float64, accurate in the tail: 1 - erf(x) in float32 (tfjs) was 0 from x = 3.9 on, where
+ * PyTorch gives 2.9612e-08 (and 4.1370e-37 at x = 9).
+ */
+export function erfc64(x: number): number {
+  if (x < 3) return 1 - erf64(x);
   // Lentz's evaluation of erfc(x) = exp(-x^2)/sqrt(pi) / (x + 1/2/(x + 1/(x + 3/2/(x + ...)))).
-  let f = ax;
-  let c = ax;
+  let f = x;
+  let c = x;
   let d = 0;
   for (let n = 1; n < 300; n++) {
     const an = n / 2;
-    d = ax + an * d;
+    d = x + an * d;
     d = d === 0 ? 1e-300 : 1 / d;
-    c = ax + an / c;
+    c = x + an / c;
     const delta = c * d;
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
-  return x > 0 ? 1 - erfc : erfc - 1;
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
 }
 
 /**
@@ -176,7 +185,7 @@ export const tan = (a: Tensor): Tensor => unaryF("TanBackward0", a, tf.tan, (g, 
 export const deg2rad = (a: Tensor): Tensor => unaryF("Deg2RadBackward0", a, (x) => tf.mul(x, Math.PI / 180), (g) => tf.mul(g, Math.PI / 180));
 export const rad2deg = (a: Tensor): Tensor => unaryF("Rad2DegBackward0", a, (x) => tf.mul(x, 180 / Math.PI), (g) => tf.mul(g, 180 / Math.PI));
 export const erfc = (a: Tensor): Tensor =>
-  unaryF("ErfcBackward0", a, (x) => tf.sub(1, tf.erf(x)), (g, x) => tf.mul(g, tf.mul(-2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
+  unaryF("ErfcBackward0", a, (x) => hostMap(x, erfc64), (g, x) => tf.mul(g, tf.mul(-2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
 export const erfinv = (a: Tensor): Tensor =>
   unaryF("ErfinvBackward0", a, (x) => hostMap(x, erfinvf), (g, _x, y) => tf.mul(g, tf.mul(Math.sqrt(Math.PI) / 2, tf.exp(tf.square(y)))));
 export const exp2 = (a: Tensor): Tensor => unaryF("Exp2Backward0", a, (x) => tf.pow(2, x), (g, _x, y) => tf.mul(g, tf.mul(y, Math.LN2)));
@@ -271,6 +280,9 @@ export function fmod(a: Operand, b: Operand): Tensor {
   const out = compute(() => {
     const xx = as(x._t, cd);
     const yy = as(y._t, cd);
+    // C's fmod, exact, where the backend has the kernel (math_kernels.ts).
+    const exact = cd._tf === "float32" ? fmodT(xx, yy, broadcastShapes(x.shape, y.shape), false) : null;
+    if (exact !== null) return exact;
     // tfjs's mod is the floor remainder (sign of the divisor); move it to the sign of the dividend.
     const r = tf.mod(xx, yy);
     const off = tf.logicalAnd(tf.notEqual(r, 0), tf.notEqual(tf.less(r, 0), tf.less(xx, 0)));

@@ -1,5 +1,6 @@
 /** Reductions along dims (sum, mean, max/min with indices, std/var, prod, ...) and softmax family. */
 import { tf, compute, record, constant, normDim, as, numelOf, expandTo, withDtype } from "./_core";
+import { cumulativeT } from "../backend/math_kernels";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ValueError } from "../errors";
@@ -380,8 +381,10 @@ export function log_softmax(t: Tensor, dim?: number | null): Tensor {
 export function cumsum(t: Tensor, dim: number): Tensor {
   const d = normDim(dim, t.dim(), "cumsum");
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
-  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : tf.cumsum(as(t._t, dt), d)));
-  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : tf.cumsum(g, d, false, true)]), dt === "int32" ? D.int64 : D.float32);
+  // float32 accumulates in double, as PyTorch's CPU kernel does (math_kernels.ts), where the backend has the kernel.
+  const scan = (x: tf.Tensor, reverse: boolean): tf.Tensor => cumulativeT(x, d, false, reverse) ?? tf.cumsum(x, d, false, reverse);
+  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : scan(as(t._t, dt), false)));
+  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : scan(g, true)]), dt === "int32" ? D.int64 : D.float32);
 }
 
 export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {

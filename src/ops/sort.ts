@@ -4,6 +4,7 @@
  * ranks as the largest value, as PyTorch orders it; tf.topk makes neither promise.
  */
 import { tf, compute, record, constant, withDtype, normDim, as, broadcastShapes, describe } from "./_core";
+import { cumulativeT } from "../backend/math_kernels";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
@@ -267,7 +268,8 @@ export function isclose(a: Tensor, other: Tensor, rtol = 1e-5, atol = 1e-8, equa
 export function cumprod(t: Tensor, dim: number): Tensor {
   const d = normDim(dim, t.dim(), "cumprod");
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
-  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : tf.cumprod(as(t._t, dt), d)));
+  // float32 accumulates in double, as PyTorch's CPU kernel does (math_kernels.ts), where the backend has the kernel.
+  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : ((dt === "float32" ? cumulativeT(as(t._t, dt), d, true) : null) ?? tf.cumprod(as(t._t, dt), d))));
   // PyTorch multiplies every integer (and bool) dtype into int64.
   const r = record("CumprodBackward0", [t], out, (g) => {
     if (t.dim() === 0) return [g];

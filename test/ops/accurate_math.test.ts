@@ -4,7 +4,12 @@
  * off by ~1e-7 absolute, so `torch.sin(torch.linspace(0, 2 * pi, 9))` printed -1.5100e-07 for
  * PyTorch's -8.7423e-08), tiny arguments, log1p of tiny x (tfjs-wasm computed log(1 + x): log1p(3e-8)
  * was 0), and the ops built on them: softplus, logsigmoid, binary_cross_entropy_with_logits,
- * logaddexp, sinc, and the gradients of sin, cos and log1p.
+ * logaddexp, sinc, and the gradients of sin, cos and log1p. Also: sign of tiny values (tfjs-wasm's
+ * Sign was 0 below ~1e-6, and abs's gradient with it), exact fmod and remainder (tfjs's floor Mod lost
+ * fmod(1e-20, -3.06) and was ~3000 ulp off in remainder(-5.44, -0.00214)), cumsum / cumprod
+ * accumulated in double as PyTorch's CPU kernels do (the cumulative sum of linspace(-10, 10, 2001)
+ * ended at 1.2398e-04 for PyTorch's 8.7380e-05), erfc's tail (1 - erf was 0 from x = 3.9), and elu /
+ * hardsigmoid with PyTorch's arithmetic (elu(-1e-6) is exp(x) - 1 = -1.0133e-06 there).
  */
 import { torch } from "../../src";
 import { readReference } from "../tensor/fixtures";
@@ -40,9 +45,25 @@ function checkAll(): void {
   expectUlp("bce_with_logits", F.binary_cross_entropy_with_logits(t(REF.logits), t(REF.targets), { reduction: "none" }), REF.bce_logits_none);
   expectUlp("logaddexp", torch.logaddexp(t(REF.logits), t(REF.logits).neg()), REF.logaddexp);
   expectUlp("sinc", torch.sinc(t([1, 2, -3, 0.5, 0])), REF.sinc);
+  const A = t(REF.A);
+  const B = t(REF.B);
+  expectUlp("fmod", torch.fmod(A, B), REF.fmod);
+  expectUlp("remainder", torch.remainder(A, B), REF.remainder);
+  expectUlp("fmod scalar", torch.fmod(A, 0.3), REF.fmod_scalar);
+  expectUlp("sign", torch.sign(t(REF.tiny)), REF.sign_tiny);
+  const ramp = t(REF.ramp);
+  expectUlp("cumsum", torch.cumsum(ramp, 0).narrow(0, 2001 - 5, 5), REF.cumsum_ramp_last);
+  expectUlp("cumsum dim 1", torch.cumsum(ramp.narrow(0, 0, 2000).reshape(40, 50), 1).select(1, 49), REF.cumsum_2d);
+  expectUlp("cumprod", torch.cumprod(t(REF.cumprod_in), 0).narrow(0, 98, 3), REF.cumprod);
+  expectUlp("erfc", torch.erfc(t([3.92, 5.0, 9.0, -1.0, 0.5])), REF.erfc);
+  expectUlp("elu", F.elu(t([-1e-6, -3e-7, -2.0])), REF.elu_tiny);
+  expectUlp("hardsigmoid", F.hardsigmoid(t([-2.99000025, -1.3, 0.7, 2.9])), REF.hardsigmoid);
+  const x = t(REF.tiny).requires_grad_();
+  x.abs().sum().backward();
+  expectUlp("d abs", x.grad!, REF.grad_abs_tiny);
 }
 
-describe("sin, cos, log1p in float32 as PyTorch", () => {
+describe("elementwise float32 arithmetic as PyTorch computes it", () => {
   beforeAll(() => torch.ready());
 
   test("values on the default backend", () => checkAll());

@@ -1,6 +1,9 @@
 """PyTorch 1.13 references for test/ops/accurate_math.test.ts: sin, cos and log1p in float32 where
 tfjs-backend-wasm's own kernels are inaccurate (near multiples of pi/2, tiny arguments, log(1 + x)),
-and the ops built on them (softplus, logsigmoid, binary_cross_entropy_with_logits, logaddexp, sinc).
+and the ops built on them (softplus, logsigmoid, binary_cross_entropy_with_logits, logaddexp, sinc);
+sign of tiny values (tfjs-wasm's Sign is 0 below ~1e-6), exact fmod / remainder, cumsum and cumprod
+accumulated in double as PyTorch's CPU kernels do, erfc's tail, and elu / hardsigmoid computed with
+PyTorch's arithmetic.
 
 Run with Debian's /usr/bin/python3 (torch 1.13) from test/reference: writes accurate_math.json.
 Values are written with 9 significant digits, which round-trip float32 exactly; inputs are float32
@@ -33,7 +36,26 @@ gcos, = torch.autograd.grad(x.cos().sum(), x)
 s = SMALL.clone().requires_grad_()
 glog1p, = torch.autograd.grad(s.log1p().sum(), s)
 
+A = torch.tensor([-5.44, 1e-20, -3e-20, 7.5, -7.5, 5.0, 0.0, 100.25])
+B = torch.tensor([-0.00214135, -3.06, 2.0, -2.0, 2.0, 0.3, 1.0, 0.1])
+RAMP = torch.linspace(-10, 10, 2001)
+TINY = torch.tensor([1e-7, -1e-12, 1e-20, 0.0, -0.0, 3.0, -2e-6])
+xa = TINY.clone().requires_grad_()
+gabs, = torch.autograd.grad(xa.abs().sum(), xa)
+
 ref = {
+    "A": f9(A), "B": f9(B), "tiny": f9(TINY), "ramp": f9(RAMP), "cumprod_in": f9(torch.linspace(0.9, 1.1, 101)),
+    "fmod": f9(torch.fmod(A, B)),
+    "remainder": f9(torch.remainder(A, B)),
+    "fmod_scalar": f9(torch.fmod(A, 0.3)),
+    "sign_tiny": f9(torch.sign(TINY)),
+    "grad_abs_tiny": f9(gabs),
+    "cumsum_ramp_last": f9(torch.cumsum(RAMP, 0)[-5:]),
+    "cumsum_2d": f9(torch.cumsum(RAMP[:2000].reshape(40, 50), 1)[:, -1]),
+    "cumprod": f9(torch.cumprod(torch.linspace(0.9, 1.1, 101), 0)[-3:]),
+    "erfc": f9(torch.erfc(torch.tensor([3.92, 5.0, 9.0, -1.0, 0.5]))),
+    "elu_tiny": f9(torch.nn.functional.elu(torch.tensor([-1e-6, -3e-7, -2.0]))),
+    "hardsigmoid": f9(torch.nn.functional.hardsigmoid(torch.tensor([-2.99000025, -1.3, 0.7, 2.9]))),
     "angles": f9(ANGLES),
     "odd": f9(ODD),
     "small": f9(SMALL),

@@ -33,7 +33,9 @@ export function hardswish(input: Tensor, inplace: boolean | { inplace?: boolean 
 export function hardsigmoid(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("hardsigmoid", input);
   floating("hardsigmoid", input);
-  const f = (x: Tensor): Tensor => E.where(x.le(-3), 0, E.where(x.ge(3), 1, x.div(6).add(0.5)));
+  // (x + 3) / 6 between the kinks, PyTorch's arithmetic (x / 6 + 0.5 rounds differently); the
+  // where()s keep its zero gradient at x = -3 and x = 3.
+  const f = (x: Tensor): Tensor => E.where(x.le(-3), 0, E.where(x.ge(3), 1, x.add(3).div(6)));
   return maybeInplace("hardsigmoid", input, f, inplaceOf("hardsigmoid", inplace));
 }
 

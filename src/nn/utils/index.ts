@@ -11,6 +11,7 @@ import { RuntimeError, TypeError } from "../../errors";
 // rnn
 export * as rnn from "./rnn";
 // end rnn
+export * as prune from "./prune";
 
 type Params = Tensor | Iterable<Tensor>;
 

@@ -12,6 +12,7 @@ import { RuntimeError, TypeError } from "../../errors";
 export * as rnn from "./rnn";
 // end rnn
 export * as prune from "./prune";
+export * as parametrize from "./parametrize";
 
 type Params = Tensor | Iterable<Tensor>;
 

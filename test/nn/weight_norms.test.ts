@@ -127,3 +127,62 @@ describe("nn.utils.spectral_norm", () => {
     expectError(() => nn.utils.remove_spectral_norm(new nn.Linear(3, 2)), e.remove_missing);
   });
 });
+
+describe("nn.utils.parametrizations.spectral_norm", () => {
+  type PSN = {
+    linear: { w0: Encoded; u0: Encoded; v0: Encoded; repr: string; params: string[]; buffers: string[]; state_dict: string[]; weight0: Encoded; u: Encoded; v: Encoded; y: Encoded; grad_original: Encoded; eval_weight: Encoded };
+    conv_transpose: { w0: Encoded; weight: Encoded; u0: Encoded };
+    bias_1d: Encoded;
+    errors: Record<string, Err>;
+  };
+  const p = readReference<{ param_spectral_norm: PSN }>("weight_norms.json").param_spectral_norm;
+  const PZ = nn.utils.parametrizations;
+  const sn = (m: Module): Record<string, Tensor> => ((m as unknown as { parametrizations: { get(k: string): { get(i: number): Record<string, Tensor> } } }).parametrizations.get("weight").get(0));
+  const original = (m: Module): Tensor => (m as unknown as { parametrizations: { get(k: string): { original: Tensor } } }).parametrizations.get("weight").original;
+
+  test("Linear: buffers after 15 + 1 steps, three training forwards, gradient, eval", () => {
+    const c = p.linear;
+    torch.manual_seed(1);
+    const m = new nn.Linear(5, 4);
+    expectClose("w0", m.weight, c.w0, 1e-6, 1e-9);
+    PZ.spectral_norm(m);
+    expectClose("_u", sn(m)._u, c.u0, 1e-4, 1e-6);
+    expectClose("_v", sn(m)._v, c.v0, 1e-4, 1e-6);
+    expect(String(m)).toBe(c.repr);
+    expect(names(m.named_parameters())).toEqual(c.params);
+    expect(names(m.named_buffers())).toEqual(c.buffers);
+    expect(Object.keys(m.state_dict())).toEqual(c.state_dict);
+    expectClose("weight", m.weight, c.weight0, 1e-4, 1e-6);
+    const x = torch.linspace(-1, 1, 10).reshape(2, 5);
+    let y = m(x);
+    y = m(x);
+    y = m(x);
+    y.sum().backward();
+    expectClose("_u after", sn(m)._u, c.u, 1e-4, 1e-6);
+    expectClose("_v after", sn(m)._v, c.v, 1e-4, 1e-6);
+    expectClose("y", y, c.y, 1e-4, 1e-5);
+    expectClose("original.grad", original(m).grad as Tensor, c.grad_original, 1e-3, 1e-5);
+    m.eval();
+    expectClose("eval weight", m.weight, c.eval_weight, 1e-4, 1e-6);
+  });
+
+  test("ConvTranspose2d normalises along dim 1; a 1-D tensor becomes its unit vector", () => {
+    torch.manual_seed(2);
+    const c = new nn.ConvTranspose2d(2, 3, 2);
+    expectClose("w0", c.weight, p.conv_transpose.w0, 1e-6, 1e-9);
+    PZ.spectral_norm(c, { n_power_iterations: 2 });
+    // Reading the weight in training mode runs the power iteration first (2 more steps), as in PyTorch.
+    expectClose("weight", c.weight, p.conv_transpose.weight, 1e-4, 1e-6);
+    expectClose("_u", sn(c)._u, p.conv_transpose.u0, 1e-4, 1e-6);
+    const b = new nn.Linear(3, 2);
+    torch.no_grad(() => (b.bias as Tensor).copy_(torch.tensor([3.0, -4.0])));
+    PZ.spectral_norm(b, "bias");
+    expectClose("bias", b.bias as Tensor, p.bias_1d, 1e-6, 1e-9);
+  });
+
+  test("errors", () => {
+    expectError(() => PZ.spectral_norm(new nn.Linear(3, 2), { dim: 2 }), p.errors.dim);
+    expectError(() => PZ.spectral_norm(new nn.Linear(3, 2), "foo"), p.errors.name);
+    expectError(() => PZ.spectral_norm(new nn.Linear(3, 2), { n_power_iterations: 0 }), p.errors.iterations);
+  });
+});

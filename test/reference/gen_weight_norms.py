@@ -86,5 +86,41 @@ s["errors"] = {
 }
 out["spectral_norm"] = s
 
+# ---- nn.utils.parametrizations.spectral_norm ---------------------------------------------------------
+from torch.nn.utils import parametrizations as PZ  # noqa: E402
+
+p = {}
+torch.manual_seed(1)
+m = nn.Linear(5, 4)
+w0 = m.weight.detach().clone()
+PZ.spectral_norm(m)
+sn = m.parametrizations.weight[0]
+p["linear"] = {"w0": enc(w0), "u0": enc(sn._u), "v0": enc(sn._v), "repr": str(m), "params": names(m.named_parameters()), "buffers": names(m.named_buffers()),
+               "state_dict": list(m.state_dict().keys()), "weight0": enc(m.weight)}
+x = torch.linspace(-1, 1, 10).reshape(2, 5)
+for _ in range(3):
+    y = m(x)
+y.sum().backward()
+p["linear"].update({"u": enc(sn._u), "v": enc(sn._v), "y": enc(y), "grad_original": enc(m.parametrizations.weight.original.grad)})
+m.eval()
+p["linear"]["eval_weight"] = enc(m.weight)
+torch.manual_seed(2)
+c = nn.ConvTranspose2d(2, 3, 2)
+PZ.spectral_norm(c, n_power_iterations=2)
+p["conv_transpose"] = {"w0": None, "weight": enc(c.weight), "u0": enc(c.parametrizations.weight[0]._u)}
+torch.manual_seed(2)
+p["conv_transpose"]["w0"] = enc(nn.ConvTranspose2d(2, 3, 2).weight)
+b = nn.Linear(3, 2)
+with torch.no_grad():
+    b.bias.copy_(torch.tensor([3.0, -4.0]))
+PZ.spectral_norm(b, "bias")
+p["bias_1d"] = enc(b.bias)
+p["errors"] = {
+    "dim": err(lambda: PZ.spectral_norm(nn.Linear(3, 2), dim=2)),
+    "name": err(lambda: PZ.spectral_norm(nn.Linear(3, 2), "foo")),
+    "iterations": err(lambda: PZ.spectral_norm(nn.Linear(3, 2), n_power_iterations=0)),
+}
+out["param_spectral_norm"] = p
+
 with open(os.path.join(HERE, "weight_norms.json"), "w") as f:
     json.dump(out, f, separators=(",", ":"))

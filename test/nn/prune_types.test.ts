@@ -35,6 +35,7 @@ class Symmetric extends nn.Module {
 }
 const layer = parametrize.register_parametrization(new nn.Linear(3, 3), "weight", new Symmetric());
 const w: Tensor = parametrize.cached(() => layer.weight.add(layer.weight));
+const original: Tensor = layer.parametrizations.weight.original;
 parametrize.remove_parametrizations(layer, "weight", { leave_parametrized: false });
 nn.utils.parametrizations.spectral_norm(new nn.Linear(3, 3));
 nn.utils.weight_norm(new nn.Linear(3, 3), { dim: null });
@@ -43,7 +44,7 @@ const A = torch.randn([3, 3], { requires_grad: true });
 const [Q, R] = torch.linalg.qr(A);
 const E: Tensor = torch.matrix_exp(A);
 Q.sum().add(R.sum()).add(E.sum()).add(torch.linalg.svdvals(A).sum()).backward();
-void [pruned, w];
+void [pruned, w, original];
 // @ts-expect-error the name is a string
 prune.l1_unstructured(conv, 0, 0.5);
 `;

@@ -129,6 +129,12 @@ export class ParametrizationList extends ModuleList {
   }
 }
 
+/**
+ * The type of a module after register_parametrization: its `parametrizations` ModuleDict reaches
+ * each tensor's ParametrizationList by name (`layer.parametrizations.weight.original`).
+ */
+export type Parametrized<M extends Module> = M & { parametrizations: ModuleDict & { [tensor_name: string]: ParametrizationList } };
+
 function parametrizationsOf(module: Module): ModuleDict | null {
   const p = (module as unknown as Fields).parametrizations;
   return p instanceof ModuleDict ? p : null;
@@ -187,7 +193,7 @@ function injectProperty(module: Module, name: string): void {
  * parametrize.register_parametrization(layer, "weight", new Symmetric());
  * layer.weight  // symmetric; layer.parametrizations.weight.original is the Parameter trained
  */
-export function register_parametrization<M extends Module>(module: M, tensor_name: string, parametrization: Module, options: { unsafe?: boolean } = {}): M {
+export function register_parametrization<M extends Module>(module: M, tensor_name: string, parametrization: Module, options: { unsafe?: boolean } = {}): Parametrized<M> {
   if (!isOptions(options)) throw new TypeError("register_parametrization() takes unsafe as a keyword option: {unsafe: true}");
   const unsafe = Boolean(parseArgs("register_parametrization", [options], ["unsafe"]).unsafe);
   if (!(parametrization instanceof Module)) throw new TypeError(`register_parametrization(): parametrization must be an nn.Module, got ${kind(parametrization)}`);
@@ -224,7 +230,7 @@ export function register_parametrization<M extends Module>(module: M, tensor_nam
     const list = listOf(module, tensor_name);
     list.append(parametrization);
     list.unsafe = list.unsafe || unsafe;
-    return module;
+    return module as Parametrized<M>;
   }
   const isParam = module._parameter_entries().some(([n]) => n === tensor_name);
   const isBuffer = module._buffer_names.has(tensor_name) && fields[tensor_name] instanceof Tensor;
@@ -244,7 +250,7 @@ export function register_parametrization<M extends Module>(module: M, tensor_nam
   }
   injectProperty(module, tensor_name);
   (parametrizationsOf(module) as ModuleDict).set(tensor_name, list);
-  return module;
+  return module as Parametrized<M>;
 }
 
 /**

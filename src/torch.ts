@@ -24,6 +24,7 @@ import * as LX from "./ops/linalg_extra";
 import * as MM from "./ops/math_more";
 import * as SV from "./ops/scatter_views";
 import * as LD from "./ops/linalg_decomp";
+import { matrix_exp } from "./ops/matrix_exp";
 import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype } from "./tensor/tensor";
 
@@ -583,6 +584,8 @@ type RangeOpts = { step?: number; dtype?: DType | string | null; requires_grad?:
 export const det = (A: Tensor): Tensor => LX.det(A, "det");
 export const inverse = (A: Tensor): Tensor => LX.inv(A, "inverse");
 export const logdet = (A: Tensor): Tensor => LX.logdet(A);
+/** The exponential of each `[..., n, n]` matrix (torch.linalg.matrix_exp). */
+export { matrix_exp } from "./ops/matrix_exp";
 export const slogdet = (A: Tensor): LX.SignLogAbsDet => LX.slogdet(A, "slogdet");
 type NormOrd = number | "fro" | "nuc";
 /** torch.linalg: norms, det, slogdet, inv, solve, cross for float32 (batched) matrices. */
@@ -640,6 +643,8 @@ export const linalg = {
     const o = parseArgs("linalg.eigvalsh", [UPLO], ["UPLO"]);
     return LD.eigvalsh(A, (o.UPLO as string | undefined) ?? "L");
   },
+  /** The exponential of each square matrix (scaling and squaring; differentiable). */
+  matrix_exp: (A: Tensor): Tensor => matrix_exp(A),
 };
 /** torch.cholesky(A, upper=false): the older spelling of torch.linalg.cholesky. */
 export const cholesky = (A: Tensor, upper: boolean | { upper?: boolean } = false): Tensor => {

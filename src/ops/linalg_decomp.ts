@@ -7,8 +7,9 @@
  */
 import { tf, compute, record, constant, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
-import { NotImplementedError, RuntimeError, TypeError } from "../errors";
+import { RuntimeError, TypeError } from "../errors";
 import { jacobiSvd, rotateColumns } from "./linalg_extra";
+import { cols, eighBackward, qrBackward, svdBackward } from "./linalg_grad";
 
 /** Each m x n matrix of a [..., m, n] tensor, as float64 row-major arrays. */
 function matBatch(op: string, A: unknown): { mats: Float64Array[]; m: number; n: number; batch: number[] } {
@@ -23,11 +24,24 @@ function matBatch(op: string, A: unknown): { mats: Float64Array[]; m: number; n:
   return { mats, m, n, batch: A.shape.slice(0, -2) };
 }
 
-/** A result that raises at backward when `A` requires grad (torchlab has no derivative for it). */
-function noGradient(op: string, A: Tensor, y: tf.Tensor, name: string): Tensor {
+/**
+ * One output of a decomposition of A's `count` matrices; its backward maps each matrix's slice
+ * (`per` values) of the output's gradient to that matrix's gradient (linalg_grad.ts).
+ */
+function decompOutput(name: string, A: Tensor, y: tf.Tensor, per: number, count: number, grad: (g: Float64Array, b: number) => Float64Array): Tensor {
+  if (!A.requires_grad) return constant(y);
+  return record(name, [A], y, (g) => {
+    const gv = g.dataSync() as Float32Array;
+    const out = Array.from({ length: count }, (_, b) => grad(Float64Array.from(gv.subarray(b * per, (b + 1) * per)), b));
+    return [toTensor(out, A.shape.slice())];
+  });
+}
+
+/** An output whose backward raises `message` (a decomposition PyTorch cannot differentiate in that mode). */
+function refusesGradient(A: Tensor, y: tf.Tensor, name: string, message: string): Tensor {
   if (!A.requires_grad) return constant(y);
   return record(name, [A], y, () => {
-    throw new NotImplementedError(`the derivative of torch.${op} is not implemented in torchlab`);
+    throw new RuntimeError(message);
   });
 }
 
@@ -206,15 +220,15 @@ function eighImpl(op: string, A: Tensor, UPLO: string, vectors: boolean): [Tenso
   if (UPLO !== "L" && UPLO !== "U") throw new RuntimeError(`Expected UPLO argument to be 'L' or 'U', but got ${UPLO}`);
   const { mats, n, batch } = squareBatch(op, A);
   const res = mats.map((m) => jacobiEigh(symmetrised(m, n, UPLO), n));
-  const w = noGradient(op, A, compute(() => toTensor(res.map((r) => r.w), [...batch, n])), "LinalgEighBackward0");
-  const V = vectors ? noGradient(op, A, compute(() => toTensor(res.map((r) => r.V), [...batch, n, n])), "LinalgEighBackward0") : null;
+  const w = decompOutput("LinalgEighBackward0", A, compute(() => toTensor(res.map((r) => r.w), [...batch, n])), n, res.length, (g, b) => eighBackward(res[b].w, res[b].V, g, null, n));
+  const V = vectors ? decompOutput("LinalgEighBackward0", A, compute(() => toTensor(res.map((r) => r.V), [...batch, n, n])), n * n, res.length, (g, b) => eighBackward(res[b].w, res[b].V, null, g, n)) : null;
   return [w, V];
 }
 
 /**
  * Eigenvalues (ascending) and orthonormal eigenvectors (columns) of each symmetric matrix, reading
  * the lower triangle (`UPLO: "U"`: the upper one). An eigenvector's sign is arbitrary, as in any
- * library. No gradient in torchlab (backward raises).
+ * library. Gradient: the symmetric one PyTorch gives (distinct eigenvalues needed).
  */
 export function eigh(A: Tensor, UPLO = "L"): EighResult {
   const [w, V] = eighImpl("linalg.eigh", A, UPLO, true);
@@ -285,7 +299,7 @@ export interface QRResult extends Array<Tensor> {
 /**
  * QR decomposition of each matrix, with LAPACK's signs (R's diagonal is -sign(a) * norm, as PyTorch
  * returns it): mode "reduced" (Q m x k, R k x n, k = min(m, n)), "complete" (Q m x m, R m x n) or
- * "r" (Q empty, R k x n). No gradient in torchlab (backward raises).
+ * "r" (Q empty, R k x n). Differentiable (full-rank A) except in mode "r" and "complete" with m > n, as in PyTorch.
  */
 export function qr(A: Tensor, mode = "reduced"): QRResult {
   const op = "linalg.qr";
@@ -298,8 +312,21 @@ export function qr(A: Tensor, mode = "reduced"): QRResult {
   const rRows = mode === "complete" ? m : k;
   const res = mats.map((a) => householderQr(a, m, n, cols));
   const Rs = res.map((r) => r.R.subarray(0, rRows * n));
-  const R = noGradient(op, A, compute(() => toTensor(Rs.map((r) => Float64Array.from(r)), [...batch, rRows, n])), "LinalgQrBackward0");
-  const Q = mode === "r" ? constant(compute(() => tf.zeros([0], "float32"))) : noGradient(op, A, compute(() => toTensor(res.map((r) => r.Q), [...batch, m, cols])), "LinalgQrBackward0");
+  const Rt = compute(() => toTensor(Rs.map((r) => Float64Array.from(r)), [...batch, rRows, n]));
+  const Qt = mode === "r" ? null : compute(() => toTensor(res.map((r) => r.Q), [...batch, m, cols]));
+  let Q: Tensor;
+  let R: Tensor;
+  if (mode === "r") {
+    Q = constant(compute(() => tf.zeros([0], "float32")));
+    R = refusesGradient(A, Rt, "LinalgQrBackward0", "The derivative of linalg.qr depends on Q, which is not computed when mode='r'. Please use linalg.qr(A, mode='reduced') if you are going to differentiate through linalg.qr.");
+  } else if (mode === "complete" && m > n) {
+    const msg = "The QR decomposition is not differentiable when mode='complete' and nrows > ncols.";
+    Q = refusesGradient(A, Qt as tf.Tensor, "LinalgQrBackward0", msg);
+    R = refusesGradient(A, Rt, "LinalgQrBackward0", msg);
+  } else {
+    Q = decompOutput("LinalgQrBackward0", A, Qt as tf.Tensor, m * cols, res.length, (g, b) => qrBackward(res[b].Q, Rs[b], g, null, m, n));
+    R = decompOutput("LinalgQrBackward0", A, Rt, rRows * n, res.length, (g, b) => qrBackward(res[b].Q, Rs[b], null, g, m, n));
+  }
   const out = [Q, R] as QRResult;
   out.Q = Q;
   out.R = R;
@@ -386,8 +413,8 @@ export interface SVDResult extends Array<Tensor> {
 /**
  * A = U diag(S) Vh for each matrix, singular values descending (full_matrices: U m x m and Vh n x n,
  * else m x k and k x n). Singular vectors are unique only up to sign (and rotation within repeated
- * values), so they may differ from LAPACK's by those; U diag(S) Vh reconstructs A. No gradient in
- * torchlab (backward raises).
+ * values), so they may differ from LAPACK's by those; U diag(S) Vh reconstructs A. Gradient:
+ * PyTorch's formula (distinct singular values; full_matrices' extra vectors get no gradient).
  */
 export function svd(A: Tensor, full_matrices = true, op = "linalg.svd"): SVDResult {
   const { mats, m, n, batch } = matBatch(op, A);
@@ -395,9 +422,14 @@ export function svd(A: Tensor, full_matrices = true, op = "linalg.svd"): SVDResu
   const res = mats.map((a) => svdOne(a, m, n, full_matrices));
   const ku = full_matrices ? m : k;
   const kv = full_matrices ? n : k;
-  const U = noGradient(op, A, compute(() => toTensor(res.map((r) => r.U), [...batch, m, ku])), "LinalgSvdBackward0");
-  const S = noGradient(op, A, compute(() => toTensor(res.map((r) => r.S), [...batch, k])), "LinalgSvdBackward0");
-  const Vh = noGradient(op, A, compute(() => toTensor(res.map((r) => r.Vh), [...batch, kv, n])), "LinalgSvdBackward0");
+  // full_matrices' extra columns of U and rows of Vh do not reach the gradient, as in PyTorch.
+  const Uk = res.map((r) => (ku === k ? r.U : cols(r.U, m, ku, 0, k)));
+  const Vhk = res.map((r) => r.Vh.subarray(0, k * n));
+  const back = (gU: Float64Array | null, gS: Float64Array | null, gVh: Float64Array | null, b: number): Float64Array =>
+    svdBackward(Uk[b], res[b].S, Vhk[b], gU === null || ku === k ? gU : cols(gU, m, ku, 0, k), gS, gVh === null ? null : gVh.subarray(0, k * n), m, n);
+  const U = decompOutput("LinalgSvdBackward0", A, compute(() => toTensor(res.map((r) => r.U), [...batch, m, ku])), m * ku, res.length, (g, b) => back(g, null, null, b));
+  const S = decompOutput("LinalgSvdBackward0", A, compute(() => toTensor(res.map((r) => r.S), [...batch, k])), k, res.length, (g, b) => back(null, g, null, b));
+  const Vh = decompOutput("LinalgSvdBackward0", A, compute(() => toTensor(res.map((r) => r.Vh), [...batch, kv, n])), kv * n, res.length, (g, b) => back(null, null, g, b));
   const out = [U, S, Vh] as SVDResult;
   out.U = U;
   out.S = S;
@@ -438,7 +470,7 @@ export function svdOld(A: Tensor, some = true, compute_uv = true): SvdOldResult 
   return out;
 }
 
-/** The singular values of each matrix, descending (jacobiSvd on A itself: no Gram matrix squaring the condition number). No gradient in torchlab (backward raises). */
+/** The singular values of each matrix, descending (jacobiSvd on A itself: no Gram matrix squaring the condition number). Gradient: U diag(gS) Vh. */
 export function svdvals(A: Tensor, op = "linalg.svdvals"): Tensor {
   const { mats, m, n, batch } = matBatch(op, A);
   const k = Math.min(m, n);
@@ -447,5 +479,8 @@ export function svdvals(A: Tensor, op = "linalg.svdvals"): Tensor {
     const { s } = jacobiSvd(tall ? a : transposed(a, m, n), tall ? m : n, k);
     return Float64Array.from(s).sort().reverse();
   });
-  return noGradient(op, A, compute(() => toTensor(vals, [...batch, k])), "LinalgSvdBackward0");
+  return decompOutput("LinalgSvdBackward0", A, compute(() => toTensor(vals, [...batch, k])), k, mats.length, (g, b) => {
+    const r = svdOne(mats[b], m, n, false);
+    return svdBackward(r.U, r.S, r.Vh, null, g, null, m, n);
+  });
 }

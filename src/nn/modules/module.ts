@@ -85,6 +85,10 @@ export class RemovableHandle {
  * Tensor (or null). A Parameter or Module assigned to a buffer's name stops it being a buffer.
  */
 function checkAssign(target: Module, key: string, value: unknown): void {
+  // A parametrized tensor's setter (nn.utils.parametrize) checks its own value; reading the field
+  // first would compute the parametrization for nothing.
+  const getter = Object.getOwnPropertyDescriptor(target, key)?.get as { _parametrized?: boolean } | undefined;
+  if (getter?._parametrized === true) return;
   const own = Object.prototype.hasOwnProperty.call(target, key);
   const cur = own ? (target as unknown as Record<string, unknown>)[key] : undefined;
   const none = value === null || value === undefined;

@@ -11,6 +11,10 @@ import { RuntimeError, TypeError } from "../../errors";
 // rnn
 export * as rnn from "./rnn";
 // end rnn
+export * as prune from "./prune";
+export * as parametrize from "./parametrize";
+export * as parametrizations from "./parametrizations";
+export { weight_norm, remove_weight_norm, WeightNorm, spectral_norm, remove_spectral_norm, SpectralNorm } from "./weight_norms";
 
 type Params = Tensor | Iterable<Tensor>;
 

@@ -121,9 +121,40 @@ export function ensureTfjsGradients(): void {
       },
     });
   }
+  registerTorchlabGradients();
   const matMul = tf.getGradient("BatchMatMul");
   if (matMul && tf.getGradient("TorchlabMatMul") === undefined) tf.registerGradient({ ...matMul, kernelName: "TorchlabMatMul" });
   if (tf.getGradient("TorchlabTranspose2d") === undefined) {
     tf.registerGradient({ kernelName: "TorchlabTranspose2d", gradFunc: (dy: T | T[]) => ({ x: () => tf.transpose(dy as T) }) });
   }
+}
+
+/**
+ * Gradients of torchlab's NCHW convolution kernels (js_kernels.ts) and of max pooling's gradient
+ * kernel, from the adjoint identities: the convolution is linear in x and in w, its input gradient is
+ * linear in dy and w, its weight gradient in x and dy, and each one's adjoint is another of the three.
+ */
+function registerTorchlabGradients(): void {
+  const conv = (x: T, w: T, attrs: Record<string, unknown>): T => run("TorchlabConv2d", { x, w }, attrs);
+  const inputGrad = (dy: T, w: T, attrs: Record<string, unknown>, inputShape: number[]): T => run("TorchlabConv2dInputGrad", { dy, w }, { ...attrs, inputShape });
+  const weightGrad = (x: T, dy: T, attrs: Record<string, unknown>, w: number[]): T => run("TorchlabConv2dWeightGrad", { x, dy }, { ...attrs, kernel: [w[2], w[3]] });
+  const register = (kernelName: string, inputsToSave: string[], gradFunc: (g: T, saved: T[], attrs: Record<string, unknown>) => Record<string, () => T>): void => {
+    if (tf.getGradient(kernelName) !== undefined) return;
+    tf.registerGradient({ kernelName, inputsToSave, gradFunc: (g, saved, attrs) => gradFunc(g as T, saved, (attrs ?? {}) as unknown as Record<string, unknown>) });
+  };
+  // (A key for an input the kernel was not given is ignored: bias is optional.)
+  register("TorchlabConv2d", ["x", "w"], (g, [x, w], a) => ({ x: () => inputGrad(g, w, a, x.shape), w: () => weightGrad(x, g, a, w.shape), bias: () => tf.sum(g, [0, 2, 3]) }));
+  register("TorchlabConv2dInputGrad", ["dy", "w"], (g, [dy, w], a) => ({ dy: () => conv(g, w, a), w: () => weightGrad(g, dy, a, w.shape) }));
+  register("TorchlabConv2dWeightGrad", ["x", "dy"], (g, [x, dy], a) => ({ x: () => inputGrad(dy, g, a, x.shape), dy: () => conv(x, g, a) }));
+  // dx scatters dy to each window's argmax (a flat index within its [H, W] plane): the adjoint gathers.
+  register("TorchlabMaxPool2dGrad", ["dy", "indices"], (g, [dy, indices]) => {
+    const [n, c] = dy.shape;
+    const plane = g.size / Math.max(1, n * c);
+    // One flat gather (wasm's GatherV2 with batchDims gave wrong values for more than one plane).
+    const flat = (): T => tf.add(tf.reshape(indices, [n * c, -1]), tf.reshape(tf.range(0, n * c * plane, plane, "int32"), [n * c, 1]));
+    return {
+      dy: () => tf.reshape(tf.gather(tf.reshape(g, [-1]), tf.reshape(flat(), [-1])), dy.shape),
+      indices: () => tf.zeros(indices.shape),
+    };
+  });
 }

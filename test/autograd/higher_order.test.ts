@@ -91,7 +91,7 @@ describe("grad of grad through layers and losses", () => {
     const x = leaf(A);
     gradOfGrad("linear", () => lin.forward(x).tanh().sum(), [x], [x, lin.weight, lin.bias!]);
   });
-  test("nn.Conv2d", () => {
+  test("nn.Conv2d, then relu and max_pool2d", () => {
     const conv = new torch.nn.Conv2d(1, 2, 3);
     torch.no_grad(() => {
       conv.weight.copy_(torch.arange(18).float().reshape(2, 1, 3, 3).sub(8).mul(0.05));
@@ -99,6 +99,8 @@ describe("grad of grad through layers and losses", () => {
     });
     const img = torch.arange(25).float().reshape(1, 1, 5, 5).mul(0.1).sub(1.2).requires_grad_(true);
     gradOfGrad("conv2d", () => conv.forward(img).tanh().sum(), [img], [img, conv.weight, conv.bias!]);
+    const img6 = torch.arange(36).float().reshape(1, 1, 6, 6).mul(0.37).sin().requires_grad_(true);
+    gradOfGrad("maxpool", () => F.max_pool2d(F.relu(conv.forward(img6)), 2).tanh().sum(), [img6], [img6, conv.weight]);
   });
 });
 

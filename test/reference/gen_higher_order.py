@@ -84,6 +84,9 @@ with torch.no_grad():
 img = leaf(torch.arange(25, dtype=torch.float32).reshape(1, 1, 5, 5).mul(0.1).sub(1.2).tolist())
 grad_of_grad("conv2d", lambda: torch.tanh(conv(img)).sum(), [img], [img, conv.weight, conv.bias])
 
+img6 = leaf(torch.arange(36, dtype=torch.float32).reshape(1, 1, 6, 6).mul(0.37).sin().tolist())
+grad_of_grad("maxpool", lambda: torch.tanh(F.max_pool2d(F.relu(conv(img6)), 2)).sum(), [img6], [img6, conv.weight])
+
 # WGAN-GP: the critic's loss with the gradient penalty at interpolates, one SGD step.
 D = nn.Sequential(nn.Linear(3, 5), nn.Tanh(), nn.Linear(5, 1))
 with torch.no_grad():

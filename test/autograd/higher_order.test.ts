@@ -207,6 +207,12 @@ describe("what cannot be differentiated twice raises, naming the op", () => {
     const [g] = grad(y.sum(), x, { create_graph: true });
     expect(() => grad(g.sum(), x)).toThrow(/NoGradKernelBackward0: its closure runs the kernel HigherOrderTestDouble, which has no registered gradient/);
   });
+  test("batch norm in training mode (its backward reads the batch statistics it saved)", () => {
+    const bn = new torch.nn.BatchNorm1d(3);
+    const x = leaf(A);
+    const [g] = grad(bn.forward(x).pow(3).sum(), x, { create_graph: true });
+    expect(() => grad(g.pow(2).sum(), x)).toThrow(/create_graph=true: cannot differentiate the backward of NativeBatchNormBackward0/);
+  });
   test("hooks under create_graph", () => {
     const x = leaf(X);
     const y = x.mul(2);

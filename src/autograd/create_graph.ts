@@ -122,15 +122,15 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
   const args = output === null ? [g, ...inputs] : [g, ...inputs, output];
   const name = node.name();
   const gt = g._t;
-  args.forEach((t) => t._t);
+  const held = new Set(args.map((t) => t._t));
   const raw = tf.tidy((): tf.TensorContainer => {
     const r = differentiably(() => fn(gt));
     const own = r.map((p, k) => {
       if (p === null || !inputs[k].requires_grad) return null;
       let v = gradientValue(p);
       if (v.dtype !== "float32") v = tf.cast(v, "float32");
-      // A tensor of its own: closures may hand back `g` itself, or one tensor twice.
-      return v === gt || r.indexOf(p) !== k ? tf.reshape(v, v.shape) : v;
+      // A tensor of its own: closures may hand back `g` (or an input) itself, or one tensor twice.
+      return held.has(v) || r.indexOf(p) !== k ? tf.reshape(v, v.shape) : v;
     });
     return own as unknown as tf.TensorContainer;
   }) as unknown as (tf.Tensor | null)[];

@@ -5,7 +5,7 @@ import { Node } from "./node";
 import { Tensor } from "../tensor/tensor";
 import { hasLeafHooks, hasNodeHooks, runLeafHooks, runNodeHooks } from "./hooks";
 
-function topoOrder(root: Node): Node[] {
+export function topoOrder(root: Node): Node[] {
   const order: Node[] = [];
   const seen = new Set<Node>();
   // Iterative DFS: deep graphs (long RNN-style loops) would overflow a recursive one. Two parallel
@@ -46,6 +46,11 @@ const transposedGrads = new WeakSet<tf.Tensor>();
 export function transposedGrad(g: tf.Tensor): tf.Tensor {
   transposedGrads.add(g);
   return g;
+}
+
+/** The gradient `g` stands for, without freeing `g` (inside a tidy). */
+export function gradientValue(g: tf.Tensor): tf.Tensor {
+  return transposedGrads.has(g) ? tf.transpose(g) : g;
 }
 
 /** The gradient `g` stands for (owned: a marked `g` is freed once transposed). */

@@ -2,8 +2,9 @@
  * `torch.autograd.functional`: the vector-Jacobian product and the Jacobian of a function of tensors,
  * as PyTorch 1.13 computes them: the inputs are detached copies that require grad, the function runs
  * with grad enabled, an input an output does not depend on gets zeros (or an error when `strict`),
- * and the results are detached. torchlab's tape does not record its own backward, so
- * `create_graph` (and with it hessian / hvp / vhp) is refused.
+ * and the results are detached unless `create_graph` (then they stay on the tape, and an input that
+ * requires grad keeps its graph: hessian is the jacobian of a jacobian). hessian, vhp and hvp are
+ * built on create_graph (src/autograd/create_graph.ts).
  */
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { parseArgs } from "../tensor/args";
@@ -26,14 +27,13 @@ function asTuple(op: string, what: string, x: unknown): [Tensor[], boolean] {
   return [list as Tensor[], isTuple];
 }
 
-function checkOptions(op: string, o: Record<string, unknown>): void {
-  if (o.create_graph) throw new NotImplementedError(`${op}(): create_graph=true (higher-order gradients) is not supported by torchlab's tape`);
-}
-
-/** Runs `func` on detached copies of `inputs` that require grad; returns them with the outputs. */
-function run(op: string, func: (...xs: Tensor[]) => Inputs, inputs: Inputs): { ins: Tensor[]; insTuple: boolean; outs: Tensor[]; outsTuple: boolean } {
+/**
+ * Runs `func` on copies of `inputs` that require grad (detached, or with create_graph a view keeping an
+ * input's own graph, as PyTorch's _grad_preprocess); returns them with the outputs.
+ */
+function run(op: string, func: (...xs: Tensor[]) => Inputs, inputs: Inputs, createGraph = false): { ins: Tensor[]; insTuple: boolean; outs: Tensor[]; outsTuple: boolean } {
   const [given, insTuple] = asTuple(op, "inputs", inputs);
-  const ins = given.map((t) => t.detach().requires_grad_(true));
+  const ins = given.map((t) => (createGraph && t.requires_grad ? t.view_as(t) : t.detach().requires_grad_(true)));
   const result = enable_grad(() => func(...ins));
   const [outs, outsTuple] = asTuple(op, "outputs of the user-provided function", result);
   return { ins, insTuple, outs, outsTuple };
@@ -66,8 +66,8 @@ export function vjp(
   options?: { create_graph?: boolean; strict?: boolean },
 ): [Inputs, Inputs] {
   const o = parseArgs("vjp", [v, options], ["v", "create_graph", "strict"]);
-  checkOptions("vjp", o);
-  const { ins, insTuple, outs, outsTuple } = run("vjp", func, inputs);
+  const cg = Boolean(o.create_graph);
+  const { ins, insTuple, outs, outsTuple } = run("vjp", func, inputs, cg);
   let vs: Tensor[] | null = null;
   if (o.v !== undefined && o.v !== null) {
     [vs] = asTuple("vjp", "v", o.v);
@@ -81,13 +81,13 @@ export function vjp(
     throw new RuntimeError("The vector v can only be None if the user-provided function returns a single Tensor with a single element.");
   }
   const live = outs.map((t, i) => [t, vs === null ? null : vs[i]] as const).filter(([t]) => t.requires_grad);
-  const grads = live.length === 0 ? ins.map(() => null) : grad(live.map(([t]) => t), ins, live.map(([, g]) => g), { allow_unused: true });
+  const grads = live.length === 0 ? ins.map(() => null) : grad(live.map(([t]) => t), ins, live.map(([, g]) => g), { allow_unused: true, create_graph: cg });
   const res = grads.map((g, j) => {
     if (g !== null) return g;
     if (o.strict) throw independent("vjp", 0, j);
     return zeros_like(ins[j]);
   });
-  const detached = outs.map((t) => t.detach());
+  const detached = cg ? outs : outs.map((t) => t.detach());
   return [outsTuple ? detached : detached[0], insTuple ? res : res[0]];
 }
 
@@ -112,9 +112,9 @@ export function jacobian(
   options: { create_graph?: boolean; strict?: boolean; vectorize?: boolean; strategy?: "reverse-mode" | "forward-mode" } = {},
 ): Tensor | Tensor[] | Tensor[][] {
   const o = parseArgs("jacobian", [options], ["create_graph", "strict", "vectorize", "strategy"]);
-  checkOptions("jacobian", o);
+  const cg = Boolean(o.create_graph);
   if (o.strategy !== undefined && o.strategy !== "reverse-mode") throw new NotImplementedError(`jacobian(): strategy="${String(o.strategy)}" is not supported by torchlab (reverse-mode only)`);
-  const { ins, insTuple, outs, outsTuple } = run("jacobian", func, inputs);
+  const { ins, insTuple, outs, outsTuple } = run("jacobian", func, inputs, cg);
   const jac = outs.map((out, i) => {
     // One backward sweep per output element, seeded with that element's one-hot vector.
     const rows: Tensor[][] = ins.map(() => []);
@@ -122,7 +122,7 @@ export function jacobian(
     const n = out.numel();
     for (let k = 0; k < n; k++) {
       const grads = out.requires_grad
-        ? grad([out], ins, [arange(n).eq(k).float().view(out.shape)], { retain_graph: true, allow_unused: true })
+        ? grad([out], ins, [arange(n).eq(k).float().view(out.shape)], { retain_graph: true, allow_unused: true, create_graph: cg })
         : ins.map(() => null);
       grads.forEach((g, j) => {
         if (g !== null) used[j] = true;
@@ -132,11 +132,109 @@ export function jacobian(
     return ins.map((x, j) => {
       if (o.strict && !used[j] && n > 0) throw independent("jacobian", i, j);
       const m = n === 0 ? zeros([0, ...x.shape]) : stack(rows[j], 0);
-      return m.view([...out.shape, ...x.shape]);
+      const r = m.view([...out.shape, ...x.shape]);
+      return cg ? r : r.detach();
     });
   });
   if (outsTuple && insTuple) return jac;
   if (outsTuple) return jac.map((r) => r[0]);
   if (insTuple) return jac[0];
   return jac[0][0];
+}
+
+/** The one output of `func`, which must be a single one-element Tensor (hessian, vhp, hvp). */
+function scalarOutput(op: string, func: (...xs: Tensor[]) => Inputs): (...xs: Tensor[]) => Tensor {
+  return (...xs) => {
+    const out = func(...xs);
+    if (!(out instanceof Tensor)) throw new RuntimeError(`The function given to ${op} should return a single Tensor`);
+    if (out.numel() !== 1) throw new RuntimeError(`The Tensor returned by the function given to ${op} should contain a single element`);
+    return out;
+  };
+}
+
+/**
+ * The Hessian of a scalar function `func` at `inputs`: the jacobian of its gradient. For one input,
+ * a tensor of shape inputs.shape + inputs.shape; for an array of inputs, an array of arrays
+ * (`hessian[i][j]` for inputs i and j).
+ *
+ * Args:
+ *   func: a function of tensors returning a one-element Tensor.
+ *   inputs: a Tensor or an array of Tensors.
+ *   create_graph: keep the result on the tape (to differentiate it again).
+ *   strict: raise when the output does not depend on an input instead of returning zeros.
+ *
+ * @example
+ * torch.autograd.functional.hessian((x) => x.pow(3).sum(), torch.tensor([1., 2.]))  // [[6, 0], [0, 12]]
+ */
+export function hessian(
+  func: (...xs: Tensor[]) => Inputs,
+  inputs: Inputs,
+  options: { create_graph?: boolean; strict?: boolean; vectorize?: boolean; outer_jacobian_strategy?: "reverse-mode" | "forward-mode" } = {},
+): Tensor | Tensor[][] {
+  const o = parseArgs("hessian", [options], ["create_graph", "strict", "vectorize", "outer_jacobian_strategy"]);
+  if (o.outer_jacobian_strategy !== undefined && o.outer_jacobian_strategy !== "reverse-mode") {
+    throw new NotImplementedError(`hessian(): outer_jacobian_strategy="${String(o.outer_jacobian_strategy)}" is not supported by torchlab (reverse-mode only)`);
+  }
+  const f = scalarOutput("hessian", func);
+  const strict = Boolean(o.strict);
+  const jac = (...xs: Tensor[]): Inputs => jacobian(f, Array.isArray(inputs) ? xs : xs[0], { create_graph: true, strict }) as Inputs;
+  return jacobian(jac, inputs, { create_graph: Boolean(o.create_graph), strict }) as Tensor | Tensor[][];
+}
+
+type VhpOptions = { create_graph?: boolean; strict?: boolean };
+
+/** vhp and hvp (the Hessian of a scalar function is symmetric: both are v^T H). */
+function vhpOf(op: string, func: (...xs: Tensor[]) => Inputs, inputs: Inputs, v: unknown, options: unknown): [Tensor, Inputs] {
+  const o = parseArgs(op, [v, options], ["v", "create_graph", "strict"]);
+  const cg = Boolean(o.create_graph);
+  const { ins, insTuple, outs } = run(op, scalarOutput(op, func), inputs, cg);
+  const out = outs[0];
+  let vs: Tensor[] | null = null;
+  if (o.v !== undefined && o.v !== null) {
+    [vs] = asTuple(op, "v", o.v);
+    if (vs.length !== ins.length) throw new RuntimeError(`v is a tuple of invalid length: should be ${ins.length} but got ${vs.length}.`);
+    vs.forEach((t, i) => {
+      if (t.shape.join(",") !== ins[i].shape.join(",")) {
+        throw new RuntimeError(`v has invalid size: should be torch.Size([${ins[i].shape.join(", ")}]) but got torch.Size([${t.shape.join(", ")}]).`);
+      }
+    });
+  } else if (ins.length !== 1 || ins[0].numel() !== 1) {
+    throw new RuntimeError("The vector v can only be None if the input to the user-provided function is a single Tensor with a single element.");
+  }
+  const jac = out.requires_grad ? grad([out], ins, null, { create_graph: true, allow_unused: true }) : ins.map(() => null);
+  const live = jac.map((g, j) => [g, j] as const).filter(([g]) => g !== null && g.requires_grad) as [Tensor, number][];
+  const second = live.length === 0 ? ins.map(() => null) : grad(live.map(([g]) => g), ins, live.map(([, j]) => (vs === null ? null : vs[j])), { create_graph: cg, allow_unused: true });
+  const res = second.map((g, j) => {
+    if (g !== null) return cg ? g : g.detach();
+    if (o.strict) throw new RuntimeError(`The hessian of the user-provided function with respect to input ${j} is independent of the input. This is not allowed in strict mode.`);
+    return zeros_like(ins[j]);
+  });
+  return [cg ? out : out.detach(), insTuple ? res : res[0]];
+}
+
+/**
+ * The output of scalar `func(...inputs)` and the product of the vector `v` with its Hessian, v^T H.
+ *
+ * Args:
+ *   func: a function of tensors returning a one-element Tensor.
+ *   inputs: a Tensor or an array of Tensors.
+ *   v: shaped as the inputs; may be left out for a single one-element input.
+ *   create_graph, strict: as for vjp.
+ *
+ * @example
+ * torch.autograd.functional.vhp((x) => x.pow(3).sum(), torch.tensor([1., 2.]), torch.ones(2))
+ */
+export function vhp(func: (...xs: Tensor[]) => Inputs, inputs: Inputs, v?: Inputs | null | ({ v?: Inputs | null } & VhpOptions), options?: VhpOptions): [Tensor, Inputs] {
+  return vhpOf("vhp", func, inputs, v, options);
+}
+
+/**
+ * The output of scalar `func(...inputs)` and the product of its Hessian with the vector `v`, H v
+ * (equal to vhp's v^T H: the Hessian is symmetric).
+ *
+ * @example
+ * torch.autograd.functional.hvp((x) => x.pow(3).sum(), torch.tensor([1., 2.]), torch.ones(2))
+ */
+export function hvp(func: (...xs: Tensor[]) => Inputs, inputs: Inputs, v?: Inputs | null | ({ v?: Inputs | null } & VhpOptions), options?: VhpOptions): [Tensor, Inputs] {
+  return vhpOf("hvp", func, inputs, v, options);
 }

@@ -8,6 +8,28 @@ export function is_grad_enabled(): boolean {
 }
 
 /**
+ * Whether a backward closure is running as a recorded op (create_graph, src/autograd/create_graph.ts):
+ * closures must then keep every value they compute a tfjs function of their inputs (no shortcut that
+ * reads a value back to JS and writes it into a new tensor, which would cut tfjs's tape).
+ */
+let differentiableBackward = 0;
+
+/** @internal */
+export function is_backward_differentiable(): boolean {
+  return differentiableBackward > 0;
+}
+
+/** @internal runs `fn` with is_backward_differentiable() true. */
+export function differentiably<T>(fn: () => T): T {
+  differentiableBackward++;
+  try {
+    return fn();
+  } finally {
+    differentiableBackward--;
+  }
+}
+
+/**
  * Switches graph recording on or off. With `fn` (PyTorch's `with torch.set_grad_enabled(mode):`),
  * the mode holds only while `fn` runs, and its result is returned.
  *

@@ -4,10 +4,12 @@
  * `gradcheck`, as PyTorch spells them.
  */
 import { tf } from "../backend/tf";
-import { NotImplementedError, RuntimeError, TypeError } from "../errors";
+import { RuntimeError, TypeError } from "../errors";
 import { isOptions, parseArgs } from "../tensor/args";
 import { Tensor } from "../tensor/tensor";
 import { runBackward } from "./backward";
+import { runBackwardGraph } from "./create_graph";
+import { ones } from "../ops/creation";
 
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
 export { Function, FunctionCtx } from "./function";
@@ -22,7 +24,7 @@ export interface GradOptions {
   grad_outputs?: GradOutputs;
   /** Keep the graph for another backward pass (default: create_graph, i.e. false). */
   retain_graph?: boolean;
-  /** Higher-order gradients; torchlab's tape does not record its own backward, so only false. */
+  /** Record the backward pass on the tape too, so the gradients can be differentiated again (higher-order gradients). */
   create_graph?: boolean;
   /** Return null for an input the outputs do not depend on, instead of raising. */
   allow_unused?: boolean;
@@ -73,6 +75,21 @@ function sweep(op: string, outs: Tensor[], given: unknown, retain: boolean, capt
   }
 }
 
+/** sweep() with create_graph: the seeds and the gradients are Tensors on the tape (create_graph.ts). */
+function sweepGraph(op: string, outs: Tensor[], given: unknown, retain: boolean, capture?: Map<Tensor, Tensor | null>): void {
+  const gs = gradList(op, outs, given);
+  const seeds = outs.map((out, i) => {
+    const g = gs[i];
+    if (g === undefined || g === null) {
+      seedOf(op, out, g, i).dispose();
+      return ones(out.shape);
+    }
+    seedOf(op, out, g, i).dispose();
+    return g.dtype._tf === "float32" ? g : g.float();
+  });
+  outs.forEach((out, i) => runBackwardGraph(out, seeds[i], retain || i < outs.length - 1, capture));
+}
+
 /**
  * The sum of the gradients of `outputs` with respect to each of `inputs`, returned instead of being
  * accumulated into `.grad` (no `.grad` changes). The graph is freed unless `retain_graph`.
@@ -93,12 +110,12 @@ export function grad(
 export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...args: unknown[]): (Tensor | null)[] {
   const op = "torch.autograd.grad";
   const o = parseArgs(op, args, ["grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused"]);
-  if (o.create_graph) throw new NotImplementedError(`${op}(): create_graph=true (higher-order gradients) is not supported by torchlab's tape`);
   const outs = asList(op, "outputs", outputs);
   const ins = asList(op, "inputs", inputs);
   ins.forEach((t, i) => {
     if (!t.requires_grad) throw new RuntimeError(`One of the differentiated Tensors does not require grad (inputs[${i}], shape [${t.shape.join(", ")}])`);
   });
+  if (o.create_graph) return gradGraph(op, outs, ins, o);
   const capture = new Map<Tensor, tf.Tensor | null>(ins.map((t) => [t, null]));
   try {
     sweep(op, outs, o.grad_outputs, (o.retain_graph as boolean | undefined) ?? false, capture);
@@ -109,9 +126,7 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
   const unused = o.allow_unused ? -1 : ins.findIndex((t) => capture.get(t) === null);
   if (unused >= 0) {
     for (const g of capture.values()) g?.dispose();
-    throw new RuntimeError(
-      `One of the differentiated Tensors appears to not have been used in the graph (inputs[${unused}], shape [${ins[unused].shape.join(", ")}]). Set allow_unused=true if this is the desired behavior.`,
-    );
+    throw unusedError(ins, unused);
   }
   const given = new Set<Tensor>();
   return ins.map((t) => {
@@ -121,6 +136,28 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
     const own = given.has(t) ? g.clone() : g;
     given.add(t);
     return Tensor._wrap(own);
+  });
+}
+
+function unusedError(ins: Tensor[], i: number): RuntimeError {
+  return new RuntimeError(
+    `One of the differentiated Tensors appears to not have been used in the graph (inputs[${i}], shape [${ins[i].shape.join(", ")}]). Set allow_unused=true if this is the desired behavior.`,
+  );
+}
+
+/** grad() with create_graph: the graph is kept unless retain_graph is false, as in PyTorch. */
+function gradGraph(op: string, outs: Tensor[], ins: Tensor[], o: Record<string, unknown>): (Tensor | null)[] {
+  const capture = new Map<Tensor, Tensor | null>(ins.map((t) => [t, null]));
+  sweepGraph(op, outs, o.grad_outputs, (o.retain_graph as boolean | undefined) ?? true, capture);
+  const unused = o.allow_unused ? -1 : ins.findIndex((t) => capture.get(t) === null);
+  if (unused >= 0) throw unusedError(ins, unused);
+  const given = new Set<Tensor>();
+  return ins.map((t) => {
+    const g = capture.get(t) ?? null;
+    if (g === null) return null;
+    const own = given.has(t) ? g.clone() : g;
+    given.add(t);
+    return own;
   });
 }
 
@@ -136,7 +173,7 @@ export function backward(
   const op = "torch.autograd.backward";
   if (isOptions(grad_tensors) && options !== undefined) throw new TypeError(`${op}() takes grad_tensors either positionally or in the options object`);
   const o = parseArgs(op, [grad_tensors, options], ["grad_tensors", "retain_graph", "create_graph"]);
-  if (o.create_graph) throw new NotImplementedError(`${op}(): create_graph=true (higher-order gradients) is not supported by torchlab's tape`);
+  if (o.create_graph) return sweepGraph(op, asList(op, "tensors", tensors), o.grad_tensors, (o.retain_graph as boolean | undefined) ?? true);
   sweep(op, asList(op, "tensors", tensors), o.grad_tensors, (o.retain_graph as boolean | undefined) ?? false);
 }
 export * as functional from "./functional";

@@ -60,6 +60,15 @@ export class Node {
     this.output = { tensor: out, storage: out._s, version: out._s.version };
   }
 
+  /**
+   * @internal The backward closure and the output it reads (or null), for running the closure as a
+   * recorded op (create_graph); raises as apply() does once the graph was freed.
+   */
+  frozen(): { fn: BackwardFn; output: Tensor | null } {
+    if (this.fn === null) this.apply(null as unknown as tf.Tensor);
+    return { fn: this.fn!, output: this.output?.tensor ?? null };
+  }
+
   /** PyTorch's class name of the node, e.g. 'AddBackward0'. */
   name(): string {
     return this._name;

@@ -8,7 +8,7 @@ import { ensureReady } from "../backend";
 import { withMemoryRetry, isAllocationFailure } from "../backend/guard";
 import { cpuMatMul } from "../backend/matmul_kernel";
 import { BackwardFn, Node } from "../autograd/node";
-import { is_grad_enabled } from "../autograd/grad_mode";
+import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { Tensor, DType } from "../tensor/tensor";
 import { IndexError, TypeError } from "../errors";
 
@@ -144,7 +144,8 @@ export function expandTo(x: tf.Tensor, shape: readonly number[]): tf.Tensor {
   if (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i])) return x;
   if (x.dtype === "bool" || x.dtype === "string" || numelOf(shape) === 0) return tf.broadcastTo(x, shape as number[]);
   // One value (a reduced loss's gradient): a fill with it, without the add's pass over the output.
-  if (x.size === 1) return tf.fill(shape as number[], x.dataSync()[0], x.dtype);
+  // (Not while a backward runs as a recorded op: the fill would cut tfjs's tape from `x`.)
+  if (x.size === 1 && !is_backward_differentiable()) return tf.fill(shape as number[], x.dataSync()[0], x.dtype);
   return tf.add(tf.fill(shape as number[], 0, x.dtype), x);
 }
 

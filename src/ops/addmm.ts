@@ -3,6 +3,7 @@ import { tf, compute, record, sumTo, fmtShape, broadcastShapes, matMul2d } from 
 import type { Tensor } from "../tensor/tensor";
 import * as V from "./view";
 import { transposedGrad } from "../autograd/backward";
+import { is_backward_differentiable } from "../autograd/grad_mode";
 import { RuntimeError, ShapeError } from "../errors";
 
 /**
@@ -12,7 +13,8 @@ import { RuntimeError, ShapeError } from "../errors";
  */
 function transposedBase(m: Tensor): tf.Tensor | null {
   const v = m._view;
-  if (v === null || v.offset !== 0 || m.dim() !== 2) return null;
+  // A closure run as a recorded op (create_graph) reads only its node's inputs: the base is none of them.
+  if (v === null || is_backward_differentiable() || v.offset !== 0 || m.dim() !== 2) return null;
   const base = v.base;
   const [r, c] = m.shape;
   if (base.dim() !== 2 || base.shape[0] !== c || base.shape[1] !== r || v.strides[0] !== 1 || v.strides[1] !== r) return null;

@@ -16,7 +16,7 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum } from "./batchnorm";
 import { hasJsKernel } from "../backend/js_kernels";
-import { is_grad_enabled } from "../autograd/grad_mode";
+import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { nhwcActive, nhwcOf, wrapNhwc } from "./layout";
 
 type Pair = [number, number];
@@ -502,7 +502,8 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
       grads[0] = toNCHW(convCoreInputGrad(nhwc(), weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups, { top: pads[0], left: pads[2], h, w }));
     }
     if (weight.requires_grad && direct) {
-      if (patchMatmulPays(c * kh * kw, n * outH * outW)) grads[1] = weightGradByPatches(x._t as tf.Tensor4D, g, weight.shape, stride, dilation, padSpec);
+      // (Not as a recorded op, create_graph: the patches form reads a cached one-hot filter.)
+      if (patchMatmulPays(c * kh * kw, n * outH * outW) && !is_backward_differentiable()) grads[1] = weightGradByPatches(x._t as tf.Tensor4D, g, weight.shape, stride, dilation, padSpec);
       if (grads[1] === null) {
         // x as [C, H, W, N] convolved (padded by the convolution) with g as an HWIO kernel [Ho, Wo, N, O],
         // stride and dilation trading places. g's kernel comes from the NHWC gradient when the input

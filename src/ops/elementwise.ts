@@ -4,7 +4,7 @@ import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel } from "../backend/js_kernels";
 import { sinT, cosT, log1pT, signT, fmodT } from "../backend/math_kernels";
-import { is_grad_enabled } from "../autograd/grad_mode";
+import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
 
@@ -276,7 +276,8 @@ export function relu(a: Tensor): Tensor {
   let self: Tensor;
   // ATen's threshold_backward: zero where the result is <= 0, so a NaN result passes its gradient.
   const res = record("ReluBackward0", [a], out, (g) => [
-    hasJsKernel("TorchlabReluGrad") && g.dtype === "float32" && self._t.dtype === "float32"
+    // (tfjs has no gradient for the fused kernel: a closure run as a recorded op takes tfjs's ops.)
+    hasJsKernel("TorchlabReluGrad") && g.dtype === "float32" && self._t.dtype === "float32" && !is_backward_differentiable()
       ? (tf.engine().runKernel("TorchlabReluGrad", { dy: g, y: self._t }) as tf.Tensor)
       : tf.where(tf.lessEqual(self._t, 0), tf.zerosLike(g), g),
   ], true);

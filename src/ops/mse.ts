@@ -9,6 +9,7 @@ import { tf, compute, record } from "./_core";
 import { hasLossKernel } from "../backend/loss_kernels";
 import type { MseAttrs } from "../backend/loss_kernels";
 import type { Tensor } from "../tensor/tensor";
+import { is_backward_differentiable } from "../autograd/grad_mode";
 
 export type MseReduction = "none" | "mean" | "sum";
 
@@ -39,7 +40,11 @@ export function mseLossKernel(input: Tensor, target: Tensor, reduction: MseReduc
   const attrs = { reduction: CODE[reduction] } as unknown as tf.NamedAttrMap;
   const out = compute(() => tf.engine().runKernel("TorchlabMseLoss", { x: input._t, target: target._t }, attrs) as tf.Tensor);
   return record("MseLossBackward0", [input, target], out, (g) => {
-    const dx = tf.engine().runKernel("TorchlabMseLossGrad", { dy: g, x: input._t, target: target._t }, attrs) as tf.Tensor;
+    // tfjs has no gradient for the fused kernel: a closure run as a recorded op (create_graph) takes
+    // tfjs's ops, 2 (x - target) g, divided by the element count for the mean.
+    const dx = is_backward_differentiable()
+      ? tf.mul(tf.sub(input._t, target._t), tf.mul(g, reduction === "mean" ? 2 / input.numel() : 2))
+      : (tf.engine().runKernel("TorchlabMseLossGrad", { dy: g, x: input._t, target: target._t }, attrs) as tf.Tensor);
     // PyTorch's gradient for the target is the input's, negated.
     return [input.requires_grad ? dx : null, target.requires_grad ? tf.neg(dx) : null];
   });

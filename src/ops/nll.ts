@@ -6,6 +6,7 @@ import { tf, compute, record } from "./_core";
 import { hasLossKernel } from "../backend/loss_kernels";
 import type { NllAttrs } from "../backend/loss_kernels";
 import { LOSS_KERNEL_MAX } from "./reduce";
+import { is_backward_differentiable } from "../autograd/grad_mode";
 import type { Tensor } from "../tensor/tensor";
 
 /** Whether the active backend runs nll_loss as a kernel for float32 log-probabilities of `numel` elements. */
@@ -28,6 +29,8 @@ export function nllLossKernel(logp: Tensor, target: Tensor, weight: Tensor | nul
   return record("NllLossBackward0", [logp, target], out, (g) => {
     const inputs: tf.NamedTensorMap = { dy: g, target: target._t };
     if (weight) inputs.weight = weight._t;
+    // As a recorded op (create_graph) the kernel's tfjs gradient (backend/tfjs_gradients.ts) saves a weight: ones.
+    else if (is_backward_differentiable()) inputs.weight = tf.ones([logp.shape.length === 1 ? logp.shape[0] : logp.shape[1]]);
     return [tf.engine().runKernel("TorchlabNllLossGrad", inputs, map({ ...attrs, inputShape: logp.shape.slice() })) as tf.Tensor, null];
   });
 }

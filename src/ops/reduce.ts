@@ -7,6 +7,7 @@ import { RuntimeError, IndexError, ValueError } from "../errors";
 import * as E from "./elementwise";
 import { hasLossKernel } from "../backend/loss_kernels";
 import type { SoftmaxAttrs } from "../backend/loss_kernels";
+import { is_backward_differentiable } from "../autograd/grad_mode";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -371,7 +372,8 @@ export function log_softmax(t: Tensor, dim?: number | null): Tensor {
   });
   let self: Tensor;
   const res = record("LogSoftmaxBackward0", [t], out, (g) => {
-    if (attrs !== null && g.dtype === "float32") return [tf.engine().runKernel("TorchlabLogSoftmaxGrad", { dy: g, y: self._t }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor];
+    // (tfjs has no gradient for the fused kernel: a closure run as a recorded op takes tfjs's ops.)
+    if (attrs !== null && g.dtype === "float32" && !is_backward_differentiable()) return [tf.engine().runKernel("TorchlabLogSoftmaxGrad", { dy: g, y: self._t }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor];
     return [tf.sub(g, tf.mul(tf.exp(self._t), tf.sum(g, d, true)))];
   }, true);
   self = res;

@@ -8,6 +8,7 @@ import * as D from "./dtype";
 import { adopt, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
+import { runBackwardGraph } from "../autograd/create_graph";
 import { formatValues, addSuffixes } from "./repr";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, parseArgs, trimArgs } from "./args";
@@ -282,13 +283,17 @@ export class Tensor {
    * `.grad`. A non-scalar tensor needs `gradient` (same shape). The graph is freed unless
    * `retain_graph` is true.
    */
-  backward(gradient?: Tensor | null | { gradient?: Tensor | null; retain_graph?: boolean }, options: { retain_graph?: boolean } = {}): void {
+  backward(
+    gradient?: Tensor | null | { gradient?: Tensor | null; retain_graph?: boolean; create_graph?: boolean },
+    options: { retain_graph?: boolean; create_graph?: boolean } = {},
+  ): void {
     let g: Tensor | null | undefined;
-    let retain = options.retain_graph ?? false;
+    let retain = options.retain_graph;
+    let createGraph = options.create_graph ?? false;
     if (isOptions(gradient)) {
       const o = parseArgs("backward", [gradient], ["gradient", "retain_graph", "create_graph", "inputs"]);
-      // Accepting these and ignoring them would silently give first-order, all-leaf gradients.
-      if (o.create_graph) throw new NotImplementedError("backward(): create_graph=true (higher-order gradients) is not supported by torchlab's tape");
+      createGraph = (o.create_graph as boolean | undefined) ?? createGraph;
+      // Accepting it and ignoring it would silently give all-leaf gradients.
       if (o.inputs !== undefined) throw new NotImplementedError("backward(): `inputs` is not supported; gradients accumulate into every leaf that requires grad");
       g = o.gradient as Tensor | undefined;
       retain = (o.retain_graph as boolean | undefined) ?? retain;
@@ -305,7 +310,13 @@ export class Tensor {
       }
       seed = compute(() => tfjs.cast(g!._t, "float32"));
     }
-    runBackward(this, seed, retain);
+    if (createGraph) {
+      // The leaves' .grad become Tensors on the tape (src/autograd/create_graph.ts); the seed is a Tensor too.
+      const given = g === undefined || g === null ? null : g;
+      const s = given !== null && given.dtype._tf === "float32" ? (seed.dispose(), given) : Tensor._wrap(seed);
+      return runBackwardGraph(this, s, retain ?? true);
+    }
+    runBackward(this, seed, retain ?? false);
   }
 
   /** A tensor sharing this one's values, cut from the graph: in-place writes to either show in both. */

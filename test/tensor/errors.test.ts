@@ -94,7 +94,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["unknown reduction option", () => f(2, 3).sum({ dims: 0 } as never), torch.TypeError, /sum\(\) got an unexpected keyword argument 'dims' \(valid: dim, keepdim\)/],
   ["unknown var option", () => f(2, 3).var({ ddof: 1 } as never), torch.TypeError, /var\(\) got an unexpected keyword argument 'ddof'/],
   ["unbiased and correction together", () => f(3).var({ unbiased: true, correction: 0 }), torch.ValueError, /var\(\): pass either unbiased or correction, not both/],
-  ["backward with create_graph", () => f(1).requires_grad_().sum().backward({ create_graph: true }), torch.NotImplementedError, /backward\(\): create_graph=true \(higher-order gradients\) is not supported/],
+  ["backward with inputs", () => f(1).requires_grad_().sum().backward({ inputs: [] } as never), torch.NotImplementedError, /backward\(\): `inputs` is not supported/],
   ["unknown backward option", () => f(1).requires_grad_().sum().backward({ retain: true } as never), torch.TypeError, /backward\(\) got an unexpected keyword argument 'retain'/],
   ["unknown clamp option", () => f(2).clamp({ low: 0 } as never), torch.TypeError, /clamp\(\) got an unexpected keyword argument 'low'/],
   ["unknown to() option", () => f(2).to({ dtyp: torch.int64 } as never), torch.TypeError, /to\(\) got an unexpected keyword argument 'dtyp'/],

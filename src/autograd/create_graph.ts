@@ -1,0 +1,182 @@
+/**
+ * Higher-order gradients (`create_graph=true`). The backward sweep hands torchlab Tensors along instead
+ * of raw tfjs tensors, and runs each node's backward closure as a recorded op: for input k of a node,
+ * the gradient is an op over [grad_output, ...the node's inputs, its saved output (when the closure
+ * reads it)], whose own backward is tfjs's autodiff of the closure with respect to exactly those tfjs
+ * tensors (the closure reads `input._t`, the same objects). A gradient reaching the saved output flows on
+ * through that output's grad_fn, which gives the total derivative. The new op's backward is itself a
+ * tfjs function of its inputs, so a third derivative recurses the same way.
+ *
+ * What would make tfjs's autodiff silently wrong is refused with NotImplementedError naming the node:
+ * a closure reading a float tensor made in the forward pass that is none of those inputs (tfjs would
+ * take it for a constant), or reading one of them back into JS (dataSync: the tape loses the
+ * dependence), or running a kernel without a registered gradient.
+ */
+import { tf } from "../backend/tf";
+import { ensureTfjsGradients } from "../backend/tfjs_gradients";
+import { NotImplementedError } from "../errors";
+import { Tensor } from "../tensor/tensor";
+import { BackwardFn, Node } from "./node";
+import { differentiably, is_grad_enabled } from "./grad_mode";
+import { gradientValue, topoOrder } from "./backward";
+import { hasLeafHooks, hasNodeHooks } from "./hooks";
+
+interface TapeNode {
+  id: number;
+  kernelName: string;
+  inputs: Record<string, tf.Tensor>;
+}
+interface EngineInternals {
+  state: { activeTape: TapeNode[] | null; nextTapeNodeId: number };
+  gradients(f: () => tf.Tensor, xs: tf.Tensor[], dy: tf.Tensor, allowNoGradients: boolean): { value: tf.Tensor; grads: (tf.Tensor | undefined)[] };
+}
+const engine = (): EngineInternals => tf.engine() as unknown as EngineInternals;
+const nextTensorId = (): number => (tf.engine().constructor as unknown as { nextTensorId: number }).nextTensorId;
+
+const READS = ["dataSync", "data", "arraySync", "array", "bufferSync", "buffer"] as const;
+
+/** Runs `fn` noting whether it reads any of `xs` (float ones) back into JS. */
+function watchingReads<T>(xs: tf.Tensor[], fn: () => T): { result: T; read: boolean } {
+  let read = false;
+  // A nested call (a third derivative) patches the same tensors again: each restores what it found.
+  const patched = new Map<tf.Tensor, (PropertyDescriptor | undefined)[]>();
+  for (const x of xs) {
+    if (x.dtype !== "float32" || patched.has(x)) continue;
+    patched.set(x, READS.map((m) => Object.getOwnPropertyDescriptor(x, m)));
+    for (const m of READS) {
+      const orig = (x as unknown as Record<string, (...a: unknown[]) => unknown>)[m];
+      Object.defineProperty(x, m, {
+        configurable: true,
+        writable: true,
+        value: function (this: tf.Tensor, ...a: unknown[]) {
+          read = true;
+          return orig.apply(this, a);
+        },
+      });
+    }
+  }
+  try {
+    return { result: fn(), read };
+  } finally {
+    for (const [x, before] of patched) {
+      READS.forEach((m, i) => {
+        const d = before[i];
+        if (d === undefined) delete (x as unknown as Record<string, unknown>)[m];
+        else Object.defineProperty(x, m, d);
+      });
+    }
+  }
+}
+
+function unsupported(name: string, why: string): NotImplementedError {
+  return new NotImplementedError(`create_graph=true: cannot differentiate the backward of ${name}: ${why}`);
+}
+
+/** Output `k` of closure `fn` as the tfjs function of `xs` it is (xs[0] is the gradient it receives). */
+function closureOutput(name: string, fn: BackwardFn, xs: tf.Tensor[], k: number): tf.Tensor {
+  const e = engine();
+  const firstNode = e.state.nextTapeNodeId;
+  const firstId = nextTensorId();
+  const { result, read } = watchingReads(xs, () => differentiably(() => fn(xs[0])));
+  if (read) throw unsupported(name, "its closure reads a tensor's values back into JavaScript");
+  const known = new Set(xs.map((x) => x.id));
+  for (const node of e.state.activeTape ?? []) {
+    if (node.id < firstNode) continue;
+    for (const t of Object.values(node.inputs)) {
+      if (t.dtype === "float32" && t.id < firstId && !known.has(t.id)) {
+        throw unsupported(name, `its closure reads a tensor saved in the forward pass (input of kernel ${node.kernelName}) that autodiff would take for a constant`);
+      }
+    }
+  }
+  const p = result[k];
+  if (p === null) return tf.zeros(xs[k + 1].shape);
+  const v = gradientValue(p);
+  return v.dtype === "float32" ? v : tf.cast(v, "float32");
+}
+
+/** The backward of "gradient k of `name`": tfjs's vector-Jacobian product of the closure. */
+function closureVjp(name: string, fn: BackwardFn, args: Tensor[], k: number): BackwardFn {
+  return (gbar) => {
+    ensureTfjsGradients();
+    const xs = args.map((t) => t._t);
+    let grads: (tf.Tensor | undefined)[];
+    try {
+      grads = engine().gradients(() => closureOutput(name, fn, xs, k), xs, gbar, true).grads;
+    } catch (err) {
+      const m = /gradient function not found for (\w+)/.exec(String((err as Error)?.message));
+      if (m) throw unsupported(name, `its closure runs the kernel ${m[1]}, which has no registered gradient`);
+      throw err;
+    }
+    // tfjs sums a tensor's uses: a tensor listed twice (`x.mul(x)`) gets its gradient once.
+    return grads.map((g, i) => (xs.indexOf(xs[i]) === i ? g ?? null : null));
+  };
+}
+
+/**
+ * The gradients of `node`'s inputs for the output gradient `g`, each a Tensor recorded on the tape
+ * (null where an input needs none).
+ */
+function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
+  const { fn, output } = node.frozen();
+  const inputs = node.inputs;
+  const args = output === null ? [g, ...inputs] : [g, ...inputs, output];
+  const name = node.name();
+  const gt = g._t;
+  const held = new Set(args.map((t) => t._t));
+  const raw = tf.tidy((): tf.TensorContainer => {
+    const r = differentiably(() => fn(gt));
+    const own = r.map((p, k) => {
+      if (p === null || !inputs[k].requires_grad) return null;
+      let v = gradientValue(p);
+      if (v.dtype !== "float32") v = tf.cast(v, "float32");
+      // A tensor of its own: closures may hand back `g` (or an input) itself, or one tensor twice.
+      return held.has(v) || r.indexOf(p) !== k ? tf.reshape(v, v.shape) : v;
+    });
+    return own as unknown as tf.TensorContainer;
+  }) as unknown as (tf.Tensor | null)[];
+  const record = is_grad_enabled() && args.some((t) => t.requires_grad);
+  return raw.map((v, k) => {
+    if (v === null) return null;
+    const out = Tensor._wrap(v);
+    if (record) out._attach(new Node(`${name}Backward`, args, closureVjp(name, fn, args, k)));
+    return out;
+  });
+}
+
+/**
+ * backward() with create_graph: the sweep of runBackward (backward.ts), with Tensors for gradients so
+ * that the gradients themselves are on the tape. With `capture` (autograd.grad) the gradients reaching
+ * its keys are summed into it; otherwise into the leaves' `.grad` (out of place, as PyTorch does).
+ */
+export function runBackwardGraph(root: Tensor, seed: Tensor, retainGraph: boolean, capture?: Map<Tensor, Tensor | null>): void {
+  const add = (a: Tensor | null, b: Tensor): Tensor => (a === null ? b : a.add(b));
+  const toLeaf = (leaf: Tensor, g: Tensor): void => {
+    if (hasLeafHooks(leaf)) throw new NotImplementedError("create_graph=true with hooks registered on a leaf tensor is not supported by torchlab");
+    if (capture === undefined) leaf.grad = add(leaf.grad, g);
+    else if (capture.has(leaf)) capture.set(leaf, add(capture.get(leaf) ?? null, g));
+  };
+  const rootNode = root.grad_fn;
+  if (rootNode === null) return toLeaf(root, seed.clone());
+  const captureAt = new Map<Node, Tensor>();
+  if (capture) for (const t of capture.keys()) if (t.grad_fn) captureAt.set(t.grad_fn, t);
+  const grads = new Map<Node, Tensor>([[rootNode, seed]]);
+  for (const node of topoOrder(rootNode)) {
+    const g = grads.get(node);
+    if (g === undefined) continue;
+    grads.delete(node);
+    if (hasNodeHooks(node)) throw new NotImplementedError(`create_graph=true with hooks registered on a non-leaf tensor (${node.name()}) is not supported by torchlab`);
+    const wanted = captureAt.get(node);
+    if (wanted) capture!.set(wanted, add(capture!.get(wanted) ?? null, g));
+    if (node.retained && !capture) node.retained.grad = add(node.retained.grad, g);
+    const parts = recordedBackward(node, g);
+    const inputs = node.inputs;
+    const edges = node.edges;
+    parts.forEach((gi, i) => {
+      if (gi === null) return;
+      const next = edges[i];
+      if (next === null) toLeaf(inputs[i], gi);
+      else grads.set(next, add(grads.get(next) ?? null, gi));
+    });
+    if (!retainGraph) node.release();
+  }
+}

@@ -746,8 +746,9 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
 
 /**
  * Whether `code` has any syntax the dialect could rewrite (an operator it maps, unary minus or
- * tilde, element access, a whole number written as a float). A cell without any (an import, a call, a declaration) skips the
- * type-checked pass, which builds a program of its own: the prelude and many cells compile once.
+ * tilde, element access, a whole number written as a float). A cell without any (an import, a call,
+ * a declaration) skips the type-checked pass, which builds a program of its own: the prelude and
+ * many cells compile once.
  */
 export function mayUseDialect(code: string): boolean {
   const t = typescript();

@@ -100,6 +100,18 @@ export function addLoopYields(code: string, cell: number): string {
 //   dataset[i]                                  ->  dataset.getitem(i)  (or __getitem__, whichever the class defines)
 //   if (loss < 0.1), while (a != b), c ? … : …  ->  if (loss.lt(0.1).item()), ...  (also the operands of ! && ||)
 //
+// And Python's float literals, which JavaScript lacks (`1.0 === 1`): a whole number written in float
+// form (`1.`, `2.0`, `1e3`; Python's floats) where PyTorch's dtype depends on it makes the float dtype,
+// through kernel/float_literals.ts (F below). A number that is not whole is a float already.
+//
+//   torch.tensor([[1., -1.]]), torch.as_tensor([2.])  ->  torch.tensor([[1., -1.]], F.float_options())  (an explicit dtype wins)
+//   torch.full([2], 7., opts), torch.arange(1., 4.)   ->  torch.full([2], 7., F.float_options(opts)), torch.arange(1., 4., F.arange_float_options())
+//   t * 2.0, 2. ** t, t.add(1.), torch.mul(t, 2.)     ->  F.floating(t).mul(2.0), ...: an int or bool tensor as the default float dtype
+//   t += 1.0, t.mul_(2.)                              ->  F.floating_inplace(t, "add_").add_(1.0): PyTorch's error for an int or bool t
+//
+// Only literals written there count: a variable holding 1. holds 1. full_like and new_full keep
+// their input's dtype in PyTorch, so their fill value is left alone.
+//
 // Nothing else changes: a cell without such expressions compiles byte-identical. The rewrite never
 // adds or removes a line break, so line numbers of errors and stack traces are those of the cell as
 // written; the columns of compile errors are mapped back through the record of which text was copied
@@ -111,6 +123,8 @@ export function addLoopYields(code: string, cell: number): string {
 
 /** The torch namespace, whatever the cell calls its own variables. */
 export const TORCH_REF = `(require("torchlab") as typeof import("torchlab")).torch`;
+/** kernel/float_literals.ts, reached as TORCH_REF reaches torch. */
+export const FLOATS_REF = `(require("torchlab/dist/kernel/float_literals") as typeof import("torchlab/dist/kernel/float_literals"))`;
 const MAX_PASSES = 8;
 
 type Kind = "tensor" | "dataset" | "number" | "boolean" | "string" | "null" | "any" | "other";
@@ -247,6 +261,37 @@ function tables(t: typeof ts): void {
   Object.assign(COMPOUND, { [K.PlusEqualsToken]: "add_", [K.MinusEqualsToken]: "sub_", [K.AsteriskEqualsToken]: "mul_", [K.SlashEqualsToken]: "div_" });
 }
 
+/** Tensor methods and torch functions whose result is a float when the other operand is a Python float. */
+const FLOAT_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "rsub", "mul", "multiply", "div", "divide", "true_divide", "floor_divide", "remainder", "fmod", "pow"]);
+/** Their in-place forms, which PyTorch refuses on an integer or bool tensor with a float operand. */
+const FLOAT_INPLACE: ReadonlySet<string> = new Set(["add_", "sub_", "subtract_", "mul_", "multiply_", "div_", "divide_", "true_divide_", "floor_divide_", "remainder_", "fmod_", "pow_"]);
+/** Where torch.tensor, torch.full, torch.add, ... are declared (as sources, or as the built .d.ts). */
+const TORCH_FILE = /\/src\/(torch|ops\/creation)\.(d\.)?ts$/;
+
+/** Whether numeric literal text is a Python float spelling (a decimal point or an exponent, not hex/binary/octal). */
+function floatForm(literal: string): boolean {
+  return /^[0-9_]*\.?[0-9_]*([eE][+-]?[0-9_]+)?$/.test(literal) && /[.eE]/.test(literal);
+}
+
+/** `1.`, `-2.0`, `(1e3)`: a whole number written as a float, which JavaScript would make an integer. */
+function wholeFloatLiteral(t: typeof ts, node: ts.Node): boolean {
+  let n = node;
+  while (t.isParenthesizedExpression(n) || (t.isPrefixUnaryExpression(n) && (n.operator === t.SyntaxKind.MinusToken || n.operator === t.SyntaxKind.PlusToken))) {
+    n = t.isParenthesizedExpression(n) ? n.expression : n.operand;
+  }
+  if (!t.isNumericLiteral(n)) return false;
+  // As written: the node's `text` is the normalised value (`2.0` reads "2").
+  const written = n.getText();
+  return floatForm(written) && Number.isInteger(Number(written.replace(/_/g, "")));
+}
+
+/** Whether a tensor's data (nested array literals) has a whole number written as a float. */
+function floatData(t: typeof ts, node: ts.Node): boolean {
+  const n = t.isParenthesizedExpression(node) ? node.expression : node;
+  if (t.isArrayLiteralExpression(n)) return n.elements.some((e) => floatData(t, e));
+  return wholeFloatLiteral(t, n);
+}
+
 const OPERAND: ReadonlySet<Kind> = new Set(["tensor", "number", "boolean", "any"]);
 const SCALAR: ReadonlySet<Kind> = new Set(["number", "boolean", "any"]);
 
@@ -259,6 +304,13 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
   // Rewritten tensor expressions used as a condition: `if (loss < 0.1)` means the tensor's truth
   // value, as Python's bool(tensor); `.item()` gives it for one element and refuses more.
   const truthy = new Set<ts.Node>();
+  // Text around a node that stays as it is inside (the float literals' wrappers): [before, after].
+  const wraps = new Map<ts.Node, [string, string][]>();
+  const wrap = (n: ts.Node, before: string, after: string): void => {
+    const list = wraps.get(n);
+    if (list) list.push([before, after]);
+    else wraps.set(n, [[before, after]]);
+  };
 
   const strip = (n: ts.Node): ts.Node => (t.isParenthesizedExpression(n) || t.isNonNullExpression(n) ? strip(n.expression) : n);
   const kindOf = (node: ts.Node): Kind => {
@@ -277,13 +329,19 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
   };
   // A receiver followed by `.method(` must bind tighter than the call.
   const simple = (n: ts.Node): boolean =>
-    plans.has(n) ||
+    plans.has(n) || wraps.has(n) ||
     t.isIdentifier(n) || t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n) || t.isCallExpression(n) ||
     t.isParenthesizedExpression(n) || t.isNonNullExpression(n) || n.kind === K.ThisKeyword || t.isArrayLiteralExpression(n);
   const newlines = (from: number, to: number): string => "\n".repeat((text.slice(from, to).match(/\n/g) ?? []).length);
 
   let out!: Output;
   const emit = (n: ts.Node): void => {
+    const w = wraps.get(n);
+    if (w) for (const [before] of w) out.insert(before);
+    emitNode(n);
+    if (w) for (let i = w.length - 1; i >= 0; i--) out.insert(w[i][1]);
+  };
+  const emitNode = (n: ts.Node): void => {
     const plan = plans.get(n);
     if (plan) {
       plan.emit(out, emit);
@@ -485,7 +543,60 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     if (inner && plans.get(inner)?.result === "tensor") truthy.add(inner);
   };
 
+  /** Whether `n` is already a call into kernel/float_literals.ts (an earlier pass's). */
+  const floatsCall = (n: ts.Node): boolean => {
+    const c = strip(n);
+    return t.isCallExpression(c) && text.startsWith(FLOATS_REF, c.getStart(sf));
+  };
+  /** `t` as PyTorch promotes it against a float-written operand (`t * 2.0`); `inplace`: the method that writes t. */
+  const floatOperand = (n: ts.Node, inplace?: string): void => {
+    if (floatsCall(n)) return;
+    if (inplace) wrap(n, `${FLOATS_REF}.floating_inplace(`, `, "${inplace}")`);
+    else wrap(n, `${FLOATS_REF}.floating(`, ")");
+  };
+  /** The name of torchlab's torch function `callee` refers to, if it is one. */
+  const torchFunction = (callee: ts.Node): string | undefined => {
+    const at = t.isPropertyAccessExpression(callee) ? callee.name : callee;
+    let sym = checker.getSymbolAtLocation(at);
+    if (sym && sym.flags & t.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return sym && file && libraryFile(file, TORCH_FILE) ? sym.name : undefined;
+  };
+  /** The default float dtype for a creation call: its options (`index`) wrapped, or options added after its last argument. */
+  const floatCreation = (n: ts.CallExpression, index: number, helper: string): void => {
+    const options = n.arguments[index];
+    if (options === undefined) wrap(n.arguments[n.arguments.length - 1], "", `, ${FLOATS_REF}.${helper}()`);
+    else if (!floatsCall(options)) wrap(options, `${FLOATS_REF}.${helper}(`, ")");
+  };
+  const floatCall = (n: ts.CallExpression): void => {
+    const args = n.arguments;
+    if (args.length === 0 || args.some((a) => t.isSpreadElement(a)) || n.questionDotToken) return;
+    const callee = strip(n.expression);
+    if (t.isPropertyAccessExpression(callee) && kindOf(callee.expression) === "tensor") {
+      const name = callee.name.text;
+      if (!wholeFloatLiteral(t, args[0])) return;
+      if (FLOAT_OPS.has(name)) floatOperand(callee.expression);
+      else if (FLOAT_INPLACE.has(name)) floatOperand(callee.expression, name);
+      return;
+    }
+    const name = torchFunction(callee);
+    if (name === undefined) return;
+    if ((name === "tensor" || name === "as_tensor") && floatData(t, args[0])) {
+      floatCreation(n, 1, name === "tensor" ? "float_options" : "as_tensor_float_options");
+    } else if (name === "full" && args.length >= 2 && wholeFloatLiteral(t, args[1])) {
+      floatCreation(n, 2, "float_options");
+    } else if (name === "arange") {
+      const last = args[args.length - 1];
+      const numbers = kindOf(last) === "number" ? args : args.slice(0, -1);
+      if (numbers.some((a) => wholeFloatLiteral(t, a))) floatCreation(n, numbers.length, "arange_float_options");
+    } else if (FLOAT_OPS.has(name) && args.length >= 2) {
+      if (kindOf(args[0]) === "tensor" && wholeFloatLiteral(t, args[1])) floatOperand(args[0]);
+      else if ((name === "pow" || name === "remainder") && wholeFloatLiteral(t, args[0]) && kindOf(args[1]) === "tensor") floatOperand(args[1]);
+    }
+  };
+
   const consider = (n: ts.Node): void => {
+    if (t.isCallExpression(n)) return floatCall(n);
     if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
     if (t.isForStatement(n)) return condition(n.condition);
     if (t.isConditionalExpression(n)) return condition(n.condition);
@@ -520,8 +631,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       const R = kindOf(n.right);
       const arith = ARITHMETIC[op];
       if (arith) {
-        if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, arith, "tensor"));
-        else if (R === "tensor" && SCALAR.has(L)) {
+        if (L === "tensor" && OPERAND.has(R)) {
+          plans.set(n, method(n.left, n.operatorToken, n.right, arith, "tensor"));
+          if (wholeFloatLiteral(t, n.right)) floatOperand(n.left);
+        } else if (R === "tensor" && SCALAR.has(L)) {
+          if (wholeFloatLiteral(t, n.left)) floatOperand(n.right);
           if (op === K.PlusToken) plans.set(n, reflected(n, "add"));
           else if (op === K.AsteriskToken) plans.set(n, reflected(n, "mul"));
           else if (op === K.MinusToken) plans.set(n, reflected(n, "rsub"));
@@ -546,7 +660,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       // the binding's declared type decides.
       const target = L === "any" && t.isIdentifier(strip(n.left)) ? checker.getSymbolAtLocation(strip(n.left)) : undefined;
       const LT = target ? kindOfType(t, checker, checker.getTypeOfSymbol(target)) : L;
-      if (inplace && LT === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, inplace, "tensor"));
+      if (inplace && LT === "tensor" && OPERAND.has(R)) {
+        plans.set(n, method(n.left, n.operatorToken, n.right, inplace, "tensor"));
+        if (wholeFloatLiteral(t, n.right)) floatOperand(n.left, inplace);
+      }
       return;
     }
     if (t.isPrefixUnaryExpression(n) && kindOf(n.operand) === "tensor") {
@@ -593,7 +710,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     consider(n);
   };
   sf.forEachChild(visit);
-  if (plans.size === 0) return null;
+  if (plans.size === 0 && wraps.size === 0) return null;
   out = new Output(text, offset);
   let pos = offset;
   sf.forEachChild((c) => {
@@ -629,8 +746,9 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
 
 /**
  * Whether `code` has any syntax the dialect could rewrite (an operator it maps, unary minus or
- * tilde, element access). A cell without any (an import, a call, a declaration) skips the
- * type-checked pass, which builds a program of its own: the prelude and many cells compile once.
+ * tilde, element access, a whole number written as a float). A cell without any (an import, a call,
+ * a declaration) skips the type-checked pass, which builds a program of its own: the prelude and
+ * many cells compile once.
  */
 export function mayUseDialect(code: string): boolean {
   const t = typescript();
@@ -639,7 +757,11 @@ export function mayUseDialect(code: string): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (t.isElementAccessExpression(n) || (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken))) {
+    if (
+      t.isElementAccessExpression(n) ||
+      (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken)) ||
+      wholeFloatLiteral(t, n)
+    ) {
       found = true;
       return;
     }

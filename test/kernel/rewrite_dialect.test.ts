@@ -1,6 +1,6 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
-import { mayUseDialect, TORCH_REF, withNotebookDialect } from "../../kernel/rewrite";
+import { FLOATS_REF, mayUseDialect, TORCH_REF, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
 // so it runs in-process (executing cells needs the built kernel: see rewrite.test.ts).
@@ -16,6 +16,7 @@ function run(src: string): void {
 }
 const rw = (src: string): string => conv.rewrite(prev, src).code;
 const T = TORCH_REF;
+const F = FLOATS_REF;
 
 beforeAll(() => {
   conv = withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false }));
@@ -158,6 +159,60 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("a\n  * b /* why */")).toBe("a\n  .mul(b) /* why */");
     expect(rw("const y = 1 -\n  a;\nlet z = 0;")).toBe("const y = a.rsub(1\n);\nlet z = 0;");
     expect(rw("a[\n  0]")).toBe("a.get(\n  0)");
+  });
+});
+
+describe("float-written whole numbers (Python's floats) make PyTorch's float dtype", () => {
+  test("the data of torch.tensor / torch.as_tensor: the default float dtype unless a dtype is given", () => {
+    expect(rw("torch.tensor([[1., -1.], [1., -1.]])")).toBe(`torch.tensor([[1., -1.], [1., -1.]], ${F}.float_options())`);
+    expect(rw("torch.tensor(2.0)")).toBe(`torch.tensor(2.0, ${F}.float_options())`);
+    expect(rw("torch.tensor([1., 2.], {dtype: torch.int64})")).toBe(`torch.tensor([1., 2.], ${F}.float_options({dtype: torch.int64}))`);
+    expect(rw("torch.tensor([[1, 2], [3, 1e3]], {requires_grad: true},)")).toBe(`torch.tensor([[1, 2], [3, 1e3]], ${F}.float_options({requires_grad: true}),)`);
+    expect(rw("torch.as_tensor([1., 2.])")).toBe(`torch.as_tensor([1., 2.], ${F}.as_tensor_float_options())`);
+    // Integers, non-whole floats (already float32), hex, and a variable holding 1 are left alone.
+    const plain = "torch.tensor([1, 2]); torch.tensor([1.5, 2]); torch.tensor([0xe, 1]); const one = 1.; torch.tensor([one]); torch.tensor(xs);";
+    expect(rw(plain)).toBe(plain);
+  });
+
+  test("torch.full's fill value and torch.arange's bounds; full_like and new_full keep their input's dtype", () => {
+    expect(rw("torch.full([2, 2], 7.)")).toBe(`torch.full([2, 2], 7., ${F}.float_options())`);
+    expect(rw("torch.full([2], 7., {requires_grad: true})")).toBe(`torch.full([2], 7., ${F}.float_options({requires_grad: true}))`);
+    expect(rw("torch.arange(1., 4.); torch.arange(0, 5, 1.); torch.arange(5., {requires_grad: true})")).toBe(
+      `torch.arange(1., 4., ${F}.arange_float_options()); torch.arange(0, 5, 1., ${F}.arange_float_options()); torch.arange(5., ${F}.arange_float_options({requires_grad: true}))`,
+    );
+    const plain = "torch.full([2], 7); torch.arange(5); torch.full_like(a, 7.); a.new_full([2], 7.); torch.zeros(2.)";
+    expect(rw(plain)).toBe(plain);
+  });
+
+  test("a float-written operand of arithmetic with a tensor: the tensor as PyTorch promotes it", () => {
+    expect(rw("a * 2.0")).toBe(`${F}.floating(a).mul(2.0)`);
+    expect(rw("2. - a; 2.0 ** a; 1e2 + (a + b)")).toBe(`${F}.floating(a).rsub(2.); ${T}.pow(2.0, ${F}.floating(a)); ${F}.floating((a.add(b))).add(1e2)`);
+    expect(rw("a.add(1.); a.pow(-2.0, ); torch.mul(a, 2.); torch.pow(2., a)")).toBe(
+      `${F}.floating(a).add(1.); ${F}.floating(a).pow(-2.0, ); torch.mul(${F}.floating(a), 2.); torch.pow(2., ${F}.floating(a))`,
+    );
+    expect(rw("let y = torch.ones(3);\ny += 1.0;\ny.mul_(2.)")).toBe(
+      `let y = torch.ones(3);\n${F}.floating_inplace(y, "add_").add_(1.0);\n${F}.floating_inplace(y, "mul_").mul_(2.)`,
+    );
+    // Integers, non-whole floats, variables and comparisons are left as they were.
+    expect(rw("a * 2; a * 0.5; a.add(n); a < 1.0")).toBe("a.mul(2); a.mul(0.5); a.add(n); a.lt(1.0)");
+  });
+
+  test("lines and error columns are those of the cell as written", () => {
+    const src = "const p = torch.tensor([1.,\n  2.]);\nconst q = torch.full([2], 7., {requires_grd: true});";
+    expect(rw(src).split("\n").length).toBe(3);
+    // The misspelt option is reported where it was written, as for the same cell with integers (`7 ` for `7.`).
+    const diagnostics = (code: string) => (conv as Converter).convert(prev, code).diagnostics.map((d) => [d.start.line, d.start.character, d.messageText]);
+    const got = diagnostics(src);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.map((d) => d.slice(0, 2))).toContainEqual([2, src.split("\n")[2].indexOf("requires_grd")]);
+    expect(got).toEqual(diagnostics(src.replace(/(\d)\./g, "$1 ")));
+    const r2 = (conv as Converter).convert(prev, "const u = a * 2.0 + nosuch;");
+    expect(r2.diagnostics.map((d) => [d.start.line, d.start.character, d.messageText])).toEqual([[0, 20, "Cannot find name 'nosuch'."]]);
+  });
+
+  test("cells with a float-written whole number take the type-checked pass; others do not", () => {
+    for (const code of ["torch.full([2], 7.)", "torch.arange(1e3)", "f(2.0)"]) expect([code, mayUseDialect(code)]).toEqual([code, true]);
+    for (const code of ["torch.full([2], 7)", "torch.rand(2).mul(0.5)", "g(0x1e)"]) expect([code, mayUseDialect(code)]).toEqual([code, false]);
   });
 });
 

@@ -28,8 +28,9 @@ const BACKTICK = 0x60;
 const DOLLAR = 0x24;
 const OPEN_BRACE = 0x7b;
 const DEPRECATED = "@deprecated";
-/** What the scan stops at: a comment's start, a quote, a backtick, a brace (for `${...}` in template literal types). */
-const SIGNIFICANT = /\/[/*]|["'`{}]/g;
+/** What the scan stops at: a comment's start, a quote, a backtick; and braces inside a template literal's `${...}`. */
+const SIGNIFICANT = /\/[/*]|["'`]/g;
+const SIGNIFICANT_IN_SUBSTITUTION = /\/[/*]|["'`{}]/g;
 
 /**
  * `text` with the opener of each JSDoc comment that has no `@deprecated` in it turned into a plain
@@ -59,9 +60,12 @@ export function withoutDocComments(text: string): string {
     }
     return -1;
   };
+  if (!text.includes("/**")) return text;
   for (;;) {
-    SIGNIFICANT.lastIndex = i;
-    const found = SIGNIFICANT.exec(text);
+    // Braces matter only to find where a `${...}` ends: outside one, the scan skips them.
+    const significant = substitutions.length > 0 ? SIGNIFICANT_IN_SUBSTITUTION : SIGNIFICANT;
+    significant.lastIndex = i;
+    const found = significant.exec(text);
     if (found === null) break;
     i = found.index;
     const token = found[0];

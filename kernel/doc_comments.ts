@@ -13,6 +13,8 @@
  * that contain `@deprecated`, and build again from the files as they are before the first
  * inspection (kernel/session.ts). Cells, completions and errors are checked against the same types
  * either way; completions rank deprecated names last either way, since those comments are kept.
+ * The price is the first hover's: the rebuild parses the declarations again (~1.4 s of CPU measured
+ * in-process, against ~0.1 s for a later hover), paid only by a notebook that asks for one.
  */
 
 /** Whether `file` is a declaration file whose documentation the kernel's compilers may defer. */

@@ -12,7 +12,8 @@
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
-import { recordDeclarationReads } from "./declarations";
+import { recordDeclarationReads, snapshotStats } from "./declarations";
+import { isDeclarationFile, withoutDocComments } from "./doc_comments";
 import { prunedTfModule, TF_MODULE } from "./tf_declarations";
 import { isNodeTypesIndex, NODE_TYPES_PLANS, nodeTypesPlan } from "./node_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
@@ -95,6 +96,28 @@ export function withPrunedNode<T>(prune: boolean, create: () => T): T {
   }
 }
 
+let deferDocs = false;
+let docsDeferred = false;
+
+/**
+ * Runs `create` (which creates tslab converters) so that, when `defer` is true, their compilers read
+ * declaration files with their documentation comments turned into plain ones (kernel/doc_comments.ts).
+ */
+export function withDeferredDocs<T>(defer: boolean, create: () => T): T {
+  const before = deferDocs;
+  deferDocs = defer;
+  try {
+    return create();
+  } finally {
+    deferDocs = before;
+  }
+}
+
+/** Whether a compiler has read a declaration file without its documentation comments. */
+export function docsWereDeferred(): boolean {
+  return docsDeferred;
+}
+
 /** The modules of Node that the pruned @types/node read last declares; null when none was read pruned. */
 export function nodeModulesInPrunedView(): ReadonlySet<string> | null {
   return nodeModulesKept;
@@ -163,6 +186,18 @@ export function installTorchlabResolution(): void {
         if (plan === null) return text;
         nodeModulesKept = new Set(plan.kept);
         return plan.index;
+      };
+    }
+    // A kernel started from the snapshot has the files parsed already, documentation included; its
+    // lookup takes a file only with the text it was parsed from.
+    if (deferDocs && snapshotStats() === null) {
+      const read = host.readFile.bind(host);
+      host.readFile = (file: string, encoding?: string) => {
+        const text = read(file, encoding);
+        if (text === undefined || !isDeclarationFile(file)) return text;
+        const bare = withoutDocComments(text);
+        if (bare !== text) docsDeferred = true;
+        return bare;
       };
     }
     // tslab's watch program builds a first program before any cell, of which the next program

@@ -12,7 +12,15 @@ import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
 import type { CodeMetadata } from "tslab/dist/metadata";
-import { installTorchlabResolution, nodeModulesInPrunedView, takeLastConversion, withPrunedNode, withPrunedTf } from "./resolve";
+import {
+  docsWereDeferred,
+  installTorchlabResolution,
+  nodeModulesInPrunedView,
+  takeLastConversion,
+  withDeferredDocs,
+  withPrunedNode,
+  withPrunedTf,
+} from "./resolve";
 import { needsWholeNodeTypes } from "./node_declarations";
 import { TF_MODULE_REQUEST } from "./tf_declarations";
 import { addLoopYields, expandShorthandProperties, withNotebookDialect } from "./rewrite";
@@ -100,6 +108,11 @@ export class Session {
    * names a module it leaves out, after which they are rebuilt with the whole of it.
    */
   private prunedNode = true;
+  /**
+   * Whether the converters read declaration files without their documentation comments
+   * (kernel/doc_comments.ts): until the first inspection, which shows documentation.
+   */
+  private docsDeferred = true;
   private browser: Converter | undefined;
   private readonly converters: ConverterSet;
   /** Module cells registered so far, per converter, so that a rebuilt converter gets them again. */
@@ -231,7 +244,7 @@ export class Session {
   }
 
   private pruned<T>(create: () => T): T {
-    return withPrunedTf(this.prunedTf, () => withPrunedNode(this.prunedNode, create));
+    return withPrunedTf(this.prunedTf, () => withPrunedNode(this.prunedNode, () => withDeferredDocs(this.docsDeferred, create)));
   }
 
   /**
@@ -271,6 +284,10 @@ export class Session {
   /** The hover text at `cursor` (a UTF-16 offset), or null when there is nothing there to describe. */
   inspect(code: string, cursor: number): string | null {
     this.unpruneFor(code);
+    if (this.docsDeferred) {
+      this.docsDeferred = false;
+      if (docsWereDeferred()) this.resetConverters();
+    }
     const info = this.executor.inspect(code, cursor);
     if (!info) {
       return null;

@@ -1,0 +1,407 @@
+"""Reference outputs of five more PyTorch tutorials/examples, for the line-by-line ports in test/tutorials/.
+
+Run with Debian's interpreter, which has PyTorch 1.13:
+    /usr/bin/python3 test/reference/gen_tutorials5.py
+Writes test/reference/tutorials5.json: {section: {name: value}}.
+
+Sections: "Chatbot Tutorial" (chatbot: pytorch/tutorials beginner_source/chatbot_tutorial.py, the model
+parts: Voc, the padded batches, EncoderRNN on a packed bidirectional GRU, Luong attention, the masked
+NLL loss, train() with clip_grad_norm_, GreedySearchDecoder), pytorch/examples
+time_sequence_prediction (time_sequence), super_resolution (super_resolution), the introyt series'
+"Training with PyTorch" (trainingyt) and word_language_model (word_language_model).
+
+torchlab's default generator reproduces PyTorch's CPU stream, so each tutorial's own seeding gives both
+sides the same initial weights, dropout masks and shuffles. Downloads (the Cornell movie dialogs, BSDS300,
+Fashion-MNIST, WikiText-2) become small inline data made the same way on both sides; sizes are shrunk
+(named where they are) and `random.choice` / `random.random()` become fixed cycles.
+"""
+import itertools
+import math
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+
+from _common import enc
+from _tutorial_common import det, err, write_json
+
+OUT = {}
+
+
+def printer():
+    printed = []
+    return printed, lambda *a: printed.append(" ".join(str(x) for x in a))
+
+
+# ------------------------------------------------------------------ Chatbot Tutorial (model parts)
+PAIRS = [
+    ["hi .", "hello ."],
+    ["how are you ?", "i am fine ."],
+    ["what is your name ?", "my name is bot ."],
+    ["where are you from ?", "i am from here ."],
+    ["are you a bot ?", "yes i am ."],
+    ["good night .", "good night ."],
+]
+
+
+def chatbot():
+    printed, print_ = printer()
+    torch.manual_seed(1)
+    device = torch.device("cpu")
+    PAD_token, SOS_token, EOS_token = 0, 1, 2
+    MAX_LENGTH = 10
+    picks = itertools.count()
+    choice = lambda seq: seq[(5 * next(picks) + 1) % len(seq)]  # noqa: E731  random.choice
+    coins = itertools.cycle([0.3, 0.8])
+    random_ = lambda: next(coins)  # noqa: E731  random.random
+
+    class Voc:
+        def __init__(self, name):
+            self.name = name
+            self.trimmed = False
+            self.word2index = {}
+            self.word2count = {}
+            self.index2word = {PAD_token: "PAD", SOS_token: "SOS", EOS_token: "EOS"}
+            self.num_words = 3
+
+        def addSentence(self, sentence):
+            for word in sentence.split(' '):
+                self.addWord(word)
+
+        def addWord(self, word):
+            if word not in self.word2index:
+                self.word2index[word] = self.num_words
+                self.word2count[word] = 1
+                self.index2word[self.num_words] = word
+                self.num_words += 1
+            else:
+                self.word2count[word] += 1
+
+    voc = Voc("tiny")
+    pairs = PAIRS
+    for pair in pairs:
+        voc.addSentence(pair[0])
+        voc.addSentence(pair[1])
+    print_("Counted words:", voc.num_words)
+
+    def indexesFromSentence(voc, sentence):
+        return [voc.word2index[word] for word in sentence.split(' ')] + [EOS_token]
+
+    def zeroPadding(l, fillvalue=PAD_token):
+        return list(itertools.zip_longest(*l, fillvalue=fillvalue))
+
+    def binaryMatrix(l, value=PAD_token):
+        m = []
+        for i, seq in enumerate(l):
+            m.append([])
+            for token in seq:
+                if token == PAD_token:
+                    m[i].append(0)
+                else:
+                    m[i].append(1)
+        return m
+
+    def inputVar(l, voc):
+        indexes_batch = [indexesFromSentence(voc, sentence) for sentence in l]
+        lengths = torch.tensor([len(indexes) for indexes in indexes_batch])
+        padList = zeroPadding(indexes_batch)
+        padVar = torch.LongTensor(padList)
+        return padVar, lengths
+
+    def outputVar(l, voc):
+        indexes_batch = [indexesFromSentence(voc, sentence) for sentence in l]
+        max_target_len = max([len(indexes) for indexes in indexes_batch])
+        padList = zeroPadding(indexes_batch)
+        mask = binaryMatrix(padList)
+        mask = torch.BoolTensor(mask)
+        padVar = torch.LongTensor(padList)
+        return padVar, mask, max_target_len
+
+    def batch2TrainData(voc, pair_batch):
+        pair_batch.sort(key=lambda x: len(x[0].split(" ")), reverse=True)
+        input_batch, output_batch = [], []
+        for pair in pair_batch:
+            input_batch.append(pair[0])
+            output_batch.append(pair[1])
+        inp, lengths = inputVar(input_batch, voc)
+        output, mask, max_target_len = outputVar(output_batch, voc)
+        return inp, lengths, output, mask, max_target_len
+
+    small_batch_size = 5
+    batches = batch2TrainData(voc, [choice(pairs) for _ in range(small_batch_size)])
+    input_variable, lengths, target_variable, mask, max_target_len = batches
+    print_("input_variable:", input_variable)
+    print_("lengths:", lengths)
+    print_("target_variable:", target_variable)
+    print_("mask:", mask)
+    print_("max_target_len:", max_target_len)
+
+    class EncoderRNN(nn.Module):
+        def __init__(self, hidden_size, embedding, n_layers=1, dropout=0):
+            super(EncoderRNN, self).__init__()
+            self.n_layers = n_layers
+            self.hidden_size = hidden_size
+            self.embedding = embedding
+            self.gru = nn.GRU(hidden_size, hidden_size, n_layers,
+                              dropout=(0 if n_layers == 1 else dropout), bidirectional=True)
+
+        def forward(self, input_seq, input_lengths, hidden=None):
+            embedded = self.embedding(input_seq)
+            packed = nn.utils.rnn.pack_padded_sequence(embedded, input_lengths)
+            outputs, hidden = self.gru(packed, hidden)
+            outputs, _ = nn.utils.rnn.pad_packed_sequence(outputs)
+            outputs = outputs[:, :, :self.hidden_size] + outputs[:, :, self.hidden_size:]
+            return outputs, hidden
+
+    class Attn(nn.Module):
+        def __init__(self, method, hidden_size):
+            super(Attn, self).__init__()
+            self.method = method
+            if self.method not in ['dot', 'general', 'concat']:
+                raise ValueError(self.method, "is not an appropriate attention method.")
+            self.hidden_size = hidden_size
+            if self.method == 'general':
+                self.attn = nn.Linear(self.hidden_size, hidden_size)
+            elif self.method == 'concat':
+                self.attn = nn.Linear(self.hidden_size * 2, hidden_size)
+                # torch.FloatTensor(hidden_size) is uninitialised memory; both sides fill it with det()
+                self.v = nn.Parameter(torch.FloatTensor(hidden_size))
+                with torch.no_grad():
+                    self.v.copy_(det([hidden_size], 5))
+
+        def dot_score(self, hidden, encoder_output):
+            return torch.sum(hidden * encoder_output, dim=2)
+
+        def general_score(self, hidden, encoder_output):
+            energy = self.attn(encoder_output)
+            return torch.sum(hidden * energy, dim=2)
+
+        def concat_score(self, hidden, encoder_output):
+            energy = self.attn(torch.cat((hidden.expand(encoder_output.size(0), -1, -1), encoder_output), 2)).tanh()
+            return torch.sum(self.v * energy, dim=2)
+
+        def forward(self, hidden, encoder_outputs):
+            if self.method == 'general':
+                attn_energies = self.general_score(hidden, encoder_outputs)
+            elif self.method == 'concat':
+                attn_energies = self.concat_score(hidden, encoder_outputs)
+            elif self.method == 'dot':
+                attn_energies = self.dot_score(hidden, encoder_outputs)
+            attn_energies = attn_energies.t()
+            return F.softmax(attn_energies, dim=1).unsqueeze(1)
+
+    class LuongAttnDecoderRNN(nn.Module):
+        def __init__(self, attn_model, embedding, hidden_size, output_size, n_layers=1, dropout=0.1):
+            super(LuongAttnDecoderRNN, self).__init__()
+            self.attn_model = attn_model
+            self.hidden_size = hidden_size
+            self.output_size = output_size
+            self.n_layers = n_layers
+            self.dropout = dropout
+            self.embedding = embedding
+            self.embedding_dropout = nn.Dropout(dropout)
+            self.gru = nn.GRU(hidden_size, hidden_size, n_layers, dropout=(0 if n_layers == 1 else dropout))
+            self.concat = nn.Linear(hidden_size * 2, hidden_size)
+            self.out = nn.Linear(hidden_size, output_size)
+            self.attn = Attn(attn_model, hidden_size)
+
+        def forward(self, input_step, last_hidden, encoder_outputs):
+            embedded = self.embedding(input_step)
+            embedded = self.embedding_dropout(embedded)
+            rnn_output, hidden = self.gru(embedded, last_hidden)
+            attn_weights = self.attn(rnn_output, encoder_outputs)
+            context = attn_weights.bmm(encoder_outputs.transpose(0, 1))
+            rnn_output = rnn_output.squeeze(0)
+            context = context.squeeze(1)
+            concat_input = torch.cat((rnn_output, context), 1)
+            concat_output = torch.tanh(self.concat(concat_input))
+            output = self.out(concat_output)
+            output = F.softmax(output, dim=1)
+            return output, hidden
+
+    def maskNLLLoss(inp, target, mask):
+        nTotal = mask.sum()
+        crossEntropy = -torch.log(torch.gather(inp, 1, target.view(-1, 1)).squeeze(1))
+        loss = crossEntropy.masked_select(mask).mean()
+        loss = loss.to(device)
+        return loss, nTotal.item()
+
+    teacher_forcing_ratio = 0.5  # the tutorial's 1.0 would never run the greedy branch
+
+    def train(input_variable, lengths, target_variable, mask, max_target_len, encoder, decoder, embedding,
+              encoder_optimizer, decoder_optimizer, batch_size, clip, max_length=MAX_LENGTH):
+        encoder_optimizer.zero_grad()
+        decoder_optimizer.zero_grad()
+        input_variable = input_variable.to(device)
+        target_variable = target_variable.to(device)
+        mask = mask.to(device)
+        lengths = lengths.to("cpu")
+        loss = 0
+        print_losses = []
+        n_totals = 0
+        encoder_outputs, encoder_hidden = encoder(input_variable, lengths)
+        decoder_input = torch.LongTensor([[SOS_token for _ in range(batch_size)]])
+        decoder_input = decoder_input.to(device)
+        decoder_hidden = encoder_hidden[:decoder.n_layers]
+        use_teacher_forcing = True if random_() < teacher_forcing_ratio else False
+        if use_teacher_forcing:
+            for t in range(max_target_len):
+                decoder_output, decoder_hidden = decoder(decoder_input, decoder_hidden, encoder_outputs)
+                decoder_input = target_variable[t].view(1, -1)
+                mask_loss, nTotal = maskNLLLoss(decoder_output, target_variable[t], mask[t])
+                loss += mask_loss
+                print_losses.append(mask_loss.item() * nTotal)
+                n_totals += nTotal
+        else:
+            for t in range(max_target_len):
+                decoder_output, decoder_hidden = decoder(decoder_input, decoder_hidden, encoder_outputs)
+                _, topi = decoder_output.topk(1)
+                decoder_input = torch.LongTensor([[topi[i][0] for i in range(batch_size)]])
+                decoder_input = decoder_input.to(device)
+                mask_loss, nTotal = maskNLLLoss(decoder_output, target_variable[t], mask[t])
+                loss += mask_loss
+                print_losses.append(mask_loss.item() * nTotal)
+                n_totals += nTotal
+        loss.backward()
+        _ = nn.utils.clip_grad_norm_(encoder.parameters(), clip)
+        _ = nn.utils.clip_grad_norm_(decoder.parameters(), clip)
+        encoder_optimizer.step()
+        decoder_optimizer.step()
+        return sum(print_losses) / n_totals
+
+    def trainIters(model_name, voc, pairs, encoder, decoder, encoder_optimizer, decoder_optimizer, embedding,
+                   encoder_n_layers, decoder_n_layers, n_iteration, batch_size, print_every, clip):
+        training_batches = [batch2TrainData(voc, [choice(pairs) for _ in range(batch_size)])
+                            for _ in range(n_iteration)]
+        print_('Initializing ...')
+        start_iteration = 1
+        print_loss = 0
+        print_('Training...')
+        for iteration in range(start_iteration, n_iteration + 1):
+            training_batch = training_batches[iteration - 1]
+            input_variable, lengths, target_variable, mask, max_target_len = training_batch
+            loss = train(input_variable, lengths, target_variable, mask, max_target_len, encoder,
+                         decoder, embedding, encoder_optimizer, decoder_optimizer, batch_size, clip)
+            print_loss += loss
+            if iteration % print_every == 0:
+                print_loss_avg = print_loss / print_every
+                print_("Iteration: {}; Percent complete: {:.1f}%; Average loss: {:.4f}".format(
+                    iteration, iteration / n_iteration * 100, print_loss_avg))
+                print_loss = 0
+
+    class GreedySearchDecoder(nn.Module):
+        def __init__(self, encoder, decoder):
+            super(GreedySearchDecoder, self).__init__()
+            self.encoder = encoder
+            self.decoder = decoder
+
+        def forward(self, input_seq, input_length, max_length):
+            encoder_outputs, encoder_hidden = self.encoder(input_seq, input_length)
+            decoder_hidden = encoder_hidden[:decoder.n_layers]
+            decoder_input = torch.ones(1, 1, device=device, dtype=torch.long) * SOS_token
+            all_tokens = torch.zeros([0], device=device, dtype=torch.long)
+            all_scores = torch.zeros([0], device=device)
+            for _ in range(max_length):
+                decoder_output, decoder_hidden = self.decoder(decoder_input, decoder_hidden, encoder_outputs)
+                decoder_scores, decoder_input = torch.max(decoder_output, dim=1)
+                all_tokens = torch.cat((all_tokens, decoder_input), dim=0)
+                all_scores = torch.cat((all_scores, decoder_scores), dim=0)
+                decoder_input = torch.unsqueeze(decoder_input, 0)
+            return all_tokens, all_scores
+
+    def evaluate(encoder, decoder, searcher, voc, sentence, max_length=MAX_LENGTH):
+        indexes_batch = [indexesFromSentence(voc, sentence)]
+        lengths = torch.tensor([len(indexes) for indexes in indexes_batch])
+        input_batch = torch.LongTensor(indexes_batch).transpose(0, 1)
+        input_batch = input_batch.to(device)
+        lengths = lengths.to("cpu")
+        tokens, scores = searcher(input_batch, lengths, max_length)
+        decoded_words = [voc.index2word[token.item()] for token in tokens]
+        return decoded_words, tokens, scores
+
+    # Configure models (sizes shrunk: hidden 500 -> 16, batch 64 -> 5; lr 1e-4 -> 1e-2 and clip 50 -> 1
+    # so that a few iterations move the weights and the clipping bites)
+    model_name = 'cb_model'
+    attn_model = 'dot'
+    hidden_size = 16
+    encoder_n_layers = 2
+    decoder_n_layers = 2
+    dropout = 0.1
+    batch_size = 5
+    print_('Building encoder and decoder ...')
+    embedding = nn.Embedding(voc.num_words, hidden_size)
+    encoder = EncoderRNN(hidden_size, embedding, encoder_n_layers, dropout)
+    decoder = LuongAttnDecoderRNN(attn_model, embedding, hidden_size, voc.num_words, decoder_n_layers, dropout)
+    encoder = encoder.to(device)
+    decoder = decoder.to(device)
+    print_('Models built and ready to go!')
+    print_(encoder)
+    print_(decoder)
+
+    out = {}
+    # One forward of the validation batch through the encoder, and each attention method on it
+    encoder.eval()
+    with torch.no_grad():
+        enc_out, enc_hidden = encoder(input_variable, lengths)
+        out["encoder_outputs"] = enc(enc_out)
+        out["encoder_hidden"] = enc(enc_hidden)
+        for method in ["dot", "general", "concat"]:
+            torch.manual_seed(2)
+            attn = Attn(method, hidden_size)
+            out["attn_" + method] = enc(attn(enc_hidden[:1], enc_out))
+    packed = nn.utils.rnn.pack_padded_sequence(embedding(input_variable), lengths)
+    out["packed_batch_sizes"] = packed.batch_sizes.tolist()
+    out["packed_data_shape"] = list(packed.data.shape)
+
+    clip = 1.0
+    learning_rate = 0.01
+    decoder_learning_ratio = 5.0
+    n_iteration = 4
+    print_every = 1
+    encoder.train()
+    decoder.train()
+    print_('Building optimizers ...')
+    encoder_optimizer = optim.Adam(encoder.parameters(), lr=learning_rate)
+    decoder_optimizer = optim.Adam(decoder.parameters(), lr=learning_rate * decoder_learning_ratio)
+    print_("Starting Training!")
+    trainIters(model_name, voc, pairs, encoder, decoder, encoder_optimizer, decoder_optimizer,
+               embedding, encoder_n_layers, decoder_n_layers, n_iteration, batch_size, print_every, clip)
+    out["embedding_after"] = enc(embedding.weight)
+    out["grad_norm_after"] = nn.utils.clip_grad_norm_(decoder.parameters(), 1e9).item()
+
+    encoder.eval()
+    decoder.eval()
+    searcher = GreedySearchDecoder(encoder, decoder)
+    for input_sentence in ["how are you ?", "good night ."]:
+        output_words, tokens, scores = evaluate(encoder, decoder, searcher, voc, input_sentence)
+        output_words[:] = [x for x in output_words if not (x == 'EOS' or x == 'PAD')]
+        print_('Bot:', ' '.join(output_words))
+        out["tokens_" + str(len(input_sentence))] = enc(tokens)
+        out["scores_" + str(len(input_sentence))] = enc(scores)
+    out["printed"] = printed
+    OUT["chatbot"] = out
+
+
+chatbot()
+
+# ------------------------------------------------------------------ what these ports needed from torch.tensor
+def creation_cases():
+    """The legacy typed constructors, and lists holding one-element tensors (the chatbot's greedy branch)."""
+    out = {}
+    out["bool_tensor"] = enc(torch.BoolTensor([[1, 0, 2], [0, 0, 1]]))
+    out["int_tensor"] = enc(torch.IntTensor([[1, -2], [3, 4]]))
+    out["double_tensor"] = enc(torch.DoubleTensor([0.5, 2]).float())
+    out["from_0d_long"] = enc(torch.LongTensor([[torch.tensor(3), torch.tensor(1)]]))
+    out["from_0d_float"] = enc(torch.tensor([torch.tensor(2.0), 3]))
+    out["from_1elem"] = enc(torch.tensor([[torch.tensor([7])], [torch.tensor([[8]])]]))
+    out["from_bool"] = enc(torch.tensor([torch.tensor(True), torch.tensor(False)]))
+    out["from_requires_grad"] = enc(torch.tensor([torch.tensor(1.5, requires_grad=True), 2]))
+    out["err_many"] = err(lambda: torch.tensor([torch.ones(2), torch.ones(2)]))
+    OUT["creation_cases"] = out
+
+
+creation_cases()
+
+if __name__ == "__main__":
+    print(write_json(OUT, "tutorials5.json"))

@@ -385,6 +385,95 @@ def chatbot():
 
 chatbot()
 
+# ------------------------------------------------------------------ pytorch/examples time_sequence_prediction
+def time_sequence(dtype=torch.float):
+    """generate_sine_wave.py then train.py. Shrunk: N 100 -> 6 waves of L 1000 -> 30 steps, 51
+    hidden units kept, --steps 15 -> 2, future 1000 -> 20. The example calls seq.double() and makes
+    its states with dtype=torch.double; torchlab's float64 is float32, so the reference runs in
+    float32 (the data is cast with .astype('float32')) to make LBFGS's trajectory comparable."""
+    import numpy as np
+    printed, print_ = printer()
+    np.random.seed(2)
+    T = 20
+    L = 30
+    N = 6
+    x = np.empty((N, L), 'int64')
+    x[:] = np.array(range(L)) + np.random.randint(-4 * T, 4 * T, N).reshape(N, 1)
+    data = np.sin(x / 1.0 / T).astype('float32' if dtype == torch.float else 'float64')
+
+    class Sequence(nn.Module):
+        def __init__(self):
+            super(Sequence, self).__init__()
+            self.lstm1 = nn.LSTMCell(1, 51)
+            self.lstm2 = nn.LSTMCell(51, 51)
+            self.linear = nn.Linear(51, 1)
+
+        def forward(self, input, future=0):
+            outputs = []
+            h_t = torch.zeros(input.size(0), 51, dtype=dtype)
+            c_t = torch.zeros(input.size(0), 51, dtype=dtype)
+            h_t2 = torch.zeros(input.size(0), 51, dtype=dtype)
+            c_t2 = torch.zeros(input.size(0), 51, dtype=dtype)
+            for input_t in input.split(1, dim=1):
+                h_t, c_t = self.lstm1(input_t, (h_t, c_t))
+                h_t2, c_t2 = self.lstm2(h_t, (h_t2, c_t2))
+                output = self.linear(h_t2)
+                outputs += [output]
+            for i in range(future):
+                h_t, c_t = self.lstm1(output, (h_t, c_t))
+                h_t2, c_t2 = self.lstm2(h_t, (h_t2, c_t2))
+                output = self.linear(h_t2)
+                outputs += [output]
+            outputs = torch.cat(outputs, dim=1)
+            return outputs
+
+    np.random.seed(0)
+    torch.manual_seed(0)
+    input = torch.from_numpy(data[3:, :-1])
+    target = torch.from_numpy(data[3:, 1:])
+    test_input = torch.from_numpy(data[:3, :-1])
+    test_target = torch.from_numpy(data[:3, 1:])
+    seq = Sequence()
+    seq.to(dtype)
+    criterion = nn.MSELoss()
+    optimizer = optim.LBFGS(seq.parameters(), lr=0.8)
+    out = {"data": data.flatten().tolist(), "data_shape": [N, L]}
+    preds = []
+    for i in range(2):
+        print_('STEP: ', i)
+
+        def closure():
+            optimizer.zero_grad()
+            out = seq(input)
+            loss = criterion(out, target)
+            print_('loss:', loss.item())
+            loss.backward()
+            return loss
+        optimizer.step(closure)
+        with torch.no_grad():
+            future = 20
+            pred = seq(test_input, future=future)
+            loss = criterion(pred[:, :-future], test_target)
+            print_('test loss:', loss.item())
+            y = pred.detach().numpy()
+            preds.append(enc(torch.from_numpy(y).float()))
+    out["preds"] = preds
+    out["state_keys"] = list(optimizer.state_dict()["state"][0].keys())
+    out["func_evals"] = optimizer.state_dict()["state"][0]["func_evals"]
+    out["n_iter"] = optimizer.state_dict()["state"][0]["n_iter"]
+    out["printed"] = printed
+    return out
+
+
+OUT["time_sequence"] = time_sequence()
+# How far float32 lands from the example's float64 (the test's tolerance must cover at least this)
+_f64 = time_sequence(torch.double)
+OUT["time_sequence"]["float64_pred_max_diff"] = max(
+    max(abs(a - b) for a, b in zip(p32["values"], p64["values"]))
+    for p32, p64 in zip(OUT["time_sequence"]["preds"], _f64["preds"]))
+OUT["time_sequence"]["float64_printed"] = _f64["printed"]
+
+
 # ------------------------------------------------------------------ what these ports needed from torch.tensor
 def creation_cases():
     """The legacy typed constructors, and lists holding one-element tensors (the chatbot's greedy branch)."""

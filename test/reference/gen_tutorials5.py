@@ -474,6 +474,115 @@ OUT["time_sequence"]["float64_pred_max_diff"] = max(
 OUT["time_sequence"]["float64_printed"] = _f64["printed"]
 
 
+# ------------------------------------------------------------------ pytorch/examples super_resolution
+def super_resolution():
+    """model.py and main.py. BSDS300 (Y channel, cropped and bicubic-downscaled by torchvision
+    transforms on PIL images) becomes 8 training and 4 test 12x12 targets made of sines, their inputs
+    the targets average-pooled by the upscale factor 3; --batchSize 64 -> 4, --testBatchSize 10 -> 2,
+    --nEpochs 2, --lr 0.01 and --seed 123 as the example's defaults say."""
+    import torch.nn.init as init
+    from math import log10
+    from torch.utils.data import DataLoader, TensorDataset
+    printed, print_ = printer()
+
+    class Net(nn.Module):
+        def __init__(self, upscale_factor):
+            super(Net, self).__init__()
+            self.relu = nn.ReLU()
+            self.conv1 = nn.Conv2d(1, 64, (5, 5), (1, 1), (2, 2))
+            self.conv2 = nn.Conv2d(64, 64, (3, 3), (1, 1), (1, 1))
+            self.conv3 = nn.Conv2d(64, 32, (3, 3), (1, 1), (1, 1))
+            self.conv4 = nn.Conv2d(32, upscale_factor ** 2, (3, 3), (1, 1), (1, 1))
+            self.pixel_shuffle = nn.PixelShuffle(upscale_factor)
+            self._initialize_weights()
+
+        def forward(self, x):
+            x = self.relu(self.conv1(x))
+            x = self.relu(self.conv2(x))
+            x = self.relu(self.conv3(x))
+            x = self.pixel_shuffle(self.conv4(x))
+            return x
+
+        def _initialize_weights(self):
+            init.orthogonal_(self.conv1.weight, init.calculate_gain('relu'))
+            init.orthogonal_(self.conv2.weight, init.calculate_gain('relu'))
+            init.orthogonal_(self.conv3.weight, init.calculate_gain('relu'))
+            init.orthogonal_(self.conv4.weight)
+
+    def images(n, k0):
+        i = torch.arange(12, dtype=torch.float32)
+        out = torch.zeros(n, 1, 12, 12)
+        for k in range(n):
+            out[k, 0] = 0.5 + 0.4 * torch.sin(i.view(12, 1) * (0.3 + 0.05 * (k + k0))) * torch.cos(i.view(1, 12) * (0.2 + 0.07 * (k + k0)))
+        return out
+
+    upscale_factor = 3
+    torch.manual_seed(123)
+    print_('===> Loading datasets')
+    train_target = images(8, 0)
+    test_target = images(4, 8)
+    train_set = TensorDataset(F.avg_pool2d(train_target, upscale_factor), train_target)
+    test_set = TensorDataset(F.avg_pool2d(test_target, upscale_factor), test_target)
+    training_data_loader = DataLoader(dataset=train_set, num_workers=0, batch_size=4, shuffle=True)
+    testing_data_loader = DataLoader(dataset=test_set, num_workers=0, batch_size=2, shuffle=False)
+    print_('===> Building model')
+    model = Net(upscale_factor=upscale_factor)
+    out = {"conv1_weight": enc(model.conv1.weight), "conv2_weight": enc(model.conv2.weight),
+           "conv4_weight": enc(model.conv4.weight), "gain_relu": init.calculate_gain('relu')}
+    out["forward0"] = enc(model(test_set[0][0].unsqueeze(0)).detach())
+    criterion = nn.MSELoss()
+    optimizer = optim.Adam(model.parameters(), lr=0.01)
+
+    def train(epoch):
+        epoch_loss = 0
+        for iteration, batch in enumerate(training_data_loader, 1):
+            input, target = batch[0], batch[1]
+            optimizer.zero_grad()
+            loss = criterion(model(input), target)
+            epoch_loss += loss.item()
+            loss.backward()
+            optimizer.step()
+            print_("===> Epoch[{}]({}/{}): Loss: {:.4f}".format(epoch, iteration, len(training_data_loader), loss.item()))
+        print_("===> Epoch {} Complete: Avg. Loss: {:.4f}".format(epoch, epoch_loss / len(training_data_loader)))
+
+    def test():
+        avg_psnr = 0
+        with torch.no_grad():
+            for batch in testing_data_loader:
+                input, target = batch[0], batch[1]
+                prediction = model(input)
+                mse = criterion(prediction, target)
+                psnr = 10 * log10(1 / mse.item())
+                avg_psnr += psnr
+        print_("===> Avg. PSNR: {:.4f} dB".format(avg_psnr / len(testing_data_loader)))
+
+    for epoch in range(1, 2 + 1):
+        train(epoch)
+        test()
+    print_(model)
+    out["conv4_after"] = enc(model.conv4.weight)
+    out["printed"] = printed
+    OUT["super_resolution"] = out
+
+
+super_resolution()
+
+
+def init_orthogonal():
+    """nn.init.orthogonal_ (super_resolution's initialisation) on tall, wide and conv shapes."""
+    out = {}
+    torch.manual_seed(0)
+    out["tall"] = enc(nn.init.orthogonal_(torch.empty(5, 3)))
+    out["wide"] = enc(nn.init.orthogonal_(torch.empty(3, 5), 2.0))
+    out["conv"] = enc(nn.init.orthogonal_(torch.empty(4, 2, 3, 3), gain=nn.init.calculate_gain("tanh")))
+    out["square"] = enc(nn.init.orthogonal_(torch.empty(20, 20)))
+    out["err_1d"] = err(lambda: nn.init.orthogonal_(torch.empty(4)))
+    OUT["init_orthogonal"] = out
+
+
+init_orthogonal()
+
+
 # ------------------------------------------------------------------ what these ports needed from torch.tensor
 def creation_cases():
     """The legacy typed constructors, and lists holding one-element tensors (the chatbot's greedy branch)."""

@@ -583,6 +583,152 @@ def init_orthogonal():
 init_orthogonal()
 
 
+# ------------------------------------------------------------------ introyt "Training with PyTorch"
+class Writer:
+    """Stands in for torch.utils.tensorboard.SummaryWriter (which torchlab does not have): records the
+    scalars the tutorial logs."""
+
+    def __init__(self, logdir):
+        self.logdir = logdir
+        self.scalars = []
+
+    def add_scalar(self, tag, value, step):
+        self.scalars.append([tag, float(value), step])
+
+    def add_scalars(self, tag, values, step):
+        self.scalars.append([tag, {k: float(v) for k, v in values.items()}, step])
+
+    def flush(self):
+        pass
+
+
+def trainingyt():
+    """introyt/trainingyt.py. Fashion-MNIST becomes 40 training and 12 validation images from
+    _tutorial_common.digits (28x28 in [0, 1]) in a Dataset that applies the tutorial's
+    transforms.Normalize((0.5,), (0.5,)) (ToTensor's PIL step has nothing to do on a tensor); the
+    tutorial draws without a seed, the port seeds torch.manual_seed(0) first; the loss is reported every
+    5 batches (not 1000), 2 epochs (not 5); the SummaryWriter is a recorder (Writer above) and the
+    timestamp is fixed; torch.save of the best state_dict is left out."""
+    import torchvision.transforms as transforms
+    from torch.utils.data import Dataset, DataLoader
+    from _tutorial_common import digits
+    import torchvision
+    printed, print_ = printer()
+    torch.manual_seed(0)
+    transform = transforms.Compose([transforms.Normalize((0.5,), (0.5,))])
+
+    class FashionMNIST(Dataset):
+        def __init__(self, train, transform):
+            self.data, self.targets = digits(40, 0) if train else digits(12, 3)
+            self.transform = transform
+
+        def __len__(self):
+            return len(self.data)
+
+        def __getitem__(self, i):
+            return self.transform(self.data[i]), int(self.targets[i])
+
+    training_set = FashionMNIST(train=True, transform=transform)
+    validation_set = FashionMNIST(train=False, transform=transform)
+    training_loader = torch.utils.data.DataLoader(training_set, batch_size=4, shuffle=True, num_workers=2)
+    validation_loader = torch.utils.data.DataLoader(validation_set, batch_size=4, shuffle=False, num_workers=2)
+    classes = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
+               'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle Boot')
+    print_('Training set has {} instances'.format(len(training_set)))
+    print_('Validation set has {} instances'.format(len(validation_set)))
+    dataiter = iter(training_loader)
+    images, labels = next(dataiter)
+    img_grid = torchvision.utils.make_grid(images)
+    out = {"img_grid_shape": list(img_grid.shape), "img_grid_sum": img_grid.sum().item()}
+    print_('  '.join(classes[labels[j]] for j in range(4)))
+
+    class GarmentClassifier(nn.Module):
+        def __init__(self):
+            super(GarmentClassifier, self).__init__()
+            self.conv1 = nn.Conv2d(1, 6, 5)
+            self.pool = nn.MaxPool2d(2, 2)
+            self.conv2 = nn.Conv2d(6, 16, 5)
+            self.fc1 = nn.Linear(16 * 4 * 4, 120)
+            self.fc2 = nn.Linear(120, 84)
+            self.fc3 = nn.Linear(84, 10)
+
+        def forward(self, x):
+            x = self.pool(F.relu(self.conv1(x)))
+            x = self.pool(F.relu(self.conv2(x)))
+            x = x.view(-1, 16 * 4 * 4)
+            x = F.relu(self.fc1(x))
+            x = F.relu(self.fc2(x))
+            x = self.fc3(x)
+            return x
+
+    model = GarmentClassifier()
+    loss_fn = torch.nn.CrossEntropyLoss()
+    dummy_outputs = torch.rand(4, 10)
+    dummy_labels = torch.tensor([1, 5, 3, 7])
+    print_(dummy_outputs)
+    print_(dummy_labels)
+    loss = loss_fn(dummy_outputs, dummy_labels)
+    print_('Total loss for this batch: {}'.format(loss.item()))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.001, momentum=0.9)
+
+    def train_one_epoch(epoch_index, tb_writer):
+        running_loss = 0.
+        last_loss = 0.
+        for i, data in enumerate(training_loader):
+            inputs, labels = data
+            optimizer.zero_grad()
+            outputs = model(inputs)
+            loss = loss_fn(outputs, labels)
+            loss.backward()
+            optimizer.step()
+            running_loss += loss.item()
+            if i % 5 == 4:
+                last_loss = running_loss / 5  # loss per batch
+                print_('  batch {} loss: {}'.format(i + 1, last_loss))
+                tb_x = epoch_index * len(training_loader) + i + 1
+                tb_writer.add_scalar('Loss/train', last_loss, tb_x)
+                running_loss = 0.
+        return last_loss
+
+    timestamp = '20240101_000000'
+    writer = Writer('runs/fashion_trainer_{}'.format(timestamp))
+    epoch_number = 0
+    EPOCHS = 2
+    best_vloss = 1_000_000.
+    saved = []
+    for epoch in range(EPOCHS):
+        print_('EPOCH {}:'.format(epoch_number + 1))
+        model.train(True)
+        avg_loss = train_one_epoch(epoch_number, writer)
+        running_vloss = 0.0
+        model.eval()
+        with torch.no_grad():
+            for i, vdata in enumerate(validation_loader):
+                vinputs, vlabels = vdata
+                voutputs = model(vinputs)
+                vloss = loss_fn(voutputs, vlabels)
+                running_vloss += vloss
+        avg_vloss = running_vloss / (i + 1)
+        print_('LOSS train {} valid {}'.format(avg_loss, avg_vloss))
+        writer.add_scalars('Training vs. Validation Loss',
+                           {'Training': avg_loss, 'Validation': avg_vloss},
+                           epoch_number + 1)
+        writer.flush()
+        if avg_vloss < best_vloss:
+            best_vloss = avg_vloss
+            model_path = 'model_{}_{}'.format(timestamp, epoch_number)
+            saved.append(model_path)
+        epoch_number += 1
+    out["scalars"] = writer.scalars
+    out["saved"] = saved
+    out["best_vloss"] = str(best_vloss)
+    out["printed"] = printed
+    OUT["trainingyt"] = out
+
+
+trainingyt()
+
+
 # ------------------------------------------------------------------ what these ports needed from torch.tensor
 def creation_cases():
     """The legacy typed constructors, and lists holding one-element tensors (the chatbot's greedy branch)."""

@@ -729,6 +729,246 @@ def trainingyt():
 trainingyt()
 
 
+# ------------------------------------------------------------------ pytorch/examples word_language_model
+WLM_TRAIN = """the cat sat on the mat
+the dog sat on the log
+a cat saw a dog
+the dog saw the cat on the mat
+a bird sat on a log
+the bird saw a cat
+the cat and the dog sat
+a dog and a bird saw the mat
+the mat was on the log
+a cat was on a mat"""
+WLM_VALID = """the cat saw the bird
+a dog sat on the mat
+the log was a mat"""
+WLM_TEST = """a bird and a cat sat
+the dog was on a log"""
+
+
+# word_language_model's model.py, at module level so that torch.save(model) can pickle it
+class RNNModel(nn.Module):
+    def __init__(self, rnn_type, ntoken, ninp, nhid, nlayers, dropout=0.5, tie_weights=False):
+        super(RNNModel, self).__init__()
+        self.ntoken = ntoken
+        self.drop = nn.Dropout(dropout)
+        self.encoder = nn.Embedding(ntoken, ninp)
+        if rnn_type in ['LSTM', 'GRU']:
+            self.rnn = getattr(nn, rnn_type)(ninp, nhid, nlayers, dropout=dropout)
+        else:
+            try:
+                nonlinearity = {'RNN_TANH': 'tanh', 'RNN_RELU': 'relu'}[rnn_type]
+            except KeyError as e:
+                raise ValueError("""An invalid option for `--model` was supplied,
+                                 options are ['LSTM', 'GRU', 'RNN_TANH' or 'RNN_RELU']""") from e
+            self.rnn = nn.RNN(ninp, nhid, nlayers, nonlinearity=nonlinearity, dropout=dropout)
+        self.decoder = nn.Linear(nhid, ntoken)
+        if tie_weights:
+            if nhid != ninp:
+                raise ValueError('When using the tied flag, nhid must be equal to emsize')
+            self.decoder.weight = self.encoder.weight
+        self.init_weights()
+        self.rnn_type = rnn_type
+        self.nhid = nhid
+        self.nlayers = nlayers
+
+    def init_weights(self):
+        initrange = 0.1
+        nn.init.uniform_(self.encoder.weight, -initrange, initrange)
+        nn.init.zeros_(self.decoder.bias)
+        nn.init.uniform_(self.decoder.weight, -initrange, initrange)
+
+    def forward(self, input, hidden):
+        emb = self.drop(self.encoder(input))
+        output, hidden = self.rnn(emb, hidden)
+        output = self.drop(output)
+        decoded = self.decoder(output)
+        decoded = decoded.view(-1, self.ntoken)
+        return F.log_softmax(decoded, dim=1), hidden
+
+    def init_hidden(self, bsz):
+        weight = next(self.parameters())
+        if self.rnn_type == 'LSTM':
+            return (weight.new_zeros(self.nlayers, bsz, self.nhid),
+                    weight.new_zeros(self.nlayers, bsz, self.nhid))
+        else:
+            return weight.new_zeros(self.nlayers, bsz, self.nhid)
+
+
+def word_language_model():
+    """data.py, model.py (RNNModel) and main.py with --model LSTM --tied. WikiText-2 becomes the three
+    small texts above (Corpus reads lines the same way); sizes: --emsize/--nhid 200 -> 16, --nlayers 2,
+    --dropout 0.2, --bptt 35 -> 5, --batch_size 20 -> 4, eval_batch_size 10 -> 2, --log-interval 200 -> 2,
+    --epochs 40 -> 3, --lr 20, --clip 0.25, --seed 1111. The printed elapsed times are fixed at 0 on both
+    sides (they are wall-clock). The model is saved with torch.save(model) and loaded back as main.py
+    does, into a temporary folder."""
+    import os
+    import tempfile
+    printed, print_ = printer()
+
+    class Dictionary(object):
+        def __init__(self):
+            self.word2idx = {}
+            self.idx2word = []
+
+        def add_word(self, word):
+            if word not in self.word2idx:
+                self.idx2word.append(word)
+                self.word2idx[word] = len(self.idx2word) - 1
+            return self.word2idx[word]
+
+        def __len__(self):
+            return len(self.idx2word)
+
+    class Corpus(object):
+        def __init__(self):
+            self.dictionary = Dictionary()
+            self.train = self.tokenize(WLM_TRAIN)
+            self.valid = self.tokenize(WLM_VALID)
+            self.test = self.tokenize(WLM_TEST)
+
+        def tokenize(self, text):
+            for line in text.split("\n"):
+                words = line.split() + ['<eos>']
+                for word in words:
+                    self.dictionary.add_word(word)
+            idss = []
+            for line in text.split("\n"):
+                words = line.split() + ['<eos>']
+                ids = []
+                for word in words:
+                    ids.append(self.dictionary.word2idx[word])
+                idss.append(torch.tensor(ids).type(torch.int64))
+            ids = torch.cat(idss)
+            return ids
+
+    class args:
+        model = 'LSTM'
+        emsize = 16
+        nhid = 16
+        nlayers = 2
+        lr = 20
+        clip = 0.25
+        epochs = 3
+        batch_size = 4
+        bptt = 5
+        dropout = 0.2
+        tied = True
+        seed = 1111
+        log_interval = 2
+        dry_run = False
+        save = os.path.join(tempfile.mkdtemp(), 'model.pt')
+
+    torch.manual_seed(args.seed)
+    corpus = Corpus()
+
+    def batchify(data, bsz):
+        nbatch = data.size(0) // bsz
+        data = data.narrow(0, 0, nbatch * bsz)
+        data = data.view(bsz, -1).t().contiguous()
+        return data
+
+    eval_batch_size = 2
+    train_data = batchify(corpus.train, args.batch_size)
+    val_data = batchify(corpus.valid, eval_batch_size)
+    test_data = batchify(corpus.test, eval_batch_size)
+    out = {"train_data": enc(train_data), "ntokens": len(corpus.dictionary)}
+    ntokens = len(corpus.dictionary)
+    model = RNNModel(args.model, ntokens, args.emsize, args.nhid, args.nlayers, args.dropout, args.tied)
+    out["n_params"] = len(list(model.parameters()))
+    out["state_keys"] = list(model.state_dict().keys())
+    out["invalid_model"] = err(lambda: RNNModel('LSTMX', ntokens, 16, 16, 1))
+    out["tied_error"] = err(lambda: RNNModel('GRU', ntokens, 16, 8, 1, 0.0, True))
+    criterion = nn.NLLLoss()
+
+    def repackage_hidden(h):
+        if isinstance(h, torch.Tensor):
+            return h.detach()
+        else:
+            return tuple(repackage_hidden(v) for v in h)
+
+    def get_batch(source, i):
+        seq_len = min(args.bptt, len(source) - 1 - i)
+        data = source[i:i + seq_len]
+        target = source[i + 1:i + 1 + seq_len].view(-1)
+        return data, target
+
+    def evaluate(data_source):
+        model.eval()
+        total_loss = 0.
+        ntokens = len(corpus.dictionary)
+        hidden = model.init_hidden(eval_batch_size)
+        with torch.no_grad():
+            for i in range(0, data_source.size(0) - 1, args.bptt):
+                data, targets = get_batch(data_source, i)
+                output, hidden = model(data, hidden)
+                hidden = repackage_hidden(hidden)
+                total_loss += len(data) * criterion(output, targets).item()
+        return total_loss / (len(data_source) - 1)
+
+    def train():
+        model.train()
+        total_loss = 0.
+        ntokens = len(corpus.dictionary)
+        hidden = model.init_hidden(args.batch_size)
+        for batch, i in enumerate(range(0, train_data.size(0) - 1, args.bptt)):
+            data, targets = get_batch(train_data, i)
+            model.zero_grad()
+            hidden = repackage_hidden(hidden)
+            output, hidden = model(data, hidden)
+            loss = criterion(output, targets)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
+            for p in model.parameters():
+                p.data.add_(p.grad, alpha=-lr)
+            total_loss += loss.item()
+            if batch % args.log_interval == 0 and batch > 0:
+                cur_loss = total_loss / args.log_interval
+                elapsed = 0
+                print_('| epoch {:3d} | {:5d}/{:5d} batches | lr {:02.2f} | ms/batch {:5.2f} | '
+                       'loss {:5.2f} | ppl {:8.2f}'.format(
+                           epoch, batch, len(train_data) // args.bptt, lr,
+                           elapsed * 1000 / args.log_interval, cur_loss, math.exp(cur_loss)))
+                total_loss = 0
+            if args.dry_run:
+                break
+
+    lr = args.lr
+    best_val_loss = None
+    val_losses = []
+    for epoch in range(1, args.epochs + 1):
+        train()
+        val_loss = evaluate(val_data)
+        val_losses.append(val_loss)
+        print_('-' * 89)
+        print_('| end of epoch {:3d} | time: {:5.2f}s | valid loss {:5.2f} | '
+               'valid ppl {:8.2f}'.format(epoch, 0.0, val_loss, math.exp(val_loss)))
+        print_('-' * 89)
+        if not best_val_loss or val_loss < best_val_loss:
+            with open(args.save, 'wb') as f:
+                torch.save(model, f)
+            best_val_loss = val_loss
+        else:
+            lr /= 4.0
+    out["val_losses"] = val_losses
+    out["tied_after"] = model.decoder.weight is model.encoder.weight
+    with open(args.save, 'rb') as f:
+        model = torch.load(f)
+        model.rnn.flatten_parameters()
+    out["tied_loaded"] = model.decoder.weight is model.encoder.weight
+    test_loss = evaluate(test_data)
+    print_('=' * 89)
+    print_('| End of training | test loss {:5.2f} | test ppl {:8.2f}'.format(test_loss, math.exp(test_loss)))
+    print_('=' * 89)
+    out["test_loss"] = test_loss
+    out["printed"] = printed
+    OUT["word_language_model"] = out
+
+
+word_language_model()
+
+
 # ------------------------------------------------------------------ what these ports needed from torch.tensor
 def creation_cases():
     """The legacy typed constructors, and lists holding one-element tensors (the chatbot's greedy branch)."""

@@ -143,6 +143,22 @@ export function FloatTensor(...args: (NestedArray | Tensor)[]): Tensor {
 export function LongTensor(...args: (NestedArray | Tensor)[]): Tensor {
   return legacyNew("LongTensor", long, args);
 }
+/** The float64 legacy constructor (float64 is float32 here: see README's dtype note); see FloatTensor. */
+export function DoubleTensor(...args: (NestedArray | Tensor)[]): Tensor {
+  return legacyNew("DoubleTensor", float64, args);
+}
+/** The int32 legacy constructor; see FloatTensor. */
+export function IntTensor(...args: (NestedArray | Tensor)[]): Tensor {
+  return legacyNew("IntTensor", int32, args);
+}
+/**
+ * The bool legacy constructor: `torch.BoolTensor([[1, 0], [0, 1]])` (numbers become `!= 0`, as PyTorch
+ * converts them); see FloatTensor.
+ * @example const mask = torch.BoolTensor([[1, 1, 0]]);
+ */
+export function BoolTensor(...args: (NestedArray | Tensor)[]): Tensor {
+  return legacyNew("BoolTensor", bool, args);
+}
 function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Tensor {
   if (args.length === 0) return zerosOp(0, { dtype });
   if (args.every((a) => typeof a === "number")) {
@@ -154,7 +170,7 @@ function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Te
   const [data] = args;
   if (args.length > 1) throw new TypeError(`${op}() received an invalid combination of arguments: expected (data) or (*size), got ${args.length} arguments of types (${args.map((a) => (a instanceof Tensor ? "Tensor" : Array.isArray(a) ? "list" : typeof a)).join(", ")})`);
   if (data instanceof Tensor) {
-    if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : "torch.float32"})`);
+    if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : dtype === bool ? "torch.bool" : dtype === int32 ? "torch.int32" : "torch.float32"})`);
     return data;
   }
   if (!Array.isArray(data)) throw new TypeError(`${op}(): invalid data type '${typeof data}'`);

@@ -10,6 +10,7 @@ import { parseArgs } from "../tensor/args";
 import { no_grad } from "../autograd/grad_mode";
 import { eye, from_typed } from "../ops/creation";
 import { erf64, erfinvf } from "../ops/math_extra";
+import { qr } from "../ops/linalg_decomp";
 import { ValueError, TypeError } from "../errors";
 
 export type Nonlinearity =
@@ -124,6 +125,34 @@ export function eye_(tensor: Tensor): Tensor {
   if (tensor.dim() !== 2) throw new ValueError("Only tensors with 2 dimensions are supported");
   const [n, m] = tensor.shape;
   return no_grad(() => tensor.copy_(eye(n, m)));
+}
+
+/**
+ * Fills `tensor` with a (semi-)orthogonal matrix times `gain` (Saxe et al. 2013), drawn as PyTorch
+ * draws it: a [rows, numel / rows] standard normal matrix (transposed when wider than tall), its QR
+ * factorisation, Q's columns multiplied by the signs of R's diagonal (so Q is uniformly distributed), and
+ * Q reshaped into `tensor`. After the same manual_seed the weights are PyTorch's.
+ *
+ * Args:
+ *   tensor: at least 2-D; dimensions past the first are flattened.
+ *   gain: scaling factor. Default: 1.
+ * @example nn.init.orthogonal_(conv.weight, nn.init.calculate_gain("relu"))
+ */
+export function orthogonal_(tensor: Tensor, gain?: number | ({ gain?: number } & GenOpt), options?: GenOpt): Tensor {
+  const o = args("orthogonal_", tensor, [gain, options], ["gain"]);
+  if (tensor.dim() < 2) throw new ValueError("Only tensors with 2 or more dimensions are supported");
+  if (tensor.numel() === 0) return tensor;
+  const rows = tensor.shape[0];
+  const cols = tensor.numel() / rows;
+  const g = (o.generator as Generator | undefined) ?? default_generator;
+  return no_grad(() => {
+    let flattened = from_typed(g.fill_normal(new Float32Array(rows * cols), 0, 1), [rows, cols]);
+    if (rows < cols) flattened = flattened.t();
+    const { Q, R } = qr(flattened);
+    let q = Q.mul(R.diagonal().sign());
+    if (rows < cols) q = q.t();
+    return tensor.copy_(q.reshape(tensor.shape)).mul_((o.gain as number | undefined) ?? 1);
+  });
 }
 
 /**

@@ -24,7 +24,8 @@ export interface RandomOptions extends CreationOptions {
   out?: Tensor | null;
 }
 
-export type NestedArray = number | boolean | NestedArray[];
+/** A number, a boolean, a one-element Tensor (taken as its value, as PyTorch does) or a list of these. */
+export type NestedArray = number | boolean | Tensor | NestedArray[];
 
 function finish(t: tf.Tensor, options: CreationOptions): Tensor {
   const out = Tensor._wrap(t);
@@ -34,7 +35,7 @@ function finish(t: tf.Tensor, options: CreationOptions): Tensor {
   return out;
 }
 
-function flattenNested(data: NestedArray, shape: number[], out: (number | boolean)[], depth: number): void {
+function flattenNested(data: NestedArray, shape: number[], out: (number | boolean)[], depth: number, floats: { seen: boolean }): void {
   if (Array.isArray(data)) {
     // A list where an earlier sibling was a number ([1, [2]]): PyTorch's TypeError.
     if (shape.length <= depth && out.length > 0) throw new TypeError(`tensor(): expected a number at dim ${depth}, got a list`);
@@ -42,7 +43,13 @@ function flattenNested(data: NestedArray, shape: number[], out: (number | boolea
     else if (shape[depth] !== data.length) {
       throw new ValueError(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${data.length})`);
     }
-    for (const d of data) flattenNested(d, shape, out, depth + 1);
+    for (const d of data) flattenNested(d, shape, out, depth + 1, floats);
+  } else if (data instanceof Tensor) {
+    // [topi[0][0], topi[1][0]]: PyTorch takes each one-element tensor's value, keeping its kind.
+    if (depth !== shape.length) throw new TypeError(`tensor(): not a sequence: expected a list at dim ${depth}, got a Tensor`);
+    if (data.numel() !== 1) throw new ValueError("only one element tensors can be converted to Python scalars");
+    if (data.dtype.is_floating_point) floats.seen = true;
+    out.push(data.item());
   } else {
     // A number where the nesting so far promises a list: PyTorch's TypeError.
     if (depth !== shape.length) throw new TypeError(`tensor(): not a sequence: expected a list at dim ${depth}, got ${String(data)}`);
@@ -111,9 +118,10 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: 
   } else {
     shape = [];
     const values: (number | boolean)[] = [];
-    flattenNested(data as NestedArray, shape, values, 0);
+    const floats = { seen: false };
+    flattenNested(data as NestedArray, shape, values, 0, floats);
     if (!Array.isArray(data)) shape = [];
-    dtype ??= o.requires_grad ? D.float32 : inferDtype(values);
+    dtype ??= o.requires_grad || floats.seen ? D.float32 : inferDtype(values);
     flat = values.map(Number);
   }
   if (o.requires_grad && dtype._tf !== "float32") {

@@ -164,6 +164,25 @@ def("padding", nn.ConstantPad2d, { attrs: ["value:f", "padding"], ctor: (a) => [
 def("padding", nn.ZeroPad2d, { attrs: ["value:f", "padding"], ctor: (a) => [a.padding] });
 for (const c of [nn.ReflectionPad2d, nn.ReplicationPad2d]) def("padding", c, { attrs: ["padding"], ctor: (a) => [a.padding], internal: ["_mode"] });
 
+def("pixelshuffle", nn.PixelShuffle, { attrs: ["upscale_factor"], ctor: (a) => [a.upscale_factor] });
+def("pixelshuffle", nn.PixelUnshuffle, { attrs: ["downscale_factor"], ctor: (a) => [a.downscale_factor] });
+// The recurrent layers' parameters are named per layer and direction (weight_ih_l0, ...): the constructor
+// makes them from the attributes, so the file's fill them by name. PyTorch also keeps the names (lists)
+// and `_flat_weights`, a list of those very parameters (the pickle memo makes them the same objects).
+const RNN_ATTRS = ["mode", "input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout:f", "bidirectional", "proj_size", "_flat_weights_names", "_all_weights", "_flat_weights"];
+const RNN_GET = {
+  _flat_weights_names: (m: Module) => new PyList([...(field(m, "_flat_weights_names") as string[])]),
+  _all_weights: (m: Module) => new PyList((field(m, "_all_weights") as string[][]).map((names) => new PyList([...names]))),
+  _flat_weights: (m: Module) => new PyList((field(m, "_flat_weights_names") as string[]).map((n) => field(m, n))),
+};
+const rnnCtor = (a: Attrs): unknown[] => [a.input_size, a.hidden_size, pick(a, ["num_layers", "bias", "batch_first", "dropout", "bidirectional"])];
+def("rnn", nn.RNN, { attrs: [...RNN_ATTRS, "nonlinearity"], ctor: (a) => [a.input_size, a.hidden_size, pick(a, ["num_layers", "bias", "batch_first", "dropout", "bidirectional", "nonlinearity"])], get: RNN_GET });
+def("rnn", nn.LSTM, { attrs: RNN_ATTRS, ctor: (a) => [a.input_size, a.hidden_size, pick(a, ["num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size"])], get: RNN_GET });
+def("rnn", nn.GRU, { attrs: RNN_ATTRS, ctor: rnnCtor, get: RNN_GET });
+const CELL_PARAMS = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"];
+def("rnn", nn.RNNCell, { params: CELL_PARAMS, attrs: ["input_size", "hidden_size", "bias", "nonlinearity"], ctor: (a) => [a.input_size, a.hidden_size, pick(a, ["bias", "nonlinearity"])] });
+for (const c of [nn.LSTMCell, nn.GRUCell]) def("rnn", c, { params: CELL_PARAMS, attrs: ["input_size", "hidden_size", "bias"], ctor: (a) => [a.input_size, a.hidden_size, pick(a, ["bias"])] });
+
 const BY_NAME = new Map(SPECS.map((s) => [s.qualname, s]));
 const BY_CLASS = new Map<unknown, ModuleSpec>(SPECS.map((s) => [s.cls, s]));
 

@@ -90,6 +90,14 @@ CASES = {
     "Sequential": lambda: nn.Sequential(nn.ReLU(), nn.Tanh()),
     "ModuleList": lambda: nn.ModuleList([nn.ReLU()]),
     "ModuleDict": lambda: nn.ModuleDict({"act": nn.ReLU()}),
+    "PixelShuffle": lambda: nn.PixelShuffle(3),
+    "PixelUnshuffle": lambda: nn.PixelUnshuffle(2),
+    "LSTM": lambda: nn.LSTM(3, 4, 2, dropout=0.25),
+    "LSTM_proj": lambda: nn.LSTM(3, 4, proj_size=2, batch_first=True),
+    "GRU_bi": lambda: nn.GRU(3, 4, bidirectional=True, bias=False),
+    "LSTMCell": lambda: nn.LSTMCell(3, 4),
+    "GRUCell_nobias": lambda: nn.GRUCell(3, 4, bias=False),
+    "RNNCell_relu": lambda: nn.RNNCell(3, 4, nonlinearity="relu"),
 }
 
 
@@ -109,6 +117,8 @@ def py(v):
         return {"tuple": [py(x) for x in v]}
     if isinstance(v, list):
         return {"list": [py(x) for x in v]}
+    if isinstance(v, torch.Tensor):  # the recurrent layers' _flat_weights: their own parameters
+        return "<tensor>"
     raise TypeError(f"unexpected attribute value {v!r}")
 
 

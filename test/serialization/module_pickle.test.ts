@@ -241,6 +241,16 @@ const CASES: Record<string, () => Module> = {
   Sequential: () => new nn.Sequential(new nn.ReLU(), new nn.Tanh()),
   ModuleList: () => new nn.ModuleList([new nn.ReLU()]),
   ModuleDict: () => new nn.ModuleDict({ act: new nn.ReLU() }),
+  PixelShuffle: () => new nn.PixelShuffle(3),
+  PixelUnshuffle: () => new nn.PixelUnshuffle(2),
+  // A layer whose forward takes a PackedSequence or returns a pair is not (yet) assignable to Module's
+  // type (its hook signatures): the casts say so, the objects are Modules.
+  LSTM: () => new nn.LSTM(3, 4, 2, { dropout: 0.25 }) as unknown as Module,
+  LSTM_proj: () => new nn.LSTM(3, 4, { proj_size: 2, batch_first: true }) as unknown as Module,
+  GRU_bi: () => new nn.GRU(3, 4, { bidirectional: true, bias: false }) as unknown as Module,
+  LSTMCell: () => new nn.LSTMCell(3, 4) as unknown as Module,
+  GRUCell_nobias: () => new nn.GRUCell(3, 4, { bias: false }),
+  RNNCell_relu: () => new nn.RNNCell(3, 4, { nonlinearity: "relu" }),
 };
 
 /** A pickled value with its Python type, as gen_module_pickle.py's `py()` writes it. */

@@ -1,51 +1,49 @@
 /**
- * PyTorch's legacy typed constructors (torch.FloatTensor / torch.LongTensor), which older tutorials
- * use (`torch.LongTensor(letter_indexes)` in the char-RNN generation tutorial), and the error a
- * `new torch.Tensor([0])` (PyTorch's `torch.Tensor([0])`) gets. Expected values are PyTorch 1.13's.
+ * torch.BoolTensor / IntTensor / DoubleTensor (the legacy typed constructors, beside FloatTensor and
+ * LongTensor) and torch.tensor over lists holding one-element tensors, as the chatbot tutorial's
+ * `torch.LongTensor([[topi[i][0] for i in range(batch_size)]])` builds them. Reference values:
+ * test/reference/gen_tutorials5.py, section creation_cases.
  */
 import { torch } from "../../src";
+import { reference, expectTensor, Encoded } from "../tutorials/_tutorial";
 
-describe("legacy typed constructors", () => {
-  test("torch.LongTensor([1, 4, 58]) is an integer tensor of those values", () => {
-    const t = torch.LongTensor([1, 4, 58]);
-    expect(t.dtype).toBe(torch.long);
-    expect(String(t)).toBe("tensor([ 1,  4, 58])");
-  });
+const R = reference("creation_cases");
+const E = (k: string) => R[k] as Encoded;
 
-  test("torch.FloatTensor([[1, 2]]) is a float tensor; FloatTensor([0]) accumulates a graph as loss += l", () => {
-    expect(String(torch.FloatTensor([[1, 2]]))).toBe("tensor([[1., 2.]])");
-    const loss = torch.FloatTensor([0]);
-    const w = torch.tensor([2.0], { requires_grad: true });
-    loss.add_(w.mul(3));
-    loss.add_(w.mul(w));
-    loss.backward();
-    expect(loss.item()).toBe(10);
-    expect(w.grad!.tolist()).toEqual([7]);
-  });
+test("BoolTensor / IntTensor / DoubleTensor from nested lists", () => {
+  expectTensor(torch.BoolTensor([[1, 0, 2], [0, 0, 1]]), E("bool_tensor"));
+  expectTensor(torch.IntTensor([[1, -2], [3, 4]]), E("int_tensor"));
+  // float64 is float32 in torchlab, so DoubleTensor's result reads as torch.float32
+  expectTensor(torch.DoubleTensor([0.5, 2]), E("double_tensor"));
+});
 
-  test("sizes give a tensor of that size; no argument gives an empty one", () => {
-    expect(torch.LongTensor(2, 3).shape).toEqual([2, 3]);
-    expect(torch.LongTensor(3).shape).toEqual([3]);
-    expect(String(torch.FloatTensor())).toBe("tensor([])");
-  });
+test("BoolTensor(2, 3) has that size and dtype; a tensor of another dtype is refused", () => {
+  const t = torch.BoolTensor(2, 3);
+  expect(t.shape).toEqual([2, 3]);
+  expect(t.dtype).toBe(torch.bool);
+  expect(() => torch.BoolTensor(torch.ones(2))).toThrow(/BoolTensor\(\): expected a tensor of dtype torch.bool .*torch.bool/);
+  expect(torch.IntTensor(torch.tensor([1, 2], { dtype: torch.int32 })).dtype).toBe(torch.int32);
+});
 
-  test("a tensor of the same dtype comes back; another dtype is a TypeError naming both", () => {
-    const f = torch.tensor([1.5]);
-    expect(torch.FloatTensor(f)).toBe(f);
-    expect(() => torch.FloatTensor(torch.tensor([1]))).toThrow(torch.TypeError);
-    expect(() => torch.FloatTensor(torch.tensor([1]))).toThrow(/FloatTensor\(\): expected a tensor of dtype torch.float32 \(got torch.int64\)/);
-  });
+test("torch.tensor / LongTensor over lists of one-element tensors take their values", () => {
+  expectTensor(torch.LongTensor([[torch.tensor(3), torch.tensor(1)]]), E("from_0d_long"));
+  expectTensor(torch.tensor([torch.tensor(2.0, { dtype: torch.float32 }), 3]), E("from_0d_float"));
+  expectTensor(torch.tensor([[torch.tensor([7])], [torch.tensor([[8]])]]), E("from_1elem"));
+  expectTensor(torch.tensor([torch.tensor(true), torch.tensor(false)]), E("from_bool"));
+  const g = torch.tensor([torch.tensor(1.5, { requires_grad: true }), 2]);
+  expectTensor(g, E("from_requires_grad"));
+  expect(g.requires_grad).toBe(false);
+  const topi = torch.tensor([[4], [0], [2]]);
+  expect(torch.LongTensor([[0, 1, 2].map((i) => topi.get(i).get(0))]).tolist()).toEqual([[4, 0, 2]]);
+});
 
-  test("bad arguments are typed errors naming the constructor", () => {
-    expect(() => torch.LongTensor(-1)).toThrow(torch.RuntimeError);
-    expect(() => torch.LongTensor(-1)).toThrow(/LongTensor\(\).*dimension -1: \[-1\]/);
-    expect(() => torch.FloatTensor([1], [2])).toThrow(/FloatTensor\(\) received an invalid combination of arguments.*\(list, list\)/);
-    expect(() => torch.FloatTensor("a" as unknown as number[])).toThrow(/FloatTensor\(\): invalid data type 'string'/);
-  });
-
-  test("new torch.Tensor([0]) is a TypeError pointing at torch.tensor", () => {
-    const make = () => new torch.Tensor([0] as never);
-    expect(make).toThrow(torch.TypeError);
-    expect(make).toThrow(/new torch.Tensor\(data\): .*got an array; write torch.tensor\(data\)/);
-  });
+test("a tensor of more than one element inside a list: PyTorch's ValueError", () => {
+  const [cls, msg] = R.err_many as string[];
+  expect(() => torch.tensor([torch.ones(2), torch.ones(2)])).toThrow(msg);
+  try {
+    torch.tensor([torch.ones(2), torch.ones(2)]);
+  } catch (e) {
+    expect((e as Error).name).toBe(cls);
+  }
+  expect(() => torch.tensor([1, [torch.tensor(1)]])).toThrow(TypeError);
 });

@@ -140,6 +140,30 @@ export function registerMathKernels(): void {
     tf.registerKernel({ kernelName: "TorchlabFmod", backendName, kernelFunc: fmodKernel(backendName) as unknown as tf.KernelFunc });
     tf.registerKernel({ kernelName: "TorchlabCumulative", backendName, kernelFunc: cumulativeKernel(backendName) as unknown as tf.KernelFunc });
   }
+  // For create_graph (tfjs's autodiff of backward closures): d fmod = (1, -trunc(a / b)), d remainder
+  // = (1, -floor(a / b)); a cumulative sum's gradient is the sum from the other end. The inputs are
+  // already broadcast to the output's shape.
+  tf.registerGradient({
+    kernelName: "TorchlabFmod",
+    inputsToSave: ["a", "b"],
+    gradFunc: (dy, saved, attrs) => {
+      const [a, b] = saved;
+      const g = dy as tf.Tensor;
+      const floor = (attrs as unknown as { floor: boolean }).floor;
+      const q = tf.div(a, b);
+      const whole = floor ? tf.floor(q) : tf.mul(signT(q), tf.floor(tf.abs(q)));
+      return { a: () => g, b: () => tf.neg(tf.mul(g, whole)) };
+    },
+  });
+  tf.registerGradient({
+    kernelName: "TorchlabCumulative",
+    inputsToSave: ["x"],
+    gradFunc: (dy, _saved, attrs) => {
+      const { axis, prod, reverse } = attrs as unknown as { axis: number; prod: boolean; reverse: boolean };
+      if (prod) throw new Error("TorchlabCumulative: no gradient registered for the cumulative product");
+      return { x: () => cumulativeT(dy as tf.Tensor, axis, false, !reverse) ?? tf.cumsum(dy as tf.Tensor, axis, false, !reverse) };
+    },
+  });
 }
 
 function onWasm(x: tf.Tensor): boolean {

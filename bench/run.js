@@ -311,7 +311,8 @@ function main() {
     }
   }
   const clock = CPU_CLOCK ? "process CPU time (all threads)" : "wall time";
-  const notes = runs.map((run) => `${run.backend}; PyTorch ${run.torch ? `${run.torch.version} with ${run.torch.threads} thread(s)` : "not found (/usr/bin/python3 with torch), column skipped"}`);
+  const spread = (t) => Object.entries(t.spread || {}).map(([k, [lo, mid, hi]]) => `${k.split(",")[0]} ${lo}/${mid}/${hi}`).join("; ");
+  const notes = runs.map((run) => `${run.backend}; PyTorch ${run.torch ? `${run.torch.version} with ${run.torch.threads} thread(s), load average ${(run.torch.load || []).join(" -> ")} while it ran; its fastest/median/slowest round (ms): ${spread(run.torch)}` : "not found (/usr/bin/python3 with torch), column skipped"}`);
   if (MARKDOWN) {
     console.log(`| ${header.join(" | ")} |`);
     console.log(`| ${header.map((_, i) => (i < 2 ? "---" : "---:")).join(" | ")} |`);

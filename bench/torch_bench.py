@@ -1,5 +1,6 @@
 """PyTorch timings of bench/run.js's workloads (same shapes), printed as JSON. Run by bench/run.js."""
 import json
+import os
 import sys
 import time
 
@@ -11,19 +12,34 @@ CLOCK = time.perf_counter
 
 ROUNDS = 3
 
+# PyTorch runs after torchlab, alone, so its rounds cannot alternate with anything; on this 2-core
+# machine shared with other work, one process's time per call swings 2-10x from second to second
+# (the other processes' load, not PyTorch: 1 thread swings as much as 2). The median of at least
+# MIN_ROUNDS short rounds is taken instead of 3 long ones, so that one busy second moves it less,
+# and the fastest round is reported next to it (see SPREAD).
+MIN_ROUNDS = 15
 
-def timed(fn, iters):
-    """Median over ROUNDS rounds of the mean time per call, after a warm-up (as bench/run.js)."""
-    for _ in range(max(3, iters // 10)):
+# name -> [fastest round, median, slowest round] in ms, for the printout's spread.
+SPREAD = {}
+
+
+def timed(fn, iters, name=None):
+    """Median over max(ROUNDS, MIN_ROUNDS) rounds of the mean time per call, after a warm-up."""
+    for _ in range(max(5, iters // 5)):
         fn()
-    per = max(2, -(-iters // ROUNDS))
+    rounds_n = max(ROUNDS, MIN_ROUNDS)
+    per = max(2, -(-iters // rounds_n))
     rounds = []
-    for _ in range(ROUNDS):
+    for _ in range(rounds_n):
         t0 = CLOCK()
         for _ in range(per):
             fn()
         rounds.append((CLOCK() - t0) * 1000 / per)
-    return sorted(rounds)[len(rounds) // 2]
+    rounds.sort()
+    median = rounds[len(rounds) // 2]
+    if name is not None:
+        SPREAD[name] = [round(rounds[0], 3), round(median, 3), round(rounds[-1], 3)]
+    return median
 
 
 def main():
@@ -54,13 +70,15 @@ def main():
         w2.grad.zero_()
         loss.item()
 
+    load_start = os.getloadavg()[0]
     results = {
         "matmul 256x256": timed(lambda: (a @ b).numpy(), iters),
         "elementwise chain (6 ops, 256x256)": timed(lambda: (x * 2 + 1).tanh().sigmoid().exp().sub(0.5).numpy(), iters),
         "MLP step 64x784-128-10 (fwd+bwd+SGD)": timed(step, iters),
     }
     results.update(course_models(max(6, iters // 4)))
-    print(json.dumps({"version": torch.__version__, "threads": torch.get_num_threads(), "results": results}))
+    load = [round(load_start, 2), round(os.getloadavg()[0], 2)]
+    print(json.dumps({"version": torch.__version__, "threads": torch.get_num_threads(), "results": results, "spread": SPREAD, "load": load}))
 
 
 class ResNet(torch.nn.Module):
@@ -111,7 +129,7 @@ def course_models(iters):
             opt.step()
             loss.item()
 
-        results[name] = timed(step, n)
+        results[name] = timed(step, n, name)
         if name.startswith("tutorial Net"):
             model.eval()
 
@@ -119,7 +137,7 @@ def course_models(iters):
                 with torch.no_grad():
                     model(x).numpy()
 
-            results["tutorial Net inference, batch 64 (eval, no_grad)"] = timed(infer, n)
+            results["tutorial Net inference, batch 64 (eval, no_grad)"] = timed(infer, n, "tutorial Net inference, batch 64 (eval, no_grad)")
     import torchvision
 
     resnet18 = torchvision.models.resnet18().eval()

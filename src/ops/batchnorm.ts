@@ -282,3 +282,21 @@ function batchNormKernels(
     return grads;
   });
 }
+
+/**
+ * Eval-mode batch norm as TorchlabChannelAffineNhwc's (and TorchlabMaxPoolNhwc's) per-channel inputs,
+ * the values batchNormKernels passes: center the running mean, scale weight / sqrt(var + eps)
+ * (in double, then rounded), shift the bias (or zeros).
+ */
+export function evalAffine(running_mean: Tensor, running_var: Tensor, weight: Tensor | null, bias: Tensor | null, eps: number): Record<"center" | "scale" | "shift", Float32Array> {
+  const c = running_mean.shape[0];
+  const rv = running_var._t.dataSync() as Float32Array;
+  const w = weight === null ? null : (weight._t.dataSync() as Float32Array);
+  const scale = new Float32Array(c);
+  for (let ch = 0; ch < c; ch++) {
+    const invstd = 1 / Math.sqrt(rv[ch] + eps);
+    scale[ch] = w ? invstd * w[ch] : invstd;
+  }
+  const shift = bias === null ? new Float32Array(c) : Float32Array.from(bias._t.dataSync() as Float32Array);
+  return { center: Float32Array.from(running_mean._t.dataSync() as Float32Array), scale, shift };
+}

@@ -14,7 +14,7 @@
 import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
-import { channelSum } from "./batchnorm";
+import { channelSum, evalAffine } from "./batchnorm";
 import { hasJsKernel } from "../backend/js_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { nhwcActive, nhwcOf, wrapNhwc } from "./layout";
@@ -672,6 +672,58 @@ export function nhwcInferencePays(): boolean {
   return tf.getBackend() === "wasm";
 }
 
+const FLT_MAX = 3.4028234663852886e38;
+
+/**
+ * A bound on |conv(x)| from one on |x|: per output channel the sum of |weight| times it, plus |bias|.
+ * Any order of float32 accumulation stays within it (up to rounding), so a bound well below FLT_MAX
+ * proves the output finite: no inf, hence no NaN. NaN (unproven) when any input to it is NaN or inf.
+ */
+function convBound(bound: number, weight: Tensor, bias: Tensor | null): number {
+  if (!(bound < FLT_MAX)) return NaN;
+  const w = weight._t.dataSync();
+  const b = bias === null ? null : bias._t.dataSync();
+  const o = weight.shape[0];
+  const per = w.length / o;
+  let out = 0;
+  for (let k = 0; k < o; k++) {
+    let s = 0;
+    for (let j = k * per; j < (k + 1) * per; j++) s += Math.abs(w[j]);
+    const v = bound * s + (b === null ? 0 : Math.abs(b[k]));
+    if (!(v < FLT_MAX)) return NaN;
+    if (v > out) out = v;
+  }
+  return out < FLT_MAX ? out : NaN;
+}
+
+/** The bound after batch norm's (x - center) * scale + shift (or NaN, as convBound). */
+function affineBound(bound: number, v: Record<"center" | "scale" | "shift", Float32Array>): number {
+  let out = 0;
+  for (let ch = 0; ch < v.scale.length; ch++) {
+    const b = Math.abs(v.scale[ch]) * (bound + Math.abs(v.center[ch])) + Math.abs(v.shift[ch]);
+    if (!(b < FLT_MAX)) return NaN;
+    if (b > out) out = b;
+  }
+  return out < FLT_MAX ? out : NaN;
+}
+
+/** max |v| over `vs`, NaN when one is NaN (a JS loop: tfjs-wasm's Abs alone cost ~1 ms on the Net's input). */
+function maxAbs(vs: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < vs.length; i++) {
+    const a = Math.abs(vs[i]);
+    if (a !== a) return NaN;
+    if (a > m) m = a;
+  }
+  return m;
+}
+
+const vectors = (v: Record<"center" | "scale" | "shift", Float32Array>): Record<"center" | "scale" | "shift", tf.Tensor1D> => ({
+  center: tf.tensor1d(v.center),
+  scale: tf.tensor1d(v.scale),
+  shift: tf.tensor1d(v.shift),
+});
+
 /**
  * Runs `steps` (inference only: no graph is recorded) over the NCHW input `x` with the activations
  * kept NHWC from the first layer to the last: one transpose in and one out, a convolution's bias and
@@ -685,6 +737,8 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
   let nhwcOut = false;
   const out = compute(() => {
     let y = nhwcOf(x) ?? toNHWC(x._t);
+    // A bound on |activation| carried through the layers (NaN when unknown), for the max pools.
+    let bound = steps.some((s) => s.kind === "maxpool") ? maxAbs(y.dataSync()) : NaN;
     for (let i = 0; i < steps.length; i++) {
       const st = steps[i];
       if (st.kind === "conv") {
@@ -694,17 +748,31 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
         const pad = [[0, 0], [t, b], [l, r], [0, 0]] as tf.backend_util.ExplicitPadding;
         y = tf.fused.conv2d({ x: y, filter: f, strides: st.stride, pad, dataFormat: "NHWC", dilations: st.dilation, bias: st.bias ? st.bias._t : undefined, activation: fuseRelu ? "relu" : "linear" });
         if (fuseRelu) i++;
+        bound = convBound(bound, st.weight, st.bias);
       } else if (st.kind === "relu") {
-        y = tf.relu(y);
+        const bn = steps[i + 1];
+        if (bn?.kind === "batchnorm" && hasJsKernel("TorchlabChannelAffineNhwc")) {
+          // ReLU -> BatchNorm2d (after a max pool): one pass.
+          const v = evalAffine(bn.mean, bn.variance, bn.weight, bn.bias, bn.eps);
+          bound = affineBound(bound, v);
+          y = tf.engine().runKernel("TorchlabChannelAffineNhwc", { x: y, ...vectors(v) }, { relu: true }) as tf.Tensor4D;
+          i++;
+        } else y = tf.relu(y);
       } else if (st.kind === "maxpool") {
-        if (Number.isNaN(tf.max(y).dataSync()[0])) {
+        // XNNPACK's max drops NaN: unless the values are provably finite, look for one first.
+        if (!(bound < FLT_MAX / 2) && Number.isNaN(tf.max(y).dataSync()[0])) {
           nan = true;
           return tf.zeros([0]);
         }
         const [ph, pw] = st.padding;
         if (ph + pw > 0) y = tf.pad(y, [[0, 0], [ph, ph], [pw, pw], [0, 0]], -Infinity);
         y = tf.maxPool(y, st.kernel, st.stride, "valid");
+      } else if (st.kind === "batchnorm" && hasJsKernel("TorchlabChannelAffineNhwc")) {
+        const v = evalAffine(st.mean, st.variance, st.weight, st.bias, st.eps);
+        bound = affineBound(bound, v);
+        y = tf.engine().runKernel("TorchlabChannelAffineNhwc", { x: y, ...vectors(v) }) as tf.Tensor4D;
       } else if (st.kind === "batchnorm") {
+        bound = affineBound(bound, evalAffine(st.mean, st.variance, st.weight, st.bias, st.eps));
         y = tf.batchNorm(y, st.mean._t as tf.Tensor1D, st.variance._t as tf.Tensor1D, st.bias ? (st.bias._t as tf.Tensor1D) : undefined, st.weight ? (st.weight._t as tf.Tensor1D) : undefined, st.eps);
       } else {
         const [n, h, w, c] = y.shape;

@@ -104,6 +104,29 @@ describe("Sequential inference kept NHWC against the layers one by one", () => {
     expect(flat.slice(0, 32).every((v) => !Number.isNaN(v))).toBe(true);
   });
 
+  test("a NaN made inside the chain (a NaN weight, a negative running variance) reaching a max pool propagates", () => {
+    // A NaN weight: the bound on |activation| the chain carries is NaN, so it looks for NaN before pooling.
+    const conv = new nn.Conv2d(1, 2, 1, { bias: false });
+    torch.no_grad(() => (conv.weight as Tensor).select(0, 1).fill_(NaN));
+    const seq = new nn.Sequential(conv, new nn.MaxPool2d(2), new nn.ReLU());
+    seq.eval();
+    const x = torch.randn(2, 1, 4, 4);
+    const y = torch.no_grad(() => seq(x));
+    close(y, torch.no_grad(() => oneByOne(seq, x)));
+    expect(Array.from(y.select(1, 1).flatten().dataSync()).every((v) => Number.isNaN(v))).toBe(true);
+    expect(Array.from(y.select(1, 0).flatten().dataSync()).every((v) => !Number.isNaN(v))).toBe(true);
+
+    const bn = new nn.BatchNorm2d(2);
+    const seq2 = new nn.Sequential(new nn.Conv2d(1, 2, 3), bn, new nn.MaxPool2d(2), new nn.BatchNorm2d(2));
+    seq2.eval();
+    torch.no_grad(() => (bn.running_var as Tensor).setitem([1], -2));
+    const x2 = torch.randn(2, 1, 8, 8);
+    const y2 = torch.no_grad(() => seq2(x2));
+    close(y2, torch.no_grad(() => oneByOne(seq2, x2)));
+    expect(Array.from(y2.select(1, 1).flatten().dataSync()).every((v) => Number.isNaN(v))).toBe(true);
+    expect(Array.from(y2.select(1, 0).flatten().dataSync()).every((v) => !Number.isNaN(v))).toBe(true);
+  });
+
   test("hooks still run, batch norm in training mode still updates its statistics, grad mode records a graph", () => {
     const conv = new nn.Conv2d(2, 3, 3);
     const bn = new nn.BatchNorm2d(3);

@@ -15,7 +15,7 @@ import { torch } from "../../src";
 import { readReference } from "../tensor/fixtures";
 import { onCpu } from "../cpu_backend";
 
-type Ref = Record<string, number[]> & { str_sin_angles: string; str_cos_angles: string };
+type Ref = Record<string, number[]> & { str_sin_angles: string; str_cos_angles: string; hograd_cumsum: number[][]; hograd_remainder: number[][] };
 const REF = readReference<Ref>("accurate_math.json");
 const F = torch.nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -84,6 +84,21 @@ describe("elementwise float32 arithmetic as PyTorch computes it", () => {
     const s = t(REF.small).requires_grad_();
     s.log1p().sum().backward();
     expectUlp("d log1p", s.grad!, REF.grad_log1p_small);
+  });
+
+  test("create_graph differentiates through cumsum and remainder", () => {
+    const x = t([0.5, 1.2, -0.7]).requires_grad_();
+    const [g] = torch.autograd.grad(torch.cumsum(x.sin().mul(x), 0).sum(), x, { create_graph: true }) as Tensor[];
+    const [h] = torch.autograd.grad(g.sum(), x) as Tensor[];
+    expectUlp("d cumsum", g, REF.hograd_cumsum[0]);
+    expectUlp("d2 cumsum", h, REF.hograd_cumsum[1]);
+    const a = t([5.5, -3.25]).requires_grad_();
+    const b = t([2, 1.5]).requires_grad_();
+    const [ga, gb] = torch.autograd.grad(torch.remainder(a.mul(a), b).sum(), [a, b], { create_graph: true }) as Tensor[];
+    const [ha] = torch.autograd.grad(ga.sum().add(gb.sum()), a) as Tensor[];
+    expectUlp("d remainder / da", ga, REF.hograd_remainder[0]);
+    expectUlp("d remainder / db", gb, REF.hograd_remainder[1]);
+    expectUlp("d2 remainder", ha, REF.hograd_remainder[2]);
   });
 
   test("integer input is promoted to float32 as PyTorch does", () => {

@@ -43,7 +43,18 @@ TINY = torch.tensor([1e-7, -1e-12, 1e-20, 0.0, -0.0, 3.0, -2e-6])
 xa = TINY.clone().requires_grad_()
 gabs, = torch.autograd.grad(xa.abs().sum(), xa)
 
+# create_graph through cumsum and remainder (their kernels carry gradients for tfjs's autodiff).
+xc = torch.tensor([0.5, 1.2, -0.7], requires_grad=True)
+gc, = torch.autograd.grad(torch.cumsum(xc.sin() * xc, 0).sum(), xc, create_graph=True)
+hc, = torch.autograd.grad(gc.sum(), xc)
+ar = torch.tensor([5.5, -3.25], requires_grad=True)
+br = torch.tensor([2.0, 1.5], requires_grad=True)
+gar, gbr = torch.autograd.grad(torch.remainder(ar * ar, br).sum(), [ar, br], create_graph=True)
+har, = torch.autograd.grad(gar.sum() + gbr.sum(), ar)
+
 ref = {
+    "hograd_cumsum": [f9(gc), f9(hc)],
+    "hograd_remainder": [f9(gar), f9(gbr), f9(har)],
     "A": f9(A), "B": f9(B), "tiny": f9(TINY), "ramp": f9(RAMP), "cumprod_in": f9(torch.linspace(0.9, 1.1, 101)),
     "fmod": f9(torch.fmod(A, B)),
     "remainder": f9(torch.remainder(A, B)),

@@ -14,13 +14,39 @@ import { Tensor } from "../tensor/tensor";
 
 type T = tf.Tensor;
 
+/**
+ * The float32 scalar constants of the updates (momentum, -lr, betas, eps), uploaded once and reused:
+ * a training loop's steps use the same few values, and a fresh scalar each time is an upload and a
+ * tensor per use (blitz's two large parameters: 4 a step). Values that change every step (Adam's
+ * bias corrections) go through fresh() instead; a scheduled lr cycles through the bounded cache:
+ * when it is full every entry is dropped (the kernels that read them have run; tfjs kernels run
+ * eagerly). Zero is not cached, so that -0 stays distinct from 0 (the Map's keys compare them equal).
+ */
+const scalars = new Map<number, T>();
+const MAX_SCALARS = 64;
+
 function s(v: number): T {
+  if (v === 0) return fresh(v);
+  let t = scalars.get(v);
+  if (t === undefined || t.isDisposed) {
+    if (scalars.size >= MAX_SCALARS) {
+      for (const old of scalars.values()) old.dispose();
+      scalars.clear();
+    }
+    t = tf.keep(tf.scalar(v, "float32"));
+    scalars.set(v, t);
+  }
+  return t;
+}
+
+/** A scalar for this step only (a value that changes from step to step). */
+function fresh(v: number): T {
   return tf.scalar(v, "float32");
 }
 
-/** `a + alpha * b`, PyTorch's `add(b, alpha=...)`. */
-function addScaled(a: T, b: T, alpha: number): T {
-  return alpha === 1 ? tf.add(a, b) : tf.add(a, tf.mul(b, s(alpha)));
+/** `a + alpha * b`, PyTorch's `add(b, alpha=...)`; `scalar` is fresh for an alpha that changes every step. */
+function addScaled(a: T, b: T, alpha: number, scalar: (v: number) => T = s): T {
+  return alpha === 1 ? tf.add(a, b) : tf.add(a, tf.mul(b, scalar(alpha)));
 }
 
 /** Writes each result into its tensor's storage; creates a tensor where the slot is null. */
@@ -227,8 +253,8 @@ export function adamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_s
     const step_size = h.lr / bias_correction1;
     const bc2_sqrt = Math.sqrt(bias_correction2);
     const vmax = max_exp_avg_sq === null ? null : tf.maximum(max_exp_avg_sq._t, v);
-    const denom = tf.add(tf.div(tf.sqrt(vmax ?? v), s(bc2_sqrt)), s(h.eps));
-    const next = addScaled(p, tf.div(m, denom), -step_size);
+    const denom = tf.add(tf.div(tf.sqrt(vmax ?? v), fresh(bc2_sqrt)), s(h.eps));
+    const next = addScaled(p, tf.div(m, denom), -step_size, fresh);
     return vmax === null ? [next, m, v] : [next, m, v, vmax];
   });
   writeBack([param, exp_avg, exp_avg_sq, max_exp_avg_sq], results);
@@ -292,7 +318,7 @@ export function adagradStep(param: Tensor, grad: Tensor, sum: Tensor, h: Adagrad
     const clr = h.lr / (1 + (h.step - 1) * h.lr_decay);
     const acc = tf.add(sum._t, tf.mul(g, g));
     const std = tf.add(tf.sqrt(acc), s(h.eps));
-    return [addScaled(p, tf.div(g, std), -clr), acc];
+    return [addScaled(p, tf.div(g, std), -clr, h.lr_decay === 0 ? s : fresh), acc];
   });
   writeBack([param, sum], results);
 }
@@ -331,7 +357,7 @@ export function adamaxStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_inf
     const m = runningAvg(exp_avg._t, g, h.beta1);
     const u = tf.maximum(tf.mul(exp_inf._t, s(h.beta2)), tf.add(tf.abs(g), s(h.eps)));
     const clr = h.lr / (1 - Math.pow(h.beta1, h.step));
-    return [addScaled(p, tf.div(m, u), -clr), m, u];
+    return [addScaled(p, tf.div(m, u), -clr, fresh), m, u];
   });
   writeBack([param, exp_avg, exp_inf], results);
 }
@@ -350,9 +376,9 @@ export function nadamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_
     const p = param._t;
     const g = effectiveGrad(p, grad, h.weight_decay, false);
     const [m, v] = moments(exp_avg, exp_avg_sq, g, h);
-    const denom = tf.add(tf.sqrt(tf.div(v, s(1 - Math.pow(h.beta2, h.step)))), s(h.eps));
-    const p1 = addScaled(p, tf.div(g, denom), (-h.lr * (1 - h.mu)) / (1 - h.mu_product));
-    const p2 = addScaled(p1, tf.div(m, denom), (-h.lr * h.mu_next) / (1 - h.mu_product_next));
+    const denom = tf.add(tf.sqrt(tf.div(v, fresh(1 - Math.pow(h.beta2, h.step)))), s(h.eps));
+    const p1 = addScaled(p, tf.div(g, denom), (-h.lr * (1 - h.mu)) / (1 - h.mu_product), fresh);
+    const p2 = addScaled(p1, tf.div(m, denom), (-h.lr * h.mu_next) / (1 - h.mu_product_next), fresh);
     return [p2, m, v];
   });
   writeBack([param, exp_avg, exp_avg_sq], results);
@@ -368,14 +394,14 @@ export function radamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_
     const [m, v] = moments(exp_avg, exp_avg_sq, g, h);
     const bc1 = 1 - Math.pow(h.beta1, h.step);
     const bc2 = 1 - Math.pow(h.beta2, h.step);
-    const corrected = tf.div(m, s(bc1));
+    const corrected = tf.div(m, fresh(bc1));
     const rho_inf = 2 / (1 - h.beta2) - 1;
     const rho_t = rho_inf - (2 * h.step * Math.pow(h.beta2, h.step)) / bc2;
     let update: T;
     if (rho_t > 5) {
       const rect = Math.sqrt(((rho_t - 4) * (rho_t - 2) * rho_inf) / ((rho_inf - 4) * (rho_inf - 2) * rho_t));
-      const adaptive = tf.div(s(Math.sqrt(bc2)), tf.add(tf.sqrt(v), s(h.eps)));
-      update = tf.mul(tf.mul(tf.mul(corrected, s(h.lr)), adaptive), s(rect));
+      const adaptive = tf.div(fresh(Math.sqrt(bc2)), tf.add(tf.sqrt(v), s(h.eps)));
+      update = tf.mul(tf.mul(tf.mul(corrected, s(h.lr)), adaptive), fresh(rect));
     } else update = tf.mul(corrected, s(h.lr));
     return [tf.sub(p, update), m, v];
   });

@@ -4,13 +4,12 @@
  * chaining Skew + Cayley / matrix exponential, right_inverse, removal) and the error paths.
  */
 import { torch } from "../../src";
-import { Encoded, build, expectClose, readReference } from "../tensor/fixtures";
+import { Encoded, build, expectClose, readReference, Err, expectError } from "../tensor/fixtures";
 
 const nn = torch.nn;
 const P = nn.utils.parametrize;
 type Tensor = InstanceType<typeof torch.Tensor>;
 type Module = InstanceType<typeof nn.Module>;
-type Err = [string, string];
 type T = Record<string, unknown>;
 const ref = readReference<{
   tutorial: {
@@ -79,17 +78,6 @@ class Widen extends nn.Module {
 const names = (pairs: [string, unknown][]): string[] => pairs.map(([n]) => n);
 const orig = (m: Module, name = "weight"): Tensor => ((m as unknown as T).parametrizations as { get(k: string): T }).get(name).original as Tensor;
 const weight = (m: Module): Tensor => (m as unknown as { weight: Tensor }).weight;
-
-function expectError(f: () => unknown, [cls, msg]: Err): void {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(Error);
-  expect([(caught as Error).name, (caught as Error).message]).toEqual([cls, msg]);
-}
 
 describe("the Parametrizations Tutorial", () => {
   const t = ref.tutorial;

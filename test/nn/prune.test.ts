@@ -4,7 +4,7 @@
  * layers, global pruning, a custom method) and the other methods and error paths.
  */
 import { torch } from "../../src";
-import { Encoded, build, expectClose, readReference } from "../tensor/fixtures";
+import { Encoded, build, expectClose, readReference, Err, expectError } from "../tensor/fixtures";
 
 const nn = torch.nn;
 const prune = nn.utils.prune;
@@ -14,7 +14,6 @@ type PruningContainer = InstanceType<typeof prune.PruningContainer>;
 type BasePruningMethod = InstanceType<typeof prune.BasePruningMethod>;
 const F = nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
-type Err = [string, string];
 type Sig = [number, number, number, number];
 type Named = { params: string[]; buffers: string[] };
 const ref = readReference<{
@@ -80,17 +79,6 @@ function sig(mask: Tensor): Sig {
     }
   });
   return [v.length, zeros, s, sq];
-}
-
-function expectError(f: () => unknown, [cls, msg]: Err): void {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(Error);
-  expect([(caught as Error).name, (caught as Error).message]).toEqual([cls, msg]);
 }
 
 describe("the Pruning Tutorial on LeNet", () => {

@@ -5,12 +5,11 @@
  * eval mode, removal, and the error paths.
  */
 import { torch } from "../../src";
-import { Encoded, expectClose, readReference } from "../tensor/fixtures";
+import { Encoded, expectClose, readReference, Err, expectError } from "../tensor/fixtures";
 
 const nn = torch.nn;
 type Tensor = InstanceType<typeof torch.Tensor>;
 type Module = InstanceType<typeof nn.Module>;
-type Err = [string, string];
 type WN = {
   w0: Encoded; params: string[]; state_dict: string[]; g: Encoded; v: Encoded; weight: Encoded; y: Encoded; grad_g: Encoded; grad_v: Encoded; hooks: number;
   weight_after_g: Encoded; removed: { params: string[]; weight: Encoded; hooks: number };
@@ -27,17 +26,6 @@ const ref = readReference<{
 
 const names = (pairs: [string, unknown][]): string[] => pairs.map(([n]) => n);
 const f = (m: Module, n: string): Tensor => (m as unknown as Record<string, Tensor>)[n];
-
-function expectError(fn: () => unknown, [cls, msg]: Err): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(Error);
-  expect([(caught as Error).name, (caught as Error).message]).toEqual([cls, msg]);
-}
 
 const input = (m: Module, n: number): Tensor => (m instanceof nn.Linear ? torch.linspace(-1, 1, 2 * n).reshape(2, n) : torch.linspace(-1, 1, 2 * 2 * 3 * 3).reshape(2, 2, 3, 3));
 

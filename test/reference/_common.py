@@ -55,3 +55,21 @@ class ResBlock(nn.Module):
         out = F.relu(self.bn1(self.conv1(x)))
         out = self.bn2(self.conv2(out))
         return self.extra(x) + out
+
+
+def err(f):
+    """[class name, first line of the message] of what f() raises; an AssertionError when it raises nothing."""
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001 - the class name is the reference
+        return [type(e).__name__, str(e).split("\n")[0]]
+    raise AssertionError("no error")
+
+
+def err_full(f):
+    """As err(), with the whole message."""
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001 - the class name is the reference
+        return [type(e).__name__, str(e)]
+    raise AssertionError("no error")

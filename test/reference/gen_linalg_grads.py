@@ -10,18 +10,10 @@ import os
 
 import torch
 
-from _common import enc, r4
+from _common import enc, err, r4
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 out = {}
-
-
-def err(f):
-    try:
-        f()
-    except Exception as e:  # noqa: BLE001 - the class name is the reference
-        return [type(e).__name__, str(e).split("\n")[0]]
-    raise AssertionError("no error")
 
 
 def mat(*shape, seed):

@@ -14,18 +14,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torch.nn.utils.prune as prune
 
-from _common import enc
+from _common import enc, err
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 out = {}
-
-
-def err(f):
-    try:
-        f()
-    except Exception as e:  # noqa: BLE001 - the class name is the reference
-        return [type(e).__name__, str(e).split("\n")[0]]
-    raise AssertionError("no error")
 
 
 def sig(mask):

@@ -14,19 +14,11 @@ import os
 import torch
 import torch.nn as nn
 
-from _common import enc
+from _common import enc, err
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 torch.manual_seed(0)
 out = {}
-
-
-def err(f):
-    try:
-        f()
-    except Exception as e:  # noqa: BLE001 - the class name is the reference
-        return [type(e).__name__, str(e).split("\n")[0]]
-    raise AssertionError("no error")
 
 
 # ---- promotion -------------------------------------------------------------------------------

@@ -98,3 +98,26 @@ export function expectClose(label: string, t: Tensor, e: Encoded, rtol = 1e-4, a
   const bad = firstMismatch(got, want, rtol, atol * Math.max(1, scale));
   expect(bad === null ? `${label}: ok` : `${label}: element ${bad.index} is ${bad.got}, PyTorch ${bad.want}`).toBe(`${label}: ok`);
 }
+
+/** A reference error: PyTorch's class name and message (see err() in test/reference/_common.py). */
+export type Err = [string, string];
+
+/**
+ * Expects `f` to throw an Error of PyTorch's class name with its message (`prefix`: the message starts
+ * with the reference's, for references that keep only the first line).
+ */
+export function expectError(f: () => unknown, [cls, msg]: Err, prefix = false): void {
+  let caught: unknown;
+  try {
+    f();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(Error);
+  if (prefix) {
+    expect((caught as Error).name).toBe(cls);
+    expect((caught as Error).message.startsWith(msg)).toBe(true);
+  } else {
+    expect([(caught as Error).name, (caught as Error).message]).toEqual([cls, msg]);
+  }
+}

@@ -22,37 +22,16 @@
  *   linspace(-10, 10, 2001) ended at 1.2398e-04 against PyTorch's 8.7380e-05.
  */
 import { tf } from "./tf";
+import { ioFor } from "./loss_kernels";
 
-type Typed = Float32Array | Int32Array;
 type Info = tf.TensorInfo;
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
 
-interface WasmBackendLike {
-  makeOutput(shape: number[], dtype: string): Info;
-  typedArrayFromHeap(info: Info): Typed;
-}
-
-interface CpuBackendLike {
-  data: { get(dataId: object): { values?: unknown } };
-  makeTensorInfo(shape: number[], dtype: string, values: Typed): Info;
-}
-
-/** A float32 output of `shape` and float views of the inputs, taken after the output exists (allocating can grow the wasm heap). */
+/** A float32 output of `shape` and float views of it and the inputs, taken after the output exists (allocating can grow the wasm heap). */
 function io(backendName: string, backend: unknown, inputs: Info[], shape: number[]): { out: Info; ys: Float32Array; xs: Float32Array[] } {
-  if (backendName === "wasm") {
-    const b = backend as WasmBackendLike;
-    const out = b.makeOutput(shape, "float32");
-    return { out, ys: b.typedArrayFromHeap(out) as Float32Array, xs: inputs.map((i) => b.typedArrayFromHeap(i) as Float32Array) };
-  }
-  const b = backend as CpuBackendLike;
-  const ys = new Float32Array(shape.reduce((a, d) => a * d, 1));
-  const out = b.makeTensorInfo(shape, "float32", ys);
-  // The cpu backend's int32 -> float32 cast keeps the Int32Array: read such data as floats.
-  const view = (i: Info): Float32Array => {
-    const v = b.data.get(i.dataId).values as Typed;
-    return v instanceof Float32Array ? v : Float32Array.from(v);
-  };
-  return { out, ys, xs: inputs.map(view) };
+  const b = ioFor(backend, backendName);
+  const out = b.output(shape);
+  return { out, ys: b.view(out) as Float32Array, xs: inputs.map((i) => b.view(i) as Float32Array) };
 }
 
 export type MathFn = "sin" | "cos" | "log1p" | "sign";

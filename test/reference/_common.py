@@ -73,3 +73,12 @@ def err_full(f):
     except Exception as e:  # noqa: BLE001 - the class name is the reference
         return [type(e).__name__, str(e)]
     raise AssertionError("no error")
+
+
+def err_dict(f):
+    """{"type": class name, "message": message} of what f() raises, or None."""
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001 - the type and message are the reference
+        return {"type": type(e).__name__, "message": str(e)}
+    return None

@@ -16,17 +16,10 @@ import torch.nn as nn
 from torch.autograd import Function
 
 from _common import enc
+from _common import err_dict as err
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = {}
-
-
-def err(f):
-    try:
-        f()
-    except Exception as e:  # noqa: BLE001 - the type and message are the reference
-        return {"type": type(e).__name__, "message": str(e)}
-    return None
 
 
 class MyReLU(Function):

@@ -15,6 +15,7 @@ from torch.autograd import grad
 from torch.autograd.functional import hessian, hvp, vhp
 
 from _common import enc
+from _common import err_dict as err
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = {}
@@ -147,14 +148,6 @@ s1 = grad(x.sin().sum(), x, create_graph=True)[0]
 s2 = grad(s1.sum(), x, create_graph=True)[0]
 s3 = grad(s2.sum(), x)[0]
 OUT["third"] = {"cube": [enc(g1), enc(g2), enc(g3)], "sin": [enc(s1), enc(s2), enc(s3)]}
-
-
-def err(f):
-    try:
-        f()
-    except Exception as e:  # noqa: BLE001 - the type and message are the reference
-        return {"type": type(e).__name__, "message": str(e)}
-    return None
 
 
 OUT["errors"] = {

@@ -24,6 +24,7 @@ import * as LX from "./ops/linalg_extra";
 import * as MM from "./ops/math_more";
 import * as SV from "./ops/scatter_views";
 import * as LD from "./ops/linalg_decomp";
+import { solve_triangular } from "./ops/triangular";
 import { matrix_exp } from "./ops/matrix_exp";
 import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype } from "./tensor/tensor";
@@ -103,6 +104,9 @@ export { conv1d, avg_pool1d } from "./nn/functional/conv1d";
 export { conv_transpose1d } from "./nn/functional/pool_extra";
 export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } from "./nn/functional/vision2";
 export * as optim from "./optim";
+/** torch.distributions: Normal, Categorical, Bernoulli, ... with sample / rsample / log_prob / entropy, and kl_divergence. */
+export * as distributions from "./distributions";
+export { finfo, FInfo } from "./tensor/finfo";
 /** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
 export * as autograd from "./autograd";
 export * as testing from "./testing";
@@ -630,6 +634,11 @@ export const linalg = {
   cross: (a: Tensor, b: Tensor, options?: { dim?: number } & Out): Tensor => {
     const o = keywordOnly("linalg.cross", 2, options, ["dim", "out"]);
     return withOut("linalg.cross", LX.cross(a, b, (o.dim as number | undefined) ?? -1), o.out);
+  },
+  /** X with A X = B (`{left: false}`: X A = B) for triangular A: only the triangle `upper` names is read; differentiable. */
+  solve_triangular: (A: Tensor, B: Tensor, options: { upper: boolean; left?: boolean; unitriangular?: boolean } & Out): Tensor => {
+    const o = keywordOnly("linalg.solve_triangular", 2, options, ["upper", "left", "unitriangular", "out"]);
+    return withOut("linalg.solve_triangular", solve_triangular(A, B, o.upper as boolean, (o.left as boolean | undefined) ?? true, Boolean(o.unitriangular)), o.out);
   },
   /** The lower Cholesky factor of each symmetric positive-definite matrix (`{upper: true}`: the upper one); differentiable. */
   cholesky: (A: Tensor, options?: { upper?: boolean } & Out): Tensor => {

@@ -128,15 +128,15 @@ function bernoulliImpl(input: Tensor, p: number | undefined, o: GenOpt): Tensor 
 }
 
 /**
- * Draws one row of multinomial indices the way PyTorch's CPU kernel does. Without replacement (or
- * one sample): top-k of w / Exp(1) (exponential_ on a tensor like w); with replacement: a binary
- * search of double uniforms in the normalised cumulative sum. `f32` rounds as a float32 input does
+ * Draws one row of multinomial indices the way PyTorch's CPU kernel does. Without replacement:
+ * top-k of w / Exp(1) (exponential_ on a tensor like w); with replacement, one sample included
+ * (`Categorical.sample()`): a binary search of double uniforms in the normalised cumulative sum. `f32` rounds as a float32 input does
  * (WeightedRandomSampler's weights are float64 in PyTorch).
  */
 export function multinomial_row(w: ArrayLike<number>, n_sample: number, replacement: boolean, g: Generator, f32: boolean): number[] {
   const k = w.length;
   const r = f32 ? Math.fround : (x: number) => x;
-  if (!replacement || n_sample === 1) {
+  if (!replacement) {
     const q = new Float64Array(k);
     for (let j = 0; j < k; j++) q[j] = r(g.exponential(1));
     for (let j = 0; j < k; j++) q[j] = r(w[j] / q[j]);
@@ -209,8 +209,10 @@ function multinomialImpl(input: Tensor, num_samples: number, rep: boolean, o: Ge
   }
   const g = gen(o);
   const out = new Int32Array(rows * num_samples);
-  // PyTorch fills the exponential noise for all rows at once before any top-k; with replacement it draws row by row.
-  if (!rep || num_samples === 1) {
+  // PyTorch fills the exponential noise for all rows at once before any top-k; with replacement it
+  // draws row by row, one sample included (PyTorch 1.13's CPU kernel: `torch.multinomial(p, 1, True)`
+  // is not the exponential trick).
+  if (!rep) {
     const q = new Float32Array(rows * k);
     for (let j = 0; j < q.length; j++) q[j] = g.exponential(1);
     for (let i = 0; i < rows; i++) {

@@ -111,8 +111,9 @@ export { finfo, FInfo } from "./tensor/finfo";
 export * as autograd from "./autograd";
 export * as testing from "./testing";
 import * as data from "./utils/data";
-/** torch.utils.data: Dataset, DataLoader, ... */
-export const utils = { data };
+import * as tensorboard from "./utils/tensorboard";
+/** torch.utils.data: Dataset, DataLoader, ...; torch.utils.tensorboard: SummaryWriter. */
+export const utils = { data, tensorboard };
 
 // dtypes, spelled as PyTorch spells them.
 export const float32: DType = D.float32;

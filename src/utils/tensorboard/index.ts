@@ -1,0 +1,2 @@
+/** torch.utils.tensorboard: SummaryWriter, writing TensorBoard event files. */
+export { SummaryWriter } from "./writer";

@@ -112,8 +112,9 @@ export * as autograd from "./autograd";
 export * as testing from "./testing";
 import * as data from "./utils/data";
 import * as tensorboard from "./utils/tensorboard";
-/** torch.utils.data: Dataset, DataLoader, ...; torch.utils.tensorboard: SummaryWriter. */
-export const utils = { data, tensorboard };
+import * as checkpoint from "./utils/checkpoint";
+/** torch.utils.data: Dataset, DataLoader, ...; torch.utils.tensorboard: SummaryWriter; torch.utils.checkpoint. */
+export const utils = { data, tensorboard, checkpoint };
 
 // dtypes, spelled as PyTorch spells them.
 export const float32: DType = D.float32;

@@ -108,6 +108,19 @@ export class IntegerInterval extends Constraint {
   }
 }
 
+export class IntegerGreaterThan extends Constraint {
+  is_discrete = true;
+  constructor(readonly lower_bound: number) {
+    super();
+  }
+  check(value: Tensor): Tensor {
+    return value.remainder(1).eq(0).logical_and(value.ge(this.lower_bound));
+  }
+  toString(): string {
+    return `IntegerGreaterThan(lower_bound=${this.lower_bound})`;
+  }
+}
+
 export class BooleanConstraint extends Constraint {
   is_discrete = true;
   check(value: Tensor): Tensor {
@@ -220,6 +233,8 @@ export const real_vector = new IndependentConstraint(real, 1);
 export const positive = new GreaterThan(0);
 export const nonnegative = new GreaterThanEq(0);
 export const unit_interval = new Interval(0, 1);
+export const nonnegative_integer = new IntegerGreaterThan(0);
+export const positive_integer = new IntegerGreaterThan(1);
 export const boolean = new BooleanConstraint();
 export const one_hot = new OneHot();
 export const simplex = new Simplex();

@@ -12,6 +12,7 @@ import { Exponential, Independent, Laplace, LogNormal, Normal, Uniform } from ".
 import { Bernoulli, Categorical, OneHotCategorical } from "./discrete";
 import { MultivariateNormal, _batch_mahalanobis } from "./multivariate_normal";
 import { solve_triangular } from "../ops/triangular";
+import { Beta, Dirichlet, Gamma, Poisson } from "./gamma";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type DistClass = abstract new (...args: any[]) => Distribution;
@@ -138,4 +139,45 @@ register_kl(MultivariateNormal, MultivariateNormal)((p0, q0) => {
   const term2 = solve_triangular(qL, pL, false).pow(2).sum([-2, -1]);
   const term3 = _batch_mahalanobis(qL, q.loc.sub(p.loc));
   return half_term1.add(term2.add(term3).sub(n).mul(0.5));
+});
+
+register_kl(Gamma, Gamma)((p0, q0) => {
+  const p = p0 as Gamma;
+  const q = q0 as Gamma;
+  const t1 = q.concentration.mul(p.rate.div(q.rate).log());
+  const t2 = q.concentration.lgamma().sub(p.concentration.lgamma());
+  const t3 = p.concentration.sub(q.concentration).mul(p.concentration.digamma());
+  const t4 = q.rate.sub(p.rate).mul(p.concentration.div(p.rate));
+  return t1.add(t2).add(t3).add(t4);
+});
+
+register_kl(Beta, Beta)((p0, q0) => {
+  const p = p0 as Beta;
+  const q = q0 as Beta;
+  const sp = p.concentration1.add(p.concentration0);
+  const sq = q.concentration1.add(q.concentration0);
+  const t1 = q.concentration1.lgamma().add(q.concentration0.lgamma()).add(sp.lgamma());
+  const t2 = p.concentration1.lgamma().add(p.concentration0.lgamma()).add(sq.lgamma());
+  const t3 = p.concentration1.sub(q.concentration1).mul(p.concentration1.digamma());
+  const t4 = p.concentration0.sub(q.concentration0).mul(p.concentration0.digamma());
+  const t5 = sq.sub(sp).mul(sp.digamma());
+  return t1.sub(t2).add(t3).add(t4).add(t5);
+});
+
+register_kl(Dirichlet, Dirichlet)((p0, q0) => {
+  const p = (p0 as Dirichlet).concentration;
+  const q = (q0 as Dirichlet).concentration;
+  const sp = p.sum(-1);
+  const sq = q.sum(-1);
+  const t1 = sp.lgamma().sub(sq.lgamma());
+  const t2 = p.lgamma().sub(q.lgamma()).sum(-1);
+  const t3 = p.sub(q);
+  const t4 = p.digamma().sub(sp.digamma().unsqueeze(-1));
+  return t1.sub(t2).add(t3.mul(t4).sum(-1));
+});
+
+register_kl(Poisson, Poisson)((p0, q0) => {
+  const p = (p0 as Poisson).rate;
+  const q = (q0 as Poisson).rate;
+  return p.mul(p.log().sub(q.log())).sub(p.sub(q));
 });

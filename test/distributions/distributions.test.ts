@@ -13,6 +13,7 @@ const { nn } = torch;
 const F = nn.functional;
 const D = torch.distributions;
 const { Normal, Uniform, Bernoulli, Categorical, OneHotCategorical, Exponential, Laplace, LogNormal, MultivariateNormal, Independent, kl_divergence } = D;
+const { Gamma, Chi2, Dirichlet, Beta, Poisson } = D;
 type Tensor = InstanceType<typeof torch.Tensor>;
 type Dist = InstanceType<typeof D.Distribution>;
 
@@ -304,6 +305,73 @@ describe("MultivariateNormal and Independent", () => {
     expectTensor(ind.entropy(), enc("independent", "entropy"));
     expectTensor(ind.mean, enc("independent", "mean"));
     expectRaises(() => new Independent(new Normal(torch.zeros(3), torch.ones(3)), 2), R.independent.too_many);
+  });
+});
+
+describe("Gamma, Chi2, Dirichlet, Beta, Poisson: PyTorch's C++ samplers", () => {
+  test("Gamma: seeded samples, densities, moments", () => {
+    torch.manual_seed(30);
+    const ga = new Gamma(ft([0.5, 1.0, 2.5, 9.0, 30.0]), ft([1.0, 2.0, 0.5, 1.0, 3.0]));
+    expectBasics(ga, "gamma");
+    expectMoments(ga, "gamma");
+    expectTensor(ga.sample([4]), enc("gamma", "sample_4"));
+    expectTensor(ga.log_prob(ft([0.3, 1.0, 4.0, 8.5, 11.0])), enc("gamma", "log_prob"));
+    expectTensor(ga.entropy(), enc("gamma", "entropy"));
+  });
+
+  test("Gamma.rsample is differentiable in the concentration (PyTorch's pathwise gradient, every branch)", () => {
+    torch.manual_seed(31);
+    const conc = torch.tensor([0.3, 0.9, 1.7, 5.0, 12.0, 40.0], { dtype: torch.float32, requires_grad: true });
+    const z = new Gamma(conc, torch.ones(6)).rsample([3]);
+    z.sum().backward();
+    expectTensor(z, enc("gamma_grad", "z"));
+    expectTensor(conc.grad!, enc("gamma_grad", "conc_grad"));
+  });
+
+  test("Chi2, Dirichlet, Beta", () => {
+    torch.manual_seed(32);
+    const chi = new Chi2(ft([1.0, 4.0]));
+    expectBasics(chi, "chi2");
+    expectTensor(chi.sample([3]), enc("chi2", "sample_3"));
+    expectTensor(chi.log_prob(ft([0.5, 3.0])), enc("chi2", "log_prob"));
+    expectTensor(chi.mean, enc("chi2", "mean"));
+    torch.manual_seed(33);
+    const di = new Dirichlet(ft([[0.5, 1.0, 2.0], [3.0, 3.0, 3.0]]));
+    expectBasics(di, "dirichlet");
+    for (const k of ["mean", "variance"] as const) expectTensor(di[k], enc("dirichlet", k));
+    expectTensor(di.sample([2]), enc("dirichlet", "sample_2"));
+    expectTensor(di.log_prob(ft([[0.2, 0.3, 0.5], [0.1, 0.6, 0.3]])), enc("dirichlet", "log_prob"));
+    expectTensor(di.entropy(), enc("dirichlet", "entropy"));
+    torch.manual_seed(34);
+    const be = new Beta(ft([0.5, 2.0, 5.0]), ft([0.5, 3.0, 1.0]));
+    expectBasics(be, "beta");
+    for (const k of ["mean", "variance"] as const) expectTensor(be[k], enc("beta", k));
+    expectTensor(be.sample([3]), enc("beta", "sample_3"));
+    expectTensor(be.log_prob(ft([0.3, 0.5, 0.9])), enc("beta", "log_prob"));
+    expectTensor(be.entropy(), enc("beta", "entropy"));
+    expect(String(new Beta(2.0, 3.0))).toBe(R.beta.scalar_repr);
+    const c = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
+    expect(() => new Dirichlet(c).rsample()).toThrow("_dirichlet_grad");
+  });
+
+  test("Poisson and torch.poisson: both of PyTorch's samplers (rate below and from 10)", () => {
+    torch.manual_seed(35);
+    const po = new Poisson(ft([0.0, 0.5, 3.0, 9.9, 10.0, 120.0]));
+    expectBasics(po, "poisson");
+    expectTensor(po.sample([4]), enc("poisson", "sample_4"));
+    expectTensor(po.log_prob(ft([0.0, 1.0, 2.0, 10.0, 7.0, 118.0])), enc("poisson", "log_prob"));
+    expectTensor(po.mode, enc("poisson", "mode"));
+    expectRaises(() => po.log_prob(ft([0.5, 1.0, 2.0, 10.0, 7.0, 118.0])), R.poisson.bad_value);
+    torch.manual_seed(36);
+    expectTensor(torch.poisson(ft([[1.0, 15.0], [0.2, 50.0]])), R.torch_poisson as unknown as Encoded);
+  });
+
+  test("their KL divergences", () => {
+    const k = (key: string) => enc("kl2", key);
+    expectTensor(kl_divergence(new Gamma(ft([2.0, 0.5]), ft([1.0, 3.0])), new Gamma(ft([1.0, 1.5]), ft([2.0, 1.0]))), k("gamma"));
+    expectTensor(kl_divergence(new Beta(ft([2.0]), ft([3.0])), new Beta(ft([1.0]), ft([1.0]))), k("beta"));
+    expectTensor(kl_divergence(new Dirichlet(ft([1.0, 2.0, 3.0])), new Dirichlet(ft([2.0, 2.0, 2.0]))), k("dirichlet"));
+    expectTensor(kl_divergence(new Poisson(ft([2.0, 5.0])), new Poisson(ft([3.0, 1.0]))), k("poisson"));
   });
 });
 

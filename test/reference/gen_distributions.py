@@ -16,7 +16,7 @@ import os
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from torch.distributions import (Bernoulli, Categorical, Exponential, Independent, Laplace, LogNormal,
+from torch.distributions import (Beta, Chi2, Dirichlet, Gamma, Poisson, Bernoulli, Categorical, Exponential, Independent, Laplace, LogNormal,
                                  MultivariateNormal, Normal, OneHotCategorical, Uniform, kl_divergence)
 
 from _common import enc, err_full
@@ -228,6 +228,41 @@ for seed in range(6):
     torch.manual_seed(seed)
     c = torch.multinomial(mp4.reshape(1, -1), 2, True).tolist()
     OUT["multinomial_one"][str(seed)] = [a, b, c]
+
+# --- Gamma, Chi2, Dirichlet, Beta, Poisson: PyTorch's C++ samplers on the default generator
+torch.manual_seed(30)
+ga = Gamma(torch.tensor([0.5, 1.0, 2.5, 9.0, 30.0]), torch.tensor([1.0, 2.0, 0.5, 1.0, 3.0]))
+OUT["gamma"] = {**basics(ga), **moments(ga), "sample_4": enc(ga.sample((4,))),
+                "log_prob": enc(ga.log_prob(torch.tensor([0.3, 1.0, 4.0, 8.5, 11.0]))), "entropy": enc(ga.entropy())}
+torch.manual_seed(31)
+conc = torch.tensor([0.3, 0.9, 1.7, 5.0, 12.0, 40.0], requires_grad=True)
+z = Gamma(conc, torch.ones(6)).rsample((3,))
+z.sum().backward()
+OUT["gamma_grad"] = {"z": enc(z), "conc_grad": enc(conc.grad)}
+torch.manual_seed(32)
+chi = Chi2(torch.tensor([1.0, 4.0]))
+OUT["chi2"] = {**basics(chi), "sample_3": enc(chi.sample((3,))), "log_prob": enc(chi.log_prob(torch.tensor([0.5, 3.0]))), "mean": enc(chi.mean)}
+torch.manual_seed(33)
+di = Dirichlet(torch.tensor([[0.5, 1.0, 2.0], [3.0, 3.0, 3.0]]))
+OUT["dirichlet"] = {**basics(di), "mean": enc(di.mean), "variance": enc(di.variance), "sample_2": enc(di.sample((2,))),
+                    "log_prob": enc(di.log_prob(torch.tensor([[0.2, 0.3, 0.5], [0.1, 0.6, 0.3]]))), "entropy": enc(di.entropy())}
+torch.manual_seed(34)
+be = Beta(torch.tensor([0.5, 2.0, 5.0]), torch.tensor([0.5, 3.0, 1.0]))
+OUT["beta"] = {**basics(be), "mean": enc(be.mean), "variance": enc(be.variance), "sample_3": enc(be.sample((3,))),
+               "log_prob": enc(be.log_prob(torch.tensor([0.3, 0.5, 0.9]))), "entropy": enc(be.entropy()),
+               "scalar_repr": repr(Beta(2.0, 3.0))}
+torch.manual_seed(35)
+po = Poisson(torch.tensor([0.0, 0.5, 3.0, 9.9, 10.0, 120.0]))
+OUT["poisson"] = {**basics(po), "sample_4": enc(po.sample((4,))), "log_prob": enc(po.log_prob(torch.tensor([0.0, 1.0, 2.0, 10.0, 7.0, 118.0]))),
+                  "mode": enc(po.mode), "bad_value": err_full(lambda: po.log_prob(torch.tensor([0.5, 1.0, 2.0, 10.0, 7.0, 118.0])))}
+torch.manual_seed(36)
+OUT["torch_poisson"] = enc(torch.poisson(torch.tensor([[1.0, 15.0], [0.2, 50.0]])))
+OUT["kl2"] = {
+    "gamma": enc(kl_divergence(Gamma(torch.tensor([2.0, 0.5]), torch.tensor([1.0, 3.0])), Gamma(torch.tensor([1.0, 1.5]), torch.tensor([2.0, 1.0])))),
+    "beta": enc(kl_divergence(Beta(torch.tensor([2.0]), torch.tensor([3.0])), Beta(torch.tensor([1.0]), torch.tensor([1.0])))),
+    "dirichlet": enc(kl_divergence(Dirichlet(torch.tensor([1.0, 2.0, 3.0])), Dirichlet(torch.tensor([2.0, 2.0, 2.0])))),
+    "poisson": enc(kl_divergence(Poisson(torch.tensor([2.0, 5.0])), Poisson(torch.tensor([3.0, 1.0])))),
+}
 
 # --- finfo
 fi = torch.finfo(torch.float32)

@@ -42,3 +42,4 @@ export type { GroupNormOptions, InstanceNormOptions } from "./modules/normalizat
 export { PReLU, RReLU, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink, Softshrink, Hardshrink, Threshold, GLU, CELU, SELU } from "./modules/activation2";
 export { PixelShuffle, PixelUnshuffle, ChannelShuffle, Unfold, Fold, CosineSimilarity, PairwiseDistance } from "./modules/vision2";
 export { MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, CosineEmbeddingLoss, TripletMarginLoss, TripletMarginWithDistanceLoss, MultiLabelMarginLoss, MultiMarginLoss, PoissonNLLLoss, GaussianNLLLoss, CTCLoss } from "./modules/loss2";
+export { LazyLinear, LazyConv1d, LazyConv2d, LazyConvTranspose2d, LazyBatchNorm1d, LazyBatchNorm2d, UninitializedParameter, UninitializedBuffer } from "./modules/lazy";

@@ -20,6 +20,8 @@ export interface CreationOptions {
 }
 export interface RandomOptions extends CreationOptions {
   generator?: Generator;
+  /** The shape as a keyword (`torch.rand(size=(2, 3))`). */
+  size?: number[];
   /** Write the result into this tensor and return it (PyTorch's `out=`). */
   out?: Tensor | null;
 }
@@ -159,7 +161,7 @@ function intoOut(op: string, result: Tensor, out: unknown): Tensor {
   return withOut(op, result, out);
 }
 
-export type SizeArgs = (number | number[] | (CreationOptions & { out?: Tensor | null }))[];
+export type SizeArgs = (number | number[] | (CreationOptions & { out?: Tensor | null; size?: number[] }))[];
 
 /** @example torch.zeros(2, 3) ; torch.zeros([2, 3], {dtype: torch.int32}) */
 export function zeros(...args: SizeArgs): Tensor {

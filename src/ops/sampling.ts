@@ -7,6 +7,7 @@
 import { numelOf } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
+import { lookupDtype } from "../tensor/dtype";
 import { from_typed } from "./creation";
 import { RuntimeError, TypeError } from "../errors";
 import { no_grad } from "../autograd/grad_mode";
@@ -78,10 +79,14 @@ export function bernoulli_values(shape: number[], p: number | Tensor, o?: GenOpt
  * @example torch.normal(torch.zeros(3), torch.ones(3))
  * @example torch.normal(2, 3, [1, 4])
  */
-type NormalOpts = { mean?: number | Tensor; std?: number | Tensor; size?: number[] } & GenOpt;
+type NormalOpts = { mean?: number | Tensor; std?: number | Tensor; size?: number[]; requires_grad?: boolean; dtype?: unknown; device?: unknown } & GenOpt;
 export function normal(mean: number | Tensor | NormalOpts, std?: number | Tensor | NormalOpts, size?: number[] | NormalOpts, options?: NormalOpts): Tensor {
-  const a = parseArgs("normal", [mean, std, size, options], ["mean", "std", "size", "generator"]);
-  return normalImpl(a.mean as number | Tensor, (a.std as number | Tensor | undefined) ?? 1, a.size as number[] | undefined, { generator: a.generator as Generator | undefined });
+  const a = parseArgs("normal", [mean, std, size, options], ["mean", "std", "size", "generator", "requires_grad", "dtype", "device"]);
+  const out = normalImpl(a.mean as number | Tensor, (a.std as number | Tensor | undefined) ?? 1, a.size as number[] | undefined, { generator: a.generator as Generator | undefined });
+  // `torch.normal(0, 0.01, (n, 1), requires_grad=True)`, as Dive into Deep Learning makes its weights.
+  if (a.dtype !== undefined && a.dtype !== null && lookupDtype(a.dtype) !== out.dtype) throw new RuntimeError(`normal(): dtype ${String(a.dtype)} is not a floating point dtype torchlab can sample`);
+  if (a.requires_grad === true) out.requires_grad_(true);
+  return out;
 }
 
 function normalImpl(mean: number | Tensor, std: number | Tensor, size: number[] | undefined, o: GenOpt): Tensor {

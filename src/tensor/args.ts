@@ -18,6 +18,8 @@ export function trimArgs<T>(args: readonly T[]): T[] {
   return args.slice(0, n);
 }
 
+const NUMPY_ALIASES: Record<string, string> = { axis: "dim", keepdims: "keepdim", x1: "input", x2: "other" };
+
 /**
  * Maps `args` onto `names`: positional values first, then a trailing options object. Returns a
  * record of the given names only; throws TypeError for an unknown option or a value given twice.
@@ -33,7 +35,10 @@ export function parseArgs(op: string, args: readonly unknown[], names: readonly 
   for (let i = 0; i < positional; i++) if (args[i] !== undefined) out[names[i]] = args[i];
   if (positional < args.length) {
     const opts = args[args.length - 1] as Record<string, unknown>;
-    for (const [k, v] of Object.entries(opts)) {
+    for (const [key, v] of Object.entries(opts)) {
+      // PyTorch's numpy-compatible keyword aliases: `axis` for dim, `keepdims` for keepdim, `x1` / `x2` for input / other.
+      const alias = NUMPY_ALIASES[key];
+      const k = !names.includes(key) && alias !== undefined && names.includes(alias) ? alias : key;
       if (!names.includes(k)) throw new TypeError(`${op}() got an unexpected keyword argument '${k}' (valid: ${names.join(", ")})`);
       if (k in out && v !== undefined) throw new TypeError(`${op}() got multiple values for argument '${k}'`);
       if (v !== undefined) out[k] = v;
@@ -49,6 +54,13 @@ export function parseSizes(op: string, args: readonly unknown[]): { sizes: numbe
   if (rest.length && isOptions(rest[rest.length - 1])) {
     options = rest[rest.length - 1] as Record<string, unknown>;
     rest = rest.slice(0, -1);
+  }
+  // `torch.zeros(size=(2, 3))`: the size as a keyword.
+  if ("size" in options) {
+    if (rest.length > 0) throw new TypeError(`${op}() got multiple values for argument 'size'`);
+    const { size, ...others } = options;
+    rest = [size];
+    options = others;
   }
   const sizes = rest.length === 1 && Array.isArray(rest[0]) ? (rest[0] as unknown[]) : rest;
   sizes.forEach((s) => {

@@ -73,7 +73,7 @@ export const transpose = (a: Tensor, ...args: Parameters<Tensor["transpose"]>): 
  * Concatenates along `dim` (default 0): `torch.cat([a, b], 1)` or `torch.cat([a, b], {dim: 1})`.
  * @example torch.cat([torch.zeros(2, 3), torch.ones(2, 3)], 1).shape  // [2, 6]
  */
-export function cat(tensors: Tensor[], ...args: [dim?: number | ({ dim?: number } & Out), options?: Out]): Tensor {
+export function cat(tensors: Tensor[], ...args: [dim?: number | ({ dim?: number; axis?: number } & Out), options?: Out]): Tensor {
   const o = parseArgs("cat", args, ["dim", "out"]);
   return withOut("cat", M.cat(tensors, (o.dim as number | undefined) ?? 0), o.out);
 }
@@ -88,7 +88,7 @@ export function concatenate(tensors: Tensor[], ...args: [axis?: number | { axis?
  * Stacks equal-shaped tensors along a new `dim` (default 0): `torch.stack(ts, 1)` or `torch.stack(ts, {dim: 1})`.
  * @example torch.stack([torch.zeros(2), torch.ones(2)], {dim: 1}).shape  // [2, 2]
  */
-export function stack(tensors: Tensor[], ...args: [dim?: number | ({ dim?: number } & Out), options?: Out]): Tensor {
+export function stack(tensors: Tensor[], ...args: [dim?: number | ({ dim?: number; axis?: number } & Out), options?: Out]): Tensor {
   const o = parseArgs("stack", args, ["dim", "out"]);
   return withOut("stack", M.stack(tensors, (o.dim as number | undefined) ?? 0), o.out);
 }
@@ -215,7 +215,7 @@ export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
   return withOut("div", E.div(a, b, { rounding_mode: o.rounding_mode as "trunc" | "floor" | null | undefined }), o.out as Tensor | null | undefined);
 };
 export const matmul = (a: Tensor, b: Tensor, options?: Out): Tensor => withOut("matmul", L.matmul(a, b), options?.out);
-type ReduceOut = { dim?: R.Dims; keepdim?: boolean; dtype?: DType | string | null } & Out;
+type ReduceOut = { dim?: R.Dims; axis?: R.Dims; keepdim?: boolean; keepdims?: boolean; dtype?: DType | string | null } & Out;
 export const sum = (a: Tensor, dim?: R.Dims | ReduceOut, keepdim?: boolean | ReduceOut): Tensor => {
   const s = splitOut<Parameters<Tensor["sum"]>>(trimArgs([dim, keepdim]));
   return withOut("sum", a.sum(...s.args), s.out);
@@ -357,11 +357,11 @@ export const logsumexp = (a: Tensor, dim: R.Dims, keepdim?: boolean): Tensor => 
 export const softmax = (a: Tensor, ...args: Parameters<Tensor["softmax"]>): Tensor => a.softmax(...args);
 export const log_softmax = (a: Tensor, ...args: Parameters<Tensor["log_softmax"]>): Tensor => a.log_softmax(...args);
 export const cumsum = (a: Tensor, ...args: Parameters<Tensor["cumsum"]>): Tensor => a.cumsum(...args);
-export const all = (a: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor => a.all(dim, keepdim);
-export const any = (a: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean): Tensor => a.any(dim, keepdim);
+export const all = (a: Tensor, dim?: number | { dim?: number; axis?: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean): Tensor => a.all(dim, keepdim);
+export const any = (a: Tensor, dim?: number | { dim?: number; axis?: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean): Tensor => a.any(dim, keepdim);
 export const norm = (a: Tensor, ...args: Parameters<Tensor["norm"]>): Tensor => a.norm(...args);
 type PairOut = { out?: [Tensor, Tensor] | null };
-type DimOut = { dim: number; keepdim?: boolean } & PairOut;
+type DimOut = { dim: number; keepdim?: boolean; keepdims?: boolean } & PairOut;
 function extreme(op: "max" | "min", a: Tensor, args: unknown[]): Tensor | R.ValuesIndices {
   const s = splitOut<unknown[]>(trimArgs(args));
   const [first] = s.args;
@@ -372,15 +372,15 @@ function extreme(op: "max" | "min", a: Tensor, args: unknown[]): Tensor | R.Valu
 }
 /** Largest element; along `dim` (values, indices); or elementwise with another tensor. Options: keepdim, out. */
 export function max(a: Tensor, options?: Out): Tensor;
-export function max(a: Tensor, dim: number | DimOut, keepdim?: boolean | { keepdim?: boolean } & PairOut): R.ValuesIndices;
+export function max(a: Tensor, dim: number | DimOut, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean } & PairOut): R.ValuesIndices;
 export function max(a: Tensor, other: Tensor, options?: Out): Tensor;
-export function max(a: Tensor, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean } & PairOut)): Tensor | R.ValuesIndices {
+export function max(a: Tensor, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean; keepdims?: boolean } & PairOut)): Tensor | R.ValuesIndices {
   return extreme("max", a, [dim, keepdim]);
 }
 export function min(a: Tensor, options?: Out): Tensor;
-export function min(a: Tensor, dim: number | DimOut, keepdim?: boolean | { keepdim?: boolean } & PairOut): R.ValuesIndices;
+export function min(a: Tensor, dim: number | DimOut, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean } & PairOut): R.ValuesIndices;
 export function min(a: Tensor, other: Tensor, options?: Out): Tensor;
-export function min(a: Tensor, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean } & PairOut)): Tensor | R.ValuesIndices {
+export function min(a: Tensor, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean; keepdims?: boolean } & PairOut)): Tensor | R.ValuesIndices {
   return extreme("min", a, [dim, keepdim]);
 }
 export const reshape = (a: Tensor, shape: number[]): Tensor => a.reshape(shape);
@@ -402,14 +402,14 @@ export const kthvalue = (a: Tensor, ...args: Parameters<Tensor["kthvalue"]>): R.
 export const mode = (a: Tensor, ...args: Parameters<Tensor["mode"]>): R.ValuesIndices => a.mode(...args);
 /** The median of all elements, or (values, indices) along `dim`; options keepdim. */
 export function median(a: Tensor): Tensor;
-export function median(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): R.ValuesIndices;
-export function median(a: Tensor, dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | R.ValuesIndices {
+export function median(a: Tensor, dim: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): R.ValuesIndices;
+export function median(a: Tensor, dim?: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): Tensor | R.ValuesIndices {
   return dim === undefined ? a.median() : a.median(dim, keepdim);
 }
 /** median ignoring NaN: of all elements, or (values, indices) along `dim`. */
 export function nanmedian(a: Tensor): Tensor;
-export function nanmedian(a: Tensor, dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): R.ValuesIndices;
-export function nanmedian(a: Tensor, dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | R.ValuesIndices {
+export function nanmedian(a: Tensor, dim: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): R.ValuesIndices;
+export function nanmedian(a: Tensor, dim?: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): Tensor | R.ValuesIndices {
   return dim === undefined ? a.nanmedian() : a.nanmedian(dim, keepdim);
 }
 export const quantile = (a: Tensor, ...args: Parameters<Tensor["quantile"]>): Tensor => a.quantile(...args);
@@ -526,7 +526,7 @@ export const lerp = (input: Tensor, end: Tensor, weight: Tensor | number, option
 export const nansum = (a: Tensor, ...args: Parameters<Tensor["nansum"]>): Tensor => a.nansum(...args);
 export const nanmean = (a: Tensor, ...args: Parameters<Tensor["nanmean"]>): Tensor => a.nanmean(...args);
 export const count_nonzero = (a: Tensor, ...args: Parameters<Tensor["count_nonzero"]>): Tensor => a.count_nonzero(...args);
-type VarMeanOpts = { dim?: R.Dims; unbiased?: boolean; correction?: number; keepdim?: boolean };
+type VarMeanOpts = { dim?: R.Dims; axis?: R.Dims; unbiased?: boolean; correction?: number; keepdim?: boolean; keepdims?: boolean };
 /** [std, mean] over `dim` (all elements by default); unbiased (N-1) unless `unbiased: false` or `correction` says otherwise. */
 export const std_mean = (a: Tensor, dim?: R.Dims | boolean | VarMeanOpts, unbiased?: boolean | VarMeanOpts, keepdim?: boolean | VarMeanOpts): [Tensor, Tensor] => {
   const o = MX.varMeanArgs("std_mean", [dim, unbiased, keepdim]);
@@ -545,7 +545,7 @@ export { frexp, nextafter, renorm } from "./ops/math_more";
 export type { IndexReduce } from "./ops/scatter_views";
 /** `input` with `input.select(dim, index)` replaced by `src`. */
 export const select_scatter = (input: Tensor, src: Tensor, dim: number, index: number): Tensor => SV.select_scatter(input, src, dim, index);
-type SliceOpts = { dim?: number; start?: number | null; end?: number | null; step?: number };
+type SliceOpts = { dim?: number; axis?: number; start?: number | null; end?: number | null; step?: number };
 /** `input` with the slice `start:end:step` of `dim` replaced by `src`: `torch.slice_scatter(x, s, 1, 0, 4, 2)` or `(x, s, {dim: 1, step: 2})`. */
 export function slice_scatter(input: Tensor, src: Tensor, ...args: [dim?: number | SliceOpts, start?: number | null | SliceOpts, end?: number | null | SliceOpts, step?: number | SliceOpts]): Tensor {
   const o = parseArgs("slice_scatter", trimArgs(args), ["dim", "start", "end", "step"]);
@@ -580,14 +580,14 @@ export const aminmax = (a: Tensor, ...args: Parameters<Tensor["aminmax"]>): MinM
 /**
  * Trapezoid rule along `dim` (keyword, default -1): `torch.trapz(y)`, `torch.trapz(y, x)`, `torch.trapz(y, {dx: 0.5})`.
  */
-export function trapz(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: number; dim?: number }, options?: { dim?: number }): Tensor {
+export function trapz(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: number; dim?: number; axis?: number }, options?: { dim?: number; axis?: number }): Tensor {
   const o = parseArgs("trapz", trimArgs([x, options]), ["x", "dx", "dim"]);
   if (o.x instanceof Tensor && o.dx !== undefined) throw new TypeError("trapz(): pass either x or dx, not both");
   return MX.trapz(y, (o.x as Tensor | null | undefined) ?? null, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1);
 }
 export const trapezoid = trapz;
 /** The running trapezoid-rule integral along `dim`: `torch.cumulative_trapezoid(y)`, `(y, x)`, `(y, {dx, dim})`. */
-export function cumulative_trapezoid(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: number; dim?: number }, options?: { dim?: number }): Tensor {
+export function cumulative_trapezoid(y: Tensor, x?: Tensor | null | { x?: Tensor | null; dx?: number; dim?: number; axis?: number }, options?: { dim?: number; axis?: number }): Tensor {
   const o = parseArgs("cumulative_trapezoid", trimArgs([x, options]), ["x", "dx", "dim"]);
   if (o.x instanceof Tensor && o.dx !== undefined) throw new TypeError("cumulative_trapezoid(): pass either x or dx, not both");
   return MX.trapz(y, (o.x as Tensor | null | undefined) ?? null, (o.dx as number | undefined) ?? 1, (o.dim as number | undefined) ?? -1, true);
@@ -634,7 +634,7 @@ export const linalg = {
     const o = keywordOnly("linalg.solve", 2, options, ["left", "out"]);
     return withOut("linalg.solve", LX.solve(A, B, (o.left as boolean | undefined) ?? true), o.out);
   },
-  cross: (a: Tensor, b: Tensor, options?: { dim?: number } & Out): Tensor => {
+  cross: (a: Tensor, b: Tensor, options?: { dim?: number; axis?: number } & Out): Tensor => {
     const o = keywordOnly("linalg.cross", 2, options, ["dim", "out"]);
     return withOut("linalg.cross", LX.cross(a, b, (o.dim as number | undefined) ?? -1), o.out);
   },
@@ -685,9 +685,9 @@ export const svd = (A: Tensor, some?: boolean | { some?: boolean; compute_uv?: b
   return LD.svdOld(A, (o.some as boolean | undefined) ?? true, (o.compute_uv as boolean | undefined) ?? true);
 };
 export type { EighResult, QRResult, SVDResult, SvdOldResult } from "./ops/linalg_decomp";
-type LinalgNormOpts = { ord?: NormOrd | null; dim?: number | number[] | null; keepdim?: boolean } & Out;
-type VectorNormOpts = { ord?: number; dim?: R.Dims; keepdim?: boolean } & Out;
-type MatrixNormOpts = { ord?: NormOrd; dim?: [number, number]; keepdim?: boolean } & Out;
+type LinalgNormOpts = { ord?: NormOrd | null; dim?: number | number[] | null; axis?: number | number[] | null; keepdim?: boolean; keepdims?: boolean } & Out;
+type VectorNormOpts = { ord?: number; dim?: R.Dims; axis?: R.Dims; keepdim?: boolean; keepdims?: boolean } & Out;
+type MatrixNormOpts = { ord?: NormOrd; dim?: [number, number]; axis?: [number, number]; keepdim?: boolean; keepdims?: boolean } & Out;
 export type { MinMax } from "./ops/math_extra";
 export type { SignLogAbsDet } from "./ops/linalg_extra";
 export type { GradHook, RemovableHandle } from "./autograd/hooks";

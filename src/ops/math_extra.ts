@@ -880,7 +880,7 @@ export function sum_to_size(a: Tensor, size: number[]): Tensor {
 
 export type NanToNumOpts = { nan?: number; posinf?: number | null; neginf?: number | null };
 export type HistcOpts = { bins?: number; min?: number; max?: number };
-export type DiffOpts = { n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null };
+export type DiffOpts = { n?: number; dim?: number; axis?: number; prepend?: Tensor | null; append?: Tensor | null };
 
 /** addcmul/addcdiv's keyword-only `value`. */
 export function valueOpt(op: string, options: unknown): number {

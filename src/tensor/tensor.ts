@@ -51,7 +51,7 @@ export function normalizeDtype(d: unknown): DType {
 
 type Scalar = number | boolean;
 type Operand = Tensor | Scalar;
-type DimOpts = { dim?: Dims; keepdim?: boolean };
+type DimOpts = { dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean };
 
 function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
   const a = parseArgs(op, args, ["dim", "keepdim"]);
@@ -70,9 +70,9 @@ function scatterArgs(op: string, src: unknown, options: unknown): { src: Tensor 
   if (s === undefined) throw new TypeError(`${op}() missing 1 required argument: 'src' (a Tensor) or 'value' (a number)`);
   return { src: s as Tensor | number, reduce: o.reduce as "add" | "multiply" | undefined };
 }
-type KthOpts = { k?: number; dim?: number; keepdim?: boolean };
-type TopkOpts = { k?: number; dim?: number; largest?: boolean; sorted?: boolean };
-type SortOpts = { dim?: number; descending?: boolean; stable?: boolean };
+type KthOpts = { k?: number; dim?: number; axis?: number; keepdim?: boolean; keepdims?: boolean };
+type TopkOpts = { k?: number; dim?: number; axis?: number; largest?: boolean; sorted?: boolean };
+type SortOpts = { dim?: number; axis?: number; descending?: boolean; stable?: boolean };
 
 function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -100,7 +100,7 @@ function sizesFrom(args: unknown[], op?: string, name?: string): number[] {
   return args.length === 1 && Array.isArray(args[0]) ? (args[0] as number[]) : (args as number[]);
 }
 
-type QuantileOpts = { dim?: number | null; keepdim?: boolean; interpolation?: Interpolation };
+type QuantileOpts = { dim?: number | null; axis?: number | null; keepdim?: boolean; keepdims?: boolean; interpolation?: Interpolation };
 
 function quantileArgs(op: "quantile" | "nanquantile", t: Tensor, q: number | Tensor, rest: unknown[]): Tensor {
   const o = parseArgs(op, [q, ...rest], ["q", "dim", "keepdim", "interpolation"]);
@@ -750,7 +750,7 @@ export class Tensor {
     const a = dimArgs("nanmean", s.args);
     return MX.nanmean(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim);
   }
-  count_nonzero(dim?: Dims | { dim?: Dims }): Tensor {
+  count_nonzero(dim?: Dims | { dim?: Dims; axis?: Dims }): Tensor {
     return MX.count_nonzero(this, parseArgs("count_nonzero", trimArgs([dim]), ["dim"]).dim as Dims);
   }
   /** Running maximum along `dim` and the index where it was (last) reached. */
@@ -784,7 +784,7 @@ export class Tensor {
     return MX.cov(this, (o.correction as number | undefined) ?? 1, (o.fweights as Tensor | null | undefined) ?? null, (o.aweights as Tensor | null | undefined) ?? null);
   }
   /** The smallest and largest values, as `[min, max]` with `.min` / `.max`; options dim, keepdim. */
-  aminmax(options?: { dim?: number | null; keepdim?: boolean }): MX.MinMax {
+  aminmax(options?: { dim?: number | null; axis?: number | null; keepdim?: boolean; keepdims?: boolean }): MX.MinMax {
     const o = parseArgs("aminmax", trimArgs([options]), ["dim", "keepdim"]);
     return MX.aminmax(this, (o.dim as number | null | undefined) ?? null, (o.keepdim as boolean | undefined) ?? false);
   }
@@ -986,7 +986,7 @@ export class Tensor {
   swapdims_(dim0: number, dim1: number): this {
     return this.transpose_(dim0, dim1);
   }
-  squeeze_(dim?: number | number[] | { dim?: number | number[] }): this {
+  squeeze_(dim?: number | number[] | { dim?: number | number[]; axis?: number | number[] }): this {
     return this.reshapeInPlace("squeeze_", (s) => M.squeeze(s, trailingDim("squeeze_", dim) as number | number[] | undefined, true));
   }
   unsqueeze_(dim: number | { dim: number }): this {
@@ -1090,25 +1090,25 @@ export class Tensor {
     const a = dimArgs("mean", s.args);
     return R.mean(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim);
   }
-  prod(dim?: number | ({ dim?: number; keepdim?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean } & DtypeOpt)): Tensor {
+  prod(dim?: number | ({ dim?: number; axis?: number; keepdim?: boolean; keepdims?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean; keepdims?: boolean } & DtypeOpt)): Tensor {
     const s = splitDtype(trimArgs([dim, keepdim]));
     const a = dimArgs("prod", s.args);
     return withResultDtype(R.prod(s.dtype ? this.to(s.dtype) : this, a.dim as number | undefined, a.keepdim), s.dtype);
   }
   /** Largest element, or (values, indices) along `dim`. */
   max(): Tensor;
-  max(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
+  max(dim: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): ValuesIndices;
   max(other: Tensor): Tensor;
-  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
+  max(dim?: number | Tensor | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return E.maximum(this, dim);
     if (dim === undefined) return R.max(this);
     const a = dimArgs("max", trimArgs([dim, keepdim]));
     return R.max(this, a.dim as number, a.keepdim);
   }
   min(): Tensor;
-  min(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
+  min(dim: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): ValuesIndices;
   min(other: Tensor): Tensor;
-  min(dim?: number | Tensor | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
+  min(dim?: number | Tensor | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return E.minimum(this, dim);
     if (dim === undefined) return R.min(this);
     const a = dimArgs("min", trimArgs([dim, keepdim]));
@@ -1122,20 +1122,20 @@ export class Tensor {
     const a = dimArgs("amin", trimArgs([dim, keepdim]));
     return R.amax(this, a.dim, a.keepdim, "min");
   }
-  argmax(dim?: number | null | { dim?: number | null; keepdim?: boolean }, keepdim?: boolean): Tensor {
+  argmax(dim?: number | null | { dim?: number | null; axis?: number | null; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean): Tensor {
     const a = dimArgs("argmax", trimArgs([dim, keepdim]));
     return R.argmax(this, a.dim as number | null | undefined, a.keepdim, "max");
   }
-  argmin(dim?: number | null | { dim?: number | null; keepdim?: boolean }, keepdim?: boolean): Tensor {
+  argmin(dim?: number | null | { dim?: number | null; axis?: number | null; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean): Tensor {
     const a = dimArgs("argmin", trimArgs([dim, keepdim]));
     return R.argmax(this, a.dim as number | null | undefined, a.keepdim, "min");
   }
   /** Variance; unbiased (N-1) by default like PyTorch. Options: unbiased, correction, keepdim. */
-  var(dim?: Dims | { dim?: Dims; unbiased?: boolean; correction?: number; keepdim?: boolean }, unbiased?: boolean | { unbiased?: boolean; correction?: number; keepdim?: boolean }, keepdim?: boolean): Tensor {
+  var(dim?: Dims | { dim?: Dims; axis?: Dims; unbiased?: boolean; correction?: number; keepdim?: boolean; keepdims?: boolean }, unbiased?: boolean | { unbiased?: boolean; correction?: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean): Tensor {
     const a = varArgs("var", [dim, unbiased, keepdim]);
     return R.variance(this, a.dim, a.correction, a.keepdim);
   }
-  std(dim?: Dims | { dim?: Dims; unbiased?: boolean; correction?: number; keepdim?: boolean }, unbiased?: boolean | { unbiased?: boolean; correction?: number; keepdim?: boolean }, keepdim?: boolean): Tensor {
+  std(dim?: Dims | { dim?: Dims; axis?: Dims; unbiased?: boolean; correction?: number; keepdim?: boolean; keepdims?: boolean }, unbiased?: boolean | { unbiased?: boolean; correction?: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean): Tensor {
     const a = varArgs("std", [dim, unbiased, keepdim]);
     return R.std(this, a.dim, a.correction, a.keepdim);
   }
@@ -1164,7 +1164,7 @@ export class Tensor {
     const a = dimArgs("any", trimArgs([dim, keepdim]));
     return R.any(this, a.dim as number | null | undefined, a.keepdim);
   }
-  norm(p: number | "fro" | ({ p?: number | "fro"; dim?: Dims; keepdim?: boolean } & DtypeOpt) = 2, dim?: Dims | ({ dim?: Dims; keepdim?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean } & DtypeOpt)): Tensor {
+  norm(p: number | "fro" | ({ p?: number | "fro"; dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt) = 2, dim?: Dims | ({ dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean; keepdims?: boolean } & DtypeOpt)): Tensor {
     const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim", "dtype"]);
     // PyTorch's dtype= casts the input before the reduction.
     const x = o.dtype === undefined || o.dtype === null ? this : this.to(normalizeDtype(o.dtype));
@@ -1231,7 +1231,7 @@ export class Tensor {
     }
     return M.flatten(this, start_dim, end_dim);
   }
-  squeeze(dim?: number | number[] | { dim?: number | number[] }): Tensor {
+  squeeze(dim?: number | number[] | { dim?: number | number[]; axis?: number | number[] }): Tensor {
     return M.squeeze(this, trailingDim("squeeze", dim) as number | number[] | undefined);
   }
   unsqueeze(dim: number | { dim: number }): Tensor {
@@ -1253,13 +1253,13 @@ export class Tensor {
   clone(): Tensor {
     return M.clone(this);
   }
-  split(split_size: number | number[], dim: number | { dim?: number } = 0): Tensor[] {
+  split(split_size: number | number[], dim: number | { dim?: number; axis?: number } = 0): Tensor[] {
     return M.split(this, split_size, (trailingDim("split", dim) as number | undefined) ?? 0);
   }
-  chunk(chunks: number, dim: number | { dim?: number } = 0): Tensor[] {
+  chunk(chunks: number, dim: number | { dim?: number; axis?: number } = 0): Tensor[] {
     return M.chunk(this, chunks, (trailingDim("chunk", dim) as number | undefined) ?? 0);
   }
-  unbind(dim: number | { dim?: number } = 0): Tensor[] {
+  unbind(dim: number | { dim?: number; axis?: number } = 0): Tensor[] {
     return M.unbind(this, (trailingDim("unbind", dim) as number | undefined) ?? 0);
   }
   narrow(dim: number, start: number, length: number): Tensor {
@@ -1333,16 +1333,16 @@ export class Tensor {
   }
   /** The median of all elements (the lower of the two middle ones), or (values, indices) along `dim`. */
   median(): Tensor;
-  median(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
-  median(dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
+  median(dim: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): ValuesIndices;
+  median(dim?: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): Tensor | ValuesIndices {
     const a = parseArgs("median", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
     if (a.dim === undefined || a.dim === null) return SEL.medianAll(this);
     return SEL.medianDim(this, a.dim as number, (a.keepdim as boolean | undefined) ?? false);
   }
   /** median ignoring NaN: of all elements, or (values, indices) along `dim`; NaN only where every value is. */
   nanmedian(): Tensor;
-  nanmedian(dim: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices;
-  nanmedian(dim?: number | { dim: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor | ValuesIndices {
+  nanmedian(dim: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): ValuesIndices;
+  nanmedian(dim?: number | { dim: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): Tensor | ValuesIndices {
     const a = parseArgs("nanmedian", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
     if (a.dim === undefined || a.dim === null) return SEL.nanmedianAll(this);
     return SEL.nanmedianDim(this, a.dim as number, (a.keepdim as boolean | undefined) ?? false);
@@ -1359,7 +1359,7 @@ export class Tensor {
     return quantileArgs("nanquantile", this, q, [dim, keepdim, options]);
   }
   /** The most frequent value along `dim` (default -1; the smallest on a tie) and the index of its last occurrence. */
-  mode(dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): ValuesIndices {
+  mode(dim?: number | { dim?: number; axis?: number; keepdim?: boolean; keepdims?: boolean }, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean }): ValuesIndices {
     const a = parseArgs("mode", trimArgs([dim, keepdim]), ["dim", "keepdim"]);
     return SEL.mode(this, (a.dim as number | undefined) ?? -1, (a.keepdim as boolean | undefined) ?? false);
   }
@@ -1777,7 +1777,7 @@ export class Tensor {
     return X.tile(this, sizesFrom(dims, "tile", "dims"));
   }
   /** Each element (or slice along `dim`) repeated; `dim` omitted: over the flattened tensor. */
-  repeat_interleave(repeats: number | Tensor | { repeats: number | Tensor; dim?: number | null; output_size?: number | null }, dim?: number | null | { dim?: number | null; output_size?: number | null }, options?: { output_size?: number | null }): Tensor {
+  repeat_interleave(repeats: number | Tensor | { repeats: number | Tensor; dim?: number | null; axis?: number | null; output_size?: number | null }, dim?: number | null | { dim?: number | null; axis?: number | null; output_size?: number | null }, options?: { output_size?: number | null }): Tensor {
     const o = parseArgs("repeat_interleave", trimArgs([repeats, dim, options]), ["repeats", "dim", "output_size"]);
     if (o.repeats === undefined) throw new TypeError("repeat_interleave() missing required argument 'repeats'");
     return X.repeat_interleave(this, o.repeats as number | Tensor, o.dim as number | null | undefined, o.output_size as number | null | undefined);
@@ -1797,10 +1797,10 @@ export class Tensor {
     return X.unique(this, o as X.UniqueOptions);
   }
   unique_consecutive(): Tensor;
-  unique_consecutive(options: { return_inverse?: false; return_counts?: false; dim?: number | null }): Tensor;
-  unique_consecutive(options: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null } & ({ return_inverse: true } | { return_counts: true })): Tensor[];
-  unique_consecutive(options: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null }): Tensor | Tensor[];
-  unique_consecutive(options?: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null }): Tensor | Tensor[] {
+  unique_consecutive(options: { return_inverse?: false; return_counts?: false; dim?: number | null; axis?: number | null }): Tensor;
+  unique_consecutive(options: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null; axis?: number | null } & ({ return_inverse: true } | { return_counts: true })): Tensor[];
+  unique_consecutive(options: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null; axis?: number | null }): Tensor | Tensor[];
+  unique_consecutive(options?: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null; axis?: number | null }): Tensor | Tensor[] {
     const o = parseArgs("unique_consecutive", trimArgs([options]), ["return_inverse", "return_counts", "dim"]);
     return X.unique_consecutive(this, o as X.UniqueOptions);
   }
@@ -1836,7 +1836,7 @@ export class Tensor {
   take(index: Tensor): Tensor {
     return X.take(this, index);
   }
-  take_along_dim(indices: Tensor, dim?: number | null | { dim?: number | null }): Tensor {
+  take_along_dim(indices: Tensor, dim?: number | null | { dim?: number | null; axis?: number | null }): Tensor {
     return X.take_along_dim(this, indices, trailingDim("take_along_dim", dim) as number | null | undefined);
   }
   /** A copy with the slices `index` of `dim` replaced by `source`'s. */
@@ -1847,7 +1847,7 @@ export class Tensor {
     return this.inplace("index_copy_", (s) => X.index_copy(s, dim, index, source));
   }
   /** Views: `sections` near-equal pieces along `dim` (the first ones one longer), or pieces split at `indices`. */
-  tensor_split(indices_or_sections: number | number[] | Tensor, dim: number | { dim?: number } = 0): Tensor[] {
+  tensor_split(indices_or_sections: number | number[] | Tensor, dim: number | { dim?: number; axis?: number } = 0): Tensor[] {
     return X.tensor_split(this, indices_or_sections, (trailingDim("tensor_split", dim) as number | undefined) ?? 0);
   }
   hsplit(sections: number | number[]): Tensor[] {
@@ -1874,7 +1874,7 @@ export class Tensor {
     return X.narrow_copy(this, dim, start, length);
   }
   /** Cross product along `dim` (default: the first dim of size 3). */
-  cross(other: Tensor, dim?: number | null | { dim?: number | null }): Tensor {
+  cross(other: Tensor, dim?: number | null | { dim?: number | null; axis?: number | null }): Tensor {
     return P.cross(this, other, trailingDim("cross", dim) as number | null | undefined);
   }
   kron(other: Tensor): Tensor {

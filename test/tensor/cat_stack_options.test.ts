@@ -27,7 +27,7 @@ describe("torch.cat / torch.stack take dim positionally or in an options object"
   });
 
   it("an unknown option or a doubled dim is a TypeError naming it", () => {
-    expect(() => torch.cat([a, b], { axis: 1 } as unknown as { dim: number })).toThrow(/unexpected keyword argument 'axis'/);
+    expect(() => torch.cat([a, b], { axes: 1 } as unknown as { dim: number })).toThrow(/unexpected keyword argument 'axes'/);
     expect(() => torch.stack([a, b], { dims: 1 } as unknown as { dim: number })).toThrow(torch.TypeError);
   });
 

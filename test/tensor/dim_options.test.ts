@@ -57,7 +57,7 @@ describe("dims and bounds in a trailing options object", () => {
   });
 
   it("an unknown keyword is a TypeError that names it", () => {
-    expect(() => x.split(1, { axis: 1 } as unknown as { dim: number })).toThrow(/unexpected keyword argument 'axis'/);
+    expect(() => x.split(1, { dims: 1 } as unknown as { dim: number })).toThrow(/unexpected keyword argument 'dims'/);
     expect(() => torch.clamp(x, { lo: 0 } as unknown as { min: number })).toThrow(torch.TypeError);
   });
 });

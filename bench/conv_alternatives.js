@@ -14,7 +14,9 @@
  *           conv = x as [C, H, W, N] convolved with g as an [Ho, Wo, N, O] kernel (conv.ts's general path);
  *           gT*patches = [O, P] x [P, K] (conv.ts's path for few taps);
  *           patchesT*g = [K, P] x [P, O] with the patches transposed first; batched = one [O, HoWo] x
- *           [HoWo, K] product per sample, summed (wasm's batched matMul).
+ *           [HoWo, K] product per sample, summed (wasm's batched matMul); x as filter = g as the
+ *           input [O, Ho, Wo, N] convolved with x as the filter [H, W, N, C] (stride 1 only; conv.ts's
+ *           path when x is the smaller of the two: XNNPACK packs the filter afresh on every call).
  * The input gradient is a forward convolution of the output gradient (conv.ts), so it has the
  * forward's alternatives. The GFLOP/s count a multiply-add as 2 and are per CPU-second: with 2
  * threads the wall-clock rate is up to twice that. For scale, wasm's 1024^3 matMul runs at ~24 GFLOP
@@ -90,6 +92,15 @@ async function main() {
       "patchesT*g": () => tf.reshape(tf.transpose(tf.matMul(tf.transpose(patches()), tf.reshape(tf.transpose(g, [0, 2, 3, 1]), [P, o]))), [o, c, k, k]),
       batched: () => tf.reshape(tf.sum(tf.matMul(tf.reshape(g, [n, o, ho * wo]), tf.reshape(patches(), [n, ho * wo, K])), 0), [o, c, k, k]),
     };
+    if (s === 1 && p <= k - 1) {
+      // g as the input [O, Ho, Wo, N], x as the filter [H, W, N, C]; the result comes out flipped.
+      wgrad["x as filter"] = () => {
+        const gi = tf.transpose(g, [1, 2, 3, 0]);
+        const f = tf.transpose(x, [2, 3, 0, 1]);
+        const q = k - 1 - p;
+        return tf.transpose(tf.reverse(tf.conv2d(gi, f, 1, [[0, 0], [q, q], [q, q], [0, 0]]), [1, 2]), [0, 3, 1, 2]);
+      };
+    }
     // tf.tidy walks whatever its function returns looking for tensors, a typed array element by
     // element: run the variant in tidy, read the result outside it.
     const run = (f) => {

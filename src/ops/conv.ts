@@ -339,6 +339,55 @@ function weightGradByPatches(x: tf.Tensor4D, g: tf.Tensor, wShape: readonly numb
   return tf.reshape(tf.matMul(gT, tf.reshape(patches, [n * ho * wo, c * kh * kw])), [o, c, kh, kw]);
 }
 
+// ------------------------------------------------------------------ weight gradient with the input as the filter
+
+/**
+ * Whether the weight gradient of an unstrided, undilated convolution runs faster with the input x as
+ * the convolution's filter and the output gradient g as its input (weightGradInputAsFilter) than the
+ * other way round. Both forms are the same GEMM (rows O*kH*kW or C*kH*kW, depth N*H*W); what differs
+ * is the operand XNNPACK transposes and packs afresh on every call, the filter, which for a weight
+ * gradient is a whole activation map (~14 ms CPU for 1M floats on wasm, a third of the call): the
+ * smaller of x and g should be it. Measured on wasm (process CPU time, median of 21 alternated
+ * calls; bench/conv_alternatives.js's "x as filter"): the ResNet block's first layer (x [32,16,32,32], g
+ * [32,32,32,32]) 30.5 -> 19.9 ms; the tutorial Net's conv2 (x [64,32,13,13], g twice its size) 22.1
+ * -> 21.3; equal sizes (the block's second layer) 48.1 against 49.9, so those keep the g-as-filter
+ * form. Small maps (the batch-4 classifier) keep it too: one kernel call more (the flip) costs more
+ * there than the packing saves. Padding must not exceed kH - 1 (kW - 1): g is padded by the rest.
+ */
+function inputAsFilterPays(xShape: readonly number[], gShape: readonly number[], k: Pair, s: Pair, d: Pair, pads: number[]): boolean {
+  if (tf.getBackend() !== "wasm" || s[0] !== 1 || s[1] !== 1 || d[0] !== 1 || d[1] !== 1) return false;
+  if (pads[0] > k[0] - 1 || pads[1] > k[0] - 1 || pads[2] > k[1] - 1 || pads[3] > k[1] - 1) return false;
+  const xSize = xShape.reduce((a, v) => a * v, 1);
+  const gSize = gShape.reduce((a, v) => a * v, 1);
+  return xSize >= 65536 && 2 * xSize <= gSize;
+}
+
+/**
+ * dW [O, C, kH, kW] of a stride-1, dilation-1 convolution with padding `pads` [top, bottom, left,
+ * right]: g as the NHWC input [O, Ho, Wo, N] (batch and channels swapped) convolved with x as the
+ * HWIO filter [H, W, N, C]. With g padded by kH - 1 - top above (and likewise on the other sides),
+ * output row i reads g[h] against x[h + kH - 1 - i - top], i.e. tap kH - 1 - i: the result
+ * [O, kH, kW, C] is the weight gradient flipped in both spatial axes.
+ *
+ * Every tap multiplies all of x by g or by g's zero padding, where the other form multiplies only the
+ * pixels the tap reads (and x's zero padding by g): with an inf or NaN in x or g the two differ, and
+ * PyTorch agrees with the other form. Such inputs always make some element of this result non-finite
+ * (inf * 0 is NaN, and a non-finite g meets at least one in-range pixel of x), so a result that is not
+ * all finite returns null and the caller takes the other form; reading the [O, C, kH, kW] result
+ * costs microseconds.
+ */
+function weightGradInputAsFilter(x: tf.Tensor4D, g: tf.Tensor, k: Pair, pads: number[]): tf.Tensor | null {
+  const [kh, kw] = k;
+  const gi = permute(g, [1, 2, 3, 0]) as tf.Tensor4D;
+  const f = permute(x, [2, 3, 0, 1]) as tf.Tensor4D;
+  const pad = [[0, 0], [kh - 1 - pads[0], kh - 1 - pads[1]], [kw - 1 - pads[2], kw - 1 - pads[3]], [0, 0]] as tf.backend_util.ExplicitPadding;
+  const flipped = tf.conv2d(gi, f, 1, pad, "NHWC", 1);
+  const dw = permute(tf.reverse(flipped, [1, 2]), [0, 3, 1, 2]);
+  const v = dw.dataSync() as Float32Array;
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return null;
+  return dw;
+}
+
 // ------------------------------------------------------------------ argument checking
 
 export type Padding2d = number | number[] | "same" | "valid";
@@ -504,6 +553,7 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     if (weight.requires_grad && direct) {
       // (Not as a recorded op, create_graph: the patches form reads a cached one-hot filter.)
       if (patchMatmulPays(c * kh * kw, n * outH * outW) && !is_backward_differentiable()) grads[1] = weightGradByPatches(x._t as tf.Tensor4D, g, weight.shape, stride, dilation, padSpec);
+      if (grads[1] === null && inputAsFilterPays(x.shape, g.shape, [kh, kw], stride, dilation, pads) && !is_backward_differentiable()) grads[1] = weightGradInputAsFilter(x._t as tf.Tensor4D, g, [kh, kw], pads);
       if (grads[1] === null) {
         // x as [C, H, W, N] convolved (padded by the convolution) with g as an HWIO kernel [Ho, Wo, N, O],
         // stride and dilation trading places. g's kernel comes from the NHWC gradient when the input

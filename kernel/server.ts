@@ -20,6 +20,7 @@ import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
 import { refreshSnapshot, snapshotStats } from "./declarations";
+import { savePreloadList, startPreload } from "./preload";
 import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
 import { SUPERVISED_ENV } from "./supervisor";
 import { runPrelude, type PreludeResult } from "./prelude";
@@ -837,6 +838,9 @@ export async function runKernel(connectionFile: string): Promise<void> {
     startPhase("entered");
     await server.start();
     startPhase("sockets bound");
+    // Declarations read ahead on another core while this thread loads the library and the compiler;
+    // a kernel started from the snapshot has them parsed already.
+    if (snapshotStats() === null) startPreload(packageRoot());
     await server.firstContact();
     startPhase("first contact");
     preloadLibrary();
@@ -864,6 +868,7 @@ export async function runKernel(connectionFile: string): Promise<void> {
     // Written after the first cells can run, so that they include what the start compiled.
     setImmediate(() => {
       saveCompileCaches();
+      savePreloadList();
       const heapMb = Number(process.env[SUPERVISED_ENV]);
       if (heapMb > 0) refreshSnapshot(packageRoot(), tslabTypeScriptPath(), heapMb);
     }).unref();

@@ -13,7 +13,8 @@ import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
 import { recordDeclarationReads, snapshotStats } from "./declarations";
-import { isDeclarationFile, withoutDocComments } from "./doc_comments";
+import { isDeclarationFile } from "./doc_comments";
+import { bareDeclaration, takePreloaded } from "./preload";
 import { prunedTfModule, TF_MODULE } from "./tf_declarations";
 import { isNodeTypesIndex, NODE_TYPES_PLANS, nodeTypesPlan } from "./node_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
@@ -171,6 +172,9 @@ export function installTorchlabResolution(): void {
       types: options.types ?? ["node"],
     };
     const host = createHost(...args) as Parameters<WatchHostListener>[0];
+    // Declaration files a worker read ahead during the start (kernel/preload.ts).
+    const readFromDisk = host.readFile.bind(host);
+    host.readFile = (file: string, encoding?: string) => (isDeclarationFile(file) ? takePreloaded(path.resolve(file)) : undefined) ?? readFromDisk(file, encoding);
     const pruned = pruneTf ? prunedTfModule(root) : null;
     if (pruned !== null) {
       const tfModule = path.join(root, TF_MODULE);
@@ -195,7 +199,7 @@ export function installTorchlabResolution(): void {
       host.readFile = (file: string, encoding?: string) => {
         const text = read(file, encoding);
         if (text === undefined || !isDeclarationFile(file)) return text;
-        const bare = withoutDocComments(text);
+        const bare = bareDeclaration(path.resolve(file), text);
         if (bare !== text) docsDeferred = true;
         return bare;
       };

@@ -20,6 +20,7 @@ import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
 import { refreshSnapshot, snapshotStats } from "./declarations";
+import { savePreloadList, startPreload } from "./preload";
 import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
 import { SUPERVISED_ENV } from "./supervisor";
 import { runPrelude, type PreludeResult } from "./prelude";
@@ -205,6 +206,8 @@ export class KernelServer {
   private readonly control = new zmq.Router({ sendHighWaterMark: 0, linger: 1000 });
   private readonly stdin = new zmq.Router({ linger: 0 });
   private heartbeat: Worker | null = null;
+  /** Resolves once the heartbeat socket is bound; rejects when it cannot be (see `start`). */
+  heartbeatBound: Promise<void> = Promise.resolve();
   private readonly writers: Map<zmq.Socket, SocketWriter> = new Map();
   private readonly queue: { socket: zmq.Router; message: Message }[] = [];
   private wake: (() => void) | null = null;
@@ -239,10 +242,17 @@ export class KernelServer {
     this.streams = new StreamBuffer((name, text) => this.publish("stream", { name, text }));
   }
 
-  /** Binds the sockets and starts answering; executes wait until `loadedWith`. */
+  /**
+   * Binds the sockets and starts answering; executes wait until `loadedWith`. The heartbeat's
+   * worker thread binds its socket meanwhile: `heartbeatBound` says when. Starting that thread
+   * takes ~0.1 s, during which this thread would sit idle if it waited (a front end's kernel_info
+   * is answered without it, and its heartbeat checks come seconds later and reconnect).
+   */
   async start(): Promise<void> {
     const { info } = this;
-    const heartbeat = this.startHeartbeat();
+    this.heartbeatBound = this.startHeartbeat();
+    // Awaited by the start (runKernel); a failure before then must not count as unhandled.
+    this.heartbeatBound.catch(() => undefined);
     await Promise.all([
       this.iopub.bind(socketAddress(info, info.iopub_port)),
       this.shell.bind(socketAddress(info, info.shell_port)),
@@ -254,7 +264,6 @@ export class KernelServer {
     void this.readLoop(this.control, (message) => void this.handleControl(message));
     void this.runShellQueue();
     this.publish("status", { execution_state: "starting" }, null);
-    await heartbeat;
   }
 
   /** Resolves once a front end's kernel_info has been answered, or after `ms`. */
@@ -829,6 +838,9 @@ export async function runKernel(connectionFile: string): Promise<void> {
     startPhase("entered");
     await server.start();
     startPhase("sockets bound");
+    // Declarations read ahead on another core while this thread loads the library and the compiler;
+    // a kernel started from the snapshot has them parsed already.
+    if (snapshotStats() === null) startPreload(packageRoot());
     await server.firstContact();
     startPhase("first contact");
     preloadLibrary();
@@ -845,6 +857,8 @@ export async function runKernel(connectionFile: string): Promise<void> {
       log(prelude.summary);
     }
     startPhase("prelude done");
+    // Long bound by now; a heartbeat that failed ends the start as a socket that failed would.
+    await server.heartbeatBound;
     const stats = snapshotStats();
     if (stats) {
       const missed = stats.missed.length > 0 ? ` (${stats.missed.slice(0, 5).map((f) => path.basename(f)).join(", ")}${stats.missed.length > 5 ? ", ..." : ""})` : "";
@@ -854,6 +868,7 @@ export async function runKernel(connectionFile: string): Promise<void> {
     // Written after the first cells can run, so that they include what the start compiled.
     setImmediate(() => {
       saveCompileCaches();
+      savePreloadList();
       const heapMb = Number(process.env[SUPERVISED_ENV]);
       if (heapMb > 0) refreshSnapshot(packageRoot(), tslabTypeScriptPath(), heapMb);
     }).unref();

@@ -16,6 +16,7 @@ import { Function, type FunctionCtx } from "../../autograd/function";
 import { is_grad_enabled } from "../../autograd/grad_mode";
 import { RuntimeError, TypeError } from "../../errors";
 import { Tensor } from "../../tensor/tensor";
+import { zeros_like } from "../../ops/creation";
 import type { Module } from "./module";
 
 /** `hook(module, grad_input, grad_output)`: may return replacement grad_input (one entry per tensor input). */
@@ -25,18 +26,23 @@ type OnGrads = (grads: (Tensor | null)[]) => (Tensor | null)[];
 
 /** The identity that puts a node in the graph; its backward hands the gradients to `onGrads`. */
 class BackwardHookFunction extends Function {
-  static forward(ctx: FunctionCtx, onGrads: OnGrads, ...args: Tensor[]): Tensor[] {
+  static forward(ctx: FunctionCtx, onGrads: OnGrads, materialize: boolean, ...args: Tensor[]): Tensor[] {
     ctx.onGrads = onGrads;
+    ctx.set_materialize_grads(materialize);
     return args;
   }
   static backward(ctx: FunctionCtx, ...grads: (Tensor | null)[]): (Tensor | null)[] {
-    return [null, ...(ctx.onGrads as OnGrads)(grads)];
+    return [null, null, ...(ctx.onGrads as OnGrads)(grads)];
   }
 }
 
-/** `tensors` through BackwardHookFunction: the same values, with a node whose backward calls `onGrads`. */
-function hookThrough(tensors: Tensor[], onGrads: OnGrads): Tensor[] {
-  return BackwardHookFunction.apply(onGrads, ...tensors) as unknown as Tensor[];
+/**
+ * `tensors` through BackwardHookFunction: the same values, with a node whose backward calls
+ * `onGrads`. `materialize`: an output that received no gradient is given zeros (PyTorch's inputs'
+ * node) or null (its outputs' node, whose hook sees the gradients as they arrive).
+ */
+function hookThrough(tensors: Tensor[], materialize: boolean, onGrads: OnGrads): Tensor[] {
+  return BackwardHookFunction.apply(onGrads, materialize, ...tensors) as unknown as Tensor[];
 }
 
 /** One forward call's full backward hooks: the inputs' and outputs' identity nodes share this state. */
@@ -59,10 +65,13 @@ export class BackwardHookState {
     this.inputsHooked = true;
     const hooked = hookThrough(
       live.map((i) => args[i] as Tensor),
+      true,
       (grads) => {
+        // PyTorch passes every tensor input through its identity node, those needing no gradient as
+        // non-differentiable outputs, whose gradient is then materialised as zeros.
         const gradInput = positions.map((i) => {
           const k = live.indexOf(i);
-          return k < 0 ? null : grads[k];
+          return k < 0 ? zeros_like(args[i] as Tensor) : grads[k];
         });
         const result = this.call(gradInput);
         return live.map((i) => result[positions.indexOf(i)]);
@@ -82,6 +91,7 @@ export class BackwardHookState {
     if (!is_grad_enabled() || live.length === 0) return result;
     const hooked = hookThrough(
       live.map((i) => items[i] as Tensor),
+      false,
       (grads) => {
         this.gradOutputs = positions.map((i) => {
           const k = live.indexOf(i);

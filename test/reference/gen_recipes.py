@@ -17,6 +17,7 @@ random images in [-1, 1] (what Normalize((0.5,)*3, (0.5,)*3) gives), printed eve
 """
 import os
 import tempfile
+import warnings
 
 import torch
 import torch.nn as nn
@@ -93,8 +94,21 @@ def defining_a_neural_network():
     torch.manual_seed(0)
     random_data = torch.rand((1, 1, 28, 28))
     my_nn = Net()
-    result = my_nn(random_data)
-    return {"repr": str(my_nn), "result": str(result)}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = my_nn(random_data)
+    return {"repr": str(my_nn), "result": str(result), "warnings": [[w.category.__name__, str(w.message)] for w in caught]}
+
+
+def dropout2d_warnings():
+    """What F.dropout2d warns for a 2-D, 3-D and 4-D input (the recipe's Dropout2d sees a 2-D one)."""
+    out = {}
+    for shape in [(4, 6), (2, 3, 4), (1, 2, 3, 4)]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            F.dropout2d(torch.ones(shape), 0.5)
+        out[str(len(shape))] = [[w.category.__name__, str(w.message)] for w in caught]
+    return out
 
 
 def what_is_state_dict():
@@ -428,6 +442,7 @@ def nnft_tutorial():
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         OUT["defining_a_neural_network"] = defining_a_neural_network()
+        OUT["dropout2d_warnings"] = dropout2d_warnings()
         OUT["what_is_state_dict"] = what_is_state_dict()
         OUT["general_checkpoint"] = general_checkpoint(tmp)
         OUT["multiple_models"] = multiple_models(tmp)

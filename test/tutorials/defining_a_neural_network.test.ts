@@ -3,7 +3,8 @@
  * recipes_source/recipes/defining_a_neural_network.py) ported line by line against PyTorch 1.13
  * (test/reference/gen_recipes.py, section defining_a_neural_network): the MNIST Net with Dropout2d
  * applied to a flattened (2-D) input, as the recipe does, and its log-softmax on one random image.
- * The recipe draws without a seed; both sides call torch.manual_seed(0) first.
+ * The recipe draws without a seed; both sides call torch.manual_seed(0) first. PyTorch's UserWarning
+ * about Dropout2d on a 2-D input is checked too.
  */
 import { torch } from "../../src";
 import { reference, expectSamePrint } from "./_tutorial";
@@ -53,7 +54,15 @@ test("defining_a_neural_network: print(my_nn) and the output on one random 28x28
   // Equates to one random 28x28 image
   const random_data = torch.rand([1, 1, 28, 28]);
   const my_nn = new Net();
-  const result = my_nn(random_data);
+  const spy = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+  let result: Tensor;
+  try {
+    result = my_nn(random_data);
+    // PyTorch warns that Dropout2d got a 2-D input (the recipe applies it after flatten).
+    expect(spy.mock.calls.map(([message, type]) => [type, message])).toEqual(R.warnings);
+  } finally {
+    spy.mockRestore();
+  }
   expect(String(my_nn)).toBe(R.repr);
   expectSamePrint(String(result), R.result as string);
 });

@@ -177,7 +177,7 @@ test("former_torchies nnft_tutorial: ConvNet, forward and backward hooks, a recu
   print(net.conv1.weight.data.norm()); // norm of the weight
   print(net.conv1.weight.grad!.data.norm()); // norm of the gradients
 
-  function printnorm(self: nn.Module, input: [Tensor], output: Tensor): void {
+  function printnorm(self: InstanceType<typeof nn.Module>, input: [Tensor], output: Tensor): void {
     // input is a tuple of packed inputs; output is a Tensor. output.data is the Tensor we are interested
     print("Inside " + self._get_name() + " forward");
     print("");
@@ -188,7 +188,7 @@ test("former_torchies nnft_tutorial: ConvNet, forward and backward hooks, a recu
   net.conv2.register_forward_hook(printnorm);
   out = net(input);
 
-  function printgradnorm(self: nn.Module, grad_input: (Tensor | null)[], grad_output: (Tensor | null)[]): void {
+  function printgradnorm(self: InstanceType<typeof nn.Module>, grad_input: (Tensor | null)[], grad_output: (Tensor | null)[]): void {
     print("Inside " + self._get_name() + " backward");
     print("Inside class:" + self._get_name());
     print("");

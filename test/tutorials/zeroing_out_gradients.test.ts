@@ -59,5 +59,5 @@ test("zeroing_out_gradients: optimizer.zero_grad() in the training loop, then ne
   expect(printed).toEqual(R.printed);
   net.zero_grad();
   expect(net.parameters().map((p) => p.grad === null)).toEqual(R.grads_after_zero_grad);
-  expectTensor(net.fc3.bias, R.fc3_bias as Encoded);
+  expectTensor(net.fc3.bias!, R.fc3_bias as Encoded);
 });

@@ -3,7 +3,7 @@ import { tf } from "../backend/tf";
 import { overwrite } from "../backend/memory";
 import { Node } from "./node";
 import { Tensor } from "../tensor/tensor";
-import { hasLeafHooks, hasNodeHooks, runLeafHooks, runNodeHooks } from "./hooks";
+import { hasLeafHooks, hasNodeHooks, hasPostHooks, runLeafHooks, runNodeHooks, runPostHooks } from "./hooks";
 
 export function topoOrder(root: Node): Node[] {
   const order: Node[] = [];
@@ -163,7 +163,8 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       const edges = node.edges;
       const wanted = captureAt.get(node);
       const hooks = hasNodeHooks(node);
-      if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained && !hooks) {
+      const post = hasPostHooks(node);
+      if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained && !hooks && !post) {
         // The transpose of a transposed gradient: the input's gradient is `got` itself.
         node.checkLive();
         transposedGrads.delete(got);
@@ -177,6 +178,11 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         parts = tf.tidy(applyCurrent) as unknown as (tf.Tensor | null)[];
         curNode = null;
         const g = held;
+        if (post) {
+          // The hooks see (and may replace) the gradients themselves, not a transposed stand-in.
+          for (let k = 0; k < parts.length; k++) if (parts[k]) parts[k] = materialize(parts[k]!);
+          runPostHooks(node, inputs, parts, g);
+        }
         if (wanted) collect(wanted, tf.reshape(g, g.shape));
         if (node.retained && !capture) accumulateLeaf(node.retained, tf.reshape(g, g.shape));
         held = null;

@@ -19,7 +19,7 @@ import { Tensor } from "../tensor/tensor";
 import { BackwardFn, Node } from "./node";
 import { differentiably, is_grad_enabled } from "./grad_mode";
 import { gradientValue, topoOrder } from "./backward";
-import { hasLeafHooks, hasNodeHooks } from "./hooks";
+import { hasLeafHooks, hasNodeHooks, hasPostHooks } from "./hooks";
 
 interface TapeNode {
   id: number;
@@ -164,6 +164,7 @@ export function runBackwardGraph(root: Tensor, seed: Tensor, retainGraph: boolea
     const g = grads.get(node);
     if (g === undefined) continue;
     grads.delete(node);
+    if (hasPostHooks(node)) throw new NotImplementedError(`create_graph=true with a hook registered on ${node.name()} (grad_fn.register_hook, Module.register_backward_hook) is not supported by torchlab`);
     if (hasNodeHooks(node)) throw new NotImplementedError(`create_graph=true with hooks registered on a non-leaf tensor (${node.name()}) is not supported by torchlab`);
     const wanted = captureAt.get(node);
     if (wanted) capture!.set(wanted, add(capture!.get(wanted) ?? null, g));

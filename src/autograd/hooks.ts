@@ -79,6 +79,59 @@ export function runNodeHooks(node: Node, g: tf.Tensor): tf.Tensor {
   return run(nodeHooks.get(node), g);
 }
 
+/**
+ * A hook on a graph node (`y.grad_fn.register_hook(fn)`, PyTorch's Node post-hook): runs after the
+ * node computed its inputs' gradients, as `fn(grad_inputs, grad_outputs)` (null for an input that
+ * needs no gradient); an array it returns replaces grad_inputs. nn.Module.register_backward_hook
+ * hangs its hooks here, on the grad_fn of the module's output.
+ */
+export type NodePostHook = (grad_inputs: (Tensor | null)[], grad_outputs: (Tensor | null)[]) => (Tensor | null)[] | null | undefined | void;
+
+const postHooks = new WeakMap<Node, NodePostHook[]>();
+
+/** @internal */
+export function addPostHook(node: Node, hook: NodePostHook): RemovableHandle {
+  if (typeof hook !== "function") throw new TypeError(`register_hook(): hook must be a function, not ${hook === null ? "null" : typeof hook}`);
+  let list = postHooks.get(node);
+  if (list === undefined) postHooks.set(node, (list = []));
+  list.push(hook);
+  return {
+    remove(): void {
+      const i = list!.indexOf(hook);
+      if (i >= 0) list!.splice(i, 1);
+    },
+  };
+}
+
+/** @internal */
+export function hasPostHooks(n: Node): boolean {
+  return (postHooks.get(n)?.length ?? 0) > 0;
+}
+
+/**
+ * @internal Runs the post-hooks of `node` on the gradients it computed (`parts`, one per input, owned
+ * by the caller and replaced in place when a hook returns new ones) and the gradient it was given.
+ */
+export function runPostHooks(node: Node, inputs: Tensor[], parts: (tf.Tensor | null)[], gradOutput: tf.Tensor): void {
+  for (const hook of (postHooks.get(node) ?? []).slice()) {
+    const gradInputs = parts.map((p, i) => (p !== null && inputs[i].requires_grad ? Tensor._wrap(tf.clone(p)) : null));
+    const r = hook(gradInputs, [Tensor._wrap(tf.clone(gradOutput))]);
+    if (r === undefined || r === null) continue;
+    if (!Array.isArray(r)) throw new TypeError(`hook returned ${typeof r}; a hook on ${node.name()} must return an array of gradients (one per input) or nothing`);
+    if (r.length !== parts.length) throw new RuntimeError(`hook 'hook' has returned an incorrect number of values (got ${r.length}, but expected ${parts.length})`);
+    r.forEach((g, i) => {
+      if (g !== null && !(g instanceof Tensor)) throw new TypeError(`hook returned ${typeof g} at index ${i}; expected a Tensor or null`);
+      if (g !== null && parts[i] !== null && g.shape.join(",") !== parts[i]!.shape.join(",")) {
+        throw new RuntimeError(`hook 'hook' has changed the size of value (expected [${parts[i]!.shape.join(", ")}], got [${g.shape.join(", ")}])`);
+      }
+    });
+    r.forEach((g, i) => {
+      parts[i]?.dispose();
+      parts[i] = g === null ? null : tf.cast(tf.clone(g._t), "float32");
+    });
+  }
+}
+
 /** @internal `g` after the hooks of leaf `t` (owned: `g` is consumed). */
 export function runLeafHooks(t: Tensor, g: tf.Tensor): tf.Tensor {
   return run(leafHooks.get(t), g);

@@ -6,6 +6,7 @@
 import { tf } from "../backend/tf";
 import { RuntimeError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
+import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
 
 /** Maps the gradient of a node's output to gradients of its inputs (null where an input needs none). */
 export type BackwardFn = (grad: tf.Tensor) => (tf.Tensor | null)[];
@@ -86,6 +87,20 @@ export class Node {
       if (e !== null) return [e, 0];
       return [t.requires_grad ? accumulateGradOf(t) : null, 0];
     });
+  }
+
+  /**
+   * Registers `hook(grad_inputs, grad_outputs)` to run each time this node has computed its inputs'
+   * gradients (PyTorch's `grad_fn.register_hook`): `grad_inputs` has one entry per input (null where
+   * none is needed), `grad_outputs` the gradient this node was given. An array it returns replaces
+   * `grad_inputs`.
+   *
+   * @example
+   * const y = x.mul(2);
+   * y.grad_fn!.register_hook((grad_inputs, grad_outputs) => { console.log(grad_inputs[0]); });
+   */
+  register_hook(hook: NodePostHook): RemovableHandle {
+    return addPostHook(this, hook);
   }
 
   toString(): string {

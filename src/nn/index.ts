@@ -12,6 +12,8 @@ export type { LinearOptions } from "./modules/linear";
 export { ReLU, ReLU6, Hardtanh, LeakyReLU, ELU, Sigmoid, Tanh, LogSigmoid, GELU, SiLU, Softplus, Softmax, Softmax2d, LogSoftmax, Softmin } from "./modules/activation";
 export { Dropout, Dropout1d, Dropout2d, AlphaDropout } from "./modules/dropout";
 export { Flatten, Unflatten } from "./modules/flatten";
+export { DataParallel } from "./modules/data_parallel";
+export type { DataParallelOptions } from "./modules/data_parallel";
 export { Embedding, EmbeddingBag } from "./modules/sparse";
 export { LayerNorm } from "./modules/normalization";
 export { CrossEntropyLoss, NLLLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss } from "./modules/loss";

@@ -5,7 +5,7 @@
  */
 import { tf, compute, numelOf } from "./_core";
 import * as D from "../tensor/dtype";
-import { Tensor, DType, normalizeDtype } from "../tensor/tensor";
+import { Tensor, DType, normalizeDtype, checkDevice } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
 import { parseSizes, parseArgs, isOptions } from "../tensor/args";
 import { RuntimeError, TypeError, ValueError } from "../errors";
@@ -30,6 +30,14 @@ export interface RandomOptions extends CreationOptions {
 export type NestedArray = number | boolean | Tensor | NestedArray[];
 
 function finish(t: tf.Tensor, options: CreationOptions): Tensor {
+  if (options.device !== undefined && options.device !== null) {
+    try {
+      checkDevice(options.device);
+    } catch (e) {
+      t.dispose();
+      throw e;
+    }
+  }
   const out = Tensor._wrap(t);
   // int32 and int64 share tfjs int32 storage: the asked-for dtype tells them apart.
   if (options.dtype !== undefined && options.dtype !== null) out._s.dt = normalizeDtype(options.dtype);
@@ -143,6 +151,8 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: 
 function sized(op: string, args: unknown[]): { sizes: number[]; o: RandomOptions } {
   const { sizes, options } = parseSizes(op, args);
   const o = parseArgs(op, [options], ["dtype", "requires_grad", "device", "generator", "out"]) as RandomOptions;
+  // Before anything is allocated: torch.rand(2**10, 3, 2**16, 2**16, {device: "meta"}) must not try.
+  if (o.device !== undefined && o.device !== null) checkDevice(o.device);
   return { sizes, o };
 }
 

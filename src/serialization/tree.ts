@@ -147,9 +147,10 @@ function moduleNode(m: Module, path: string[], walk: (v: unknown, path: string[]
   const where = path.length ? `'${path.join(".")}'` : "the module";
   const [module, name] = pickleName(cls);
   if (!name) throw new TypeError(`torch.save: ${where} is an instance of an anonymous class, which Python could not import; give the class a name`);
-  if (m._forward_hooks.size || m._forward_pre_hooks.size) {
+  if (m._forward_hooks.size || m._forward_pre_hooks.size || m._backward_hooks.size) {
+    const kind = m._backward_hooks.size && !(m._forward_hooks.size || m._forward_pre_hooks.size) ? "backward" : "forward";
     throw new TypeError(
-      `torch.save: ${where} (${m._get_name()}) has forward hooks, JavaScript functions that a checkpoint cannot hold; remove them (handle.remove()) before saving the module, or save its state_dict()`,
+      `torch.save: ${where} (${m._get_name()}) has ${kind} hooks, JavaScript functions that a checkpoint cannot hold; remove them (handle.remove()) before saving the module, or save its state_dict()`,
     );
   }
   const fields = m as unknown as Record<string, unknown>;

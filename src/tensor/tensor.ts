@@ -380,6 +380,7 @@ export class Tensor {
     if (target instanceof Tensor) return this.to(target.dtype);
     if (isOptions(target)) {
       const o = parseArgs("to", [target], ["dtype", "device", "non_blocking", "copy"]);
+      if (o.device !== undefined && o.device !== null) checkDevice(o.device);
       return o.dtype === undefined ? this : this.to(o.dtype as string);
     }
     if (typeof target === "string" && D.lookupDtype(target) === undefined) {
@@ -388,7 +389,7 @@ export class Tensor {
       return dtype === undefined ? this : this.to(dtype);
     }
     if (typeof target === "object" && target !== null && "type" in (target as object)) {
-      checkDevice(String((target as unknown as { type: string }).type));
+      checkDevice(target);
       return dtype === undefined ? this : this.to(dtype);
     }
     const dt = normalizeDtype(target);
@@ -1966,8 +1967,18 @@ function isGradRecording(): boolean {
   return gradProbe();
 }
 
-function checkDevice(device: string): void {
+/**
+ * @internal Refuses a device the active backend cannot hold tensors on, as PyTorch refuses one it was
+ * not built with: a device string, or a torch.device (anything with a `type`).
+ */
+export function checkDevice(spec: unknown): void {
+  const device = typeof spec === "object" && spec !== null && "type" in spec ? String((spec as { type: unknown }).type) : String(spec);
   const kind = device.split(":")[0];
+  if (kind === "meta") {
+    throw new NotImplementedError(
+      "torchlab has no 'meta' device: every tensor holds its values. To learn a layer's output shape, run it on a small input on 'cpu' (a batch of 1).",
+    );
+  }
   if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${device}`);
   if (kind === "cuda" && deviceName() !== "cuda") {
     throw new RuntimeError(

@@ -1,6 +1,6 @@
 /**
  * Helpers for the tutorial ports: the fixtures (test/reference/gen_tutorials.py, gen_tutorials2.py, gen_tutorials3.py
- * gen_tutorials4.py and gen_tutorials5.py),
+ * gen_tutorials4.py, gen_tutorials5.py and gen_recipes.py),
  * the deterministic stand-ins for the tutorials' random tensors, and comparing printed output with
  * PyTorch's.
  */
@@ -17,7 +17,7 @@ export interface Encoded {
 }
 
 const load = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8")) as Record<string, Record<string, unknown>>;
-const ALL = { ...load("tutorials.json"), ...load("tutorials2.json"), ...load("tutorials3.json"), ...load("tutorials4.json"), ...load("tutorials5.json") };
+const ALL = { ...load("tutorials.json"), ...load("tutorials2.json"), ...load("tutorials3.json"), ...load("tutorials4.json"), ...load("tutorials5.json"), ...load("recipes.json") };
 
 /** The reference outputs of one tutorial section. */
 export function reference(section: string): Record<string, unknown> {

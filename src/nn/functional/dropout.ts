@@ -37,6 +37,13 @@ export function dropout(input: Tensor, p?: number | DropoutOpts, training?: bool
   return applyMask("dropout", input, input.shape, a.p, a.inplace);
 }
 
+const warned = new Set<string>();
+function warnOnce(msg: string): void {
+  if (warned.has(msg)) return;
+  warned.add(msg);
+  process.emitWarning(msg, "UserWarning");
+}
+
 /** Channel-wise mask shape [N, C, 1, ...] (PyTorch's feature_dropout). */
 function featureMaskShape(op: string, input: Tensor): number[] {
   if (input.dim() < 2) throw new RuntimeError(`Feature dropout requires at least 2 dimensions in the input (${op} got shape [${input.shape.join(", ")}])`);
@@ -49,6 +56,23 @@ function featureMaskShape(op: string, input: Tensor): number[] {
  */
 export function dropout2d(input: Tensor, p?: number | DropoutOpts, training?: boolean | DropoutOpts, inplace?: boolean | DropoutOpts): Tensor {
   const a = dropoutArgs("dropout2d", input, [p, training, inplace]);
+  const dim = input.dim();
+  // PyTorch 1.13's deprecation warnings, once per message as Python's warnings module shows them.
+  if (dim !== 3 && dim !== 4) {
+    warnOnce(
+      `dropout2d: Received a ${dim}-D input to dropout2d, which is deprecated and will result in an error in a future release. ` +
+        "To retain the behavior and silence this warning, please use dropout instead. Note that dropout2d exists to provide " +
+        "channel-wise dropout on inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D inputs).",
+    );
+  }
+  if (dim === 3) {
+    warnOnce(
+      "dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is desired - input is " +
+        "interpreted as shape (N, C, L), where C is the channel dim. This behavior will change in a future release to interpret the " +
+        "input as one without a batch dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please " +
+        "switch to using dropout1d instead.",
+    );
+  }
   const shape = featureMaskShape("dropout2d", input);
   if (!a.training || a.p === 0) return input;
   return applyMask("dropout2d", input, shape, a.p, a.inplace);

@@ -21,6 +21,7 @@ import * as D from "../../tensor/dtype";
 import { Parameter } from "../parameter";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { no_grad } from "../../autograd/grad_mode";
+import { BackwardHookState, firstTensor, type BackwardHook } from "./backward_hooks";
 import { zeros } from "../../ops/creation";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 
@@ -123,6 +124,18 @@ function typeName(x: unknown): string {
   return typeof x === "object" || typeof x === "function" ? (x as object).constructor?.name ?? typeof x : typeof x;
 }
 
+/** How Python's `type(x)` prints the value a JavaScript caller passed: `<class 'str'>` for a path. */
+function pythonClass(x: unknown): string {
+  const name =
+    x === null || x === undefined ? "NoneType"
+    : typeof x === "string" ? "str"
+    : typeof x === "boolean" ? "bool"
+    : typeof x === "number" ? (Number.isInteger(x) ? "int" : "float")
+    : Array.isArray(x) ? "list"
+    : typeName(x);
+  return `<class '${name}'>`;
+}
+
 function fmtShape(s: readonly number[]): string {
   return `[${s.join(", ")}]`;
 }
@@ -188,6 +201,10 @@ export class Module {
   declare _forward_hooks: Map<number, ForwardHook<Module>>;
   /** @internal */
   declare _forward_pre_hooks: Map<number, ForwardPreHook<Module>>;
+  /** @internal register_full_backward_hook's and register_backward_hook's hooks (one kind per module). */
+  declare _backward_hooks: Map<number, BackwardHook<Module>>;
+  /** @internal which kind `_backward_hooks` holds: true full, false legacy, null none registered yet. */
+  declare _is_full_backward_hook: boolean | null;
 
   constructor() {
     // eslint-disable-next-line prefer-const
@@ -202,6 +219,8 @@ export class Module {
     hidden(self, "_non_persistent_buffers", new Set<string>());
     hidden(self, "_forward_hooks", new Map());
     hidden(self, "_forward_pre_hooks", new Map());
+    hidden(self, "_backward_hooks", new Map());
+    hidden(self, "_is_full_backward_hook", null);
     const order = new Map<string, number>();
     hidden(self, "_assign_order", order);
     let tick = 0;
@@ -243,16 +262,25 @@ export class Module {
   /** @internal what `module(...)` runs. */
   _call_impl(...args: unknown[]): unknown {
     // The common case, no hooks: straight to forward, without copying the (empty) hook lists.
-    if (this._forward_pre_hooks.size === 0 && this._forward_hooks.size === 0) return (this.forward as (...a: unknown[]) => unknown)(...args);
+    if (this._forward_pre_hooks.size === 0 && this._forward_hooks.size === 0 && this._backward_hooks.size === 0) {
+      return (this.forward as (...a: unknown[]) => unknown)(...args);
+    }
     let input = args;
     for (const hook of [...this._forward_pre_hooks.values()]) {
       const r = (hook as (m: Module, i: unknown[]) => unknown)(this, input);
       if (r !== undefined && r !== null) input = Array.isArray(r) ? r : [r];
     }
+    const full = this._is_full_backward_hook === true && this._backward_hooks.size > 0 ? new BackwardHookState(this, [...this._backward_hooks.values()]) : null;
+    if (full !== null) input = full.setupInputs(input);
     let out = (this.forward as (...a: unknown[]) => unknown)(...input);
     for (const hook of [...this._forward_hooks.values()]) {
       const r = (hook as (m: Module, i: unknown[], o: unknown) => unknown)(this, input, out);
       if (r !== undefined) out = r;
+    }
+    if (full !== null) out = full.setupOutputs(out);
+    if (this._is_full_backward_hook === false && this._backward_hooks.size > 0) {
+      const node = firstTensor(out)?.grad_fn ?? null;
+      if (node !== null) for (const hook of this._backward_hooks.values()) node.register_hook((gi, go) => hook(this, gi, go));
     }
     return out;
   }
@@ -531,7 +559,7 @@ export class Module {
     let sd: Record<string, unknown>;
     if (state_dict instanceof Map) sd = Object.fromEntries(state_dict);
     else if (state_dict !== null && typeof state_dict === "object" && !Array.isArray(state_dict) && !(state_dict instanceof Tensor)) sd = state_dict;
-    else throw new TypeError(`Expected state_dict to be dict-like, got ${typeName(state_dict)}.`);
+    else throw new TypeError(`Expected state_dict to be dict-like, got ${pythonClass(state_dict)}.`);
     const missing: string[] = [];
     const unexpected: string[] = [];
     const errors: string[] = [];
@@ -671,6 +699,44 @@ export class Module {
   register_forward_hook(hook: ForwardHook<this>): RemovableHandle {
     const h = new RemovableHandle(this._forward_hooks);
     this._forward_hooks.set(h.id, hook as unknown as ForwardHook<Module>);
+    return h;
+  }
+
+  /**
+   * Registers `hook(module, grad_input, grad_output)` to run when the gradients with respect to the
+   * module's inputs have been computed: `grad_input` has one entry per tensor argument of forward
+   * (null for one that needs no gradient), `grad_output` one per output tensor. If it returns an
+   * array, that array replaces `grad_input`. Modifying the inputs or outputs in place inside forward
+   * is not allowed with this hook, as in PyTorch.
+   *
+   * @example
+   * net.conv2.register_full_backward_hook((m, grad_input, grad_output) => {
+   *   console.log(m._get_name(), grad_output[0]!.norm().item());
+   * });
+   */
+  register_full_backward_hook(hook: BackwardHook<this>): RemovableHandle {
+    if (this._is_full_backward_hook === false && this._backward_hooks.size > 0) {
+      throw new RuntimeError("Cannot use both regular backward hooks and full backward hooks on a single Module. Please use only one of them.");
+    }
+    this._is_full_backward_hook = true;
+    const h = new RemovableHandle(this._backward_hooks);
+    this._backward_hooks.set(h.id, hook as unknown as BackwardHook<Module>);
+    return h;
+  }
+
+  /**
+   * Deprecated in PyTorch in favour of register_full_backward_hook, kept for the tutorials that use
+   * it: `hook(module, grad_input, grad_output)` runs on the grad_fn of the forward's (first) output,
+   * so `grad_input` holds the gradients of that one node's inputs (for nn.Conv2d: input, weight and
+   * bias) and `grad_output` the gradient of the output.
+   */
+  register_backward_hook(hook: BackwardHook<this>): RemovableHandle {
+    if (this._is_full_backward_hook === true && this._backward_hooks.size > 0) {
+      throw new RuntimeError("Cannot use both regular backward hooks and full backward hooks on a single Module. Please use only one of them.");
+    }
+    this._is_full_backward_hook = false;
+    const h = new RemovableHandle(this._backward_hooks);
+    this._backward_hooks.set(h.id, hook as unknown as BackwardHook<Module>);
     return h;
   }
 

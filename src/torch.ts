@@ -105,6 +105,8 @@ export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } fr
 export * as optim from "./optim";
 /** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
 export * as autograd from "./autograd";
+/** torch.func (functorch): jvp, functional_call, make_functional_with_buffers. */
+export * as func from "./func";
 export * as testing from "./testing";
 import * as data from "./utils/data";
 /** torch.utils.data: Dataset, DataLoader, ... */

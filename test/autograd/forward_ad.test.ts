@@ -294,7 +294,7 @@ describe("torch.func", () => {
     const m = new torch.nn.Linear(2, 2);
     const w = torch.zeros(2, 2);
     const out = torch.nn.utils.stateless.functional_call(m, { weight: w }, [torch.ones(1, 2)]) as Tensor;
-    expect(out.allclose(m.bias.unsqueeze(0))).toBe(true);
+    expect(out.allclose(m.bias!.unsqueeze(0))).toBe(true);
     expect(m.named_parameters().map(([n]) => n)).toEqual(["weight", "bias"]);
     expect(m.weight).toBeInstanceOf(torch.nn.Parameter);
     expect(() => torch.nn.utils.stateless.functional_call(m, { nope: w }, [torch.ones(1, 2)])).toThrow(/no parameter or buffer named 'nope'/);

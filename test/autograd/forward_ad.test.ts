@@ -6,7 +6,6 @@
  * tensors, and the level's lifetime.
  */
 import { torch } from "../../src";
-import { tf } from "../../src/backend/tf";
 import { build, expectClose, expectError, readReference, type Encoded, type Err } from "../tensor/fixtures";
 
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -81,12 +80,12 @@ test("the table covers every case of the fixture", () => {
 });
 
 /**
- * Ops whose backward tfjs cannot differentiate on the wasm backend (avg_pool2d's gradient kernel's own
- * gradient needs DepthwiseConv2dNativeBackpropInput, which wasm lacks): there they raise
+ * Ops whose backward tfjs cannot differentiate (avg_pool2d's: its gradient kernel has no gradient on
+ * the cpu backend, and needs DepthwiseConv2dNativeBackpropInput, which wasm lacks): they raise
  * NotImplementedError naming the op.
  */
-const UNSUPPORTED_ON_WASM: Record<string, string> = { avg_pool2d: "avg_pool2d" };
-const unsupported = (name: string): string | undefined => (tf.getBackend() === "wasm" ? UNSUPPORTED_ON_WASM[name] : undefined);
+const UNSUPPORTED: Record<string, string> = { avg_pool2d: "avg_pool2d" };
+const unsupported = (name: string): string | undefined => UNSUPPORTED[name];
 
 describe.each(Object.keys(CASES))("forward AD: %s", (name) => {
   const c = R.ops[name];
@@ -95,7 +94,6 @@ describe.each(Object.keys(CASES))("forward AD: %s", (name) => {
   const ts = (): Tensor[] => c.tangents.map((e) => build(e));
 
   test("primal and tangent match PyTorch", () => {
-    torch.zeros(1); // the backend is chosen
     if (unsupported(name) !== undefined) {
       fwAD.dual_level(() => {
         const tangents = ts();
@@ -212,6 +210,53 @@ describe("dual tensors", () => {
     if (err !== null) {
       expect(err.name).toBe("NotImplementedError");
       expect(err.message).toMatch(/^Trying to use forward AD with \w+ that does not support it because it has not been implemented yet\./);
+    }
+  });
+});
+
+describe("paths that skip the tape do not drop tangents", () => {
+  const fdAlong = (f: (x: Tensor) => Tensor, x: Tensor, v: Tensor): Tensor => {
+    const h = 1e-2;
+    return torch.no_grad(() => f(x.add(v.mul(h))).sub(f(x.sub(v.mul(h)))).div(2 * h));
+  };
+
+  test("conv2d, relu and max_pool2d under no_grad (PyTorch's forward AD ignores grad mode)", () => {
+    torch.manual_seed(0);
+    const conv = new torch.nn.Conv2d(1, 2, 3);
+    const f = (x: Tensor): Tensor => F.max_pool2d(F.relu(conv(x)), 2);
+    const x = torch.randn(2, 1, 6, 6);
+    const v = torch.randn(2, 1, 6, 6);
+    const t = torch.no_grad(() => fwAD.dual_level(() => fwAD.unpack_dual(f(fwAD.make_dual(x, v))).tangent));
+    expect(t).not.toBeNull();
+    expect(t!.allclose(fdAlong(f, x, v), { rtol: 2e-2, atol: 2e-3 })).toBe(true);
+  });
+
+  test("nn.LSTM and nn.GRU: a tangent, or NotImplementedError naming the op, never none", () => {
+    torch.manual_seed(0);
+    for (const rnn of [new torch.nn.LSTM(3, 4), new torch.nn.GRU(3, 4)]) {
+      const f = (x: Tensor): Tensor => (rnn(x) as [Tensor, unknown])[0];
+      const x = torch.randn(5, 1, 3);
+      const v = torch.randn(5, 1, 3);
+      for (const mode of [true, false]) {
+        let t: Tensor | null = null;
+        let err: Error | null = null;
+        torch.set_grad_enabled(mode, () =>
+          fwAD.dual_level(() => {
+            try {
+              t = fwAD.unpack_dual(f(fwAD.make_dual(x, v))).tangent;
+            } catch (e) {
+              err = e as Error;
+            }
+          }),
+        );
+        if (err !== null) {
+          expect((err as Error).name).toBe("NotImplementedError");
+          expect((err as Error).message).toMatch(/^Trying to use forward AD with \w+ that does not support it/);
+        } else {
+          expect(t).not.toBeNull();
+          expect(t!.allclose(fdAlong(f, x, v), { rtol: 2e-2, atol: 2e-3 })).toBe(true);
+        }
+      }
     }
   });
 });

@@ -110,6 +110,8 @@ export { finfo, FInfo } from "./tensor/finfo";
 export { poisson, _standard_gamma } from "./distributions/gamma";
 /** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
 export * as autograd from "./autograd";
+/** torch.func (functorch): jvp, functional_call, make_functional_with_buffers. */
+export * as func from "./func";
 export * as testing from "./testing";
 import * as data from "./utils/data";
 import * as tensorboard from "./utils/tensorboard";

@@ -117,6 +117,8 @@ function closureVjp(name: string, fn: BackwardFn, args: Tensor[], k: number): Ba
  * (null where an input needs none).
  */
 function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
+  const own = node.recordedApply(g);
+  if (own !== null) return own;
   const { fn, output } = node.frozen();
   const inputs = node.inputs;
   const args = output === null ? [g, ...inputs] : [g, ...inputs, output];

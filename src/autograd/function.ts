@@ -31,8 +31,9 @@ import { tf } from "../backend/tf";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { broadcastShapes, compute, sumTo } from "../ops/_core";
 import { Tensor } from "../tensor/tensor";
-import { is_grad_enabled, no_grad } from "./grad_mode";
+import { enable_grad, is_grad_enabled, no_grad } from "./grad_mode";
 import { AccumulateGrad, BackwardFn, Node } from "./node";
+import { anyTangent, setTangent, tangentOf, withoutTangents } from "./forward_state";
 
 interface Saved {
   tensor: Tensor | null;
@@ -53,6 +54,10 @@ interface CtxState {
   needs: boolean[];
   /** Set once forward returned; save_for_backward and friends are forward-only. */
   inForward: boolean;
+  /** What save_for_forward kept for jvp. */
+  savedForward: (Tensor | null)[] | null;
+  /** True while jvp runs: saved_tensors then returns what save_for_forward kept. */
+  inJvp: boolean;
 }
 
 const states = new WeakMap<FunctionCtx, CtxState>();
@@ -96,6 +101,8 @@ export class FunctionCtx {
       materialize: true,
       needs,
       inForward: true,
+      savedForward: null,
+      inJvp: false,
     });
   }
 
@@ -115,9 +122,28 @@ export class FunctionCtx {
     s.saved = tensors.map((t) => ({ tensor: (t as Tensor | null | undefined) ?? null, storage: null, version: 0, output: -1 }));
   }
 
-  /** The tensors given to save_for_backward, in order (a saved null comes back null). */
+  /**
+   * Saves tensors for `jvp` (forward-mode AD), where `ctx.saved_tensors` returns them. Call it in
+   * forward, with inputs, outputs or intermediate results.
+   */
+  save_for_forward(...tensors: Tensor[]): void {
+    const s = stateOf(this);
+    if (!s.inForward) throw new RuntimeError("save_for_forward() can only be called from forward()");
+    (tensors as unknown[]).forEach((t, i) => {
+      if (t !== null && t !== undefined && !(t instanceof Tensor)) {
+        throw new TypeError(`save_for_forward expects all arguments to be tensors; but argument ${i} is of type ${typeName(t)}`);
+      }
+    });
+    s.savedForward = tensors.map((t) => (t as Tensor | null | undefined) ?? null);
+  }
+
+  /**
+   * The tensors given to save_for_backward, in order (a saved null comes back null); inside `jvp`,
+   * those given to save_for_forward.
+   */
   get saved_tensors(): Tensor[] {
     const s = stateOf(this);
+    if (s.inJvp) return (s.savedForward ?? []) as Tensor[];
     if (!s.live) {
       throw new RuntimeError(
         "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). " +
@@ -183,6 +209,8 @@ export interface FunctionClass {
   readonly name: string;
   forward(ctx: FunctionCtx, ...args: never[]): unknown;
   backward(ctx: FunctionCtx, ...grad_outputs: never[]): unknown;
+  /** Forward-mode AD: maps the inputs' tangents to the outputs' tangents. */
+  jvp?(ctx: FunctionCtx, ...grad_inputs: never[]): unknown;
 }
 
 /** The arguments after `ctx` of a Function subclass's forward. */
@@ -191,10 +219,18 @@ export type ForwardArgs<T> = T extends { forward(ctx: FunctionCtx, ...args: infe
 export type ForwardResult<T> = T extends { forward(ctx: FunctionCtx, ...args: never[]): infer R } ? R : never;
 
 /** The node of one call: marks the ctx's saved tensors freed when backward releases the graph. */
+type GraphFn = (g: Tensor) => (Tensor | null)[];
+
 class FunctionNode extends Node {
-  constructor(name: string, inputs: Tensor[], fn: BackwardFn, edges: (Node | null)[], private readonly state: CtxState) {
+  constructor(name: string, inputs: Tensor[], fn: BackwardFn, edges: (Node | null)[], private readonly state: CtxState, private readonly graphFn: GraphFn) {
     super(name, inputs, fn, false);
     this.edges = edges;
+  }
+
+  /** create_graph: the user's backward runs on Tensors with grad mode on, so what it computes is recorded. */
+  override recordedApply(g: Tensor): (Tensor | null)[] {
+    this.checkLive();
+    return this.graphFn(g);
   }
 
   override release(): void {
@@ -206,8 +242,13 @@ class FunctionNode extends Node {
 
 /** An output node of a multi-output function: shows the real node's inputs as PyTorch does. */
 class OutputNode extends Node {
-  constructor(name: string, hidden: Tensor, fn: BackwardFn, private readonly joint: Node) {
+  constructor(name: string, hidden: Tensor, fn: BackwardFn, private readonly joint: Node, private readonly graphFn: GraphFn) {
     super(name, [hidden], fn, false);
+  }
+
+  override recordedApply(g: Tensor): (Tensor | null)[] {
+    this.checkLive();
+    return this.graphFn(g);
   }
 
   override get next_functions(): [Node | AccumulateGrad | null, number][] {
@@ -246,13 +287,17 @@ const HINT = "(Example: class MyFn extends torch.autograd.Function { static forw
  *
  * - forward runs with grad mode off; it may take any arguments (tensors, numbers, options) and
  *   return a Tensor, or an array of them (with non-tensors passed through).
+ * - under create_graph, backward runs with grad mode on, so what it computes from its saved tensors
+ *   is recorded and can be differentiated again (double backward); `once_differentiable` refuses that.
+ * - a static `jvp(ctx, ...tangents)` gives forward-mode AD (torch.autograd.forward_ad) its outputs'
+ *   tangents; forward then sees its inputs without their tangents.
  * - backward gets one gradient per output (null for a non-tensor one) and returns one per forward argument
  *   (null or undefined for a non-tensor, or an input that needs none; a single Tensor when forward
  *   took one argument). A gradient whose shape broadcasts to its input's is summed down to it.
  *
  * Differences from PyTorch: outputs of one call with several differentiable outputs each have a
  * grad_fn of their own (all named `<ClassName>Backward`); gradients are float32 (torchlab's only
- * floating dtype); higher-order gradients (create_graph) are not recorded; a static method needs
+ * floating dtype); a static method needs
  * its class, so PyTorch's `P3 = MyFn.apply` is `const P3 = (x: Tensor) => MyFn.apply(x)` (an arrow
  * keeps the argument types, which `MyFn.apply.bind(MyFn)` loses).
  *
@@ -286,6 +331,17 @@ export class Function {
   }
 
   /**
+   * Forward-mode AD (torch.autograd.forward_ad): maps one tangent per forward argument (null for a
+   * non-tensor one) to one per output; override it as a static method. Tensors it needs are saved in
+   * forward with `ctx.save_for_forward` (or set on ctx).
+   */
+  static jvp(ctx: FunctionCtx, ...grad_inputs: never[]): unknown {
+    void ctx;
+    void grad_inputs;
+    throw new NotImplementedError("You must implement the jvp function for custom autograd.Function to use it with forward mode AD.");
+  }
+
+  /**
    * Runs the function on `args` and records it for autograd: `MyFn.apply(x, 2)`.
    * Returns what forward returned (input tensors returned unchanged become aliases carrying the graph).
    */
@@ -310,9 +366,11 @@ function applyFunction(cls: FunctionClass, args: unknown[]): unknown {
   const edges = inputs.map((t) => t.grad_fn);
 
   const forward = cls.forward as (ctx: FunctionCtx, ...args: unknown[]) => unknown;
+  // Forward-mode AD: forward sees the primals only; jvp gives the outputs' tangents afterwards.
+  const dual = anyTangent(inputs);
   let result: unknown;
   try {
-    result = no_grad(() => forward.call(cls, ctx, ...args));
+    result = dual ? withoutTangents(() => no_grad(() => forward.call(cls, ctx, ...args))) : no_grad(() => forward.call(cls, ctx, ...args));
   } finally {
     state.inForward = false;
   }
@@ -332,7 +390,7 @@ function applyFunction(cls: FunctionClass, args: unknown[]): unknown {
     if (!(o instanceof Tensor)) return o;
     const alias = seen.has(o) || (inputs.includes(o) && !state.dirty.has(o));
     seen.add(o);
-    if (!record || !alias) return o;
+    if ((!record && !dual) || !alias) return o;
     const a = o.detach();
     if (state.nonDifferentiable.has(o)) state.nonDifferentiable.add(a);
     return a;
@@ -346,6 +404,7 @@ function applyFunction(cls: FunctionClass, args: unknown[]): unknown {
     sv.version = t._s.version;
     sv.output = tensorOuts.indexOf(t);
   }
+  if (dual) forwardGradients(cls, ctx, state, args, tensorOuts);
   if (!record) return isTuple ? outs : outs[0];
 
   // Integer and bool outputs never carry a gradient, as in PyTorch.
@@ -357,17 +416,23 @@ function applyFunction(cls: FunctionClass, args: unknown[]): unknown {
     slots[k] = tf.keep(tf.reshape(g, g.shape));
   };
   const userBackward = (): (tf.Tensor | null)[] => runUserBackward(cls, ctx, state, args, inputs, needsOfInputs, outs, slots);
+  // create_graph: the output gradients as Tensors on the tape, and the user's backward recorded.
+  const graphSlots: (Tensor | null)[] = tensorOuts.map(() => null);
+  const graphBackward = (): (Tensor | null)[] => runUserBackwardGraph(cls, ctx, state, args, inputs, needsOfInputs, outs, graphSlots);
   const diff = tensorOuts.filter((_, k) => differentiable[k]);
   if (diff.length === 1) {
     // One differentiable output: its gradient reaches the node directly.
     const k = tensorOuts.indexOf(diff[0]);
-    diff[0]._attach(new FunctionNode(`${name}Backward`, inputs, (g) => (park(k, g), userBackward()), edges, state));
+    const graphFn = (g: Tensor): (Tensor | null)[] => ((graphSlots[k] = g), graphBackward());
+    diff[0]._attach(new FunctionNode(`${name}Backward`, inputs, (g) => (park(k, g), userBackward()), edges, state, graphFn));
   } else if (diff.length > 1) {
-    const joint = new FunctionNode(`${name}Backward`, inputs, userBackward, edges, state);
+    const joint = new FunctionNode(`${name}Backward`, inputs, userBackward, edges, state, graphBackward);
     const hidden = Tensor._wrap(compute(() => tf.zeros([])));
     hidden._attach(joint);
     tensorOuts.forEach((o, k) => {
-      if (differentiable[k]) o._attach(new OutputNode(`${name}Backward`, hidden, (g) => (park(k, g), [tf.zeros([])]), joint));
+      if (!differentiable[k]) return;
+      const graphFn = (g: Tensor): (Tensor | null)[] => ((graphSlots[k] = g), [Tensor._wrap(compute(() => tf.zeros([])))]);
+      o._attach(new OutputNode(`${name}Backward`, hidden, (g) => (park(k, g), [tf.zeros([])]), joint, graphFn));
     });
   }
   return isTuple ? outs : outs[0];
@@ -384,7 +449,6 @@ function runUserBackward(
   outs: unknown[],
   slots: (tf.Tensor | null)[],
 ): (tf.Tensor | null)[] {
-  const name = `${cls.name || "Function"}Backward`;
   // One gradient per output of forward, null for a non-tensor one, as PyTorch passes None.
   let k = -1;
   const grads = outs.map((o) => {
@@ -397,13 +461,66 @@ function runUserBackward(
   });
   const backward = cls.backward as (ctx: FunctionCtx, ...grads: unknown[]) => unknown;
   const returned = atTopLevel(() => no_grad(() => backward.call(cls, ctx, ...grads)));
+  return checkGradients(cls, returned, args, inputs, needs).map((c) => {
+    if (c === null) return null;
+    const { g, same, want } = c;
+    // An alias of the returned tensor: the sweep frees what it is given, and the user's tensor stays theirs.
+    return compute(() => {
+      const f = g._t.dtype === "float32" ? g._t : tf.cast(g._t, "float32");
+      const r = same ? f : sumTo(f, want);
+      return r === g._t ? tf.reshape(r, r.shape) : r;
+    });
+  });
+}
+
+/**
+ * runUserBackward() under create_graph: the gradients are the Tensors the user's backward returns,
+ * computed with grad mode on from output gradients and saved tensors that carry their graph, so the
+ * result can be differentiated again (double backward through a custom Function, as in PyTorch).
+ */
+function runUserBackwardGraph(
+  cls: FunctionClass,
+  ctx: FunctionCtx,
+  state: CtxState,
+  args: unknown[],
+  inputs: Tensor[],
+  needs: boolean[],
+  outs: unknown[],
+  slots: (Tensor | null)[],
+): (Tensor | null)[] {
+  let k = -1;
+  const grads = outs.map((o) => {
+    if (!(o instanceof Tensor)) return null;
+    const g = slots[++k];
+    slots[k] = null;
+    if (g !== null) return g;
+    return state.materialize ? Tensor._wrap(compute(() => tf.zeros(o.shape, o.dtype._tf))) : null;
+  });
+  const backward = cls.backward as (ctx: FunctionCtx, ...grads: unknown[]) => unknown;
+  const returned = atTopLevel(() => enable_grad(() => backward.call(cls, ctx, ...grads)));
+  return checkGradients(cls, returned, args, inputs, needs).map((c) => {
+    if (c === null) return null;
+    const g = c.g.dtype._tf === "float32" ? c.g : c.g.float();
+    return c.same ? g : g.sum_to_size(c.want);
+  });
+}
+
+/** The user's backward's answer checked as PyTorch checks it: one gradient (or null) per tensor input. */
+function checkGradients(
+  cls: FunctionClass,
+  returned: unknown,
+  args: unknown[],
+  inputs: Tensor[],
+  needs: boolean[],
+): ({ g: Tensor; same: boolean; want: number[] } | null)[] {
+  const name = `${cls.name || "Function"}Backward`;
   let list = Array.isArray(returned) ? (returned as unknown[]).slice() : [returned];
   if (list.length > args.length && list.slice(args.length).every((g) => g === null || g === undefined)) list = list.slice(0, args.length);
   if (list.length !== args.length) {
     throw new RuntimeError(`function ${name} returned an incorrect number of gradients (expected ${args.length}, got ${list.length})`);
   }
-  const out: (tf.Tensor | null)[] = [];
-  k = 0;
+  const out: ({ g: Tensor; same: boolean; want: number[] } | null)[] = [];
+  let k = 0;
   list.forEach((g, pos) => {
     const isInput = args[pos] instanceof Tensor;
     if (g !== null && g !== undefined && !(g instanceof Tensor)) throw new TypeError(`expected Tensor or null (got ${typeName(g)})`);
@@ -424,14 +541,47 @@ function runUserBackward(
     if (!same && !expandable(want, got)) {
       throw new RuntimeError(`Function ${name} returned an invalid gradient at index ${i} - got [${got.join(", ")}] but expected shape compatible with [${want.join(", ")}]`);
     }
-    // An alias of the returned tensor: the sweep frees what it is given, and the user's tensor stays theirs.
-    out.push(compute(() => {
-      const f = g._t.dtype === "float32" ? g._t : tf.cast(g._t, "float32");
-      const r = same ? f : sumTo(f, want);
-      return r === g._t ? tf.reshape(r, r.shape) : r;
-    }));
+    out.push({ g, same, want: want.slice() });
   });
   return out;
+}
+
+/** Forward-mode AD: calls the user's jvp with the inputs' tangents and gives the outputs theirs. */
+function forwardGradients(cls: FunctionClass, ctx: FunctionCtx, state: CtxState, args: unknown[], outs: Tensor[]): void {
+  const name = cls.name || "Function";
+  const jvp = (cls as { jvp?: (ctx: FunctionCtx, ...t: unknown[]) => unknown }).jvp;
+  if (jvp === undefined || jvp === Function.jvp) {
+    throw new NotImplementedError("You must implement the jvp function for custom autograd.Function to use it with forward mode AD.");
+  }
+  const tangents = args.map((a) => {
+    if (!(a instanceof Tensor)) return null;
+    const t = tangentOf(a);
+    if (t !== null || !state.materialize || !a.is_floating_point()) return t;
+    return Tensor._wrap(compute(() => tf.zeros(a.shape)));
+  });
+  state.inJvp = true;
+  let returned: unknown;
+  try {
+    returned = withoutTangents(() => jvp.call(cls, ctx, ...tangents));
+  } finally {
+    state.inJvp = false;
+  }
+  const list = Array.isArray(returned) ? (returned as unknown[]) : [returned];
+  if (list.length !== outs.length) {
+    throw new RuntimeError(`function ${name}_jvp returned an incorrect number of forward gradients (expected ${outs.length}, got ${list.length})`);
+  }
+  list.forEach((t, k) => {
+    if (t === null || t === undefined) return;
+    if (!(t instanceof Tensor)) throw new TypeError(`${name}.jvp() must return Tensors (or null), got ${typeName(t)} for output ${k}`);
+    const o = outs[k];
+    if (t.shape.length !== o.shape.length || t.shape.some((d, j) => d !== o.shape[j])) {
+      throw new RuntimeError(
+        `Trying to set a forward gradient that has a different size than that of the original Tensor, this is not supported. ` +
+          `Tensor is of size [${o.shape.join(", ")}] while the given forward gradient is of size [${t.shape.join(", ")}].`,
+      );
+    }
+    if (o.is_floating_point()) setTangent(o, t);
+  });
 }
 
 /** Whether a tensor of shape `small` expands to `big` (PyTorch's is_expandable_to). */

@@ -13,8 +13,9 @@ import { ones } from "../ops/creation";
 
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
 export { Function, FunctionCtx } from "./function";
+export { once_differentiable } from "./once_differentiable";
 export type { FunctionClass, ForwardArgs, ForwardResult } from "./function";
-export { gradcheck, GradcheckError } from "./gradcheck";
+export { gradcheck, gradgradcheck, GradcheckError } from "./gradcheck";
 export type { GradcheckOptions } from "./gradcheck";
 
 /** One gradient per output (null: ones for a one-element output). */
@@ -177,3 +178,4 @@ export function backward(
   sweep(op, asList(op, "tensors", tensors), o.grad_tensors, (o.retain_graph as boolean | undefined) ?? false);
 }
 export * as functional from "./functional";
+export * as forward_ad from "./forward_ad";

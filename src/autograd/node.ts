@@ -70,6 +70,15 @@ export class Node {
     return { fn: this.fn!, output: this.output?.tensor ?? null };
   }
 
+  /**
+   * @internal create_graph: a node whose backward is itself written in torch ops (a custom Function's)
+   * returns its input gradients as recorded Tensors here; null means "differentiate the closure".
+   */
+  recordedApply(g: Tensor): (Tensor | null)[] | null {
+    void g;
+    return null;
+  }
+
   /** PyTorch's class name of the node, e.g. 'AddBackward0'. */
   name(): string {
     return this._name;

@@ -9,6 +9,7 @@ import { withMemoryRetry, isAllocationFailure } from "../backend/guard";
 import { cpuMatMul } from "../backend/matmul_kernel";
 import { BackwardFn, Node } from "../autograd/node";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
+import { anyTangent, jvpOfClosure, setLazyTangent, tangentOf, withJvpInputs } from "../autograd/forward_state";
 import { Tensor, DType } from "../tensor/tensor";
 import { IndexError, TypeError } from "../errors";
 
@@ -53,7 +54,26 @@ export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: B
     if (savesOutput) node.saveOutput(out);
     out._attach(node);
   }
+  if (anyTangent(inputs)) forwardGrad(name, inputs, out, backward);
   return out;
+}
+
+/**
+ * Forward-mode AD: the tangent of `out` from its inputs' (forward_state.ts), float outputs only. The
+ * inputs' tangents are taken now; the closure runs when the tangent is first read (the op may not
+ * have assigned the output its closure reads yet).
+ */
+function forwardGrad(name: string, inputs: Tensor[], out: Tensor, backward: BackwardFn): void {
+  if (out.dtype._tf !== "float32") return;
+  const ts = inputs.map((t) => tangentOf(t));
+  const duals = new Set(inputs.filter((_, i) => ts[i] !== null));
+  const shape = out.shape;
+  setLazyTangent(out, () => {
+    const tangent = compute(() =>
+      out.numel() === 0 ? tf.zeros(shape) : withJvpInputs(duals, () => jvpOfClosure(name, backward, shape, ts.map((t) => (t === null ? null : t._t)))),
+    );
+    return Tensor._wrap(tangent);
+  });
 }
 
 /**

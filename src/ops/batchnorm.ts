@@ -5,6 +5,8 @@
  * statistics. The backward pass is the closed form, not a chain of elementwise nodes.
  */
 import { tf, compute, record } from "./_core";
+import { is_backward_differentiable } from "../autograd/grad_mode";
+import { is_forward_grad } from "../autograd/forward_state";
 import { overwrite } from "../backend/memory";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError, ValueError } from "../errors";
@@ -25,7 +27,43 @@ export interface BatchNormOptions {
  * on the wasm backend, and the batch's partial sums are added in JavaScript (one kernel call fewer).
  */
 export function channelSum(t: tf.Tensor): tf.Tensor1D {
+  // A backward being differentiated (create_graph, forward AD) must stay a tfjs function of `t`.
+  if (is_backward_differentiable()) return tf.sum(t, t.shape.map((_, i) => i).filter((i) => i !== 1)) as tf.Tensor1D;
   return tf.tensor1d(Float32Array.from(channelTotals(t)));
+}
+
+/**
+ * Forward AD's run of batch norm's backward (forward_state.ts): the same formulas as tfjs ops, linear
+ * in `g`, with the forward's statistics as constants (right for a Jacobian-vector product; not for
+ * create_graph, which must also differentiate the statistics and so still refuses).
+ */
+function batchNormJvpBackward(
+  g: tf.Tensor,
+  input: Tensor,
+  weight: Tensor | null,
+  bias: Tensor | null,
+  training: boolean,
+  mean: ArrayLike<number>,
+  invstd: ArrayLike<number>,
+  alpha: ArrayLike<number>,
+  n: number,
+): (tf.Tensor | null)[] {
+  const c = input.shape[1];
+  const bshape = input.shape.map((v, i) => (i === 1 ? v : 1));
+  const axes = input.shape.map((_, i) => i).filter((i) => i !== 1);
+  const col = (v: ArrayLike<number>): tf.Tensor => tf.tensor(Float32Array.from(v), bshape);
+  const centered = tf.sub(input._t, col(mean));
+  const sumG = tf.sum(g, axes, true);
+  const dotp = tf.sum(tf.mul(centered, g), axes, true);
+  const inv = col(invstd);
+  const grads: (tf.Tensor | null)[] = [];
+  if (input.requires_grad) {
+    const gi = training ? tf.sub(tf.sub(g, tf.div(sumG, n)), tf.div(tf.mul(centered, tf.mul(dotp, tf.square(inv))), n)) : g;
+    grads.push(tf.mul(gi, col(alpha)));
+  } else grads.push(null);
+  if (weight) grads.push(weight.requires_grad ? tf.reshape(tf.mul(dotp, inv), [c]) : null);
+  if (bias) grads.push(bias.requires_grad ? tf.reshape(sumG, [c]) : null);
+  return grads;
 }
 
 function checkFeatures(name: string, expected: number, t: Tensor | null): void {
@@ -134,6 +172,7 @@ export function batch_norm(
   // grad_input = (g - sum/N - (x - mean) * dotp * invstd^2 / N) * invstd * w (training) or
   // g * invstd * w (evaluation), grad_weight = dotp * invstd and grad_bias = sum(g).
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
+    if (is_forward_grad()) return batchNormJvpBackward(g, input, weight, bias, training, mean, invstd, alpha, n);
     const needSum = (input.requires_grad && training) || (bias !== null && bias.requires_grad);
     const needDot = (input.requires_grad && training) || (weight !== null && weight.requires_grad);
     const sumG = needSum ? channelTotals(g) : null;
@@ -253,6 +292,7 @@ function batchNormKernels(
   }
   const out = compute(() => kernel("TorchlabChannelAffine", { x: input._t, center: f32(mean), scale: f32(alpha), shift: f32(shift) }));
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
+    if (is_forward_grad()) return batchNormJvpBackward(g, input, weight, bias, training, mean, invstd, alpha, n);
     const needSums = (input.requires_grad && training) || (weight !== null && weight.requires_grad) || (bias !== null && bias.requires_grad);
     let sumG: ArrayLike<number> = [];
     let dotp: ArrayLike<number> = [];

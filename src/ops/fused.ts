@@ -6,10 +6,12 @@
 import { tf, compute, record } from "./_core";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { runBackward } from "../autograd/backward";
+import { anyTangent } from "../autograd/forward_state";
 import type { Tensor } from "../tensor/tensor";
 
 export function fused(name: string, inputs: Tensor[], f: (...xs: Tensor[]) => Tensor): Tensor {
-  if (!is_grad_enabled() || !inputs.some((t) => t.requires_grad)) return f(...inputs);
+  // Forward AD runs the composite's own ops (they carry tangents; the inner graph below would not).
+  if (!is_grad_enabled() || !inputs.some((t) => t.requires_grad) || anyTangent(inputs)) return f(...inputs);
   const leaves = inputs.map((t) => {
     const d = t.detach();
     return t.requires_grad ? d.requires_grad_(true) : d;

@@ -14,15 +14,19 @@
  * map with a column-permuted copy of its weight. Tensors that require grad never get a tag: tags are
  * made only with grad mode off.
  */
+import { currentLevel } from "../autograd/forward_state";
 import { tf, compute } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import type { Layout } from "../backend/memory";
 import { isStale } from "./view";
 
-/** Whether ops make NHWC-tagged results now: grad mode off, on the wasm backend (NHWC-only kernels). */
+/**
+ * Whether ops make NHWC-tagged results now: grad mode off, on the wasm backend (NHWC-only kernels),
+ * and no forward-AD level open (those results skip record(), which computes tangents).
+ */
 export function nhwcActive(): boolean {
-  return !is_grad_enabled() && tf.getBackend() === "wasm";
+  return !is_grad_enabled() && currentLevel() < 0 && tf.getBackend() === "wasm";
 }
 
 /** The layout tag `t`'s buffer carries, or null (also for a stale view, whose buffer is out of date). */

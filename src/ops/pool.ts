@@ -8,6 +8,7 @@
  * and a window's contribution is written back with a zero-stuffed, offset pad (the adjoint of the
  * strided slice).
  */
+import { anyTangent } from "../autograd/forward_state";
 import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
@@ -157,7 +158,7 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
     const y = maxPoolNhwc(x, pads, g);
     if (y !== null) return y;
   }
-  if (!options.return_indices && !(is_grad_enabled() && x.requires_grad) && g.d[0] === 1 && g.d[1] === 1 && tf.getBackend() === "wasm") {
+  if (!options.return_indices && !(is_grad_enabled() && x.requires_grad) && !anyTangent([x]) && g.d[0] === 1 && g.d[1] === 1 && tf.getBackend() === "wasm") {
     const y = maxPoolValues(x, pads, g);
     if (y !== null) return unbatched ? y.squeeze(0) : y;
   }

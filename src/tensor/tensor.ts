@@ -9,6 +9,7 @@ import { adopt, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef }
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { runBackwardGraph } from "../autograd/create_graph";
+import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
 import { formatValues, addSuffixes } from "./repr";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, parseArgs, trimArgs } from "./args";
@@ -177,6 +178,8 @@ export class Tensor {
   _adopt(result: Tensor): void {
     this._s = rebind(this._ref, result._s);
     if (result._grad_fn !== null) this._attach(result._grad_fn);
+    // Forward AD: the tensor's tangent becomes the result's (none when the result has none).
+    if (currentLevel() >= 0) setTangent(this, tangentOf(result));
   }
   /** @internal replaces this (non-view) tensor's values in place; its views see the new version. */
   _overwrite(data: tf.Tensor): void {
@@ -212,7 +215,8 @@ export class Tensor {
   }
   get requires_grad(): boolean {
     if (this._view !== null && V.isStale(this)) V.refresh(this);
-    return this._requires_grad;
+    // Forward AD runs backward closures for dual inputs too (forward_state.ts).
+    return this._requires_grad || isJvpInput(this);
   }
   set requires_grad(v: boolean) {
     this.requires_grad_(v);
@@ -1448,6 +1452,7 @@ export class Tensor {
     }
     if (this._view !== null) {
       V.writeThroughView(this, next, recording, op === "fill_" || op === "zero_");
+      if (currentLevel() >= 0) setTangent(this, tangentOf(next));
       return this;
     }
     // A recorded write whose value has no graph (fill_, normal_) still cuts the old values' gradient.
@@ -1460,6 +1465,7 @@ export class Tensor {
       return this;
     }
     if (!LY.writeKeepingLayout(this, next, (d, l) => overwrite(this._s, d, l))) overwrite(this._s, compute(() => tfjs.cast(next._t, this.dtype._tf)));
+    if (currentLevel() >= 0) setTangent(this, tangentOf(next));
     return this;
   }
 
@@ -1501,6 +1507,7 @@ export class Tensor {
     const a = new Tensor(this._s.data, this._s);
     a._grad_fn = this._grad_fn;
     a._requires_grad = this._requires_grad;
+    if (currentLevel() >= 0) setTangent(a, tangentOf(this));
     return a;
   }
   add_(other: Operand, options?: { alpha?: number }): this {

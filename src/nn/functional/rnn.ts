@@ -8,6 +8,7 @@
  * order (step t holds the first batch_sizes[t] sequences); a dense [T, B, *] input is the case
  * where every step holds all B.
  */
+import { anyTangent } from "../../autograd/forward_state";
 import { Tensor } from "../../tensor/tensor";
 import { addmm } from "../../ops/addmm";
 import { cat } from "../../ops/movement";
@@ -117,7 +118,7 @@ function lstmFusedApplies(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): boole
 function lstmCellFused(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): [Tensor, Tensor] {
   const H = c.shape[1];
   const y = compute(() => tf.engine().runKernel("TorchlabLstmCell", { gates: tf.add(xt._t, tf.matMul(h._t, whhT._t)), c: c._t }) as tf.Tensor);
-  if (!is_grad_enabled() || ![xt, h, c, whhT].some((t) => t.requires_grad)) {
+  if ((!is_grad_enabled() || ![xt, h, c, whhT].some((t) => t.requires_grad)) && !anyTangent([xt, h, c, whhT])) {
     const hn = constant(compute(() => tf.slice(y, [0, 0], [-1, H])));
     const cn = constant(compute(() => tf.slice(y, [0, H], [-1, H])));
     y.dispose();
@@ -150,7 +151,7 @@ function lstmCellFused(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): [Tensor,
 function gruCellFused(xt: Tensor, hh: Tensor, h: Tensor): Tensor {
   const H = h.shape[1];
   const y = compute(() => tf.engine().runKernel("TorchlabGruCell", { xt: xt._t, hh: hh._t, h: h._t }) as tf.Tensor);
-  if (!is_grad_enabled() || ![xt, hh, h].some((t) => t.requires_grad)) {
+  if ((!is_grad_enabled() || ![xt, hh, h].some((t) => t.requires_grad)) && !anyTangent([xt, hh, h])) {
     const hn = constant(compute(() => tf.slice(y, [0, 0], [-1, H])));
     y.dispose();
     return hn;
@@ -242,13 +243,15 @@ function runSteps(
 
 /** The rows of each step of `x` [N, G] as tensors of their own (no autograd history). */
 function stepRows(x: Tensor, sizes: readonly number[]): Tensor[] {
-  if (sizes.length === 1) return [x.detach()];
+  // Under forward AD the rows are views, which carry x's tangent.
+  const dual = anyTangent([x]);
+  if (sizes.length === 1) return [dual ? x : x.detach()];
   const G = x.shape[1];
   let off = 0;
   return sizes.map((bs) => {
     const o = off;
     off += bs;
-    return constant(compute(() => tf.slice(x._t, [o, 0], [bs, G])));
+    return dual ? x.narrow(0, o, bs) : constant(compute(() => tf.slice(x._t, [o, 0], [bs, G])));
   });
 }
 
@@ -275,7 +278,9 @@ export function runDirection(
   if (gru) inputs.push(w.b_hh as Tensor);
   if (w.w_hr !== null) inputs.push(w.w_hr);
   if (c0 !== null) inputs.push(c0);
-  if (!is_grad_enabled() || !inputs.some((t) => t.requires_grad)) {
+  // Forward AD takes the step-by-step path too: the one node below runs an inner graph of detached
+  // copies, whose backward tfjs cannot differentiate into a tangent.
+  if (!is_grad_enabled() || !inputs.some((t) => t.requires_grad) || anyTangent(inputs)) {
     return runSteps(mode, stepRows(xproj, sizes), sizes, h0, c0, stepWeights(mode, w), reverse);
   }
   const leaves = inputs.map((t) => {

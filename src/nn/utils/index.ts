@@ -14,6 +14,7 @@ export * as rnn from "./rnn";
 export * as prune from "./prune";
 export * as parametrize from "./parametrize";
 export * as parametrizations from "./parametrizations";
+export * as stateless from "./stateless";
 export { weight_norm, remove_weight_norm, WeightNorm, spectral_norm, remove_spectral_norm, SpectralNorm } from "./weight_norms";
 
 type Params = Tensor | Iterable<Tensor>;

@@ -15,7 +15,7 @@ import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum, evalAffine } from "./batchnorm";
-import { hasJsKernel } from "../backend/js_kernels";
+import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { nhwcActive, nhwcOf, wrapNhwc } from "./layout";
 
@@ -738,17 +738,21 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
   const out = compute(() => {
     let y = nhwcOf(x) ?? toNHWC(x._t);
     // A bound on |activation| carried through the layers (NaN when unknown), for the max pools.
-    let bound = steps.some((s) => s.kind === "maxpool") ? maxAbs(y.dataSync()) : NaN;
+    // (and for a convolution's fused ReLU).
+    const fusible = steps.some((s, i) => s.kind === "conv" && steps[i + 1]?.kind === "relu");
+    let bound = fusible || steps.some((s) => s.kind === "maxpool") ? maxAbs(y.dataSync()) : NaN;
     for (let i = 0; i < steps.length; i++) {
       const st = steps[i];
       if (st.kind === "conv") {
-        const fuseRelu = steps[i + 1]?.kind === "relu";
+        // XNNPACK's fused ReLU (its output clamp) turns NaN into 0: fused only where the output is provably finite.
+        const next = convBound(bound, st.weight, st.bias);
+        const fuseRelu = steps[i + 1]?.kind === "relu" && next < FLT_MAX / 2;
         const f = st.weight.requires_grad && st.weight.is_leaf ? hwioFilter(st.weight._t) : (permute(st.weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
         const [t, b, l, r] = st.padding;
         const pad = [[0, 0], [t, b], [l, r], [0, 0]] as tf.backend_util.ExplicitPadding;
         y = tf.fused.conv2d({ x: y, filter: f, strides: st.stride, pad, dataFormat: "NHWC", dilations: st.dilation, bias: st.bias ? st.bias._t : undefined, activation: fuseRelu ? "relu" : "linear" });
         if (fuseRelu) i++;
-        bound = convBound(bound, st.weight, st.bias);
+        bound = next;
       } else if (st.kind === "relu") {
         const bn = steps[i + 1];
         if (bn?.kind === "batchnorm" && hasJsKernel("TorchlabChannelAffineNhwc")) {
@@ -757,7 +761,7 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
           bound = affineBound(bound, v);
           y = tf.engine().runKernel("TorchlabChannelAffineNhwc", { x: y, ...vectors(v) }, { relu: true }) as tf.Tensor4D;
           i++;
-        } else y = tf.relu(y);
+        } else y = reluKeepingNaN(y);
       } else if (st.kind === "maxpool") {
         // XNNPACK's max drops NaN: unless the values are provably finite, look for one first.
         if (!(bound < FLT_MAX / 2) && Number.isNaN(tf.max(y).dataSync()[0])) {

@@ -123,6 +123,17 @@ function validConv(x: tf.Tensor4D, f: tf.Tensor4D, s: Pair, d: Pair, depthwise: 
 }
 
 /**
+ * A 1x1 convolution taking each channel to itself (one input and one output channel per group) over
+ * NHWC `x`: x * w[c] (+ bias[c]), strided. XNNPACK runs it as a per-channel multiply-add whose output
+ * clamp turns NaN (0 * inf, or a NaN input) into -inf; tfjs's Mul keeps NaN, as PyTorch's conv does.
+ */
+function channelScale(x: tf.Tensor4D, w: tf.Tensor, bias: tf.Tensor | null, s: Pair): tf.Tensor4D {
+  const xs = s[0] > 1 || s[1] > 1 ? (tf.stridedSlice(x, [0, 0, 0, 0], x.shape, [1, s[0], s[1], 1]) as tf.Tensor4D) : x;
+  const y = tf.mul(xs, tf.reshape(w, [-1]));
+  return (bias === null ? y : tf.add(y, bias)) as tf.Tensor4D;
+}
+
+/**
  * Grouped 'valid' convolution: NHWC `x` [N,H,W,C], OIHW `w` [O, C/groups, kH, kW] -> NHWC [N,Ho,Wo,O].
  * groups == 1 is a plain conv; one input channel per group is a depthwise conv (output channel
  * c*mult + m reads input channel c, PyTorch's grouping too); one output channel per group is a
@@ -481,6 +492,10 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   const keepNhwc = !unbatched && nhwcActive();
   const nhwc = (): tf.Tensor4D => {
     let xn = nhwcOf(x) ?? toNHWC(x._t);
+    if (kh === 1 && kw === 1 && c === groups && o === groups && tf.getBackend() === "wasm") {
+      if (needsPad) xn = tf.pad(xn, padSpec) as tf.Tensor4D;
+      return channelScale(xn, weight._t, bias === null ? null : bias._t, stride);
+    }
     if (direct) {
       const f = weight.requires_grad && weight.is_leaf ? hwioFilter(weight._t) : (permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
       const pad = padSpec as tf.backend_util.ExplicitPadding;

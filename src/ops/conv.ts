@@ -765,6 +765,13 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
         const f = st.weight.requires_grad && st.weight.is_leaf ? hwioFilter(st.weight._t) : (permute(st.weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
         const [t, b, l, r] = st.padding;
         const pad = [[0, 0], [t, b], [l, r], [0, 0]] as tf.backend_util.ExplicitPadding;
+        if (st.weight.numel() === 1) {
+          // One channel to one, 1x1: a multiply, as conv2d runs it (channelScale).
+          if (t + b + l + r > 0) y = tf.pad(y, pad) as tf.Tensor4D;
+          y = channelScale(y, st.weight._t, st.bias ? st.bias._t : null, st.stride);
+          bound = next;
+          continue;
+        }
         y = tf.fused.conv2d({ x: y, filter: f, strides: st.stride, pad, dataFormat: "NHWC", dilations: st.dilation, bias: st.bias ? st.bias._t : undefined, activation: fuseRelu ? "relu" : "linear" });
         if (fuseRelu) i++;
         bound = next;

@@ -27,6 +27,14 @@ const CASES: Record<string, () => Tensor> = {
   "depthwise 1x1, stride (1, 2)": () => F.conv2d(nanAt0(1, 2, 3, 5), f32([3, Infinity]).view(2, 1, 1, 1), null, { stride: [1, 2], groups: 2 }),
   "16->32 1x1, inf weight, zero input": () => F.conv2d(torch.zeros(1, 16, 2, 2), torch.full([32, 16, 1, 1], Infinity)),
   "3x3, inf weight, zero input": () => F.conv2d(torch.zeros(1, 1, 4, 4), torch.full([1, 1, 3, 3], Infinity)),
+  "eval Sequential(1->1 1x1 conv, ReLU, MaxPool2d), inf weight": () => {
+    const conv = new torch.nn.Conv2d(1, 1, 1);
+    torch.no_grad(() => {
+      conv.weight.fill_(Infinity);
+      conv.bias!.fill_(0.5);
+    });
+    return new torch.nn.Sequential(conv, new torch.nn.ReLU(), new torch.nn.MaxPool2d(2)).eval()(torch.zeros(1, 1, 4, 4));
+  },
 };
 
 test("every PyTorch case has its port", () => {

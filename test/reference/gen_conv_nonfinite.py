@@ -10,6 +10,7 @@ import json
 import os
 
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 
 from _common import enc
@@ -23,6 +24,14 @@ def nan_at0(*shape):
     return x
 
 
+def chain():
+    conv = nn.Conv2d(1, 1, 1)
+    with torch.no_grad():
+        conv.weight.fill_(INF)
+        conv.bias.fill_(0.5)
+    return nn.Sequential(conv, nn.ReLU(), nn.MaxPool2d(2)).eval()
+
+
 CASES = {
     "1->1 1x1, inf weight, zero input": lambda: F.conv2d(torch.zeros(1, 1, 2, 2), torch.full((1, 1, 1, 1), INF)),
     "1->1 1x1, -inf weight, zero input": lambda: F.conv2d(torch.zeros(1, 1, 2, 2), torch.full((1, 1, 1, 1), -INF)),
@@ -32,6 +41,7 @@ CASES = {
     "depthwise 1x1, stride (1, 2)": lambda: F.conv2d(nan_at0(1, 2, 3, 5), torch.tensor([3.0, INF]).view(2, 1, 1, 1), stride=(1, 2), groups=2),
     "16->32 1x1, inf weight, zero input": lambda: F.conv2d(torch.zeros(1, 16, 2, 2), torch.full((32, 16, 1, 1), INF)),
     "3x3, inf weight, zero input": lambda: F.conv2d(torch.zeros(1, 1, 4, 4), torch.full((1, 1, 3, 3), INF)),
+    "eval Sequential(1->1 1x1 conv, ReLU, MaxPool2d), inf weight": lambda: chain()(torch.zeros(1, 1, 4, 4)),
 }
 
 out = {name: enc(f()) for name, f in CASES.items()}

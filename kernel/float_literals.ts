@@ -9,6 +9,7 @@
  * Plain TypeScript (the library, scripts) never goes through them.
  */
 import { Tensor, type DType } from "../src/tensor/tensor";
+import { inplaceCastMessage } from "../src/tensor/dtype";
 import type { CreationOptions } from "../src/ops/creation";
 import { get_default_dtype } from "../src/torch";
 import { RuntimeError } from "../src/errors";
@@ -45,7 +46,15 @@ export function floating<T>(x: T): T {
 /** The receiver of `t += 1.0`, `t.mul_(2.)`: PyTorch refuses to write a float result into an integer or bool tensor. */
 export function floating_inplace<T>(x: T, op: string): T {
   if (x instanceof Tensor && !x.is_floating_point()) {
-    throw new RuntimeError(`${op}: result type Float can't be cast to the desired output type ${x.dtype._typeName}`);
+    throw new RuntimeError(inplaceCastMessage(op, get_default_dtype(), x.dtype, true));
+  }
+  return x;
+}
+
+/** The receiver of `t.add(u, {alpha: 2.})`: PyTorch refuses a float alpha for an integer or bool tensor. */
+export function floating_alpha<T>(x: T): T {
+  if (x instanceof Tensor && !x.is_floating_point()) {
+    throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
   }
   return x;
 }

@@ -107,7 +107,8 @@ export function addLoopYields(code: string, cell: number): string {
 //   torch.tensor([[1., -1.]]), torch.as_tensor([2.])  ->  torch.tensor([[1., -1.]], F.float_options())  (an explicit dtype wins)
 //   torch.full([2], 7., opts), torch.arange(1., 4.)   ->  torch.full([2], 7., F.float_options(opts)), torch.arange(1., 4., F.arange_float_options())
 //   t * 2.0, 2. ** t, t.add(1.), torch.mul(t, 2.)     ->  F.floating(t).mul(2.0), ...: an int or bool tensor as the default float dtype
-//   t += 1.0, t.mul_(2.)                              ->  F.floating_inplace(t, "add_").add_(1.0): PyTorch's error for an int or bool t
+//   t += 1.0, t.mul_(2.), t[i] *= 2., t.clamp_(0.)    ->  F.floating_inplace(t, "add_").add_(1.0): PyTorch's error for an int or bool t
+//   t.add(u, {alpha: 2.}), torch.sub(t, u, {alpha: 2.}) ->  F.floating_alpha(t).add(u, {alpha: 2.}): likewise
 //
 // Only literals written there count: a variable holding 1. holds 1. full_like and new_full keep
 // their input's dtype in PyTorch, so their fill value is left alone.
@@ -265,6 +266,10 @@ function tables(t: typeof ts): void {
 const FLOAT_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "rsub", "mul", "multiply", "div", "divide", "true_divide", "floor_divide", "remainder", "fmod", "pow"]);
 /** Their in-place forms, which PyTorch refuses on an integer or bool tensor with a float operand. */
 const FLOAT_INPLACE: ReadonlySet<string> = new Set(["add_", "sub_", "subtract_", "mul_", "multiply_", "div_", "divide_", "true_divide_", "floor_divide_", "remainder_", "fmod_", "pow_"]);
+/** In-place bounds, refused as FLOAT_INPLACE is when either bound is written as a float. */
+const FLOAT_BOUNDS_INPLACE: ReadonlySet<string> = new Set(["clamp_", "clip_", "clamp_min_", "clamp_max_"]);
+/** The ops whose `alpha` PyTorch refuses as a float for an integer or bool tensor (`alpha: 2.`). */
+const ALPHA_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "add_", "sub_", "subtract_"]);
 /** Where torch.tensor, torch.full, torch.add, ... are declared (as sources, or as the built .d.ts). */
 const TORCH_FILE = /\/src\/(torch|ops\/creation)\.(d\.)?ts$/;
 
@@ -516,10 +521,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       const idx = target.argumentExpression;
       // A tuple index is the array index()/setitem() take; to __getitem__ an array is a Python list.
       const [getter, setter] = tupleItems(idx) ? ["index", "setitem"] : ["__getitem__", "__setitem__"];
+      // `x[i] += 1.0`: PyTorch's error where x is an integer or bool tensor, as for `x += 1.0`.
+      const [guard, unguard] = wholeFloatLiteral(t, n.right) ? [`${FLOATS_REF}.floating_inplace(`, `, "${op}")`] : ["", ""];
       if (valueUnused(n) && pure(target.expression) && pure(idx)) {
         const recv = text.slice(target.expression.getStart(sf), target.expression.end);
         const close = receiverAndIndex(target, o, ".__setitem__(", ", ");
-        o.insert(`${recv}.__getitem__(${text.slice(idx.getStart(sf), idx.end)}).${op}(${newlines(close, n.right.getStart(sf))}`);
+        o.insert(`${guard}${recv}.__getitem__(${text.slice(idx.getStart(sf), idx.end)})${unguard}.${op}(${newlines(close, n.right.getStart(sf))}`);
         emit(n.right);
         o.insert("))");
         return;
@@ -531,7 +538,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
         `${async ? "(await " : ""}(${pre}(${T}x, ${T}i, ${T}f: (${T}y: ${TENSOR_TYPE}) => ${async ? `Promise<${TENSOR_TYPE}>` : TENSOR_TYPE}) => ` +
           `{ const ${T}v = ${call}; ${T}x.${setter}(${T}i, ${T}v); return ${T}v; })(`,
       );
-      const close = receiverAndIndex(target, o, ", ", `, ${pre}(${T}y) => ${T}y.${op}(`);
+      const close = receiverAndIndex(target, o, ", ", `, ${pre}(${T}y) => ${guard}${T}y${unguard}.${op}(`);
       o.insert(newlines(close, n.right.getStart(sf)));
       emit(n.right);
       o.insert(`))${async ? ")" : ""}`);
@@ -554,6 +561,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     if (inplace) wrap(n, `${FLOATS_REF}.floating_inplace(`, `, "${inplace}")`);
     else wrap(n, `${FLOATS_REF}.floating(`, ")");
   };
+  /** Whether `n` is an options literal whose `alpha` is written as a float (`{alpha: 2.}`). */
+  const floatAlpha = (n: ts.Node | undefined): boolean =>
+    n !== undefined &&
+    t.isObjectLiteralExpression(strip(n)) &&
+    (strip(n) as ts.ObjectLiteralExpression).properties.some(
+      (p) => t.isPropertyAssignment(p) && p.name.getText() === "alpha" && wholeFloatLiteral(t, p.initializer),
+    );
+  /** `t.add(u, {alpha: 2.})`: PyTorch's error for an integer or bool t. */
+  const floatAlphaOperand = (n: ts.Node): void => {
+    if (!floatsCall(n)) wrap(n, `${FLOATS_REF}.floating_alpha(`, ")");
+  };
   /** The name of torchlab's torch function `callee` refers to, if it is one. */
   const torchFunction = (callee: ts.Node): string | undefined => {
     const at = t.isPropertyAccessExpression(callee) ? callee.name : callee;
@@ -574,6 +592,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     const callee = strip(n.expression);
     if (t.isPropertyAccessExpression(callee) && kindOf(callee.expression) === "tensor") {
       const name = callee.name.text;
+      if (FLOAT_BOUNDS_INPLACE.has(name) && args.slice(0, 2).some((a) => wholeFloatLiteral(t, a))) return floatOperand(callee.expression, name);
+      if (ALPHA_OPS.has(name) && floatAlpha(args[args.length - 1])) return floatAlphaOperand(callee.expression);
       if (!wholeFloatLiteral(t, args[0])) return;
       if (FLOAT_OPS.has(name)) floatOperand(callee.expression);
       else if (FLOAT_INPLACE.has(name)) floatOperand(callee.expression, name);
@@ -581,6 +601,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     }
     const name = torchFunction(callee);
     if (name === undefined) return;
+    if (ALPHA_OPS.has(name) && kindOf(args[0]) === "tensor" && floatAlpha(args[args.length - 1])) return floatAlphaOperand(args[0]);
     if ((name === "tensor" || name === "as_tensor") && floatData(t, args[0])) {
       floatCreation(n, 1, name === "tensor" ? "float_options" : "as_tensor_float_options");
     } else if (name === "full" && args.length >= 2 && wholeFloatLiteral(t, args[1])) {

@@ -6,7 +6,8 @@
 import { Tensor } from "../tensor/tensor";
 import { isOptions, parseArgs } from "../tensor/args";
 import { zeros } from "../ops/creation";
-import { TypeError } from "../errors";
+import { RuntimeError, TypeError } from "../errors";
+import { REQUIRES_GRAD_DTYPE } from "../tensor/dtype";
 
 /**
  * A learnable tensor of a Module.
@@ -26,11 +27,9 @@ export class Parameter extends Tensor {
     if (!(given instanceof Tensor)) {
       throw new TypeError(`Parameter(): argument 'data' must be a Tensor, not ${describeValue(given)}`);
     }
-    let t = given;
+    const t = given;
     const grad = (a.requires_grad as boolean | undefined) ?? true;
-    // PyTorch's nn.Parameter(torch.tensor([1.0, 2.0])) is float, but JavaScript's 1.0 is 1, so the
-    // port's tensor is int32; as torch.tensor does with requires_grad, the parameter is its float copy.
-    if (grad && t.dtype._tf === "int32") t = t.float();
+    if (grad && !t.dtype.is_floating_point) throw new RuntimeError(`${REQUIRES_GRAD_DTYPE} (got dtype ${t.dtype})`);
     super(t._s.data, t._s);
     this.requires_grad_(grad);
   }

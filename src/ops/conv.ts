@@ -15,7 +15,7 @@ import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum, evalAffine } from "./batchnorm";
-import { hasJsKernel } from "../backend/js_kernels";
+import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { nhwcActive, nhwcOf, wrapNhwc } from "./layout";
 
@@ -120,6 +120,17 @@ function validConv(x: tf.Tensor4D, f: tf.Tensor4D, s: Pair, d: Pair, depthwise: 
   const ho = Math.floor((x.shape[1] - d[0] * (f.shape[0] - 1) - 1) / s[0]) + 1;
   const wo = Math.floor((x.shape[2] - d[1] * (f.shape[1] - 1) - 1) / s[1]) + 1;
   return subsample(run([1, 1]), s, [ho, wo]);
+}
+
+/**
+ * A 1x1 convolution taking each channel to itself (one input and one output channel per group) over
+ * NHWC `x`: x * w[c] (+ bias[c]), strided. XNNPACK runs it as a per-channel multiply-add whose output
+ * clamp turns NaN (0 * inf, or a NaN input) into -inf; tfjs's Mul keeps NaN, as PyTorch's conv does.
+ */
+function channelScale(x: tf.Tensor4D, w: tf.Tensor, bias: tf.Tensor | null, s: Pair): tf.Tensor4D {
+  const xs = s[0] > 1 || s[1] > 1 ? (tf.stridedSlice(x, [0, 0, 0, 0], x.shape, [1, s[0], s[1], 1]) as tf.Tensor4D) : x;
+  const y = tf.mul(xs, tf.reshape(w, [-1]));
+  return (bias === null ? y : tf.add(y, bias)) as tf.Tensor4D;
 }
 
 /**
@@ -530,6 +541,10 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
   const keepNhwc = !unbatched && nhwcActive();
   const nhwc = (): tf.Tensor4D => {
     let xn = nhwcOf(x) ?? toNHWC(x._t);
+    if (kh === 1 && kw === 1 && c === groups && o === groups && tf.getBackend() === "wasm") {
+      if (needsPad) xn = tf.pad(xn, padSpec) as tf.Tensor4D;
+      return channelScale(xn, weight._t, bias === null ? null : bias._t, stride);
+    }
     if (direct) {
       const f = weight.requires_grad && weight.is_leaf ? hwioFilter(weight._t) : (permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
       const pad = padSpec as tf.backend_util.ExplicitPadding;
@@ -788,17 +803,28 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
   const out = compute(() => {
     let y = nhwcOf(x) ?? toNHWC(x._t);
     // A bound on |activation| carried through the layers (NaN when unknown), for the max pools.
-    let bound = steps.some((s) => s.kind === "maxpool") ? maxAbs(y.dataSync()) : NaN;
+    // (and for a convolution's fused ReLU).
+    const fusible = steps.some((s, i) => s.kind === "conv" && steps[i + 1]?.kind === "relu");
+    let bound = fusible || steps.some((s) => s.kind === "maxpool") ? maxAbs(y.dataSync()) : NaN;
     for (let i = 0; i < steps.length; i++) {
       const st = steps[i];
       if (st.kind === "conv") {
-        const fuseRelu = steps[i + 1]?.kind === "relu";
+        // XNNPACK's fused ReLU (its output clamp) turns NaN into 0: fused only where the output is provably finite.
+        const next = convBound(bound, st.weight, st.bias);
+        const fuseRelu = steps[i + 1]?.kind === "relu" && next < FLT_MAX / 2;
         const f = st.weight.requires_grad && st.weight.is_leaf ? hwioFilter(st.weight._t) : (permute(st.weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
         const [t, b, l, r] = st.padding;
         const pad = [[0, 0], [t, b], [l, r], [0, 0]] as tf.backend_util.ExplicitPadding;
+        if (st.weight.numel() === 1) {
+          // One channel to one, 1x1: a multiply, as conv2d runs it (channelScale).
+          if (t + b + l + r > 0) y = tf.pad(y, pad) as tf.Tensor4D;
+          y = channelScale(y, st.weight._t, st.bias ? st.bias._t : null, st.stride);
+          bound = next;
+          continue;
+        }
         y = tf.fused.conv2d({ x: y, filter: f, strides: st.stride, pad, dataFormat: "NHWC", dilations: st.dilation, bias: st.bias ? st.bias._t : undefined, activation: fuseRelu ? "relu" : "linear" });
         if (fuseRelu) i++;
-        bound = convBound(bound, st.weight, st.bias);
+        bound = next;
       } else if (st.kind === "relu") {
         const bn = steps[i + 1];
         if (bn?.kind === "batchnorm" && hasJsKernel("TorchlabChannelAffineNhwc")) {
@@ -807,7 +833,7 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
           bound = affineBound(bound, v);
           y = tf.engine().runKernel("TorchlabChannelAffineNhwc", { x: y, ...vectors(v) }, { relu: true }) as tf.Tensor4D;
           i++;
-        } else y = tf.relu(y);
+        } else y = reluKeepingNaN(y);
       } else if (st.kind === "maxpool") {
         // XNNPACK's max drops NaN: unless the values are provably finite, look for one first.
         if (!(bound < FLT_MAX / 2) && Number.isNaN(tf.max(y).dataSync()[0])) {

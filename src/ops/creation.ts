@@ -1,7 +1,8 @@
 /**
- * Tensor creation. JavaScript has no integer literal (`1.` is `1`), so an all-integer array becomes
- * int32 (torchlab's stand-in for PyTorch's int64) as in PyTorch, unless `dtype` says otherwise or
- * `requires_grad: true` asks for a float tensor (only floats can require gradients).
+ * Tensor creation. JavaScript has no float literal (`1.` is `1`), so an all-integer array becomes
+ * int64 as in PyTorch unless `dtype` says otherwise; as in PyTorch, `requires_grad: true` on an
+ * integer or bool result is an error (only floats can require gradients). The notebook dialect gives
+ * `1.` Python's float meaning (kernel/float_literals.ts).
  */
 import { tf, compute, numelOf } from "./_core";
 import * as D from "../tensor/dtype";
@@ -41,7 +42,10 @@ function finish(t: tf.Tensor, options: CreationOptions): Tensor {
   const out = Tensor._wrap(t);
   // int32 and int64 share tfjs int32 storage: the asked-for dtype tells them apart.
   if (options.dtype !== undefined && options.dtype !== null) out._s.dt = normalizeDtype(options.dtype);
-  if (options.requires_grad) out.requires_grad_(true);
+  if (options.requires_grad) {
+    if (!out.dtype.is_floating_point) throw new RuntimeError(`${D.REQUIRES_GRAD_DTYPE} (got dtype ${out.dtype})`);
+    out.requires_grad_(true);
+  }
   return out;
 }
 
@@ -131,11 +135,11 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: 
     const floats = { seen: false };
     flattenNested(data as NestedArray, shape, values, 0, floats);
     if (!Array.isArray(data)) shape = [];
-    dtype ??= o.requires_grad || floats.seen ? D.float32 : inferDtype(values);
+    dtype ??= floats.seen ? D.float32 : inferDtype(values);
     flat = values.map(Number);
   }
   if (o.requires_grad && dtype._tf !== "float32") {
-    throw new RuntimeError(`Only Tensors of floating point dtype can require gradients (got dtype ${dtype})`);
+    throw new RuntimeError(`${D.REQUIRES_GRAD_DTYPE} (got dtype ${dtype})`);
   }
   const d = dtype;
   return finish(

@@ -2,7 +2,7 @@
 import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
-import { hasJsKernel } from "../backend/js_kernels";
+import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
 import { sinT, cosT, log1pT, signT, fmodT } from "../backend/math_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
@@ -271,8 +271,8 @@ export const trunc = (a: Tensor): Tensor => rounding("TruncBackward0", a, (x) =>
 export function relu(a: Tensor): Tensor {
   if (a.dtype._tf === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
   const layout = is_grad_enabled() ? null : sharedLayout(a);
-  if (layout !== null) return keepLayout(constant(compute(() => tf.relu(rawOf(a)))), layout);
-  const out = compute(() => tf.relu(a._t));
+  if (layout !== null) return keepLayout(constant(compute(() => reluKeepingNaN(rawOf(a)))), layout);
+  const out = compute(() => reluKeepingNaN(a._t));
   let self: Tensor;
   // ATen's threshold_backward: zero where the result is <= 0, so a NaN result passes its gradient.
   const res = record("ReluBackward0", [a], out, (g) => [

@@ -14,6 +14,7 @@ import { stridesOf } from "../tensor/repr";
 import { IndexError, NotImplementedError, RuntimeError, ShapeError, TypeError, ValueError } from "../errors";
 import * as M from "./movement";
 import * as V from "./view";
+import { unorderedSetOrder } from "./unordered_set";
 
 // ---------------------------------------------------------------- helpers
 
@@ -768,19 +769,23 @@ function uniqueCore(op: string, t: Tensor, o: UniqueOptions, consecutive: boolea
   const count = rows.shape[0];
   const len = rows.shape[1];
   const vals = hostValues(rows);
-  const order = Array.from({ length: count }, (_, i) => i);
-  if (!consecutive) order.sort((a, b) => cmpRows(vals, a, b, len) || a - b);
-  const firsts: number[] = [];
-  const counts: number[] = [];
+  let firsts: number[] = [];
+  let counts: number[] = [];
   const inverse = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const r = order[i];
-    if (i === 0 || cmpRows(vals, order[i - 1], r, len) !== 0) {
-      firsts.push(r);
-      counts.push(0);
+  if (op === "unique" && o.sorted === false && (dim === undefined || dim === null) && t.dtype._tf !== "bool") {
+    ({ firsts, counts } = unsortedUnique(vals, t.dtype._tf === "float32", inverse));
+  } else {
+    const order = Array.from({ length: count }, (_, i) => i);
+    if (!consecutive) order.sort((a, b) => cmpRows(vals, a, b, len) || a - b);
+    for (let i = 0; i < count; i++) {
+      const r = order[i];
+      if (i === 0 || cmpRows(vals, order[i - 1], r, len) !== 0) {
+        firsts.push(r);
+        counts.push(0);
+      }
+      counts[counts.length - 1]++;
+      inverse[r] = firsts.length - 1;
     }
-    counts[counts.length - 1]++;
-    inverse[r] = firsts.length - 1;
   }
   let output: Tensor;
   if ((dim === undefined || dim === null) && firsts.length === 0) {
@@ -800,8 +805,26 @@ function uniqueCore(op: string, t: Tensor, o: UniqueOptions, consecutive: boolea
 }
 
 /**
- * The distinct elements (or slices along `dim`), always in ascending order (PyTorch's order for
- * sorted=false is unspecified; sorted order is one it may return). With return_inverse /
+ * unique(sorted=false) over all elements as PyTorch 1.13's CPU kernel gives it: the values in its
+ * unordered_set's order (src/ops/unordered_set.ts), `inverse` (filled) and the counts looked up by
+ * value in hash maps, where a NaN never finds itself: its inverse is 0 and its count 0, as in PyTorch.
+ */
+function unsortedUnique(vals: ArrayLike<number>, float: boolean, inverse: Int32Array): { firsts: number[]; counts: number[] } {
+  const firsts = unorderedSetOrder(vals, float);
+  const at = new Map<number, number>();
+  firsts.forEach((r, k) => at.set(vals[r], k));
+  const counts = new Array<number>(firsts.length).fill(0);
+  for (let i = 0; i < vals.length; i++) {
+    const k = Number.isNaN(vals[i]) ? undefined : at.get(vals[i]);
+    inverse[i] = k ?? 0;
+    if (k !== undefined) counts[k]++;
+  }
+  return { firsts, counts };
+}
+
+/**
+ * The distinct elements (or slices along `dim`) in ascending order; with `sorted: false` over all
+ * elements, in the order PyTorch 1.13's CPU kernel returns them (its hash set's). With return_inverse /
  * return_counts: PyTorch's tuple as an array `[output, inverse?, counts?]`, int32 (PyTorch: int64).
  */
 export function unique(t: Tensor, o: UniqueOptions = {}): Tensor | Tensor[] {

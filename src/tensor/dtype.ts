@@ -74,6 +74,24 @@ export function lookupDtype(d: unknown): dtype | undefined {
   return r instanceof dtype ? r : undefined;
 }
 
+/** PyTorch's refusal of requires_grad on an integer or bool tensor (factories, Parameter, the setter). */
+export const REQUIRES_GRAD_DTYPE = "Only Tensors of floating point and complex dtype can require gradients";
+
+/** The C++ type PyTorch's scalar kernels name a dtype by (`clamp_`'s cast error). */
+const CPP_NAMES: Record<DTypeName, string> = { float32: "float", int64: "long int", int32: "int", bool: "bool" };
+
+/**
+ * PyTorch's error for an in-place op whose result dtype cannot be written into its input's:
+ * `result type Float can't be cast to the desired output type Long`. With a Python scalar operand
+ * (`x.pow_(0.5)`, `x.clamp_(0.5)`) pow_ and the clamps word it as their scalar kernels do.
+ */
+export function inplaceCastMessage(op: string, result: dtype, target: dtype, scalar = false): string {
+  const base = op.replace(/^__i(\w+)__$/, "$1_");
+  if (scalar && base === "pow_") return `${op}: Found dtype ${target._typeName} but expected ${result._typeName}`;
+  const clamp = scalar && (base === "clamp_" || base === "clip_" || base === "clamp_min_" || base === "clamp_max_");
+  return `${op}: result type ${result._typeName} can't be cast to the desired output type ${clamp ? CPP_NAMES[target._name] : target._typeName}`;
+}
+
 /** The dtype a tfjs buffer holds when no logical dtype was recorded: int32 storage is PyTorch's default int64. */
 export function defaultFor(storage: string): dtype {
   return storage === "float32" ? float32 : storage === "int32" ? int64 : bool;

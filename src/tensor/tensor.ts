@@ -219,6 +219,8 @@ export class Tensor {
     return this._requires_grad || isJvpInput(this);
   }
   set requires_grad(v: boolean) {
+    // PyTorch words the setter's refusal as its factories do, not as requires_grad_() does.
+    if (v && !this.dtype.is_floating_point) throw new RuntimeError(`o${D.REQUIRES_GRAD_DTYPE.slice(1)} (this tensor is ${this.dtype})`);
     this.requires_grad_(v);
   }
   get is_cuda(): boolean {
@@ -851,7 +853,7 @@ export class Tensor {
     return this.inplace("sqrt_", (s) => E.sqrt(s));
   }
   pow_(exponent: Operand): this {
-    return this.inplace("pow_", (s) => E.pow(s, exponent === this ? s : exponent));
+    return this.inplace("pow_", (s) => E.pow(s, exponent === this ? s : exponent), undefined, false, typeof exponent === "number");
   }
   exp_(): this {
     return this.inplace("exp_", (s) => E.exp(s));
@@ -893,10 +895,10 @@ export class Tensor {
     return this.inplace("fmod_", (s) => MX.fmod(s, other === this ? s : other));
   }
   clamp_min_(min: number | Tensor): this {
-    return this.inplace("clamp_min_", (s) => E.clamp(s, min, null));
+    return this.inplace("clamp_min_", (s) => E.clamp(s, min, null), undefined, false, typeof min === "number");
   }
   clamp_max_(max: number | Tensor): this {
-    return this.inplace("clamp_max_", (s) => E.clamp(s, null, max));
+    return this.inplace("clamp_max_", (s) => E.clamp(s, null, max), undefined, false, typeof max === "number");
   }
   sigmoid_(): this {
     return this.inplace("sigmoid_", (s) => E.sigmoid(s));
@@ -1437,7 +1439,7 @@ export class Tensor {
    * result's buffer and node (`name` is the node a value-less write such as fill_ records). A view
    * writes into its base instead, and the base's other views see the write, as in PyTorch.
    */
-  private inplace(op: string, f: (src: Tensor) => Tensor, name?: string, anyDtype = false): this {
+  private inplace(op: string, f: (src: Tensor) => Tensor, name?: string, anyDtype = false, scalar = false): this {
     const recording = isGradRecording();
     this.checkInplace(op, recording);
     const src = recording ? this._snapshot() : this;
@@ -1448,7 +1450,7 @@ export class Tensor {
     // PyTorch's can_cast: a float result cannot be written into an int/bool tensor, nor an int one into bool.
     const rank = { bool: 0, int32: 1, float32: 2 } as const;
     if (!anyDtype && rank[next.dtype._tf] > rank[this.dtype._tf]) {
-      throw new RuntimeError(`${op}: result type ${next.dtype._typeName} can't be cast to the desired output type ${this.dtype._typeName}`);
+      throw new RuntimeError(D.inplaceCastMessage(op, next.dtype, this.dtype, scalar));
     }
     if (this._view !== null) {
       V.writeThroughView(this, next, recording, op === "fill_" || op === "zero_");
@@ -1523,7 +1525,11 @@ export class Tensor {
     return this.inplace("div_", (s) => s.div(other === this ? s : other));
   }
   clamp_(min?: number | null, max?: number | null): this {
-    return this.inplace("clamp_", (s) => s.clamp(min, max));
+    return this.inplace("clamp_", (s) => s.clamp(min, max), undefined, false, true);
+  }
+  /** Alias of clamp_ (PyTorch's clip_). */
+  clip_(min?: number | null, max?: number | null): this {
+    return this.inplace("clip_", (s) => s.clamp(min, max), undefined, false, true);
   }
   relu_(): this {
     return this.inplace("relu_", (s) => s.relu());

@@ -63,7 +63,7 @@ test.each([
 });
 
 test("a diamond sums both paths' gradients; an input that needs no grad gets none", () => {
-  const x = torch.tensor([1.0, 2.0, 3.0], { requires_grad: true });
+  const x = torch.tensor([1.0, 2.0, 3.0], { dtype: torch.float32, requires_grad: true });
   const c = torch.tensor([0.5, 0.5, 0.5]);
   const a = x.mul(x);
   // d/dx of x^2 * 3 + x^2 * c = 6x + 2xc
@@ -74,7 +74,7 @@ test("a diamond sums both paths' gradients; an input that needs no grad gets non
 });
 
 test("a 5000-node chain runs without overflowing the stack", () => {
-  const x = torch.tensor([1.0], { requires_grad: true });
+  const x = torch.tensor([1.0], { dtype: torch.float32, requires_grad: true });
   let y = x;
   for (let i = 0; i < 5000; i++) y = y.mul(1);
   y.sum().backward();
@@ -82,7 +82,7 @@ test("a 5000-node chain runs without overflowing the stack", () => {
 });
 
 test("after a backward that raised, the same leaves train normally", () => {
-  const w = torch.tensor([2.0], { requires_grad: true });
+  const w = torch.tensor([2.0], { dtype: torch.float32, requires_grad: true });
   expect(() => Boom.apply(w).sum().backward()).toThrow("boom in backward");
   w.mul(w).sum().backward();
   expect(Array.from(w.grad!.dataSync())).toEqual([4]);

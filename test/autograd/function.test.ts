@@ -109,20 +109,20 @@ describe("basics", () => {
   const R = REF.basics;
 
   test("MyReLU, Exp (saves its output) and MulConstant (a number argument): values, grad_fn, gradients", () => {
-    let x = torch.tensor(X, { requires_grad: true });
+    let x = torch.tensor(X, { dtype: torch.float32, requires_grad: true });
     let y = MyReLU.apply(x);
     expect(String(y)).toBe(R.relu_repr);
     expect(y.grad_fn!.name()).toBe(R.relu_grad_fn);
     y.mul(torch.arange(6.0)).sum().backward();
     expectTensor(x.grad!, enc(R, "relu_grad"));
 
-    x = torch.tensor([0.5, 1.0, -1.0], { requires_grad: true });
+    x = torch.tensor([0.5, 1.0, -1.0], { dtype: torch.float32, requires_grad: true });
     y = Exp.apply(x);
     expect(String(y)).toBe(R.exp_repr);
     y.sum().backward();
     expectTensor(x.grad!, enc(R, "exp_grad"));
 
-    x = torch.tensor([1.0, 2.0, 3.0], { requires_grad: true });
+    x = torch.tensor([1.0, 2.0, 3.0], { dtype: torch.float32, requires_grad: true });
     y = MulConstant.apply(x, 2.5);
     expect(String(y)).toBe(R.mul_repr);
     y.pow(2).sum().backward();
@@ -170,7 +170,7 @@ describe("outputs", () => {
         return g1.mul(2).add(g2.mul(3));
       }
     }
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     let [a, b] = Two.apply(x);
     expect([String(a), String(b)]).toEqual(R.two_repr);
     expect(a.grad_fn!.next_functions.map(([n]) => n!.name())).toEqual(R.two_next_functions);
@@ -197,7 +197,7 @@ describe("outputs", () => {
         return g1 !== null ? g1.mul(2) : g2!.mul(3);
       }
     }
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const [, b] = TwoNM.apply(x);
     b.sum().backward();
     expect(got).toEqual(R.nm_grad_outputs);
@@ -221,7 +221,7 @@ describe("outputs", () => {
         return r;
       }
     }
-    const x = torch.tensor([3.0, 1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([3.0, 1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const [v, i] = Sort.apply(x);
     expect([String(v), String(i), i.requires_grad]).toEqual(R.sort_repr);
     v.mul(torch.tensor([1.0, 2.0, 3.0])).sum().backward();
@@ -240,7 +240,7 @@ describe("outputs", () => {
         return g.mul(2);
       }
     }
-    const a = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const a = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const x = a.clone();
     const y = Dirty.apply(x);
     expect([y === x, String(y), x.grad_fn!.name()]).toEqual((R.dirty as unknown[]).slice(0, 3)); // and x._version 2 in PyTorch
@@ -258,7 +258,7 @@ describe("outputs", () => {
         return g.mul(5);
       }
     }
-    let a = torch.tensor([1.0, 2.0], { requires_grad: true });
+    let a = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = Ident.apply(a);
     expect([y === a, String(y), String(a)]).toEqual(R.ident);
     y.sum().backward();
@@ -274,7 +274,7 @@ describe("outputs", () => {
         return g.mul(2);
       }
     }
-    a = torch.tensor([1.0, 2.0], { requires_grad: true });
+    a = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const [t, s, n] = Mixed.apply(a);
     expect([String(t), s, n]).toEqual(R.mixed);
     t.sum().backward();
@@ -283,7 +283,7 @@ describe("outputs", () => {
   });
 
   test("register_hook and retain_grad on an output", () => {
-    const a = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const a = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = MulConstant.apply(a, 2.0);
     y.register_hook((g) => g.mul(10));
     y.retain_grad();
@@ -386,7 +386,7 @@ describe("errors", () => {
     }
     expect(
       err(() => {
-        const x = torch.tensor([1.0, 2.0, 3.0], { requires_grad: true });
+        const x = torch.tensor([1.0, 2.0, 3.0], { dtype: torch.float32, requires_grad: true });
         const y = Sq.apply(x);
         torch.no_grad(() => x.add_(1));
         y.sum().backward();
@@ -394,7 +394,7 @@ describe("errors", () => {
     ).toEqual(R.modified_leaf);
     expect(
       err(() => {
-        const x = torch.tensor([1.0, 2.0, 3.0], { requires_grad: true });
+        const x = torch.tensor([1.0, 2.0, 3.0], { dtype: torch.float32, requires_grad: true });
         const z = x.mul(1);
         const y = Sq.apply(z);
         z.add_(1);
@@ -425,7 +425,7 @@ describe("errors", () => {
     })!;
     expect(twice.type).toBe("RuntimeError");
     expect(twice.message).toMatch(/^Trying to backward through the graph a second time/);
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = Sq.apply(x);
     y.sum().backward({ retain_graph: true });
     y.sum().backward();
@@ -493,9 +493,9 @@ describe("gradcheck (float32 defaults: eps 1e-3, atol 1e-3, rtol 1e-2; PyTorch's
     torch.manual_seed(0);
     const input: [Tensor, Tensor] = [torch.randn(4, 3, { requires_grad: true }), torch.randn(2, 3, { requires_grad: true })];
     expect(torch.autograd.gradcheck((x: Tensor, w: Tensor) => LinearFunction.apply(x, w), input)).toBe(R.linear);
-    expect(torch.autograd.gradcheck((x: Tensor) => MyReLU.apply(x), torch.tensor([-1.5, -0.5, 0.5, 2.0], { requires_grad: true }))).toBe(true);
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
-    const w = torch.tensor([3.0, -1.0], { requires_grad: true });
+    expect(torch.autograd.gradcheck((x: Tensor) => MyReLU.apply(x), torch.tensor([-1.5, -0.5, 0.5, 2.0], { dtype: torch.float32, requires_grad: true }))).toBe(true);
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
+    const w = torch.tensor([3.0, -1.0], { dtype: torch.float32, requires_grad: true });
     const e = err(() => torch.autograd.gradcheck((a: Tensor, b: Tensor) => Bad.apply(a, b), [x, w]))!;
     const want = R.bad as { type: string; message: string };
     expect(e.type).toBe(want.type);
@@ -576,7 +576,7 @@ describe("lifetimes, and torchlab's own checks", () => {
         return g.mul(x).mul(2);
       }
     }
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = Keep.apply(x);
     expect(kept!.saved_tensors[0] === x).toBe(R.kept_is_input);
     y.sum().backward();
@@ -599,7 +599,7 @@ describe("lifetimes, and torchlab's own checks", () => {
         return g1.mul(2).add(g2.mul(x).mul(2));
       }
     }
-    const x = torch.tensor([1.0, 3.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 3.0], { dtype: torch.float32, requires_grad: true });
     let [a, b] = Two.apply(x);
     a.sum().backward({ retain_graph: true });
     b.sum().backward();
@@ -609,6 +609,6 @@ describe("lifetimes, and torchlab's own checks", () => {
     const e = err(() => b.sum().backward())!;
     expect(e.type).toBe((R.two_second_error as { type: string }).type);
     expect(e.message).toMatch(/^Trying to backward through the graph a second time/);
-    expect(torch.autograd.gradcheck((t: Tensor) => Two.apply(t), torch.tensor([0.5, -1.25], { requires_grad: true }))).toBe(true);
+    expect(torch.autograd.gradcheck((t: Tensor) => Two.apply(t), torch.tensor([0.5, -1.25], { dtype: torch.float32, requires_grad: true }))).toBe(true);
   });
 });

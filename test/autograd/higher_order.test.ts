@@ -22,7 +22,7 @@ const X = [0.5, -1.2, 2.0, 0.3];
 const A = [[0.2, -0.4, 0.6], [1.0, 0.5, -0.3], [-0.7, 0.8, 0.1], [0.3, -0.2, -0.9]];
 const W = [[0.5, -0.3], [0.2, 0.8], [-0.6, 0.4]];
 const W5 = [[0.5, -0.3, 0.1, 0.7, -0.2], [0.2, 0.8, -0.5, 0.3, 0.6], [-0.6, 0.4, 0.9, -0.1, 0.2]];
-const leaf = (v: number[] | number[][]) => torch.tensor(v, { requires_grad: true });
+const leaf = (v: number[] | number[][]) => torch.tensor(v, { dtype: torch.float32, requires_grad: true });
 
 const CHAINS: Record<string, (x: Tensor) => Tensor> = {
   poly: (x) => x.pow(3).sub(x.pow(2).mul(2)).add(x.mul(3)),
@@ -229,7 +229,7 @@ describe("what cannot be differentiated twice raises, naming the op", () => {
 });
 
 test("a loop of create_graph steps inside a function does not leak tensors", async () => {
-  const w = torch.tensor(W5, { requires_grad: true });
+  const w = torch.tensor(W5, { dtype: torch.float32, requires_grad: true });
   const x = torch.tensor(A);
   function step(): void {
     const [g] = grad(x.matmul(w).tanh().sum(), w, { create_graph: true });

@@ -103,7 +103,7 @@ describe("sum / prod / cumsum / cumprod / nansum: result dtypes and the dtype ke
   });
 
   test("nansum's gradient skips the nans", () => {
-    const w = torch.tensor([1.0, NaN, 2.0], { requires_grad: true });
+    const w = torch.tensor([1.0, NaN, 2.0], { dtype: torch.float32, requires_grad: true });
     torch.nansum(w.mul(3)).backward();
     expectClose("w.grad", w.grad!, ref.reduce_grads.nansum);
   });
@@ -327,8 +327,8 @@ describe("LBFGS state_dict() carries its history; load_state_dict() resumes the 
   function problem(w0: number[], c0: number[]) {
     const a = torch.sin(torch.arange(24).float().mul(0.7)).reshape(6, 4);
     const b = torch.cos(torch.arange(6).float().mul(1.1));
-    const w = torch.tensor(w0, { requires_grad: true });
-    const c = torch.tensor(c0, { requires_grad: true });
+    const w = torch.tensor(w0, { dtype: torch.float32, requires_grad: true });
+    const c = torch.tensor(c0, { dtype: torch.float32, requires_grad: true });
     return { a, b, w, c };
   }
   function closureFor(opt: InstanceType<typeof torch.optim.LBFGS>, p: ReturnType<typeof problem>) {

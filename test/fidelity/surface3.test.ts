@@ -89,16 +89,16 @@ describe("type promotion queries", () => {
 const { nn } = torch;
 
 function containers(): [InstanceType<typeof nn.ParameterList>, InstanceType<typeof nn.ParameterDict>] {
-  const pl = new nn.ParameterList([new nn.Parameter(torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])), torch.tensor([0.5, -1.0, 2.0])]);
-  pl.append(new nn.Parameter(torch.tensor([3.0])));
-  pl.extend([torch.tensor([1.0, 1.0])]);
-  const pd = new nn.ParameterDict({ shift: new nn.Parameter(torch.tensor([1.0, -2.0])), scale: torch.tensor([[2.0, 0.5]]) });
+  const pl = new nn.ParameterList([new nn.Parameter(torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], { dtype: torch.float32 })), torch.tensor([0.5, -1.0, 2.0])]);
+  pl.append(new nn.Parameter(torch.tensor([3.0], { dtype: torch.float32 })));
+  pl.extend([torch.tensor([1.0, 1.0], { dtype: torch.float32 })]);
+  const pd = new nn.ParameterDict({ shift: new nn.Parameter(torch.tensor([1.0, -2.0], { dtype: torch.float32 })), scale: torch.tensor([[2.0, 0.5]]) });
   pd.update([["bias", new nn.Parameter(torch.tensor([0.25]))]]);
   return [pl, pd];
 }
 
 class Net extends nn.Module {
-  w = new nn.Parameter(torch.tensor([1.0]));
+  w = new nn.Parameter(torch.tensor([1.0], { dtype: torch.float32 }));
   pl: InstanceType<typeof nn.ParameterList>;
   pd: InstanceType<typeof nn.ParameterDict>;
   constructor() {
@@ -148,7 +148,7 @@ describe("nn.ParameterList / nn.ParameterDict", () => {
     a.load_state_dict(b.state_dict());
     expect(a.pl[0].tolist()).toEqual([[7, 7, 7], [7, 7, 7]]);
     expect(a.pd.get("bias").tolist()).toEqual([-3]);
-    const pl = new nn.ParameterList([torch.tensor([1.0, 2.0])]);
+    const pl = new nn.ParameterList([torch.tensor([1.0, 2.0], { dtype: torch.float32 })]);
     const opt = new torch.optim.SGD(pl, { lr: 0.5 });
     pl.get(0).sum().backward();
     opt.step();
@@ -234,7 +234,7 @@ describe("torch.frexp / torch.nextafter", () => {
     expect(toBits(torch.nextafter(fromBits(R.x), fromBits(R.y)))).toEqual(R.out);
     expect(toBits(torch.tensor([[1.0], [-1.0]], { dtype: torch.float32 }).nextafter(torch.tensor([0.0, 2.0], { dtype: torch.float32 })))).toEqual(R.broadcast);
     expectError(() => torch.nextafter(torch.tensor([1, 2]), torch.tensor([3, 3])), R.err_int, true);
-    const g = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const g = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     expectError(() => torch.nextafter(g, torch.tensor([3.0, 0.0], { dtype: torch.float32 })).sum().backward(), R.err_backward, true);
   });
 });

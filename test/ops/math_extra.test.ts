@@ -118,8 +118,8 @@ describe("in-place forms", () => {
     close(x.grad!, s.map((v) => 6 * v * (1 - v)));
 
     // addcmul_ with a tensor that requires grad, and lerp_ whose weight is a tensor.
-    const a = torch.tensor([1, 2], { requires_grad: true });
-    const b = torch.tensor([3, -1], { requires_grad: true });
+    const a = torch.tensor([1, 2], { dtype: torch.float32, requires_grad: true });
+    const b = torch.tensor([3, -1], { dtype: torch.float32, requires_grad: true });
     const z = a.mul(1);
     z.addcmul_(a, b, { value: 2 }).lerp_(b, torch.tensor([0.25, 0.5]));
     z.sum().backward();
@@ -174,7 +174,7 @@ describe("in-place forms", () => {
     v.fill_(7);
     expect(base.tolist()).toEqual([[7, 7, 7], [0, 0, 0]]);
     // Gradients flow through an in-place transpose on a non-leaf.
-    const w = torch.tensor([[1, 2], [3, 4]], { requires_grad: true });
+    const w = torch.tensor([[1, 2], [3, 4]], { dtype: torch.float32, requires_grad: true });
     const y = w.mul(1);
     y.t_();
     y.mul(torch.tensor([[1, 10], [100, 1000]])).sum().backward();
@@ -215,7 +215,7 @@ describe("register_hook", () => {
   });
 
   test("non-leaf hooks see the summed gradient, may replace it, run in registration order", () => {
-    const x = torch.tensor([1, 2], { requires_grad: true });
+    const x = torch.tensor([1, 2], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(3);
     const seen: number[][] = [];
     y.register_hook((g) => {
@@ -232,7 +232,7 @@ describe("register_hook", () => {
   });
 
   test("a leaf's hook runs once on its summed gradient, before .grad accumulates", () => {
-    const w = torch.tensor([1, 1], { requires_grad: true });
+    const w = torch.tensor([1, 1], { dtype: torch.float32, requires_grad: true });
     const calls: number[][] = [];
     w.register_hook((g) => {
       calls.push(g.tolist() as number[]);
@@ -244,7 +244,7 @@ describe("register_hook", () => {
   });
 
   test("retain_grad sees the hooked gradient; autograd.grad runs hooks too", () => {
-    const x = torch.tensor([2], { requires_grad: true });
+    const x = torch.tensor([2], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(1);
     y.retain_grad();
     y.register_hook((g) => g.mul(10));
@@ -296,7 +296,7 @@ describe("torch.linalg", () => {
   });
 
   test("det's gradient at a singular matrix is its adjugate (cofactors), not 0", () => {
-    const A = torch.tensor([[1, 2], [2, 4]], { requires_grad: true });
+    const A = torch.tensor([[1, 2], [2, 4]], { dtype: torch.float32, requires_grad: true });
     torch.det(A).backward();
     expect(A.grad!.tolist()).toEqual([[4, -2], [-2, 1]]);
   });

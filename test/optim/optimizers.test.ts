@@ -29,7 +29,7 @@ function close(actual: ArrayLike<number>, expected: number[], rtol = 2e-5, atol 
 
 function params(): [Tensor, Tensor] {
   const a = torch.tensor(ref.init.a, { dtype: "float32" }).reshape(2, 3).detach().requires_grad_(true);
-  const b = torch.tensor(ref.init.b, { requires_grad: true });
+  const b = torch.tensor(ref.init.b, { dtype: torch.float32, requires_grad: true });
   return [a, b];
 }
 
@@ -119,12 +119,12 @@ describe("state_dict / load_state_dict", () => {
   });
 
   test("loaded state is copied, not shared with the dict", () => {
-    const p = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const p = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const opt = new optim.SGD([p], { lr: 0.1, momentum: 0.9 });
     p.sum().backward();
     opt.step();
     const sd = opt.state_dict();
-    const q = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const q = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const opt2 = new optim.SGD([q], { lr: 0.1, momentum: 0.9 });
     opt2.load_state_dict(sd);
     expect(opt2.state.get(q)!.momentum_buffer).not.toBe(sd.state[0].momentum_buffer);
@@ -173,7 +173,7 @@ test("Adagrad's state exists from construction, as in PyTorch", () => {
 
 describe("zero_grad", () => {
   test("fills with zeros by default (PyTorch 1.13), keeping the grad tensor", () => {
-    const p = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const p = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const opt = new optim.SGD([p], { lr: 0.1 });
     p.mul(3).sum().backward();
     const g = p.grad!;
@@ -182,8 +182,8 @@ describe("zero_grad", () => {
     expect(Array.from(g.dataSync())).toEqual([0, 0]);
   });
   test("set_to_none drops the grad, and step then skips the parameter", () => {
-    const p = torch.tensor([1.0, 2.0], { requires_grad: true });
-    const q = torch.tensor([1.0], { requires_grad: true });
+    const p = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
+    const q = torch.tensor([1.0], { dtype: torch.float32, requires_grad: true });
     const opt = new optim.SGD([p, q], { lr: 0.1, momentum: 0.9 });
     p.mul(3).sum().backward();
     q.sum().backward();
@@ -240,7 +240,7 @@ describe("construction", () => {
   });
 
   test("step(closure) re-evaluates under grad mode and returns the loss", () => {
-    const p = torch.tensor([2.0], { requires_grad: true });
+    const p = torch.tensor([2.0], { dtype: torch.float32, requires_grad: true });
     const opt = new optim.SGD([p], { lr: 0.25 });
     const loss = torch.no_grad(() =>
       opt.step(() => {
@@ -332,7 +332,7 @@ test("a custom optimizer overrides step(), PyTorch-style, and works with schedul
       return undefined;
     }
   }
-  const p = torch.tensor([1.0, -2.0], { requires_grad: true });
+  const p = torch.tensor([1.0, -2.0], { dtype: torch.float32, requires_grad: true });
   const opt = new SignSGD([p], 0.5);
   const sched = new optim.lr_scheduler.StepLR(opt, 1, { gamma: 0.5 });
   p.mul(p).sum().backward();

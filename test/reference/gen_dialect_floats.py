@@ -80,6 +80,31 @@ CASES = [
     ("int mul_(2.) (error)", "torch.arange(3).mul_(2.)", "torch.arange(3).mul_(2.)"),
     ("int32 add_(1.) (error)", "torch.arange(3, dtype=torch.int32).add_(1.)", "torch.arange(3, {dtype: torch.int32}).add_(1.)"),
     ("bool mul_(1.) (error)", "torch.tensor([True]).mul_(1.)", "torch.tensor([true]).mul_(1.)"),
+    ("int pow_(2.) (error)", "torch.arange(3).pow_(2.)", "torch.arange(3).pow_(2.)"),
+    # ... also through an index: Python's x.__setitem__(i, x.__getitem__(i).__iadd__(1.0)).
+    ("int x[0] += 1.0 (error)", "t3 = torch.arange(3)\nt3[0] += 1.0\nt3", "let t3 = torch.arange(3);\nt3[0] += 1.0;\nt3"),
+    ("int x[0] *= 1.5 (error)", "t4 = torch.arange(3)\nt4[0] *= 1.5\nt4", "let t4 = torch.arange(3);\nt4[0] *= 1.5;\nt4"),
+    ("int x[1:] -= 1. (error)", "t5 = torch.arange(3)\nt5[1:] -= 1.\nt5", "let t5 = torch.arange(3);\nt5[\"1:\"] -= 1.;\nt5"),
+    ("int x[mask] /= 2. (error)", "t6 = torch.arange(3)\nt6[t6 > 0] /= 2.\nt6", "let t6 = torch.arange(3);\nt6[t6 > 0] /= 2.;\nt6"),
+    ("int x[[0, 2]] += 1.0 (error)", "t7 = torch.arange(3)\nt7[[0, 2]] += 1.0\nt7", "let t7 = torch.arange(3);\nt7[[0, 2]] += 1.0;\nt7"),
+    ("int expr[0] += 1.0 (error)", "def f12():\n    torch.arange(3)[0] += 1.0\nf12()", "torch.arange(3)[0] += 1.0"),
+    ("bool x[0] += 1.0 (error)", "t8 = torch.tensor([True, False])\nt8[0] += 1.0\nt8", "let t8 = torch.tensor([true, false]);\nt8[0] += 1.0;\nt8"),
+    ("int x[0] += 1", "t9 = torch.arange(3)\nt9[0] += 1\nt9", "let t9 = torch.arange(3);\nt9[0] += 1;\nt9"),
+    ("float x[0] += 1.0", "t10 = torch.zeros(3)\nt10[0] += 1.0\nt10", "let t10 = torch.zeros(3);\nt10[0] += 1.0;\nt10"),
+    ("float x[1:] *= 2.", "t11 = torch.ones(3)\nt11[1:] *= 2.\nt11", "let t11 = torch.ones(3);\nt11[\"1:\"] *= 2.;\nt11"),
+    # In-place bounds written as floats (PyTorch's scalar kernels name the C++ type: "long int").
+    ("int clamp_(0.) (error)", "torch.arange(3).clamp_(0.)", "torch.arange(3).clamp_(0.)"),
+    ("int clamp_(0, 5.) (error)", "torch.arange(3).clamp_(0, 5.)", "torch.arange(3).clamp_(0, 5.)"),
+    ("int32 clamp_min_(1.) (error)", "torch.arange(3, dtype=torch.int32).clamp_min_(1.)", "torch.arange(3, {dtype: torch.int32}).clamp_min_(1.)"),
+    ("int clamp_max_(1.) (error)", "torch.arange(3).clamp_max_(1.)", "torch.arange(3).clamp_max_(1.)"),
+    ("int clip_(0., 1.) (error)", "torch.arange(3).clip_(0., 1.)", "torch.arange(3).clip_(0., 1.)"),
+    ("int clamp_(0, 1)", "torch.arange(3).clamp_(0, 1)", "torch.arange(3).clamp_(0, 1)"),
+    # A float-written alpha with an integer tensor.
+    ("int add alpha 2. (error)", "torch.arange(3).add(torch.arange(3), alpha=2.)", "torch.arange(3).add(torch.arange(3), {alpha: 2.})"),
+    ("int sub_ alpha 2. (error)", "torch.arange(3).sub_(torch.arange(3), alpha=2.)", "torch.arange(3).sub_(torch.arange(3), {alpha: 2.})"),
+    ("torch.add int alpha 2. (error)", "torch.add(torch.arange(3), torch.arange(3), alpha=2.)", "torch.add(torch.arange(3), torch.arange(3), {alpha: 2.})"),
+    ("int add alpha 2", "torch.arange(3).add(torch.arange(3), alpha=2)", "torch.arange(3).add(torch.arange(3), {alpha: 2})"),
+    ("float add alpha 2.", "torch.ones(3).add(torch.ones(3), alpha=2.)", "torch.ones(3).add(torch.ones(3), {alpha: 2.})"),
 ]
 
 

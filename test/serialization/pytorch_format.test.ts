@@ -198,7 +198,7 @@ describe("torchlab → .pt → torchlab is exact", () => {
   });
 
   test("nested objects, plain values, empty and scalar tensors, requires_grad", () => {
-    const p = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const p = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const opt = new torch.optim.Adam([p], { lr: 0.01 });
     p.mul(p).sum().backward();
     opt.step();
@@ -243,7 +243,7 @@ describe("torchlab → .pt → torchlab is exact", () => {
     expect(vals(back.tensors.mask)).toEqual([1, 0]);
     expect(back.param.requires_grad).toBe(true);
     expect(back.tensors.scalar.requires_grad).toBe(false);
-    const opt2 = new torch.optim.Adam([torch.tensor([1.0, 2.0], { requires_grad: true })]);
+    const opt2 = new torch.optim.Adam([torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true })]);
     opt2.load_state_dict(back.optimizer);
     expect(opt2.param_groups[0].lr).toBe(0.01);
   });

@@ -86,7 +86,7 @@ describe("torch.save / torch.load round trip", () => {
   });
 
   test.each(["train.mdl", "train.pt"])("%s: nested objects, arrays and plain values (optimizer states, training metadata)", (name) => {
-    const p = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const p = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const opt = new torch.optim.Adam([p], { lr: 0.01 });
     p.mul(p).sum().backward();
     opt.step();
@@ -115,7 +115,7 @@ describe("torch.save / torch.load round trip", () => {
     expect(vals(back.a.b)).toEqual([0]);
     expect(back.optimizer.param_groups).toEqual(opt.state_dict().param_groups);
     expect(vals(back.optimizer.state[0].exp_avg)).toEqual(vals(opt.state.get(p)!.exp_avg as Tensor));
-    const opt2 = new torch.optim.Adam([torch.tensor([1.0, 2.0], { requires_grad: true })]);
+    const opt2 = new torch.optim.Adam([torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true })]);
     opt2.load_state_dict(back.optimizer);
     expect(opt2.param_groups[0].lr).toBe(0.01);
   });

@@ -11,7 +11,7 @@ const vals = (t: Tensor | null) => Array.from(t!.dataSync()).map((v) => Math.rou
 
 describe("backward and .grad", () => {
   test("gradients accumulate into a leaf across two backward calls", () => {
-    const x = torch.tensor([1.0, 2.0, 3.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0, 3.0], { dtype: torch.float32, requires_grad: true });
     x.mul(x).sum().backward();
     expect(vals(x.grad)).toEqual([2, 4, 6]);
     x.mul(3).sum().backward();
@@ -21,7 +21,7 @@ describe("backward and .grad", () => {
   });
 
   test("a second backward through a freed graph raises PyTorch's message; retain_graph keeps it", () => {
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = x.exp().sum();
     y.backward({ retain_graph: true });
     y.backward();
@@ -34,7 +34,7 @@ describe("backward and .grad", () => {
   });
 
   test("a non-scalar output needs a gradient of its shape", () => {
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2);
     expect(() => y.backward()).toThrow(/grad can be implicitly created only for scalar outputs/);
     expect(() => y.backward(torch.ones(3))).toThrow(/Mismatch in shape: grad_output\[0\] has a shape of \[3\] and output\[0\] has a shape of \[2\]/);
@@ -47,13 +47,13 @@ describe("backward and .grad", () => {
   });
 
   test("a leaf's backward seeds its own grad", () => {
-    const x = torch.tensor(2.0, { requires_grad: true });
+    const x = torch.tensor(2.0, { dtype: torch.float32, requires_grad: true });
     x.backward();
     expect(vals(x.grad)).toEqual([1]);
   });
 
   test("diamond: a tensor used twice gets the sum of both paths", () => {
-    const x = torch.tensor([0.5, -1.0], { requires_grad: true });
+    const x = torch.tensor([0.5, -1.0], { dtype: torch.float32, requires_grad: true });
     const a = x.mul(2);
     const y = a.exp().add(a.sin()).sum();
     y.backward();
@@ -62,13 +62,13 @@ describe("backward and .grad", () => {
   });
 
   test("x used twice in one op (x * x) and many times in a chain", () => {
-    const x = torch.tensor([3.0], { requires_grad: true });
+    const x = torch.tensor([3.0], { dtype: torch.float32, requires_grad: true });
     x.mul(x).mul(x).add(x).sum().backward();
     expect(vals(x.grad)).toEqual([28]);
   });
 
   test("retain_grad keeps the gradient of a non-leaf; others stay null", () => {
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const h = x.mul(3);
     h.retain_grad();
     const k = h.exp();
@@ -85,7 +85,7 @@ describe("backward and .grad", () => {
   });
 
   test("grad_fn and next_functions describe the graph", () => {
-    const x = torch.tensor([1.0], { requires_grad: true });
+    const x = torch.tensor([1.0], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).add(torch.tensor([1.0]));
     expect(y.grad_fn!.name()).toBe("AddBackward0");
     const [[mul], [none]] = y.grad_fn!.next_functions;
@@ -100,12 +100,12 @@ describe("graph recording", () => {
     const b = a.mul(2).exp();
     expect(b.requires_grad).toBe(false);
     expect(b.grad_fn).toBeNull();
-    const w = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const w = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     expect(a.add(w).requires_grad).toBe(true);
   });
 
   test("detach shares values and cuts the graph", () => {
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2);
     const d = y.detach();
     expect(d.requires_grad).toBe(false);
@@ -118,14 +118,14 @@ describe("graph recording", () => {
   });
 
   test(".data is detached and writes through to the tensor", () => {
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     expect(x.data.requires_grad).toBe(false);
     x.data.mul_(10);
     expect(vals(x)).toEqual([10, 20]);
   });
 
   test("no_grad: no graph, results do not require grad, mode restored after throw", () => {
-    const w = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const w = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = torch.no_grad(() => w.mul(2).sum());
     expect(y.requires_grad).toBe(false);
     expect(y.grad_fn).toBeNull();
@@ -141,7 +141,7 @@ describe("graph recording", () => {
   });
 
   test("no_grad around an async body keeps the mode until it settles", async () => {
-    const w = torch.tensor([1.0], { requires_grad: true });
+    const w = torch.tensor([1.0], { dtype: torch.float32, requires_grad: true });
     const r = await torch.no_grad(async () => {
       await new Promise((res) => setImmediate(res));
       return w.mul(2);
@@ -158,14 +158,14 @@ describe("graph recording", () => {
   });
 
   test("requires_grad can only be switched off on leaves", () => {
-    const x = torch.tensor([1.0], { requires_grad: true });
+    const x = torch.tensor([1.0], { dtype: torch.float32, requires_grad: true });
     expect(() => x.mul(2).requires_grad_(false)).toThrow(/you can only change requires_grad flags of leaf variables/);
     x.requires_grad_(false);
     expect(x.mul(2).requires_grad).toBe(false);
   });
 
   test("an in-place op on a leaf that requires grad raises outside no_grad", () => {
-    const w = torch.tensor([1.0], { requires_grad: true });
+    const w = torch.tensor([1.0], { dtype: torch.float32, requires_grad: true });
     expect(() => w.add_(1)).toThrow(/a leaf Variable that requires grad is being used in an in-place operation/);
     torch.no_grad(() => w.sub_(0.5));
     expect(vals(w)).toEqual([0.5]);
@@ -174,7 +174,7 @@ describe("graph recording", () => {
 
 describe("in-place ops and saved tensors", () => {
   test("modifying a tensor an op saved is detected at backward", () => {
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const a = x.mul(1);
     const b = a.mul(a);
     a.add_(1);
@@ -182,7 +182,7 @@ describe("in-place ops and saved tensors", () => {
   });
 
   test("modifying the saved output of exp is detected at backward", () => {
-    const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const x = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const y = x.exp();
     y.mul_(2);
     expect(() => y.sum().backward()).toThrow(/modified by an inplace operation.*ExpBackward0/);
@@ -190,7 +190,7 @@ describe("in-place ops and saved tensors", () => {
 
   test("an in-place op on a non-leaf joins the graph (relu_ after matmul)", () => {
     const x = torch.tensor([[1.5, -2.0]]);
-    const w = torch.tensor([[1.0, 0.5], [2.0, -1.0]], { requires_grad: true });
+    const w = torch.tensor([[1.0, 0.5], [2.0, -1.0]], { dtype: torch.float32, requires_grad: true });
     const h = x.matmul(w);
     h.relu_();
     expect(h.grad_fn!.name()).toBe("ReluBackward0");
@@ -200,7 +200,7 @@ describe("in-place ops and saved tensors", () => {
   });
 
   test("an in-place op with a grad-requiring operand makes a plain tensor part of the graph", () => {
-    const w = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const w = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     const buf = torch.zeros(2);
     buf.add_(w.mul(3));
     expect(buf.requires_grad).toBe(true);
@@ -209,7 +209,7 @@ describe("in-place ops and saved tensors", () => {
   });
 
   test("in-place ops under no_grad update values and versions without a graph", () => {
-    const w = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const w = torch.tensor([1.0, 2.0], { dtype: torch.float32, requires_grad: true });
     torch.no_grad(() => {
       w.mul_(2);
       w.add_(torch.tensor([1.0, 1.0]), { alpha: -1 });
@@ -222,17 +222,17 @@ describe("in-place ops and saved tensors", () => {
 
 describe("gradients through integer indexing", () => {
   test("gather scatters gradients back, summing duplicates", () => {
-    const x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], { requires_grad: true });
+    const x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], { dtype: torch.float32, requires_grad: true });
     const idx = torch.tensor([[0, 0], [2, 1]]);
     x.gather(1, idx).mul(torch.tensor([[1.0, 2.0], [3.0, 4.0]])).sum().backward();
     expect(vals(x.grad)).toEqual([3, 0, 0, 0, 4, 3]);
   });
 
   test("index_select and tensor indices accumulate repeated rows", () => {
-    const x = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], { requires_grad: true });
+    const x = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], { dtype: torch.float32, requires_grad: true });
     x.index_select(0, torch.tensor([2, 0, 2])).sum().backward();
     expect(vals(x.grad)).toEqual([1, 1, 0, 0, 2, 2]);
-    const y = torch.tensor([1.0, 2.0, 3.0], { requires_grad: true });
+    const y = torch.tensor([1.0, 2.0, 3.0], { dtype: torch.float32, requires_grad: true });
     y.index([torch.tensor([1, 1, -1])]).sum().backward();
     expect(vals(y.grad)).toEqual([0, 2, 1]);
   });

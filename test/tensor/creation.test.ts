@@ -66,7 +66,8 @@ describe("from arrays and typed arrays", () => {
     expect(torch.tensor([1, 2.5]).dtype).toBe(torch.float32);
     expect(torch.tensor([[true, false]]).dtype).toBe(torch.bool);
     expect(torch.tensor([1, 2], { dtype: torch.float32 }).dtype).toBe(torch.float32);
-    expect(torch.tensor([1, 2], { requires_grad: true }).dtype).toBe(torch.float32);
+    // As in PyTorch, requires_grad does not make an integer tensor float (test/tensor/int_dtype_errors.test.ts).
+    expect(() => torch.tensor([1, 2], { requires_grad: true })).toThrow("Only Tensors of floating point and complex dtype can require gradients");
     expect(torch.tensor([]).shape).toEqual([0]);
     expect(torch.tensor([[1], [2]]).shape).toEqual([2, 1]);
     expect(torch.tensor(3).shape).toEqual([]);

@@ -61,7 +61,7 @@ describe("torch.testing.assert_close against PyTorch 1.13", () => {
   });
 
   test("a tensor with requires_grad and a view compare by value", () => {
-    const w = torch.tensor([[1.0, 2.0], [3.0, 4.0]], { requires_grad: true });
+    const w = torch.tensor([[1.0, 2.0], [3.0, 4.0]], { dtype: torch.float32, requires_grad: true });
     const y = w.mul(2).t();
     torch.testing.assert_close(y, torch.tensor([[2.0, 6.0], [4.0, 8.0]], { dtype: "float32" }));
     expect(() => torch.testing.assert_close(y, torch.tensor([[2.0, 4.0], [6.0, 8.0]], { dtype: "float32" }))).toThrow(

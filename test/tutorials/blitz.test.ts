@@ -120,8 +120,8 @@ describe("60-minute blitz: autograd", () => {
   const R = reference("blitz");
 
   test("Q = 3a^3 - b^2 with an external gradient; requires_grad of results", () => {
-    const a = torch.tensor([2, 3], { requires_grad: true });
-    const b = torch.tensor([6, 4], { requires_grad: true });
+    const a = torch.tensor([2, 3], { dtype: torch.float32, requires_grad: true });
+    const b = torch.tensor([6, 4], { dtype: torch.float32, requires_grad: true });
     const Q = a.pow(3).mul(3).sub(b.pow(2));
     const external_grad = torch.tensor([1, 1]);
     Q.backward({ gradient: external_grad });

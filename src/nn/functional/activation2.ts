@@ -78,7 +78,8 @@ export function hardshrink(input: Tensor, lambd: number | { lambd?: number } = 0
   checkInput("hardshrink", input);
   floating("hardshrink", input);
   const l = lambdArg("hardshrink", lambd);
-  return E.where(input.gt(l).logical_or(input.lt(-l)), input, 0);
+  // PyTorch's test is "inside [-lambd, lambd]", false for NaN, which passes through.
+  return E.where(input.ge(-l).logical_and(input.le(l)).logical_not(), input, 0);
 }
 
 /** x where x > threshold, `value` elsewhere. */
@@ -90,7 +91,8 @@ export function threshold(input: Tensor, threshold: number | { threshold?: numbe
   }
   const th = o.threshold;
   const v = o.value;
-  return maybeInplace("threshold", input, (x) => E.where(x.gt(th), x, v), (o.inplace as boolean | undefined) ?? false);
+  // PyTorch replaces x <= threshold, so NaN (never <=) passes through.
+  return maybeInplace("threshold", input, (x) => E.where(x.le(th).logical_not(), x, v), (o.inplace as boolean | undefined) ?? false);
 }
 
 /** threshold with inplace = true. */

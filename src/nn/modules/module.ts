@@ -27,8 +27,15 @@ import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../
 
 /** The argument list of a module's `forward`; a plain `Module` takes one Tensor. */
 export type ForwardArgs<M> = M extends { forward(...args: infer A): unknown } ? (unknown[] extends A ? [input: Tensor, ...rest: never[]] : A) : never;
-/** The result type of a module's `forward`; a plain `Module` gives a Tensor. */
-export type ForwardResult<M> = M extends { forward(...args: never[]): infer R } ? (unknown extends R ? Tensor : R) : never;
+/**
+ * The result type of a module's `forward`. A plain `Module`'s (forward untyped) is `any`, as PyTorch's
+ * `Module.__call__` returns `Any`: the one type that reads as the Tensor most modules give and takes
+ * every module's result, so that a layer returning a tuple (LSTM, GRU, LSTMCell, MultiheadAttention,
+ * a user's forward) is still a `Module` (`new nn.Sequential(new nn.LSTM(10, 20))`, `m: nn.Module`).
+ */
+export type ForwardResult<M> = M extends { forward(...args: never[]): infer R } ? (unknown extends R ? PlainModuleResult : R) : never;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type PlainModuleResult = any;
 
 /**
  * The inputs a hook sees. A plain Module's hook takes any further inputs (a call takes none): were it
@@ -681,7 +688,10 @@ export class Module {
    * Registers `hook(module, input)` to run before every `forward` call. If it returns a value, that
    * value (an array is spread as the argument list) replaces the input.
    */
-  register_forward_pre_hook(hook: ForwardPreHook<this>): RemovableHandle {
+  // The hooks' module type comes from a `this` parameter, not from the polymorphic `this` type: a
+  // parameter typed by `this` would make every subclass whose forward takes or returns something
+  // other than one Tensor (an LSTM's PackedSequence, an LSTMCell's pair) unassignable to Module.
+  register_forward_pre_hook<M extends Module>(this: M, hook: ForwardPreHook<M>): RemovableHandle {
     const h = new RemovableHandle(this._forward_pre_hooks);
     this._forward_pre_hooks.set(h.id, hook as unknown as ForwardPreHook<Module>);
     return h;
@@ -696,7 +706,7 @@ export class Module {
    * const h = net.conv1.register_forward_hook((m, input, output) => { maps.push(output.detach()); });
    * net(x); h.remove();
    */
-  register_forward_hook(hook: ForwardHook<this>): RemovableHandle {
+  register_forward_hook<M extends Module>(this: M, hook: ForwardHook<M>): RemovableHandle {
     const h = new RemovableHandle(this._forward_hooks);
     this._forward_hooks.set(h.id, hook as unknown as ForwardHook<Module>);
     return h;

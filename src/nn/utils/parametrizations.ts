@@ -92,3 +92,4 @@ export function spectral_norm<M extends Module>(module: M, name: string | Option
   register_parametrization(module, key, new _SpectralNorm(weight, (o.n_power_iterations as number | undefined) ?? 1, d, (o.eps as number | undefined) ?? 1e-12));
   return module;
 }
+export { orthogonal, _Orthogonal } from "./orthogonal";

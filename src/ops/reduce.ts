@@ -8,6 +8,8 @@ import * as E from "./elementwise";
 import { hasLossKernel } from "../backend/loss_kernels";
 import type { SoftmaxAttrs } from "../backend/loss_kernels";
 import { is_backward_differentiable } from "../autograd/grad_mode";
+import { torchSumT } from "../backend/sum_kernels";
+import { stridesOf } from "./view";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -50,10 +52,17 @@ export function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tens
   return expandTo(tf.reshape(g, ks), input.shape);
 }
 
+/** A float32 sum or mean in PyTorch's order, bit for bit (see sum_kernels.ts); null for other dtypes or backends. */
+function torchSum(t: Tensor, dims: number[], keepdim: boolean, mean: boolean): tf.Tensor | null {
+  if (t._t.dtype !== "float32") return null;
+  const y = torchSumT(t._t, dims, stridesOf(t), mean);
+  return y === null || !keepdim ? y : tf.reshape(y, keptShape(t.shape, dims));
+}
+
 export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("sum", t, dim);
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
-  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : tf.sum(as(t._t, dt), dims, keepdim)));
+  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : torchSum(t, dims, keepdim, false) ?? tf.sum(as(t._t, dt), dims, keepdim)));
   // PyTorch sums every integer dtype into int64.
   return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]), dt === "int32" ? D.int64 : D.float32);
 }
@@ -64,7 +73,7 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   }
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
-  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : tf.mean(t._t, dims, keepdim)));
+  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : torchSum(t, dims, keepdim, true) ?? tf.mean(t._t, dims, keepdim)));
   return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)]);
 }
 

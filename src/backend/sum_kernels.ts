@@ -79,12 +79,59 @@ function rowSum(x: Float32Array, base: number, stride: number, n: number): numbe
   return s;
 }
 
-/** vectorized_inner_sum of one contiguous row: LANES lanes each through row_sum, the tail, then the lanes. */
-function innerVecSum(x: Float32Array, base: number, n: number): number {
+/**
+ * multi_row_sum over `rows` rows of `width` values (`colStride` apart; rows `rowStride` apart): the cascade of
+ * cascade() for `width` columns at once, in one pass over memory. Returns the column sums.
+ */
+function wideCascade(x: Float32Array, base: number, rowStride: number, rows: number, width: number, colStride: number): Float32Array {
+  const power = Math.max(4, Math.floor(ceilLog2(rows) / 4));
+  const step = 1 << power;
+  const mask1 = (step - 1) << power;
+  const mask2 = (step - 1) << (2 * power);
+  // float32 accumulators: each `+=` rounds as a float32 add does.
+  const a0 = new Float32Array(width);
+  const a1 = new Float32Array(width);
+  const a2 = new Float32Array(width);
+  const a3 = new Float32Array(width);
+  let i = 0;
+  let p = base;
+  while (i + step <= rows) {
+    for (let j = 0; j < step; j++, p += rowStride) for (let q = 0; q < width; q++) a0[q] += x[p + q * colStride];
+    i += step;
+    for (let q = 0; q < width; q++) a1[q] += a0[q];
+    a0.fill(0);
+    if ((i & mask1) === 0) {
+      for (let q = 0; q < width; q++) a2[q] += a1[q];
+      a1.fill(0);
+      if ((i & mask2) === 0) {
+        for (let q = 0; q < width; q++) a3[q] += a2[q];
+        a2.fill(0);
+      }
+    }
+  }
+  for (; i < rows; i++, p += rowStride) for (let q = 0; q < width; q++) a0[q] += x[p + q * colStride];
+  for (let q = 0; q < width; q++) {
+    a0[q] += a1[q];
+    a0[q] += a2[q];
+    a0[q] += a3[q];
+  }
+  return a0;
+}
+
+/**
+ * vectorized_inner_sum of one row of n values `stride` apart in `x` (adjacent in PyTorch's memory): row_sum over vectors of LANES (rows of four
+ * vectors through the cascade, the leftover vectors into the first, then the four added), the tail
+ * values, then the lanes.
+ */
+function innerVecSum(x: Float32Array, base: number, n: number, stride: number): number {
   const v = Math.floor(n / LANES);
+  const rows = Math.floor(v / 4);
+  const acc = wideCascade(x, base, 4 * LANES * stride, rows, 4 * LANES, stride);
+  for (let k = 4 * rows; k < v; k++) for (let l = 0; l < LANES; l++) acc[l] += x[base + (k * LANES + l) * stride];
+  for (let k = 1; k < 4; k++) for (let l = 0; l < LANES; l++) acc[l] += acc[k * LANES + l];
   let s = 0;
-  for (let k = v * LANES; k < n; k++) s = f32(s + x[base + k]);
-  for (let l = 0; l < LANES; l++) s = f32(s + rowSum(x, base + l, LANES, v));
+  for (let k = v * LANES; k < n; k++) s = f32(s + x[base + k * stride]);
+  for (let l = 0; l < LANES; l++) s = f32(s + acc[l]);
   return s;
 }
 
@@ -176,20 +223,70 @@ function loop2d(x: Float32Array, y: Float32Array, xo: number, yo: number, a: Dim
   if (a.torch === 1 && n >= LANES) {
     for (let j = 0; j < b.size; j++) {
       const o = yo + j * b.out;
-      y[o] = f32(y[o] + innerVecSum(x, xo + j * b.data, n));
+      y[o] = f32(y[o] + innerVecSum(x, xo + j * b.data, n, a.data));
     }
     return;
   }
   // Columns summed by the straight cascade (multi_row_sum over groups of columns); the rest by row_sum.
   let grouped: number;
-  if (b.torch === 1 && b.size >= LANES) grouped = b.size - (b.size % (4 * LANES));
-  else if (a.torch < b.torch) grouped = 0;
+  let j = 0;
+  if (b.torch === 1 && b.size >= LANES) {
+    grouped = b.size - (b.size % (4 * LANES));
+    if (b.data === 1) {
+      // Groups of 32 adjacent columns in one pass.
+      for (; j < grouped; j += 4 * LANES) {
+        const s = wideCascade(x, xo + j, a.data, n, 4 * LANES, 1);
+        for (let q = 0; q < 4 * LANES; q++) y[yo + (j + q) * b.out] += s[q];
+      }
+    }
+  } else if (a.torch < b.torch) grouped = 0;
   else grouped = b.size - (b.size % 4);
-  for (let j = 0; j < b.size; j++) {
+  for (; j < b.size; j++) {
     const o = yo + j * b.out;
     const s = j < grouped ? cascade(x, xo + j * b.data, a.data, n) : rowSum(x, xo + j * b.data, a.data, n);
     y[o] = f32(y[o] + s);
   }
+}
+
+/** Side of the tiles gather() copies: a tile's rows stay in cache while its columns are read. */
+const TILE = 64;
+
+/**
+ * The values of `x` (row-major, `logical` strides) laid out with the dims `perm` innermost first,
+ * copied in tiles of the two innermost so that a transpose does not read across memory one value at a time.
+ */
+function gather(x: Float32Array, shape: readonly number[], logical: readonly number[], perm: readonly number[]): Float32Array {
+  const ndim = shape.length;
+  const data = new Float32Array(x.length);
+  const [d0, d1] = [perm[0], ndim > 1 ? perm[1] : -1];
+  const n0 = shape[d0];
+  const s0 = logical[d0];
+  const n1 = d1 < 0 ? 1 : shape[d1];
+  const s1 = d1 < 0 ? 0 : logical[d1];
+  const idx = new Array<number>(ndim).fill(0);
+  let src = 0;
+  for (let o = 0; o < x.length; o += n0 * n1) {
+    for (let b0 = 0; b0 < n1; b0 += TILE) {
+      const e1 = Math.min(n1, b0 + TILE);
+      for (let a0 = 0; a0 < n0; a0 += TILE) {
+        const e0 = Math.min(n0, a0 + TILE);
+        if (s0 < s1) {
+          for (let j = b0; j < e1; j++) for (let i = a0; i < e0; i++) data[o + j * n0 + i] = x[src + i * s0 + j * s1];
+        } else {
+          for (let i = a0; i < e0; i++) for (let j = b0; j < e1; j++) data[o + j * n0 + i] = x[src + i * s0 + j * s1];
+        }
+      }
+    }
+    let k = 2;
+    for (; k < ndim; k++) {
+      const d = perm[k];
+      src += logical[d];
+      if (++idx[d] < shape[d]) break;
+      src -= idx[d] * logical[d];
+      idx[d] = 0;
+    }
+  }
+  return data;
 }
 
 /**
@@ -219,17 +316,7 @@ export function torchOrderSum(x: Float32Array, shape: readonly number[], strides
       dataS[d] = acc;
       acc *= shape[d];
     }
-    data = new Float32Array(x.length);
-    const idx = new Array<number>(ndim).fill(0);
-    for (let i = 0; i < x.length; i++) {
-      let o = 0;
-      for (let d = 0; d < ndim; d++) o += idx[d] * dataS[d];
-      data[o] = x[i];
-      for (let d = ndim - 1; d >= 0; d--) {
-        if (++idx[d] < shape[d]) break;
-        idx[d] = 0;
-      }
-    }
+    data = gather(x, shape, logical, perm);
   }
   const dims = coalesce(perm.map((d) => ({ size: shape[d], out: outS[d], torch: strides[d], data: dataS[d] })));
   const zero: Dim = { size: 1, out: 0, torch: 0, data: 0 };

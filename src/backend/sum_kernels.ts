@@ -79,9 +79,13 @@ function rowSum(x: Float32Array, base: number, stride: number, n: number): numbe
   return s;
 }
 
+/** wideCascade's four levels of accumulators, reused: its result is read before the next call. */
+const LEVELS = [0, 1, 2, 3].map(() => new Float32Array(4 * LANES));
+
 /**
  * multi_row_sum over `rows` rows of `width` values (`colStride` apart; rows `rowStride` apart): the cascade of
- * cascade() for `width` columns at once, in one pass over memory. Returns the column sums.
+ * cascade() for `width` (at most 32) columns at once, in one pass over memory. Returns the column
+ * sums, in a buffer the next call overwrites.
  */
 function wideCascade(x: Float32Array, base: number, rowStride: number, rows: number, width: number, colStride: number): Float32Array {
   const power = Math.max(4, Math.floor(ceilLog2(rows) / 4));
@@ -89,10 +93,8 @@ function wideCascade(x: Float32Array, base: number, rowStride: number, rows: num
   const mask1 = (step - 1) << power;
   const mask2 = (step - 1) << (2 * power);
   // float32 accumulators: each `+=` rounds as a float32 add does.
-  const a0 = new Float32Array(width);
-  const a1 = new Float32Array(width);
-  const a2 = new Float32Array(width);
-  const a3 = new Float32Array(width);
+  const [a0, a1, a2, a3] = LEVELS;
+  for (const a of LEVELS) a.fill(0);
   let i = 0;
   let p = base;
   while (i + step <= rows) {

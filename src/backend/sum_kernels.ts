@@ -23,6 +23,10 @@
  *   uses below 32768 elements.
  * mean is that sum divided by the number of reduced elements in float32 (1.13's mean_out: sum_out
  * then div_).
+ *
+ * var and std (TorchlabMoments): PyTorch accumulates float32 input in double (WelfordOps with double
+ * accumulators, or its two-pass CPU path) and rounds once; the same statistics computed here in
+ * double (mean, then the squared deviations) and rounded once give PyTorch's float32 bits.
  */
 import { tf } from "./tf";
 import { ioFor } from "./loss_kernels";
@@ -370,14 +374,72 @@ function sumKernel(backendName: string) {
   };
 }
 
+export interface MomentsAttrs {
+  /** Dims reduced, sorted. */
+  axes: number[];
+  /** Subtracted from the count in the divisor (1: Bessel's correction). */
+  correction: number;
+  /** std rather than var. */
+  sqrt: boolean;
+}
+
+/** Offsets in a row-major tensor of `shape` of every index over `dims` (the others 0), `dims` varying last-fastest. */
+function offsets(shape: readonly number[], dims: readonly number[]): Float64Array {
+  const strides = contiguousStrides(shape);
+  let out = Float64Array.of(0);
+  for (const d of dims) {
+    const next = new Float64Array(out.length * shape[d]);
+    for (let i = 0; i < out.length; i++) for (let k = 0; k < shape[d]; k++) next[i * shape[d] + k] = out[i] + k * strides[d];
+    out = next;
+  }
+  return out;
+}
+
+/** var (or std) over `axes` of float32 values, in double, rounded once. */
+export function moments(x: Float32Array, shape: readonly number[], { axes, correction, sqrt }: MomentsAttrs): Float32Array {
+  const kept = shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const outer = offsets(shape, kept);
+  const inner = offsets(shape, axes);
+  const n = inner.length;
+  const divisor = Math.max(0, n - correction);
+  const y = new Float32Array(outer.length);
+  for (let o = 0; o < outer.length; o++) {
+    const base = outer[o];
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x[base + inner[i]];
+    const mean = s / n;
+    let m2 = 0;
+    for (let i = 0; i < n; i++) {
+      const d = x[base + inner[i]] - mean;
+      m2 += d * d;
+    }
+    const v = m2 / divisor;
+    y[o] = sqrt ? Math.sqrt(v) : v;
+  }
+  return y;
+}
+
+function momentsKernel(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const x = args.inputs.x as Info;
+    const attrs = args.attrs as unknown as MomentsAttrs;
+    const b = ioFor(args.backend, backendName);
+    const out = b.output(x.shape.filter((_, i) => !attrs.axes.includes(i)));
+    const v = moments(b.view(x) as Float32Array, x.shape, attrs);
+    (b.view(out) as Float32Array).set(v);
+    return out;
+  };
+}
+
 let registered = false;
 
-/** Registers TorchlabSum on wasm and cpu. */
+/** Registers TorchlabSum and TorchlabMoments on wasm and cpu. */
 export function registerSumKernels(): void {
   if (registered) return;
   registered = true;
   for (const backendName of ["wasm", "cpu"]) {
     tf.registerKernel({ kernelName: "TorchlabSum", backendName, kernelFunc: sumKernel(backendName) as unknown as tf.KernelFunc });
+    tf.registerKernel({ kernelName: "TorchlabMoments", backendName, kernelFunc: momentsKernel(backendName) as unknown as tf.KernelFunc });
   }
   // For create_graph (tfjs's autodiff of backward closures): dy broadcast back over the reduced dims.
   tf.registerGradient({
@@ -391,6 +453,28 @@ export function registerSumKernels(): void {
       return { x: () => tf.broadcastTo(tf.reshape(mean ? tf.div(dy as tf.Tensor, n) : (dy as tf.Tensor), kept), x.shape) };
     },
   });
+  // d var = 2 (x - mean) / divisor dy; d std = (x - mean) / (divisor std) dy.
+  tf.registerGradient({
+    kernelName: "TorchlabMoments",
+    inputsToSave: ["x"],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs) => {
+      const [x, y] = saved;
+      const { axes, correction, sqrt } = attrs as unknown as MomentsAttrs;
+      const kept = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+      const divisor = Math.max(0, axes.reduce((p, d) => p * x.shape[d], 1) - correction);
+      const dev = tf.sub(x, tf.mean(x, axes, true));
+      const g = tf.reshape(dy as tf.Tensor, kept);
+      return { x: () => (sqrt ? tf.div(tf.mul(g, dev), tf.mul(tf.reshape(y, kept), divisor)) : tf.mul(g, tf.div(tf.mul(2, dev), divisor))) };
+    },
+  });
+}
+
+/** var (sqrt false) or std of float32 `x` over `axes` as PyTorch computes them; null where the backend has no kernel. */
+export function torchMomentsT(x: tf.Tensor, axes: number[], correction: number, sqrt: boolean): tf.Tensor | null {
+  const b = tf.getBackend();
+  if (!registered || (b !== "wasm" && b !== "cpu") || x.dtype !== "float32") return null;
+  return tf.engine().runKernel("TorchlabMoments", { x }, { axes, correction, sqrt } as unknown as tf.NamedAttrMap) as tf.Tensor;
 }
 
 /**

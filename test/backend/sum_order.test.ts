@@ -1,6 +1,7 @@
 /**
- * float32 sum and mean in PyTorch 1.13's order (src/backend/sum_kernels.ts): every result carries the
- * bits PyTorch's CPU kernel gives (test/reference/gen_sum_order.py) — whole reductions of 1 to
+ * float32 sum and mean in PyTorch 1.13's order, var and std in double as PyTorch
+ * (src/backend/sum_kernels.ts): every result carries the bits PyTorch's CPU kernel gives
+ * (test/reference/gen_sum_order.py) — whole reductions of 1 to
  * 100000 elements, dim 0 / dim -1 / middle dims / several dims, keepdim, and views (transposes,
  * permutations, strided slices, expanded dims). Runs on the active backend (wasm by default, cpu
  * under TORCHLAB_BACKEND=cpu).
@@ -13,7 +14,8 @@ interface Case {
   shape: number[];
   dim: number | number[] | null;
   keepdim: boolean;
-  op: "sum" | "mean";
+  op: "sum" | "mean" | "var" | "std";
+  correction?: number;
   kind: "signed" | "positive" | "mixed";
   view: null | ["t"] | ["permute", number[]] | ["step"] | ["expand", number[]];
   seed: number;
@@ -52,20 +54,27 @@ function view(x: Tensor, v: Case["view"]): Tensor {
   return x.expand(v[1]);
 }
 
+const isNaNBits = (h: string): boolean => (parseInt(h, 16) & 0x7fffffff) > 0x7f800000;
+
 const hex = (f: Float32Array): string[] => Array.from(new Uint32Array(f.buffer, f.byteOffset, f.length), (u) => u.toString(16).padStart(8, "0"));
 
 const label = (c: Case): string =>
-  `${c.op} x=[${c.shape}]${c.view ? ` ${c.view[0]}${c.view[1] ? `=[${c.view[1]}]` : ""}` : ""} dim=${JSON.stringify(c.dim)}${c.keepdim ? " keepdim" : ""} ${c.kind}`;
+  `${c.op}${c.correction === undefined ? "" : `(correction=${c.correction})`} x=[${c.shape}]${c.view ? ` ${c.view[0]}${c.view[1] ? `=[${c.view[1]}]` : ""}` : ""} dim=${JSON.stringify(c.dim)}${c.keepdim ? " keepdim" : ""} ${c.kind}`;
 
-describe("float32 sum and mean carry PyTorch 1.13's bits", () => {
+describe("float32 sum, mean, var and std carry PyTorch 1.13's bits", () => {
   it.each(cases.map((c) => [label(c), c] as const))("%s", (_, c) => {
     const n = c.shape.reduce((p, d) => p * d, 1);
     const x = view(torch.from_typed(values(c.seed, n, c.kind), c.shape), c.view);
-    const f = c.op === "sum" ? torch.sum : torch.mean;
-    const y = c.dim === null ? f(x) : f(x, c.dim, c.keepdim);
+    let y: Tensor;
+    if (c.op === "var" || c.op === "std") y = x[c.op]({ dim: c.dim, correction: c.correction, keepdim: c.keepdim });
+    else {
+      const f = c.op === "sum" ? torch.sum : torch.mean;
+      y = c.dim === null ? f(x) : f(x, c.dim, c.keepdim);
+    }
     expect(y.shape).toEqual(c.out_shape);
     const got = hex(Float32Array.from(y.flatten().tolist() as number[]));
-    const bad = got.findIndex((h, i) => h !== c.bits[i]);
+    // Any NaN matches a NaN (PyTorch's 0 / 0 is the negative quiet NaN; the sign of a NaN is not shown).
+    const bad = got.findIndex((h, i) => h !== c.bits[i] && !(isNaNBits(h) && isNaNBits(c.bits[i])));
     expect(bad < 0 ? "same bits" : `element ${bad}: ${got[bad]}, PyTorch ${c.bits[bad]}`).toBe("same bits");
   });
 

@@ -1,4 +1,4 @@
-"""PyTorch 1.13's float32 sum and mean, bit for bit, for test/backend/sum_order.test.ts.
+"""PyTorch 1.13's float32 sum, mean, var and std, bit for bit, for test/backend/sum_order.test.ts.
 
 torchlab sums float32 in PyTorch's CPU order (src/backend/sum_kernels.ts), so the results carry the
 same bits. Inputs are not stored: both sides draw them from mulberry32 (test/prng.ts's generator),
@@ -67,8 +67,11 @@ def apply_view(x, view):
 CASES = []
 
 
-def case(shape, dim=None, keepdim=False, op="sum", kind="signed", view=None):
-    CASES.append({"shape": shape, "dim": dim, "keepdim": keepdim, "op": op, "kind": kind, "view": view})
+def case(shape, dim=None, keepdim=False, op="sum", kind="signed", view=None, correction=1):
+    c = {"shape": shape, "dim": dim, "keepdim": keepdim, "op": op, "kind": kind, "view": view}
+    if op in ("var", "std"):
+        c["correction"] = correction
+    CASES.append(c)
 
 
 # All-reduces of vectors around every boundary of the order: the 8 lanes, ilp 4 (32), level sizes
@@ -114,6 +117,14 @@ for shape, to, dims in [([5, 1, 9], [5, 4, 9], None), ([5, 1, 9], [5, 4, 9], 1),
 # Prints: sums and means of arange(n) / d, whose exact values are often whole or short decimals.
 PRINTS = [(25, 5, "sum", None), (100, 10, "sum", None), (100, 10, "mean", None), (1000, 7, "sum", None),
           (60, 3, "sum", 0), (60, 3, "mean", 1)]
+# var and std (accumulated in double by PyTorch), with and without Bessel's correction.
+for shape, dim in [([10], None), ([1000], None), ([30000], None), ([1], None), ([64, 10], 0), ([64, 10], 1),
+                   ([8, 3, 32, 32], [0, 2, 3]), ([4, 5, 6], 1), ([2, 300], -1)]:
+    for op in ("var", "std"):
+        case(shape, dim=dim, op=op, kind="positive" if len(shape) > 2 else "mixed")
+        case(shape, dim=dim, op=op, correction=0, keepdim=dim is not None)
+case([9, 12], dim=0, op="var", view=["t"])
+case([9, 12], op="std", view=["t"])
 
 
 def main():
@@ -125,8 +136,12 @@ def main():
         for d in c["shape"]:
             n *= d
         x = apply_view(torch.tensor(values(seed, n, c["kind"]), dtype=torch.float32).reshape(c["shape"]), c["view"])
-        f = torch.sum if c["op"] == "sum" else torch.mean
-        y = f(x) if c["dim"] is None else f(x, c["dim"], keepdim=c["keepdim"])
+        if c["op"] in ("var", "std"):
+            f = torch.var if c["op"] == "var" else torch.std
+            y = f(x, c["dim"], correction=c["correction"], keepdim=c["keepdim"])
+        else:
+            f = torch.sum if c["op"] == "sum" else torch.mean
+            y = f(x) if c["dim"] is None else f(x, c["dim"], keepdim=c["keepdim"])
         out.append({**c, "seed": seed, "out_shape": list(y.shape), "bits": bits(y)})
     prints = []
     for n, d, op, dim in PRINTS:

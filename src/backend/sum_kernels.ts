@@ -399,19 +399,29 @@ function offsets(shape: readonly number[], dims: readonly number[]): Float64Arra
 export function moments(x: Float32Array, shape: readonly number[], { axes, correction, sqrt }: MomentsAttrs): Float32Array {
   const kept = shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const outer = offsets(shape, kept);
-  const inner = offsets(shape, axes);
-  const n = inner.length;
+  const n = axes.reduce((p, d) => p * shape[d], 1);
+  // Trailing dims (every dim included) are adjacent values: no table of offsets.
+  const inner = axes.every((d, i) => d === shape.length - axes.length + i) ? null : offsets(shape, axes);
   const divisor = Math.max(0, n - correction);
   const y = new Float32Array(outer.length);
   for (let o = 0; o < outer.length; o++) {
     const base = outer[o];
     let s = 0;
-    for (let i = 0; i < n; i++) s += x[base + inner[i]];
-    const mean = s / n;
     let m2 = 0;
-    for (let i = 0; i < n; i++) {
-      const d = x[base + inner[i]] - mean;
-      m2 += d * d;
+    if (inner === null) {
+      for (let i = 0; i < n; i++) s += x[base + i];
+      const mean = s / n;
+      for (let i = 0; i < n; i++) {
+        const d = x[base + i] - mean;
+        m2 += d * d;
+      }
+    } else {
+      for (let i = 0; i < n; i++) s += x[base + inner[i]];
+      const mean = s / n;
+      for (let i = 0; i < n; i++) {
+        const d = x[base + inner[i]] - mean;
+        m2 += d * d;
+      }
     }
     const v = m2 / divisor;
     y[o] = sqrt ? Math.sqrt(v) : v;

@@ -7,6 +7,8 @@
  * under TORCHLAB_BACKEND=cpu).
  */
 import { torch, Tensor } from "../../src";
+import { tf } from "../../src/backend/tf";
+import { torchSumT, torchMomentsT } from "../../src/backend/sum_kernels";
 import { prng } from "../prng";
 import { readReference } from "../tensor/fixtures";
 
@@ -82,5 +84,35 @@ describe("float32 sum, mean, var and std carry PyTorch 1.13's bits", () => {
     const x = torch.arange(p.n, { dtype: torch.float32 }).div(p.d).reshape(-1, p.dim === null ? p.n : 10);
     const f = p.op === "sum" ? torch.sum : torch.mean;
     expect(String(p.dim === null ? f(x) : f(x, p.dim))).toBe(p.repr);
+  });
+
+  it("tfjs's autodiff through TorchlabSum and TorchlabMoments (create_graph) gives the gradients of sum, mean, var and std", () => {
+    // x [2, 3, 4] reduced over dims 0 and 2: 8 terms for each of the 3 outputs.
+    const xv = values(7, 24, "mixed");
+    const dyv = values(8, 3, "signed");
+    const x = tf.tensor(xv, [2, 3, 4]);
+    const dy = tf.tensor(dyv, [3]);
+    const column = (i: number): number => Math.floor(i / 4) % 3;
+    const stats = [0, 1, 2].map((c) => {
+      const terms = Array.from(xv).filter((_, i) => column(i) === c);
+      const mean = terms.reduce((a, b) => a + b, 0) / 8;
+      return { mean, m2: terms.reduce((a, b) => a + (b - mean) ** 2, 0) };
+    });
+    const expectGrad = (got: tf.Tensor, want: (v: number, i: number) => number): void => {
+      const g = got.dataSync();
+      xv.forEach((v, i) => expect(Math.abs(g[i] - want(v, i))).toBeLessThan(1e-5 * Math.max(1, Math.abs(want(v, i)))));
+    };
+    for (const mean of [false, true]) {
+      const got = tf.grad((v: tf.Tensor) => torchSumT(v, [0, 2], [12, 4, 1], mean) as tf.Tensor)(x, dy);
+      expectGrad(got, (_, i) => dyv[column(i)] / (mean ? 8 : 1));
+    }
+    for (const [correction, sqrt] of [[1, false], [0, true]] as const) {
+      const got = tf.grad((v: tf.Tensor) => torchMomentsT(v, [0, 2], correction, sqrt) as tf.Tensor)(x, dy);
+      expectGrad(got, (v, i) => {
+        const { mean, m2 } = stats[column(i)];
+        const divisor = 8 - correction;
+        return sqrt ? (dyv[column(i)] * (v - mean)) / (divisor * Math.sqrt(m2 / divisor)) : (dyv[column(i)] * 2 * (v - mean)) / divisor;
+      });
+    }
   });
 });

@@ -14,6 +14,7 @@ import { registerRnnKernels } from "./rnn_kernels";
 import { registerMatMulKernel } from "./matmul_kernel";
 import { registerCpuKernels } from "./cpu_kernels";
 import { registerMathKernels } from "./math_kernels";
+import { registerSumKernels } from "./sum_kernels";
 import { installGuards, watchBackendMessages } from "./guard";
 import { registerThreadedWasm, wasmThreads } from "./wasm_threads";
 import * as os from "os";
@@ -159,6 +160,7 @@ async function select(forced: string | undefined): Promise<string> {
   registerMatMulKernel();
   registerCpuKernels();
   registerMathKernels();
+  registerSumKernels();
   if (forced !== undefined && forced !== "") {
     if (!["cuda", "tensorflow", "wasm", "cpu"].includes(forced)) {
       throw new ValueError(`TORCHLAB_BACKEND must be one of cuda, tensorflow, wasm, cpu; got '${forced}'`);

@@ -8,6 +8,8 @@ import * as E from "./elementwise";
 import { hasLossKernel } from "../backend/loss_kernels";
 import type { SoftmaxAttrs } from "../backend/loss_kernels";
 import { is_backward_differentiable } from "../autograd/grad_mode";
+import { torchSumT, torchMomentsT } from "../backend/sum_kernels";
+import { stridesOf } from "./view";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -50,10 +52,17 @@ export function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tens
   return expandTo(tf.reshape(g, ks), input.shape);
 }
 
+/** A float32 sum or mean in PyTorch's order, bit for bit (see sum_kernels.ts); null for other dtypes or backends. */
+function torchSum(t: Tensor, dims: number[], keepdim: boolean, mean: boolean): tf.Tensor | null {
+  if (t._t.dtype !== "float32") return null;
+  const y = torchSumT(t._t, dims, stridesOf(t), mean);
+  return y === null || !keepdim ? y : tf.reshape(y, keptShape(t.shape, dims));
+}
+
 export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("sum", t, dim);
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
-  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : tf.sum(as(t._t, dt), dims, keepdim)));
+  const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : torchSum(t, dims, keepdim, false) ?? tf.sum(as(t._t, dt), dims, keepdim)));
   // PyTorch sums every integer dtype into int64.
   return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]), dt === "int32" ? D.int64 : D.float32);
 }
@@ -64,7 +73,7 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   }
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
-  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : tf.mean(t._t, dims, keepdim)));
+  const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : torchSum(t, dims, keepdim, true) ?? tf.mean(t._t, dims, keepdim)));
   return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)]);
 }
 
@@ -250,6 +259,12 @@ export function argmax(t: Tensor, dim?: number | null, keepdim = false, op: "max
   );
 }
 
+/** var or std as PyTorch computes them (in double, rounded once; see sum_kernels.ts); null on tfjs-node. */
+function torchMoments(t: Tensor, dims: number[], correction: number, keepdim: boolean, sqrt: boolean): tf.Tensor | null {
+  const y = torchMomentsT(t._t, dims, correction, sqrt);
+  return y === null || !keepdim ? y : tf.reshape(y, keptShape(t.shape, dims));
+}
+
 /** Variance with Bessel's correction by default (`unbiased: true` / `correction: 1`), as PyTorch. */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, name = "var"): Tensor {
   if (t.dtype._tf !== "float32") throw new RuntimeError(`${name}(): input dtype should be float32, got ${t.dtype}`);
@@ -259,6 +274,8 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
   const denom = Math.max(0, n - correction);
   if (t.numel() === 0) return record("VarBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, NaN)), () => [tf.zeros(t.shape)]);
   const out = compute(() => {
+    const v = torchMoments(t, dims, correction, keepdim, false);
+    if (v !== null) return v;
     const m = tf.mean(t._t, dims, true);
     const ss = tf.sum(tf.square(tf.sub(t._t, m)), dims, keepdim);
     return tf.div(ss, denom);
@@ -280,7 +297,7 @@ export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean):
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
   const denom = Math.max(0, n - correction);
   if (t.numel() === 0) return record("StdBackward0", [t], compute(() => emptyReduce(t, dims, keepdim, NaN)), () => [tf.zeros(t.shape)]);
-  const out = compute(() => tf.sqrt(tf.div(tf.sum(tf.square(tf.sub(t._t, tf.mean(t._t, dims, true))), dims, keepdim), denom)));
+  const out = compute(() => torchMoments(t, dims, correction, keepdim, true) ?? tf.sqrt(tf.div(tf.sum(tf.square(tf.sub(t._t, tf.mean(t._t, dims, true))), dims, keepdim), denom)));
   let self: Tensor;
   const res = record("StdBackward0", [t], out, (g) => {
     const m = tf.mean(t._t, dims, true);

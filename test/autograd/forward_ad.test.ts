@@ -187,7 +187,7 @@ describe("dual tensors", () => {
   });
 
   test("a dual primal that requires grad keeps its reverse-mode graph", () => {
-    const x = torch.tensor([1, 2, 3], { requires_grad: true });
+    const x = torch.tensor([1, 2, 3], { dtype: torch.float32, requires_grad: true });
     const g = fwAD.dual_level(() => {
       const d = fwAD.make_dual(x, torch.ones(3));
       const y = d.pow(2).sum();

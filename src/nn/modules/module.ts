@@ -43,7 +43,8 @@ type PlainModuleResult = any;
  * output_size) would not be a Module, and `new nn.Sequential(new nn.ConvTranspose2d(...))` would not
  * type-check in a cell.
  */
-export type HookArgs<M> = M extends { forward(...args: infer A): unknown } ? (unknown[] extends A ? [input: Tensor, ...rest: unknown[]] : A) : never;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type HookArgs<M> = M extends { forward(...args: infer A): unknown } ? (unknown[] extends A ? [input: Tensor, ...rest: any[]] : A) : never;
 /** A hook run before `forward`; returning a value (or an array of values) replaces the inputs. */
 export type ForwardPreHook<M extends Module = Module> = (module: M, input: HookArgs<M>) => unknown;
 /** A hook run after `forward`; returning a value other than undefined replaces the output. */

@@ -9,19 +9,13 @@ import { ValueError, NotImplementedError, TypeError } from "../errors";
 import { no_grad } from "../autograd/grad_mode";
 import { rand } from "../ops/creation";
 import * as C from "./constraints";
-import { Distribution, DistributionOptions, SampleShape, broadcast_all, standard_normal, _sum_rightmost, size } from "./distribution";
+import { Distribution, DistributionOptions, Param, SampleShape, broadcast_all, distArgs, standard_normal, _sum_rightmost, size } from "./distribution";
 
 const LOG_SQRT_2PI = Math.log(Math.sqrt(2 * Math.PI));
 const SQRT2 = Math.sqrt(2);
 const F32_EPS = 1.1920928955078125e-7;
 
-type Param = number | Tensor;
 
-function args(op: string, values: unknown[], names: string[]): Record<string, unknown> {
-  const o = parseArgs(op, values, [...names, "validate_args"]);
-  for (const n of names) if (o[n] === undefined) throw new TypeError(`${op}.__init__() missing required argument: '${n}'`);
-  return o;
-}
 
 /** Batch shape of a two-parameter distribution: () when both were numbers, else the broadcast shape. */
 const batchOf = (a: unknown, b: unknown, t: Tensor): number[] => (typeof a === "number" && typeof b === "number" ? [] : t.shape);
@@ -46,7 +40,7 @@ abstract class LocScale extends Distribution {
     return this.loc;
   }
   protected setup(op: string, loc: unknown, scale: unknown, options: unknown): void {
-    const o = args(op, [loc, scale, options], ["loc", "scale"]);
+    const o = distArgs(op, [loc, scale, options], ["loc", "scale"]);
     [this.loc, this.scale] = broadcast_all(o.loc as Param, o.scale as Param);
     this._init(batchOf(o.loc, o.scale, this.loc), [], o.validate_args as boolean | undefined);
   }
@@ -152,7 +146,7 @@ export class Uniform extends Distribution {
   high!: Tensor;
   constructor(low: Param | ({ low?: Param; high?: Param } & DistributionOptions), high?: Param | DistributionOptions, options?: DistributionOptions) {
     super();
-    const o = args("Uniform", [low, high, options], ["low", "high"]);
+    const o = distArgs("Uniform", [low, high, options], ["low", "high"]);
     [this.low, this.high] = broadcast_all(o.low as Param, o.high as Param);
     this._init(batchOf(o.low, o.high, this.low), [], o.validate_args as boolean | undefined);
     if (this._validate_args && !(this.low.lt(this.high).all().item() as unknown as boolean)) {
@@ -219,7 +213,7 @@ export class Exponential extends Distribution {
   rate!: Tensor;
   constructor(rate: Param | ({ rate?: Param } & DistributionOptions), options?: DistributionOptions) {
     super();
-    const o = args("Exponential", [rate, options], ["rate"]);
+    const o = distArgs("Exponential", [rate, options], ["rate"]);
     [this.rate] = broadcast_all(o.rate as Param);
     this._init(typeof o.rate === "number" ? [] : this.rate.shape, [], o.validate_args as boolean | undefined);
   }
@@ -280,7 +274,7 @@ export class LogNormal extends Distribution {
   base_dist: Normal;
   constructor(loc: Param | ({ loc?: Param; scale?: Param } & DistributionOptions), scale?: Param | DistributionOptions, options?: DistributionOptions) {
     super();
-    const o = args("LogNormal", [loc, scale, options], ["loc", "scale"]);
+    const o = distArgs("LogNormal", [loc, scale, options], ["loc", "scale"]);
     this.base_dist = new Normal(o.loc as Param, o.scale as Param, { validate_args: o.validate_args as boolean | undefined });
     this._init(this.base_dist.batch_shape, [], o.validate_args as boolean | undefined);
   }

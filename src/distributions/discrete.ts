@@ -15,9 +15,8 @@ import { broadcast_tensors } from "../ops/shape_extra";
 import { one_hot } from "../nn/functional/index";
 import { binary_cross_entropy_with_logits } from "../nn/functional/loss";
 import * as C from "./constraints";
-import { Distribution, DistributionOptions, SampleShape, broadcast_all, logits_to_probs, probs_to_logits } from "./distribution";
+import { Distribution, DistributionOptions, Param, SampleShape, broadcast_all, logits_to_probs, probs_to_logits } from "./distribution";
 
-type Param = number | Tensor;
 interface ProbsOrLogits extends DistributionOptions {
   probs?: Tensor | number | null;
   logits?: Tensor | number | null;

@@ -7,6 +7,7 @@
  * torch.Size([3]))`, listing the parameters computed so far as PyTorch's lazy properties do.
  */
 import { Tensor } from "../tensor/tensor";
+import { parseArgs } from "../tensor/args";
 import { Size } from "../tensor/size";
 import { float32 } from "../tensor/dtype";
 import { TypeError, ValueError, NotImplementedError } from "../errors";
@@ -37,6 +38,16 @@ function checkSampleShape(sample_shape: unknown): number[] {
 
 export interface DistributionOptions {
   validate_args?: boolean | null;
+}
+
+/** A parameter given as a number or a tensor (PyTorch's Number | Tensor). */
+export type Param = number | Tensor;
+
+/** A distribution's constructor arguments by name (with `validate_args`); each of `names` is required. */
+export function distArgs(op: string, values: unknown[], names: string[]): Record<string, unknown> {
+  const o = parseArgs(op, values, [...names, "validate_args"]);
+  for (const n of names) if (o[n] === undefined) throw new TypeError(`${op}.__init__() missing required argument: '${n}'`);
+  return o;
 }
 
 export abstract class Distribution {

@@ -16,10 +16,10 @@ import { no_grad } from "../autograd/grad_mode";
 import { Function as AutogradFunction, FunctionCtx } from "../autograd/function";
 import { from_typed } from "../ops/creation";
 import { stack } from "../ops/movement";
-import { default_generator } from "../tensor/random";
+import { Generator, default_generator } from "../tensor/random";
 import { digammaScalar } from "../ops/math_extra";
 import * as C from "./constraints";
-import { Distribution, DistributionOptions, SampleShape, broadcast_all } from "./distribution";
+import { Distribution, DistributionOptions, Param, SampleShape, broadcast_all, distArgs } from "./distribution";
 
 const { fround, pow, sqrt, log, exp, floor, abs } = Math;
 const F_THIRD = fround(1 / 3);
@@ -57,8 +57,7 @@ function sampleGamma(alphaIn: number, f32: boolean): number {
 }
 
 /** PyTorch's sample_poisson (double). */
-function samplePoisson(lambda: number): number {
-  const g = default_generator;
+function samplePoisson(lambda: number, g: Generator): number {
   if (!(lambda >= 0)) throw new RuntimeError("invalid Poisson rate, expected rate to be non-negative");
   if (lambda >= 10) {
     const slam = sqrt(lambda);
@@ -169,13 +168,16 @@ export function _standard_gamma(concentration: Tensor): Tensor {
   return StandardGamma.apply(concentration);
 }
 
-/** `torch.poisson(rates)`: one Poisson draw per element (float, as the rates). */
-export function poisson(input: Tensor): Tensor {
-  if (!(input instanceof Tensor)) throw new TypeError("poisson(): argument 'input' must be Tensor");
-  const lam = input.detach().contiguous().dataSync();
+/** `torch.poisson(rates, {generator})`: one Poisson draw per element (float, as the rates). */
+export function poisson(input: Tensor | { input?: Tensor; generator?: Generator }, options?: { generator?: Generator }): Tensor {
+  const a = parseArgs("poisson", [input, options], ["input", "generator"]);
+  const t = a.input as Tensor;
+  if (!(t instanceof Tensor)) throw new TypeError("poisson(): argument 'input' must be Tensor");
+  const g = (a.generator as Generator | undefined) ?? default_generator;
+  const lam = t.detach().contiguous().dataSync();
   const out = new Float32Array(lam.length);
-  for (let i = 0; i < lam.length; i++) out[i] = samplePoisson(lam[i]);
-  return from_typed(out, input.shape);
+  for (let i = 0; i < lam.length; i++) out[i] = samplePoisson(lam[i], g);
+  return from_typed(out, t.shape);
 }
 
 /** torch._sample_dirichlet: gamma draws in double, normalised over the last dim, clamped into (0, 1). */
@@ -193,12 +195,6 @@ function sampleDirichlet(concentration: Tensor): Tensor {
   return from_typed(out, concentration.shape);
 }
 
-type Param = number | Tensor;
-const args = (op: string, values: unknown[], names: string[]): Record<string, unknown> => {
-  const o = parseArgs(op, values, [...names, "validate_args"]);
-  for (const n of names) if (o[n] === undefined) throw new TypeError(`${op}.__init__() missing required argument: '${n}'`);
-  return o;
-};
 
 /** Gamma(concentration, rate). */
 export class Gamma extends Distribution {
@@ -206,7 +202,7 @@ export class Gamma extends Distribution {
   rate!: Tensor;
   constructor(concentration: Param | ({ concentration?: Param; rate?: Param } & DistributionOptions), rate?: Param | DistributionOptions, options?: DistributionOptions) {
     super();
-    const o = args(this.constructor.name, [concentration, rate, options], ["concentration", "rate"]);
+    const o = distArgs(this.constructor.name, [concentration, rate, options], ["concentration", "rate"]);
     [this.concentration, this.rate] = broadcast_all(o.concentration as Param, o.rate as Param);
     const scalar = typeof o.concentration === "number" && typeof o.rate === "number";
     this._init(scalar ? [] : this.concentration.shape, [], o.validate_args as boolean | undefined);
@@ -257,8 +253,7 @@ export class Gamma extends Distribution {
 /** Chi2(df): Gamma(df / 2, 1 / 2). */
 export class Chi2 extends Gamma {
   constructor(df: Param | ({ df?: Param } & DistributionOptions), options?: DistributionOptions) {
-    const o = parseArgs("Chi2", [df, options], ["df", "validate_args"]);
-    if (o.df === undefined) throw new TypeError("Chi2.__init__() missing required argument: 'df'");
+    const o = distArgs("Chi2", [df, options], ["df"]);
     const d = o.df as Param;
     super(typeof d === "number" ? 0.5 * d : d.mul(0.5), 0.5, { validate_args: o.validate_args as boolean | undefined });
   }
@@ -336,7 +331,7 @@ export class Beta extends Distribution {
   _dirichlet: Dirichlet;
   constructor(concentration1: Param | ({ concentration1?: Param; concentration0?: Param } & DistributionOptions), concentration0?: Param | DistributionOptions, options?: DistributionOptions) {
     super();
-    const o = args("Beta", [concentration1, concentration0, options], ["concentration1", "concentration0"]);
+    const o = distArgs("Beta", [concentration1, concentration0, options], ["concentration1", "concentration0"]);
     const [c1, c0] = broadcast_all(o.concentration1 as Param, o.concentration0 as Param);
     this._dirichlet = new Dirichlet(stack([c1, c0], -1), { validate_args: o.validate_args as boolean | undefined });
     this._init(this._dirichlet.batch_shape, [], o.validate_args as boolean | undefined);
@@ -391,7 +386,7 @@ export class Poisson extends Distribution {
   rate!: Tensor;
   constructor(rate: Param | ({ rate?: Param } & DistributionOptions), options?: DistributionOptions) {
     super();
-    const o = args("Poisson", [rate, options], ["rate"]);
+    const o = distArgs("Poisson", [rate, options], ["rate"]);
     [this.rate] = broadcast_all(o.rate as Param);
     this._init(typeof o.rate === "number" ? [] : this.rate.shape, [], o.validate_args as boolean | undefined);
   }

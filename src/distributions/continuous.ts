@@ -47,10 +47,7 @@ abstract class LocScale extends Distribution {
   protected expanded<T extends LocScale>(into: T, batch_shape: SampleShape): T {
     into.loc = this.loc.expand(Array.from(batch_shape));
     into.scale = this.scale.expand(Array.from(batch_shape));
-    into._validate_args = false;
-    into._init(batch_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape);
   }
 }
 
@@ -178,10 +175,7 @@ export class Uniform extends Distribution {
     const into = Object.create(Uniform.prototype) as Uniform;
     into.low = this.low.expand(Array.from(batch_shape));
     into.high = this.high.expand(Array.from(batch_shape));
-    into._validate_args = false;
-    into._init(batch_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape);
   }
   rsample(sample_shape: SampleShape = []): Tensor {
     const shape = this._extended_shape(sample_shape);
@@ -241,10 +235,7 @@ export class Exponential extends Distribution {
   expand(batch_shape: SampleShape): Exponential {
     const into = Object.create(Exponential.prototype) as Exponential;
     into.rate = this.rate.expand(Array.from(batch_shape));
-    into._validate_args = false;
-    into._init(batch_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape);
   }
   rsample(sample_shape: SampleShape = []): Tensor {
     const shape = this._extended_shape(sample_shape);
@@ -306,10 +297,7 @@ export class LogNormal extends Distribution {
   expand(batch_shape: SampleShape): LogNormal {
     const into = Object.create(LogNormal.prototype) as LogNormal;
     into.base_dist = this.base_dist.expand(batch_shape);
-    into._validate_args = false;
-    into._init(batch_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape);
   }
   sample(sample_shape: SampleShape = []): Tensor {
     return no_grad(() => this.base_dist.sample(sample_shape).exp());
@@ -386,10 +374,7 @@ export class Independent extends Distribution {
     const into = Object.create(Independent.prototype) as Independent;
     into.base_dist = this.base_dist.expand([...batch_shape, ...this.event_shape.slice(0, this.reinterpreted_batch_ndims)]);
     into.reinterpreted_batch_ndims = this.reinterpreted_batch_ndims;
-    into._validate_args = false;
-    into._init(batch_shape, this.event_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape, this.event_shape);
   }
   sample(sample_shape: SampleShape = []): Tensor {
     return this.base_dist.sample(sample_shape);

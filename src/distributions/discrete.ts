@@ -97,10 +97,7 @@ export class Bernoulli extends ProbsLogits {
     const b = Array.from(batch_shape);
     if (this._probs !== undefined) into._param = into._probs = this._probs.expand(b);
     if (this._logits !== undefined) into._param = into._logits = this._logits.expand(b);
-    into._validate_args = false;
-    into._init(b);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, b);
   }
   sample(sample_shape: SampleShape = []): Tensor {
     const shape = this._extended_shape(sample_shape);
@@ -172,10 +169,7 @@ export class Categorical extends ProbsLogits {
     if (this._probs !== undefined) into._param = into._probs = this._probs.expand(shape);
     if (this._logits !== undefined) into._param = into._logits = this._logits.expand(shape);
     into._num_events = this._num_events;
-    into._validate_args = false;
-    into._init(batch_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape);
   }
   sample(sample_shape: SampleShape = []): Tensor {
     const ext = this._extended_shape(sample_shape);
@@ -247,10 +241,7 @@ export class OneHotCategorical extends Distribution {
   expand(batch_shape: SampleShape): OneHotCategorical {
     const into = Object.create(OneHotCategorical.prototype) as OneHotCategorical;
     into._categorical = this._categorical.expand(batch_shape);
-    into._validate_args = false;
-    into._init(batch_shape, this.event_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape, this.event_shape);
   }
   sample(sample_shape: SampleShape = []): Tensor {
     const indices = this._categorical.sample(sample_shape);

@@ -92,6 +92,17 @@ export abstract class Distribution {
     }
   }
 
+  /**
+   * Finishes an `expand()`: `into` (a new instance whose parameters were expanded) takes the shapes
+   * unvalidated and this distribution's validate_args, as PyTorch's expand does.
+   */
+  protected _expandedInto<T extends Distribution>(into: T, batch_shape: readonly number[], event_shape: readonly number[] = []): T {
+    into._validate_args = false;
+    into._init(batch_shape, event_shape);
+    into._validate_args = this._validate_args;
+    return into;
+  }
+
   /** The shape of one batch of parameters (`torch.Size`). */
   get batch_shape(): Size {
     return this._batch_shape;

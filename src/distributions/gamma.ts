@@ -229,10 +229,7 @@ export class Gamma extends Distribution {
     const into = Object.create(Object.getPrototypeOf(this)) as Gamma;
     into.concentration = this.concentration.expand(Array.from(batch_shape));
     into.rate = this.rate.expand(Array.from(batch_shape));
-    into._validate_args = false;
-    into._init(batch_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape);
   }
   rsample(sample_shape: SampleShape = []): Tensor {
     const shape = Array.from(this._extended_shape(sample_shape));
@@ -292,10 +289,7 @@ export class Dirichlet extends Distribution {
   expand(batch_shape: SampleShape): Dirichlet {
     const into = Object.create(Dirichlet.prototype) as Dirichlet;
     into.concentration = this.concentration.expand([...batch_shape, ...this.event_shape]);
-    into._validate_args = false;
-    into._init(batch_shape, this.event_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape, this.event_shape);
   }
   rsample(sample_shape: SampleShape = []): Tensor {
     const shape = Array.from(this._extended_shape(sample_shape));
@@ -361,10 +355,7 @@ export class Beta extends Distribution {
   expand(batch_shape: SampleShape): Beta {
     const into = Object.create(Beta.prototype) as Beta;
     into._dirichlet = this._dirichlet.expand(batch_shape);
-    into._validate_args = false;
-    into._init(batch_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape);
   }
   rsample(sample_shape: SampleShape = []): Tensor {
     return this._dirichlet.rsample(sample_shape).select(-1, 0);
@@ -408,10 +399,7 @@ export class Poisson extends Distribution {
   expand(batch_shape: SampleShape): Poisson {
     const into = Object.create(Poisson.prototype) as Poisson;
     into.rate = this.rate.expand(Array.from(batch_shape));
-    into._validate_args = false;
-    into._init(batch_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, batch_shape);
   }
   sample(sample_shape: SampleShape = []): Tensor {
     const shape = Array.from(this._extended_shape(sample_shape));

@@ -129,10 +129,7 @@ export class MultivariateNormal extends Distribution {
     if (this._cov !== undefined) into._cov = this._cov.expand([...b, n, n]);
     if (this._tril !== undefined) into._tril = this._tril.expand([...b, n, n]);
     if (this._prec !== undefined) into._prec = this._prec.expand([...b, n, n]);
-    into._validate_args = false;
-    into._init(b, this._event_shape);
-    into._validate_args = this._validate_args;
-    return into;
+    return this._expandedInto(into, b, this._event_shape);
   }
   rsample(sample_shape: SampleShape = []): Tensor {
     const shape = this._extended_shape(sample_shape);

@@ -3,11 +3,12 @@ import * as zlib from "zlib";
 
 let table: Uint32Array | null = null;
 
-function makeTable(): Uint32Array {
+/** The byte table of a reflected CRC-32 with polynomial `poly` (zip's 0xedb88320; CRC-32C's 0x82f63b78). */
+export function makeTable(poly = 0xedb88320): Uint32Array {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    for (let k = 0; k < 8; k++) c = c & 1 ? poly ^ (c >>> 1) : c >>> 1;
     t[n] = c >>> 0;
   }
   return t;

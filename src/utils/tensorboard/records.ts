@@ -4,6 +4,7 @@
  * it belongs to a oneof) framed as TFRecords (length, masked CRC-32C of the length, data, masked
  * CRC-32C of the data), which `tensorboard --logdir` reads.
  */
+import { makeTable } from "../crc32";
 
 /** One protocol-buffer message being written. */
 export class Message {
@@ -71,14 +72,7 @@ let table: Uint32Array | null = null;
 
 /** CRC-32C (Castagnoli), as TFRecord frames use. */
 export function crc32c(data: Uint8Array): number {
-  if (table === null) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
+  table ??= makeTable(0x82f63b78);
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

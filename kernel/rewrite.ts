@@ -11,8 +11,9 @@
  *    which yields to the event loop at most every 20 ms: a training loop written the
  *    PyTorch way then streams its prints and live plots, has the tensors of past iterations freed,
  *    and stops cleanly at an iteration boundary when interrupted.
- * 3. The notebook dialect: PyTorch's operators on tensors (see below). It needs the type checker,
- *    so it runs inside tslab's converter (withNotebookDialect), after the two rewrites above.
+ * 3. A cell ending in an assignment shows no value, as in IPython (silenceTrailingAssignment).
+ * 4. The notebook dialect: PyTorch's operators on tensors (see below). It needs the type checker,
+ *    so it runs inside tslab's converter (withNotebookDialect), after the rewrites above.
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
@@ -59,6 +60,25 @@ export function expandShorthandProperties(code: string): string {
 }
 
 /** Inserts the yield point at the start of each top-level loop body; `cell` is the cell's serial. */
+/**
+ * A cell that ends in an assignment (`y = x * 2`, `x += 1`, `w[0] = 5`) shows nothing, as IPython
+ * shows nothing for a statement; tslab would show the assigned value (an assignment is an expression
+ * in JavaScript), and the dialect turns `x += 1` into `x.add_(1)`, whose value it would show too.
+ * `;void 0` after the assignment makes the cell's last value undefined; nothing moves before it.
+ */
+export function silenceTrailingAssignment(code: string): string {
+  if (!code.includes("=")) return code;
+  const t = typescript();
+  const statements = parse(code).statements.filter((s) => !t.isEmptyStatement(s));
+  const last = statements[statements.length - 1];
+  if (!last || !t.isExpressionStatement(last)) return code;
+  let e: ts.Expression = last.expression;
+  while (t.isParenthesizedExpression(e)) e = e.expression;
+  const K = t.SyntaxKind;
+  if (!t.isBinaryExpression(e) || e.operatorToken.kind < K.FirstAssignment || e.operatorToken.kind > K.LastAssignment) return code;
+  return apply(code, [{ at: last.end, text: ";void 0" }]);
+}
+
 export function addLoopYields(code: string, cell: number): string {
   if (!/\b(for|while|do)\b/.test(code)) return code;
   const t = typescript();
@@ -96,6 +116,8 @@ export function addLoopYields(code: string, cell: number): string {
 //   x[0], x[":, 1:3"], x[mask]                  ->  x.get(0), x.index(":, 1:3"), x.index(mask)
 //   x[":, 1"] = 0                               ->  x.setitem(":, 1", 0)
 //   x += y, x -= y, x *= y, x /= y              ->  x.add_(y), x.sub_(y), x.mul_(y), x.div_(y)
+//   x **= y, x %= y                             ->  x.pow_(y), x.remainder_(y)
+//   n += t (n an untyped `let` number)         ->  n = t.add(n), the `let` widened to `any`  (int + tensor in Python)
 //   x[i] += y (and -=, *=, /=)                  ->  x.__setitem__(i, x.__getitem__(i).add_(y))  (Python's order; x and i once)
 //   dataset[i]                                  ->  dataset.getitem(i)  (or __getitem__, whichever the class defines)
 //   if (loss < 0.1), while (a != b), c ? … : …  ->  if (loss.lt(0.1).item()), ...  (also the operands of ! && ||)
@@ -246,6 +268,8 @@ const ARITHMETIC: Partial<Record<ts.SyntaxKind, string>> = {};
 const COMPARISON: Partial<Record<ts.SyntaxKind, [string, string]>> = {};
 const BITWISE: Partial<Record<ts.SyntaxKind, string>> = {};
 const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {};
+/** `n op= t` for a number n: the tensor's reflected method, t.__radd__(n) and so on. */
+const REFLECTED_COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {};
 let tablesFor: typeof ts | undefined;
 
 function tables(t: typeof ts): void {
@@ -259,7 +283,11 @@ function tables(t: typeof ts): void {
     [K.EqualsEqualsToken]: ["eq", "eq"], [K.ExclamationEqualsToken]: ["ne", "ne"],
   });
   Object.assign(BITWISE, { [K.AmpersandToken]: "bitwise_and", [K.BarToken]: "bitwise_or", [K.CaretToken]: "bitwise_xor", [K.LessThanLessThanToken]: "bitwise_left_shift", [K.GreaterThanGreaterThanToken]: "bitwise_right_shift" });
-  Object.assign(COMPOUND, { [K.PlusEqualsToken]: "add_", [K.MinusEqualsToken]: "sub_", [K.AsteriskEqualsToken]: "mul_", [K.SlashEqualsToken]: "div_" });
+  Object.assign(COMPOUND, {
+    [K.PlusEqualsToken]: "add_", [K.MinusEqualsToken]: "sub_", [K.AsteriskEqualsToken]: "mul_", [K.SlashEqualsToken]: "div_",
+    [K.AsteriskAsteriskEqualsToken]: "pow_", [K.PercentEqualsToken]: "remainder_",
+  });
+  Object.assign(REFLECTED_COMPOUND, { [K.PlusEqualsToken]: "add", [K.MinusEqualsToken]: "rsub", [K.AsteriskEqualsToken]: "mul", [K.SlashEqualsToken]: "reciprocal().mul" });
 }
 
 /** Tensor methods and torch functions whose result is a float when the other operand is a Python float. */
@@ -396,6 +424,31 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       o.insert(newlines(n.left.end, n.right.getStart(sf)) + ")");
     },
   });
+  // `n += t` for a number n and a tensor t: n = t.__radd__(n), written `n = t.add(n)`.
+  const rebound = (n: ts.BinaryExpression, call: string): Plan => ({
+    result: "tensor",
+    emit: (o) => {
+      emit(n.left);
+      o.insert(" = ");
+      receiver(n.right);
+      o.insert(`.${call}(`);
+      emit(n.left);
+      o.insert(newlines(n.left.end, n.right.getStart(sf)) + ")");
+    },
+  });
+  // The declarations widened to `any` by `rebound` rewrites (each once).
+  const widened = new Set<ts.VariableDeclaration>();
+  /** The cell's own untyped `let`/`var` declaration of an identifier, which may be widened to `any`. */
+  const widenable = (left: ts.Node): ts.VariableDeclaration | null => {
+    const id = strip(left);
+    if (!t.isIdentifier(id)) return null;
+    const decl = checker.getSymbolAtLocation(id)?.valueDeclaration;
+    if (!decl || !t.isVariableDeclaration(decl) || decl.type || !t.isIdentifier(decl.name)) return null;
+    if (decl.getSourceFile() !== sf || decl.getStart(sf) < offset) return null;
+    const list = decl.parent;
+    if (!t.isVariableDeclarationList(list) || list.flags & t.NodeFlags.Const) return null;
+    return decl;
+  };
   const torchCall = (name: string, left: ts.Node, op: ts.Node, right: ts.Node): Plan => ({
     result: "tensor",
     emit: (o) => {
@@ -650,6 +703,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       }
       const L = kindOf(n.left);
       const R = kindOf(n.right);
+      if (inplace && L === "number" && R === "tensor" && REFLECTED_COMPOUND[op]) {
+        // Python's `loss = 0` then `loss += criterion(out, y)` rebinds loss to a tensor (int has no
+        // __iadd__, so it is 0 + tensor, the tensor's __radd__). A `let` declared in this cell without a
+        // type is widened to `any` so that it can hold the tensor; other numbers stay the checker's error.
+        const decl = widenable(n.left);
+        if (decl) {
+          if (!widened.has(decl)) {
+            widened.add(decl);
+            wrap(decl.name, "", ": any");
+          }
+          plans.set(n, rebound(n, REFLECTED_COMPOUND[op]!));
+          return;
+        }
+      }
       const arith = ARITHMETIC[op];
       if (arith) {
         if (L === "tensor" && OPERAND.has(R)) {

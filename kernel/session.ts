@@ -23,7 +23,7 @@ import {
 } from "./resolve";
 import { needsWholeNodeTypes } from "./node_declarations";
 import { TF_MODULE_REQUEST } from "./tf_declarations";
-import { addLoopYields, expandShorthandProperties, withNotebookDialect } from "./rewrite";
+import { addLoopYields, expandShorthandProperties, silenceTrailingAssignment, withNotebookDialect } from "./rewrite";
 import { interruptCellsUpTo } from "./tick";
 import { CELL_FILE_PREFIX, SIGINT_SCOPE_FILE, Tracebacks } from "./traceback";
 
@@ -176,6 +176,7 @@ export class Session {
       const running = underSigint(() => {
         let source = expandShorthandProperties(code);
         if (this.loopYields && !isModuleCell(code)) source = addLoopYields(source, cell);
+        if (!isModuleCell(code)) source = silenceTrailingAssignment(source);
         // The compiled cell gets a file name of its own, so its frames can be told apart and mapped back.
         const run = vmModule.runInThisContext;
         vmModule.runInThisContext = ((script: string, options?: vm.RunningScriptOptions | string) => {

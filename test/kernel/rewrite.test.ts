@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { addLoopYields, expandShorthandProperties } from "../../kernel/rewrite";
+import { addLoopYields, expandShorthandProperties, silenceTrailingAssignment } from "../../kernel/rewrite";
 import { Session } from "../../kernel/session";
 import { notebook, runCli, tempDir } from "./helpers";
 
@@ -49,6 +49,41 @@ test("prelude aliases work as types in later cells; a library error's traceback 
   // No "file:line", source line and caret before the message, as Node prints for library throws.
   expect(error.traceback[0]).toMatch(/^ShapeError: Given groups=1, weight of size \[3, 1, 3, 3\]/);
 }, 120000);
+
+test("a cell's `loss = 0; loss += criterion(...)` is PyTorch's tensor sum and backpropagates", async () => {
+  const dir = tempDir("torchlab-rebind-");
+  const cell = [
+    "const w = torch.tensor([1., 2.], {requires_grad: true});",
+    "let loss = 0;",
+    "for (const t of [1., 3.]) loss += ((w * t) ** 2).sum();",
+    "loss.backward();",
+    "JSON.stringify([loss.item(), w.grad!.tolist()])",
+  ].join("\n");
+  // IPython shows nothing for a cell ending in an assignment; the dialect's `z.add_(1)` would show z.
+  const assigns = "const z = torch.zeros(2);\nz += 1";
+  fs.writeFileSync(path.join(dir, "rebind.ipynb"), JSON.stringify(notebook([cell, "loss", assigns, "let y = 0;\ny = 3 // set", "z"])));
+  const result = await runCli(["run", path.join(dir, "rebind.ipynb"), "--out", dir]);
+  expect(result.status).toBe(0);
+  const nb = JSON.parse(fs.readFileSync(path.join(dir, "rebind.ipynb"), "utf8"));
+  const value = (i: number): string => String(nb.cells[i].outputs.find((o: { output_type: string }) => o.output_type === "execute_result").data["text/plain"]);
+  // (1 + 4) * (1 + 9) = 50; the gradient of sum(t^2 w^2) over t = 1, 3 is 20 w.
+  expect(value(0)).toBe(`'${JSON.stringify([50, [20, 40]])}'`);
+  expect(value(1)).toBe("tensor(50., grad_fn=<AddBackward0>)");
+  const results = (i: number): unknown[] => nb.cells[i].outputs.filter((o: { output_type: string }) => o.output_type === "execute_result");
+  expect(results(2)).toEqual([]);
+  expect(results(3)).toEqual([]);
+  expect(value(4)).toBe("tensor([1., 1.])");
+}, 120000);
+
+test("a cell ending in an assignment gets no value; other last statements are left alone", () => {
+  expect(silenceTrailingAssignment("y = x * 2")).toBe("y = x * 2;void 0");
+  expect(silenceTrailingAssignment("x += 1;\n")).toBe("x += 1;;void 0\n");
+  expect(silenceTrailingAssignment("w[0] = 5 // set it")).toBe("w[0] = 5;void 0 // set it");
+  expect(silenceTrailingAssignment("(a = 1);;")).toBe("(a = 1);;void 0;");
+  for (const kept of ["x * 2", "const y = 2", "y = 1;\ny", "x == 2", "f(y = 2)", "if (a) b = 1;", "a => (b = 1)"]) {
+    expect(silenceTrailingAssignment(kept)).toBe(kept);
+  }
+});
 
 describe("loop yields", () => {
   test("top-level loops of every kind start each iteration with the tick; functions and classes are left alone", () => {

@@ -73,6 +73,7 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw('a[":, 1"] = 0;')).toBe('a.setitem(":, 1", 0);');
     expect(rw("a[0] = b[1] * 2;")).toBe("a.setitem(0, b.get(1).mul(2));");
     expect(rw("let x = torch.zeros(3);\nx += a; x -= 1; x *= b; x /= 2;")).toBe("let x = torch.zeros(3);\nx.add_(a); x.sub_(1); x.mul_(b); x.div_(2);");
+    expect(rw("let x = torch.zeros(3);\nx **= 2; x %= b;")).toBe("let x = torch.zeros(3);\nx.pow_(2); x.remainder_(b);");
     // Python's `x[i] += v` is x.__setitem__(i, x.__getitem__(i).__iadd__(v)): for a mask, index tensor
     // or list, __getitem__ is a copy and the write back is what lands. `x[0]++` has no tensor meaning.
     expect(rw("a[0] += 1; a[0]++;")).toBe("a.__setitem__(0, a.__getitem__(0).add_(1)); a[0]++;");
@@ -90,6 +91,28 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     // A const number stays an error: only tensors have an in-place meaning.
     const r = (conv as Converter).convert(prev, "const k = 1;\nk -= 1;");
     expect(r.diagnostics.map((d) => d.messageText)).toEqual(["Cannot assign to 'k' because it is a constant."]);
+  });
+
+  test("`loss = 0` then `loss += tensor` rebinds the number to a tensor, as Python's int + tensor does", () => {
+    // seq2seq's train(): `loss = 0` ... `loss += criterion(decoder_output, target_tensor[di])` ... `loss.backward()`.
+    expect(rw("let loss = 0;\nloss += a * 2;")).toBe("let loss: any = 0;\nloss = a.mul(2).add(loss);");
+    expect(rw("let l = 1, k = 2;\nl -= a; l *= b; l /= a;")).toBe("let l: any = 1, k = 2;\nl = a.rsub(l); l = b.mul(l); l = a.reciprocal().mul(l);");
+    const train = [
+      "function train(): number {",
+      "  let loss = 0;",
+      "  for (let di = 0; di < 3; di++) loss += torch.nn.functional.mse_loss(a * di, b);",
+      "  loss.backward;",
+      "  return loss.item() / 3;",
+      "}",
+    ].join("\n");
+    expect(rw(train)).toContain("let loss: any = 0;");
+    expect(rw(train)).toContain("loss = torch.nn.functional.mse_loss(a.mul(di), b).add(loss);");
+    expect((conv as Converter).convert(prev, train).diagnostics).toEqual([]);
+    // Numbers stay numbers: a number added to a number, a typed declaration, a const, an earlier cell's number.
+    expect(rw("let m = 0;\nm += 1;")).toBe("let m = 0;\nm += 1;");
+    const typed = (conv as Converter).convert(prev, "let q: number = 0;\nq += a;");
+    expect(typed.diagnostics.map((d) => d.messageText)).toEqual(["Operator '+=' cannot be applied to types 'number' and 'Tensor'."]);
+    expect((conv as Converter).convert(prev, "n += a;").diagnostics.length).toBeGreaterThan(0);
   });
 
   test("a list index x[[0, 2]] is Python's list (rows 0 and 2), not the tuple x[0, 2]", () => {
@@ -229,7 +252,7 @@ describe("compile errors point at the text the user wrote", () => {
   });
 
   test("an operator the dialect has no in-place method for stays a compile error", () => {
-    const r = (conv as Converter).convert(prev, "let x = torch.ones(2);\nx %= 2;");
+    const r = (conv as Converter).convert(prev, "let x = torch.ones(2);\nx <<= 2;");
     expect(r.diagnostics.length).toBeGreaterThan(0);
     expect(r.diagnostics[0].start.line).toBe(1);
   });

@@ -110,6 +110,21 @@ export function train_ch6(net: Module, train_iter: Loader, test_iter: Loader, nu
   return points;
 }
 
+/** The chapters' printout: each layer's class name and output shape, as `print(layer.__class__.__name__, 'output shape:\t', X.shape)`. */
+export function shapes(net: InstanceType<typeof nn.Sequential>, X: Tensor, print: (...a: unknown[]) => void): Tensor {
+  for (const layer of net) {
+    X = layer(X);
+    print(layer.constructor.name, "output shape:\t", X.shape);
+  }
+  return X;
+}
+
+/** gen_d2l_modern.py's train(): one epoch of train_ch6 over n_train stand-in images (and one test batch). */
+export function train(net: Module, resize: number, n_train: number, batch_size: number, lr: number, print: (...a: unknown[]) => void): number[][] {
+  const [train_iter, test_iter] = load_data_fashion_mnist(batch_size, resize, n_train, batch_size);
+  return train_ch6(net, train_iter, test_iter, 1, lr, torch.device("cpu"), print);
+}
+
 /** Every number of `got` within `tol` (relative, absolute below 1) of PyTorch's. */
 export function expectClose(got: unknown, want: unknown, tol: number, where = ""): void {
   if (Array.isArray(want)) {

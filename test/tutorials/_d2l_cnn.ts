@@ -57,7 +57,7 @@ export function accuracy(y_hat: Tensor, y: Tensor): number {
 }
 
 /** 使用GPU计算模型在数据集上的精度 */
-export function evaluate_accuracy_gpu(net: Module, data_iter: Loader, device?: InstanceType<typeof torch.device>): number {
+export function evaluate_accuracy_gpu(net: Module, data_iter: Loader, device?: ReturnType<typeof torch.device>): number {
   if (net instanceof nn.Module) {
     net.eval();
     if (!device) device = net.parameters()[Symbol.iterator]().next().value!.device;
@@ -74,7 +74,7 @@ export function evaluate_accuracy_gpu(net: Module, data_iter: Loader, device?: I
 }
 
 /** 用GPU训练模型(在第六章定义); returns the Animator's points. */
-export function train_ch6(net: Module, train_iter: Loader, test_iter: Loader, num_epochs: number, lr: number, device: InstanceType<typeof torch.device>, print: (...a: unknown[]) => void): number[][] {
+export function train_ch6(net: Module, train_iter: Loader, test_iter: Loader, num_epochs: number, lr: number, device: ReturnType<typeof torch.device>, print: (...a: unknown[]) => void): number[][] {
   function init_weights(m: Module): void {
     if (m.constructor === nn.Linear || m.constructor === nn.Conv2d) nn.init.xavier_uniform_((m as InstanceType<typeof nn.Linear>).weight);
   }

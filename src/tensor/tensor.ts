@@ -359,6 +359,15 @@ export class Tensor {
     return this.dtype._tf === "bool" ? (Boolean(v) as unknown as number) : v;
   }
 
+  /**
+   * JavaScript's conversions: `Number(t)` (and `+t`) is Python's `float(t)`, the value of a one-element
+   * tensor (a ValueError for more elements); string and default conversions print the tensor, as
+   * `String(t)` always has.
+   */
+  [Symbol.toPrimitive](hint: "number" | "string" | "default"): number | string {
+    return hint === "number" ? Number(this.item()) : this.toString();
+  }
+
   /** Nested JS arrays of the values (numbers, or booleans for bool tensors). */
   tolist(): NestedList {
     const flat = Array.from(this._t.dataSync() as ArrayLike<number>, (v) => (this.dtype._tf === "bool" ? Boolean(v) : v));

@@ -170,3 +170,58 @@ export function flatLinear(input: Tensor, weight: Tensor, bias: Tensor | null): 
   const wt = flatWeight(weight, l.nhwc);
   return Tensor._wrap(compute(() => tf.fused.matMul({ a: input._s.data as tf.Tensor2D, b: wt, bias: bias !== null ? bias._t : undefined })));
 }
+
+// ------------------------------------------------------------------ training: NHWC copies of convolution inputs
+
+/**
+ * In training the layout tags above are off (tensors that require grad stay NCHW in storage, and the
+ * gradients that the tape passes between nodes are NCHW too), so every convolution transposes its
+ * input to NHWC. Two places read the same input again: another convolution of the same tensor (a
+ * ResNet block's input feeds its first convolution and its 1x1 shortcut) and the weight gradient of
+ * the convolution itself in backward (the patches and input-as-filter forms in conv.ts, which want
+ * the input channels-last). A few of those NHWC copies are kept here, keyed by the source tfjs
+ * tensor: tfjs buffers are immutable (an in-place write or an optimizer step gives the storage a new
+ * one), so a copy is valid exactly while its source is alive. Copies whose source was disposed are
+ * freed on the next lookup; the oldest goes when a new one comes past NHWC_COPIES; none larger than
+ * NHWC_COPY_BYTES is kept. The copies are tf.keep'd outside any tidy: callers must not dispose them.
+ */
+interface NhwcCopy {
+  src: tf.Tensor;
+  nhwc: tf.Tensor4D;
+}
+
+const nhwcCopies: NhwcCopy[] = [];
+const NHWC_COPIES = 2;
+const NHWC_COPY_BYTES = 64 * 1024 * 1024;
+
+function pruneNhwcCopies(): void {
+  for (let i = nhwcCopies.length - 1; i >= 0; i--) {
+    const e = nhwcCopies[i];
+    if (e.src.isDisposed || e.nhwc.isDisposed) {
+      if (!e.nhwc.isDisposed) e.nhwc.dispose();
+      nhwcCopies.splice(i, 1);
+    }
+  }
+}
+
+/** The kept NHWC copy of NCHW `src`, or null (no copy made). */
+export function cachedNhwc(src: tf.Tensor): tf.Tensor4D | null {
+  pruneNhwcCopies();
+  for (const e of nhwcCopies) if (e.src === src) return e.nhwc;
+  return null;
+}
+
+/**
+ * `src` (NCHW) as NHWC through `make`, reusing a kept copy; with `keep`, a new copy is kept for the
+ * readers described above (the caller knows one will come). Call inside compute.
+ */
+export function nhwcCopy(src: tf.Tensor, make: (t: tf.Tensor) => tf.Tensor4D, keep: boolean): tf.Tensor4D {
+  const hit = cachedNhwc(src);
+  if (hit !== null) return hit;
+  const made = make(src);
+  if (!keep || made.size * 4 > NHWC_COPY_BYTES) return made;
+  tf.keep(made);
+  nhwcCopies.push({ src, nhwc: made });
+  while (nhwcCopies.length > NHWC_COPIES) (nhwcCopies.shift() as NhwcCopy).nhwc.dispose();
+  return made;
+}

@@ -28,6 +28,8 @@ export class Node {
   private fn: BackwardFn | null;
   /** next_functions as they were when backward() released the inputs. */
   private releasedNext: [Node | AccumulateGrad | null, number][] | null = null;
+  /** @internal tensors the backward closure reads besides the inputs (holdSaved), counted as held. */
+  private saved: Tensor[] | null = null;
   /** @internal this node's output once it is marked graph-only (freeGraphOnly), freed when this node is released. */
   graphOnlyOutput: Tensor | null = null;
   /** Set by Tensor.retain_grad() on the output of this node. */
@@ -170,6 +172,15 @@ export class Node {
     if (this.fn === null) this.apply(null as unknown as tf.Tensor);
   }
 
+  /**
+   * @internal Counts `t`, which the backward closure reads though it is not an input (an op's own
+   * saved tensor, such as max pooling's indices), as held by this node until it is released.
+   */
+  holdSaved(t: Tensor): void {
+    t._holds++;
+    (this.saved ??= []).push(t);
+  }
+
   /** @internal whether release() has run. */
   isReleased(): boolean {
     return this.fn === null;
@@ -184,7 +195,8 @@ export class Node {
   release(freeGraphOnly = true): void {
     // The graph's shape outlives backward(), as in PyTorch: only the saved tensors are freed.
     this.releasedNext = this.next_functions;
-    const inputs = this.inputs;
+    const inputs = this.saved === null ? this.inputs : [...this.inputs, ...this.saved];
+    this.saved = null;
     const own = this.graphOnlyOutput;
     this.graphOnlyOutput = null;
     this.fn = null;

@@ -180,6 +180,6 @@ export function runBackwardGraph(root: Tensor, seed: Tensor, retainGraph: boolea
       if (next === null) toLeaf(inputs[i], gi);
       else grads.set(next, add(grads.get(next) ?? null, gi));
     });
-    if (!retainGraph) node.release();
+    if (!retainGraph) node.release(false);
   }
 }

@@ -233,8 +233,8 @@ class FunctionNode extends Node {
     return this.graphFn(g);
   }
 
-  override release(): void {
-    super.release();
+  override release(freeGraphOnly = true): void {
+    super.release(freeGraphOnly);
     this.state.live = false;
     this.state.saved = null;
   }

@@ -28,6 +28,10 @@ export class Node {
   private fn: BackwardFn | null;
   /** next_functions as they were when backward() released the inputs. */
   private releasedNext: [Node | AccumulateGrad | null, number][] | null = null;
+  /** @internal tensors the backward closure reads besides the inputs (holdSaved), counted as held. */
+  private saved: Tensor[] | null = null;
+  /** @internal this node's output once it is marked graph-only (freeGraphOnly), freed when this node is released. */
+  graphOnlyOutput: Tensor | null = null;
   /** Set by Tensor.retain_grad() on the output of this node. */
   retained: Tensor | null = null;
   /**
@@ -46,6 +50,7 @@ export class Node {
     const versions: number[] = [];
     const storages: Tensor["_s"][] = [];
     for (const t of inputs) {
+      t._holds++;
       edges.push(t.grad_fn);
       versions.push(t._s.version);
       storages.push(t._s);
@@ -167,15 +172,69 @@ export class Node {
     if (this.fn === null) this.apply(null as unknown as tf.Tensor);
   }
 
-  /** @internal Frees what the node holds; a second backward through it then raises. */
-  release(): void {
+  /**
+   * @internal Counts `t`, which the backward closure reads though it is not an input (an op's own
+   * saved tensor, such as max pooling's indices), as held by this node until it is released.
+   */
+  holdSaved(t: Tensor): void {
+    t._holds++;
+    (this.saved ??= []).push(t);
+  }
+
+  /** @internal whether release() has run. */
+  isReleased(): boolean {
+    return this.fn === null;
+  }
+
+  /**
+   * @internal Frees what the node holds; a second backward through it then raises. Graph-only
+   * tensors (an input, or this node's own output) that no other unreleased node holds are freed at
+   * once. `freeGraphOnly: false` (create_graph, whose recorded gradient graph may read them later)
+   * keeps them for the collector instead.
+   */
+  release(freeGraphOnly = true): void {
     // The graph's shape outlives backward(), as in PyTorch: only the saved tensors are freed.
     this.releasedNext = this.next_functions;
+    const inputs = this.saved === null ? this.inputs : [...this.inputs, ...this.saved];
+    this.saved = null;
+    const own = this.graphOnlyOutput;
+    this.graphOnlyOutput = null;
     this.fn = null;
     this.inputs = [];
     this.edges = [];
     this.storages = [];
     this.output = null;
+    for (const t of inputs) {
+      t._holds--;
+      if (t._graphOnly) settle(t, freeGraphOnly);
+    }
+    if (own !== null) settle(own, freeGraphOnly);
+  }
+}
+
+/**
+ * Marks `t` as referenced by nothing but the autograd graph (the caller guarantees that no user-visible
+ * reference to it can exist any more) and frees its buffer as soon as no unreleased node needs it:
+ * now, when no node holds it (no_grad), or when the last node reading it is released by backward().
+ */
+export function freeGraphOnly(t: Tensor): void {
+  t._graphOnly = true;
+  const producer = t._gradFnRaw();
+  if (producer !== null && !producer.isReleased()) producer.graphOnlyOutput = t;
+  settle(t, true);
+}
+
+/** Frees graph-only `t` once neither its consumers nor the node that made it can read it again. */
+function settle(t: Tensor, free: boolean): void {
+  if (!free) {
+    // A gradient graph recorded by create_graph may read it: the collector frees it instead.
+    t._graphOnly = false;
+    return;
+  }
+  const producer = t._gradFnRaw();
+  if (t._holds === 0 && (producer === null || producer.isReleased())) {
+    t._graphOnly = false;
+    t._free();
   }
 }
 

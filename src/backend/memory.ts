@@ -238,6 +238,19 @@ export function rebind(ref: StorageRef, to: Storage): Storage {
   return to;
 }
 
+/**
+ * Drops the reference of the wrapper owning `ref` now, for a wrapper nothing will read again (an
+ * intermediate that only the released autograd graph held): its buffer is freed at once unless
+ * another wrapper shares it. The wrapper is left on a storage that nothing frees, so the registry's
+ * later callback for it releases nothing; reading it raises "already released".
+ */
+export function drop(ref: StorageRef): Storage {
+  const from = ref.s;
+  ref.s = { data: from.data, refs: Infinity, version: from.version };
+  release(from);
+  return ref.s;
+}
+
 /** Replaces the contents of `s` in place (optimizer steps, init_, copy_), freeing the old buffer; `layout` is the new buffer's physical order. */
 export function overwrite(s: Storage, data: tf.Tensor, layout?: Layout): void {
   s.layout = layout;

@@ -8,7 +8,8 @@
  * and a window's contribution is written back with a zero-stuffed, offset pad (the adjoint of the
  * strided slice).
  */
-import { anyTangent } from "../autograd/forward_state";
+import { anyTangent, currentLevel } from "../autograd/forward_state";
+import { freeGraphOnly } from "../autograd/node";
 import { tf, compute, record, constant, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
@@ -260,6 +261,11 @@ function maxPoolKernel(x: Tensor, g: Geometry, unbatched: boolean, withIndices: 
   let values = record("MaxPool2DWithIndicesBackward0", [x], v, (grad) => [
     tf.engine().runKernel("TorchlabMaxPool2dGrad", { dy: grad, indices: indices._t }, { inputHW }) as tf.Tensor,
   ]);
+  if (!withIndices && currentLevel() < 0) {
+    // Without return_indices the indices are the backward's own: freed with the graph (or now).
+    values._gradFnRaw()?.holdSaved(indices);
+    freeGraphOnly(indices);
+  }
   let idx = indices;
   if (unbatched) {
     values = values.squeeze(0);

@@ -5,7 +5,7 @@
  */
 import type { tf } from "../backend/tf";
 import * as D from "./dtype";
-import { adopt, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
+import { adopt, drop, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { runBackwardGraph } from "../autograd/create_graph";
@@ -124,6 +124,13 @@ export class Tensor {
   /** Accumulated gradient of a leaf after backward(). */
   grad: Tensor | null = null;
   private _requires_grad = false;
+  /** @internal how many unreleased autograd nodes hold this tensor as an input (src/autograd/node.ts). */
+  _holds = 0;
+  /**
+   * @internal set when no user-visible reference to this tensor can exist any more (an intermediate
+   * between two modules of an nn.Sequential): its buffer is freed as soon as the graph lets go of it.
+   */
+  _graphOnly = false;
 
   /** @internal use torch.tensor / torch.zeros / ... to create tensors. */
   constructor(data: tf.Tensor, storage?: Storage) {
@@ -180,6 +187,10 @@ export class Tensor {
     if (result._grad_fn !== null) this._attach(result._grad_fn);
     // Forward AD: the tensor's tangent becomes the result's (none when the result has none).
     if (currentLevel() >= 0) setTangent(this, tangentOf(result));
+  }
+  /** @internal frees this wrapper's reference to its buffer now; the wrapper must never be read again. */
+  _free(): void {
+    this._s = drop(this._ref);
   }
   /** @internal replaces this (non-view) tensor's values in place; its views see the new version. */
   _overwrite(data: tf.Tensor): void {

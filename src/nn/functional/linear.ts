@@ -5,6 +5,8 @@ import { addmm } from "../../ops/addmm";
 import { reshape } from "../../ops/movement";
 import { flatLinear } from "../../ops/layout";
 import { parseArgs } from "../../tensor/args";
+import { freeGraphOnly } from "../../autograd/node";
+import { currentLevel } from "../../autograd/forward_state";
 
 function fmt(s: readonly number[]): string {
   return `[${s.join(", ")}]`;
@@ -67,7 +69,13 @@ function linearImpl(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor
     // A flattened conv map kept NHWC (ops/layout.ts) is read as it is, with the weight's columns permuted.
     const flat = flatLinear(input, weight, hasBias ? bias : null);
     if (flat !== null) return flat;
-    return hasBias ? addmm(bias, input, weight.t()) : input.mm(weight.t());
+    const wt = weight.t();
+    const y = hasBias ? addmm(bias, input, wt) : input.mm(wt);
+    // The transposed weight is this function's own (a [out, in] buffer per call): only the graph can
+    // read it now, so it is freed with the graph, not by the collector. (Forward AD's lazy tangent
+    // of y reads it later.)
+    if (currentLevel() < 0) freeGraphOnly(wt);
+    return y;
   }
   const lead = input.shape.slice(0, -1);
   if (hasBias && input.dim() === 3 && input.is_contiguous()) return addmm(bias, input.view(-1, inF), weight.t()).view([...lead, outF]);

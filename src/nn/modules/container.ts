@@ -8,6 +8,7 @@ import { Tensor } from "../../tensor/tensor";
 import { isOptions } from "../../tensor/args";
 import { Module } from "./module";
 import { nhwcSequential } from "./conv_chain";
+import { runFreeingIntermediates } from "./intermediates";
 import { IndexError, TypeError, ValueError } from "../../errors";
 
 type Fields = Record<string, unknown>;
@@ -166,9 +167,7 @@ export class Sequential extends IndexedContainer {
     const mods = this.children_list();
     const fast = nhwcSequential(mods, input);
     if (fast !== null) return fast;
-    let x: unknown = input;
-    for (const m of mods) x = m._call_impl(x);
-    return x as Tensor;
+    return runFreeingIntermediates(mods, input) as Tensor;
   }
 
   /** Adds a module at the end; returns this. */

@@ -1,0 +1,61 @@
+/**
+ * Freeing nn.Sequential's intermediates early. Between two children of a Sequential, the output of
+ * one is the input of the next and nothing else: no user code ever sees it. Once the next child has
+ * returned, only the autograd graph can still read it (its consumers' saved inputs, its producer's
+ * backward), so its buffer can be freed as soon as backward() releases those nodes (or at once under
+ * no_grad) instead of waiting for a full garbage collection to finalize its wrapper. Fresh buffers
+ * cost far more than reused ones on wasm, and a forced collection costs tens of milliseconds.
+ *
+ * This holds only for children whose forward is known to keep no reference to its input or output
+ * (the built-in layers below, not subclassed, forward not replaced, no hooks) and for intermediates
+ * that share no buffer with anything else (a child handing back its input, an in-place ReLU, a view).
+ */
+import { Tensor } from "../../tensor/tensor";
+import { currentLevel } from "../../autograd/forward_state";
+import { freeGraphOnly } from "../../autograd/node";
+import { Module } from "./module";
+import { Conv2d } from "./conv";
+import { ReLU, Sigmoid, Tanh } from "./activation";
+import { AvgPool2d, MaxPool2d } from "./pooling";
+import { BatchNorm1d, BatchNorm2d } from "./batchnorm";
+import { Dropout } from "./dropout";
+import { Linear } from "./linear";
+
+const KEEPS_NOTHING: ReadonlySet<unknown> = new Set<unknown>([Conv2d, Linear, ReLU, Sigmoid, Tanh, MaxPool2d, AvgPool2d, BatchNorm1d, BatchNorm2d, Dropout]);
+
+/** Whether calling `m` runs one of the built-in forwards above and nothing else (no hooks). */
+function keepsNothing(m: Module): boolean {
+  const cls = m.constructor as { prototype: { forward: unknown } };
+  return (
+    KEEPS_NOTHING.has(cls) &&
+    m.forward === cls.prototype.forward &&
+    m._forward_pre_hooks.size === 0 &&
+    m._forward_hooks.size === 0 &&
+    m._backward_hooks.size === 0
+  );
+}
+
+/** Whether `y`, returned by a child given `x`, is a tensor of its own (no shared buffer, not a view). */
+function fresh(y: unknown, x: unknown): y is Tensor {
+  return y instanceof Tensor && x instanceof Tensor && y !== x && y._s !== x._s && y._view === null;
+}
+
+/**
+ * Runs `mods` in sequence on `input`, as Sequential.forward does, freeing each intermediate that
+ * only the graph can still read (see above).
+ */
+export function runFreeingIntermediates(mods: Module[], input: unknown): unknown {
+  let x = input;
+  // Whether `x` is a fresh tensor made by a child that kept no reference to it.
+  let own = false;
+  for (const m of mods) {
+    const pure = keepsNothing(m);
+    const y = m._call_impl(x);
+    const yOwn = pure && fresh(y, x);
+    // Forward AD's lazy tangents read a result after its op returned: nothing is freed under it.
+    if (own && yOwn && currentLevel() < 0) freeGraphOnly(x as Tensor);
+    x = y;
+    own = yOwn;
+  }
+  return x;
+}

@@ -168,6 +168,12 @@ export function IntTensor(...args: (NestedArray | Tensor)[]): Tensor {
 export function BoolTensor(...args: (NestedArray | Tensor)[]): Tensor {
   return legacyNew("BoolTensor", bool, args);
 }
+// PyTorch's tensor types carry their dtype (`torch.FloatTensor.dtype`), which `x.type(torch.FloatTensor)` reads.
+FloatTensor.dtype = float32;
+LongTensor.dtype = long;
+DoubleTensor.dtype = float64;
+IntTensor.dtype = int32;
+BoolTensor.dtype = bool;
 function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Tensor {
   if (args.length === 0) return zerosOp(0, { dtype });
   if (args.every((a) => typeof a === "number")) {

@@ -168,6 +168,12 @@ export function IntTensor(...args: (NestedArray | Tensor)[]): Tensor {
 export function BoolTensor(...args: (NestedArray | Tensor)[]): Tensor {
   return legacyNew("BoolTensor", bool, args);
 }
+/** The constants torch re-exports from Python's math: `torch.pi`, `torch.e`, `torch.inf`, `torch.nan`. */
+export const pi = Math.PI;
+export const e = Math.E;
+export const inf = Infinity;
+export const nan = NaN;
+
 // PyTorch's tensor types carry their dtype (`torch.FloatTensor.dtype`), which `x.type(torch.FloatTensor)` reads.
 FloatTensor.dtype = float32;
 LongTensor.dtype = long;

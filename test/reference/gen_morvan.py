@@ -615,6 +615,31 @@ def t504_batch_normalization():
                    "hist": vals(torch.histc(pre_acts[0][1], bins=10, min=-4, max=4))}
 
 
+def old_forms():
+    """The tutorials' pre-0.4 spellings, as PyTorch 1.13 answers them (values, errors, warnings)."""
+    import warnings
+    out = {}
+    loss = torch.tensor([1.5, 2.5]).mean()
+    out["data_0"] = err(lambda: loss.data[0])
+    x = torch.linspace(1, 10, 10)
+    out["tensor_dataset_keywords"] = err(lambda: Data.TensorDataset(data_tensor=x, target_tensor=x))
+    w = torch.ones(2, requires_grad=True)
+    out["retain_variables"] = err(lambda: (w * 2).sum().backward(retain_variables=True))
+    logits = torch.tensor([[1., 2., 3.], [3., 1., 0.]])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out["softmax_argmax"] = vals(torch.max(F.softmax(logits), 1)[1].float())
+        torch.manual_seed(3)
+        a = torch.empty(3, 2)
+        init.normal(a, mean=0., std=.1)
+        init.constant(torch.empty(2), -0.2)
+        Variable(x, volatile=True)
+    out["init_normal"] = vals(a)
+    out["warnings"] = [str(c.message) for c in caught]
+    out["constants"] = [torch.pi, torch.e]
+    OUT["old_forms"] = out
+
+
 # the tutorials call all these classes Net or RNN (one file each); the reprs print that name
 for cls, name in [(RegNet, "Net"), (ClsNet, "Net"), (OptNet, "Net"), (BNNet, "Net"), (LSTMNet, "RNN"), (RNNReg, "RNN")]:
     cls.__name__ = name
@@ -622,7 +647,7 @@ for cls, name in [(RegNet, "Net"), (ClsNet, "Net"), (OptNet, "Net"), (BNNet, "Ne
 for f in [t201_torch_numpy, t202_variable, t203_activation, t301_regression, t302_classification,
           t303_build_nn_quickly, t304_save_reload, t305_batch_train, t306_optimizer, t401_cnn,
           t402_rnn_classifier, t403_rnn_regressor, t404_autoencoder, t406_gan, t503_dropout,
-          t504_batch_normalization]:
+          t504_batch_normalization, old_forms]:
     f()
 
 if __name__ == "__main__":

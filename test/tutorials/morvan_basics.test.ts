@@ -25,7 +25,7 @@ function expectValues(got: Tensor | number[], want: number[], tol = 1e-4): void 
   const g = Array.isArray(got) ? got : Array.from(got.detach().contiguous().dataSync());
   expect(g.length).toBe(want.length);
   g.forEach((v, i) => {
-    if (Math.abs(v - want[i]) > tol * Math.max(1, Math.abs(want[i]))) throw new Error(`value ${i}: got ${v}, PyTorch ${want[i]}`);
+    if (!(Math.abs(v - want[i]) <= tol * Math.max(1, Math.abs(want[i])))) throw new Error(`value ${i}: got ${v}, PyTorch ${want[i]}`);
   });
 }
 
@@ -295,4 +295,43 @@ test("306 optimizer: SGD, Momentum, RMSprop(alpha=0.9), Adam(betas=(0.9, 0.99)) 
   expect(printed).toEqual(R.t306.printed);
   expect(optimizers.map(String)).toEqual(R.t306.opt_repr);
   (R.t306.losses as number[][]).forEach((want, i) => expectValues(losses_his[i], want, 1e-3));
+});
+
+test("the tutorials' pre-0.4 spellings answer as PyTorch 1.13: loss.data[0], TensorDataset keywords, retain_variables, F.softmax without dim, init.normal, volatile", () => {
+  const O = R.old_forms;
+  const spy = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+  try {
+    const loss = torch.tensor([1.5, 2.5]).mean();
+    const expectError = (f: () => unknown, [cls, msg]: [string, string]) => {
+      let caught: Error | undefined;
+      try {
+        f();
+      } catch (e) {
+        caught = e as Error;
+      }
+      expect(caught?.name).toBe(cls);
+      expect(caught?.message).toBe(msg);
+    };
+    expectError(() => loss.data.get(0), O.data_0 as [string, string]);
+    const x = torch.linspace(1, 10, 10);
+    const TD = Data.TensorDataset as unknown as new (o: object) => unknown;
+    expectError(() => new TD({ data_tensor: x, target_tensor: x }), O.tensor_dataset_keywords as [string, string]);
+    const w = torch.ones(2, { requires_grad: true });
+    // torchlab's message also lists the valid keywords
+    const [cls, msg] = O.retain_variables as [string, string];
+    expect(() => w.mul(2).sum().backward({ retain_variables: true } as never)).toThrow(msg.replace("Tensor.backward()", "backward()"));
+    expect(cls).toBe("TypeError");
+    const logits = torch.tensor([[1, 2, 3], [3, 1, 0]]).float();
+    expectValues(torch.max(F.softmax(logits), 1)[1].float(), O.softmax_argmax as number[]);
+    torch.manual_seed(3);
+    const a = torch.empty(3, 2);
+    torch.nn.init.normal(a, { mean: 0, std: 0.1 });
+    torch.nn.init.constant(torch.empty(2), -0.2);
+    Variable(x, { volatile: true });
+    expectValues(a, O.init_normal as number[]);
+    expect(spy.mock.calls.map((c) => String(c[0]))).toEqual(O.warnings);
+    expect([torch.pi, torch.e]).toEqual(O.constants);
+  } finally {
+    spy.mockRestore();
+  }
 });

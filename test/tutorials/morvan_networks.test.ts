@@ -23,7 +23,7 @@ function expectValues(got: Tensor | number[], want: number[], tol = 1e-4): void 
   const g = Array.isArray(got) ? got : Array.from(got.detach().contiguous().dataSync());
   expect(g.length).toBe(want.length);
   g.forEach((v, i) => {
-    if (Math.abs(v - want[i]) > tol * Math.max(1, Math.abs(want[i]))) throw new Error(`value ${i}: got ${v}, PyTorch ${want[i]}`);
+    if (!(Math.abs(v - want[i]) <= tol * Math.max(1, Math.abs(want[i])))) throw new Error(`value ${i}: got ${v}, PyTorch ${want[i]}`);
   });
 }
 

@@ -168,6 +168,18 @@ export function IntTensor(...args: (NestedArray | Tensor)[]): Tensor {
 export function BoolTensor(...args: (NestedArray | Tensor)[]): Tensor {
   return legacyNew("BoolTensor", bool, args);
 }
+/** The constants torch re-exports from Python's math: `torch.pi`, `torch.e`, `torch.inf`, `torch.nan`. */
+export const pi = Math.PI;
+export const e = Math.E;
+export const inf = Infinity;
+export const nan = NaN;
+
+// PyTorch's tensor types carry their dtype (`torch.FloatTensor.dtype`), which `x.type(torch.FloatTensor)` reads.
+FloatTensor.dtype = float32;
+LongTensor.dtype = long;
+DoubleTensor.dtype = float64;
+IntTensor.dtype = int32;
+BoolTensor.dtype = bool;
 function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Tensor {
   if (args.length === 0) return zerosOp(0, { dtype });
   if (args.every((a) => typeof a === "number")) {

@@ -14,6 +14,8 @@ import { ones } from "../ops/creation";
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
 export { Function, FunctionCtx } from "./function";
 export { once_differentiable } from "./once_differentiable";
+export { Variable } from "./variable";
+export type { VariableOptions } from "./variable";
 export type { FunctionClass, ForwardArgs, ForwardResult } from "./function";
 export { gradcheck, gradgradcheck, GradcheckError } from "./gradcheck";
 export type { GradcheckOptions } from "./gradcheck";

@@ -228,3 +228,33 @@ export function trunc_normal_(tensor: Tensor, mean?: number | ({ mean?: number; 
   }
   return fillWith(tensor, values);
 }
+
+const deprecationWarned = new Set<string>();
+
+/** PyTorch's deprecated spelling without the underscore (`init.normal(w, 0, 0.1)`): the same fill, with its warning. */
+function deprecated<F extends (...a: never[]) => Tensor>(name: string, fill: F): F {
+  return ((...a: Parameters<F>): Tensor => {
+    if (!deprecationWarned.has(name)) {
+      deprecationWarned.add(name);
+      process.emitWarning(`nn.init.${name} is now deprecated in favor of nn.init.${name}_.`, "UserWarning");
+    }
+    return fill(...a);
+  }) as F;
+}
+
+/** Deprecated: `uniform_`. */
+export const uniform = deprecated("uniform", uniform_);
+/** Deprecated: `normal_`. */
+export const normal = deprecated("normal", normal_);
+/** Deprecated: `constant_`. */
+export const constant = deprecated("constant", constant_);
+/** Deprecated: `xavier_uniform_`. */
+export const xavier_uniform = deprecated("xavier_uniform", xavier_uniform_);
+/** Deprecated: `xavier_normal_`. */
+export const xavier_normal = deprecated("xavier_normal", xavier_normal_);
+/** Deprecated: `kaiming_uniform_`. */
+export const kaiming_uniform = deprecated("kaiming_uniform", kaiming_uniform_);
+/** Deprecated: `kaiming_normal_`. */
+export const kaiming_normal = deprecated("kaiming_normal", kaiming_normal_);
+/** Deprecated: `orthogonal_`. */
+export const orthogonal = deprecated("orthogonal", orthogonal_);

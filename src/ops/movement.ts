@@ -465,6 +465,10 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
   const consumed = items.reduce<number>((n, it) => n + (it === "..." || it === "None" ? 0 : it instanceof Tensor && it.dtype._tf === "bool" ? Math.max(it.dim(), 1) : 1), 0);
   const ell = items.indexOf("...");
   if (items.filter((it) => it === "...").length > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+  if (t.dim() === 0 && typeof items.find((it) => it !== "..." && it !== "None") === "number") {
+    // old tutorials' `loss.data[0]`
+    throw new IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+  }
   if (consumed > t.dim()) throw new IndexError(`too many indices for tensor of dimension ${t.dim()} (got ${consumed})`);
   const fill: IndexItem[] = Array(t.dim() - consumed).fill(null);
   items = ell >= 0 ? [...items.slice(0, ell), ...fill, ...items.slice(ell + 1)] : [...items, ...fill];

@@ -44,6 +44,12 @@ import * as P from "../ops/product_extra";
 /** A torch.dtype (`torch.float32`, `torch.int64`, `torch.int32`, `torch.bool`); see src/tensor/dtype.ts. */
 export type DType = D.dtype;
 
+/** A legacy tensor type such as `torch.FloatTensor`: a constructor carrying its dtype (`x.type(torch.LongTensor)`). */
+export interface LegacyTensorType {
+  (...args: never[]): Tensor;
+  readonly dtype: DType;
+}
+
 export function normalizeDtype(d: unknown): DType {
   const r = D.lookupDtype(d);
   if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has torch.float32, torch.int64, torch.int32 and torch.bool`);
@@ -422,10 +428,10 @@ export class Tensor {
     return dt === this.dtype ? this : M.toDtype(this, dt);
   }
   type(): string;
-  type(dtype: DType | string): Tensor;
-  type(dtype?: DType | string): Tensor | string {
+  type(dtype: DType | string | LegacyTensorType): Tensor;
+  type(dtype?: DType | string | LegacyTensorType): Tensor | string {
     if (dtype === undefined) return `torch.${this.dtype._typeName}Tensor`;
-    return this.to(dtype);
+    return this.to(typeof dtype === "function" ? dtype.dtype : dtype);
   }
   float(): Tensor {
     return this.to("float32");

@@ -181,6 +181,9 @@ export class TensorDataset extends Dataset<Tensor[]> {
   constructor(...tensors: Tensor[]) {
     super();
     tensors.forEach((t, i) => {
+      // the pre-0.4 keywords: TensorDataset(data_tensor=x, target_tensor=y)
+      const keyword = t !== null && typeof t === "object" && !(t instanceof Tensor) ? Object.keys(t)[0] : undefined;
+      if (keyword !== undefined) throw new TypeError(`TensorDataset.__init__() got an unexpected keyword argument '${keyword}'`);
       if (!(t instanceof Tensor)) throw new TypeError(`TensorDataset(): argument ${i} must be a Tensor, got ${describe(t)}`);
       if (t.dim() === 0) throw new ValueError(`TensorDataset(): tensor ${i} is 0-d; each tensor needs a first dimension to index`);
     });

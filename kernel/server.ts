@@ -19,11 +19,12 @@ import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
-import { refreshSnapshot, snapshotStats } from "./declarations";
+import { RemoteConverters } from "./converter_worker";
+import { refreshSnapshot, snapshotEnabled, snapshotStats } from "./declarations";
 import { savePreloadList, startPreload } from "./preload";
 import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
 import { SUPERVISED_ENV } from "./supervisor";
-import { runPrelude, type PreludeResult } from "./prelude";
+import { mergedPrelude, runPrelude, type PreludeResult } from "./prelude";
 import { Session, SystemExit, type Outcome } from "./session";
 import {
   codePointsToUtf16,
@@ -838,18 +839,30 @@ export async function runKernel(connectionFile: string): Promise<void> {
     startPhase("entered");
     await server.start();
     startPhase("sockets bound");
-    // Declarations read ahead on another core while this thread loads the library and the compiler;
-    // a kernel started from the snapshot has them parsed already.
-    if (snapshotStats() === null) startPreload(packageRoot());
+    // The compiler loads, parses the declarations and compiles the prelude on a worker thread
+    // (kernel/converter_worker.ts) while this thread loads the library. A kernel that uses the
+    // startup snapshot of parsed declarations keeps the compiler on this thread, where the snapshot
+    // is; it still has the declarations read ahead (kernel/preload.ts) when it starts without one.
+    let remote: RemoteConverters | null = null;
+    if (!snapshotEnabled()) {
+      try {
+        remote = new RemoteConverters(packageRoot());
+        remote.buildAhead({ kind: "node", prunedTf: true, prunedNode: true, docsDeferred: true });
+      } catch {
+        remote = null;
+      }
+    }
+    if (remote === null && snapshotStats() === null) startPreload(packageRoot());
     await server.firstContact();
     startPhase("first contact");
     preloadLibrary();
     startPhase("library required");
     await letBackgroundWorkAdvance();
-    session = new Session(process.cwd());
+    session = new Session(process.cwd(), remote);
     startPhase("compiler required");
     await letBackgroundWorkAdvance();
     session.prepare();
+    await session.compileAhead(mergedPrelude());
     startPhase("declarations parsed");
     await letBackgroundWorkAdvance();
     const prelude = await runPrelude(session);
@@ -869,6 +882,7 @@ export async function runKernel(connectionFile: string): Promise<void> {
     setImmediate(() => {
       saveCompileCaches();
       savePreloadList();
+      remote?.save();
       const heapMb = Number(process.env[SUPERVISED_ENV]);
       if (heapMb > 0) refreshSnapshot(packageRoot(), tslabTypeScriptPath(), heapMb);
     }).unref();

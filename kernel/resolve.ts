@@ -143,8 +143,16 @@ export function takeLastConversion(): ConversionMaps | null {
   return taken;
 }
 
-export function installTorchlabResolution(): void {
-  if (installed) {
+let modulesResolved = false;
+
+/**
+ * Makes `require("torchlab")` in cells load this installation; with `compiler` (the default), also
+ * hooks tslab's TypeScript so that cells' imports of torchlab type-check against it. A thread whose
+ * cells are converted elsewhere (kernel/converter_worker.ts) needs only the first.
+ */
+export function installTorchlabResolution({ compiler = true }: { compiler?: boolean } = {}): void {
+  installModuleResolution();
+  if (!compiler || installed) {
     return;
   }
   installed = true;
@@ -245,6 +253,12 @@ export function installTorchlabResolution(): void {
           ? transpileWithMaps
           : Reflect.get(target, key, receiver),
   });
+}
+
+function installModuleResolution(): void {
+  if (modulesResolved) return;
+  modulesResolved = true;
+  const root = packageRoot();
 
   type Resolver = (request: string, ...rest: unknown[]) => string;
   const internals = Module as unknown as { _resolveFilename: Resolver };

@@ -79,6 +79,16 @@ export function silenceTrailingAssignment(code: string): string {
   return apply(code, [{ at: last.end, text: ";void 0" }]);
 }
 
+/**
+ * What tslab's executor is given for a cell: shorthand properties expanded and, outside module cells,
+ * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
+ */
+export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
+  const source = expandShorthandProperties(code);
+  if (moduleCell) return source;
+  return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
+}
+
 export function addLoopYields(code: string, cell: number): string {
   if (!/\b(for|while|do)\b/.test(code)) return code;
   const t = typescript();

@@ -11,6 +11,7 @@
  * arrive; the heartbeat is echoed by a worker thread. Every incoming message must carry a valid
  * HMAC signature and well-typed frames; others are logged and dropped.
  */
+import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
@@ -19,11 +20,12 @@ import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
-import { refreshSnapshot, snapshotStats } from "./declarations";
+import { RemoteConverters } from "./converter_worker";
+import { refreshSnapshot, snapshotEnabled, snapshotStats } from "./declarations";
 import { savePreloadList, startPreload } from "./preload";
 import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
 import { SUPERVISED_ENV } from "./supervisor";
-import { runPrelude, type PreludeResult } from "./prelude";
+import { mergedPrelude, runPrelude, type PreludeResult } from "./prelude";
 import { Session, SystemExit, type Outcome } from "./session";
 import {
   codePointsToUtf16,
@@ -801,6 +803,22 @@ async function letBackgroundWorkAdvance(): Promise<void> {
   for (let i = 0; i < BACKGROUND_TURNS; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
+/** TORCHLAB_KERNEL_WORKER=1 or 0 puts the compiler on a worker thread or not; by default, when a core is idle. */
+export const KERNEL_WORKER_ENV = "TORCHLAB_KERNEL_WORKER";
+
+/**
+ * Whether this start puts the compiler on a worker thread (kernel/converter_worker.ts). The worker
+ * costs ~0.5 s more CPU (a second isolate loading TypeScript) and ~50 MB more resident memory; it
+ * pays only when another core is free to run it, so by default only when the machine's load
+ * leaves one idle. On a machine busy with other kernels the start stays on one thread.
+ */
+function compilerOnWorker(env: NodeJS.ProcessEnv = process.env): boolean {
+  const asked = env[KERNEL_WORKER_ENV];
+  if (asked === "1" || asked === "0") return asked === "1";
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  return cores >= 2 && os.loadavg()[0] <= cores - 1;
+}
+
 /** `torchlab kernel --connection-file F`: answer at once, load the interpreter, serve until shutdown. */
 export async function runKernel(connectionFile: string): Promise<void> {
   enableCompileCache();
@@ -838,18 +856,30 @@ export async function runKernel(connectionFile: string): Promise<void> {
     startPhase("entered");
     await server.start();
     startPhase("sockets bound");
-    // Declarations read ahead on another core while this thread loads the library and the compiler;
-    // a kernel started from the snapshot has them parsed already.
-    if (snapshotStats() === null) startPreload(packageRoot());
+    // The compiler loads, parses the declarations and compiles the prelude on a worker thread
+    // (kernel/converter_worker.ts) while this thread loads the library. A kernel that uses the
+    // startup snapshot of parsed declarations keeps the compiler on this thread, where the snapshot
+    // is; it still has the declarations read ahead (kernel/preload.ts) when it starts without one.
+    let remote: RemoteConverters | null = null;
+    if (!snapshotEnabled() && compilerOnWorker()) {
+      try {
+        remote = new RemoteConverters(packageRoot());
+        remote.buildAhead({ kind: "node", prunedTf: true, prunedNode: true, docsDeferred: true });
+      } catch {
+        remote = null;
+      }
+    }
+    if (remote === null && snapshotStats() === null) startPreload(packageRoot());
     await server.firstContact();
     startPhase("first contact");
     preloadLibrary();
     startPhase("library required");
     await letBackgroundWorkAdvance();
-    session = new Session(process.cwd());
+    session = new Session(process.cwd(), remote);
     startPhase("compiler required");
     await letBackgroundWorkAdvance();
     session.prepare();
+    await session.compileAhead(mergedPrelude());
     startPhase("declarations parsed");
     await letBackgroundWorkAdvance();
     const prelude = await runPrelude(session);
@@ -869,6 +899,7 @@ export async function runKernel(connectionFile: string): Promise<void> {
     setImmediate(() => {
       saveCompileCaches();
       savePreloadList();
+      remote?.save();
       const heapMb = Number(process.env[SUPERVISED_ENV]);
       if (heapMb > 0) refreshSnapshot(packageRoot(), tslabTypeScriptPath(), heapMb);
     }).unref();

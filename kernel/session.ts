@@ -12,18 +12,11 @@ import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
 import type { CodeMetadata } from "tslab/dist/metadata";
-import {
-  docsWereDeferred,
-  installTorchlabResolution,
-  nodeModulesInPrunedView,
-  takeLastConversion,
-  withDeferredDocs,
-  withPrunedNode,
-  withPrunedTf,
-} from "./resolve";
+import { docsWereDeferred, installTorchlabResolution, nodeModulesInPrunedView, takeLastConversion, type ConversionMaps } from "./resolve";
+import { buildConverter, isModuleCell, type ConverterOptions, type RemoteConverters } from "./converter_worker";
 import { needsWholeNodeTypes } from "./node_declarations";
 import { TF_MODULE_REQUEST } from "./tf_declarations";
-import { addLoopYields, expandShorthandProperties, silenceTrailingAssignment, withNotebookDialect } from "./rewrite";
+import { prepareCellSource } from "./rewrite";
 import { interruptCellsUpTo } from "./tick";
 import { CELL_FILE_PREFIX, SIGINT_SCOPE_FILE, Tracebacks } from "./traceback";
 
@@ -119,24 +112,25 @@ export class Session {
   private readonly modules = { node: new Map<string, ModuleCell>(), browser: new Map<string, ModuleCell>() };
   readonly tracebacks = new Tracebacks();
 
-  constructor(readonly cwd: string = process.cwd()) {
-    installTorchlabResolution();
+  /**
+   * `remote`: converters on a worker thread (kernel/converter_worker.ts), as a kernel start has
+   * them; without it they are built on this thread.
+   */
+  constructor(
+    readonly cwd: string = process.cwd(),
+    private readonly remote: RemoteConverters | null = null,
+  ) {
+    installTorchlabResolution({ compiler: remote === null });
+    remote?.useForCodeMetadata();
     // Loaded only now: the resolution hook must be in place before tslab's converter loads TypeScript.
     const { createExecutor } = require("tslab/dist/executor") as typeof import("tslab/dist/executor");
-    const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
     const session = this;
     const convs: ConverterSet = {
       get node() {
-        return (session.node ??= session.keepingModules(
-          "node",
-          session.pruned(() => withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false }))),
-        ));
+        return (session.node ??= session.keepingModules("node", session.createConverter("node")));
       },
       get browser() {
-        return (session.browser ??= session.keepingModules(
-          "browser",
-          session.pruned(() => createConverter({ isJS: false, isBrowser: true })),
-        ));
+        return (session.browser ??= session.keepingModules("browser", session.createConverter("browser")));
       },
       close() {
         session.node?.close();
@@ -157,11 +151,25 @@ export class Session {
    * a start can let pending asynchronous work (the backend's initialisation) advance in between.
    */
   prepare(): void {
+    if (this.remote !== null) return;
     try {
       void this.converters.node;
     } catch {
       // The first execute builds it again and reports what failed as that cell's error.
     }
+  }
+
+  /**
+   * Starts compiling `code` as the first cell on the worker (the prelude, while this thread loads
+   * the library); its `execute` then takes that compile instead of starting one. Resolves once the
+   * compile is done. Does nothing without a worker or once a cell ran.
+   */
+  async compileAhead(code: string): Promise<void> {
+    if (this.remote === null || this.serial > 0) return;
+    this.unpruneFor(code);
+    const node = this.converters.node as Converter & { convertAhead?(prevDecl: string, code: string): Promise<void> };
+    // The executor's first cell has no declarations before it.
+    await node.convertAhead?.("", code);
   }
 
   /** Runs a cell; `label` is its prompt number, which tracebacks show as `Cell In[label]`. */
@@ -174,9 +182,7 @@ export class Session {
     let ok: boolean;
     try {
       const running = underSigint(() => {
-        let source = expandShorthandProperties(code);
-        if (this.loopYields && !isModuleCell(code)) source = addLoopYields(source, cell);
-        if (!isModuleCell(code)) source = silenceTrailingAssignment(source);
+        const source = this.cellSource(code, this.loopYields ? cell : null);
         // The compiled cell gets a file name of its own, so its frames can be told apart and mapped back.
         const run = vmModule.runInThisContext;
         vmModule.runInThisContext = ((script: string, options?: vm.RunningScriptOptions | string) => {
@@ -190,7 +196,7 @@ export class Session {
           return this.executor.execute(source);
         } finally {
           vmModule.runInThisContext = run;
-          const maps = takeLastConversion();
+          const maps = this.takeLastConversion();
           if (firstLineOffset >= 0) this.tracebacks.record(cell, { label, lines: code.split("\n"), maps, firstLineOffset });
         }
       });
@@ -216,6 +222,8 @@ export class Session {
     this.resetConverters();
     const thrown = error instanceof Error ? error : new Error(String(error));
     if (INTERRUPTED.test(thrown.message)) {
+      // A worker's compile goes on after the cell stopped waiting for it: end it.
+      this.remote?.restart();
       return { status: "error", ename: KEYBOARD_INTERRUPT, evalue: "", traceback: [`${KEYBOARD_INTERRUPT}: `] };
     }
     const evalue = /Maximum call stack size exceeded/.test(thrown.message)
@@ -244,8 +252,23 @@ export class Session {
     };
   }
 
-  private pruned<T>(create: () => T): T {
-    return withPrunedTf(this.prunedTf, () => withPrunedNode(this.prunedNode, () => withDeferredDocs(this.docsDeferred, create)));
+  private createConverter(kind: ConverterOptions["kind"]): Converter {
+    const options: ConverterOptions = { kind, prunedTf: this.prunedTf, prunedNode: this.prunedNode, docsDeferred: this.docsDeferred };
+    return this.remote !== null ? this.remote.create(options) : buildConverter(options);
+  }
+
+  /** What the executor is given for `code`: see RemoteConverters.cellSource. */
+  private cellSource(code: string, loopCell: number | null): string {
+    if (this.remote !== null) return this.remote.cellSource(code, loopCell);
+    return prepareCellSource(code, loopCell, isModuleCell(code));
+  }
+
+  private takeLastConversion(): ConversionMaps | null {
+    return this.remote !== null ? this.remote.takeLastConversion() : takeLastConversion();
+  }
+
+  private nodeModulesInPrunedView(): ReadonlySet<string> | null {
+    return this.remote !== null ? this.remote.nodeModulesInPrunedView() : nodeModulesInPrunedView();
   }
 
   /**
@@ -256,11 +279,11 @@ export class Session {
    */
   private unpruneFor(code: string): void {
     const wholeTf = this.prunedTf && code.includes(TF_MODULE_REQUEST);
-    const wholeNode = this.prunedNode && (wholeTf || needsWholeNodeTypes(code, nodeModulesInPrunedView() ?? new Set()));
+    const wholeNode = this.prunedNode && (wholeTf || needsWholeNodeTypes(code, this.nodeModulesInPrunedView() ?? new Set()));
     if (wholeTf) this.prunedTf = false;
     if (wholeNode) this.prunedNode = false;
     // Converters that never read a pruned @types/node (no plan for it yet) need no rebuild for it.
-    if (wholeTf || (wholeNode && nodeModulesInPrunedView() !== null)) this.resetConverters();
+    if (wholeTf || (wholeNode && this.nodeModulesInPrunedView() !== null)) this.resetConverters();
   }
 
   private resetConverters(): void {
@@ -287,7 +310,7 @@ export class Session {
     this.unpruneFor(code);
     if (this.docsDeferred) {
       this.docsDeferred = false;
-      if (docsWereDeferred()) this.resetConverters();
+      if (this.remote !== null ? this.remote.docsWereDeferred() : docsWereDeferred()) this.resetConverters();
     }
     const info = this.executor.inspect(code, cursor);
     if (!info) {
@@ -298,6 +321,7 @@ export class Session {
   }
 
   isComplete(code: string): IsCompleteResult {
+    if (this.remote !== null) return this.remote.isComplete(code);
     const { isCompleteCode } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
     return isCompleteCode(code);
   }
@@ -318,6 +342,7 @@ export class Session {
 
   close(): void {
     this.executor.close();
+    this.remote?.close();
   }
 
   private errorOutcome(errors: unknown[][]): Outcome {
@@ -341,11 +366,4 @@ export class Session {
     const evalue = format("%O", thrown);
     return { status: "error", ename: "Error", evalue, traceback: [`Uncaught ${evalue}`] };
   }
-}
-
-/** tslab's module cells (a `/** @module name *\/` JSDoc tag) become files, where a top-level await is not allowed. */
-function isModuleCell(code: string): boolean {
-  const { getCodeMetadata } = require("tslab/dist/metadata") as typeof import("tslab/dist/metadata");
-  const meta = getCodeMetadata(code);
-  return Boolean(meta.module) || meta.mode === "browser";
 }

@@ -359,6 +359,15 @@ export class Tensor {
     return this.dtype._tf === "bool" ? (Boolean(v) as unknown as number) : v;
   }
 
+  /**
+   * `Number(t)` (and `+t`, `Math.exp(t)`) is Python's `float(t)` / `int(t)`: the value of a one-element
+   * tensor, an error for more elements; as a string (`${t}`, `"loss " + t`) it is the tensor's repr.
+   * @example Number(y.argmax({dim: 1}).reshape(1))   // int(y.argmax(dim=1).reshape(1))
+   */
+  [Symbol.toPrimitive](hint: string): number | string {
+    return hint === "number" ? Number(this.item()) : this.toString();
+  }
+
   /** Nested JS arrays of the values (numbers, or booleans for bool tensors). */
   tolist(): NestedList {
     const flat = Array.from(this._t.dataSync() as ArrayLike<number>, (v) => (this.dtype._tf === "bool" ? Boolean(v) : v));

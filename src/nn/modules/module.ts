@@ -309,6 +309,15 @@ export class Module {
     return out;
   }
 
+  /**
+   * This module's own parameters by name, as PyTorch's `_parameters` dict reads (d2l's
+   * `for param in m._flat_weights_names: nn.init.xavier_uniform_(m._parameters[param])`). A snapshot:
+   * assign `m.name = new nn.Parameter(...)` or call `register_parameter` to add one.
+   */
+  get _parameters(): Record<string, Parameter> {
+    return Object.fromEntries(this._parameter_entries());
+  }
+
   /** @internal (name, parameter) pairs of this module only. */
   _parameter_entries(): [string, Parameter][] {
     const out: [string, Parameter][] = [];

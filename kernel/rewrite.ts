@@ -470,7 +470,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     },
   });
 
-  /** The items of a comma subscript `x[a, b, c]` (Python's tuple index), or undefined for any other index. */
+  /** The items of a comma subscript `x[a, b, c]` (Python's tuple index, `null` for its None), or undefined for any other index. */
   const tupleItems = (arg: ts.Node): ts.Expression[] | undefined => {
     const n = strip(arg);
     if (!t.isBinaryExpression(n) || n.operatorToken.kind !== K.CommaToken) return undefined;
@@ -500,6 +500,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
         o.insert("[");
         items.forEach((e, i) => {
           if (i > 0) o.copy(items[i - 1].end, e.getStart(sf));
+          if (kindOf(e) === "null") {
+            // Python's None in a tuple index is a new axis; `index()` reads a bare null as ':'.
+            o.insert('"None"');
+            return;
+          }
           if (lists.has(e)) o.insert(`${TORCH_REF}.tensor(`);
           emit(e);
           if (lists.has(e)) o.insert(")");
@@ -515,7 +520,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
   const indexKind = (arg: ts.Node, write = false): "number" | "list" | "tuple" | "index" | undefined => {
     const items = tupleItems(arg);
     if (items && (write || !items.every((e) => kindOf(e) === "number"))) {
-      if (!items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || (k === "other" && isArrayIndex(e)); })) return undefined;
+      if (!items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || (k === "null" && strip(e).kind === K.NullKeyword) || (k === "other" && isArrayIndex(e)); })) return undefined;
       planTuple(arg, items);
       return "tuple";
     }
@@ -779,7 +784,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       if (written || t.isDeleteExpression(parent)) return;
       const obj = kindOf(n.expression);
       let name: string | undefined;
-      if (obj === "tensor") {
+      if (obj === "tensor" || (obj === "any" && tupleItems(n.argumentExpression))) {
+        // An untyped receiver (a plain Module's result) with a comma subscript is read as a tensor's
+        // tuple index too: as JavaScript, the comma would drop every item but the last.
         const arg = indexKind(n.argumentExpression);
         name = arg === "number" ? "get" : arg === "list" ? "__getitem__" : arg ? "index" : undefined;
       } else if (obj === "dataset") {
@@ -789,7 +796,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       if (!name) return;
       const call = name;
       plans.set(n, {
-        result: obj === "tensor" ? "tensor" : "other",
+        result: obj === "tensor" ? "tensor" : obj === "any" ? "any" : "other",
         emit: (o) => {
           receiver(n.expression);
           const open = text.indexOf("[", n.expression.end);

@@ -732,6 +732,8 @@ export class Device {
 export function device(spec: string): Device {
   return new Device(spec);
 }
+/** `torch.device` as a type too, as PyTorch's annotations write it (`def f(device: torch.device)`). */
+export type device = Device;
 
 /** torch.cuda: is_available() is true only on the tfjs-node-gpu backend. */
 export const cuda = {

@@ -456,11 +456,12 @@ function parseSpec(spec: string): IndexItem[] {
 
 /**
  * NumPy/PyTorch-style indexing: `x.index(":, 0, 1:3")` is `x[:, 0, 1:3]`. Also takes an array of
- * items: numbers, null (':'), [start, stop, step] slices, '...', 'None' (new axis) and 1-D integer
- * or bool tensors.
+ * items: numbers, null (':'), [start, stop, step] slices, '...', 'None' (new axis), slice strings
+ * (':', '1:3', '::2') and 1-D integer or bool tensors.
  */
 export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
-  let items = typeof spec === "string" ? parseSpec(spec) : spec.slice();
+  // A string item of an array is one item of the string form (`[0, ":", ":4"]` is `0, :, :4`).
+  let items = typeof spec === "string" ? parseSpec(spec) : spec.flatMap((it) => (typeof it === "string" && it !== "..." && it !== "None" ? parseSpec(it) : [it]));
   // A k-dim bool mask consumes k dims, as in PyTorch.
   const consumed = items.reduce<number>((n, it) => n + (it === "..." || it === "None" ? 0 : it instanceof Tensor && it.dtype._tf === "bool" ? Math.max(it.dim(), 1) : 1), 0);
   const ell = items.indexOf("...");

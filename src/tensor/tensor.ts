@@ -377,11 +377,11 @@ export class Tensor {
   }
 
   /**
-   * JavaScript's conversions: `Number(t)` (and `+t`) is Python's `float(t)`, the value of a one-element
-   * tensor (a ValueError for more elements); string and default conversions print the tensor, as
-   * `String(t)` always has.
+   * `Number(t)` (and `+t`, `Math.exp(t)`) is Python's `float(t)` / `int(t)`: the value of a one-element
+   * tensor, an error for more elements; as a string (`${t}`, `"loss " + t`) it is the tensor's repr.
+   * @example Number(y.argmax({dim: 1}).reshape(1))   // int(y.argmax(dim=1).reshape(1))
    */
-  [Symbol.toPrimitive](hint: "number" | "string" | "default"): number | string {
+  [Symbol.toPrimitive](hint: string): number | string {
     return hint === "number" ? Number(this.item()) : this.toString();
   }
 

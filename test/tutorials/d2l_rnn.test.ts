@@ -1,0 +1,54 @@
+/**
+ * Dive into Deep Learning (d2l-zh, PyTorch edition): chapter_recurrent-neural-networks (text-preprocessing,
+ * language-models-and-dataset, rnn-scratch, rnn-concise) and chapter_recurrent-modern (gru, lstm, deep-rnn,
+ * bi-rnn), ported cell by cell (test/tutorials/_d2l_rnn_cells.ts) and run as a notebook through
+ * `torchlab run`. Printed output (vocabularies, batches, one-hot shapes, predictions, perplexities after
+ * two epochs of each model) must be PyTorch's (test/reference/gen_d2l_rnn.py).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { expectSamePrint } from "./_tutorial";
+import { RNN_CELLS } from "./_d2l_rnn_cells";
+import { TIME_MACHINE } from "./_d2l_data";
+
+type Out = { output_type: string; name?: string; text?: string[] | string; ename?: string; evalue?: string };
+type Nb = { cells: { outputs?: Out[] }[] };
+
+const REF = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_rnn.json"), "utf8")) as { printed: string[] };
+
+function printed(nb: Nb): string {
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .filter((o) => o.output_type === "stream" && o.name === "stdout")
+    .map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? ""))
+    .join("")
+    .replace(/\n$/, "");
+}
+
+describe("d2l recurrent chapters as a notebook", () => {
+  let nb: Nb;
+  let status: number | null;
+  let stderr: string;
+
+  beforeAll(async () => {
+    const dir = tempDir("torchlab-d2l-rnn-");
+    const cells = [`const TIME_MACHINE = ${JSON.stringify(TIME_MACHINE)};`, ...RNN_CELLS];
+    fs.writeFileSync(path.join(dir, "rnn.ipynb"), JSON.stringify(notebook(cells)));
+    const result = await runCli(["run", path.join(dir, "rnn.ipynb"), "--out", path.join(dir, "out")]);
+    status = result.status;
+    stderr = result.stderr;
+    nb = JSON.parse(fs.readFileSync(path.join(dir, "out", "rnn.ipynb"), "utf8")) as Nb;
+  }, 300_000);
+
+  test("every cell runs", () => {
+    const errors = nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error");
+    expect(errors.map((e) => `${e.ename}: ${e.evalue}`)).toEqual([]);
+    expect(stderr).not.toMatch(/failed/);
+    expect(status).toBe(0);
+  });
+
+  test("prints PyTorch's output", () => {
+    expectSamePrint(printed(nb), REF.printed.join("\n"), 2e-3);
+  });
+});

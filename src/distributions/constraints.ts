@@ -144,6 +144,21 @@ export class OneHot extends Constraint {
   }
 }
 
+/** Count vectors of a Multinomial: nonnegative, summing to at most `upper_bound`. */
+export class MultinomialConstraint extends Constraint {
+  is_discrete = true;
+  event_dim = 1;
+  constructor(readonly upper_bound: number) {
+    super();
+  }
+  check(value: Tensor): Tensor {
+    return value.ge(0).all(-1).logical_and(value.sum(-1).le(this.upper_bound));
+  }
+  toString(): string {
+    return "Multinomial()";
+  }
+}
+
 export class Simplex extends Constraint {
   event_dim = 1;
   check(value: Tensor): Tensor {
@@ -243,6 +258,7 @@ export const lower_cholesky = new LowerCholesky();
 export const greater_than = (lower_bound: number | Tensor): GreaterThan => new GreaterThan(lower_bound);
 export const greater_than_eq = (lower_bound: number | Tensor): GreaterThanEq => new GreaterThanEq(lower_bound);
 export const interval = (lower_bound: number | Tensor, upper_bound: number | Tensor): Interval => new Interval(lower_bound, upper_bound);
+export const multinomial = (upper_bound: number): MultinomialConstraint => new MultinomialConstraint(upper_bound);
 export const integer_interval = (lower_bound: number, upper_bound: number): IntegerInterval => new IntegerInterval(lower_bound, upper_bound);
 export const independent = (base_constraint: Constraint, reinterpreted_batch_ndims: number): IndependentConstraint =>
   new IndependentConstraint(base_constraint, reinterpreted_batch_ndims);

@@ -9,6 +9,8 @@ export type { DistributionOptions, SampleShape } from "./distribution";
 export { Normal, Laplace, Uniform, Exponential, LogNormal, Independent } from "./continuous";
 export { Bernoulli, Categorical, OneHotCategorical } from "./discrete";
 export { MultivariateNormal } from "./multivariate_normal";
+export { Multinomial } from "./multinomial";
+export * as multinomial from "./multinomial";
 export { Gamma, Chi2, Dirichlet, Beta, Poisson } from "./gamma";
 export { kl_divergence, register_kl } from "./kl";
 export * as constraints from "./constraints";

@@ -44,6 +44,9 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
  * their input is then no error, as in PyTorch).
  */
 export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false, readsInputs = true): Tensor {
+  // An op that hands back its input's own buffer (a sum or cumsum over a 0-d tensor is the value
+  // itself) must not make a second owner of it: the result being collected would free the input's.
+  if (inputs.some((t) => t._s.data === y)) y = tf.clone(y);
   const out = Tensor._wrap(y);
   if (y.dtype === "int32") out._s.dt = intResult(inputs);
   if (is_grad_enabled() && anyRequiresGrad(inputs)) {

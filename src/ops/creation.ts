@@ -116,9 +116,11 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
  * torch.tensor([[0.1, 0.2]], {requires_grad: true})  // float32 leaf
  * torch.tensor([1.0, 2.0], {dtype: torch.float32})   // float32 (without dtype: int32)
  */
-export function tensor(data: NestedArray | ArrayLike<number> | Tensor, options: CreationOptions = {}): Tensor {
+export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArrayWithShape, options: CreationOptions = {}): Tensor {
   const o = parseArgs("tensor", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;
   let dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : undefined;
+  // `B = torch.tensor(A)` with `A = X.numpy()`: PyTorch copies the ndarray, keeping its dtype.
+  if (isTypedArrayWithShape(data)) return tensor(from_numpy(data), options);
   if (data instanceof Tensor) {
     return finish(compute(() => tf.cast(data._t, (dtype ?? data.dtype)._tf)), { ...o, dtype: dtype ?? data.dtype });
   }
@@ -409,7 +411,7 @@ export function from_typed(data: Float32Array | Int32Array | Uint8Array, shape: 
  * torch.as_tensor: `data` as a tensor without a copy where it already is one of the right dtype
  * (then the very same tensor is returned), else a new tensor as torch.tensor makes.
  */
-export function as_tensor(data: NestedArray | ArrayLike<number> | Tensor, options: { dtype?: DType | string | null; device?: unknown } = {}): Tensor {
+export function as_tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArrayWithShape, options: { dtype?: DType | string | null; device?: unknown } = {}): Tensor {
   const o = parseArgs("as_tensor", [options], ["dtype", "device"]);
   const dtype = o.dtype === undefined || o.dtype === null ? undefined : normalizeDtype(o.dtype);
   if (data instanceof Tensor) return dtype === undefined || dtype === data.dtype ? data : data.to(dtype);
@@ -421,6 +423,10 @@ export interface TypedArrayWithShape {
   data: Float32Array | Int32Array | Uint8Array | Float64Array | Int16Array | Int8Array | Uint16Array | Uint8ClampedArray;
   shape: readonly number[];
   dtype?: DType | string;
+}
+
+function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
+  return typeof data === "object" && data !== null && !Array.isArray(data) && !(data instanceof Tensor) && ArrayBuffer.isView((data as TypedArrayWithShape).data) && Array.isArray((data as TypedArrayWithShape).shape);
 }
 
 /**

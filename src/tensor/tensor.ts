@@ -1184,7 +1184,7 @@ export class Tensor {
     const s = splitDtype(trimArgs([dim, options]));
     return R.log_softmax(s.dtype ? this.to(s.dtype) : this, parseArgs("log_softmax", s.args, ["dim"]).dim as number);
   }
-  cumsum(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
+  cumsum(dim: number | ({ dim: number } & DtypeOpt) | ({ axis: number } & DtypeOpt), options?: DtypeOpt): Tensor {
     const s = splitDtype(trimArgs([dim, options]));
     if (s.dtype === D.bool) throw new RuntimeError(`"cumsum_out_cpu" not implemented for 'Bool'`);
     return withResultDtype(R.cumsum(s.dtype ? this.to(s.dtype) : this, parseArgs("cumsum", s.args, ["dim"]).dim as number), s.dtype);
@@ -1424,7 +1424,7 @@ export class Tensor {
     const a = parseArgs("isclose", [options], ["rtol", "atol", "equal_nan"]);
     return S.isclose(this, other, (a.rtol as number | undefined) ?? 1e-5, (a.atol as number | undefined) ?? 1e-8, (a.equal_nan as boolean | undefined) ?? false);
   }
-  cumprod(dim: number | ({ dim: number } & DtypeOpt), options?: DtypeOpt): Tensor {
+  cumprod(dim: number | ({ dim: number } & DtypeOpt) | ({ axis: number } & DtypeOpt), options?: DtypeOpt): Tensor {
     const s = splitDtype(trimArgs([dim, options]));
     if (s.dtype === D.bool) throw new RuntimeError(`"cumprod_out_cpu" not implemented for 'Bool'`);
     const a = parseArgs("cumprod", s.args, ["dim"]);
@@ -1756,6 +1756,16 @@ export class Tensor {
     if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");
     return addSuffixes("tensor(" + body, suffixes, 7);
+  }
+
+  /**
+   * `Number(a)` is Python's `float(a)` (and `Math.trunc(Number(a))` its `int(a)`): the value of a
+   * one-element tensor, PyTorch's ValueError for more. String contexts (`"loss " + loss`,
+   * template literals) keep the printed form.
+   */
+  [Symbol.toPrimitive](hint: string): number | string {
+    if (hint !== "number") return this.toString();
+    return Number(this.item());
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

@@ -100,4 +100,19 @@ describe("memory stays bounded without dispose()", () => {
     expect(after.numTensors).toBeLessThanOrEqual(base.numTensors + 2);
     expect(after.numBytes).toBeLessThanOrEqual(base.numBytes + 1024);
   });
+
+  test("a reduction that hands back its 0-d input's own buffer (sum, cumsum, prod over one dim) leaves the input alive", async () => {
+    // d2l's autograd chapter: `if (b.sum() > 0)` on a 0-d b, then printing b after a GC.
+    const x = torch.tensor(3.5, { requires_grad: true });
+    const y = torch.tensor(7);
+    x.sum();
+    x.sum(0);
+    x.cumsum(0);
+    x.prod(0);
+    y.sum();
+    y.cumsum(0);
+    await settle();
+    expect(String(x)).toBe("tensor(3.5000, requires_grad=True)");
+    expect(String(y)).toBe("tensor(7)");
+  });
 });

@@ -1758,16 +1758,6 @@ export class Tensor {
     return addSuffixes("tensor(" + body, suffixes, 7);
   }
 
-  /**
-   * `Number(a)` is Python's `float(a)` (and `Math.trunc(Number(a))` its `int(a)`): the value of a
-   * one-element tensor, PyTorch's ValueError for more. String contexts (`"loss " + loss`,
-   * template literals) keep the printed form.
-   */
-  [Symbol.toPrimitive](hint: string): number | string {
-    if (hint !== "number") return this.toString();
-    return Number(this.item());
-  }
-
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }

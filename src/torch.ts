@@ -122,8 +122,9 @@ export const utils = { data, tensorboard, checkpoint };
 // dtypes, spelled as PyTorch spells them.
 export const float32: DType = D.float32;
 export const float: DType = D.float32;
-export const float64: DType = D.float32;
-export const double: DType = D.float32;
+/** float64 (`torch.double`): PyTorch's dtype, with float32's precision (tfjs has no 64-bit floats). */
+export const float64: DType = D.float64;
+export const double: DType = D.float64;
 export const int32: DType = D.int32;
 export const int64: DType = D.int64;
 export const long: DType = D.int64;
@@ -152,7 +153,7 @@ export function FloatTensor(...args: (NestedArray | Tensor)[]): Tensor {
 export function LongTensor(...args: (NestedArray | Tensor)[]): Tensor {
   return legacyNew("LongTensor", long, args);
 }
-/** The float64 legacy constructor (float64 is float32 here: see README's dtype note); see FloatTensor. */
+/** The float64 legacy constructor (values in float32 precision: see README's dtype note); see FloatTensor. */
 export function DoubleTensor(...args: (NestedArray | Tensor)[]): Tensor {
   return legacyNew("DoubleTensor", float64, args);
 }
@@ -191,7 +192,7 @@ function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Te
   const [data] = args;
   if (args.length > 1) throw new TypeError(`${op}() received an invalid combination of arguments: expected (data) or (*size), got ${args.length} arguments of types (${args.map((a) => (a instanceof Tensor ? "Tensor" : Array.isArray(a) ? "list" : typeof a)).join(", ")})`);
   if (data instanceof Tensor) {
-    if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : dtype === bool ? "torch.bool" : dtype === int32 ? "torch.int32" : "torch.float32"})`);
+    if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : dtype === bool ? "torch.bool" : dtype === int32 ? "torch.int32" : dtype === float64 ? "torch.float64" : "torch.float32"})`);
     return data;
   }
   if (!Array.isArray(data)) throw new TypeError(`${op}(): invalid data type '${typeof data}'`);
@@ -304,7 +305,8 @@ function bitDtype(x: BitOperand): DType {
 function bitwise(op: string, a: BitOperand, b: BitOperand, f: (x: number, y: number) => number, logical: (x: Tensor, y: Operand) => Tensor): Tensor {
   if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw new TypeError(`${op}(): at least one argument must be a Tensor`);
   const dtypes = [bitDtype(a), bitDtype(b)];
-  if (dtypes.includes(D.float32)) throw new RuntimeError(`"${op}_cpu" not implemented for 'Float'`);
+  const float = dtypes.find((d) => d.is_floating_point);
+  if (float !== undefined) throw new RuntimeError(`"${op}_cpu" not implemented for '${float._typeName}'`);
   const [x, y] = a instanceof Tensor ? [a, b] : [b as Tensor, a];
   if (dtypes.every((d) => d._tf === "bool")) return logical(x, y);
   const tx = x.int();
@@ -323,7 +325,8 @@ export const bitwise_xor = (a: BitOperand, b: BitOperand): Tensor => bitwise("bi
 // int32; int64 values live in 32 bits here, so int64 shifts past 31 differ from PyTorch's).
 function shift(op: string, kernel: string, a: BitOperand, b: BitOperand, f: (x: number, y: number) => number): Tensor {
   const dtypes = [bitDtype(a), bitDtype(b)];
-  if (dtypes.includes(D.float32)) throw new RuntimeError(`"${kernel}_cpu" not implemented for 'Float'`);
+  const float = dtypes.find((d) => d.is_floating_point);
+  if (float !== undefined) throw new RuntimeError(`"${kernel}_cpu" not implemented for '${float._typeName}'`);
   if (dtypes.every((d) => d === D.bool)) throw new RuntimeError(`"${kernel}_cpu" not implemented for 'Bool'`);
   const [x, y] = a instanceof Tensor ? [a, b] : [tensor(Number(a), { dtype: b instanceof Tensor && b.dtype !== D.bool ? b.dtype : D.int64 }), b];
   return bitwise(op, x, typeof y === "boolean" ? Number(y) : y, f, () => zerosOp(0));

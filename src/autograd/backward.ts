@@ -3,6 +3,7 @@ import { tf } from "../backend/tf";
 import { overwrite } from "../backend/memory";
 import { Node } from "./node";
 import { Tensor } from "../tensor/tensor";
+import * as D from "../tensor/dtype";
 import { hasLeafHooks, hasNodeHooks, hasPostHooks, runLeafHooks, runNodeHooks, runPostHooks } from "./hooks";
 
 export function topoOrder(root: Node): Node[] {
@@ -69,6 +70,8 @@ function accumulateLeaf(leaf: Tensor, grad: tf.Tensor): void {
   const g = materialize(grad);
   if (leaf.grad === null) {
     leaf.grad = Tensor._wrap(g);
+    // float64 lives in float32 buffers: the gradient takes its leaf's logical dtype, as in PyTorch.
+    if (leaf._s.dt === D.float64) leaf.grad._s.dt = D.float64;
   } else if (leaf.grad._s.zeroAt === leaf.grad._s.version && leaf.grad._view === null && sameShape(leaf.grad.shape, g.shape)) {
     // A gradient zeroed by optimizer.zero_grad and not written since: 0 + g is g, without an add kernel.
     overwrite(leaf.grad._s, g);

@@ -152,10 +152,12 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
  */
 export function runBackwardGraph(root: Tensor, seed: Tensor, retainGraph: boolean, capture?: Map<Tensor, Tensor | null>): void {
   const add = (a: Tensor | null, b: Tensor): Tensor => (a === null ? b : a.add(b));
+  // A gradient has its input's dtype (float64 and float32 share float32 buffers).
+  const like = (t: Tensor, g: Tensor): Tensor => (g.dtype === t.dtype || !g.dtype.is_floating_point ? g : g.to(t.dtype));
   const toLeaf = (leaf: Tensor, g: Tensor): void => {
     if (hasLeafHooks(leaf)) throw new NotImplementedError("create_graph=true with hooks registered on a leaf tensor is not supported by torchlab");
-    if (capture === undefined) leaf.grad = add(leaf.grad, g);
-    else if (capture.has(leaf)) capture.set(leaf, add(capture.get(leaf) ?? null, g));
+    if (capture === undefined) leaf.grad = add(leaf.grad, like(leaf, g));
+    else if (capture.has(leaf)) capture.set(leaf, add(capture.get(leaf) ?? null, like(leaf, g)));
   };
   const rootNode = root.grad_fn;
   if (rootNode === null) return toLeaf(root, seed.clone());

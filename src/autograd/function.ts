@@ -455,9 +455,11 @@ function runUserBackward(
     if (!(o instanceof Tensor)) return null;
     const g = slots[++k];
     slots[k] = null;
-    if (g !== null) return Tensor._wrap(g);
+    // A gradient has its output's dtype (float64 and float32 share float32 buffers).
+    const like = (t: Tensor): Tensor => ((t._s.dt = o._s.dt), t);
+    if (g !== null) return like(Tensor._wrap(g));
     if (!state.materialize) return null;
-    return Tensor._wrap(tf.keep(compute(() => tf.zeros(o.shape, o.dtype._tf))));
+    return like(Tensor._wrap(tf.keep(compute(() => tf.zeros(o.shape, o.dtype._tf)))));
   });
   const backward = cls.backward as (ctx: FunctionCtx, ...grads: unknown[]) => unknown;
   const returned = atTopLevel(() => no_grad(() => backward.call(cls, ctx, ...grads)));

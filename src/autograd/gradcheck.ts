@@ -100,7 +100,7 @@ export function gradcheck(fn: (...inputs: never[]) => unknown, inputs: unknown, 
         const vals = base.slice();
         vals[k] = v;
         const perturbed = args.slice();
-        perturbed[i] = C.tensor(vals, { dtype: "float32" }).reshape(a.shape);
+        perturbed[i] = C.tensor(vals, { dtype: a.dtype }).reshape(a.shape);
         return outputsOf(op, func(...perturbed));
       };
       for (let k = 0; k < base.length; k++) {
@@ -134,7 +134,7 @@ export function gradcheck(fn: (...inputs: never[]) => unknown, inputs: unknown, 
         onehot[k] = 1;
         const tangents = dual_level(() => {
           const dualArgs = args.slice();
-          dualArgs[i] = make_dual(a, C.tensor(onehot, { dtype: "float32" }).reshape(a.shape));
+          dualArgs[i] = make_dual(a, C.tensor(onehot, { dtype: a.dtype }).reshape(a.shape));
           return outputsOf(op, func(...dualArgs)).map((out) => unpack_dual(out).tangent);
         });
         tangents.forEach((t, o) => {
@@ -153,7 +153,7 @@ export function gradcheck(fn: (...inputs: never[]) => unknown, inputs: unknown, 
         const onehot = new Array<number>(outSizes[o]).fill(0);
         onehot[m] = 1;
         const g = grad([out], diff.map(({ a }) => a), {
-          grad_outputs: [C.tensor(onehot, { dtype: "float32" }).reshape(out.shape)],
+          grad_outputs: [C.tensor(onehot, { dtype: out.dtype }).reshape(out.shape)],
           retain_graph: true,
           allow_unused: true,
         });

@@ -7,6 +7,7 @@ import { tf } from "../backend/tf";
 import { RuntimeError, TypeError } from "../errors";
 import { isOptions, parseArgs } from "../tensor/args";
 import { Tensor } from "../tensor/tensor";
+import * as D from "../tensor/dtype";
 import { runBackward } from "./backward";
 import { runBackwardGraph } from "./create_graph";
 import { ones } from "../ops/creation";
@@ -138,7 +139,9 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
     // An input listed twice gets a tensor of its own each time, as it would in PyTorch.
     const own = given.has(t) ? g.clone() : g;
     given.add(t);
-    return Tensor._wrap(own);
+    const r = Tensor._wrap(own);
+    if (t._s.dt === D.float64) r._s.dt = D.float64;
+    return r;
   });
 }
 

@@ -5,7 +5,7 @@
  * since the validation errors print it.
  */
 import { Tensor } from "../tensor/tensor";
-import { bool, float32 } from "../tensor/dtype";
+import { bool } from "../tensor/dtype";
 import { tensor } from "../ops/creation";
 import { pyFloat } from "../testing/pyrepr";
 
@@ -15,7 +15,7 @@ export function formatValue(v: number | Tensor): string {
   if (v.dim() === 0) {
     const x = v.item();
     if (v.dtype === bool) return x ? "True" : "False";
-    return v.dtype === float32 ? pyFloat(x) : String(x);
+    return v.dtype.is_floating_point ? pyFloat(x) : String(x);
   }
   return String(v);
 }

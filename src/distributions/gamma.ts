@@ -10,7 +10,6 @@
  */
 import { Tensor } from "../tensor/tensor";
 import { parseArgs } from "../tensor/args";
-import { float32 } from "../tensor/dtype";
 import { NotImplementedError, RuntimeError, ValueError, TypeError } from "../errors";
 import { no_grad } from "../autograd/grad_mode";
 import { Function as AutogradFunction, FunctionCtx } from "../autograd/function";
@@ -164,7 +163,7 @@ class StandardGamma extends AutogradFunction {
 
 /** `torch._standard_gamma(concentration)`: one Gamma(alpha, 1) draw per element, differentiable in alpha. */
 export function _standard_gamma(concentration: Tensor): Tensor {
-  if (!(concentration instanceof Tensor) || concentration.dtype !== float32) throw new TypeError("_standard_gamma(): concentration must be a float tensor");
+  if (!(concentration instanceof Tensor) || !concentration.dtype.is_floating_point) throw new TypeError("_standard_gamma(): concentration must be a float tensor");
   return StandardGamma.apply(concentration);
 }
 

@@ -49,6 +49,7 @@ export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: B
   if (inputs.some((t) => t._s.data === y)) y = tf.clone(y);
   const out = Tensor._wrap(y);
   if (y.dtype === "int32") out._s.dt = intResult(inputs);
+  else if (y.dtype === "float32" && anyFloat64(inputs)) out._s.dt = floatResult(inputs);
   if (is_grad_enabled() && anyRequiresGrad(inputs)) {
     // An empty result depends on nothing: zero gradients, without running tfjs kernels on empty
     // tensors (several wasm kernels read out of bounds on them).
@@ -102,6 +103,32 @@ export function intResult(inputs: Tensor[]): DType {
   return any32 && !any64 ? D.int32 : D.int64;
 }
 
+function anyFloat64(inputs: Tensor[]): boolean {
+  for (let i = 0; i < inputs.length; i++) if (inputs[i]._s.dt === D.float64) return true;
+  return false;
+}
+
+/**
+ * The dtype of a float result over `inputs` when one of them is float64, by PyTorch's promotion:
+ * float64 when a float64 input is among the floating inputs of the highest priority (dimensioned
+ * tensors over 0-d ones; a 0-d float64 next to a dimensioned integer tensor still promotes it).
+ */
+export function floatResult(inputs: Tensor[]): DType {
+  let dimmed = false;
+  let any64 = false;
+  for (const t of inputs) {
+    const d = t.dtype;
+    if (!d.is_floating_point) continue;
+    const hasDims = t._s.data.rank > 0;
+    if (hasDims && !dimmed) {
+      dimmed = true;
+      any64 = false;
+    } else if (!hasDims && dimmed) continue;
+    if (d === D.float64) any64 = true;
+  }
+  return any64 ? D.float64 : D.float32;
+}
+
 /** Labels a freshly made `t` (one no other tensor shares storage with) as dtype `dt`. */
 export function withDtype(t: Tensor, dt: DType): Tensor {
   t._s.dt = dt;
@@ -118,6 +145,13 @@ export function constant(y: tf.Tensor): Tensor {
   return Tensor._wrap(y);
 }
 
+/** A float result that carries no gradient, computed from `inputs`: float64 when they promote to it (see floatResult). */
+export function constantOf(inputs: Tensor[], y: tf.Tensor): Tensor {
+  const out = Tensor._wrap(y);
+  if (y.dtype === "float32" && anyFloat64(inputs)) out._s.dt = floatResult(inputs);
+  return out;
+}
+
 export function isTensor(x: unknown): x is Tensor {
   return x instanceof Tensor;
 }
@@ -131,7 +165,8 @@ export function promote(a: DType, b: DType): DType {
 export function scalarDtype(v: number | boolean, like: DType): DType {
   if (typeof v === "boolean") return like;
   // Past int32's range a whole number would wrap in an int32 tensor: it promotes to float32 instead.
-  if (like === D.float32 || !Number.isInteger(v) || v > 2147483647 || v < -2147483648) return D.float32;
+  if (like.is_floating_point) return like;
+  if (!Number.isInteger(v) || v > 2147483647 || v < -2147483648) return D.float32;
   return like === D.bool ? D.int64 : like;
 }
 

@@ -43,6 +43,8 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
   const [n, k] = mat1.shape;
   const [k2, p] = mat2.shape;
   if (k !== k2) throw new ShapeError(`mat1 and mat2 shapes cannot be multiplied (${n}x${k} and ${k2}x${p})`, [k, p], mat2.shape);
+  if (input.dtype !== mat2.dtype) throw new RuntimeError("self and mat2 must have the same dtype");
+  if (mat1.dtype !== mat2.dtype) throw new RuntimeError("mat1 and mat2 must have the same dtype");
   if (broadcastShapes(input.shape, [n, p])?.join(",") !== `${n},${p}`) {
     throw new ShapeError(`addmm(): input of shape ${fmtShape(input.shape)} cannot be broadcast to the product's shape [${n}, ${p}]`, [n, p], input.shape);
   }

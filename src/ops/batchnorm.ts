@@ -288,7 +288,7 @@ function batchNormKernels(
   const shift = read(bias) ?? new Float32Array(c);
   if (!training && nhwcActive() && layoutOf(input)?.kind === "nhwc") {
     // An input whose buffer is NHWC (ops/layout.ts): the same transform over its last axis, kept NHWC.
-    return wrapNhwc(compute(() => kernel("TorchlabChannelAffineNhwc", { x: nhwcOf(input)!, center: f32(mean), scale: f32(alpha), shift: f32(shift) }) as tf.Tensor4D));
+    return wrapNhwc(compute(() => kernel("TorchlabChannelAffineNhwc", { x: nhwcOf(input)!, center: f32(mean), scale: f32(alpha), shift: f32(shift) }) as tf.Tensor4D), [input]);
   }
   const out = compute(() => kernel("TorchlabChannelAffine", { x: input._t, center: f32(mean), scale: f32(alpha), shift: f32(shift) }));
   return record("NativeBatchNormBackward0", inputs, out, (g) => {

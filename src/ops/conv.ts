@@ -11,7 +11,8 @@
  *    used as a kernel (stride and dilation trade places), cropped to the kernel size.
  * conv_transpose2d is the adjoint of conv2d, so it reuses the same three primitives.
  */
-import { tf, compute, record, constant, fmtShape } from "./_core";
+import { tf, compute, record, constant, constantOf, fmtShape } from "./_core";
+import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum, evalAffine } from "./batchnorm";
@@ -453,8 +454,10 @@ function batched(op: string, input: Tensor): { x: Tensor; unbatched: boolean } {
 }
 
 
-/** PyTorch's dtype checks: input and weight must agree, and torchlab convolves floats only. */
-function checkDtypes(op: string, x: Tensor, weight: Tensor): void {
+/** PyTorch's dtype checks: input, bias and weight must agree, and torchlab convolves floats only. */
+function checkDtypes(op: string, x: Tensor, weight: Tensor, bias: Tensor | null): void {
+  const cName = (d: Tensor["dtype"]): string => (d === D.float64 ? "double" : d === D.float32 ? "float" : d._typeName.toLowerCase());
+  if (bias instanceof Tensor && bias.dtype !== x.dtype) throw new RuntimeError(`Input type (${cName(x.dtype)}) and bias type (${cName(bias.dtype)}) should be the same`);
   if (x.dtype !== weight.dtype) throw new RuntimeError(`expected scalar type ${x.dtype._typeName} but found ${weight.dtype._typeName}`);
   if (x.dtype._tf !== "float32") throw new RuntimeError(`${op}(): only floating point (float32) tensors are supported, got ${x.dtype}; call .float() first`);
 }
@@ -522,7 +525,7 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
       [hp, wp],
     );
   }
-  checkDtypes(op, x, weight);
+  checkDtypes(op, x, weight, bias);
   const padSpec: [number, number][] = [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]];
   const needsPad = pads.some((p) => p !== 0);
   const inputs = bias ? [x, weight, bias] : [x, weight];
@@ -563,7 +566,7 @@ export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {})
     if (bias) y = tf.add(y, bias._t) as tf.Tensor4D;
     return y;
   };
-  if (keepNhwc) return wrapNhwc(compute(nhwc));
+  if (keepNhwc) return wrapNhwc(compute(nhwc), [x]);
   const out = compute(() => toNCHW(nhwc()));
   const res = record("ConvolutionBackward0", inputs, out, (g) => {
     // NHWC gradient only where used: the first layer's input needs none, and the weight gradient reads NCHW.
@@ -668,7 +671,7 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
       throw new ShapeError(`Given transposed=1, weight of size ${fmtShape(weight.shape)}, expected bias to be 1-dimensional with ${o} elements, but got bias of size ${fmtShape(bias.shape)} instead`, [o], bias.shape);
     }
   }
-  checkDtypes(op, x, weight);
+  checkDtypes(op, x, weight, bias);
   // The full (uncropped) output of the adjoint, then `padding` is cropped from each side.
   const hf = (h - 1) * stride[0] + dilation[0] * (kh - 1) + 1 + outPad[0];
   const wf = (w - 1) * stride[1] + dilation[1] * (kw - 1) + 1 + outPad[1];
@@ -871,5 +874,5 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
     out.dispose();
     return null;
   }
-  return nhwcOut ? wrapNhwc(out as tf.Tensor4D) : constant(out);
+  return nhwcOut ? wrapNhwc(out as tf.Tensor4D, [x]) : constantOf([x], out);
 }

@@ -1,5 +1,5 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
-import { tf, compute, record, constant, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype } from "./_core";
+import { tf, compute, record, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
@@ -64,7 +64,7 @@ function binaryInputs(op: string, a: Tensor, b: Operand): [Tensor, Tensor] {
 
 /** a + alpha * b */
 function checkAlpha(dt: DType, alpha: number): void {
-  if (dt !== D.float32 && !Number.isInteger(alpha)) throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
+  if (!dt.is_floating_point && !Number.isInteger(alpha)) throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
 }
 
 export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
@@ -72,7 +72,7 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
   const dt = promote(x.dtype, y.dtype);
   checkAlpha(dt, alpha);
   const layout = dt._tf === "float32" && alpha === 1 && !is_grad_enabled() ? sharedLayout(x, y) : null;
-  if (layout !== null) return keepLayout(constant(compute(() => tf.add(as(rawOf(x), dt), as(rawOf(y), dt)))), layout);
+  if (layout !== null) return keepLayout(constantOf([x, y], compute(() => tf.add(as(rawOf(x), dt), as(rawOf(y), dt)))), layout);
   const out = compute(() => {
     // bool + bool stays bool in PyTorch (a logical or).
     if (dt._tf === "bool") return alpha === 0 ? tf.clone(x._t) : tf.logicalOr(x._t, y._t);
@@ -115,7 +115,7 @@ export function mul(a: Tensor, b: Operand): Tensor {
   const pt = promote(x.dtype, y.dtype);
   const dt = pt._tf === "bool" ? "bool" : pt;
   const layout = pt._tf === "float32" && !is_grad_enabled() ? sharedLayout(x, y) : null;
-  if (layout !== null) return keepLayout(constant(compute(() => tf.mul(as(rawOf(x), pt), as(rawOf(y), pt)))), layout);
+  if (layout !== null) return keepLayout(constantOf([x, y], compute(() => tf.mul(as(rawOf(x), pt), as(rawOf(y), pt)))), layout);
   const out = compute(() => (dt === "bool" ? tf.logicalAnd(x._t, y._t) : tf.mul(as(x._t, dt), as(y._t, dt))));
   return record("MulBackward0", [x, y], out, (g) => [
     x.requires_grad ? sumTo(tf.mul(g, as(y._t, D.float32)), x.shape) : null,
@@ -215,7 +215,7 @@ function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g
   if (!(a instanceof Tensor)) inputTensor(name.replace(/Backward\d$/, "").toLowerCase(), a);
   // A buffer kept in another order (ops/layout.ts) maps elementwise in that order.
   const layout = a.dtype._tf === "float32" && !is_grad_enabled() ? sharedLayout(a) : null;
-  if (layout !== null) return keepLayout(constant(compute(() => f(rawOf(a)))), layout);
+  if (layout !== null) return keepLayout(constantOf([a], compute(() => f(rawOf(a)))), layout);
   const out = compute(() => f(as(a._t, D.float32)));
   let self: Tensor;
   const res = record(name, [a], out, (g) => [grad(g, as(a._t, D.float32), self)], savesOutput);
@@ -271,7 +271,7 @@ export const trunc = (a: Tensor): Tensor => rounding("TruncBackward0", a, (x) =>
 export function relu(a: Tensor): Tensor {
   if (a.dtype._tf === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
   const layout = is_grad_enabled() ? null : sharedLayout(a);
-  if (layout !== null) return keepLayout(constant(compute(() => reluKeepingNaN(rawOf(a)))), layout);
+  if (layout !== null) return keepLayout(constantOf([a], compute(() => reluKeepingNaN(rawOf(a)))), layout);
   const out = compute(() => reluKeepingNaN(a._t));
   let self: Tensor;
   // ATen's threshold_backward: zero where the result is <= 0, so a NaN result passes its gradient.

@@ -15,7 +15,7 @@
  * made only with grad mode off.
  */
 import { currentLevel } from "../autograd/forward_state";
-import { tf, compute } from "./_core";
+import { tf, compute, constantOf } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import type { Layout } from "../backend/memory";
@@ -57,10 +57,10 @@ export function nhwcOf(t: Tensor): tf.Tensor4D | null {
   return l !== null && l.kind === "nhwc" ? (tf.reshape(t._s.data, [...l.nhwc]) as tf.Tensor4D) : null;
 }
 
-/** Wraps an NHWC result (made inside compute) as an NCHW tensor whose buffer stays NHWC. */
-export function wrapNhwc(y: tf.Tensor4D): Tensor {
+/** Wraps an NHWC result (made inside compute) from `inputs` as an NCHW tensor whose buffer stays NHWC. */
+export function wrapNhwc(y: tf.Tensor4D, inputs: Tensor[]): Tensor {
   const [n, h, w, c] = y.shape;
-  const out = Tensor._wrap(compute(() => tf.reshape(y, [n, c, h, w])));
+  const out = constantOf(inputs, compute(() => tf.reshape(y, [n, c, h, w])));
   y.dispose();
   out._s.layout = nhwcLayout([n, h, w, c]);
   return out;
@@ -168,7 +168,7 @@ export function flatLinear(input: Tensor, weight: Tensor, bias: Tensor | null): 
   const l = layoutOf(input);
   if (l === null || l.kind !== "nhwc_flat") return null;
   const wt = flatWeight(weight, l.nhwc);
-  return Tensor._wrap(compute(() => tf.fused.matMul({ a: input._s.data as tf.Tensor2D, b: wt, bias: bias !== null ? bias._t : undefined })));
+  return constantOf([input], compute(() => tf.fused.matMul({ a: input._s.data as tf.Tensor2D, b: wt, bias: bias !== null ? bias._t : undefined })));
 }
 
 // ------------------------------------------------------------------ training: NHWC copies of convolution inputs

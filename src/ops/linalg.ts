@@ -4,8 +4,11 @@ import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError } from "../errors";
 
+/** PyTorch's refusal of a product over two dtypes (`op` names it in the message where PyTorch does). */
 function checkFloat(op: string, a: Tensor, b: Tensor): void {
-  if (a.dtype !== b.dtype) throw new RuntimeError(`${op}(): expected both operands to have the same dtype, but got ${a.dtype} and ${b.dtype}`);
+  if (a.dtype === b.dtype) return;
+  if (op === "dot") throw new RuntimeError(`dot : expected both vectors to have same dtype, but found ${a.dtype._typeName} and ${b.dtype._typeName}`);
+  throw new RuntimeError(`expected scalar type ${a.dtype._typeName} but found ${b.dtype._typeName}`);
 }
 
 /** Batched product of a [..., n, k] and b [..., k, m] with broadcast batch dims. */
@@ -49,7 +52,7 @@ function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
 }
 
 export function matmul(a: Tensor, b: Tensor): Tensor {
-  checkFloat("matmul", a, b);
+  checkFloat(a.dim() === 1 && b.dim() === 1 ? "dot" : "matmul", a, b);
   if (a.dim() === 0 || b.dim() === 0) {
     throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${a.dim()}D and ${b.dim()}D`);
   }

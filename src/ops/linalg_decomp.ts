@@ -5,7 +5,7 @@
  * (Householder reflections with LAPACK's geqrf signs) and torch.linalg.svd / svdvals (one-sided Jacobi
  * rotations, linalg_extra.ts's jacobiSvd).
  */
-import { tf, compute, record, constant, describe } from "./_core";
+import { tf, compute, record, constant, constantOf, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError } from "../errors";
 import { jacobiSvd, rotateColumns } from "./linalg_extra";
@@ -29,7 +29,7 @@ function matBatch(op: string, A: unknown): { mats: Float64Array[]; m: number; n:
  * (`per` values) of the output's gradient to that matrix's gradient (linalg_grad.ts).
  */
 function decompOutput(name: string, A: Tensor, y: tf.Tensor, per: number, count: number, grad: (g: Float64Array, b: number) => Float64Array): Tensor {
-  if (!A.requires_grad) return constant(y);
+  if (!A.requires_grad) return constantOf([A], y);
   return record(name, [A], y, (g) => {
     const gv = g.dataSync() as Float32Array;
     const out = Array.from({ length: count }, (_, b) => grad(Float64Array.from(gv.subarray(b * per, (b + 1) * per)), b));
@@ -39,7 +39,7 @@ function decompOutput(name: string, A: Tensor, y: tf.Tensor, per: number, count:
 
 /** An output whose backward raises `message` (a decomposition PyTorch cannot differentiate in that mode). */
 function refusesGradient(A: Tensor, y: tf.Tensor, name: string, message: string): Tensor {
-  if (!A.requires_grad) return constant(y);
+  if (!A.requires_grad) return constantOf([A], y);
   return record(name, [A], y, () => {
     throw new RuntimeError(message);
   });

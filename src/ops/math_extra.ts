@@ -4,7 +4,7 @@
  * that tfjs has a kernel for run on the backend; special functions without one (lgamma, digamma,
  * erfinv) and scans with data-dependent indices (cummax) run on the host in float64.
  */
-import { tf, compute, record, constant, withDtype, intResult, operand, promote, sumTo, as, broadcastMismatch, broadcastShapes, describe, normDim, fmtShape, numelOf } from "./_core";
+import { tf, compute, record, constant, constantOf, withDtype, intResult, operand, promote, sumTo, as, broadcastMismatch, broadcastShapes, describe, normDim, fmtShape, numelOf } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, DType } from "../tensor/tensor";
 import * as E from "./elementwise";
@@ -355,7 +355,7 @@ export function heaviside(a: Tensor, values: Tensor): Tensor {
   if (a.dtype !== values.dtype) throw new RuntimeError(`heaviside is not yet implemented for tensors with different dtypes (input ${a.dtype}, values ${values.dtype})`);
   operands("heaviside", a, values);
   const dt = a.dtype;
-  return constant(compute(() => {
+  return constantOf([a], compute(() => {
     const cd: DType = dt._tf === "bool" ? D.int64 : dt;
     const x = as(a._t, cd);
     const shape = tf.broadcastTo(x, broadcastShape(a.shape, values.shape)).shape;
@@ -374,13 +374,13 @@ function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
   });
 }
 
-/** pow computed in floating point (PyTorch's float64 result is float32 here). */
+/** pow computed in floating point: a float64 result, as PyTorch's (its values in float32 precision). */
 export function float_power(a: Operand, exponent: Operand): Tensor {
   if (!(a instanceof Tensor)) {
     const e = need("float_power", exponent, "exponent");
-    return E.pow(operand(Number(a), e.float(), "float_power"), e.float());
+    return E.pow(operand(Number(a), e.double(), "float_power"), e.double());
   }
-  return E.pow(a.float(), exponent instanceof Tensor ? exponent.float() : Number(exponent));
+  return E.pow(a.double(), exponent instanceof Tensor ? exponent.double() : Number(exponent));
 }
 
 function intBinary(op: string, a: Tensor, b: Operand, f: (x: number, y: number) => number): Tensor {
@@ -465,7 +465,7 @@ export function nansum(a: Tensor, dim?: R.Dims, keepdim = false): Tensor {
   // all-nan slice) gives nan there, not 0.
   // One node, NansumBackward0, as PyTorch records.
   const dims = R.reduceDims("nansum", a, dim);
-  const summed = R.sum(constant(compute(() => tf.where(tf.isNaN(a._t), tf.zerosLike(a._t), a._t))), dim, keepdim);
+  const summed = R.sum(constantOf([a], compute(() => tf.where(tf.isNaN(a._t), tf.zerosLike(a._t), a._t))), dim, keepdim);
   return record("NansumBackward0", [a], compute(() => tf.clone(summed._t)), (g) => [tf.mul(R.expandBack(g, a, dims), tf.cast(tf.logicalNot(tf.isNaN(a._t)), "float32"))]);
 }
 
@@ -862,7 +862,7 @@ export function hostApply(a: Tensor, f: (...v: number[]) => number, others: Tens
     if (typeof r !== "number" && typeof r !== "boolean") throw new TypeError(`apply_(): the function must return a number, got ${describe(r)}`);
     out[i] = Number(r);
   }
-  return constant(compute(() => as(tf.tensor(out, shape, a.dtype._tf === "float32" ? "float32" : "int32"), a.dtype)));
+  return withDtype(constant(compute(() => as(tf.tensor(out, shape, a.dtype._tf === "float32" ? "float32" : "int32"), a.dtype))), a.dtype);
 }
 
 /** Sums `a` down to `size` (which must expand to a's shape), as the gradient of expand does. */

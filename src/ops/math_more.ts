@@ -3,7 +3,7 @@
  * The bit-level ones (frexp, nextafter) and the histogram run on the host over float32 values;
  * renorm is built from differentiable ops, so its gradient is PyTorch's renorm_backward.
  */
-import { tf, compute, record, constant, withDtype, describe, normDim, fmtShape, broadcastMismatch } from "./_core";
+import { tf, compute, record, constant, constantOf, withDtype, describe, normDim, fmtShape, broadcastMismatch } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import * as E from "./elementwise";
@@ -94,7 +94,7 @@ export function nextafter(input: Tensor, other: Tensor): Tensor {
   const xs = host(input.detach().expand(shape));
   const ys = host(other.detach().expand(shape));
   const y = compute(() => tf.tensor(xs.map((x, i) => nextafterf(x, ys[i])), shape, "float32"));
-  if (!input.requires_grad && !other.requires_grad) return constant(y);
+  if (!input.requires_grad && !other.requires_grad) return constantOf([input, other], y);
   return record("NextafterBackward0", [input, other], y, () => {
     throw new NotImplementedError("the derivative for 'nextafter' is not implemented.");
   });

@@ -593,8 +593,10 @@ export function clone(t: Tensor): Tensor {
 
 export function toDtype(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
+  // float32 <-> float64 share float32 storage: a copy relabelled, through which gradients flow.
+  if (dtype.is_floating_point && t.dtype.is_floating_point) return withDtype(record("ToCopyBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g]), dtype);
   const out = compute(() => (dtype._tf === "bool" ? tf.notEqual(t._t, 0) : dtype._tf === "int32" && t.dtype._tf === "float32" ? tf.cast(tf.mul(tf.sign(t._t), tf.floor(tf.abs(t._t))), "int32") : tf.cast(t._t, dtype._tf)));
-  // Only float32 carries gradients, and a cast changes the dtype, so the result is a constant.
+  // Only floating dtypes carry gradients, and this cast changes the category, so the result is a constant.
   return withDtype(constant(out), dtype);
 }
 

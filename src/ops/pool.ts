@@ -10,7 +10,7 @@
  */
 import { anyTangent, currentLevel } from "../autograd/forward_state";
 import { freeGraphOnly } from "../autograd/node";
-import { tf, compute, record, constant, fmtShape } from "./_core";
+import { tf, compute, record, constant, constantOf, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
 import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample, emptyBatch } from "./conv";
@@ -221,7 +221,8 @@ function maxPoolValues(x: Tensor, pads: [number, number][], g: Geometry): Tensor
   // half the cost of IsNan + Any.
   const peak = tf.tidy(() => tf.max(planesOf()).dataSync()[0]);
   if (Number.isNaN(peak)) return null;
-  return constant(
+  return constantOf(
+    [x],
     compute(() => {
       // Padded as NCHW rows: wasm pads a [N*C, H, W, 1] image element by element (resnet18's stem
       // pool: 26 ms against 0.8 ms).
@@ -245,6 +246,7 @@ function maxPoolNhwc(x: Tensor, pads: [number, number][], g: Geometry): Tensor |
       const padded = pads.some(([a, b]) => a + b > 0) ? (tf.pad(xn, pads, -Infinity) as tf.Tensor4D) : xn;
       return tf.maxPool(padded, g.k, g.s, "valid");
     }),
+    [x],
   );
 }
 
@@ -342,7 +344,7 @@ function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPool
     return tf.div(tf.mul(mean, kk), divT._t) as tf.Tensor4D;
   };
   // Under no_grad on wasm the result keeps NHWC order (ops/layout.ts).
-  if (!unbatched && nhwcActive()) return wrapNhwc(compute(nhwc));
+  if (!unbatched && nhwcActive()) return wrapNhwc(compute(nhwc), [x]);
   const out = compute(() => toNCHW(nhwc()));
   const res = record(name, [x], out, (grad) => {
     const gd = tf.div(toNHWC(grad), divT._t) as tf.Tensor4D;

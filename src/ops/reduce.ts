@@ -64,7 +64,7 @@ export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : torchSum(t, dims, keepdim, false) ?? tf.sum(as(t._t, dt), dims, keepdim)));
   // PyTorch sums every integer dtype into int64.
-  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]), dt === "int32" ? D.int64 : D.float32);
+  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]), dt === "int32" ? D.int64 : t.dtype);
 }
 
 export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
@@ -91,7 +91,7 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "Pr
     const left = tf.cumprod(x, d, true, false);
     const right = tf.cumprod(x, d, true, true);
     return [tf.mul(expandBack(g, t, [d]), tf.mul(left, right))];
-  }), dt === "int32" ? D.int64 : D.float32);
+  }), dt === "int32" ? D.int64 : t.dtype);
 }
 
 /**
@@ -403,7 +403,7 @@ export function cumsum(t: Tensor, dim: number): Tensor {
   // float32 accumulates in double, as PyTorch's CPU kernel does (math_kernels.ts), where the backend has the kernel.
   const scan = (x: tf.Tensor, reverse: boolean): tf.Tensor => cumulativeT(x, d, false, reverse) ?? tf.cumsum(x, d, false, reverse);
   const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : scan(as(t._t, dt), false)));
-  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : scan(g, true)]), dt === "int32" ? D.int64 : D.float32);
+  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : scan(g, true)]), dt === "int32" ? D.int64 : t.dtype);
 }
 
 export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {

@@ -203,13 +203,14 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
     }
   }
   // IntStorage loads as torch.int32, LongStorage as int64; Short and Char as int32, Byte as int64 (see dtype.ts).
-  return wrap(out, shape, t, isFloat ? D.float32 : normalizeDtype(storage.dtype));
+  // DoubleStorage loads as float64 (rounded to float32 precision); Half and BFloat16 as float32.
+  return wrap(out, shape, t, storage.dtype === "float64" ? D.float64 : isFloat ? D.float32 : normalizeDtype(storage.dtype));
 }
 
 function wrap(out: Float32Array | Int32Array | Uint8Array, shape: number[], t: TensorRef, dtype: DType): Tensor {
   const tensor = from_typed(out, shape, { dtype });
-  if (t.parameter) return new Parameter(tensor, t.requiresGrad && dtype === D.float32);
-  if (t.requiresGrad && dtype === D.float32) tensor.requires_grad_(true);
+  if (t.parameter) return new Parameter(tensor, t.requiresGrad && dtype.is_floating_point);
+  if (t.requiresGrad && dtype.is_floating_point) tensor.requires_grad_(true);
   return tensor;
 }
 
@@ -484,6 +485,7 @@ const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * A tensor's storage bytes as PyTorch stores them: float32, int32 (IntStorage) and bool as they are,
+ * float64 (held in float32 here) widened to 8-byte doubles (DoubleStorage),
  * int64 (held in 32 bits here) sign-extended to 8 bytes (LongStorage), so BatchNorm's
  * num_batches_tracked and index tensors load in PyTorch as the int64 they are there.
  */
@@ -506,6 +508,11 @@ function storageOf(t: Tensor): { type: string; bytes: Uint8Array } {
   // without converting the buffer), so the bytes come from values, never from a reinterpretation.
   if (t.dtype._tf === "bool") return { type: "BoolStorage", bytes: data instanceof Uint8Array ? data : Uint8Array.from(data, (v) => (v ? 1 : 0)) };
   const f32 = data instanceof Float32Array ? data : Float32Array.from(data);
+  if (t.dtype === D.float64) {
+    const out = Buffer.alloc(f32.length * 8);
+    for (let i = 0; i < f32.length; i++) out.writeDoubleLE(f32[i], i * 8);
+    return { type: "DoubleStorage", bytes: out };
+  }
   if (LITTLE) return { type: "FloatStorage", bytes: new Uint8Array(f32.buffer, f32.byteOffset, f32.byteLength) };
   const out = Buffer.alloc(f32.length * 4);
   for (let i = 0; i < f32.length; i++) out.writeFloatLE(f32[i], i * 4);

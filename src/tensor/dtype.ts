@@ -2,7 +2,10 @@
  * torch.dtype: one frozen object per dtype (`torch.float32`, `torch.int64`, ...), compared with `===`
  * and printed as PyTorch prints it. Each carries the tfjs dtype that stores its values: int64 and
  * int32 both live in tfjs int32 buffers (tfjs has no 64-bit integers), told apart by the logical
- * dtype a tensor's storage records (src/backend/memory.ts `Storage.dt`).
+ * dtype a tensor's storage records (src/backend/memory.ts `Storage.dt`). float64 is logical the same
+ * way: tfjs has no 64-bit floats, so a float64 tensor's values live in a float32 buffer and have
+ * float32's precision (about 7 significant digits), while its dtype, element_size, type(), promotion
+ * and torch.save's DoubleStorage are PyTorch's.
  */
 import { inspect } from "util";
 
@@ -10,20 +13,23 @@ import { inspect } from "util";
 export type StorageDtype = "float32" | "int32" | "bool";
 
 /** PyTorch's name of each dtype torchlab has (`torch.<name>`). */
-export type DTypeName = "float32" | "int64" | "int32" | "bool";
+export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
 
-/** torch.dtype: `torch.float32`, `torch.int64` (`torch.long`), `torch.int32` (`torch.int`), `torch.bool`. */
+/**
+ * torch.dtype: `torch.float32`, `torch.float64` (`torch.double`, float32 precision), `torch.int64`
+ * (`torch.long`), `torch.int32` (`torch.int`), `torch.bool`.
+ */
 export class dtype {
   /** @internal the tfjs dtype holding the values. */
   readonly _tf: StorageDtype;
   /** @internal PyTorch's name without `torch.`: "float32", "int64", ... */
   readonly _name: DTypeName;
-  /** @internal PyTorch's tensor type name: "Float", "Long", "Int", "Bool" (`torch.FloatTensor`, ...). */
+  /** @internal PyTorch's tensor type name: "Float", "Double", "Long", "Int", "Bool" (`torch.FloatTensor`, ...). */
   readonly _typeName: string;
   readonly is_floating_point: boolean;
   readonly is_complex: boolean;
   readonly is_signed: boolean;
-  /** Bytes per element in PyTorch (int64: 8, although torchlab stores it in 4). */
+  /** Bytes per element in PyTorch (int64 and float64: 8, although torchlab stores them in 4). */
   readonly itemsize: number;
 
   /** @internal the dtypes are the singletons below. */
@@ -31,7 +37,7 @@ export class dtype {
     this._name = name;
     this._tf = storage;
     this._typeName = typeName;
-    this.is_floating_point = name === "float32";
+    this.is_floating_point = name === "float32" || name === "float64";
     this.is_complex = false;
     this.is_signed = name !== "bool";
     this.itemsize = itemsize;
@@ -50,17 +56,17 @@ export class dtype {
 }
 
 export const float32 = new dtype("float32", "float32", "Float", 4);
+export const float64 = new dtype("float64", "float32", "Double", 8);
 export const int64 = new dtype("int64", "int32", "Long", 8);
 export const int32 = new dtype("int32", "int32", "Int", 4);
 export const bool = new dtype("bool", "bool", "Bool", 1);
 
 /**
- * Every spelling a dtype argument accepts. torchlab computes in float32 only, so float64/double
- * name float32; int8/int16 name int32, the narrowest integer it has; uint8, torchvision's image dtype,
+ * Every spelling a dtype argument accepts. int8/int16 name int32, the narrowest integer it has; uint8, torchvision's image dtype,
  * names int64, the dtype torchlab's integer images (read_image, pil_to_tensor) have.
  */
 const ALIASES: Record<string, dtype> = {
-  float32: float32, float: float32, float64: float32, double: float32,
+  float32: float32, float: float32, float64: float64, double: float64,
   int64: int64, long: int64,
   int32: int32, int: int32, int16: int32, short: int32, int8: int32, uint8: int64,
   bool: bool,
@@ -78,7 +84,7 @@ export function lookupDtype(d: unknown): dtype | undefined {
 export const REQUIRES_GRAD_DTYPE = "Only Tensors of floating point and complex dtype can require gradients";
 
 /** The C++ type PyTorch's scalar kernels name a dtype by (`clamp_`'s cast error). */
-const CPP_NAMES: Record<DTypeName, string> = { float32: "float", int64: "long int", int32: "int", bool: "bool" };
+const CPP_NAMES: Record<DTypeName, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
 
 /**
  * PyTorch's error for an in-place op whose result dtype cannot be written into its input's:
@@ -97,9 +103,10 @@ export function defaultFor(storage: string): dtype {
   return storage === "float32" ? float32 : storage === "int32" ? int64 : bool;
 }
 
-/** PyTorch's promotion of two tensors' dtypes (same priority): bool < int32 < int64 < float32. */
+/** PyTorch's promotion of two tensors' dtypes (same priority): bool < int32 < int64 < float32 < float64. */
 export function promoteTypes(a: dtype, b: dtype): dtype {
   if (a === b) return a;
+  if (a === float64 || b === float64) return float64;
   if (a === float32 || b === float32) return float32;
   if (a === int64 || b === int64) return int64;
   if (a === int32 || b === int32) return int32;

@@ -1,6 +1,7 @@
 /**
  * torch.finfo(dtype): the machine limits of a floating point dtype, as PyTorch reports them for
- * float32 (torchlab computes in float32; float64 names float32 here, see README's dtype note).
+ * float32. torchlab computes in float32: torch.float64's values are held in float32 (see README's dtype
+ * note), so finfo(torch.float64) reports the limits those values actually have, float32's.
  * Tutorials use it for `eps` in normalisations: `(returns - returns.mean()) / (returns.std() + eps)`.
  */
 import { TypeError } from "../errors";
@@ -39,7 +40,7 @@ export class FInfo {
   constructor(type: DType | string = float32) {
     const d = lookupDtype(type);
     if (d === undefined) throw new TypeError(`finfo(): argument 'type' must be torch.dtype, not ${typeof type === "string" ? "str" : typeof type}`);
-    if (d !== float32) throw new TypeError(`torch.finfo() requires a floating point input type. Use torch.iinfo to handle '${d}'`);
+    if (!d.is_floating_point) throw new TypeError(`torch.finfo() requires a floating point input type. Use torch.iinfo to handle '${d}'`);
   }
 
   toString(): string {

@@ -48,10 +48,26 @@ export function set_printoptions(...args: (number | string | boolean | null | Pr
 
 type Values = ArrayLike<number>;
 
+/**
+ * JS's toFixed / toExponential round an exact tie away from zero; Python's format rounds it to the
+ * even digit (`'{:.4f}'.format(1.65625)` is '1.6562'). `fmt(d)` formats with d digits; an exact tie
+ * shows as a 5 followed by zeros when formatted with 30 more digits.
+ */
+function halfEven(fmt: (digits: number) => string, precision: number): string {
+  const s = fmt(precision);
+  if (precision + 31 > 100 || Number(s.split("e")[0].slice(-1)) % 2 === 0) return s;
+  const long = fmt(precision + 31);
+  const mant = long.split("e")[0];
+  if (!mant.endsWith("5" + "0".repeat(30))) return s;
+  // Rounded up to an odd digit (so with no carry into the exponent): the even neighbour below is the truncation.
+  const cut = mant.slice(0, mant.length - 31).replace(/\.$/, "");
+  return long.includes("e") ? `${cut}e${long.split("e")[1]}` : cut;
+}
+
 /** Python's '{:.Ne}' (two-digit exponent at least). */
 function sci(v: number, precision: number): string {
   if (!Number.isFinite(v)) return nonFinite(v);
-  const s = v.toExponential(precision);
+  const s = halfEven((d) => v.toExponential(d), precision);
   const [mant, exp] = s.split("e");
   const sign = exp[0] === "-" ? "-" : "+";
   const digits = exp.replace(/^[+-]/, "");
@@ -64,7 +80,7 @@ function nonFinite(v: number): string {
 
 function fixed(v: number, precision: number): string {
   if (!Number.isFinite(v)) return nonFinite(v);
-  const s = v.toFixed(precision);
+  const s = halfEven((d) => v.toFixed(d), precision);
   return Object.is(v, -0) || (v < 0 && /^0(\.0*)?$/.test(s)) ? "-" + s : s;
 }
 

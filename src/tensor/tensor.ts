@@ -52,7 +52,7 @@ export interface LegacyTensorType {
 
 export function normalizeDtype(d: unknown): DType {
   const r = D.lookupDtype(d);
-  if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has torch.float32, torch.int64, torch.int32 and torch.bool`);
+  if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has torch.float32, torch.float64, torch.int64, torch.int32 and torch.bool`);
   return r;
 }
 
@@ -251,7 +251,11 @@ export class Tensor {
     if (!(v instanceof Tensor)) throw new TypeError("Tensor.data must be set to a Tensor");
     const d = compute(() => tfjs.clone(v._t));
     if (this._view !== null) V.writeThroughView(this, Tensor._wrap(d), false);
-    else overwrite(this._s, d);
+    else {
+      overwrite(this._s, d);
+      // `t.data = v` gives t v's dtype, as in PyTorch (float32 and float64 share a buffer dtype).
+      this._s.dt = v._s.dt;
+    }
   }
   /** Transpose of a 2-D tensor (dims reversed for n-D), PyTorch's `.T`. */
   get T(): Tensor {
@@ -437,7 +441,7 @@ export class Tensor {
     return this.to("float32");
   }
   double(): Tensor {
-    return this.to("float32");
+    return this.to(D.float64);
   }
   long(): Tensor {
     return this.to(D.int64);
@@ -775,7 +779,7 @@ export class Tensor {
     const s = splitDtype(trimArgs([dim, keepdim]));
     const a = dimArgs("nansum", s.args);
     // PyTorch 1.13 has no kernel summing a floating input into an integer dtype here.
-    if (this.dtype === D.float32 && s.dtype !== undefined && s.dtype._tf === "int32") throw new RuntimeError(`"nansum_cpu" not implemented for '${s.dtype._typeName}'`);
+    if (this.dtype.is_floating_point && s.dtype !== undefined && s.dtype._tf === "int32") throw new RuntimeError(`"nansum_cpu" not implemented for '${s.dtype._typeName}'`);
     return withResultDtype(MX.nansum(s.dtype ? this.to(s.dtype) : this, a.dim, a.keepdim), s.dtype);
   }
   nanmean(dim?: Dims | (DimOpts & DtypeOpt), keepdim?: boolean | (DimOpts & DtypeOpt)): Tensor {
@@ -1750,8 +1754,8 @@ export class Tensor {
     const body = formatValues(this._t.dataSync() as ArrayLike<number>, this.shape, this.dtype._tf === "float32" ? "float" : this.dtype._tf === "int32" ? "int" : "bool", 7);
     const suffixes: string[] = [];
     if (this.numel() === 0 && this.dim() !== 1) suffixes.push(`size=(${this.shape.join(", ")})`);
-    // PyTorch names a dtype its values cannot show: int32 always, int64 and bool when empty.
-    if (this.dtype === D.int32 || (this.numel() === 0 && this.dtype !== D.float32)) suffixes.push(`dtype=${this.dtype}`);
+    // PyTorch names a dtype its values cannot show: int32 and float64 always, int64 and bool when empty.
+    if (this.dtype === D.int32 || this.dtype === D.float64 || (this.numel() === 0 && this.dtype !== D.float32)) suffixes.push(`dtype=${this.dtype}`);
     if (this.device === "cuda") suffixes.unshift("device='cuda:0'");
     if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");

@@ -60,7 +60,7 @@ X = rand(10, 3, 7, 7)
 OUT["conv_gradcheck"] = torch.autograd.gradcheck(Conv2D.apply, (X, weight))
 X.grad = None
 Conv2D.apply(X, weight).sum().backward()
-OUT["conv_x_grad"] = enc(X.grad.float())
+OUT["conv_x_grad"] = enc(X.grad)
 # once_differentiable: differentiating its result again (a grad_output that requires grad) raises
 v = torch.ones(10, 5, 5, 5, dtype=torch.double, requires_grad=True)
 g, = torch.autograd.grad(Conv2D.apply(X, weight), X, v, create_graph=True)
@@ -116,9 +116,9 @@ class BatchNorm(torch.autograd.Function):
 
 a = rand(1, 2, 3, 4)
 OUT["bn_gradcheck"] = torch.autograd.gradcheck(BatchNorm.apply, (a,), fast_mode=False)
-OUT["bn_out"] = enc(BatchNorm.apply(a).float())
+OUT["bn_out"] = enc(BatchNorm.apply(a))
 BatchNorm.apply(a).pow(3).sum().backward()
-OUT["bn_a_grad"] = enc(a.grad.float())
+OUT["bn_a_grad"] = enc(a.grad)
 
 
 class FusedConvBN2DFunction(torch.autograd.Function):
@@ -174,8 +174,8 @@ weight = rand(5, 3, 3, 3)
 X = rand(2, 3, 4, 4)
 OUT["fused_gradcheck"] = torch.autograd.gradcheck(FusedConvBN2DFunction.apply, (X, weight))
 FusedConvBN2DFunction.apply(X, weight).pow(2).sum().backward()
-OUT["fused_x_grad"] = enc(X.grad.float())
-OUT["fused_w_grad"] = enc(weight.grad.float())
+OUT["fused_x_grad"] = enc(X.grad)
+OUT["fused_w_grad"] = enc(weight.grad)
 
 
 class Net(nn.Module):

@@ -21,8 +21,8 @@ OUT = {}
 
 
 def enc(t):
-    """float64 values as float32 (torchlab's dtype for torch.double)."""
-    return enc32(t.float() if t.dtype == torch.float64 else t)
+    """float64 stays float64 (torchlab holds its values in float32)."""
+    return enc32(t)
 
 
 def names(node):

@@ -98,7 +98,7 @@ def tutorial():
         dual_input = fwAD.make_dual(primal, tangent)
         dual_output = fn(dual_input)
         jvp = fwAD.unpack_dual(dual_output).tangent
-    rec["function_jvp"] = enc(jvp.float())
+    rec["function_jvp"] = enc(jvp)
     rec["function_gradcheck"] = torch.autograd.gradcheck(Fn.apply, (primal,), check_forward_ad=True, check_backward_ad=False,
                                                          check_undefined_grad=False, check_batched_grad=False)
 

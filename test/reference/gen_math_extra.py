@@ -52,7 +52,7 @@ def C(name, inputs, py, ts=None, grad=True, tol=None):
     out = eval(py, env)
     multi = isinstance(out, (tuple, list))
     outs = list(out) if multi else [out]
-    outs = [o.float() if o.dtype == torch.float64 else o for o in outs]
+    outs = list(outs)
     case = {"name": name, "py": py, "ts": py if ts is None else ts, "inputs": enc_inputs, "multi": multi, "out": [enc(o) for o in outs]}
     if tol is not None:
         case["tol"] = tol

@@ -975,7 +975,7 @@ def creation_cases():
     out = {}
     out["bool_tensor"] = enc(torch.BoolTensor([[1, 0, 2], [0, 0, 1]]))
     out["int_tensor"] = enc(torch.IntTensor([[1, -2], [3, 4]]))
-    out["double_tensor"] = enc(torch.DoubleTensor([0.5, 2]).float())
+    out["double_tensor"] = enc(torch.DoubleTensor([0.5, 2]))
     out["from_0d_long"] = enc(torch.LongTensor([[torch.tensor(3), torch.tensor(1)]]))
     out["from_0d_float"] = enc(torch.tensor([torch.tensor(2.0), 3]))
     out["from_1elem"] = enc(torch.tensor([[torch.tensor([7])], [torch.tensor([[8]])]]))

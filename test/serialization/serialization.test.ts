@@ -28,8 +28,8 @@ function expectMatches(got: unknown, want: Expected, where = "obj"): void {
       expect(got).toBeInstanceOf(torch.Tensor);
       const t = got as Tensor;
       expect([where, t.shape]).toEqual([where, want.shape]);
-      // float64/float16 load as float32; int16/int8 as int32; uint8 as int64 (torch.uint8 in torchlab).
-      const dtype = want.dtype.startsWith("float") ? "torch.float32" : want.dtype === "bool" ? "torch.bool" : want.dtype === "int64" || want.dtype === "uint8" ? "torch.int64" : "torch.int32";
+      // float64 loads as float64 (in float32 precision), float16 as float32; int16/int8 as int32; uint8 as int64 (torch.uint8 in torchlab).
+      const dtype = want.dtype === "float64" ? "torch.float64" : want.dtype.startsWith("float") ? "torch.float32" : want.dtype === "bool" ? "torch.bool" : want.dtype === "int64" || want.dtype === "uint8" ? "torch.int64" : "torch.int32";
       expect([where, String(t.dtype)]).toEqual([where, dtype]);
       const v = vals(t);
       want.values.forEach((w, i) => {
@@ -63,6 +63,16 @@ function hasPythonTorch(): boolean {
 }
 
 describe("torch.save / torch.load round trip", () => {
+  test.each(["double.pt", "double.mdl"])("float64 comes back as float64 (%s), with its values", (name) => {
+    const d = torch.tensor([[0.5, -1.25], [3, 1e-3]], { dtype: torch.float64, requires_grad: true });
+    torch.save({ d, lin: new torch.nn.Linear(2, 1).double().state_dict() }, file(name));
+    const back = torch.load(file(name)) as { d: Tensor; lin: Record<string, Tensor> };
+    expect(back.d.dtype).toBe(torch.float64);
+    expect(back.d.tolist()).toEqual(d.tolist());
+    expect(back.lin.weight.dtype).toBe(torch.float64);
+    expect(back.lin.bias.dtype).toBe(torch.float64);
+  });
+
   test("a state_dict comes back with the same keys, order, shapes, dtypes and values", () => {
     torch.manual_seed(0);
     const sd = {
@@ -464,6 +474,12 @@ describe("torchlab checkpoints read in Python", () => {
     const r = spawnSync(PY, [path.join(__dirname, "../reference/check_torchlab_checkpoint.py"), file("fresh.mdl"), path.join(REF, "sequential_state_dict.json"), "--sequential"], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("OK");
+  });
+  (py ? test : test.skip)("a float64 tensor is written as PyTorch's DoubleStorage: Python loads torch.float64", () => {
+    torch.save({ d: torch.tensor([0.5, -1.25, 3], { dtype: torch.float64 }), f: torch.tensor([0.5]) }, file("double.pt"));
+    const r = spawnSync(PY, ["-c", "import sys, torch; sd = torch.load(sys.argv[1]); print(sd['d'].dtype, sd['d'].tolist(), sd['f'].dtype)", file("double.pt")], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("torch.float64 [0.5, -1.25, 3.0] torch.float32");
   });
   if (!py) {
     test("Python interop checks were skipped", () => {

@@ -13,7 +13,6 @@ const E = (k: string) => R[k] as Encoded;
 test("BoolTensor / IntTensor / DoubleTensor from nested lists", () => {
   expectTensor(torch.BoolTensor([[1, 0, 2], [0, 0, 1]]), E("bool_tensor"));
   expectTensor(torch.IntTensor([[1, -2], [3, 4]]), E("int_tensor"));
-  // float64 is float32 in torchlab, so DoubleTensor's result reads as torch.float32
   expectTensor(torch.DoubleTensor([0.5, 2]), E("double_tensor"));
 });
 

@@ -5,8 +5,8 @@
  * The tutorials draw without a seed; both sides call torch.manual_seed(0) first.
  *
  * Differences, on both sides where the fixture allows:
- * - tensor_tutorial's `torch.randn(5, 7, dtype=torch.double)` is float32 randn: torchlab computes in
- *   float32 only (torch.double names float32), and PyTorch's double normal draws other numbers.
+ * - tensor_tutorial's `torch.randn(5, 7, dtype=torch.double)` is float32 randn: torchlab holds float64
+ *   in float32, and PyTorch's double normal draws other numbers.
  * - its NumPy bridge (`b = a.numpy()` sharing memory, `torch.from_numpy`) is left out: torchlab's
  *   numpy() is a copy ({data, shape, dtype}); the in-place `a.add_(1)` is kept.
  * - autograd_tutorial's `a.to(requires_grad=True)` raises TypeError in PyTorch 1.13 too (Tensor.to

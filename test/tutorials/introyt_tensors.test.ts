@@ -6,8 +6,8 @@
  * scalars and tensors, broadcasting and its error, and the sample of common / trigonometric / bitwise
  * / comparison / reduction / vector ops, in-place ops and `out=`, aliasing and clone / detach,
  * devices on a CPU-only machine, and squeeze / unsqueeze / reshape. Left out: torch.empty's contents (uninitialised memory),
- * float64 (torchlab computes in float32: `dtype=torch.float64` names float32, and PyTorch draws
- * doubles with 53 random bits), torch.svd (not in torchlab) and the NumPy bridge.
+ * float64's values (torchlab holds float64 in float32, and PyTorch draws doubles with 53 random bits;
+ * the dtype itself is checked), torch.svd (not in torchlab) and the NumPy bridge.
  */
 import { torch } from "../../src";
 import { reference, expectSamePrint } from "./_tutorial";
@@ -62,7 +62,10 @@ test("introyt tensors: creation, seeding, dtypes, arithmetic, broadcasting, math
   let a = torch.ones([2, 3], { dtype: torch.int16 });
   expectSamePrint(String(a).replace("torch.int32", "torch.int16"), R.int16 as string);
   const b = torch.rand([2, 3], { dtype: torch.float64 }).mul(20.);
+  expect(b.dtype).toBe(torch.float64);
+  expect(String(b)).toMatch(/^tensor\(\[\[.*\]\], dtype=torch\.float64\)$/s);
   expect(b.to(torch.int32).dtype).toBe(torch.int32);
+  expect(String(b.to(torch.int32))).toMatch(/, dtype=torch\.int32\)$/);
   // PyTorch draws each float64 from two 32-bit words of the generator, torchlab's float32 from one:
   // six more words keep the two streams in step for the rest of the tutorial.
   torch.rand(6);

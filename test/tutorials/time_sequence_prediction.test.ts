@@ -6,7 +6,7 @@
  *
  * Shrunk: 6 waves of 30 steps (not 100 of 1000), 2 LBFGS steps (not 15), future 20 (not 1000). The
  * example runs in float64 (`seq.double()`, `dtype=torch.double`); the port keeps those calls, but
- * torchlab's float64 is float32, so the reference is computed in float32 (PyTorch casting the data to
+ * torchlab's float64 holds float32 values, so the reference is computed in float32 (PyTorch casting the data to
  * float32 and calling seq.to(torch.float)) to make the comparison meaningful. The two float32 runs
  * still differ by summation order, and 40 LBFGS iterations (line searches with lr 0.8) amplify that:
  * the printed losses agree to 5e-5 and the predictions to 1e-3, the order by which PyTorch's own float32
@@ -96,7 +96,11 @@ test("time_sequence_prediction: LSTMCell x2 on sine waves, LBFGS with a closure,
   const want = R.printed as string[];
   expect(printed.length).toBe(want.length);
   printed.forEach((p, i) => expectSamePrint(p, want[i], 5e-5));
-  preds.forEach((p, i) => expectTensor(p, (R.preds as Encoded[])[i], 1e-3));
+  // The predictions are float64, as in the tutorial; the reference run is PyTorch's float32 one (above).
+  preds.forEach((p, i) => {
+    expect(p.dtype).toBe(torch.float64);
+    expectTensor(p.float(), (R.preds as Encoded[])[i], 1e-3);
+  });
   // PyTorch's own float32 run lands this far from its float64 one: the tolerances above are of that order
   expect(R.float64_pred_max_diff as number).toBeLessThan(1e-3);
   const state = optimizer.state_dict().state[0] as Record<string, unknown>;

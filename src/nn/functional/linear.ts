@@ -41,10 +41,13 @@ function linearImpl(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor
     const m1 = input.dim() === 1 ? `1x${inF}` : `${rows}x${inF}`;
     throw new ShapeError(`mat1 and mat2 shapes cannot be multiplied (${m1} and ${wIn}x${outF})`, [wIn], input.shape);
   }
-  if (input.dtype !== weight.dtype) {
-    throw new RuntimeError(`linear(): expected input and weight to have the same dtype, but got ${input.dtype} and ${weight.dtype}`);
-  }
   const hasBias = bias !== undefined && bias !== null;
+  // PyTorch's messages: a 2-D or 3-D input with a bias goes through addmm, the rest through mm.
+  if (hasBias && (input.dim() === 2 || input.dim() === 3)) {
+    if (bias.dtype !== weight.dtype) throw new RuntimeError("self and mat2 must have the same dtype");
+    if (input.dtype !== weight.dtype) throw new RuntimeError("mat1 and mat2 must have the same dtype");
+  }
+  if (input.dtype !== weight.dtype) throw new RuntimeError(`expected scalar type ${input.dtype._typeName} but found ${weight.dtype._typeName}`);
   if (hasBias) {
     const outF = weight.dim() === 2 ? weight.shape[0] : 1;
     if (bias.numel() !== outF && bias.numel() !== 1) {

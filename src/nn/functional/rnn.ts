@@ -12,7 +12,7 @@ import { anyTangent } from "../../autograd/forward_state";
 import { Tensor } from "../../tensor/tensor";
 import { addmm } from "../../ops/addmm";
 import { cat } from "../../ops/movement";
-import { tf, compute, constant, record } from "../../ops/_core";
+import { tf, compute, constant, constantOf, record } from "../../ops/_core";
 import { is_grad_enabled } from "../../autograd/grad_mode";
 import { runBackward } from "../../autograd/backward";
 import { hasLstmKernel } from "../../backend/rnn_kernels";
@@ -119,8 +119,8 @@ function lstmCellFused(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): [Tensor,
   const H = c.shape[1];
   const y = compute(() => tf.engine().runKernel("TorchlabLstmCell", { gates: tf.add(xt._t, tf.matMul(h._t, whhT._t)), c: c._t }) as tf.Tensor);
   if ((!is_grad_enabled() || ![xt, h, c, whhT].some((t) => t.requires_grad)) && !anyTangent([xt, h, c, whhT])) {
-    const hn = constant(compute(() => tf.slice(y, [0, 0], [-1, H])));
-    const cn = constant(compute(() => tf.slice(y, [0, H], [-1, H])));
+    const hn = constantOf([xt, h], compute(() => tf.slice(y, [0, 0], [-1, H])));
+    const cn = constantOf([xt, h], compute(() => tf.slice(y, [0, H], [-1, H])));
     y.dispose();
     return [hn, cn];
   }
@@ -152,7 +152,7 @@ function gruCellFused(xt: Tensor, hh: Tensor, h: Tensor): Tensor {
   const H = h.shape[1];
   const y = compute(() => tf.engine().runKernel("TorchlabGruCell", { xt: xt._t, hh: hh._t, h: h._t }) as tf.Tensor);
   if ((!is_grad_enabled() || ![xt, hh, h].some((t) => t.requires_grad)) && !anyTangent([xt, hh, h])) {
-    const hn = constant(compute(() => tf.slice(y, [0, 0], [-1, H])));
+    const hn = constantOf([xt, h], compute(() => tf.slice(y, [0, 0], [-1, H])));
     y.dispose();
     return hn;
   }

@@ -671,8 +671,28 @@ export class Module {
       if (!probe.is_floating_point()) {
         throw new TypeError(`nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=${dt}`);
       }
+      this._castFloating(probe.dtype);
     }
     return this;
+  }
+
+  /**
+   * Relabels every floating-point parameter and buffer (and parameter gradient) as `dt`, in place as
+   * PyTorch's `_apply` swaps `.data`: the Parameters stay the objects an optimizer holds. float32 and
+   * float64 share float32 buffers, so no values change.
+   */
+  private _castFloating(dt: DType): void {
+    const seen = new Set<Tensor>();
+    const relabel = (t: Tensor | null): void => {
+      if (t === null || seen.has(t) || !t.is_floating_point()) return;
+      seen.add(t);
+      t._s.dt = dt === D.float32 ? undefined : dt;
+    };
+    for (const p of this.parameters()) {
+      relabel(p);
+      relabel(p.grad);
+    }
+    for (const b of this.buffers()) relabel(b);
   }
 
   /** Checks that CUDA is available (the tensors already live on the active backend). */
@@ -686,13 +706,15 @@ export class Module {
     return this;
   }
 
-  /** Floating point parameters are already float32. */
+  /** Casts floating-point parameters and buffers to float32. */
   float(): this {
+    this._castFloating(D.float32);
     return this;
   }
 
-  /** torchlab computes in float32; double() keeps the module as it is, as `float64` does for tensors. */
+  /** Casts floating-point parameters and buffers to float64 (float32 precision: see README's dtype note). */
   double(): this {
+    this._castFloating(D.float64);
     return this;
   }
 

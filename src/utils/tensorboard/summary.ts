@@ -5,7 +5,6 @@
  * row for a batch), and text for the text plugin.
  */
 import { Tensor } from "../../tensor/tensor";
-import { float32 } from "../../tensor/dtype";
 import { ValueError, TypeError } from "../../errors";
 import { encodePng } from "../png";
 import { Message } from "./records";
@@ -128,14 +127,14 @@ function toHWC(img: Tensor, dataformats: string): { data: Uint8Array; h: number;
         }
       }
     }
-    return scaled(canvas, 3, h * nrows, w * ncols, img.dtype === float32, true);
+    return scaled(canvas, 3, h * nrows, w * ncols, img.dtype.is_floating_point, true);
   }
   if (fmt.length === 3) t = t.permute(["C", "H", "W"].map((c) => fmt.indexOf(c)));
   else if (fmt.length === 2) t = t.permute(["H", "W"].map((c) => fmt.indexOf(c))).unsqueeze(0);
   else throw new ValueError(`add_image(): dataformats must be one of CHW, HWC, HW, NCHW, NHWC, got ${dataformats}`);
   const [c, h, w] = t.shape;
   if (c !== 1 && c !== 3 && c !== 4) throw new ValueError(`add_image(): images need 1, 3 or 4 channels, got ${c}`);
-  return scaled(t.float().contiguous().dataSync() as Float32Array, c, h, w, img.dtype === float32, false);
+  return scaled(t.float().contiguous().dataSync() as Float32Array, c, h, w, img.dtype.is_floating_point, false);
 }
 
 function scaled(chw: ArrayLike<number>, c: number, h: number, w: number, isFloat: boolean, grid: boolean): { data: Uint8Array; h: number; w: number } {

@@ -6,22 +6,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { printedText, runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { ATTENTION_CELLS } from "./_d2l_attention_cells";
 
-type Out = { output_type: string; name?: string; text?: string[] | string; ename?: string; evalue?: string };
-type Nb = { cells: { outputs?: Out[] }[] };
 
 const REF = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_attention.json"), "utf8")) as { printed: string[] };
 
 function printed(nb: Nb): string {
-  return nb.cells
-    .flatMap((c) => c.outputs ?? [])
-    .filter((o) => o.output_type === "stream" && o.name === "stdout")
-    .map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? ""))
-    .join("")
-    .replace(/\n$/, "");
+  return printedText(nb).replace(/\n$/, "");
 }
 
 describe("d2l chapter_attention-mechanisms as a notebook", () => {
@@ -30,12 +23,10 @@ describe("d2l chapter_attention-mechanisms as a notebook", () => {
   let stderr: string;
 
   beforeAll(async () => {
-    const dir = tempDir("torchlab-d2l-attention-");
-    fs.writeFileSync(path.join(dir, "attention.ipynb"), JSON.stringify(notebook(ATTENTION_CELLS)));
-    const result = await runCli(["run", path.join(dir, "attention.ipynb"), "--out", path.join(dir, "out")]);
+    const result = await runNotebooks("d2l-attention", { attention: ATTENTION_CELLS });
     status = result.status;
     stderr = result.stderr;
-    nb = JSON.parse(fs.readFileSync(path.join(dir, "out", "attention.ipynb"), "utf8")) as Nb;
+    nb = result.notebooks.attention;
   }, 240_000);
 
   test("every cell runs", () => {

@@ -14,14 +14,10 @@
  * (`K = torch.tensor([[1.0, -1.0]]);`) shows the assigned value, as JavaScript REPLs do (the value of
  * the assignment expression), where IPython shows nothing. Those cells' values are not compared.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { d2lReference } from "./_d2l_cnn";
 
-type Out = { output_type: string; name?: string; text?: string[] | string; data?: Record<string, string | string[]> };
-type Nb = { cells: { outputs?: Out[] }[] };
 
 const CORR2D = `function corr2d(X: torch.Tensor, K: torch.Tensor) {  // 计算二维互相关运算
   const [h, w] = K.shape;
@@ -277,16 +273,10 @@ describe("d2l convolutional-neural-networks as notebooks through `torchlab run`"
   const chapters: Record<string, string[]> = { conv_layer: CONV_LAYER, padding_and_strides: PADDING, channels: CHANNELS, pooling: POOLING, lenet: LENET_SHAPES, modern: MODERN };
 
   beforeAll(async () => {
-    const dir = tempDir("torchlab-d2l-cnn-");
-    const files = Object.entries(chapters).map(([name, cells]) => {
-      const file = path.join(dir, `${name}.ipynb`);
-      fs.writeFileSync(file, JSON.stringify(notebook(cells)));
-      return file;
-    });
-    const result = await runCli(["run", ...files, "--out", path.join(dir, "out")]);
+    const result = await runNotebooks("d2l-cnn", chapters);
     status = result.status;
     stderr = result.stderr;
-    for (const name of Object.keys(chapters)) nbs[name] = JSON.parse(fs.readFileSync(path.join(dir, "out", `${name}.ipynb`), "utf8")) as Nb;
+    Object.assign(nbs, result.notebooks);
   }, 240_000);
 
   test("every cell runs", () => {

@@ -14,11 +14,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { tempDir } from "../kernel/helpers";
+import { runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
-type Out = { output_type: string; name?: string; text?: string[] | string; data?: Record<string, string | string[]>; ename?: string; evalue?: string };
-type Nb = { cells: { outputs?: Out[] }[] };
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_computation.json"), "utf8")) as Record<string, [string, string | null][]>;
 const DIR = tempDir("torchlab-d2l-rw-");
 
@@ -184,18 +183,10 @@ describe("d2l chapter_deep-learning-computation as notebooks through `torchlab r
   let stderr: string;
 
   beforeAll(async () => {
-    const dir = tempDir("torchlab-d2l-computation-");
-    const files = Object.entries(SECTIONS).map(([name, cs]) => {
-      const file = path.join(dir, `${name}.ipynb`);
-      fs.writeFileSync(file, JSON.stringify(notebook(cs)));
-      return file;
-    });
-    const result = await runCli(["run", ...files, "--out", path.join(dir, "out")]);
+    const result = await runNotebooks("d2l-computation", SECTIONS);
     status = result.status;
     stderr = result.stderr;
-    for (const name of Object.keys(SECTIONS)) {
-      out[name] = cells(JSON.parse(fs.readFileSync(path.join(dir, "out", `${name}.ipynb`), "utf8")) as Nb);
-    }
+    for (const name of Object.keys(SECTIONS)) out[name] = cells(result.notebooks[name]);
   }, 300_000);
 
   test("every cell runs", () => {

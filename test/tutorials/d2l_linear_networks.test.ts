@@ -13,11 +13,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { printedText, runNotebooks } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
-type Out = { output_type: string; name?: string; text?: string[] | string; ename?: string; evalue?: string };
-type Nb = { cells: { outputs?: Out[] }[] };
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_linear_networks.json"), "utf8")) as Record<string, string>;
 
 const COMMON = `const data = torch.utils.data;
@@ -252,31 +250,16 @@ const SECTIONS: Record<string, string[]> = {
   softmax_regression_concise: SOFTMAX_CONCISE,
 };
 
-function printed(nb: Nb): string {
-  return nb.cells
-    .flatMap((c) => c.outputs ?? [])
-    .map((o) => (o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : o.output_type === "stream" && o.name === "stdout" ? (Array.isArray(o.text) ? o.text.join("") : o.text ?? "") : ""))
-    .join("");
-}
-
 describe("d2l chapter_linear-networks as notebooks through `torchlab run`", () => {
   const out: Record<string, string> = {};
   let status: number | null;
   let stderr: string;
 
   beforeAll(async () => {
-    const dir = tempDir("torchlab-d2l-linear-");
-    const files = Object.entries(SECTIONS).map(([name, cells]) => {
-      const file = path.join(dir, `${name}.ipynb`);
-      fs.writeFileSync(file, JSON.stringify(notebook(cells)));
-      return file;
-    });
-    const result = await runCli(["run", ...files, "--out", path.join(dir, "out")]);
+    const result = await runNotebooks("d2l-linear", SECTIONS);
     status = result.status;
     stderr = result.stderr;
-    for (const name of Object.keys(SECTIONS)) {
-      out[name] = printed(JSON.parse(fs.readFileSync(path.join(dir, "out", `${name}.ipynb`), "utf8")) as Nb);
-    }
+    for (const name of Object.keys(SECTIONS)) out[name] = printedText(result.notebooks[name], true);
   }, 300_000);
 
   test("every cell runs", () => {

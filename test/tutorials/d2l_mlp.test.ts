@@ -12,11 +12,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { printedText, runNotebooks } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
-type Out = { output_type: string; name?: string; text?: string[] | string; ename?: string; evalue?: string };
-type Nb = { cells: { outputs?: Out[] }[] };
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_mlp.json"), "utf8")) as { printed: string };
 
 const CELLS = [
@@ -69,15 +67,9 @@ console.log(net2.apply(init_weights));`,
 ];
 
 test("chapter_multilayer-perceptrons cells print PyTorch's output through `torchlab run`", async () => {
-  const dir = tempDir("torchlab-d2l-mlp-");
-  fs.writeFileSync(path.join(dir, "mlp.ipynb"), JSON.stringify(notebook(CELLS)));
-  const result = await runCli(["run", path.join(dir, "mlp.ipynb"), "--out", path.join(dir, "out")]);
+  const result = await runNotebooks("d2l-mlp", { mlp: CELLS });
   expect(result.stderr).not.toMatch(/failed/);
   expect(result.status).toBe(0);
-  const nb = JSON.parse(fs.readFileSync(path.join(dir, "out", "mlp.ipynb"), "utf8")) as Nb;
-  const printed = nb.cells
-    .flatMap((c) => c.outputs ?? [])
-    .map((o) => (o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : o.output_type === "stream" && o.name === "stdout" ? (Array.isArray(o.text) ? o.text.join("") : o.text ?? "") : ""))
-    .join("");
-  expectSamePrint(printed, R.printed);
+  const nb = result.notebooks.mlp;
+  expectSamePrint(printedText(nb, true), R.printed);
 }, 240_000);

@@ -13,11 +13,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
-type Out = { output_type: string; data?: Record<string, string | string[]>; ename?: string; evalue?: string };
-type Nb = { cells: { outputs?: Out[] }[] };
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_preliminaries.json"), "utf8")) as Record<string, (string | null)[]>;
 
 const NDARRAY = [
@@ -141,18 +139,10 @@ describe("d2l chapter_preliminaries as notebooks through `torchlab run`", () => 
   let stderr: string;
 
   beforeAll(async () => {
-    const dir = tempDir("torchlab-d2l-prelim-");
-    const files = Object.entries(SECTIONS).map(([name, cells]) => {
-      const file = path.join(dir, `${name}.ipynb`);
-      fs.writeFileSync(file, JSON.stringify(notebook(cells)));
-      return file;
-    });
-    const result = await runCli(["run", ...files, "--out", path.join(dir, "out")]);
+    const result = await runNotebooks("d2l-prelim", SECTIONS);
     status = result.status;
     stderr = result.stderr;
-    for (const name of Object.keys(SECTIONS)) {
-      out[name] = shown(JSON.parse(fs.readFileSync(path.join(dir, "out", `${name}.ipynb`), "utf8")) as Nb);
-    }
+    for (const name of Object.keys(SECTIONS)) out[name] = shown(result.notebooks[name]);
   }, 240_000);
 
   test("every cell runs", () => {

@@ -7,23 +7,16 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { printedText, runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { RNN_CELLS } from "./_d2l_rnn_cells";
 import { TIME_MACHINE } from "./_d2l_data";
 
-type Out = { output_type: string; name?: string; text?: string[] | string; ename?: string; evalue?: string };
-type Nb = { cells: { outputs?: Out[] }[] };
 
 const REF = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_rnn.json"), "utf8")) as { printed: string[] };
 
 function printed(nb: Nb): string {
-  return nb.cells
-    .flatMap((c) => c.outputs ?? [])
-    .filter((o) => o.output_type === "stream" && o.name === "stdout")
-    .map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? ""))
-    .join("")
-    .replace(/\n$/, "");
+  return printedText(nb).replace(/\n$/, "");
 }
 
 describe("d2l recurrent chapters as a notebook", () => {
@@ -32,13 +25,11 @@ describe("d2l recurrent chapters as a notebook", () => {
   let stderr: string;
 
   beforeAll(async () => {
-    const dir = tempDir("torchlab-d2l-rnn-");
     const cells = [`const TIME_MACHINE = ${JSON.stringify(TIME_MACHINE)};`, ...RNN_CELLS];
-    fs.writeFileSync(path.join(dir, "rnn.ipynb"), JSON.stringify(notebook(cells)));
-    const result = await runCli(["run", path.join(dir, "rnn.ipynb"), "--out", path.join(dir, "out")]);
+    const result = await runNotebooks("d2l-rnn", { rnn: cells });
     status = result.status;
     stderr = result.stderr;
-    nb = JSON.parse(fs.readFileSync(path.join(dir, "out", "rnn.ipynb"), "utf8")) as Nb;
+    nb = result.notebooks.rnn;
   }, 300_000);
 
   test("every cell runs", () => {

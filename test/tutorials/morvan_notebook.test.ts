@@ -7,11 +7,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { printedText, runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
-type Out = { output_type: string; name?: string; text?: string[] | string; evalue?: string };
-type Nb = { cells: { outputs?: Out[] }[] };
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "morvan.json"), "utf8")) as Record<string, Record<string, unknown>>;
 
@@ -99,11 +97,7 @@ show_batch();`,
 ];
 
 function printed(nb: Nb): string {
-  return nb.cells
-    .flatMap((c) => c.outputs ?? [])
-    .filter((o) => o.output_type === "stream" && o.name === "stdout")
-    .map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? ""))
-    .join("")
+  return printedText(nb)
     .replace(/\n$/, "")
     .split("\n")
     .map((line) => line.replace(/\btrue\b/g, "True").replace(/\bfalse\b/g, "False"))
@@ -116,13 +110,10 @@ describe("Morvan Zhou's tutorials as notebooks through `torchlab run`", () => {
   let stderr: string;
 
   beforeAll(async () => {
-    const dir = tempDir("torchlab-morvan-");
-    const cells: Record<string, string[]> = { variable: VARIABLE, regression: REGRESSION, classification: CLASSIFICATION_DATA, batch: BATCH };
-    for (const [name, c] of Object.entries(cells)) fs.writeFileSync(path.join(dir, `${name}.ipynb`), JSON.stringify(notebook(c)));
-    const result = await runCli(["run", ...Object.keys(cells).map((n) => path.join(dir, `${n}.ipynb`)), "--out", path.join(dir, "out")]);
+    const result = await runNotebooks("morvan", { variable: VARIABLE, regression: REGRESSION, classification: CLASSIFICATION_DATA, batch: BATCH });
     status = result.status;
     stderr = result.stderr;
-    for (const name of Object.keys(cells)) nbs[name] = JSON.parse(fs.readFileSync(path.join(dir, "out", `${name}.ipynb`), "utf8")) as Nb;
+    Object.assign(nbs, result.notebooks);
   }, 240_000);
 
   test("every cell runs", () => {

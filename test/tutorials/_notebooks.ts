@@ -1,0 +1,51 @@
+/**
+ * Tutorial ports run as notebooks through `torchlab run`, as a course's notebooks are: each named list
+ * of cells becomes a notebook, all of them run in one CLI call, and the executed notebooks are read back.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { notebook, runCli, tempDir } from "../kernel/helpers";
+
+export type NbOutput = {
+  output_type: string;
+  name?: string;
+  text?: string[] | string;
+  data?: Record<string, string | string[]>;
+  ename?: string;
+  evalue?: string;
+};
+export type ExecutedNotebook = { cells: { outputs?: NbOutput[] }[] };
+
+export interface NotebookRun {
+  status: number | null;
+  stderr: string;
+  notebooks: Record<string, ExecutedNotebook>;
+}
+
+export async function runNotebooks(prefix: string, sections: Record<string, string[]>): Promise<NotebookRun> {
+  const dir = tempDir(`torchlab-${prefix}-`);
+  const files = Object.entries(sections).map(([name, cells]) => {
+    const file = path.join(dir, `${name}.ipynb`);
+    fs.writeFileSync(file, JSON.stringify(notebook(cells)));
+    return file;
+  });
+  const result = await runCli(["run", ...files, "--out", path.join(dir, "out")]);
+  const notebooks: Record<string, ExecutedNotebook> = {};
+  for (const name of Object.keys(sections)) {
+    notebooks[name] = JSON.parse(fs.readFileSync(path.join(dir, "out", `${name}.ipynb`), "utf8")) as ExecutedNotebook;
+  }
+  return { status: result.status, stderr: result.stderr, notebooks };
+}
+
+/** A stream output's text. */
+export function streamText(o: NbOutput): string {
+  return Array.isArray(o.text) ? o.text.join("") : o.text ?? "";
+}
+
+/** Everything the notebook printed to stdout, and each error as `ERROR name: message` when `errors` is set. */
+export function printedText(nb: ExecutedNotebook, errors = false): string {
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .map((o) => (errors && o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : o.output_type === "stream" && o.name === "stdout" ? streamText(o) : ""))
+    .join("");
+}

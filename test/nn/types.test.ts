@@ -42,6 +42,12 @@ const pair: [Tensor, number] = new TwoInputs()(torch.rand(2), 3);
 const net = new nn.Sequential(new nn.Linear(4, 2), new nn.ReLU(), new nn.Linear(2, 2));
 const z: Tensor = net(y.detach().repeat(1, 2));
 const first: torch.nn.Module = net[0];
+// d2l's initialisation through a position: the child's attributes are read as in PyTorch, untyped.
+net[0].weight.data.normal_(0, 0.01);
+net[0].bias.data.fill_(0);
+const firstLinear: torch.nn.Linear = net[0] as torch.nn.Linear;
+void firstLinear.in_features;
+const firstParams: torch.nn.Parameter[] = [...net[0].parameters()];
 const w: Tensor = first(torch.rand(1, 4));
 for (const [name, p] of net.named_parameters()) void [name.length, p.shape];
 const names: string[] = net.named_parameters().map(([n]) => n);

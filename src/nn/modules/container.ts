@@ -6,7 +6,7 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { isOptions } from "../../tensor/args";
-import { Module } from "./module";
+import { Module, type ModuleItem } from "./module";
 import { nhwcSequential } from "./conv_chain";
 import { runFreeingIntermediates } from "./intermediates";
 import { IndexError, TypeError, ValueError } from "../../errors";
@@ -30,7 +30,7 @@ function normIndex(op: string, idx: number, n: number, cls: string): number {
 
 /** Shared by Sequential and ModuleList: children stored as index-named own properties. */
 export abstract class IndexedContainer extends Module {
-  [index: number]: Module;
+  [index: number]: ModuleItem;
   /** @internal the children in order (JS would put index-named own properties before named ones). */
   declare _dict: Map<string, Module>;
   /** @internal names of the accessor properties that expose the children. */

@@ -43,6 +43,15 @@ export type ForwardResult<M> = M extends { forward(...args: never[]): infer R } 
 type PlainModuleResult = any;
 
 /**
+ * A child reached by position (`net[0]`, `self.layers[i]`), whose class the container's type cannot
+ * know: a Module whose other attributes read as Python's attribute access gives them, untyped, so that
+ * `net[0].weight.data.normal_(0, 0.01)` and `net[0].bias.data.fill_(0)` (Dive into Deep Learning's
+ * initialisation) are written as in PyTorch. `net[0] as nn.Linear` gives the typed layer.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ModuleItem = Module & { [attribute: string]: any };
+
+/**
  * The inputs a hook sees. A plain Module's hook takes any further inputs, as its call does: were it
  * `never[]`, a layer whose forward takes more than the input (ConvTranspose2d's output_size) would not
  * be a Module, and `new nn.Sequential(new nn.ConvTranspose2d(...))` would not type-check in a cell.

@@ -10,7 +10,7 @@ import { Tensor, DType, normalizeDtype, checkDevice } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
 import { parseSizes, parseArgs, isOptions } from "../tensor/args";
 import { RuntimeError, TypeError, ValueError } from "../errors";
-import { fmaFloat32 } from "./float32";
+import { fmaFloat32, fmaFloat64 } from "./float32";
 import { withOut } from "../tensor/out";
 import { is_grad_enabled } from "../autograd/grad_mode";
 
@@ -298,8 +298,30 @@ export function arange(...args: (number | (CreationOptions & { start?: number; e
   const n = Math.ceil((end - start) / step);
   const allInt = nums.every(isInt32);
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : allInt ? D.int64 : D.float32;
-  const values = Array.from({ length: n }, (_, i) => start + i * step);
+  const values = dtype._tf === "float32" ? arangeFloat(start, step, n, dtype === D.float32) : Array.from({ length: n }, (_, i) => start + i * step);
   return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), options);
+}
+
+/**
+ * PyTorch 1.13's floating arange on x86 CPUs, rounding for rounding (`torch.arange(-8.0, 8.0, 0.1)`
+ * has 4.44e-16 where 0 is written, and so ReLU's gradient 1 there): start and step are doubles; the
+ * first floor(n / 16) * 16 values come in vectors (8 float32 lanes, 4 float64) whose base is
+ * fma(step, i, start) rounded to the dtype and whose lane k is fma(k, step, base); the rest are
+ * fma(step, i, start) one by one. One range, as PyTorch runs below 32768 elements or on one thread
+ * (above that, its threads split the range and the vectors start where each thread's part does).
+ * Checked bit for bit against torch.arange (test/ops/arange_float.test.ts).
+ */
+function arangeFloat(start: number, step: number, n: number, float32: boolean): Float32Array {
+  const out = new Float32Array(n);
+  const lanes = float32 ? 8 : 4;
+  const round = float32 ? Math.fround : (v: number): number => v;
+  const vectorEnd = Math.floor(n / (2 * lanes)) * 2 * lanes;
+  for (let b = 0; b < vectorEnd; b += lanes) {
+    const base = round(fmaFloat64(step, b, start));
+    for (let k = 0; k < lanes; k++) out[b + k] = fmaFloat64(k, step, base);
+  }
+  for (let i = vectorEnd; i < n; i++) out[i] = fmaFloat64(step, i, start);
+  return out;
 }
 
 export function linspace(start: number, end: number, stepsArg: number | (CreationOptions & { steps?: number }), options: CreationOptions = {}): Tensor {

@@ -25,3 +25,28 @@ export function fmaFloat32(a: number, b: number, c: number): number {
   if ((r + other) / 2 !== sum) return r;
   return (err > 0) === (other > r) ? other : r;
 }
+
+/** Veltkamp's split of a double into two halves of at most 26 significant bits each. */
+function split(a: number): [number, number] {
+  const c = 134217729 * a; // 2^27 + 1
+  const hi = c - (c - a);
+  return [hi, a - hi];
+}
+
+/**
+ * a * b + c in double with one rounding, as a compiler-contracted fused multiply-add in PyTorch's
+ * double-precision arithmetic (arange's `start + step * i`): the product's exact error (Dekker's
+ * TwoProduct) and the sum's (TwoSum) are added back before the last rounding. Exact but for a tie at
+ * that rounding, which is then at most one double ulp away (far below float32's).
+ */
+export function fmaFloat64(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(p) || !Number.isFinite(c)) return p + c;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  const e = ah * bh - p + ah * bl + al * bh + al * bl;
+  const s = p + c;
+  const bb = s - p;
+  const t = p - (s - bb) + (c - bb);
+  return s + (t + e);
+}

@@ -61,10 +61,15 @@ export function expectSamePrint(got: string, want: string, tol = 2e-4): void {
 export function expectTensor(t: Tensor, want: Encoded, tol = 1e-4): void {
   expect(t.shape).toEqual(want.shape);
   expect(String(t.dtype)).toBe(`torch.${want.dtype}`);
-  const got = Array.from(t.detach().contiguous().dataSync());
-  got.forEach((v, i) => {
-    const w = want.values[i] as number;
-    if (Math.abs(v - w) > tol * Math.max(1, Math.abs(w))) throw new Error(`value ${i}: got ${v}, PyTorch ${w}`);
+  expectValues(t, want.values as number[], tol);
+}
+
+/** A tensor's (or list's) values within `tol` of PyTorch's, relative above 1. */
+export function expectValues(got: Tensor | number[], want: number[], tol = 1e-4): void {
+  const g = Array.isArray(got) ? got : Array.from(got.detach().contiguous().dataSync());
+  expect(g.length).toBe(want.length);
+  g.forEach((v, i) => {
+    if (!(Math.abs(v - want[i]) <= tol * Math.max(1, Math.abs(want[i])))) throw new Error(`value ${i}: got ${v}, PyTorch ${want[i]}`);
   });
 }
 

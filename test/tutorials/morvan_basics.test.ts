@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { torch } from "../../src";
-import { expectSamePrint } from "./_tutorial";
+import { expectSamePrint, expectValues } from "./_tutorial";
 import { printer } from "./_recipes";
 
 const { nn, optim } = torch;
@@ -19,15 +19,6 @@ const { Variable } = torch.autograd;
 type Tensor = InstanceType<typeof torch.Tensor>;
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "morvan.json"), "utf8")) as Record<string, Record<string, unknown>>;
-
-/** Values within tol of PyTorch's. */
-function expectValues(got: Tensor | number[], want: number[], tol = 1e-4): void {
-  const g = Array.isArray(got) ? got : Array.from(got.detach().contiguous().dataSync());
-  expect(g.length).toBe(want.length);
-  g.forEach((v, i) => {
-    if (!(Math.abs(v - want[i]) <= tol * Math.max(1, Math.abs(want[i])))) throw new Error(`value ${i}: got ${v}, PyTorch ${want[i]}`);
-  });
-}
 
 /** Python's `'%.4f' % x`. */
 const f4 = (x: number) => x.toFixed(4);

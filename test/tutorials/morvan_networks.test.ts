@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { torch } from "../../src";
-import { expectSamePrint } from "./_tutorial";
+import { expectSamePrint, expectValues } from "./_tutorial";
 import { printer } from "./_recipes";
 
 const { nn } = torch;
@@ -18,14 +18,6 @@ const init = torch.nn.init;
 type Tensor = InstanceType<typeof torch.Tensor>;
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "morvan.json"), "utf8")) as Record<string, Record<string, unknown>>;
-
-function expectValues(got: Tensor | number[], want: number[], tol = 1e-4): void {
-  const g = Array.isArray(got) ? got : Array.from(got.detach().contiguous().dataSync());
-  expect(g.length).toBe(want.length);
-  g.forEach((v, i) => {
-    if (!(Math.abs(v - want[i]) <= tol * Math.max(1, Math.abs(want[i])))) throw new Error(`value ${i}: got ${v}, PyTorch ${want[i]}`);
-  });
-}
 
 const f4 = (x: number) => x.toFixed(4);
 const f2 = (x: number) => x.toFixed(2);

@@ -64,8 +64,9 @@ describeBuilt("display through the kernel", () => {
     // Redraws are spaced by interval_ms, or by 4 times their own cost when drawing is slower (a busy machine).
     expect(updates.length).toBeGreaterThanOrEqual(3);
     // At most one redraw per interval_ms over the loop (whose length includes the drawing), plus the final one.
+    // `at` is when this client received each message: allow 150 ms of delivery jitter on the span's two ends.
     const span = updates[updates.length - 2].at - updates[0].at;
-    expect(updates.length).toBeLessThanOrEqual(Math.floor(span / 200) + 2);
+    expect(updates.length).toBeLessThanOrEqual(Math.floor((span + 150) / 200) + 2);
     // The loop runs ~2 s; its redraws are spread over it instead of arriving together at the end.
     expect(updates[updates.length - 2].at - updates[0].at).toBeGreaterThan(1000);
     const final = updates[updates.length - 1].content.data as Record<string, { data: { values: unknown[] } }>;

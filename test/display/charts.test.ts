@@ -55,7 +55,8 @@ describe("display.vegalite", () => {
     expect(() => render_vegalite(spec)).toThrow("the spec loads data, so it can only be drawn asynchronously");
     display.vegalite(spec);
     expect(sink.sent).toHaveLength(0);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Sent once vega has loaded the file, however long that takes; a bundle that never comes fails by the test's timeout.
+    while (sink.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(sink.sent).toHaveLength(1);
     expect((sink.sent[0].message.data["image/svg+xml"] as string).replace(/gradient_\d+|clip\d+/g, "")).toBe(r.svg.replace(/gradient_\d+|clip\d+/g, ""));
   });

@@ -20,6 +20,7 @@ import * as os from "os";
 import * as path from "path";
 import * as v8 from "v8";
 import * as vm from "vm";
+import { plannedSource } from "./ascii_sources";
 
 /** Where code caches go; the default is $XDG_CACHE_HOME/torchlab or ~/.cache/torchlab. */
 export const CACHE_DIR_ENV = "TORCHLAB_CACHE_DIR";
@@ -44,7 +45,7 @@ interface ModuleInternals {
   prototype: { _compile: Compile };
   wrap(source: string): string;
   _resolveFilename(request: string, parent: Module, isMain: boolean, options?: unknown): string;
-  _extensions: unknown;
+  _extensions: Record<string, (module: Module, filename: string) => unknown>;
   _cache: unknown;
 }
 
@@ -58,13 +59,31 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(base, "torchlab");
 }
 
-/** Large CommonJS modules required from now on are compiled with (and leave) a V8 code cache in `dir`. */
-export function enableCompileCache(dir: string = defaultCacheDir()): void {
+/** The build's record of large modules that load as ASCII (kernel/ascii_sources.ts). */
+const ASCII_PLANS = path.join(__dirname, "ascii_sources.json");
+
+/**
+ * Large CommonJS modules required from now on are compiled with (and leave) a V8 code cache in
+ * `dir`; those the build planned (`asciiPlans`, kernel/ascii_sources.ts) are read as ASCII.
+ */
+export function enableCompileCache(dir: string = defaultCacheDir(), asciiPlans: string = ASCII_PLANS): void {
   if (installedIn !== null) return;
   const folder = path.join(dir, `v8-${process.version}-${process.arch}`);
   installedIn = folder;
   for (const flag of RUNTIME_V8_FLAGS) v8.setFlagsFromString(flag);
   const internals = Module as unknown as ModuleInternals;
+  const load = internals._extensions[".js"];
+  internals._extensions[".js"] = function (this: unknown, module: Module, filename: string) {
+    let content: string | null = null;
+    try {
+      const { size } = fs.statSync(filename);
+      content = size >= MIN_BYTES ? plannedSource(filename, size, asciiPlans) : null;
+    } catch {
+      content = null;
+    }
+    if (content === null) return load.call(this, module, filename);
+    return (module as unknown as { _compile(content: string, filename: string): unknown })._compile(content, filename);
+  };
   const compile = internals.prototype._compile;
   internals.prototype._compile = function (this: Module, content: string, filename: string, format?: string) {
     if (content.length < MIN_BYTES || format === "module" || !filename.endsWith(".js")) {

@@ -5,17 +5,23 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { tempDir } from "./helpers";
+import { ASCII_SOURCES, asciiText, commentOnlyReplacements, sha1, writeAsciiSources } from "../../kernel/ascii_sources";
+import { tslabTypeScript, tslabTypeScriptPath } from "../../kernel/resolve";
+import { ROOT, tempDir } from "./helpers";
 
 const CACHE_JS = path.resolve(__dirname, "../../dist/kernel/compile_cache.js");
 
-/** Requires `module` with the cache in `dir` in a fresh process; returns its value and the caches written. */
-function start(dir: string, module: string): { value: number; written: string[] } {
+/**
+ * Requires `module` with the cache in `dir` (and the ASCII plans `plans`) in a fresh process;
+ * returns its value, the caches written, and the text of its `total` function.
+ */
+function start(dir: string, module: string, plans?: string): { value: number; written: string[]; source?: string } {
   const script = `
     const cache = require(${JSON.stringify(CACHE_JS)});
-    cache.enableCompileCache(${JSON.stringify(dir)});
+    cache.enableCompileCache(${JSON.stringify(dir)}${plans === undefined ? "" : `, ${JSON.stringify(plans)}`});
     const value = require(${JSON.stringify(module)}).total();
-    process.stdout.write(JSON.stringify({ value, written: cache.saveCompileCaches() }));`;
+    const source = ${plans === undefined ? "undefined" : `require(${JSON.stringify(module)}).total.toString()`};
+    process.stdout.write(JSON.stringify({ value, written: cache.saveCompileCaches(), source }));`;
   const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout);
@@ -93,4 +99,50 @@ test("a cache folder that cannot be written costs only the cache", () => {
   const blocked = path.join(dir, "file-not-folder");
   fs.writeFileSync(blocked, "");
   expect(start(path.join(blocked, "cache"), module)).toEqual({ value: 42, written: [] });
+});
+
+test("ASCII text of UTF-8: one ? per UTF-16 unit, so every offset stays; only comments may hold what is replaced", () => {
+  const text = "a → b 😀 c\nd";
+  const ascii = asciiText(Buffer.from(text));
+  expect(ascii).toBe("a ? b ?? c\nd");
+  expect(ascii.length).toBe(text.length);
+  expect(asciiText(Buffer.from("plain"))).toBe("plain");
+
+  const ts = tslabTypeScript();
+  const check = (source: string) => commentOnlyReplacements(ts, "m.js", Buffer.from(source));
+  expect(check("// → one\nconst x = 1; /* ’ two */ /** ≤ three */\n")).toBe(3);
+  expect(check('const s = "→";')).toBeNull();
+  expect(check("const s = `a ${1} →`;")).toBeNull();
+  expect(check("const r = /→\\//; // ok")).toBeNull();
+  expect(check("const \u00e9t\u00e9 = 1;".replace(/\\u00e9/g, "é"))).toBeNull();
+});
+
+test("a large module whose non-ASCII characters are all in comments loads as ASCII when the build planned its bytes, and as Node reads it otherwise", () => {
+  const dir = tempDir("torchlab-ascii-");
+  const module = path.join(dir, "large.js");
+  fs.writeFileSync(module, `exports.total = () => { // 2 → 42\n  return 42; };\n// ${"x".repeat(300 * 1024)}\n`);
+  const plans = path.join(dir, "ascii_sources.json");
+  const planned = writeAsciiSources(tslabTypeScript(), dir, ["large.js"], plans);
+  expect(planned).toEqual([{ module: "large.js", sha1: sha1(fs.readFileSync(module)), bytes: fs.statSync(module).size, characters: 1 }]);
+
+  const cache = path.join(dir, "cache");
+  const first = start(cache, module, plans);
+  expect(first.value).toBe(42);
+  expect(first.source).toContain("// 2 ? 42");
+  expect(first.written).toHaveLength(1);
+  // Its code cache is used at the next start.
+  expect(start(cache, module, plans)).toEqual({ ...first, written: [] });
+  // Changed since the build: read by Node, characters and all.
+  fs.appendFileSync(module, "// → changed\n");
+  const changed = start(cache, module, plans);
+  expect(changed.value).toBe(42);
+  expect(changed.source).toContain("// 2 → 42");
+  // Without the build's record, or with a damaged one, as Node reads it.
+  fs.writeFileSync(plans, "{ not json");
+  expect(start(cache, module, plans).source).toContain("// 2 → 42");
+});
+
+test("the build plans the installed TypeScript of tslab", () => {
+  const record = JSON.parse(fs.readFileSync(path.join(ROOT, ASCII_SOURCES), "utf8")) as { sources: { sha1: string }[] };
+  expect(record.sources.map((s) => s.sha1)).toContain(sha1(fs.readFileSync(tslabTypeScriptPath())));
 });

@@ -34,10 +34,19 @@ export interface Storage {
 }
 
 /** A physical order of a storage's buffer, and how to convert it to the logical one. */
-export interface Layout {
+export type Layout = NhwcLayout | TransposedLayout;
+
+export interface NhwcLayout {
   readonly kind: "nhwc" | "nhwc_flat";
   /** [N, H, W, C] of the physical order (for "nhwc_flat", of the map before flattening). */
   readonly nhwc: readonly [number, number, number, number];
+  /** The buffer in the logical order (a new tensor; `data` is left as it was). */
+  toLogical(data: tf.Tensor): tf.Tensor;
+}
+
+/** A 2-D [r, c] tensor whose buffer holds its transpose's [c, r] values (F.linear's `weight.t()`, ops/movement.ts). */
+export interface TransposedLayout {
+  readonly kind: "transposed";
   /** The buffer in the logical order (a new tensor; `data` is left as it was). */
   toLogical(data: tf.Tensor): tf.Tensor;
 }

@@ -49,8 +49,9 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     throw new ShapeError(`addmm(): input of shape ${fmtShape(input.shape)} cannot be broadcast to the product's shape [${n}, ${p}]`, [n, p], input.shape);
   }
   const out = compute(() => {
-    // F.linear's weight.t() is read in place by the cpu backend's product (no Transpose of the weight).
-    const w = tf.getBackend() === "cpu" ? transposedBase(mat2) : null;
+    // F.linear's weight.t() is read in place by the cpu backend's product (no Transpose of the weight),
+    // and on wasm where its buffer was left untransposed (movement.ts's linearWeightT).
+    const w = tf.getBackend() === "cpu" || mat2._s.layout?.kind === "transposed" ? transposedBase(mat2) : null;
     const prod = w !== null ? matMul2d(mat1._t, w, false, true) : matMul2d(mat1._t, mat2._t, false, false);
     return tf.add(beta === 1 ? input._t : tf.mul(input._t, beta), alpha === 1 ? prod : tf.mul(prod, alpha));
   });

@@ -22,13 +22,15 @@ export interface BatchNormOptions {
 }
 
 /**
- * Sum over every dim but 1, as [C] (float32 of channelTotals' double sums): the backend reduces the
- * contiguous trailing dims, which avoids the full transpose that a reduction over axes [0, 2, 3] costs
- * on the wasm backend, and the batch's partial sums are added in JavaScript (one kernel call fewer).
+ * Sum over every dim but 1, as [C], summed in double and rounded once: on wasm and cpu in one pass of
+ * js_kernels.ts's TorchlabChannelSum; elsewhere the backend reduces the contiguous trailing dims
+ * (avoiding the full transpose that a reduction over axes [0, 2, 3] costs) and the batch's partial
+ * sums are added in JavaScript.
  */
 export function channelSum(t: tf.Tensor): tf.Tensor1D {
   // A backward being differentiated (create_graph, forward AD) must stay a tfjs function of `t`.
   if (is_backward_differentiable()) return tf.sum(t, t.shape.map((_, i) => i).filter((i) => i !== 1)) as tf.Tensor1D;
+  if (t.dtype === "float32" && t.rank >= 2 && hasJsKernel("TorchlabChannelSum")) return kernel("TorchlabChannelSum", { x: t }) as tf.Tensor1D;
   return tf.tensor1d(Float32Array.from(channelTotals(t)));
 }
 

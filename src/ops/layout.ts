@@ -18,7 +18,7 @@ import { currentLevel } from "../autograd/forward_state";
 import { tf, compute, constantOf } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { is_grad_enabled } from "../autograd/grad_mode";
-import type { Layout } from "../backend/memory";
+import type { Layout, NhwcLayout } from "../backend/memory";
 import { isStale } from "./view";
 
 /**
@@ -72,13 +72,13 @@ export function wrapNhwc(y: tf.Tensor4D, inputs: Tensor[]): Tensor {
  * with the same shape; null when the op must read them through `_t`. The op then runs on the raw
  * buffers (rawOf) and labels its result with keepLayout.
  */
-export function sharedLayout(...inputs: Tensor[]): Layout | null {
-  let found: Layout | null = null;
+export function sharedLayout(...inputs: Tensor[]): NhwcLayout | null {
+  let found: NhwcLayout | null = null;
   let shape: readonly number[] | null = null;
   for (const t of inputs) {
     if (t.ndim === 0) continue;
     const l = layoutOf(t);
-    if (l === null) return null;
+    if (l === null || l.kind === "transposed") return null;
     if (found === null) {
       found = l;
       shape = t.shape;

@@ -8,6 +8,7 @@ import { flatAlias, keepLayout } from "./layout";
 import type { Layout } from "../backend/memory";
 import { transposeT } from "../backend/cpu_kernels";
 import * as D from "../tensor/dtype";
+import { currentLevel } from "../autograd/forward_state";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
 export function inferShape(op: string, shape: number[], numel: number, from: number[]): number[] {
@@ -91,6 +92,26 @@ export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBa
   const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : transposeT(t._t, p)));
   const st = V.stridesOf(t);
   return V.attachView(record(name, [t], out, (g) => [transposeT(g, p)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
+}
+
+/**
+ * F.linear's `weight.t()` (TBackward0, a view of the weight as t() is), whose buffer on wasm is the
+ * weight's own, tagged "transposed" (backend/memory.ts) instead of transposed: addmm reads it as
+ * the weight with the product's operands swapped, so that XNNPACK packs the small [in, batch]
+ * operand instead of the weight that each optimizer step renews (the batch-4 classifier's first
+ * Linear: a [120, 400] Transpose and a 48000-element packing per step). Any other reader converts
+ * it through `_t`. A plain transpose elsewhere (other backends, float64, views, forward AD).
+ */
+export function linearWeightT(w: Tensor): Tensor {
+  if (tf.getBackend() !== "wasm" || w.dim() !== 2 || w.dtype._tf !== "float32" || w._view !== null || w._s.layout !== undefined || w.numel() === 0 || currentLevel() >= 0) {
+    return transpose(w, 0, 1, "TBackward0");
+  }
+  const [r, c] = w.shape;
+  const out = compute(() => tf.reshape(w._t, [c, r]));
+  const y = record("TBackward0", [w], out, (g) => [transposeT(g, [1, 0])], false, false);
+  y._s.layout = { kind: "transposed", toLogical: (d) => tf.transpose(tf.reshape(d, [r, c])) };
+  const st = V.stridesOf(w);
+  return V.attachView(y, w, V.permuteStep([1, 0]), [st[1], st[0]], V.offsetOf(w));
 }
 
 export function flatten(t: Tensor, start_dim = 0, end_dim = -1): Tensor {

@@ -2,7 +2,7 @@
 import { Tensor } from "../../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../../errors";
 import { addmm } from "../../ops/addmm";
-import { reshape } from "../../ops/movement";
+import { linearWeightT, reshape } from "../../ops/movement";
 import { flatLinear } from "../../ops/layout";
 import { parseArgs } from "../../tensor/args";
 import { freeGraphOnly } from "../../autograd/node";
@@ -72,7 +72,7 @@ function linearImpl(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor
     // A flattened conv map kept NHWC (ops/layout.ts) is read as it is, with the weight's columns permuted.
     const flat = flatLinear(input, weight, hasBias ? bias : null);
     if (flat !== null) return flat;
-    const wt = weight.t();
+    const wt = hasBias ? linearWeightT(weight) : weight.t();
     const y = hasBias ? addmm(bias, input, wt) : input.mm(wt);
     // The transposed weight is this function's own (a [out, in] buffer per call): only the graph can
     // read it now, so it is freed with the graph, not by the collector. (Forward AD's lazy tangent

@@ -1,0 +1,89 @@
+/**
+ * F.linear's `weight.t()` on wasm keeps the weight's buffer, tagged "transposed" (ops/movement.ts's
+ * linearWeightT), and addmm reads it with its operands swapped: the values, the gradients and the
+ * recorded graph are those of the cpu backend's plain transpose, for shapes where the swapped product
+ * is chosen (small batch) and where it is not (large batch), with and without retain_graph, under
+ * no_grad, and when the transposed weight is read as a tensor by another op (create_graph).
+ */
+import { tf } from "../../src/backend/tf";
+import { torch } from "../../src";
+import { prng, values } from "../prng";
+
+interface Result {
+  y: number[];
+  gx: number[];
+  gw: number[];
+  gb: number[];
+  graph: string[];
+}
+
+function run(n: number, inF: number, outF: number, twice: boolean): Result {
+  const x = torch.tensor(Array.from(values(prng(n + inF), n * inF))).reshape(n, inF).requires_grad_();
+  const w = torch.tensor(Array.from(values(prng(outF), outF * inF, 0.1))).reshape(outF, inF).requires_grad_();
+  const b = torch.tensor(Array.from(values(prng(outF + 1), outF)), { requires_grad: true });
+  const y = torch.nn.functional.linear(x, w, b);
+  const graph = [y.grad_fn!.name(), ...y.grad_fn!.next_functions.map(([f]) => (f === null ? "None" : f.name()))];
+  const g = torch.tensor(Array.from(values(prng(7), n * outF))).reshape(n, outF);
+  y.backward(g, { retain_graph: twice });
+  if (twice) y.backward(g);
+  const flat = (t: { tolist(): unknown } | null): number[] => ((t!.tolist() as number[] | number[][]).flat() as number[]);
+  return { y: flat(y.detach()), gx: flat(x.grad), gw: flat(w.grad), gb: flat(b.grad), graph };
+}
+
+async function on<T>(backend: string, fn: () => T): Promise<T> {
+  const before = tf.getBackend();
+  await tf.setBackend(backend);
+  try {
+    return fn();
+  } finally {
+    await tf.setBackend(before);
+  }
+}
+
+/** One expect per array (thousands of element-wise expects cost seconds): the largest difference. */
+function expectClose(got: number[], want: number[]): void {
+  expect(got.length).toBe(want.length);
+  const worst = got.reduce((m, v, i) => Math.max(m, Math.abs(v - want[i]) / Math.max(1, Math.abs(want[i]))), 0);
+  expect(worst).toBeLessThan(1e-4);
+}
+
+const describeWasm = process.env.TORCHLAB_BACKEND === "cpu" ? describe.skip : describe;
+
+describeWasm("F.linear's transposed weight on wasm against the cpu backend", () => {
+  beforeAll(async () => {
+    await torch.ready();
+  });
+
+  test.each([
+    ["batch 2, [100, 200] weight (swapped product)", 2, 200, 100, false],
+    ["batch 64, [10, 300] weight (direct product)", 64, 300, 10, false],
+    ["batch 3, [5, 7] weight, backward twice with retain_graph", 3, 7, 5, true],
+  ])("%s", async (_name, n, inF, outF, twice) => {
+    const wasm = await on("wasm", () => run(n, inF, outF, twice));
+    const cpu = await on("cpu", () => run(n, inF, outF, twice));
+    expect(wasm.graph).toEqual(["AddmmBackward0", "AccumulateGrad", "AccumulateGrad", "TBackward0"]);
+    expect(wasm.graph).toEqual(cpu.graph);
+    expectClose(wasm.y, cpu.y);
+    expectClose(wasm.gx, cpu.gx);
+    expectClose(wasm.gw, cpu.gw);
+    expectClose(wasm.gb, cpu.gb);
+  });
+
+  test("no_grad forward and a create_graph double backward read the weight's values", async () => {
+    const both = (backend: string) =>
+      on(backend, () => {
+        const x = torch.tensor(Array.from(values(prng(3), 6))).reshape(2, 3).requires_grad_();
+        const w = torch.tensor(Array.from(values(prng(4), 12))).reshape(4, 3).requires_grad_();
+        const b = torch.zeros(4, { requires_grad: true });
+        const inference = torch.no_grad(() => torch.nn.functional.linear(x, w, b)).tolist();
+        const y = torch.nn.functional.linear(x, w, b).pow(2).sum();
+        const [gx] = torch.autograd.grad(y, [x], { create_graph: true });
+        gx.sum().backward();
+        return { inference: (inference as number[][]).flat(), gw: (w.grad!.tolist() as number[][]).flat() };
+      });
+    const wasm = await both("wasm");
+    const cpu = await both("cpu");
+    expectClose(wasm.inference, cpu.inference);
+    expectClose(wasm.gw, cpu.gw);
+  });
+});

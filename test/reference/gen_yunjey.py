@@ -279,14 +279,14 @@ class RNN(nn.Module):
 def recurrent_neural_network():
     classifier("recurrent_neural_network", lambda: RNN(28, 32, 2, 10).to(device),
                lambda m: torch.optim.Adam(m.parameters(), lr=0.01), lambda x: x.reshape(-1, 28, 28),
-               train_size=100, test_size=50, num_epochs=2, log_every=1, eval_mode=True,
+               train_size=100, test_size=50, num_epochs=1, log_every=1, eval_mode=True,
                acc='Test Accuracy of the model on the 10000 test images: {} %')
 
 
 def bidirectional_recurrent_neural_network():
     classifier("bidirectional_recurrent_neural_network", lambda: RNN(28, 32, 2, 10, True).to(device),
                lambda m: torch.optim.Adam(m.parameters(), lr=0.003), lambda x: x.reshape(-1, 28, 28),
-               train_size=100, test_size=50, num_epochs=1, log_every=1,
+               train_size=60, test_size=30, batch_size=30, num_epochs=1, log_every=1,
                acc='Test Accuracy of the model on the 10000 test images: {} %')
 
 

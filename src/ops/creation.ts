@@ -454,7 +454,7 @@ function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
 /**
  * torch.from_numpy for JavaScript: a tensor from a typed array and its shape, `{data, shape}` (the
  * form `x.numpy()` returns), or from a bare typed array (1-D). The dtype follows the array:
- * Float32/Float64Array give float32, integer arrays int32, and `dtype: 'bool'` in the object keeps
+ * Float32/Float64Array give float32, integer arrays (BigInt64Array too: NumPy's default int64) int64, and `dtype: 'bool'` in the object keeps
  * a bool tensor's round trip. The values are copied (tfjs owns its buffers).
  * @example
  * const {data, shape} = x.numpy();

@@ -750,7 +750,15 @@ def neural_style_transfer():
     OUT["neural_style_transfer"] = {"printed": printed, "img": vals(img[:, 5, 3:9]), "content": vals(content[0, :, 0, :4])}
 
 
+def fakedata_pixels():
+    """FakeData's images are standard normal values through ToPILImage: pic.mul(255).byte() wraps modulo 256."""
+    img, label = torchvision.datasets.FakeData(size=1, image_size=(3, 4, 4))[0]
+    pic = transforms.ToPILImage()(torch.tensor([[[-0.5, -0.001, 1.5, 1.0, -1.18, 3.92, 0.25]]]))
+    OUT["fakedata_pixels"] = {"rgb": [list(p) for p in img.getdata()], "label": label, "wrapped": list(pic.getdata())}
+
+
 if __name__ == "__main__":
+    fakedata_pixels()
     pytorch_basics()
     linear_regression()
     logistic_regression()

@@ -172,3 +172,11 @@ test("feedforward_neural_network: NeuralNet(784, 500, 10) with Adam", () => {
   );
   expectSamePrint(printed.join("\n"), lines("feedforward_neural_network"));
 });
+
+test("the stand-in data: FakeData's images are torchvision's (ToPILImage wraps a float image's values modulo 256, as .byte())", () => {
+  const [img, label] = new torchvision.datasets.FakeData({ size: 1, image_size: [3, 4, 4] }).getitem(0);
+  expect(label).toBe(R.fakedata_pixels.label);
+  expect(Array.from(img.data)).toEqual((R.fakedata_pixels.rgb as number[][]).flat());
+  const pic = new transforms.ToPILImage()(torch.tensor([[[-0.5, -0.001, 1.5, 1.0, -1.18, 3.92, 0.25]]]));
+  expect(Array.from(pic.data)).toEqual(R.fakedata_pixels.wrapped);
+});

@@ -442,7 +442,7 @@ export function as_tensor(data: NestedArray | ArrayLike<number> | Tensor | Typed
 
 /** What `x.numpy()` returns: the values as a typed array, row-major, and the shape. */
 export interface TypedArrayWithShape {
-  data: Float32Array | Int32Array | Uint8Array | Float64Array | Int16Array | Int8Array | Uint16Array | Uint8ClampedArray;
+  data: Float32Array | Int32Array | Uint8Array | Float64Array | Int16Array | Int8Array | Uint16Array | Uint8ClampedArray | BigInt64Array;
   shape: readonly number[];
   dtype?: DType | string;
 }
@@ -454,7 +454,7 @@ function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
 /**
  * torch.from_numpy for JavaScript: a tensor from a typed array and its shape, `{data, shape}` (the
  * form `x.numpy()` returns), or from a bare typed array (1-D). The dtype follows the array:
- * Float32/Float64Array give float32, integer arrays int32, and `dtype: 'bool'` in the object keeps
+ * Float32/Float64Array give float32, integer arrays (BigInt64Array too: NumPy's default int64) int64, and `dtype: 'bool'` in the object keeps
  * a bool tensor's round trip. The values are copied (tfjs owns its buffers).
  * @example
  * const {data, shape} = x.numpy();
@@ -472,9 +472,11 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
   const shape = a.shape.slice();
   return finish(
     compute(() => {
-      if (dtype._tf === "bool") return tf.cast(tf.tensor(Int32Array.from(d as ArrayLike<number>), shape, "int32"), "bool");
-      if (dtype._tf === "int32") return tf.tensor(d instanceof Int32Array ? d : Int32Array.from(d as ArrayLike<number>, (v) => Math.trunc(v)), shape, "int32");
-      return tf.tensor(d instanceof Float32Array ? d : Float32Array.from(d as ArrayLike<number>), shape, "float32");
+      // NumPy's default integer array (int64) arrives as a BigInt64Array: its values as numbers.
+      const n = (d instanceof BigInt64Array ? Array.from(d, Number) : d) as ArrayLike<number>;
+      if (dtype._tf === "bool") return tf.cast(tf.tensor(Int32Array.from(n), shape, "int32"), "bool");
+      if (dtype._tf === "int32") return tf.tensor(n instanceof Int32Array ? n : Int32Array.from(n, (v) => Math.trunc(v)), shape, "int32");
+      return tf.tensor(n instanceof Float32Array ? n : Float32Array.from(n), shape, "float32");
     }),
     {},
   );

@@ -42,7 +42,7 @@ export interface SaveOptions {
   _use_new_zipfile_serialization?: boolean;
 }
 
-const PYTORCH_SUFFIXES = [".pt", ".pth", ".pt.tar", ".pth.tar", ".bin", ".pkl"];
+const PYTORCH_SUFFIXES = [".pt", ".pth", ".pt.tar", ".pth.tar", ".bin", ".pkl", ".ckpt"];
 
 /** The format torch.save picks for the file name `f`: PyTorch's for PyTorch's usual suffixes. */
 function formatFor(f: string): CheckpointFormat {
@@ -74,7 +74,7 @@ function fsyncDir(dir: string): void {
  * Saves `obj` to the file `f`, atomically.
  *
  * The format follows the file name, unless `format` says otherwise:
- * - `.pt`, `.pth`, `.pt.tar`, `.pth.tar`, `.bin`, `.pkl` (older tutorials' `net.pkl`): PyTorch's zip checkpoint (as PyTorch 1.13's
+ * - `.pt`, `.pth`, `.pt.tar`, `.pth.tar`, `.bin`, `.pkl` (older tutorials' `net.pkl`), `.ckpt` (yunjey/pytorch-tutorial's `model.ckpt`, Lightning's checkpoints): PyTorch's zip checkpoint (as PyTorch 1.13's
  *   torch.save writes it), which plain `torch.load(path)` reads in Python, also with
  *   `weights_only=True` for state_dicts. Flat objects of tensors become `OrderedDict`s, other
  *   objects `dict`s (keys "0", "1", ... become ints, as optimizer states need), arrays `list`s;

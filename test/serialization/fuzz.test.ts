@@ -109,7 +109,7 @@ describe("fuzz: torch.load and the PNG decoder give values or typed errors only"
   });
 
   test("safetensors: mutated files, mutated headers, random bytes", () => {
-    const f = path.join(dir, "seed.ckpt");
+    const f = path.join(dir, "seed.mdl");
     torch.save(net(), f);
     const valid = fs.readFileSync(f);
     const other = safetensorsFile([["w", "F32", [2, 2], f32(1, 2, 3, 4)], ["b", "I64", [1], Buffer.alloc(8)], ["m", "U8", [3], Buffer.from([1, 2, 3])]]);

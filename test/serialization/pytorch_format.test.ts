@@ -41,13 +41,13 @@ function model(): InstanceType<typeof nn.Sequential> {
 }
 
 describe("torch.save picks the format from the file name", () => {
-  test.each(["model.pt", "model.pth", "ckpt.pt.tar", "ckpt.pth.tar", "pytorch_model.bin", "MODEL.PT"])("%s → PyTorch zip", (name) => {
+  test.each(["model.pt", "model.pth", "ckpt.pt.tar", "ckpt.pth.tar", "pytorch_model.bin", "MODEL.PT", "model.ckpt"])("%s → PyTorch zip", (name) => {
     torch.save({ w: torch.ones(2) }, file(name));
     expect(isZipFile(file(name))).toBe(true);
     expect(vals(torch.load(file(name)).w)).toEqual([1, 1]);
   });
 
-  test.each(["ckpt.mdl", "model.safetensors", "model.ckpt", "weights", "model.pt.bak", ".pt"])("%s → safetensors", (name) => {
+  test.each(["ckpt.mdl", "model.safetensors", "weights", "model.pt.bak", ".pt"])("%s → safetensors", (name) => {
     torch.save({ w: torch.ones(2) }, file(name));
     expect(isZipFile(file(name))).toBe(false);
     expect(vals(torch.load(file(name)).w)).toEqual([1, 1]);

@@ -63,3 +63,20 @@ describe("a sampler index past an array dataset", () => {
     expect(Array.from(batch.dataSync())).toEqual([30, 10]);
   });
 });
+
+describe("every argument a keyword: DataLoader(dataset=ds, batch_size=2, shuffle=True)", () => {
+  test("{dataset, batch_size, shuffle} is the positional call", () => {
+    torch.manual_seed(0);
+    const a = [...new DataLoader({ dataset: [1, 2, 3, 4, 5], batch_size: 2, shuffle: true })].map((b) => Array.from((b as unknown as { dataSync(): Int32Array }).dataSync()));
+    torch.manual_seed(0);
+    const b = [...new DataLoader([1, 2, 3, 4, 5], 2, true)].map((b) => Array.from((b as unknown as { dataSync(): Int32Array }).dataSync()));
+    expect(a).toEqual(b);
+    expect(new DataLoader({ dataset: [1, 2, 3] }).batch_size).toBe(1);
+  });
+
+  test("a keyword dataset with more arguments after it, an unknown keyword, a dataset that is none", () => {
+    expect(() => new DataLoader({ dataset: [1, 2, 3] } as never, 2 as never)).toThrow("DataLoader(): with the dataset given as a keyword ({dataset, ...}), every other argument goes in that same options object");
+    expect(() => new DataLoader({ dataset: [1, 2, 3], batchsize: 2 } as never)).toThrow("DataLoader() got an unexpected keyword argument 'batchsize'");
+    expect(() => new DataLoader({ dataset: 5 } as never)).toThrow("DataLoader: dataset must be a Dataset (an object with getitem(index) and len()), an IterableDataset or an array; got number");
+  });
+});

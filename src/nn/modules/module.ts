@@ -327,6 +327,15 @@ export class Module {
     return Object.fromEntries(this._parameter_entries());
   }
 
+  /**
+   * This module's direct children by name, as PyTorch's `_modules` dict reads (yunjey's neural style
+   * transfer: `for name, layer in self.vgg._modules.items()` is
+   * `for (const [name, layer] of Object.entries(this.vgg._modules))`). A snapshot, like `_parameters`.
+   */
+  get _modules(): Record<string, Module> {
+    return Object.fromEntries(this.named_children());
+  }
+
   /** @internal (name, parameter) pairs of this module only. */
   _parameter_entries(): [string, Parameter][] {
     const out: [string, Parameter][] = [];

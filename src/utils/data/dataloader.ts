@@ -12,7 +12,7 @@
 import { Tensor } from "../../tensor/tensor";
 import { Generator, default_generator } from "../../tensor/random";
 import { IndexError, TypeError, ValueError } from "../../errors";
-import { parseArgs } from "../../tensor/args";
+import { isOptions, parseArgs, trimArgs } from "../../tensor/args";
 import { tensor } from "../../ops/creation";
 import * as M from "../../ops/movement";
 import { DatasetLike, IterableDataset, TensorDataset, indexable, isDatasetLike, Indexable } from "./dataset";
@@ -128,8 +128,13 @@ export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, As
   constructor(dataset: DatasetLike<T> | IterableDataset<T>, options?: DataLoaderOptions<T, B>);
   constructor(dataset: DatasetLike<T> | IterableDataset<T>, batch_size: number | null, options?: DataLoaderOptions<T, B>);
   constructor(dataset: DatasetLike<T> | IterableDataset<T>, batch_size: number | null, shuffle: boolean, options?: DataLoaderOptions<T, B>);
-  constructor(dataset: DatasetLike<T> | IterableDataset<T>, ...args: unknown[]) {
-    const o = parseArgs("DataLoader", args, NAMES) as DataLoaderOptions<T, B>;
+  /** Every argument a keyword, as `DataLoader(dataset=train_dataset, batch_size=100, shuffle=True)`. */
+  constructor(options: DataLoaderOptions<T, B> & { dataset: DatasetLike<T> | IterableDataset<T> });
+  constructor(first: DatasetLike<T> | IterableDataset<T> | (DataLoaderOptions<T, B> & { dataset: DatasetLike<T> | IterableDataset<T> }), ...args: unknown[]) {
+    const keywords = isOptions(first) && "dataset" in first && !isDatasetLike(first);
+    if (keywords && trimArgs(args).length > 0) throw new TypeError("DataLoader(): with the dataset given as a keyword ({dataset, ...}), every other argument goes in that same options object");
+    const o = parseArgs("DataLoader", keywords ? [first] : args, keywords ? ["dataset", ...NAMES] : NAMES) as DataLoaderOptions<T, B> & { dataset?: DatasetLike<T> | IterableDataset<T> };
+    const dataset = keywords ? o.dataset! : (first as DatasetLike<T> | IterableDataset<T>);
     this.iterable = dataset instanceof IterableDataset;
     if (!this.iterable && !isDatasetLike(dataset)) {
       throw new TypeError(

@@ -433,9 +433,9 @@ def get_k_fold_data(k, i, X, y):
 def k_fold(k, X_train, y_train, num_epochs, learning_rate, weight_decay, batch_size):
     train_l_sum, valid_l_sum = 0, 0
     for i in range(k):
-        data_ = get_k_fold_data(k, i, X_train, y_train)
+        data = get_k_fold_data(k, i, X_train, y_train)
         net = get_net()
-        train_ls, valid_ls = train(net, *data_, num_epochs, learning_rate, weight_decay, batch_size)
+        train_ls, valid_ls = train(net, *data, num_epochs, learning_rate, weight_decay, batch_size)
         train_l_sum += train_ls[-1]
         valid_l_sum += valid_ls[-1]
         show(f'折{i + 1}，训练log rmse{float(train_ls[-1]):f}, 验证log rmse{float(valid_ls[-1]):f}')

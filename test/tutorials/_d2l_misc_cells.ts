@@ -90,12 +90,12 @@ const chimera = new nn.Sequential(new NestMLP(), new nn.Linear(16, 20), new Fixe
 console.log(chimera(X));`,
   // deferred-init (d2l-en, PyTorch)
   `torch.manual_seed(0);
-const lazy_net = new nn.Sequential(new nn.LazyLinear(256), new nn.ReLU(), new nn.LazyLinear(10));
-console.log(lazy_net[0].weight);
+const net = new nn.Sequential(new nn.LazyLinear(256), new nn.ReLU(), new nn.LazyLinear(10));
+console.log(net[0].weight);
 X = torch.rand(2, 20);
-console.log(lazy_net(X)[":", ":4"]);
-console.log(lazy_net[0].weight.shape);
-console.log(lazy_net);`,
+console.log(net(X)[":", ":4"]);
+console.log(net[0].weight.shape);
+console.log(net);`,
   // calculus
   `function f(x: number) {
   return 3 * x ** 2 - 4 * x;
@@ -149,8 +149,8 @@ console.log(\`\${n} batches\`);`,
           new data.DataLoader(mnist_test, batch_size, {shuffle: false, num_workers: get_dataloader_workers()})];
 }
 torch.manual_seed(0);
-let [train_iter2, test_iter] = load_data_fashion_mnist(32, 64);
-for (const [X, y] of train_iter2) {
+let [train_iter, test_iter] = load_data_fashion_mnist(32, 64);
+for (const [X, y] of train_iter) {
   console.log(X.shape, X.dtype, y.shape, y.dtype);
   console.log(y[":8"]);
   break;
@@ -284,9 +284,9 @@ for (let j = 0; j < feature_names.length; j++) {
 const table = all_features.map((_, i) => columns.map((c) => c[i]));
 console.log(JSON.stringify([table.length, names.length]));
 console.log(JSON.stringify(names));`,
-  `const n_rows = train_rows.length;
-const train_features = torch.tensor(table.slice(0, n_rows), {dtype: torch.float32});
-const test_features = torch.tensor(table.slice(n_rows), {dtype: torch.float32});
+  `const n_train = train_rows.length;
+const train_features = torch.tensor(table.slice(0, n_train), {dtype: torch.float32});
+const test_features = torch.tensor(table.slice(n_train), {dtype: torch.float32});
 const train_labels = torch.tensor(train_rows.map((r) => Number(r.at(-1))), {dtype: torch.float32}).reshape(-1, 1);
 console.log(train_features[":2"]);
 const loss = new nn.MSELoss();
@@ -301,7 +301,7 @@ function log_rmse(net: nn.Module, features: torch.Tensor, labels: torch.Tensor) 
   const rmse = torch.sqrt(loss(torch.log(clipped_preds), torch.log(labels)));
   return rmse.item();
 }`,
-  `function train_house(net: nn.Module, train_features: torch.Tensor, train_labels: torch.Tensor, test_features: torch.Tensor | null,
+  `function train(net: nn.Module, train_features: torch.Tensor, train_labels: torch.Tensor, test_features: torch.Tensor | null,
                      test_labels: torch.Tensor | null, num_epochs: number, learning_rate: number, weight_decay: number, batch_size: number) {
   const [train_ls, test_ls]: [number[], number[]] = [[], []];
   const train_iter = load_array([train_features, train_labels], batch_size);
@@ -346,7 +346,7 @@ function k_fold(k: number, X_train: torch.Tensor, y_train: torch.Tensor, num_epo
   for (let i = 0; i < k; i++) {
     const data = get_k_fold_data(k, i, X_train, y_train);
     const net = get_net();
-    const [train_ls, valid_ls] = train_house(net, ...data, num_epochs, learning_rate, weight_decay, batch_size);
+    const [train_ls, valid_ls] = train(net, ...data, num_epochs, learning_rate, weight_decay, batch_size);
     train_l_sum += train_ls[train_ls.length - 1];
     valid_l_sum += valid_ls[valid_ls.length - 1];
     console.log(\`折\${i + 1}，训练log rmse\${train_ls[train_ls.length - 1].toFixed(6)}, 验证log rmse\${valid_ls[valid_ls.length - 1].toFixed(6)}\`);
@@ -354,13 +354,13 @@ function k_fold(k: number, X_train: torch.Tensor, y_train: torch.Tensor, num_epo
   return [train_l_sum / k, valid_l_sum / k];
 }
 torch.manual_seed(0);
-const [k, num_epochs, lr, weight_decay, house_batch_size] = [5, 20, 5, 0, 64];
-const [train_l, valid_l] = k_fold(k, train_features, train_labels, num_epochs, lr, weight_decay, house_batch_size);
+const [k, num_epochs, lr, weight_decay, batch_size] = [5, 20, 5, 0, 64];
+const [train_l, valid_l] = k_fold(k, train_features, train_labels, num_epochs, lr, weight_decay, batch_size);
 console.log(\`\${k}-折验证: 平均训练log rmse: \${train_l.toFixed(6)}, 平均验证log rmse: \${valid_l.toFixed(6)}\`);`,
   `function train_and_pred(train_features: torch.Tensor, test_features: torch.Tensor, train_labels: torch.Tensor,
                         num_epochs: number, lr: number, weight_decay: number, batch_size: number) {
   const net = get_net();
-  const [train_ls, _] = train_house(net, train_features, train_labels, null, null, num_epochs, lr, weight_decay, batch_size);
+  const [train_ls, _] = train(net, train_features, train_labels, null, null, num_epochs, lr, weight_decay, batch_size);
   console.log(\`训练log rmse：\${train_ls[train_ls.length - 1].toFixed(6)}\`);
   // 将网络应用于测试集。
   const preds = net(test_features).detach();
@@ -368,5 +368,5 @@ console.log(\`\${k}-折验证: 平均训练log rmse: \${train_l.toFixed(6)}, 平
   const submission = ['Id,SalePrice', ...test_rows.map((r, i) => \`\${r[0]},\${Number(preds.reshape(-1)[i]).toFixed(1)}\`)];
   console.log(submission.slice(0, 3).join('\\n'));
 }
-train_and_pred(train_features, test_features, train_labels, num_epochs, lr, weight_decay, house_batch_size);`,
+train_and_pred(train_features, test_features, train_labels, num_epochs, lr, weight_decay, batch_size);`,
 ];

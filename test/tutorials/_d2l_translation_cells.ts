@@ -581,12 +581,12 @@ class Seq2SeqAttentionDecoder extends AttentionDecoder {
   `torch.manual_seed(0);
 encoder = new Seq2SeqEncoder(10, 8, 16, 2);
 encoder.eval();
-let attn_decoder = new Seq2SeqAttentionDecoder(10, 8, 16, 2);
-attn_decoder.eval();
+let decoder = new Seq2SeqAttentionDecoder(10, 8, 16, 2);
+decoder.eval();
 X = torch.zeros([4, 7], {dtype: torch.long});  // (batch_size,num_steps)
-let attn_state = attn_decoder.init_state(encoder(X), null);
-[output, attn_state] = attn_decoder(X, attn_state);
-console.log(output.shape, attn_state.length, attn_state[0].shape, attn_state[1].length, attn_state[1][0].shape);
+let state = decoder.init_state(encoder(X), null);
+[output, state] = decoder(X, state);
+console.log(output.shape, state.length, state[0].shape, state[1].length, state[1][0].shape);
 console.log(output[0, ":2", ":4"]);`,
   `[embed_size, num_hiddens, num_layers, dropout] = [32, 32, 2, 0.1];
 [batch_size, num_steps] = [64, 10];
@@ -664,9 +664,9 @@ encoder_blk.eval();
 const decoder_blk = new DecoderBlock(24, 24, 24, 24, [100, 24], 24, 48, 8, 0.5, 0);
 decoder_blk.eval();
 X = torch.ones([2, 100, 24]);
-let blk_state: TransformerState = [encoder_blk(X, valid_lens), valid_lens, [null]];
-console.log(decoder_blk(X, blk_state)[0].shape);
-console.log(decoder_blk(X, blk_state)[0][0, ":2", ":4"]);`,
+let state: TransformerState = [encoder_blk(X, valid_lens), valid_lens, [null]];
+console.log(decoder_blk(X, state)[0].shape);
+console.log(decoder_blk(X, state)[0][0, ":2", ":4"]);`,
   `class TransformerDecoder extends AttentionDecoder {
   num_hiddens: number; num_layers: number; embedding: nn.Embedding; pos_encoding: PositionalEncoding;
   blks: nn.Sequential; dense: nn.Linear;
@@ -719,7 +719,7 @@ encoder = new TransformerEncoder(
   src_vocab.length, key_size, query_size, value_size, num_hiddens,
   norm_shape, ffn_num_input, ffn_num_hiddens, num_heads,
   num_layers, dropout);
-decoder = new TransformerDecoder(
+let decoder = new TransformerDecoder(
   tgt_vocab.length, key_size, query_size, value_size, num_hiddens,
   norm_shape, ffn_num_input, ffn_num_hiddens, num_heads,
   num_layers, dropout);

@@ -9,7 +9,7 @@ Writes test/reference/d2l_translation.json: {"printed": [lines]}.
 
 The chapters' code is kept literal, d2l's helpers inlined (Vocab, load_array, grad_clipping, Accumulator,
 the attention modules of test/reference/gen_d2l_attention.py). Changes, the same on both sides: fra.txt is
-_d2l_data.py's FRA_ENG (54 pairs); the three trainings are short (10 / 6 / 8 epochs of one batch); the
+_d2l_data.py's FRA_ENG (54 pairs); the three trainings are short (6 / 6 / 8 epochs of one batch); the
 Animator prints its points (`epoch e, loss l`) and the Timer's tokens/sec is not printed; lists and tuples
 print as JSON (the port's `JSON.stringify`); pandas' fillna of the decoder's ragged attention weights is
 written out (no pandas here). torch.manual_seed(0) before each model is built.
@@ -374,7 +374,7 @@ def train_seq2seq(net, data_iter, lr, num_epochs, tgt_vocab, device):
 
 embed_size, num_hiddens, num_layers, dropout = 32, 32, 2, 0.1
 batch_size, num_steps = 64, 10
-lr, num_epochs, device = 0.005, 10, torch.device('cpu')
+lr, num_epochs, device = 0.005, 6, torch.device('cpu')
 
 torch.manual_seed(0)
 train_iter, src_vocab, tgt_vocab = load_data_nmt(batch_size, num_steps)

@@ -291,7 +291,7 @@ console.log(loss(torch.ones(3, 4, 10), torch.ones([3, 4], {dtype: torch.long}), 
 }`,
   `let [embed_size, num_hiddens, num_layers, dropout] = [32, 32, 2, 0.1];
 let [batch_size, num_steps] = [64, 10];
-let [lr, num_epochs, device] = [0.005, 10, torch.device('cpu')];
+let [lr, num_epochs, device] = [0.005, 6, torch.device('cpu')];
 
 torch.manual_seed(0);
 [train_iter, src_vocab, tgt_vocab] = load_data_nmt(batch_size, num_steps);

@@ -1,11 +1,12 @@
 /**
  * torchlab's error types. They mirror the Python exceptions PyTorch raises, so a user reading
  * `RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)` knows what happened.
+ * As in Python, the message may be left out (`raise NotImplementedError` in an abstract method).
  */
 
 /** A value is of the right type but not allowed (bad option, out-of-range hyper-parameter). */
 export class ValueError extends Error {
-  constructor(message: string) {
+  constructor(message = "") {
     super(message);
     this.name = "ValueError";
   }
@@ -13,7 +14,7 @@ export class ValueError extends Error {
 
 /** An argument has the wrong type or dtype. Extends the built-in TypeError. */
 class TorchTypeError extends globalThis.TypeError {
-  constructor(message: string) {
+  constructor(message = "") {
     super(message);
     this.name = "TypeError";
   }
@@ -22,7 +23,7 @@ export { TorchTypeError as TypeError };
 
 /** An operation cannot run as asked (PyTorch's catch-all RuntimeError). */
 export class RuntimeError extends Error {
-  constructor(message: string) {
+  constructor(message = "") {
     super(message);
     this.name = "RuntimeError";
   }
@@ -30,7 +31,7 @@ export class RuntimeError extends Error {
 
 /** A dimension or index is out of range. */
 export class IndexError extends Error {
-  constructor(message: string) {
+  constructor(message = "") {
     super(message);
     this.name = "IndexError";
   }
@@ -42,7 +43,7 @@ export class IndexError extends Error {
  * code written against PyTorch's errors still sees it.
  */
 export class NotImplementedError extends RuntimeError {
-  constructor(message: string) {
+  constructor(message = "") {
     super(message);
     this.name = "NotImplementedError";
   }

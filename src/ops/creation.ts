@@ -216,12 +216,20 @@ function floatOnly(op: string, o: CreationOptions): void {
   }
 }
 
+/** float64 draws its random numbers as doubles, a different stream from float32's (PyTorch's CPU kernels). */
+function isDouble(o: CreationOptions): boolean {
+  return o.dtype !== undefined && o.dtype !== null && normalizeDtype(o.dtype) === D.float64;
+}
+
 /** Uniform on [0, 1). */
 export function rand(...args: (number | number[] | RandomOptions)[]): Tensor {
   const { sizes, o } = sized("rand", args);
   floatOnly("rand", o);
   const g = o.generator ?? default_generator;
-  return intoOut("rand", finish(compute(() => tf.tensor(g.fill_uniform(new Float32Array(numelOf(sizes))), sizes, "float32")), o), o.out);
+  const values = new Float32Array(numelOf(sizes));
+  if (isDouble(o)) g.fill_uniform_double(values);
+  else g.fill_uniform(values);
+  return intoOut("rand", finish(compute(() => tf.tensor(values, sizes, "float32")), o), o.out);
 }
 
 /** Standard normal. */
@@ -229,7 +237,10 @@ export function randn(...args: (number | number[] | RandomOptions)[]): Tensor {
   const { sizes, o } = sized("randn", args);
   floatOnly("randn", o);
   const g = o.generator ?? default_generator;
-  return intoOut("randn", finish(compute(() => tf.tensor(g.fill_normal(new Float32Array(numelOf(sizes))), sizes, "float32")), o), o.out);
+  const values = new Float32Array(numelOf(sizes));
+  if (isDouble(o)) g.fill_normal_double(values);
+  else g.fill_normal(values);
+  return intoOut("randn", finish(compute(() => tf.tensor(values, sizes, "float32")), o), o.out);
 }
 
 /**

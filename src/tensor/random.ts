@@ -10,6 +10,7 @@
  * default generator from the OS, which no one can reproduce). The transforms are ATen's (non-MKL):
  * - float uniform: (u32 & 0xFFFFFF) * 2^-24, then `x * (to - from) + from` fused in float32;
  *   double uniform: the 53 low bits of a 64-bit draw (two 32-bit draws, the first the high word);
+ * - float64 (torchlab stores it in float32): uniforms and normals drawn as doubles, then rounded;
  * - normal on >= 16 floats: fill with float uniforms, Box-Muller in blocks of 16 (u1 = 1 - d[j],
  *   u2 = d[j + 8]); when n % 16 != 0 the last 16 are refilled and transformed again. Fewer than 16:
  *   normal_distribution<double>, whose second Box-Muller value is cached in the generator
@@ -256,6 +257,37 @@ export class Generator {
     return out;
   }
 
+  /**
+   * Fills `out` as torch.rand(n, dtype=torch.float64) draws: one 53-bit double uniform per element
+   * (two 32-bit draws each, not the float path's one), rounded to torchlab's float32 storage.
+   */
+  fill_uniform_double(out: Float32Array): Float32Array {
+    for (let i = 0; i < out.length; i++) out[i] = this.random_double();
+    return out;
+  }
+
+  /**
+   * Fills `out` as torch.randn(n, dtype=torch.float64) draws (ATen's normal_fill<double>): from 16
+   * elements on, double uniforms and Box-Muller in doubles in blocks of 16, the last 16 redrawn when
+   * n % 16 != 0; fewer, normal_distribution<double>. Rounded to torchlab's float32 storage.
+   */
+  fill_normal_double(out: Float32Array, mean = 0, std = 1): Float32Array {
+    const n = out.length;
+    if (n < 16) {
+      for (let i = 0; i < n; i++) out[i] = this.normal() * std + mean;
+      return out;
+    }
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) d[i] = this.random_double();
+    for (let i = 0; i + 16 <= n; i += 16) boxMuller16Double(d, i, mean, std);
+    if (n % 16 !== 0) {
+      for (let i = n - 16; i < n; i++) d[i] = this.random_double();
+      boxMuller16Double(d, n - 16, mean, std);
+    }
+    out.set(d);
+    return out;
+  }
+
   /** One uniform integer in [low, high), as torch.randint draws it. */
   randint(low: number, high: number): number {
     const range = high - low;
@@ -344,6 +376,16 @@ function logf(u: number): number {
  * normal_fill_16_AVX2: Box-Muller on 16 float uniforms, the first 8 giving the radius and the last
  * 8 the angle (sincos256_ps of a non-negative angle).
  */
+/** ATen's normal_fill_16 for doubles: u1 = 1 - d[k], u2 = d[k + 8], libm's log, sqrt, cos and sin. */
+function boxMuller16Double(d: Float64Array, o: number, mean: number, std: number): void {
+  for (let k = o; k < o + 8; k++) {
+    const radius = sqrt(-2 * log(1 - d[k]));
+    const theta = TWO_PI * d[k + 8];
+    d[k] = radius * cos(theta) * std + mean;
+    d[k + 8] = radius * sin(theta) * std + mean;
+  }
+}
+
 function boxMuller16(d: Float32Array, o: number, mean: number, std: number): void {
   for (let k = o; k < o + 8; k++) {
     const radius = fround(sqrt(fround(-2 * logf(fround(1 - d[k])))));

@@ -99,3 +99,14 @@ describe("load_state_dict matches PyTorch", () => {
     expect(() => a.load_state_dict(torch.zeros(2) as unknown as Record<string, unknown>)).toThrow(TypeError);
   });
 });
+
+describe("error classes", () => {
+  test("the message may be left out, as Python's `raise NotImplementedError` (d2l's Encoder.forward)", () => {
+    for (const E of [torch.NotImplementedError, torch.RuntimeError, torch.ValueError, torch.TypeError, torch.IndexError]) {
+      const e = new E();
+      expect(e.message).toBe("");
+      expect(String(e)).toBe(e.name);
+    }
+    expect(new torch.NotImplementedError()).toBeInstanceOf(torch.RuntimeError);
+  });
+});

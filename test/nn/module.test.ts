@@ -450,3 +450,28 @@ describe("functional helpers", () => {
     expect(F.softmax(v).sum().item()).toBeCloseTo(1, 5);
   });
 });
+
+describe("_modules", () => {
+  test("reads the children, registers on assignment and walks them in order (d2l's MySequential)", () => {
+    class MySequential extends torch.nn.Module {
+      constructor(...args: torch.nn.Module[]) {
+        super();
+        for (const [idx, module] of args.entries()) this._modules[String(idx)] = module;
+      }
+      forward(X: torch.Tensor): torch.Tensor {
+        for (const block of Object.values(this._modules)) X = block(X);
+        return X;
+      }
+    }
+    const lin = new torch.nn.Linear(3, 2);
+    const net = new MySequential(lin, new torch.nn.ReLU());
+    expect(Object.keys(net._modules)).toEqual(["0", "1"]);
+    expect(net._modules["0"]).toBe(lin);
+    expect("1" in net._modules).toBe(true);
+    expect(net.named_parameters().map(([n]) => n)).toEqual(["0.weight", "0.bias"]);
+    expect(String(net)).toBe("MySequential(\n  (0): Linear(in_features=3, out_features=2, bias=True)\n  (1): ReLU()\n)");
+    const x = torch.rand(4, 3);
+    expect(net(x).equal(torch.relu(lin(x)))).toBe(true);
+    expect(() => { net._modules["2"] = 3 as unknown as torch.nn.Module; }).toThrow("is not a Module subclass");
+  });
+});

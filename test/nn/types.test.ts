@@ -54,6 +54,8 @@ const names: string[] = net.named_parameters().map(([n]) => n);
 const layers = new nn.ModuleList([new nn.Linear(2, 2), new nn.Tanh()]);
 let h = torch.rand(1, 2);
 for (const layer of layers) h = layer(h);
+// d2l's TransformerEncoder: for i, blk in enumerate(self.blks) reads blk.attention untyped, as net[i] does.
+for (const [i, blk] of [...net].entries()) void [i, blk.weight.shape];
 const handle = block.fc1.register_forward_hook((m, input, output) => {
   const s: number[] = output.shape;
   void m.in_features; void input[0].shape; void s;

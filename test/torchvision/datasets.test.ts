@@ -476,6 +476,16 @@ describe("FakeData", () => {
     expect(String(new datasets.FakeData(2))).toBe("Dataset FakeData\n    Number of datapoints: 2");
   });
 
+  test("pixels and labels are torchvision's: normal values * 255 wrap modulo 256 (test/reference/gen_fakedata.py)", () => {
+    const want = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "fakedata.json"), "utf8")) as { items: [number[], number][] }).items;
+    const ds = new datasets.FakeData({ size: 3, image_size: [1, 6, 5], num_classes: 3 });
+    want.forEach(([pixels, label], i) => {
+      const [img, y] = ds.getitem(i);
+      expect(Array.from(img.data)).toEqual(pixels);
+      expect(y).toBe(label);
+    });
+  });
+
   test("errors", () => {
     expect(() => new datasets.FakeData({ image_size: [2, 4, 4] })).toThrow(/image_size/);
     expect(() => new datasets.FakeData({ num_classes: 0 })).toThrow(/num_classes/);

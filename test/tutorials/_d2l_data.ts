@@ -1,7 +1,8 @@
 /**
  * Small inline stand-ins for d2l's downloads, the same text as test/reference/_d2l_data.py: the opening
  * of H. G. Wells' The Time Machine (1895, public domain; d2l's timemachine.txt) and a few lines of the
- * tab-separated fra-eng pairs (d2l's fra.txt, from the Tatoeba project).
+ * tab-separated fra-eng pairs (d2l's fra.txt, from the Tatoeba project), and a small synthetic stand-in for
+ * Kaggle's house prices (kaggle_house_pred_train.csv / _test.csv).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -16,3 +17,5 @@ function literal(name: string): string {
 
 export const TIME_MACHINE = literal("TIME_MACHINE");
 export const FRA_ENG = literal("FRA_ENG");
+export const KAGGLE_HOUSE_TRAIN = literal("KAGGLE_HOUSE_TRAIN");
+export const KAGGLE_HOUSE_TEST = literal("KAGGLE_HOUSE_TEST");

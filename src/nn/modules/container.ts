@@ -136,7 +136,8 @@ export abstract class IndexedContainer extends Module {
     return this._module_entries().map(([, m]) => m);
   }
 
-  *[Symbol.iterator](): IterableIterator<Module> {
+  /** The children by position, typed as `net[i]` is (`for blk in self.blks: blk.attention...`). */
+  *[Symbol.iterator](): IterableIterator<ModuleItem> {
     yield* this.children_list();
   }
 }

@@ -319,21 +319,37 @@ export class Module {
   }
 
   /**
+   * This module's children by name, as PyTorch's `_modules` dict: reading gives a registered child,
+   * assigning registers one as add_module does (d2l's MySequential: `self._modules[str(idx)] = module`),
+   * and `Object.values(this._modules)` / `Object.entries(...)` walk them in registration order (`self._modules.values()`,
+   * yunjey's neural style transfer's `for name, layer in self.vgg._modules.items()`).
+   */
+  get _modules(): Record<string, Module> {
+    const child = (key: string | symbol): Module | undefined =>
+      typeof key === "string" ? this._module_entries().find(([k]) => k === key)?.[1] : undefined;
+    return new Proxy({} as Record<string, Module>, {
+      get: (_t, key) => child(key),
+      has: (_t, key) => child(key) !== undefined,
+      set: (_t, key, value) => {
+        if (typeof key !== "string") return false;
+        this.add_module(key, value as Module | null);
+        return true;
+      },
+      ownKeys: () => this._module_entries().map(([k]) => k),
+      getOwnPropertyDescriptor: (_t, key) => {
+        const m = child(key);
+        return m === undefined ? undefined : { value: m, writable: true, enumerable: true, configurable: true };
+      },
+    });
+  }
+
+  /**
    * This module's own parameters by name, as PyTorch's `_parameters` dict reads (d2l's
    * `for param in m._flat_weights_names: nn.init.xavier_uniform_(m._parameters[param])`). A snapshot:
    * assign `m.name = new nn.Parameter(...)` or call `register_parameter` to add one.
    */
   get _parameters(): Record<string, Parameter> {
     return Object.fromEntries(this._parameter_entries());
-  }
-
-  /**
-   * This module's direct children by name, as PyTorch's `_modules` dict reads (yunjey's neural style
-   * transfer: `for name, layer in self.vgg._modules.items()` is
-   * `for (const [name, layer] of Object.entries(this.vgg._modules))`). A snapshot, like `_parameters`.
-   */
-  get _modules(): Record<string, Module> {
-    return Object.fromEntries(this.named_children());
   }
 
   /** @internal (name, parameter) pairs of this module only. */

@@ -164,7 +164,8 @@ export interface ToPilImageKwargs {
 
 /**
  * Tensor [C, H, W] or [H, W] -> Image. A float tensor is scaled by 255 and truncated, as
- * torchvision's `pic.mul(255).byte()`; values outside 0..255 are clamped.
+ * torchvision's `pic.mul(255).byte()`, whose uint8 conversion wraps modulo 256 (-0.5 -> 0, -1/255 -> 255,
+ * 300/255 -> 44): FakeData's randn images are that, so a float outside [0, 1] is not clamped.
  */
 export function to_pil_image(pic: Tensor | Image, ...args: Kw<[mode?: ImageMode], ToPilImageKwargs>): Image {
   const [mode] = kwargs<[ImageMode]>("to_pil_image", args, [["mode", undefined]]);
@@ -172,7 +173,7 @@ export function to_pil_image(pic: Tensor | Image, ...args: Kw<[mode?: ImageMode]
   if (!(pic instanceof Tensor)) throw new TypeError(`to_pil_image(): pic should be Tensor or Image. Got ${typeName(pic)}.`);
   if (pic.dim() !== 2 && pic.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
   if (pic.dim() === 3 && pic.shape[0] > 4) throw new ValueError(`pic should not have > 4 channels. Got ${pic.shape[0]} channels.`);
-  const ints = isFloat(pic) ? pic.mul(255).to("int64") : pic.to("int64");
+  const ints = isFloat(pic) ? pic.mul(255).to("int64").remainder(256) : pic.to("int64");
   return tensorToImage(ints, mode);
 }
 

@@ -136,7 +136,7 @@ interface Args {
   world_size: number;
   dir: string;
 }
-type Loader = InstanceType<typeof torch.utils.data.DataLoader<InstanceType<typeof datasets.FakeData<Tensor, number>>>>;
+type Loader = InstanceType<typeof torch.utils.data.DataLoader<[Tensor, number], [Tensor, Tensor]>>;
 
 function train(train_loader: Loader, model: Module, criterion: InstanceType<typeof nn.CrossEntropyLoss>, optimizer: InstanceType<typeof torch.optim.SGD>, epoch: number, device: ReturnType<typeof torch.device>, args: Args): void {
   const use_accel = false;

@@ -54,7 +54,7 @@ class MNIST extends torch.utils.data.Dataset<[Tensor, number]> {
     return [this.transform(this.data.index(index)), this.targets.index(index).item()];
   }
 }
-type Loader = InstanceType<typeof torch.utils.data.DataLoader<MNIST>>;
+type Loader = InstanceType<typeof torch.utils.data.DataLoader<[Tensor, number], [Tensor, Tensor]>>;
 type LoaderKwargs = { batch_size: number; shuffle: boolean };
 
 function train(rank: number, args: Args, model: Net, device: Device, dataset: MNIST, dataloader_kwargs: LoaderKwargs): void {

@@ -84,7 +84,7 @@ class Net extends nn.Module {
   }
 }
 
-type Loader = InstanceType<typeof torch.utils.data.DataLoader<FakeMNIST>>;
+type Loader = InstanceType<typeof torch.utils.data.DataLoader<[Tensor, number], [Tensor, Tensor]>>;
 
 function train(args: Args, model: Net, device: Device, train_loader: Loader, optimizer: InstanceType<typeof optim.Adadelta>, epoch: number): void {
   model.train();

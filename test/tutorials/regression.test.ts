@@ -61,7 +61,7 @@ test("regression: polynomial fit with smooth_l1_loss and manual SGD, make_featur
 
   // Define model
   const fc = new torch.nn.Linear(W_target.size(0), 1);
-  expectValues(torch.cat([fc.weight.view(-1), fc.bias]), R.fc_init as number[], 1e-6);
+  expectValues(torch.cat([fc.weight.view(-1), fc.bias!]), R.fc_init as number[], 1e-6);
 
   const losses: number[] = [];
   let loss = 0;
@@ -77,7 +77,7 @@ test("regression: polynomial fit with smooth_l1_loss and manual SGD, make_featur
     const output = F.smooth_l1_loss(fc(batch_x), batch_y);
     loss = output.item();
     if (batch_idx <= 5) losses.push(loss);
-    if (batch_idx === 300) expectValues(torch.cat([fc.weight.view(-1), fc.bias]), R.params_300 as number[], 1e-3);
+    if (batch_idx === 300) expectValues(torch.cat([fc.weight.view(-1), fc.bias!]), R.params_300 as number[], 1e-3);
 
     // Backward pass
     output.backward();
@@ -99,7 +99,7 @@ test("regression: polynomial fit with smooth_l1_loss and manual SGD, make_featur
   expect(Math.abs(batch_idx - (R.batches as number))).toBeLessThan(800);
   const printed = [
     `Loss: ${loss.toFixed(6)} after ${batch_idx} batches`,
-    "==> Learned function:\t" + poly_desc(fc.weight.view(-1), fc.bias),
+    "==> Learned function:\t" + poly_desc(fc.weight.view(-1), fc.bias!),
     "==> Actual function:\t" + poly_desc(W_target.view(-1), b_target),
   ];
   expect(printed[0]).toMatch(/^Loss: 0\.000\d{3} after \d+ batches$/);

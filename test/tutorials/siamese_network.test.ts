@@ -215,7 +215,7 @@ interface Args {
   log_interval: number;
   save_model: boolean;
 }
-type Loader = InstanceType<typeof torch.utils.data.DataLoader<APP_MATCHER>>;
+type Loader = InstanceType<typeof torch.utils.data.DataLoader<[Tensor, Tensor, Tensor], [Tensor, Tensor, Tensor]>>;
 
 function train(args: Args, model: SiameseNetwork, device: Device, train_loader: Loader, optimizer: InstanceType<typeof optim.Adadelta>, epoch: number): void {
   model.train();

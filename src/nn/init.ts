@@ -5,6 +5,7 @@
  * PyTorch's (uniform_ and normal_ are Tensor.uniform_/normal_, trunc_normal_ the inverse-CDF method).
  */
 import { Tensor } from "../tensor/tensor";
+import { float32 } from "../tensor/dtype";
 import { Generator, default_generator } from "../tensor/random";
 import { parseArgs } from "../tensor/args";
 import { no_grad } from "../autograd/grad_mode";
@@ -76,7 +77,8 @@ function correctFan(tensor: Tensor, mode: string): number {
 // new buffer (a view writes through to its base), where copy_ would cast it twice.
 function fillWith(t: Tensor, values: Float32Array): Tensor {
   const src = from_typed(values, t.shape);
-  if (t.dtype._tf === "float32") t.data = src;
+  // float64 is stored as float32 too: only a float32 tensor may take the float32 values as they are.
+  if (t.dtype === float32) t.data = src;
   else no_grad(() => t.copy_(src));
   return t;
 }

@@ -412,7 +412,12 @@ export class Tensor {
 
   // ---------------------------------------------------------------- dtype / device
 
-  to(target: DType | string | Tensor | { dtype?: DType | string; device?: unknown } | { readonly type: string }, dtype?: DType | string): Tensor {
+  // PyTorch's to(device, dtype=None, non_blocking=False, copy=False): after a device, the dtype or the
+  // keywords (images.to(device, {non_blocking: true}) in pytorch/examples imagenet); non_blocking changes nothing here.
+  to(
+    target: DType | string | Tensor | { dtype?: DType | string; device?: unknown; non_blocking?: boolean; copy?: boolean } | { readonly type: string },
+    dtype?: DType | string | { dtype?: DType | string; non_blocking?: boolean },
+  ): Tensor {
     if (target instanceof Tensor) return this.to(target.dtype);
     if (isOptions(target)) {
       const o = parseArgs("to", [target], ["dtype", "device", "non_blocking", "copy"]);

@@ -2,8 +2,9 @@
  * Lines of the tutorial ports, as a user types them in a cell, type-check the way tslab compiles
  * cells (test/cell_types.ts): EmbeddingBag called with (text, offsets), F.embedding_bag with
  * positional or keyword arguments, `len(loader.dataset)`, `output.max(1, {keepdim: true})`,
- * `x.type(torch.float).sum()` and `new nn.LeakyReLU(0.2, {inplace: true})`; and a wrong call is
- * still a type error.
+ * `x.type(torch.float).sum()`, `new nn.LeakyReLU(0.2, {inplace: true})`, pytorch/examples' `sampler: null`,
+ * `x.to(device, {non_blocking: true})` and a Linear subclass's super(in, out, bias, device, dtype); and a
+ * wrong call is still a type error.
  */
 import * as path from "path";
 import { SRC, cellsDiagnostics } from "../cell_types";
@@ -42,6 +43,18 @@ const lo: Tensor = output.min(1, { keepdim: true }).values;
 const correct: number = pred.eq(torch.tensor([0])).type(torch.float).sum().item();
 const name: string = pred.type();
 const act = new nn.LeakyReLU(0.2, { inplace: true });
+
+// pytorch/examples: imagenet's DataLoader(..., sampler=None) and images.to(device, non_blocking=True),
+// mnist_forward_forward's Layer(nn.Linear) passing device and dtype on positionally
+const device = torch.device("cpu");
+const loader2 = new DataLoader(new TensorDataset(torch.rand(4, 2)), { batch_size: 2, shuffle: false, sampler: null });
+const moved: Tensor = torch.rand(2).to(device, { non_blocking: true });
+class Layer extends nn.Linear {
+  constructor(in_features: number, out_features: number, bias = true, device: torch.device | null = null, dtype: torch.dtype | null = null) {
+    super(in_features, out_features, bias, device, dtype);
+  }
+}
+const f64 = new nn.Linear(2, 3, { dtype: torch.float64 });
 `;
 
 const BAD = `

@@ -1,5 +1,5 @@
 /** More activation layers: the Module forms of F.prelu, F.rrelu, F.hardswish, F.glu, ... */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
 import { Module, _float_repr } from "./module";
@@ -24,7 +24,7 @@ export class PReLU extends Module {
   num_parameters: number;
   init: number;
   weight: Parameter;
-  constructor(num_parameters?: number | { num_parameters?: number; init?: number; device?: unknown; dtype?: string }, initValue?: number) {
+  constructor(num_parameters?: number | { num_parameters?: number; init?: number; device?: unknown; dtype?: DType | string }, initValue?: number) {
     super();
     const o = parseArgs("PReLU", [num_parameters, initValue], ["num_parameters", "init", "device", "dtype"]);
     this.num_parameters = checkFeatures("PReLU", "num_parameters", o.num_parameters ?? 1);

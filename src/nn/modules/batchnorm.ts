@@ -1,5 +1,5 @@
 /** Batch normalisation layers: BatchNorm1d and BatchNorm2d (PyTorch's _BatchNorm). */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty, ones, zeros, tensor } from "../../ops/creation";
 import { Module, _float_repr } from "./module";
@@ -17,7 +17,7 @@ export interface BatchNormOptions {
   affine?: boolean;
   track_running_stats?: boolean;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 /**

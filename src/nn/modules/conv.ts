@@ -1,5 +1,5 @@
 /** Convolution layers: Conv2d and ConvTranspose2d, with PyTorch's arguments, init and repr. */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
 import { Module } from "./module";
@@ -24,7 +24,7 @@ export interface Conv2dOptions {
   bias?: boolean;
   padding_mode?: PaddingMode;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 export interface ConvTranspose2dOptions {
@@ -39,7 +39,7 @@ export interface ConvTranspose2dOptions {
   dilation?: IntOrPair;
   padding_mode?: PaddingMode;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 const tup = (v: readonly number[]): string => `(${v.join(", ")})`;

@@ -1,5 +1,5 @@
 /** Conv1d with PyTorch's arguments, init order and repr, computed by F.conv1d (the 2-D op at height 1). */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
 import { pad } from "../../ops/pad";
@@ -23,7 +23,7 @@ export interface Conv1dOptions {
   bias?: boolean;
   padding_mode?: PaddingMode;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 /** Python's repr of a 1-tuple. */

@@ -1,5 +1,5 @@
 /** ConvTranspose1d with PyTorch's arguments, init and repr, computed by F.conv_transpose1d. */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
 import { Module } from "./module";
@@ -23,7 +23,7 @@ export interface ConvTranspose1dOptions {
   dilation?: IntOrSingle;
   padding_mode?: "zeros";
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 const tup1 = (v: readonly number[]): string => `(${v[0]},)`;

@@ -1,5 +1,5 @@
 /** Linear layers: Identity, Linear, Bilinear. */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
 import { Module } from "./module";
@@ -56,9 +56,17 @@ export class Linear extends Module {
   weight: Parameter;
   bias: Parameter | null;
 
-  constructor(in_features: number | LinearOptions, out_features?: number | LinearOptions, bias?: boolean | LinearOptions, options?: LinearOptions) {
+  constructor(
+    in_features: number | LinearOptions,
+    out_features?: number | LinearOptions,
+    bias?: boolean | LinearOptions,
+    device?: LinearOptions["device"] | LinearOptions,
+    dtype?: LinearOptions["dtype"] | null | LinearOptions,
+    options?: LinearOptions,
+  ) {
     super();
-    const a = parseArgs("Linear", [in_features, out_features, bias, options], ["in_features", "out_features", "bias", "device", "dtype"]);
+    // device and dtype may come positionally, as a subclass's super(in_features, out_features, bias, device, dtype) passes them.
+    const a = parseArgs("Linear", [in_features, out_features, bias, device, dtype, options], ["in_features", "out_features", "bias", "device", "dtype"]);
     this.in_features = checkFeatures("Linear", "in_features", a.in_features);
     this.out_features = checkFeatures("Linear", "out_features", a.out_features);
     const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
@@ -91,7 +99,7 @@ export interface LinearOptions {
   out_features?: number;
   bias?: boolean;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 /**
@@ -108,7 +116,7 @@ export class Bilinear extends Module {
   weight: Parameter;
   bias: Parameter | null;
 
-  constructor(in1_features: number, in2_features: number, out_features: number, bias: boolean | { bias?: boolean; device?: unknown; dtype?: string } = true) {
+  constructor(in1_features: number, in2_features: number, out_features: number, bias: boolean | { bias?: boolean; device?: unknown; dtype?: DType | string } = true) {
     super();
     const a = parseArgs("Bilinear", [in1_features, in2_features, out_features, bias], ["in1_features", "in2_features", "out_features", "bias", "device", "dtype"]);
     this.in1_features = checkFeatures("Bilinear", "in1_features", a.in1_features);

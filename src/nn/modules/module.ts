@@ -650,6 +650,15 @@ export class Module {
     return this.train(false);
   }
 
+  /**
+   * PyTorch moves the parameters and buffers to shared memory so that processes started with
+   * torch.multiprocessing train one model (Hogwild). torchlab runs in one process, where every function
+   * holding the module already sees the same tensors: nothing moves. Returns the module, as PyTorch's.
+   */
+  share_memory(): this {
+    return this;
+  }
+
   /** Sets `requires_grad` on every parameter (false freezes the module). */
   requires_grad_(requires_grad = true): this {
     for (const p of this.parameters()) p.requires_grad_(requires_grad);

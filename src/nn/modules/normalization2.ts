@@ -1,5 +1,5 @@
 /** GroupNorm, InstanceNorm1d/2d and LocalResponseNorm. */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty, ones, zeros, tensor } from "../../ops/creation";
 import { Module, _float_repr } from "./module";
@@ -65,7 +65,7 @@ export interface GroupNormOptions {
   eps?: number;
   affine?: boolean;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 export interface InstanceNormOptions {
@@ -75,7 +75,7 @@ export interface InstanceNormOptions {
   affine?: boolean;
   track_running_stats?: boolean;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 /** Shared by InstanceNorm1d and InstanceNorm2d (PyTorch's _InstanceNorm). */

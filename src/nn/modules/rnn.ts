@@ -2,7 +2,7 @@
  * Recurrent layers: RNN, LSTM, GRU and the single-step RNNCell, LSTMCell, GRUCell, with PyTorch
  * 1.13's constructor arguments, parameter names and order, initialisation, shapes and reprs.
  */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty, zeros } from "../../ops/creation";
 import { cat, reshape, stack } from "../../ops/movement";
@@ -25,7 +25,7 @@ export interface RNNBaseOptions {
   dropout?: number;
   bidirectional?: boolean;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 export interface RNNOptions extends RNNBaseOptions {
@@ -482,7 +482,7 @@ export interface RNNCellOptions {
   bias?: boolean;
   nonlinearity?: "tanh" | "relu";
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 export type LSTMCellOptions = Omit<RNNCellOptions, "nonlinearity">;

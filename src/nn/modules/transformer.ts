@@ -4,7 +4,7 @@
  * initialisation and numerics (the fast paths PyTorch takes in eval mode compute the same values; the
  * one visible difference, the nested-tensor path of TransformerEncoder, is reproduced).
  */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty, full } from "../../ops/creation";
 import { is_grad_enabled } from "../../autograd/grad_mode";
@@ -38,7 +38,7 @@ export interface MultiheadAttentionOptions {
   vdim?: number | null;
   batch_first?: boolean;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 /** Keyword arguments of MultiheadAttention.forward. */
@@ -211,7 +211,7 @@ export interface TransformerLayerOptions {
   batch_first?: boolean;
   norm_first?: boolean;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 const LAYER_ARGS = ["d_model", "nhead", "dim_feedforward", "dropout", "activation", "layer_norm_eps", "batch_first", "norm_first", "device", "dtype"];
@@ -561,7 +561,7 @@ export interface TransformerOptions {
   batch_first?: boolean;
   norm_first?: boolean;
   device?: unknown;
-  dtype?: string;
+  dtype?: DType | string;
 }
 
 /** The masks of Transformer.forward. */

@@ -38,9 +38,9 @@ export interface DataLoaderOptions<T, B> {
   /** Reshuffle the indices every epoch (default false). */
   shuffle?: boolean;
   /** The order of indices (exclusive with shuffle). */
-  sampler?: Iterable<number>;
+  sampler?: Iterable<number> | null;
   /** Yields whole batches of indices (exclusive with batch_size, shuffle, sampler, drop_last). */
-  batch_sampler?: Iterable<number[]>;
+  batch_sampler?: Iterable<number[]> | null;
   /** Accepted for compatibility; loading always runs in this process. */
   num_workers?: number;
   /** Merges a list of samples into a batch (default: default_collate). */

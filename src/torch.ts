@@ -129,10 +129,11 @@ export const int32: DType = D.int32;
 export const int64: DType = D.int64;
 export const long: DType = D.int64;
 export const int: DType = D.int32;
-export const uint8: DType = D.int64;
-export const int8: DType = D.int32;
-export const int16: DType = D.int32;
-export const short: DType = D.int32;
+/** uint8, int8 and int16 (`torch.short`): PyTorch's dtypes, held in int32 and wrapped into their range after each op that can leave it. */
+export const uint8: DType = D.uint8;
+export const int8: DType = D.int8;
+export const int16: DType = D.int16;
+export const short: DType = D.int16;
 export const bool: DType = D.bool;
 /** torch.dtype, the class of torch.float32, torch.int64, ... (`x.dtype instanceof torch.dtype`). */
 export const dtype = D.dtype;
@@ -161,6 +162,18 @@ export function DoubleTensor(...args: (NestedArray | Tensor)[]): Tensor {
 export function IntTensor(...args: (NestedArray | Tensor)[]): Tensor {
   return legacyNew("IntTensor", int32, args);
 }
+/** The uint8 legacy constructor (torchvision's image dtype); see FloatTensor. */
+export function ByteTensor(...args: (NestedArray | Tensor)[]): Tensor {
+  return legacyNew("ByteTensor", uint8, args);
+}
+/** The int8 legacy constructor; see FloatTensor. */
+export function CharTensor(...args: (NestedArray | Tensor)[]): Tensor {
+  return legacyNew("CharTensor", int8, args);
+}
+/** The int16 legacy constructor; see FloatTensor. */
+export function ShortTensor(...args: (NestedArray | Tensor)[]): Tensor {
+  return legacyNew("ShortTensor", int16, args);
+}
 /**
  * The bool legacy constructor: `torch.BoolTensor([[1, 0], [0, 1]])` (numbers become `!= 0`, as PyTorch
  * converts them); see FloatTensor.
@@ -181,6 +194,9 @@ LongTensor.dtype = long;
 DoubleTensor.dtype = float64;
 IntTensor.dtype = int32;
 BoolTensor.dtype = bool;
+ByteTensor.dtype = uint8;
+CharTensor.dtype = int8;
+ShortTensor.dtype = int16;
 function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Tensor {
   if (args.length === 0) return zerosOp(0, { dtype });
   if (args.every((a) => typeof a === "number")) {
@@ -192,7 +208,7 @@ function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Te
   const [data] = args;
   if (args.length > 1) throw new TypeError(`${op}() received an invalid combination of arguments: expected (data) or (*size), got ${args.length} arguments of types (${args.map((a) => (a instanceof Tensor ? "Tensor" : Array.isArray(a) ? "list" : typeof a)).join(", ")})`);
   if (data instanceof Tensor) {
-    if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : dtype === bool ? "torch.bool" : dtype === int32 ? "torch.int32" : dtype === float64 ? "torch.float64" : "torch.float32"})`);
+    if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : dtype})`);
     return data;
   }
   if (!Array.isArray(data)) throw new TypeError(`${op}(): invalid data type '${typeof data}'`);

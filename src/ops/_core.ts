@@ -47,8 +47,13 @@ export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: B
   // An op that hands back its input's own buffer (a sum or cumsum over a 0-d tensor is the value
   // itself) must not make a second owner of it: the result being collected would free the input's.
   if (inputs.some((t) => t._s.data === y)) y = tf.clone(y);
+  let dt: DType | null = null;
+  if (y.dtype === "int32") {
+    dt = intResult(inputs);
+    if (dt._range !== null && WRAPPING.has(name)) y = wrapInt(y, dt);
+  }
   const out = Tensor._wrap(y);
-  if (y.dtype === "int32") out._s.dt = intResult(inputs);
+  if (dt !== null) out._s.dt = dt;
   else if (y.dtype === "float32" && anyFloat64(inputs)) out._s.dt = floatResult(inputs);
   if (is_grad_enabled() && anyRequiresGrad(inputs)) {
     // An empty result depends on nothing: zero gradients, without running tfjs kernels on empty
@@ -81,26 +86,60 @@ function forwardGrad(name: string, inputs: Tensor[], out: Tensor, backward: Back
 }
 
 /**
- * The dtype of an integer result over `inputs`, by PyTorch's promotion: int32 only when every integer
- * input of the highest priority (dimensioned tensors over 0-d ones) is int32. Ops whose integer result
- * is int64 whatever the input (indices, sums) label it with withDtype.
+ * Ops whose integer results can leave a narrow dtype's range (uint8 255 + 1): record() wraps them
+ * into it, as PyTorch's fixed-width arithmetic does. Others (max, gather, floor_divide of in-range
+ * values, ...) stay in range; sums, products and cumsums promote to int64 and are never wrapped.
+ */
+const WRAPPING = new Set([
+  "AddBackward0", "SubBackward0", "RsubBackward0", "RsubBackward1", "MulBackward0", "NegBackward0",
+  "PowBackward0", "PowBackward1", "AbsBackward0", "DivBackward1", "AddcmulBackward0", "LerpBackward0",
+]);
+
+/**
+ * `y` (int32 storage) wrapped into narrow integer dtype `dt`'s range, two's complement as C's
+ * conversions do: 256 is 0 in uint8, 128 is -128 in int8. Other dtypes pass through. Takes `y`
+ * over: it is disposed when a wrapped copy replaces it.
+ */
+export function wrapInt(y: tf.Tensor, dt: DType): tf.Tensor {
+  const r = dt._range;
+  if (r === null) return y;
+  const span = r[1] - r[0] + 1;
+  const out = compute(() => {
+    const shifted = r[0] === 0 ? y : tf.sub(y, tf.scalar(r[0], "int32"));
+    const m = tf.mod(shifted, tf.scalar(span, "int32"));
+    return r[0] === 0 ? m : tf.add(m, tf.scalar(r[0], "int32"));
+  });
+  y.dispose();
+  return out;
+}
+
+/** One number wrapped into narrow integer dtype `dt`'s range (see wrapInt). */
+export function wrapIntValue(v: number, dt: DType): number {
+  const r = dt._range;
+  if (r === null) return v;
+  const span = r[1] - r[0] + 1;
+  return ((((v - r[0]) % span) + span) % span) + r[0];
+}
+
+/**
+ * The dtype of an integer result over `inputs`, by PyTorch's promotion (D.promoteTypes) of the integer
+ * inputs of the highest priority (dimensioned tensors over 0-d ones); int64 when none is an integer.
+ * Ops whose integer result is int64 whatever the input (indices, sums) label it with withDtype.
  */
 export function intResult(inputs: Tensor[]): DType {
   let dimmed = false;
-  let any32 = false;
-  let any64 = false;
+  let dt: DType | null = null;
   for (const t of inputs) {
     const d = t.dtype;
     if (d._tf !== "int32") continue;
     const hasDims = t._s.data.rank > 0;
     if (hasDims && !dimmed) {
       dimmed = true;
-      any32 = any64 = false;
+      dt = null;
     } else if (!hasDims && dimmed) continue;
-    if (d === D.int32) any32 = true;
-    else any64 = true;
+    dt = dt === null ? d : D.promoteTypes(dt, d);
   }
-  return any32 && !any64 ? D.int32 : D.int64;
+  return dt ?? D.int64;
 }
 
 function anyFloat64(inputs: Tensor[]): boolean {

@@ -4,7 +4,7 @@
  * integer or bool result is an error (only floats can require gradients). The notebook dialect gives
  * `1.` Python's float meaning (kernel/float_literals.ts).
  */
-import { tf, compute, numelOf } from "./_core";
+import { tf, compute, numelOf, wrapInt, wrapIntValue } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, DType, normalizeDtype, checkDevice } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
@@ -30,7 +30,7 @@ export interface RandomOptions extends CreationOptions {
 /** A number, a boolean, a one-element Tensor (taken as its value, as PyTorch does) or a list of these. */
 export type NestedArray = number | boolean | Tensor | NestedArray[];
 
-function finish(t: tf.Tensor, options: CreationOptions): Tensor {
+function finish(t: tf.Tensor, options: CreationOptions, inRange = false): Tensor {
   if (options.device !== undefined && options.device !== null) {
     try {
       checkDevice(options.device);
@@ -39,9 +39,12 @@ function finish(t: tf.Tensor, options: CreationOptions): Tensor {
       throw e;
     }
   }
+  // int32 and int64 share tfjs int32 storage: the asked-for dtype tells them apart. A narrow integer
+  // dtype's values are wrapped into its range (arange(250, 260, uint8) runs on to 0, 1, ...).
+  const dt = options.dtype !== undefined && options.dtype !== null ? normalizeDtype(options.dtype) : null;
+  if (dt !== null && dt._range !== null && t.dtype === "int32" && !inRange) t = wrapInt(t, dt);
   const out = Tensor._wrap(t);
-  // int32 and int64 share tfjs int32 storage: the asked-for dtype tells them apart.
-  if (options.dtype !== undefined && options.dtype !== null) out._s.dt = normalizeDtype(options.dtype);
+  if (dt !== null) out._s.dt = dt;
   if (options.requires_grad) {
     if (!out.dtype.is_floating_point) throw new RuntimeError(`${D.REQUIRES_GRAD_DTYPE} (got dtype ${out.dtype})`);
     out.requires_grad_(true);
@@ -79,6 +82,14 @@ function flattenNested(data: NestedArray, shape: number[], out: (number | boolea
  * which would wrap a value past int32's range into a different number: a clear error instead.
  */
 export function checkIntRange(op: string, d: DType, v: number): number {
+  const r = d._range;
+  // PyTorch's checked conversion of a Python number to a narrow integer type: past the type's range
+  // is an overflow, except that an unsigned type takes negatives down to -max (-1 is uint8's 255).
+  if (r !== null && (v > r[1] || v < (r[0] === 0 ? -r[1] : r[0]))) {
+    throw new RuntimeError(`value cannot be converted to type ${d._name}${op === "tensor" ? "" : "_t"} without overflow`);
+  }
+  if (r !== null) return wrapIntValue(Math.trunc(v), d);
+  v = Math.trunc(v);
   if (v > 2147483647 || v < -2147483648) {
     throw new RuntimeError(`${op}(): value ${v} is out of the range torchlab stores ${d} in (-2147483648 to 2147483647: int64 is held in 32 bits)`);
   }
@@ -147,7 +158,7 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArr
   return finish(
     compute(() => {
       if (d._tf === "bool") return tf.tensor(Array.from(flat, (v) => (v ? 1 : 0)), shape, "bool");
-      if (d._tf === "int32") return tf.tensor(Int32Array.from(flat, (v) => checkIntRange("tensor", d, Math.trunc(v))), shape, "int32");
+      if (d._tf === "int32") return tf.tensor(Int32Array.from(flat, (v) => checkIntRange("tensor", d, v)), shape, "int32");
       return tf.tensor(flat instanceof Float32Array ? flat : Float32Array.from(flat), shape, "float32");
     }),
     o,
@@ -165,7 +176,7 @@ function sized(op: string, args: unknown[]): { sizes: number[]; o: RandomOptions
 function filled(op: string, sizes: number[], o: CreationOptions, value: number, fallback: DType = D.float32): Tensor {
   const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : fallback;
   // Any nonzero fills a bool tensor with true (tfjs would store -1 as the byte 255).
-  const v = dtype._tf === "bool" ? Number(value !== 0) : dtype._tf === "int32" ? checkIntRange(op, dtype, Math.trunc(value)) : value;
+  const v = dtype._tf === "bool" ? Number(value !== 0) : dtype._tf === "int32" ? checkIntRange(op, dtype, value) : value;
   return finish(compute(() => tf.fill(sizes, v, dtype._tf)), o);
 }
 
@@ -437,7 +448,8 @@ export function randint_like(t: Tensor, ...args: (number | (RandomOptions & { lo
 export function from_typed(data: Float32Array | Int32Array | Uint8Array, shape: number[], options: CreationOptions = {}): Tensor {
   if (numelOf(shape) !== data.length) throw new ValueError(`from_typed(): ${data.length} values do not fill shape [${shape.join(", ")}]`);
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : data instanceof Float32Array ? D.float32 : D.int64;
-  return finish(compute(() => tf.tensor(data instanceof Uint8Array ? Int32Array.from(data) : data, shape, dtype._tf)), options);
+  // Bytes are already in uint8's range (datasets' images): no wrapping pass over them.
+  return finish(compute(() => tf.tensor(data instanceof Uint8Array ? Int32Array.from(data) : data, shape, dtype._tf)), options, data instanceof Uint8Array && dtype === D.uint8);
 }
 
 /**
@@ -465,7 +477,8 @@ function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
 /**
  * torch.from_numpy for JavaScript: a tensor from a typed array and its shape, `{data, shape}` (the
  * form `x.numpy()` returns), or from a bare typed array (1-D). The dtype follows the array:
- * Float32/Float64Array give float32, integer arrays (BigInt64Array too: NumPy's default int64) int64, and `dtype: 'bool'` in the object keeps
+ * Float32/Float64Array give float32, Uint8Array uint8, Int8Array int8, Int16Array int16, other integer
+ * arrays (BigInt64Array too: NumPy's default int64) int64, and `dtype: 'bool'` in the object keeps
  * a bool tensor's round trip. The values are copied (tfjs owns its buffers).
  * @example
  * const {data, shape} = x.numpy();
@@ -479,7 +492,9 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
   const d = a.data;
   const float = d instanceof Float32Array || d instanceof Float64Array;
   if (numelOf(a.shape) !== d.length) throw new ValueError(`from_numpy(): ${d.length} values do not fill shape [${a.shape.join(", ")}]`);
-  const dtype: DType = a.dtype !== undefined ? normalizeDtype(a.dtype) : float ? D.float32 : D.int64;
+  // numpy's uint8 / int8 / int16 arrays keep their dtype, as torch.from_numpy keeps it.
+  const narrow = d instanceof Uint8Array || d instanceof Uint8ClampedArray ? D.uint8 : d instanceof Int8Array ? D.int8 : d instanceof Int16Array ? D.int16 : D.int64;
+  const dtype: DType = a.dtype !== undefined ? normalizeDtype(a.dtype) : float ? D.float32 : narrow;
   const shape = a.shape.slice();
   return finish(
     compute(() => {
@@ -489,7 +504,8 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
       if (dtype._tf === "int32") return tf.tensor(n instanceof Int32Array ? n : Int32Array.from(n, (v) => Math.trunc(v)), shape, "int32");
       return tf.tensor(n instanceof Float32Array ? n : Float32Array.from(n), shape, "float32");
     }),
-    {},
+    { dtype },
+    d instanceof Uint8Array && dtype === D.uint8,
   );
 }
 

@@ -1,5 +1,5 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
-import { tf, compute, record, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype } from "./_core";
+import { tf, compute, record, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype, wrapInt } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
@@ -248,7 +248,8 @@ export const erf = (a: Tensor): Tensor =>
   unary("ErfBackward0", a, tf.erf, (g, x) => tf.mul(g, tf.mul(2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
 
 export function abs(a: Tensor): Tensor {
-  if (a.dtype._tf !== "float32") return withDtype(constant(compute(() => tf.abs(a._t))), a.dtype);
+  // int8's abs(-128) wraps back to -128, as in PyTorch.
+  if (a.dtype._tf !== "float32") return withDtype(constant(wrapInt(compute(() => tf.abs(a._t)), a.dtype)), a.dtype);
   return unary("AbsBackward0", a, tf.abs, (g, x) => tf.mul(g, signT(x)));
 }
 

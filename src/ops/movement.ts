@@ -1,5 +1,5 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
-import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype } from "./_core";
+import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
 import { stridesOf } from "../tensor/repr";
 import { Tensor, type DType } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
@@ -507,7 +507,8 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
     } else if (typeof it === "number") {
       x = select(x, d, it);
     } else if (it instanceof Tensor) {
-      if (it.dtype._tf === "bool") {
+      if (it.dtype._tf === "bool" || it.dtype === D.uint8) {
+        if (it.dtype === D.uint8) warnUint8Index();
         const k = Math.max(it.dim(), 1);
         const sizes = x.shape.slice(d, d + k);
         const mshape = it.dim() === 0 ? [1] : it.shape;
@@ -607,6 +608,14 @@ function advancedIndex(x: Tensor, adv: { dim: number; shape: number[]; values: A
   return out;
 }
 
+let uint8IndexWarned = false;
+/** PyTorch 1.13 still takes a uint8 index as a mask, with a UserWarning (shown once here, as Python's default filter shows it once per call site). */
+function warnUint8Index(): void {
+  if (uint8IndexWarned) return;
+  uint8IndexWarned = true;
+  process.emitWarning("indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead.", "UserWarning");
+}
+
 /** A copy that still flows gradient (torch.clone). */
 export function clone(t: Tensor): Tensor {
   return record("CloneBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g]);
@@ -616,7 +625,10 @@ export function toDtype(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
   // float32 <-> float64 share float32 storage: a copy relabelled, through which gradients flow.
   if (dtype.is_floating_point && t.dtype.is_floating_point) return withDtype(record("ToCopyBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g]), dtype);
-  const out = compute(() => (dtype._tf === "bool" ? tf.notEqual(t._t, 0) : dtype._tf === "int32" && t.dtype._tf === "float32" ? tf.cast(tf.mul(tf.sign(t._t), tf.floor(tf.abs(t._t))), "int32") : tf.cast(t._t, dtype._tf)));
+  let out = compute(() => (dtype._tf === "bool" ? tf.notEqual(t._t, 0) : dtype._tf === "int32" && t.dtype._tf === "float32" ? tf.cast(tf.mul(tf.sign(t._t), tf.floor(tf.abs(t._t))), "int32") : tf.cast(t._t, dtype._tf)));
+  // Into uint8 / int8 / int16: truncated toward zero, then wrapped as C's integer conversions wrap
+  // (PyTorch 1.13 on x86: -1.5 -> 255, 300.7 -> 44 as uint8).
+  if (dtype._range !== null && t.dtype !== D.bool) out = wrapInt(out, dtype);
   // Only floating dtypes carry gradients, and this cast changes the category, so the result is a constant.
   return withDtype(constant(out), dtype);
 }

@@ -202,7 +202,7 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
       idx[k] = 0;
     }
   }
-  // IntStorage loads as torch.int32, LongStorage as int64; Short and Char as int32, Byte as int64 (see dtype.ts).
+  // IntStorage loads as torch.int32, LongStorage as int64, Short / Char / Byte as int16 / int8 / uint8.
   // DoubleStorage loads as float64 (rounded to float32 precision); Half and BFloat16 as float32.
   return wrap(out, shape, t, storage.dtype === "float64" ? D.float64 : isFloat ? D.float32 : normalizeDtype(storage.dtype));
 }
@@ -485,6 +485,7 @@ const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * A tensor's storage bytes as PyTorch stores them: float32, int32 (IntStorage) and bool as they are,
+ * uint8 / int8 / int16 narrowed to their 1 or 2 bytes (ByteStorage, CharStorage, ShortStorage),
  * float64 (held in float32 here) widened to 8-byte doubles (DoubleStorage),
  * int64 (held in 32 bits here) sign-extended to 8 bytes (LongStorage), so BatchNorm's
  * num_batches_tracked and index tensors load in PyTorch as the int64 they are there.
@@ -495,6 +496,16 @@ function storageOf(t: Tensor): { type: string; bytes: Uint8Array } {
     const out = Buffer.alloc(data.length * 4);
     for (let i = 0; i < data.length; i++) out.writeInt32LE(data[i], i * 4);
     return { type: "IntStorage", bytes: out };
+  }
+  if (t.dtype._range !== null) {
+    // uint8 / int8 / int16 (held in int32 here) at their own width: ByteStorage, CharStorage, ShortStorage.
+    const out = Buffer.alloc(data.length * t.dtype.itemsize);
+    for (let i = 0; i < data.length; i++) {
+      if (t.dtype === D.uint8) out.writeUInt8(data[i], i);
+      else if (t.dtype === D.int8) out.writeInt8(data[i], i);
+      else out.writeInt16LE(data[i], i * 2);
+    }
+    return { type: `${t.dtype._typeName}Storage`, bytes: out };
   }
   if (t.dtype._tf === "int32") {
     const out = Buffer.alloc(data.length * 8);

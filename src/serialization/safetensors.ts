@@ -5,7 +5,7 @@
  *
  *   bytes 0..8      N, the header length (unsigned 64-bit little-endian)
  *   bytes 8..8+N    a JSON header (padded with spaces to a multiple of 8 bytes):
- *                     { "<tensor name>": {"dtype": "F32" | "F64" | "I64" | "I32" | "BOOL", "shape": [...],
+ *                     { "<tensor name>": {"dtype": "F32" | "F64" | "I64" | "I32" | "I16" | "I8" | "U8" | "BOOL", "shape": [...],
  *                                         "data_offsets": [begin, end]}, ...,
  *                       "__metadata__": { "format": "pt", "torchlab.version": "2",
  *                                         "torchlab.structure": "<JSON>", "torchlab.crc32": "<JSON>" } }
@@ -31,7 +31,7 @@ import { readableDict } from "./inspect";
 
 export class FormatError extends Error {}
 
-type StDtype = "F32" | "F64" | "I64" | "I32" | "BOOL";
+type StDtype = "F32" | "F64" | "I64" | "I32" | "I16" | "I8" | "U8" | "BOOL";
 const MAX_HEADER = 100 * 1024 * 1024;
 const LITTLE = os.endianness() === "LE";
 
@@ -50,6 +50,16 @@ function bytesOf(t: Tensor): Uint8Array {
     if (LITTLE) return le;
     const out = new Uint8Array(le.length);
     for (let i = 0; i < le.length; i += 4) for (let k = 0; k < 4; k++) out[i + k] = le[i + 3 - k];
+    return out;
+  }
+  if (t.dtype._range !== null) {
+    // uint8 / int8 / int16, held in int32 here, at their own width (U8, I8, I16).
+    const out = Buffer.alloc(raw.length * t.dtype.itemsize);
+    for (let i = 0; i < raw.length; i++) {
+      if (t.dtype === D.uint8) out.writeUInt8(raw[i], i);
+      else if (t.dtype === D.int8) out.writeInt8(raw[i], i);
+      else out.writeInt16LE(raw[i], i * 2);
+    }
     return out;
   }
   if (t.dtype === D.float64) {
@@ -120,7 +130,7 @@ export function encode(obj: unknown): Buffer {
   let offset = 0;
   for (const { name, t } of tensors) {
     const b = bytesOf(t);
-    const dtype: StDtype = t.dtype === D.float32 ? "F32" : t.dtype === D.float64 ? "F64" : t.dtype === D.int64 ? "I64" : t.dtype === D.int32 ? "I32" : "BOOL";
+    const dtype: StDtype = t.dtype === D.float32 ? "F32" : t.dtype === D.float64 ? "F64" : t.dtype === D.int64 ? "I64" : t.dtype === D.int32 ? "I32" : t.dtype === D.int16 ? "I16" : t.dtype === D.int8 ? "I8" : t.dtype === D.uint8 ? "U8" : "BOOL";
     header[name] = { dtype, shape: t.shape, data_offsets: [offset, offset + b.length] };
     crcs[name] = crc32(b);
     chunks.push(b);
@@ -204,7 +214,7 @@ function toTensor(name: string, e: Entry, bytes: Buffer, i32: DType): Tensor {
       for (let i = 0; i < n; i++) out[i] = bytes[i];
       break;
   }
-  return from_typed(out, e.shape, { dtype: e.dtype === "F64" ? D.float64 : isFloat ? D.float32 : e.dtype === "BOOL" ? D.bool : e.dtype === "I32" ? i32 : e.dtype === "I64" || e.dtype === "U8" ? D.int64 : D.int32 });
+  return from_typed(out, e.shape, { dtype: e.dtype === "F64" ? D.float64 : isFloat ? D.float32 : e.dtype === "BOOL" ? D.bool : e.dtype === "I32" ? i32 : e.dtype === "I64" ? D.int64 : e.dtype === "I16" ? D.int16 : e.dtype === "I8" ? D.int8 : D.uint8 });
 }
 
 /** Parses the bytes of a checkpoint file (any safetensors file). Errors say what is wrong; the caller adds the file name. */

@@ -5,7 +5,9 @@
  * dtype a tensor's storage records (src/backend/memory.ts `Storage.dt`). float64 is logical the same
  * way: tfjs has no 64-bit floats, so a float64 tensor's values live in a float32 buffer and have
  * float32's precision (about 7 significant digits), while its dtype, element_size, type(), promotion
- * and torch.save's DoubleStorage are PyTorch's.
+ * and torch.save's DoubleStorage are PyTorch's. uint8, int8 and int16 are logical over int32 storage
+ * too: ops that can leave their range (add, sub, mul, neg, pow, casts) wrap their results into it as
+ * PyTorch's fixed-width arithmetic does (uint8 255 + 1 is 0), see src/ops/_core.ts `wrapInt`.
  */
 import { inspect } from "util";
 
@@ -13,24 +15,27 @@ import { inspect } from "util";
 export type StorageDtype = "float32" | "int32" | "bool";
 
 /** PyTorch's name of each dtype torchlab has (`torch.<name>`). */
-export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
+export type DTypeName = "float32" | "float64" | "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
 
 /**
  * torch.dtype: `torch.float32`, `torch.float64` (`torch.double`, float32 precision), `torch.int64`
- * (`torch.long`), `torch.int32` (`torch.int`), `torch.bool`.
+ * (`torch.long`), `torch.int32` (`torch.int`), `torch.int16` (`torch.short`), `torch.int8`, `torch.uint8`
+ * (torchvision's image dtype), `torch.bool`.
  */
 export class dtype {
   /** @internal the tfjs dtype holding the values. */
   readonly _tf: StorageDtype;
   /** @internal PyTorch's name without `torch.`: "float32", "int64", ... */
   readonly _name: DTypeName;
-  /** @internal PyTorch's tensor type name: "Float", "Double", "Long", "Int", "Bool" (`torch.FloatTensor`, ...). */
+  /** @internal PyTorch's tensor type name: "Float", "Double", "Long", "Int", "Short", "Char", "Byte", "Bool" (`torch.FloatTensor`, ...). */
   readonly _typeName: string;
   readonly is_floating_point: boolean;
   readonly is_complex: boolean;
   readonly is_signed: boolean;
-  /** Bytes per element in PyTorch (int64 and float64: 8, although torchlab stores them in 4). */
+  /** Bytes per element in PyTorch (int64 and float64: 8, uint8: 1, although torchlab stores them in 4). */
   readonly itemsize: number;
+  /** @internal the range a narrow integer dtype wraps into ([0, 255] for uint8); null for the others. */
+  readonly _range: readonly [number, number] | null;
 
   /** @internal the dtypes are the singletons below. */
   constructor(name: DTypeName, storage: StorageDtype, typeName: string, itemsize: number) {
@@ -39,8 +44,9 @@ export class dtype {
     this._typeName = typeName;
     this.is_floating_point = name === "float32" || name === "float64";
     this.is_complex = false;
-    this.is_signed = name !== "bool";
+    this.is_signed = name !== "bool" && name !== "uint8";
     this.itemsize = itemsize;
+    this._range = name === "uint8" ? [0, 255] : name === "int8" ? [-128, 127] : name === "int16" ? [-32768, 32767] : null;
     Object.freeze(this);
   }
 
@@ -59,16 +65,16 @@ export const float32 = new dtype("float32", "float32", "Float", 4);
 export const float64 = new dtype("float64", "float32", "Double", 8);
 export const int64 = new dtype("int64", "int32", "Long", 8);
 export const int32 = new dtype("int32", "int32", "Int", 4);
+export const int16 = new dtype("int16", "int32", "Short", 2);
+export const int8 = new dtype("int8", "int32", "Char", 1);
+export const uint8 = new dtype("uint8", "int32", "Byte", 1);
 export const bool = new dtype("bool", "bool", "Bool", 1);
 
-/**
- * Every spelling a dtype argument accepts. int8/int16 name int32, the narrowest integer it has; uint8, torchvision's image dtype,
- * names int64, the dtype torchlab's integer images (read_image, pil_to_tensor) have.
- */
+/** Every spelling a dtype argument accepts. */
 const ALIASES: Record<string, dtype> = {
   float32: float32, float: float32, float64: float64, double: float64,
   int64: int64, long: int64,
-  int32: int32, int: int32, int16: int32, short: int32, int8: int32, uint8: int64,
+  int32: int32, int: int32, int16: int16, short: int16, int8: int8, uint8: uint8,
   bool: bool,
 };
 
@@ -84,7 +90,7 @@ export function lookupDtype(d: unknown): dtype | undefined {
 export const REQUIRES_GRAD_DTYPE = "Only Tensors of floating point and complex dtype can require gradients";
 
 /** The C++ type PyTorch's scalar kernels name a dtype by (`clamp_`'s cast error). */
-const CPP_NAMES: Record<DTypeName, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
+const CPP_NAMES: Record<DTypeName, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", int16: "short int", int8: "signed char", uint8: "unsigned char", bool: "bool" };
 
 /**
  * PyTorch's error for an in-place op whose result dtype cannot be written into its input's:
@@ -103,12 +109,19 @@ export function defaultFor(storage: string): dtype {
   return storage === "float32" ? float32 : storage === "int32" ? int64 : bool;
 }
 
-/** PyTorch's promotion of two tensors' dtypes (same priority): bool < int32 < int64 < float32 < float64. */
+/** Signed integer dtypes by width. */
+const SIGNED = [int8, int16, int32, int64];
+
+/**
+ * PyTorch's promotion of two tensors' dtypes (same priority): bool below every other; integers by width,
+ * uint8 with a signed integer giving the wider of it and int16 (uint8 + int8 is int16); float32 < float64.
+ */
 export function promoteTypes(a: dtype, b: dtype): dtype {
   if (a === b) return a;
   if (a === float64 || b === float64) return float64;
   if (a === float32 || b === float32) return float32;
-  if (a === int64 || b === int64) return int64;
-  if (a === int32 || b === int32) return int32;
-  return bool;
+  if (a === bool) return b;
+  if (b === bool) return a;
+  const rank = (d: dtype): number => (d === uint8 ? 1 : SIGNED.indexOf(d));
+  return SIGNED[Math.max(rank(a), rank(b))];
 }

@@ -1,6 +1,6 @@
 /**
  * PyTorch's type-promotion queries: torch.promote_types, torch.result_type, torch.can_cast, over the
- * dtypes torchlab has (bool < int32 < int64 < float32; float64 names float32, see dtype.ts).
+ * dtypes torchlab has (see dtype.ts: bool, uint8, int8, int16, int32, int64, float32, float64).
  */
 import * as D from "./dtype";
 import { Tensor } from "./tensor";

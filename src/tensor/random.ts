@@ -90,7 +90,7 @@ export class Generator {
   /**
    * The full state as an int32 tensor of 630 values (mt19937's 624 words, the position in them, the
    * seed's two halves, and the cached normal's flag and float64 bits). PyTorch returns a uint8
-   * tensor of 5056 bytes; torchlab has no uint8 dtype, and the two formats are not interchangeable.
+   * tensor of 5056 bytes in its own layout; the two formats are not interchangeable.
    */
   get_state(): Tensor {
     return from_typed(this._state_words(), [STATE_LEN], { dtype: "int32" });

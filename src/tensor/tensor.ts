@@ -52,7 +52,7 @@ export interface LegacyTensorType {
 
 export function normalizeDtype(d: unknown): DType {
   const r = D.lookupDtype(d);
-  if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has torch.float32, torch.float64, torch.int64, torch.int32 and torch.bool`);
+  if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has torch.float32, torch.float64, torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8 and torch.bool`);
   return r;
 }
 
@@ -456,6 +456,18 @@ export class Tensor {
   }
   bool(): Tensor {
     return this.to("bool");
+  }
+  /** This tensor as uint8 (`self.to(torch.uint8)`): floats truncated toward zero, then wrapped into 0..255. */
+  byte(): Tensor {
+    return this.to(D.uint8);
+  }
+  /** This tensor as int8 (`self.to(torch.int8)`). */
+  char(): Tensor {
+    return this.to(D.int8);
+  }
+  /** This tensor as int16 (`self.to(torch.int16)`). */
+  short(): Tensor {
+    return this.to(D.int16);
   }
   cpu(): Tensor {
     return this;
@@ -1487,6 +1499,8 @@ export class Tensor {
     if (!anyDtype && rank[next.dtype._tf] > rank[this.dtype._tf]) {
       throw new RuntimeError(D.inplaceCastMessage(op, next.dtype, this.dtype, scalar));
     }
+    // A narrow integer tensor keeps its range: an int64 or float result written into uint8 wraps as a cast does.
+    if (this.dtype._range !== null && next.dtype !== this.dtype) next = M.toDtype(next, this.dtype);
     if (this._view !== null) {
       V.writeThroughView(this, next, recording, op === "fill_" || op === "zero_");
       if (currentLevel() >= 0) setTangent(this, tangentOf(next));
@@ -1576,7 +1590,8 @@ export class Tensor {
     return this.fillWith("fill_", value, "FillBackward2");
   }
   private fillWith(op: string, value: number | boolean, name: string): this {
-    const v = this.dtype._tf === "int32" ? Math.trunc(Number(value)) : this.dtype._tf === "bool" ? Number(Boolean(value)) : Number(value);
+    // A narrow integer dtype takes what PyTorch's checked conversion takes (-1 is uint8's 255; 256 overflows).
+    const v = this.dtype._range !== null ? C.checkIntRange(op, this.dtype, Number(value)) : this.dtype._tf === "int32" ? Math.trunc(Number(value)) : this.dtype._tf === "bool" ? Number(Boolean(value)) : Number(value);
     const values = (): tf.Tensor => compute(() => tfjs.cast(tfjs.fill(this.shape, v, this.dtype._tf === "bool" ? "int32" : this.dtype._tf), this.dtype._tf));
     // The common case (init, zeroing grads, a plain tensor): overwrite the buffer directly.
     if (this._view === null && !(this.requires_grad && isGradRecording())) {
@@ -1744,13 +1759,14 @@ export class Tensor {
   }
   /**
    * The values as a typed array with the shape beside it, torchlab's `x.numpy()`: `{data, shape,
-   * dtype}` (Float32Array, Int32Array, or Uint8Array for bool). `data` is a copy: unlike NumPy's
+   * dtype}` (Float32Array, Int32Array, or Uint8Array for bool and uint8). `data` is a copy: unlike NumPy's
    * array it does not share memory, so writes to it do not reach the tensor. Refuses a tensor that
    * requires grad, as PyTorch's numpy() does (call detach() first).
    */
   numpy(): { data: Float32Array | Int32Array | Uint8Array; shape: number[]; dtype: DType } {
     if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    return { data: this.dataSync().slice(), shape: this.shape.slice(), dtype: this.dtype };
+    const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dataSync().slice();
+    return { data, shape: this.shape.slice(), dtype: this.dtype };
   }
 
   // ---------------------------------------------------------------- printing
@@ -1759,8 +1775,8 @@ export class Tensor {
     const body = formatValues(this._t.dataSync() as ArrayLike<number>, this.shape, this.dtype._tf === "float32" ? "float" : this.dtype._tf === "int32" ? "int" : "bool", 7);
     const suffixes: string[] = [];
     if (this.numel() === 0 && this.dim() !== 1) suffixes.push(`size=(${this.shape.join(", ")})`);
-    // PyTorch names a dtype its values cannot show: int32 and float64 always, int64 and bool when empty.
-    if (this.dtype === D.int32 || this.dtype === D.float64 || (this.numel() === 0 && this.dtype !== D.float32)) suffixes.push(`dtype=${this.dtype}`);
+    // PyTorch names a dtype its values cannot show: int32, int16, int8, uint8 and float64 always, int64 and bool when empty.
+    if (this.dtype === D.int32 || this.dtype === D.float64 || this.dtype._range !== null || (this.numel() === 0 && this.dtype !== D.float32)) suffixes.push(`dtype=${this.dtype}`);
     if (this.device === "cuda") suffixes.unshift("device='cuda:0'");
     if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");

@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
+import * as D from "../tensor/dtype";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { decodePng, encodePng, readPngChunks } from "../utils/png";
 
@@ -261,17 +262,17 @@ export function write_png(input: Tensor, filename: string, compression_level = 6
 
 // ---------------------------------------------------------------- tensor <-> Image
 
-/** Image -> integer tensor [C, H, W] (PILToTensor). */
+/** Image -> uint8 tensor [C, H, W] (PILToTensor). */
 export function imageToTensor(img: Image): Tensor {
   const c = img.channels;
   const n = img.width * img.height;
-  const out = new Int32Array(n * c);
+  const out = new Uint8Array(n * c);
   const src = img.data;
   for (let ch = 0; ch < c; ch++) {
     const base = ch * n;
     for (let i = 0; i < n; i++) out[base + i] = src[i * c + ch];
   }
-  return from_typed(out, [c, img.height, img.width]);
+  return from_typed(out, [c, img.height, img.width], { dtype: D.uint8 });
 }
 
 /** Integer tensor [C, H, W] or [H, W], values 0..255 -> Image (values outside are clamped). */

@@ -278,7 +278,7 @@ export function save_image(tensor: Tensor | Tensor[], fp: string, ...args: unkno
   const g = gridValues(tensor, gridArgs("save_image", [gridOptions]), "save_image");
   if (g.dtype._tf !== "float32") {
     // torchvision's grid.mul(255).add_(0.5) fails the same way on an integer tensor.
-    throw new RuntimeError(`save_image(): expected a floating point tensor with values in [0, 1], got dtype ${g.dtype}; use x.float().div(255) for byte images`);
+    throw new RuntimeError(`save_image(): result type Float can't be cast to the desired output type ${g.dtype._typeName} (expected a floating point tensor with values in [0, 1], got dtype ${g.dtype}; use x.float().div(255) for byte images)`);
   }
   const [, C, H, W] = g.shape;
   writeFileSync(fp, encode_image(g.values, [C, H, W], format));

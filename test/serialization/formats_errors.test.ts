@@ -157,7 +157,7 @@ describe("checkpoint header errors", () => {
     expect(withHeader({ n: { dtype: "I64", shape: [1], data_offsets: [0, 8] } }, data)).toThrow("tensor 'n' holds the int64 value 1099511627776, outside torchlab's int32 range");
   });
 
-  test("F16, BF16, I16, I8, U8 are widened", () => {
+  test("F16 and BF16 are widened to float32; I16, I8, U8 keep their dtypes", () => {
     const data = Buffer.alloc(2 + 2 + 2 + 1 + 1);
     data.writeUInt16LE(0x3c00, 0); // 1.0 in half
     data.writeUInt16LE(0xc040, 2); // -3.0 in bfloat16
@@ -175,7 +175,7 @@ describe("checkpoint header errors", () => {
       data,
     )() as Record<string, { item(): number; dtype: unknown }>;
     expect([back.h.item(), back.b.item(), back.s.item(), back.c.item(), back.u.item()]).toEqual([1, -3, -300, -5, 250]);
-    expect([back.s.dtype, back.c.dtype, back.u.dtype]).toEqual([torch.int32, torch.int32, torch.int64]);
+    expect([back.s.dtype, back.c.dtype, back.u.dtype]).toEqual([torch.int16, torch.int8, torch.uint8]);
   });
 });
 

@@ -28,8 +28,8 @@ function expectMatches(got: unknown, want: Expected, where = "obj"): void {
       expect(got).toBeInstanceOf(torch.Tensor);
       const t = got as Tensor;
       expect([where, t.shape]).toEqual([where, want.shape]);
-      // float64 loads as float64 (in float32 precision), float16 as float32; int16/int8 as int32; uint8 as int64 (torch.uint8 in torchlab).
-      const dtype = want.dtype === "float64" ? "torch.float64" : want.dtype.startsWith("float") ? "torch.float32" : want.dtype === "bool" ? "torch.bool" : want.dtype === "int64" || want.dtype === "uint8" ? "torch.int64" : "torch.int32";
+      // float64 loads as float64 (in float32 precision), float16 and bfloat16 as float32; integers and bool as they are.
+      const dtype = want.dtype === "float64" ? "torch.float64" : want.dtype.startsWith("float") || want.dtype === "bfloat16" ? "torch.float32" : `torch.${want.dtype}`;
       expect([where, String(t.dtype)]).toEqual([where, dtype]);
       const v = vals(t);
       want.values.forEach((w, i) => {

@@ -13,7 +13,7 @@ const T = torchvision.transforms;
 
 function input(name: "uint8" | "ubatch"): Tensor {
   const inp = fx.inputs[name];
-  return torch.tensor(inp.values, { dtype: "int32" }).reshape(inp.shape);
+  return torch.tensor(inp.values, { dtype: "uint8" }).reshape(inp.shape);
 }
 
 describe("operations at fixed magnitudes match torchvision's _apply_op", () => {
@@ -60,14 +60,14 @@ test.each([[true], [false]])("AugMix's magnitude table matches torchvision's (al
 
 describe("AugMix", () => {
   test("mixes per image of a batch; reproducible; dtype and shape kept; Images in, Images out", () => {
-    const x = torch.randint(0, 256, [4, 3, 10, 10]);
+    const x = torch.randint(0, 256, [4, 3, 10, 10], { dtype: torch.uint8 });
     const t = new T.AugMix();
     torch.manual_seed(8);
     const a = t(x);
     torch.manual_seed(8);
     expect(t(x).equal(a)).toBe(true);
     expect(a.shape).toEqual([4, 3, 10, 10]);
-    expect(a.dtype).toBe(torch.int64);
+    expect(a.dtype).toBe(torch.uint8);
     expect(a.min().item()).toBeGreaterThanOrEqual(0);
     expect(a.max().item()).toBeLessThanOrEqual(255);
     const img = torchvision.transforms.functional.to_pil_image(x.get(0));
@@ -81,14 +81,14 @@ describe("AugMix", () => {
 
 describe("policies", () => {
   test("reproducible under a seed, shape and dtype kept; Images work too", () => {
-    const x = torch.randint(0, 256, [3, 16, 16]);
+    const x = torch.randint(0, 256, [3, 16, 16], { dtype: torch.uint8 });
     for (const t of [new T.AutoAugment(), new T.AutoAugment("cifar10"), new T.AutoAugment(T.AutoAugmentPolicy.SVHN), new T.RandAugment(), new T.TrivialAugmentWide()]) {
       torch.manual_seed(3);
       const a = t(x);
       torch.manual_seed(3);
       expect(t(x).equal(a)).toBe(true);
       expect(a.shape).toEqual([3, 16, 16]);
-      expect(a.dtype).toBe(torch.int64);
+      expect(a.dtype).toBe(torch.uint8);
     }
     const img = torchvision.transforms.functional.to_pil_image(x);
     torch.manual_seed(4);
@@ -97,7 +97,7 @@ describe("policies", () => {
   });
 
   test("over many calls AutoAugment changes most images; RandAugment(num_ops=0) changes none", () => {
-    const x = torch.randint(0, 256, [3, 8, 8]);
+    const x = torch.randint(0, 256, [3, 8, 8], { dtype: torch.uint8 });
     torch.manual_seed(5);
     const t = new T.AutoAugment();
     let changed = 0;
@@ -112,7 +112,7 @@ describe("policies", () => {
     expect(() => new T.AutoAugment("cifar100" as "cifar10")).toThrow(/not recognized/);
     torch.manual_seed(0);
     const t = new T.RandAugment({ magnitude: 40, num_ops: 20 });
-    expect(() => t(torch.randint(0, 256, [3, 8, 8]))).toThrow(/magnitude 40/);
+    expect(() => t(torch.randint(0, 256, [3, 8, 8], { dtype: torch.uint8 }))).toThrow(/magnitude 40/);
   });
 
   test("get_params draws a sub-policy index, two probabilities and two signs", () => {

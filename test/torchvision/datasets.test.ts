@@ -57,7 +57,7 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     expect(Array.from(img.data.subarray(0, 4))).toEqual([31, 32, 33, 38]);
     expect(train.getitem(-1)[1]).toBe(2);
     expect(train.data.shape).toEqual([5, 4, 3]);
-    expect(train.data.dtype).toBe(torch.int64);
+    expect(train.data.dtype).toBe(torch.uint8);
     expect(train.targets.tolist()).toEqual([0, 3, 6, 9, 2]);
     expect(train.target(3)).toBe(9);
     expect(train.class_to_idx["3 - three"]).toBe(3);

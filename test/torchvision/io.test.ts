@@ -21,7 +21,7 @@ describe("decode files written by torchvision / PIL", () => {
   test.each(["rgb_png", "gray_png", "rgba_png", "palette_png", "png16"] as const)("%s decodes exactly", (name) => {
     const c = ref[name];
     const t = io.decode_image(bytes(c.bytes));
-    expect(t.dtype).toBe(torch.int64);
+    expect(t.dtype).toBe(torch.uint8);
     expect(t.shape).toEqual(c.shape);
     expect(Array.from(t.dataSync())).toEqual(c.values);
   });

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Tensor } from "../../tensor/tensor";
 import { from_typed } from "../../ops/creation";
+import * as D from "../../tensor/dtype";
 import { parseArgs } from "../../tensor/args";
 import { RuntimeError, TypeError } from "../../errors";
 import { Image } from "../io";
@@ -166,9 +167,9 @@ export class CIFAR10<X = Image, Y = number> extends VisionDataset<X, Y> {
     return this.finish(new Image(this.pixels.slice(i * PIXELS, (i + 1) * PIXELS), 32, 32, "RGB"), this.targets[i]);
   }
 
-  /** All images as an integer tensor [N, 32, 32, 3] (made on first use). */
+  /** All images as a uint8 tensor [N, 32, 32, 3] (made on first use; torchvision's is a numpy uint8 array of that shape). */
   get data(): Tensor {
-    this.dataCache ??= from_typed(Int32Array.from(this.pixels), [this.len(), 32, 32, 3]);
+    this.dataCache ??= from_typed(this.pixels, [this.len(), 32, 32, 3], { dtype: D.uint8 });
     return this.dataCache;
   }
 

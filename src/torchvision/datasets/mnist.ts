@@ -14,6 +14,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { Tensor } from "../../tensor/tensor";
 import { from_typed } from "../../ops/creation";
+import * as D from "../../tensor/dtype";
 import { parseArgs, isOptions, trimArgs } from "../../tensor/args";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
 import { Image } from "../io";
@@ -86,7 +87,7 @@ interface MNISTClass {
  *
  * `getitem(i)` returns `[image, label]`: an `Image` (mode 'L') without a transform, as torchvision
  * returns a PIL image; with ToTensor a float tensor [1, 28, 28] in [0, 1].
- * `data` is an integer tensor [N, 28, 28] (uint8 values) and `targets` an integer tensor [N].
+ * `data` is a uint8 tensor [N, 28, 28] and `targets` an int64 tensor [N], as torchvision's.
  *
  * @example
  * const train = new datasets.MNIST("data", {train: true, download: true, transform: new transforms.ToTensor()});
@@ -185,9 +186,9 @@ export class MNIST<X = Image, Y = number> extends VisionDataset<X, Y> {
     return this.finish(img, this.labels[i]);
   }
 
-  /** All images as an integer tensor [N, rows, cols] (made on first use: 4 bytes per pixel). */
+  /** All images as a uint8 tensor [N, rows, cols] (made on first use: held in 4 bytes per pixel). */
   get data(): Tensor {
-    this.dataCache ??= from_typed(Int32Array.from(this.images), [this.len(), this.rows, this.cols]);
+    this.dataCache ??= from_typed(this.images, [this.len(), this.rows, this.cols], { dtype: D.uint8 });
     return this.dataCache;
   }
 

@@ -5,7 +5,8 @@
  * torchvision's tensor path value for value. `int` marks 8-bit images: resampled values round back
  * half to even (torchvision's round-then-cast), colour results truncate (its `.to(uint8)`).
  */
-import { Tensor } from "../../tensor/tensor";
+import { Tensor, DType } from "../../tensor/tensor";
+import * as D from "../../tensor/dtype";
 import { from_typed } from "../../ops/creation";
 import { Image, modeFor } from "../io";
 import { nearbyint } from "./_sampling";
@@ -41,11 +42,12 @@ export function tensorToRaw(t: Tensor): Raw {
   return { data: v instanceof Float32Array ? v : Float32Array.from(v), shape: t.shape, int: t.dtype._tf !== "float32" };
 }
 
-export function rawToTensor(r: Raw): Tensor {
+/** The tensor of a Raw; an integer one takes `dtype` (the input image's: uint8 for decoded images). */
+export function rawToTensor(r: Raw, dtype: DType = D.uint8): Tensor {
   if (!r.int) return from_typed(r.data, r.shape);
   const ints = new Int32Array(r.data.length);
   for (let i = 0; i < ints.length; i++) ints[i] = nearbyint(r.data[i]);
-  return from_typed(ints, r.shape);
+  return from_typed(ints, r.shape, { dtype });
 }
 
 /** out[..., i, j] = in[..., rows[i], cols[j]], or the channel's fill where an index is -1. */

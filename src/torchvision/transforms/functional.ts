@@ -14,6 +14,7 @@
  */
 import { Tensor, DType, normalizeDtype } from "../../tensor/tensor";
 import { from_typed, tensor as makeTensor } from "../../ops/creation";
+import * as D from "../../tensor/dtype";
 import { cat, stack } from "../../ops/movement";
 import { where } from "../../ops/elementwise";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
@@ -81,7 +82,7 @@ function apply<T extends ImageLike>(img: T, op: string, fn: (t: Tensor) => Tenso
   }
   if (!(img instanceof Tensor)) throw new TypeError(`${op}(): img should be a Tensor or an Image (PIL Image). Got ${typeName(img)}`);
   checkTensor(img, op);
-  if (raw && rawForTensors && !img.requires_grad) return rawToTensor(raw(tensorToRaw(img))) as T;
+  if (raw && rawForTensors && !img.requires_grad) return rawToTensor(raw(tensorToRaw(img)), img.dtype) as T;
   return fn(img) as T;
 }
 
@@ -96,7 +97,7 @@ const maxValue = (t: Tensor): number => (isFloat(t) ? 1 : 255);
 /** torchvision's _cast_squeeze_in/_out: integer images are resampled in float and rounded back. */
 function inFloat(t: Tensor, fn: (x: Tensor) => Tensor): Tensor {
   if (isFloat(t)) return fn(t);
-  return fn(t.float()).round().to("int64");
+  return fn(t.float()).round().to(t.dtype);
 }
 
 /** [C, H, W] of an image (C = 1 for [H, W] tensors). */
@@ -182,17 +183,36 @@ export interface ConvertImageDtypeKwargs {
   dtype?: DType | string;
 }
 
+/** An integer image dtype's full-intensity value (torchvision's _max_value). */
+function maxOf(d: DType): number {
+  return d._range !== null ? d._range[1] : d === D.int32 ? 2147483647 : d === D.int64 ? 9223372036854775807 : 1;
+}
+
 /**
- * Converts between float images in [0, 1] and integer images in 0..255, as torchvision's
- * convert_image_dtype (float -> int multiplies by 255.999 and truncates).
+ * Converts an image between dtypes, scaling its values as torchvision's convert_image_dtype: floats
+ * in [0, 1], integers in 0..max of their dtype (uint8: 255). Float -> int multiplies by max + 0.999
+ * and truncates; int -> float divides by max; int -> int shifts by the ratio of the ranges.
+ * @example F.convert_image_dtype(torchvision.io.read_image(path), torch.float32)  // [C, H, W] in [0, 1]
  */
 export function convert_image_dtype(image: Tensor, ...args: Kw<[dtype?: DType | string], ConvertImageDtypeKwargs>): Tensor {
   const [dtype] = kwargs<[DType | string]>("convert_image_dtype", args, [["dtype", "float32"]]);
   const t = tensorOnly(image, "convert_image_dtype");
   const want = normalizeDtype(dtype);
   if (want === t.dtype) return t;
-  if (want.is_floating_point) return t.float().div(255);
-  return t.mul(255 + 1 - 1e-3).to(want);
+  if (t.dtype.is_floating_point) {
+    if (want.is_floating_point) return t.to(want);
+    if ((t.dtype === D.float32 && (want === D.int32 || want === D.int64)) || (t.dtype === D.float64 && want === D.int64)) {
+      throw new RuntimeError(`The cast from ${t.dtype} to ${want} cannot be performed safely.`);
+    }
+    return t.mul(maxOf(want) + 1 - 1e-3).to(want);
+  }
+  const inMax = maxOf(t.dtype);
+  if (want.is_floating_point) return t.to(want).div(inMax);
+  const outMax = maxOf(want);
+  if (inMax > outMax) return t.div(Math.floor((inMax + 1) / (outMax + 1)), { rounding_mode: "floor" }).to(want);
+  // int64 images span 2**63: torchlab holds int64 in 32 bits, so widening an image to it would overflow.
+  if (want === D.int64) throw new RuntimeError(`convert_image_dtype(): ${t.dtype} -> torch.int64 scales values by 2**${Math.log2(2 ** 63 / (inMax + 1))}, past the 32 bits torchlab holds int64 in`);
+  return t.to(want).mul(Math.floor((outMax + 1) / (inMax + 1)));
 }
 
 // ---------------------------------------------------------------- normalisation
@@ -211,7 +231,7 @@ export interface NormalizeKwargs {
 export function normalize(tensor: Tensor, ...args: Kw<[mean: number[] | number, std: number[] | number, inplace?: boolean], NormalizeKwargs>): Tensor {
   const [mean, std, inplace] = kwargs<[number[] | number, number[] | number, boolean]>("normalize", args, [["mean", REQUIRED], ["std", REQUIRED], ["inplace", false]]);
   const t = tensorOnly(tensor, "normalize");
-  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got ${t.dtype._tf === "int32" ? "torch.uint8" : t.dtype}.`);
+  if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got ${t.dtype}.`);
   if (t.dim() < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(", ")}])`);
   const m = Array.isArray(mean) ? mean : [mean];
   const s = Array.isArray(std) ? std : [std];
@@ -430,7 +450,7 @@ function constantBlock(like: Tensor, shape: number[], fill: number | number[]): 
   const plane = shape[shape.length - 1] * shape[shape.length - 2];
   const data = like.dtype._tf === "float32" ? new Float32Array(n) : new Int32Array(n);
   for (let i = 0; i < n; i++) data[i] = fills.length === 1 ? fills[0] : fills[Math.floor(i / plane) % c];
-  return from_typed(data, shape);
+  return from_typed(data, shape, { dtype: like.dtype });
 }
 
 /** Keyword arguments of `crop` (any of its parameters after the first, by name). */
@@ -893,7 +913,7 @@ export function adjust_hue<T extends ImageLike>(img: T, ...args: Kw<[hue_factor:
     const x = isFloat(t) ? t : t.float().div(255);
     const [h, s, v] = rgb2hsv(x);
     const rgb = hsv2rgb(h.add(hue_factor).remainder(1), s, v);
-    return isFloat(t) ? rgb : rgb.mul(255).to("int64");
+    return isFloat(t) ? rgb : rgb.mul(255).to(t.dtype);
   }, 2, (r) => hueRaw(r, hue_factor), (r) => pilHue(r, hue_factor));
 }
 
@@ -940,7 +960,7 @@ export function adjust_gamma<T extends ImageLike>(img: T, ...args: Kw<[gamma: nu
   return colourOp(img, "adjust_gamma", (t) => {
     const x = isFloat(t) ? t : convert_image_dtype(t, "float32");
     const y = x.pow(gamma).mul(gain).clamp(0, 1);
-    return isFloat(t) ? y : convert_image_dtype(y, "int64");
+    return isFloat(t) ? y : convert_image_dtype(y, t.dtype);
   });
 }
 
@@ -983,7 +1003,7 @@ export function adjust_sharpness<T extends ImageLike>(img: T, ...args: Kw<[sharp
 }
 
 function uint8Only(t: Tensor): void {
-  if (t.dtype._tf !== "int32") throw new TypeError(`Only torch.uint8 image tensors are supported, but found ${t.dtype}`);
+  if (t.dtype !== D.uint8) throw new TypeError(`Only torch.uint8 image tensors are supported, but found ${t.dtype}`);
 }
 
 /** Keyword arguments of `posterize` (any of its parameters after the first, by name). */
@@ -998,7 +1018,7 @@ export function posterize<T extends ImageLike>(img: T, ...args: Kw<[bits: number
   return colourOp(img, "posterize", (t) => {
     uint8Only(t);
     const step = 2 ** (8 - bits);
-    return t.sub(t.remainder(step)).to("int64");
+    return t.sub(t.remainder(step));
   });
 }
 
@@ -1040,7 +1060,7 @@ export function equalize<T extends ImageLike>(img: T): T {
     const W = t.shape[t.dim() - 1];
     const plane = H * W;
     const src = t.dataSync();
-    const out = new Int32Array(src.length);
+    const out = new Uint8Array(src.length);
     for (let base = 0; base < src.length; base += plane) {
       const hist = new Float64Array(256);
       for (let i = 0; i < plane; i++) hist[Math.min(255, Math.max(0, src[base + i]))]++;
@@ -1059,7 +1079,7 @@ export function equalize<T extends ImageLike>(img: T): T {
       }
       for (let i = 0; i < plane; i++) out[base + i] = lut[src[base + i]];
     }
-    return from_typed(out, t.shape);
+    return from_typed(out, t.shape, { dtype: D.uint8 });
   }, 3);
 }
 

@@ -102,7 +102,7 @@ export function histogramSummary(tag: string, values: Tensor | number[], bins: "
   return summary(value(tag).bytes(5, histo, true));
 }
 
-/** `[C, H, W]` (or another layout) to HWC RGB bytes, scaled as PyTorch's writer scales: floats by 255, integer images (torchlab's uint8 images are int64) as they are. */
+/** `[C, H, W]` (or another layout) to HWC RGB bytes, scaled as PyTorch's writer scales: floats by 255, integer images (uint8) as they are. */
 function toHWC(img: Tensor, dataformats: string): { data: Uint8Array; h: number; w: number } {
   const fmt = dataformats.toUpperCase();
   if (img.dim() !== fmt.length) {

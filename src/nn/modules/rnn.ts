@@ -13,6 +13,7 @@ import { dropout as F_dropout } from "../functional/dropout";
 import { RNNMode, DirectionWeights, gateCount, inputProjection, stepWeights, runDirection, cellStep } from "../functional/rnn";
 import { PackedSequence } from "../utils/rnn";
 import { RuntimeError, ShapeError, TypeError, ValueError } from "../../errors";
+import { renameGradFn } from "../../autograd/node";
 
 export type { RNNMode };
 
@@ -312,7 +313,10 @@ export class RNNBase extends Module {
         y = y.squeeze(1);
         h = h.squeeze(1);
         if (c !== null) c = c.squeeze(1);
-      } else if (this.batch_first) y = y.transpose(0, 1);
+      } else if (this.batch_first) {
+        // PyTorch's RNN and GRU return output.transpose(0, 1) through another overload than LSTM's.
+        y = renameGradFn(y.transpose(0, 1), lstm ? "TransposeBackward0" : "TransposeBackward1", [y]);
+      }
       output = y;
     }
     return [output, c === null ? [h] : [h, c]];

@@ -741,7 +741,7 @@ export function logspace(start: number, end: number, steps: number, base = 10, d
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   // PyTorch fills the second half from the end, so the last value is exactly base ** end.
   const exps = Array.from({ length: steps }, (_, i) => (i < steps / 2 ? start + step * i : end - step * (steps - 1 - i)));
-  return makeTensor(exps.map((e) => base ** e), { dtype: createDtype("logspace", dtype) ?? "float32", requires_grad });
+  return makeTensor(exps.map((e) => base ** e), { dtype: createDtype("logspace", dtype) ?? D.defaultFloatDtype(), requires_grad });
 }
 
 /** Values from `start` to `end` inclusive in steps of `step` (float32 by default): the deprecated torch.range. */
@@ -749,7 +749,7 @@ export function range(start: number, end: number, step = 1, dtype?: DType | null
   if (step === 0) throw new RuntimeError("range(): step must be nonzero");
   if ((end - start) / step < 0) throw new RuntimeError(`upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
   const n = Math.floor((end - start) / step) + 1;
-  return makeTensor(Array.from({ length: n }, (_, i) => start + i * step), { dtype: createDtype("range", dtype) ?? "float32", requires_grad });
+  return makeTensor(Array.from({ length: n }, (_, i) => start + i * step), { dtype: createDtype("range", dtype) ?? D.defaultFloatDtype(), requires_grad });
 }
 
 // ---------------------------------------------------------------- out-of-place forms of the indexed writes

@@ -61,6 +61,16 @@ export const int64 = new dtype("int64", "int32", "Long", 8);
 export const int32 = new dtype("int32", "int32", "Int", 4);
 export const bool = new dtype("bool", "bool", "Bool", 1);
 
+let defaultFloat: dtype = float32;
+/** The dtype of floating-point tensors made without one (torch.get_default_dtype()). */
+export function defaultFloatDtype(): dtype {
+  return defaultFloat;
+}
+/** @internal set by torch.set_default_dtype, which checks the argument. */
+export function setDefaultFloatDtype(d: dtype): void {
+  defaultFloat = d;
+}
+
 /**
  * Every spelling a dtype argument accepts. int8/int16 name int32, the narrowest integer it has; uint8, torchvision's image dtype,
  * names int64, the dtype torchlab's integer images (read_image, pil_to_tensor) have.

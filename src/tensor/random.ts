@@ -212,7 +212,8 @@ export class Generator {
    * Fills `out` as torch.empty(n).uniform_(from, to) does: float uniforms scaled in float32 with a
    * fused multiply-add (the product of two 24-bit values is exact in float64, so one rounding).
    */
-  fill_uniform(out: Float32Array, from = 0, to = 1): Float32Array {
+  fill_uniform(out: Float32Array, from = 0, to = 1, double = false): Float32Array {
+    if (double) return this.fill_uniform_double(out, from, to);
     const lo = fround(from);
     const span = fround(fround(to) - lo);
     const mt = this.mt;
@@ -238,9 +239,34 @@ export class Generator {
     return out;
   }
 
-  /** Fills `out` as torch.empty(n).normal_(mean, std) does on a contiguous float32 tensor. */
-  fill_normal(out: Float32Array, mean = 0, std = 1): Float32Array {
+  /**
+   * The draws of a float64 tensor's uniform_ (`double`): uniform_real_distribution<double>, a 53-bit
+   * draw per element scaled in double, each value then rounded to torchlab's float32 storage.
+   */
+  private fill_uniform_double(out: Float32Array, from: number, to: number): Float32Array {
+    const span = to - from;
+    for (let i = 0; i < out.length; i++) out[i] = this.random_double() * span + from;
+    return out;
+  }
+
+  /**
+   * Fills `out` as torch.empty(n).normal_(mean, std) does on a contiguous float32 tensor, or with
+   * `double` on a float64 one: normal_fill<double>, Box-Muller in double on 53-bit uniforms, the values
+   * rounded to float32 storage; either way the generator advances exactly as PyTorch's.
+   */
+  fill_normal(out: Float32Array, mean = 0, std = 1, double = false): Float32Array {
     const n = out.length;
+    if (double && n >= 16) {
+      const d = new Float64Array(n);
+      for (let i = 0; i < n; i++) d[i] = this.random_double();
+      for (let i = 0; i + 16 <= n; i += 16) boxMuller16Double(d, i, mean, std);
+      if (n % 16 !== 0) {
+        for (let i = n - 16; i < n; i++) d[i] = this.random_double();
+        boxMuller16Double(d, n - 16, mean, std);
+      }
+      out.set(d);
+      return out;
+    }
     if (n < 16) {
       for (let i = 0; i < n; i++) out[i] = this.normal() * std + mean;
       return out;
@@ -338,6 +364,16 @@ function logf(u: number): number {
   y = fround(y * z + fround(e * LOG_Q1));
   y = fround(y - z * 0.5);
   return fround(e * LOG_Q2 + fround(m + y));
+}
+
+/** normal_fill_16<double>: Box-Muller on 16 double uniforms, the first 8 the radius, the last 8 the angle. */
+function boxMuller16Double(d: Float64Array, o: number, mean: number, std: number): void {
+  for (let k = o; k < o + 8; k++) {
+    const radius = sqrt(-2 * log(1 - d[k]));
+    const theta = TWO_PI * d[k + 8];
+    d[k] = radius * cos(theta) * std + mean;
+    d[k + 8] = radius * sin(theta) * std + mean;
+  }
 }
 
 /**

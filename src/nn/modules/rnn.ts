@@ -2,6 +2,7 @@
  * Recurrent layers: RNN, LSTM, GRU and the single-step RNNCell, LSTMCell, GRUCell, with PyTorch
  * 1.13's constructor arguments, parameter names and order, initialisation, shapes and reprs.
  */
+import { defaultFloatDtype } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty, zeros } from "../../ops/creation";
@@ -115,7 +116,7 @@ export class RNNBase extends Module {
     if (this.proj_size >= this.hidden_size) throw new ValueError("proj_size has to be smaller than hidden_size");
     if (this.proj_size > 0 && mode !== "LSTM") throw new ValueError("proj_size argument is only supported for LSTM, not RNN or GRU");
 
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     const D = this.bidirectional ? 2 : 1;
     const gateSize = gateCount(mode) * this.hidden_size;
     const realHidden = this.proj_size > 0 ? this.proj_size : this.hidden_size;
@@ -509,7 +510,7 @@ export class RNNCellBase extends Module {
     this.input_size = sizeArg(layer, "input_size", a.input_size);
     this.hidden_size = sizeArg(layer, "hidden_size", a.hidden_size);
     this.bias = (a.bias as boolean | undefined) ?? true;
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     this.weight_ih = new Parameter(empty([numChunks * this.hidden_size, this.input_size], dt));
     this.weight_hh = new Parameter(empty([numChunks * this.hidden_size, this.hidden_size], dt));
     this.bias_ih = this.bias ? new Parameter(empty([numChunks * this.hidden_size], dt)) : null;

@@ -19,6 +19,7 @@ import { randomUUID } from "crypto";
 import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
+import { pythonList } from "../src/display/pylist";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
 import { RemoteConverters } from "./converter_worker";
 import { refreshSnapshot, snapshotEnabled, snapshotStats } from "./declarations";
@@ -345,6 +346,9 @@ export class KernelServer {
     };
     process.stdout.write = route("stdout") as typeof process.stdout.write;
     process.stderr.write = route("stderr") as typeof process.stderr.write;
+    // console.log of an array of tensors / Sizes / numbers / strings prints Python's list, as print() would.
+    const log = console.log.bind(console);
+    console.log = (...args: unknown[]): void => log(...args.map((a) => pythonList(a) ?? a));
     setDisplaySink({
       display: (message, update) => this.sendDisplay(message, update),
       clear_output: (wait) => {

@@ -215,8 +215,24 @@ function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Te
   return tensor(data, { dtype });
 }
 
-/** The dtype of floating-point tensors created without one: always float32 here. */
-export const get_default_dtype = (): DType => float32;
+/**
+ * The dtype of floating-point tensors created without one: float32 unless set_default_dtype changed it.
+ * @example torch.get_default_dtype()  // torch.float32
+ */
+export const get_default_dtype = (): DType => D.defaultFloatDtype();
+
+/**
+ * Sets the dtype of floating-point tensors made without one (factories, torch.tensor of floats,
+ * arange with floating bounds, the parameters of layers built afterwards, a float number next to an
+ * integer tensor). torch.float32 or torch.float64; float64 values keep float32's precision (see the
+ * README's dtype note).
+ * @example torch.set_default_dtype(torch.float64); torch.tensor([1.5]).dtype  // torch.float64
+ */
+export function set_default_dtype(d: DType): void {
+  if (!(d instanceof D.dtype)) throw new TypeError("invalid dtype object: only floating-point types are supported as the default type");
+  if (!d.is_floating_point) throw new TypeError("only floating-point types are supported as the default type");
+  D.setDefaultFloatDtype(d);
+}
 /** Whether `a` has a floating-point dtype (`torch.is_floating_point(x)`). */
 export const is_floating_point = (a: Tensor): boolean => a.is_floating_point();
 
@@ -316,7 +332,7 @@ export const clip = clamp;
 type BitOperand = Tensor | number | boolean;
 function bitDtype(x: BitOperand): DType {
   if (x instanceof Tensor) return x.dtype;
-  return typeof x === "boolean" ? D.bool : Number.isInteger(x) ? D.int64 : D.float32;
+  return typeof x === "boolean" ? D.bool : Number.isInteger(x) ? D.int64 : D.defaultFloatDtype();
 }
 function bitwise(op: string, a: BitOperand, b: BitOperand, f: (x: number, y: number) => number, logical: (x: Tensor, y: Operand) => Tensor): Tensor {
   if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw new TypeError(`${op}(): at least one argument must be a Tensor`);
@@ -726,29 +742,14 @@ export type { SignLogAbsDet } from "./ops/linalg_extra";
 export type { GradHook, RemovableHandle } from "./autograd/hooks";
 // end fnmath
 
-/** A device handle (PyTorch's torch.device): 'cpu' always, 'cuda' only with the CUDA backend. */
-export class Device {
-  readonly type: "cpu" | "cuda";
-  readonly index: number | null;
-  constructor(spec: string) {
-    const [kind, idx] = String(spec).split(":");
-    if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${spec}`);
-    this.type = kind;
-    this.index = idx === undefined ? null : Number(idx);
-  }
-  toString(): string {
-    return this.index === null ? this.type : `${this.type}:${this.index}`;
-  }
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `device(type='${this.type}'${this.index === null ? "" : `, index=${this.index}`})`;
-  }
-}
+import { Device } from "./tensor/device";
+export { Device };
 
 /**
  * `torch.device("cuda")`, `torch.device("cpu")`: callable as in PyTorch.
  * @example const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
  */
-export function device(spec: string): Device {
+export function device(spec: string | Device): Device {
   return new Device(spec);
 }
 /** `torch.device` as a type too, as PyTorch's annotations write it (`def f(device: torch.device)`). */

@@ -12,7 +12,7 @@ import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
 export type BackwardFn = (grad: tf.Tensor) => (tf.Tensor | null)[];
 
 export class Node {
-  private readonly _name: string;
+  private _name: string;
   /** The tensors this op consumed, in order; kept alive until the graph is released. */
   inputs: Tensor[];
   /**
@@ -28,6 +28,8 @@ export class Node {
   private fn: BackwardFn | null;
   /** next_functions as they were when backward() released the inputs. */
   private releasedNext: [Node | AccumulateGrad | null, number][] | null = null;
+  /** next_functions as PyTorch's node for the op shows them, for a node renamed by renameGradFn. */
+  private shownNext: [Node | AccumulateGrad | null, number][] | null = null;
   /** @internal tensors the backward closure reads besides the inputs (holdSaved), counted as held. */
   private saved: Tensor[] | null = null;
   /** @internal this node's output once it is marked graph-only (freeGraphOnly), freed when this node is released. */
@@ -96,11 +98,22 @@ export class Node {
    */
   get next_functions(): [Node | AccumulateGrad | null, number][] {
     if (this.releasedNext !== null) return this.releasedNext.map(([n, i]) => [n, i]);
+    if (this.shownNext !== null) return this.shownNext.map(([n, i]) => [n, i]);
     return this.inputs.map((t, i) => {
       const e = this.edges[i];
       if (e !== null) return [e, 0];
       return [t.requires_grad ? accumulateGradOf(t) : null, 0];
     });
+  }
+
+  /**
+   * @internal Gives a node PyTorch's name for the op a composition stands for, and as next_functions
+   * the composition's own inputs (PyTorch's edges of that op; null shows as None). The backward still
+   * walks the composition's real graph.
+   */
+  _rename(name: string, shown: (Tensor | null)[]): void {
+    this._name = name;
+    this.shownNext = shown.map((t) => [t === null ? null : t.grad_fn ?? (t.requires_grad ? accumulateGradOf(t) : null), 0]);
   }
 
   /**
@@ -270,4 +283,15 @@ function accumulateGradOf(t: Tensor): AccumulateGrad {
   let a = accumulators.get(t);
   if (a === undefined) accumulators.set(t, (a = new AccumulateGrad(t)));
   return a;
+}
+
+/**
+ * @internal Names `out`'s grad_fn as PyTorch names the op a composition stands for (LerpBackward0 for
+ * an add over a mul), showing `shown` (the op's inputs as PyTorch lists them, null for an absent
+ * optional one) as its next_functions. Only a node this call made is renamed, never an input's own.
+ */
+export function renameGradFn<T extends Tensor>(out: T, name: string, shown: (Tensor | null)[]): T {
+  const node = out.grad_fn;
+  if (node !== null && !shown.some((t) => t !== null && t.grad_fn === node)) node._rename(name, shown);
+  return out;
 }

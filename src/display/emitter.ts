@@ -21,6 +21,7 @@
  */
 import { randomBytes } from "crypto";
 import { inspect } from "util";
+import { pythonList } from "./pylist";
 
 /** The key of the Deno/Jupyter rich-display convention. */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
@@ -117,7 +118,9 @@ export function isDisplayable(value: unknown): value is Displayable {
 
 /** The plain-text rendering used when a value has nothing richer to offer. */
 export function plainText(value: unknown): string {
-  return typeof value === "string" ? value : inspect(value, { depth: 4, breakLength: 100 });
+  if (typeof value === "string") return value;
+  // An array of tensors, Sizes, numbers, strings, ... prints as the Python list a PyTorch user expects.
+  return pythonList(value) ?? inspect(value, { depth: 4, breakLength: 100 });
 }
 
 /**

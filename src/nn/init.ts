@@ -13,6 +13,7 @@ import { eye, from_typed } from "../ops/creation";
 import { erf64, erfinvf } from "../ops/math_extra";
 import { qr } from "../ops/linalg_decomp";
 import { ValueError, TypeError } from "../errors";
+import { float64 } from "../tensor/dtype";
 
 export type Nonlinearity =
   | "linear" | "conv1d" | "conv2d" | "conv3d" | "conv_transpose1d" | "conv_transpose2d" | "conv_transpose3d"
@@ -76,19 +77,18 @@ function correctFan(tensor: Tensor, mode: string): number {
 // tfjs's float32 mul/add give, element for element), then handed over whole: `.data =` shares the
 // new buffer (a view writes through to its base), where copy_ would cast it twice.
 function fillWith(t: Tensor, values: Float32Array): Tensor {
-  const src = from_typed(values, t.shape);
-  // float64 is stored as float32 too: only a float32 tensor may take the float32 values as they are.
-  if (t.dtype === float32) t.data = src;
+  const src = from_typed(values, t.shape, t.dtype === float64 ? { dtype: float64 } : {});
+  if (t.dtype._tf === "float32") t.data = src;
   else no_grad(() => t.copy_(src));
   return t;
 }
 
 function fillUniform(t: Tensor, a: number, b: number, g?: Generator): Tensor {
-  return fillWith(t, (g ?? default_generator).fill_uniform(new Float32Array(t.numel()), a, b));
+  return fillWith(t, (g ?? default_generator).fill_uniform(new Float32Array(t.numel()), a, b, t.dtype === float64));
 }
 
 function fillNormal(t: Tensor, mean: number, std: number, g?: Generator): Tensor {
-  return fillWith(t, (g ?? default_generator).fill_normal(new Float32Array(t.numel()), mean, std));
+  return fillWith(t, (g ?? default_generator).fill_normal(new Float32Array(t.numel()), mean, std, t.dtype === float64));
 }
 
 /**
@@ -148,7 +148,7 @@ export function orthogonal_(tensor: Tensor, gain?: number | ({ gain?: number } &
   const cols = tensor.numel() / rows;
   const g = (o.generator as Generator | undefined) ?? default_generator;
   return no_grad(() => {
-    let flattened = from_typed(g.fill_normal(new Float32Array(rows * cols), 0, 1), [rows, cols]);
+    let flattened = from_typed(g.fill_normal(new Float32Array(rows * cols), 0, 1, tensor.dtype === float64), [rows, cols]);
     if (rows < cols) flattened = flattened.t();
     const { Q, R } = qr(flattened);
     let q = Q.mul(R.diagonal().sign());

@@ -205,7 +205,7 @@ export function scalarDtype(v: number | boolean, like: DType): DType {
   if (typeof v === "boolean") return like;
   // Past int32's range a whole number would wrap in an int32 tensor: it promotes to float32 instead.
   if (like.is_floating_point) return like;
-  if (!Number.isInteger(v) || v > 2147483647 || v < -2147483648) return D.float32;
+  if (!Number.isInteger(v) || v > 2147483647 || v < -2147483648) return D.defaultFloatDtype();
   return like === D.bool ? D.int64 : like;
 }
 

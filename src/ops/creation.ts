@@ -112,7 +112,7 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
     if (typeof v === "number" && !isInt32(v)) allInt = false;
   }
   if (allBool) return D.bool;
-  return allInt && values.length > 0 ? D.int64 : D.float32;
+  return allInt && values.length > 0 ? D.int64 : D.defaultFloatDtype();
 }
 
 /**
@@ -148,7 +148,7 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArr
     const floats = { seen: false };
     flattenNested(data as NestedArray, shape, values, 0, floats);
     if (!Array.isArray(data)) shape = [];
-    dtype ??= floats.seen ? D.float32 : inferDtype(values);
+    dtype ??= floats.seen ? D.defaultFloatDtype() : inferDtype(values);
     flat = values.map(Number);
   }
   if (o.requires_grad && dtype._tf !== "float32") {
@@ -161,7 +161,7 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArr
       if (d._tf === "int32") return tf.tensor(Int32Array.from(flat, (v) => checkIntRange("tensor", d, v)), shape, "int32");
       return tf.tensor(flat instanceof Float32Array ? flat : Float32Array.from(flat), shape, "float32");
     }),
-    o,
+    { ...o, dtype: d },
   );
 }
 
@@ -173,11 +173,11 @@ function sized(op: string, args: unknown[]): { sizes: number[]; o: RandomOptions
   return { sizes, o };
 }
 
-function filled(op: string, sizes: number[], o: CreationOptions, value: number, fallback: DType = D.float32): Tensor {
+function filled(op: string, sizes: number[], o: CreationOptions, value: number, fallback: DType = D.defaultFloatDtype()): Tensor {
   const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : fallback;
   // Any nonzero fills a bool tensor with true (tfjs would store -1 as the byte 255).
-  const v = dtype._tf === "bool" ? Number(value !== 0) : dtype._tf === "int32" ? checkIntRange(op, dtype, value) : value;
-  return finish(compute(() => tf.fill(sizes, v, dtype._tf)), o);
+  const v = dtype._tf === "bool" ? Number(value !== 0) : dtype._tf === "int32" ? checkIntRange(op, dtype, Math.trunc(value)) : value;
+  return finish(compute(() => tf.fill(sizes, v, dtype._tf)), { ...o, dtype });
 }
 
 /** `out=` of a factory: PyTorch fills `out` in place, so a leaf that requires grad is refused as an in-place write is. */
@@ -217,7 +217,7 @@ export function full(size: number[], fill_value: number | boolean, options: Crea
   const neg = size.find((s) => s < 0);
   if (neg !== undefined) throw new RuntimeError(`full(): Trying to create tensor with negative dimension ${neg}: [${size.join(", ")}]`);
   // -1e30 is a whole number to JavaScript; int32 (torchlab's int64) would wrap it, so it fills float32.
-  const fallback: DType = typeof fill_value === "boolean" ? D.bool : isInt32(fill_value) ? D.int64 : D.float32;
+  const fallback: DType = typeof fill_value === "boolean" ? D.bool : isInt32(fill_value) ? D.int64 : D.defaultFloatDtype();
   return filled("full", size, o, Number(fill_value), fallback);
 }
 
@@ -227,20 +227,13 @@ function floatOnly(op: string, o: CreationOptions): void {
   }
 }
 
-/** float64 draws its random numbers as doubles, a different stream from float32's (PyTorch's CPU kernels). */
-function isDouble(o: CreationOptions): boolean {
-  return o.dtype !== undefined && o.dtype !== null && normalizeDtype(o.dtype) === D.float64;
-}
-
 /** Uniform on [0, 1). */
 export function rand(...args: (number | number[] | RandomOptions)[]): Tensor {
   const { sizes, o } = sized("rand", args);
   floatOnly("rand", o);
   const g = o.generator ?? default_generator;
-  const values = new Float32Array(numelOf(sizes));
-  if (isDouble(o)) g.fill_uniform_double(values);
-  else g.fill_uniform(values);
-  return intoOut("rand", finish(compute(() => tf.tensor(values, sizes, "float32")), o), o.out);
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.defaultFloatDtype();
+  return intoOut("rand", finish(compute(() => tf.tensor(g.fill_uniform(new Float32Array(numelOf(sizes)), 0, 1, dtype === D.float64), sizes, "float32")), { ...o, dtype }), o.out);
 }
 
 /** Standard normal. */
@@ -248,10 +241,8 @@ export function randn(...args: (number | number[] | RandomOptions)[]): Tensor {
   const { sizes, o } = sized("randn", args);
   floatOnly("randn", o);
   const g = o.generator ?? default_generator;
-  const values = new Float32Array(numelOf(sizes));
-  if (isDouble(o)) g.fill_normal_double(values);
-  else g.fill_normal(values);
-  return intoOut("randn", finish(compute(() => tf.tensor(values, sizes, "float32")), o), o.out);
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.defaultFloatDtype();
+  return intoOut("randn", finish(compute(() => tf.tensor(g.fill_normal(new Float32Array(numelOf(sizes)), 0, 1, dtype === D.float64), sizes, "float32")), { ...o, dtype }), o.out);
 }
 
 /**
@@ -319,9 +310,9 @@ export function arange(...args: (number | (CreationOptions & { start?: number; e
   if ((end - start) / step < 0) throw new RuntimeError(`arange(): upper bound and larger bound inconsistent with step sign (start=${start}, end=${end}, step=${step})`);
   const n = Math.ceil((end - start) / step);
   const allInt = nums.every(isInt32);
-  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : allInt ? D.int64 : D.float32;
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : allInt ? D.int64 : D.defaultFloatDtype();
   const values = dtype._tf === "float32" ? arangeFloat(start, step, n, dtype === D.float32) : Array.from({ length: n }, (_, i) => start + i * step);
-  return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), options);
+  return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), { ...options, dtype });
 }
 
 /**
@@ -357,7 +348,7 @@ export function linspace(start: number, end: number, stepsArg: number | (Creatio
     options = rest as CreationOptions;
   }
   if (!Number.isInteger(steps) || steps < 0) throw new RuntimeError(`linspace(): number of steps must be non-negative, got ${steps}`);
-  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : D.float32;
+  const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : D.defaultFloatDtype();
   // An integer linspace runs between the truncated ends, as PyTorch's kernel does.
   if (dtype._tf === "int32") {
     start = Math.trunc(start);
@@ -371,7 +362,7 @@ export function linspace(start: number, end: number, stepsArg: number | (Creatio
     const half = Math.floor(steps / 2);
     values = steps === 1 ? [start] : Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - 1 - i)));
   }
-  return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), options);
+  return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), { ...options, dtype });
 }
 
 /**
@@ -410,8 +401,8 @@ export function eye(n: number, m?: number | CreationOptions, options?: CreationO
   const cols = o.m ?? rows;
   if (rows < 0) throw new RuntimeError(`eye(): n must be greater or equal to 0, got ${rows}`);
   if (cols < 0) throw new RuntimeError(`eye(): m must be greater or equal to 0, got ${cols}`);
-  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.float32;
-  return finish(compute(() => tf.cast(tf.eye(rows, cols), dtype._tf)), o);
+  const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.defaultFloatDtype();
+  return finish(compute(() => tf.cast(tf.eye(rows, cols), dtype._tf)), { ...o, dtype });
 }
 
 function likeOptions(t: Tensor, options: CreationOptions): CreationOptions {

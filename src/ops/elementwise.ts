@@ -7,6 +7,7 @@ import { sinT, cosT, log1pT, signT, fmodT } from "../backend/math_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
+import { renameGradFn } from "../autograd/node";
 
 type Operand = Tensor | number | boolean;
 
@@ -473,11 +474,13 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
     const c = expandTo(cond._t, shape);
     return select(c, expandTo(as(x._t, dt), shape), expandTo(as(y._t, dt), shape));
   });
-  return record("WhereBackward0", [cond, x, y], out, (g) => {
+  const r = record("WhereBackward0", [cond, x, y], out, (g) => {
     const c = expandTo(cond._t, shape);
     const z = tf.zerosLike(g);
     return [null, sumTo(select(c, g, z), x.shape), sumTo(select(c, z, g), y.shape)];
   });
+  // PyTorch's edges: the two values, not the condition.
+  return renameGradFn(r, "WhereBackward0", [x, y]);
 }
 
 /** Fills `value` where `mask` is true. */
@@ -505,10 +508,13 @@ export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | T
   // A bool input is filled as int32: wasm's Select kernel mishandles bool buffers.
   const dt = a.dtype._tf === "bool" ? "int32" : a.dtype._tf;
   const out = compute(() => as(select(expandTo(mask._t, a.shape), expandTo(as(as(v._t, a.dtype), dt), a.shape), as(a._t, dt)), a.dtype));
-  return record(value instanceof Tensor ? "MaskedFillBackward1" : "MaskedFillBackward0", [a, v], out, (g) => {
+  const name = value instanceof Tensor ? "MaskedFillBackward1" : "MaskedFillBackward0";
+  const r = record(name, [a, v], out, (g) => {
     const m = expandTo(mask._t, a.shape);
     return [select(m, tf.zerosLike(g), g), tf.sum(select(m, g, tf.zerosLike(g)))];
   });
+  // PyTorch's edges: the input (and a tensor value), not the mask nor a number.
+  return renameGradFn(r, name, value instanceof Tensor ? [a, v] : [a]);
 }
 
 export function checkNumber(op: string, name: string, v: unknown): number {

@@ -16,6 +16,7 @@ import { tensor as makeTensor } from "./creation";
 import { RuntimeError, ShapeError, TypeError, IndexError } from "../errors";
 import { isOptions, parseArgs, trimArgs } from "../tensor/args";
 import { sinT, cosT, log1pT, fmodT } from "../backend/math_kernels";
+import { renameGradFn } from "../autograd/node";
 
 type Operand = Tensor | number | boolean;
 
@@ -443,7 +444,9 @@ export function lerp(start: Tensor, end: Tensor, weight: Tensor | number): Tenso
   }
   if (weight instanceof Tensor && weight.dtype._tf !== "float32") throw new RuntimeError(`lerp(): expected a floating point weight, got ${weight.dtype}`);
   broadcastCheck("lerp", [start, end, ...(weight instanceof Tensor ? [weight] : [])]);
-  return E.add(start, E.mul(E.sub(end, start), weight));
+  // Named as PyTorch's lerp kernel: LerpBackward0(start, end) for a number weight, LerpBackward1 with a tensor.
+  const y = E.add(start, E.mul(E.sub(end, start), weight));
+  return weight instanceof Tensor ? renameGradFn(y, "LerpBackward1", [start, end, weight]) : renameGradFn(y, "LerpBackward0", [start, end]);
 }
 
 function broadcastCheck(op: string, ts: Tensor[]): number[] {
@@ -572,7 +575,7 @@ export function logcumsumexp(a: Tensor, dim: number): Tensor {
 export function trace(a: Tensor): Tensor {
   need("trace", a);
   if (a.dim() !== 2) throw new RuntimeError(`trace: expected a matrix, but got tensor with dim ${a.dim()} (shape ${fmtShape(a.shape)})`);
-  return R.sum(M.diagonal(a, 0, 0, 1));
+  return renameGradFn(R.sum(M.diagonal(a, 0, 0, 1)), "TraceBackward0", [a]);
 }
 
 /** Histogram of `bins` equal bins over [min, max] (the data's range when both are 0). Not differentiable. */
@@ -738,7 +741,7 @@ export function logspace(start: number, end: number, steps: number, base = 10, d
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   // PyTorch fills the second half from the end, so the last value is exactly base ** end.
   const exps = Array.from({ length: steps }, (_, i) => (i < steps / 2 ? start + step * i : end - step * (steps - 1 - i)));
-  return makeTensor(exps.map((e) => base ** e), { dtype: createDtype("logspace", dtype) ?? "float32", requires_grad });
+  return makeTensor(exps.map((e) => base ** e), { dtype: createDtype("logspace", dtype) ?? D.defaultFloatDtype(), requires_grad });
 }
 
 /** Values from `start` to `end` inclusive in steps of `step` (float32 by default): the deprecated torch.range. */
@@ -746,7 +749,7 @@ export function range(start: number, end: number, step = 1, dtype?: DType | null
   if (step === 0) throw new RuntimeError("range(): step must be nonzero");
   if ((end - start) / step < 0) throw new RuntimeError(`upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
   const n = Math.floor((end - start) / step) + 1;
-  return makeTensor(Array.from({ length: n }, (_, i) => start + i * step), { dtype: createDtype("range", dtype) ?? "float32", requires_grad });
+  return makeTensor(Array.from({ length: n }, (_, i) => start + i * step), { dtype: createDtype("range", dtype) ?? D.defaultFloatDtype(), requires_grad });
 }
 
 // ---------------------------------------------------------------- out-of-place forms of the indexed writes

@@ -17,7 +17,7 @@ export function nllKernelApplies(numel: number): boolean {
 
 /**
  * The loss of `logp` ([C], [N, C] or [N, C, d1, ...], float32) at `target` (int32, checked to hold
- * classes in [0, C) or ignore_index), grad_fn NllLossBackward0 over (logp, target) as PyTorch's.
+ * classes in [0, C) or ignore_index), grad_fn NllLossBackward0 (F.nll_loss and F.cross_entropy show PyTorch's edges).
  */
 export function nllLossKernel(logp: Tensor, target: Tensor, weight: Tensor | null, attrs: NllAttrs): Tensor {
   const map = (a: object) => a as unknown as tf.NamedAttrMap;

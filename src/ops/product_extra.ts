@@ -10,6 +10,7 @@ import * as M from "./movement";
 import * as L from "./linalg";
 import * as E from "./elementwise";
 import * as R from "./reduce";
+import { renameGradFn } from "../autograd/node";
 
 function need(op: string, name: string, x: unknown): asserts x is Tensor {
   if (!(x instanceof Tensor)) throw new TypeError(`${op}(): argument '${name}' must be Tensor, not ${describe(x)}`);
@@ -164,33 +165,34 @@ function scaledInput(op: string, input: Tensor, beta: number, shape: number[]): 
   return record("MulBackward0", [input], out, (g) => [sumTo(beta === 1 ? g : tf.mul(g, beta), input.shape)]);
 }
 
-function addProduct(op: string, input: Tensor, prod: Tensor, beta: number, alpha: number): Tensor {
+function addProduct(op: string, input: Tensor, prod: Tensor, beta: number, alpha: number, factors: Tensor[]): Tensor {
   const scaled = alpha === 1 ? prod : E.mul(prod, alpha);
-  return E.add(scaledInput(op, input, beta, prod.shape.slice()), scaled);
+  // PyTorch's node for the whole op: BaddbmmBackward0, AddmvBackward0, AddrBackward0, AddbmmBackward0.
+  return renameGradFn(E.add(scaledInput(op, input, beta, prod.shape.slice()), scaled), `${op[0].toUpperCase()}${op.slice(1)}Backward0`, [input, ...factors]);
 }
 
 export function addmv(input: Tensor, mat: Tensor, vec: Tensor, beta = 1, alpha = 1): Tensor {
   need("addmv", "mat", mat);
   need("addmv", "vec", vec);
-  return addProduct("addmv", input, L.mv(mat, vec), beta, alpha);
+  return addProduct("addmv", input, L.mv(mat, vec), beta, alpha, [mat, vec]);
 }
 
 export function addr(input: Tensor, vec1: Tensor, vec2: Tensor, beta = 1, alpha = 1): Tensor {
   need("addr", "vec1", vec1);
   need("addr", "vec2", vec2);
   if (vec1.dim() !== 1 || vec2.dim() !== 1) throw new RuntimeError(`addr: Expected 1-D argument vec1 and vec2, but got shapes ${fmtShape(vec1.shape)} and ${fmtShape(vec2.shape)}`);
-  return addProduct("addr", input, L.outer(vec1, vec2), beta, alpha);
+  return addProduct("addr", input, L.outer(vec1, vec2), beta, alpha, [vec1, vec2]);
 }
 
 export function baddbmm(input: Tensor, batch1: Tensor, batch2: Tensor, beta = 1, alpha = 1): Tensor {
   need("baddbmm", "batch1", batch1);
   need("baddbmm", "batch2", batch2);
-  return addProduct("baddbmm", input, L.bmm(batch1, batch2), beta, alpha);
+  return addProduct("baddbmm", input, L.bmm(batch1, batch2), beta, alpha, [batch1, batch2]);
 }
 
 /** beta * input + alpha * the sum over the batch of batch1[i] @ batch2[i]. */
 export function addbmm(input: Tensor, batch1: Tensor, batch2: Tensor, beta = 1, alpha = 1): Tensor {
   need("addbmm", "batch1", batch1);
   need("addbmm", "batch2", batch2);
-  return addProduct("addbmm", input, R.sum(L.bmm(batch1, batch2), 0), beta, alpha);
+  return addProduct("addbmm", input, R.sum(L.bmm(batch1, batch2), 0), beta, alpha, [batch1, batch2]);
 }

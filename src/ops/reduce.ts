@@ -10,6 +10,7 @@ import type { SoftmaxAttrs } from "../backend/loss_kernels";
 import { is_backward_differentiable } from "../autograd/grad_mode";
 import { torchSumT, torchMomentsT } from "../backend/sum_kernels";
 import { stridesOf } from "./view";
+import { renameGradFn } from "../autograd/node";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -420,6 +421,11 @@ export function any(t: Tensor, dim?: number | null, keepdim = false): Tensor {
 
 /** p-norm over dims (p=2 by default; 1, Infinity supported). */
 export function norm(t: Tensor, p: number | "fro" = 2, dim?: Dims, keepdim = false): Tensor {
+  // Named as PyTorch's norm kernel: NormBackward1(input).
+  return renameGradFn(normOf(t, p, dim, keepdim), "NormBackward1", [t]);
+}
+
+function normOf(t: Tensor, p: number | "fro", dim: Dims | undefined, keepdim: boolean): Tensor {
   const pp = p === "fro" ? 2 : p;
   if (pp === 2) {
     // At a zero norm PyTorch's gradient is 0 (sqrt's chain rule would give 0 * inf = nan): the

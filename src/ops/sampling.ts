@@ -18,15 +18,15 @@ type GenOpt = { generator?: Generator };
 const gen = (o?: GenOpt): Generator => o?.generator ?? default_generator;
 
 /** `torch.empty(shape).uniform_(from, to)`. */
-export function uniform_values(shape: number[], from: number, to: number, o?: GenOpt): Tensor {
+export function uniform_values(shape: number[], from: number, to: number, o?: GenOpt, double = false): Tensor {
   if (!(from <= to)) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
-  return from_typed(gen(o).fill_uniform(new Float32Array(numelOf(shape)), from, to), shape);
+  return from_typed(gen(o).fill_uniform(new Float32Array(numelOf(shape)), from, to, double), shape);
 }
 
 /** `torch.empty(shape).normal_(mean, std)`. */
-export function normal_values(shape: number[], mean: number, std: number, o?: GenOpt): Tensor {
+export function normal_values(shape: number[], mean: number, std: number, o?: GenOpt, double = false): Tensor {
   if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
-  return from_typed(gen(o).fill_normal(new Float32Array(numelOf(shape)), mean, std), shape);
+  return from_typed(gen(o).fill_normal(new Float32Array(numelOf(shape)), mean, std, double), shape);
 }
 
 /** `torch.empty(shape, dtype).random_(from, to)`; `to` undefined is PyTorch's unbounded random_(). */

@@ -20,7 +20,7 @@ import * as crypto from "crypto";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { encode, decode } from "./safetensors";
-import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip } from "./pytorch";
+import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip, WeightsOnlyError } from "./pytorch";
 import { add_safe_globals, get_safe_globals, clear_safe_globals } from "./modules";
 export type { ModuleClass, SafeGlobal } from "./modules";
 
@@ -192,14 +192,15 @@ function isAlive(pid: number): boolean {
  *   f: the file path.
  *   map_location: accepted for compatibility ('cpu', 'cuda', a torch.device); tensors load onto
  *     the active backend.
- *   weights_only: true by default (PyTorch 2.6's default; 1.13's was false): tensors, containers
- *     and registered classes only. false also rebuilds torchlab's layers and torchvision's models.
+ *   weights_only: false by default, as in PyTorch 1.13 (torch.load(path) of `torch.save(net, path)`
+ *     gives back the module); true reads tensors, containers and registered classes only, and
+ *     refuses a whole module with PyTorch's UnpicklingError ("Weights only load failed. ...").
  *
  * @example
  * net.load_state_dict(torch.load('ckpt.mdl'));
- * const model = torch.load<nn.Sequential>('model.pth', {weights_only: false});
+ * const model = torch.load<nn.Sequential>('model.pth');
  * torch.serialization.add_safe_globals([Net]);        // a class of your own, Python's __main__.Net
- * const net = torch.load<Net>('net.pth', {weights_only: false});
+ * const net = torch.load<Net>('net.pth');
  */
 // The loaded value's type is known only at run time, as in PyTorch (which returns Any); a cell can
 // name it: `torch.load<{model: Record<string, Tensor>; epoch: number}>('ckpt.pt')`.
@@ -220,7 +221,7 @@ export function load<T = any>(f: string, ...options: Record<string, unknown>[]):
     throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
   }
   try {
-    if (isZip(buf)) return loadPyTorchZip(buf, { weights_only: weightsOnly !== false }) as T;
+    if (isZip(buf)) return loadPyTorchZip(buf, { weights_only: weightsOnly === true }) as T;
     if (isLegacyPickle(buf)) {
       throw new Error(
         "this is PyTorch's legacy (pre-1.6, non-zip) checkpoint format, which torchlab does not read; re-save it in Python with torch.save(obj, path) (the default zip format)",
@@ -228,7 +229,7 @@ export function load<T = any>(f: string, ...options: Record<string, unknown>[]):
     }
     return decode(buf) as T;
   } catch (e) {
-    if (e instanceof TypeError) throw e;
+    if (e instanceof TypeError || e instanceof WeightsOnlyError) throw e;
     throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
   }
 }

@@ -243,8 +243,8 @@ function defaultName(cls: ModuleClass): string {
  * pickles it with: `<module>.<ClassName>`, where the module is the class's `static __module__` if
  * it has one and `__main__` otherwise (a class defined in a Python notebook or script is
  * `__main__.Net`); give another name as `[cls, "package.module.Name"]`. Registered classes load
- * with the default `weights_only` too; torchlab's own layers and torchvision's models need
- * `{weights_only: false}` unless registered here.
+ * with `{weights_only: true}` too; torchlab's own layers and torchvision's models load by default
+ * (`weights_only: false`, PyTorch 1.13's default) and with `weights_only: true` only when registered here.
  *
  * Loading creates the instance without running its constructor (as Python's unpickler does) and
  * assigns the file's parameters, buffers, sub-modules and attributes to the fields of the same
@@ -254,7 +254,7 @@ function defaultName(cls: ModuleClass): string {
  * @example
  * class Net extends nn.Module { ... }          // Python: class Net(nn.Module) in a notebook
  * torch.serialization.add_safe_globals([Net]);
- * const net = torch.load<Net>("net.pth", {weights_only: false});
+ * const net = torch.load<Net>("net.pth");
  */
 export function add_safe_globals(safe_globals: SafeGlobal[]): void {
   if (!Array.isArray(safe_globals)) throw new TypeError(`add_safe_globals(): expected an array of classes, got ${typeof safe_globals}`);

@@ -342,11 +342,19 @@ export function isLegacyPickle(buf: Buffer): boolean {
   return buf.length >= 2 && buf[0] === 0x80 && buf[1] >= 2 && buf[1] <= 5;
 }
 
+/**
+ * torch.load's refusal of a whole module under `weights_only: true`, with PyTorch 1.13's text (it
+ * reaches the caller as pickle's UnpicklingError, not wrapped with the file name).
+ */
+export class WeightsOnlyError extends UnpicklingError {
+  override name = "UnpicklingError";
+}
+
 /** How torch.load reads a PyTorch checkpoint. */
 export interface LoadOptions {
   /**
-   * true (the default, as in PyTorch 2.6+): tensors, containers and classes registered with
-   * `add_safe_globals`; false: also torchlab's layers and torchvision's models as whole modules.
+   * false (the default, as in PyTorch 1.13): also torchlab's layers and torchvision's models as
+   * whole modules; true: tensors, containers and classes registered with `add_safe_globals` only.
    * Either way nothing the file names is called.
    */
   weights_only?: boolean;
@@ -354,7 +362,7 @@ export interface LoadOptions {
 
 /** Loads a PyTorch zip checkpoint from its bytes. Errors are thrown bare; the caller adds the file name. */
 export function loadPyTorchZip(buf: Buffer, options: LoadOptions = {}): unknown {
-  const weightsOnly = options.weights_only !== false;
+  const weightsOnly = options.weights_only === true;
   const zip = new ZipReader(buf);
   const pkl = zip.names().find((n) => n === "data.pkl" || n.endsWith("/data.pkl"));
   if (pkl === undefined) throw new UnpicklingError(`zip archive has no data.pkl (entries: ${zip.names().slice(0, 8).join(", ")}); it is not a PyTorch checkpoint`);
@@ -428,8 +436,8 @@ export function loadPyTorchZip(buf: Buffer, options: LoadOptions = {}): unknown 
       if (found && (found.registered || !weightsOnly)) return new ClassRef(key, found.cls);
       const shown = key.slice(0, 200);
       if (found) {
-        throw new UnpicklingError(
-          `the file holds a whole module (class '${shown}'), and torch.load reads weights only by default: pass {weights_only: false} to rebuild the module (torchlab still runs nothing from the file: it rebuilds only torch.nn layers, torchvision models and classes registered with torch.serialization.add_safe_globals), or load a state_dict into a model you build`,
+        throw new WeightsOnlyError(
+          `Weights only load failed. Re-running \`torch.load\` with \`weights_only\` set to \`False\` will likely succeed, but it can result in arbitrary code execution.Do it only if you get the file from a trusted source. WeightsUnpickler error: Unsupported class ${shown}`,
         );
       }
       const cls = name.slice(0, 80);

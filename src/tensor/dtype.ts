@@ -70,6 +70,16 @@ export const int8 = new dtype("int8", "int32", "Char", 1);
 export const uint8 = new dtype("uint8", "int32", "Byte", 1);
 export const bool = new dtype("bool", "bool", "Bool", 1);
 
+let defaultFloat: dtype = float32;
+/** The dtype of floating-point tensors made without one (torch.get_default_dtype()). */
+export function defaultFloatDtype(): dtype {
+  return defaultFloat;
+}
+/** @internal set by torch.set_default_dtype, which checks the argument. */
+export function setDefaultFloatDtype(d: dtype): void {
+  defaultFloat = d;
+}
+
 /** Every spelling a dtype argument accepts. */
 const ALIASES: Record<string, dtype> = {
   float32: float32, float: float32, float64: float64, double: float64,

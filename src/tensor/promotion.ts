@@ -68,7 +68,7 @@ export function result_type(tensor: PromotionOperand, other: PromotionOperand): 
       if (x.dim() === 0) zero = promoteInto(zero, x.dtype);
       else dim = promoteInto(dim, x.dtype);
     } else if (typeof x === "boolean") wrapped = promoteInto(wrapped, D.bool);
-    else wrapped = promoteInto(wrapped, Number.isInteger(x) ? D.int64 : D.float32);
+    else wrapped = promoteInto(wrapped, Number.isInteger(x) ? D.int64 : D.defaultFloatDtype());
   }
   return combine(dim, combine(zero, wrapped)) as D.dtype;
 }

@@ -213,7 +213,8 @@ export class Generator {
    * Fills `out` as torch.empty(n).uniform_(from, to) does: float uniforms scaled in float32 with a
    * fused multiply-add (the product of two 24-bit values is exact in float64, so one rounding).
    */
-  fill_uniform(out: Float32Array, from = 0, to = 1): Float32Array {
+  fill_uniform(out: Float32Array, from = 0, to = 1, double = false): Float32Array {
+    if (double) return this.fill_uniform_double(out, from, to);
     const lo = fround(from);
     const span = fround(fround(to) - lo);
     const mt = this.mt;
@@ -239,9 +240,34 @@ export class Generator {
     return out;
   }
 
-  /** Fills `out` as torch.empty(n).normal_(mean, std) does on a contiguous float32 tensor. */
-  fill_normal(out: Float32Array, mean = 0, std = 1): Float32Array {
+  /**
+   * The draws of a float64 tensor's uniform_ (`double`): uniform_real_distribution<double>, a 53-bit
+   * draw per element scaled in double, each value then rounded to torchlab's float32 storage.
+   */
+  private fill_uniform_double(out: Float32Array, from: number, to: number): Float32Array {
+    const span = to - from;
+    for (let i = 0; i < out.length; i++) out[i] = this.random_double() * span + from;
+    return out;
+  }
+
+  /**
+   * Fills `out` as torch.empty(n).normal_(mean, std) does on a contiguous float32 tensor, or with
+   * `double` on a float64 one: normal_fill<double>, Box-Muller in double on 53-bit uniforms, the values
+   * rounded to float32 storage; either way the generator advances exactly as PyTorch's.
+   */
+  fill_normal(out: Float32Array, mean = 0, std = 1, double = false): Float32Array {
     const n = out.length;
+    if (double && n >= 16) {
+      const d = new Float64Array(n);
+      for (let i = 0; i < n; i++) d[i] = this.random_double();
+      for (let i = 0; i + 16 <= n; i += 16) boxMuller16Double(d, i, mean, std);
+      if (n % 16 !== 0) {
+        for (let i = n - 16; i < n; i++) d[i] = this.random_double();
+        boxMuller16Double(d, n - 16, mean, std);
+      }
+      out.set(d);
+      return out;
+    }
     if (n < 16) {
       for (let i = 0; i < n; i++) out[i] = this.normal() * std + mean;
       return out;
@@ -254,37 +280,6 @@ export class Generator {
       this.fill_uniform(out.subarray(n - 16));
       boxMuller16(out, n - 16, mu, sd);
     }
-    return out;
-  }
-
-  /**
-   * Fills `out` as torch.rand(n, dtype=torch.float64) draws: one 53-bit double uniform per element
-   * (two 32-bit draws each, not the float path's one), rounded to torchlab's float32 storage.
-   */
-  fill_uniform_double(out: Float32Array): Float32Array {
-    for (let i = 0; i < out.length; i++) out[i] = this.random_double();
-    return out;
-  }
-
-  /**
-   * Fills `out` as torch.randn(n, dtype=torch.float64) draws (ATen's normal_fill<double>): from 16
-   * elements on, double uniforms and Box-Muller in doubles in blocks of 16, the last 16 redrawn when
-   * n % 16 != 0; fewer, normal_distribution<double>. Rounded to torchlab's float32 storage.
-   */
-  fill_normal_double(out: Float32Array, mean = 0, std = 1): Float32Array {
-    const n = out.length;
-    if (n < 16) {
-      for (let i = 0; i < n; i++) out[i] = this.normal() * std + mean;
-      return out;
-    }
-    const d = new Float64Array(n);
-    for (let i = 0; i < n; i++) d[i] = this.random_double();
-    for (let i = 0; i + 16 <= n; i += 16) boxMuller16Double(d, i, mean, std);
-    if (n % 16 !== 0) {
-      for (let i = n - 16; i < n; i++) d[i] = this.random_double();
-      boxMuller16Double(d, n - 16, mean, std);
-    }
-    out.set(d);
     return out;
   }
 
@@ -372,11 +367,7 @@ function logf(u: number): number {
   return fround(e * LOG_Q2 + fround(m + y));
 }
 
-/**
- * normal_fill_16_AVX2: Box-Muller on 16 float uniforms, the first 8 giving the radius and the last
- * 8 the angle (sincos256_ps of a non-negative angle).
- */
-/** ATen's normal_fill_16 for doubles: u1 = 1 - d[k], u2 = d[k + 8], libm's log, sqrt, cos and sin. */
+/** normal_fill_16<double>: Box-Muller on 16 double uniforms, the first 8 the radius, the last 8 the angle. */
 function boxMuller16Double(d: Float64Array, o: number, mean: number, std: number): void {
   for (let k = o; k < o + 8; k++) {
     const radius = sqrt(-2 * log(1 - d[k]));
@@ -386,6 +377,10 @@ function boxMuller16Double(d: Float64Array, o: number, mean: number, std: number
   }
 }
 
+/**
+ * normal_fill_16_AVX2: Box-Muller on 16 float uniforms, the first 8 giving the radius and the last
+ * 8 the angle (sincos256_ps of a non-negative angle).
+ */
 function boxMuller16(d: Float32Array, o: number, mean: number, std: number): void {
   for (let k = o; k < o + 8; k++) {
     const radius = fround(sqrt(fround(-2 * logf(fround(1 - d[k])))));

@@ -5,6 +5,7 @@
  */
 import type { tf } from "../backend/tf";
 import * as D from "./dtype";
+import { Device } from "./device";
 import { adopt, drop, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
@@ -223,9 +224,13 @@ export class Tensor {
   get ndim(): number {
     return this._s.data.rank;
   }
-  /** Always 'cpu' for wasm/cpu/tensorflow-CPU backends, 'cuda' under tfjs-node-gpu. */
-  get device(): string {
-    return deviceName();
+  /**
+   * The torch.device holding this tensor: device(type='cpu') for the wasm/cpu/tensorflow-CPU
+   * backends, device(type='cuda') under tfjs-node-gpu. It reads as its string ('cpu') in
+   * `String(x.device)`, templates and `x.device == "cpu"`, but `x.device === "cpu"` is false (an object).
+   */
+  get device(): Device {
+    return new Device(deviceName());
   }
   get is_leaf(): boolean {
     return this.grad_fn === null;
@@ -1627,10 +1632,10 @@ export class Tensor {
   }
   // The random fills draw as PyTorch's CPU kernels do (ops/sampling.ts), so seeded values match.
   uniform_(from = 0, to = 1, options: { generator?: import("./random").Generator } = {}): this {
-    return this.inplace("uniform_", () => SM.uniform_values(this.shape, from, to, options), "UniformBackward0");
+    return this.inplace("uniform_", () => SM.uniform_values(this.shape, from, to, options, this.dtype === D.float64), "UniformBackward0");
   }
   normal_(mean = 0, std = 1, options: { generator?: import("./random").Generator } = {}): this {
-    return this.inplace("normal_", () => SM.normal_values(this.shape, mean, std, options), "NormalBackward0");
+    return this.inplace("normal_", () => SM.normal_values(this.shape, mean, std, options, this.dtype === D.float64), "NormalBackward0");
   }
   /** Fills with 1 at probability p (a number, or a tensor of probabilities broadcast to this shape), else 0. */
   bernoulli_(p: number | Tensor = 0.5, options: { generator?: import("./random").Generator } = {}): this {
@@ -1777,7 +1782,7 @@ export class Tensor {
     if (this.numel() === 0 && this.dim() !== 1) suffixes.push(`size=(${this.shape.join(", ")})`);
     // PyTorch names a dtype its values cannot show: int32, int16, int8, uint8 and float64 always, int64 and bool when empty.
     if (this.dtype === D.int32 || this.dtype === D.float64 || this.dtype._range !== null || (this.numel() === 0 && this.dtype !== D.float32)) suffixes.push(`dtype=${this.dtype}`);
-    if (this.device === "cuda") suffixes.unshift("device='cuda:0'");
+    if (deviceName() === "cuda") suffixes.unshift("device='cuda:0'");
     if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");
     return addSuffixes("tensor(" + body, suffixes, 7);

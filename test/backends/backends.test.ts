@@ -34,6 +34,6 @@ describe("device-selection lines as tutorials write them", () => {
     else expect(acc).toBeNull();
     // PyTorch 2.6's idiom.
     const device = torch.accelerator.is_available() ? torch.accelerator.current_accelerator()!.type : "cpu";
-    expect(torch.zeros(2).to(device).device).toBe(cuda ? "cuda" : "cpu");
+    expect(String(torch.zeros(2).to(device).device)).toBe(cuda ? "cuda" : "cpu");
   });
 });

@@ -93,7 +93,7 @@ describe("a whole-module file never runs code", () => {
     );
     const f = path.join(dir, "evil.pt");
     fs.writeFileSync(f, ptFile(moduleOf("__main__.Evil", [["training", true]])));
-    expect(() => torch.load(f)).toThrow("unsupported pickle global '__main__.Evil': torchlab reads state_dicts, optimizer states and plain containers of tensors, numbers and strings; a whole module of your own class needs the class registered (torch.serialization.add_safe_globals([Evil]))");
+    expect(() => torch.load(f, { weights_only: true })).toThrow("unsupported pickle global '__main__.Evil': torchlab reads state_dicts, optimizer states and plain containers of tensors, numbers and strings; a whole module of your own class needs the class registered (torch.serialization.add_safe_globals([Evil]))");
   });
 
   test("a module class is never called with the file's arguments (REDUCE), nor anything created by NEWOBJ but modules", () => {

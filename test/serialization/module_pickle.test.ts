@@ -382,14 +382,16 @@ describe("PyTorch's whole-module files load into working torchlab modules", () =
     expect(net.training).toBe(false);
   });
 
-  test("a registered class loads with the default weights_only too (PyTorch 2.6's add_safe_globals), torch.nn layers only with false", () => {
+  test("a registered class loads with weights_only: true too (PyTorch 2.6's add_safe_globals), torch.nn layers only once registered", () => {
     torch.serialization.add_safe_globals([Net]);
-    expect(() => torch.load(path.join(FIXTURES, "module_net.pt"))).toThrow(
-      "the file holds a whole module (class 'torch.nn.modules.container.Sequential'), and torch.load reads weights only by default: pass {weights_only: false} to rebuild the module",
+    expect(() => torch.load(path.join(FIXTURES, "module_net.pt"), { weights_only: true })).toThrow(
+      "Weights only load failed. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution.Do it only if you get the file from a trusted source. WeightsUnpickler error: Unsupported class torch.nn.modules.container.Sequential",
     );
-    torch.serialization.add_safe_globals([nn.Sequential, nn.Conv2d, nn.BatchNorm2d, nn.ReLU, nn.MaxPool2d, nn.ModuleList, nn.ModuleDict, nn.Linear]);
     const ref = fixture("module_net");
+    // The default is PyTorch 1.13's weights_only=False: torch.nn layers load without registration.
     expectClose(torch.load<Net>(path.join(FIXTURES, "module_net.pt"))(fromFlat(ref.input)), ref.output);
+    torch.serialization.add_safe_globals([nn.Sequential, nn.Conv2d, nn.BatchNorm2d, nn.ReLU, nn.MaxPool2d, nn.ModuleList, nn.ModuleDict, nn.Linear]);
+    expectClose(torch.load<Net>(path.join(FIXTURES, "module_net.pt"), { weights_only: true })(fromFlat(ref.input)), ref.output);
   });
 
   test("torchvision's blocks (BasicBlock, Bottleneck, Fire, InvertedResidual, Conv2dNormActivation) by their torchvision names", () => {

@@ -201,8 +201,8 @@ test("304 save_reload: torch.save the whole net and its state_dict, torch.load b
     torch.save(net1.state_dict(), path.join(dir, "net_params.pkl")); // save only the parameters
   }
   function restore_net(): Tensor {
-    // 1.13's torch.load reads whole modules by default; torchlab asks for weights_only: false (PyTorch 2.6's default)
-    const net2 = torch.load(path.join(dir, "net.pkl"), { weights_only: false });
+    // 1.13's torch.load reads whole modules by default, and so does torchlab's
+    const net2 = torch.load(path.join(dir, "net.pkl"));
     expect(String(net2)).toBe(R.t304.printed);
     return net2(x);
   }

@@ -4,10 +4,9 @@
  * PyTorch 1.13 (test/reference/gen_recipes.py, section inference): the state_dict way and the
  * entire-model way, and the recipe's warning that `model.load_state_dict(PATH)` does not take a path.
  *
- * One difference from 1.13, by design (src/serialization/FORMAT.md): `torch.load` reads weights only
- * by default (PyTorch 2.6's rule) and rebuilds a module of the user's own class only once the class is
- * registered, so the entire-model load is `torch.serialization.add_safe_globals([Net])` and
- * `torch.load(PATH, {weights_only: false})` where 1.13 wrote `torch.load(PATH)`.
+ * One difference from 1.13, by design (src/serialization/FORMAT.md): `torch.load` rebuilds a module of
+ * the user's own class only once the class is registered (it runs no code a file names), so the
+ * entire-model load is `torch.serialization.add_safe_globals([Net])` before `torch.load(PATH)`.
  */
 import { torch } from "../../src";
 import { reference, expectTensor, type Encoded } from "./_tutorial";
@@ -39,7 +38,7 @@ test("saving_and_loading_models_for_inference: via state_dict, and the entire mo
   torch.save(net, PATH);
   // Load
   torch.serialization.add_safe_globals([Net]);
-  model = torch.load(PATH, { weights_only: false }) as Net;
+  model = torch.load(PATH) as Net;
   model.eval();
   expect(model).toBeInstanceOf(Net);
   expectTensor(model(x), R.entire_output as Encoded);

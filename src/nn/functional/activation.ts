@@ -10,6 +10,7 @@ import { is_grad_enabled } from "../../autograd/grad_mode";
 import * as E from "../../ops/elementwise";
 import * as R from "../../ops/reduce";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
+import { renameGradFn } from "../../autograd/node";
 
 export function checkInput(op: string, t: unknown): asserts t is Tensor {
   if (!(t instanceof Tensor)) throw new TypeError(`${op}(): argument 'input' must be Tensor, not ${t === null ? "null" : Array.isArray(t) ? "array" : typeof t}`);
@@ -70,7 +71,8 @@ export function hardtanh(input: Tensor, min_val: number | { min_val?: number; ma
   // Unlike clamp's, PyTorch's hardtanh gradient is 0 at the bounds themselves: pass it strictly inside.
   // (written as "not at or beyond a bound", so a nan input passes its gradient as in PyTorch)
   const f = (x: Tensor): Tensor => E.where(x.le(lo).logical_or(x.ge(hi)), E.clamp(x, lo, hi).detach(), x);
-  return maybeInplace("hardtanh", input, f, (o.inplace as boolean) ?? false);
+  // Named as PyTorch's: HardtanhBackward0(input) (relu6 too).
+  return maybeInplace("hardtanh", input, (x) => renameGradFn(f(x), "HardtanhBackward0", [x]), (o.inplace as boolean) ?? false);
 }
 
 /** x for x > 0, negative_slope * x otherwise. */

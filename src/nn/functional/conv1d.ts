@@ -9,6 +9,7 @@ import { parseArgs } from "../../tensor/args";
 import * as C from "../../ops/conv";
 import * as P from "../../ops/pool";
 import { RuntimeError, ShapeError, TypeError } from "../../errors";
+import { renameGradFn } from "../../autograd/node";
 
 /** An int or a 1-element array, as PyTorch's `_single` accepts. */
 export type IntOrSingle = number | number[];
@@ -103,14 +104,12 @@ export function conv1d(
   if (p !== "same" && d > 0 && padded < d * (k - 1) + 1) {
     throw new RuntimeError(`Calculated padded input size per channel: (${padded}). Kernel size: (${d * (k - 1) + 1}). Kernel size can't be greater than actual input size`);
   }
-  const y = C.conv2d(x, weight.unsqueeze(2), {
-    bias: (o.bias as Tensor | null | undefined) ?? null,
-    stride: [1, s],
-    padding: typeof p === "string" ? (p as C.Padding2d) : [0, p],
-    dilation: [1, d],
-    groups: g,
-  });
-  return fromImage(y, unbatched);
+  const b0 = (o.bias as Tensor | null | undefined) ?? null;
+  const run = (x: Tensor, w: Tensor, b: Tensor | null): Tensor =>
+    C.conv2d(x, w.unsqueeze(2), { bias: b, stride: [1, s], padding: typeof p === "string" ? (p as C.Padding2d) : [0, p], dilation: [1, d], groups: g });
+  const y = fromImage(run(x, weight, b0), unbatched);
+  // PyTorch's graph is one ConvolutionBackward0(input, weight, bias), without the 2-D detour's views.
+  return unbatched ? y : renameGradFn(y, "ConvolutionBackward0", [input, weight, b0]);
 }
 
 // ------------------------------------------------------------------ pooling

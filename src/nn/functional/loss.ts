@@ -15,6 +15,7 @@ import { fused } from "../../ops/fused";
 import { nllKernelApplies, nllLossKernel } from "../../ops/nll";
 import * as D from "../../tensor/dtype";
 import { mseKernelApplies, mseLossKernel } from "../../ops/mse";
+import { renameGradFn } from "../../autograd/node";
 
 export type Reduction = "none" | "mean" | "sum";
 
@@ -225,6 +226,14 @@ type NllOpts = { weight?: Tensor | null; size_average?: boolean | null; ignore_i
  * Shape: input [N, C] or [C] or [N, C, d1, ...]; target [N] or [] or [N, d1, ...] (integers in
  * [0, C) or ignore_index); output scalar, or target-shaped with reduction 'none'.
  */
+/**
+ * PyTorch's node over the log-probabilities alone (the class indices have no edge); inputs with
+ * spatial dims ([N, C, d1, ...]) run as nll_loss2d: NllLoss2DBackward0.
+ */
+function nllName(out: Tensor, input: Tensor): Tensor {
+  return renameGradFn(out, input.dim() >= 3 ? "NllLoss2DBackward0" : "NllLossBackward0", [input]);
+}
+
 export function nll_loss(input: Tensor, target: Tensor, weight?: Tensor | null | NllOpts, options?: NllOpts): Tensor {
   checkInput("nll_loss", input);
   checkTarget("nll_loss", target);
@@ -234,7 +243,8 @@ export function nll_loss(input: Tensor, target: Tensor, weight?: Tensor | null |
   const C = input.dim() === 1 ? input.shape[0] : input.shape[1];
   const w = checkWeight("nll_loss", o.weight, C);
   const ignore = (o.ignore_index as number | undefined) ?? -100;
-  return nllKernel("nll_loss", input, target, w, ignore, reduction) ?? fused("NllLossBackward0", [input, target], (i, t) => reduceWeighted(pickTargets("nll_loss", i, t, w, ignore), reduction));
+  const out = nllKernel("nll_loss", input, target, w, ignore, reduction) ?? fused("NllLossBackward0", [input, target], (i, t) => reduceWeighted(pickTargets("nll_loss", i, t, w, ignore), reduction));
+  return nllName(out, input);
 }
 
 type CrossEntropyOpts = NllOpts & { label_smoothing?: number };
@@ -278,12 +288,15 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
     if (w) prod = prod.mul(w.reshape(wShape()));
     if (reduction === "none") return prod.sum(classDim).neg();
     if (reduction === "sum") return prod.sum().neg();
-    return prod.sum().neg().div(input.numel() / C);
+    // A division by a number (PyTorch's Scalar overload): DivBackward1.
+    const total = prod.sum().neg();
+    return renameGradFn(total.div(input.numel() / C), "DivBackward1", [total]);
   }
   if (ls > 0 && ls > 1) throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${ls}`);
   // PyTorch's cross_entropy is nll_loss(log_softmax(x)): grad_fn NllLossBackward0 over LogSoftmaxBackward0.
   if (!(ls > 0)) {
-    return nllKernel("cross_entropy", logp, target, w, ignore_index, reduction) ?? fused("NllLossBackward0", [logp, target], (lp, t) => reduceWeighted(pickTargets("cross_entropy", lp, t, w, ignore_index), reduction));
+    const out = nllKernel("cross_entropy", logp, target, w, ignore_index, reduction) ?? fused("NllLossBackward0", [logp, target], (lp, t) => reduceWeighted(pickTargets("cross_entropy", lp, t, w, ignore_index), reduction));
+    return nllName(out, logp);
   }
   const picked = pickTargets("cross_entropy", logp, target, w, ignore_index);
   const nll = reduceWeighted(picked, reduction);

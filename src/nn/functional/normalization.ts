@@ -4,6 +4,7 @@ import { parseArgs } from "../../tensor/args";
 import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
 import { fused } from "../../ops/fused";
+import { renameGradFn } from "../../autograd/node";
 
 /**
  * Looks up rows of `weight` at the integer `input` indices.
@@ -64,15 +65,17 @@ export function layer_norm(
     throw new RuntimeError(`Given normalized_shape=[${shape.join(", ")}], expected input with shape [*, ${shape.join(", ")}], but got input of size[${input.shape.join(", ")}]`);
   }
   const dims = Array.from({ length: k }, (_, i) => input.dim() - k + i);
+  const w = o.weight ?? null;
+  const b = o.bias ?? null;
+  const epsV = (o.eps as number | undefined) ?? 1e-5;
+  // Named as PyTorch's fused kernel: NativeLayerNormBackward0(input, weight, bias).
   const mean = input.mean(dims, true);
   const centered = input.sub(mean);
   const v = centered.pow(2).mean(dims, true);
-  let y = centered.mul(v.add((o.eps as number | undefined) ?? 1e-5).rsqrt());
-  const w = o.weight as Tensor | null | undefined;
-  const b = o.bias as Tensor | null | undefined;
-  if (w !== undefined && w !== null) y = y.mul(w);
-  if (b !== undefined && b !== null) y = y.add(b);
-  return y;
+  let y = centered.mul(v.add(epsV).rsqrt());
+  if (w !== null) y = y.mul(w as Tensor);
+  if (b !== null) y = y.add(b as Tensor);
+  return renameGradFn(y, "NativeLayerNormBackward0", [input, w as Tensor | null, b as Tensor | null]);
 }
 
 /**

@@ -6,6 +6,7 @@ import { cat } from "../../ops/movement";
 import { no_grad } from "../../autograd/grad_mode";
 import { RuntimeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
+import { renameGradFn } from "../../autograd/node";
 
 const fmt = (s: readonly number[]): string => `[${s.join(", ")}]`;
 
@@ -45,12 +46,14 @@ export function group_norm(
       throw new RuntimeError(`Expected ${name} to be a vector of size equal to the number of channels in input, but got ${name} of shape ${fmt(t.shape)} and input of shape ${fmt(input.shape)}`);
     }
   }
+  const epsV = (o.eps as number | undefined) ?? 1e-5;
   const g = input.reshape(n, num_groups, -1);
   const mean = g.mean(-1, true);
   const centered = g.sub(mean);
   const v = centered.pow(2).mean(-1, true);
-  const y = centered.mul(v.add((o.eps as number | undefined) ?? 1e-5).rsqrt()).reshape(input.shape);
-  return affine(y, w, b);
+  const y = centered.mul(v.add(epsV).rsqrt()).reshape(input.shape);
+  // Named as PyTorch's fused kernel: NativeGroupNormBackward0(input, weight, bias).
+  return renameGradFn(affine(y, w, b), "NativeGroupNormBackward0", [input, w ?? null, b ?? null]);
 }
 
 export interface InstanceNormOptions {
@@ -101,10 +104,25 @@ export function instance_norm(
   const bshape = [1, c, ...dims.map(() => 1)];
   let y: Tensor;
   if (useStats) {
-    const mean = input.mean(dims, true);
-    const centered = input.sub(mean);
+    // PyTorch's graph: the input viewed as one sample of N*C channels, batch-normed
+    // (NativeBatchNormBackward0, with weight.repeat(N) and bias.repeat(N)), viewed back.
+    const [n] = input.shape;
+    const spatial = input.shape.slice(2);
+    const flatShape = [1, n * c, ...spatial];
+    const w = (o.weight as Tensor | null | undefined) ?? null;
+    const b = (o.bias as Tensor | null | undefined) ?? null;
+    const wr = w === null ? null : w.repeat(n);
+    const br = b === null ? null : b.repeat(n);
+    const xf = input.contiguous().view(flatShape);
+    const x = xf.view(input.shape);
+    const mean = x.mean(dims, true);
+    const centered = x.sub(mean);
     const v = centered.pow(2).mean(dims, true);
-    y = centered.mul(v.add(e).rsqrt());
+    let y = centered.mul(v.add(e).rsqrt());
+    const pshape = [n, c, ...spatial.map(() => 1)];
+    if (wr !== null) y = y.mul(wr.view(pshape));
+    if (br !== null) y = y.add(br.view(pshape));
+    const out = renameGradFn(y.view(flatShape), "NativeBatchNormBackward0", [xf, wr, br]).view(input.shape);
     if (rm !== null || rv !== null) {
       const count = dims.reduce((p, d) => p * input.shape[d], 1);
       no_grad(() => {
@@ -112,6 +130,7 @@ export function instance_norm(
         if (rv !== null) rv.mul_(1 - mom).add_(v.detach().mul(count / Math.max(count - 1, 1)).mean(0).reshape(-1).mul(mom));
       });
     }
+    return out;
   } else {
     if (rm === null || rv === null) throw new ValueError("instance_norm(): Expected running_mean and running_var to be defined when use_input_stats is false");
     y = input.sub(rm.reshape(bshape)).mul(rv.reshape(bshape).add(e).rsqrt());

@@ -1,4 +1,5 @@
 /** Batch normalisation layers: BatchNorm1d and BatchNorm2d (PyTorch's _BatchNorm). */
+import { defaultFloatDtype } from "../../tensor/dtype";
 import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty, ones, zeros, tensor } from "../../ops/creation";
@@ -46,7 +47,7 @@ export abstract class _BatchNorm extends Module {
     this.momentum = a.momentum === undefined ? 0.1 : (a.momentum as number | null);
     this.affine = (a.affine as boolean | undefined) ?? true;
     this.track_running_stats = (a.track_running_stats as boolean | undefined) ?? true;
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     if (this.affine) {
       this.weight = new Parameter(empty([this.num_features], dt));
       this.bias = new Parameter(empty([this.num_features], dt));

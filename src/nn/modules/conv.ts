@@ -1,4 +1,5 @@
 /** Convolution layers: Conv2d and ConvTranspose2d, with PyTorch's arguments, init and repr. */
+import { defaultFloatDtype } from "../../tensor/dtype";
 import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
@@ -122,7 +123,7 @@ export abstract class _ConvNd extends Module {
       const [ph, pw] = this.padding;
       this._reversed_padding_repeated_twice = [pw, pw, ph, ph];
     }
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     const [kh, kw] = this.kernel_size;
     const shape = transposed ? [this.in_channels, this.out_channels / groups, kh, kw] : [this.out_channels, this.in_channels / groups, kh, kw];
     this.weight = new Parameter(empty(shape, dt));

@@ -1,4 +1,5 @@
 /** Conv1d with PyTorch's arguments, init order and repr, computed by F.conv1d (the 2-D op at height 1). */
+import { defaultFloatDtype } from "../../tensor/dtype";
 import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
@@ -111,7 +112,7 @@ export class Conv1d extends Module {
       this._reversed_padding_repeated_twice = [left, total - left];
     } else if (this.padding === "valid") this._reversed_padding_repeated_twice = [0, 0];
     else this._reversed_padding_repeated_twice = [this.padding[0], this.padding[0]];
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     this.weight = new Parameter(empty([this.out_channels, this.in_channels / g, this.kernel_size[0]], dt));
     this.bias = ((a.bias as boolean | undefined) ?? true) ? new Parameter(empty([this.out_channels], dt)) : null;
     this.reset_parameters();

@@ -1,4 +1,5 @@
 /** ConvTranspose1d with PyTorch's arguments, init and repr, computed by F.conv_transpose1d. */
+import { defaultFloatDtype } from "../../tensor/dtype";
 import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
@@ -86,7 +87,7 @@ export class ConvTranspose1d extends Module {
     this.groups = g;
     if (this.in_channels % g !== 0) throw new ValueError("in_channels must be divisible by groups");
     if (this.out_channels % g !== 0) throw new ValueError("out_channels must be divisible by groups");
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     this.weight = new Parameter(empty([this.in_channels, this.out_channels / g, this.kernel_size[0]], dt));
     this.bias = ((a.bias as boolean | undefined) ?? true) ? new Parameter(empty([this.out_channels], dt)) : null;
     this.reset_parameters();

@@ -1,4 +1,5 @@
 /** Linear layers: Identity, Linear, Bilinear. */
+import { defaultFloatDtype } from "../../tensor/dtype";
 import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty } from "../../ops/creation";
@@ -69,7 +70,7 @@ export class Linear extends Module {
     const a = parseArgs("Linear", [in_features, out_features, bias, device, dtype, options], ["in_features", "out_features", "bias", "device", "dtype"]);
     this.in_features = checkFeatures("Linear", "in_features", a.in_features);
     this.out_features = checkFeatures("Linear", "out_features", a.out_features);
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     this.weight = new Parameter(empty([this.out_features, this.in_features], dt));
     this.bias = (a.bias as boolean | undefined) ?? true ? new Parameter(empty([this.out_features], dt)) : null;
     this.reset_parameters();

@@ -2,6 +2,7 @@
  * Recurrent layers: RNN, LSTM, GRU and the single-step RNNCell, LSTMCell, GRUCell, with PyTorch
  * 1.13's constructor arguments, parameter names and order, initialisation, shapes and reprs.
  */
+import { defaultFloatDtype } from "../../tensor/dtype";
 import { Tensor, type DType } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { empty, zeros } from "../../ops/creation";
@@ -13,6 +14,7 @@ import { dropout as F_dropout } from "../functional/dropout";
 import { RNNMode, DirectionWeights, gateCount, inputProjection, stepWeights, runDirection, cellStep } from "../functional/rnn";
 import { PackedSequence } from "../utils/rnn";
 import { RuntimeError, ShapeError, TypeError, ValueError } from "../../errors";
+import { renameGradFn } from "../../autograd/node";
 
 export type { RNNMode };
 
@@ -114,7 +116,7 @@ export class RNNBase extends Module {
     if (this.proj_size >= this.hidden_size) throw new ValueError("proj_size has to be smaller than hidden_size");
     if (this.proj_size > 0 && mode !== "LSTM") throw new ValueError("proj_size argument is only supported for LSTM, not RNN or GRU");
 
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     const D = this.bidirectional ? 2 : 1;
     const gateSize = gateCount(mode) * this.hidden_size;
     const realHidden = this.proj_size > 0 ? this.proj_size : this.hidden_size;
@@ -312,7 +314,10 @@ export class RNNBase extends Module {
         y = y.squeeze(1);
         h = h.squeeze(1);
         if (c !== null) c = c.squeeze(1);
-      } else if (this.batch_first) y = y.transpose(0, 1);
+      } else if (this.batch_first) {
+        // PyTorch's RNN and GRU return output.transpose(0, 1) through another overload than LSTM's.
+        y = renameGradFn(y.transpose(0, 1), lstm ? "TransposeBackward0" : "TransposeBackward1", [y]);
+      }
       output = y;
     }
     return [output, c === null ? [h] : [h, c]];
@@ -505,7 +510,7 @@ export class RNNCellBase extends Module {
     this.input_size = sizeArg(layer, "input_size", a.input_size);
     this.hidden_size = sizeArg(layer, "hidden_size", a.hidden_size);
     this.bias = (a.bias as boolean | undefined) ?? true;
-    const dt = { dtype: (a.dtype as string | undefined) ?? "float32", device: a.device };
+    const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     this.weight_ih = new Parameter(empty([numChunks * this.hidden_size, this.input_size], dt));
     this.weight_hh = new Parameter(empty([numChunks * this.hidden_size, this.hidden_size], dt));
     this.bias_ih = this.bias ? new Parameter(empty([numChunks * this.hidden_size], dt)) : null;

@@ -1,0 +1,56 @@
+/**
+ * Python's list repr for arrays of what a PyTorch user prints: `[torch.Size([2, 3]), torch.Size([3])]`,
+ * `[Parameter containing:\ntensor(...), ...]`, `['weight', torch.Size([3, 2])]`, instead of Node's
+ * `[ torch.Size([2, 3]), ... ]`. Used for a notebook cell's value and console.log in the kernel.
+ *
+ * Only arrays made entirely of numbers, strings, booleans, null/undefined, nested such arrays, and
+ * objects that print themselves (tensors, Sizes, dtypes, devices, grad_fn nodes: anything with a
+ * `nodejs.util.inspect.custom` method) qualify; anything else (a plain object, a Map, a function)
+ * keeps Node's format for the whole value. Duck-typed, so the kernel's emitter needs no torch import.
+ */
+import { inspect } from "util";
+
+const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
+
+/** Python's repr of a str: single quotes unless the text has one and no double quote. */
+function pyString(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  return q + (q === "'" ? body.replace(/'/g, "\\'") : body) + q;
+}
+
+function pyNumber(n: number): string {
+  if (Number.isNaN(n)) return "nan";
+  if (n === Infinity) return "inf";
+  if (n === -Infinity) return "-inf";
+  return String(n);
+}
+
+function item(v: unknown, seen: Set<unknown>): string | null {
+  if (typeof v === "number") return pyNumber(v);
+  if (typeof v === "string") return pyString(v);
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (v === null || v === undefined) return "None";
+  if (typeof v !== "object") return null;
+  const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
+  if (typeof own === "function") return inspect(v);
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
+  seen.add(v);
+  const parts: string[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const p = item(v[i], seen);
+    if (p === null) return null;
+    parts.push(p);
+  }
+  seen.delete(v);
+  return `[${parts.join(", ")}]`;
+}
+
+/**
+ * The Python list repr of `value` when it is a plain array of printable items (see above), else null.
+ * @example pythonList([torch.zeros(2).shape, "a", 1.5])  // "[torch.Size([2]), 'a', 1.5]"
+ */
+export function pythonList(value: unknown): string | null {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return null;
+  return item(value, new Set());
+}

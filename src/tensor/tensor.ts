@@ -1780,8 +1780,10 @@ export class Tensor {
     const body = formatValues(this._t.dataSync() as ArrayLike<number>, this.shape, this.dtype._tf === "float32" ? "float" : this.dtype._tf === "int32" ? "int" : "bool", 7);
     const suffixes: string[] = [];
     if (this.numel() === 0 && this.dim() !== 1) suffixes.push(`size=(${this.shape.join(", ")})`);
-    // PyTorch names a dtype its values cannot show: int32, int16, int8, uint8 and float64 always, int64 and bool when empty.
-    if (this.dtype === D.int32 || this.dtype === D.float64 || this.dtype._range !== null || (this.numel() === 0 && this.dtype !== D.float32)) suffixes.push(`dtype=${this.dtype}`);
+    // PyTorch names every dtype but the default float dtype (torch.get_default_dtype()), int64 and bool;
+    // an empty tensor names any dtype but the default float one.
+    const deflt = D.defaultFloatDtype();
+    if ((this.dtype !== deflt && this.dtype !== D.int64 && this.dtype !== D.bool) || (this.numel() === 0 && this.dtype !== deflt)) suffixes.push(`dtype=${this.dtype}`);
     if (deviceName() === "cuda") suffixes.unshift("device='cuda:0'");
     if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");

@@ -35,6 +35,11 @@ dtypes = {
 }
 out["dtypes"] = {k: str(v.dtype) for k, v in dtypes.items()}
 out["arange_values"] = torch.arange(0, 1, 0.25).tolist()
+# A tensor's repr names every dtype but the default one (and int64/bool): float64 values print bare,
+# float32 ones with their dtype, and an empty tensor names any dtype but the default.
+out["reprs"] = [repr(t) for t in [torch.tensor([1.5, 2.0]), torch.tensor([1.5, 2.0], dtype=torch.float32),
+                                  torch.tensor([1, 2]), torch.zeros(0), torch.zeros(0, dtype=torch.float32),
+                                  torch.zeros(0, dtype=torch.int64), torch.tensor([True])]]
 torch.set_default_dtype(torch.float32)
 
 

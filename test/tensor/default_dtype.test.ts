@@ -19,6 +19,7 @@ interface Ref {
   errors: Record<string, [string, string]>;
   dtypes: Record<string, string>;
   arange_values: number[];
+  reprs: string[];
   draws: Record<string, Draw>;
 }
 const ref = readReference<Ref>("default_dtype.json");
@@ -33,6 +34,16 @@ function withDefault<T>(f: () => T): T {
 }
 
 describe("torch.set_default_dtype", () => {
+  test("a tensor's repr names its dtype unless it is the default (float64 values print bare, float32 named)", () => {
+    const got = withDefault(() =>
+      [
+        torch.tensor([1.5, 2.0]), torch.tensor([1.5, 2.0], { dtype: torch.float32 }), torch.tensor([1, 2]), torch.zeros(0),
+        torch.zeros(0, { dtype: torch.float32 }), torch.zeros(0, { dtype: torch.int64 }), torch.tensor([true]),
+      ].map(String),
+    );
+    expect(got).toEqual(ref.reprs);
+  });
+
   test("get_default_dtype before and after", () => {
     expect(String(torch.get_default_dtype())).toBe(ref.initial);
     expect(String(withDefault(() => torch.get_default_dtype()))).toBe(ref.after);

@@ -6,4 +6,7 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testTimeout: 60000,
+  // Two workers, also on a 2-core machine (jest's default there is one): most suites wait on kernels,
+  // compilers or Python they start, and the suite's wall time was ~26 minutes with one.
+  maxWorkers: 2,
 };

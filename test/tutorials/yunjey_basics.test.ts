@@ -98,8 +98,7 @@ test("pytorch_basics: autograd, numpy, the input pipelines, resnet18 with a new 
   // 7. Save and load the model
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yunjey-"));
   torch.save(resnet, path.join(dir, "model.ckpt"));
-  // torchlab's torch.load reads weights only unless told (PyTorch 2.6's default; 1.13 unpickled anything)
-  const model = torch.load(path.join(dir, "model.ckpt"), { weights_only: false });
+  const model = torch.load(path.join(dir, "model.ckpt"));
   torch.save(resnet.state_dict(), path.join(dir, "params.ckpt"));
   print(resnet.load_state_dict(torch.load(path.join(dir, "params.ckpt"))));
   print(model.constructor.name, model.fc);

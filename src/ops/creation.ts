@@ -468,7 +468,7 @@ function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
 /**
  * torch.from_numpy for JavaScript: a tensor from a typed array and its shape, `{data, shape}` (the
  * form `x.numpy()` returns), or from a bare typed array (1-D). The dtype follows the array:
- * Float32/Float64Array give float32, Uint8Array uint8, Int8Array int8, Int16Array int16, other integer
+ * Float32Array gives float32, Float64Array float64 (NumPy's default float array), Uint8Array uint8, Int8Array int8, Int16Array int16, other integer
  * arrays (BigInt64Array too: NumPy's default int64) int64, and `dtype: 'bool'` in the object keeps
  * a bool tensor's round trip. The values are copied (tfjs owns its buffers).
  * @example
@@ -485,7 +485,7 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
   if (numelOf(a.shape) !== d.length) throw new ValueError(`from_numpy(): ${d.length} values do not fill shape [${a.shape.join(", ")}]`);
   // numpy's uint8 / int8 / int16 arrays keep their dtype, as torch.from_numpy keeps it.
   const narrow = d instanceof Uint8Array || d instanceof Uint8ClampedArray ? D.uint8 : d instanceof Int8Array ? D.int8 : d instanceof Int16Array ? D.int16 : D.int64;
-  const dtype: DType = a.dtype !== undefined ? normalizeDtype(a.dtype) : float ? D.float32 : narrow;
+  const dtype: DType = a.dtype !== undefined ? normalizeDtype(a.dtype) : d instanceof Float64Array ? D.float64 : float ? D.float32 : narrow;
   const shape = a.shape.slice();
   return finish(
     compute(() => {

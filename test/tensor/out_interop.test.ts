@@ -84,6 +84,8 @@ describe("typed arrays in and out", () => {
     expect(y.shape.equals([2, 3])).toBe(true);
     expect(torch.from_numpy(x.gt(2).numpy()).dtype).toBe(torch.bool);
     expect(vals(torch.from_numpy(new Float64Array([0.5, 1.5])))).toEqual([0.5, 1.5]);
+    // torch.from_numpy(np.array([0.5, 1.5])).dtype is torch.float64 (NumPy's default float array): so is a Float64Array's.
+    expect(torch.from_numpy(new Float64Array([0.5, 1.5])).dtype).toBe(torch.float64);
     expect(() => torch.from_numpy({ data: new Float32Array(5), shape: [2, 3] })).toThrow(/5 values do not fill shape \[2, 3\]/);
     expect(() => torch.randn(2, { requires_grad: true }).numpy()).toThrow(/Can't call numpy\(\) on Tensor that requires grad. Use tensor.detach\(\).numpy\(\) instead./);
   });

@@ -31,7 +31,7 @@ function plain(x: unknown): unknown {
 
 const seeded = (...shape: number[]): Tensor => torch.rand(shape, { generator: new torch.Generator().manual_seed(7) });
 const img = (): Tensor => seeded(3, 5, 7);
-const u8 = (): Tensor => seeded(3, 5, 7).mul(255).int();
+const u8 = (): Tensor => seeded(3, 5, 7).mul(255).byte();
 
 // ------------------------------------------------------------------ transforms.functional
 
@@ -45,7 +45,8 @@ const FUNCTIONAL: Record<string, { args: () => unknown[]; input?: () => unknown 
   adjust_sharpness: { args: () => [2] },
   affine: { args: () => [15, [1, -1], 1.1, [5, 2], "bilinear", [0.1, 0.2, 0.3], [3, 2]] },
   center_crop: { args: () => [[3, 4]] },
-  convert_image_dtype: { args: () => ["int32"] },
+  // float32 -> int32 is torchvision's "cannot be performed safely" RuntimeError; uint8 is the image dtype.
+  convert_image_dtype: { args: () => ["uint8"] },
   crop: { args: () => [1, 2, 3, 4] },
   elastic_transform: { args: () => [seeded(1, 5, 7, 2).mul(0.2), "bilinear", 0.5] },
   erase: { args: () => [1, 1, 2, 3, 0.5, false] },
@@ -114,7 +115,7 @@ const CONSTRUCTORS: Record<string, () => unknown[]> = {
   CenterCrop: () => [4],
   ColorJitter: () => [0.1, 0.2, 0.3, 0.1],
   Compose: () => [[fn]],
-  ConvertImageDtype: () => ["int32"],
+  ConvertImageDtype: () => ["uint8"],
   ElasticTransform: () => [40, 4, "nearest", 0.5],
   FiveCrop: () => [3],
   GaussianBlur: () => [3, [0.2, 1.5]],

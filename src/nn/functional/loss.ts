@@ -228,10 +228,12 @@ type NllOpts = { weight?: Tensor | null; size_average?: boolean | null; ignore_i
  */
 /**
  * PyTorch's node over the log-probabilities alone (the class indices have no edge); inputs with
- * spatial dims ([N, C, d1, ...]) run as nll_loss2d: NllLoss2DBackward0.
+ * spatial dims ([N, C, d1, ...]) run as nll_loss2d: NllLoss2DBackward0. Other than 4-D, PyTorch views
+ * the input as 4-D first, so an unreduced loss is that view's result: ViewBackward0.
  */
-function nllName(out: Tensor, input: Tensor): Tensor {
-  return renameGradFn(out, input.dim() >= 3 ? "NllLoss2DBackward0" : "NllLossBackward0", [input]);
+function nllName(out: Tensor, input: Tensor, reduction: Reduction): Tensor {
+  const name = input.dim() < 3 ? "NllLossBackward0" : reduction === "none" && input.dim() !== 4 ? "ViewBackward0" : "NllLoss2DBackward0";
+  return renameGradFn(out, name, [input]);
 }
 
 export function nll_loss(input: Tensor, target: Tensor, weight?: Tensor | null | NllOpts, options?: NllOpts): Tensor {
@@ -244,7 +246,7 @@ export function nll_loss(input: Tensor, target: Tensor, weight?: Tensor | null |
   const w = checkWeight("nll_loss", o.weight, C);
   const ignore = (o.ignore_index as number | undefined) ?? -100;
   const out = nllKernel("nll_loss", input, target, w, ignore, reduction) ?? fused("NllLossBackward0", [input, target], (i, t) => reduceWeighted(pickTargets("nll_loss", i, t, w, ignore), reduction));
-  return nllName(out, input);
+  return nllName(out, input, reduction);
 }
 
 type CrossEntropyOpts = NllOpts & { label_smoothing?: number };
@@ -296,7 +298,7 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
   // PyTorch's cross_entropy is nll_loss(log_softmax(x)): grad_fn NllLossBackward0 over LogSoftmaxBackward0.
   if (!(ls > 0)) {
     const out = nllKernel("cross_entropy", logp, target, w, ignore_index, reduction) ?? fused("NllLossBackward0", [logp, target], (lp, t) => reduceWeighted(pickTargets("cross_entropy", lp, t, w, ignore_index), reduction));
-    return nllName(out, logp);
+    return nllName(out, logp, reduction);
   }
   const picked = pickTargets("cross_entropy", logp, target, w, ignore_index);
   const nll = reduceWeighted(picked, reduction);

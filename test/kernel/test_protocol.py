@@ -42,7 +42,7 @@ class TorchlabKernelTests(jupyter_kernel_test.KernelTests):
     code_execute_result = [
         {"code": "6 * 7", "result": "42"},
         {"code": '"to" + "rch"', "result": "'torch'"},
-        {"code": "[1, 2, 3].map((v) => v * 2)", "result": "[ 2, 4, 6 ]"},
+        {"code": "[1, 2, 3].map((v) => v * 2)", "result": "[2, 4, 6]"},
     ]
     code_display_data = [
         {"code": 'display({ "text/html": "<b>hi</b>", "text/plain": "hi" }, { raw: true })', "mime": "text/html"},

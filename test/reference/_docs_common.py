@@ -13,7 +13,7 @@ from torch.optim import lr_scheduler
 from _common import num
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DT = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.int32: "int32", torch.int8: "int32", torch.bool: "bool"}
+DT = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.int32: "int32", torch.int8: "int8", torch.int16: "int16", torch.uint8: "uint8", torch.bool: "bool"}
 CASES = []
 warnings.simplefilter("ignore")  # torch.range's deprecation, the docs still show it
 

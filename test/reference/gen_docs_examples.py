@@ -11,8 +11,7 @@ or a function body with `return`. The result is encoded as a tensor (shape, dtyp
 for tuples and lists, {"num": v} for Python numbers, {"bool": b}; a snippet that raises records
 {"error": the class torchlab raises (PyTorch's, or ValueError where PyTorch uses a bare `assert`), "pytorch_error",
 "message": PyTorch's message, "keys": words torchlab's message must contain too}.
-torchlab computes in float32, so float64 results are recorded as float32 (to float32's precision), and
-int8 ones as int32, the narrowest integer dtype torchlab has.
+torchlab computes in float32, so float64 results are recorded to float32's precision.
 """
 import json
 import os

@@ -49,3 +49,26 @@ export function printedText(nb: ExecutedNotebook, errors = false): string {
     .map((o) => (errors && o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : o.output_type === "stream" && o.name === "stdout" ? streamText(o) : ""))
     .join("");
 }
+
+/**
+ * For a describe block: runs `sections` as notebooks in one `torchlab run` before the block's tests, and
+ * adds the test that every cell ran (no error output, no failed cell, exit status 0). Returns the
+ * executed notebooks by section name, filled in once beforeAll has run.
+ */
+export function notebooksForSuite(prefix: string, sections: Record<string, string[]>, timeoutMs = 300_000): Record<string, ExecutedNotebook> {
+  const nbs: Record<string, ExecutedNotebook> = {};
+  let run: NotebookRun | undefined;
+  beforeAll(async () => {
+    run = await runNotebooks(prefix, sections);
+    Object.assign(nbs, run.notebooks);
+  }, timeoutMs);
+  test("every cell runs", () => {
+    const errors = Object.values(nbs).flatMap((nb) =>
+      nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`),
+    );
+    expect(errors).toEqual([]);
+    expect(run?.stderr).not.toMatch(/failed/);
+    expect(run?.status).toBe(0);
+  });
+  return nbs;
+}

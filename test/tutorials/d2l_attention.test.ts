@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { printedText, runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
+import { notebooksForSuite, printedText, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { ATTENTION_CELLS } from "./_d2l_attention_cells";
 
@@ -18,25 +18,9 @@ function printed(nb: Nb): string {
 }
 
 describe("d2l chapter_attention-mechanisms as a notebook", () => {
-  let nb: Nb;
-  let status: number | null;
-  let stderr: string;
-
-  beforeAll(async () => {
-    const result = await runNotebooks("d2l-attention", { attention: ATTENTION_CELLS });
-    status = result.status;
-    stderr = result.stderr;
-    nb = result.notebooks.attention;
-  }, 240_000);
-
-  test("every cell runs", () => {
-    const errors = nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error");
-    expect(errors.map((e) => `${e.ename}: ${e.evalue}`)).toEqual([]);
-    expect(stderr).not.toMatch(/failed/);
-    expect(status).toBe(0);
-  });
+  const nbs = notebooksForSuite("d2l-attention", { attention: ATTENTION_CELLS }, 240_000);
 
   test("prints PyTorch's output", () => {
-    expectSamePrint(printed(nb), REF.printed.join("\n"));
+    expectSamePrint(printed(nbs.attention), REF.printed.join("\n"));
   });
 });

@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { printedText, runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
+import { notebooksForSuite, printedText, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 const load = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", name), "utf8")) as Record<string, unknown>;
@@ -167,23 +167,7 @@ for (let i_episode = 1; ; i_episode++) {
 ];
 
 describe("pytorch/examples ports as notebooks through `torchlab run`", () => {
-  const nbs: Record<string, Nb> = {};
-  let status: number | null;
-  let stderr: string;
-
-  beforeAll(async () => {
-    const result = await runNotebooks("examples", { regression: REGRESSION, actor_critic: ACTOR_CRITIC });
-    status = result.status;
-    stderr = result.stderr;
-    Object.assign(nbs, result.notebooks);
-  }, 300_000);
-
-  test("every cell runs", () => {
-    const errors = Object.values(nbs).flatMap((nb) => nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`));
-    expect(errors).toEqual([]);
-    expect(stderr).not.toMatch(/failed/);
-    expect(status).toBe(0);
-  });
+  const nbs = notebooksForSuite("examples", { regression: REGRESSION, actor_critic: ACTOR_CRITIC }, 300_000);
 
   test("regression: the fitted and the actual polynomial print as PyTorch's", () => {
     const want = load("regression.json").printed as string[];

@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { printedText, runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
+import { notebooksForSuite, printedText, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 
@@ -105,23 +105,7 @@ function printed(nb: Nb): string {
 }
 
 describe("Morvan Zhou's tutorials as notebooks through `torchlab run`", () => {
-  const nbs: Record<string, Nb> = {};
-  let status: number | null;
-  let stderr: string;
-
-  beforeAll(async () => {
-    const result = await runNotebooks("morvan", { variable: VARIABLE, regression: REGRESSION, classification: CLASSIFICATION_DATA, batch: BATCH });
-    status = result.status;
-    stderr = result.stderr;
-    Object.assign(nbs, result.notebooks);
-  }, 240_000);
-
-  test("every cell runs", () => {
-    const errors = Object.values(nbs).flatMap((nb) => nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error").map((o) => o.evalue));
-    expect(errors).toEqual([]);
-    expect(stderr).not.toMatch(/failed/);
-    expect(status).toBe(0);
-  });
+  const nbs = notebooksForSuite("morvan", { variable: VARIABLE, regression: REGRESSION, classification: CLASSIFICATION_DATA, batch: BATCH }, 240_000);
 
   test("202 variable: Variable(tensor, {requires_grad: true}) prints and differentiates as PyTorch's", () => {
     expectSamePrint(printed(nbs.variable), (R.t202.printed as string[]).join("\n"));

@@ -6,7 +6,7 @@
  * The printed output must be PyTorch's (test/reference/gen_yunjey.py, yunjey.json); the sizes are those
  * of the plain ports (yunjey_basics / yunjey_advanced.test.ts).
  */
-import { printedText, runNotebooks, type ExecutedNotebook as Nb } from "./_notebooks";
+import { notebooksForSuite, printedText } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { R } from "./_yunjey";
 
@@ -346,28 +346,13 @@ for (let epoch = 0; epoch < num_epochs; epoch++) {
 ];
 
 describe("yunjey/pytorch-tutorial as notebook cells through `torchlab run`", () => {
-  let nb: Nb;
-  let status: number | null;
-  let stderr: string;
-
-  beforeAll(async () => {
-    const result = await runNotebooks("yunjey", { yunjey: [...BASICS, ...LINEAR_REGRESSION, ...FEEDFORWARD, ...GAN, ...VAE] });
-    status = result.status;
-    stderr = result.stderr;
-    nb = result.notebooks.yunjey;
-  }, 300_000);
-
-  test("every cell runs", () => {
-    expect(printedText(nb, true).split("\n").filter((l) => l.startsWith("ERROR"))).toEqual([]);
-    expect(stderr).not.toMatch(/failed/);
-    expect(status).toBe(0);
-  });
+  const nbs = notebooksForSuite("yunjey", { yunjey: [...BASICS, ...LINEAR_REGRESSION, ...FEEDFORWARD, ...GAN, ...VAE] }, 300_000);
 
   test("the prints are PyTorch's: autograd, linear regression, the feedforward net, GAN and VAE losses", () => {
     const basics = R.pytorch_basics.printed as string[];
     const vae = R.variational_autoencoder.printed as string[];
     const autograd = basics.slice(0, basics.findIndex((l) => l.startsWith("loss after 1 step")) + 1);
     const want = [...autograd, ...(R.linear_regression.printed as string[]), ...(R.feedforward_neural_network.printed as string[]), ...(R.generative_adversarial_network.printed as string[]), ...vae.slice(0, 2), "torch.Size([32, 1, 28, 56])", ...vae.slice(2), "torch.Size([32, 1, 28, 56])"];
-    expectSamePrint(printedText(nb, true).replace(/\n$/, ""), want.join("\n"), 1e-3);
+    expectSamePrint(printedText(nbs.yunjey, true).replace(/\n$/, ""), want.join("\n"), 1e-3);
   });
 });

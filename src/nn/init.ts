@@ -5,7 +5,6 @@
  * PyTorch's (uniform_ and normal_ are Tensor.uniform_/normal_, trunc_normal_ the inverse-CDF method).
  */
 import { Tensor } from "../tensor/tensor";
-import { float32 } from "../tensor/dtype";
 import { Generator, default_generator } from "../tensor/random";
 import { parseArgs } from "../tensor/args";
 import { no_grad } from "../autograd/grad_mode";

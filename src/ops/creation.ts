@@ -176,7 +176,7 @@ function sized(op: string, args: unknown[]): { sizes: number[]; o: RandomOptions
 function filled(op: string, sizes: number[], o: CreationOptions, value: number, fallback: DType = D.defaultFloatDtype()): Tensor {
   const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : fallback;
   // Any nonzero fills a bool tensor with true (tfjs would store -1 as the byte 255).
-  const v = dtype._tf === "bool" ? Number(value !== 0) : dtype._tf === "int32" ? checkIntRange(op, dtype, Math.trunc(value)) : value;
+  const v = dtype._tf === "bool" ? Number(value !== 0) : dtype._tf === "int32" ? checkIntRange(op, dtype, value) : value;
   return finish(compute(() => tf.fill(sizes, v, dtype._tf)), { ...o, dtype });
 }
 

@@ -164,8 +164,8 @@ export interface ToPilImageKwargs {
 }
 
 /**
- * Tensor [C, H, W] or [H, W] -> Image. A float tensor is scaled by 255, truncated and wrapped
- * modulo 256, as torchvision's `pic.mul(255).byte()` (so -0.5 becomes 129, which FakeData's standard
+ * Tensor [C, H, W] or [H, W] -> Image. A float tensor is scaled by 255 and cast to uint8, truncated and
+ * wrapped modulo 256 as torchvision's `pic.mul(255).byte()` (so -0.5 becomes 129, which FakeData's standard
  * normal images rely on); an integer tensor's values outside 0..255 are clamped.
  */
 export function to_pil_image(pic: Tensor | Image, ...args: Kw<[mode?: ImageMode], ToPilImageKwargs>): Image {
@@ -174,7 +174,7 @@ export function to_pil_image(pic: Tensor | Image, ...args: Kw<[mode?: ImageMode]
   if (!(pic instanceof Tensor)) throw new TypeError(`to_pil_image(): pic should be Tensor or Image. Got ${typeName(pic)}.`);
   if (pic.dim() !== 2 && pic.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
   if (pic.dim() === 3 && pic.shape[0] > 4) throw new ValueError(`pic should not have > 4 channels. Got ${pic.shape[0]} channels.`);
-  const ints = isFloat(pic) ? pic.mul(255).to("int64").remainder(256) : pic.to("int64");
+  const ints = isFloat(pic) ? pic.mul(255).byte() : pic.to("int64");
   return tensorToImage(ints, mode);
 }
 

@@ -118,6 +118,7 @@ function compileWithCache(folder: string, content: string, filename: string): (.
   }
   const script = new vm.Script((Module as unknown as ModuleInternals).wrap(content), { filename, cachedData });
   if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, cacheFile, filename });
+  else markUsed(cacheFile);
   return script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
 }
 
@@ -163,5 +164,72 @@ export function saveCompileCaches(): string[] {
       // No cache this time; the next start compiles from source again.
     }
   }
+  // Written caches mean a new or updated installation, which is when the old ones become garbage.
+  if (written.length > 0) sweepCacheFolder(path.dirname(written[0]));
   return written;
+}
+
+/** A cache unused for this long is removed by the next sweep. */
+export const CACHE_MAX_AGE_MS = 30 * 24 * 3600_000;
+/** Above this, a sweep removes the least recently used caches first. */
+export const CACHE_MAX_BYTES = 512 * 1024 * 1024;
+/** A used cache's time is refreshed at most this often (one `utimes` a day per file, not per start). */
+const USE_MARK_MS = 24 * 3600_000;
+/** Half-written files (`*.tmp`) and build locks younger than this may belong to a running kernel. */
+const IN_PROGRESS_MS = 3600_000;
+
+/**
+ * Records that a cache file was used, in its modification time, which the sweep reads as "last
+ * used" (access times are often not kept: noatime/relatime mounts).
+ */
+export function markUsed(file: string, now: number = Date.now()): void {
+  try {
+    if (now - fs.statSync(file).mtimeMs > USE_MARK_MS) fs.utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    // A read-only folder: the cache may be swept early, which only means a slower start then.
+  }
+}
+
+/**
+ * Bounds the cache folder: every checkout, install or update of torchlab (and of TypeScript and
+ * tfjs) leaves code caches, declaration lists and (opt-in) ~40 MB snapshots named by its path and
+ * file identities, which nothing else ever removes. Removes files unused for `maxAgeMs`, then the
+ * least recently used ones while the folder holds more than `maxBytes`. Returns the names removed.
+ */
+export function sweepCacheFolder(
+  folder: string,
+  now: number = Date.now(),
+  { maxAgeMs = CACHE_MAX_AGE_MS, maxBytes = CACHE_MAX_BYTES }: { maxAgeMs?: number; maxBytes?: number } = {},
+): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return removed;
+  }
+  const files: { name: string; used: number; size: number }[] = [];
+  for (const name of names) {
+    try {
+      const stat = fs.statSync(path.join(folder, name));
+      if (!stat.isFile()) continue;
+      if ((name.endsWith(".tmp") || name.endsWith(".lock")) && now - stat.mtimeMs < IN_PROGRESS_MS) continue;
+      files.push({ name, used: stat.mtimeMs, size: stat.size });
+    } catch {
+      // Removed meanwhile by another kernel's sweep.
+    }
+  }
+  files.sort((a, b) => a.used - b.used);
+  let total = files.reduce((sum, file) => sum + file.size, 0);
+  for (const file of files) {
+    if (now - file.used <= maxAgeMs && total <= maxBytes) break;
+    try {
+      fs.rmSync(path.join(folder, file.name), { force: true });
+      removed.push(file.name);
+      total -= file.size;
+    } catch {
+      // Not ours to remove (another user's file in a shared folder): leave it.
+    }
+  }
+  return removed;
 }

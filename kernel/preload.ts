@@ -15,7 +15,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from "worker_threads";
-import { defaultCacheDir } from "./compile_cache";
+import { defaultCacheDir, markUsed } from "./compile_cache";
 import { withoutDocComments } from "./doc_comments";
 
 /** One file as the worker read it: its text, and that text without documentation when that differs. */
@@ -64,6 +64,7 @@ export function startPreload(root: string, env: NodeJS.ProcessEnv = process.env)
   listFile = preloadListPath(root, env);
   try {
     const files = JSON.parse(fs.readFileSync(listFile, "utf8")) as unknown;
+    markUsed(listFile);
     listed = Array.isArray(files) ? files.filter((f): f is string => typeof f === "string" && preloadable(f)) : [];
   } catch {
     listed = [];

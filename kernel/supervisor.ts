@@ -13,6 +13,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as Zmq from "zeromq";
+import { markUsed } from "./compile_cache";
 import { snapshotEnabled, snapshotPath } from "./declarations";
 import { kernelNodeArgs } from "./node_args";
 import { packageRoot, tslabTypeScriptPath } from "./resolve";
@@ -45,7 +46,9 @@ export async function superviseKernel(connectionFile: string): Promise<number> {
   process.stdout.on("error", () => undefined);
   const heapMb = heapLimitMb();
   const blob = snapshotEnabled() ? snapshotPath(packageRoot(), tslabTypeScriptPath(), heapMb) : null;
-  let child = startKernelProcess(connectionFile, heapMb, blob !== null && fs.existsSync(blob) ? blob : null);
+  const useBlob = blob !== null && fs.existsSync(blob);
+  if (useBlob) markUsed(blob);
+  let child = startKernelProcess(connectionFile, heapMb, useBlob ? blob : null);
   let running: Header | null = null;
   let stderrTail = "";
   const watch = () => {

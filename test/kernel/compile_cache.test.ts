@@ -146,3 +146,56 @@ test("the build plans the installed TypeScript of tslab", () => {
   const record = JSON.parse(fs.readFileSync(path.join(ROOT, ASCII_SOURCES), "utf8")) as { sources: { sha1: string }[] };
   expect(record.sources.map((s) => s.sha1)).toContain(sha1(fs.readFileSync(tslabTypeScriptPath())));
 });
+
+test("the cache folder is bounded: files unused for 30 days go, then the least recently used above the size cap", () => {
+  const { sweepCacheFolder, markUsed, CACHE_MAX_AGE_MS } = require(CACHE_JS) as typeof import("../../kernel/compile_cache");
+  const dir = tempDir("torchlab-v8sweep-");
+  const now = Date.now();
+  const day = 24 * 3600_000;
+  const file = (name: string, bytes: number, daysAgo: number) => {
+    fs.writeFileSync(path.join(dir, name), Buffer.alloc(bytes));
+    const t = (now - daysAgo * day) / 1000;
+    fs.utimesSync(path.join(dir, name), t, t);
+  };
+  file("typescript-aaaaaaaa-0000000000000000.v8cache", 100, 45); // another checkout's, long gone
+  file("kernel-0000000000000000.blob", 400, 2);
+  file("tf-core.node-bbbbbbbb-1111111111111111.v8cache", 300, 1);
+  file("declarations-2222222222222222.json", 50, 0);
+  file("typescript-cccccccc-3333333333333333.v8cache.123.tmp", 10, 0); // being written by a running kernel
+  fs.mkdirSync(path.join(dir, "sub"));
+
+  // Under the cap: only the one unused for longer than 30 days goes.
+  expect(sweepCacheFolder(dir, now, { maxBytes: 10_000 })).toEqual(["typescript-aaaaaaaa-0000000000000000.v8cache"]);
+  // Over the cap (760 bytes of 860 left against 500): the least recently used first, until under it.
+  expect(sweepCacheFolder(dir, now, { maxBytes: 500 })).toEqual(["kernel-0000000000000000.blob"]);
+  expect(fs.readdirSync(dir).sort()).toEqual([
+    "declarations-2222222222222222.json",
+    "sub",
+    "tf-core.node-bbbbbbbb-1111111111111111.v8cache",
+    "typescript-cccccccc-3333333333333333.v8cache.123.tmp",
+  ]);
+
+  // A use refreshes a file's time once a day (not at every start), so a cache in use is never swept.
+  const used = path.join(dir, "tf-core.node-bbbbbbbb-1111111111111111.v8cache");
+  const before = fs.statSync(used).mtimeMs;
+  markUsed(used, now);
+  expect(fs.statSync(used).mtimeMs).toBeGreaterThan(before);
+  const marked = fs.statSync(used).mtimeMs;
+  markUsed(used, now + 3600_000);
+  expect(fs.statSync(used).mtimeMs).toBe(marked);
+  expect(sweepCacheFolder(dir, now + CACHE_MAX_AGE_MS - day)).toEqual([]);
+  // A missing folder is nothing to sweep.
+  expect(sweepCacheFolder(path.join(dir, "none"), now)).toEqual([]);
+});
+
+test("a start that uses a code cache marks it used", () => {
+  const dir = tempDir("torchlab-v8cache-");
+  const module = path.join(dir, "large.js");
+  const body = Array.from({ length: 6000 }, (_, i) => `function f${i}(x) { return x + ${i} * 2 - ${i}; }`).join("\n");
+  fs.writeFileSync(module, `${body}\nexports.total = () => 1;\n`);
+  const [cacheFile] = start(path.join(dir, "cache"), module).written;
+  const old = (Date.now() - 10 * 24 * 3600_000) / 1000;
+  fs.utimesSync(cacheFile, old, old);
+  expect(start(path.join(dir, "cache"), module).written).toEqual([]);
+  expect(Date.now() - fs.statSync(cacheFile).mtimeMs).toBeLessThan(24 * 3600_000);
+});

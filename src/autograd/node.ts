@@ -6,6 +6,7 @@
 import { tf } from "../backend/tf";
 import { RuntimeError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
+import { asPyTuple, objectRepr } from "./address";
 import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
 
 /** Maps the gradient of a node's output to gradients of its inputs (null where an input needs none). */
@@ -97,13 +98,18 @@ export class Node {
    * input that needs no gradient.
    */
   get next_functions(): [Node | AccumulateGrad | null, number][] {
-    if (this.releasedNext !== null) return this.releasedNext.map(([n, i]) => [n, i]);
-    if (this.shownNext !== null) return this.shownNext.map(([n, i]) => [n, i]);
-    return this.inputs.map((t, i) => {
-      const e = this.edges[i];
-      if (e !== null) return [e, 0];
-      return [t.requires_grad ? accumulateGradOf(t) : null, 0];
-    });
+    const pairs: [Node | AccumulateGrad | null, number][] =
+      this.releasedNext !== null
+        ? this.releasedNext.map(([n, i]) => [n, i])
+        : this.shownNext !== null
+          ? this.shownNext.map(([n, i]) => [n, i])
+          : this.inputs.map((t, i) => {
+              const e = this.edges[i];
+              if (e !== null) return [e, 0];
+              return [t.requires_grad ? accumulateGradOf(t) : null, 0];
+            });
+    for (const pair of pairs) asPyTuple(pair);
+    return asPyTuple(pairs);
   }
 
   /**
@@ -131,7 +137,7 @@ export class Node {
   }
 
   toString(): string {
-    return `<${this._name} object>`;
+    return objectRepr(this, this._name);
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -261,11 +267,11 @@ export class AccumulateGrad {
 
   /** A leaf has nothing upstream. */
   get next_functions(): [] {
-    return [];
+    return asPyTuple([]);
   }
 
   toString(): string {
-    return "<AccumulateGrad object>";
+    return objectRepr(this, "AccumulateGrad");
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

@@ -11,6 +11,8 @@
 import { inspect } from "util";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
+/** Arrays marked so print as Python tuples (src/autograd/address.ts's asPyTuple: next_functions). */
+const PY_TUPLE = Symbol.for("torchlab.pyTuple");
 
 /** Python's repr of a str: single quotes unless the text has one and no double quote. */
 function pyString(s: string): string {
@@ -43,6 +45,7 @@ function item(v: unknown, seen: Set<unknown>): string | null {
     parts.push(p);
   }
   seen.delete(v);
+  if ((v as { [PY_TUPLE]?: boolean })[PY_TUPLE] === true) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
   return `[${parts.join(", ")}]`;
 }
 

@@ -167,7 +167,7 @@ export class Tensor {
     this._requires_grad = true;
   }
 
-  /** The node that produced this tensor (e.g. `<MseLossBackward0 object>`), or null for a leaf. */
+  /** The node that produced this tensor (e.g. `<MseLossBackward0 object at 0x7f...>`), or null for a leaf. */
   get grad_fn(): Node | null {
     if (this._view !== null && V.isStale(this)) V.refresh(this);
     return this._grad_fn;

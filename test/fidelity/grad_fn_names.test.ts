@@ -48,8 +48,8 @@ describe("grad_fn as PyTorch 1.13 names and prints it", () => {
     const y = cases[name]();
     const want = ref.cases[name];
     expect(y.grad_fn!.name()).toBe(want.name);
-    // torchlab prints no memory address: `<NativeLayerNormBackward0 object>`.
-    expect(String(y.grad_fn)).toBe(want.repr.replace(" at ...>", ">"));
+    // The address is made up (`<NativeLayerNormBackward0 object at 0x7f...>`), as PyTorch's differs per run.
+    expect(String(y.grad_fn).replace(/ at 0x[0-9a-f]{12}>$/, " at ...>")).toBe(want.repr);
     if (!OTHER_GRAPH.has(name)) expect(graph(y.grad_fn as unknown as GraphNode)).toBe(want.graph);
   });
   test("the blitz's walk from the loss: loss.grad_fn.next_functions[0][0]...", () => {

@@ -1,13 +1,16 @@
 /**
  * grad_fn names as PyTorch 1.13 prints them for the common layers and losses, next_functions with
- * AccumulateGrad for leaves, and a grad_fn that prints as `<MseLossBackward0 object>`. The names were
+ * AccumulateGrad for leaves, and a grad_fn that prints as `<MseLossBackward0 object at 0x...>`. The names were
  * read from PyTorch 1.13 running the same calls (e.g. `nn.Linear(4, 2)(x).grad_fn`).
  */
 import * as util from "util";
 import { torch } from "../../src";
+import { pythonList } from "../../src/display/pylist";
 
 const { nn } = torch;
 const F = nn.functional;
+/** A printed node without its made-up address. */
+const bare = (node: unknown) => String(node).replace(/ at 0x[0-9a-f]{12}>$/, ">");
 type Tensor = InstanceType<typeof torch.Tensor>;
 
 describe("grad_fn names", () => {
@@ -49,12 +52,12 @@ describe("next_functions and printing", () => {
     const input = torch.randn(3, 4);
     const loss = F.mse_loss(lin.forward(input), torch.zeros(3, 2));
     const [[addmm, k], [target]] = loss.grad_fn!.next_functions;
-    expect([String(addmm), k, target]).toEqual(["<AddmmBackward0 object>", 0, null]);
+    expect([bare(addmm), k, target]).toEqual(["<AddmmBackward0 object>", 0, null]);
     const [[bias], [inp], [t]] = (addmm as { next_functions: [unknown, number][] }).next_functions;
-    expect(String(bias)).toBe("<AccumulateGrad object>");
+    expect(bare(bias)).toBe("<AccumulateGrad object>");
     expect((bias as { variable: Tensor }).variable).toBe(lin.bias);
     expect(inp).toBeNull();
-    expect(String(t)).toBe("<TBackward0 object>");
+    expect(bare(t)).toBe("<TBackward0 object>");
     const [[acc]] = (t as { next_functions: [unknown, number][] }).next_functions;
     expect((acc as { variable: Tensor }).variable).toBe(lin.weight);
   });
@@ -66,13 +69,26 @@ describe("next_functions and printing", () => {
     expect(a.grad_fn!.next_functions[0][0]).toBe(b.grad_fn!.next_functions[0][0]);
   });
 
-  test("grad_fn prints as <Name object> in console.log and the notebook", () => {
-    const loss = F.mse_loss(torch.randn(3, { requires_grad: true }), torch.zeros(3));
-    expect(util.inspect(loss.grad_fn)).toBe("<MseLossBackward0 object>");
-    expect(`${loss.grad_fn}`).toBe("<MseLossBackward0 object>");
+  test("grad_fn prints as Python's <Name object at 0x...> in console.log and the notebook; next_functions as a tuple", () => {
+    const x = torch.randn(3, { requires_grad: true });
+    const loss = F.mse_loss(x, torch.zeros(3));
+    const repr = util.inspect(loss.grad_fn);
+    expect(repr).toMatch(/^<MseLossBackward0 object at 0x7f[0-9a-f]{10}>$/);
+    // One object, one address; another object, another.
+    expect(`${loss.grad_fn}`).toBe(repr);
     const bundle = (loss.grad_fn as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
-    expect(bundle["text/plain"]).toBe("<MseLossBackward0 object>");
-    expect(util.inspect(loss.grad_fn!.next_functions)).toBe("[ [ <AccumulateGrad object>, 0 ], [ null, 0 ] ]");
+    expect(bundle["text/plain"]).toBe(repr);
+    const acc = loss.grad_fn!.next_functions[0][0]!;
+    expect(String(acc)).toMatch(/^<AccumulateGrad object at 0x7f[0-9a-f]{10}>$/);
+    expect(String(acc)).not.toBe(repr);
+    expect(String(x.mul(2).grad_fn!.next_functions[0][0])).toBe(String(acc));
+    // As PyTorch prints them: ((<AccumulateGrad object at 0x...>, 0), (None, 0)), and () for a leaf's.
+    expect(pythonList(loss.grad_fn!.next_functions)).toBe(`((${acc}, 0), (None, 0))`);
+    expect(pythonList(acc.next_functions)).toBe("()");
+    expect(pythonList(x.sum().grad_fn!.next_functions)).toBe(`((${acc}, 0),)`);
+    // Still plain arrays: indexing, destructuring and length as before.
+    expect(Array.isArray(loss.grad_fn!.next_functions)).toBe(true);
+    expect(loss.grad_fn!.next_functions.length).toBe(2);
   });
 
   test("a fused loss gives PyTorch's gradients and frees with the graph", () => {

@@ -164,12 +164,12 @@ describe("grad_fn after in-place writes on views", () => {
     const other = y.index(":, 0");
     expect(v.grad_fn!.name()).toBe("SelectBackward0");
     v.mul_(2);
-    expect(String(y.grad_fn)).toBe("<CopySlices object>");
-    expect(String(v.grad_fn)).toBe("<AsStridedBackward0 object>");
+    expect(String(y.grad_fn)).toMatch(/^<CopySlices object at 0x[0-9a-f]{12}>$/);
+    expect(String(v.grad_fn)).toMatch(/^<AsStridedBackward0 object at 0x[0-9a-f]{12}>$/);
     expect(other.grad_fn!.name()).toBe("AsStridedBackward0");
     const [[prev, k], [value]] = y.grad_fn!.next_functions;
-    expect([String(prev), k]).toEqual(["<CloneBackward0 object>", 0]);
-    expect(String(value)).toBe("<MulBackward0 object>");
+    expect([(prev as { name(): string }).name(), k]).toEqual(["CloneBackward0", 0]);
+    expect((value as { name(): string }).name()).toBe("MulBackward0");
   });
 
   test("in-place op names on a non-leaf", () => {

@@ -3,7 +3,7 @@
  * kernel, its prelude and the notebook dialect), written the way the Python reads, with operators on
  * tensors (`x + 2`, `y * y * 3`, `(a * 3) / (a - 1)`, `x ** 2`, `loss += ...`). The printed output must
  * be PyTorch's (test/reference/gen_recipes.py: autograd_tutorial, nnft_tutorial), JavaScript's
- * `null`/`true`/`false` and a node's `<AddBackward0 object>` read as Python's None/True/False and
+ * `null`/`true`/`false` and a node's `<AddBackward0 object at 0x...>` read as Python's None/True/False and
  * class name.
  *
  * One idiom is written differently from the Python: `loss = 0` then `loss += loss_fn(...)`. A number
@@ -154,7 +154,7 @@ function printed(nb: Nb): string {
   return text
     .replace(/\n$/, "")
     .split("\n")
-    .map((line) => (line === "null" ? "None" : line === "true" ? "True" : line === "false" ? "False" : line.replace(/^<(\w+) object>$/, "$1")))
+    .map((line) => (line === "null" ? "None" : line === "true" ? "True" : line === "false" ? "False" : line.replace(/^<(\w+) object at 0x[0-9a-f]{12}>$/, "$1")))
     .join("\n");
 }
 

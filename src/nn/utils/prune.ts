@@ -15,6 +15,7 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { isOptions, parseArgs } from "../../tensor/args";
+import { objectRepr } from "../../autograd/address";
 import { no_grad } from "../../autograd/grad_mode";
 import { from_typed, ones_like, rand, rand_like } from "../../ops/creation";
 import { cat } from "../../ops/movement";
@@ -166,7 +167,7 @@ export abstract class BasePruningMethod {
   }
 
   toString(): string {
-    return `<torch.nn.utils.prune.${this.constructor.name} object>`;
+    return objectRepr(this, `torch.nn.utils.prune.${this.constructor.name}`);
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

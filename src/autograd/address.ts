@@ -19,9 +19,18 @@ export function objectAddress(obj: object): string {
   return a;
 }
 
-/** `<name object at 0x...>`, Python's default repr. */
+/** `<name object at 0x...>`, Python's default repr (what print() shows). */
 export function objectRepr(obj: object, name: string): string {
   return `<${name} object at ${objectAddress(obj)}>`;
+}
+
+/**
+ * `<name at 0x...>`: how IPython shows such an object as a cell's value (its pretty printer drops
+ * "object"), alone or inside a list or tuple. Objects with a method under this symbol display so.
+ */
+export const IPYTHON_REPR = Symbol.for("torchlab.ipythonRepr");
+export function ipythonRepr(obj: object, name: string): string {
+  return `<${name} at ${objectAddress(obj)}>`;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { tf } from "../backend/tf";
 import { RuntimeError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
-import { asPyTuple, objectRepr } from "./address";
+import { asPyTuple, IPYTHON_REPR, ipythonRepr, objectRepr } from "./address";
 import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
 
 /** Maps the gradient of a node's output to gradients of its inputs (null where an input needs none). */
@@ -140,12 +140,17 @@ export class Node {
     return objectRepr(this, this._name);
   }
 
+  /** As a cell's value, IPython's `<AddBackward0 at 0x...>`; print()/console.log give toString's. */
+  [IPYTHON_REPR](): string {
+    return ipythonRepr(this, this._name);
+  }
+
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
 
   [Symbol.for("Jupyter.display")](): Record<string, string> {
-    return { "text/plain": this.toString() };
+    return { "text/plain": this[IPYTHON_REPR]() };
   }
 
   /** @internal */
@@ -274,12 +279,16 @@ export class AccumulateGrad {
     return objectRepr(this, "AccumulateGrad");
   }
 
+  [IPYTHON_REPR](): string {
+    return ipythonRepr(this, "AccumulateGrad");
+  }
+
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
 
   [Symbol.for("Jupyter.display")](): Record<string, string> {
-    return { "text/plain": this.toString() };
+    return { "text/plain": this[IPYTHON_REPR]() };
   }
 }
 

@@ -116,11 +116,17 @@ export function isDisplayable(value: unknown): value is Displayable {
   );
 }
 
+/** IPython's cell-value form of an object printed by identity: `<AddBackward0 at 0x...>` (src/autograd/address.ts). */
+const IPYTHON_REPR = Symbol.for("torchlab.ipythonRepr");
+
 /** The plain-text rendering used when a value has nothing richer to offer. */
 export function plainText(value: unknown): string {
   if (typeof value === "string") return value;
+  // Callable objects (a pruning method) included.
+  const ipython = (typeof value === "object" || typeof value === "function") && value !== null ? (value as { [IPYTHON_REPR]?: unknown })[IPYTHON_REPR] : undefined;
+  if (typeof ipython === "function") return String(ipython.call(value));
   // An array of tensors, Sizes, numbers, strings, ... prints as the Python list a PyTorch user expects.
-  return pythonList(value) ?? inspect(value, { depth: 4, breakLength: 100 });
+  return pythonList(value, true) ?? inspect(value, { depth: 4, breakLength: 100 });
 }
 
 /**

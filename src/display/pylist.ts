@@ -13,6 +13,8 @@ import { inspect } from "util";
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
 /** Arrays marked so print as Python tuples (src/autograd/address.ts's asPyTuple: next_functions). */
 const PY_TUPLE = Symbol.for("torchlab.pyTuple");
+/** IPython's cell-value form of an object printed by identity (src/autograd/address.ts's IPYTHON_REPR). */
+const IPYTHON_REPR = Symbol.for("torchlab.ipythonRepr");
 
 /** Python's repr of a str: single quotes unless the text has one and no double quote. */
 function pyString(s: string): string {
@@ -28,19 +30,21 @@ function pyNumber(n: number): string {
   return String(n);
 }
 
-function item(v: unknown, seen: Set<unknown>): string | null {
+function item(v: unknown, seen: Set<unknown>, cell: boolean): string | null {
   if (typeof v === "number") return pyNumber(v);
   if (typeof v === "string") return pyString(v);
   if (typeof v === "boolean") return v ? "True" : "False";
   if (v === null || v === undefined) return "None";
   if (typeof v !== "object") return null;
+  const ipython = (v as { [IPYTHON_REPR]?: unknown })[IPYTHON_REPR];
+  if (cell && typeof ipython === "function") return String(ipython.call(v));
   const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
   if (typeof own === "function") return inspect(v);
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
   seen.add(v);
   const parts: string[] = [];
   for (let i = 0; i < v.length; i++) {
-    const p = item(v[i], seen);
+    const p = item(v[i], seen, cell);
     if (p === null) return null;
     parts.push(p);
   }
@@ -50,10 +54,11 @@ function item(v: unknown, seen: Set<unknown>): string | null {
 }
 
 /**
- * The Python list repr of `value` when it is a plain array of printable items (see above), else null.
+ * The Python list repr of `value` when it is a plain array of printable items (see above), else null:
+ * print()'s form, or with `cell` IPython's form of a cell's value (`<AddBackward0 at 0x...>` inside).
  * @example pythonList([torch.zeros(2).shape, "a", 1.5])  // "[torch.Size([2]), 'a', 1.5]"
  */
-export function pythonList(value: unknown): string | null {
+export function pythonList(value: unknown, cell = false): string | null {
   if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return null;
-  return item(value, new Set());
+  return item(value, new Set(), cell);
 }

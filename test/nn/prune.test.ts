@@ -4,6 +4,7 @@
  * layers, global pruning, a custom method) and the other methods and error paths.
  */
 import { torch } from "../../src";
+import { plainText } from "../../src/display/emitter";
 import { Encoded, build, expectClose, readReference, Err, expectError } from "../tensor/fixtures";
 
 const nn = torch.nn;
@@ -174,6 +175,8 @@ describe("the Pruning Tutorial on LeNet", () => {
     FooBarPruningMethod.apply(model.fc3, "bias");
     expectClose("fc3.bias_mask", field(model.fc3, "bias_mask"), t.custom.bias_mask, 1e-6, 1e-9);
     expect(String(hookOf(model.fc3))).toMatch(/^<torch\.nn\.utils\.prune\.FooBarPruningMethod object at 0x7f[0-9a-f]{10}>$/);
+    // A cell's value: IPython's form, without "object".
+    expect(plainText(hookOf(model.fc3))).toBe(String(hookOf(model.fc3)).replace(" object at ", " at "));
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import * as util from "util";
 import { torch } from "../../src";
+import { plainText } from "../../src/display/emitter";
 import { pythonList } from "../../src/display/pylist";
 
 const { nn } = torch;
@@ -76,8 +77,9 @@ describe("next_functions and printing", () => {
     expect(repr).toMatch(/^<MseLossBackward0 object at 0x7f[0-9a-f]{10}>$/);
     // One object, one address; another object, another.
     expect(`${loss.grad_fn}`).toBe(repr);
+    // A cell's value shows as IPython shows it, without "object" (<MseLossBackward0 at 0x...>), print() with it.
     const bundle = (loss.grad_fn as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
-    expect(bundle["text/plain"]).toBe(repr);
+    expect(bundle["text/plain"]).toBe(repr.replace(" object at ", " at "));
     const acc = loss.grad_fn!.next_functions[0][0]!;
     expect(String(acc)).toMatch(/^<AccumulateGrad object at 0x7f[0-9a-f]{10}>$/);
     expect(String(acc)).not.toBe(repr);
@@ -86,6 +88,8 @@ describe("next_functions and printing", () => {
     expect(pythonList(loss.grad_fn!.next_functions)).toBe(`((${acc}, 0), (None, 0))`);
     expect(pythonList(acc.next_functions)).toBe("()");
     expect(pythonList(x.sum().grad_fn!.next_functions)).toBe(`((${acc}, 0),)`);
+    // As a cell's value, IPython's pretty form: ((<AccumulateGrad at 0x...>, 0), (None, 0)).
+    expect(plainText(loss.grad_fn!.next_functions)).toBe(`((${String(acc).replace(" object at ", " at ")}, 0), (None, 0))`);
     // Still plain arrays: indexing, destructuring and length as before.
     expect(Array.isArray(loss.grad_fn!.next_functions)).toBe(true);
     expect(loss.grad_fn!.next_functions.length).toBe(2);

@@ -15,7 +15,7 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { isOptions, parseArgs } from "../../tensor/args";
-import { objectRepr } from "../../autograd/address";
+import { IPYTHON_REPR, ipythonRepr, objectRepr } from "../../autograd/address";
 import { no_grad } from "../../autograd/grad_mode";
 import { from_typed, ones_like, rand, rand_like } from "../../ops/creation";
 import { cat } from "../../ops/movement";
@@ -168,6 +168,11 @@ export abstract class BasePruningMethod {
 
   toString(): string {
     return objectRepr(this, `torch.nn.utils.prune.${this.constructor.name}`);
+  }
+
+  /** As a cell's value, IPython's `<torch.nn.utils.prune.L1Unstructured at 0x...>`. */
+  [IPYTHON_REPR](): string {
+    return ipythonRepr(this, `torch.nn.utils.prune.${this.constructor.name}`);
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

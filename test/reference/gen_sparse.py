@@ -133,7 +133,10 @@ out["dense_op_errors"] = {m: err(lambda m=m: getattr(s, m)(*args)) for m, args i
 ]}
 out["dense_matmul_sparse"] = err(lambda: dense.t() @ s)
 
-# torch.save of a sparse tensor, read back by test/reference/check_sparse_pt.py from torchlab's file.
+# torch.save of a sparse tensor (and one in a dict beside a dense one): torchlab loads PyTorch's file.
+ckpt = os.path.join(os.path.dirname(__file__), "checkpoints", "sparse_coo.pt")
+torch.save({"adj": dup, "w": torch.tensor(D), "s": s.double()}, ckpt)
+out["saved_reprs"] = {k: repr(v) for k, v in torch.load(ckpt).items()}
 with open(os.path.join(os.path.dirname(__file__), "sparse.json"), "w") as f:
     json.dump(out, f, indent=1)
     f.write("\n")

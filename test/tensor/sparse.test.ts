@@ -4,6 +4,9 @@
  * torch.mm, torch.spmm and matmul with their gradients (sparse for a sparse leaf), torch.sparse.sum and
  * softmax, sparse + sparse, dense + sparse, sparse * scalar, t(), and the NotImplementedError of dense ops.
  */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { torch } from "../../src";
 import { readReference, expectClose, expectError, type Encoded } from "./fixtures";
 
@@ -157,4 +160,17 @@ it("errors: PyTorch's classes and messages, and NotImplementedError for dense op
   expectError(() => dense.t().matmul(s), [R.dense_matmul_sparse.type, "Could not run"], true);
   expectError(() => s.abs(), ["NotImplementedError", "Could not run"], true);
   expectError(() => torch.cat([s, s]), ["NotImplementedError", "Could not run"], true);
+});
+
+it("torch.save / torch.load: PyTorch's file loads; torchlab's file is PyTorch's _rebuild_sparse_tensor form and loads back", () => {
+  const saved = R.saved_reprs as Record<string, string>;
+  const loaded = torch.load<Record<string, Tensor>>(path.join(__dirname, "..", "reference", "checkpoints", "sparse_coo.pt"));
+  expect(Object.fromEntries(Object.entries(loaded).map(([k, v]) => [k, String(v)]))).toEqual(saved);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sparse-"));
+  const f = path.join(dir, "s.pt");
+  torch.save({ adj: dup(), w: f32(D), s: S().double() }, f);
+  const back = torch.load<Record<string, Tensor>>(f);
+  expect(Object.fromEntries(Object.entries(back).map(([k, v]) => [k, String(v)]))).toEqual(saved);
+  if (process.env.TORCHLAB_SPARSE_PT) fs.copyFileSync(f, process.env.TORCHLAB_SPARSE_PT);
+  fs.rmSync(dir, { recursive: true });
 });

@@ -293,7 +293,7 @@ function spmm(name: string, a: SparseTensor, b: Tensor): Tensor {
   return K.spmm(name, a._ix, a._vals, b, a.shape[0]);
 }
 
-type SparseOptions = { dtype?: DType | string; requires_grad?: boolean; device?: unknown };
+type SparseOptions = { size?: number[]; dtype?: DType | string; requires_grad?: boolean; device?: unknown };
 
 /**
  * A sparse COO tensor holding `values` at `indices` (int64 [ndim, nnz]); `size` defaults to the smallest
@@ -301,8 +301,8 @@ type SparseOptions = { dtype?: DType | string; requires_grad?: boolean; device?:
  * @example torch.sparse_coo_tensor([[0, 1], [1, 0]], [3.0, 4.0], [2, 2]).to_dense()  // [[0, 3], [4, 0]]
  */
 export function sparse_coo_tensor(indices: Tensor | number[][], values: Tensor | number[], ...args: [size?: number[] | SparseOptions, options?: SparseOptions]): Tensor {
-  const sizeArg = isOptions(args[0]) ? undefined : (args[0] as number[] | undefined);
-  const o = parseArgs("sparse_coo_tensor", [isOptions(args[0]) ? args[0] : args[1] ?? {}], ["dtype", "requires_grad", "device"]);
+  const o = parseArgs("sparse_coo_tensor", args.filter((a) => a !== undefined), ["size", "dtype", "requires_grad", "device"]);
+  const sizeArg = o.size === null ? undefined : (o.size as number[] | undefined);
   const ix = indices instanceof Tensor ? indices : makeTensor(indices);
   let v = values instanceof Tensor ? values : makeTensor(values);
   if (o.dtype !== undefined && o.dtype !== null) v = v.to(o.dtype as DType);

@@ -28,6 +28,7 @@ import { solve_triangular } from "./ops/triangular";
 import { matrix_exp } from "./ops/matrix_exp";
 import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype } from "./tensor/tensor";
+import * as SP from "./tensor/sparse";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -92,7 +93,15 @@ export function stack(tensors: Tensor[], ...args: [dim?: number | ({ dim?: numbe
   const o = parseArgs("stack", args, ["dim", "out"]);
   return withOut("stack", M.stack(tensors, (o.dim as number | undefined) ?? 0), o.out);
 }
-export { mm, bmm, dot, mv, outer } from "./ops/linalg";
+export { bmm, dot, mv, outer } from "./ops/linalg";
+/** Matrix product of two 2-D tensors; a sparse COO first operand gives a dense result (src/tensor/sparse.ts). */
+export const mm = (a: Tensor, b: Tensor): Tensor => SP.sparseAwareMm(a, b) ?? L.mm(a, b);
+/** PyTorch's older name for torch.mm with a sparse first operand. */
+export const spmm = mm;
+export { sparse_coo_tensor } from "./tensor/sparse";
+export { strided, sparse_coo } from "./tensor/layouts";
+export type { Layout as layout } from "./tensor/layouts";
+export * as sparse from "./sparse";
 export { maximum, minimum, fmax, fmin, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
 export type { ValuesIndices } from "./ops/reduce";
 export * from "./serialization";
@@ -261,7 +270,7 @@ export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
   const o = keywordOnly("div", 2, options, ["rounding_mode", "out"]);
   return withOut("div", E.div(a, b, { rounding_mode: o.rounding_mode as "trunc" | "floor" | null | undefined }), o.out as Tensor | null | undefined);
 };
-export const matmul = (a: Tensor, b: Tensor, options?: Out): Tensor => withOut("matmul", L.matmul(a, b), options?.out);
+export const matmul = (a: Tensor, b: Tensor, options?: Out): Tensor => withOut("matmul", SP.sparseAwareMm(a, b) ?? L.matmul(a, b), options?.out);
 type ReduceOut = { dim?: R.Dims; axis?: R.Dims; keepdim?: boolean; keepdims?: boolean; dtype?: DType | string | null } & Out;
 export const sum = (a: Tensor, dim?: R.Dims | ReduceOut, keepdim?: boolean | ReduceOut): Tensor => {
   const s = splitOut<Parameters<Tensor["sum"]>>(trimArgs([dim, keepdim]));

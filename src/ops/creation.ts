@@ -141,7 +141,8 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArr
     const arr = data as unknown as ArrayLike<number>;
     shape = [arr.length];
     flat = arr;
-    dtype ??= data instanceof Float32Array || data instanceof Float64Array ? D.float32 : D.int64;
+    // NumPy's float64 arrays (torch.tensor(np.array([1.5]))) are float64 in PyTorch; Float64Array is their counterpart.
+    dtype ??= data instanceof Float32Array ? D.float32 : data instanceof Float64Array ? D.float64 : D.int64;
   } else {
     shape = [];
     const values: (number | boolean)[] = [];

@@ -8,6 +8,7 @@ import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mo
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
 import { renameGradFn } from "../autograd/node";
+import { checkIntRange } from "./creation";
 
 type Operand = Tensor | number | boolean;
 
@@ -347,6 +348,13 @@ export function clamp(a: Tensor, min?: number | Tensor | null, max?: number | Te
     throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   }
   if (min instanceof Tensor || max instanceof Tensor) return clampTensor(a, min ?? null, max ?? null);
+  // PyTorch converts integer bounds to a narrow integer tensor's type first: past its range is an
+  // overflow error, and an unsigned type wraps negatives (uint8's clamp(min=-5) is clamp(min=251)).
+  if (a.dtype._range !== null) {
+    const conv = (v: number | null | undefined): number | null | undefined => (typeof v === "number" && Number.isInteger(v) ? checkIntRange("clamp", a.dtype, v) : v);
+    const [lo2, hi2] = [conv(min as number | null | undefined), conv(max as number | null | undefined)];
+    if (lo2 !== min || hi2 !== max) return clamp(a, lo2, hi2);
+  }
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
   const fractional = (v: number | null | undefined) => v !== undefined && v !== null && !Number.isInteger(v);

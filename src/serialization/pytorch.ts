@@ -12,6 +12,7 @@
 import { Tensor, type DType, normalizeDtype } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
 import { from_typed } from "../ops/creation";
+import { sparse_coo_tensor, type SparseTensor } from "../tensor/sparse";
 import { ZipReader, writeZip } from "./zip";
 import { unpickle, PyDict, PyFloat, UnpicklingError, Pickler, pyRepr } from "./pickle";
 import { readableDict } from "./inspect";
@@ -54,6 +55,12 @@ class TensorRef {
   parameter = false;
   constructor(readonly ref: StorageRef, readonly offset: unknown, readonly size: unknown[], readonly stride: unknown[]) {}
 }
+
+/** A sparse COO tensor as `_rebuild_sparse_tensor(layout, (indices, values, size))` describes it. */
+class SparseRef {
+  constructor(readonly indices: TensorRef, readonly values: TensorRef, readonly size: number[]) {}
+}
+const SPARSE_COO_LAYOUT = Symbol("torch.sparse_coo");
 
 /**
  * How many elements a checkpoint's tensors may hold in all, beyond the storages the file carries:
@@ -299,6 +306,12 @@ function toJs(root: unknown, stored: number): unknown {
       done.set(v, t);
       return t;
     }
+    if (v instanceof SparseRef) {
+      // torch.sparse_coo_tensor validates the indices against the size, as PyTorch's loader does.
+      const t = sparse_coo_tensor(visit(v.indices, [...path, "_indices"]) as Tensor, visit(v.values, [...path, "_values"]) as Tensor, v.size);
+      done.set(v, t);
+      return t;
+    }
     if (v instanceof PyFloat) return v.value;
     if (v instanceof PyDict) {
       const out = readableDict(Object.create(null) as Record<string, unknown>);
@@ -414,6 +427,30 @@ export function loadPyTorchZip(buf: Buffer, options: LoadOptions = {}): unknown 
       (func: unknown, _type: unknown, args: unknown) => {
         if (typeof func !== "function" || !Array.isArray(args)) throw new UnpicklingError("_rebuild_from_type_v2: malformed arguments");
         return (func as (...a: unknown[]) => unknown)(...args);
+      },
+    ],
+    [
+      "torch.serialization._get_layout",
+      (name: unknown) => {
+        if (name !== "torch.sparse_coo") throw new UnpicklingError(`tensor layout ${pyRepr(name)}: torchlab loads strided and sparse_coo tensors`);
+        return SPARSE_COO_LAYOUT;
+      },
+    ],
+    [
+      "torch.Size",
+      (dims: unknown) => {
+        if (!Array.isArray(dims) || !dims.every(isIndex)) throw new UnpicklingError(`torch.Size(${pyRepr(dims)}): sizes are non-negative integers`);
+        return dims;
+      },
+    ],
+    [
+      "torch._utils._rebuild_sparse_tensor",
+      (layout: unknown, data: unknown) => {
+        const [indices, values, size] = Array.isArray(data) ? data : [];
+        if (layout !== SPARSE_COO_LAYOUT || !(indices instanceof TensorRef) || !(values instanceof TensorRef) || !Array.isArray(size) || !size.every(isIndex)) {
+          throw new UnpicklingError("_rebuild_sparse_tensor: torchlab rebuilds sparse_coo tensors from (indices, values, size)");
+        }
+        return new SparseRef(indices, values, size as number[]);
       },
     ],
     ["torch.nn.parameter.Parameter", "Parameter"],
@@ -558,6 +595,7 @@ export function encodePyTorchZip(obj: unknown): Buffer {
   const memo = new Map<object, number>();
 
   const tensor = (t: Tensor, requiresGrad: boolean): void => {
+    if (t.is_sparse) return sparse(t as SparseTensor);
     const shape = t.shape;
     const strides = new Array<number>(shape.length);
     for (let k = shape.length - 1, s = 1; k >= 0; k--) {
@@ -594,6 +632,30 @@ export function encodePyTorchZip(obj: unknown): Buffer {
     p.global("collections", "OrderedDict");
     p.emptyTuple();
     p.reduce();
+    p.tuple();
+    p.reduce();
+  };
+
+  // Tensor.__reduce_ex__ of a sparse COO tensor: _rebuild_sparse_tensor(layout, (indices, values, size)).
+  const sparse = (t: SparseTensor): void => {
+    p.global("torch._utils", "_rebuild_sparse_tensor");
+    p.mark();
+    p.global("torch.serialization", "_get_layout");
+    p.mark();
+    p.str("torch.sparse_coo");
+    p.tuple();
+    p.reduce();
+    p.mark();
+    tensor(t._indices(), false);
+    tensor(t._values(), false);
+    p.global("torch", "Size");
+    p.mark();
+    p.mark();
+    t.shape.forEach((d) => p.int(d));
+    p.tuple();
+    p.tuple();
+    p.reduce();
+    p.tuple();
     p.tuple();
     p.reduce();
   };

@@ -41,6 +41,16 @@ import { guardNumericIndex } from "./index_guard";
 import { listIndex, listKeyError } from "./list_index";
 import * as X from "../ops/shape_extra";
 import * as P from "../ops/product_extra";
+import { strided, type Layout } from "./layouts";
+
+/**
+ * @internal filled in by src/tensor/sparse.ts (which imports this file, so this one cannot import it):
+ * dense -> sparse, and dense + sparse.
+ */
+export const _sparseHooks: {
+  toSparse?: (t: Tensor) => Tensor;
+  addDense?: (a: Tensor, b: Tensor, alpha: number) => Tensor;
+} = {};
 
 /** A torch.dtype (`torch.float32`, `torch.int64`, `torch.int32`, `torch.bool`); see src/tensor/dtype.ts. */
 export type DType = D.dtype;
@@ -234,6 +244,21 @@ export class Tensor {
   }
   get is_leaf(): boolean {
     return this.grad_fn === null;
+  }
+  /** torch.strided for a dense tensor, torch.sparse_coo for a sparse one (src/tensor/sparse.ts). */
+  get layout(): Layout {
+    return strided;
+  }
+  get is_sparse(): boolean {
+    return false;
+  }
+  /** The nonzero elements as a sparse COO tensor (coalesced); gradients flow back to this tensor. */
+  to_sparse(): Tensor {
+    return _sparseHooks.toSparse!(this);
+  }
+  /** A dense tensor is its own dense form. */
+  to_dense(): Tensor {
+    return this;
   }
   get requires_grad(): boolean {
     if (this._view !== null && V.isStale(this)) V.refresh(this);
@@ -488,6 +513,8 @@ export class Tensor {
   // ---------------------------------------------------------------- arithmetic
 
   add(other: Operand, options?: { alpha?: number }): Tensor {
+    // dense + sparse is dense (as in PyTorch); the one field test dense adds pay.
+    if ((other as Tensor).is_sparse === true) return _sparseHooks.addDense!(this, other as Tensor, options?.alpha ?? 1);
     return E.add(this, other, options?.alpha ?? 1);
   }
   sub(other: Operand, options?: { alpha?: number }): Tensor {

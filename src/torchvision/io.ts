@@ -212,13 +212,14 @@ export function decode_jpeg(input: Uint8Array | Tensor, mode: ImageReadMode = "U
 }
 
 /**
- * Encodes an integer tensor [C, H, W] (C = 1, 2, 3 or 4, values 0..255) as PNG bytes.
+ * Encodes a uint8 tensor [C, H, W] (C = 1, 2, 3 or 4; another dtype is torchvision's RuntimeError) as PNG bytes.
  *
  * Args:
  *   input: the image; a float tensor is refused, as in torchvision (use `x.mul(255).round().int()`).
  *   compression_level: 0 (none) to 9 (smallest), default 6.
  */
 export function encode_png(input: Tensor, compression_level = 6): Uint8Array {
+  checkUint8(input);
   const { data, c, h, w } = chwBytes(input, "encode_png");
   if (!Number.isInteger(compression_level) || compression_level < 0 || compression_level > 9) {
     throw new RuntimeError(`encode_png(): Compression level should be between 0 and 9, got ${compression_level}`);
@@ -227,11 +228,12 @@ export function encode_png(input: Tensor, compression_level = 6): Uint8Array {
 }
 
 /**
- * Encodes an integer tensor [C, H, W] (C = 1 or 3, values 0..255) as JPEG bytes with
+ * Encodes a uint8 tensor [C, H, W] (C = 1 or 3) as JPEG bytes with
  * `@napi-rs/canvas` (Skia). `quality` 1..100, default 75 as torchvision. Skia writes a 3-component
  * JPEG even for a gray image, so a gray image reads back as 3 equal channels.
  */
 export function encode_jpeg(input: Tensor, quality = 75): Uint8Array {
+  checkUint8(input);
   const { data, c, h, w } = chwBytes(input, "encode_jpeg");
   if (c !== 1 && c !== 3) throw new RuntimeError(`encode_jpeg(): The number of channels should be 1 or 3, got: ${c}`);
   if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw new ValueError(`encode_jpeg(): Image quality should be a positive number between 1 and 100, got ${quality}`);
@@ -255,7 +257,7 @@ export function write_jpeg(input: Tensor, filename: string, quality = 75): void 
   fs.writeFileSync(filename, encode_jpeg(input, quality));
 }
 
-/** Encodes `input` (integer tensor [C, H, W]) as PNG and writes it to `filename`. */
+/** Encodes `input` (a uint8 tensor [C, H, W]) as PNG and writes it to `filename`. */
 export function write_png(input: Tensor, filename: string, compression_level = 6): void {
   fs.writeFileSync(filename, encode_png(input, compression_level));
 }
@@ -287,6 +289,11 @@ function hwc(chw: Uint8Array, c: number, h: number, w: number): Uint8Array {
   const out = new Uint8Array(n * c);
   for (let ch = 0; ch < c; ch++) for (let i = 0; i < n; i++) out[i * c + ch] = chw[ch * n + i];
   return out;
+}
+
+/** torchvision's encoders take uint8 images only (to_pil_image, which shares chwBytes, takes any integer dtype). */
+function checkUint8(t: Tensor): void {
+  if (t instanceof Tensor && t.dtype !== D.uint8) throw new RuntimeError("Input tensor dtype should be uint8");
 }
 
 function chwBytes(t: Tensor, op: string): { data: Uint8Array; c: number; h: number; w: number } {

@@ -370,7 +370,7 @@ describe("CIFAR10 / CIFAR100 python batches (pickled by Python)", () => {
 describe("ImageFolder", () => {
   function png(file: string, c: number, h: number, w: number, value: number): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    io.write_png(torch.full([c, h, w], value, { dtype: "int32" }), file);
+    io.write_png(torch.full([c, h, w], value, { dtype: torch.uint8 }), file);
   }
 
   beforeAll(() => {

@@ -52,7 +52,7 @@ describe("decode files written by torchvision / PIL", () => {
 
 describe("write_png / read_image round trip", () => {
   test.each([[1], [2], [3], [4]])("%i channel(s)", (c) => {
-    const t = torch.randint(0, 256, [c, 9, 13]);
+    const t = torch.randint(0, 256, [c, 9, 13], { dtype: torch.uint8 });
     const file = path.join(dir, `rt${c}.png`);
     io.write_png(t, file, 9);
     const back = io.read_image(file);
@@ -61,7 +61,7 @@ describe("write_png / read_image round trip", () => {
   });
 
   test("encode_png of a 2-D tensor is a gray image; compression levels all decode", () => {
-    const t = torch.randint(0, 256, [5, 6]);
+    const t = torch.randint(0, 256, [5, 6], { dtype: torch.uint8 });
     for (const level of [0, 1, 6, 9]) expect(io.decode_image(io.encode_png(t, level)).equal(t.unsqueeze(0))).toBe(true);
   });
 
@@ -96,15 +96,15 @@ describe("write_png / read_image round trip", () => {
 
 test("encode_jpeg / write_jpeg: a smooth image reads back within a few levels", () => {
   const y = torch.arange(16).reshape([1, 4, 4]).mul(8);
-  const rgb = torch.cat([y, y.add(60), y.add(120)], 0).int();
+  const rgb = torch.cat([y, y.add(60), y.add(120)], 0).byte();
   const file = path.join(dir, "w.jpg");
   io.write_jpeg(rgb, file, 100);
   const back = io.read_image(file);
   expect(back.shape).toEqual([3, 4, 4]);
   expect(back.sub(rgb).abs().max().item()).toBeLessThanOrEqual(6);
-  expect(io.decode_jpeg(io.encode_jpeg(y.int())).shape).toEqual([3, 4, 4]);
+  expect(io.decode_jpeg(io.encode_jpeg(y.byte())).shape).toEqual([3, 4, 4]);
   expect(() => io.encode_jpeg(rgb, 0)).toThrow(/quality/);
-  expect(() => io.encode_jpeg(torch.zeros([2, 4, 4], { dtype: "int32" }))).toThrow(/1 or 3/);
+  expect(() => io.encode_jpeg(torch.zeros([2, 4, 4], { dtype: torch.uint8 }))).toThrow(/1 or 3/);
 });
 
 test("the torchvision namespace has transforms, datasets, io and utils", () => {
@@ -124,8 +124,8 @@ describe("io error paths", () => {
     ["truncated PNG", () => io.decode_image(bytes(ref.rgb_png.bytes).subarray(0, 60)), "RuntimeError"],
     ["unknown read mode", () => io.decode_image(bytes(ref.rgb_png.bytes), "CMYK" as "RGB"), "ValueError"],
     ["encode a float tensor", () => io.encode_png(torch.rand([3, 2, 2])), "RuntimeError"],
-    ["encode 5 channels", () => io.encode_png(torch.zeros([5, 2, 2], { dtype: "int32" })), "RuntimeError"],
-    ["compression level 10", () => io.encode_png(torch.zeros([1, 2, 2], { dtype: "int32" }), 10), "RuntimeError"],
+    ["encode 5 channels", () => io.encode_png(torch.zeros([5, 2, 2], { dtype: torch.uint8 })), "RuntimeError"],
+    ["compression level 10", () => io.encode_png(torch.zeros([1, 2, 2], { dtype: torch.uint8 }), 10), "RuntimeError"],
     ["decode a 2-D tensor", () => io.decode_image(torch.zeros([2, 2], { dtype: "int32" })), "RuntimeError"],
     ["Image with the wrong byte count", () => new io.Image(new Uint8Array(5), 2, 2, "L"), "ValueError"],
     ["Image with an unknown mode", () => new io.Image(new Uint8Array(4), 2, 2, "P" as "L"), "ValueError"],

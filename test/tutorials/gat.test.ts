@@ -3,9 +3,8 @@
  * GraphAttentionLayer (xavier_normal_ W and a, source + target scores with .mT, LeakyReLU, the
  * -9e16 connectivity mask through torch.where, softmax and dropout on the attention, heads averaged or
  * concatenated), the two-layer GAT with ELU and log_softmax, Adam with weight decay, NLLLoss on index
- * masks and the train_iter / test printouts. The Cora download is a seeded synthetic Cora-like graph and
- * load_cora's torch.sparse steps are their dense equivalents (torchlab has no sparse tensors; see the
- * generator). The per-epoch seconds are compared by format only.
+ * masks and the train_iter / test printouts. The Cora download is a seeded synthetic Cora-like graph;
+ * load_cora's torch.sparse steps are the example's. The per-epoch seconds are compared by format only.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -131,15 +130,14 @@ function load_cora(options: { device?: ReturnType<typeof torch.device> | string 
   let scale_vector = torch.sum(features, { dim: 1 }); // Compute sum of features for each node
   scale_vector = scale_vector.reciprocal(); // Compute reciprocal of the sums
   scale_vector.setitem(scale_vector.eq(Infinity), 0); // Handle division by zero cases
-  scale_vector = torch.diag(scale_vector); // (.to_sparse() in the example)
+  scale_vector = torch.diag(scale_vector).to_sparse(); // Convert the scale vector to a sparse diagonal matrix
   features = scale_vector.matmul(features); // Scale the features using the scale vector
 
   const labels = torch.arange(V).remainder(3);
 
   const edges = torch.tensor([...Array.from({ length: V }, (_, i) => [i, (3 * i + 1) % V]), ...Array.from({ length: V }, (_, i) => [i, (i + 5) % V])]);
   const E = edges.shape[0]; // Number of edges
-  // torch.sparse_coo_tensor(edges.T, torch.ones(E), (V, V), dtype=torch.int64), dense
-  let adj_mat = torch.zeros(V, V).index_put_([edges.T.index(0), edges.T.index(1)], torch.ones(E), { accumulate: true }).long();
+  let adj_mat = torch.sparse_coo_tensor(edges.T, torch.ones(E), [V, V], { dtype: torch.int64 }); // Create the initial adjacency matrix as a sparse tensor
   adj_mat = torch.eye(V).add(adj_mat); // Add self-loops to the adjacency matrix
 
   return [features.to(device), labels.to(device), adj_mat.to(device)];

@@ -1,8 +1,9 @@
 /**
  * pytorch/tutorials ports run as notebooks through `torchlab run` (the real kernel, its prelude and the
- * notebook dialect): the Pruning Tutorial (_pruning_cells.ts). Everything a notebook prints must be
- * what the tutorial prints under PyTorch 1.13 (test/reference/gen_pruning_tutorial.py), object
- * addresses aside. A printed tensor must read as PyTorch's, character for character; around them, Python's
+ * notebook dialect), in one notebook (one kernel): the Pruning Tutorial (_pruning_cells.ts) and the
+ * Parametrizations Tutorial (_parametrizations_cells.ts). Everything the notebook prints must be what the
+ * tutorials print under PyTorch 1.13 (test/reference/gen_pruning_tutorial.py,
+ * gen_parametrizations_tutorial.py), object addresses aside. A printed tensor must read as PyTorch's, character for character; around them, Python's
  * containers print as JavaScript's (a tuple `('weight', Parameter ...)` is the array `['weight', ...]`,
  * the hooks' OrderedDict a Map, `odict_keys([...])` an array), so the rest is compared as the sequence
  * of names, numbers and reprs, without the brackets.
@@ -11,6 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { notebooksForSuite, printedText } from "./_notebooks";
 import { PRUNING_CELLS } from "./_pruning_cells";
+import { PARAMETRIZATIONS_CELLS } from "./_parametrizations_cells";
 import { expectSamePrint } from "./_tutorial";
 
 /** The prints that are a bare tensor repr: from a line starting with `tensor(` to the next line starting at column 0, not inside a list (no names). */
@@ -22,7 +24,7 @@ function tensorPrints(text: string): string[] {
 function tokens(text: string): string[] {
   return text
     .replace(/OrderedDict|odict_keys|dict_keys|Map\(\d+\)|=>/g, " ")
-    .split(/[\s()[\]{},]+/)
+    .split(/[\s()[\]{},:]+/)
     .filter((t) => t !== "");
 }
 
@@ -39,15 +41,15 @@ function expectSameTokens(got: string, want: string, tol: number): void {
 const ref = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", `${name}.json`), "utf8")) as { printed: string[] };
 
 describe("pytorch/tutorials as notebooks", () => {
-  const nbs = notebooksForSuite("pttut", { pruning: PRUNING_CELLS });
+  const nbs = notebooksForSuite("pttut", { pruning: [...PRUNING_CELLS, ...PARAMETRIZATIONS_CELLS] });
 
-  test("pruning_tutorial: parameters, buffers, hooks, masks and sparsities print as PyTorch's", () => {
+  test("pruning_tutorial + parametrizations: parameters, buffers, hooks, masks, sparsities, parametrized modules and distances print as PyTorch's", () => {
     const got = printedText(nbs.pruning, true);
-    const want = ref("pruning_tutorial").printed.join("");
+    const want = ref("pruning_tutorial").printed.join("") + ref("parametrizations_tutorial").printed.join("");
     expectSameTokens(got, want, 1e-4);
     const tg = tensorPrints(got);
     const tw = tensorPrints(want);
-    expect(tw.length).toBe(5); // module.weight three times, module.bias, fc3.bias_mask
+    expect(tw.length).toBe(25); // the bare tensor prints of both tutorials
     expect(tg.length).toBe(tw.length);
     tg.forEach((t, i) => expectSamePrint(t, tw[i], 1e-4));
   });

@@ -118,7 +118,7 @@ export function cdist(x1: Tensor, x2: Tensor, p = 2): Tensor {
 export function dist(a: Tensor, b: Tensor, p = 2): Tensor {
   need("dist", "other", b);
   checkP("dist", p);
-  return pnormLast(E.sub(a, b), p, null);
+  return renameGradFn(pnormLast(E.sub(a, b), p, null), "DistBackward0", [a, b]);
 }
 
 /** p-norm distances between each pair of rows i < j of x [N, M], in row-major order: [N(N-1)/2]. */

@@ -109,6 +109,7 @@ export const cases: Record<string, () => Tensor> = {
   var_dim: () => L(2, 3).var(1),
   norm: () => L(2, 3).norm(),
   norm_dim: () => L(2, 3).norm({ dim: 1 }),
+  dist: () => torch.dist(L(2, 3), L(2, 3)),
   logsumexp: () => L(2, 3).logsumexp(1),
   prod: () => L(2, 3).prod(),
   cumsum: () => L(2, 3).cumsum(1),

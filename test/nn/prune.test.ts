@@ -235,6 +235,18 @@ describe("pruning methods", () => {
     expect([...(hookOf(lin) as PruningContainer)].map(className)).toEqual(o.global_after_local.history);
   });
 
+  test("global_unstructured with the method as a keyword (the tutorial's pruning_method=prune.L1Unstructured)", () => {
+    const lin = withWeight(new nn.Linear(4, 3));
+    const a = new nn.Linear(2, 2);
+    torch.no_grad(() => a.weight.copy_(torch.tensor([[0.05, 3.0], [-0.25, 1.0]])));
+    prune.l1_unstructured(lin, "weight", 2);
+    prune.global_unstructured([[lin, "weight"], [a, "weight"]], { pruning_method: prune.L1Unstructured, amount: 4 });
+    expectClose("lin mask", field(lin, "weight_mask"), o.global_after_local.lin, 1e-6, 1e-9);
+    expectClose("a mask", field(a, "weight_mask"), o.global_after_local.a, 1e-6, 1e-9);
+    expect(() => prune.global_unstructured([[a, "weight"]], { amount: 1 })).toThrow("global_unstructured() missing 1 required positional argument: 'pruning_method'");
+    expect(() => prune.global_unstructured([[a, "weight"]], { pruning_method: prune.L1Unstructured }, { amount: 1 })).toThrow(/every other argument goes in that same options object/);
+  });
+
   test("global_unstructured with importance_scores keyed by the (module, name) pairs", () => {
     const a = new nn.Linear(2, 2);
     const key = [a, "weight"] as const;

@@ -10,6 +10,11 @@ import { ValueError } from "../../errors";
 type Legacy = { size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction };
 const LEGACY = ["size_average", "reduce", "reduction"];
 
+/** forward's arguments by name: PyTorch's `loss(x1, x2, target=y)` is `loss(x1, x2, {target: y})`. */
+function forwardArgs(loss: string, args: unknown[], names: string[]): Record<string, Tensor> {
+  return parseArgs(`${loss}.forward`, args, names) as Record<string, Tensor>;
+}
+
 /** max(0, -y * (x1 - x2) + margin). forward(input1, input2, target). */
 export class MarginRankingLoss extends _Loss {
   margin: number;
@@ -18,8 +23,9 @@ export class MarginRankingLoss extends _Loss {
     super(o);
     this.margin = (o.margin as number | undefined) ?? 0;
   }
-  forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
-    return L.margin_ranking_loss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
+  forward(input1: Tensor, input2: Tensor, target: Tensor | { target: Tensor }): Tensor {
+    const o = forwardArgs("MarginRankingLoss", [input1, input2, target], ["input1", "input2", "target"]);
+    return L.margin_ranking_loss(o.input1, o.input2, o.target, { margin: this.margin, reduction: this.reduction });
   }
 }
 
@@ -64,8 +70,9 @@ export class CosineEmbeddingLoss extends _Loss {
     super(o);
     this.margin = (o.margin as number | undefined) ?? 0;
   }
-  forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
-    return L.cosine_embedding_loss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
+  forward(input1: Tensor, input2: Tensor, target: Tensor | { target: Tensor }): Tensor {
+    const o = forwardArgs("CosineEmbeddingLoss", [input1, input2, target], ["input1", "input2", "target"]);
+    return L.cosine_embedding_loss(o.input1, o.input2, o.target, { margin: this.margin, reduction: this.reduction });
   }
 }
 

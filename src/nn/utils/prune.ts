@@ -494,10 +494,17 @@ type MethodClass = new (options: Record<string, unknown>) => BasePruningMethod;
  */
 export function global_unstructured(
   parameters: Iterable<readonly [Module, string]>,
-  pruning_method: MethodClass | (new (...args: never[]) => BasePruningMethod),
-  options: { importance_scores?: Map<readonly [Module, string], Tensor> | null; [kwarg: string]: unknown } = {},
+  pruning_method: MethodClass | (new (...args: never[]) => BasePruningMethod) | GlobalOptions,
+  options: GlobalOptions = {},
 ): void {
   if (parameters === null || typeof (parameters as Iterable<unknown>)?.[Symbol.iterator] !== "function") throw new TypeError("global_unstructured(): parameters is not an Iterable");
+  // PyTorch's `global_unstructured(parameters, pruning_method=prune.L1Unstructured, amount=0.2)`: the method as a keyword.
+  if (isOptions(pruning_method)) {
+    if (Object.keys(options).length > 0) throw new TypeError("global_unstructured(): with pruning_method given as a keyword ({pruning_method, ...}), every other argument goes in that same options object");
+    const { pruning_method: method, ...rest } = pruning_method;
+    if (method === undefined) throw new TypeError("global_unstructured() missing 1 required positional argument: 'pruning_method'");
+    [pruning_method, options] = [method, rest];
+  }
   const { importance_scores, ...kwargs } = options;
   if (importance_scores !== undefined && importance_scores !== null && !(importance_scores instanceof Map)) throw new TypeError("global_unstructured(): importance_scores must be of type dict");
   const pairs = [...parameters];
@@ -524,6 +531,12 @@ export function global_unstructured(
     pointer += p.numel();
   }
 }
+
+type GlobalOptions = {
+  pruning_method?: MethodClass | (new (...args: never[]) => BasePruningMethod);
+  importance_scores?: Map<readonly [Module, string], Tensor> | null;
+  [kwarg: string]: unknown;
+};
 
 /**
  * Makes the pruning of `name` permanent: removes the hook, `name_orig` and `name_mask`, and leaves the

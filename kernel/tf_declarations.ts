@@ -2,8 +2,8 @@
  * The kernel's pruned view of TensorFlow.js's declarations (issue 12's start target).
  *
  * torchlab's declaration files mention tfjs-core only through `tf.X` types of internal members and
- * modules (`Tensor._t: tf.Tensor`, ops/_core's helpers), but `import * as tf from
- * "@tensorflow/tfjs-core"` in backend/tf.d.ts makes the compiler parse and bind all of tfjs-core's
+ * modules (`Tensor._t: tf.Tensor`, ops/_core's helpers), but `import tf =
+ * require("@tensorflow/tfjs-core")` in backend/tf.d.ts makes the compiler parse and bind all of tfjs-core's
  * ~300 files, @webgpu/types and tfjs-backend-cpu (~0.8 MB) at every kernel start: ~0.7 s of CPU
  * measured on the 2-core machine. The kernel's compiler reads instead a backend/tf.d.ts whose `tf`
  * is a type-only namespace of exactly the tfjs-core declarations torchlab's files use, re-exported
@@ -32,7 +32,7 @@ const TF_TYPES = path.join("dist", "kernel", "tf_types.d.ts");
 export const TF_MODULE_REQUEST = "backend/tf";
 
 const TFJS_CORE = "@tensorflow/tfjs-core";
-const TFJS_IMPORT = `import * as tf from "${TFJS_CORE}";`;
+const TFJS_IMPORT = `import tf = require("${TFJS_CORE}");`;
 const BACKEND_CPU_IMPORT = `import "@tensorflow/tfjs-backend-cpu";`;
 
 let cached: { root: string; text: string | null } | null = null;

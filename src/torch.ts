@@ -55,8 +55,15 @@ export {
   as_tensor, from_numpy, frombuffer,
 } from "./ops/creation";
 export type { TypedArrayWithShape } from "./ops/creation";
-export { Size } from "./tensor/size";
 import { Size as SizeClass } from "./tensor/size";
+/**
+ * torch.Size, the class of `x.shape`; `torch.Size([2, 3])` (as in PyTorch) or `new torch.Size([2, 3])`.
+ * @example torch.Size([2, 3]).numel()  // 6
+ */
+export const Size = new Proxy(SizeClass, {
+  apply: (_target, _this, args: [Iterable<number>?]) => new SizeClass(...args),
+}) as typeof SizeClass & ((sizes?: Iterable<number>) => SizeClass);
+export type Size = SizeClass;
 export const scatter = (a: Tensor, ...args: Parameters<Tensor["scatter"]>): Tensor => a.scatter(...args);
 export const scatter_add = (a: Tensor, ...args: Parameters<Tensor["scatter_add"]>): Tensor => a.scatter_add(...args);
 export const scatter_reduce = (a: Tensor, ...args: Parameters<Tensor["scatter_reduce"]>): Tensor => a.scatter_reduce(...args);

@@ -544,6 +544,7 @@ def legacy():
     return {
         "sizes": [list(t.Tensor(2, 3).shape), list(t.Tensor(t.Size([4, 1])).shape), list(t.Tensor().shape)],
         "data": str(t.Tensor([[1, 2], [3, 4]])),
+        "size_repr": [str(t.Size([4, 1])), str(t.Size([2]))],
         "double": double,
         "new": [str(a.new(2, 3).shape), str(a.new(t.Size([3])).dtype), str(a.new([1, 2])), str(a.new().shape)],
         "long_default": caught(lambda: t.set_default_tensor_type('torch.LongTensor')),

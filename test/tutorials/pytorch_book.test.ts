@@ -22,7 +22,7 @@ import { torch } from "../../src";
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "pytorch_book.json"), "utf8")) as {
   chapter2: { printed: string[] };
   chapter3: { printed: string[] };
-  legacy: { sizes: number[][]; data: string; double: string[]; new: string[]; long_default: [string, string] };
+  legacy: { sizes: number[][]; data: string; size_repr: string[]; double: string[]; new: string[]; long_default: [string, string] };
 };
 
 const CHAPTER2 = [
@@ -523,9 +523,10 @@ describe("pytorch-book Chapter2 and Chapter3 as notebooks through `torchlab run`
 
 test("in a plain script: torch.Tensor(...) is the legacy constructor, x.new(...) keeps x's dtype, set_default_tensor_type", () => {
   const L = R.legacy;
-  expect([torch.Tensor(2, 3).shape, torch.Tensor(torch.zeros(4, 1).size()).shape, torch.Tensor().shape]).toEqual(L.sizes);
+  expect([torch.Tensor(2, 3).shape, torch.Tensor(torch.Size([4, 1])).shape, torch.Tensor().shape]).toEqual(L.sizes);
   expect(String(torch.Tensor([[1, 2], [3, 4]]))).toBe(L.data);
   expect(torch.Tensor(2) instanceof torch.Tensor).toBe(true);
+  expect([torch.Size([4, 1]) instanceof torch.Size, String(torch.Size([4, 1])), String(new torch.Size([2]))]).toEqual([true, ...L.size_repr]);
   expect(() => new torch.Tensor([0] as never)).toThrow(TypeError);
   torch.set_default_tensor_type(torch.DoubleTensor);
   try {
@@ -534,7 +535,7 @@ test("in a plain script: torch.Tensor(...) is the legacy constructor, x.new(...)
     torch.set_default_tensor_type("torch.FloatTensor");
   }
   const a = torch.zeros(1, { dtype: torch.float64 });
-  expect([String(a.new(2, 3).shape), String(a.new(torch.zeros(3).size()).dtype), String(a.new([1, 2])), String(a.new().shape)]).toEqual(L.new);
+  expect([String(a.new(2, 3).shape), String(a.new(torch.Size([3])).dtype), String(a.new([1, 2])), String(a.new().shape)]).toEqual(L.new);
   const [cls, msg] = L.long_default;
   expect(() => torch.set_default_tensor_type("torch.LongTensor")).toThrow(msg);
   let name = "";

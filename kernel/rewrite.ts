@@ -526,6 +526,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
     }
     const k = kindOf(arg);
     if (k === "number") return "number";
+    if (k === "null" && strip(arg).kind === K.NullKeyword && !write) {
+      // Python's `x[None]`: a new leading axis, as `index("None")` reads it.
+      const node = strip(arg);
+      if (!plans.has(node)) plans.set(node, { result: "other", emit: (o) => o.insert('"None"') });
+      return "index";
+    }
     if (k === "string" || k === "tensor" || k === "any") return "index";
     return k === "other" && isArrayIndex(arg) ? "list" : undefined;
   };

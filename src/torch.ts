@@ -3,7 +3,7 @@
  * torch.nn, torch.optim, torch.utils.data. Free functions mirror the Tensor methods
  * (`torch.add(a, b)` is `a.add(b)`), as in PyTorch.
  */
-import { Tensor, DType, _setProbes } from "./tensor/tensor";
+import { Tensor as TensorClass, DType, _setProbes } from "./tensor/tensor";
 import * as D from "./tensor/dtype";
 import * as E from "./ops/elementwise";
 import * as R from "./ops/reduce";
@@ -32,7 +32,17 @@ import * as SP from "./tensor/sparse";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
-export { Tensor } from "./tensor/tensor";
+/**
+ * torch.Tensor: the tensor class (`x instanceof torch.Tensor`, `x: torch.Tensor`, `class P extends
+ * torch.Tensor`), and, called without `new`, PyTorch's legacy constructor of the default dtype:
+ * `torch.Tensor(2, 3)` and `torch.Tensor(x.size())` are tensors of that size (zeros here: PyTorch leaves
+ * them uninitialised), `torch.Tensor([[1, 2], [3, 4]])` copies the data, `torch.Tensor()` is empty.
+ * @example const b = torch.Tensor([[1, 2, 3], [4, 5, 6]]);  // float32
+ */
+export const Tensor = new Proxy(TensorClass, {
+  apply: (_target, _this, args: (NestedArray | TensorClass)[]) => legacyNew("Tensor", D.defaultFloatDtype(), args),
+}) as typeof TensorClass & ((...args: (NestedArray | TensorClass)[]) => TensorClass);
+export type Tensor = TensorClass;
 export type { DType, NestedList } from "./tensor/tensor";
 export { ready, backend, get_num_threads, set_num_threads } from "./backend";
 export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudget } from "./backend/memory";
@@ -46,7 +56,15 @@ export {
   as_tensor, from_numpy, frombuffer,
 } from "./ops/creation";
 export type { TypedArrayWithShape } from "./ops/creation";
-export { Size } from "./tensor/size";
+import { Size as SizeClass } from "./tensor/size";
+/**
+ * torch.Size, the class of `x.shape`; `torch.Size([2, 3])` (as in PyTorch) or `new torch.Size([2, 3])`.
+ * @example torch.Size([2, 3]).numel()  // 6
+ */
+export const Size = new Proxy(SizeClass, {
+  apply: (_target, _this, args: [Iterable<number>?]) => new SizeClass(...args),
+}) as typeof SizeClass & ((sizes?: Iterable<number>) => SizeClass);
+export type Size = SizeClass;
 export const scatter = (a: Tensor, ...args: Parameters<Tensor["scatter"]>): Tensor => a.scatter(...args);
 export const scatter_add = (a: Tensor, ...args: Parameters<Tensor["scatter_add"]>): Tensor => a.scatter_add(...args);
 export const scatter_reduce = (a: Tensor, ...args: Parameters<Tensor["scatter_reduce"]>): Tensor => a.scatter_reduce(...args);
@@ -215,6 +233,8 @@ function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Te
     return zerosOp(sizes, { dtype });
   }
   const [data] = args;
+  // torch.Tensor(x.size()): a torch.Size is a size, not data.
+  if (args.length === 1 && data instanceof SizeClass) return legacyNew(op, dtype, [...data]);
   if (args.length > 1) throw new TypeError(`${op}() received an invalid combination of arguments: expected (data) or (*size), got ${args.length} arguments of types (${args.map((a) => (a instanceof Tensor ? "Tensor" : Array.isArray(a) ? "list" : typeof a)).join(", ")})`);
   if (data instanceof Tensor) {
     if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : dtype})`);
@@ -239,6 +259,18 @@ export const get_default_dtype = (): DType => D.defaultFloatDtype();
  */
 export function set_default_dtype(d: DType): void {
   if (!(d instanceof D.dtype)) throw new TypeError("invalid dtype object: only floating-point types are supported as the default type");
+  if (!d.is_floating_point) throw new TypeError("only floating-point types are supported as the default type");
+  D.setDefaultFloatDtype(d);
+}
+/**
+ * Sets the default floating-point tensor type by name or type: `torch.set_default_tensor_type('torch.DoubleTensor')`
+ * or `torch.set_default_tensor_type(torch.FloatTensor)` (as set_default_dtype with its dtype).
+ * @example torch.set_default_tensor_type('torch.DoubleTensor'); torch.rand(2).dtype  // torch.float64
+ */
+export function set_default_tensor_type(t: string | { dtype: DType }): void {
+  const byName: Record<string, DType> = { "torch.FloatTensor": float32, "torch.DoubleTensor": float64, "torch.LongTensor": long, "torch.IntTensor": int32, "torch.ShortTensor": int16, "torch.CharTensor": int8, "torch.ByteTensor": uint8, "torch.BoolTensor": bool };
+  const d = typeof t === "string" ? byName[t] : t?.dtype;
+  if (d === undefined) throw new TypeError(`invalid type: '${String(t)}'`);
   if (!d.is_floating_point) throw new TypeError("only floating-point types are supported as the default type");
   D.setDefaultFloatDtype(d);
 }

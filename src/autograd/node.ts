@@ -159,7 +159,7 @@ export class Node {
       throw new RuntimeError(
         "Trying to backward through the graph a second time (or directly access saved tensors after they have " +
           "already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). " +
-          "Specify retain_graph=true if you need to backward through the graph a second time.",
+          "Specify retain_graph=true if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
       );
     }
     if (this.readsInputs) this.inputs.forEach((t, i) => {

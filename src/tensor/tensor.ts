@@ -1503,6 +1503,25 @@ export class Tensor {
     const src = data instanceof Tensor ? data.detach() : data;
     return C.tensor(src, { dtype: this.dtype, ...stripUndefined(options) });
   }
+  /**
+   * PyTorch's legacy constructor on a tensor, with this tensor's dtype: `x.new(2, 3)` and
+   * `x.new(y.size())` are tensors of that size (zeros here: PyTorch leaves them uninitialised),
+   * `x.new([[1, 2]])` copies the data, `x.new()` is empty.
+   * @example torch.zeros(1, {dtype: torch.float64}).new(2, 3).dtype  // torch.float64
+   */
+  new(...args: (number | C.NestedArray)[]): Tensor {
+    if (args.length === 0) return C.zeros(0, { dtype: this.dtype });
+    if (args.every((a) => typeof a === "number")) {
+      const sizes = args as number[];
+      const bad = sizes.find((n) => n < 0 || !Number.isInteger(n));
+      if (bad !== undefined) throw new RuntimeError(`new(): Trying to create tensor with negative or non-integer dimension ${bad}: [${sizes.join(", ")}]`);
+      return C.zeros(sizes, { dtype: this.dtype });
+    }
+    const [data] = args;
+    if (args.length === 1 && data instanceof Size) return C.zeros([...data], { dtype: this.dtype });
+    if (args.length > 1 || !Array.isArray(data)) throw new TypeError(`new() received an invalid combination of arguments: expected (data) or (*size), got (${args.map((a) => (Array.isArray(a) ? "list" : typeof a)).join(", ")})`);
+    return C.tensor(data, { dtype: this.dtype });
+  }
   private likeArgs(args: C.SizeArgs): C.SizeArgs {
     const last = args[args.length - 1];
     if (isOptions(last)) return [...args.slice(0, -1), { dtype: this.dtype, ...stripUndefined(last as Record<string, unknown>) }];

@@ -71,6 +71,9 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("a[0]; a[n - 1]")).toBe("a.get(0); a.get(n - 1)");
     expect(rw('a[":, 1:3"]; a[a > 0]; a[anyv]')).toBe('a.index(":, 1:3"); a.index(a.gt(0)); a.index(anyv)');
     expect(rw('a[":, 1"] = 0;')).toBe('a.setitem(":, 1", 0);');
+    // Python's `x[None]` (pytorch-book's `alpha_HxW[None]`): a new leading axis.
+    expect(rw("a[null]; a[null].shape")).toBe('a.index("None"); a.index("None").shape');
+    expect((conv as Converter).convert(prev, "const a1: torch.Tensor = a[null];").diagnostics).toEqual([]);
     expect(rw("a[0] = b[1] * 2;")).toBe("a.setitem(0, b.get(1).mul(2));");
     expect(rw("let x = torch.zeros(3);\nx += a; x -= 1; x *= b; x /= 2;")).toBe("let x = torch.zeros(3);\nx.add_(a); x.sub_(1); x.mul_(b); x.div_(2);");
     expect(rw("let x = torch.zeros(3);\nx **= 2; x %= b;")).toBe("let x = torch.zeros(3);\nx.pow_(2); x.remainder_(b);");

@@ -113,8 +113,7 @@ test("char_rnn_generation: training on category + letter + hidden, then greedy a
     target_line_tensor.unsqueeze_(-1);
     let hidden = rnn.initHidden();
     rnn.zero_grad();
-    // torch.Tensor([0]): a class is not callable in TypeScript; the legacy FloatTensor is.
-    const loss = torch.FloatTensor([0]); // you can also just simply use ``loss = 0``
+    const loss = torch.Tensor([0]); // you can also just simply use ``loss = 0``
     let output!: Tensor;
     for (let i = 0; i < input_line_tensor.size(0); i++) {
       [output, hidden] = rnn(category_tensor, input_line_tensor.get(i), hidden);

@@ -1,0 +1,62 @@
+/**
+ * chenyuntc/pytorch-book (《深度学习框架PyTorch：入门与实践》, 2nd edition), Chapter4 (torch.nn: custom
+ * layers with nn.Parameter, the common layers, Sequential/ModuleList, LSTM/LSTMCell, Embedding, losses,
+ * nn.functional, grid_sample, nn.init, per-layer learning rates and param_groups, nn.Module internals,
+ * save/load, ResNet34 from scratch) as one notebook through `torchlab run`. Each cell's printed output
+ * and shown value must be PyTorch's (test/reference/gen_pytorch_book_ch4.py).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { tempDir } from "../kernel/helpers";
+import { notebooksForSuite, type ExecutedNotebook as Nb } from "./_notebooks";
+import { expectSamePrint } from "./_tutorial";
+import { ch4Cells } from "./_pytorch_book_ch4_cells";
+
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "pytorch_book_ch4.json"), "utf8")) as Record<string, [string, string | null][]>;
+const DIR = tempDir("torchlab-book-ch4-");
+
+/** Each cell's stdout and shown value (text/plain of its execute_result, or null); errors as text. */
+function cells(nb: Nb): [string, string | null][] {
+  return nb.cells.map((c) => {
+    const outs = c.outputs ?? [];
+    const text = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : t ?? "");
+    const stdout = outs.map((o) => (o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : o.output_type === "stream" && o.name === "stdout" ? text(o.text) : "")).join("");
+    const res = outs.find((o) => o.output_type === "execute_result");
+    return [stdout, res ? text(res.data!["text/plain"]) : null];
+  });
+}
+
+/**
+ * Python's reprs end with an address (`<torch._C.Generator object at 0x7f...>`) and PIL's name the file
+ * type it was read from (`<PIL.PngImagePlugin.PngImageFile image ...>`); console.log prints a boolean
+ * as JavaScript spells it.
+ */
+const norm = (s: string) =>
+  s
+    .replace(/<PIL\.\w+\.\w+ image/g, "<PIL.Image.Image image")
+    .replace(/ at 0x[0-9A-Fa-f]+>/g, ">")
+    .replace(/\btrue\b/g, "True")
+    .replace(/\bfalse\b/g, "False");
+
+describe("pytorch-book Chapter4 (torch.nn) as a notebook through `torchlab run`", () => {
+  const nbs = notebooksForSuite("book-ch4", { ch4: ch4Cells(DIR) }, 300_000);
+
+  test("every cell prints and shows PyTorch's output", () => {
+    const got = cells(nbs.ch4);
+    const want = R.ch4;
+    expect(got.length).toBe(want.length);
+    const diffs: string[] = [];
+    want.forEach(([wantOut, wantValue], i) => {
+      const [gotOut, gotValue] = got[i];
+      try {
+        expectSamePrint(norm(gotOut), norm(wantOut), 2e-3);
+        if (wantValue === null || gotValue === null) expect([i, gotValue]).toEqual([i, wantValue]);
+        else if (wantValue.startsWith("[")) expectSamePrint(norm(gotValue).replace(/\s+/g, ""), norm(wantValue).replace(/\s+/g, ""));
+        else expectSamePrint(norm(gotValue), norm(wantValue));
+      } catch (e) {
+        diffs.push(`cell ${i}:\n${String(e)}`);
+      }
+    });
+    expect(diffs).toEqual([]);
+  });
+});

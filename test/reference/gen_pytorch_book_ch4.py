@@ -454,8 +454,29 @@ def run(cells):
     return out
 
 
+def checks():
+    """Direct calls for what the notebook found: avg_pool2d on Long tensors (negative sums truncate
+    toward zero; padding with and without count_include_pad; ceil_mode) and optimizers given their
+    parameters by keyword."""
+    x = torch.tensor([[[[-7, 2, 3, 9], [1, -1, 5, 0], [4, 4, 4, -3], [2, -8, 6, 1]]]])
+    F = torch.nn.functional
+    p = torch.nn.Parameter(torch.ones(2))
+    return {
+        "input": x.tolist(),
+        "k2": F.avg_pool2d(x, 2).tolist(),
+        "k2s1": F.avg_pool2d(x, 2, 1).tolist(),
+        "k3s2p1": F.avg_pool2d(x, 3, 2, 1).tolist(),
+        "k3s2p1_exclude": F.avg_pool2d(x, 3, 2, 1, count_include_pad=False).tolist(),
+        "k3s2_ceil": F.avg_pool2d(x, 3, 2, ceil_mode=True).tolist(),
+        "k2_divisor3": F.avg_pool2d(x, 2, divisor_override=3).tolist(),
+        "dtype": str(F.avg_pool2d(x, 2).dtype),
+        "adam": repr(torch.optim.Adam(params=[p], lr=0.1, betas=(0.5, 0.9))),
+        "sgd": repr(torch.optim.SGD(params=[p], lr=0.1, momentum=0.9)),
+    }
+
+
 if __name__ == "__main__":
-    out = {"ch4": run(CH4)}
+    out = {"ch4": run(CH4), "checks": checks()}
     with open(os.path.join(HERE, "pytorch_book_ch4.json"), "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=False)
         f.write("\n")

@@ -11,8 +11,11 @@ import { tempDir } from "../kernel/helpers";
 import { notebooksForSuite, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { ch4Cells } from "./_pytorch_book_ch4_cells";
+import { torch } from "../../src";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "pytorch_book_ch4.json"), "utf8")) as Record<string, [string, string | null][]>;
+const REF = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "pytorch_book_ch4.json"), "utf8")) as { ch4: [string, string | null][]; checks: Record<string, unknown> };
+const R = { ch4: REF.ch4 };
+const C = REF.checks;
 const DIR = tempDir("torchlab-book-ch4-");
 
 /** Each cell's stdout and shown value (text/plain of its execute_result, or null); errors as text. */
@@ -58,5 +61,28 @@ describe("pytorch-book Chapter4 (torch.nn) as a notebook through `torchlab run`"
       }
     });
     expect(diffs).toEqual([]);
+  });
+});
+
+describe("what the Chapter4 notebook found, called directly", () => {
+  const F = torch.nn.functional;
+
+  test("avg_pool2d on a Long tensor: the window sum divided and truncated toward zero, as PyTorch's", () => {
+    const x = torch.tensor(C.input as number[][][][]);
+    expect(F.avg_pool2d(x, 2).tolist()).toEqual(C.k2);
+    expect(F.avg_pool2d(x, 2, { stride: 1 }).tolist()).toEqual(C.k2s1);
+    expect(F.avg_pool2d(x, 3, { stride: 2, padding: 1 }).tolist()).toEqual(C.k3s2p1);
+    expect(F.avg_pool2d(x, 3, { stride: 2, padding: 1, count_include_pad: false }).tolist()).toEqual(C.k3s2p1_exclude);
+    expect(F.avg_pool2d(x, 3, { stride: 2, ceil_mode: true }).tolist()).toEqual(C.k3s2_ceil);
+    expect(F.avg_pool2d(x, 2, { divisor_override: 3 }).tolist()).toEqual(C.k2_divisor3);
+    expect(String(F.avg_pool2d(x, 2).dtype)).toBe(C.dtype);
+    expect(() => F.avg_pool2d(x.int(), 2)).toThrow(`"avg_pool2d" not implemented for 'Int'`);
+  });
+
+  test("optimizers take their parameters by keyword: new optim.Adam({params, lr, betas})", () => {
+    const p = new torch.nn.Parameter(torch.ones(2));
+    expect(String(new torch.optim.Adam({ params: [p], lr: 0.1, betas: [0.5, 0.9] }))).toBe(C.adam);
+    expect(String(new torch.optim.SGD({ params: [p], lr: 0.1, momentum: 0.9 }))).toBe(C.sgd);
+    expect(() => new torch.optim.SGD({ params: [p], lr: -1 })).toThrow("Invalid learning rate: -1");
   });
 });

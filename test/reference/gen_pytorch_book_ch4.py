@@ -1,5 +1,6 @@
 """Fixture for test/tutorials/pytorch_book_ch4.test.ts: chenyuntc/pytorch-book (《深度学习框架PyTorch：入门与实践》,
-2nd edition, MIT licence), Chapter4 (torch.nn), cell by cell as the book's notebook runs them. Each cell's
+2nd edition, MIT licence), Chapter4 (torch.nn) and the data-loading half of Chapter5 (CH5 below), cell
+by cell as the book's notebooks run them. Each cell's
 printed output and shown value are recorded (a tuple value as a list of reprs, as
 gen_d2l_computation.py does).
 
@@ -425,6 +426,145 @@ CH4 += [
     "model = ResNet()\ninput = t.randn(1, 3, 224, 224)\nout = model(input)\nprint(model)\nprint(out.shape, out[0, :4])",
 ]
 
+# Chapter5 (tools): Dataset, transforms, ImageFolder, DataLoader with a collate_fn, WeightedRandomSampler.
+# The book's dogcat JPEGs are seeded PNG stand-ins of small sizes written by to_pil (dogcat_wrong's
+# extra file is not an image); os.listdir is sorted (its order is the file system's).
+CH5 = [
+    """import os
+import torch as t
+from torchvision.transforms import ToPILImage
+t.manual_seed(0)
+to_pil = ToPILImage()
+sizes = {'cat.12484': (50, 49), 'cat.12485': (37, 49), 'cat.12486': (40, 30), 'cat.12487': (37, 49),
+         'dog.12496': (49, 37), 'dog.12497': (23, 28), 'dog.12498': (37, 49), 'dog.12499': (37, 49)}
+for folder in ['dogcat', 'dogcat_2/cat', 'dogcat_2/dog', 'dogcat_wrong']:
+    os.makedirs(DIR + '/data/' + folder)
+for name in sizes:
+    img = to_pil(t.rand(3, sizes[name][0], sizes[name][1]))
+    img.save(DIR + '/data/dogcat/' + name + '.png')
+    img.save(DIR + '/data/dogcat_2/' + name[:3] + '/' + name + '.png')
+    img.save(DIR + '/data/dogcat_wrong/' + name + '.png')
+with open(DIR + '/data/dogcat_wrong/dog.wrong.png', 'w') as f:
+    f.write('not an image')""",
+    "from torch.utils.data import Dataset",
+    """import os
+from PIL import Image
+import numpy as np
+
+class DogCat(Dataset):
+    def __init__(self, root):
+        imgs = sorted(os.listdir(root))
+        # 所有图片的绝对路径
+        # 这里不实际加载图片，只是指定路径，当调用__getitem__时才会真正读图片
+        self.imgs = [os.path.join(root, img) for img in imgs]
+
+    def __getitem__(self, index):
+        img_path = self.imgs[index]
+        # dog->1， cat->0
+        label = 1 if 'dog' in img_path.split('/')[-1] else 0
+        pil_img = Image.open(img_path)
+        array = np.asarray(pil_img)
+        data = t.from_numpy(array)
+        return data, label
+
+    def __len__(self):
+        return len(self.imgs)""",
+    """dataset = DogCat(DIR + '/data/dogcat/')
+img, label = dataset[0] # 相当于调用dataset.__getitem__(0)
+for img, label in dataset:
+    print(img.size(), img.float().mean(), label)""",
+    """from torchvision import transforms as T
+
+transform = T.Compose([
+    T.Resize(24), # 缩放图片(Image)，保持长宽比不变，最短边为24像素
+    T.CenterCrop(24), # 从图片中间切出24*24的图片
+    T.ToTensor(), # 将图片(Image)转成Tensor，归一化至[0, 1]
+    T.Normalize(mean=[.5, .5, .5], std=[.5, .5, .5]) # 标准化至[-1, 1]，规定均值和标准差
+])
+
+class DogCat(Dataset):
+    def __init__(self, root, transforms=None):
+        imgs = sorted(os.listdir(root))
+        self.imgs = [os.path.join(root, img) for img in imgs]
+        self.transforms=transforms
+
+    def __getitem__(self, index):
+        img_path = self.imgs[index]
+        label = 0 if 'dog' in img_path.split('/')[-1] else 1
+        data = Image.open(img_path)
+        if self.transforms:
+            data = self.transforms(data)
+        return data, label
+
+    def __len__(self):
+        return len(self.imgs)
+
+dataset = DogCat(DIR + '/data/dogcat/', transforms=transform)
+img, label = dataset[0]
+for img, label in dataset:
+    print(img.size(), label, img.mean())""",
+    """from torchvision.datasets import ImageFolder
+dataset = ImageFolder(DIR + '/data/dogcat_2/')
+# cat文件夹的图片对应label 0，dog对应1
+dataset.class_to_idx""",
+    "# 所有图片的路径和对应的label\n[(p[len(DIR):], c) for p, c in dataset.imgs]",
+    "# 没有任何的transform，所以返回的还是PIL Image对象\nprint(dataset[0][1]) # 第一维是第几张图，第二维为1返回label\ndataset[0][0] # 为0返回图片数据",
+    """# 加上transform
+transform  = T.Compose([
+         T.RandomResizedCrop(24),
+         T.RandomHorizontalFlip(), #水平翻转
+         T.ToTensor(),
+         T.Normalize(mean=[.5, .5, .5], std=[.5, .5, .5]),
+])""",
+    "dataset = ImageFolder(DIR + '/data/dogcat_2/', transform=transform)\n# 深度学习中图片数据一般保存成CxHxW，即通道数x图片高x图片宽\nprint(dataset[0][0].mean())\ndataset[0][0].size()",
+    "to_img = T.ToPILImage()\n# 0.2和0.4是标准差和均值的近似\nto_img(dataset[0][0]*0.2+0.4)",
+    """from torch.utils.data import DataLoader
+dataloader = DataLoader(dataset, batch_size=3, shuffle=True, num_workers=0, drop_last=False)
+dataiter = iter(dataloader)
+imgs, labels = next(dataiter)
+print(labels, imgs.mean())
+imgs.size() # batch_size, channel, height, width""",
+    """class NewDogCat(DogCat): # 继承前面实现的DogCat数据集
+    def __getitem__(self, index):
+        try:
+            # 调用父类的获取函数，即 DogCat.__getitem__(self, index)
+            return super().__getitem__(index)
+        except:
+            return None, None
+
+from torch.utils.data.dataloader import default_collate # 导入默认的拼接方式
+def my_collate_fn(batch):
+    \'\'\'
+    batch是一个list，每个元素是dataset的返回值，形如(data, label)
+    \'\'\'
+    # 过滤为None的数据
+    batch = [_ for _ in batch if _[0] is not None]
+    if len(batch) == 0: return t.Tensor()
+    return default_collate(batch) # 用默认方式拼接过滤后的batch数据""",
+    "dataset = NewDogCat(DIR + '/data/dogcat_wrong/', transforms=transform)\ndataset[8]",
+    """dataloader = DataLoader(dataset, 2, collate_fn=my_collate_fn, num_workers=0,shuffle=True)
+for batch_datas, batch_labels in dataloader:
+    print(batch_datas.size(),batch_labels.size(), batch_labels.tolist())""",
+    """dataset = DogCat(DIR + '/data/dogcat/', transforms=transform)
+# 假设狗的图片被取出的概率是猫的概率的两倍
+# 两类图片被取出的概率与weights的绝对大小无关，只和比值有关
+weights = [2 if label == 1 else 1 for data, label in dataset]
+weights""",
+    """from torch.utils.data.sampler import  WeightedRandomSampler
+sampler = WeightedRandomSampler(weights,
+                                num_samples=9,
+                                replacement=True)
+dataloader = DataLoader(dataset,
+                        batch_size=3,
+                        sampler=sampler)
+for datas, labels in dataloader:
+    print(labels.tolist())""",
+    """sampler = WeightedRandomSampler(weights, 8, replacement=False)
+dataloader = DataLoader(dataset, batch_size=4, sampler=sampler)
+for datas, labels in dataloader:
+    print(labels.tolist())""",
+]
+
 
 def run(cells):
     # a module of its own, so that torch.save can pickle the classes the cells define
@@ -476,7 +616,7 @@ def checks():
 
 
 if __name__ == "__main__":
-    out = {"ch4": run(CH4), "checks": checks()}
+    out = {"ch4": run(CH4), "ch5": run(CH5), "checks": checks()}
     with open(os.path.join(HERE, "pytorch_book_ch4.json"), "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=False)
         f.write("\n")

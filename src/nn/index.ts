@@ -4,7 +4,7 @@
  */
 export { Parameter } from "./parameter";
 export { Module, RemovableHandle } from "./modules/module";
-export type { ForwardArgs, ForwardResult, ForwardHook, ForwardPreHook, IncompatibleKeys, DeviceLike } from "./modules/module";
+export type { ForwardArgs, ForwardResult, ForwardHook, ForwardPreHook, IncompatibleKeys, DeviceLike, ModuleItem } from "./modules/module";
 export { Sequential, ModuleList, ModuleDict } from "./modules/container";
 export { ParameterList, ParameterDict } from "./modules/container_params";
 export { Identity, Linear, Bilinear } from "./modules/linear";

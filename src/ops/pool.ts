@@ -12,6 +12,7 @@ import { anyTangent, currentLevel } from "../autograd/forward_state";
 import { freeGraphOnly } from "../autograd/node";
 import { tf, compute, record, constant, constantOf, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
+import * as D from "../tensor/dtype";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
 import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample, emptyBatch } from "./conv";
 import { nhwcActive, nhwcOf, layoutOf, wrapNhwc } from "./layout";
@@ -327,6 +328,8 @@ function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPool
   if (s[0] === 0 || s[1] === 0) throw new RuntimeError("stride should not be zero");
   if (override !== null && override === 0) throw new RuntimeError("divisor must be not zero");
   const { x, unbatched } = batched(op, input, "non-empty 3D or 4D (batch mode) tensor expected for input");
+  // PyTorch pools a Long tensor too: the window's integer sum divided by the divisor, truncated toward zero.
+  if (x.dtype === D.int64) return avgPoolLong(x, unbatched, k, options, name);
   checkFloat(op, x);
   const g = geometry(x, k, s, p, [1, 1], options.ceil_mode ?? false);
   const [, , h, w] = x.shape;
@@ -353,6 +356,16 @@ function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPool
     return [toNCHW(convCoreInputGrad(gd, ones, padded, g.s, [1, 1], gd.shape[3], { top: g.p[0], left: g.p[1], h, w }))];
   });
   return unbatched ? res.squeeze(0) : res;
+}
+
+function avgPoolLong(x: Tensor, unbatched: boolean, k: Pair, options: AvgPoolOptions, name: string): Tensor {
+  // Window sums in float32 are exact integers up to 2**24; rounding removes avgPool's scaling error.
+  const sums = avgPool(x.float(), k, { ...options, divisor_override: 1 }, name).round();
+  const g = geometry(x, k, intPair("avg_pool2d", "stride", options.stride, true) ?? k, intPair("avg_pool2d", "padding", options.padding ?? 0) as Pair, [1, 1], options.ceil_mode ?? false);
+  const div = avgDivisors(g, x.shape[2], x.shape[3], options.count_include_pad ?? true, options.divisor_override ?? null);
+  const divT = Tensor._wrap(compute(() => tf.tensor4d(div, [1, 1, g.out[0], g.out[1]])));
+  const out = sums.div(divT, { rounding_mode: "trunc" }).long();
+  return unbatched ? out.squeeze(0) : out;
 }
 
 // ------------------------------------------------------------------ adaptive pools

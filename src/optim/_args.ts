@@ -1,7 +1,7 @@
 /** Constructor plumbing shared by the optimizers: PyTorch's positional/keyword mapping and checks. */
 import { parseArgs } from "../tensor/args";
 import { TypeError, ValueError } from "../errors";
-import { pyRepr } from "./optimizer";
+import { isParamsKeyword, pyRepr } from "./optimizer";
 
 /**
  * Maps `(lr, momentum, ..., {options})` onto `names` (PyTorch's positional order), filling in
@@ -13,6 +13,17 @@ export function optimizerArgs(op: string, args: readonly unknown[], names: reado
   const out: Record<string, unknown> = {};
   for (const n of Object.keys(defaults)) out[n] = n in given ? given[n] : defaults[n];
   return out;
+}
+
+/**
+ * An optimizer's arguments after `params`, with the keyword form's options (`{params, lr: 1}`, PyTorch's
+ * `SGD(params=..., lr=1)`) appended as the trailing options object.
+ */
+export function keywordArgs(params: unknown, args: readonly unknown[]): readonly unknown[] {
+  if (!isParamsKeyword(params)) return args;
+  const { params: _params, ...options } = params as Record<string, unknown>;
+  void _params;
+  return [...args, options];
 }
 
 /** A hyper-parameter that must be a number (NaN is allowed through to the range checks). */

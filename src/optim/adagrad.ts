@@ -1,8 +1,8 @@
 import { Tensor } from "../tensor/tensor";
 import { full_like } from "../ops/creation";
 import { adagradStep } from "../ops/optim_kernels";
-import { Optimizer, ParamGroup, ParamsArg, ParamState, num, flag } from "./optimizer";
-import { optimizerArgs, nonNegative } from "./_args";
+import { Optimizer, ParamGroup, ParamsArg, ParamState, num, flag, type ParamsKeyword } from "./optimizer";
+import { optimizerArgs, nonNegative, keywordArgs } from "./_args";
 
 export interface AdagradOptions {
   lr?: number;
@@ -35,8 +35,8 @@ export interface AdagradOptions {
 export class Adagrad extends Optimizer {
   protected _tensorStep = true;
 
-  constructor(params: ParamsArg, ...args: (number | boolean | AdagradOptions | undefined)[]) {
-    const o = optimizerArgs("Adagrad", args, ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "foreach", "maximize"], {
+  constructor(params: ParamsArg | ParamsKeyword<AdagradOptions>, ...args: (number | boolean | AdagradOptions | undefined)[]) {
+    const o = optimizerArgs("Adagrad", keywordArgs(params, args), ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "foreach", "maximize"], {
       lr: 1e-2, lr_decay: 0, eps: 1e-10, weight_decay: 0, initial_accumulator_value: 0, foreach: null, maximize: false,
     });
     nonNegative("Adagrad", "lr", o.lr, "learning rate");

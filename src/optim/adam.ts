@@ -1,6 +1,6 @@
 import { adamForeach } from "../ops/optim_kernels";
-import { Optimizer, ParamGroup, ParamsArg, num, flag } from "./optimizer";
-import { optimizerArgs, checkAdamArgs } from "./_args";
+import { Optimizer, ParamGroup, ParamsArg, num, flag, type ParamsKeyword } from "./optimizer";
+import { optimizerArgs, checkAdamArgs, keywordArgs } from "./_args";
 
 export interface AdamOptions {
   lr?: number;
@@ -45,8 +45,8 @@ function adamGroup(opt: Optimizer, group: ParamGroup, decoupled: boolean): void 
 export class Adam extends Optimizer {
   protected _tensorStep = true;
 
-  constructor(params: ParamsArg, ...args: (number | boolean | [number, number] | AdamOptions | undefined)[]) {
-    const o = optimizerArgs("Adam", args, ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize", "foreach", "capturable", "differentiable", "fused"], {
+  constructor(params: ParamsArg | ParamsKeyword<AdamOptions>, ...args: (number | boolean | [number, number] | AdamOptions | undefined)[]) {
+    const o = optimizerArgs("Adam", keywordArgs(params, args), ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize", "foreach", "capturable", "differentiable", "fused"], {
       lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, amsgrad: false, maximize: false, foreach: null, capturable: false, differentiable: false, fused: false,
     });
     checkAdamArgs("Adam", o);
@@ -77,8 +77,8 @@ export class Adam extends Optimizer {
 export class AdamW extends Optimizer {
   protected _tensorStep = true;
 
-  constructor(params: ParamsArg, ...args: (number | boolean | [number, number] | AdamOptions | undefined)[]) {
-    const o = optimizerArgs("AdamW", args, ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize", "foreach", "capturable"], {
+  constructor(params: ParamsArg | ParamsKeyword<AdamOptions>, ...args: (number | boolean | [number, number] | AdamOptions | undefined)[]) {
+    const o = optimizerArgs("AdamW", keywordArgs(params, args), ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize", "foreach", "capturable"], {
       lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 1e-2, amsgrad: false, foreach: null, maximize: false, capturable: false,
     });
     checkAdamArgs("AdamW", o);

@@ -10,9 +10,9 @@ import { no_grad, enable_grad } from "../autograd/grad_mode";
 import { cat } from "../ops/movement";
 import { zeros } from "../ops/creation";
 import { RuntimeError, TypeError, ValueError } from "../errors";
-import { Closure, Optimizer, OptimizerStateDict, ParamState, ParamsArg, StateValue } from "./optimizer";
+import { Closure, Optimizer, OptimizerStateDict, ParamState, ParamsArg, StateValue, type ParamsKeyword } from "./optimizer";
 import { isOptions } from "../tensor/args";
-import { optimizerArgs, nonNegative } from "./_args";
+import { optimizerArgs, nonNegative, keywordArgs } from "./_args";
 
 export interface LBFGSOptions {
   lr?: number;
@@ -66,8 +66,8 @@ export class LBFGS extends Optimizer {
   private _params: Tensor[];
   protected _intOptions: readonly string[] = ["lr"];
 
-  constructor(params: ParamsArg, ...args: (number | string | null | LBFGSOptions | undefined)[]) {
-    const o = optimizerArgs("LBFGS", args, ["lr", "max_iter", "max_eval", "tolerance_grad", "tolerance_change", "history_size", "line_search_fn"], {
+  constructor(params: ParamsArg | ParamsKeyword<LBFGSOptions>, ...args: (number | string | null | LBFGSOptions | undefined)[]) {
+    const o = optimizerArgs("LBFGS", keywordArgs(params, args), ["lr", "max_iter", "max_eval", "tolerance_grad", "tolerance_change", "history_size", "line_search_fn"], {
       lr: 1, max_iter: 20, max_eval: null, tolerance_grad: 1e-7, tolerance_change: 1e-9, history_size: 100, line_search_fn: null,
     });
     nonNegative("LBFGS", "lr", o.lr, "learning rate");

@@ -1,8 +1,8 @@
 /** Adadelta, Adamax, NAdam and RAdam, as PyTorch 1.13 implements them. */
 import { adadeltaStep, adamaxStep, nadamStep, radamStep } from "../ops/optim_kernels";
 import { ValueError } from "../errors";
-import { Optimizer, ParamGroup, ParamsArg, num, flag, pyRepr } from "./optimizer";
-import { optimizerArgs, nonNegative, checkAdamArgs, number } from "./_args";
+import { Optimizer, ParamGroup, ParamsArg, num, flag, pyRepr, type ParamsKeyword } from "./optimizer";
+import { optimizerArgs, nonNegative, checkAdamArgs, number, keywordArgs } from "./_args";
 
 export interface AdadeltaOptions {
   lr?: number;
@@ -22,8 +22,8 @@ export interface AdadeltaOptions {
  * const optimizer = new torch.optim.Adadelta(net.parameters());
  */
 export class Adadelta extends Optimizer {
-  constructor(params: ParamsArg, ...args: (number | boolean | AdadeltaOptions | undefined)[]) {
-    const o = optimizerArgs("Adadelta", args, ["lr", "rho", "eps", "weight_decay", "foreach", "maximize"], {
+  constructor(params: ParamsArg | ParamsKeyword<AdadeltaOptions>, ...args: (number | boolean | AdadeltaOptions | undefined)[]) {
+    const o = optimizerArgs("Adadelta", keywordArgs(params, args), ["lr", "rho", "eps", "weight_decay", "foreach", "maximize"], {
       lr: 1.0, rho: 0.9, eps: 1e-6, weight_decay: 0, maximize: false, foreach: null,
     });
     nonNegative("Adadelta", "lr", o.lr, "learning rate");
@@ -63,8 +63,8 @@ export interface AdamaxOptions {
 export class Adamax extends Optimizer {
   protected _tensorStep = true;
 
-  constructor(params: ParamsArg, ...args: (number | boolean | [number, number] | AdamaxOptions | undefined)[]) {
-    const o = optimizerArgs("Adamax", args, ["lr", "betas", "eps", "weight_decay", "foreach", "maximize"], {
+  constructor(params: ParamsArg | ParamsKeyword<AdamaxOptions>, ...args: (number | boolean | [number, number] | AdamaxOptions | undefined)[]) {
+    const o = optimizerArgs("Adamax", keywordArgs(params, args), ["lr", "betas", "eps", "weight_decay", "foreach", "maximize"], {
       lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: null, maximize: false,
     });
     checkAdamArgs("Adamax", o);
@@ -101,8 +101,8 @@ export class NAdam extends Optimizer {
   protected _tensorStep = true;
   protected _scalarTensors = ["mu_product"];
 
-  constructor(params: ParamsArg, ...args: (number | boolean | [number, number] | NAdamOptions | undefined)[]) {
-    const o = optimizerArgs("NAdam", args, ["lr", "betas", "eps", "weight_decay", "momentum_decay", "foreach"], {
+  constructor(params: ParamsArg | ParamsKeyword<NAdamOptions>, ...args: (number | boolean | [number, number] | NAdamOptions | undefined)[]) {
+    const o = optimizerArgs("NAdam", keywordArgs(params, args), ["lr", "betas", "eps", "weight_decay", "momentum_decay", "foreach"], {
       lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, momentum_decay: 4e-3, foreach: null,
     });
     checkAdamArgs("NAdam", o);
@@ -146,8 +146,8 @@ export interface RAdamOptions {
 export class RAdam extends Optimizer {
   protected _tensorStep = true;
 
-  constructor(params: ParamsArg, ...args: (number | boolean | [number, number] | RAdamOptions | undefined)[]) {
-    const o = optimizerArgs("RAdam", args, ["lr", "betas", "eps", "weight_decay", "foreach"], {
+  constructor(params: ParamsArg | ParamsKeyword<RAdamOptions>, ...args: (number | boolean | [number, number] | RAdamOptions | undefined)[]) {
+    const o = optimizerArgs("RAdam", keywordArgs(params, args), ["lr", "betas", "eps", "weight_decay", "foreach"], {
       lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: null,
     });
     checkAdamArgs("RAdam", o);

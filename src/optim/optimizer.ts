@@ -29,6 +29,13 @@ export interface ParamGroupInput {
 
 /** What an optimizer is constructed from: tensors, or parameter groups with their own options. */
 export type ParamsArg = Iterable<Tensor> | Iterable<ParamGroupInput>;
+/** `optim.SGD(params=net.parameters(), lr=1)`: the parameters given by keyword, with the other options. */
+export type ParamsKeyword<Options> = Options & { params: ParamsArg };
+
+/** True for the keyword form `{params: ..., lr: ...}` (an object that is not itself an iterable of parameters). */
+export function isParamsKeyword(params: unknown): params is { params: ParamsArg } {
+  return isOptions(params) && "params" in (params as object) && typeof (params as unknown as Iterable<unknown>)[Symbol.iterator] !== "function";
+}
 
 /** `optimizer.state_dict()`: state keyed by parameter index, groups with `params` as indices. */
 export interface OptimizerStateDict {
@@ -123,8 +130,10 @@ export class Optimizer {
   /** Options whose PyTorch default is an int literal although they are floats elsewhere (LBFGS's lr=1). */
   protected _intOptions: readonly string[] = [];
 
-  constructor(params: ParamsArg, defaults: Record<string, unknown>) {
+  constructor(params: ParamsArg | ParamsKeyword<object>, defaults: Record<string, unknown>) {
     this.defaults = defaults;
+    // The keyword form's other options reached the subclass through keywordArgs.
+    if (isParamsKeyword(params)) params = params.params;
     if (params instanceof Tensor) {
       throw new TypeError(`params argument given to the optimizer should be an iterable of Tensors or dicts, but got ${typename(params)}`);
     }

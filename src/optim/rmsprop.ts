@@ -1,6 +1,6 @@
 import { rmspropStep } from "../ops/optim_kernels";
-import { Optimizer, ParamGroup, ParamsArg, num, flag } from "./optimizer";
-import { optimizerArgs, nonNegative } from "./_args";
+import { Optimizer, ParamGroup, ParamsArg, num, flag, type ParamsKeyword } from "./optimizer";
+import { optimizerArgs, nonNegative, keywordArgs } from "./_args";
 
 export interface RMSpropOptions {
   lr?: number;
@@ -32,8 +32,8 @@ export interface RMSpropOptions {
  * const optimizer = new torch.optim.RMSprop(net.parameters(), {lr: 1e-2, momentum: 0.9});
  */
 export class RMSprop extends Optimizer {
-  constructor(params: ParamsArg, ...args: (number | boolean | RMSpropOptions | undefined)[]) {
-    const o = optimizerArgs("RMSprop", args, ["lr", "alpha", "eps", "weight_decay", "momentum", "centered", "foreach", "maximize", "differentiable"], {
+  constructor(params: ParamsArg | ParamsKeyword<RMSpropOptions>, ...args: (number | boolean | RMSpropOptions | undefined)[]) {
+    const o = optimizerArgs("RMSprop", keywordArgs(params, args), ["lr", "alpha", "eps", "weight_decay", "momentum", "centered", "foreach", "maximize", "differentiable"], {
       lr: 1e-2, momentum: 0, alpha: 0.99, eps: 1e-8, centered: false, weight_decay: 0, foreach: null, maximize: false, differentiable: false,
     });
     nonNegative("RMSprop", "lr", o.lr, "learning rate");

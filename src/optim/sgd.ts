@@ -1,8 +1,8 @@
 import { Tensor } from "../tensor/tensor";
 import { ValueError } from "../errors";
 import { sgdForeach } from "../ops/optim_kernels";
-import { Optimizer, ParamGroup, ParamsArg, required, num, flag } from "./optimizer";
-import { optimizerArgs, nonNegative, number } from "./_args";
+import { Optimizer, ParamGroup, ParamsArg, required, num, flag, type ParamsKeyword } from "./optimizer";
+import { optimizerArgs, nonNegative, number, keywordArgs } from "./_args";
 
 export interface SGDOptions {
   lr?: number;
@@ -38,8 +38,8 @@ const NAMES = ["lr", "momentum", "dampening", "weight_decay", "nesterov", "maxim
  * optimizer.step();
  */
 export class SGD extends Optimizer {
-  constructor(params: ParamsArg, ...args: (number | boolean | SGDOptions | undefined)[]) {
-    const o = optimizerArgs("SGD", args, NAMES, {
+  constructor(params: ParamsArg | ParamsKeyword<SGDOptions>, ...args: (number | boolean | SGDOptions | undefined)[]) {
+    const o = optimizerArgs("SGD", keywordArgs(params, args), NAMES, {
       lr: required, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, maximize: false, foreach: null, differentiable: false,
     });
     if (o.lr !== required) nonNegative("SGD", "lr", o.lr, "learning rate");

@@ -21,3 +21,15 @@ export function readableDict<T extends object>(obj: T): T {
   Object.defineProperty(obj, util.inspect.custom, { value: inspectLoaded, enumerable: false, writable: true, configurable: true });
   return obj;
 }
+
+function inspectOrderedDict(this: Record<string, unknown>, _depth: number, options: util.InspectOptions): string {
+  const entries = Object.entries(this);
+  if (entries.length === 0) return "OrderedDict()";
+  return `OrderedDict([${entries.map(([k, v]) => `(${util.inspect(k)}, ${util.inspect(v, options)})`).join(", ")}])`;
+}
+
+/** Prints `obj` as Python prints an OrderedDict (a module's `_parameters`, `_buffers`), empty or not; returns it. */
+export function orderedDict<T extends object>(obj: T): T {
+  Object.defineProperty(obj, util.inspect.custom, { value: inspectOrderedDict, enumerable: false, writable: true, configurable: true });
+  return obj;
+}

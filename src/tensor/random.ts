@@ -54,6 +54,11 @@ export class Generator {
     this.manual_seed(seed);
   }
 
+  /** Prints as PyTorch's does (`torch.manual_seed(0)` as a cell's value), not as its 624-word state. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "<torch._C.Generator object>";
+  }
+
   /** Re-seeds this generator (only the low 32 bits reach mt19937, as in PyTorch); returns it. */
   manual_seed(seed: number | bigint): this {
     let s: bigint;

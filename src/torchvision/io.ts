@@ -133,8 +133,9 @@ export class Image {
     fs.writeFileSync(path, pngOf(this.data, this.width, this.height, this.channels, 6));
   }
 
+  /** PIL's repr, less the object's address. */
   toString(): string {
-    return `<Image mode=${this.mode} size=${this.width}x${this.height}>`;
+    return `<PIL.Image.Image image mode=${this.mode} size=${this.width}x${this.height}>`;
   }
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();

@@ -75,7 +75,7 @@ describe("write_png / read_image round trip", () => {
     expect(img.convert("RGBA").convert("RGB").data).toEqual(img.data);
     expect(img.getbands()).toEqual(["R", "G", "B"]);
     const bundle = (img as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
-    expect(bundle["text/plain"]).toBe("<Image mode=RGB size=3x2>");
+    expect(bundle["text/plain"]).toBe("<PIL.Image.Image image mode=RGB size=3x2>");
     expect(io.decode_image(new Uint8Array(Buffer.from(bundle["image/png"], "base64"))).shape).toEqual([3, 2, 3]);
   });
 

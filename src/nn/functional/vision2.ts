@@ -230,7 +230,12 @@ function reflect(x: Tensor, twiceLow: number, twiceHigh: number): Tensor {
  * [-1, 1]): output [N, C, Ho, Wo]. mode 'bilinear' (default) or 'nearest'; padding_mode 'zeros'
  * (default), 'border' or 'reflection'; align_corners (false).
  */
-export function grid_sample(input: Tensor, grid: Tensor, mode?: "bilinear" | "nearest" | GridSampleOptions, padding_mode?: "zeros" | "border" | "reflection" | GridSampleOptions, align_corners?: boolean | null | GridSampleOptions): Tensor {
+export function grid_sample(input: Tensor, grid: Tensor | (GridSampleOptions & { grid: Tensor }), mode?: "bilinear" | "nearest" | GridSampleOptions, padding_mode?: "zeros" | "border" | "reflection" | GridSampleOptions, align_corners?: boolean | null | GridSampleOptions): Tensor {
+  // `F.grid_sample(img, grid=grid, mode='bilinear')`: the grid given by keyword.
+  if (!(grid instanceof Tensor) && typeof grid === "object" && grid !== null && "grid" in grid) {
+    const { grid: g, ...rest } = grid;
+    return grid_sample(input, g, rest);
+  }
   checkInput("grid_sample", input);
   const o = parseArgs("grid_sample", [mode, padding_mode, align_corners], ["mode", "padding_mode", "align_corners"]);
   const md = (o.mode as string | undefined) ?? "bilinear";

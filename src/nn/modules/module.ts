@@ -15,7 +15,8 @@
  * `forward`, then the forward hooks. An interface merged into the class gives the call the argument
  * and result types of the subclass's `forward`.
  */
-import { readableDict } from "../../serialization/inspect";
+import * as util from "util";
+import { orderedDict, readableDict } from "../../serialization/inspect";
 import { Tensor, type DType } from "../../tensor/tensor";
 import * as D from "../../tensor/dtype";
 import { Parameter } from "../parameter";
@@ -327,7 +328,12 @@ export class Module {
   get _modules(): Record<string, Module> {
     const child = (key: string | symbol): Module | undefined =>
       typeof key === "string" ? this._module_entries().find(([k]) => k === key)?.[1] : undefined;
-    return new Proxy({} as Record<string, Module>, {
+    // Printed as PyTorch prints the dict, OrderedDict([('name', child), ...]); node inspects a proxy's
+    // target, not through its traps, so the print hook sits on the target.
+    const target = {} as Record<string, Module>;
+    const print = (_depth: number, options: util.InspectOptions): string => util.inspect(orderedDict(Object.fromEntries(this._module_entries())), options);
+    Object.defineProperty(target, util.inspect.custom, { value: print, enumerable: false, configurable: true });
+    return new Proxy(target, {
       get: (_t, key) => child(key),
       has: (_t, key) => child(key) !== undefined,
       set: (_t, key, value) => {
@@ -349,7 +355,12 @@ export class Module {
    * assign `m.name = new nn.Parameter(...)` or call `register_parameter` to add one.
    */
   get _parameters(): Record<string, Parameter> {
-    return Object.fromEntries(this._parameter_entries());
+    return orderedDict(Object.fromEntries(this._parameter_entries()));
+  }
+
+  /** This module's own buffers by name, as PyTorch's `_buffers` dict reads (and prints). A snapshot, as `_parameters`. */
+  get _buffers(): Record<string, Tensor> {
+    return orderedDict(Object.fromEntries(this._buffer_entries()));
   }
 
   /** @internal (name, parameter) pairs of this module only. */

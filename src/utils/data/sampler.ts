@@ -195,6 +195,7 @@ export class BatchSampler extends Sampler<number[]> {
  *
  * @example
  * const sampler = new WeightedRandomSampler([0.1, 0.9, 0.4, 0.7, 3.0, 0.6], 5, {replacement: true});
+ * const same = new WeightedRandomSampler(weights, {num_samples: 5, replacement: true});
  */
 export class WeightedRandomSampler extends Sampler<number> {
   readonly weights: number[];
@@ -202,8 +203,17 @@ export class WeightedRandomSampler extends Sampler<number> {
   readonly replacement: boolean;
   readonly generator: Generator | null;
 
-  constructor(weights: number[] | Tensor, num_samples: number, options: { replacement?: boolean; generator?: Generator | null } | boolean = {}) {
+  constructor(
+    weights: number[] | Tensor,
+    num_samples: number | { num_samples: number; replacement?: boolean; generator?: Generator | null },
+    options: { replacement?: boolean; generator?: Generator | null } | boolean = {},
+  ) {
     super();
+    // WeightedRandomSampler(weights, num_samples=9, replacement=True): num_samples by keyword.
+    if (typeof num_samples === "object" && num_samples !== null) {
+      options = num_samples;
+      num_samples = num_samples.num_samples;
+    }
     const o = typeof options === "boolean" ? { replacement: options } : options;
     if (!Number.isInteger(num_samples) || num_samples <= 0 || typeof num_samples === "boolean") {
       throw new ValueError(`num_samples should be a positive integer value, but got num_samples=${String(num_samples)}`);

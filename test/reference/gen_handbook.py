@@ -289,6 +289,117 @@ for j in range(l-1):
         print("Epoch:{},Loss:{:.4f},Accuracy：{:.2f}".format(i+1,loss.item(),accu))""",
 ]
 
+# 3.2 MNIST: the data set is torchvision's FakeData (64 train / 32 test images), batches of 16, one epoch
+SECTIONS["mnist"] = [
+    "torch.manual_seed(0)\nimport torch.nn as nn\nimport torch.nn.functional as F\nimport torch.optim as optim\nfrom torchvision import datasets, transforms",
+    'BATCH_SIZE=16\nEPOCHS=1\nDEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")',
+    """train_loader = torch.utils.data.DataLoader(
+        datasets.FakeData(64, (1, 28, 28), 10,
+                       transform=transforms.Compose([
+                           transforms.ToTensor(),
+                           transforms.Normalize((0.1307,), (0.3081,))
+                       ])),
+        batch_size=BATCH_SIZE, shuffle=True)""",
+    """test_loader = torch.utils.data.DataLoader(
+        datasets.FakeData(32, (1, 28, 28), 10, transform=transforms.Compose([
+                           transforms.ToTensor(),
+                           transforms.Normalize((0.1307,), (0.3081,))
+                       ]), random_offset=1000),
+        batch_size=BATCH_SIZE, shuffle=True)""",
+    """class ConvNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 10, 5)
+        self.conv2 = nn.Conv2d(10, 20, 3)
+        self.fc1 = nn.Linear(20*10*10, 500)
+        self.fc2 = nn.Linear(500, 10)
+    def forward(self,x):
+        in_size = x.size(0)
+        out = self.conv1(x)
+        out = F.relu(out)
+        out = F.max_pool2d(out, 2, 2)
+        out = self.conv2(out)
+        out = F.relu(out)
+        out = out.view(in_size, -1)
+        out = self.fc1(out)
+        out = F.relu(out)
+        out = self.fc2(out)
+        out = F.log_softmax(out, dim=1)
+        return out""",
+    "model = ConvNet().to(DEVICE)\noptimizer = optim.Adam(model.parameters())",
+    """def train(model, device, train_loader, optimizer, epoch):
+    model.train()
+    for batch_idx, (data, target) in enumerate(train_loader):
+        data, target = data.to(device), target.to(device)
+        optimizer.zero_grad()
+        output = model(data)
+        loss = F.nll_loss(output, target)
+        loss.backward()
+        optimizer.step()
+        if(batch_idx+1)%2 == 0: 
+            print('Train Epoch: {} [{}/{} ({:.0f}%)]\\tLoss: {:.6f}'.format(
+                epoch, batch_idx * len(data), len(train_loader.dataset),
+                100. * batch_idx / len(train_loader), loss.item()))""",
+    """def test(model, device, test_loader):
+    model.eval()
+    test_loss = 0
+    correct = 0
+    with torch.no_grad():
+        for data, target in test_loader:
+            data, target = data.to(device), target.to(device)
+            output = model(data)
+            test_loss += F.nll_loss(output, target, reduction='sum').item()
+            pred = output.max(1, keepdim=True)[1]
+            correct += pred.eq(target.view_as(pred)).sum().item()
+
+    test_loss /= len(test_loader.dataset)
+    print('\\nTest set: Average loss: {:.4f}, Accuracy: {}/{} ({:.0f}%)\\n'.format(
+        test_loss, correct, len(test_loader.dataset),
+        100. * correct / len(test_loader.dataset)))""",
+    "for epoch in range(1, EPOCHS + 1):\n    train(model, DEVICE, train_loader, optimizer, epoch)\n    test(model, DEVICE, test_loader)",
+]
+
+# 3.3 RNN: predicting cos from sin; numpy's linspace/sin/cos are torch's, 60 steps instead of 300
+SECTIONS["rnn_sin"] = [
+    "torch.manual_seed(0)",
+    "import math\nimport torch.nn as nn",
+    'TIME_STEP = 10\nINPUT_SIZE = 1\nDEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu") \nH_SIZE = 64\nEPOCHS=60\nh_state = None',
+    """class RNN(nn.Module):
+    def __init__(self):
+        super(RNN, self).__init__()
+        self.rnn = nn.RNN(
+        input_size=INPUT_SIZE,
+        hidden_size=H_SIZE, 
+        num_layers=1, 
+        batch_first=True,
+        )
+        self.out = nn.Linear(H_SIZE, 1)
+    def forward(self, x, h_state):
+        r_out, h_state = self.rnn(x, h_state)
+        outs = []
+        for time_step in range(r_out.size(1)):
+            outs.append(self.out(r_out[:, time_step, :]))
+        return torch.stack(outs, dim=1), h_state""",
+    "rnn = RNN().to(DEVICE)\noptimizer = torch.optim.Adam(rnn.parameters())\ncriterion = nn.MSELoss()\nprint(rnn)",
+    """rnn.train()
+for step in range(EPOCHS):
+    start, end = step * math.pi, (step+1)*math.pi
+    steps = torch.linspace(start, end, TIME_STEP)
+    x_np = torch.sin(steps) 
+    y_np = torch.cos(steps)
+    x = x_np[None, :, None]
+    y = y_np[None, :, None]
+    x=x.to(DEVICE)
+    prediction, h_state = rnn(x, h_state)
+    h_state = h_state.data
+    loss = criterion(prediction.cpu(), y) 
+    optimizer.zero_grad() 
+    loss.backward() 
+    optimizer.step() 
+    if (step+1)%20==0:
+        print("EPOCHS: {},Loss:{:4f}".format(step,loss))""",
+]
+
 
 def run_notebook(cells):
     """Runs the cells as Jupyter does; returns each cell's output (stdout, then the Out[] repr)."""

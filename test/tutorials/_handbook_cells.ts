@@ -460,3 +460,152 @@ const epochs=300; // 训练300次`,
   }
 }`,
 ];
+
+// 3.2 MNIST (torchvision's FakeData for the data set)
+export const MNIST = [
+  `torch.manual_seed(0);
+// import torch.nn as nn; import torch.nn.functional as F: the prelude's
+import * as optim from "torchlab/dist/src/optim";
+const { datasets } = torchvision;
+const { len } = torch.utils.data;`,
+  `const BATCH_SIZE=16;
+const EPOCHS=1;
+const DEVICE = torch.device(torch.cuda.is_available() ? "cuda" : "cpu"); // 让torch判断是否使用GPU`,
+  `const train_loader = new torch.utils.data.DataLoader(
+        new datasets.FakeData(64, [1, 28, 28], 10, {
+                       transform: new transforms.Compose([
+                           new transforms.ToTensor(),
+                           new transforms.Normalize([0.1307], [0.3081]),
+                       ])}),
+        {batch_size: BATCH_SIZE, shuffle: true});`,
+  `const test_loader = new torch.utils.data.DataLoader(
+        new datasets.FakeData(32, [1, 28, 28], 10, {transform: new transforms.Compose([
+                           new transforms.ToTensor(),
+                           new transforms.Normalize([0.1307], [0.3081]),
+                       ]), random_offset: 1000}),
+        {batch_size: BATCH_SIZE, shuffle: true});`,
+  `class ConvNet extends nn.Module {
+  conv1: nn.Conv2d; conv2: nn.Conv2d; fc1: nn.Linear; fc2: nn.Linear;
+  constructor() {
+    super();
+    // batch*1*28*28（每次会送入batch个样本，输入通道数1（黑白图像），图像分辨率是28x28）
+    this.conv1 = new nn.Conv2d(1, 10, 5); // 输入通道数1，输出通道数10，核的大小5
+    this.conv2 = new nn.Conv2d(10, 20, 3); // 输入通道数10，输出通道数20，核的大小3
+    this.fc1 = new nn.Linear(20*10*10, 500); // 输入通道数是2000，输出通道数是500
+    this.fc2 = new nn.Linear(500, 10); // 输入通道数是500，输出通道数是10，即10分类
+  }
+  forward(x: torch.Tensor): torch.Tensor {
+    const in_size = x.size(0);
+    let out = this.conv1(x); // batch*1*28*28 -> batch*10*24*24
+    out = F.relu(out);
+    out = F.max_pool2d(out, 2, 2); // batch*10*24*24 -> batch*10*12*12
+    out = this.conv2(out); // batch*10*12*12 -> batch*20*10*10
+    out = F.relu(out);
+    out = out.view(in_size, -1); // batch*20*10*10 -> batch*2000
+    out = this.fc1(out); // batch*2000 -> batch*500
+    out = F.relu(out);
+    out = this.fc2(out); // batch*500 -> batch*10
+    out = F.log_softmax(out, {dim: 1}); // 计算log(softmax(x))
+    return out;
+  }
+}`,
+  `const model = new ConvNet().to(DEVICE);
+const optimizer = new optim.Adam(model.parameters());`,
+  `function train(model: ConvNet, device: torch.Device, train_loader: torch.utils.data.DataLoader<[torch.Tensor, number], [torch.Tensor, torch.Tensor]>, optimizer: optim.Optimizer, epoch: number) {
+  model.train();
+  for (let [batch_idx, [data, target]] of [...train_loader].entries()) {
+    [data, target] = [data.to(device), target.to(device)];
+    optimizer.zero_grad();
+    const output = model(data);
+    const loss = F.nll_loss(output, target);
+    loss.backward();
+    optimizer.step();
+    if ((batch_idx+1)%2 == 0) {
+      console.log(\`Train Epoch: \${epoch} [\${batch_idx * len(data)}/\${len(train_loader.dataset)} (\${(100. * batch_idx / len(train_loader)).toFixed(0)}%)]\\tLoss: \${loss.item().toFixed(6)}\`);
+    }
+  }
+}`,
+  `function test(model: ConvNet, device: torch.Device, test_loader: torch.utils.data.DataLoader<[torch.Tensor, number], [torch.Tensor, torch.Tensor]>) {
+  model.eval();
+  let test_loss = 0;
+  let correct = 0;
+  torch.no_grad(() => {
+    for (let [data, target] of test_loader) {
+      [data, target] = [data.to(device), target.to(device)];
+      const output = model(data);
+      test_loss += F.nll_loss(output, target, {reduction: 'sum'}).item(); // 将一批的损失相加
+      const pred = output.max(1, {keepdim: true})[1]; // 找到概率最大的下标
+      correct += pred.eq(target.view_as(pred)).sum().item();
+    }
+  });
+  test_loss /= len(test_loader.dataset);
+  console.log(\`\\nTest set: Average loss: \${test_loss.toFixed(4)}, Accuracy: \${correct}/\${len(test_loader.dataset)} (\${(100. * correct / len(test_loader.dataset)).toFixed(0)}%)\\n\`);
+}`,
+  `for (let epoch = 1; epoch < EPOCHS + 1; epoch++) {
+  train(model, DEVICE, train_loader, optimizer, epoch);
+  test(model, DEVICE, test_loader);
+}`,
+];
+
+// 3.3 RNN: cos from sin (numpy's linspace/sin/cos are torch's)
+export const RNN_SIN = [
+  `torch.manual_seed(0)`,
+  `// import math; import torch.nn as nn: Math and the prelude's nn`,
+  `const TIME_STEP = 10; // rnn 时序步长数
+const INPUT_SIZE = 1; // rnn 的输入维度
+const DEVICE = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
+const H_SIZE = 64; // of rnn 隐藏单元个数
+const EPOCHS=60; // 总共训练次数
+let h_state: torch.Tensor | null = null; // 隐藏层状态`,
+  `class RNN extends nn.Module {
+  rnn: nn.RNN; out: nn.Linear;
+  constructor() {
+    super();
+    this.rnn = new nn.RNN({
+      input_size: INPUT_SIZE,
+      hidden_size: H_SIZE,
+      num_layers: 1,
+      batch_first: true,
+    });
+    this.out = new nn.Linear(H_SIZE, 1);
+  }
+  forward(x: torch.Tensor, h_state: torch.Tensor | null): [torch.Tensor, torch.Tensor] {
+    // x (batch, time_step, input_size)
+    // h_state (n_layers, batch, hidden_size)
+    // r_out (batch, time_step, hidden_size)
+    let r_out: torch.Tensor;
+    [r_out, h_state] = this.rnn(x, h_state);
+    const outs: torch.Tensor[] = []; // 保存所有的预测值
+    for (let time_step = 0; time_step < r_out.size(1); time_step++) { // 计算每一步长的预测值
+      outs.push(this.out(r_out[':', time_step, ':']));
+    }
+    return [torch.stack(outs, {dim: 1}), h_state];
+  }
+}`,
+  `const rnn = new RNN().to(DEVICE);
+const optimizer = new torch.optim.Adam(rnn.parameters()); // Adam优化，几乎不用调参
+const criterion = new nn.MSELoss(); // 因为最终的结果是一个数值，所以损失函数用均方误差
+console.log(rnn);`,
+  `rnn.train();
+for (let step = 0; step < EPOCHS; step++) {
+  const [start, end] = [step * Math.PI, (step+1)*Math.PI]; // 一个时间周期
+  const steps = torch.linspace(start, end, TIME_STEP);
+  const x_np = torch.sin(steps);
+  const y_np = torch.cos(steps);
+  let x = x_np[null, ':', null]; // shape (batch, time_step, input_size)
+  const y = y_np[null, ':', null];
+  x=x.to(DEVICE);
+  let prediction: torch.Tensor;
+  [prediction, h_state] = rnn(x, h_state); // rnn output
+  // 这一步非常重要
+  h_state = h_state.data; // 重置隐藏层的状态, 切断和前一次迭代的链接
+  const loss = criterion(prediction.cpu(), y);
+  // 这三行写在一起就可以
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  if ((step+1)%20==0) { //每训练20个批次可视化一下效果，并打印一下loss
+    console.log(\`EPOCHS: \${step},Loss:\${loss.item().toFixed(6)}\`);
+  }
+}`,
+];

@@ -400,6 +400,92 @@ for step in range(EPOCHS):
         print("EPOCHS: {},Loss:{:4f}".format(step,loss))""",
 ]
 
+# 5.3 Fashion-MNIST: the csv files are a seeded stand-in of the same layout (pixels 0-255 as float64
+# images, labels 0-9), 64 train / 32 test rows; batches of 16, two epochs, printing every 2 iterations
+SECTIONS["fashion_mnist"] = [
+    "torch.manual_seed(0)\nimport math\nfrom torch.utils.data import Dataset, DataLoader\nimport torch.nn.functional as F\nimport torch.nn as NN",
+    """class FashionMNISTDataset(Dataset):
+    def __init__(self, csv_file, transform=None):
+        data = csv_file
+        self.X = data[:, 1:].reshape(-1, 1, 28, 28).double()
+        self.Y = data[:, 0];
+        del data;
+        self.len=len(self.X)
+
+    def __len__(self):
+        return self.len
+        
+    
+    def __getitem__(self, idx):
+        item = self.X[idx]
+        label = self.Y[idx]
+        return (item, label)""",
+    "train_csv = torch.cat([torch.randint(0, 10, (64, 1)), torch.randint(0, 256, (64, 784))], 1)\ntest_csv = torch.cat([torch.randint(0, 10, (32, 1)), torch.randint(0, 256, (32, 784))], 1)",
+    "train_dataset = FashionMNISTDataset(csv_file=train_csv)\ntest_dataset = FashionMNISTDataset(csv_file=test_csv)",
+    "BATCH_SIZE=16",
+    "train_loader = torch.utils.data.DataLoader(dataset=train_dataset,\n                                           batch_size=BATCH_SIZE,\n                                           shuffle=True)",
+    "test_loader = torch.utils.data.DataLoader(dataset=test_dataset,\n                                           batch_size=BATCH_SIZE,\n                                           shuffle=False)",
+    "a=iter(train_loader)\ndata=next(a)\nimg=data[0][0].reshape(28,28)\nprint(data[0][0].shape,img.shape, data[0].dtype, data[1])",
+    """class CNN(NN.Module):
+    def __init__(self):
+        super(CNN, self).__init__()
+        self.layer1 = NN.Sequential(   
+            NN.Conv2d(1, 16, kernel_size=5, padding=2),
+            NN.BatchNorm2d(16), 
+            NN.ReLU())
+        self.pool1=NN.MaxPool2d(2)
+        self.layer2 = NN.Sequential(
+            NN.Conv2d(16, 32, kernel_size=3),
+            NN.BatchNorm2d(32),
+            NN.ReLU())
+        self.layer3 = NN.Sequential(
+            NN.Conv2d(32, 64, kernel_size=3),
+            NN.BatchNorm2d(64),
+            NN.ReLU())
+        self.pool2=NN.MaxPool2d(2)
+        self.fc = NN.Linear(5*5*64, 10)
+    def forward(self, x):
+        out = self.layer1(x)
+        out=self.pool1(out)
+        out = self.layer2(out)
+        out=self.layer3(out)
+        out=self.pool2(out)
+        out = out.view(out.size(0), -1)
+        out = self.fc(out)
+        return out""",
+    "cnn = CNN();\ncnn(torch.rand(1,1,28,28))",
+    "print(cnn)",
+    'DEVICE=torch.device("cpu")\nif torch.cuda.is_available():\n        DEVICE=torch.device("cuda")\nprint(DEVICE)',
+    "cnn=cnn.to(DEVICE)",
+    "criterion = NN.CrossEntropyLoss().to(DEVICE)",
+    "LEARNING_RATE=0.01",
+    "optimizer = torch.optim.Adam(cnn.parameters(), lr=LEARNING_RATE)",
+    "TOTAL_EPOCHS=2",
+    """losses = [];
+for epoch in range(TOTAL_EPOCHS):
+    for i, (images, labels) in enumerate(train_loader):
+        images = images.float().to(DEVICE)
+        labels = labels.to(DEVICE)
+        optimizer.zero_grad()
+        outputs = cnn(images)
+        loss = criterion(outputs, labels)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.cpu().data.item());
+        if (i+1) % 2 == 0:
+            print ('Epoch : %d/%d, Iter : %d/%d,  Loss: %.4f'%(epoch+1, TOTAL_EPOCHS, i+1, len(train_dataset)//BATCH_SIZE, loss.data.item()))""",
+    """cnn.eval()
+correct = 0
+total = 0
+for images, labels in test_loader:
+    images = images.float().to(DEVICE)
+    outputs = cnn(images).cpu()
+    _, predicted = torch.max(outputs.data, 1)
+    total += labels.size(0)
+    correct += (predicted == labels).sum()
+print('准确率: %.4f %%' % (100 * correct / total))""",
+]
+
 
 def run_notebook(cells):
     """Runs the cells as Jupyter does; returns each cell's output (stdout, then the Out[] repr)."""

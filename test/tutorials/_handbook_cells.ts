@@ -609,3 +609,129 @@ for (let step = 0; step < EPOCHS; step++) {
   }
 }`,
 ];
+
+// 5.3 Fashion-MNIST (the csv files: a seeded stand-in of the same layout)
+export const FASHION_MNIST = [
+  `torch.manual_seed(0);
+const { Dataset, DataLoader } = torch.utils.data;
+// import torch.nn.functional as F: the prelude's
+import * as NN from "torchlab/dist/src/nn";`,
+  `class FashionMNISTDataset extends Dataset<[torch.Tensor, torch.Tensor]> {
+  // self.len is n_samples here: torchlab's Dataset has a len() method of its own
+  X: torch.Tensor; Y: torch.Tensor; n_samples: number;
+  constructor(csv_file: torch.Tensor, transform: null = null) {
+    super();
+    const data = csv_file;
+    this.X = data.index(":, 1:").reshape(-1, 1, 28, 28).double();
+    this.Y = data.index(":, 0");
+    this.n_samples=this.X.length;
+  }
+
+  __len__(): number {
+    return this.n_samples;
+  }
+
+  __getitem__(idx: number): [torch.Tensor, torch.Tensor] {
+    const item = this.X[idx];
+    const label = this.Y[idx];
+    return [item, label];
+  }
+}`,
+  `const train_csv = torch.cat([torch.randint(0, 10, [64, 1]), torch.randint(0, 256, [64, 784])], 1);
+const test_csv = torch.cat([torch.randint(0, 10, [32, 1]), torch.randint(0, 256, [32, 784])], 1);`,
+  `const train_dataset = new FashionMNISTDataset(train_csv);
+const test_dataset = new FashionMNISTDataset(test_csv);`,
+  `//因为是常量，所以大写，需要说明的是，这些常量建议都使用完整的英文单词，减少歧义
+const BATCH_SIZE=16;`,
+  `const train_loader = new torch.utils.data.DataLoader(train_dataset, {
+                                           batch_size: BATCH_SIZE,
+                                           shuffle: true}); // shuffle 标识要打乱顺序`,
+  `const test_loader = new torch.utils.data.DataLoader(test_dataset, {
+                                           batch_size: BATCH_SIZE,
+                                           shuffle: false}); // shuffle 标识要打乱顺序，测试集不需要打乱`,
+  `const a=train_loader[Symbol.iterator]();
+const data=a.next().value!;
+const img=data[0][0].reshape(28,28);
+console.log(data[0][0].shape,img.shape, data[0].dtype, data[1]);`,
+  `class CNN extends NN.Module {
+  layer1: NN.Sequential; pool1: NN.MaxPool2d; layer2: NN.Sequential; layer3: NN.Sequential; pool2: NN.MaxPool2d; fc: NN.Linear;
+  constructor() {
+    super();
+    this.layer1 = new NN.Sequential(
+      new NN.Conv2d(1, 16, {kernel_size: 5, padding: 2}),
+      new NN.BatchNorm2d(16),
+      new NN.ReLU()); //16, 28, 28
+    this.pool1=new NN.MaxPool2d(2); //16, 14, 14
+    this.layer2 = new NN.Sequential(
+      new NN.Conv2d(16, 32, {kernel_size: 3}),
+      new NN.BatchNorm2d(32),
+      new NN.ReLU()); //32, 12, 12
+    this.layer3 = new NN.Sequential(
+      new NN.Conv2d(32, 64, {kernel_size: 3}),
+      new NN.BatchNorm2d(64),
+      new NN.ReLU()); //64, 10, 10
+    this.pool2=new NN.MaxPool2d(2);  //64, 5, 5
+    this.fc = new NN.Linear(5*5*64, 10);
+  }
+  forward(x: torch.Tensor): torch.Tensor {
+    let out = this.layer1(x);
+    out=this.pool1(out);
+    out = this.layer2(out);
+    out=this.layer3(out);
+    out=this.pool2(out);
+    out = out.view(out.size(0), -1);
+    out = this.fc(out);
+    return out;
+  }
+}`,
+  `let cnn = new CNN();
+//可以通过以下方式验证，没报错说明没问题，
+cnn(torch.rand(1,1,28,28))`,
+  `//打印下网络，做最后的确认
+console.log(cnn);`,
+  `let DEVICE=torch.device("cpu");
+if (torch.cuda.is_available()) {
+        DEVICE=torch.device("cuda");
+}
+console.log(DEVICE);`,
+  `//先把网络放到gpu上
+cnn=cnn.to(DEVICE);`,
+  `//损失函数也需要放到GPU中
+const criterion = new NN.CrossEntropyLoss().to(DEVICE);`,
+  `//另外一个超参数，学习率
+const LEARNING_RATE=0.01;`,
+  `//优化器不需要放GPU
+const optimizer = new torch.optim.Adam(cnn.parameters(), {lr: LEARNING_RATE});`,
+  `//另外一个超参数，指定训练批次
+const TOTAL_EPOCHS=2;`,
+  `//记录损失函数
+const losses: number[] = [];
+for (let epoch = 0; epoch < TOTAL_EPOCHS; epoch++) {
+  for (let [i, [images, labels]] of [...train_loader].entries()) {
+    images = images.float().to(DEVICE);
+    labels = labels.to(DEVICE);
+    //清零
+    optimizer.zero_grad();
+    const outputs = cnn(images);
+    //计算损失函数
+    const loss = criterion(outputs, labels);
+    loss.backward();
+    optimizer.step();
+    losses.push(loss.cpu().data.item());
+    if ((i+1) % 2 == 0) {
+      console.log(\`Epoch : \${epoch+1}/\${TOTAL_EPOCHS}, Iter : \${i+1}/\${Math.floor(train_dataset.length / BATCH_SIZE)},  Loss: \${loss.data.item().toFixed(4)}\`);
+    }
+  }
+}`,
+  `cnn.eval();
+let correct = torch.tensor(0);
+let total = 0;
+for (let [images, labels] of test_loader) {
+  images = images.float().to(DEVICE);
+  const outputs = cnn(images).cpu();
+  const [_, predicted] = torch.max(outputs.data, 1);
+  total += labels.size(0);
+  correct += (predicted == labels).sum();
+}
+console.log(\`准确率: \${(100 * correct / total).item().toFixed(4)} %\`);`,
+];

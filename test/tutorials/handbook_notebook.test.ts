@@ -1,7 +1,8 @@
 /**
  * zergtant/pytorch-handbook (PyTorch 中文手册) chapter 2 (2.1.1 tensor, 2.1.2 autograd, 2.1.3 nn, 2.1.4
- * data loader, 2.2 linear regression by gradient descent, 2.3 activations, 2.4 CNNs, 2.5 RNNs) and
- * chapter 3.1 (logistic regression) run as a student runs them: notebook cells through `torchlab run`.
+ * data loader, 2.2 linear regression by gradient descent, 2.3 activations, 2.4 CNNs, 2.5 RNNs), chapter 3
+ * (3.1 logistic regression, 3.2 MNIST, 3.3 RNN) and 5.3 (Fashion-MNIST) run as a student runs them:
+ * notebook cells through `torchlab run`, the data sets replaced by seeded stand-ins on both sides.
  * Each cell's output (what it prints, then its value as Jupyter shows it) must be PyTorch 1.13's for the
  * same cell (test/reference/gen_handbook.py, handbook.json), seeded alike, compared as text.
  */
@@ -9,7 +10,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { notebooksForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
-import { ACTIVATIONS, AUTOGRAD, CNN, DATA_LOADER, LOGISTIC, MATHEMATICS, FASHION_MNIST, MNIST, NETWORK, RNN_CELLS, RNN_SIN, TENSOR } from "./_handbook_cells";
+import { ACTIVATIONS, AUTOGRAD, CNN, DATA_LOADER, MATHEMATICS, NETWORK, RNN_CELLS, TENSOR } from "./_handbook_cells";
+import { FASHION_MNIST, LOGISTIC, MNIST, RNN_SIN } from "./_handbook_cells3";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "handbook.json"), "utf8")) as Record<string, string[]>;
 
@@ -41,8 +43,8 @@ function expectCells(nb: ExecutedNotebook, first: number, want: string[], tol: n
 
 // One kernel per notebook: the sections share two notebooks (a later cell may redeclare a name, as in Python).
 const PARTS: Record<string, Record<string, string[]>> = {
-  chapter2a: { tensor: TENSOR, autograd: AUTOGRAD, network: NETWORK, data_loader: DATA_LOADER },
-  chapter2b: { mathematics: MATHEMATICS, activations: ACTIVATIONS, cnn: CNN, rnn: RNN_CELLS, logistic: LOGISTIC, mnist: MNIST, rnn_sin: RNN_SIN, fashion_mnist: FASHION_MNIST },
+  handbook_a: { tensor: TENSOR, autograd: AUTOGRAD, network: NETWORK, data_loader: DATA_LOADER },
+  handbook_b: { mathematics: MATHEMATICS, activations: ACTIVATIONS, cnn: CNN, rnn: RNN_CELLS, logistic: LOGISTIC, mnist: MNIST, rnn_sin: RNN_SIN, fashion_mnist: FASHION_MNIST },
 };
 /** Each section's notebook and the index of its first cell there. */
 const WHERE: Record<string, [string, number]> = {};
@@ -65,7 +67,7 @@ function asArrays(name: string, cell: string, want: string): string {
   return want;
 }
 
-describe("pytorch-handbook chapters 2-3 as notebooks through `torchlab run`", () => {
+describe("pytorch-handbook chapters 2, 3 and 5 as notebooks through `torchlab run`", () => {
   const nbs = notebooksForSuite(
     "handbook",
     Object.fromEntries(Object.entries(PARTS).map(([part, sections]) => [part, Object.values(sections).flat()])),

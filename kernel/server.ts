@@ -346,9 +346,10 @@ export class KernelServer {
     };
     process.stdout.write = route("stdout") as typeof process.stdout.write;
     process.stderr.write = route("stderr") as typeof process.stderr.write;
-    // console.log of an array of tensors / Sizes / numbers / strings prints Python's list, as print() would.
+    // console.log of an array of tensors / Sizes / numbers / strings prints Python's list, as print() would;
+    // a String object (a torch.device) prints its text, as print(device) writes str(device): cpu.
     const log = console.log.bind(console);
-    console.log = (...args: unknown[]): void => log(...args.map((a) => pythonList(a) ?? a));
+    console.log = (...args: unknown[]): void => log(...args.map((a) => pythonList(a) ?? (a instanceof String ? a.valueOf() : a)));
     setDisplaySink({
       display: (message, update) => this.sendDisplay(message, update),
       clear_output: (wait) => {

@@ -140,11 +140,11 @@ export * as autograd from "./autograd";
 /** torch.func (functorch): jvp, functional_call, make_functional_with_buffers. */
 export * as func from "./func";
 export * as testing from "./testing";
-import * as data from "./utils/data";
-import * as tensorboard from "./utils/tensorboard";
-import * as checkpoint from "./utils/checkpoint";
-/** torch.utils.data: Dataset, DataLoader, ...; torch.utils.tensorboard: SummaryWriter; torch.utils.checkpoint. */
-export const utils = { data, tensorboard, checkpoint };
+/**
+ * torch.utils.data: Dataset, DataLoader, ...; torch.utils.tensorboard: SummaryWriter; torch.utils.checkpoint.
+ * A namespace, so that `torch.utils.data.DataLoader` also names the type in a notebook cell.
+ */
+export * as utils from "./utils";
 
 // dtypes, spelled as PyTorch spells them.
 export const float32: DType = D.float32;

@@ -4,7 +4,7 @@
  * topologically and walks them in reverse, handing each its output gradient.
  */
 import { tf } from "../backend/tf";
-import { RuntimeError } from "../errors";
+import { RuntimeError, ValueError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
 import { asPyTuple, IPYTHON_REPR, ipythonRepr, objectRepr } from "./address";
 import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
@@ -90,6 +90,14 @@ export class Node {
   /** PyTorch's class name of the node, e.g. 'AddBackward0'. */
   name(): string {
     return this._name;
+  }
+
+  /**
+   * Only a leaf's node (AccumulateGrad) has a `variable`; PyTorch's AttributeError for any other. Declared
+   * here so that `grad_fn.next_functions[0][0].variable` type-checks, as it runs in Python.
+   */
+  get variable(): never {
+    throw new ValueError(`'${this._name}' object has no attribute 'variable'`);
   }
 
   /**

@@ -80,6 +80,15 @@ export class Generator {
     return this;
   }
 
+  /** Python's repr of a torch.Generator, less its address (a notebook cell ending in `torch.manual_seed(0)` shows it). */
+  toString(): string {
+    return "<torch._C.Generator object>";
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   /** The seed this generator was last seeded with (a 64-bit seed above 2^53 loses its low bits here). */
   initial_seed(): number {
     return Number(this.seed_);

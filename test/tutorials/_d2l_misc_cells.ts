@@ -124,7 +124,7 @@ console.log(mnist_train.getitem(0)[0][0, 14, ":6"]);`,
   return [...labels].map((i) => text_labels[Number(i)]);
 }
 let y: torch.Tensor;
-[X, y] = new data.DataLoader(mnist_train, {batch_size: 18})[Symbol.iterator]().next().value;
+[X, y] = new data.DataLoader(mnist_train, {batch_size: 18})[Symbol.iterator]().next().value!;
 console.log(X.reshape(18, 28, 28).shape, JSON.stringify(get_fashion_mnist_labels(y)));`,
   `const batch_size = 16;
 function get_dataloader_workers() {  // 使用4个进程来读取数据

@@ -212,8 +212,11 @@ export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, As
     return this.len();
   }
 
-  /** Batches in order, synchronously. */
-  [Symbol.iterator](): IterableIterator<B> {
+  /**
+   * Batches in order, synchronously. A Generator whose return value is undefined, so that Python's
+   * `next(iter(loader))`, `loader[Symbol.iterator]().next().value!`, is typed as a batch (not `any`).
+   */
+  [Symbol.iterator](): globalThis.Generator<B, undefined, undefined> {
     return this._batches();
   }
 
@@ -228,7 +231,7 @@ export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, As
     }
   }
 
-  private *_batches(): IterableIterator<B> {
+  private *_batches(): globalThis.Generator<B, undefined, undefined> {
     // PyTorch draws a base seed (for workers) from the loader's generator at each new iterator.
     const g = this.generator ?? default_generator;
     seededGenerator(g);

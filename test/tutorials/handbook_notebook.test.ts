@@ -1,0 +1,83 @@
+/**
+ * zergtant/pytorch-handbook (PyTorch 中文手册) chapter 2 (2.1.1 tensor, 2.1.2 autograd, 2.1.3 nn, 2.1.4
+ * data loader, 2.2 linear regression by gradient descent, 2.3 activations, 2.4 CNNs, 2.5 RNNs), chapter 3
+ * (3.1 logistic regression, 3.2 MNIST, 3.3 RNN) and 5.3 (Fashion-MNIST) run as a student runs them:
+ * notebook cells through `torchlab run`, the data sets replaced by seeded stand-ins on both sides.
+ * Each cell's output (what it prints, then its value as Jupyter shows it) must be PyTorch 1.13's for the
+ * same cell (test/reference/gen_handbook.py, handbook.json), seeded alike, compared as text.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { notebooksForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
+import { expectSamePrint } from "./_tutorial";
+import { ACTIVATIONS, AUTOGRAD, CNN, DATA_LOADER, MATHEMATICS, NETWORK, RNN_CELLS, TENSOR } from "./_handbook_cells";
+import { FASHION_MNIST, LOGISTIC, MNIST, RNN_SIN } from "./_handbook_cells3";
+
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "handbook.json"), "utf8")) as Record<string, string[]>;
+
+/** One cell's output as Jupyter shows it: its stdout, then its value's text/plain (Python's booleans). */
+function cellOutput(nb: ExecutedNotebook, i: number): string {
+  return (nb.cells[i].outputs ?? [])
+    .map((o) => {
+      if (o.output_type === "stream" && o.name === "stdout") return streamText(o);
+      if (o.output_type === "execute_result") {
+        const t = o.data?.["text/plain"];
+        return (Array.isArray(t) ? t.join("") : t ?? "") + "\n";
+      }
+      return "";
+    })
+    .join("")
+    .replace(/\btrue\b/g, "True")
+    .replace(/\bfalse\b/g, "False");
+}
+
+function expectCells(nb: ExecutedNotebook, first: number, want: string[], tol: number): void {
+  want.forEach((w, i) => {
+    try {
+      expectSamePrint(cellOutput(nb, first + i), w, tol);
+    } catch (e) {
+      throw new Error(`cell ${i}:\n${String(e)}`);
+    }
+  });
+}
+
+// One kernel per notebook: the sections share two notebooks (a later cell may redeclare a name, as in Python).
+const PARTS: Record<string, Record<string, string[]>> = {
+  handbook_a: { tensor: TENSOR, autograd: AUTOGRAD, network: NETWORK, data_loader: DATA_LOADER },
+  handbook_b: { mathematics: MATHEMATICS, activations: ACTIVATIONS, cnn: CNN, rnn: RNN_CELLS, logistic: LOGISTIC, mnist: MNIST, rnn_sin: RNN_SIN, fashion_mnist: FASHION_MNIST },
+};
+/** Each section's notebook and the index of its first cell there. */
+const WHERE: Record<string, [string, number]> = {};
+for (const [part, sections] of Object.entries(PARTS)) {
+  let at = 0;
+  for (const [name, cells] of Object.entries(sections)) {
+    WHERE[name] = [part, at];
+    at += cells.length;
+  }
+}
+const TOL: Record<string, number> = { mathematics: 2e-3, logistic: 2e-3, mnist: 2e-3, rnn_sin: 5e-3, fashion_mnist: 5e-3 };
+
+/**
+ * JavaScript has no tuples: `z.grad_fn.next_functions` shows Python's ((node, 0), ...) as [[node, 0], ...],
+ * and Normalize, given arrays, prints its mean/std as the lists it was given.
+ */
+function asArrays(name: string, cell: string, want: string): string {
+  if (name === "autograd" && cell === "z.grad_fn!.next_functions") return want.replace(/\(/g, "[").replace(/\)/g, "]");
+  if (name === "data_loader" && cell.includes("transforms.Normalize")) return want.replace(/(mean|std)=\(([^)]*)\)/g, "$1=[$2]");
+  return want;
+}
+
+describe("pytorch-handbook chapters 2, 3 and 5 as notebooks through `torchlab run`", () => {
+  const nbs = notebooksForSuite(
+    "handbook",
+    Object.fromEntries(Object.entries(PARTS).map(([part, sections]) => [part, Object.values(sections).flat()])),
+    300_000,
+  );
+
+  test.each(Object.keys(WHERE))("%s: every cell prints what PyTorch prints", (name) => {
+    const [part, first] = WHERE[name];
+    expect(R[name].length).toBe(PARTS[part][name].length);
+    const cells = PARTS[part][name];
+    expectCells(nbs[part], first, R[name].map((w, i) => asArrays(name, cells[i], w)), TOL[name] ?? 2e-4);
+  });
+});

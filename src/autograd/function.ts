@@ -12,7 +12,7 @@
  *     return grad_output.masked_fill(input.lt(0), 0);
  *   }
  * }
- * const y = MyReLU.apply(x);   // y.grad_fn: <MyReLUBackward object>
+ * const y = MyReLU.apply(x);   // y.grad_fn: <torch.autograd.function.MyReLUBackward object at 0x...>
  * ```
  *
  * `apply` runs `forward` with grad mode off and, when an input requires grad, hangs one tape Node
@@ -32,6 +32,7 @@ import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { broadcastShapes, compute, sumTo } from "../ops/_core";
 import { Tensor } from "../tensor/tensor";
 import { enable_grad, is_grad_enabled, no_grad } from "./grad_mode";
+import { IPYTHON_REPR, ipythonRepr, objectRepr } from "../pyrepr";
 import { AccumulateGrad, BackwardFn, Node } from "./node";
 import { anyTangent, setTangent, tangentOf, withoutTangents } from "./forward_state";
 
@@ -238,6 +239,14 @@ class FunctionNode extends Node {
     this.state.live = false;
     this.state.saved = null;
   }
+  /** PyTorch names a custom Function's node by its module: `<torch.autograd.function.MyReLUBackward object at 0x...>`. */
+  override toString(): string {
+    return objectRepr(this, `torch.autograd.function.${this.name()}`);
+  }
+
+  override [IPYTHON_REPR](): string {
+    return ipythonRepr(this, `torch.autograd.function.${this.name()}`);
+  }
 }
 
 /** An output node of a multi-output function: shows the real node's inputs as PyTorch does. */
@@ -253,6 +262,14 @@ class OutputNode extends Node {
 
   override get next_functions(): [Node | AccumulateGrad | null, number][] {
     return this.joint.next_functions;
+  }
+  /** PyTorch names a custom Function's node by its module: `<torch.autograd.function.MyReLUBackward object at 0x...>`. */
+  override toString(): string {
+    return objectRepr(this, `torch.autograd.function.${this.name()}`);
+  }
+
+  override [IPYTHON_REPR](): string {
+    return ipythonRepr(this, `torch.autograd.function.${this.name()}`);
   }
 }
 

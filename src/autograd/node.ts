@@ -6,7 +6,7 @@
 import { tf } from "../backend/tf";
 import { RuntimeError, ValueError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
-import { asPyTuple, IPYTHON_REPR, ipythonRepr, objectRepr } from "./address";
+import { asPyTuple, IPYTHON_REPR, ipythonRepr, objectRepr } from "../pyrepr";
 import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
 
 /** Maps the gradient of a node's output to gradients of its inputs (null where an input needs none). */

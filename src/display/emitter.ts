@@ -116,7 +116,7 @@ export function isDisplayable(value: unknown): value is Displayable {
   );
 }
 
-/** IPython's cell-value form of an object printed by identity: `<AddBackward0 at 0x...>` (src/autograd/address.ts). */
+/** IPython's cell-value form of an object printed by identity: `<AddBackward0 at 0x...>` (src/pyrepr.ts). */
 const IPYTHON_REPR = Symbol.for("torchlab.ipythonRepr");
 
 /** The plain-text rendering used when a value has nothing richer to offer. */

@@ -11,9 +11,9 @@
 import { inspect } from "util";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
-/** Arrays marked so print as Python tuples (src/autograd/address.ts's asPyTuple: next_functions). */
+/** Arrays marked so print as Python tuples (src/pyrepr.ts's asPyTuple: next_functions). */
 const PY_TUPLE = Symbol.for("torchlab.pyTuple");
-/** IPython's cell-value form of an object printed by identity (src/autograd/address.ts's IPYTHON_REPR). */
+/** IPython's cell-value form of an object printed by identity (src/pyrepr.ts's IPYTHON_REPR). */
 const IPYTHON_REPR = Symbol.for("torchlab.ipythonRepr");
 
 /** Python's repr of a str: single quotes unless the text has one and no double quote. */

@@ -21,6 +21,7 @@
  * runs (an ARM or non-AVX2 build of PyTorch calls libm instead and differs in the last bits).
  */
 import { ValueError, TypeError } from "../errors";
+import { IPYTHON_REPR, ipythonRepr, objectRepr } from "../pyrepr";
 import type { Tensor } from "./tensor";
 import { from_typed } from "../ops/creation";
 
@@ -54,11 +55,6 @@ export class Generator {
     this.manual_seed(seed);
   }
 
-  /** Prints as PyTorch's does (`torch.manual_seed(0)` as a cell's value), not as its 624-word state. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return "<torch._C.Generator object>";
-  }
-
   /** Re-seeds this generator (only the low 32 bits reach mt19937, as in PyTorch); returns it. */
   manual_seed(seed: number | bigint): this {
     let s: bigint;
@@ -80,13 +76,18 @@ export class Generator {
     return this;
   }
 
-  /** Python's repr of a torch.Generator, less its address (a notebook cell ending in `torch.manual_seed(0)` shows it). */
+  /** Python's repr of a torch.Generator, with a made-up address (src/pyrepr.ts), not its 624-word state. */
   toString(): string {
-    return "<torch._C.Generator object>";
+    return objectRepr(this, "torch._C.Generator");
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
+  }
+
+  /** A notebook cell ending in `torch.manual_seed(0)` shows IPython's `<torch._C.Generator at 0x...>`. */
+  [IPYTHON_REPR](): string {
+    return ipythonRepr(this, "torch._C.Generator");
   }
 
   /** The seed this generator was last seeded with (a 64-bit seed above 2^53 loses its low bits here). */

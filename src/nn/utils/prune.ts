@@ -15,7 +15,7 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { isOptions, parseArgs } from "../../tensor/args";
-import { IPYTHON_REPR, ipythonRepr, objectRepr } from "../../autograd/address";
+import { IPYTHON_REPR, ipythonRepr, objectRepr } from "../../pyrepr";
 import { no_grad } from "../../autograd/grad_mode";
 import { from_typed, ones_like, rand, rand_like } from "../../ops/creation";
 import { cat } from "../../ops/movement";

@@ -19,7 +19,7 @@
  * named `<ClassName>Backward` on the output(s). Its backward closure calls the user's `backward`
  * with one gradient per output and checks what comes back (count, non-tensor inputs, shapes) with
  * PyTorch's messages. Only saved tensors are checked for in-place writes (PyTorch's SavedVariable),
- * not every input, so the Node is built with `readsInputs = false`.
+ * not every input, so the Node is built with `reads = false`.
  *
  * The tape gives a Node one output gradient. A function with several differentiable outputs
  * therefore gets one small Node per output (each `<ClassName>Backward`, with the real node's

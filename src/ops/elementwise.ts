@@ -7,7 +7,7 @@ import { sinT, cosT, log1pT, signT, fmodT } from "../backend/math_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
-import { renameGradFn } from "../autograd/node";
+import { crossReads, renameGradFn } from "../autograd/node";
 
 type Operand = Tensor | number | boolean;
 
@@ -80,7 +80,7 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt._tf));
     return tf.add(as(x._t, dt), yy);
   });
-  return record("AddBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(alpha === 1 ? g : tf.mul(g, alpha), y.shape)]);
+  return record("AddBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(alpha === 1 ? g : tf.mul(g, alpha), y.shape)], false, false);
 }
 
 /** a - alpha * b */
@@ -101,7 +101,7 @@ export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Te
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt._tf));
     return tf.sub(as(x._t, dt), yy);
   });
-  return record(name, [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)]);
+  return record(name, [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)], false, false);
 }
 
 /** b - a (for `rsub`, scalar minus tensor). */
@@ -121,7 +121,7 @@ export function mul(a: Tensor, b: Operand): Tensor {
   return record("MulBackward0", [x, y], out, (g) => [
     x.requires_grad ? sumTo(tf.mul(g, as(y._t, D.float32)), x.shape) : null,
     y.requires_grad ? sumTo(tf.mul(g, as(x._t, D.float32)), y.shape) : null,
-  ]);
+  ], false, crossReads(x, y));
 }
 
 /**

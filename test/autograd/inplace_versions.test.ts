@@ -186,6 +186,11 @@ const cases: Record<string, () => Out | void> = {
     y.sigmoid_();
     y.sum().backward();
   },
+  sigmoid_inplace_then_mul_inplace() {
+    const y = leaf([3], 1).mul(2);
+    y.sigmoid_().mul_(3);
+    y.sum().backward();
+  },
   relu_inplace_after_linear() {
     const lin = linear(4, 3);
     const x = leaf([2, 4], 4);

@@ -234,6 +234,14 @@ def sigmoid_inplace_after_sigmoid():
 
 
 @case
+def sigmoid_inplace_then_mul_inplace():
+    x = leaf([3], 1)
+    y = x * 2
+    y.sigmoid_().mul_(3)
+    y.sum().backward()
+
+
+@case
 def relu_inplace_after_linear():
     lin = linear(4, 3)
     x = leaf([2, 4], 4)

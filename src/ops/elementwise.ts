@@ -228,7 +228,7 @@ export const neg = (a: Tensor): Tensor => {
   if (a.dtype._tf === "bool") {
     throw new RuntimeError("neg(): Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
   }
-  return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)]);
+  return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)], false, false);
 };
 export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _x, y) => tf.mul(g, y._t), true);
 export const log = (a: Tensor): Tensor => unary("LogBackward0", a, tf.log, (g, x) => tf.div(g, x));

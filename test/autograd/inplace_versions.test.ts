@@ -288,6 +288,16 @@ const cases: Record<string, () => Out | void> = {
     c.zero_();
     z.backward();
   },
+  shape_only_ops_save_nothing() {
+    const [x, c] = [leaf([3], 1), val([3], 2)];
+    const y = x.sum().add(x.mean()).add(x.neg().sum()).add(torch.cat([x, c]).sum()).add(torch.stack([x, c]).sum()).add(x.clone().sum());
+    torch.no_grad(() => {
+      x.add_(1);
+      c.add_(1);
+    });
+    y.backward();
+    return { x: g(x) };
+  },
   transpose_view_saved: () => savedView((w) => w.transpose(0, 1)),
   narrow_view_saved_written_through_view: () => savedView((w) => w.narrow(1, 1, 2), (w) => w.narrow(1, 1, 2).mul_(2)),
   select_view_saved: () => savedView((w) => w.select(0, 1)),

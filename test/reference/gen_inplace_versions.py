@@ -381,6 +381,17 @@ def zero_saved_input():
     z.backward()
 
 
+@case
+def shape_only_ops_save_nothing():
+    x, c = leaf([3], 1), val([3], 2)
+    y = x.sum() + x.mean() + (-x).sum() + torch.cat([x, c]).sum() + torch.stack([x, c]).sum() + x.clone().sum()
+    with torch.no_grad():
+        x.add_(1)
+        c.add_(1)
+    y.backward()
+    return {"x": g(x)}
+
+
 # ---------------------------------------------------------------- saved views of every kind
 
 

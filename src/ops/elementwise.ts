@@ -219,7 +219,8 @@ function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g
   if (layout !== null) return keepLayout(constantOf([a], compute(() => f(rawOf(a)))), layout);
   const out = compute(() => f(as(a._t, D.float32)));
   let self: Tensor;
-  const res = record(name, [a], out, (g) => [grad(g, as(a._t, D.float32), self)], savesOutput);
+  // An op whose gradient reads its result (exp, tanh, sigmoid, ...) saves that instead of its input, as PyTorch does.
+  const res = record(name, [a], out, (g) => [grad(g, as(a._t, D.float32), self)], savesOutput, !savesOutput);
   self = res;
   return res;
 }
@@ -282,7 +283,7 @@ export function relu(a: Tensor): Tensor {
     hasJsKernel("TorchlabReluGrad") && g.dtype === "float32" && self._t.dtype === "float32" && !is_backward_differentiable()
       ? (tf.engine().runKernel("TorchlabReluGrad", { dy: g, y: self._t }) as tf.Tensor)
       : tf.where(tf.lessEqual(self._t, 0), tf.zerosLike(g), g),
-  ], true);
+  ], true, false);
   self = res;
   return res;
 }

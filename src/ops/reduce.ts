@@ -373,7 +373,7 @@ export function softmax(t: Tensor, dim?: number | null): Tensor {
   const res = record("SoftmaxBackward0", [t], out, (g) => {
     const y = self._t;
     return [tf.mul(y, tf.sub(g, tf.sum(tf.mul(g, y), d, true)))];
-  }, true);
+  }, true, false);
   self = res;
   return res;
 }
@@ -393,7 +393,7 @@ export function log_softmax(t: Tensor, dim?: number | null): Tensor {
     // (tfjs has no gradient for the fused kernel: a closure run as a recorded op takes tfjs's ops.)
     if (attrs !== null && g.dtype === "float32" && !is_backward_differentiable()) return [tf.engine().runKernel("TorchlabLogSoftmaxGrad", { dy: g, y: self._t }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor];
     return [tf.sub(g, tf.mul(tf.exp(self._t), tf.sum(g, d, true)))];
-  }, true);
+  }, true, false);
   self = res;
   return res;
 }

@@ -298,6 +298,13 @@ const cases: Record<string, () => Out | void> = {
     y.backward();
     return { x: g(x) };
   },
+  result_saving_ops_save_no_input() {
+    const [x, c] = [leaf([3], 1), val([3], 2)];
+    const y = x.exp().sum().add(x.tanh().sum()).add(x.sigmoid().sum()).add(x.relu().sum()).add(x.softmax(0).mul(c).sum()).add(x.log_softmax(0).mul(c).sum());
+    torch.no_grad(() => x.add_(1));
+    y.backward();
+    return { x: g(x) };
+  },
   transpose_view_saved: () => savedView((w) => w.transpose(0, 1)),
   narrow_view_saved_written_through_view: () => savedView((w) => w.narrow(1, 1, 2), (w) => w.narrow(1, 1, 2).mul_(2)),
   select_view_saved: () => savedView((w) => w.select(0, 1)),

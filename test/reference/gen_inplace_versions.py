@@ -392,6 +392,16 @@ def shape_only_ops_save_nothing():
     return {"x": g(x)}
 
 
+@case
+def result_saving_ops_save_no_input():
+    x, c = leaf([3], 1), val([3], 2)
+    y = x.exp().sum() + x.tanh().sum() + x.sigmoid().sum() + x.relu().sum() + (x.softmax(0) * c).sum() + (x.log_softmax(0) * c).sum()
+    with torch.no_grad():
+        x.add_(1)
+    y.backward()
+    return {"x": g(x)}
+
+
 # ---------------------------------------------------------------- saved views of every kind
 
 

@@ -19,7 +19,7 @@
  * named `<ClassName>Backward` on the output(s). Its backward closure calls the user's `backward`
  * with one gradient per output and checks what comes back (count, non-tensor inputs, shapes) with
  * PyTorch's messages. Only saved tensors are checked for in-place writes (PyTorch's SavedVariable),
- * not every input, so the Node is built with `readsInputs = false`.
+ * not every input, so the Node is built with `reads = false`.
  *
  * The tape gives a Node one output gradient. A function with several differentiable outputs
  * therefore gets one small Node per output (each `<ClassName>Backward`, with the real node's
@@ -38,7 +38,8 @@ import { anyTangent, setTangent, tangentOf, withoutTangents } from "./forward_st
 
 interface Saved {
   tensor: Tensor | null;
-  storage: Tensor["_s"] | null;
+  /** Set once forward returned: `version` is then the tensor's `_version` as saved. */
+  recorded: boolean;
   version: number;
   /** Which output of this function it is, or -1 for any other tensor. */
   output: number;
@@ -120,7 +121,7 @@ export class FunctionCtx {
       }
     });
     // Versions are taken when forward returns, as PyTorch saves them after forward (mark_dirty's bump included).
-    s.saved = tensors.map((t) => ({ tensor: (t as Tensor | null | undefined) ?? null, storage: null, version: 0, output: -1 }));
+    s.saved = tensors.map((t) => ({ tensor: (t as Tensor | null | undefined) ?? null, recorded: false, version: 0, output: -1 }));
   }
 
   /**
@@ -156,8 +157,8 @@ export class FunctionCtx {
     return s.saved.map((sv) => {
       const t = sv.tensor;
       if (t === null) return null as unknown as Tensor;
-      if (sv.storage !== null && (t._s !== sv.storage || t._s.version !== sv.version)) {
-        const now = t._s === sv.storage ? t._s.version : sv.version + 1;
+      if (sv.recorded && t._version !== sv.version) {
+        const now = t._version;
         const fn = sv.output >= 0 ? `${s.name}Backward` : t._gradFnRaw()?.name();
         const which = sv.output >= 0 ? `, which is output ${sv.output} of ${fn},` : fn !== undefined ? `, which is output 0 of ${fn},` : "";
         throw new RuntimeError(
@@ -417,8 +418,8 @@ function applyFunction(cls: FunctionClass, args: unknown[]): unknown {
   for (const sv of state.saved ?? []) {
     const t = sv.tensor;
     if (t === null) continue;
-    sv.storage = t._s;
-    sv.version = t._s.version;
+    sv.recorded = true;
+    sv.version = t._version;
     sv.output = tensorOuts.indexOf(t);
   }
   if (dual) forwardGradients(cls, ctx, state, args, tensorOuts);

@@ -22,10 +22,14 @@ export class Node {
    * of `y.mul_(2)`), and this node must still send its gradient to the value it consumed.
    */
   edges: (Node | null)[];
-  /** False for view ops, whose backward needs only shapes: an in-place write to their input is fine. */
-  private readonly readsInputs: boolean;
+  /**
+   * Which inputs the backward reads (PyTorch's saved variables), whose in-place modification before
+   * backward is an error: bit i for input i, ALL_INPUTS for every one, 0 for a view op (its backward
+   * needs only shapes) or one such as add.
+   */
+  private readonly checked: number;
+  /** Each input's `_version` when this op ran. */
   private versions: number[];
-  private storages: Tensor["_s"][];
   private fn: BackwardFn | null;
   /** next_functions as they were when backward() released the inputs. */
   private releasedNext: [Node | AccumulateGrad | null, number][] | null = null;
@@ -42,31 +46,39 @@ export class Node {
    * error. Held strongly (the backward closure holds it anyway): a WeakRef would keep its target alive
    * until the running job ends, so a synchronous training loop could never free any output.
    */
-  private output: { tensor: Tensor; storage: Tensor["_s"]; version: number } | null = null;
+  private output: Tensor | null = null;
+  private outputVersion = 0;
 
-  constructor(name: string, inputs: Tensor[], fn: BackwardFn, readsInputs = true) {
+  /** `reads`: the inputs the backward reads, true (all), false (none) or a mask of bits (see readMask). */
+  constructor(name: string, inputs: Tensor[], fn: BackwardFn, reads: boolean | number = true) {
     this._name = name;
     this.inputs = inputs;
-    this.readsInputs = readsInputs;
+    this.checked = reads === true ? ALL_INPUTS : reads === false ? 0 : reads;
     // One pass over the inputs (a node is made for every op of a training step).
     const edges: (Node | null)[] = [];
     const versions: number[] = [];
-    const storages: Tensor["_s"][] = [];
     for (const t of inputs) {
       t._holds++;
       edges.push(t.grad_fn);
-      versions.push(t._s.version);
-      storages.push(t._s);
+      versions.push(t._vc === null ? 0 : t._vc.n);
     }
     this.edges = edges;
     this.versions = versions;
-    this.storages = storages;
     this.fn = fn;
   }
 
   /** @internal records that the backward closure reads `out`, so an in-place write to it is caught. */
   saveOutput(out: Tensor): void {
-    this.output = { tensor: out, storage: out._s, version: out._s.version };
+    this.output = out;
+    this.outputVersion = out._version;
+  }
+
+  /** @internal `to` took over `from`, this node's output, in an in-place op (sigmoid_): watch `to` instead. */
+  _outputBecomes(from: Tensor, to: Tensor): void {
+    if (this.output === from) {
+      this.output = to;
+      this.outputVersion = to._version;
+    }
   }
 
   /**
@@ -75,7 +87,7 @@ export class Node {
    */
   frozen(): { fn: BackwardFn; output: Tensor | null } {
     if (this.fn === null) this.apply(null as unknown as tf.Tensor);
-    return { fn: this.fn!, output: this.output?.tensor ?? null };
+    return { fn: this.fn!, output: this.output };
   }
 
   /**
@@ -170,24 +182,18 @@ export class Node {
           "Specify retain_graph=true if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
       );
     }
-    if (this.readsInputs) this.inputs.forEach((t, i) => {
-      if (t._s !== this.storages[i] || t._s.version !== this.versions[i]) {
-        throw new RuntimeError(
-          `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
-            `[${t.dtype} [${t.shape.join(", ")}]] is at version ${t._s === this.storages[i] ? t._s.version : this.versions[i] + 1}; expected version ${this.versions[i]} ` +
-            `instead (input ${i} of ${this._name}).`,
-        );
+    const checked = this.checked;
+    if (checked !== 0) {
+      const inputs = this.inputs;
+      for (let i = 0; i < inputs.length; i++) {
+        const t = inputs[i];
+        if (t._version !== this.versions[i] && (checked === ALL_INPUTS || (i < 31 && (checked >> i) & 1))) {
+          throw modifiedError(t, inputNodeName(t), this.versions[i]);
+        }
       }
-    });
-    const saved = this.output;
-    const out = saved?.tensor;
-    if (saved && out && (out._s !== saved.storage || out._s.version !== saved.version)) {
-      throw new RuntimeError(
-        `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
-          `[${out.dtype} [${out.shape.join(", ")}]], which is output 0 of ${this._name}, is at version ${out._s === saved.storage ? out._s.version : saved.version + 1}; ` +
-          `expected version ${saved.version} instead.`,
-      );
     }
+    const out = this.output;
+    if (out !== null && out._version !== this.outputVersion) throw modifiedError(out, this._name, this.outputVersion);
     return this.fn(grad);
   }
 
@@ -234,7 +240,7 @@ export class Node {
     this.fn = null;
     this.inputs = [];
     this.edges = [];
-    this.storages = [];
+    this.versions = [];
     this.output = null;
     for (const t of inputs) {
       t._holds--;
@@ -242,6 +248,39 @@ export class Node {
     }
     if (own !== null) settle(own, freeGraphOnly);
   }
+}
+
+/** Node's `checked` for every input. */
+const ALL_INPUTS = -1;
+
+/**
+ * The `reads` of a node for a product (mul, mm, addmm's two matrices): `a`'s gradient reads `b` and
+ * `b`'s reads `a`, so each is saved only when the other requires grad, as PyTorch saves them.
+ * `at` is the input index of `a` (`b` follows it).
+ */
+export function crossReads(a: Tensor, b: Tensor, at = 0): number {
+  return ((b.requires_grad ? 1 : 0) | (a.requires_grad ? 2 : 0)) << at;
+}
+
+/**
+ * The node PyTorch's message names for a saved input: its grad_fn as it is now (the in-place op's
+ * after `a += 1`), AsStridedBackward0 for a view in the graph (PyTorch regenerates a view's grad_fn
+ * once its base was written), none for a leaf.
+ */
+function inputNodeName(t: Tensor): string | null {
+  const v = t._view;
+  if (v !== null && v.tracked && (v.base.requires_grad || t._gradFnRaw() !== null)) return "AsStridedBackward0";
+  return t._gradFnRaw()?.name() ?? null;
+}
+
+/** PyTorch's SavedVariable::unpack error for `t`, saved at version `expected`. */
+function modifiedError(t: Tensor, nodeName: string | null, expected: number): RuntimeError {
+  return new RuntimeError(
+    `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
+      `[${t.type()} [${t.shape.join(", ")}]]${nodeName === null ? "" : `, which is output 0 of ${nodeName},`} is at version ${t._version}; ` +
+      `expected version ${expected} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, ` +
+      `with torch.autograd.set_detect_anomaly(True).`,
+  );
 }
 
 /**

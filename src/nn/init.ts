@@ -77,8 +77,10 @@ function correctFan(tensor: Tensor, mode: string): number {
 // new buffer (a view writes through to its base), where copy_ would cast it twice.
 function fillWith(t: Tensor, values: Float32Array): Tensor {
   const src = from_typed(values, t.shape, t.dtype === float64 ? { dtype: float64 } : {});
-  if (t.dtype._tf === "float32") t.data = src;
-  else no_grad(() => t.copy_(src));
+  if (t.dtype._tf === "float32") {
+    t.data = src;
+    t._bumpVersion(); // an in-place fill in PyTorch
+  } else no_grad(() => t.copy_(src));
   return t;
 }
 

@@ -40,10 +40,11 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
 /**
  * Wraps `y` as the result of op `name` over `inputs`; records the graph when needed. Pass
  * `savesOutput` when `backward` reads the result, so an in-place write to it is caught at backward;
- * `readsInputs: false` for view ops, whose backward needs only shapes (a later in-place write to
- * their input is then no error, as in PyTorch).
+ * `readsInputs`: which inputs the backward reads (PyTorch's saved variables, checked for in-place
+ * writes at backward): all (true), none (false: view ops, whose backward needs only shapes, and ops
+ * such as add), or a bit mask (crossReads for a product).
  */
-export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false, readsInputs = true): Tensor {
+export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: BackwardFn, savesOutput = false, readsInputs: boolean | number = true): Tensor {
   // An op that hands back its input's own buffer (a sum or cumsum over a 0-d tensor is the value
   // itself) must not make a second owner of it: the result being collected would free the input's.
   if (inputs.some((t) => t._s.data === y)) y = tf.clone(y);

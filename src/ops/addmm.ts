@@ -1,5 +1,6 @@
 /** torch.addmm: beta * input + alpha * (mat1 @ mat2) in one node (F.linear's 2-D case, as in PyTorch). */
 import { tf, compute, record, sumTo, fmtShape, broadcastShapes, matMul2d } from "./_core";
+import { crossReads } from "../autograd/node";
 import type { Tensor } from "../tensor/tensor";
 import * as V from "./view";
 import { transposedGrad } from "../autograd/backward";
@@ -67,5 +68,5 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
       g1,
       mat2.requires_grad ? mat2Grad(mat1._t, ga, mat2) : null,
     ];
-  });
+  }, false, crossReads(mat1, mat2, 1));
 }

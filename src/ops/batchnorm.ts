@@ -147,6 +147,8 @@ export function batch_norm(
     if (running_mean !== null && running_var !== null) {
       overwrite(running_mean._s, tf.tensor(Float32Array.from(newMean), running_mean._t.shape));
       overwrite(running_var._s, tf.tensor(Float32Array.from(newVar), running_var._t.shape));
+      running_mean._bumpVersion();
+      running_var._bumpVersion();
     }
   } else {
     const rm = read(running_mean) as Float32Array;
@@ -270,6 +272,8 @@ function batchNormKernels(
     if (running_mean !== null && running_var !== null) {
       overwrite(running_mean._s, tf.tensor(newMean, running_mean._t.shape));
       overwrite(running_var._s, tf.tensor(newVar, running_var._t.shape));
+      running_mean._bumpVersion();
+      running_var._bumpVersion();
     }
   } else {
     const rm = read(running_mean) as ArrayLike<number>;

@@ -7,7 +7,7 @@ import { sinT, cosT, log1pT, signT, fmodT } from "../backend/math_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
-import { renameGradFn } from "../autograd/node";
+import { crossReads, renameGradFn } from "../autograd/node";
 import { checkIntRange } from "./creation";
 
 type Operand = Tensor | number | boolean;
@@ -81,7 +81,7 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt._tf));
     return tf.add(as(x._t, dt), yy);
   });
-  return record("AddBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(alpha === 1 ? g : tf.mul(g, alpha), y.shape)]);
+  return record("AddBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(alpha === 1 ? g : tf.mul(g, alpha), y.shape)], false, false);
 }
 
 /** a - alpha * b */
@@ -102,7 +102,7 @@ export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Te
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt._tf));
     return tf.sub(as(x._t, dt), yy);
   });
-  return record(name, [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)]);
+  return record(name, [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)], false, false);
 }
 
 /** b - a (for `rsub`, scalar minus tensor). */
@@ -122,7 +122,7 @@ export function mul(a: Tensor, b: Operand): Tensor {
   return record("MulBackward0", [x, y], out, (g) => [
     x.requires_grad ? sumTo(tf.mul(g, as(y._t, D.float32)), x.shape) : null,
     y.requires_grad ? sumTo(tf.mul(g, as(x._t, D.float32)), y.shape) : null,
-  ]);
+  ], false, crossReads(x, y));
 }
 
 /**
@@ -220,7 +220,8 @@ function unary(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g
   if (layout !== null) return keepLayout(constantOf([a], compute(() => f(rawOf(a)))), layout);
   const out = compute(() => f(as(a._t, D.float32)));
   let self: Tensor;
-  const res = record(name, [a], out, (g) => [grad(g, as(a._t, D.float32), self)], savesOutput);
+  // An op whose gradient reads its result (exp, tanh, sigmoid, ...) saves that instead of its input, as PyTorch does.
+  const res = record(name, [a], out, (g) => [grad(g, as(a._t, D.float32), self)], savesOutput, !savesOutput);
   self = res;
   return res;
 }
@@ -229,7 +230,7 @@ export const neg = (a: Tensor): Tensor => {
   if (a.dtype._tf === "bool") {
     throw new RuntimeError("neg(): Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
   }
-  return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)]);
+  return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)], false, false);
 };
 export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _x, y) => tf.mul(g, y._t), true);
 export const log = (a: Tensor): Tensor => unary("LogBackward0", a, tf.log, (g, x) => tf.div(g, x));
@@ -283,7 +284,7 @@ export function relu(a: Tensor): Tensor {
     hasJsKernel("TorchlabReluGrad") && g.dtype === "float32" && self._t.dtype === "float32" && !is_backward_differentiable()
       ? (tf.engine().runKernel("TorchlabReluGrad", { dy: g, y: self._t }) as tf.Tensor)
       : tf.where(tf.lessEqual(self._t, 0), tf.zerosLike(g), g),
-  ], true);
+  ], true, false);
   self = res;
   return res;
 }

@@ -3,6 +3,7 @@ import { tf, compute, record, sumTo, as, broadcastShapes, broadcastMismatch, fmt
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError } from "../errors";
+import { crossReads } from "../autograd/node";
 
 /** PyTorch's refusal of a product over two dtypes (`op` names it in the message where PyTorch does). */
 function checkFloat(op: string, a: Tensor, b: Tensor): void {
@@ -48,7 +49,7 @@ function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
   return record(name, [a, b], out, (g) => [
     a.requires_grad ? sumTo(mmul(g, b._t, false, true), a.shape) : null,
     b.requires_grad ? sumTo(mmul(a._t, g, true, false), b.shape) : null,
-  ]);
+  ], false, crossReads(a, b));
 }
 
 export function matmul(a: Tensor, b: Tensor): Tensor {

@@ -241,7 +241,7 @@ export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
     const pieces = tf.split(g, sizes, d);
     let k = 0;
     return tensors.map((x) => (parts.includes(x) ? pieces[k++] : tf.zeros(x.shape)));
-  });
+  }, false, false);
 }
 
 export function stack(tensors: Tensor[], dim = 0): Tensor {
@@ -618,7 +618,7 @@ function warnUint8Index(): void {
 
 /** A copy that still flows gradient (torch.clone). */
 export function clone(t: Tensor): Tensor {
-  return record("CloneBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g]);
+  return record("CloneBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g], false, false);
 }
 
 export function toDtype(t: Tensor, dtype: DType): Tensor {

@@ -55,6 +55,7 @@ function writeBack(targets: (Tensor | null)[], results: T[]): Tensor[] {
     const t = targets[i];
     if (t === null) return Tensor._wrap(r);
     overwrite(t._s, r);
+    t._bumpVersion();
     return t;
   });
 }
@@ -166,7 +167,10 @@ export function sgdForeach(items: { param: Tensor; grad: Tensor; buf: Tensor | n
   const n = items.length;
   const attrs: SgdForeachAttrs = { n, hasBuf: items.map(({ buf }) => (buf === null ? 0 : 1)), ...h };
   const out = runForeach("TorchlabSgdForeach", inputs, attrs);
-  items.forEach(({ param }, i) => overwrite(param._s, out[i]));
+  items.forEach(({ param }, i) => {
+    overwrite(param._s, out[i]);
+    param._bumpVersion();
+  });
   if (h.momentum === 0) return items.map(() => null);
   return items.map(({ buf }, i) => writeBack([buf], [out[n + i]])[0]);
 }
@@ -198,7 +202,13 @@ export function adamForeach(items: { param: Tensor; grad: Tensor; exp_avg: Tenso
     overwrite(it.param._s, out[i]);
     overwrite(it.exp_avg._s, out[n + i]);
     overwrite(it.exp_avg_sq._s, out[2 * n + i]);
-    if (it.max_exp_avg_sq !== null) overwrite(it.max_exp_avg_sq._s, out[3 * n + i]);
+    it.param._bumpVersion();
+    it.exp_avg._bumpVersion();
+    it.exp_avg_sq._bumpVersion();
+    if (it.max_exp_avg_sq !== null) {
+      overwrite(it.max_exp_avg_sq._s, out[3 * n + i]);
+      it.max_exp_avg_sq._bumpVersion();
+    }
   });
 }
 
@@ -215,6 +225,7 @@ export function zerosForeach(tensors: Tensor[]): void {
   const out = runForeach("TorchlabZerosForeach", {}, { shapes: tensors.map((t) => t.shape.slice()) });
   tensors.forEach((t, i) => {
     overwrite(t._s, out[i]);
+    t._bumpVersion();
     t._s.zeroAt = t._s.version;
   });
 }

@@ -65,7 +65,7 @@ export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : torchSum(t, dims, keepdim, false) ?? tf.sum(as(t._t, dt), dims, keepdim)));
   // PyTorch sums every integer dtype into int64.
-  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)]), dt === "int32" ? D.int64 : t.dtype);
+  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)], false, false), dt === "int32" ? D.int64 : t.dtype);
 }
 
 export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
@@ -75,7 +75,7 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
   const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : torchSum(t, dims, keepdim, true) ?? tf.mean(t._t, dims, keepdim)));
-  return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)]);
+  return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)], false, false);
 }
 
 export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "ProdBackward1"): Tensor {
@@ -373,7 +373,7 @@ export function softmax(t: Tensor, dim?: number | null): Tensor {
   const res = record("SoftmaxBackward0", [t], out, (g) => {
     const y = self._t;
     return [tf.mul(y, tf.sub(g, tf.sum(tf.mul(g, y), d, true)))];
-  }, true);
+  }, true, false);
   self = res;
   return res;
 }
@@ -393,7 +393,7 @@ export function log_softmax(t: Tensor, dim?: number | null): Tensor {
     // (tfjs has no gradient for the fused kernel: a closure run as a recorded op takes tfjs's ops.)
     if (attrs !== null && g.dtype === "float32" && !is_backward_differentiable()) return [tf.engine().runKernel("TorchlabLogSoftmaxGrad", { dy: g, y: self._t }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor];
     return [tf.sub(g, tf.mul(tf.exp(self._t), tf.sum(g, d, true)))];
-  }, true);
+  }, true, false);
   self = res;
   return res;
 }

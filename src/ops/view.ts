@@ -122,6 +122,7 @@ export function attachView(out: Tensor, src: Tensor, step: ViewStep, strides: nu
     fwd = (b) => step.fwd(pf(b));
     bwd = (b, v) => pb(b, step.bwd(pf(b), v));
   }
+  out._vc = src._sharedVersion();
   out._view = {
     base, fwd, bwd, storage: base._s, version: base._s.version, baseNode: base._gradFnRaw(),
     tracked: parent === null ? true : parent.tracked,
@@ -133,10 +134,15 @@ export function attachView(out: Tensor, src: Tensor, step: ViewStep, strides: nu
   return out;
 }
 
-/** detach() / .data: the same values (sharing the buffer), a view autograd does not track. */
-export function detachedAlias(t: Tensor): Tensor {
+/**
+ * detach() / .data: the same values (sharing the buffer), a view autograd does not track. detach()
+ * shares `t`'s version counter, so that autograd sees writes through it; `.data` (`ownVersion`) has
+ * its own, as in PyTorch.
+ */
+export function detachedAlias(t: Tensor, ownVersion = false): Tensor {
   t._t; // bring a stale view up to date before sharing its buffer
   const out = new Tensor(t._s.data, t._s);
+  if (!ownVersion) out._vc = t._sharedVersion();
   const v = t._view;
   if (v === null) {
     out._view = { base: t, ...identity, storage: t._s, version: t._s.version, baseNode: null, tracked: false, overlap: false, strides: contiguousStrides(t.shape), offset: 0, noGrad: false, multi: null };

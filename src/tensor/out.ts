@@ -42,6 +42,7 @@ export function withOut(op: string, result: Tensor, out: unknown): Tensor {
       );
     }
     out._overwrite(compute(() => tf.cast(result._t, out.dtype._tf)));
+    out._bumpVersion();
     return out;
   }
   no_grad(() => out.copy_(result));

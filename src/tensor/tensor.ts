@@ -56,6 +56,11 @@ export const _sparseHooks: {
 export type DType = D.dtype;
 
 /** A legacy tensor type such as `torch.FloatTensor`: a constructor carrying its dtype (`x.type(torch.LongTensor)`). */
+/** PyTorch's VersionCounter: one per group of tensors sharing values as autograd sees them. */
+export interface VersionCounter {
+  n: number;
+}
+
 export interface LegacyTensorType {
   (...args: never[]): Tensor;
   readonly dtype: DType;
@@ -137,6 +142,11 @@ export class Tensor {
   private _ref: StorageRef;
   /** @internal for a view: its base and how it derives from it (src/ops/view.ts); null when it owns its values. */
   _view: V.ViewInfo | null = null;
+  /**
+   * @internal PyTorch's version counter, shared by a base, its views and detach() aliases (`.data` gets
+   * a fresh one); null until shared or first bumped (version 0), so an op's output allocates none.
+   */
+  _vc: VersionCounter | null = null;
   private _grad_fn: Node | null = null;
   /** Accumulated gradient of a leaf after backward(). */
   grad: Tensor | null = null;
@@ -201,7 +211,11 @@ export class Tensor {
   /** @internal this tensor becomes `result` of an in-place op: its values and its grad_fn. */
   _adopt(result: Tensor): void {
     this._s = rebind(this._ref, result._s);
-    if (result._grad_fn !== null) this._attach(result._grad_fn);
+    if (result._grad_fn !== null) {
+      this._attach(result._grad_fn);
+      // An op that reads its output (sigmoid_) now reads this tensor: later writes to it must be caught.
+      result._grad_fn._outputBecomes(result, this);
+    }
     // Forward AD: the tensor's tangent becomes the result's (none when the result has none).
     if (currentLevel() >= 0) setTangent(this, tangentOf(result));
   }
@@ -212,6 +226,22 @@ export class Tensor {
   /** @internal replaces this (non-view) tensor's values in place; its views see the new version. */
   _overwrite(data: tf.Tensor): void {
     overwrite(this._s, data);
+  }
+  /**
+   * How many in-place writes this tensor, its base and their views (and detach() aliases) have seen,
+   * PyTorch's `x._version`: autograd compares it with the value it saved to detect such a write.
+   */
+  get _version(): number {
+    return this._vc === null ? 0 : this._vc.n;
+  }
+  /** @internal counts one in-place write to this tensor (and whatever shares its counter). */
+  _bumpVersion(): void {
+    if (this._vc === null) this._vc = { n: 1 };
+    else this._vc.n++;
+  }
+  /** @internal the counter a view or detach() alias of this tensor shares. */
+  _sharedVersion(): VersionCounter {
+    return (this._vc ??= { n: 0 });
   }
 
   // ---------------------------------------------------------------- properties
@@ -273,9 +303,13 @@ export class Tensor {
   get is_cuda(): boolean {
     return deviceName() === "cuda";
   }
-  /** The same values, detached from the graph (PyTorch's `.data`); in-place writes to it change this tensor. */
+  /**
+   * The same values, detached from the graph (PyTorch's `.data`); in-place writes to it change this
+   * tensor without autograd noticing (backward then reads the new values).
+   */
   get data(): Tensor {
-    return this.detach();
+    // Unlike detach(), `.data` gets a version counter of its own: autograd does not see writes through it.
+    return V.detachedAlias(this, true);
   }
   set data(v: Tensor) {
     if (!(v instanceof Tensor)) throw new TypeError("Tensor.data must be set to a Tensor");
@@ -1552,6 +1586,7 @@ export class Tensor {
     }
     // A narrow integer tensor keeps its range: an int64 or float result written into uint8 wraps as a cast does.
     if (this.dtype._range !== null && next.dtype !== this.dtype) next = M.toDtype(next, this.dtype);
+    this._bumpVersion();
     if (this._view !== null) {
       V.writeThroughView(this, next, recording, op === "fill_" || op === "zero_");
       if (currentLevel() >= 0) setTangent(this, tangentOf(next));
@@ -1585,7 +1620,7 @@ export class Tensor {
       const b = v.base;
       if (!b.requires_grad) return;
       if (!v.noGrad) {
-        if (b.is_leaf) throw new RuntimeError(`a view of a leaf Variable that requires grad is being used in an in-place operation (${op}).`);
+        if (b.is_leaf) throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
         return;
       }
       throw new RuntimeError(
@@ -1647,6 +1682,7 @@ export class Tensor {
     // The common case (init, zeroing grads, a plain tensor): overwrite the buffer directly.
     if (this._view === null && !(this.requires_grad && isGradRecording())) {
       overwrite(this._s, values());
+      this._bumpVersion();
       return this;
     }
     return this.inplace(op, () => Tensor._wrap(values()), name);
@@ -1664,7 +1700,10 @@ export class Tensor {
           : `The expanded size of the tensor (${shape[lead + bad]}) must match the existing size (${src.shape[bad]}) at non-singleton dimension ${lead + bad}.  Target sizes: ${fmtShape(shape)}.  Tensor sizes: ${fmtShape(src.shape)}`,
       );
     }
-    if (LY.writeKeepingLayout(this, src, (d, l) => overwrite(this._s, d, l))) return this;
+    if (LY.writeKeepingLayout(this, src, (d, l) => overwrite(this._s, d, l))) {
+      this._bumpVersion();
+      return this;
+    }
     return this.inplace(
       "copy_",
       (s) =>

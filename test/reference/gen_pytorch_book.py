@@ -30,11 +30,19 @@ def fmt(v, top=True):
         return ("true" if v else "false") if top else ("True" if v else "False")
     if isinstance(v, float):
         return str(int(v)) if v.is_integer() else repr(v)
+    if is_next_functions(v):
+        # torchlab prints a node's next_functions as PyTorch's tuples
+        return "(" + ", ".join("(" + fmt(n, False) + ", " + str(i) + ")" for n, i in v) + ("," if len(v) == 1 else "") + ")"
     if isinstance(v, (list, tuple)) and not isinstance(v, torch.Size) and type(v).__module__ != "torch.return_types":
         return "[" + ", ".join(fmt(x, False) for x in v) + "]"
     if type(v).__name__.endswith("Backward0") or type(v).__name__ in ("AccumulateGrad", "BackwardCFunction") or "Backward" in type(v).__name__:
-        return re.sub(r"^<(?:torch\.autograd\.function\.)?(\w+) object at 0x[0-9a-f]+>$", r"<\1 object>", repr(v))
+        # the address differs per run (the test strips torchlab's made-up one)
+        return re.sub(r" at 0x[0-9a-f]+>$", ">", repr(v))
     return str(v)
+
+
+def is_next_functions(v):
+    return isinstance(v, tuple) and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[1], int) and (p[0] is None or "Backward" in type(p[0]).__name__ or type(p[0]).__name__ == "AccumulateGrad") for p in v) and len(v) > 0
 
 
 def log(*args):

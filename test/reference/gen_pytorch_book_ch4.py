@@ -30,7 +30,13 @@ from gen_d2l_preliminaries import fmt as fmt_value  # noqa: E402
 
 def fmt(v):
     # load_state_dict's result is a namedtuple that shows as <All keys matched successfully>
-    return repr(v) if type(v).__name__ == "_IncompatibleKeys" else fmt_value(v)
+    if type(v).__name__ == "_IncompatibleKeys":
+        return repr(v)
+    # an object with Python's default repr shows in Jupyter as IPython prints it: <torch._C.Generator at 0x...>
+    if type(v).__repr__ is object.__repr__:
+        from IPython.lib.pretty import pretty
+        return pretty(v)
+    return fmt_value(v)
 
 DIR = tempfile.mkdtemp()
 

@@ -394,13 +394,21 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
   }
   const fixed = Tensor._wrap(compute(() => tf.tensor1d(idx.map((i) => (i < 0 ? i + size : i)), "int32")));
   const out = compute(() => tf.gather(t._t, fixed._t, d));
-  return record(name, [t], out, (g) => {
-    const perm = [d, ...[...Array(t.dim()).keys()].filter((k) => k !== d)];
-    const inv = new Array<number>(perm.length);
-    perm.forEach((p, i) => (inv[p] = i));
-    const summed = tf.unsortedSegmentSum(tf.transpose(g, perm), fixed._t as tf.Tensor1D, size);
-    return [tf.transpose(summed, inv)];
-  });
+  // PyTorch's IndexSelectBackward0 and IndexBackward0 save only the index and sizes; masked_select saves self.
+  return record(
+    name,
+    [t],
+    out,
+    (g) => {
+      const perm = [d, ...[...Array(t.dim()).keys()].filter((k) => k !== d)];
+      const inv = new Array<number>(perm.length);
+      perm.forEach((p, i) => (inv[p] = i));
+      const summed = tf.unsortedSegmentSum(tf.transpose(g, perm), fixed._t as tf.Tensor1D, size);
+      return [tf.transpose(summed, inv)];
+    },
+    false,
+    name === "MaskedSelectBackward0",
+  );
 }
 
 /** torch.gather: out[i][j] = t[i][index[i][j]] along `dim` (shown for dim=1). */

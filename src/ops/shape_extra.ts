@@ -43,6 +43,12 @@ function hostValues(t: Tensor): ArrayLike<number> {
  * The tensor of `shape` whose element n is element `pos[n]` of the inputs flattened and laid end
  * to end (-1: zero), cast to `dtype`. Backward: the output gradient summed back into those positions.
  */
+/**
+ * The gathers whose PyTorch node saves no input (their backward needs only sizes and indices): an
+ * in-place write to the input before backward is no error. Gather and take save self; others unknown here do too.
+ */
+const SAVES_NO_INPUT = new Set(["BlockDiagBackward0", "DiagBackward0", "DiagEmbedBackward0", "IndexBackward0", "IndexCopyBackward0", "IndexSelectBackward0", "RollBackward0", "Rot90Backward0"]);
+
 export function flatGather(name: string, inputs: Tensor[], pos: Int32Array, shape: number[], dtype?: DType): Tensor {
   const dt = dtype ?? inputs.reduce<DType>((d, x) => promote(d, x.dtype), D.bool);
   const sizes = inputs.map((x) => x.numel());
@@ -62,7 +68,7 @@ export function flatGather(name: string, inputs: Tensor[], pos: Int32Array, shap
       off += sizes[i];
       return part;
     });
-  });
+  }, false, !SAVES_NO_INPUT.has(name));
 }
 
 /** Positions picking `src[l]` (-1: zero) along dim d of a tensor of `shape` into a result whose dim d has src.length entries. */

@@ -215,7 +215,9 @@ export function writeThroughView(t: Tensor, next: Tensor, recording: boolean, un
     const old = base._snapshot();
     const vals = next.dtype === dtype ? next : next.to(dtype);
     const viewShape = t.shape;
-    const nb = record("CopySlices", [old, vals], compute(() => v.bwd(old._t, vals._t)), (g) => [v.bwd(g, tf.zeros(viewShape)), v.fwd(g)]);
+    // Its backward reads only the gradient (PyTorch's CopySlices saves no tensor): writing to the
+    // values afterwards (`x[1] += v` writes them back through the same view) is no error.
+    const nb = record("CopySlices", [old, vals], compute(() => v.bwd(old._t, vals._t)), (g) => [v.bwd(g, tf.zeros(viewShape)), v.fwd(g)], false, false);
     base._adopt(nb);
     const mine = Tensor._wrap(compute(() => v.fwd(base._t)));
     t._rebindTo(mine);

@@ -1707,10 +1707,16 @@ export class Tensor {
     return this.inplace(
       "copy_",
       (s) =>
-        record("CopyBackwards", [s, src], compute(() => expandTo(tfjs.cast(tfjs.reshape(src._t, [...Array(shape.length - src.dim()).fill(1), ...src.shape]), this.dtype._tf), shape)), (g) => [
-          null,
-          sumTo(g, src.shape),
-        ]),
+        // PyTorch's CopyBackwards saves no tensor (its backward needs only shapes): a later write to
+        // src (`x[1] += v` writes x[1] back with itself) is no error.
+        record(
+          "CopyBackwards",
+          [s, src],
+          compute(() => expandTo(tfjs.cast(tfjs.reshape(src._t, [...Array(shape.length - src.dim()).fill(1), ...src.shape]), this.dtype._tf), shape)),
+          (g) => [null, sumTo(g, src.shape)],
+          false,
+          false,
+        ),
       "CopyBackwards",
       true,
     );

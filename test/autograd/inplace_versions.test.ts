@@ -328,6 +328,24 @@ const cases: Record<string, () => Out | void> = {
     z.backward();
     return { w: g(w), c: g(c) };
   },
+  index_select_then_input_written() {
+    const x = leaf([3, 4], 5).mul(1);
+    const c = val([2, 4], 1);
+    const z = x.index_select(0, torch.tensor([0, 2])).mul(c).sum().add(x.__getitem__(torch.tensor([1])).mul(c.__getitem__(":1")).sum());
+    torch.no_grad(() => x.add_(1));
+    z.backward();
+  },
+  item_iadd_written_back() {
+    const w = leaf([3, 4], 5);
+    const v = torch.tensor(2.0, { dtype: torch.float32, requires_grad: true });
+    const x = w.mul(1);
+    // What the notebook dialect makes of x[1] += v * 1.5 and x[mask] += v (Python's __setitem__(i, __getitem__(i).__iadd__(v))).
+    x.__setitem__(1, x.__getitem__(1).add_(v.mul(1.5)));
+    const m = x.detach().gt(0.4);
+    x.__setitem__(m, x.__getitem__(m).add_(v));
+    x.mul(val([3, 4], 1)).sum().backward();
+    return { w: g(w), v: g(v), version: x._version };
+  },
 };
 
 function closeTo(got: unknown, want: unknown, at: string): void {

@@ -159,7 +159,7 @@ test("the cache folder is bounded: files unused for 30 days go, then the least r
   };
   file("typescript-aaaaaaaa-0000000000000000.v8cache", 100, 45); // another checkout's, long gone
   file("kernel-0000000000000000.blob", 400, 2);
-  file("tf-core.node-bbbbbbbb-1111111111111111.v8cache", 300, 1);
+  file("tf-core.node-bbbbbbbb-1111111111111111.v8cache", 300, 1.5);
   file("declarations-2222222222222222.json", 50, 0);
   file("typescript-cccccccc-3333333333333333.v8cache.123.tmp", 10, 0); // being written by a running kernel
   fs.mkdirSync(path.join(dir, "sub"));

@@ -472,6 +472,30 @@ def view_of_data_written():
     return {"w": g(w), "c": g(c)}
 
 
+@case
+def index_select_then_input_written():
+    # IndexSelectBackward0 and IndexBackward0 save only indices and sizes (masked_select saves self and
+    # raises in both, but torchlab's message names the flattened view it gathers from: not compared)
+    x = leaf([3, 4], 5) * 1
+    c = val([2, 4], 1)
+    z = (x.index_select(0, torch.tensor([0, 2])) * c).sum() + (x[torch.tensor([1])] * c[:1]).sum()
+    with torch.no_grad():
+        x.add_(1)
+    z.backward()
+
+
+@case
+def item_iadd_written_back():
+    # x[1] += v: an in-place add on the view x[1], then x[1] = (that view): copy_ saves nothing
+    w = leaf([3, 4], 5)
+    v = torch.tensor(2.0, requires_grad=True)
+    x = w * 1
+    x[1] += v * 1.5
+    x[x.detach() > 0.4] += v
+    (x * val([3, 4], 1)).sum().backward()
+    return {"w": g(w), "v": g(v), "version": x._version}
+
+
 def run(fn):
     try:
         out = fn()

@@ -460,8 +460,14 @@ export function masked_select(t: Tensor, mask: Tensor): Tensor {
   m.forEach((v, i) => {
     if (v) positions.push(i);
   });
-  const flat = t.expand(shape).reshape(-1);
-  return index_select(flat, 0, constant(compute(() => tf.tensor1d(positions, "int32"))), "MaskedSelectBackward0");
+  const idx = constant(compute(() => tf.tensor1d(positions, "int32")));
+  if (shape.length === t.dim() && shape.every((s, k) => s === t.shape[k])) {
+    // The node's input is `t` itself, as PyTorch's (which saves self: an in-place write to it before
+    // backward raises, naming `t`, not a flattened view of it).
+    const out = compute(() => tf.gather(tf.reshape(t._t, [-1]), idx._t));
+    return record("MaskedSelectBackward0", [t], out, (g) => [tf.reshape(tf.unsortedSegmentSum(g, idx._t as tf.Tensor1D, t.numel()), t.shape)]);
+  }
+  return index_select(t.expand(shape).reshape(-1), 0, idx, "MaskedSelectBackward0");
 }
 
 /** One entry of an index spec: a number selects, null/':' keeps a dim, [start, stop, step] slices, '...' fills. */

@@ -335,6 +335,12 @@ const cases: Record<string, () => Out | void> = {
     torch.no_grad(() => x.add_(1));
     z.backward();
   },
+  masked_select_then_input_written() {
+    const x = leaf([3, 4], 5).mul(1);
+    const z = x.masked_select(x.detach().gt(0)).sum();
+    torch.no_grad(() => x.add_(1));
+    z.backward();
+  },
   item_iadd_written_back() {
     const w = leaf([3, 4], 5);
     const v = torch.tensor(2.0, { dtype: torch.float32, requires_grad: true });

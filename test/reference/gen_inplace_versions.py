@@ -474,11 +474,20 @@ def view_of_data_written():
 
 @case
 def index_select_then_input_written():
-    # IndexSelectBackward0 and IndexBackward0 save only indices and sizes (masked_select saves self and
-    # raises in both, but torchlab's message names the flattened view it gathers from: not compared)
+    # IndexSelectBackward0 and IndexBackward0 save only indices and sizes
     x = leaf([3, 4], 5) * 1
     c = val([2, 4], 1)
     z = (x.index_select(0, torch.tensor([0, 2])) * c).sum() + (x[torch.tensor([1])] * c[:1]).sum()
+    with torch.no_grad():
+        x.add_(1)
+    z.backward()
+
+
+@case
+def masked_select_then_input_written():
+    # MaskedSelectBackward0 saves self
+    x = leaf([3, 4], 5) * 1
+    z = x.masked_select(x.detach() > 0).sum()
     with torch.no_grad():
         x.add_(1)
     z.backward()

@@ -33,6 +33,13 @@ export function ipythonRepr(obj: object, name: string): string {
   return `<${name} at ${objectAddress(obj)}>`;
 }
 
+/** `v`'s IPython form when it has one (a callable object, such as a pruning method, included), else null. */
+export function ipythonReprOf(v: unknown): string | null {
+  if ((typeof v !== "object" && typeof v !== "function") || v === null) return null;
+  const own = (v as { [IPYTHON_REPR]?: unknown })[IPYTHON_REPR];
+  return typeof own === "function" ? String(own.call(v)) : null;
+}
+
 /**
  * Marks `items` as a Python tuple for printing (`((<AccumulateGrad object at 0x...>, 0), (None, 0))`,
  * as PyTorch prints next_functions); it stays an ordinary array.

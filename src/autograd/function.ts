@@ -32,7 +32,6 @@ import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { broadcastShapes, compute, sumTo } from "../ops/_core";
 import { Tensor } from "../tensor/tensor";
 import { enable_grad, is_grad_enabled, no_grad } from "./grad_mode";
-import { IPYTHON_REPR, ipythonRepr, objectRepr } from "../pyrepr";
 import { AccumulateGrad, BackwardFn, Node } from "./node";
 import { anyTangent, setTangent, tangentOf, withoutTangents } from "./forward_state";
 
@@ -241,12 +240,8 @@ class FunctionNode extends Node {
     this.state.saved = null;
   }
   /** PyTorch names a custom Function's node by its module: `<torch.autograd.function.MyReLUBackward object at 0x...>`. */
-  override toString(): string {
-    return objectRepr(this, `torch.autograd.function.${this.name()}`);
-  }
-
-  override [IPYTHON_REPR](): string {
-    return ipythonRepr(this, `torch.autograd.function.${this.name()}`);
+  protected override reprName(): string {
+    return `torch.autograd.function.${this.name()}`;
   }
 }
 
@@ -265,12 +260,8 @@ class OutputNode extends Node {
     return this.joint.next_functions;
   }
   /** PyTorch names a custom Function's node by its module: `<torch.autograd.function.MyReLUBackward object at 0x...>`. */
-  override toString(): string {
-    return objectRepr(this, `torch.autograd.function.${this.name()}`);
-  }
-
-  override [IPYTHON_REPR](): string {
-    return ipythonRepr(this, `torch.autograd.function.${this.name()}`);
+  protected override reprName(): string {
+    return `torch.autograd.function.${this.name()}`;
   }
 }
 

@@ -156,13 +156,18 @@ export class Node {
     return addPostHook(this, hook);
   }
 
+  /** The name Python's repr gives this node's class (a custom Function's node adds its module). */
+  protected reprName(): string {
+    return this._name;
+  }
+
   toString(): string {
-    return objectRepr(this, this._name);
+    return objectRepr(this, this.reprName());
   }
 
   /** As a cell's value, IPython's `<AddBackward0 at 0x...>`; print()/console.log give toString's. */
   [IPYTHON_REPR](): string {
-    return ipythonRepr(this, this._name);
+    return ipythonRepr(this, this.reprName());
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

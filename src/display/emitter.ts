@@ -21,6 +21,7 @@
  */
 import { randomBytes } from "crypto";
 import { inspect } from "util";
+import { ipythonReprOf } from "../pyrepr";
 import { pythonList } from "./pylist";
 
 /** The key of the Deno/Jupyter rich-display convention. */
@@ -116,15 +117,12 @@ export function isDisplayable(value: unknown): value is Displayable {
   );
 }
 
-/** IPython's cell-value form of an object printed by identity: `<AddBackward0 at 0x...>` (src/pyrepr.ts). */
-const IPYTHON_REPR = Symbol.for("torchlab.ipythonRepr");
-
 /** The plain-text rendering used when a value has nothing richer to offer. */
 export function plainText(value: unknown): string {
   if (typeof value === "string") return value;
-  // Callable objects (a pruning method) included.
-  const ipython = (typeof value === "object" || typeof value === "function") && value !== null ? (value as { [IPYTHON_REPR]?: unknown })[IPYTHON_REPR] : undefined;
-  if (typeof ipython === "function") return String(ipython.call(value));
+  // An object printed by identity shows as IPython shows it: `<AddBackward0 at 0x...>`.
+  const ipython = ipythonReprOf(value);
+  if (ipython !== null) return ipython;
   // An array of tensors, Sizes, numbers, strings, ... prints as the Python list a PyTorch user expects.
   return pythonList(value, true) ?? inspect(value, { depth: 4, breakLength: 100 });
 }

@@ -9,12 +9,9 @@
  * keeps Node's format for the whole value. Duck-typed, so the kernel's emitter needs no torch import.
  */
 import { inspect } from "util";
+import { ipythonReprOf, PY_TUPLE } from "../pyrepr";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
-/** Arrays marked so print as Python tuples (src/pyrepr.ts's asPyTuple: next_functions). */
-const PY_TUPLE = Symbol.for("torchlab.pyTuple");
-/** IPython's cell-value form of an object printed by identity (src/pyrepr.ts's IPYTHON_REPR). */
-const IPYTHON_REPR = Symbol.for("torchlab.ipythonRepr");
 
 /** Python's repr of a str: single quotes unless the text has one and no double quote. */
 function pyString(s: string): string {
@@ -36,8 +33,8 @@ function item(v: unknown, seen: Set<unknown>, cell: boolean): string | null {
   if (typeof v === "boolean") return v ? "True" : "False";
   if (v === null || v === undefined) return "None";
   if (typeof v !== "object") return null;
-  const ipython = (v as { [IPYTHON_REPR]?: unknown })[IPYTHON_REPR];
-  if (cell && typeof ipython === "function") return String(ipython.call(v));
+  const ipython = cell ? ipythonReprOf(v) : null;
+  if (ipython !== null) return ipython;
   const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
   if (typeof own === "function") return inspect(v);
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;

@@ -14,6 +14,9 @@
  * 3. A cell ending in an assignment shows no value, as in IPython (silenceTrailingAssignment).
  * 4. The notebook dialect: PyTorch's operators on tensors (see below). It needs the type checker,
  *    so it runs inside tslab's converter (withNotebookDialect), after the rewrites above.
+ * 5. Python constructs an object by calling its class (`nn.Conv2d(1, 3, {kernel_size: 3})`,
+ *    `transforms.ToTensor()`, `Net()`); where the compiler reports a class called without `new`,
+ *    `new` is inserted and the cell compiled again (insertNew, in withNotebookDialect's convert).
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
@@ -889,6 +892,61 @@ export function mayUseDialect(code: string): boolean {
   return found;
 }
 
+/** TypeScript's "Value of type '{0}' is not callable. Did you mean to include 'new'?" */
+export const CALLED_CLASS = 2348;
+
+/** A callee that `new` can precede as it is: `Net`, `nn.Conv2d`, `torchvision.transforms.ToTensor`. */
+function plainCallee(t: typeof ts, n: ts.Expression): boolean {
+  if (t.isIdentifier(n)) return true;
+  return t.isPropertyAccessExpression(n) && n.questionDotToken === undefined && t.isIdentifier(n.name) && plainCallee(t, n.expression);
+}
+
+/**
+ * Puts `new` before each call in `code` that spans one of `ranges` ([start, end) where the compiler
+ * reported error CALLED_CLASS): `nn.Linear(2, 3).to(device)` becomes `new nn.Linear(2, 3).to(device)`,
+ * which JavaScript reads as `(new nn.Linear(2, 3)).to(device)`; another callee is parenthesised
+ * (`new (make())(x)`). Returns null when no reported offset is such a call. Lines do not move.
+ */
+export function insertNew(code: string, ranges: readonly (readonly [number, number])[]): Rewritten | null {
+  const t = typescript();
+  const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`));
+  const sf = parse(code);
+  const inserts: Insert[] = [];
+  const visit = (n: ts.Node): void => {
+    // The range tells `make()()` (the call reported) from `make()`, which starts at the same place.
+    if (t.isCallExpression(n) && wanted.has(`${n.getStart(sf)}:${n.end}`)) {
+      const callee = n.expression;
+      if (plainCallee(t, callee)) inserts.push({ at: callee.getStart(sf), text: "new " });
+      else inserts.push({ at: callee.getStart(sf), text: "new (" }, { at: callee.end, text: ")" });
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  if (inserts.length === 0) return null;
+  const sorted = [...inserts].sort((a, b) => a.at - b.at);
+  return {
+    code: apply(code, inserts),
+    mapBack: (offset) => {
+      let shift = 0;
+      for (const { at, text } of sorted) {
+        if (offset < at + shift) break;
+        // Inside the inserted text: the position it was inserted at.
+        if (offset < at + shift + text.length) return at;
+        shift += text.length;
+      }
+      return offset - shift;
+    },
+    mapForward: (offset) => offset + sorted.filter((ins) => ins.at < offset).reduce((n, ins) => n + ins.text.length, 0),
+  };
+}
+
+/** The line and column of `offset` in `src`, as tslab reports a diagnostic's position. */
+function positionIn(src: string, offset: number): DiagnosticPos {
+  const before = src.slice(0, offset);
+  const line = (before.match(/\n/g) ?? []).length;
+  return { offset, line, character: offset - (before.lastIndexOf("\n") + 1) };
+}
+
 /** tslab's first line of every cell file: it makes the cell a module. */
 const TSLAB_PREFIX = "export {};";
 /** From this many names on, the export list is moved (below it, the quadratic cost is negligible). */
@@ -995,26 +1053,41 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       return info;
     },
     convert(prevDecl: string, src: string): ConvertResult {
-      const rewritten = rewrite(prevDecl, src);
-      const converted = conv.convert(prevDecl, rewritten.code);
-      // tslab counts offsets from its own first line, which a hoisted export list lengthened.
-      const moved = shift;
-      const unshift = (p: DiagnosticPos): DiagnosticPos => ({ ...p, offset: p.offset - moved });
-      const result =
-        moved === 0
-          ? converted
-          : { ...converted, diagnostics: converted.diagnostics.map((d) => (d.fileName ? d : { ...d, start: unshift(d.start), end: unshift(d.end) })) };
-      if (rewritten.code === src) return result;
-      const pos = (p: DiagnosticPos): DiagnosticPos => {
-        const offset = rewritten.mapBack(p.offset);
-        const before = src.slice(0, offset);
-        const line = (before.match(/\n/g) ?? []).length;
-        return { offset, line, character: offset - (before.lastIndexOf("\n") + 1) };
-      };
+      let result = convertDialect(prevDecl, src);
+      // Classes called the Python way: `new` where the compiler asks for it, then compile again.
+      let code = src;
+      const maps: Rewritten[] = [];
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const called = insertNew(code, result.diagnostics.filter((d) => !d.fileName && d.code === CALLED_CLASS).map((d) => [d.start.offset, d.end.offset] as const));
+        if (called === null) break;
+        maps.push(called);
+        code = called.code;
+        result = convertDialect(prevDecl, code);
+      }
+      if (maps.length === 0) return result;
+      const back = (offset: number) => maps.reduceRight((at, m) => m.mapBack(at), offset);
       return {
         ...result,
-        diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: pos(d.start), end: pos(d.end) })),
+        diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: positionIn(src, back(d.start.offset)), end: positionIn(src, back(d.end.offset)) })),
       };
     },
   };
+  /** The dialect's rewrite, tslab's conversion, and its diagnostics at the positions of `src`. */
+  function convertDialect(prevDecl: string, src: string): ConvertResult {
+    const rewritten = rewrite(prevDecl, src);
+    const converted = conv.convert(prevDecl, rewritten.code);
+    // tslab counts offsets from its own first line, which a hoisted export list lengthened.
+    const moved = shift;
+    const unshift = (p: DiagnosticPos): DiagnosticPos => ({ ...p, offset: p.offset - moved });
+    const result =
+      moved === 0
+        ? converted
+        : { ...converted, diagnostics: converted.diagnostics.map((d) => (d.fileName ? d : { ...d, start: unshift(d.start), end: unshift(d.end) })) };
+    if (rewritten.code === src) return result;
+    const pos = (p: DiagnosticPos): DiagnosticPos => positionIn(src, rewritten.mapBack(p.offset));
+    return {
+      ...result,
+      diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: pos(d.start), end: pos(d.end) })),
+    };
+  }
 }

@@ -290,3 +290,51 @@ describe("cells without syntax the dialect maps skip its type-checked pass", () 
     }
   });
 });
+
+describe("a class called the Python way is constructed (`new` inserted where TypeScript asks for it)", () => {
+  const convert = (src: string) => (conv as Converter).convert(prev, src);
+
+  test("nn modules, nested; transforms; optimizers: compiled with `new`, no diagnostics", () => {
+    const r = convert(
+      [
+        "const c1 = torch.nn.Conv2d(1, 3, {kernel_size: 3});",
+        "const seq = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU());",
+        "const opt1 = torch.optim.SGD(seq.parameters(), {lr: 0.1});",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    // (tslab reaches an earlier cell's `torch` as `exports.torch`)
+    expect(r.output).toContain("new exports.torch.nn.Conv2d(1, 3, { kernel_size: 3 })");
+    expect(r.output).toContain("new exports.torch.nn.Sequential(new exports.torch.nn.Linear(2, 3), new exports.torch.nn.ReLU())");
+    expect(r.output).toContain("new exports.torch.optim.SGD(");
+  });
+
+  test("the cell's own class, a chained call and a called module; the operators still rewrite after it", () => {
+    const r = convert(
+      [
+        "class Net2 extends torch.nn.Module { forward(x: torch.Tensor) { return x; } }",
+        "const net2 = Net2();",
+        "const lin = torch.nn.Linear(3, 3).double();",
+        "const y2 = torch.nn.Linear(3, 3)(a) + 1;",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.output).toContain("new Net2()");
+    expect(r.output).toContain("new exports.torch.nn.Linear(3, 3).double()");
+    expect(r.output).toContain("new exports.torch.nn.Linear(3, 3)(exports.a).add(1)");
+  });
+
+  test("a callee that is not a name is parenthesised; functions and callable values are left alone", () => {
+    const r = convert("const make = () => torch.nn.ReLU;\nconst r1 = make()();\nconst n1 = Number('3'); const t1 = torch.tensor([1]); const d1 = torch.Tensor(2, 3);");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.output).toContain("new (make())()");
+    expect(r.output).toContain("Number('3')");
+    expect(r.output).not.toMatch(/new (exports\.torch\.tensor|exports\.torch\.Tensor|Number)/);
+  });
+
+  test("other errors of such a cell are reported at the user's own line and column", () => {
+    const src = "const l2 = torch.nn.Linear(2, 3);\nl2.nosuch(1) + torch.nn.ReLU()";
+    const r = convert(src);
+    expect(r.diagnostics.map((d) => [d.code, d.start.line, d.start.character, d.start.offset])).toEqual([[2339, 1, 3, src.indexOf("nosuch")]]);
+  });
+});

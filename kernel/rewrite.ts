@@ -940,6 +940,47 @@ export function insertNew(code: string, ranges: readonly (readonly [number, numb
   };
 }
 
+/**
+ * Whether `code` calls a capitalised name without `new` (`nn.Linear(`, `Net(`): Python's way of
+ * constructing, and the only cells completion and hover type-check once more for it (classesCalled).
+ */
+export function mayCallClass(code: string): boolean {
+  if (!/[A-Z][\w$]*\s*[(<]/.test(code)) return false;
+  const t = typescript();
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isCallExpression(n) && plainCallee(t, n.expression)) {
+      const name = t.isIdentifier(n.expression) ? n.expression.text : (n.expression as ts.PropertyAccessExpression).name.text;
+      if (/^[A-Z]/.test(name)) {
+        found = true;
+        return;
+      }
+    }
+    n.forEachChild(visit);
+  };
+  parse(code).forEachChild(visit);
+  return found;
+}
+
+/**
+ * The calls of the checked cell whose callee can only be constructed (a class: construct signatures
+ * and no call signature), as [start, end) ranges of the cell's text: what insertNew takes. Completion
+ * and hover use it, since they run no diagnostics; convert uses TypeScript's own error instead.
+ */
+export function classesCalled(t: typeof ts, { checker, sourceFile: sf, offset }: Checked): [number, number][] {
+  const ranges: [number, number][] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isCallExpression(n) && n.getStart(sf) >= offset) {
+      const type = checker.getTypeAtLocation(n.expression);
+      if (type.getCallSignatures().length === 0 && type.getConstructSignatures().length > 0) ranges.push([n.getStart(sf) - offset, n.end - offset]);
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  return ranges;
+}
+
 /** The line and column of `offset` in `src`, as tslab reports a diagnostic's position. */
 function positionIn(src: string, offset: number): DiagnosticPos {
   const before = src.slice(0, offset);
@@ -1038,18 +1079,21 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
   return {
     ...conv,
     rewrite,
-    // Completion and hover see the rewritten cell, so `(a + b).` offers Tensor's methods.
+    // Completion and hover see the rewritten cell, so `(a + b).` offers Tensor's methods, and
+    // `nn.Conv2d(1, 3, {ker` offers the constructor's options.
     complete(prevDecl: string, src: string, position: number) {
-      const rw = rewrite(prevDecl, src);
+      const made = constructing(prevDecl, src);
+      const rw = rewrite(prevDecl, made.code);
       if (rw.code === src) return conv.complete(prevDecl, src, position);
-      const info = conv.complete(prevDecl, rw.code, rw.mapForward(position));
-      return { ...info, start: rw.mapBack(info.start), end: rw.mapBack(info.end) };
+      const info = conv.complete(prevDecl, rw.code, rw.mapForward(made.mapForward(position)));
+      return { ...info, start: made.mapBack(rw.mapBack(info.start)), end: made.mapBack(rw.mapBack(info.end)) };
     },
     inspect(prevDecl: string, src: string, position: number) {
-      const rw = rewrite(prevDecl, src);
+      const made = constructing(prevDecl, src);
+      const rw = rewrite(prevDecl, made.code);
       if (rw.code === src) return conv.inspect(prevDecl, src, position);
-      const info = conv.inspect(prevDecl, rw.code, rw.mapForward(position));
-      if (info?.textSpan) info.textSpan = { start: rw.mapBack(info.textSpan.start), length: info.textSpan.length };
+      const info = conv.inspect(prevDecl, rw.code, rw.mapForward(made.mapForward(position)));
+      if (info?.textSpan) info.textSpan = { start: made.mapBack(rw.mapBack(info.textSpan.start)), length: info.textSpan.length };
       return info;
     },
     convert(prevDecl: string, src: string): ConvertResult {
@@ -1072,6 +1116,12 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       };
     },
   };
+  /** `src` with `new` before its calls of classes, for completion and hover (convert asks TypeScript). */
+  function constructing(prevDecl: string, src: string): Rewritten {
+    if (!latest || !mayCallClass(src)) return UNCHANGED(src);
+    return insertNew(src, classesCalled(typescript(), check(prevDecl)(src))) ?? UNCHANGED(src);
+  }
+
   /** The dialect's rewrite, tslab's conversion, and its diagnostics at the positions of `src`. */
   function convertDialect(prevDecl: string, src: string): ConvertResult {
     const rewritten = rewrite(prevDecl, src);

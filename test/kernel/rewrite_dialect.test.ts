@@ -332,6 +332,17 @@ describe("a class called the Python way is constructed (`new` inserted where Typ
     expect(r.output).not.toMatch(/new (exports\.torch\.tensor|exports\.torch\.Tensor|Number)/);
   });
 
+  test("completion inside the call offers the constructor's options; hover shows the class", () => {
+    const src = "const c3 = torch.nn.Conv2d(1, 3, {kernel_s";
+    const info = (conv as Converter).complete(prev, src, src.length);
+    expect(info.candidates).toContain("kernel_size");
+    expect([info.start, info.end]).toEqual([src.length - "kernel_s".length, src.length]);
+    const cell = "const c4 = torch.nn.Linear(2, 3);\nc4";
+    const hover = (conv as Converter).inspect(prev, cell, cell.length - 1);
+    expect(hover?.displayParts?.map((p) => p.text).join("")).toMatch(/const c4: (torch\.nn\.)?Linear/);
+    expect(hover?.textSpan).toEqual({ start: cell.length - 2, length: 2 });
+  });
+
   test("other errors of such a cell are reported at the user's own line and column", () => {
     const src = "const l2 = torch.nn.Linear(2, 3);\nl2.nosuch(1) + torch.nn.ReLU()";
     const r = convert(src);

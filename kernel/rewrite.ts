@@ -922,7 +922,11 @@ export function insertNew(code: string, ranges: readonly (readonly [number, numb
     n.forEachChild(visit);
   };
   sf.forEachChild(visit);
-  if (inserts.length === 0) return null;
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/** `code` with `inserts` applied, and the offsets mapped both ways. */
+function inserted(code: string, inserts: Insert[]): Rewritten {
   const sorted = [...inserts].sort((a, b) => a.at - b.at);
   return {
     code: apply(code, inserts),
@@ -938,6 +942,78 @@ export function insertNew(code: string, ranges: readonly (readonly [number, numb
     },
     mapForward: (offset) => offset + sorted.filter((ins) => ins.at < offset).reduce((n, ins) => n + ins.text.length, 0),
   };
+}
+
+/** TypeScript's "Property '{0}' does not exist on type '{1}'." */
+export const NO_SUCH_PROPERTY = 2339;
+
+/** The class whose instance `this` is at `node` (through arrow functions), if any. */
+function thisClass(t: typeof ts, node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (t.isClassLike(n)) return n;
+    if (t.isFunctionLike(n) && !t.isArrowFunction(n) && !t.isMethodDeclaration(n) && !t.isConstructorDeclaration(n) && !t.isAccessor(n)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Python declares a module's attributes by assigning them in `__init__` (`self.conv1 = nn.Conv2d(1, 6, 5)`);
+ * TypeScript wants them declared (`conv1: nn.Conv2d;`) and reports `this.conv1 = ...` as error
+ * NO_SUCH_PROPERTY. For each such assignment among `ranges` (the reported property names), in a
+ * class of the cell, this declares the field at the top of the class body, typed as what is assigned
+ * (widened: `this.n = 0` is a number; several assignments are a union; what the checker cannot type
+ * or print is `any`): `declare conv1: nn.Conv2d;`. `declare` emits nothing, so the assignments run
+ * as written (nn.Module sees its submodules as before). Lines do not move. Null when none applies.
+ */
+export function declareAssignedFields(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[]): Rewritten | null {
+  if (sf.text.slice(offset, offset + code.length) !== code) return null;
+  const wanted = new Set(ranges.map(([start, end]) => `${start + offset}:${end + offset}`));
+  const fields = new Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
+  const visit = (n: ts.Node): void => {
+    if (
+      t.isPropertyAccessExpression(n) &&
+      n.expression.kind === t.SyntaxKind.ThisKeyword &&
+      t.isIdentifier(n.name) &&
+      wanted.has(`${n.name.getStart(sf)}:${n.name.end}`) &&
+      t.isBinaryExpression(n.parent) &&
+      n.parent.left === n &&
+      n.parent.operatorToken.kind === t.SyntaxKind.EqualsToken
+    ) {
+      const cls = thisClass(t, n);
+      if (cls && cls.getStart(sf) >= offset) {
+        const byName = fields.get(cls) ?? new Map<string, ts.Expression[]>();
+        fields.set(cls, byName);
+        byName.set(n.name.text, [...(byName.get(n.name.text) ?? []), n.parent.right]);
+      }
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  if (fields.size === 0) return null;
+  const inserts: Insert[] = [];
+  for (const [cls, byName] of fields) {
+    const brace = cls.getChildren(sf).find((c) => c.kind === t.SyntaxKind.OpenBraceToken);
+    if (!brace) continue;
+    const declarations = [...byName].map(([name, values]) => ` declare ${name}: ${fieldType(t, checker, cls, values)};`);
+    inserts.push({ at: brace.end - offset, text: declarations.join("") });
+  }
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, values: ts.Expression[]): string {
+  const F = t.TypeFormatFlags;
+  const printed = new Set<string>();
+  for (const value of values) {
+    const type = checker.getBaseTypeOfLiteralType(checker.getTypeAtLocation(value));
+    // null/undefined (`this.hidden = null`) say nothing of what comes later; any/unknown and errors give up.
+    if (type.flags & (t.TypeFlags.Null | t.TypeFlags.Undefined)) continue;
+    if (type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown | t.TypeFlags.Never)) return "any";
+    const text = checker.typeToString(type, cls, F.NoTruncation | F.UseFullyQualifiedType | F.WriteArrowStyleSignature);
+    // The text goes back into the cell: it must read as a type there.
+    if (text.includes("...") || /\bthis\b/.test(text) || text.includes("typeof") && !/^typeof [\w$.]+$/.test(text)) return "any";
+    printed.add(text.includes("=>") || text.includes("|") ? `(${text})` : text);
+  }
+  return printed.size === 0 ? "any" : [...printed].join(" | ");
 }
 
 /**
@@ -1101,11 +1177,14 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       // Classes called the Python way: `new` where the compiler asks for it, then compile again.
       let code = src;
       const maps: Rewritten[] = [];
+      // Then attributes assigned in a constructor the Python way get declared (their types known now).
+      const ranges = (code: number) => result.diagnostics.filter((d) => !d.fileName && d.code === code).map((d) => [d.start.offset, d.end.offset] as const);
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const called = insertNew(code, result.diagnostics.filter((d) => !d.fileName && d.code === CALLED_CLASS).map((d) => [d.start.offset, d.end.offset] as const));
-        if (called === null) break;
-        maps.push(called);
-        code = called.code;
+        const called = insertNew(code, ranges(CALLED_CLASS));
+        const fixed = called ?? (ranges(NO_SUCH_PROPERTY).length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), ranges(NO_SUCH_PROPERTY)) : null);
+        if (fixed === null) break;
+        maps.push(fixed);
+        code = fixed.code;
         result = convertDialect(prevDecl, code);
       }
       if (maps.length === 0) return result;

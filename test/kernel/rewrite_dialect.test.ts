@@ -349,3 +349,45 @@ describe("a class called the Python way is constructed (`new` inserted where Typ
     expect(r.diagnostics.map((d) => [d.code, d.start.line, d.start.character, d.start.offset])).toEqual([[2339, 1, 3, src.indexOf("nosuch")]]);
   });
 });
+
+describe("attributes assigned in a constructor the Python way are declared (`self.conv1 = nn.Conv2d(...)`)", () => {
+  const convert = (src: string) => (conv as Converter).convert(prev, src);
+
+  test("a module written as PyTorch's tutorial writes it compiles, with its fields typed", () => {
+    const r = convert(
+      [
+        "class TutNet extends torch.nn.Module {",
+        "  constructor() {",
+        "    super();",
+        "    this.conv1 = torch.nn.Conv2d(1, 6, 5);",
+        "    this.fc = torch.nn.Linear(16, 10);",
+        "    this.steps = 0;",
+        "    this.hidden = null;",
+        "  }",
+        "  forward(x: torch.Tensor) {",
+        "    this.steps += 1;",
+        "    return this.fc(torch.relu(this.conv1(x)).flatten(1)) + 1;",
+        "  }",
+        "}",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    // The dialect saw a Tensor: `+ 1` became add (it would be string concatenation on `any`).
+    expect(r.output).toMatch(/this\.fc\(.*\)\.add\(1\)/);
+    expect(r.declOutput).toMatch(/conv1: .*Conv2d;/);
+    expect(r.declOutput).toMatch(/fc: .*Linear;/);
+    expect(r.declOutput).toMatch(/steps: number;/);
+    expect(r.declOutput).toMatch(/hidden: any;/);
+    // Nothing emitted for the declarations: the assignments run as written.
+    expect(r.output).not.toMatch(/^\s*(conv1|fc);/m);
+    expect(r.output).toContain("this.conv1 = new exports.torch.nn.Conv2d(1, 6, 5);");
+  });
+
+  test("a misspelt property read is still an error, at its place; assignments outside classes are left alone", () => {
+    const src = "class Two extends torch.nn.Module {\n  constructor() { super(); this.lin = torch.nn.Linear(2, 2); }\n  forward(x: torch.Tensor) { return this.lni(x); }\n}";
+    const r = convert(src);
+    expect(r.diagnostics.map((d) => [d.code, d.start.line, d.start.character])).toEqual([[2339, 2, src.split("\n")[2].indexOf("lni")]]);
+    const plain = convert("const o1 = {a: 1};\no1.b = 2;");
+    expect(plain.diagnostics.map((d) => d.code)).toEqual([2339]);
+  });
+});

@@ -49,3 +49,53 @@ export function asPyTuple<T extends unknown[]>(items: T): T {
   Object.defineProperty(items, PY_TUPLE, { value: true });
   return items;
 }
+
+/** The Python module of each of torchlab's classes that prints by identity (see pyDefaultRepr). */
+const pyModules = new WeakMap<object, string>();
+
+/** `module.Name` of `obj`'s class, as Python prints `type(obj)`: a class the user wrote is `__main__`'s. */
+export function pyQualname(obj: object): string {
+  const cls = obj.constructor as { name: string } | undefined;
+  return `${(cls && pyModules.get(cls)) ?? "__main__"}.${cls?.name ?? "object"}`;
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+function defaultToString(this: object): string {
+  // A subclass written as Python writes one may define __repr__.
+  const own = (this as { __repr__?: unknown }).__repr__;
+  return typeof own === "function" ? String(own.call(this)) : objectRepr(this, pyQualname(this));
+}
+
+/**
+ * Gives `base` and its subclasses Python's default repr, for the classes PyTorch prints by identity
+ * (DataLoader, Dataset, Sampler, LR schedulers): `<torch.utils.data.dataloader.DataLoader object at
+ * 0x7f...>` from print and String(), `<torch.utils.data.dataloader.DataLoader at 0x7f...>` as a cell's
+ * value (IPython's form), instead of Node's dump of every field (a DataLoader's dump printed its whole
+ * dataset). `classes` are the library's own, defined in Python's `module`; a subclass written in a
+ * notebook is `__main__.Name`, and one that defines toString (Python's `__repr__`) prints that.
+ */
+export function pyDefaultRepr(module: string, base: abstract new (...args: never[]) => object, ...classes: (abstract new (...args: never[]) => object)[]): void {
+  for (const c of [base, ...classes]) pyModules.set(c, module);
+  const proto = base.prototype as Record<PropertyKey, unknown>;
+  Object.defineProperty(proto, "toString", { value: defaultToString, writable: true, configurable: true });
+  Object.defineProperty(proto, IPYTHON_REPR, {
+    value(this: object) {
+      const custom = this.toString !== defaultToString || typeof (this as { __repr__?: unknown }).__repr__ === "function";
+      return custom ? String(this) : ipythonRepr(this, pyQualname(this));
+    },
+    configurable: true,
+  });
+  Object.defineProperty(proto, INSPECT, {
+    value(this: object) {
+      return String(this);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** Registers more of the library's classes (subclasses of a pyDefaultRepr base) under `module`. */
+export function pyModule(module: string, ...classes: (abstract new (...args: never[]) => object)[]): void {
+  for (const c of classes) pyModules.set(c, module);
+}

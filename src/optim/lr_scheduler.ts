@@ -8,6 +8,7 @@ import { Tensor } from "../tensor/tensor";
 import { TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { Optimizer } from "./optimizer";
+import { pyDefaultRepr } from "../pyrepr";
 
 /** Python's KeyError, raised where PyTorch raises it (resuming without `initial_lr`). */
 export class KeyError extends Error {
@@ -1118,3 +1119,12 @@ export class ReduceLROnPlateau {
     this._init_is_better(this.mode, this.threshold, this.threshold_mode);
   }
 }
+
+// Python's default reprs: `<torch.optim.lr_scheduler.StepLR object at 0x...>`.
+pyDefaultRepr(
+  "torch.optim.lr_scheduler",
+  LRScheduler,
+  LambdaLR, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR, MultiplicativeLR, ConstantLR, LinearLR,
+  CosineAnnealingWarmRestarts, OneCycleLR, PolynomialLR, SequentialLR, ChainedScheduler, CyclicLR,
+);
+pyDefaultRepr("torch.optim.lr_scheduler", ReduceLROnPlateau);

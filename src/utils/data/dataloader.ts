@@ -18,6 +18,7 @@ import * as M from "../../ops/movement";
 import { DatasetLike, IterableDataset, TensorDataset, indexable, isDatasetLike, Indexable } from "./dataset";
 import { BatchSampler, RandomSampler, SequentialSampler, samplerLength, seededGenerator } from "./sampler";
 import { default_collate, default_convert, Collatable } from "./collate";
+import { pyDefaultRepr } from "../../pyrepr";
 
 /** The batch type default_collate makes from samples of type T. */
 export type Collated<T> = T extends Tensor
@@ -278,3 +279,6 @@ export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, As
     if (batch.length > 0 && !this.drop_last) yield this.collate_fn(batch);
   }
 }
+
+// Python's default repr: `<torch.utils.data.dataloader.DataLoader object at 0x...>`.
+pyDefaultRepr("torch.utils.data.dataloader", DataLoader);

@@ -17,6 +17,7 @@ import { IndexError, NotImplementedError, TypeError, ValueError } from "../../er
 import { fmtShape } from "../../ops/_core";
 import * as M from "../../ops/movement";
 import { guardNumericIndex } from "../../tensor/index_guard";
+import { pyDefaultRepr } from "../../pyrepr";
 
 /** The map-style dataset protocol: `getitem(index)` and `len()`. */
 export interface MapDataset<T> {
@@ -319,3 +320,7 @@ export function random_split<T>(dataset: DatasetLike<T>, lengths: number[], opti
 
 // `dataset[i]` in a plain script fails loudly instead of reading undefined (src/tensor/index_guard.ts).
 guardNumericIndex(Dataset.prototype, "dataset", (i) => `dataset.getitem(${i})`, (i) => `a list or a Dataset subclass (dataset[${i}] = ... has no meaning)`);
+
+// Python's default reprs: `<torch.utils.data.dataset.TensorDataset object at 0x...>`.
+pyDefaultRepr("torch.utils.data.dataset", Dataset, TensorDataset, Subset, ConcatDataset);
+pyDefaultRepr("torch.utils.data.dataset", IterableDataset);

@@ -7,6 +7,7 @@ import { TypeError, ValueError } from "../../errors";
 import { Tensor } from "../../tensor/tensor";
 import { multinomial_row } from "../../ops/sampling";
 import { DatasetLike, indexable } from "./dataset";
+import { pyDefaultRepr } from "../../pyrepr";
 
 /** Base class: an iterable of indices (or of index batches) with a length. */
 export abstract class Sampler<T = number> implements Iterable<T> {
@@ -245,3 +246,6 @@ export class WeightedRandomSampler extends Sampler<number> {
     return this.num_samples;
   }
 }
+
+// Python's default reprs: `<torch.utils.data.sampler.RandomSampler object at 0x...>`.
+pyDefaultRepr("torch.utils.data.sampler", Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, BatchSampler, WeightedRandomSampler);

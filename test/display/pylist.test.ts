@@ -8,6 +8,7 @@
 import { torch } from "../../src";
 import { pythonList } from "../../src/display/pylist";
 import { plainText } from "../../src/display/emitter";
+import { asPyTuple } from "../../src/pyrepr";
 import { readReference } from "../tensor/fixtures";
 import { runNotebooks, streamText, type NbOutput } from "../tutorials/_notebooks";
 
@@ -42,6 +43,8 @@ describe("pythonList", () => {
       nested: [...Array.from({ length: 5 }, (_, i) => [i, i * 10, "abcdefgh"]), [Array.from({ length: 12 }, (_, i) => i), [1.5, 2.5]]],
       width79: ["a".repeat(35), "b".repeat(36)],
       width80: ["a".repeat(36), "b".repeat(37)],
+      tuple: asPyTuple([torch.ones(2, 2), torch.zeros(2)]),
+      tuple1: asPyTuple([torch.ones(2, 2)]),
     };
     for (const [name, list] of Object.entries(cells)) expect([name, plainText(list)]).toEqual([name, ref[`cell_${name}`]]);
   });

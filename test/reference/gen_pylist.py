@@ -35,6 +35,8 @@ cell = {
     "nested": [[i, i * 10, "abcdefgh"] for i in range(5)] + [[list(range(12)), [1.5, 2.5]]],
     "width79": ["a" * 35, "b" * 36],
     "width80": ["a" * 36, "b" * 37],
+    "tuple": (torch.ones(2, 2), torch.zeros(2)),
+    "tuple1": (torch.ones(2, 2),),
 }
 out.update({"cell_" + k: pretty(v) for k, v in cell.items()})
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylist.json"), "w") as fh:

@@ -10,6 +10,7 @@
  */
 import { inspect } from "util";
 import { ipythonReprOf, PY_TUPLE } from "../pyrepr";
+import { ipythonPretty, type PrettyDoc } from "./ipython_pretty";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
 
@@ -27,7 +28,7 @@ function pyNumber(n: number): string {
   return String(n);
 }
 
-function item(v: unknown, seen: Set<unknown>, cell: boolean): string | null {
+function doc(v: unknown, seen: Set<unknown>, cell: boolean): PrettyDoc | null {
   if (typeof v === "number") return pyNumber(v);
   if (typeof v === "string") return pyString(v);
   if (typeof v === "boolean") return v ? "True" : "False";
@@ -39,23 +40,33 @@ function item(v: unknown, seen: Set<unknown>, cell: boolean): string | null {
   if (typeof own === "function") return inspect(v);
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
   seen.add(v);
-  const parts: string[] = [];
+  const items: PrettyDoc[] = [];
   for (let i = 0; i < v.length; i++) {
-    const p = item(v[i], seen, cell);
+    const p = doc(v[i], seen, cell);
     if (p === null) return null;
-    parts.push(p);
+    items.push(p);
   }
   seen.delete(v);
-  if ((v as { [PY_TUPLE]?: boolean })[PY_TUPLE] === true) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
+  return { items, tuple: (v as { [PY_TUPLE]?: boolean })[PY_TUPLE] === true };
+}
+
+/** print()'s form: Python's repr of the list or tuple, on one line apart from the items' own newlines. */
+function repr(d: PrettyDoc): string {
+  if (typeof d === "string") return d;
+  const parts = d.items.map(repr);
+  if (d.tuple) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
   return `[${parts.join(", ")}]`;
 }
 
 /**
  * The Python list repr of `value` when it is a plain array of printable items (see above), else null:
- * print()'s form, or with `cell` IPython's form of a cell's value (`<AddBackward0 at 0x...>` inside).
+ * print()'s form, or with `cell` IPython's form of a cell's value (`<AddBackward0 at 0x...>` inside, and
+ * IPython's line breaks: one item a line when the list does not fit in 79 columns or an item spans lines).
  * @example pythonList([torch.zeros(2).shape, "a", 1.5])  // "[torch.Size([2]), 'a', 1.5]"
  */
 export function pythonList(value: unknown, cell = false): string | null {
   if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return null;
-  return item(value, new Set(), cell);
+  const d = doc(value, new Set(), cell);
+  if (d === null) return null;
+  return cell ? ipythonPretty(d) : repr(d);
 }

@@ -1,13 +1,15 @@
 """PyTorch 1.13 references for test/display/pylist.test.ts: how Python prints a list of tensors,
 Sizes, dtypes, devices, numbers and strings (a cell's value and print()). Each entry is the repr of
 the list the notebook cell of the same name builds (JS arrays are lists, so named_parameters pairs
-are written as lists here). Run with Debian's /usr/bin/python3 from test/reference: writes pylist.json.
+are written as lists here). The `cell_*` entries are how Jupyter shows the same lists as a cell's value (IPython.lib.pretty:
+one item a line past 79 columns or when an item's repr spans lines). Run with Debian's /usr/bin/python3 from test/reference: writes pylist.json.
 """
 import json
 import os
 
 import torch
 import torch.nn as nn
+from IPython.lib.pretty import pretty
 
 torch.manual_seed(0)
 x = torch.zeros(2, 3)
@@ -20,5 +22,22 @@ out = {
     "mixed": repr([1, 2.5, "a", True, None, [torch.float32, torch.int64], x.device, "it's"]),
     "tensors": repr([torch.arange(3), torch.tensor([[1.5, 2.0], [3.0, 4.0]])]),
 }
+w = torch.tensor([1.2193, 1.3157, 1.0211, 1.0093, 0.9741, 1.2203], requires_grad=True)
+cell = {
+    "shapes": [x.shape, y.size()],
+    "parameters": list(net.parameters()),
+    "named": [[n, p.shape] for n, p in net.named_parameters()],
+    "mixed": [1, 2.5, "a", True, None, [torch.float32, torch.int64], x.device, "it's"],
+    "tensors": [torch.arange(3), torch.tensor([[1.5, 2.0], [3.0, 4.0]])],
+    "four": [torch.ones(3)] * 4,
+    "grad_fns": [w.view(-1), w * 2],
+    "ints": list(range(30)),
+    "nested": [[i, i * 10, "abcdefgh"] for i in range(5)] + [[list(range(12)), [1.5, 2.5]]],
+    "width79": ["a" * 35, "b" * 36],
+    "width80": ["a" * 36, "b" * 37],
+    "tuple": (torch.ones(2, 2), torch.zeros(2)),
+    "tuple1": (torch.ones(2, 2),),
+}
+out.update({"cell_" + k: pretty(v) for k, v in cell.items()})
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylist.json"), "w") as fh:
     json.dump(out, fh, indent=1)

@@ -99,3 +99,18 @@ export function pyDefaultRepr(module: string, base: abstract new (...args: never
 export function pyModule(module: string, ...classes: (abstract new (...args: never[]) => object)[]): void {
   for (const c of classes) pyModules.set(c, module);
 }
+
+/**
+ * Marks a dict-like object that Python shows as a mapping class (`OrderedDict([('weight', tensor(...))])`):
+ * its value under this symbol is a function returning the class name, or null when the object
+ * prints otherwise (a loaded dict that is not all tensors). A cell's value so marked is laid out as
+ * IPython lays out that class (src/display/pylist.ts).
+ */
+export const PY_MAPPING = Symbol.for("torchlab.pyMapping");
+
+/** The Python mapping class `v` shows as (see PY_MAPPING), or null. */
+export function pyMappingOf(v: unknown): string | null {
+  if (typeof v !== "object" || v === null) return null;
+  const f = (v as { [PY_MAPPING]?: unknown })[PY_MAPPING];
+  return typeof f === "function" ? ((f.call(v) as string | null) ?? null) : null;
+}

@@ -185,8 +185,11 @@ class PrettyPrinter {
   }
 }
 
-/** A value to lay out: a leaf's repr, or a list / tuple of such values. */
-export type PrettyDoc = string | { items: PrettyDoc[]; tuple: boolean };
+/**
+ * A value to lay out: a leaf's repr, a list / tuple of such values, or a call of a class on one
+ * (`OrderedDict([...])`, `OrderedDict()` without an argument).
+ */
+export type PrettyDoc = string | { items: PrettyDoc[]; tuple: boolean } | { call: string; arg: PrettyDoc | null };
 
 const MAX_SEQ_LENGTH = 1000;
 
@@ -200,6 +203,11 @@ function pretty(p: PrettyPrinter, doc: PrettyDoc): void {
       p.text(line);
     });
     p.endGroup();
+  } else if ("call" in doc) {
+    // IPython's _ordereddict_pprint: `with p.group(len(name) + 1, name + '(', ')'): p.pretty(list(items))`.
+    p.beginGroup(doc.call.length + 1, `${doc.call}(`);
+    if (doc.arg !== null) pretty(p, doc.arg);
+    p.endGroup(doc.call.length + 1, ")");
   } else {
     const [start, end] = doc.tuple ? ["(", ")"] : ["[", "]"];
     p.beginGroup(start.length, start);

@@ -9,7 +9,7 @@
  * keeps Node's format for the whole value. Duck-typed, so the kernel's emitter needs no torch import.
  */
 import { inspect } from "util";
-import { ipythonReprOf, PY_TUPLE } from "../pyrepr";
+import { ipythonReprOf, pyMappingOf, PY_TUPLE } from "../pyrepr";
 import { ipythonPretty, type PrettyDoc } from "./ipython_pretty";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
@@ -36,6 +36,19 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean): PrettyDoc | null {
   if (typeof v !== "object") return null;
   const ipython = cell ? ipythonReprOf(v) : null;
   if (ipython !== null) return ipython;
+  const mapping = pyMappingOf(v);
+  if (mapping !== null && !seen.has(v)) {
+    // OrderedDict([('weight', tensor(...)), ...]): the items as a list of (key, value) tuples.
+    seen.add(v);
+    const items: PrettyDoc[] = [];
+    for (const [key, value] of Object.entries(v)) {
+      const d = doc(value, seen, cell);
+      if (d === null) return null;
+      items.push({ items: [pyString(key), d], tuple: true });
+    }
+    seen.delete(v);
+    return { call: mapping, arg: items.length > 0 ? { items, tuple: false } : null };
+  }
   const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
   if (typeof own === "function") return inspect(v);
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
@@ -53,19 +66,22 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean): PrettyDoc | null {
 /** print()'s form: Python's repr of the list or tuple, on one line apart from the items' own newlines. */
 function repr(d: PrettyDoc): string {
   if (typeof d === "string") return d;
+  if ("call" in d) return `${d.call}(${d.arg === null ? "" : repr(d.arg)})`;
   const parts = d.items.map(repr);
   if (d.tuple) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
   return `[${parts.join(", ")}]`;
 }
 
 /**
- * The Python list repr of `value` when it is a plain array of printable items (see above), else null:
+ * The Python list repr of `value` when it is a plain array of printable items (see above), or of an
+ * OrderedDict (a state_dict, a module's `_modules`: src/pyrepr.ts's PY_MAPPING) of such, else null:
  * print()'s form, or with `cell` IPython's form of a cell's value (`<AddBackward0 at 0x...>` inside, and
  * IPython's line breaks: one item a line when the list does not fit in 79 columns or an item spans lines).
  * @example pythonList([torch.zeros(2).shape, "a", 1.5])  // "[torch.Size([2]), 'a', 1.5]"
  */
 export function pythonList(value: unknown, cell = false): string | null {
-  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return null;
+  const listLike = Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype;
+  if (!listLike && pyMappingOf(value) === null) return null;
   const d = doc(value, new Set(), cell);
   if (d === null) return null;
   return cell ? ipythonPretty(d) : repr(d);

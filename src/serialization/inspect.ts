@@ -6,11 +6,17 @@
  */
 import * as util from "util";
 import { Tensor } from "../tensor/tensor";
+import { PY_MAPPING } from "../pyrepr";
+
+/** A dict of tensors is a state_dict, which PyTorch prints as an OrderedDict. */
+function loadedMapping(this: Record<string, unknown>): string | null {
+  const entries = Object.values(this);
+  return entries.length > 0 && entries.every((v) => v instanceof Tensor) ? "OrderedDict" : null;
+}
 
 function inspectLoaded(this: Record<string, unknown>, _depth: number, options: util.InspectOptions): string {
   const entries = Object.entries(this);
-  // A dict of tensors is a state_dict, which PyTorch prints as an OrderedDict.
-  if (entries.length > 0 && entries.every(([, v]) => v instanceof Tensor)) {
+  if (loadedMapping.call(this) !== null) {
     return `OrderedDict([${entries.map(([k, v]) => `(${util.inspect(k)}, ${util.inspect(v, options)})`).join(", ")}])`;
   }
   return util.inspect({ ...this }, options);
@@ -19,6 +25,7 @@ function inspectLoaded(this: Record<string, unknown>, _depth: number, options: u
 /** Gives a prototype-free object loaded from a file a readable print; returns it. */
 export function readableDict<T extends object>(obj: T): T {
   Object.defineProperty(obj, util.inspect.custom, { value: inspectLoaded, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(obj, PY_MAPPING, { value: loadedMapping, enumerable: false, writable: true, configurable: true });
   return obj;
 }
 
@@ -31,5 +38,6 @@ function inspectOrderedDict(this: Record<string, unknown>, _depth: number, optio
 /** Prints `obj` as Python prints an OrderedDict (a module's `_parameters`, `_buffers`), empty or not; returns it. */
 export function orderedDict<T extends object>(obj: T): T {
   Object.defineProperty(obj, util.inspect.custom, { value: inspectOrderedDict, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(obj, PY_MAPPING, { value: () => "OrderedDict", enumerable: false, writable: true, configurable: true });
   return obj;
 }

@@ -5,6 +5,7 @@
  * without; plain objects keep Node's format. Checked in-process and through
  * one notebook run by the kernel.
  */
+import { inspect } from "util";
 import { torch } from "../../src";
 import { pythonList } from "../../src/display/pylist";
 import { plainText } from "../../src/display/emitter";
@@ -33,6 +34,14 @@ describe("pythonList", () => {
       expect([name, pythonList(list)]).toEqual([name, ref[name]]);
       expect([name, plainText(list)]).toEqual([name, ref[`cell_${name}`]]);
     }
+    // A state_dict is an OrderedDict: IPython breaks its (key, tensor) pairs as it breaks a list's items.
+    const small = new nn.Linear(1, 1);
+    expect(plainText(net.state_dict())).toBe(ref.cell_state_dict);
+    expect(inspect(net.state_dict())).toBe(ref.state_dict);
+    expect(plainText(small.state_dict())).toBe(ref.cell_state_dict_small);
+    expect(plainText(new nn.ReLU()._parameters)).toBe(ref.cell_empty_dict);
+    // A dict that is not all tensors keeps Node's format.
+    expect(pythonList({ a: 1 })).toBeNull();
   });
   test("a cell's value breaks lines where IPython's pretty printer does (79 columns, multi-line items, nested lists)", () => {
     const w = torch.tensor([1.2193, 1.3157, 1.0211, 1.0093, 0.9741, 1.2203], { requires_grad: true });
@@ -72,6 +81,7 @@ test("through the kernel: cell values and console.log", async () => {
       "console.log([torch.arange(3), torch.tensor([[1.5, 2.0], [3.0, 4.0]])]);",
       "({a: 1, b: [1, 2]})",
       "console.log([{a: 1}]);",
+      "net.state_dict()",
     ],
   });
   expect(run.status).toBe(0);
@@ -86,6 +96,7 @@ test("through the kernel: cell values and console.log", async () => {
   expect(value(cells[2])).toBe(ref.cell_parameters);
   expect(value(cells[3])).toBe(ref.cell_named);
   expect(value(cells[4])).toBe(ref.cell_mixed);
+  expect(value(cells[8])).toBe(ref.cell_state_dict);
   expect(printed(cells[5])).toBe(`${ref.tensors}\n`);
   expect(value(cells[6])).toBe("{ a: 1, b: [ 1, 2 ] }");
   expect(printed(cells[7])).toBe("[ { a: 1 } ]\n");

@@ -1,7 +1,7 @@
 """PyTorch 1.13 references for test/display/pylist.test.ts: how Python prints a list of tensors,
 Sizes, dtypes, devices, numbers and strings (a cell's value and print()). Each entry is the repr of
 the list the notebook cell of the same name builds (JS arrays are lists, so named_parameters pairs
-are written as lists here). The `cell_*` entries are how Jupyter shows the same lists as a cell's value (IPython.lib.pretty:
+are written as lists here; a state_dict is an OrderedDict). The `cell_*` entries are how Jupyter shows the same lists as a cell's value (IPython.lib.pretty:
 one item a line past 79 columns or when an item's repr spans lines). Run with Debian's /usr/bin/python3 from test/reference: writes pylist.json.
 """
 import json
@@ -37,7 +37,12 @@ cell = {
     "width80": ["a" * 36, "b" * 37],
     "tuple": (torch.ones(2, 2), torch.zeros(2)),
     "tuple1": (torch.ones(2, 2),),
+    # OrderedDicts: a state_dict (tensors of rank 2 break the pairs), a small one, and an empty one.
+    "state_dict": net.state_dict(),
+    "state_dict_small": nn.Linear(1, 1).state_dict(),
+    "empty_dict": nn.ReLU()._parameters,
 }
 out.update({"cell_" + k: pretty(v) for k, v in cell.items()})
+out["state_dict"] = repr(cell["state_dict"])
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylist.json"), "w") as fh:
     json.dump(out, fh, indent=1)

@@ -17,7 +17,10 @@ text (JAY below) with its vocabulary sorted (the book's list(set(...)) order dep
 string hashing); sizes, epochs and prediction lengths are small. Left out: version prints, plots
 (xyplot / semilogy / show_fashion_mnist print values or nothing), timings, num_workers (torchlab
 loads in-process), NumPy interop cells (2.2 [39]-[43]), nvidia-smi and CUDA-only cells of 4.6 (device
-queries run as cpu), 3.16 (Kaggle, pandas)."""
+queries run as cpu), 3.16 (Kaggle, pandas). Changed because PyTorch 1.13 refuses the book's code: 3.6's
+`iter(test_iter).next()` (AttributeError: '_SingleProcessDataLoaderIter' object has no attribute
+'next') is `next(iter(test_iter))`. 4.5 prints the loaded dict's values and the optimizer's state_dict
+as JSON (see the TypeScript port's header)."""
 import contextlib
 import io
 import json

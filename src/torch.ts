@@ -460,18 +460,36 @@ function extreme(op: "max" | "min", a: Tensor, args: unknown[]): Tensor | R.Valu
   const r = op === "max" ? a.max(...(s.args as [number, boolean?])) : a.min(...(s.args as [number, boolean?]));
   return withOutPair(op, r, s.out);
 }
+/** PyTorch's all-keyword call, `torch.max(input=X, other=Y)`, as one options object. */
+type ExtremeKw = { input: Tensor; other?: Tensor; dim?: number; keepdim?: boolean } & Out;
+function extremeKw(op: "max" | "min", o: ExtremeKw): Tensor | R.ValuesIndices {
+  const k = parseArgs(op, [o], ["input", "other", "dim", "keepdim", "out"]);
+  if (!(k.input instanceof Tensor)) throw new TypeError(`${op}(): argument 'input' must be Tensor, not ${k.input === undefined ? "missing" : typeof k.input}`);
+  const out = k.out === undefined ? undefined : { out: k.out };
+  if (k.other !== undefined) return extreme(op, k.input, [k.other, out]);
+  if (k.dim !== undefined) return extreme(op, k.input, [k.dim, { keepdim: k.keepdim, ...out }]);
+  return extreme(op, k.input, [out]);
+}
 /** Largest element; along `dim` (values, indices); or elementwise with another tensor. Options: keepdim, out. */
 export function max(a: Tensor, options?: Out): Tensor;
 export function max(a: Tensor, dim: number | DimOut, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean } & PairOut): R.ValuesIndices;
 export function max(a: Tensor, other: Tensor, options?: Out): Tensor;
-export function max(a: Tensor, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean; keepdims?: boolean } & PairOut)): Tensor | R.ValuesIndices {
-  return extreme("max", a, [dim, keepdim]);
+export function max(options: ExtremeKw & { other: Tensor }): Tensor;
+export function max(options: ExtremeKw & { dim: number }): R.ValuesIndices;
+export function max(options: ExtremeKw): Tensor;
+export function max(a: Tensor | ExtremeKw, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean; keepdims?: boolean } & PairOut)): Tensor | R.ValuesIndices {
+  if (isOptions(a)) return extremeKw("max", a as ExtremeKw);
+  return extreme("max", a as Tensor, [dim, keepdim]);
 }
 export function min(a: Tensor, options?: Out): Tensor;
 export function min(a: Tensor, dim: number | DimOut, keepdim?: boolean | { keepdim?: boolean; keepdims?: boolean } & PairOut): R.ValuesIndices;
 export function min(a: Tensor, other: Tensor, options?: Out): Tensor;
-export function min(a: Tensor, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean; keepdims?: boolean } & PairOut)): Tensor | R.ValuesIndices {
-  return extreme("min", a, [dim, keepdim]);
+export function min(options: ExtremeKw & { other: Tensor }): Tensor;
+export function min(options: ExtremeKw & { dim: number }): R.ValuesIndices;
+export function min(options: ExtremeKw): Tensor;
+export function min(a: Tensor | ExtremeKw, dim?: number | Tensor | DimOut | Out, keepdim?: boolean | Out | ({ keepdim?: boolean; keepdims?: boolean } & PairOut)): Tensor | R.ValuesIndices {
+  if (isOptions(a)) return extremeKw("min", a as ExtremeKw);
+  return extreme("min", a as Tensor, [dim, keepdim]);
 }
 export const reshape = (a: Tensor, shape: number[]): Tensor => a.reshape(shape);
 /**

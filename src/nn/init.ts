@@ -107,11 +107,13 @@ export function normal_(tensor: Tensor, mean?: number | ({ mean?: number; std?: 
   return fillNormal(tensor, (o.mean as number) ?? 0, (o.std as number) ?? 1, o.generator as Generator | undefined);
 }
 
-/** Fills `tensor` with `val`. */
-export function constant_(tensor: Tensor, val: number): Tensor {
+/** Fills `tensor` with `val`: `constant_(w, 0.5)` or, as PyTorch's keyword, `constant_(w, {val: 0.5})`. */
+export function constant_(tensor: Tensor, val: number | { val: number }): Tensor {
   checkTensor("constant_", tensor);
-  if (typeof val !== "number") throw new TypeError(`constant_(): argument 'val' must be a number, not ${typeof val}`);
-  return no_grad(() => tensor.fill_(val));
+  const v = parseArgs("constant_", [val], ["val"]).val;
+  if (v === undefined) throw new TypeError("constant_() missing 1 required positional argument: 'val'");
+  if (typeof v !== "number") throw new TypeError(`constant_(): argument 'val' must be a number, not ${typeof v}`);
+  return no_grad(() => tensor.fill_(v));
 }
 
 export function zeros_(tensor: Tensor): Tensor {

@@ -358,7 +358,10 @@ export class Tensor {
 
   // ---------------------------------------------------------------- autograd
 
-  requires_grad_(requires_grad = true): this {
+  /** Sets requires_grad in place: `w.requires_grad_()`, `w.requires_grad_(false)`, `w.requires_grad_({requires_grad: true})`. */
+  requires_grad_(...args: [(boolean | { requires_grad?: boolean })?]): this {
+    const requires_grad = parseArgs("requires_grad_", args, ["requires_grad"]).requires_grad ?? true;
+    if (typeof requires_grad !== "boolean") throw new TypeError(`requires_grad_(): argument 'requires_grad' (position 1) must be bool, not ${typeof requires_grad}`);
     if (!this.is_leaf && !requires_grad) {
       throw new RuntimeError("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
     }

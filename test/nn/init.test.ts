@@ -126,6 +126,15 @@ test("constant_, zeros_, ones_, eye_ and in-place init of a parameter keep it a 
   expect(() => nn.init.calculate_gain("leaky_relu", "x" as unknown as number)).toThrow("negative_slope x not a valid number");
 });
 
+test("constant_ takes PyTorch's keyword {val} (Dive-into-DL-PyTorch's init.constant_(net[0].bias, val=0.0))", () => {
+  const b = torch.ones(3);
+  expect(nn.init.constant_(b, { val: 0.25 })).toBe(b);
+  expect(b.tolist()).toEqual([0.25, 0.25, 0.25]);
+  // PyTorch: TypeError constant_() missing 1 required positional argument: 'val'
+  expect(() => nn.init.constant_(b, {} as never)).toThrow("constant_() missing 1 required positional argument: 'val'");
+  expect(() => nn.init.constant_(b, { value: 1 } as never)).toThrow(/unexpected keyword argument 'value'/);
+});
+
 test("kaiming on a zero-element tensor is a no-op, as in PyTorch", () => {
   const t = torch.empty(0, 3);
   expect(nn.init.kaiming_uniform_(t)).toBe(t);

@@ -347,6 +347,15 @@ describe("containers", () => {
     expect(() => new nn.Sequential(3 as unknown as InstanceType<typeof nn.Module>)).toThrow("is not a Module subclass");
   });
 
+  test("Sequential from a Map keeps its names and order (PyTorch's Sequential(OrderedDict([...])))", () => {
+    const seq = new nn.Sequential(new Map<string, InstanceType<typeof nn.Module>>([["linear", new nn.Linear(2, 1)], ["act", new nn.ReLU()]]));
+    // PyTorch: ['linear.weight', 'linear.bias'] and the repr with (linear) and (act)
+    expect(Object.keys(seq.state_dict())).toEqual(["linear.weight", "linear.bias"]);
+    expect(String(seq)).toBe("Sequential(\n  (linear): Linear(in_features=2, out_features=1, bias=True)\n  (act): ReLU()\n)");
+    expect(seq[0]).toBeInstanceOf(nn.Linear);
+    expect(() => new nn.Sequential(new Map([["x", 3 as unknown as InstanceType<typeof nn.Module>]]))).toThrow("is not a Module subclass");
+  });
+
   test("ModuleList registers its modules and is iterable", () => {
     class Stack extends nn.Module {
       layers: InstanceType<typeof nn.ModuleList>;

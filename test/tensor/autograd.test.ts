@@ -157,6 +157,22 @@ describe("graph recording", () => {
     expect(() => torch.tensor([1, 2], { requires_grad: true, dtype: torch.int64 })).toThrow(/floating point/);
   });
 
+  test("requires_grad_ takes PyTorch's keyword form {requires_grad} (Dive-into-DL-PyTorch's w.requires_grad_(requires_grad=True))", () => {
+    const w = torch.zeros(2, 1);
+    expect(w.requires_grad_({ requires_grad: true })).toBe(w);
+    expect(w.requires_grad).toBe(true);
+    w.requires_grad_({ requires_grad: false });
+    expect(w.requires_grad).toBe(false);
+    expect(w.requires_grad_({}).requires_grad).toBe(true);
+    // PyTorch: TypeError requires_grad_(): argument 'requires_grad' (position 1) must be bool, not int
+    expect(() => w.requires_grad_(1 as unknown as boolean)).toThrow("requires_grad_(): argument 'requires_grad' (position 1) must be bool, not number");
+    // PyTorch: TypeError requires_grad_() got an unexpected keyword argument 'foo'
+    expect(() => w.requires_grad_({ foo: true } as never)).toThrow(/unexpected keyword argument 'foo'/);
+    const net = new torch.nn.Linear(2, 1);
+    net.requires_grad_({ requires_grad: false });
+    expect(net.weight.requires_grad).toBe(false);
+  });
+
   test("requires_grad can only be switched off on leaves", () => {
     const x = torch.tensor([1.0], { dtype: torch.float32, requires_grad: true });
     expect(() => x.mul(2).requires_grad_(false)).toThrow(/you can only change requires_grad flags of leaf variables/);

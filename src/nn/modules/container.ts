@@ -146,7 +146,8 @@ export abstract class IndexedContainer extends Module {
  * A sequence of modules applied in order: the output of each is the input of the next.
  *
  * Args:
- *   ...modules: the layers, or one object mapping names to layers (PyTorch's OrderedDict form).
+ *   ...modules: the layers, or one object or Map from names to layers (PyTorch's OrderedDict form:
+ *     `new nn.Sequential(new Map([["linear", new nn.Linear(2, 1)]]))`).
  *
  * @example
  * const net = new nn.Sequential(new nn.Linear(4, 2), new nn.Linear(2, 2));
@@ -155,10 +156,11 @@ export abstract class IndexedContainer extends Module {
  * net[0]                    // Linear(in_features=4, out_features=2, bias=True)
  */
 export class Sequential extends IndexedContainer {
-  constructor(...modules: Module[] | [Record<string, Module>]) {
+  constructor(...modules: Module[] | [Record<string, Module>] | [Map<string, Module>]) {
     super();
-    if (modules.length === 1 && isOptions(modules[0])) {
-      for (const [k, m] of Object.entries(modules[0] as Record<string, Module>)) this.add_module(k, checkModule("Sequential", m, `value of key '${k}'`));
+    if (modules.length === 1 && (isOptions(modules[0]) || modules[0] instanceof Map)) {
+      const named = modules[0] instanceof Map ? [...modules[0].entries()] : Object.entries(modules[0] as Record<string, Module>);
+      for (const [k, m] of named) this.add_module(k, checkModule("Sequential", m, `value of key '${k}'`));
     } else {
       (modules as unknown[]).forEach((m, i) => this.add_module(String(i), checkModule("Sequential", m, `argument ${i}`)));
     }

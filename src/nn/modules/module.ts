@@ -671,7 +671,7 @@ export class Module {
   }
 
   /** Sets `requires_grad` on every parameter (false freezes the module). */
-  requires_grad_(requires_grad = true): this {
+  requires_grad_(requires_grad: boolean | { requires_grad?: boolean } = true): this {
     for (const p of this.parameters()) p.requires_grad_(requires_grad);
     return this;
   }

@@ -9,10 +9,11 @@ Writes test/reference/d2lzh_cv_nlp.json: {"ch9": [lines], "ch10": [lines]}.
 The chapters' code is kept literal, d2lzh_pytorch's helpers (utils.py) inlined. Changes, the same on both
 sides: matplotlib cells print their inputs instead of drawing; downloads are seeded stand-ins (a 64 x 48
 picture for cat1.jpg, FakeData for CIFAR-10, a seeded batch for the hotdog folders, small PNG files each
-side writes for Pikachu and VOC2012, a small corpus for PTB, a seeded embedding for GloVe, short reviews
-for IMDb); resnet18 is untrained (no pretrained weights); Python's `random` draws come from torch's
-generator; torchtext's Vocab is a small class with stoi/itos; printed lines leave out wall-clock times;
-lists print as JSON (the port's JSON.stringify).
+side writes for Pikachu and VOC2012, a small torch.randint corpus for PTB and IMDb); resnet18 is untrained
+(no pretrained weights); Python's `random` draws come from torch's generator (random.uniform ->
+torch.rand, random.randint -> torch.randint, random.choices -> torch.multinomial); printed lines leave
+out wall-clock times; lists print as JSON (the port's JSON.stringify). Sections ported and left out are
+listed in test/tutorials/_d2lzh_cv_nlp.ts's header.
 """
 import json
 import math
@@ -642,5 +643,273 @@ for X, Y in seg_train_iter:
     show(y.dtype, Y.shape)
     show("%.3f" % X.sum().item(), Y.sum().item())
     break
+
+# ================================================================ chapter 10
+CUR = OUT["ch10"]
+# ---------------------------------------------------------------- 10.3 word2vec
+torch.manual_seed(11)
+words = "the a chip join market stock company year new share price trade".split(" ")
+raw_dataset = [[words[k] for k in torch.randint(0, 12, (torch.randint(2, 9, (1,)).item(),)).tolist()] for _ in range(40)]
+show('# sentences: %d' % len(raw_dataset))
+for st in raw_dataset[:3]:
+    show('# tokens:', len(st), js(st[:5]))
+
+counter = collections.Counter([tk for st in raw_dataset for tk in st])
+counter = dict(filter(lambda x: x[1] >= 5, counter.items()))
+idx_to_token = [tk for tk, _ in counter.items()]
+token_to_idx = {tk: idx for idx, tk in enumerate(idx_to_token)}
+dataset = [[token_to_idx[tk] for tk in st if tk in token_to_idx] for st in raw_dataset]
+num_tokens = sum([len(st) for st in dataset])
+show('# tokens: %d' % num_tokens)
+
+
+def discard(idx):
+    return torch.rand(1).item() < 1 - math.sqrt(1e-1 / counter[idx_to_token[idx]] * num_tokens)
+
+
+subsampled_dataset = [[tk for tk in st if not discard(tk)] for st in dataset]
+show('# tokens: %d' % sum([len(st) for st in subsampled_dataset]))
+
+
+def compare_counts(token):
+    return '# %s: before=%d, after=%d' % (token, sum(
+        [st.count(token_to_idx[token]) for st in dataset]), sum(
+        [st.count(token_to_idx[token]) for st in subsampled_dataset]))
+
+
+show(compare_counts('the'))
+
+
+def get_centers_and_contexts(dataset, max_window_size):
+    centers, contexts = [], []
+    for st in dataset:
+        if len(st) < 2:
+            continue
+        centers += st
+        for center_i in range(len(st)):
+            window_size = torch.randint(1, max_window_size + 1, (1,)).item()
+            indices = list(range(max(0, center_i - window_size), min(len(st), center_i + 1 + window_size)))
+            indices.remove(center_i)
+            contexts.append([st[idx] for idx in indices])
+    return centers, contexts
+
+
+tiny_dataset = [list(range(7)), list(range(7, 10))]
+show('dataset', js(tiny_dataset))
+for center, context in zip(*get_centers_and_contexts(tiny_dataset, 2)):
+    show('center', center, 'has contexts', js(context))
+
+all_centers, all_contexts = get_centers_and_contexts(subsampled_dataset, 2)
+
+
+def get_negatives(all_contexts, sampling_weights, K):
+    all_negatives, neg_candidates, i = [], [], 0
+    for contexts in all_contexts:
+        negatives = []
+        while len(negatives) < len(contexts) * K:
+            if i == len(neg_candidates):
+                i, neg_candidates = 0, torch.multinomial(torch.tensor(sampling_weights), 100, replacement=True).tolist()
+            neg, i = neg_candidates[i], i + 1
+            if neg not in set(contexts):
+                negatives.append(neg)
+        all_negatives.append(negatives)
+    return all_negatives
+
+
+sampling_weights = [counter[w] ** 0.75 for w in idx_to_token]
+all_negatives = get_negatives(all_contexts, sampling_weights, 2)
+show(len(all_centers), js(all_contexts[:3]), js(all_negatives[:3]))
+
+
+def batchify(data):
+    max_len = max(len(c) + len(n) for _, c, n in data)
+    centers, contexts_negatives, masks, labels = [], [], [], []
+    for center, context, negative in data:
+        cur_len = len(context) + len(negative)
+        centers += [center]
+        contexts_negatives += [context + negative + [0] * (max_len - cur_len)]
+        masks += [[1] * cur_len + [0] * (max_len - cur_len)]
+        labels += [[1] * len(context) + [0] * (max_len - len(context))]
+    return (torch.tensor(centers).view(-1, 1), torch.tensor(contexts_negatives),
+            torch.tensor(masks), torch.tensor(labels))
+
+
+class MyDataset(torch.utils.data.Dataset):
+    def __init__(self, centers, contexts, negatives):
+        assert len(centers) == len(contexts) == len(negatives)
+        self.centers = centers
+        self.contexts = contexts
+        self.negatives = negatives
+
+    def __getitem__(self, index):
+        return (self.centers[index], self.contexts[index], self.negatives[index])
+
+    def __len__(self):
+        return len(self.centers)
+
+
+batch_size = 8
+torch.manual_seed(12)
+data_iter = torch.utils.data.DataLoader(MyDataset(all_centers, all_contexts, all_negatives), batch_size,
+                                        shuffle=True, collate_fn=batchify)
+for batch in data_iter:
+    for name, data in zip(['centers', 'contexts_negatives', 'masks', 'labels'], batch):
+        show(name, 'shape:', data.shape)
+    show(batch[1])
+    break
+
+torch.manual_seed(13)
+embed = nn.Embedding(num_embeddings=20, embedding_dim=4)
+show(embed.weight)
+x = torch.tensor([[1, 2, 3], [4, 5, 6]], dtype=torch.long)
+show(embed(x))
+show(torch.bmm(torch.ones((2, 1, 4)), torch.ones((2, 4, 6))).shape)
+
+
+def skip_gram(center, contexts_and_negatives, embed_v, embed_u):
+    v = embed_v(center)
+    u = embed_u(contexts_and_negatives)
+    pred = torch.bmm(v, u.permute(0, 2, 1))
+    return pred
+
+
+class SigmoidBinaryCrossEntropyLoss(nn.Module):
+    def __init__(self):
+        super(SigmoidBinaryCrossEntropyLoss, self).__init__()
+
+    def forward(self, inputs, targets, mask=None):
+        inputs, targets, mask = inputs.float(), targets.float(), mask.float()
+        res = nn.functional.binary_cross_entropy_with_logits(inputs, targets, reduction="none", weight=mask)
+        return res.mean(dim=1)
+
+
+loss = SigmoidBinaryCrossEntropyLoss()
+pred = torch.tensor([[1.5, 0.3, -1, 2], [1.1, -0.6, 2.2, 0.4]])
+label = torch.tensor([[1, 0, 0, 0], [1, 1, 0, 0]])
+mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]])
+show(loss(pred, label, mask) * mask.shape[1] / mask.float().sum(dim=1))
+
+
+def sigmd(x):
+    return - math.log(1 / (1 + math.exp(-x)))
+
+
+show('%.4f' % ((sigmd(1.5) + sigmd(-0.3) + sigmd(1) + sigmd(-2)) / 4))
+show('%.4f' % ((sigmd(1.1) + sigmd(-0.6) + sigmd(-2.2)) / 3))
+
+torch.manual_seed(14)
+embed_size = 8
+net = nn.Sequential(
+    nn.Embedding(num_embeddings=len(idx_to_token), embedding_dim=embed_size),
+    nn.Embedding(num_embeddings=len(idx_to_token), embedding_dim=embed_size)
+)
+
+
+def train_w2v(net, lr, num_epochs):
+    show("train on", device)
+    optimizer = torch.optim.Adam(net.parameters(), lr=lr)
+    for epoch in range(num_epochs):
+        l_sum, n = 0.0, 0
+        for batch in data_iter:
+            center, context_negative, mask, label = [d for d in batch]
+            pred = skip_gram(center, context_negative, net[0], net[1])
+            l = (loss(pred.view(label.shape), label, mask) *
+                 mask.shape[1] / mask.float().sum(dim=1)).mean()
+            optimizer.zero_grad()
+            l.backward()
+            optimizer.step()
+            l_sum += l.cpu().item()
+            n += 1
+        show('epoch %d, loss %.4f' % (epoch + 1, l_sum / n))
+
+
+train_w2v(net, 0.01, 3)
+
+
+def get_similar_tokens(query_token, k, embed):
+    W = embed.weight.data
+    x = W[token_to_idx[query_token]]
+    cos = torch.matmul(W, x) / (torch.sum(W * W, dim=1) * torch.sum(x * x) + 1e-9).sqrt()
+    _, topk = torch.topk(cos, k=k + 1)
+    topk = topk.cpu().numpy()
+    for i in topk[1:]:
+        show('cosine sim=%.3f: %s' % (cos[i], (idx_to_token[i])))
+
+
+get_similar_tokens('chip', 3, net[0])
+
+
+# ---------------------------------------------------------------- 10.8 textCNN
+def corr1d(X, K):
+    w = K.shape[0]
+    Y = torch.zeros((X.shape[0] - w + 1))
+    for i in range(Y.shape[0]):
+        Y[i] = (X[i: i + w] * K).sum()
+    return Y
+
+
+X, K = torch.tensor([0, 1, 2, 3, 4, 5, 6]), torch.tensor([1, 2])
+show(corr1d(X, K))
+
+
+def corr1d_multi_in(X, K):
+    return torch.stack([corr1d(x, k) for x, k in zip(X, K)]).sum(dim=0)
+
+
+X = torch.tensor([[0, 1, 2, 3, 4, 5, 6],
+                  [1, 2, 3, 4, 5, 6, 7],
+                  [2, 3, 4, 5, 6, 7, 8]])
+K = torch.tensor([[1, 2], [3, 4], [-1, -3]])
+show(corr1d_multi_in(X, K))
+
+
+class GlobalMaxPool1d(nn.Module):
+    def __init__(self):
+        super(GlobalMaxPool1d, self).__init__()
+
+    def forward(self, x):
+        return F.max_pool1d(x, kernel_size=x.shape[2])
+
+
+class TextCNN(nn.Module):
+    def __init__(self, vocab, embed_size, kernel_sizes, num_channels):
+        super(TextCNN, self).__init__()
+        self.embedding = nn.Embedding(len(vocab), embed_size)
+        self.constant_embedding = nn.Embedding(len(vocab), embed_size)
+        self.dropout = nn.Dropout(0.5)
+        self.decoder = nn.Linear(sum(num_channels), 2)
+        self.pool = GlobalMaxPool1d()
+        self.convs = nn.ModuleList()
+        for c, k in zip(num_channels, kernel_sizes):
+            self.convs.append(nn.Conv1d(in_channels=2 * embed_size, out_channels=c, kernel_size=k))
+
+    def forward(self, inputs):
+        embeddings = torch.cat((
+            self.embedding(inputs),
+            self.constant_embedding(inputs)), dim=2)
+        embeddings = embeddings.permute(0, 2, 1)
+        encoding = torch.cat([self.pool(F.relu(conv(embeddings))).squeeze(-1) for conv in self.convs], dim=1)
+        outputs = self.decoder(self.dropout(encoding))
+        return outputs
+
+
+torch.manual_seed(15)
+reviews = torch.randint(0, 12, (16, 10))
+sentiments = ((reviews == 9).sum(dim=1) > (reviews == 11).sum(dim=1)).long()
+imdb_iter = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(reviews, sentiments), 8, shuffle=True)
+cnn = TextCNN(words, 6, [3, 4, 5], [4, 4, 4])
+cnn.constant_embedding.weight.requires_grad = False
+cnn_optimizer = torch.optim.Adam(filter(lambda p: p.requires_grad, cnn.parameters()), lr=0.01)
+train(imdb_iter, imdb_iter, cnn, nn.CrossEntropyLoss(), cnn_optimizer, device, 2)
+show(cnn.decoder.weight[0, :6])
+
+
+def predict_sentiment(net, vocab, sentence):
+    sentence = torch.tensor([vocab.index(word) for word in sentence])
+    label = torch.argmax(net(sentence.view((1, -1))), dim=1)
+    return 'positive' if label.item() == 1 else 'negative'
+
+
+show(predict_sentiment(cnn, words, [w if w in words else "the" for w in ['the', 'share', 'price', 'is', 'so', 'share']]))
 
 write_json(OUT, "d2lzh_cv_nlp.json")

@@ -7,11 +7,19 @@
  * are small stand-ins each side writes from the same seeded tensors. test/reference/gen_d2lzh_cv_nlp.py is
  * the same code in PyTorch 1.13; test/tutorials/d2lzh_cv_nlp.test.ts compares what both print.
  *
+ * Ported: 9.1, 9.2, 9.3, 9.4, 9.5, 9.6, 9.9, 10.3 and 10.8 (its corr1d, TextCNN and a two-epoch training
+ * on a stand-in corpus, with the book's train/predict_sentiment). Other changes, the same on both sides:
+ * the stand-in corpus keeps every token (subsampling threshold 1e-1 instead of 1e-4, its draws still
+ * made), windows of 2 and K = 2 negatives; the image sizes are small (64 x 48, crops of 32); 9.9's
+ * "JPEG" files are PNG (torchlab encodes PNG only); label.json's floats are torch.rand's.
+ *
  * Left out (need what torchlab cannot have): every matplotlib cell (imshow, show_images, show_bboxes'
  * drawing; their inputs are printed instead), CUDA device selection, pretrained resnet18 weights (an
- * untrained torchvision resnet18 stands in), the CIFAR-10, hotdog, Pikachu, VOC2012, PTB, GloVe and IMDb
- * downloads (seeded stand-ins), torchtext's Vocab (a small Vocab class with its stoi/itos), tqdm,
- * wall-clock times in printed lines, 9.6.0 (MXNet RecordIO conversion), 9.8 (no code), 10.12.
+ * untrained torchvision resnet18 stands in), the CIFAR-10, hotdog, Pikachu, VOC2012, PTB and IMDb
+ * downloads (seeded stand-ins), tqdm, wall-clock times in printed lines, 9.6.0 (MXNet RecordIO
+ * conversion), 9.8 (no code). Not ported for lack of time (no torchlab gap known): 9.11 neural style,
+ * 10.6 (GloVe similarity/analogy: the knn is 10.3's get_similar_tokens), 10.7 (BiRNN sentiment; nn.LSTM
+ * bidirectional is covered by other ports), 10.12.
  */
 
 /** d2lzh_pytorch's helpers from earlier chapters that chapters 9 and 10 call (utils.py, literal). */
@@ -77,7 +85,7 @@ function resnet18(output = 10, in_channels = 3) {
   net.add_module("fc", new nn.Sequential(new FlattenLayer(), new nn.Linear(512, output)));
   return net;
 }
-function evaluate_accuracy(data_iter: Iterable<[torch.Tensor, torch.Tensor]>, net: nn.Module) {
+function evaluate_accuracy(data_iter: Iterable<torch.Tensor[]>, net: nn.Module) {
   let acc_sum = 0.0, n = 0;
   torch.no_grad(() => {
     for (const [X, y] of data_iter) {
@@ -89,7 +97,8 @@ function evaluate_accuracy(data_iter: Iterable<[torch.Tensor, torch.Tensor]>, ne
   });
   return acc_sum / n;
 }
-function train(train_iter: Iterable<[torch.Tensor, torch.Tensor]>, test_iter: Iterable<[torch.Tensor, torch.Tensor]>, net: nn.Module, loss: nn.Module, optimizer: optim.Optimizer, device: string, num_epochs: number) {
+// Named apart from the chapters' own train functions (a later cell declaring train would retype d2l.train).
+function d2l_train(train_iter: Iterable<torch.Tensor[]>, test_iter: Iterable<torch.Tensor[]>, net: nn.Module, loss: nn.Module, optimizer: optim.Optimizer, device: string, num_epochs: number) {
   console.log("training on ", device);
   let batch_count = 0;
   for (let epoch = 0; epoch < num_epochs; epoch++) {
@@ -109,7 +118,7 @@ function train(train_iter: Iterable<[torch.Tensor, torch.Tensor]>, test_iter: It
     console.log(\`epoch \${epoch + 1}, loss \${(train_l_sum / batch_count).toFixed(4)}, train acc \${(train_acc_sum / n).toFixed(3)}, test acc \${test_acc.toFixed(3)}\`);
   }
 }
-const d2l = { resnet_block, resnet18, evaluate_accuracy, train };
+const d2l = { resnet_block, resnet18, evaluate_accuracy, train: d2l_train };
 // Lists print as JSON on both sides.
 const js = (x: unknown) => JSON.stringify(x);
 const device = "cpu";`;
@@ -605,4 +614,262 @@ for (const [X, Y] of seg_train_iter) {
   console.log(X.sum().item().toFixed(3), Y.sum().item());
   break;
 }`,
+];
+
+/** Chapter 10: 10.3 word2vec (skip-gram, negative sampling) and 10.8 textCNN, on small stand-ins. */
+export const CH10_CELLS: string[] = [
+  // ---------------------------------------------------------------- 10.3 word2vec
+  // PTB stand-in: 40 sentences over 12 words, drawn from torch's generator; min count 5.
+  `torch.manual_seed(11);
+const words = "the a chip join market stock company year new share price trade".split(" ");
+const raw_dataset = Array.from({length: 40}, () => (torch.randint(0, 12, [torch.randint(2, 9, [1]).item()]).tolist() as number[]).map((k) => words[k]));
+console.log(\`# sentences: \${raw_dataset.length}\`);
+for (const st of raw_dataset.slice(0, 3)) {
+  console.log("# tokens:", st.length, js(st.slice(0, 5)));
+}`,
+  `// tk是token的缩写
+let counter = new Map<string, number>();
+for (const st of raw_dataset) for (const tk of st) counter.set(tk, (counter.get(tk) ?? 0) + 1);
+counter = new Map([...counter].filter((x) => x[1] >= 5));
+const idx_to_token = [...counter.keys()];
+const token_to_idx = new Map(idx_to_token.map((tk, idx) => [tk, idx]));
+let dataset = raw_dataset.map((st) => st.filter((tk) => token_to_idx.has(tk)).map((tk) => token_to_idx.get(tk)!));
+const num_tokens = dataset.reduce((a, st) => a + st.length, 0);
+console.log(\`# tokens: \${num_tokens}\`);`,
+  `// random.uniform(0, 1) is torch.rand(1) on both sides
+function discard(idx: number) {
+  return torch.rand(1).item() < 1 - Math.sqrt(1e-1 / counter.get(idx_to_token[idx])! * num_tokens);
+}
+const subsampled_dataset = dataset.map((st) => st.filter((tk) => !discard(tk)));
+console.log(\`# tokens: \${subsampled_dataset.reduce((a, st) => a + st.length, 0)}\`);
+function compare_counts(token: string) {
+  const count = (ds: number[][]) => ds.reduce((a, st) => a + st.filter((t) => t === token_to_idx.get(token)).length, 0);
+  return \`# \${token}: before=\${count(dataset)}, after=\${count(subsampled_dataset)}\`;
+}
+console.log(compare_counts("the"));`,
+  `function get_centers_and_contexts(dataset: number[][], max_window_size: number): [number[], number[][]] {
+  let centers: number[] = [];
+  const contexts: number[][] = [];
+  for (const st of dataset) {
+    if (st.length < 2) { // 每个句子至少要有2个词才可能组成一对“中心词-背景词”
+      continue;
+    }
+    centers = centers.concat(st);
+    for (let center_i = 0; center_i < st.length; center_i++) {
+      const window_size = torch.randint(1, max_window_size + 1, [1]).item(); // random.randint(1, max_window_size)
+      const indices: number[] = [];
+      for (let idx = Math.max(0, center_i - window_size); idx < Math.min(st.length, center_i + 1 + window_size); idx++) {
+        if (idx !== center_i) indices.push(idx); // 将中心词排除在背景词之外
+      }
+      contexts.push(indices.map((idx) => st[idx]));
+    }
+  }
+  return [centers, contexts];
+}
+const tiny_dataset = [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9]];
+console.log("dataset", js(tiny_dataset));
+const [tc, tx] = get_centers_and_contexts(tiny_dataset, 2);
+tc.forEach((center, i) => console.log("center", center, "has contexts", js(tx[i])));`,
+  `const [all_centers, all_contexts] = get_centers_and_contexts(subsampled_dataset, 2);
+// random.choices(population, sampling_weights, k) is torch.multinomial with replacement on both sides
+function get_negatives(all_contexts: number[][], sampling_weights: number[], K: number) {
+  const all_negatives: number[][] = [];
+  let neg_candidates: number[] = [], i = 0;
+  for (const contexts of all_contexts) {
+    const negatives: number[] = [];
+    while (negatives.length < contexts.length * K) {
+      if (i === neg_candidates.length) {
+        [i, neg_candidates] = [0, torch.multinomial(torch.tensor(sampling_weights), 100, {replacement: true}).tolist() as number[]];
+      }
+      const neg = neg_candidates[i];
+      i = i + 1;
+      // 噪声词不能是背景词
+      if (!new Set(contexts).has(neg)) {
+        negatives.push(neg);
+      }
+    }
+    all_negatives.push(negatives);
+  }
+  return all_negatives;
+}
+const sampling_weights = idx_to_token.map((w) => counter.get(w)! ** 0.75);
+const all_negatives = get_negatives(all_contexts, sampling_weights, 2);
+console.log(all_centers.length, js(all_contexts.slice(0, 3)), js(all_negatives.slice(0, 3)));`,
+  `function batchify(data: [number, number[], number[]][]): [torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor] {
+  // 用作DataLoader的参数collate_fn
+  const max_len = Math.max(...data.map(([, c, n]) => c.length + n.length));
+  const centers: number[] = [], contexts_negatives: number[][] = [], masks: number[][] = [], labels: number[][] = [];
+  for (const [center, context, negative] of data) {
+    const cur_len = context.length + negative.length;
+    centers.push(center);
+    contexts_negatives.push([...context, ...negative, ...Array(max_len - cur_len).fill(0)]);
+    masks.push([...Array(cur_len).fill(1), ...Array(max_len - cur_len).fill(0)]);
+    labels.push([...Array(context.length).fill(1), ...Array(max_len - context.length).fill(0)]);
+  }
+  return [torch.tensor(centers).view(-1, 1), torch.tensor(contexts_negatives),
+          torch.tensor(masks), torch.tensor(labels)];
+}
+class MyDataset extends torch.utils.data.Dataset<[number, number[], number[]]> {
+  constructor(public centers: number[], public contexts: number[][], public negatives: number[][]) {
+    super();
+    assert(centers.length === contexts.length && contexts.length === negatives.length);
+  }
+  __getitem__(index: number): [number, number[], number[]] {
+    return [this.centers[index], this.contexts[index], this.negatives[index]];
+  }
+  __len__() {
+    return this.centers.length;
+  }
+}
+const batch_size = 8;
+torch.manual_seed(12);
+const data_iter = new torch.utils.data.DataLoader(new MyDataset(all_centers, all_contexts, all_negatives),
+                                                  {batch_size: batch_size, shuffle: true, collate_fn: batchify});
+for (const batch of data_iter) {
+  for (const [k, name] of ["centers", "contexts_negatives", "masks", "labels"].entries()) {
+    console.log(name, "shape:", batch[k].shape);
+  }
+  console.log(batch[1]);
+  break;
+}`,
+  `torch.manual_seed(13);
+const embed = new nn.Embedding({num_embeddings: 20, embedding_dim: 4});
+console.log(embed.weight);
+const x = torch.tensor([[1, 2, 3], [4, 5, 6]], {dtype: torch.long});
+console.log(embed(x));
+console.log(torch.bmm(torch.ones([2, 1, 4]), torch.ones([2, 4, 6])).shape);`,
+  `function skip_gram(center: torch.Tensor, contexts_and_negatives: torch.Tensor, embed_v: nn.Module, embed_u: nn.Module) {
+  const v = embed_v(center);
+  const u = embed_u(contexts_and_negatives);
+  const pred = torch.bmm(v, u.permute(0, 2, 1));
+  return pred;
+}
+class SigmoidBinaryCrossEntropyLoss extends nn.Module {
+  forward(inputs: torch.Tensor, targets: torch.Tensor, mask: torch.Tensor) {
+    [inputs, targets, mask] = [inputs.float(), targets.float(), mask.float()];
+    const res = nn.functional.binary_cross_entropy_with_logits(inputs, targets, {reduction: "none", weight: mask});
+    return res.mean({dim: 1});
+  }
+}
+const loss = new SigmoidBinaryCrossEntropyLoss();
+const pred = torch.tensor([[1.5, 0.3, -1, 2], [1.1, -0.6, 2.2, 0.4]]);
+// 标签变量label中的1和0分别代表背景词和噪声词
+const label = torch.tensor([[1, 0, 0, 0], [1, 1, 0, 0]]);
+const mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]]); // 掩码变量
+console.log(loss(pred, label, mask) * mask.shape[1] / mask.float().sum({dim: 1}));
+function sigmd(x: number) {
+  return -Math.log(1 / (1 + Math.exp(-x)));
+}
+console.log(((sigmd(1.5) + sigmd(-0.3) + sigmd(1) + sigmd(-2)) / 4).toFixed(4)); // 注意1-sigmoid(x) = sigmoid(-x)
+console.log(((sigmd(1.1) + sigmd(-0.6) + sigmd(-2.2)) / 3).toFixed(4));`,
+  `torch.manual_seed(14);
+const embed_size = 8;
+const net = new nn.Sequential(
+  new nn.Embedding({num_embeddings: idx_to_token.length, embedding_dim: embed_size}),
+  new nn.Embedding({num_embeddings: idx_to_token.length, embedding_dim: embed_size}),
+);
+function train(net: nn.Sequential, lr: number, num_epochs: number) {
+  console.log("train on", device);
+  const optimizer = new torch.optim.Adam(net.parameters(), {lr: lr});
+  for (let epoch = 0; epoch < num_epochs; epoch++) {
+    let l_sum = 0.0, n = 0;
+    for (const batch of data_iter) {
+      const [center, context_negative, mask, label] = batch;
+      const pred = skip_gram(center, context_negative, net[0], net[1]);
+      // 使用掩码变量mask来避免填充项对损失函数计算的影响
+      const l = (loss(pred.view(label.shape), label, mask) *
+                 mask.shape[1] / mask.float().sum({dim: 1})).mean(); // 一个batch的平均loss
+      optimizer.zero_grad();
+      l.backward();
+      optimizer.step();
+      l_sum += l.item();
+      n += 1;
+    }
+    console.log(\`epoch \${epoch + 1}, loss \${(l_sum / n).toFixed(4)}\`);
+  }
+}
+train(net, 0.01, 3);`,
+  `function get_similar_tokens(query_token: string, k: number, embed: nn.Embedding) {
+  const W = embed.weight.data;
+  const x = W[token_to_idx.get(query_token)!];
+  // 添加的1e-9是为了数值稳定性
+  const cos = torch.matmul(W, x) / (torch.sum(W * W, {dim: 1}) * torch.sum(x * x) + 1e-9).sqrt();
+  const [, topk] = torch.topk(cos, {k: k + 1});
+  for (const i of (topk.tolist() as number[]).slice(1)) { // 除去输入词
+    console.log(\`cosine sim=\${cos[i].item().toFixed(3)}: \${idx_to_token[i]}\`);
+  }
+}
+get_similar_tokens("chip", 3, net[0] as nn.Embedding);`,
+  // ---------------------------------------------------------------- 10.8 textCNN
+  `function corr1d(X: torch.Tensor, K: torch.Tensor) {
+  const w = K.shape[0];
+  const Y = torch.zeros([X.shape[0] - w + 1]);
+  for (let i = 0; i < Y.shape[0]; i++) {
+    Y[i] = (X[\`\${i}:\${i + w}\`] * K).sum();
+  }
+  return Y;
+}
+let [X, K] = [torch.tensor([0, 1, 2, 3, 4, 5, 6]), torch.tensor([1, 2])];
+console.log(corr1d(X, K));
+function corr1d_multi_in(X: torch.Tensor, K: torch.Tensor) {
+  // 首先沿着X和K的第0维（通道维）遍历并计算一维互相关结果。然后将所有结果堆叠起来沿第0维累加
+  return torch.stack([...Array(X.shape[0]).keys()].map((i) => corr1d(X[i], K[i]))).sum({dim: 0});
+}
+X = torch.tensor([[0, 1, 2, 3, 4, 5, 6],
+                  [1, 2, 3, 4, 5, 6, 7],
+                  [2, 3, 4, 5, 6, 7, 8]]);
+K = torch.tensor([[1, 2], [3, 4], [-1, -3]]);
+console.log(corr1d_multi_in(X, K));`,
+  `class GlobalMaxPool1d extends nn.Module {
+  forward(x: torch.Tensor) {
+    // x shape: (batch_size, channel, seq_len)
+    return F.max_pool1d(x, {kernel_size: x.shape[2]}); // shape: (batch_size, channel, 1)
+  }
+}
+class TextCNN extends nn.Module {
+  embedding: nn.Embedding; constant_embedding: nn.Embedding; dropout: nn.Dropout; decoder: nn.Linear; pool: GlobalMaxPool1d; convs: nn.ModuleList;
+  constructor(vocab: string[], embed_size: number, kernel_sizes: number[], num_channels: number[]) {
+    super();
+    this.embedding = new nn.Embedding(vocab.length, embed_size);
+    // 不参与训练的嵌入层
+    this.constant_embedding = new nn.Embedding(vocab.length, embed_size);
+    this.dropout = new nn.Dropout(0.5);
+    this.decoder = new nn.Linear(num_channels.reduce((a, b) => a + b, 0), 2);
+    // 时序最大池化层没有权重，所以可以共用一个实例
+    this.pool = new GlobalMaxPool1d();
+    this.convs = new nn.ModuleList(); // 创建多个一维卷积层
+    num_channels.forEach((c, i) => {
+      this.convs.append(new nn.Conv1d({in_channels: 2 * embed_size, out_channels: c, kernel_size: kernel_sizes[i]}));
+    });
+  }
+  forward(inputs: torch.Tensor) {
+    // 将两个形状是(批量大小, 词数, 词向量维度)的嵌入层的输出按词向量连结
+    let embeddings = torch.cat([
+      this.embedding(inputs),
+      this.constant_embedding(inputs)], {dim: 2}); // (batch, seq_len, 2*embed_size)
+    // 根据Conv1D要求的输入格式，将词向量维变换到前一维
+    embeddings = embeddings.permute(0, 2, 1);
+    const encoding = torch.cat([...this.convs].map((conv) => this.pool(F.relu(conv(embeddings))).squeeze(-1)), {dim: 1});
+    // 应用丢弃法后使用全连接层得到输出
+    const outputs = this.decoder(this.dropout(encoding));
+    return outputs;
+  }
+}
+// IMDb stand-in: 16 reviews of 10 tokens over the 12 words, label 1 when "share" outnumbers "trade".
+torch.manual_seed(15);
+const reviews = torch.randint(0, 12, [16, 10]);
+const sentiments = ((reviews == 9).sum({dim: 1}) > (reviews == 11).sum({dim: 1})).long();
+const imdb_iter = new torch.utils.data.DataLoader(new torch.utils.data.TensorDataset(reviews, sentiments), {batch_size: 8, shuffle: true});
+const cnn = new TextCNN(words, 6, [3, 4, 5], [4, 4, 4]);
+cnn.constant_embedding.weight.requires_grad = false;
+const cnn_optimizer = new torch.optim.Adam([...cnn.parameters()].filter((p) => p.requires_grad), {lr: 0.01});
+d2l.train(imdb_iter, imdb_iter, cnn, new nn.CrossEntropyLoss(), cnn_optimizer, device, 2);
+console.log(cnn.decoder.weight[0, ":6"]);`,
+  `function predict_sentiment(net: nn.Module, vocab: string[], sentence: string[]) {
+  // sentence是词语的列表
+  const s = torch.tensor(sentence.map((word) => vocab.indexOf(word)));
+  const label = torch.argmax(net(s.view([1, -1])), {dim: 1});
+  return label.item() === 1 ? "positive" : "negative";
+}
+console.log(predict_sentiment(cnn, words, ["the", "share", "price", "is", "so", "share"].map((w) => words.includes(w) ? w : "the")));`,
 ];

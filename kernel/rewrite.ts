@@ -523,7 +523,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
   const indexKind = (arg: ts.Node, write = false): "number" | "list" | "tuple" | "index" | undefined => {
     const items = tupleItems(arg);
     if (items && (write || !items.every((e) => kindOf(e) === "number"))) {
-      if (!items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || (k === "null" && strip(e).kind === K.NullKeyword) || (k === "other" && isArrayIndex(e)); })) return undefined;
+      // An `any` item (often a value derived from a subscript the checker read as JavaScript's comma,
+      // `const i = x[":", 0].argmax().item()`) is still one item of Python's tuple.
+      if (!items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || k === "any" || (k === "null" && strip(e).kind === K.NullKeyword) || (k === "other" && isArrayIndex(e)); })) return undefined;
       planTuple(arg, items);
       return "tuple";
     }

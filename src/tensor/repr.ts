@@ -71,7 +71,8 @@ function sci(v: number, precision: number): string {
   const [mant, exp] = s.split("e");
   const sign = exp[0] === "-" ? "-" : "+";
   const digits = exp.replace(/^[+-]/, "");
-  return `${mant}e${sign}${digits.length < 2 ? "0" + digits : digits}`;
+  // toExponential drops the sign of -0; Python's format keeps it ('-0.0000e+00').
+  return `${Object.is(v, -0) ? "-" : ""}${mant}e${sign}${digits.length < 2 ? "0" + digits : digits}`;
 }
 
 function nonFinite(v: number): string {

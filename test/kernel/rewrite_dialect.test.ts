@@ -156,6 +156,12 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(() => run("const tup = a[[0, 1], a[\":2\"]];\na[[0, 1], xs] += 1;\na[n, [0]] = tup;")).not.toThrow();
   });
 
+  test("a tuple index with an item the checker types as any (x[i, \":\"] = v, i from x[\":\", 0].argmax().item()) is still a tuple", () => {
+    expect(rw('a[anyv, ":"] = -Infinity;')).toBe('a.setitem([anyv, ":"], -Infinity);');
+    expect(rw('a[anyv, ":"]')).toBe('a.index([anyv, ":"])');
+    expect(() => run('const m2 = torch.zeros(3, 2);\nconst i2 = m2[":", 0].argmax().item();\nm2[i2, ":"] = -Infinity;')).not.toThrow();
+  });
+
   test("a subscript whose index ends in another subscript (x[t[0]]) keeps both brackets right", () => {
     expect(rw("a[a[0]]; a[xs[0]]")).toBe("a.index(a.get(0)); a.get(xs[0])");
     expect(rw("a[a[0]] = 1;")).toBe("a.setitem(a.get(0), 1);");

@@ -119,4 +119,17 @@ describe("nn.EmbeddingBag", () => {
     expect(() => new torch.nn.EmbeddingBag(5, 2, { padding_idx: 5 })).toThrow(ValueError);
     expect(() => new torch.nn.EmbeddingBag(5, 2, { sparse: true })).toThrow(NotImplementedError);
   });
+
+  test("Embedding and EmbeddingBag take their sizes by keyword (nn.Embedding(num_embeddings=20, embedding_dim=4)), drawing the same table", () => {
+    torch.manual_seed(0);
+    const positional = new torch.nn.Embedding(20, 4).weight;
+    torch.manual_seed(0);
+    const kw = new torch.nn.Embedding({ num_embeddings: 20, embedding_dim: 4 });
+    expect(kw.num_embeddings).toBe(20);
+    expect(Array.from(kw.weight.dataSync())).toEqual(Array.from(positional.dataSync()));
+    expect(new torch.nn.Embedding(5, { embedding_dim: 2, padding_idx: 1 }).padding_idx).toBe(1);
+    torch.manual_seed(0);
+    expect(String(new torch.nn.EmbeddingBag({ num_embeddings: 10, embedding_dim: 3, mode: "max" }))).toBe(R.module_repr);
+    expect(() => new torch.nn.Embedding(5, 2, { num_embeddings: 6 } as never)).toThrow(/multiple values for argument 'num_embeddings'/);
+  });
 });

@@ -12,6 +12,8 @@ import type { EmbeddingBagMode } from "../functional/sparse";
 import { checkFeatures } from "./linear";
 import { ValueError, NotImplementedError } from "../../errors";
 
+/** The options object of a constructor called with every argument by keyword. */
+type EmbeddingSizes<O> = O & { num_embeddings: number; embedding_dim: number };
 type EmbeddingOpts = { padding_idx?: number | null; max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean; _weight?: Tensor | null };
 
 /**
@@ -75,10 +77,11 @@ export class Embedding extends Module {
   padding_idx: number | null;
   weight: Parameter;
 
-  constructor(num_embeddings: number, embedding_dim: number, options: EmbeddingOpts = {}) {
+  /** The sizes may come by keyword too: `new nn.Embedding({num_embeddings: 20, embedding_dim: 4})`. */
+  constructor(num_embeddings: number | EmbeddingSizes<EmbeddingOpts>, embedding_dim?: number | EmbeddingOpts, options?: EmbeddingOpts) {
     super();
-    const o = parseArgs("Embedding", [options], ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse", "_weight", "device", "dtype"]);
-    [this.num_embeddings, this.embedding_dim, this.padding_idx, this.weight] = table("Embedding", "Padding_idx", o, num_embeddings, embedding_dim);
+    const o = parseArgs("Embedding", [num_embeddings, embedding_dim, options], ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse", "_weight", "device", "dtype"]);
+    [this.num_embeddings, this.embedding_dim, this.padding_idx, this.weight] = table("Embedding", "Padding_idx", o, o.num_embeddings as number, o.embedding_dim as number);
   }
 
   /**
@@ -139,10 +142,10 @@ export class EmbeddingBag extends Module {
   padding_idx: number | null;
   weight: Parameter;
 
-  constructor(num_embeddings: number, embedding_dim: number, options: EmbeddingBagOpts = {}) {
+  constructor(num_embeddings: number | EmbeddingSizes<EmbeddingBagOpts>, embedding_dim?: number | EmbeddingBagOpts, options?: EmbeddingBagOpts) {
     super();
-    const o = parseArgs("EmbeddingBag", [options], ["max_norm", "norm_type", "scale_grad_by_freq", "mode", "sparse", "_weight", "include_last_offset", "padding_idx", "device", "dtype"]);
-    [this.num_embeddings, this.embedding_dim, this.padding_idx, this.weight] = table("EmbeddingBag", "padding_idx", o, num_embeddings, embedding_dim);
+    const o = parseArgs("EmbeddingBag", [num_embeddings, embedding_dim, options], ["num_embeddings", "embedding_dim", "max_norm", "norm_type", "scale_grad_by_freq", "mode", "sparse", "_weight", "include_last_offset", "padding_idx", "device", "dtype"]);
+    [this.num_embeddings, this.embedding_dim, this.padding_idx, this.weight] = table("EmbeddingBag", "padding_idx", o, o.num_embeddings as number, o.embedding_dim as number);
     const mode = (o.mode as string | undefined) ?? "mean";
     if (mode !== "sum" && mode !== "mean" && mode !== "max") throw new ValueError("mode has to be one of sum, mean or max");
     this.mode = mode;

@@ -286,3 +286,85 @@ export function pilRotate(r: Raw, angle: number, mode: "nearest" | "bilinear" | 
   }
   return pilAffine(r, m, ow, oh, mode, fill);
 }
+
+/** Pillow's resampling filters (libImaging/Resample.c), evaluated in double: support and kernel. */
+const PIL_FILTERS: Record<"bilinear" | "bicubic", { support: number; filter: (x: number) => number }> = {
+  bilinear: { support: 1, filter: (x) => (Math.abs(x) < 1 ? 1 - Math.abs(x) : 0) },
+  bicubic: {
+    support: 2,
+    filter: (x) => {
+      const a = -0.5;
+      const ax = Math.abs(x);
+      if (ax < 1) return ((a + 2) * ax - (a + 3)) * ax * ax + 1;
+      if (ax < 2) return (((ax - 5) * ax + 8) * ax - 4) * a;
+      return 0;
+    },
+  },
+};
+const PRECISION_BITS = 32 - 8 - 2;
+
+/**
+ * Pillow's precompute_coeffs + normalize_coeffs_8bpc for one axis: each output pixel's first input
+ * index and its weights in fixed point (rounded half away from zero to 22 fractional bits).
+ */
+function pilCoeffs(inSize: number, outSize: number, mode: "bilinear" | "bicubic"): { xmin: Int32Array; k: Int32Array[] } {
+  const { support: base, filter } = PIL_FILTERS[mode];
+  const scale = inSize / outSize;
+  const filterscale = Math.max(scale, 1);
+  const support = base * filterscale;
+  const ss = 1 / filterscale;
+  const xmins = new Int32Array(outSize);
+  const k: Int32Array[] = [];
+  for (let xx = 0; xx < outSize; xx++) {
+    const center = (xx + 0.5) * scale;
+    const xmin = Math.max(Math.trunc(center - support + 0.5), 0);
+    const xsize = Math.min(Math.trunc(center + support + 0.5), inSize) - xmin;
+    const w = new Float64Array(Math.max(xsize, 0));
+    let ww = 0;
+    for (let x = 0; x < xsize; x++) {
+      w[x] = filter((x + xmin - center + 0.5) * ss);
+      ww += w[x];
+    }
+    const fixed = new Int32Array(w.length);
+    for (let x = 0; x < xsize; x++) {
+      const v = ww !== 0 ? w[x] / ww : w[x];
+      fixed[x] = Math.trunc(v < 0 ? -0.5 + v * (1 << PRECISION_BITS) : 0.5 + v * (1 << PRECISION_BITS));
+    }
+    xmins[xx] = xmin;
+    k.push(fixed);
+  }
+  return { xmin: xmins, k };
+}
+
+/** One 8-bit pass along the axis of length n (outer x n x inner values): rounds and clips each output, as clip8. */
+function pilPass(src: Float32Array, outer: number, n: number, inner: number, c: { xmin: Int32Array; k: Int32Array[] }): Float32Array {
+  const m = c.xmin.length;
+  const out = new Float32Array(outer * m * inner);
+  const half = 1 << (PRECISION_BITS - 1);
+  const one = 1 << PRECISION_BITS;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < m; j++) {
+      const k = c.k[j];
+      const base = (o * n + c.xmin[j]) * inner;
+      for (let i = 0; i < inner; i++) {
+        let acc = half;
+        for (let x = 0; x < k.length; x++) acc += src[base + x * inner + i] * k[x];
+        out[(o * m + j) * inner + i] = clip8(Math.floor(acc / one));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Image.resize((ow, oh), BILINEAR | BICUBIC) on an 8-bit image, as Pillow computes it: fixed-point
+ * weights, the horizontal pass first, rounded to 8 bits, then the vertical pass (ImagingResample).
+ */
+export function pilResize(r: Raw, oh: number, ow: number, mode: "bilinear" | "bicubic"): Raw {
+  const h = r.shape[r.shape.length - 2];
+  const w = r.shape[r.shape.length - 1];
+  const planes = r.data.length / (h * w);
+  const across = ow !== w ? pilPass(r.data, planes * h, w, 1, pilCoeffs(w, ow, mode)) : r.data;
+  const data = oh !== h ? pilPass(across, planes, h, ow, pilCoeffs(h, oh, mode)) : across;
+  return { data, shape: [...r.shape.slice(0, -2), oh, ow], int: true };
+}

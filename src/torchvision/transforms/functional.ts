@@ -21,7 +21,7 @@ import { RuntimeError, TypeError, ValueError } from "../../errors";
 import { parseArgs } from "../../tensor/args";
 import { Image, ImageMode, imageToTensor, tensorToImage } from "../io";
 import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor, remapRaw, cropIndices, brightnessRaw, contrastRaw, saturationRaw, hueRaw } from "./_raw";
-import { pilAffine, pilBrightness, pilContrast, pilPerspective, pilSaturation, pilHue, pilRotate } from "./_pil";
+import { pilAffine, pilBrightness, pilContrast, pilPerspective, pilSaturation, pilHue, pilResize, pilRotate } from "./_pil";
 import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, antialiasTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
 /** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
@@ -291,7 +291,8 @@ export interface ResizeKwargs {
  * Resizes to `size` ([h, w], or an int for the shorter edge) with bilinear (align_corners=False;
  * no antialiasing unless `antialias`, torchvision 0.14's tensor default), bicubic or nearest
  * interpolation. An `Image` is resized as torchvision resizes a PIL image: antialiased, and
- * nearest as PIL's (the pixel under each output pixel's centre); results match PIL within 1 level.
+ * nearest as PIL's (the pixel under each output pixel's centre); bilinear and bicubic with Pillow's
+ * 8-bit fixed-point passes (horizontal first, each rounded to 8 bits), so the pixels are PIL's.
  */
 export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[], interpolation?: InterpolationMode, max_size?: number | null, antialias?: boolean | null], ResizeKwargs>): T {
   const [size, interpolation, max_size, antialias] = kwargs<[number | number[], InterpolationMode, number | null, boolean | null]>("resize", args, [["size", REQUIRED], ["interpolation", "bilinear"], ["max_size", undefined], ["antialias", undefined]]);
@@ -322,8 +323,10 @@ export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | 
     if (mode === "bicubic" && r.int) for (let i = 0; i < r.data.length; i++) r.data[i] = Math.min(Math.max(r.data[i], 0), 255);
     return r;
   };
-  const tw = taps(w, ow);
-  const th = taps(h, oh);
+  // An Image resizes with Pillow's own fixed-point passes (pilResize) unless nearest.
+  const pilResample = pil && mode !== "nearest";
+  const tw = pilResample ? null : taps(w, ow);
+  const th = pilResample ? null : taps(h, oh);
   // Width first, then height: ATen's bilinear kernel blends the two rows' horizontal lerps.
   return apply(
     img,
@@ -335,6 +338,7 @@ export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | 
         return mode === "bicubic" && !isFloat(t) ? out.clamp(0, 255) : out;
       }),
     (r) => {
+      if (pilResample) return pilResize(r, oh, ow, mode);
       const planes = planesOf(r);
       const across = tw ? applyTapsJS(r.data, planes * h, w, 1, tw) : r.data;
       const data = th ? applyTapsJS(across, planes, h, ow, th) : across;

@@ -1,0 +1,539 @@
+"""Fixture for test/tutorials/liao_book.test.ts: L1aoXingyu/code-of-learn-deep-learning-with-pytorch
+(廖星宇《深度学习入门之PyTorch》) chapters 2-6, the book's cells in order, run on PyTorch 1.13. What a cell
+displays is printed with log() (gen_pytorch_book.py's fmt: what the TypeScript port's console.log
+prints for the same values). The book's `loss.data[0]` raises IndexError on 1.13 (recorded once as
+`ERR`); the port writes `.item()` as readers updated it. Stand-ins: seeded torch values for
+np.random, MNIST/CIFAR/flower data and the time-series CSV; training loops run a few steps.
+Left out (as in the TypeScript port, see its header): CUDA cells, matplotlib, TensorFlow cells,
+timing prints, downloads."""
+import os
+import sys
+import warnings
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.autograd import Variable
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _tutorial_common import write_json  # noqa: E402
+from gen_pytorch_book import fmt  # noqa: E402
+
+OUT = []
+HERE = os.path.dirname(os.path.abspath(__file__))
+MIRROR = "/work/.mirror/L1aoXingyu+code-of-learn-deep-learning-with-pytorch/repo"
+
+
+def log(*args):
+    OUT.append(" ".join(fmt(a) for a in args))
+
+
+def err(f):
+    try:
+        f()
+        log("no error")
+    except Exception as e:  # noqa: BLE001 - the error is the reference
+        log(f"ERR {type(e).__name__}: {e}")
+
+
+def warned(f):
+    """Runs f and logs each warning's class and message, as the port's warning listener prints them."""
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter("always")
+        r = f()
+    for w in ws:
+        log(f"WARN {w.category.__name__}: {w.message}")
+    return r
+
+
+def chapter2():
+    OUT.clear()
+    # Tensor-and-Variable
+    torch.manual_seed(0)
+    numpy_tensor = torch.randn(10, 20, dtype=torch.float64).numpy()
+    pytorch_tensor1 = torch.Tensor(numpy_tensor)
+    pytorch_tensor2 = torch.from_numpy(numpy_tensor)
+    numpy_array = pytorch_tensor1.numpy()
+    numpy_array = pytorch_tensor1.cpu().numpy()
+    log(pytorch_tensor1.shape)
+    log(pytorch_tensor1.size())
+    log(pytorch_tensor1.type())
+    log(pytorch_tensor1.dim())
+    log(pytorch_tensor1.numel())
+    log(pytorch_tensor2.type(), len(numpy_array))
+    x = torch.randn(3, 2)
+    x = x.type(torch.DoubleTensor)
+    x_array = x.numpy()
+    log(x.type(), len(x_array))
+    x = torch.ones(2, 2)
+    log(x)
+    log(x.type())
+    x = x.long()
+    log(x)
+    x = x.float()
+    log(x)
+    x = torch.randn(4, 3)
+    log(x)
+    max_value, max_idx = torch.max(x, dim=1)
+    log(max_value)
+    log(max_idx)
+    sum_x = torch.sum(x, dim=1)
+    log(sum_x)
+    log(x.shape)
+    x = x.unsqueeze(0)
+    log(x.shape)
+    x = x.unsqueeze(1)
+    log(x.shape)
+    x = x.squeeze(0)
+    log(x.shape)
+    x = x.squeeze()
+    log(x.shape)
+    x = torch.randn(3, 4, 5)
+    log(x.shape)
+    x = x.permute(1, 0, 2)
+    log(x.shape)
+    x = x.transpose(0, 2)
+    log(x.shape)
+    x = torch.randn(3, 4, 5)
+    log(x.shape)
+    x = x.view(-1, 5)
+    log(x.shape)
+    x = x.view(3, 20)
+    log(x.shape)
+    x = torch.randn(3, 4)
+    y = torch.randn(3, 4)
+    z = x + y
+    log(z)
+    x = torch.ones(3, 3)
+    log(x.shape)
+    x.unsqueeze_(0)
+    log(x.shape)
+    x.transpose_(1, 0)
+    log(x.shape)
+    x = torch.ones(3, 3)
+    y = torch.ones(3, 3)
+    log(x)
+    x.add_(y)
+    log(x)
+    x = torch.ones(4, 4).float()
+    x[1:3, 1:3] = 2
+    log(x)
+    x_tensor = torch.randn(10, 5)
+    y_tensor = torch.randn(10, 5)
+    x = Variable(x_tensor, requires_grad=True)
+    y = Variable(y_tensor, requires_grad=True)
+    z = torch.sum(x + y)
+    log(z.data)
+    log(z.grad_fn)
+    z.backward()
+    log(x.grad)
+    log(y.grad)
+    x = Variable(torch.FloatTensor([2]), requires_grad=True)
+    y = x ** 2
+    y.backward()
+    log(x.grad)
+    # what Variable is on 1.13: a Tensor, a leaf sharing the data, volatile only warns
+    log(isinstance(x, torch.Tensor), x.is_leaf, x_tensor.requires_grad)
+    x_tensor.add_(1)
+    log(torch.equal(Variable(x_tensor, requires_grad=True).data, x_tensor))
+    a = torch.ones(2)
+    v = Variable(a, requires_grad=True)
+    a.add_(1)
+    log(v)
+    u = Variable(v * 2)
+    log(u.requires_grad, u.grad_fn, u.is_leaf)
+    k = warned(lambda: Variable(torch.zeros(2), volatile=True))
+    log(k.requires_grad)
+    err(lambda: Variable([1, 2]))
+    err(lambda: Variable(torch.ones(2, dtype=torch.long), requires_grad=True))
+    log(warned(lambda: k.volatile))
+    err(lambda: torch.tensor(3.).data[0])
+    # autograd
+    x = Variable(torch.Tensor([2]), requires_grad=True)
+    y = x + 2
+    z = y ** 2 + 3
+    log(z)
+    z.backward()
+    log(x.grad)
+    x = Variable(torch.randn(10, 20), requires_grad=True)
+    y = Variable(torch.randn(10, 5), requires_grad=True)
+    w = Variable(torch.randn(20, 5), requires_grad=True)
+    out = torch.mean(y - torch.matmul(x, w))
+    out.backward()
+    log(x.grad)
+    log(y.grad)
+    log(w.grad)
+    m = Variable(torch.FloatTensor([[2, 3]]), requires_grad=True)
+    n = Variable(torch.zeros(1, 2))
+    log(m)
+    log(n)
+    n[0, 0] = m[0, 0] ** 2
+    n[0, 1] = m[0, 1] ** 3
+    log(n)
+    n.backward(torch.ones_like(n))
+    log(m.grad)
+    x = Variable(torch.FloatTensor([3]), requires_grad=True)
+    y = x * 2 + x ** 2 + 3
+    log(y)
+    y.backward(retain_graph=True)
+    log(x.grad)
+    y.backward()
+    log(x.grad)
+    x = Variable(torch.FloatTensor([2, 3]), requires_grad=True)
+    k = Variable(torch.zeros(2))
+    k[0] = x[0] ** 2 + 3 * x[1]
+    k[1] = x[1] ** 2 + 2 * x[0]
+    log(k)
+    j = torch.zeros(2, 2)
+    k.backward(torch.FloatTensor([1, 0]), retain_graph=True)
+    j[0] = x.grad.data
+    x.grad.data.zero_()
+    k.backward(torch.FloatTensor([0, 1]))
+    j[1] = x.grad.data
+    log(j)
+    # dynamic-graph
+    first_counter = torch.Tensor([0])
+    second_counter = torch.Tensor([10])
+    while (first_counter < second_counter)[0]:
+        first_counter += 2
+        second_counter += 1
+    log(first_counter)
+    log(second_counter)
+    return list(OUT)
+
+
+def chapter3():
+    OUT.clear()
+    # linear-regression-gradient-descend
+    torch.manual_seed(2017)
+    x_train = torch.tensor([[3.3], [4.4], [5.5], [6.71], [6.93], [4.168], [9.779], [6.182], [7.59], [2.167], [7.042], [10.791], [5.313], [7.997], [3.1]])
+    y_train = torch.tensor([[1.7], [2.76], [2.09], [3.19], [1.694], [1.573], [3.366], [2.596], [2.53], [1.221], [2.827], [3.465], [1.65], [2.904], [1.3]])
+    w = Variable(torch.randn(1), requires_grad=True)
+    b = Variable(torch.zeros(1), requires_grad=True)
+    x_train = Variable(x_train)
+    y_train = Variable(y_train)
+
+    def linear_model(x):
+        return x * w + b
+    y_ = linear_model(x_train)
+
+    def get_loss(y_, y):
+        return torch.mean((y_ - y_train) ** 2)
+    loss = get_loss(y_, y_train)
+    log(loss)
+    loss.backward()
+    log(w.grad)
+    log(b.grad)
+    w.data = w.data - 1e-2 * w.grad.data
+    b.data = b.data - 1e-2 * b.grad.data
+    err(lambda: loss.data[0])
+    for e in range(10):
+        y_ = linear_model(x_train)
+        loss = get_loss(y_, y_train)
+        w.grad.zero_()
+        b.grad.zero_()
+        loss.backward()
+        w.data = w.data - 1e-2 * w.grad.data
+        b.data = b.data - 1e-2 * b.grad.data
+        log('epoch: {}, loss: {}'.format(e, loss.item()))
+    w_target = torch.tensor([0.5, 3, 2.4])
+    b_target = torch.tensor([0.9])
+    f_des = 'y = {:.2f} + {:.2f} * x + {:.2f} * x^2 + {:.2f} * x^3'.format(b_target[0], w_target[0], w_target[1], w_target[2])
+    log(f_des)
+    x_sample = torch.arange(-3, 3.1, 0.1)
+    y_sample = b_target[0] + w_target[0] * x_sample + w_target[1] * x_sample ** 2 + w_target[2] * x_sample ** 3
+    x_train = torch.stack([x_sample ** i for i in range(1, 4)], dim=1)
+    y_train = y_sample.float().unsqueeze(1)
+    w = Variable(torch.randn(3, 1), requires_grad=True)
+    b = Variable(torch.zeros(1), requires_grad=True)
+
+    def multi_linear(x):
+        return torch.mm(x, w) + b
+    y_pred = multi_linear(x_train)
+    loss = get_loss(y_pred, y_train)
+    log(loss)
+    loss.backward()
+    log(w.grad)
+    log(b.grad)
+    w.data = w.data - 0.001 * w.grad.data
+    b.data = b.data - 0.001 * b.grad.data
+    for e in range(100):
+        y_pred = multi_linear(x_train)
+        loss = get_loss(y_pred, y_train)
+        w.grad.data.zero_()
+        b.grad.data.zero_()
+        loss.backward()
+        w.data = w.data - 0.001 * w.grad.data
+        b.data = b.data - 0.001 * b.grad.data
+        if (e + 1) % 20 == 0:
+            log('epoch {}, Loss: {:.5f}'.format(e + 1, loss.item()))
+    # logistic-regression (data.txt is the book's file, embedded in the port)
+    torch.manual_seed(2017)
+    data = [(float(i[0]), float(i[1]), float(i[2])) for i in LOGISTIC_DATA]
+    x0_max = max([i[0] for i in data])
+    x1_max = max([i[1] for i in data])
+    data = [(i[0] / x0_max, i[1] / x1_max, i[2]) for i in data]
+    np_data = torch.tensor(data, dtype=torch.float32)
+    x_data = np_data[:, 0:2]
+    y_data = np_data[:, -1].unsqueeze(1)
+    x_data = Variable(x_data)
+    y_data = Variable(y_data)
+    w = Variable(torch.randn(2, 1), requires_grad=True)
+    b = Variable(torch.zeros(1), requires_grad=True)
+
+    def logistic_regression(x):
+        return torch.sigmoid(torch.mm(x, w) + b)
+    w0 = w[0].data[0]
+    w1 = w[1].data[0]
+    b0 = b.data[0]
+    log(w0, w1, b0)
+
+    def binary_loss(y_pred, y):
+        logits = (y * y_pred.clamp(1e-12).log() + (1 - y) * (1 - y_pred).clamp(1e-12).log()).mean()
+        return -logits
+    y_pred = logistic_regression(x_data)
+    loss = binary_loss(y_pred, y_data)
+    log(loss)
+    loss.backward()
+    w.data = w.data - 0.1 * w.grad.data
+    b.data = b.data - 0.1 * b.grad.data
+    y_pred = logistic_regression(x_data)
+    loss = binary_loss(y_pred, y_data)
+    log(loss)
+    w = nn.Parameter(torch.randn(2, 1))
+    b = nn.Parameter(torch.zeros(1))
+
+    def logistic_regression2(x):
+        return torch.sigmoid(torch.mm(x, w) + b)
+    optimizer = torch.optim.SGD([w, b], lr=1.)
+    for e in range(50):
+        y_pred = logistic_regression2(x_data)
+        loss = binary_loss(y_pred, y_data)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        mask = y_pred.ge(0.5).float()
+        acc = (mask == y_data).sum().item() / y_data.shape[0]
+        if (e + 1) % 10 == 0:
+            log('epoch: {}, Loss: {:.5f}, Acc: {:.5f}'.format(e + 1, loss.item(), acc))
+    err(lambda: (mask == y_data).sum().data[0])
+    criterion = nn.BCEWithLogitsLoss()
+    w = nn.Parameter(torch.randn(2, 1))
+    b = nn.Parameter(torch.zeros(1))
+
+    def logistic_reg(x):
+        return torch.mm(x, w) + b
+    optimizer = torch.optim.SGD([w, b], 1.)
+    y_pred = logistic_reg(x_data)
+    loss = criterion(y_pred, y_data)
+    log(loss.data)
+    for e in range(50):
+        y_pred = logistic_reg(x_data)
+        loss = criterion(y_pred, y_data)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        mask = y_pred.ge(0.5).float()
+        acc = (mask == y_data).sum().item() / y_data.shape[0]
+        if (e + 1) % 10 == 0:
+            log('epoch: {}, Loss: {:.5f}, Acc: {:.5f}'.format(e + 1, loss.item(), acc))
+    # nn-sequential-module (the flower data from torch's generator instead of numpy's)
+    torch.manual_seed(1)
+    m = 400
+    N = int(m / 2)
+    D = 2
+    x = torch.zeros((m, D))
+    y = torch.zeros((m, 1))
+    a = 4
+    for j in range(2):
+        t = torch.linspace(j * 3.12, (j + 1) * 3.12, N) + torch.randn(N) * 0.2
+        r = a * torch.sin(4 * t) + torch.randn(N) * 0.2
+        x[N * j:N * (j + 1)] = torch.stack([r * torch.sin(t), r * torch.cos(t)], dim=1)
+        y[N * j:N * (j + 1)] = j
+    w = nn.Parameter(torch.randn(2, 1))
+    b = nn.Parameter(torch.zeros(1))
+    optimizer = torch.optim.SGD([w, b], 1e-1)
+
+    def logistic_regression3(x):
+        return torch.mm(x, w) + b
+    criterion = nn.BCEWithLogitsLoss()
+    for e in range(100):
+        out = logistic_regression3(Variable(x))
+        loss = criterion(out, Variable(y))
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        if (e + 1) % 20 == 0:
+            log('epoch: {}, loss: {}'.format(e + 1, round(loss.item(), 5)))
+    w1 = nn.Parameter(torch.randn(2, 4) * 0.01)
+    b1 = nn.Parameter(torch.zeros(4))
+    w2 = nn.Parameter(torch.randn(4, 1) * 0.01)
+    b2 = nn.Parameter(torch.zeros(1))
+
+    def two_network(x):
+        x1 = torch.mm(x, w1) + b1
+        x1 = torch.tanh(x1)
+        x2 = torch.mm(x1, w2) + b2
+        return x2
+    optimizer = torch.optim.SGD([w1, w2, b1, b2], 1.)
+    for e in range(100):
+        out = two_network(Variable(x))
+        loss = criterion(out, Variable(y))
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        if (e + 1) % 20 == 0:
+            log('epoch: {}, loss: {}'.format(e + 1, round(loss.item(), 5)))
+    out = torch.sigmoid(two_network(x))
+    out = (out > 0.5) * 1
+    log(out.dtype, out.sum())
+    seq_net = nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 1))
+    log(seq_net[0])
+    w0 = seq_net[0].weight
+    log(w0)
+    param = seq_net.parameters()
+    optim = torch.optim.SGD(param, 1.)
+    for e in range(100):
+        out = seq_net(Variable(x))
+        loss = criterion(out, Variable(y))
+        optim.zero_grad()
+        loss.backward()
+        optim.step()
+        if (e + 1) % 20 == 0:
+            log('epoch: {}, loss: {}'.format(e + 1, round(loss.item(), 5)))
+    seq_net2 = nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 1))
+    seq_net2.load_state_dict(seq_net.state_dict())
+    log(seq_net2)
+    log(seq_net2[0].weight)
+
+    class module_net(nn.Module):
+        def __init__(self, num_input, num_hidden, num_output):
+            super(module_net, self).__init__()
+            self.layer1 = nn.Linear(num_input, num_hidden)
+            self.layer2 = nn.Tanh()
+            self.layer3 = nn.Linear(num_hidden, num_output)
+
+        def forward(self, x):
+            x = self.layer1(x)
+            x = self.layer2(x)
+            x = self.layer3(x)
+            return x
+    mo_net = module_net(2, 4, 1)
+    l1 = mo_net.layer1
+    log(l1)
+    log(l1.weight)
+    optim = torch.optim.SGD(mo_net.parameters(), 1.)
+    for e in range(100):
+        out = mo_net(Variable(x))
+        loss = criterion(out, Variable(y))
+        optim.zero_grad()
+        loss.backward()
+        optim.step()
+        if (e + 1) % 20 == 0:
+            log('epoch: {}, loss: {}'.format(e + 1, round(loss.item(), 5)))
+    # param_initialize: numpy's uniform/normal replaced by torch's, as float64 tensors like from_numpy's
+    net1 = nn.Sequential(nn.Linear(30, 40), nn.ReLU(), nn.Linear(40, 50), nn.ReLU(), nn.Linear(50, 10))
+    w1 = net1[0].weight
+    b1 = net1[0].bias
+    log(w1.shape, b1.shape)
+    net1[0].weight.data = torch.empty(40, 30, dtype=torch.float64).uniform_(3, 5)
+    log(net1[0].weight.dtype, net1[0].weight.requires_grad, net1[0].weight.is_leaf, net1[0].weight.shape)
+    for layer in net1:
+        if isinstance(layer, nn.Linear):
+            param_shape = layer.weight.shape
+            layer.weight.data = torch.empty(param_shape, dtype=torch.float64).normal_(0, 0.5)
+    log(net1[4].weight.dtype, type(net1[4].weight).__name__)
+
+    class sim_net(nn.Module):
+        def __init__(self):
+            super(sim_net, self).__init__()
+            self.l1 = nn.Sequential(nn.Linear(30, 40), nn.ReLU())
+            self.l1[0].weight.data = torch.randn(40, 30)
+            self.l2 = nn.Sequential(nn.Linear(40, 50), nn.ReLU())
+            self.l3 = nn.Sequential(nn.Linear(50, 10), nn.ReLU())
+
+        def forward(self, x):
+            x = self.l1(x)
+            x = self.l2(x)
+            x = self.l3(x)
+            return x
+    net2 = sim_net()
+    for i in net2.children():
+        log(i)
+    for i in net2.modules():
+        log(i)
+    for layer in net2.modules():
+        if isinstance(layer, nn.Linear):
+            param_shape = layer.weight.shape
+            layer.weight.data = torch.empty(param_shape).normal_(0, 0.5)
+    log(net2(torch.ones(2, 30)))
+    from torch.nn import init
+    net1[0].weight.data = net1[0].weight.data.float()
+    warned(lambda: init.xavier_uniform(net1[0].weight))
+    log(net1[0].weight[0, :5])
+    log(net1[0].weight.abs().max().item() <= (6 / 70) ** 0.5)
+    return list(OUT)
+
+
+def caught(f):
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001 - the error is the reference
+        return [type(e).__name__, str(e)]
+    return None
+
+
+def unit():
+    """test/autograd/detach_alias.test.ts: what the book's Variable idioms rest on, outside a notebook."""
+    m = torch.tensor([[2.5, 3.5]], requires_grad=True)
+    base = torch.zeros(1, 2)
+    n = base.detach()
+    n[0, 0] = m[0, 0] ** 2
+    n[0, 1] = m[0, 1] ** 3
+    setitem = [str(n), str(base), base.requires_grad]
+    n.backward(torch.ones_like(n))
+    setitem.append(str(m.grad))
+    m = torch.tensor([[2.5, 3.5]], requires_grad=True)
+    b2 = torch.zeros(1, 2)
+    n2 = b2.detach()
+    n2.add_(m)
+    n2.mul_(m)
+    (n2.sum()).backward()
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter("always")
+        v = Variable(torch.zeros(2), volatile=True)
+        vol = v.volatile
+    return {
+        "setitem": setitem,
+        "inplace": [str(n2), str(b2), str(m.grad)],
+        "leaf_errors": [
+            caught(lambda: Variable(torch.zeros(2), requires_grad=True).add_(1)),
+            caught(lambda: torch.zeros(2).detach().requires_grad_().add_(1)),
+            caught(lambda: torch.zeros(2).requires_grad_().detach().add_(1)),
+        ],
+        "variable_errors": [caught(lambda: Variable([1, 2])), caught(lambda: Variable(3)), caught(lambda: Variable(torch.ones(2, dtype=torch.long), requires_grad=True))],
+        "volatile": [vol, v.requires_grad, [str(w.message) for w in ws]],
+        "legacy_numpy": [
+            str(torch.Tensor(np.array([1.5, 2.0]))),
+            str(torch.LongTensor(np.array([1.7, -2.5]))),
+            str(torch.FloatTensor(np.array([[1, 2]], dtype=np.int64))),
+            str(torch.DoubleTensor(np.array([0.5], dtype=np.float32)).dtype),
+        ],
+    }
+
+
+LOGISTIC_DATA = None
+
+
+if __name__ == "__main__":
+    import subprocess
+    txt = subprocess.run(["git", "-C", MIRROR, "show", "HEAD:chapter3_NN/logistic-regression/data.txt"], capture_output=True, text=True, check=True).stdout
+    LOGISTIC_DATA = [line.split(",") for line in txt.strip().split("\n")]
+    out = {
+        "logistic_data": [[float(v) for v in r] for r in LOGISTIC_DATA],
+        "unit": unit(),
+        "chapter2": {"printed": chapter2()},
+        "chapter3": {"printed": chapter3()},
+    }
+    print(write_json(out, "liao_book.json"))

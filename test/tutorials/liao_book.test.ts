@@ -1,0 +1,501 @@
+/**
+ * L1aoXingyu/code-of-learn-deep-learning-with-pytorch (廖星宇《深度学习入门之PyTorch》) chapters 2-6,
+ * ported cell by cell and run as notebooks through `torchlab run`. The book was written for PyTorch
+ * 0.3 (`Variable(x, requires_grad=True)`, `loss.data[0]`, `param.data = ...` updates, `volatile`);
+ * the port writes what PyTorch 1.13 accepts, and the printed text must be 1.13's
+ * (test/reference/gen_liao_book.py, liao_book.json): Variable returns a leaf Tensor sharing the data,
+ * `volatile` only warns, `loss.data[0]` raises IndexError (recorded once per chapter, then `.item()`).
+ *
+ * Stand-ins: torch's seeded generator for np.random (the flower data, the param_initialize draws), the
+ * book's logistic-regression data.txt embedded, seeded images for MNIST / CIFAR-10, a seeded series for
+ * the time-series CSV; training loops run a few steps (the book runs epochs).
+ * Left out: CUDA cells (`.cuda()`, `torch.cuda.FloatTensor`), matplotlib cells and decision-boundary
+ * plots, the TensorFlow cells of dynamic-graph, timing prints (`time.time()`), torch.save of a whole
+ * module to a file (a state_dict round trip is kept), downloads.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { notebooksForSuite, printedText } from "./_notebooks";
+import { expectSamePrint } from "./_tutorial";
+
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "liao_book.json"), "utf8")) as {
+  logistic_data: number[][];
+  chapter2: { printed: string[] };
+  chapter3: { printed: string[] };
+};
+
+const CHAPTER2 = [
+  `const t = torch;
+function warned<T>(f: () => T): T {
+  const orig = process.emitWarning;
+  (process as any).emitWarning = (m: string, type: string) => console.log(\`WARN \${type}: \${m}\`);
+  try { return f(); } finally { process.emitWarning = orig; }
+}
+function err(f: () => unknown) {
+  try { f(); console.log("no error"); } catch (e) { console.log(\`ERR \${(e as Error).name}: \${(e as Error).message}\`); }
+}
+const { Variable } = torch.autograd;`,
+  `torch.manual_seed(0);
+const numpy_tensor = torch.randn(10, 20, {dtype: torch.float64}).numpy();
+const pytorch_tensor1 = torch.Tensor(numpy_tensor);
+const pytorch_tensor2 = torch.from_numpy(numpy_tensor);
+let numpy_array = pytorch_tensor1.numpy();
+numpy_array = pytorch_tensor1.cpu().numpy();
+console.log(pytorch_tensor1.shape);
+console.log(pytorch_tensor1.size());
+console.log(pytorch_tensor1.type());
+console.log(pytorch_tensor1.dim());
+console.log(pytorch_tensor1.numel());
+console.log(pytorch_tensor2.type(), numpy_array.shape[0]);`,
+  `let x = torch.randn(3, 2);
+x = x.type(torch.DoubleTensor);
+const x_array = x.numpy();
+console.log(x.type(), x_array.shape[0]);`,
+  `x = torch.ones(2, 2);
+console.log(x);
+console.log(x.type());
+x = x.long();
+console.log(x);
+x = x.float();
+console.log(x);`,
+  `x = torch.randn(4, 3);
+console.log(x);
+const [max_value, max_idx] = torch.max(x, {dim: 1});
+console.log(max_value);
+console.log(max_idx);
+const sum_x = torch.sum(x, {dim: 1});
+console.log(sum_x);`,
+  `console.log(x.shape);
+x = x.unsqueeze(0);
+console.log(x.shape);
+x = x.unsqueeze(1);
+console.log(x.shape);
+x = x.squeeze(0);
+console.log(x.shape);
+x = x.squeeze();
+console.log(x.shape);`,
+  `x = torch.randn(3, 4, 5);
+console.log(x.shape);
+x = x.permute(1, 0, 2);
+console.log(x.shape);
+x = x.transpose(0, 2);
+console.log(x.shape);`,
+  `x = torch.randn(3, 4, 5);
+console.log(x.shape);
+x = x.view(-1, 5);
+console.log(x.shape);
+x = x.view(3, 20);
+console.log(x.shape);`,
+  `x = torch.randn(3, 4);
+let y = torch.randn(3, 4);
+let z = x + y;
+console.log(z);`,
+  `x = torch.ones(3, 3);
+console.log(x.shape);
+x.unsqueeze_(0);
+console.log(x.shape);
+x.transpose_(1, 0);
+console.log(x.shape);`,
+  `x = torch.ones(3, 3);
+y = torch.ones(3, 3);
+console.log(x);
+x.add_(y);
+console.log(x);`,
+  `x = torch.ones(4, 4).float();
+x["1:3, 1:3"] = 2;
+console.log(x);`,
+  `const x_tensor = torch.randn(10, 5);
+const y_tensor = torch.randn(10, 5);
+x = Variable(x_tensor, {requires_grad: true});
+y = Variable(y_tensor, {requires_grad: true});
+z = torch.sum(x + y);
+console.log(z.data);
+console.log(z.grad_fn);
+z.backward();
+console.log(x.grad);
+console.log(y.grad);`,
+  `x = Variable(torch.FloatTensor([2]), {requires_grad: true});
+y = x ** 2;
+y.backward();
+console.log(x.grad);`,
+  `console.log(x instanceof torch.Tensor, x.is_leaf, x_tensor.requires_grad);
+x_tensor.add_(1);
+console.log(torch.equal(Variable(x_tensor, {requires_grad: true}).data, x_tensor));
+let a = torch.ones(2);
+const v = Variable(a, {requires_grad: true});
+a.add_(1);
+console.log(v);
+const u = Variable(v * 2);
+console.log(u.requires_grad, u.grad_fn, u.is_leaf);
+let k = warned(() => Variable(torch.zeros(2), {volatile: true}));
+console.log(k.requires_grad);
+err(() => Variable([1, 2] as any));
+err(() => Variable(torch.ones(2, {dtype: torch.long}), {requires_grad: true}));
+console.log(warned(() => k.volatile));
+err(() => torch.tensor(3.).data[0]);`,
+  `x = Variable(torch.Tensor([2]), {requires_grad: true});
+y = x + 2;
+z = y ** 2 + 3;
+console.log(z);
+z.backward();
+console.log(x.grad);`,
+  `x = Variable(torch.randn(10, 20), {requires_grad: true});
+y = Variable(torch.randn(10, 5), {requires_grad: true});
+let w = Variable(torch.randn(20, 5), {requires_grad: true});
+const out = torch.mean(y - torch.matmul(x, w));
+out.backward();
+console.log(x.grad);
+console.log(y.grad);
+console.log(w.grad);`,
+  `const m = Variable(torch.FloatTensor([[2, 3]]), {requires_grad: true});
+const n = Variable(torch.zeros(1, 2));
+console.log(m);
+console.log(n);
+n["0, 0"] = m["0, 0"] ** 2;
+n["0, 1"] = m["0, 1"] ** 3;
+console.log(n);
+n.backward(torch.ones_like(n));
+console.log(m.grad);`,
+  `x = Variable(torch.FloatTensor([3]), {requires_grad: true});
+y = x * 2 + x ** 2 + 3;
+console.log(y);
+y.backward({retain_graph: true});
+console.log(x.grad);
+y.backward();
+console.log(x.grad);`,
+  `x = Variable(torch.FloatTensor([2, 3]), {requires_grad: true});
+k = Variable(torch.zeros(2));
+k[0] = x[0] ** 2 + 3 * x[1];
+k[1] = x[1] ** 2 + 2 * x[0];
+console.log(k);
+const j = torch.zeros(2, 2);
+k.backward(torch.FloatTensor([1, 0]), {retain_graph: true});
+j[0] = x.grad!.data;
+x.grad!.data.zero_();
+k.backward(torch.FloatTensor([0, 1]));
+j[1] = x.grad!.data;
+console.log(j);`,
+  `const first_counter = torch.Tensor([0]);
+const second_counter = torch.Tensor([10]);
+while ((first_counter < second_counter)[0]) {
+  first_counter += 2;
+  second_counter += 1;
+}
+console.log(first_counter);
+console.log(second_counter);`,
+];
+const CHAPTER3 = [
+  `const t = torch;
+const { Variable } = torch.autograd;
+function err(f: () => unknown) {
+  try { f(); console.log("no error"); } catch (e) { console.log(\`ERR \${(e as Error).name}: \${(e as Error).message}\`); }
+}
+function warned<T>(f: () => T): T {
+  const orig = process.emitWarning;
+  (process as any).emitWarning = (m: string, type: string) => console.log(\`WARN \${type}: \${m}\`);
+  try { return f(); } finally { process.emitWarning = orig; }
+}
+torch.manual_seed(2017);
+let x_train = torch.tensor([[3.3], [4.4], [5.5], [6.71], [6.93], [4.168], [9.779], [6.182], [7.59], [2.167], [7.042], [10.791], [5.313], [7.997], [3.1]]);
+let y_train = torch.tensor([[1.7], [2.76], [2.09], [3.19], [1.694], [1.573], [3.366], [2.596], [2.53], [1.221], [2.827], [3.465], [1.65], [2.904], [1.3]]);
+let w = Variable(torch.randn(1), {requires_grad: true});
+let b = Variable(torch.zeros(1), {requires_grad: true});
+x_train = Variable(x_train);
+y_train = Variable(y_train);
+function linear_model(x: torch.Tensor) {
+  return x * w + b;
+}
+let y_ = linear_model(x_train);
+function get_loss(y_: torch.Tensor, y: torch.Tensor) {
+  return torch.mean((y_ - y_train) ** 2);
+}
+let loss = get_loss(y_, y_train);
+console.log(loss);
+loss.backward();
+console.log(w.grad);
+console.log(b.grad);
+w.data = w.data - 1e-2 * w.grad!.data;
+b.data = b.data - 1e-2 * b.grad!.data;
+err(() => loss.data[0]);
+for (let e = 0; e < 10; e++) {
+  y_ = linear_model(x_train);
+  loss = get_loss(y_, y_train);
+  w.grad!.zero_();
+  b.grad!.zero_();
+  loss.backward();
+  w.data = w.data - 1e-2 * w.grad!.data;
+  b.data = b.data - 1e-2 * b.grad!.data;
+  console.log(\`epoch: \${e}, loss: \${loss.item()}\`);
+}
+const w_target = torch.tensor([0.5, 3, 2.4]);
+const b_target = torch.tensor([0.9]);
+const f_des = \`y = \${b_target[0].item().toFixed(2)} + \${w_target[0].item().toFixed(2)} * x + \${w_target[1].item().toFixed(2)} * x^2 + \${w_target[2].item().toFixed(2)} * x^3\`;
+console.log(f_des);
+const x_sample = torch.arange(-3, 3.1, 0.1);
+const y_sample = b_target[0] + w_target[0] * x_sample + w_target[1] * x_sample ** 2 + w_target[2] * x_sample ** 3;
+x_train = torch.stack([1, 2, 3].map((i) => x_sample ** i), {dim: 1});
+y_train = y_sample.float().unsqueeze(1);
+w = Variable(torch.randn(3, 1), {requires_grad: true});
+b = Variable(torch.zeros(1), {requires_grad: true});
+function multi_linear(x: torch.Tensor) {
+  return torch.mm(x, w) + b;
+}
+let y_pred = multi_linear(x_train);
+loss = get_loss(y_pred, y_train);
+console.log(loss);
+loss.backward();
+console.log(w.grad);
+console.log(b.grad);
+w.data = w.data - 0.001 * w.grad!.data;
+b.data = b.data - 0.001 * b.grad!.data;
+for (let e = 0; e < 100; e++) {
+  y_pred = multi_linear(x_train);
+  loss = get_loss(y_pred, y_train);
+  w.grad!.data.zero_();
+  b.grad!.data.zero_();
+  loss.backward();
+  w.data = w.data - 0.001 * w.grad!.data;
+  b.data = b.data - 0.001 * b.grad!.data;
+  if ((e + 1) % 20 === 0) console.log(\`epoch \${e + 1}, Loss: \${loss.item().toFixed(5)}\`);
+}`,
+  `torch.manual_seed(2017);
+let data = DATA_TXT.map((i) => [i[0], i[1], i[2]]);
+const x0_max = Math.max(...data.map((i) => i[0]));
+const x1_max = Math.max(...data.map((i) => i[1]));
+data = data.map((i) => [i[0] / x0_max, i[1] / x1_max, i[2]]);
+const np_data = torch.tensor(data, {dtype: torch.float32});
+let x_data = np_data[":, 0:2"];
+let y_data = np_data[":, -1"].unsqueeze(1);
+x_data = Variable(x_data);
+y_data = Variable(y_data);
+w = Variable(torch.randn(2, 1), {requires_grad: true});
+b = Variable(torch.zeros(1), {requires_grad: true});
+function logistic_regression(x: torch.Tensor) {
+  return torch.sigmoid(torch.mm(x, w) + b);
+}
+const w0 = w[0].data[0];
+const w1 = w[1].data[0];
+const b0 = b.data[0];
+console.log(w0, w1, b0);
+function binary_loss(y_pred: torch.Tensor, y: torch.Tensor) {
+  const logits = (y * y_pred.clamp(1e-12).log() + (1 - y) * (1 - y_pred).clamp(1e-12).log()).mean();
+  return -logits;
+}
+y_pred = logistic_regression(x_data);
+loss = binary_loss(y_pred, y_data);
+console.log(loss);
+loss.backward();
+w.data = w.data - 0.1 * w.grad!.data;
+b.data = b.data - 0.1 * b.grad!.data;
+y_pred = logistic_regression(x_data);
+loss = binary_loss(y_pred, y_data);
+console.log(loss);`,
+  `w = new nn.Parameter(torch.randn(2, 1));
+b = new nn.Parameter(torch.zeros(1));
+function logistic_regression2(x: torch.Tensor) {
+  return torch.sigmoid(torch.mm(x, w) + b);
+}
+let optimizer = new torch.optim.SGD([w, b], {lr: 1.});
+let mask = torch.zeros(1);
+for (let e = 0; e < 50; e++) {
+  y_pred = logistic_regression2(x_data);
+  loss = binary_loss(y_pred, y_data);
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  mask = y_pred.ge(0.5).float();
+  const acc = (mask == y_data).sum().item() / y_data.shape[0];
+  if ((e + 1) % 10 === 0) console.log(\`epoch: \${e + 1}, Loss: \${loss.item().toFixed(5)}, Acc: \${acc.toFixed(5)}\`);
+}
+err(() => (mask == y_data).sum().data[0]);`,
+  `let criterion = new nn.BCEWithLogitsLoss();
+w = new nn.Parameter(torch.randn(2, 1));
+b = new nn.Parameter(torch.zeros(1));
+function logistic_reg(x: torch.Tensor) {
+  return torch.mm(x, w) + b;
+}
+optimizer = new torch.optim.SGD([w, b], 1.);
+y_pred = logistic_reg(x_data);
+loss = criterion(y_pred, y_data);
+console.log(loss.data);
+for (let e = 0; e < 50; e++) {
+  y_pred = logistic_reg(x_data);
+  loss = criterion(y_pred, y_data);
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  mask = y_pred.ge(0.5).float();
+  const acc = (mask == y_data).sum().item() / y_data.shape[0];
+  if ((e + 1) % 10 === 0) console.log(\`epoch: \${e + 1}, Loss: \${loss.item().toFixed(5)}, Acc: \${acc.toFixed(5)}\`);
+}`,
+  `torch.manual_seed(1);
+const m = 400;
+const N = Math.trunc(m / 2);
+const D = 2;
+let x = torch.zeros([m, D]);
+let y = torch.zeros([m, 1]);
+const a = 4;
+for (let j = 0; j < 2; j++) {
+  const t = torch.linspace(j * 3.12, (j + 1) * 3.12, N) + torch.randn(N) * 0.2;
+  const r = a * torch.sin(4 * t) + torch.randn(N) * 0.2;
+  x[\`\${N * j}:\${N * (j + 1)}\`] = torch.stack([r * torch.sin(t), r * torch.cos(t)], {dim: 1});
+  y[\`\${N * j}:\${N * (j + 1)}\`] = j;
+}
+w = new nn.Parameter(torch.randn(2, 1));
+b = new nn.Parameter(torch.zeros(1));
+optimizer = new torch.optim.SGD([w, b], 1e-1);
+function logistic_regression3(x: torch.Tensor) {
+  return torch.mm(x, w) + b;
+}
+criterion = new nn.BCEWithLogitsLoss();
+for (let e = 0; e < 100; e++) {
+  const out = logistic_regression3(Variable(x));
+  loss = criterion(out, Variable(y));
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  if ((e + 1) % 20 === 0) console.log(\`epoch: \${e + 1}, loss: \${Number(loss.item().toFixed(5))}\`);
+}`,
+  `const w1_ = new nn.Parameter(torch.randn(2, 4) * 0.01);
+const b1_ = new nn.Parameter(torch.zeros(4));
+const w2_ = new nn.Parameter(torch.randn(4, 1) * 0.01);
+const b2_ = new nn.Parameter(torch.zeros(1));
+function two_network(x: torch.Tensor) {
+  let x1 = torch.mm(x, w1_) + b1_;
+  x1 = torch.tanh(x1);
+  const x2 = torch.mm(x1, w2_) + b2_;
+  return x2;
+}
+optimizer = new torch.optim.SGD([w1_, w2_, b1_, b2_], 1.);
+for (let e = 0; e < 100; e++) {
+  const out = two_network(Variable(x));
+  loss = criterion(out, Variable(y));
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  if ((e + 1) % 20 === 0) console.log(\`epoch: \${e + 1}, loss: \${Number(loss.item().toFixed(5))}\`);
+}
+let out = torch.sigmoid(two_network(x));
+out = (out > 0.5) * 1;
+console.log(out.dtype, out.sum());`,
+  `const seq_net = new nn.Sequential(new nn.Linear(2, 4), new nn.Tanh(), new nn.Linear(4, 1));
+console.log(seq_net[0]);
+const w0_ = seq_net[0].weight;
+console.log(w0_);
+const param = seq_net.parameters();
+let optim = new torch.optim.SGD(param, 1.);
+for (let e = 0; e < 100; e++) {
+  const out = seq_net(Variable(x));
+  loss = criterion(out, Variable(y));
+  optim.zero_grad();
+  loss.backward();
+  optim.step();
+  if ((e + 1) % 20 === 0) console.log(\`epoch: \${e + 1}, loss: \${Number(loss.item().toFixed(5))}\`);
+}
+const seq_net2 = new nn.Sequential(new nn.Linear(2, 4), new nn.Tanh(), new nn.Linear(4, 1));
+seq_net2.load_state_dict(seq_net.state_dict());
+console.log(seq_net2);
+console.log(seq_net2[0].weight);`,
+  `class module_net extends nn.Module {
+  layer1: nn.Linear; layer2: nn.Tanh; layer3: nn.Linear;
+  constructor(num_input: number, num_hidden: number, num_output: number) {
+    super();
+    this.layer1 = new nn.Linear(num_input, num_hidden);
+    this.layer2 = new nn.Tanh();
+    this.layer3 = new nn.Linear(num_hidden, num_output);
+  }
+  forward(x: torch.Tensor) {
+    x = this.layer1(x);
+    x = this.layer2(x);
+    x = this.layer3(x);
+    return x;
+  }
+}
+const mo_net = new module_net(2, 4, 1);
+const l1 = mo_net.layer1;
+console.log(l1);
+console.log(l1.weight);
+optim = new torch.optim.SGD(mo_net.parameters(), 1.);
+for (let e = 0; e < 100; e++) {
+  const out = mo_net(Variable(x));
+  loss = criterion(out, Variable(y));
+  optim.zero_grad();
+  loss.backward();
+  optim.step();
+  if ((e + 1) % 20 === 0) console.log(\`epoch: \${e + 1}, loss: \${Number(loss.item().toFixed(5))}\`);
+}`,
+  `const net1 = new nn.Sequential(new nn.Linear(30, 40), new nn.ReLU(), new nn.Linear(40, 50), new nn.ReLU(), new nn.Linear(50, 10));
+const w1 = net1[0].weight;
+const b1 = net1[0].bias;
+console.log(w1.shape, b1.shape);
+net1[0].weight.data = torch.empty(40, 30, {dtype: torch.float64}).uniform_(3, 5);
+console.log(net1[0].weight.dtype, net1[0].weight.requires_grad, net1[0].weight.is_leaf, net1[0].weight.shape);
+for (const layer of net1) {
+  if (layer instanceof nn.Linear) {
+    const param_shape = layer.weight.shape;
+    layer.weight.data = torch.empty(param_shape, {dtype: torch.float64}).normal_(0, 0.5);
+  }
+}
+console.log(net1[4].weight.dtype, net1[4].weight.constructor.name);`,
+  `class sim_net extends nn.Module {
+  l1: nn.Sequential; l2: nn.Sequential; l3: nn.Sequential;
+  constructor() {
+    super();
+    this.l1 = new nn.Sequential(new nn.Linear(30, 40), new nn.ReLU());
+    this.l1[0].weight.data = torch.randn(40, 30);
+    this.l2 = new nn.Sequential(new nn.Linear(40, 50), new nn.ReLU());
+    this.l3 = new nn.Sequential(new nn.Linear(50, 10), new nn.ReLU());
+  }
+  forward(x: torch.Tensor) {
+    x = this.l1(x);
+    x = this.l2(x);
+    x = this.l3(x);
+    return x;
+  }
+}
+const net2 = new sim_net();
+for (const i of net2.children()) console.log(i);
+for (const i of net2.modules()) console.log(i);
+for (const layer of net2.modules()) {
+  if (layer instanceof nn.Linear) {
+    const param_shape = layer.weight.shape;
+    layer.weight.data = torch.empty(param_shape).normal_(0, 0.5);
+  }
+}
+console.log(net2(torch.ones(2, 30)));`,
+  `const { init } = nn;
+net1[0].weight.data = net1[0].weight.data.float();
+warned(() => init.xavier_uniform(net1[0].weight));
+console.log((net1[0] as nn.Linear).weight["0, :5"]);
+console.log(net1[0].weight.abs().max().item() <= (6 / 70) ** 0.5);`,
+];
+
+/** Printed text equals PyTorch's (numbers within float32 tolerance); an `ERR` line has PyTorch's class, and its message starts with PyTorch's (torchlab may add the dtype or shapes). */
+function expectBook(got: string, want: string[]): void {
+  const g = got.replace(/\n$/, "").replace(/ object at 0x[0-9a-f]{12}>/g, " object>").split("\n");
+  const w = want.join("\n").split("\n");
+  expect(g.length).toBe(w.length);
+  g.forEach((line, i) => {
+    if (!w[i].startsWith("ERR ")) return;
+    const [cls, ...msg] = w[i].slice(4).split(": ");
+    expect(line.startsWith(`ERR ${cls}: `)).toBe(true);
+    expect(line.slice(4 + cls.length + 2)).toContain(msg.join(": "));
+  });
+  const plain = (lines: string[]) => lines.map((l) => (l.startsWith("ERR ") ? "ERR" : l)).join("\n");
+  expectSamePrint(plain(g), plain(w));
+}
+
+describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks through `torchlab run`", () => {
+  const nbs = notebooksForSuite("liao-book", {
+    chapter2: CHAPTER2,
+    chapter3: [`const DATA_TXT: number[][] = ${JSON.stringify(R.logistic_data)};`, ...CHAPTER3],
+  }, 300_000);
+
+  test("chapter 2: Tensor and Variable, autograd, dynamic graph print as PyTorch 1.13's", () => {
+    expectBook(printedText(nbs.chapter2, true), R.chapter2.printed);
+  });
+
+  test("chapter 3: linear and logistic regression by hand, nn.Sequential / nn.Module, parameter initialisation", () => {
+    expectBook(printedText(nbs.chapter3, true), R.chapter3.printed);
+  });
+});

@@ -475,6 +475,185 @@ def chapter3():
     log(net1[0].weight.abs().max().item() <= (6 / 70) ** 0.5)
     return list(OUT)
 
+def chapter4():
+    OUT.clear()
+    # basic_conv: a seeded 1x1x24x32 image for cat.png
+    torch.manual_seed(4)
+    im = torch.rand(1, 1, 24, 32) * 255
+    conv1 = nn.Conv2d(1, 1, 3, bias=False)
+    sobel_kernel = torch.tensor([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]], dtype=torch.float32)
+    sobel_kernel = sobel_kernel.reshape((1, 1, 3, 3))
+    conv1.weight.data = sobel_kernel
+    edge1 = conv1(Variable(im))
+    edge1 = edge1.data.squeeze()
+    log(edge1.shape, edge1[0, :4])
+    weight = Variable(sobel_kernel)
+    edge2 = F.conv2d(Variable(im), weight)
+    edge2 = edge2.data.squeeze()
+    log(torch.equal(edge1, edge2))
+    pool1 = nn.MaxPool2d(2, 2)
+    log('before max pool, image shape: {} x {}'.format(im.shape[2], im.shape[3]))
+    small_im1 = pool1(Variable(im))
+    small_im1 = small_im1.data.squeeze()
+    log('after max pool, image shape: {} x {} '.format(small_im1.shape[0], small_im1.shape[1]))
+    small_im2 = F.max_pool2d(Variable(im), 2, 2)
+    small_im2 = small_im2.data.squeeze()
+    log(torch.equal(small_im1, small_im2), small_im2[0, :3])
+
+    # batch-normalization
+    def simple_batch_norm_1d(x, gamma, beta):
+        eps = 1e-5
+        x_mean = torch.mean(x, dim=0, keepdim=True)
+        x_var = torch.mean((x - x_mean) ** 2, dim=0, keepdim=True)
+        x_hat = (x - x_mean) / torch.sqrt(x_var + eps)
+        return gamma.view_as(x_mean) * x_hat + beta.view_as(x_mean)
+    x = torch.arange(15).view(5, 3)
+    gamma = torch.ones(x.shape[1])
+    beta = torch.zeros(x.shape[1])
+    log('before bn: ')
+    log(x)
+    err(lambda: simple_batch_norm_1d(x, gamma, beta))
+    x = torch.arange(15).view(5, 3).float()
+    y = simple_batch_norm_1d(x, gamma, beta)
+    log('after bn: ')
+    log(y)
+
+    def batch_norm_1d(x, gamma, beta, is_training, moving_mean, moving_var, moving_momentum=0.1):
+        eps = 1e-5
+        x_mean = torch.mean(x, dim=0, keepdim=True)
+        x_var = torch.mean((x - x_mean) ** 2, dim=0, keepdim=True)
+        if is_training:
+            x_hat = (x - x_mean) / torch.sqrt(x_var + eps)
+            moving_mean[:] = moving_momentum * moving_mean + (1. - moving_momentum) * x_mean
+            moving_var[:] = moving_momentum * moving_var + (1. - moving_momentum) * x_var
+        else:
+            x_hat = (x - moving_mean) / torch.sqrt(moving_var + eps)
+        return gamma.view_as(x_mean) * x_hat + beta.view_as(x_mean)
+
+    class multi_network(nn.Module):
+        def __init__(self):
+            super(multi_network, self).__init__()
+            self.layer1 = nn.Linear(784, 100)
+            self.relu = nn.ReLU(True)
+            self.layer2 = nn.Linear(100, 10)
+            self.gamma = nn.Parameter(torch.randn(100))
+            self.beta = nn.Parameter(torch.randn(100))
+            self.moving_mean = Variable(torch.zeros(100))
+            self.moving_var = Variable(torch.zeros(100))
+
+        def forward(self, x, is_train=True):
+            x = self.layer1(x)
+            x = batch_norm_1d(x, self.gamma, self.beta, is_train, self.moving_mean, self.moving_var)
+            x = self.relu(x)
+            x = self.layer2(x)
+            return x
+    torch.manual_seed(5)
+    net = multi_network()
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(net.parameters(), 1e-1)
+    ims = (torch.rand(4, 32, 784) - 0.5) / 0.5
+    labels = torch.randint(0, 10, (4, 32))
+    for im, label in zip(ims, labels):
+        out = net(im)
+        loss = criterion(out, label)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        log('loss: {:.6f}'.format(loss.item()))
+    log(net.moving_mean[:10])
+    log(len(list(net.parameters())), [k for k in net.state_dict()])
+    out = net(ims[0], is_train=False)
+    log(out[0])
+
+    class conv_bn_net(nn.Module):
+        def __init__(self):
+            super(conv_bn_net, self).__init__()
+            self.stage1 = nn.Sequential(
+                nn.Conv2d(1, 6, 3, padding=1), nn.BatchNorm2d(6), nn.ReLU(True), nn.MaxPool2d(2, 2),
+                nn.Conv2d(6, 16, 5), nn.BatchNorm2d(16), nn.ReLU(True), nn.MaxPool2d(2, 2))
+            self.classfy = nn.Linear(400, 10)
+
+        def forward(self, x):
+            x = self.stage1(x)
+            x = x.view(x.shape[0], -1)
+            x = self.classfy(x)
+            return x
+    net = conv_bn_net()
+    optimizer = torch.optim.SGD(net.parameters(), 1e-1)
+    imgs = ims.view(4, 32, 1, 28, 28)
+    for im, label in zip(imgs[:2], labels[:2]):
+        out = net(im)
+        loss = criterion(out, label)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        log('loss: {:.6f}'.format(loss.item()))
+    log(net.stage1[1].running_mean)
+    net.eval()
+    log(net(imgs[2])[0])
+
+    # lr-decay: the optimizer's param_groups
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.01, weight_decay=1e-4)
+    log('learning rate: {}'.format(optimizer.param_groups[0]['lr']))
+    log('weight decay: {}'.format(optimizer.param_groups[0]['weight_decay']))
+    optimizer.param_groups[0]['lr'] = 1e-5
+    log('learning rate: {}'.format(optimizer.param_groups[0]['lr']))
+    for param_group in optimizer.param_groups:
+        param_group['lr'] = 1e-1
+
+    def set_learning_rate(optimizer, lr):
+        for param_group in optimizer.param_groups:
+            param_group['lr'] = lr
+    net.train()
+    for epoch in range(3):
+        if epoch == 2:
+            set_learning_rate(optimizer, 0.01)
+        out = net(imgs[epoch])
+        loss = criterion(out, labels[epoch])
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        log('epoch {}, lr {}, loss: {:.6f}'.format(epoch, optimizer.param_groups[0]['lr'], loss.item()))
+    log(net.classfy.bias)
+
+    # regularization: an L2 term added by hand
+    def l2_loss(net, out, label, reg=1e-2):
+        loss = criterion(out, label)
+        l2 = 0
+        for p in net.parameters():
+            l2 = l2 + torch.sum(p ** 2)
+        return loss + reg * l2
+    loss = l2_loss(net, net(imgs[3]), labels[3])
+    log(loss)
+
+    # vgg (a smaller input than the book's 300x300)
+    def vgg_block(num_convs, in_channels, out_channels):
+        net = [nn.Conv2d(in_channels, out_channels, kernel_size=3, padding=1), nn.ReLU(True)]
+        for i in range(num_convs - 1):
+            net.append(nn.Conv2d(out_channels, out_channels, kernel_size=3, padding=1))
+            net.append(nn.ReLU(True))
+        net.append(nn.MaxPool2d(2, 2))
+        return nn.Sequential(*net)
+    block_demo = vgg_block(3, 64, 128)
+    log(block_demo)
+    input_demo = Variable(torch.zeros(1, 64, 30, 30))
+    output_demo = block_demo(input_demo)
+    log(output_demo.shape)
+
+    def vgg_stack(num_convs, channels):
+        net = []
+        for n, c in zip(num_convs, channels):
+            in_c = c[0]
+            out_c = c[1]
+            net.append(vgg_block(n, in_c, out_c))
+        return nn.Sequential(*net)
+    vgg_net = vgg_stack((1, 1, 2), ((3, 16), (16, 32), (32, 64)))
+    log(vgg_net)
+    test_x = Variable(torch.zeros(1, 3, 32, 32))
+    test_y = vgg_net(test_x)
+    log(test_y.shape)
+    return list(OUT)
+
 
 def caught(f):
     try:
@@ -535,5 +714,6 @@ if __name__ == "__main__":
         "unit": unit(),
         "chapter2": {"printed": chapter2()},
         "chapter3": {"printed": chapter3()},
+        "chapter4": {"printed": chapter4()},
     }
     print(write_json(out, "liao_book.json"))

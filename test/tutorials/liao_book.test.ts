@@ -22,6 +22,7 @@ const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "li
   logistic_data: number[][];
   chapter2: { printed: string[] };
   chapter3: { printed: string[] };
+  chapter4: { printed: string[] };
 };
 
 const CHAPTER2 = [
@@ -469,6 +470,185 @@ warned(() => init.xavier_uniform(net1[0].weight));
 console.log((net1[0] as nn.Linear).weight["0, :5"]);
 console.log(net1[0].weight.abs().max().item() <= (6 / 70) ** 0.5);`,
 ];
+const CHAPTER4 = [
+  `const { Variable } = torch.autograd;
+function err(f: () => unknown) {
+  try { f(); console.log("no error"); } catch (e) { console.log(\`ERR \${(e as Error).name}: \${(e as Error).message}\`); }
+}
+torch.manual_seed(4);
+const im = torch.rand(1, 1, 24, 32) * 255;
+const conv1 = new nn.Conv2d(1, 1, 3, {bias: false});
+let sobel_kernel = torch.tensor([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]], {dtype: torch.float32});
+sobel_kernel = sobel_kernel.reshape([1, 1, 3, 3]);
+conv1.weight.data = sobel_kernel;
+let edge1 = conv1(Variable(im));
+edge1 = edge1.data.squeeze();
+console.log(edge1.shape, edge1["0, :4"]);
+const weight = Variable(sobel_kernel);
+let edge2 = F.conv2d(Variable(im), weight);
+edge2 = edge2.data.squeeze();
+console.log(torch.equal(edge1, edge2));
+const pool1 = new nn.MaxPool2d(2, 2);
+console.log(\`before max pool, image shape: \${im.shape[2]} x \${im.shape[3]}\`);
+let small_im1 = pool1(Variable(im));
+small_im1 = small_im1.data.squeeze();
+console.log(\`after max pool, image shape: \${small_im1.shape[0]} x \${small_im1.shape[1]} \`);
+let small_im2 = F.max_pool2d(Variable(im), 2, 2);
+small_im2 = small_im2.data.squeeze();
+console.log(torch.equal(small_im1, small_im2), small_im2["0, :3"]);`,
+  `function simple_batch_norm_1d(x: torch.Tensor, gamma: torch.Tensor, beta: torch.Tensor) {
+  const eps = 1e-5;
+  const x_mean = torch.mean(x, {dim: 0, keepdim: true});
+  const x_var = torch.mean((x - x_mean) ** 2, {dim: 0, keepdim: true});
+  const x_hat = (x - x_mean) / torch.sqrt(x_var + eps);
+  return gamma.view_as(x_mean) * x_hat + beta.view_as(x_mean);
+}
+let x = torch.arange(15).view(5, 3);
+const gamma = torch.ones(x.shape[1]);
+const beta = torch.zeros(x.shape[1]);
+console.log('before bn: ');
+console.log(x);
+err(() => simple_batch_norm_1d(x, gamma, beta));
+x = torch.arange(15).view(5, 3).float();
+const y = simple_batch_norm_1d(x, gamma, beta);
+console.log('after bn: ');
+console.log(y);`,
+  `function batch_norm_1d(x: torch.Tensor, gamma: torch.Tensor, beta: torch.Tensor, is_training: boolean, moving_mean: torch.Tensor, moving_var: torch.Tensor, moving_momentum = 0.1) {
+  const eps = 1e-5;
+  const x_mean = torch.mean(x, {dim: 0, keepdim: true});
+  const x_var = torch.mean((x - x_mean) ** 2, {dim: 0, keepdim: true});
+  let x_hat: torch.Tensor;
+  if (is_training) {
+    x_hat = (x - x_mean) / torch.sqrt(x_var + eps);
+    moving_mean[":"] = moving_momentum * moving_mean + (1. - moving_momentum) * x_mean;
+    moving_var[":"] = moving_momentum * moving_var + (1. - moving_momentum) * x_var;
+  } else {
+    x_hat = (x - moving_mean) / torch.sqrt(moving_var + eps);
+  }
+  return gamma.view_as(x_mean) * x_hat + beta.view_as(x_mean);
+}
+class multi_network extends nn.Module {
+  layer1: nn.Linear; relu: nn.ReLU; layer2: nn.Linear; gamma: nn.Parameter; beta: nn.Parameter; moving_mean: torch.Tensor; moving_var: torch.Tensor;
+  constructor() {
+    super();
+    this.layer1 = new nn.Linear(784, 100);
+    this.relu = new nn.ReLU(true);
+    this.layer2 = new nn.Linear(100, 10);
+    this.gamma = new nn.Parameter(torch.randn(100));
+    this.beta = new nn.Parameter(torch.randn(100));
+    this.moving_mean = Variable(torch.zeros(100));
+    this.moving_var = Variable(torch.zeros(100));
+  }
+  forward(x: torch.Tensor, is_train = true) {
+    x = this.layer1(x);
+    x = batch_norm_1d(x, this.gamma, this.beta, is_train, this.moving_mean, this.moving_var);
+    x = this.relu(x);
+    x = this.layer2(x);
+    return x;
+  }
+}
+torch.manual_seed(5);
+let net = new multi_network();
+const criterion = new nn.CrossEntropyLoss();
+let optimizer = new torch.optim.SGD(net.parameters(), 1e-1);
+const ims = (torch.rand(4, 32, 784) - 0.5) / 0.5;
+const labels = torch.randint(0, 10, [4, 32]);
+for (let i = 0; i < 4; i++) {
+  const out = net(ims[i]);
+  const loss = criterion(out, labels[i]);
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  console.log(\`loss: \${loss.item().toFixed(6)}\`);
+}
+console.log(net.moving_mean[":10"]);
+console.log([...net.parameters()].length, \`[\${Object.keys(net.state_dict()).join(", ")}]\`);
+console.log(net(ims[0], false)[0]);`,
+  `class conv_bn_net extends nn.Module {
+  stage1: nn.Sequential; classfy: nn.Linear;
+  constructor() {
+    super();
+    this.stage1 = new nn.Sequential(
+      new nn.Conv2d(1, 6, 3, {padding: 1}), new nn.BatchNorm2d(6), new nn.ReLU(true), new nn.MaxPool2d(2, 2),
+      new nn.Conv2d(6, 16, 5), new nn.BatchNorm2d(16), new nn.ReLU(true), new nn.MaxPool2d(2, 2));
+    this.classfy = new nn.Linear(400, 10);
+  }
+  forward(x: torch.Tensor) {
+    x = this.stage1(x);
+    x = x.view(x.shape[0], -1);
+    x = this.classfy(x);
+    return x;
+  }
+}
+const net2 = new conv_bn_net();
+optimizer = new torch.optim.SGD(net2.parameters(), 1e-1);
+const imgs = ims.view(4, 32, 1, 28, 28);
+for (let i = 0; i < 2; i++) {
+  const out = net2(imgs[i]);
+  const loss = criterion(out, labels[i]);
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  console.log(\`loss: \${loss.item().toFixed(6)}\`);
+}
+console.log((net2.stage1[1] as nn.BatchNorm2d).running_mean);
+net2.eval();
+console.log(net2(imgs[2])[0]);`,
+  `optimizer = new torch.optim.SGD(net2.parameters(), {lr: 0.01, weight_decay: 1e-4});
+console.log(\`learning rate: \${optimizer.param_groups[0]['lr']}\`);
+console.log(\`weight decay: \${optimizer.param_groups[0]['weight_decay']}\`);
+optimizer.param_groups[0]['lr'] = 1e-5;
+console.log(\`learning rate: \${optimizer.param_groups[0]['lr']}\`);
+for (const param_group of optimizer.param_groups) param_group['lr'] = 1e-1;
+function set_learning_rate(optimizer: torch.optim.Optimizer, lr: number) {
+  for (const param_group of optimizer.param_groups) param_group['lr'] = lr;
+}
+net2.train();
+for (let epoch = 0; epoch < 3; epoch++) {
+  if (epoch === 2) set_learning_rate(optimizer, 0.01);
+  const out = net2(imgs[epoch]);
+  const loss = criterion(out, labels[epoch]);
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  console.log(\`epoch \${epoch}, lr \${optimizer.param_groups[0]['lr']}, loss: \${loss.item().toFixed(6)}\`);
+}
+console.log(net2.classfy.bias);`,
+  `function l2_loss(net: nn.Module, out: torch.Tensor, label: torch.Tensor, reg = 1e-2) {
+  const loss = criterion(out, label);
+  let l2 = torch.tensor(0.);
+  for (const p of net.parameters()) l2 = l2 + torch.sum(p ** 2);
+  return loss + reg * l2;
+}
+console.log(l2_loss(net2, net2(imgs[3]), labels[3]));`,
+  `function vgg_block(num_convs: number, in_channels: number, out_channels: number) {
+  const net: nn.Module[] = [new nn.Conv2d(in_channels, out_channels, {kernel_size: 3, padding: 1}), new nn.ReLU(true)];
+  for (let i = 0; i < num_convs - 1; i++) {
+    net.push(new nn.Conv2d(out_channels, out_channels, {kernel_size: 3, padding: 1}));
+    net.push(new nn.ReLU(true));
+  }
+  net.push(new nn.MaxPool2d(2, 2));
+  return new nn.Sequential(...net);
+}
+const block_demo = vgg_block(3, 64, 128);
+console.log(block_demo);
+const input_demo = Variable(torch.zeros(1, 64, 30, 30));
+const output_demo = block_demo(input_demo);
+console.log(output_demo.shape);
+function vgg_stack(num_convs: number[], channels: number[][]) {
+  const net: nn.Module[] = [];
+  num_convs.forEach((n, i) => {
+    const [in_c, out_c] = channels[i];
+    net.push(vgg_block(n, in_c, out_c));
+  });
+  return new nn.Sequential(...net);
+}
+const vgg_net = vgg_stack([1, 1, 2], [[3, 16], [16, 32], [32, 64]]);
+console.log(vgg_net);
+const test_x = Variable(torch.zeros(1, 3, 32, 32));
+const test_y = vgg_net(test_x);
+console.log(test_y.shape);`,
+];
 
 /** Printed text equals PyTorch's (numbers within float32 tolerance); an `ERR` line has PyTorch's class, and its message starts with PyTorch's (torchlab may add the dtype or shapes). */
 function expectBook(got: string, want: string[]): void {
@@ -488,6 +668,7 @@ function expectBook(got: string, want: string[]): void {
 describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks through `torchlab run`", () => {
   const nbs = notebooksForSuite("liao-book", {
     chapter2: CHAPTER2,
+    chapter4: CHAPTER4,
     chapter3: [`const DATA_TXT: number[][] = ${JSON.stringify(R.logistic_data)};`, ...CHAPTER3],
   }, 300_000);
 
@@ -497,5 +678,9 @@ describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks t
 
   test("chapter 3: linear and logistic regression by hand, nn.Sequential / nn.Module, parameter initialisation", () => {
     expectBook(printedText(nbs.chapter3, true), R.chapter3.printed);
+  });
+
+  test("chapter 4: conv / pool by hand, batch norm by hand and nn.BatchNorm2d, param_groups lr decay, L2 by hand, VGG blocks", () => {
+    expectBook(printedText(nbs.chapter4, true), R.chapter4.printed);
   });
 });

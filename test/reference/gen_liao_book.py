@@ -654,6 +654,116 @@ def chapter4():
     log(test_y.shape)
     return list(OUT)
 
+SONNET = """When forty winters shall besiege thy brow,
+And dig deep trenches in thy beauty's field,
+Thy youth's proud livery so gazed on now,
+Will be a totter'd weed of small worth held:
+Then being asked, where all thy beauty lies,
+Where all the treasure of thy lusty days;
+To say, within thine own deep sunken eyes,
+Were an all-eating shame, and thriftless praise.
+How much more praise deserv'd thy beauty's use,
+If thou couldst answer 'This fair child of mine
+Shall sum my count, and make my old excuse,'
+Proving his beauty by succession thine!
+This were to be new made when thou art old,
+And see thy blood warm when thou feel'st it cold."""
+
+
+def chapter5():
+    OUT.clear()
+    # pytorch-rnn
+    torch.manual_seed(6)
+    rnn_single = nn.RNNCell(input_size=100, hidden_size=200)
+    log(rnn_single.weight_hh.shape)
+    x = Variable(torch.randn(6, 5, 100))
+    h_t = Variable(torch.zeros(5, 200))
+    out = []
+    for i in range(6):
+        h_t = rnn_single(x[i], h_t)
+        out.append(h_t)
+    log(h_t[0, :4])
+    log(len(out))
+    log(out[0].shape)
+    rnn_seq = nn.RNN(100, 200)
+    log(rnn_seq.weight_hh_l0.shape)
+    out, h_t = rnn_seq(x)
+    log(h_t.shape, h_t[0, 0, :4])
+    log(len(out))
+    h_0 = Variable(torch.randn(1, 5, 200))
+    out, h_t = rnn_seq(x, h_0)
+    log(h_t[0, 1, :4])
+    log(out.shape)
+    lstm_seq = nn.LSTM(50, 100, num_layers=2)
+    log(lstm_seq.weight_hh_l0.shape)
+    lstm_input = Variable(torch.randn(10, 3, 50))
+    out, (h, c) = lstm_seq(lstm_input)
+    log(h.shape)
+    log(c.shape)
+    log(out.shape)
+    h_init = Variable(torch.randn(2, 3, 100))
+    c_init = Variable(torch.randn(2, 3, 100))
+    out, (h, c) = lstm_seq(lstm_input, (h_init, c_init))
+    log(h.shape, h[1, 2, :4])
+    log(c.shape, c[0, 0, :4])
+    log(out.shape)
+    gru_seq = nn.GRU(10, 20)
+    gru_input = Variable(torch.randn(3, 32, 10))
+    out, h = gru_seq(gru_input)
+    log(gru_seq.weight_hh_l0.shape)
+    log(h.shape, h[0, 0, :4])
+    log(out.shape)
+    # n-gram (the vocabulary sorted: Python's set order changes from run to run)
+    CONTEXT_SIZE = 2
+    EMBEDDING_DIM = 10
+    test_sentence = SONNET.split()
+    trigram = [((test_sentence[i], test_sentence[i + 1]), test_sentence[i + 2]) for i in range(len(test_sentence) - 2)]
+    log(len(trigram))
+    log(trigram[0][0][0], trigram[0][0][1], trigram[0][1])
+    vocb = sorted(set(test_sentence))
+    word_to_idx = {word: i for i, word in enumerate(vocb)}
+    idx_to_word = {word_to_idx[word]: word for word in word_to_idx}
+    log(len(word_to_idx), word_to_idx["thy"])
+
+    class n_gram(nn.Module):
+        def __init__(self, vocab_size, context_size=CONTEXT_SIZE, n_dim=EMBEDDING_DIM):
+            super(n_gram, self).__init__()
+            self.embed = nn.Embedding(vocab_size, n_dim)
+            self.classify = nn.Sequential(nn.Linear(context_size * n_dim, 128), nn.ReLU(True), nn.Linear(128, vocab_size))
+
+        def forward(self, x):
+            voc_embed = self.embed(x)
+            voc_embed = voc_embed.view(1, -1)
+            out = self.classify(voc_embed)
+            return out
+    torch.manual_seed(7)
+    net = n_gram(len(word_to_idx))
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(net.parameters(), lr=1e-2, weight_decay=1e-5)
+    for e in range(2):
+        train_loss = 0
+        for word, label in trigram:
+            word = Variable(torch.LongTensor([word_to_idx[i] for i in word]))
+            label = Variable(torch.LongTensor([word_to_idx[label]]))
+            out = net(word)
+            loss = criterion(out, label)
+            train_loss += loss.item()
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        log('epoch: {}, Loss: {:.6f}'.format(e + 1, train_loss / len(trigram)))
+    net = net.eval()
+    word, label = trigram[19]
+    log('input: {} {}'.format(*word))
+    log('label: {}'.format(label))
+    word = Variable(torch.LongTensor([word_to_idx[i] for i in word]))
+    out = net(word)
+    pred_label_idx = out.max(1)[1].data[0].item()
+    predict_word = idx_to_word[pred_label_idx]
+    log('real word is {}, predicted word is {}'.format(label, predict_word))
+    log(out[0, :5])
+    return list(OUT)
+
 
 def caught(f):
     try:
@@ -715,5 +825,6 @@ if __name__ == "__main__":
         "chapter2": {"printed": chapter2()},
         "chapter3": {"printed": chapter3()},
         "chapter4": {"printed": chapter4()},
+        "chapter5": {"printed": chapter5(), "sonnet": SONNET},
     }
     print(write_json(out, "liao_book.json"))

@@ -23,6 +23,7 @@ const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "li
   chapter2: { printed: string[] };
   chapter3: { printed: string[] };
   chapter4: { printed: string[] };
+  chapter5: { printed: string[]; sonnet: string };
 };
 
 const CHAPTER2 = [
@@ -649,6 +650,103 @@ const test_x = Variable(torch.zeros(1, 3, 32, 32));
 const test_y = vgg_net(test_x);
 console.log(test_y.shape);`,
 ];
+const CHAPTER5 = [
+  `const { Variable } = torch.autograd;
+torch.manual_seed(6);
+const rnn_single = new nn.RNNCell({input_size: 100, hidden_size: 200});
+console.log(rnn_single.weight_hh.shape);
+const x = Variable(torch.randn(6, 5, 100));
+let h_t = Variable(torch.zeros(5, 200));
+let outs: torch.Tensor[] = [];
+for (let i = 0; i < 6; i++) {
+  h_t = rnn_single(x[i], h_t);
+  outs.push(h_t);
+}
+console.log(h_t["0, :4"]);
+console.log(outs.length);
+console.log(outs[0].shape);`,
+  `const rnn_seq = new nn.RNN(100, 200);
+console.log(rnn_seq.weight_hh_l0.shape);
+let [out, h] = rnn_seq(x);
+console.log(h.shape, h["0, 0, :4"]);
+console.log(out.length);
+const h_0 = Variable(torch.randn(1, 5, 200));
+[out, h] = rnn_seq(x, h_0);
+console.log(h["0, 1, :4"]);
+console.log(out.shape);`,
+  `const lstm_seq = new nn.LSTM(50, 100, {num_layers: 2});
+console.log(lstm_seq.weight_hh_l0.shape);
+const lstm_input = Variable(torch.randn(10, 3, 50));
+let [lout, [lh, lc]] = lstm_seq(lstm_input);
+console.log(lh.shape);
+console.log(lc.shape);
+console.log(lout.shape);
+const h_init = Variable(torch.randn(2, 3, 100));
+const c_init = Variable(torch.randn(2, 3, 100));
+[lout, [lh, lc]] = lstm_seq(lstm_input, [h_init, c_init]);
+console.log(lh.shape, lh["1, 2, :4"]);
+console.log(lc.shape, lc["0, 0, :4"]);
+console.log(lout.shape);`,
+  `const gru_seq = new nn.GRU(10, 20);
+const gru_input = Variable(torch.randn(3, 32, 10));
+const [gout, gh] = gru_seq(gru_input);
+console.log(gru_seq.weight_hh_l0.shape);
+console.log(gh.shape, gh["0, 0, :4"]);
+console.log(gout.shape);`,
+  `const CONTEXT_SIZE = 2;
+const EMBEDDING_DIM = 10;
+const test_sentence = SONNET.split(/\\s+/);
+const trigram: [[string, string], string][] = [];
+for (let i = 0; i < test_sentence.length - 2; i++) trigram.push([[test_sentence[i], test_sentence[i + 1]], test_sentence[i + 2]]);
+console.log(trigram.length);
+console.log(trigram[0][0][0], trigram[0][0][1], trigram[0][1]);
+const vocb = [...new Set(test_sentence)].sort();
+const word_to_idx = new Map(vocb.map((word, i) => [word, i]));
+const idx_to_word = new Map([...word_to_idx].map(([word, i]) => [i, word]));
+console.log(word_to_idx.size, word_to_idx.get("thy"));
+class n_gram extends nn.Module {
+  embed: nn.Embedding; classify: nn.Sequential;
+  constructor(vocab_size: number, context_size = CONTEXT_SIZE, n_dim = EMBEDDING_DIM) {
+    super();
+    this.embed = new nn.Embedding(vocab_size, n_dim);
+    this.classify = new nn.Sequential(new nn.Linear(context_size * n_dim, 128), new nn.ReLU(true), new nn.Linear(128, vocab_size));
+  }
+  forward(x: torch.Tensor) {
+    let voc_embed = this.embed(x);
+    voc_embed = voc_embed.view(1, -1);
+    const out = this.classify(voc_embed);
+    return out;
+  }
+}
+torch.manual_seed(7);
+let net = new n_gram(word_to_idx.size);
+const criterion = new nn.CrossEntropyLoss();
+const optimizer = new torch.optim.SGD(net.parameters(), {lr: 1e-2, weight_decay: 1e-5});
+for (let e = 0; e < 2; e++) {
+  let train_loss = 0;
+  for (const [words, lab] of trigram) {
+    const word = Variable(torch.LongTensor(words.map((i) => word_to_idx.get(i)!)));
+    const label = Variable(torch.LongTensor([word_to_idx.get(lab)!]));
+    const out = net(word);
+    const loss = criterion(out, label);
+    train_loss += loss.item();
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+  }
+  console.log(\`epoch: \${e + 1}, Loss: \${(train_loss / trigram.length).toFixed(6)}\`);
+}
+net = net.eval();
+const [words, label] = trigram[19];
+console.log(\`input: \${words[0]} \${words[1]}\`);
+console.log(\`label: \${label}\`);
+const word = Variable(torch.LongTensor(words.map((i) => word_to_idx.get(i)!)));
+const nout = net(word);
+const pred_label_idx = nout.max(1)[1].data[0].item();
+const predict_word = idx_to_word.get(pred_label_idx);
+console.log(\`real word is \${label}, predicted word is \${predict_word}\`);
+console.log(nout["0, :5"]);`,
+];
 
 /** Printed text equals PyTorch's (numbers within float32 tolerance); an `ERR` line has PyTorch's class, and its message starts with PyTorch's (torchlab may add the dtype or shapes). */
 function expectBook(got: string, want: string[]): void {
@@ -669,6 +767,7 @@ describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks t
   const nbs = notebooksForSuite("liao-book", {
     chapter2: CHAPTER2,
     chapter4: CHAPTER4,
+    chapter5: [`const SONNET = ${JSON.stringify(R.chapter5.sonnet)};`, ...CHAPTER5],
     chapter3: [`const DATA_TXT: number[][] = ${JSON.stringify(R.logistic_data)};`, ...CHAPTER3],
   }, 300_000);
 
@@ -682,5 +781,9 @@ describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks t
 
   test("chapter 4: conv / pool by hand, batch norm by hand and nn.BatchNorm2d, param_groups lr decay, L2 by hand, VGG blocks", () => {
     expectBook(printedText(nbs.chapter4, true), R.chapter4.printed);
+  });
+
+  test("chapter 5: RNNCell / RNN / LSTM / GRU on the book's shapes (values too), the n-gram language model", () => {
+    expectBook(printedText(nbs.chapter5, true), R.chapter5.printed);
   });
 });

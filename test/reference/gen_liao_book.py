@@ -764,6 +764,78 @@ def chapter5():
     log(out[0, :5])
     return list(OUT)
 
+def chapter6():
+    OUT.clear()
+    # vae: seeded stand-in images in [-1, 1] for MNIST, 3 Adam steps
+    class VAE(nn.Module):
+        def __init__(self):
+            super(VAE, self).__init__()
+            self.fc1 = nn.Linear(784, 400)
+            self.fc21 = nn.Linear(400, 20)
+            self.fc22 = nn.Linear(400, 20)
+            self.fc3 = nn.Linear(20, 400)
+            self.fc4 = nn.Linear(400, 784)
+
+        def encode(self, x):
+            h1 = F.relu(self.fc1(x))
+            return self.fc21(h1), self.fc22(h1)
+
+        def reparametrize(self, mu, logvar):
+            std = logvar.mul(0.5).exp_()
+            eps = torch.FloatTensor(std.size()).normal_()
+            eps = Variable(eps)
+            return eps.mul(std).add_(mu)
+
+        def decode(self, z):
+            h3 = F.relu(self.fc3(z))
+            return torch.tanh(self.fc4(h3))
+
+        def forward(self, x):
+            mu, logvar = self.encode(x)
+            z = self.reparametrize(mu, logvar)
+            return self.decode(z), mu, logvar
+    torch.manual_seed(8)
+    net = VAE()
+    images = torch.rand(3, 16, 1, 28, 28) * 2 - 1
+    x = images[0, 0]
+    x = x.view(x.shape[0], -1)
+    x = Variable(x)
+    _, mu, var = net(x)
+    log(mu[0, :5])
+    reconstruction_function = warned(lambda: nn.MSELoss(size_average=False))
+    log(reconstruction_function.reduction)
+
+    def loss_function(recon_x, x, mu, logvar):
+        MSE = reconstruction_function(recon_x, x)
+        KLD_element = mu.pow(2).add_(logvar.exp()).mul_(-1).add_(1).add_(logvar)
+        KLD = torch.sum(KLD_element).mul_(-0.5)
+        return MSE + KLD
+    optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
+
+    def to_img(x):
+        x = 0.5 * (x + 1.)
+        x = x.clamp(0, 1)
+        x = x.view(x.shape[0], 1, 28, 28)
+        return x
+    for e in range(3):
+        im = images[e]
+        im = im.view(im.shape[0], -1)
+        im = Variable(im)
+        recon_im, mu, logvar = net(im)
+        loss = loss_function(recon_im, im, mu, logvar) / im.shape[0]
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        log('epoch: {}, Loss: {:.4f}'.format(e + 1, loss.item()))
+    save = to_img(recon_im.cpu().data)
+    log(save.shape, save.min().item() >= 0, save.max().item() <= 1)
+    x = images[0, 0]
+    x = x.view(x.shape[0], -1)
+    _, mu, _ = net(Variable(x))
+    log(mu[0, :5])
+    log(net.fc4.bias[:4])
+    return list(OUT)
+
 
 def caught(f):
     try:
@@ -826,5 +898,6 @@ if __name__ == "__main__":
         "chapter3": {"printed": chapter3()},
         "chapter4": {"printed": chapter4()},
         "chapter5": {"printed": chapter5(), "sonnet": SONNET},
+        "chapter6": {"printed": chapter6()},
     }
     print(write_json(out, "liao_book.json"))

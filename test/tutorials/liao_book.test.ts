@@ -24,6 +24,7 @@ const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "li
   chapter3: { printed: string[] };
   chapter4: { printed: string[] };
   chapter5: { printed: string[]; sonnet: string };
+  chapter6: { printed: string[] };
 };
 
 const CHAPTER2 = [
@@ -747,6 +748,87 @@ const predict_word = idx_to_word.get(pred_label_idx);
 console.log(\`real word is \${label}, predicted word is \${predict_word}\`);
 console.log(nout["0, :5"]);`,
 ];
+const CHAPTER6 = [
+  `const { Variable } = torch.autograd;
+function warned<T>(f: () => T): T {
+  const orig = process.emitWarning;
+  (process as any).emitWarning = (m: string, type: string) => console.log(\`WARN \${type}: \${m}\`);
+  try { return f(); } finally { process.emitWarning = orig; }
+}
+class VAE extends nn.Module {
+  fc1: nn.Linear; fc21: nn.Linear; fc22: nn.Linear; fc3: nn.Linear; fc4: nn.Linear;
+  constructor() {
+    super();
+    this.fc1 = new nn.Linear(784, 400);
+    this.fc21 = new nn.Linear(400, 20);
+    this.fc22 = new nn.Linear(400, 20);
+    this.fc3 = new nn.Linear(20, 400);
+    this.fc4 = new nn.Linear(400, 784);
+  }
+  encode(x: torch.Tensor): [torch.Tensor, torch.Tensor] {
+    const h1 = F.relu(this.fc1(x));
+    return [this.fc21(h1), this.fc22(h1)];
+  }
+  reparametrize(mu: torch.Tensor, logvar: torch.Tensor) {
+    const std = logvar.mul(0.5).exp_();
+    let eps = torch.FloatTensor(std.size()).normal_();
+    eps = Variable(eps);
+    return eps.mul(std).add_(mu);
+  }
+  decode(z: torch.Tensor) {
+    const h3 = F.relu(this.fc3(z));
+    return torch.tanh(this.fc4(h3));
+  }
+  forward(x: torch.Tensor): [torch.Tensor, torch.Tensor, torch.Tensor] {
+    const [mu, logvar] = this.encode(x);
+    const z = this.reparametrize(mu, logvar);
+    return [this.decode(z), mu, logvar];
+  }
+}
+torch.manual_seed(8);
+const net = new VAE();
+const images = torch.rand(3, 16, 1, 28, 28) * 2 - 1;
+let x = images["0, 0"];
+x = x.view(x.shape[0], -1);
+x = Variable(x);
+let [, mu, v] = net(x);
+console.log(mu["0, :5"]);
+const reconstruction_function = warned(() => new nn.MSELoss({size_average: false}));
+console.log(reconstruction_function.reduction);`,
+  `function loss_function(recon_x: torch.Tensor, x: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor) {
+  const MSE = reconstruction_function(recon_x, x);
+  const KLD_element = mu.pow(2).add_(logvar.exp()).mul_(-1).add_(1).add_(logvar);
+  const KLD = torch.sum(KLD_element).mul_(-0.5);
+  return MSE + KLD;
+}
+const optimizer = new torch.optim.Adam(net.parameters(), {lr: 1e-3});
+function to_img(x: torch.Tensor) {
+  x = 0.5 * (x + 1.);
+  x = x.clamp(0, 1);
+  x = x.view(x.shape[0], 1, 28, 28);
+  return x;
+}
+let recon_im = torch.zeros(1);
+for (let e = 0; e < 3; e++) {
+  let im = images[e];
+  im = im.view(im.shape[0], -1);
+  im = Variable(im);
+  let logvar: torch.Tensor;
+  [recon_im, mu, logvar] = net(im);
+  const loss = loss_function(recon_im, im, mu, logvar) / im.shape[0];
+  optimizer.zero_grad();
+  loss.backward();
+  optimizer.step();
+  console.log(\`epoch: \${e + 1}, Loss: \${loss.item().toFixed(4)}\`);
+}
+const save = to_img(recon_im.cpu().data);
+console.log(save.shape, save.min().item() >= 0, save.max().item() <= 1);
+x = images["0, 0"];
+x = x.view(x.shape[0], -1);
+[, mu] = net(Variable(x));
+console.log(mu["0, :5"]);
+console.log(net.fc4.bias[":4"]);`,
+];
 
 /** Printed text equals PyTorch's (numbers within float32 tolerance); an `ERR` line has PyTorch's class, and its message starts with PyTorch's (torchlab may add the dtype or shapes). */
 function expectBook(got: string, want: string[]): void {
@@ -767,6 +849,7 @@ describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks t
   const nbs = notebooksForSuite("liao-book", {
     chapter2: CHAPTER2,
     chapter4: CHAPTER4,
+    chapter6: CHAPTER6,
     chapter5: [`const SONNET = ${JSON.stringify(R.chapter5.sonnet)};`, ...CHAPTER5],
     chapter3: [`const DATA_TXT: number[][] = ${JSON.stringify(R.logistic_data)};`, ...CHAPTER3],
   }, 300_000);
@@ -785,5 +868,9 @@ describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks t
 
   test("chapter 5: RNNCell / RNN / LSTM / GRU on the book's shapes (values too), the n-gram language model", () => {
     expectBook(printedText(nbs.chapter5, true), R.chapter5.printed);
+  });
+
+  test("chapter 6: the VAE (exp_ / normal_ / add_ in the reparametrisation, MSELoss(size_average=False) warns), three Adam steps", () => {
+    expectBook(printedText(nbs.chapter6, true), R.chapter6.printed);
   });
 });

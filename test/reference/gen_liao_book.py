@@ -473,6 +473,80 @@ def chapter3():
     warned(lambda: init.xavier_uniform(net1[0].weight))
     log(net1[0].weight[0, :5])
     log(net1[0].weight.abs().max().item() <= (6 / 70) ** 0.5)
+
+    # optimizer/: the six update rules written by hand, three steps each on a seeded stand-in batch
+    def sgd_update(parameters, lr):
+        for param in parameters:
+            param.data = param.data - lr * param.grad.data
+
+    def sgd_momentum(parameters, vs, lr, gamma):
+        for param, v in zip(parameters, vs):
+            v[:] = gamma * v + lr * param.grad.data
+            param.data = param.data - v
+
+    def sgd_adagrad(parameters, sqrs, lr):
+        eps = 1e-10
+        for param, sqr in zip(parameters, sqrs):
+            sqr[:] = sqr + param.grad.data ** 2
+            div = lr / torch.sqrt(sqr + eps) * param.grad.data
+            param.data = param.data - div
+
+    def rmsprop(parameters, sqrs, lr, alpha):
+        eps = 1e-10
+        for param, sqr in zip(parameters, sqrs):
+            sqr[:] = alpha * sqr + (1 - alpha) * param.grad.data ** 2
+            div = lr / torch.sqrt(sqr + eps) * param.grad.data
+            param.data = param.data - div
+
+    def adadelta(parameters, sqrs, deltas, rho):
+        eps = 1e-6
+        for param, sqr, delta in zip(parameters, sqrs, deltas):
+            sqr[:] = rho * sqr + (1 - rho) * param.grad.data ** 2
+            cur_delta = torch.sqrt(delta + eps) / torch.sqrt(sqr + eps) * param.grad.data
+            delta[:] = rho * delta + (1 - rho) * cur_delta ** 2
+            param.data = param.data - cur_delta
+
+    def adam(parameters, vs, sqrs, lr, t, beta1=0.9, beta2=0.999):
+        eps = 1e-8
+        for param, v, sqr in zip(parameters, vs, sqrs):
+            v[:] = beta1 * v + (1 - beta1) * param.grad.data
+            sqr[:] = beta2 * sqr + (1 - beta2) * param.grad.data ** 2
+            v_hat = v / (1 - beta1 ** t)
+            s_hat = sqr / (1 - beta2 ** t)
+            param.data = param.data - lr * v_hat / torch.sqrt(s_hat + eps)
+    torch.manual_seed(9)
+    ims = (torch.rand(3, 64, 784) - 0.5) / 0.5
+    labels = torch.randint(0, 10, (3, 64))
+    criterion = nn.CrossEntropyLoss()
+    for name in ["sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam"]:
+        torch.manual_seed(10)
+        net = nn.Sequential(nn.Linear(784, 200), nn.ReLU(), nn.Linear(200, 10))
+        sqrs = [torch.zeros_like(p.data) for p in net.parameters()]
+        vs = [torch.zeros_like(p.data) for p in net.parameters()]
+        t = 1
+        losses = []
+        for im, label in zip(ims, labels):
+            im = Variable(im)
+            label = Variable(label)
+            out = net(im)
+            loss = criterion(out, label)
+            net.zero_grad()
+            loss.backward()
+            if name == "sgd":
+                sgd_update(net.parameters(), 1e-2)
+            elif name == "momentum":
+                sgd_momentum(net.parameters(), vs, 1e-2, 0.9)
+            elif name == "adagrad":
+                sgd_adagrad(net.parameters(), sqrs, 1e-2)
+            elif name == "rmsprop":
+                rmsprop(net.parameters(), sqrs, 1e-3, 0.9)
+            elif name == "adadelta":
+                adadelta(net.parameters(), sqrs, vs, 0.9)
+            else:
+                adam(net.parameters(), vs, sqrs, 1e-3, t)
+                t += 1
+            losses.append('{:.6f}'.format(loss.item()))
+        log(name, ' '.join(losses), net[2].bias[:3])
     return list(OUT)
 
 def chapter4():

@@ -471,6 +471,86 @@ net1[0].weight.data = net1[0].weight.data.float();
 warned(() => init.xavier_uniform(net1[0].weight));
 console.log((net1[0] as nn.Linear).weight["0, :5"]);
 console.log(net1[0].weight.abs().max().item() <= (6 / 70) ** 0.5);`,
+  `function sgd_update(parameters: Iterable<torch.Tensor>, lr: number) {
+  for (const param of parameters) param.data = param.data - lr * param.grad!.data;
+}
+function sgd_momentum(parameters: Iterable<torch.Tensor>, vs: torch.Tensor[], lr: number, gamma: number) {
+  [...parameters].forEach((param, i) => {
+    const v = vs[i];
+    v[":"] = gamma * v + lr * param.grad!.data;
+    param.data = param.data - v;
+  });
+}
+function sgd_adagrad(parameters: Iterable<torch.Tensor>, sqrs: torch.Tensor[], lr: number) {
+  const eps = 1e-10;
+  [...parameters].forEach((param, i) => {
+    const sqr = sqrs[i];
+    sqr[":"] = sqr + param.grad!.data ** 2;
+    const div = lr / torch.sqrt(sqr + eps) * param.grad!.data;
+    param.data = param.data - div;
+  });
+}
+function rmsprop(parameters: Iterable<torch.Tensor>, sqrs: torch.Tensor[], lr: number, alpha: number) {
+  const eps = 1e-10;
+  [...parameters].forEach((param, i) => {
+    const sqr = sqrs[i];
+    sqr[":"] = alpha * sqr + (1 - alpha) * param.grad!.data ** 2;
+    const div = lr / torch.sqrt(sqr + eps) * param.grad!.data;
+    param.data = param.data - div;
+  });
+}
+function adadelta(parameters: Iterable<torch.Tensor>, sqrs: torch.Tensor[], deltas: torch.Tensor[], rho: number) {
+  const eps = 1e-6;
+  [...parameters].forEach((param, i) => {
+    const sqr = sqrs[i], delta = deltas[i];
+    sqr[":"] = rho * sqr + (1 - rho) * param.grad!.data ** 2;
+    const cur_delta = torch.sqrt(delta + eps) / torch.sqrt(sqr + eps) * param.grad!.data;
+    delta[":"] = rho * delta + (1 - rho) * cur_delta ** 2;
+    param.data = param.data - cur_delta;
+  });
+}
+function adam(parameters: Iterable<torch.Tensor>, vs: torch.Tensor[], sqrs: torch.Tensor[], lr: number, t: number, beta1 = 0.9, beta2 = 0.999) {
+  const eps = 1e-8;
+  [...parameters].forEach((param, i) => {
+    const v = vs[i], sqr = sqrs[i];
+    v[":"] = beta1 * v + (1 - beta1) * param.grad!.data;
+    sqr[":"] = beta2 * sqr + (1 - beta2) * param.grad!.data ** 2;
+    const v_hat = v / (1 - beta1 ** t);
+    const s_hat = sqr / (1 - beta2 ** t);
+    param.data = param.data - lr * v_hat / torch.sqrt(s_hat + eps);
+  });
+}
+torch.manual_seed(9);
+const ims = (torch.rand(3, 64, 784) - 0.5) / 0.5;
+const labels = torch.randint(0, 10, [3, 64]);
+const criterion2 = new nn.CrossEntropyLoss();
+for (const name of ["sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam"]) {
+  torch.manual_seed(10);
+  const net = new nn.Sequential(new nn.Linear(784, 200), new nn.ReLU(), new nn.Linear(200, 10));
+  const sqrs = [...net.parameters()].map((p) => torch.zeros_like(p.data));
+  const vs = [...net.parameters()].map((p) => torch.zeros_like(p.data));
+  let t = 1;
+  const losses: string[] = [];
+  for (let k = 0; k < 3; k++) {
+    const im = Variable(ims[k]);
+    const label = Variable(labels[k]);
+    const out = net(im);
+    const loss = criterion2(out, label);
+    net.zero_grad();
+    loss.backward();
+    if (name === "sgd") sgd_update(net.parameters(), 1e-2);
+    else if (name === "momentum") sgd_momentum(net.parameters(), vs, 1e-2, 0.9);
+    else if (name === "adagrad") sgd_adagrad(net.parameters(), sqrs, 1e-2);
+    else if (name === "rmsprop") rmsprop(net.parameters(), sqrs, 1e-3, 0.9);
+    else if (name === "adadelta") adadelta(net.parameters(), sqrs, vs, 0.9);
+    else {
+      adam(net.parameters(), vs, sqrs, 1e-3, t);
+      t += 1;
+    }
+    losses.push(loss.item().toFixed(6));
+  }
+  console.log(name, losses.join(" "), (net[2] as nn.Linear).bias[":3"]);
+}`,
 ];
 const CHAPTER4 = [
   `const { Variable } = torch.autograd;
@@ -858,7 +938,7 @@ describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks t
     expectBook(printedText(nbs.chapter2, true), R.chapter2.printed);
   });
 
-  test("chapter 3: linear and logistic regression by hand, nn.Sequential / nn.Module, parameter initialisation", () => {
+  test("chapter 3: linear and logistic regression by hand, nn.Sequential / nn.Module, parameter initialisation, the six optimizers by hand", () => {
     expectBook(printedText(nbs.chapter3, true), R.chapter3.printed);
   });
 

@@ -5,7 +5,9 @@ prints for the same values). The book's `loss.data[0]` raises IndexError on 1.13
 `ERR`); the port writes `.item()` as readers updated it. Stand-ins: seeded torch values for
 np.random, MNIST/CIFAR/flower data and the time-series CSV; training loops run a few steps.
 Left out (as in the TypeScript port, see its header): CUDA cells, matplotlib, TensorFlow cells,
-timing prints, downloads."""
+timing prints, downloads, PIL augmentation, ResNet/GoogLeNet/DenseNet, CIFAR-10 training, the LSTM
+time series, rnn-for-image, word-embedding, seq-lstm, the autoencoder and the GAN.
+`unit()` feeds test/autograd/detach_alias.test.ts."""
 import os
 import sys
 import warnings

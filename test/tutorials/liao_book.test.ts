@@ -11,7 +11,19 @@
  * the time-series CSV; training loops run a few steps (the book runs epochs).
  * Left out: CUDA cells (`.cuda()`, `torch.cuda.FloatTensor`), matplotlib cells and decision-boundary
  * plots, the TensorFlow cells of dynamic-graph, timing prints (`time.time()`), torch.save of a whole
- * module to a file (a state_dict round trip is kept), downloads.
+ * module to a file (a state_dict round trip is kept), downloads, data augmentation on cat.png (PIL
+ * images), the ResNet / GoogLeNet / DenseNet notebooks and chapter 4's CIFAR-10 training (time), the
+ * LSTM time series, rnn-for-image, word-embedding, seq-lstm, the autoencoder and the GAN.
+ * Written differently from the book, each for a kernel limitation reported with this port:
+ * - linear-regression's first three cells are one cell: a function (`get_loss`, which reads the global
+ *   `y_train`) defined in one cell keeps reading that cell's binding after a later cell reassigns the
+ *   variable (tslab exports a cell's variables by copy; later cells write `exports.y_train`).
+ * - `(net1[0] as nn.Linear).weight["0, :5"]`: indexing an nn.Sequential gives a Module, whose `.weight`
+ *   the checker does not type as a Tensor, so the dialect leaves the string index alone (undefined).
+ * - the L2 term starts as `torch.tensor(0.)`, not `0`: `l2 + t` with `l2: number | Tensor` is a
+ *   compile error (the dialect rewrites only operands typed as Tensor).
+ * - `nn.Sequential` is built with `new`, Python's `len(a)` of an ndarray is `a.shape[0]`, dict lookups
+ *   are a Map, and Python's `'{}'.format(1e-05)` prints where JavaScript prints 0.00001 (the numbers compare).
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -14,8 +14,11 @@ import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
 import { RuntimeError, TypeError, OutOfMemoryError } from "./errors";
 import { broadcastShapes, operand } from "./ops/_core";
-import { from_typed, tensor, zeros as zerosOp } from "./ops/creation";
-import type { NestedArray } from "./ops/creation";
+import { from_numpy as fromNumpyOp, from_typed, tensor, zeros as zerosOp } from "./ops/creation";
+import type { NestedArray, TypedArrayWithShape } from "./ops/creation";
+
+/** What a legacy constructor takes: sizes, a nested list, a tensor, or an array as `x.numpy()` gives it (NumPy's ndarray). */
+type LegacyArg = NestedArray | TensorClass | TypedArrayWithShape | TypedArrayWithShape["data"];
 import { isOptions, parseArgs, trimArgs } from "./tensor/args";
 import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
@@ -40,8 +43,8 @@ _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
  * @example const b = torch.Tensor([[1, 2, 3], [4, 5, 6]]);  // float32
  */
 export const Tensor = new Proxy(TensorClass, {
-  apply: (_target, _this, args: (NestedArray | TensorClass)[]) => legacyNew("Tensor", D.defaultFloatDtype(), args),
-}) as typeof TensorClass & ((...args: (NestedArray | TensorClass)[]) => TensorClass);
+  apply: (_target, _this, args: LegacyArg[]) => legacyNew("Tensor", D.defaultFloatDtype(), args),
+}) as typeof TensorClass & ((...args: LegacyArg[]) => TensorClass);
 export type Tensor = TensorClass;
 export type { DType, NestedList } from "./tensor/tensor";
 export { ready, backend, get_num_threads, set_num_threads } from "./backend";
@@ -174,31 +177,31 @@ export type { PromotionOperand } from "./tensor/promotion";
  * size (zeros here: PyTorch leaves it uninitialised); a Tensor of the same dtype comes back as is.
  * @example const target = torch.LongTensor([1, 4, 58]);
  */
-export function FloatTensor(...args: (NestedArray | Tensor)[]): Tensor {
+export function FloatTensor(...args: LegacyArg[]): Tensor {
   return legacyNew("FloatTensor", float32, args);
 }
 /** The int64 legacy constructor (stored as int32: see README's dtype note); see FloatTensor. */
-export function LongTensor(...args: (NestedArray | Tensor)[]): Tensor {
+export function LongTensor(...args: LegacyArg[]): Tensor {
   return legacyNew("LongTensor", long, args);
 }
 /** The float64 legacy constructor (values in float32 precision: see README's dtype note); see FloatTensor. */
-export function DoubleTensor(...args: (NestedArray | Tensor)[]): Tensor {
+export function DoubleTensor(...args: LegacyArg[]): Tensor {
   return legacyNew("DoubleTensor", float64, args);
 }
 /** The int32 legacy constructor; see FloatTensor. */
-export function IntTensor(...args: (NestedArray | Tensor)[]): Tensor {
+export function IntTensor(...args: LegacyArg[]): Tensor {
   return legacyNew("IntTensor", int32, args);
 }
 /** The uint8 legacy constructor (torchvision's image dtype); see FloatTensor. */
-export function ByteTensor(...args: (NestedArray | Tensor)[]): Tensor {
+export function ByteTensor(...args: LegacyArg[]): Tensor {
   return legacyNew("ByteTensor", uint8, args);
 }
 /** The int8 legacy constructor; see FloatTensor. */
-export function CharTensor(...args: (NestedArray | Tensor)[]): Tensor {
+export function CharTensor(...args: LegacyArg[]): Tensor {
   return legacyNew("CharTensor", int8, args);
 }
 /** The int16 legacy constructor; see FloatTensor. */
-export function ShortTensor(...args: (NestedArray | Tensor)[]): Tensor {
+export function ShortTensor(...args: LegacyArg[]): Tensor {
   return legacyNew("ShortTensor", int16, args);
 }
 /**
@@ -206,7 +209,7 @@ export function ShortTensor(...args: (NestedArray | Tensor)[]): Tensor {
  * converts them); see FloatTensor.
  * @example const mask = torch.BoolTensor([[1, 1, 0]]);
  */
-export function BoolTensor(...args: (NestedArray | Tensor)[]): Tensor {
+export function BoolTensor(...args: LegacyArg[]): Tensor {
   return legacyNew("BoolTensor", bool, args);
 }
 /** The constants torch re-exports from Python's math: `torch.pi`, `torch.e`, `torch.inf`, `torch.nan`. */
@@ -224,7 +227,7 @@ BoolTensor.dtype = bool;
 ByteTensor.dtype = uint8;
 CharTensor.dtype = int8;
 ShortTensor.dtype = int16;
-function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Tensor {
+function legacyNew(op: string, dtype: DType, args: LegacyArg[]): Tensor {
   if (args.length === 0) return zerosOp(0, { dtype });
   if (args.every((a) => typeof a === "number")) {
     const sizes = args as number[];
@@ -239,6 +242,10 @@ function legacyNew(op: string, dtype: DType, args: (NestedArray | Tensor)[]): Te
   if (data instanceof Tensor) {
     if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : dtype})`);
     return data;
+  }
+  // torch.Tensor(ndarray) copies NumPy's array into the constructor's dtype (a float64 array becomes float32).
+  if (ArrayBuffer.isView(data) || (typeof data === "object" && data !== null && !Array.isArray(data) && ArrayBuffer.isView((data as TypedArrayWithShape).data))) {
+    return fromNumpyOp(data as TypedArrayWithShape).to(dtype);
   }
   if (!Array.isArray(data)) throw new TypeError(`${op}(): invalid data type '${typeof data}'`);
   return tensor(data, { dtype });

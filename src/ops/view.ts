@@ -198,7 +198,8 @@ function viewNode(v: ViewInfo, name: string): Node {
  * Writes `next` (the new values of view `t`, already shape- and dtype-checked) into its base.
  * Recorded (grad mode, and the base or the values need grad): the base's new value is
  * CopySlices(old base, next) and the view becomes AsStridedBackward0 of it. Otherwise the base's
- * storage is overwritten in place and the view re-derived.
+ * storage is overwritten in place and the view re-derived; a detach() alias written with values that
+ * need grad takes their graph itself.
  */
 export function writeThroughView(t: Tensor, next: Tensor, recording: boolean, uniform = false): void {
   const v = t._view!;
@@ -228,6 +229,14 @@ export function writeThroughView(t: Tensor, next: Tensor, recording: boolean, un
     return;
   }
   base._overwrite(compute(() => v.bwd(base._t, next.dtype === dtype ? next._t : tf.cast(next._t, dtype._tf))));
+  if (!v.tracked && recording && next.grad_fn !== null) {
+    // detach() shares the values, not the graph: PyTorch records a write of values that need grad on the
+    // alias itself (`n = x.detach(); n[0] = w * 2` gives n a CopySlices), and the base stays out of it.
+    t._adopt(next.dtype === dtype ? next : next.to(dtype));
+    v.storage = base._s;
+    v.version = base._s.version;
+    return;
+  }
   if (t._s !== base._s) {
     t._rebindTo(Tensor._wrap(compute(() => v.fwd(base._t))));
     v.storage = base._s;

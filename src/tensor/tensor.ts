@@ -321,6 +321,11 @@ export class Tensor {
       this._s.dt = v._s.dt;
     }
   }
+  /** Removed in PyTorch 0.4 (`Variable(x, volatile=True)`): always false, with PyTorch's warning. */
+  get volatile(): boolean {
+    process.emitWarning("volatile was removed (Variable.volatile is always False)", "UserWarning");
+    return false;
+  }
   /** Transpose of a 2-D tensor (dims reversed for n-D), PyTorch's `.T`. */
   get T(): Tensor {
     return this.permute([...Array(this.dim()).keys()].reverse());
@@ -1631,7 +1636,8 @@ export class Tensor {
           "it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).",
       );
     }
-    if (v === null && this.requires_grad && this.is_leaf) {
+    // A detach() alias made to require grad is a leaf of its own (`Variable(x, requires_grad=True)`).
+    if ((v === null || !v.tracked) && this.requires_grad && this.is_leaf) {
       throw new RuntimeError(`a leaf Variable that requires grad is being used in an in-place operation. (${op}: wrap the write in torch.no_grad(() => ...))`);
     }
   }
@@ -1774,6 +1780,13 @@ export class Tensor {
     }
     const advanced = Array.isArray(items) && items.some((it) => it instanceof Tensor);
     if (advanced) return this.inplace("index_put_", (s) => SC.index_put("index_put_", s, items, value, false));
+    const v = this._view;
+    if (v !== null && !v.tracked && value instanceof Tensor && value.requires_grad && isGradRecording()) {
+      // A detach() alias is its own autograd root (PyTorch's detach() is no autograd view): the write is
+      // recorded on a copy (CopySlices) whose values go to the shared storage and whose graph the alias takes.
+      const val = value;
+      return this.inplace("copy_", (s) => s.clone().setitem(items, val));
+    }
     const view = M.index(this, items);
     if (value instanceof Tensor) view.copy_(value);
     else if (typeof value === "number" || typeof value === "boolean") view.fill_(value);

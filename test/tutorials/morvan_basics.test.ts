@@ -86,7 +86,7 @@ test("202 variable: Variable(tensor, requires_grad=True) is a leaf tensor; mean 
   const alias = Variable(tensor);
   tensor.add_(1);
   expect(Array.from(alias.dataSync())).toEqual([2, 3, 4, 5]);
-  expect(() => Variable(3 as unknown as Tensor)).toThrow("Variable data has to be a tensor, but got number");
+  expect(() => Variable(3 as unknown as Tensor)).toThrow("Variable data has to be a tensor, but got int");
 });
 
 test("203 activation: relu, sigmoid, tanh, softplus of linspace(-5, 5, 200)", () => {

@@ -37,6 +37,8 @@ export class Node {
   private shownNext: [Node | AccumulateGrad | null, number][] | null = null;
   /** @internal tensors the backward closure reads besides the inputs (holdSaved), counted as held. */
   private saved: Tensor[] | null = null;
+  /** Each of `saved`'s `_version` when it was saved. */
+  private savedVersions: number[] = [];
   /** @internal this node's output once it is marked graph-only (freeGraphOnly), freed when this node is released. */
   graphOnlyOutput: Tensor | null = null;
   /** Set by Tensor.retain_grad() on the output of this node. */
@@ -48,6 +50,8 @@ export class Node {
    */
   private output: Tensor | null = null;
   private outputVersion = 0;
+  /** Set by release(): backward(retain_graph=false) has run through this node. */
+  private released = false;
 
   /** `reads`: the inputs the backward reads, true (all), false (none) or a mask of bits (see readMask). */
   constructor(name: string, inputs: Tensor[], fn: BackwardFn, reads: boolean | number = true) {
@@ -197,6 +201,13 @@ export class Node {
         }
       }
     }
+    const saved = this.saved;
+    if (saved !== null) {
+      for (let i = 0; i < saved.length; i++) {
+        const t = saved[i];
+        if (t._version !== this.savedVersions[i]) throw modifiedError(t, inputNodeName(t), this.savedVersions[i]);
+      }
+    }
     const out = this.output;
     if (out !== null && out._version !== this.outputVersion) throw modifiedError(out, this._name, this.outputVersion);
     return this.fn(grad);
@@ -217,34 +228,45 @@ export class Node {
 
   /**
    * @internal Counts `t`, which the backward closure reads though it is not an input (an op's own
-   * saved tensor, such as max pooling's indices), as held by this node until it is released.
+   * saved tensor, such as max pooling's indices, or a mask or index the op was given), as held by this
+   * node until it is released; an in-place write to it before backward raises, as for a saved input.
    */
   holdSaved(t: Tensor): void {
     t._holds++;
     (this.saved ??= []).push(t);
+    this.savedVersions.push(t._version);
   }
 
   /** @internal whether release() has run. */
   isReleased(): boolean {
-    return this.fn === null;
+    return this.released;
   }
 
   /**
-   * @internal Frees what the node holds; a second backward through it then raises. Graph-only
-   * tensors (an input, or this node's own output) that no other unreleased node holds are freed at
-   * once. `freeGraphOnly: false` (create_graph, whose recorded gradient graph may read them later)
-   * keeps them for the collector instead.
+   * @internal Frees what the node holds: a second backward through a node that saved tensors (an
+   * input it reads, its output, holdSaved's) then raises, as PyTorch's SavedVariable does once freed.
+   * A node that saved none (add, sum, a view: its backward reads only shapes) keeps its closure and
+   * edges, so a second backward runs through it (PyTorch's `y = x.sum(); y.backward(); y.backward()`).
+   * Graph-only tensors (an input, or this node's own output) that no other unreleased node holds are
+   * freed at once. `freeGraphOnly: false` (create_graph, whose recorded gradient graph may read them
+   * later) keeps them for the collector instead.
    */
   release(freeGraphOnly = true): void {
+    if (this.released) return;
+    this.released = true;
     // The graph's shape outlives backward(), as in PyTorch: only the saved tensors are freed.
     this.releasedNext = this.next_functions;
     const inputs = this.saved === null ? this.inputs : [...this.inputs, ...this.saved];
+    const savedNothing = this.checked === 0 && this.output === null && this.saved === null;
     this.saved = null;
+    this.savedVersions = [];
     const own = this.graphOnlyOutput;
     this.graphOnlyOutput = null;
-    this.fn = null;
-    this.inputs = [];
-    this.edges = [];
+    if (!savedNothing) {
+      this.fn = null;
+      this.inputs = [];
+      this.edges = [];
+    }
     this.versions = [];
     this.output = null;
     for (const t of inputs) {

@@ -1,5 +1,5 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
-import { tf, compute, record, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype, wrapInt } from "./_core";
+import { tf, compute, record, saves, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype, wrapInt } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
@@ -151,7 +151,7 @@ export function div(a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
       x.requires_grad ? sumTo(tf.div(g, yf), x.shape) : null,
       y.requires_grad ? sumTo(tf.neg(tf.div(tf.mul(g, as(x._t, D.float32)), tf.square(yf))), y.shape) : null,
     ];
-  });
+  }, false, y.requires_grad ? true : crossReads(x, y));
 }
 
 /** Remainder with the sign of the divisor (Python's %), like torch.remainder. */
@@ -487,7 +487,7 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
     const c = expandTo(cond._t, shape);
     const z = tf.zerosLike(g);
     return [null, sumTo(select(c, g, z), x.shape), sumTo(select(c, z, g), y.shape)];
-  });
+  }, false, 1);
   // PyTorch's edges: the two values, not the condition.
   return renameGradFn(r, "WhereBackward0", [x, y]);
 }
@@ -521,7 +521,9 @@ export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | T
   const r = record(name, [a, v], out, (g) => {
     const m = expandTo(mask._t, a.shape);
     return [select(m, tf.zerosLike(g), g), tf.sum(select(m, g, tf.zerosLike(g)))];
-  });
+  }, false, false);
+  // PyTorch's node saves the mask only.
+  saves(r, mask);
   // PyTorch's edges: the input (and a tensor value), not the mask nor a number.
   return renameGradFn(r, name, value instanceof Tensor ? [a, v] : [a]);
 }

@@ -444,9 +444,15 @@ export function lerp(start: Tensor, end: Tensor, weight: Tensor | number): Tenso
   }
   if (weight instanceof Tensor && weight.dtype._tf !== "float32") throw new RuntimeError(`lerp(): expected a floating point weight, got ${weight.dtype}`);
   broadcastCheck("lerp", [start, end, ...(weight instanceof Tensor ? [weight] : [])]);
-  // Named as PyTorch's lerp kernel: LerpBackward0(start, end) for a number weight, LerpBackward1 with a tensor.
+  if (!(weight instanceof Tensor)) {
+    // PyTorch's LerpBackward0 saves only the number weight: its backward reads no tensor.
+    const w = weight;
+    const out = compute(() => tf.add(start._t, tf.mul(tf.sub(end._t, start._t), w)));
+    return record("LerpBackward0", [start, end], out, (g) => [sumTo(tf.mul(g, 1 - w), start.shape), sumTo(tf.mul(g, w), end.shape)], false, false);
+  }
+  // Named as PyTorch's lerp kernel: LerpBackward1(start, end, weight) for a tensor weight.
   const y = E.add(start, E.mul(E.sub(end, start), weight));
-  return weight instanceof Tensor ? renameGradFn(y, "LerpBackward1", [start, end, weight]) : renameGradFn(y, "LerpBackward0", [start, end]);
+  return renameGradFn(y, "LerpBackward1", [start, end, weight]);
 }
 
 function broadcastCheck(op: string, ts: Tensor[]): number[] {

@@ -1,5 +1,5 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
-import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
+import { tf, compute, record, saves, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
 import { stridesOf } from "../tensor/repr";
 import { Tensor, type DType } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
@@ -200,7 +200,7 @@ export function repeat(t: Tensor, reps: number[]): Tensor {
     reps.forEach((r, i) => split.push(r, base[i]));
     const summed = tf.sum(tf.reshape(g, split), reps.map((_, i) => 2 * i));
     return [tf.reshape(summed, t.shape)];
-  });
+  }, false, false);
 }
 
 export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
@@ -364,7 +364,7 @@ export function flip(t: Tensor, dims: number[]): Tensor {
   if (t.dim() === 0 || t.numel() === 0) ds.length = 0;
   // wasm's Reverse kernel mis-sizes bool elements (wrong values, then heap corruption): reverse as int32.
   const out = compute(() => (ds.length ? (t.dtype._tf === "bool" ? tf.cast(tf.reverse(tf.cast(t._t, "int32"), ds), "bool") : tf.reverse(t._t, ds)) : tf.clone(t._t)));
-  return record("FlipBackward0", [t], out, (g) => [ds.length ? tf.reverse(g, ds) : g]);
+  return record("FlipBackward0", [t], out, (g) => [ds.length ? tf.reverse(g, ds) : g], false, false);
 }
 
 function checkIndexTensor(op: string, index: Tensor): void {
@@ -395,7 +395,7 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
   const fixed = Tensor._wrap(compute(() => tf.tensor1d(idx.map((i) => (i < 0 ? i + size : i)), "int32")));
   const out = compute(() => tf.gather(t._t, fixed._t, d));
   // PyTorch's IndexSelectBackward0 and IndexBackward0 save only the index and sizes; masked_select saves self.
-  return record(
+  const r = record(
     name,
     [t],
     out,
@@ -409,6 +409,7 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
     false,
     name === "MaskedSelectBackward0",
   );
+  return saves(r, index);
 }
 
 /** torch.gather: out[i][j] = t[i][index[i][j]] along `dim` (shown for dim=1). */
@@ -638,7 +639,7 @@ export function clone(t: Tensor): Tensor {
 export function toDtype(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
   // float32 <-> float64 share float32 storage: a copy relabelled, through which gradients flow.
-  if (dtype.is_floating_point && t.dtype.is_floating_point) return withDtype(record("ToCopyBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g]), dtype);
+  if (dtype.is_floating_point && t.dtype.is_floating_point) return withDtype(record("ToCopyBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g], false, false), dtype);
   let out = compute(() => (dtype._tf === "bool" ? tf.notEqual(t._t, 0) : dtype._tf === "int32" && t.dtype._tf === "float32" ? tf.cast(tf.mul(tf.sign(t._t), tf.floor(tf.abs(t._t))), "int32") : tf.cast(t._t, dtype._tf)));
   // Into uint8 / int8 / int16: truncated toward zero, then wrapped as C's integer conversions wrap
   // (PyTorch 1.13 on x86: -1.5 -> 255, 300.7 -> 44 as uint8).

@@ -118,5 +118,5 @@ function constantPad(input: Tensor, amounts: [number, number][], value: number):
     const inner = tf.slice(g, pads.map(([b]) => b), size);
     const back = shape.map((n, d) => [begin[d], n - begin[d] - size[d]] as [number, number]);
     return [back.some(([b, a]) => b > 0 || a > 0) ? tf.pad(inner, back) : inner];
-  });
+  }, false, false);
 }

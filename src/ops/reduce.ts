@@ -1,5 +1,5 @@
 /** Reductions along dims (sum, mean, max/min with indices, std/var, prod, ...) and softmax family. */
-import { tf, compute, record, constant, normDim, as, numelOf, expandTo, withDtype } from "./_core";
+import { tf, compute, record, saves, constant, normDim, as, numelOf, expandTo, withDtype } from "./_core";
 import { cumulativeT } from "../backend/math_kernels";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
@@ -75,13 +75,23 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
   const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : torchSum(t, dims, keepdim, true) ?? tf.mean(t._t, dims, keepdim)));
-  return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)], false, false);
+  // PyTorch 1.13's MeanBackward1 saves self (an in-place write to it raises), MeanBackward0 only sizes.
+  const whole = dim === undefined || dim === null;
+  return record(whole ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)], false, !whole);
 }
 
 export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "ProdBackward1"): Tensor {
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   if (dim === undefined || dim === null) {
-    return prod(t.reshape(-1), 0, false, "ProdBackward0");
+    // Recorded on `t` itself (PyTorch's ProdBackward0 saves self), not on a flattened view of it.
+    const whole = compute(() => (t.numel() === 0 ? tf.scalar(1, dt) : tf.prod(as(t._t, dt))));
+    return withDtype(record("ProdBackward0", [t], whole, (g) => {
+      if (t.numel() === 0) return [tf.zeros(t.shape)];
+      const x = tf.reshape(as(t._t, D.float32), [-1]);
+      const left = tf.cumprod(x, 0, true, false);
+      const right = tf.cumprod(x, 0, true, true);
+      return [tf.reshape(tf.mul(g, tf.mul(left, right)), t.shape)];
+    }), dt === "int32" ? D.int64 : t.dtype);
   }
   const d = normDim(dim, t.dim(), "prod");
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, [d], keepdim, 1, dt) : tf.prod(as(t._t, dt), d, keepdim)));
@@ -185,8 +195,9 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
     axes[d] = t.dim() - 1;
     const mask = tf.transpose(oh, axes);
     return [tf.mul(as(mask, D.float32), tf.expandDims(keepdim ? tf.squeeze(g, [d]) : g, d))];
-  });
-  return valuesIndices(values, indices, op);
+  }, false, false);
+  // PyTorch's MaxBackward0 saves the indices (and sizes), not self.
+  return valuesIndices(saves(values, indices), indices, op);
 }
 
 /** A max/min reduction is nan wherever its slice holds a nan, as in PyTorch. */
@@ -404,7 +415,7 @@ export function cumsum(t: Tensor, dim: number): Tensor {
   // float32 accumulates in double, as PyTorch's CPU kernel does (math_kernels.ts), where the backend has the kernel.
   const scan = (x: tf.Tensor, reverse: boolean): tf.Tensor => cumulativeT(x, d, false, reverse) ?? tf.cumsum(x, d, false, reverse);
   const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : scan(as(t._t, dt), false)));
-  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : scan(g, true)]), dt === "int32" ? D.int64 : t.dtype);
+  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : scan(g, true)], false, false), dt === "int32" ? D.int64 : t.dtype);
 }
 
 export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {

@@ -190,10 +190,10 @@ export function triangle(op: "tril" | "triu", t: Tensor, diagonal = 0): Tensor {
     const diff = tf.sub(tf.reshape(tf.range(0, cols, 1, "int32"), [1, cols]), tf.reshape(tf.range(0, rows, 1, "int32"), [rows, 1]));
     return op === "tril" ? tf.lessEqual(diff, diagonal) : tf.greaterEqual(diff, diagonal);
   };
-  if (t.numel() === 0) return record(op === "tril" ? "TrilBackward0" : "TriuBackward0", [t], compute(() => tf.clone(t._t)), () => [tf.zeros(t.shape)]);
+  if (t.numel() === 0) return record(op === "tril" ? "TrilBackward0" : "TriuBackward0", [t], compute(() => tf.clone(t._t)), () => [tf.zeros(t.shape)], false, false);
   const keep = (x: tf.Tensor): tf.Tensor => tf.where(tf.broadcastTo(mask(), x.shape), x, tf.zerosLike(x));
   const out = compute(() => keep(t._t));
-  return record(op === "tril" ? "TrilBackward0" : "TriuBackward0", [t], out, (g) => [keep(g)]);
+  return record(op === "tril" ? "TrilBackward0" : "TriuBackward0", [t], out, (g) => [keep(g)], false, false);
 }
 
 /** Positions of the non-zero elements, one row per element: [n, ndim] int32 (PyTorch's int64). */

@@ -52,6 +52,12 @@ export class Node {
   private outputVersion = 0;
   /** Set by release(): backward(retain_graph=false) has run through this node. */
   private released = false;
+  /**
+   * What a released node that saved nothing keeps of its inputs for a second backward, holding none
+   * of them but leaves (as PyTorch's AccumulateGrad does): whether each needs a gradient, and the leaf
+   * its gradient goes to where it has no grad_fn.
+   */
+  private kept: { needs: boolean[]; leaves: (Tensor | null)[] } | null = null;
 
   /** `reads`: the inputs the backward reads, true (all), false (none) or a mask of bits (see readMask). */
   constructor(name: string, inputs: Tensor[], fn: BackwardFn, reads: boolean | number = true) {
@@ -221,6 +227,21 @@ export class Node {
     return this._name === "TBackward0" && this.retained === null && this.inputs.length === 1 && this.inputs[0].dim() === 2;
   }
 
+  /** @internal How many inputs the backward hands gradients to. */
+  arity(): number {
+    return this.kept === null ? this.inputs.length : this.kept.needs.length;
+  }
+
+  /** @internal Whether input `i` takes a gradient (requires grad). */
+  needsGrad(i: number): boolean {
+    return this.kept === null ? this.inputs[i].requires_grad : this.kept.needs[i];
+  }
+
+  /** @internal Input `i`, which has no grad_fn and requires grad: the leaf whose `.grad` takes its gradient. */
+  leafAt(i: number): Tensor {
+    return this.kept === null ? this.inputs[i] : this.kept.leaves[i]!;
+  }
+
   /** @internal What apply() checks before a node that only moves its gradient along (a view's). */
   checkLive(): void {
     if (this.fn === null) this.apply(null as unknown as tf.Tensor);
@@ -245,8 +266,9 @@ export class Node {
   /**
    * @internal Frees what the node holds: a second backward through a node that saved tensors (an
    * input it reads, its output, holdSaved's) then raises, as PyTorch's SavedVariable does once freed.
-   * A node that saved none (add, sum, a view: its backward reads only shapes) keeps its closure and
-   * edges, so a second backward runs through it (PyTorch's `y = x.sum(); y.backward(); y.backward()`).
+   * A node that saved none (add, sum, a view: its backward reads only shapes) and whose closure holds
+   * no tensor (holdsNoTensor) keeps the closure and its edges, so a second backward runs through it
+   * (PyTorch's `y = x.sum(); y.backward(); y.backward()`); it keeps no input but leaves.
    * Graph-only tensors (an input, or this node's own output) that no other unreleased node holds are
    * freed at once. `freeGraphOnly: false` (create_graph, whose recorded gradient graph may read them
    * later) keeps them for the collector instead.
@@ -257,16 +279,20 @@ export class Node {
     // The graph's shape outlives backward(), as in PyTorch: only the saved tensors are freed.
     this.releasedNext = this.next_functions;
     const inputs = this.saved === null ? this.inputs : [...this.inputs, ...this.saved];
-    const savedNothing = this.checked === 0 && this.output === null && this.saved === null;
+    const savedNothing = this.checked === 0 && this.output === null && this.saved === null && this.fn !== null && reusable.has(this.fn);
     this.saved = null;
     this.savedVersions = [];
     const own = this.graphOnlyOutput;
     this.graphOnlyOutput = null;
-    if (!savedNothing) {
+    if (savedNothing) {
+      const edges = this.edges;
+      const needs = this.inputs.map((t) => t.requires_grad);
+      this.kept = { needs, leaves: this.inputs.map((t, i) => (needs[i] && edges[i] === null ? t : null)) };
+    } else {
       this.fn = null;
-      this.inputs = [];
       this.edges = [];
     }
+    this.inputs = [];
     this.versions = [];
     this.output = null;
     for (const t of inputs) {
@@ -275,6 +301,21 @@ export class Node {
     }
     if (own !== null) settle(own, freeGraphOnly);
   }
+}
+
+/** Backward closures that hold no tensor (see holdsNoTensor). */
+const reusable = new WeakSet<BackwardFn>();
+
+/**
+ * Marks `fn` as a backward closure that holds no tensor, only shapes and numbers: made by a
+ * module-level factory, never inline in an op (V8 gives the closures of one scope one shared context,
+ * so an inline closure keeps alive every tensor its siblings read, such as the op's input). A node
+ * that saved nothing and has such a closure keeps it past backward(), so a second backward runs
+ * through it as in PyTorch; any other node frees its closure (a second backward raises).
+ */
+export function holdsNoTensor(fn: BackwardFn): BackwardFn {
+  reusable.add(fn);
+  return fn;
 }
 
 /** Node's `checked` for every input. */

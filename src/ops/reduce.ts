@@ -10,7 +10,7 @@ import type { SoftmaxAttrs } from "../backend/loss_kernels";
 import { is_backward_differentiable } from "../autograd/grad_mode";
 import { torchSumT, torchMomentsT } from "../backend/sum_kernels";
 import { stridesOf } from "./view";
-import { renameGradFn } from "../autograd/node";
+import { holdsNoTensor, renameGradFn, type BackwardFn } from "../autograd/node";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -48,9 +48,17 @@ function keptShape(shape: number[], dims: number[]): number[] {
 
 /** The gradient of a sum over `dims` of `input`: `g` broadcast back to the input's shape. */
 export function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
-  if (input.numel() === 0) return tf.zeros(input.shape);
-  const ks = keptShape(input.shape, dims);
-  return expandTo(tf.reshape(g, ks), input.shape);
+  return expandShape(g, input.shape, dims);
+}
+
+function expandShape(g: tf.Tensor, shape: readonly number[], dims: number[]): tf.Tensor {
+  if (shape.includes(0)) return tf.zeros(shape as number[]);
+  return expandTo(tf.reshape(g, keptShape(shape as number[], dims)), shape);
+}
+
+/** A sum's (n = 1) or mean's (n: the count) backward over `dims` of an input of `shape` (reads no tensor, see holdsNoTensor). */
+function reduceBackward(shape: readonly number[], dims: number[], n: number): BackwardFn {
+  return holdsNoTensor((g) => [expandShape(n === 1 ? g : tf.div(g, n), shape, dims)]);
 }
 
 /** A float32 sum or mean in PyTorch's order, bit for bit (see sum_kernels.ts); null for other dtypes or backends. */
@@ -65,7 +73,7 @@ export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : torchSum(t, dims, keepdim, false) ?? tf.sum(as(t._t, dt), dims, keepdim)));
   // PyTorch sums every integer dtype into int64.
-  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)], false, false), dt === "int32" ? D.int64 : t.dtype);
+  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, reduceBackward(t.shape, dims, 1), false, false), dt === "int32" ? D.int64 : t.dtype);
 }
 
 export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
@@ -77,7 +85,7 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : torchSum(t, dims, keepdim, true) ?? tf.mean(t._t, dims, keepdim)));
   // PyTorch 1.13's MeanBackward1 saves self (an in-place write to it raises), MeanBackward0 only sizes.
   const whole = dim === undefined || dim === null;
-  return record(whole ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)], false, !whole);
+  return record(whole ? "MeanBackward0" : "MeanBackward1", [t], out, reduceBackward(t.shape, dims, n), false, !whole);
 }
 
 export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "ProdBackward1"): Tensor {
@@ -413,9 +421,17 @@ export function cumsum(t: Tensor, dim: number): Tensor {
   const d = normDim(dim, t.dim(), "cumsum");
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   // float32 accumulates in double, as PyTorch's CPU kernel does (math_kernels.ts), where the backend has the kernel.
-  const scan = (x: tf.Tensor, reverse: boolean): tf.Tensor => cumulativeT(x, d, false, reverse) ?? tf.cumsum(x, d, false, reverse);
-  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : scan(as(t._t, dt), false)));
-  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : scan(g, true)], false, false), dt === "int32" ? D.int64 : t.dtype);
+  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : cumsumScan(as(t._t, dt), d, false)));
+  return withDtype(record("CumsumBackward0", [t], out, cumsumBackward(d, t.dim() === 0), false, false), dt === "int32" ? D.int64 : t.dtype);
+}
+
+function cumsumScan(x: tf.Tensor, d: number, reverse: boolean): tf.Tensor {
+  return cumulativeT(x, d, false, reverse) ?? tf.cumsum(x, d, false, reverse);
+}
+
+/** cumsum's backward: the reversed scan (reads no tensor, see holdsNoTensor). */
+function cumsumBackward(d: number, scalar: boolean): BackwardFn {
+  return holdsNoTensor((g) => [scalar ? g : cumsumScan(g, d, true)]);
 }
 
 export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {

@@ -75,10 +75,13 @@ function accumulateLeaf(leaf: Tensor, grad: tf.Tensor): void {
   } else if (leaf.grad._s.zeroAt === leaf.grad._s.version && leaf.grad._view === null && sameShape(leaf.grad.shape, g.shape)) {
     // A gradient zeroed by optimizer.zero_grad and not written since: 0 + g is g, without an add kernel.
     overwrite(leaf.grad._s, g);
+    // PyTorch's AccumulateGrad adds in place (`grad += new_grad`): one more version of `.grad`.
+    leaf.grad._bumpVersion();
   } else {
     const sum = tf.add(leaf.grad._t, g);
     g.dispose();
     overwrite(leaf.grad._s, sum);
+    leaf.grad._bumpVersion();
   }
 }
 

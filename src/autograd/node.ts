@@ -6,6 +6,7 @@
 import { tf } from "../backend/tf";
 import { RuntimeError, ValueError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
+import * as D from "../tensor/dtype";
 import { asPyTuple, IPYTHON_REPR, ipythonRepr, objectRepr } from "../pyrepr";
 import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
 
@@ -341,11 +342,14 @@ function inputNodeName(t: Tensor): string | null {
   return t._gradFnRaw()?.name() ?? null;
 }
 
-/** PyTorch's SavedVariable::unpack error for `t`, saved at version `expected`. */
+/**
+ * PyTorch's SavedVariable::unpack error for `t`, saved at version `expected`. Python shows the legacy
+ * type name (torch.FloatTensor) where there is one; a bool tensor keeps ATen's CPUBoolType.
+ */
 function modifiedError(t: Tensor, nodeName: string | null, expected: number): RuntimeError {
   return new RuntimeError(
     `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
-      `[${t.type()} [${t.shape.join(", ")}]]${nodeName === null ? "" : `, which is output 0 of ${nodeName},`} is at version ${t._version}; ` +
+      `[${t.dtype === D.bool ? "CPUBoolType" : t.type()} [${t.shape.join(", ")}]]${nodeName === null ? "" : `, which is output 0 of ${nodeName},`} is at version ${t._version}; ` +
       `expected version ${expected} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, ` +
       `with torch.autograd.set_detect_anomaly(True).`,
   );

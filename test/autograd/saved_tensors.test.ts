@@ -15,7 +15,11 @@ interface Run {
   error: string | null;
   out: number[] | null;
 }
-const ref = JSON.parse(fs.readFileSync(path.join(__dirname, "../reference/saved_tensors.json"), "utf8")) as Record<string, { twice: Run; inplace: Run }>;
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "../reference/saved_tensors.json"), "utf8")) as {
+  ops: Record<string, { twice: Run; inplace: Run }>;
+  graph: Record<string, Run>;
+};
+const ref = fixture.ops;
 
 function leaf(shape: number[], k?: number, scale = 0.25): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -150,4 +154,48 @@ describe.each(Object.keys(ref))("%s", (name) => {
   test("in-place write to the input before backward", () => {
     expect(inplace(ops[name]).error).toEqual(ref[name].inplace.error);
   });
+});
+
+/** What else a released graph that saved nothing still does (gen_saved_tensors.py's `graph`). */
+const graph: Record<string, () => (number | boolean)[]> = {
+  grad_after_backward() {
+    const x = torch.ones(3).requires_grad_();
+    const h = x.add(1).sum();
+    h.backward();
+    return torch.autograd.grad(h, x)[0].tolist() as number[];
+  },
+  create_graph_after_backward() {
+    const x = torch.ones(3).requires_grad_();
+    const y = x.add(2).sum();
+    y.backward();
+    const [g] = torch.autograd.grad(y, x, { create_graph: true });
+    return [...(g.tolist() as number[]), g.requires_grad];
+  },
+  retain_grad_twice() {
+    const x = torch.ones(3).requires_grad_();
+    const h = x.add(1);
+    h.retain_grad();
+    const y = h.sum();
+    y.backward();
+    y.backward();
+    return [...(h.grad!.tolist() as number[]), ...(x.grad!.tolist() as number[])];
+  },
+  node_hook_twice() {
+    const x = torch.ones(3).requires_grad_();
+    const y = x.add(1).sum();
+    let calls = 0;
+    y.grad_fn!.register_hook(() => {
+      calls++;
+    });
+    y.backward();
+    y.backward();
+    return [calls, ...(x.grad!.tolist() as number[])];
+  },
+};
+
+test.each(Object.keys(fixture.graph))("released graph: %s", (name) => {
+  expect(Object.keys(graph).sort()).toEqual(Object.keys(fixture.graph).sort());
+  const want = fixture.graph[name];
+  const got = run(() => graph[name]() as unknown as number[]);
+  expect(got).toEqual(want);
 });

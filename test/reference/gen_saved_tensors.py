@@ -139,9 +139,50 @@ def inplace(shape, op):
 
 
 result = {name: {"twice": twice(shape, op), "inplace": inplace(shape, op)} for name, (shape, op) in ops.items()}
+
+
+# What else a released graph that saved nothing still does, as in PyTorch.
+def grad_after_backward():
+    x = torch.ones(3, requires_grad=True)
+    h = (x + 1).sum()
+    h.backward()
+    return torch.autograd.grad(h, x)[0].tolist()
+
+
+def create_graph_after_backward():
+    x = torch.ones(3, requires_grad=True)
+    y = (x + 2).sum()
+    y.backward()
+    g, = torch.autograd.grad(y, x, create_graph=True)
+    return g.tolist() + [g.requires_grad]
+
+
+def retain_grad_twice():
+    x = torch.ones(3, requires_grad=True)
+    h = x + 1
+    h.retain_grad()
+    y = h.sum()
+    y.backward()
+    y.backward()
+    return h.grad.tolist() + x.grad.tolist()
+
+
+def node_hook_twice():
+    x = torch.ones(3, requires_grad=True)
+    y = (x + 1).sum()
+    calls = []
+    y.grad_fn.register_hook(lambda gi, go: calls.append(1))
+    y.backward()
+    y.backward()
+    return [len(calls)] + x.grad.tolist()
+
+
+graph = {f.__name__: run(f) for f in [grad_after_backward, create_graph_after_backward, retain_grad_twice, node_hook_twice]}
+result = {"ops": result, "graph": graph}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "saved_tensors.json")
 with open(path, "w") as f:
     json.dump(result, f, indent=1)
     f.write("\n")
-print(len(result), "ops,", sum(r["twice"]["error"] is not None for r in result.values()), "raise on a second backward,",
-      sum(r["inplace"]["error"] is not None for r in result.values()), "on an in-place write")
+ops_ = result["ops"]
+print(len(ops_), "ops,", sum(r["twice"]["error"] is not None for r in ops_.values()), "raise on a second backward,",
+      sum(r["inplace"]["error"] is not None for r in ops_.values()), "on an in-place write;", len(graph), "graph cases")

@@ -75,10 +75,13 @@ function accumulateLeaf(leaf: Tensor, grad: tf.Tensor): void {
   } else if (leaf.grad._s.zeroAt === leaf.grad._s.version && leaf.grad._view === null && sameShape(leaf.grad.shape, g.shape)) {
     // A gradient zeroed by optimizer.zero_grad and not written since: 0 + g is g, without an add kernel.
     overwrite(leaf.grad._s, g);
+    // PyTorch's AccumulateGrad adds in place (`grad += new_grad`): one more version of `.grad`.
+    leaf.grad._bumpVersion();
   } else {
     const sum = tf.add(leaf.grad._t, g);
     g.dispose();
     overwrite(leaf.grad._s, sum);
+    leaf.grad._bumpVersion();
   }
 }
 
@@ -162,7 +165,6 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       if (got === undefined) continue;
       grads.delete(node);
       held = got;
-      const inputs = node.inputs;
       const edges = node.edges;
       const wanted = captureAt.get(node);
       const hooks = hasNodeHooks(node);
@@ -184,18 +186,18 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         if (post) {
           // The hooks see (and may replace) the gradients themselves, not a transposed stand-in.
           for (let k = 0; k < parts.length; k++) if (parts[k]) parts[k] = materialize(parts[k]!);
-          runPostHooks(node, inputs, parts, g);
+          runPostHooks(node, parts, g);
         }
         if (wanted) collect(wanted, tf.reshape(g, g.shape));
         if (node.retained && !capture) accumulateLeaf(node.retained, tf.reshape(g, g.shape));
         held = null;
         g.dispose();
       }
-      for (let i = 0; i < inputs.length; i++) {
+      const arity = node.arity();
+      for (let i = 0; i < arity; i++) {
         let gi = parts[i];
         if (!gi) continue;
-        const input = inputs[i];
-        if (!input.requires_grad) {
+        if (!node.needsGrad(i)) {
           parts[i] = null;
           gi.dispose();
           continue;
@@ -208,7 +210,7 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         const next = edges[i];
         if (next === null) {
           parts[i] = null;
-          toLeaf(input, gi);
+          toLeaf(node.leafAt(i), gi);
         } else {
           const prev = grads.get(next);
           if (prev === undefined) grads.set(next, gi);

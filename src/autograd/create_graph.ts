@@ -128,7 +128,7 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
   const raw = tf.tidy((): tf.TensorContainer => {
     const r = differentiably(() => fn(gt));
     const own = r.map((p, k) => {
-      if (p === null || !inputs[k].requires_grad) return null;
+      if (p === null || !node.needsGrad(k)) return null;
       let v = gradientValue(p);
       if (v.dtype !== "float32") v = tf.cast(v, "float32");
       // A tensor of its own: closures may hand back `g` (or an input) itself, or one tensor twice.
@@ -174,12 +174,11 @@ export function runBackwardGraph(root: Tensor, seed: Tensor, retainGraph: boolea
     if (wanted) capture!.set(wanted, add(capture!.get(wanted) ?? null, g));
     if (node.retained && !capture) node.retained.grad = add(node.retained.grad, g);
     const parts = recordedBackward(node, g);
-    const inputs = node.inputs;
     const edges = node.edges;
     parts.forEach((gi, i) => {
       if (gi === null) return;
       const next = edges[i];
-      if (next === null) toLeaf(inputs[i], gi);
+      if (next === null) toLeaf(node.leafAt(i), gi);
       else grads.set(next, add(grads.get(next) ?? null, gi));
     });
     if (!retainGraph) node.release(false);

@@ -112,9 +112,9 @@ export function hasPostHooks(n: Node): boolean {
  * @internal Runs the post-hooks of `node` on the gradients it computed (`parts`, one per input, owned
  * by the caller and replaced in place when a hook returns new ones) and the gradient it was given.
  */
-export function runPostHooks(node: Node, inputs: Tensor[], parts: (tf.Tensor | null)[], gradOutput: tf.Tensor): void {
+export function runPostHooks(node: Node, parts: (tf.Tensor | null)[], gradOutput: tf.Tensor): void {
   for (const hook of (postHooks.get(node) ?? []).slice()) {
-    const gradInputs = parts.map((p, i) => (p !== null && inputs[i].requires_grad ? Tensor._wrap(tf.clone(p)) : null));
+    const gradInputs = parts.map((p, i) => (p !== null && node.needsGrad(i) ? Tensor._wrap(tf.clone(p)) : null));
     const r = hook(gradInputs, [Tensor._wrap(tf.clone(gradOutput))]);
     if (r === undefined || r === null) continue;
     if (!Array.isArray(r)) throw new TypeError(`hook returned ${typeof r}; a hook on ${node.name()} must return an array of gradients (one per input) or nothing`);

@@ -6,6 +6,7 @@
 import { tf } from "../backend/tf";
 import { RuntimeError, ValueError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
+import * as D from "../tensor/dtype";
 import { asPyTuple, IPYTHON_REPR, ipythonRepr, objectRepr } from "../pyrepr";
 import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
 
@@ -37,6 +38,8 @@ export class Node {
   private shownNext: [Node | AccumulateGrad | null, number][] | null = null;
   /** @internal tensors the backward closure reads besides the inputs (holdSaved), counted as held. */
   private saved: Tensor[] | null = null;
+  /** Each of `saved`'s `_version` when it was saved. */
+  private savedVersions: number[] = [];
   /** @internal this node's output once it is marked graph-only (freeGraphOnly), freed when this node is released. */
   graphOnlyOutput: Tensor | null = null;
   /** Set by Tensor.retain_grad() on the output of this node. */
@@ -48,6 +51,14 @@ export class Node {
    */
   private output: Tensor | null = null;
   private outputVersion = 0;
+  /** Set by release(): backward(retain_graph=false) has run through this node. */
+  private released = false;
+  /**
+   * What a released node that saved nothing keeps of its inputs for a second backward, holding none
+   * of them but leaves (as PyTorch's AccumulateGrad does): whether each needs a gradient, and the leaf
+   * its gradient goes to where it has no grad_fn.
+   */
+  private kept: { needs: boolean[]; leaves: (Tensor | null)[] } | null = null;
 
   /** `reads`: the inputs the backward reads, true (all), false (none) or a mask of bits (see readMask). */
   constructor(name: string, inputs: Tensor[], fn: BackwardFn, reads: boolean | number = true) {
@@ -197,6 +208,13 @@ export class Node {
         }
       }
     }
+    const saved = this.saved;
+    if (saved !== null) {
+      for (let i = 0; i < saved.length; i++) {
+        const t = saved[i];
+        if (t._version !== this.savedVersions[i]) throw modifiedError(t, inputNodeName(t), this.savedVersions[i]);
+      }
+    }
     const out = this.output;
     if (out !== null && out._version !== this.outputVersion) throw modifiedError(out, this._name, this.outputVersion);
     return this.fn(grad);
@@ -210,6 +228,21 @@ export class Node {
     return this._name === "TBackward0" && this.retained === null && this.inputs.length === 1 && this.inputs[0].dim() === 2;
   }
 
+  /** @internal How many inputs the backward hands gradients to. */
+  arity(): number {
+    return this.kept === null ? this.inputs.length : this.kept.needs.length;
+  }
+
+  /** @internal Whether input `i` takes a gradient (requires grad). */
+  needsGrad(i: number): boolean {
+    return this.kept === null ? this.inputs[i].requires_grad : this.kept.needs[i];
+  }
+
+  /** @internal Input `i`, which has no grad_fn and requires grad: the leaf whose `.grad` takes its gradient. */
+  leafAt(i: number): Tensor {
+    return this.kept === null ? this.inputs[i] : this.kept.leaves[i]!;
+  }
+
   /** @internal What apply() checks before a node that only moves its gradient along (a view's). */
   checkLive(): void {
     if (this.fn === null) this.apply(null as unknown as tf.Tensor);
@@ -217,34 +250,50 @@ export class Node {
 
   /**
    * @internal Counts `t`, which the backward closure reads though it is not an input (an op's own
-   * saved tensor, such as max pooling's indices), as held by this node until it is released.
+   * saved tensor, such as max pooling's indices, or a mask or index the op was given), as held by this
+   * node until it is released; an in-place write to it before backward raises, as for a saved input.
    */
   holdSaved(t: Tensor): void {
     t._holds++;
     (this.saved ??= []).push(t);
+    this.savedVersions.push(t._version);
   }
 
   /** @internal whether release() has run. */
   isReleased(): boolean {
-    return this.fn === null;
+    return this.released;
   }
 
   /**
-   * @internal Frees what the node holds; a second backward through it then raises. Graph-only
-   * tensors (an input, or this node's own output) that no other unreleased node holds are freed at
-   * once. `freeGraphOnly: false` (create_graph, whose recorded gradient graph may read them later)
-   * keeps them for the collector instead.
+   * @internal Frees what the node holds: a second backward through a node that saved tensors (an
+   * input it reads, its output, holdSaved's) then raises, as PyTorch's SavedVariable does once freed.
+   * A node that saved none (add, sum, a view: its backward reads only shapes) and whose closure holds
+   * no tensor (holdsNoTensor) keeps the closure and its edges, so a second backward runs through it
+   * (PyTorch's `y = x.sum(); y.backward(); y.backward()`); it keeps no input but leaves.
+   * Graph-only tensors (an input, or this node's own output) that no other unreleased node holds are
+   * freed at once. `freeGraphOnly: false` (create_graph, whose recorded gradient graph may read them
+   * later) keeps them for the collector instead.
    */
   release(freeGraphOnly = true): void {
+    if (this.released) return;
+    this.released = true;
     // The graph's shape outlives backward(), as in PyTorch: only the saved tensors are freed.
     this.releasedNext = this.next_functions;
     const inputs = this.saved === null ? this.inputs : [...this.inputs, ...this.saved];
+    const savedNothing = this.checked === 0 && this.output === null && this.saved === null && this.fn !== null && reusable.has(this.fn);
     this.saved = null;
+    this.savedVersions = [];
     const own = this.graphOnlyOutput;
     this.graphOnlyOutput = null;
-    this.fn = null;
+    if (savedNothing) {
+      const edges = this.edges;
+      const needs = this.inputs.map((t) => t.requires_grad);
+      this.kept = { needs, leaves: this.inputs.map((t, i) => (needs[i] && edges[i] === null ? t : null)) };
+    } else {
+      this.fn = null;
+      this.edges = [];
+    }
     this.inputs = [];
-    this.edges = [];
     this.versions = [];
     this.output = null;
     for (const t of inputs) {
@@ -253,6 +302,21 @@ export class Node {
     }
     if (own !== null) settle(own, freeGraphOnly);
   }
+}
+
+/** Backward closures that hold no tensor (see holdsNoTensor). */
+const reusable = new WeakSet<BackwardFn>();
+
+/**
+ * Marks `fn` as a backward closure that holds no tensor, only shapes and numbers: made by a
+ * module-level factory, never inline in an op (V8 gives the closures of one scope one shared context,
+ * so an inline closure keeps alive every tensor its siblings read, such as the op's input). A node
+ * that saved nothing and has such a closure keeps it past backward(), so a second backward runs
+ * through it as in PyTorch; any other node frees its closure (a second backward raises).
+ */
+export function holdsNoTensor(fn: BackwardFn): BackwardFn {
+  reusable.add(fn);
+  return fn;
 }
 
 /** Node's `checked` for every input. */
@@ -278,11 +342,14 @@ function inputNodeName(t: Tensor): string | null {
   return t._gradFnRaw()?.name() ?? null;
 }
 
-/** PyTorch's SavedVariable::unpack error for `t`, saved at version `expected`. */
+/**
+ * PyTorch's SavedVariable::unpack error for `t`, saved at version `expected`. Python shows the legacy
+ * type name (torch.FloatTensor) where there is one; a bool tensor keeps ATen's CPUBoolType.
+ */
 function modifiedError(t: Tensor, nodeName: string | null, expected: number): RuntimeError {
   return new RuntimeError(
     `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
-      `[${t.type()} [${t.shape.join(", ")}]]${nodeName === null ? "" : `, which is output 0 of ${nodeName},`} is at version ${t._version}; ` +
+      `[${t.dtype === D.bool ? "CPUBoolType" : t.type()} [${t.shape.join(", ")}]]${nodeName === null ? "" : `, which is output 0 of ${nodeName},`} is at version ${t._version}; ` +
       `expected version ${expected} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, ` +
       `with torch.autograd.set_detect_anomaly(True).`,
   );

@@ -69,6 +69,17 @@ export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: B
 }
 
 /**
+ * Marks `ts` (tensors an op's backward reads that are not among its recorded inputs: a mask, an index,
+ * the indices of a max) as saved by the node that just made `out`, as PyTorch's node saves them: a
+ * second backward then raises, and so does an in-place write to one of them before backward.
+ */
+export function saves<T extends Tensor>(out: T, ...ts: Tensor[]): T {
+  const node = out._gradFnRaw();
+  if (node !== null) for (const t of ts) node.holdSaved(t);
+  return out;
+}
+
+/**
  * Forward-mode AD: the tangent of `out` from its inputs' (forward_state.ts), float outputs only. The
  * inputs' tangents are taken now; the closure runs when the tangent is first read (the op may not
  * have assigned the output its closure reads yet).

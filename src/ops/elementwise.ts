@@ -1,5 +1,5 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
-import { tf, compute, record, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype, wrapInt } from "./_core";
+import { tf, compute, record, saves, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype, wrapInt } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
@@ -7,7 +7,7 @@ import { sinT, cosT, log1pT, signT, fmodT } from "../backend/math_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
-import { crossReads, renameGradFn } from "../autograd/node";
+import { crossReads, holdsNoTensor, renameGradFn, type BackwardFn } from "../autograd/node";
 import { checkIntRange } from "./creation";
 
 type Operand = Tensor | number | boolean;
@@ -81,7 +81,7 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt._tf));
     return tf.add(as(x._t, dt), yy);
   });
-  return record("AddBackward0", [x, y], out, (g) => [sumTo(g, x.shape), sumTo(alpha === 1 ? g : tf.mul(g, alpha), y.shape)], false, false);
+  return record("AddBackward0", [x, y], out, addBackward(x.shape, y.shape, alpha), false, false);
 }
 
 /** a - alpha * b */
@@ -102,7 +102,7 @@ export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Te
     const yy = alpha === 1 ? as(y._t, dt) : tf.mul(as(y._t, dt), tf.scalar(alpha, dt._tf));
     return tf.sub(as(x._t, dt), yy);
   });
-  return record(name, [x, y], out, (g) => [sumTo(g, x.shape), sumTo(tf.mul(g, -alpha), y.shape)], false, false);
+  return record(name, [x, y], out, addBackward(x.shape, y.shape, -alpha), false, false);
 }
 
 /** b - a (for `rsub`, scalar minus tensor). */
@@ -151,8 +151,15 @@ export function div(a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" |
       x.requires_grad ? sumTo(tf.div(g, yf), x.shape) : null,
       y.requires_grad ? sumTo(tf.neg(tf.div(tf.mul(g, as(x._t, D.float32)), tf.square(yf))), y.shape) : null,
     ];
-  });
+  }, false, y.requires_grad ? true : crossReads(x, y));
 }
+
+/** x + alpha * y's backward: the gradient summed to each input's shape (reads no tensor, see holdsNoTensor). */
+function addBackward(xs: readonly number[], ys: readonly number[], alpha: number): BackwardFn {
+  return holdsNoTensor((g) => [sumTo(g, xs), sumTo(alpha === 1 ? g : tf.mul(g, alpha), ys)]);
+}
+
+const negBackward = holdsNoTensor((g) => [tf.neg(g)]);
 
 /** Remainder with the sign of the divisor (Python's %), like torch.remainder. */
 export function remainder(a: Tensor, b: Operand): Tensor {
@@ -230,7 +237,7 @@ export const neg = (a: Tensor): Tensor => {
   if (a.dtype._tf === "bool") {
     throw new RuntimeError("neg(): Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
   }
-  return record("NegBackward0", [a], compute(() => tf.neg(a._t)), (g) => [tf.neg(g)], false, false);
+  return record("NegBackward0", [a], compute(() => tf.neg(a._t)), negBackward, false, false);
 };
 export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _x, y) => tf.mul(g, y._t), true);
 export const log = (a: Tensor): Tensor => unary("LogBackward0", a, tf.log, (g, x) => tf.div(g, x));
@@ -487,7 +494,7 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
     const c = expandTo(cond._t, shape);
     const z = tf.zerosLike(g);
     return [null, sumTo(select(c, g, z), x.shape), sumTo(select(c, z, g), y.shape)];
-  });
+  }, false, 1);
   // PyTorch's edges: the two values, not the condition.
   return renameGradFn(r, "WhereBackward0", [x, y]);
 }
@@ -521,7 +528,9 @@ export function masked_fill(a: Tensor, mask: Tensor, value: number | boolean | T
   const r = record(name, [a, v], out, (g) => {
     const m = expandTo(mask._t, a.shape);
     return [select(m, tf.zerosLike(g), g), tf.sum(select(m, g, tf.zerosLike(g)))];
-  });
+  }, false, false);
+  // PyTorch's node saves the mask only.
+  saves(r, mask);
   // PyTorch's edges: the input (and a tensor value), not the mask nor a number.
   return renameGradFn(r, name, value instanceof Tensor ? [a, v] : [a]);
 }

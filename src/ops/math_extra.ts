@@ -16,7 +16,7 @@ import { tensor as makeTensor } from "./creation";
 import { RuntimeError, ShapeError, TypeError, IndexError } from "../errors";
 import { isOptions, parseArgs, trimArgs } from "../tensor/args";
 import { sinT, cosT, log1pT, fmodT } from "../backend/math_kernels";
-import { renameGradFn } from "../autograd/node";
+import { holdsNoTensor, renameGradFn, type BackwardFn } from "../autograd/node";
 
 type Operand = Tensor | number | boolean;
 
@@ -435,6 +435,11 @@ export function addcdiv(input: Tensor, t1: Tensor, t2: Tensor, value = 1): Tenso
   return E.add(input, value === 1 ? q : E.mul(q, value));
 }
 
+/** lerp's backward for a number weight (holds no tensor, see holdsNoTensor). */
+function lerpBackward(ss: readonly number[], es: readonly number[], w: number): BackwardFn {
+  return holdsNoTensor((g) => [sumTo(tf.mul(g, 1 - w), ss), sumTo(tf.mul(g, w), es)]);
+}
+
 /** start + weight * (end - start); weight a number or a tensor (broadcast). */
 export function lerp(start: Tensor, end: Tensor, weight: Tensor | number): Tensor {
   need("lerp", start);
@@ -444,9 +449,15 @@ export function lerp(start: Tensor, end: Tensor, weight: Tensor | number): Tenso
   }
   if (weight instanceof Tensor && weight.dtype._tf !== "float32") throw new RuntimeError(`lerp(): expected a floating point weight, got ${weight.dtype}`);
   broadcastCheck("lerp", [start, end, ...(weight instanceof Tensor ? [weight] : [])]);
-  // Named as PyTorch's lerp kernel: LerpBackward0(start, end) for a number weight, LerpBackward1 with a tensor.
+  if (!(weight instanceof Tensor)) {
+    // PyTorch's LerpBackward0 saves only the number weight: its backward reads no tensor.
+    const w = weight;
+    const out = compute(() => tf.add(start._t, tf.mul(tf.sub(end._t, start._t), w)));
+    return record("LerpBackward0", [start, end], out, lerpBackward(start.shape, end.shape, w), false, false);
+  }
+  // Named as PyTorch's lerp kernel: LerpBackward1(start, end, weight) for a tensor weight.
   const y = E.add(start, E.mul(E.sub(end, start), weight));
-  return weight instanceof Tensor ? renameGradFn(y, "LerpBackward1", [start, end, weight]) : renameGradFn(y, "LerpBackward0", [start, end]);
+  return renameGradFn(y, "LerpBackward1", [start, end, weight]);
 }
 
 function broadcastCheck(op: string, ts: Tensor[]): number[] {

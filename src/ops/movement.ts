@@ -1,5 +1,5 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
-import { tf, compute, record, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
+import { tf, compute, record, saves, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
 import { stridesOf } from "../tensor/repr";
 import { Tensor, type DType } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
@@ -9,6 +9,7 @@ import type { Layout } from "../backend/memory";
 import { transposeT } from "../backend/cpu_kernels";
 import * as D from "../tensor/dtype";
 import { currentLevel } from "../autograd/forward_state";
+import { holdsNoTensor, type BackwardFn } from "../autograd/node";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
 export function inferShape(op: string, shape: number[], numel: number, from: number[]): number[] {
@@ -59,9 +60,9 @@ export function reshape(t: Tensor, shape: number[], name = "ViewBackward0"): Ten
         `view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead. (input shape ${fmtShape(from)}, stride ${fmtShape(V.stridesOf(t))}, view shape ${fmtShape(s)})`,
       );
     }
-    return record("UnsafeViewBackward0", [t], out, (g) => [tf.reshape(g, from)], false, false);
+    return record("UnsafeViewBackward0", [t], out, reshapeBackward(from), false, false);
   }
-  return V.attachView(keepLayout(record(name, [t], out, (g) => [tf.reshape(g, from)], false, false), layout), t, V.reshapeStep(s), strides, V.offsetOf(t));
+  return V.attachView(keepLayout(record(name, [t], out, reshapeBackward(from), false, false), layout), t, V.reshapeStep(s), strides, V.offsetOf(t));
 }
 
 export function permute(t: Tensor, dims: number[]): Tensor {
@@ -80,7 +81,7 @@ export function permute(t: Tensor, dims: number[]): Tensor {
   const inv = new Array<number>(p.length);
   p.forEach((d, i) => (inv[d] = i));
   const st = V.stridesOf(t);
-  return V.attachView(record("PermuteBackward0", [t], out, (g) => [transposeT(g, inv)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
+  return V.attachView(record("PermuteBackward0", [t], out, permuteBackward(inv), false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
 }
 
 export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBackward0"): Tensor {
@@ -91,7 +92,7 @@ export function transpose(t: Tensor, d0: number, d1: number, name = "TransposeBa
   [p[a], p[b]] = [p[b], p[a]];
   const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : transposeT(t._t, p)));
   const st = V.stridesOf(t);
-  return V.attachView(record(name, [t], out, (g) => [transposeT(g, p)], false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
+  return V.attachView(record(name, [t], out, permuteBackward(p), false, false), t, V.permuteStep(p), p.map((d) => st[d]), V.offsetOf(t));
 }
 
 /**
@@ -108,7 +109,7 @@ export function linearWeightT(w: Tensor): Tensor {
   }
   const [r, c] = w.shape;
   const out = compute(() => tf.reshape(w._t, [c, r]));
-  const y = record("TBackward0", [w], out, (g) => [transposeT(g, [1, 0])], false, false);
+  const y = record("TBackward0", [w], out, permuteBackward([1, 0]), false, false);
   y._s.layout = { kind: "transposed", toLogical: (d) => tf.transpose(tf.reshape(d, [r, c])) };
   const st = V.stridesOf(w);
   return V.attachView(y, w, V.permuteStep([1, 0]), [st[1], st[0]], V.offsetOf(w));
@@ -177,14 +178,7 @@ export function expand(t: Tensor, sizes: number[]): Tensor {
     return V.attachView(record("ExpandBackward0", [t], compute(() => tf.zeros(target, t.dtype._tf)), () => [tf.zeros(t.shape)], false, false), t, step, strides, V.offsetOf(t), overlap);
   }
   const out = compute(() => expandTo(tf.reshape(t._t, [...Array(lead).fill(1), ...t.shape]), target));
-  const from = t.shape;
-  const r = record("ExpandBackward0", [t], out, (g) => {
-    const axes: number[] = [];
-    target.forEach((s, i) => {
-      if (i < lead || (from[i - lead] === 1 && s !== 1)) axes.push(i);
-    });
-    return [tf.reshape(axes.length ? tf.sum(g, axes) : g, from)];
-  }, false, false);
+  const r = record("ExpandBackward0", [t], out, expandBackward(t.shape, target, lead), false, false);
   return V.attachView(r, t, step, strides, V.offsetOf(t), overlap);
 }
 
@@ -195,12 +189,7 @@ export function repeat(t: Tensor, reps: number[]): Tensor {
   const lead = reps.length - t.dim();
   const base = [...Array(lead).fill(1), ...t.shape];
   const out = compute(() => tf.tile(tf.reshape(t._t, base), reps));
-  return record("RepeatBackward0", [t], out, (g) => {
-    const split: number[] = [];
-    reps.forEach((r, i) => split.push(r, base[i]));
-    const summed = tf.sum(tf.reshape(g, split), reps.map((_, i) => 2 * i));
-    return [tf.reshape(summed, t.shape)];
-  });
+  return record("RepeatBackward0", [t], out, repeatBackward(t.shape, base, reps), false, false);
 }
 
 export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
@@ -237,11 +226,7 @@ export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
   const out = compute(() => tf.concat(parts.map((x) => as(x._t, dt)), d));
   const sizes = parts.map((x) => x.shape[d]);
   // The skipped [0] tensors stay graph inputs (a float one makes the result require grad) with empty gradients.
-  return record(name, tensors, out, (g) => {
-    const pieces = tf.split(g, sizes, d);
-    let k = 0;
-    return tensors.map((x) => (parts.includes(x) ? pieces[k++] : tf.zeros(x.shape)));
-  }, false, false);
+  return record(name, tensors, out, catBackward(sizes, d, tensors.map((x) => (parts.includes(x) ? null : x.shape))), false, false);
 }
 
 export function stack(tensors: Tensor[], dim = 0): Tensor {
@@ -268,7 +253,7 @@ export function narrow(t: Tensor, dim: number, start: number, length: number, na
   const out = compute(() => tf.slice(t._t, begin, sz));
   const from = t.shape;
   const st = V.stridesOf(t);
-  const r = record(name, [t], out, (g) => [tf.pad(g, from.map((v, i) => (i === d ? [s, size - s - length] : [0, 0])))], false, false);
+  const r = record(name, [t], out, padBackward(sz, from.map((v, i) => (i === d ? [s, size - s - length] : [0, 0]))), false, false);
   return V.attachView(r, t, V.narrowStep(d, s, length), st.slice(), V.offsetOf(t) + s * st[d]);
 }
 
@@ -284,7 +269,7 @@ export function select(t: Tensor, dim: number, index: number, name = "SelectBack
   const out = compute(() => tf.reshape(tf.slice(t._t, t.shape.map((_, k) => (k === d ? i : 0)), t.shape.map((v, k) => (k === d ? 1 : v))), shape));
   const from = t.shape;
   const st = V.stridesOf(t);
-  const r = record(name, [t], out, (g) => [tf.pad(tf.reshape(g, from.map((v, k) => (k === d ? 1 : v))), from.map((v, k) => (k === d ? [i, v - i - 1] : [0, 0])))], false, false);
+  const r = record(name, [t], out, padBackward(from.map((v, k) => (k === d ? 1 : v)), from.map((v, k) => (k === d ? [i, v - i - 1] : [0, 0]))), false, false);
   return V.attachView(r, t, V.selectStep(d, i), st.filter((_, k) => k !== d), V.offsetOf(t) + i * st[d]);
 }
 
@@ -304,13 +289,8 @@ export function diagonal(t: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
   perm.forEach((q, i) => (inv[q] = i));
   const flatShape = [...others.map((k) => t.shape[k]), n1 * n2];
   const outShape = [...others.map((k) => t.shape[k]), len];
-  const pick = V.pickStep(others.length, picks);
-  const step: V.ViewStep = {
-    fwd: (p) => (len === 0 ? tf.zeros(outShape, p.dtype) : pick.fwd(tf.reshape(tf.transpose(p, perm), flatShape))),
-    bwd: (p, v) => (len === 0 ? tf.clone(p) : tf.transpose(tf.reshape(pick.bwd(tf.reshape(tf.transpose(p, perm), flatShape), v), perm.map((q) => t.shape[q])), inv)),
-  };
-  const from = t.shape;
-  const r = record("DiagonalBackward0", [t], compute(() => step.fwd(t._t)), (g) => [step.bwd(tf.zeros(from), g)], false, false);
+  const step = diagonalStep(V.pickStep(others.length, picks), len, outShape, flatShape, perm, inv, perm.map((q) => t.shape[q]));
+  const r = record("DiagonalBackward0", [t], compute(() => step.fwd(t._t)), viewStepBackward(step, t.shape), false, false);
   const st = V.stridesOf(t);
   const off = V.offsetOf(t) + (len === 0 ? 0 : offset >= 0 ? offset * st[b] : -offset * st[a]);
   return V.attachView(r, t, step, [...others.map((k) => st[k]), st[a] + st[b]], off);
@@ -364,7 +344,7 @@ export function flip(t: Tensor, dims: number[]): Tensor {
   if (t.dim() === 0 || t.numel() === 0) ds.length = 0;
   // wasm's Reverse kernel mis-sizes bool elements (wrong values, then heap corruption): reverse as int32.
   const out = compute(() => (ds.length ? (t.dtype._tf === "bool" ? tf.cast(tf.reverse(tf.cast(t._t, "int32"), ds), "bool") : tf.reverse(t._t, ds)) : tf.clone(t._t)));
-  return record("FlipBackward0", [t], out, (g) => [ds.length ? tf.reverse(g, ds) : g]);
+  return record("FlipBackward0", [t], out, flipBackward(ds), false, false);
 }
 
 function checkIndexTensor(op: string, index: Tensor): void {
@@ -395,7 +375,7 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
   const fixed = Tensor._wrap(compute(() => tf.tensor1d(idx.map((i) => (i < 0 ? i + size : i)), "int32")));
   const out = compute(() => tf.gather(t._t, fixed._t, d));
   // PyTorch's IndexSelectBackward0 and IndexBackward0 save only the index and sizes; masked_select saves self.
-  return record(
+  const r = record(
     name,
     [t],
     out,
@@ -409,6 +389,7 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
     false,
     name === "MaskedSelectBackward0",
   );
+  return saves(r, index);
 }
 
 /** torch.gather: out[i][j] = t[i][index[i][j]] along `dim` (shown for dim=1). */
@@ -565,7 +546,7 @@ function stepSlice(x: Tensor, d: number, step: number): Tensor {
   const picks = Array.from({ length: Math.ceil(x.shape[d] / step) }, (_, k) => k * step);
   const vs = V.pickStep(d, picks);
   const from = x.shape;
-  const r = record("SliceBackward0", [x], compute(() => vs.fwd(x._t)), (g) => [vs.bwd(tf.zeros(from), g)], false, false);
+  const r = record("SliceBackward0", [x], compute(() => vs.fwd(x._t)), viewStepBackward(vs, from), false, false);
   const st = V.stridesOf(x);
   return V.attachView(r, x, vs, st.map((v, k) => (k === d ? v * step : v)), V.offsetOf(x));
 }
@@ -632,13 +613,13 @@ function warnUint8Index(): void {
 
 /** A copy that still flows gradient (torch.clone). */
 export function clone(t: Tensor): Tensor {
-  return record("CloneBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g], false, false);
+  return record("CloneBackward0", [t], compute(() => tf.clone(t._t)), identityBackward, false, false);
 }
 
 export function toDtype(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
   // float32 <-> float64 share float32 storage: a copy relabelled, through which gradients flow.
-  if (dtype.is_floating_point && t.dtype.is_floating_point) return withDtype(record("ToCopyBackward0", [t], compute(() => tf.clone(t._t)), (g) => [g]), dtype);
+  if (dtype.is_floating_point && t.dtype.is_floating_point) return withDtype(record("ToCopyBackward0", [t], compute(() => tf.clone(t._t)), identityBackward, false, false), dtype);
   let out = compute(() => (dtype._tf === "bool" ? tf.notEqual(t._t, 0) : dtype._tf === "int32" && t.dtype._tf === "float32" ? tf.cast(tf.mul(tf.sign(t._t), tf.floor(tf.abs(t._t))), "int32") : tf.cast(t._t, dtype._tf)));
   // Into uint8 / int8 / int16: truncated toward zero, then wrapped as C's integer conversions wrap
   // (PyTorch 1.13 on x86: -1.5 -> 255, 300.7 -> 44 as uint8).
@@ -663,4 +644,66 @@ export function unflattenShape(shape: readonly number[], dim: number, sizes: rea
   }
   const full = sizes.map((s) => (s === -1 ? size / known : s));
   return [...shape.slice(0, d), ...full, ...shape.slice(d + 1)];
+}
+
+// Backward closures of the nodes above that save no tensor, made here at module level so that they
+// hold shapes only (see holdsNoTensor): such a node runs again in a second backward.
+
+/** The gradient as it is (clone, a dtype change). */
+const identityBackward = holdsNoTensor((g) => [g]);
+
+function reshapeBackward(from: readonly number[]): BackwardFn {
+  return holdsNoTensor((g) => [tf.reshape(g, from as number[])]);
+}
+
+/** A permutation's backward: `perm` is the inverse permutation of the forward's. */
+function permuteBackward(perm: number[]): BackwardFn {
+  return holdsNoTensor((g) => [transposeT(g, perm)]);
+}
+
+/** expand(): the gradient summed over the new leading dims and the broadcast size-1 dims. */
+function expandBackward(from: readonly number[], target: readonly number[], lead: number): BackwardFn {
+  const axes: number[] = [];
+  target.forEach((s, i) => {
+    if (i < lead || (from[i - lead] === 1 && s !== 1)) axes.push(i);
+  });
+  return holdsNoTensor((g) => [tf.reshape(axes.length ? tf.sum(g, axes) : g, from as number[])]);
+}
+
+function repeatBackward(from: readonly number[], base: number[], reps: number[]): BackwardFn {
+  const split: number[] = [];
+  reps.forEach((r, i) => split.push(r, base[i]));
+  const axes = reps.map((_, i) => 2 * i);
+  return holdsNoTensor((g) => [tf.reshape(tf.sum(tf.reshape(g, split), axes), from as number[])]);
+}
+
+/** cat(): the gradient split along `d`; an input it skipped (a legacy empty [0]) of shape `skipped[i]` gets zeros. */
+function catBackward(sizes: number[], d: number, skipped: (readonly number[] | null)[]): BackwardFn {
+  return holdsNoTensor((g) => {
+    const pieces = tf.split(g, sizes, d);
+    let k = 0;
+    return skipped.map((s) => (s === null ? pieces[k++] : tf.zeros(s as number[])));
+  });
+}
+
+/** narrow() and select(): the gradient (reshaped to `shape`) padded back to the input's size. */
+function padBackward(shape: readonly number[], pads: [number, number][]): BackwardFn {
+  return holdsNoTensor((g) => [tf.pad(tf.reshape(g, shape as number[]), pads)]);
+}
+
+/** A view step's backward: the gradient written into zeros of the input's shape. */
+function viewStepBackward(step: V.ViewStep, from: readonly number[]): BackwardFn {
+  return holdsNoTensor((g) => [step.bwd(tf.zeros(from as number[]), g)]);
+}
+
+/** diagonal()'s view step: `perm` moves the two dims last, whose flattened pairs `pick` chooses. */
+function diagonalStep(pick: V.ViewStep, len: number, outShape: number[], flatShape: number[], perm: number[], inv: number[], permuted: number[]): V.ViewStep {
+  return {
+    fwd: (p) => (len === 0 ? tf.zeros(outShape, p.dtype) : pick.fwd(tf.reshape(tf.transpose(p, perm), flatShape))),
+    bwd: (p, v) => (len === 0 ? tf.clone(p) : tf.transpose(tf.reshape(pick.bwd(tf.reshape(tf.transpose(p, perm), flatShape), v), permuted), inv)),
+  };
+}
+
+function flipBackward(ds: number[]): BackwardFn {
+  return holdsNoTensor((g) => [ds.length ? tf.reverse(g, ds) : g]);
 }

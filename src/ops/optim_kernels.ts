@@ -109,7 +109,16 @@ export function sgdStep(param: Tensor, grad: Tensor, buf: Tensor | null, h: SGDH
     return b === null ? [next] : [next, b];
   });
   const out = writeBack([param, buf], results);
+  if (buf !== null) bumpMomentum(buf);
   return out[1] ?? null;
+}
+
+/**
+ * PyTorch's SGD updates an existing momentum buffer with two in-place ops (`buf.mul_(momentum).add_(d_p,
+ * alpha=1 - dampening)`): its `_version` goes up by 2 a step (writeBack counted one).
+ */
+function bumpMomentum(buf: Tensor): void {
+  buf._bumpVersion();
 }
 
 /**
@@ -172,7 +181,11 @@ export function sgdForeach(items: { param: Tensor; grad: Tensor; buf: Tensor | n
     param._bumpVersion();
   });
   if (h.momentum === 0) return items.map(() => null);
-  return items.map(({ buf }, i) => writeBack([buf], [out[n + i]])[0]);
+  return items.map(({ buf }, i) => {
+    const b = writeBack([buf], [out[n + i]])[0];
+    if (buf !== null) bumpMomentum(buf);
+    return b;
+  });
 }
 
 /** Adam / AdamW over several parameters in one kernel call where the backend has it, else adamStep for each. */

@@ -5,6 +5,7 @@
  * back (see mapAxes).
  */
 import { tf, compute, record } from "./_core";
+import { holdsNoTensor, type BackwardFn } from "../autograd/node";
 import { Tensor } from "../tensor/tensor";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { mapAxes, AxisMap } from "./interpolate";
@@ -114,9 +115,17 @@ function constantPad(input: Tensor, amounts: [number, number][], value: number):
     const cropped = tf.slice(input._t, begin, size);
     return pads.some(([b, a]) => b > 0 || a > 0) ? tf.pad(cropped, pads, value) : cropped;
   });
-  return record("ConstantPadNdBackward0", [input], out, (g) => {
+  return record("ConstantPadNdBackward0", [input], out, constantPadBackward(shape, begin, size, pads), false, false);
+}
+
+/**
+ * The gradient of a constant pad: the padded border cut off, and the cropped part (negative pads)
+ * padded back with zeros. Made here so that it holds shapes only (see holdsNoTensor).
+ */
+function constantPadBackward(shape: readonly number[], begin: number[], size: number[], pads: [number, number][]): BackwardFn {
+  const back = shape.map((n, d) => [begin[d], n - begin[d] - size[d]] as [number, number]);
+  return holdsNoTensor((g) => {
     const inner = tf.slice(g, pads.map(([b]) => b), size);
-    const back = shape.map((n, d) => [begin[d], n - begin[d] - size[d]] as [number, number]);
     return [back.some(([b, a]) => b > 0 || a > 0) ? tf.pad(inner, back) : inner];
   });
 }

@@ -1,5 +1,5 @@
 /** Reductions along dims (sum, mean, max/min with indices, std/var, prod, ...) and softmax family. */
-import { tf, compute, record, constant, normDim, as, numelOf, expandTo, withDtype } from "./_core";
+import { tf, compute, record, saves, constant, normDim, as, numelOf, expandTo, withDtype } from "./_core";
 import { cumulativeT } from "../backend/math_kernels";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
@@ -10,7 +10,7 @@ import type { SoftmaxAttrs } from "../backend/loss_kernels";
 import { is_backward_differentiable } from "../autograd/grad_mode";
 import { torchSumT, torchMomentsT } from "../backend/sum_kernels";
 import { stridesOf } from "./view";
-import { renameGradFn } from "../autograd/node";
+import { holdsNoTensor, renameGradFn, type BackwardFn } from "../autograd/node";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -48,9 +48,17 @@ function keptShape(shape: number[], dims: number[]): number[] {
 
 /** The gradient of a sum over `dims` of `input`: `g` broadcast back to the input's shape. */
 export function expandBack(g: tf.Tensor, input: Tensor, dims: number[]): tf.Tensor {
-  if (input.numel() === 0) return tf.zeros(input.shape);
-  const ks = keptShape(input.shape, dims);
-  return expandTo(tf.reshape(g, ks), input.shape);
+  return expandShape(g, input.shape, dims);
+}
+
+function expandShape(g: tf.Tensor, shape: readonly number[], dims: number[]): tf.Tensor {
+  if (shape.includes(0)) return tf.zeros(shape as number[]);
+  return expandTo(tf.reshape(g, keptShape(shape as number[], dims)), shape);
+}
+
+/** A sum's (n = 1) or mean's (n: the count) backward over `dims` of an input of `shape` (reads no tensor, see holdsNoTensor). */
+function reduceBackward(shape: readonly number[], dims: number[], n: number): BackwardFn {
+  return holdsNoTensor((g) => [expandShape(n === 1 ? g : tf.div(g, n), shape, dims)]);
 }
 
 /** A float32 sum or mean in PyTorch's order, bit for bit (see sum_kernels.ts); null for other dtypes or backends. */
@@ -65,7 +73,7 @@ export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : torchSum(t, dims, keepdim, false) ?? tf.sum(as(t._t, dt), dims, keepdim)));
   // PyTorch sums every integer dtype into int64.
-  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, (g) => [expandBack(g, t, dims)], false, false), dt === "int32" ? D.int64 : t.dtype);
+  return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, reduceBackward(t.shape, dims, 1), false, false), dt === "int32" ? D.int64 : t.dtype);
 }
 
 export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
@@ -75,13 +83,23 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("mean", t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
   const out = compute(() => (t.dim() === 0 ? tf.clone(t._t) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, NaN) : torchSum(t, dims, keepdim, true) ?? tf.mean(t._t, dims, keepdim)));
-  return record(dim === undefined || dim === null ? "MeanBackward0" : "MeanBackward1", [t], out, (g) => [expandBack(tf.div(g, n), t, dims)], false, false);
+  // PyTorch 1.13's MeanBackward1 saves self (an in-place write to it raises), MeanBackward0 only sizes.
+  const whole = dim === undefined || dim === null;
+  return record(whole ? "MeanBackward0" : "MeanBackward1", [t], out, reduceBackward(t.shape, dims, n), false, !whole);
 }
 
 export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "ProdBackward1"): Tensor {
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   if (dim === undefined || dim === null) {
-    return prod(t.reshape(-1), 0, false, "ProdBackward0");
+    // Recorded on `t` itself (PyTorch's ProdBackward0 saves self), not on a flattened view of it.
+    const whole = compute(() => (t.numel() === 0 ? tf.scalar(1, dt) : tf.prod(as(t._t, dt))));
+    return withDtype(record("ProdBackward0", [t], whole, (g) => {
+      if (t.numel() === 0) return [tf.zeros(t.shape)];
+      const x = tf.reshape(as(t._t, D.float32), [-1]);
+      const left = tf.cumprod(x, 0, true, false);
+      const right = tf.cumprod(x, 0, true, true);
+      return [tf.reshape(tf.mul(g, tf.mul(left, right)), t.shape)];
+    }), dt === "int32" ? D.int64 : t.dtype);
   }
   const d = normDim(dim, t.dim(), "prod");
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, [d], keepdim, 1, dt) : tf.prod(as(t._t, dt), d, keepdim)));
@@ -185,8 +203,9 @@ function extremeDim(op: "max" | "min", t: Tensor, dim: number, keepdim: boolean)
     axes[d] = t.dim() - 1;
     const mask = tf.transpose(oh, axes);
     return [tf.mul(as(mask, D.float32), tf.expandDims(keepdim ? tf.squeeze(g, [d]) : g, d))];
-  });
-  return valuesIndices(values, indices, op);
+  }, false, false);
+  // PyTorch's MaxBackward0 saves the indices (and sizes), not self.
+  return valuesIndices(saves(values, indices), indices, op);
 }
 
 /** A max/min reduction is nan wherever its slice holds a nan, as in PyTorch. */
@@ -402,9 +421,17 @@ export function cumsum(t: Tensor, dim: number): Tensor {
   const d = normDim(dim, t.dim(), "cumsum");
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   // float32 accumulates in double, as PyTorch's CPU kernel does (math_kernels.ts), where the backend has the kernel.
-  const scan = (x: tf.Tensor, reverse: boolean): tf.Tensor => cumulativeT(x, d, false, reverse) ?? tf.cumsum(x, d, false, reverse);
-  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : scan(as(t._t, dt), false)));
-  return withDtype(record("CumsumBackward0", [t], out, (g) => [t.dim() === 0 ? g : scan(g, true)]), dt === "int32" ? D.int64 : t.dtype);
+  const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : cumsumScan(as(t._t, dt), d, false)));
+  return withDtype(record("CumsumBackward0", [t], out, cumsumBackward(d, t.dim() === 0), false, false), dt === "int32" ? D.int64 : t.dtype);
+}
+
+function cumsumScan(x: tf.Tensor, d: number, reverse: boolean): tf.Tensor {
+  return cumulativeT(x, d, false, reverse) ?? tf.cumsum(x, d, false, reverse);
+}
+
+/** cumsum's backward: the reversed scan (reads no tensor, see holdsNoTensor). */
+function cumsumBackward(d: number, scalar: boolean): BackwardFn {
+  return holdsNoTensor((g) => [scalar ? g : cumsumScan(g, d, true)]);
 }
 
 export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {

@@ -8,6 +8,7 @@
  */
 import { tf, compute, record, constant, withDtype, normDim, numelOf, fmtShape, as, promote, broadcastShapes, describe } from "./_core";
 import * as D from "../tensor/dtype";
+import { holdsNoTensor, type BackwardFn } from "../autograd/node";
 import { Tensor, DType } from "../tensor/tensor";
 import { Size } from "../tensor/size";
 import { stridesOf } from "../tensor/repr";
@@ -48,6 +49,8 @@ function hostValues(t: Tensor): ArrayLike<number> {
  * in-place write to the input before backward is no error. Gather and take save self; others unknown here do too.
  */
 const SAVES_NO_INPUT = new Set(["BlockDiagBackward0", "DiagBackward0", "DiagEmbedBackward0", "IndexBackward0", "IndexCopyBackward0", "IndexSelectBackward0", "RollBackward0", "Rot90Backward0"]);
+/** Of those, the ones whose PyTorch node saves no tensor at all (IndexBackward0 and the like save their indices). */
+const SAVES_NOTHING = new Set(["BlockDiagBackward0", "DiagBackward0", "DiagEmbedBackward0", "RollBackward0", "Rot90Backward0"]);
 
 export function flatGather(name: string, inputs: Tensor[], pos: Int32Array, shape: number[], dtype?: DType): Tensor {
   const dt = dtype ?? inputs.reduce<DType>((d, x) => promote(d, x.dtype), D.bool);
@@ -60,15 +63,22 @@ export function flatGather(name: string, inputs: Tensor[], pos: Int32Array, shap
     const flat = tf.concat([...inputs.filter((x) => x.numel() > 0).map((x) => tf.reshape(as(x._t, work), [-1])), tf.zeros([1], work)]);
     return as(tf.reshape(tf.gather(flat, tf.tensor1d(fixed, "int32")), shape), dt);
   });
-  return record(name, inputs, out, (g) => {
+  const back = gatherBackward(fixed, total, sizes, inputs.map((x) => (x.dtype._tf === "float32" ? x.shape : null)));
+  // A node that saves nothing at all (not even an index) runs again in a second backward, as in PyTorch.
+  return record(name, inputs, out, SAVES_NOTHING.has(name) ? holdsNoTensor(back) : back, false, !SAVES_NO_INPUT.has(name));
+}
+
+/** The gradient summed back to the gathered positions; `shapes[i]` null for an input that takes none (not float). */
+function gatherBackward(fixed: Int32Array, total: number, sizes: number[], shapes: (readonly number[] | null)[]): BackwardFn {
+  return (g) => {
     const summed = tf.unsortedSegmentSum(tf.reshape(g, [-1]), tf.tensor1d(fixed, "int32"), total + 1);
     let off = 0;
-    return inputs.map((x, i) => {
-      const part = x.dtype._tf === "float32" ? tf.reshape(tf.slice(summed, [off], [sizes[i]]), x.shape) : null;
+    return shapes.map((s, i) => {
+      const part = s !== null ? tf.reshape(tf.slice(summed, [off], [sizes[i]]), s as number[]) : null;
       off += sizes[i];
       return part;
     });
-  }, false, !SAVES_NO_INPUT.has(name));
+  };
 }
 
 /** Positions picking `src[l]` (-1: zero) along dim d of a tensor of `shape` into a result whose dim d has src.length entries. */

@@ -5,6 +5,7 @@
  */
 import { tf, compute, record, constant, withDtype, normDim, as, broadcastShapes, describe } from "./_core";
 import { cumulativeT } from "../backend/math_kernels";
+import { holdsNoTensor, type BackwardFn } from "../autograd/node";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
@@ -184,16 +185,32 @@ export function argsort(t: Tensor, dim = -1, descending = false): Tensor {
 export function triangle(op: "tril" | "triu", t: Tensor, diagonal = 0): Tensor {
   if (!Number.isInteger(diagonal)) throw new TypeError(`${op}(): argument 'diagonal' (position 1) must be int, not ${pyType(diagonal)}`);
   if (t.dim() < 2) normDim(-2, t.dim());
-  const rows = t.shape[t.dim() - 2];
-  const cols = t.shape[t.dim() - 1];
+  const name = op === "tril" ? "TrilBackward0" : "TriuBackward0";
+  if (t.numel() === 0) return record(name, [t], compute(() => tf.clone(t._t)), zerosBackward(t.shape), false, false);
+  const keep = triangleKeep(op, t.shape[t.dim() - 2], t.shape[t.dim() - 1], diagonal);
+  const out = compute(() => keep(t._t));
+  return record(name, [t], out, mapBackward(keep), false, false);
+}
+
+/**
+ * Zeroes the other triangle of a [..., rows, cols] tensor. Made at module level, so that the backward
+ * closure built on it holds no tensor (see holdsNoTensor).
+ */
+function triangleKeep(op: "tril" | "triu", rows: number, cols: number, diagonal: number): (x: tf.Tensor) => tf.Tensor {
   const mask = (): tf.Tensor => {
     const diff = tf.sub(tf.reshape(tf.range(0, cols, 1, "int32"), [1, cols]), tf.reshape(tf.range(0, rows, 1, "int32"), [rows, 1]));
     return op === "tril" ? tf.lessEqual(diff, diagonal) : tf.greaterEqual(diff, diagonal);
   };
-  if (t.numel() === 0) return record(op === "tril" ? "TrilBackward0" : "TriuBackward0", [t], compute(() => tf.clone(t._t)), () => [tf.zeros(t.shape)]);
-  const keep = (x: tf.Tensor): tf.Tensor => tf.where(tf.broadcastTo(mask(), x.shape), x, tf.zerosLike(x));
-  const out = compute(() => keep(t._t));
-  return record(op === "tril" ? "TrilBackward0" : "TriuBackward0", [t], out, (g) => [keep(g)]);
+  return (x) => tf.where(tf.broadcastTo(mask(), x.shape), x, tf.zerosLike(x));
+}
+
+/** The gradient through `f` (a module-level function, holding no tensor). */
+function mapBackward(f: (g: tf.Tensor) => tf.Tensor): BackwardFn {
+  return holdsNoTensor((g) => [f(g)]);
+}
+
+function zerosBackward(shape: readonly number[]): BackwardFn {
+  return holdsNoTensor(() => [tf.zeros(shape as number[])]);
 }
 
 /** Positions of the non-zero elements, one row per element: [n, ndim] int32 (PyTorch's int64). */

@@ -8,7 +8,7 @@
  * `is_contiguous()`, and to decide, as PyTorch does, whether `view`/`reshape`/`flatten` can alias.
  */
 import { tf, compute, record, fmtShape, expandTo } from "./_core";
-import { Node } from "../autograd/node";
+import { holdsNoTensor, Node } from "../autograd/node";
 import { Tensor } from "../tensor/tensor";
 import type { Storage } from "../backend/memory";
 import { RuntimeError } from "../errors";
@@ -152,9 +152,12 @@ export function detachedAlias(t: Tensor, ownVersion = false): Tensor {
   return out;
 }
 
+/** An alias's backward hands the gradient on (holds no tensor, see holdsNoTensor). */
+const aliasBackward = holdsNoTensor((g) => [g]);
+
 /** PyTorch's alias (x[...], t() of a vector): a tracked view with the same shape. */
 export function alias(t: Tensor, name = "AliasBackward0"): Tensor {
-  const out = record(name, [t], compute(() => tf.clone(t._t)), (g) => [g], false, false);
+  const out = record(name, [t], compute(() => tf.clone(t._t)), aliasBackward, false, false);
   return attachView(out, t, identity, stridesOf(t).slice(), offsetOf(t));
 }
 

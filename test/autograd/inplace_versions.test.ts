@@ -34,6 +34,7 @@ function linear(i: number, o: number): torch.nn.Linear {
   return lin;
 }
 const g = (t: Tensor): number[] | null => (t.grad === null ? null : Array.from(t.grad.flatten().dataSync(), Number));
+const mask = (): Tensor => torch.tensor([[true, false, true], [false, false, true]]);
 const flat = (t: Tensor): number[] => Array.from(t.detach().flatten().dataSync(), Number);
 
 function stepBetween(opt: torch.optim.Optimizer, model: torch.nn.Module): Out {
@@ -351,6 +352,55 @@ const cases: Record<string, () => Out | void> = {
     x.__setitem__(m, x.__getitem__(m).add_(v));
     x.mul(val([3, 4], 1)).sum().backward();
     return { w: g(w), v: g(v), version: x._version };
+  },
+  masked_fill_mask_written() {
+    const [x, m] = [leaf([2, 3]), mask()];
+    const y = x.masked_fill(m, 0).sum();
+    m.logical_not_();
+    y.backward();
+  },
+  where_condition_written() {
+    const [x, c] = [leaf([2, 3]), mask()];
+    const y = torch.where(c, x, torch.zeros(2, 3)).sum();
+    c.logical_not_();
+    y.backward();
+  },
+  max_dim_indices_written() {
+    const x = leaf([2, 3], 2);
+    const [v, i] = x.max(1);
+    i.add_(0);
+    v.sum().backward();
+  },
+  index_select_index_written() {
+    const [x, idx] = [leaf([2, 3]), torch.tensor([1, 0])];
+    const y = x.index_select(0, idx).sum();
+    idx.add_(0);
+    y.backward();
+  },
+  sgd_momentum_versions() {
+    const w = new nn.Parameter(val([3], 1));
+    const opt = new torch.optim.SGD([w], { lr: 0.1, momentum: 0.9 });
+    const versions: number[][] = [];
+    for (let k = 0; k < 3; k++) {
+      opt.zero_grad();
+      w.mul(w).sum().backward();
+      opt.step();
+      versions.push([w._version, (opt.state.get(w)!.momentum_buffer as Tensor)._version]);
+    }
+    return { versions, w: flat(w) };
+  },
+  grad_accumulate_version() {
+    const w = leaf([3]);
+    w.mul(2).sum().backward();
+    const first = w.grad!._version;
+    w.mul(3).sum().backward();
+    return { versions: [first, w.grad!._version], grad: g(w) };
+  },
+  data_assign_version() {
+    const w = leaf([3]);
+    w.add(1);
+    w.data = val([3], 2);
+    return { versions: [w._version], w: flat(w) };
   },
 };
 

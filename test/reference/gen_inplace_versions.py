@@ -505,6 +505,78 @@ def item_iadd_written_back():
     return {"w": g(w), "v": g(v), "version": x._version}
 
 
+# ---------------------------------------------------------------- saved masks and indices (not inputs)
+
+
+def mask():
+    return torch.tensor([[True, False, True], [False, False, True]])
+
+
+@case
+def masked_fill_mask_written():
+    x, m = leaf([2, 3]), mask()
+    y = x.masked_fill(m, 0).sum()
+    m.logical_not_()
+    y.backward()
+
+
+@case
+def where_condition_written():
+    x, c = leaf([2, 3]), mask()
+    y = torch.where(c, x, torch.zeros(2, 3)).sum()
+    c.logical_not_()
+    y.backward()
+
+
+@case
+def max_dim_indices_written():
+    x = leaf([2, 3], 2)
+    v, i = x.max(1)
+    i.add_(0)
+    v.sum().backward()
+
+
+@case
+def index_select_index_written():
+    x, idx = leaf([2, 3]), torch.tensor([1, 0])
+    y = x.index_select(0, idx).sum()
+    idx.add_(0)
+    y.backward()
+
+
+# ---------------------------------------------------------------- _version of optimizer state, .grad, .data
+
+
+@case
+def sgd_momentum_versions():
+    w = nn.Parameter(val([3], 1))
+    opt = torch.optim.SGD([w], lr=0.1, momentum=0.9)
+    versions = []
+    for _ in range(3):
+        opt.zero_grad()
+        (w * w).sum().backward()
+        opt.step()
+        versions.append([w._version, opt.state[w]["momentum_buffer"]._version])
+    return {"versions": versions, "w": w.detach().tolist()}
+
+
+@case
+def grad_accumulate_version():
+    w = leaf([3])
+    (w * 2).sum().backward()
+    first = w.grad._version
+    (w * 3).sum().backward()
+    return {"versions": [first, w.grad._version], "grad": g(w)}
+
+
+@case
+def data_assign_version():
+    w = leaf([3])
+    w.add(1)
+    w.data = val([3], 2)
+    return {"versions": [w._version], "w": w.detach().tolist()}
+
+
 def run(fn):
     try:
         out = fn()

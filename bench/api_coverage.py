@@ -59,10 +59,19 @@ NAMESPACES = {
 }
 
 
+# Backend-, quantization- and JIT-internal spellings no notebook calls; listed apart, not ranked.
+INTERNAL = re.compile(r"^(cudnn_|miopen_|mkldnn_|fbgemm_|quantize|quantized_|q_|int_repr|dequantize|native_|batch_norm_(backward|elemt|gather|stats|update)|"
+                      r"fake_quantize|choose_qparams|fused_|is_vulkan|vitals|read_vitals|set_vital|import_ir|parse_(ir|schema|type)|merge_type|unify_type|"
+                      r"autocast_|_?sparse_(bsr|bsc|csr|csc|compressed)|to_mkldnn|is_mkldnn|ccol_|crow_|col_indices|row_indices|segment_reduce)|_copy$")
+# Classes of torch._C a notebook may name (the rest are TorchScript / dispatcher internals).
+TORCH_C_CLASSES = {"Generator", "Size", "device", "dtype", "finfo", "iinfo", "layout", "memory_format", "Stream", "Event"}
+FOREIGN_MODULES = ("typing", "torch._jit_internal", "torch.overrides", "torch.jit", "torch._C._jit", "torch._sources")
+
+
 def pytorch_names(ns, obj):
     names = set()
     for n in dir(obj):
-        if n.startswith("_"):
+        if n.startswith("_") or (n == "Tensor" and ns != "torch"):
             continue
         try:
             v = getattr(obj, n)
@@ -85,6 +94,10 @@ def pytorch_names(ns, obj):
             if ns == "torch" and (n[0].isupper() and n.endswith("Storage") or n.endswith("Type")):
                 continue  # storage classes and the tensortype metaclass
             mod = getattr(v, "__module__", None) or ""
+            if mod.startswith(FOREIGN_MODULES):
+                continue
+            if ns == "torch" and inspect.isclass(v) and mod.startswith("torch._C") and n not in TORCH_C_CLASSES:
+                continue
             if ns in ("torchvision.transforms", "torchvision.ops", "torchvision.utils", "torch.utils.data") and not mod.startswith(ns):
                 continue  # re-exported helpers (typing, PIL, math) are not that namespace's API
             names.add(n)
@@ -97,6 +110,9 @@ def torchlab_names():
 const {{ torch, torchvision }} = require({json.dumps(os.path.join(ROOT, "dist/src/index.js"))});
 const spec = {spec};
 const out = {{}};
+(async () => {{
+await torch.ready();
+const instance = torch.zeros(1);
 for (const [ns, path] of Object.entries(spec)) {{
   let o = path.split(".").reduce((a, k) => (a == null ? a : a[k]), {{ torch, torchvision }});
   const names = new Set();
@@ -104,9 +120,12 @@ for (const [ns, path] of Object.entries(spec)) {{
     Object.getOwnPropertyNames(o).forEach((n) => names.add(n));
     o = Object.getPrototypeOf(o);
   }}
+  if (ns === "Tensor") Object.getOwnPropertyNames(instance).forEach((n) => names.add(n));
   out[ns] = [...names];
 }}
 process.stdout.write(JSON.stringify(out));
+process.exit(0);
+}})();
 """
     res = subprocess.run(["node", "-e", js], capture_output=True, text=True, cwd=ROOT, check=True)
     return {k: set(v) for k, v in json.loads(res.stdout).items()}
@@ -142,12 +161,15 @@ def main():
     mirrors = sorted(glob.glob(args.mirrors))
     have = torchlab_names()
     counts = usage_counts(mirrors)
-    rows, summary = [], []
+    rows, summary, internal = [], [], []
     for ns, (obj, _p, spellings) in NAMESPACES.items():
         want = pytorch_names(ns, obj)
         missing = sorted(want - have.get(ns, set()))
         summary.append((ns, len(want), len(want) - len(missing), missing))
         for n in missing:
+            if INTERNAL.search(n):
+                internal.append(f"{ns}.{n}")
+                continue
             # Tensor methods counted as ".name" (any receiver); bare spelling only for CamelCase classes
             c = max(counts.get(s + n, 0) for s in spellings if s or n[0].isupper())
             rows.append((c, ns, n))
@@ -169,9 +191,11 @@ def main():
     lines += ["", f"## Missing names ranked by use (top {args.top})", "", "| uses | namespace | name |", "|---:|---|---|"]
     for c, ns, n in rows[: args.top]:
         lines.append(f"| {c} | {ns} | `{n}` |")
-    lines += ["", "## All missing names per namespace", ""]
+    lines += ["", "## All missing names per namespace (backend/quantization internals included)", ""]
     for ns, _t, _g, missing in summary:
         lines.append(f"- **{ns}** ({len(missing)}): " + (", ".join(f"`{n}`" for n in missing) or "none"))
+    lines += ["", f"Not ranked ({len(internal)}, backend, quantization and JIT internals matched by INTERNAL): "
+              + ", ".join(f"`{n}`" for n in internal)]
     with open(args.md, "w") as f:
         f.write("\n".join(lines) + "\n")
     for ns, total, got, missing in summary:

@@ -1010,5 +1010,5 @@ export const narrow_copy = (a: Tensor, dim: number, start: number, length: numbe
 export {
   greater, greater_equal, less, less_equal, not_equal, is_signed, is_complex, is_nonzero, is_same_size, logaddexp2, matrix_power,
   acos_, arccos_, asin_, arcsin_, atan_, arctan_, cosh_, sinh_, tan_, erf_, erfc_, exp2_, expm1_, log2_, log10_, log1p_, rsqrt_,
-  square_, frac_, fix_, deg2rad_, rad2deg_,
+  square_, frac_, fix_, deg2rad_, rad2deg_, adjoint, typename,
 } from "./torch_more";

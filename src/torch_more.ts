@@ -38,6 +38,11 @@ export const logaddexp2 = (input: Tensor, other: Tensor): Tensor => logaddexp2Op
 /** The n-th power of each square matrix `[..., m, m]` (torch.linalg.matrix_power). */
 export const matrix_power = (input: Tensor, n: number): Tensor => matrixPowerOp(input, n);
 
+/** The conjugate transpose of each matrix of a batch (a view; the transpose, as dtypes are real). */
+export const adjoint = (input: Tensor): Tensor => input.adjoint();
+/** The tensor's type name, as `x.type()`: "torch.FloatTensor", "torch.LongTensor", ... */
+export const typename = (input: Tensor): string => input.type();
+
 // torch.op_(x), PyTorch's in-place functions: write x.op() into x and return x.
 export const acos_ = (a: Tensor): Tensor => a.acos_();
 export const arccos_ = (a: Tensor): Tensor => a.arccos_();

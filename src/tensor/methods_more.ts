@@ -96,6 +96,43 @@ declare module "./tensor" {
     logaddexp2(other: Tensor): Tensor;
     /** The `n`-th power of each square matrix `[..., m, m]` (n < 0: of its inverse), torch.linalg.matrix_power. */
     matrix_power(n: number): Tensor;
+    acosh_(): this;
+    arccosh_(): this;
+    asinh_(): this;
+    arcsinh_(): this;
+    atanh_(): this;
+    arctanh_(): this;
+    atan2_(other: Operand): this;
+    arctan2_(other: Operand): this;
+    copysign_(other: Tensor | number): this;
+    hypot_(other: Operand): this;
+    xlogy_(other: Operand): this;
+    heaviside_(values: Tensor): this;
+    gcd_(other: Operand): this;
+    lcm_(other: Operand): this;
+    ldexp_(other: Operand): this;
+    multiply_(other: Operand): this;
+    subtract_(other: Operand, options?: { alpha?: number }): this;
+    divide_(other: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): this;
+    true_divide_(other: Operand): this;
+    floor_divide_(other: Operand): this;
+    logical_and_(other: Operand): this;
+    logical_or_(other: Operand): this;
+    logical_xor_(other: Operand): this;
+    nan_to_num_(nan?: number | { nan?: number; posinf?: number | null; neginf?: number | null }, posinf?: number | null, neginf?: number | null): this;
+    logit_(eps?: number | null | { eps?: number | null }): this;
+    cumsum_(dim: number | { dim: number }): this;
+    cumprod_(dim: number | { dim: number }): this;
+    /** beta * input + alpha * (mat1 @ mat2) (torch.addmm). */
+    addmm(mat1: Tensor, mat2: Tensor, options?: { beta?: number; alpha?: number }): Tensor;
+    /** In-place addmm. */
+    addmm_(mat1: Tensor, mat2: Tensor, options?: { beta?: number; alpha?: number }): this;
+    /** The conjugate transpose of a matrix (2-D): its transpose here, as dtypes are real. */
+    readonly H: Tensor;
+    /** The conjugate transpose of each matrix of a batch (the last two dims swapped). */
+    readonly mH: Tensor;
+    /** The conjugate transpose of each matrix of a batch: a view, as `x.mH`. */
+    adjoint(): Tensor;
   }
 }
 
@@ -155,6 +192,45 @@ for (const [inplace, name] of unaryInplace) {
     return this._inplace(inplace, (s) => (s as unknown as Record<string, () => Tensor>)[name]());
   };
 }
+
+// In-place forms of methods that take arguments: `x.op_(...args)` writes `x.op(...args)` into x.
+const argInplace: [string, string][] = [
+  ["acosh_", "acosh"], ["arccosh_", "acosh"], ["asinh_", "asinh"], ["arcsinh_", "asinh"], ["atanh_", "atanh"], ["arctanh_", "atanh"],
+  ["atan2_", "atan2"], ["arctan2_", "atan2"], ["copysign_", "copysign"], ["hypot_", "hypot"], ["xlogy_", "xlogy"],
+  ["heaviside_", "heaviside"], ["gcd_", "gcd"], ["lcm_", "lcm"], ["ldexp_", "ldexp"], ["multiply_", "multiply"],
+  ["subtract_", "subtract"], ["divide_", "divide"], ["true_divide_", "true_divide"], ["floor_divide_", "floor_divide"],
+  ["logical_and_", "logical_and"], ["logical_or_", "logical_or"], ["logical_xor_", "logical_xor"], ["nan_to_num_", "nan_to_num"],
+  ["logit_", "logit"], ["cumsum_", "cumsum"], ["cumprod_", "cumprod"], ["addmm_", "addmm"],
+];
+for (const [inplace, name] of argInplace) {
+  proto[inplace] = function (this: Tensor, ...a: unknown[]) {
+    return this._inplace(inplace, (s) => (s as unknown as Record<string, (...b: unknown[]) => Tensor>)[name](...a.map((v) => (v === this ? s : v))));
+  };
+}
+
+P.addmm = function (this: Tensor, mat1: Tensor, mat2: Tensor, options?: { beta?: number; alpha?: number }) {
+  return T.addmm(this, mat1, mat2, options);
+};
+Object.defineProperty(P, "H", {
+  get(this: Tensor) {
+    if (this.dim() !== 2) {
+      throw new RuntimeError(`tensor.H is only supported on matrices (2-D tensors). Got ${this.dim()}-D tensor.${this.dim() > 2 ? " For batches of matrices, consider using tensor.mH" : ""}`);
+    }
+    return this.transpose(0, 1);
+  },
+  configurable: true,
+});
+Object.defineProperty(P, "mH", {
+  get(this: Tensor) {
+    if (this.dim() < 2) throw new RuntimeError(`tensor.mH is only supported on matrices or batches of matrices. Got ${this.dim()}-D tensor.`);
+    return this.transpose(-2, -1);
+  },
+  configurable: true,
+});
+P.adjoint = function (this: Tensor) {
+  if (this.dim() < 2) throw new RuntimeError(`tensor.adjoint() is only supported on matrices or batches of matrices. Got ${this.dim()}-D tensor.`);
+  return this.transpose(-2, -1);
+};
 
 P.is_signed = function (this: Tensor) {
   return this.dtype.is_signed;

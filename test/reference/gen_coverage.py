@@ -53,8 +53,19 @@ def make_input(spec):
 CASES, ERRORS, SCALARS = [], [], []
 
 
+class RangeDataset(torch.utils.data.IterableDataset):
+    """range(start, end) as an iterable-style dataset (rangeDataset(start, end) on the TypeScript side)."""
+
+    def __init__(self, start, end):
+        super().__init__()
+        self.start, self.end = start, end
+
+    def __iter__(self):
+        return iter(range(self.start, self.end))
+
+
 def env():
-    return {"torch": torch, "torchvision": torchvision}
+    return {"torch": torch, "torchvision": torchvision, "rangeDataset": RangeDataset}
 
 
 def C(name, inputs, py, ts=None, grad=True, tol=None):
@@ -232,6 +243,62 @@ E("is_nonzero_empty", "torch.is_nonzero(torch.tensor([]))", "torch.is_nonzero(to
 S("is_same_size_true", "torch.zeros(2, 3).is_same_size(torch.ones(2, 3, dtype=torch.long))", "torch.zeros(2, 3).is_same_size(torch.ones(2, 3, {dtype: torch.long}))")
 S("is_same_size_false", "torch.is_same_size(torch.zeros(2, 3), torch.zeros(3, 2))", "torch.is_same_size(torch.zeros(2, 3), torch.zeros(3, 2))")
 S("is_same_size_rank", "torch.zeros(6).is_same_size(torch.zeros(1, 6))", "torch.zeros(6).is_same_size(torch.zeros(1, 6))")
+
+# ------------------------------------------------------------------ more in-place forms, addmm, H / mH / adjoint
+# PyTorch 1.13 has no derivative for in-place acosh/asinh/atanh nor ldexp_ (NotImplementedError at
+# backward); torchlab differentiates them as the out-of-place forms, so only values are compared.
+C("acosh_", {"a": ("u", [4], 1.2, 3)}, "a.clone().acosh_()", grad=False)
+C("arcsinh_", {"a": ("f", [4])}, "a.clone().arcsinh_()", grad=False)
+C("atanh_", {"a": ("u", [4], -0.8, 0.8)}, "a.clone().atanh_()", grad=False)
+BIN = {"a": ("f", [2, 3]), "b": ("u", [3], 0.5, 2)}
+for op in ("atan2_", "arctan2_", "copysign_", "hypot_", "multiply_", "divide_", "true_divide_", "xlogy_"):
+    C(op, {"a": ("u", [2, 3], 0.1, 2) if op == "xlogy_" else ("f", [2, 3]), "b": ("u", [3], 0.5, 2)}, f"a.clone().{op}(b)")
+C("subtract_alpha", BIN, "a.clone().subtract_(b, alpha=2)", "a.clone().subtract_(b, {alpha: 2})")
+C("divide_floor_", BIN, "a.clone().divide_(b, rounding_mode='floor')", "a.clone().divide_(b, {rounding_mode: 'floor'})", grad=False)
+C("floor_divide_", BIN, "a.clone().floor_divide_(b)", grad=False)
+C("ldexp_", {"a": ("f", [3]), "e": ("v", [1, -2, 3])}, "a.clone().ldexp_(e)", grad=False)
+C("heaviside_", {"a": ("v", [-1.0, 0.0, 2.0]), "b": ("v", [0.5])}, "a.clone().heaviside_(b)", grad=False)
+C("gcd_", {"i": ("v", [4, 6, 0, -12]), "j": ("v", [6, -4, 5, 18])}, "i.clone().gcd_(j)")
+C("lcm_", {"i": ("v", [4, 0, -3]), "j": ("v", [6, 3, 4])}, "i.clone().lcm_(j)")
+C("logical_and_float", {"a": ("v", [1.0, 0.0, 2.0]), "b": ("v", [0, 3, 2])}, "a.clone().logical_and_(b)", grad=False)
+C("logical_or_", {"p": ("v", [True, False, False]), "q": ("v", [False, False, True])}, "p.clone().logical_or_(q)")
+C("logical_xor_int", {"i": ("v", [1, 0, 2]), "j": ("v", [0, 0, 3])}, "i.clone().logical_xor_(j)")
+C("nan_to_num_", {"a": ("v", [float("nan"), float("inf"), -float("inf"), 1.5])}, "a.clone().nan_to_num_(posinf=9.0)", "a.clone().nan_to_num_({posinf: 9.0})")
+C("logit_", {"a": ("u", [4], 0.1, 0.9)}, "a.clone().logit_()")
+C("cumsum_", {"a": ("f", [2, 3])}, "a.clone().cumsum_(1)")
+C("cumprod_", {"a": ("f", [2, 3])}, "a.clone().cumprod_(0)")
+C("cumsum_int", {"i": ("v", [[1, 2], [3, 4]])}, "i.clone().cumsum_(0)")
+E("gcd_float", "torch.tensor([1.5, 2.0]).gcd_(torch.tensor([1.0, 2.0]))", "torch.tensor([1.5, 2.0]).gcd_(torch.tensor([1.0, 2.0]))")
+E("atan2_int", "torch.tensor([1, 2]).atan2_(torch.tensor([1, 2]))", "torch.tensor([1, 2]).atan2_(torch.tensor([1, 2]))")
+C("addmm_method", {"t": ("f", [2, 4]), "m1": ("f", [2, 3]), "m2": ("f", [3, 4])}, "t.addmm(m1, m2, beta=0.5, alpha=2)", "t.addmm(m1, m2, {beta: 0.5, alpha: 2})")
+C("addmm_", {"t": ("f", [2, 4]), "m1": ("f", [2, 3]), "m2": ("f", [3, 4])}, "t.clone().addmm_(m1, m2)")
+E("addmm_shapes", "torch.ones(2, 3).addmm(torch.ones(2, 4), torch.ones(3, 3))", "torch.ones(2, 3).addmm(torch.ones(2, 4), torch.ones(3, 3))")
+C("H", {"a": ("f", [2, 3])}, "a.H")
+C("mH", {"a": ("f", [2, 3, 4])}, "a.mH")
+C("adjoint", {"a": ("f", [3, 2, 1])}, "torch.adjoint(a)")
+C("adjoint_method", {"a": ("f", [2, 3])}, "a.adjoint()")
+E("H_3d", "torch.ones(2, 2, 2).H", "torch.ones(2, 2, 2).H")
+E("H_1d", "torch.ones(2).H", "torch.ones(2).H")
+E("mH_1d", "torch.ones(2).mH", "torch.ones(2).mH")
+E("adjoint_1d", "torch.ones(2).adjoint()", "torch.ones(2).adjoint()")
+S("typename_float", "torch.typename(torch.ones(1))", "torch.typename(torch.ones(1))")
+S("typename_long", "torch.typename(torch.ones(1, dtype=torch.long))", "torch.typename(torch.ones(1, {dtype: torch.long}))")
+# ------------------------------------------------------------------ nn.init.dirac_
+C("dirac_conv2d", {}, "torch.nn.init.dirac_(torch.empty(3, 2, 3, 3))")
+C("dirac_groups", {}, "torch.nn.init.dirac_(torch.empty(4, 3, 2, 3), 2)")
+C("dirac_conv1d", {}, "torch.nn.init.dirac_(torch.empty(2, 4, 5))")
+C("dirac_conv3d", {}, "torch.nn.init.dirac_(torch.empty(2, 2, 1, 2, 3), groups=2)", "torch.nn.init.dirac_(torch.empty(2, 2, 1, 2, 3), {groups: 2})")
+C("dirac_identity_conv", {"x": ("f", [1, 3, 4, 4])},
+  "torch.nn.functional.conv2d(x, torch.nn.init.dirac_(torch.empty(3, 3, 3, 3)), padding=1)",
+  "torch.nn.functional.conv2d(x, torch.nn.init.dirac_(torch.empty(3, 3, 3, 3)), {padding: 1})")
+E("dirac_2d", "torch.nn.init.dirac_(torch.empty(2, 2))", "torch.nn.init.dirac_(torch.empty(2, 2))")
+E("dirac_groups_divisible", "torch.nn.init.dirac_(torch.empty(3, 2, 3), 2)", "torch.nn.init.dirac_(torch.empty(3, 2, 3), 2)")
+# ------------------------------------------------------------------ torch.utils.data
+S("chain_dataset", "list(torch.utils.data.ChainDataset([rangeDataset(0, 3), rangeDataset(3, 5), rangeDataset(9, 11)]))",
+  "Array.from(new torch.utils.data.ChainDataset([rangeDataset(0, 3), rangeDataset(3, 5), rangeDataset(9, 11)]))")
+S("chain_dataset_loader", "[b.tolist() for b in torch.utils.data.DataLoader(torch.utils.data.ChainDataset([rangeDataset(0, 3), rangeDataset(3, 6)]), batch_size=4)]",
+  "Array.from(new torch.utils.data.DataLoader(new torch.utils.data.ChainDataset([rangeDataset(0, 3), rangeDataset(3, 6)]), {batch_size: 4}), (b) => b.tolist())")
+S("get_worker_info", "torch.utils.data.get_worker_info()", "torch.utils.data.get_worker_info()")
 
 out = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": CASES, "errors": ERRORS, "scalars": SCALARS}
 with open(os.path.join(HERE, "coverage.json"), "w") as f:

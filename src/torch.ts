@@ -658,6 +658,8 @@ export type { MantissaExponent, HistogramResult } from "./ops/math_more";
  * torch.histogram(input, bins, {range, weight, density}): `[hist, bin_edges]` (also `.hist`, `.bin_edges`).
  * @example const [hist, edges] = torch.histogram(torch.tensor([1.0, 2, 1]), 4, {range: [0, 3]})
  */
+/** The parameters of torch.histogram after `input` (Tensor.histogram takes the same). */
+export type HistogramArgs = [bins?: number | Tensor | HistogramOpts, options?: HistogramOpts];
 export function histogram(input: Tensor, bins?: number | Tensor | HistogramOpts, options?: HistogramOpts): MM.HistogramResult {
   const o = parseArgs("histogram", trimArgs([bins, options]), ["bins", "range", "weight", "density", "out"]);
   if (o.out !== undefined) throw new TypeError("histogram(): 'out' is not supported in torchlab");

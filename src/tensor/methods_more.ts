@@ -133,6 +133,10 @@ declare module "./tensor" {
     readonly mH: Tensor;
     /** The conjugate transpose of each matrix of a batch: a view, as `x.mH`. */
     adjoint(): Tensor;
+    /** `[hist, bin_edges]` of the values (torch.histogram): bins (count or edges), range, weight, density. */
+    histogram(...args: T.HistogramArgs): ReturnType<typeof T.histogram>;
+    /** The CUDA device index of the tensor, -1 on the CPU. */
+    get_device(): number;
   }
 }
 
@@ -230,6 +234,13 @@ Object.defineProperty(P, "mH", {
 P.adjoint = function (this: Tensor) {
   if (this.dim() < 2) throw new RuntimeError(`tensor.adjoint() is only supported on matrices or batches of matrices. Got ${this.dim()}-D tensor.`);
   return this.transpose(-2, -1);
+};
+
+P.histogram = function (this: Tensor, ...args: T.HistogramArgs) {
+  return T.histogram(this, ...args);
+};
+P.get_device = function (this: Tensor) {
+  return this.is_cuda ? 0 : -1;
 };
 
 P.is_signed = function (this: Tensor) {

@@ -283,6 +283,10 @@ E("mH_1d", "torch.ones(2).mH", "torch.ones(2).mH")
 E("adjoint_1d", "torch.ones(2).adjoint()", "torch.ones(2).adjoint()")
 S("typename_float", "torch.typename(torch.ones(1))", "torch.typename(torch.ones(1))")
 S("typename_long", "torch.typename(torch.ones(1, dtype=torch.long))", "torch.typename(torch.ones(1, {dtype: torch.long}))")
+C("histogram_method", {"a": ("v", [1.0, 2.0, 2.0, 3.0, 0.5])}, "a.histogram(3)", grad=False)
+C("histogram_method_edges", {"a": ("v", [1.0, 2.0, 2.0, 3.0]), "e": ("v", [0.0, 2.0, 4.0])}, "a.histogram(e, density=True)",
+  "a.histogram(e, {density: true})", grad=False)
+S("get_device", "torch.ones(2).get_device()", "torch.ones(2).get_device()")
 # ------------------------------------------------------------------ nn.init.dirac_
 C("dirac_conv2d", {}, "torch.nn.init.dirac_(torch.empty(3, 2, 3, 3))")
 C("dirac_groups", {}, "torch.nn.init.dirac_(torch.empty(4, 3, 2, 3), 2)")

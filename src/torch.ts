@@ -32,6 +32,7 @@ import { matrix_exp } from "./ops/matrix_exp";
 import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype } from "./tensor/tensor";
 import * as SP from "./tensor/sparse";
+import { linalgMore } from "./torch_more";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -682,6 +683,8 @@ export type { MantissaExponent, HistogramResult } from "./ops/math_more";
  * torch.histogram(input, bins, {range, weight, density}): `[hist, bin_edges]` (also `.hist`, `.bin_edges`).
  * @example const [hist, edges] = torch.histogram(torch.tensor([1.0, 2, 1]), 4, {range: [0, 3]})
  */
+/** The parameters of torch.histogram after `input` (Tensor.histogram takes the same). */
+export type HistogramArgs = [bins?: number | Tensor | HistogramOpts, options?: HistogramOpts];
 export function histogram(input: Tensor, bins?: number | Tensor | HistogramOpts, options?: HistogramOpts): MM.HistogramResult {
   const o = parseArgs("histogram", trimArgs([bins, options]), ["bins", "range", "weight", "density", "out"]);
   if (o.out !== undefined) throw new TypeError("histogram(): 'out' is not supported in torchlab");
@@ -788,6 +791,7 @@ export const linalg = {
   },
   /** The exponential of each square matrix (scaling and squaring; differentiable). */
   matrix_exp: (A: Tensor): Tensor => matrix_exp(A),
+  ...linalgMore,
 };
 /** torch.cholesky(A, upper=false): the older spelling of torch.linalg.cholesky. */
 export const cholesky = (A: Tensor, upper: boolean | { upper?: boolean } = false): Tensor => {
@@ -1030,3 +1034,8 @@ export const baddbmm = (input: Tensor, ...args: Parameters<Tensor["baddbmm"]>): 
 export const addbmm = (input: Tensor, ...args: Parameters<Tensor["addbmm"]>): Tensor => input.addbmm(...args);
 export const narrow_copy = (a: Tensor, dim: number, start: number, length: number): Tensor => a.narrow_copy(dim, start, length);
 // end fnshape
+export {
+  greater, greater_equal, less, less_equal, not_equal, is_signed, is_complex, is_nonzero, is_same_size, logaddexp2, matrix_power,
+  acos_, arccos_, asin_, arcsin_, atan_, arctan_, cosh_, sinh_, tan_, erf_, erfc_, exp2_, expm1_, log2_, log10_, log1p_, rsqrt_,
+  square_, frac_, fix_, deg2rad_, rad2deg_, adjoint, typename,
+} from "./torch_more";

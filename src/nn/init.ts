@@ -124,6 +124,8 @@ export function ones_(tensor: Tensor): Tensor {
   return constant_(tensor, 1);
 }
 
+export { dirac_ } from "./init_dirac";
+
 /** Fills a 2-D tensor with the identity matrix. */
 export function eye_(tensor: Tensor): Tensor {
   checkTensor("eye_", tensor);

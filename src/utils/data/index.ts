@@ -15,6 +15,8 @@ export { Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_
 export type { MapDataset, PyMapDataset, DatasetLike, SampleOf } from "./dataset";
 export { Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, WeightedRandomSampler, BatchSampler } from "./sampler";
 export { DataLoader } from "./dataloader";
+export { ChainDataset, get_worker_info } from "./chain";
+export type { WorkerInfo } from "./chain";
 export type { DataLoaderOptions, Collated } from "./dataloader";
 export { default_collate, default_convert } from "./collate";
 export type { Collatable } from "./collate";

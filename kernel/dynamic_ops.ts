@@ -93,3 +93,24 @@ export function assign(inplace: string, x: any, y: any): any {
 export function truth(v: any): any {
   return v instanceof Tensor ? v.item() : v;
 }
+
+/**
+ * `obj[key]` for a receiver typed `any`: a tensor's index as the dialect writes it for a typed one
+ * (`get` for a number, `__getitem__` for a list, `index` for a string, tensor or null), else
+ * JavaScript's property read.
+ */
+export function getitem(obj: any, key: any): any {
+  if (!(obj instanceof Tensor)) return obj[key];
+  if (typeof key === "number") return obj.get(key);
+  if (Array.isArray(key)) return obj.__getitem__(key);
+  return obj.index(key === null ? "None" : key);
+}
+
+/** `obj[key] = value` for a receiver typed `any`: a tensor's setitem, else JavaScript's property write. Returns `value`. */
+export function setitem(obj: any, key: any, value: any): any {
+  if (obj instanceof Tensor) {
+    if (Array.isArray(key)) obj.__setitem__(key, value);
+    else obj.setitem(key === null ? "None" : key, value);
+  } else obj[key] = value;
+  return value;
+}

@@ -506,6 +506,16 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       o.insert(")");
     },
   });
+  /** Whether `n` is written, not read: an assignment's target (any operator), inside a destructuring target, a for-in/of variable. */
+  const assignedTo = (n: ts.Node): boolean => {
+    let c: ts.Node = n;
+    for (let p = n.parent; p; c = p, p = p.parent) {
+      if (t.isBinaryExpression(p)) return p.left === c && p.operatorToken.kind >= K.FirstAssignment && p.operatorToken.kind <= K.LastAssignment;
+      if ((t.isForOfStatement(p) || t.isForInStatement(p)) && p.initializer === c) return true;
+      if (!(t.isParenthesizedExpression(p) || t.isArrayLiteralExpression(p) || t.isObjectLiteralExpression(p) || t.isPropertyAssignment(p) || t.isSpreadElement(p) || t.isShorthandPropertyAssignment(p))) return false;
+    }
+    return false;
+  };
   /** A target that can be read and written again without effects: `x`, `this.total`, `obj.count`. */
   const rereadable = (n: ts.Node): boolean => {
     const e = strip(n);
@@ -754,6 +764,24 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor") {
           plans.delete(target);
           plans.set(n, assignItem(n, target));
+        } else if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "any") {
+          // `w[":, 1"] = 0` on an untyped tensor: its setitem at run time (JavaScript would add a property).
+          plans.set(n, {
+            result: "any",
+            emit: (o) => {
+              o.insert(`${DYNAMIC_REF}.setitem(`);
+              emit(target.expression);
+              const open = text.indexOf("[", target.expression.end);
+              gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), ", ");
+              emit(target.argumentExpression);
+              o.insert(", ");
+              const close = text.lastIndexOf("]", target.end - 1);
+              if (!/^[ \t]*$/.test(text.slice(target.argumentExpression.end, close))) out.copy(target.argumentExpression.end, close);
+              o.insert(newlines(target.end, n.right.getStart(sf)));
+              emit(n.right);
+              o.insert(")");
+            },
+          });
         }
         return;
       }
@@ -858,6 +886,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       } else if (obj === "dataset") {
         const type = checker.getTypeAtLocation(strip(n.expression));
         name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;
+      } else if (obj === "any" && allowDynamic && !assignedTo(n)) {
+        // `net[0].weight["0, :5"]` (a child reached untyped): a tensor's index at run time, else JavaScript's.
+        plans.set(n, {
+          result: "any",
+          emit: (o) => {
+            o.insert(`${DYNAMIC_REF}.getitem(`);
+            emit(n.expression);
+            const open = text.indexOf("[", n.expression.end);
+            gap(n.expression.end, open, open + 1, n.argumentExpression.getStart(sf), ", ");
+            emit(n.argumentExpression);
+            const close = text.lastIndexOf("]", n.end - 1);
+            gap(n.argumentExpression.end, close, close + 1, n.end, ")");
+          },
+        });
+        return;
       }
       if (!name) return;
       const call = name;

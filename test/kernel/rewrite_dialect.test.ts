@@ -402,6 +402,16 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     expect(rw("anyv * 2.0")).toBe(`${D}.op("mul", ${F}.floating(anyv), 2.0)`);
   });
 
+  test("element reads and writes on an `any` receiver (a child reached untyped: `net[0].weight[\"0, :5\"]`)", () => {
+    expect(rw('anyv["0, :5"]; anyv[0]')).toBe(`${D}.getitem(anyv, "0, :5"); ${D}.getitem(anyv, 0)`);
+    expect(rw('anyv[":, 1"] = 0;')).toBe(`${D}.setitem(anyv, ":, 1", 0);`);
+    // Compound assignment to an element, destructuring targets and for-of variables stay JavaScript's.
+    expect(rw("anyv[0] += 1;")).toBe("anyv[0] += 1;");
+    expect(rw("[anyv[0], anyv[1]] = [1, 2];")).toBe("[anyv[0], anyv[1]] = [1, 2];");
+    expect(rw("for (anyv[0] of xs) {}")).toBe("for (anyv[0] of xs) {}");
+    expect(rw("xs[0]")).toBe("xs[0]");
+  });
+
   test("a string, null, and a tensor beside `any` keep their own rules", () => {
     expect(rw('"loss " + anyv; anyv + "!"')).toBe('"loss " + anyv; anyv + "!"');
     expect(rw("anyv == null; anyv === 1")).toBe("anyv == null; anyv === 1");

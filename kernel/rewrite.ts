@@ -159,6 +159,8 @@ export function addLoopYields(code: string, cell: number): string {
 
 /** The torch namespace, whatever the cell calls its own variables. */
 export const TORCH_REF = `(require("torchlab") as typeof import("torchlab")).torch`;
+/** kernel/dynamic_ops.ts (operators on operands typed `any`), reached as TORCH_REF reaches torch. */
+export const DYNAMIC_REF = `(require("torchlab/dist/kernel/dynamic_ops") as typeof import("torchlab/dist/kernel/dynamic_ops"))`;
 /** kernel/float_literals.ts, reached as TORCH_REF reaches torch. */
 export const FLOATS_REF = `(require("torchlab/dist/kernel/float_literals") as typeof import("torchlab/dist/kernel/float_literals"))`;
 const MAX_PASSES = 8;
@@ -342,7 +344,7 @@ const OPERAND: ReadonlySet<Kind> = new Set(["tensor", "number", "boolean", "any"
 const SCALAR: ReadonlySet<Kind> = new Set(["number", "boolean", "any"]);
 
 /** One pass: the rewrites the checker's types call for in `checked`'s cell, or null if there are none. */
-function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked): Output | null {
+function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked, allowDynamic: boolean): Output | null {
   tables(t);
   const K = t.SyntaxKind;
   const text = sf.text;
@@ -472,6 +474,54 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       o.insert(")");
     },
   });
+
+  // Operators whose operands the checker types `any` (an untyped `forward(x)`), or `any` and a number
+  // or boolean: kernel/dynamic_ops.ts decides at run time (PyTorch's operator when a tensor is there).
+  const dynamic = new Set<ts.Node>();
+  // Only once the typed rewrites are done: before, an operand the checker could not type yet (`(a + b).sum()`
+  // before `a + b` became `a.add(b)`) would look untyped.
+  const untyped = (a: Kind, b: Kind): boolean => allowDynamic && ((a === "any" && OPERAND.has(b)) || (b === "any" && OPERAND.has(a)));
+  const dynamicOp = (n: ts.BinaryExpression, name: string): Plan => {
+    dynamic.add(n);
+    return {
+      result: "any",
+      emit: (o) => {
+        o.insert(`${DYNAMIC_REF}.op("${name}", `);
+        emit(n.left);
+        gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+        emit(n.right);
+        o.insert(")");
+      },
+    };
+  };
+  /** `x op= y` with `x` typed `any`: `x = assign("add_", x, y)` (x an identifier or `obj.name`, read twice). */
+  const dynamicAssign = (n: ts.BinaryExpression, inplace: string): Plan => ({
+    result: "any",
+    emit: (o) => {
+      emit(n.left);
+      o.insert(` = ${DYNAMIC_REF}.assign("${inplace}", `);
+      emit(n.left);
+      gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+      emit(n.right);
+      o.insert(")");
+    },
+  });
+  /** Whether `n` is written, not read: an assignment's target (any operator), inside a destructuring target, a for-in/of variable. */
+  const assignedTo = (n: ts.Node): boolean => {
+    let c: ts.Node = n;
+    for (let p = n.parent; p; c = p, p = p.parent) {
+      if (t.isBinaryExpression(p)) return p.left === c && p.operatorToken.kind >= K.FirstAssignment && p.operatorToken.kind <= K.LastAssignment;
+      if ((t.isForOfStatement(p) || t.isForInStatement(p)) && p.initializer === c) return true;
+      if (!(t.isParenthesizedExpression(p) || t.isArrayLiteralExpression(p) || t.isObjectLiteralExpression(p) || t.isPropertyAssignment(p) || t.isSpreadElement(p) || t.isShorthandPropertyAssignment(p))) return false;
+    }
+    return false;
+  };
+  /** A target that can be read and written again without effects: `x`, `this.total`, `obj.count`. */
+  const rereadable = (n: ts.Node): boolean => {
+    const e = strip(n);
+    if (t.isIdentifier(e)) return true;
+    return t.isPropertyAccessExpression(e) && !e.questionDotToken && (e.expression.kind === K.ThisKeyword || t.isIdentifier(strip(e.expression)));
+  };
 
   /** The items of a comma subscript `x[a, b, c]` (Python's tuple index, `null` for its None), or undefined for any other index. */
   const tupleItems = (arg: ts.Node): ts.Expression[] | undefined => {
@@ -626,7 +676,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
 
   const condition = (c: ts.Node | undefined): void => {
     const inner = c && strip(c);
-    if (inner && plans.get(inner)?.result === "tensor") truthy.add(inner);
+    if (!inner) return;
+    if (plans.get(inner)?.result === "tensor") truthy.add(inner);
+    // An operator on `any` operands (dynamic below) may give a tensor at run time: its truth value.
+    else if (dynamic.has(inner)) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
   };
 
   /** Whether `n` is already a call into kernel/float_literals.ts (an earlier pass's). */
@@ -713,6 +766,24 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
         if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor") {
           plans.delete(target);
           plans.set(n, assignItem(n, target));
+        } else if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "any") {
+          // `w[":, 1"] = 0` on an untyped tensor: its setitem at run time (JavaScript would add a property).
+          plans.set(n, {
+            result: "any",
+            emit: (o) => {
+              o.insert(`${DYNAMIC_REF}.setitem(`);
+              emit(target.expression);
+              const open = text.indexOf("[", target.expression.end);
+              gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), ", ");
+              emit(target.argumentExpression);
+              o.insert(", ");
+              const close = text.lastIndexOf("]", target.end - 1);
+              if (!/^[ \t]*$/.test(text.slice(target.argumentExpression.end, close))) out.copy(target.argumentExpression.end, close);
+              o.insert(newlines(target.end, n.right.getStart(sf)));
+              emit(n.right);
+              o.insert(")");
+            },
+          });
         }
         return;
       }
@@ -729,7 +800,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       }
       const L = kindOf(n.left);
       const R = kindOf(n.right);
-      if (inplace && L === "number" && R === "tensor" && REFLECTED_COMPOUND[op]) {
+      if (inplace && L === "number" && (R === "tensor" || (R === "any" && allowDynamic)) && REFLECTED_COMPOUND[op]) {
         // Python's `loss = 0` then `loss += criterion(out, y)` rebinds loss to a tensor (int has no
         // __iadd__, so it is 0 + tensor, the tensor's __radd__). A `let` declared in this cell without a
         // type is widened to `any` so that it can hold the tensor; other numbers stay the checker's error.
@@ -739,7 +810,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
             widened.add(decl);
             wrap(decl.name, "", ": any");
           }
-          plans.set(n, rebound(n, REFLECTED_COMPOUND[op]!));
+          // An untyped right operand (an untyped function's result) decides at run time.
+          plans.set(n, R === "tensor" ? rebound(n, REFLECTED_COMPOUND[op]!) : dynamicAssign(n, inplace));
           return;
         }
       }
@@ -755,6 +827,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
           else if (op === K.MinusToken) plans.set(n, reflected(n, "rsub"));
           else if (op === K.SlashToken) plans.set(n, reflected(n, "reciprocal().mul"));
           else plans.set(n, torchCall(arith, n.left, n.operatorToken, n.right));
+        } else if (untyped(L, R)) {
+          plans.set(n, dynamicOp(n, arith));
+          if (wholeFloatLiteral(t, n.right)) floatOperand(n.left);
+          else if (wholeFloatLiteral(t, n.left)) floatOperand(n.right);
         }
         return;
       }
@@ -762,11 +838,13 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       if (cmp) {
         if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
         else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
+        else if (untyped(L, R)) plans.set(n, dynamicOp(n, cmp[0]));
         return;
       }
       const bit = BITWISE[op];
       if (bit) {
         if ((L === "tensor" && OPERAND.has(R)) || (R === "tensor" && SCALAR.has(L))) plans.set(n, torchCall(bit, n.left, n.operatorToken, n.right));
+        else if (untyped(L, R)) plans.set(n, dynamicOp(n, bit));
         return;
       }
       // `p -= g` on a const binding (`for (const p of model.parameters())`) is an error to the checker,
@@ -777,7 +855,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       if (inplace && LT === "tensor" && OPERAND.has(R)) {
         plans.set(n, method(n.left, n.operatorToken, n.right, inplace, "tensor"));
         if (wholeFloatLiteral(t, n.right)) floatOperand(n.left, inplace);
+      } else if (allowDynamic && inplace && LT === "any" && OPERAND.has(R) && rereadable(n.left)) {
+        plans.set(n, dynamicAssign(n, inplace));
       }
+      return;
+    }
+    if (allowDynamic && t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken) && kindOf(n.operand) === "any") {
+      const name = n.operator === K.MinusToken ? "neg" : "bitwise_not";
+      plans.set(n, { result: "any", emit: (o) => { o.insert(`${DYNAMIC_REF}.unary("${name}", `); emit(n.operand); o.insert(")" + newlines(n.getStart(sf), n.operand.getStart(sf))); } });
       return;
     }
     if (t.isPrefixUnaryExpression(n) && kindOf(n.operand) === "tensor") {
@@ -803,6 +888,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked)
       } else if (obj === "dataset") {
         const type = checker.getTypeAtLocation(strip(n.expression));
         name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;
+      } else if (obj === "any" && allowDynamic && !assignedTo(n)) {
+        // `net[0].weight["0, :5"]` (a child reached untyped): a tensor's index at run time, else JavaScript's.
+        plans.set(n, {
+          result: "any",
+          emit: (o) => {
+            o.insert(`${DYNAMIC_REF}.getitem(`);
+            emit(n.expression);
+            const open = text.indexOf("[", n.expression.end);
+            gap(n.expression.end, open, open + 1, n.argumentExpression.getStart(sf), ", ");
+            emit(n.argumentExpression);
+            const close = text.lastIndexOf("]", n.end - 1);
+            gap(n.argumentExpression.end, close, close + 1, n.end, ")");
+          },
+        });
+        return;
       }
       if (!name) return;
       const call = name;
@@ -847,8 +947,16 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
   const t = typescript();
   const maps: Output[] = [];
   let current = code;
+  // Typed rewrites until none is left, then the operators still on `any` operands (run-time dispatch).
+  // The first pass with nothing typed left to rewrite looks again at the same check, at no compile's cost.
+  let allowDynamic = false;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const out = rewritePass(t, check(current));
+    const checked = check(current);
+    let out = rewritePass(t, checked, allowDynamic);
+    if ((!out || out.text === current) && !allowDynamic) {
+      allowDynamic = true;
+      out = rewritePass(t, checked, true);
+    }
     if (!out || out.text === current) break;
     maps.push(out);
     current = out.text;

@@ -135,6 +135,17 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // A Parameter is a Tensor; the computation is recorded for autograd as with the methods.
       "const w = new nn.Parameter(torch.tensor([1.5, 2]));\nconst loss = ((w * 3 - 1) ** 2).sum();\nloss.backward();\nJSON.stringify([loss.item(), w.grad!.tolist()])",
       "let hits = 0;\nif (a.sum() > 5) hits++;\nif (a[0] == 1 && a[2] != 1) hits++;\nwhile (a[0] > 5) hits = -1;\nhits",
+      // Python ported as written: untyped parameters (`any`), a sum started at 0 (kernel/dynamic_ops.ts).
+      [
+        "function sq_err(y_hat, y) { return (y_hat - y) ** 2 / 2; }",
+        "let total = 0;",
+        "for (const v of [1, 2]) total += sq_err(a * v, b);",
+        "const neg = -sq_err(a, 1);",
+        "const wa: any = torch.arange(6).reshape(2, 3);",
+        'wa[":, 1"] = 0;',
+        'const plain: any = {k: 1};',
+        'JSON.stringify([sq_err(a, b).tolist(), total.tolist(), neg.tolist(), sq_err(3, 1), sq_err(a[0], 1) > 1 ? "yes" : "no", wa[1].tolist(), wa["0, :2"].tolist(), plain["k"]])',
+      ].join("\n"),
       { code: "const e1 = a + b;\nconst e2 = (a * 2) + nosuch;", tags: ["raises-exception"] },
       // Python: "Boolean value of Tensor with more than one element is ambiguous".
       { code: "if (a > 1) 1;", tags: ["raises-exception"] },
@@ -154,6 +165,7 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "'[[[0,2,0,1],[4,6,0,1]],[3,3],1,4]'",
       "'[37.25,[21,30]]'",
       "2",
+      "'[[40.5,162,364.5],[72.5,290,652.5],[0,-0.5,-2],2,\"no\",[3,0,5],[0,0],1]'",
       "CompileError: cell:2:22 - Cannot find name 'nosuch'.",
       "ValueError: only one element tensors can be converted to Python scalars (this one has 3 elements, shape [3])",
     ]);

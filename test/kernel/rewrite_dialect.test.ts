@@ -1,6 +1,6 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
-import { FLOATS_REF, mayUseDialect, TORCH_REF, withNotebookDialect } from "../../kernel/rewrite";
+import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
 // so it runs in-process (executing cells needs the built kernel: see rewrite.test.ts).
@@ -395,5 +395,40 @@ describe("attributes assigned in a constructor the Python way are declared (`sel
     expect(r.diagnostics.map((d) => [d.code, d.start.line, d.start.character])).toEqual([[2339, 2, src.split("\n")[2].indexOf("lni")]]);
     const plain = convert("const o1 = {a: 1};\no1.b = 2;");
     expect(plain.diagnostics.map((d) => d.code)).toEqual([2339]);
+  });
+});
+
+describe("operators on operands typed `any` (an untyped `forward(x)`) are decided at run time", () => {
+  const D = DYNAMIC_REF;
+  test("arithmetic, comparisons, bitwise, unary and compound assignment go through kernel/dynamic_ops.ts", () => {
+    expect(rw("anyv + anyv; anyv * 2; 1 - anyv")).toBe(`${D}.op("add", anyv, anyv); ${D}.op("mul", anyv, 2); ${D}.op("sub", 1, anyv)`);
+    expect(rw("anyv < 0; anyv == 1; anyv & anyv; -anyv")).toBe(`${D}.op("lt", anyv, 0); ${D}.op("eq", anyv, 1); ${D}.op("bitwise_and", anyv, anyv); ${D}.unary("neg", anyv)`);
+    expect(rw("let acc: any = 0;\nacc += a.sum();")).toBe("let acc: any = 0;\nacc.add_(a.sum());".replace("acc.add_(a.sum())", `acc = ${D}.assign("add_", acc, a.sum())`));
+    expect(rw("if (anyv > 0.5) {}")).toBe(`if (${D}.truth(${D}.op("gt", anyv, 0.5))) {}`);
+    expect(rw("anyv * 2.0")).toBe(`${D}.op("mul", ${F}.floating(anyv), 2.0)`);
+  });
+
+  test("element reads and writes on an `any` receiver (a child reached untyped: `net[0].weight[\"0, :5\"]`)", () => {
+    expect(rw('anyv["0, :5"]; anyv[0]')).toBe(`${D}.getitem(anyv, "0, :5"); ${D}.getitem(anyv, 0)`);
+    expect(rw('anyv[":, 1"] = 0;')).toBe(`${D}.setitem(anyv, ":, 1", 0);`);
+    // Compound assignment to an element, destructuring targets and for-of variables stay JavaScript's.
+    expect(rw("anyv[0] += 1;")).toBe("anyv[0] += 1;");
+    expect(rw("[anyv[0], anyv[1]] = [1, 2];")).toBe("[anyv[0], anyv[1]] = [1, 2];");
+    expect(rw("for (anyv[0] of xs) {}")).toBe("for (anyv[0] of xs) {}");
+    expect(rw("xs[0]")).toBe("xs[0]");
+  });
+
+  test("a string, null, and a tensor beside `any` keep their own rules", () => {
+    expect(rw('"loss " + anyv; anyv + "!"')).toBe('"loss " + anyv; anyv + "!"');
+    expect(rw("anyv == null; anyv === 1")).toBe("anyv == null; anyv === 1");
+    expect(rw("a + anyv; anyv * a")).toBe("a.add(anyv); a.mul(anyv)");
+  });
+
+  test("an untyped forward's result composes: the operators inside it and on its result", () => {
+    const r = (conv as Converter).convert(prev, "function f(x) { return x * 2 + x; }\nconst y3 = f(a) - 1;");
+    expect(r.diagnostics).toEqual([]);
+    const J = 'require("torchlab/dist/kernel/dynamic_ops")';
+    expect(r.output).toContain(`${J}.op("add", ${J}.op("mul", x, 2), x)`);
+    expect(r.output).toContain(`${J}.op("sub", f(exports.a), 1)`);
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * The run-time half of the notebook dialect for operands the type checker cannot type: `any`
+ * (kernel/rewrite.ts). Python code ported as written leaves parameters untyped (`forward(x)`,
+ * `def loss(y_hat, y)` as `function loss(y_hat, y)`), and values reached through `any` (a child of a
+ * ModuleList called by index) are untyped too. There, JavaScript's own operators would meet a tensor
+ * at run time: `x + y` joins two tensors' texts into a string and `x < 0` compares a number made
+ * of one, silently. The dialect sends such an operator here instead, where the operand's run-time
+ * value decides: a Tensor on either side is PyTorch's operator, anything else JavaScript's own.
+ * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
+ */
+import { Tensor } from "../src/tensor/tensor";
+import * as T from "../src/torch";
+
+/** JavaScript's own binary operators, for operands that are not tensors. */
+const JS: Record<string, (a: any, b: any) => unknown> = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  remainder: (a, b) => a % b,
+  pow: (a, b) => a ** b,
+  lt: (a, b) => a < b,
+  le: (a, b) => a <= b,
+  gt: (a, b) => a > b,
+  ge: (a, b) => a >= b,
+  // eslint-disable-next-line eqeqeq
+  eq: (a, b) => a == b,
+  // eslint-disable-next-line eqeqeq
+  ne: (a, b) => a != b,
+  bitwise_and: (a, b) => a & b,
+  bitwise_or: (a, b) => a | b,
+  bitwise_xor: (a, b) => a ^ b,
+  bitwise_left_shift: (a, b) => a << b,
+  bitwise_right_shift: (a, b) => a >> b,
+};
+
+/** Python's reflected operators, for a non-tensor on the left of a tensor (`2 - t` is `t.__rsub__(2)`). */
+const REFLECTED: Record<string, (t: Tensor, a: any) => unknown> = {
+  add: (t, a) => t.add(a),
+  sub: (t, a) => t.rsub(a),
+  mul: (t, a) => t.mul(a),
+  div: (t, a) => t.reciprocal().mul(a),
+  remainder: (t, a) => T.remainder(a, t),
+  pow: (t, a) => T.pow(a, t),
+  lt: (t, a) => t.gt(a),
+  le: (t, a) => t.ge(a),
+  gt: (t, a) => t.lt(a),
+  ge: (t, a) => t.le(a),
+  eq: (t, a) => t.eq(a),
+  ne: (t, a) => t.ne(a),
+};
+
+const BITWISE: Record<string, (a: any, b: any) => Tensor> = {
+  bitwise_and: T.bitwise_and,
+  bitwise_or: T.bitwise_or,
+  bitwise_xor: T.bitwise_xor,
+  bitwise_left_shift: T.bitwise_left_shift,
+  bitwise_right_shift: T.bitwise_right_shift,
+};
+
+/**
+ * `a <op> b` for operands typed `any`: `op` is the tensor method the operator stands for (add, sub,
+ * mul, div, remainder, pow, lt, le, gt, ge, eq, ne, bitwise_and, ...). A string beside `+` keeps
+ * JavaScript's concatenation (`"loss " + loss`), as the dialect does for typed operands.
+ */
+export function op(name: string, a: any, b: any): any {
+  const ta = a instanceof Tensor;
+  const tb = b instanceof Tensor;
+  if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
+  if (name in BITWISE) return BITWISE[name](a, b);
+  if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);
+  return REFLECTED[name](b as Tensor, a);
+}
+
+/** `-x` and `~x` for an operand typed `any`. */
+export function unary(name: "neg" | "bitwise_not", x: any): any {
+  if (x instanceof Tensor) return name === "neg" ? x.neg() : T.bitwise_not(x);
+  return name === "neg" ? -x : ~x;
+}
+
+/**
+ * `x op= y` for a target typed `any`, as Python runs it: in place on a tensor (`x.add_(y)`, x itself
+ * returned), `y.__radd__(x)` when only `y` is a tensor (a new tensor, as `loss_sum += loss` from 0),
+ * JavaScript's operator otherwise. `inplace` is the in-place method (add_, sub_, ...).
+ */
+export function assign(inplace: string, x: any, y: any): any {
+  const name = inplace.slice(0, -1);
+  if (x instanceof Tensor) return (x as unknown as Record<string, (v: unknown) => unknown>)[inplace](y);
+  return op(name, x, y);
+}
+
+/** Python's truth value of a condition whose value is typed `any`: a tensor's is that of its one element. */
+export function truth(v: any): any {
+  return v instanceof Tensor ? v.item() : v;
+}
+
+/**
+ * `obj[key]` for a receiver typed `any`: a tensor's index as the dialect writes it for a typed one
+ * (`get` for a number, `__getitem__` for a list, `index` for a string, tensor or null), else
+ * JavaScript's property read.
+ */
+export function getitem(obj: any, key: any): any {
+  if (!(obj instanceof Tensor)) return obj[key];
+  if (typeof key === "number") return obj.get(key);
+  if (Array.isArray(key)) return obj.__getitem__(key);
+  return obj.index(key === null ? "None" : key);
+}
+
+/** `obj[key] = value` for a receiver typed `any`: a tensor's setitem, else JavaScript's property write. Returns `value`. */
+export function setitem(obj: any, key: any, value: any): any {
+  if (obj instanceof Tensor) {
+    if (Array.isArray(key)) obj.__setitem__(key, value);
+    else obj.setitem(key === null ? "None" : key, value);
+  } else obj[key] = value;
+  return value;
+}

@@ -13,6 +13,7 @@ images the book shows are also summed back through to_tensor so that their pixel
 ResNet34 cell prints the model and a few of its outputs; the two prints of
 `module.__dict__.get('submodules')` are left out (a TypeScript object has no __dict__).
 """
+import collections
 import contextlib
 import io
 import json
@@ -32,8 +33,9 @@ def fmt(v):
     # load_state_dict's result is a namedtuple that shows as <All keys matched successfully>
     if type(v).__name__ == "_IncompatibleKeys":
         return repr(v)
-    # an object with Python's default repr shows in Jupyter as IPython prints it: <torch._C.Generator at 0x...>
-    if type(v).__repr__ is object.__repr__:
+    # an object with Python's default repr shows in Jupyter as IPython prints it: <torch._C.Generator at 0x...>;
+    # an OrderedDict (a state_dict, _parameters, _buffers) with IPython's line breaks
+    if type(v).__repr__ is object.__repr__ or isinstance(v, collections.OrderedDict):
         from IPython.lib.pretty import pretty
         return pretty(v)
     return fmt_value(v)

@@ -462,7 +462,7 @@ export interface TypedArrayWithShape {
   dtype?: DType | string;
 }
 
-function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
+export function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
   return typeof data === "object" && data !== null && !Array.isArray(data) && !(data instanceof Tensor) && ArrayBuffer.isView((data as TypedArrayWithShape).data) && Array.isArray((data as TypedArrayWithShape).shape);
 }
 

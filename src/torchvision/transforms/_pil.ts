@@ -286,3 +286,69 @@ export function pilRotate(r: Raw, angle: number, mode: "nearest" | "bilinear" | 
   }
   return pilAffine(r, m, ow, oh, mode, fill);
 }
+
+/**
+ * Image.resize with BILINEAR or BICUBIC on an 8-bit image (Pillow's libImaging/Resample.c): each
+ * axis gets filter weights computed in double, normalised, and turned into 22-bit fixed point;
+ * the horizontal pass runs first and rounds to an 8-bit image, which the vertical pass reads.
+ * `r` holds [..., C, H, W] planes of integer levels.
+ */
+export function pilResize(r: Raw, oh: number, ow: number, mode: "bilinear" | "bicubic"): Raw {
+  const h = r.shape[r.shape.length - 2];
+  const w = r.shape[r.shape.length - 1];
+  const planes = r.data.length / (h * w);
+  const across = w === ow ? r.data : resamplePass(r.data, planes * h, w, 1, fixedCoeffs(w, ow, mode));
+  const data = h === oh ? across : resamplePass(across, planes, h, ow, fixedCoeffs(h, oh, mode));
+  return { data, shape: [...r.shape.slice(0, -2), oh, ow], int: true };
+}
+
+const PRECISION_BITS = 32 - 8 - 2;
+
+/** precompute_coeffs + normalize_coeffs_8bpc: for each output index, its first input and fixed-point weights. */
+function fixedCoeffs(inSize: number, outSize: number, mode: "bilinear" | "bicubic"): { xmin: number; k: number[] }[] {
+  const filter =
+    mode === "bilinear"
+      ? (x: number): number => (x < 1 ? 1 - x : 0)
+      : (x: number): number => (x < 1 ? (1.5 * x - 2.5) * x * x + 1 : x < 2 ? (((x - 5) * x + 8) * x - 4) * -0.5 : 0);
+  const scale = inSize / outSize;
+  const filterscale = Math.max(scale, 1);
+  const support = (mode === "bilinear" ? 1 : 2) * filterscale;
+  const out: { xmin: number; k: number[] }[] = [];
+  for (let xx = 0; xx < outSize; xx++) {
+    const center = (xx + 0.5) * scale;
+    const xmin = Math.max(Math.trunc(center - support + 0.5), 0);
+    const xmax = Math.min(Math.trunc(center + support + 0.5), inSize) - xmin;
+    const k: number[] = [];
+    let ww = 0;
+    for (let x = 0; x < xmax; x++) {
+      const v = filter(Math.abs((x + xmin - center + 0.5) / filterscale));
+      k.push(v);
+      ww += v;
+    }
+    const fixed = k.map((v) => (ww !== 0 ? v / ww : v) * (1 << PRECISION_BITS)).map((v) => Math.trunc(v < 0 ? v - 0.5 : v + 0.5));
+    out.push({ xmin, k: fixed });
+  }
+  return out;
+}
+
+/** One pass along an axis of `len` values, `stride` apart, in each of `lines` lines (a row or a plane). */
+function resamplePass(data: Float32Array, lines: number, len: number, stride: number, coeffs: { xmin: number; k: number[] }[]): Float32Array {
+  const outLen = coeffs.length;
+  // Horizontal (stride 1): lines are rows. Vertical (stride = row width): lines are planes.
+  const inner = stride === 1 ? 1 : stride;
+  const out = new Float32Array(lines * outLen * inner);
+  const top = 1 << PRECISION_BITS << 8;
+  for (let line = 0; line < lines; line++) {
+    const base = line * len * inner;
+    const obase = line * outLen * inner;
+    for (let o = 0; o < outLen; o++) {
+      const { xmin, k } = coeffs[o];
+      for (let c = 0; c < inner; c++) {
+        let ss = 1 << (PRECISION_BITS - 1);
+        for (let x = 0; x < k.length; x++) ss += data[base + (xmin + x) * inner + c] * k[x];
+        out[obase + o * inner + c] = ss >= top ? 255 : ss <= 0 ? 0 : Math.floor(ss / (1 << PRECISION_BITS));
+      }
+    }
+  }
+  return out;
+}

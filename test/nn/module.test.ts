@@ -492,3 +492,16 @@ test("Sequential and ModuleList index from the end with a negative number, as Py
   list.pop();
   expect(list[-1]).toBe(list[1]);
 });
+
+test("a forward hook returning null (Python's `return None`) keeps the module's output", () => {
+  const { nn } = torch;
+  const lin = new nn.Linear(2, 1);
+  const seen: number[][] = [];
+  lin.register_forward_hook((m, i, o) => {
+    seen.push((o as InstanceType<typeof torch.Tensor>).shape);
+    return null;
+  });
+  const out = lin(torch.ones(3, 2));
+  expect(out.shape).toEqual([3, 1]);
+  expect(seen).toEqual([[3, 1]]);
+});

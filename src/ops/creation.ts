@@ -208,7 +208,22 @@ export function empty(...args: SizeArgs): Tensor {
   return intoOut("empty", filled("empty", sizes, o, 0), o.out);
 }
 
-export function full(size: number[], fill_value: number | boolean, options: CreationOptions = {}): Tensor {
+/**
+ * A tensor of `size` filled with `fill_value`; both may be keywords, as PyTorch's
+ * `torch.full(size=(N,), fill_value=T, dtype=torch.long)`.
+ * @example torch.full([2, 3], 7)
+ * @example torch.full({size: [16], fill_value: 50, dtype: torch.long})
+ */
+export function full(size: number[], fill_value: number | boolean, options?: CreationOptions): Tensor;
+export function full(size: number[], options: CreationOptions & { fill_value: number | boolean }): Tensor;
+export function full(options: CreationOptions & { size: number[]; fill_value: number | boolean }): Tensor;
+export function full(...args: unknown[]): Tensor {
+  // The keywords may carry the positional parameters (PyTorch's size=, fill_value=).
+  const kw = isOptions(args[args.length - 1]) ? (args[args.length - 1] as Record<string, unknown>) : {};
+  const { size: kwSize, fill_value: kwFill, ...options } = kw;
+  const pos = isOptions(args[args.length - 1]) ? args.slice(0, -1) : args;
+  const size = (pos.length >= 1 ? pos[0] : kwSize) as number[];
+  const fill_value = (pos.length >= 2 ? pos[1] : kwFill) as number | boolean;
   const o = parseArgs("full", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;
   if (!Array.isArray(size)) throw new TypeError("full(): argument 'size' must be an array of integers");
   if (typeof fill_value !== "number" && typeof fill_value !== "boolean") {
@@ -247,10 +262,12 @@ export function randn(...args: (number | number[] | RandomOptions)[]): Tensor {
 }
 
 /**
- * Uniform integers in [low, high): `randint(high, size)` or `randint(low, high, size)`.
+ * Uniform integers in [low, high): `randint(high, size)` or `randint(low, high, size)`; any of them
+ * may be a keyword, as PyTorch's `torch.randint(low=1, high=C, size=(N, S))`.
  * @example torch.randint(0, 10, [3])
+ * @example torch.randint({low: 1, high: 20, size: [16, 30], dtype: torch.long})
  */
-export function randint(...args: (number | number[] | RandomOptions)[]): Tensor {
+export function randint(...args: (number | number[] | (RandomOptions & { low?: number; high?: number }))[]): Tensor {
   let rest = args.slice();
   let options: RandomOptions = {};
   const last = rest[rest.length - 1];
@@ -462,7 +479,7 @@ export interface TypedArrayWithShape {
   dtype?: DType | string;
 }
 
-function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
+export function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {
   return typeof data === "object" && data !== null && !Array.isArray(data) && !(data instanceof Tensor) && ArrayBuffer.isView((data as TypedArrayWithShape).data) && Array.isArray((data as TypedArrayWithShape).shape);
 }
 

@@ -484,3 +484,33 @@ describe("_modules", () => {
     expect(() => { net._modules["2"] = 3 as unknown as torch.nn.Module; }).toThrow("is not a Module subclass");
   });
 });
+
+test("Sequential and ModuleList index from the end with a negative number, as Python's seq[-1]", () => {
+  const { nn } = torch;
+  const list = new nn.ModuleList([new nn.Linear(4, 3), new nn.ReLU()]);
+  list.append(new nn.Linear(3, 2));
+  expect(list[-1]).toBe(list[2]);
+  expect(list[-3]).toBe(list[0]);
+  expect(list[-4]).toBeUndefined();
+  const seq = new nn.Sequential({ fc1: new nn.Linear(4, 3), act: new nn.ReLU() });
+  expect(seq[-1]).toBe(seq.act);
+  expect(seq[-2]).toBe(seq.fc1);
+  seq[-1] = new nn.Tanh();
+  expect(String(seq)).toBe("Sequential(\n  (fc1): Linear(in_features=4, out_features=3, bias=True)\n  (act): Tanh()\n)");
+  expect(Object.keys(seq.state_dict())).toEqual(["fc1.weight", "fc1.bias"]);
+  list.pop();
+  expect(list[-1]).toBe(list[1]);
+});
+
+test("a forward hook returning null (Python's `return None`) keeps the module's output", () => {
+  const { nn } = torch;
+  const lin = new nn.Linear(2, 1);
+  const seen: number[][] = [];
+  lin.register_forward_hook((m, i, o) => {
+    seen.push((o as InstanceType<typeof torch.Tensor>).shape);
+    return null;
+  });
+  const out = lin(torch.ones(3, 2));
+  expect(out.shape).toEqual([3, 1]);
+  expect(seen).toEqual([[3, 1]]);
+});

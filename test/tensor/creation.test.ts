@@ -149,3 +149,24 @@ describe("data access and dtype conversion", () => {
     expect(rows).toEqual([[1, 2], [3, 4]]);
   });
 });
+
+test("randint takes low, high and size as keywords (torch.randint(low=1, high=C, size=(N, S)))", () => {
+  torch.manual_seed(5);
+  const a = torch.randint({ low: 1, high: 20, size: [4, 3], dtype: torch.long });
+  torch.manual_seed(5);
+  const b = torch.randint(1, 20, [4, 3]);
+  expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+  expect(a.min().item()).toBeGreaterThanOrEqual(1);
+  torch.manual_seed(5);
+  expect(Array.from(torch.randint(1, 20, { size: [4, 3] }).dataSync())).toEqual(Array.from(b.dataSync()));
+  expect(() => torch.randint({ low: 3, size: [2] })).toThrow("randint() expects (high, size) or (low, high, size)");
+});
+
+test("full takes size and fill_value as keywords (torch.full(size=(N,), fill_value=T, dtype=torch.long))", () => {
+  const a = torch.full({ size: [3], fill_value: 50, dtype: torch.long });
+  expect([a.shape, a.dtype, Array.from(a.dataSync())]).toEqual([[3], torch.int64, [50, 50, 50]]);
+  const b = torch.full([2], { fill_value: 1.5 });
+  expect([b.dtype, Array.from(b.dataSync())]).toEqual([torch.float32, [1.5, 1.5]]);
+  expect(Array.from(torch.full([2], 7, { dtype: torch.float32 }).dataSync())).toEqual([7, 7]);
+  expect(() => torch.full({ size: [2], fill_value: 1, dtyp: torch.long } as never)).toThrow(/dtyp/);
+});

@@ -223,3 +223,27 @@ test("LinearTransformation matches torchvision", () => {
   const got = out.dataSync();
   L.output.forEach((v, i) => expect(Math.abs(got[i] - v)).toBeLessThan(1e-4 * Math.max(1, Math.abs(v))));
 });
+
+describe("NumPy-style images ({data, shape} of x.numpy(), [H, W, C]) as torchvision's ndarray path", () => {
+  test("to_pil_image of a uint8 [H, W, 1] array is an 'L' image of those pixels (FashionMNIST CSV tutorials)", () => {
+    const hwc = torch.arange(2 * 3 * 1).reshape(2, 3, 1).mul(40).to(torch.uint8);
+    const img = F.to_pil_image(hwc.numpy());
+    expect([img.mode, img.width, img.height, Array.from(img.data)]).toEqual(["L", 3, 2, [0, 40, 80, 120, 160, 200]]);
+    const rgb = F.to_pil_image(torch.arange(12).reshape(2, 2, 3).to(torch.uint8).numpy());
+    expect([rgb.mode, Array.from(rgb.data)]).toEqual(["RGB", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]);
+    expect(F.to_pil_image(torch.zeros(2, 3, { dtype: torch.uint8 }).numpy()).mode).toBe("L");
+  });
+  test("to_tensor of a uint8 array is [C, H, W] / 255; other dtypes keep their values", () => {
+    const t = F.to_tensor(torch.arange(12).reshape(2, 2, 3).to(torch.uint8).numpy());
+    expect(t.shape).toEqual([3, 2, 2]);
+    expect(t.dtype).toBe(torch.float32);
+    expect(Array.from(t.dataSync())).toEqual([0, 3, 6, 9, 1, 4, 7, 10, 2, 5, 8, 11].map((v) => Math.fround(v / 255)));
+    const f = F.to_tensor(torch.tensor([[0.5, 2]]).numpy());
+    expect([f.shape, Array.from(f.dataSync())]).toEqual([[1, 1, 2], [0.5, 2]]);
+  });
+  test("errors as torchvision's: dims, > 4 channels, unsupported dtype", () => {
+    expect(() => F.to_pil_image(torch.zeros(2, { dtype: torch.uint8 }).numpy())).toThrow("pic should be 2/3 dimensional. Got 1 dimensions.");
+    expect(() => F.to_pil_image(torch.zeros(2, 2, 5, { dtype: torch.uint8 }).numpy())).toThrow("pic should not have > 4 channels. Got 5 channels.");
+    expect(() => F.to_pil_image(torch.zeros(2, 2, 3).numpy())).toThrow("Input type float32 is not supported");
+  });
+});

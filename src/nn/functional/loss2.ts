@@ -296,7 +296,8 @@ const LOG_ZERO = -1e30;
 /**
  * Connectionist Temporal Classification loss: -log of the total probability of all alignments of
  * each target to its input (the forward/alpha recursion over the blank-extended target, in log
- * space, batched; gradients come from autograd through it).
+ * space, batched; gradients come from autograd through it, plus exp(log_probs) where t < input_length,
+ * as PyTorch's backward, which assumes log_softmax inputs, computes them).
  *
  * Args:
  *   log_probs [T, N, C] (log_softmax output), targets [N, S] padded or 1-D concatenated,
@@ -372,6 +373,11 @@ export function ctc_loss(log_probs: Tensor, targets: Tensor, input_lengths: Tens
   const e2 = E.where(endIdx.gt(0), result.gather(1, endPrev), LOG_ZERO);
   const m = e1.maximum(e2).detach();
   let loss = e1.sub(m).exp().add(e2.sub(m).exp()).log().add(m).neg().reshape(N);
+  // PyTorch's backward treats log_probs as log_softmax output: its gradient is exp(lp) - (the true
+  // one) at every t < input_length, so a zero-valued term adds exp(lp) to what autograd finds.
+  const live = from_typed(Float32Array.from({ length: T * N }, (_, i) => (Math.floor(i / N) < inLen[i % N] ? 1 : 0)), [T, N, 1]);
+  const mass = lp.exp().mul(live).sum([0, 2]);
+  loss = loss.add(mass.sub(mass.detach()));
   // an impossible alignment leaves only the LOG_ZERO stand-in: inf, as PyTorch
   const impossible = loss.gt(-LOG_ZERO / 2);
   const zeroInf = (o.zero_infinity as boolean | undefined) ?? false;

@@ -2,7 +2,7 @@
  * Containers: Sequential (a pipeline), ModuleList (an indexable list) and ModuleDict (a map). Their
  * children are named "0", "1", ... (or by the given keys), so parameter names read `0.weight`,
  * `net.3.running_mean` as in PyTorch. Sequential and ModuleList keep each child as an own property
- * named by its index, so `seq[0]` works as it does in Python, besides `seq.get(0)` / `seq.at(-1)`.
+ * named by its index, so `seq[0]` and `seq[-1]` work as they do in Python, besides `seq.get(0)` / `seq.at(-1)`.
  */
 import { Tensor } from "../../tensor/tensor";
 import { isOptions } from "../../tensor/args";
@@ -94,6 +94,8 @@ export abstract class IndexedContainer extends Module {
       const key = String(i);
       if (!this._dict.has(key)) define(key, () => [...this._dict.keys()][i]);
     });
+    // Python's seq[-1]: negative positions count from the end.
+    names.forEach((n, i) => define(String(i - names.length), () => [...this._dict.keys()][i]));
   }
 
   /** Number of children (Python's `len(seq)`). */

@@ -297,7 +297,8 @@ export class Module {
     let out = (this.forward as (...a: unknown[]) => unknown)(...input);
     for (const hook of [...this._forward_hooks.values()]) {
       const r = (hook as (m: Module, i: unknown[], o: unknown) => unknown)(this, input, out);
-      if (r !== undefined) out = r;
+      // A hook that returns nothing (undefined, or null: Python's `return None`) keeps the output.
+      if (r !== undefined && r !== null) out = r;
     }
     if (full !== null) out = full.setupOutputs(out);
     if (this._is_full_backward_hook === false && this._backward_hooks.size > 0) {

@@ -13,7 +13,7 @@
  * 8-bit arithmetic). Other operations use the tensor formulas, which PIL's agree with.
  */
 import { Tensor, DType, normalizeDtype } from "../../tensor/tensor";
-import { from_typed, tensor as makeTensor } from "../../ops/creation";
+import { from_numpy, from_typed, isTypedArrayWithShape, tensor as makeTensor, TypedArrayWithShape } from "../../ops/creation";
 import * as D from "../../tensor/dtype";
 import { cat, stack } from "../../ops/movement";
 import { where } from "../../ops/elementwise";
@@ -63,6 +63,16 @@ function typeName(x: unknown): string {
   if (x instanceof Image) return "Image";
   if (Array.isArray(x)) return "list";
   return typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x;
+}
+
+/**
+ * A NumPy-style image (`x.numpy()`'s `{data, shape}`: [H, W] or [H, W, C], torchvision's ndarray
+ * layout) as a [C, H, W] tensor of its own dtype.
+ */
+function hwcArrayToTensor(pic: TypedArrayWithShape): Tensor {
+  const t = from_numpy(pic);
+  if (t.dim() !== 2 && t.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${t.dim()} dimensions.`);
+  return (t.dim() === 2 ? t.unsqueeze(2) : t).permute(2, 0, 1).contiguous();
 }
 
 /** A tensor image has at least two dims ([..., H, W]). */
@@ -142,7 +152,11 @@ function checkInterpolation(mode: unknown, allowed: readonly string[], op: strin
  * Image (HWC, 0..255) -> float tensor [C, H, W] in [0, 1] (transforms.ToTensor).
  * @example F.to_tensor(img)   // float32 [C, H, W]
  */
-export function to_tensor(pic: Image): Tensor {
+export function to_tensor(pic: Image | TypedArrayWithShape): Tensor {
+  if (isTypedArrayWithShape(pic)) {
+    const img = hwcArrayToTensor(pic);
+    return img.dtype === D.uint8 ? img.float().div(255) : img;
+  }
   if (!(pic instanceof Image)) throw new TypeError(`to_tensor(): pic should be an Image (PIL Image) . Got ${typeName(pic)}; a tensor needs no ToTensor (use convert_image_dtype for integer tensors)`);
   const c = pic.channels;
   const n = pic.width * pic.height;
@@ -168,9 +182,16 @@ export interface ToPilImageKwargs {
  * wrapped modulo 256 as torchvision's `pic.mul(255).byte()` (so -0.5 becomes 129, which FakeData's standard
  * normal images rely on); an integer tensor's values outside 0..255 are clamped.
  */
-export function to_pil_image(pic: Tensor | Image, ...args: Kw<[mode?: ImageMode], ToPilImageKwargs>): Image {
+export function to_pil_image(pic: Tensor | Image | TypedArrayWithShape, ...args: Kw<[mode?: ImageMode], ToPilImageKwargs>): Image {
   const [mode] = kwargs<[ImageMode]>("to_pil_image", args, [["mode", undefined]]);
   if (pic instanceof Image) return mode ? pic.convert(mode) : pic;
+  if (isTypedArrayWithShape(pic)) {
+    const img = hwcArrayToTensor(pic);
+    if (img.shape[0] > 4) throw new ValueError(`pic should not have > 4 channels. Got ${img.shape[0]} channels.`);
+    // PIL's modes F / I / I;16 (what torchvision makes of other arrays) have no torchlab Image.
+    if (img.dtype !== D.uint8) throw new TypeError(`Input type ${String(img.dtype).replace("torch.", "")} is not supported`);
+    return tensorToImage(img.to("int64"), mode);
+  }
   if (!(pic instanceof Tensor)) throw new TypeError(`to_pil_image(): pic should be Tensor or Image. Got ${typeName(pic)}.`);
   if (pic.dim() !== 2 && pic.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
   if (pic.dim() === 3 && pic.shape[0] > 4) throw new ValueError(`pic should not have > 4 channels. Got ${pic.shape[0]} channels.`);

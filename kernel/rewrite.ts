@@ -516,6 +516,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     return false;
   };
+  /** Emits `obj[key]` as the arguments `obj, key` of a kernel/dynamic_ops.ts call; returns where its `]` is. */
+  const objectAndKey = (e: ts.ElementAccessExpression): number => {
+    emit(e.expression);
+    const open = text.indexOf("[", e.expression.end);
+    gap(e.expression.end, open, open + 1, e.argumentExpression.getStart(sf), ", ");
+    emit(e.argumentExpression);
+    return text.lastIndexOf("]", e.end - 1);
+  };
   /** A target that can be read and written again without effects: `x`, `this.total`, `obj.count`. */
   const rereadable = (n: ts.Node): boolean => {
     const e = strip(n);
@@ -772,12 +780,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
             result: "any",
             emit: (o) => {
               o.insert(`${DYNAMIC_REF}.setitem(`);
-              emit(target.expression);
-              const open = text.indexOf("[", target.expression.end);
-              gap(target.expression.end, open, open + 1, target.argumentExpression.getStart(sf), ", ");
-              emit(target.argumentExpression);
+              const close = objectAndKey(target);
               o.insert(", ");
-              const close = text.lastIndexOf("]", target.end - 1);
               if (!/^[ \t]*$/.test(text.slice(target.argumentExpression.end, close))) out.copy(target.argumentExpression.end, close);
               o.insert(newlines(target.end, n.right.getStart(sf)));
               emit(n.right);
@@ -894,11 +898,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           result: "any",
           emit: (o) => {
             o.insert(`${DYNAMIC_REF}.getitem(`);
-            emit(n.expression);
-            const open = text.indexOf("[", n.expression.end);
-            gap(n.expression.end, open, open + 1, n.argumentExpression.getStart(sf), ", ");
-            emit(n.argumentExpression);
-            const close = text.lastIndexOf("]", n.end - 1);
+            const close = objectAndKey(n);
             gap(n.argumentExpression.end, close, close + 1, n.end, ")");
           },
         });

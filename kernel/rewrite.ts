@@ -1018,6 +1018,8 @@ function plainCallee(t: typeof ts, n: ts.Expression): boolean {
  * (`new (make())(x)`). Returns null when no reported offset is such a call. Lines do not move.
  */
 export function insertNew(code: string, ranges: readonly (readonly [number, number])[]): Rewritten | null {
+  // Every cell's conversion asks; most report nothing, and need no parse.
+  if (ranges.length === 0) return null;
   const t = typescript();
   const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`));
   const sf = parse(code);
@@ -1288,10 +1290,11 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       let code = src;
       const maps: Rewritten[] = [];
       // Then attributes assigned in a constructor the Python way get declared (their types known now).
-      const ranges = (code: number) => result.diagnostics.filter((d) => !d.fileName && d.code === code).map((d) => [d.start.offset, d.end.offset] as const);
+      const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const called = insertNew(code, ranges(CALLED_CLASS));
-        const fixed = called ?? (ranges(NO_SUCH_PROPERTY).length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), ranges(NO_SUCH_PROPERTY)) : null);
+        const called = insertNew(code, reported(CALLED_CLASS));
+        const unknown = called === null ? reported(NO_SUCH_PROPERTY) : [];
+        const fixed = called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) : null);
         if (fixed === null) break;
         maps.push(fixed);
         code = fixed.code;

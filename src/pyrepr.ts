@@ -95,11 +95,6 @@ export function pyDefaultRepr(module: string, base: abstract new (...args: never
   });
 }
 
-/** Registers more of the library's classes (subclasses of a pyDefaultRepr base) under `module`. */
-export function pyModule(module: string, ...classes: (abstract new (...args: never[]) => object)[]): void {
-  for (const c of classes) pyModules.set(c, module);
-}
-
 /**
  * Marks a dict-like object that Python shows as a mapping class (`OrderedDict([('weight', tensor(...))])`):
  * its value under this symbol is a function returning the class name, or null when the object

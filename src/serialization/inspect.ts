@@ -14,12 +14,8 @@ function loadedMapping(this: Record<string, unknown>): string | null {
   return entries.length > 0 && entries.every((v) => v instanceof Tensor) ? "OrderedDict" : null;
 }
 
-function inspectLoaded(this: Record<string, unknown>, _depth: number, options: util.InspectOptions): string {
-  const entries = Object.entries(this);
-  if (loadedMapping.call(this) !== null) {
-    return `OrderedDict([${entries.map(([k, v]) => `(${util.inspect(k)}, ${util.inspect(v, options)})`).join(", ")}])`;
-  }
-  return util.inspect({ ...this }, options);
+function inspectLoaded(this: Record<string, unknown>, depth: number, options: util.InspectOptions): string {
+  return loadedMapping.call(this) !== null ? inspectOrderedDict.call(this, depth, options) : util.inspect({ ...this }, options);
 }
 
 /** Gives a prototype-free object loaded from a file a readable print; returns it. */

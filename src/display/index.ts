@@ -28,6 +28,8 @@ import type { ModelStatistics, SummaryOptions } from "./summary";
 import { TypeError, ValueError } from "../errors";
 
 export * from "./emitter";
+export { print, pyStr } from "./print";
+export type { PrintOptions } from "./print";
 export type { ImageOptions, ImagesOptions, FeatureMapOptions, Normalize } from "./image";
 export type { ChartOptions, Series, SeriesData, Values } from "./line";
 export type { VegaLiteSpec } from "./vega";

@@ -86,3 +86,32 @@ export function pythonList(value: unknown, cell = false): string | null {
   if (d === null) return null;
   return cell ? ipythonPretty(d) : repr(d);
 }
+
+/**
+ * Python's repr of a value print() can spell as Python does: numbers (`inf`, `nan`), strings in quotes,
+ * `True`/`False`/`None`, lists, tuples and OrderedDicts of such, a plain object as a dict
+ * (`{'a': 1}`), objects that print themselves (tensors, Sizes, dtypes); null for anything else.
+ */
+export function pythonRepr(value: unknown, seen: Set<unknown> = new Set()): string | null {
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && pyMappingOf(value) === null) {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      const d = doc(value, new Set(), false);
+      return d === null ? null : repr(d);
+    }
+    // A plain object is Python's dict: {'key': repr(value), ...}; one that holds itself prints {...}.
+    if (seen.has(value)) return "{...}";
+    seen.add(value);
+    const parts: string[] = [];
+    for (const [key, item] of Object.entries(value)) {
+      const r = pythonRepr(item, seen);
+      if (r === null) return null;
+      parts.push(`${pyString(key)}: ${r}`);
+    }
+    seen.delete(value);
+    return `{${parts.join(", ")}}`;
+  }
+  const d = doc(value, new Set(), false);
+  return d === null ? null : repr(d);
+}
+

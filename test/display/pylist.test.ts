@@ -10,10 +10,11 @@ import { torch } from "../../src";
 import { pythonList } from "../../src/display/pylist";
 import { plainText } from "../../src/display/emitter";
 import { asPyTuple } from "../../src/pyrepr";
+import { print } from "../../src/display/print";
 import { readReference } from "../tensor/fixtures";
 import { runNotebooks, streamText, type NbOutput } from "../tutorials/_notebooks";
 
-const ref = readReference<Record<string, string>>("pylist.json");
+const ref = readReference<Record<string, string> & { print: Record<string, string> }>("pylist.json");
 const { nn } = torch;
 
 describe("pythonList", () => {
@@ -70,6 +71,55 @@ describe("pythonList", () => {
   });
 });
 
+/** The print() calls of gen_pylist.py's `print` entries, in TypeScript (keywords as a trailing object). */
+function printCases(x: InstanceType<typeof torch.Tensor>): Record<string, () => void> {
+  return {
+    scalars: () => print(1, 2.5, "a", true, null),
+    containers: () => print([1, "a", 2.5], { a: 1, b: [1, 2] }, [true, null]),
+    tensor_and_size: () => print(torch.tensor([1.5, 2.0]), x.shape),
+    sep: () => print("loss", 0.25, { sep: ": " }),
+    end: () => {
+      print("a", { end: "" });
+      print("b");
+    },
+    empty: () => print(),
+    specials: () => print(Infinity, NaN, -Infinity),
+    dict_of_tensor: () => print({ w: torch.ones(2) }),
+    dtype_device: () => print(torch.float32, x.device),
+    none_sep: () => print("a", "b", { sep: null, end: null }),
+    nested_dict: () => print({ x: { y: "it's" } }),
+  };
+}
+
+describe("print, as Python's", () => {
+  function captured(f: () => void): string {
+    const chunks: string[] = [];
+    const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      chunks.push(String(chunk));
+      return true;
+    });
+    try {
+      f();
+    } finally {
+      spy.mockRestore();
+    }
+    return chunks.join("");
+  }
+  test("str() of each value, sep and end", () => {
+    const cases = printCases(torch.zeros(2, 3));
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(ref.print).sort());
+    for (const [name, f] of Object.entries(cases)) expect([name, captured(f)]).toEqual([name, ref.print[name]]);
+  });
+  test("an object with other keys is a value, not keywords; a bad sep is Python's TypeError", () => {
+    expect(captured(() => print({ sep: 1, other: 2 }))).toBe("{'sep': 1, 'other': 2}\n");
+    expect(captured(() => print({}))).toBe("{}\n");
+    expect(() => print("a", { sep: 1 as unknown as string })).toThrow("sep must be None or a string, not number");
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(captured(() => print(cyclic))).toBe("{'a': 1, 'self': {...}}\n");
+  });
+});
+
 test("through the kernel: cell values and console.log", async () => {
   const run = await runNotebooks("pylist", {
     pylist: [
@@ -82,6 +132,14 @@ test("through the kernel: cell values and console.log", async () => {
       "({a: 1, b: [1, 2]})",
       "console.log([{a: 1}]);",
       "net.state_dict()",
+      // print() is in a notebook's scope, as in Python's.
+      [
+        "print(1, 2.5, \"a\", true, null);",
+        "print(torch.tensor([1.5, 2.0]), x.shape);",
+        "print(\"loss\", 0.25, {sep: \": \"});",
+        "print(\"a\", {end: \"\"}); print(\"b\");",
+        "print({w: torch.ones(2)});",
+      ].join("\n"),
     ],
   });
   expect(run.status).toBe(0);
@@ -100,4 +158,5 @@ test("through the kernel: cell values and console.log", async () => {
   expect(printed(cells[5])).toBe(`${ref.tensors}\n`);
   expect(value(cells[6])).toBe("{ a: 1, b: [ 1, 2 ] }");
   expect(printed(cells[7])).toBe("[ { a: 1 } ]\n");
+  expect(printed(cells[9])).toBe(["scalars", "tensor_and_size", "sep", "end", "dict_of_tensor"].map((k) => ref.print[k]).join(""));
 }, 180000);

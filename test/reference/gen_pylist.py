@@ -4,6 +4,8 @@ the list the notebook cell of the same name builds (JS arrays are lists, so name
 are written as lists here; a state_dict is an OrderedDict). The `cell_*` entries are how Jupyter shows the same lists as a cell's value (IPython.lib.pretty:
 one item a line past 79 columns or when an item's repr spans lines). Run with Debian's /usr/bin/python3 from test/reference: writes pylist.json.
 """
+import contextlib
+import io
 import json
 import os
 
@@ -44,5 +46,29 @@ cell = {
 }
 out.update({"cell_" + k: pretty(v) for k, v in cell.items()})
 out["state_dict"] = repr(cell["state_dict"])
+
+
+def printed(*values, **keywords):
+    """What print(*values, **keywords) writes (test/display/print.test.ts calls print with the same values)."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        print(*values, **keywords)
+    return buffer.getvalue()
+
+
+# Python's print() (src/display/print.ts): str() of each value, sep and end as keywords.
+out["print"] = {
+    "scalars": printed(1, 2.5, "a", True, None),
+    "containers": printed([1, "a", 2.5], {"a": 1, "b": [1, 2]}, [True, None]),
+    "tensor_and_size": printed(torch.tensor([1.5, 2.0]), x.shape),
+    "sep": printed("loss", 0.25, sep=": "),
+    "end": printed("a", end="") + printed("b"),
+    "empty": printed(),
+    "specials": printed(float("inf"), float("nan"), float("-inf")),
+    "dict_of_tensor": printed({"w": torch.ones(2)}),
+    "dtype_device": printed(torch.float32, x.device),
+    "none_sep": printed("a", "b", sep=None, end=None),
+    "nested_dict": printed({"x": {"y": "it's"}}),
+}
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylist.json"), "w") as fh:
     json.dump(out, fh, indent=1)

@@ -139,6 +139,9 @@ test("through the kernel: cell values and console.log", async () => {
         "print(\"loss\", 0.25, {sep: \": \"});",
         "print(\"a\", {end: \"\"}); print(\"b\");",
         "print({w: torch.ones(2)});",
+        // len(), as Python's: a dataset, a DataLoader, a tensor, a list, a dict, a string.
+        "const ds = new torch.utils.data.TensorDataset(torch.zeros(10, 2), torch.zeros(10));",
+        "print(len(ds), len(new torch.utils.data.DataLoader(ds, {batch_size: 4})), len(torch.zeros(3, 5)), len([1, 2]), len({a: 1}), len(\"ab\"));",
       ].join("\n"),
     ],
   });
@@ -158,5 +161,5 @@ test("through the kernel: cell values and console.log", async () => {
   expect(printed(cells[5])).toBe(`${ref.tensors}\n`);
   expect(value(cells[6])).toBe("{ a: 1, b: [ 1, 2 ] }");
   expect(printed(cells[7])).toBe("[ { a: 1 } ]\n");
-  expect(printed(cells[9])).toBe(["scalars", "tensor_and_size", "sep", "end", "dict_of_tensor"].map((k) => ref.print[k]).join(""));
+  expect(printed(cells[9])).toBe(`${["scalars", "tensor_and_size", "sep", "end", "dict_of_tensor"].map((k) => ref.print[k]).join("")}10 3 3 2 1 2\n`);
 }, 180000);

@@ -70,19 +70,28 @@ export function indexable<T>(ds: DatasetLike<T>, what = "dataset"): Indexable<T>
 function describe(x: unknown): string {
   if (x === null) return "null";
   if (typeof x === "object") return (x as object).constructor?.name ?? "object";
+  // A module is a callable object: its class names it, as Python's type(x).__name__.
+  if (typeof x === "function") return x.constructor?.name && x.constructor.name !== "Function" ? x.constructor.name : "function";
   return typeof x;
 }
 
 /**
- * Length of a dataset, sampler or DataLoader (Python's `len`). Takes anything a DataLoader's
- * `dataset` may be, so `len(loader.dataset)` type-checks as in the examples; an IterableDataset
- * without `len()`/`__len__()` throws Python's TypeError.
+ * Python's `len`: of a dataset, sampler or DataLoader (`len(loader.dataset)` type-checks as in the
+ * examples), a tensor (its first dimension; a 0-d tensor is PyTorch's TypeError), an array, a string
+ * (code points), a Map or Set, a plain object (its keys, as a dict). An IterableDataset without
+ * `len()`/`__len__()`, or anything else, throws Python's TypeError. In every notebook's scope.
  */
-export function len(x: { len(): number } | { __len__(): number } | { length: number } | IterableDataset<unknown>): number {
+export function len(
+  x: { len(): number } | { __len__(): number } | { length: number } | IterableDataset<unknown> | ReadonlyMap<unknown, unknown> | ReadonlySet<unknown> | Record<string, unknown>,
+): number {
+  if (typeof x === "string") return [...(x as string)].length; // code points, as Python's str
+  if (x instanceof Map || x instanceof Set) return x.size;
   const o = x as Record<string, unknown>;
   if (typeof o.len === "function") return (o.len as () => number).call(x);
   if (typeof o.__len__ === "function") return (o.__len__ as () => number).call(x);
   if (typeof o.length === "number") return o.length;
+  // A plain object is Python's dict: its number of keys.
+  if (x !== null && typeof x === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(x))) return Object.keys(x).length;
   throw new TypeError(`object of type '${describe(x)}' has no len()`);
 }
 

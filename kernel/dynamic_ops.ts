@@ -10,6 +10,7 @@
  */
 import { Tensor } from "../src/tensor/tensor";
 import * as T from "../src/torch";
+import { IndexError } from "../src/errors";
 
 /** JavaScript's own binary operators, for operands that are not tensors. */
 const JS: Record<string, (a: any, b: any) => unknown> = {
@@ -100,7 +101,13 @@ export function truth(v: any): any {
  * JavaScript's property read.
  */
 export function getitem(obj: any, key: any): any {
-  if (!(obj instanceof Tensor)) return obj[key];
+  if (!(obj instanceof Tensor)) {
+    // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
+    if (typeof key === "number" && key < 0 && Number.isInteger(key) && (Array.isArray(obj) || typeof obj === "string" || ArrayBuffer.isView(obj))) {
+      return (obj as { at(i: number): unknown }).at(key);
+    }
+    return obj[key];
+  }
   if (typeof key === "number") return obj.get(key);
   if (Array.isArray(key)) return obj.__getitem__(key);
   return obj.index(key === null ? "None" : key);
@@ -111,6 +118,11 @@ export function setitem(obj: any, key: any, value: any): any {
   if (obj instanceof Tensor) {
     if (Array.isArray(key)) obj.__setitem__(key, value);
     else obj.setitem(key === null ? "None" : key, value);
+  } else if (typeof key === "number" && key < 0 && Number.isInteger(key) && (Array.isArray(obj) || ArrayBuffer.isView(obj))) {
+    // Python's negative index on a list: counted from the end; past the start is Python's IndexError.
+    const at = (obj as ArrayLike<unknown>).length + key;
+    if (at < 0) throw new IndexError("list assignment index out of range");
+    (obj as unknown[])[at] = value;
   } else obj[key] = value;
   return value;
 }

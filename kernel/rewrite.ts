@@ -186,6 +186,11 @@ class Output {
   insert(text: string): void {
     this.text += text;
   }
+  /** Inserts `text` at output offset `at` (already written), moving the copies after it. */
+  insertAt(at: number, text: string): void {
+    this.text = this.text.slice(0, at) + text + this.text.slice(at);
+    for (const c of this.copies) if (c.out >= at) c.out += text.length;
+  }
   /** The output offset of original offset `at` (for a cursor): exact in copied text, else the closest copy end. */
   mapForward(at: number): number {
     let best = this.text.length;
@@ -369,6 +374,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return kindOfType(t, checker, checker.getTypeAtLocation(n));
   };
 
+  // `-1`, `-2`, ... as written (a negative whole-number literal).
+  const negativeLiteral = (node: ts.Node): boolean => {
+    const e = strip(node);
+    return t.isPrefixUnaryExpression(e) && e.operator === K.MinusToken && t.isNumericLiteral(e.operand) && /^[1-9]\d*$/.test(e.operand.text);
+  };
+  // A receiver whose numeric index is its items (arrays, tuples, Sizes, strings, typed arrays): it has `at`.
+  const hasAt = (node: ts.Node): boolean => {
+    const type = checker.getApparentType(checker.getTypeAtLocation(strip(node)));
+    return type.getProperty("at") !== undefined && checker.getIndexTypeOfType(type, t.IndexKind.Number) !== undefined;
+  };
+
   // An array index is Python's list index (`x[[0, 2]]`, rows 0 and 2), which the library spells
   // __getitem__/__setitem__; `x.index([0, 2])` would be the tuple x[0, 2].
   const isArrayIndex = (node: ts.Node): boolean => {
@@ -384,10 +400,26 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
 
   let out!: Output;
   const emit = (n: ts.Node): void => {
+    const at = out.text.length;
     const w = wraps.get(n);
     if (w) for (const [before] of w) out.insert(before);
     emitNode(n);
     if (w) for (let i = w.length - 1; i >= 0; i--) out.insert(w[i][1]);
+    // A rewrite that now opens a statement with `(` (the kernel's `(require(...))` references) would
+    // continue the line before it when that line has no semicolon, as Python's lines have none:
+    // `const xs = [1, 2]` then `xs[-1] = 3` read as the call `[1, 2](...)`. A `;` keeps them apart.
+    if (out.text[at] === "(" && text[n.getStart(sf)] !== "(" && continuesPreviousLine(n)) out.insertAt(at, ";");
+  };
+  /** Whether `n` is the expression of a statement in a statement list that JavaScript could read as continuing the one before it. */
+  const continuesPreviousLine = (n: ts.Node): boolean => {
+    const start = n.getStart(sf);
+    const c = n.parent;
+    if (!c || !t.isExpressionStatement(c) || c.getStart(sf) !== start) return false;
+    const list = c.parent;
+    if (!(t.isBlock(list) || t.isSourceFile(list) || t.isModuleBlock(list) || t.isCaseClause(list) || t.isDefaultClause(list))) return false;
+    let i = start - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    return i >= 0 && !";{}".includes(text[i]);
   };
   const emitNode = (n: ts.Node): void => {
     const plan = plans.get(n);
@@ -774,8 +806,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor") {
           plans.delete(target);
           plans.set(n, assignItem(n, target));
-        } else if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "any") {
-          // `w[":, 1"] = 0` on an untyped tensor: its setitem at run time (JavaScript would add a property).
+        } else if (
+          allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken &&
+          (kindOf(target.expression) === "any" || (negativeLiteral(target.argumentExpression) && hasAt(target.expression)))
+        ) {
+          // `w[":, 1"] = 0` on an untyped tensor: its setitem at run time (JavaScript would add a property);
+          // `lst[-1] = 7` on an array: Python's last item (JavaScript would add a property "-1").
           plans.set(n, {
             result: "any",
             emit: (o) => {
@@ -892,6 +928,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       } else if (obj === "dataset") {
         const type = checker.getTypeAtLocation(strip(n.expression));
         name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;
+      } else if (obj !== "any" && negativeLiteral(n.argumentExpression) && !assignedTo(n) && hasAt(n.expression)) {
+        // Python's `shape[-1]`, `lst[-1]`, `s[-2]` on an array, a torch.Size, a string or a typed array,
+        // which JavaScript reads as undefined: `.at(-1)`.
+        name = "at";
       } else if (obj === "any" && allowDynamic && !assignedTo(n)) {
         // `net[0].weight["0, :5"]` (a child reached untyped): a tensor's index at run time, else JavaScript's.
         plans.set(n, {
@@ -914,7 +954,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           gap(n.expression.end, open, open + 1, n.argumentExpression.getStart(sf), `.${call}(`);
           emit(n.argumentExpression);
           const close = text.lastIndexOf("]", n.end - 1);
-          gap(n.argumentExpression.end, close, close + 1, n.end, ")");
+          // `at` is typed `T | undefined`; the index read it replaces was `T`.
+          gap(n.argumentExpression.end, close, close + 1, n.end, call === "at" ? ")!" : ")");
         },
       });
     }

@@ -418,6 +418,28 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     expect(rw("xs[0]")).toBe("xs[0]");
   });
 
+  test("a rewrite that opens a line with `(` after a line without a semicolon starts with `;` (Python's lines have none)", () => {
+    // `const us: any = [5, 6]` then `us[0] = 3` would be read as the call `[5, 6](...)`.
+    expect(rw("anyv\nanyv[0] = 3")).toBe(`anyv\n;${D}.setitem(anyv, 0, 3)`);
+    expect(rw("anyv\nanyv[0] + 1")).toBe(`anyv\n;${D}.op("add", ${D}.getitem(anyv, 0), 1)`);
+    // After a semicolon or a brace, at the start, or inside an expression: nothing added.
+    expect(rw("anyv[0] = 3; anyv[1] = 4")).toBe(`${D}.setitem(anyv, 0, 3); ${D}.setitem(anyv, 1, 4)`);
+    expect(rw("{}\nanyv[0] = 3")).toBe(`{}\n${D}.setitem(anyv, 0, 3)`);
+    expect(rw("const k = 1\nconst v = anyv[0]")).toBe(`const k = 1\nconst v = ${D}.getitem(anyv, 0)`);
+    // A statement that must stay one statement (an if's body) is not split.
+    expect(rw("if (n) anyv[0] = 3")).toBe(`if (n) ${D}.setitem(anyv, 0, 3)`);
+  });
+
+  test("Python's negative index on arrays, Sizes, strings and typed arrays reads and writes from the end", () => {
+    expect(rw("xs[-1]; s[-2]; a.shape[-1]")).toBe("xs.at(-1)!; s.at(-2)!; a.shape.at(-1)!");
+    expect(rw("xs[-1] = 7;")).toBe(`${D}.setitem(xs, -1, 7);`);
+    // Not a negative literal, a tensor (its own index), a record keyed by numbers: as before.
+    expect(rw("xs[n - 3]; xs[-0]; xs[-1.5]; a[-1]")).toBe("xs[n - 3]; xs[-0]; xs[-1.5]; a.get(-1)");
+    const r = (conv as Converter).convert(prev, "const rec: Record<number, string> = {[-1]: 'neg'};\nconst got = rec[-1];\nconst last: number = xs[-1] + a.shape[-1];");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.output).toContain("rec[-1]");
+  });
+
   test("a string, null, and a tensor beside `any` keep their own rules", () => {
     expect(rw('"loss " + anyv; anyv + "!"')).toBe('"loss " + anyv; anyv + "!"');
     expect(rw("anyv == null; anyv === 1")).toBe("anyv == null; anyv === 1");

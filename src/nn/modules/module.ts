@@ -272,6 +272,11 @@ export class Module {
     const order = (this as unknown as { _assign_order: Map<string, number> })._assign_order;
     const keys = Object.keys(this);
     const rank = (k: string): number => order.get(k) ?? Number.MAX_SAFE_INTEGER;
+    // Nearly always the keys are in that order already (Sequential's forward asks on every call):
+    // the stable sort below would return them unchanged.
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) sorted = rank(keys[i - 1]) <= rank(keys[i]);
+    if (sorted) return keys;
     return keys.map((k, i) => [k, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([k]) => k);
   }
 

@@ -129,18 +129,20 @@ export class Node {
    * input that needs no gradient.
    */
   get next_functions(): [Node | AccumulateGrad | null, number][] {
-    const pairs: [Node | AccumulateGrad | null, number][] =
-      this.releasedNext !== null
-        ? this.releasedNext.map(([n, i]) => [n, i])
-        : this.shownNext !== null
-          ? this.shownNext.map(([n, i]) => [n, i])
-          : this.inputs.map((t, i) => {
-              const e = this.edges[i];
-              if (e !== null) return [e, 0];
-              return [t.requires_grad ? accumulateGradOf(t) : null, 0];
-            });
+    const pairs = this.nextPairs();
     for (const pair of pairs) asPyTuple(pair);
     return asPyTuple(pairs);
+  }
+
+  /** next_functions' pairs as plain arrays, fresh ones (release() keeps them past the inputs). */
+  private nextPairs(): [Node | AccumulateGrad | null, number][] {
+    const kept = this.releasedNext ?? this.shownNext;
+    if (kept !== null) return kept.map(([n, i]) => [n, i]);
+    return this.inputs.map((t, i) => {
+      const e = this.edges[i];
+      if (e !== null) return [e, 0];
+      return [t.requires_grad ? accumulateGradOf(t) : null, 0];
+    });
   }
 
   /**
@@ -278,7 +280,7 @@ export class Node {
     if (this.released) return;
     this.released = true;
     // The graph's shape outlives backward(), as in PyTorch: only the saved tensors are freed.
-    this.releasedNext = this.next_functions;
+    this.releasedNext = this.nextPairs();
     const inputs = this.saved === null ? this.inputs : [...this.inputs, ...this.saved];
     const savedNothing = this.checked === 0 && this.output === null && this.saved === null && this.fn !== null && reusable.has(this.fn);
     this.saved = null;

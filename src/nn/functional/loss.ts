@@ -15,7 +15,8 @@ import { fused } from "../../ops/fused";
 import { nllKernelApplies, nllLossKernel } from "../../ops/nll";
 import * as D from "../../tensor/dtype";
 import { mseKernelApplies, mseLossKernel } from "../../ops/mse";
-import { renameGradFn } from "../../autograd/node";
+import { freeGraphOnly, renameGradFn } from "../../autograd/node";
+import { currentLevel } from "../../autograd/forward_state";
 
 export type Reduction = "none" | "mean" | "sum";
 
@@ -297,8 +298,12 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
   if (ls > 0 && ls > 1) throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${ls}`);
   // PyTorch's cross_entropy is nll_loss(log_softmax(x)): grad_fn NllLossBackward0 over LogSoftmaxBackward0.
   if (!(ls > 0)) {
-    const out = nllKernel("cross_entropy", logp, target, w, ignore_index, reduction) ?? fused("NllLossBackward0", [logp, target], (lp, t) => reduceWeighted(pickTargets("cross_entropy", lp, t, w, ignore_index), reduction));
-    return nllName(out, logp, reduction);
+    const out = nllName(nllKernel("cross_entropy", logp, target, w, ignore_index, reduction) ?? fused("NllLossBackward0", [logp, target], (lp, t) => reduceWeighted(pickTargets("cross_entropy", lp, t, w, ignore_index), reduction)), logp, reduction);
+    // log_softmax's output is this function's own: only the graph reads it now (NllLoss's input,
+    // LogSoftmax's saved result), so it is freed when backward() releases them, not by the collector.
+    // (Forward AD's lazy tangent of out reads it later.)
+    if (currentLevel() < 0) freeGraphOnly(logp);
+    return out;
   }
   const picked = pickTargets("cross_entropy", logp, target, w, ignore_index);
   const nll = reduceWeighted(picked, reduction);

@@ -9,6 +9,8 @@
  * This holds only for children whose forward is known to keep no reference to its input or output
  * (the built-in layers below, not subclassed, forward not replaced, no hooks) and for intermediates
  * that share no buffer with anything else (a child handing back its input, an in-place ReLU, a view).
+ * The one exception is a built-in Flatten between two such children (conv or pool, then Linear): its
+ * output is a view of an intermediate that nothing else reads, so both go once the next child returns.
  */
 import { Tensor } from "../../tensor/tensor";
 import { currentLevel } from "../../autograd/forward_state";
@@ -20,14 +22,16 @@ import { AvgPool2d, MaxPool2d } from "./pooling";
 import { BatchNorm1d, BatchNorm2d } from "./batchnorm";
 import { Dropout } from "./dropout";
 import { Linear } from "./linear";
+import { Flatten } from "./flatten";
 
 const KEEPS_NOTHING: ReadonlySet<unknown> = new Set<unknown>([Conv2d, Linear, ReLU, Sigmoid, Tanh, MaxPool2d, AvgPool2d, BatchNorm1d, BatchNorm2d, Dropout]);
+const FLATTEN: ReadonlySet<unknown> = new Set<unknown>([Flatten]);
 
-/** Whether calling `m` runs one of the built-in forwards above and nothing else (no hooks). */
-function keepsNothing(m: Module): boolean {
+/** Whether calling `m` runs one of the built-in forwards in `classes` and nothing else (no hooks). */
+function keepsNothing(m: Module, classes: ReadonlySet<unknown> = KEEPS_NOTHING): boolean {
   const cls = m.constructor as { prototype: { forward: unknown } };
   return (
-    KEEPS_NOTHING.has(cls) &&
+    classes.has(cls) &&
     m.forward === cls.prototype.forward &&
     m._forward_pre_hooks.size === 0 &&
     m._forward_hooks.size === 0 &&
@@ -46,16 +50,33 @@ function fresh(y: unknown, x: unknown): y is Tensor {
  */
 export function runFreeingIntermediates(mods: Module[], input: unknown): unknown {
   let x = input;
-  // Whether `x` is a fresh tensor made by a child that kept no reference to it.
+  // Whether `x` is a fresh tensor made by a child that kept no reference to it (or a view of one
+  // that a built-in Flatten made since: `base` is that tensor then, `views` the views of it).
   let own = false;
+  let base: Tensor | null = null;
+  let views: Tensor[] = [];
   for (const m of mods) {
     const pure = keepsNothing(m);
     const y = m._call_impl(x);
+    if (own && !pure && keepsNothing(m, FLATTEN)) {
+      const b: Tensor = base ?? (x as Tensor);
+      if (y === x || (y instanceof Tensor && y._view !== null && y._view.base === b)) {
+        if (y !== x) views.push(y as Tensor);
+        base = b;
+        x = y;
+        continue;
+      }
+    }
     const yOwn = pure && fresh(y, x);
     // Forward AD's lazy tangents read a result after its op returned: nothing is freed under it.
-    if (own && yOwn && currentLevel() < 0) freeGraphOnly(x as Tensor);
+    if (own && yOwn && currentLevel() < 0) {
+      for (const v of views) freeGraphOnly(v);
+      freeGraphOnly(base ?? (x as Tensor));
+    }
     x = y;
     own = yOwn;
+    base = null;
+    views = [];
   }
   return x;
 }

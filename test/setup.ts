@@ -1,5 +1,19 @@
 import { torch } from "../src";
 
 beforeAll(async () => {
+  // In-process tests run on one wasm thread unless OMP_NUM_THREADS says otherwise (CI time): jest's
+  // two workers already keep both of the CI machine's cores busy, so a pool thread per worker mostly
+  // spins waiting for a core (nn/rnn.test.ts, measured: 48 s of CPU with the default 2 threads, 20 s
+  // with 1, the same results). The threaded build stays under test: backend/threads.test.ts loads its
+  // own copies at the default count, and the kernels, notebooks and scripts the tests start run the
+  // default (OMP_NUM_THREADS unset: one thread per core).
+  if (process.env.OMP_NUM_THREADS === undefined) {
+    try {
+      torch.set_num_threads(1);
+    } catch (e) {
+      // A suite that started the backend itself (at import) keeps the count it started with.
+      if (!(e instanceof torch.RuntimeError)) throw e;
+    }
+  }
   await torch.ready();
 });

@@ -86,17 +86,36 @@ def spin(ms):
     return f"(() => {{ const t = Date.now(); while (Date.now() - t < {ms}) {{}} }})();"
 
 
+# One kernel for every KernelTestCase class (CI time: a start costs 5-10 s on the 2-core machine, and
+# these classes only need a live kernel, not a fresh one); a class after one that left it dead gets a
+# new kernel. Each test names its own variables, and setUp/tearDown check the kernel is alive.
+_shared_kernel = None
+
+
+def shared_kernel():
+    global _shared_kernel
+    if _shared_kernel is None or not _shared_kernel[0].is_alive():
+        tearDownModule()
+        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
+        # start_new_kernel returns once kernel_info is answered, which the kernel does while it loads.
+        execute(kc, "", silent=True)
+        _shared_kernel = (km, kc)
+    return _shared_kernel
+
+
+def tearDownModule():
+    global _shared_kernel
+    if _shared_kernel is not None:
+        km, kc = _shared_kernel
+        _shared_kernel = None
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 class KernelTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
-        # start_new_kernel returns once kernel_info is answered, which the kernel does while it loads.
-        execute(cls.kc, "", silent=True)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+        cls.km, cls.kc = shared_kernel()
 
     def setUp(self):
         drain_iopub(self.kc, 0.2)

@@ -43,34 +43,41 @@ export function loadCases(): { input_k: number; cases: Record<string, ModelCase>
   return JSON.parse(fs.readFileSync(path.join(FIXTURE, "models.json"), "utf8"));
 }
 
+/** Element i of gen_models.py's hash_uniform(n, k), given kk = imul(k, 0x85ebca77): in [-1, 1). */
+function hashAt(i: number, kk: number): number {
+  let h = (imul(i, 0x9e3779b1) + kk + 0x165667b1) >>> 0;
+  h = (h ^ (h >>> 15)) >>> 0;
+  h = imul(h, 0x2c1b3c6d) >>> 0;
+  h = (h ^ (h >>> 12)) >>> 0;
+  h = imul(h, 0x297a2d39) >>> 0;
+  h = (h ^ (h >>> 15)) >>> 0;
+  return (h / 4294967296) * 2 - 1;
+}
+
 /** n values in [-1, 1), as gen_models.py's hash_uniform. */
 export function hashUniform(n: number, k: number): Float64Array {
   const out = new Float64Array(n);
   const kk = imul(k, 0x85ebca77);
-  for (let i = 0; i < n; i++) {
-    let h = (imul(i, 0x9e3779b1) + kk + 0x165667b1) >>> 0;
-    h = (h ^ (h >>> 15)) >>> 0;
-    h = imul(h, 0x2c1b3c6d) >>> 0;
-    h = (h ^ (h >>> 12)) >>> 0;
-    h = imul(h, 0x297a2d39) >>> 0;
-    h = (h ^ (h >>> 15)) >>> 0;
-    out[i] = (h / 4294967296) * 2 - 1;
-  }
+  for (let i = 0; i < n; i++) out[i] = hashAt(i, kk);
   return out;
 }
 
-/** State_dict entry number k (PyTorch's order) of gen_models.py's formula. */
+/**
+ * State_dict entry number k (PyTorch's order) of gen_models.py's formula. Each value is computed in
+ * float64 and rounded once into the Float32Array, straight from the hash: no float64 copy of the
+ * entry (vgg's classifier weight alone would be 822 MB of it; CI time).
+ */
 export function formulaTensor(name: string, shape: number[], k: number, dtype: string): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   if (dtype.startsWith("int")) return torch.full(shape, 3, { dtype: "int32" });
-  const u = hashUniform(n, k);
+  const kk = imul(k, 0x85ebca77);
   const v = new Float32Array(n);
-  if (name.endsWith("running_var")) for (let i = 0; i < n; i++) v[i] = 1 + 0.5 * u[i];
-  else if (name.endsWith("running_mean") || name.endsWith("bias")) for (let i = 0; i < n; i++) v[i] = 0.1 * u[i];
+  if (name.endsWith("running_var")) for (let i = 0; i < n; i++) v[i] = 1 + 0.5 * hashAt(i, kk);
+  else if (name.endsWith("running_mean") || name.endsWith("bias")) for (let i = 0; i < n; i++) v[i] = 0.1 * hashAt(i, kk);
   else if (shape.length >= 2) {
     const scale = sqrt(6 / shape.slice(1).reduce((a, b) => a * b, 1));
-    for (let i = 0; i < n; i++) v[i] = u[i] * scale;
-  } else for (let i = 0; i < n; i++) v[i] = 1 + 0.2 * u[i];
+    for (let i = 0; i < n; i++) v[i] = hashAt(i, kk) * scale;
+  } else for (let i = 0; i < n; i++) v[i] = 1 + 0.2 * hashAt(i, kk);
   return torch.from_typed(v, shape);
 }
 

@@ -20,6 +20,7 @@
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
+import { emitLiveGlobals } from "./live_globals";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -1219,6 +1220,7 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       configurable: true,
       get: () => (program: ts.BuilderProgram) => {
         latest = program;
+        emitLiveGlobals(typescript(), program);
         inner?.(program);
       },
       set: (f: (program: ts.BuilderProgram) => void) => {

@@ -126,3 +126,20 @@ export function emitLiveGlobals(t: typeof ts, builder: ts.BuilderProgram): void 
   };
 }
 
+/** Python's error for a name with no binding when it is read. */
+export class NameError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "NameError";
+  }
+}
+
+/**
+ * The notebook's binding of `name` now (`globals` is the executor's `exports`), for a name a
+ * function reads that no cell had declared when the function was compiled (kernel/rewrite.ts's
+ * lateBoundNames).
+ */
+export function lookup(globals: Record<string, unknown>, name: string): any {
+  if (!(name in globals)) throw new NameError(`name '${name}' is not defined`);
+  return globals[name];
+}

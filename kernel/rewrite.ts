@@ -1038,6 +1038,46 @@ export function insertNew(code: string, ranges: readonly (readonly [number, numb
   return inserts.length === 0 ? null : inserted(code, inserts);
 }
 
+/** TypeScript's "Cannot find name '{0}'." and "Cannot find name '{0}'. Did you mean '{1}'?" */
+export const CANNOT_FIND_NAME = [2304, 2552];
+/** kernel/live_globals.ts (the notebook's globals at run time), reached as TORCH_REF reaches torch. */
+export const GLOBALS_REF = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals"))`;
+
+/**
+ * Python looks a name up when the function runs, so `def f(): return g()` may come cells before
+ * `def g`. Among `ranges` (the names the compiler could not find), each read as a value inside a
+ * function body becomes `(GLOBALS_REF.lookup(exports, "g"))`: typed `any`, the notebook's binding
+ * of `g` when it runs, and Python's NameError when there is none. A name at the cell's top level,
+ * in a type or assigned to stays an error. Null when none applies.
+ */
+export function lateBoundNames(code: string, ranges: readonly (readonly [number, number])[]): Rewritten | null {
+  if (ranges.length === 0) return null;
+  const t = typescript();
+  const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`));
+  const sf = parse(code);
+  const K = t.SyntaxKind;
+  const readLater = (n: ts.Identifier): boolean => {
+    const p = n.parent;
+    if (t.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= K.FirstAssignment && p.operatorToken.kind <= K.LastAssignment) return false;
+    if ((t.isPrefixUnaryExpression(p) || t.isPostfixUnaryExpression(p)) && (p.operator === K.PlusPlusToken || p.operator === K.MinusMinusToken)) return false;
+    if (t.isShorthandPropertyAssignment(p) || ((t.isForOfStatement(p) || t.isForInStatement(p)) && p.initializer === n)) return false;
+    for (let a: ts.Node = p; a; a = a.parent) {
+      if (t.isTypeNode(a) || t.isHeritageClause(a) || t.isDecorator(a)) return false;
+      if (t.isFunctionLike(a)) return true;
+    }
+    return false;
+  };
+  const inserts: Insert[] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isIdentifier(n) && wanted.has(`${n.getStart(sf)}:${n.end}`) && readLater(n)) {
+      inserts.push({ at: n.getStart(sf), text: `(${GLOBALS_REF}.lookup(exports, "` }, { at: n.end, text: `"))` });
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
 /** `code` with `inserts` applied, and the offsets mapped both ways. */
 function inserted(code: string, inserts: Insert[]): Rewritten {
   const sorted = [...inserts].sort((a, b) => a.at - b.at);
@@ -1294,7 +1334,7 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       // Then attributes assigned in a constructor the Python way get declared (their types known now).
       const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const called = insertNew(code, reported(CALLED_CLASS));
+        const called = insertNew(code, reported(CALLED_CLASS)) ?? lateBoundNames(code, CANNOT_FIND_NAME.flatMap(reported));
         const unknown = called === null ? reported(NO_SUCH_PROPERTY) : [];
         const fixed = called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) : null);
         if (fixed === null) break;

@@ -172,6 +172,13 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // The live read keeps its position: the traceback names the function and the cell's line.
       "function reshaped(n: number) {\n  return y_train.reshape(n);\n}",
       { code: "reshaped(5)", tags: ["raises-exception"] },
+      // A function may call one that a later cell defines (and another redefines), as in Python.
+      "function f2() { return g2(); }",
+      "function g2() { return 1; }\nf2()",
+      "function g2() { return 2; }\nf2()",
+      { code: "function h2() { return missing_fn(1); }\nh2()", tags: ["raises-exception"] },
+      // ... but not at the cell's top level, where Python would fail at once too.
+      { code: "missing_fn(1)", tags: ["raises-exception"] },
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -205,8 +212,13 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "2",
       "",
       "ShapeError: reshape(): shape '[5]' is invalid for input of size 2 (input shape [2])",
+      "",
+      "1",
+      "2",
+      "NameError: name 'missing_fn' is not defined",
+      "CompileError: cell:1:1 - Cannot find name 'missing_fn'.",
     ]);
-    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[cells.length - 1].outputs.find((o: { output_type: string }) => o.output_type === "error");
+    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[cells.length - 6].outputs.find((o: { output_type: string }) => o.output_type === "error");
     expect(failed.traceback.join("\n")).toMatch(/line 2, in reshaped\n.*\n-+> 2 +return y_train\.reshape\(n\);/);
   }, 180000);
 });

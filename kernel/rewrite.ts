@@ -350,9 +350,6 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const K = t.SyntaxKind;
   const text = sf.text;
   const plans = new Map<ts.Node, Plan>();
-  // Rewritten tensor expressions used as a condition: `if (loss < 0.1)` means the tensor's truth
-  // value, as Python's bool(tensor); `.item()` gives it for one element and refuses more.
-  const truthy = new Set<ts.Node>();
   // Text around a node that stays as it is inside (the float literals' wrappers): [before, after].
   const wraps = new Map<ts.Node, [string, string][]>();
   const wrap = (n: ts.Node, before: string, after: string): void => {
@@ -394,7 +391,6 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const plan = plans.get(n);
     if (plan) {
       plan.emit(out, emit);
-      if (truthy.has(n)) out.insert(".item()");
       return;
     }
     let pos = n.getStart(sf);
@@ -683,12 +679,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     },
   });
 
+  /** Whether `n` is already a call of kernel/dynamic_ops.ts's `name` (an earlier pass's). */
+  const dynamicCall = (n: ts.Node, name: string): boolean => {
+    const c = strip(n);
+    return t.isCallExpression(c) && text.startsWith(`${DYNAMIC_REF}.${name}(`, c.getStart(sf));
+  };
+  // A rewritten tensor expression used as a condition (`if (loss < 0.1)`, `!(a > 0)`, `c ? x : y`,
+  // `&&`, `||`) means its truth value, as Python's bool(tensor): the value of its one element,
+  // PyTorch's error for more or none. So does a value typed `any` (an untyped parameter, an operator
+  // on one), which may be a tensor at run time; any other value keeps JavaScript's truth value.
+  // A Tensor-typed name is left alone: without strictNullChecks `Tensor | null` reads as Tensor, and
+  // `if (p.grad)` is JavaScript's null test.
   const condition = (c: ts.Node | undefined): void => {
     const inner = c && strip(c);
-    if (!inner) return;
-    if (plans.get(inner)?.result === "tensor") truthy.add(inner);
-    // An operator on `any` operands (dynamic below) may give a tensor at run time: its truth value.
-    else if (dynamic.has(inner)) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
+    if (!inner || wraps.has(inner) || dynamicCall(inner, "truth")) return;
+    if (plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any")) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
   };
 
   /** Whether `n` is already a call into kernel/float_literals.ts (an earlier pass's). */
@@ -802,6 +807,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, compoundItem(n, target, inplace));
           return;
         }
+        if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "any") {
+          // `w[i] += 1` on an untyped receiver: Python's getitem, in-place op and setitem at run time.
+          plans.set(n, {
+            result: "any",
+            emit: (o) => {
+              o.insert(`${DYNAMIC_REF}.compound("${inplace}", `);
+              const close = objectAndKey(target);
+              if (!/^[ \t]*$/.test(text.slice(target.argumentExpression.end, close))) out.copy(target.argumentExpression.end, close);
+              gap(target.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+              emit(n.right);
+              o.insert(")");
+            },
+          });
+          return;
+        }
       }
       const L = kindOf(n.left);
       const R = kindOf(n.right);
@@ -862,6 +882,42 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (wholeFloatLiteral(t, n.right)) floatOperand(n.left, inplace);
       } else if (allowDynamic && inplace && LT === "any" && OPERAND.has(R) && rereadable(n.left)) {
         plans.set(n, dynamicAssign(n, inplace));
+      }
+      return;
+    }
+    if (allowDynamic && (t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) {
+      // Python has no `++`: on a tensor typed `any` it is `x += 1` (in place), on a number JavaScript's own.
+      const inplace = n.operator === K.PlusPlusToken ? "add_" : "sub_";
+      const target = strip(n.operand);
+      const old = t.isPostfixUnaryExpression(n) && !valueUnused(n);
+      // A const written to is the error type to the checker, which reads as `any`: the declared type decides.
+      const symbol = t.isIdentifier(target) ? checker.getSymbolAtLocation(target) : undefined;
+      const untypedTarget = symbol ? kindOfType(t, checker, checker.getTypeOfSymbol(symbol)) === "any" : kindOf(target) === "any";
+      if (t.isElementAccessExpression(target) && !target.questionDotToken) {
+        if (kindOf(target.expression) !== "any") return;
+        plans.set(n, {
+          result: "any",
+          emit: (o) => {
+            o.insert(`${DYNAMIC_REF}.compound("${inplace}", `);
+            objectAndKey(target);
+            o.insert(`, 1${old ? ", true" : ""})`);
+          },
+        });
+      } else if (untypedTarget && rereadable(target)) {
+        plans.set(n, {
+          result: "any",
+          emit: (o) => {
+            o.insert(old ? `${DYNAMIC_REF}.postfix(` : "(");
+            if (old) {
+              emit(target);
+              o.insert(", ");
+            }
+            emit(target);
+            o.insert(` = ${DYNAMIC_REF}.assign("${inplace}", `);
+            emit(target);
+            o.insert(", 1))");
+          },
+        });
       }
       return;
     }
@@ -984,7 +1040,9 @@ export function mayUseDialect(code: string): boolean {
     if (found) return;
     if (
       t.isElementAccessExpression(n) ||
-      (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken)) ||
+      (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||
+      ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) ||
+      t.isConditionalExpression(n) || t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || (t.isForStatement(n) && n.condition !== undefined) ||
       wholeFloatLiteral(t, n)
     ) {
       found = true;
@@ -992,7 +1050,7 @@ export function mayUseDialect(code: string): boolean {
     }
     if (t.isBinaryExpression(n)) {
       const op = n.operatorToken.kind;
-      if (ARITHMETIC[op] || COMPARISON[op] || BITWISE[op] || COMPOUND[op]) {
+      if (ARITHMETIC[op] || COMPARISON[op] || BITWISE[op] || COMPOUND[op] || op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
         found = true;
         return;
       }

@@ -179,6 +179,16 @@ describe("the notebook dialect, end to end through the kernel", () => {
       { code: "function h2() { return missing_fn(1); }\nh2()", tags: ["raises-exception"] },
       // ... but not at the cell's top level, where Python would fail at once too.
       { code: "missing_fn(1)", tags: ["raises-exception"] },
+      // Untyped operands (kernel/dynamic_ops.ts): `++` is `+= 1`, in place on a tensor; an element's
+      // `+=` is getitem, in-place op, setitem (a mask's write lands); a tensor condition is bool(t).
+      [
+        "function step(v, m) { v++; v[m] += 10; v[0]--; return v; }",
+        "function verdict(t) { return [!t, t ? 'yes' : 'no']; }",
+        "const stepped = torch.zeros(3);",
+        "step(stepped, torch.tensor([false, true, true]));",
+        "JSON.stringify([stepped.tolist(), verdict(torch.tensor([0.])), verdict(torch.tensor(2)), verdict(0)])",
+      ].join("\n"),
+      { code: "verdict(torch.tensor([1, 2]))", tags: ["raises-exception"] },
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -197,7 +207,7 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "2",
       "'[[40.5,162,364.5],[72.5,290,652.5],[0,-0.5,-2],2,\"no\",[3,0,5],[0,0],1]'",
       "CompileError: cell:2:22 - Cannot find name 'nosuch'.",
-      "ValueError: only one element tensors can be converted to Python scalars (this one has 3 elements, shape [3])",
+      "RuntimeError: Boolean value of Tensor with more than one value is ambiguous",
       // Python 3 with PyTorch 1.13 for the same cells (functions reading and writing `global`s).
       "",
       "",
@@ -217,8 +227,10 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "2",
       "NameError: name 'missing_fn' is not defined",
       "CompileError: cell:1:1 - Cannot find name 'missing_fn'.",
+      "'[[0,11,11],[true,\"no\"],[false,\"yes\"],[true,\"no\"]]'",
+      "RuntimeError: Boolean value of Tensor with more than one value is ambiguous",
     ]);
-    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[cells.length - 6].outputs.find((o: { output_type: string }) => o.output_type === "error");
+    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[cells.length - 8].outputs.find((o: { output_type: string }) => o.output_type === "error");
     expect(failed.traceback.join("\n")).toMatch(/line 2, in reshaped\n.*\n-+> 2 +return y_train\.reshape\(n\);/);
   }, 180000);
 });

@@ -8,6 +8,7 @@
  * value decides: a Tensor on either side is PyTorch's operator, anything else JavaScript's own.
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
+import { RuntimeError } from "../src/errors";
 import { Tensor } from "../src/tensor/tensor";
 import * as T from "../src/torch";
 import { IndexError } from "../src/errors";
@@ -90,9 +91,34 @@ export function assign(inplace: string, x: any, y: any): any {
   return op(name, x, y);
 }
 
-/** Python's truth value of a condition whose value is typed `any`: a tensor's is that of its one element. */
+/**
+ * Python's truth value of a condition (`bool(t)`): a tensor's is that of its one element, PyTorch's
+ * error for more or none; any other value is returned as it is, for JavaScript's truth value.
+ */
 export function truth(v: any): any {
-  return v instanceof Tensor ? v.item() : v;
+  if (!(v instanceof Tensor)) return v;
+  const n = v.numel();
+  if (n !== 1) throw new RuntimeError(`Boolean value of Tensor with ${n === 0 ? "no values" : "more than one value"} is ambiguous`);
+  return v.item();
+}
+
+/** `x++` whose value is used: the value before the step (a tensor, stepped in place, is the same object). */
+export function postfix(before: any, _after: any): any {
+  return before;
+}
+
+/**
+ * `obj[key] op= value` for a receiver typed `any`, in Python's way: `obj[key]`, the in-place op on
+ * it (`assign`), then `obj[key] =` the result, which for a tensor's view writes through and for a
+ * mask or index tensor is the index_put_ that makes the write land. The new value is returned, or
+ * with `before` (`x[i]++` whose value is used) the value read first.
+ */
+export function compound(inplace: string, obj: any, key: any, value: any, before = false): any {
+  const current = getitem(obj, key);
+  const old = before && current instanceof Tensor ? current.clone() : current;
+  const next = assign(inplace, current, value);
+  setitem(obj, key, next);
+  return before ? old : next;
 }
 
 /**

@@ -20,6 +20,7 @@
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
+import { emitLiveGlobals } from "./live_globals";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -354,9 +355,6 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const K = t.SyntaxKind;
   const text = sf.text;
   const plans = new Map<ts.Node, Plan>();
-  // Rewritten tensor expressions used as a condition: `if (loss < 0.1)` means the tensor's truth
-  // value, as Python's bool(tensor); `.item()` gives it for one element and refuses more.
-  const truthy = new Set<ts.Node>();
   // Text around a node that stays as it is inside (the float literals' wrappers): [before, after].
   const wraps = new Map<ts.Node, [string, string][]>();
   const wrap = (n: ts.Node, before: string, after: string): void => {
@@ -425,7 +423,6 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const plan = plans.get(n);
     if (plan) {
       plan.emit(out, emit);
-      if (truthy.has(n)) out.insert(".item()");
       return;
     }
     let pos = n.getStart(sf);
@@ -714,12 +711,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     },
   });
 
+  /** Whether `n` is already a call of kernel/dynamic_ops.ts's `name` (an earlier pass's). */
+  const dynamicCall = (n: ts.Node, name: string): boolean => {
+    const c = strip(n);
+    return t.isCallExpression(c) && text.startsWith(`${DYNAMIC_REF}.${name}(`, c.getStart(sf));
+  };
+  // A rewritten tensor expression used as a condition (`if (loss < 0.1)`, `!(a > 0)`, `c ? x : y`,
+  // `&&`, `||`) means its truth value, as Python's bool(tensor): the value of its one element,
+  // PyTorch's error for more or none. So does a value typed `any` (an untyped parameter, an operator
+  // on one), which may be a tensor at run time; any other value keeps JavaScript's truth value.
+  // A Tensor-typed name is left alone: without strictNullChecks `Tensor | null` reads as Tensor, and
+  // `if (p.grad)` is JavaScript's null test.
   const condition = (c: ts.Node | undefined): void => {
     const inner = c && strip(c);
-    if (!inner) return;
-    if (plans.get(inner)?.result === "tensor") truthy.add(inner);
-    // An operator on `any` operands (dynamic below) may give a tensor at run time: its truth value.
-    else if (dynamic.has(inner)) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
+    if (!inner || wraps.has(inner) || dynamicCall(inner, "truth")) return;
+    if (plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any")) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
   };
 
   /** Whether `n` is already a call into kernel/float_literals.ts (an earlier pass's). */
@@ -837,6 +843,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, compoundItem(n, target, inplace));
           return;
         }
+        if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "any") {
+          // `w[i] += 1` on an untyped receiver: Python's getitem, in-place op and setitem at run time.
+          plans.set(n, {
+            result: "any",
+            emit: (o) => {
+              o.insert(`${DYNAMIC_REF}.compound("${inplace}", `);
+              const close = objectAndKey(target);
+              if (!/^[ \t]*$/.test(text.slice(target.argumentExpression.end, close))) out.copy(target.argumentExpression.end, close);
+              gap(target.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+              emit(n.right);
+              o.insert(")");
+            },
+          });
+          return;
+        }
       }
       const L = kindOf(n.left);
       const R = kindOf(n.right);
@@ -897,6 +918,42 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (wholeFloatLiteral(t, n.right)) floatOperand(n.left, inplace);
       } else if (allowDynamic && inplace && LT === "any" && OPERAND.has(R) && rereadable(n.left)) {
         plans.set(n, dynamicAssign(n, inplace));
+      }
+      return;
+    }
+    if (allowDynamic && (t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) {
+      // Python has no `++`: on a tensor typed `any` it is `x += 1` (in place), on a number JavaScript's own.
+      const inplace = n.operator === K.PlusPlusToken ? "add_" : "sub_";
+      const target = strip(n.operand);
+      const old = t.isPostfixUnaryExpression(n) && !valueUnused(n);
+      // A const written to is the error type to the checker, which reads as `any`: the declared type decides.
+      const symbol = t.isIdentifier(target) ? checker.getSymbolAtLocation(target) : undefined;
+      const untypedTarget = symbol ? kindOfType(t, checker, checker.getTypeOfSymbol(symbol)) === "any" : kindOf(target) === "any";
+      if (t.isElementAccessExpression(target) && !target.questionDotToken) {
+        if (kindOf(target.expression) !== "any") return;
+        plans.set(n, {
+          result: "any",
+          emit: (o) => {
+            o.insert(`${DYNAMIC_REF}.compound("${inplace}", `);
+            objectAndKey(target);
+            o.insert(`, 1${old ? ", true" : ""})`);
+          },
+        });
+      } else if (untypedTarget && rereadable(target)) {
+        plans.set(n, {
+          result: "any",
+          emit: (o) => {
+            o.insert(old ? `${DYNAMIC_REF}.postfix(` : "(");
+            if (old) {
+              emit(target);
+              o.insert(", ");
+            }
+            emit(target);
+            o.insert(` = ${DYNAMIC_REF}.assign("${inplace}", `);
+            emit(target);
+            o.insert(", 1))");
+          },
+        });
       }
       return;
     }
@@ -1024,7 +1081,9 @@ export function mayUseDialect(code: string): boolean {
     if (found) return;
     if (
       t.isElementAccessExpression(n) ||
-      (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken)) ||
+      (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||
+      ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) ||
+      t.isConditionalExpression(n) || t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || (t.isForStatement(n) && n.condition !== undefined) ||
       wholeFloatLiteral(t, n)
     ) {
       found = true;
@@ -1032,7 +1091,7 @@ export function mayUseDialect(code: string): boolean {
     }
     if (t.isBinaryExpression(n)) {
       const op = n.operatorToken.kind;
-      if (ARITHMETIC[op] || COMPARISON[op] || BITWISE[op] || COMPOUND[op]) {
+      if (ARITHMETIC[op] || COMPARISON[op] || BITWISE[op] || COMPOUND[op] || op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
         found = true;
         return;
       }
@@ -1071,6 +1130,46 @@ export function insertNew(code: string, ranges: readonly (readonly [number, numb
       const callee = n.expression;
       if (plainCallee(t, callee)) inserts.push({ at: callee.getStart(sf), text: "new " });
       else inserts.push({ at: callee.getStart(sf), text: "new (" }, { at: callee.end, text: ")" });
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/** TypeScript's "Cannot find name '{0}'." and "Cannot find name '{0}'. Did you mean '{1}'?" */
+export const CANNOT_FIND_NAME = [2304, 2552];
+/** kernel/live_globals.ts (the notebook's globals at run time), reached as TORCH_REF reaches torch. */
+export const GLOBALS_REF = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals"))`;
+
+/**
+ * Python looks a name up when the function runs, so `def f(): return g()` may come cells before
+ * `def g`. Among `ranges` (the names the compiler could not find), each read as a value inside a
+ * function body becomes `(GLOBALS_REF.lookup(exports, "g"))`: typed `any`, the notebook's binding
+ * of `g` when it runs, and Python's NameError when there is none. A name at the cell's top level,
+ * in a type or assigned to stays an error. Null when none applies.
+ */
+export function lateBoundNames(code: string, ranges: readonly (readonly [number, number])[]): Rewritten | null {
+  if (ranges.length === 0) return null;
+  const t = typescript();
+  const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`));
+  const sf = parse(code);
+  const K = t.SyntaxKind;
+  const readLater = (n: ts.Identifier): boolean => {
+    const p = n.parent;
+    if (t.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= K.FirstAssignment && p.operatorToken.kind <= K.LastAssignment) return false;
+    if ((t.isPrefixUnaryExpression(p) || t.isPostfixUnaryExpression(p)) && (p.operator === K.PlusPlusToken || p.operator === K.MinusMinusToken)) return false;
+    if (t.isShorthandPropertyAssignment(p) || ((t.isForOfStatement(p) || t.isForInStatement(p)) && p.initializer === n)) return false;
+    for (let a: ts.Node = p; a; a = a.parent) {
+      if (t.isTypeNode(a) || t.isHeritageClause(a) || t.isDecorator(a)) return false;
+      if (t.isFunctionLike(a)) return true;
+    }
+    return false;
+  };
+  const inserts: Insert[] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isIdentifier(n) && wanted.has(`${n.getStart(sf)}:${n.end}`) && readLater(n)) {
+      inserts.push({ at: n.getStart(sf), text: `(${GLOBALS_REF}.lookup(exports, "` }, { at: n.end, text: `"))` });
     }
     n.forEachChild(visit);
   };
@@ -1260,6 +1359,7 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       configurable: true,
       get: () => (program: ts.BuilderProgram) => {
         latest = program;
+        emitLiveGlobals(typescript(), program);
         inner?.(program);
       },
       set: (f: (program: ts.BuilderProgram) => void) => {
@@ -1333,7 +1433,7 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       // Then attributes assigned in a constructor the Python way get declared (their types known now).
       const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const called = insertNew(code, reported(CALLED_CLASS));
+        const called = insertNew(code, reported(CALLED_CLASS)) ?? lateBoundNames(code, CANNOT_FIND_NAME.flatMap(reported));
         const unknown = called === null ? reported(NO_SUCH_PROPERTY) : [];
         const fixed = called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) : null);
         if (fixed === null) break;

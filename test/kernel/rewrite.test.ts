@@ -149,6 +149,46 @@ describe("the notebook dialect, end to end through the kernel", () => {
       { code: "const e1 = a + b;\nconst e2 = (a * 2) + nosuch;", tags: ["raises-exception"] },
       // Python: "Boolean value of Tensor with more than one element is ambiguous".
       { code: "if (a > 1) 1;", tags: ["raises-exception"] },
+      // Top-level names are Python's module globals (kernel/live_globals.ts): a function reads the
+      // binding as it is when it runs, whichever cell assigned or declared it again since.
+      "let y_train = torch.tensor([1.0, 2.0]);\nfunction get_loss(w) { return (w - y_train).pow(2).sum(); }",
+      "y_train = torch.tensor([5.0, 6.0]);",
+      "get_loss(torch.tensor([0.0, 0.0]))",
+      [
+        "let scale = 2;",
+        "const times = (v: number) => v * scale;",
+        "class Scaler { apply(v: number) { return v * scale; } }",
+        "function each(xs: number[]) { return xs.map((v) => v * scale); }",
+      ].join("\n"),
+      "let scale = 3;\nJSON.stringify([times(1), new Scaler().apply(1), each([1, 2])])",
+      "scale = 4;\nJSON.stringify([times(1), new Scaler().apply(1), each([1, 2])])",
+      // Writes from functions reach the one binding too, whichever cell the function is in.
+      "let counter = 0;\nfunction bump() { counter += 1; return counter; }\nbump(); bump();\ncounter",
+      "function bump_twice() { bump(); counter += 10; }\nbump_twice();\ncounter",
+      "let counter = 100;\nbump();\ncounter",
+      // Late binding of functions: f1 calls whichever g1 is defined when it runs.
+      "function g1() { return 1; }\nfunction f1() { return g1(); }",
+      "function g1() { return 2; }\nf1()",
+      // The live read keeps its position: the traceback names the function and the cell's line.
+      "function reshaped(n: number) {\n  return y_train.reshape(n);\n}",
+      { code: "reshaped(5)", tags: ["raises-exception"] },
+      // A function may call one that a later cell defines (and another redefines), as in Python.
+      "function f2() { return g2(); }",
+      "function g2() { return 1; }\nf2()",
+      "function g2() { return 2; }\nf2()",
+      { code: "function h2() { return missing_fn(1); }\nh2()", tags: ["raises-exception"] },
+      // ... but not at the cell's top level, where Python would fail at once too.
+      { code: "missing_fn(1)", tags: ["raises-exception"] },
+      // Untyped operands (kernel/dynamic_ops.ts): `++` is `+= 1`, in place on a tensor; an element's
+      // `+=` is getitem, in-place op, setitem (a mask's write lands); a tensor condition is bool(t).
+      [
+        "function step(v, m) { v++; v[m] += 10; v[0]--; return v; }",
+        "function verdict(t) { return [!t, t ? 'yes' : 'no']; }",
+        "const stepped = torch.zeros(3);",
+        "step(stepped, torch.tensor([false, true, true]));",
+        "JSON.stringify([stepped.tolist(), verdict(torch.tensor([0.])), verdict(torch.tensor(2)), verdict(0)])",
+      ].join("\n"),
+      { code: "verdict(torch.tensor([1, 2]))", tags: ["raises-exception"] },
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -167,8 +207,31 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "2",
       "'[[40.5,162,364.5],[72.5,290,652.5],[0,-0.5,-2],2,\"no\",[3,0,5],[0,0],1]'",
       "CompileError: cell:2:22 - Cannot find name 'nosuch'.",
-      "ValueError: only one element tensors can be converted to Python scalars (this one has 3 elements, shape [3])",
+      "RuntimeError: Boolean value of Tensor with more than one value is ambiguous",
+      // Python 3 with PyTorch 1.13 for the same cells (functions reading and writing `global`s).
+      "",
+      "",
+      "tensor(61.)",
+      "",
+      "'[3,3,[3,6]]'",
+      "'[4,4,[4,8]]'",
+      "2",
+      "13",
+      "101",
+      "",
+      "2",
+      "",
+      "ShapeError: reshape(): shape '[5]' is invalid for input of size 2 (input shape [2])",
+      "",
+      "1",
+      "2",
+      "NameError: name 'missing_fn' is not defined",
+      "CompileError: cell:1:1 - Cannot find name 'missing_fn'.",
+      "'[[0,11,11],[true,\"no\"],[false,\"yes\"],[true,\"no\"]]'",
+      "RuntimeError: Boolean value of Tensor with more than one value is ambiguous",
     ]);
+    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[cells.length - 8].outputs.find((o: { output_type: string }) => o.output_type === "error");
+    expect(failed.traceback.join("\n")).toMatch(/line 2, in reshaped\n.*\n-+> 2 +return y_train\.reshape\(n\);/);
   }, 180000);
 });
 

@@ -168,8 +168,11 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
   });
 
   test("a rewritten tensor used as a condition is asked for its truth value, as Python's bool()", () => {
-    expect(rw("if (a.sum() > 2) n;\nwhile (a == b) break;")).toBe("if (a.sum().gt(2).item()) n;\nwhile (a.eq(b).item()) break;");
-    expect(rw("const r = (a < 1) ? 1 : 0; !(a > 0); (a > 0) && n > 1;")).toBe("const r = (a.lt(1).item()) ? 1 : 0; !(a.gt(0).item()); (a.gt(0).item()) && n > 1;");
+    const D = DYNAMIC_REF;
+    expect(rw("if (a.sum() > 2) n;\nwhile (a == b) break;")).toBe(`if (${D}.truth(a.sum().gt(2))) n;\nwhile (${D}.truth(a.eq(b))) break;`);
+    expect(rw("const r = (a < 1) ? 1 : 0; !(a > 0); (a > 0) && n > 1;")).toBe(`const r = (${D}.truth(a.lt(1))) ? 1 : 0; !(${D}.truth(a.gt(0))); (${D}.truth(a.gt(0))) && n > 1;`);
+    // A Tensor-typed name is JavaScript's null test (`if (p.grad)`).
+    expect(rw("if (a.grad) n; !a;")).toBe("if (a.grad) n; !a;");
     // A tensor that was not written with an operator keeps JavaScript's meaning (`if (x.grad)` tests for null).
     expect(rw("if (w.grad) n; if (a.eq(b)) n;")).toBe("if (w.grad) n; if (a.eq(b)) n;");
   });
@@ -285,13 +288,13 @@ describe("completion and hover see the dialect", () => {
 
 describe("cells without syntax the dialect maps skip its type-checked pass", () => {
   test("operators, unary minus and tilde, element access and compound assignment are candidates", () => {
-    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}"]) {
+    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}", "a && b || !c", "t ? 1 : 2", "if (t) {}", "i++"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, true]);
     }
   });
 
   test("imports, calls, declarations and plain assignment are not (the prelude compiles once)", () => {
-    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "a && b || !c", "`${a}`"]) {
+    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "`${a}`"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, false]);
     }
   });
@@ -411,8 +414,12 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
   test("element reads and writes on an `any` receiver (a child reached untyped: `net[0].weight[\"0, :5\"]`)", () => {
     expect(rw('anyv["0, :5"]; anyv[0]')).toBe(`${D}.getitem(anyv, "0, :5"); ${D}.getitem(anyv, 0)`);
     expect(rw('anyv[":, 1"] = 0;')).toBe(`${D}.setitem(anyv, ":, 1", 0);`);
-    // Compound assignment to an element, destructuring targets and for-of variables stay JavaScript's.
-    expect(rw("anyv[0] += 1;")).toBe("anyv[0] += 1;");
+    // Compound assignment to an element is Python's getitem, in-place op, setitem; ++ and -- are += 1 and -= 1.
+    expect(rw("anyv[0] += 1;")).toBe(`${D}.compound("add_", anyv, 0, 1);`);
+    expect(rw("anyv[n] *= a; anyv[0]++; const p = anyv[1]--;")).toBe(`${D}.compound("mul_", anyv, n, a); ${D}.compound("add_", anyv, 0, 1); const p = ${D}.compound("sub_", anyv, 1, 1, true);`);
+    expect(rw("anyv++; const q = anyv--; --anyv;")).toBe(`(anyv = ${D}.assign("add_", anyv, 1)); const q = ${D}.postfix(anyv, anyv = ${D}.assign("sub_", anyv, 1)); (anyv = ${D}.assign("sub_", anyv, 1));`);
+    expect(rw("if (anyv) {} const c = !anyv ? 1 : 2;")).toBe(`if (${D}.truth(anyv)) {} const c = !${D}.truth(anyv) ? 1 : 2;`);
+    // Destructuring targets and for-of variables stay JavaScript's.
     expect(rw("[anyv[0], anyv[1]] = [1, 2];")).toBe("[anyv[0], anyv[1]] = [1, 2];");
     expect(rw("for (anyv[0] of xs) {}")).toBe("for (anyv[0] of xs) {}");
     expect(rw("xs[0]")).toBe("xs[0]");

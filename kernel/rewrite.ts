@@ -682,12 +682,15 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     },
   });
 
-  const condition = (c: ts.Node | undefined): void => {
+  const condition = (c: ts.Node | undefined, negated = false): void => {
     const inner = c && strip(c);
     if (!inner) return;
     if (plans.get(inner)?.result === "tensor") truthy.add(inner);
     // An operator on `any` operands (dynamic below) may give a tensor at run time: its truth value.
     else if (dynamic.has(inner)) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
+    // `!` of a method call typed Tensor (not `Tensor | null`) is always false to JavaScript, so
+    // `if (!torch.isfinite(loss).all()) break;` can only mean Python's `not tensor`.
+    else if (negated && methodCall(inner) && kindOf(inner) === "tensor") wrap(inner, "", ".item()");
   };
 
   /** Whether `n` is already a call into kernel/float_literals.ts (an earlier pass's). */
@@ -761,7 +764,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
     if (t.isForStatement(n)) return condition(n.condition);
     if (t.isConditionalExpression(n)) return condition(n.condition);
-    if (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken) return condition(n.operand);
+    if (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken) return condition(n.operand, true);
     if (t.isBinaryExpression(n) && (n.operatorToken.kind === K.AmpersandAmpersandToken || n.operatorToken.kind === K.BarBarToken)) {
       condition(n.left);
       condition(n.right);
@@ -984,6 +987,7 @@ export function mayUseDialect(code: string): boolean {
     if (
       t.isElementAccessExpression(n) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken)) ||
+      (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken && methodCall(n.operand)) ||
       wholeFloatLiteral(t, n)
     ) {
       found = true;
@@ -1000,6 +1004,13 @@ export function mayUseDialect(code: string): boolean {
   };
   parse(code).forEachChild(visit);
   return found;
+}
+
+/** `a.b(...)` (in parentheses or not): a call whose result, a tensor, `!` asks for its truth value. */
+function methodCall(n: ts.Node): boolean {
+  const t = typescript();
+  if (t.isParenthesizedExpression(n)) return methodCall(n.expression);
+  return t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression);
 }
 
 /** TypeScript's "Value of type '{0}' is not callable. Did you mean to include 'new'?" */

@@ -722,10 +722,15 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   // on one), which may be a tensor at run time; any other value keeps JavaScript's truth value.
   // A Tensor-typed name is left alone: without strictNullChecks `Tensor | null` reads as Tensor, and
   // `if (p.grad)` is JavaScript's null test.
-  const condition = (c: ts.Node | undefined): void => {
+  // `!` of a method call typed Tensor (not `Tensor | null`) is always false to JavaScript, so
+  // `if (!torch.isfinite(loss).all()) break;` can only mean Python's `not tensor`.
+  const condition = (c: ts.Node | undefined, negated = false): void => {
     const inner = c && strip(c);
     if (!inner || wraps.has(inner) || dynamicCall(inner, "truth")) return;
-    if (plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any")) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
+    if (
+      plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any") ||
+      (negated && methodCall(inner) && kindOf(inner) === "tensor")
+    ) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
   };
 
   /** Whether `n` is already a call into kernel/float_literals.ts (an earlier pass's). */
@@ -799,7 +804,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
     if (t.isForStatement(n)) return condition(n.condition);
     if (t.isConditionalExpression(n)) return condition(n.condition);
-    if (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken) return condition(n.operand);
+    if (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken) return condition(n.operand, true);
     if (t.isBinaryExpression(n) && (n.operatorToken.kind === K.AmpersandAmpersandToken || n.operatorToken.kind === K.BarBarToken)) {
       condition(n.left);
       condition(n.right);
@@ -1100,6 +1105,13 @@ export function mayUseDialect(code: string): boolean {
   };
   parse(code).forEachChild(visit);
   return found;
+}
+
+/** `a.b(...)` (in parentheses or not): a call whose result, a tensor, `!` asks for its truth value. */
+function methodCall(n: ts.Node): boolean {
+  const t = typescript();
+  if (t.isParenthesizedExpression(n)) return methodCall(n.expression);
+  return t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression);
 }
 
 /** TypeScript's "Value of type '{0}' is not callable. Did you mean to include 'new'?" */

@@ -29,6 +29,7 @@ import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
 import * as V from "../ops/view";
+import { storageOf, type TypedStorage } from "./storage";
 import * as LY from "../ops/layout";
 import * as SC from "../ops/scatter";
 import * as MX from "../ops/math_extra";
@@ -1120,6 +1121,26 @@ export class Tensor {
   unsqueeze_(dim: number | { dim: number }): this {
     return this.reshapeInPlace("unsqueeze_", (s) => M.unsqueeze(s, trailingDim("unsqueeze_", dim) as number, true));
   }
+  /**
+   * PyTorch's `resize_(*sizes)` for the case a tutorial uses it, the same number of elements
+   * (`images.resize_(64, 784)` to flatten a batch): the tensor takes the new shape, its values in
+   * row-major order. PyTorch grows or shrinks the storage otherwise (uninitialised memory); that is
+   * refused here with a message that points at `reshape`.
+   */
+  resize_(...sizes: (number | number[])[]): this {
+    const shape = sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : (sizes as number[]);
+    const n = shape.reduce((a, b) => a * b, 1);
+    if (n !== this.numel()) {
+      throw new RuntimeError(
+        `resize_: torchlab resizes only to the same number of elements (${this.numel()}, shape [${this.shape.join(", ")}]), got shape [${shape.join(", ")}] (${n}); use reshape or a new tensor`,
+      );
+    }
+    if (this.requires_grad) throw new RuntimeError("cannot resize variables that require grad");
+    // PyTorch keeps the storage and lays the new shape over it from the offset; for a non-contiguous
+    // tensor that is not its logical order, which a torchlab view cannot express.
+    if (!this.is_contiguous()) throw new RuntimeError(`resize_: torchlab resizes only contiguous tensors (strides [${this.stride().join(", ")}]); use reshape`);
+    return this.reshapeInPlace("resize_", (s) => s.view(shape));
+  }
   // ---------------------------------------------------------------- end fnmath
   /** Limits values to [min, max]; each bound a number, a tensor (broadcast) or null. */
   clamp(min?: number | Tensor | null | { min?: number | Tensor | null; max?: number | Tensor | null }, max?: number | Tensor | null): Tensor {
@@ -1731,11 +1752,28 @@ export class Tensor {
     );
   }
   // The random fills draw as PyTorch's CPU kernels do (ops/sampling.ts), so seeded values match.
-  uniform_(from = 0, to = 1, options: { generator?: import("./random").Generator } = {}): this {
-    return this.inplace("uniform_", () => SM.uniform_values(this.shape, from, to, options, this.dtype === D.float64), "UniformBackward0");
+  // Each bound may also come by keyword: `w.data.normal_({std: 0.01})` is PyTorch's `normal_(std=0.01)`.
+  uniform_(
+    from: number | { from?: number; to?: number; generator?: import("./random").Generator } = 0,
+    to?: number | { to?: number; generator?: import("./random").Generator },
+    options?: { generator?: import("./random").Generator },
+  ): this {
+    const o = parseArgs("uniform_", [from, to, options], ["from", "to", "generator"]);
+    const lo = (o.from as number | undefined) ?? 0;
+    const hi = (o.to as number | undefined) ?? 1;
+    const gen = { generator: o.generator as import("./random").Generator | undefined };
+    return this.inplace("uniform_", () => SM.uniform_values(this.shape, lo, hi, gen, this.dtype === D.float64), "UniformBackward0");
   }
-  normal_(mean = 0, std = 1, options: { generator?: import("./random").Generator } = {}): this {
-    return this.inplace("normal_", () => SM.normal_values(this.shape, mean, std, options, this.dtype === D.float64), "NormalBackward0");
+  normal_(
+    mean: number | { mean?: number; std?: number; generator?: import("./random").Generator } = 0,
+    std?: number | { std?: number; generator?: import("./random").Generator },
+    options?: { generator?: import("./random").Generator },
+  ): this {
+    const o = parseArgs("normal_", [mean, std, options], ["mean", "std", "generator"]);
+    const m = (o.mean as number | undefined) ?? 0;
+    const sd = (o.std as number | undefined) ?? 1;
+    const gen = { generator: o.generator as import("./random").Generator | undefined };
+    return this.inplace("normal_", () => SM.normal_values(this.shape, m, sd, gen, this.dtype === D.float64), "NormalBackward0");
   }
   /** Fills with 1 at probability p (a number, or a tensor of probabilities broadcast to this shape), else 0. */
   bernoulli_(p: number | Tensor = 0.5, options: { generator?: import("./random").Generator } = {}): this {
@@ -1853,6 +1891,10 @@ export class Tensor {
   }
   storage_offset(): number {
     return V.offsetOf(this);
+  }
+  /** The flat storage this tensor shares with its base and views (PyTorch's TypedStorage): index it, write through it, print it. */
+  storage(): TypedStorage {
+    return storageOf(this);
   }
   is_contiguous(): boolean {
     return V.isContiguous(this);

@@ -177,6 +177,15 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("if (w.grad) n; if (a.eq(b)) n;")).toBe("if (w.grad) n; if (a.eq(b)) n;");
   });
 
+  test("`!` of a method call typed Tensor is Python's `not tensor` (to JavaScript it is always false)", () => {
+    // "Deep Learning with PyTorch" p1ch5: `if not torch.isfinite(loss).all(): break`.
+    expect(mayUseDialect("if (!torch.isfinite(a).all()) n;")).toBe(true);
+    expect(rw("if (!torch.isfinite(a).all()) n;")).toBe(`if (!${DYNAMIC_REF}.truth(torch.isfinite(a).all())) n;`);
+    expect(rw("const k = !(a.any());")).toBe(`const k = !(${DYNAMIC_REF}.truth(a.any()));`);
+    // Calls that are not typed Tensor, and nullable tensors, keep JavaScript's meaning.
+    expect(rw("if (!xs.includes(2)) n; if (!a.grad) n;")).toBe("if (!xs.includes(2)) n; if (!a.grad) n;");
+  });
+
   test("everything else is left alone, byte for byte", () => {
     const plain = [
       "const q = 1 + 2 * n - xs[0] / 3;",

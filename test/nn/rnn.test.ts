@@ -244,7 +244,7 @@ describe("parameters, init and state_dict", () => {
     m2.load_state_dict(sd);
     expect(m2.weight_ih_l0.sub(m.weight_ih_l0).abs().max().item()).toBe(0);
     sd.weight_hh_l1 = torch.zeros(4, 5);
-    expect(() => m2.load_state_dict(sd)).toThrow("size mismatch for weight_hh_l1: copying a param with shape [4, 5] from checkpoint, the shape in current model is [4, 4].");
+    expect(() => m2.load_state_dict(sd)).toThrow("size mismatch for weight_hh_l1: copying a param with shape torch.Size([4, 5]) from checkpoint, the shape in current model is torch.Size([4, 4]).");
   });
 
   test("Conv1d draws its weight then its bias as Conv2d does (kaiming_uniform_(a=sqrt(5)), U(+-1/sqrt(fan_in)))", () => {

@@ -161,8 +161,9 @@ function pythonClass(x: unknown): string {
   return `<class '${name}'>`;
 }
 
+/** A shape as PyTorch's load_state_dict messages print it: `torch.Size([3, 4])`. */
 function fmtShape(s: readonly number[]): string {
-  return `[${s.join(", ")}]`;
+  return `torch.Size([${s.join(", ")}])`;
 }
 
 /**

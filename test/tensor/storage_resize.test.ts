@@ -1,0 +1,94 @@
+/**
+ * Tensor.storage() (PyTorch's TypedStorage: printed, read, written through into the tensor and its
+ * views), resize_ to the same number of elements, and normal_ / uniform_ with keyword arguments, as
+ * "Deep Learning with PyTorch" ch. 3 and Udacity's intro-to-pytorch use them. Reference values:
+ * test/reference/gen_storage_resize.py (storage_resize.json).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { torch } from "../../src";
+
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "storage_resize.json"), "utf8")) as Record<string, unknown>;
+
+/** [class name, message] of what f throws. */
+function err(f: () => unknown): [string, string] | null {
+  try {
+    f();
+  } catch (e) {
+    return [(e as Error).name, (e as Error).message];
+  }
+  return null;
+}
+
+const points = () => torch.tensor([[4.0, 1.0], [5.0, 3.0], [2.0, 1.0]], { dtype: torch.float32 });
+
+describe("storage()", () => {
+  test("prints as PyTorch's TypedStorage: one element a line, then dtype, device and size", () => {
+    const p = points();
+    expect(String(p.storage())).toBe(R.str_float);
+    // A view reports its base's storage; contiguous() of a transpose has its own, in its order.
+    expect(String(p.get(1).storage())).toBe(R.str_row_view);
+    expect(String(p.t().contiguous().storage())).toBe(R.str_t_contiguous);
+    expect(String(torch.tensor([[1, -2], [3, 4]]).storage())).toBe(R.str_long);
+    expect(String(torch.tensor([true, false]).storage())).toBe(R.str_bool);
+    expect(String(torch.tensor([0.1234567, 1e-8, 100000.5, -2.5], { dtype: torch.float32 }).storage())).toBe(R.str_small);
+  });
+
+  test("s[i] reads (negative i from the end); length and size()", () => {
+    const s = points().storage();
+    expect([s[0], s[5], s[-1], s.length, s.size()]).toEqual(R.read);
+  });
+
+  test("s[i] = v writes into the tensor and every view of it", () => {
+    const p = points();
+    const row = p.get(2);
+    const t = p.t();
+    const s = p.storage();
+    s[4] = 7.0;
+    s[-1] = -1.0;
+    expect({ p: p.tolist(), row: row.tolist(), t: t.tolist() }).toEqual(R.after_write);
+  });
+
+  test("an index outside the storage is PyTorch's IndexError, for reads and for writes", () => {
+    const s = points().storage();
+    expect(err(() => s[6])).toEqual(R.err_read);
+    expect(
+      err(() => {
+        s[-7] = 0;
+      }),
+    ).toEqual(R.err_write);
+  });
+});
+
+describe("resize_", () => {
+  test("to the same number of elements: the new shape over the same data, still a view of its base", () => {
+    const x = torch.arange(12.0).view(3, 4);
+    const v = x.index("1:");
+    v.resize_(2, 2, 2);
+    expect({ shape: v.shape, stride: v.stride(), offset: v.storage_offset(), values: v.tolist() }).toEqual(R.resize_view);
+    v.setitem([0, 0, 0], 100.0);
+    expect(x.tolist()).toEqual(R.resize_view_write);
+    expect(torch.ones(6).resize_([2, 3]).shape).toEqual(R.resize_list);
+  });
+
+  test("a tensor that requires grad is refused as PyTorch refuses it; other sizes and non-contiguous tensors say what to use", () => {
+    expect(err(() => torch.ones(2, 3, { requires_grad: true }).resize_(6))).toEqual(R.err_resize_grad);
+    expect(() => torch.ones(6).resize_(2, 4)).toThrow(/resize_: torchlab resizes only to the same number of elements \(6, shape \[6\]\), got shape \[2, 4\] \(8\); use reshape/);
+    expect(() => torch.ones(2, 3).t().resize_(6)).toThrow(/resize_: torchlab resizes only contiguous tensors \(strides \[1, 3\]\); use reshape/);
+  });
+});
+
+describe("normal_ / uniform_ with keyword arguments", () => {
+  test("normal_({std}), normal_(mean, {std}), uniform_({to}), uniform_(from, {to}) draw PyTorch's seeded values", () => {
+    torch.manual_seed(0);
+    const close = (got: number[], want: unknown) => (want as number[]).forEach((w, i) => expect(got[i]).toBeCloseTo(w, 6));
+    close(torch.empty(5).normal_({ std: 0.01 }).tolist() as number[], R.normal_std);
+    close(torch.empty(5).normal_(2.0, { std: 0.5 }).tolist() as number[], R.normal_mean_std);
+    close(torch.empty(5).uniform_({ to: 3.0 }).tolist() as number[], R.uniform_to);
+    close(torch.empty(5).uniform_(-1.0, { to: 1.0 }).tolist() as number[], R.uniform_from_to);
+  });
+
+  test("an unknown keyword is a TypeError naming the op", () => {
+    expect(() => torch.empty(2).normal_({ sd: 1.0 } as never)).toThrow(/normal_\(\) got an unexpected keyword argument 'sd' \(valid: mean, std, generator\)/);
+  });
+});

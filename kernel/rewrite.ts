@@ -758,6 +758,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
 
   const consider = (n: ts.Node): void => {
     if (t.isCallExpression(n)) return floatCall(n);
+    // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
+    if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
     if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
     if (t.isForStatement(n)) return condition(n.condition);
     if (t.isConditionalExpression(n)) return condition(n.condition);
@@ -983,6 +985,7 @@ export function mayUseDialect(code: string): boolean {
     if (found) return;
     if (
       t.isElementAccessExpression(n) ||
+      t.isTemplateSpan(n) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken)) ||
       wholeFloatLiteral(t, n)
     ) {

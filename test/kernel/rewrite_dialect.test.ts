@@ -67,6 +67,12 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("n << 2")).toBe("n << 2");
   });
 
+  test("a tensor in a template is Python's f-string field: format(t, ''), the number of a 0-d tensor", () => {
+    expect(rw("`loss ${a.sum()} ${n} ${s}`")).toBe("`loss ${(a.sum()).__format__()} ${n} ${s}`");
+    expect(rw("`${a + b}`")).toBe("`${(a.add(b)).__format__()}`");
+    expect(rw("`${a.shape}`")).toBe("`${a.shape}`");
+  });
+
   test("element access, element assignment, compound assignment, dataset[i]", () => {
     expect(rw("a[0]; a[n - 1]")).toBe("a.get(0); a.get(n - 1)");
     expect(rw('a[":, 1:3"]; a[a > 0]; a[anyv]')).toBe('a.index(":, 1:3"); a.index(a.gt(0)); a.index(anyv)');
@@ -178,7 +184,7 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     const plain = [
       "const q = 1 + 2 * n - xs[0] / 3;",
       "const t = s + a;  // a string plus a tensor is string concatenation in JS",
-      `console.log("loss: " + a, \`\${a}\`);`,
+      `console.log("loss: " + a, \`\${n}\`);`,
       "xs[1] = xs[0] ** 2; let k = 0; k += 1; k = -k; const same = a === b;",
       "for (let i = 0; i < xs.length; i++) { xs[i] *= 2; }",
       "const arr = [a, b]; arr[0];",
@@ -285,13 +291,13 @@ describe("completion and hover see the dialect", () => {
 
 describe("cells without syntax the dialect maps skip its type-checked pass", () => {
   test("operators, unary minus and tilde, element access and compound assignment are candidates", () => {
-    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}"]) {
+    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}", "`${a}`"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, true]);
     }
   });
 
   test("imports, calls, declarations and plain assignment are not (the prelude compiles once)", () => {
-    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "a && b || !c", "`${a}`"]) {
+    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "a && b || !c", "`a`"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, false]);
     }
   });

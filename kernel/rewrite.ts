@@ -453,12 +453,16 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   });
   // The declarations widened to `any` by `rebound` rewrites (each once).
   const widened = new Set<ts.VariableDeclaration>();
-  /** The cell's own untyped `let`/`var` declaration of an identifier, which may be widened to `any`. */
+  /**
+   * The cell's own untyped `let`/`var` declaration of an identifier, which may be widened to `any`;
+   * for `let [loss, acc] = [0, 0]` (Python's `loss, acc = 0, 0`) the whole array pattern is.
+   */
   const widenable = (left: ts.Node): ts.VariableDeclaration | null => {
     const id = strip(left);
     if (!t.isIdentifier(id)) return null;
-    const decl = checker.getSymbolAtLocation(id)?.valueDeclaration;
-    if (!decl || !t.isVariableDeclaration(decl) || decl.type || !t.isIdentifier(decl.name)) return null;
+    let decl: ts.Node | undefined = checker.getSymbolAtLocation(id)?.valueDeclaration;
+    if (decl && t.isBindingElement(decl) && t.isArrayBindingPattern(decl.parent)) decl = decl.parent.parent;
+    if (!decl || !t.isVariableDeclaration(decl) || decl.type || !(t.isIdentifier(decl.name) || t.isArrayBindingPattern(decl.name))) return null;
     if (decl.getSourceFile() !== sf || decl.getStart(sf) < offset) return null;
     const list = decl.parent;
     if (!t.isVariableDeclarationList(list) || list.flags & t.NodeFlags.Const) return null;

@@ -105,6 +105,9 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
   test("`loss = 0` then `loss += tensor` rebinds the number to a tensor, as Python's int + tensor does", () => {
     // seq2seq's train(): `loss = 0` ... `loss += criterion(decoder_output, target_tensor[di])` ... `loss.backward()`.
     expect(rw("let loss = 0;\nloss += a * 2;")).toBe("let loss: any = 0;\nloss = a.mul(2).add(loss);");
+    // Python's `train_loss, train_acc = 0, 0`, then `train_loss += loss`: the array pattern is widened.
+    // (ta, now `any` too, adds at run time: a number stays a number.)
+    expect(rw("let [tl, ta] = [0, 0];\ntl += a.sum(); ta += 1;")).toMatch(/^let \[tl, ta\]: any = \[0, 0\];\ntl = a\.sum\(\)\.add\(tl\); ta = .*\.assign\("add_", ta, 1\);$/);
     expect(rw("let l = 1, k = 2;\nl -= a; l *= b; l /= a;")).toBe("let l: any = 1, k = 2;\nl = a.rsub(l); l = b.mul(l); l = a.reciprocal().mul(l);");
     const train = [
       "function train(): number {",

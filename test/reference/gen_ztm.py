@@ -1,6 +1,6 @@
 """Fixture for test/tutorials/ztm_notebook.test.ts: Daniel Bourke's "Zero to Mastery: Learn PyTorch for
-Deep Learning" (mrdbourke/pytorch-deep-learning) notebooks 00 (fundamentals), 01 (workflow) and 02
-(classification), the port's cells in order, run on PyTorch 1.13. Each cell records what it prints
+Deep Learning" (mrdbourke/pytorch-deep-learning) notebooks 00 (fundamentals), 01 (workflow), 02
+(classification) and 03 (computer vision), the port's cells in order, run on PyTorch 1.13. Each cell records what it prints
 (print()) and what Jupyter shows as its value (IPython's repr; a tuple as a list, as the port writes
 `[a, b]`; True/False as JavaScript's). The stand-ins and what is left out are listed in the test's
 header: make_circles / make_blobs / train_test_split are seeded torch computations, training loops run
@@ -460,6 +460,164 @@ def classification():
     return list(CELLS)
 
 
+class FashionMNISTModelV2(nn.Module):
+    def __init__(self, input_shape, hidden_units, output_shape):
+        super().__init__()
+        self.block_1 = nn.Sequential(
+            nn.Conv2d(in_channels=input_shape, out_channels=hidden_units, kernel_size=3, stride=1, padding=1),
+            nn.ReLU(),
+            nn.Conv2d(in_channels=hidden_units, out_channels=hidden_units, kernel_size=3, stride=1, padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d(kernel_size=2, stride=2),
+        )
+        self.block_2 = nn.Sequential(
+            nn.Conv2d(hidden_units, hidden_units, 3, padding=1),
+            nn.ReLU(),
+            nn.Conv2d(hidden_units, hidden_units, 3, padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+        )
+        self.classifier = nn.Sequential(nn.Flatten(), nn.Linear(in_features=hidden_units * 7 * 7, out_features=output_shape))
+
+    def forward(self, x):
+        x = self.block_1(x)
+        x = self.block_2(x)
+        x = self.classifier(x)
+        return x
+
+
+def vision():
+    CELLS.clear()
+    from torch.utils.data import DataLoader, TensorDataset
+    cell()
+    class_names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+    torch.manual_seed(0)
+    train_data = TensorDataset(torch.rand(64, 1, 28, 28), torch.randint(0, 10, [64]))
+    test_data = TensorDataset(torch.rand(32, 1, 28, 28), torch.randint(0, 10, [32]))
+    image, label = train_data[0]
+    p(f"Image shape: {image.shape} -> [color_channels, height, width]")
+    p(f"Image label: {class_names[label]}")
+    show((len(train_data), len(test_data)))
+    cell()
+    BATCH_SIZE = 32
+    torch.manual_seed(42)
+    train_dataloader = DataLoader(train_data, batch_size=BATCH_SIZE, shuffle=True)
+    test_dataloader = DataLoader(test_data, batch_size=BATCH_SIZE, shuffle=False)
+    p(f"Length of train dataloader: {len(train_dataloader)} batches of {BATCH_SIZE}")
+    p(f"Length of test dataloader: {len(test_dataloader)} batches of {BATCH_SIZE}")
+    cell()
+    train_features_batch, train_labels_batch = next(iter(train_dataloader))
+    show((train_features_batch.shape, train_labels_batch.shape, train_labels_batch[:8]))
+    cell()
+    flatten_model = nn.Flatten()
+    x = train_features_batch[0]
+    output = flatten_model(x)
+    p(f"Shape before flattening: {x.shape} -> [color_channels, height, width]")
+    p(f"Shape after flattening: {output.shape} -> [color_channels, height*width]")
+    cell(); torch.manual_seed(42); model_2 = FashionMNISTModelV2(input_shape=1, hidden_units=10, output_shape=len(class_names)); show(model_2)
+    cell()
+    torch.manual_seed(42)
+    images = torch.randn(size=(32, 3, 64, 64))
+    test_image = images[0]
+    p(f"Image batch shape: {images.shape} -> [batch_size, color_channels, height, width]")
+    p(f"Single image shape: {test_image.shape} -> [color_channels, height, width]")
+    cell(); torch.manual_seed(42); conv_layer = nn.Conv2d(in_channels=3, out_channels=10, kernel_size=3, stride=1, padding=0); show(conv_layer(test_image)[:2, :2, :4])
+    cell(); show(conv_layer(test_image.unsqueeze(dim=0)).shape)
+    cell(); torch.manual_seed(42); conv_layer_2 = nn.Conv2d(in_channels=3, out_channels=10, kernel_size=(5, 5), stride=2, padding=0); show(conv_layer_2(test_image.unsqueeze(dim=0)).shape)
+    cell()
+    p(f"conv_layer_2 weight shape: \n{conv_layer_2.weight.shape} -> [out_channels=10, in_channels=3, kernel_size=5, kernel_size=5]")
+    p(f"\nconv_layer_2 bias shape: \n{conv_layer_2.bias.shape} -> [out_channels=10]")
+    p(conv_layer_2.state_dict()["bias"])
+    cell()
+    max_pool_layer = nn.MaxPool2d(kernel_size=2)
+    test_image_through_conv = conv_layer(test_image.unsqueeze(dim=0))
+    p(f"Shape after going through conv_layer(): {test_image_through_conv.shape}")
+    p(f"Shape after going through conv_layer() and max_pool_layer(): {max_pool_layer(test_image_through_conv).shape}")
+    cell()
+    torch.manual_seed(42)
+    random_tensor = torch.randn(size=(1, 1, 2, 2))
+    p(f"Random tensor:\n{random_tensor}")
+    max_pool_tensor = nn.MaxPool2d(kernel_size=2)(random_tensor)
+    p(f"\nMax pool tensor:\n{max_pool_tensor} <- this is the maximum value from random_tensor")
+    p(f"Max pool tensor shape: {max_pool_tensor.shape}")
+    cell()
+    device = "cpu"
+
+    def train_step(model, data_loader, loss_fn, optimizer, accuracy_fn, device=device):
+        train_loss, train_acc = 0, 0
+        model.to(device)
+        for X, y in data_loader:
+            y_pred = model(X)
+            loss = loss_fn(y_pred, y)
+            train_loss += loss
+            train_acc += accuracy_fn(y_true=y, y_pred=y_pred.argmax(dim=1))
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        train_loss /= len(data_loader)
+        train_acc /= len(data_loader)
+        p(f"Train loss: {train_loss:.5f} | Train accuracy: {train_acc:.2f}%")
+
+    def test_step(data_loader, model, loss_fn, accuracy_fn, device=device):
+        test_loss, test_acc = 0, 0
+        model.to(device)
+        model.eval()
+        with torch.inference_mode():
+            for X, y in data_loader:
+                test_pred = model(X)
+                test_loss += loss_fn(test_pred, y)
+                test_acc += accuracy_fn(y_true=y, y_pred=test_pred.argmax(dim=1))
+            test_loss /= len(data_loader)
+            test_acc /= len(data_loader)
+            p(f"Test loss: {test_loss:.5f} | Test accuracy: {test_acc:.2f}%\n")
+    cell(); loss_fn = nn.CrossEntropyLoss(); optimizer = torch.optim.SGD(params=model_2.parameters(), lr=0.1)
+    cell()
+    torch.manual_seed(42)
+    for epoch in range(2):
+        p(f"Epoch: {epoch}\n---------")
+        train_step(model_2, train_dataloader, loss_fn, optimizer, accuracy_fn, device)
+        test_step(test_dataloader, model_2, loss_fn, accuracy_fn, device)
+
+    def eval_model(model, data_loader, loss_fn, accuracy_fn, device=device):
+        loss, acc = 0, 0
+        model.eval()
+        with torch.inference_mode():
+            for X, y in data_loader:
+                y_pred = model(X)
+                loss += loss_fn(y_pred, y)
+                acc += accuracy_fn(y_true=y, y_pred=y_pred.argmax(dim=1))
+            loss /= len(data_loader)
+            acc /= len(data_loader)
+        return {"model_name": model.__class__.__name__, "model_loss": loss.item(), "model_acc": acc}
+    cell()
+    model_2_results = eval_model(model_2, test_dataloader, loss_fn, accuracy_fn)
+    p(model_2_results["model_name"], model_2_results["model_loss"], model_2_results["model_acc"])
+
+    def make_predictions(model, data, device=device):
+        pred_probs = []
+        model.eval()
+        with torch.inference_mode():
+            for sample in data:
+                sample = torch.unsqueeze(sample, dim=0).to(device)
+                pred_logit = model(sample)
+                pred_probs.append(torch.softmax(pred_logit.squeeze(), dim=0).cpu())
+        return torch.stack(pred_probs)
+    cell()
+    test_samples = [test_data[i][0] for i in [3, 17, 8]]
+    pred_probs = make_predictions(model_2, test_samples)
+    show(pred_probs[:2])
+    cell(); show(pred_probs.argmax(dim=1))
+    cell()
+    path = os.path.join(tempfile.mkdtemp(), "03_pytorch_computer_vision_model_2.pth")
+    torch.save(obj=model_2.state_dict(), f=path)
+    loaded_model_2 = FashionMNISTModelV2(1, 10, 10)
+    loaded_model_2.load_state_dict(torch.load(f=path))
+    torch.manual_seed(42)
+    loaded_results = eval_model(loaded_model_2, test_dataloader, loss_fn, accuracy_fn)
+    show(torch.isclose(torch.tensor(model_2_results["model_loss"]), torch.tensor(loaded_results["model_loss"]), atol=1e-08, rtol=0.0001))
+    return list(CELLS)
+
+
 if __name__ == "__main__":
-    out = {"fundamentals": fundamentals(), "workflow": workflow(), "classification": classification()}
+    out = {"fundamentals": fundamentals(), "workflow": workflow(), "classification": classification(), "vision": vision()}
     print(write_json(out, "ztm.json"))

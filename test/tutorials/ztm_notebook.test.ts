@@ -1,19 +1,23 @@
 /**
  * Daniel Bourke's "Zero to Mastery: Learn PyTorch for Deep Learning" (mrdbourke/pytorch-deep-learning),
- * notebooks 00 (PyTorch fundamentals), 01 (the PyTorch workflow) and 02 (neural network
- * classification), ported cell by cell in the notebook dialect a student would write (classes called
+ * notebooks 00 (PyTorch fundamentals), 01 (the PyTorch workflow), 02 (neural network
+ * classification) and 03 (computer vision), ported cell by cell in the notebook dialect a student would write (classes called
  * without `new`, fields assigned in constructors, untyped `forward(x)`, operators on tensors, f-strings
  * as template strings) and run as notebooks through `torchlab run`. What each cell prints and shows
  * must be PyTorch 1.13's (test/reference/gen_ztm.py, ztm.json).
  *
  * Stand-ins: sklearn's make_circles is two seeded noisy circles computed with torch, make_blobs four
  * fixed centres plus seeded noise, train_test_split a seeded randperm split (200 samples, not 1000);
- * the training loops run 100 epochs (300 for model_1 of 01), printing as the course does.
+ * the training loops run 100 epochs (300 for model_1 of 01), printing as the course does; FashionMNIST
+ * is 64 + 32 seeded random images with seeded labels (TensorDataset), TinyVGG trains 2 epochs.
  * Left out: `torch.__version__` (torchlab has none), float16 cells (tfjs has no float16), `tensor @
  * tensor` (no such operator in TypeScript), %%time cells, CUDA / nvidia-smi cells (the port runs on the
  * CPU: cuda.is_available() is false, as the generator records), matplotlib cells (plot_predictions,
- * plot_decision_boundary, the loss curves), pandas, the helper_functions.py download, 02's model_1 /
- * model_2 (linear models on the circles, the same code as model_0 and 01) and notebooks 03 / 04.
+ * plot_decision_boundary, the loss curves, 03's image grids), pandas, the helper_functions.py
+ * download, tqdm, timers, torchmetrics / mlxtend (the confusion matrix), 02's model_1 / model_2 (linear
+ * models on the circles, the same code as model_0 and 01), 03's model_0 / model_1 (the MLPs: the same
+ * train_step code as TinyVGG), `random.sample` of the test set (three fixed indices instead), notebook
+ * 04 and the exercise notebooks (time).
  * Written differently from the course:
  * - `with torch.inference_mode():` is `torch.inference_mode(() => ...)` returning the block's values.
  * - A variable rebound to another class (`model_0 = nn.Sequential(...)` after `CircleModelV0()`, a
@@ -24,11 +28,15 @@
  * - NumPy arrays: torchlab's `x.numpy()` is `{data, shape, dtype}`, which does not print as NumPy's
  *   `array([...])`, so those cells show the tensor and the array's shape.
  * - The models folder is a temporary directory; the printed path is the file name.
+ * - `next(iter(train_dataloader))` is `train_dataloader[Symbol.iterator]().next().value`; a Python
+ *   dict printed whole (eval_model's results) is printed field by field.
  * Divergences this port found, fixed: `torch.zeros_like(input=x)` (the *_like functions' `input`
  * keyword), `torch.manual_seed(seed=42)`, `torch.random.manual_seed`, `torch.save(obj=..., f=...)` /
  * `torch.load(f=...)`, and an f-string's `{loss}` of a 0-d tensor, which Python formats as the number
  * (Tensor.__format__; the dialect writes `${t}` as `(t).__format__()`), where torchlab printed
- * `tensor(0.3129, grad_fn=<MeanBackward0>)`.
+ * `tensor(0.3129, grad_fn=<MeanBackward0>)`; and `let [train_loss, train_acc] = [0, 0]` then
+ * `train_loss += loss` (Python's `train_loss, train_acc = 0, 0`) did not compile: the dialect widened only
+ * a plain `let x = 0` to `any` for the tensor it becomes, now an array pattern too.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -518,6 +526,184 @@ console.log(\`Test accuracy: \${accuracy_fn(y_blob_test, y_preds_b)}%\`);
 `,
 ];
 
+const VISION = [
+  `const class_names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+torch.manual_seed(0);
+const train_data = torch.utils.data.TensorDataset(torch.rand(64, 1, 28, 28), torch.randint(0, 10, [64]));
+const test_data = torch.utils.data.TensorDataset(torch.rand(32, 1, 28, 28), torch.randint(0, 10, [32]));
+const [image, label] = train_data[0];
+console.log(\`Image shape: \${image.shape} -> [color_channels, height, width]\`);
+console.log(\`Image label: \${class_names[label.item()]}\`);
+[train_data.length, test_data.length]`,
+  `const BATCH_SIZE = 32;
+torch.manual_seed(42);
+const train_dataloader = torch.utils.data.DataLoader(train_data, {batch_size: BATCH_SIZE, shuffle: true});
+const test_dataloader = torch.utils.data.DataLoader(test_data, {batch_size: BATCH_SIZE, shuffle: false});
+console.log(\`Length of train dataloader: \${train_dataloader.length} batches of \${BATCH_SIZE}\`);
+console.log(\`Length of test dataloader: \${test_dataloader.length} batches of \${BATCH_SIZE}\`);`,
+  `const [train_features_batch, train_labels_batch] = train_dataloader[Symbol.iterator]().next().value;
+[train_features_batch.shape, train_labels_batch.shape, train_labels_batch[":8"]]`,
+  `const flatten_model = nn.Flatten();
+const x = train_features_batch[0];
+const output = flatten_model(x);
+console.log(\`Shape before flattening: \${x.shape} -> [color_channels, height, width]\`);
+console.log(\`Shape after flattening: \${output.shape} -> [color_channels, height*width]\`);`,
+  `class FashionMNISTModelV2 extends nn.Module {
+  constructor(input_shape: number, hidden_units: number, output_shape: number) {
+    super();
+    this.block_1 = nn.Sequential(
+      nn.Conv2d({in_channels: input_shape, out_channels: hidden_units, kernel_size: 3, stride: 1, padding: 1}),
+      nn.ReLU(),
+      nn.Conv2d({in_channels: hidden_units, out_channels: hidden_units, kernel_size: 3, stride: 1, padding: 1}),
+      nn.ReLU(),
+      nn.MaxPool2d({kernel_size: 2, stride: 2}),
+    );
+    this.block_2 = nn.Sequential(
+      nn.Conv2d(hidden_units, hidden_units, 3, {padding: 1}),
+      nn.ReLU(),
+      nn.Conv2d(hidden_units, hidden_units, 3, {padding: 1}),
+      nn.ReLU(),
+      nn.MaxPool2d(2),
+    );
+    this.classifier = nn.Sequential(
+      nn.Flatten(),
+      nn.Linear({in_features: hidden_units * 7 * 7, out_features: output_shape}),
+    );
+  }
+  forward(x: torch.Tensor) {
+    x = this.block_1(x);
+    x = this.block_2(x);
+    x = this.classifier(x);
+    return x;
+  }
+}
+torch.manual_seed(42);
+const model_2 = FashionMNISTModelV2(1, 10, class_names.length);
+model_2`,
+  `torch.manual_seed(42);
+const images = torch.randn({size: [32, 3, 64, 64]});
+const test_image = images[0];
+console.log(\`Image batch shape: \${images.shape} -> [batch_size, color_channels, height, width]\`);
+console.log(\`Single image shape: \${test_image.shape} -> [color_channels, height, width]\`);`,
+  `torch.manual_seed(42);
+const conv_layer = nn.Conv2d({in_channels: 3, out_channels: 10, kernel_size: 3, stride: 1, padding: 0});
+conv_layer(test_image)[":2, :2, :4"]`,
+  `conv_layer(test_image.unsqueeze({dim: 0})).shape`,
+  `torch.manual_seed(42);
+const conv_layer_2 = nn.Conv2d({in_channels: 3, out_channels: 10, kernel_size: [5, 5], stride: 2, padding: 0});
+conv_layer_2(test_image.unsqueeze({dim: 0})).shape`,
+  `console.log(\`conv_layer_2 weight shape: \\n\${conv_layer_2.weight.shape} -> [out_channels=10, in_channels=3, kernel_size=5, kernel_size=5]\`);
+console.log(\`\\nconv_layer_2 bias shape: \\n\${conv_layer_2.bias.shape} -> [out_channels=10]\`);
+console.log(conv_layer_2.state_dict()["bias"]);`,
+  `const max_pool_layer = nn.MaxPool2d({kernel_size: 2});
+const test_image_through_conv = conv_layer(test_image.unsqueeze({dim: 0}));
+console.log(\`Shape after going through conv_layer(): \${test_image_through_conv.shape}\`);
+const test_image_through_conv_and_max_pool = max_pool_layer(test_image_through_conv);
+console.log(\`Shape after going through conv_layer() and max_pool_layer(): \${test_image_through_conv_and_max_pool.shape}\`);`,
+  `torch.manual_seed(42);
+const random_tensor = torch.randn({size: [1, 1, 2, 2]});
+console.log(\`Random tensor:\\n\${random_tensor}\`);
+const max_pool_tensor = nn.MaxPool2d({kernel_size: 2})(random_tensor);
+console.log(\`\\nMax pool tensor:\\n\${max_pool_tensor} <- this is the maximum value from random_tensor\`);
+console.log(\`Max pool tensor shape: \${max_pool_tensor.shape}\`);`,
+  `function accuracy_fn(y_true, y_pred) {
+  const correct = torch.eq(y_true, y_pred).sum().item();
+  return (correct / y_pred.length) * 100;
+}
+const device = "cpu";
+function train_step(model, data_loader, loss_fn, optimizer, accuracy_fn, device = "cpu") {
+  let [train_loss, train_acc] = [0, 0];
+  model.to(device);
+  for (let [X, y] of data_loader) {
+    [X, y] = [X.to(device), y.to(device)];
+    const y_pred = model(X);
+    const loss = loss_fn(y_pred, y);
+    train_loss += loss;
+    train_acc += accuracy_fn(y, y_pred.argmax({dim: 1}));
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+  }
+  train_loss /= data_loader.length;
+  train_acc /= data_loader.length;
+  console.log(\`Train loss: \${train_loss.item().toFixed(5)} | Train accuracy: \${train_acc.toFixed(2)}%\`);
+}
+function test_step(data_loader, model, loss_fn, accuracy_fn, device = "cpu") {
+  let [test_loss, test_acc] = [0, 0];
+  model.to(device);
+  model.eval();
+  torch.inference_mode(() => {
+    for (let [X, y] of data_loader) {
+      [X, y] = [X.to(device), y.to(device)];
+      const test_pred = model(X);
+      test_loss += loss_fn(test_pred, y);
+      test_acc += accuracy_fn(y, test_pred.argmax({dim: 1}));
+    }
+    test_loss /= data_loader.length;
+    test_acc /= data_loader.length;
+    console.log(\`Test loss: \${test_loss.item().toFixed(5)} | Test accuracy: \${test_acc.toFixed(2)}%\\n\`);
+  });
+}`,
+  `const loss_fn = nn.CrossEntropyLoss();
+const optimizer = torch.optim.SGD({params: model_2.parameters(), lr: 0.1});`,
+  `torch.manual_seed(42);
+const epochs = 2;
+for (let epoch = 0; epoch < epochs; epoch++) {
+  console.log(\`Epoch: \${epoch}\\n---------\`);
+  train_step(model_2, train_dataloader, loss_fn, optimizer, accuracy_fn, device);
+  test_step(test_dataloader, model_2, loss_fn, accuracy_fn, device);
+}`,
+  `function eval_model(model, data_loader, loss_fn, accuracy_fn, device = "cpu") {
+  let [loss, acc] = [0, 0];
+  model.eval();
+  torch.inference_mode(() => {
+    for (let [X, y] of data_loader) {
+      const y_pred = model(X.to(device));
+      loss += loss_fn(y_pred, y.to(device));
+      acc += accuracy_fn(y, y_pred.argmax({dim: 1}));
+    }
+    loss /= data_loader.length;
+    acc /= data_loader.length;
+  });
+  return {model_name: model.constructor.name, model_loss: loss.item(), model_acc: acc};
+}
+const model_2_results = eval_model(model_2, test_dataloader, loss_fn, accuracy_fn);
+console.log(model_2_results.model_name, model_2_results.model_loss, model_2_results.model_acc);`,
+  `function make_predictions(model, data, device = "cpu") {
+  const pred_probs = [];
+  model.eval();
+  torch.inference_mode(() => {
+    for (let sample of data) {
+      sample = torch.unsqueeze(sample, {dim: 0}).to(device);
+      const pred_logit = model(sample);
+      const pred_prob = torch.softmax(pred_logit.squeeze(), {dim: 0});
+      pred_probs.push(pred_prob.cpu());
+    }
+  });
+  return torch.stack(pred_probs);
+}
+const test_samples = [];
+const test_labels = [];
+for (const i of [3, 17, 8]) {
+  const [sample, label] = test_data[i];
+  test_samples.push(sample);
+  test_labels.push(label);
+}
+const pred_probs = make_predictions(model_2, test_samples);
+pred_probs[":2"]`,
+  `const pred_classes = pred_probs.argmax({dim: 1});
+pred_classes`,
+  `const MODEL_SAVE_PATH = require("path").join(require("fs").mkdtempSync(require("path").join(require("os").tmpdir(), "models-")), "03_pytorch_computer_vision_model_2.pth");
+torch.save({obj: model_2.state_dict(), f: MODEL_SAVE_PATH});
+let loaded_model_2 = FashionMNISTModelV2(1, 10, 10);
+loaded_model_2.load_state_dict(torch.load({f: MODEL_SAVE_PATH}));
+loaded_model_2 = loaded_model_2.to(device);
+torch.manual_seed(42);
+const loaded_model_2_results = eval_model(loaded_model_2, test_dataloader, loss_fn, accuracy_fn);
+torch.isclose(torch.tensor(model_2_results.model_loss), torch.tensor(loaded_model_2_results.model_loss), {atol: 1e-08, rtol: 0.0001})
+`,
+];
+
 /** Each cell's stdout and its execute_result's text/plain (null when it shows nothing). */
 function cellsOf(nb: ExecutedNotebook): Cell[] {
   return nb.cells.map((c) => {
@@ -555,8 +741,8 @@ function expectCells(got: Cell[], want: Cell[]): void {
   });
 }
 
-describe("Zero to Mastery PyTorch notebooks 00-02 as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("ztm", { fundamentals: FUNDAMENTALS, workflow: WORKFLOW, classification: CLASSIFICATION });
+describe("Zero to Mastery PyTorch notebooks 00-03 as notebooks through `torchlab run`", () => {
+  const nbs = notebooksForSuite("ztm", { fundamentals: FUNDAMENTALS, workflow: WORKFLOW, classification: CLASSIFICATION, vision: VISION });
 
   test("00 fundamentals: creation, dtypes, arithmetic, matmul and its shape error, aggregation, reshape / view / stack / squeeze / permute, indexing, seeds", () => {
     expectCells(cellsOf(nbs.fundamentals), R.fundamentals);
@@ -568,5 +754,9 @@ describe("Zero to Mastery PyTorch notebooks 00-02 as notebooks through `torchlab
 
   test("02 classification: BCEWithLogitsLoss on the circles, accuracy_fn with torch.eq, a ReLU model, relu / sigmoid by hand, a 4-class blob model with CrossEntropyLoss", () => {
     expectCells(cellsOf(nbs.classification), R.classification);
+  });
+
+  test("03 computer vision: TensorDataset / DataLoader (seeded shuffle), nn.Flatten, TinyVGG, an unbatched conv input, train_step / test_step / eval_model for 2 epochs, make_predictions, save / load / isclose", () => {
+    expectCells(cellsOf(nbs.vision), R.vision);
   });
 });

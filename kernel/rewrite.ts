@@ -1087,22 +1087,32 @@ function thisClass(t: typeof ts, node: ts.Node): ts.ClassLikeDeclaration | undef
 export function declareAssignedFields(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[]): Rewritten | null {
   if (sf.text.slice(offset, offset + code.length) !== code) return null;
   const wanted = new Set(ranges.map(([start, end]) => `${start + offset}:${end + offset}`));
-  const fields = new Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
+  const fields = new Map<ts.ClassLikeDeclaration, Map<string, (ts.Expression | ts.Type | "any")[]>>();
+  const assigned = (n: ts.Node): ts.Expression | ts.Type | "any" | null => {
+    const p = n.parent;
+    const isAssign = (b: ts.Node, left: ts.Node): b is ts.BinaryExpression => t.isBinaryExpression(b) && b.left === left && b.operatorToken.kind === t.SyntaxKind.EqualsToken;
+    if (isAssign(p, n)) return p.right;
+    // Python's `self.classes, self.class_to_idx = find_classes(d)`: `[this.a, this.b] = pair`, each field the pair's item type.
+    if (t.isArrayLiteralExpression(p) && isAssign(p.parent, p)) {
+      const whole = checker.getTypeAtLocation(p.parent.right);
+      const items = checker.isTupleType(whole) ? checker.getTypeArguments(whole as ts.TypeReference) : null;
+      return items?.[p.elements.indexOf(n as ts.Expression)] ?? "any";
+    }
+    return null;
+  };
   const visit = (n: ts.Node): void => {
     if (
       t.isPropertyAccessExpression(n) &&
       n.expression.kind === t.SyntaxKind.ThisKeyword &&
       t.isIdentifier(n.name) &&
-      wanted.has(`${n.name.getStart(sf)}:${n.name.end}`) &&
-      t.isBinaryExpression(n.parent) &&
-      n.parent.left === n &&
-      n.parent.operatorToken.kind === t.SyntaxKind.EqualsToken
+      wanted.has(`${n.name.getStart(sf)}:${n.name.end}`)
     ) {
-      const cls = thisClass(t, n);
-      if (cls && cls.getStart(sf) >= offset) {
-        const byName = fields.get(cls) ?? new Map<string, ts.Expression[]>();
+      const value = assigned(n);
+      const cls = value ? thisClass(t, n) : undefined;
+      if (value && cls && cls.getStart(sf) >= offset) {
+        const byName = fields.get(cls) ?? new Map<string, (ts.Expression | ts.Type | "any")[]>();
         fields.set(cls, byName);
-        byName.set(n.name.text, [...(byName.get(n.name.text) ?? []), n.parent.right]);
+        byName.set(n.name.text, [...(byName.get(n.name.text) ?? []), value]);
       }
     }
     n.forEachChild(visit);
@@ -1119,11 +1129,12 @@ export function declareAssignedFields(t: typeof ts, code: string, { checker, sou
   return inserts.length === 0 ? null : inserted(code, inserts);
 }
 
-function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, values: ts.Expression[]): string {
+function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, values: (ts.Expression | ts.Type | "any")[]): string {
   const F = t.TypeFormatFlags;
   const printed = new Set<string>();
   for (const value of values) {
-    const type = checker.getBaseTypeOfLiteralType(checker.getTypeAtLocation(value));
+    if (value === "any") return "any";
+    const type = checker.getBaseTypeOfLiteralType("kind" in value ? checker.getTypeAtLocation(value) : value);
     // null/undefined (`this.hidden = null`) say nothing of what comes later; any/unknown and errors give up.
     if (type.flags & (t.TypeFlags.Null | t.TypeFlags.Undefined)) continue;
     if (type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown | t.TypeFlags.Never)) return "any";

@@ -398,6 +398,23 @@ describe("attributes assigned in a constructor the Python way are declared (`sel
     expect(r.output).toContain("this.conv1 = new exports.torch.nn.Conv2d(1, 6, 5);");
   });
 
+  test("fields assigned by destructuring (`self.classes, self.class_to_idx = find_classes(d)`) are declared too", () => {
+    const r = convert(
+      [
+        "function pair(): [string[], Record<string, number>] { return [['a'], {a: 0}]; }",
+        "class Folder extends torch.utils.data.Dataset {",
+        "  constructor() { super(); [this.classes, this.class_to_idx] = pair(); [this.first] = [1, 2].map(String); }",
+        "  __len__() { return this.classes.length; }",
+        "  __getitem__(i: number): [torch.Tensor, number] { return [torch.ones(1), this.class_to_idx[this.classes[i]]]; }",
+        "}",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.declOutput).toMatch(/classes: string\[\];/);
+    expect(r.declOutput).toMatch(/class_to_idx: Record<string, number>;/);
+    expect(r.declOutput).toMatch(/first: any;/);
+  });
+
   test("a misspelt property read is still an error, at its place; assignments outside classes are left alone", () => {
     const src = "class Two extends torch.nn.Module {\n  constructor() { super(); this.lin = torch.nn.Linear(2, 2); }\n  forward(x: torch.Tensor) { return this.lni(x); }\n}";
     const r = convert(src);

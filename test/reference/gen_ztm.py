@@ -1,6 +1,6 @@
 """Fixture for test/tutorials/ztm_notebook.test.ts: Daniel Bourke's "Zero to Mastery: Learn PyTorch for
 Deep Learning" (mrdbourke/pytorch-deep-learning) notebooks 00 (fundamentals), 01 (workflow), 02
-(classification) and 03 (computer vision), the port's cells in order, run on PyTorch 1.13. Each cell records what it prints
+(classification), 03 (computer vision) and 04 (custom datasets), the port's cells in order, run on PyTorch 1.13. Each cell records what it prints
 (print()) and what Jupyter shows as its value (IPython's repr; a tuple as a list, as the port writes
 `[a, b]`; True/False as JavaScript's). The stand-ins and what is left out are listed in the test's
 header: make_circles / make_blobs / train_test_split are seeded torch computations, training loops run
@@ -618,6 +618,82 @@ def vision():
     return list(CELLS)
 
 
+def custom_datasets():
+    import torchvision
+    from torchvision import datasets, transforms
+    from torch.utils.data import DataLoader, Dataset
+    CELLS.clear()
+    cell()
+    data_path = tempfile.mkdtemp(prefix="pizza_steak_sushi-")
+    image_path = os.path.join(data_path, "pizza_steak_sushi")
+    torch.manual_seed(0)
+    for split in ["train", "test"]:
+        for c, name in enumerate(["pizza", "steak", "sushi"]):
+            os.makedirs(os.path.join(image_path, split, name), exist_ok=True)
+            for k in range(4 if split == "train" else 2):
+                img = torch.rand(3, 64, 64) * 0.5
+                img[c] += 0.5
+                torchvision.utils.save_image(img, os.path.join(image_path, split, name, f"{k}.png"))
+    train_dir = os.path.join(image_path, "train")
+    test_dir = os.path.join(image_path, "test")
+    cell()
+    # The port writes the size as a list: JavaScript has no tuples.
+    data_transform = transforms.Compose([transforms.Resize(size=[64, 64]), transforms.RandomHorizontalFlip(p=0.5), transforms.ToTensor()])
+    train_data = datasets.ImageFolder(root=train_dir, transform=data_transform, target_transform=None)
+    test_data = datasets.ImageFolder(root=test_dir, transform=data_transform)
+    p(f"Train data:\n{train_data}\nTest data:\n{test_data}".replace(data_path, "data"))
+    cell(); show(train_data.classes)
+    cell(); class_dict = train_data.class_to_idx; p(class_dict["pizza"], class_dict["steak"], class_dict["sushi"])
+    cell(); show((len(train_data), len(test_data)))
+    cell()
+    torch.manual_seed(42)
+    img, label = train_data[0]
+    p(f"Image tensor:\n{img[:, :2, :4]}")
+    p(f"Image shape: {img.shape}")
+    p(f"Image datatype: {img.dtype}")
+    p(f"Image label: {label}")
+    cell()
+    img_permute = img.permute(1, 2, 0)
+    p(f"Original shape: {img.shape} -> [color_channels, height, width]")
+    p(f"Image permute shape: {img_permute.shape} -> [height, width, color_channels]")
+
+    def find_classes(directory):
+        classes = sorted(entry.name for entry in os.scandir(directory) if entry.is_dir())
+        if not classes:
+            raise FileNotFoundError(f"Couldn't find any classes in {directory}.")
+        return classes, {cls_name: i for i, cls_name in enumerate(classes)}
+    cell(); show(find_classes(train_dir)[0])
+
+    class ImageFolderCustom(Dataset):
+        def __init__(self, targ_dir, transform=None):
+            self.paths = [os.path.join(targ_dir, c, f) for c in find_classes(targ_dir)[0] for f in sorted(os.listdir(os.path.join(targ_dir, c)))]
+            self.transform = transform
+            self.classes, self.class_to_idx = find_classes(targ_dir)
+
+        def load_image(self, index):
+            return torchvision.io.read_image(self.paths[index])
+
+        def __len__(self):
+            return len(self.paths)
+
+        def __getitem__(self, index):
+            img = self.load_image(index)
+            class_idx = self.class_to_idx[os.path.basename(os.path.dirname(self.paths[index]))]
+            if self.transform:
+                return self.transform(img), class_idx
+            return img, class_idx
+    cell(); train_data_custom = ImageFolderCustom(train_dir, transforms.RandomHorizontalFlip(p=0.5)); show((len(train_data_custom), train_data_custom.classes))
+    cell(); torch.manual_seed(42); img_c, label_c = train_data_custom[5]; show((img_c.shape, img_c.dtype, label_c, img_c[0, 0, :6]))
+    cell()
+    torch.manual_seed(42)
+    train_dataloader_custom = DataLoader(train_data_custom, batch_size=4, shuffle=True)
+    img_b, label_b = next(iter(train_dataloader_custom))
+    p(f"Image shape: {img_b.shape} -> [batch_size, color_channels, height, width]")
+    p(f"Label shape: {label_b.shape}")
+    show(label_b)
+    return list(CELLS)
+
+
 if __name__ == "__main__":
-    out = {"fundamentals": fundamentals(), "workflow": workflow(), "classification": classification(), "vision": vision()}
+    out = {"fundamentals": fundamentals(), "workflow": workflow(), "classification": classification(), "vision": vision(), "custom_datasets": custom_datasets()}
     print(write_json(out, "ztm.json"))

@@ -1,7 +1,7 @@
 /**
  * Daniel Bourke's "Zero to Mastery: Learn PyTorch for Deep Learning" (mrdbourke/pytorch-deep-learning),
  * notebooks 00 (PyTorch fundamentals), 01 (the PyTorch workflow), 02 (neural network
- * classification) and 03 (computer vision), ported cell by cell in the notebook dialect a student would write (classes called
+ * classification), 03 (computer vision) and 04 (custom datasets), ported cell by cell in the notebook dialect a student would write (classes called
  * without `new`, fields assigned in constructors, untyped `forward(x)`, operators on tensors, f-strings
  * as template strings) and run as notebooks through `torchlab run`. What each cell prints and shows
  * must be PyTorch 1.13's (test/reference/gen_ztm.py, ztm.json).
@@ -9,15 +9,18 @@
  * Stand-ins: sklearn's make_circles is two seeded noisy circles computed with torch, make_blobs four
  * fixed centres plus seeded noise, train_test_split a seeded randperm split (200 samples, not 1000);
  * the training loops run 100 epochs (300 for model_1 of 01), printing as the course does; FashionMNIST
- * is 64 + 32 seeded random images with seeded labels (TensorDataset), TinyVGG trains 2 epochs.
+ * is 64 + 32 seeded random images with seeded labels (TensorDataset), TinyVGG trains 2 epochs; the
+ * pizza_steak_sushi download is a folder tree of seeded 64x64 PNGs each side writes with save_image,
+ * and ImageFolderCustom reads them with torchvision.io.read_image (the course opens them with PIL).
  * Left out: `torch.__version__` (torchlab has none), float16 cells (tfjs has no float16), `tensor @
  * tensor` (no such operator in TypeScript), %%time cells, CUDA / nvidia-smi cells (the port runs on the
  * CPU: cuda.is_available() is false, as the generator records), matplotlib cells (plot_predictions,
  * plot_decision_boundary, the loss curves, 03's image grids), pandas, the helper_functions.py
  * download, tqdm, timers, torchmetrics / mlxtend (the confusion matrix), 02's model_1 / model_2 (linear
  * models on the circles, the same code as model_0 and 01), 03's model_0 / model_1 (the MLPs: the same
- * train_step code as TinyVGG), `random.sample` of the test set (three fixed indices instead), notebook
- * 04 and the exercise notebooks (time).
+ * train_step code as TinyVGG), `random.sample` of the test set (three fixed indices instead), 04's
+ * data download / walk_through_dir / PIL plots, TrivialAugment and TinyVGG training on the folder (the
+ * same code as 03), and the exercise notebooks (time).
  * Written differently from the course:
  * - `with torch.inference_mode():` is `torch.inference_mode(() => ...)` returning the block's values.
  * - A variable rebound to another class (`model_0 = nn.Sequential(...)` after `CircleModelV0()`, a
@@ -29,14 +32,18 @@
  *   `array([...])`, so those cells show the tensor and the array's shape.
  * - The models folder is a temporary directory; the printed path is the file name.
  * - `next(iter(train_dataloader))` is `train_dataloader[Symbol.iterator]().next().value`; a Python
- *   dict printed whole (eval_model's results) is printed field by field.
+ *   dict printed whole (eval_model's results, class_to_idx) is printed field by field; the ImageFolder's
+ *   printed root is shortened to `data` on both sides (a temporary folder); a batch out of a DataLoader
+ *   over a user's Dataset is cast `as torch.Tensor[]` (its collated type is a union).
  * Divergences this port found, fixed: `torch.zeros_like(input=x)` (the *_like functions' `input`
  * keyword), `torch.manual_seed(seed=42)`, `torch.random.manual_seed`, `torch.save(obj=..., f=...)` /
  * `torch.load(f=...)`, and an f-string's `{loss}` of a 0-d tensor, which Python formats as the number
  * (Tensor.__format__; the dialect writes `${t}` as `(t).__format__()`), where torchlab printed
  * `tensor(0.3129, grad_fn=<MeanBackward0>)`; and `let [train_loss, train_acc] = [0, 0]` then
  * `train_loss += loss` (Python's `train_loss, train_acc = 0, 0`) did not compile: the dialect widened only
- * a plain `let x = 0` to `any` for the tensor it becomes, now an array pattern too.
+ * a plain `let x = 0` to `any` for the tensor it becomes, now an array pattern too; and fields assigned
+ * by destructuring in a constructor (`[this.classes, this.class_to_idx] = find_classes(dir)`, Python's
+ * `self.classes, self.class_to_idx = ...`) were not declared, so the class did not compile.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -704,6 +711,88 @@ torch.isclose(torch.tensor(model_2_results.model_loss), torch.tensor(loaded_mode
 `,
 ];
 
+const CUSTOM_DATASETS = [
+  `const fs = require("fs");
+const path = require("path");
+const data_path = fs.mkdtempSync(path.join(require("os").tmpdir(), "pizza_steak_sushi-"));
+const image_path = path.join(data_path, "pizza_steak_sushi");
+torch.manual_seed(0);
+for (const split of ["train", "test"]) {
+  for (const [c, name] of ["pizza", "steak", "sushi"].entries()) {
+    fs.mkdirSync(path.join(image_path, split, name), {recursive: true});
+    for (let k = 0; k < (split == "train" ? 4 : 2); k++) {
+      const img = torch.rand(3, 64, 64) * 0.5;
+      img[c] += 0.5;
+      torchvision.utils.save_image(img, path.join(image_path, split, name, \`\${k}.png\`));
+    }
+  }
+}
+const train_dir = path.join(image_path, "train");
+const test_dir = path.join(image_path, "test");`,
+  `const data_transform = transforms.Compose([
+  transforms.Resize({size: [64, 64]}),
+  transforms.RandomHorizontalFlip({p: 0.5}),
+  transforms.ToTensor(),
+]);
+const train_data = torchvision.datasets.ImageFolder({root: train_dir, transform: data_transform, target_transform: null});
+const test_data = torchvision.datasets.ImageFolder({root: test_dir, transform: data_transform});
+console.log(\`Train data:\\n\${train_data}\\nTest data:\\n\${test_data}\`.replaceAll(data_path, "data"));`,
+  `const class_names = train_data.classes;
+class_names`,
+  `const class_dict = train_data.class_to_idx;
+console.log(class_dict["pizza"], class_dict["steak"], class_dict["sushi"]);`,
+  `[train_data.length, test_data.length]`,
+  `torch.manual_seed(42);
+const [img, label] = train_data[0];
+console.log(\`Image tensor:\\n\${img[":, :2, :4"]}\`);
+console.log(\`Image shape: \${img.shape}\`);
+console.log(\`Image datatype: \${img.dtype}\`);
+console.log(\`Image label: \${label}\`);`,
+  `const img_permute = img.permute(1, 2, 0);
+console.log(\`Original shape: \${img.shape} -> [color_channels, height, width]\`);
+console.log(\`Image permute shape: \${img_permute.shape} -> [height, width, color_channels]\`);`,
+  `function find_classes(directory) {
+  const classes = fs.readdirSync(directory, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  if (!classes.length) throw new Error(\`Couldn't find any classes in \${directory}.\`);
+  const class_to_idx = Object.fromEntries(classes.map((cls_name, i) => [cls_name, i]));
+  return [classes, class_to_idx];
+}
+find_classes(train_dir)[0]`,
+  `class ImageFolderCustom extends torch.utils.data.Dataset {
+  constructor(targ_dir, transform = null) {
+    super();
+    this.paths = find_classes(targ_dir)[0].flatMap((c) => fs.readdirSync(path.join(targ_dir, c)).sort().map((f) => path.join(targ_dir, c, f)));
+    this.transform = transform;
+    [this.classes, this.class_to_idx] = find_classes(targ_dir);
+  }
+  load_image(index) {
+    return torchvision.io.read_image(this.paths[index]);
+  }
+  __len__() {
+    return this.paths.length;
+  }
+  __getitem__(index) {
+    const img = this.load_image(index);
+    const class_name = path.basename(path.dirname(this.paths[index]));
+    const class_idx = this.class_to_idx[class_name];
+    if (this.transform) return [this.transform(img), class_idx];
+    return [img, class_idx];
+  }
+}
+const train_data_custom = ImageFolderCustom(train_dir, transforms.RandomHorizontalFlip({p: 0.5}));
+[train_data_custom.length, train_data_custom.classes]`,
+  `torch.manual_seed(42);
+const [img_c, label_c] = train_data_custom[5];
+[img_c.shape, img_c.dtype, label_c, img_c["0, 0, :6"]]`,
+  `torch.manual_seed(42);
+const train_dataloader_custom = torch.utils.data.DataLoader(train_data_custom, {batch_size: 4, shuffle: true});
+const [img_b, label_b] = train_dataloader_custom[Symbol.iterator]().next().value as torch.Tensor[];
+console.log(\`Image shape: \${img_b.shape} -> [batch_size, color_channels, height, width]\`);
+console.log(\`Label shape: \${label_b.shape}\`);
+label_b
+`,
+];
+
 /** Each cell's stdout and its execute_result's text/plain (null when it shows nothing). */
 function cellsOf(nb: ExecutedNotebook): Cell[] {
   return nb.cells.map((c) => {
@@ -741,8 +830,8 @@ function expectCells(got: Cell[], want: Cell[]): void {
   });
 }
 
-describe("Zero to Mastery PyTorch notebooks 00-03 as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("ztm", { fundamentals: FUNDAMENTALS, workflow: WORKFLOW, classification: CLASSIFICATION, vision: VISION });
+describe("Zero to Mastery PyTorch notebooks 00-04 as notebooks through `torchlab run`", () => {
+  const nbs = notebooksForSuite("ztm", { fundamentals: FUNDAMENTALS, workflow: WORKFLOW, classification: CLASSIFICATION, vision: VISION, custom_datasets: CUSTOM_DATASETS });
 
   test("00 fundamentals: creation, dtypes, arithmetic, matmul and its shape error, aggregation, reshape / view / stack / squeeze / permute, indexing, seeds", () => {
     expectCells(cellsOf(nbs.fundamentals), R.fundamentals);
@@ -758,5 +847,9 @@ describe("Zero to Mastery PyTorch notebooks 00-03 as notebooks through `torchlab
 
   test("03 computer vision: TensorDataset / DataLoader (seeded shuffle), nn.Flatten, TinyVGG, an unbatched conv input, train_step / test_step / eval_model for 2 epochs, make_predictions, save / load / isclose", () => {
     expectCells(cellsOf(nbs.vision), R.vision);
+  });
+
+  test("04 custom datasets: a generated pizza / steak / sushi folder tree, ImageFolder with Resize / RandomHorizontalFlip / ToTensor, find_classes and an ImageFolderCustom Dataset by hand, a shuffled DataLoader over it", () => {
+    expectCells(cellsOf(nbs.custom_datasets), R.custom_datasets);
   });
 });

@@ -482,12 +482,16 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   });
   // The declarations widened to `any` by `rebound` rewrites (each once).
   const widened = new Set<ts.VariableDeclaration>();
-  /** The cell's own untyped `let`/`var` declaration of an identifier, which may be widened to `any`. */
+  /**
+   * The cell's own untyped `let`/`var` declaration of an identifier, which may be widened to `any`;
+   * for `let [loss, acc] = [0, 0]` (Python's `loss, acc = 0, 0`) the whole array pattern is.
+   */
   const widenable = (left: ts.Node): ts.VariableDeclaration | null => {
     const id = strip(left);
     if (!t.isIdentifier(id)) return null;
-    const decl = checker.getSymbolAtLocation(id)?.valueDeclaration;
-    if (!decl || !t.isVariableDeclaration(decl) || decl.type || !t.isIdentifier(decl.name)) return null;
+    let decl: ts.Node | undefined = checker.getSymbolAtLocation(id)?.valueDeclaration;
+    if (decl && t.isBindingElement(decl) && t.isArrayBindingPattern(decl.parent)) decl = decl.parent.parent;
+    if (!decl || !t.isVariableDeclaration(decl) || decl.type || !(t.isIdentifier(decl.name) || t.isArrayBindingPattern(decl.name))) return null;
     if (decl.getSourceFile() !== sf || decl.getStart(sf) < offset) return null;
     const list = decl.parent;
     if (!t.isVariableDeclarationList(list) || list.flags & t.NodeFlags.Const) return null;
@@ -801,6 +805,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
 
   const consider = (n: ts.Node): void => {
     if (t.isCallExpression(n)) return floatCall(n);
+    // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
+    if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
     if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
     if (t.isForStatement(n)) return condition(n.condition);
     if (t.isConditionalExpression(n)) return condition(n.condition);
@@ -1086,6 +1092,7 @@ export function mayUseDialect(code: string): boolean {
     if (found) return;
     if (
       t.isElementAccessExpression(n) ||
+      t.isTemplateSpan(n) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||
       ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) ||
       t.isConditionalExpression(n) || t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || (t.isForStatement(n) && n.condition !== undefined) ||
@@ -1232,22 +1239,32 @@ function thisClass(t: typeof ts, node: ts.Node): ts.ClassLikeDeclaration | undef
 export function declareAssignedFields(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[]): Rewritten | null {
   if (sf.text.slice(offset, offset + code.length) !== code) return null;
   const wanted = new Set(ranges.map(([start, end]) => `${start + offset}:${end + offset}`));
-  const fields = new Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
+  const fields = new Map<ts.ClassLikeDeclaration, Map<string, (ts.Expression | ts.Type | "any")[]>>();
+  const assigned = (n: ts.Node): ts.Expression | ts.Type | "any" | null => {
+    const p = n.parent;
+    const isAssign = (b: ts.Node, left: ts.Node): b is ts.BinaryExpression => t.isBinaryExpression(b) && b.left === left && b.operatorToken.kind === t.SyntaxKind.EqualsToken;
+    if (isAssign(p, n)) return p.right;
+    // Python's `self.classes, self.class_to_idx = find_classes(d)`: `[this.a, this.b] = pair`, each field the pair's item type.
+    if (t.isArrayLiteralExpression(p) && isAssign(p.parent, p)) {
+      const whole = checker.getTypeAtLocation(p.parent.right);
+      const items = checker.isTupleType(whole) ? checker.getTypeArguments(whole as ts.TypeReference) : null;
+      return items?.[p.elements.indexOf(n as ts.Expression)] ?? "any";
+    }
+    return null;
+  };
   const visit = (n: ts.Node): void => {
     if (
       t.isPropertyAccessExpression(n) &&
       n.expression.kind === t.SyntaxKind.ThisKeyword &&
       t.isIdentifier(n.name) &&
-      wanted.has(`${n.name.getStart(sf)}:${n.name.end}`) &&
-      t.isBinaryExpression(n.parent) &&
-      n.parent.left === n &&
-      n.parent.operatorToken.kind === t.SyntaxKind.EqualsToken
+      wanted.has(`${n.name.getStart(sf)}:${n.name.end}`)
     ) {
-      const cls = thisClass(t, n);
-      if (cls && cls.getStart(sf) >= offset) {
-        const byName = fields.get(cls) ?? new Map<string, ts.Expression[]>();
+      const value = assigned(n);
+      const cls = value ? thisClass(t, n) : undefined;
+      if (value && cls && cls.getStart(sf) >= offset) {
+        const byName = fields.get(cls) ?? new Map<string, (ts.Expression | ts.Type | "any")[]>();
         fields.set(cls, byName);
-        byName.set(n.name.text, [...(byName.get(n.name.text) ?? []), n.parent.right]);
+        byName.set(n.name.text, [...(byName.get(n.name.text) ?? []), value]);
       }
     }
     n.forEachChild(visit);
@@ -1264,11 +1281,12 @@ export function declareAssignedFields(t: typeof ts, code: string, { checker, sou
   return inserts.length === 0 ? null : inserted(code, inserts);
 }
 
-function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, values: ts.Expression[]): string {
+function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, values: (ts.Expression | ts.Type | "any")[]): string {
   const F = t.TypeFormatFlags;
   const printed = new Set<string>();
   for (const value of values) {
-    const type = checker.getBaseTypeOfLiteralType(checker.getTypeAtLocation(value));
+    if (value === "any") return "any";
+    const type = checker.getBaseTypeOfLiteralType("kind" in value ? checker.getTypeAtLocation(value) : value);
     // null/undefined (`this.hidden = null`) say nothing of what comes later; any/unknown and errors give up.
     if (type.flags & (t.TypeFlags.Null | t.TypeFlags.Undefined)) continue;
     if (type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown | t.TypeFlags.Never)) return "any";

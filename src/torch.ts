@@ -53,6 +53,9 @@ export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudg
 export { setMemoryLimit as _setMemoryLimit } from "./backend/guard";
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./autograd/grad_mode";
 export { Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state } from "./tensor/random";
+import { manual_seed as manualSeed, seed as randomSeed, initial_seed as initialSeed, get_rng_state as getRngState, set_rng_state as setRngState } from "./tensor/random";
+/** torch.random: the default generator's seeding functions, as `torch.random.manual_seed(42)` spells them. */
+export const random = { manual_seed: manualSeed, seed: randomSeed, initial_seed: initialSeed, get_rng_state: getRngState, set_rng_state: setRngState };
 export { normal, bernoulli, multinomial } from "./ops/sampling";
 export {
   tensor, zeros, ones, empty, full, rand, randn, randint, randperm, arange, linspace, eye,

@@ -427,9 +427,27 @@ function likeOptions(t: Tensor, options: CreationOptions): CreationOptions {
   return { ...options, dtype: options.dtype ?? t.dtype };
 }
 
-export const zeros_like = (t: Tensor, options: CreationOptions = {}): Tensor => zeros(t.shape, likeOptions(t, options));
-export const ones_like = (t: Tensor, options: CreationOptions = {}): Tensor => ones(t.shape, likeOptions(t, options));
-export const empty_like = (t: Tensor, options: CreationOptions = {}): Tensor => empty(t.shape, likeOptions(t, options));
+/** PyTorch's `input` of the *_like functions may be a keyword: `torch.zeros_like(input=x)` is `zeros_like({input: x})`. */
+type LikeInput<O> = Tensor | (O & { input: Tensor });
+function likeArgs<O extends object>(name: string, t: LikeInput<O>, options: O): [Tensor, O] {
+  if (t instanceof Tensor) return [t, options];
+  if (t === null || typeof t !== "object" || !(t.input instanceof Tensor)) throw new TypeError(`${name}(): argument 'input' must be Tensor`);
+  const { input, ...rest } = t;
+  return [input, { ...(rest as unknown as O), ...options }];
+}
+
+export function zeros_like(t: LikeInput<CreationOptions>, options: CreationOptions = {}): Tensor {
+  const [x, o] = likeArgs("zeros_like", t, options);
+  return zeros(x.shape, likeOptions(x, o));
+}
+export function ones_like(t: LikeInput<CreationOptions>, options: CreationOptions = {}): Tensor {
+  const [x, o] = likeArgs("ones_like", t, options);
+  return ones(x.shape, likeOptions(x, o));
+}
+export function empty_like(t: LikeInput<CreationOptions>, options: CreationOptions = {}): Tensor {
+  const [x, o] = likeArgs("empty_like", t, options);
+  return empty(x.shape, likeOptions(x, o));
+}
 export const full_like = (t: Tensor, v: number, options: CreationOptions = {}): Tensor => full(t.shape, v, likeOptions(t, options));
 /** Random values like `t`, in t's dtype unless `dtype` says otherwise: an integer one is PyTorch's error. */
 function randomLike(kernel: string, t: Tensor, options: RandomOptions): RandomOptions {
@@ -437,8 +455,14 @@ function randomLike(kernel: string, t: Tensor, options: RandomOptions): RandomOp
   if (dtype._tf !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${dtype._typeName}'`);
   return { ...options, dtype };
 }
-export const rand_like = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, randomLike("check_uniform_bounds", t, options));
-export const randn_like = (t: Tensor, options: RandomOptions = {}): Tensor => randn(t.shape, randomLike("normal_kernel_cpu", t, options));
+export function rand_like(t: LikeInput<RandomOptions>, options: RandomOptions = {}): Tensor {
+  const [x, o] = likeArgs("rand_like", t, options);
+  return rand(x.shape, randomLike("check_uniform_bounds", x, o));
+}
+export function randn_like(t: LikeInput<RandomOptions>, options: RandomOptions = {}): Tensor {
+  const [x, o] = likeArgs("randn_like", t, options);
+  return randn(x.shape, randomLike("normal_kernel_cpu", x, o));
+}
 export function randint_like(t: Tensor, ...args: (number | (RandomOptions & { low?: number; high?: number }) | undefined)[]): Tensor {
   const last = args[args.length - 1];
   const opts = typeof last === "object" ? last : {};

@@ -101,7 +101,14 @@ function fsyncDir(dir: string): void {
  * torch.save(net.state_dict(), 'weights.ckpt', {format: 'pytorch'});
  * torch.save(net, 'model.pth');                        // the whole module; in Python: torch.load('model.pth')
  */
-export function save(obj: unknown, f: string, options?: SaveOptions): void {
+export function save(obj: unknown, f?: string, options?: SaveOptions): void {
+  // PyTorch's keywords, `torch.save(obj=model.state_dict(), f=PATH)`: one object carrying `obj` and a
+  // string `f` (a call without `f` is otherwise an error, so the form is not ambiguous).
+  if (f === undefined && isSaveKeywords(obj)) {
+    const { obj: value, f: file, ...rest } = obj;
+    return save(value, file, { ...rest, ...options });
+  }
+  if (f === undefined) throw new TypeError("save() missing 1 required positional argument: 'f'");
   const args = parseArgs("save", options === undefined ? [] : [options], ["format", "pickle_module", "pickle_protocol", "_use_new_zipfile_serialization"]);
   const target = path.resolve(checkPath("save", f));
   const format = args.format ?? formatFor(target);
@@ -202,10 +209,19 @@ function isAlive(pid: number): boolean {
  * torch.serialization.add_safe_globals([Net]);        // a class of your own, Python's __main__.Net
  * const net = torch.load<Net>('net.pth');
  */
+function isSaveKeywords(v: unknown): v is { obj: unknown; f: string } & SaveOptions {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && "obj" in v && typeof (v as { f?: unknown }).f === "string";
+}
+
 // The loaded value's type is known only at run time, as in PyTorch (which returns Any); a cell can
 // name it: `torch.load<{model: Record<string, Tensor>; epoch: number}>('ckpt.pt')`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function load<T = any>(f: string, ...options: Record<string, unknown>[]): T {
+export function load<T = any>(f: string | ({ f: string } & Record<string, unknown>), ...options: Record<string, unknown>[]): T {
+  // `torch.load(f=PATH)`, PyTorch's keyword.
+  if (typeof f === "object" && f !== null && typeof f.f === "string") {
+    const { f: file, ...rest } = f;
+    return load<T>(file, rest, ...options);
+  }
   const args = parseArgs("load", options, ["map_location", "pickle_module", "weights_only", "mmap"]);
   const weightsOnly = args.weights_only;
   if (weightsOnly !== undefined && weightsOnly !== null && typeof weightsOnly !== "boolean") {

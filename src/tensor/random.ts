@@ -426,8 +426,9 @@ function boxMuller16(d: Float32Array, o: number, mean: number, std: number): voi
 export const default_generator = new Generator();
 
 /** Seeds the default generator: every later random draw is reproducible. */
-export function manual_seed(seed: number | bigint): Generator {
-  return default_generator.manual_seed(seed);
+/** Seeds the default generator; `seed` may be a keyword, as in PyTorch (`manual_seed({seed: 42})`). */
+export function manual_seed(seed: number | bigint | { seed: number | bigint }): Generator {
+  return default_generator.manual_seed(typeof seed === "object" && seed !== null ? seed.seed : seed);
 }
 
 /** Seeds the default generator from a non-deterministic source and returns the seed. */

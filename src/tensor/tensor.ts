@@ -12,6 +12,7 @@ import { runBackward } from "../autograd/backward";
 import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
 import { formatValues, addSuffixes } from "./repr";
+import { pyFloat } from "../testing/pyrepr";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, parseArgs, trimArgs } from "./args";
 import { IndexError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
@@ -1937,6 +1938,18 @@ export class Tensor {
     if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");
     return addSuffixes("tensor(" + body, suffixes, 7);
+  }
+
+  /**
+   * Python's `format(t, "")`, what an f-string's `{t}` shows: a one-element 0-d tensor formats as its
+   * Python number (`f"Loss: {loss}"` prints `Loss: 0.31288138031959534`, a float tensor's whole value
+   * `45.0`), any other tensor as str(t). The notebook dialect writes `${t}` in a template as this.
+   */
+  __format__(): string {
+    if (this.dim() !== 0) return this.toString();
+    const v = this.item();
+    if (this.dtype === D.bool) return v ? "True" : "False";
+    return this.is_floating_point() ? pyFloat(v) : String(v);
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

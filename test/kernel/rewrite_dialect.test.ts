@@ -67,6 +67,12 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("n << 2")).toBe("n << 2");
   });
 
+  test("a tensor in a template is Python's f-string field: format(t, ''), the number of a 0-d tensor", () => {
+    expect(rw("`loss ${a.sum()} ${n} ${s}`")).toBe("`loss ${(a.sum()).__format__()} ${n} ${s}`");
+    expect(rw("`${a + b}`")).toBe("`${(a.add(b)).__format__()}`");
+    expect(rw("`${a.shape}`")).toBe("`${a.shape}`");
+  });
+
   test("element access, element assignment, compound assignment, dataset[i]", () => {
     expect(rw("a[0]; a[n - 1]")).toBe("a.get(0); a.get(n - 1)");
     expect(rw('a[":, 1:3"]; a[a > 0]; a[anyv]')).toBe('a.index(":, 1:3"); a.index(a.gt(0)); a.index(anyv)');
@@ -99,6 +105,9 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
   test("`loss = 0` then `loss += tensor` rebinds the number to a tensor, as Python's int + tensor does", () => {
     // seq2seq's train(): `loss = 0` ... `loss += criterion(decoder_output, target_tensor[di])` ... `loss.backward()`.
     expect(rw("let loss = 0;\nloss += a * 2;")).toBe("let loss: any = 0;\nloss = a.mul(2).add(loss);");
+    // Python's `train_loss, train_acc = 0, 0`, then `train_loss += loss`: the array pattern is widened.
+    // (ta, now `any` too, adds at run time: a number stays a number.)
+    expect(rw("let [tl, ta] = [0, 0];\ntl += a.sum(); ta += 1;")).toMatch(/^let \[tl, ta\]: any = \[0, 0\];\ntl = a\.sum\(\)\.add\(tl\); ta = .*\.assign\("add_", ta, 1\);$/);
     expect(rw("let l = 1, k = 2;\nl -= a; l *= b; l /= a;")).toBe("let l: any = 1, k = 2;\nl = a.rsub(l); l = b.mul(l); l = a.reciprocal().mul(l);");
     const train = [
       "function train(): number {",
@@ -190,7 +199,7 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     const plain = [
       "const q = 1 + 2 * n - xs[0] / 3;",
       "const t = s + a;  // a string plus a tensor is string concatenation in JS",
-      `console.log("loss: " + a, \`\${a}\`);`,
+      `console.log("loss: " + a, \`\${n}\`);`,
       "xs[1] = xs[0] ** 2; let k = 0; k += 1; k = -k; const same = a === b;",
       "for (let i = 0; i < xs.length; i++) { xs[i] *= 2; }",
       "const arr = [a, b]; arr[0];",
@@ -297,13 +306,13 @@ describe("completion and hover see the dialect", () => {
 
 describe("cells without syntax the dialect maps skip its type-checked pass", () => {
   test("operators, unary minus and tilde, element access and compound assignment are candidates", () => {
-    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}", "a && b || !c", "t ? 1 : 2", "if (t) {}", "i++"]) {
+    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}", "a && b || !c", "t ? 1 : 2", "if (t) {}", "i++", "`${a}`"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, true]);
     }
   });
 
   test("imports, calls, declarations and plain assignment are not (the prelude compiles once)", () => {
-    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "`${a}`"]) {
+    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "`a`"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, false]);
     }
   });
@@ -399,6 +408,23 @@ describe("attributes assigned in a constructor the Python way are declared (`sel
     // Nothing emitted for the declarations: the assignments run as written.
     expect(r.output).not.toMatch(/^\s*(conv1|fc);/m);
     expect(r.output).toContain("this.conv1 = new exports.torch.nn.Conv2d(1, 6, 5);");
+  });
+
+  test("fields assigned by destructuring (`self.classes, self.class_to_idx = find_classes(d)`) are declared too", () => {
+    const r = convert(
+      [
+        "function pair(): [string[], Record<string, number>] { return [['a'], {a: 0}]; }",
+        "class Folder extends torch.utils.data.Dataset {",
+        "  constructor() { super(); [this.classes, this.class_to_idx] = pair(); [this.first] = [1, 2].map(String); }",
+        "  __len__() { return this.classes.length; }",
+        "  __getitem__(i: number): [torch.Tensor, number] { return [torch.ones(1), this.class_to_idx[this.classes[i]]]; }",
+        "}",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.declOutput).toMatch(/classes: string\[\];/);
+    expect(r.declOutput).toMatch(/class_to_idx: Record<string, number>;/);
+    expect(r.declOutput).toMatch(/first: any;/);
   });
 
   test("a misspelt property read is still an error, at its place; assignments outside classes are left alone", () => {

@@ -581,8 +581,9 @@ const INDEX_KEY = /^(0|[1-9][0-9]{0,15})$/;
 /**
  * Serialises `obj` to the bytes of a PyTorch zip checkpoint: `archive/data.pkl` (pickle protocol 2),
  * `archive/data/<key>` (one storage per tensor, raw little-endian) and `archive/version` ("3").
- * Objects whose values are all tensors (state_dicts) become `collections.OrderedDict`, other
- * objects `dict`, arrays `list`. A number is a Python int when it is a safe integer (and not -0),
+ * A state_dict() (marked as an OrderedDict, see src/pyrepr.ts's PY_MAPPING) becomes
+ * `collections.OrderedDict`, other objects `dict` (a plain object of tensors too, as PyTorch loads
+ * `torch.save({"w": w})`), arrays `list`. A number is a Python int when it is a safe integer (and not -0),
  * otherwise a float; bigints are ints.
  */
 export function encodePyTorchZip(obj: unknown): Buffer {
@@ -707,8 +708,7 @@ export function encodePyTorchZip(obj: unknown): Buffer {
         p.reduce();
         return;
       case "dict": {
-        const stateDict = node.ordered ?? (node.entries.length > 0 && node.entries.every(([, v]) => v.kind === "tensor"));
-        if (stateDict) {
+        if (node.ordered) {
           p.global("collections", "OrderedDict");
           p.emptyTuple();
           p.reduce();

@@ -245,11 +245,25 @@ S("is_same_size_false", "torch.is_same_size(torch.zeros(2, 3), torch.zeros(3, 2)
 S("is_same_size_rank", "torch.zeros(6).is_same_size(torch.zeros(1, 6))", "torch.zeros(6).is_same_size(torch.zeros(1, 6))")
 
 # ------------------------------------------------------------------ more in-place forms, addmm, H / mH / adjoint
-# PyTorch 1.13 has no derivative for in-place acosh/asinh/atanh nor ldexp_ (NotImplementedError at
-# backward); torchlab differentiates them as the out-of-place forms, so only values are compared.
+# PyTorch 1.13 has no derivative for in-place acosh/asinh/atanh (NotImplementedError at backward),
+# and ldexp_ (written through mul(out=...)) refuses operands that require grad; values are compared
+# without grad, and the refusals are error cases.
 C("acosh_", {"a": ("u", [4], 1.2, 3)}, "a.clone().acosh_()", grad=False)
 C("arcsinh_", {"a": ("f", [4])}, "a.clone().arcsinh_()", grad=False)
 C("atanh_", {"a": ("u", [4], -0.8, 0.8)}, "a.clone().atanh_()", grad=False)
+for op in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_"):
+    E(f"{op}_backward", f"torch.tensor([1.5, 2.0]).requires_grad_().mul(0.5).{op}().sum().backward()",
+      f"torch.tensor([1.5, 2.0]).requires_grad_().mul(0.5).{op}().sum().backward()")
+E("acosh_backward_later", "torch.tensor([1.5, 2.0]).requires_grad_().mul(1).acosh_().mul(2).sum().backward()",
+  "torch.tensor([1.5, 2.0]).requires_grad_().mul(1).acosh_().mul(2).sum().backward()")
+E("acosh_int", "torch.tensor([1, 2]).acosh_()", "torch.tensor([1, 2]).acosh_()")
+E("ldexp_requires_grad", "torch.tensor([1.5, 2.0]).requires_grad_().mul(1).ldexp_(torch.tensor([1, 2]))",
+  "torch.tensor([1.5, 2.0]).requires_grad_().mul(1).ldexp_(torch.tensor([1, 2]))")
+E("ldexp_other_requires_grad", "torch.tensor([1.5, 2.0]).ldexp_(torch.tensor([0.5, 2.0]).requires_grad_())",
+  "torch.tensor([1.5, 2.0]).ldexp_(torch.tensor([0.5, 2.0]).requires_grad_())")
+E("ldexp_int", "torch.tensor([1, 2]).ldexp_(torch.tensor([1, 2]))", "torch.tensor([1, 2]).ldexp_(torch.tensor([1, 2]))")
+S("ldexp_no_grad", "(lambda x: [torch.set_grad_enabled(False), x.ldexp_(torch.tensor([1, 2])).tolist(), torch.set_grad_enabled(True)][1])(torch.tensor([1.5, 2.0]).requires_grad_())",
+  "((x) => torch.no_grad(() => x.ldexp_(torch.tensor([1, 2])).tolist()))(torch.tensor([1.5, 2.0]).requires_grad_())")
 BIN = {"a": ("f", [2, 3]), "b": ("u", [3], 0.5, 2)}
 for op in ("atan2_", "arctan2_", "copysign_", "hypot_", "multiply_", "divide_", "true_divide_", "xlogy_"):
     C(op, {"a": ("u", [2, 3], 0.1, 2) if op == "xlogy_" else ("f", [2, 3]), "b": ("u", [3], 0.5, 2)}, f"a.clone().{op}(b)")

@@ -1732,10 +1732,27 @@ export class Tensor {
   }
   // The random fills draw as PyTorch's CPU kernels do (ops/sampling.ts), so seeded values match.
   uniform_(from = 0, to = 1, options: { generator?: import("./random").Generator } = {}): this {
-    return this.inplace("uniform_", () => SM.uniform_values(this.shape, from, to, options, this.dtype === D.float64), "UniformBackward0");
+    const double = this.dtype === D.float64;
+    if (this.fillsDirectly()) return this.writeDrawn(SM.uniform_buffer(this.shape, from, to, options, double));
+    return this.inplace("uniform_", () => SM.uniform_values(this.shape, from, to, options, double), "UniformBackward0");
   }
   normal_(mean = 0, std = 1, options: { generator?: import("./random").Generator } = {}): this {
-    return this.inplace("normal_", () => SM.normal_values(this.shape, mean, std, options, this.dtype === D.float64), "NormalBackward0");
+    const double = this.dtype === D.float64;
+    if (this.fillsDirectly()) return this.writeDrawn(SM.normal_buffer(this.shape, mean, std, options, double));
+    return this.inplace("normal_", () => SM.normal_values(this.shape, mean, std, options, double), "NormalBackward0");
+  }
+  /**
+   * A random fill of a plain float tensor outside autograd (init, `w.data.uniform_()`) writes its
+   * buffer directly, as fillWith does: the general in-place path would copy the drawn tensor once
+   * more (a cast) and cost as much again as the draws (26M values: nn.Linear(6400, 4096)).
+   */
+  private fillsDirectly(): boolean {
+    return this._view === null && (this.dtype === D.float32 || this.dtype === D.float64) && !(this.requires_grad && isGradRecording()) && currentLevel() < 0;
+  }
+  private writeDrawn(values: Float32Array): this {
+    overwrite(this._s, compute(() => tfjs.tensor(values, this.shape, "float32")));
+    this._bumpVersion();
+    return this;
   }
   /** Fills with 1 at probability p (a number, or a tensor of probabilities broadcast to this shape), else 0. */
   bernoulli_(p: number | Tensor = 0.5, options: { generator?: import("./random").Generator } = {}): this {

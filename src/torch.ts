@@ -124,6 +124,8 @@ export { sparse_coo_tensor } from "./tensor/sparse";
 export { strided, sparse_coo } from "./tensor/layouts";
 export type { Layout as layout } from "./tensor/layouts";
 export * as sparse from "./sparse";
+/** torch.fft: fftfreq, rfftfreq, fftshift, ifftshift (torchlab has no complex dtype, so no transforms). */
+export * as fft from "./fft";
 export { maximum, minimum, fmax, fmin, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
 export type { ValuesIndices } from "./ops/reduce";
 export * from "./serialization";

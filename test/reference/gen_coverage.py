@@ -317,6 +317,28 @@ S("chain_dataset", "list(torch.utils.data.ChainDataset([rangeDataset(0, 3), rang
 S("chain_dataset_loader", "[b.tolist() for b in torch.utils.data.DataLoader(torch.utils.data.ChainDataset([rangeDataset(0, 3), rangeDataset(3, 6)]), batch_size=4)]",
   "Array.from(new torch.utils.data.DataLoader(new torch.utils.data.ChainDataset([rangeDataset(0, 3), rangeDataset(3, 6)]), {batch_size: 4}), (b) => b.tolist())")
 S("get_worker_info", "torch.utils.data.get_worker_info()", "torch.utils.data.get_worker_info()")
+# ------------------------------------------------------------------ torch.fft (src/fft/): frequencies and shifts
+fft = "torch.fft."
+C("fftfreq_5", {}, fft + "fftfreq(5)")
+C("fftfreq_4_d", {}, fft + "fftfreq(4, 0.1)")
+C("fftfreq_kw", {}, fft + "fftfreq(n=6, d=0.25)", fft + "fftfreq({n: 6, d: 0.25})")
+C("fftfreq_odd_d", {}, fft + "fftfreq(9, d=0.37)", fft + "fftfreq(9, {d: 0.37})")
+C("fftfreq_f64", {}, fft + "fftfreq(7, 0.3, dtype=torch.float64)", fft + "fftfreq(7, 0.3, {dtype: torch.float64})")
+C("fftfreq_0", {}, fft + "fftfreq(0)")
+C("rfftfreq_7", {}, fft + "rfftfreq(7, d=0.3)", fft + "rfftfreq(7, {d: 0.3})")
+C("rfftfreq_8", {}, fft + "rfftfreq(8)")
+C("fftshift_freq", {}, fft + "fftshift(torch.fft.fftfreq(5))")
+C("fftshift_all", {"x": ("f", [2, 5])}, fft + "fftshift(x)")
+C("fftshift_dim", {"x": ("f", [3, 4])}, fft + "fftshift(x, dim=1)", fft + "fftshift(x, {dim: 1})")
+C("fftshift_dims", {"x": ("f", [3, 2, 5])}, fft + "fftshift(x, dim=(0, -1))", fft + "fftshift(x, [0, -1])")
+C("ifftshift_all", {"x": ("f", [3, 5])}, fft + "ifftshift(x)")
+C("ifftshift_dim", {"x": ("f", [2, 7])}, fft + "ifftshift(x, -1)")
+C("ifftshift_roundtrip", {"x": ("f", [5, 3])}, fft + "ifftshift(torch.fft.fftshift(x))")
+C("fftshift_int", {"i": ("v", [[1, 2, 3], [4, 5, 6]])}, fft + "fftshift(i)")
+E("fftfreq_long", fft + "fftfreq(4, dtype=torch.long)", fft + "fftfreq(4, {dtype: torch.long})")
+E("fftfreq_negative", fft + "fftfreq(-1)", fft + "fftfreq(-1)")
+E("fftfreq_float_n", fft + "fftfreq(2.5)", fft + "fftfreq(2.5)")
+E("fftshift_dim_range", fft + "fftshift(torch.zeros(2, 3), dim=5)", fft + "fftshift(torch.zeros(2, 3), {dim: 5})")
 
 out = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": CASES, "errors": ERRORS, "scalars": SCALARS}
 with open(os.path.join(HERE, "coverage.json"), "w") as f:

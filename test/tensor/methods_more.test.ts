@@ -4,7 +4,8 @@
  * not_equal and their in-place forms), bitwise methods, in-place unary math (values, dtype rules and
  * gradients through a clone), logaddexp2, matrix_power, linalg.multi_dot / vecdot / matmul / diagonal,
  * dtype predicates, is_nonzero and is_same_size, the other in-place forms (atan2_, divide_, cumsum_, ...),
- * addmm as a method, H / mH / adjoint and typename, with PyTorch's errors.
+ * addmm as a method, H / mH / adjoint and typename, torch.fft.fftfreq / rfftfreq / fftshift / ifftshift,
+ * with PyTorch's errors.
  */
 import { coverageSuite } from "./coverage_cases";
 

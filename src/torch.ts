@@ -140,6 +140,7 @@ export * as optim from "./optim";
 /** torch.distributions: Normal, Categorical, Bernoulli, ... with sample / rsample / log_prob / entropy, and kl_divergence. */
 export * as distributions from "./distributions";
 export { finfo, FInfo } from "./tensor/finfo";
+export { iinfo, IInfo } from "./tensor/iinfo";
 export { poisson, _standard_gamma } from "./distributions/gamma";
 /** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
 export * as autograd from "./autograd";

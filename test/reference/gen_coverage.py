@@ -339,6 +339,18 @@ E("fftfreq_long", fft + "fftfreq(4, dtype=torch.long)", fft + "fftfreq(4, {dtype
 E("fftfreq_negative", fft + "fftfreq(-1)", fft + "fftfreq(-1)")
 E("fftfreq_float_n", fft + "fftfreq(2.5)", fft + "fftfreq(2.5)")
 E("fftshift_dim_range", fft + "fftshift(torch.zeros(2, 3), dim=5)", fft + "fftshift(torch.zeros(2, 3), {dim: 5})")
+# ------------------------------------------------------------------ torch.iinfo / torch.finfo (src/tensor/iinfo.ts, finfo.ts)
+# torch.int64 is stored in 32 bits, so iinfo(torch.int64) reports int32's limits (tested by hand in methods_more.test.ts).
+for d in ("uint8", "int8", "int16", "int32"):
+    S(f"iinfo_{d}", f"[torch.iinfo(torch.{d}).bits, torch.iinfo(torch.{d}).min, torch.iinfo(torch.{d}).max, str(torch.iinfo(torch.{d}).dtype), repr(torch.iinfo(torch.{d}))]",
+      f"[torch.iinfo(torch.{d}).bits, torch.iinfo(torch.{d}).min, torch.iinfo(torch.{d}).max, String(torch.iinfo(torch.{d}).dtype), String(torch.iinfo(torch.{d}))]")
+S("finfo_float32", "[torch.finfo(torch.float32).bits, torch.finfo(torch.float32).eps, torch.finfo(torch.float32).max, torch.finfo(torch.float32).min, torch.finfo(torch.float32).tiny, torch.finfo(torch.float32).resolution, str(torch.finfo(torch.float32).dtype)]",
+  "[torch.finfo(torch.float32).bits, torch.finfo(torch.float32).eps, torch.finfo(torch.float32).max, torch.finfo(torch.float32).min, torch.finfo(torch.float32).tiny, torch.finfo(torch.float32).resolution, String(torch.finfo(torch.float32).dtype)]")
+S("iinfo_uint8_clamp", "torch.tensor([-5, 300, 7]).clamp(0, torch.iinfo(torch.uint8).max).tolist()", "torch.tensor([-5, 300, 7]).clamp(0, torch.iinfo(torch.uint8).max).tolist()")
+E("iinfo_float", "torch.iinfo(torch.float32)", "torch.iinfo(torch.float32)")
+E("iinfo_bool", "torch.iinfo(torch.bool)", "torch.iinfo(torch.bool)")
+E("iinfo_int", "torch.iinfo(3)", "torch.iinfo(3)")
+E("finfo_int", "torch.finfo(torch.int32)", "torch.finfo(torch.int32)")
 
 out = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": CASES, "errors": ERRORS, "scalars": SCALARS}
 with open(os.path.join(HERE, "coverage.json"), "w") as f:

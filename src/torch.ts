@@ -134,6 +134,7 @@ export * as hub from "./hub";
 // PyTorch also exposes these functional layers at the top level (torch.conv2d, torch.max_pool2d, ...).
 export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./nn/functional/vision";
 export { conv1d, avg_pool1d } from "./nn/functional/conv1d";
+export { conv3dFunctional as conv3d } from "./ops/conv3d";
 export { conv_transpose1d } from "./nn/functional/pool_extra";
 export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } from "./nn/functional/vision2";
 export * as optim from "./optim";

@@ -351,6 +351,24 @@ E("iinfo_float", "torch.iinfo(torch.float32)", "torch.iinfo(torch.float32)")
 E("iinfo_bool", "torch.iinfo(torch.bool)", "torch.iinfo(torch.bool)")
 E("iinfo_int", "torch.iinfo(3)", "torch.iinfo(3)")
 E("finfo_int", "torch.finfo(torch.int32)", "torch.finfo(torch.int32)")
+# ------------------------------------------------------------------ conv3d / Conv3d (src/ops/conv3d.ts, src/nn/modules/conv3d.ts)
+F = "torch.nn.functional."
+C("conv3d_pad_bias", {"x": ("f", [2, 3, 4, 5, 5]), "w": ("f", [4, 3, 3, 3, 3]), "b": ("f", [4])}, F + "conv3d(x, w, b, padding=1)", F + "conv3d(x, w, b, {padding: 1})", tol=1e-3)
+C("conv3d_stride_groups", {"x": ("f", [1, 4, 5, 6, 7]), "w": ("f", [6, 2, 2, 3, 2])}, F + "conv3d(x, w, stride=(1, 2, 2), groups=2)", F + "conv3d(x, w, {stride: [1, 2, 2], groups: 2})", tol=1e-3)
+C("conv3d_unbatched_same", {"x": ("f", [2, 3, 4, 4]), "w": ("f", [3, 2, 2, 3, 3])}, F + "conv3d(x, w, padding='same')", F + "conv3d(x, w, {padding: 'same'})", tol=1e-3)
+C("conv3d_stride3_uneven", {"x": ("f", [1, 1, 7, 8, 5]), "w": ("f", [2, 1, 3, 2, 2]), "b": ("f", [2])}, F + "conv3d(x, w, b, 3, (0, 1, 2))", F + "conv3d(x, w, b, 3, [0, 1, 2])", tol=1e-3)
+C("torch_conv3d", {"x": ("f", [1, 2, 3, 3, 3]), "w": ("f", [1, 2, 1, 1, 1])}, "torch.conv3d(x, w)", tol=1e-3)
+C("Conv3d_seeded", {"x": ("f", [2, 3, 4, 6, 6])}, "(torch.manual_seed(0), torch.nn.Conv3d(3, 4, 3, stride=(1, 2, 2), padding=1))[1](x)",
+  "[torch.manual_seed(0), new torch.nn.Conv3d(3, 4, 3, {stride: [1, 2, 2], padding: 1})][1].forward(x)", tol=1e-3)
+S("Conv3d_repr", "repr(torch.nn.Conv3d(2, 4, (3, 5, 5), stride=2, padding=(1, 2, 2), bias=False))",
+  "String(new torch.nn.Conv3d(2, 4, [3, 5, 5], {stride: 2, padding: [1, 2, 2], bias: false}))")
+S("Conv3d_repr_groups", "repr(torch.nn.Conv3d(4, 8, 1, groups=2))", "String(new torch.nn.Conv3d(4, 8, 1, {groups: 2}))")
+S("Conv3d_shapes", "[list(p.shape) for p in torch.nn.Conv3d(4, 8, (1, 3, 3), groups=2).parameters()]",
+  "Array.from(new torch.nn.Conv3d(4, 8, [1, 3, 3], {groups: 2}).parameters(), (p) => p.shape)")
+E("conv3d_channels", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 2, 3, 3, 3))", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 2, 3, 3, 3))")
+E("conv3d_weight_dim", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 3, 3, 3))", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 3, 3, 3))")
+E("conv3d_input_dim", F + "conv3d(torch.zeros(3, 4, 4), torch.zeros(2, 3, 3, 3, 3))", F + "conv3d(torch.zeros(3, 4, 4), torch.zeros(2, 3, 3, 3, 3))")
+E("conv3d_kernel_big", F + "conv3d(torch.zeros(1, 1, 2, 4, 4), torch.zeros(1, 1, 3, 3, 3))", F + "conv3d(torch.zeros(1, 1, 2, 4, 4), torch.zeros(1, 1, 3, 3, 3))")
 
 out = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": CASES, "errors": ERRORS, "scalars": SCALARS}
 with open(os.path.join(HERE, "coverage.json"), "w") as f:

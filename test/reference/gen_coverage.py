@@ -369,6 +369,12 @@ E("conv3d_channels", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 2, 3
 E("conv3d_weight_dim", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 3, 3, 3))", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 3, 3, 3))")
 E("conv3d_input_dim", F + "conv3d(torch.zeros(3, 4, 4), torch.zeros(2, 3, 3, 3, 3))", F + "conv3d(torch.zeros(3, 4, 4), torch.zeros(2, 3, 3, 3, 3))")
 E("conv3d_kernel_big", F + "conv3d(torch.zeros(1, 1, 2, 4, 4), torch.zeros(1, 1, 3, 3, 3))", F + "conv3d(torch.zeros(1, 1, 2, 4, 4), torch.zeros(1, 1, 3, 3, 3))")
+C("BatchNorm3d_train", {"x": ("f", [2, 3, 2, 3, 3])}, "torch.nn.BatchNorm3d(3)(x)", "new torch.nn.BatchNorm3d(3).forward(x)", tol=1e-3)
+C("BatchNorm3d_eval_after_step", {"x": ("f", [3, 2, 2, 2, 3])},
+  "(lambda m: [m(x * 2 + 1), m.eval(), m(x)][2])(torch.nn.BatchNorm3d(2, momentum=0.5))",
+  "((m) => [m.forward(x.mul(2).add(1)), m.eval(), m.forward(x)][2])(new torch.nn.BatchNorm3d(2, {momentum: 0.5}))", tol=1e-3)
+S("BatchNorm3d_repr", "repr(torch.nn.BatchNorm3d(4, affine=False))", "String(new torch.nn.BatchNorm3d(4, {affine: false}))")
+E("BatchNorm3d_4d", "torch.nn.BatchNorm3d(3)(torch.zeros(2, 3, 4, 4))", "new torch.nn.BatchNorm3d(3).forward(torch.zeros(2, 3, 4, 4))")
 
 out = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": CASES, "errors": ERRORS, "scalars": SCALARS}
 with open(os.path.join(HERE, "coverage.json"), "w") as f:

@@ -15,7 +15,7 @@ import { from_typed } from "../ops/creation";
 import { sparse_coo_tensor, type SparseTensor } from "../tensor/sparse";
 import { ZipReader, writeZip } from "./zip";
 import { unpickle, PyDict, PyFloat, UnpicklingError, Pickler, pyRepr } from "./pickle";
-import { readableDict } from "./inspect";
+import { plainDict, readableDict } from "./inspect";
 import { PyNode, toPyTree } from "./tree";
 import { Parameter } from "../nn/parameter";
 import { Module } from "../nn/modules/module";
@@ -314,7 +314,8 @@ function toJs(root: unknown, stored: number): unknown {
     }
     if (v instanceof PyFloat) return v.value;
     if (v instanceof PyDict) {
-      const out = readableDict(Object.create(null) as Record<string, unknown>);
+      // An OrderedDict (a state_dict) shows and saves again as one; a plain dict stays a dict.
+      const out = (v.ordered ? readableDict : plainDict)(Object.create(null) as Record<string, unknown>);
       done.set(v, out);
       const where = name ? `'${name}'` : "at the top";
       const original = new Map<string, unknown>();
@@ -386,7 +387,7 @@ export function loadPyTorchZip(buf: Buffer, options: LoadOptions = {}): unknown 
   let stored = 0;
 
   const globals = new Map<string, unknown>([
-    ["collections.OrderedDict", () => new PyDict()],
+    ["collections.OrderedDict", () => Object.assign(new PyDict(), { ordered: true })],
     ["builtins.dict", () => new PyDict()],
     [
       "torch._utils._rebuild_tensor_v2",

@@ -89,18 +89,21 @@ describe("the .pt layout is PyTorch 1.13's", () => {
     expect((rawPickle(file("sd.pt")).value as PyDict & { ordered?: boolean }).ordered).toBe(true);
     torch.save({ model: new nn.Linear(2, 1).state_dict(), w: torch.ones(1) }, file("nested.pt"));
     const nested = rawPickle(file("nested.pt")).value as PyDict & { ordered?: boolean };
-    expect(nested.ordered).toBeUndefined();
+    expect(nested.ordered).toBe(false);
     expect((nested.map.get("model") as PyDict & { ordered?: boolean }).ordered).toBe(true);
-    // A loaded state_dict saved again stays one.
+    // A loaded state_dict saved again stays one; a loaded plain dict stays a dict.
     torch.save(torch.load(file("sd.pt")), file("again.pt"));
     expect((rawPickle(file("again.pt")).value as PyDict & { ordered?: boolean }).ordered).toBe(true);
+    torch.save({ w: torch.ones(1) }, file("plain.pt"));
+    torch.save(torch.load(file("plain.pt")), file("plain_again.pt"));
+    expect((rawPickle(file("plain_again.pt")).value as PyDict & { ordered?: boolean }).ordered).toBe(false);
   });
 
   test("tensors are _rebuild_tensor_v2 of a typed storage; a flat object of tensors is a dict", () => {
     torch.save({ w: torch.zeros(2, 3), n: torch.tensor([1, 2]), m: torch.tensor(true), g: torch.ones(2, { requires_grad: true }) }, file("x.pt"));
     const { value } = rawPickle(file("x.pt"));
     const d = value as PyDict & { ordered?: boolean };
-    expect(d.ordered).toBeUndefined();
+    expect(d.ordered).toBe(false);
     const args = (k: string): unknown[] => (d.map.get(k) as { rebuild: unknown[] }).rebuild;
     expect(args("w")[0]).toEqual(["storage", "torch.FloatStorage", "0", "cpu", 6]);
     expect(args("w").slice(1, 5)).toEqual([0, [2, 3], [3, 1], false]);
@@ -114,7 +117,7 @@ describe("the .pt layout is PyTorch 1.13's", () => {
   test("other objects are dicts, arrays lists; array-index keys become ints", () => {
     torch.save({ state: { 0: { step: 1 }, 10: {} }, "01": 1, "-1": 2, x: [1, "a"] }, file("x.pt"));
     const d = rawPickle(file("x.pt")).value as PyDict & { ordered?: boolean };
-    expect(d.ordered).toBeUndefined();
+    expect(d.ordered).toBe(false);
     expect([...d.map.keys()]).toEqual(["state", "01", "-1", "x"]);
     expect([...(d.map.get("state") as PyDict).map.keys()]).toEqual([0, 10]);
     expect(d.map.get("x")).toEqual([1, "a"]);

@@ -127,6 +127,8 @@ export { sparse_coo_tensor } from "./tensor/sparse";
 export { strided, sparse_coo } from "./tensor/layouts";
 export type { Layout as layout } from "./tensor/layouts";
 export * as sparse from "./sparse";
+/** torch.fft: fftfreq, rfftfreq, fftshift, ifftshift (torchlab has no complex dtype, so no transforms). */
+export * as fft from "./fft";
 export { maximum, minimum, fmax, fmin, eq, ne, lt, le, gt, ge, logical_and, logical_or, logical_not, logical_xor, isnan, isinf, isfinite } from "./ops/elementwise";
 export type { ValuesIndices } from "./ops/reduce";
 export * from "./serialization";
@@ -135,12 +137,14 @@ export * as hub from "./hub";
 // PyTorch also exposes these functional layers at the top level (torch.conv2d, torch.max_pool2d, ...).
 export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./nn/functional/vision";
 export { conv1d, avg_pool1d } from "./nn/functional/conv1d";
+export { conv3dFunctional as conv3d } from "./ops/conv3d";
 export { conv_transpose1d } from "./nn/functional/pool_extra";
 export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } from "./nn/functional/vision2";
 export * as optim from "./optim";
 /** torch.distributions: Normal, Categorical, Bernoulli, ... with sample / rsample / log_prob / entropy, and kl_divergence. */
 export * as distributions from "./distributions";
 export { finfo, FInfo } from "./tensor/finfo";
+export { iinfo, IInfo } from "./tensor/iinfo";
 export { poisson, _standard_gamma } from "./distributions/gamma";
 /** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
 export * as autograd from "./autograd";

@@ -30,6 +30,8 @@ export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from
 export type { RNNMode, RNNOptions, LSTMOptions, GRUOptions, RNNCellOptions, LSTMCellOptions, GRUCellOptions } from "./modules/rnn";
 export { Conv1d } from "./modules/conv1d";
 export type { Conv1dOptions } from "./modules/conv1d";
+export { Conv3d } from "./modules/conv3d";
+export type { Conv3dOptions } from "./modules/conv3d";
 export { MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool1d } from "./modules/pooling1d";
 export type { MaxPool1dOptions, AvgPool1dOptions } from "./modules/pooling1d";
 // end rnn

@@ -13,7 +13,8 @@ import * as M from "./movement";
 import * as L from "./linalg";
 import * as SC from "./scatter";
 import { tensor as makeTensor } from "./creation";
-import { RuntimeError, ShapeError, TypeError, IndexError } from "../errors";
+import { NotImplementedError, RuntimeError, ShapeError, TypeError, IndexError } from "../errors";
+import { is_grad_enabled } from "../autograd/grad_mode";
 import { isOptions, parseArgs, trimArgs } from "../tensor/args";
 import { sinT, cosT, log1pT, fmodT } from "../backend/math_kernels";
 import { holdsNoTensor, renameGradFn, type BackwardFn } from "../autograd/node";
@@ -409,6 +410,30 @@ export const lcm = (a: Tensor, b: Operand): Tensor =>
 
 /** input * 2 ** other. */
 export const ldexp = (a: Tensor, other: Operand): Tensor => E.mul(need("ldexp", a), other instanceof Tensor ? exp2(other) : 2 ** Number(other));
+
+/**
+ * The value of `x.ldexp_(other)`. PyTorch 1.13 writes it through `mul(out=...)`, which refuses
+ * autograd when grad mode is on and either operand requires grad.
+ */
+export function ldexpInplaceValue(a: Tensor, other: Operand): Tensor {
+  if (is_grad_enabled() && (a.requires_grad || (other instanceof Tensor && other.requires_grad))) {
+    throw new RuntimeError("mul(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.");
+  }
+  return ldexp(a, other);
+}
+
+/** PyTorch 1.13 defines no derivative for acosh_/asinh_/atanh_: the write is recorded, and backward through it raises. */
+function inplaceWithoutDerivative(op: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor): Tensor {
+  need(op, a);
+  const name = `${op[0].toUpperCase()}${op.slice(1)}Backward1`;
+  return record(name, [a], compute(() => f(f32(a))), () => {
+    throw new NotImplementedError(`the derivative for 'inplace version of ${op}' is not implemented.`);
+  });
+}
+/** The values `x.acosh_()`, `x.asinh_()`, `x.atanh_()` write (AcoshBackward1, ... whose backward raises, as in PyTorch 1.13). */
+export const acoshInplaceValue = (a: Tensor): Tensor => inplaceWithoutDerivative("acosh", a, tf.acosh);
+export const asinhInplaceValue = (a: Tensor): Tensor => inplaceWithoutDerivative("asinh", a, tf.asinh);
+export const atanhInplaceValue = (a: Tensor): Tensor => inplaceWithoutDerivative("atanh", a, tf.atanh);
 
 // ---------------------------------------------------------------- ternary
 

@@ -431,3 +431,50 @@ export function radamStep(param: Tensor, grad: Tensor, exp_avg: Tensor, exp_avg_
   });
   writeBack([param, exp_avg, exp_avg_sq], results);
 }
+
+export interface RpropHyper {
+  etaminus: number;
+  etaplus: number;
+  step_size_min: number;
+  step_size_max: number;
+  maximize: boolean;
+}
+
+/**
+ * One Rprop step, updating param, prev and step_size in place: each step size grows by etaplus where
+ * the gradient kept its sign, shrinks by etaminus where it flipped (and that gradient is then taken as 0),
+ * clamped to [step_size_min, step_size_max]; the parameter moves by -sign(grad) * step_size.
+ */
+export function rpropStep(param: Tensor, grad: Tensor, prev: Tensor, step_size: Tensor, h: RpropHyper): void {
+  const results = run(() => {
+    const g = effectiveGrad(param._t, grad, 0, h.maximize);
+    const sign = tf.sign(tf.mul(g, prev._t));
+    // PyTorch's three masked writes, in order: > 0 -> etaplus, < 0 -> etaminus, == 0 -> 1 (NaN stays NaN).
+    const factor = tf.where(tf.greater(sign, 0), s(h.etaplus), tf.where(tf.less(sign, 0), s(h.etaminus), tf.where(tf.equal(sign, 0), s(1), sign)));
+    const size = tf.minimum(tf.maximum(tf.mul(step_size._t, factor), s(h.step_size_min)), s(h.step_size_max));
+    const kept = tf.where(tf.equal(factor, s(h.etaminus)), tf.zerosLike(g), g);
+    return [tf.sub(param._t, tf.mul(tf.sign(kept), size)), kept, size];
+  });
+  writeBack([param, prev, step_size], results);
+}
+
+export interface AsgdHyper {
+  lambd: number;
+  /** eta and mu as PyTorch holds them: float32 0-d tensors, read with item(). */
+  eta: number;
+  mu: number;
+  weight_decay: number;
+  maximize: boolean;
+}
+
+/** One ASGD step, updating param and ax in place: decay by 1 - lambd * eta, a gradient step of eta, then the average. */
+export function asgdStep(param: Tensor, grad: Tensor, ax: Tensor, h: AsgdHyper): void {
+  const results = run(() => {
+    const g = effectiveGrad(param._t, grad, h.weight_decay, h.maximize);
+    const decayed = tf.mul(param._t, fresh(1 - h.lambd * h.eta));
+    const p = addScaled(decayed, g, -h.eta, fresh);
+    const a = h.mu !== 1 ? tf.add(ax._t, tf.mul(tf.sub(p, ax._t), fresh(h.mu))) : tf.clone(p);
+    return [p, a];
+  });
+  writeBack([param, ax], results);
+}

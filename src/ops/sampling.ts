@@ -19,14 +19,24 @@ const gen = (o?: GenOpt): Generator => o?.generator ?? default_generator;
 
 /** `torch.empty(shape).uniform_(from, to)`. */
 export function uniform_values(shape: number[], from: number, to: number, o?: GenOpt, double = false): Tensor {
+  return from_typed(uniform_buffer(shape, from, to, o, double), shape);
+}
+
+/** The float32 values of `torch.empty(shape).uniform_(from, to)`, for fills that write a buffer directly. */
+export function uniform_buffer(shape: number[], from: number, to: number, o?: GenOpt, double = false): Float32Array {
   if (!(from <= to)) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
-  return from_typed(gen(o).fill_uniform(new Float32Array(numelOf(shape)), from, to, double), shape);
+  return gen(o).fill_uniform(new Float32Array(numelOf(shape)), from, to, double);
 }
 
 /** `torch.empty(shape).normal_(mean, std)`. */
 export function normal_values(shape: number[], mean: number, std: number, o?: GenOpt, double = false): Tensor {
+  return from_typed(normal_buffer(shape, mean, std, o, double), shape);
+}
+
+/** The float32 values of `torch.empty(shape).normal_(mean, std)`, for fills that write a buffer directly. */
+export function normal_buffer(shape: number[], mean: number, std: number, o?: GenOpt, double = false): Float32Array {
   if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
-  return from_typed(gen(o).fill_normal(new Float32Array(numelOf(shape)), mean, std, double), shape);
+  return gen(o).fill_normal(new Float32Array(numelOf(shape)), mean, std, double);
 }
 
 /** `torch.empty(shape, dtype).random_(from, to)`; `to` undefined is PyTorch's unbounded random_(). */

@@ -174,6 +174,15 @@ export { LRScheduler as _LRScheduler };
 
 type Rest<T> = (number | boolean | T | undefined)[];
 
+/** A function of the epoch, or one per parameter group. */
+export type LrLambdaArg = ((epoch: number) => number) | ((epoch: number) => number)[];
+/** `LambdaLR(optimizer, {lr_lambda: ...})`: PyTorch's keyword form. */
+export interface LrLambdaOptions {
+  lr_lambda: LrLambdaArg;
+  last_epoch?: number;
+  verbose?: boolean;
+}
+
 /**
  * Sets each group's lr to `initial_lr * lr_lambda(epoch)`.
  *
@@ -189,11 +198,11 @@ type Rest<T> = (number | boolean | T | undefined)[];
 export class LambdaLR extends LRScheduler {
   lr_lambdas!: ((epoch: number) => number)[];
 
-  constructor(optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[], ...rest: Rest<{ last_epoch?: number; verbose?: boolean }>) {
-    const o = parseArgs("LambdaLR", rest, ["last_epoch", "verbose"]);
+  constructor(optimizer: Optimizer, lr_lambda: LrLambdaArg | LrLambdaOptions, ...rest: Rest<{ last_epoch?: number; verbose?: boolean }>) {
+    const o = parseArgs("LambdaLR", [lr_lambda, ...rest], ["lr_lambda", "last_epoch", "verbose"]);
     super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
     // Not enumerable: functions are left out of state_dict(), as PyTorch leaves out lambdas.
-    Object.defineProperty(this, "lr_lambdas", { value: lambdas("LambdaLR", optimizer, lr_lambda), enumerable: false, writable: true });
+    Object.defineProperty(this, "lr_lambdas", { value: lambdas("LambdaLR", optimizer, o.lr_lambda as LrLambdaArg | undefined), enumerable: false, writable: true });
     this._initial_step();
   }
 
@@ -380,10 +389,10 @@ export class CosineAnnealingLR extends LRScheduler {
 export class MultiplicativeLR extends LRScheduler {
   lr_lambdas!: ((epoch: number) => number)[];
 
-  constructor(optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[], ...rest: Rest<{ last_epoch?: number; verbose?: boolean }>) {
-    const o = parseArgs("MultiplicativeLR", rest, ["last_epoch", "verbose"]);
+  constructor(optimizer: Optimizer, lr_lambda: LrLambdaArg | LrLambdaOptions, ...rest: Rest<{ last_epoch?: number; verbose?: boolean }>) {
+    const o = parseArgs("MultiplicativeLR", [lr_lambda, ...rest], ["lr_lambda", "last_epoch", "verbose"]);
     super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
-    Object.defineProperty(this, "lr_lambdas", { value: lambdas("MultiplicativeLR", optimizer, lr_lambda), enumerable: false, writable: true });
+    Object.defineProperty(this, "lr_lambdas", { value: lambdas("MultiplicativeLR", optimizer, o.lr_lambda as LrLambdaArg | undefined), enumerable: false, writable: true });
     this._initial_step();
   }
 
@@ -962,7 +971,8 @@ export class CyclicLR extends LRScheduler {
   }
 }
 
-function lambdas(op: string, optimizer: Optimizer, lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[]): ((epoch: number) => number)[] {
+function lambdas(op: string, optimizer: Optimizer, lr_lambda: LrLambdaArg | undefined): ((epoch: number) => number)[] {
+  if (lr_lambda === undefined) throw new TypeError(`${op}() missing 1 required positional argument: 'lr_lambda'`);
   let fns: ((epoch: number) => number)[];
   if (Array.isArray(lr_lambda)) {
     if (lr_lambda.length !== optimizer.param_groups.length) throw new ValueError(`Expected ${optimizer.param_groups.length} lr_lambdas, but got ${lr_lambda.length}`);

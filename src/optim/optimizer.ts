@@ -331,12 +331,21 @@ export class Optimizer {
     });
   }
 
+  /** An option's printed value where a subclass knows better than the shared float/int rule (undefined: the rule). */
+  protected _reprOption(key: string, value: unknown): string | undefined {
+    void key;
+    void value;
+    return undefined;
+  }
+
   /** PyTorch's printed form: one block per group, options sorted by name. */
   toString(): string {
     let out = `${this.constructor.name} (`;
     this.param_groups.forEach((g, i) => {
       out += `\nParameter Group ${i}\n`;
-      for (const k of Object.keys(g).sort()) if (k !== "params") out += `    ${k}: ${FLOAT_OPTIONS.has(k) && !this._intOptions.includes(k) ? pyFloatRepr(g[k]) : pyRepr(g[k])}\n`;
+      for (const k of Object.keys(g).sort()) {
+        if (k !== "params") out += `    ${k}: ${this._reprOption(k, g[k]) ?? (FLOAT_OPTIONS.has(k) && !this._intOptions.includes(k) ? pyFloatRepr(g[k]) : pyRepr(g[k]))}\n`;
+      }
     });
     return out + ")";
   }

@@ -76,8 +76,8 @@ function fsyncDir(dir: string): void {
  * The format follows the file name, unless `format` says otherwise:
  * - `.pt`, `.pth`, `.pt.tar`, `.pth.tar`, `.bin`, `.pkl` (older tutorials' `net.pkl`), `.ckpt` (yunjey/pytorch-tutorial's `model.ckpt`, Lightning's checkpoints): PyTorch's zip checkpoint (as PyTorch 1.13's
  *   torch.save writes it), which plain `torch.load(path)` reads in Python, also with
- *   `weights_only=True` for state_dicts. Flat objects of tensors become `OrderedDict`s, other
- *   objects `dict`s (keys "0", "1", ... become ints, as optimizer states need), arrays `list`s;
+ *   `weights_only=True` for state_dicts. A `state_dict()` becomes an `OrderedDict`, other objects
+ *   (a plain `{w, b}` of tensors too) `dict`s (keys "0", "1", ... become ints, as optimizer states need), arrays `list`s;
  *   integral numbers become Python ints and others floats; int32 tensors are stored as int64.
  * - any other name (`ckpt.mdl`, `model.safetensors`): the safetensors layout (see FORMAT.md).
  *

@@ -25,6 +25,17 @@ export function readableDict<T extends object>(obj: T): T {
   return obj;
 }
 
+function inspectPlain(this: Record<string, unknown>, _depth: number, options: util.InspectOptions): string {
+  return util.inspect({ ...this }, options);
+}
+
+/** A prototype-free plain dict loaded from a PyTorch file: prints as an object and is saved again as a dict. */
+export function plainDict<T extends object>(obj: T): T {
+  Object.defineProperty(obj, util.inspect.custom, { value: inspectPlain, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(obj, PY_MAPPING, { value: () => null, enumerable: false, writable: true, configurable: true });
+  return obj;
+}
+
 function inspectOrderedDict(this: Record<string, unknown>, _depth: number, options: util.InspectOptions): string {
   const entries = Object.entries(this);
   if (entries.length === 0) return "OrderedDict()";

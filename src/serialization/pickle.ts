@@ -19,6 +19,8 @@ export class PickleTruncatedError extends UnpicklingError {
 /** A Python dict while unpickling (keys may be ints or tuples); converted to a plain object at the end. */
 export class PyDict {
   readonly map = new Map<unknown, unknown>();
+  /** Made by `collections.OrderedDict` (a state_dict), not a plain dict. */
+  ordered = false;
   /** Instance attributes set by BUILD (OrderedDict's `_metadata`); prototype-free, as file data may name any key. */
   attrs: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
 }

@@ -15,7 +15,7 @@ import { from_typed } from "../ops/creation";
 import { sparse_coo_tensor, type SparseTensor } from "../tensor/sparse";
 import { ZipReader, writeZip } from "./zip";
 import { unpickle, PyDict, PyFloat, UnpicklingError, Pickler, pyRepr } from "./pickle";
-import { readableDict } from "./inspect";
+import { plainDict, readableDict } from "./inspect";
 import { PyNode, toPyTree } from "./tree";
 import { Parameter } from "../nn/parameter";
 import { Module } from "../nn/modules/module";
@@ -314,7 +314,8 @@ function toJs(root: unknown, stored: number): unknown {
     }
     if (v instanceof PyFloat) return v.value;
     if (v instanceof PyDict) {
-      const out = readableDict(Object.create(null) as Record<string, unknown>);
+      // An OrderedDict (a state_dict) shows and saves again as one; a plain dict stays a dict.
+      const out = (v.ordered ? readableDict : plainDict)(Object.create(null) as Record<string, unknown>);
       done.set(v, out);
       const where = name ? `'${name}'` : "at the top";
       const original = new Map<string, unknown>();
@@ -386,7 +387,7 @@ export function loadPyTorchZip(buf: Buffer, options: LoadOptions = {}): unknown 
   let stored = 0;
 
   const globals = new Map<string, unknown>([
-    ["collections.OrderedDict", () => new PyDict()],
+    ["collections.OrderedDict", () => Object.assign(new PyDict(), { ordered: true })],
     ["builtins.dict", () => new PyDict()],
     [
       "torch._utils._rebuild_tensor_v2",
@@ -581,8 +582,9 @@ const INDEX_KEY = /^(0|[1-9][0-9]{0,15})$/;
 /**
  * Serialises `obj` to the bytes of a PyTorch zip checkpoint: `archive/data.pkl` (pickle protocol 2),
  * `archive/data/<key>` (one storage per tensor, raw little-endian) and `archive/version` ("3").
- * Objects whose values are all tensors (state_dicts) become `collections.OrderedDict`, other
- * objects `dict`, arrays `list`. A number is a Python int when it is a safe integer (and not -0),
+ * A state_dict() (marked as an OrderedDict, see src/pyrepr.ts's PY_MAPPING) becomes
+ * `collections.OrderedDict`, other objects `dict` (a plain object of tensors too, as PyTorch loads
+ * `torch.save({"w": w})`), arrays `list`. A number is a Python int when it is a safe integer (and not -0),
  * otherwise a float; bigints are ints.
  */
 export function encodePyTorchZip(obj: unknown): Buffer {
@@ -707,8 +709,7 @@ export function encodePyTorchZip(obj: unknown): Buffer {
         p.reduce();
         return;
       case "dict": {
-        const stateDict = node.ordered ?? (node.entries.length > 0 && node.entries.every(([, v]) => v.kind === "tensor"));
-        if (stateDict) {
+        if (node.ordered) {
           p.global("collections", "OrderedDict");
           p.emptyTuple();
           p.reduce();

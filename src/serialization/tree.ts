@@ -8,6 +8,7 @@ import { Tensor } from "../tensor/tensor";
 import { Parameter } from "../nn/parameter";
 import { Module } from "../nn/modules/module";
 import { TypeError } from "../errors";
+import { pyMappingOf } from "../pyrepr";
 import { attrName, pickleName, specFor, loadedForms, ModuleClass, PyForm, PyList } from "./modules";
 
 export type TreeNode =
@@ -103,7 +104,11 @@ function build(obj: unknown, modules: boolean): PyNode {
       seen.add(v);
       try {
         if (Array.isArray(v)) return { kind: "list", items: v.map((x, i) => walk(x, [...path, String(i)])) };
-        if (isPlainObject(v)) return { kind: "dict", entries: Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])] as [string, PyNode]) };
+        if (isPlainObject(v)) {
+          const entries = Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])] as [string, PyNode]);
+          // A state_dict() (or a loaded OrderedDict) stays an OrderedDict; a plain object is a dict, as in PyTorch.
+          return pyMappingOf(v) === "OrderedDict" ? { kind: "dict", entries, ordered: true } : { kind: "dict", entries };
+        }
       } finally {
         seen.delete(v);
       }

@@ -8,7 +8,7 @@ import { TypeError } from "../errors";
 import { dtype as DType, float32, lookupDtype } from "./dtype";
 
 /** C's `%g`: 6 significant digits, scientific below 1e-4 and from 1e6 on, trailing zeros dropped. */
-function g(x: number): string {
+export function g(x: number): string {
   if (x === 0) return "0";
   const exp = Math.floor(Math.log10(Math.abs(Number(x.toPrecision(6)))));
   if (exp < -4 || exp >= 6) {
@@ -40,7 +40,8 @@ export class FInfo {
   constructor(type: DType | string = float32) {
     const d = lookupDtype(type);
     if (d === undefined) throw new TypeError(`finfo(): argument 'type' must be torch.dtype, not ${typeof type === "string" ? "str" : typeof type}`);
-    if (!d.is_floating_point) throw new TypeError(`torch.finfo() requires a floating point input type. Use torch.iinfo to handle '${d}'`);
+    // PyTorch 1.13's message, which names the class where it means the dtype.
+    if (!d.is_floating_point) throw new TypeError("torch.finfo() requires a floating point input type. Use torch.iinfo to handle 'torch.finfo'");
   }
 
   toString(): string {

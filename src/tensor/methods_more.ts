@@ -11,6 +11,7 @@ type Operand = Tensor | number | boolean;
 import * as T from "../torch";
 import { logaddexp2 } from "../ops/logaddexp2";
 import { matrix_power } from "../ops/matrix_power";
+import * as MX from "../ops/math_extra";
 import { RuntimeError } from "../errors";
 
 type BitOperand = Tensor | number | boolean;
@@ -199,9 +200,8 @@ for (const [inplace, name] of unaryInplace) {
 
 // In-place forms of methods that take arguments: `x.op_(...args)` writes `x.op(...args)` into x.
 const argInplace: [string, string][] = [
-  ["acosh_", "acosh"], ["arccosh_", "acosh"], ["asinh_", "asinh"], ["arcsinh_", "asinh"], ["atanh_", "atanh"], ["arctanh_", "atanh"],
   ["atan2_", "atan2"], ["arctan2_", "atan2"], ["copysign_", "copysign"], ["hypot_", "hypot"], ["xlogy_", "xlogy"],
-  ["heaviside_", "heaviside"], ["gcd_", "gcd"], ["lcm_", "lcm"], ["ldexp_", "ldexp"], ["multiply_", "multiply"],
+  ["heaviside_", "heaviside"], ["gcd_", "gcd"], ["lcm_", "lcm"], ["multiply_", "multiply"],
   ["subtract_", "subtract"], ["divide_", "divide"], ["true_divide_", "true_divide"], ["floor_divide_", "floor_divide"],
   ["logical_and_", "logical_and"], ["logical_or_", "logical_or"], ["logical_xor_", "logical_xor"], ["nan_to_num_", "nan_to_num"],
   ["logit_", "logit"], ["cumsum_", "cumsum"], ["cumprod_", "cumprod"], ["addmm_", "addmm"],
@@ -211,6 +211,21 @@ for (const [inplace, name] of argInplace) {
     return this._inplace(inplace, (s) => (s as unknown as Record<string, (...b: unknown[]) => Tensor>)[name](...a.map((v) => (v === this ? s : v))));
   };
 }
+
+// PyTorch 1.13 has no derivative for these in-place forms (backward through them raises), and
+// ldexp_ refuses operands that require grad; see src/ops/math_extra.ts.
+const noGradInplace: [string, (a: Tensor) => Tensor][] = [
+  ["acosh_", MX.acoshInplaceValue], ["arccosh_", MX.acoshInplaceValue], ["asinh_", MX.asinhInplaceValue],
+  ["arcsinh_", MX.asinhInplaceValue], ["atanh_", MX.atanhInplaceValue], ["arctanh_", MX.atanhInplaceValue],
+];
+for (const [inplace, f] of noGradInplace) {
+  proto[inplace] = function (this: Tensor) {
+    return this._inplace(inplace, f);
+  };
+}
+P.ldexp_ = function (this: Tensor, other: Operand) {
+  return this._inplace("ldexp_", (s) => MX.ldexpInplaceValue(s, other === this ? s : other));
+};
 
 P.addmm = function (this: Tensor, mat1: Tensor, mat2: Tensor, options?: { beta?: number; alpha?: number }) {
   return T.addmm(this, mat1, mat2, options);

@@ -1763,7 +1763,9 @@ export class Tensor {
     const lo = (o.from as number | undefined) ?? 0;
     const hi = (o.to as number | undefined) ?? 1;
     const gen = { generator: o.generator as import("./random").Generator | undefined };
-    return this.inplace("uniform_", () => SM.uniform_values(this.shape, lo, hi, gen, this.dtype === D.float64), "UniformBackward0");
+    const double = this.dtype === D.float64;
+    if (this.fillsDirectly()) return this.writeDrawn(SM.uniform_buffer(this.shape, lo, hi, gen, double));
+    return this.inplace("uniform_", () => SM.uniform_values(this.shape, lo, hi, gen, double), "UniformBackward0");
   }
   normal_(
     mean: number | { mean?: number; std?: number; generator?: import("./random").Generator } = 0,
@@ -1774,7 +1776,22 @@ export class Tensor {
     const m = (o.mean as number | undefined) ?? 0;
     const sd = (o.std as number | undefined) ?? 1;
     const gen = { generator: o.generator as import("./random").Generator | undefined };
-    return this.inplace("normal_", () => SM.normal_values(this.shape, m, sd, gen, this.dtype === D.float64), "NormalBackward0");
+    const double = this.dtype === D.float64;
+    if (this.fillsDirectly()) return this.writeDrawn(SM.normal_buffer(this.shape, m, sd, gen, double));
+    return this.inplace("normal_", () => SM.normal_values(this.shape, m, sd, gen, double), "NormalBackward0");
+  }
+  /**
+   * A random fill of a plain float tensor outside autograd (init, `w.data.uniform_()`) writes its
+   * buffer directly, as fillWith does: the general in-place path would copy the drawn tensor once
+   * more (a cast) and cost as much again as the draws (26M values: nn.Linear(6400, 4096)).
+   */
+  private fillsDirectly(): boolean {
+    return this._view === null && (this.dtype === D.float32 || this.dtype === D.float64) && !(this.requires_grad && isGradRecording()) && currentLevel() < 0;
+  }
+  private writeDrawn(values: Float32Array): this {
+    overwrite(this._s, compute(() => tfjs.tensor(values, this.shape, "float32")));
+    this._bumpVersion();
+    return this;
   }
   /** Fills with 1 at probability p (a number, or a tensor of probabilities broadcast to this shape), else 0. */
   bernoulli_(p: number | Tensor = 0.5, options: { generator?: import("./random").Generator } = {}): this {

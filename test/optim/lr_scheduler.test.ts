@@ -7,9 +7,13 @@ type Sched = { step(metric: number): void; get_last_lr(): number[] };
 type Case = { lrs: number[][]; last_lr: number[][]; momentum: number[][] };
 const cases = ref.cases as Record<string, Case>;
 
-function run(make: (o: InstanceType<typeof optim.Optimizer>) => Sched[], c: Case, metrics?: number[], adam = false, epochs?: number[]): void {
+function run(make: (o: InstanceType<typeof optim.Optimizer>) => Sched[], c: Case, metrics?: number[], adam = false, epochs?: number[], groups = false): void {
   const p = torch.zeros(1, { requires_grad: true });
-  const opt = adam ? new optim.Adam([p], { lr: 0.1 }) : new optim.SGD([p], { lr: 0.1 });
+  const opt = groups
+    ? new optim.SGD([{ params: [p] }, { params: [torch.zeros(1, { requires_grad: true })], lr: 0.05 }], { lr: 0.1 })
+    : adam
+      ? new optim.Adam([p], { lr: 0.1 })
+      : new optim.SGD([p], { lr: 0.1 });
   const scheds = make(opt);
   const mom = (): number[] => opt.param_groups.map((g) => (adam ? (g.betas as number[])[0] : (g.momentum as number)));
   const lrs = [opt.param_groups.map((g) => g.lr)];
@@ -35,6 +39,11 @@ describe("schedulers match PyTorch 1.13 epoch by epoch", () => {
     run((o) => [new S.CosineAnnealingLR(o, 4, { eta_min: 0.01 })], cases.cosine));
   test("CosineAnnealingLR(T_max=5)", () => run((o) => [new S.CosineAnnealingLR(o, { T_max: 5 })], cases.cosine_no_min));
   test("LambdaLR(0.95 ** epoch)", () => run((o) => [new S.LambdaLR(o, (e) => 0.95 ** e)], cases.lambda));
+  test("LambdaLR({lr_lambda}) by keyword", () => run((o) => [new S.LambdaLR(o, { lr_lambda: (e) => 0.95 ** e })], cases.lambda));
+  test("LambdaLR({lr_lambda: [f, g]}) one lambda per param group", () =>
+    run((o) => [new S.LambdaLR(o, { lr_lambda: [(e) => 0.9 ** e, (e) => 1 / (e + 1)] })], cases.lambda_groups, undefined, false, undefined, true));
+  test("LambdaLR([f, g]) positional, one per param group", () =>
+    run((o) => [new S.LambdaLR(o, [(e) => 0.9 ** e, (e) => 1 / (e + 1)], { last_epoch: -1 })], cases.lambda_groups, undefined, false, undefined, true));
   test("StepLR and ExponentialLR chained on one optimizer", () =>
     run((o) => [new S.StepLR(o, 2, { gamma: 0.5 }), new S.ExponentialLR(o, 0.9)], cases.chained_step_exp));
   test("ReduceLROnPlateau(min, factor 0.5, patience 2, cooldown 1, min_lr 0.01)", () =>
@@ -42,6 +51,9 @@ describe("schedulers match PyTorch 1.13 epoch by epoch", () => {
   test("ReduceLROnPlateau(max, abs threshold)", () =>
     run((o) => [new S.ReduceLROnPlateau(o, "max", { factor: 0.1, patience: 1, threshold: 0.01, threshold_mode: "abs" })], cases.plateau_max_abs, ref.max_metrics));
   test("MultiplicativeLR", () => run((o) => [new S.MultiplicativeLR(o, (e) => (e % 2 ? 0.9 : 0.5))], cases.multiplicative));
+  test("MultiplicativeLR({lr_lambda}) by keyword", () => run((o) => [new S.MultiplicativeLR(o, { lr_lambda: (e) => (e % 2 ? 0.9 : 0.5) })], cases.multiplicative));
+  test("MultiplicativeLR({lr_lambda: [f, g]}) one lambda per param group", () =>
+    run((o) => [new S.MultiplicativeLR(o, { lr_lambda: [() => 0.5, () => 0.8] })], cases.multiplicative_groups, undefined, false, undefined, true));
   test("ConstantLR(factor 0.5, total_iters 3)", () => run((o) => [new S.ConstantLR(o, { factor: 0.5, total_iters: 3 })], cases.constant));
   test("LinearLR(0.25 -> 0.75 over 4)", () => run((o) => [new S.LinearLR(o, { start_factor: 0.25, end_factor: 0.75, total_iters: 4 })], cases.linear));
   test("LinearLR warm-up then StepLR on one optimizer", () =>
@@ -166,6 +178,9 @@ describe("scheduler errors", () => {
     expect(() => new S.LambdaLR(opt(), [(e: number) => e, (e: number) => e])).toThrow("Expected 1 lr_lambdas, but got 2");
     expect(() => new S.LambdaLR(opt(), 0.5 as never)).toThrow("LambdaLR: lr_lambda must be a function (or a list of them), got number");
     expect(() => new S.MultiplicativeLR(opt(), [(e: number) => e, (e: number) => e])).toThrow("Expected 1 lr_lambdas, but got 2");
+    expect(() => new S.LambdaLR(opt(), { last_epoch: -1 } as never)).toThrow("LambdaLR() missing 1 required positional argument: 'lr_lambda'");
+    expect(() => new S.LambdaLR(opt(), { lr_lambda: () => 1, lr_lamda: 2 } as never)).toThrow("LambdaLR() got an unexpected keyword argument 'lr_lamda'");
+    expect(() => new S.LambdaLR(opt(), () => 1, { lr_lambda: () => 1 } as never)).toThrow("LambdaLR() got multiple values for argument 'lr_lambda'");
     expect(() => new S.StepLR(opt(), 2, { last_epoch: 1.5 })).toThrow("last_epoch must be an integer, got 1.5");
   });
   test("warm-up, 1cycle and restarts arguments", () => {

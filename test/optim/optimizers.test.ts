@@ -5,7 +5,7 @@ import ref from "../reference/optim_optimizers.json";
 const { optim } = torch;
 
 type Case = {
-  optimizer: "SGD" | "Adam" | "AdamW" | "RMSprop" | "Adagrad" | "Adadelta" | "Adamax" | "NAdam" | "RAdam";
+  optimizer: "SGD" | "Adam" | "AdamW" | "RMSprop" | "Adagrad" | "Adadelta" | "Adamax" | "NAdam" | "RAdam" | "Rprop" | "ASGD";
   kwargs: Record<string, unknown>;
   groups: boolean;
   steps: { loss: number; a: number[]; b: number[] }[];
@@ -89,7 +89,7 @@ describe("optimizers match PyTorch 1.13 step by step", () => {
 });
 
 describe("state_dict / load_state_dict", () => {
-  test.each(["sgd_nesterov", "adam_amsgrad_wd", "rmsprop_centered_momentum", "adamw_default", "adagrad_decay_wd_init", "adadelta_wd_maximize", "adamax_wd", "nadam_wd_decay", "radam_rectified"])("%s: resuming from a state_dict continues identically", (name) => {
+  test.each(["sgd_nesterov", "adam_amsgrad_wd", "rmsprop_centered_momentum", "adamw_default", "adagrad_decay_wd_init", "adadelta_wd_maximize", "adamax_wd", "nadam_wd_decay", "radam_rectified", "rprop_etas_sizes_maximize", "asgd_t0_wd"])("%s: resuming from a state_dict continues identically", (name) => {
     const c = cases[name];
     const [a, b] = params();
     const opt = build(c, a, b);
@@ -259,6 +259,10 @@ describe("hyper-parameters are validated up front with PyTorch's messages", () =
   const p = (): Tensor => torch.ones(2, { requires_grad: true });
   test.each([
     ["SGD lr", () => new optim.SGD([p()], { lr: -1 }), "Invalid learning rate: -1"],
+    ["Rprop etas", () => new optim.Rprop([p()], { etas: [0.5, 0.9] }), "Invalid eta values: 0.5, 0.9"],
+    ["Rprop lr", () => new optim.Rprop([p()], { lr: -1 }), "Invalid learning rate: -1"],
+    ["ASGD lr", () => new optim.ASGD([p()], { lr: -0.1 }), "Invalid learning rate: -0.1"],
+    ["ASGD weight_decay", () => new optim.ASGD([p()], { weight_decay: -0.5 }), "Invalid weight_decay value: -0.5"],
     ["SGD momentum", () => new optim.SGD([p()], { lr: 0.1, momentum: -0.5 }), "Invalid momentum value: -0.5"],
     ["SGD weight_decay", () => new optim.SGD([p()], { lr: 0.1, weight_decay: -1e-5 }), "Invalid weight_decay value: -1e-05"],
     ["SGD nesterov without momentum", () => new optim.SGD([p()], { lr: 0.1, nesterov: true }), "Nesterov momentum requires a momentum and zero dampening"],

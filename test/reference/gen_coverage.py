@@ -245,11 +245,25 @@ S("is_same_size_false", "torch.is_same_size(torch.zeros(2, 3), torch.zeros(3, 2)
 S("is_same_size_rank", "torch.zeros(6).is_same_size(torch.zeros(1, 6))", "torch.zeros(6).is_same_size(torch.zeros(1, 6))")
 
 # ------------------------------------------------------------------ more in-place forms, addmm, H / mH / adjoint
-# PyTorch 1.13 has no derivative for in-place acosh/asinh/atanh nor ldexp_ (NotImplementedError at
-# backward); torchlab differentiates them as the out-of-place forms, so only values are compared.
+# PyTorch 1.13 has no derivative for in-place acosh/asinh/atanh (NotImplementedError at backward),
+# and ldexp_ (written through mul(out=...)) refuses operands that require grad; values are compared
+# without grad, and the refusals are error cases.
 C("acosh_", {"a": ("u", [4], 1.2, 3)}, "a.clone().acosh_()", grad=False)
 C("arcsinh_", {"a": ("f", [4])}, "a.clone().arcsinh_()", grad=False)
 C("atanh_", {"a": ("u", [4], -0.8, 0.8)}, "a.clone().atanh_()", grad=False)
+for op in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_"):
+    E(f"{op}_backward", f"torch.tensor([1.5, 2.0]).requires_grad_().mul(0.5).{op}().sum().backward()",
+      f"torch.tensor([1.5, 2.0]).requires_grad_().mul(0.5).{op}().sum().backward()")
+E("acosh_backward_later", "torch.tensor([1.5, 2.0]).requires_grad_().mul(1).acosh_().mul(2).sum().backward()",
+  "torch.tensor([1.5, 2.0]).requires_grad_().mul(1).acosh_().mul(2).sum().backward()")
+E("acosh_int", "torch.tensor([1, 2]).acosh_()", "torch.tensor([1, 2]).acosh_()")
+E("ldexp_requires_grad", "torch.tensor([1.5, 2.0]).requires_grad_().mul(1).ldexp_(torch.tensor([1, 2]))",
+  "torch.tensor([1.5, 2.0]).requires_grad_().mul(1).ldexp_(torch.tensor([1, 2]))")
+E("ldexp_other_requires_grad", "torch.tensor([1.5, 2.0]).ldexp_(torch.tensor([0.5, 2.0]).requires_grad_())",
+  "torch.tensor([1.5, 2.0]).ldexp_(torch.tensor([0.5, 2.0]).requires_grad_())")
+E("ldexp_int", "torch.tensor([1, 2]).ldexp_(torch.tensor([1, 2]))", "torch.tensor([1, 2]).ldexp_(torch.tensor([1, 2]))")
+S("ldexp_no_grad", "(lambda x: [torch.set_grad_enabled(False), x.ldexp_(torch.tensor([1, 2])).tolist(), torch.set_grad_enabled(True)][1])(torch.tensor([1.5, 2.0]).requires_grad_())",
+  "((x) => torch.no_grad(() => x.ldexp_(torch.tensor([1, 2])).tolist()))(torch.tensor([1.5, 2.0]).requires_grad_())")
 BIN = {"a": ("f", [2, 3]), "b": ("u", [3], 0.5, 2)}
 for op in ("atan2_", "arctan2_", "copysign_", "hypot_", "multiply_", "divide_", "true_divide_", "xlogy_"):
     C(op, {"a": ("u", [2, 3], 0.1, 2) if op == "xlogy_" else ("f", [2, 3]), "b": ("u", [3], 0.5, 2)}, f"a.clone().{op}(b)")
@@ -303,6 +317,64 @@ S("chain_dataset", "list(torch.utils.data.ChainDataset([rangeDataset(0, 3), rang
 S("chain_dataset_loader", "[b.tolist() for b in torch.utils.data.DataLoader(torch.utils.data.ChainDataset([rangeDataset(0, 3), rangeDataset(3, 6)]), batch_size=4)]",
   "Array.from(new torch.utils.data.DataLoader(new torch.utils.data.ChainDataset([rangeDataset(0, 3), rangeDataset(3, 6)]), {batch_size: 4}), (b) => b.tolist())")
 S("get_worker_info", "torch.utils.data.get_worker_info()", "torch.utils.data.get_worker_info()")
+# ------------------------------------------------------------------ torch.fft (src/fft/): frequencies and shifts
+fft = "torch.fft."
+C("fftfreq_5", {}, fft + "fftfreq(5)")
+C("fftfreq_4_d", {}, fft + "fftfreq(4, 0.1)")
+C("fftfreq_kw", {}, fft + "fftfreq(n=6, d=0.25)", fft + "fftfreq({n: 6, d: 0.25})")
+C("fftfreq_odd_d", {}, fft + "fftfreq(9, d=0.37)", fft + "fftfreq(9, {d: 0.37})")
+C("fftfreq_f64", {}, fft + "fftfreq(7, 0.3, dtype=torch.float64)", fft + "fftfreq(7, 0.3, {dtype: torch.float64})")
+C("fftfreq_0", {}, fft + "fftfreq(0)")
+C("rfftfreq_7", {}, fft + "rfftfreq(7, d=0.3)", fft + "rfftfreq(7, {d: 0.3})")
+C("rfftfreq_8", {}, fft + "rfftfreq(8)")
+C("fftshift_freq", {}, fft + "fftshift(torch.fft.fftfreq(5))")
+C("fftshift_all", {"x": ("f", [2, 5])}, fft + "fftshift(x)")
+C("fftshift_dim", {"x": ("f", [3, 4])}, fft + "fftshift(x, dim=1)", fft + "fftshift(x, {dim: 1})")
+C("fftshift_dims", {"x": ("f", [3, 2, 5])}, fft + "fftshift(x, dim=(0, -1))", fft + "fftshift(x, [0, -1])")
+C("ifftshift_all", {"x": ("f", [3, 5])}, fft + "ifftshift(x)")
+C("ifftshift_dim", {"x": ("f", [2, 7])}, fft + "ifftshift(x, -1)")
+C("ifftshift_roundtrip", {"x": ("f", [5, 3])}, fft + "ifftshift(torch.fft.fftshift(x))")
+C("fftshift_int", {"i": ("v", [[1, 2, 3], [4, 5, 6]])}, fft + "fftshift(i)")
+E("fftfreq_long", fft + "fftfreq(4, dtype=torch.long)", fft + "fftfreq(4, {dtype: torch.long})")
+E("fftfreq_negative", fft + "fftfreq(-1)", fft + "fftfreq(-1)")
+E("fftfreq_float_n", fft + "fftfreq(2.5)", fft + "fftfreq(2.5)")
+E("fftshift_dim_range", fft + "fftshift(torch.zeros(2, 3), dim=5)", fft + "fftshift(torch.zeros(2, 3), {dim: 5})")
+# ------------------------------------------------------------------ torch.iinfo / torch.finfo (src/tensor/iinfo.ts, finfo.ts)
+# torch.int64 is stored in 32 bits, so iinfo(torch.int64) reports int32's limits (tested by hand in methods_more.test.ts).
+for d in ("uint8", "int8", "int16", "int32"):
+    S(f"iinfo_{d}", f"[torch.iinfo(torch.{d}).bits, torch.iinfo(torch.{d}).min, torch.iinfo(torch.{d}).max, str(torch.iinfo(torch.{d}).dtype), repr(torch.iinfo(torch.{d}))]",
+      f"[torch.iinfo(torch.{d}).bits, torch.iinfo(torch.{d}).min, torch.iinfo(torch.{d}).max, String(torch.iinfo(torch.{d}).dtype), String(torch.iinfo(torch.{d}))]")
+S("finfo_float32", "[torch.finfo(torch.float32).bits, torch.finfo(torch.float32).eps, torch.finfo(torch.float32).max, torch.finfo(torch.float32).min, torch.finfo(torch.float32).tiny, torch.finfo(torch.float32).resolution, str(torch.finfo(torch.float32).dtype)]",
+  "[torch.finfo(torch.float32).bits, torch.finfo(torch.float32).eps, torch.finfo(torch.float32).max, torch.finfo(torch.float32).min, torch.finfo(torch.float32).tiny, torch.finfo(torch.float32).resolution, String(torch.finfo(torch.float32).dtype)]")
+S("iinfo_uint8_clamp", "torch.tensor([-5, 300, 7]).clamp(0, torch.iinfo(torch.uint8).max).tolist()", "torch.tensor([-5, 300, 7]).clamp(0, torch.iinfo(torch.uint8).max).tolist()")
+E("iinfo_float", "torch.iinfo(torch.float32)", "torch.iinfo(torch.float32)")
+E("iinfo_bool", "torch.iinfo(torch.bool)", "torch.iinfo(torch.bool)")
+E("iinfo_int", "torch.iinfo(3)", "torch.iinfo(3)")
+E("finfo_int", "torch.finfo(torch.int32)", "torch.finfo(torch.int32)")
+# ------------------------------------------------------------------ conv3d / Conv3d (src/ops/conv3d.ts, src/nn/modules/conv3d.ts)
+F = "torch.nn.functional."
+C("conv3d_pad_bias", {"x": ("f", [2, 3, 4, 5, 5]), "w": ("f", [4, 3, 3, 3, 3]), "b": ("f", [4])}, F + "conv3d(x, w, b, padding=1)", F + "conv3d(x, w, b, {padding: 1})", tol=1e-3)
+C("conv3d_stride_groups", {"x": ("f", [1, 4, 5, 6, 7]), "w": ("f", [6, 2, 2, 3, 2])}, F + "conv3d(x, w, stride=(1, 2, 2), groups=2)", F + "conv3d(x, w, {stride: [1, 2, 2], groups: 2})", tol=1e-3)
+C("conv3d_unbatched_same", {"x": ("f", [2, 3, 4, 4]), "w": ("f", [3, 2, 2, 3, 3])}, F + "conv3d(x, w, padding='same')", F + "conv3d(x, w, {padding: 'same'})", tol=1e-3)
+C("conv3d_stride3_uneven", {"x": ("f", [1, 1, 7, 8, 5]), "w": ("f", [2, 1, 3, 2, 2]), "b": ("f", [2])}, F + "conv3d(x, w, b, 3, (0, 1, 2))", F + "conv3d(x, w, b, 3, [0, 1, 2])", tol=1e-3)
+C("torch_conv3d", {"x": ("f", [1, 2, 3, 3, 3]), "w": ("f", [1, 2, 1, 1, 1])}, "torch.conv3d(x, w)", tol=1e-3)
+C("Conv3d_seeded", {"x": ("f", [2, 3, 4, 6, 6])}, "(torch.manual_seed(0), torch.nn.Conv3d(3, 4, 3, stride=(1, 2, 2), padding=1))[1](x)",
+  "[torch.manual_seed(0), new torch.nn.Conv3d(3, 4, 3, {stride: [1, 2, 2], padding: 1})][1].forward(x)", tol=1e-3)
+S("Conv3d_repr", "repr(torch.nn.Conv3d(2, 4, (3, 5, 5), stride=2, padding=(1, 2, 2), bias=False))",
+  "String(new torch.nn.Conv3d(2, 4, [3, 5, 5], {stride: 2, padding: [1, 2, 2], bias: false}))")
+S("Conv3d_repr_groups", "repr(torch.nn.Conv3d(4, 8, 1, groups=2))", "String(new torch.nn.Conv3d(4, 8, 1, {groups: 2}))")
+S("Conv3d_shapes", "[list(p.shape) for p in torch.nn.Conv3d(4, 8, (1, 3, 3), groups=2).parameters()]",
+  "Array.from(new torch.nn.Conv3d(4, 8, [1, 3, 3], {groups: 2}).parameters(), (p) => p.shape)")
+E("conv3d_channels", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 2, 3, 3, 3))", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 2, 3, 3, 3))")
+E("conv3d_weight_dim", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 3, 3, 3))", F + "conv3d(torch.zeros(1, 3, 4, 4, 4), torch.zeros(2, 3, 3, 3))")
+E("conv3d_input_dim", F + "conv3d(torch.zeros(3, 4, 4), torch.zeros(2, 3, 3, 3, 3))", F + "conv3d(torch.zeros(3, 4, 4), torch.zeros(2, 3, 3, 3, 3))")
+E("conv3d_kernel_big", F + "conv3d(torch.zeros(1, 1, 2, 4, 4), torch.zeros(1, 1, 3, 3, 3))", F + "conv3d(torch.zeros(1, 1, 2, 4, 4), torch.zeros(1, 1, 3, 3, 3))")
+C("BatchNorm3d_train", {"x": ("f", [2, 3, 2, 3, 3])}, "torch.nn.BatchNorm3d(3)(x)", "new torch.nn.BatchNorm3d(3).forward(x)", tol=1e-3)
+C("BatchNorm3d_eval_after_step", {"x": ("f", [3, 2, 2, 2, 3])},
+  "(lambda m: [m(x * 2 + 1), m.eval(), m(x)][2])(torch.nn.BatchNorm3d(2, momentum=0.5))",
+  "((m) => [m.forward(x.mul(2).add(1)), m.eval(), m.forward(x)][2])(new torch.nn.BatchNorm3d(2, {momentum: 0.5}))", tol=1e-3)
+S("BatchNorm3d_repr", "repr(torch.nn.BatchNorm3d(4, affine=False))", "String(new torch.nn.BatchNorm3d(4, {affine: false}))")
+E("BatchNorm3d_4d", "torch.nn.BatchNorm3d(3)(torch.zeros(2, 3, 4, 4))", "new torch.nn.BatchNorm3d(3).forward(torch.zeros(2, 3, 4, 4))")
 
 out = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": CASES, "errors": ERRORS, "scalars": SCALARS}
 with open(os.path.join(HERE, "coverage.json"), "w") as f:

@@ -66,6 +66,10 @@ OPT_CASES = [
     ("nadam_wd_decay", "NAdam", {"lr": 0.1, "betas": (0.8, 0.95), "weight_decay": 0.02, "momentum_decay": 0.05}),
     ("radam_default", "RAdam", {"lr": 0.05}),
     ("radam_rectified", "RAdam", {"lr": 0.1, "betas": (0.5, 0.6), "weight_decay": 0.01}),
+    ("rprop_default", "Rprop", {"lr": 0.01}),
+    ("rprop_etas_sizes_maximize", "Rprop", {"lr": 0.05, "etas": (0.4, 1.5), "step_sizes": (1e-3, 0.08), "maximize": True}),
+    ("asgd_default", "ASGD", {"lr": 0.01}),
+    ("asgd_t0_wd", "ASGD", {"lr": 0.05, "lambd": 0.01, "alpha": 0.5, "t0": 3, "weight_decay": 0.05}),
     ("adagrad_decay_wd_init", "Adagrad", {"lr": 0.2, "lr_decay": 0.1, "weight_decay": 0.05, "initial_accumulator_value": 0.5, "eps": 1e-6, "maximize": True}),
 ]
 
@@ -133,9 +137,13 @@ def optimizers():
     return out
 
 
-def sched_run(make, epochs, metrics=None, adam=False, epoch_values=None):
+def sched_run(make, epochs, metrics=None, adam=False, epoch_values=None, groups=False):
     p = torch.zeros(1, requires_grad=True)
-    opt = torch.optim.Adam([p], lr=0.1) if adam else torch.optim.SGD([p], lr=0.1)
+    if groups:
+        # Two parameter groups (lr 0.1 and 0.05), for schedulers that take one lr_lambda per group.
+        opt = torch.optim.SGD([{"params": [p]}, {"params": [torch.zeros(1, requires_grad=True)], "lr": 0.05}], lr=0.1)
+    else:
+        opt = torch.optim.Adam([p], lr=0.1) if adam else torch.optim.SGD([p], lr=0.1)
     scheds = make(opt)
     mom = lambda: [g["betas"][0] if adam else g["momentum"] for g in opt.param_groups]
     lrs = [[g["lr"] for g in opt.param_groups]]
@@ -187,6 +195,8 @@ def schedulers():
         "cyclic_triangular2": sched_run(lambda o: [S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=2, step_size_down=3, mode="triangular2", base_momentum=0.7, max_momentum=0.95)], 12),
         "cyclic_exp_range": sched_run(lambda o: [S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=2, mode="exp_range", gamma=0.9, cycle_momentum=False)], 9),
         "warm_restarts_epochs": sched_run(lambda o: [S.CosineAnnealingWarmRestarts(o, T_0=2, T_mult=2)], len(warm_epochs), epoch_values=warm_epochs),
+        "lambda_groups": sched_run(lambda o: [S.LambdaLR(o, lr_lambda=[lambda e: 0.9 ** e, lambda e: 1 / (e + 1)])], 5, groups=True),
+        "multiplicative_groups": sched_run(lambda o: [S.MultiplicativeLR(o, lr_lambda=[lambda e: 0.5, lambda e: 0.8])], 5, groups=True),
     })
     return {"plateau_metrics": plateau_metrics, "max_metrics": max_metrics, "warm_epochs": warm_epochs, "cases": cases}
 

@@ -84,11 +84,26 @@ describe("the .pt layout is PyTorch 1.13's", () => {
     expect(zip.read("archive/data/2")).toEqual(Buffer.from([1, 0]));
   });
 
-  test("tensors are _rebuild_tensor_v2 of a typed storage; a flat object of tensors is an OrderedDict", () => {
+  test("a state_dict() is an OrderedDict, a plain object of tensors a dict (as PyTorch loads each)", () => {
+    torch.save(new nn.Linear(2, 1).state_dict(), file("sd.pt"));
+    expect((rawPickle(file("sd.pt")).value as PyDict & { ordered?: boolean }).ordered).toBe(true);
+    torch.save({ model: new nn.Linear(2, 1).state_dict(), w: torch.ones(1) }, file("nested.pt"));
+    const nested = rawPickle(file("nested.pt")).value as PyDict & { ordered?: boolean };
+    expect(nested.ordered).toBe(false);
+    expect((nested.map.get("model") as PyDict & { ordered?: boolean }).ordered).toBe(true);
+    // A loaded state_dict saved again stays one; a loaded plain dict stays a dict.
+    torch.save(torch.load(file("sd.pt")), file("again.pt"));
+    expect((rawPickle(file("again.pt")).value as PyDict & { ordered?: boolean }).ordered).toBe(true);
+    torch.save({ w: torch.ones(1) }, file("plain.pt"));
+    torch.save(torch.load(file("plain.pt")), file("plain_again.pt"));
+    expect((rawPickle(file("plain_again.pt")).value as PyDict & { ordered?: boolean }).ordered).toBe(false);
+  });
+
+  test("tensors are _rebuild_tensor_v2 of a typed storage; a flat object of tensors is a dict", () => {
     torch.save({ w: torch.zeros(2, 3), n: torch.tensor([1, 2]), m: torch.tensor(true), g: torch.ones(2, { requires_grad: true }) }, file("x.pt"));
     const { value } = rawPickle(file("x.pt"));
     const d = value as PyDict & { ordered?: boolean };
-    expect(d.ordered).toBe(true);
+    expect(d.ordered).toBe(false);
     const args = (k: string): unknown[] => (d.map.get(k) as { rebuild: unknown[] }).rebuild;
     expect(args("w")[0]).toEqual(["storage", "torch.FloatStorage", "0", "cpu", 6]);
     expect(args("w").slice(1, 5)).toEqual([0, [2, 3], [3, 1], false]);
@@ -102,7 +117,7 @@ describe("the .pt layout is PyTorch 1.13's", () => {
   test("other objects are dicts, arrays lists; array-index keys become ints", () => {
     torch.save({ state: { 0: { step: 1 }, 10: {} }, "01": 1, "-1": 2, x: [1, "a"] }, file("x.pt"));
     const d = rawPickle(file("x.pt")).value as PyDict & { ordered?: boolean };
-    expect(d.ordered).toBeUndefined();
+    expect(d.ordered).toBe(false);
     expect([...d.map.keys()]).toEqual(["state", "01", "-1", "x"]);
     expect([...(d.map.get("state") as PyDict).map.keys()]).toEqual([0, 10]);
     expect(d.map.get("x")).toEqual([1, "a"]);
@@ -455,6 +470,14 @@ describe("plain PyTorch reads torchlab's .pt files", () => {
       for (const [k, t] of Object.entries(after)) expectClose(t, report.after_step![k], k);
     },
   );
+  (py ? test : test.skip)("Python loads a plain object of tensors as dict and a state_dict() as OrderedDict (skipped without /usr/bin/python3 + torch)", () => {
+    torch.save({ w: torch.ones(2), b: torch.zeros(1) }, file("plain.pt"));
+    torch.save(new nn.Linear(2, 1).state_dict(), file("sd.pt"));
+    const code = "import sys, torch\nfor f in sys.argv[1:]:\n    print(type(torch.load(f)).__name__, type(torch.load(f, weights_only=True)).__name__)";
+    const r = spawnSync(PY, ["-c", code, file("plain.pt"), file("sd.pt")], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("dict dict\nOrderedDict OrderedDict\n");
+  });
   (py ? test : test.skip)("Python sees ints, floats, int keys, strings, None, lists, dicts and dtypes as documented (skipped without /usr/bin/python3 + torch)", () => {
     torch.save(
       { n: 3, x: 2.5, z: -0, inf: -Infinity, big: 2n ** 70n, s: "✓", none: null, t: true, l: [1, [2]], labels: { 0: "cat", 10: "dog", "01": "x" }, ints: torch.tensor([-3, 7]), mask: torch.tensor([true]), e: torch.zeros(0, 2) },

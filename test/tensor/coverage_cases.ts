@@ -19,7 +19,7 @@ const R = readReference<Coverage>("coverage.json");
 // torchlab appends a hint (how to wrap the write in no_grad) after PyTorch's message.
 const PREFIX_ONLY = new Set(["erf_leaf"]);
 // torchlab's in-place dtype refusals name the op first (src/tensor/dtype.ts inplaceCastMessage), then PyTorch's words.
-const OP_NAMED: Record<string, string> = { log1p_int: "log1p_", atan2_int: "atan2_" };
+const OP_NAMED: Record<string, string> = { log1p_int: "log1p_", atan2_int: "atan2_", acosh_int: "acosh_", ldexp_int: "ldexp_" };
 
 /** gen_coverage.py's RangeDataset: range(start, end) as an iterable-style dataset. */
 class RangeDataset extends torch.utils.data.IterableDataset<number> {

@@ -55,6 +55,38 @@ describe("bulk fills draw exactly what single draws do", () => {
   });
 });
 
+describe("in-place random fills: the direct write and the autograd path draw the same values", () => {
+  // A plain float tensor outside autograd is written directly (no second copy of the drawn tensor);
+  // a view, or a tensor in a recorded graph, takes the in-place path. Each gives what rand would.
+  test("uniform_ / normal_ on plain, float64, view and recorded tensors", () => {
+    const draw = (f: () => InstanceType<typeof torch.Tensor>): number[] => {
+      torch.manual_seed(7);
+      return Array.from(f().detach().contiguous().dataSync());
+    };
+    const ref = draw(() => torch.rand(3, 700).mul(4).sub(1));
+    expect(draw(() => torch.empty(3, 700).uniform_(-1, 3))).toEqual(ref);
+    const plain = torch.empty(3, 700);
+    const v0 = plain._version;
+    torch.manual_seed(7);
+    plain.uniform_(-1, 3);
+    expect(plain._version).toBe(v0 + 1);
+    const alias = torch.zeros(3, 700);
+    const viewOf = alias.view(2100);
+    torch.manual_seed(7);
+    viewOf.uniform_(-1, 3);
+    expect(Array.from(alias.dataSync())).toEqual(ref);
+    const w = torch.zeros(3, 700, { requires_grad: true });
+    torch.manual_seed(7);
+    const y = w.mul(1).uniform_(-1, 3);
+    expect(y.grad_fn?.name()).toBe("UniformBackward0");
+    expect(Array.from(y.detach().dataSync())).toEqual(ref);
+    expect(draw(() => torch.empty(2100).normal_(0.5, 2))).toEqual(draw(() => torch.randn(2100).mul(2).add(0.5)));
+    expect(draw(() => torch.empty(50, { dtype: torch.float64 }).uniform_())).toEqual(draw(() => torch.rand(50, { dtype: torch.float64 })));
+    expect(() => torch.empty(3).uniform_(2, 1)).toThrow("uniform_ expects to return a [from, to) range, but found from=2 > to=1");
+    expect(() => torch.empty(3).normal_(0, -1)).toThrow("normal expects std >= 0.0, but found std -1");
+  });
+});
+
 describe("the Box-Muller fill draws the standard normal", () => {
   const n = 1_000_000;
   const z = new torch.Generator(2024).fill_normal(new Float32Array(n));

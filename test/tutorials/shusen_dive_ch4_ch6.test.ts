@@ -16,8 +16,8 @@
  * "linear(): argument 'input' must be Tensor, not string"); `d2l.grad_clipping(model.parameters(), ...)`
  * passes `model.parameters().values()`: PyTorch's parameters() is a generator that grad_clipping's first
  * loop uses up, so the book's concise training never scales a gradient, and torchlab's parameters() is
- * an array (a second pass would clip). 4.5 prints the loaded dict's values (`xy['x'], xy['y']`): torchlab
- * saves an object whose values are all tensors as an OrderedDict (its state_dict rule), so the loaded
+ * an array (a second pass would clip). 4.5 prints the loaded dict's values (`xy['x'], xy['y']`): the file
+ * holds a dict, as PyTorch's does, but torchlab's loader does not keep the pickled class, so the loaded
  * `{'x': x, 'y': y}` prints as `OrderedDict([...])` where PyTorch prints a dict; the optimizer's
  * state_dict is printed as JSON on both sides (node's print of a nested object stops at depth 2).
  * Left out: nvidia-smi, torch.cuda.current_device() /

@@ -32,6 +32,7 @@ export * from "./vision";
 // rnn
 export { conv1d, max_pool1d, avg_pool1d, adaptive_avg_pool1d, adaptive_max_pool1d } from "./conv1d";
 export type { Conv1dOptions, MaxPool1dOptions, AvgPool1dOptions } from "./conv1d";
+export { conv3dFunctional as conv3d } from "../../ops/conv3d";
 export { lp_pool1d, lp_pool2d, max_unpool1d, max_unpool2d, conv_transpose1d } from "./pool_extra";
 // end rnn
 

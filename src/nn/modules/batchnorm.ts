@@ -150,3 +150,22 @@ export class BatchNorm2d extends _BatchNorm {
     if (input.dim() !== 4) throw new ValueError(`expected 4D input (got ${input.dim()}D input)`);
   }
 }
+
+/**
+ * Batch normalisation over [N, C, D, H, W] input (video, volumes): statistics per channel over N, D,
+ * H and W, as BatchNorm2d.
+ *
+ * Args: as BatchNorm1d.
+ *
+ * @example
+ * const bn = new nn.BatchNorm3d(8);
+ * bn(torch.randn(2, 8, 4, 16, 16)).shape   // [2, 8, 4, 16, 16]
+ */
+export class BatchNorm3d extends _BatchNorm {
+  constructor(num_features: number | BatchNormOptions, eps?: number | BatchNormOptions, momentum?: number | null | BatchNormOptions, affine?: boolean | BatchNormOptions, track_running_stats?: boolean | BatchNormOptions) {
+    super("BatchNorm3d", [num_features, eps, momentum, affine, track_running_stats]);
+  }
+  _check_input_dim(input: Tensor): void {
+    if (input.dim() !== 5) throw new ValueError(`expected 5D input (got ${input.dim()}D input)`);
+  }
+}

@@ -28,7 +28,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { notebooksForSuite, printedText } from "./_notebooks";
+import { printedText, sectionsForSuite } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { CHAPTER2, chapter3, LOSSES, models, training } from "./_datawhale_cells";
 
@@ -42,7 +42,12 @@ function expectPrinted(got: string, want: string[]): void {
 }
 
 describe("thorough-pytorch chapters as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("datawhale", { chapter2: CHAPTER2, chapter3: chapter3(DIR), losses: LOSSES, training: training(DIR), models: models(DIR) }, 300_000);
+  // One notebook, one kernel: each section after the first starts from a reseeded torch, as a fresh kernel would.
+  const nbs = sectionsForSuite(
+    "datawhale",
+    { datawhale: { chapter2: CHAPTER2, chapter3: chapter3(DIR), losses: LOSSES, training: training(DIR), models: models(DIR) } },
+    300_000,
+  );
 
   test("2.1-2.3: creation, indexing views, broadcasting, autograd, .data", () => {
     expectPrinted(printedText(nbs.chapter2), R.chapter2);

@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, printedText, type ExecutedNotebook as Nb } from "./_notebooks";
+import { printedText, sectionsForSuite, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 const load = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", name), "utf8")) as Record<string, unknown>;
@@ -167,7 +167,8 @@ for (let i_episode = 1; ; i_episode++) {
 ];
 
 describe("pytorch/examples ports as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("examples", { regression: REGRESSION, actor_critic: ACTOR_CRITIC }, 300_000);
+  // One notebook, one kernel: the second section starts from a reseeded torch, as a fresh kernel would.
+  const nbs = sectionsForSuite("examples", { examples: { regression: REGRESSION, actor_critic: ACTOR_CRITIC } }, 300_000);
 
   test("regression: the fitted and the actual polynomial print as PyTorch's", () => {
     const want = load("regression.json").printed as string[];

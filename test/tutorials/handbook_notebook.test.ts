@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
+import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { ACTIVATIONS, AUTOGRAD, CNN, DATA_LOADER, MATHEMATICS, NETWORK, RNN_CELLS, TENSOR } from "./_handbook_cells";
 import { FASHION_MNIST, LOGISTIC, MNIST, RNN_SIN } from "./_handbook_cells3";
@@ -43,20 +43,12 @@ function expectCells(nb: ExecutedNotebook, first: number, want: string[], tol: n
   });
 }
 
-// One kernel per notebook: the sections share two notebooks (a later cell may redeclare a name, as in Python).
-const PARTS: Record<string, Record<string, string[]>> = {
-  handbook_a: { tensor: TENSOR, autograd: AUTOGRAD, network: NETWORK, data_loader: DATA_LOADER },
-  handbook_b: { mathematics: MATHEMATICS, activations: ACTIVATIONS, cnn: CNN, rnn: RNN_CELLS, logistic: LOGISTIC, mnist: MNIST, rnn_sin: RNN_SIN, fashion_mnist: FASHION_MNIST },
+// One notebook, one kernel: a later cell may redeclare a name, as in Python; each section after the first
+// starts from a reseeded torch, as a fresh kernel would.
+const SECTIONS: Record<string, string[]> = {
+  tensor: TENSOR, autograd: AUTOGRAD, network: NETWORK, data_loader: DATA_LOADER,
+  mathematics: MATHEMATICS, activations: ACTIVATIONS, cnn: CNN, rnn: RNN_CELLS, logistic: LOGISTIC, mnist: MNIST, rnn_sin: RNN_SIN, fashion_mnist: FASHION_MNIST,
 };
-/** Each section's notebook and the index of its first cell there. */
-const WHERE: Record<string, [string, number]> = {};
-for (const [part, sections] of Object.entries(PARTS)) {
-  let at = 0;
-  for (const [name, cells] of Object.entries(sections)) {
-    WHERE[name] = [part, at];
-    at += cells.length;
-  }
-}
 const TOL: Record<string, number> = { mathematics: 2e-3, logistic: 2e-3, mnist: 2e-3, rnn_sin: 5e-3, fashion_mnist: 5e-3 };
 
 /** JavaScript has no tuples: Normalize, given arrays, prints its mean/std as the lists it was given. */
@@ -66,16 +58,11 @@ function asArrays(name: string, cell: string, want: string): string {
 }
 
 describe("pytorch-handbook chapters 2, 3 and 5 as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite(
-    "handbook",
-    Object.fromEntries(Object.entries(PARTS).map(([part, sections]) => [part, Object.values(sections).flat()])),
-    300_000,
-  );
+  const nbs = sectionsForSuite("handbook", { handbook: SECTIONS }, 300_000);
 
-  test.each(Object.keys(WHERE))("%s: every cell prints what PyTorch prints", (name) => {
-    const [part, first] = WHERE[name];
-    expect(R[name].length).toBe(PARTS[part][name].length);
-    const cells = PARTS[part][name];
-    expectCells(nbs[part], first, R[name].map((w, i) => asArrays(name, cells[i], w)), TOL[name] ?? 2e-4);
+  test.each(Object.keys(SECTIONS))("%s: every cell prints what PyTorch prints", (name) => {
+    const cells = SECTIONS[name];
+    expect(R[name].length).toBe(cells.length);
+    expectCells(nbs[name], 0, R[name].map((w, i) => asArrays(name, cells[i], w)), TOL[name] ?? 2e-4);
   });
 });

@@ -27,7 +27,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, printedText } from "./_notebooks";
+import { printedText, sectionsForSuite } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "liao_book.json"), "utf8")) as {
@@ -938,12 +938,15 @@ function expectBook(got: string, want: string[]): void {
 }
 
 describe("廖星宇《深度学习入门之PyTorch》chapters 2-6 as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("liao-book", {
-    chapter2: CHAPTER2,
-    chapter4: CHAPTER4,
-    chapter6: CHAPTER6,
-    chapter5: [`const SONNET = ${JSON.stringify(R.chapter5.sonnet)};`, ...CHAPTER5],
-    chapter3: [`const DATA_TXT: number[][] = ${JSON.stringify(R.logistic_data)};`, ...CHAPTER3],
+  // One notebook, one kernel: each chapter after the first starts from a reseeded torch, as a fresh kernel would.
+  const nbs = sectionsForSuite("liao-book", {
+    liao: {
+      chapter2: CHAPTER2,
+      chapter4: CHAPTER4,
+      chapter6: CHAPTER6,
+      chapter5: [`const SONNET = ${JSON.stringify(R.chapter5.sonnet)};`, ...CHAPTER5],
+      chapter3: [`const DATA_TXT: number[][] = ${JSON.stringify(R.logistic_data)};`, ...CHAPTER3],
+    },
   }, 300_000);
 
   test("chapter 2: Tensor and Variable, autograd, dynamic graph print as PyTorch 1.13's", () => {

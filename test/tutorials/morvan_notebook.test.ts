@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, printedText, type ExecutedNotebook as Nb } from "./_notebooks";
+import { printedText, sectionsForSuite, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 
@@ -105,7 +105,8 @@ function printed(nb: Nb): string {
 }
 
 describe("Morvan Zhou's tutorials as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("morvan", { variable: VARIABLE, regression: REGRESSION, classification: CLASSIFICATION_DATA, batch: BATCH }, 240_000);
+  // One notebook, one kernel: each tutorial after the first starts from a reseeded torch, as a fresh kernel would.
+  const nbs = sectionsForSuite("morvan", { morvan: { variable: VARIABLE, regression: REGRESSION, classification: CLASSIFICATION_DATA, batch: BATCH } }, 240_000);
 
   test("202 variable: Variable(tensor, {requires_grad: true}) prints and differentiates as PyTorch's", () => {
     expectSamePrint(printed(nbs.variable), (R.t202.printed as string[]).join("\n"));

@@ -15,7 +15,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, printedText } from "./_notebooks";
+import { printedText, sectionsForSuite } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { torch } from "../../src";
 
@@ -511,7 +511,8 @@ function expectBook(got: string, want: string[]): void {
 }
 
 describe("pytorch-book Chapter2 and Chapter3 as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("pytorch-book", { chapter2: CHAPTER2, chapter3: CHAPTER3 }, 300_000);
+  // One notebook, one kernel: the second section starts from a reseeded torch, as a fresh kernel would.
+  const nbs = sectionsForSuite("pytorch-book", { book: { chapter2: CHAPTER2, chapter3: CHAPTER3 } }, 300_000);
 
   test("Chapter2: t.Tensor(5, 3), t.add(x, y, {out}), in-place add_, item(), views, autograd and LeNet print as PyTorch's", () => {
     expectBook(printedText(nbs.chapter2), R.chapter2.printed);

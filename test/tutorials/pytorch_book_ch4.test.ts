@@ -18,7 +18,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { tempDir } from "../kernel/helpers";
-import { notebooksForSuite, type ExecutedNotebook as Nb } from "./_notebooks";
+import { sectionsForSuite, type ExecutedNotebook as Nb } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { ch4Cells } from "./_pytorch_book_ch4_cells";
 import { ch5Cells } from "./_pytorch_book_ch5_cells";
@@ -56,7 +56,8 @@ const norm = (s: string) =>
 const KNOWN: Record<"ch4" | "ch5", Record<number, string>> = { ch4: {}, ch5: { 5: "{ cat: 0, dog: 1 }" } };
 
 describe("pytorch-book Chapter4 (torch.nn) and Chapter5's data loading as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("book-ch4", { ch4: ch4Cells(DIR), ch5: ch5Cells(DIR) }, 300_000);
+  // One notebook, one kernel: the second section starts from a reseeded torch, as a fresh kernel would.
+  const nbs = sectionsForSuite("book-ch4", { book: { ch4: ch4Cells(DIR), ch5: ch5Cells(DIR) } }, 300_000);
 
   test.each(["ch4", "ch5"] as const)("%s: every cell prints and shows PyTorch's output", (name) => {
     const got = cells(nbs[name]);

@@ -21,7 +21,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, printedText, type ExecutedNotebook } from "./_notebooks";
+import { printedText, sectionsForSuite, type ExecutedNotebook } from "./_notebooks";
 import { CH5, CH7 } from "./_shusen2_cells";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "shusen2.json"), "utf8")) as Record<"ch5" | "ch7" | "shown", string[]>;
@@ -61,7 +61,8 @@ function shown(nb: ExecutedNotebook): string[] {
 }
 
 describe("Dive-into-DL-PyTorch chapters 5 and 7 as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("shusen2", SECTIONS, 300_000);
+  // One notebook, one kernel: the second section starts from a reseeded torch, as a fresh kernel would.
+  const nbs = sectionsForSuite("shusen2", { shusen2: SECTIONS }, 300_000);
   for (const name of ["ch5", "ch7"] as const) {
     test(`${name}: printed text is PyTorch's`, () => {
       expectPrinted(printedText(nbs[name]), R[name]);

@@ -29,7 +29,12 @@ export async function runNotebooks(prefix: string, sections: Record<string, stri
     fs.writeFileSync(file, JSON.stringify(notebook(cells)));
     return file;
   });
-  const result = await runCli(["run", ...files, "--out", path.join(dir, "out")]);
+  // One wasm thread per kernel unless OMP_NUM_THREADS says otherwise (CI time, as test/setup.ts does
+  // in-process): jest's two workers already fill the 2-core machine, so a kernel's second pool thread
+  // mostly spins waiting for a core. The kernels of the kernel/, hub/ and nbconvert suites keep the
+  // default (one thread per core), and backend/threads.test.ts checks the threaded build's values.
+  const env = { ...process.env, OMP_NUM_THREADS: process.env.OMP_NUM_THREADS ?? "1" };
+  const result = await runCli(["run", ...files, "--out", path.join(dir, "out")], { env });
   const notebooks: Record<string, ExecutedNotebook> = {};
   for (const name of Object.keys(sections)) {
     notebooks[name] = JSON.parse(fs.readFileSync(path.join(dir, "out", `${name}.ipynb`), "utf8")) as ExecutedNotebook;

@@ -49,6 +49,31 @@ function pairOf(layer: string, name: string, v: unknown): [number, number] {
   return C.pair(layer, name, v);
 }
 
+/** `groups` as PyTorch's _ConvNd checks it: a positive integer dividing both channel counts. */
+export function convGroups(in_channels: number, out_channels: number, groups: unknown): number {
+  if (typeof groups !== "number" || !Number.isInteger(groups) || groups <= 0) throw new ValueError("groups must be a positive integer");
+  if (in_channels % groups !== 0) throw new ValueError("in_channels must be divisible by groups");
+  if (out_channels % groups !== 0) throw new ValueError("out_channels must be divisible by groups");
+  return groups;
+}
+
+/** `padding` as PyTorch's _ConvNd checks it: 'same' (stride 1 only), 'valid', or the amounts `amounts` reads. */
+export function convPadding<T>(padding: unknown, stride: readonly number[], amounts: (p: unknown) => T): "same" | "valid" | T {
+  if (typeof padding !== "string") return amounts(padding);
+  if (padding !== "same" && padding !== "valid") throw new ValueError(`Invalid padding string '${padding}', should be one of {'same', 'valid'}`);
+  if (padding === "same" && stride.some((s) => s !== 1)) throw new ValueError("padding='same' is not supported for strided convolutions");
+  return padding;
+}
+
+/** `padding_mode` as PyTorch's _ConvNd checks it. */
+export function convPaddingMode(mode: unknown): PaddingMode {
+  const m = (mode ?? "zeros") as string;
+  if (!["zeros", "reflect", "replicate", "circular"].includes(m)) {
+    throw new ValueError(`padding_mode must be one of {'zeros', 'circular', 'reflect', 'replicate'}, but got padding_mode='${m}'`);
+  }
+  return m as PaddingMode;
+}
+
 /** Shared by Conv2d and ConvTranspose2d (PyTorch's _ConvNd). */
 /**
  * PyTorch's default init of a convolution (_ConvNd.reset_parameters, any dimensionality):
@@ -92,22 +117,9 @@ export abstract class _ConvNd extends Module {
     this.dilation = pairOf(layer, "dilation", a.dilation ?? 1);
     this.transposed = transposed;
     this.output_padding = pairOf(layer, "output_padding", a.output_padding ?? 0);
-    const groups = a.groups ?? 1;
-    if (typeof groups !== "number" || !Number.isInteger(groups) || groups <= 0) throw new ValueError("groups must be a positive integer");
-    this.groups = groups;
-    if (this.in_channels % groups !== 0) throw new ValueError("in_channels must be divisible by groups");
-    if (this.out_channels % groups !== 0) throw new ValueError("out_channels must be divisible by groups");
-    const padding = a.padding ?? 0;
-    if (typeof padding === "string") {
-      if (padding !== "same" && padding !== "valid") throw new ValueError(`Invalid padding string '${padding}', should be one of {'same', 'valid'}`);
-      if (padding === "same" && this.stride.some((s) => s !== 1)) throw new ValueError("padding='same' is not supported for strided convolutions");
-      this.padding = padding;
-    } else this.padding = pairOf(layer, "padding", padding);
-    const mode = (a.padding_mode ?? "zeros") as string;
-    if (!["zeros", "reflect", "replicate", "circular"].includes(mode)) {
-      throw new ValueError(`padding_mode must be one of {'zeros', 'circular', 'reflect', 'replicate'}, but got padding_mode='${mode}'`);
-    }
-    this.padding_mode = mode as PaddingMode;
+    this.groups = convGroups(this.in_channels, this.out_channels, a.groups ?? 1);
+    this.padding = convPadding(a.padding ?? 0, this.stride, (p) => pairOf(layer, "padding", p));
+    this.padding_mode = convPaddingMode(a.padding_mode);
     if (this.padding === "same" || this.padding === "valid") {
       const r = [0, 0, 0, 0];
       if (this.padding === "same") {
@@ -125,7 +137,7 @@ export abstract class _ConvNd extends Module {
     }
     const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
     const [kh, kw] = this.kernel_size;
-    const shape = transposed ? [this.in_channels, this.out_channels / groups, kh, kw] : [this.out_channels, this.in_channels / groups, kh, kw];
+    const shape = transposed ? [this.in_channels, this.out_channels / this.groups, kh, kw] : [this.out_channels, this.in_channels / this.groups, kh, kw];
     this.weight = new Parameter(empty(shape, dt));
     this.bias = ((a.bias as boolean | undefined) ?? true) ? new Parameter(empty([this.out_channels], dt)) : null;
     this.reset_parameters();

@@ -9,8 +9,8 @@ import { Parameter } from "../parameter";
 import { conv1d, single } from "../functional/conv1d";
 import type { IntOrSingle } from "../functional/conv1d";
 import type { PaddingMode } from "./conv";
-import { resetConvParameters } from "./conv";
-import { TypeError, ValueError } from "../../errors";
+import { convGroups, convPadding, convPaddingMode, resetConvParameters } from "./conv";
+import { TypeError } from "../../errors";
 import { checkFeatures } from "./linear";
 
 export interface Conv1dOptions {
@@ -90,22 +90,9 @@ export class Conv1d extends Module {
     this.dilation = [single(layer, "dilation", a.dilation ?? 1)];
     this.transposed = false;
     this.output_padding = [0];
-    const g = a.groups ?? 1;
-    if (typeof g !== "number" || !Number.isInteger(g) || g <= 0) throw new ValueError("groups must be a positive integer");
-    this.groups = g;
-    if (this.in_channels % g !== 0) throw new ValueError("in_channels must be divisible by groups");
-    if (this.out_channels % g !== 0) throw new ValueError("out_channels must be divisible by groups");
-    const p = a.padding ?? 0;
-    if (typeof p === "string") {
-      if (p !== "same" && p !== "valid") throw new ValueError(`Invalid padding string '${p}', should be one of {'same', 'valid'}`);
-      if (p === "same" && this.stride[0] !== 1) throw new ValueError("padding='same' is not supported for strided convolutions");
-      this.padding = p;
-    } else this.padding = [single(layer, "padding", p)];
-    const mode = (a.padding_mode ?? "zeros") as string;
-    if (!["zeros", "reflect", "replicate", "circular"].includes(mode)) {
-      throw new ValueError(`padding_mode must be one of {'zeros', 'circular', 'reflect', 'replicate'}, but got padding_mode='${mode}'`);
-    }
-    this.padding_mode = mode as PaddingMode;
+    this.groups = convGroups(this.in_channels, this.out_channels, a.groups ?? 1);
+    this.padding = convPadding(a.padding ?? 0, this.stride, (p) => [single(layer, "padding", p)] as [number]);
+    this.padding_mode = convPaddingMode(a.padding_mode);
     if (this.padding === "same") {
       const total = this.dilation[0] * (this.kernel_size[0] - 1);
       const left = Math.floor(total / 2);
@@ -113,7 +100,7 @@ export class Conv1d extends Module {
     } else if (this.padding === "valid") this._reversed_padding_repeated_twice = [0, 0];
     else this._reversed_padding_repeated_twice = [this.padding[0], this.padding[0]];
     const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
-    this.weight = new Parameter(empty([this.out_channels, this.in_channels / g, this.kernel_size[0]], dt));
+    this.weight = new Parameter(empty([this.out_channels, this.in_channels / this.groups, this.kernel_size[0]], dt));
     this.bias = ((a.bias as boolean | undefined) ?? true) ? new Parameter(empty([this.out_channels], dt)) : null;
     this.reset_parameters();
   }

@@ -6,9 +6,9 @@ import { empty } from "../../ops/creation";
 import { conv3d, triple, type Triple } from "../../ops/conv3d";
 import { Module } from "./module";
 import { Parameter } from "../parameter";
-import { resetConvParameters } from "./conv";
+import { convGroups, convPadding, convPaddingMode, resetConvParameters } from "./conv";
 import { checkFeatures } from "./linear";
-import { NotImplementedError, TypeError, ValueError } from "../../errors";
+import { NotImplementedError, TypeError } from "../../errors";
 
 type IntOrTriple = number | number[];
 
@@ -81,25 +81,13 @@ export class Conv3d extends Module {
     this.kernel_size = triple(layer, "kernel_size", a.kernel_size);
     this.stride = triple(layer, "stride", a.stride ?? 1);
     this.dilation = triple(layer, "dilation", a.dilation ?? 1);
-    const g = a.groups ?? 1;
-    if (typeof g !== "number" || !Number.isInteger(g) || g <= 0) throw new ValueError("groups must be a positive integer");
-    this.groups = g;
-    if (this.in_channels % g !== 0) throw new ValueError("in_channels must be divisible by groups");
-    if (this.out_channels % g !== 0) throw new ValueError("out_channels must be divisible by groups");
-    const p = a.padding ?? 0;
-    if (typeof p === "string") {
-      if (p !== "same" && p !== "valid") throw new ValueError(`Invalid padding string '${p}', should be one of {'same', 'valid'}`);
-      if (p === "same" && this.stride.some((s) => s !== 1)) throw new ValueError("padding='same' is not supported for strided convolutions");
-      this.padding = p;
-    } else this.padding = triple(layer, "padding", p);
-    const mode = (a.padding_mode ?? "zeros") as string;
-    if (!["zeros", "reflect", "replicate", "circular"].includes(mode)) {
-      throw new ValueError(`padding_mode must be one of {'zeros', 'circular', 'reflect', 'replicate'}, but got padding_mode='${mode}'`);
-    }
+    this.groups = convGroups(this.in_channels, this.out_channels, a.groups ?? 1);
+    this.padding = convPadding(a.padding ?? 0, this.stride, (p) => triple(layer, "padding", p));
+    const mode = convPaddingMode(a.padding_mode);
     if (mode !== "zeros") throw new NotImplementedError(`Conv3d: padding_mode='${mode}' is not supported by torchlab; use 'zeros'`);
     this.padding_mode = "zeros";
     const dt = { dtype: (a.dtype as string | undefined) ?? defaultFloatDtype(), device: a.device };
-    this.weight = new Parameter(empty([this.out_channels, this.in_channels / g, ...this.kernel_size], dt));
+    this.weight = new Parameter(empty([this.out_channels, this.in_channels / this.groups, ...this.kernel_size], dt));
     this.bias = ((a.bias as boolean | undefined) ?? true) ? new Parameter(empty([this.out_channels], dt)) : null;
     this.reset_parameters();
   }

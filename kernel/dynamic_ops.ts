@@ -8,10 +8,9 @@
  * value decides: a Tensor on either side is PyTorch's operator, anything else JavaScript's own.
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
-import { RuntimeError } from "../src/errors";
+import { IndexError, RuntimeError } from "../src/errors";
 import { Tensor } from "../src/tensor/tensor";
 import * as T from "../src/torch";
-import { IndexError } from "../src/errors";
 
 /** JavaScript's own binary operators, for operands that are not tensors. */
 const JS: Record<string, (a: any, b: any) => unknown> = {
@@ -129,9 +128,7 @@ export function compound(inplace: string, obj: any, key: any, value: any, before
 export function getitem(obj: any, key: any): any {
   if (!(obj instanceof Tensor)) {
     // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
-    if (typeof key === "number" && key < 0 && Number.isInteger(key) && (Array.isArray(obj) || typeof obj === "string" || ArrayBuffer.isView(obj))) {
-      return (obj as { at(i: number): unknown }).at(key);
-    }
+    if (countsFromEnd(obj, key, true)) return (obj as { at(i: number): unknown }).at(key);
     return obj[key];
   }
   if (typeof key === "number") return obj.get(key);
@@ -144,11 +141,16 @@ export function setitem(obj: any, key: any, value: any): any {
   if (obj instanceof Tensor) {
     if (Array.isArray(key)) obj.__setitem__(key, value);
     else obj.setitem(key === null ? "None" : key, value);
-  } else if (typeof key === "number" && key < 0 && Number.isInteger(key) && (Array.isArray(obj) || ArrayBuffer.isView(obj))) {
+  } else if (countsFromEnd(obj, key)) {
     // Python's negative index on a list: counted from the end; past the start is Python's IndexError.
     const at = (obj as ArrayLike<unknown>).length + key;
     if (at < 0) throw new IndexError("list assignment index out of range");
     (obj as unknown[])[at] = value;
   } else obj[key] = value;
   return value;
+}
+
+/** A negative whole-number key on an array or a typed array (or, read, a string): Python's index from the end. */
+function countsFromEnd(obj: any, key: any, strings = false): boolean {
+  return typeof key === "number" && key < 0 && Number.isInteger(key) && (Array.isArray(obj) || ArrayBuffer.isView(obj) || (strings && typeof obj === "string"));
 }

@@ -28,7 +28,8 @@ function pyNumber(n: number): string {
   return String(n);
 }
 
-function doc(v: unknown, seen: Set<unknown>, cell: boolean): PrettyDoc | null {
+/** `dicts`: a plain object is Python's dict (print's str()); elsewhere it keeps Node's format for the whole value. */
+function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): PrettyDoc | null {
   if (typeof v === "number") return pyNumber(v);
   if (typeof v === "string") return pyString(v);
   if (typeof v === "boolean") return v ? "True" : "False";
@@ -42,7 +43,7 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean): PrettyDoc | null {
     seen.add(v);
     const items: PrettyDoc[] = [];
     for (const [key, value] of Object.entries(v)) {
-      const d = doc(value, seen, cell);
+      const d = doc(value, seen, cell, dicts);
       if (d === null) return null;
       items.push({ items: [pyString(key), d], tuple: true });
     }
@@ -51,11 +52,25 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean): PrettyDoc | null {
   }
   const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
   if (typeof own === "function") return inspect(v);
+  const proto = Object.getPrototypeOf(v);
+  if (dicts && !Array.isArray(v) && (proto === Object.prototype || proto === null)) {
+    // {'key': repr(value), ...}; a dict that holds itself prints {...}, as Python's.
+    if (seen.has(v)) return "{...}";
+    seen.add(v);
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(v)) {
+      const d = doc(value, seen, cell, dicts);
+      if (d === null) return null;
+      parts.push(`${pyString(key)}: ${repr(d)}`);
+    }
+    seen.delete(v);
+    return `{${parts.join(", ")}}`;
+  }
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
   seen.add(v);
   const items: PrettyDoc[] = [];
   for (let i = 0; i < v.length; i++) {
-    const p = doc(v[i], seen, cell);
+    const p = doc(v[i], seen, cell, dicts);
     if (p === null) return null;
     items.push(p);
   }
@@ -89,29 +104,10 @@ export function pythonList(value: unknown, cell = false): string | null {
 
 /**
  * Python's repr of a value print() can spell as Python does: numbers (`inf`, `nan`), strings in quotes,
- * `True`/`False`/`None`, lists, tuples and OrderedDicts of such, a plain object as a dict
- * (`{'a': 1}`), objects that print themselves (tensors, Sizes, dtypes); null for anything else.
+ * `True`/`False`/`None`, lists, tuples, OrderedDicts and plain objects (as dicts, `{'a': 1}`) of such,
+ * objects that print themselves (tensors, Sizes, dtypes); null for anything else.
  */
-export function pythonRepr(value: unknown, seen: Set<unknown> = new Set()): string | null {
-  if (value !== null && typeof value === "object" && !Array.isArray(value) && pyMappingOf(value) === null) {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      const d = doc(value, new Set(), false);
-      return d === null ? null : repr(d);
-    }
-    // A plain object is Python's dict: {'key': repr(value), ...}; one that holds itself prints {...}.
-    if (seen.has(value)) return "{...}";
-    seen.add(value);
-    const parts: string[] = [];
-    for (const [key, item] of Object.entries(value)) {
-      const r = pythonRepr(item, seen);
-      if (r === null) return null;
-      parts.push(`${pyString(key)}: ${r}`);
-    }
-    seen.delete(value);
-    return `{${parts.join(", ")}}`;
-  }
-  const d = doc(value, new Set(), false);
+export function pythonRepr(value: unknown): string | null {
+  const d = doc(value, new Set(), false, true);
   return d === null ? null : repr(d);
 }
-

@@ -88,6 +88,7 @@ function printCases(x: InstanceType<typeof torch.Tensor>): Record<string, () => 
     dtype_device: () => print(torch.float32, x.device),
     none_sep: () => print("a", "b", { sep: null, end: null }),
     nested_dict: () => print({ x: { y: "it's" } }),
+    list_of_dicts: () => print([{ a: 1 }, { b: [1.5, null] }], asPyTuple([{ t: true }])),
   };
 }
 

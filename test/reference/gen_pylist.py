@@ -69,6 +69,7 @@ out["print"] = {
     "dtype_device": printed(torch.float32, x.device),
     "none_sep": printed("a", "b", sep=None, end=None),
     "nested_dict": printed({"x": {"y": "it's"}}),
+    "list_of_dicts": printed([{"a": 1}, {"b": [1.5, None]}], ({"t": True},)),
 }
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylist.json"), "w") as fh:
     json.dump(out, fh, indent=1)

@@ -84,17 +84,19 @@ const SEED = 0;
 /**
  * notebooksForSuite with the sections of each part run one after another in one notebook: one kernel
  * start per part instead of one per section (~3.2 s of CPU each, plus the first cell's warm-up). Before
- * every section but a part's first, a cell reseeds torch as a fresh kernel is seeded, so each section
- * draws the random numbers it would draw alone; a later section may redeclare an earlier one's names
- * (the kernel allows it, as Python does). Returns each section's cells as an executed notebook of its
- * own, the reseeding cells left out, so a section's outputs are compared exactly as before.
+ * every section but a part's first, a cell reseeds torch as a fresh kernel is seeded and resets the
+ * print options and default dtype, so each section draws the random numbers it would draw alone and
+ * prints as it would alone; a later section may redeclare an earlier one's names (the kernel allows
+ * it, as Python does). Returns each section's cells as an executed notebook of its own, the reseeding
+ * cells left out, so a section's outputs are compared exactly as before.
  */
 export function sectionsForSuite(
   prefix: string,
   parts: Record<string, Record<string, string[]>>,
   timeoutMs = 300_000,
 ): Record<string, ExecutedNotebook> {
-  const reseed = `torch.manual_seed(${SEED});`;
+  // A section that sets `precision=2` or float64 must not change how the next one prints.
+  const reseed = `torch.manual_seed(${SEED}); torch.set_printoptions({profile: "default", sci_mode: null}); torch.set_default_dtype(torch.float32);`;
   const where: Record<string, [string, number, number]> = {};
   const merged: Record<string, string[]> = {};
   for (const [part, sections] of Object.entries(parts)) {

@@ -32,7 +32,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { notebooksForSuite, printedText } from "./_notebooks";
+import { printedText, sectionsForSuite } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { p1ch3, P1CH4_WINE, P1CH5_AUTOGRAD, P1CH5_OPTIM, P1CH5_PARAMS, P1CH6_MODULES, P1CH6_NN, P1CH7 } from "./_dlwpt_cells";
 
@@ -44,9 +44,10 @@ function expectPrinted(got: string, want: string[]): void {
 }
 
 describe("Deep Learning with PyTorch, part 1, as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite(
+  const nbs = sectionsForSuite(
     "dlwpt",
     {
+      dlwpt: {
       p1ch3: p1ch3(DIR),
       p1ch4_wine: P1CH4_WINE,
       p1ch5_params: P1CH5_PARAMS,
@@ -55,6 +56,7 @@ describe("Deep Learning with PyTorch, part 1, as notebooks through `torchlab run
       p1ch6_nn: P1CH6_NN,
       p1ch6_modules: P1CH6_MODULES,
       p1ch7: P1CH7,
+      },
     },
     300_000,
   );

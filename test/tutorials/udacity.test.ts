@@ -27,7 +27,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { notebooksForSuite, printedText } from "./_notebooks";
+import { printedText, sectionsForSuite } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 import { PART1, PART2, PART3, PART4, PART5, part6, part7, part8 } from "./_udacity_cells";
 
@@ -45,9 +45,9 @@ function expectPrinted(got: string, want: string[], tol?: number): void {
 const THREE_DECIMALS = 2e-3;
 
 describe("udacity intro-to-pytorch Parts 1-8 as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite(
+  const nbs = sectionsForSuite(
     "udacity",
-    { part1: PART1, part2: PART2, part3: PART3, part4: PART4, part5: PART5, part6: part6(path.join(DIR, "p6")), part7: part7(path.join(DIR, "p7")), part8: part8(path.join(DIR, "p8")) },
+    { udacity: { part1: PART1, part2: PART2, part3: PART3, part4: PART4, part5: PART5, part6: part6(path.join(DIR, "p6")), part7: part7(path.join(DIR, "p7")), part8: part8(path.join(DIR, "p8")) } },
     300_000,
   );
 

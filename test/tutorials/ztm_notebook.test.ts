@@ -47,7 +47,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
+import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 type Cell = { printed: string; shown: string | null };
@@ -831,7 +831,7 @@ function expectCells(got: Cell[], want: Cell[]): void {
 }
 
 describe("Zero to Mastery PyTorch notebooks 00-04 as notebooks through `torchlab run`", () => {
-  const nbs = notebooksForSuite("ztm", { fundamentals: FUNDAMENTALS, workflow: WORKFLOW, classification: CLASSIFICATION, vision: VISION, custom_datasets: CUSTOM_DATASETS });
+  const nbs = sectionsForSuite("ztm", { ztm: { fundamentals: FUNDAMENTALS, workflow: WORKFLOW, classification: CLASSIFICATION, vision: VISION, custom_datasets: CUSTOM_DATASETS } });
 
   test("00 fundamentals: creation, dtypes, arithmetic, matmul and its shape error, aggregation, reshape / view / stack / squeeze / permute, indexing, seeds", () => {
     expectCells(cellsOf(nbs.fundamentals), R.fundamentals);

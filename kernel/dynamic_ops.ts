@@ -8,7 +8,8 @@
  * value decides: a Tensor on either side is PyTorch's operator, anything else JavaScript's own.
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
-import { IndexError, RuntimeError } from "../src/errors";
+import { IndexError, RuntimeError, TypeError } from "../src/errors";
+import { pythonTypeName } from "../src/python_type";
 import { Tensor } from "../src/tensor/tensor";
 import * as T from "../src/torch";
 
@@ -67,6 +68,11 @@ const BITWISE: Record<string, (a: any, b: any) => Tensor> = {
 export function op(name: string, a: any, b: any): any {
   const ta = a instanceof Tensor;
   const tb = b instanceof Tensor;
+  if (name === "matmul") {
+    // Python's `a @ b`: only a tensor on either side has __matmul__ / __rmatmul__.
+    if (ta && tb) return (a as Tensor).matmul(b as Tensor);
+    throw new TypeError(`unsupported operand type(s) for @: '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`);
+  }
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);

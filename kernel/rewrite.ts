@@ -21,6 +21,7 @@
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
 import { emitLiveGlobals } from "./live_globals";
+import { MATMUL_MARK, markMatmul } from "./matmul_operator";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -88,7 +89,7 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(code);
+  const source = expandShorthandProperties(markMatmul(code));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -886,6 +887,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, R === "tensor" ? rebound(n, REFLECTED_COMPOUND[op]!) : dynamicAssign(n, inplace));
           return;
         }
+      }
+      if (op === K.AsteriskToken && text.slice(n.operatorToken.end, n.right.getStart(sf)).includes(MATMUL_MARK)) {
+        // Python's `a @ b` (kernel/matmul_operator.ts): matmul on tensors, else decided at run time,
+        // where anything but a tensor on the left is Python's TypeError.
+        plans.set(n, L === "tensor" && R === "tensor" ? method(n.left, n.operatorToken, n.right, "matmul", "tensor") : dynamicOp(n, "matmul"));
+        return;
       }
       const arith = ARITHMETIC[op];
       if (arith) {

@@ -189,6 +189,11 @@ describe("the notebook dialect, end to end through the kernel", () => {
         "JSON.stringify([stepped.tolist(), verdict(torch.tensor([0.])), verdict(torch.tensor(2)), verdict(0)])",
       ].join("\n"),
       { code: "verdict(torch.tensor([1, 2]))", tags: ["raises-exception"] },
+      // Python's `@` (kernel/matmul_operator.ts), with Python's precedence; an `@` in a string stays.
+      "const ma = torch.arange(6).reshape(2, 3).float();\nconst mw = torch.ones(3, 2);\nJSON.stringify([(ma @ mw).tolist(), (ma @ mw + 1).tolist(), (2 * ma @ mw).tolist(), (ma @ ma.T @ ma).tolist(), (ma[0] @ ma[1]).item()])",
+      'function mm(p, q) { return p @ q; }\nconst at = "a@b.com";\nJSON.stringify([mm(ma, mw).tolist(), at])',
+      { code: "ma @ 2", tags: ["raises-exception"] },
+      { code: "mm(2, 3)", tags: ["raises-exception"] },
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -229,8 +234,12 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "CompileError: cell:1:1 - Cannot find name 'missing_fn'.",
       "'[[0,11,11],[true,\"no\"],[false,\"yes\"],[true,\"no\"]]'",
       "RuntimeError: Boolean value of Tensor with more than one value is ambiguous",
+      "'[[[3,3],[12,12]],[[4,4],[13,13]],[[6,6],[24,24]],[[42,61,80],[150,214,278]],14]'",
+      "'[[[3,3],[12,12]],\"a@b.com\"]'",
+      "TypeError: unsupported operand type(s) for @: 'Tensor' and 'int'",
+      "TypeError: unsupported operand type(s) for @: 'int' and 'int'",
     ]);
-    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[cells.length - 8].outputs.find((o: { output_type: string }) => o.output_type === "error");
+    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[cells.length - 12].outputs.find((o: { output_type: string }) => o.output_type === "error");
     expect(failed.traceback.join("\n")).toMatch(/line 2, in reshaped\n.*\n-+> 2 +return y_train\.reshape\(n\);/);
   }, 180000);
 });

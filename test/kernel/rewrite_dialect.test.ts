@@ -496,3 +496,28 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     expect(r.output).toContain(`${J}.op("sub", f(exports.a), 1)`);
   });
 });
+
+describe("Python's `@` is matmul (kernel/matmul_operator.ts)", () => {
+  test("an `@` between operands becomes a marked `*`, with `*`'s precedence; decorators, strings, comments, templates and regular expressions are left alone", () => {
+    const { markMatmul, MATMUL_MARK: M } = require("../../kernel/matmul_operator") as typeof import("../../kernel/matmul_operator");
+    expect(markMatmul("x @ w + b")).toBe(`x *${M} w + b`);
+    expect(markMatmul("a@b; (f(x) @ m[0]) @ c")).toBe(`a*${M}b; (f(x) *${M} m[0]) *${M} c`);
+    expect(markMatmul("const y = (x\n  @ w);")).toBe(`const y = (x\n  *${M} w);`);
+    for (const kept of [
+      '"a@b.com" + `${s}@${t}` + \'@\'',
+      "// x @ w\n/* a @ b */ 1",
+      "const r = /a@b/g;",
+      "@dec\nclass A {\n  x = 1\n  @dec m() {}\n}",
+      "class B { @dec y = 2; }",
+    ]) expect(markMatmul(kept)).toBe(kept);
+    expect(markMatmul("`${x @ w}`")).toBe(`\`\${x *${M} w}\``);
+  });
+
+  test("a marked `*` of two tensors is matmul; any other operand is decided at run time (Python's TypeError)", () => {
+    const { markMatmul } = require("../../kernel/matmul_operator") as typeof import("../../kernel/matmul_operator");
+    expect(rw(markMatmul("a @ b"))).toBe("a.matmul(/*@*/ b)");
+    expect(rw(markMatmul("a @ b + 1"))).toBe("a.matmul(/*@*/ b).add(1)");
+    expect(rw(markMatmul("a @ 2"))).toBe(`${DYNAMIC_REF}.op("matmul", a, /*@*/ 2)`);
+    expect(rw(markMatmul("n @ n"))).toBe(`${DYNAMIC_REF}.op("matmul", n, /*@*/ n)`);
+  });
+});

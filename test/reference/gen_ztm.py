@@ -78,6 +78,7 @@ def fundamentals():
     cell(); show(torch.multiply(tensor, 10))
     cell(); p(tensor, "*", tensor); p("Equals:", tensor * tensor)
     cell(); tensor = torch.tensor([1, 2, 3]); show(torch.matmul(tensor, tensor))
+    cell(); show(tensor @ tensor)
     cell()
     value = 0
     for i in range(len(tensor)):

@@ -12,9 +12,9 @@
  * is 64 + 32 seeded random images with seeded labels (TensorDataset), TinyVGG trains 2 epochs; the
  * pizza_steak_sushi download is a folder tree of seeded 64x64 PNGs each side writes with save_image,
  * and ImageFolderCustom reads them with torchvision.io.read_image (the course opens them with PIL).
- * Left out: `torch.__version__` (torchlab has none), float16 cells (tfjs has no float16), `tensor @
- * tensor` (no such operator in TypeScript), %%time cells, CUDA / nvidia-smi cells (the port runs on the
- * CPU: cuda.is_available() is false, as the generator records), matplotlib cells (plot_predictions,
+ * Left out: `torch.__version__` (torchlab has none), float16 cells (tfjs has no float16), %%time
+ * cells, CUDA / nvidia-smi cells (the port runs on the CPU: cuda.is_available() is false, as the
+ * generator records), matplotlib cells (plot_predictions,
  * plot_decision_boundary, the loss curves, 03's image grids), pandas, the helper_functions.py
  * download, tqdm, timers, torchmetrics / mlxtend (the confusion matrix), 02's model_1 / model_2 (linear
  * models on the circles, the same code as model_0 and 01), 03's model_0 / model_1 (the MLPs: the same
@@ -100,6 +100,7 @@ tensor`,
 console.log("Equals:", tensor * tensor);`,
   `tensor = torch.tensor([1, 2, 3]);
 torch.matmul(tensor, tensor)`,
+  `tensor @ tensor`,
   `let value = 0;
 for (let i = 0; i < tensor.shape[0]; i++) {
   value += tensor[i] * tensor[i];

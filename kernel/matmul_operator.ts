@@ -1,0 +1,53 @@
+/**
+ * Python's matrix-multiplication operator in a cell: `x @ w.T + b`, `X @ X.T`, the way PyTorch code is
+ * written. TypeScript has no `@` operator (it starts a decorator), so a cell with one did not compile
+ * ("Unexpected keyword or identifier"). Before the cell is parsed, each `@` standing between two
+ * operands becomes `*` followed by the marker comment MATMUL_MARK: `*` has Python's precedence and
+ * associativity for `@` (both multiplicative, left to right), and the notebook dialect
+ * (kernel/rewrite.ts) turns a `*` carrying the mark into `matmul`, or into a run-time dispatch that
+ * refuses operands that are not tensors, as Python's TypeError does.
+ *
+ * An `@` is an operator when the token before it ends an operand (a name, a literal, `)`, `]`, `this`)
+ * and it is on that token's line or inside brackets; a decorator (`@dec class`, a class member's
+ * `@dec` on its own line) is left alone. Strings, template literals, comments and regular
+ * expressions are read by TypeScript's scanner, so an `@` inside them is never touched.
+ */
+import type * as ts from "typescript";
+import { tslabTypeScript } from "./resolve";
+
+/** What follows the `*` that stands for `@`; the dialect reads it between the operator and the right operand. */
+export const MATMUL_MARK = "/*@*/";
+
+export function markMatmul(code: string): string {
+  if (!code.includes("@")) return code;
+  const t = tslabTypeScript();
+  const K = t.SyntaxKind;
+  const scanner = t.createScanner(t.ScriptTarget.Latest, true, t.LanguageVariant.Standard, code);
+  const ends: ReadonlySet<ts.SyntaxKind> = new Set([
+    K.Identifier, K.NumericLiteral, K.BigIntLiteral, K.StringLiteral, K.CloseParenToken, K.CloseBracketToken,
+    K.ThisKeyword, K.NoSubstitutionTemplateLiteral, K.TemplateTail, K.PrivateIdentifier,
+  ]);
+  const at: number[] = [];
+  // What each open `{` or `${` belongs to: a `}` closing a template's `${` continues the template.
+  const braces: ("brace" | "template")[] = [];
+  let depth = 0;
+  let previous: ts.SyntaxKind = K.Unknown;
+  for (let kind = scanner.scan(); kind !== K.EndOfFileToken; kind = scanner.scan()) {
+    const newLine = scanner.hasPrecedingLineBreak();
+    if (kind === K.SlashToken || kind === K.SlashEqualsToken) {
+      if (!ends.has(previous)) kind = scanner.reScanSlashToken();
+    } else if (kind === K.CloseBraceToken && braces.pop() === "template") {
+      kind = scanner.reScanTemplateToken(false);
+      if (kind === K.TemplateMiddle) braces.push("template");
+    }
+    if (kind === K.TemplateHead) braces.push("template");
+    else if (kind === K.OpenBraceToken) braces.push("brace");
+    else if (kind === K.OpenParenToken || kind === K.OpenBracketToken) depth++;
+    else if (kind === K.CloseParenToken || kind === K.CloseBracketToken) depth = Math.max(0, depth - 1);
+    else if (kind === K.AtToken && ends.has(previous) && (depth > 0 || !newLine)) at.push(scanner.getTokenPos());
+    previous = kind;
+  }
+  let out = code;
+  for (const pos of at.reverse()) out = `${out.slice(0, pos)}*${MATMUL_MARK}${out.slice(pos + 1)}`;
+  return out;
+}

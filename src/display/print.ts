@@ -36,6 +36,9 @@ function textOption(value: unknown, name: string, fallback: string): string {
 export function pyStr(value: unknown): string {
   if (typeof value === "string") return value;
   if (value instanceof String) return value.valueOf();
+  // An object with Python's __str__ (a NumPy array: str differs from repr).
+  const str = (value as { __str__?: unknown } | null)?.__str__;
+  if (typeof str === "function") return String(str.call(value));
   return pythonRepr(value) ?? inspect(value, { depth: 4 });
 }
 

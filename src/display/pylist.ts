@@ -50,6 +50,9 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     seen.delete(v);
     return { call: mapping, arg: items.length > 0 ? { items, tuple: false } : null };
   }
+  // Python's repr of an object that has one (a NumPy array, whose inspect form is its str).
+  const pyrepr = (v as { __repr__?: unknown }).__repr__;
+  if (typeof pyrepr === "function") return String(pyrepr.call(v));
   const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
   if (typeof own === "function") return inspect(v);
   const proto = Object.getPrototypeOf(v);

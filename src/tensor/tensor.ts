@@ -39,6 +39,7 @@ import * as MM from "../ops/math_more";
 import * as SV from "../ops/scatter_views";
 import { addHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
+import { ndarray } from "./ndarray";
 import { guardNumericIndex } from "./index_guard";
 import { listIndex, listKeyError } from "./list_index";
 import * as X from "../ops/shape_extra";
@@ -1930,15 +1931,16 @@ export class Tensor {
     return M.diagonal(this, (o.offset as number | undefined) ?? 0, (o.dim1 as number | undefined) ?? 0, (o.dim2 as number | undefined) ?? 1);
   }
   /**
-   * The values as a typed array with the shape beside it, torchlab's `x.numpy()`: `{data, shape,
-   * dtype}` (Float32Array, Int32Array, or Uint8Array for bool and uint8). `data` is a copy: unlike NumPy's
+   * The values as a typed array with the shape beside it, torchlab's `x.numpy()`: an ndarray `{data,
+   * shape, dtype}` (Float32Array, Int32Array, or Uint8Array for bool and uint8) that prints as NumPy's
+   * (src/tensor/ndarray.ts). `data` is a copy: unlike NumPy's
    * array it does not share memory, so writes to it do not reach the tensor. Refuses a tensor that
    * requires grad, as PyTorch's numpy() does (call detach() first).
    */
-  numpy(): { data: Float32Array | Int32Array | Uint8Array; shape: number[]; dtype: DType } {
+  numpy(): ndarray {
     if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
     const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dataSync().slice();
-    return { data, shape: this.shape.slice(), dtype: this.dtype };
+    return new ndarray(data, this.shape.slice(), this.dtype);
   }
 
   // ---------------------------------------------------------------- printing

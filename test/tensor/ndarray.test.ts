@@ -1,0 +1,84 @@
+/**
+ * `t.numpy()` prints as NumPy 1.24 prints the array (src/tensor/ndarray.ts): repr for a cell's value,
+ * str for print / console.log / templates. References: test/reference/gen_ndarray.py (ndarray.json).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { inspect } from "util";
+import { torch } from "../../src";
+import { ndarray } from "../../src/tensor/ndarray";
+import { pyStr } from "../../src/display/print";
+import { plainText } from "../../src/display/emitter";
+
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string }>;
+
+let randn: torch.Tensor;
+beforeAll(async () => {
+  await torch.ready();
+  torch.manual_seed(0);
+  randn = torch.randn(3, 4);
+});
+const CASES: Record<string, () => torch.Tensor> = {
+  floats: () => torch.tensor([0.1, 0.25, 3.0]),
+  grid: () => torch.arange(12).reshape(3, 4).float(),
+  sci: () => torch.tensor([1e-5, 1.0]),
+  bool: () => torch.tensor([[true, false]]),
+  sevenths: () => torch.arange(40).float().div(7),
+  int64: () => torch.arange(3),
+  int32: () => torch.arange(3, { dtype: torch.int32 }),
+  uint8: () => torch.arange(250, 255, { dtype: torch.uint8 }),
+  zeros3d: () => torch.zeros(2, 2, 2),
+  nonfinite: () => torch.tensor([NaN, 1.5, -Infinity]),
+  allnan: () => torch.tensor([NaN, Infinity]),
+  scalar: () => torch.tensor(3.5),
+  scalar_bool: () => torch.tensor(true),
+  scalar_int: () => torch.tensor(7),
+  empty: () => torch.zeros(0),
+  empty2: () => torch.zeros(0, 3),
+  big: () => torch.arange(2000).float().reshape(40, 50).div(3),
+  big1d: () => torch.arange(1500),
+  neg: () => torch.tensor([-1.5, 2.0, -0.0]),
+  large: () => torch.tensor([1e9, 2.5]),
+  float64: () => torch.tensor([0.5, 2.0, -8.25], { dtype: torch.float64 }),
+  wide: () => torch.arange(30).float().mul(1000.5),
+  mixed_sci: () => torch.tensor([[1e-3, 12345.6], [-7.0, 0.0]]),
+  randn: () => randn,
+  image: () => torch.arange(3 * 20 * 20, { dtype: torch.uint8 }).reshape(3, 20, 20),
+};
+
+describe("x.numpy() prints as NumPy's array", () => {
+  test("the cases cover the reference file", () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(R).sort());
+  });
+
+  test.each(Object.keys(CASES))("%s: repr (a cell's value) and str (print, console.log, templates)", (name) => {
+    const a = CASES[name]().numpy();
+    expect(a).toBeInstanceOf(ndarray);
+    expect(a.__repr__()).toBe(R[name].repr);
+    expect(plainText(a)).toBe(R[name].repr);
+    expect(a.__str__()).toBe(R[name].str);
+    expect(pyStr(a)).toBe(R[name].str);
+    expect(inspect(a)).toBe(R[name].str);
+    expect(`${a}`).toBe(R[name].str);
+  });
+
+  test("inside a list, print and a cell show each array's repr, as Python's list repr", () => {
+    const a = torch.tensor([1.5, 2]).numpy();
+    expect(pyStr([a, 1])).toBe("[array([1.5, 2. ], dtype=float32), 1]");
+    expect(plainText([a, 1])).toBe("[array([1.5, 2. ], dtype=float32), 1]");
+  });
+
+  test("the data stay a typed-array copy with shape and dtype; tolist, ndim and size are NumPy's; from_numpy reads it back", () => {
+    const t = torch.tensor([[1, 2], [3, 4]]);
+    const a = t.numpy();
+    expect(a.data).toBeInstanceOf(Int32Array);
+    expect([a.shape, a.dtype, a.ndim, a.size]).toEqual([[2, 2], torch.int64, 2, 4]);
+    expect(a.tolist()).toEqual([[1, 2], [3, 4]]);
+    expect(torch.tensor([true, false]).numpy().tolist()).toEqual([true, false]);
+    expect(torch.tensor(2.5).numpy().tolist()).toBe(2.5);
+    a.data[0] = 9;
+    expect(t.tolist()).toEqual([[1, 2], [3, 4]]);
+    expect(torch.from_numpy(a).tolist()).toEqual([[9, 2], [3, 4]]);
+    expect(torch.tensor(a).dtype).toBe(torch.int64);
+  });
+});

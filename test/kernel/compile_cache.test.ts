@@ -101,7 +101,7 @@ test("a cache folder that cannot be written costs only the cache", () => {
   expect(start(path.join(blocked, "cache"), module)).toEqual({ value: 42, written: [] });
 });
 
-test("the small modules a start loads share one bundle of caches: used by the next start, rewritten when one changed or it is damaged", () => {
+test("the small modules a start loads share one bundle of caches: used by the next start, rewritten when one changed or it is damaged, keeping unchanged modules the start did not load", () => {
   const dir = tempDir("torchlab-v8bundle-");
   const cache = path.join(dir, "cache");
   const main = path.join(dir, "main.js");
@@ -127,9 +127,20 @@ test("the small modules a start loads share one bundle of caches: used by the ne
   expect(start(cache, main)).toEqual({ value: 51, written: first.written });
   expect(start(cache, main)).toEqual({ value: 51, written: [] });
 
+  // A start that loads another set of modules keeps the caches of the others while their files are unchanged.
+  const other = path.join(dir, "other.js");
+  fs.writeFileSync(other, "exports.total = () => 7;\n");
+  expect(start(cache, other)).toEqual({ value: 7, written: first.written });
+  expect(bundledModules(first.written[0])).toEqual([other, main, helper]);
+  expect(start(cache, main)).toEqual({ value: 51, written: [] });
+  fs.rmSync(other);
+  fs.writeFileSync(helper, "exports.value = () => 60;\n");
+  expect(start(cache, main)).toEqual({ value: 61, written: first.written });
+  expect(bundledModules(first.written[0])).toEqual([main, helper]);
+
   fs.writeFileSync(first.written[0], Buffer.from("not a bundle"));
   expect(bundledModules(first.written[0])).toEqual([]);
-  expect(start(cache, main)).toEqual({ value: 51, written: first.written });
+  expect(start(cache, main)).toEqual({ value: 61, written: first.written });
   expect(bundledModules(first.written[0])).toEqual([main, helper]);
 });
 

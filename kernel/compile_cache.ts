@@ -19,9 +19,11 @@
  * rewrite, the library's ops the prelude runs) come compiled. Only the main thread uses it (a
  * worker loads another set of modules, and two sets would rewrite each other's bundle at every
  * start), and only until the caches are saved: modules loaded later (a chart's vega) compile as usual.
- * Measured on the 2-core machine under load (~18), 7-8 alternating kernel starts, medians of the
- * kernel process's CPU (all threads) until the prelude was done: 3.38 -> 2.83 s (loading the
- * library 670 -> 599 ms, the compiler 394 -> 296 ms); idle RSS 270 -> 260 MB with the supervisor.
+ * Measured on the 2-core machine under load (~17-24), alternating runs, medians: loading the
+ * library 315 -> 240 ms of the main thread's CPU (in-process start, 8 runs; 708 -> 668 and 670 ->
+ * 599 ms of the kernel process's CPU over 12 and 7 kernel starts); idle RSS 266 -> 261 MB with the
+ * supervisor. The whole start's CPU moved by less than its run-to-run spread (1950 -> 1935 ms of
+ * the main thread; 3.01 -> 3.06 s and 3.38 -> 2.83 s of the process in the two kernel-start series).
  */
 import { createHash } from "crypto";
 import * as fs from "fs";

@@ -85,6 +85,8 @@ async function dispatch(args: string[]): Promise<number> {
       if (process.env[SUPERVISED_ENV] === undefined) {
         return superviseKernel(file);
       }
+      // Before the server's modules load, so that they come from the compile cache too (kernel/compile_cache.ts).
+      (await import("./compile_cache")).enableCompileCache();
       const { runKernel } = await import("./server");
       await runKernel(file);
       return 0;

@@ -101,6 +101,49 @@ test("a cache folder that cannot be written costs only the cache", () => {
   expect(start(path.join(blocked, "cache"), module)).toEqual({ value: 42, written: [] });
 });
 
+test("the small modules a start loads share one bundle of caches: used by the next start, rewritten when one changed or it is damaged, keeping unchanged modules the start did not load", () => {
+  const dir = tempDir("torchlab-v8bundle-");
+  const cache = path.join(dir, "cache");
+  const main = path.join(dir, "main.js");
+  const helper = path.join(dir, "helper.js");
+  const dynamic = path.join(dir, "dynamic.js");
+  fs.writeFileSync(helper, "exports.value = () => 41;\n");
+  fs.writeFileSync(dynamic, `exports.later = () => import("./helper.js");\n`);
+  // The require a bundled module gets has what Node's own has.
+  const requireWorks = `require.resolve("./helper") === ${JSON.stringify(helper)} && require.resolve.paths("x").length > 0 && require.extensions[".js"] !== undefined`;
+  fs.writeFileSync(main, `const helper = require("./helper"); require("./dynamic");\nexports.total = () => helper.value() + (${requireWorks} ? 1 : 0);\n`);
+  const { bundledModules } = require(CACHE_JS) as typeof import("../../kernel/compile_cache");
+
+  const first = start(cache, main);
+  expect(first.value).toBe(42);
+  expect(first.written).toHaveLength(1);
+  expect(path.basename(first.written[0])).toMatch(/^modules-[0-9a-f]{16}\.v8bundle$/);
+  // A module with `import(` in its text is compiled by Node, which can load what it imports.
+  expect(bundledModules(first.written[0])).toEqual([main, helper]);
+  expect(start(cache, main)).toEqual({ value: 42, written: [] });
+
+  // Same length, another result: the changed module's cache is not used, and the bundle is rewritten.
+  fs.writeFileSync(helper, "exports.value = () => 50;\n");
+  expect(start(cache, main)).toEqual({ value: 51, written: first.written });
+  expect(start(cache, main)).toEqual({ value: 51, written: [] });
+
+  // A start that loads another set of modules keeps the caches of the others while their files are unchanged.
+  const other = path.join(dir, "other.js");
+  fs.writeFileSync(other, "exports.total = () => 7;\n");
+  expect(start(cache, other)).toEqual({ value: 7, written: first.written });
+  expect(bundledModules(first.written[0])).toEqual([other, main, helper]);
+  expect(start(cache, main)).toEqual({ value: 51, written: [] });
+  fs.rmSync(other);
+  fs.writeFileSync(helper, "exports.value = () => 60;\n");
+  expect(start(cache, main)).toEqual({ value: 61, written: first.written });
+  expect(bundledModules(first.written[0])).toEqual([main, helper]);
+
+  fs.writeFileSync(first.written[0], Buffer.from("not a bundle"));
+  expect(bundledModules(first.written[0])).toEqual([]);
+  expect(start(cache, main)).toEqual({ value: 61, written: first.written });
+  expect(bundledModules(first.written[0])).toEqual([main, helper]);
+});
+
 test("ASCII text of UTF-8: one ? per UTF-16 unit, so every offset stays; only comments may hold what is replaced", () => {
   const text = "a → b 😀 c\nd";
   const ascii = asciiText(Buffer.from(text));

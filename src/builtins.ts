@@ -16,7 +16,7 @@
  */
 import { inspect } from "util";
 import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError } from "./errors";
-import { asPyTuple, PY_TUPLE } from "./pyrepr";
+import { asPyTuple, pyIsTuple, pyTypeName } from "./pyrepr";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
 
@@ -24,28 +24,6 @@ export { print } from "./display/print";
 export { len } from "./utils/data/dataset";
 
 // ---------------------------------------------------------------- Python's view of a value
-
-/** `type(x).__name__` as Python would say it of the value a TypeScript user passed. */
-export function pyTypeName(x: unknown): string {
-  if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
-  if (typeof x === "boolean") return "bool";
-  if (typeof x === "string") return "str";
-  if (x === null || x === undefined) return "NoneType";
-  if (typeof x === "bigint") return "int";
-  if (Array.isArray(x)) return pyIsTuple(x) ? "tuple" : "list";
-  if (x instanceof Map || isDict(x)) return "dict";
-  if (x instanceof Set) return "set";
-  if (typeof x === "function") {
-    // A callable object (a Module) is named by its class, as Python's type(x).__name__.
-    const name = (x as { constructor?: { name?: string } }).constructor?.name;
-    return name && !/^(Async)?(Generator)?Function$/.test(name) ? name : "function";
-  }
-  return (x as object).constructor?.name ?? "object";
-}
-
-function pyIsTuple(x: unknown[]): boolean {
-  return (x as unknown as Record<symbol, unknown>)[PY_TUPLE] === true;
-}
 
 function isDict(x: unknown): x is Record<string, unknown> {
   if (x === null || typeof x !== "object" || Array.isArray(x)) return false;

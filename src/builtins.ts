@@ -164,6 +164,9 @@ export class Range implements Iterable<number> {
   }
 }
 
+// Python's type name, in its messages (`'range' object is not an iterator`).
+Object.defineProperty(Range, "name", { value: "range" });
+
 /**
  * Python's `range(stop)`, `range(start, stop, step=1)`.
  * @example for (const epoch of range(2)) { ... }

@@ -71,6 +71,8 @@ const CASES: Record<string, () => unknown> = {
   next_exhausted: () => exhausted(false),
   next_default: () => exhausted(true),
   next_list: () => untyped.next([1]),
+  next_range: () => untyped.next(range(3)),
+  next_iter_range: () => next(iter(range(3, 6))),
   iter_int: () => untyped.iter(5),
   next_iter_dict: () => next(iter({ a: 1, b: 2 })),
   next_iter_tensor: () => next(iter(torch.tensor([[1, 2], [3, 4]]))),

@@ -73,6 +73,8 @@ CASES = {
     "next_exhausted": exhausted,
     "next_default": exhausted_default,
     "next_list": lambda: next([1]),
+    "next_range": lambda: next(range(3)),
+    "next_iter_range": lambda: next(iter(range(3, 6))),
     "iter_int": lambda: iter(5),
     "next_iter_dict": lambda: next(iter({"a": 1, "b": 2})),
     "next_iter_tensor": lambda: next(iter(torch.tensor([[1, 2], [3, 4]]))),

@@ -313,8 +313,9 @@ export function sorted<X extends PyIterable>(iterable: X, options: SortedOptions
   const items = list(iterable) as ItemOf<X>[];
   const { key, reverse = false } = options;
   const keys = key ? items.map((v) => key(v)) : items;
-  // Python compares the second of a pair against the first (`'<' not supported between 'str' and 'int'`).
-  for (let i = 1; i < keys.length; i++) compareKinds(keys[i], keys[0]);
+  // Mixed kinds fail before sorting, each asked against the first as Python's first comparison is
+  // (`sorted([1, "a"])`: '<' not supported between instances of 'str' and 'int').
+  for (let i = 1; i < keys.length; i++) compare(keys[i], keys[0], "<");
   const order = keys.map((_, i) => i);
   // Array.prototype.sort is stable; a reversed comparison keeps equal items in order, as Python's reverse.
   order.sort((i, j) => (reverse ? compareKeys(keys[j], keys[i]) : compareKeys(keys[i], keys[j])));
@@ -323,11 +324,6 @@ export function sorted<X extends PyIterable>(iterable: X, options: SortedOptions
 
 function compareKeys(a: unknown, b: unknown): number {
   return compare(a, b, "<") ? -1 : compare(b, a, "<") ? 1 : 0;
-}
-
-/** Throws Python's TypeError when `a < b` could not be asked, before sorting starts. */
-function compareKinds(a: unknown, b: unknown): void {
-  compare(a, b, "<");
 }
 
 export interface MinMaxOptions<T, D = never> {

@@ -11,6 +11,7 @@ writes builtins.json.
 import json
 import math
 import os
+import random
 import sys
 
 import torch
@@ -226,6 +227,21 @@ for name, case in CASES.items():
         out[name] = {"error": [type(e).__name__, str(e)]}
         continue
     out[name] = {"value": v} if plain(v) else {"repr": repr(v)}
+# round(x, n) on 300 seeded values: decimals of every size, exact binary ties (k/2^j) and their
+# neighbours one ulp away, for n in -3..9: [x, n, round(x, n)].
+rng = random.Random(0)
+fuzz = []
+for i in range(300):
+    kind = i % 3
+    if kind == 0:
+        x = round(rng.uniform(-1000, 1000), rng.randint(0, 12))
+    elif kind == 1:
+        x = rng.randint(-(2**20), 2**20) / 2 ** rng.randint(0, 12)
+    else:
+        x = math.nextafter(rng.randint(-(2**20), 2**20) / 2 ** rng.randint(1, 12), rng.choice([inf, -inf]))
+    n = rng.randint(-3, 9)
+    fuzz.append([x, n, round(x, n)])
+out["round_fuzz"] = fuzz
 out["versions"] = {"torch": torch.__version__, "python": "%d.%d" % sys.version_info[:2]}
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "builtins.json"), "w") as f:

@@ -8,8 +8,14 @@
 import type { Outcome, Session } from "./session";
 import { TICK_NAME } from "./rewrite";
 
+/** Python's builtins in every notebook's scope (src/builtins.ts). */
+const BUILTIN_NAMES = [
+  "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "sorted", "sum", "min", "max",
+  "abs", "round", "float", "int", "str", "repr", "isinstance",
+] as const;
+
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "print", "len"] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", ...BUILTIN_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -23,9 +29,9 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     EMITTER_IMPORT,
     // The rich display (display.image, display.plot, ...) replaces the bare emitter when it loads.
     `import { display } from "torchlab/dist/src/display";`,
-    // Python's print(*values, sep=, end=) and len(), as a PyTorch notebook writes them.
-    `import { print } from "torchlab/dist/src/display/print";`,
-    `import { len } from "torchlab/dist/src/utils/data/dataset";`,
+    // Python's builtins as a PyTorch notebook writes them (print, len, range, enumerate, next(iter(...)), ...).
+    // A cell may declare its own `sum` or `range`: that hides the builtin from then on, as in Python.
+    `import { ${BUILTIN_NAMES.join(", ")} } from "torchlab/dist/src/builtins";`,
     `import { torch, torchvision } from "torchlab";`,
     // Namespace imports, not consts, so that `nn.Conv2d` and friends also work as types in later cells.
     `import * as nn from "torchlab/dist/src/nn";`,

@@ -37,6 +37,22 @@ export class IndexError extends Error {
   }
 }
 
+/** Python's StopIteration: `next(iterator)` on an exhausted iterator without a default (src/builtins.ts). */
+export class StopIteration extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "StopIteration";
+  }
+}
+
+/** Python's OverflowError: a number too large for the result (`int(Infinity)`, `round(Infinity)`). */
+export class OverflowError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "OverflowError";
+  }
+}
+
 /**
  * A feature PyTorch has that torchlab does not (yet) support; the message says what to use instead.
  * A RuntimeError, as Python's NotImplementedError is: `catch (e) { if (e instanceof RuntimeError) }`

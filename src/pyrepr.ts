@@ -50,6 +50,31 @@ export function asPyTuple<T extends unknown[]>(items: T): T {
   return items;
 }
 
+/** `type(x).__name__` as Python would say it of the value a TypeScript user passed (for Python's error messages). */
+export function pyTypeName(x: unknown): string {
+  if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
+  if (typeof x === "boolean") return "bool";
+  if (typeof x === "string") return "str";
+  if (x === null || x === undefined) return "NoneType";
+  if (typeof x === "bigint") return "int";
+  if (Array.isArray(x)) return pyIsTuple(x) ? "tuple" : "list";
+  const mapping = pyMappingOf(x); // OrderedDict (a state_dict)
+  if (mapping !== null) return mapping;
+  if (x instanceof Map || (typeof x === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(x)))) return "dict";
+  if (x instanceof Set) return "set";
+  if (typeof x === "function") {
+    // A callable object (a Module) is named by its class, as Python's type(x).__name__.
+    const name = (x as { constructor?: { name?: string } }).constructor?.name;
+    return name && !/^(Async)?(Generator)?Function$/.test(name) ? name : "function";
+  }
+  return (x as object).constructor?.name ?? "object";
+}
+
+/** Whether an array was marked a tuple (asPyTuple). */
+export function pyIsTuple(x: readonly unknown[]): boolean {
+  return (x as unknown as Record<symbol, unknown>)[PY_TUPLE] === true;
+}
+
 /** The Python module of each of torchlab's classes that prints by identity (see pyDefaultRepr). */
 const pyModules = new WeakMap<object, string>();
 

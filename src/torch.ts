@@ -36,6 +36,9 @@ import { linalgMore } from "./torch_more";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
+/** torch.__version__: PyTorch's release that torchlab follows, with torchlab's own as the local label (src/version.ts). */
+export { TORCH_VERSION as __version__ } from "./version";
+
 /**
  * torch.Tensor: the tensor class (`x instanceof torch.Tensor`, `x: torch.Tensor`, `class P extends
  * torch.Tensor`), and, called without `new`, PyTorch's legacy constructor of the default dtype:

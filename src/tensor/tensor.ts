@@ -1982,9 +1982,10 @@ export class Tensor {
     return extra ? { ...extra, "text/plain": text } : { "text/plain": text };
   }
 
-  *[Symbol.iterator](): IterableIterator<Tensor> {
+  /** The rows; a 0-d tensor throws when the iterator is asked for (Python's `iter(t)`), not at its first item. */
+  [Symbol.iterator](): IterableIterator<Tensor> {
     if (this.dim() === 0) throw new TypeError("iteration over a 0-d tensor");
-    for (let i = 0; i < this.shape[0]; i++) yield M.select(this, 0, i);
+    return rows(this);
   }
 
   get [Symbol.toStringTag](): string {
@@ -2242,3 +2243,7 @@ export function checkDevice(spec: unknown): void {
 
 // `x[0]` in a plain script fails loudly instead of reading undefined (the notebook rewrites it to x.get(0)).
 guardNumericIndex(Tensor.prototype, "tensor", (i) => `x.get(${i}) (or x.index("${i}, ..."))`, (i) => `x.setitem(${i}, value)`, listKeyError);
+
+function* rows(t: Tensor): IterableIterator<Tensor> {
+  for (let i = 0; i < t.shape[0]; i++) yield M.select(t, 0, i);
+}

@@ -7,3 +7,5 @@ export * as utils from "./utils";
 export * as datasets from "./datasets";
 export * as models from "./models";
 export * as ops from "./ops";
+/** torchvision.__version__: torchvision's release that torchlab follows, with torchlab's as the local label (src/version.ts). */
+export { TORCHVISION_VERSION as __version__ } from "../version";

@@ -38,6 +38,16 @@ describe("torchlab run", () => {
           { code: "torch.zeroes(2)", tags: ["raises-exception"] },
           { code: 'throw new RangeError("expected")', tags: ["raises-exception"] },
           "x.shape[0] + 1",
+          // Python's builtins from the prelude, typed: `next(iter(loader))` gives tensors (images.shape compiles).
+          [
+            "const loader = new torch.utils.data.DataLoader(new torch.utils.data.TensorDataset(torch.rand(5, 1, 2, 2), torch.arange(5)), {batch_size: 2});",
+            "const [images, labels] = next(iter(loader));",
+            'print(images.shape, len(range(0, 10, 3)), sum(range(4)), list(enumerate("ab")), list(zip([1, 2], "xy")), sorted([3, 1, 2]), max(1, 2.5), min([4, 2]),',
+            '  abs(-3), round(2.675, 2), int(" 7 "), float(torch.tensor([2.5])), str(null), repr("a"), isinstance(labels, torch.Tensor), torch.__version__.split("+")[0]);',
+          ].join("\n"),
+          // A cell's own `sum`, `range` and `max` hide the builtins, in that cell and the next ones.
+          'let sum = 0;\nfor (const v of [1, 2, 3]) sum += v;\nfunction range(n: number) { return n * 10; }\nconst max = "mine";\nprint(sum, range(2), max);',
+          "sum += 1;\nprint(sum, range(3), min(2, 1));",
         ]),
       ),
     );
@@ -46,10 +56,20 @@ describe("torchlab run", () => {
   }, 120_000);
 
   test("runs every cell and exits 0, with per-cell progress", () => {
-    expect(result.stderr).toMatch(/cell 1\/10 \(id c1\) ok/);
-    expect(result.stderr).toMatch(/cell 10\/10 \(id c10\) ok/);
+    expect(result.stderr).toMatch(/cell 1\/13 \(id c1\) ok/);
+    expect(result.stderr).toMatch(/cell 13\/13 \(id c13\) ok/);
     expect(result.status).toBe(0);
-    expect(nb.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(nb.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  });
+
+  test("Python's builtins are in scope and typed; a cell may declare its own sum, range or max", () => {
+    expect(nb.cells.slice(11).map((c) => c.outputs)).toEqual(
+      [
+        "torch.Size([2, 1, 2, 2]) 4 6 [(0, 'a'), (1, 'b')] [(1, 'x'), (2, 'y')] [1, 2, 3] 2.5 2 3 2.67 7 2.5 None 'a' True 1.13.0\n",
+        "6 20 mine\n",
+        "7 30 1\n",
+      ].map((line) => [{ output_type: "stream", name: "stdout", text: [line] }]),
+    );
   });
 
   test("the prelude works from a folder without node_modules; user imports resolve from the folder", () => {

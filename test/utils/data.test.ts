@@ -63,7 +63,7 @@ describe("datasets", () => {
   test("len() as Python's: tensors, arrays, strings (code points), Maps, Sets, dicts; PyTorch's and Python's TypeErrors", () => {
     expect([len(torch.zeros(3, 5)), len([1, 2]), len("a😀"), len(new Map([[1, 2]])), len(new Set([1, 2, 3])), len({ a: 1, b: 2 })]).toEqual([3, 2, 2, 1, 3, 2]);
     expect(() => len(torch.tensor(1))).toThrow("len() of a 0-d tensor");
-    expect(() => len(5 as never)).toThrow("object of type 'number' has no len()");
+    expect(() => len(5 as never)).toThrow("object of type 'int' has no len()");
     expect(() => len(new torch.nn.ReLU() as never)).toThrow("object of type 'ReLU' has no len()");
     expect(() => new Subset({} as never, [0])).toThrow("dataset must be a Dataset (an object with getitem(index) and len()), or an array; got Object");
   });

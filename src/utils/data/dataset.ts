@@ -17,7 +17,7 @@ import { IndexError, NotImplementedError, TypeError, ValueError } from "../../er
 import { fmtShape } from "../../ops/_core";
 import * as M from "../../ops/movement";
 import { guardNumericIndex } from "../../tensor/index_guard";
-import { pyDefaultRepr } from "../../pyrepr";
+import { pyDefaultRepr, pyTypeName } from "../../pyrepr";
 
 /** The map-style dataset protocol: `getitem(index)` and `len()`. */
 export interface MapDataset<T> {
@@ -86,13 +86,14 @@ export function len(
 ): number {
   if (typeof x === "string") return [...(x as string)].length; // code points, as Python's str
   if (x instanceof Map || x instanceof Set) return x.size;
+  if (x === null || x === undefined) throw new TypeError("object of type 'NoneType' has no len()");
   const o = x as Record<string, unknown>;
   if (typeof o.len === "function") return (o.len as () => number).call(x);
   if (typeof o.__len__ === "function") return (o.__len__ as () => number).call(x);
   if (typeof o.length === "number") return o.length;
   // A plain object is Python's dict: its number of keys.
   if (x !== null && typeof x === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(x))) return Object.keys(x).length;
-  throw new TypeError(`object of type '${describe(x)}' has no len()`);
+  throw new TypeError(`object of type '${pyTypeName(x)}' has no len()`);
 }
 
 /** The sample type of dataset type `D`: what its `getitem` (or `__getitem__`) returns. */

@@ -1,0 +1,563 @@
+/**
+ * Python's builtins that PyTorch tutorials use on nearly every page, so that ported code reads like the
+ * original: `for (const epoch of range(2))`, `for (const [i, data] of enumerate(trainloader, 0))`,
+ * `const [images, labels] = next(iter(trainloader))`, `sum(model.parameters().map((p) => p.numel()))`,
+ * `sorted(...)`, `max(...)`, `round(acc, 2)`, `float(loss)`, `int(pred)`, `isinstance(x, torch.Tensor)`,
+ * `str(x)`, `repr(x)`; `print` and `len` as well. All are in every notebook's scope (kernel/prelude.ts);
+ * a cell may still declare its own `sum`, `range` or `max`, which then hides the builtin as in Python.
+ *
+ * Each follows Python 3.11's result and error (test/reference/gen_builtins.py), on numbers, strings,
+ * arrays (lists; tuples where Python makes them: enumerate's and zip's items), plain objects and Maps
+ * (dicts: iterated by key), and tensors (as PyTorch 1.13's `Tensor` behaves under the same builtin).
+ * Python's keywords come in a trailing options object: `sorted(xs, {key: len, reverse: true})`.
+ *
+ * What a JS number cannot say is left out rather than guessed: `int` and `float` are one type here,
+ * so `isinstance(x, int)` is refused (use `Number.isInteger(x)`) and `float(3)` prints as `3`.
+ */
+import { inspect } from "util";
+import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError } from "./errors";
+import { asPyTuple, pyIsTuple, pyTypeName } from "./pyrepr";
+import { pythonRepr } from "./display/pylist";
+import { Tensor } from "./tensor/tensor";
+
+export { print } from "./display/print";
+export { len } from "./utils/data/dataset";
+
+// ---------------------------------------------------------------- Python's view of a value
+
+function isDict(x: unknown): x is Record<string, unknown> {
+  if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A map-style dataset without `[Symbol.iterator]`: Python iterates it through `__getitem__` from 0. */
+interface Sequence<T> {
+  getitem(index: number): T;
+  len(): number;
+}
+interface PySequence<T> {
+  __getitem__(index: number): T;
+  __len__(): number;
+}
+
+/** What Python's `for x in value` accepts: an iterable, a dict (its keys), a sequence with `__getitem__`. */
+export type PyIterable = Iterable<unknown> | ReadonlyMap<unknown, unknown> | Sequence<unknown> | PySequence<unknown> | Record<string, unknown>;
+
+/** The item type `for x in value` gives: a Map's and a dict's keys, an iterable's items. */
+export type ItemOf<X> = X extends ReadonlyMap<infer K, unknown>
+  ? K
+  : X extends string
+    ? string
+    : X extends Iterable<infer T>
+      ? T
+      : X extends Sequence<infer T>
+        ? T
+        : X extends PySequence<infer T>
+          ? T
+          : X extends Record<string, unknown>
+            ? string
+            : never;
+
+/** Python's iteration of `x` (dicts and Maps by key); Python's TypeError when it is not iterable. */
+function pyIterator(x: unknown): Iterator<unknown> {
+  if (x instanceof Map) return x.keys();
+  if (x !== null && x !== undefined && typeof (x as Iterable<unknown>)[Symbol.iterator] === "function") {
+    return (x as Iterable<unknown>)[Symbol.iterator]();
+  }
+  if (isDict(x)) return Object.keys(x)[Symbol.iterator]();
+  if (x !== null && typeof x === "object" || typeof x === "function") {
+    const o = x as Partial<Sequence<unknown> & PySequence<unknown>>;
+    const [get, size] =
+      typeof o.getitem === "function" && typeof o.len === "function"
+        ? [o.getitem, o.len]
+        : typeof o.__getitem__ === "function" && typeof o.__len__ === "function"
+          ? [o.__getitem__, o.__len__]
+          : [null, null];
+    if (get !== null && size !== null) {
+      return (function* () {
+        const n = size.call(x);
+        for (let i = 0; i < n; i++) yield get.call(x, i);
+      })();
+    }
+  }
+  throw new TypeError(`'${pyTypeName(x)}' object is not iterable`);
+}
+
+function* fromIterator<T>(it: Iterator<T>): IterableIterator<T> {
+  for (let r = it.next(); !r.done; r = it.next()) yield r.value;
+}
+
+/** A trailing options object: a plain object whose keys are all among `keys` (Python's keywords). */
+function takeOptions<O extends object>(args: unknown[], keys: readonly string[]): Partial<O> {
+  const last = args[args.length - 1];
+  if (isDict(last)) {
+    const own = Object.keys(last);
+    if (own.length > 0 && own.every((k) => keys.includes(k))) {
+      args.pop();
+      return last as Partial<O>;
+    }
+  }
+  return {};
+}
+
+/** Python's `operator.index`: an integer, or Python's TypeError naming the type. */
+function index(x: unknown): number {
+  if (typeof x === "boolean") return Number(x);
+  if (typeof x === "number" && Number.isInteger(x)) return x;
+  throw new TypeError(`'${pyTypeName(x)}' object cannot be interpreted as an integer`);
+}
+
+// ---------------------------------------------------------------- range, enumerate, zip, iter, next
+
+/**
+ * Python's `range(stop)` / `range(start, stop, step=1)`: an immutable sequence of integers; iterable
+ * (`for (const i of range(10))`), `len(range(...))`, `r.getitem(i)` (negative from the end), `list(r)`,
+ * printed as `range(0, 10)`.
+ * @example list(range(2, 10, 3))  // [2, 5, 8]
+ */
+export class Range implements Iterable<number> {
+  readonly start: number;
+  readonly stop: number;
+  readonly step: number;
+
+  constructor(...args: number[]) {
+    if (args.length === 0) throw new TypeError("range expected at least 1 argument, got 0");
+    if (args.length > 3) throw new TypeError(`range expected at most 3 arguments, got ${args.length}`);
+    const [start, stop, step] = args.length === 1 ? [0, index(args[0]), 1] : [index(args[0]), index(args[1]), args.length === 3 ? index(args[2]) : 1];
+    if (step === 0) throw new ValueError("range() arg 3 must not be zero");
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+
+  /** The number of integers: `len(range(...))`. */
+  len(): number {
+    const { start, stop, step } = this;
+    return Math.max(0, Math.ceil((stop - start) / step));
+  }
+
+  get length(): number {
+    return this.len();
+  }
+
+  /** `r[i]`: the i-th integer, counting from the end when negative. */
+  getitem(i: number): number {
+    const n = this.len();
+    const k = index(i) < 0 ? i + n : i;
+    if (k < 0 || k >= n) throw new IndexError("range object index out of range");
+    return this.start + k * this.step;
+  }
+
+  *[Symbol.iterator](): IterableIterator<number> {
+    const { start, stop, step } = this;
+    if (step > 0) for (let i = start; i < stop; i += step) yield i;
+    else for (let i = start; i > stop; i += step) yield i;
+  }
+
+  toString(): string {
+    return this.step === 1 ? `range(${this.start}, ${this.stop})` : `range(${this.start}, ${this.stop}, ${this.step})`;
+  }
+
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
+
+// Python's type name, in its messages (`'range' object is not an iterator`).
+Object.defineProperty(Range, "name", { value: "range" });
+
+/**
+ * Python's `range(stop)`, `range(start, stop, step=1)`.
+ * @example for (const epoch of range(2)) { ... }
+ * @example len(range(0, 10, 3))  // 4
+ */
+export function range(stop: number): Range;
+export function range(start: number, stop: number, step?: number): Range;
+export function range(...args: [number, number?, number?]): Range {
+  return new Range(...(args as number[]));
+}
+
+/**
+ * Python's `enumerate(iterable, start=0)`: `[index, item]` pairs (tuples, as Python prints them).
+ * @example for (const [i, data] of enumerate(trainloader, 0)) { const [inputs, labels] = data; ... }
+ */
+export function enumerate<X extends PyIterable>(iterable: X, start: number | { start?: number } = 0): IterableIterator<[number, ItemOf<X>]> {
+  const it = pyIterator(iterable);
+  let i = index(typeof start === "object" ? start.start ?? 0 : start);
+  return (function* () {
+    for (let r = it.next(); !r.done; r = it.next()) yield asPyTuple([i++, r.value as ItemOf<X>] as [number, ItemOf<X>]);
+  })();
+}
+
+/**
+ * Python's `zip(*iterables)`: tuples of the i-th items, stopping at the shortest.
+ * @example for (const [x, y] of zip(xs, ys)) { ... }
+ */
+export function zip<X extends PyIterable[]>(...iterables: X): IterableIterator<{ [K in keyof X]: ItemOf<X[K]> }> {
+  const its = iterables.map(pyIterator);
+  return (function* () {
+    if (its.length === 0) return;
+    for (;;) {
+      const row: unknown[] = [];
+      for (const it of its) {
+        const r = it.next();
+        if (r.done) return;
+        row.push(r.value);
+      }
+      yield asPyTuple(row) as { [K in keyof X]: ItemOf<X[K]> };
+    }
+  })();
+}
+
+/**
+ * Python's `iter(x)`: an iterator over a DataLoader, Dataset, array, string, tensor (its rows), Map or
+ * dict (their keys); an iterator gives itself back.
+ * @example const dataiter = iter(trainloader); const [images, labels] = next(dataiter);
+ */
+export function iter<X extends PyIterable>(x: X): IterableIterator<ItemOf<X>> {
+  const it = pyIterator(x) as Iterator<ItemOf<X>>;
+  return typeof (it as Partial<IterableIterator<ItemOf<X>>>)[Symbol.iterator] === "function" ? (it as IterableIterator<ItemOf<X>>) : fromIterator(it);
+}
+
+/**
+ * Python's `next(iterator[, default])`: the next item; when there is none, `default`, or Python's
+ * StopIteration without one. A DataLoader or array is not an iterator (Python's TypeError): `next(iter(x))`.
+ * @example const [images, labels] = next(iter(trainloader));
+ */
+export function next<T>(iterator: Iterator<T, unknown>): T;
+export function next<T, D>(iterator: Iterator<T, unknown>, default_: D): T | D;
+export function next<T, D>(iterator: Iterator<T, unknown>, ...default_: [D?]): T | D {
+  if (iterator === null || typeof iterator !== "object" || typeof (iterator as Partial<Iterator<T>>).next !== "function") {
+    throw new TypeError(`'${pyTypeName(iterator)}' object is not an iterator`);
+  }
+  const r = iterator.next();
+  if (!r.done) return r.value;
+  if (default_.length > 0) return default_[0] as D;
+  throw new StopIteration();
+}
+
+/**
+ * Python's `list(iterable)`: a new array of the items (a dict's or Map's keys).
+ * @example list(range(3))  // [0, 1, 2]
+ */
+export function list(): never[];
+export function list<X extends PyIterable>(iterable: X): ItemOf<X>[];
+export function list(...args: unknown[]): unknown[] {
+  return args.length === 0 ? [] : Array.from(fromIterator(pyIterator(args[0])));
+}
+
+// ---------------------------------------------------------------- comparisons: sorted, min, max
+
+type Op = "<" | ">";
+
+/** Python's `bool(a < b)` / `bool(a > b)` on numbers, strings, lists/tuples and one-element tensors. */
+function compare(a: unknown, b: unknown, op: Op): boolean {
+  const x = comparable(a);
+  const y = comparable(b);
+  if (typeof x === "number" && typeof y === "number") return op === "<" ? x < y : x > y;
+  if (typeof x === "string" && typeof y === "string") {
+    const c = codePointOrder(x, y);
+    return op === "<" ? c < 0 : c > 0;
+  }
+  if (Array.isArray(x) && Array.isArray(y) && pyIsTuple(x) === pyIsTuple(y)) {
+    // Lexicographic, as Python's: the first items that differ decide, else the shorter one is less.
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++) if (!pyEqual(x[i], y[i])) return compare(x[i], y[i], op);
+    return op === "<" ? x.length < y.length : x.length > y.length;
+  }
+  throw new TypeError(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+}
+
+/** A tensor compares through its one value (PyTorch's bool() of the comparison's result). */
+function comparable(v: unknown): unknown {
+  if (typeof v === "boolean") return Number(v);
+  if (!(v instanceof Tensor)) return v;
+  const n = v.numel();
+  if (n !== 1) throw new RuntimeError(`Boolean value of Tensor with ${n === 0 ? "no values" : "more than one value"} is ambiguous`);
+  return Number(v.item());
+}
+
+function pyEqual(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => pyEqual(v, b[i]));
+  if (a instanceof Tensor || b instanceof Tensor) return comparable(a) === comparable(b);
+  return typeof a === "boolean" || typeof b === "boolean" ? Number(a) === Number(b) : a === b;
+}
+
+/** Python orders strings by code point; JS's `<` by UTF-16 unit, which differs past U+FFFF. */
+function codePointOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i)!;
+    const cb = b.codePointAt(i)!;
+    if (ca !== cb) return ca - cb;
+    if (ca > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+export interface SortedOptions<T> {
+  /** Sorts by `key(item)` instead of the item. */
+  key?: ((item: T) => unknown) | null;
+  /** Largest first; equal items keep their order, as Python's. */
+  reverse?: boolean;
+}
+
+/**
+ * Python's `sorted(iterable, *, key=None, reverse=False)`: a new, stably sorted array. Numbers by value
+ * (not JS's default string order), strings by code point, lists and tuples item by item, one-element
+ * tensors by their value; mixing kinds is Python's TypeError.
+ * @example sorted(["ccc", "a", "bb"], {key: len})  // ["a", "bb", "ccc"]
+ */
+export function sorted<X extends PyIterable>(iterable: X, options: SortedOptions<ItemOf<X>> = {}): ItemOf<X>[] {
+  const items = list(iterable) as ItemOf<X>[];
+  const { key, reverse = false } = options;
+  const keys = key ? items.map((v) => key(v)) : items;
+  // Mixed kinds fail before sorting, each asked against the first as Python's first comparison is
+  // (`sorted([1, "a"])`: '<' not supported between instances of 'str' and 'int').
+  for (let i = 1; i < keys.length; i++) compare(keys[i], keys[0], "<");
+  const order = keys.map((_, i) => i);
+  // Array.prototype.sort is stable; a reversed comparison keeps equal items in order, as Python's reverse.
+  order.sort((i, j) => (reverse ? compareKeys(keys[j], keys[i]) : compareKeys(keys[i], keys[j])));
+  return order.map((i) => items[i]);
+}
+
+function compareKeys(a: unknown, b: unknown): number {
+  return compare(a, b, "<") ? -1 : compare(b, a, "<") ? 1 : 0;
+}
+
+export interface MinMaxOptions<T, D = never> {
+  /** Compares `key(item)` instead of the item. */
+  key?: ((item: T) => unknown) | null;
+  /** The result for an empty iterable (only with one iterable argument). */
+  default?: D;
+}
+
+function minMax(name: "min" | "max", op: Op, args: unknown[]): unknown {
+  const options = takeOptions<MinMaxOptions<unknown, unknown>>(args, ["key", "default"]);
+  if (args.length === 0) throw new TypeError(`${name} expected at least 1 argument, got 0`);
+  if (args.length > 1 && "default" in options) {
+    throw new TypeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
+  }
+  const it = args.length === 1 ? pyIterator(args[0]) : args[Symbol.iterator]();
+  const key = options.key ?? ((v: unknown) => v);
+  const first = it.next();
+  if (first.done) {
+    if ("default" in options) return options.default;
+    throw new ValueError(`${name}() arg is an empty sequence`);
+  }
+  let best = first.value;
+  let bestKey = key(best);
+  for (let r = it.next(); !r.done; r = it.next()) {
+    const k = key(r.value);
+    if (compare(k, bestKey, op)) [best, bestKey] = [r.value, k];
+  }
+  return best;
+}
+
+/**
+ * Python's `max(iterable, *, key=None, default)` or `max(a, b, ...)`: the first largest item (NaN and
+ * all, as Python compares), a tensor's largest row when given one tensor.
+ * @example max([1, 5, 3])  // 5
+ * @example max(["aa", "b"], {key: len})  // "aa"
+ */
+export function max<X extends PyIterable>(iterable: X, options?: MinMaxOptions<ItemOf<X>>): ItemOf<X>;
+export function max<X extends PyIterable, D>(iterable: X, options: MinMaxOptions<ItemOf<X>, D> & { default: D }): ItemOf<X> | D;
+export function max<T>(a: T, b: T, ...rest: T[]): T;
+export function max(...args: unknown[]): unknown {
+  return minMax("max", ">", args);
+}
+
+/**
+ * Python's `min(iterable, *, key=None, default)` or `min(a, b, ...)`: the first smallest item.
+ * @example min(3, 1, 2)  // 1
+ */
+export function min<X extends PyIterable>(iterable: X, options?: MinMaxOptions<ItemOf<X>>): ItemOf<X>;
+export function min<X extends PyIterable, D>(iterable: X, options: MinMaxOptions<ItemOf<X>, D> & { default: D }): ItemOf<X> | D;
+export function min<T>(a: T, b: T, ...rest: T[]): T;
+export function min(...args: unknown[]): unknown {
+  return minMax("min", "<", args);
+}
+
+// ---------------------------------------------------------------- arithmetic: sum, abs, round
+
+/**
+ * Python's `sum(iterable, start=0)`: `start + item0 + item1 + ...` left to right (Python 3.11's float
+ * sum, rounding at each step); tensors add as PyTorch's `+` (with autograd), numbers to a tensor too.
+ * @example sum(model.parameters().map((p) => p.numel()))  // sum(p.numel() for p in model.parameters())
+ * @example sum(losses)  // a tensor with grad_fn=<AddBackward0>
+ */
+export function sum(iterable: Iterable<number | boolean>, start?: number | { start?: number }): number;
+export function sum(iterable: Iterable<Tensor | number | boolean>, start?: Tensor | number | { start?: Tensor | number }): Tensor;
+export function sum(iterable: Iterable<Tensor | number | boolean>, start: Tensor | number | { start?: Tensor | number } = 0): Tensor | number {
+  let acc: unknown = start !== null && typeof start === "object" && !(start instanceof Tensor) ? start.start ?? 0 : start;
+  if (typeof acc === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  const it = pyIterator(iterable);
+  for (let r = it.next(); !r.done; r = it.next()) acc = add(acc, r.value);
+  return acc as Tensor | number;
+}
+
+/** Python's `a + b` for numbers (bools are 0 and 1) and tensors. */
+function add(a: unknown, b: unknown): unknown {
+  const number = (v: unknown) => typeof v === "number" || typeof v === "boolean";
+  if (number(a) && number(b)) return Number(a) + Number(b);
+  if (a instanceof Tensor && (number(b) || b instanceof Tensor)) return a.add(b as Tensor | number);
+  if (b instanceof Tensor && number(a)) return b.add(Number(a));
+  throw new TypeError(`unsupported operand type(s) for +: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+}
+
+/**
+ * Python's `abs(x)`: a number's absolute value, a tensor's `abs()`.
+ * @example abs(-2.5)  // 2.5
+ */
+export function abs(x: number | boolean): number;
+export function abs(x: Tensor): Tensor;
+export function abs(x: number | boolean | Tensor): number | Tensor {
+  if (x instanceof Tensor) return x.abs();
+  if (typeof x === "number" || typeof x === "boolean") return Math.abs(Number(x));
+  throw new TypeError(`bad operand type for abs(): '${pyTypeName(x)}'`);
+}
+
+/**
+ * Python's `round(number, ndigits=None)`: to the nearest integer, or to `ndigits` decimals (negative: tens,
+ * hundreds), ties to even, on the number's exact binary value as Python's: `round(2.5)` is 2,
+ * `round(0.125, 2)` is 0.12, `round(2.675, 2)` is 2.67 (2.675 is stored as 2.67499999...). PyTorch 1.13's
+ * Tensor has no `__round__`, so a tensor is Python's TypeError there: use `torch.round(t, {decimals})`.
+ * @example round(0.8765432, 3)  // 0.877
+ */
+export function round(x: number | boolean, ndigits?: number | null): number;
+export function round(x: unknown, ndigits?: number | null): number {
+  if (x instanceof Tensor) throw new TypeError("type Tensor doesn't define __round__ method");
+  if (typeof x !== "number" && typeof x !== "boolean") throw new TypeError(`type ${pyTypeName(x)} doesn't define __round__ method`);
+  const v = Number(x);
+  if (ndigits === undefined || ndigits === null) return Number.isFinite(v) ? toInt(roundHalfEven(v, 0)) : toInt(v);
+  const digits = index(ndigits);
+  if (!Number.isFinite(v) || (Number.isInteger(v) && digits >= 0)) return v;
+  // Beyond about 323 digits either way the number itself (or a zero of its sign) is the answer, as Python's.
+  if (digits > 400) return v;
+  if (digits < -400) return 0 * v;
+  return roundHalfEven(v, digits);
+}
+
+/** `v` rounded to `digits` decimals (ties to even) from its exact value: v = m * 2^e as BigInt fractions. */
+function roundHalfEven(v: number, digits: number): number {
+  if (Number.isInteger(v) && digits >= 0) return v;
+  const negative = v < 0 || Object.is(v, -0);
+  const [m, e] = decompose(Math.abs(v));
+  // |v| * 10^digits = num / den exactly.
+  let num = m * (e > 0 ? 2n ** BigInt(e) : 1n) * (digits > 0 ? 10n ** BigInt(digits) : 1n);
+  const den = (e < 0 ? 2n ** BigInt(-e) : 1n) * (digits < 0 ? 10n ** BigInt(-digits) : 1n);
+  let q = num / den;
+  num -= q * den;
+  if (2n * num > den || (2n * num === den && q % 2n === 1n)) q += 1n;
+  // `q` scaled back by 10^-digits, read as the nearest double (JS's string-to-number rounds exactly).
+  const magnitude = Number(`${q}e${-digits}`);
+  return negative ? -magnitude : magnitude;
+}
+
+/** A finite positive double as m * 2^e with an integer m. */
+function decompose(v: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  const bits = view.getBigUint64(0);
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & 0xfffffffffffffn;
+  return exponent === 0 ? [fraction, -1074] : [fraction | (1n << 52n), exponent - 1075];
+}
+
+/** Python's int() of a float: toward zero; NaN and infinities are Python's errors. */
+function toInt(v: number): number {
+  if (Number.isNaN(v)) throw new ValueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(v)) throw new OverflowError("cannot convert float infinity to integer");
+  return Math.trunc(v) + 0; // no -0: Python's ints have none
+}
+
+// ---------------------------------------------------------------- conversions: float, int, str, repr, isinstance
+
+/** A one-element tensor's value, with PyTorch's error for any other size. */
+function scalarOf(t: Tensor): number {
+  if (t.numel() !== 1) throw new ValueError("only one element tensors can be converted to Python scalars");
+  return Number(t.item());
+}
+
+const DIGITS = String.raw`\d(?:_?\d)*`;
+const FLOAT_LITERAL = new RegExp(String.raw`^[+-]?(?:(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:e[+-]?${DIGITS})?|inf|infinity|nan)$`, "i");
+const INT_LITERAL = new RegExp(`^[+-]?${DIGITS}$`);
+
+/**
+ * Python's `float(x)`: a one-element tensor's value (PyTorch's ValueError for any other size), a number,
+ * a bool, or a string in Python's float syntax (`" 1e3 "`, `"1_000.5"`, `"-inf"`, `"nan"`).
+ * @example float(loss)  // loss.item()
+ */
+export function float(x?: Tensor | number | boolean | string): number {
+  if (x === undefined) return 0;
+  if (x instanceof Tensor) return scalarOf(x);
+  if (typeof x === "number" || typeof x === "boolean") return Number(x);
+  if (typeof x === "string") {
+    const s = x.trim();
+    if (!FLOAT_LITERAL.test(s)) throw new ValueError(`could not convert string to float: ${pythonRepr(x)}`);
+    const body = s.replace(/_/g, "").toLowerCase();
+    const sign = body.startsWith("-") ? -1 : 1;
+    const bare = body.replace(/^[+-]/, "");
+    if (bare === "nan") return NaN;
+    if (bare === "inf" || bare === "infinity") return sign * Infinity;
+    return Number(body);
+  }
+  throw new TypeError(`float() argument must be a string or a real number, not '${pyTypeName(x)}'`);
+}
+
+/**
+ * Python's `int(x)`: toward zero, of a one-element tensor's value, a number or a bool; or a base-10
+ * string (`" -7 "`, `"1_000"`). NaN and infinities are Python's ValueError and OverflowError.
+ * @example int(pred.argmax())
+ */
+export function int(x?: Tensor | number | boolean | string): number {
+  if (x === undefined) return 0;
+  if (x instanceof Tensor) return toInt(scalarOf(x));
+  if (typeof x === "number" || typeof x === "boolean") return toInt(Number(x));
+  if (typeof x === "string") {
+    const s = x.trim();
+    if (!INT_LITERAL.test(s)) throw new ValueError(`invalid literal for int() with base 10: ${pythonRepr(x)}`);
+    return Number(s.replace(/_/g, "")) + 0;
+  }
+  throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(x)}'`);
+}
+
+/**
+ * Python's `str(x)`: a string as it is, anything else as print() writes it (a tensor's repr, lists,
+ * `True`, `None`).
+ */
+export function str(...value: [unknown?]): string {
+  if (value.length === 0) return "";
+  const x = value[0];
+  if (typeof x === "string") return x;
+  return pythonRepr(x) ?? inspect(x, { depth: 4 });
+}
+
+/** Python's `repr(x)`: a string in quotes, a tensor's repr, lists and dicts as Python writes them. */
+export function repr(x: unknown): string {
+  return pythonRepr(x) ?? inspect(x, { depth: 4 });
+}
+
+type Class = abstract new (...args: never[]) => object;
+
+/**
+ * Python's `isinstance(x, cls)`: whether `x` is an instance of the class (or of one of an array of
+ * classes), `str` and `list` for strings and arrays. A JS number is not an int or a float: use
+ * `Number.isInteger(x)` or `typeof x === "number"`.
+ * @example isinstance(m, nn.Linear)
+ * @example isinstance(x, torch.Tensor)  // an nn.Parameter is a Tensor, as in PyTorch
+ */
+export function isinstance(x: unknown, cls: typeof str): x is string;
+export function isinstance(x: unknown, cls: typeof list): x is unknown[];
+export function isinstance<C extends Class>(x: unknown, cls: C | readonly C[]): x is InstanceType<C>;
+export function isinstance(x: unknown, cls: unknown): boolean {
+  if (Array.isArray(cls)) return cls.some((c) => isinstance(x, c as Class));
+  if (cls === str) return typeof x === "string";
+  if (cls === list) return Array.isArray(x) && !pyIsTuple(x);
+  if (cls === int || cls === float) {
+    throw new TypeError(`isinstance(x, ${cls === int ? "int" : "float"}): a JS number is neither an int nor a float; use Number.isInteger(x) or typeof x === "number"`);
+  }
+  if (typeof cls !== "function") throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+  return x instanceof (cls as Class);
+}

@@ -9,7 +9,7 @@
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
 import { IndexError, RuntimeError, TypeError } from "../src/errors";
-import { pythonTypeName } from "../src/python_type";
+import { pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import * as T from "../src/torch";
 
@@ -71,7 +71,7 @@ export function op(name: string, a: any, b: any): any {
   if (name === "matmul") {
     // Python's `a @ b`: only a tensor on either side has __matmul__ / __rmatmul__.
     if (ta && tb) return (a as Tensor).matmul(b as Tensor);
-    throw new TypeError(`unsupported operand type(s) for @: '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`);
+    throw new TypeError(`unsupported operand type(s) for @: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
   }
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);

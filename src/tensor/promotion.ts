@@ -5,13 +5,13 @@
 import * as D from "./dtype";
 import { Tensor } from "./tensor";
 import { TypeError } from "../errors";
-import { pythonTypeName } from "../python_type";
+import { pyTypeName } from "../pyrepr";
 
 /** A result_type operand: a tensor, or a Python-style number (JS number or boolean). */
 export type PromotionOperand = Tensor | number | boolean;
 
 function needDtype(op: string, name: string, pos: number, d: unknown): D.dtype {
-  if (!(d instanceof D.dtype)) throw new TypeError(`${op}(): argument '${name}' (position ${pos}) must be torch.dtype, not ${pythonTypeName(d)}`);
+  if (!(d instanceof D.dtype)) throw new TypeError(`${op}(): argument '${name}' (position ${pos}) must be torch.dtype, not ${pyTypeName(d)}`);
   return d;
 }
 
@@ -56,7 +56,7 @@ const promoteInto = (acc: D.dtype | null, d: D.dtype): D.dtype => (acc === null 
 export function result_type(tensor: PromotionOperand, other: PromotionOperand): D.dtype {
   const ok = (x: unknown): boolean => x instanceof Tensor || typeof x === "number" || typeof x === "boolean";
   if (!ok(tensor) || !ok(other)) {
-    throw new TypeError(`result_type() received an invalid combination of arguments - got (${pythonTypeName(tensor)}, ${pythonTypeName(other)}), but expected one of: (Tensor tensor, Tensor other), (Number scalar, Tensor tensor), (Tensor tensor, Number other), (Number scalar1, Number scalar2)`);
+    throw new TypeError(`result_type() received an invalid combination of arguments - got (${pyTypeName(tensor)}, ${pyTypeName(other)}), but expected one of: (Tensor tensor, Tensor other), (Number scalar, Tensor tensor), (Tensor tensor, Number other), (Number scalar1, Number scalar2)`);
   }
   let dim: D.dtype | null = null;
   let zero: D.dtype | null = null;

@@ -139,6 +139,7 @@ export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./
 export { conv1d, avg_pool1d } from "./nn/functional/conv1d";
 export { conv3dFunctional as conv3d } from "./ops/conv3d";
 export { conv_transpose1d } from "./nn/functional/pool_extra";
+export { max_pool3d } from "./nn/functional/pool3d";
 export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } from "./nn/functional/vision2";
 export * as optim from "./optim";
 /** torch.distributions: Normal, Categorical, Bernoulli, ... with sample / rsample / log_prob / entropy, and kl_divergence. */

@@ -30,7 +30,7 @@ import * as LD from "./ops/linalg_decomp";
 import { solve_triangular } from "./ops/triangular";
 import { matrix_exp } from "./ops/matrix_exp";
 import type { MinMax } from "./ops/math_extra";
-import { normalizeDtype } from "./tensor/tensor";
+import { normalizeDtype, type GatherOptions } from "./tensor/tensor";
 import * as SP from "./tensor/sparse";
 import { linalgMore } from "./torch_more";
 
@@ -85,7 +85,9 @@ export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
 export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError, OutOfMemoryError } from "./errors";
-export { narrow, select, permute, index_select, masked_select, flip } from "./ops/movement";
+export { narrow, select, permute, masked_select, flip } from "./ops/movement";
+/** `torch.index_select(x, 0, idx)` or `torch.index_select(x, {dim: 0, index: idx})`. */
+export const index_select = (a: Tensor, ...args: Parameters<Tensor["index_select"]>): Tensor => a.index_select(...args);
 // These take their dims positionally or in a trailing options object, as the Tensor methods do.
 export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[] => a.split(...args);
 export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
@@ -566,9 +568,8 @@ export interface AllcloseOptions {
  * Values of `input` along `dim` at `index`. `sparse_grad` is accepted; the gradient is always dense
  * here (the same values PyTorch's sparse one holds).
  */
-export function gather(input: Tensor, dim: number, index: Tensor, options?: { sparse_grad?: boolean }): Tensor {
-  keywordOnly("gather", 3, options, ["sparse_grad"]);
-  return M.gather(input, dim, index);
+export function gather(input: Tensor, dim: number | GatherOptions, index?: Tensor | GatherOptions, options?: GatherOptions): Tensor {
+  return input.gather(dim, index, options);
 }
 export const equal = (a: Tensor, b: Tensor): boolean => a.equal(b);
 export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;

@@ -72,7 +72,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["masked_fill with an int mask", () => f(2).masked_fill(torch.tensor([1, 0]), 0), torch.TypeError, /masked_fill\(\): expected a bool condition\/mask tensor, got dtype torch.int64/],
   ["masked_fill with a 1-d value", () => f(2).masked_fill(torch.tensor([true, false]), f(2)), torch.RuntimeError, /masked_fill_ only supports a 0-dimensional value tensor, but got tensor with 1 dimension/],
   ["index_select with a float index", () => f(3).index_select(0, f(2)), torch.RuntimeError, /^index_select\(\): Expected dtype int32 or int64 for index$/],
-  ["index_select index out of bounds", () => f(3).index_select(0, torch.tensor([3])), torch.IndexError, /index_select\(\): index 3 is out of bounds for dimension 0 with size 3/],
+  ["index_select index out of bounds", () => f(3).index_select(0, torch.tensor([3])), torch.IndexError, /index_select\(\): index out of range in self: index 3 is out of bounds for dimension 0 with size 3/],
   ["gather rank mismatch", () => f(3, 2).gather(1, torch.tensor([1])), torch.RuntimeError, /gather\(\): Index tensor must have the same number of dimensions as input tensor/],
   ["gather index out of bounds", () => f(3, 2).gather(1, torch.tensor([[2], [0], [0]])), torch.RuntimeError, /gather\(\): index 2 is out of bounds for dimension 1 with size 2/],
   ["mean of an int tensor", () => torch.tensor([1, 2]).mean(), torch.RuntimeError, /mean\(\): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long/],

@@ -104,8 +104,12 @@ export function adaptive_max_pool3d(input: Tensor, ...rest: unknown[]): Tensor |
   return P.adaptive_max_pool3d(input, o.output_size as AdaptiveSize3, { return_indices: (o.return_indices as boolean | undefined) ?? false });
 }
 
-/** `F.adaptive_max_pool3d_with_indices`: `[values, indices]`. */
-export function adaptive_max_pool3d_with_indices(input: Tensor, output_size: AdaptiveSize3 | { output_size?: AdaptiveSize3 }): [Tensor, Tensor] {
-  const o = args("adaptive_max_pool3d_with_indices", [output_size], ["output_size"]);
+/** `F.adaptive_max_pool3d_with_indices`: `[values, indices]` (PyTorch's `return_indices` is accepted and has no effect). */
+export function adaptive_max_pool3d_with_indices(
+  input: Tensor,
+  output_size: AdaptiveSize3 | { output_size?: AdaptiveSize3; return_indices?: boolean },
+  return_indices?: boolean | { return_indices?: boolean },
+): [Tensor, Tensor] {
+  const o = args("adaptive_max_pool3d_with_indices", [output_size, return_indices], ["output_size", "return_indices"]);
   return P.adaptive_max_pool3d(input, o.output_size as AdaptiveSize3, { return_indices: true });
 }

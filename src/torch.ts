@@ -166,6 +166,10 @@ export const float: DType = D.float32;
 /** float64 (`torch.double`): PyTorch's dtype, with float32's precision (tfjs has no 64-bit floats). */
 export const float64: DType = D.float64;
 export const double: DType = D.float64;
+/** `torch.float16` / `torch.half` / `torch.bfloat16`: named so that using them raises a clear NotImplementedError (torchlab stores float32). */
+export const float16 = D.float16;
+export const half = D.float16;
+export const bfloat16 = D.bfloat16;
 export const int32: DType = D.int32;
 export const int64: DType = D.int64;
 export const long: DType = D.int64;

@@ -545,6 +545,14 @@ export class Tensor {
   double(): Tensor {
     return this.to(D.float64);
   }
+  /** PyTorch's cast to float16: torchlab has no 16-bit floats, so this raises NotImplementedError naming float16. */
+  half(): Tensor {
+    throw new NotImplementedError(D.unsupportedDtypeMessage(D.float16));
+  }
+  /** PyTorch's cast to bfloat16: raises NotImplementedError, as half() does. */
+  bfloat16(): Tensor {
+    throw new NotImplementedError(D.unsupportedDtypeMessage(D.bfloat16));
+  }
   long(): Tensor {
     return this.to(D.int64);
   }
@@ -1146,24 +1154,33 @@ export class Tensor {
     return this.reshapeInPlace("unsqueeze_", (s) => M.unsqueeze(s, trailingDim("unsqueeze_", dim) as number, true));
   }
   /**
-   * PyTorch's `resize_(*sizes)` for the case a tutorial uses it, the same number of elements
-   * (`images.resize_(64, 784)` to flatten a batch): the tensor takes the new shape, its values in
-   * row-major order. PyTorch grows or shrinks the storage otherwise (uninitialised memory); that is
-   * refused here with a message that points at `reshape`.
+   * PyTorch's `resize_(*sizes)` on a contiguous tensor: the new shape is laid over the values in
+   * row-major order (`images.resize_(64, 784)` flattens a batch). Shrinking keeps the first elements;
+   * growing keeps all of them and appends new ones, which PyTorch leaves uninitialised and torchlab
+   * fills with zeros. A tensor resized to another size gets storage of its own: views of the old
+   * storage no longer see its writes (PyTorch's would, up to the old size).
    */
   resize_(...sizes: (number | number[])[]): this {
     const shape = sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : (sizes as number[]);
+    if (!shape.every((v) => Number.isInteger(v))) throw new TypeError(`resize_(): sizes must be integers, got [${shape.join(", ")}]`);
+    // PyTorch 1.13's message for a negative size (its element count overflows as unsigned).
+    if (shape.some((v) => v < 0)) throw new RuntimeError("numel: integer multiplication overflow");
     const n = shape.reduce((a, b) => a * b, 1);
-    if (n !== this.numel()) {
-      throw new RuntimeError(
-        `resize_: torchlab resizes only to the same number of elements (${this.numel()}, shape [${this.shape.join(", ")}]), got shape [${shape.join(", ")}] (${n}); use reshape or a new tensor`,
-      );
-    }
     if (this.requires_grad) throw new RuntimeError("cannot resize variables that require grad");
     // PyTorch keeps the storage and lays the new shape over it from the offset; for a non-contiguous
     // tensor that is not its logical order, which a torchlab view cannot express.
     if (!this.is_contiguous()) throw new RuntimeError(`resize_: torchlab resizes only contiguous tensors (strides [${this.stride().join(", ")}]); use reshape`);
-    return this.reshapeInPlace("resize_", (s) => s.view(shape));
+    if (n === this.numel()) return this.reshapeInPlace("resize_", (s) => s.view(shape));
+    return this.reshapeInPlace("resize_", (s) => {
+      const flat = s.reshape(-1);
+      const kept = n < s.numel() ? flat.narrow(0, 0, n) : flat;
+      const grown = n > s.numel() ? M.cat([kept, C.zeros([n - s.numel()], { dtype: s.dtype })]) : kept.clone();
+      return grown.view(shape);
+    });
+  }
+  /** `resize_(other.shape)`. */
+  resize_as_(other: Tensor): this {
+    return this.resize_(other.shape);
   }
   // ---------------------------------------------------------------- end fnmath
   /** Limits values to [min, max]; each bound a number, a tensor (broadcast) or null. */

@@ -86,7 +86,7 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["int to a negative power", () => torch.tensor([2]).pow(-1), torch.RuntimeError, /Integers to negative integer powers are not allowed/],
   ["integer division by zero", () => torch.div(torch.tensor([1]), torch.tensor([0]), { rounding_mode: "floor" }), torch.RuntimeError, /ZeroDivisionError/],
   ["adding a string", () => f(2).add("1" as unknown as number), torch.TypeError, /add\(\): argument 'other' must be a Tensor or a number, not string/],
-  ["unknown dtype name", () => torch.zeros(2, { dtype: "float16" }), torch.TypeError, /unsupported dtype float16: torchlab has torch.float32, torch.float64, torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8 and torch.bool/],
+  ["unknown dtype name", () => torch.zeros(2, { dtype: "complex64" }), torch.TypeError, /unsupported dtype complex64: torchlab has torch.float32, torch.float64, torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8 and torch.bool/],
   ["item of many elements", () => f(2).item(), torch.ValueError, /only one element tensors can be converted to Python scalars \(this one has 2 elements/],
   // options and arguments
   ["unknown creation option", () => torch.zeros(2, { dtyp: torch.float32 } as never), torch.TypeError, /zeros\(\) got an unexpected keyword argument 'dtyp' \(valid: dtype, requires_grad, device, generator, out\)/],

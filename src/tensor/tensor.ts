@@ -1178,6 +1178,20 @@ export class Tensor {
       return grown.view(shape);
     });
   }
+  /**
+   * PyTorch's deprecated out-of-place `resize(*sizes)` (autograd's Resize): the same elements in a
+   * new shape, differentiable; another number of elements is PyTorch's error.
+   */
+  resize(...sizes: (number | number[])[]): Tensor {
+    const shape = sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : (sizes as number[]);
+    const n = shape.reduce((a, b) => a * b, 1);
+    if (n !== this.numel()) {
+      throw new RuntimeError(
+        `requested resize to ${shape.join("x")} (${n} elements in total), but the given tensor has a size of ${this.shape.join("x")} (${this.numel()} elements). autograd's resize can only change the shape of a given tensor, while preserving the number of elements. `,
+      );
+    }
+    return M.reshape(this.contiguous(), shape, "ResizeBackward");
+  }
   /** `resize_(other.shape)`. */
   resize_as_(other: Tensor): this {
     return this.resize_(other.shape);

@@ -50,6 +50,12 @@ def main():
     out["resize_to_zero"] = list(torch.ones(2, 2).resize_(0).shape)
     out["resize_as"] = list(torch.ones(5).resize_as_(torch.zeros(2, 1, 2)).shape)
     out["err_resize_negative"] = err(lambda: torch.ones(3).resize_(-1, 2))
+    # The deprecated out-of-place resize: autograd's Resize, the same number of elements only.
+    xr = torch.arange(6.0).requires_grad_()
+    yr = xr.resize(2, 3)
+    (yr * torch.arange(6.0).view(2, 3)).sum().backward()
+    out["resize_out_of_place"] = {"shape": list(yr.shape), "values": yr.tolist(), "grad": xr.grad.tolist(), "grad_fn": type(yr.grad_fn).__name__}
+    out["err_resize_out_of_place"] = err(lambda: torch.zeros(2, 3).resize(4, 2))
     torch.manual_seed(0)
     out["normal_std"] = torch.empty(5).normal_(std=0.01).tolist()
     out["normal_mean_std"] = torch.empty(5).normal_(2.0, std=0.5).tolist()

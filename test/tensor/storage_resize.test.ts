@@ -88,6 +88,11 @@ describe("resize_", () => {
     expect(torch.empty(0).resize_(2, 3).shape).toEqual(R.resize_from_empty);
     expect(torch.ones(2, 2).resize_(0).shape).toEqual(R.resize_to_zero);
     expect(torch.ones(5).resize_as_(torch.zeros(2, 1, 2)).shape).toEqual(R.resize_as);
+    const xr = torch.arange(6.0).float().requires_grad_();
+    const yr = xr.resize(2, 3);
+    yr.mul(torch.arange(6.0).float().view(2, 3)).sum().backward();
+    expect({ shape: yr.shape, values: yr.tolist(), grad: xr.grad!.tolist(), grad_fn: yr.grad_fn!.name() }).toEqual(R.resize_out_of_place);
+    expect(err(() => torch.zeros(2, 3).resize(4, 2))).toEqual(R.err_resize_out_of_place);
     // The resized tensor is usable as any other: in-place writes and ops see the new shape.
     y.setitem([2, 2], 7);
     expect(y.sum().item()).toBe(0 + 1 + 2 + 3 + 4 + 5 + 7 + Number(y.reshape(-1).narrow(0, 6, 2).sum().item()));

@@ -133,12 +133,14 @@ function avgPool(x: Tensor, p: Plan, div: Float32Array, gradName: string): Tenso
   const divisor = constant(compute(() => tf.tensor2d(div, [1, cells])));
   const out = compute(() => tf.reshape(tf.div(tf.sum(windows(x._t, p, 0), 2), divisor._t), outShape));
   const res = record(gradName, [x], out, (g) => {
-    const dhw = d * h * w;
-    const share = tf.div(tf.reshape(g, [n * c, cells]), divisor._t);
+    // Every plane reads the same positions: one segment sum over the K taps of all cells, with the
+    // N*C planes as columns ([P*K, N*C] -> [D*H*W, N*C]).
+    const share = tf.transpose(tf.div(tf.reshape(g, [n * c, cells]), divisor._t));
     const inside = tf.tensor1d(Int32Array.from(p.pos, (v) => (v >= 0 ? 1 : 0)), "bool");
-    const spread = tf.where(tf.broadcastTo(tf.reshape(inside, [1, cells, kk]), [n * c, cells, kk]), tf.broadcastTo(tf.reshape(share, [n * c, cells, 1]), [n * c, cells, kk]), 0);
-    const ids = tf.add(tf.reshape(tf.tensor1d(p.pos.map((v) => Math.max(v, 0)), "int32"), [1, cells * kk]), tf.reshape(tf.range(0, n * c * dhw, dhw, "int32"), [n * c, 1]));
-    return [tf.reshape(tf.unsortedSegmentSum(tf.reshape(spread, [-1]), tf.reshape(ids, [-1]), n * c * dhw), x.shape)];
+    const spread = tf.where(tf.broadcastTo(tf.reshape(inside, [cells, kk, 1]), [cells, kk, n * c]), tf.broadcastTo(tf.reshape(share, [cells, 1, n * c]), [cells, kk, n * c]), 0);
+    const ids = tf.tensor1d(p.pos.map((v) => Math.max(v, 0)), "int32");
+    const summed = tf.unsortedSegmentSum(tf.reshape(spread, [cells * kk, n * c]), ids, d * h * w);
+    return [tf.reshape(tf.transpose(summed), x.shape)];
   });
   return res;
 }

@@ -30,7 +30,7 @@ import * as LD from "./ops/linalg_decomp";
 import { solve_triangular } from "./ops/triangular";
 import { matrix_exp } from "./ops/matrix_exp";
 import type { MinMax } from "./ops/math_extra";
-import { normalizeDtype } from "./tensor/tensor";
+import { normalizeDtype, type GatherOptions } from "./tensor/tensor";
 import * as SP from "./tensor/sparse";
 import { linalgMore } from "./torch_more";
 
@@ -88,7 +88,9 @@ export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
 export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError, OutOfMemoryError } from "./errors";
-export { narrow, select, permute, index_select, masked_select, flip } from "./ops/movement";
+export { narrow, select, permute, masked_select, flip } from "./ops/movement";
+/** `torch.index_select(x, 0, idx)` or `torch.index_select(x, {dim: 0, index: idx})`. */
+export const index_select = (a: Tensor, ...args: Parameters<Tensor["index_select"]>): Tensor => a.index_select(...args);
 // These take their dims positionally or in a trailing options object, as the Tensor methods do.
 export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[] => a.split(...args);
 export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
@@ -142,6 +144,7 @@ export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, batch_norm } from "./
 export { conv1d, avg_pool1d } from "./nn/functional/conv1d";
 export { conv3dFunctional as conv3d } from "./ops/conv3d";
 export { conv_transpose1d } from "./nn/functional/pool_extra";
+export { max_pool3d } from "./nn/functional/pool3d";
 export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } from "./nn/functional/vision2";
 export * as optim from "./optim";
 /** torch.distributions: Normal, Categorical, Bernoulli, ... with sample / rsample / log_prob / entropy, and kl_divergence. */
@@ -166,6 +169,10 @@ export const float: DType = D.float32;
 /** float64 (`torch.double`): PyTorch's dtype, with float32's precision (tfjs has no 64-bit floats). */
 export const float64: DType = D.float64;
 export const double: DType = D.float64;
+/** `torch.float16` / `torch.half` / `torch.bfloat16`: named so that using them raises a clear NotImplementedError (torchlab stores float32). */
+export const float16 = D.float16;
+export const half = D.float16;
+export const bfloat16 = D.bfloat16;
 export const int32: DType = D.int32;
 export const int64: DType = D.int64;
 export const long: DType = D.int64;
@@ -568,9 +575,8 @@ export interface AllcloseOptions {
  * Values of `input` along `dim` at `index`. `sparse_grad` is accepted; the gradient is always dense
  * here (the same values PyTorch's sparse one holds).
  */
-export function gather(input: Tensor, dim: number, index: Tensor, options?: { sparse_grad?: boolean }): Tensor {
-  keywordOnly("gather", 3, options, ["sparse_grad"]);
-  return M.gather(input, dim, index);
+export function gather(input: Tensor, dim: number | GatherOptions, index?: Tensor | GatherOptions, options?: GatherOptions): Tensor {
+  return input.gather(dim, index, options);
 }
 export const equal = (a: Tensor, b: Tensor): boolean => a.equal(b);
 export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;

@@ -25,6 +25,8 @@ export * from "./modules/upsampling";
 export * from "./modules/padding";
 export { LPPool1d, LPPool2d, MaxUnpool1d, MaxUnpool2d } from "./modules/pool_extra";
 export { ConvTranspose1d } from "./modules/conv_transpose1d";
+export { MaxPool3d, AvgPool3d, AdaptiveAvgPool3d, AdaptiveMaxPool3d } from "./modules/pooling3d";
+export type { MaxPool3dOptions, AvgPool3dOptions } from "./modules/pooling3d";
 // rnn
 export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./modules/rnn";
 export type { RNNMode, RNNOptions, LSTMOptions, GRUOptions, RNNCellOptions, LSTMCellOptions, GRUCellOptions } from "./modules/rnn";

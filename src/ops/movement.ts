@@ -367,7 +367,7 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
   const idx = Array.from(index._t.dataSync());
   if (size === 0 && idx.length > 0 && t.dim() > 1) throw new RuntimeError("index_select(): self indexing axis dim should be positive");
   const bad = idx.find((i) => i < -size || i >= size);
-  if (bad !== undefined) throw new IndexError(`index_select(): index ${bad} is out of bounds for dimension ${d} with size ${size}`);
+  if (bad !== undefined) throw new IndexError(`index_select(): index out of range in self: index ${bad} is out of bounds for dimension ${d} with size ${size}`);
   if (t.numel() === 0 || idx.length === 0) {
     const shape = t.shape.map((s, k) => (k === d ? idx.length : s));
     return record(name, [t], compute(() => tf.zeros(shape, t.dtype._tf)), () => [tf.zeros(t.shape)]);

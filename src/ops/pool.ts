@@ -43,7 +43,7 @@ function checkFloat(op: string, t: Tensor): void {
 }
 
 /** PyTorch's pooling_output_shape, including the ceil_mode rule that the last window starts inside. */
-function outputSize(size: number, k: number, pad: number, s: number, d: number, ceil: boolean): number {
+export function outputSize(size: number, k: number, pad: number, s: number, d: number, ceil: boolean): number {
   if (s === 0) throw new RuntimeError("stride should not be zero");
   if (pad < 0) throw new RuntimeError(`pad must be non-negative, but got pad: ${pad}`);
   if (pad > Math.floor(k / 2)) throw new RuntimeError(`pad should be at most half of kernel size, but got pad=${pad} and kernel_size=${k}`);

@@ -160,7 +160,7 @@ type Reduce = "add" | "multiply" | "sum" | "prod" | "mean" | "amax" | "amin" | u
 
 function checkReduce(op: string, reduce: Reduce, inputs: Tensor[]): "add" | "multiply" | null {
   if (reduce === undefined || reduce === null) return null;
-  if (reduce !== "add" && reduce !== "multiply") throw new RuntimeError(`${op}(): reduce argument must be either add or multiply, got '${String(reduce)}'`);
+  if (reduce !== "add" && reduce !== "multiply") throw new RuntimeError(`${op}(): reduce argument must be either add or multiply. Got '${String(reduce)}'`);
   if (is_grad_enabled() && inputs.some((x) => x.requires_grad)) {
     throw new NotImplementedError(`${op}() with reduce='${reduce}' has no gradient in torchlab (nor in PyTorch 1.13); compute it under torch.no_grad() or use scatter_add`);
   }
@@ -180,6 +180,7 @@ function multiplyAt(t: Tensor, pos: Int32Array, vals: ArrayLike<number>): tf.Ten
  */
 export function scatter(t: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean, reduce?: Reduce): Tensor {
   const isValue = !(src instanceof Tensor);
+  if (!isValue && src.dtype !== t.dtype) throw new RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype");
   const s = valueTensor("scatter", src, t.dtype);
   const g = geometry("scatter", t, dim, index, isValue ? null : s);
   const r = checkReduce("scatter", reduce, [t, s]);
@@ -201,6 +202,8 @@ function srcGrad(gr: tf.Tensor, g: ScatterGeometry, sshape: number[], ishape: nu
 /** torch.scatter_add: a copy of `t` with `src` summed in at the positions `index` gives along `dim`. */
 export function scatter_add(t: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
   if (!(src instanceof Tensor)) throw new TypeError(`scatter_add(): argument 'src' must be Tensor, not ${describe(src)}`);
+  // PyTorch 1.13 names scatter in scatter_add's message too.
+  if (src.dtype !== t.dtype) throw new RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype");
   const g = geometry("scatter_add", t, dim, index, src);
   const ishape = index.shape.slice();
   const out = compute(() => tf.reshape(putFlat(tf.reshape(t._t, [-1]), g.pos, gatherFlat(src._t, g.srcPos, [g.pos.length]), true), t.shape));
@@ -219,7 +222,7 @@ export function scatter_reduce(t: Tensor, dim: number, index: Tensor, src: Tenso
   const op = "scatter_reduce";
   if (!(src instanceof Tensor)) throw new TypeError(`${op}(): argument 'src' must be Tensor, not ${describe(src)}`);
   if (!["sum", "prod", "mean", "amax", "amin"].includes(reduce)) {
-    throw new RuntimeError(`reduce argument must be either sum, prod, mean, amax or amin, got ${String(reduce)}`);
+    throw new RuntimeError(`reduce argument must be either sum, prod, mean, amax or amin. Got '${String(reduce)}'`);
   }
   if (src.dtype !== t.dtype) throw new RuntimeError(`${op}(): Expected self.dtype to be equal to src.dtype`);
   const g = geometry(op, t, dim, index, src);

@@ -10,6 +10,7 @@
  * PyTorch's fixed-width arithmetic does (uint8 255 + 1 is 0), see src/ops/_core.ts `wrapInt`.
  */
 import { inspect } from "util";
+import { NotImplementedError } from "../errors";
 
 /** The tfjs dtype a tensor's values are stored in. */
 export type StorageDtype = "float32" | "int32" | "bool";
@@ -88,11 +89,41 @@ const ALIASES: Record<string, dtype> = {
   bool: bool,
 };
 
+/**
+ * A PyTorch dtype torchlab does not store: `torch.float16` (`torch.half`) and `torch.bfloat16`. They
+ * exist so that `dtype: torch.float16`, `.to(torch.half)` or `.half()` stop with a message naming the
+ * dtype, instead of reading an undefined name and making float32 without a word. tfjs has no 16-bit
+ * float storage, and PyTorch 1.13's CPU kernels lack most half ops too (addmm, conv), so the
+ * tutorials that use half precision do it on a GPU (`model.half()`, autocast); on torchlab float32 is
+ * the precision to use.
+ */
+export class UnsupportedDtype {
+  constructor(readonly _name: string, readonly alias: string) {}
+  toString(): string {
+    return `torch.${this._name}`;
+  }
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
+export const float16 = new UnsupportedDtype("float16", "half");
+export const bfloat16 = new UnsupportedDtype("bfloat16", "bfloat16");
+const UNSUPPORTED: Record<string, UnsupportedDtype> = { float16, half: float16, bfloat16 };
+
+/** The error every use of float16 / bfloat16 raises (NotImplementedError, from tensor.ts's callers). */
+export function unsupportedDtypeMessage(d: UnsupportedDtype): string {
+  const names = d.alias === d._name ? `torch.${d._name}` : `torch.${d._name} (torch.${d.alias})`;
+  return `${names} is not supported by torchlab: tensors store float32 (tfjs has no 16-bit floats). Use torch.float32 instead (drop .${d.alias}() / dtype=torch.${d._name}); on a CPU PyTorch itself lacks most ${d._name} kernels`;
+}
+
 /** The dtype object a user's spelling names: a torch.dtype, or a string such as "int64" or "torch.long". */
 export function lookupDtype(d: unknown): dtype | undefined {
   if (d instanceof dtype) return d;
+  const bare = typeof d === "string" ? (d.startsWith("torch.") ? d.slice(6) : d) : "";
+  const unsupported = d instanceof UnsupportedDtype ? d : Object.prototype.hasOwnProperty.call(UNSUPPORTED, bare) ? UNSUPPORTED[bare] : null;
+  if (unsupported !== null) throw new NotImplementedError(unsupportedDtypeMessage(unsupported));
   if (typeof d !== "string") return undefined;
-  const r = ALIASES[d.startsWith("torch.") ? d.slice(6) : d];
+  const r = ALIASES[bare];
   return r instanceof dtype ? r : undefined;
 }
 

@@ -87,14 +87,37 @@ function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
 /** Drops trailing undefined arguments only: an undefined in the middle keeps later ones in their positions. */
 type DtypeOpt = { dtype?: DType | string | null };
 
-/** scatter's `src` (a tensor) or `value` (a number), positionally or by keyword, and `reduce`. */
-type ScatterOptions = { src?: Tensor | number; value?: number; reduce?: "add" | "multiply" };
-function scatterArgs(op: string, src: unknown, options: unknown): { src: Tensor | number; reduce?: "add" | "multiply" } {
-  const o = parseArgs(op, trimArgs([src, options]), ["src", "value", "reduce"]);
+/**
+ * The arguments of gather / scatter / index_select / take_along_dim, positionally or by keyword
+ * (`x.gather(1, idx)`, `x.gather({dim: 1, index: idx})`, `x.gather(1, {index: idx})`), with the
+ * ones PyTorch requires checked.
+ */
+function indexArgs(op: string, args: unknown[], names: readonly string[], needed: readonly string[]): Record<string, unknown> {
+  const o = parseArgs(op, trimArgs(args), names);
+  const missing = needed.filter((n) => o[n] === undefined || o[n] === null);
+  if (missing.length) {
+    throw new TypeError(`${op}() missing ${missing.length} required argument${missing.length > 1 ? "s" : ""}: ${missing.map((n) => `'${n}'`).join(", ")}`);
+  }
+  return o;
+}
+
+/** gather's arguments by keyword (`dim`, `index` may also be positional). */
+export type GatherOptions = { dim?: number; index?: Tensor; sparse_grad?: boolean };
+/** index_select's arguments by keyword. */
+export type IndexSelectOptions = { dim?: number; index?: Tensor };
+/** scatter's `src` (a tensor) or `value` (a number), with dim / index / reduce, by keyword. */
+export type ScatterOptions = { dim?: number; index?: Tensor; src?: Tensor | number; value?: number; reduce?: "add" | "multiply" };
+/** scatter_add's arguments by keyword. */
+export type ScatterAddOptions = { dim?: number; index?: Tensor; src?: Tensor };
+/** scatter_reduce's arguments by keyword. */
+export type ScatterReduceOptions = { dim?: number; index?: Tensor; src?: Tensor; reduce?: SC.ScatterReduce; include_self?: boolean };
+
+function scatterArgs(op: string, args: unknown[]): { dim: number; index: Tensor; src: Tensor | number; reduce?: "add" | "multiply" } {
+  const o = indexArgs(op, args, ["dim", "index", "src", "value", "reduce"], ["dim", "index"]);
   if (o.src !== undefined && o.value !== undefined) throw new TypeError(`${op}() got both 'src' and 'value'`);
   const s = o.src ?? o.value;
   if (s === undefined) throw new TypeError(`${op}() missing 1 required argument: 'src' (a Tensor) or 'value' (a number)`);
-  return { src: s as Tensor | number, reduce: o.reduce as "add" | "multiply" | undefined };
+  return { dim: o.dim as number, index: o.index as Tensor, src: s as Tensor | number, reduce: o.reduce as "add" | "multiply" | undefined };
 }
 type KthOpts = { k?: number; dim?: number; axis?: number; keepdim?: boolean; keepdims?: boolean };
 type TopkOpts = { k?: number; dim?: number; axis?: number; largest?: boolean; sorted?: boolean };
@@ -522,6 +545,14 @@ export class Tensor {
   }
   double(): Tensor {
     return this.to(D.float64);
+  }
+  /** PyTorch's cast to float16: torchlab has no 16-bit floats, so this raises NotImplementedError naming float16. */
+  half(): Tensor {
+    throw new NotImplementedError(D.unsupportedDtypeMessage(D.float16));
+  }
+  /** PyTorch's cast to bfloat16: raises NotImplementedError, as half() does. */
+  bfloat16(): Tensor {
+    throw new NotImplementedError(D.unsupportedDtypeMessage(D.bfloat16));
   }
   long(): Tensor {
     return this.to(D.int64);
@@ -1124,24 +1155,47 @@ export class Tensor {
     return this.reshapeInPlace("unsqueeze_", (s) => M.unsqueeze(s, trailingDim("unsqueeze_", dim) as number, true));
   }
   /**
-   * PyTorch's `resize_(*sizes)` for the case a tutorial uses it, the same number of elements
-   * (`images.resize_(64, 784)` to flatten a batch): the tensor takes the new shape, its values in
-   * row-major order. PyTorch grows or shrinks the storage otherwise (uninitialised memory); that is
-   * refused here with a message that points at `reshape`.
+   * PyTorch's `resize_(*sizes)` on a contiguous tensor: the new shape is laid over the values in
+   * row-major order (`images.resize_(64, 784)` flattens a batch). Shrinking keeps the first elements;
+   * growing keeps all of them and appends new ones, which PyTorch leaves uninitialised and torchlab
+   * fills with zeros. A tensor resized to another size gets storage of its own: views of the old
+   * storage no longer see its writes (PyTorch's would, up to the old size).
    */
   resize_(...sizes: (number | number[])[]): this {
     const shape = sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : (sizes as number[]);
+    if (!shape.every((v) => Number.isInteger(v))) throw new TypeError(`resize_(): sizes must be integers, got [${shape.join(", ")}]`);
+    // PyTorch 1.13's message for a negative size (its element count overflows as unsigned).
+    if (shape.some((v) => v < 0)) throw new RuntimeError("numel: integer multiplication overflow");
     const n = shape.reduce((a, b) => a * b, 1);
-    if (n !== this.numel()) {
-      throw new RuntimeError(
-        `resize_: torchlab resizes only to the same number of elements (${this.numel()}, shape [${this.shape.join(", ")}]), got shape [${shape.join(", ")}] (${n}); use reshape or a new tensor`,
-      );
-    }
     if (this.requires_grad) throw new RuntimeError("cannot resize variables that require grad");
     // PyTorch keeps the storage and lays the new shape over it from the offset; for a non-contiguous
     // tensor that is not its logical order, which a torchlab view cannot express.
     if (!this.is_contiguous()) throw new RuntimeError(`resize_: torchlab resizes only contiguous tensors (strides [${this.stride().join(", ")}]); use reshape`);
-    return this.reshapeInPlace("resize_", (s) => s.view(shape));
+    if (n === this.numel()) return this.reshapeInPlace("resize_", (s) => s.view(shape));
+    return this.reshapeInPlace("resize_", (s) => {
+      const flat = s.reshape(-1);
+      const kept = n < s.numel() ? flat.narrow(0, 0, n) : flat;
+      const grown = n > s.numel() ? M.cat([kept, C.zeros([n - s.numel()], { dtype: s.dtype })]) : kept.clone();
+      return grown.view(shape);
+    });
+  }
+  /**
+   * PyTorch's deprecated out-of-place `resize(*sizes)` (autograd's Resize): the same elements in a
+   * new shape, differentiable; another number of elements is PyTorch's error.
+   */
+  resize(...sizes: (number | number[])[]): Tensor {
+    const shape = sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : (sizes as number[]);
+    const n = shape.reduce((a, b) => a * b, 1);
+    if (n !== this.numel()) {
+      throw new RuntimeError(
+        `requested resize to ${shape.join("x")} (${n} elements in total), but the given tensor has a size of ${this.shape.join("x")} (${this.numel()} elements). autograd's resize can only change the shape of a given tensor, while preserving the number of elements. `,
+      );
+    }
+    return M.reshape(this.contiguous(), shape, "ResizeBackward");
+  }
+  /** `resize_(other.shape)`. */
+  resize_as_(other: Tensor): this {
+    return this.resize_(other.shape);
   }
   // ---------------------------------------------------------------- end fnmath
   /** Limits values to [min, max]; each bound a number, a tensor (broadcast) or null. */
@@ -1445,11 +1499,18 @@ export class Tensor {
   flip(...dims: (number | number[])[]): Tensor {
     return M.flip(this, sizesFrom(dims, "flip", "dims"));
   }
-  index_select(dim: number, index: Tensor): Tensor {
-    return M.index_select(this, dim, index);
+  /** The slices `index` (a 1-D Long tensor) of `dim`: `x.index_select(0, idx)` or `x.index_select({dim: 0, index: idx})`. */
+  index_select(dim: number | IndexSelectOptions, index?: Tensor | IndexSelectOptions): Tensor {
+    const o = indexArgs("index_select", [dim, index], ["dim", "index"], ["dim", "index"]);
+    return M.index_select(this, o.dim as number, o.index as Tensor);
   }
-  gather(dim: number, index: Tensor): Tensor {
-    return M.gather(this, dim, index);
+  /**
+   * Values along `dim` at `index` (same rank as this tensor): `out[i][j] = x[i][index[i][j]]` for dim=1.
+   * @example x.gather(1, idx)   // or x.gather({dim: 1, index: idx})
+   */
+  gather(dim: number | GatherOptions, index?: Tensor | GatherOptions, options?: GatherOptions): Tensor {
+    const o = indexArgs("gather", [dim, index, options], ["dim", "index", "sparse_grad"], ["dim", "index"]);
+    return M.gather(this, o.dim as number, o.index as Tensor);
   }
   masked_select(mask: Tensor): Tensor {
     return M.masked_select(this, mask);
@@ -1872,30 +1933,44 @@ export class Tensor {
    * Writes `src` (a tensor, or a number: PyTorch's `value`) into this tensor at `index` along `dim`.
    * @example torch.zeros(10).scatter_(0, torch.tensor(3), {value: 1})   // one-hot, as in PyTorch's tutorial
    */
-  scatter_(dim: number, index: Tensor, src: Tensor | number | ScatterOptions, options?: ScatterOptions): this {
-    const o = scatterArgs("scatter_", src, options);
-    return this.inplace("scatter_", (s) => SC.scatter(s, dim, index, o.src, o.reduce));
+  scatter_(dim: number | ScatterOptions, index?: Tensor | ScatterOptions, src?: Tensor | number | ScatterOptions, options?: ScatterOptions): this {
+    const o = scatterArgs("scatter_", [dim, index, src, options]);
+    return this.inplace("scatter_", (s) => SC.scatter(s, o.dim, o.index, o.src, o.reduce));
   }
-  scatter(dim: number, index: Tensor, src: Tensor | number | ScatterOptions, options?: ScatterOptions): Tensor {
-    const o = scatterArgs("scatter", src, options);
-    return SC.scatter(this, dim, index, o.src, o.reduce);
+  scatter(dim: number | ScatterOptions, index?: Tensor | ScatterOptions, src?: Tensor | number | ScatterOptions, options?: ScatterOptions): Tensor {
+    const o = scatterArgs("scatter", [dim, index, src, options]);
+    return SC.scatter(this, o.dim, o.index, o.src, o.reduce);
   }
   /** Sums `src` into this tensor at `index` along `dim` (repeated positions add up). */
-  scatter_add_(dim: number, index: Tensor, src: Tensor): this {
-    return this.inplace("scatter_add_", (s) => SC.scatter_add(s, dim, index, src));
+  scatter_add_(dim: number | ScatterAddOptions, index?: Tensor | ScatterAddOptions, src?: Tensor | ScatterAddOptions): this {
+    const o = indexArgs("scatter_add_", [dim, index, src], ["dim", "index", "src"], ["dim", "index", "src"]);
+    return this.inplace("scatter_add_", (s) => SC.scatter_add(s, o.dim as number, o.index as Tensor, o.src as Tensor));
   }
-  scatter_add(dim: number, index: Tensor, src: Tensor): Tensor {
-    return SC.scatter_add(this, dim, index, src);
+  scatter_add(dim: number | ScatterAddOptions, index?: Tensor | ScatterAddOptions, src?: Tensor | ScatterAddOptions): Tensor {
+    const o = indexArgs("scatter_add", [dim, index, src], ["dim", "index", "src"], ["dim", "index", "src"]);
+    return SC.scatter_add(this, o.dim as number, o.index as Tensor, o.src as Tensor);
   }
   /**
    * `src` reduced into a copy of this tensor at the positions `index` gives along `dim`: reduce is
    * "sum", "prod", "mean", "amax" or "amin"; `include_self` (default true) counts the old values too.
    */
-  scatter_reduce(dim: number, index: Tensor, src: Tensor, reduce: SC.ScatterReduce | { reduce: SC.ScatterReduce; include_self?: boolean }, options?: { include_self?: boolean }): Tensor {
-    const o = parseArgs("scatter_reduce", [reduce, options], ["reduce", "include_self"]);
-    return SC.scatter_reduce(this, dim, index, src, o.reduce as SC.ScatterReduce, (o.include_self as boolean | undefined) ?? true);
+  scatter_reduce(
+    dim: number | ScatterReduceOptions,
+    index?: Tensor | ScatterReduceOptions,
+    src?: Tensor | ScatterReduceOptions,
+    reduce?: SC.ScatterReduce | ScatterReduceOptions,
+    options?: ScatterReduceOptions,
+  ): Tensor {
+    const o = indexArgs("scatter_reduce", [dim, index, src, reduce, options], ["dim", "index", "src", "reduce", "include_self"], ["dim", "index", "src", "reduce"]);
+    return SC.scatter_reduce(this, o.dim as number, o.index as Tensor, o.src as Tensor, o.reduce as SC.ScatterReduce, (o.include_self as boolean | undefined) ?? true);
   }
-  scatter_reduce_(dim: number, index: Tensor, src: Tensor, reduce: SC.ScatterReduce | { reduce: SC.ScatterReduce; include_self?: boolean }, options?: { include_self?: boolean }): this {
+  scatter_reduce_(
+    dim: number | ScatterReduceOptions,
+    index?: Tensor | ScatterReduceOptions,
+    src?: Tensor | ScatterReduceOptions,
+    reduce?: SC.ScatterReduce | ScatterReduceOptions,
+    options?: ScatterReduceOptions,
+  ): this {
     return this.inplace("scatter_reduce_", (s) => s.scatter_reduce(dim, index, src, reduce, options));
   }
 
@@ -2090,8 +2165,10 @@ export class Tensor {
   take(index: Tensor): Tensor {
     return X.take(this, index);
   }
-  take_along_dim(indices: Tensor, dim?: number | null | { dim?: number | null; axis?: number | null }): Tensor {
-    return X.take_along_dim(this, indices, trailingDim("take_along_dim", dim) as number | null | undefined);
+  /** Values at `indices` along `dim` (indices broadcast against this tensor); flat without dim. */
+  take_along_dim(indices: Tensor | { indices?: Tensor; dim?: number | null; axis?: number | null }, dim?: number | null | { dim?: number | null; axis?: number | null }): Tensor {
+    const o = indexArgs("take_along_dim", [indices, dim], ["indices", "dim"], ["indices"]);
+    return X.take_along_dim(this, o.indices as Tensor, o.dim as number | null | undefined);
   }
   /** A copy with the slices `index` of `dim` replaced by `source`'s. */
   index_copy(dim: number, index: Tensor, source: Tensor): Tensor {

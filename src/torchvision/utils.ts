@@ -1,5 +1,5 @@
 /**
- * torchvision.utils: make_grid and save_image, value for value as torchvision 0.14 computes them
+ * torchvision.utils: make_grid and save_image, value for value as torchvision 0.14 computes them (draw_* live in draw.ts)
  * (float32 arithmetic step by step, the same rounding to bytes).
  */
 import { writeFileSync } from "fs";
@@ -283,3 +283,5 @@ export function save_image(tensor: Tensor | Tensor[], fp: string, ...args: unkno
   const [, C, H, W] = g.shape;
   writeFileSync(fp, encode_image(g.values, [C, H, W], format));
 }
+export { draw_bounding_boxes, draw_segmentation_masks } from "./draw";
+export type { Color, DrawBoundingBoxesOptions, DrawSegmentationMasksOptions } from "./draw";

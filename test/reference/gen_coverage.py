@@ -376,6 +376,35 @@ C("BatchNorm3d_eval_after_step", {"x": ("f", [3, 2, 2, 2, 3])},
 S("BatchNorm3d_repr", "repr(torch.nn.BatchNorm3d(4, affine=False))", "String(new torch.nn.BatchNorm3d(4, {affine: false}))")
 E("BatchNorm3d_4d", "torch.nn.BatchNorm3d(3)(torch.zeros(2, 3, 4, 4))", "new torch.nn.BatchNorm3d(3).forward(torch.zeros(2, 3, 4, 4))")
 
+# ------------------------------------------------------------------ torchvision.ops roi_align / roi_pool
+# Last, so that the random draws above keep their values. Boxes are detached: torchvision gives them no gradient.
+RX = ("f", [2, 3, 7, 8])
+RB = ("v", [[0.0, 1.2, 0.7, 5.9, 4.4], [1.0, 0.0, 0.0, 7.0, 6.0], [0.0, 3.3, 2.1, 3.9, 2.8], [1.0, -1.5, 4.2, 9.6, 8.7], [0.0, 6.2, 5.1, 2.0, 1.5]])
+RL = ("v", [[2.4, 1.6, 13.0, 9.8], [0.0, 0.0, 4.0, 4.0]])
+for name, py, ts in [
+    ("roi_align 2x2 adaptive", "roi_align(x, b.detach(), 2)", "roi_align(x, b.detach(), 2)"),
+    ("roi_align (3,2) sampling_ratio=2", "roi_align(x, b.detach(), (3, 2), sampling_ratio=2)", "roi_align(x, b.detach(), [3, 2], {sampling_ratio: 2})"),
+    ("roi_align aligned", "roi_align(x, b.detach(), 3, aligned=True)", "roi_align(x, b.detach(), 3, {aligned: true})"),
+    ("roi_align aligned sampling_ratio=1", "roi_align(x, b.detach(), 2, 1.0, 1, True)", "roi_align(x, b.detach(), 2, 1.0, 1, true)"),
+    ("roi_align spatial_scale=0.5 list boxes", "roi_align(x, [l.detach(), l.detach() * 0.5], 2, spatial_scale=0.5)",
+     "roi_align(x, [l.detach(), l.detach().mul(0.5)], 2, {spatial_scale: 0.5})"),
+    ("roi_pool 2x2", "roi_pool(x, b.detach(), 2)", "roi_pool(x, b.detach(), 2)"),
+    ("roi_pool (3,4)", "roi_pool(x, b.detach(), (3, 4))", "roi_pool(x, b.detach(), [3, 4])"),
+    ("roi_pool spatial_scale=0.5 list boxes", "roi_pool(x, [l.detach(), l.detach()], 3, 0.5)", "roi_pool(x, [l.detach(), l.detach()], 3, 0.5)"),
+]:
+    ins = {"x": RX, "b": RB} if "b." in py else {"x": RX, "l": RL}
+    C(name, ins, ops + py, ops + ts)
+C("roi_pool ties", {"x": ("v", [[[[1.0, 1, 2, 2], [1, 1, 2, 2], [0, 3, 3, 0]]]]), "b": ("v", [[0.0, 0, 0, 3, 2], [0.0, 1, 0, 2, 1]])},
+  ops + "roi_pool(x, b.detach(), 2)")
+C("RoIAlign module", {"x": RX, "b": RB}, ops + "RoIAlign((2, 3), 0.5, 2)(x, b.detach())",
+  "new torchvision.ops.RoIAlign([2, 3], 0.5, 2).forward(x, b.detach())")
+C("RoIPool module", {"x": RX, "b": RB}, ops + "RoIPool(2, 1.0)(x, b.detach())", "new torchvision.ops.RoIPool(2, 1.0).forward(x, b.detach())")
+S("RoIAlign repr", "repr(torchvision.ops.RoIAlign((2, 2), 0.5, 2))", "String(new torchvision.ops.RoIAlign([2, 2], 0.5, 2))")
+S("RoIAlign repr aligned", "repr(torchvision.ops.RoIAlign(7, 0.25, -1, aligned=True))", "String(new torchvision.ops.RoIAlign(7, 0.25, -1, {aligned: true}))")
+S("RoIPool repr", "repr(torchvision.ops.RoIPool(3, 0.125))", "String(new torchvision.ops.RoIPool(3, 0.125))")
+E("roi_align boxes shape", ops + "roi_align(torch.zeros(1, 1, 4, 4), torch.zeros(2, 4), 2)", ops + "roi_align(torch.zeros(1, 1, 4, 4), torch.zeros(2, 4), 2)")
+E("roi_pool list boxes shape", ops + "roi_pool(torch.zeros(1, 1, 4, 4), [torch.zeros(2, 5)], 2)", ops + "roi_pool(torch.zeros(1, 1, 4, 4), [torch.zeros(2, 5)], 2)")
+
 out = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": CASES, "errors": ERRORS, "scalars": SCALARS}
 with open(os.path.join(HERE, "coverage.json"), "w") as f:
     json.dump(out, f, separators=(",", ":"))

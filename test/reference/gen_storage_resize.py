@@ -1,5 +1,5 @@
 """Fixture for test/tensor/storage_resize.test.ts: Tensor.storage() (printing, reading, writing through
-it into the tensor and its views), resize_ to the same number of elements, and normal_ / uniform_
+it into the tensor and its views), resize_ (the same number of elements, fewer, more), and normal_ / uniform_
 with keyword arguments, on PyTorch 1.13. Run from test/reference with /usr/bin/python3
 gen_storage_resize.py; writes storage_resize.json."""
 import os
@@ -38,6 +38,24 @@ def main():
     y = torch.ones(6)
     out["resize_list"] = list(y.resize_([2, 3]).shape)
     out["err_resize_grad"] = err(lambda: torch.ones(2, 3, requires_grad=True).resize_(6))
+    # Another number of elements: shrinking keeps the first ones, growing keeps them all (the new
+    # ones are uninitialised in PyTorch, so only the kept prefix is recorded).
+    x = torch.arange(12.0).view(3, 4)
+    x.resize_(2, 3)
+    out["resize_shrink"] = {"shape": list(x.shape), "values": x.tolist()}
+    y = torch.arange(6)
+    y.resize_(3, 3)
+    out["resize_grow"] = {"shape": list(y.shape), "stride": list(y.stride()), "prefix": y.reshape(-1)[:6].tolist()}
+    out["resize_from_empty"] = list(torch.empty(0).resize_(2, 3).shape)
+    out["resize_to_zero"] = list(torch.ones(2, 2).resize_(0).shape)
+    out["resize_as"] = list(torch.ones(5).resize_as_(torch.zeros(2, 1, 2)).shape)
+    out["err_resize_negative"] = err(lambda: torch.ones(3).resize_(-1, 2))
+    # The deprecated out-of-place resize: autograd's Resize, the same number of elements only.
+    xr = torch.arange(6.0).requires_grad_()
+    yr = xr.resize(2, 3)
+    (yr * torch.arange(6.0).view(2, 3)).sum().backward()
+    out["resize_out_of_place"] = {"shape": list(yr.shape), "values": yr.tolist(), "grad": xr.grad.tolist(), "grad_fn": type(yr.grad_fn).__name__}
+    out["err_resize_out_of_place"] = err(lambda: torch.zeros(2, 3).resize(4, 2))
     torch.manual_seed(0)
     out["normal_std"] = torch.empty(5).normal_(std=0.01).tolist()
     out["normal_mean_std"] = torch.empty(5).normal_(2.0, std=0.5).tolist()

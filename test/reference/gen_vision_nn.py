@@ -715,7 +715,8 @@ def grad_fn_names():
     """PyTorch's grad_fn class name of each op's output (what `print(y)` shows)."""
     torch.manual_seed(0)
     env = {"torch": torch, "F": F, "x": torch.randn(1, 2, 6, 6, requires_grad=True), "w": torch.randn(3, 2, 3, 3, requires_grad=True),
-           "wt": torch.randn(2, 3, 3, 3, requires_grad=True), "x3": torch.randn(2, 2, 6, requires_grad=True)}
+           "wt": torch.randn(2, 3, 3, 3, requires_grad=True), "x3": torch.randn(2, 2, 6, requires_grad=True),
+           "x5": torch.randn(1, 2, 4, 4, 4, requires_grad=True)}
     exprs = [
         ("F.conv2d(x, w)", "F.conv2d(x, w)"), ("F.conv2d(x[0], w)", "F.conv2d(x.select(0, 0), w)"),
         ("F.conv_transpose2d(x, wt)", "F.conv_transpose2d(x, wt)"), ("F.max_pool2d(x, 2)", "F.max_pool2d(x, 2)"),
@@ -732,8 +733,128 @@ def grad_fn_names():
         ("F.pad(x, (1, 1, 1, 1), mode='replicate')", "F.pad(x, [1, 1, 1, 1], {mode: 'replicate'})"),
         ("F.pad(x3, (1, 1), mode='reflect')", "F.pad(x3, [1, 1], {mode: 'reflect'})"),
         ("F.batch_norm(x, None, None, training=True)", "F.batch_norm(x, null, null, {training: true})"),
+        ("F.max_pool3d(x5, 2)", "F.max_pool3d(x5, 2)"), ("F.avg_pool3d(x5, 2)", "F.avg_pool3d(x5, 2)"),
+        ("F.adaptive_avg_pool3d(x5, 2)", "F.adaptive_avg_pool3d(x5, 2)"), ("F.adaptive_max_pool3d(x5, 3)", "F.adaptive_max_pool3d(x5, 3)"),
     ]
     return [{"py": py, "ts": ts, "name": type(eval(py, env).grad_fn).__name__} for py, ts in exprs]
+
+
+# ------------------------------------------------------------------ 3-D pooling
+# Defined last so that the random draws of every group above keep their values.
+P3 = group("pool3d")
+P3("max3d k=2", {"x": ("f", [2, 2, 4, 4, 5])}, "F.max_pool3d(x, 2)", "F.max_pool3d(x, 2)")
+P3("max3d k=3 s=2 p=1", {"x": ("f", [1, 2, 5, 6, 5])}, "F.max_pool3d(x, 3, 2, 1)", "F.max_pool3d(x, 3, 2, 1)")
+P3("max3d k=(2,3,2) s=(1,2,1) p=(1,1,0) d=(1,1,2)", {"x": ("f", [1, 2, 4, 6, 6])},
+   "F.max_pool3d(x, (2, 3, 2), (1, 2, 1), (1, 1, 0), (1, 1, 2))", "F.max_pool3d(x, [2, 3, 2], [1, 2, 1], [1, 1, 0], [1, 1, 2])")
+P3("max3d k=2 s=2 p=1 ceil_mode last window rule", {"x": ("f", [1, 1, 5, 5, 4])}, "F.max_pool3d(x, 2, 2, 1, ceil_mode=True)",
+   "F.max_pool3d(x, 2, 2, 1, {ceil_mode: true})")
+P3("max3d k=3 s=2 ceil_mode", {"x": ("f", [1, 2, 6, 5, 6])}, "F.max_pool3d(x, 3, 2, ceil_mode=True)", "F.max_pool3d(x, 3, 2, {ceil_mode: true})")
+P3("max3d dilation=2 s=2 p=1 ceil", {"x": ("f", [1, 1, 7, 6, 7])}, "F.max_pool3d(x, 3, 2, 1, 2, ceil_mode=True)",
+   "F.max_pool3d(x, 3, 2, 1, 2, {ceil_mode: true})")
+P3("max3d ties route to first max, indices", {"x": ("ties", [2, 2, 4, 4, 4])}, "F.max_pool3d(x, 2, return_indices=True)",
+   "F.max_pool3d(x, 2, {return_indices: true})")
+P3("max3d ties overlapping k=3 s=1 p=1", {"x": ("ties", [1, 2, 4, 4, 4])}, "F.max_pool3d(x, 3, 1, 1)", "F.max_pool3d(x, 3, 1, 1)")
+P3("max3d return_indices p=1 s=2", {"x": ("f", [1, 2, 5, 4, 6])}, "F.max_pool3d(x, 3, 2, 1, return_indices=True)",
+   "F.max_pool3d(x, 3, 2, 1, {return_indices: true})")
+P3("max3d unbatched", {"x": ("f", [2, 4, 5, 4])}, "F.max_pool3d(x, 2, 1)", "F.max_pool3d(x, 2, 1)")
+P3("max3d -inf windows beat the padding",
+   {"x": ("v", [[[[[float("-inf"), float("-inf")], [float("-inf"), 1.0]], [[2.0, float("-inf")], [float("-inf"), float("-inf")]]]]])},
+   "F.max_pool3d(x, 2, 1, 1, return_indices=True)", "F.max_pool3d(x, 2, 1, 1, {return_indices: true})", nograd=("x",))
+P3("max_pool3d_with_indices", {"x": ("f", [1, 1, 3, 4, 4])}, "F.max_pool3d_with_indices(x, 2)", "F.max_pool3d_with_indices(x, 2)")
+P3("torch.max_pool3d", {"x": ("f", [1, 1, 3, 4, 4])}, "torch.max_pool3d(x, 2)", "torch.max_pool3d(x, 2)")
+P3("avg3d k=2", {"x": ("f", [2, 2, 4, 5, 4])}, "F.avg_pool3d(x, 2)", "F.avg_pool3d(x, 2)")
+P3("avg3d k=3 s=2 p=1 include pad", {"x": ("f", [1, 2, 5, 6, 5])}, "F.avg_pool3d(x, 3, 2, 1)", "F.avg_pool3d(x, 3, 2, 1)")
+P3("avg3d k=3 s=2 p=1 exclude pad", {"x": ("f", [1, 2, 5, 6, 5])}, "F.avg_pool3d(x, 3, 2, 1, count_include_pad=False)",
+   "F.avg_pool3d(x, 3, 2, 1, {count_include_pad: false})")
+P3("avg3d k=3 s=2 p=1 ceil include pad", {"x": ("f", [1, 2, 6, 6, 5])}, "F.avg_pool3d(x, 3, 2, 1, ceil_mode=True)",
+   "F.avg_pool3d(x, 3, 2, 1, {ceil_mode: true})")
+P3("avg3d k=(2,3,3) s=2 p=(1,1,0) ceil exclude pad", {"x": ("f", [1, 1, 5, 7, 6])},
+   "F.avg_pool3d(x, (2, 3, 3), 2, (1, 1, 0), True, False)", "F.avg_pool3d(x, [2, 3, 3], 2, [1, 1, 0], true, false)")
+P3("avg3d divisor_override", {"x": ("f", [1, 2, 4, 5, 5])}, "F.avg_pool3d(x, 2, 2, 1, divisor_override=3)",
+   "F.avg_pool3d(x, 2, 2, 1, {divisor_override: 3})")
+P3("avg3d unbatched", {"x": ("f", [2, 4, 4, 5])}, "F.avg_pool3d(x, 2, 1)", "F.avg_pool3d(x, 2, 1)")
+P3("avg3d Long truncates", {"x": ("v", torch.arange(-20, 28).reshape(1, 1, 3, 4, 4).tolist())},
+   "F.avg_pool3d(x, 2, 1, 1, count_include_pad=False)", "F.avg_pool3d(x, 2, 1, 1, {count_include_pad: false})")
+P3("adaptive avg3d 5x7x4 -> (2,3,2)", {"x": ("f", [2, 2, 5, 7, 4])}, "F.adaptive_avg_pool3d(x, (2, 3, 2))",
+   "F.adaptive_avg_pool3d(x, [2, 3, 2])")
+P3("adaptive avg3d -> 1", {"x": ("f", [2, 3, 3, 4, 5])}, "F.adaptive_avg_pool3d(x, 1)", "F.adaptive_avg_pool3d(x, 1)")
+P3("adaptive avg3d None keeps size", {"x": ("f", [1, 2, 4, 5, 3])}, "F.adaptive_avg_pool3d(x, (None, 2, None))",
+   "F.adaptive_avg_pool3d(x, [null, 2, null])")
+P3("adaptive avg3d upsampling 2x3x2 -> 3x4x5", {"x": ("f", [1, 1, 2, 3, 2])}, "F.adaptive_avg_pool3d(x, (3, 4, 5))",
+   "F.adaptive_avg_pool3d(x, [3, 4, 5])")
+P3("adaptive avg3d unbatched", {"x": ("f", [2, 5, 4, 3])}, "F.adaptive_avg_pool3d(x, 2)", "F.adaptive_avg_pool3d(x, 2)")
+P3("adaptive max3d 5x7x4 -> 3", {"x": ("f", [2, 2, 5, 7, 4])}, "F.adaptive_max_pool3d(x, 3)", "F.adaptive_max_pool3d(x, 3)")
+P3("adaptive max3d (2,None,3) return_indices", {"x": ("f", [1, 2, 5, 3, 7])}, "F.adaptive_max_pool3d(x, (2, None, 3), return_indices=True)",
+   "F.adaptive_max_pool3d(x, [2, null, 3], {return_indices: true})")
+P3("adaptive max3d ties upsampling", {"x": ("ties", [1, 2, 3, 3, 2])}, "F.adaptive_max_pool3d(x, (4, 5, 3), True)",
+   "F.adaptive_max_pool3d(x, [4, 5, 3], true)")
+P3("adaptive_max_pool3d_with_indices unbatched", {"x": ("f", [2, 4, 5, 3])}, "F.adaptive_max_pool3d_with_indices(x, 2)",
+   "F.adaptive_max_pool3d_with_indices(x, 2)")
+P3("MaxPool3d module return_indices", {"x": ("f", [1, 2, 4, 4, 4])},
+   "torch.nn.MaxPool3d(2, stride=1, return_indices=True)(x)", "new nn.MaxPool3d(2, {stride: 1, return_indices: true})(x)")
+P3("AvgPool3d module", {"x": ("f", [1, 2, 4, 4, 4])},
+   "torch.nn.AvgPool3d(3, stride=2, padding=1, count_include_pad=False)(x)", "new nn.AvgPool3d(3, {stride: 2, padding: 1, count_include_pad: false})(x)")
+P3("AdaptiveAvgPool3d module", {"x": ("f", [1, 2, 4, 5, 3])}, "torch.nn.AdaptiveAvgPool3d((1, None, 2))(x)",
+   "new nn.AdaptiveAvgPool3d([1, null, 2])(x)")
+P3("AdaptiveMaxPool3d module", {"x": ("f", [1, 2, 4, 5, 3])}, "torch.nn.AdaptiveMaxPool3d(2, True)(x)", "new nn.AdaptiveMaxPool3d(2, true)(x)")
+
+pyrng3 = random.Random(3003)
+for i in range(24):
+    k = tuple(pyrng3.randint(1, 3) for _ in range(3))
+    st = tuple(pyrng3.randint(1, 3) for _ in range(3))
+    p = tuple(pyrng3.randint(0, v // 2) for v in k)
+    ceil = pyrng3.random() < 0.5
+    n, c = pyrng3.randint(1, 2), pyrng3.randint(1, 2)
+    kind = pyrng3.choice(["max", "max", "avg", "avg", "adaptive_avg", "adaptive_max"])
+    t3 = lambda v: "[%d, %d, %d]" % v  # noqa: E731
+    cl_py, cl_ts = ("True", "true") if ceil else ("False", "false")
+    if kind == "max":
+        d = tuple(pyrng3.randint(1, 2) for _ in range(3))
+        size = [pyrng3.randint(d[j] * (k[j] - 1) + 1, 6) for j in range(3)]
+        spec = ("ties", [n, c, *size]) if pyrng3.random() < 0.3 else ("f", [n, c, *size])
+        P3(f"max_pool3d #{i} x={[n, c, *size]} k={k} s={st} p={p} d={d} ceil={ceil}", {"x": spec},
+           f"F.max_pool3d(x, {k}, {st}, {p}, {d}, {cl_py}, True)", f"F.max_pool3d(x, {t3(k)}, {t3(st)}, {t3(p)}, {t3(d)}, {cl_ts}, true)")
+    elif kind == "avg":
+        size = [pyrng3.randint(k[j], 6) for j in range(3)]
+        inc = pyrng3.random() < 0.5
+        div = pyrng3.choice([None, None, pyrng3.randint(1, 5)])
+        inc_py, inc_ts = ("True", "true") if inc else ("False", "false")
+        dv_py, dv_ts = ("None", "null") if div is None else (str(div), str(div))
+        P3(f"avg_pool3d #{i} x={[n, c, *size]} k={k} s={st} p={p} ceil={ceil} include_pad={inc} divisor={div}", {"x": ("f", [n, c, *size])},
+           f"F.avg_pool3d(x, {k}, {st}, {p}, {cl_py}, {inc_py}, {dv_py})", f"F.avg_pool3d(x, {t3(k)}, {t3(st)}, {t3(p)}, {cl_ts}, {inc_ts}, {dv_ts})")
+    else:
+        size = [pyrng3.randint(1, 6) for _ in range(3)]
+        out = tuple(pyrng3.randint(1, 4) for _ in range(3))
+        fn = "F." + kind + "_pool3d"
+        P3(f"{kind}_pool3d #{i} x={[n, c, *size]} out={out}", {"x": ("f", [n, c, *size])}, f"{fn}(x, {out})", f"{fn}(x, {t3(out)})")
+
+X5 = "torch.zeros(1, 2, 4, 4, 4)"
+ERRORS.extend([
+    error_case("max_pool3d 3d input", "F.max_pool3d(torch.zeros(2, 4, 4), 2)", "F.max_pool3d(torch.zeros(2, 4, 4), 2)"),
+    error_case("avg_pool3d 3d input", "F.avg_pool3d(torch.zeros(2, 4, 4), 2)", "F.avg_pool3d(torch.zeros(2, 4, 4), 2)"),
+    error_case("adaptive_avg_pool3d 3d input", "F.adaptive_avg_pool3d(torch.zeros(2, 4, 4), 2)", "F.adaptive_avg_pool3d(torch.zeros(2, 4, 4), 2)"),
+    error_case("adaptive_max_pool3d 3d input", "F.adaptive_max_pool3d(torch.zeros(2, 4, 4), 2)", "F.adaptive_max_pool3d(torch.zeros(2, 4, 4), 2)"),
+    error_case("max_pool3d pad over half kernel", f"F.max_pool3d({X5}, 3, padding=2)", f"F.max_pool3d({X5}, 3, {{padding: 2}})"),
+    error_case("avg_pool3d pad over half kernel", f"F.avg_pool3d({X5}, 3, padding=2)", f"F.avg_pool3d({X5}, 3, {{padding: 2}})"),
+    error_case("max_pool3d output too small", f"F.max_pool3d({X5}, 5)", f"F.max_pool3d({X5}, 5)"),
+    error_case("avg_pool3d input smaller than kernel", f"F.avg_pool3d({X5}, 5)", f"F.avg_pool3d({X5}, 5)"),
+    error_case("max_pool3d kernel 0", f"F.max_pool3d({X5}, 0)", f"F.max_pool3d({X5}, 0)"),
+    error_case("max_pool3d kernel pair", f"F.max_pool3d({X5}, (2, 2))", f"F.max_pool3d({X5}, [2, 2])"),
+    error_case("max_pool3d Long", f"F.max_pool3d({X5}.long(), 2)", f"F.max_pool3d({X5}.long(), 2)"),
+    error_case("adaptive_avg_pool3d Long", f"F.adaptive_avg_pool3d({X5}.long(), 2)", f"F.adaptive_avg_pool3d({X5}.long(), 2)"),
+    error_case("adaptive_max_pool3d Long", f"F.adaptive_max_pool3d({X5}.long(), 2)", f"F.adaptive_max_pool3d({X5}.long(), 2)"),
+    error_case("adaptive_avg_pool3d output_size pair", f"F.adaptive_avg_pool3d({X5}, (2, 2))", f"F.adaptive_avg_pool3d({X5}, [2, 2])"),
+    error_case("adaptive_max_pool3d output_size pair", f"F.adaptive_max_pool3d({X5}, (2, 2))", f"F.adaptive_max_pool3d({X5}, [2, 2])"),
+    error_case("max_pool3d stride 0", f"F.max_pool3d({X5}, 2, stride=0)", f"F.max_pool3d({X5}, 2, {{stride: 0}})"),
+    error_case("avg_pool3d divisor 0", f"F.avg_pool3d({X5}, 2, divisor_override=0)", f"F.avg_pool3d({X5}, 2, {{divisor_override: 0}})"),
+    error_case("max_pool3d dilation 0", f"F.max_pool3d({X5}, 2, dilation=0)", f"F.max_pool3d({X5}, 2, {{dilation: 0}})"),
+    error_case("max_pool3d empty channels", "F.max_pool3d(torch.zeros(1, 0, 4, 4, 4), 2)", "F.max_pool3d(torch.zeros(1, 0, 4, 4, 4), 2)"),
+])
+REPRS.update({r: repr(eval(r, {"nn": nn})) for r in [
+    "nn.MaxPool3d(2)", "nn.MaxPool3d((3, 2, 2), stride=(2, 1, 2), padding=1, dilation=2, ceil_mode=True)",
+    "nn.AvgPool3d(3, stride=2, padding=1)", "nn.AvgPool3d(2, ceil_mode=True, count_include_pad=False, divisor_override=4)",
+    "nn.AdaptiveAvgPool3d((2, None, 3))", "nn.AdaptiveAvgPool3d(1)", "nn.AdaptiveMaxPool3d(2, return_indices=True)",
+]})
 
 
 def main():

@@ -71,10 +71,51 @@ describe("resize_", () => {
     expect(torch.ones(6).resize_([2, 3]).shape).toEqual(R.resize_list);
   });
 
-  test("a tensor that requires grad is refused as PyTorch refuses it; other sizes and non-contiguous tensors say what to use", () => {
+  test("a tensor that requires grad and a negative size are refused as PyTorch refuses them; a non-contiguous tensor says what to use", () => {
     expect(err(() => torch.ones(2, 3, { requires_grad: true }).resize_(6))).toEqual(R.err_resize_grad);
-    expect(() => torch.ones(6).resize_(2, 4)).toThrow(/resize_: torchlab resizes only to the same number of elements \(6, shape \[6\]\), got shape \[2, 4\] \(8\); use reshape/);
+    expect(err(() => torch.ones(3).resize_(-1, 2))).toEqual(R.err_resize_negative);
     expect(() => torch.ones(2, 3).t().resize_(6)).toThrow(/resize_: torchlab resizes only contiguous tensors \(strides \[1, 3\]\); use reshape/);
+  });
+
+  test("to fewer elements keeps the first ones; to more keeps them all (the rest PyTorch leaves uninitialised)", () => {
+    const x = torch.arange(12.0).view(3, 4);
+    x.resize_(2, 3);
+    expect({ shape: x.shape, values: x.tolist() }).toEqual(R.resize_shrink);
+    const y = torch.arange(6);
+    y.resize_(3, 3);
+    expect({ shape: y.shape, stride: y.stride(), prefix: y.reshape(-1).narrow(0, 0, 6).tolist() }).toEqual(R.resize_grow);
+    expect(y.dtype).toBe(torch.int64);
+    expect(torch.empty(0).resize_(2, 3).shape).toEqual(R.resize_from_empty);
+    expect(torch.ones(2, 2).resize_(0).shape).toEqual(R.resize_to_zero);
+    expect(torch.ones(5).resize_as_(torch.zeros(2, 1, 2)).shape).toEqual(R.resize_as);
+    const xr = torch.arange(6.0).float().requires_grad_();
+    const yr = xr.resize(2, 3);
+    yr.mul(torch.arange(6.0).float().view(2, 3)).sum().backward();
+    expect({ shape: yr.shape, values: yr.tolist(), grad: xr.grad!.tolist(), grad_fn: yr.grad_fn!.name() }).toEqual(R.resize_out_of_place);
+    expect(err(() => torch.zeros(2, 3).resize(4, 2))).toEqual(R.err_resize_out_of_place);
+    // The resized tensor is usable as any other: in-place writes and ops see the new shape.
+    y.setitem([2, 2], 7);
+    expect(y.sum().item()).toBe(0 + 1 + 2 + 3 + 4 + 5 + 7 + Number(y.reshape(-1).narrow(0, 6, 2).sum().item()));
+  });
+});
+
+describe("float16 / bfloat16: named, and refused with a message naming them (torchlab stores float32)", () => {
+  const cases: [string, () => unknown][] = [
+    ["x.half()", () => torch.ones(2).half()],
+    ["dtype: torch.float16", () => torch.zeros(2, { dtype: torch.float16 })],
+    ["x.to(torch.half)", () => torch.ones(2).to(torch.half)],
+    ["x.to('float16')", () => torch.ones(2).to("float16")],
+    ["x.to({dtype: 'torch.float16'})", () => torch.ones(2).to({ dtype: "torch.float16" })],
+    ["x.bfloat16()", () => torch.ones(2).bfloat16()],
+    ["net.half()", () => new torch.nn.Linear(2, 2).half()],
+    ["net.to(torch.float16)", () => new torch.nn.Linear(2, 2).to(torch.float16 as never)],
+  ];
+  test.each(cases)("%s", (_name, f) => {
+    expect(f).toThrow(torch.NotImplementedError);
+    expect(f).toThrow(/torch\.(float16 \(torch\.half\)|bfloat16) is not supported by torchlab: tensors store float32/);
+  });
+  test("the names print as PyTorch's", () => {
+    expect([String(torch.float16), String(torch.half), String(torch.bfloat16)]).toEqual(["torch.float16", "torch.float16", "torch.bfloat16"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { torch } from "../../src";
+import { torch, torchvision } from "../../src";
 import { make_grid, save_image } from "../../src/torchvision/utils";
 import { decode_png } from "../../src/display/png";
 import type { Tensor } from "../../src/tensor/tensor";
@@ -124,5 +124,66 @@ describe("save_image arguments", () => {
     const img = decode_png(readFileSync(join(dir, "rgba.png")));
     expect(img.channels).toBe(4);
     expect(Array.from(img.data)).toEqual([51, 102, 153, 26]);
+  });
+});
+
+// ------------------------------------------------------------------ draw_bounding_boxes / draw_segmentation_masks
+interface DrawFixture {
+  image: { shape: number[]; values: number[] };
+  gray: { shape: number[]; values: number[] };
+  boxes: { shape: number[]; values: number[] };
+  masks: { shape: number[]; values: number[] };
+  cases: { name: string; py: string; ts: string; out: { shape: number[]; values: number[] } }[];
+  errors: { name: string; py: string; ts: string; type: string; message: string }[];
+}
+const draw = JSON.parse(readFileSync(join(__dirname, "../reference/draw_utils.json"), "utf8")) as DrawFixture;
+const drawScope = (): Record<string, unknown> => ({
+  U: torchvision.utils,
+  torch,
+  img: torch.from_typed(Int32Array.from(draw.image.values), draw.image.shape, { dtype: torch.uint8 }),
+  gray: torch.from_typed(Int32Array.from(draw.gray.values), draw.gray.shape, { dtype: torch.uint8 }),
+  boxes: torch.from_typed(Float32Array.from(draw.boxes.values), draw.boxes.shape),
+  masks: torch.from_typed(Int32Array.from(draw.masks.values), draw.masks.shape).bool(),
+});
+const runDraw = (ts: string, scope: Record<string, unknown>): unknown => {
+  const names = Object.keys(scope);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return (new Function(...names, `"use strict"; return (${ts});`) as (...a: unknown[]) => unknown)(...names.map((n) => scope[n]));
+};
+
+describe("draw_bounding_boxes / draw_segmentation_masks match torchvision 0.14 pixel for pixel", () => {
+  test.each(draw.cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const out = runDraw(c.ts, drawScope()) as Tensor;
+    expect([out.shape, String(out.dtype)]).toEqual([c.out.shape, "torch.uint8"]);
+    const got = Array.from(out.dataSync() as ArrayLike<number>);
+    const bad = got.findIndex((v, i) => v !== c.out.values[i]);
+    expect(bad === -1 ? "all pixels equal" : `first differing value at ${bad}: ${got[bad]}, torchvision ${c.out.values[bad]}`).toBe("all pixels equal");
+  });
+  test.each(draw.errors.map((c) => [c.name, c] as const))("error: %s", (_name, c) => {
+    expect(() => runDraw(c.ts, drawScope())).toThrow(c.message);
+    try {
+      runDraw(c.ts, drawScope());
+    } catch (e) {
+      expect((e as Error).name).toBe(c.type);
+    }
+  });
+  test("labels: text in the box's color starts width + 1 pixels inside the box; nothing else changes", () => {
+    const s = drawScope();
+    const img = torch.zeros([3, 40, 60], { dtype: torch.uint8 });
+    const box = torch.tensor([[4, 6, 55, 35]]);
+    const plain = torchvision.utils.draw_bounding_boxes(img, box, { colors: "red", width: 2 });
+    const labelled = torchvision.utils.draw_bounding_boxes(img, box, { colors: "red", width: 2, labels: ["cat"] });
+    const a = plain.dataSync() as ArrayLike<number>;
+    const b = labelled.dataSync() as ArrayLike<number>;
+    const changed: number[] = [];
+    for (let i = 0; i < 40 * 60; i++) if (a[i] !== b[i] || a[2400 + i] !== b[2400 + i] || a[4800 + i] !== b[4800 + i]) changed.push(i);
+    expect(changed.length).toBeGreaterThan(5);
+    for (const i of changed) {
+      const [y, x] = [Math.floor(i / 60), i % 60];
+      expect([y >= 9 && y < 24, x >= 7 && x < 40]).toEqual([true, true]);
+      // Red text on black: only the red channel rises.
+      expect([b[2400 + i], b[4800 + i]]).toEqual([0, 0]);
+    }
+    void s;
   });
 });

@@ -34,6 +34,8 @@ export { conv1d, max_pool1d, avg_pool1d, adaptive_avg_pool1d, adaptive_max_pool1
 export type { Conv1dOptions, MaxPool1dOptions, AvgPool1dOptions } from "./conv1d";
 export { conv3dFunctional as conv3d } from "../../ops/conv3d";
 export { lp_pool1d, lp_pool2d, max_unpool1d, max_unpool2d, conv_transpose1d } from "./pool_extra";
+export { max_pool3d, max_pool3d_with_indices, avg_pool3d, adaptive_avg_pool3d, adaptive_max_pool3d, adaptive_max_pool3d_with_indices } from "./pool3d";
+export type { MaxPool3dOptions, AvgPool3dOptions, AdaptiveSize3 } from "./pool3d";
 // end rnn
 
 /**

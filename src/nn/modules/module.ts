@@ -728,6 +728,7 @@ export class Module {
       dev = o.device as DeviceLike | undefined;
       dt = (o.dtype as DType | string | undefined) ?? dt;
     } else if ((typeof device === "string" && isDtypeName(device)) || device instanceof D.dtype) dt = device;
+    else if (device instanceof D.UnsupportedDtype) throw new NotImplementedError(D.unsupportedDtypeMessage(device));
     else dev = device as DeviceLike | undefined;
     if (dev !== undefined && dev !== null) {
       const name = typeof dev === "string" ? dev : dev.type;
@@ -784,6 +785,11 @@ export class Module {
   double(): this {
     this._castFloating(D.float64);
     return this;
+  }
+
+  /** PyTorch's cast to float16: torchlab has no 16-bit floats, so this raises NotImplementedError naming float16. */
+  half(): this {
+    throw new NotImplementedError(D.unsupportedDtypeMessage(D.float16));
   }
 
   // ------------------------------------------------------------------ hooks

@@ -22,7 +22,7 @@
  *    a module attribute or an earlier cell's name rebound to another class (pythonRebindings),
  *    attributes a module gets outside its class and a ModuleDict's keys (moduleAttributes), a
  *    Map of named layers (mapsOfModules); and, before compiling, a `__getitem__`'s `return [x, y]`
- *    as a tuple (tupleSamples) and tslab's export list of `__`-names (unescapeExportList).
+ *    typed as a tuple (tupleSamples) and tslab's export list of `__`-names (unescapeExportList).
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
@@ -1352,8 +1352,10 @@ export function moduleAttributes(t: typeof ts, code: string, { checker, sourceFi
  * literal, `return [image, label]`; TypeScript types that as an array of the union of its items
  * (`(Tensor | string)[]`), and a DataLoader over the dataset then yields batches whose items are
  * unions (`const [x, y] = batch; x.shape` fails). In a class that extends another, each array
- * literal a `__getitem__` or `getitem` without a return type returns becomes `[image, label] as const`:
- * a tuple, so that the samples and the DataLoader's batches are typed item by item. Null when none applies.
+ * literal a `__getitem__` or `getitem` without a return type returns becomes
+ * `[image, label] satisfies unknown[] | []`: the tuple context makes TypeScript type it as a tuple,
+ * `[Tensor, string]` (`as const` would make it readonly, and the cast `batch as torch.Tensor[]`
+ * an error), so that the samples and the DataLoader's batches are typed item by item. Null when none applies.
  */
 export function tupleSamples(code: string): Rewritten | null {
   if (!/getitem/.test(code)) return null;
@@ -1364,7 +1366,7 @@ export function tupleSamples(code: string): Rewritten | null {
     if (t.isReturnStatement(n) && n.expression) {
       let e = n.expression;
       while (t.isParenthesizedExpression(e)) e = e.expression;
-      if (t.isArrayLiteralExpression(e) && e.elements.length > 0) inserts.push({ at: n.expression.end, text: " as const" });
+      if (t.isArrayLiteralExpression(e) && e.elements.length > 0 && !e.elements.some(t.isSpreadElement)) inserts.push({ at: n.expression.end, text: " satisfies unknown[] | []" });
     }
     n.forEachChild(returns);
   };

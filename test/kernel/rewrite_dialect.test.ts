@@ -602,6 +602,8 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
         "  const [xb, nb] = batch;",
         "  const shape: number[] = xb.shape;",
         "  const names: string[] = nb;",
+        "  const [xc] = batch as torch.Tensor[];",
+        "  nb.push('e');",
         "}",
       ].join("\n"),
     );
@@ -610,7 +612,7 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     expect(tupleSamples("class A extends B { __getitem__(i: number): [X, Y] { return [x, y]; } }")).toBeNull();
     expect(tupleSamples("class A { __getitem__(i) { return [x, y]; } }")).toBeNull();
     expect(tupleSamples("class A extends B { getitem(i) { const f = () => [1]; return [x, (y)]; } }")?.code).toBe(
-      "class A extends B { getitem(i) { const f = () => [1]; return [x, (y)] as const; } }",
+      "class A extends B { getitem(i) { const f = () => [1]; return [x, (y)] satisfies unknown[] | []; } }",
     );
   });
 

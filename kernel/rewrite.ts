@@ -17,6 +17,12 @@
  * 5. Python constructs an object by calling its class (`nn.Conv2d(1, 3, {kernel_size: 3})`,
  *    `transforms.ToTensor()`, `Net()`); where the compiler reports a class called without `new`,
  *    `new` is inserted and the cell compiled again (insertNew, in withNotebookDialect's convert).
+ * 6. Python's dynamic typing where TypeScript's static types refuse a tutorial's code, each applied
+ *    only where the compiler reported the error it answers (so other cells compile as before):
+ *    a module attribute or an earlier cell's name rebound to another class (pythonRebindings),
+ *    attributes a module gets outside its class and a ModuleDict's keys (moduleAttributes), a
+ *    Map of named layers (mapsOfModules); and, before compiling, a `__getitem__`'s `return [x, y]`
+ *    typed as a tuple (tupleSamples) and tslab's export list of `__`-names (unescapeExportList).
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
@@ -250,16 +256,22 @@ function packageRootCached(): string {
 
 const TENSOR_FILE = /\/src\/tensor\/tensor\.(d\.)?ts$/;
 const DATASET_FILE = /\/src\/utils\/data\/dataset\.(d\.)?ts$/;
+const MODULE_FILE = /\/src\/nn\/modules\/module\.(d\.)?ts$/;
+const CONTAINER_FILE = /\/src\/nn\/modules\/container\.(d\.)?ts$/;
 
-function classKind(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): "tensor" | "dataset" | null {
+type ClassKind = "tensor" | "dataset" | "module" | "moduledict";
+
+function classKind(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): ClassKind | null {
   const seen = new Set<ts.Symbol>();
-  const walk = (ty: ts.Type): "tensor" | "dataset" | null => {
+  const walk = (ty: ts.Type): ClassKind | null => {
     const sym = ty.getSymbol();
     if (!sym || seen.has(sym)) return null;
     seen.add(sym);
     const file = sym.declarations?.[0]?.getSourceFile().fileName;
     if (file && sym.name === "Tensor" && libraryFile(file, TENSOR_FILE)) return "tensor";
     if (file && sym.name === "Dataset" && libraryFile(file, DATASET_FILE)) return "dataset";
+    if (file && sym.name === "Module" && libraryFile(file, MODULE_FILE)) return "module";
+    if (file && sym.name === "ModuleDict" && libraryFile(file, CONTAINER_FILE)) return "moduledict";
     const target = ty.flags & t.TypeFlags.Object && (ty as ts.ObjectType).objectFlags & t.ObjectFlags.Reference ? (ty as ts.TypeReference).target : ty;
     if (!target.isClassOrInterface()) return null;
     for (const base of checker.getBaseTypes(target)) {
@@ -282,7 +294,10 @@ function kindOfType(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): Kind 
     const kinds = new Set(type.types.map((m) => kindOfType(t, checker, m)));
     return kinds.size === 1 ? [...kinds][0] : "other";
   }
-  if (type.flags & F.Object) return classKind(t, checker, type) ?? "other";
+  if (type.flags & F.Object) {
+    const kind = classKind(t, checker, type);
+    return kind === "tensor" || kind === "dataset" ? kind : "other";
+  }
   return "other";
 }
 
@@ -1224,6 +1239,8 @@ function inserted(code: string, inserts: Insert[]): Rewritten {
 
 /** TypeScript's "Property '{0}' does not exist on type '{1}'." */
 export const NO_SUCH_PROPERTY = 2339;
+/** The same, with "Did you mean '{2}'?" (`this.fc2 = ...` in a class that has `fc1`). */
+export const NO_SUCH_PROPERTY_SUGGESTED = 2551;
 
 /** The class whose instance `this` is at `node` (through arrow functions), if any. */
 function thisClass(t: typeof ts, node: ts.Node): ts.ClassLikeDeclaration | undefined {
@@ -1306,6 +1323,174 @@ function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDecla
 }
 
 /**
+ * Python's nn.Module reaches its children by name at run time, whatever declared them: `net.output`
+ * on an nn.ModuleDict built from `{output: ...}`, `net.extra = nn.Linear(2, 2)` in a later cell than
+ * the class, and reading `net.extra` afterwards. Among `ranges` (the property names the compiler
+ * reported as unknown), on a receiver typed as a module other than `this` (declareAssignedFields
+ * declares those), each assignment, each read of a ModuleDict's key, and each read of a name that
+ * this cell or an earlier one (`assigned`, which this adds to) assigned so is reached through
+ * `(net as any)`. Any other read stays an error: a misspelt layer (`net.fc2` for `net.fc_2`) is
+ * reported where it is written rather than as undefined later. Null when none applies.
+ */
+export function moduleAttributes(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[], assigned: Set<string>): Rewritten | null {
+  if (sf.text.slice(offset, offset + code.length) !== code) return null;
+  const starts = new Set(ranges.map(([start]) => start + offset));
+  const candidates: ts.PropertyAccessExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isPropertyAccessExpression(n) && n.getStart(sf) >= offset && starts.has(n.name.getStart(sf)) && n.expression.kind !== t.SyntaxKind.ThisKeyword && isModule(t, checker, n.expression)) {
+      candidates.push(n);
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  const isAssignment = (n: ts.Node): boolean => t.isBinaryExpression(n.parent) && n.parent.left === n && n.parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
+  for (const n of candidates) if (isAssignment(n)) assigned.add(n.name.text);
+  const inserts: Insert[] = [];
+  for (const n of candidates) {
+    if (assigned.has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict") {
+      inserts.push({ at: n.expression.getStart(sf) - offset, text: "(" }, { at: n.expression.end - offset, text: " as any)" });
+    }
+  }
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/**
+ * Python's `__getitem__` returns a tuple (`return image, label`), which a port writes as an array
+ * literal, `return [image, label]`; TypeScript types that as an array of the union of its items
+ * (`(Tensor | string)[]`), and a DataLoader over the dataset then yields batches whose items are
+ * unions (`const [x, y] = batch; x.shape` fails). In a class that extends another, each array
+ * literal a `__getitem__` or `getitem` without a return type returns becomes
+ * `[image, label] satisfies unknown[] | []`: the tuple context makes TypeScript type it as a tuple,
+ * `[Tensor, string]` (`as const` would make it readonly, and the cast `batch as torch.Tensor[]`
+ * an error), so that the samples and the DataLoader's batches are typed item by item. Null when none applies.
+ */
+export function tupleSamples(code: string): Rewritten | null {
+  if (!/getitem/.test(code)) return null;
+  const t = typescript();
+  const inserts: Insert[] = [];
+  const returns = (n: ts.Node): void => {
+    if (t.isFunctionLike(n) || t.isClassLike(n)) return;
+    if (t.isReturnStatement(n) && n.expression) {
+      let e = n.expression;
+      while (t.isParenthesizedExpression(e)) e = e.expression;
+      if (t.isArrayLiteralExpression(e) && e.elements.length > 0 && !e.elements.some(t.isSpreadElement)) inserts.push({ at: n.expression.end, text: " satisfies unknown[] | []" });
+    }
+    n.forEachChild(returns);
+  };
+  const visit = (n: ts.Node): void => {
+    if (
+      t.isMethodDeclaration(n) &&
+      n.body !== undefined &&
+      n.type === undefined &&
+      t.isIdentifier(n.name) &&
+      (n.name.text === "__getitem__" || n.name.text === "getitem") &&
+      t.isClassLike(n.parent) &&
+      n.parent.heritageClauses?.some((h) => h.token === t.SyntaxKind.ExtendsKeyword)
+    ) {
+      n.body.forEachChild(returns);
+    }
+    n.forEachChild(visit);
+  };
+  parse(code).forEachChild(visit);
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/** TypeScript's "No overload matches this call." */
+export const NO_OVERLOAD = 2769;
+
+/**
+ * PyTorch's OrderedDict form, `nn.Sequential(OrderedDict([("conv1", nn.Conv2d(1, 20, 5)), ("relu1", nn.ReLU())]))`,
+ * ported as `new Map([["conv1", ...], ["relu1", ...]])`: TypeScript infers the Map's value type from
+ * the first entry alone, and the second layer's class is then refused. Among `ranges` (where no
+ * overload matched), each `new Map([...])` without type arguments whose entries are [key, module]
+ * pairs becomes `new Map<string, nn.Module>([...])`. Null when none applies.
+ */
+export function mapsOfModules(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[]): Rewritten | null {
+  if (sf.text.slice(offset, offset + code.length) !== code) return null;
+  const starts = new Set(ranges.map(([start]) => start + offset));
+  const inserts: Insert[] = [];
+  const pair = (e: ts.Expression): boolean => t.isArrayLiteralExpression(e) && e.elements.length === 2 && isModule(t, checker, e.elements[1]);
+  const visit = (n: ts.Node): void => {
+    if (
+      t.isNewExpression(n) &&
+      n.getStart(sf) >= offset &&
+      starts.has(n.getStart(sf)) &&
+      t.isIdentifier(n.expression) &&
+      n.expression.text === "Map" &&
+      n.typeArguments === undefined &&
+      n.arguments?.length === 1 &&
+      t.isArrayLiteralExpression(n.arguments[0]) &&
+      n.arguments[0].elements.length > 0 &&
+      n.arguments[0].elements.every(pair)
+    ) {
+      inserts.push({ at: n.expression.end - offset, text: `<string, import("torchlab").torch.nn.Module>` });
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/** TypeScript's "Type '{0}' is not assignable to type '{1}'." and its "is missing the following properties" variants. */
+export const NOT_ASSIGNABLE = [2322, 2739, 2740, 2741];
+
+/** Whether the checker types `node` as an nn.Module (a library layer or a class of the notebook's). */
+function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean {
+  const kind = classKind(t, checker, checker.getTypeAtLocation(node));
+  return kind === "module" || kind === "moduledict";
+}
+
+/**
+ * Python rebinds an attribute or a name to any value, where TypeScript keeps the type it declared.
+ * Among `ranges` (where the compiler reported an assignment of a value its target's type refuses):
+ *
+ * - a module's attribute given another kind of module, the transfer-learning pattern
+ *   `model.fc = nn.Sequential(...)` on a ResNet whose `fc` is a Linear, `net.head = nn.Identity()`:
+ *   the value is assigned `as any`, so that the attribute keeps its type for reading (`model.fc.in_features`
+ *   before the swap) and nn.Module registers the new child as PyTorch's `__setattr__` does;
+ * - a name an earlier cell declared, assigned at the top level of the cell (`model_0 = nn.Sequential(...)`
+ *   after `let model_0 = CircleModelV0()`; `model = Network()` after a cell redefined `class Network`):
+ *   the assignment becomes a declaration (`let model_0 = ...`), which tslab lets a cell make again, so
+ *   the name takes the new value's type in the cells that follow. Not where the cell reads the name
+ *   before that statement (outside a function), which a declaration would make an error; there, and
+ *   inside functions, a module is assigned `as any` as an attribute is.
+ *
+ * Null when none applies.
+ */
+export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[]): Rewritten | null {
+  if (sf.text.slice(offset, offset + code.length) !== code) return null;
+  const starts = new Set(ranges.map(([start]) => start + offset));
+  const inserts: Insert[] = [];
+  const declaredBefore = (name: ts.Identifier, stmt: ts.Statement): boolean => {
+    const sym = checker.getSymbolAtLocation(name);
+    if (!sym?.declarations?.length || sym.declarations.some((d) => d.getSourceFile() === sf)) return false;
+    if (!sym.declarations.every((d) => t.isVariableDeclaration(d))) return false;
+    let readEarlier = false;
+    const look = (n: ts.Node): void => {
+      if (readEarlier || n.getStart(sf) >= stmt.getStart(sf) || t.isFunctionLike(n) || t.isClassLike(n)) return;
+      if (t.isIdentifier(n) && n.text === name.text) readEarlier = true;
+      n.forEachChild(look);
+    };
+    sf.statements.forEach(look);
+    return !readEarlier;
+  };
+  const visit = (n: ts.Node): void => {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.getStart(sf) >= offset && starts.has(n.left.getStart(sf))) {
+      const left = n.left;
+      const stmt = n.parent;
+      if (t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent === sf && declaredBefore(left, stmt)) {
+        inserts.push({ at: left.getStart(sf) - offset, text: "let " });
+      } else if ((t.isIdentifier(left) || t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) && isModule(t, checker, left) && isModule(t, checker, n.right)) {
+        inserts.push({ at: n.right.getStart(sf) - offset, text: "(" }, { at: n.right.end - offset, text: ") as any" });
+      }
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/**
  * Whether `code` calls a capitalised name without `new` (`nn.Linear(`, `Net(`): Python's way of
  * constructing, and the only cells completion and hover type-check once more for it (classesCalled).
  */
@@ -1374,6 +1559,19 @@ export function hoistExportList(text: string): { text: string; shift: number } |
 }
 
 /**
+ * tslab exports a cell's top-level names under the keys of the source file's symbol table, which are
+ * TypeScript's escaped names: a name starting with two underscores gets a third (`__` is `___`), so
+ * Python's throwaway `let [__, index] = torch.max(out, 1)` failed with "Cannot find name '___'".
+ * Every such key starts with three underscores; the name written in the cell has one fewer.
+ */
+export function unescapeExportList(text: string): string {
+  const list = /\nexport \{([^{}\n]*)\}$/.exec(text);
+  if (!list || !list[1].includes("___")) return text;
+  const names = list[1].split(", ").map((n) => (n.startsWith("___") ? n.slice(1) : n));
+  return `${text.slice(0, list.index)}\nexport {${names.join(", ")}}`;
+}
+
+/**
  * Wraps a tslab converter so that `convert` applies the notebook dialect first and reports compile
  * errors at the positions of the text the user wrote. `create` must build the converter (tslab
  * builds its watch program synchronously; its host is how we reach the program's type checker).
@@ -1387,9 +1585,10 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
     host.readFile = (file: string, encoding?: string) => {
       const text = read(file, encoding);
       if (text === undefined || !/(^|\/)__tslab__\.ts$/.test(file)) return text;
-      const hoisted = hoistExportList(text);
+      const exported = unescapeExportList(text);
+      const hoisted = hoistExportList(exported);
       shift = hoisted?.shift ?? 0;
-      return hoisted?.text ?? text;
+      return hoisted?.text ?? exported;
     };
     let inner: ((program: ts.BuilderProgram) => void) | undefined;
     Object.defineProperty(host, "afterProgramCreate", {
@@ -1404,6 +1603,8 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       },
     });
   });
+  /** The names assigned as a module's attributes outside its class so far (moduleAttributes). */
+  const attributes = new Set<string>();
   let conv: Converter;
   try {
     conv = create();
@@ -1463,16 +1664,22 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       return info;
     },
     convert(prevDecl: string, src: string): ConvertResult {
-      let result = convertDialect(prevDecl, src);
+      const tupled = tupleSamples(src);
       // Classes called the Python way: `new` where the compiler asks for it, then compile again.
-      let code = src;
-      const maps: Rewritten[] = [];
+      let code = tupled?.code ?? src;
+      const maps: Rewritten[] = tupled ? [tupled] : [];
+      let result = convertDialect(prevDecl, code);
       // Then attributes assigned in a constructor the Python way get declared (their types known now).
       const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         const called = insertNew(code, reported(CALLED_CLASS)) ?? lateBoundNames(code, CANNOT_FIND_NAME.flatMap(reported));
-        const unknown = called === null ? reported(NO_SUCH_PROPERTY) : [];
-        const fixed = called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) : null);
+        const unknown = called === null ? [NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported) : [];
+        const declared =
+          called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) ?? moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes) : null);
+        const rebinding = declared === null ? NOT_ASSIGNABLE.flatMap(reported) : [];
+        const rebound = declared ?? (rebinding.length > 0 ? pythonRebindings(typescript(), code, check(prevDecl)(code), rebinding) : null);
+        const overloads = rebound === null ? reported(NO_OVERLOAD) : [];
+        const fixed = rebound ?? (overloads.length > 0 ? mapsOfModules(typescript(), code, check(prevDecl)(code), overloads) : null);
         if (fixed === null) break;
         maps.push(fixed);
         code = fixed.code;

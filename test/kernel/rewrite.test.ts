@@ -194,6 +194,55 @@ describe("the notebook dialect, end to end through the kernel", () => {
       'function mm(p, q) { return p @ q; }\nconst at = "a@b.com";\nJSON.stringify([mm(ma, mw).tolist(), at])',
       { code: "ma @ 2", tags: ["raises-exception"] },
       { code: "mm(2, 3)", tags: ["raises-exception"] },
+      // Tutorial code TypeScript's types refused (kernel/rewrite.ts: pythonRebindings, moduleAttributes,
+      // tupleSamples, mapsOfModules, unescapeExportList): transfer learning's head swap, ...
+      [
+        "const resnet = torchvision.models.resnet18();",
+        "const nf = resnet.fc.in_features;",
+        "resnet.fc = nn.Sequential(nn.Linear(nf, 128), nn.ReLU(), nn.Linear(128, 2));",
+        "resnet.eval();",
+        'JSON.stringify([nf, [...resnet(torch.rand(1, 3, 32, 32)).shape], Object.keys(resnet.state_dict()).filter((k) => k.startsWith("fc"))])',
+      ].join("\n"),
+      // ... an init loop over a Sequential and its last layer by negative index, ...
+      [
+        "const seq2 = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1));",
+        'for (const m of seq2) if ("weight" in m) nn.init.constant_(m.weight, 0.5);',
+        "JSON.stringify([[...seq2[0].weight.shape], [...seq2[-1].bias.shape], seq2[-1].weight.sum().item()])",
+      ].join("\n"),
+      // ... a ModuleDict's key as an attribute, attributes set in another method and in a later cell, ...
+      [
+        "const heads = nn.ModuleDict({output: nn.Linear(2, 2)});",
+        "class Net3 extends nn.Module {",
+        "  constructor() { super(); this.build(); }",
+        "  build() { this.fc = nn.Linear(2, 3); }",
+        "  forward(x) { return this.fc(x); }",
+        "}",
+        "const net3 = Net3();",
+      ].join("\n"),
+      "net3.extra = nn.Linear(3, 1);\nJSON.stringify([heads.output.out_features, heads[\"output\"].in_features, [...net3.extra.weight.shape], [...net3.named_parameters()].map(([n]) => n)])",
+      // ... a name rebound to another class in a later cell (Udacity redefines `class Network`), ...
+      "class CircleModelV0 extends nn.Module {\n  constructor() { super(); this.layer_1 = nn.Linear(2, 5); }\n  forward(x) { return this.layer_1(x); }\n}\nlet model_0 = CircleModelV0();",
+      "model_0 = nn.Sequential(nn.Linear(2, 5), nn.Linear(5, 1));\nJSON.stringify([model_0.length, model_0[1].in_features])",
+      "class Network extends nn.Module {\n  constructor() { super(); this.fc = nn.Linear(4, 3); }\n  forward(x) { return this.fc(x); }\n}\nlet model = Network();",
+      "class Network extends nn.Module {\n  constructor() { super(); this.hidden = nn.Linear(4, 8); this.output = nn.Linear(8, 3); }\n  forward(x) { return this.output(this.hidden(x)); }\n}\nmodel = Network();\nJSON.stringify([model.hidden.out_features, [...model(torch.rand(1, 4)).shape]])",
+      // ... a Dataset whose __getitem__ returns [tensor, string], ...
+      [
+        "class Pairs extends torch.utils.data.Dataset {",
+        "  constructor(public X: torch.Tensor, public names: string[]) { super(); }",
+        "  __len__() { return this.names.length; }",
+        "  __getitem__(i: number) { return [this.X[i], this.names[i]]; }",
+        "}",
+        "const got = [];",
+        'for (const batch of new torch.utils.data.DataLoader(Pairs(torch.arange(8).reshape(4, 2), ["a", "b", "c", "d"]), {batch_size: 2})) {',
+        "  const [xb, nb] = batch;",
+        "  got.push([xb.shape[0], xb.sum().item(), nb]);",
+        "}",
+        "JSON.stringify(got)",
+      ].join("\n"),
+      // ... the OrderedDict form of Sequential, and `_, index = torch.max(out, 1)` with the name `__`.
+      'const od = nn.Sequential(new Map([["conv1", nn.Conv2d(1, 20, 5)], ["relu1", nn.ReLU()]]));\nJSON.stringify([Object.keys(od.state_dict()), [...od(torch.rand(1, 1, 8, 8)).shape]])',
+      "let [__, index] = torch.max(torch.tensor([[1, 5, 2], [7, 0, 3]]), 1);",
+      "JSON.stringify([__.tolist(), index.tolist()])",
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -238,8 +287,22 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "'[[[3,3],[12,12]],\"a@b.com\"]'",
       "TypeError: unsupported operand type(s) for @: 'Tensor' and 'int'",
       "TypeError: unsupported operand type(s) for @: 'int' and 'int'",
+      // PyTorch 1.13 for the same code (OrderedDict for the Map, `for xb, nb in loader`).
+      "'[512,[1,2],[\"fc.0.weight\",\"fc.0.bias\",\"fc.2.weight\",\"fc.2.bias\"]]'",
+      "'[[3,2],[1],1.5]'",
+      "",
+      "'[2,2,[1,3],[\"fc.weight\",\"fc.bias\",\"extra.weight\",\"extra.bias\"]]'",
+      "",
+      "'[2,5]'",
+      "",
+      "'[8,[1,3]]'",
+      "'[[2,6,[\"a\",\"b\"]],[2,22,[\"c\",\"d\"]]]'",
+      "'[[\"conv1.weight\",\"conv1.bias\"],[1,20,4,4]]'",
+      "",
+      "'[[5,7],[1,0]]'",
     ]);
-    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[cells.length - 12].outputs.find((o: { output_type: string }) => o.output_type === "error");
+    const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");
+    const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[reshapedCell].outputs.find((o: { output_type: string }) => o.output_type === "error");
     expect(failed.traceback.join("\n")).toMatch(/line 2, in reshaped\n.*\n-+> 2 +return y_train\.reshape\(n\);/);
   }, 180000);
 });

@@ -1,6 +1,6 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
-import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, withNotebookDialect } from "../../kernel/rewrite";
+import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
 // so it runs in-process (executing cells needs the built kernel: see rewrite.test.ts).
@@ -519,5 +519,143 @@ describe("Python's `@` is matmul (kernel/matmul_operator.ts)", () => {
     expect(rw(markMatmul("a @ b + 1"))).toBe("a.matmul(/*@*/ b).add(1)");
     expect(rw(markMatmul("a @ 2"))).toBe(`${DYNAMIC_REF}.op("matmul", a, /*@*/ 2)`);
     expect(rw(markMatmul("n @ n"))).toBe(`${DYNAMIC_REF}.op("matmul", n, /*@*/ n)`);
+  });
+});
+
+describe("Python's rebinding, attributes and tuples in the tutorials' code (kernel/rewrite.ts)", () => {
+  /** Converts `cells` one after the other, each seeing the ones before; returns the last result. */
+  const cells = (...srcs: string[]) => {
+    let decl = prev;
+    let r: ReturnType<Converter["convert"]> | undefined;
+    for (const src of srcs) {
+      r = (conv as Converter).convert(decl, src);
+      if (r.diagnostics.length) return r;
+      decl = r.declOutput ?? "";
+    }
+    return r!;
+  };
+  const codes = (r: ReturnType<Converter["convert"]>) => r.diagnostics.map((d) => `${d.code} ${d.messageText}`);
+
+  test("a module's attribute takes another kind of module: transfer learning's `model.fc = nn.Sequential(...)`", () => {
+    const r = cells(
+      [
+        'import { torchvision } from "torchlab";',
+        "const rn = torchvision.models.resnet18();",
+        "const nf: number = rn.fc.in_features;",
+        "rn.fc = torch.nn.Sequential(torch.nn.Linear(nf, 128), torch.nn.ReLU(), torch.nn.Linear(128, 2));",
+        "const vg = torchvision.models.vgg16();",
+        "vg.classifier[6] = torch.nn.Linear(4096, 10);",
+        "vg.features[0] = torch.nn.Conv2d(1, 64, 3, {padding: 1});",
+        "vg.classifier = torch.nn.Sequential(torch.nn.Linear(25088, 10));",
+        "const ax = torchvision.models.alexnet();",
+        "ax.classifier[6] = torch.nn.Linear(4096, 10);",
+        "function headless(m: typeof rn) { m.fc = torch.nn.Identity(); }",
+      ].join("\n"),
+      "rn.fc = new torch.nn.Identity();\nconst still: number = rn.fc.in_features;",
+    );
+    expect(codes(r)).toEqual([]);
+    expect(r.output).toContain("exports.rn.fc = (new exports.torch.nn.Identity())");
+    // Not a module: still an error.
+    expect(codes(cells('import { torchvision } from "torchlab";\nconst rn2 = torchvision.models.resnet18();\nrn2.fc = 3;'))).toEqual([
+      "2322 Type 'number' is not assignable to type 'Linear'.",
+    ]);
+  });
+
+  test("a Sequential's children read by negative index, get/at and in a loop as `seq[0]` does", () => {
+    const r = cells(
+      [
+        "const sq = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU(), torch.nn.Linear(3, 1));",
+        "const w0: torch.Tensor = sq[0].weight;",
+        "const b1: torch.Tensor = sq[-1].bias;",
+        "const g1: torch.Tensor = sq.get(-1).weight;",
+        "for (const m of sq) if ('weight' in m) torch.nn.init.zeros_(m.weight);",
+        "const mdict = torch.nn.ModuleDict({output: torch.nn.Linear(2, 2)});",
+        "const mo: torch.Tensor = mdict.get('output').weight;",
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+  });
+
+  test("a ModuleDict's keys and attributes set in another method or a later cell read as Python's attributes", () => {
+    const r = cells(
+      [
+        "class Built extends torch.nn.Module {",
+        "  constructor() { super(); this.build(); }",
+        "  build() { this.fc = torch.nn.Linear(2, 3); }",
+        "  forward(x: torch.Tensor) { return this.fc(x); }",
+        "}",
+        "const bt = Built();",
+        "const hd = torch.nn.ModuleDict({output: torch.nn.Linear(2, 2)});",
+      ].join("\n"),
+      "bt.extra = torch.nn.Linear(3, 1);\nconst ew: torch.Tensor = bt.extra.weight;\nconst hw: torch.Tensor = hd.output.weight;\nconst fw: torch.Tensor = bt.fc.weight;",
+      "const eb: torch.Tensor = bt.extra.bias;",
+    );
+    expect(codes(r)).toEqual([]);
+    expect(r.output).toContain("exports.bt.extra.bias");
+    // A name no cell assigned (a misspelt layer), or not on a module (a Tensor): still an error.
+    const typo = "class Two2 extends torch.nn.Module {\n  constructor() { super(); this.fc_1 = torch.nn.Linear(2, 2); }\n}\nconst two = Two2();\ntwo.fc1;";
+    expect(codes(cells(typo))).toEqual(["2551 Property 'fc1' does not exist on type 'Two2'. Did you mean 'fc_1'?"]);
+    // ... while an assignment is Python's, suggestion or not (`net.fc_2 = ...` beside `fc_1`).
+    expect(codes(cells(typo.replace("two.fc1;", "two.fc_2 = torch.nn.Linear(2, 1);")))).toEqual([]);
+    expect(codes(cells("const t9 = torch.ones(2);\nt9.extra;")).map((c) => c.split(" ")[0])).toEqual(["2339"]);
+  });
+
+  test("a name an earlier cell declared, assigned at a cell's top level, takes the new value's type", () => {
+    const circle = "class Circle extends torch.nn.Module {\n  constructor() { super(); this.l1 = torch.nn.Linear(2, 1); }\n  forward(x: torch.Tensor) { return this.l1(x); }\n}\nlet m0 = Circle();";
+    const r = cells(circle, "m0 = torch.nn.Sequential(torch.nn.Linear(2, 5), torch.nn.Linear(5, 1));", "const n0: number = m0.length;");
+    expect(codes(r)).toEqual([]);
+    // Udacity's notebooks define `class Network` again in a later cell, then `model = Network()` again.
+    const net = (fields: string) => `class Network extends torch.nn.Module {\n  constructor() { super(); ${fields} }\n  forward(x: torch.Tensor) { return x; }\n}`;
+    const u = cells(`${net("this.fc = torch.nn.Linear(4, 3);")}\nlet model = Network();`, `${net("this.hidden = torch.nn.Linear(4, 8);")}\nmodel = Network();\nconst h: number = model.hidden.out_features;`);
+    expect(codes(u)).toEqual([]);
+    // Inside a function, or after the cell has read the name: the module is assigned `as any`.
+    expect(codes(cells(circle, "function reset() { m0 = torch.nn.Identity(); }\nconsole.log(m0);\nm0 = torch.nn.Identity();"))).toEqual([]);
+    // Python rebinds any name; a value the cell read first is still checked.
+    expect(codes(cells("let cnt = 1;", 'cnt = "x";\nconst sx: string = cnt;'))).toEqual([]);
+    expect(codes(cells("let cnt = 1;", 'cnt;\ncnt = "x";'))).toEqual(["2322 Type 'string' is not assignable to type 'number'."]);
+  });
+
+  test("a Dataset's `__getitem__` returning [x, y] gives tuples: a DataLoader's batches are typed item by item", () => {
+    const r = cells(
+      [
+        "class Named extends torch.utils.data.Dataset {",
+        "  constructor(public X: torch.Tensor, public names: string[]) { super(); }",
+        "  __len__() { return this.names.length; }",
+        "  __getitem__(i: number) { if (i < 0) return [this.X[0], 'none']; return ([this.X[i], this.names[i]]); }",
+        "}",
+        "for (const batch of new torch.utils.data.DataLoader(Named(torch.ones(4, 2), ['a', 'b', 'c', 'd']), {batch_size: 2})) {",
+        "  const [xb, nb] = batch;",
+        "  const shape: number[] = xb.shape;",
+        "  const names: string[] = nb;",
+        "  const [xc] = batch as torch.Tensor[];",
+        "  nb.push('e');",
+        "}",
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+    // A declared return type, a nested function's array and a class extending nothing are left alone.
+    expect(tupleSamples("class A extends B { __getitem__(i: number): [X, Y] { return [x, y]; } }")).toBeNull();
+    expect(tupleSamples("class A { __getitem__(i) { return [x, y]; } }")).toBeNull();
+    expect(tupleSamples("class A extends B { getitem(i) { const f = () => [1]; return [x, (y)]; } }")?.code).toBe(
+      "class A extends B { getitem(i) { const f = () => [1]; return [x, (y)] satisfies unknown[] | []; } }",
+    );
+  });
+
+  test("PyTorch's OrderedDict form, a Map of named layers, makes a Sequential or a ModuleDict", () => {
+    const r = cells(
+      [
+        'const od = torch.nn.Sequential(new Map([["conv1", torch.nn.Conv2d(1, 20, 5)], ["relu1", torch.nn.ReLU()]]));',
+        'const odict = new torch.nn.ModuleDict(new Map([["a", new torch.nn.Linear(2, 2)], ["b", new torch.nn.ReLU()]]));',
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+    // Entries other than [key, module] pairs: as TypeScript has it.
+    expect(codes(cells('const mixed = new Map([["a", 1], ["b", "x"]]);'))[0]).toBe("2769 No overload matches this call.");
+  });
+
+  test("Python's throwaway name `__` is exported under the name written, not TypeScript's escaped `___`", () => {
+    expect(codes(cells("let [__, idx7] = torch.max(a, 0);", "const v7: torch.Tensor = __;\nconst i7: torch.Tensor = idx7;"))).toEqual([]);
+    expect(unescapeExportList("export {};\nlet x;\nexport {a, ___, ____x, _b}")).toBe("export {};\nlet x;\nexport {a, __, ___x, _b}");
+    expect(unescapeExportList("export {};\nexport {a, b}")).toBe("export {};\nexport {a, b}");
   });
 });

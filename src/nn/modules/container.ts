@@ -108,14 +108,14 @@ export abstract class IndexedContainer extends Module {
     return this.length;
   }
 
-  /** The child at `idx`; negative indices count from the end. */
-  get(idx: number): Module {
+  /** The child at `idx`; negative indices count from the end. Typed as `seq[idx]` is, so `seq.get(-1).bias` reads. */
+  get(idx: number): ModuleItem {
     const entries = this._module_entries();
     return entries[normIndex("get", idx, entries.length, this._get_name())][1];
   }
 
   /** Same as get(idx), spelled as JavaScript arrays spell it. */
-  at(idx: number): Module {
+  at(idx: number): ModuleItem {
     return this.get(idx);
   }
 
@@ -307,7 +307,7 @@ export class ModuleDict extends Module {
   }
 
   /** The module under `key` (Python's `d[key]`); raises when absent. */
-  get(key: string): Module {
+  get(key: string): ModuleItem {
     const m = this._dict.get(key);
     if (m === undefined) throw new ValueError(`KeyError: '${key}'`);
     return m;

@@ -34,7 +34,7 @@ export interface Storage {
 }
 
 /** A physical order of a storage's buffer, and how to convert it to the logical one. */
-export type Layout = NhwcLayout | TransposedLayout;
+export type Layout = NhwcLayout | TransposedLayout | ZerosLayout;
 
 export interface NhwcLayout {
   readonly kind: "nhwc" | "nhwc_flat";
@@ -50,6 +50,20 @@ export interface TransposedLayout {
   /** The buffer in the logical order (a new tensor; `data` is left as it was). */
   toLogical(data: tf.Tensor): tf.Tensor;
 }
+
+/**
+ * All zeros, whatever `data` holds (optimizer.zero_grad, ops/optim_kernels.ts): the buffer of zeros
+ * is made only if something reads the tensor before a backward overwrites it, which in a training
+ * loop nothing does (the gradient replaces the zeroed buffer, backward.ts's accumulateLeaf).
+ */
+export interface ZerosLayout {
+  readonly kind: "zeros";
+  /** Zeros of `data`'s shape and dtype (a new tensor; `data` is left as it was). */
+  toLogical(data: tf.Tensor): tf.Tensor;
+}
+
+/** The one ZerosLayout. */
+export const ZEROS: ZerosLayout = { kind: "zeros", toLogical: (d) => tf.zerosLike(d) };
 
 /**
  * Converts `s`'s buffer to the logical order, in place: no version bump (the values did not change),

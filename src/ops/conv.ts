@@ -94,6 +94,20 @@ export function zeroStuff(g: tf.Tensor4D, s: Pair): tf.Tensor4D {
   return tf.reshape(p, [n, h * s[0], w * s[1], c]) as tf.Tensor4D;
 }
 
+/**
+ * tf.transpose(tf.reverse(x, flip), perm) of a 4-D float32 filter (a convolution's gradients read it
+ * flipped, channels swapped): one js_kernels.ts TorchlabFlipTranspose call where the backend has it,
+ * since wasm's Reverse kernel costs ~47 ns an element. Not while a backward runs differentiably
+ * (create_graph, forward AD): tfjs's tape has no gradient for that kernel.
+ */
+export function flipTranspose(x: tf.Tensor, flip: [number, number], perm: [number, number, number, number]): tf.Tensor4D {
+  if (x.dtype === "float32" && x.rank === 4 && x.size > 0 && !is_backward_differentiable() && hasJsKernel("TorchlabFlipTranspose")) {
+    return tf.engine().runKernel("TorchlabFlipTranspose", { x }, { flip, perm } as unknown as tf.NamedAttrMap) as tf.Tensor4D;
+  }
+  const r = tf.reverse(x, flip);
+  return (perm.every((p, i) => p === i) ? r : tf.transpose(r, perm)) as tf.Tensor4D;
+}
+
 /** Rows [top, top + h) and columns [left, left + w) of a padded input: the part a gradient needs. */
 export interface Crop {
   top: number;
@@ -190,11 +204,11 @@ export function convCoreInputGrad(g: tf.Tensor4D, w: tf.Tensor4D, inHW: Pair, s:
   const og = o / groups;
   if (groups === 1) {
     // HWIO of the flipped, swapped kernel is a transpose of the flipped OIHW one; the convolution pads.
-    const f = tf.transpose(tf.reverse(w, [2, 3]), [2, 3, 0, 1]) as tf.Tensor4D;
+    const f = flipTranspose(w, [2, 3], [2, 3, 0, 1]);
     return tf.conv2d(stuffed, f, 1, padSpec as tf.backend_util.ExplicitPadding, "NHWC", d);
   }
   const padded = tf.pad(stuffed, padSpec) as tf.Tensor4D;
-  const flipped = tf.reverse(w, [2, 3]);
+  const flipped = flipTranspose(w, [2, 3], [0, 1, 2, 3]);
   const swapped = tf.reshape(tf.transpose(tf.reshape(flipped, [groups, og, cg, kh, kw]), [0, 2, 1, 3, 4]), [groups * cg, og, kh, kw]) as tf.Tensor4D;
   return convCore(padded, swapped, [1, 1], d, groups);
 }
@@ -397,7 +411,7 @@ function weightGradInputAsFilter(x: tf.Tensor4D, g: tf.Tensor, k: Pair, pads: nu
   const f = (xn !== null ? permute(xn, [1, 2, 0, 3]) : permute(x, [2, 3, 0, 1])) as tf.Tensor4D;
   const pad = [[0, 0], [kh - 1 - pads[0], kh - 1 - pads[1]], [kw - 1 - pads[2], kw - 1 - pads[3]], [0, 0]] as tf.backend_util.ExplicitPadding;
   const flipped = tf.conv2d(gi, f, 1, pad, "NHWC", 1);
-  const dw = permute(tf.reverse(flipped, [1, 2]), [0, 3, 1, 2]);
+  const dw = flipTranspose(flipped, [1, 2], [0, 3, 1, 2]);
   const v = dw.dataSync() as Float32Array;
   for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return null;
   return dw;

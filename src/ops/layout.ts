@@ -78,7 +78,7 @@ export function sharedLayout(...inputs: Tensor[]): NhwcLayout | null {
   for (const t of inputs) {
     if (t.ndim === 0) continue;
     const l = layoutOf(t);
-    if (l === null || l.kind === "transposed") return null;
+    if (l === null || (l.kind !== "nhwc" && l.kind !== "nhwc_flat")) return null;
     if (found === null) {
       found = l;
       shape = t.shape;

@@ -9,7 +9,7 @@ import { tf } from "./_core";
 import { ensureReady } from "../backend";
 import { hasJsKernel } from "../backend/js_kernels";
 import type { AdamForeachAttrs, SgdForeachAttrs } from "../backend/js_kernels";
-import { overwrite } from "../backend/memory";
+import { overwrite, ZEROS } from "../backend/memory";
 import { Tensor } from "../tensor/tensor";
 
 type T = tf.Tensor;
@@ -226,13 +226,25 @@ export function adamForeach(items: { param: Tensor; grad: Tensor; exp_avg: Tenso
 }
 
 /**
- * Sets each tensor (non-view, float32) to zeros in place: one kernel call for all of them where the
- * backend has it (optimizer.zero_grad), else zero_() on each.
+ * Sets each tensor (non-view, float32) to zeros in place (optimizer.zero_grad): on the wasm and cpu
+ * backends without writing anything yet, by tagging each storage's buffer as reading all zeros
+ * (backend/memory.ts's ZEROS layout). The backward that follows in a training loop replaces the
+ * buffer with the gradient, so the zeros are never made: the batch-4 classifier's step allocated and
+ * filled ten buffers for nothing. Elsewhere one kernel call makes the zeros, or zero_() on each.
  */
 export function zerosForeach(tensors: Tensor[]): void {
   if (tensors.length === 0) return;
   if (!hasJsKernel("TorchlabZerosForeach") || tensors.some((t) => t._view !== null || t.dtype._tf !== "float32")) {
     for (const t of tensors) t.zero_();
+    return;
+  }
+  if (!tensors.some((t) => t.requires_grad || t._s.data.isDisposed)) {
+    for (const t of tensors) {
+      t._s.layout = ZEROS;
+      t._s.version++;
+      t._bumpVersion();
+      t._s.zeroAt = t._s.version;
+    }
     return;
   }
   const out = runForeach("TorchlabZerosForeach", {}, { shapes: tensors.map((t) => t.shape.slice()) });

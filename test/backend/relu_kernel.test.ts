@@ -2,6 +2,8 @@
  * TorchlabRelu (src/backend/js_kernels.ts), the wasm backend's ReLU: against tfjs's cpu backend's
  * Relu, bit for bit on finite values and -0, and NaN (of either sign) kept as NaN where XNNPACK's Relu
  * gives 0 for a NaN with the sign bit set (test/nn/nan_activations.test.ts has PyTorch's values).
+ * TorchlabFlipTranspose (the flipped, channel-swapped filter of a convolution's gradients): against
+ * the cpu backend's Reverse then Transpose, bit for bit (a copy: NaN payloads and -0 included).
  */
 import { tf } from "../../src/backend/tf";
 import { registerJsKernels } from "../../src/backend/js_kernels";
@@ -38,6 +40,42 @@ describe("TorchlabRelu", () => {
         else if (gotBits[k] !== wantBits[k]) expect(`${k}: ${got[k]}`).toBe(`${k}: ${want[k]}`);
       }
       if (size > 4) expect([got[0], got[1], Object.is(got[2], 0), got[3], got[size - 1]]).toEqual([NaN, NaN, true, 0, 0]);
+    });
+  });
+});
+
+describe("TorchlabFlipTranspose", () => {
+  beforeAll(async () => {
+    await torch.ready();
+    registerJsKernels();
+  });
+
+  const cases: [number[], [number, number], [number, number, number, number]][] = [
+    [[16, 6, 5, 5], [2, 3], [2, 3, 0, 1]],
+    [[4, 3, 2, 5], [2, 3], [2, 3, 0, 1]],
+    [[3, 2, 4, 5], [2, 3], [0, 1, 2, 3]],
+    [[2, 3, 4, 5], [1, 2], [0, 3, 1, 2]],
+    [[1, 1, 1, 1], [2, 3], [2, 3, 0, 1]],
+  ];
+  cases.forEach(([shape, flip, perm], i) => {
+    test(`x=${JSON.stringify(shape)} flip=${JSON.stringify(flip)} perm=${JSON.stringify(perm)} against the cpu backend's Reverse + Transpose`, async () => {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const xs = values(prng(700 + i), size);
+      const bits = new Uint32Array(xs.buffer);
+      if (size > 2) {
+        bits[0] = 0xffc00001;
+        xs[1] = -0;
+      }
+      const got = tf.tidy(() => {
+        const y = tf.engine().runKernel("TorchlabFlipTranspose", { x: tf.tensor(xs, shape) }, { flip, perm } as unknown as tf.NamedAttrMap) as tf.Tensor;
+        return { shape: y.shape, data: y.dataSync() as Float32Array };
+      });
+      const want = await onCpu(() => tf.tidy(() => {
+        const y = tf.transpose(tf.reverse(tf.tensor(xs, shape), flip), perm);
+        return { shape: y.shape, data: y.dataSync() as Float32Array };
+      }));
+      expect(got.shape).toEqual(want.shape);
+      expect(Array.from(new Uint32Array(got.data.buffer, got.data.byteOffset, size))).toEqual(Array.from(new Uint32Array(want.data.buffer, want.data.byteOffset, size)));
     });
   });
 });

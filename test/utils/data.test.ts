@@ -133,6 +133,12 @@ describe("samplers", () => {
     expect([...s].sort((a, b) => a - b)).toEqual([5, 7, 9, 11]);
     expect(s.len()).toBe(4);
   });
+
+  test("torch.utils.data.sampler is the module of the samplers (`from torch.utils.data import sampler`, CS231n)", () => {
+    const { sampler } = torch.utils.data;
+    expect(sampler.SubsetRandomSampler).toBe(SubsetRandomSampler);
+    expect(Object.keys(sampler).sort()).toEqual(["BatchSampler", "RandomSampler", "Sampler", "SequentialSampler", "SubsetRandomSampler", "WeightedRandomSampler"]);
+  });
 });
 
 describe("default_collate", () => {

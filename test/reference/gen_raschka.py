@@ -281,5 +281,121 @@ def ch13_part1():
     return list(CELLS)
 
 
+def show_list(v):
+    """A list or tuple shown as the port's array is: `[False, True]`, `[[0.75, 0.27], [0.4]]`."""
+    return "[" + ", ".join(show_list(x) if isinstance(x, (list, tuple)) else repr(x) for x in v) + "]"
+
+
+class ListShown:
+    def __init__(self, v):
+        self.v = v
+
+    def __repr__(self):
+        return show_list(self.v)
+
+
+class JointDataset(torch.utils.data.Dataset):
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def __len__(self):
+        return len(self.x)
+
+    def __getitem__(self, idx):
+        return self.x[idx], self.y[idx]
+
+
+def ch12_part1():
+    CELLS.clear()
+    torch.manual_seed(0)  # a fresh kernel
+    cell(lambda: None)
+    a = [1, 2, 3]
+    t_a = torch.tensor(a)
+    t_b = torch.from_numpy(torch.tensor([4, 5, 6], dtype=torch.int32).numpy())
+    cell(lambda: (print(t_a), print(t_b)) and None)
+    cell(lambda: ListShown((torch.is_tensor(a), torch.is_tensor(t_a))))
+    t_ones = torch.ones(2, 3)
+    cell(lambda: t_ones.shape)
+    cell(lambda: print(t_ones))
+    cell(lambda: print(torch.rand(2, 3)))
+    cell(lambda: print(t_a.to(torch.int64).dtype))
+
+    def c7():
+        t = torch.rand(3, 5)
+        print(t.shape, " --> ", torch.transpose(t, 0, 1).shape)
+    cell(c7)
+    cell(lambda: print(torch.zeros(30).reshape(5, 6).shape))
+
+    def c9():
+        t = torch.zeros(1, 2, 1, 4, 1)
+        print(t.shape, " --> ", torch.squeeze(t, 2).shape)
+    cell(c9)
+
+    def c10():
+        torch.manual_seed(1)
+        S["t1"] = 2 * torch.rand(5, 2) - 1
+        S["t2"] = torch.normal(mean=0, std=1, size=(5, 2))
+    cell(c10)
+    t1, t2 = S["t1"], S["t2"]
+    cell(lambda: print(torch.multiply(t1, t2)))
+    cell(lambda: print(torch.mean(t1, axis=0)))
+    cell(lambda: print(torch.matmul(t1, torch.transpose(t2, 0, 1))))
+    cell(lambda: print(torch.matmul(torch.transpose(t1, 0, 1), t2)))
+    cell(lambda: print(torch.linalg.norm(t1, ord=2, dim=1)))
+
+    def c16():
+        torch.manual_seed(1)
+        t = torch.rand(6)
+        print(t)
+        return ListShown([item.tolist() for item in torch.chunk(t, 3)])
+    cell(c16)
+
+    def c17():
+        torch.manual_seed(1)
+        t = torch.rand(5)
+        print(t)
+        return ListShown([item.tolist() for item in torch.split(t, split_size_or_sections=[3, 2])])
+    cell(c17)
+    cell(lambda: print(torch.cat([torch.ones(3), torch.zeros(2)], axis=0)))
+    cell(lambda: print(torch.stack([torch.ones(3), torch.zeros(3)], axis=1)))
+    t = torch.arange(6, dtype=torch.float32)
+    cell(lambda: None)
+
+    def c21():
+        for item in DataLoader(t):
+            print(item)
+    cell(c21)
+
+    def c22():
+        for i, batch in enumerate(DataLoader(t, batch_size=3, drop_last=False), 1):
+            print(f"batch {i}:", batch)
+    cell(c22)
+    cell(lambda: None)
+
+    def c24():
+        torch.manual_seed(1)
+        t_x = torch.rand([4, 3], dtype=torch.float32)
+        t_y = torch.arange(4)
+        for example in JointDataset(t_x, t_y):
+            print("  x: ", example[0], "  y: ", example[1])
+        S["joint_dataset"] = TensorDataset(t_x, t_y)
+        for example in S["joint_dataset"]:
+            print("  x: ", example[0], "  y: ", example[1])
+    cell(c24)
+
+    def c25():
+        torch.manual_seed(1)
+        data_loader = DataLoader(dataset=S["joint_dataset"], batch_size=2, shuffle=True)
+        for i, batch in enumerate(data_loader, 1):
+            print(f"batch {i}:", "x:", batch[0], "\n         y:", batch[1])
+        for epoch in range(2):
+            print(f"epoch {epoch+1}")
+            for i, batch in enumerate(data_loader, 1):
+                print(f"batch {i}:", "x:", batch[0], "\n         y:", batch[1])
+    cell(c25)
+    return list(CELLS)
+
+
 if __name__ == "__main__":
-    print(write_json({"ch13_part1": ch13_part1()}, "raschka.json"))
+    print(write_json({"ch12_part1": ch12_part1(), "ch13_part1": ch13_part1()}, "raschka.json"))

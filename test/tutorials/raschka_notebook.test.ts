@@ -1,37 +1,152 @@
 /**
  * Sebastian Raschka's "Machine Learning with PyTorch and Scikit-Learn" (rasbt/machine-learning-book),
- * ch13_part1 "Going Deeper -- the Mechanics of PyTorch": a computation graph as a function,
+ * ch12_part1 "Parallelizing Neural Network Training with PyTorch" (tensor creation, dtype and shape,
+ * math ops, torch.linalg.norm, chunk / split / cat / stack, DataLoader over a tensor, a JointDataset and
+ * TensorDataset, seeded shuffled batches over epochs) and ch13_part1 "Going Deeper -- the Mechanics of PyTorch": a computation graph as a function,
  * requires_grad / requires_grad_, xavier_normal_ / xavier_uniform_, tensors as a module's attributes,
  * gradients of a squared loss checked by hand, nn.Sequential and an L1 penalty, the XOR classifier
  * (TensorDataset, a shuffled DataLoader, BCELoss, SGD, the book's train() with its loss / accuracy
  * histories), nn.ModuleList in a Module with predict(), and the custom NoisyLinear layer
  * (nn.Parameter, torch.normal noise in training) inside MyNoisyModule, ported cell by cell in the
- * notebook dialect and run as one notebook through `torchlab run`. What each cell prints and shows
+ * notebook dialect and run in one kernel through `torchlab run` (sectionsForSuite). What each cell prints and shows
  * must be PyTorch 1.13's (test/reference/gen_raschka.py, raschka.json).
  *
  * Stand-ins: the XOR points are `torch.rand([200, 2]) * 2 - 1` after torch.manual_seed(1) (the book
  * draws them with NumPy's np.random.uniform); training runs 3 epochs, not 200; train() returns an array
  * (Python's tuple, printed as a list on both sides).
- * Left out: the package check, matplotlib plots and mlxtend's plot_decision_regions (predict() is
- * called on two points instead), ch12 and ch13_part2 / ch14 (time).
+ * Left out: the package check, `torch.__version__`, matplotlib plots and mlxtend's
+ * plot_decision_regions (predict() is called on two points instead); ch12's image-folder and CelebA /
+ * MNIST cells (files, PIL, downloads), ch12_part2, ch13_part2 and ch14 (time).
  * Written differently from the book: `[0] * num_epochs` is `Array(num_epochs).fill(0)`, `for epoch in
  * range(...)` a counted loop; `MyModule` declared again in the book is `MyModule0` the first time;
  * `model` holding several classes is `let model: nn.Module`, and predict() is reached as
  * `(model as MyModule).predict(...)`; `noisy_layer(x, training=True)` passes its own argument by
- * position; `len(list(m.parameters()))` is `m.parameters().length`.
+ * position; `len(list(m.parameters()))` is `m.parameters().length`; ch12's NumPy arrays:
+ * `np.array([4, 5, 6], dtype=np.int32)` is a tensor's numpy(), `[item.numpy() for ...]` is tolist();
+ * `enumerate(data_loader, 1)` a counter; `joint_dataset` rebound from JointDataset to TensorDataset is
+ * declared `any` (TypeScript keeps a variable's first type).
  * Divergences this port found, fixed: `loss_hist[epoch] += loss` / `accuracy_hist_train[epoch] +=
  * is_correct.mean()` then `/= n_train / batch_size` on an array from `Array(n).fill(0)` (items typed
  * `any`) were JavaScript's operators: the accuracy history held NaN and texts such as '0tensor(0.3400)'
  * where Python's list holds tensor(0.3400); the dialect now runs Python's item read, in-place op and
- * write for an untyped item.
+ * write for an untyped item; `DataLoader(t)` over a tensor (PyTorch's map-style dataset of its rows)
+ * was a TypeError; `torch.split(t, split_size_or_sections=[3, 2])` (the sizes as a keyword) did not compile.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
+import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 type Cell = { printed: string; shown: string | null };
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "raschka.json"), "utf8")) as Record<string, Cell[]>;
+
+const CH12_PART1 = [
+  `const { DataLoader, Dataset, TensorDataset } = torch.utils.data;`,
+  `const a = [1, 2, 3];
+const b = torch.tensor([4, 5, 6], {dtype: torch.int32}).numpy();
+const t_a = torch.tensor(a);
+const t_b = torch.from_numpy(b);
+print(t_a);
+print(t_b);`,
+  `[torch.is_tensor(a), torch.is_tensor(t_a)]`,
+  `const t_ones = torch.ones(2, 3);
+t_ones.shape`,
+  `print(t_ones);`,
+  `const rand_tensor = torch.rand(2, 3);
+print(rand_tensor);`,
+  `const t_a_new = t_a.to(torch.int64);
+print(t_a_new.dtype);`,
+  `let t = torch.rand(3, 5);
+const t_tr = torch.transpose(t, 0, 1);
+print(t.shape, ' --> ', t_tr.shape);`,
+  `t = torch.zeros(30);
+const t_reshape = t.reshape(5, 6);
+print(t_reshape.shape);`,
+  `t = torch.zeros(1, 2, 1, 4, 1);
+const t_sqz = torch.squeeze(t, 2);
+print(t.shape, ' --> ', t_sqz.shape);`,
+  `torch.manual_seed(1);
+const t1 = 2 * torch.rand(5, 2) - 1;
+const t2 = torch.normal({mean: 0, std: 1, size: [5, 2]});`,
+  `const t3 = torch.multiply(t1, t2);
+print(t3);`,
+  `const t4 = torch.mean(t1, {axis: 0});
+print(t4);`,
+  `const t5 = torch.matmul(t1, torch.transpose(t2, 0, 1));
+print(t5);`,
+  `const t6 = torch.matmul(torch.transpose(t1, 0, 1), t2);
+print(t6);`,
+  `const norm_t1 = torch.linalg.norm(t1, {ord: 2, dim: 1});
+print(norm_t1);`,
+  `torch.manual_seed(1);
+t = torch.rand(6);
+print(t);
+let t_splits = torch.chunk(t, 3);
+t_splits.map((item) => item.tolist())`,
+  `torch.manual_seed(1);
+t = torch.rand(5);
+print(t);
+t_splits = torch.split(t, {split_size_or_sections: [3, 2]});
+t_splits.map((item) => item.tolist())`,
+  `let A = torch.ones(3);
+let B = torch.zeros(2);
+const C = torch.cat([A, B], {axis: 0});
+print(C);`,
+  `A = torch.ones(3);
+B = torch.zeros(3);
+const S = torch.stack([A, B], {axis: 1});
+print(S);`,
+  `t = torch.arange(6, {dtype: torch.float32});
+let data_loader = DataLoader(t);`,
+  `for (const item of data_loader) {
+  print(item);
+}`,
+  `data_loader = DataLoader(t, {batch_size: 3, drop_last: false});
+let i = 1;
+for (const batch of data_loader) {
+  print(\`batch \${i}:\`, batch);
+  i += 1;
+}`,
+  `class JointDataset extends Dataset {
+  constructor(x, y) {
+    super();
+    this.x = x;
+    this.y = y;
+  }
+  __len__() {
+    return len(this.x);
+  }
+  __getitem__(idx) {
+    return [this.x[idx], this.y[idx]];
+  }
+}`,
+  `torch.manual_seed(1);
+const t_x = torch.rand([4, 3], {dtype: torch.float32});
+const t_y = torch.arange(4);
+let joint_dataset: any = JointDataset(t_x, t_y);
+for (const example of joint_dataset) {
+  print('  x: ', example[0], '  y: ', example[1]);
+}
+joint_dataset = TensorDataset(t_x, t_y);
+for (const example of joint_dataset) {
+  print('  x: ', example[0], '  y: ', example[1]);
+}`,
+  `torch.manual_seed(1);
+const data_loader2 = DataLoader({dataset: joint_dataset, batch_size: 2, shuffle: true});
+i = 1;
+for (const batch of data_loader2) {
+  print(\`batch \${i}:\`, 'x:', batch[0], '\\n         y:', batch[1]);
+  i += 1;
+}
+for (let epoch = 0; epoch < 2; epoch++) {
+  print(\`epoch \${epoch + 1}\`);
+  i = 1;
+  for (const batch of data_loader2) {
+    print(\`batch \${i}:\`, 'x:', batch[0], '\\n         y:', batch[1]);
+    i += 1;
+  }
+}`
+];
 
 const CH13_PART1 = [
   `const { DataLoader, TensorDataset } = torch.utils.data;`,
@@ -269,17 +384,25 @@ function cellsOf(nb: ExecutedNotebook): Cell[] {
   });
 }
 
-describe("Raschka's Machine Learning with PyTorch and Scikit-Learn, ch13 part 1, as a notebook through `torchlab run`", () => {
-  const nbs = notebooksForSuite("raschka", { ch13_part1: CH13_PART1 });
+/** Printed text and shown values equal PyTorch's within float32 tolerance; a shown list is compared without Node's line breaks. */
+function expectCells(got: Cell[], want: Cell[]): void {
+  expect(got.length).toBe(want.length);
+  want.forEach((w, i) => {
+    expectSamePrint(`${i}\n${got[i].printed}`, `${i}\n${w.printed}`);
+    if (w.shown === null || got[i].shown === null) expect([i, got[i].shown]).toEqual([i, w.shown]);
+    else if (w.shown.startsWith("[")) expectSamePrint(got[i].shown!.replace(/\s+/g, ""), w.shown.replace(/\s+/g, ""));
+    else expectSamePrint(got[i].shown!, w.shown);
+  });
+}
 
-  test("graphs, gradients, initialisers, the XOR models' loss and accuracy histories, ModuleList, NoisyLinear: PyTorch's printed values", () => {
-    const got = cellsOf(nbs.ch13_part1);
-    const want = R.ch13_part1;
-    expect(got.length).toBe(want.length);
-    want.forEach((w, i) => {
-      expectSamePrint(`${i}\n${got[i].printed}`, `${i}\n${w.printed}`);
-      if (w.shown === null || got[i].shown === null) expect([i, got[i].shown]).toEqual([i, w.shown]);
-      else expectSamePrint(got[i].shown!, w.shown);
-    });
+describe("Raschka's Machine Learning with PyTorch and Scikit-Learn, ch12 / ch13 part 1, as notebooks in one kernel through `torchlab run`", () => {
+  const nbs = sectionsForSuite("raschka", { book: { ch12_part1: CH12_PART1, ch13_part1: CH13_PART1 } });
+
+  test("ch12 part 1: creation, dtype and shape, math ops, linalg.norm, chunk / split / cat / stack, DataLoader over a tensor, a joint Dataset, seeded shuffles", () => {
+    expectCells(cellsOf(nbs.ch12_part1), R.ch12_part1);
+  });
+
+  test("ch13 part 1: graphs, gradients, initialisers, the XOR models' loss and accuracy histories, ModuleList, NoisyLinear: PyTorch's printed values", () => {
+    expectCells(cellsOf(nbs.ch13_part1), R.ch13_part1);
   });
 });

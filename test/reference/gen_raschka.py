@@ -1,5 +1,6 @@
 """Fixture for test/tutorials/raschka_notebook.test.ts: Sebastian Raschka's "Machine Learning with
-PyTorch and Scikit-Learn" (rasbt/machine-learning-book), ch13_part1 (computation graphs, gradients,
+PyTorch and Scikit-Learn" (rasbt/machine-learning-book), ch12_part1 (tensors, split / chunk / cat /
+stack, DataLoader over a tensor, a joint Dataset, seeded shuffles) and ch13_part1 (computation graphs, gradients,
 nn.Sequential, the XOR classifier, nn.ModuleList, a custom NoisyLinear layer), the port's cells in
 order, run on PyTorch 1.13. Each cell records what it prints and what Jupyter shows as its value
 (IPython's repr). Stand-ins (listed in the test's header): the XOR points are `torch.rand(200, 2) * 2 - 1`

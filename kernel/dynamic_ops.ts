@@ -96,6 +96,20 @@ export function assign(inplace: string, x: any, y: any): any {
   return op(name, x, y);
 }
 
+/** `${v}` for a value typed `any`: a tensor as Python's f-string formats it (Tensor.__format__), anything else as it is. */
+export function format(v: any): any {
+  return v instanceof Tensor ? v.__format__() : v;
+}
+
+/**
+ * `x op= y` where `x` is a `const` typed `any` (`for (const w of params) w -= lr * w.grad`): in place
+ * on a tensor, as Python's `w -= ...` is; anything else cannot be rebound, JavaScript's error.
+ */
+export function assignConst(inplace: string, x: any, y: any): any {
+  if (x instanceof Tensor) return assign(inplace, x, y);
+  throw new TypeError("Assignment to constant variable.");
+}
+
 /**
  * Python's truth value of a condition (`bool(t)`): a tensor's is that of its one element, PyTorch's
  * error for more or none; any other value is returned as it is, for JavaScript's truth value.

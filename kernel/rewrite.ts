@@ -544,6 +544,22 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     };
   };
   /** `x op= y` with `x` typed `any`: `x = assign("add_", x, y)` (x an identifier or `obj.name`, read twice). */
+  /** `x op= y` as the call `<dynamic>.fn("add_", x, y)`, `x` not rebound. */
+  const dynamicInPlace = (n: ts.BinaryExpression, fn: string, inplace: string): Plan => ({
+    result: "any",
+    emit: (o) => {
+      o.insert(`${DYNAMIC_REF}.${fn}("${inplace}", `);
+      emit(n.left);
+      gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+      emit(n.right);
+      o.insert(")");
+    },
+  });
+  /** Whether `symbol` is a `const` variable (a for-of `const` included). */
+  const isConst = (symbol: ts.Symbol): boolean => {
+    const decl = symbol.valueDeclaration;
+    return !!decl && t.isVariableDeclaration(decl) && (t.getCombinedNodeFlags(decl) & t.NodeFlags.Const) !== 0;
+  };
   const dynamicAssign = (n: ts.BinaryExpression, inplace: string): Plan => ({
     result: "any",
     emit: (o) => {
@@ -823,6 +839,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isCallExpression(n)) return floatCall(n);
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
+    // ... and so does a value typed `any` that is a tensor at run time (`num_correct += (preds == y).sum()` from 0).
+    if (t.isTemplateSpan(n) && allowDynamic && kindOf(n.expression) === "any" && !dynamicCall(strip(n.expression), "format")) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
     if (t.isForStatement(n)) return condition(n.condition);
     if (t.isConditionalExpression(n)) return condition(n.condition);
@@ -870,7 +888,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, compoundItem(n, target, inplace));
           return;
         }
-        if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "any") {
+        // An untyped item of an array (`acc_hist[epoch] += is_correct.mean()` then `acc_hist[epoch] /= n` on
+        // `Array(n).fill(0)`, Raschka's train loop): Python's list item becomes the tensor and is then
+        // divided in place, where JavaScript's `+=` would join texts or make NaN and `/=` a number.
+        const untypedItem = t.isElementAccessExpression(target) && kindOf(target) === "any" && OPERAND.has(kindOf(n.right));
+        if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && (kindOf(target.expression) === "any" || untypedItem)) {
           // `w[i] += 1` on an untyped receiver: Python's getitem, in-place op and setitem at run time.
           plans.set(n, {
             result: "any",
@@ -949,6 +971,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (inplace && LT === "tensor" && OPERAND.has(R)) {
         plans.set(n, method(n.left, n.operatorToken, n.right, inplace, "tensor"));
         if (wholeFloatLiteral(t, n.right)) floatOperand(n.left, inplace);
+      } else if (allowDynamic && inplace && LT === "any" && OPERAND.has(R) && target && isConst(target)) {
+        // `for (const w of params) w -= lr * w.grad` with untyped params (CS231n's train_part2): in
+        // place on the tensor, never rebinding the const.
+        plans.set(n, dynamicInPlace(n, "assignConst", inplace));
       } else if (allowDynamic && inplace && LT === "any" && OPERAND.has(R) && rereadable(n.left)) {
         plans.set(n, dynamicAssign(n, inplace));
       }
@@ -1305,11 +1331,31 @@ export function declareAssignedFields(t: typeof ts, code: string, { checker, sou
   return inserts.length === 0 ? null : inserted(code, inserts);
 }
 
+/**
+ * Whether `e` is an operator the dialect makes a tensor op (`torch.randint(...).float() / 255`, `x > 0`):
+ * the checker types it `number` (or boolean), a field assigned it is a Tensor.
+ */
+function tensorOperator(t: typeof ts, checker: ts.TypeChecker, e: ts.Expression): boolean {
+  tables(t);
+  const tensor = (n: ts.Expression): boolean => {
+    const inner = t.isParenthesizedExpression(n) ? n.expression : n;
+    if (t.isBinaryExpression(inner) && (ARITHMETIC[inner.operatorToken.kind] || COMPARISON[inner.operatorToken.kind])) return tensor(inner.left) || tensor(inner.right);
+    if (t.isPrefixUnaryExpression(inner) && inner.operator === t.SyntaxKind.MinusToken) return tensor(inner.operand);
+    return kindOfType(t, checker, checker.getTypeAtLocation(inner)) === "tensor";
+  };
+  const inner = t.isParenthesizedExpression(e) ? e.expression : e;
+  return (t.isBinaryExpression(inner) || t.isPrefixUnaryExpression(inner)) && tensor(inner);
+}
+
 function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, values: (ts.Expression | ts.Type | "any")[]): string {
   const F = t.TypeFormatFlags;
   const printed = new Set<string>();
   for (const value of values) {
     if (value === "any") return "any";
+    if ("kind" in value && tensorOperator(t, checker, value)) {
+      printed.add(`import("torchlab").torch.Tensor`);
+      continue;
+    }
     const type = checker.getBaseTypeOfLiteralType("kind" in value ? checker.getTypeAtLocation(value) : value);
     // null/undefined (`this.hidden = null`) say nothing of what comes later; any/unknown and errors give up.
     if (type.flags & (t.TypeFlags.Null | t.TypeFlags.Undefined)) continue;

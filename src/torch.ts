@@ -92,7 +92,13 @@ export { narrow, select, permute, masked_select, flip } from "./ops/movement";
 /** `torch.index_select(x, 0, idx)` or `torch.index_select(x, {dim: 0, index: idx})`. */
 export const index_select = (a: Tensor, ...args: Parameters<Tensor["index_select"]>): Tensor => a.index_select(...args);
 // These take their dims positionally or in a trailing options object, as the Tensor methods do.
-export const split = (a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[] => a.split(...args);
+// torch.split's sizes may be the keyword too: `torch.split(t, {split_size_or_sections: [3, 2]})` (Raschka ch12).
+export function split(a: Tensor, ...args: Parameters<Tensor["split"]>): Tensor[];
+export function split(a: Tensor, options: { split_size_or_sections: number | number[]; dim?: number }): Tensor[];
+export function split(a: Tensor, sizes: number | number[] | { split_size_or_sections: number | number[]; dim?: number }, dim?: number | { dim?: number; axis?: number }): Tensor[] {
+  if (typeof sizes === "object" && !Array.isArray(sizes)) return a.split(sizes.split_size_or_sections, sizes.dim ?? 0);
+  return a.split(sizes, dim);
+}
 export const chunk = (a: Tensor, ...args: Parameters<Tensor["chunk"]>): Tensor[] => a.chunk(...args);
 export const unbind = (a: Tensor, ...args: Parameters<Tensor["unbind"]>): Tensor[] => a.unbind(...args);
 export const flatten = (a: Tensor, ...args: Parameters<Tensor["flatten"]>): Tensor => a.flatten(...args);

@@ -427,6 +427,22 @@ describe("attributes assigned in a constructor the Python way are declared (`sel
     expect(r.declOutput).toMatch(/first: any;/);
   });
 
+  test("a field assigned an operator on tensors (`self.data = x.float() / 255`, CS231n's dataset) is a Tensor, not the checker's number", () => {
+    const r = convert(
+      [
+        "class Images extends torch.utils.data.Dataset {",
+        "  constructor() { super(); this.data = torch.ones(4, 3).float() / 255; this.mask = -(torch.ones(2) - 1) > 0; this.n = 2 * 3; }",
+        "  __len__() { return this.n; }",
+        "  __getitem__(i: number) { return [this.data[i], this.mask.sum()]; }",
+        "}",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.declOutput).toMatch(/data: .*Tensor;/);
+    expect(r.declOutput).toMatch(/mask: .*Tensor;/);
+    expect(r.declOutput).toMatch(/n: number;/);
+  });
+
   test("a misspelt property read is still an error, at its place; assignments outside classes are left alone", () => {
     const src = "class Two extends torch.nn.Module {\n  constructor() { super(); this.lin = torch.nn.Linear(2, 2); }\n  forward(x: torch.Tensor) { return this.lni(x); }\n}";
     const r = convert(src);
@@ -480,6 +496,28 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     const r = (conv as Converter).convert(prev, "const rec: Record<number, string> = {[-1]: 'neg'};\nconst got = rec[-1];\nconst last: number = xs[-1] + a.shape[-1];");
     expect(r.diagnostics).toEqual([]);
     expect(r.output).toContain("rec[-1]");
+  });
+
+  test("`w -= lr * w.grad` on a const typed `any` (CS231n's `for w in params`) is in place, never a rebinding", () => {
+    const r = (conv as Converter).convert(prev, "function sgd(params, lr) { for (const w of params) { w -= lr * w.grad; w.grad.zero_(); } }");
+    expect(r.diagnostics).toEqual([]);
+    const J = 'require("torchlab/dist/kernel/dynamic_ops")';
+    expect(r.output).toContain(`${J}.assignConst("sub_", w, ${J}.op("mul", lr, w.grad))`);
+    // A `let` is still rebound (a number there becomes the tensor, as Python's `loss = 0; loss += l`).
+    expect(rw("let acc2: any = 0;\nacc2 -= a;")).toBe(`let acc2: any = 0;\nacc2 = ${D}.assign("sub_", acc2, a);`);
+  });
+
+  test("`hist[epoch] += loss` / `/= n` on an array of untyped items (`Array(n).fill(0)`, Raschka's train loop) is Python's list item op", () => {
+    expect(rw("const hist = Array(3).fill(0);\nhist[0] += a.mean(); hist[0] /= 2;")).toBe(
+      `const hist = Array(3).fill(0);\n${D}.compound("add_", hist, 0, a.mean()); ${D}.compound("div_", hist, 0, 2);`,
+    );
+    // Typed items keep JavaScript's operators.
+    expect(rw("xs[0] += 1; xs[1] /= 2;")).toBe("xs[0] += 1; xs[1] /= 2;");
+  });
+
+  test("`${v}` of a value typed `any` is Python's f-string of it: a tensor's __format__ (`Got ${num_correct} / ...`)", () => {
+    expect(rw("`Got ${anyv} / ${n}`")).toBe(`\`Got \${${D}.format(anyv)} / \${n}\``);
+    expect(rw("`${a}`")).toBe("`${(a).__format__()}`");
   });
 
   test("a string, null, and a tensor beside `any` keep their own rules", () => {

@@ -13,6 +13,9 @@ describe("dims and bounds in a trailing options object", () => {
     expect(x.split(1, { dim: 1 }).map((t) => t.shape)).toEqual([[2, 1, 4], [2, 1, 4], [2, 1, 4]]);
     expect(x.split([1, 2], { dim: 1 }).map((t) => t.shape)).toEqual([[2, 1, 4], [2, 2, 4]]);
     expect(torch.split(x, 2, { dim: 2 }).map((t) => t.tolist())).toEqual(x.split(2, 2).map((t) => t.tolist()));
+    // torch.split(t, split_size_or_sections=[3, 2]) and with dim=1 (PyTorch 1.13: [[0, 1, 2], [3, 4]]; [[[0, 1], [6, 7]], [[2, 3, 4, 5], [8, 9, 10, 11]]]).
+    expect(torch.split(torch.arange(5), { split_size_or_sections: [3, 2] }).map((t) => t.tolist())).toEqual([[0, 1, 2], [3, 4]]);
+    expect(torch.split(torch.arange(12).reshape(2, 6), { split_size_or_sections: [2, 4], dim: 1 }).map((t) => t.tolist())).toEqual([[[0, 1], [6, 7]], [[2, 3, 4, 5], [8, 9, 10, 11]]]);
     expect(x.chunk(3, { dim: 1 }).length).toBe(3);
     expect(torch.chunk(x, 2, { dim: -1 }).map((t) => t.shape)).toEqual([[2, 3, 2], [2, 3, 2]]);
     expect(x.unbind({ dim: 1 }).map((t) => t.shape)).toEqual([[2, 4], [2, 4], [2, 4]]);

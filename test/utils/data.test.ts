@@ -133,6 +133,19 @@ describe("samplers", () => {
     expect([...s].sort((a, b) => a - b)).toEqual([5, 7, 9, 11]);
     expect(s.len()).toBe(4);
   });
+
+  test("a tensor is a dataset of its rows (`DataLoader(torch.arange(6.))`, Raschka ch12); a 0-d one has no len()", () => {
+    // PyTorch 1.13: [tensor([0.]), tensor([1.]), tensor([2.])]; batches [[0, 1], [2, 3]] and [[4, 5]].
+    expect([...new DataLoader(torch.arange(3, { dtype: torch.float32 }))].map((b) => [b.shape, b.tolist()])).toEqual([[[1], [0]], [[1], [1]], [[1], [2]]]);
+    expect([...new DataLoader(torch.arange(6).reshape(3, 2), { batch_size: 2 })].map((b) => b.tolist())).toEqual([[[0, 1], [2, 3]], [[4, 5]]]);
+    expect(() => [...new DataLoader(torch.tensor(1))]).toThrow(new TorchTypeError("len() of a 0-d tensor"));
+  });
+
+  test("torch.utils.data.sampler is the module of the samplers (`from torch.utils.data import sampler`, CS231n)", () => {
+    const { sampler } = torch.utils.data;
+    expect(sampler.SubsetRandomSampler).toBe(SubsetRandomSampler);
+    expect(Object.keys(sampler).sort()).toEqual(["BatchSampler", "RandomSampler", "Sampler", "SequentialSampler", "SubsetRandomSampler", "WeightedRandomSampler"]);
+  });
 });
 
 describe("default_collate", () => {

@@ -20,8 +20,14 @@ import { BatchSampler, RandomSampler, SequentialSampler, samplerLength, seededGe
 import { default_collate, default_convert, Collatable } from "./collate";
 import { pyDefaultRepr } from "../../pyrepr";
 
-/** The batch type default_collate makes from samples of type T. */
-export type Collated<T> = T extends Tensor
+/**
+ * The batch type default_collate makes from samples of type T. A sample typed `any` (a notebook's
+ * untyped `__getitem__` returning `[this.transform(img), label]`) gives `any` items, not the union
+ * of every branch below, so `for (let [x, y] of loader) x.to(...)` compiles as in Python.
+ */
+export type Collated<T> = 0 extends 1 & T
+  ? any // eslint-disable-line @typescript-eslint/no-explicit-any
+  : T extends Tensor
   ? Tensor
   : T extends number | boolean | Float32Array | Int32Array | Uint8Array
     ? Tensor

@@ -41,7 +41,8 @@ export interface Indexable<T> {
 }
 
 export function isDatasetLike(x: unknown): x is DatasetLike<unknown> {
-  if (Array.isArray(x)) return true;
+  // A tensor is a map-style dataset of its rows, as in PyTorch (`DataLoader(torch.arange(6.))`).
+  if (Array.isArray(x) || x instanceof Tensor) return true;
   if (x === null || typeof x !== "object") return false;
   const o = x as Record<string, unknown>;
   return (typeof o.getitem === "function" && typeof o.len === "function") || (typeof o.__getitem__ === "function" && typeof o.__len__ === "function");
@@ -52,6 +53,16 @@ export function indexable<T>(ds: DatasetLike<T>, what = "dataset"): Indexable<T>
   if (Array.isArray(ds)) {
     const arr = ds as readonly T[];
     return { get: (i) => arr[i], size: () => arr.length };
+  }
+  if (ds instanceof Tensor) {
+    const t = ds;
+    return {
+      get: (i) => t.get(i) as unknown as T,
+      size: () => {
+        if (t.dim() === 0) throw new TypeError("len() of a 0-d tensor");
+        return t.shape[0];
+      },
+    };
   }
   const o = ds as unknown as Record<string, unknown>;
   if (o !== null && typeof o === "object") {

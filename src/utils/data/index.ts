@@ -14,6 +14,7 @@
 export { Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_split, len } from "./dataset";
 export type { MapDataset, PyMapDataset, DatasetLike, SampleOf } from "./dataset";
 export { Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, WeightedRandomSampler, BatchSampler } from "./sampler";
+export * as sampler from "./sampler_module";
 export { DataLoader } from "./dataloader";
 export { ChainDataset, get_worker_info } from "./chain";
 export type { WorkerInfo } from "./chain";

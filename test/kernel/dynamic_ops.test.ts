@@ -1,0 +1,21 @@
+import { assignConst, format } from "../../kernel/dynamic_ops";
+import { torch } from "../../src";
+
+describe("kernel/dynamic_ops: the run-time half of the dialect for values typed `any`", () => {
+  test("assignConst: `w -= lr * w.grad` on a const is in place on the tensor (PyTorch's `w -= ...` in CS231n's train_part2)", () => {
+    const w = torch.tensor([1, 2, 3], { dtype: torch.float32 });
+    const out = assignConst("sub_", w, torch.tensor([0.5, 0.5, 0.5]));
+    expect(out).toBe(w);
+    expect(Array.from(w.dataSync())).toEqual([0.5, 1.5, 2.5]);
+    // A number in a const cannot be rebound: JavaScript's own error, not a silent no-op.
+    expect(() => assignConst("add_", 1, 2)).toThrow(new TypeError("Assignment to constant variable."));
+  });
+
+  test("format: a 0-d tensor as Python's f-string writes it (Tensor.__format__: `8`, not `tensor(8)`), anything else unchanged", () => {
+    expect(`${format(torch.tensor(8))}`).toBe("8");
+    expect(`${format(torch.tensor(0.5))}`).toBe("0.5");
+    expect(`${format(torch.tensor([1, 2]))}`).toBe("tensor([1, 2])");
+    expect(format(3)).toBe(3);
+    expect(format("a")).toBe("a");
+  });
+});

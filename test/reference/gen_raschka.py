@@ -1,0 +1,402 @@
+"""Fixture for test/tutorials/raschka_notebook.test.ts: Sebastian Raschka's "Machine Learning with
+PyTorch and Scikit-Learn" (rasbt/machine-learning-book), ch12_part1 (tensors, split / chunk / cat /
+stack, DataLoader over a tensor, a joint Dataset, seeded shuffles) and ch13_part1 (computation graphs, gradients,
+nn.Sequential, the XOR classifier, nn.ModuleList, a custom NoisyLinear layer), the port's cells in
+order, run on PyTorch 1.13. Each cell records what it prints and what Jupyter shows as its value
+(IPython's repr). Stand-ins (listed in the test's header): the XOR points are `torch.rand(200, 2) * 2 - 1`
+after torch.manual_seed(1) (the book draws them with NumPy), training runs 3 epochs (not 200), a
+tuple of histories is printed as a list (the port returns an array)."""
+import contextlib
+import io
+import os
+import sys
+import warnings
+
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _tutorial_common import write_json  # noqa: E402
+
+warnings.simplefilter("ignore")
+CELLS = []
+
+
+def cell(f):
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        v = f()
+    # A bool is shown as JavaScript writes it (the port's value is a JavaScript boolean).
+    shown = None if v is None else ("true" if v else "false") if isinstance(v, bool) else repr(v)
+    CELLS.append({"printed": buf.getvalue(), "shown": shown})
+
+
+def compute_z(a, b, c):
+    r1 = torch.sub(a, b)
+    r2 = torch.mul(r1, 2)
+    z = torch.add(r2, c)
+    return z
+
+
+class MyModule0(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.w1 = torch.empty(2, 3, requires_grad=True)
+        nn.init.xavier_normal_(self.w1)
+        self.w2 = torch.empty(1, 2, requires_grad=True)
+        nn.init.xavier_normal_(self.w2)
+
+
+class MyModule(nn.Module):
+    def __init__(self):
+        super().__init__()
+        l1 = nn.Linear(2, 4)
+        a1 = nn.ReLU()
+        l2 = nn.Linear(4, 4)
+        a2 = nn.ReLU()
+        l3 = nn.Linear(4, 1)
+        a3 = nn.Sigmoid()
+        l = [l1, a1, l2, a2, l3, a3]  # noqa: E741 - the book's name
+        self.module_list = nn.ModuleList(l)
+
+    def forward(self, x):
+        for f in self.module_list:
+            x = f(x)
+        return x
+
+    def predict(self, x):
+        x = torch.tensor(x, dtype=torch.float32)
+        pred = self.forward(x)[:, 0]
+        return (pred >= 0.5).float()
+
+
+class NoisyLinear(nn.Module):
+    def __init__(self, input_size, output_size, noise_stddev=0.1):
+        super().__init__()
+        w = torch.Tensor(input_size, output_size)
+        self.w = nn.Parameter(w)
+        nn.init.xavier_uniform_(self.w)
+        b = torch.Tensor(output_size).fill_(0)
+        self.b = nn.Parameter(b)
+        self.noise_stddev = noise_stddev
+
+    def forward(self, x, training=False):
+        if training:
+            noise = torch.normal(0.0, self.noise_stddev, x.shape)
+            x_new = torch.add(x, noise)
+        else:
+            x_new = x
+        return torch.add(torch.mm(x_new, self.w), self.b)
+
+
+class MyNoisyModule(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.l1 = NoisyLinear(2, 4, 0.07)
+        self.a1 = nn.ReLU()
+        self.l2 = nn.Linear(4, 4)
+        self.a2 = nn.ReLU()
+        self.l3 = nn.Linear(4, 1)
+        self.a3 = nn.Sigmoid()
+
+    def forward(self, x, training=False):
+        x = self.l1(x, training)
+        x = self.a1(x)
+        x = self.l2(x)
+        x = self.a2(x)
+        x = self.l3(x)
+        x = self.a3(x)
+        return x
+
+
+S = {}
+
+
+def ch13_part1():
+    CELLS.clear()
+    torch.manual_seed(0)  # torchlab run's fresh kernel
+    cell(lambda: None)
+
+    def c1():
+        print("Scalar Inputs:", compute_z(torch.tensor(1), torch.tensor(2), torch.tensor(3)))
+        print("Rank 1 Inputs:", compute_z(torch.tensor([1]), torch.tensor([2]), torch.tensor([3])))
+        print("Rank 2 Inputs:", compute_z(torch.tensor([[1]]), torch.tensor([[2]]), torch.tensor([[3]])))
+    cell(c1)
+    a = torch.tensor(3.14, requires_grad=True)
+    b = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    cell(lambda: (print(a), print(b)) and None)
+    cell(lambda: a.requires_grad)
+    w = torch.tensor([1.0, 2.0, 3.0])
+    cell(lambda: print(w.requires_grad))
+    cell(lambda: (w.requires_grad_(), print(w.requires_grad)) and None)
+
+    def c6():
+        torch.manual_seed(1)
+        w = torch.empty(2, 3)
+        nn.init.xavier_normal_(w)
+        print(w)
+    cell(c6)
+
+    def c7():
+        m0 = MyModule0()
+        print(m0.w1.shape, m0.w2.shape, len(list(m0.parameters())))
+    cell(c7)
+
+    def c8():
+        w = torch.tensor(1.0, requires_grad=True)
+        b = torch.tensor(0.5, requires_grad=True)
+        x = torch.tensor([1.4])
+        y = torch.tensor([2.1])
+        z = torch.add(torch.mul(w, x), b)
+        loss = (y - z).pow(2).sum()
+        loss.backward()
+        print("dL/dw : ", w.grad)
+        print("dL/db : ", b.grad)
+        S.update(w=w, b=b, x=x, y=y)
+    cell(c8)
+    cell(lambda: print(2 * S["x"] * ((S["w"] * S["x"] + S["b"]) - S["y"])))
+    model = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 32), nn.ReLU())
+    cell(lambda: model)
+
+    def c11():
+        nn.init.xavier_uniform_(model[0].weight)
+        l1_weight = 0.01
+        return l1_weight * model[2].weight.abs().sum()
+    cell(c11)
+    cell(lambda: None)
+
+    def c13():
+        torch.manual_seed(1)
+        xs = torch.rand([200, 2]) * 2 - 1
+        ys = torch.ones(len(xs))
+        ys[xs[:, 0] * xs[:, 1] < 0] = 0
+        n_train = 100
+        S.update(
+            x_train=torch.tensor(xs[:n_train, :], dtype=torch.float32), y_train=torch.tensor(ys[:n_train], dtype=torch.float32),
+            x_valid=torch.tensor(xs[n_train:, :], dtype=torch.float32), y_valid=torch.tensor(ys[n_train:], dtype=torch.float32),
+        )
+        print(S["y_train"].sum(), S["y_valid"].sum())
+    cell(c13)
+
+    def c14():
+        torch.manual_seed(1)
+        S["train_dl"] = DataLoader(TensorDataset(S["x_train"], S["y_train"]), 2, shuffle=True)
+    cell(c14)
+    S["model"] = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+    cell(lambda: S["model"])
+
+    def c16():
+        S["loss_fn"] = nn.BCELoss()
+        S["optimizer"] = torch.optim.SGD(S["model"].parameters(), lr=0.001)
+    cell(c16)
+    n_train, batch_size, num_epochs = 100, 2, 3
+
+    def train(model, num_epochs, train_dl, x_valid, y_valid):
+        loss_fn, optimizer = S["loss_fn"], S["optimizer"]
+        loss_hist_train = [0] * num_epochs
+        accuracy_hist_train = [0] * num_epochs
+        loss_hist_valid = [0] * num_epochs
+        accuracy_hist_valid = [0] * num_epochs
+        for epoch in range(num_epochs):
+            for x_batch, y_batch in train_dl:
+                pred = model(x_batch)[:, 0]
+                loss = loss_fn(pred, y_batch)
+                loss.backward()
+                optimizer.step()
+                optimizer.zero_grad()
+                loss_hist_train[epoch] += loss.item()
+                is_correct = ((pred >= 0.5).float() == y_batch).float()
+                accuracy_hist_train[epoch] += is_correct.mean()
+            loss_hist_train[epoch] /= n_train / batch_size
+            accuracy_hist_train[epoch] /= n_train / batch_size
+            pred = model(x_valid)[:, 0]
+            loss = loss_fn(pred, y_valid)
+            loss_hist_valid[epoch] = loss.item()
+            is_correct = ((pred >= 0.5).float() == y_valid).float()
+            accuracy_hist_valid[epoch] += is_correct.mean()
+        return [loss_hist_train, loss_hist_valid, accuracy_hist_train, accuracy_hist_valid]
+
+    def c17():
+        torch.manual_seed(1)
+        print(train(S["model"], num_epochs, S["train_dl"], S["x_valid"], S["y_valid"]))
+    cell(c17)
+
+    def c18():
+        S["model"] = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 4), nn.ReLU(), nn.Linear(4, 1), nn.Sigmoid())
+        S["loss_fn"] = nn.BCELoss()
+        S["optimizer"] = torch.optim.SGD(S["model"].parameters(), lr=0.015)
+        return S["model"]
+    cell(c18)
+    cell(lambda: print(train(S["model"], num_epochs, S["train_dl"], S["x_valid"], S["y_valid"])))
+
+    def c20():
+        S["model"] = MyModule()
+        return S["model"]
+    cell(c20)
+
+    def c21():
+        S["loss_fn"] = nn.BCELoss()
+        S["optimizer"] = torch.optim.SGD(S["model"].parameters(), lr=0.015)
+        print(train(S["model"], num_epochs, S["train_dl"], S["x_valid"], S["y_valid"]))
+        print(S["model"].predict([[0.5, 0.5], [-0.5, 0.5]]))
+    cell(c21)
+    cell(lambda: None)
+
+    def c23():
+        torch.manual_seed(1)
+        noisy_layer = NoisyLinear(4, 2)
+        x = torch.zeros((1, 4))
+        print(noisy_layer(x, training=True))
+        print(noisy_layer(x, training=True))
+        print(noisy_layer(x, training=False))
+    cell(c23)
+
+    def c24():
+        torch.manual_seed(1)
+        S["model"] = MyNoisyModule()
+        return S["model"]
+    cell(c24)
+
+    def c25():
+        model = S["model"]
+        loss_fn = nn.BCELoss()
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.015)
+        torch.manual_seed(1)
+        loss_hist_train = [0] * num_epochs
+        loss_hist_valid = [0] * num_epochs
+        for epoch in range(num_epochs):
+            for x_batch, y_batch in S["train_dl"]:
+                pred = model(x_batch, True)[:, 0]
+                loss = loss_fn(pred, y_batch)
+                loss.backward()
+                optimizer.step()
+                optimizer.zero_grad()
+                loss_hist_train[epoch] += loss.item()
+            loss_hist_train[epoch] /= n_train / batch_size
+            pred = model(S["x_valid"])[:, 0]
+            loss_hist_valid[epoch] = loss_fn(pred, S["y_valid"]).item()
+        print(loss_hist_train, loss_hist_valid)
+        print(model.state_dict()["l1.w"])
+    cell(c25)
+    return list(CELLS)
+
+
+def show_list(v):
+    """A list or tuple shown as the port's array is: `[False, True]`, `[[0.75, 0.27], [0.4]]`."""
+    return "[" + ", ".join(show_list(x) if isinstance(x, (list, tuple)) else repr(x) for x in v) + "]"
+
+
+class ListShown:
+    def __init__(self, v):
+        self.v = v
+
+    def __repr__(self):
+        return show_list(self.v)
+
+
+class JointDataset(torch.utils.data.Dataset):
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def __len__(self):
+        return len(self.x)
+
+    def __getitem__(self, idx):
+        return self.x[idx], self.y[idx]
+
+
+def ch12_part1():
+    CELLS.clear()
+    torch.manual_seed(0)  # a fresh kernel
+    cell(lambda: None)
+    a = [1, 2, 3]
+    t_a = torch.tensor(a)
+    t_b = torch.from_numpy(torch.tensor([4, 5, 6], dtype=torch.int32).numpy())
+    cell(lambda: (print(t_a), print(t_b)) and None)
+    cell(lambda: ListShown((torch.is_tensor(a), torch.is_tensor(t_a))))
+    t_ones = torch.ones(2, 3)
+    cell(lambda: t_ones.shape)
+    cell(lambda: print(t_ones))
+    cell(lambda: print(torch.rand(2, 3)))
+    cell(lambda: print(t_a.to(torch.int64).dtype))
+
+    def c7():
+        t = torch.rand(3, 5)
+        print(t.shape, " --> ", torch.transpose(t, 0, 1).shape)
+    cell(c7)
+    cell(lambda: print(torch.zeros(30).reshape(5, 6).shape))
+
+    def c9():
+        t = torch.zeros(1, 2, 1, 4, 1)
+        print(t.shape, " --> ", torch.squeeze(t, 2).shape)
+    cell(c9)
+
+    def c10():
+        torch.manual_seed(1)
+        S["t1"] = 2 * torch.rand(5, 2) - 1
+        S["t2"] = torch.normal(mean=0, std=1, size=(5, 2))
+    cell(c10)
+    t1, t2 = S["t1"], S["t2"]
+    cell(lambda: print(torch.multiply(t1, t2)))
+    cell(lambda: print(torch.mean(t1, axis=0)))
+    cell(lambda: print(torch.matmul(t1, torch.transpose(t2, 0, 1))))
+    cell(lambda: print(torch.matmul(torch.transpose(t1, 0, 1), t2)))
+    cell(lambda: print(torch.linalg.norm(t1, ord=2, dim=1)))
+
+    def c16():
+        torch.manual_seed(1)
+        t = torch.rand(6)
+        print(t)
+        return ListShown([item.tolist() for item in torch.chunk(t, 3)])
+    cell(c16)
+
+    def c17():
+        torch.manual_seed(1)
+        t = torch.rand(5)
+        print(t)
+        return ListShown([item.tolist() for item in torch.split(t, split_size_or_sections=[3, 2])])
+    cell(c17)
+    cell(lambda: print(torch.cat([torch.ones(3), torch.zeros(2)], axis=0)))
+    cell(lambda: print(torch.stack([torch.ones(3), torch.zeros(3)], axis=1)))
+    t = torch.arange(6, dtype=torch.float32)
+    cell(lambda: None)
+
+    def c21():
+        for item in DataLoader(t):
+            print(item)
+    cell(c21)
+
+    def c22():
+        for i, batch in enumerate(DataLoader(t, batch_size=3, drop_last=False), 1):
+            print(f"batch {i}:", batch)
+    cell(c22)
+    cell(lambda: None)
+
+    def c24():
+        torch.manual_seed(1)
+        t_x = torch.rand([4, 3], dtype=torch.float32)
+        t_y = torch.arange(4)
+        for example in JointDataset(t_x, t_y):
+            print("  x: ", example[0], "  y: ", example[1])
+        S["joint_dataset"] = TensorDataset(t_x, t_y)
+        for example in S["joint_dataset"]:
+            print("  x: ", example[0], "  y: ", example[1])
+    cell(c24)
+
+    def c25():
+        torch.manual_seed(1)
+        data_loader = DataLoader(dataset=S["joint_dataset"], batch_size=2, shuffle=True)
+        for i, batch in enumerate(data_loader, 1):
+            print(f"batch {i}:", "x:", batch[0], "\n         y:", batch[1])
+        for epoch in range(2):
+            print(f"epoch {epoch+1}")
+            for i, batch in enumerate(data_loader, 1):
+                print(f"batch {i}:", "x:", batch[0], "\n         y:", batch[1])
+    cell(c25)
+    return list(CELLS)
+
+
+if __name__ == "__main__":
+    print(write_json({"ch12_part1": ch12_part1(), "ch13_part1": ch13_part1()}, "raschka.json"))

@@ -1,0 +1,408 @@
+/**
+ * Sebastian Raschka's "Machine Learning with PyTorch and Scikit-Learn" (rasbt/machine-learning-book),
+ * ch12_part1 "Parallelizing Neural Network Training with PyTorch" (tensor creation, dtype and shape,
+ * math ops, torch.linalg.norm, chunk / split / cat / stack, DataLoader over a tensor, a JointDataset and
+ * TensorDataset, seeded shuffled batches over epochs) and ch13_part1 "Going Deeper -- the Mechanics of PyTorch": a computation graph as a function,
+ * requires_grad / requires_grad_, xavier_normal_ / xavier_uniform_, tensors as a module's attributes,
+ * gradients of a squared loss checked by hand, nn.Sequential and an L1 penalty, the XOR classifier
+ * (TensorDataset, a shuffled DataLoader, BCELoss, SGD, the book's train() with its loss / accuracy
+ * histories), nn.ModuleList in a Module with predict(), and the custom NoisyLinear layer
+ * (nn.Parameter, torch.normal noise in training) inside MyNoisyModule, ported cell by cell in the
+ * notebook dialect and run in one kernel through `torchlab run` (sectionsForSuite). What each cell prints and shows
+ * must be PyTorch 1.13's (test/reference/gen_raschka.py, raschka.json).
+ *
+ * Stand-ins: the XOR points are `torch.rand([200, 2]) * 2 - 1` after torch.manual_seed(1) (the book
+ * draws them with NumPy's np.random.uniform); training runs 3 epochs, not 200; train() returns an array
+ * (Python's tuple, printed as a list on both sides).
+ * Left out: the package check, `torch.__version__`, matplotlib plots and mlxtend's
+ * plot_decision_regions (predict() is called on two points instead); ch12's image-folder and CelebA /
+ * MNIST cells (files, PIL, downloads), ch12_part2, ch13_part2 and ch14 (time).
+ * Written differently from the book: `[0] * num_epochs` is `Array(num_epochs).fill(0)`, `for epoch in
+ * range(...)` a counted loop; `MyModule` declared again in the book is `MyModule0` the first time;
+ * `model` holding several classes is `let model: nn.Module`, and predict() is reached as
+ * `(model as MyModule).predict(...)`; `noisy_layer(x, training=True)` passes its own argument by
+ * position; `len(list(m.parameters()))` is `m.parameters().length`; ch12's NumPy arrays:
+ * `np.array([4, 5, 6], dtype=np.int32)` is a tensor's numpy(), `[item.numpy() for ...]` is tolist();
+ * `enumerate(data_loader, 1)` a counter; `joint_dataset` rebound from JointDataset to TensorDataset is
+ * declared `any` (TypeScript keeps a variable's first type).
+ * Divergences this port found, fixed: `loss_hist[epoch] += loss` / `accuracy_hist_train[epoch] +=
+ * is_correct.mean()` then `/= n_train / batch_size` on an array from `Array(n).fill(0)` (items typed
+ * `any`) were JavaScript's operators: the accuracy history held NaN and texts such as '0tensor(0.3400)'
+ * where Python's list holds tensor(0.3400); the dialect now runs Python's item read, in-place op and
+ * write for an untyped item; `DataLoader(t)` over a tensor (PyTorch's map-style dataset of its rows)
+ * was a TypeError; `torch.split(t, split_size_or_sections=[3, 2])` (the sizes as a keyword) did not compile.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
+import { expectSamePrint } from "./_tutorial";
+
+type Cell = { printed: string; shown: string | null };
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "raschka.json"), "utf8")) as Record<string, Cell[]>;
+
+const CH12_PART1 = [
+  `const { DataLoader, Dataset, TensorDataset } = torch.utils.data;`,
+  `const a = [1, 2, 3];
+const b = torch.tensor([4, 5, 6], {dtype: torch.int32}).numpy();
+const t_a = torch.tensor(a);
+const t_b = torch.from_numpy(b);
+print(t_a);
+print(t_b);`,
+  `[torch.is_tensor(a), torch.is_tensor(t_a)]`,
+  `const t_ones = torch.ones(2, 3);
+t_ones.shape`,
+  `print(t_ones);`,
+  `const rand_tensor = torch.rand(2, 3);
+print(rand_tensor);`,
+  `const t_a_new = t_a.to(torch.int64);
+print(t_a_new.dtype);`,
+  `let t = torch.rand(3, 5);
+const t_tr = torch.transpose(t, 0, 1);
+print(t.shape, ' --> ', t_tr.shape);`,
+  `t = torch.zeros(30);
+const t_reshape = t.reshape(5, 6);
+print(t_reshape.shape);`,
+  `t = torch.zeros(1, 2, 1, 4, 1);
+const t_sqz = torch.squeeze(t, 2);
+print(t.shape, ' --> ', t_sqz.shape);`,
+  `torch.manual_seed(1);
+const t1 = 2 * torch.rand(5, 2) - 1;
+const t2 = torch.normal({mean: 0, std: 1, size: [5, 2]});`,
+  `const t3 = torch.multiply(t1, t2);
+print(t3);`,
+  `const t4 = torch.mean(t1, {axis: 0});
+print(t4);`,
+  `const t5 = torch.matmul(t1, torch.transpose(t2, 0, 1));
+print(t5);`,
+  `const t6 = torch.matmul(torch.transpose(t1, 0, 1), t2);
+print(t6);`,
+  `const norm_t1 = torch.linalg.norm(t1, {ord: 2, dim: 1});
+print(norm_t1);`,
+  `torch.manual_seed(1);
+t = torch.rand(6);
+print(t);
+let t_splits = torch.chunk(t, 3);
+t_splits.map((item) => item.tolist())`,
+  `torch.manual_seed(1);
+t = torch.rand(5);
+print(t);
+t_splits = torch.split(t, {split_size_or_sections: [3, 2]});
+t_splits.map((item) => item.tolist())`,
+  `let A = torch.ones(3);
+let B = torch.zeros(2);
+const C = torch.cat([A, B], {axis: 0});
+print(C);`,
+  `A = torch.ones(3);
+B = torch.zeros(3);
+const S = torch.stack([A, B], {axis: 1});
+print(S);`,
+  `t = torch.arange(6, {dtype: torch.float32});
+let data_loader = DataLoader(t);`,
+  `for (const item of data_loader) {
+  print(item);
+}`,
+  `data_loader = DataLoader(t, {batch_size: 3, drop_last: false});
+let i = 1;
+for (const batch of data_loader) {
+  print(\`batch \${i}:\`, batch);
+  i += 1;
+}`,
+  `class JointDataset extends Dataset {
+  constructor(x, y) {
+    super();
+    this.x = x;
+    this.y = y;
+  }
+  __len__() {
+    return len(this.x);
+  }
+  __getitem__(idx) {
+    return [this.x[idx], this.y[idx]];
+  }
+}`,
+  `torch.manual_seed(1);
+const t_x = torch.rand([4, 3], {dtype: torch.float32});
+const t_y = torch.arange(4);
+let joint_dataset: any = JointDataset(t_x, t_y);
+for (const example of joint_dataset) {
+  print('  x: ', example[0], '  y: ', example[1]);
+}
+joint_dataset = TensorDataset(t_x, t_y);
+for (const example of joint_dataset) {
+  print('  x: ', example[0], '  y: ', example[1]);
+}`,
+  `torch.manual_seed(1);
+const data_loader2 = DataLoader({dataset: joint_dataset, batch_size: 2, shuffle: true});
+i = 1;
+for (const batch of data_loader2) {
+  print(\`batch \${i}:\`, 'x:', batch[0], '\\n         y:', batch[1]);
+  i += 1;
+}
+for (let epoch = 0; epoch < 2; epoch++) {
+  print(\`epoch \${epoch + 1}\`);
+  i = 1;
+  for (const batch of data_loader2) {
+    print(\`batch \${i}:\`, 'x:', batch[0], '\\n         y:', batch[1]);
+    i += 1;
+  }
+}`
+];
+
+const CH13_PART1 = [
+  `const { DataLoader, TensorDataset } = torch.utils.data;`,
+  `function compute_z(a, b, c) {
+  const r1 = torch.sub(a, b);
+  const r2 = torch.mul(r1, 2);
+  const z = torch.add(r2, c);
+  return z;
+}
+print('Scalar Inputs:', compute_z(torch.tensor(1), torch.tensor(2), torch.tensor(3)));
+print('Rank 1 Inputs:', compute_z(torch.tensor([1]), torch.tensor([2]), torch.tensor([3])));
+print('Rank 2 Inputs:', compute_z(torch.tensor([[1]]), torch.tensor([[2]]), torch.tensor([[3]])));`,
+  `let a = torch.tensor(3.14, {requires_grad: true});
+let b = torch.tensor([1.0, 2.0, 3.0], {requires_grad: true});
+print(a);
+print(b);`,
+  `a.requires_grad`,
+  `let w = torch.tensor([1.0, 2.0, 3.0]);
+print(w.requires_grad);`,
+  `w.requires_grad_();
+print(w.requires_grad);`,
+  `torch.manual_seed(1);
+w = torch.empty(2, 3);
+nn.init.xavier_normal_(w);
+print(w);`,
+  `class MyModule0 extends nn.Module {
+  constructor() {
+    super();
+    this.w1 = torch.empty(2, 3, {requires_grad: true});
+    nn.init.xavier_normal_(this.w1);
+    this.w2 = torch.empty(1, 2, {requires_grad: true});
+    nn.init.xavier_normal_(this.w2);
+  }
+}
+const m0 = MyModule0();
+print(m0.w1.shape, m0.w2.shape, m0.parameters().length);`,
+  `w = torch.tensor(1.0, {requires_grad: true});
+b = torch.tensor(0.5, {requires_grad: true});
+let x = torch.tensor([1.4]);
+let y = torch.tensor([2.1]);
+const z = torch.add(torch.mul(w, x), b);
+let loss = (y - z).pow(2).sum();
+loss.backward();
+print('dL/dw : ', w.grad);
+print('dL/db : ', b.grad);`,
+  `print(2 * x * ((w * x + b) - y));`,
+  `let model: nn.Module = nn.Sequential(
+  nn.Linear(4, 16),
+  nn.ReLU(),
+  nn.Linear(16, 32),
+  nn.ReLU()
+);
+model`,
+  `nn.init.xavier_uniform_(model[0].weight);
+const l1_weight = 0.01;
+const l1_penalty = l1_weight * model[2].weight.abs().sum();
+l1_penalty`,
+  `let loss_fn = nn.BCELoss();
+let optimizer = torch.optim.SGD(model.parameters(), {lr: 0.001});`,
+  `torch.manual_seed(1);
+const xs = torch.rand([200, 2]) * 2 - 1;
+const ys = torch.ones(len(xs));
+ys[xs[":, 0"] * xs[":, 1"] < 0] = 0;
+const n_train = 100;
+const x_train = torch.tensor(xs[\`:\${n_train}, :\`], {dtype: torch.float32});
+const y_train = torch.tensor(ys[\`:\${n_train}\`], {dtype: torch.float32});
+const x_valid = torch.tensor(xs[\`\${n_train}:, :\`], {dtype: torch.float32});
+const y_valid = torch.tensor(ys[\`\${n_train}:\`], {dtype: torch.float32});
+print(y_train.sum(), y_valid.sum());`,
+  `const train_ds = TensorDataset(x_train, y_train);
+const batch_size = 2;
+torch.manual_seed(1);
+const train_dl = DataLoader(train_ds, batch_size, {shuffle: true});`,
+  `model = nn.Sequential(
+  nn.Linear(2, 1),
+  nn.Sigmoid()
+);
+model`,
+  `loss_fn = nn.BCELoss();
+optimizer = torch.optim.SGD(model.parameters(), {lr: 0.001});`,
+  `torch.manual_seed(1);
+const num_epochs = 3;
+function train(model, num_epochs, train_dl, x_valid, y_valid) {
+  const loss_hist_train = Array(num_epochs).fill(0);
+  const accuracy_hist_train = Array(num_epochs).fill(0);
+  const loss_hist_valid = Array(num_epochs).fill(0);
+  const accuracy_hist_valid = Array(num_epochs).fill(0);
+  for (let epoch = 0; epoch < num_epochs; epoch++) {
+    for (const [x_batch, y_batch] of train_dl) {
+      const pred = model(x_batch)[":, 0"];
+      const loss = loss_fn(pred, y_batch);
+      loss.backward();
+      optimizer.step();
+      optimizer.zero_grad();
+      loss_hist_train[epoch] += loss.item();
+      const is_correct = ((pred >= 0.5).float() == y_batch).float();
+      accuracy_hist_train[epoch] += is_correct.mean();
+    }
+    loss_hist_train[epoch] /= n_train / batch_size;
+    accuracy_hist_train[epoch] /= n_train / batch_size;
+    const pred = model(x_valid)[":, 0"];
+    const loss = loss_fn(pred, y_valid);
+    loss_hist_valid[epoch] = loss.item();
+    const is_correct = ((pred >= 0.5).float() == y_valid).float();
+    accuracy_hist_valid[epoch] += is_correct.mean();
+  }
+  return [loss_hist_train, loss_hist_valid, accuracy_hist_train, accuracy_hist_valid];
+}
+let history = train(model, num_epochs, train_dl, x_valid, y_valid);
+print(history);`,
+  `model = nn.Sequential(
+  nn.Linear(2, 4),
+  nn.ReLU(),
+  nn.Linear(4, 4),
+  nn.ReLU(),
+  nn.Linear(4, 1),
+  nn.Sigmoid()
+);
+loss_fn = nn.BCELoss();
+optimizer = torch.optim.SGD(model.parameters(), {lr: 0.015});
+model`,
+  `history = train(model, num_epochs, train_dl, x_valid, y_valid);
+print(history);`,
+  `class MyModule extends nn.Module {
+  constructor() {
+    super();
+    const l1 = nn.Linear(2, 4);
+    const a1 = nn.ReLU();
+    const l2 = nn.Linear(4, 4);
+    const a2 = nn.ReLU();
+    const l3 = nn.Linear(4, 1);
+    const a3 = nn.Sigmoid();
+    const l = [l1, a1, l2, a2, l3, a3];
+    this.module_list = nn.ModuleList(l);
+  }
+  forward(x) {
+    for (const f of this.module_list) {
+      x = f(x);
+    }
+    return x;
+  }
+  predict(x) {
+    x = torch.tensor(x, {dtype: torch.float32});
+    const pred = this.forward(x)[":, 0"];
+    return (pred >= 0.5).float();
+  }
+}
+model = MyModule();
+model`,
+  `loss_fn = nn.BCELoss();
+optimizer = torch.optim.SGD(model.parameters(), {lr: 0.015});
+history = train(model, num_epochs, train_dl, x_valid, y_valid);
+print(history);
+print((model as MyModule).predict([[0.5, 0.5], [-0.5, 0.5]]));`,
+  `class NoisyLinear extends nn.Module {
+  constructor(input_size, output_size, noise_stddev = 0.1) {
+    super();
+    const w = torch.Tensor(input_size, output_size);
+    this.w = nn.Parameter(w);
+    nn.init.xavier_uniform_(this.w);
+    const b = torch.Tensor(output_size).fill_(0);
+    this.b = nn.Parameter(b);
+    this.noise_stddev = noise_stddev;
+  }
+  forward(x, training = false) {
+    let x_new;
+    if (training) {
+      const noise = torch.normal(0.0, this.noise_stddev, x.shape);
+      x_new = torch.add(x, noise);
+    } else {
+      x_new = x;
+    }
+    return torch.add(torch.mm(x_new, this.w), this.b);
+  }
+}`,
+  `torch.manual_seed(1);
+const noisy_layer = NoisyLinear(4, 2);
+x = torch.zeros([1, 4]);
+print(noisy_layer(x, true));
+print(noisy_layer(x, true));
+print(noisy_layer(x, false));`,
+  `class MyNoisyModule extends nn.Module {
+  constructor() {
+    super();
+    this.l1 = NoisyLinear(2, 4, 0.07);
+    this.a1 = nn.ReLU();
+    this.l2 = nn.Linear(4, 4);
+    this.a2 = nn.ReLU();
+    this.l3 = nn.Linear(4, 1);
+    this.a3 = nn.Sigmoid();
+  }
+  forward(x, training = false) {
+    x = this.l1(x, training);
+    x = this.a1(x);
+    x = this.l2(x);
+    x = this.a2(x);
+    x = this.l3(x);
+    x = this.a3(x);
+    return x;
+  }
+}
+torch.manual_seed(1);
+model = MyNoisyModule();
+model`,
+  `loss_fn = nn.BCELoss();
+optimizer = torch.optim.SGD(model.parameters(), {lr: 0.015});
+torch.manual_seed(1);
+const loss_hist_train = Array(num_epochs).fill(0);
+const loss_hist_valid = Array(num_epochs).fill(0);
+for (let epoch = 0; epoch < num_epochs; epoch++) {
+  for (const [x_batch, y_batch] of train_dl) {
+    const pred = model(x_batch, true)[":, 0"];
+    const loss = loss_fn(pred, y_batch);
+    loss.backward();
+    optimizer.step();
+    optimizer.zero_grad();
+    loss_hist_train[epoch] += loss.item();
+  }
+  loss_hist_train[epoch] /= n_train / batch_size;
+  const pred = model(x_valid)[":, 0"];
+  loss_hist_valid[epoch] = loss_fn(pred, y_valid).item();
+}
+print(loss_hist_train, loss_hist_valid);
+print(model.state_dict()["l1.w"]);`
+];
+
+/** Each cell's stdout (errors as `ERROR name: message`) and its execute_result's text/plain. */
+function cellsOf(nb: ExecutedNotebook): Cell[] {
+  return nb.cells.map((c) => {
+    const outs = c.outputs ?? [];
+    const printed = outs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? streamText(o) : o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : "")).join("");
+    const res = outs.find((o) => o.output_type === "execute_result");
+    const t = res?.data?.["text/plain"];
+    return { printed, shown: t === undefined ? null : Array.isArray(t) ? t.join("") : t };
+  });
+}
+
+/** Printed text and shown values equal PyTorch's within float32 tolerance; a shown list is compared without Node's line breaks. */
+function expectCells(got: Cell[], want: Cell[]): void {
+  expect(got.length).toBe(want.length);
+  want.forEach((w, i) => {
+    expectSamePrint(`${i}\n${got[i].printed}`, `${i}\n${w.printed}`);
+    if (w.shown === null || got[i].shown === null) expect([i, got[i].shown]).toEqual([i, w.shown]);
+    else if (w.shown.startsWith("[")) expectSamePrint(got[i].shown!.replace(/\s+/g, ""), w.shown.replace(/\s+/g, ""));
+    else expectSamePrint(got[i].shown!, w.shown);
+  });
+}
+
+describe("Raschka's Machine Learning with PyTorch and Scikit-Learn, ch12 / ch13 part 1, as notebooks in one kernel through `torchlab run`", () => {
+  const nbs = sectionsForSuite("raschka", { book: { ch12_part1: CH12_PART1, ch13_part1: CH13_PART1 } });
+
+  test("ch12 part 1: creation, dtype and shape, math ops, linalg.norm, chunk / split / cat / stack, DataLoader over a tensor, a joint Dataset, seeded shuffles", () => {
+    expectCells(cellsOf(nbs.ch12_part1), R.ch12_part1);
+  });
+
+  test("ch13 part 1: graphs, gradients, initialisers, the XOR models' loss and accuracy histories, ModuleList, NoisyLinear: PyTorch's printed values", () => {
+    expectCells(cellsOf(nbs.ch13_part1), R.ch13_part1);
+  });
+});

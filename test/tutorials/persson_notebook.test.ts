@@ -1,0 +1,442 @@
+/**
+ * Aladdin Persson's Machine-Learning-Collection (aladdinpersson/Machine-Learning-Collection,
+ * ML/Pytorch/Basics), ported line by line in the notebook dialect (classes called without `new`,
+ * untyped constructor and forward parameters, keyword arguments as an options object, operators on
+ * tensors) and run as one notebook through `torchlab run`. What each cell prints must be PyTorch
+ * 1.13's (test/reference/gen_persson.py, persson.json).
+ *
+ * Stand-ins: MNIST is 128 training and 64 test images in torchvision's IDX layout, written by the
+ * first cell of fullynet (seeded bars over a texture) and read by torchvision.datasets.MNIST on both
+ * sides; training runs the scripts' epochs over those few batches and prints every loss, then final
+ * weights.
+ * Left out: `tensor.half()` (tfjs has no float16), NumPy (`torch.from_numpy`, `tensor.numpy()`),
+ * tqdm progress bars, CUDA / MPS (the device is the CPU, as the generator records), vgg16 in
+ * pytorch_loadsave.py (138M parameters; the init_weights CNN is saved instead), the mixed-precision,
+ * pretrain/finetune (downloads weights), progress-bar, Lightning and albumentations scripts.
+ * Written differently from the scripts:
+ * - `for epoch in range(n)` is a counting loop and `enumerate(loader)` is `[...loader].entries()`
+ *   (Python's range / enumerate are another branch's work);
+ * - `print(f"Requires gradient: {t.requires_grad}")` is `print("Requires gradient:", ...)`: a boolean in
+ *   a template literal is JavaScript's `true` where Python's f-string writes `True`;
+ * - `f"Got {num_correct} / ..."` with `num_correct` a tensor summed into a number variable (typed any)
+ *   is `${num_correct.item()}`: the dialect formats a template's tensor as Python's f-string only where
+ *   the checker types it Tensor;
+ * - `x[2, 0:10]` is `x["2, 0:10"]` (a slice is a string index); keyword arguments of the user's own
+ *   classes are positional.
+ * Divergences this port found, fixed: `torch.linspace(start=0.1, end=1, steps=10)` (every argument by
+ * keyword did not compile), `torch.chunk(x, chunks=2, dim=1)` (chunks by keyword), `lstm.weight_hh_l1`
+ * (only layer 0's parameter names were typed).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
+import { expectSamePrint } from "./_tutorial";
+
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "persson.json"), "utf8")) as Record<string, string[]>;
+
+const BASICS = [
+  `const device = torch.cuda.is_available() ? "cuda" : "cpu";
+const my_tensor = torch.tensor([[1, 2, 3], [4, 5, 6]], {dtype: torch.float32, device: device, requires_grad: true});
+print(\`Information about tensor: \${my_tensor}\`);
+print("Type of Tensor {my_tensor.dtype}");
+print(\`Device Tensor is on \${my_tensor.device}\`);
+print(\`Shape of tensor \${my_tensor.shape}\`);
+print("Requires gradient:", my_tensor.requires_grad);`,
+  `let x = torch.empty({size: [3, 3]});
+print(x.shape);
+x = torch.zeros([3, 3]);
+print(x);
+x = torch.rand([3, 3]);
+print(x);
+x = torch.ones([3, 3]);
+print(x);
+x = torch.eye(5, 5);
+print(x);
+x = torch.arange({start: 0, end: 5, step: 1});
+print(x);
+x = torch.linspace({start: 0.1, end: 1, steps: 10});
+print(x);
+x = torch.empty({size: [1, 5]}).normal_({mean: 0, std: 1});
+print(x);
+x = torch.empty({size: [1, 5]}).uniform_(0, 1);
+print(x);
+x = torch.diag(torch.ones(3));
+print(x);`,
+  `let tensor = torch.arange(4);
+print(\`Converted Boolean: \${tensor.bool()}\`);
+print(\`Converted int16 \${tensor.short()}\`);
+print(\`Converted int64 \${tensor.long()}\`);
+print(\`Converted float32 \${tensor.float()}\`);
+print(\`Converted float64 \${tensor.double()}\`);`,
+  `x = torch.tensor([1, 2, 3]);
+let y = torch.tensor([9, 8, 7]);
+const z1 = torch.empty(3);
+torch.add(x, y, {out: z1});
+print(z1);
+const z2 = torch.add(x, y);
+let z = x + y;
+print(z2, z);
+z = x - y;
+print(z);
+z = torch.true_divide(x, y);
+print(z);
+const t = torch.zeros(3);
+t.add_(x);
+t += x;
+print(t);
+z = x.pow(2);
+print(z);
+z = x ** 2;
+print(z);
+z = x > 0;
+print(z);
+z = x < 0;
+print(z);`,
+  `let x1 = torch.rand([2, 5]);
+let x2 = torch.rand([5, 3]);
+let x3 = torch.mm(x1, x2);
+x3 = x1.mm(x2);
+print(x3);
+const matrix_exp = torch.rand(5, 5);
+print(matrix_exp.matrix_power(3));
+z = x * y;
+print(z);
+z = torch.dot(x, y);
+print(z);`,
+  `const batch = 32;
+const n = 10;
+const m = 20;
+const p = 30;
+const tensor1 = torch.rand([batch, n, m]);
+const tensor2 = torch.rand([batch, m, p]);
+const out_bmm = torch.bmm(tensor1, tensor2);
+print(out_bmm.shape, out_bmm.sum());`,
+  `x1 = torch.rand([5, 5]);
+x2 = torch.ones([1, 5]);
+z = x1 - x2;
+print(z);
+z = x1 ** x2;
+print(z);`,
+  `const sum_x = torch.sum(x, {dim: 0});
+print(sum_x);
+let [values, indices] = torch.max(x, {dim: 0});
+print(values, indices);
+[values, indices] = torch.min(x, {dim: 0});
+print(values, indices);
+const abs_x = torch.abs(x);
+z = torch.argmax(x, {dim: 0});
+print(z);
+z = torch.argmin(x, {dim: 0});
+print(z);
+const mean_x = torch.mean(x.float(), {dim: 0});
+print(mean_x);
+z = torch.eq(x, y);
+print(z);
+let sorted_y;
+[sorted_y, indices] = torch.sort(y, {dim: 0, descending: false});
+print(sorted_y, indices);
+z = torch.clamp(x, {min: 0});
+print(z);`,
+  `x = torch.tensor([1, 0, 1, 1, 1], {dtype: torch.bool});
+z = torch.any(x);
+print(z);
+z = torch.all(x);
+print(z);`,
+  `const batch_size = 10;
+const features = 25;
+x = torch.rand([batch_size, features]);
+print(x[0].shape);
+print(x[":, 0"].shape);
+print(x["2, 0:10"].shape);
+x[0, 0] = 100;
+print(x[0][0]);`,
+  `x = torch.arange(10);
+const index_list = [2, 5, 8];
+print(x[index_list]);`,
+  `x = torch.rand([3, 5]);
+const rows = torch.tensor([1, 0]);
+const cols = torch.tensor([4, 0]);
+print(x[rows, cols]);`,
+  `x = torch.arange(10);
+print(x[(x < 2) | (x > 8)]);
+print(x[x.remainder(2) == 0]);
+print(torch.where(x > 5, x, x * 2));
+x = torch.tensor([0, 0, 1, 2, 2, 3, 4]).unique();
+print(x);
+print(x.ndimension());
+x = torch.arange(10);
+print(x.numel());`,
+  `x = torch.arange(9);
+let x_3x3 = x.view(3, 3);
+x_3x3 = x.reshape(3, 3);
+y = x_3x3.t();
+print(y.is_contiguous());
+print(y.contiguous().view(9));
+try { y.view(9); } catch (e) { print(\`ERR \${(e as Error).name}: \${(e as Error).message}\`); }`,
+  `x1 = torch.rand(2, 5);
+x2 = torch.rand(2, 5);
+print(torch.cat([x1, x2], {dim: 0}).shape);
+print(torch.cat([x1, x2], {dim: 1}).shape);
+z = x1.view(-1);
+print(z);`,
+  `x = torch.rand([batch, 2, 5]);
+z = x.view(batch, -1);
+print(z.shape);
+z = x.permute(0, 2, 1);
+print(z.shape);
+const chunks = torch.chunk(x, {chunks: 2, dim: 1});
+print(chunks[0].shape);
+print(chunks[1].shape);
+x = torch.arange(10);
+print(x.unsqueeze(0).shape);
+print(x.unsqueeze(1).shape);
+x = torch.arange(10).unsqueeze(0).unsqueeze(1);
+z = x.squeeze(1);
+print(z.shape);
+`,
+];
+
+const FULLYNET = [
+  `import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+function write_mnist(root: string, n_train: number, n_test: number) {
+  const raw = path.join(root, "MNIST", "raw");
+  fs.mkdirSync(raw, { recursive: true });
+  for (const [prefix, n, off] of [["train", n_train, 0], ["t10k", n_test, 3]] as [string, number, number][]) {
+    const img = Buffer.alloc(16 + n * 784);
+    const lab = Buffer.alloc(8 + n);
+    img.writeUInt32BE(2051, 0); img.writeUInt32BE(n, 4); img.writeUInt32BE(28, 8); img.writeUInt32BE(28, 12);
+    lab.writeUInt32BE(2049, 0); lab.writeUInt32BE(n, 4);
+    for (let i = 0; i < n; i++) {
+      const c = (i * 7 + off) % 10;
+      lab[8 + i] = c;
+      for (let r = 0; r < 28; r++) for (let q = 0; q < 28; q++) {
+        let v = (i * 31 + r * 7 + q * 13) % 23;
+        if (r >= 4 + 2 * c && r < 7 + 2 * c && q >= 3 && q < 25) v += 200;
+        if (q >= 4 + 2 * (9 - c) && q < 6 + 2 * (9 - c) && r >= 3 && r < 25) v += 50;
+        img[16 + i * 784 + r * 28 + q] = Math.min(255, v);
+      }
+    }
+    fs.writeFileSync(path.join(raw, \`\${prefix}-images-idx3-ubyte\`), img);
+    fs.writeFileSync(path.join(raw, \`\${prefix}-labels-idx1-ubyte\`), lab);
+  }
+}
+const ROOT = fs.mkdtempSync(path.join(os.tmpdir(), "persson-"));
+write_mnist(ROOT, 128, 64);`,
+  `class NN extends nn.Module {
+  constructor(input_size, num_classes) {
+    super();
+    this.fc1 = nn.Linear(input_size, 50);
+    this.fc2 = nn.Linear(50, num_classes);
+  }
+  forward(x) {
+    x = F.relu(this.fc1(x));
+    x = this.fc2(x);
+    return x;
+  }
+}
+const device = torch.backends.mps.is_available() ? "mps" : torch.cuda.is_available() ? "cuda" : "cpu";
+const input_size = 784;
+const num_classes = 10;
+const learning_rate = 0.001;
+const batch_size = 64;
+const num_epochs = 3;`,
+  `const train_dataset = torchvision.datasets.MNIST({root: ROOT, train: true, transform: transforms.ToTensor(), download: true});
+const test_dataset = torchvision.datasets.MNIST({root: ROOT, train: false, transform: transforms.ToTensor(), download: true});
+const train_loader = torch.utils.data.DataLoader({dataset: train_dataset, batch_size: batch_size, shuffle: true});
+const test_loader = torch.utils.data.DataLoader({dataset: test_dataset, batch_size: batch_size, shuffle: true});
+const model = NN(input_size, num_classes).to(device);
+const criterion = nn.CrossEntropyLoss();
+const optimizer = optim.Adam(model.parameters(), {lr: learning_rate});`,
+  `for (let epoch = 0; epoch < num_epochs; epoch++) {
+  for (let [batch_idx, [data, targets]] of [...train_loader].entries()) {
+    data = data.to({device: device});
+    targets = targets.to({device: device});
+    data = data.reshape(data.shape[0], -1);
+    const scores = model(data);
+    const loss = criterion(scores, targets);
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+    print(epoch, batch_idx, loss.item());
+  }
+}
+print(model.fc2.bias);
+print(model.fc1.weight.sum(), model.fc1.weight.abs().sum());`,
+  `function check_accuracy(loader, model) {
+  let num_correct = 0;
+  let num_samples = 0;
+  model.eval();
+  torch.no_grad(() => {
+    for (let [x, y] of loader) {
+      x = x.to({device: device});
+      y = y.to({device: device});
+      x = x.reshape(x.shape[0], -1);
+      const scores = model(x);
+      const [_, predictions] = scores.max(1);
+      num_correct += (predictions == y).sum();
+      num_samples += predictions.size(0);
+    }
+  });
+  model.train();
+  return num_correct / num_samples;
+}
+print(\`Accuracy on training set: \${(check_accuracy(train_loader, model) * 100).item().toFixed(2)}\`);
+print(\`Accuracy on test set: \${(check_accuracy(test_loader, model) * 100).item().toFixed(2)}\`);
+`,
+];
+
+const RNN_GRU_LSTM = [
+  `const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
+const input_size = 28;
+const hidden_size = 256;
+const num_layers = 2;
+const num_classes = 10;
+const sequence_length = 28;
+const learning_rate = 0.005;
+const batch_size = 64;
+const num_epochs = 2;`,
+  `class RNN extends nn.Module {
+  constructor(input_size, hidden_size, num_layers, num_classes) {
+    super();
+    this.hidden_size = hidden_size;
+    this.num_layers = num_layers;
+    this.rnn = nn.RNN(input_size, hidden_size, num_layers, {batch_first: true});
+    this.fc = nn.Linear(hidden_size * sequence_length, num_classes);
+  }
+  forward(x) {
+    const h0 = torch.zeros(this.num_layers, x.size(0), this.hidden_size).to(device);
+    let [out, _] = this.rnn(x, h0);
+    out = out.reshape(out.shape[0], -1);
+    out = this.fc(out);
+    return out;
+  }
+}
+class RNN_GRU extends nn.Module {
+  constructor(input_size, hidden_size, num_layers, num_classes) {
+    super();
+    this.hidden_size = hidden_size;
+    this.num_layers = num_layers;
+    this.gru = nn.GRU(input_size, hidden_size, num_layers, {batch_first: true});
+    this.fc = nn.Linear(hidden_size * sequence_length, num_classes);
+  }
+  forward(x) {
+    const h0 = torch.zeros(this.num_layers, x.size(0), this.hidden_size).to(device);
+    let [out, _] = this.gru(x, h0);
+    out = out.reshape(out.shape[0], -1);
+    out = this.fc(out);
+    return out;
+  }
+}
+class RNN_LSTM extends nn.Module {
+  constructor(input_size, hidden_size, num_layers, num_classes) {
+    super();
+    this.hidden_size = hidden_size;
+    this.num_layers = num_layers;
+    this.lstm = nn.LSTM(input_size, hidden_size, num_layers, {batch_first: true});
+    this.fc = nn.Linear(hidden_size * sequence_length, num_classes);
+  }
+  forward(x) {
+    const h0 = torch.zeros(this.num_layers, x.size(0), this.hidden_size).to(device);
+    const c0 = torch.zeros(this.num_layers, x.size(0), this.hidden_size).to(device);
+    let [out, _] = this.lstm(x, [h0, c0]);
+    out = out.reshape(out.shape[0], -1);
+    out = this.fc(out);
+    return out;
+  }
+}`,
+  `const train_dataset = torchvision.datasets.MNIST({root: ROOT, train: true, transform: transforms.ToTensor(), download: true});
+const test_dataset = torchvision.datasets.MNIST({root: ROOT, train: false, transform: transforms.ToTensor(), download: true});
+const train_loader = torch.utils.data.DataLoader({dataset: train_dataset, batch_size: batch_size, shuffle: true});
+const test_loader = torch.utils.data.DataLoader({dataset: test_dataset, batch_size: batch_size, shuffle: true});`,
+  `const x0 = test_dataset[0][0];
+print(RNN(input_size, hidden_size, num_layers, num_classes).to(device)(x0)[0, ":4"]);
+print(RNN_GRU(input_size, hidden_size, num_layers, num_classes).to(device)(x0)[0, ":4"]);`,
+  `const model = RNN_LSTM(input_size, hidden_size, num_layers, num_classes).to(device);
+const criterion = nn.CrossEntropyLoss();
+const optimizer = optim.Adam(model.parameters(), {lr: learning_rate});
+for (let epoch = 0; epoch < num_epochs; epoch++) {
+  for (let [batch_idx, [data, targets]] of [...train_loader].entries()) {
+    data = data.to({device: device}).squeeze(1);
+    targets = targets.to({device: device});
+    const scores = model(data);
+    const loss = criterion(scores, targets);
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+    print(epoch, batch_idx, loss.item());
+  }
+}
+print(model.fc.bias);
+print(model.lstm.weight_hh_l1.sum());`,
+  `function check_accuracy(loader, model) {
+  if (loader.dataset.train) {
+    print("Checking accuracy on training data");
+  } else {
+    print("Checking accuracy on test data");
+  }
+  let num_correct = 0;
+  let num_samples = 0;
+  model.eval();
+  torch.no_grad(() => {
+    for (let [x, y] of loader) {
+      x = x.to({device: device}).squeeze(1);
+      y = y.to({device: device});
+      const scores = model(x);
+      const [_, predictions] = scores.max(1);
+      num_correct += (predictions == y).sum();
+      num_samples += predictions.size(0);
+    }
+    print(\`Got \${num_correct.item()} / \${num_samples} with accuracy \${(Number(num_correct) / Number(num_samples) * 100).toFixed(2)}\`);
+  });
+  model.train();
+}
+check_accuracy(train_loader, model);
+check_accuracy(test_loader, model);
+`,
+];
+
+/** Each cell's stdout, and an error as `ERROR name: message`. */
+function printedCells(nb: ExecutedNotebook): string[] {
+  return nb.cells.map((c) =>
+    (c.outputs ?? []).map((o) => (o.output_type === "stream" && o.name === "stdout" ? streamText(o) : o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : "")).join(""),
+  );
+}
+
+/**
+ * Each cell prints PyTorch's text (numbers within float32 tolerance); an `ERR` line has PyTorch's class
+ * and contains its message (torchlab adds the shapes).
+ */
+function expectCells(got: string[], want: string[]): void {
+  expect(got.length).toBe(want.length);
+  want.forEach((w, i) => {
+    const gl = got[i].split("\n");
+    const wl = w.split("\n");
+    expect([i, gl.length]).toEqual([i, wl.length]);
+    wl.forEach((line, k) => {
+      if (!line.startsWith("ERR ")) return;
+      const [cls, ...msg] = line.slice(4).split(": ");
+      expect([i, gl[k].startsWith(`ERR ${cls}: `)]).toEqual([i, true]);
+      expect(gl[k]).toContain(msg.join(": "));
+    });
+    const plain = (lines: string[]) => lines.map((l) => (l.startsWith("ERR ") ? "ERR" : l)).join("\n");
+    expectSamePrint(plain(gl), plain(wl));
+  });
+}
+
+describe("Aladdin Persson's PyTorch basics as one notebook through `torchlab run`", () => {
+  const nbs = sectionsForSuite("persson", { basics: { tensorbasics: BASICS, fullynet: FULLYNET, rnn_gru_lstm: RNN_GRU_LSTM } });
+
+  test("pytorch_tensorbasics.py: creation, conversions, out=, in-place, matmul / bmm / matrix_power, reductions, indexing, view of a transpose (its error), cat / chunk / permute", () => {
+    expectCells(printedCells(nbs.tensorbasics), R.tensorbasics);
+  });
+
+  test("pytorch_simple_fullynet.py: MNIST from IDX files, a shuffled DataLoader, Adam for 3 epochs (every loss, final weights), check_accuracy", () => {
+    expectCells(printedCells(nbs.fullynet), R.fullynet);
+  });
+
+  test("pytorch_rnn_gru_lstm.py: RNN / GRU / LSTM many-to-one models over rows, the LSTM trained 2 epochs, check_accuracy with loader.dataset.train", () => {
+    expectCells(printedCells(nbs.rnn_gru_lstm), R.rnn_gru_lstm);
+  });
+});

@@ -424,7 +424,121 @@ def rnn_gru_lstm(root):
     return list(CELLS)
 
 
+def more_basics(root):
+    fresh()
+    cell()
+
+    class CNN(nn.Module):
+        def __init__(self, in_channels, num_classes):
+            super(CNN, self).__init__()
+            self.conv1 = nn.Conv2d(in_channels=in_channels, out_channels=6, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+            self.pool = nn.MaxPool2d(kernel_size=(2, 2), stride=(2, 2))
+            self.conv2 = nn.Conv2d(in_channels=6, out_channels=16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+            self.fc1 = nn.Linear(16 * 7 * 7, num_classes)
+            self.initialize_weights()
+
+        def forward(self, x):
+            x = F.relu(self.conv1(x))
+            x = self.pool(x)
+            x = F.relu(self.conv2(x))
+            x = self.pool(x)
+            x = x.reshape(x.shape[0], -1)
+            x = self.fc1(x)
+            return x
+
+        def initialize_weights(self):
+            for m in self.modules():
+                if isinstance(m, nn.Conv2d):
+                    nn.init.kaiming_uniform_(m.weight)
+                    if m.bias is not None:
+                        nn.init.constant_(m.bias, 0)
+                elif isinstance(m, nn.BatchNorm2d):
+                    nn.init.constant_(m.weight, 1)
+                    nn.init.constant_(m.bias, 0)
+                elif isinstance(m, nn.Linear):
+                    nn.init.kaiming_uniform_(m.weight)
+                    nn.init.constant_(m.bias, 0)
+
+    model = CNN(in_channels=3, num_classes=10)
+    for param in model.parameters():
+        print(param.shape, param.sum(), param.abs().max())
+    print(model.conv1.bias)
+    print(model(torch.ones(2, 3, 28, 28)))
+    cell()
+
+    def save_checkpoint(state, filename="my_checkpoint.pth.tar"):
+        print("=> Saving checkpoint")
+        torch.save(state, filename)
+
+    def load_checkpoint(checkpoint, model, optimizer):
+        print("=> Loading checkpoint")
+        model.load_state_dict(checkpoint["state_dict"])
+        optimizer.load_state_dict(checkpoint["optimizer"])
+
+    ckpt_file = os.path.join(root, "my_checkpoint.pth.tar")
+    optimizer = optim.Adam(model.parameters())
+    loss = model(torch.ones(2, 3, 28, 28)).pow(2).mean()
+    loss.backward()
+    optimizer.step()
+    checkpoint = {"state_dict": model.state_dict(), "optimizer": optimizer.state_dict()}
+    save_checkpoint(checkpoint, ckpt_file)
+    model2 = CNN(3, 10)
+    optimizer2 = optim.Adam(model2.parameters())
+    load_checkpoint(torch.load(ckpt_file), model2, optimizer2)
+    print(torch.equal(model2.fc1.weight, model.fc1.weight))
+    print(optimizer2.state_dict()["state"][0]["step"], optimizer2.state_dict()["param_groups"][0]["lr"])
+    cell()
+    learning_rate = 0.1
+    batch_size = 128
+    num_epochs = NUM_EPOCHS_LR
+    lr_model = nn.Sequential(nn.Linear(784, 50), nn.ReLU(), nn.Linear(50, 10))
+    train_dataset = datasets.MNIST(root=root, train=True, transform=transforms.ToTensor(), download=True)
+    train_loader = DataLoader(dataset=train_dataset, batch_size=batch_size, shuffle=True)
+    criterion = nn.CrossEntropyLoss()
+    lr_optimizer = optim.Adam(lr_model.parameters(), lr=learning_rate)
+    scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(lr_optimizer, factor=0.1, patience=5, verbose=True)
+    cell()
+    import builtins
+    real_print = builtins.print
+    builtins.print = print  # the scheduler's verbose message goes to the cell
+    for epoch in range(1, num_epochs):
+        losses = []
+        for batch_idx, (data, targets) in enumerate(train_loader):
+            data = data.reshape(data.shape[0], -1)
+            scores = lr_model(data)
+            loss = criterion(scores, targets)
+            losses.append(loss.item())
+            loss.backward()
+            lr_optimizer.step()
+            lr_optimizer.zero_grad()
+        mean_loss = sum(losses) / len(losses)
+        scheduler.step(mean_loss)
+        print(f"Cost at epoch {epoch} is {mean_loss}")
+    builtins.print = real_print
+    print(lr_optimizer.param_groups[0]["lr"])
+    cell()
+
+    def get_mean_std(loader):
+        channels_sum, channels_sqrd_sum, num_batches = 0, 0, 0
+        for data, _ in loader:
+            channels_sum += torch.mean(data, dim=[0, 2, 3])
+            channels_sqrd_sum += torch.mean(data**2, dim=[0, 2, 3])
+            num_batches += 1
+        mean = channels_sum / num_batches
+        std = (channels_sqrd_sum / num_batches - mean**2) ** 0.5
+        return mean, std
+
+    train_set = datasets.FakeData(size=96, image_size=(3, 32, 32), num_classes=10, transform=transforms.ToTensor())
+    std_loader = DataLoader(dataset=train_set, batch_size=64, shuffle=True)
+    mean, std = get_mean_std(std_loader)
+    print(mean)
+    print(std)
+    return list(CELLS)
+
+
+NUM_EPOCHS_LR = 12
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as root:
-        out = {"tensorbasics": tensorbasics(), "fullynet": fullynet(root), "rnn_gru_lstm": rnn_gru_lstm(root)}
+        out = {"tensorbasics": tensorbasics(), "fullynet": fullynet(root), "rnn_gru_lstm": rnn_gru_lstm(root), "more_basics": more_basics(root)}
     sys.stdout.write(write_json(out, "persson.json") + "\n")

@@ -11,7 +11,8 @@
  * weights.
  * Left out: `tensor.half()` (tfjs has no float16), NumPy (`torch.from_numpy`, `tensor.numpy()`),
  * tqdm progress bars, CUDA / MPS (the device is the CPU, as the generator records), vgg16 in
- * pytorch_loadsave.py (138M parameters; the init_weights CNN is saved instead), the mixed-precision,
+ * pytorch_loadsave.py (138M parameters; the init_weights CNN is saved instead, after one Adam step), CIFAR10 in
+ * pytorch_std_mean.py (FakeData of 96 3x32x32 images instead), pytorch_lr_ratescheduler.py's 100 epochs (12), the mixed-precision,
  * pretrain/finetune (downloads weights), progress-bar, Lightning and albumentations scripts.
  * Written differently from the scripts:
  * - `for epoch in range(n)` is a counting loop and `enumerate(loader)` is `[...loader].entries()`
@@ -22,7 +23,8 @@
  *   is `${num_correct.item()}`: the dialect formats a template's tensor as Python's f-string only where
  *   the checker types it Tensor;
  * - `x[2, 0:10]` is `x["2, 0:10"]` (a slice is a string index); keyword arguments of the user's own
- *   classes are positional.
+ *   classes are positional;
+ * - the checkpoint is written into the data folder (the script writes the working folder).
  * Divergences this port found, fixed: `torch.linspace(start=0.1, end=1, steps=10)` (every argument by
  * keyword did not compile), `torch.chunk(x, chunks=2, dim=1)` (chunks by keyword), `lstm.weight_hh_l1`
  * (only layer 0's parameter names were typed).
@@ -397,6 +399,114 @@ check_accuracy(test_loader, model);
 `,
 ];
 
+const MORE_BASICS = [
+  `class CNN extends nn.Module {
+  constructor(in_channels, num_classes) {
+    super();
+    this.conv1 = nn.Conv2d({in_channels: in_channels, out_channels: 6, kernel_size: [3, 3], stride: [1, 1], padding: [1, 1]});
+    this.pool = nn.MaxPool2d({kernel_size: [2, 2], stride: [2, 2]});
+    this.conv2 = nn.Conv2d({in_channels: 6, out_channels: 16, kernel_size: [3, 3], stride: [1, 1], padding: [1, 1]});
+    this.fc1 = nn.Linear(16 * 7 * 7, num_classes);
+    this.initialize_weights();
+  }
+  forward(x) {
+    x = F.relu(this.conv1(x));
+    x = this.pool(x);
+    x = F.relu(this.conv2(x));
+    x = this.pool(x);
+    x = x.reshape(x.shape[0], -1);
+    x = this.fc1(x);
+    return x;
+  }
+  initialize_weights() {
+    for (const m of this.modules()) {
+      if (m instanceof nn.Conv2d) {
+        nn.init.kaiming_uniform_(m.weight);
+        if (m.bias !== null) {
+          nn.init.constant_(m.bias, 0);
+        }
+      } else if (m instanceof nn.BatchNorm2d) {
+        nn.init.constant_(m.weight, 1);
+        nn.init.constant_(m.bias, 0);
+      } else if (m instanceof nn.Linear) {
+        nn.init.kaiming_uniform_(m.weight);
+        nn.init.constant_(m.bias, 0);
+      }
+    }
+  }
+}
+const model = CNN(3, 10);
+for (const param of model.parameters()) {
+  print(param.shape, param.sum(), param.abs().max());
+}
+print(model.conv1.bias);
+print(model(torch.ones(2, 3, 28, 28)));`,
+  `function save_checkpoint(state, filename = "my_checkpoint.pth.tar") {
+  print("=> Saving checkpoint");
+  torch.save(state, filename);
+}
+function load_checkpoint(checkpoint, model, optimizer) {
+  print("=> Loading checkpoint");
+  model.load_state_dict(checkpoint["state_dict"]);
+  optimizer.load_state_dict(checkpoint["optimizer"]);
+}
+const ckpt_file = path.join(ROOT, "my_checkpoint.pth.tar");
+const optimizer = optim.Adam(model.parameters());
+const loss = model(torch.ones(2, 3, 28, 28)).pow(2).mean();
+loss.backward();
+optimizer.step();
+const checkpoint = {state_dict: model.state_dict(), optimizer: optimizer.state_dict()};
+save_checkpoint(checkpoint, ckpt_file);
+const model2 = CNN(3, 10);
+const optimizer2 = optim.Adam(model2.parameters());
+load_checkpoint(torch.load(ckpt_file), model2, optimizer2);
+print(torch.equal(model2.fc1.weight, model.fc1.weight));
+print(optimizer2.state_dict()["state"][0]["step"], optimizer2.state_dict()["param_groups"][0]["lr"]);`,
+  `const num_classes = 10;
+const learning_rate = 0.1;
+const batch_size = 128;
+const num_epochs = 12;
+const lr_model = nn.Sequential(nn.Linear(784, 50), nn.ReLU(), nn.Linear(50, 10));
+const train_dataset = torchvision.datasets.MNIST({root: ROOT, train: true, transform: transforms.ToTensor(), download: true});
+const train_loader = torch.utils.data.DataLoader({dataset: train_dataset, batch_size: batch_size, shuffle: true});
+const criterion = nn.CrossEntropyLoss();
+const lr_optimizer = optim.Adam(lr_model.parameters(), {lr: learning_rate});
+const scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(lr_optimizer, {factor: 0.1, patience: 5, verbose: true});`,
+  `for (let epoch = 1; epoch < num_epochs; epoch++) {
+  const losses = [];
+  for (let [batch_idx, [data, targets]] of [...train_loader].entries()) {
+    data = data.reshape(data.shape[0], -1);
+    const scores = lr_model(data);
+    const loss = criterion(scores, targets);
+    losses.push(loss.item());
+    loss.backward();
+    lr_optimizer.step();
+    lr_optimizer.zero_grad();
+  }
+  const mean_loss = losses.reduce((a, b) => a + b, 0) / losses.length;
+  scheduler.step(mean_loss);
+  print(\`Cost at epoch \${epoch} is \${mean_loss}\`);
+}
+print(lr_optimizer.param_groups[0]["lr"]);`,
+  `function get_mean_std(loader) {
+  let [channels_sum, channels_sqrd_sum, num_batches] = [0, 0, 0];
+  for (const [data, _] of loader) {
+    channels_sum += torch.mean(data, {dim: [0, 2, 3]});
+    channels_sqrd_sum += torch.mean(data ** 2, {dim: [0, 2, 3]});
+    num_batches += 1;
+  }
+  const mean = channels_sum / num_batches;
+  const std = (channels_sqrd_sum / num_batches - mean ** 2) ** 0.5;
+  return [mean, std];
+}
+const train_set = torchvision.datasets.FakeData({size: 96, image_size: [3, 32, 32], num_classes: 10, transform: transforms.ToTensor()});
+const std_loader = torch.utils.data.DataLoader({dataset: train_set, batch_size: 64, shuffle: true});
+const [mean, std] = get_mean_std(std_loader);
+print(mean);
+print(std);
+`,
+];
+
 /** Each cell's stdout, and an error as `ERROR name: message`. */
 function printedCells(nb: ExecutedNotebook): string[] {
   return nb.cells.map((c) =>
@@ -426,7 +536,7 @@ function expectCells(got: string[], want: string[]): void {
 }
 
 describe("Aladdin Persson's PyTorch basics as one notebook through `torchlab run`", () => {
-  const nbs = sectionsForSuite("persson", { basics: { tensorbasics: BASICS, fullynet: FULLYNET, rnn_gru_lstm: RNN_GRU_LSTM } });
+  const nbs = sectionsForSuite("persson", { basics: { tensorbasics: BASICS, fullynet: FULLYNET, rnn_gru_lstm: RNN_GRU_LSTM, more_basics: MORE_BASICS } });
 
   test("pytorch_tensorbasics.py: creation, conversions, out=, in-place, matmul / bmm / matrix_power, reductions, indexing, view of a transpose (its error), cat / chunk / permute", () => {
     expectCells(printedCells(nbs.tensorbasics), R.tensorbasics);
@@ -438,5 +548,9 @@ describe("Aladdin Persson's PyTorch basics as one notebook through `torchlab run
 
   test("pytorch_rnn_gru_lstm.py: RNN / GRU / LSTM many-to-one models over rows, the LSTM trained 2 epochs, check_accuracy with loader.dataset.train", () => {
     expectCells(printedCells(nbs.rnn_gru_lstm), R.rnn_gru_lstm);
+  });
+
+  test("pytorch_init_weights.py (a modules() loop with instanceof, kaiming_uniform_ / constant_), pytorch_loadsave.py (a checkpoint dict of state_dicts), pytorch_lr_ratescheduler.py (ReduceLROnPlateau on the mean loss), pytorch_std_mean.py (per-channel mean / std over a loader)", () => {
+    expectCells(printedCells(nbs.more_basics), R.more_basics);
   });
 });

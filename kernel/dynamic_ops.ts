@@ -101,6 +101,11 @@ export function truth(v: any): any {
   return v.item();
 }
 
+/** `${v}` of an untyped value: Python's f-string of a tensor (Tensor.__format__, a 0-d one as its number), else JavaScript's. */
+export function format(v: any): unknown {
+  return v instanceof Tensor ? v.__format__() : v;
+}
+
 /** `x++` whose value is used: the value before the step (a tensor, stepped in place, is the same object). */
 export function postfix(before: any, _after: any): any {
   return before;
@@ -129,6 +134,8 @@ export function getitem(obj: any, key: any): any {
   if (!(obj instanceof Tensor)) {
     // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
     if (countsFromEnd(obj, key, true)) return (obj as { at(i: number): unknown }).at(key);
+    // A data set reached untyped (`valid_data[0]` of a random_split Subset): its getitem, as typed.
+    if (typeof key === "number" && typeof obj === "object" && obj !== null && !Array.isArray(obj) && typeof obj.getitem === "function") return obj.getitem(key);
     return obj[key];
   }
   if (typeof key === "number") return obj.get(key);

@@ -807,6 +807,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isCallExpression(n)) return floatCall(n);
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
+    if (t.isTemplateSpan(n) && allowDynamic && kindOf(n.expression) === "any") return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     if (t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return condition(n.expression);
     if (t.isForStatement(n)) return condition(n.condition);
     if (t.isConditionalExpression(n)) return condition(n.condition);

@@ -1,40 +1,57 @@
 /**
+ * Two PyTorch learning repositories ported line by line in the notebook dialect (classes called
+ * without `new`, untyped constructor and forward parameters, keyword arguments as an options object,
+ * operators on tensors) and run as one notebook through `torchlab run`, one kernel:
  * Aladdin Persson's Machine-Learning-Collection (aladdinpersson/Machine-Learning-Collection,
- * ML/Pytorch/Basics), ported line by line in the notebook dialect (classes called without `new`,
- * untyped constructor and forward parameters, keyword arguments as an options object, operators on
- * tensors) and run as one notebook through `torchlab run`. What each cell prints must be PyTorch
- * 1.13's (test/reference/gen_persson.py, persson.json).
+ * ML/Pytorch/Basics: tensorbasics, simple_fullynet, rnn_gru_lstm, init_weights, loadsave,
+ * lr_ratescheduler, std_mean) and Ben Trevett's pytorch-image-classification
+ * (bentrevett/pytorch-image-classification: 1_mlp, 2_lenet, 3_alexnet's model and initialisation).
+ * What each cell prints must be PyTorch 1.13's (test/reference/gen_persson.py -> persson.json,
+ * gen_trevett.py -> trevett.json).
  *
  * Stand-ins: MNIST is 128 training and 64 test images in torchvision's IDX layout, written by the
  * first cell of fullynet (seeded bars over a texture) and read by torchvision.datasets.MNIST on both
- * sides; training runs the scripts' epochs over those few batches and prints every loss, then final
- * weights.
+ * sides; training runs the scripts' epochs (Trevett's: 3, LeNet's: 1) over those few batches and
+ * prints every loss, then final weights; CIFAR10 is FakeData.
  * Left out: `tensor.half()` (tfjs has no float16), NumPy (`torch.from_numpy`, `tensor.numpy()`),
  * tqdm progress bars, CUDA / MPS (the device is the CPU, as the generator records), vgg16 in
- * pytorch_loadsave.py (138M parameters; the init_weights CNN is saved instead, after one Adam step), CIFAR10 in
- * pytorch_std_mean.py (FakeData of 96 3x32x32 images instead), pytorch_lr_ratescheduler.py's 100 epochs (12), the mixed-precision,
- * pretrain/finetune (downloads weights), progress-bar, Lightning and albumentations scripts.
+ * pytorch_loadsave.py (138M parameters; the init_weights CNN is saved instead, after one Adam step),
+ * CIFAR10 in pytorch_std_mean.py (FakeData of 96 3x32x32 images), pytorch_lr_ratescheduler.py's 100
+ * epochs (12), pytorch_bidirectional_lstm.py (the rnn_gru_lstm code with bidirectional=True), the
+ * mixed-precision, pretrain/finetune (downloads weights), progress-bar, Lightning and albumentations
+ * scripts, custom_dataset (pandas + skimage); Trevett's matplotlib cells (plot_images,
+ * plot_confusion_matrix, plot_most_incorrect: the values they plot are printed instead), sklearn
+ * (confusion_matrix is a torch.bincount; PCA / t-SNE left out), the LR finder, `time.monotonic()`
+ * (epoch_time runs on fixed numbers), AlexNet's training (23M parameters and dropout's random masks)
+ * and the CIFAR10 download, 4_vgg and 5_resnet (pretrained weights).
  * Written differently from the scripts:
- * - `for epoch in range(n)` is a counting loop and `enumerate(loader)` is `[...loader].entries()`
- *   (Python's range / enumerate are another branch's work);
+ * - `for epoch in range(n)` is a counting loop, `enumerate(loader)` is `[...loader].entries()` and
+ *   `sum(p.numel() for p in ...)` a reduce (Python's range / enumerate / sum are another branch's work);
  * - `print(f"Requires gradient: {t.requires_grad}")` is `print("Requires gradient:", ...)`: a boolean in
  *   a template literal is JavaScript's `true` where Python's f-string writes `True`;
- * - `f"Got {num_correct} / ..."` with `num_correct` a tensor summed into a number variable (typed any)
- *   is `${num_correct.item()}`: the dialect formats a template's tensor as Python's f-string only where
- *   the checker types it Tensor;
  * - `x[2, 0:10]` is `x["2, 0:10"]` (a slice is a string index); keyword arguments of the user's own
- *   classes are positional;
- * - the checkpoint is written into the data folder (the script writes the working folder).
+ *   classes are positional; a name Python rebinds to another type (`train_data` from MNIST to a Subset)
+ *   is declared `any`;
+ * - `copy.deepcopy(valid_data)` then `valid_data.dataset.transform = test_transforms` is a Subset of a
+ *   second MNIST with the test transforms over the same indices: torchlab has no `copy.deepcopy`;
+ * - `{:,}` is `toLocaleString("en-US")`, `{epoch+1:02}` padStart, `{x:.3f}` of a number toFixed;
+ * - the checkpoint and the best model are written into the data folder.
  * Divergences this port found, fixed: `torch.linspace(start=0.1, end=1, steps=10)` (every argument by
  * keyword did not compile), `torch.chunk(x, chunks=2, dim=1)` (chunks by keyword), `lstm.weight_hh_l1`
- * (only layer 0's parameter names were typed).
+ * (only layer 0's parameter names were typed), `transforms.Normalize(mean=[mean], std=[std])` with 0-d
+ * tensors (Trevett's mean computed from the data; typed numbers only), `f"{num_correct}"` /
+ * `f"{mean}"` of a tensor the checker types `any` (a number variable a tensor was added to, a value
+ * reached through an untyped data set) printed `tensor(25)` where Python writes `25`, and
+ * `valid_data[0]` of an untyped Subset raised "not supported outside a notebook cell".
  */
 import * as fs from "fs";
 import * as path from "path";
 import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "persson.json"), "utf8")) as Record<string, string[]>;
+const load = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8")) as Record<string, string[]>;
+const R = load("persson.json");
+const T = load("trevett.json");
 
 const BASICS = [
   `const device = torch.cuda.is_available() ? "cuda" : "cpu";
@@ -390,7 +407,7 @@ print(model.lstm.weight_hh_l1.sum());`,
       num_correct += (predictions == y).sum();
       num_samples += predictions.size(0);
     }
-    print(\`Got \${num_correct.item()} / \${num_samples} with accuracy \${(Number(num_correct) / Number(num_samples) * 100).toFixed(2)}\`);
+    print(\`Got \${num_correct} / \${num_samples} with accuracy \${(Number(num_correct) / Number(num_samples) * 100).toFixed(2)}\`);
   });
   model.train();
 }
@@ -507,6 +524,267 @@ print(std);
 `,
 ];
 
+const TREVETT_MLP = [
+  `const SEED = 1234;
+torch.manual_seed(SEED);`,
+  `let train_data: any = torchvision.datasets.MNIST({root: ROOT, train: true, download: true});`,
+  `const mean = train_data.data.float().mean() / 255;
+const std = train_data.data.float().std() / 255;`,
+  `print(\`Calculated mean: \${mean}\`);
+print(\`Calculated std: \${std}\`);`,
+  `const train_transforms = transforms.Compose([
+  transforms.RandomRotation(5, {fill: [0]}),
+  transforms.RandomCrop(28, {padding: 2}),
+  transforms.ToTensor(),
+  transforms.Normalize({mean: [mean], std: [std]}),
+]);
+const test_transforms = transforms.Compose([
+  transforms.ToTensor(),
+  transforms.Normalize({mean: [mean], std: [std]}),
+]);`,
+  `train_data = torchvision.datasets.MNIST({root: ROOT, train: true, download: true, transform: train_transforms});
+const test_data = torchvision.datasets.MNIST({root: ROOT, train: false, download: true, transform: test_transforms});`,
+  `print(\`Number of training examples: \${len(train_data)}\`);
+print(\`Number of testing examples: \${len(test_data)}\`);`,
+  `const VALID_RATIO = 0.9;
+const n_train_examples = Math.trunc(len(train_data) * VALID_RATIO);
+const n_valid_examples = len(train_data) - n_train_examples;`,
+  `let valid_data: any;
+[train_data, valid_data] = torch.utils.data.random_split(train_data, [n_train_examples, n_valid_examples]);`,
+  `print(\`Number of training examples: \${len(train_data)}\`);
+print(\`Number of validation examples: \${len(valid_data)}\`);
+print(\`Number of testing examples: \${len(test_data)}\`);
+print(valid_data.indices.slice(0, 5));`,
+  `valid_data = torch.utils.data.Subset(torchvision.datasets.MNIST({root: ROOT, train: true, transform: test_transforms}), valid_data.indices);
+print(valid_data[0][0].sum(), train_data[0][0].sum());`,
+  `const BATCH_SIZE = 64;
+const train_iterator = torch.utils.data.DataLoader(train_data, {shuffle: true, batch_size: BATCH_SIZE});
+const valid_iterator = torch.utils.data.DataLoader(valid_data, {batch_size: BATCH_SIZE});
+const test_iterator = torch.utils.data.DataLoader(test_data, {batch_size: BATCH_SIZE});`,
+  `class MLP extends nn.Module {
+  constructor(input_dim, output_dim) {
+    super();
+    this.input_fc = nn.Linear(input_dim, 250);
+    this.hidden_fc = nn.Linear(250, 100);
+    this.output_fc = nn.Linear(100, output_dim);
+  }
+  forward(x) {
+    const batch_size = x.shape[0];
+    x = x.view(batch_size, -1);
+    const h_1 = F.relu(this.input_fc(x));
+    const h_2 = F.relu(this.hidden_fc(h_1));
+    const y_pred = this.output_fc(h_2);
+    return [y_pred, h_2];
+  }
+}`,
+  `const INPUT_DIM = 28 * 28;
+const OUTPUT_DIM = 10;
+let model = MLP(INPUT_DIM, OUTPUT_DIM);`,
+  `function count_parameters(model) {
+  return model.parameters().filter((p) => p.requires_grad).reduce((a, p) => a + p.numel(), 0);
+}`,
+  `print(\`The model has \${count_parameters(model).toLocaleString("en-US")} trainable parameters\`);`,
+  `const optimizer = optim.Adam(model.parameters());
+const criterion = nn.CrossEntropyLoss();
+const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
+model = model.to(device);
+criterion.to(device);`,
+  `function calculate_accuracy(y_pred, y) {
+  const top_pred = y_pred.argmax(1, {keepdim: true});
+  const correct = top_pred.eq(y.view_as(top_pred)).sum();
+  const acc = correct.float() / y.shape[0];
+  return acc;
+}`,
+  `function train(model, iterator, optimizer, criterion, device) {
+  let epoch_loss = 0;
+  let epoch_acc = 0;
+  model.train();
+  for (let [x, y] of iterator) {
+    x = x.to(device);
+    y = y.to(device);
+    optimizer.zero_grad();
+    const [y_pred, _] = model(x);
+    const loss = criterion(y_pred, y);
+    const acc = calculate_accuracy(y_pred, y);
+    loss.backward();
+    optimizer.step();
+    epoch_loss += loss.item();
+    epoch_acc += acc.item();
+  }
+  return [epoch_loss / len(iterator), epoch_acc / len(iterator)];
+}`,
+  `function evaluate(model, iterator, criterion, device) {
+  let epoch_loss = 0;
+  let epoch_acc = 0;
+  model.eval();
+  torch.no_grad(() => {
+    for (let [x, y] of iterator) {
+      x = x.to(device);
+      y = y.to(device);
+      const [y_pred, _] = model(x);
+      const loss = criterion(y_pred, y);
+      const acc = calculate_accuracy(y_pred, y);
+      epoch_loss += loss.item();
+      epoch_acc += acc.item();
+    }
+  });
+  return [epoch_loss / len(iterator), epoch_acc / len(iterator)];
+}`,
+  `function epoch_time(start_time, end_time) {
+  const elapsed_time = end_time - start_time;
+  const elapsed_mins = Math.trunc(elapsed_time / 60);
+  const elapsed_secs = Math.trunc(elapsed_time - (elapsed_mins * 60));
+  return [elapsed_mins, elapsed_secs];
+}
+print(...epoch_time(10, 135.5));`,
+  `const EPOCHS = 3;
+let best_valid_loss = Infinity;
+const model_file = path.join(ROOT, "tut1-model.pt");
+for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  const [train_loss, train_acc] = train(model, train_iterator, optimizer, criterion, device);
+  const [valid_loss, valid_acc] = evaluate(model, valid_iterator, criterion, device);
+  if (valid_loss < best_valid_loss) {
+    best_valid_loss = valid_loss;
+    torch.save(model.state_dict(), model_file);
+  }
+  print(\`Epoch: \${String(epoch + 1).padStart(2, "0")}\`);
+  print(\`\\tTrain Loss: \${train_loss.toFixed(3)} | Train Acc: \${(train_acc * 100).toFixed(2)}%\`);
+  print(\`\\t Val. Loss: \${valid_loss.toFixed(3)} |  Val. Acc: \${(valid_acc * 100).toFixed(2)}%\`);
+  print(train_loss, valid_loss);
+}`,
+  `model.load_state_dict(torch.load(model_file));
+const [test_loss, test_acc] = evaluate(model, test_iterator, criterion, device);`,
+  `print(\`Test Loss: \${test_loss.toFixed(3)} | Test Acc: \${(test_acc * 100).toFixed(2)}%\`);`,
+  `function get_predictions(model, iterator, device) {
+  model.eval();
+  let images = [];
+  let labels = [];
+  let probs = [];
+  torch.no_grad(() => {
+    for (let [x, y] of iterator) {
+      x = x.to(device);
+      const [y_pred, _] = model(x);
+      const y_prob = F.softmax(y_pred, {dim: -1});
+      images.push(x.cpu());
+      labels.push(y.cpu());
+      probs.push(y_prob.cpu());
+    }
+  });
+  return [torch.cat(images, {dim: 0}), torch.cat(labels, {dim: 0}), torch.cat(probs, {dim: 0})];
+}`,
+  `const [images, labels, probs] = get_predictions(model, test_iterator, device);
+const pred_labels = torch.argmax(probs, 1);
+print(pred_labels[":16"]);`,
+  `const cm = torch.bincount(labels * 10 + pred_labels, {minlength: 100}).reshape(10, 10);
+print(cm);`,
+  `const corrects = torch.eq(labels, pred_labels);
+const incorrect_examples = [];
+for (let i = 0; i < images.shape[0]; i++) {
+  if (!corrects[i].item()) {
+    incorrect_examples.push([images[i], labels[i], probs[i]]);
+  }
+}
+incorrect_examples.sort((a, b) => torch.max(b[2], {dim: 0}).values.item() - torch.max(a[2], {dim: 0}).values.item());
+print(incorrect_examples.length);
+for (const [image, true_label, p] of incorrect_examples.slice(0, 3)) {
+  const true_prob = p[true_label];
+  const [incorrect_prob, incorrect_label] = torch.max(p, {dim: 0});
+  print(\`true label: \${true_label} (\${true_prob.item().toFixed(3)})\`);
+  print(\`pred label: \${incorrect_label} (\${incorrect_prob.item().toFixed(3)})\`);
+}
+`,
+];
+
+const TREVETT_LENET_ALEXNET = [
+  `class LeNet extends nn.Module {
+  constructor(output_dim) {
+    super();
+    this.conv1 = nn.Conv2d({in_channels: 1, out_channels: 6, kernel_size: 5});
+    this.conv2 = nn.Conv2d({in_channels: 6, out_channels: 16, kernel_size: 5});
+    this.fc_1 = nn.Linear(16 * 4 * 4, 120);
+    this.fc_2 = nn.Linear(120, 84);
+    this.fc_3 = nn.Linear(84, output_dim);
+  }
+  forward(x) {
+    x = this.conv1(x);
+    x = F.max_pool2d(x, {kernel_size: 2});
+    x = F.relu(x);
+    x = this.conv2(x);
+    x = F.max_pool2d(x, {kernel_size: 2});
+    x = F.relu(x);
+    x = x.view(x.shape[0], -1);
+    const h = x;
+    x = this.fc_1(x);
+    x = F.relu(x);
+    x = this.fc_2(x);
+    x = F.relu(x);
+    x = this.fc_3(x);
+    return [x, h];
+  }
+}`,
+  `let lenet = LeNet(10);
+print(\`The model has \${count_parameters(lenet).toLocaleString("en-US")} trainable parameters\`);
+const lenet_optimizer = optim.Adam(lenet.parameters());
+const [lenet_train_loss, lenet_train_acc] = train(lenet, train_iterator, lenet_optimizer, criterion, device);
+const [lenet_valid_loss, lenet_valid_acc] = evaluate(lenet, valid_iterator, criterion, device);
+print(lenet_train_loss, lenet_train_acc, lenet_valid_loss, lenet_valid_acc);
+print(lenet.conv1.weight.sum(), lenet.fc_3.bias);`,
+  `class AlexNet extends nn.Module {
+  constructor(output_dim) {
+    super();
+    this.features = nn.Sequential(
+      nn.Conv2d(3, 64, 3, 2, 1),
+      nn.MaxPool2d(2),
+      nn.ReLU({inplace: true}),
+      nn.Conv2d(64, 192, 3, {padding: 1}),
+      nn.MaxPool2d(2),
+      nn.ReLU({inplace: true}),
+      nn.Conv2d(192, 384, 3, {padding: 1}),
+      nn.ReLU({inplace: true}),
+      nn.Conv2d(384, 256, 3, {padding: 1}),
+      nn.ReLU({inplace: true}),
+      nn.Conv2d(256, 256, 3, {padding: 1}),
+      nn.MaxPool2d(2),
+      nn.ReLU({inplace: true}),
+    );
+    this.classifier = nn.Sequential(
+      nn.Dropout(0.5),
+      nn.Linear(256 * 2 * 2, 4096),
+      nn.ReLU({inplace: true}),
+      nn.Dropout(0.5),
+      nn.Linear(4096, 4096),
+      nn.ReLU({inplace: true}),
+      nn.Linear(4096, output_dim),
+    );
+  }
+  forward(x) {
+    x = this.features(x);
+    const h = x.view(x.shape[0], -1);
+    x = this.classifier(h);
+    return [x, h];
+  }
+}
+const alexnet = AlexNet(10);
+print(\`The model has \${count_parameters(alexnet).toLocaleString("en-US")} trainable parameters\`);`,
+  `function initialize_parameters(m) {
+  if (m instanceof nn.Conv2d) {
+    nn.init.kaiming_normal_(m.weight.data, {nonlinearity: "relu"});
+    nn.init.constant_(m.bias.data, 0);
+  } else if (m instanceof nn.Linear) {
+    nn.init.xavier_normal_(m.weight.data, {gain: nn.init.calculate_gain("relu")});
+    nn.init.constant_(m.bias.data, 0);
+  }
+}`,
+  `alexnet.apply(initialize_parameters);
+print(alexnet.features[0].weight.std(), alexnet.classifier[4].weight.std(), alexnet.classifier[6].bias.abs().sum());`,
+  `const cifar = torchvision.datasets.FakeData({size: 4, image_size: [3, 32, 32], num_classes: 10, transform: transforms.ToTensor()});
+const cifar_x = torch.stack([0, 1, 2, 3].map((i) => cifar[i][0]));
+alexnet.eval();
+const [alex_out, alex_h] = alexnet(cifar_x);
+print(alex_out[0], alex_h.shape);
+`,
+];
+
 /** Each cell's stdout, and an error as `ERROR name: message`. */
 function printedCells(nb: ExecutedNotebook): string[] {
   return nb.cells.map((c) =>
@@ -536,7 +814,7 @@ function expectCells(got: string[], want: string[]): void {
 }
 
 describe("Aladdin Persson's PyTorch basics as one notebook through `torchlab run`", () => {
-  const nbs = sectionsForSuite("persson", { basics: { tensorbasics: BASICS, fullynet: FULLYNET, rnn_gru_lstm: RNN_GRU_LSTM, more_basics: MORE_BASICS } });
+  const nbs = sectionsForSuite("persson", { basics: { tensorbasics: BASICS, fullynet: FULLYNET, rnn_gru_lstm: RNN_GRU_LSTM, more_basics: MORE_BASICS, mlp: TREVETT_MLP, lenet_alexnet: TREVETT_LENET_ALEXNET } });
 
   test("pytorch_tensorbasics.py: creation, conversions, out=, in-place, matmul / bmm / matrix_power, reductions, indexing, view of a transpose (its error), cat / chunk / permute", () => {
     expectCells(printedCells(nbs.tensorbasics), R.tensorbasics);
@@ -552,5 +830,13 @@ describe("Aladdin Persson's PyTorch basics as one notebook through `torchlab run
 
   test("pytorch_init_weights.py (a modules() loop with instanceof, kaiming_uniform_ / constant_), pytorch_loadsave.py (a checkpoint dict of state_dicts), pytorch_lr_ratescheduler.py (ReduceLROnPlateau on the mean loss), pytorch_std_mean.py (per-channel mean / std over a loader)", () => {
     expectCells(printedCells(nbs.more_basics), R.more_basics);
+  });
+
+  test("Trevett's 1_mlp: mean / std from the data, RandomRotation / RandomCrop / Normalize with 0-d tensors, random_split, the valid split with the test transforms, count_parameters, train / evaluate / epoch_time, the best model saved and loaded, predictions, a confusion matrix with bincount, the most confident mistakes", () => {
+    expectCells(printedCells(nbs.mlp), T.mlp);
+  });
+
+  test("Trevett's 2_lenet (LeNet with F.max_pool2d, one epoch with the same train / evaluate) and 3_alexnet (AlexNet, count_parameters, apply(initialize_parameters) with kaiming_normal_ / xavier_normal_ and calculate_gain, an eval forward on FakeData)", () => {
+    expectCells(printedCells(nbs.lenet_alexnet), T.lenet_alexnet);
   });
 });

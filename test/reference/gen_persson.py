@@ -318,7 +318,7 @@ def rnn_gru_lstm(root):
     cell()
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     input_size = 28
-    hidden_size = 256
+    hidden_size = 64
     num_layers = 2
     num_classes = 10
     sequence_length = 28

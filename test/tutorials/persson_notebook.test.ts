@@ -12,7 +12,8 @@
  * Stand-ins: MNIST is 128 training and 64 test images in torchvision's IDX layout, written by the
  * first cell of fullynet (seeded bars over a texture) and read by torchvision.datasets.MNIST on both
  * sides; training runs the scripts' epochs (Trevett's: 3, LeNet's: 1) over those few batches and
- * prints every loss, then final weights; CIFAR10 is FakeData.
+ * prints every loss, then final weights; CIFAR10 is FakeData. rnn_gru_lstm's hidden_size is 64, not 256 (the
+ * LSTM's training took most of the suite's time).
  * Left out: `tensor.half()` (tfjs has no float16), NumPy (`torch.from_numpy`, `tensor.numpy()`),
  * tqdm progress bars, CUDA / MPS (the device is the CPU, as the generator records), vgg16 in
  * pytorch_loadsave.py (138M parameters; the init_weights CNN is saved instead, after one Adam step),
@@ -309,7 +310,7 @@ print(\`Accuracy on test set: \${(check_accuracy(test_loader, model) * 100).item
 const RNN_GRU_LSTM = [
   `const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
 const input_size = 28;
-const hidden_size = 256;
+const hidden_size = 64;
 const num_layers = 2;
 const num_classes = 10;
 const sequence_length = 28;

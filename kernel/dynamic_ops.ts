@@ -149,6 +149,8 @@ export function getitem(obj: any, key: any): any {
   if (!(obj instanceof Tensor)) {
     // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
     if (countsFromEnd(obj, key, true)) return (obj as { at(i: number): unknown }).at(key);
+    // A data set reached untyped (`valid_data[0]` of a random_split Subset): its getitem, as typed.
+    if (typeof key === "number" && typeof obj === "object" && obj !== null && !Array.isArray(obj) && typeof obj.getitem === "function") return obj.getitem(key);
     return obj[key];
   }
   if (typeof key === "number") return obj.get(key);

@@ -355,16 +355,19 @@ function arangeFloat(start: number, step: number, n: number, float32: boolean): 
   return out;
 }
 
-export function linspace(start: number, end: number, stepsArg: number | (CreationOptions & { steps?: number }), options: CreationOptions = {}): Tensor {
-  let steps = stepsArg as number;
-  // `torch.linspace(0, 1, {steps: 5})`: PyTorch's steps may be a keyword like the creation options.
-  if (isOptions(stepsArg)) {
-    const o = parseArgs("linspace", [stepsArg], ["steps", "dtype", "requires_grad", "device"]);
-    if (o.steps === undefined) throw new TypeError("linspace() missing 1 required positional argument: 'steps'");
-    const { steps: n, ...rest } = o;
-    steps = n as number;
-    options = rest as CreationOptions;
+/**
+ * `linspace(start, end, steps)`, each also by keyword: `linspace(0, 1, {steps: 5})`,
+ * `linspace({start: 0.1, end: 1, steps: 10})`.
+ */
+export function linspace(...args: (number | (CreationOptions & { start?: number; end?: number; steps?: number }))[]): Tensor {
+  const o = parseArgs("linspace", args, ["start", "end", "steps", "dtype", "device", "requires_grad"]);
+  for (const name of ["start", "end", "steps"]) {
+    if (o[name] === undefined) throw new TypeError(`linspace() missing 1 required positional argument: '${name}'`);
   }
+  const { start: s, end: e, steps: n, ...rest } = o;
+  let [start, end] = [s as number, e as number];
+  const steps = n as number;
+  const options = rest as CreationOptions;
   if (!Number.isInteger(steps) || steps < 0) throw new RuntimeError(`linspace(): number of steps must be non-negative, got ${steps}`);
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : D.defaultFloatDtype();
   // An integer linspace runs between the truncated ends, as PyTorch's kernel does.

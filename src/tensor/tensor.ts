@@ -1461,8 +1461,11 @@ export class Tensor {
   split(split_size: number | number[], dim: number | { dim?: number; axis?: number } = 0): Tensor[] {
     return M.split(this, split_size, (trailingDim("split", dim) as number | undefined) ?? 0);
   }
-  chunk(chunks: number, dim: number | { dim?: number; axis?: number } = 0): Tensor[] {
-    return M.chunk(this, chunks, (trailingDim("chunk", dim) as number | undefined) ?? 0);
+  /** Splits into `chunks` pieces along `dim`; either may be a keyword (`x.chunk({chunks: 2, dim: 1})`). */
+  chunk(...args: (number | { chunks?: number; dim?: number })[]): Tensor[] {
+    const o = parseArgs("chunk", args, ["chunks", "dim"]);
+    if (o.chunks === undefined) throw new TypeError("chunk() missing 1 required positional argument: 'chunks'");
+    return M.chunk(this, o.chunks as number, (o.dim as number | undefined) ?? 0);
   }
   unbind(dim: number | { dim?: number; axis?: number } = 0): Tensor[] {
     return M.unbind(this, (trailingDim("unbind", dim) as number | undefined) ?? 0);

@@ -462,6 +462,11 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     expect(rw("anyv * 2.0")).toBe(`${D}.op("mul", ${F}.floating(anyv), 2.0)`);
   });
 
+  // Python: f"Got {num_correct} / {n}" with num_correct = 0 then += (pred == y).sum() prints `Got 25 / 128`.
+  test("a template's `any` value goes through dynamic_ops.format (a tensor at run time is Python's f-string)", () => {
+    expect(rw("`Got ${anyv} / ${n}`")).toBe(`\`Got \${${D}.format(anyv)} / \${n}\``);
+  });
+
   test("element reads and writes on an `any` receiver (a child reached untyped: `net[0].weight[\"0, :5\"]`)", () => {
     expect(rw('anyv["0, :5"]; anyv[0]')).toBe(`${D}.getitem(anyv, "0, :5"); ${D}.getitem(anyv, 0)`);
     expect(rw('anyv[":, 1"] = 0;')).toBe(`${D}.setitem(anyv, ":, 1", 0);`);

@@ -14,6 +14,14 @@ describe("torch.linspace takes steps in the options object", () => {
     expect(torch.linspace(0, 10, { steps: 3, dtype: torch.int64 }).dtype).toBe(torch.int64);
   });
 
+  // PyTorch: torch.linspace(start=0.1, end=1, steps=10) (Aladdin Persson's tensor basics). It did not compile.
+  it("every argument by keyword", () => {
+    const want = [0.10000000149011612, 0.19999998807907104, 0.29999998211860657, 0.3999999761581421, 0.4999999701976776, 0.6000000238418579, 0.7000000476837158, 0.800000011920929, 0.8999999761581421, 1.0];
+    expect(torch.linspace({ start: 0.1, end: 1, steps: 10 }).tolist()).toEqual(want);
+    expect(torch.linspace(0.1, { end: 1, steps: 10 }).tolist()).toEqual(want);
+    expect(() => torch.linspace({ start: 0, end: 1 })).toThrow(/missing 1 required positional argument: 'steps'/);
+  });
+
   it("a missing steps or an unknown option is a TypeError", () => {
     expect(() => torch.linspace(0, 1, {} as { steps: number })).toThrow(/missing 1 required positional argument: 'steps'/);
     expect(() => torch.linspace(0, 1, { step: 5 } as unknown as { steps: number })).toThrow(/unexpected keyword argument 'step'/);

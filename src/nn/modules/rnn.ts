@@ -79,6 +79,8 @@ export class RNNBase extends Module {
   declare weight_hh_l0: Parameter;
   declare bias_ih_l0: Parameter;
   declare bias_hh_l0: Parameter;
+  /** Every layer's and direction's parameters by PyTorch's name (`lstm.weight_hh_l1`, `gru.bias_ih_l0_reverse`). */
+  [name: `${"weight" | "bias"}_${"ih" | "hh"}_l${number}` | `${"weight" | "bias"}_${"ih" | "hh"}_l${number}_reverse` | `weight_hr_l${number}` | `weight_hr_l${number}_reverse`]: Parameter;
 
   constructor(mode: RNNMode, a: Record<string, unknown>) {
     super();

@@ -6,6 +6,7 @@ import { parseArgs } from "../../tensor/args";
 import { TypeError, ValueError } from "../../errors";
 import { Image, ImageMode } from "../io";
 import * as F from "./functional";
+import type { ChannelValues } from "./functional";
 import { Transform, TensorTransform, pyNum, pyValue } from "./transform";
 
 /**
@@ -94,8 +95,8 @@ export class ConvertImageDtype extends TensorTransform {
 }
 
 export interface NormalizeOptions {
-  mean?: number[] | number;
-  std?: number[] | number;
+  mean?: ChannelValues;
+  std?: ChannelValues;
   inplace?: boolean;
 }
 
@@ -109,15 +110,15 @@ export interface NormalizeOptions {
  * @example new transforms.Normalize([0.5], [0.5])   // [0, 1] -> [-1, 1]
  */
 export class Normalize extends TensorTransform {
-  mean: number[] | number;
-  std: number[] | number;
+  mean: ChannelValues;
+  std: ChannelValues;
   inplace: boolean;
-  constructor(mean: number[] | number | NormalizeOptions, std?: number[] | number | NormalizeOptions, inplace?: boolean | NormalizeOptions, options?: NormalizeOptions) {
+  constructor(mean: ChannelValues | NormalizeOptions, std?: ChannelValues | NormalizeOptions, inplace?: boolean | NormalizeOptions, options?: NormalizeOptions) {
     super();
     const a = parseArgs("Normalize", [mean, std, inplace, options], ["mean", "std", "inplace"]);
     if (a.mean === undefined || a.std === undefined) throw new TypeError("Normalize() missing required arguments: 'mean' and 'std'");
-    this.mean = a.mean as number[] | number;
-    this.std = a.std as number[] | number;
+    this.mean = a.mean as ChannelValues;
+    this.std = a.std as ChannelValues;
     this.inplace = (a.inplace as boolean | undefined) ?? false;
   }
   forward(tensor: Tensor): Tensor {

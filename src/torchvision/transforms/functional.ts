@@ -240,22 +240,33 @@ export function convert_image_dtype(image: Tensor, ...args: Kw<[dtype?: DType | 
 
 /** Keyword arguments of `normalize` (any of its parameters after the first, by name). */
 export interface NormalizeKwargs {
-  mean?: number[] | number;
-  std?: number[] | number;
+  mean?: ChannelValues;
+  std?: ChannelValues;
   inplace?: boolean;
+}
+
+/**
+ * Normalize's mean or std: one value or one per channel, each a number or a 0-d tensor, or a tensor
+ * (torchvision runs `torch.as_tensor(mean)`, so `Normalize(mean=[x.mean()], ...)` works).
+ */
+export type ChannelValues = number | Tensor | (number | Tensor)[];
+
+function channelNumbers(v: ChannelValues): number[] {
+  if (v instanceof Tensor) return Array.from(v.detach().contiguous().dataSync() as ArrayLike<number>, Number);
+  return (Array.isArray(v) ? v : [v]).flatMap((x) => (x instanceof Tensor ? channelNumbers(x) : [x]));
 }
 
 /**
  * (x - mean) / std per channel, on a float tensor [..., C, H, W].
  * @example F.normalize(x, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
  */
-export function normalize(tensor: Tensor, ...args: Kw<[mean: number[] | number, std: number[] | number, inplace?: boolean], NormalizeKwargs>): Tensor {
-  const [mean, std, inplace] = kwargs<[number[] | number, number[] | number, boolean]>("normalize", args, [["mean", REQUIRED], ["std", REQUIRED], ["inplace", false]]);
+export function normalize(tensor: Tensor, ...args: Kw<[mean: ChannelValues, std: ChannelValues, inplace?: boolean], NormalizeKwargs>): Tensor {
+  const [mean, std, inplace] = kwargs<[ChannelValues, ChannelValues, boolean]>("normalize", args, [["mean", REQUIRED], ["std", REQUIRED], ["inplace", false]]);
   const t = tensorOnly(tensor, "normalize");
   if (!isFloat(t)) throw new TypeError(`Input tensor should be a float tensor. Got ${t.dtype}.`);
   if (t.dim() < 3) throw new ValueError(`Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([${t.shape.join(", ")}])`);
-  const m = Array.isArray(mean) ? mean : [mean];
-  const s = Array.isArray(std) ? std : [std];
+  const m = channelNumbers(mean);
+  const s = channelNumbers(std);
   if (s.some((v) => Math.fround(v) === 0)) throw new ValueError("std evaluated to zero after conversion to torch.float32, leading to division by zero.");
   const c = t.shape[t.dim() - 3];
   for (const [name, v] of [["mean", m], ["std", s]] as const) {

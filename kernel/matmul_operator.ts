@@ -19,7 +19,14 @@ import { tslabTypeScript } from "./resolve";
 export const MATMUL_MARK = "/*@*/";
 
 export function markMatmul(code: string): string {
-  if (!code.includes("@")) return code;
+  let out = code;
+  for (const pos of matmulPositions(code).reverse()) out = `${out.slice(0, pos)}*${MATMUL_MARK}${out.slice(pos + 1)}`;
+  return out;
+}
+
+/** The offsets of the `@` operators in `code` (see above), in order. */
+export function matmulPositions(code: string): number[] {
+  if (!code.includes("@")) return [];
   const t = tslabTypeScript();
   const K = t.SyntaxKind;
   const scanner = t.createScanner(t.ScriptTarget.Latest, true, t.LanguageVariant.Standard, code);
@@ -47,7 +54,5 @@ export function markMatmul(code: string): string {
     else if (kind === K.AtToken && ends.has(previous) && (depth > 0 || !newLine)) at.push(scanner.getTokenPos());
     previous = kind;
   }
-  let out = code;
-  for (const pos of at.reverse()) out = `${out.slice(0, pos)}*${MATMUL_MARK}${out.slice(pos + 1)}`;
-  return out;
+  return at;
 }

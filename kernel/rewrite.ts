@@ -27,7 +27,7 @@
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
 import { emitLiveGlobals } from "./live_globals";
-import { MATMUL_MARK, markMatmul } from "./matmul_operator";
+import { MATMUL_MARK, markMatmul, matmulPositions } from "./matmul_operator";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -1245,6 +1245,15 @@ export function lateBoundNames(code: string, ranges: readonly (readonly [number,
 }
 
 /** `code` with `inserts` applied, and the offsets mapped both ways. */
+/** markMatmul as a Rewritten: each `@` operator is `*` (same length) and the mark inserted after it. */
+function matmulMarked(code: string): Rewritten {
+  const at = matmulPositions(code);
+  if (at.length === 0) return UNCHANGED(code);
+  let starred = code;
+  for (const pos of at) starred = `${starred.slice(0, pos)}*${starred.slice(pos + 1)}`;
+  return inserted(starred, at.map((pos) => ({ at: pos + 1, text: MATMUL_MARK })));
+}
+
 function inserted(code: string, inserts: Insert[]): Rewritten {
   const sorted = [...inserts].sort((a, b) => a.at - b.at);
   return {
@@ -1694,19 +1703,23 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
     rewrite,
     // Completion and hover see the rewritten cell, so `(a + b).` offers Tensor's methods, and
     // `nn.Conv2d(1, 3, {ker` offers the constructor's options.
+    // The cell as the user is typing it: `@` is not yet marked (prepareCellSource does that for a run).
     complete(prevDecl: string, src: string, position: number) {
-      const made = constructing(prevDecl, src);
+      const mm = matmulMarked(src);
+      const made = constructing(prevDecl, mm.code);
       const rw = rewrite(prevDecl, made.code);
       if (rw.code === src) return conv.complete(prevDecl, src, position);
-      const info = conv.complete(prevDecl, rw.code, rw.mapForward(made.mapForward(position)));
-      return { ...info, start: made.mapBack(rw.mapBack(info.start)), end: made.mapBack(rw.mapBack(info.end)) };
+      const info = conv.complete(prevDecl, rw.code, rw.mapForward(made.mapForward(mm.mapForward(position))));
+      const back = (offset: number) => mm.mapBack(made.mapBack(rw.mapBack(offset)));
+      return { ...info, start: back(info.start), end: back(info.end) };
     },
     inspect(prevDecl: string, src: string, position: number) {
-      const made = constructing(prevDecl, src);
+      const mm = matmulMarked(src);
+      const made = constructing(prevDecl, mm.code);
       const rw = rewrite(prevDecl, made.code);
       if (rw.code === src) return conv.inspect(prevDecl, src, position);
-      const info = conv.inspect(prevDecl, rw.code, rw.mapForward(made.mapForward(position)));
-      if (info?.textSpan) info.textSpan = { start: made.mapBack(rw.mapBack(info.textSpan.start)), length: info.textSpan.length };
+      const info = conv.inspect(prevDecl, rw.code, rw.mapForward(made.mapForward(mm.mapForward(position))));
+      if (info?.textSpan) info.textSpan = { start: mm.mapBack(made.mapBack(rw.mapBack(info.textSpan.start))), length: info.textSpan.length };
       return info;
     },
     convert(prevDecl: string, src: string): ConvertResult {

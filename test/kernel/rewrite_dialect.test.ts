@@ -296,6 +296,13 @@ describe("completion and hover see the dialect", () => {
     expect([info.start, info.end]).toEqual([src.length - 2, src.length]);
   });
 
+  test("`(a @ b).` completes too: the cell being typed has `@` (the replacement span is in the user's text)", () => {
+    const src = "const p = (a @ b).su";
+    const info = (conv as Converter).complete(prev, src, src.length);
+    expect(info.candidates).toContain("sum");
+    expect([info.start, info.end]).toEqual([src.length - 2, src.length]);
+  });
+
   test("hovering a variable computed with operators shows a Tensor", () => {
     const src = "const c = a * b + 1;\nc";
     const info = (conv as Converter).inspect(prev, src, src.length - 1);

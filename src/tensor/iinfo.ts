@@ -6,6 +6,7 @@
  * Used for sentinels and clamps: `x.clamp(0, torch.iinfo(torch.uint8).max)`.
  */
 import { TypeError } from "../errors";
+import { pyTypeName } from "../pyrepr";
 import { dtype as DType, lookupDtype } from "./dtype";
 import { g } from "./finfo";
 
@@ -28,7 +29,7 @@ export class IInfo {
 
   constructor(type: DType | string) {
     const d = lookupDtype(type);
-    if (d === undefined) throw new TypeError(`iinfo(): argument 'type' (position 1) must be torch.dtype, not ${typeof type === "string" ? "str" : typeof type === "number" ? (Number.isInteger(type) ? "int" : "float") : typeof type}`);
+    if (d === undefined) throw new TypeError(`iinfo(): argument 'type' (position 1) must be torch.dtype, not ${pyTypeName(type)}`);
     // PyTorch 1.13's messages, which name the class where they mean the dtype.
     if (d.is_floating_point) throw new TypeError("torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'");
     const limits = LIMITS[d._name];

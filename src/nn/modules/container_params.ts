@@ -9,16 +9,15 @@ import { isOptions } from "../../tensor/args";
 import { Parameter } from "../parameter";
 import { Module } from "./module";
 import { IndexError, TypeError, ValueError } from "../../errors";
+import { pyTypeName } from "../../pyrepr";
 
 type Fields = Record<string, unknown>;
 
-const typeName = (x: unknown): string =>
-  x === null ? "NoneType" : typeof x === "number" ? (Number.isInteger(x) ? "int" : "float") : typeof x === "string" ? "str" : typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x;
 
 function asParameter(op: string, v: unknown): Parameter {
   if (v instanceof Parameter) return v;
   if (v instanceof Tensor) return new Parameter(v);
-  throw new TypeError(`${op}: torchlab's parameter containers hold Tensors only, got ${typeName(v)}`);
+  throw new TypeError(`${op}: torchlab's parameter containers hold Tensors only, got ${pyTypeName(v)}`);
 }
 
 /** The line PyTorch prints for each entry: `Parameter containing: [torch.float32 of size 2x3]`. */
@@ -88,7 +87,7 @@ export class ParameterList extends ParameterContainer {
   }
 
   private norm(idx: number): number {
-    if (!Number.isInteger(idx)) throw new TypeError(`ParameterList indices must be integers, not ${typeName(idx)}`);
+    if (!Number.isInteger(idx)) throw new TypeError(`ParameterList indices must be integers, not ${pyTypeName(idx)}`);
     const n = this._params.size;
     if (idx < -n || idx >= n) throw new IndexError(`index ${idx} is out of range`);
     return idx < 0 ? idx + n : idx;
@@ -118,7 +117,7 @@ export class ParameterList extends ParameterContainer {
   /** Appends each of `values`. */
   extend(values: Iterable<Tensor>): this {
     if (values === null || values instanceof Tensor || typeof (values as Iterable<Tensor>)[Symbol.iterator] !== "function") {
-      throw new TypeError(`ParameterList.extend should be called with an iterable, but got ${typeName(values)}`);
+      throw new TypeError(`ParameterList.extend should be called with an iterable, but got ${pyTypeName(values)}`);
     }
     for (const v of values) this.append(v);
     return this;
@@ -152,7 +151,7 @@ export class ParameterDict extends ParameterContainer {
 
   private key(k: unknown): string {
     if (typeof k !== "string") {
-      throw new TypeError(`Index given to ParameterDict cannot be used as a key as it is not a string (type is '${typeName(k)}'). Open an issue on github if you need non-string keys.`);
+      throw new TypeError(`Index given to ParameterDict cannot be used as a key as it is not a string (type is '${pyTypeName(k)}'). Open an issue on github if you need non-string keys.`);
     }
     return k;
   }
@@ -224,7 +223,7 @@ export class ParameterDict extends ParameterContainer {
       entries.forEach((e, i) => {
         if (!Array.isArray(e) || e.length !== 2) throw new ValueError(`ParameterDict update sequence element #${i} has length ${Array.isArray(e) ? e.length : 1}; 2 is required`);
       });
-    } else throw new TypeError(`ParametersDict.update should be called with an iterable of key/value pairs, but got ${typeName(parameters)}`);
+    } else throw new TypeError(`ParametersDict.update should be called with an iterable of key/value pairs, but got ${pyTypeName(parameters)}`);
     for (const [k, v] of entries) this.set(k, v);
   }
 

@@ -7,7 +7,7 @@ import { TypeError, ValueError } from "../../errors";
 import { Tensor } from "../../tensor/tensor";
 import { multinomial_row } from "../../ops/sampling";
 import { DatasetLike, indexable } from "./dataset";
-import { pyDefaultRepr } from "../../pyrepr";
+import { pyDefaultRepr, pyTypeName } from "../../pyrepr";
 
 /** Base class: an iterable of indices (or of index batches) with a length. */
 export abstract class Sampler<T = number> implements Iterable<T> {
@@ -22,15 +22,6 @@ export abstract class Sampler<T = number> implements Iterable<T> {
 export function seededGenerator(source: Generator = default_generator): Generator {
   // PyTorch's `torch.empty((), dtype=torch.int64).random_()`: a 64-bit draw modulo 2^63.
   return new Generator(source.random64() & 0x7fffffffffffffffn);
-}
-
-function pyTypeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "bigint") return "int";
-  return typeof v === "object" ? (v as object).constructor?.name ?? "object" : typeof v;
 }
 
 /**

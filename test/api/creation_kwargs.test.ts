@@ -49,8 +49,10 @@ test("F.linear / F.bilinear: bias (and weight) by keyword", () => {
 test("scatter_ takes PyTorch's value= and src= keywords; both or neither is an error", () => {
   // torch.zeros(5).scatter_(0, torch.tensor([1, 3]), value=2.)
   expect(torch.zeros(5).scatter_(0, torch.tensor([1, 3]), { value: 2 }).tolist()).toEqual([0, 2, 0, 2, 0]);
-  expect(torch.zeros(3).scatter(0, torch.tensor([2]), { src: torch.tensor([7]) }).tolist()).toEqual([0, 0, 7]);
-  expect(torch.zeros(3).scatter(0, torch.tensor([2, 2]), torch.tensor([1, 2]), { reduce: "add" }).tolist()).toEqual([0, 0, 3]);
+  expect(torch.zeros(3).scatter(0, torch.tensor([2]), { src: torch.tensor([7.5]) }).tolist()).toEqual([0, 0, 7.5]);
+  expect(torch.zeros(3).scatter(0, torch.tensor([2, 2]), torch.tensor([1.5, 2]), { reduce: "add" }).tolist()).toEqual([0, 0, 3.5]);
+  // PyTorch 1.13: an int64 src into a float32 tensor is "scatter(): Expected self.dtype to be equal to src.dtype".
+  expect(() => torch.zeros(3).scatter(0, torch.tensor([2]), { src: torch.tensor([7]) })).toThrow(/Expected self.dtype to be equal to src.dtype/);
   expect(() => torch.zeros(3).scatter_(0, torch.tensor([1]), { value: 1, src: torch.ones(1) })).toThrow(/got both 'src' and 'value'/);
   expect(() => torch.zeros(3).scatter_(0, torch.tensor([1]), {})).toThrow(/missing 1 required argument/);
 });

@@ -47,6 +47,18 @@ export function streamText(o: NbOutput): string {
   return Array.isArray(o.text) ? o.text.join("") : o.text ?? "";
 }
 
+/** One cell's stdout (an error as `ERROR name: message`) and its execute_result's text/plain (null when it shows nothing). */
+export type CellOutput = { printed: string; shown: string | null };
+
+export function cellsOf(nb: ExecutedNotebook): CellOutput[] {
+  return nb.cells.map((c) => {
+    const outs = c.outputs ?? [];
+    const printed = outs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? streamText(o) : o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : "")).join("");
+    const t = outs.find((o) => o.output_type === "execute_result")?.data?.["text/plain"];
+    return { printed, shown: t === undefined ? null : Array.isArray(t) ? t.join("") : t };
+  });
+}
+
 /** Everything the notebook printed to stdout, and each error as `ERROR name: message` when `errors` is set. */
 export function printedText(nb: ExecutedNotebook, errors = false): string {
   return nb.cells

@@ -57,6 +57,24 @@ export function expectSamePrint(got: string, want: string, tol = 2e-4): void {
   });
 }
 
+/**
+ * Cell `i` printed PyTorch's text (numbers within float32 tolerance); an `ERR Class: message` line has
+ * PyTorch's class and contains its message (torchlab names the op and shapes around it).
+ */
+export function expectSamePrintedCell(i: number, got: string, want: string): void {
+  const gl = got.split("\n");
+  const wl = want.split("\n");
+  expect([i, gl.length]).toEqual([i, wl.length]);
+  wl.forEach((line, k) => {
+    if (!line.startsWith("ERR ")) return;
+    const [cls, ...msg] = line.slice(4).split(": ");
+    expect([i, gl[k].startsWith(`ERR ${cls}: `)]).toEqual([i, true]);
+    expect(gl[k]).toContain(msg.join(": "));
+  });
+  const plain = (lines: string[]) => lines.map((l) => (l.startsWith("ERR ") ? "ERR" : l)).join("\n");
+  expectSamePrint(plain(gl), plain(wl));
+}
+
 /** A tensor's shape, dtype and values equal an encoded PyTorch one (values within `tol`). */
 export function expectTensor(t: Tensor, want: Encoded, tol = 1e-4): void {
   expect(t.shape).toEqual(want.shape);

@@ -34,10 +34,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebooksForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
+import { cellsOf, notebooksForSuite, type CellOutput } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
-type Cell = { printed: string; shown: string | null };
+type Cell = CellOutput;
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "cs231n.json"), "utf8")) as Record<string, Cell[]>;
 
 const CS231N = [
@@ -362,17 +362,6 @@ train_part34(model, optimizer, 2);
 const best_model = model;
 check_accuracy_part34(loader_test, best_model);`
 ];
-
-/** Each cell's stdout (errors as `ERROR name: message`) and its execute_result's text/plain. */
-function cellsOf(nb: ExecutedNotebook): Cell[] {
-  return nb.cells.map((c) => {
-    const outs = c.outputs ?? [];
-    const printed = outs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? streamText(o) : o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : "")).join("");
-    const res = outs.find((o) => o.output_type === "execute_result");
-    const t = res?.data?.["text/plain"];
-    return { printed, shown: t === undefined ? null : Array.isArray(t) ? t.join("") : t };
-  });
-}
 
 describe("CS231n assignment 2 PyTorch.ipynb as a notebook through `torchlab run`", () => {
   const nbs = notebooksForSuite("cs231n", { cs231n: CS231N });

@@ -47,8 +47,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
-import { expectSamePrint } from "./_tutorial";
+import { cellsOf, sectionsForSuite, type ExecutedNotebook } from "./_notebooks";
+import { expectSamePrintedCell } from "./_tutorial";
 
 const load = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8")) as Record<string, string[]>;
 const R = load("persson.json");
@@ -788,9 +788,7 @@ print(alex_out[0], alex_h.shape);
 
 /** Each cell's stdout, and an error as `ERROR name: message`. */
 function printedCells(nb: ExecutedNotebook): string[] {
-  return nb.cells.map((c) =>
-    (c.outputs ?? []).map((o) => (o.output_type === "stream" && o.name === "stdout" ? streamText(o) : o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : "")).join(""),
-  );
+  return cellsOf(nb).map((c) => c.printed);
 }
 
 /**
@@ -799,19 +797,7 @@ function printedCells(nb: ExecutedNotebook): string[] {
  */
 function expectCells(got: string[], want: string[]): void {
   expect(got.length).toBe(want.length);
-  want.forEach((w, i) => {
-    const gl = got[i].split("\n");
-    const wl = w.split("\n");
-    expect([i, gl.length]).toEqual([i, wl.length]);
-    wl.forEach((line, k) => {
-      if (!line.startsWith("ERR ")) return;
-      const [cls, ...msg] = line.slice(4).split(": ");
-      expect([i, gl[k].startsWith(`ERR ${cls}: `)]).toEqual([i, true]);
-      expect(gl[k]).toContain(msg.join(": "));
-    });
-    const plain = (lines: string[]) => lines.map((l) => (l.startsWith("ERR ") ? "ERR" : l)).join("\n");
-    expectSamePrint(plain(gl), plain(wl));
-  });
+  want.forEach((w, i) => expectSamePrintedCell(i, got[i], w));
 }
 
 describe("Aladdin Persson's PyTorch basics as one notebook through `torchlab run`", () => {

@@ -34,10 +34,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
+import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
-type Cell = { printed: string; shown: string | null };
+type Cell = CellOutput;
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "raschka.json"), "utf8")) as Record<string, Cell[]>;
 
 const CH12_PART1 = [
@@ -372,17 +372,6 @@ for (let epoch = 0; epoch < num_epochs; epoch++) {
 print(loss_hist_train, loss_hist_valid);
 print(model.state_dict()["l1.w"]);`
 ];
-
-/** Each cell's stdout (errors as `ERROR name: message`) and its execute_result's text/plain. */
-function cellsOf(nb: ExecutedNotebook): Cell[] {
-  return nb.cells.map((c) => {
-    const outs = c.outputs ?? [];
-    const printed = outs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? streamText(o) : o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : "")).join("");
-    const res = outs.find((o) => o.output_type === "execute_result");
-    const t = res?.data?.["text/plain"];
-    return { printed, shown: t === undefined ? null : Array.isArray(t) ? t.join("") : t };
-  });
-}
 
 /** Printed text and shown values equal PyTorch's within float32 tolerance; a shown list is compared without Node's line breaks. */
 function expectCells(got: Cell[], want: Cell[]): void {

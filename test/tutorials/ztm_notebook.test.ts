@@ -47,10 +47,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { sectionsForSuite, streamText, type ExecutedNotebook } from "./_notebooks";
-import { expectSamePrint } from "./_tutorial";
+import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
+import { expectSamePrint, expectSamePrintedCell } from "./_tutorial";
 
-type Cell = { printed: string; shown: string | null };
+type Cell = CellOutput;
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ztm.json"), "utf8")) as Record<string, Cell[]>;
 
 const FUNDAMENTALS = [
@@ -794,17 +794,6 @@ label_b
 `,
 ];
 
-/** Each cell's stdout and its execute_result's text/plain (null when it shows nothing). */
-function cellsOf(nb: ExecutedNotebook): Cell[] {
-  return nb.cells.map((c) => {
-    const outs = c.outputs ?? [];
-    const printed = outs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? streamText(o) : o.output_type === "error" ? `ERROR ${o.ename}: ${o.evalue}\n` : "")).join("");
-    const res = outs.find((o) => o.output_type === "execute_result");
-    const t = res?.data?.["text/plain"];
-    return { printed, shown: t === undefined ? null : Array.isArray(t) ? t.join("") : t };
-  });
-}
-
 /**
  * Printed text equals PyTorch's (numbers within float32 tolerance); an `ERR` line has PyTorch's class
  * and contains its message (torchlab names the op first). A shown list is compared without the
@@ -814,17 +803,7 @@ function expectCells(got: Cell[], want: Cell[]): void {
   expect(got.length).toBe(want.length);
   want.forEach((w, i) => {
     const g = got[i];
-    const gl = g.printed.split("\n");
-    const wl = w.printed.split("\n");
-    expect([i, gl.length]).toEqual([i, wl.length]);
-    wl.forEach((line, k) => {
-      if (!line.startsWith("ERR ")) return;
-      const [cls, ...msg] = line.slice(4).split(": ");
-      expect([i, gl[k].startsWith(`ERR ${cls}: `)]).toEqual([i, true]);
-      expect(gl[k]).toContain(msg.join(": "));
-    });
-    const plain = (lines: string[]) => lines.map((l) => (l.startsWith("ERR ") ? "ERR" : l)).join("\n");
-    expectSamePrint(plain(gl), plain(wl));
+    expectSamePrintedCell(i, g.printed, w.printed);
     if (w.shown === null || g.shown === null) expect([i, g.shown]).toEqual([i, w.shown]);
     else if (w.shown.startsWith("[")) expectSamePrint(g.shown.replace(/\s+/g, ""), w.shown.replace(/\s+/g, ""));
     else expectSamePrint(g.shown, w.shown);

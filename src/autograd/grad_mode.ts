@@ -69,12 +69,18 @@ function withMode<T>(mode: boolean, fn: () => T): T {
 }
 
 /**
- * Runs `fn` without recording the autograd graph and returns its result.
+ * Runs `fn` without recording the autograd graph and returns its result. Called with no argument it is
+ * PyTorch's decorator form, `@torch.no_grad()` above a `def`: it returns a wrapper that runs the
+ * function it is given without recording.
  *
  * @example
  * const pred = torch.no_grad(() => net(x));
+ * const split_loss = torch.no_grad()((split: string) => F.cross_entropy(model(X[split]), Y[split]).item());
  */
-export function no_grad<T>(fn: () => T): T {
+export function no_grad<T>(fn: () => T): T;
+export function no_grad(): <A extends unknown[], R>(f: (...args: A) => R) => (...args: A) => R;
+export function no_grad<T>(fn?: () => T): T | (<A extends unknown[], R>(f: (...args: A) => R) => (...args: A) => R) {
+  if (fn === undefined) return (f) => (...args) => withMode(false, () => f(...args));
   return withMode(false, fn);
 }
 

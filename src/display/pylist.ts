@@ -69,6 +69,20 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     seen.delete(v);
     return `{${parts.join(", ")}}`;
   }
+  if (dicts && v instanceof Map) {
+    // A Map is the dialect's dict with non-string keys (`itos = {i: s, ...}`): {1: 'a', 0: '.'} in insertion order.
+    if (seen.has(v)) return "{...}";
+    seen.add(v);
+    const parts: string[] = [];
+    for (const [key, value] of v) {
+      const k = doc(key, seen, cell, dicts);
+      const d = doc(value, seen, cell, dicts);
+      if (k === null || d === null) return null;
+      parts.push(`${repr(k)}: ${repr(d)}`);
+    }
+    seen.delete(v);
+    return `{${parts.join(", ")}}`;
+  }
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
   seen.add(v);
   const items: PrettyDoc[] = [];
@@ -107,7 +121,8 @@ export function pythonList(value: unknown, cell = false): string | null {
 
 /**
  * Python's repr of a value print() can spell as Python does: numbers (`inf`, `nan`), strings in quotes,
- * `True`/`False`/`None`, lists, tuples, OrderedDicts and plain objects (as dicts, `{'a': 1}`) of such,
+ * `True`/`False`/`None`, lists, tuples, OrderedDicts, plain objects (as dicts, `{'a': 1}`) and Maps
+ * (dicts with any keys, `{1: 'a'}`) of such,
  * objects that print themselves (tensors, Sizes, dtypes); null for anything else.
  */
 export function pythonRepr(value: unknown): string | null {

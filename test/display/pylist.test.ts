@@ -119,6 +119,13 @@ describe("print, as Python's", () => {
     cyclic.self = cyclic;
     expect(captured(() => print(cyclic))).toBe("{'a': 1, 'self': {...}}\n");
   });
+  test("a Map is Python's dict with any keys, in insertion order (makemore's print(itos): {1: 'a', ..., 0: '.'})", () => {
+    expect(captured(() => print(new Map<number, string>([[1, "a"], [2, "b"], [0, "."]])))).toBe("{1: 'a', 2: 'b', 0: '.'}\n");
+    expect(captured(() => print(new Map<unknown, unknown>([["k", [1, 2.5]], [3, null], [true, new Map()]])))).toBe("{'k': [1, 2.5], 3: None, True: {}}\n");
+    const cyclic = new Map<string, unknown>([["a", 1]]);
+    cyclic.set("self", cyclic);
+    expect(captured(() => print(cyclic))).toBe("{'a': 1, 'self': {...}}\n");
+  });
 });
 
 test("through the kernel: cell values and console.log", async () => {

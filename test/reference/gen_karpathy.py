@@ -39,10 +39,17 @@ def write_names():
         f.write("\n".join(names) + "\n")
 
 
+def show(v):
+    """IPython's repr; a tuple as a list, as the port writes `[a, b]`."""
+    if type(v) is tuple:
+        return "[" + ", ".join(pretty(x) for x in v) + "]"
+    return pretty(v)
+
+
 def run_cells(cells):
     """Runs cells as IPython does: the last statement, when an expression, is shown (unless None)."""
     torch.manual_seed(0)
-    ns = {"__name__": "__main__", "torch": torch}  # the `import torch` cell (torchlab's prelude)
+    ns = {"__name__": "__main__", "torch": torch, "F": torch.nn.functional}  # the `import torch` cell and `import torch.nn.functional as F` (torchlab's prelude)
     out = []
     for src in cells:
         src = src.replace("names.txt", NAMES)
@@ -56,7 +63,7 @@ def run_cells(cells):
             if last is not None:
                 v = eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns)
                 if v is not None:
-                    shown = pretty(v)
+                    shown = show(v)
         out.append({"printed": buf.getvalue(), "shown": shown})
     return out
 
@@ -68,6 +75,157 @@ stoi['.'] = 0
 itos = {i:s for s,i in stoi.items()}"""
 SHUFFLE = """torch.manual_seed(42)
 words = [words[i] for i in torch.randperm(len(words)).tolist()]"""
+
+BUILD = """def build_dataset(words):  
+  X, Y = [], []
+  for w in words:
+
+    context = [0] * block_size
+    for ch in w + '.':
+      ix = stoi[ch]
+      X.append(context)
+      Y.append(ix)
+      context = context[1:] + [ix] # crop and append
+
+  X = torch.tensor(X)
+  Y = torch.tensor(Y)
+  print(X.shape, Y.shape)
+  return X, Y
+
+""" + SHUFFLE + """
+n1 = int(0.8*len(words))
+n2 = int(0.9*len(words))
+
+Xtr, Ytr = build_dataset(words[:n1])
+Xdev, Ydev = build_dataset(words[n1:n2])
+Xte, Yte = build_dataset(words[n2:])"""
+
+MLP = [
+    READ + "\nwords[:8]",
+    "len(words)",
+    VOCAB + "\nprint(itos)",
+    """block_size = 3 # context length: how many characters do we take to predict the next one?
+X, Y = [], []
+for w in words[:5]:
+  
+  context = [0] * block_size
+  for ch in w + '.':
+    ix = stoi[ch]
+    X.append(context)
+    Y.append(ix)
+    print(''.join(itos[i] for i in context), '--->', itos[ix])
+    context = context[1:] + [ix] # crop and append
+  
+X = torch.tensor(X)
+Y = torch.tensor(Y)""",
+    "X.shape, X.dtype, Y.shape, Y.dtype",
+    "C = torch.randn((27, 2))",
+    "C[5]",
+    "F.one_hot(torch.tensor(5), num_classes=27).float() @ C",
+    "C[[5,6,7,7,7,7]]",
+    "C[X].shape",
+    "X[13, 2]",
+    "C[X][13, 2]",
+    """emb = C[X]
+emb.shape""",
+    """W1 = torch.randn((6, 100))
+b1 = torch.randn(100)""",
+    "torch.cat([emb[:, 0, :], emb[:, 1, :], emb[:, 2, :]], 1).shape",
+    "torch.cat(torch.unbind(emb, 1), 1).shape",
+    """a = torch.arange(18)
+a.view(3, 3, 2)""",
+    "(emb.view(-1, 6) == torch.cat(torch.unbind(emb, 1), 1)).all()",
+    "h = torch.tanh(emb.view(-1, 6) @ W1 + b1)",
+    "h",
+    "h.shape",
+    """W2 = torch.randn((100, 27))
+b2 = torch.randn(27)""",
+    "logits = h @ W2 + b2",
+    "logits.shape",
+    "counts = logits.exp()",
+    "prob = counts / counts.sum(1, keepdims=True)",
+    "prob.shape",
+    """loss = -prob[torch.arange(X.shape[0]), Y].log().mean()
+loss""",
+    "F.cross_entropy(logits, Y)",
+    """block_size = 3 # context length: how many characters do we take to predict the next one?
+
+""" + BUILD,
+    "Xtr.shape, Ytr.shape # dataset",
+    """g = torch.Generator().manual_seed(2147483647) # for reproducibility
+C = torch.randn((27, 10), generator=g)
+W1 = torch.randn((30, 200), generator=g)
+b1 = torch.randn(200, generator=g)
+W2 = torch.randn((200, 27), generator=g)
+b2 = torch.randn(27, generator=g)
+parameters = [C, W1, b1, W2, b2]""",
+    "sum(p.nelement() for p in parameters) # number of parameters in total",
+    """for p in parameters:
+  p.requires_grad = True""",
+    """lre = torch.linspace(-3, 0, 1000)
+lrs = 10**lre
+lrs[:3], lrs[-1]""",
+    """lri = []
+lossi = []
+stepi = []""",
+    """for i in range(100):
+  
+  # minibatch construct
+  ix = torch.randint(0, Xtr.shape[0], (32,))
+  
+  # forward pass
+  emb = C[Xtr[ix]] # (32, 3, 10)
+  h = torch.tanh(emb.view(-1, 30) @ W1 + b1) # (32, 200)
+  logits = h @ W2 + b2 # (32, 27)
+  loss = F.cross_entropy(logits, Ytr[ix])
+  
+  # backward pass
+  for p in parameters:
+    p.grad = None
+  loss.backward()
+  
+  # update
+  lr = 0.1 if i < 70 else 0.01
+  for p in parameters:
+    p.data += -lr * p.grad
+
+  # track stats
+  stepi.append(i)
+  lossi.append(loss.log10().item())
+
+print(loss.item())""",
+    "torch.tensor(lossi).view(-1, 10).mean(1)",
+    """emb = C[Xtr] # (32, 3, 2)
+h = torch.tanh(emb.view(-1, 30) @ W1 + b1) # (32, 100)
+logits = h @ W2 + b2 # (32, 27)
+loss = F.cross_entropy(logits, Ytr)
+loss""",
+    """emb = C[Xdev] # (32, 3, 2)
+h = torch.tanh(emb.view(-1, 30) @ W1 + b1) # (32, 100)
+logits = h @ W2 + b2 # (32, 27)
+loss = F.cross_entropy(logits, Ydev)
+loss""",
+    """context = [0] * block_size
+C[torch.tensor([context])].shape""",
+    """g = torch.Generator().manual_seed(2147483647 + 10)
+
+for _ in range(20):
+    
+    out = []
+    context = [0] * block_size # initialize with all ...
+    while True:
+      emb = C[torch.tensor([context])] # (1,block_size,d)
+      h = torch.tanh(emb.view(1, -1) @ W1 + b1)
+      logits = h @ W2 + b2
+      probs = F.softmax(logits, dim=1)
+      ix = torch.multinomial(probs, num_samples=1, generator=g).item()
+      context = context[1:] + [ix]
+      out.append(ix)
+      if ix == 0:
+        break
+    
+    print(''.join(itos[i] for i in out))""",
+]
 
 BIGRAMS = [
     READ,
@@ -259,5 +417,5 @@ for i in range(5):
 
 if __name__ == "__main__":
     write_names()
-    out = {"bigrams": run_cells(BIGRAMS)}
+    out = {"bigrams": run_cells(BIGRAMS), "mlp": run_cells(MLP)}
     print(write_json(out, "karpathy.json"))

@@ -7,7 +7,8 @@
  * (kernel/rewrite.ts) turns a `*` carrying the mark into `matmul`, or into a run-time dispatch that
  * refuses operands that are not tensors, as Python's TypeError does.
  *
- * An `@` is an operator when the token before it ends an operand (a name, a literal, `)`, `]`, `this`)
+ * An `@` is an operator when the token before it ends an operand (a name, contextual keywords such as
+ * `out` or `type` included, a literal, `)`, `]`, `this`)
  * and it is on that token's line or inside brackets; a decorator (`@dec class`, a class member's
  * `@dec` on its own line) is left alone. Strings, template literals, comments and regular
  * expressions are read by TypeScript's scanner, so an `@` inside them is never touched.
@@ -34,6 +35,9 @@ export function matmulPositions(code: string): number[] {
     K.Identifier, K.NumericLiteral, K.BigIntLiteral, K.StringLiteral, K.CloseParenToken, K.CloseBracketToken,
     K.ThisKeyword, K.NoSubstitutionTemplateLiteral, K.TemplateTail, K.PrivateIdentifier,
   ]);
+  // A name the scanner reads as a contextual keyword (`out`, `type`, `from`, `of`, `get`, `set`, `async`,
+  // `any`, ...) is a variable when it stands before `@`: makemore's `loss = out @ torch.randn(n)`.
+  const endsOperand = (kind: ts.SyntaxKind) => ends.has(kind) || (kind > K.LastFutureReservedWord && kind <= K.LastKeyword);
   const at: number[] = [];
   // What each open `{` or `${` belongs to: a `}` closing a template's `${` continues the template.
   const braces: ("brace" | "template")[] = [];
@@ -51,7 +55,7 @@ export function matmulPositions(code: string): number[] {
     else if (kind === K.OpenBraceToken) braces.push("brace");
     else if (kind === K.OpenParenToken || kind === K.OpenBracketToken) depth++;
     else if (kind === K.CloseParenToken || kind === K.CloseBracketToken) depth = Math.max(0, depth - 1);
-    else if (kind === K.AtToken && ends.has(previous) && (depth > 0 || !newLine)) at.push(scanner.getTokenPos());
+    else if (kind === K.AtToken && endsOperand(previous) && (depth > 0 || !newLine)) at.push(scanner.getTokenPos());
     previous = kind;
   }
   return at;

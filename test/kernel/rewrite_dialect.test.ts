@@ -553,6 +553,8 @@ describe("Python's `@` is matmul (kernel/matmul_operator.ts)", () => {
     expect(markMatmul("x @ w + b")).toBe(`x *${M} w + b`);
     expect(markMatmul("a@b; (f(x) @ m[0]) @ c")).toBe(`a*${M}b; (f(x) *${M} m[0]) *${M} c`);
     expect(markMatmul("const y = (x\n  @ w);")).toBe(`const y = (x\n  *${M} w);`);
+    // Names TypeScript's scanner reads as contextual keywords are operands too (makemore's `out @ w`).
+    expect(markMatmul("loss = out @ torch.randn(n); type @ of; from @ x")).toBe(`loss = out *${M} torch.randn(n); type *${M} of; from *${M} x`);
     for (const kept of [
       '"a@b.com" + `${s}@${t}` + \'@\'',
       "// x @ w\n/* a @ b */ 1",

@@ -42,7 +42,7 @@ def write_names():
 def show(v):
     """IPython's repr; a tuple as a list, as the port writes `[a, b]`."""
     if type(v) is tuple:
-        return "[" + ", ".join(pretty(x) for x in v) + "]"
+        return pretty(list(v))
     return pretty(v)
 
 
@@ -225,6 +225,321 @@ for _ in range(20):
         break
     
     print(''.join(itos[i] for i in out))""",
+]
+
+SPLIT_HEAD = """@torch.no_grad() # this decorator disables gradient tracking
+def split_loss(split):
+  x,y = {
+    'train': (Xtr, Ytr),
+    'val': (Xdev, Ydev),
+    'test': (Xte, Yte),
+  }[split]
+"""
+LAYERS = """class Linear:
+  
+  def __init__(self, fan_in, fan_out, bias=True):
+    self.weight = torch.randn((fan_in, fan_out), generator=g) / fan_in**0.5
+    self.bias = torch.zeros(fan_out) if bias else None
+  
+  def __call__(self, x):
+    self.out = x @ self.weight
+    if self.bias is not None:
+      self.out += self.bias
+    return self.out
+  
+  def parameters(self):
+    return [self.weight] + ([] if self.bias is None else [self.bias])
+
+
+class BatchNorm1d:
+  
+  def __init__(self, dim, eps=1e-5, momentum=0.1):
+    self.eps = eps
+    self.momentum = momentum
+    self.training = True
+    # parameters (trained with backprop)
+    self.gamma = torch.ones(dim)
+    self.beta = torch.zeros(dim)
+    # buffers (trained with a running 'momentum update')
+    self.running_mean = torch.zeros(dim)
+    self.running_var = torch.ones(dim)
+  
+  def __call__(self, x):
+    # calculate the forward pass
+    if self.training:
+      xmean = x.mean(0, keepdim=True) # batch mean
+      xvar = x.var(0, keepdim=True) # batch variance
+    else:
+      xmean = self.running_mean
+      xvar = self.running_var
+    xhat = (x - xmean) / torch.sqrt(xvar + self.eps) # normalize to unit variance
+    self.out = self.gamma * xhat + self.beta
+    # update the buffers
+    if self.training:
+      with torch.no_grad():
+        self.running_mean = (1 - self.momentum) * self.running_mean + self.momentum * xmean
+        self.running_var = (1 - self.momentum) * self.running_var + self.momentum * xvar
+    return self.out
+  
+  def parameters(self):
+    return [self.gamma, self.beta]
+
+class Tanh:
+  def __call__(self, x):
+    self.out = torch.tanh(x)
+    return self.out
+  def parameters(self):
+    return []
+"""
+
+BNORM = [
+    READ + "\nwords[:8]",
+    "len(words)",
+    VOCAB + "\nvocab_size = len(itos)\nprint(itos)\nprint(vocab_size)",
+    "block_size = 3 # context length: how many characters do we take to predict the next one?\n\n" + BUILD,
+    """n_embd = 10 # the dimensionality of the character embedding vectors
+n_hidden = 200 # the number of neurons in the hidden layer of the MLP
+
+g = torch.Generator().manual_seed(2147483647) # for reproducibility
+C  = torch.randn((vocab_size, n_embd),            generator=g)
+W1 = torch.randn((n_embd * block_size, n_hidden), generator=g) * (5/3)/((n_embd * block_size)**0.5) #* 0.2
+W2 = torch.randn((n_hidden, vocab_size),          generator=g) * 0.01
+b2 = torch.randn(vocab_size,                      generator=g) * 0
+
+# BatchNorm parameters
+bngain = torch.ones((1, n_hidden))
+bnbias = torch.zeros((1, n_hidden))
+bnmean_running = torch.zeros((1, n_hidden))
+bnstd_running = torch.ones((1, n_hidden))
+
+parameters = [C, W1, W2, b2, bngain, bnbias]
+print(sum(p.nelement() for p in parameters)) # number of parameters in total
+for p in parameters:
+  p.requires_grad = True""",
+    """max_steps = 200
+batch_size = 32
+lossi = []
+
+for i in range(max_steps):
+  
+  # minibatch construct
+  ix = torch.randint(0, Xtr.shape[0], (batch_size,), generator=g)
+  Xb, Yb = Xtr[ix], Ytr[ix] # batch X,Y
+  
+  # forward pass
+  emb = C[Xb] # embed the characters into vectors
+  embcat = emb.view(emb.shape[0], -1) # concatenate the vectors
+  # Linear layer
+  hpreact = embcat @ W1 #+ b1 # hidden layer pre-activation
+  # BatchNorm layer
+  # -------------------------------------------------------------
+  bnmeani = hpreact.mean(0, keepdim=True)
+  bnstdi = hpreact.std(0, keepdim=True)
+  hpreact = bngain * (hpreact - bnmeani) / bnstdi + bnbias
+  with torch.no_grad():
+    bnmean_running = 0.999 * bnmean_running + 0.001 * bnmeani
+    bnstd_running = 0.999 * bnstd_running + 0.001 * bnstdi
+  # -------------------------------------------------------------
+  # Non-linearity
+  h = torch.tanh(hpreact) # hidden layer
+  logits = h @ W2 + b2 # output layer
+  loss = F.cross_entropy(logits, Yb) # loss function
+  
+  # backward pass
+  for p in parameters:
+    p.grad = None
+  loss.backward()
+  
+  # update
+  lr = 0.1 if i < 150 else 0.01 # step learning rate decay
+  for p in parameters:
+    p.data += -lr * p.grad
+
+  # track stats
+  if i % 50 == 0: # print every once in a while
+    print(f'{i:7d}/{max_steps:7d}: {loss.item():.4f}')
+  lossi.append(loss.log10().item())""",
+    "(h.abs() > 0.97).float().mean(), hpreact.std(0, keepdim=True).shape",
+    """with torch.no_grad():
+  # pass the training set through
+  emb = C[Xtr]
+  embcat = emb.view(emb.shape[0], -1)
+  hpreact = embcat @ W1 # + b1
+  # measure the mean/std over the entire training set
+  bnmean = hpreact.mean(0, keepdim=True)
+  bnstd = hpreact.std(0, keepdim=True)
+bnmean[0, :4], bnmean_running[0, :4]""",
+    SPLIT_HEAD + """  emb = C[x] # (N, block_size, n_embd)
+  embcat = emb.view(emb.shape[0], -1) # concat into (N, block_size * n_embd)
+  hpreact = embcat @ W1 # + b1
+  hpreact = bngain * (hpreact - bnmean_running) / bnstd_running + bnbias
+  h = torch.tanh(hpreact) # (N, n_hidden)
+  logits = h @ W2 + b2 # (N, vocab_size)
+  loss = F.cross_entropy(logits, y)
+  print(split, loss.item())
+
+split_loss('train')
+split_loss('val')""",
+    LAYERS + """
+n_embd = 10 # the dimensionality of the character embedding vectors
+n_hidden = 100 # the number of neurons in the hidden layer of the MLP
+g = torch.Generator().manual_seed(2147483647) # for reproducibility
+
+C = torch.randn((vocab_size, n_embd),            generator=g)
+layers = [
+  Linear(n_embd * block_size, n_hidden, bias=False), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, n_hidden, bias=False), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, n_hidden, bias=False), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, n_hidden, bias=False), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, n_hidden, bias=False), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, vocab_size, bias=False), BatchNorm1d(vocab_size),
+]
+
+with torch.no_grad():
+  # last layer: make less confident
+  layers[-1].gamma *= 0.1
+  # all other layers: apply gain
+  for layer in layers[:-1]:
+    if isinstance(layer, Linear):
+      layer.weight *= 1.0 #5/3
+
+parameters = [C] + [p for layer in layers for p in layer.parameters()]
+print(sum(p.nelement() for p in parameters)) # number of parameters in total
+for p in parameters:
+  p.requires_grad = True""",
+    """max_steps = 200000
+batch_size = 32
+lossi = []
+ud = []
+
+for i in range(max_steps):
+  
+  # minibatch construct
+  ix = torch.randint(0, Xtr.shape[0], (batch_size,), generator=g)
+  Xb, Yb = Xtr[ix], Ytr[ix] # batch X,Y
+  
+  # forward pass
+  emb = C[Xb] # embed the characters into vectors
+  x = emb.view(emb.shape[0], -1) # concatenate the vectors
+  for layer in layers:
+    x = layer(x)
+  loss = F.cross_entropy(x, Yb) # loss function
+  
+  # backward pass
+  for layer in layers:
+    layer.out.retain_grad() # AFTER_DEBUG: would take out retain_graph
+  for p in parameters:
+    p.grad = None
+  loss.backward()
+  
+  # update
+  lr = 0.1 if i < 150000 else 0.01 # step learning rate decay
+  for p in parameters:
+    p.data += -lr * p.grad
+
+  # track stats
+  if i % 20 == 0: # print every once in a while
+    print(f'{i:7d}/{max_steps:7d}: {loss.item():.4f}')
+  lossi.append(loss.log10().item())
+  with torch.no_grad():
+    ud.append([((lr*p.grad).std() / p.data.std()).log10().item() for p in parameters])
+
+  if i >= 60:
+    break # AFTER_DEBUG: would take out obviously to run full optimization""",
+    """for i, layer in enumerate(layers[:-1]): # note: exclude the output layer
+  if isinstance(layer, Tanh):
+    t = layer.out
+    print('layer %d (%10s): mean %+.2f, std %.2f, saturated: %.2f%%' % (i, layer.__class__.__name__, t.mean(), t.std(), (t.abs() > 0.97).float().mean()*100))""",
+    """for i, layer in enumerate(layers[:-1]): # note: exclude the output layer
+  if isinstance(layer, Tanh):
+    t = layer.out.grad
+    print('layer %d (%10s): mean %+f, std %e' % (i, layer.__class__.__name__, t.mean(), t.std()))""",
+    """for i,p in enumerate(parameters):
+  t = p.grad
+  if p.ndim == 2:
+    print('weight %10s | mean %+f | std %e | grad:data ratio %e' % (tuple(p.shape), t.mean(), t.std(), t.std() / p.std()))""",
+    "[round(r, 2) for r in ud[-1]]",
+    SPLIT_HEAD + """  emb = C[x] # (N, block_size, n_embd)
+  x = emb.view(emb.shape[0], -1) # concat into (N, block_size * n_embd)
+  for layer in layers:
+    x = layer(x)
+  loss = F.cross_entropy(x, y)
+  print(split, loss.item())
+
+# put layers into eval mode
+for layer in layers:
+  layer.training = False
+split_loss('train')
+split_loss('val')""",
+    """g = torch.Generator().manual_seed(2147483647 + 10)
+
+for _ in range(20):
+    
+    out = []
+    context = [0] * block_size # initialize with all ...
+    while True:
+      # forward pass the neural net
+      emb = C[torch.tensor([context])] # (1,block_size,n_embd)
+      x = emb.view(emb.shape[0], -1) # concatenate the vectors
+      for layer in layers:
+        x = layer(x)
+      logits = x
+      probs = F.softmax(logits, dim=1)
+      # sample from the distribution
+      ix = torch.multinomial(probs, num_samples=1, generator=g).item()
+      # shift the context window and track the samples
+      context = context[1:] + [ix]
+      out.append(ix)
+      # if we sample the special '.' token, break
+      if ix == 0:
+        break
+    
+    print(''.join(itos[i] for i in out)) # decode and print the generated word""",
+    """g = torch.Generator().manual_seed(2147483647)
+
+a = torch.randn((1000,1), requires_grad=True, generator=g)          # a.grad = b.T @ c.grad
+b = torch.randn((1000,1000), requires_grad=True, generator=g)       # b.grad = c.grad @ a.T
+c = b @ a
+loss = torch.randn(1000, generator=g) @ c
+a.retain_grad()
+b.retain_grad()
+c.retain_grad()
+loss.backward()
+print('a std:', a.std().item())
+print('b std:', b.std().item())
+print('c std:', c.std().item())
+print('-----')
+print('c grad std:', c.grad.std().item())
+print('a grad std:', a.grad.std().item())
+print('b grad std:', b.grad.std().item())""",
+    """g = torch.Generator().manual_seed(2147483647)
+
+n = 1000
+# linear layer ---
+inp = torch.randn(n, requires_grad=True, generator=g)
+w = torch.randn((n, n), requires_grad=True, generator=g) # / n**0.5
+x = w @ inp
+# bn layer ---
+xmean = x.mean()
+xvar = x.var()
+out = (x - xmean) / torch.sqrt(xvar + 1e-5)
+# ----
+loss = out @ torch.randn(n, generator=g)
+inp.retain_grad()
+x.retain_grad()
+w.retain_grad()
+out.retain_grad()
+loss.backward()
+
+print('inp std: ', inp.std().item())
+print('w std: ', w.std().item())
+print('x std: ', x.std().item())
+print('out std: ', out.std().item())
+print('------')
+print('out grad std: ', out.grad.std().item())
+print('x grad std: ', x.grad.std().item())
+print('w grad std: ', w.grad.std().item())
+print('inp grad std: ', inp.grad.std().item())""",
 ]
 
 BIGRAMS = [
@@ -417,5 +732,5 @@ for i in range(5):
 
 if __name__ == "__main__":
     write_names()
-    out = {"bigrams": run_cells(BIGRAMS), "mlp": run_cells(MLP)}
+    out = {"bigrams": run_cells(BIGRAMS), "mlp": run_cells(MLP), "bnorm": run_cells(BNORM)}
     print(write_json(out, "karpathy.json"))

@@ -416,19 +416,399 @@ for (const _ of range(20)) {
 }`,
 ];
 
+const SPLIT_HEAD = `const split_loss = torch.no_grad()((split: 'train' | 'val' | 'test') => { // the decorator disables gradient tracking
+  let [x, y] = {
+    'train': [Xtr, Ytr],
+    'val': [Xdev, Ydev],
+    'test': [Xte, Yte],
+  }[split];`;
+
+const LAYERS = `class Linear {
+
+  constructor(fan_in: number, fan_out: number, bias = true) {
+    this.weight = torch.randn([fan_in, fan_out], {generator: g}) / fan_in**0.5;
+    this.bias = bias ? torch.zeros(fan_out) : null;
+  }
+
+  __call__(x: torch.Tensor) {
+    this.out = x @ this.weight;
+    if (this.bias !== null) {
+      this.out += this.bias;
+    }
+    return this.out;
+  }
+
+  parameters() {
+    return [this.weight, ...(this.bias === null ? [] : [this.bias])];
+  }
+}
+
+class BatchNorm1d {
+
+  constructor(dim: number, eps = 1e-5, momentum = 0.1) {
+    this.eps = eps;
+    this.momentum = momentum;
+    this.training = true;
+    // parameters (trained with backprop)
+    this.gamma = torch.ones(dim);
+    this.beta = torch.zeros(dim);
+    // buffers (trained with a running 'momentum update')
+    this.running_mean = torch.zeros(dim);
+    this.running_var = torch.ones(dim);
+  }
+
+  __call__(x: torch.Tensor) {
+    // calculate the forward pass
+    let xmean: torch.Tensor, xvar: torch.Tensor;
+    if (this.training) {
+      xmean = x.mean(0, {keepdim: true}); // batch mean
+      xvar = x.var(0, {keepdim: true}); // batch variance
+    } else {
+      xmean = this.running_mean;
+      xvar = this.running_var;
+    }
+    const xhat = (x - xmean) / torch.sqrt(xvar + this.eps); // normalize to unit variance
+    this.out = this.gamma * xhat + this.beta;
+    // update the buffers
+    if (this.training) {
+      torch.no_grad(() => {
+        this.running_mean = (1 - this.momentum) * this.running_mean + this.momentum * xmean;
+        this.running_var = (1 - this.momentum) * this.running_var + this.momentum * xvar;
+      });
+    }
+    return this.out;
+  }
+
+  parameters() {
+    return [this.gamma, this.beta];
+  }
+}
+
+class Tanh {
+  __call__(x: torch.Tensor) {
+    this.out = torch.tanh(x);
+    return this.out;
+  }
+  parameters() {
+    return [];
+  }
+}`;
+
+/** Python's %e: two exponent digits at least (JavaScript's toExponential writes e-3). */
+const PCT_E = `const pct_e = (v: number) => v.toExponential(6).replace(/e([+-])(\\d)$/, 'e$10$2');
+const sign = (v: number, digits: number) => (v >= 0 ? '+' : '') + v.toFixed(digits);`;
+
+const BNORM = [
+  `${READ}
+words.slice(0, 8)`,
+  `len(words)`,
+  `${VOCAB_MAP}
+const vocab_size = itos.size;
+print(itos);
+print(vocab_size);`,
+  `const block_size = 3; // context length: how many characters do we take to predict the next one?
+
+${BUILD}`,
+  `let n_embd = 10; // the dimensionality of the character embedding vectors
+let n_hidden = 200; // the number of neurons in the hidden layer of the MLP
+
+let g = torch.Generator().manual_seed(2147483647); // for reproducibility
+let C  = torch.randn([vocab_size, n_embd],            {generator: g});
+const W1 = torch.randn([n_embd * block_size, n_hidden], {generator: g}) * (5/3)/((n_embd * block_size)**0.5); //* 0.2
+const W2 = torch.randn([n_hidden, vocab_size],          {generator: g}) * 0.01;
+const b2 = torch.randn(vocab_size,                      {generator: g}) * 0;
+
+// BatchNorm parameters
+const bngain = torch.ones([1, n_hidden]);
+const bnbias = torch.zeros([1, n_hidden]);
+let bnmean_running = torch.zeros([1, n_hidden]);
+let bnstd_running = torch.ones([1, n_hidden]);
+
+let parameters = [C, W1, W2, b2, bngain, bnbias];
+print(sum(parameters.map((p) => p.nelement()))); // number of parameters in total
+for (const p of parameters) {
+  p.requires_grad = true;
+}`,
+  `let max_steps = 200;
+const batch_size = 32;
+let lossi: number[] = [];
+let h, hpreact;
+
+for (const i of range(max_steps)) {
+
+  // minibatch construct
+  const ix = torch.randint(0, Xtr.shape[0], [batch_size], {generator: g});
+  const [Xb, Yb] = [Xtr[ix], Ytr[ix]]; // batch X,Y
+
+  // forward pass
+  const emb = C[Xb]; // embed the characters into vectors
+  const embcat = emb.view(emb.shape[0], -1); // concatenate the vectors
+  // Linear layer
+  hpreact = embcat @ W1; //+ b1 # hidden layer pre-activation
+  // BatchNorm layer
+  // -------------------------------------------------------------
+  const bnmeani = hpreact.mean(0, {keepdim: true});
+  const bnstdi = hpreact.std(0, {keepdim: true});
+  hpreact = bngain * (hpreact - bnmeani) / bnstdi + bnbias;
+  torch.no_grad(() => {
+    bnmean_running = 0.999 * bnmean_running + 0.001 * bnmeani;
+    bnstd_running = 0.999 * bnstd_running + 0.001 * bnstdi;
+  });
+  // -------------------------------------------------------------
+  // Non-linearity
+  h = torch.tanh(hpreact); // hidden layer
+  const logits = h @ W2 + b2; // output layer
+  const loss = F.cross_entropy(logits, Yb); // loss function
+
+  // backward pass
+  for (const p of parameters) {
+    p.grad = null;
+  }
+  loss.backward();
+
+  // update
+  const lr = i < 150 ? 0.1 : 0.01; // step learning rate decay
+  for (const p of parameters) {
+    p.data += -lr * p.grad;
+  }
+
+  // track stats
+  if (i % 50 == 0) { // print every once in a while
+    print(\`\${String(i).padStart(7)}/\${String(max_steps).padStart(7)}: \${loss.item().toFixed(4)}\`);
+  }
+  lossi.push(loss.log10().item());
+}`,
+  `[(h.abs() > 0.97).float().mean(), hpreact.std(0, {keepdim: true}).shape]`,
+  `let bnmean, bnstd;
+torch.no_grad(() => {
+  // pass the training set through
+  const emb = C[Xtr];
+  const embcat = emb.view(emb.shape[0], -1);
+  const hpreact = embcat @ W1; // + b1
+  // measure the mean/std over the entire training set
+  bnmean = hpreact.mean(0, {keepdim: true});
+  bnstd = hpreact.std(0, {keepdim: true});
+});
+[bnmean[0, ':4'], bnmean_running[0, ':4']]`,
+  `${SPLIT_HEAD}
+  const emb = C[x]; // (N, block_size, n_embd)
+  const embcat = emb.view(emb.shape[0], -1); // concat into (N, block_size * n_embd)
+  let hpreact = embcat @ W1; // + b1
+  hpreact = bngain * (hpreact - bnmean_running) / bnstd_running + bnbias;
+  const h = torch.tanh(hpreact); // (N, n_hidden)
+  const logits = h @ W2 + b2; // (N, vocab_size)
+  const loss = F.cross_entropy(logits, y);
+  print(split, loss.item());
+});
+
+split_loss('train');
+split_loss('val');`,
+  `${LAYERS}
+
+n_embd = 10; // the dimensionality of the character embedding vectors
+n_hidden = 100; // the number of neurons in the hidden layer of the MLP
+g = torch.Generator().manual_seed(2147483647); // for reproducibility
+
+C = torch.randn([vocab_size, n_embd],            {generator: g});
+const layers = [
+  Linear(n_embd * block_size, n_hidden, false), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, n_hidden, false), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, n_hidden, false), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, n_hidden, false), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, n_hidden, false), BatchNorm1d(n_hidden), Tanh(),
+  Linear(           n_hidden, vocab_size, false), BatchNorm1d(vocab_size),
+];
+
+torch.no_grad(() => {
+  // last layer: make less confident
+  (layers.at(-1) as BatchNorm1d).gamma *= 0.1;
+  // all other layers: apply gain
+  for (const layer of layers.slice(0, -1)) {
+    if (isinstance(layer, Linear)) {
+      layer.weight *= 1.0; //5/3
+    }
+  }
+});
+
+parameters = [C, ...layers.flatMap((layer) => layer.parameters())];
+print(sum(parameters.map((p) => p.nelement()))); // number of parameters in total
+for (const p of parameters) {
+  p.requires_grad = true;
+}`,
+  `max_steps = 200000;
+lossi = [];
+const ud: number[][] = [];
+
+for (const i of range(max_steps)) {
+
+  // minibatch construct
+  const ix = torch.randint(0, Xtr.shape[0], [batch_size], {generator: g});
+  const [Xb, Yb] = [Xtr[ix], Ytr[ix]]; // batch X,Y
+
+  // forward pass
+  const emb = C[Xb]; // embed the characters into vectors
+  let x = emb.view(emb.shape[0], -1); // concatenate the vectors
+  for (const layer of layers) {
+    x = layer.__call__(x);
+  }
+  const loss = F.cross_entropy(x, Yb); // loss function
+
+  // backward pass
+  for (const layer of layers) {
+    layer.out.retain_grad(); // AFTER_DEBUG: would take out retain_graph
+  }
+  for (const p of parameters) {
+    p.grad = null;
+  }
+  loss.backward();
+
+  // update
+  const lr = i < 150000 ? 0.1 : 0.01; // step learning rate decay
+  for (const p of parameters) {
+    p.data += -lr * p.grad;
+  }
+
+  // track stats
+  if (i % 20 == 0) { // print every once in a while
+    print(\`\${String(i).padStart(7)}/\${String(max_steps).padStart(7)}: \${loss.item().toFixed(4)}\`);
+  }
+  lossi.push(loss.log10().item());
+  torch.no_grad(() => {
+    ud.push(parameters.map((p) => ((lr*p.grad).std() / p.data.std()).log10().item()));
+  });
+
+  if (i >= 60) {
+    break; // AFTER_DEBUG: would take out obviously to run full optimization
+  }
+}`,
+  `${PCT_E}
+for (const [i, layer] of enumerate(layers.slice(0, -1))) { // note: exclude the output layer
+  if (isinstance(layer, Tanh)) {
+    const t = layer.out;
+    print(\`layer \${i} (\${layer.constructor.name.padStart(10)}): mean \${sign(t.mean().item(), 2)}, std \${t.std().item().toFixed(2)}, saturated: \${((t.abs() > 0.97).float().mean()*100).item().toFixed(2)}%\`);
+  }
+}`,
+  `for (const [i, layer] of enumerate(layers.slice(0, -1))) { // note: exclude the output layer
+  if (isinstance(layer, Tanh)) {
+    const t = layer.out.grad;
+    print(\`layer \${i} (\${layer.constructor.name.padStart(10)}): mean \${sign(t.mean().item(), 6)}, std \${pct_e(t.std().item())}\`);
+  }
+}`,
+  `for (const [i, p] of enumerate(parameters)) {
+  const t = p.grad;
+  if (p.ndim == 2) {
+    print(\`weight \${\`(\${p.shape.join(', ')})\`.padStart(10)} | mean \${sign(t.mean().item(), 6)} | std \${pct_e(t.std().item())} | grad:data ratio \${pct_e((t.std() / p.std()).item())}\`);
+  }
+}`,
+  `ud.at(-1).map((r) => round(r, 2))`,
+  `${SPLIT_HEAD}
+  const emb = C[x]; // (N, block_size, n_embd)
+  x = emb.view(emb.shape[0], -1); // concat into (N, block_size * n_embd)
+  for (const layer of layers) {
+    x = layer.__call__(x);
+  }
+  const loss = F.cross_entropy(x, y);
+  print(split, loss.item());
+});
+
+// put layers into eval mode
+for (const layer of layers) {
+  if ('training' in layer) layer.training = false;
+}
+split_loss('train');
+split_loss('val');`,
+  `g = torch.Generator().manual_seed(2147483647 + 10);
+
+for (const _ of range(20)) {
+
+    const out: number[] = [];
+    let context = Array(block_size).fill(0); // initialize with all ...
+    while (true) {
+      // forward pass the neural net
+      const emb = C[torch.tensor([context])]; // (1,block_size,n_embd)
+      let x = emb.view(emb.shape[0], -1); // concatenate the vectors
+      for (const layer of layers) {
+        x = layer.__call__(x);
+      }
+      const logits = x;
+      const probs = F.softmax(logits, {dim: 1});
+      // sample from the distribution
+      const ix = torch.multinomial(probs, {num_samples: 1, generator: g}).item();
+      // shift the context window and track the samples
+      context = [...context.slice(1), ix];
+      out.push(ix);
+      // if we sample the special '.' token, break
+      if (ix == 0) {
+        break;
+      }
+    }
+
+    print(out.map((i) => itos.get(i)).join('')); // decode and print the generated word
+}`,
+  `g = torch.Generator().manual_seed(2147483647);
+
+const a = torch.randn([1000,1], {requires_grad: true, generator: g});          // a.grad = b.T @ c.grad
+const b = torch.randn([1000,1000], {requires_grad: true, generator: g});       // b.grad = c.grad @ a.T
+const c = b @ a;
+let loss = torch.randn(1000, {generator: g}) @ c;
+a.retain_grad();
+b.retain_grad();
+c.retain_grad();
+loss.backward();
+print('a std:', a.std().item());
+print('b std:', b.std().item());
+print('c std:', c.std().item());
+print('-----');
+print('c grad std:', c.grad.std().item());
+print('a grad std:', a.grad.std().item());
+print('b grad std:', b.grad.std().item());`,
+  `g = torch.Generator().manual_seed(2147483647);
+
+const n = 1000;
+// linear layer ---
+const inp = torch.randn(n, {requires_grad: true, generator: g});
+const w = torch.randn([n, n], {requires_grad: true, generator: g}); // / n**0.5
+const x = w @ inp;
+// bn layer ---
+const xmean = x.mean();
+const xvar = x.var();
+const out = (x - xmean) / torch.sqrt(xvar + 1e-5);
+// ----
+loss = out @ torch.randn(n, {generator: g});
+inp.retain_grad();
+x.retain_grad();
+w.retain_grad();
+out.retain_grad();
+loss.backward();
+
+print('inp std: ', inp.std().item());
+print('w std: ', w.std().item());
+print('x std: ', x.std().item());
+print('out std: ', out.std().item());
+print('------');
+print('out grad std: ', out.grad.std().item());
+print('x grad std: ', x.grad.std().item());
+print('w grad std: ', w.grad.std().item());
+print('inp grad std: ', inp.grad.std().item());`,
+];
+
 /**
  * Each cell printed and showed PyTorch's text (numbers within float32 tolerance). The cells of `loose`
  * print losses after SGD steps: the lectures' first steps run at a loss of ~20 with saturated tanh
  * units, where float32 rounding differences (summation order in matmul / cross_entropy, one ulp at
  * step 0) grow by ~10x every few dozen steps, so those numbers are held to 1%; the sampled names after
- * them must still be PyTorch's exactly.
+ * them must still be PyTorch's exactly. A number printed as zero (`%+f` of a ~1e-10 mean) may carry
+ * either sign.
  */
 function expectCells(got: CellOutput[], want: CellOutput[], loose: number[] = []): void {
   if (process.env.KP_DUMP) fs.writeFileSync(process.env.KP_DUMP + want.length, JSON.stringify({ got, want }));
   expect(got.length).toBe(want.length);
   want.forEach((w, i) => {
     const tol = loose.includes(i) ? 1e-2 : 2e-4;
-    const g = got[i];
+    // A mean that prints as zero may carry either sign ('%+f' of a ~1e-10 gradient mean).
+    const zero = (c: CellOutput) => ({ printed: c.printed.replace(/[+-](0\.0+)(?![0-9])/g, "$1"), shown: c.shown });
+    const g = zero(got[i]);
+    w = zero(w);
     expect([i, g.printed.split("\n").length]).toEqual([i, w.printed.split("\n").length]);
     expectSamePrint(g.printed, w.printed, tol);
     expect([i, g.shown === null]).toEqual([i, w.shown === null]);
@@ -439,7 +819,7 @@ function expectCells(got: CellOutput[], want: CellOutput[], loose: number[] = []
 const withNames = (cells: string[]) => cells.map((c) => c.replace("'names.txt'", JSON.stringify(NAMES)));
 
 describe("Karpathy's Zero to Hero makemore lectures as notebooks through `torchlab run`", () => {
-  const nbs = sectionsForSuite("karpathy", { makemore: { bigrams: withNames(BIGRAMS), mlp: withNames(MLP) } });
+  const nbs = sectionsForSuite("karpathy", { makemore: { bigrams: withNames(BIGRAMS), mlp: withNames(MLP), bnorm: withNames(BNORM) } });
 
   test("part 1, bigrams: counts in an int32 tensor, a seeded multinomial sampling names, the log-likelihood, one_hot @ W trained by hand", () => {
     expectCells(cellsOf(nbs.bigrams), R.bigrams);
@@ -447,5 +827,9 @@ describe("Karpathy's Zero to Hero makemore lectures as notebooks through `torchl
 
   test("part 2, MLP: C[X] embedding lookups, view / cat / unbind, a 3-character context MLP trained with a seeded Generator and the global one, linspace learning rates, the sampled names", () => {
     expectCells(cellsOf(nbs.mlp), R.mlp, [36, 37, 38, 39]);
+  });
+
+  test("part 3, BatchNorm: kaiming-scaled init, a hand-written batchnorm with running stats under no_grad, @torch.no_grad() split_loss, Linear / BatchNorm1d / Tanh classes in a 6-layer net with retain_grad, activation and gradient statistics, the sampled names", () => {
+    expectCells(cellsOf(nbs.bnorm), R.bnorm);
   });
 });

@@ -54,7 +54,7 @@ def run_cells(cells):
     for src in cells:
         src = src.replace("names.txt", NAMES)
         tree = ast.parse(src)
-        last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) and not src.rstrip().endswith(";") else None
+        last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) and not src.rstrip().split("\n")[-1].split("#")[0].rstrip().endswith(";") else None
         body = tree.body[:-1] if last is not None else tree.body
         buf = io.StringIO()
         shown = None
@@ -542,6 +542,218 @@ print('w grad std: ', w.grad.std().item())
 print('inp grad std: ', inp.grad.std().item())""",
 ]
 
+WAVENET_LAYERS = """class Linear:
+  
+  def __init__(self, fan_in, fan_out, bias=True):
+    self.weight = torch.randn((fan_in, fan_out)) / fan_in**0.5 # note: kaiming init
+    self.bias = torch.zeros(fan_out) if bias else None
+  
+  def __call__(self, x):
+    self.out = x @ self.weight
+    if self.bias is not None:
+      self.out += self.bias
+    return self.out
+  
+  def parameters(self):
+    return [self.weight] + ([] if self.bias is None else [self.bias])
+
+class BatchNorm1d:
+  
+  def __init__(self, dim, eps=1e-5, momentum=0.1):
+    self.eps = eps
+    self.momentum = momentum
+    self.training = True
+    # parameters (trained with backprop)
+    self.gamma = torch.ones(dim)
+    self.beta = torch.zeros(dim)
+    # buffers (trained with a running 'momentum update')
+    self.running_mean = torch.zeros(dim)
+    self.running_var = torch.ones(dim)
+  
+  def __call__(self, x):
+    # calculate the forward pass
+    if self.training:
+      if x.ndim == 2:
+        dim = 0
+      elif x.ndim == 3:
+        dim = (0,1)
+      xmean = x.mean(dim, keepdim=True) # batch mean
+      xvar = x.var(dim, keepdim=True) # batch variance
+    else:
+      xmean = self.running_mean
+      xvar = self.running_var
+    xhat = (x - xmean) / torch.sqrt(xvar + self.eps) # normalize to unit variance
+    self.out = self.gamma * xhat + self.beta
+    # update the buffers
+    if self.training:
+      with torch.no_grad():
+        self.running_mean = (1 - self.momentum) * self.running_mean + self.momentum * xmean
+        self.running_var = (1 - self.momentum) * self.running_var + self.momentum * xvar
+    return self.out
+  
+  def parameters(self):
+    return [self.gamma, self.beta]
+
+class Tanh:
+  def __call__(self, x):
+    self.out = torch.tanh(x)
+    return self.out
+  def parameters(self):
+    return []
+
+class Embedding:
+  
+  def __init__(self, num_embeddings, embedding_dim):
+    self.weight = torch.randn((num_embeddings, embedding_dim))
+    
+  def __call__(self, IX):
+    self.out = self.weight[IX]
+    return self.out
+  
+  def parameters(self):
+    return [self.weight]
+
+class FlattenConsecutive:
+  
+  def __init__(self, n):
+    self.n = n
+    
+  def __call__(self, x):
+    B, T, C = x.shape
+    x = x.view(B, T//self.n, C*self.n)
+    if x.shape[1] == 1:
+      x = x.squeeze(1)
+    self.out = x
+    return self.out
+  
+  def parameters(self):
+    return []
+
+class Sequential:
+  
+  def __init__(self, layers):
+    self.layers = layers
+  
+  def __call__(self, x):
+    for layer in self.layers:
+      x = layer(x)
+    self.out = x
+    return self.out
+  
+  def parameters(self):
+    # get parameters of all layers and stretch them out into one list
+    return [p for layer in self.layers for p in layer.parameters()]
+"""
+
+WAVENET = [
+    READ + """
+print(len(words))
+print(max(len(w) for w in words))
+print(words[:8])""",
+    VOCAB + "\nvocab_size = len(itos)\nprint(itos)\nprint(vocab_size)",
+    SHUFFLE,
+    BUILD.replace(SHUFFLE + "\n", "").replace("def build_dataset", "block_size = 8 # context length: how many characters do we take to predict the next one?\n\ndef build_dataset"),
+    """for x,y in zip(Xtr[:20], Ytr[:20]):
+  print(''.join(itos[ix.item()] for ix in x), '-->', itos[y.item()])""",
+    WAVENET_LAYERS,
+    "torch.manual_seed(42); # seed rng for reproducibility",
+    """n_embd = 24 # the dimensionality of the character embedding vectors
+n_hidden = 128 # the number of neurons in the hidden layer of the MLP
+model = Sequential([
+  Embedding(vocab_size, n_embd),
+  FlattenConsecutive(2), Linear(n_embd * 2, n_hidden, bias=False), BatchNorm1d(n_hidden), Tanh(),
+  FlattenConsecutive(2), Linear(n_hidden*2, n_hidden, bias=False), BatchNorm1d(n_hidden), Tanh(),
+  FlattenConsecutive(2), Linear(n_hidden*2, n_hidden, bias=False), BatchNorm1d(n_hidden), Tanh(),
+  Linear(n_hidden, vocab_size),
+])
+
+# parameter init
+with torch.no_grad():
+  model.layers[-1].weight *= 0.1 # last layer make less confident
+
+parameters = model.parameters()
+print(sum(p.nelement() for p in parameters)) # number of parameters in total
+for p in parameters:
+  p.requires_grad = True""",
+    """ix = torch.randint(0, Xtr.shape[0], (4,)) # let's look at a batch of just 4 examples
+Xb, Yb = Xtr[ix], Ytr[ix]
+logits = model(Xb)
+print(Xb.shape)
+Xb""",
+    """for layer in model.layers:
+  print(layer.__class__.__name__, ':', tuple(layer.out.shape))""",
+    """max_steps = 200000
+batch_size = 32
+lossi = []
+
+for i in range(60):
+  
+  # minibatch construct
+  ix = torch.randint(0, Xtr.shape[0], (batch_size,))
+  Xb, Yb = Xtr[ix], Ytr[ix] # batch X,Y
+  
+  # forward pass
+  logits = model(Xb)
+  loss = F.cross_entropy(logits, Yb) # loss function
+  
+  # backward pass
+  for p in parameters:
+    p.grad = None
+  loss.backward()
+  
+  # update: simple SGD
+  lr = 0.1 if i < 150000 else 0.01 # step learning rate decay
+  for p in parameters:
+    p.data += -lr * p.grad
+
+  # track stats
+  if i % 20 == 0: # print every once in a while
+    print(f'{i:7d}/{max_steps:7d}: {loss.item():.4f}')
+  lossi.append(loss.log10().item())""",
+    "torch.tensor(lossi).view(-1, 20).mean(1)",
+    """for layer in model.layers:
+  layer.training = False""",
+    """@torch.no_grad() # this decorator disables gradient tracking inside pytorch
+def split_loss(split):
+  x,y = {
+    'train': (Xtr, Ytr),
+    'val': (Xdev, Ydev),
+    'test': (Xte, Yte),
+  }[split]
+  logits = model(x)
+  loss = F.cross_entropy(logits, y)
+  print(split, loss.item())
+
+split_loss('train')
+split_loss('val')""",
+    """for _ in range(20):
+    
+    out = []
+    context = [0] * block_size # initialize with all ...
+    while True:
+      # forward pass the neural net
+      logits = model(torch.tensor([context]))
+      probs = F.softmax(logits, dim=1)
+      # sample from the distribution
+      ix = torch.multinomial(probs, num_samples=1).item()
+      # shift the context window and track the samples
+      context = context[1:] + [ix]
+      out.append(ix)
+      # if we sample the special '.' token, break
+      if ix == 0:
+        break
+    
+    print(''.join(itos[i] for i in out)) # decode and print the generated word""",
+    """for x,y in zip(Xtr[7:15], Ytr[7:15]):
+  print(''.join(itos[ix.item()] for ix in x), '-->', itos[y.item()])""",
+    """logits = model(Xtr[[7]])
+logits.shape""",
+    """logits = torch.zeros(8, 27)
+for i in range(8):
+  logits[i] = model(Xtr[[7+i]])
+logits.shape""",
+]
+
 BIGRAMS = [
     READ,
     "words[:10]",
@@ -732,5 +944,5 @@ for i in range(5):
 
 if __name__ == "__main__":
     write_names()
-    out = {"bigrams": run_cells(BIGRAMS), "mlp": run_cells(MLP), "bnorm": run_cells(BNORM)}
+    out = {"bigrams": run_cells(BIGRAMS), "mlp": run_cells(MLP), "bnorm": run_cells(BNORM), "wavenet": run_cells(WAVENET)}
     print(write_json(out, "karpathy.json"))

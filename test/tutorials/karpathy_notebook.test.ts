@@ -252,7 +252,7 @@ for (const i of range(5)) {
 }`,
 ];
 
-const BUILD = `function build_dataset(words: string[]) {
+const BUILD = `function build_dataset(words: string[]): [torch.Tensor, torch.Tensor] {
   let X: any = [], Y: any = [];
   for (const w of words) {
 
@@ -792,6 +792,268 @@ print('w grad std: ', w.grad.std().item());
 print('inp grad std: ', inp.grad.std().item());`,
 ];
 
+const WAVENET_LAYERS = `class Linear {
+
+  constructor(fan_in: number, fan_out: number, bias = true) {
+    this.weight = torch.randn([fan_in, fan_out]) / fan_in**0.5; // note: kaiming init
+    this.bias = bias ? torch.zeros(fan_out) : null;
+  }
+
+  __call__(x: torch.Tensor) {
+    this.out = x @ this.weight;
+    if (this.bias !== null) {
+      this.out += this.bias;
+    }
+    return this.out;
+  }
+
+  parameters() {
+    return [this.weight, ...(this.bias === null ? [] : [this.bias])];
+  }
+}
+
+class BatchNorm1d {
+
+  constructor(dim: number, eps = 1e-5, momentum = 0.1) {
+    this.eps = eps;
+    this.momentum = momentum;
+    this.training = true;
+    // parameters (trained with backprop)
+    this.gamma = torch.ones(dim);
+    this.beta = torch.zeros(dim);
+    // buffers (trained with a running 'momentum update')
+    this.running_mean = torch.zeros(dim);
+    this.running_var = torch.ones(dim);
+  }
+
+  __call__(x: torch.Tensor) {
+    // calculate the forward pass
+    let xmean: torch.Tensor, xvar: torch.Tensor;
+    if (this.training) {
+      let dim: number | number[] = 0;
+      if (x.ndim == 2) {
+        dim = 0;
+      } else if (x.ndim == 3) {
+        dim = [0, 1];
+      }
+      xmean = x.mean(dim, {keepdim: true}); // batch mean
+      xvar = x.var(dim, {keepdim: true}); // batch variance
+    } else {
+      xmean = this.running_mean;
+      xvar = this.running_var;
+    }
+    const xhat = (x - xmean) / torch.sqrt(xvar + this.eps); // normalize to unit variance
+    this.out = this.gamma * xhat + this.beta;
+    // update the buffers
+    if (this.training) {
+      torch.no_grad(() => {
+        this.running_mean = (1 - this.momentum) * this.running_mean + this.momentum * xmean;
+        this.running_var = (1 - this.momentum) * this.running_var + this.momentum * xvar;
+      });
+    }
+    return this.out;
+  }
+
+  parameters() {
+    return [this.gamma, this.beta];
+  }
+}
+
+class Tanh {
+  __call__(x: torch.Tensor) {
+    this.out = torch.tanh(x);
+    return this.out;
+  }
+  parameters() {
+    return [];
+  }
+}
+
+class Embedding {
+
+  constructor(num_embeddings: number, embedding_dim: number) {
+    this.weight = torch.randn([num_embeddings, embedding_dim]);
+  }
+
+  __call__(IX: torch.Tensor) {
+    this.out = this.weight[IX];
+    return this.out;
+  }
+
+  parameters() {
+    return [this.weight];
+  }
+}
+
+class FlattenConsecutive {
+
+  constructor(n: number) {
+    this.n = n;
+  }
+
+  __call__(x: torch.Tensor) {
+    const [B, T, C] = x.shape;
+    x = x.view(B, Math.floor(T / this.n), C*this.n);
+    if (x.shape[1] == 1) {
+      x = x.squeeze(1);
+    }
+    this.out = x;
+    return this.out;
+  }
+
+  parameters() {
+    return [];
+  }
+}
+
+type Layer = Linear | BatchNorm1d | Tanh | Embedding | FlattenConsecutive;
+
+class Sequential {
+
+  constructor(layers: Layer[]) {
+    this.layers = layers;
+  }
+
+  __call__(x: torch.Tensor) {
+    for (const layer of this.layers) {
+      x = layer.__call__(x);
+    }
+    this.out = x;
+    return this.out;
+  }
+
+  parameters() {
+    // get parameters of all layers and stretch them out into one list
+    return this.layers.flatMap((layer) => layer.parameters());
+  }
+}`;
+
+const WAVENET = [
+  `${READ}
+print(len(words));
+print(max(words.map((w) => len(w))));
+print(words.slice(0, 8));`,
+  `${VOCAB_MAP}
+const vocab_size = itos.size;
+print(itos);
+print(vocab_size);`,
+  SHUFFLE,
+  BUILD.replace(`${SHUFFLE}\n`, "").replace("function build_dataset", "const block_size = 8; // context length: how many characters do we take to predict the next one?\n\nfunction build_dataset"),
+  `for (const [x, y] of zip(Xtr[':20'], Ytr[':20'])) {
+  print(list(x).map((ix) => itos.get(ix.item())).join(''), '-->', itos.get(y.item()));
+}`,
+  WAVENET_LAYERS,
+  `void torch.manual_seed(42); // seed rng for reproducibility`,
+  `const n_embd = 24; // the dimensionality of the character embedding vectors
+const n_hidden = 128; // the number of neurons in the hidden layer of the MLP
+const model = Sequential([
+  Embedding(vocab_size, n_embd),
+  FlattenConsecutive(2), Linear(n_embd * 2, n_hidden, false), BatchNorm1d(n_hidden), Tanh(),
+  FlattenConsecutive(2), Linear(n_hidden*2, n_hidden, false), BatchNorm1d(n_hidden), Tanh(),
+  FlattenConsecutive(2), Linear(n_hidden*2, n_hidden, false), BatchNorm1d(n_hidden), Tanh(),
+  Linear(n_hidden, vocab_size),
+]);
+
+// parameter init
+torch.no_grad(() => {
+  (model.layers.at(-1) as Linear).weight *= 0.1; // last layer make less confident
+});
+
+const parameters = model.parameters();
+print(sum(parameters.map((p) => p.nelement()))); // number of parameters in total
+for (const p of parameters) {
+  p.requires_grad = true;
+}`,
+  `let ix = torch.randint(0, Xtr.shape[0], [4]); // let's look at a batch of just 4 examples
+let [Xb, Yb] = [Xtr[ix], Ytr[ix]];
+let logits = model.__call__(Xb);
+print(Xb.shape);
+Xb`,
+  `for (const layer of model.layers) {
+  print(layer.constructor.name, ':', \`(\${layer.out.shape.join(', ')})\`);
+}`,
+  `const max_steps = 200000;
+const batch_size = 32;
+const lossi: number[] = [];
+
+for (const i of range(60)) {
+
+  // minibatch construct
+  const ix = torch.randint(0, Xtr.shape[0], [batch_size]);
+  const [Xb, Yb] = [Xtr[ix], Ytr[ix]]; // batch X,Y
+
+  // forward pass
+  const logits = model.__call__(Xb);
+  const loss = F.cross_entropy(logits, Yb); // loss function
+
+  // backward pass
+  for (const p of parameters) {
+    p.grad = null;
+  }
+  loss.backward();
+
+  // update: simple SGD
+  const lr = i < 150000 ? 0.1 : 0.01; // step learning rate decay
+  for (const p of parameters) {
+    p.data += -lr * p.grad;
+  }
+
+  // track stats
+  if (i % 20 == 0) { // print every once in a while
+    print(\`\${String(i).padStart(7)}/\${String(max_steps).padStart(7)}: \${loss.item().toFixed(4)}\`);
+  }
+  lossi.push(loss.log10().item());
+}`,
+  `torch.tensor(lossi).view(-1, 20).mean(1)`,
+  `for (const layer of model.layers) {
+  if ('training' in layer) layer.training = false;
+}`,
+  `const split_loss = torch.no_grad()((split: 'train' | 'val' | 'test') => { // the decorator disables gradient tracking inside pytorch
+  const [x, y] = {
+    'train': [Xtr, Ytr],
+    'val': [Xdev, Ydev],
+    'test': [Xte, Yte],
+  }[split];
+  const logits = model.__call__(x);
+  const loss = F.cross_entropy(logits, y);
+  print(split, loss.item());
+});
+
+split_loss('train');
+split_loss('val');`,
+  `for (const _ of range(20)) {
+
+    const out: number[] = [];
+    let context = Array(block_size).fill(0); // initialize with all ...
+    while (true) {
+      // forward pass the neural net
+      const logits = model.__call__(torch.tensor([context]));
+      const probs = F.softmax(logits, {dim: 1});
+      // sample from the distribution
+      const ix = torch.multinomial(probs, {num_samples: 1}).item();
+      // shift the context window and track the samples
+      context = [...context.slice(1), ix];
+      out.push(ix);
+      // if we sample the special '.' token, break
+      if (ix == 0) {
+        break;
+      }
+    }
+
+    print(out.map((i) => itos.get(i)).join('')); // decode and print the generated word
+}`,
+  `for (const [x, y] of zip(Xtr['7:15'], Ytr['7:15'])) {
+  print(list(x).map((ix) => itos.get(ix.item())).join(''), '-->', itos.get(y.item()));
+}`,
+  `logits = model.__call__(Xtr[[7]]);
+logits.shape`,
+  `logits = torch.zeros(8, 27);
+for (const i of range(8)) {
+  logits[i] = model.__call__(Xtr[[7+i]]);
+}
+logits.shape`,
+];
+
 /**
  * Each cell printed and showed PyTorch's text (numbers within float32 tolerance). The cells of `loose`
  * print losses after SGD steps: the lectures' first steps run at a loss of ~20 with saturated tanh
@@ -819,7 +1081,7 @@ function expectCells(got: CellOutput[], want: CellOutput[], loose: number[] = []
 const withNames = (cells: string[]) => cells.map((c) => c.replace("'names.txt'", JSON.stringify(NAMES)));
 
 describe("Karpathy's Zero to Hero makemore lectures as notebooks through `torchlab run`", () => {
-  const nbs = sectionsForSuite("karpathy", { makemore: { bigrams: withNames(BIGRAMS), mlp: withNames(MLP), bnorm: withNames(BNORM) } });
+  const nbs = sectionsForSuite("karpathy", { makemore: { bigrams: withNames(BIGRAMS), mlp: withNames(MLP), bnorm: withNames(BNORM), wavenet: withNames(WAVENET) } });
 
   test("part 1, bigrams: counts in an int32 tensor, a seeded multinomial sampling names, the log-likelihood, one_hot @ W trained by hand", () => {
     expectCells(cellsOf(nbs.bigrams), R.bigrams);
@@ -831,5 +1093,9 @@ describe("Karpathy's Zero to Hero makemore lectures as notebooks through `torchl
 
   test("part 3, BatchNorm: kaiming-scaled init, a hand-written batchnorm with running stats under no_grad, @torch.no_grad() split_loss, Linear / BatchNorm1d / Tanh classes in a 6-layer net with retain_grad, activation and gradient statistics, the sampled names", () => {
     expectCells(cellsOf(nbs.bnorm), R.bnorm);
+  });
+
+  test("part 5, WaveNet: Embedding / FlattenConsecutive / Sequential classes, batchnorm over (0, 1) of 3-D activations, a hierarchical net trained on the global generator, the layer shapes, the sampled names, Xtr[[7]] and rows assigned from a [1, 27] result", () => {
+    expectCells(cellsOf(nbs.wavenet), R.wavenet);
   });
 });

@@ -4,8 +4,8 @@ part 3 BatchNorm, part 5 WaveNet), the cells the port keeps, run on PyTorch 1.13
 each cell records what it prints and what Jupyter shows as its value (IPython's pretty repr).
 
 names.txt (32k names) is not available offline: this script writes karpathy_names.txt, made-up
-lowercase names from a fixed syllable list and seed; both sides read that file. Training loops run a
-few hundred steps instead of 200000; `random.seed(42); random.shuffle(words)` is a torch.randperm
+lowercase names from a fixed syllable list and seed; both sides read that file. Training loops run
+40 to 100 steps instead of 200000 (the test's header lists what else is shrunk); `random.seed(42); random.shuffle(words)` is a torch.randperm
 shuffle on both sides (torchlab has no Python `random`). Each notebook starts from
 torch.manual_seed(0), as `torchlab run` seeds a fresh kernel."""
 import ast
@@ -316,7 +316,7 @@ parameters = [C, W1, W2, b2, bngain, bnbias]
 print(sum(p.nelement() for p in parameters)) # number of parameters in total
 for p in parameters:
   p.requires_grad = True""",
-    """max_steps = 200
+    """max_steps = 100
 batch_size = 32
 lossi = []
 
@@ -351,7 +351,7 @@ for i in range(max_steps):
   loss.backward()
   
   # update
-  lr = 0.1 if i < 150 else 0.01 # step learning rate decay
+  lr = 0.1 if i < 70 else 0.01 # step learning rate decay
   for p in parameters:
     p.data += -lr * p.grad
 
@@ -444,7 +444,7 @@ for i in range(max_steps):
   with torch.no_grad():
     ud.append([((lr*p.grad).std() / p.data.std()).log10().item() for p in parameters])
 
-  if i >= 60:
+  if i >= 40:
     break # AFTER_DEBUG: would take out obviously to run full optimization""",
     """for i, layer in enumerate(layers[:-1]): # note: exclude the output layer
   if isinstance(layer, Tanh):
@@ -686,7 +686,7 @@ Xb""",
 batch_size = 32
 lossi = []
 
-for i in range(60):
+for i in range(40):
   
   # minibatch construct
   ix = torch.randint(0, Xtr.shape[0], (batch_size,))

@@ -760,6 +760,14 @@ P3("max3d unbatched", {"x": ("f", [2, 4, 5, 4])}, "F.max_pool3d(x, 2, 1)", "F.ma
 P3("max3d -inf windows beat the padding",
    {"x": ("v", [[[[[float("-inf"), float("-inf")], [float("-inf"), 1.0]], [[2.0, float("-inf")], [float("-inf"), float("-inf")]]]]])},
    "F.max_pool3d(x, 2, 1, 1, return_indices=True)", "F.max_pool3d(x, 2, 1, 1, {return_indices: true})", nograd=("x",))
+# PyTorch's loop moves to a greater or NaN tap: the last NaN of a window wins, even over +inf.
+P3("max3d NaN: the last NaN wins, over +inf",
+   {"x": ("v", [[[[[float("nan"), 1.0], [float("nan"), float("inf")]], [[2.0, 3.0], [4.0, 5.0]]],
+                 [[[1.0, float("inf")], [float("nan"), float("nan")]], [[2.0, 3.0], [float("inf"), 5.0]]]]])},
+   "F.max_pool3d(x, 2, return_indices=True)", "F.max_pool3d(x, 2, {return_indices: true})", nograd=("x",))
+P3("adaptive max3d NaN and -inf windows",
+   {"x": ("v", [[[[[float("-inf"), float("-inf")], [float("-inf"), float("-inf")]], [[float("nan"), 3.0], [float("nan"), 5.0]]]]])},
+   "F.adaptive_max_pool3d(x, (2, 1, 1), return_indices=True)", "F.adaptive_max_pool3d(x, [2, 1, 1], {return_indices: true})", nograd=("x",))
 P3("max_pool3d_with_indices", {"x": ("f", [1, 1, 3, 4, 4])}, "F.max_pool3d_with_indices(x, 2)", "F.max_pool3d_with_indices(x, 2)")
 P3("torch.max_pool3d", {"x": ("f", [1, 1, 3, 4, 4])}, "torch.max_pool3d(x, 2)", "torch.max_pool3d(x, 2)")
 P3("avg3d k=2", {"x": ("f", [2, 2, 4, 5, 4])}, "F.avg_pool3d(x, 2)", "F.avg_pool3d(x, 2)")

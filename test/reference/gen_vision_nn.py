@@ -836,6 +836,33 @@ for i in range(24):
         fn = "F." + kind + "_pool3d"
         P3(f"{kind}_pool3d #{i} x={[n, c, *size]} out={out}", {"x": ("f", [n, c, *size])}, f"{fn}(x, {out})", f"{fn}(x, {t3(out)})")
 
+# torch.* spellings of functional layers (src/torch_functional.ts), defined after every other group
+# so that their random draws keep their values.
+TF = group("torch_functional")
+TF("torch.threshold", {"x": ("f", [2, 3, 4])}, "torch.threshold(x, 0.1, 20.0)", "torch.threshold(x, 0.1, 20.0)")
+TF("torch.celu alpha", {"x": ("f", [2, 3, 4])}, "torch.celu(x, 0.5)", "torch.celu(x, 0.5)")
+TF("torch.selu", {"x": ("f", [2, 3, 4])}, "torch.selu(x)", "torch.selu(x)")
+TF("torch.hardshrink", {"x": ("f", [2, 3, 4])}, "torch.hardshrink(x, 0.3)", "torch.hardshrink(x, 0.3)")
+TF("Tensor.hardshrink default", {"x": ("f", [2, 3, 4])}, "x.hardshrink()", "x.hardshrink()")
+TF("torch.prelu", {"x": ("f", [2, 3, 4]), "w": ("f", [3])}, "torch.prelu(x, w)", "torch.prelu(x, w)")
+TF("Tensor.prelu one weight", {"x": ("f", [2, 3, 4]), "w": ("f", [1])}, "x.prelu(w)", "x.prelu(w)")
+TF("torch.layer_norm", {"x": ("f", [2, 3, 4]), "w": ("f", [4]), "b": ("f", [4])}, "torch.layer_norm(x, (4,), w, b, 1e-5)",
+   "torch.layer_norm(x, [4], w, b, 1e-5)")
+TF("torch.layer_norm no affine 2 dims", {"x": ("f", [2, 3, 4])}, "torch.layer_norm(x, (3, 4))", "torch.layer_norm(x, [3, 4])")
+TF("torch.group_norm", {"x": ("f", [2, 4, 3]), "w": ("f", [4]), "b": ("f", [4])}, "torch.group_norm(x, 2, w, b, 1e-5)",
+   "torch.group_norm(x, 2, w, b, 1e-5)")
+TF("torch.pairwise_distance", {"a": ("f", [3, 5]), "b": ("f", [3, 5])}, "torch.pairwise_distance(a, b)", "torch.pairwise_distance(a, b)")
+TF("torch.pairwise_distance p=1 keepdim", {"a": ("f", [3, 5]), "b": ("f", [3, 5])}, "torch.pairwise_distance(a, b, 1.0, 1e-6, True)",
+   "torch.pairwise_distance(a, b, 1.0, 1e-6, true)")
+TF("torch.max_pool1d", {"x": ("f", [2, 3, 6])}, "torch.max_pool1d(x, 2)", "torch.max_pool1d(x, 2)")
+TF("torch.max_pool1d k=3 s=1 p=1", {"x": ("f", [2, 3, 6])}, "torch.max_pool1d(x, 3, 1, 1)", "torch.max_pool1d(x, 3, 1, 1)")
+TF("torch.adaptive_avg_pool1d", {"x": ("f", [2, 3, 7])}, "torch.adaptive_avg_pool1d(x, 3)", "torch.adaptive_avg_pool1d(x, 3)")
+TF("torch.dropout eval is the identity", {"x": ("f", [2, 3, 4])}, "torch.dropout(x, 0.5, False)", "torch.dropout(x, 0.5, false)")
+TF("torch.dropout p=0 train", {"x": ("f", [2, 3, 4])}, "torch.dropout(x, 0.0, True)", "torch.dropout(x, 0.0, true)")
+TF("torch.embedding", {"w": ("f", [6, 3]), "i": ("v", [[1, 2, 2], [5, 0, 1]])}, "torch.embedding(w, i)", "torch.embedding(w, i)")
+TF("torch.embedding padding_idx", {"w": ("f", [6, 3]), "i": ("v", [[1, 2, 2], [5, 0, 1]])}, "torch.embedding(w, i, 2)",
+   "torch.embedding(w, i, 2)")
+
 X5 = "torch.zeros(1, 2, 4, 4, 4)"
 ERRORS.extend([
     error_case("max_pool3d 3d input", "F.max_pool3d(torch.zeros(2, 4, 4), 2)", "F.max_pool3d(torch.zeros(2, 4, 4), 2)"),

@@ -862,6 +862,14 @@ TF("torch.dropout p=0 train", {"x": ("f", [2, 3, 4])}, "torch.dropout(x, 0.0, Tr
 TF("torch.embedding", {"w": ("f", [6, 3]), "i": ("v", [[1, 2, 2], [5, 0, 1]])}, "torch.embedding(w, i)", "torch.embedding(w, i)")
 TF("torch.embedding padding_idx", {"w": ("f", [6, 3]), "i": ("v", [[1, 2, 2], [5, 0, 1]])}, "torch.embedding(w, i, 2)",
    "torch.embedding(w, i, 2)")
+TF("torch.hann_window periodic", {}, "torch.hann_window(7)", "torch.hann_window(7)")
+TF("torch.hann_window symmetric float64", {}, "torch.hann_window(6, False, dtype=torch.float64)",
+   "torch.hann_window(6, false, {dtype: torch.float64})")
+TF("torch.hamming_window", {}, "torch.hamming_window(8)", "torch.hamming_window(8)")
+TF("torch.hamming_window alpha beta", {}, "torch.hamming_window(5, True, 0.5, 0.4)", "torch.hamming_window(5, true, 0.5, 0.4)")
+TF("torch.blackman_window symmetric", {}, "torch.blackman_window(9, periodic=False)", "torch.blackman_window(9, {periodic: false})")
+TF("torch.bartlett_window", {}, "torch.bartlett_window(6)", "torch.bartlett_window(6)")
+TF("torch.bartlett_window length 1 and 0", {}, "(torch.bartlett_window(1), torch.hann_window(0))", "[torch.bartlett_window(1), torch.hann_window(0)]")
 
 X5 = "torch.zeros(1, 2, 4, 4, 4)"
 ERRORS.extend([
@@ -883,6 +891,8 @@ ERRORS.extend([
     error_case("max_pool3d stride 0", f"F.max_pool3d({X5}, 2, stride=0)", f"F.max_pool3d({X5}, 2, {{stride: 0}})"),
     error_case("avg_pool3d divisor 0", f"F.avg_pool3d({X5}, 2, divisor_override=0)", f"F.avg_pool3d({X5}, 2, {{divisor_override: 0}})"),
     error_case("max_pool3d dilation 0", f"F.max_pool3d({X5}, 2, dilation=0)", f"F.max_pool3d({X5}, 2, {{dilation: 0}})"),
+    error_case("hann_window negative length", "torch.hann_window(-1)", "torch.hann_window(-1)"),
+    error_case("blackman_window Long dtype", "torch.blackman_window(4, dtype=torch.int64)", "torch.blackman_window(4, {dtype: torch.int64})"),
     error_case("max_pool3d empty channels", "F.max_pool3d(torch.zeros(1, 0, 4, 4, 4), 2)", "F.max_pool3d(torch.zeros(1, 0, 4, 4, 4), 2)"),
 ])
 REPRS.update({r: repr(eval(r, {"nn": nn})) for r in [

@@ -151,6 +151,14 @@ export { conv1d, avg_pool1d } from "./nn/functional/conv1d";
 export { conv3dFunctional as conv3d } from "./ops/conv3d";
 export { conv_transpose1d } from "./nn/functional/pool_extra";
 export { max_pool3d } from "./nn/functional/pool3d";
+export { threshold, celu, selu, hardshrink, prelu } from "./nn/functional/activation2";
+export { layer_norm } from "./nn/functional/normalization";
+export { group_norm } from "./nn/functional/normalization2";
+export { pairwise_distance } from "./nn/functional/vision2";
+export { max_pool1d, adaptive_avg_pool1d } from "./nn/functional/conv1d";
+export { dropout } from "./nn/functional/dropout";
+export { embedding } from "./torch_functional";
+export { hann_window, hamming_window, blackman_window, bartlett_window } from "./ops/windows";
 export { cosine_similarity, pixel_shuffle, pixel_unshuffle, channel_shuffle } from "./nn/functional/vision2";
 export * as optim from "./optim";
 /** torch.distributions: Normal, Categorical, Bernoulli, ... with sample / rsample / log_prob / entropy, and kl_divergence. */

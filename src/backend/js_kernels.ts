@@ -198,7 +198,8 @@ function maxPool2dGrad(backendName: string) {
 }
 
 /**
- * PyTorch's ReLU on float32: x where x > 0 or x is NaN, +0 elsewhere. tfjs-wasm's Relu (XNNPACK) and
+ * PyTorch's ReLU on float32: +0 where x < 0, x elsewhere (NaN, and -0, which PyTorch keeps: its
+ * clamp_min(x, 0) moves only values below 0; tfjs's Relus give +0). tfjs-wasm's Relu (XNNPACK) and
  * Relu6 compare the bits as integers and turn a NaN with its sign bit set (x86's default NaN, as from
  * 0 / 0) into 0. Masking the bits keeps every NaN, has no branch to mispredict on signed
  * activations, and measured as fast as XNNPACK's (the output's allocation dominates).
@@ -215,12 +216,12 @@ function relu(backendName: string) {
     const end4 = count - (count % 4);
     let i = 0;
     for (; i < end4; i += 4) {
-      ys[i] = xs[i] & (((xf[i] <= 0) as unknown as number) - 1);
-      ys[i + 1] = xs[i + 1] & (((xf[i + 1] <= 0) as unknown as number) - 1);
-      ys[i + 2] = xs[i + 2] & (((xf[i + 2] <= 0) as unknown as number) - 1);
-      ys[i + 3] = xs[i + 3] & (((xf[i + 3] <= 0) as unknown as number) - 1);
+      ys[i] = xs[i] & (((xf[i] < 0) as unknown as number) - 1);
+      ys[i + 1] = xs[i + 1] & (((xf[i + 1] < 0) as unknown as number) - 1);
+      ys[i + 2] = xs[i + 2] & (((xf[i + 2] < 0) as unknown as number) - 1);
+      ys[i + 3] = xs[i + 3] & (((xf[i + 3] < 0) as unknown as number) - 1);
     }
-    for (; i < count; i++) ys[i] = xs[i] & (((xf[i] <= 0) as unknown as number) - 1);
+    for (; i < count; i++) ys[i] = xs[i] & (((xf[i] < 0) as unknown as number) - 1);
     return yInfo;
   };
 }
@@ -993,11 +994,11 @@ export function registerJsKernels(): void {
 }
 
 /**
- * ReLU as PyTorch computes it: on wasm through TorchlabRelu, which keeps a NaN whose sign bit is set
- * (XNNPACK's Relu makes it 0); tfjs's Relu elsewhere (the cpu backend's keeps every NaN).
+ * ReLU as PyTorch computes it, through TorchlabRelu on wasm and cpu: it keeps a NaN whose sign bit is
+ * set (XNNPACK's Relu makes it 0) and -0 (both backends' Relus make it +0).
  */
 export function reluKeepingNaN<T extends tf.Tensor>(x: T): T {
-  if (x.dtype !== "float32" || tf.getBackend() !== "wasm") return tf.relu(x);
+  if (x.dtype !== "float32" || !hasJsKernel("TorchlabRelu")) return tf.relu(x);
   return tf.engine().runKernel("TorchlabRelu", { x }) as T;
 }
 

@@ -4,8 +4,9 @@
  * the adaptive pools (bins start = floor(i * in / out), end = ceil((i + 1) * in / out)).
  *
  * Every window is read through one table, built on the host, of the flat input position (d * H * W +
- * h * W + w) of each of its K taps, -1 for a tap in the padding. One gather reads all windows; the
- * gradients are segment sums over the same positions. tfjs's MaxPool3D/AvgPool3D kernels and their
+ * h * W + w) of each of its K taps, -1 for a tap in the padding. Average pools gather all windows
+ * and take segment sums as gradients; max pools scan the flat values on the host (PyTorch's loop,
+ * ties and NaN included) and scatter the gradient there. tfjs's MaxPool3D/AvgPool3D kernels and their
  * gradients are not used: they cannot express PyTorch's padding rules, ceil_mode, divisor or indices,
  * and the wasm backend's 3-D backprop kernels were found wrong for Conv3D.
  */
@@ -93,35 +94,55 @@ function windows(x: tf.Tensor, p: Plan, fill: number): tf.Tensor {
   return tf.where(inside, win, tf.fill(win.shape, fill));
 }
 
-const FLT_MAX = 3.4028234663852886e38;
-
 /**
- * Max over each window: the first maximum in (d, h, w) order, as PyTorch scans; NaN wins (PyTorch
- * propagates it) and a real -inf beats the padding. Values are read back at the chosen positions.
+ * Max over each window with PyTorch's CPU loop: the running maximum starts at -inf on the first tap
+ * inside the input and moves to a tap whose value is greater or NaN, so the first of equal maxima
+ * wins, the last NaN wins, and an all -inf window picks its first real tap. A plain loop over the
+ * flat values: one pass of N*C*P*K reads, where tfjs would need a gather of every tap, a mask and an
+ * argmax.
  */
 function maxPool(x: Tensor, p: Plan, gradName: string, returnIndices: boolean): Tensor | [Tensor, Tensor] {
   const [n, c, d, h, w] = x.shape;
   const kk = p.k[0] * p.k[1] * p.k[2];
   const cells = p.out[0] * p.out[1] * p.out[2];
-  const outShape = [n, c, ...p.out];
-  // Flat positions (over the whole input) of each window's maximum, [N*C, P].
-  const chosen = constant(
-    compute(() => {
-      const xs = tf.where(tf.isNaN(x._t), tf.fill(x.shape, Infinity), tf.clipByValue(x._t, -FLT_MAX, Infinity));
-      const am = tf.cast(tf.argMax(windows(xs, p, -Infinity), 2), "int32");
-      const tap = tf.add(am, tf.reshape(tf.range(0, cells * kk, kk, "int32"), [1, cells]));
-      const inPlane = tf.gather(tf.tensor1d(p.pos, "int32"), tf.reshape(tap, [-1]));
-      return tf.reshape(inPlane, [n * c, cells]);
-    }),
-  );
+  const planes = n * c;
   const dhw = d * h * w;
-  const flatPos = (): tf.Tensor => tf.add(chosen._t, tf.reshape(tf.range(0, n * c * dhw, dhw, "int32"), [n * c, 1]));
-  const out = compute(() => tf.reshape(tf.gather(tf.reshape(x._t, [-1]), tf.reshape(flatPos(), [-1])), outShape));
-  const values = record(gradName, [x], out, (g) => [
-    tf.reshape(tf.unsortedSegmentSum(tf.reshape(g, [-1]), tf.reshape(flatPos(), [-1]), n * c * dhw), x.shape),
-  ]);
-  if (!returnIndices) return values;
-  return [values, constant(compute(() => tf.reshape(chosen._t, outShape)))];
+  const outShape = [n, c, ...p.out];
+  const xv = x._t.dataSync() as Float32Array;
+  const pos = p.pos;
+  // Flat positions within each input volume of each window's maximum, [N*C, P].
+  const chosen = new Int32Array(planes * cells);
+  const values = new Float32Array(planes * cells);
+  for (let pl = 0, o = 0; pl < planes; pl++) {
+    const base = pl * dhw;
+    for (let cell = 0; cell < cells; cell++, o++) {
+      let best = -1;
+      let bestV = -Infinity;
+      for (let t = cell * kk, end = t + kk; t < end; t++) {
+        const q = pos[t];
+        if (q < 0) continue;
+        const v = xv[base + q];
+        if (best < 0 || v > bestV || v !== v) {
+          best = q;
+          bestV = v;
+        }
+      }
+      chosen[o] = best;
+      values[o] = bestV;
+    }
+  }
+  const out = compute(() => tf.tensor(values, outShape, "float32"));
+  const res = record(gradName, [x], out, (g) => {
+    const gv = g.dataSync() as Float32Array;
+    const dx = new Float32Array(planes * dhw);
+    for (let pl = 0, o = 0; pl < planes; pl++) {
+      const base = pl * dhw;
+      for (let cell = 0; cell < cells; cell++, o++) dx[base + chosen[o]] += gv[o];
+    }
+    return [tf.tensor(dx, x.shape, "float32")];
+  });
+  if (!returnIndices) return res;
+  return [res, constant(compute(() => tf.tensor(chosen, outShape, "int32")))];
 }
 
 /** Sum over each window divided by `div` (one divisor per output position). */

@@ -131,7 +131,7 @@ export function lookupDtype(d: unknown): dtype | undefined {
 export const REQUIRES_GRAD_DTYPE = "Only Tensors of floating point and complex dtype can require gradients";
 
 /** The C++ type PyTorch's scalar kernels name a dtype by (`clamp_`'s cast error). */
-const CPP_NAMES: Record<DTypeName, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", int16: "short int", int8: "signed char", uint8: "unsigned char", bool: "bool" };
+export const CPP_NAMES: Record<DTypeName, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", int16: "short int", int8: "signed char", uint8: "unsigned char", bool: "bool" };
 
 /**
  * PyTorch's error for an in-place op whose result dtype cannot be written into its input's:

@@ -1158,8 +1158,10 @@ export class Tensor {
    * PyTorch's `resize_(*sizes)` on a contiguous tensor: the new shape is laid over the values in
    * row-major order (`images.resize_(64, 784)` flattens a batch). Shrinking keeps the first elements;
    * growing keeps all of them and appends new ones, which PyTorch leaves uninitialised and torchlab
-   * fills with zeros. A tensor resized to another size gets storage of its own: views of the old
-   * storage no longer see its writes (PyTorch's would, up to the old size).
+   * fills with zeros. A view shrunk stays a view of its base's storage, as PyTorch's (its writes reach
+   * the base and the base's reach it). A tensor that owns its values, or one grown, gets storage of
+   * its own when the number of elements changes: views of the old storage no longer see its writes
+   * (PyTorch's would, up to the old size), because a torchlab view derives from its base's shape.
    */
   resize_(...sizes: (number | number[])[]): this {
     const shape = sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : (sizes as number[]);
@@ -1172,6 +1174,8 @@ export class Tensor {
     // tensor that is not its logical order, which a torchlab view cannot express.
     if (!this.is_contiguous()) throw new RuntimeError(`resize_: torchlab resizes only contiguous tensors (strides [${this.stride().join(", ")}]); use reshape`);
     if (n === this.numel()) return this.reshapeInPlace("resize_", (s) => s.view(shape));
+    // A view's prefix is a view of the same base (flattening a contiguous view aliases it).
+    if (this._view !== null && n < this.numel()) return this.reshapeInPlace("resize_", (s) => s.reshape(-1).narrow(0, 0, n).view(shape));
     return this.reshapeInPlace("resize_", (s) => {
       const flat = s.reshape(-1);
       const kept = n < s.numel() ? flat.narrow(0, 0, n) : flat;

@@ -1,7 +1,8 @@
 /**
- * TorchlabRelu (src/backend/js_kernels.ts), the wasm backend's ReLU: against tfjs's cpu backend's
- * Relu, bit for bit on finite values and -0, and NaN (of either sign) kept as NaN where XNNPACK's Relu
- * gives 0 for a NaN with the sign bit set (test/nn/nan_activations.test.ts has PyTorch's values).
+ * TorchlabRelu (src/backend/js_kernels.ts), torchlab's ReLU on wasm and cpu: against tfjs's cpu
+ * backend's Relu, bit for bit on finite values, NaN (of either sign) kept as NaN where XNNPACK's Relu
+ * gives 0 for a NaN with the sign bit set, and -0 kept as PyTorch keeps it where tfjs's Relus give +0
+ * (test/nn/nan_activations.test.ts has PyTorch's values).
  * TorchlabFlipTranspose (the flipped, channel-swapped filter of a convolution's gradients): against
  * the cpu backend's Reverse then Transpose, bit for bit (a copy: NaN payloads and -0 included).
  */
@@ -20,7 +21,7 @@ describe("TorchlabRelu", () => {
   });
 
   shapes.forEach((shape, i) => {
-    test(`x=${JSON.stringify(shape)} against the cpu backend's Relu; NaN of either sign stays NaN`, async () => {
+    test(`x=${JSON.stringify(shape)} against the cpu backend's Relu; NaN of either sign stays NaN, -0 stays -0`, async () => {
       const size = shape.reduce((a, b) => a * b, 1);
       const xs = values(prng(980 + i), size);
       const bits = new Uint32Array(xs.buffer);
@@ -37,9 +38,10 @@ describe("TorchlabRelu", () => {
       const wantBits = new Uint32Array(want.buffer, want.byteOffset, want.length);
       for (let k = 0; k < size; k++) {
         if (Number.isNaN(xs[k])) expect(Number.isNaN(got[k])).toBe(true);
+        else if (Object.is(xs[k], -0)) expect(Object.is(got[k], -0)).toBe(true);
         else if (gotBits[k] !== wantBits[k]) expect(`${k}: ${got[k]}`).toBe(`${k}: ${want[k]}`);
       }
-      if (size > 4) expect([got[0], got[1], Object.is(got[2], 0), got[3], got[size - 1]]).toEqual([NaN, NaN, true, 0, 0]);
+      if (size > 4) expect([got[0], got[1], Object.is(got[2], -0), Object.is(got[3], 0), got[size - 1]]).toEqual([NaN, NaN, true, true, 0]);
     });
   });
 });

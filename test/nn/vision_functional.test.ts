@@ -3,7 +3,7 @@ import { torch } from "../../src";
 import { evalTs, loadVision, runCase } from "./vision_helpers";
 import { tf } from "../../src/backend/tf";
 
-for (const group of ["conv", "pool", "interp", "pad", "bn", "conv_random", "pool_random", "interp_random", "pad_random", "bn_random", "pool3d"]) {
+for (const group of ["conv", "pool", "interp", "pad", "bn", "conv_random", "pool_random", "interp_random", "pad_random", "bn_random", "pool3d", "torch_functional"]) {
   describe(`F vision ${group}`, () => {
     for (const c of loadVision(group).cases) {
       test(c.name, () => runCase(c));

@@ -9,6 +9,7 @@ Run with Debian's /usr/bin/python3 (torch 1.13) from test/reference: writes nan_
 the bits that its -NaN really has the sign bit set.
 """
 import json
+import math
 import os
 
 import torch
@@ -78,6 +79,22 @@ for name, f in CASES.items():
     if name in GRADS:
         y.sum().backward()
         out[name + ".grad"] = enc(x.grad)
+
+# Signed zeros: PyTorch's ReLU (clamp_min) keeps -0, as do its clamps, hardtanh and leaky_relu; elu
+# and the shrinks give +0. "-0 name" holds the output and each value's sign bit (1 for -0).
+Z = [-0.0, 0.0, -1.0, 2.0]
+ZERO_CASES = ["relu", "F.relu inplace", "relu_", "nn.ReLU", "relu6", "hardtanh", "clamp", "clamp_min", "clamp_max",
+              "leaky_relu", "threshold", "hardshrink", "softshrink", "elu"]
+for name in ZERO_CASES:
+    x = torch.tensor(Z).requires_grad_(name in GRADS)
+    f = CASES[name]
+    y = f(x)
+    e = enc(y)
+    e["signs"] = [1 if math.copysign(1.0, v) < 0 else 0 for v in y.tolist()]
+    out["-0 " + name] = e
+    if name in GRADS:
+        y.sum().backward()
+        out["-0 " + name + ".grad"] = enc(x.grad)
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "nan_activations.json"), "w") as fh:

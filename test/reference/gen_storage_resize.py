@@ -35,6 +35,14 @@ def main():
     out["resize_view"] = {"shape": list(v.shape), "stride": list(v.stride()), "offset": v.storage_offset(), "values": v.tolist()}
     v[0, 0, 0] = 100.0
     out["resize_view_write"] = x.tolist()
+    # A view shrunk stays in its base's storage: writes go both ways.
+    x = torch.arange(12.0).view(3, 4)
+    v = x[1:]
+    v.resize_(2, 3)
+    out["resize_view_shrink"] = {"shape": list(v.shape), "stride": list(v.stride()), "offset": v.storage_offset(), "values": v.tolist()}
+    v[1, 2] = 100.0
+    x[1, 1] = -5.0
+    out["resize_view_shrink_write"] = {"x": x.tolist(), "v": v.tolist()}
     y = torch.ones(6)
     out["resize_list"] = list(y.resize_([2, 3]).shape)
     out["err_resize_grad"] = err(lambda: torch.ones(2, 3, requires_grad=True).resize_(6))

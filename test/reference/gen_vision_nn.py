@@ -760,6 +760,14 @@ P3("max3d unbatched", {"x": ("f", [2, 4, 5, 4])}, "F.max_pool3d(x, 2, 1)", "F.ma
 P3("max3d -inf windows beat the padding",
    {"x": ("v", [[[[[float("-inf"), float("-inf")], [float("-inf"), 1.0]], [[2.0, float("-inf")], [float("-inf"), float("-inf")]]]]])},
    "F.max_pool3d(x, 2, 1, 1, return_indices=True)", "F.max_pool3d(x, 2, 1, 1, {return_indices: true})", nograd=("x",))
+# PyTorch's loop moves to a greater or NaN tap: the last NaN of a window wins, even over +inf.
+P3("max3d NaN: the last NaN wins, over +inf",
+   {"x": ("v", [[[[[float("nan"), 1.0], [float("nan"), float("inf")]], [[2.0, 3.0], [4.0, 5.0]]],
+                 [[[1.0, float("inf")], [float("nan"), float("nan")]], [[2.0, 3.0], [float("inf"), 5.0]]]]])},
+   "F.max_pool3d(x, 2, return_indices=True)", "F.max_pool3d(x, 2, {return_indices: true})", nograd=("x",))
+P3("adaptive max3d NaN and -inf windows",
+   {"x": ("v", [[[[[float("-inf"), float("-inf")], [float("-inf"), float("-inf")]], [[float("nan"), 3.0], [float("nan"), 5.0]]]]])},
+   "F.adaptive_max_pool3d(x, (2, 1, 1), return_indices=True)", "F.adaptive_max_pool3d(x, [2, 1, 1], {return_indices: true})", nograd=("x",))
 P3("max_pool3d_with_indices", {"x": ("f", [1, 1, 3, 4, 4])}, "F.max_pool3d_with_indices(x, 2)", "F.max_pool3d_with_indices(x, 2)")
 P3("torch.max_pool3d", {"x": ("f", [1, 1, 3, 4, 4])}, "torch.max_pool3d(x, 2)", "torch.max_pool3d(x, 2)")
 P3("avg3d k=2", {"x": ("f", [2, 2, 4, 5, 4])}, "F.avg_pool3d(x, 2)", "F.avg_pool3d(x, 2)")
@@ -828,6 +836,41 @@ for i in range(24):
         fn = "F." + kind + "_pool3d"
         P3(f"{kind}_pool3d #{i} x={[n, c, *size]} out={out}", {"x": ("f", [n, c, *size])}, f"{fn}(x, {out})", f"{fn}(x, {t3(out)})")
 
+# torch.* spellings of functional layers (src/torch_functional.ts), defined after every other group
+# so that their random draws keep their values.
+TF = group("torch_functional")
+TF("torch.threshold", {"x": ("f", [2, 3, 4])}, "torch.threshold(x, 0.1, 20.0)", "torch.threshold(x, 0.1, 20.0)")
+TF("torch.celu alpha", {"x": ("f", [2, 3, 4])}, "torch.celu(x, 0.5)", "torch.celu(x, 0.5)")
+TF("torch.selu", {"x": ("f", [2, 3, 4])}, "torch.selu(x)", "torch.selu(x)")
+TF("torch.hardshrink", {"x": ("f", [2, 3, 4])}, "torch.hardshrink(x, 0.3)", "torch.hardshrink(x, 0.3)")
+TF("Tensor.hardshrink default", {"x": ("f", [2, 3, 4])}, "x.hardshrink()", "x.hardshrink()")
+TF("torch.prelu", {"x": ("f", [2, 3, 4]), "w": ("f", [3])}, "torch.prelu(x, w)", "torch.prelu(x, w)")
+TF("Tensor.prelu one weight", {"x": ("f", [2, 3, 4]), "w": ("f", [1])}, "x.prelu(w)", "x.prelu(w)")
+TF("torch.layer_norm", {"x": ("f", [2, 3, 4]), "w": ("f", [4]), "b": ("f", [4])}, "torch.layer_norm(x, (4,), w, b, 1e-5)",
+   "torch.layer_norm(x, [4], w, b, 1e-5)")
+TF("torch.layer_norm no affine 2 dims", {"x": ("f", [2, 3, 4])}, "torch.layer_norm(x, (3, 4))", "torch.layer_norm(x, [3, 4])")
+TF("torch.group_norm", {"x": ("f", [2, 4, 3]), "w": ("f", [4]), "b": ("f", [4])}, "torch.group_norm(x, 2, w, b, 1e-5)",
+   "torch.group_norm(x, 2, w, b, 1e-5)")
+TF("torch.pairwise_distance", {"a": ("f", [3, 5]), "b": ("f", [3, 5])}, "torch.pairwise_distance(a, b)", "torch.pairwise_distance(a, b)")
+TF("torch.pairwise_distance p=1 keepdim", {"a": ("f", [3, 5]), "b": ("f", [3, 5])}, "torch.pairwise_distance(a, b, 1.0, 1e-6, True)",
+   "torch.pairwise_distance(a, b, 1.0, 1e-6, true)")
+TF("torch.max_pool1d", {"x": ("f", [2, 3, 6])}, "torch.max_pool1d(x, 2)", "torch.max_pool1d(x, 2)")
+TF("torch.max_pool1d k=3 s=1 p=1", {"x": ("f", [2, 3, 6])}, "torch.max_pool1d(x, 3, 1, 1)", "torch.max_pool1d(x, 3, 1, 1)")
+TF("torch.adaptive_avg_pool1d", {"x": ("f", [2, 3, 7])}, "torch.adaptive_avg_pool1d(x, 3)", "torch.adaptive_avg_pool1d(x, 3)")
+TF("torch.dropout eval is the identity", {"x": ("f", [2, 3, 4])}, "torch.dropout(x, 0.5, False)", "torch.dropout(x, 0.5, false)")
+TF("torch.dropout p=0 train", {"x": ("f", [2, 3, 4])}, "torch.dropout(x, 0.0, True)", "torch.dropout(x, 0.0, true)")
+TF("torch.embedding", {"w": ("f", [6, 3]), "i": ("v", [[1, 2, 2], [5, 0, 1]])}, "torch.embedding(w, i)", "torch.embedding(w, i)")
+TF("torch.embedding padding_idx", {"w": ("f", [6, 3]), "i": ("v", [[1, 2, 2], [5, 0, 1]])}, "torch.embedding(w, i, 2)",
+   "torch.embedding(w, i, 2)")
+TF("torch.hann_window periodic", {}, "torch.hann_window(7)", "torch.hann_window(7)")
+TF("torch.hann_window symmetric float64", {}, "torch.hann_window(6, False, dtype=torch.float64)",
+   "torch.hann_window(6, false, {dtype: torch.float64})")
+TF("torch.hamming_window", {}, "torch.hamming_window(8)", "torch.hamming_window(8)")
+TF("torch.hamming_window alpha beta", {}, "torch.hamming_window(5, True, 0.5, 0.4)", "torch.hamming_window(5, true, 0.5, 0.4)")
+TF("torch.blackman_window symmetric", {}, "torch.blackman_window(9, periodic=False)", "torch.blackman_window(9, {periodic: false})")
+TF("torch.bartlett_window", {}, "torch.bartlett_window(6)", "torch.bartlett_window(6)")
+TF("torch.bartlett_window length 1 and 0", {}, "(torch.bartlett_window(1), torch.hann_window(0))", "[torch.bartlett_window(1), torch.hann_window(0)]")
+
 X5 = "torch.zeros(1, 2, 4, 4, 4)"
 ERRORS.extend([
     error_case("max_pool3d 3d input", "F.max_pool3d(torch.zeros(2, 4, 4), 2)", "F.max_pool3d(torch.zeros(2, 4, 4), 2)"),
@@ -848,6 +891,8 @@ ERRORS.extend([
     error_case("max_pool3d stride 0", f"F.max_pool3d({X5}, 2, stride=0)", f"F.max_pool3d({X5}, 2, {{stride: 0}})"),
     error_case("avg_pool3d divisor 0", f"F.avg_pool3d({X5}, 2, divisor_override=0)", f"F.avg_pool3d({X5}, 2, {{divisor_override: 0}})"),
     error_case("max_pool3d dilation 0", f"F.max_pool3d({X5}, 2, dilation=0)", f"F.max_pool3d({X5}, 2, {{dilation: 0}})"),
+    error_case("hann_window negative length", "torch.hann_window(-1)", "torch.hann_window(-1)"),
+    error_case("blackman_window Long dtype", "torch.blackman_window(4, dtype=torch.int64)", "torch.blackman_window(4, {dtype: torch.int64})"),
     error_case("max_pool3d empty channels", "F.max_pool3d(torch.zeros(1, 0, 4, 4, 4), 2)", "F.max_pool3d(torch.zeros(1, 0, 4, 4, 4), 2)"),
 ])
 REPRS.update({r: repr(eval(r, {"nn": nn})) for r in [

@@ -71,6 +71,16 @@ describe("resize_", () => {
     expect(torch.ones(6).resize_([2, 3]).shape).toEqual(R.resize_list);
   });
 
+  test("a view shrunk stays a view of its base: its writes reach the base and the base's reach it", () => {
+    const x = torch.arange(12.0).float().view(3, 4);
+    const v = x.index("1:");
+    v.resize_(2, 3);
+    expect({ shape: v.shape, stride: v.stride(), offset: v.storage_offset(), values: v.tolist() }).toEqual(R.resize_view_shrink);
+    v.setitem([1, 2], 100.0);
+    x.setitem([1, 1], -5.0);
+    expect({ x: x.tolist(), v: v.tolist() }).toEqual(R.resize_view_shrink_write);
+  });
+
   test("a tensor that requires grad and a negative size are refused as PyTorch refuses them; a non-contiguous tensor says what to use", () => {
     expect(err(() => torch.ones(2, 3, { requires_grad: true }).resize_(6))).toEqual(R.err_resize_grad);
     expect(err(() => torch.ones(3).resize_(-1, 2))).toEqual(R.err_resize_negative);

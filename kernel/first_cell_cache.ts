@@ -9,11 +9,13 @@
  * converter whose first cell is the same text, once its program is built, takes it from there
  * instead of converting again, when:
  *  - the key matches: the cell's text, which converter (kind and declaration views), the versions of
- *    TypeScript, tslab, torchlab and Node, torchlab's install path and the notebook folder (tslab
- *    compiles a cell as a file there, and its node_modules may hold other types);
- *  - and the program now built for the cell reads exactly the files it read then, each with the
- *    same text: TypeScript's watch program stamps each file with a hash of the text it parsed
- *    (the text after kernel/resolve.ts's views), and the entry records those stamps.
+ *    TypeScript, tslab, torchlab and Node, and torchlab's install path (the compiler's `paths`);
+ *  - and the program now built for the cell reads exactly the files it read then, by absolute path,
+ *    each with the same text: TypeScript's watch program stamps each file with a hash of the text
+ *    it parsed (the text after kernel/resolve.ts's views), and the entry records those stamps.
+ *    What the notebook folder changes (the @types its node_modules holds, a local module the cell
+ *    imports) is a file of the program; the output and its maps name no folder, so one entry
+ *    serves every folder.
  * A conversion is a function of the cell and of the program's files, so a stale entry is never
  * used; it is rewritten. Only conversions without diagnostics are kept. A folder that cannot be
  * written (a read-only home, a sandboxed grading kernel) only means the cell is converted.
@@ -69,7 +71,7 @@ function version(manifest: string): string {
 function entryKey(view: string, cell: string): string {
   const tslab = version(require.resolve("tslab/package.json"));
   return createHash("sha256")
-    .update(JSON.stringify([FORMAT, view, tslabTypeScript().version, tslab, packageVersion(), packageRoot(), process.cwd(), process.version, cell]))
+    .update(JSON.stringify([FORMAT, view, tslabTypeScript().version, tslab, packageVersion(), packageRoot(), process.version, cell]))
     .digest("hex");
 }
 

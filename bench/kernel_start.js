@@ -6,12 +6,13 @@
  * kernel's own, and with its supervisor); and the kernel's own phase report (kernel_info's
  * `torchlab.start`).
  *
- *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--json]
+ *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--no-snapshot] [--json]
  *
  * Each round starts a kernel from the startup snapshot of parsed declarations (TORCHLAB_KERNEL_SNAPSHOT=1;
  * built by a first start if missing) and one without it (the default), alternately, so that machine
  * load hits both alike; medians are printed. `--root DIR` measures another checkout's build (e.g.
- * an older commit) instead; `--compare DIR` adds that build's starts, with and without the snapshot, to the alternation. Timings only: nothing here asserts. `npm run bench` runs it with
+ * an older commit) instead; `--compare DIR` adds that build's starts, with and without the snapshot, to the alternation;
+ * `--no-snapshot` leaves the snapshot's starts out (the default kernels only, old against new). Timings only: nothing here asserts. `npm run bench` runs it with
  * `--starts 2` unless given `--no-kernel-start`.
  */
 "use strict";
@@ -27,6 +28,7 @@ const STARTS = Number(arg("--starts", "3"));
 const ROOT = path.resolve(arg("--root", path.join(__dirname, "..")));
 const COMPARE = process.argv.includes("--compare") ? path.resolve(arg("--compare")) : null;
 const JSON_OUT = process.argv.includes("--json");
+const NO_SNAPSHOT = process.argv.includes("--no-snapshot");
 const FIRST_CELL = "const x = torch.ones(2, 3); x.sum()";
 /** How long the kernel sits idle after the first cell before its resident memory is read. */
 const IDLE_MS = 2000;
@@ -171,10 +173,11 @@ async function main() {
           { name: `${path.basename(COMPARE)}, no snapshot`, env: { ...process.env, TORCHLAB_KERNEL_SNAPSHOT: "0", TORCHLAB_CACHE_DIR: compareCache }, root: COMPARE },
         ]
       : []),
-  ];
+  ].filter((v) => !NO_SNAPSHOT || v.env.TORCHLAB_KERNEL_SNAPSHOT !== "1");
   // Starts that build each build's snapshot (and what a start leaves in the cache for the next one)
-  // if missing; the snapshot build runs detached, so wait for it.
-  for (const v of variants.filter((v) => v.env.TORCHLAB_KERNEL_SNAPSHOT === "1")) await startOnce(v.env, v.root);
+  // if missing; the snapshot build runs detached, so wait for it. Without the snapshot's starts, a first
+  // start of each build leaves its caches instead.
+  for (const v of variants.filter((v) => NO_SNAPSHOT || v.env.TORCHLAB_KERNEL_SNAPSHOT === "1")) await startOnce(v.env, v.root);
   for (let waited = 0; waited < 120_000; waited += 500) {
     const dirs = [cacheRoot, compareCache].filter(Boolean).map((root) => path.join(root, `v8-${process.version}-${process.arch}`));
     const building = dirs.some((dir) => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith(".lock")));

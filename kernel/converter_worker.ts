@@ -22,6 +22,7 @@ import type { CompletionInfo, Converter, ConvertResult, Diagnostic, IsCompleteRe
 import type { CodeMetadata } from "tslab/dist/metadata";
 import type { QuickInfo } from "typescript";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
+import { withFirstCellCache } from "./first_cell_cache";
 import { savePreloadList, startPreload } from "./preload";
 import {
   docsWereDeferred,
@@ -49,7 +50,7 @@ export function buildConverter(options: ConverterOptions): Converter {
   const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
   const create = () =>
     options.kind === "node"
-      ? withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false }))
+      ? withNotebookDialect((program) => withFirstCellCache(createConverter({ isJS: false, isBrowser: false }), program, JSON.stringify(options)))
       : createConverter({ isJS: false, isBrowser: true });
   return withPrunedTf(options.prunedTf, () => withPrunedNode(options.prunedNode, () => withDeferredDocs(options.docsDeferred, create)));
 }

@@ -143,6 +143,11 @@ export function takeLastConversion(): ConversionMaps | null {
   return taken;
 }
 
+/** Makes `maps` the last conversion's, for a conversion taken from elsewhere (kernel/first_cell_cache.ts). */
+export function restoreLastConversion(maps: ConversionMaps | null): void {
+  lastConversion = maps;
+}
+
 let modulesResolved = false;
 
 /**

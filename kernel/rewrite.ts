@@ -1629,9 +1629,10 @@ export function unescapeExportList(text: string): string {
 /**
  * Wraps a tslab converter so that `convert` applies the notebook dialect first and reports compile
  * errors at the positions of the text the user wrote. `create` must build the converter (tslab
- * builds its watch program synchronously; its host is how we reach the program's type checker).
+ * builds its watch program synchronously; its host is how we reach the program's type checker); it
+ * is given the getter of the program tslab built last.
  */
-export function withNotebookDialect(create: () => Converter): Converter & { rewrite(prevDecl: string, src: string): Rewritten } {
+export function withNotebookDialect(create: (program: () => ts.BuilderProgram | undefined) => Converter): Converter & { rewrite(prevDecl: string, src: string): Rewritten } {
   let latest: ts.BuilderProgram | undefined;
   /** How far hoistExportList moved the cell in the file the program last read (0: not moved). */
   let shift = 0;
@@ -1662,7 +1663,7 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
   const attributes = new Set<string>();
   let conv: Converter;
   try {
-    conv = create();
+    conv = create(() => latest);
   } finally {
     stop();
   }

@@ -398,5 +398,105 @@ def ch12_part1():
     return list(CELLS)
 
 
+def ch16_part1():
+    CELLS.clear()
+    torch.manual_seed(0)  # sectionsForSuite's reseed before a part's later section
+    import torch.nn.functional as F
+    S = {}
+
+    def c0():
+        S["sentence"] = torch.tensor([0, 7, 1, 2, 5, 6, 4, 3])
+        return S["sentence"]
+    cell(c0)
+
+    def c1():
+        torch.manual_seed(123)
+        embed = torch.nn.Embedding(10, 16)
+        S["es"] = embed(S["sentence"]).detach()
+        return S["es"].shape
+    cell(c1)
+    es = S["es"]
+
+    def c2():
+        omega = torch.empty(8, 8)
+        for i, x_i in enumerate(es):
+            for j, x_j in enumerate(es):
+                omega[i, j] = torch.dot(x_i, x_j)
+        S["omega"] = omega
+    cell(c2)
+    omega = S["omega"]
+    omega_mat = es.matmul(es.T)
+    cell(lambda: None)
+    cell(lambda: torch.allclose(omega_mat, omega))
+    attention_weights = F.softmax(omega, dim=1)
+    cell(lambda: attention_weights.shape)
+    cell(lambda: attention_weights.sum(dim=1))
+
+    def c7():
+        x_2 = es[1, :]
+        context_vec_2 = torch.zeros(x_2.shape)
+        for j in range(8):
+            x_j = es[j, :]
+            context_vec_2 += attention_weights[1, j] * x_j
+        S["cv2"] = context_vec_2
+        return context_vec_2
+    cell(c7)
+    context_vectors = torch.matmul(attention_weights, es)
+    cell(lambda: torch.allclose(S["cv2"], context_vectors[1]))
+
+    def c9():
+        torch.manual_seed(123)
+        d = es.shape[1]
+        S["U"] = (torch.rand(d, d), torch.rand(d, d), torch.rand(d, d))
+    cell(c9)
+    U_query, U_key, U_value = S["U"]
+    d = es.shape[1]
+    x_2 = es[1]
+    query_2 = U_query.matmul(x_2)
+    key_2 = U_key.matmul(x_2)
+    value_2 = U_value.matmul(x_2)
+    cell(lambda: None)
+    keys = U_key.matmul(es.T).T
+    cell(lambda: torch.allclose(key_2, keys[1]))
+    values = U_value.matmul(es.T).T
+    cell(lambda: torch.allclose(value_2, values[1]))
+    cell(lambda: query_2.dot(keys[2]))
+    omega_2 = query_2.matmul(keys.T)
+    cell(lambda: omega_2)
+    attention_weights_2 = F.softmax(omega_2 / d**0.5, dim=0)
+    cell(lambda: attention_weights_2)
+    cell(lambda: attention_weights_2.matmul(values))
+    torch.manual_seed(123)
+    torch.rand(d, d)  # one_U_query
+    cell(lambda: None)
+    h = 8
+    multihead_U_query = torch.rand(h, d, d)
+    multihead_U_key = torch.rand(h, d, d)
+    multihead_U_value = torch.rand(h, d, d)
+    cell(lambda: None)
+    multihead_query_2 = multihead_U_query.matmul(x_2)
+    cell(lambda: multihead_query_2.shape)
+    multihead_key_2 = multihead_U_key.matmul(x_2)
+    multihead_U_value.matmul(x_2)
+    cell(lambda: None)
+    cell(lambda: multihead_key_2[2])
+    stacked_inputs = es.T.repeat(8, 1, 1)
+    cell(lambda: stacked_inputs.shape)
+    multihead_keys = torch.bmm(multihead_U_key, stacked_inputs)
+    cell(lambda: multihead_keys.shape)
+    multihead_keys = multihead_keys.permute(0, 2, 1)
+    cell(lambda: multihead_keys.shape)
+    cell(lambda: multihead_keys[2, 1])
+    multihead_values = torch.matmul(multihead_U_value, stacked_inputs)
+    multihead_values = multihead_values.permute(0, 2, 1)
+    cell(lambda: None)
+    multihead_z_2 = torch.rand(8, 16)
+    cell(lambda: None)
+    linear = torch.nn.Linear(8 * 16, 16)
+    context_vector_2 = linear(multihead_z_2.flatten())
+    cell(lambda: context_vector_2.shape)
+    return list(CELLS)
+
+
 if __name__ == "__main__":
-    print(write_json({"ch12_part1": ch12_part1(), "ch13_part1": ch13_part1()}, "raschka.json"))
+    print(write_json({"ch12_part1": ch12_part1(), "ch13_part1": ch13_part1(), "ch16_part1": ch16_part1()}, "raschka.json"))

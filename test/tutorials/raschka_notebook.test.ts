@@ -7,7 +7,9 @@
  * gradients of a squared loss checked by hand, nn.Sequential and an L1 penalty, the XOR classifier
  * (TensorDataset, a shuffled DataLoader, BCELoss, SGD, the book's train() with its loss / accuracy
  * histories), nn.ModuleList in a Module with predict(), and the custom NoisyLinear layer
- * (nn.Parameter, torch.normal noise in training) inside MyNoisyModule, ported cell by cell in the
+ * (nn.Parameter, torch.normal noise in training) inside MyNoisyModule; and ch16-part1 "self-attention"
+ * (the book's sentence through nn.Embedding, attention weights by loop and by matmul, context vectors,
+ * query / key / value projections, eight heads with repeat / bmm / permute), ported cell by cell in the
  * notebook dialect and run in one kernel through `torchlab run` (sectionsForSuite). What each cell prints and shows
  * must be PyTorch 1.13's (test/reference/gen_raschka.py, raschka.json).
  *
@@ -16,7 +18,10 @@
  * (Python's tuple, printed as a list on both sides).
  * Left out: the package check, `torch.__version__`, matplotlib plots and mlxtend's
  * plot_decision_regions (predict() is called on two points instead); ch12's image-folder and CelebA /
- * MNIST cells (files, PIL, downloads), ch12_part2, ch13_part2 and ch14 (time).
+ * MNIST cells (files, PIL, downloads), ch12_part2, ch13_part2, ch14, ch15 and ch16's GPT-2 / BERT parts
+ * (time; the latter need downloads).
+ * ch16: `omega[i, j] = ...` with loop variables is `omega[\`${i}, ${j}\`] = ...` (an index string), the
+ * `import` / check_packages cells are left out.
  * Written differently from the book: `[0] * num_epochs` is `Array(num_epochs).fill(0)`, `for epoch in
  * range(...)` a counted loop; `MyModule` declared again in the book is `MyModule0` the first time;
  * `model` holding several classes is `let model: nn.Module`, and predict() is reached as
@@ -373,6 +378,91 @@ print(loss_hist_train, loss_hist_valid);
 print(model.state_dict()["l1.w"]);`
 ];
 
+const CH16_PART1 = [
+  `const sentence = torch.tensor(
+  [0, // can
+   7, // you
+   1, // help
+   2, // me
+   5, // to
+   6, // translate
+   4, // this
+   3] // sentence
+);
+sentence`,
+  `torch.manual_seed(123);
+const embed = torch.nn.Embedding(10, 16);
+const embedded_sentence = embed(sentence).detach();
+embedded_sentence.shape`,
+  `const omega = torch.empty(8, 8);
+for (const [i, x_i] of enumerate(embedded_sentence)) {
+  for (const [j, x_j] of enumerate(embedded_sentence)) {
+    omega[\`\${i}, \${j}\`] = torch.dot(x_i, x_j);
+  }
+}`,
+  `const omega_mat = embedded_sentence.matmul(embedded_sentence.T);`,
+  `torch.allclose(omega_mat, omega)`,
+  `const attention_weights = F.softmax(omega, {dim: 1});
+attention_weights.shape`,
+  `attention_weights.sum({dim: 1})`,
+  `let x_2 = embedded_sentence["1, :"];
+let context_vec_2 = torch.zeros(x_2.shape);
+for (const j of range(8)) {
+  const x_j = embedded_sentence[\`\${j}, :\`];
+  context_vec_2 += attention_weights[\`1, \${j}\`] * x_j;
+}
+context_vec_2`,
+  `const context_vectors = torch.matmul(
+        attention_weights, embedded_sentence);
+torch.allclose(context_vec_2, context_vectors[1])`,
+  `torch.manual_seed(123);
+let d = embedded_sentence.shape[1];
+const U_query = torch.rand(d, d);
+const U_key = torch.rand(d, d);
+const U_value = torch.rand(d, d);`,
+  `x_2 = embedded_sentence[1];
+const query_2 = U_query.matmul(x_2);
+const key_2 = U_key.matmul(x_2);
+const value_2 = U_value.matmul(x_2);`,
+  `const keys = U_key.matmul(embedded_sentence.T).T;
+torch.allclose(key_2, keys[1])`,
+  `const values = U_value.matmul(embedded_sentence.T).T;
+torch.allclose(value_2, values[1])`,
+  `const omega_23 = query_2.dot(keys[2]);
+omega_23`,
+  `const omega_2 = query_2.matmul(keys.T);
+omega_2`,
+  `const attention_weights_2 = F.softmax(omega_2 / d**0.5, {dim: 0});
+attention_weights_2`,
+  `let context_vector_2 = attention_weights_2.matmul(values);
+context_vector_2`,
+  `torch.manual_seed(123);
+d = embedded_sentence.shape[1];
+const one_U_query = torch.rand(d, d);`,
+  `const h = 8;
+const multihead_U_query = torch.rand(h, d, d);
+const multihead_U_key = torch.rand(h, d, d);
+const multihead_U_value = torch.rand(h, d, d);`,
+  `const multihead_query_2 = multihead_U_query.matmul(x_2);
+multihead_query_2.shape`,
+  `const multihead_key_2 = multihead_U_key.matmul(x_2);
+const multihead_value_2 = multihead_U_value.matmul(x_2);`,
+  `multihead_key_2[2]`,
+  `const stacked_inputs = embedded_sentence.T.repeat(8, 1, 1);
+stacked_inputs.shape`,
+  `let multihead_keys = torch.bmm(multihead_U_key, stacked_inputs);
+multihead_keys.shape`,
+  `multihead_keys = multihead_keys.permute(0, 2, 1);
+multihead_keys.shape`,
+  `multihead_keys["2, 1"] // index: [2nd attention head, 2nd key]`,
+  `let multihead_values = torch.matmul(multihead_U_value, stacked_inputs);
+multihead_values = multihead_values.permute(0, 2, 1);`,
+  `const multihead_z_2 = torch.rand(8, 16);`,
+  `const linear = torch.nn.Linear(8*16, 16);
+context_vector_2 = linear(multihead_z_2.flatten());
+context_vector_2.shape`,
+];
+
 /** Printed text and shown values equal PyTorch's within float32 tolerance; a shown list is compared without Node's line breaks. */
 function expectCells(got: Cell[], want: Cell[]): void {
   expect(got.length).toBe(want.length);
@@ -384,8 +474,8 @@ function expectCells(got: Cell[], want: Cell[]): void {
   });
 }
 
-describe("Raschka's Machine Learning with PyTorch and Scikit-Learn, ch12 / ch13 part 1, as notebooks in one kernel through `torchlab run`", () => {
-  const nbs = sectionsForSuite("raschka", { book: { ch12_part1: CH12_PART1, ch13_part1: CH13_PART1 } });
+describe("Raschka's Machine Learning with PyTorch and Scikit-Learn, ch12 / ch13 / ch16 part 1, as notebooks in one kernel through `torchlab run`", () => {
+  const nbs = sectionsForSuite("raschka", { book: { ch12_part1: CH12_PART1, ch13_part1: CH13_PART1, ch16_part1: CH16_PART1 } });
 
   test("ch12 part 1: creation, dtype and shape, math ops, linalg.norm, chunk / split / cat / stack, DataLoader over a tensor, a joint Dataset, seeded shuffles", () => {
     expectCells(cellsOf(nbs.ch12_part1), R.ch12_part1);
@@ -393,5 +483,9 @@ describe("Raschka's Machine Learning with PyTorch and Scikit-Learn, ch12 / ch13 
 
   test("ch13 part 1: graphs, gradients, initialisers, the XOR models' loss and accuracy histories, ModuleList, NoisyLinear: PyTorch's printed values", () => {
     expectCells(cellsOf(nbs.ch13_part1), R.ch13_part1);
+  });
+
+  test("ch16 part 1: self-attention from scratch: an Embedding of a sentence, dot-product weights by loop and by matmul, softmax, context vectors, query / key / value projections, 8 heads with bmm and permute", () => {
+    expectCells(cellsOf(nbs.ch16_part1), R.ch16_part1);
   });
 });

@@ -510,7 +510,7 @@ def ch15_part3():
     def c9():
         loss_fn = nn.CrossEntropyLoss()
         optimizer = torch.optim.Adam(model.parameters(), lr=0.005)
-        num_epochs = 20
+        num_epochs = 10
         torch.manual_seed(1)
         for epoch in range(num_epochs):
             hidden, cell_ = model.init_hidden(batch_size)

@@ -26,7 +26,7 @@
  * cell (with the start and end markers the book's find() cuts at); NumPy's `char_array` is the sorted
  * characters' array and `text_encoded` an int32 tensor (on both sides: `''.join(char_array[idx])` is
  * `(idx.tolist() as number[]).map((i) => char_array[i]).join("")`, `torch.tensor(text_chunks)`
- * torch.stack of the chunks); sizes shrink (seq_length 10, batch 8, embedding 16, hidden 32, 20 epochs
+ * torch.stack of the chunks); sizes shrink (seq_length 10, batch 8, embedding 16, hidden 32, 10 epochs
  * printed every 5, 40 generated characters instead of 500); the device is the CPU (the book's "cuda:0");
  * `softmax(...).numpy()[0]` is `softmax(...)[0].numpy()`; `sample(model, starting_str='The island',
  * scale_factor=2.0)` passes its own arguments by position; `pred, hidden, cell = model(...)` assigns
@@ -477,7 +477,7 @@ model = model.to(device);
 model`,
   `const loss_fn = nn.CrossEntropyLoss();
 const optimizer = torch.optim.Adam(model.parameters(), {lr: 0.005});
-const num_epochs = 20;
+const num_epochs = 10;
 torch.manual_seed(1);
 for (const epoch of range(num_epochs)) {
   let [hidden, cell] = model.init_hidden(batch_size);

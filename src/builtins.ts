@@ -44,8 +44,13 @@ interface PySequence<T> {
 /** What Python's `for x in value` accepts: an iterable, a dict (its keys), a sequence with `__getitem__`. */
 export type PyIterable = Iterable<unknown> | ReadonlyMap<unknown, unknown> | Sequence<unknown> | PySequence<unknown> | Record<string, unknown>;
 
-/** The item type `for x in value` gives: a Map's and a dict's keys, an iterable's items. */
-export type ItemOf<X> = X extends ReadonlyMap<infer K, unknown>
+/**
+ * The item type `for x in value` gives: a Map's and a dict's keys, an iterable's items; `any` for a
+ * value typed `any` (an untyped function parameter, as `enumerate(dataloader)` in a course's engine.py).
+ */
+export type ItemOf<X> = 0 extends 1 & X
+  ? any // eslint-disable-line @typescript-eslint/no-explicit-any
+  : X extends ReadonlyMap<infer K, unknown>
   ? K
   : X extends string
     ? string

@@ -56,7 +56,7 @@ export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudg
 export { setMemoryLimit as _setMemoryLimit } from "./backend/guard";
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./autograd/grad_mode";
 export { Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state } from "./tensor/random";
-import { manual_seed as manualSeed, seed as randomSeed, initial_seed as initialSeed, get_rng_state as getRngState, set_rng_state as setRngState } from "./tensor/random";
+import { Generator as SeedCheck, manual_seed as manualSeed, seed as randomSeed, initial_seed as initialSeed, get_rng_state as getRngState, set_rng_state as setRngState } from "./tensor/random";
 /** torch.random: the default generator's seeding functions, as `torch.random.manual_seed(42)` spells them. */
 export const random = { manual_seed: manualSeed, seed: randomSeed, initial_seed: initialSeed, get_rng_state: getRngState, set_rng_state: setRngState };
 export { normal, bernoulli, multinomial } from "./ops/sampling";
@@ -859,6 +859,18 @@ export type device = Device;
 export const cuda = {
   is_available: (): boolean => cudaAvailable(),
   device_count: (): number => (cudaAvailable() ? 1 : 0),
+  /**
+   * Seeds CUDA's generator. PyTorch ignores it without CUDA; torchlab draws every random number,
+   * on any device, from the default generator that torch.manual_seed seeds, so there is no CUDA
+   * generator to seed and this only checks the seed (`set_seeds()` in a course calls both).
+   */
+  manual_seed: (seed: number | bigint | { seed: number | bigint }): void => {
+    new SeedCheck().manual_seed(typeof seed === "object" && seed !== null ? seed.seed : seed);
+  },
+  /** As manual_seed, for every GPU. */
+  manual_seed_all: (seed: number | bigint | { seed: number | bigint }): void => {
+    new SeedCheck().manual_seed(typeof seed === "object" && seed !== null ? seed.seed : seed);
+  },
   /** PyTorch's torch.cuda.OutOfMemoryError, the same class as torch.OutOfMemoryError. */
   OutOfMemoryError,
 };

@@ -11,6 +11,7 @@ export { Bernoulli, Categorical, OneHotCategorical } from "./discrete";
 export { MultivariateNormal } from "./multivariate_normal";
 export { Multinomial } from "./multinomial";
 export * as multinomial from "./multinomial";
+export * as categorical from "./categorical";
 export { Gamma, Chi2, Dirichlet, Beta, Poisson } from "./gamma";
 export { kl_divergence, register_kl } from "./kl";
 export * as constraints from "./constraints";

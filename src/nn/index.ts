@@ -42,7 +42,7 @@ export * as init from "./init";
 export * as utils from "./utils";
 // modules2
 export { MultiheadAttention, TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder, Transformer } from "./modules/transformer";
-export type { MultiheadAttentionOptions, MultiheadAttentionForwardOptions, TransformerLayerOptions, TransformerActivation, TransformerOptions, TransformerMasks, DecoderMasks } from "./modules/transformer";
+export type { MultiheadAttentionOptions, MultiheadAttentionForwardOptions, MultiheadAttentionCall, TransformerLayerOptions, TransformerActivation, TransformerOptions, TransformerMasks, DecoderMasks } from "./modules/transformer";
 export { GroupNorm, InstanceNorm1d, InstanceNorm2d, LocalResponseNorm } from "./modules/normalization2";
 export type { GroupNormOptions, InstanceNormOptions } from "./modules/normalization2";
 export { PReLU, RReLU, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink, Softshrink, Hardshrink, Threshold, GLU, CELU, SELU } from "./modules/activation2";

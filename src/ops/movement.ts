@@ -9,6 +9,7 @@ import type { Layout } from "../backend/memory";
 import { transposeT } from "../backend/cpu_kernels";
 import * as D from "../tensor/dtype";
 import { currentLevel } from "../autograd/forward_state";
+import { is_grad_enabled } from "../autograd/grad_mode";
 import { holdsNoTensor, type BackwardFn } from "../autograd/node";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
@@ -488,16 +489,22 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
   }
   if (consumed > t.dim()) throw new IndexError(`too many indices for tensor of dimension ${t.dim()} (got ${consumed})`);
   const fill: IndexItem[] = Array(t.dim() - consumed).fill(null);
+  // The dims an index leaves out (after its items or at its ellipsis) are kept whole; a `:` written out
+  // is a full slice, which PyTorch records as SliceBackward0 (x[:, 0, :, :] ends in one, x[:, 0] does not).
+  const firstFill = ell >= 0 ? ell : items.length;
   items = ell >= 0 ? [...items.slice(0, ell), ...fill, ...items.slice(ell + 1)] : [...items, ...fill];
+  const written = (i: number): boolean => i < firstFill || i >= firstFill + fill.length;
+  const records = is_grad_enabled() && t.requires_grad;
   let x = t;
   let d = 0;
   // Tensor indices are applied together after the basic ones (ints select, slices narrow), as PyTorch does.
   const adv: { dim: number; shape: number[]; values: ArrayLike<number> }[] = [];
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
     if (it === "None") {
       x = unsqueeze(x, d);
       d++;
     } else if (it === null) {
+      if (records && written(i)) x = narrow(x, d, 0, x.shape[d]);
       d++;
     } else if (typeof it === "number") {
       x = select(x, d, it);

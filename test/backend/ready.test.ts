@@ -107,4 +107,15 @@ describe("after torch.ready()", () => {
     expect(torch.cuda.is_available()).toBe(false);
     expect(String(torch.zeros(1).device)).toBe("cpu");
   });
+
+  test("torch.cuda.manual_seed / manual_seed_all leave the default generator alone, as PyTorch's do without CUDA", () => {
+    torch.manual_seed(42);
+    const a = torch.rand(3);
+    torch.manual_seed(42);
+    torch.rand(1);
+    torch.cuda.manual_seed(42);
+    torch.cuda.manual_seed_all({ seed: 7 });
+    expect(torch.rand(2).tolist()).toEqual(a.tolist().slice(1));
+    expect(() => torch.cuda.manual_seed(Number.NaN)).toThrow("manual_seed expected a finite integer seed, got NaN");
+  });
 });

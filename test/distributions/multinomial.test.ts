@@ -17,6 +17,11 @@ function close(got: unknown, want: unknown): void {
   g.forEach((v, i) => expect(Math.abs(v - w[i])).toBeLessThan(1e-5 * Math.max(1, Math.abs(w[i]))));
 }
 
+test("PyTorch's module paths torch.distributions.multinomial.Multinomial and torch.distributions.categorical.Categorical", () => {
+  expect(torch.distributions.multinomial.Multinomial).toBe(torch.distributions.Multinomial);
+  expect(torch.distributions.categorical.Categorical).toBe(torch.distributions.Categorical);
+});
+
 describe("Multinomial", () => {
   const make = () => new multinomial.Multinomial(5, { logits: torch.tensor([[0, 1, 2], [1, 1, -1]], { dtype: torch.float32 }) });
 

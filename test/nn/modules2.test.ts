@@ -132,6 +132,21 @@ describe("MultiheadAttention and Transformer structure", () => {
     expect(enc.parameters().length).toBe(3 * 12);
   });
 
+  test("forward's query / key / value as keywords (`mha(query=x, key=x, value=x, need_weights=False)`) and LayerNorm's normalized_shape as one", () => {
+    torch.manual_seed(0);
+    const mha = new nn.MultiheadAttention({ embed_dim: 4, num_heads: 2, batch_first: true });
+    const x = torch.randn(2, 3, 4);
+    const [a, wa] = mha(x, x, x, { need_weights: false });
+    const [b, wb] = mha({ query: x, key: x, value: x, need_weights: false });
+    expect(b.equal(a)).toBe(true);
+    expect([wa, wb]).toEqual([null, null]);
+    expect(() => mha(x, x, x, { query: x } as object)).toThrow("MultiheadAttention.forward() got multiple values for argument 'query'");
+    const ln = new nn.LayerNorm({ normalized_shape: 4, eps: 1e-6 });
+    expect(String(ln)).toBe("LayerNorm((4,), eps=1e-06, elementwise_affine=True)");
+    expect(String(new nn.LayerNorm([2, 4], { elementwise_affine: false }))).toBe("LayerNorm((2, 4), eps=1e-05, elementwise_affine=False)");
+    expect(() => new nn.LayerNorm({ eps: 1e-6 })).toThrow("LayerNorm.__init__() missing 1 required positional argument: 'normalized_shape'");
+  });
+
   test("generate_square_subsequent_mask", () => {
     const m = nn.Transformer.generate_square_subsequent_mask(3);
     expect(m.tolist()).toEqual([[0, -Infinity, -Infinity], [0, 0, -Infinity], [0, 0, 0]]);

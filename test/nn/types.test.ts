@@ -9,6 +9,7 @@ import { SRC, cellDiagnostics } from "../cell_types";
 
 const CELL = `
 import { torch } from "${SRC}";
+import { enumerate } from "${SRC}/builtins";
 const nn = torch.nn;
 const F = torch.nn.functional;
 type Tensor = torch.Tensor;
@@ -68,6 +69,13 @@ const missing: string[] = r.missing_keys;
 net.to(torch.device("cpu")).eval().train();
 net.apply((m) => { if (m instanceof nn.Linear) nn.init.xavier_uniform_(m.weight); });
 const params: torch.nn.Parameter[] = net.parameters();
+// ZTM's engine.py: for batch, (X, y) in enumerate(dataloader) over an untyped parameter.
+function train_step(dataloader: any): void { for (const [batch, [X, y]] of enumerate(dataloader)) void [batch + 1, X.shape, y.shape]; }
+// ZTM's ViT: LayerNorm's shape and all of MultiheadAttention.forward's arguments as keywords.
+const ln = new nn.LayerNorm({ normalized_shape: 8 });
+const [attn_output, attn_weights] = new nn.MultiheadAttention({ embed_dim: 8, num_heads: 2 })({ query: ln(torch.rand(3, 8)), key: torch.rand(3, 8), value: torch.rand(3, 8), need_weights: false });
+const attn: Tensor = attn_output;
+void [train_step, attn, attn_weights];
 // @ts-expect-error a Linear takes a Tensor, not a number
 new nn.Linear(2, 2)(3);
 // @ts-expect-error forward's result is a Tensor, not a string

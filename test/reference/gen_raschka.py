@@ -398,5 +398,291 @@ def ch12_part1():
     return list(CELLS)
 
 
+TEXT = ("Project Gutenberg's The Mysterious Island\n\nTHE MYSTERIOUS ISLAND\n\nPART 1--DROPPED FROM THE CLOUDS\n\n"
+        "\"Are we rising again?\" \"No. On the contrary.\" \"Are we descending?\" \"Worse than that, captain! we are falling!\" "
+        "\"For Heaven's sake throw out the ballast!\" \"There! the last sack is empty!\" \"Does the balloon rise?\" \"No!\"\n\n"
+        "End of the Project Gutenberg EBook of The Mysterious Island")
+
+
+def ch15_part3():
+    CELLS.clear()
+    torch.manual_seed(0)  # sectionsForSuite's reseed before a part's later section
+    from torch.utils.data import Dataset
+    from torch.distributions.categorical import Categorical
+    S = {}
+    cell(lambda: None)
+
+    def c1():
+        text = TEXT
+        start_indx = text.find('THE MYSTERIOUS ISLAND')
+        end_indx = text.find('End of the Project Gutenberg')
+        text = text[start_indx:end_indx]
+        char_set = set(text)
+        print('Total Length:', len(text))
+        print('Unique Characters:', len(char_set))
+        S["text"], S["char_set"] = text, char_set
+    cell(c1)
+    text = S["text"]
+
+    def c2():
+        chars_sorted = sorted(S["char_set"])
+        S["char2int"] = {ch: i for i, ch in enumerate(chars_sorted)}
+        S["char_array"] = chars_sorted
+        S["text_encoded"] = torch.tensor([S["char2int"][ch] for ch in text], dtype=torch.int32)
+        te, ca = S["text_encoded"], S["char_array"]
+        print('Text encoded shape: ', te.shape)
+        print(text[:15], '     == Encoding ==> ', te[:15])
+        print(te[15:21], ' == Reverse  ==> ', ''.join(ca[i] for i in te[15:21].tolist()))
+    cell(c2)
+    char2int, char_array, text_encoded = S["char2int"], S["char_array"], S["text_encoded"]
+
+    def c3():
+        for ex in text_encoded[:5]:
+            print('{} -> {}'.format(ex, char_array[ex]))
+    cell(c3)
+    seq_length = 10
+    chunk_size = seq_length + 1
+    text_chunks = [text_encoded[i:i + chunk_size] for i in range(len(text_encoded) - chunk_size + 1)]
+
+    def c4():
+        for seq in text_chunks[:1]:
+            input_seq = seq[:seq_length]
+            target = seq[seq_length]
+            print(input_seq, ' -> ', target)
+            print(repr(''.join(char_array[i] for i in input_seq.tolist())), ' -> ', repr(''.join(char_array[target])))
+    cell(c4)
+
+    class TextDataset(Dataset):
+        def __init__(self, text_chunks):
+            self.text_chunks = text_chunks
+
+        def __len__(self):
+            return len(self.text_chunks)
+
+        def __getitem__(self, idx):
+            text_chunk = self.text_chunks[idx]
+            return text_chunk[:-1].long(), text_chunk[1:].long()
+
+    seq_dataset = TextDataset(torch.stack(text_chunks))
+    cell(lambda: None)
+
+    def c6():
+        for i, (seq, target) in enumerate(seq_dataset):
+            print(' Input (x):', repr(''.join(char_array[k] for k in seq.tolist())))
+            print('Target (y):', repr(''.join(char_array[k] for k in target.tolist())))
+            print()
+            if i == 1:
+                break
+    cell(c6)
+    device = torch.device("cpu")
+    batch_size = 8
+    torch.manual_seed(1)
+    seq_dl = DataLoader(seq_dataset, batch_size=batch_size, shuffle=True, drop_last=True)
+    cell(lambda: None)
+
+    class RNN(nn.Module):
+        def __init__(self, vocab_size, embed_dim, rnn_hidden_size):
+            super().__init__()
+            self.embedding = nn.Embedding(vocab_size, embed_dim)
+            self.rnn_hidden_size = rnn_hidden_size
+            self.rnn = nn.LSTM(embed_dim, rnn_hidden_size, batch_first=True)
+            self.fc = nn.Linear(rnn_hidden_size, vocab_size)
+
+        def forward(self, x, hidden, cell):
+            out = self.embedding(x).unsqueeze(1)
+            out, (hidden, cell) = self.rnn(out, (hidden, cell))
+            out = self.fc(out).reshape(out.size(0), -1)
+            return out, hidden, cell
+
+        def init_hidden(self, batch_size):
+            hidden = torch.zeros(1, batch_size, self.rnn_hidden_size)
+            cell = torch.zeros(1, batch_size, self.rnn_hidden_size)
+            return hidden.to(device), cell.to(device)
+
+    def c8():
+        torch.manual_seed(1)
+        model = RNN(len(char_array), 16, 32)
+        S["model"] = model.to(device)
+        return S["model"]
+    cell(c8)
+    model = S["model"]
+
+    def c9():
+        loss_fn = nn.CrossEntropyLoss()
+        optimizer = torch.optim.Adam(model.parameters(), lr=0.005)
+        num_epochs = 10
+        torch.manual_seed(1)
+        for epoch in range(num_epochs):
+            hidden, cell_ = model.init_hidden(batch_size)
+            seq_batch, target_batch = next(iter(seq_dl))
+            seq_batch = seq_batch.to(device)
+            target_batch = target_batch.to(device)
+            optimizer.zero_grad()
+            loss = 0
+            for c in range(seq_length):
+                pred, hidden, cell_ = model(seq_batch[:, c], hidden, cell_)
+                loss += loss_fn(pred, target_batch[:, c])
+            loss.backward()
+            optimizer.step()
+            loss = loss.item() / seq_length
+            if epoch % 5 == 0:
+                print(f'Epoch {epoch} loss: {loss:.4f}')
+    cell(c9)
+
+    def categorical(values):
+        def f():
+            torch.manual_seed(1)
+            logits = torch.tensor([values])
+            print('Probabilities:', nn.functional.softmax(logits, dim=1).numpy()[0])
+            m = Categorical(logits=logits)
+            samples = m.sample((10,))
+            print(samples.numpy())
+        return f
+    cell(categorical([1.0, 1.0, 1.0]))
+    cell(categorical([1.0, 1.0, 3.0]))
+
+    def sample(model, starting_str, len_generated_text=40, scale_factor=1.0):
+        encoded_input = torch.tensor([char2int[s] for s in starting_str])
+        encoded_input = torch.reshape(encoded_input, (1, -1))
+        generated_str = starting_str
+        model.eval()
+        hidden, cell_ = model.init_hidden(1)
+        hidden = hidden.to('cpu')
+        cell_ = cell_.to('cpu')
+        for c in range(len(starting_str) - 1):
+            _, hidden, cell_ = model(encoded_input[:, c].view(1), hidden, cell_)
+        last_char = encoded_input[:, -1]
+        for i in range(len_generated_text):
+            logits, hidden, cell_ = model(last_char.view(1), hidden, cell_)
+            logits = torch.squeeze(logits, 0)
+            scaled_logits = logits * scale_factor
+            m = Categorical(logits=scaled_logits)
+            last_char = m.sample()
+            generated_str += str(char_array[last_char])
+        return generated_str
+
+    def c12():
+        torch.manual_seed(1)
+        model.to('cpu')
+        print(sample(model, starting_str='The island'))
+    cell(c12)
+
+    def c13():
+        logits = torch.tensor([[1.0, 1.0, 3.0]])
+        print('Probabilities before scaling:        ', nn.functional.softmax(logits, dim=1).numpy()[0])
+        print('Probabilities after scaling with 0.5:', nn.functional.softmax(0.5 * logits, dim=1).numpy()[0])
+        print('Probabilities after scaling with 0.1:', nn.functional.softmax(0.1 * logits, dim=1).numpy()[0])
+    cell(c13)
+
+    def scaled(factor):
+        def f():
+            torch.manual_seed(1)
+            print(sample(model, starting_str='The island', scale_factor=factor))
+        return f
+    cell(scaled(2.0))
+    cell(scaled(0.5))
+    return list(CELLS)
+
+
+def ch16_part1():
+    CELLS.clear()
+    torch.manual_seed(0)  # sectionsForSuite's reseed before a part's later section
+    import torch.nn.functional as F
+    S = {}
+
+    def c0():
+        S["sentence"] = torch.tensor([0, 7, 1, 2, 5, 6, 4, 3])
+        return S["sentence"]
+    cell(c0)
+
+    def c1():
+        torch.manual_seed(123)
+        embed = torch.nn.Embedding(10, 16)
+        S["es"] = embed(S["sentence"]).detach()
+        return S["es"].shape
+    cell(c1)
+    es = S["es"]
+
+    def c2():
+        omega = torch.empty(8, 8)
+        for i, x_i in enumerate(es):
+            for j, x_j in enumerate(es):
+                omega[i, j] = torch.dot(x_i, x_j)
+        S["omega"] = omega
+    cell(c2)
+    omega = S["omega"]
+    omega_mat = es.matmul(es.T)
+    cell(lambda: None)
+    cell(lambda: torch.allclose(omega_mat, omega))
+    attention_weights = F.softmax(omega, dim=1)
+    cell(lambda: attention_weights.shape)
+    cell(lambda: attention_weights.sum(dim=1))
+
+    def c7():
+        x_2 = es[1, :]
+        context_vec_2 = torch.zeros(x_2.shape)
+        for j in range(8):
+            x_j = es[j, :]
+            context_vec_2 += attention_weights[1, j] * x_j
+        S["cv2"] = context_vec_2
+        return context_vec_2
+    cell(c7)
+    context_vectors = torch.matmul(attention_weights, es)
+    cell(lambda: torch.allclose(S["cv2"], context_vectors[1]))
+
+    def c9():
+        torch.manual_seed(123)
+        d = es.shape[1]
+        S["U"] = (torch.rand(d, d), torch.rand(d, d), torch.rand(d, d))
+    cell(c9)
+    U_query, U_key, U_value = S["U"]
+    d = es.shape[1]
+    x_2 = es[1]
+    query_2 = U_query.matmul(x_2)
+    key_2 = U_key.matmul(x_2)
+    value_2 = U_value.matmul(x_2)
+    cell(lambda: None)
+    keys = U_key.matmul(es.T).T
+    cell(lambda: torch.allclose(key_2, keys[1]))
+    values = U_value.matmul(es.T).T
+    cell(lambda: torch.allclose(value_2, values[1]))
+    cell(lambda: query_2.dot(keys[2]))
+    omega_2 = query_2.matmul(keys.T)
+    cell(lambda: omega_2)
+    attention_weights_2 = F.softmax(omega_2 / d**0.5, dim=0)
+    cell(lambda: attention_weights_2)
+    cell(lambda: attention_weights_2.matmul(values))
+    torch.manual_seed(123)
+    torch.rand(d, d)  # one_U_query
+    cell(lambda: None)
+    h = 8
+    multihead_U_query = torch.rand(h, d, d)
+    multihead_U_key = torch.rand(h, d, d)
+    multihead_U_value = torch.rand(h, d, d)
+    cell(lambda: None)
+    multihead_query_2 = multihead_U_query.matmul(x_2)
+    cell(lambda: multihead_query_2.shape)
+    multihead_key_2 = multihead_U_key.matmul(x_2)
+    multihead_U_value.matmul(x_2)
+    cell(lambda: None)
+    cell(lambda: multihead_key_2[2])
+    stacked_inputs = es.T.repeat(8, 1, 1)
+    cell(lambda: stacked_inputs.shape)
+    multihead_keys = torch.bmm(multihead_U_key, stacked_inputs)
+    cell(lambda: multihead_keys.shape)
+    multihead_keys = multihead_keys.permute(0, 2, 1)
+    cell(lambda: multihead_keys.shape)
+    cell(lambda: multihead_keys[2, 1])
+    multihead_values = torch.matmul(multihead_U_value, stacked_inputs)
+    multihead_values = multihead_values.permute(0, 2, 1)
+    cell(lambda: None)
+    multihead_z_2 = torch.rand(8, 16)
+    cell(lambda: None)
+    linear = torch.nn.Linear(8 * 16, 16)
+    context_vector_2 = linear(multihead_z_2.flatten())
+    cell(lambda: context_vector_2.shape)
+    return list(CELLS)
+
+
 if __name__ == "__main__":
-    print(write_json({"ch12_part1": ch12_part1(), "ch13_part1": ch13_part1()}, "raschka.json"))
+    print(write_json({"ch12_part1": ch12_part1(), "ch13_part1": ch13_part1(), "ch15_part3": ch15_part3(), "ch16_part1": ch16_part1()}, "raschka.json"))

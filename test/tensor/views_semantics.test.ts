@@ -235,6 +235,32 @@ describe("x[i] in a plain script", () => {
   });
 });
 
+describe("indexing records PyTorch 1.13's nodes", () => {
+  // Each `:` written out is a SliceBackward0 in PyTorch (the dims an index leaves out are not);
+  // the chains are PyTorch's, printed from the output's grad_fn down to AccumulateGrad.
+  const chain = (y: InstanceType<typeof torch.Tensor>): string[] => {
+    const names: string[] = [];
+    for (let g = y.grad_fn; g !== null && g.name() !== "AccumulateGrad"; g = g.next_functions[0][0]) names.push(g.name());
+    return names;
+  };
+  test.each([
+    [":, 0, :, :", ["SliceBackward0", "SliceBackward0", "SelectBackward0", "SliceBackward0"]],
+    ["0, :, :, :", ["SliceBackward0", "SliceBackward0", "SliceBackward0", "SelectBackward0"]],
+    [":, :, :, 1", ["SelectBackward0", "SliceBackward0", "SliceBackward0", "SliceBackward0"]],
+    [":, 0", ["SelectBackward0", "SliceBackward0"]],
+    ["..., 0, :", ["SliceBackward0", "SelectBackward0"]],
+    ["..., :", ["SliceBackward0"]],
+    [":, :, None", ["UnsqueezeBackward0", "SliceBackward0", "SliceBackward0"]],
+    [":, 1:2", ["SliceBackward0", "SliceBackward0"]],
+    [":", ["SliceBackward0"]],
+    ["...", ["AliasBackward0"]],
+  ])("x[%s]", (spec, want) => {
+    const x = torch.rand([2, 3, 4, 5], { requires_grad: true });
+    expect(chain(x.index(spec))).toEqual(want);
+    expect(torch.no_grad(() => x.index(spec)).grad_fn).toBeNull();
+  });
+});
+
 describe("memory stays bounded", () => {
   test("views and writes through them in a training-style loop free their buffers", async () => {
     const step = (w: Tensor) => {

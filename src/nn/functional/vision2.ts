@@ -107,7 +107,7 @@ export function unfold(input: Tensor, kernel_size: Pair | FoldOptions, dilation?
     for (let j = 0; j < k[1]; j++) {
       const r0 = i * d[0];
       const c0 = j * d[1];
-      blocks.push(xp.index(`:, :, ${r0}:${r0 + s[0] * (oh - 1) + 1}:${s[0]}, ${c0}:${c0 + s[1] * (ow - 1) + 1}:${s[1]}`));
+      blocks.push(xp.index(`..., ${r0}:${r0 + s[0] * (oh - 1) + 1}:${s[0]}, ${c0}:${c0 + s[1] * (ow - 1) + 1}:${s[1]}`));
     }
   }
   const out = stack(blocks, 2).reshape(n, c * k[0] * k[1], oh * ow);

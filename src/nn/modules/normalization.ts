@@ -18,6 +18,15 @@ import { TypeError } from "../../errors";
  *
  * Shape: input [*, *normalized_shape] -> output of the same shape.
  */
+/** LayerNorm's keyword arguments (`nn.LayerNorm({normalized_shape: 768})`, as PyTorch's keywords). */
+export interface LayerNormOptions {
+  normalized_shape?: number | number[];
+  eps?: number;
+  elementwise_affine?: boolean;
+  device?: unknown;
+  dtype?: unknown;
+}
+
 export class LayerNorm extends Module {
   normalized_shape: number[];
   eps: number;
@@ -25,12 +34,14 @@ export class LayerNorm extends Module {
   weight: Parameter | null;
   bias: Parameter | null;
 
-  constructor(normalized_shape: number | number[], eps?: number | { eps?: number; elementwise_affine?: boolean }, elementwise_affine?: boolean) {
+  constructor(normalized_shape: number | number[] | LayerNormOptions, eps?: number | LayerNormOptions, elementwise_affine?: boolean) {
     super();
-    const o = parseArgs("LayerNorm", [eps, elementwise_affine], ["eps", "elementwise_affine", "device", "dtype"]);
-    const shape = typeof normalized_shape === "number" ? [normalized_shape] : normalized_shape;
+    const o = parseArgs("LayerNorm", [normalized_shape, eps, elementwise_affine], ["normalized_shape", "eps", "elementwise_affine", "device", "dtype"]);
+    const given = o.normalized_shape;
+    if (given === undefined) throw new TypeError("LayerNorm.__init__() missing 1 required positional argument: 'normalized_shape'");
+    const shape = typeof given === "number" ? [given] : given;
     if (!Array.isArray(shape) || shape.some((s) => !Number.isInteger(s) || s < 0)) {
-      throw new TypeError(`LayerNorm(): normalized_shape must be an integer or an array of integers, got ${String(normalized_shape)}`);
+      throw new TypeError(`LayerNorm(): normalized_shape must be an integer or an array of integers, got ${String(given)}`);
     }
     this.normalized_shape = shape.slice();
     this.eps = (o.eps as number | undefined) ?? 1e-5;

@@ -49,6 +49,13 @@ export interface MultiheadAttentionForwardOptions {
   average_attn_weights?: boolean;
 }
 
+/** forward's arguments all as keywords, as `mha(query=x, key=x, value=x, need_weights=False)` writes them. */
+export interface MultiheadAttentionCall extends MultiheadAttentionForwardOptions {
+  query: Tensor;
+  key: Tensor;
+  value: Tensor;
+}
+
 function intArg(layer: string, name: string, v: unknown): number {
   if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) throw new ValueError(`${layer}(): ${name} must be a positive integer, got ${String(v)}`);
   return v;
@@ -73,7 +80,8 @@ function probArg(layer: string, v: unknown): number {
  * bias_k, bias_v [1, 1, E] (xavier_normal_) with add_bias_kv.
  *
  * forward(query, key, value, {key_padding_mask, need_weights = true, attn_mask, average_attn_weights = true})
- * returns [attn_output, attn_weights | null].
+ * returns [attn_output, attn_weights | null]; query, key and value may be keywords too
+ * (`mha({query: x, key: x, value: x, need_weights: false})`).
  *
  * @example
  * const mha = new nn.MultiheadAttention(8, 2);
@@ -156,8 +164,9 @@ export class MultiheadAttention extends Module {
     if (this.bias_v !== null) init.xavier_normal_(this.bias_v);
   }
 
-  forward(query: Tensor, key: Tensor, value: Tensor, options: MultiheadAttentionForwardOptions = {}): [Tensor, Tensor | null] {
-    const o = parseArgs("MultiheadAttention.forward", [options], ["key_padding_mask", "need_weights", "attn_mask", "average_attn_weights"]);
+  forward(query: Tensor | MultiheadAttentionCall, key?: Tensor, value?: Tensor, options?: MultiheadAttentionForwardOptions): [Tensor, Tensor | null] {
+    const o = parseArgs("MultiheadAttention.forward", [query, key, value, options], ["query", "key", "value", "key_padding_mask", "need_weights", "attn_mask", "average_attn_weights"]);
+    [query, key, value] = [o.query as Tensor, o.key as Tensor, o.value as Tensor];
     for (const [n, t] of [["query", query], ["key", key], ["value", value]] as const) {
       if (!(t instanceof Tensor)) throw new TypeError(`MultiheadAttention.forward(): argument '${n}' must be Tensor, not ${t === null ? "null" : typeof t}`);
     }

@@ -27,7 +27,8 @@
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
 import { emitLiveGlobals } from "./live_globals";
-import { MATMUL_MARK, markMatmul, matmulPositions } from "./matmul_operator";
+import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
+import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -95,7 +96,7 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(markMatmul(code));
+  const source = expandShorthandProperties(markMatmul(markFormatSpecs(code)));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -496,6 +497,22 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       o.insert(newlines(n.left.end, n.right.getStart(sf)) + ")");
     },
   });
+  /** `a @= b`: `a = a.matmul(b)` for tensors, else `a = op("imatmul", a, b)` decided at run time (Python's TypeError). */
+  const matmulAssign = (n: ts.BinaryExpression, typed: boolean): Plan => ({
+    result: typed ? "tensor" : "any",
+    emit: (o) => {
+      emit(n.left);
+      o.insert(" = ");
+      if (typed) receiver(n.left);
+      else {
+        o.insert(`${DYNAMIC_REF}.op("imatmul", `);
+        emit(n.left);
+      }
+      gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), typed ? ".matmul(" : ", ");
+      emit(n.right);
+      o.insert(")");
+    },
+  });
   // The declarations widened to `any` by `rebound` rewrites (each once).
   const widened = new Set<ts.VariableDeclaration>();
   /**
@@ -837,6 +854,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
 
   const consider = (n: ts.Node): void => {
     if (t.isCallExpression(n)) return floatCall(n);
+    // Python's f"{loss:.4f}", f"{name!r}" (kernel/format_spec.ts put the spec in a comment): format() by the spec.
+    const spec = t.isTemplateSpan(n) && !dynamicCall(n.expression, "fstring") ? formatSpecIn(text.slice(n.expression.end, n.literal.getStart(sf))) : null;
+    if (spec) return wrap((n as ts.TemplateSpan).expression, `${DYNAMIC_REF}.fstring(`, `, ${JSON.stringify(spec.spec)}, ${JSON.stringify(spec.conversion)})`);
+    // Python's f"{flag}" writes True / False.
+    if (t.isTemplateSpan(n) && kindOf(n.expression) === "boolean") return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
     // ... and so does a value typed `any` that is a tensor at run time (`num_correct += (preds == y).sum()` from 0).
@@ -876,6 +898,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
             },
           });
         }
+        return;
+      }
+      if (op === K.AsteriskEqualsToken && text.slice(n.operatorToken.end, n.right.getStart(sf)).includes(MATMUL_MARK)) {
+        // Python's `a @= b` (kernel/matmul_operator.ts): `a = a @ b`, a new tensor, as PyTorch's Tensor has no __imatmul__.
+        plans.set(n, matmulAssign(n, kindOf(n.left) === "tensor" && kindOf(n.right) === "tensor"));
         return;
       }
       const inplace = COMPOUND[op];
@@ -1245,13 +1272,21 @@ export function lateBoundNames(code: string, ranges: readonly (readonly [number,
 }
 
 /** `code` with `inserts` applied, and the offsets mapped both ways. */
+/** markFormatSpecs then markMatmul (as prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
+function pythonSyntaxMarked(code: string): Rewritten {
+  const spans = formatSpecSpans(code);
+  const fs = spans.length === 0 ? UNCHANGED(code) : inserted(code, spans.flatMap(([open, close]) => [{ at: open, text: "/*" }, { at: close, text: "*/" }]));
+  const mm = matmulMarked(fs.code);
+  return { code: mm.code, mapBack: (offset) => fs.mapBack(mm.mapBack(offset)), mapForward: (offset) => mm.mapForward(fs.mapForward(offset)) };
+}
+
 /** markMatmul as a Rewritten: each `@` operator is `*` (same length) and the mark inserted after it. */
 function matmulMarked(code: string): Rewritten {
   const at = matmulPositions(code);
   if (at.length === 0) return UNCHANGED(code);
   let starred = code;
   for (const pos of at) starred = `${starred.slice(0, pos)}*${starred.slice(pos + 1)}`;
-  return inserted(starred, at.map((pos) => ({ at: pos + 1, text: MATMUL_MARK })));
+  return inserted(starred, at.map((pos) => ({ at: markAfter(code, pos), text: MATMUL_MARK })));
 }
 
 function inserted(code: string, inserts: Insert[]): Rewritten {
@@ -1703,9 +1738,9 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
     rewrite,
     // Completion and hover see the rewritten cell, so `(a + b).` offers Tensor's methods, and
     // `nn.Conv2d(1, 3, {ker` offers the constructor's options.
-    // The cell as the user is typing it: `@` is not yet marked (prepareCellSource does that for a run).
+    // The cell as the user is typing it: `@` and f-string specs are not yet marked (prepareCellSource does that for a run).
     complete(prevDecl: string, src: string, position: number) {
-      const mm = matmulMarked(src);
+      const mm = pythonSyntaxMarked(src);
       const made = constructing(prevDecl, mm.code);
       const rw = rewrite(prevDecl, made.code);
       if (rw.code === src) return conv.complete(prevDecl, src, position);
@@ -1714,7 +1749,7 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       return { ...info, start: back(info.start), end: back(info.end) };
     },
     inspect(prevDecl: string, src: string, position: number) {
-      const mm = matmulMarked(src);
+      const mm = pythonSyntaxMarked(src);
       const made = constructing(prevDecl, mm.code);
       const rw = rewrite(prevDecl, made.code);
       if (rw.code === src) return conv.inspect(prevDecl, src, position);

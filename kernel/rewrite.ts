@@ -79,7 +79,7 @@ export function expandShorthandProperties(code: string): string {
  * `;void 0` after the assignment makes the cell's last value undefined; nothing moves before it.
  */
 export function silenceTrailingAssignment(code: string): string {
-  if (!code.includes("=")) return code;
+  if (!code.includes("=") && !code.includes("delete")) return code;
   const t = typescript();
   const statements = parse(code).statements.filter((s) => !t.isEmptyStatement(s));
   const last = statements[statements.length - 1];
@@ -87,7 +87,9 @@ export function silenceTrailingAssignment(code: string): string {
   let e: ts.Expression = last.expression;
   while (t.isParenthesizedExpression(e)) e = e.expression;
   const K = t.SyntaxKind;
-  if (!t.isBinaryExpression(e) || e.operatorToken.kind < K.FirstAssignment || e.operatorToken.kind > K.LastAssignment) return code;
+  // Python's `del net.fc` is a statement too: `delete` would show `true`.
+  const assignment = t.isBinaryExpression(e) && e.operatorToken.kind >= K.FirstAssignment && e.operatorToken.kind <= K.LastAssignment;
+  if (!assignment && !t.isDeleteExpression(e)) return code;
   return apply(code, [{ at: last.end, text: ";void 0" }]);
 }
 

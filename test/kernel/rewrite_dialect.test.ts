@@ -572,6 +572,40 @@ describe("Python's `@` is matmul (kernel/matmul_operator.ts)", () => {
   });
 });
 
+describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
+  const { markFormatSpecs } = require("../../kernel/format_spec") as typeof import("../../kernel/format_spec");
+  const { markMatmul, MATMUL_MARK: M } = require("../../kernel/matmul_operator") as typeof import("../../kernel/matmul_operator");
+
+  test("a `:` or `!r` at a template expression's own level starts a spec, put in a comment; conditionals, objects, types, strings are left alone", () => {
+    expect(markFormatSpecs("`${loss.item():.4f} ${acc:>6.2%}`")).toBe("`${loss.item()/*:.4f*/} ${acc/*:>6.2%*/}`");
+    expect(markFormatSpecs("`${name!r} ${x!r:>10} ${y!s}`")).toBe("`${name/*!r*/} ${x/*!r:>10*/} ${y/*!s*/}`");
+    expect(markFormatSpecs("`${c ? a : b:>3}`")).toBe("`${c ? a : b/*:>3*/}`");
+    expect(markFormatSpecs("`${f(x, {k: 1}):,}` + `${`${q:.2f}`}`")).toBe("`${f(x, {k: 1})/*:,*/}` + `${`${q/*:.2f*/}`}`");
+    for (const kept of ["`${c ? a : b}`", "`${x!}`", "`${((v: number) => v)(1)}`", "const o = {a: 1, b: `${x}`};", '"${x:.2f}"', "// `${x:d}`", "`${x != y}`"]) {
+      expect(markFormatSpecs(kept)).toBe(kept);
+    }
+  });
+
+  test("a template expression with a spec is formatted by it at run time; a boolean one writes True / False", () => {
+    expect(rw(markFormatSpecs("`${a.sum():.2f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), ".2f", "")/*:.2f*/}\``);
+    expect(rw(markFormatSpecs("`${s!r:>8}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(s, ">8", "r")/*!r:>8*/}\``);
+    expect(rw("`${n > 1}`")).toBe(`\`\${${DYNAMIC_REF}.format(n > 1)}\``);
+  });
+
+  test("`a @= b` is `*=` with the mark, and `a = a.matmul(b)` for tensors, else decided at run time", () => {
+    expect(markMatmul("x @= w;")).toBe(`x *=${M} w;`);
+    expect(rw(markMatmul("let c = a;\nc @= b"))).toBe("let c = a;\nc = c.matmul(/*@*/ b)");
+    expect(rw(markMatmul("let k = 2;\nk @= 3"))).toBe(`let k = 2;\nk = ${DYNAMIC_REF}.op("imatmul", k, /*@*/ 3)`);
+  });
+
+  test("completion after a spec maps through its comment", () => {
+    const src = "const f1 = `${a.sum():.2f}` + a.su";
+    const info = (conv as Converter).complete(prev, src, src.length);
+    expect(info.candidates).toContain("sum");
+    expect([info.start, info.end]).toEqual([src.length - 2, src.length]);
+  });
+});
+
 describe("Python's rebinding, attributes and tuples in the tutorials' code (kernel/rewrite.ts)", () => {
   /** Converts `cells` one after the other, each seeing the ones before; returns the last result. */
   const cells = (...srcs: string[]) => {

@@ -69,7 +69,58 @@ for name, t in tensors.items():
     for s in ["", ".2f", "d", ">5", ".3e"]:
         tensor_cases.append([name, s, run(lambda: format(t, s))])
 
-out = {"versions": {"python": sys.version.split()[0], "torch": torch.__version__}, "cases": cases, "tensors": tensor_cases}
+
+
+# The cells of test/kernel/rewrite.test.ts's notebook that use these Python spellings: what Python
+# shows for each (repr of the value, as the cell's text/plain; or "Type: message" of the error).
+def shown(f):
+    try:
+        return repr(f())
+    except Exception as e:  # noqa: BLE001
+        return f"{type(e).__name__}: {e}"
+
+
+loss = torch.tensor(0.123456)
+acc, epoch, name, flag, t = 0.8765, 7, "resnet", True, torch.tensor(2.5)
+
+
+def imatmul():
+    ma = torch.ones(2, 3)
+    keep = ma
+    ma @= torch.ones(3, 4)
+    return json.dumps([list(ma.shape), list(keep.shape), int(ma.sum().item())], separators=(",", ":"))
+
+
+def imatmul_error(a, b):
+    a @= b
+
+
+class Net(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(2, 2)
+
+
+def deleted():
+    net = Net()
+    del net.fc
+    return net.fc
+
+
+import copy  # noqa: E402
+
+kernel = {
+    "fstring": shown(lambda: f"{loss.item():.4f}|{acc:>6.2%}|{epoch:03d}|{12345678:,}|{name!r}|{1234.5:e}|{t:.3f}|{flag}|{loss:.2e}|{'a' if epoch > 3 else 'b':>3}|{not flag}"),
+    "fstring_d_float": shown(lambda: f"{1.5:d}"),
+    "fstring_vector": shown(lambda: f"{torch.ones(2):.2f}"),
+    "imatmul": shown(imatmul),
+    "imatmul_int": shown(lambda: imatmul_error(2, 3)),
+    "imatmul_tensor_int": shown(lambda: imatmul_error(torch.ones(2), 3)),
+    "deleted": shown(deleted),
+    "deepcopy_non_leaf": shown(lambda: copy.deepcopy(torch.ones(2, requires_grad=True) * 2)),
+}
+
+out = {"versions": {"python": sys.version.split()[0], "torch": torch.__version__}, "cases": cases, "tensors": tensor_cases, "kernel": kernel}
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pyformat.json"), "w") as f:
     json.dump(out, f, indent=None, ensure_ascii=False)
     f.write("\n")

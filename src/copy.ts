@@ -13,7 +13,7 @@
  * functions, like Python's, are shared. Two views of one tensor become two tensors, where PyTorch keeps
  * them sharing one copied storage.
  */
-import { RuntimeError } from "./errors";
+import { NotImplementedError, RuntimeError } from "./errors";
 import { Parameter } from "./nn/parameter";
 import { Tensor } from "./tensor/tensor";
 
@@ -93,7 +93,11 @@ function copyTensor(t: Tensor, memo: Memo): Tensor {
  * a Set, a class instance); a tensor as a new leaf over the same data (PyTorch's copy shares the storage).
  */
 export function copy<T>(x: T): T {
-  if (x === null || (typeof x !== "object" && typeof x !== "function") || typeof x === "function") return x;
+  if (typeof x === "function" && typeof (x as Partial<DeepCopyable>).__deepcopy__ === "function") {
+    // A module's fields are its own properties, not a shared `__dict__`: Python's shallow copy has no faithful counterpart.
+    throw new NotImplementedError("copy.copy of a Module is not supported: use copy.deepcopy");
+  }
+  if (x === null || typeof x !== "object") return x;
   if (x instanceof Tensor) return x.detach().requires_grad_(x.requires_grad) as unknown as T;
   if (Array.isArray(x)) return [...x] as unknown as T;
   if (x instanceof Map) return new Map(x) as unknown as T;

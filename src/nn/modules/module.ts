@@ -288,7 +288,8 @@ export class Module {
         return Reflect.defineProperty(target, key, desc);
       },
       deleteProperty(target, key) {
-        if (typeof key !== "string" || !Object.prototype.hasOwnProperty.call(target, key) || deletedAttribute(target, key)) return Reflect.deleteProperty(target, key);
+        if (typeof key === "string" && deletedAttribute(target, key)) throw new AttributeError(`'${target._get_name()}' object has no attribute '${key}'`);
+        if (typeof key !== "string" || !Object.prototype.hasOwnProperty.call(target, key)) return Reflect.deleteProperty(target, key);
         order.delete(key);
         target._buffer_names.delete(key);
         target._non_persistent_buffers.delete(key);

@@ -859,6 +859,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // Python's f"{loss:.4f}", f"{name!r}" (kernel/format_spec.ts put the spec in a comment): format() by the spec.
     const spec = t.isTemplateSpan(n) && !dynamicCall(n.expression, "fstring") ? formatSpecIn(text.slice(n.expression.end, n.literal.getStart(sf))) : null;
     if (spec) return wrap((n as ts.TemplateSpan).expression, `${DYNAMIC_REF}.fstring(`, `, ${JSON.stringify(spec.spec)}, ${JSON.stringify(spec.conversion)})`);
+    // Python's `del net.fc` on a module: Module.__delattr__, after which reading `net.fc` is PyTorch's AttributeError.
+    if (t.isDeleteExpression(n) && t.isPropertyAccessExpression(strip(n.expression)) && !plans.has(n)) {
+      const target = strip(n.expression) as ts.PropertyAccessExpression;
+      if (t.isIdentifier(target.name) && isModule(t, checker, target.expression)) {
+        plans.set(n, {
+          result: "other",
+          emit: (o) => {
+            receiver(target.expression);
+            o.insert(`.__delattr__("${target.name.text}")`);
+          },
+        });
+      }
+      return;
+    }
     // Python's f"{flag}" writes True / False.
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "boolean") return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
@@ -1169,7 +1183,7 @@ export function mayUseDialect(code: string): boolean {
     if (found) return;
     if (
       t.isElementAccessExpression(n) ||
-      t.isTemplateSpan(n) ||
+      t.isTemplateSpan(n) || t.isDeleteExpression(n) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||
       ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) ||
       t.isConditionalExpression(n) || t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || (t.isForStatement(n) && n.condition !== undefined) ||

@@ -1,10 +1,10 @@
 /**
- * Python's copy module (src/copy.ts) and `del module.attr` (src/nn/modules/module.ts) against PyTorch 1.13
+ * Python's copy module (src/copy.ts) and Module.__delattr__, `del module.attr` (src/nn/modules/module.ts) against PyTorch 1.13
  * (test/reference/gen_copy.py): copy.deepcopy of a module (same repr and state_dict keys, independent
  * weights, a shared layer still shared, hooks kept, the mode kept), of a state_dict (unchanged when
  * training goes on), of a tensor (a leaf with its requires_grad and grad; a Parameter stays one; PyTorch's
  * error for a non-leaf), of an optimizer and of containers (an object reached twice is copied once); and
- * reading an attribute after `delete` is PyTorch's AttributeError. The notebook spelling (`copy` in scope,
+ * reading an attribute after `del` is PyTorch's AttributeError. The notebook spelling (`copy` in scope,
  * `delete net.fc` in a cell) is tested through the kernel in test/kernel/rewrite.test.ts.
  */
 import { torch } from "../src";
@@ -90,20 +90,21 @@ describe("copy.deepcopy as Python's, with PyTorch's __deepcopy__", () => {
   });
 });
 
-describe("`delete module.attr` (Python's del) and reading it again", () => {
+describe("Module.__delattr__ (Python's `del net.fc`, a cell's `delete net.fc`) and reading it again", () => {
   test("a child: PyTorch's AttributeError, gone from the state_dict; deleting again is the same error; assigning brings it back", () => {
     const net = new Net();
-    delete (net as Partial<Net>).bn;
+    net.__delattr__("bn");
     expect(error(() => net.bn)).toEqual(ref.deleted);
+    expect("bn" in net).toBe(false);
     expect(Object.keys(net.state_dict())).toEqual(ref.deleted_keys);
-    expect(error(() => delete (net as Partial<Net>).bn)).toEqual(ref.deleted_twice);
+    expect(error(() => net.__delattr__("bn"))).toEqual(ref.deleted_twice);
     net.bn = new nn.BatchNorm2d(2);
     expect(Object.keys(net.state_dict())).toContain("bn.weight");
   });
 
   test("a buffer", () => {
     const m = new nn.BatchNorm1d(2);
-    delete (m as { running_mean?: unknown }).running_mean;
+    m.__delattr__("running_mean");
     expect([Object.keys(m.state_dict()), String(m)]).toEqual(ref.deleted_buffer);
   });
 });

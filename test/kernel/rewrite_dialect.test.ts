@@ -598,6 +598,11 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
     expect(rw(markMatmul("let k = 2;\nk @= 3"))).toBe(`let k = 2;\nk = ${DYNAMIC_REF}.op("imatmul", k, /*@*/ 3)`);
   });
 
+  test("`delete net.fc` on a module is Python's del: Module.__delattr__; on anything else JavaScript's delete", () => {
+    expect(rw("const lin = new torch.nn.Linear(2, 2);\ndelete lin.bias;")).toBe('const lin = new torch.nn.Linear(2, 2);\nlin.__delattr__("bias");');
+    expect(rw("const o: { k?: number } = {k: 1};\ndelete o.k;")).toBe("const o: { k?: number } = {k: 1};\ndelete o.k;");
+  });
+
   test("completion after a spec maps through its comment", () => {
     const src = "const f1 = `${a.sum():.2f}` + a.su";
     const info = (conv as Converter).complete(prev, src, src.length);

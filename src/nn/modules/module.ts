@@ -137,11 +137,11 @@ function checkAssign(target: Module, key: string, value: unknown): void {
 }
 
 /**
- * Python's `del net.fc`: the attribute is gone, and reading it is PyTorch's AttributeError
+ * After Python's `del net.fc` (Module.__delattr__): reading the name is PyTorch's AttributeError
  * ("'Net' object has no attribute 'fc'") where JavaScript would read undefined (and a forward that
  * still uses it would fail far from the cause). A hidden accessor that throws stands in for it until
  * the name is assigned again; it is not enumerable, so the module's children, parameters, buffers and
- * repr no longer list the name.
+ * repr no longer list the name, and `in` does not see it.
  */
 function markDeleted(target: Module, key: string): void {
   const get = (): never => {
@@ -287,15 +287,13 @@ export class Module {
         if ("value" in desc) note(key, desc.value);
         return Reflect.defineProperty(target, key, desc);
       },
+      // Python's hasattr after `del`: false (the stand-in accessor is not the attribute).
+      has(target, key) {
+        return typeof key === "string" && deletedAttribute(target, key) ? false : Reflect.has(target, key);
+      },
       deleteProperty(target, key) {
-        if (typeof key === "string" && deletedAttribute(target, key)) throw new AttributeError(`'${target._get_name()}' object has no attribute '${key}'`);
-        if (typeof key !== "string" || !Object.prototype.hasOwnProperty.call(target, key)) return Reflect.deleteProperty(target, key);
-        order.delete(key);
-        target._buffer_names.delete(key);
-        target._non_persistent_buffers.delete(key);
-        Reflect.deleteProperty(target, key);
-        markDeleted(target, key);
-        return true;
+        if (typeof key === "string") order.delete(key);
+        return Reflect.deleteProperty(target, key);
       },
     });
     proxyTargets.set(proxy, self);
@@ -329,6 +327,22 @@ export class Module {
     }
     made._rebuild_accessors();
     return made;
+  }
+
+  /**
+   * Python's `del module.name` (`delattr(module, name)`): the attribute, a child, a parameter or a
+   * buffer is removed, and reading it afterwards is PyTorch's AttributeError, as is deleting a name
+   * the module does not have. The notebook dialect writes a cell's `delete net.fc` as this.
+   */
+  __delattr__(name: string): void {
+    const target = (proxyTargets.get(this) ?? this) as Module;
+    if (!Object.prototype.hasOwnProperty.call(target, name) || deletedAttribute(target, name)) {
+      throw new AttributeError(`'${this._get_name()}' object has no attribute '${name}'`);
+    }
+    delete (this as unknown as Record<string, unknown>)[name];
+    this._buffer_names.delete(name);
+    this._non_persistent_buffers.delete(name);
+    markDeleted(target, name);
   }
 
   /** @internal after __deepcopy__: a container defines the accessors of its children again. */

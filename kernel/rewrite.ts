@@ -1296,6 +1296,34 @@ function pythonSyntaxMarked(code: string): Rewritten {
   return { code: mm.code, mapBack: (offset) => fs.mapBack(mm.mapBack(offset)), mapForward: (offset) => mm.mapForward(fs.mapForward(offset)) };
 }
 
+/**
+ * The undoing of pythonSyntaxMarked on a cell as prepareCellSource marked it: the text without the
+ * marks (`*` for `@` stays: same length) and offsets mapped into it, so that compile errors are placed
+ * in the columns the user wrote. Null when the cell has no mark.
+ */
+function unmarked(code: string): { code: string; mapBack(offset: number): number } | null {
+  const removed: [number, number][] = [];
+  for (let at = code.indexOf(MATMUL_MARK); at >= 0; at = code.indexOf(MATMUL_MARK, at + 1)) removed.push([at, at + MATMUL_MARK.length]);
+  // A spec's comment, `/*:.4f*/` before a template expression's `}`: its `/*` and `*/` go.
+  const specs = /\/\*(?:![rsa])?(?::[^\n]*?)?\*\/(?=\s*\})/g;
+  for (let m = specs.exec(code); m !== null; m = specs.exec(code)) {
+    if (m[0].length > 4) removed.push([m.index, m.index + 2], [m.index + m[0].length - 2, m.index + m[0].length]);
+  }
+  removed.sort((a, b) => a[0] - b[0]);
+  if (removed.length === 0) return null;
+  let text = "";
+  let from = 0;
+  for (const [start, end] of removed) {
+    text += code.slice(from, start);
+    from = end;
+  }
+  text += code.slice(from);
+  return {
+    code: text,
+    mapBack: (offset) => offset - removed.reduce((n, [start, end]) => n + (offset >= end ? end - start : offset > start ? offset - start : 0), 0),
+  };
+}
+
 /** markMatmul as a Rewritten: each `@` operator is `*` (same length) and the mark inserted after it. */
 function matmulMarked(code: string): Rewritten {
   const at = matmulPositions(code);
@@ -1774,6 +1802,16 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       return info;
     },
     convert(prevDecl: string, src: string): ConvertResult {
+      // The cell comes with its `@` and f-string specs marked (prepareCellSource): errors are placed in the text as written.
+      const result = convertMarked(prevDecl, src);
+      const marks = unmarked(src);
+      if (marks === null) return result;
+      const place = (p: DiagnosticPos): DiagnosticPos => positionIn(marks.code, marks.mapBack(p.offset));
+      return { ...result, diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: place(d.start), end: place(d.end) })) };
+    },
+  };
+  function convertMarked(prevDecl: string, src: string): ConvertResult {
+    {
       const tupled = tupleSamples(src);
       // Classes called the Python way: `new` where the compiler asks for it, then compile again.
       let code = tupled?.code ?? src;
@@ -1801,8 +1839,8 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
         ...result,
         diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: positionIn(src, back(d.start.offset)), end: positionIn(src, back(d.end.offset)) })),
       };
-    },
-  };
+    }
+  }
   /** `src` with `new` before its calls of classes, for completion and hover (convert asks TypeScript). */
   function constructing(prevDecl: string, src: string): Rewritten {
     if (!latest || !mayCallClass(src)) return UNCHANGED(src);

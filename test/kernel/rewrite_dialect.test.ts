@@ -281,6 +281,17 @@ describe("compile errors point at the text the user wrote", () => {
     expect(r.diagnostics[0].messageText).toMatch(/Property 'nosuch' does not exist on type 'Tensor'/);
   });
 
+  test("after an `@` or an f-string spec (marked before compiling), an error keeps the user's column", () => {
+    const { markFormatSpecs } = require("../../kernel/format_spec") as typeof import("../../kernel/format_spec");
+    const { markMatmul } = require("../../kernel/matmul_operator") as typeof import("../../kernel/matmul_operator");
+    const src = "const q1 = `${a.sum():.2f} ${s!r}` + nosuch1;\nconst q2 = a @ b + nosuch2;";
+    const r = (conv as Converter).convert(prev, markMatmul(markFormatSpecs(src)));
+    expect(r.diagnostics.map((d) => [d.start.line, d.start.character, d.messageText])).toEqual([
+      [0, src.indexOf("nosuch1"), "Cannot find name 'nosuch1'."],
+      [1, src.split("\n")[1].indexOf("nosuch2"), "Cannot find name 'nosuch2'."],
+    ]);
+  });
+
   test("an operator the dialect has no in-place method for stays a compile error", () => {
     const r = (conv as Converter).convert(prev, "let x = torch.ones(2);\nx <<= 2;");
     expect(r.diagnostics.length).toBeGreaterThan(0);

@@ -8,7 +8,9 @@
  * value decides: a Tensor on either side is PyTorch's operator, anything else JavaScript's own.
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
+import { repr, str } from "../src/builtins";
 import { IndexError, RuntimeError, TypeError } from "../src/errors";
+import { format as pyformat } from "../src/pyformat";
 import { pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import * as T from "../src/torch";
@@ -68,10 +70,10 @@ const BITWISE: Record<string, (a: any, b: any) => Tensor> = {
 export function op(name: string, a: any, b: any): any {
   const ta = a instanceof Tensor;
   const tb = b instanceof Tensor;
-  if (name === "matmul") {
-    // Python's `a @ b`: only a tensor on either side has __matmul__ / __rmatmul__.
+  if (name === "matmul" || name === "imatmul") {
+    // Python's `a @ b` (and `a @= b`, which falls back to it): only a tensor on either side has __matmul__ / __rmatmul__.
     if (ta && tb) return (a as Tensor).matmul(b as Tensor);
-    throw new TypeError(`unsupported operand type(s) for @: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+    throw new TypeError(`unsupported operand type(s) for ${name === "matmul" ? "@" : "@="}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
   }
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);
@@ -96,9 +98,28 @@ export function assign(inplace: string, x: any, y: any): any {
   return op(name, x, y);
 }
 
-/** `${v}` for a value typed `any`: a tensor as Python's f-string formats it (Tensor.__format__), anything else as it is. */
+/**
+ * `${v}` for a value typed `any` or boolean: a tensor as Python's f-string formats it
+ * (Tensor.__format__), a boolean as Python writes it (`True`), anything else as it is.
+ */
 export function format(v: any): any {
+  if (typeof v === "boolean") return v ? "True" : "False";
   return v instanceof Tensor ? v.__format__() : v;
+}
+
+/**
+ * Python's f"{v!conversion:spec}" (kernel/format_spec.ts): `!r` / `!s` / `!a` make Python's repr, str
+ * or ascii of `v` first, then format() by the spec (src/pyformat.ts), a tensor by its __format__.
+ */
+export function fstring(v: unknown, spec: string, conversion: string): string {
+  if (conversion === "r" || conversion === "a") {
+    const r = repr(v);
+    v = conversion === "r" ? r : r.replace(/[^\x00-\x7f]/gu, (c) => {
+      const code = c.codePointAt(0)!;
+      return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : code < 0x10000 ? `\\u${code.toString(16).padStart(4, "0")}` : `\\U${code.toString(16).padStart(8, "0")}`;
+    });
+  } else if (conversion === "s") v = str(v);
+  return pyformat(v, spec, (x) => String(format(x)));
 }
 
 /**

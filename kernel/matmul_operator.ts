@@ -5,7 +5,8 @@
  * operands becomes `*` followed by the marker comment MATMUL_MARK: `*` has Python's precedence and
  * associativity for `@` (both multiplicative, left to right), and the notebook dialect
  * (kernel/rewrite.ts) turns a `*` carrying the mark into `matmul`, or into a run-time dispatch that
- * refuses operands that are not tensors, as Python's TypeError does.
+ * refuses operands that are not tensors, as Python's TypeError does. Python's `a @= b` is `*=` and the
+ * mark: `a = a @ b`.
  *
  * An `@` is an operator when the token before it ends an operand (a name, contextual keywords such as
  * `out` or `type` included, a literal, `)`, `]`, `this`)
@@ -21,8 +22,19 @@ export const MATMUL_MARK = "/*@*/";
 
 export function markMatmul(code: string): string {
   let out = code;
-  for (const pos of matmulPositions(code).reverse()) out = `${out.slice(0, pos)}*${MATMUL_MARK}${out.slice(pos + 1)}`;
+  for (const pos of matmulPositions(code).reverse()) {
+    const at = markAfter(code, pos);
+    out = `${out.slice(0, pos)}*${out.slice(pos + 1, at)}${MATMUL_MARK}${out.slice(at)}`;
+  }
   return out;
+}
+
+/**
+ * Where the mark goes for the `@` at `pos`: after it, or after the `=` of Python's `a @= b`, which
+ * becomes `*=` and the mark (`a = a @ b` in the dialect: PyTorch 1.13's Tensor has no `__imatmul__`).
+ */
+export function markAfter(code: string, pos: number): number {
+  return code[pos + 1] === "=" ? pos + 2 : pos + 1;
 }
 
 /** The offsets of the `@` operators in `code` (see above), in order. */

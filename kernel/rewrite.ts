@@ -27,7 +27,8 @@
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
 import { emitLiveGlobals } from "./live_globals";
-import { MATMUL_MARK, markMatmul, matmulPositions } from "./matmul_operator";
+import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
+import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -78,7 +79,7 @@ export function expandShorthandProperties(code: string): string {
  * `;void 0` after the assignment makes the cell's last value undefined; nothing moves before it.
  */
 export function silenceTrailingAssignment(code: string): string {
-  if (!code.includes("=")) return code;
+  if (!code.includes("=") && !code.includes("delete")) return code;
   const t = typescript();
   const statements = parse(code).statements.filter((s) => !t.isEmptyStatement(s));
   const last = statements[statements.length - 1];
@@ -86,7 +87,9 @@ export function silenceTrailingAssignment(code: string): string {
   let e: ts.Expression = last.expression;
   while (t.isParenthesizedExpression(e)) e = e.expression;
   const K = t.SyntaxKind;
-  if (!t.isBinaryExpression(e) || e.operatorToken.kind < K.FirstAssignment || e.operatorToken.kind > K.LastAssignment) return code;
+  // Python's `del net.fc` is a statement too: `delete` would show `true`.
+  const assignment = t.isBinaryExpression(e) && e.operatorToken.kind >= K.FirstAssignment && e.operatorToken.kind <= K.LastAssignment;
+  if (!assignment && !t.isDeleteExpression(e)) return code;
   return apply(code, [{ at: last.end, text: ";void 0" }]);
 }
 
@@ -95,7 +98,7 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(markMatmul(code));
+  const source = expandShorthandProperties(markMatmul(markFormatSpecs(code)));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -496,6 +499,22 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       o.insert(newlines(n.left.end, n.right.getStart(sf)) + ")");
     },
   });
+  /** `a @= b`: `a = a.matmul(b)` for tensors, else `a = op("imatmul", a, b)` decided at run time (Python's TypeError). */
+  const matmulAssign = (n: ts.BinaryExpression, typed: boolean): Plan => ({
+    result: typed ? "tensor" : "any",
+    emit: (o) => {
+      emit(n.left);
+      o.insert(" = ");
+      if (typed) receiver(n.left);
+      else {
+        o.insert(`${DYNAMIC_REF}.op("imatmul", `);
+        emit(n.left);
+      }
+      gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), typed ? ".matmul(" : ", ");
+      emit(n.right);
+      o.insert(")");
+    },
+  });
   // The declarations widened to `any` by `rebound` rewrites (each once).
   const widened = new Set<ts.VariableDeclaration>();
   /**
@@ -837,6 +856,25 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
 
   const consider = (n: ts.Node): void => {
     if (t.isCallExpression(n)) return floatCall(n);
+    // Python's f"{loss:.4f}", f"{name!r}" (kernel/format_spec.ts put the spec in a comment): format() by the spec.
+    const spec = t.isTemplateSpan(n) && !dynamicCall(n.expression, "fstring") ? formatSpecIn(text.slice(n.expression.end, n.literal.getStart(sf))) : null;
+    if (spec) return wrap((n as ts.TemplateSpan).expression, `${DYNAMIC_REF}.fstring(`, `, ${JSON.stringify(spec.spec)}, ${JSON.stringify(spec.conversion)})`);
+    // Python's `del net.fc` on a module: Module.__delattr__, after which reading `net.fc` is PyTorch's AttributeError.
+    if (t.isDeleteExpression(n) && t.isPropertyAccessExpression(strip(n.expression)) && !plans.has(n)) {
+      const target = strip(n.expression) as ts.PropertyAccessExpression;
+      if (t.isIdentifier(target.name) && isModule(t, checker, target.expression)) {
+        plans.set(n, {
+          result: "other",
+          emit: (o) => {
+            receiver(target.expression);
+            o.insert(`.__delattr__("${target.name.text}")`);
+          },
+        });
+      }
+      return;
+    }
+    // Python's f"{flag}" writes True / False.
+    if (t.isTemplateSpan(n) && kindOf(n.expression) === "boolean") return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
     // ... and so does a value typed `any` that is a tensor at run time (`num_correct += (preds == y).sum()` from 0).
@@ -876,6 +914,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
             },
           });
         }
+        return;
+      }
+      if (op === K.AsteriskEqualsToken && text.slice(n.operatorToken.end, n.right.getStart(sf)).includes(MATMUL_MARK)) {
+        // Python's `a @= b` (kernel/matmul_operator.ts): `a = a @ b`, a new tensor, as PyTorch's Tensor has no __imatmul__.
+        plans.set(n, matmulAssign(n, kindOf(n.left) === "tensor" && kindOf(n.right) === "tensor"));
         return;
       }
       const inplace = COMPOUND[op];
@@ -1140,7 +1183,7 @@ export function mayUseDialect(code: string): boolean {
     if (found) return;
     if (
       t.isElementAccessExpression(n) ||
-      t.isTemplateSpan(n) ||
+      t.isTemplateSpan(n) || t.isDeleteExpression(n) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||
       ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) ||
       t.isConditionalExpression(n) || t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || (t.isForStatement(n) && n.condition !== undefined) ||
@@ -1245,13 +1288,49 @@ export function lateBoundNames(code: string, ranges: readonly (readonly [number,
 }
 
 /** `code` with `inserts` applied, and the offsets mapped both ways. */
+/** markFormatSpecs then markMatmul (as prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
+function pythonSyntaxMarked(code: string): Rewritten {
+  const spans = formatSpecSpans(code);
+  const fs = spans.length === 0 ? UNCHANGED(code) : inserted(code, spans.flatMap(([open, close]) => [{ at: open, text: "/*" }, { at: close, text: "*/" }]));
+  const mm = matmulMarked(fs.code);
+  return { code: mm.code, mapBack: (offset) => fs.mapBack(mm.mapBack(offset)), mapForward: (offset) => mm.mapForward(fs.mapForward(offset)) };
+}
+
+/**
+ * The undoing of pythonSyntaxMarked on a cell as prepareCellSource marked it: the text without the
+ * marks (`*` for `@` stays: same length) and offsets mapped into it, so that compile errors are placed
+ * in the columns the user wrote. Null when the cell has no mark.
+ */
+function unmarked(code: string): { code: string; mapBack(offset: number): number } | null {
+  const removed: [number, number][] = [];
+  for (let at = code.indexOf(MATMUL_MARK); at >= 0; at = code.indexOf(MATMUL_MARK, at + 1)) removed.push([at, at + MATMUL_MARK.length]);
+  // A spec's comment, `/*:.4f*/` before a template expression's `}`: its `/*` and `*/` go.
+  const specs = /\/\*(?:![rsa])?(?::[^\n]*?)?\*\/(?=\s*\})/g;
+  for (let m = specs.exec(code); m !== null; m = specs.exec(code)) {
+    if (m[0].length > 4) removed.push([m.index, m.index + 2], [m.index + m[0].length - 2, m.index + m[0].length]);
+  }
+  removed.sort((a, b) => a[0] - b[0]);
+  if (removed.length === 0) return null;
+  let text = "";
+  let from = 0;
+  for (const [start, end] of removed) {
+    text += code.slice(from, start);
+    from = end;
+  }
+  text += code.slice(from);
+  return {
+    code: text,
+    mapBack: (offset) => offset - removed.reduce((n, [start, end]) => n + (offset >= end ? end - start : offset > start ? offset - start : 0), 0),
+  };
+}
+
 /** markMatmul as a Rewritten: each `@` operator is `*` (same length) and the mark inserted after it. */
 function matmulMarked(code: string): Rewritten {
   const at = matmulPositions(code);
   if (at.length === 0) return UNCHANGED(code);
   let starred = code;
   for (const pos of at) starred = `${starred.slice(0, pos)}*${starred.slice(pos + 1)}`;
-  return inserted(starred, at.map((pos) => ({ at: pos + 1, text: MATMUL_MARK })));
+  return inserted(starred, at.map((pos) => ({ at: markAfter(code, pos), text: MATMUL_MARK })));
 }
 
 function inserted(code: string, inserts: Insert[]): Rewritten {
@@ -1704,9 +1783,9 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
     rewrite,
     // Completion and hover see the rewritten cell, so `(a + b).` offers Tensor's methods, and
     // `nn.Conv2d(1, 3, {ker` offers the constructor's options.
-    // The cell as the user is typing it: `@` is not yet marked (prepareCellSource does that for a run).
+    // The cell as the user is typing it: `@` and f-string specs are not yet marked (prepareCellSource does that for a run).
     complete(prevDecl: string, src: string, position: number) {
-      const mm = matmulMarked(src);
+      const mm = pythonSyntaxMarked(src);
       const made = constructing(prevDecl, mm.code);
       const rw = rewrite(prevDecl, made.code);
       if (rw.code === src) return conv.complete(prevDecl, src, position);
@@ -1715,7 +1794,7 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
       return { ...info, start: back(info.start), end: back(info.end) };
     },
     inspect(prevDecl: string, src: string, position: number) {
-      const mm = matmulMarked(src);
+      const mm = pythonSyntaxMarked(src);
       const made = constructing(prevDecl, mm.code);
       const rw = rewrite(prevDecl, made.code);
       if (rw.code === src) return conv.inspect(prevDecl, src, position);
@@ -1724,6 +1803,16 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
       return info;
     },
     convert(prevDecl: string, src: string): ConvertResult {
+      // The cell comes with its `@` and f-string specs marked (prepareCellSource): errors are placed in the text as written.
+      const result = convertMarked(prevDecl, src);
+      const marks = unmarked(src);
+      if (marks === null) return result;
+      const place = (p: DiagnosticPos): DiagnosticPos => positionIn(marks.code, marks.mapBack(p.offset));
+      return { ...result, diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: place(d.start), end: place(d.end) })) };
+    },
+  };
+  function convertMarked(prevDecl: string, src: string): ConvertResult {
+    {
       const tupled = tupleSamples(src);
       // Classes called the Python way: `new` where the compiler asks for it, then compile again.
       let code = tupled?.code ?? src;
@@ -1751,8 +1840,8 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
         ...result,
         diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: positionIn(src, back(d.start.offset)), end: positionIn(src, back(d.end.offset)) })),
       };
-    },
-  };
+    }
+  }
   /** `src` with `new` before its calls of classes, for completion and hover (convert asks TypeScript). */
   function constructing(prevDecl: string, src: string): Rewritten {
     if (!latest || !mayCallClass(src)) return UNCHANGED(src);

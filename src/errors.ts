@@ -53,6 +53,14 @@ export class OverflowError extends Error {
   }
 }
 
+/** Python's AttributeError: an attribute read that the object does not have (`net.fc` after `del net.fc`). */
+export class AttributeError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "AttributeError";
+  }
+}
+
 /**
  * A feature PyTorch has that torchlab does not (yet) support; the message says what to use instead.
  * A RuntimeError, as Python's NotImplementedError is: `catch (e) { if (e instanceof RuntimeError) }`

@@ -13,6 +13,7 @@ import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
 import { formatValues, addSuffixes } from "./repr";
 import { pyFloat } from "../testing/pyrepr";
+import { format, formatFloat, formatInt } from "../pyformat";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, parseArgs, trimArgs } from "./args";
 import { IndexError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
@@ -2044,13 +2045,20 @@ export class Tensor {
   /**
    * Python's `format(t, "")`, what an f-string's `{t}` shows: a one-element 0-d tensor formats as its
    * Python number (`f"Loss: {loss}"` prints `Loss: 0.31288138031959534`, a float tensor's whole value
-   * `45.0`), any other tensor as str(t). The notebook dialect writes `${t}` in a template as this.
+   * `45.0`), any other tensor as str(t). The notebook dialect writes `${t}` in a template as this,
+   * and `${loss:.4f}` as `__format__(".4f")`: the number formatted by the spec (src/pyformat.ts),
+   * PyTorch's TypeError for a spec on a tensor of another shape or on a subclass (a Parameter), whose
+   * `__format__` is object's.
    */
-  __format__(): string {
-    if (this.dim() !== 0) return this.toString();
+  __format__(spec = ""): string {
+    if (this.dim() !== 0 || Object.getPrototypeOf(this) !== Tensor.prototype) {
+      if (spec !== "") throw new TypeError(`unsupported format string passed to ${this.constructor.name}.__format__`);
+      return this.toString();
+    }
     const v = this.item();
-    if (this.dtype === D.bool) return v ? "True" : "False";
-    return this.is_floating_point() ? pyFloat(v) : String(v);
+    if (this.dtype === D.bool) return format(Boolean(v), spec);
+    if (spec === "") return this.is_floating_point() ? pyFloat(v) : String(v);
+    return this.is_floating_point() ? formatFloat(v, spec) : formatInt(v, spec);
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

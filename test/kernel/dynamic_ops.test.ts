@@ -1,4 +1,4 @@
-import { assignConst, format } from "../../kernel/dynamic_ops";
+import { assignConst, format, fstring } from "../../kernel/dynamic_ops";
 import { torch } from "../../src";
 
 describe("kernel/dynamic_ops: the run-time half of the dialect for values typed `any`", () => {
@@ -17,5 +17,16 @@ describe("kernel/dynamic_ops: the run-time half of the dialect for values typed 
     expect(`${format(torch.tensor([1, 2]))}`).toBe("tensor([1, 2])");
     expect(format(3)).toBe(3);
     expect(format("a")).toBe("a");
+    // Python's f"{flag}" writes True / False.
+    expect([format(true), format(false)]).toEqual(["True", "False"]);
+  });
+
+  test("fstring: Python's f\"{v!conversion:spec}\" (the spec by src/pyformat.ts, a tensor by its __format__)", () => {
+    expect(fstring(torch.tensor(0.25), ".1%", "")).toBe("25.0%");
+    expect(fstring(7, "03d", "")).toBe("007");
+    expect(fstring("resnet", ">10", "r")).toBe("  'resnet'");
+    expect(fstring("é", "", "a")).toBe("'\\xe9'");
+    expect(fstring([1, "a"], "", "s")).toBe("[1, 'a']");
+    expect(() => fstring([1, 2], ">5", "")).toThrow("unsupported format string passed to list.__format__");
   });
 });

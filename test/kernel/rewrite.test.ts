@@ -3,6 +3,10 @@ import * as path from "path";
 import { addLoopYields, expandShorthandProperties, silenceTrailingAssignment } from "../../kernel/rewrite";
 import { Session } from "../../kernel/session";
 import { notebook, runCli, tempDir } from "./helpers";
+import { readReference } from "../tensor/fixtures";
+
+// Python 3.11 / PyTorch 1.13's text for the f-string, `@=`, `del` and deepcopy cells (test/reference/gen_pyformat.py).
+const pyformatRef = readReference<{ kernel: Record<string, string> }>("pyformat.json");
 
 describe("shorthand properties across cells", () => {
   test("expands object-literal and destructuring shorthands, leaves the rest alone", () => {
@@ -80,6 +84,8 @@ test("a cell ending in an assignment gets no value; other last statements are le
   expect(silenceTrailingAssignment("x += 1;\n")).toBe("x += 1;;void 0\n");
   expect(silenceTrailingAssignment("w[0] = 5 // set it")).toBe("w[0] = 5;void 0 // set it");
   expect(silenceTrailingAssignment("(a = 1);;")).toBe("(a = 1);;void 0;");
+  // Python's `del net.fc` shows nothing either.
+  expect(silenceTrailingAssignment("delete net.fc;")).toBe("delete net.fc;;void 0");
   for (const kept of ["x * 2", "const y = 2", "y = 1;\ny", "x == 2", "f(y = 2)", "if (a) b = 1;", "a => (b = 1)"]) {
     expect(silenceTrailingAssignment(kept)).toBe(kept);
   }
@@ -243,6 +249,20 @@ describe("the notebook dialect, end to end through the kernel", () => {
       'const od = nn.Sequential(new Map([["conv1", nn.Conv2d(1, 20, 5)], ["relu1", nn.ReLU()]]));\nJSON.stringify([Object.keys(od.state_dict()), [...od(torch.rand(1, 1, 8, 8)).shape]])',
       "let [__, index] = torch.max(torch.tensor([[1, 5, 2], [7, 0, 3]]), 1);",
       "JSON.stringify([__.tolist(), index.tolist()])",
+      // Python's f-string specs and conversions, `True` for a boolean (kernel/format_spec.ts, src/pyformat.ts).
+      "const floss = torch.tensor(0.123456); const facc = 0.8765; const fepoch = 7; const fname = 'resnet'; const fflag = true; const ft = torch.tensor(2.5);\n" +
+        "`${floss.item():.4f}|${facc:>6.2%}|${fepoch:03d}|${12345678:,}|${fname!r}|${1234.5:e}|${ft:.3f}|${fflag}|${floss:.2e}|${fepoch > 3 ? 'a' : 'b':>3}|${!fflag}`",
+      { code: "`${1.5:d}`", tags: ["raises-exception"] },
+      { code: "`${torch.ones(2):.2f}`", tags: ["raises-exception"] },
+      // Python's `a @= b`: a new tensor bound to `a` (PyTorch 1.13's Tensor has no __imatmul__).
+      "let mm_a = torch.ones(2, 3);\nconst mm_keep = mm_a;\nmm_a @= torch.ones(3, 4);\nJSON.stringify([mm_a.shape, mm_keep.shape, mm_a.sum().item()])",
+      "function imm(p, q) { p @= q; return p; }",
+      { code: "imm(2, 3)", tags: ["raises-exception"] },
+      { code: "imm(torch.ones(2), 3)", tags: ["raises-exception"] },
+      // Python's `del net.fc`, then reading it; copy.deepcopy of a tensor that is not a leaf.
+      "class Net extends nn.Module {\n  constructor() { super(); this.fc = nn.Linear(2, 2); }\n  forward(x) { return this.fc(x); }\n}\nconst net_del = Net();\ndelete net_del.fc;",
+      { code: "net_del.fc", tags: ["raises-exception"] },
+      { code: "copy.deepcopy(torch.ones(2, {requires_grad: true}) * 2)", tags: ["raises-exception"] },
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -300,6 +320,11 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "'[[\"conv1.weight\",\"conv1.bias\"],[1,20,4,4]]'",
       "",
       "'[[5,7],[1,0]]'",
+      ...["fstring", "fstring_d_float", "fstring_vector", "imatmul"].map((k) => pyformatRef.kernel[k]),
+      "",
+      ...["imatmul_int", "imatmul_tensor_int"].map((k) => pyformatRef.kernel[k]),
+      "",
+      ...["deleted", "deepcopy_non_leaf"].map((k) => pyformatRef.kernel[k]),
     ]);
     const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");
     const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[reshapedCell].outputs.find((o: { output_type: string }) => o.output_type === "error");

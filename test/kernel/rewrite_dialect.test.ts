@@ -281,6 +281,17 @@ describe("compile errors point at the text the user wrote", () => {
     expect(r.diagnostics[0].messageText).toMatch(/Property 'nosuch' does not exist on type 'Tensor'/);
   });
 
+  test("after an `@` or an f-string spec (marked before compiling), an error keeps the user's column", () => {
+    const { markFormatSpecs } = require("../../kernel/format_spec") as typeof import("../../kernel/format_spec");
+    const { markMatmul } = require("../../kernel/matmul_operator") as typeof import("../../kernel/matmul_operator");
+    const src = "const q1 = `${a.sum():.2f} ${s!r}` + nosuch1;\nconst q2 = a @ b + nosuch2;";
+    const r = (conv as Converter).convert(prev, markMatmul(markFormatSpecs(src)));
+    expect(r.diagnostics.map((d) => [d.start.line, d.start.character, d.messageText])).toEqual([
+      [0, src.indexOf("nosuch1"), "Cannot find name 'nosuch1'."],
+      [1, src.split("\n")[1].indexOf("nosuch2"), "Cannot find name 'nosuch2'."],
+    ]);
+  });
+
   test("an operator the dialect has no in-place method for stays a compile error", () => {
     const r = (conv as Converter).convert(prev, "let x = torch.ones(2);\nx <<= 2;");
     expect(r.diagnostics.length).toBeGreaterThan(0);
@@ -571,6 +582,45 @@ describe("Python's `@` is matmul (kernel/matmul_operator.ts)", () => {
     expect(rw(markMatmul("a @ b + 1"))).toBe("a.matmul(/*@*/ b).add(1)");
     expect(rw(markMatmul("a @ 2"))).toBe(`${DYNAMIC_REF}.op("matmul", a, /*@*/ 2)`);
     expect(rw(markMatmul("n @ n"))).toBe(`${DYNAMIC_REF}.op("matmul", n, /*@*/ n)`);
+  });
+});
+
+describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
+  const { markFormatSpecs } = require("../../kernel/format_spec") as typeof import("../../kernel/format_spec");
+  const { markMatmul, MATMUL_MARK: M } = require("../../kernel/matmul_operator") as typeof import("../../kernel/matmul_operator");
+
+  test("a `:` or `!r` at a template expression's own level starts a spec, put in a comment; conditionals, objects, types, strings are left alone", () => {
+    expect(markFormatSpecs("`${loss.item():.4f} ${acc:>6.2%}`")).toBe("`${loss.item()/*:.4f*/} ${acc/*:>6.2%*/}`");
+    expect(markFormatSpecs("`${name!r} ${x!r:>10} ${y!s}`")).toBe("`${name/*!r*/} ${x/*!r:>10*/} ${y/*!s*/}`");
+    expect(markFormatSpecs("`${c ? a : b:>3}`")).toBe("`${c ? a : b/*:>3*/}`");
+    expect(markFormatSpecs("`${f(x, {k: 1}):,}` + `${`${q:.2f}`}`")).toBe("`${f(x, {k: 1})/*:,*/}` + `${`${q/*:.2f*/}`}`");
+    for (const kept of ["`${c ? a : b}`", "`${x!}`", "`${((v: number) => v)(1)}`", "const o = {a: 1, b: `${x}`};", '"${x:.2f}"', "// `${x:d}`", "`${x != y}`"]) {
+      expect(markFormatSpecs(kept)).toBe(kept);
+    }
+  });
+
+  test("a template expression with a spec is formatted by it at run time; a boolean one writes True / False", () => {
+    expect(rw(markFormatSpecs("`${a.sum():.2f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), ".2f", "")/*:.2f*/}\``);
+    expect(rw(markFormatSpecs("`${s!r:>8}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(s, ">8", "r")/*!r:>8*/}\``);
+    expect(rw("`${n > 1}`")).toBe(`\`\${${DYNAMIC_REF}.format(n > 1)}\``);
+  });
+
+  test("`a @= b` is `*=` with the mark, and `a = a.matmul(b)` for tensors, else decided at run time", () => {
+    expect(markMatmul("x @= w;")).toBe(`x *=${M} w;`);
+    expect(rw(markMatmul("let c = a;\nc @= b"))).toBe("let c = a;\nc = c.matmul(/*@*/ b)");
+    expect(rw(markMatmul("let k = 2;\nk @= 3"))).toBe(`let k = 2;\nk = ${DYNAMIC_REF}.op("imatmul", k, /*@*/ 3)`);
+  });
+
+  test("`delete net.fc` on a module is Python's del: Module.__delattr__; on anything else JavaScript's delete", () => {
+    expect(rw("const lin = new torch.nn.Linear(2, 2);\ndelete lin.bias;")).toBe('const lin = new torch.nn.Linear(2, 2);\nlin.__delattr__("bias");');
+    expect(rw("const o: { k?: number } = {k: 1};\ndelete o.k;")).toBe("const o: { k?: number } = {k: 1};\ndelete o.k;");
+  });
+
+  test("completion after a spec maps through its comment", () => {
+    const src = "const f1 = `${a.sum():.2f}` + a.su";
+    const info = (conv as Converter).complete(prev, src, src.length);
+    expect(info.candidates).toContain("sum");
+    expect([info.start, info.end]).toEqual([src.length - 2, src.length]);
   });
 });
 

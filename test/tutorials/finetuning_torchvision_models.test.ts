@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { torch, torchvision } from "../../src";
+import * as copy from "../../src/copy";
 import { expectSamePrint, expectValues } from "./_tutorial";
 
 const { nn, optim } = torch;
@@ -27,8 +28,7 @@ const device = torch.device("cpu");
 function train_model(model: InstanceType<typeof models.SqueezeNet>, dataloaders: Record<string, Loader>, criterion: (a: Tensor, b: Tensor) => Tensor, optimizer: InstanceType<typeof optim.SGD>, num_epochs = 25, is_inception = false): [InstanceType<typeof models.SqueezeNet>, Tensor[]] {
   const val_acc_history: Tensor[] = [];
 
-  const deepcopy = (sd: Record<string, Tensor>) => Object.fromEntries(Object.entries(sd).map(([k, v]) => [k, v.clone()]));
-  let best_model_wts = deepcopy(model.state_dict());
+  let best_model_wts = copy.deepcopy(model.state_dict());
   let best_acc: Tensor | number = 0.0;
 
   for (let epoch = 0; epoch < num_epochs; epoch++) {
@@ -81,7 +81,7 @@ function train_model(model: InstanceType<typeof models.SqueezeNet>, dataloaders:
       // deep copy the model
       if (phase === "val" && epoch_acc.gt(best_acc).item()) {
         best_acc = epoch_acc;
-        best_model_wts = deepcopy(model.state_dict());
+        best_model_wts = copy.deepcopy(model.state_dict());
       }
       if (phase === "val") val_acc_history.push(epoch_acc);
     }

@@ -6,6 +6,7 @@
  * PyTorch 1.13 (test/reference/gen_tutorials.py, section schedulers).
  */
 import { torch } from "../../src";
+import * as copy from "../../src/copy";
 import { reference, det, det_init_, expectSamePrint, expectTensor, Encoded } from "./_tutorial";
 
 const { nn } = torch;
@@ -30,9 +31,7 @@ beforeAll(() => {
 });
 
 function train_model(model: Module, criterion: (a: Tensor, b: Tensor) => Tensor, optimizer: Optimizer, scheduler: Scheduler, num_epochs: number, log: string[]): Module {
-  // best_model_wts = copy.deepcopy(model.state_dict())
-  const deepcopy = (sd: Record<string, Tensor>) => Object.fromEntries(Object.entries(sd).map(([k, v]) => [k, v.clone()]));
-  let best_model_wts = deepcopy(model.state_dict());
+  let best_model_wts = copy.deepcopy(model.state_dict());
   let best_acc = 0.0;
 
   for (let epoch = 0; epoch < num_epochs; epoch++) {
@@ -72,7 +71,7 @@ function train_model(model: Module, criterion: (a: Tensor, b: Tensor) => Tensor,
       // deep copy the model
       if (phase === "val" && epoch_acc > best_acc) {
         best_acc = epoch_acc;
-        best_model_wts = deepcopy(model.state_dict());
+        best_model_wts = copy.deepcopy(model.state_dict());
       }
     }
     log.push(`lr ${optimizer.param_groups[0].lr}`);

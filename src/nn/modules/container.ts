@@ -47,6 +47,11 @@ export abstract class IndexedContainer extends Module {
     return [...this._dict.entries(), ...super._module_entries()];
   }
 
+  _rebuild_accessors(): void {
+    this._accessors.clear();
+    this._sync();
+  }
+
   /** Replaces the children with `mods`, renumbered 0..n-1 (for insert/delete). */
   protected _reset(mods: Module[]): void {
     this._dict.clear();
@@ -299,6 +304,10 @@ export class ModuleDict extends Module {
     this._dict.set(name, checkModule("ModuleDict", module, `value of key '${name}'`));
     // Python's `d.key` attribute access; non-enumerable so that it is not read as a field.
     Object.defineProperty(this, name, { get: () => this._dict.get(name), enumerable: false, configurable: true });
+  }
+
+  _rebuild_accessors(): void {
+    for (const name of this._dict.keys()) Object.defineProperty(this, name, { get: () => this._dict.get(name), enumerable: false, configurable: true });
   }
 
   private removeKey(name: string): void {

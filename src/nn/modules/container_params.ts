@@ -51,6 +51,10 @@ abstract class ParameterContainer extends Module {
     });
   }
 
+  _rebuild_accessors(): void {
+    for (const [key, p] of this._params) this._put(key, p);
+  }
+
   /** @internal removes every entry. */
   protected _drop(key: string): void {
     this._params.delete(key);

@@ -22,9 +22,10 @@ import * as D from "../../tensor/dtype";
 import { Parameter } from "../parameter";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { no_grad } from "../../autograd/grad_mode";
+import { deepcopy } from "../../copy";
 import { BackwardHookState, firstTensor, type BackwardHook } from "./backward_hooks";
 import { zeros } from "../../ops/creation";
-import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
+import { AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 
 /**
  * The argument list of a module's `forward`. A plain `Module` takes a Tensor and any further inputs,
@@ -133,6 +134,26 @@ function checkAssign(target: Module, key: string, value: unknown): void {
   if (cur instanceof Module && !(value instanceof Module)) {
     throw new TypeError(`cannot assign '${typeName(value)}' as child module '${key}' (torch.nn.Module or None expected)`);
   }
+}
+
+/**
+ * After Python's `del net.fc` (Module.__delattr__): reading the name is PyTorch's AttributeError
+ * ("'Net' object has no attribute 'fc'") where JavaScript would read undefined (and a forward that
+ * still uses it would fail far from the cause). A hidden accessor that throws stands in for it until
+ * the name is assigned again; it is not enumerable, so the module's children, parameters, buffers and
+ * repr no longer list the name, and `in` does not see it.
+ */
+function markDeleted(target: Module, key: string): void {
+  const get = (): never => {
+    throw new AttributeError(`'${target._get_name()}' object has no attribute '${key}'`);
+  };
+  Object.defineProperty(get, "_deleted", { value: true });
+  Object.defineProperty(target, key, { get, enumerable: false, configurable: true });
+}
+
+function deletedAttribute(target: Module, key: string): boolean {
+  const get = Object.getOwnPropertyDescriptor(target, key)?.get as { _deleted?: boolean } | undefined;
+  return get?._deleted === true;
 }
 
 /** Each Module (the proxy its constructor returns) -> the function object behind it. */
@@ -255,13 +276,20 @@ export class Module {
     };
     proxy = new Proxy(self, {
       set(target, key, value, receiver) {
-        if (typeof key === "string") checkAssign(target, key, value);
+        if (typeof key === "string") {
+          if (deletedAttribute(target, key)) Reflect.deleteProperty(target, key);
+          checkAssign(target, key, value);
+        }
         note(key, value);
         return Reflect.set(target, key, value, receiver);
       },
       defineProperty(target, key, desc) {
         if ("value" in desc) note(key, desc.value);
         return Reflect.defineProperty(target, key, desc);
+      },
+      // Python's hasattr after `del`: false (the stand-in accessor is not the attribute).
+      has(target, key) {
+        return typeof key === "string" && deletedAttribute(target, key) ? false : Reflect.has(target, key);
       },
       deleteProperty(target, key) {
         if (typeof key === "string") order.delete(key);
@@ -271,6 +299,54 @@ export class Module {
     proxyTargets.set(proxy, self);
     return proxy;
   }
+
+  /**
+   * Python's `copy.deepcopy(module)` (src/copy.ts): a module of the same class, built without running
+   * its constructor, whose fields, parameters, buffers and submodules are deep copies (`memo` keeps a
+   * shared layer shared), in the same registration order; training mode and hooks are kept, the hook
+   * functions themselves shared, as PyTorch's deepcopy of the module's `__dict__` does.
+   */
+  __deepcopy__(memo: Map<unknown, unknown> = new Map()): this {
+    const source = (proxyTargets.get(this) ?? this) as Module;
+    const made = Reflect.construct(Module, [], this.constructor) as this;
+    memo.set(this, made);
+    const target = proxyTargets.get(made) as Module;
+    const fields = new Set(this._fields_in_order());
+    // Hidden state first (mode, buffer names, hooks, a container's children), then the fields in
+    // their order, through the proxy so that the copy notes that order. Accessors close over the
+    // original: a container rebuilds its own (_rebuild_accessors); an attribute `del`eted stays so.
+    for (const key of Reflect.ownKeys(source)) {
+      const d = Object.getOwnPropertyDescriptor(source, key)!;
+      if (key === "_assign_order" || (typeof key === "string" && fields.has(key))) continue;
+      if ("value" in d) Object.defineProperty(target, key, { ...d, value: deepcopy(d.value, memo) });
+      else if (typeof key === "string" && deletedAttribute(source, key)) markDeleted(target, key);
+    }
+    for (const key of fields) {
+      const d = Object.getOwnPropertyDescriptor(source, key)!;
+      if ("value" in d) Object.defineProperty(made, key, { ...d, value: deepcopy(d.value, memo) });
+    }
+    made._rebuild_accessors();
+    return made;
+  }
+
+  /**
+   * Python's `del module.name` (`delattr(module, name)`): the attribute, a child, a parameter or a
+   * buffer is removed, and reading it afterwards is PyTorch's AttributeError, as is deleting a name
+   * the module does not have. The notebook dialect writes a cell's `delete net.fc` as this.
+   */
+  __delattr__(name: string): void {
+    const target = (proxyTargets.get(this) ?? this) as Module;
+    if (!Object.prototype.hasOwnProperty.call(target, name) || deletedAttribute(target, name)) {
+      throw new AttributeError(`'${this._get_name()}' object has no attribute '${name}'`);
+    }
+    delete (this as unknown as Record<string, unknown>)[name];
+    this._buffer_names.delete(name);
+    this._non_persistent_buffers.delete(name);
+    markDeleted(target, name);
+  }
+
+  /** @internal after __deepcopy__: a container defines the accessors of its children again. */
+  _rebuild_accessors(): void {}
 
   /** @internal own field names in the order a Module or Parameter was first assigned to them. */
   _fields_in_order(): string[] {

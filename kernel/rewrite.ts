@@ -26,6 +26,7 @@
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
+import { withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
 import { emitLiveGlobals } from "./live_globals";
 import { MATMUL_MARK, markMatmul, matmulPositions } from "./matmul_operator";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
@@ -234,6 +235,8 @@ export interface Checked {
 
 export interface Rewritten {
   code: string;
+  /** Keyword arguments Python would refuse (kernel/keyword_args.ts), at offsets of the cell as written. */
+  errors?: KeywordError[];
   /** Maps an offset in `code` back to one in the cell the user wrote. */
   mapBack(offset: number): number;
   /** Maps an offset in the cell the user wrote (a cursor) to one in `code`. */
@@ -1674,7 +1677,12 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
     if (!program || !sourceFile) throw new Error("the notebook dialect could not reach tslab's type checker");
     return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
   };
+  // The operators, then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
   const rewrite = (prevDecl: string, src: string): Rewritten => {
+    const operators = rewriteOperators(prevDecl, src);
+    return latest ? withKeywordArguments(operators, check(prevDecl)) : operators;
+  };
+  const rewriteOperators = (prevDecl: string, src: string): Rewritten => {
     if (!latest || !mayUseDialect(src)) return UNCHANGED(src);
     // A fault inside the compiler (a stack overflow on a deeply nested cell, an interrupt) leaves it
     // mid-rebuild; the session must see that error to rebuild it, so it is not swallowed below.
@@ -1769,11 +1777,9 @@ export function withNotebookDialect(create: () => Converter): Converter & { rewr
       moved === 0
         ? converted
         : { ...converted, diagnostics: converted.diagnostics.map((d) => (d.fileName ? d : { ...d, start: unshift(d.start), end: unshift(d.end) })) };
-    if (rewritten.code === src) return result;
+    if (rewritten.code === src) return { ...result, diagnostics: withKeywordErrors(result.diagnostics, rewritten.errors, src) };
     const pos = (p: DiagnosticPos): DiagnosticPos => positionIn(src, rewritten.mapBack(p.offset));
-    return {
-      ...result,
-      diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: pos(d.start), end: pos(d.end) })),
-    };
+    const diagnostics = result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: pos(d.start), end: pos(d.end) }));
+    return { ...result, diagnostics: withKeywordErrors(diagnostics, rewritten.errors, src) };
   }
 }

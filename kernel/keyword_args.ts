@@ -65,9 +65,21 @@ function isKeyword(t: typeof ts, arg: ts.Node): arg is Keyword {
   return t.isBinaryExpression(arg) && arg.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(arg.left);
 }
 
-/** Whether `code` may call something with a keyword argument (a cheap test before any type check). */
+/**
+ * Whether `code` calls something with a keyword argument: a parse, no type check (a cell without
+ * one, default parameters `(x, device = "cpu")` included, costs no compile of its own).
+ */
 export function mayHaveKeywordArguments(code: string): boolean {
-  return KEYWORD_SHAPE.test(code);
+  if (!KEYWORD_SHAPE.test(code)) return false;
+  const t = tslabTypeScript();
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((t.isCallExpression(n) || t.isNewExpression(n)) && n.arguments?.some((a) => isKeyword(t, a))) found = true;
+    else n.forEachChild(visit);
+  };
+  t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS).forEachChild(visit);
+  return found;
 }
 
 /** Text copied from the input and text inserted, with the record of where each copy came from. */
@@ -110,7 +122,14 @@ interface Param {
   type: ts.Type | undefined;
 }
 
-type Placement = { kind: "options"; at: number; merge: ts.ObjectLiteralExpression | null } | { kind: "named"; slots: (Keyword | null)[] };
+type Placement =
+  | { kind: "options"; at: number; merge: ts.ObjectLiteralExpression | null }
+  | { kind: "named"; slots: (Keyword | null)[] }
+  /** A callee typed `any`: placed when the call runs (kernel/keyword_call.ts). */
+  | { kind: "dynamic" };
+
+/** kernel/keyword_call.ts, reached as kernel/rewrite.ts's TORCH_REF reaches torch. */
+export const KEYWORD_CALL_REF = `(require("torchlab/dist/kernel/keyword_call") as typeof import("torchlab/dist/kernel/keyword_call"))`;
 
 /** Why a signature refused the keywords, most telling first. */
 type Refusal = { rank: number; message: string };
@@ -241,7 +260,12 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     }
     const fname = calleeName(call, sigs[0], construct);
     if (sigs.length === 0) {
-      return fail(call, call, `TypeError: ${fname}() cannot take keyword arguments here: its parameters are not known (it is typed 'any'); pass ${nameList(names)} positionally`);
+      // Python's way: the parameters are looked up when the call runs.
+      if (callee.flags & t.TypeFlags.Any && t.isCallExpression(call) && !positional.some((a) => t.isSpreadElement(a))) {
+        plans.set(call, { kind: "dynamic" });
+        return;
+      }
+      return fail(call, call, `TypeError: ${fname}() cannot take keyword arguments here: its parameters are not known; pass ${nameList(names)} positionally`);
     }
 
     const spread = positional.some((a) => t.isSpreadElement(a));
@@ -336,6 +360,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     const first = args.findIndex((a) => isKeyword(t, a));
     const keywords = args.slice(first) as unknown as Keyword[];
     const lastKw = keywords[keywords.length - 1];
+    if (p.kind === "dynamic") return emitDynamic(call as ts.CallExpression, keywords);
     out.copy(call.getStart(sf), call.expression.getStart(sf));
     emit(call.expression);
     let pos = call.expression.end;
@@ -382,6 +407,53 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       out.insert("\n".repeat(dropped));
     }
     out.copy(lastKw.end, call.end);
+  };
+  /** Whether `call` opens a statement that JavaScript could read as continuing the line before it. */
+  const opensStatement = (call: ts.Node): boolean => {
+    let n: ts.Node = call;
+    while (n.parent && !t.isExpressionStatement(n) && n.parent.getStart(sf) === call.getStart(sf)) n = n.parent;
+    const list = n.parent;
+    return t.isExpressionStatement(n) && n.getStart(sf) === call.getStart(sf) && list !== undefined &&
+      (t.isBlock(list) || t.isSourceFile(list) || t.isModuleBlock(list) || t.isCaseClause(list) || t.isDefaultClause(list));
+  };
+  /** `f(a, k=v)` as `KEYWORD_CALL_REF.call(f, [a], {k: v})`, `o.m(k=v)` as `...method(o, "m", [], {k: v})`. */
+  const emitDynamic = (call: ts.CallExpression, keywords: Keyword[]): void => {
+    const e = call.expression;
+    const positional = call.arguments.slice(0, call.arguments.length - keywords.length);
+    const lastKw = keywords[keywords.length - 1];
+    let dropped = 0;
+    const drop = (from: number, to: number): void => {
+      dropped += newlines(text.slice(from, to));
+    };
+    if (opensStatement(call)) out.insert(";");
+    if (t.isPropertyAccessExpression(e) && !e.questionDotToken && t.isIdentifier(e.name)) {
+      out.insert(`${KEYWORD_CALL_REF}.method(`);
+      emit(e.expression);
+      drop(e.expression.end, e.name.getStart(sf));
+      out.insert(", ");
+      out.insert(JSON.stringify(e.name.text));
+      out.insert(", [");
+    } else {
+      out.insert(`${KEYWORD_CALL_REF}.call(`);
+      emit(e);
+      out.insert(", [");
+    }
+    let pos = (positional[0] ?? keywords[0]).getStart(sf);
+    drop(e.end, pos);
+    for (const a of positional) {
+      out.copy(pos, a.getStart(sf));
+      emit(a);
+      pos = a.end;
+    }
+    out.insert("], {");
+    drop(pos, keywords[0].getStart(sf));
+    keywords.forEach((k, i) => {
+      if (i > 0) out.copy(keywords[i - 1].end, k.getStart(sf));
+      emitProperty(k);
+    });
+    out.insert("}");
+    drop(lastKw.end, call.end);
+    out.insert("\n".repeat(dropped) + ")");
   };
   // The whole cell: copy its statements, rewriting the planned calls inside them.
   let pos = offset;

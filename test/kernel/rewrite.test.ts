@@ -394,6 +394,21 @@ test("Python's keyword arguments: torchlab's API, the user's own function and cl
       "print(scores.size());",
       "print(scores[0]);",
     ].join("\n"),
+    [
+      "function eval_with(acc_fn, y_true, y_pred) {",
+      "  return acc_fn(y_true=y_true, y_pred=y_pred);",
+      "}",
+      "print(eval_with(accuracy_fn, torch.tensor([1, 0, 1, 1]), torch.tensor([1, 1, 1, 1])));",
+      "function loss_with(fn, out, y) {",
+      '  return fn(out, y, reduction="sum");',
+      "}",
+      "print(loss_with(F.cross_entropy, out, y));",
+      "function run_model(m, x) {",
+      "  return m(x, scale=3.0);",
+      "}",
+      "print(run_model(model, torch.ones([1, 3, 8, 8])).shape);",
+    ].join("\n"),
+    "eval_with((y_true, y_hat) => y_hat, y, y)",
     "accuracy_fn(y_true=y, y_pred=y, average='macro')",
     "nn.Conv2d(1, 32, kernal_size=3)",
     "ThreeLayerConvNet(3, 12, 8, num_class=10)",
@@ -408,10 +423,12 @@ test("Python's keyword arguments: torchlab's API, the user's own function and cl
   fs.writeFileSync(path.join(dir, "keywords.ipynb"), JSON.stringify(notebook(tagged)));
   expect((await runCli(["run", path.join(dir, "keywords.ipynb"), "--out", dir])).status).toBe(0);
   const got = cellsOf(JSON.parse(fs.readFileSync(path.join(dir, "keywords.ipynb"), "utf8")));
-  // A refused call is a compile error (nothing of the cell runs) with Python's class and message.
-  const printed = got.map((c) => c.printed.replace(/^ERROR CompileError: cell:\d+:\d+ - /m, "ERR "));
+  // A refused call is a compile error (nothing of the cell runs) with Python's class and message; a
+  // callee typed `any` is refused when it runs, as in Python.
+  const printed = got.map((c) => c.printed.replace(/^ERROR (CompileError: cell:\d+:\d+ - )?/m, "ERR "));
+  expect(got[8].printed).toBe("ERROR TypeError: <lambda>() got an unexpected keyword argument 'y_pred'\n");
   printed.forEach((p, i) => expectSamePrintedCell(i, p, want[i]));
   // The error is at the call (the keyword's place for Python's SyntaxErrors), in the user's text.
-  expect(got[8].printed).toBe("ERROR CompileError: cell:1:1 - TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'\n");
-  expect(got[11].printed).toBe("ERROR CompileError: cell:1:23 - SyntaxError: keyword argument repeated: y_true\n");
+  expect(got[10].printed).toBe("ERROR CompileError: cell:1:1 - TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'\n");
+  expect(got[13].printed).toBe("ERROR CompileError: cell:1:23 - SyntaxError: keyword argument repeated: y_true\n");
 }, 120000);

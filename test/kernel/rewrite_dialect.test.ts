@@ -1,5 +1,6 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
+import { KEYWORD_CALL_REF } from "../../kernel/keyword_args";
 import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
@@ -758,6 +759,14 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     expect(rw("scaled(\n  shift=1,\n  x=2,\n)")).toBe("scaled(\n  2, undefined, 1\n,\n)");
     const r = convert("const net2 = ThreeLayerConvNet(in_channel=3, channel_1=12);\nconst out2 = net2(torch.rand(1, 3, 8, 8), scale=2);\nconst acc = accuracy_fn(y_true=a, y_pred=b);");
     expect(r.diagnostics).toEqual([]);
+  });
+
+  test("a callee typed `any` (an untyped parameter) takes its keywords when the call runs, as in Python", () => {
+    const KC = KEYWORD_CALL_REF;
+    expect(rw("function ev(fn, y) {\n  return fn(y, y_pred=y);\n}")).toBe(`function ev(fn, y) {\n  return ${KC}.call(fn, [y], {y_pred:y});\n}`);
+    // A statement opening with the call: a `;` keeps it from continuing the line before; lines stay.
+    expect(rw("anyv.fit(1,\n  epochs=2)")).toBe(`;${KC}.method(anyv, "fit", [1], {epochs:2}\n)`);
+    expect(convert("function ev2(fn, y) {\n  let acc = 0;\n  acc += fn(y_true=y, y_pred=y);\n  return acc;\n}").diagnostics).toEqual([]);
   });
 
   test("Python's errors: an unknown keyword, a keyword twice or also positional, a required one missing, a positional after a keyword", () => {

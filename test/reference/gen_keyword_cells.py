@@ -68,6 +68,17 @@ print(model)
 scores = model(torch.ones((4, 3, 8, 8), dtype=torch.float32), scale=2.0)
 print(scores.size())
 print(scores[0])""",
+    # A callee known only when the call runs (ZTM's train_step calls its parameter `accuracy_fn`).
+    """def eval_with(acc_fn, y_true, y_pred):
+    return acc_fn(y_true=y_true, y_pred=y_pred)
+print(eval_with(accuracy_fn, torch.tensor([1, 0, 1, 1]), torch.tensor([1, 1, 1, 1])))
+def loss_with(fn, out, y):
+    return fn(out, y, reduction="sum")
+print(loss_with(F.cross_entropy, out, y))
+def run_model(m, x):
+    return m(x, scale=3.0)
+print(run_model(model, torch.ones((1, 3, 8, 8))).shape)""",
+    "eval_with(lambda y_true, y_hat: y_hat, y, y)",
     # What Python refuses.
     "accuracy_fn(y_true=y, y_pred=y, average='macro')",
     "nn.Conv2d(1, 32, kernal_size=3)",

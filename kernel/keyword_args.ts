@@ -18,8 +18,9 @@
  * Python's rules are compile errors here, with Python's messages: a keyword no signature has
  * (`TypeError: f() got an unexpected keyword argument 'foo'`), one given twice or also positionally,
  * a required parameter left out, and a positional argument after a keyword (SyntaxError). A callee
- * whose parameters the checker does not know (typed `any`) cannot take keywords: an error too, never
- * an assignment.
+ * typed `any` (an untyped parameter: ZTM's `train_step(..., accuracy_fn)`) gets its keywords placed
+ * when the call runs, as Python does (kernel/keyword_call.ts); any other callee without a signature
+ * is an error. Never an assignment.
  *
  * The rewrite copies the argument expressions (so positions map back, and completion and hover work
  * inside them: a keyword's name becomes the options object's property, whose documentation hover
@@ -470,14 +471,24 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
 /** `inner` (the dialect's rewrite of the cell) then the keyword arguments, mapped back to the cell as written. */
 export function withKeywordArguments(inner: Mapped, check: (code: string) => CheckedCell): Mapped & { errors?: KeywordError[] } {
   if (!mayHaveKeywordArguments(inner.code)) return inner;
-  const kw = rewriteKeywordArguments(inner.code, check(inner.code));
+  // A fault of the compiler (check) reaches the session, which rebuilds it; one of this rewrite
+  // leaves the cell as it was, where TypeScript's own errors then say what it does not compile.
+  const checked = check(inner.code);
+  let kw: ReturnType<typeof rewriteKeywordArguments>;
+  try {
+    kw = rewriteKeywordArguments(inner.code, checked);
+  } catch (error) {
+    process.emitWarning(`torchlab keyword arguments: ${(error as Error).message}`);
+    return inner;
+  }
   if (!kw) return inner;
+  const done = kw;
   const back = (o: number) => inner.mapBack(o);
-  const errors = kw.errors.map((e) => ({ ...e, start: back(e.start), end: back(e.end), call: [back(e.call[0]), back(e.call[1])] as [number, number] }));
+  const errors = done.errors.map((e) => ({ ...e, start: back(e.start), end: back(e.end), call: [back(e.call[0]), back(e.call[1])] as [number, number] }));
   return {
-    code: kw.code,
-    mapBack: (o) => inner.mapBack(kw.mapBack(o)),
-    mapForward: (o) => kw.mapForward(inner.mapForward(o)),
+    code: done.code,
+    mapBack: (o) => inner.mapBack(done.mapBack(o)),
+    mapForward: (o) => done.mapForward(inner.mapForward(o)),
     errors,
   };
 }

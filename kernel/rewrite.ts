@@ -23,6 +23,8 @@
  *    attributes a module gets outside its class and a ModuleDict's keys (moduleAttributes), a
  *    Map of named layers (mapsOfModules); and, before compiling, a `__getitem__`'s `return [x, y]`
  *    typed as a tuple (tupleSamples) and tslab's export list of `__`-names (unescapeExportList).
+ * 7. Python's keyword arguments, `nn.Conv2d(1, 3, kernel_size=3)`, after the dialect's operators
+ *    (kernel/keyword_args.ts).
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";

@@ -23,9 +23,12 @@
  *    attributes a module gets outside its class and a ModuleDict's keys (moduleAttributes), a
  *    Map of named layers (mapsOfModules); and, before compiling, a `__getitem__`'s `return [x, y]`
  *    typed as a tuple (tupleSamples) and tslab's export list of `__`-names (unescapeExportList).
+ * 7. Python's keyword arguments, `nn.Conv2d(1, 3, kernel_size=3)`, after the dialect's operators
+ *    (kernel/keyword_args.ts).
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
+import { withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
 import { emitLiveGlobals } from "./live_globals";
 import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
 import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
@@ -237,6 +240,8 @@ export interface Checked {
 
 export interface Rewritten {
   code: string;
+  /** Keyword arguments Python would refuse (kernel/keyword_args.ts), at offsets of the cell as written. */
+  errors?: KeywordError[];
   /** Maps an offset in `code` back to one in the cell the user wrote. */
   mapBack(offset: number): number;
   /** Maps an offset in the cell the user wrote (a cursor) to one in `code`. */
@@ -1754,7 +1759,12 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
     if (!program || !sourceFile) throw new Error("the notebook dialect could not reach tslab's type checker");
     return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
   };
+  // The operators, then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
   const rewrite = (prevDecl: string, src: string): Rewritten => {
+    const operators = rewriteOperators(prevDecl, src);
+    return latest ? withKeywordArguments(operators, check(prevDecl)) : operators;
+  };
+  const rewriteOperators = (prevDecl: string, src: string): Rewritten => {
     if (!latest || !mayUseDialect(src)) return UNCHANGED(src);
     // A fault inside the compiler (a stack overflow on a deeply nested cell, an interrupt) leaves it
     // mid-rebuild; the session must see that error to rebuild it, so it is not swallowed below.
@@ -1859,11 +1869,9 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
       moved === 0
         ? converted
         : { ...converted, diagnostics: converted.diagnostics.map((d) => (d.fileName ? d : { ...d, start: unshift(d.start), end: unshift(d.end) })) };
-    if (rewritten.code === src) return result;
+    if (rewritten.code === src) return { ...result, diagnostics: withKeywordErrors(result.diagnostics, rewritten.errors, src) };
     const pos = (p: DiagnosticPos): DiagnosticPos => positionIn(src, rewritten.mapBack(p.offset));
-    return {
-      ...result,
-      diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: pos(d.start), end: pos(d.end) })),
-    };
+    const diagnostics = result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: pos(d.start), end: pos(d.end) }));
+    return { ...result, diagnostics: withKeywordErrors(diagnostics, rewritten.errors, src) };
   }
 }

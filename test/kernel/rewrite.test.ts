@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { addLoopYields, expandShorthandProperties, silenceTrailingAssignment } from "../../kernel/rewrite";
 import { Session } from "../../kernel/session";
+import { cellsOf } from "../tutorials/_notebooks";
+import { expectSamePrintedCell } from "../tutorials/_tutorial";
 import { notebook, runCli, tempDir } from "./helpers";
 import { readReference } from "../tensor/fixtures";
 
@@ -347,4 +349,111 @@ test("element assignment in cells: the tensors tutorial's `tensor[:,1] = 0`", as
   // PyTorch 1.13: the same statements on torch.ones(4, 4) and torch.zeros(2, 3).
   expect(text(0)).toBe("'[[1,0,1,1],[1,0,1,1],[1,0,1,1],[1,0,1,1]]'");
   expect(text(1)).toBe("'[[1,2,3],[5,5,-1]]'");
+}, 120000);
+
+// kernel/keyword_args.ts: PyTorch code with keyword arguments, as its users write it, against PyTorch's
+// printed output for the same cells (test/reference/gen_keyword_cells.py).
+test("Python's keyword arguments: torchlab's API, the user's own function and class, and Python's errors", async () => {
+  const want = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "keyword_cells.json"), "utf8")) as { cells: string[] }).cells;
+  const cells = [
+    [
+      "torch.manual_seed(0);",
+      "const conv = nn.Conv2d(1, 4, kernel_size=3, padding=1);",
+      "print(conv);",
+      "const x = torch.rand(2, 1, 5, 5);",
+      "print(conv(x).shape);",
+      "print(conv(x).sum(dim=[1, 2, 3]));",
+    ].join("\n"),
+    [
+      "const t = torch.arange(6.).reshape(2, 3);",
+      "let dim = 0;",
+      "print(torch.sum(t, dim=1, keepdim=true));",
+      "print(torch.sum(t, keepdim=true, dim=1));",
+      "print(t.mean(dim=dim));",
+      "print(dim);",
+      "print(torch.max(t, dim=1, keepdim=true).values);",
+    ].join("\n"),
+    [
+      "const out = torch.tensor([[2., 1., 0.1], [0.5, 2.5, 0.3]]);",
+      "const y = torch.tensor([0, 2]);",
+      'print(F.cross_entropy(out, y, reduction="sum"));',
+      "print(F.cross_entropy(out, y, label_smoothing=0.1, reduction='none'));",
+    ].join("\n"),
+    [
+      "const ds = torch.utils.data.TensorDataset(torch.arange(6.).reshape(6, 1), torch.arange(6));",
+      "const loader = torch.utils.data.DataLoader(ds, batch_size=4, shuffle=false, drop_last=false);",
+      "for (const [xb, yb] of loader)",
+      "  print(xb.squeeze(1), yb);",
+      "print(len(torch.utils.data.DataLoader(dataset=ds, batch_size=2)));",
+    ].join("\n"),
+    [
+      "function accuracy_fn(y_true, y_pred) {",
+      "  const correct = torch.eq(y_true, y_pred).sum().item();",
+      "  const acc = (correct / len(y_pred)) * 100;",
+      "  return acc;",
+      "}",
+      "print(accuracy_fn(y_true=torch.tensor([1, 0, 1, 1]), y_pred=torch.tensor([1, 1, 1, 0])));",
+      "print(accuracy_fn(y_pred=torch.tensor([1, 1, 1, 1]), y_true=torch.tensor([1, 0, 1, 1])));",
+    ].join("\n"),
+    [
+      "class ThreeLayerConvNet extends nn.Module {",
+      "  constructor(in_channel, channel_1, channel_2, num_classes) {",
+      "    super();",
+      "    this.conv1 = nn.Conv2d(in_channel, channel_1, kernel_size=5, padding=2);",
+      "    this.conv2 = nn.Conv2d(channel_1, channel_2, kernel_size=3, padding=1);",
+      "    this.fc = nn.Linear(channel_2 * 8 * 8, num_classes);",
+      "  }",
+      "",
+      "  forward(x, scale = 1.0) {",
+      "    x = F.relu(this.conv1(x));",
+      "    x = F.relu(this.conv2(x));",
+      "    return this.fc(torch.flatten(x, start_dim=1)) * scale;",
+      "  }",
+      "}",
+    ].join("\n"),
+    [
+      "torch.manual_seed(0);",
+      "const model = ThreeLayerConvNet(in_channel=3, channel_1=12, channel_2=8, num_classes=10);",
+      "print(model);",
+      "const scores = model(torch.ones([4, 3, 8, 8], dtype=torch.float32), scale=2.0);",
+      "print(scores.size());",
+      "print(scores[0]);",
+    ].join("\n"),
+    [
+      "function eval_with(acc_fn, y_true, y_pred) {",
+      "  return acc_fn(y_true=y_true, y_pred=y_pred);",
+      "}",
+      "print(eval_with(accuracy_fn, torch.tensor([1, 0, 1, 1]), torch.tensor([1, 1, 1, 1])));",
+      "function loss_with(fn, out, y) {",
+      '  return fn(out, y, reduction="sum");',
+      "}",
+      "print(loss_with(F.cross_entropy, out, y));",
+      "function run_model(m, x) {",
+      "  return m(x, scale=3.0);",
+      "}",
+      "print(run_model(model, torch.ones([1, 3, 8, 8])).shape);",
+    ].join("\n"),
+    "eval_with((y_true, y_hat) => y_hat, y, y)",
+    "accuracy_fn(y_true=y, y_pred=y, average='macro')",
+    "nn.Conv2d(1, 32, kernal_size=3)",
+    "ThreeLayerConvNet(3, 12, 8, num_class=10)",
+    "accuracy_fn(y, y_true=y)",
+    "accuracy_fn(y_true=y, y_true=y)",
+    "accuracy_fn(y_true=y, y)",
+    "accuracy_fn(y_pred=y)",
+  ];
+  expect(cells.length).toBe(want.length);
+  const dir = tempDir("torchlab-keywords-");
+  const tagged = cells.map((code, i) => (want[i].startsWith("ERR ") ? { code, tags: ["raises-exception"] } : code));
+  fs.writeFileSync(path.join(dir, "keywords.ipynb"), JSON.stringify(notebook(tagged)));
+  expect((await runCli(["run", path.join(dir, "keywords.ipynb"), "--out", dir])).status).toBe(0);
+  const got = cellsOf(JSON.parse(fs.readFileSync(path.join(dir, "keywords.ipynb"), "utf8")));
+  // A refused call is a compile error (nothing of the cell runs) with Python's class and message; a
+  // callee typed `any` is refused when it runs, as in Python.
+  const printed = got.map((c) => c.printed.replace(/^ERROR (CompileError: cell:\d+:\d+ - )?/m, "ERR "));
+  expect(got[8].printed).toBe("ERROR TypeError: <lambda>() got an unexpected keyword argument 'y_pred'\n");
+  printed.forEach((p, i) => expectSamePrintedCell(i, p, want[i]));
+  // The error is at the call (the keyword's place for Python's SyntaxErrors), in the user's text.
+  expect(got[10].printed).toBe("ERROR CompileError: cell:1:1 - TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'\n");
+  expect(got[13].printed).toBe("ERROR CompileError: cell:1:23 - SyntaxError: keyword argument repeated: y_true\n");
 }, 120000);

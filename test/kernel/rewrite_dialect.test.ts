@@ -1,5 +1,6 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
+import { KEYWORD_CALL_REF } from "../../kernel/keyword_args";
 import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
@@ -759,5 +760,90 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     expect(codes(cells("let [__, idx7] = torch.max(a, 0);", "const v7: torch.Tensor = __;\nconst i7: torch.Tensor = idx7;"))).toEqual([]);
     expect(unescapeExportList("export {};\nlet x;\nexport {a, ___, ____x, _b}")).toBe("export {};\nlet x;\nexport {a, __, ___x, _b}");
     expect(unescapeExportList("export {};\nexport {a, b}")).toBe("export {};\nexport {a, b}");
+  });
+});
+
+describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
+  const convert = (src: string) => (conv as Converter).convert(prev, src);
+  const messages = (src: string) => convert(src).diagnostics.map((d) => `${d.start.line}:${d.start.character} ${d.messageText}`);
+  const user = [
+    "function accuracy_fn(y_true: torch.Tensor, y_pred: torch.Tensor) { return y_true.eq(y_pred).sum().item() / y_true.numel(); }",
+    "function scaled(x: number, factor = 2, shift = 0) { return x * factor + shift; }",
+    "class ThreeLayerConvNet extends torch.nn.Module {",
+    "  conv: torch.nn.Conv2d;",
+    "  constructor(in_channel: number, channel_1: number, num_classes = 10) { super(); this.conv = torch.nn.Conv2d(in_channel, channel_1, {kernel_size: 3}); }",
+    "  forward(x: torch.Tensor, scale = 1) { return this.conv(x).mul(scale); }",
+    "  describe(prefix: string, verbose = false) { return prefix + verbose; }",
+    "}",
+    "function train(epochs: number, opts: { lr?: number; momentum?: number } = {}) { return epochs; }",
+    "let dim = 0;",
+  ].join("\n");
+  beforeAll(() => run(user), 60000);
+
+  test("torchlab's API: the keywords become its trailing options object, merged with one written before them", () => {
+    expect(rw("torch.nn.Conv2d(1, 32, kernel_size=3, padding=1)")).toBe("torch.nn.Conv2d(1, 32, {kernel_size:3, padding:1})");
+    expect(rw("torch.nn.functional.cross_entropy(a, b, reduction = 'sum')")).toBe("torch.nn.functional.cross_entropy(a, b, {reduction : 'sum'})");
+    expect(rw("new torch.utils.data.DataLoader(ds, batch_size=64, shuffle=true)")).toBe("new torch.utils.data.DataLoader(ds, {batch_size:64, shuffle:true})");
+    expect(rw("torch.nn.Conv2d(1, 32, {kernel_size: 3}, padding=1, stride=2)")).toBe("torch.nn.Conv2d(1, 32, {kernel_size: 3, padding:1, stride:2})");
+    expect(rw("torch.nn.Conv2d(1, 32, {}, kernel_size=3)")).toBe("torch.nn.Conv2d(1, 32, { kernel_size:3})");
+    // Every argument a keyword, as PyTorch allows.
+    expect(rw("new torch.utils.data.DataLoader(dataset=ds, batch_size=2)")).toBe("new torch.utils.data.DataLoader({dataset:ds, batch_size:2})");
+    expect(convert("const loader = new torch.utils.data.DataLoader(dataset=ds, batch_size=2, shuffle=true);").diagnostics).toEqual([]);
+  });
+
+  test("a keyword that names a variable of the cell is still a keyword, never an assignment to it", () => {
+    // `torch.sum(x, dim=dim)`: TypeScript alone would assign dim to itself and pass it positionally.
+    expect(rw("torch.sum(a, dim=dim, keepdim=true)")).toBe("torch.sum(a, {dim:dim, keepdim:true})");
+    expect(convert("const s3 = torch.sum(a, dim=dim, keepdim=true);").diagnostics).toEqual([]);
+    // A parameter that takes no options object: the keywords go to the parameters of their names.
+    expect(rw("torch.logsumexp(a, keepdim=true, dim=0)")).toBe("torch.logsumexp(a, 0, true)");
+    expect(rw("a.sum(dim=0, keepdim=true)")).toBe("a.sum({dim:0, keepdim:true})");
+  });
+
+  test("the notebook's own functions, methods and classes take keywords at their parameters' places", () => {
+    expect(rw("accuracy_fn(y_true=a, y_pred=b)")).toBe("accuracy_fn(a, b)");
+    expect(rw("accuracy_fn(y_pred=b, y_true=a)")).toBe("accuracy_fn(a, b)");
+    expect(rw("scaled(3, shift=1)")).toBe("scaled(3, undefined, 1)");
+    expect(rw("ThreeLayerConvNet(in_channel=3, channel_1=12)")).toBe("ThreeLayerConvNet(3, 12)");
+    expect(rw("const net = new ThreeLayerConvNet(3, 12);\nnet.describe(prefix='x', verbose=true)")).toBe("const net = new ThreeLayerConvNet(3, 12);\nnet.describe('x', true)");
+    expect(rw("train(3, lr=0.1, momentum=0.9)")).toBe("train(3, {lr:0.1, momentum:0.9})");
+    // Lines never move: a keyword call over several lines keeps its line count.
+    expect(rw("scaled(\n  shift=1,\n  x=2,\n)")).toBe("scaled(\n  2, undefined, 1\n,\n)");
+    const r = convert("const net2 = ThreeLayerConvNet(in_channel=3, channel_1=12);\nconst out2 = net2(torch.rand(1, 3, 8, 8), scale=2);\nconst acc = accuracy_fn(y_true=a, y_pred=b);");
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  test("a callee typed `any` (an untyped parameter) takes its keywords when the call runs, as in Python", () => {
+    const KC = KEYWORD_CALL_REF;
+    expect(rw("function ev(fn, y) {\n  return fn(y, y_pred=y);\n}")).toBe(`function ev(fn, y) {\n  return ${KC}.call(fn, [y], {y_pred:y});\n}`);
+    // A statement opening with the call: a `;` keeps it from continuing the line before; lines stay.
+    expect(rw("anyv.fit(1,\n  epochs=2)")).toBe(`;${KC}.method(anyv, "fit", [1], {epochs:2}\n)`);
+    expect(convert("function ev2(fn, y) {\n  let acc = 0;\n  acc += fn(y_true=y, y_pred=y);\n  return acc;\n}").diagnostics).toEqual([]);
+  });
+
+  test("Python's errors: an unknown keyword, a keyword twice or also positional, a required one missing, a positional after a keyword", () => {
+    expect(messages("accuracy_fn(a, y_pred=b, foo=1)")).toEqual(["0:0 TypeError: accuracy_fn() got an unexpected keyword argument 'foo'"]);
+    expect(messages("const c = torch.nn.Conv2d(1, 3, kernal_size=3);")).toEqual(["0:10 TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'"]);
+    expect(messages("ThreeLayerConvNet(3, 4, classes=2)")).toEqual(["0:0 TypeError: ThreeLayerConvNet.__init__() got an unexpected keyword argument 'classes'"]);
+    expect(messages("accuracy_fn(a, y_true=b)")).toEqual(["0:0 TypeError: accuracy_fn() got multiple values for argument 'y_true'"]);
+    expect(messages("accuracy_fn(y_pred=b)")).toEqual(["0:0 TypeError: accuracy_fn() missing 1 required positional argument: 'y_true'"]);
+    expect(messages("scaled(1, factor=2, factor=3)")).toEqual(["0:20 SyntaxError: keyword argument repeated: factor"]);
+    expect(messages("const s2 = 1;\nscaled(x=1, 2)")).toEqual(["1:12 SyntaxError: positional argument follows keyword argument"]);
+    // An existing variable named like the keyword is not assigned: the cell does not run.
+    expect(messages("scaled(1, dim=2)")).toEqual(["0:0 TypeError: scaled() got an unexpected keyword argument 'dim'"]);
+  });
+
+  test("completion and hover inside a keyword call", () => {
+    const src = "const c5 = torch.nn.Conv2d(1, 3, kernel_size=3, padding=di";
+    const info = (conv as Converter).complete(prev, src, src.length);
+    expect(info.candidates).toContain("dim");
+    expect([info.start, info.end]).toEqual([src.length - 2, src.length]);
+    // Just after `=`, the value is being typed: the cell's names are offered.
+    const open = "const c7 = torch.nn.Conv2d(1, 3, kernel_size=";
+    expect((conv as Converter).complete(prev, open, open.length).candidates).toContain("dim");
+    const cell = "const c6 = torch.nn.Conv2d(1, 3, kernel_size=3);";
+    const hover = (conv as Converter).inspect(prev, cell, cell.indexOf("kernel_size") + 2);
+    expect(hover?.displayParts?.map((p) => p.text).join("")).toMatch(/^\(property\) Conv2dOptions\.kernel_size\?: /);
+    expect(hover?.textSpan).toEqual({ start: cell.indexOf("kernel_size"), length: "kernel_size".length });
   });
 });

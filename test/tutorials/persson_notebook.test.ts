@@ -30,9 +30,8 @@
  *   `sum(p.numel() for p in ...)` a reduce (Python's range / enumerate / sum are another branch's work);
  * - `print(f"Requires gradient: {t.requires_grad}")` is `print("Requires gradient:", ...)`: a boolean in
  *   a template literal is JavaScript's `true` where Python's f-string writes `True`;
- * - `x[2, 0:10]` is `x["2, 0:10"]` (a slice is a string index); keyword arguments of the user's own
- *   classes are positional; a name Python rebinds to another type (`train_data` from MNIST to a Subset)
- *   is declared `any`;
+ * - `x[2, 0:10]` is `x["2, 0:10"]` (a slice is a string index); a name Python rebinds to another type
+ *   (`train_data` from MNIST to a Subset) is declared `any`;
  * - `copy.deepcopy(valid_data)` then `valid_data.dataset.transform = test_transforms` is a Subset of a
  *   second MNIST with the test transforms over the same indices: torchlab has no `copy.deepcopy`;
  * - `{:,}` is `toLocaleString("en-US")`, `{epoch+1:02}` padStart, `{x:.3f}` of a number toFixed;
@@ -266,7 +265,7 @@ const num_epochs = 3;`,
 const test_dataset = torchvision.datasets.MNIST({root: ROOT, train: false, transform: transforms.ToTensor(), download: true});
 const train_loader = torch.utils.data.DataLoader({dataset: train_dataset, batch_size: batch_size, shuffle: true});
 const test_loader = torch.utils.data.DataLoader({dataset: test_dataset, batch_size: batch_size, shuffle: true});
-const model = NN(input_size, num_classes).to(device);
+const model = NN(input_size=input_size, num_classes=num_classes).to(device);
 const criterion = nn.CrossEntropyLoss();
 const optimizer = optim.Adam(model.parameters(), {lr: learning_rate});`,
   `for (let epoch = 0; epoch < num_epochs; epoch++) {
@@ -453,7 +452,7 @@ const MORE_BASICS = [
     }
   }
 }
-const model = CNN(3, 10);
+const model = CNN(in_channels=3, num_classes=10);
 for (const param of model.parameters()) {
   print(param.shape, param.sum(), param.abs().max());
 }

@@ -26,8 +26,9 @@
  * - A variable rebound to another class (`model_0 = nn.Sequential(...)` after `CircleModelV0()`, a
  *   CrossEntropyLoss after a BCEWithLogitsLoss) is declared `nn.Module`: TypeScript keeps the first type.
  * - `next(model.parameters())` is `model.parameters()[0]`; `len(x)` is `x.length`; `int(0.8 * n)` is
- *   Math.floor; keyword arguments of the user's own function (`accuracy_fn(y_true=..., y_pred=...)`)
- *   are positional; `{loss:.5f}` is `${loss.item().toFixed(5)}`.
+ *   Math.floor; `{loss:.5f}` is `${loss.item().toFixed(5)}`. 03's keyword calls are written as in the
+ *   course (`accuracy_fn(y_true=y, y_pred=y_pred.argmax(dim=1))` on train_step's untyped parameter,
+ *   `torch.optim.SGD(params=..., lr=0.1)`: kernel/keyword_args.ts); the other notebooks' options objects stay.
  * - NumPy arrays: torchlab's `x.numpy()` is `{data, shape, dtype}`, which does not print as NumPy's
  *   `array([...])`, so those cells show the tensor and the array's shape.
  * - The models folder is a temporary directory; the printed path is the file name.
@@ -627,7 +628,7 @@ function train_step(model, data_loader, loss_fn, optimizer, accuracy_fn, device 
     const y_pred = model(X);
     const loss = loss_fn(y_pred, y);
     train_loss += loss;
-    train_acc += accuracy_fn(y, y_pred.argmax({dim: 1}));
+    train_acc += accuracy_fn(y_true=y, y_pred=y_pred.argmax(dim=1));
     optimizer.zero_grad();
     loss.backward();
     optimizer.step();
@@ -645,7 +646,7 @@ function test_step(data_loader, model, loss_fn, accuracy_fn, device = "cpu") {
       [X, y] = [X.to(device), y.to(device)];
       const test_pred = model(X);
       test_loss += loss_fn(test_pred, y);
-      test_acc += accuracy_fn(y, test_pred.argmax({dim: 1}));
+      test_acc += accuracy_fn(y_true=y, y_pred=test_pred.argmax(dim=1));
     }
     test_loss /= data_loader.length;
     test_acc /= data_loader.length;
@@ -653,7 +654,7 @@ function test_step(data_loader, model, loss_fn, accuracy_fn, device = "cpu") {
   });
 }`,
   `const loss_fn = nn.CrossEntropyLoss();
-const optimizer = torch.optim.SGD({params: model_2.parameters(), lr: 0.1});`,
+const optimizer = torch.optim.SGD(params=model_2.parameters(), lr=0.1);`,
   `torch.manual_seed(42);
 const epochs = 2;
 for (let epoch = 0; epoch < epochs; epoch++) {
@@ -668,7 +669,7 @@ for (let epoch = 0; epoch < epochs; epoch++) {
     for (let [X, y] of data_loader) {
       const y_pred = model(X.to(device));
       loss += loss_fn(y_pred, y.to(device));
-      acc += accuracy_fn(y, y_pred.argmax({dim: 1}));
+      acc += accuracy_fn(y_true=y, y_pred=y_pred.argmax(dim=1));
     }
     loss /= data_loader.length;
     acc /= data_loader.length;

@@ -1,0 +1,104 @@
+/**
+ * The run-time half of Python's keyword arguments (kernel/keyword_args.ts): a call whose callee the
+ * type checker types `any` (ZTM's `train_step(model, ..., accuracy_fn)` calling its untyped parameter
+ * `accuracy_fn(y_true=y, y_pred=p)`), where the parameters are known only when the call runs, as in
+ * Python. The function's parameter names are read from its source (a Module's from its `forward`):
+ *
+ *   - every keyword names a parameter: it goes to that parameter's place (a skipped one gets `undefined`);
+ *   - the function takes a rest parameter or ends in an options object (`options`, `opts`, a
+ *     destructuring pattern), or its source is not JavaScript (a native or bound function): the
+ *     keywords go in one trailing options object, torchlab's convention, whose own checks name
+ *     unknown keywords;
+ *   - otherwise Python's TypeError: `f() got an unexpected keyword argument 'foo'`.
+ *
+ * Cells reach these by `require`, as the dialect reaches torch.
+ */
+import type * as ts from "typescript";
+import { tslabTypeScript } from "./resolve";
+
+interface Params {
+  names: string[];
+  /** Keywords that name no parameter go in a trailing options object. */
+  options: boolean;
+}
+
+const cache = new WeakMap<object, Params | null>();
+
+function parameterList(t: typeof ts, fn: ts.Node): ts.NodeArray<ts.ParameterDeclaration> | null {
+  if (t.isFunctionExpression(fn) || t.isArrowFunction(fn)) return fn.parameters;
+  if (t.isClassExpression(fn)) {
+    const ctor = fn.members.find((m): m is ts.ConstructorDeclaration => t.isConstructorDeclaration(m) && m.body !== undefined);
+    return ctor ? ctor.parameters : t.factory.createNodeArray();
+  }
+  if (t.isObjectLiteralExpression(fn) && fn.properties.length === 1 && t.isMethodDeclaration(fn.properties[0])) return fn.properties[0].parameters;
+  return null;
+}
+
+function paramsOf(f: Function): Params | null {
+  if (cache.has(f)) return cache.get(f)!;
+  const t = tslabTypeScript();
+  const src = Function.prototype.toString.call(f);
+  // A method's source is `name(a, b) { ... }`: read inside an object literal.
+  const candidates = [`(${src})`, `({${src}})`];
+  let found: Params | null = null;
+  for (const text of candidates) {
+    const sf = t.createSourceFile("f.js", text, t.ScriptTarget.Latest, false, t.ScriptKind.JS);
+    const stmt = sf.statements[0];
+    if (sf.statements.length !== 1 || !stmt || !t.isExpressionStatement(stmt) || (sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0) continue;
+    let e: ts.Node = stmt.expression;
+    while (t.isParenthesizedExpression(e)) e = e.expression;
+    const list = parameterList(t, e);
+    if (!list) continue;
+    const last = list[list.length - 1];
+    const names = list.filter((p) => !p.dotDotDotToken).map((p) => (t.isIdentifier(p.name) ? p.name.text : ""));
+    const options = last !== undefined && (last.dotDotDotToken !== undefined || !t.isIdentifier(last.name) || /^(options|opts|kwargs)$/i.test(last.name.text));
+    found = { names, options };
+    break;
+  }
+  cache.set(f, found);
+  return found;
+}
+
+/** A Module instance is called through its forward. */
+function signatureOwner(f: Function): Function {
+  const forward = (f as unknown as { forward?: unknown; _call_impl?: unknown }).forward;
+  return typeof forward === "function" && typeof (f as unknown as { _call_impl?: unknown })._call_impl === "function" ? forward : f;
+}
+
+function place(f: Function, args: unknown[], keywords: Record<string, unknown>): unknown[] {
+  const owner = signatureOwner(f);
+  const params = paramsOf(owner);
+  // Python names the function called, not the name it was reached by: `accuracy_fn()`, `Net.forward()`.
+  const name =
+    owner !== f ? `${(f as { constructor?: { name?: string } }).constructor?.name ?? "Module"}.forward`
+    : /^class\b/.test(Function.prototype.toString.call(f)) ? `${f.name}.__init__`
+    : f.name || "<lambda>";
+  const keys = Object.keys(keywords);
+  if (params && keys.every((k) => params.names.includes(k))) {
+    const out = [...args];
+    for (const k of keys) {
+      const i = params.names.indexOf(k);
+      if (i < args.length) throw new TypeError(`${name}() got multiple values for argument '${k}'`);
+      out[i] = keywords[k];
+    }
+    // Holes (skipped parameters) are undefined: their defaults.
+    return Array.from(out);
+  }
+  if (!params || params.options) return [...args, keywords];
+  const unknown = keys.find((k) => !params.names.includes(k));
+  throw new TypeError(`${name}() got an unexpected keyword argument '${unknown}'`);
+}
+
+/** `f(...args, **keywords)` for a callee typed `any` (so is its result). */
+export function call(f: unknown, args: unknown[], keywords: Record<string, unknown>): any {
+  if (typeof f !== "function") throw new TypeError(`'${f === null ? "NoneType" : typeof f}' object is not callable`);
+  const placed = place(f, args, keywords);
+  return /^class\b/.test(Function.prototype.toString.call(f)) ? Reflect.construct(f, placed) : f(...placed);
+}
+
+/** `obj.name(...args, **keywords)` for a receiver typed `any`. */
+export function method(obj: unknown, key: string, args: unknown[], keywords: Record<string, unknown>): any {
+  const f = (obj as Record<string, unknown>)[key];
+  if (typeof f !== "function") throw new TypeError(`'${typeof f}' object is not callable`);
+  return f.apply(obj, place(f, args, keywords));
+}

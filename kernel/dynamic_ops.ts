@@ -99,11 +99,12 @@ export function assign(inplace: string, x: any, y: any): any {
 }
 
 /**
- * `${v}` for a value typed `any` or boolean: a tensor as Python's f-string formats it
- * (Tensor.__format__), a boolean as Python writes it (`True`), anything else as it is.
+ * `${v}` for a value typed `any`, boolean or an array: a tensor as Python's f-string formats it
+ * (Tensor.__format__), a boolean as Python writes it (`True`), an array as a list's str, anything else as it is.
  */
 export function format(v: any): any {
   if (typeof v === "boolean") return v ? "True" : "False";
+  if (Array.isArray(v)) return str(v);
   return v instanceof Tensor ? v.__format__() : v;
 }
 

@@ -19,6 +19,8 @@ describe("kernel/dynamic_ops: the run-time half of the dialect for values typed 
     expect(format("a")).toBe("a");
     // Python's f"{flag}" writes True / False.
     expect([format(true), format(false)]).toEqual(["True", "False"]);
+    // ... and f"{shape}" of a list its str (Python 3.11: f"{[32, 32, 3]} {['a', 1.5]} {[True]}").
+    expect(`${format([32, 32, 3])} ${format(["a", 1.5])} ${format([true])}`).toBe("[32, 32, 3] ['a', 1.5] [True]");
   });
 
   test("fstring: Python's f\"{v!conversion:spec}\" (the spec by src/pyformat.ts, a tensor by its __format__)", () => {

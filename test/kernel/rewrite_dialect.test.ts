@@ -71,7 +71,8 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
   test("a tensor in a template is Python's f-string field: format(t, ''), the number of a 0-d tensor", () => {
     expect(rw("`loss ${a.sum()} ${n} ${s}`")).toBe("`loss ${(a.sum()).__format__()} ${n} ${s}`");
     expect(rw("`${a + b}`")).toBe("`${(a.add(b)).__format__()}`");
-    expect(rw("`${a.shape}`")).toBe("`${a.shape}`");
+    // A torch.Size is an array: formatted as its str, torch.Size([2, 3]) (Python's f"{a.shape}").
+    expect(rw("`${a.shape}`")).toBe(`\`\${${DYNAMIC_REF}.format(a.shape)}\``);
   });
 
   test("element access, element assignment, compound assignment, dataset[i]", () => {
@@ -604,6 +605,9 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
     expect(rw(markFormatSpecs("`${a.sum():.2f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), ".2f", "")/*:.2f*/}\``);
     expect(rw(markFormatSpecs("`${s!r:>8}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(s, ">8", "r")/*!r:>8*/}\``);
     expect(rw("`${n > 1}`")).toBe(`\`\${${DYNAMIC_REF}.format(n > 1)}\``);
+    // An array is a Python list in an f-string: `${[32, 32, 3]}` writes [32, 32, 3], not JavaScript's 32,32,3.
+    expect(rw("const shape = [32, 32, 3];\n`${shape}`")).toBe(`const shape = [32, 32, 3];\n\`\${${DYNAMIC_REF}.format(shape)}\``);
+    expect(rw("const name = 'a';\n`${name}`")).toBe("const name = 'a';\n`${name}`");
   });
 
   test("`a @= b` is `*=` with the mark, and `a = a.matmul(b)` for tensors, else decided at run time", () => {

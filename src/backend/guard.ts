@@ -23,12 +23,14 @@ import { OutOfMemoryError, RuntimeError } from "../errors";
 import { reclaim } from "./memory";
 import { collapseRanks } from "./rank";
 import { stagedSum } from "./staged_sum";
+import { indexBuffersOnIds } from "./buffer_index";
 
 type RunKernel = (kernelName: string, inputs: tf.NamedTensorMap, attrs?: tf.NamedAttrMap) => tf.Tensor | tf.Tensor[];
 
 interface EngineLike {
   runKernel: RunKernel;
-  state: { tensorInfo: WeakMap<object, unknown>; numBytes: number; numTensors: number };
+  // tfjs's WeakMap, or buffer_index.ts's table in the dataId's own slot (wasm, cpu).
+  state: { tensorInfo: { has(dataId: object): boolean }; numBytes: number; numTensors: number };
 }
 
 interface EmscriptenModule {
@@ -394,4 +396,6 @@ export function installGuards(name: string): void {
   guardKernels(engine, backend, name === "wasm");
   guardWrites(backend);
   if (name === "wasm" && backend.wasm) guardWasmHeap(backend.wasm);
+  // Before any tensor exists: the tables can only be replaced while empty.
+  if (name === "wasm" || name === "cpu") indexBuffersOnIds(engine as unknown as Parameters<typeof indexBuffersOnIds>[0], backend as unknown as Parameters<typeof indexBuffersOnIds>[1]);
 }

@@ -25,9 +25,12 @@
  *    typed as a tuple (tupleSamples) and tslab's export list of `__`-names (unescapeExportList).
  * 7. Python's keyword arguments, `nn.Conv2d(1, 3, kernel_size=3)`, after the dialect's operators
  *    (kernel/keyword_args.ts).
+ * 8. Python's callable instances, `layer(x)` of a class defining `__call__`, before the operators
+ *    (kernel/call_dunder.ts).
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
+import { mayCallInstances, withCallDunder } from "./call_dunder";
 import { withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
 import { emitLiveGlobals } from "./live_globals";
 import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
@@ -1759,9 +1762,13 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
     if (!program || !sourceFile) throw new Error("the notebook dialect could not reach tslab's type checker");
     return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
   };
-  // The operators, then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
+  // Calls of instances through `__call__` (kernel/call_dunder.ts), so the operators see their types; the
+  // operators; then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
   const rewrite = (prevDecl: string, src: string): Rewritten => {
-    const operators = rewriteOperators(prevDecl, src);
+    const called = latest && mayCallInstances(prevDecl, src) ? withCallDunder(src, check(prevDecl)) : UNCHANGED(src);
+    const ops = rewriteOperators(prevDecl, called.code);
+    const operators: Rewritten =
+      called.code === src ? ops : { code: ops.code, mapBack: (o) => called.mapBack(ops.mapBack(o)), mapForward: (o) => ops.mapForward(called.mapForward(o)) };
     return latest ? withKeywordArguments(operators, check(prevDecl)) : operators;
   };
   const rewriteOperators = (prevDecl: string, src: string): Rewritten => {

@@ -851,3 +851,59 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     expect(hover?.textSpan).toEqual({ start: cell.indexOf("kernel_size"), length: "kernel_size".length });
   });
 });
+
+describe("an instance of a class defining `__call__` is callable, as in Python (kernel/call_dunder.ts)", () => {
+  const convert = (src: string) => (conv as Converter).convert(prev, src);
+  const messages = (src: string) => convert(src).diagnostics.map((d) => `${d.start.line}:${d.start.character} ${d.messageText}`);
+  beforeAll(
+    () =>
+      run(
+        [
+          // makemore's layers, with the fields they assign the Python way.
+          "class Lin {",
+          "  constructor(fan_in: number, fan_out: number, bias = true) { this.weight = torch.randn(fan_in, fan_out); this.bias = bias ? torch.zeros(fan_out) : null; }",
+          "  __call__(x: torch.Tensor) { this.out = x.matmul(this.weight); if (this.bias !== null) this.out += this.bias; return this.out; }",
+          "}",
+          "class Th { __call__(x: torch.Tensor) { this.out = torch.tanh(x); return this.out; } }",
+          "class Scale { __call__(x: torch.Tensor, factor = 2) { return x * factor; } }",
+          "class Seq {",
+          "  constructor(layers: (Lin | Th)[]) { this.layers = layers; }",
+          "  __call__(x: torch.Tensor) { for (const layer of this.layers) x = layer(x); return x; }",
+          "}",
+          "class Plain { value = 1; }",
+          "const lin = Lin(3, 4); const th = Th(); const sc = Scale(); const plain = Plain();",
+        ].join("\n"),
+      ),
+    60000,
+  );
+
+  test("`layer(x)` is `layer.__call__(x)`, the rest of the cell as written", () => {
+    expect(rw("lin(a)")).toBe("lin.__call__(a)");
+    expect(rw("const h = th(lin(a));\nh")).toBe("const h = th.__call__(lin.__call__(a));\nh");
+    expect(rw("const layers = [lin, th];\nlet x = a;\nfor (const layer of layers) x = layer(x);")).toBe(
+      "const layers = [lin, th];\nlet x = a;\nfor (const layer of layers) x = layer.__call__(x);",
+    );
+    // Callables and classes are left alone: an nn.Module instance, a function, a class called the Python way.
+    expect(rw("const relu = torch.nn.ReLU();\nrelu(a); Number('1'); Lin(1, 2)")).toBe("const relu = torch.nn.ReLU();\nrelu(a); Number('1'); Lin(1, 2)");
+  });
+
+  test("the call is typed by `__call__`'s signature, so the dialect's operators apply to its result", () => {
+    expect(rw("th(a) * 2")).toBe("th.__call__(a).mul(2)");
+    expect(convert("const y1: torch.Tensor = th(lin(a));\nconst y2: torch.Tensor = sc(a, 3);\nconst y3: torch.Tensor = Seq([lin, th])(a);").diagnostics).toEqual([]);
+    // A return type is checked as TypeScript checks `layer.__call__(x)`'s.
+    expect(messages("const y4: string = th(a);")).toEqual(["0:6 Type 'Tensor' is not assignable to type 'string'."]);
+    expect(messages("const layers2 = [lin, th];\nlet x2 = a;\nfor (const layer of layers2) {\n  x2 = layer(x2);\n}\nconst s2: torch.Tensor = x2 + 1;")).toEqual([]);
+  });
+
+  test("keyword arguments reach `__call__`'s parameters", () => {
+    expect(rw("sc(a, factor=3)")).toBe("sc.__call__(a, 3)");
+    expect(messages("sc(a, scale=3)")).toEqual(["0:0 TypeError: Scale.__call__() got an unexpected keyword argument 'scale'"]);
+  });
+
+  test("an object without `__call__` is still TypeScript's error, at the column written", () => {
+    expect(rw("plain(a)")).toBe("plain(a)");
+    expect(messages("const p1 = 1;\nplain(a)").join("\n")).toMatch(/^1:0 This expression is not callable\.\n.*Type 'Plain' has no call signatures\.$/);
+    // Errors inside a rewritten call are placed in the text as written.
+    expect(messages("const p2 = lin(a, nosuch);")).toEqual(["0:18 Cannot find name 'nosuch'.", "0:18 Expected 1 arguments, but got 2."]);
+  });
+});

@@ -29,8 +29,8 @@
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `@torch.no_grad()` above a def is
  *   `const split_loss = torch.no_grad()((split) => {...})`; the `{...}[split]` dict of tuples is an
  *   object of arrays indexed by a `'train' | 'val' | 'test'` parameter.
- * - The user's classes define `__call__`, which the dialect does not make callable: `layer(x)` is
- *   `layer.__call__(x)`; `__call__(x: torch.Tensor)` and `let xmean: torch.Tensor` are typed (an
+ * - The user's classes define `__call__` and their instances are called as the lectures call them,
+ *   `layer(x)`, `model(Xb)` (kernel/call_dunder.ts); `__call__(x: torch.Tensor)` and `let xmean: torch.Tensor` are typed (an
  *   untyped `x @ w` types a field assigned from it as a number, and then `this.out += this.bias` does
  *   not compile); keyword `bias=False` is positional; `layer.training = False` over a mixed list is
  *   `if ('training' in layer) layer.training = false`; `layers[-1]` is `layers.at(-1)` cast to its class;
@@ -669,7 +669,7 @@ for (const i of range(max_steps)) {
   const emb = C[Xb]; // embed the characters into vectors
   let x = emb.view(emb.shape[0], -1); // concatenate the vectors
   for (const layer of layers) {
-    x = layer.__call__(x);
+    x = layer(x);
   }
   const loss = F.cross_entropy(x, Yb); // loss function
 
@@ -725,7 +725,7 @@ for (const [i, layer] of enumerate(layers.slice(0, -1))) { // note: exclude the 
   const emb = C[x]; // (N, block_size, n_embd)
   x = emb.view(emb.shape[0], -1); // concat into (N, block_size * n_embd)
   for (const layer of layers) {
-    x = layer.__call__(x);
+    x = layer(x);
   }
   const loss = F.cross_entropy(x, y);
   print(split, loss.item());
@@ -748,7 +748,7 @@ for (const _ of range(20)) {
       const emb = C[torch.tensor([context])]; // (1,block_size,n_embd)
       let x = emb.view(emb.shape[0], -1); // concatenate the vectors
       for (const layer of layers) {
-        x = layer.__call__(x);
+        x = layer(x);
       }
       const logits = x;
       const probs = F.softmax(logits, {dim: 1});
@@ -936,7 +936,7 @@ class Sequential {
 
   __call__(x: torch.Tensor) {
     for (const layer of this.layers) {
-      x = layer.__call__(x);
+      x = layer(x);
     }
     this.out = x;
     return this.out;
@@ -986,7 +986,7 @@ for (const p of parameters) {
 }`,
   `let ix = torch.randint(0, Xtr.shape[0], [4]); // let's look at a batch of just 4 examples
 let [Xb, Yb] = [Xtr[ix], Ytr[ix]];
-let logits = model.__call__(Xb);
+let logits = model(Xb);
 print(Xb.shape);
 Xb`,
   `for (const layer of model.layers) {
@@ -1003,7 +1003,7 @@ for (const i of range(40)) {
   const [Xb, Yb] = [Xtr[ix], Ytr[ix]]; // batch X,Y
 
   // forward pass
-  const logits = model.__call__(Xb);
+  const logits = model(Xb);
   const loss = F.cross_entropy(logits, Yb); // loss function
 
   // backward pass
@@ -1034,7 +1034,7 @@ for (const i of range(40)) {
     'val': [Xdev, Ydev],
     'test': [Xte, Yte],
   }[split];
-  const logits = model.__call__(x);
+  const logits = model(x);
   const loss = F.cross_entropy(logits, y);
   print(split, loss.item());
 });
@@ -1047,7 +1047,7 @@ split_loss('val');`,
     let context = Array(block_size).fill(0); // initialize with all ...
     while (true) {
       // forward pass the neural net
-      const logits = model.__call__(torch.tensor([context]));
+      const logits = model(torch.tensor([context]));
       const probs = F.softmax(logits, {dim: 1});
       // sample from the distribution
       const ix = torch.multinomial(probs, {num_samples: 1}).item();
@@ -1065,11 +1065,11 @@ split_loss('val');`,
   `for (const [x, y] of zip(Xtr['7:15'], Ytr['7:15'])) {
   print(list(x).map((ix) => itos.get(ix.item())).join(''), '-->', itos.get(y.item()));
 }`,
-  `logits = model.__call__(Xtr[[7]]);
+  `logits = model(Xtr[[7]]);
 logits.shape`,
   `logits = torch.zeros(8, 27);
 for (const i of range(8)) {
-  logits[i] = model.__call__(Xtr[[7+i]]);
+  logits[i] = model(Xtr[[7+i]]);
 }
 logits.shape`,
 ];

@@ -895,8 +895,13 @@ describe("an instance of a class defining `__call__` is callable, as in Python (
     expect(messages("const layers2 = [lin, th];\nlet x2 = a;\nfor (const layer of layers2) {\n  x2 = layer(x2);\n}\nconst s2: torch.Tensor = x2 + 1;")).toEqual([]);
   });
 
-  test("keyword arguments reach `__call__`'s parameters", () => {
+  test("keyword arguments reach `__call__`'s parameters; completion sees the call's type", () => {
     expect(rw("sc(a, factor=3)")).toBe("sc.__call__(a, 3)");
+    // Completion sees the typed result.
+    const src = "const c8 = th(a).su";
+    const info = (conv as Converter).complete(prev, src, src.length);
+    expect(info.candidates).toContain("sum");
+    expect([info.start, info.end]).toEqual([src.length - 2, src.length]);
     expect(messages("sc(a, scale=3)")).toEqual(["0:0 TypeError: Scale.__call__() got an unexpected keyword argument 'scale'"]);
   });
 

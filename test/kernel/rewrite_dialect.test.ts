@@ -895,6 +895,19 @@ describe("an instance of a class defining `__call__` is callable, as in Python (
     expect(messages("const layers2 = [lin, th];\nlet x2 = a;\nfor (const layer of layers2) {\n  x2 = layer(x2);\n}\nconst s2: torch.Tensor = x2 + 1;")).toEqual([]);
   });
 
+  test("micrograd's layers: an untyped `__call__(x)` calling its neurons", () => {
+    const cell = [
+      "class Neuron { w: number[]; constructor(nin: number) { this.w = Array(nin).fill(0.5); } __call__(x: number[]) { return Math.tanh(this.w.reduce((s, wi, i) => s + wi * x[i], 0)); } }",
+      "class Layer1 { neurons: Neuron[]; constructor(nin: number, nout: number) { this.neurons = Array.from({length: nout}, () => Neuron(nin)); }",
+      "  __call__(x) { const outs = this.neurons.map((n) => n(x)); return outs.length == 1 ? outs[0] : outs; } }",
+      "const l1 = Layer1(2, 3);\nconst o1 = l1([1, 2]);",
+    ].join("\n");
+    expect(rw(cell)).toContain("const outs = this.neurons.map((n) => n.__call__(x));");
+    // `Layer1(2, 3)` gets its `new` in convert's next pass, and then `l1(...)` its `__call__`, typed by it.
+    expect(convert(cell).diagnostics).toEqual([]);
+    expect(convert(`${cell}\nconst o2: string = l1([1, 2]);`).diagnostics[0]?.messageText).toBe("Type 'number | number[]' is not assignable to type 'string'.");
+  });
+
   test("keyword arguments reach `__call__`'s parameters; completion sees the call's type", () => {
     expect(rw("sc(a, factor=3)")).toBe("sc.__call__(a, 3)");
     // Completion sees the typed result.

@@ -589,17 +589,32 @@ function flipTranspose(backendName: string) {
  */
 const f32 = Math.fround;
 
-/** Allocates `count` float32 outputs shaped like `like[i]`, then returns them with views of all inputs. */
-function foreachIo(args: KernelArgs, backendName: string, shapes: number[][]): { outs: Info[]; out: Float32Array[]; input: (name: string) => Float32Array } {
+/**
+ * Allocates float32 outputs shaped by `shapes`; returns them with their views, and a view of an input
+ * (the foreach kernels take their inputs as an array: `args.inputs[i]`, in the order their attrs give).
+ */
+function foreachIo(args: KernelArgs, backendName: string, shapes: number[][]): { outs: Info[]; out: Float32Array[]; input: (i: number) => Float32Array } {
   const io = ioFor(args.backend, backendName);
   const outs = io.outputs(shapes.map((shape) => [shape, "float32"]));
   const out = outs.map((o) => io.view(o) as Float32Array);
-  return { outs, out, input: (name) => io.view(args.inputs[name] as Info) as Float32Array };
+  const inputs = args.inputs as unknown as Info[];
+  return { outs, out, input: (i) => io.view(inputs[i]) as Float32Array };
+}
+
+/** The shapes of the first n inputs (the parameters). */
+function paramShapes(args: KernelArgs, n: number): number[][] {
+  const inputs = args.inputs as unknown as Info[];
+  const shapes: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) shapes[i] = inputs[i].shape;
+  return shapes;
 }
 
 export interface SgdForeachAttrs extends SGDHyper {
   n: number;
-  /** 1 where parameter i has a momentum buffer (input `b${i}`). */
+  /**
+   * 1 where parameter i has a momentum buffer. Inputs: the n parameters, the n gradients, then the
+   * buffers of the parameters that have one, in order.
+   */
   hasBuf: number[];
 }
 
@@ -607,7 +622,8 @@ export interface SgdForeachAttrs extends SGDHyper {
 function sgdForeach(backendName: string) {
   return (args: KernelArgs): Info[] => {
     const a = args.attrs as unknown as SgdForeachAttrs;
-    const shapes = Array.from({ length: a.n }, (_, i) => (args.inputs[`p${i}`] as Info).shape);
+    const n = a.n;
+    const shapes = paramShapes(args, n);
     const { outs, out, input } = foreachIo(args, backendName, a.momentum !== 0 ? [...shapes, ...shapes] : shapes);
     const wd = f32(a.weight_decay);
     const mom = f32(a.momentum);
@@ -620,9 +636,12 @@ function sgdForeach(backendName: string) {
     const momentum = a.momentum !== 0;
     const dampened = a.dampening !== 0;
     const nesterov = a.nesterov;
-    for (let i = 0; i < a.n; i++) {
-      const p = input(`p${i}`);
-      const g = input(`g${i}`);
+    // The usual training loop's case (momentum, a buffer, nothing else) gets a loop of its own.
+    const plain = !decay && !neg && !dampened && !nesterov;
+    let nextBuf = 2 * n;
+    for (let i = 0; i < n; i++) {
+      const p = input(i);
+      const g = input(n + i);
       const np = out[i];
       const len = p.length;
       if (!momentum) {
@@ -633,8 +652,16 @@ function sgdForeach(backendName: string) {
         }
         continue;
       }
-      const nb = out[a.n + i];
-      const b = a.hasBuf[i] ? input(`b${i}`) : null;
+      const nb = out[n + i];
+      const b = a.hasBuf[i] ? input(nextBuf++) : null;
+      if (plain && b !== null) {
+        for (let k = 0; k < len; k++) {
+          const bk = f32(f32(b[k] * mom) + g[k]);
+          nb[k] = bk;
+          np[k] = f32(p[k] + f32(bk * negLr));
+        }
+        continue;
+      }
       for (let k = 0; k < len; k++) {
         let d = neg ? -g[k] : g[k];
         if (decay) d = f32(d + f32(p[k] * wd));
@@ -649,6 +676,7 @@ function sgdForeach(backendName: string) {
   };
 }
 
+/** Inputs: the n parameters, gradients, exp_avgs, exp_avg_sqs (and max_exp_avg_sqs with amsgrad), in that order. */
 export interface AdamForeachAttrs {
   n: number;
   /** Step number of each parameter, after incrementing. */
@@ -667,7 +695,7 @@ export interface AdamForeachAttrs {
 function adamForeach(backendName: string) {
   return (args: KernelArgs): Info[] => {
     const a = args.attrs as unknown as AdamForeachAttrs;
-    const shapes = Array.from({ length: a.n }, (_, i) => (args.inputs[`p${i}`] as Info).shape);
+    const shapes = paramShapes(args, a.n);
     const groups = a.amsgrad ? 4 : 3;
     const { outs, out, input } = foreachIo(args, backendName, Array.from({ length: groups }, () => shapes).flat());
     const wd = f32(a.decoupled ? 0 : a.weight_decay);
@@ -683,11 +711,11 @@ function adamForeach(backendName: string) {
       const step = a.steps[i];
       const bc2Sqrt = f32(Math.sqrt(1 - Math.pow(a.beta2, step)));
       const negStep = f32(-(a.lr / (1 - Math.pow(a.beta1, step))));
-      const p = input(`p${i}`);
-      const g = input(`g${i}`);
-      const m = input(`m${i}`);
-      const v = input(`v${i}`);
-      const vmax = a.amsgrad ? input(`vmax${i}`) : null;
+      const p = input(i);
+      const g = input(a.n + i);
+      const m = input(2 * a.n + i);
+      const v = input(3 * a.n + i);
+      const vmax = a.amsgrad ? input(4 * a.n + i) : null;
       const [np, nm, nv] = [out[i], out[a.n + i], out[2 * a.n + i]];
       const nvmax = a.amsgrad ? out[3 * a.n + i] : null;
       for (let k = 0; k < p.length; k++) {

@@ -45,8 +45,21 @@ function describeValue(v: unknown): string {
  * slower, so a permutation that merges to 2-D stays 4-D; one that only moves size-1 axes is a reshape.
  */
 export function permute(x: tf.Tensor, perm: number[]): tf.Tensor {
-  const outShape = perm.map((p) => x.shape[p]);
-  const kept = perm.filter((p) => x.shape[p] !== 1);
+  const shape = x.shape;
+  const outShape: number[] = new Array(perm.length);
+  // The axes of more than one element in their input order (only size-1 axes move): a reshape. Else,
+  // below 64K elements, a plain transpose (the cases below need more). Both as the general code decides.
+  let inOrder = true;
+  for (let i = 0, last = -1; i < perm.length; i++) {
+    const p = perm[i];
+    outShape[i] = shape[p];
+    if (shape[p] === 1) continue;
+    if (p < last) inOrder = false;
+    last = p;
+  }
+  if (inOrder) return tf.reshape(x, outShape);
+  if (x.size < 65536) return tf.transpose(x, perm);
+  const kept = perm.filter((p) => shape[p] !== 1);
   // Runs of input axes that stay consecutive in the output move as one axis.
   const runs: number[][] = [];
   for (const p of kept) {
@@ -56,15 +69,14 @@ export function permute(x: tf.Tensor, perm: number[]): tf.Tensor {
   }
   const byInput = runs.slice().sort((a, b) => a[0] - b[0]);
   const order = runs.map((r) => byInput.indexOf(r));
-  if (order.every((v, i) => v === i)) return tf.reshape(x, outShape);
-  const merged = byInput.map((r) => r.reduce((acc, a) => acc * x.shape[a], 1));
+  const merged = byInput.map((r) => r.reduce((acc, a) => acc * shape[a], 1));
   // wasm's 2-D transpose is the slowest of its paths, except when the output's rows are short (32
   // elements or fewer: [N, C*H*W] -> [C*H*W, N] at batch 32 in the weight gradient, 2.8 against 4.3 ms
   // as 4-D for the ResNet block's [32,32,32,32]; at 64 the two tie, and [N*C, H*W] -> [H*W, N*C] is
   // up to 2.4x slower as 2-D): otherwise a 4-D permutation beats it. Below 64K elements
   // the two extra Reshape calls cost more than the merge saves (the batch-4 classifier's step).
-  if (merged.length === 2 && merged[0] <= 32 && x.size >= 65536 && tf.getBackend() === "wasm") return tf.reshape(tf.transpose(tf.reshape(x, merged), [1, 0]), outShape);
-  if (x.size < 65536 || merged.length === 2 || (merged.length === x.rank && order.every((v, i) => v === perm[i]))) return tf.transpose(x, perm);
+  if (merged.length === 2 && merged[0] <= 32 && tf.getBackend() === "wasm") return tf.reshape(tf.transpose(tf.reshape(x, merged), [1, 0]), outShape);
+  if (merged.length === 2 || (merged.length === x.rank && order.every((v, i) => v === perm[i]))) return tf.transpose(x, perm);
   return tf.reshape(tf.transpose(tf.reshape(x, merged), order), outShape);
 }
 

@@ -127,7 +127,10 @@ function bumpMomentum(buf: Tensor): void {
  */
 function foreachable(kernel: "TorchlabSgdForeach" | "TorchlabAdamForeach", items: { param: Tensor; grad: Tensor }[]): boolean {
   if (items.length === 0 || !hasJsKernel(kernel)) return false;
-  return items.every(({ param, grad }) => param.dtype._tf === "float32" && grad.dtype._tf === "float32" && sameShape(param.shape, grad.shape));
+  for (const { param, grad } of items) {
+    if (param._s.data.dtype !== "float32" || grad._s.data.dtype !== "float32" || !sameShape(param.shape, grad.shape)) return false;
+  }
+  return true;
 }
 
 /**
@@ -138,17 +141,35 @@ function foreachable(kernel: "TorchlabSgdForeach" | "TorchlabAdamForeach", items
  */
 const WASM_FOREACH_MAX = 8192;
 
-function inForeach(t: Tensor): boolean {
-  return tf.getBackend() !== "wasm" || t.numel() <= WASM_FOREACH_MAX;
-}
-
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-function runForeach(kernel: string, inputs: Record<string, tf.Tensor>, attrs: object): tf.Tensor[] {
+/**
+ * Runs a foreach kernel. Its inputs go as an array (the kernel reads them by position, in the order
+ * its attrs describe) rather than a map of `p${i}`-style names built and read back every step.
+ */
+function runForeach(kernel: string, inputs: tf.Tensor[] | Record<string, tf.Tensor>, attrs: object): tf.Tensor[] {
   ensureReady();
-  return tf.engine().runKernel(kernel, inputs as tf.NamedTensorMap, attrs as unknown as tf.NamedAttrMap) as unknown as tf.Tensor[];
+  return tf.engine().runKernel(kernel, inputs as unknown as tf.NamedTensorMap, attrs as unknown as tf.NamedAttrMap) as unknown as tf.Tensor[];
+}
+
+/**
+ * Splits `items` into those the foreach kernel takes (all of them off wasm, else up to
+ * WASM_FOREACH_MAX elements each) and the positions of the others, in one pass.
+ */
+function splitBySize<I extends { param: Tensor }>(items: I[]): { small: I[]; large: number[] } {
+  const max = tf.getBackend() === "wasm" ? WASM_FOREACH_MAX : Infinity;
+  const small: I[] = [];
+  const large: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (items[i].param.numel() <= max) small.push(items[i]);
+    else large.push(i);
+  }
+  return { small, large };
 }
 
 /**
@@ -157,59 +178,107 @@ function runForeach(kernel: string, inputs: Record<string, tf.Tensor>, attrs: ob
  */
 export function sgdForeach(items: { param: Tensor; grad: Tensor; buf: Tensor | null }[], h: SGDHyper): (Tensor | null)[] {
   if (!foreachable("TorchlabSgdForeach", items)) return items.map(({ param, grad, buf }) => sgdStep(param, grad, buf, h));
-  if (!items.every(({ param }) => inForeach(param))) {
-    const bufs = items.map(({ buf }) => buf);
-    const small = items.flatMap((it, i) => (inForeach(it.param) ? [i] : []));
-    const smallBufs = small.length ? sgdForeach(small.map((i) => items[i]), h) : [];
-    small.forEach((i, k) => (bufs[i] = smallBufs[k]));
-    items.forEach(({ param, grad, buf }, i) => {
-      if (!inForeach(param)) bufs[i] = sgdStep(param, grad, buf, h);
-    });
-    return bufs;
+  const { small, large } = splitBySize(items);
+  if (large.length === 0) return sgdFused(items, h);
+  const smallBufs = small.length ? sgdFused(small, h) : [];
+  const bufs: (Tensor | null)[] = new Array(items.length);
+  for (let i = 0, k = 0, l = 0; i < items.length; i++) {
+    if (large[l] === i) l++;
+    else bufs[i] = smallBufs[k++];
   }
-  const inputs: Record<string, tf.Tensor> = {};
-  items.forEach(({ param, grad, buf }, i) => {
-    inputs[`p${i}`] = param._t;
-    inputs[`g${i}`] = grad._t;
-    if (buf !== null) inputs[`b${i}`] = buf._t;
-  });
-  const n = items.length;
-  const attrs: SgdForeachAttrs = { n, hasBuf: items.map(({ buf }) => (buf === null ? 0 : 1)), ...h };
-  const out = runForeach("TorchlabSgdForeach", inputs, attrs);
-  items.forEach(({ param }, i) => {
-    overwrite(param._s, out[i]);
-    param._bumpVersion();
-  });
-  if (h.momentum === 0) return items.map(() => null);
-  return items.map(({ buf }, i) => {
-    const b = writeBack([buf], [out[n + i]])[0];
-    if (buf !== null) bumpMomentum(buf);
-    return b;
-  });
+  for (const i of large) {
+    const { param, grad, buf } = items[i];
+    bufs[i] = sgdStep(param, grad, buf, h);
+  }
+  return bufs;
 }
 
+/** The foreach kernel's SGD over `items`: inputs p0..p(n-1), g0..g(n-1), then the buffers there are (hasBuf). */
+function sgdFused(items: { param: Tensor; grad: Tensor; buf: Tensor | null }[], h: SGDHyper): (Tensor | null)[] {
+  const n = items.length;
+  const inputs: tf.Tensor[] = new Array(2 * n);
+  const hasBuf: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const { param, grad, buf } = items[i];
+    inputs[i] = param._t;
+    inputs[n + i] = grad._t;
+    hasBuf[i] = buf === null ? 0 : 1;
+  }
+  for (let i = 0; i < n; i++) if (hasBuf[i] === 1) inputs.push((items[i].buf as Tensor)._t);
+  const attrs: SgdForeachAttrs = {
+    n,
+    hasBuf,
+    lr: h.lr,
+    momentum: h.momentum,
+    dampening: h.dampening,
+    weight_decay: h.weight_decay,
+    nesterov: h.nesterov,
+    maximize: h.maximize,
+  };
+  const out = runForeach("TorchlabSgdForeach", inputs, attrs);
+  const bufs: (Tensor | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const param = items[i].param;
+    overwrite(param._s, out[i]);
+    param._bumpVersion();
+  }
+  for (let i = 0; i < n; i++) {
+    const buf = items[i].buf;
+    if (h.momentum === 0) bufs[i] = null;
+    else if (buf === null) bufs[i] = Tensor._wrap(out[n + i]);
+    else {
+      overwrite(buf._s, out[n + i]);
+      buf._bumpVersion();
+      bumpMomentum(buf);
+      bufs[i] = buf;
+    }
+  }
+  return bufs;
+}
+
+type AdamItem = { param: Tensor; grad: Tensor; exp_avg: Tensor; exp_avg_sq: Tensor; max_exp_avg_sq: Tensor | null; step: number };
+
 /** Adam / AdamW over several parameters in one kernel call where the backend has it, else adamStep for each. */
-export function adamForeach(items: { param: Tensor; grad: Tensor; exp_avg: Tensor; exp_avg_sq: Tensor; max_exp_avg_sq: Tensor | null; step: number }[], h: Omit<AdamHyper, "step">): void {
+export function adamForeach(items: AdamItem[], h: Omit<AdamHyper, "step">): void {
   if (!foreachable("TorchlabAdamForeach", items) || items.some((it) => (it.max_exp_avg_sq !== null) !== h.amsgrad)) {
     for (const it of items) adamStep(it.param, it.grad, it.exp_avg, it.exp_avg_sq, it.max_exp_avg_sq, { ...h, step: it.step });
     return;
   }
-  if (!items.every((it) => inForeach(it.param))) {
-    const small = items.filter((it) => inForeach(it.param));
-    if (small.length) adamForeach(small, h);
-    for (const it of items) if (!inForeach(it.param)) adamStep(it.param, it.grad, it.exp_avg, it.exp_avg_sq, it.max_exp_avg_sq, { ...h, step: it.step });
-    return;
+  const { small, large } = splitBySize(items);
+  if (small.length) adamFused(small, h);
+  for (const i of large) {
+    const it = items[i];
+    adamStep(it.param, it.grad, it.exp_avg, it.exp_avg_sq, it.max_exp_avg_sq, { ...h, step: it.step });
   }
-  const inputs: Record<string, tf.Tensor> = {};
-  items.forEach((it, i) => {
-    inputs[`p${i}`] = it.param._t;
-    inputs[`g${i}`] = it.grad._t;
-    inputs[`m${i}`] = it.exp_avg._t;
-    inputs[`v${i}`] = it.exp_avg_sq._t;
-    if (it.max_exp_avg_sq !== null) inputs[`vmax${i}`] = it.max_exp_avg_sq._t;
-  });
+}
+
+/** The foreach kernel's Adam over `items`: inputs p, g, m, v (and vmax with amsgrad), n of each in that order. */
+function adamFused(items: AdamItem[], h: Omit<AdamHyper, "step">): void {
   const n = items.length;
-  const attrs: AdamForeachAttrs = { n, steps: items.map((it) => it.step), ...h };
+  const groups = h.amsgrad ? 5 : 4;
+  const inputs: tf.Tensor[] = new Array(groups * n);
+  const steps: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const it = items[i];
+    inputs[i] = it.param._t;
+    inputs[n + i] = it.grad._t;
+    inputs[2 * n + i] = it.exp_avg._t;
+    inputs[3 * n + i] = it.exp_avg_sq._t;
+    if (h.amsgrad) inputs[4 * n + i] = (it.max_exp_avg_sq as Tensor)._t;
+    steps[i] = it.step;
+  }
+  const attrs: AdamForeachAttrs = {
+    n,
+    steps,
+    lr: h.lr,
+    beta1: h.beta1,
+    beta2: h.beta2,
+    eps: h.eps,
+    weight_decay: h.weight_decay,
+    amsgrad: h.amsgrad,
+    maximize: h.maximize,
+    decoupled: h.decoupled,
+  };
   const out = runForeach("TorchlabAdamForeach", inputs, attrs);
   items.forEach((it, i) => {
     overwrite(it.param._s, out[i]);

@@ -1,7 +1,7 @@
 import { Tensor } from "../tensor/tensor";
 import { ValueError } from "../errors";
 import { sgdForeach } from "../ops/optim_kernels";
-import { Optimizer, ParamGroup, ParamsArg, required, num, flag, type ParamsKeyword } from "./optimizer";
+import { Optimizer, ParamGroup, ParamsArg, required, num, flag, type ParamsKeyword, type ParamState } from "./optimizer";
 import { optimizerArgs, nonNegative, number, keywordArgs } from "./_args";
 
 export interface SGDOptions {
@@ -62,12 +62,14 @@ export class SGD extends Optimizer {
       maximize: flag(group, "maximize"),
     };
     const items: { param: Tensor; grad: Tensor; buf: Tensor | null }[] = [];
+    const states: ParamState[] = [];
     for (const p of group.params) {
       if (p.grad === null) continue;
       const state = this._stateOf(p);
+      states.push(state);
       items.push({ param: p, grad: p.grad, buf: state.momentum_buffer instanceof Tensor ? state.momentum_buffer : null });
     }
     const bufs = sgdForeach(items, h);
-    items.forEach(({ param }, i) => (this._stateOf(param).momentum_buffer = bufs[i]));
+    for (let i = 0; i < states.length; i++) states[i].momentum_buffer = bufs[i];
   }
 }

@@ -26,15 +26,17 @@ const NUMPY_ALIASES: Record<string, string> = { axis: "dim", keepdims: "keepdim"
  */
 export function parseArgs(op: string, args: readonly unknown[], names: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  args = trimArgs(args);
-  let positional = args.length;
+  // trimArgs without the copy (every op call comes through here).
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  let positional = n;
   if (positional > 0 && isOptions(args[positional - 1])) positional--;
   if (positional > names.length) {
     throw new TypeError(`${op}() takes at most ${names.length} positional arguments (${names.join(", ")}) but ${positional} were given`);
   }
   for (let i = 0; i < positional; i++) if (args[i] !== undefined) out[names[i]] = args[i];
-  if (positional < args.length) {
-    const opts = args[args.length - 1] as Record<string, unknown>;
+  if (positional < n) {
+    const opts = args[n - 1] as Record<string, unknown>;
     for (const [key, v] of Object.entries(opts)) {
       // PyTorch's numpy-compatible keyword aliases: `axis` for dim, `keepdims` for keepdim, `x1` / `x2` for input / other.
       const alias = NUMPY_ALIASES[key];

@@ -60,6 +60,24 @@ describe("foreach SGD kernel", () => {
     expect(values(b)).toEqual(values(a));
     expect(values(nextB)).toEqual(values(nextA));
   });
+
+  it("puts each buffer back in its parameter's place when large parameters go one by one (wasm: over 8192 elements)", () => {
+    const h: SGDHyper = { lr: 0.05, momentum: 0.9, dampening: 0, weight_decay: 0, nesterov: false, maximize: false };
+    torch.manual_seed(4);
+    const shapes = [[3], [100, 100], [5, 2], [9000], [4]];
+    const a = shapes.map((s) => torch.randn(s));
+    const b = a.map((p) => p.clone());
+    let bufA: (Tensor | null)[] = a.map(() => null);
+    let bufB: (Tensor | null)[] = b.map(() => null);
+    for (let step = 0; step < 2; step++) {
+      const g = shapes.map((s) => torch.randn(s));
+      bufA = a.map((p, i) => sgdStep(p, g[i], bufA[i], h));
+      bufB = sgdForeach(b.map((p, i) => ({ param: p, grad: g[i], buf: bufB[i] })), h);
+      expect(bufB.map((t) => t?.shape)).toEqual(shapes);
+      expect(values(b)).toEqual(values(a));
+      expect(values(bufB)).toEqual(values(bufA));
+    }
+  });
 });
 
 const adamCases: [string, Partial<Omit<AdamHyper, "step">>][] = [

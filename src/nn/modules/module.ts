@@ -159,6 +159,11 @@ function deletedAttribute(target: Module, key: string): boolean {
 /** Each Module (the proxy its constructor returns) -> the function object behind it. */
 const proxyTargets = new WeakMap<object, object>();
 
+/** @internal the object behind a module's Proxy (the module itself if it has none), for reads on hot paths. */
+export function moduleTarget(m: Module): Module {
+  return (proxyTargets.get(m) as Module | undefined) ?? m;
+}
+
 function hidden(obj: object, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, writable: true, enumerable: false, configurable: true });
 }

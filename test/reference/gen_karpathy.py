@@ -1151,7 +1151,7 @@ for iter in range(max_iters):
 
 # generate from the model
 context = torch.zeros((1, 1), dtype=torch.long, device=device)
-print(decode(m.generate(context, max_new_tokens=100)[0].tolist()))"""
+print(decode(m.generate(context, max_new_tokens=60)[0].tolist()))"""
 
 # gpt-dev.ipynb ("Let's build GPT"); tiny shakespeare's first 563 characters typed into the first cell.
 GPT_TEXT = """First Citizen:
@@ -1294,7 +1294,7 @@ print(decode(m.generate(idx = torch.zeros((1, 1), dtype=torch.long), max_new_tok
     """# create a PyTorch optimizer
 optimizer = torch.optim.AdamW(m.parameters(), lr=1e-3)""",
     """batch_size = 32
-for steps in range(100): # increase number of steps for good results...
+for steps in range(50): # increase number of steps for good results...
 
     # sample a batch of data
     xb, yb = get_batch('train')
@@ -1306,7 +1306,7 @@ for steps in range(100): # increase number of steps for good results...
     optimizer.step()
 
 print(loss.item())""",
-    """print(decode(m.generate(idx = torch.zeros((1, 1), dtype=torch.long), max_new_tokens=200)[0].tolist()))""",
+    """print(decode(m.generate(idx = torch.zeros((1, 1), dtype=torch.long), max_new_tokens=100)[0].tolist()))""",
     """# toy example illustrating how matrix multiplication can be used for a "weighted aggregation"
 torch.manual_seed(42)
 a = torch.tril(torch.ones(3, 3))

@@ -21,7 +21,22 @@
  * activations and the last update-to-data ratios) rather than plot it.
  * Left out: the matplotlib cells (the bigram count grid, the loss / learning-rate curves, the activation
  * and gradient histograms, the update-to-data plot), comment-only cells, `a.storage()` (torchlab has
- * no TypedStorage), part 4 (manual backprop: time) and gpt-dev (time).
+ * no TypedStorage) and part 4 (manual backprop: time).
+ * gpt-dev ("Let's build GPT", from the lecture's gpt-dev.ipynb and ng-video-lecture's gpt.py) runs as
+ * a last section of the same notebook: tiny shakespeare is its first 421 characters typed into the first
+ * cell; `data[:1000]` / `text[:1000]` show 100 / 200 characters; the bigram model trains 50 AdamW steps
+ * (100) and samples 100 / 100 tokens (100 / 500); the final GPT keeps the notebook's structure at
+ * batch 4, block 8, n_embd 16, 4 heads, 2 layers, dropout 0, 6 steps evaluated at 0, 3 and 5 over 2
+ * batches, 60 sampled tokens. The losses and both models' sampled texts are PyTorch's exactly.
+ * `torch.allclose(xbow, xbow2)` (and xbow3) is printed with atol=1e-7 on both sides: with the default
+ * 1e-8 PyTorch says True and torchlab False, because an element of ~0.002 (six values that nearly
+ * cancel) comes out of the matmul 2e-8 apart (torchlab sums the products in order, PyTorch's BLAS in
+ * another order; neither is exact), and IPython shows a bool as `True` where the kernel shows `true`.
+ * In its classes `self(idx)` is `this.forward(idx)` (a TypeScript class cannot call `this`),
+ * `register_buffer('tril', ...)` is read through `declare tril: torch.Tensor`, the untyped lambda
+ * `decode = lambda l: ...` is `(l) => ...` (an untyped parameter, as Python's), `for h in self.heads`
+ * is `list(this.heads).map(...)`, and slices with a variable bound are template strings
+ * (`data[\`:\${n}\`]`, `this.tril[\`:\${T}, :\${T}\`]`).
  * Written differently from the lectures:
  * - The bigram dict keyed by `(ch1, ch2)` tuples is a Map keyed by `${ch1} ${ch2}`; its sorted counts
  *   are printed (the top 8) instead of shown whole. From part 2 on `itos` is a Map (print() writes it as
@@ -39,7 +54,9 @@
  *   toExponential with Python's two exponent digits, `%+f` a sign helper, `tuple(t.shape)` printed
  *   as `(${t.shape.join(', ')})`; `torch.manual_seed(42);` (IPython's `;` hides the value) is
  *   `void torch.manual_seed(42);`.
- * Divergences this port found, fixed: `@torch.no_grad()` as a decorator (torch.no_grad() with no
+ * Divergences this port found, fixed: gpt-dev's `f"when input is {context.tolist()}"` wrote
+ * JavaScript's 29,25 (tolist() is typed NestedList, a union, which the f-string rule for arrays missed);
+ * `@torch.no_grad()` as a decorator (torch.no_grad() with no
  * argument threw); print() of a Map wrote Node's `Map(27) {...}` where Python prints a dict; and
  * `out @ w` did not compile because TypeScript's scanner reads `out` (like `type`, `of`, `from`) as a
  * contextual keyword, so the `@` after it was not taken for matmul.
@@ -1334,7 +1351,7 @@ for (const iter of range(max_iters)) {
 
 // generate from the model
 const context = torch.zeros([1, 1], dtype=torch.long, device=device);
-print(decode(m.generate(context, max_new_tokens=100)[0].tolist()));`;
+print(decode(m.generate(context, max_new_tokens=60)[0].tolist()));`;
 
 const GPTDEV = [
   `const text = \`${GPT_TEXT}\`;`,
@@ -1444,7 +1461,7 @@ print(decode(m.generate(idx = torch.zeros([1, 1], dtype=torch.long), max_new_tok
   `// create a PyTorch optimizer
 const optimizer = torch.optim.AdamW(m.parameters(), lr=1e-3);`,
   `batch_size = 32;
-for (const steps of range(100)) { // increase number of steps for good results...
+for (const steps of range(50)) { // increase number of steps for good results...
 
     // sample a batch of data
     [xb, yb] = get_batch('train');
@@ -1457,7 +1474,7 @@ for (const steps of range(100)) { // increase number of steps for good results..
 }
 
 print(loss.item());`,
-  `print(decode(m.generate(idx = torch.zeros([1, 1], dtype=torch.long), max_new_tokens=200)[0].tolist()));`,
+  `print(decode(m.generate(idx = torch.zeros([1, 1], dtype=torch.long), max_new_tokens=100)[0].tolist()));`,
   `// toy example illustrating how matrix multiplication can be used for a "weighted aggregation"
 torch.manual_seed(42);
 let a = torch.tril(torch.ones(3, 3));

@@ -391,6 +391,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
 
   const strip = (n: ts.Node): ts.Node => (t.isParenthesizedExpression(n) || t.isNonNullExpression(n) ? strip(n.expression) : n);
+  /** An array type, or a union with one among its members (NestedList: number | boolean | NestedList[]). */
+  const mayBeArray = (type: ts.Type): boolean => checker.isArrayLikeType(type) || (type.isUnion() && type.types.some((m) => checker.isArrayLikeType(m)));
   const kindOf = (node: ts.Node): Kind => {
     const n = strip(node);
     const plan = plans.get(n);
@@ -881,8 +883,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       }
       return;
     }
-    // Python's f"{flag}" writes True / False, and f"{shape}" of a list its str: [32, 32, 3], not 32,32,3.
-    if (t.isTemplateSpan(n) && (kindOf(n.expression) === "boolean" || (kindOf(n.expression) === "other" && checker.isArrayLikeType(checker.getTypeAtLocation(strip(n.expression)))))) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
+    // Python's f"{flag}" writes True / False, and f"{shape}" of a list its str: [32, 32, 3], not 32,32,3;
+    // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.
+    if (t.isTemplateSpan(n) && (kindOf(n.expression) === "boolean" || (kindOf(n.expression) === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.expression)))))) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
     // ... and so does a value typed `any` that is a tensor at run time (`num_correct += (preds == y).sum()` from 0).

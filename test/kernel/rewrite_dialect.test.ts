@@ -607,7 +607,11 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
     expect(rw("`${n > 1}`")).toBe(`\`\${${DYNAMIC_REF}.format(n > 1)}\``);
     // An array is a Python list in an f-string: `${[32, 32, 3]}` writes [32, 32, 3], not JavaScript's 32,32,3.
     expect(rw("const shape = [32, 32, 3];\n`${shape}`")).toBe(`const shape = [32, 32, 3];\n\`\${${DYNAMIC_REF}.format(shape)}\``);
+    // So is what may be a list when it runs: tolist() is typed NestedList (number | boolean | NestedList[]),
+    // and gpt-dev's f"when input is {context.tolist()}" writes [29, 25].
+    expect(rw("`${a.tolist()}`")).toBe(`\`\${${DYNAMIC_REF}.format(a.tolist())}\``);
     expect(rw("const name = 'a';\n`${name}`")).toBe("const name = 'a';\n`${name}`");
+    expect(rw("const r = Math.random() > 0.5 ? 'a' : 1;\n`${r}`")).toBe("const r = Math.random() > 0.5 ? 'a' : 1;\n`${r}`");
   });
 
   test("`a @= b` is `*=` with the mark, and `a = a.matmul(b)` for tensors, else decided at run time", () => {

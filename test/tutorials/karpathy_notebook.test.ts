@@ -21,7 +21,22 @@
  * activations and the last update-to-data ratios) rather than plot it.
  * Left out: the matplotlib cells (the bigram count grid, the loss / learning-rate curves, the activation
  * and gradient histograms, the update-to-data plot), comment-only cells, `a.storage()` (torchlab has
- * no TypedStorage), part 4 (manual backprop: time) and gpt-dev (time).
+ * no TypedStorage) and part 4 (manual backprop: time).
+ * gpt-dev ("Let's build GPT", from the lecture's gpt-dev.ipynb and ng-video-lecture's gpt.py) runs as
+ * a last section of the same notebook: tiny shakespeare is its first 421 characters typed into the first
+ * cell; `data[:1000]` / `text[:1000]` show 100 / 200 characters; the bigram model trains 50 AdamW steps
+ * (100) and samples 100 / 100 tokens (100 / 500); the final GPT keeps the notebook's structure at
+ * batch 4, block 8, n_embd 16, 4 heads, 2 layers, dropout 0, 6 steps evaluated at 0, 3 and 5 over 2
+ * batches, 60 sampled tokens. The losses and both models' sampled texts are PyTorch's exactly.
+ * `torch.allclose(xbow, xbow2)` (and xbow3) is printed with atol=1e-7 on both sides: with the default
+ * 1e-8 PyTorch says True and torchlab False, because an element of ~0.002 (six values that nearly
+ * cancel) comes out of the matmul 2e-8 apart (torchlab sums the products in order, PyTorch's BLAS in
+ * another order; neither is exact), and IPython shows a bool as `True` where the kernel shows `true`.
+ * In its classes `self(idx)` is `this.forward(idx)` (a TypeScript class cannot call `this`),
+ * `register_buffer('tril', ...)` is read through `declare tril: torch.Tensor`, the untyped lambda
+ * `decode = lambda l: ...` is `(l) => ...` (an untyped parameter, as Python's), `for h in self.heads`
+ * is `list(this.heads).map(...)`, and slices with a variable bound are template strings
+ * (`data[\`:\${n}\`]`, `this.tril[\`:\${T}, :\${T}\`]`).
  * Written differently from the lectures:
  * - The bigram dict keyed by `(ch1, ch2)` tuples is a Map keyed by `${ch1} ${ch2}`; its sorted counts
  *   are printed (the top 8) instead of shown whole. From part 2 on `itos` is a Map (print() writes it as
@@ -39,7 +54,9 @@
  *   toExponential with Python's two exponent digits, `%+f` a sign helper, `tuple(t.shape)` printed
  *   as `(${t.shape.join(', ')})`; `torch.manual_seed(42);` (IPython's `;` hides the value) is
  *   `void torch.manual_seed(42);`.
- * Divergences this port found, fixed: `@torch.no_grad()` as a decorator (torch.no_grad() with no
+ * Divergences this port found, fixed: gpt-dev's `f"when input is {context.tolist()}"` wrote
+ * JavaScript's 29,25 (tolist() is typed NestedList, a union, which the f-string rule for arrays missed);
+ * `@torch.no_grad()` as a decorator (torch.no_grad() with no
  * argument threw); print() of a Map wrote Node's `Map(27) {...}` where Python prints a dict; and
  * `out @ w` did not compile because TypeScript's scanner reads `out` (like `type`, `of`, `from`) as a
  * contextual keyword, so the `@` after it was not taken for matmul.
@@ -1074,6 +1091,495 @@ for (const i of range(8)) {
 logits.shape`,
 ];
 
+// gpt-dev.ipynb ("Let's build GPT: from scratch, in code, spelled out"); tiny shakespeare's first 421
+// characters typed into the first cell (gen_karpathy.py's GPT_TEXT).
+const GPT_TEXT = `First Citizen:
+Before we proceed any further, hear me speak.
+
+All:
+Speak, speak.
+
+First Citizen:
+You are all resolved rather to die than to famish?
+
+All:
+Resolved. resolved.
+
+First Citizen:
+First, you know Caius Marcius is chief enemy to the people.
+
+All:
+We know't, we know't.
+
+First Citizen:
+Let us kill him, and we'll have corn at our own price.
+Is't a verdict?
+
+All:
+No more talking on't; let it be done: away, away!
+`;
+
+// The notebook's data cells; the last cell (the full GPT) repeats them, as the notebook does.
+const GPT_VOCAB = `// here are all the unique characters that occur in this text
+const chars = sorted(list(new Set(text)));
+const vocab_size = len(chars);`;
+const GPT_CODEC = `// create a mapping from characters to integers
+const stoi: Record<string, number> = Object.fromEntries(list(enumerate(chars)).map(([i, ch]) => [ch, i]));
+const itos: Record<number, string> = Object.fromEntries(list(enumerate(chars)));
+const encode = (s: string) => list(s).map((c) => stoi[c]); // encoder: take a string, output a list of integers
+const decode = (l) => l.map((i) => itos[i]).join(''); // decoder: take a list of integers, output a string`;
+const GPT_GET_BATCH = `function get_batch(split: string) {
+    // generate a small batch of data of inputs x and targets y
+    const data = split == 'train' ? train_data : val_data;
+    const ix = torch.randint(len(data) - block_size, [batch_size]);
+    const x = torch.stack(list(ix).map((i) => data[\`\${i}:\${i+block_size}\`]));
+    const y = torch.stack(list(ix).map((i) => data[\`\${i+1}:\${i+block_size+1}\`]));
+    return [x, y];
+}`;
+
+const GPT_FULL = `// hyperparameters
+const batch_size = 4; // how many independent sequences will we process in parallel? (16)
+const block_size = 8; // what is the maximum context length for predictions? (32)
+const max_iters = 6; // (5000)
+const eval_interval = 3; // (100)
+const learning_rate = 1e-3;
+const device = 'cpu';
+const eval_iters = 2; // (200)
+const n_embd = 16; // (64)
+const n_head = 4;
+const n_layer = 2; // (4)
+const dropout = 0.0;
+// ------------
+
+torch.manual_seed(1337);
+
+${GPT_VOCAB}
+${GPT_CODEC}
+
+// Train and test splits
+const data = torch.tensor(encode(text), dtype=torch.long);
+const n = int(0.9*len(data)); // first 90% will be train, rest val
+const train_data = data[\`:\${n}\`];
+const val_data = data[\`\${n}:\`];
+
+// data loading
+${GPT_GET_BATCH.replace("    return [x, y];", "    return [x.to(device), y.to(device)];")}
+
+const estimate_loss = torch.no_grad()(() => {
+    const out: Record<string, torch.Tensor> = {};
+    model.eval();
+    for (const split of ['train', 'val']) {
+        const losses = torch.zeros(eval_iters);
+        for (const k of range(eval_iters)) {
+            const [X, Y] = get_batch(split);
+            const [logits, loss] = model(X, Y);
+            losses[k] = loss.item();
+        }
+        out[split] = losses.mean();
+    }
+    model.train();
+    return out;
+});
+
+/** one head of self-attention */
+class Head extends nn.Module {
+    declare tril: torch.Tensor;
+
+    constructor(head_size: number) {
+        super();
+        this.key = nn.Linear(n_embd, head_size, bias=false);
+        this.query = nn.Linear(n_embd, head_size, bias=false);
+        this.value = nn.Linear(n_embd, head_size, bias=false);
+        this.register_buffer('tril', torch.tril(torch.ones(block_size, block_size)));
+
+        this.dropout = nn.Dropout(dropout);
+    }
+
+    forward(x: torch.Tensor) {
+        const [B, T, C] = x.shape;
+        const k = this.key(x);   // (B,T,C)
+        const q = this.query(x); // (B,T,C)
+        // compute attention scores ("affinities")
+        let wei = q @ k.transpose(-2,-1) * C**-0.5; // (B, T, C) @ (B, C, T) -> (B, T, T)
+        wei = wei.masked_fill(this.tril[\`:\${T}, :\${T}\`] == 0, float('-inf')); // (B, T, T)
+        wei = F.softmax(wei, dim=-1); // (B, T, T)
+        wei = this.dropout(wei);
+        // perform the weighted aggregation of the values
+        const v = this.value(x); // (B,T,C)
+        const out = wei @ v; // (B, T, T) @ (B, T, C) -> (B, T, C)
+        return out;
+    }
+}
+
+/** multiple heads of self-attention in parallel */
+class MultiHeadAttention extends nn.Module {
+
+    constructor(num_heads: number, head_size: number) {
+        super();
+        this.heads = nn.ModuleList(list(range(num_heads)).map(() => Head(head_size)));
+        this.proj = nn.Linear(n_embd, n_embd);
+        this.dropout = nn.Dropout(dropout);
+    }
+
+    forward(x: torch.Tensor) {
+        let out = torch.cat(list(this.heads).map((h) => h(x)), dim=-1);
+        out = this.dropout(this.proj(out));
+        return out;
+    }
+}
+
+/** a simple linear layer followed by a non-linearity */
+class FeedFoward extends nn.Module {
+
+    constructor(n_embd: number) {
+        super();
+        this.net = nn.Sequential(
+            nn.Linear(n_embd, 4 * n_embd),
+            nn.ReLU(),
+            nn.Linear(4 * n_embd, n_embd),
+            nn.Dropout(dropout),
+        );
+    }
+
+    forward(x: torch.Tensor) {
+        return this.net(x);
+    }
+}
+
+/** Transformer block: communication followed by computation */
+class Block extends nn.Module {
+
+    constructor(n_embd: number, n_head: number) {
+        // n_embd: embedding dimension, n_head: the number of heads we'd like
+        super();
+        const head_size = Math.floor(n_embd / n_head);
+        this.sa = MultiHeadAttention(n_head, head_size);
+        this.ffwd = FeedFoward(n_embd);
+        this.ln1 = nn.LayerNorm(n_embd);
+        this.ln2 = nn.LayerNorm(n_embd);
+    }
+
+    forward(x: torch.Tensor) {
+        x = x + this.sa(this.ln1(x));
+        x = x + this.ffwd(this.ln2(x));
+        return x;
+    }
+}
+
+// super simple bigram model
+class BigramLanguageModel extends nn.Module {
+
+    constructor() {
+        super();
+        // each token directly reads off the logits for the next token from a lookup table
+        this.token_embedding_table = nn.Embedding(vocab_size, n_embd);
+        this.position_embedding_table = nn.Embedding(block_size, n_embd);
+        this.blocks = nn.Sequential(...list(range(n_layer)).map(() => Block(n_embd, n_head=n_head)));
+        this.ln_f = nn.LayerNorm(n_embd); // final layer norm
+        this.lm_head = nn.Linear(n_embd, vocab_size);
+    }
+
+    forward(idx: torch.Tensor, targets: torch.Tensor | null = null): [torch.Tensor, torch.Tensor | null] {
+        const [B, T] = idx.shape;
+
+        // idx and targets are both (B,T) tensor of integers
+        const tok_emb = this.token_embedding_table(idx); // (B,T,C)
+        const pos_emb = this.position_embedding_table(torch.arange(T, device=device)); // (T,C)
+        let x = tok_emb + pos_emb; // (B,T,C)
+        x = this.blocks(x); // (B,T,C)
+        x = this.ln_f(x); // (B,T,C)
+        let logits = this.lm_head(x); // (B,T,vocab_size)
+
+        let loss: torch.Tensor | null;
+        if (targets === null) {
+            loss = null;
+        } else {
+            const [B, T, C] = logits.shape;
+            logits = logits.view(B*T, C);
+            targets = targets.view(B*T);
+            loss = F.cross_entropy(logits, targets);
+        }
+
+        return [logits, loss];
+    }
+
+    generate(idx: torch.Tensor, max_new_tokens: number) {
+        // idx is (B, T) array of indices in the current context
+        for (const _ of range(max_new_tokens)) {
+            // crop idx to the last block_size tokens
+            const idx_cond = idx[\`:, -\${block_size}:\`];
+            // get the predictions
+            let [logits, loss] = this.forward(idx_cond);
+            // focus only on the last time step
+            logits = logits[':, -1, :']; // becomes (B, C)
+            // apply softmax to get probabilities
+            const probs = F.softmax(logits, dim=-1); // (B, C)
+            // sample from the distribution
+            const idx_next = torch.multinomial(probs, num_samples=1); // (B, 1)
+            // append sampled index to the running sequence
+            idx = torch.cat([idx, idx_next], dim=1); // (B, T+1)
+        }
+        return idx;
+    }
+}
+
+const model = BigramLanguageModel();
+const m = model.to(device);
+// print the number of parameters in the model
+print(sum(m.parameters().map((p) => p.numel()))/1e6, 'M parameters');
+
+// create a PyTorch optimizer
+const optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate);
+
+for (const iter of range(max_iters)) {
+
+    // every once in a while evaluate the loss on train and val sets
+    if (iter % eval_interval == 0 || iter == max_iters - 1) {
+        const losses = estimate_loss();
+        print(\`step \${iter}: train loss \${losses['train']:.4f}, val loss \${losses['val']:.4f}\`);
+    }
+
+    // sample a batch of data
+    const [xb, yb] = get_batch('train');
+
+    // evaluate the loss
+    const [logits, loss] = model(xb, yb);
+    optimizer.zero_grad(set_to_none=true);
+    loss.backward();
+    optimizer.step();
+}
+
+// generate from the model
+const context = torch.zeros([1, 1], dtype=torch.long, device=device);
+print(decode(m.generate(context, max_new_tokens=60)[0].tolist()));`;
+
+const GPTDEV = [
+  `const text = \`${GPT_TEXT}\`;`,
+  `print("length of dataset in characters: ", len(text));`,
+  `// let's look at the first 1000 characters
+print(text.slice(0, 200));`,
+  `${GPT_VOCAB}
+print(chars.join(''));
+print(vocab_size);`,
+  `${GPT_CODEC}
+
+print(encode("hii there"));
+print(decode(encode("hii there")));`,
+  `// let's now encode the entire text dataset and store it into a torch.Tensor
+const data = torch.tensor(encode(text), dtype=torch.long);
+print(data.shape, data.dtype);
+print(data[':100']); // the 1000 characters we looked at earier will to the GPT look like this`,
+  `// Let's now split up the data into train and validation sets
+const n = int(0.9*len(data)); // first 90% will be train, rest val
+const train_data = data[\`:\${n}\`];
+const val_data = data[\`\${n}:\`];`,
+  `let block_size = 8;
+train_data[\`:\${block_size+1}\`]`,
+  `let x = train_data[\`:\${block_size}\`];
+let y = train_data[\`1:\${block_size+1}\`];
+for (const t of range(block_size)) {
+    const context = x[\`:\${t+1}\`];
+    const target = y[t];
+    print(\`when input is \${context} the target: \${target}\`);
+}`,
+  `torch.manual_seed(1337);
+let batch_size = 4; // how many independent sequences will we process in parallel?
+block_size = 8; // what is the maximum context length for predictions?
+
+${GPT_GET_BATCH}
+
+let [xb, yb] = get_batch('train');
+print('inputs:');
+print(xb.shape);
+print(xb);
+print('targets:');
+print(yb.shape);
+print(yb);
+
+print('----');
+
+for (const b of range(batch_size)) { // batch dimension
+    for (const t of range(block_size)) { // time dimension
+        const context = xb[b, \`:\${t+1}\`];
+        const target = yb[b, t];
+        print(\`when input is \${context.tolist()} the target: \${target}\`);
+    }
+}`,
+  `print(xb); // our input to the transformer`,
+  `torch.manual_seed(1337);
+
+class BigramLanguageModel extends nn.Module {
+
+    constructor(vocab_size: number) {
+        super();
+        // each token directly reads off the logits for the next token from a lookup table
+        this.token_embedding_table = nn.Embedding(vocab_size, vocab_size);
+    }
+
+    forward(idx: torch.Tensor, targets: torch.Tensor | null = null): [torch.Tensor, torch.Tensor | null] {
+
+        // idx and targets are both (B,T) tensor of integers
+        let logits = this.token_embedding_table(idx); // (B,T,C)
+
+        let loss: torch.Tensor | null;
+        if (targets === null) {
+            loss = null;
+        } else {
+            const [B, T, C] = logits.shape;
+            logits = logits.view(B*T, C);
+            targets = targets.view(B*T);
+            loss = F.cross_entropy(logits, targets);
+        }
+
+        return [logits, loss];
+    }
+
+    generate(idx: torch.Tensor, max_new_tokens: number) {
+        // idx is (B, T) array of indices in the current context
+        for (const _ of range(max_new_tokens)) {
+            // get the predictions
+            let [logits, loss] = this.forward(idx);
+            // focus only on the last time step
+            logits = logits[':, -1, :']; // becomes (B, C)
+            // apply softmax to get probabilities
+            const probs = F.softmax(logits, dim=-1); // (B, C)
+            // sample from the distribution
+            const idx_next = torch.multinomial(probs, num_samples=1); // (B, 1)
+            // append sampled index to the running sequence
+            idx = torch.cat([idx, idx_next], dim=1); // (B, T+1)
+        }
+        return idx;
+    }
+}
+
+let m = BigramLanguageModel(vocab_size);
+let [logits, loss] = m(xb, yb);
+print(logits.shape);
+print(loss);
+
+print(decode(m.generate(idx = torch.zeros([1, 1], dtype=torch.long), max_new_tokens=100)[0].tolist()));`,
+  `// create a PyTorch optimizer
+const optimizer = torch.optim.AdamW(m.parameters(), lr=1e-3);`,
+  `batch_size = 32;
+for (const steps of range(50)) { // increase number of steps for good results...
+
+    // sample a batch of data
+    [xb, yb] = get_batch('train');
+
+    // evaluate the loss
+    [logits, loss] = m(xb, yb);
+    optimizer.zero_grad(set_to_none=true);
+    loss.backward();
+    optimizer.step();
+}
+
+print(loss.item());`,
+  `print(decode(m.generate(idx = torch.zeros([1, 1], dtype=torch.long), max_new_tokens=100)[0].tolist()));`,
+  `// toy example illustrating how matrix multiplication can be used for a "weighted aggregation"
+torch.manual_seed(42);
+let a = torch.tril(torch.ones(3, 3));
+a = a / torch.sum(a, 1, keepdim=true);
+const b = torch.randint(0,10,[3,2]).float();
+const c = a @ b;
+print('a=');
+print(a);
+print('--');
+print('b=');
+print(b);
+print('--');
+print('c=');
+print(c);`,
+  `// consider the following toy example:
+
+torch.manual_seed(1337);
+let [B,T,C] = [4,8,2]; // batch, time, channels
+x = torch.randn(B,T,C);
+x.shape`,
+  `// We want x[b,t] = mean_{i<=t} x[b,i]
+const xbow = torch.zeros([B,T,C]);
+for (const b of range(B)) {
+    for (const t of range(T)) {
+        const xprev = x[b, \`:\${t+1}\`]; // (t,C)
+        xbow[b, t] = torch.mean(xprev, 0);
+    }
+}`,
+  `// version 2: using matrix multiply for a weighted aggregation
+let wei = torch.tril(torch.ones(T, T));
+wei = wei / wei.sum(1, keepdim=true);
+const xbow2 = wei @ x; // (B, T, T) @ (B, T, C) ----> (B, T, C)
+print(torch.allclose(xbow, xbow2, atol=1e-7));`,
+  `// version 3: use Softmax
+let tril = torch.tril(torch.ones(T, T));
+wei = torch.zeros([T,T]);
+wei = wei.masked_fill(tril == 0, float('-inf'));
+wei = F.softmax(wei, dim=-1);
+const xbow3 = wei @ x;
+print(torch.allclose(xbow, xbow3, atol=1e-7));`,
+  `// version 4: self-attention!
+torch.manual_seed(1337);
+[B,T,C] = [4,8,32]; // batch, time, channels
+x = torch.randn(B,T,C);
+
+// let's see a single Head perform self-attention
+const head_size = 16;
+const key = nn.Linear(C, head_size, bias=false);
+const query = nn.Linear(C, head_size, bias=false);
+const value = nn.Linear(C, head_size, bias=false);
+let k = key(x);   // (B, T, 16)
+let q = query(x); // (B, T, 16)
+wei =  q @ k.transpose(-2, -1); // (B, T, 16) @ (B, 16, T) ---> (B, T, T)
+
+tril = torch.tril(torch.ones(T, T));
+//wei = torch.zeros((T,T))
+wei = wei.masked_fill(tril == 0, float('-inf'));
+wei = F.softmax(wei, dim=-1);
+
+const v = value(x);
+const out = wei @ v;
+//out = wei @ x
+
+out.shape`,
+  `wei[0]`,
+  `k = torch.randn(B,T,head_size);
+q = torch.randn(B,T,head_size);
+wei = q @ k.transpose(-2, -1) * head_size**-0.5;`,
+  `k.var()`,
+  `q.var()`,
+  `wei.var()`,
+  `torch.softmax(torch.tensor([0.1, -0.2, 0.3, -0.2, 0.5]), dim=-1)`,
+  `torch.softmax(torch.tensor([0.1, -0.2, 0.3, -0.2, 0.5])*8, dim=-1) // gets too peaky, converges to one-hot`,
+  `class LayerNorm1d { // (used to be BatchNorm1d)
+
+  constructor(dim: number, eps=1e-5, momentum=0.1) {
+    this.eps = eps;
+    this.gamma = torch.ones(dim);
+    this.beta = torch.zeros(dim);
+  }
+
+  __call__(x: torch.Tensor) {
+    // calculate the forward pass
+    const xmean = x.mean(1, keepdim=true); // batch mean
+    const xvar = x.var(1, keepdim=true); // batch variance
+    const xhat = (x - xmean) / torch.sqrt(xvar + this.eps); // normalize to unit variance
+    this.out = this.gamma * xhat + this.beta;
+    return this.out;
+  }
+
+  parameters() {
+    return [this.gamma, this.beta];
+  }
+}
+
+torch.manual_seed(1337);
+const module = LayerNorm1d(100);
+x = torch.randn(32, 100); // batch size 32 of 100-dimensional vectors
+x = module.__call__(x);
+x.shape`,
+  `[x[':,0'].mean(), x[':,0'].std()] // mean,std of one feature across all batch inputs`,
+  `[x['0,:'].mean(), x['0,:'].std()] // mean,std of a single input from the batch, of its features`,
+  GPT_FULL,
+];
+
 /**
  * Each cell printed and showed PyTorch's text (numbers within float32 tolerance). The cells of `loose`
  * print losses after SGD steps: the lectures' first steps run at a loss of ~20 with saturated tanh
@@ -1100,7 +1606,7 @@ function expectCells(got: CellOutput[], want: CellOutput[], loose: number[] = []
 const withNames = (cells: string[]) => cells.map((c) => c.replace("'names.txt'", JSON.stringify(NAMES)));
 
 describe("Karpathy's Zero to Hero makemore lectures as notebooks through `torchlab run`", () => {
-  const nbs = sectionsForSuite("karpathy", { makemore: { bigrams: withNames(BIGRAMS), mlp: withNames(MLP), bnorm: withNames(BNORM), wavenet: withNames(WAVENET) } });
+  const nbs = sectionsForSuite("karpathy", { makemore: { bigrams: withNames(BIGRAMS), mlp: withNames(MLP), bnorm: withNames(BNORM), wavenet: withNames(WAVENET), gptdev: GPTDEV } });
 
   test("part 1, bigrams: counts in an int32 tensor, a seeded multinomial sampling names, the log-likelihood, one_hot @ W trained by hand", () => {
     expectCells(cellsOf(nbs.bigrams), R.bigrams);
@@ -1116,5 +1622,9 @@ describe("Karpathy's Zero to Hero makemore lectures as notebooks through `torchl
 
   test("part 5, WaveNet: Embedding / FlattenConsecutive / Sequential classes, batchnorm over (0, 1) of 3-D activations, a hierarchical net trained on the global generator, the layer shapes, the sampled names, Xtr[[7]] and rows assigned from a [1, 27] result", () => {
     expectCells(cellsOf(nbs.wavenet), R.wavenet);
+  });
+
+  test("gpt-dev, Let's build GPT: a character vocabulary, get_batch with torch.randint, a bigram model (nn.Embedding, cross_entropy over view, generate with multinomial) trained with AdamW, the self-attention trick (xbow, tril, masked_fill, softmax), a Head, LayerNorm1d, the full GPT (Head, MultiHeadAttention, FeedFoward, Block, LayerNorm) trained and sampled", () => {
+    expectCells(cellsOf(nbs.gptdev), R.gptdev);
   });
 });

@@ -30,6 +30,7 @@
 import type * as ts from "typescript";
 import type { Diagnostic, DiagnosticPos } from "tslab/dist/converter";
 import { packageRoot, tslabTypeScript } from "./resolve";
+import { Output } from "./output_text";
 
 /** What kernel/rewrite.ts's type check gives (the cell starts at `offset` of `sourceFile`). */
 export interface CheckedCell {
@@ -81,37 +82,6 @@ export function mayHaveKeywordArguments(code: string): boolean {
   };
   t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS).forEachChild(visit);
   return found;
-}
-
-/** Text copied from the input and text inserted, with the record of where each copy came from. */
-class Builder {
-  text = "";
-  private readonly copies: { out: number; orig: number; len: number }[] = [];
-  constructor(private readonly src: string, private readonly base: number) {}
-  copy(from: number, to: number): void {
-    if (to <= from) return;
-    this.copies.push({ out: this.text.length, orig: from - this.base, len: to - from });
-    this.text += this.src.slice(from, to);
-  }
-  insert(text: string): void {
-    this.text += text;
-  }
-  mapForward(at: number): number {
-    let best = this.text.length;
-    for (const c of this.copies) {
-      if (at >= c.orig && at < c.orig + c.len) return c.out + (at - c.orig);
-      if (at === c.orig + c.len) best = c.out + c.len;
-    }
-    return best;
-  }
-  mapBack(at: number): number {
-    let best = 0;
-    for (const c of this.copies) {
-      if (at >= c.out && at < c.out + c.len) return c.orig + (at - c.out);
-      if (c.out + c.len <= at) best = Math.max(best, c.orig + c.len);
-    }
-    return best;
-  }
 }
 
 interface Param {
@@ -334,7 +304,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
   const reported = errors.map((e) => ({ ...e }));
   if (plans.size === 0) return reported.length > 0 ? { code, mapBack: (o) => o, mapForward: (o) => o, errors: reported } : null;
 
-  const out = new Builder(text, offset);
+  const out = new Output(text, offset);
   const newlines = (s: string): number => (s.match(/\n/g) ?? []).length;
   const emit = (n: ts.Node): void => {
     const p = plans.get(n);

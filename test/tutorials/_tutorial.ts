@@ -75,6 +75,21 @@ export function expectSamePrintedCell(i: number, got: string, want: string): voi
   expectSamePrint(plain(gl), plain(wl));
 }
 
+/**
+ * Each cell printed PyTorch's text (expectSamePrintedCell) and shows PyTorch's value; a shown list is
+ * compared without the whitespace Node's array printing adds (the ZTM suites).
+ */
+export function expectSameCells(got: { printed: string; shown: string | null }[], want: { printed: string; shown: string | null }[]): void {
+  expect(got.length).toBe(want.length);
+  want.forEach((w, i) => {
+    const g = got[i];
+    expectSamePrintedCell(i, g.printed, w.printed);
+    if (w.shown === null || g.shown === null) expect([i, g.shown]).toEqual([i, w.shown]);
+    else if (w.shown.startsWith("[")) expectSamePrint(g.shown.replace(/\s+/g, ""), w.shown.replace(/\s+/g, ""));
+    else expectSamePrint(g.shown, w.shown);
+  });
+}
+
 /** A tensor's shape, dtype and values equal an encoded PyTorch one (values within `tol`). */
 export function expectTensor(t: Tensor, want: Encoded, tol = 1e-4): void {
   expect(t.shape).toEqual(want.shape);

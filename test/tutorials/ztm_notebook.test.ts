@@ -49,7 +49,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
-import { expectSamePrint, expectSamePrintedCell } from "./_tutorial";
+import { expectSameCells } from "./_tutorial";
 
 type Cell = CellOutput;
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ztm.json"), "utf8")) as Record<string, Cell[]>;
@@ -795,42 +795,26 @@ label_b
 `,
 ];
 
-/**
- * Printed text equals PyTorch's (numbers within float32 tolerance); an `ERR` line has PyTorch's class
- * and contains its message (torchlab names the op first). A shown list is compared without the
- * whitespace Node's array printing adds.
- */
-function expectCells(got: Cell[], want: Cell[]): void {
-  expect(got.length).toBe(want.length);
-  want.forEach((w, i) => {
-    const g = got[i];
-    expectSamePrintedCell(i, g.printed, w.printed);
-    if (w.shown === null || g.shown === null) expect([i, g.shown]).toEqual([i, w.shown]);
-    else if (w.shown.startsWith("[")) expectSamePrint(g.shown.replace(/\s+/g, ""), w.shown.replace(/\s+/g, ""));
-    else expectSamePrint(g.shown, w.shown);
-  });
-}
-
 describe("Zero to Mastery PyTorch notebooks 00-04 as notebooks through `torchlab run`", () => {
   const nbs = sectionsForSuite("ztm", { ztm: { fundamentals: FUNDAMENTALS, workflow: WORKFLOW, classification: CLASSIFICATION, vision: VISION, custom_datasets: CUSTOM_DATASETS } });
 
   test("00 fundamentals: creation, dtypes, arithmetic, matmul and its shape error, aggregation, reshape / view / stack / squeeze / permute, indexing, seeds", () => {
-    expectCells(cellsOf(nbs.fundamentals), R.fundamentals);
+    expectSameCells(cellsOf(nbs.fundamentals), R.fundamentals);
   });
 
   test("01 workflow: a hand-made nn.Parameter regression, L1Loss + SGD for 100 epochs, state_dict save / load, then nn.Linear for 300", () => {
-    expectCells(cellsOf(nbs.workflow), R.workflow);
+    expectSameCells(cellsOf(nbs.workflow), R.workflow);
   });
 
   test("02 classification: BCEWithLogitsLoss on the circles, accuracy_fn with torch.eq, a ReLU model, relu / sigmoid by hand, a 4-class blob model with CrossEntropyLoss", () => {
-    expectCells(cellsOf(nbs.classification), R.classification);
+    expectSameCells(cellsOf(nbs.classification), R.classification);
   });
 
   test("03 computer vision: TensorDataset / DataLoader (seeded shuffle), nn.Flatten, TinyVGG, an unbatched conv input, train_step / test_step / eval_model for 2 epochs, make_predictions, save / load / isclose", () => {
-    expectCells(cellsOf(nbs.vision), R.vision);
+    expectSameCells(cellsOf(nbs.vision), R.vision);
   });
 
   test("04 custom datasets: a generated pizza / steak / sushi folder tree, ImageFolder with Resize / RandomHorizontalFlip / ToTensor, find_classes and an ImageFolderCustom Dataset by hand, a shuffled DataLoader over it", () => {
-    expectCells(cellsOf(nbs.custom_datasets), R.custom_datasets);
+    expectSameCells(cellsOf(nbs.custom_datasets), R.custom_datasets);
   });
 });

@@ -38,7 +38,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
-import { expectSamePrint, expectSamePrintedCell } from "./_tutorial";
+import { expectSameCells } from "./_tutorial";
 
 type Cell = CellOutput;
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ztm_vit.json"), "utf8")) as Record<string, Cell[]>;
@@ -331,22 +331,10 @@ loaded_vit.eval();
 torch.inference_mode(() => torch.allclose(vit(random_image_tensor), loaded_vit(random_image_tensor)))`,
 ];
 
-/** As ztm_notebook.test.ts compares: printed text within float32 tolerance, a shown list without Node's spacing. */
-function expectCells(got: Cell[], want: Cell[]): void {
-  expect(got.length).toBe(want.length);
-  want.forEach((w, i) => {
-    const g = got[i];
-    expectSamePrintedCell(i, g.printed, w.printed);
-    if (w.shown === null || g.shown === null) expect([i, g.shown]).toEqual([i, w.shown]);
-    else if (w.shown.startsWith("[")) expectSamePrint(g.shown.replace(/\s+/g, ""), w.shown.replace(/\s+/g, ""));
-    else expectSamePrint(g.shown, w.shown);
-  });
-}
-
 describe("Zero to Mastery PyTorch notebook 08 (a ViT from scratch) with 05's engine as a notebook through `torchlab run`", () => {
   const nbs = sectionsForSuite("ztm-vit", { ztm_vit: { paper_replicating: PAPER_REPLICATING } });
 
   test("08 paper replicating: PatchEmbedding, class token and position embedding, MSA / MLP / encoder blocks, nn.TransformerEncoderLayer, ViT, parameter counts, two epochs of Adam through engine.train, save / load", () => {
-    expectCells(cellsOf(nbs.paper_replicating), R.paper_replicating);
+    expectSameCells(cellsOf(nbs.paper_replicating), R.paper_replicating);
   });
 });

@@ -104,6 +104,7 @@ export function assign(inplace: string, x: any, y: any): any {
  */
 export function format(v: any): any {
   if (typeof v === "boolean") return v ? "True" : "False";
+  if (v === null) return "None";
   if (Array.isArray(v)) return str(v);
   return v instanceof Tensor ? v.__format__() : v;
 }

@@ -596,6 +596,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     flatten(n);
     return items;
   };
+  /** Python's None in an index: `null`, or the prelude's `None` (src/builtins.ts), not `undefined`. */
+  const isNone = (e: ts.Node): boolean => {
+    const n = strip(e);
+    return n.kind === K.NullKeyword || (t.isIdentifier(n) && n.text === "None");
+  };
   /**
    * Python's tuple index `x[[0, 1], t]` / `x[m, 0] = v` as the array `index()`/`setitem()` take, each
    * list item a tensor as PyTorch makes it (`x.index([torch.tensor([0, 1]), t])`): left as the comma
@@ -634,13 +639,13 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (items && (write || !items.every((e) => kindOf(e) === "number"))) {
       // An `any` item (often a value derived from a subscript the checker read as JavaScript's comma,
       // `const i = x[":", 0].argmax().item()`) is still one item of Python's tuple.
-      if (!items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || k === "any" || (k === "null" && strip(e).kind === K.NullKeyword) || (k === "other" && isArrayIndex(e)); })) return undefined;
+      if (!items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || k === "any" || (k === "null" && isNone(e)) || (k === "other" && isArrayIndex(e)); })) return undefined;
       planTuple(arg, items);
       return "tuple";
     }
     const k = kindOf(arg);
     if (k === "number") return "number";
-    if (k === "null" && strip(arg).kind === K.NullKeyword && !write) {
+    if (k === "null" && isNone(arg) && !write) {
       // Python's `x[None]`: a new leading axis, as `index("None")` reads it.
       const node = strip(arg);
       if (!plans.has(node)) plans.set(node, { result: "other", emit: (o) => o.insert('"None"') });
@@ -842,7 +847,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     // Python's f"{flag}" writes True / False, and f"{shape}" of a list its str: [32, 32, 3], not 32,32,3;
     // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.
-    if (t.isTemplateSpan(n) && (kindOf(n.expression) === "boolean" || (kindOf(n.expression) === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.expression)))))) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
+    if (t.isTemplateSpan(n) && (kindOf(n.expression) === "boolean" || kindOf(n.expression) === "null" || (kindOf(n.expression) === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.expression)))))) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
     // ... and so does a value typed `any` that is a tensor at run time (`num_correct += (preds == y).sum()` from 0).

@@ -20,6 +20,15 @@ import { asPyTuple, pyIsTuple, pyTypeName } from "./pyrepr";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
 
+/**
+ * Python's constants `True`, `False` and `None`, so that `DataLoader(ds, batch_size=64, shuffle=True)`,
+ * `bias=False`, `dim=None` and `x[:, None]` read as the tutorial wrote them. `None` is `null`, which
+ * torchlab's options read as an absent value, print() writes as `None` and an index reads as a new axis.
+ */
+export const True = true;
+export const False = false;
+export const None = null;
+
 export { print } from "./display/print";
 export { len } from "./utils/data/dataset";
 

@@ -265,6 +265,9 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "class Net extends nn.Module {\n  constructor() { super(); this.fc = nn.Linear(2, 2); }\n  forward(x) { return this.fc(x); }\n}\nconst net_del = Net();\ndelete net_del.fc;",
       { code: "net_del.fc", tags: ["raises-exception"] },
       { code: "copy.deepcopy(torch.ones(2, {requires_grad: true}) * 2)", tags: ["raises-exception"] },
+      // Python's True / False / None as written in a port (src/builtins.ts): keywords, a new axis, f-strings.
+      "const nx = torch.arange(6.).view(2, 3);\nJSON.stringify([[...nx[None].shape], [...nx[':', None].shape], [...nx[None, ':', None].shape], nn.Linear(3, 2, bias=False).bias, torch.sum(nx, dim=None).item(), torch.utils.data.DataLoader(torch.arange(5), batch_size=2, drop_last=True).length])",
+      "`${None}|${True}|${False}|${[True, None]}|${nx.requires_grad_(True).requires_grad}`",
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -327,6 +330,11 @@ describe("the notebook dialect, end to end through the kernel", () => {
       ...["imatmul_int", "imatmul_tensor_int"].map((k) => pyformatRef.kernel[k]),
       "",
       ...["deleted", "deepcopy_non_leaf"].map((k) => pyformatRef.kernel[k]),
+      // Python 3.11 / PyTorch 1.13: json.dumps([list(x[None].shape), list(x[:, None].shape),
+      // list(x[None, :, None].shape), nn.Linear(3, 2, bias=False).bias, torch.sum(x, dim=None).item(),
+      // len(DataLoader(torch.arange(5), batch_size=2, drop_last=True))]) and the f-string's text.
+      "'[[1,2,3],[2,1,3],[1,2,1,3],null,15,2]'",
+      "'None|True|False|[True, None]|True'",
     ]);
     const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");
     const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[reshapedCell].outputs.find((o: { output_type: string }) => o.output_type === "error");

@@ -15,7 +15,7 @@ const BUILTIN_NAMES = [
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", ...BUILTIN_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "tqdm", "trange", ...BUILTIN_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -38,6 +38,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as F from "torchlab/dist/src/nn/functional";`,
     `import * as optim from "torchlab/dist/src/optim";`,
     `import * as transforms from "torchlab/dist/src/torchvision/transforms";`,
+    // tqdm as `from tqdm.auto import tqdm, trange` gives it: a bar updated in place (src/display/progress.ts).
+    `import { tqdm, trange } from "torchlab/dist/src/display/progress";`,
     // Python's copy module (copy.deepcopy(model.state_dict()), src/copy.ts).
     `import * as copy from "torchlab/dist/src/copy";`,
     // Python's assert statement for grading cells (kernel/course), as torch.testing.assert.

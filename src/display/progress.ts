@@ -9,6 +9,7 @@
  */
 import { display as emit, DisplayHandle, MimeBundle } from "./emitter";
 import { TypeError, ValueError } from "../errors";
+import { range, type Range } from "../builtins";
 
 /** Where a terminal bar is written: process.stderr by default, as tqdm writes to sys.stderr. */
 export interface TextSink {
@@ -316,4 +317,20 @@ export function tqdm<T>(iterable: Iterable<T> | AsyncIterable<T>, options?: Tqdm
 export function tqdm(options?: TqdmOptions): Tqdm<number>;
 export function tqdm<T>(iterable?: Iterable<T> | AsyncIterable<T> | TqdmOptions | null, options: TqdmOptions = {}): Tqdm<T> {
   return new Tqdm<T>((iterable ?? null) as Iterable<T> | null, options);
+}
+
+/**
+ * tqdm's `trange`: `trange(10)` is `tqdm(range(10))`, `trange(1, 11, 2, {desc: "epoch"})` counts as
+ * `range(1, 11, 2)` does (its length is the bar's total).
+ */
+export function trange(stop: number, options?: TqdmOptions): Tqdm<number>;
+export function trange(start: number, stop: number, options?: TqdmOptions): Tqdm<number>;
+export function trange(start: number, stop: number, step: number, options?: TqdmOptions): Tqdm<number>;
+export function trange(...args: (number | TqdmOptions | undefined)[]): Tqdm<number> {
+  const last = args[args.length - 1];
+  const options = typeof last === "object" && last !== null ? (args.pop() as TqdmOptions) : {};
+  const bounds = args.filter((a) => a !== undefined);
+  if (!bounds.every((a) => typeof a === "number")) throw new TypeError(`trange(): arguments must be integers, got ${bounds.map((a) => typeof a).join(", ")}`);
+  const r: Range = (range as (...a: number[]) => Range)(...(bounds as number[]));
+  return new Tqdm<number>(r, options);
 }

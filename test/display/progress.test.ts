@@ -3,6 +3,7 @@
  * one display updated in place (HTML <progress> + text). Fake timers make elapsed time exact.
  */
 import { display, Tqdm, format_sizeof, format_interval } from "../../src/display";
+import { trange } from "../../src/display/progress";
 import { setDisplaySink } from "../../src/display/emitter";
 import { torch } from "../../src";
 import { recordDisplays } from "./helpers";
@@ -57,6 +58,17 @@ describe("in a terminal", () => {
     expect(file.text.length).toBeGreaterThanOrEqual(4);
     expect(file.text.length).toBeLessThanOrEqual(6);
     expect(out.split("\n")).toHaveLength(2);
+  });
+
+  test("trange(n) and trange(start, stop, step) count as range() does, with its length as the total", () => {
+    const file = terminal();
+    expect([...trange(3, { file })]).toEqual([0, 1, 2]);
+    expect(file.text.join("")).toContain("| 3/3 [");
+    const stepped = terminal();
+    expect([...trange(1, 11, 3, { desc: "epoch", file: stepped })]).toEqual([1, 4, 7, 10]);
+    expect(stepped.text.join("")).toContain("epoch: 100%|██████████| 4/4 [");
+    expect([...trange(5, 2, { file: terminal() })]).toEqual([]);
+    expect(() => trange("a" as unknown as number)).toThrow("trange(): arguments must be integers, got string");
   });
 
   test("update(n), set_postfix with a tensor, total from a DataLoader's length, leave: false clears the line", async () => {

@@ -268,6 +268,8 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // Python's True / False / None as written in a port (src/builtins.ts): keywords, a new axis, f-strings.
       "const nx = torch.arange(6.).view(2, 3);\nJSON.stringify([[...nx[None].shape], [...nx[':', None].shape], [...nx[None, ':', None].shape], nn.Linear(3, 2, bias=False).bias, torch.sum(nx, dim=None).item(), torch.utils.data.DataLoader(torch.arange(5), batch_size=2, drop_last=True).length])",
       "`${None}|${True}|${False}|${[True, None]}|${nx.requires_grad_(True).requires_grad}`",
+      // `from tqdm.auto import tqdm, trange` is in scope: the loops run over what they wrap.
+      "let tq = 0;\nfor (const e of trange(1, 4, leave=False)) tq += e;\nfor (const b of tqdm(torch.utils.data.DataLoader(torch.arange(4), batch_size=2), desc='d')) tq += b.sum().item();\ntq",
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -335,6 +337,7 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // len(DataLoader(torch.arange(5), batch_size=2, drop_last=True))]) and the f-string's text.
       "'[[1,2,3],[2,1,3],[1,2,1,3],null,15,2]'",
       "'None|True|False|[True, None]|True'",
+      "12",
     ]);
     const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");
     const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[reshapedCell].outputs.find((o: { output_type: string }) => o.output_type === "error");

@@ -144,6 +144,55 @@ export function truth(v: any): any {
   return v.item();
 }
 
+/**
+ * Python's `a == b` where a list, tuple or torch.Size is compared (`x.shape == [2, 3]`, `[1, 2] == ys`):
+ * by value, item by item (JavaScript's `==` compares arrays by identity, so it was always false);
+ * dicts (plain objects) by their keys and values; a tensor item by its truth value, as a list's
+ * comparison asks `bool(x == y)`, but a tensor operand itself (an untyped `x == [1, 2]`) compares
+ * elementwise as PyTorch does. The dialect writes Python's tuples as arrays, so a Size equals the
+ * array of its sizes, as it equals that tuple in Python.
+ */
+export function pyeq(a: unknown, b: unknown): any {
+  // An untyped operand may be a tensor (`x == [1, 2]`): PyTorch's elementwise comparison, a tensor.
+  if (a instanceof Tensor || b instanceof Tensor) return op("eq", asOperand(a), asOperand(b));
+  return itemsEqual(a, b);
+}
+
+/** Python's `a != b` where a list, tuple or Size is compared: the negation of {@link pyeq}. */
+export function pyne(a: unknown, b: unknown): any {
+  if (a instanceof Tensor || b instanceof Tensor) return op("ne", asOperand(a), asOperand(b));
+  return !itemsEqual(a, b);
+}
+
+/** A list beside a tensor is the tensor PyTorch makes of it (`t == [1, 2]` is `t == torch.tensor([1, 2])`). */
+function asOperand(x: unknown): unknown {
+  return Array.isArray(x) ? T.tensor(x as number[]) : x;
+}
+
+function itemsEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => itemsEqual(x, b[i]));
+  }
+  if (a instanceof Tensor || b instanceof Tensor) return Boolean(truth(op("eq", a, b)));
+  if (isDict(a) || isDict(b)) {
+    if (!isDict(a) || !isDict(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && itemsEqual(a[k], b[k]));
+  }
+  // None: JavaScript's null and undefined both stand for it (`if (cache[k] == undefined)`).
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  // 1 == 1.0 == True in Python; a number never equals a string.
+  if ((typeof a === "number" || typeof a === "boolean") && (typeof b === "number" || typeof b === "boolean")) return Number(a) === Number(b);
+  return false;
+}
+
+function isDict(x: unknown): x is Record<string, unknown> {
+  if (x === null || typeof x !== "object") return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
 /** `x++` whose value is used: the value before the step (a tensor, stepped in place, is the same object). */
 export function postfix(before: any, _after: any): any {
   return before;

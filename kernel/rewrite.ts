@@ -295,6 +295,9 @@ function tables(t: typeof ts): void {
   Object.assign(REFLECTED_COMPOUND, { [K.PlusEqualsToken]: "add", [K.MinusEqualsToken]: "rsub", [K.AsteriskEqualsToken]: "mul", [K.SlashEqualsToken]: "reciprocal().mul" });
 }
 
+/** Operand kinds of a `==` / `!=` that compares a list, tuple or Size by value (kernel/dynamic_ops.ts pyeq). */
+const PY_EQ_SIDE: ReadonlySet<Kind> = new Set(["other", "any", "null"]);
+
 /** Tensor methods and torch functions whose result is a float when the other operand is a Python float. */
 const FLOAT_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "rsub", "mul", "multiply", "div", "divide", "true_divide", "floor_divide", "remainder", "fmod", "pow"]);
 /** Their in-place forms, which PyTorch refuses on an integer or bool tensor with a float operand. */
@@ -522,6 +525,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       result: "any",
       emit: (o) => {
         o.insert(`${DYNAMIC_REF}.op("${name}", `);
+        emit(n.left);
+        gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+        emit(n.right);
+        o.insert(")");
+      },
+    };
+  };
+  /** Python's `a == b` / `a != b` between lists, tuples or Sizes: `<dynamic>.pyeq(a, b)`, by value. */
+  const sequenceEq = (n: ts.BinaryExpression, name: "eq" | "ne", untypedSide: boolean): Plan => {
+    dynamic.add(n);
+    return {
+      result: untypedSide ? "any" : "boolean",
+      emit: (o) => {
+        o.insert(`${DYNAMIC_REF}.py${name}(`);
         emit(n.left);
         gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
         emit(n.right);
@@ -971,6 +988,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
         else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
         else if (untyped(L, R)) plans.set(n, dynamicOp(n, cmp[0]));
+        else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && PY_EQ_SIDE.has(L) && PY_EQ_SIDE.has(R) && (mayBeArray(checker.getTypeAtLocation(strip(n.left))) || mayBeArray(checker.getTypeAtLocation(strip(n.right))))) {
+          // `x.shape == [2, 3]`, `list_a == list_b`: JavaScript compares the two arrays' identity.
+          plans.set(n, sequenceEq(n, cmp[0] as "eq" | "ne", L === "any" || R === "any"));
+        }
         return;
       }
       const bit = BITWISE[op];

@@ -1,4 +1,5 @@
 import { assignConst, format, fstring } from "../../kernel/dynamic_ops";
+import * as D from "../../kernel/dynamic_ops";
 import { torch } from "../../src";
 
 describe("kernel/dynamic_ops: the run-time half of the dialect for values typed `any`", () => {
@@ -9,6 +10,25 @@ describe("kernel/dynamic_ops: the run-time half of the dialect for values typed 
     expect(Array.from(w.dataSync())).toEqual([0.5, 1.5, 2.5]);
     // A number in a const cannot be rebound: JavaScript's own error, not a silent no-op.
     expect(() => assignConst("add_", 1, 2)).toThrow(new TypeError("Assignment to constant variable."));
+  });
+
+  test("pyeq / pyne: Python's == on lists, tuples (arrays), Sizes and dicts by value; a tensor operand elementwise", () => {
+    // Python 3.11 / PyTorch 1.13: the same comparisons.
+    expect(D.pyeq([1, [2, 3]], [1, [2, 3]])).toBe(true);
+    expect(D.pyeq([1, 2], [1, 2, 3])).toBe(false);
+    expect(D.pyeq(torch.zeros(2, 3).shape, [2, 3])).toBe(true);
+    expect(D.pyne(torch.zeros(2, 3).shape, [3, 2])).toBe(true);
+    expect(D.pyeq({ a: [1], b: "x" }, { b: "x", a: [1] })).toBe(true);
+    expect(D.pyeq({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(D.pyeq([1, true, 2.0], [1, 1, 2])).toBe(true); // [1, True, 2.0] == [1, 1, 2]
+    expect(D.pyeq(["1"], [1])).toBe(false);
+    expect(D.pyeq([null], [undefined])).toBe(true); // None == None
+    expect(D.pyeq([1], 1)).toBe(false);
+    // A list of one-element tensors compares by each pair's truth value; more elements are ambiguous.
+    expect(D.pyeq([torch.tensor(1)], [torch.tensor(1)])).toBe(true);
+    expect(() => D.pyeq([torch.tensor([1, 2])], [torch.tensor([1, 2])])).toThrow("Boolean value of Tensor with more than one value is ambiguous");
+    expect((D.pyeq(torch.tensor([1, 3]), [1, 2]) as torch.Tensor).tolist()).toEqual([true, false]);
+    expect((D.pyne([1, 2], torch.tensor([1, 3])) as torch.Tensor).tolist()).toEqual([false, true]);
   });
 
   test("format: a 0-d tensor as Python's f-string writes it (Tensor.__format__: `8`, not `tensor(8)`), anything else unchanged", () => {

@@ -269,6 +269,9 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "const nx = torch.arange(6.).view(2, 3);\nJSON.stringify([[...nx[None].shape], [...nx[':', None].shape], [...nx[None, ':', None].shape], nn.Linear(3, 2, bias=False).bias, torch.sum(nx, dim=None).item(), torch.utils.data.DataLoader(torch.arange(5), batch_size=2, drop_last=True).length])",
       "`${None}|${True}|${False}|${[True, None]}|${nx.requires_grad_(True).requires_grad}`",
       // `from tqdm.auto import tqdm, trange` is in scope: the loops run over what they wrap.
+      // Python's `==` / `!=` on lists, tuples and Sizes compares values (JavaScript's compared identities).
+      "const sa = torch.zeros(2, 3);\nfunction shp(x) { return x.shape == [2, 3]; }\nfunction teq(x) { return x == [1, 2]; }\nconst nl: number[] | undefined = undefined;\n" +
+        "JSON.stringify([sa.shape == [2, 3], sa.shape != [2, 3], sa.shape == torch.Size([2, 3]), [[1, 2], [3]] == [[1, 2], [3]], [1, 2] == [2, 1], [1] == [true], ['a'] != ['a'], shp(sa), shp(torch.ones(3)), nl == null, teq(torch.tensor([1, 3])).tolist()])",
       "let tq = 0;\nfor (const e of trange(1, 4, leave=False)) tq += e;\nfor (const b of tqdm(torch.utils.data.DataLoader(torch.arange(4), batch_size=2), desc='d')) tq += b.sum().item();\ntq",
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
@@ -337,6 +340,9 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // len(DataLoader(torch.arange(5), batch_size=2, drop_last=True))]) and the f-string's text.
       "'[[1,2,3],[2,1,3],[1,2,1,3],null,15,2]'",
       "'None|True|False|[True, None]|True'",
+      // Python: [x.shape == (2, 3), x.shape != (2, 3), x.shape == torch.Size([2, 3]), [[1, 2], [3]] == [[1, 2], [3]],
+      // [1, 2] == [2, 1], [1] == [True], ['a'] != ['a'], ..., None == None, (torch.tensor([1, 3]) == torch.tensor([1, 2])).tolist()]
+      "'[true,false,true,true,false,true,false,true,false,true,[true,false]]'",
       "12",
     ]);
     const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");

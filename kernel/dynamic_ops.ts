@@ -15,6 +15,9 @@ import { pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import * as T from "../src/torch";
 
+// Python's dict methods on plain objects, Records and Maps (`sd.keys()`, `d.items()`, `cfg.get(k, v)`).
+export { dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_setdefault, dict_update, dict_values } from "../src/pydict";
+
 /** JavaScript's own binary operators, for operands that are not tensors. */
 const JS: Record<string, (a: any, b: any) => unknown> = {
   add: (a, b) => a + b,

@@ -295,6 +295,9 @@ function tables(t: typeof ts): void {
   Object.assign(REFLECTED_COMPOUND, { [K.PlusEqualsToken]: "add", [K.MinusEqualsToken]: "rsub", [K.AsteriskEqualsToken]: "mul", [K.SlashEqualsToken]: "reciprocal().mul" });
 }
 
+/** Python's dict methods that a plain object or Map gets from src/pydict.ts. */
+const DICT_METHODS: ReadonlySet<string> = new Set(["keys", "values", "items", "get", "pop", "setdefault", "update", "copy"]);
+
 /** Operand kinds of a `==` / `!=` that compares a list, tuple or Size by value (kernel/dynamic_ops.ts pyeq). */
 const PY_EQ_SIDE: ReadonlySet<Kind> = new Set(["other", "any", "null"]);
 
@@ -843,8 +846,52 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
   };
 
+  /**
+   * Whether `type` is used as Python's dict where it lacks `method`: a plain object, Record or
+   * interface (a state_dict, a checkpoint, a config literal) or a Map without its own such method; a
+   * class instance, an array or anything callable is not a dict.
+   */
+  const dictLike = (type: ts.Type, method: string, at: ts.Node): boolean => {
+    if (!(type.flags & t.TypeFlags.Object) || checker.isArrayLikeType(type)) return false;
+    if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+    const own = checker.getPropertyOfType(type, method);
+    if (own) {
+      const ownType = checker.getTypeOfSymbolAtLocation(own, at);
+      if (ownType.flags & t.TypeFlags.Any || ownType.getCallSignatures().length > 0) return false;
+    }
+    const sym = type.getSymbol();
+    if (sym && (sym.name === "Map" || sym.name === "ReadonlyMap")) return true;
+    return !(sym && sym.flags & t.SymbolFlags.Class);
+  };
+  // Python's dict methods where TypeScript finds none: `sd.keys()` is `<dynamic>.dict_keys(sd)` (src/pydict.ts).
+  const dictCall = (n: ts.CallExpression): boolean => {
+    const callee = n.expression;
+    if (!t.isPropertyAccessExpression(callee) || n.questionDotToken || callee.questionDotToken || !t.isIdentifier(callee.name)) return false;
+    const name = callee.name.text;
+    if (!DICT_METHODS.has(name) || plans.has(n) || !dictLike(checker.getTypeAtLocation(callee.expression), name, callee)) return false;
+    const args = n.arguments;
+    plans.set(n, {
+      result: "other",
+      emit: (o) => {
+        o.insert(`${DYNAMIC_REF}.dict_${name}(`);
+        emit(callee.expression);
+        if (args.length === 0) return o.insert(newlines(callee.expression.end, n.end) + ")");
+        o.insert(newlines(callee.expression.end, args[0].getStart(sf)) + ", ");
+        args.forEach((a, i) => {
+          if (i > 0) o.copy(args[i - 1].end, a.getStart(sf));
+          emit(a);
+        });
+        o.insert(newlines(args[args.length - 1].end, n.end) + ")");
+      },
+    });
+    return true;
+  };
+
   const consider = (n: ts.Node): void => {
-    if (t.isCallExpression(n)) return floatCall(n);
+    if (t.isCallExpression(n)) {
+      if (dictCall(n)) return;
+      return floatCall(n);
+    }
     // Python's f"{loss:.4f}", f"{name!r}" (kernel/format_spec.ts put the spec in a comment): format() by the spec.
     const spec = t.isTemplateSpan(n) && !dynamicCall(n.expression, "fstring") ? formatSpecIn(text.slice(n.expression.end, n.literal.getStart(sf))) : null;
     if (spec) return wrap((n as ts.TemplateSpan).expression, `${DYNAMIC_REF}.fstring(`, `, ${JSON.stringify(spec.spec)}, ${JSON.stringify(spec.conversion)})`);
@@ -1164,7 +1211,7 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
 
 /**
  * Whether `code` has any syntax the dialect could rewrite (an operator it maps, unary minus or
- * tilde, element access, a whole number written as a float). A cell without any (an import, a call,
+ * tilde, element access, a whole number written as a float, a call of a dict method's name). A cell without any (an import, a call,
  * a declaration) skips the type-checked pass, which builds a program of its own: the prelude and
  * many cells compile once.
  */
@@ -1178,6 +1225,8 @@ export function mayUseDialect(code: string): boolean {
     if (
       t.isElementAccessExpression(n) ||
       t.isTemplateSpan(n) || t.isDeleteExpression(n) ||
+      // `sd.keys()`, `cfg.get("lr", 0.1)`: maybe Python's dict methods on a plain object (src/pydict.ts).
+      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && DICT_METHODS.has(n.expression.name.text)) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||
       ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) ||
       t.isConditionalExpression(n) || t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || (t.isForStatement(n) && n.condition !== undefined) ||

@@ -53,6 +53,14 @@ export class OverflowError extends Error {
   }
 }
 
+/** Python's KeyError: a dict has no such key (`d.pop("x")` without a default, src/pydict.ts). */
+export class KeyError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "KeyError";
+  }
+}
+
 /** Python's AttributeError: an attribute read that the object does not have (`net.fc` after `del net.fc`). */
 export class AttributeError extends Error {
   constructor(message = "") {

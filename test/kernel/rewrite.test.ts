@@ -272,6 +272,10 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // Python's `==` / `!=` on lists, tuples and Sizes compares values (JavaScript's compared identities).
       "const sa = torch.zeros(2, 3);\nfunction shp(x) { return x.shape == [2, 3]; }\nfunction teq(x) { return x == [1, 2]; }\nconst nl: number[] | undefined = undefined;\n" +
         "JSON.stringify([sa.shape == [2, 3], sa.shape != [2, 3], sa.shape == torch.Size([2, 3]), [[1, 2], [3]] == [[1, 2], [3]], [1, 2] == [2, 1], [1] == [true], ['a'] != ['a'], shp(sa), shp(torch.ones(3)), nl == null, teq(torch.tensor([1, 3])).tolist()])",
+      // Python's dict methods on a state_dict and a literal (src/pydict.ts): `sd.keys()`, `for k, v in sd.items()`.
+      "const dsd = nn.Linear(2, 1).state_dict();\nconst dcfg = {lr: 0.1, epochs: 3};\nconst dshapes = [];\nfor (const [k, v] of dsd.items()) dshapes.push(`${k}:${v.shape}`);\n" +
+        "JSON.stringify([str(dsd.keys()), dshapes.join(' '), dcfg.get('lr'), dcfg.get('momentum', 0.9), dcfg.pop('epochs'), str(dcfg.items()), list(dsd.values()).length])",
+      { code: "dcfg.pop('nokey')", tags: ["raises-exception"] },
       "let tq = 0;\nfor (const e of trange(1, 4, leave=False)) tq += e;\nfor (const b of tqdm(torch.utils.data.DataLoader(torch.arange(4), batch_size=2), desc='d')) tq += b.sum().item();\ntq",
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
@@ -343,6 +347,9 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // Python: [x.shape == (2, 3), x.shape != (2, 3), x.shape == torch.Size([2, 3]), [[1, 2], [3]] == [[1, 2], [3]],
       // [1, 2] == [2, 1], [1] == [True], ['a'] != ['a'], ..., None == None, (torch.tensor([1, 3]) == torch.tensor([1, 2])).tolist()]
       "'[true,false,true,true,false,true,false,true,false,true,[true,false]]'",
+      // Python: [str(sd.keys()), ..., cfg.get('lr'), cfg.get('momentum', 0.9), cfg.pop('epochs'), str(cfg.items()), len(list(sd.values()))]
+      "`[\"odict_keys(['weight', 'bias'])\",\"weight:torch.Size([1, 2]) bias:torch.Size([1])\",0.1,0.9,3,\"dict_items([('lr', 0.1)])\",2]`",
+      "KeyError: 'nokey'",
       "12",
     ]);
     const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");

@@ -1108,3 +1108,5 @@ export const special = {
 };
 export { use_deterministic_algorithms, are_deterministic_algorithms_enabled, is_deterministic_algorithms_warn_only_enabled } from "./deterministic";
 export { set_float32_matmul_precision, get_float32_matmul_precision } from "./matmul_precision";
+/** torch.profiler: profile, record_function, schedule, ProfilerActivity (src/profiler). */
+export * as profiler from "./profiler";

@@ -2,8 +2,12 @@
  * The pieces of a modern PyTorch training loop, against PyTorch 1.13 on a machine without CUDA
  * (test/reference/gen_modern.py, modern.json): torch.special on edge values and gradients,
  * use_deterministic_algorithms / set_float32_matmul_precision, and mixed precision (GradScaler,
- * autocast) disabled with PyTorch's warnings, so that the usual AMP loop trains as the plain one.
+ * autocast) disabled with PyTorch's warnings, so that the usual AMP loop trains as the plain one, and
+ * torch.profiler on a small conv net: the rows torchlab records (model_inference and the aten ops
+ * it maps: conv2d, relu, max_pool2d, flatten, linear) with PyTorch's call counts and input shapes,
+ * the table's layout, schedule + step(), and the chrome trace (timings are real, not compared).
  */
+import * as os from "os";
 import * as fs from "fs";
 import * as path from "path";
 import { torch } from "../../src";
@@ -29,6 +33,15 @@ const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "mo
     autocast_dtypes: string[];
     train_amp: { losses: number[]; weight: number[] };
     train_plain: { losses: number[]; weight: number[] };
+  };
+  profiler: {
+    rows: [string, number][];
+    shape_rows: [string, number, number[][]][];
+    table: string[];
+    shaped_table: string[];
+    schedule_ready: [string, number][][];
+    trace: [string, string, string, number][];
+    actions: string[];
   };
 };
 
@@ -229,5 +242,112 @@ describe("mixed precision without CUDA, as PyTorch 1.13", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe("torch.profiler against PyTorch 1.13's rows for the same model", () => {
+  const P = R.profiler;
+  const { profile, record_function, ProfilerActivity, ProfilerAction, schedule } = torch.profiler;
+  const RECORDED = new Set(["model_inference", "ProfilerStep*", "aten::conv2d", "aten::relu", "aten::max_pool2d", "aten::flatten", "aten::linear"]);
+  const net = (): ((x: Tensor) => Tensor) => {
+    torch.manual_seed(0);
+    const m = new torch.nn.Sequential(new torch.nn.Conv2d(1, 4, 3), new torch.nn.ReLU(), new torch.nn.MaxPool2d(2), new torch.nn.Flatten(), new torch.nn.Linear(36, 10));
+    return (x) => m.forward(x);
+  };
+  const run = () => {
+    const model = net();
+    const inp = torch.randn(2, 1, 8, 8);
+    model(inp);
+    return profile({ activities: [ProfilerActivity.CPU], record_shapes: true }, () => {
+      record_function("model_inference", () => {
+        model(inp);
+        torch.nn.functional.relu(model(inp));
+      });
+    });
+  };
+
+  test("key_averages(): the recorded names with PyTorch's call counts; real, nested timings", () => {
+    const prof = run();
+    const rows = prof.key_averages();
+    expect(rows.map((e) => [e.key, e.count])).toEqual(P.rows.filter(([k]) => RECORDED.has(k)));
+    const byKey = new Map(rows.map((e) => [e.key, e]));
+    const total = byKey.get("model_inference")!;
+    for (const e of rows) {
+      expect(e.cpu_time_total).toBeGreaterThan(0);
+      expect(e.self_cpu_time_total).toBeLessThanOrEqual(e.cpu_time_total + 1e-9);
+      if (e !== total) expect(e.cpu_time_total).toBeLessThanOrEqual(total.cpu_time_total);
+    }
+    expect(total.cpu_time_total).toBeGreaterThanOrEqual(rows.filter((e) => e !== total).reduce((s, e) => s + e.cpu_time_total, 0) - 1e-6);
+  });
+
+  test("key_averages(group_by_input_shape=True): PyTorch's input shapes (a tensor's shape, [] for other arguments)", () => {
+    const prof = run();
+    const rows = prof.key_averages({ group_by_input_shape: true });
+    expect(rows.map((e) => [e.key, e.count, e.input_shapes])).toEqual(P.shape_rows.filter(([k]) => RECORDED.has(k)));
+  });
+
+  test("table(sort_by='cpu_time_total', row_limit=10): PyTorch's columns, widths and footer", () => {
+    const lines = run().key_averages().table({ sort_by: "cpu_time_total", row_limit: 10 }).split("\n");
+    const cols = (l: string): string[] => l.trim().split(/\s{2,}/);
+    expect(cols(lines[1])).toEqual(cols(P.table[1]));
+    // Every column but Name is 12 wide, two spaces apart, as PyTorch's.
+    const dashes = (l: string): number[] => l.split("  ").filter((x) => x !== "").map((x) => x.length);
+    expect(dashes(lines[0]).slice(1)).toEqual(dashes(P.table[0]).slice(1));
+    expect(dashes(lines[0])[0]).toBe("aten::max_pool2d".length + 4); // the longest name shown, + 4
+    expect(lines[0]).toBe(lines[2]);
+    const body = lines.slice(3, -3);
+    expect(body.length).toBe(6);
+    const row = /^ +(\S+)  +(\d+\.\d\d%)  +(\d+\.\d{3}(?:us|ms|s))  +(\d+\.\d\d%)  +(\d+\.\d{3}(?:us|ms|s))  +(\d+\.\d{3}(?:us|ms|s))  +(\d+)  $/;
+    for (const l of [...body, ...P.table.slice(3, -3)]) expect(l).toMatch(row);
+    // Sorted by CPU total, model_inference (which encloses the rest) first, as in PyTorch's table.
+    expect(body[0].trim().split(/\s+/)[0]).toBe(P.table[3].trim().split(/\s+/)[0]);
+    expect(lines.slice(-3, -1)[0]).toBe(lines[0]);
+    expect(lines[lines.length - 2]).toMatch(/^Self CPU time total: \d+\.\d{3}(us|ms|s)$/);
+    expect(P.table[P.table.length - 2]).toMatch(/^Self CPU time total: \d+\.\d{3}(us|ms|s)$/);
+  });
+
+  test("the shape-grouped table adds PyTorch's Input Shapes column", () => {
+    const text = run().key_averages({ group_by_input_shape: true }).table({ sort_by: "cpu_time_total", row_limit: 100 });
+    const lines = text.split("\n");
+    expect(lines[1].trim().split(/\s{2,}/)).toEqual(P.shaped_table[1].trim().split(/\s{2,}/));
+    for (const [k, , shapes] of P.shape_rows.filter(([k]) => RECORDED.has(k))) {
+      const shown = `[${shapes.map((d) => `[${d.join(", ")}]`).join(", ")}]`;
+      expect(lines.some((l) => l.trim().startsWith(k + " ") && l.trimEnd().endsWith(shown))).toBe(true);
+      expect(P.shaped_table.some((l) => l.trim().startsWith(k + " ") && l.trimEnd().endsWith(shown))).toBe(true);
+    }
+  });
+
+  test("schedule(wait, warmup, active, repeat) with prof.step(): PyTorch's actions, one trace of the active steps, its chrome trace", () => {
+    const sched = schedule({ wait: 1, warmup: 1, active: 2, repeat: 1, skip_first: 1 });
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `ProfilerAction.${ProfilerAction[sched(i)]}`)).toEqual(P.actions);
+    const model = net();
+    const inp = torch.randn(2, 1, 8, 8);
+    const ready: [string, number][][] = [];
+    const prof = profile(
+      { activities: [ProfilerActivity.CPU], schedule: schedule({ wait: 1, warmup: 1, active: 2, repeat: 1 }), on_trace_ready: (p) => ready.push(p.key_averages().map((e) => [e.key, e.count])) },
+      (p) => {
+        for (let i = 0; i < 6; i++) {
+          model(inp);
+          p.step();
+        }
+      },
+    );
+    expect(ready).toEqual(P.schedule_ready.map((r) => r.filter(([k]) => RECORDED.has(k))));
+    const file = path.join(os.tmpdir(), `torchlab_trace_${process.pid}.json`);
+    try {
+      prof.export_chrome_trace(file);
+      const events = JSON.parse(fs.readFileSync(file, "utf8")) as { name: string; ph: string; pid: string; tid: number; ts: number; dur: number }[];
+      const names = new Set([...RECORDED, "ProfilerStep#1", "ProfilerStep#2"]);
+      expect(events.map((e) => [e.name, e.ph, e.pid, e.tid])).toEqual(P.trace.filter(([n]) => names.has(n)));
+      for (const e of events) expect(e.dur).toBeGreaterThanOrEqual(0);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  test("no profiler: record_function just runs its body, and nothing is recorded", () => {
+    expect(record_function("x", () => 3)).toBe(3);
+    const prof = profile({});
+    expect(prof.key_averages().length).toBe(0);
   });
 });

@@ -188,6 +188,41 @@ amp["train_amp"] = train(True)
 amp["train_plain"] = train(False)
 OUT["amp"] = amp
 
+# ------------------------------------------------------------------ profiler
+from torch.profiler import ProfilerActivity, profile, record_function, schedule  # noqa: E402
+
+torch.manual_seed(0)
+net = nn.Sequential(nn.Conv2d(1, 4, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(36, 10))
+inp = torch.randn(2, 1, 8, 8)
+net(inp)
+with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
+    with record_function("model_inference"):
+        net(inp)
+        F.relu(net(inp))
+table = prof.key_averages().table(sort_by="cpu_time_total", row_limit=10)
+shaped = prof.key_averages(group_by_input_shape=True).table(sort_by="cpu_time_total", row_limit=100)
+profiler = {
+    "rows": [[e.key, e.count] for e in prof.key_averages()],
+    "shape_rows": [[e.key, e.count, e.input_shapes] for e in prof.key_averages(group_by_input_shape=True)],
+    "table": table.split("\n"),
+    "shaped_table": shaped.split("\n"),
+}
+ready = []
+with profile(activities=[ProfilerActivity.CPU], schedule=schedule(wait=1, warmup=1, active=2, repeat=1),
+             on_trace_ready=lambda p: ready.append([[e.key, e.count] for e in p.key_averages()])) as prof:
+    for _ in range(6):
+        net(inp)
+        prof.step()
+profiler["schedule_ready"] = ready
+trace = os.path.join("/tmp", "gen_modern_trace.json")
+prof.export_chrome_trace(trace)
+with open(trace) as f:
+    events = json.load(f)
+os.remove(trace)
+profiler["trace"] = [[e["name"], e["ph"], e["pid"], e["tid"]] for e in events]
+profiler["actions"] = [str(schedule(wait=1, warmup=1, active=2, repeat=1, skip_first=1)(i)) for i in range(8)]
+OUT["profiler"] = profiler
+
 with open(os.path.join(HERE, "modern.json"), "w") as f:
     json.dump(OUT, f, indent=1, allow_nan=False)
     f.write("\n")

@@ -6,15 +6,18 @@
  * @example torch.use_deterministic_algorithms(true); torch.are_deterministic_algorithms_enabled()  // true
  */
 import { TypeError } from "./errors";
+import { parseArgs } from "./tensor/args";
 
 let mode = false;
 let warnOnly = false;
 
-export function use_deterministic_algorithms(mode_: boolean, options: { warn_only?: boolean } = {}): void {
+export function use_deterministic_algorithms(mode_: boolean | { mode?: boolean; warn_only?: boolean }, options: { warn_only?: boolean } = {}): void {
+  const o = parseArgs("use_deterministic_algorithms", [mode_, options], ["mode", "warn_only"]);
+  mode_ = o.mode as boolean;
   if (typeof mode_ !== "boolean") throw new TypeError(`_set_deterministic_algorithms(): argument 'mode' (position 1) must be bool, not ${pyType(mode_)}`);
-  const w = options.warn_only ?? false;
+  const w = o.warn_only ?? false;
   if (typeof w !== "boolean") throw new TypeError(`_set_deterministic_algorithms(): argument 'warn_only' must be bool, not ${pyType(w)}`);
-  mode = mode_;
+  mode = mode_ as boolean;
   warnOnly = w;
 }
 

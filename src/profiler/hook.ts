@@ -16,14 +16,17 @@ export const profiling: { active: OpRecorder | null } = { active: null };
 /**
  * Runs `fn` as one recorded call of `name` whose arguments were `args` (a tensor's shape, `[]` for
  * anything else, as PyTorch's "Input Shapes" shows them). Call only when `profiling.active` is set.
+ * `hideInner`: an in-place op (aten::relu_) built on its out-of-place twin records only itself.
  */
-export function profiled<T>(name: string, args: unknown[], fn: () => T): T {
+export function profiled<T>(name: string, args: unknown[], fn: () => T, hideInner = false): T {
   const r = profiling.active;
   if (r === null) return fn();
   r.begin(name, args.map((a) => (a instanceof Tensor ? a.shape.slice() : [])));
+  if (hideInner) profiling.active = null;
   try {
     return fn();
   } finally {
+    profiling.active = r;
     r.end();
   }
 }

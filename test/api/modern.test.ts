@@ -4,7 +4,7 @@
  * use_deterministic_algorithms / set_float32_matmul_precision, and mixed precision (GradScaler,
  * autocast) disabled with PyTorch's warnings, so that the usual AMP loop trains as the plain one, and
  * torch.profiler on a small conv net: the rows torchlab records (model_inference and the aten ops
- * it maps: conv2d, relu, max_pool2d, flatten, linear) with PyTorch's call counts and input shapes,
+ * it maps: conv2d, relu, relu_, max_pool2d, flatten, linear) with PyTorch's call counts and input shapes,
  * the table's layout, schedule + step(), and the chrome trace (timings are real, not compared).
  */
 import * as os from "os";
@@ -248,7 +248,7 @@ describe("mixed precision without CUDA, as PyTorch 1.13", () => {
 describe("torch.profiler against PyTorch 1.13's rows for the same model", () => {
   const P = R.profiler;
   const { profile, record_function, ProfilerActivity, ProfilerAction, schedule } = torch.profiler;
-  const RECORDED = new Set(["model_inference", "ProfilerStep*", "aten::conv2d", "aten::relu", "aten::max_pool2d", "aten::flatten", "aten::linear"]);
+  const RECORDED = new Set(["model_inference", "ProfilerStep*", "aten::conv2d", "aten::relu", "aten::relu_", "aten::max_pool2d", "aten::flatten", "aten::linear"]);
   const net = (): ((x: Tensor) => Tensor) => {
     torch.manual_seed(0);
     const m = new torch.nn.Sequential(new torch.nn.Conv2d(1, 4, 3), new torch.nn.ReLU(), new torch.nn.MaxPool2d(2), new torch.nn.Flatten(), new torch.nn.Linear(36, 10));
@@ -262,6 +262,9 @@ describe("torch.profiler against PyTorch 1.13's rows for the same model", () => 
       record_function("model_inference", () => {
         model(inp);
         torch.nn.functional.relu(model(inp));
+        const h = model(inp);
+        torch.nn.functional.relu(h, { inplace: true });
+        h.relu_();
       });
     });
   };
@@ -296,7 +299,7 @@ describe("torch.profiler against PyTorch 1.13's rows for the same model", () => 
     expect(dashes(lines[0])[0]).toBe("aten::max_pool2d".length + 4); // the longest name shown, + 4
     expect(lines[0]).toBe(lines[2]);
     const body = lines.slice(3, -3);
-    expect(body.length).toBe(6);
+    expect(body.length).toBe(7);
     const row = /^ +(\S+)  +(\d+\.\d\d%)  +(\d+\.\d{3}(?:us|ms|s))  +(\d+\.\d\d%)  +(\d+\.\d{3}(?:us|ms|s))  +(\d+\.\d{3}(?:us|ms|s))  +(\d+)  $/;
     for (const l of [...body, ...P.table.slice(3, -3)]) expect(l).toMatch(row);
     // Sorted by CPU total, model_inference (which encloses the rest) first, as in PyTorch's table.

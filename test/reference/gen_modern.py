@@ -199,6 +199,9 @@ with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
     with record_function("model_inference"):
         net(inp)
         F.relu(net(inp))
+        h = net(inp)
+        F.relu(h, inplace=True)
+        h.relu_()
 table = prof.key_averages().table(sort_by="cpu_time_total", row_limit=10)
 shaped = prof.key_averages(group_by_input_shape=True).table(sort_by="cpu_time_total", row_limit=100)
 profiler = {

@@ -1,4 +1,5 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
+import { profiling, profiled } from "../profiler/hook";
 import { tf, compute, record, saves, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype, wrapInt } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
@@ -280,6 +281,11 @@ export const round = (a: Tensor): Tensor => rounding("RoundBackward0", a, tf.rou
 export const trunc = (a: Tensor): Tensor => rounding("TruncBackward0", a, (x) => tf.mul(tf.sign(x), tf.floor(tf.abs(x))));
 
 export function relu(a: Tensor): Tensor {
+  if (profiling.active !== null) return profiled("aten::relu", [a], () => reluOp(a));
+  return reluOp(a);
+}
+
+function reluOp(a: Tensor): Tensor {
   if (a.dtype._tf === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
   const layout = is_grad_enabled() ? null : sharedLayout(a);
   if (layout !== null) return keepLayout(constantOf([a], compute(() => reluKeepingNaN(rawOf(a)))), layout);

@@ -3,6 +3,7 @@
  * grad and grad_fn. Methods chain (`x.add(y).relu().sum()`) and print the way PyTorch prints.
  * The math lives in src/ops; this class is the user-facing surface.
  */
+import { profiling, profiled } from "../profiler/hook";
 import type { tf } from "../backend/tf";
 import * as D from "./dtype";
 import { Device } from "./device";
@@ -1768,6 +1769,7 @@ export class Tensor {
     return this.inplace("clip_", (s) => s.clamp(min, max), undefined, false, true);
   }
   relu_(): this {
+    if (profiling.active !== null) return profiled("aten::relu_", [this], () => this.inplace("relu_", (s) => s.relu()), true);
     return this.inplace("relu_", (s) => s.relu());
   }
   zero_(): this {

@@ -787,10 +787,15 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (sym && sym.flags & t.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
     // Python's `from torch import tensor` is written `const tensor = torch.tensor`: a name whose type is
     // one of torch's functions (an earlier cell's const is only declared by its type) stands for it.
+    const inTorch = (s: ts.Symbol | undefined) => {
+      const file = s?.declarations?.[0]?.getSourceFile().fileName;
+      return !!file && libraryFile(file, TORCH_FILE);
+    };
+    if (sym && inTorch(sym)) return sym.name;
     const decl = sym?.valueDeclaration;
-    if (decl && t.isVariableDeclaration(decl) && t.getCombinedNodeFlags(decl) & t.NodeFlags.Const) sym = checker.getTypeAtLocation(at).getSymbol();
-    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
-    return sym && file && libraryFile(file, TORCH_FILE) ? sym.name : undefined;
+    if (!decl || !t.isVariableDeclaration(decl) || !(t.getCombinedNodeFlags(decl) & t.NodeFlags.Const)) return undefined;
+    const fn = checker.getTypeAtLocation(at).getSymbol();
+    return fn && inTorch(fn) ? fn.name : undefined;
   };
   /** The default float dtype for a creation call: its options (`index`) wrapped, or options added after its last argument. */
   const floatCreation = (n: ts.CallExpression, index: number, helper: string): void => {

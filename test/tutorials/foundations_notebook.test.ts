@@ -38,6 +38,20 @@
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})` and `@torch.no_grad()` a wrapped arrow
  *   function (karpathy_notebook.test.ts); `p.grad = None` is `p.grad = null`; the dict of tuples is an
  *   object of arrays; `''.join(itos[i] for i in out)` maps through the Map.
+ * Divergences this port found, fixed:
+ * - `logprobs[range(n), Yb]` did not compile (a Python range was not taken as a list item of a tuple
+ *   index; kernel/rewrite.ts).
+ * - `(-counts_sum**-2)` ran as `(-counts_sum)**-2`, the opposite sign: TypeScript parses `-a ** b`
+ *   that way, Python as `-(a ** b)` (kernel/rewrite.ts); `cmp('counts_sum', ...)` was off by 0.0087.
+ * - `logit_maxes` and every gradient before it were `exact: False` where PyTorch's are exact: the
+ *   gradient of a broadcast operand was summed in tfjs's order, a hand-written `.sum(1, keepdim=True)`
+ *   in PyTorch's (src/ops/_core.ts's sumTo now sums as a forward sum does).
+ * - `hpreact` and every gradient below it were `exact: True` where PyTorch 1.13 says False (maxdiff
+ *   ~5e-10): PyTorch's tanh backward rounds `1 - y*y` once (an FMA in its AVX2 build), the written
+ *   `(1.0 - h**2) * dh` twice; torchlab's tanh backward now rounds as PyTorch's does
+ *   (src/backend/math_kernels.ts).
+ * - `tensor([10., 6, -4])` after `const tensor = torch.tensor` was an int64 tensor; `w1.g` (an
+ *   attribute set on a tensor) did not compile (kernel/rewrite.ts).
  */
 import * as fs from "fs";
 import * as path from "path";

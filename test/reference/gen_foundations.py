@@ -4,9 +4,9 @@ shows as its value):
 
 - backprop: Andrej Karpathy's makemore part 4, "Becoming a backprop ninja" (karpathy/nn-zero-to-hero,
   lectures/makemore/makemore_part4_backprop.ipynb), on karpathy_names.txt (gen_karpathy.py's stand-in
-  for names.txt); training runs 30 steps instead of 200000 and samples 5 names instead of 20.
+  for names.txt); training runs 20 steps instead of 200000 and samples 5 names instead of 20.
 - fastbook: fast.ai's fastbook chapter 17, "A Neural Net from the Foundations" (fastai/fastbook,
-  17_foundations.ipynb); the Python-loop matmul multiplies [5, 28] by [28, 10] instead of [5, 784] by
+  17_foundations.ipynb); the Python-loop matmul multiplies [5, 8] by [8, 10] instead of [5, 784] by
   [784, 10]; %time / %timeit, t.storage(), the SymPy sidebar and fastai's Module are left out, and
   fastai's course `Module` with `__setattr__` (chapter 19's from-scratch nn.Module) is added.
 
@@ -197,7 +197,7 @@ for p in parameters:
   p.requires_grad = True
 
 # same optimization as last time
-max_steps = 30
+max_steps = 20
 batch_size = 32
 n = batch_size # convenience
 lossi = []
@@ -264,7 +264,7 @@ with torch.no_grad():
     # -----------------
 
     # update
-    lr = 0.1 if i < 20 else 0.01 # step learning rate decay
+    lr = 0.1 if i < 15 else 0.01 # step learning rate decay
     for p, grad in zip(parameters, grads):
       p.data += -lr * grad # new way of swole doge TODO: enable
 
@@ -345,8 +345,8 @@ from math import sqrt""" + ERR,
         for j in range(bc):
             for k in range(ac): c[i,j] += a[i,k] * b[k,j]
     return c""",
-    """m1 = torch.randn(5,28)
-m2 = torch.randn(28,10)""",
+    """m1 = torch.randn(5,8)
+m2 = torch.randn(8,10)""",
     """t1=matmul(m1, m2)
 t1[:2]""",
     "t2=m1@m2\nprint((t1 - t2).abs().max() < 1e-5)",

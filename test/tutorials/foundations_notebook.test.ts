@@ -9,10 +9,10 @@
  * atoms, every manual gradient checked by `cmp` against `.grad` after `retain_grad()`, the fused
  * cross-entropy and batchnorm backward, and the training loop with the manual backward under no_grad.
  * The `exact` / `approximate` verdicts must be PyTorch's, and each maxdiff within 1e-8 of PyTorch's
- * (an exact gradient's maxdiff is 0 on both sides). Shrunk: 30 training steps (learning-rate decay at
- * step 20, printing every 10) instead of 200000, and 5 sampled names instead of 20.
+ * (an exact gradient's maxdiff is 0 on both sides). Shrunk: 20 training steps (learning-rate decay at
+ * step 15, printing every 10) instead of 200000, and 5 sampled names instead of 20.
  * fastbook: fast.ai's fastbook chapter 17, "A Neural Net from the Foundations" (fastai/fastbook,
- * 17_foundations.ipynb): the Python-loop matmul multiplies [5, 28] by [28, 10] (the book: [5, 784] by
+ * 17_foundations.ipynb): the Python-loop matmul multiplies [5, 8] by [8, 10] (the book: [5, 784] by
  * [784, 10]), each later matmul is checked against `m1 @ m2`, and the course's `a[i,:,None]` variant
  * is added. Then broadcasting, einsum, the init experiments, the forward / backward by hand with
  * gradients stored as `.g` attributes on tensors (checked against autograd), the Relu / Lin / Mse /
@@ -263,7 +263,7 @@ cmp('hprebn', dhprebn, hprebn); // I can only get approximate to be true, my max
   `${INIT(200)}
 
 // same optimization as last time
-const max_steps = 30;
+const max_steps = 20;
 batch_size = 32;
 n = batch_size; // convenience
 const lossi: number[] = [];
@@ -333,7 +333,7 @@ torch.no_grad(() => {
     // -----------------
 
     // update
-    const lr = i < 20 ? 0.1 : 0.01; // step learning rate decay
+    const lr = i < 15 ? 0.1 : 0.01; // step learning rate decay
     for (const [p, grad] of zip(parameters, grads)) {
       p.data += -lr * grad; // new way of swole doge TODO: enable
     }
@@ -423,8 +423,8 @@ function err(f: () => unknown) {
     }
     return c;
 }`,
-  `const m1 = torch.randn(5,28);
-const m2 = torch.randn(28,10);`,
+  `const m1 = torch.randn(5,8);
+const m2 = torch.randn(8,10);`,
   `const t1=matmul(m1, m2);
 t1[':2']`,
   `const t2=m1@m2;

@@ -379,8 +379,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   // __getitem__/__setitem__; `x.index([0, 2])` would be the tuple x[0, 2].
   const isArrayIndex = (node: ts.Node): boolean => {
     const type = checker.getTypeAtLocation(strip(node));
-    return checker.isArrayType(type) || checker.isTupleType(type);
+    return checker.isArrayType(type) || checker.isTupleType(type) || isRange(node);
   };
+  /** Python's `range(n)` (src/builtins.ts's Range): in a tuple index a list of its numbers, `x[range(n), y]`. */
+  const isRange = (node: ts.Node): boolean => checker.getTypeAtLocation(strip(node)).getSymbol()?.getName() === "Range";
   // A receiver followed by `.method(` must bind tighter than the call.
   const simple = (n: ts.Node): boolean =>
     plans.has(n) || wraps.has(n) ||
@@ -642,9 +644,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
             o.insert('"None"');
             return;
           }
-          if (lists.has(e)) o.insert(`${TORCH_REF}.tensor(`);
+          const spread = lists.has(e) && isRange(e);
+          if (lists.has(e)) o.insert(`${TORCH_REF}.tensor(${spread ? "[..." : ""}`);
           emit(e);
-          if (lists.has(e)) o.insert(")");
+          if (lists.has(e)) o.insert(spread ? "])" : ")");
         });
         o.insert("]");
       },
@@ -807,8 +810,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const at = t.isPropertyAccessExpression(callee) ? callee.name : callee;
     let sym = checker.getSymbolAtLocation(at);
     if (sym && sym.flags & t.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
-    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
-    return sym && file && libraryFile(file, TORCH_FILE) ? sym.name : undefined;
+    // Python's `from torch import tensor` is written `const tensor = torch.tensor`: a name whose type is
+    // one of torch's functions (an earlier cell's const is only declared by its type) stands for it.
+    const inTorch = (s: ts.Symbol | undefined) => {
+      const file = s?.declarations?.[0]?.getSourceFile().fileName;
+      return !!file && libraryFile(file, TORCH_FILE);
+    };
+    if (sym && inTorch(sym)) return sym.name;
+    const decl = sym?.valueDeclaration;
+    if (!decl || !t.isVariableDeclaration(decl) || !(t.getCombinedNodeFlags(decl) & t.NodeFlags.Const)) return undefined;
+    const fn = checker.getTypeAtLocation(at).getSymbol();
+    return fn && inTorch(fn) ? fn.name : undefined;
   };
   /** The default float dtype for a creation call: its options (`index`) wrapped, or options added after its last argument. */
   const floatCreation = (n: ts.CallExpression, index: number, helper: string): void => {
@@ -1004,6 +1016,27 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, R === "tensor" ? rebound(n, REFLECTED_COMPOUND[op]!) : dynamicAssign(n, inplace));
           return;
         }
+      }
+      if (op === K.AsteriskAsteriskToken && t.isPrefixUnaryExpression(n.left) && n.left.operator === K.MinusToken && (L === "tensor" || R === "tensor")) {
+        // Python's `-a ** b` is `-(a ** b)` (** binds tighter than unary minus: makemore's
+        // `-counts_sum**-2`); TypeScript parses `(-a) ** b` and reports it, so the tree is regrouped here.
+        const base = n.left.operand;
+        plans.set(n, {
+          result: "tensor",
+          emit: (o) => {
+            if (kindOf(base) === "tensor") {
+              receiver(base);
+              gap(base.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ".pow(");
+            } else {
+              o.insert(`${TORCH_REF}.pow(`);
+              emit(base);
+              gap(base.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+            }
+            emit(n.right);
+            o.insert(").neg()");
+          },
+        });
+        return;
       }
       if (op === K.AsteriskToken && text.slice(n.operatorToken.end, n.right.getStart(sf)).includes(MATMUL_MARK)) {
         // Python's `a @ b` (kernel/matmul_operator.ts): matmul on tensors, else decided at run time,
@@ -1509,26 +1542,61 @@ function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDecla
  * `(net as any)`. Any other read stays an error: a misspelt layer (`net.fc2` for `net.fc_2`) is
  * reported where it is written rather than as undefined later. Null when none applies.
  */
-export function moduleAttributes(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[], assigned: Set<string>): Rewritten | null {
+export function moduleAttributes(
+  t: typeof ts,
+  code: string,
+  { checker, sourceFile: sf, offset }: Checked,
+  ranges: readonly (readonly [number, number])[],
+  assigned: Set<string>,
+  tensorAssigned: Set<string> = new Set(),
+): Rewritten | null {
   if (sf.text.slice(offset, offset + code.length) !== code) return null;
   const starts = new Set(ranges.map(([start]) => start + offset));
   const candidates: ts.PropertyAccessExpression[] = [];
+  // A Python tensor takes attributes too (fastbook's `inp.g = out.g @ w.t()`, read back as `w1.g`).
+  const isTensor = (e: ts.Node) => classKind(t, checker, checker.getTypeAtLocation(e)) === "tensor";
   const visit = (n: ts.Node): void => {
-    if (t.isPropertyAccessExpression(n) && n.getStart(sf) >= offset && starts.has(n.name.getStart(sf)) && n.expression.kind !== t.SyntaxKind.ThisKeyword && isModule(t, checker, n.expression)) {
+    if (t.isPropertyAccessExpression(n) && n.getStart(sf) >= offset && starts.has(n.name.getStart(sf)) && n.expression.kind !== t.SyntaxKind.ThisKeyword && (isModule(t, checker, n.expression) || isTensor(n.expression))) {
       candidates.push(n);
     }
     n.forEachChild(visit);
   };
   sf.forEachChild(visit);
   const isAssignment = (n: ts.Node): boolean => t.isBinaryExpression(n.parent) && n.parent.left === n && n.parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
-  for (const n of candidates) if (isAssignment(n)) assigned.add(n.name.text);
+  const names = (n: ts.PropertyAccessExpression) => (isTensor(n.expression) ? tensorAssigned : assigned);
+  for (const n of candidates) if (isAssignment(n)) names(n).add(n.name.text);
   const inserts: Insert[] = [];
   for (const n of candidates) {
-    if (assigned.has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict") {
+    if (names(n).has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict") {
       inserts.push({ at: n.expression.getStart(sf) - offset, text: "(" }, { at: n.expression.end - offset, text: " as any)" });
     }
   }
   return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/**
+ * The names a cell assigns as attributes of an untyped parameter (`def mse_grad(inp, targ): inp.g = ...`,
+ * ported with `inp` untyped): whatever object that is at run time (a tensor, a module) has the
+ * attribute afterwards, so a later read of it on a typed receiver (`w1.g`) is let through by
+ * moduleAttributes, as Python reads any attribute that was set.
+ */
+function attributesSetOnUntyped(code: string, assigned: Set<string>): void {
+  if (!/\.\s*[A-Za-z_$][\w$]*\s*=[^=]/.test(code)) return;
+  const t = typescript();
+  const visit = (n: ts.Node): void => {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && t.isIdentifier(n.left.expression)) {
+      const name = n.left.expression.text;
+      for (let f: ts.Node | undefined = n.parent; f; f = f.parent) {
+        if (t.isFunctionLike(f)) {
+          const p = f.parameters.find((q) => t.isIdentifier(q.name) && q.name.text === name);
+          if (p && p.type === undefined) assigned.add(n.left.name.text);
+          break;
+        }
+      }
+    }
+    n.forEachChild(visit);
+  };
+  parse(code).forEachChild(visit);
 }
 
 /**
@@ -1783,6 +1851,8 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   });
   /** The names assigned as a module's attributes outside its class so far (moduleAttributes). */
   const attributes = new Set<string>();
+  /** The names assigned as attributes of a tensor or of an untyped parameter so far (moduleAttributes, attributesSetOnUntyped). */
+  const tensorAttributes = new Set<string>();
   let conv: Converter;
   try {
     conv = create(() => latest);
@@ -1876,7 +1946,7 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
         const called = insertNew(code, reported(CALLED_CLASS)) ?? lateBoundNames(code, CANNOT_FIND_NAME.flatMap(reported));
         const unknown = called === null ? [NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported) : [];
         const declared =
-          called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) ?? moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes) : null);
+          called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) ?? moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes, tensorAttributes) : null);
         const rebinding = declared === null ? NOT_ASSIGNABLE.flatMap(reported) : [];
         const rebound = declared ?? (rebinding.length > 0 ? pythonRebindings(typescript(), code, check(prevDecl)(code), rebinding) : null);
         const overloads = rebound === null ? reported(NO_OVERLOAD) : [];
@@ -1886,6 +1956,7 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
         code = fixed.code;
         result = convertDialect(prevDecl, code);
       }
+      if (result.diagnostics.length === 0) attributesSetOnUntyped(code, tensorAttributes);
       if (maps.length === 0) return result;
       const back = (offset: number) => maps.reduceRight((at, m) => m.mapBack(at), offset);
       return {

@@ -167,6 +167,28 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(() => run("const tup = a[[0, 1], a[\":2\"]];\na[[0, 1], xs] += 1;\na[n, [0]] = tup;")).not.toThrow();
   });
 
+  test("Python's `-a ** b` is `-(a ** b)`: makemore's `(-counts_sum**-2)` (TypeScript parses `(-a) ** b`)", () => {
+    expect(rw("(-a**-2) * b")).toBe("(a.pow(-2).neg()).mul(b)");
+    expect(rw("-2 ** a")).toBe(`${T}.pow(2, a).neg()`);
+    expect(rw("(-a) ** 2")).toBe("(a.neg()).pow(2)");
+    expect(() => run("const negsq = -a**2;\nconst negpow = -2**a;")).not.toThrow();
+  });
+
+  test("`from torch import tensor`, written `const tensor = torch.tensor`, makes float tensors of `tensor([10., 6, -4])` as torch.tensor does", () => {
+    run("const tensor = torch.tensor;");
+    expect(rw("tensor([10., 6, -4])")).toBe(`tensor([10., 6, -4], ${F}.float_options())`);
+    expect(rw("tensor([10, 6, -4])")).toBe("tensor([10, 6, -4])");
+  });
+
+  test("a tuple index with Python's range (x[range(n), y], makemore part 4's logprobs[range(n), Yb]) is the list of its numbers", () => {
+    run('import { range } from "torchlab/dist/src/builtins";');
+    const TT = `${T}.tensor(`;
+    expect(rw("a[range(3), a]")).toBe(`a.index([${TT}[...range(3)]), a])`);
+    expect(rw("a[range(n), a] = -1.0/n;")).toBe(`a.setitem([${TT}[...range(n)]), a], -1.0/n);`);
+    expect(rw("a[range(n), a] -= 1;")).toContain(`[${TT}[...range(n)]), a]`);
+    expect(() => run("const m3 = torch.zeros(2, 3);\nm3[range(2), torch.tensor([2, 0])] = 5;\nconst picked = m3[range(2), torch.tensor([2, 0])];")).not.toThrow();
+  });
+
   test("a tuple index with an item the checker types as any (x[i, \":\"] = v, i from x[\":\", 0].argmax().item()) is still a tuple", () => {
     expect(rw('a[anyv, ":"] = -Infinity;')).toBe('a.setitem([anyv, ":"], -Infinity);');
     expect(rw('a[anyv, ":"]')).toBe('a.index([anyv, ":"])');
@@ -709,6 +731,17 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     // ... while an assignment is Python's, suggestion or not (`net.fc_2 = ...` beside `fc_1`).
     expect(codes(cells(typo.replace("two.fc1;", "two.fc_2 = torch.nn.Linear(2, 1);")))).toEqual([]);
     expect(codes(cells("const t9 = torch.ones(2);\nt9.extra;")).map((c) => c.split(" ")[0])).toEqual(["2339"]);
+  });
+
+  test("a tensor takes the attributes a cell assigns, as a Python object does: fastbook's `inp.g = ...` in an untyped function, read back as `w1.g`; `this.inp.g = ...` in a class", () => {
+    const r = cells(
+      "function relu_grad9(inp, out) { inp.g = (inp>0).float() * out.g; }",
+      "const w9 = torch.ones(2);\nrelu_grad9(w9, {g: torch.ones(2)});\nconst wg: torch.Tensor = w9.g;",
+      "class Relu9 {\n  constructor(inp: torch.Tensor) { this.inp = inp; }\n  backward(g: torch.Tensor) { this.inp.g = g; return this.inp.g * 2; }\n}",
+    );
+    expect(codes(r)).toEqual([]);
+    // A name nothing assigned is still TypeScript's error.
+    expect(codes(cells("const t8 = torch.ones(2);\nt8.never_set;")).map((c) => c.split(" ")[0])).toEqual(["2339"]);
   });
 
   test("a name an earlier cell declared, assigned at a cell's top level, takes the new value's type", () => {

@@ -463,6 +463,24 @@ describe("attributes assigned in a constructor the Python way are declared (`sel
     expect(r.declOutput).toMatch(/n: number;/);
   });
 
+  test("`this.name = ...` (UvA tutorial 3's `self.name = self.__class__.__name__`) is the module's own attribute, not Function's read-only name", () => {
+    const r = convert(
+      [
+        "class Act extends torch.nn.Module {",
+        "  constructor() { super(); this.name = this.constructor.name; this.length = 3; }",
+        "  forward(x: torch.Tensor) { return x; }",
+        "}",
+        "const act_name: string = new Act().name;",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.declOutput).toMatch(/ name: string;/);
+    expect(r.declOutput).toMatch(/ length: number;/);
+    // A read-only property of the cell's own is still one.
+    const own = convert("class Ro extends torch.nn.Module { readonly name = 'r'; rename() { this.name = 's'; } }");
+    expect(own.diagnostics.map((d) => d.code)).toEqual([2540]);
+  });
+
   test("a misspelt property read is still an error, at its place; assignments outside classes are left alone", () => {
     const src = "class Two extends torch.nn.Module {\n  constructor() { super(); this.lin = torch.nn.Linear(2, 2); }\n  forward(x: torch.Tensor) { return this.lni(x); }\n}";
     const r = convert(src);

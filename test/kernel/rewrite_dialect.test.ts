@@ -847,6 +847,15 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     expect(convert("function ev2(fn, y) {\n  let acc = 0;\n  acc += fn(y_true=y, y_pred=y);\n  return acc;\n}").diagnostics).toEqual([]);
   });
 
+  test("a module whose forward the checker does not know (a ModuleList's item) takes its keywords when the call runs (UvA tutorial 6's `l(x, mask=mask)`)", () => {
+    const KC = KEYWORD_CALL_REF;
+    const src = "const blocks = torch.nn.ModuleList([torch.nn.Identity()]);\nfor (const l of blocks) l(torch.ones(1), mask=null);";
+    expect(convert(src).diagnostics).toEqual([]);
+    expect(rw(src)).toContain(`${KC}.call(l, [torch.ones(1)], {mask:null})`);
+    // A module whose forward is known still refuses a keyword it has no parameter for.
+    expect(messages("const lin = torch.nn.Linear(1, 1);\nlin(torch.ones(1), mask=null);")[0]).toMatch(/TypeError: .*got an unexpected keyword argument 'mask'/);
+  });
+
   test("Python's errors: an unknown keyword, a keyword twice or also positional, a required one missing, a positional after a keyword", () => {
     expect(messages("accuracy_fn(a, y_pred=b, foo=1)")).toEqual(["0:0 TypeError: accuracy_fn() got an unexpected keyword argument 'foo'"]);
     expect(messages("const c = torch.nn.Conv2d(1, 3, kernal_size=3);")).toEqual(["0:10 TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'"]);

@@ -1,6 +1,8 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
 import { KEYWORD_CALL_REF } from "../../kernel/keyword_args";
+import { method as keywordMethod } from "../../kernel/keyword_call";
+import { torch } from "../../src";
 import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
@@ -852,6 +854,9 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     const src = "const blocks = torch.nn.ModuleList([torch.nn.Identity()]);\nfor (const l of blocks) l(torch.ones(1), mask=null);";
     expect(convert(src).diagnostics).toEqual([]);
     expect(rw(src)).toContain(`${KC}.call(l, [torch.ones(1)], {mask:null})`);
+    // At run time, `l.self_attn(x, mask=m)` calls the child module (not Module.apply(fn), PyTorch's apply).
+    const holder = { attn: new torch.nn.Linear(2, 1) };
+    expect((keywordMethod(holder, "attn", [], { input: torch.ones(2) }) as torch.Tensor).shape).toEqual([1]);
     // A module whose forward is known still refuses a keyword it has no parameter for.
     expect(messages("const lin = torch.nn.Linear(1, 1);\nlin(torch.ones(1), mask=null);")[0]).toMatch(/TypeError: .*got an unexpected keyword argument 'mask'/);
   });

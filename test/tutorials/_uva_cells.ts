@@ -849,7 +849,7 @@ print(lr_scheduler.last_epoch, lr_scheduler.get_last_lr());`,
     const lr_scheduler = CosineWarmupScheduler(optimizer,
                                                warmup=this.hparams.warmup,
                                                max_iters=this.hparams.max_iters);
-    return [optimizer, lr_scheduler];
+    return tuple([optimizer, lr_scheduler]);
   }
 }`,
   `class ReverseDataset extends data.Dataset {
@@ -877,7 +877,7 @@ print(lr_scheduler.last_epoch, lr_scheduler.get_last_lr());`,
 const train_loader = data.DataLoader(dataset(512), batch_size=128, shuffle=true, drop_last=true, pin_memory=true);
 const val_loader   = data.DataLoader(dataset(128), batch_size=128);
 const test_loader  = data.DataLoader(dataset(128), batch_size=128);`,
-  `let [inp_data, labels] = train_loader.dataset[0];
+  `let [inp_data, labels] = (train_loader.dataset as ReverseDataset)[0];
 print("Input data:", inp_data);
 print("Labels:    ", labels);`,
   `function _calculate_loss(model, batch, mode="train") {

@@ -37,6 +37,10 @@
  *   helper; `net.layers[:-1]` is `net.layers.slice(0, -1)` (Sequential's slice: the dialect's `x[":-1"]`
  *   is a tensor's index, not a container's); `CosineWarmupScheduler` sets its fields after `super(optimizer)`
  *   (JavaScript cannot set them before, PyTorch's subclass does) and uses Math.cos for np.cos.
+ * - `train_loader.dataset[0]` casts the loader's dataset to its class, `(train_loader.dataset as
+ *   ReverseDataset)[0]`: DataLoader's `dataset` is typed as any dataset-like value, so the dialect does
+ *   not take `[0]` for `__getitem__` (found, left alone: DataLoader would need its dataset's type as a
+ *   type parameter).
  * - tutorial 6 prints `scaled_dot_product` with a causal mask too (masked_fill's path), and the
  *   scheduler's lr before and after three steps.
  * Divergences this port found, fixed: `print(dataset[0])` wrote a list where Python prints the tuple

@@ -77,7 +77,7 @@ function expectCells(got: CellOutput[], want: CellOutput[]): void {
 }
 
 describe("UvA DL course tutorials (Phillip Lippe) as one notebook through `torchlab run`", () => {
-  const nbs = sectionsForSuite("uva", { uva: { t2: T2, t3: T3, t6: T6 } });
+  const nbs = sectionsForSuite("uva", { uva: { t2: T2, t3: T3, t6: T6 } }, 600_000);
 
   test("tutorial 2, Introduction to PyTorch: tensors, view / permute / matmul / indexing, requires_grad_ and backward, SimpleClassifier, the XORDataset, DataLoader, train_model, state_dict save / load, eval_model", () => {
     expectCells(cellsOf(nbs.t2), R.t2);

@@ -49,7 +49,10 @@
  *   Function's read-only `name` (kernel/rewrite.ts now declares it as the module's own attribute); and
  *   a user's `_LRScheduler` subclass never took PyTorch's first step in the constructor (epoch 0's lr,
  *   0 during warm-up), so the warm-up started one step late: it now takes it before the optimizer's first
- *   step (src/optim/lr_scheduler.ts).
+ *   step (src/optim/lr_scheduler.ts); `l(x, mask=mask)` on an nn.ModuleList's item did not compile (its
+ *   forward is unknown to the checker: the keywords are now placed when the call runs,
+ *   kernel/keyword_args.ts), and `l.self_attn(x, mask=mask, return_attention=True)` on such an item ran
+ *   PyTorch's Module.apply(fn) instead of the child module (kernel/keyword_call.ts used `f.apply`).
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -292,6 +292,17 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
         }
       }
     }
+    // A module whose forward the checker does not know (an item of an nn.ModuleList or a Sequential:
+    // `for l in self.layers: x = l(x, mask=mask)`) is called as `(input, ...rest: any[])`: its
+    // parameters are known when the call runs, as in Python.
+    const open = sigs.some((sig) => {
+      const last = paramsOf(sig, call)?.at(-1);
+      return last?.rest === true && last.type !== undefined && (last.type.flags & t.TypeFlags.Any) !== 0;
+    });
+    if (open && t.isCallExpression(call) && !spread) {
+      plans.set(call, { kind: "dynamic" });
+      return;
+    }
     refusals.sort((a, b) => a.rank - b.rank);
     fail(call, call, refusals[0]?.message ?? `TypeError: ${fname}() got an unexpected keyword argument '${names[0]}'`);
   };

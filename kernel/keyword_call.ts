@@ -100,5 +100,6 @@ export function call(f: unknown, args: unknown[], keywords: Record<string, unkno
 export function method(obj: unknown, key: string, args: unknown[], keywords: Record<string, unknown>): any {
   const f = (obj as Record<string, unknown>)[key];
   if (typeof f !== "function") throw new TypeError(`'${typeof f}' object is not callable`);
-  return f.apply(obj, place(f, args, keywords));
+  // Reflect.apply, not f.apply: a Module has its own apply(fn) (PyTorch's Module.apply).
+  return Reflect.apply(f, obj, place(f, args, keywords));
 }

@@ -1431,6 +1431,31 @@ function inserted(code: string, inserts: Insert[]): Rewritten {
 export const NO_SUCH_PROPERTY = 2339;
 /** The same, with "Did you mean '{2}'?" (`this.fc2 = ...` in a class that has `fc1`). */
 export const NO_SUCH_PROPERTY_SUGGESTED = 2551;
+/** TypeScript's "Cannot assign to '{0}' because it is a read-only property." */
+export const READ_ONLY_PROPERTY = 2540;
+
+/**
+ * Among `ranges` (the property names reported READ_ONLY_PROPERTY), those of `this.x = ...` where `x` is a
+ * member the type takes from the global `Function` (a module's call signature brings `name` and
+ * `length`, read-only), which a module does not have at run time (src/nn/modules/module.ts): Python's
+ * `self.name = ...` in `__init__` is an attribute of the module's own, to be declared as
+ * NO_SUCH_PROPERTY's are. A read-only property declared anywhere else stays an error.
+ */
+export function functionMemberAssignments(t: typeof ts, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  const fromFunction = (start: number, end: number): boolean => {
+    let node: ts.Node | undefined = sf;
+    while (node) {
+      const inner: ts.Node | undefined = node.getChildren(sf).find((c) => c.getStart(sf) <= start + offset && c.end >= end + offset);
+      if (!inner) break;
+      node = inner;
+    }
+    const access = node?.parent;
+    if (!access || !t.isPropertyAccessExpression(access) || access.expression.kind !== t.SyntaxKind.ThisKeyword) return false;
+    const declarations = checker.getSymbolAtLocation(access.name)?.declarations ?? [];
+    return declarations.length > 0 && declarations.every((d) => t.isInterfaceDeclaration(d.parent) && d.parent.name.text === "Function");
+  };
+  return ranges.filter(([start, end]) => fromFunction(start, end));
+}
 
 /** The class whose instance `this` is at `node` (through arrow functions), if any. */
 function thisClass(t: typeof ts, node: ts.Node): ts.ClassLikeDeclaration | undefined {
@@ -1944,7 +1969,9 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
       const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         const called = insertNew(code, reported(CALLED_CLASS)) ?? lateBoundNames(code, CANNOT_FIND_NAME.flatMap(reported));
-        const unknown = called === null ? [NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported) : [];
+        const readOnly = called === null ? reported(READ_ONLY_PROPERTY) : [];
+        const functionMembers = readOnly.length > 0 ? functionMemberAssignments(typescript(), check(prevDecl)(code), readOnly) : [];
+        const unknown = called === null ? [...[NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported), ...functionMembers] : [];
         const declared =
           called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) ?? moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes, tensorAttributes) : null);
         const rebinding = declared === null ? NOT_ASSIGNABLE.flatMap(reported) : [];

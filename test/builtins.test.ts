@@ -8,7 +8,7 @@
 import * as path from "path";
 import { torch } from "../src";
 import * as B from "../src/builtins";
-import { abs, enumerate, float, int, isinstance, iter, len, list, max, min, next, range, repr, round, sorted, str, sum, zip } from "../src/builtins";
+import { abs, enumerate, float, int, isinstance, iter, len, list, max, min, next, range, repr, round, sorted, str, sum, tuple, zip } from "../src/builtins";
 import { pythonRepr } from "../src/display/pylist";
 import { asPyTuple } from "../src/pyrepr";
 import { TORCHLAB_VERSION } from "../src/version";
@@ -98,6 +98,11 @@ const CASES: Record<string, () => unknown> = {
   list_empty: () => list(),
   list_int: () => untyped.list(5),
   list_tensor: () => repr(list(torch.arange(3))),
+  tuple_list: () => repr(tuple([torch.tensor([0.5, 1.0]), torch.tensor(0)])),
+  tuple_one: () => repr(tuple([1])),
+  tuple_range: () => repr(tuple(range(3))),
+  tuple_empty: () => repr(tuple()),
+  tuple_int: () => untyped.tuple(5),
   sorted: () => sorted([3, 1, 2]),
   sorted_reverse: () => sorted([3, 1, 2], { reverse: true }),
   sorted_strings: () => sorted(["b", "a", "C"]),

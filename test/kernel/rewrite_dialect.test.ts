@@ -1,6 +1,8 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
 import { KEYWORD_CALL_REF } from "../../kernel/keyword_args";
+import { method as keywordMethod } from "../../kernel/keyword_call";
+import { torch } from "../../src";
 import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
@@ -485,6 +487,24 @@ describe("attributes assigned in a constructor the Python way are declared (`sel
     expect(r.declOutput).toMatch(/n: number;/);
   });
 
+  test("`this.name = ...` (UvA tutorial 3's `self.name = self.__class__.__name__`) is the module's own attribute, not Function's read-only name", () => {
+    const r = convert(
+      [
+        "class Act extends torch.nn.Module {",
+        "  constructor() { super(); this.name = this.constructor.name; this.length = 3; }",
+        "  forward(x: torch.Tensor) { return x; }",
+        "}",
+        "const act_name: string = new Act().name;",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.declOutput).toMatch(/ name: string;/);
+    expect(r.declOutput).toMatch(/ length: number;/);
+    // A read-only property of the cell's own is still one.
+    const own = convert("class Ro extends torch.nn.Module { readonly name = 'r'; rename() { this.name = 's'; } }");
+    expect(own.diagnostics.map((d) => d.code)).toEqual([2540]);
+  });
+
   test("a misspelt property read is still an error, at its place; assignments outside classes are left alone", () => {
     const src = "class Two extends torch.nn.Module {\n  constructor() { super(); this.lin = torch.nn.Linear(2, 2); }\n  forward(x: torch.Tensor) { return this.lni(x); }\n}";
     const r = convert(src);
@@ -860,6 +880,18 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     // A statement opening with the call: a `;` keeps it from continuing the line before; lines stay.
     expect(rw("anyv.fit(1,\n  epochs=2)")).toBe(`;${KC}.method(anyv, "fit", [1], {epochs:2}\n)`);
     expect(convert("function ev2(fn, y) {\n  let acc = 0;\n  acc += fn(y_true=y, y_pred=y);\n  return acc;\n}").diagnostics).toEqual([]);
+  });
+
+  test("a module whose forward the checker does not know (a ModuleList's item) takes its keywords when the call runs (UvA tutorial 6's `l(x, mask=mask)`)", () => {
+    const KC = KEYWORD_CALL_REF;
+    const src = "const blocks = torch.nn.ModuleList([torch.nn.Identity()]);\nfor (const l of blocks) l(torch.ones(1), mask=null);";
+    expect(convert(src).diagnostics).toEqual([]);
+    expect(rw(src)).toContain(`${KC}.call(l, [torch.ones(1)], {mask:null})`);
+    // At run time, `l.self_attn(x, mask=m)` calls the child module (not Module.apply(fn), PyTorch's apply).
+    const holder = { attn: new torch.nn.Linear(2, 1) };
+    expect((keywordMethod(holder, "attn", [], { input: torch.ones(2) }) as torch.Tensor).shape).toEqual([1]);
+    // A module whose forward is known still refuses a keyword it has no parameter for.
+    expect(messages("const lin = torch.nn.Linear(1, 1);\nlin(torch.ones(1), mask=null);")[0]).toMatch(/TypeError: .*got an unexpected keyword argument 'mask'/);
   });
 
   test("Python's errors: an unknown keyword, a keyword twice or also positional, a required one missing, a positional after a keyword", () => {

@@ -570,12 +570,122 @@ print(result)""",
     """torch.save(model.state_dict(), 'mnist-feedforward.pth')""",
 ]
 
+# Lesson 5's training machinery (ImageClassificationBase, @torch.no_grad() evaluate, get_lr, fit_one_cycle
+# with OneCycleLR, weight decay and gradient clipping, Adam) on lesson 3's loaders and a small nn.Sequential
+# net in place of ResNet9 (time): run after lesson 3's cells, in the same namespace.
+ONE_CYCLE = [
+    """def accuracy(outputs, labels):
+    _, preds = torch.max(outputs, dim=1)
+    return torch.tensor(torch.sum(preds == labels).item() / len(preds))
+
+class ImageClassificationBase(nn.Module):
+    def training_step(self, batch):
+        images, labels = batch
+        out = self(images)
+        loss = F.cross_entropy(out, labels)
+        return loss
+
+    def validation_step(self, batch):
+        images, labels = batch
+        out = self(images)
+        loss = F.cross_entropy(out, labels)
+        acc = accuracy(out, labels)
+        return {'val_loss': loss.detach(), 'val_acc': acc}
+
+    def validation_epoch_end(self, outputs):
+        batch_losses = [x['val_loss'] for x in outputs]
+        epoch_loss = torch.stack(batch_losses).mean()
+        batch_accs = [x['val_acc'] for x in outputs]
+        epoch_acc = torch.stack(batch_accs).mean()
+        return {'val_loss': epoch_loss.item(), 'val_acc': epoch_acc.item()}
+
+    def epoch_end(self, epoch, result):
+        print("Epoch [{}], last_lr: {:.5f}, train_loss: {:.4f}, val_loss: {:.4f}, val_acc: {:.4f}".format(
+            epoch, result['lrs'][-1], result['train_loss'], result['val_loss'], result['val_acc']))""",
+    """class MnistNet(ImageClassificationBase):
+    def __init__(self, in_size, num_classes):
+        super().__init__()
+        self.network = nn.Sequential(
+            nn.Flatten(),
+            nn.Linear(in_size, 32),
+            nn.ReLU(inplace=True),
+            nn.Dropout(0.0),
+            nn.Linear(32, num_classes))
+
+    def forward(self, xb):
+        return self.network(xb)""",
+    """model = to_device(MnistNet(784, 10), device)
+model""",
+    """@torch.no_grad()
+def evaluate(model, val_loader):
+    model.eval()
+    outputs = [model.validation_step(batch) for batch in val_loader]
+    return model.validation_epoch_end(outputs)
+
+def get_lr(optimizer):
+    for param_group in optimizer.param_groups:
+        return param_group['lr']
+
+def fit_one_cycle(epochs, max_lr, model, train_loader, val_loader,
+                  weight_decay=0, grad_clip=None, opt_func=torch.optim.SGD):
+    torch.cuda.empty_cache()
+    history = []
+
+    optimizer = opt_func(model.parameters(), max_lr, weight_decay=weight_decay)
+    sched = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr, epochs=epochs,
+                                                steps_per_epoch=len(train_loader))
+
+    for epoch in range(epochs):
+        model.train()
+        train_losses = []
+        lrs = []
+        for batch in train_loader:
+            loss = model.training_step(batch)
+            train_losses.append(loss)
+            loss.backward()
+
+            if grad_clip:
+                nn.utils.clip_grad_value_(model.parameters(), grad_clip)
+
+            optimizer.step()
+            optimizer.zero_grad()
+
+            lrs.append(get_lr(optimizer))
+            sched.step()
+
+        result = evaluate(model, val_loader)
+        result['train_loss'] = torch.stack(train_losses).mean().item()
+        result['lrs'] = lrs
+        model.epoch_end(epoch, result)
+        history.append(result)
+    return history""",
+    """history = [evaluate(model, val_loader)]
+print(history)""",
+    """epochs = 3
+max_lr = 0.01
+grad_clip = 0.1
+weight_decay = 1e-4
+opt_func = torch.optim.Adam""",
+    """history += fit_one_cycle(epochs, max_lr, model, train_loader, val_loader,
+                             grad_clip=grad_clip,
+                             weight_decay=weight_decay,
+                             opt_func=opt_func)""",
+    """lrs = [x.get('lrs', []) for x in history]
+print(len(history), [len(l) for l in lrs])
+print([f"{lr:.6f}" for l in lrs for lr in l])""",
+    """print([f"{x['val_acc']:.4f}" for x in history])
+print([f"{x['train_loss']:.4f}" for x in history[1:]])""",
+]
+
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     cwd = os.getcwd()
     out = {"basics": run_cells(BASICS), "logistic": run_cells(LOGISTIC)}
-    out["feedforward"] = run_cells(FEEDFORWARD)
+    # The test runs one_cycle as a section after feedforward's in the same kernel: reseeded as a fresh kernel is.
+    ff = run_cells(FEEDFORWARD + ["torch.manual_seed(0);"] + ONE_CYCLE)
+    out["feedforward"] = ff[: len(FEEDFORWARD)]
+    out["one_cycle"] = ff[len(FEEDFORWARD) + 1:]
     os.chdir(cwd)
     write_json(out, "zero_to_gans.json")
 

@@ -5,7 +5,10 @@
  * fit), lesson 2 (working with images and logistic regression on MNIST: MnistModel with
  * training_step / validation_step / validation_epoch_end / epoch_end, evaluate, fit returning the
  * history, predict_image, torch.save / load_state_dict) and lesson 3 (feed-forward nets "on a GPU":
- * layers by hand, get_default_device, to_device, the DeviceDataLoader class). What each cell prints and
+ * layers by hand, get_default_device, to_device, the DeviceDataLoader class), then lesson 5's training
+ * machinery (ImageClassificationBase, `@torch.no_grad()` evaluate, get_lr reading param_groups,
+ * fit_one_cycle with Adam, weight_decay, OneCycleLR over `len(train_loader)` steps per epoch,
+ * clip_grad_value_, the recorded lrs) on lesson 3's DeviceDataLoaders. What each cell prints and
  * shows must be PyTorch 1.13's (test/reference/gen_zero_to_gans.py runs the same cells as IPython does,
  * zero_to_gans.json).
  *
@@ -13,20 +16,29 @@
  * torchvision's layout, data/MNIST/raw/*-ubyte in a temporary folder that becomes the working
  * directory: 600 training and 200 test images of seeded noise with a bright band of rows at the
  * label's place; both sides then read it with `MNIST(root='data/')`. Shrunk: random_split is
- * [500, 100] (the course's [50000, 10000]); lesson 3's val_size 100. The NumPy arrays of lesson 1 are
+ * [500, 100] (the course's [50000, 10000]); lesson 3's val_size 100; lesson 5's model is a small
+ * nn.Sequential (Flatten, Linear, ReLU(inplace=True), Dropout, Linear) on the MNIST stand-in instead of
+ * ResNet9 on CIFAR10, trained 3 epochs. The NumPy arrays of lesson 1 are
  * `np.array(rows, dtype='float32')` of a two-line `np` helper the port defines (its `{data, shape}` is
  * what torch.from_numpy takes).
  * Left out: the matplotlib cells (plt.imshow of the digits, the accuracy and loss curves; lesson 3's
  * image grid is shown by make_grid's shape), `dataset[0]` shown whole (IPython shows a PIL image at a
  * memory address), %%time, `num_workers=4, pin_memory=True` (the DataLoaders' order does not depend on
- * them), the jovian.commit cells, and lessons 4 (CNN on CIFAR10), 5 (ResNet9 with data augmentation,
- * OneCycleLR, weight decay and gradient clipping) and 6 (the anime-faces GAN): time.
+ * them), the jovian.commit cells, and, for time, lesson 4 (the CNN on CIFAR10), lesson 5's ResNet9 and
+ * data augmentation (RandomCrop with reflect padding, RandomHorizontalFlip, Normalize(inplace=True)) and
+ * lesson 6 (the anime-faces GAN).
  * Written differently from the course:
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `self(images)` is `this.forward(images)`;
  *   a list comprehension is `.map(...)` (over `list(val_loader)`), `history.append` is push,
  *   `[result0] + history1 + ...` is a spread, `history += fit(...)` is `history = history.concat(fit(...))`;
  *   `'...{:.4f}'.format(x)` is an f-string; a generator function (`yield`) is `function*`, and a
  *   method that yields is `*__iter__()`; `isinstance(data, (list, tuple))` is `data instanceof Array`.
+ * - In ImageClassificationBase (which has no forward of its own) `out = self(images)` is
+ *   `this.forward(images) as torch.Tensor`; `@torch.no_grad()` above evaluate is
+ *   `const evaluate = torch.no_grad()((model: any, val_loader: any) => ...)` (the decorator's generic
+ *   types untyped parameters `unknown`); fit_one_cycle's `opt_func=torch.optim.SGD` is declared
+ *   `opt_func: any = torch.optim.SGD`: TypeScript types a parameter by its default, and then refuses
+ *   `opt_func=torch.optim.Adam` (left alone: the dialect would have to widen defaults that are classes).
  * - A dict the course shows as a cell's value (result0, evaluate's result, history) is print()ed, as
  *   Python's dict: the kernel shows a plain object as Node writes it (`{ val_loss: 2.3 }`).
  * - lesson 1's `inputs = np.array(...)`, later `inputs = torch.from_numpy(inputs)`, is declared
@@ -48,6 +60,8 @@
  *   accuracy was exactly 1 (JavaScript's 100 / 100 is 1), and `torch.stack(accs).mean()` then PyTorch's
  *   "mean(): could not infer output dtype"; Python's `/` is a float: a division of numbers in
  *   torch.tensor's data now gives the default float dtype, as a float-written literal does.
+ * - `torch.cuda.empty_cache()` (fit_one_cycle's first line) did not exist; it does nothing, as PyTorch's
+ *   does without CUDA.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -629,8 +643,128 @@ print(result);`,
   `torch.save(model.state_dict(), 'mnist-feedforward.pth');`,
 ];
 
+// Lesson 5's training machinery (ImageClassificationBase, @torch.no_grad() evaluate, get_lr, fit_one_cycle with
+// OneCycleLR, weight decay and gradient clipping, Adam) on lesson 3's loaders, a small nn.Sequential net in place of ResNet9.
+const ONE_CYCLE = [
+  `function accuracy(outputs, labels) {
+  const [_, preds] = torch.max(outputs, dim=1);
+  return torch.tensor(torch.sum(preds == labels).item() / len(preds));
+}
+
+class ImageClassificationBase extends nn.Module {
+  training_step(batch) {
+    const [images, labels] = batch;
+    const out = this.forward(images) as torch.Tensor;
+    const loss = F.cross_entropy(out, labels);
+    return loss;
+  }
+
+  validation_step(batch) {
+    const [images, labels] = batch;
+    const out = this.forward(images) as torch.Tensor;
+    const loss = F.cross_entropy(out, labels);
+    const acc = accuracy(out, labels);
+    return {'val_loss': loss.detach(), 'val_acc': acc};
+  }
+
+  validation_epoch_end(outputs) {
+    const batch_losses = outputs.map((x) => x['val_loss']);
+    const epoch_loss = torch.stack(batch_losses).mean();
+    const batch_accs = outputs.map((x) => x['val_acc']);
+    const epoch_acc = torch.stack(batch_accs).mean();
+    return {'val_loss': epoch_loss.item(), 'val_acc': epoch_acc.item()};
+  }
+
+  epoch_end(epoch, result) {
+    print(\`Epoch [\${epoch}], last_lr: \${result['lrs'].at(-1):.5f}, train_loss: \${result['train_loss']:.4f}, val_loss: \${result['val_loss']:.4f}, val_acc: \${result['val_acc']:.4f}\`);
+  }
+}`,
+  `class MnistNet extends ImageClassificationBase {
+  constructor(in_size, num_classes) {
+    super();
+    this.network = nn.Sequential(
+      nn.Flatten(),
+      nn.Linear(in_size, 32),
+      nn.ReLU(inplace=true),
+      nn.Dropout(0.0),
+      nn.Linear(32, num_classes));
+  }
+
+  forward(xb) {
+    return this.network(xb);
+  }
+}`,
+  `model = to_device(MnistNet(784, 10), device);
+model`,
+  `const evaluate = torch.no_grad()((model: any, val_loader: any) => {
+  model.eval();
+  const outputs = list(val_loader).map((batch) => model.validation_step(batch));
+  return model.validation_epoch_end(outputs);
+});
+
+function get_lr(optimizer) {
+  for (const param_group of optimizer.param_groups) {
+    return param_group['lr'];
+  }
+}
+
+function fit_one_cycle(epochs, max_lr, model, train_loader, val_loader,
+                       weight_decay=0, grad_clip=null, opt_func: any = torch.optim.SGD) {
+  torch.cuda.empty_cache();
+  const history = [];
+
+  const optimizer = opt_func(model.parameters(), max_lr, weight_decay=weight_decay);
+  const sched = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr, epochs=epochs,
+                                                    steps_per_epoch=len(train_loader));
+
+  for (const epoch of range(epochs)) {
+    model.train();
+    const train_losses = [];
+    const lrs = [];
+    for (const batch of train_loader) {
+      const loss = model.training_step(batch);
+      train_losses.push(loss);
+      loss.backward();
+
+      if (grad_clip) {
+        nn.utils.clip_grad_value_(model.parameters(), grad_clip);
+      }
+
+      optimizer.step();
+      optimizer.zero_grad();
+
+      lrs.push(get_lr(optimizer));
+      sched.step();
+    }
+
+    const result = evaluate(model, val_loader);
+    result['train_loss'] = torch.stack(train_losses).mean().item();
+    result['lrs'] = lrs;
+    model.epoch_end(epoch, result);
+    history.push(result);
+  }
+  return history;
+}`,
+  `history = [evaluate(model, val_loader)];
+print(history);`,
+  `const epochs = 3;
+const max_lr = 0.01;
+const grad_clip = 0.1;
+const weight_decay = 1e-4;
+const opt_func = torch.optim.Adam;`,
+  `history = history.concat(fit_one_cycle(epochs, max_lr, model, train_loader, val_loader,
+                                       grad_clip=grad_clip,
+                                       weight_decay=weight_decay,
+                                       opt_func=opt_func));`,
+  `const lrs = history.map((x) => x['lrs'] ?? []);
+print(len(history), lrs.map((l) => len(l)));
+print(lrs.flat().map((lr) => \`\${lr:.6f}\`));`,
+  `print(history.map((x) => \`\${x['val_acc']:.4f}\`));
+print(history.slice(1).map((x) => \`\${x['train_loss']:.4f}\`));`,
+];
+
 describe("Zero to GANs (Jovian) lessons as one notebook through `torchlab run`", () => {
-  const nbs = sectionsForSuite("zero-to-gans", { zero_to_gans: { basics: BASICS, logistic: LOGISTIC, feedforward: FEEDFORWARD } });
+  const nbs = sectionsForSuite("zero-to-gans", { zero_to_gans: { basics: BASICS, logistic: LOGISTIC, feedforward: FEEDFORWARD, one_cycle: ONE_CYCLE } });
 
   test("lesson 1, basics and linear regression: torch.from_numpy, a model from scratch with `inputs @ w.t() + b`, an MSE by hand, backward, updates and grad.zero_() under no_grad, then TensorDataset / a shuffled DataLoader / nn.Linear / F.mse_loss / SGD and fit", () => {
     expectSameCells(cellsOf(nbs.basics), R.basics);
@@ -642,5 +776,9 @@ describe("Zero to GANs (Jovian) lessons as one notebook through `torchlab run`",
 
   test("lesson 3, feed-forward nets with the GPU helpers: layers by hand (`@`, allclose, a combined linear layer through .data), get_default_device, to_device, a DeviceDataLoader class whose `__iter__` yields and `__len__` counts (for, len, next(iter(...))), fit with a hidden layer", () => {
     expectSameCells(cellsOf(nbs.feedforward), R.feedforward);
+  });
+
+  test("lesson 5's training loop: ImageClassificationBase, an nn.Sequential net's repr, @torch.no_grad() evaluate, get_lr from param_groups, fit_one_cycle with Adam, weight_decay, OneCycleLR over len(train_loader) steps, clip_grad_value_, the recorded lrs", () => {
+    expectSameCells(cellsOf(nbs.one_cycle), R.one_cycle);
   });
 });

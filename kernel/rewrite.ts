@@ -22,7 +22,8 @@
  *    a module attribute or an earlier cell's name rebound to another class (pythonRebindings),
  *    attributes a module gets outside its class and a ModuleDict's keys (moduleAttributes), a
  *    Map of named layers (mapsOfModules); and, before compiling, a `__getitem__`'s `return [x, y]`
- *    typed as a tuple (tupleSamples) and tslab's export list of `__`-names (unescapeExportList).
+ *    typed as a tuple (tupleSamples), a class's `__iter__` as its iterator (iterableClasses) and tslab's
+ *    export list of `__`-names (unescapeExportList).
  * 7. Python's keyword arguments, `nn.Conv2d(1, 3, kernel_size=3)`, after the dialect's operators
  *    (kernel/keyword_args.ts).
  * 8. Python's callable instances, `layer(x)` of a class defining `__call__`, before the operators
@@ -158,6 +159,7 @@ export function addLoopYields(code: string, cell: number): string {
 // through kernel/float_literals.ts (F below). A number that is not whole is a float already.
 //
 //   torch.tensor([[1., -1.]]), torch.as_tensor([2.])  ->  torch.tensor([[1., -1.]], F.float_options())  (an explicit dtype wins)
+//   torch.tensor(correct / total) (numbers: Python's `/` is a float)  ->  torch.tensor(correct / total, F.float_options())
 //   torch.full([2], 7., opts), torch.arange(1., 4.)   ->  torch.full([2], 7., F.float_options(opts)), torch.arange(1., 4., F.arange_float_options())
 //   t * 2.0, 2. ** t, t.add(1.), torch.mul(t, 2.)     ->  F.floating(t).mul(2.0), ...: an int or bool tensor as the default float dtype
 //   t += 1.0, t.mul_(2.), t[i] *= 2., t.clamp_(0.)    ->  F.floating_inplace(t, "add_").add_(1.0): PyTorch's error for an int or bool t
@@ -329,10 +331,15 @@ function wholeFloatLiteral(t: typeof ts, node: ts.Node): boolean {
   return floatForm(written) && Number.isInteger(Number(written.replace(/_/g, "")));
 }
 
-/** Whether a tensor's data (nested array literals) has a whole number written as a float. */
-function floatData(t: typeof ts, node: ts.Node): boolean {
+/**
+ * Whether a tensor's data (nested array literals) has a whole number written as a float, or a
+ * division that `isNumber` says is of numbers: Python's `/` always gives a float
+ * (`torch.tensor(torch.sum(preds == labels).item() / len(preds))`, a float tensor even when it is 1.0).
+ */
+function floatData(t: typeof ts, node: ts.Node, isNumber: (n: ts.Node) => boolean = () => false): boolean {
   const n = t.isParenthesizedExpression(node) ? node.expression : node;
-  if (t.isArrayLiteralExpression(n)) return n.elements.some((e) => floatData(t, e));
+  if (t.isArrayLiteralExpression(n)) return n.elements.some((e) => floatData(t, e, isNumber));
+  if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.SlashToken) return isNumber(n);
   return wholeFloatLiteral(t, n);
 }
 
@@ -844,7 +851,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const name = torchFunction(callee);
     if (name === undefined) return;
     if (ALPHA_OPS.has(name) && kindOf(args[0]) === "tensor" && floatAlpha(args[args.length - 1])) return floatAlphaOperand(args[0]);
-    if ((name === "tensor" || name === "as_tensor") && floatData(t, args[0])) {
+    if ((name === "tensor" || name === "as_tensor") && floatData(t, args[0], (d) => kindOf(d) === "number")) {
       floatCreation(n, 1, name === "tensor" ? "float_options" : "as_tensor_float_options");
     } else if (name === "full" && args.length >= 2 && wholeFloatLiteral(t, args[1])) {
       floatCreation(n, 2, "float_options");
@@ -1665,6 +1672,33 @@ export function tupleSamples(code: string): Rewritten | null {
   return inserts.length === 0 ? null : inserted(code, inserts);
 }
 
+/**
+ * Python's iterable classes: a class that defines `__iter__` (Zero to GANs' `DeviceDataLoader`, whose
+ * `__iter__` yields each batch moved to the device) is iterated by `for b in dl`, `list(dl)` and
+ * `next(iter(dl))`, which call `__iter__`. TypeScript iterates only what has `[Symbol.iterator]()`,
+ * so each class of the cell with an `__iter__` method and no `[Symbol.iterator]` member gets
+ * ` [Symbol.iterator]() { return this.__iter__(); }` after its opening brace: `for (const b of dl)`,
+ * spreads and iter() then run the user's `__iter__`, typed by it. Lines do not move. Null when none applies.
+ */
+export function iterableClasses(code: string): Rewritten | null {
+  if (!code.includes("__iter__")) return null;
+  const t = typescript();
+  const sf = parse(code);
+  const inserts: Insert[] = [];
+  const named = (m: ts.ClassElement, name: string): boolean => m.name !== undefined && t.isIdentifier(m.name) && m.name.text === name;
+  const iteratorMember = (m: ts.ClassElement): boolean =>
+    m.name !== undefined && t.isComputedPropertyName(m.name) && /^Symbol\s*\.\s*iterator$/.test(m.name.expression.getText(sf));
+  const visit = (n: ts.Node): void => {
+    if (t.isClassLike(n) && n.members.some((m) => t.isMethodDeclaration(m) && named(m, "__iter__")) && !n.members.some(iteratorMember)) {
+      const brace = n.getChildren(sf).find((c) => c.kind === t.SyntaxKind.OpenBraceToken);
+      if (brace) inserts.push({ at: brace.end, text: " [Symbol.iterator]() { return this.__iter__(); }" });
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
 /** TypeScript's "No overload matches this call." */
 export const NO_OVERLOAD = 2769;
 
@@ -1721,9 +1755,11 @@ function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean
  * - a name an earlier cell declared, assigned at the top level of the cell (`model_0 = nn.Sequential(...)`
  *   after `let model_0 = CircleModelV0()`; `model = Network()` after a cell redefined `class Network`):
  *   the assignment becomes a declaration (`let model_0 = ...`), which tslab lets a cell make again, so
- *   the name takes the new value's type in the cells that follow. Not where the cell reads the name
- *   before that statement (outside a function), which a declaration would make an error; there, and
- *   inside functions, a module is assigned `as any` as an attribute is.
+ *   the name takes the new value's type in the cells that follow. Where the value reads the name
+ *   (`train_loader = DeviceDataLoader(train_loader, device)` in Zero to GANs), a declaration would read
+ *   its own uninitialised binding: the value is assigned `as any` and the name keeps its type. Not
+ *   where the cell reads the name before that statement (outside a function), which a declaration would
+ *   make an error; there, and inside functions, a module is assigned `as any` as an attribute is.
  *
  * Null when none applies.
  */
@@ -1731,25 +1767,33 @@ export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFi
   if (sf.text.slice(offset, offset + code.length) !== code) return null;
   const starts = new Set(ranges.map(([start]) => start + offset));
   const inserts: Insert[] = [];
-  const declaredBefore = (name: ts.Identifier, stmt: ts.Statement): boolean => {
+  /** "let" when the name can be declared again; "any" when the value reads it (`x = wrap(x)`); null when the cell read it before. */
+  const declaredBefore = (name: ts.Identifier, stmt: ts.Statement, value: ts.Expression): "let" | "any" | null => {
     const sym = checker.getSymbolAtLocation(name);
-    if (!sym?.declarations?.length || sym.declarations.some((d) => d.getSourceFile() === sf)) return false;
-    if (!sym.declarations.every((d) => t.isVariableDeclaration(d))) return false;
+    if (!sym?.declarations?.length || sym.declarations.some((d) => d.getSourceFile() === sf)) return null;
+    if (!sym.declarations.every((d) => t.isVariableDeclaration(d))) return null;
     let readEarlier = false;
-    const look = (n: ts.Node): void => {
-      if (readEarlier || n.getStart(sf) >= stmt.getStart(sf) || t.isFunctionLike(n) || t.isClassLike(n)) return;
+    const look = (before: number) => (n: ts.Node): void => {
+      if (readEarlier || n.getStart(sf) >= before || t.isFunctionLike(n) || t.isClassLike(n)) return;
       if (t.isIdentifier(n) && n.text === name.text) readEarlier = true;
-      n.forEachChild(look);
+      n.forEachChild(look(before));
     };
-    sf.statements.forEach(look);
-    return !readEarlier;
+    sf.statements.forEach(look(stmt.getStart(sf)));
+    if (readEarlier) return null;
+    look(value.end)(value);
+    return readEarlier ? "any" : "let";
   };
   const visit = (n: ts.Node): void => {
     if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.getStart(sf) >= offset && starts.has(n.left.getStart(sf))) {
       const left = n.left;
       const stmt = n.parent;
-      if (t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent === sf && declaredBefore(left, stmt)) {
+      const rebound = t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent === sf ? declaredBefore(left, stmt, n.right) : null;
+      if (rebound === "let") {
         inserts.push({ at: left.getStart(sf) - offset, text: "let " });
+      } else if (rebound === "any") {
+        // Zero to GANs' `train_loader = DeviceDataLoader(train_loader, device)`: a declaration would read
+        // the new, not yet initialised binding; the name keeps its type and holds the new value.
+        inserts.push({ at: n.right.getStart(sf) - offset, text: "(" }, { at: n.right.end - offset, text: ") as any" });
       } else if ((t.isIdentifier(left) || t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) && isModule(t, checker, left) && isModule(t, checker, n.right)) {
         inserts.push({ at: n.right.getStart(sf) - offset, text: "(" }, { at: n.right.end - offset, text: ") as any" });
       }
@@ -1961,9 +2005,10 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   function convertMarked(prevDecl: string, src: string): ConvertResult {
     {
       const tupled = tupleSamples(src);
+      const iterable = iterableClasses(tupled?.code ?? src);
       // Classes called the Python way: `new` where the compiler asks for it, then compile again.
-      let code = tupled?.code ?? src;
-      const maps: Rewritten[] = tupled ? [tupled] : [];
+      let code = iterable?.code ?? tupled?.code ?? src;
+      const maps: Rewritten[] = [tupled, iterable].filter((m): m is Rewritten => m !== null);
       let result = convertDialect(prevDecl, code);
       // Then attributes assigned in a constructor the Python way get declared (their types known now).
       const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);

@@ -872,6 +872,12 @@ export const cuda = {
   manual_seed_all: (seed: number | bigint | { seed: number | bigint }): void => {
     new SeedCheck().manual_seed(typeof seed === "object" && seed !== null ? seed.seed : seed);
   },
+  /**
+   * Releases the CUDA caching allocator's unused blocks (Zero to GANs' fit_one_cycle calls it first).
+   * Without CUDA PyTorch does nothing and returns None; torchlab keeps no cache of its own (tensors no
+   * longer referenced are freed as they go), so it does nothing on any backend.
+   */
+  empty_cache: (): void => undefined,
   /** PyTorch's torch.cuda.OutOfMemoryError, the same class as torch.OutOfMemoryError. */
   OutOfMemoryError,
   /** torch.cuda.amp: GradScaler and autocast, disabled without CUDA as in PyTorch (src/amp). */

@@ -2,8 +2,8 @@ import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
 import { KEYWORD_CALL_REF } from "../../kernel/keyword_args";
 import { method as keywordMethod } from "../../kernel/keyword_call";
+import { DYNAMIC_REF, FLOATS_REF, iterableClasses, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 import { torch } from "../../src";
-import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
 // so it runs in-process (executing cells needs the built kernel: see rewrite.test.ts).
@@ -248,6 +248,10 @@ describe("float-written whole numbers (Python's floats) make PyTorch's float dty
     expect(rw("torch.tensor([1., 2.], {dtype: torch.int64})")).toBe(`torch.tensor([1., 2.], ${F}.float_options({dtype: torch.int64}))`);
     expect(rw("torch.tensor([[1, 2], [3, 1e3]], {requires_grad: true},)")).toBe(`torch.tensor([[1, 2], [3, 1e3]], ${F}.float_options({requires_grad: true}),)`);
     expect(rw("torch.as_tensor([1., 2.])")).toBe(`torch.as_tensor([1., 2.], ${F}.as_tensor_float_options())`);
+    // Python's `/` of numbers is a float (Zero to GANs' accuracy, 1.0 when every prediction is right); of tensors it is the dialect's div.
+    expect(rw("torch.tensor(a.sum().item() / xs.length)")).toBe(`torch.tensor(a.sum().item() / xs.length, ${F}.float_options())`);
+    expect(rw("torch.tensor([n / 2, 1])")).toBe(`torch.tensor([n / 2, 1], ${F}.float_options())`);
+    expect(rw("torch.tensor(n * 2)")).toBe("torch.tensor(n * 2)");
     // Integers, non-whole floats (already float32), hex, and a variable holding 1 are left alone.
     const plain = "torch.tensor([1, 2]); torch.tensor([1.5, 2]); torch.tensor([0xe, 1]); const one = 1.; torch.tensor([one]); torch.tensor(xs);";
     expect(rw(plain)).toBe(plain);
@@ -777,6 +781,11 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     // Python rebinds any name; a value the cell read first is still checked.
     expect(codes(cells("let cnt = 1;", 'cnt = "x";\nconst sx: string = cnt;'))).toEqual([]);
     expect(codes(cells("let cnt = 1;", 'cnt;\ncnt = "x";'))).toEqual(["2322 Type 'string' is not assignable to type 'number'."]);
+    // `train_loader = DeviceDataLoader(train_loader, device)` (Zero to GANs): the value reads the name,
+    // so it is assigned `as any` (a declaration would read its own uninitialised binding).
+    const wrap = cells("let ldr = [1, 2];", 'class Wrap { constructor(public inner: number[]) {} }\nldr = new Wrap(ldr);');
+    expect(codes(wrap)).toEqual([]);
+    expect(wrap.output).toContain("new Wrap(exports.ldr))");
   });
 
   test("a Dataset's `__getitem__` returning [x, y] gives tuples: a DataLoader's batches are typed item by item", () => {
@@ -803,6 +812,27 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     expect(tupleSamples("class A extends B { getitem(i) { const f = () => [1]; return [x, (y)]; } }")?.code).toBe(
       "class A extends B { getitem(i) { const f = () => [1]; return [x, (y)] satisfies unknown[] | []; } }",
     );
+  });
+
+  test("a class defining `__iter__` (Zero to GANs' DeviceDataLoader) is iterated by for-of, spread and iter()", () => {
+    const r = cells(
+      [
+        "class DevLoader {",
+        "  constructor(dl: torch.utils.data.DataLoader<torch.Tensor[]>) { this.dl = dl; }",
+        "  *__iter__() { for (const b of this.dl) yield b.map((x) => x.mul(2)); }",
+        "  __len__() { return this.dl.length; }",
+        "}",
+        "const dvl = new DevLoader(new torch.utils.data.DataLoader(ds, {batch_size: 2}));",
+        "for (const [xd, yd] of dvl) { const sh: number[] = xd.shape; }",
+        "const all = [...dvl];",
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+    expect(iterableClasses("class L {\n  *__iter__() { yield 1; }\n}")?.code).toBe("class L { [Symbol.iterator]() { return this.__iter__(); }\n  *__iter__() { yield 1; }\n}");
+    // A class that has its own iterator, or no `__iter__` method, is left alone.
+    expect(iterableClasses("class L { [Symbol.iterator]() { return [][Symbol.iterator](); } __iter__() { return 1; } }")).toBeNull();
+    expect(iterableClasses("class L { __len__() { return 1; } }")).toBeNull();
+    expect(iterableClasses("const __iter__ = 1;")).toBeNull();
   });
 
   test("PyTorch's OrderedDict form, a Map of named layers, makes a Sequential or a ModuleDict", () => {
@@ -892,6 +922,16 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     expect((keywordMethod(holder, "attn", [], { input: torch.ones(2) }) as torch.Tensor).shape).toEqual([1]);
     // A module whose forward is known still refuses a keyword it has no parameter for.
     expect(messages("const lin = torch.nn.Linear(1, 1);\nlin(torch.ones(1), mask=null);")[0]).toMatch(/TypeError: .*got an unexpected keyword argument 'mask'/);
+  });
+
+  test("an untyped receiver's `.to(device, non_blocking=True)` (Zero to GANs' to_device) reaches Tensor.to and Module.to", () => {
+    const t = torch.ones(2);
+    expect(keywordMethod(t, "to", [torch.device("cpu")], { non_blocking: true })).toBe(t);
+    expect(keywordMethod(t, "to", ["cpu"], { dtype: torch.float64 }).dtype).toBe(torch.float64);
+    const net = new torch.nn.Linear(2, 1);
+    expect(keywordMethod(net, "to", [torch.device("cpu")], { non_blocking: true })).toBe(net);
+    expect(keywordMethod(net, "to", ["cpu"], { dtype: torch.float64 }).weight.dtype).toBe(torch.float64);
+    expect(() => keywordMethod(net, "to", ["cpu"], { blocking: true })).toThrow("to() got an unexpected keyword argument 'blocking'");
   });
 
   test("Python's errors: an unknown keyword, a keyword twice or also positional, a required one missing, a positional after a keyword", () => {

@@ -1075,7 +1075,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
         else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
         else if (untyped(L, R)) plans.set(n, dynamicOp(n, cmp[0]));
-        else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && PY_EQ_SIDE.has(L) && PY_EQ_SIDE.has(R) && (mayBeArray(checker.getTypeAtLocation(strip(n.left))) || mayBeArray(checker.getTypeAtLocation(strip(n.right))))) {
+        else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && PY_EQ_SIDE.has(L) && PY_EQ_SIDE.has(R) && ((L === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.left)))) || (R === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.right)))))) {
           // `x.shape == [2, 3]`, `list_a == list_b`: JavaScript compares the two arrays' identity.
           plans.set(n, sequenceEq(n, cmp[0] as "eq" | "ne", L === "any" || R === "any"));
         }

@@ -10,6 +10,20 @@ import { readReference } from "../tensor/fixtures";
 // Python 3.11 / PyTorch 1.13's text for the f-string, `@=`, `del` and deepcopy cells (test/reference/gen_pyformat.py).
 const pyformatRef = readReference<{ kernel: Record<string, string> }>("pyformat.json");
 
+// Python 3.11's output for RANDOM_CELL (test/reference/gen_random.py).
+const randomRef = readReference<{ cell: string }>("random.json");
+const RANDOM_CELL = [
+  'const words = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn",',
+  '  "abigail", "emily", "elizabeth", "mila", "ella", "avery", "sofia", "camila", "aria", "scarlett"];',
+  "random.seed(42);",
+  "random.shuffle(words);",
+  "print(words.slice(0, 5));",
+  "print(list(range(5)).map(() => random.randint(1, 6)));",
+  'print(random.choices(["a", "b", "c"], weights=[10, 1, 5], k=4));',
+  "print(random.sample(range(100), k=3));",
+  "print(`${random.random():.6f} ${random.gauss(sigma=2):.6f}`);",
+].join("\n");
+
 describe("shorthand properties across cells", () => {
   test("expands object-literal and destructuring shorthands, leaves the rest alone", () => {
     expect(expandShorthandProperties("const o = {labels, nrow: 8};")).toBe("const o = {labels: labels, nrow: 8};");
@@ -265,6 +279,9 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "class Net extends nn.Module {\n  constructor() { super(); this.fc = nn.Linear(2, 2); }\n  forward(x) { return this.fc(x); }\n}\nconst net_del = Net();\ndelete net_del.fc;",
       { code: "net_del.fc", tags: ["raises-exception"] },
       { code: "copy.deepcopy(torch.ones(2, {requires_grad: true}) * 2)", tags: ["raises-exception"] },
+      // Python's random module as Python writes it, keywords included (src/random.ts), then a cell's own `random`.
+      RANDOM_CELL,
+      "const random = [1, 2];\nrandom.length",
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -327,7 +344,10 @@ describe("the notebook dialect, end to end through the kernel", () => {
       ...["imatmul_int", "imatmul_tensor_int"].map((k) => pyformatRef.kernel[k]),
       "",
       ...["deleted", "deepcopy_non_leaf"].map((k) => pyformatRef.kernel[k]),
+      "",
+      "2",
     ]);
+    expect(cellsOf(JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")))[cells.indexOf(RANDOM_CELL)].printed).toBe(randomRef.cell);
     const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");
     const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[reshapedCell].outputs.find((o: { output_type: string }) => o.output_type === "error");
     expect(failed.traceback.join("\n")).toMatch(/line 2, in reshaped\n.*\n-+> 2 +return y_train\.reshape\(n\);/);

@@ -252,6 +252,17 @@ export function list(...args: unknown[]): unknown[] {
   return args.length === 0 ? [] : Array.from(fromIterator(pyIterator(args[0])));
 }
 
+/**
+ * Python's `tuple(iterable)`: the items as an array that prints as Python's tuple, `(2, 3)` and `(3,)`
+ * (print, str, repr, an f-string, a cell's value), as tutorials print `tuple(t.shape)`.
+ * @example tuple(torch.zeros(2, 3).shape)  // (2, 3)
+ */
+export function tuple(): never[];
+export function tuple<X extends PyIterable>(iterable: X): ItemOf<X>[];
+export function tuple(...args: unknown[]): unknown[] {
+  return asPyTuple(args.length === 0 ? [] : Array.from(fromIterator(pyIterator(args[0]))));
+}
+
 // ---------------------------------------------------------------- comparisons: sorted, min, max
 
 type Op = "<" | ">";

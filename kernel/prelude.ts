@@ -10,7 +10,7 @@ import { TICK_NAME } from "./rewrite";
 
 /** Python's builtins in every notebook's scope (src/builtins.ts). */
 const BUILTIN_NAMES = [
-  "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "sorted", "sum", "min", "max",
+  "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "tuple", "sorted", "sum", "min", "max",
   "abs", "round", "float", "int", "str", "repr", "isinstance",
 ] as const;
 

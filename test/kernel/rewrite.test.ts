@@ -268,6 +268,9 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // Python's f-string specs and conversions, `True` for a boolean (kernel/format_spec.ts, src/pyformat.ts).
       "const floss = torch.tensor(0.123456); const facc = 0.8765; const fepoch = 7; const fname = 'resnet'; const fflag = true; const ft = torch.tensor(2.5);\n" +
         "`${floss.item():.4f}|${facc:>6.2%}|${fepoch:03d}|${12345678:,}|${fname!r}|${1234.5:e}|${ft:.3f}|${fflag}|${floss:.2e}|${fepoch > 3 ? 'a' : 'b':>3}|${!fflag}`",
+      // Python's `{x=}`, nested fields in a spec, tuple(t.shape) (src/builtins.ts).
+      "const fwidth = 8; const fprec = 3;\n" +
+        "`${fepoch=}|${facc = :.2f}|${fname=!s}|${fflag=}|${floss.item()=:.4f}|${facc:>{fwidth}.{fprec}f}|${fepoch:{fwidth}}|${tuple(torch.ones(3).shape)}|${tuple(torch.ones(2, 3).shape)}|${fname=:>{fwidth}}`",
       { code: "`${1.5:d}`", tags: ["raises-exception"] },
       { code: "`${torch.ones(2):.2f}`", tags: ["raises-exception"] },
       // Python's `a @= b`: a new tensor bound to `a` (PyTorch 1.13's Tensor has no __imatmul__).
@@ -339,7 +342,7 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "'[[\"conv1.weight\",\"conv1.bias\"],[1,20,4,4]]'",
       "",
       "'[[5,7],[1,0]]'",
-      ...["fstring", "fstring_d_float", "fstring_vector", "imatmul"].map((k) => pyformatRef.kernel[k]),
+      ...["fstring", "fstring_pyisms", "fstring_d_float", "fstring_vector", "imatmul"].map((k) => pyformatRef.kernel[k]),
       "",
       ...["imatmul_int", "imatmul_tensor_int"].map((k) => pyformatRef.kernel[k]),
       "",

@@ -913,7 +913,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     // Python's f"{loss:.4f}", f"{name!r}" (kernel/format_spec.ts put the spec in a comment): format() by the spec.
     const spec = t.isTemplateSpan(n) && !dynamicCall(n.expression, "fstring") ? formatSpecIn(text.slice(n.expression.end, n.literal.getStart(sf))) : null;
-    if (spec) return wrap((n as ts.TemplateSpan).expression, `${DYNAMIC_REF}.fstring(`, `, ${JSON.stringify(spec.spec)}, ${JSON.stringify(spec.conversion)})`);
+    if (spec) {
+      const e = (n as ts.TemplateSpan).expression;
+      // `${x = }` writes `x = ` as typed (the expression's text, the spaces around the `=`).
+      const label = spec.selfDocumenting === null ? "" : `${text.slice(e.pos, e.end)}${/^\s*/.exec(text.slice(e.end))![0]}${spec.selfDocumenting}`;
+      return wrap(e, `${DYNAMIC_REF}.fstring(`, `, ${specLiteral(spec.spec)}, ${JSON.stringify(spec.conversion)}${label ? `, ${JSON.stringify(label)}` : ""})`);
+    }
     // Python's `del net.fc` on a module: Module.__delattr__, after which reading `net.fc` is PyTorch's AttributeError.
     if (t.isDeleteExpression(n) && t.isPropertyAccessExpression(strip(n.expression)) && !plans.has(n)) {
       const target = strip(n.expression) as ts.PropertyAccessExpression;
@@ -1371,6 +1376,12 @@ export function lateBoundNames(code: string, ranges: readonly (readonly [number,
 }
 
 /** `code` with `inserts` applied, and the offsets mapped both ways. */
+/** A format spec as code: a string, or a template literal when it nests replacement fields (`>{w}.{p}f`). */
+function specLiteral(spec: string): string {
+  if (!/\{[^{}]*\}/.test(spec)) return JSON.stringify(spec);
+  return `\`${spec.replace(/[`\\$]/g, "\\$&").replace(/\{([^{}]*)\}/g, "${$1}")}\``;
+}
+
 /** markFormatSpecs then markMatmul (as prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
 function pythonSyntaxMarked(code: string): Rewritten {
   const spans = formatSpecSpans(code);
@@ -1388,7 +1399,7 @@ function unmarked(code: string): { code: string; mapBack(offset: number): number
   const removed: [number, number][] = [];
   for (let at = code.indexOf(MATMUL_MARK); at >= 0; at = code.indexOf(MATMUL_MARK, at + 1)) removed.push([at, at + MATMUL_MARK.length]);
   // A spec's comment, `/*:.4f*/` before a template expression's `}`: its `/*` and `*/` go.
-  const specs = /\/\*(?:![rsa])?(?::[^\n]*?)?\*\/(?=\s*\})/g;
+  const specs = /\/\*(?:=\s*)?(?:![rsa])?(?::[^\n]*?)?\*\/(?=\s*\})/g;
   for (let m = specs.exec(code); m !== null; m = specs.exec(code)) {
     if (m[0].length > 4) removed.push([m.index, m.index + 2], [m.index + m[0].length - 2, m.index + m[0].length]);
   }

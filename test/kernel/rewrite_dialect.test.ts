@@ -647,6 +647,18 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
     }
   });
 
+  test("Python's `{x=}` starts its comment at the `=` (spaces kept); a spec's nested fields run to the `}` that balances them", () => {
+    expect(markFormatSpecs("`${x=} ${x = } ${loss.item()=:.4f} ${name=!r:>8}`")).toBe("`${x/*=*/} ${x /*= */} ${loss.item()/*=:.4f*/} ${name/*=!r:>8*/}`");
+    expect(markFormatSpecs("`${x:{w}} ${acc:>{w}.{p}f}|`")).toBe("`${x/*:{w}*/} ${acc/*:>{w}.{p}f*/}|`");
+    for (const kept of ["`${x = 5}`", "`${x == y}`", "`${x >= y}`", "`${x <= y}`", "`${(x = 1)}`", "`${f((y) => y)}`"]) expect(markFormatSpecs(kept)).toBe(kept);
+  });
+
+  test("`${x=}` writes the expression's text and its repr (or the spec's format); nested fields are evaluated", () => {
+    expect(rw(markFormatSpecs("`${n=}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(n, "", "", "n=")/*=*/}\``);
+    expect(rw(markFormatSpecs("`${ s.length = :.2f}`"))).toBe(`\`\${ ${DYNAMIC_REF}.fstring(s.length, ".2f", "", " s.length = ") /*= :.2f*/}\``);
+    expect(rw(markFormatSpecs("`${a.sum():>{n}.{n + 1}f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), \`>\${n}.\${n + 1}f\`, "")/*:>{n}.{n + 1}f*/}\``);
+  });
+
   test("a template expression with a spec is formatted by it at run time; a boolean one writes True / False", () => {
     expect(rw(markFormatSpecs("`${a.sum():.2f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), ".2f", "")/*:.2f*/}\``);
     expect(rw(markFormatSpecs("`${s!r:>8}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(s, ">8", "r")/*!r:>8*/}\``);

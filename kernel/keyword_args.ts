@@ -31,6 +31,7 @@ import type * as ts from "typescript";
 import type { Diagnostic, DiagnosticPos } from "tslab/dist/converter";
 import { packageRoot, tslabTypeScript } from "./resolve";
 import { Output } from "./output_text";
+import { UNPACK_NAME } from "./keyword_unpacking";
 
 /** What kernel/rewrite.ts's type check gives (the cell starts at `offset` of `sourceFile`). */
 export interface CheckedCell {
@@ -65,6 +66,11 @@ type Keyword = ts.BinaryExpression & { left: ts.Identifier };
 
 function isKeyword(t: typeof ts, arg: ts.Node): arg is Keyword {
   return t.isBinaryExpression(arg) && arg.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(arg.left);
+}
+
+/** Python's `**mapping` (kernel/keyword_unpacking.ts marked it as the keyword `$=mapping`). */
+function isUnpacking(k: Keyword): boolean {
+  return k.left.text === UNPACK_NAME;
 }
 
 /**
@@ -131,6 +137,8 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
   const K = t.SyntaxKind;
   const text = sf.text;
   const plans = new Map<ts.Node, Placement>();
+  /** Calls with a `**mapping`: Python's name of the callee, and the keywords written by name. */
+  const unpacking = new Map<ts.Node, { fname: string; given: string[] }>();
   const errors: KeywordError[] = [];
   const fail = (call: ts.Node, n: ts.Node, message: string): void => {
     errors.push({ start: n.getStart(sf) - offset, end: n.end - offset, message, call: [call.getStart(sf) - offset, call.end - offset] });
@@ -208,13 +216,27 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     const seen = new Set<string>();
     for (let i = first; i < args.length; i++) {
       const a = args[i];
-      if (!isKeyword(t, a)) return fail(call, a, "SyntaxError: positional argument follows keyword argument");
+      if (!isKeyword(t, a)) {
+        const unpacked = keywords.some(isUnpacking);
+        return fail(call, a, `SyntaxError: positional argument follows keyword argument${unpacked ? " unpacking" : ""}`);
+      }
+      if (isUnpacking(a)) {
+        keywords.push(a);
+        continue;
+      }
       if (seen.has(a.left.text)) return fail(call, a, `SyntaxError: keyword argument repeated: ${a.left.text}`);
       seen.add(a.left.text);
       keywords.push(a);
     }
     const positional = args.slice(0, first);
-    const names = keywords.map((k) => k.left.text);
+    const unpacked = keywords.filter(isUnpacking);
+    const names = keywords.filter((k) => !isUnpacking(k)).map((k) => k.left.text);
+    // The keys a `**mapping` is typed with (none known for `any` or a dict typed by its index).
+    const unpackedNames = unpacked.flatMap((k) => {
+      const type = checker.getTypeAtLocation(k.right);
+      if (type.flags & t.TypeFlags.Any || checker.getIndexInfoOfType(type, t.IndexKind.String)) return [];
+      return checker.getPropertiesOfType(type).map((p) => p.name);
+    });
 
     const callee = checker.getTypeAtLocation(call.expression);
     let construct = t.isNewExpression(call);
@@ -230,12 +252,14 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       construct = true;
     }
     const fname = calleeName(call, sigs[0], construct);
+    if (unpacked.length > 0) unpacking.set(call, { fname, given: names });
     if (sigs.length === 0) {
       // Python's way: the parameters are looked up when the call runs.
       if (callee.flags & t.TypeFlags.Any && t.isCallExpression(call) && !positional.some((a) => t.isSpreadElement(a))) {
         plans.set(call, { kind: "dynamic" });
         return;
       }
+      if (names.length === 0) return fail(call, call, `TypeError: ${fname}() cannot take **keyword arguments here: its parameters are not known`);
       return fail(call, call, `TypeError: ${fname}() cannot take keyword arguments here: its parameters are not known; pass ${nameList(names)} positionally`);
     }
 
@@ -247,15 +271,18 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     const asOptions = (params: Param[]): Placement | null => {
       // The parameter at argument `i`: past the end, a trailing rest parameter's element (`torch.ones(...args)`).
       const param = (i: number): Param | undefined => params[i] ?? (params[params.length - 1]?.rest ? params[params.length - 1] : undefined);
-      if (literal && literalNames && !spread && takesOptions(param(positional.length - 1)?.type, [...literalNames, ...names])) {
+      const all = [...names, ...unpackedNames];
+      if (literal && literalNames && !spread && takesOptions(param(positional.length - 1)?.type, [...literalNames, ...all])) {
         return { kind: "options", at: positional.length - 1, merge: literal };
       }
       const at = spread ? params.length - 1 : positional.length;
-      return takesOptions(param(at)?.type, names) ? { kind: "options", at, merge: null } : null;
+      return takesOptions(param(at)?.type, all) ? { kind: "options", at, merge: null } : null;
     };
     const refusals: Refusal[] = [];
     const asNamed = (params: Param[], user: boolean): Placement | null => {
       if (spread) return null;
+      // `**mapping`: its keys are placed when the call runs (kernel/keyword_call.ts), as in Python.
+      if (unpacked.length > 0) return user && t.isCallExpression(call) ? { kind: "dynamic" } : null;
       const slots: (Keyword | null)[] = [];
       for (const k of keywords) {
         const i = params.findIndex((p) => !p.rest && p.name === k.left.text);
@@ -304,7 +331,10 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       return;
     }
     refusals.sort((a, b) => a.rank - b.rank);
-    fail(call, call, refusals[0]?.message ?? `TypeError: ${fname}() got an unexpected keyword argument '${names[0]}'`);
+    if (!refusals[0] && names.length === 0 && unpackedNames.length === 0) {
+      return fail(call, call, `TypeError: ${fname}() cannot take **keyword arguments here: no parameter takes them`);
+    }
+    fail(call, call, refusals[0]?.message ?? `TypeError: ${fname}() got an unexpected keyword argument '${[...names, ...unpackedNames][0]}'`);
   };
 
   const visit = (n: ts.Node): void => {
@@ -331,6 +361,16 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
   };
   /** `name = value` as the property `name: value` (the `=` becomes `:`, spacing kept). */
   const emitProperty = (k: Keyword): void => {
+    if (isUnpacking(k)) {
+      // `**cfg` (marked `$=cfg`) as `...unpack(cfg, "f", ["given"])`: Python's TypeError for a key also given by name.
+      const call = k.parent as ts.CallExpression;
+      const u = unpacking.get(call)!;
+      out.insert(`...${KEYWORD_CALL_REF}.unpack(`);
+      out.copy(k.operatorToken.end, k.right.getStart(sf));
+      emit(k.right);
+      out.insert(`, ${JSON.stringify(u.fname)}, ${JSON.stringify(u.given)})`);
+      return;
+    }
     out.copy(k.left.getStart(sf), k.left.end);
     out.copy(k.left.end, k.operatorToken.getStart(sf));
     out.insert(":");

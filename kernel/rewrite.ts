@@ -35,6 +35,7 @@ import { mayCallInstances, withCallDunder } from "./call_dunder";
 import { withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
 import { emitLiveGlobals } from "./live_globals";
 import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
+import { markKeywordUnpacking } from "./keyword_unpacking";
 import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { Output } from "./output_text";
@@ -106,7 +107,7 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(markMatmul(markFormatSpecs(code)));
+  const source = expandShorthandProperties(markMatmul(markFormatSpecs(markKeywordUnpacking(code))));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -1383,7 +1384,9 @@ function specLiteral(spec: string): string {
 }
 
 /** markFormatSpecs then markMatmul (as prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
-function pythonSyntaxMarked(code: string): Rewritten {
+function pythonSyntaxMarked(written: string): Rewritten {
+  // `**` of a call argument is `$=` (kernel/keyword_unpacking.ts): same width, nothing to map.
+  const code = markKeywordUnpacking(written);
   const spans = formatSpecSpans(code);
   const fs = spans.length === 0 ? UNCHANGED(code) : inserted(code, spans.flatMap(([open, close]) => [{ at: open, text: "/*" }, { at: close, text: "*/" }]));
   const mm = matmulMarked(fs.code);

@@ -1,7 +1,8 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
 import { KEYWORD_CALL_REF } from "../../kernel/keyword_args";
-import { method as keywordMethod } from "../../kernel/keyword_call";
+import { call as keywordCall, method as keywordMethod, unpack as keywordUnpack } from "../../kernel/keyword_call";
+import { markKeywordUnpacking } from "../../kernel/keyword_unpacking";
 import { DYNAMIC_REF, FLOATS_REF, iterableClasses, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 import { torch } from "../../src";
 
@@ -970,6 +971,46 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     const hover = (conv as Converter).inspect(prev, cell, cell.indexOf("kernel_size") + 2);
     expect(hover?.displayParts?.map((p) => p.text).join("")).toMatch(/^\(property\) Conv2dOptions\.kernel_size\?: /);
     expect(hover?.textSpan).toEqual({ start: cell.indexOf("kernel_size"), length: "kernel_size".length });
+  });
+
+  test("Python's `**mapping` in a call (kernel/keyword_unpacking.ts): a spread into the options object, or placed when the call runs", () => {
+    const KC = KEYWORD_CALL_REF;
+    const mark = markKeywordUnpacking;
+    // The mark keeps every column; `**` elsewhere (exponentiation, strings, comments, object literals) is left alone.
+    expect(mark("nn.Conv2d(**cfg); f(a, ** b); 2 ** 3; '(**x'; /* (**y */ g({...o}); h(x ** 2, (**z))")).toBe(
+      "nn.Conv2d($=cfg); f(a, $= b); 2 ** 3; '(**x'; /* (**y */ g({...o}); h(x ** 2, ($=z))",
+    );
+    expect(mark("f(`${g(**k)}`, [a ** 2])")).toBe("f(`${g($=k)}`, [a ** 2])");
+    expect(rw(mark("torch.nn.Conv2d(**cfg)"))).toBe(`torch.nn.Conv2d({...${KC}.unpack(cfg, "Conv2d.__init__", [])})`);
+    expect(rw(mark("new torch.utils.data.DataLoader(ds, **loader_kwargs, shuffle=true)"))).toBe(
+      `new torch.utils.data.DataLoader(ds, {...${KC}.unpack(loader_kwargs, "DataLoader.__init__", ["shuffle"]), shuffle:true})`,
+    );
+    expect(rw(mark("accuracy_fn(**batch)"))).toBe(`;${KC}.call(accuracy_fn, [], {...${KC}.unpack(batch, "accuracy_fn", [])})`);
+    const cells = [
+      "const cfg = {in_channels: 1, out_channels: 4, kernel_size: 3};",
+      "const c8 = torch.nn.Conv2d(**cfg, padding=1);",
+      "const loader_kwargs = {batch_size: 2, drop_last: true};",
+      "const dl = new torch.utils.data.DataLoader(ds, **loader_kwargs);",
+      "const batch = {y_true: a, y_pred: b};",
+      "const acc8 = accuracy_fn(**batch);",
+      "const s8 = scaled(1, **{shift: 2});",
+    ].join("\n");
+    expect(convert(mark(cells)).diagnostics).toEqual([]);
+    // Python's errors: a key torchlab's options do not have (typed: at compile time), a positional after `**`.
+    expect(messages(mark("const c9 = torch.nn.Conv2d(1, 3, **{kernal_size: 3});"))).toEqual(["0:11 TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'"]);
+    expect(messages(mark("scaled(**{x: 1}, 2)"))).toEqual(["0:17 SyntaxError: positional argument follows keyword argument unpacking"]);
+  });
+
+  test("`**mapping` at run time: Python's TypeErrors for a key given twice, an unknown key, and a value that is no mapping", () => {
+    expect(keywordUnpack({ x: 1 }, "f", ["y"])).toEqual({ x: 1 });
+    expect(keywordUnpack(new Map([["x", 1]]), "f", [])).toEqual({ x: 1 });
+    expect(() => keywordUnpack({ x: 2 }, "f", ["x"])).toThrow(new TypeError("f() got multiple values for keyword argument 'x'"));
+    expect(() => keywordUnpack([1], "f", [])).toThrow(new TypeError("f() argument after ** must be a mapping, not list"));
+    expect(() => keywordUnpack(null, "f", [])).toThrow(new TypeError("f() argument after ** must be a mapping, not NoneType"));
+    const f = function f(x: number, y = 2) { return [x, y]; };
+    expect(keywordCall(f, [], keywordUnpack({ y: 3, x: 1 }, "f", []))).toEqual([1, 3]);
+    expect(() => keywordCall(f, [], keywordUnpack({ z: 2 }, "f", []))).toThrow(new TypeError("f() got an unexpected keyword argument 'z'"));
+    expect(() => keywordCall(f, [1], keywordUnpack({ x: 3 }, "f", []))).toThrow(new TypeError("f() got multiple values for argument 'x'"));
   });
 });
 

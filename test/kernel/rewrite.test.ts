@@ -488,6 +488,22 @@ test("Python's keyword arguments: torchlab's API, the user's own function and cl
     "accuracy_fn(y_true=y, y_true=y)",
     "accuracy_fn(y_true=y, y)",
     "accuracy_fn(y_pred=y)",
+    [
+      "torch.manual_seed(0);",
+      'const cfg = {"in_channels": 1, "out_channels": 2, "kernel_size": 3};',
+      "const conv2 = nn.Conv2d(**cfg, padding=1);",
+      "print(conv2);",
+      'const batch = {"y_pred": torch.tensor([1, 1, 1, 0]), "y_true": torch.tensor([1, 0, 1, 1])};',
+      "print(accuracy_fn(**batch));",
+      'print(ThreeLayerConvNet(3, **{"channel_1": 4, "channel_2": 2, "num_classes": 5}).fc);',
+      'const loader_kwargs = {"batch_size": 4, "drop_last": true};',
+      "print(len(torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(10.)), **loader_kwargs)));",
+      "try {",
+      "  accuracy_fn(y_true=y, **batch);",
+      "} catch (e) {",
+      "  print(e.message);",
+      "}",
+    ].join("\n"),
   ];
   expect(cells.length).toBe(want.length);
   const dir = tempDir("torchlab-keywords-");

@@ -15,6 +15,13 @@
  *     `accuracy_fn(y_true=y, y_pred=p)` is `accuracy_fn(y, p)`; a skipped parameter gets `undefined`
  *     (its default). An options object parameter of the user's takes them as the API's does.
  *
+ * Python's `**mapping` (kernel/keyword_unpacking.ts marks it as the keyword `$=mapping`) goes where
+ * the keywords go: spread into the API's options object (`{...unpack(cfg, "Conv2d.__init__", [given])}`,
+ * checked against the options' names when the mapping's type has them), or, for the notebook's own
+ * callees, placed by name when the call runs (kernel/keyword_call.ts), which also gives Python's
+ * TypeError for a key also given by name or a value that is no mapping. Such a call's result is typed
+ * `any`, as the run-time placement's is.
+ *
  * Python's rules are compile errors here, with Python's messages: a keyword no signature has
  * (`TypeError: f() got an unexpected keyword argument 'foo'`), one given twice or also positionally,
  * a required parameter left out, and a positional argument after a keyword (SyntaxError). A callee

@@ -75,6 +75,11 @@ function isKeyword(t: typeof ts, arg: ts.Node): arg is Keyword {
   return t.isBinaryExpression(arg) && arg.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(arg.left);
 }
 
+/** Python's `def f(**kwargs)` as marked (`function f($=kwargs)`): a parameter list takes no `**` here. */
+function isUnpackingParameter(t: typeof ts, n: ts.Node): n is ts.ParameterDeclaration {
+  return t.isParameter(n) && t.isIdentifier(n.name) && n.name.text === UNPACK_NAME && n.initializer !== undefined;
+}
+
 /** Python's `**mapping` (kernel/keyword_unpacking.ts marked it as the keyword `$=mapping`). */
 function isUnpacking(k: Keyword): boolean {
   return k.left.text === UNPACK_NAME;
@@ -91,6 +96,7 @@ export function mayHaveKeywordArguments(code: string): boolean {
   const visit = (n: ts.Node): void => {
     if (found) return;
     if ((t.isCallExpression(n) || t.isNewExpression(n)) && n.arguments?.some((a) => isKeyword(t, a))) found = true;
+    else if (isUnpackingParameter(t, n)) found = true;
     else n.forEachChild(visit);
   };
   t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS).forEachChild(visit);
@@ -346,6 +352,9 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
 
   const visit = (n: ts.Node): void => {
     if ((t.isCallExpression(n) || t.isNewExpression(n)) && n.getStart(sf) >= offset) plan(n);
+    if (isUnpackingParameter(t, n) && n.getStart(sf) >= offset) {
+      fail(n, n, "SyntaxError: a parameter list takes no `**kwargs` here: take an options object (`opts = {}`) or name the parameters");
+    }
     n.forEachChild(visit);
   };
   sf.forEachChild(visit);

@@ -10,7 +10,9 @@
  * `(**` and `, **` inside parentheses are never valid TypeScript, so no program that compiled before
  * changes; strings, template literals, comments and regular expressions are read by TypeScript's
  * scanner (as kernel/matmul_operator.ts reads them), and a `**` in an object literal or an array
- * (`{...a, **b}`) is left alone.
+ * (`{...a, **b}`) is left alone. Python's `def f(**kwargs)` is marked too (the scanner does not tell a
+ * parameter list from a call's arguments) and kernel/keyword_args.ts refuses it with a SyntaxError,
+ * never a parameter `$` with a default.
  */
 import type * as ts from "typescript";
 import { tslabTypeScript } from "./resolve";

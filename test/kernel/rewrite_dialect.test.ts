@@ -999,6 +999,10 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     // Python's errors: a key torchlab's options do not have (typed: at compile time), a positional after `**`.
     expect(messages(mark("const c9 = torch.nn.Conv2d(1, 3, **{kernal_size: 3});"))).toEqual(["0:11 TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'"]);
     expect(messages(mark("scaled(**{x: 1}, 2)"))).toEqual(["0:17 SyntaxError: positional argument follows keyword argument unpacking"]);
+    // Python's `def f(**kwargs)` is not read as a parameter `$` with a default.
+    expect(messages(mark("const kw = {};\nfunction takes(a: number, **kw) { return a; }"))).toEqual([
+      "1:26 SyntaxError: a parameter list takes no `**kwargs` here: take an options object (`opts = {}`) or name the parameters",
+    ]);
   });
 
   test("`**mapping` at run time: Python's TypeErrors for a key given twice, an unknown key, and a value that is no mapping", () => {

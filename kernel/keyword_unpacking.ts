@@ -16,6 +16,7 @@
  */
 import type * as ts from "typescript";
 import { tslabTypeScript } from "./resolve";
+import { operandEnds } from "./matmul_operator";
 
 /** The keyword name that stands for `**`: `f(**cfg)` is parsed as `f($=cfg)`. */
 export const UNPACK_NAME = "$";
@@ -32,10 +33,7 @@ export function unpackPositions(code: string): number[] {
   const t = tslabTypeScript();
   const K = t.SyntaxKind;
   const scanner = t.createScanner(t.ScriptTarget.Latest, true, t.LanguageVariant.Standard, code);
-  const ends: ReadonlySet<ts.SyntaxKind> = new Set([
-    K.Identifier, K.NumericLiteral, K.BigIntLiteral, K.StringLiteral, K.CloseParenToken, K.CloseBracketToken,
-    K.ThisKeyword, K.NoSubstitutionTemplateLiteral, K.TemplateTail, K.PrivateIdentifier,
-  ]);
+  const ends = operandEnds(t);
   const at: number[] = [];
   // The open brackets: `(`, `[`, `{`, or a template's `${`.
   const open: ("paren" | "bracket" | "brace" | "template")[] = [];

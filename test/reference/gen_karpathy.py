@@ -5,8 +5,8 @@ each cell records what it prints and what Jupyter shows as its value (IPython's 
 
 names.txt (32k names) is not available offline: this script writes karpathy_names.txt, made-up
 lowercase names from a fixed syllable list and seed; both sides read that file. Training loops run
-40 to 100 steps instead of 200000 (the test's header lists what else is shrunk); `random.seed(42); random.shuffle(words)` is
-the lecture's (torchlab's `random` is Python's, draw for draw). Each notebook starts from
+40 to 100 steps instead of 200000 (the test's header lists what else is shrunk); `random.seed(42); random.shuffle(words)` is a torch.randperm
+shuffle on both sides (torchlab has no Python `random`). Each notebook starts from
 torch.manual_seed(0), as `torchlab run` seeds a fresh kernel."""
 import ast
 import contextlib
@@ -49,8 +49,7 @@ def show(v):
 def run_cells(cells):
     """Runs cells as IPython does: the last statement, when an expression, is shown (unless None)."""
     torch.manual_seed(0)
-    # the `import torch` / `import random` cell and `import torch.nn.functional as F` (torchlab's prelude)
-    ns = {"__name__": "__main__", "torch": torch, "F": torch.nn.functional, "random": random}
+    ns = {"__name__": "__main__", "torch": torch, "F": torch.nn.functional}  # the `import torch` cell and `import torch.nn.functional as F` (torchlab's prelude)
     out = []
     for src in cells:
         src = src.replace("names.txt", NAMES)
@@ -74,8 +73,8 @@ VOCAB = """chars = sorted(list(set(''.join(words))))
 stoi = {s:i+1 for i,s in enumerate(chars)}
 stoi['.'] = 0
 itos = {i:s for s,i in stoi.items()}"""
-SHUFFLE = """random.seed(42)
-random.shuffle(words)"""
+SHUFFLE = """torch.manual_seed(42)
+words = [words[i] for i in torch.randperm(len(words)).tolist()]"""
 
 BUILD = """def build_dataset(words):  
   X, Y = [], []

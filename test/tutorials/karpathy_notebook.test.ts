@@ -13,8 +13,8 @@
  * runs 100 steps (part 2 and part 3's first net, learning-rate decay at step 70), 41 (part 3's deep net)
  * and 40 (part 5) instead of 200000, printing every 50 / 20 steps; part 1's log-likelihood loop runs
  * over the first 50 words and its gradient descent 20 steps; `lossi.view(-1, 1000)` is view(-1, 10) /
- * view(-1, 20). `random.seed(42); random.shuffle(words)` is the lecture's (src/random.ts gives Python's
- * order). Part 2's first, 32-example dataset is built
+ * view(-1, 20). `random.seed(42); random.shuffle(words)` is `torch.manual_seed(42)` and a torch.randperm
+ * shuffle on both sides (torchlab has no Python `random`). Part 2's first, 32-example dataset is built
  * from words[:5] (the lecture's cell says `words` but ran on the first five) and indexed with
  * torch.arange(X.shape[0]); a few cells show a value the lecture shows in the video (`C[5]`, the one_hot
  * product, `C[[5,6,7,7,7,7]]`, `torch.cat(torch.unbind(emb, 1), 1)`, the statistics of part 3's
@@ -80,8 +80,8 @@ const VOCAB_MAP = `const chars = sorted(list(new Set(words.join(''))));
 const stoi: Record<string, number> = Object.fromEntries(list(enumerate(chars)).map(([i, s]) => [s, i + 1]));
 stoi['.'] = 0;
 const itos = new Map(Object.entries(stoi).map(([s, i]) => [i, s]));`;
-const SHUFFLE = `random.seed(42);
-random.shuffle(words);`;
+const SHUFFLE = `torch.manual_seed(42);
+words = (torch.randperm(len(words)).tolist() as number[]).map((i) => words[i]);`;
 
 const BIGRAMS = [
   READ,

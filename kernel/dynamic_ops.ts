@@ -115,8 +115,10 @@ export function format(v: any): any {
 /**
  * Python's f"{v!conversion:spec}" (kernel/format_spec.ts): `!r` / `!s` / `!a` make Python's repr, str
  * or ascii of `v` first, then format() by the spec (src/pyformat.ts), a tensor by its __format__.
+ * `label` is Python's `{x=}` text (`x=`): written first, and without a spec or conversion the value is its repr.
  */
-export function fstring(v: unknown, spec: string, conversion: string): string {
+export function fstring(v: unknown, spec: string, conversion: string, label = ""): string {
+  if (label && !spec && !conversion) conversion = "r";
   if (conversion === "r" || conversion === "a") {
     const r = repr(v);
     v = conversion === "r" ? r : r.replace(/[^\x00-\x7f]/gu, (c) => {
@@ -124,7 +126,7 @@ export function fstring(v: unknown, spec: string, conversion: string): string {
       return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : code < 0x10000 ? `\\u${code.toString(16).padStart(4, "0")}` : `\\U${code.toString(16).padStart(8, "0")}`;
     });
   } else if (conversion === "s") v = str(v);
-  return pyformat(v, spec, (x) => String(format(x)));
+  return label + pyformat(v, spec, (x) => String(format(x)));
 }
 
 /**

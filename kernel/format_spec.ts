@@ -12,23 +12,29 @@
  * the closing `}`; it runs to that `}` (Python allows no `}` in a spec). Strings, nested templates,
  * comments and regular expressions are read by TypeScript's scanner, so a `:` in them is never
  * touched. Only the comment markers are inserted: lines do not move.
+ *
+ * Python's self-documenting `${x=}` (`x=` then repr(x); `${x = :.3f}` keeps the spaces and formats by the
+ * spec) starts its comment at the `=`, and a spec may nest replacement fields, `${x:{width}}` or
+ * `${x:>{w}.{p}f}`: the comment runs to the `}` that balances them, and the rewrite evaluates them.
  */
 import type * as ts from "typescript";
 import { tslabTypeScript } from "./resolve";
 
 /** A spec as the comment holds it: `:.4f`, `!r`, `!r:>10` (what follows the expression in Python's braces). */
 export interface FormatSpec {
-  /** The text after `:` ("" when none). */
+  /** The text after `:` ("" when none); `{name}` in it is a nested replacement field. */
   spec: string;
   /** "r", "s", "a" or "" (none). */
   conversion: string;
+  /** Python's `{x=}`: the `=` and the spaces after it, which the output repeats after the expression's text; null when none. */
+  selfDocumenting: string | null;
 }
 
 /** The spec a comment after a template expression holds (`text` is what lies between the expression and `}`), or null. */
 export function formatSpecIn(text: string): FormatSpec | null {
-  const m = /^\s*\/\*(?:!([rsa]))?(?::([^]*))?\*\/\s*$/.exec(text);
-  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
-  return { conversion: m[1] ?? "", spec: m[2] ?? "" };
+  const m = /^\s*\/\*(=\s*)?(?:!([rsa]))?(?::([^]*))?\*\/\s*$/.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) return null;
+  return { conversion: m[2] ?? "", spec: m[3] ?? "", selfDocumenting: m[1] ?? null };
 }
 
 /** `code` with each f-string spec in a comment after its expression (see above). */
@@ -54,7 +60,12 @@ export function formatSpecSpans(code: string): [number, number][] {
   const spans: [number, number][] = [];
   let previous: ts.SyntaxKind = K.Unknown;
   const specAt = (start: number): void => {
-    const close = code.indexOf("}", start);
+    // Python's nested fields (`{x:>{w}.{p}f}`): the spec ends at the `}` that balances them.
+    let close = -1;
+    for (let i = start, depth = 0; i < code.length && close < 0; i++) {
+      if (code[i] === "{") depth++;
+      else if (code[i] === "}" && depth-- === 0) close = i;
+    }
     if (close < 0 || code.slice(start, close).includes("*/") || code.slice(start, close).includes("\n")) return;
     spans.push([start, close]);
     // The spec is not TypeScript: scanning goes on at the `}` that closes the template expression.
@@ -83,6 +94,9 @@ export function formatSpecSpans(code: string): [number, number][] {
       if (top.questions > 0) top.questions--;
       else specAt(scanner.getTokenPos());
     } else if (atTemplateLevel && kind === K.ExclamationToken && operandEnds.has(previous) && /^![rsa]\s*[:}]/.test(code.slice(scanner.getTokenPos()))) {
+      specAt(scanner.getTokenPos());
+    } else if (atTemplateLevel && kind === K.EqualsToken && operandEnds.has(previous) && /^=\s*(?:[:}]|![rsa]\s*[:}])/.test(code.slice(scanner.getTokenPos()))) {
+      // `${x=}`, `${x = :.2f}`, `${x=!s}`: an assignment never ends so.
       specAt(scanner.getTokenPos());
     }
     previous = kind;

@@ -15,6 +15,13 @@
  *     `accuracy_fn(y_true=y, y_pred=p)` is `accuracy_fn(y, p)`; a skipped parameter gets `undefined`
  *     (its default). An options object parameter of the user's takes them as the API's does.
  *
+ * Python's `**mapping` (kernel/keyword_unpacking.ts marks it as the keyword `$=mapping`) goes where
+ * the keywords go: spread into the API's options object (`{...unpack(cfg, "Conv2d.__init__", [given])}`,
+ * checked against the options' names when the mapping's type has them), or, for the notebook's own
+ * callees, placed by name when the call runs (kernel/keyword_call.ts), which also gives Python's
+ * TypeError for a key also given by name or a value that is no mapping. Such a call's result is typed
+ * `any`, as the run-time placement's is.
+ *
  * Python's rules are compile errors here, with Python's messages: a keyword no signature has
  * (`TypeError: f() got an unexpected keyword argument 'foo'`), one given twice or also positionally,
  * a required parameter left out, and a positional argument after a keyword (SyntaxError). A callee
@@ -31,6 +38,7 @@ import type * as ts from "typescript";
 import type { Diagnostic, DiagnosticPos } from "tslab/dist/converter";
 import { packageRoot, tslabTypeScript } from "./resolve";
 import { Output } from "./output_text";
+import { UNPACK_NAME } from "./keyword_unpacking";
 
 /** What kernel/rewrite.ts's type check gives (the cell starts at `offset` of `sourceFile`). */
 export interface CheckedCell {
@@ -67,6 +75,16 @@ function isKeyword(t: typeof ts, arg: ts.Node): arg is Keyword {
   return t.isBinaryExpression(arg) && arg.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(arg.left);
 }
 
+/** Python's `def f(**kwargs)` as marked (`function f($=kwargs)`): a parameter list takes no `**` here. */
+function isUnpackingParameter(t: typeof ts, n: ts.Node): n is ts.ParameterDeclaration {
+  return t.isParameter(n) && t.isIdentifier(n.name) && n.name.text === UNPACK_NAME && n.initializer !== undefined;
+}
+
+/** Python's `**mapping` (kernel/keyword_unpacking.ts marked it as the keyword `$=mapping`). */
+function isUnpacking(k: Keyword): boolean {
+  return k.left.text === UNPACK_NAME;
+}
+
 /**
  * Whether `code` calls something with a keyword argument: a parse, no type check (a cell without
  * one, default parameters `(x, device = "cpu")` included, costs no compile of its own).
@@ -78,6 +96,7 @@ export function mayHaveKeywordArguments(code: string): boolean {
   const visit = (n: ts.Node): void => {
     if (found) return;
     if ((t.isCallExpression(n) || t.isNewExpression(n)) && n.arguments?.some((a) => isKeyword(t, a))) found = true;
+    else if (isUnpackingParameter(t, n)) found = true;
     else n.forEachChild(visit);
   };
   t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS).forEachChild(visit);
@@ -131,6 +150,8 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
   const K = t.SyntaxKind;
   const text = sf.text;
   const plans = new Map<ts.Node, Placement>();
+  /** Calls with a `**mapping`: Python's name of the callee, and the keywords written by name. */
+  const unpacking = new Map<ts.Node, { fname: string; given: string[] }>();
   const errors: KeywordError[] = [];
   const fail = (call: ts.Node, n: ts.Node, message: string): void => {
     errors.push({ start: n.getStart(sf) - offset, end: n.end - offset, message, call: [call.getStart(sf) - offset, call.end - offset] });
@@ -208,13 +229,27 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     const seen = new Set<string>();
     for (let i = first; i < args.length; i++) {
       const a = args[i];
-      if (!isKeyword(t, a)) return fail(call, a, "SyntaxError: positional argument follows keyword argument");
+      if (!isKeyword(t, a)) {
+        const unpacked = keywords.some(isUnpacking);
+        return fail(call, a, `SyntaxError: positional argument follows keyword argument${unpacked ? " unpacking" : ""}`);
+      }
+      if (isUnpacking(a)) {
+        keywords.push(a);
+        continue;
+      }
       if (seen.has(a.left.text)) return fail(call, a, `SyntaxError: keyword argument repeated: ${a.left.text}`);
       seen.add(a.left.text);
       keywords.push(a);
     }
     const positional = args.slice(0, first);
-    const names = keywords.map((k) => k.left.text);
+    const unpacked = keywords.filter(isUnpacking);
+    const names = keywords.filter((k) => !isUnpacking(k)).map((k) => k.left.text);
+    // The keys a `**mapping` is typed with (none known for `any` or a dict typed by its index).
+    const unpackedNames = unpacked.flatMap((k) => {
+      const type = checker.getTypeAtLocation(k.right);
+      if (type.flags & t.TypeFlags.Any || checker.getIndexInfoOfType(type, t.IndexKind.String)) return [];
+      return checker.getPropertiesOfType(type).map((p) => p.name);
+    });
 
     const callee = checker.getTypeAtLocation(call.expression);
     let construct = t.isNewExpression(call);
@@ -230,12 +265,14 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       construct = true;
     }
     const fname = calleeName(call, sigs[0], construct);
+    if (unpacked.length > 0) unpacking.set(call, { fname, given: names });
     if (sigs.length === 0) {
       // Python's way: the parameters are looked up when the call runs.
       if (callee.flags & t.TypeFlags.Any && t.isCallExpression(call) && !positional.some((a) => t.isSpreadElement(a))) {
         plans.set(call, { kind: "dynamic" });
         return;
       }
+      if (names.length === 0) return fail(call, call, `TypeError: ${fname}() cannot take **keyword arguments here: its parameters are not known`);
       return fail(call, call, `TypeError: ${fname}() cannot take keyword arguments here: its parameters are not known; pass ${nameList(names)} positionally`);
     }
 
@@ -247,15 +284,18 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     const asOptions = (params: Param[]): Placement | null => {
       // The parameter at argument `i`: past the end, a trailing rest parameter's element (`torch.ones(...args)`).
       const param = (i: number): Param | undefined => params[i] ?? (params[params.length - 1]?.rest ? params[params.length - 1] : undefined);
-      if (literal && literalNames && !spread && takesOptions(param(positional.length - 1)?.type, [...literalNames, ...names])) {
+      const all = [...names, ...unpackedNames];
+      if (literal && literalNames && !spread && takesOptions(param(positional.length - 1)?.type, [...literalNames, ...all])) {
         return { kind: "options", at: positional.length - 1, merge: literal };
       }
       const at = spread ? params.length - 1 : positional.length;
-      return takesOptions(param(at)?.type, names) ? { kind: "options", at, merge: null } : null;
+      return takesOptions(param(at)?.type, all) ? { kind: "options", at, merge: null } : null;
     };
     const refusals: Refusal[] = [];
     const asNamed = (params: Param[], user: boolean): Placement | null => {
       if (spread) return null;
+      // `**mapping`: its keys are placed when the call runs (kernel/keyword_call.ts), as in Python.
+      if (unpacked.length > 0) return user && t.isCallExpression(call) ? { kind: "dynamic" } : null;
       const slots: (Keyword | null)[] = [];
       for (const k of keywords) {
         const i = params.findIndex((p) => !p.rest && p.name === k.left.text);
@@ -292,12 +332,29 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
         }
       }
     }
+    // A module whose forward the checker does not know (an item of an nn.ModuleList or a Sequential:
+    // `for l in self.layers: x = l(x, mask=mask)`) is called as `(input, ...rest: any[])`: its
+    // parameters are known when the call runs, as in Python.
+    const open = sigs.some((sig) => {
+      const last = paramsOf(sig, call)?.at(-1);
+      return last?.rest === true && last.type !== undefined && (last.type.flags & t.TypeFlags.Any) !== 0;
+    });
+    if (open && t.isCallExpression(call) && !spread) {
+      plans.set(call, { kind: "dynamic" });
+      return;
+    }
     refusals.sort((a, b) => a.rank - b.rank);
-    fail(call, call, refusals[0]?.message ?? `TypeError: ${fname}() got an unexpected keyword argument '${names[0]}'`);
+    if (!refusals[0] && names.length === 0 && unpackedNames.length === 0) {
+      return fail(call, call, `TypeError: ${fname}() cannot take **keyword arguments here: no parameter takes them`);
+    }
+    fail(call, call, refusals[0]?.message ?? `TypeError: ${fname}() got an unexpected keyword argument '${[...names, ...unpackedNames][0]}'`);
   };
 
   const visit = (n: ts.Node): void => {
     if ((t.isCallExpression(n) || t.isNewExpression(n)) && n.getStart(sf) >= offset) plan(n);
+    if (isUnpackingParameter(t, n) && n.getStart(sf) >= offset) {
+      fail(n, n, "SyntaxError: a parameter list takes no `**kwargs` here: take an options object (`opts = {}`) or name the parameters");
+    }
     n.forEachChild(visit);
   };
   sf.forEachChild(visit);
@@ -320,6 +377,16 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
   };
   /** `name = value` as the property `name: value` (the `=` becomes `:`, spacing kept). */
   const emitProperty = (k: Keyword): void => {
+    if (isUnpacking(k)) {
+      // `**cfg` (marked `$=cfg`) as `...unpack(cfg, "f", ["given"])`: Python's TypeError for a key also given by name.
+      const call = k.parent as ts.CallExpression;
+      const u = unpacking.get(call)!;
+      out.insert(`...${KEYWORD_CALL_REF}.unpack(`);
+      out.copy(k.operatorToken.end, k.right.getStart(sf));
+      emit(k.right);
+      out.insert(`, ${JSON.stringify(u.fname)}, ${JSON.stringify(u.given)})`);
+      return;
+    }
     out.copy(k.left.getStart(sf), k.left.end);
     out.copy(k.left.end, k.operatorToken.getStart(sf));
     out.insert(":");

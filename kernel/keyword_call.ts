@@ -100,5 +100,31 @@ export function call(f: unknown, args: unknown[], keywords: Record<string, unkno
 export function method(obj: unknown, key: string, args: unknown[], keywords: Record<string, unknown>): any {
   const f = (obj as Record<string, unknown>)[key];
   if (typeof f !== "function") throw new TypeError(`'${typeof f}' object is not callable`);
-  return f.apply(obj, place(f, args, keywords));
+  // Reflect.apply, not f.apply: a Module has its own apply(fn) (PyTorch's Module.apply).
+  return Reflect.apply(f, obj, place(f, args, keywords));
+}
+
+/** Python's type name of `v` in an error message. */
+function pythonTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  return (v as { constructor?: { name?: string } }).constructor?.name ?? typeof v;
+}
+
+/**
+ * Python's `**mapping` in a call of `name` whose keywords written by name are `given`: the mapping's
+ * entries (a Map's as an object's), or Python's TypeError for a value that is no mapping or a key
+ * also given by name.
+ */
+export function unpack<T>(mapping: T, name: string, given: string[]): T {
+  const v = mapping as unknown;
+  const plain = v !== null && typeof v === "object" && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+  if (!plain && !(v instanceof Map)) throw new TypeError(`${name}() argument after ** must be a mapping, not ${pythonTypeName(v)}`);
+  const entries = v instanceof Map ? Object.fromEntries(v) : (v as Record<string, unknown>);
+  const twice = Object.keys(entries).find((k) => given.includes(k));
+  if (twice !== undefined) throw new TypeError(`${name}() got multiple values for keyword argument '${twice}'`);
+  return entries as T;
 }

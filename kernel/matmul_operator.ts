@@ -37,16 +37,26 @@ export function markAfter(code: string, pos: number): number {
   return code[pos + 1] === "=" ? pos + 2 : pos + 1;
 }
 
+/**
+ * The tokens that end an operand (a name, a literal, `)`, `]`, `this`, a template's end): after one, a
+ * `/` is division rather than a regular expression, and `@` is the operator (kernel/keyword_unpacking.ts
+ * scans for `**` the same way).
+ */
+export function operandEnds(t: typeof ts): ReadonlySet<ts.SyntaxKind> {
+  const K = t.SyntaxKind;
+  return new Set([
+    K.Identifier, K.NumericLiteral, K.BigIntLiteral, K.StringLiteral, K.CloseParenToken, K.CloseBracketToken,
+    K.ThisKeyword, K.NoSubstitutionTemplateLiteral, K.TemplateTail, K.PrivateIdentifier,
+  ]);
+}
+
 /** The offsets of the `@` operators in `code` (see above), in order. */
 export function matmulPositions(code: string): number[] {
   if (!code.includes("@")) return [];
   const t = tslabTypeScript();
   const K = t.SyntaxKind;
   const scanner = t.createScanner(t.ScriptTarget.Latest, true, t.LanguageVariant.Standard, code);
-  const ends: ReadonlySet<ts.SyntaxKind> = new Set([
-    K.Identifier, K.NumericLiteral, K.BigIntLiteral, K.StringLiteral, K.CloseParenToken, K.CloseBracketToken,
-    K.ThisKeyword, K.NoSubstitutionTemplateLiteral, K.TemplateTail, K.PrivateIdentifier,
-  ]);
+  const ends = operandEnds(t);
   // A name the scanner reads as a contextual keyword (`out`, `type`, `from`, `of`, `get`, `set`, `async`,
   // `any`, ...) is a variable when it stands before `@`: makemore's `loss = out @ torch.randn(n)`.
   const endsOperand = (kind: ts.SyntaxKind) => ends.has(kind) || (kind > K.LastFutureReservedWord && kind <= K.LastKeyword);

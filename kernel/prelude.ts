@@ -10,12 +10,12 @@ import { TICK_NAME } from "./rewrite";
 
 /** Python's builtins in every notebook's scope (src/builtins.ts). */
 const BUILTIN_NAMES = [
-  "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "sorted", "sum", "min", "max",
+  "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "tuple", "sorted", "sum", "min", "max",
   "abs", "round", "float", "int", "str", "repr", "isinstance", "True", "False", "None",
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "tqdm", "trange", ...BUILTIN_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "tqdm", "trange", ...BUILTIN_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -42,6 +42,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import { tqdm, trange } from "torchlab/dist/src/display/progress";`,
     // Python's copy module (copy.deepcopy(model.state_dict()), src/copy.ts).
     `import * as copy from "torchlab/dist/src/copy";`,
+    // Python's random module, draw for draw (random.seed(42); random.shuffle(words), src/random.ts).
+    `import * as random from "torchlab/dist/src/random";`,
     // Python's assert statement for grading cells (kernel/course), as torch.testing.assert.
     `import { assert } from "torchlab/dist/src/testing";`,
     // Picks the best backend (CUDA first; TORCHLAB_BACKEND forces one) before the first user cell.

@@ -15,7 +15,7 @@ import * as path from "path";
 import { recordDeclarationReads, snapshotStats } from "./declarations";
 import { isDeclarationFile } from "./doc_comments";
 import { bareDeclaration, takePreloaded } from "./preload";
-import { prunedTfModule, TF_MODULE } from "./tf_declarations";
+import { isTfjsCoreDeclaration, prunedTfModule, TF_MODULE, withoutWebGpuTypes } from "./tf_declarations";
 import { isNodeTypesIndex, NODE_TYPES_PLANS, nodeTypesPlan } from "./node_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
 
@@ -215,6 +215,15 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
         const bare = bareDeclaration(path.resolve(file), text);
         if (bare !== text) docsDeferred = true;
         return bare;
+      };
+    }
+    // Without @webgpu/types (kernel/tf_declarations.ts). Last, so that a file read ahead with its
+    // documentation already deferred (kernel/preload.ts) is taken as it is: that view leaves `///` lines alone.
+    if (pruned !== null) {
+      const read = host.readFile.bind(host);
+      host.readFile = (file: string, encoding?: string) => {
+        const text = read(file, encoding);
+        return text !== undefined && isTfjsCoreDeclaration(file) ? withoutWebGpuTypes(text) : text;
       };
     }
     // tslab's watch program builds a first program before any cell, of which the next program

@@ -22,7 +22,8 @@
  *    a module attribute or an earlier cell's name rebound to another class (pythonRebindings),
  *    attributes a module gets outside its class and a ModuleDict's keys (moduleAttributes), a
  *    Map of named layers (mapsOfModules); and, before compiling, a `__getitem__`'s `return [x, y]`
- *    typed as a tuple (tupleSamples) and tslab's export list of `__`-names (unescapeExportList).
+ *    typed as a tuple (tupleSamples), a class's `__iter__` as its iterator (iterableClasses) and tslab's
+ *    export list of `__`-names (unescapeExportList).
  * 7. Python's keyword arguments, `nn.Conv2d(1, 3, kernel_size=3)`, after the dialect's operators
  *    (kernel/keyword_args.ts).
  * 8. Python's callable instances, `layer(x)` of a class defining `__call__`, before the operators
@@ -34,6 +35,7 @@ import { mayCallInstances, withCallDunder } from "./call_dunder";
 import { withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
 import { emitLiveGlobals } from "./live_globals";
 import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
+import { markKeywordUnpacking } from "./keyword_unpacking";
 import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { Output } from "./output_text";
@@ -105,7 +107,7 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(markMatmul(markFormatSpecs(code)));
+  const source = expandShorthandProperties(markMatmul(markFormatSpecs(markKeywordUnpacking(code))));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -158,6 +160,7 @@ export function addLoopYields(code: string, cell: number): string {
 // through kernel/float_literals.ts (F below). A number that is not whole is a float already.
 //
 //   torch.tensor([[1., -1.]]), torch.as_tensor([2.])  ->  torch.tensor([[1., -1.]], F.float_options())  (an explicit dtype wins)
+//   torch.tensor(correct / total) (numbers: Python's `/` is a float)  ->  torch.tensor(correct / total, F.float_options())
 //   torch.full([2], 7., opts), torch.arange(1., 4.)   ->  torch.full([2], 7., F.float_options(opts)), torch.arange(1., 4., F.arange_float_options())
 //   t * 2.0, 2. ** t, t.add(1.), torch.mul(t, 2.)     ->  F.floating(t).mul(2.0), ...: an int or bool tensor as the default float dtype
 //   t += 1.0, t.mul_(2.), t[i] *= 2., t.clamp_(0.)    ->  F.floating_inplace(t, "add_").add_(1.0): PyTorch's error for an int or bool t
@@ -329,10 +332,15 @@ function wholeFloatLiteral(t: typeof ts, node: ts.Node): boolean {
   return floatForm(written) && Number.isInteger(Number(written.replace(/_/g, "")));
 }
 
-/** Whether a tensor's data (nested array literals) has a whole number written as a float. */
-function floatData(t: typeof ts, node: ts.Node): boolean {
+/**
+ * Whether a tensor's data (nested array literals) has a whole number written as a float, or a
+ * division that `isNumber` says is of numbers: Python's `/` always gives a float
+ * (`torch.tensor(torch.sum(preds == labels).item() / len(preds))`, a float tensor even when it is 1.0).
+ */
+function floatData(t: typeof ts, node: ts.Node, isNumber: (n: ts.Node) => boolean = () => false): boolean {
   const n = t.isParenthesizedExpression(node) ? node.expression : node;
-  if (t.isArrayLiteralExpression(n)) return n.elements.some((e) => floatData(t, e));
+  if (t.isArrayLiteralExpression(n)) return n.elements.some((e) => floatData(t, e, isNumber));
+  if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.SlashToken) return isNumber(n);
   return wholeFloatLiteral(t, n);
 }
 
@@ -379,8 +387,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   // __getitem__/__setitem__; `x.index([0, 2])` would be the tuple x[0, 2].
   const isArrayIndex = (node: ts.Node): boolean => {
     const type = checker.getTypeAtLocation(strip(node));
-    return checker.isArrayType(type) || checker.isTupleType(type);
+    return checker.isArrayType(type) || checker.isTupleType(type) || isRange(node);
   };
+  /** Python's `range(n)` (src/builtins.ts's Range): in a tuple index a list of its numbers, `x[range(n), y]`. */
+  const isRange = (node: ts.Node): boolean => checker.getTypeAtLocation(strip(node)).getSymbol()?.getName() === "Range";
   // A receiver followed by `.method(` must bind tighter than the call.
   const simple = (n: ts.Node): boolean =>
     plans.has(n) || wraps.has(n) ||
@@ -642,9 +652,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
             o.insert('"None"');
             return;
           }
-          if (lists.has(e)) o.insert(`${TORCH_REF}.tensor(`);
+          const spread = lists.has(e) && isRange(e);
+          if (lists.has(e)) o.insert(`${TORCH_REF}.tensor(${spread ? "[..." : ""}`);
           emit(e);
-          if (lists.has(e)) o.insert(")");
+          if (lists.has(e)) o.insert(spread ? "])" : ")");
         });
         o.insert("]");
       },
@@ -807,8 +818,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const at = t.isPropertyAccessExpression(callee) ? callee.name : callee;
     let sym = checker.getSymbolAtLocation(at);
     if (sym && sym.flags & t.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
-    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
-    return sym && file && libraryFile(file, TORCH_FILE) ? sym.name : undefined;
+    // Python's `from torch import tensor` is written `const tensor = torch.tensor`: a name whose type is
+    // one of torch's functions (an earlier cell's const is only declared by its type) stands for it.
+    const inTorch = (s: ts.Symbol | undefined) => {
+      const file = s?.declarations?.[0]?.getSourceFile().fileName;
+      return !!file && libraryFile(file, TORCH_FILE);
+    };
+    if (sym && inTorch(sym)) return sym.name;
+    const decl = sym?.valueDeclaration;
+    if (!decl || !t.isVariableDeclaration(decl) || !(t.getCombinedNodeFlags(decl) & t.NodeFlags.Const)) return undefined;
+    const fn = checker.getTypeAtLocation(at).getSymbol();
+    return fn && inTorch(fn) ? fn.name : undefined;
   };
   /** The default float dtype for a creation call: its options (`index`) wrapped, or options added after its last argument. */
   const floatCreation = (n: ts.CallExpression, index: number, helper: string): void => {
@@ -832,7 +852,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const name = torchFunction(callee);
     if (name === undefined) return;
     if (ALPHA_OPS.has(name) && kindOf(args[0]) === "tensor" && floatAlpha(args[args.length - 1])) return floatAlphaOperand(args[0]);
-    if ((name === "tensor" || name === "as_tensor") && floatData(t, args[0])) {
+    if ((name === "tensor" || name === "as_tensor") && floatData(t, args[0], (d) => kindOf(d) === "number")) {
       floatCreation(n, 1, name === "tensor" ? "float_options" : "as_tensor_float_options");
     } else if (name === "full" && args.length >= 2 && wholeFloatLiteral(t, args[1])) {
       floatCreation(n, 2, "float_options");
@@ -894,7 +914,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     // Python's f"{loss:.4f}", f"{name!r}" (kernel/format_spec.ts put the spec in a comment): format() by the spec.
     const spec = t.isTemplateSpan(n) && !dynamicCall(n.expression, "fstring") ? formatSpecIn(text.slice(n.expression.end, n.literal.getStart(sf))) : null;
-    if (spec) return wrap((n as ts.TemplateSpan).expression, `${DYNAMIC_REF}.fstring(`, `, ${JSON.stringify(spec.spec)}, ${JSON.stringify(spec.conversion)})`);
+    if (spec) {
+      const e = (n as ts.TemplateSpan).expression;
+      // `${x = }` writes `x = ` as typed (the expression's text, the spaces around the `=`).
+      const label = spec.selfDocumenting === null ? "" : `${text.slice(e.pos, e.end)}${/^\s*/.exec(text.slice(e.end))![0]}${spec.selfDocumenting}`;
+      return wrap(e, `${DYNAMIC_REF}.fstring(`, `, ${specLiteral(spec.spec)}, ${JSON.stringify(spec.conversion)}${label ? `, ${JSON.stringify(label)}` : ""})`);
+    }
     // Python's `del net.fc` on a module: Module.__delattr__, after which reading `net.fc` is PyTorch's AttributeError.
     if (t.isDeleteExpression(n) && t.isPropertyAccessExpression(strip(n.expression)) && !plans.has(n)) {
       const target = strip(n.expression) as ts.PropertyAccessExpression;
@@ -1004,6 +1029,27 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, R === "tensor" ? rebound(n, REFLECTED_COMPOUND[op]!) : dynamicAssign(n, inplace));
           return;
         }
+      }
+      if (op === K.AsteriskAsteriskToken && t.isPrefixUnaryExpression(n.left) && n.left.operator === K.MinusToken && (L === "tensor" || R === "tensor")) {
+        // Python's `-a ** b` is `-(a ** b)` (** binds tighter than unary minus: makemore's
+        // `-counts_sum**-2`); TypeScript parses `(-a) ** b` and reports it, so the tree is regrouped here.
+        const base = n.left.operand;
+        plans.set(n, {
+          result: "tensor",
+          emit: (o) => {
+            if (kindOf(base) === "tensor") {
+              receiver(base);
+              gap(base.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ".pow(");
+            } else {
+              o.insert(`${TORCH_REF}.pow(`);
+              emit(base);
+              gap(base.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+            }
+            emit(n.right);
+            o.insert(").neg()");
+          },
+        });
+        return;
       }
       if (op === K.AsteriskToken && text.slice(n.operatorToken.end, n.right.getStart(sf)).includes(MATMUL_MARK)) {
         // Python's `a @ b` (kernel/matmul_operator.ts): matmul on tensors, else decided at run time,
@@ -1331,8 +1377,16 @@ export function lateBoundNames(code: string, ranges: readonly (readonly [number,
 }
 
 /** `code` with `inserts` applied, and the offsets mapped both ways. */
+/** A format spec as code: a string, or a template literal when it nests replacement fields (`>{w}.{p}f`). */
+function specLiteral(spec: string): string {
+  if (!/\{[^{}]*\}/.test(spec)) return JSON.stringify(spec);
+  return `\`${spec.replace(/[`\\$]/g, "\\$&").replace(/\{([^{}]*)\}/g, "${$1}")}\``;
+}
+
 /** markFormatSpecs then markMatmul (as prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
-function pythonSyntaxMarked(code: string): Rewritten {
+function pythonSyntaxMarked(written: string): Rewritten {
+  // `**` of a call argument is `$=` (kernel/keyword_unpacking.ts): same width, nothing to map.
+  const code = markKeywordUnpacking(written);
   const spans = formatSpecSpans(code);
   const fs = spans.length === 0 ? UNCHANGED(code) : inserted(code, spans.flatMap(([open, close]) => [{ at: open, text: "/*" }, { at: close, text: "*/" }]));
   const mm = matmulMarked(fs.code);
@@ -1348,7 +1402,7 @@ function unmarked(code: string): { code: string; mapBack(offset: number): number
   const removed: [number, number][] = [];
   for (let at = code.indexOf(MATMUL_MARK); at >= 0; at = code.indexOf(MATMUL_MARK, at + 1)) removed.push([at, at + MATMUL_MARK.length]);
   // A spec's comment, `/*:.4f*/` before a template expression's `}`: its `/*` and `*/` go.
-  const specs = /\/\*(?:![rsa])?(?::[^\n]*?)?\*\/(?=\s*\})/g;
+  const specs = /\/\*(?:=\s*)?(?:![rsa])?(?::[^\n]*?)?\*\/(?=\s*\})/g;
   for (let m = specs.exec(code); m !== null; m = specs.exec(code)) {
     if (m[0].length > 4) removed.push([m.index, m.index + 2], [m.index + m[0].length - 2, m.index + m[0].length]);
   }
@@ -1398,6 +1452,31 @@ function inserted(code: string, inserts: Insert[]): Rewritten {
 export const NO_SUCH_PROPERTY = 2339;
 /** The same, with "Did you mean '{2}'?" (`this.fc2 = ...` in a class that has `fc1`). */
 export const NO_SUCH_PROPERTY_SUGGESTED = 2551;
+/** TypeScript's "Cannot assign to '{0}' because it is a read-only property." */
+export const READ_ONLY_PROPERTY = 2540;
+
+/**
+ * Among `ranges` (the property names reported READ_ONLY_PROPERTY), those of `this.x = ...` where `x` is a
+ * member the type takes from the global `Function` (a module's call signature brings `name` and
+ * `length`, read-only), which a module does not have at run time (src/nn/modules/module.ts): Python's
+ * `self.name = ...` in `__init__` is an attribute of the module's own, to be declared as
+ * NO_SUCH_PROPERTY's are. A read-only property declared anywhere else stays an error.
+ */
+export function functionMemberAssignments(t: typeof ts, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  const fromFunction = (start: number, end: number): boolean => {
+    let node: ts.Node | undefined = sf;
+    while (node) {
+      const inner: ts.Node | undefined = node.getChildren(sf).find((c) => c.getStart(sf) <= start + offset && c.end >= end + offset);
+      if (!inner) break;
+      node = inner;
+    }
+    const access = node?.parent;
+    if (!access || !t.isPropertyAccessExpression(access) || access.expression.kind !== t.SyntaxKind.ThisKeyword) return false;
+    const declarations = checker.getSymbolAtLocation(access.name)?.declarations ?? [];
+    return declarations.length > 0 && declarations.every((d) => t.isInterfaceDeclaration(d.parent) && d.parent.name.text === "Function");
+  };
+  return ranges.filter(([start, end]) => fromFunction(start, end));
+}
 
 /** The class whose instance `this` is at `node` (through arrow functions), if any. */
 function thisClass(t: typeof ts, node: ts.Node): ts.ClassLikeDeclaration | undefined {
@@ -1509,26 +1588,61 @@ function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDecla
  * `(net as any)`. Any other read stays an error: a misspelt layer (`net.fc2` for `net.fc_2`) is
  * reported where it is written rather than as undefined later. Null when none applies.
  */
-export function moduleAttributes(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[], assigned: Set<string>): Rewritten | null {
+export function moduleAttributes(
+  t: typeof ts,
+  code: string,
+  { checker, sourceFile: sf, offset }: Checked,
+  ranges: readonly (readonly [number, number])[],
+  assigned: Set<string>,
+  tensorAssigned: Set<string> = new Set(),
+): Rewritten | null {
   if (sf.text.slice(offset, offset + code.length) !== code) return null;
   const starts = new Set(ranges.map(([start]) => start + offset));
   const candidates: ts.PropertyAccessExpression[] = [];
+  // A Python tensor takes attributes too (fastbook's `inp.g = out.g @ w.t()`, read back as `w1.g`).
+  const isTensor = (e: ts.Node) => classKind(t, checker, checker.getTypeAtLocation(e)) === "tensor";
   const visit = (n: ts.Node): void => {
-    if (t.isPropertyAccessExpression(n) && n.getStart(sf) >= offset && starts.has(n.name.getStart(sf)) && n.expression.kind !== t.SyntaxKind.ThisKeyword && isModule(t, checker, n.expression)) {
+    if (t.isPropertyAccessExpression(n) && n.getStart(sf) >= offset && starts.has(n.name.getStart(sf)) && n.expression.kind !== t.SyntaxKind.ThisKeyword && (isModule(t, checker, n.expression) || isTensor(n.expression))) {
       candidates.push(n);
     }
     n.forEachChild(visit);
   };
   sf.forEachChild(visit);
   const isAssignment = (n: ts.Node): boolean => t.isBinaryExpression(n.parent) && n.parent.left === n && n.parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
-  for (const n of candidates) if (isAssignment(n)) assigned.add(n.name.text);
+  const names = (n: ts.PropertyAccessExpression) => (isTensor(n.expression) ? tensorAssigned : assigned);
+  for (const n of candidates) if (isAssignment(n)) names(n).add(n.name.text);
   const inserts: Insert[] = [];
   for (const n of candidates) {
-    if (assigned.has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict") {
+    if (names(n).has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict") {
       inserts.push({ at: n.expression.getStart(sf) - offset, text: "(" }, { at: n.expression.end - offset, text: " as any)" });
     }
   }
   return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/**
+ * The names a cell assigns as attributes of an untyped parameter (`def mse_grad(inp, targ): inp.g = ...`,
+ * ported with `inp` untyped): whatever object that is at run time (a tensor, a module) has the
+ * attribute afterwards, so a later read of it on a typed receiver (`w1.g`) is let through by
+ * moduleAttributes, as Python reads any attribute that was set.
+ */
+function attributesSetOnUntyped(code: string, assigned: Set<string>): void {
+  if (!/\.\s*[A-Za-z_$][\w$]*\s*=[^=]/.test(code)) return;
+  const t = typescript();
+  const visit = (n: ts.Node): void => {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && t.isIdentifier(n.left.expression)) {
+      const name = n.left.expression.text;
+      for (let f: ts.Node | undefined = n.parent; f; f = f.parent) {
+        if (t.isFunctionLike(f)) {
+          const p = f.parameters.find((q) => t.isIdentifier(q.name) && q.name.text === name);
+          if (p && p.type === undefined) assigned.add(n.left.name.text);
+          break;
+        }
+      }
+    }
+    n.forEachChild(visit);
+  };
+  parse(code).forEachChild(visit);
 }
 
 /**
@@ -1569,6 +1683,33 @@ export function tupleSamples(code: string): Rewritten | null {
     n.forEachChild(visit);
   };
   parse(code).forEachChild(visit);
+  return inserts.length === 0 ? null : inserted(code, inserts);
+}
+
+/**
+ * Python's iterable classes: a class that defines `__iter__` (Zero to GANs' `DeviceDataLoader`, whose
+ * `__iter__` yields each batch moved to the device) is iterated by `for b in dl`, `list(dl)` and
+ * `next(iter(dl))`, which call `__iter__`. TypeScript iterates only what has `[Symbol.iterator]()`,
+ * so each class of the cell with an `__iter__` method and no `[Symbol.iterator]` member gets
+ * ` [Symbol.iterator]() { return this.__iter__(); }` after its opening brace: `for (const b of dl)`,
+ * spreads and iter() then run the user's `__iter__`, typed by it. Lines do not move. Null when none applies.
+ */
+export function iterableClasses(code: string): Rewritten | null {
+  if (!code.includes("__iter__")) return null;
+  const t = typescript();
+  const sf = parse(code);
+  const inserts: Insert[] = [];
+  const named = (m: ts.ClassElement, name: string): boolean => m.name !== undefined && t.isIdentifier(m.name) && m.name.text === name;
+  const iteratorMember = (m: ts.ClassElement): boolean =>
+    m.name !== undefined && t.isComputedPropertyName(m.name) && /^Symbol\s*\.\s*iterator$/.test(m.name.expression.getText(sf));
+  const visit = (n: ts.Node): void => {
+    if (t.isClassLike(n) && n.members.some((m) => t.isMethodDeclaration(m) && named(m, "__iter__")) && !n.members.some(iteratorMember)) {
+      const brace = n.getChildren(sf).find((c) => c.kind === t.SyntaxKind.OpenBraceToken);
+      if (brace) inserts.push({ at: brace.end, text: " [Symbol.iterator]() { return this.__iter__(); }" });
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
   return inserts.length === 0 ? null : inserted(code, inserts);
 }
 
@@ -1628,9 +1769,11 @@ function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean
  * - a name an earlier cell declared, assigned at the top level of the cell (`model_0 = nn.Sequential(...)`
  *   after `let model_0 = CircleModelV0()`; `model = Network()` after a cell redefined `class Network`):
  *   the assignment becomes a declaration (`let model_0 = ...`), which tslab lets a cell make again, so
- *   the name takes the new value's type in the cells that follow. Not where the cell reads the name
- *   before that statement (outside a function), which a declaration would make an error; there, and
- *   inside functions, a module is assigned `as any` as an attribute is.
+ *   the name takes the new value's type in the cells that follow. Where the value reads the name
+ *   (`train_loader = DeviceDataLoader(train_loader, device)` in Zero to GANs), a declaration would read
+ *   its own uninitialised binding: the value is assigned `as any` and the name keeps its type. Not
+ *   where the cell reads the name before that statement (outside a function), which a declaration would
+ *   make an error; there, and inside functions, a module is assigned `as any` as an attribute is.
  *
  * Null when none applies.
  */
@@ -1638,25 +1781,33 @@ export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFi
   if (sf.text.slice(offset, offset + code.length) !== code) return null;
   const starts = new Set(ranges.map(([start]) => start + offset));
   const inserts: Insert[] = [];
-  const declaredBefore = (name: ts.Identifier, stmt: ts.Statement): boolean => {
+  /** "let" when the name can be declared again; "any" when the value reads it (`x = wrap(x)`); null when the cell read it before. */
+  const declaredBefore = (name: ts.Identifier, stmt: ts.Statement, value: ts.Expression): "let" | "any" | null => {
     const sym = checker.getSymbolAtLocation(name);
-    if (!sym?.declarations?.length || sym.declarations.some((d) => d.getSourceFile() === sf)) return false;
-    if (!sym.declarations.every((d) => t.isVariableDeclaration(d))) return false;
+    if (!sym?.declarations?.length || sym.declarations.some((d) => d.getSourceFile() === sf)) return null;
+    if (!sym.declarations.every((d) => t.isVariableDeclaration(d))) return null;
     let readEarlier = false;
-    const look = (n: ts.Node): void => {
-      if (readEarlier || n.getStart(sf) >= stmt.getStart(sf) || t.isFunctionLike(n) || t.isClassLike(n)) return;
+    const look = (before: number) => (n: ts.Node): void => {
+      if (readEarlier || n.getStart(sf) >= before || t.isFunctionLike(n) || t.isClassLike(n)) return;
       if (t.isIdentifier(n) && n.text === name.text) readEarlier = true;
-      n.forEachChild(look);
+      n.forEachChild(look(before));
     };
-    sf.statements.forEach(look);
-    return !readEarlier;
+    sf.statements.forEach(look(stmt.getStart(sf)));
+    if (readEarlier) return null;
+    look(value.end)(value);
+    return readEarlier ? "any" : "let";
   };
   const visit = (n: ts.Node): void => {
     if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.getStart(sf) >= offset && starts.has(n.left.getStart(sf))) {
       const left = n.left;
       const stmt = n.parent;
-      if (t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent === sf && declaredBefore(left, stmt)) {
+      const rebound = t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent === sf ? declaredBefore(left, stmt, n.right) : null;
+      if (rebound === "let") {
         inserts.push({ at: left.getStart(sf) - offset, text: "let " });
+      } else if (rebound === "any") {
+        // Zero to GANs' `train_loader = DeviceDataLoader(train_loader, device)`: a declaration would read
+        // the new, not yet initialised binding; the name keeps its type and holds the new value.
+        inserts.push({ at: n.right.getStart(sf) - offset, text: "(" }, { at: n.right.end - offset, text: ") as any" });
       } else if ((t.isIdentifier(left) || t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) && isModule(t, checker, left) && isModule(t, checker, n.right)) {
         inserts.push({ at: n.right.getStart(sf) - offset, text: "(" }, { at: n.right.end - offset, text: ") as any" });
       }
@@ -1783,6 +1934,8 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   });
   /** The names assigned as a module's attributes outside its class so far (moduleAttributes). */
   const attributes = new Set<string>();
+  /** The names assigned as attributes of a tensor or of an untyped parameter so far (moduleAttributes, attributesSetOnUntyped). */
+  const tensorAttributes = new Set<string>();
   let conv: Converter;
   try {
     conv = create(() => latest);
@@ -1866,17 +2019,20 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   function convertMarked(prevDecl: string, src: string): ConvertResult {
     {
       const tupled = tupleSamples(src);
+      const iterable = iterableClasses(tupled?.code ?? src);
       // Classes called the Python way: `new` where the compiler asks for it, then compile again.
-      let code = tupled?.code ?? src;
-      const maps: Rewritten[] = tupled ? [tupled] : [];
+      let code = iterable?.code ?? tupled?.code ?? src;
+      const maps: Rewritten[] = [tupled, iterable].filter((m): m is Rewritten => m !== null);
       let result = convertDialect(prevDecl, code);
       // Then attributes assigned in a constructor the Python way get declared (their types known now).
       const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         const called = insertNew(code, reported(CALLED_CLASS)) ?? lateBoundNames(code, CANNOT_FIND_NAME.flatMap(reported));
-        const unknown = called === null ? [NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported) : [];
+        const readOnly = called === null ? reported(READ_ONLY_PROPERTY) : [];
+        const functionMembers = readOnly.length > 0 ? functionMemberAssignments(typescript(), check(prevDecl)(code), readOnly) : [];
+        const unknown = called === null ? [...[NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported), ...functionMembers] : [];
         const declared =
-          called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) ?? moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes) : null);
+          called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) ?? moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes, tensorAttributes) : null);
         const rebinding = declared === null ? NOT_ASSIGNABLE.flatMap(reported) : [];
         const rebound = declared ?? (rebinding.length > 0 ? pythonRebindings(typescript(), code, check(prevDecl)(code), rebinding) : null);
         const overloads = rebound === null ? reported(NO_OVERLOAD) : [];
@@ -1886,6 +2042,7 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
         code = fixed.code;
         result = convertDialect(prevDecl, code);
       }
+      if (result.diagnostics.length === 0) attributesSetOnUntyped(code, tensorAttributes);
       if (maps.length === 0) return result;
       const back = (offset: number) => maps.reduceRight((at, m) => m.mapBack(at), offset);
       return {

@@ -28,6 +28,7 @@ import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
 import { SUPERVISED_ENV } from "./supervisor";
 import { mergedPrelude, runPrelude, type PreludeResult } from "./prelude";
 import { Session, SystemExit, type Outcome } from "./session";
+import { routeWarnings } from "./warnings";
 import {
   codePointsToUtf16,
   decode,
@@ -283,6 +284,8 @@ export class KernelServer {
       this.sendDisplay({ ...message, transient: message.transient ?? {} }, update);
     this.interpreter = interpreter;
     this.prelude = prelude;
+    // PyTorch's warnings go to the running cell's stderr, formatted and filtered as Python's (kernel/warnings.ts).
+    routeWarnings(interpreter.tracebacks, (text) => this.streams.write("stderr", text));
     this.markLoaded();
   }
 

@@ -179,6 +179,7 @@ export class Session {
     const recording = this.recording;
     const cell = ++this.serial;
     let firstLineOffset = -1;
+    let maps: ConversionMaps | null | undefined;
     let ok: boolean;
     try {
       const running = underSigint(() => {
@@ -190,14 +191,17 @@ export class Session {
           const wrapper = typeof script === "string" ? CELL_WRAPPER.exec(script) : null;
           if (!wrapper) return run(script, options);
           firstLineOffset = wrapper[0].length;
+          // Recorded before the cell runs: a warning its synchronous code raises is mapped to its line (kernel/warnings.ts).
+          maps = this.takeLastConversion();
+          this.tracebacks.record(cell, { label, lines: code.split("\n"), maps, firstLineOffset });
           return run(script, { ...(typeof options === "object" ? options : {}), filename: `${CELL_FILE_PREFIX}${cell}` });
         }) as typeof vm.runInThisContext;
         try {
           return this.executor.execute(source);
         } finally {
           vmModule.runInThisContext = run;
-          const maps = this.takeLastConversion();
-          if (firstLineOffset >= 0) this.tracebacks.record(cell, { label, lines: code.split("\n"), maps, firstLineOffset });
+          // A cell that never ran still leaves its conversion, which the next cell must not take.
+          if (maps === undefined) this.takeLastConversion();
         }
       });
       ok = await running;

@@ -38,6 +38,19 @@ export const LOOKUP_KEY = "torchlab.parsedDeclarations";
 const IN_MEMORY_DECLARATIONS = ["/__prev__.d.ts", "/dist/src/backend/tf.d.ts"];
 const NODE_TYPES_INDEX = /\/@types\/node\/(?:ts[\d.]+\/)?index\.d\.ts$/;
 
+/** tfjs-core's reference to the WebGPU declarations, left out of the pruned view (kernel/tf_declarations.ts). */
+const WEBGPU_REFERENCE = /^\/\/\/[ \t]*<reference[ \t]+types="@webgpu\/types(?:\/[^"]*)?"[ \t]*\/>/gm;
+
+/** Whether `fileName` is one of tfjs-core's declaration files. */
+export function isTfjsCoreDeclaration(fileName: string): boolean {
+  return fileName.endsWith(".d.ts") && fileName.split(path.sep).join("/").includes("/node_modules/@tensorflow/tfjs-core/");
+}
+
+/** `text` of a tfjs-core declaration file without its reference to @webgpu/types, blanked so that every other offset stays. */
+export function withoutWebGpuTypes(text: string): string {
+  return text.includes("@webgpu/types") ? text.replace(WEBGPU_REFERENCE, (line) => " ".repeat(line.length)) : text;
+}
+
 export function inMemoryDeclaration(fileName: string): boolean {
   return IN_MEMORY_DECLARATIONS.some((suffix) => fileName.endsWith(suffix)) || NODE_TYPES_INDEX.test(fileName);
 }
@@ -95,6 +108,9 @@ function buildSnapshot(spec: SnapshotSpec): void {
     } catch {
       continue;
     }
+    // As the kernel's compiler reads it at a start: tfjs-core pruned (kernel/tf_declarations.ts).
+    // A cell that imports the whole of tfjs-core later reads these files whole, parsed afresh.
+    if (isTfjsCoreDeclaration(fileName)) text = withoutWebGpuTypes(text);
     const file = ts.createSourceFile(fileName, text, languageVersion) as SourceFile;
     parsed.set(fileName, { file, languageVersion, defaultIndicator: file.setExternalModuleIndicator! });
   }

@@ -21,6 +21,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { isTfjsCoreDeclaration, withoutWebGpuTypes } from "./snapshot_entry";
 
 /** torchlab's module that imports tfjs-core, relative to the package root. */
 export const TF_MODULE = path.join("dist", "src", "backend", "tf.d.ts");
@@ -36,6 +37,18 @@ const TFJS_IMPORT = `import tf = require("${TFJS_CORE}");`;
 const BACKEND_CPU_IMPORT = `import "@tensorflow/tfjs-backend-cpu";`;
 
 let cached: { root: string; text: string | null } | null = null;
+
+/**
+ * tfjs-core's tensor.d.ts and types.d.ts pull in @webgpu/types (~100 KB of WebGPU globals: `GPUBuffer`,
+ * `navigator.gpu`, ...) for the WebGPU backend's buffers. torchlab never uses WebGPU, so the pruned
+ * view reads tfjs-core's files without that reference (withoutWebGpuTypes, in kernel/snapshot_entry.ts
+ * since the startup snapshot's build reads them the same way and can load no other module): the
+ * start parses ~4% less, cells see no WebGPU globals, and the two members that name a GPU buffer
+ * (`dataToGPU`'s, WebGPUData's) are unresolved in tfjs-core's own files, which skipLibCheck leaves
+ * unchecked. The build's check below reads tfjs-core the same way, so a torchlab declaration that
+ * needed a WebGPU type would fail it.
+ */
+export { isTfjsCoreDeclaration, withoutWebGpuTypes };
 
 /** The pruned text of TF_MODULE, or null when the build did not generate it. */
 export function prunedTfModule(root: string): string | null {
@@ -108,7 +121,12 @@ export function diagnosticsAgainstPruned(ts: TS, root: string, full: import("typ
   const modulePath = path.join(root, TF_MODULE);
   const typesPath = path.join(root, TF_TYPES);
   const readFile = host.readFile.bind(host);
-  host.readFile = (file: string) => (path.resolve(file) === modulePath ? pruned : path.resolve(file) === typesPath ? types : readFile(file));
+  host.readFile = (file: string) => {
+    if (path.resolve(file) === modulePath) return pruned;
+    if (path.resolve(file) === typesPath) return types;
+    const text = readFile(file);
+    return text !== undefined && isTfjsCoreDeclaration(file) ? withoutWebGpuTypes(text) : text;
+  };
   host.fileExists = ((exists) => (file: string) => path.resolve(file) === typesPath || exists(file))(host.fileExists.bind(host));
   const prunedProgram = ts.createProgram(full.getRootFileNames(), options, host);
   const srcDir = path.join(root, "dist", "src").split(path.sep).join("/") + "/";

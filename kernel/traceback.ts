@@ -80,6 +80,30 @@ export class Tracebacks {
     return out;
   }
 
+  /**
+   * Where a warning raised under `stack` is attributed: the innermost frame of a cell (its prompt
+   * label, line and source line), else the innermost frame outside the kernel's machinery (the
+   * library line that warned); null when there is neither.
+   */
+  warningSite(stack: string): { cell: number | string | null; file: string; line: number; source: string } | null {
+    let fallback: { cell: null; file: string; line: number; source: string } | null = null;
+    for (const text of stack.split("\n")) {
+      const frame = /^\s*at /.test(text) ? parseFrame(text) : null;
+      if (!frame) continue;
+      if (frame.file.startsWith(CELL_FILE_PREFIX)) {
+        const cell = this.cells.get(Number(frame.file.slice(CELL_FILE_PREFIX.length)));
+        const line = cell ? this.cellLine(cell, frame) : null;
+        if (cell && line !== null) return { cell: cell.label, file: "", line, source: cell.lines[line - 1] ?? "" };
+        continue;
+      }
+      if (fallback === null && !isMachinery(frame.file)) {
+        const [file, line] = this.libraryPosition(frame).split(/:(?=\d+:\d+$)/);
+        fallback = { cell: null, file, line: Number(line.split(":")[0]), source: "" };
+      }
+    }
+    return fallback;
+  }
+
   private describe(frame: Frame, isAsync: boolean): string | null {
     if (frame.file.startsWith(CELL_FILE_PREFIX)) return this.describeCell(frame);
     if (isMachinery(frame.file)) return null;

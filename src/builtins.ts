@@ -261,6 +261,19 @@ export function list(...args: unknown[]): unknown[] {
   return args.length === 0 ? [] : Array.from(fromIterator(pyIterator(args[0])));
 }
 
+/**
+ * Python's `tuple(iterable)`: a new array of the items that prints as Python's tuple (`(tensor([0.93,
+ * 1.01]), tensor(0))`, `(1,)`), as a Dataset's `return data_point, data_label` does; it stays an
+ * ordinary array (destructuring, indexing, DataLoader's collate). An array literal keeps its item types.
+ * @example tuple([x, y])  // prints (tensor(...), tensor(...))
+ */
+export function tuple(): [];
+export function tuple<T extends unknown[]>(items: [...T]): T;
+export function tuple<X extends PyIterable>(iterable: X): ItemOf<X>[];
+export function tuple(...args: unknown[]): unknown[] {
+  return asPyTuple(args.length === 0 ? [] : list(args[0] as PyIterable));
+}
+
 // ---------------------------------------------------------------- comparisons: sorted, min, max
 
 type Op = "<" | ">";

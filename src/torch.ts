@@ -855,6 +855,7 @@ export function device(spec: string | Device): Device {
 /** `torch.device` as a type too, as PyTorch's annotations write it (`def f(device: torch.device)`). */
 export type device = Device;
 
+import { cuda_amp, cpu_amp, autocast as ampAutocast, get_autocast_gpu_dtype, get_autocast_cpu_dtype, is_autocast_enabled, is_autocast_cpu_enabled } from "./amp";
 /** torch.cuda: is_available() is true only on the tfjs-node-gpu backend. */
 export const cuda = {
   is_available: (): boolean => cudaAvailable(),
@@ -871,9 +872,23 @@ export const cuda = {
   manual_seed_all: (seed: number | bigint | { seed: number | bigint }): void => {
     new SeedCheck().manual_seed(typeof seed === "object" && seed !== null ? seed.seed : seed);
   },
+  /**
+   * Releases the CUDA caching allocator's unused blocks (Zero to GANs' fit_one_cycle calls it first).
+   * Without CUDA PyTorch does nothing and returns None; torchlab keeps no cache of its own (tensors no
+   * longer referenced are freed as they go), so it does nothing on any backend.
+   */
+  empty_cache: (): void => undefined,
   /** PyTorch's torch.cuda.OutOfMemoryError, the same class as torch.OutOfMemoryError. */
   OutOfMemoryError,
+  /** torch.cuda.amp: GradScaler and autocast, disabled without CUDA as in PyTorch (src/amp). */
+  amp: cuda_amp,
 };
+
+/** torch.cpu: torch.cpu.amp.autocast (src/amp). */
+export const cpu = { amp: cpu_amp };
+/** torch.amp: torch.amp.autocast (src/amp). */
+export const amp = { autocast: ampAutocast };
+export { ampAutocast as autocast, get_autocast_gpu_dtype, get_autocast_cpu_dtype, is_autocast_enabled, is_autocast_cpu_enabled };
 
 export * as backends from "./backends";
 
@@ -1081,3 +1096,23 @@ export {
   acos_, arccos_, asin_, arcsin_, atan_, arctan_, cosh_, sinh_, tan_, erf_, erfc_, exp2_, expm1_, log2_, log10_, log1p_, rsqrt_,
   square_, frac_, fix_, deg2rad_, rad2deg_, adjoint, typename,
 } from "./torch_more";
+
+// special: torch.special (src/ops/special.ts for the functions torch lacked), torch.polygamma, torch.mvlgamma, torch.i0.
+import * as SPF from "./ops/special";
+export const polygamma = SPF.polygamma;
+export const mvlgamma = SPF.multigammaln;
+export const i0 = SPF.i0;
+/**
+ * torch.special: PyTorch's scipy-style names, the same functions as torch's where both have one.
+ * @example torch.special.ndtri(torch.tensor([0.975]))  // tensor([1.9600])
+ */
+export const special = {
+  expit: sigmoid, logit, erf, erfc, erfinv, gammaln: lgamma, digamma, psi: digamma, polygamma: SPF.polygamma,
+  multigammaln: SPF.multigammaln, xlogy, xlog1py: SPF.xlog1py, entr: SPF.entr, sinc, log_softmax, softmax, logsumexp,
+  i0: SPF.i0, i0e: SPF.i0e, i1: SPF.i1, i1e: SPF.i1e, ndtr: SPF.ndtr, ndtri: SPF.ndtri, log_ndtr: SPF.log_ndtr,
+  expm1, exp2, log1p, round,
+};
+export { use_deterministic_algorithms, are_deterministic_algorithms_enabled, is_deterministic_algorithms_warn_only_enabled } from "./deterministic";
+export { set_float32_matmul_precision, get_float32_matmul_precision } from "./matmul_precision";
+/** torch.profiler: profile, record_function, schedule, ProfilerActivity (src/profiler). */
+export * as profiler from "./profiler";

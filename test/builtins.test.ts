@@ -8,7 +8,7 @@
 import * as path from "path";
 import { torch } from "../src";
 import * as B from "../src/builtins";
-import { abs, enumerate, float, int, isinstance, iter, len, list, max, min, next, range, repr, round, sorted, str, sum, zip } from "../src/builtins";
+import { abs, enumerate, float, int, isinstance, iter, len, list, max, min, next, range, repr, round, sorted, str, sum, tuple, zip } from "../src/builtins";
 import { pythonRepr } from "../src/display/pylist";
 import { asPyTuple } from "../src/pyrepr";
 import { TORCHLAB_VERSION } from "../src/version";
@@ -98,6 +98,18 @@ const CASES: Record<string, () => unknown> = {
   list_empty: () => list(),
   list_int: () => untyped.list(5),
   list_tensor: () => repr(list(torch.arange(3))),
+  tuple_list: () => repr(tuple([torch.tensor([0.5, 1.0]), torch.tensor(0)])),
+  tuple_range: () => tuple(range(3)),
+  tuple_one: () => tuple([5]),
+  tuple_empty: () => tuple(),
+  tuple_string: () => tuple("ab"),
+  tuple_dict: () => tuple({ a: 1, b: 2 }),
+  tuple_shape: () => tuple(torch.zeros(2, 3).shape),
+  tuple_shape_1d: () => tuple(torch.zeros(4).shape),
+  tuple_int: () => untyped.tuple(5),
+  str_tuple: () => str(tuple(torch.zeros(1, 28, 28).shape)),
+  fstring_tuple: () => `shape ${str(tuple(torch.zeros(3).shape))} ${str(tuple())}`,
+  repr_list_of_tuples: () => repr([tuple([1]), asPyTuple([2, "a"])]),
   sorted: () => sorted([3, 1, 2]),
   sorted_reverse: () => sorted([3, 1, 2], { reverse: true }),
   sorted_strings: () => sorted(["b", "a", "C"]),

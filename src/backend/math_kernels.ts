@@ -17,6 +17,11 @@
  *   (remainder(-5.44, -0.00214135) gave -0.00096273 for -0.00096291), and fmod built on it lost a
  *   dividend smaller than the divisor (fmod(1e-20, -3.06) was 0). C's fmod is exact; PyTorch's
  *   remainder is fmod plus the divisor when their signs differ.
+ * - tanh's backward of float32 on wasm and cpu (TorchlabTanhGrad): PyTorch's tanh_backward is
+ *   `g * (1 - y * y)`, and its AVX2 build contracts `1 - y * y` into one fused multiply-add (one
+ *   rounding), so a hand-written `(1.0 - h**2) * dh` (two roundings) is one ulp off it at some
+ *   elements: makemore part 4's `cmp('hpreact', ...)` prints `exact: False` on PyTorch. This rounds
+ *   `1 - y * y` once, as the FMA does (y * y is exact in double).
  * - cumsum and cumprod of float32 on wasm and cpu (TorchlabCumulative): PyTorch's CPU kernels
  *   accumulate float32 in double; tfjs's in float32, so the cumulative sum of
  *   linspace(-10, 10, 2001) ended at 1.2398e-04 against PyTorch's 8.7380e-05.
@@ -91,6 +96,17 @@ function cumulativeKernel(backendName: string) {
   };
 }
 
+/** g * (1 - y * y) with `1 - y * y` rounded once (an FMA), g and y float32 of one shape. */
+function tanhGradKernel(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const g = args.inputs.g as Info;
+    const y = args.inputs.y as Info;
+    const { out, ys, xs: [gv, yv] } = io(backendName, args.backend, [g, y], g.shape);
+    for (let i = 0; i < ys.length; i++) ys[i] = gv[i] * Math.fround(1 - yv[i] * yv[i]);
+    return out;
+  };
+}
+
 let registered = false;
 
 /** Registers the kernels (TorchlabMath on wasm; TorchlabFmod and TorchlabCumulative on wasm and cpu). */
@@ -118,7 +134,18 @@ export function registerMathKernels(): void {
   for (const backendName of ["wasm", "cpu"]) {
     tf.registerKernel({ kernelName: "TorchlabFmod", backendName, kernelFunc: fmodKernel(backendName) as unknown as tf.KernelFunc });
     tf.registerKernel({ kernelName: "TorchlabCumulative", backendName, kernelFunc: cumulativeKernel(backendName) as unknown as tf.KernelFunc });
+    tf.registerKernel({ kernelName: "TorchlabTanhGrad", backendName, kernelFunc: tanhGradKernel(backendName) as unknown as tf.KernelFunc });
   }
+  // For create_graph: d/dg = 1 - y^2, d/dy = -2 g y.
+  tf.registerGradient({
+    kernelName: "TorchlabTanhGrad",
+    inputsToSave: ["g", "y"],
+    gradFunc: (dy, saved) => {
+      const [g, y] = saved;
+      const d = dy as tf.Tensor;
+      return { g: () => tf.mul(d, tf.sub(1, tf.square(y))), y: () => tf.mul(d, tf.mul(tf.mul(g, y), -2)) };
+    },
+  });
   // For create_graph (tfjs's autodiff of backward closures): d fmod = (1, -trunc(a / b)), d remainder
   // = (1, -floor(a / b)); a cumulative sum's gradient is the sum from the other end. The inputs are
   // already broadcast to the output's shape.
@@ -185,4 +212,11 @@ export function fmodT(a: tf.Tensor, b: tf.Tensor, shape: number[] | null, floor:
 export function cumulativeT(x: tf.Tensor, axis: number, prod: boolean, reverse = false): tf.Tensor | null {
   if (!jsBackend() || x.dtype !== "float32") return null;
   return tf.engine().runKernel("TorchlabCumulative", { x }, { axis, prod, reverse } as unknown as tf.NamedAttrMap) as tf.Tensor;
+}
+
+/** tanh's backward `g * (1 - y * y)` as PyTorch's CPU kernel rounds it (one FMA for `1 - y * y`) on wasm and cpu. */
+export function tanhGradT(g: tf.Tensor, y: tf.Tensor): tf.Tensor {
+  const same = g.dtype === "float32" && y.dtype === "float32" && g.shape.length === y.shape.length && g.shape.every((d, i) => d === y.shape[i]);
+  if (!same || !jsBackend()) return tf.mul(g, tf.sub(1, tf.square(y)));
+  return tf.engine().runKernel("TorchlabTanhGrad", { g, y }) as tf.Tensor;
 }

@@ -269,6 +269,13 @@ export function rebind(ref: StorageRef, to: Storage): Storage {
  */
 export function drop(ref: StorageRef): Storage {
   const from = ref.s;
+  // The sole owner's storage becomes that storage itself, released: no new object for a wrapper
+  // that V8 keeps until a full collection anyway (a FinalizationRegistry target survives minor ones).
+  if (from.refs === 1) {
+    release(from);
+    from.refs = Infinity;
+    return from;
+  }
   ref.s = { data: from.data, refs: Infinity, version: from.version };
   release(from);
   return ref.s;

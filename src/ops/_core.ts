@@ -7,6 +7,7 @@ import * as D from "../tensor/dtype";
 import { ensureReady } from "../backend";
 import { withMemoryRetry, isAllocationFailure } from "../backend/guard";
 import { cpuMatMul } from "../backend/matmul_kernel";
+import { torchSumT } from "../backend/sum_kernels";
 import { BackwardFn, Node } from "../autograd/node";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { anyTangent, jvpOfClosure, setLazyTangent, tangentOf, withJvpInputs } from "../autograd/forward_state";
@@ -300,8 +301,12 @@ export function sumTo(g: tf.Tensor, shape: readonly number[]): tf.Tensor {
   for (let i = 0; i < g.rank; i++) {
     if (i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1)) axes.push(i);
   }
-  const s = axes.length ? tf.sum(g, axes, true) : g;
-  return tf.reshape(s, shape as number[]);
+  if (!axes.length) return tf.reshape(g, shape as number[]);
+  // PyTorch's sum_to sums the (contiguous) gradient as `grad.sum(dims)` does: the same order as a
+  // forward sum (sum_kernels.ts), so `(-dnorm).sum(1, keepdim=True)` written by hand equals the
+  // `.grad` that broadcasting's backward leaves, bit for bit (makemore part 4's `cmp`).
+  const strides = g.shape.map((_, i) => g.shape.slice(i + 1).reduce((a, b) => a * b, 1));
+  return tf.reshape(torchSumT(g, axes, strides, false) ?? tf.sum(g, axes, true), shape as number[]);
 }
 
 /** Normalises a possibly negative dim, raising PyTorch's IndexError when out of range. */

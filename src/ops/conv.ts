@@ -11,6 +11,7 @@
  *    used as a kernel (stride and dilation trade places), cropped to the kernel size.
  * conv_transpose2d is the adjoint of conv2d, so it reuses the same three primitives.
  */
+import { profiling, profiled } from "../profiler/hook";
 import { tf, compute, record, constant, constantOf, fmtShape } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
@@ -496,6 +497,11 @@ function checkDtypes(op: string, x: Tensor, weight: Tensor, bias: Tensor | null)
  * total goes on the bottom/right, as PyTorch does).
  */
 export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {}): Tensor {
+  if (profiling.active !== null) return profiled("aten::conv2d", [input, weight, options.bias ?? null, 0, 0, 0, 0], () => conv2dOp(input, weight, options));
+  return conv2dOp(input, weight, options);
+}
+
+function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
   const op = "conv2d";
   const { x, unbatched } = batched(op, input);
   if (!(weight instanceof Tensor)) throw new TypeError(`conv2d(): argument 'weight' (position 2) must be Tensor, not ${describeValue(weight)}`);

@@ -1,9 +1,10 @@
 /** Pointwise ops with PyTorch broadcasting and type promotion, each with its gradient. */
+import { profiling, profiled } from "../profiler/hook";
 import { tf, compute, record, saves, constant, constantOf, operand, promote, sumTo, as, broadcastShapes, broadcastMismatch, describe, expandTo, select, withDtype, wrapInt } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
-import { sinT, cosT, log1pT, signT, fmodT } from "../backend/math_kernels";
+import { sinT, cosT, log1pT, signT, fmodT, tanhGradT } from "../backend/math_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
@@ -251,7 +252,7 @@ export const square = (a: Tensor): Tensor => pow(a, 2);
 export const reciprocal = (a: Tensor): Tensor => unary("ReciprocalBackward0", a, tf.reciprocal, (g, _x, y) => tf.neg(tf.mul(g, tf.square(y._t))), true);
 export const sin = (a: Tensor): Tensor => unary("SinBackward0", a, sinT, (g, x) => tf.mul(g, cosT(x)));
 export const cos = (a: Tensor): Tensor => unary("CosBackward0", a, cosT, (g, x) => tf.neg(tf.mul(g, sinT(x))));
-export const tanh = (a: Tensor): Tensor => unary("TanhBackward0", a, tf.tanh, (g, _x, y) => tf.mul(g, tf.sub(1, tf.square(y._t))), true);
+export const tanh = (a: Tensor): Tensor => unary("TanhBackward0", a, tf.tanh, (g, _x, y) => tanhGradT(g, y._t), true);
 export const sigmoid = (a: Tensor): Tensor =>
   unary("SigmoidBackward0", a, tf.sigmoid, (g, _x, y) => tf.mul(g, tf.mul(y._t, tf.sub(1, y._t))), true);
 export const erf = (a: Tensor): Tensor =>
@@ -280,6 +281,11 @@ export const round = (a: Tensor): Tensor => rounding("RoundBackward0", a, tf.rou
 export const trunc = (a: Tensor): Tensor => rounding("TruncBackward0", a, (x) => tf.mul(tf.sign(x), tf.floor(tf.abs(x))));
 
 export function relu(a: Tensor): Tensor {
+  if (profiling.active !== null) return profiled("aten::relu", [a], () => reluOp(a));
+  return reluOp(a);
+}
+
+function reluOp(a: Tensor): Tensor {
   if (a.dtype._tf === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
   const layout = is_grad_enabled() ? null : sharedLayout(a);
   if (layout !== null) return keepLayout(constantOf([a], compute(() => reluKeepingNaN(rawOf(a)))), layout);

@@ -45,7 +45,7 @@ function floatOnly(op: string, t: Tensor): void {
 const f32 = (t: Tensor): tf.Tensor => as(t._t, D.float32);
 
 /** A float-valued unary op (int/bool inputs give float, as PyTorch's unary float ops). */
-function unaryF(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
+export function unaryF(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (g: tf.Tensor, x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
   need(name.replace(/Backward\d$/, "").toLowerCase(), a);
   const out = compute(() => f(f32(a)));
   let self: Tensor;
@@ -55,7 +55,7 @@ function unaryF(name: string, a: Tensor, f: (x: tf.Tensor) => tf.Tensor, grad: (
 }
 
 /** `f` applied on the host in float64 to every element, as a float32 tensor. */
-function hostMap(x: tf.Tensor, f: (v: number) => number): tf.Tensor {
+export function hostMap(x: tf.Tensor, f: (v: number) => number): tf.Tensor {
   const src = x.dataSync();
   const out = new Float32Array(src.length);
   for (let i = 0; i < src.length; i++) out[i] = f(src[i]);
@@ -97,7 +97,7 @@ export function digammaScalar(x: number): number {
 }
 
 /** ψ'(x), the derivative of digamma. */
-function trigammaScalar(x: number): number {
+export function trigammaScalar(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x <= 0 && Number.isInteger(x)) return Infinity;
   if (x < 0) {
@@ -136,6 +136,8 @@ export function erf64(x: number): number {
  * PyTorch gives 2.9612e-08 (and 4.1370e-37 at x = 9).
  */
 export function erfc64(x: number): number {
+  // The continued fraction reads inf/inf at +inf; PyTorch's erfc(inf) is 0 (and erfc(-inf) 2).
+  if (x === Infinity) return 0;
   if (x < 3) return 1 - erf64(x);
   // Lentz's evaluation of erfc(x) = exp(-x^2)/sqrt(pi) / (x + 1/2/(x + 1/(x + 3/2/(x + ...)))).
   let f = x;

@@ -1,4 +1,5 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
+import { profiling, profiled } from "../profiler/hook";
 import { tf, compute, record, saves, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
 import { stridesOf } from "../tensor/repr";
 import { Tensor, type DType } from "../tensor/tensor";
@@ -117,6 +118,11 @@ export function linearWeightT(w: Tensor): Tensor {
 }
 
 export function flatten(t: Tensor, start_dim = 0, end_dim = -1): Tensor {
+  if (profiling.active !== null) return profiled("aten::flatten", [t, 0, 0], () => flattenOp(t, start_dim, end_dim));
+  return flattenOp(t, start_dim, end_dim);
+}
+
+function flattenOp(t: Tensor, start_dim: number, end_dim: number): Tensor {
   if (t.dim() === 0) {
     normDim(start_dim, 0, "flatten");
     normDim(end_dim, 0, "flatten");

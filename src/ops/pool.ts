@@ -8,6 +8,7 @@
  * and a window's contribution is written back with a zero-stuffed, offset pad (the adjoint of the
  * strided slice).
  */
+import { profiling, profiled } from "../profiler/hook";
 import { anyTangent, currentLevel } from "../autograd/forward_state";
 import { freeGraphOnly } from "../autograd/node";
 import { tf, compute, record, constant, constantOf, fmtShape } from "./_core";
@@ -139,6 +140,14 @@ export interface MaxPoolOptions {
 export function max_pool2d(input: Tensor, kernel_size: number | number[], options: MaxPoolOptions & { return_indices: true }): [Tensor, Tensor];
 export function max_pool2d(input: Tensor, kernel_size: number | number[], options?: MaxPoolOptions): Tensor;
 export function max_pool2d(input: Tensor, kernel_size: number | number[], options: MaxPoolOptions = {}): Tensor | [Tensor, Tensor] {
+  if (profiling.active !== null) {
+    const name = options.return_indices === true ? "aten::max_pool2d_with_indices" : "aten::max_pool2d";
+    return profiled(name, [input, 0, 0, 0, 0, 0], () => maxPool2dOp(input, kernel_size, options));
+  }
+  return maxPool2dOp(input, kernel_size, options);
+}
+
+function maxPool2dOp(input: Tensor, kernel_size: number | number[], options: MaxPoolOptions): Tensor | [Tensor, Tensor] {
   const op = "max_pool2d";
   const k = intPair(op, "kernel_size", kernel_size) as Pair;
   const s = intPair(op, "stride", options.stride, true) ?? k;

@@ -44,6 +44,14 @@ function checkOptimizer(optimizer: unknown): Optimizer {
 }
 
 const COUNTED = Symbol("torchlab.step_counted");
+/** The schedulers of an optimizer whose first step waits for their subclass's constructor to end. */
+const PENDING = Symbol("torchlab.pending_schedulers");
+
+function pendingOf(optimizer: Optimizer): Set<LRScheduler> {
+  const own = optimizer as unknown as { [PENDING]?: Set<LRScheduler> };
+  if (!own[PENDING]) Object.defineProperty(own, PENDING, { value: new Set<LRScheduler>(), enumerable: false });
+  return own[PENDING] as Set<LRScheduler>;
+}
 
 /**
  * Makes `optimizer.step()` count its calls (PyTorch's `with_counter`), so a scheduler can warn when
@@ -53,6 +61,7 @@ function countSteps(optimizer: Optimizer): void {
   const current = optimizer.step as Optimizer["step"] & { [COUNTED]?: boolean };
   if (current[COUNTED]) return;
   const counted = function (this: unknown, ...args: Parameters<Optimizer["step"]>): ReturnType<Optimizer["step"]> {
+    for (const scheduler of [...pendingOf(optimizer)]) scheduler._initial_step();
     optimizer._step_count++;
     return current.apply(optimizer, args);
   } as Optimizer["step"] & { [COUNTED]?: boolean };
@@ -65,9 +74,13 @@ export type SchedulerStateDict = Record<string, unknown>;
 
 /**
  * Base class of the epoch-indexed schedulers (PyTorch's `_LRScheduler`, called `LRScheduler` from
- * 2.0). A subclass sets its own fields after `super(...)` and then calls `this._initial_step()`,
- * which performs the first `step()` (JavaScript cannot set fields before `super`, where PyTorch
- * subclasses do).
+ * 2.0). PyTorch's constructor takes the first `step()` (epoch 0's lr, through the subclass's `get_lr`),
+ * and its subclasses set their fields before `super().__init__(optimizer)`; JavaScript sets them after
+ * `super(...)`, so the first step waits until the subclass's constructor has run: torchlab's
+ * schedulers call `this._initial_step()` at its end, and a user's subclass written as PyTorch's
+ * (UvA's `CosineWarmupScheduler` with `get_lr` and its own fields) takes it at its first `step()`,
+ * `get_last_lr()`, `state_dict()` or `optimizer.step()`, whichever comes first, so the optimizer steps
+ * with epoch 0's lr and the schedule's values are PyTorch's.
  */
 export abstract class LRScheduler {
   optimizer!: Optimizer;
@@ -92,10 +105,12 @@ export abstract class LRScheduler {
     this.last_epoch = last_epoch;
     this.verbose = verbose;
     countSteps(optimizer);
+    pendingOf(optimizer).add(this);
   }
 
   /** @internal the step every scheduler takes on construction (sets lr for epoch 0). */
   _initial_step(): void {
+    pendingOf(this.optimizer).delete(this);
     this.optimizer._step_count = 0;
     this._step_count = 0;
     this.step();
@@ -103,6 +118,7 @@ export abstract class LRScheduler {
 
   /** The learning rates this scheduler set last, one per parameter group. */
   get_last_lr(): number[] {
+    this._take_pending_step();
     return this._last_lr.slice();
   }
 
@@ -123,6 +139,7 @@ export abstract class LRScheduler {
 
   /** Advances one epoch (or sets `epoch`, deprecated) and writes the new lrs into the optimizer. */
   step(epoch?: number): void {
+    this._take_pending_step();
     if (this._step_count === 1 && this.optimizer._step_count < 1) {
       warn(
         "Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, you should call them in the opposite order: " +
@@ -155,6 +172,7 @@ export abstract class LRScheduler {
 
   /** Every attribute except the optimizer (PyTorch's `__dict__` minus `optimizer`). */
   state_dict(): SchedulerStateDict {
+    this._take_pending_step();
     const out: SchedulerStateDict = {};
     for (const [k, v] of Object.entries(this)) out[k] = Array.isArray(v) ? v.slice() : v;
     return out;
@@ -162,6 +180,11 @@ export abstract class LRScheduler {
 
   load_state_dict(state_dict: SchedulerStateDict): void {
     for (const [k, v] of Object.entries(state_dict)) (this as unknown as Record<string, unknown>)[k] = Array.isArray(v) ? v.slice() : v;
+  }
+
+  /** A subclass's first step, when its constructor did not take it (see the class). */
+  private _take_pending_step(): void {
+    if (pendingOf(this.optimizer).has(this)) this._initial_step();
   }
 
   protected _lrs(): number[] {
@@ -789,6 +812,7 @@ export class SequentialLR extends LRScheduler {
       );
     }
     super(optimizer, -1, Boolean(o.verbose));
+    pendingOf(optimizer).delete(this); // its first scheduler takes the first step (below)
     Object.defineProperty(this, "_schedulers", { value: list, enumerable: false, writable: true });
     this._milestones = milestones.slice();
     this.last_epoch = ((o.last_epoch as number | undefined) ?? -1) + 1;
@@ -841,6 +865,7 @@ export class ChainedScheduler extends LRScheduler {
       }
     });
     super(schedulers[0].optimizer);
+    pendingOf(this.optimizer).delete(this); // PyTorch's ChainedScheduler takes no first step of its own
     Object.defineProperty(this, "_schedulers", { value: schedulers.slice(), enumerable: false, writable: true });
     this._last_lr = this._lrs();
   }

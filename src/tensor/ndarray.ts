@@ -7,7 +7,7 @@
  * scientific when the magnitudes ask for it, a dtype suffix unless NumPy implies it (float64, int64,
  * bool). Unlike NumPy's array it does not share memory with the tensor.
  */
-import { IPYTHON_REPR } from "../pyrepr";
+import { asPyTuple, IPYTHON_REPR } from "../pyrepr";
 import * as D from "./dtype";
 
 type Data = Float32Array | Int32Array | Uint8Array;
@@ -28,11 +28,16 @@ function impliedDtype(dtype: D.dtype): boolean {
 }
 
 export class ndarray {
+  /** NumPy's shape, a tuple: print and a cell show `(3,)`, `(2, 3)`. */
+  readonly shape: number[];
+
   constructor(
     readonly data: Data,
-    readonly shape: number[],
+    shape: number[],
     readonly dtype: D.dtype,
-  ) {}
+  ) {
+    this.shape = asPyTuple([...shape]);
+  }
 
   get ndim(): number {
     return this.shape.length;

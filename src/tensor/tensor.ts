@@ -3,6 +3,7 @@
  * grad and grad_fn. Methods chain (`x.add(y).relu().sum()`) and print the way PyTorch prints.
  * The math lives in src/ops; this class is the user-facing surface.
  */
+import { profiling, profiled } from "../profiler/hook";
 import type { tf } from "../backend/tf";
 import * as D from "./dtype";
 import { Device } from "./device";
@@ -513,10 +514,13 @@ export class Tensor {
 
   // PyTorch's to(device, dtype=None, non_blocking=False, copy=False): after a device, the dtype or the
   // keywords (images.to(device, {non_blocking: true}) in pytorch/examples imagenet); non_blocking changes nothing here.
+  // The second parameter is named `options` so that a keyword call on an untyped receiver (Zero to GANs'
+  // `data.to(device, non_blocking=True)`, kernel/keyword_call.ts) passes the keywords in it.
   to(
     target: DType | string | Tensor | { dtype?: DType | string; device?: unknown; non_blocking?: boolean; copy?: boolean } | { readonly type: string },
-    dtype?: DType | string | { dtype?: DType | string; non_blocking?: boolean },
+    options?: DType | string | { dtype?: DType | string; non_blocking?: boolean; copy?: boolean },
   ): Tensor {
+    const dtype = options;
     if (target instanceof Tensor) return this.to(target.dtype);
     if (isOptions(target)) {
       const o = parseArgs("to", [target], ["dtype", "device", "non_blocking", "copy"]);
@@ -1768,6 +1772,7 @@ export class Tensor {
     return this.inplace("clip_", (s) => s.clamp(min, max), undefined, false, true);
   }
   relu_(): this {
+    if (profiling.active !== null) return profiled("aten::relu_", [this], () => this.inplace("relu_", (s) => s.relu()), true);
     return this.inplace("relu_", (s) => s.relu());
   }
   zero_(): this {

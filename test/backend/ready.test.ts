@@ -118,4 +118,10 @@ describe("after torch.ready()", () => {
     expect(torch.rand(2).tolist()).toEqual(a.tolist().slice(1));
     expect(() => torch.cuda.manual_seed(Number.NaN)).toThrow("manual_seed expected a finite integer seed, got NaN");
   });
+
+  test("torch.cuda.empty_cache() returns nothing and leaves tensors alone, as PyTorch's does without CUDA", () => {
+    const t = torch.ones(2);
+    expect(torch.cuda.empty_cache()).toBeUndefined();
+    expect(t.tolist()).toEqual([1, 1]);
+  });
 });

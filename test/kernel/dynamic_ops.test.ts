@@ -50,5 +50,7 @@ describe("kernel/dynamic_ops: the run-time half of the dialect for values typed 
     expect(fstring("é", "", "a")).toBe("'\\xe9'");
     expect(fstring([1, "a"], "", "s")).toBe("[1, 'a']");
     expect(() => fstring([1, 2], ">5", "")).toThrow("unsupported format string passed to list.__format__");
+    // Python's f"{x=}": the text, then the repr unless a spec or conversion is given.
+    expect([fstring("a", "", "", "s = "), fstring(0.5, ".2f", "", "v="), fstring("a", "", "s", "s=")]).toEqual(["s = 'a'", "v=0.50", "s=a"]);
   });
 });

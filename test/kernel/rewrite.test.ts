@@ -10,6 +10,20 @@ import { readReference } from "../tensor/fixtures";
 // Python 3.11 / PyTorch 1.13's text for the f-string, `@=`, `del` and deepcopy cells (test/reference/gen_pyformat.py).
 const pyformatRef = readReference<{ kernel: Record<string, string> }>("pyformat.json");
 
+// Python 3.11's output for RANDOM_CELL (test/reference/gen_random.py).
+const randomRef = readReference<{ cell: string }>("random.json");
+const RANDOM_CELL = [
+  'const words = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn",',
+  '  "abigail", "emily", "elizabeth", "mila", "ella", "avery", "sofia", "camila", "aria", "scarlett"];',
+  "random.seed(42);",
+  "random.shuffle(words);",
+  "print(words.slice(0, 5));",
+  "print(list(range(5)).map(() => random.randint(1, 6)));",
+  'print(random.choices(["a", "b", "c"], weights=[10, 1, 5], k=4));',
+  "print(random.sample(range(100), k=3));",
+  "print(`${random.random():.6f} ${random.gauss(sigma=2):.6f}`);",
+].join("\n");
+
 describe("shorthand properties across cells", () => {
   test("expands object-literal and destructuring shorthands, leaves the rest alone", () => {
     expect(expandShorthandProperties("const o = {labels, nrow: 8};")).toBe("const o = {labels: labels, nrow: 8};");
@@ -254,6 +268,9 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // Python's f-string specs and conversions, `True` for a boolean (kernel/format_spec.ts, src/pyformat.ts).
       "const floss = torch.tensor(0.123456); const facc = 0.8765; const fepoch = 7; const fname = 'resnet'; const fflag = true; const ft = torch.tensor(2.5);\n" +
         "`${floss.item():.4f}|${facc:>6.2%}|${fepoch:03d}|${12345678:,}|${fname!r}|${1234.5:e}|${ft:.3f}|${fflag}|${floss:.2e}|${fepoch > 3 ? 'a' : 'b':>3}|${!fflag}`",
+      // Python's `{x=}`, nested fields in a spec, tuple(t.shape) (src/builtins.ts).
+      "const fwidth = 8; const fprec = 3;\n" +
+        "`${fepoch=}|${facc = :.2f}|${fname=!s}|${fflag=}|${floss.item()=:.4f}|${facc:>{fwidth}.{fprec}f}|${fepoch:{fwidth}}|${tuple(torch.ones(3).shape)}|${tuple(torch.ones(2, 3).shape)}|${fname=:>{fwidth}}`",
       { code: "`${1.5:d}`", tags: ["raises-exception"] },
       { code: "`${torch.ones(2):.2f}`", tags: ["raises-exception"] },
       // Python's `a @= b`: a new tensor bound to `a` (PyTorch 1.13's Tensor has no __imatmul__).
@@ -268,7 +285,6 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // Python's True / False / None as written in a port (src/builtins.ts): keywords, a new axis, f-strings.
       "const nx = torch.arange(6.).view(2, 3);\nJSON.stringify([[...nx[None].shape], [...nx[':', None].shape], [...nx[None, ':', None].shape], nn.Linear(3, 2, bias=False).bias, torch.sum(nx, dim=None).item(), torch.utils.data.DataLoader(torch.arange(5), batch_size=2, drop_last=True).length])",
       "`${None}|${True}|${False}|${[True, None]}|${nx.requires_grad_(True).requires_grad}`",
-      // `from tqdm.auto import tqdm, trange` is in scope: the loops run over what they wrap.
       // Python's `==` / `!=` on lists, tuples and Sizes compares values (JavaScript's compared identities).
       "const sa = torch.zeros(2, 3);\nfunction shp(x) { return x.shape == [2, 3]; }\nfunction teq(x) { return x == [1, 2]; }\nconst nl: number[] | undefined = undefined;\n" +
         "JSON.stringify([sa.shape == [2, 3], sa.shape != [2, 3], sa.shape == torch.Size([2, 3]), [[1, 2], [3]] == [[1, 2], [3]], [1, 2] == [2, 1], [1] == [true], ['a'] != ['a'], shp(sa), shp(torch.ones(3)), nl == null, teq(torch.tensor([1, 3])).tolist()])",
@@ -276,7 +292,11 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "const dsd = nn.Linear(2, 1).state_dict();\nconst dcfg = {lr: 0.1, epochs: 3};\nconst dshapes = [];\nfor (const [k, v] of dsd.items()) dshapes.push(`${k}:${v.shape}`);\n" +
         "JSON.stringify([str(dsd.keys()), dshapes.join(' '), dcfg.get('lr'), dcfg.get('momentum', 0.9), dcfg.pop('epochs'), str(dcfg.items()), list(dsd.values()).length])",
       { code: "dcfg.pop('nokey')", tags: ["raises-exception"] },
+      // `from tqdm.auto import tqdm, trange` is in scope: the loops run over what they wrap.
       "let tq = 0;\nfor (const e of trange(1, 4, leave=False)) tq += e;\nfor (const b of tqdm(torch.utils.data.DataLoader(torch.arange(4), batch_size=2), desc='d')) tq += b.sum().item();\ntq",
+      // Python's random module as Python writes it, keywords included (src/random.ts), then a cell's own `random`.
+      RANDOM_CELL,
+      "const random = [1, 2];\nrandom.length",
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -334,7 +354,7 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "'[[\"conv1.weight\",\"conv1.bias\"],[1,20,4,4]]'",
       "",
       "'[[5,7],[1,0]]'",
-      ...["fstring", "fstring_d_float", "fstring_vector", "imatmul"].map((k) => pyformatRef.kernel[k]),
+      ...["fstring", "fstring_pyisms", "fstring_d_float", "fstring_vector", "imatmul"].map((k) => pyformatRef.kernel[k]),
       "",
       ...["imatmul_int", "imatmul_tensor_int"].map((k) => pyformatRef.kernel[k]),
       "",
@@ -351,7 +371,10 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "`[\"odict_keys(['weight', 'bias'])\",\"weight:torch.Size([1, 2]) bias:torch.Size([1])\",0.1,0.9,3,\"dict_items([('lr', 0.1)])\",2]`",
       "KeyError: 'nokey'",
       "12",
+      "",
+      "2",
     ]);
+    expect(cellsOf(JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")))[cells.indexOf(RANDOM_CELL)].printed).toBe(randomRef.cell);
     const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");
     const failed = JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")).cells[reshapedCell].outputs.find((o: { output_type: string }) => o.output_type === "error");
     expect(failed.traceback.join("\n")).toMatch(/line 2, in reshaped\n.*\n-+> 2 +return y_train\.reshape\(n\);/);
@@ -465,6 +488,22 @@ test("Python's keyword arguments: torchlab's API, the user's own function and cl
     "accuracy_fn(y_true=y, y_true=y)",
     "accuracy_fn(y_true=y, y)",
     "accuracy_fn(y_pred=y)",
+    [
+      "torch.manual_seed(0);",
+      'const cfg = {"in_channels": 1, "out_channels": 2, "kernel_size": 3};',
+      "const conv2 = nn.Conv2d(**cfg, padding=1);",
+      "print(conv2);",
+      'const batch = {"y_pred": torch.tensor([1, 1, 1, 0]), "y_true": torch.tensor([1, 0, 1, 1])};',
+      "print(accuracy_fn(**batch));",
+      'print(ThreeLayerConvNet(3, **{"channel_1": 4, "channel_2": 2, "num_classes": 5}).fc);',
+      'const loader_kwargs = {"batch_size": 4, "drop_last": true};',
+      "print(len(torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(10.)), **loader_kwargs)));",
+      "try {",
+      "  accuracy_fn(y_true=y, **batch);",
+      "} catch (e) {",
+      "  print(e.message);",
+      "}",
+    ].join("\n"),
   ];
   expect(cells.length).toBe(want.length);
   const dir = tempDir("torchlab-keywords-");

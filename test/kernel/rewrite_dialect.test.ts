@@ -1,7 +1,10 @@
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
 import { KEYWORD_CALL_REF } from "../../kernel/keyword_args";
-import { DYNAMIC_REF, FLOATS_REF, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
+import { call as keywordCall, method as keywordMethod, unpack as keywordUnpack } from "../../kernel/keyword_call";
+import { markKeywordUnpacking } from "../../kernel/keyword_unpacking";
+import { DYNAMIC_REF, FLOATS_REF, iterableClasses, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
+import { torch } from "../../src";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
 // so it runs in-process (executing cells needs the built kernel: see rewrite.test.ts).
@@ -167,6 +170,28 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(() => run("const tup = a[[0, 1], a[\":2\"]];\na[[0, 1], xs] += 1;\na[n, [0]] = tup;")).not.toThrow();
   });
 
+  test("Python's `-a ** b` is `-(a ** b)`: makemore's `(-counts_sum**-2)` (TypeScript parses `(-a) ** b`)", () => {
+    expect(rw("(-a**-2) * b")).toBe("(a.pow(-2).neg()).mul(b)");
+    expect(rw("-2 ** a")).toBe(`${T}.pow(2, a).neg()`);
+    expect(rw("(-a) ** 2")).toBe("(a.neg()).pow(2)");
+    expect(() => run("const negsq = -a**2;\nconst negpow = -2**a;")).not.toThrow();
+  });
+
+  test("`from torch import tensor`, written `const tensor = torch.tensor`, makes float tensors of `tensor([10., 6, -4])` as torch.tensor does", () => {
+    run("const tensor = torch.tensor;");
+    expect(rw("tensor([10., 6, -4])")).toBe(`tensor([10., 6, -4], ${F}.float_options())`);
+    expect(rw("tensor([10, 6, -4])")).toBe("tensor([10, 6, -4])");
+  });
+
+  test("a tuple index with Python's range (x[range(n), y], makemore part 4's logprobs[range(n), Yb]) is the list of its numbers", () => {
+    run('import { range } from "torchlab/dist/src/builtins";');
+    const TT = `${T}.tensor(`;
+    expect(rw("a[range(3), a]")).toBe(`a.index([${TT}[...range(3)]), a])`);
+    expect(rw("a[range(n), a] = -1.0/n;")).toBe(`a.setitem([${TT}[...range(n)]), a], -1.0/n);`);
+    expect(rw("a[range(n), a] -= 1;")).toContain(`[${TT}[...range(n)]), a]`);
+    expect(() => run("const m3 = torch.zeros(2, 3);\nm3[range(2), torch.tensor([2, 0])] = 5;\nconst picked = m3[range(2), torch.tensor([2, 0])];")).not.toThrow();
+  });
+
   test("a tuple index with an item the checker types as any (x[i, \":\"] = v, i from x[\":\", 0].argmax().item()) is still a tuple", () => {
     expect(rw('a[anyv, ":"] = -Infinity;')).toBe('a.setitem([anyv, ":"], -Infinity);');
     expect(rw('a[anyv, ":"]')).toBe('a.index([anyv, ":"])');
@@ -224,6 +249,10 @@ describe("float-written whole numbers (Python's floats) make PyTorch's float dty
     expect(rw("torch.tensor([1., 2.], {dtype: torch.int64})")).toBe(`torch.tensor([1., 2.], ${F}.float_options({dtype: torch.int64}))`);
     expect(rw("torch.tensor([[1, 2], [3, 1e3]], {requires_grad: true},)")).toBe(`torch.tensor([[1, 2], [3, 1e3]], ${F}.float_options({requires_grad: true}),)`);
     expect(rw("torch.as_tensor([1., 2.])")).toBe(`torch.as_tensor([1., 2.], ${F}.as_tensor_float_options())`);
+    // Python's `/` of numbers is a float (Zero to GANs' accuracy, 1.0 when every prediction is right); of tensors it is the dialect's div.
+    expect(rw("torch.tensor(a.sum().item() / xs.length)")).toBe(`torch.tensor(a.sum().item() / xs.length, ${F}.float_options())`);
+    expect(rw("torch.tensor([n / 2, 1])")).toBe(`torch.tensor([n / 2, 1], ${F}.float_options())`);
+    expect(rw("torch.tensor(n * 2)")).toBe("torch.tensor(n * 2)");
     // Integers, non-whole floats (already float32), hex, and a variable holding 1 are left alone.
     const plain = "torch.tensor([1, 2]); torch.tensor([1.5, 2]); torch.tensor([0xe, 1]); const one = 1.; torch.tensor([one]); torch.tensor(xs);";
     expect(rw(plain)).toBe(plain);
@@ -463,6 +492,24 @@ describe("attributes assigned in a constructor the Python way are declared (`sel
     expect(r.declOutput).toMatch(/n: number;/);
   });
 
+  test("`this.name = ...` (UvA tutorial 3's `self.name = self.__class__.__name__`) is the module's own attribute, not Function's read-only name", () => {
+    const r = convert(
+      [
+        "class Act extends torch.nn.Module {",
+        "  constructor() { super(); this.name = this.constructor.name; this.length = 3; }",
+        "  forward(x: torch.Tensor) { return x; }",
+        "}",
+        "const act_name: string = new Act().name;",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.declOutput).toMatch(/ name: string;/);
+    expect(r.declOutput).toMatch(/ length: number;/);
+    // A read-only property of the cell's own is still one.
+    const own = convert("class Ro extends torch.nn.Module { readonly name = 'r'; rename() { this.name = 's'; } }");
+    expect(own.diagnostics.map((d) => d.code)).toEqual([2540]);
+  });
+
   test("a misspelt property read is still an error, at its place; assignments outside classes are left alone", () => {
     const src = "class Two extends torch.nn.Module {\n  constructor() { super(); this.lin = torch.nn.Linear(2, 2); }\n  forward(x: torch.Tensor) { return this.lni(x); }\n}";
     const r = convert(src);
@@ -601,6 +648,18 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
     }
   });
 
+  test("Python's `{x=}` starts its comment at the `=` (spaces kept); a spec's nested fields run to the `}` that balances them", () => {
+    expect(markFormatSpecs("`${x=} ${x = } ${loss.item()=:.4f} ${name=!r:>8}`")).toBe("`${x/*=*/} ${x /*= */} ${loss.item()/*=:.4f*/} ${name/*=!r:>8*/}`");
+    expect(markFormatSpecs("`${x:{w}} ${acc:>{w}.{p}f}|`")).toBe("`${x/*:{w}*/} ${acc/*:>{w}.{p}f*/}|`");
+    for (const kept of ["`${x = 5}`", "`${x == y}`", "`${x >= y}`", "`${x <= y}`", "`${(x = 1)}`", "`${f((y) => y)}`"]) expect(markFormatSpecs(kept)).toBe(kept);
+  });
+
+  test("`${x=}` writes the expression's text and its repr (or the spec's format); nested fields are evaluated", () => {
+    expect(rw(markFormatSpecs("`${n=}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(n, "", "", "n=")/*=*/}\``);
+    expect(rw(markFormatSpecs("`${ s.length = :.2f}`"))).toBe(`\`\${ ${DYNAMIC_REF}.fstring(s.length, ".2f", "", " s.length = ") /*= :.2f*/}\``);
+    expect(rw(markFormatSpecs("`${a.sum():>{n}.{n + 1}f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), \`>\${n}.\${n + 1}f\`, "")/*:>{n}.{n + 1}f*/}\``);
+  });
+
   test("a template expression with a spec is formatted by it at run time; a boolean one writes True / False", () => {
     expect(rw(markFormatSpecs("`${a.sum():.2f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), ".2f", "")/*:.2f*/}\``);
     expect(rw(markFormatSpecs("`${s!r:>8}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(s, ">8", "r")/*!r:>8*/}\``);
@@ -711,6 +770,17 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     expect(codes(cells("const t9 = torch.ones(2);\nt9.extra;")).map((c) => c.split(" ")[0])).toEqual(["2339"]);
   });
 
+  test("a tensor takes the attributes a cell assigns, as a Python object does: fastbook's `inp.g = ...` in an untyped function, read back as `w1.g`; `this.inp.g = ...` in a class", () => {
+    const r = cells(
+      "function relu_grad9(inp, out) { inp.g = (inp>0).float() * out.g; }",
+      "const w9 = torch.ones(2);\nrelu_grad9(w9, {g: torch.ones(2)});\nconst wg: torch.Tensor = w9.g;",
+      "class Relu9 {\n  constructor(inp: torch.Tensor) { this.inp = inp; }\n  backward(g: torch.Tensor) { this.inp.g = g; return this.inp.g * 2; }\n}",
+    );
+    expect(codes(r)).toEqual([]);
+    // A name nothing assigned is still TypeScript's error.
+    expect(codes(cells("const t8 = torch.ones(2);\nt8.never_set;")).map((c) => c.split(" ")[0])).toEqual(["2339"]);
+  });
+
   test("a name an earlier cell declared, assigned at a cell's top level, takes the new value's type", () => {
     const circle = "class Circle extends torch.nn.Module {\n  constructor() { super(); this.l1 = torch.nn.Linear(2, 1); }\n  forward(x: torch.Tensor) { return this.l1(x); }\n}\nlet m0 = Circle();";
     const r = cells(circle, "m0 = torch.nn.Sequential(torch.nn.Linear(2, 5), torch.nn.Linear(5, 1));", "const n0: number = m0.length;");
@@ -724,6 +794,11 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     // Python rebinds any name; a value the cell read first is still checked.
     expect(codes(cells("let cnt = 1;", 'cnt = "x";\nconst sx: string = cnt;'))).toEqual([]);
     expect(codes(cells("let cnt = 1;", 'cnt;\ncnt = "x";'))).toEqual(["2322 Type 'string' is not assignable to type 'number'."]);
+    // `train_loader = DeviceDataLoader(train_loader, device)` (Zero to GANs): the value reads the name,
+    // so it is assigned `as any` (a declaration would read its own uninitialised binding).
+    const wrap = cells("let ldr = [1, 2];", 'class Wrap { constructor(public inner: number[]) {} }\nldr = new Wrap(ldr);');
+    expect(codes(wrap)).toEqual([]);
+    expect(wrap.output).toContain("new Wrap(exports.ldr))");
   });
 
   test("a Dataset's `__getitem__` returning [x, y] gives tuples: a DataLoader's batches are typed item by item", () => {
@@ -750,6 +825,27 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     expect(tupleSamples("class A extends B { getitem(i) { const f = () => [1]; return [x, (y)]; } }")?.code).toBe(
       "class A extends B { getitem(i) { const f = () => [1]; return [x, (y)] satisfies unknown[] | []; } }",
     );
+  });
+
+  test("a class defining `__iter__` (Zero to GANs' DeviceDataLoader) is iterated by for-of, spread and iter()", () => {
+    const r = cells(
+      [
+        "class DevLoader {",
+        "  constructor(dl: torch.utils.data.DataLoader<torch.Tensor[]>) { this.dl = dl; }",
+        "  *__iter__() { for (const b of this.dl) yield b.map((x) => x.mul(2)); }",
+        "  __len__() { return this.dl.length; }",
+        "}",
+        "const dvl = new DevLoader(new torch.utils.data.DataLoader(ds, {batch_size: 2}));",
+        "for (const [xd, yd] of dvl) { const sh: number[] = xd.shape; }",
+        "const all = [...dvl];",
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+    expect(iterableClasses("class L {\n  *__iter__() { yield 1; }\n}")?.code).toBe("class L { [Symbol.iterator]() { return this.__iter__(); }\n  *__iter__() { yield 1; }\n}");
+    // A class that has its own iterator, or no `__iter__` method, is left alone.
+    expect(iterableClasses("class L { [Symbol.iterator]() { return [][Symbol.iterator](); } __iter__() { return 1; } }")).toBeNull();
+    expect(iterableClasses("class L { __len__() { return 1; } }")).toBeNull();
+    expect(iterableClasses("const __iter__ = 1;")).toBeNull();
   });
 
   test("PyTorch's OrderedDict form, a Map of named layers, makes a Sequential or a ModuleDict", () => {
@@ -829,6 +925,28 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     expect(convert("function ev2(fn, y) {\n  let acc = 0;\n  acc += fn(y_true=y, y_pred=y);\n  return acc;\n}").diagnostics).toEqual([]);
   });
 
+  test("a module whose forward the checker does not know (a ModuleList's item) takes its keywords when the call runs (UvA tutorial 6's `l(x, mask=mask)`)", () => {
+    const KC = KEYWORD_CALL_REF;
+    const src = "const blocks = torch.nn.ModuleList([torch.nn.Identity()]);\nfor (const l of blocks) l(torch.ones(1), mask=null);";
+    expect(convert(src).diagnostics).toEqual([]);
+    expect(rw(src)).toContain(`${KC}.call(l, [torch.ones(1)], {mask:null})`);
+    // At run time, `l.self_attn(x, mask=m)` calls the child module (not Module.apply(fn), PyTorch's apply).
+    const holder = { attn: new torch.nn.Linear(2, 1) };
+    expect((keywordMethod(holder, "attn", [], { input: torch.ones(2) }) as torch.Tensor).shape).toEqual([1]);
+    // A module whose forward is known still refuses a keyword it has no parameter for.
+    expect(messages("const lin = torch.nn.Linear(1, 1);\nlin(torch.ones(1), mask=null);")[0]).toMatch(/TypeError: .*got an unexpected keyword argument 'mask'/);
+  });
+
+  test("an untyped receiver's `.to(device, non_blocking=True)` (Zero to GANs' to_device) reaches Tensor.to and Module.to", () => {
+    const t = torch.ones(2);
+    expect(keywordMethod(t, "to", [torch.device("cpu")], { non_blocking: true })).toBe(t);
+    expect(keywordMethod(t, "to", ["cpu"], { dtype: torch.float64 }).dtype).toBe(torch.float64);
+    const net = new torch.nn.Linear(2, 1);
+    expect(keywordMethod(net, "to", [torch.device("cpu")], { non_blocking: true })).toBe(net);
+    expect(keywordMethod(net, "to", ["cpu"], { dtype: torch.float64 }).weight.dtype).toBe(torch.float64);
+    expect(() => keywordMethod(net, "to", ["cpu"], { blocking: true })).toThrow("to() got an unexpected keyword argument 'blocking'");
+  });
+
   test("Python's errors: an unknown keyword, a keyword twice or also positional, a required one missing, a positional after a keyword", () => {
     expect(messages("accuracy_fn(a, y_pred=b, foo=1)")).toEqual(["0:0 TypeError: accuracy_fn() got an unexpected keyword argument 'foo'"]);
     expect(messages("const c = torch.nn.Conv2d(1, 3, kernal_size=3);")).toEqual(["0:10 TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'"]);
@@ -853,6 +971,50 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     const hover = (conv as Converter).inspect(prev, cell, cell.indexOf("kernel_size") + 2);
     expect(hover?.displayParts?.map((p) => p.text).join("")).toMatch(/^\(property\) Conv2dOptions\.kernel_size\?: /);
     expect(hover?.textSpan).toEqual({ start: cell.indexOf("kernel_size"), length: "kernel_size".length });
+  });
+
+  test("Python's `**mapping` in a call (kernel/keyword_unpacking.ts): a spread into the options object, or placed when the call runs", () => {
+    const KC = KEYWORD_CALL_REF;
+    const mark = markKeywordUnpacking;
+    // The mark keeps every column; `**` elsewhere (exponentiation, strings, comments, object literals) is left alone.
+    expect(mark("nn.Conv2d(**cfg); f(a, ** b); 2 ** 3; '(**x'; /* (**y */ g({...o}); h(x ** 2, (**z))")).toBe(
+      "nn.Conv2d($=cfg); f(a, $= b); 2 ** 3; '(**x'; /* (**y */ g({...o}); h(x ** 2, ($=z))",
+    );
+    expect(mark("f(`${g(**k)}`, [a ** 2])")).toBe("f(`${g($=k)}`, [a ** 2])");
+    expect(rw(mark("torch.nn.Conv2d(**cfg)"))).toBe(`torch.nn.Conv2d({...${KC}.unpack(cfg, "Conv2d.__init__", [])})`);
+    expect(rw(mark("new torch.utils.data.DataLoader(ds, **loader_kwargs, shuffle=true)"))).toBe(
+      `new torch.utils.data.DataLoader(ds, {...${KC}.unpack(loader_kwargs, "DataLoader.__init__", ["shuffle"]), shuffle:true})`,
+    );
+    expect(rw(mark("accuracy_fn(**batch)"))).toBe(`;${KC}.call(accuracy_fn, [], {...${KC}.unpack(batch, "accuracy_fn", [])})`);
+    const cells = [
+      "const cfg = {in_channels: 1, out_channels: 4, kernel_size: 3};",
+      "const c8 = torch.nn.Conv2d(**cfg, padding=1);",
+      "const loader_kwargs = {batch_size: 2, drop_last: true};",
+      "const dl = new torch.utils.data.DataLoader(ds, **loader_kwargs);",
+      "const batch = {y_true: a, y_pred: b};",
+      "const acc8 = accuracy_fn(**batch);",
+      "const s8 = scaled(1, **{shift: 2});",
+    ].join("\n");
+    expect(convert(mark(cells)).diagnostics).toEqual([]);
+    // Python's errors: a key torchlab's options do not have (typed: at compile time), a positional after `**`.
+    expect(messages(mark("const c9 = torch.nn.Conv2d(1, 3, **{kernal_size: 3});"))).toEqual(["0:11 TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'"]);
+    expect(messages(mark("scaled(**{x: 1}, 2)"))).toEqual(["0:17 SyntaxError: positional argument follows keyword argument unpacking"]);
+    // Python's `def f(**kwargs)` is not read as a parameter `$` with a default.
+    expect(messages(mark("const kw = {};\nfunction takes(a: number, **kw) { return a; }"))).toEqual([
+      "1:26 SyntaxError: a parameter list takes no `**kwargs` here: take an options object (`opts = {}`) or name the parameters",
+    ]);
+  });
+
+  test("`**mapping` at run time: Python's TypeErrors for a key given twice, an unknown key, and a value that is no mapping", () => {
+    expect(keywordUnpack({ x: 1 }, "f", ["y"])).toEqual({ x: 1 });
+    expect(keywordUnpack(new Map([["x", 1]]), "f", [])).toEqual({ x: 1 });
+    expect(() => keywordUnpack({ x: 2 }, "f", ["x"])).toThrow(new TypeError("f() got multiple values for keyword argument 'x'"));
+    expect(() => keywordUnpack([1], "f", [])).toThrow(new TypeError("f() argument after ** must be a mapping, not list"));
+    expect(() => keywordUnpack(null, "f", [])).toThrow(new TypeError("f() argument after ** must be a mapping, not NoneType"));
+    const f = function f(x: number, y = 2) { return [x, y]; };
+    expect(keywordCall(f, [], keywordUnpack({ y: 3, x: 1 }, "f", []))).toEqual([1, 3]);
+    expect(() => keywordCall(f, [], keywordUnpack({ z: 2 }, "f", []))).toThrow(new TypeError("f() got an unexpected keyword argument 'z'"));
+    expect(() => keywordCall(f, [1], keywordUnpack({ x: 3 }, "f", []))).toThrow(new TypeError("f() got multiple values for argument 'x'"));
   });
 });
 

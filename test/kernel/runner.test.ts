@@ -48,6 +48,12 @@ describe("torchlab run", () => {
           // A cell's own `sum`, `range` and `max` hide the builtins, in that cell and the next ones.
           'let sum = 0;\nfor (const v of [1, 2, 3]) sum += v;\nfunction range(n: number) { return n * 10; }\nconst max = "mine";\nprint(sum, range(2), max);',
           "sum += 1;\nprint(sum, range(3), min(2, 1));",
+          // PyTorch's warnings reach the cell's stderr as Python shows them, once per line: twice raised on each line.
+          [
+            "const lin = nn.Linear(2, 2);",
+            "for (let i = 0; i < 2; i++) F.softmax(torch.tensor([1.0, 2.0]));",
+            "for (let i = 0; i < 2; i++) new torch.optim.lr_scheduler.StepLR(new torch.optim.SGD(lin.parameters(), {lr: 0.1}), {step_size: 1}).step();",
+          ].join("\n"),
         ]),
       ),
     );
@@ -56,14 +62,14 @@ describe("torchlab run", () => {
   }, 120_000);
 
   test("runs every cell and exits 0, with per-cell progress", () => {
-    expect(result.stderr).toMatch(/cell 1\/13 \(id c1\) ok/);
-    expect(result.stderr).toMatch(/cell 13\/13 \(id c13\) ok/);
+    expect(result.stderr).toMatch(/cell 1\/14 \(id c1\) ok/);
+    expect(result.stderr).toMatch(/cell 14\/14 \(id c14\) ok/);
     expect(result.status).toBe(0);
-    expect(nb.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(nb.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   });
 
   test("Python's builtins are in scope and typed; a cell may declare its own sum, range or max", () => {
-    expect(nb.cells.slice(11).map((c) => c.outputs)).toEqual(
+    expect(nb.cells.slice(11, 14).map((c) => c.outputs)).toEqual(
       [
         "torch.Size([2, 1, 2, 2]) 4 6 [(0, 'a'), (1, 'b')] [(1, 'x'), (2, 'y')] [1, 2, 3] 2.5 2 3 2.67 7 2.5 None 'a' True 1.13.0\n",
         "6 20 mine\n",
@@ -86,6 +92,23 @@ describe("torchlab run", () => {
     ]);
     expect(nb.cells[5].outputs).toEqual([{ output_type: "display_data", data: { "text/plain": ["step 3"] }, metadata: {} }]);
     expect(nb.cells[6].outputs).toEqual([{ output_type: "display_data", data: { "text/plain": ["kept"] }, metadata: {} }]);
+  });
+
+  test("a PyTorch warning goes to the cell's stderr as warnings.showwarning writes it, once per (message, line)", () => {
+    // PyTorch 1.13's text (test/reference/gen_morvan.py records F.softmax's warning without dim).
+    const softmax = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "morvan.json"), "utf8")) as { old_forms: { warnings: string[] } }).old_forms.warnings[0];
+    const outputs = nb.cells[14].outputs!;
+    expect(outputs.map((o) => [o.output_type, o.name])).toEqual([["stream", "stderr"]]);
+    const lines = text(outputs[0].text).split("\n");
+    expect(lines).toHaveLength(5);
+    const file = /^\/tmp\/ipykernel_\d+\/14\.py$/;
+    const [where, category, message] = lines[0].split(": ");
+    expect([where.split(":")[0], where.split(":")[1], category, lines[0].slice(where.length + category.length + 4)]).toEqual([expect.stringMatching(file), "2", "UserWarning", softmax]);
+    expect(message).toBe(softmax.split(": ")[0]);
+    expect(lines[1]).toBe("  for (let i = 0; i < 2; i++) F.softmax(torch.tensor([1.0, 2.0]));");
+    expect(lines[2]).toMatch(/^\/tmp\/ipykernel_\d+\/14\.py:3: UserWarning: Detected call of `lr_scheduler.step\(\)` before `optimizer.step\(\)`\. In PyTorch 1\.1\.0 and later/);
+    expect(lines[3]).toBe("  for (let i = 0; i < 2; i++) new torch.optim.lr_scheduler.StepLR(new torch.optim.SGD(lin.parameters(), {lr: 0.1}), {step_size: 1}).step();");
+    expect(lines[4]).toBe("");
   });
 
   test("a misused prelude name is a type error naming it", () => {

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { tslabTypeScript } from "../../kernel/resolve";
-import { diagnosticsAgainstPruned, fullDeclarationsProgram, prunedTfModule } from "../../kernel/tf_declarations";
+import { diagnosticsAgainstPruned, fullDeclarationsProgram, isTfjsCoreDeclaration, prunedTfModule, withoutWebGpuTypes } from "../../kernel/tf_declarations";
 import { run, tempDir } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -25,7 +25,24 @@ test("the build's check reports a tfjs-core type that the pruned module lacks, a
   const lacking = diagnosticsAgainstPruned(ts, ROOT, full, pruned!, types.replace(/, Tensor4D\b|\bTensor4D, /, ""));
   expect(lacking.length).toBeGreaterThan(0);
   expect(lacking.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("\n")).toMatch(/Tensor4D/);
+  // The check reads tfjs-core without @webgpu/types, as the kernel does: a torchlab declaration
+  // that named a WebGPU type would fail it.
+  const gpu = diagnosticsAgainstPruned(ts, ROOT, full, pruned!, `${types}export type Gpu = GPUBuffer;\n`);
+  expect(gpu.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([expect.stringMatching(/^Cannot find name 'GPUBuffer'\./)]);
 }, 180000);
+
+test("tfjs-core is read without its reference to @webgpu/types, offsets kept", () => {
+  const file = path.join(path.dirname(require.resolve("@tensorflow/tfjs-core/package.json")), "dist", "tensor.d.ts");
+  const text = fs.readFileSync(file, "utf8");
+  expect(text).toContain('/// <reference types="@webgpu/types/dist" />');
+  expect(isTfjsCoreDeclaration(file)).toBe(true);
+  expect(isTfjsCoreDeclaration(path.join(ROOT, "dist", "src", "index.d.ts"))).toBe(false);
+  const viewed = withoutWebGpuTypes(text);
+  expect(viewed).not.toContain("@webgpu");
+  expect(viewed.length).toBe(text.length);
+  expect(viewed.replace('/// <reference types="@webgpu/types/dist" />', "")).toBe(viewed);
+  expect(viewed.split("\n").filter((line, i) => line !== text.split("\n")[i])).toEqual([" ".repeat('/// <reference types="@webgpu/types/dist" />'.length)]);
+});
 
 /**
  * A kernel session of the built kernel in a process of its own (the prelude loads the library and
@@ -66,6 +83,9 @@ test("a session checks cells against the pruned module with tfjs-core's own type
     [
       "const x = torch.ones(2, 3);\nconst s: number[] = x._t.shape; s",
       "const r: string = x._t.rank;",
+      // No WebGPU globals in cells (kernel/tf_declarations.ts); tfjs-core's Tensor, whose file named them, is whole.
+      "let g: GPUBuffer | undefined;",
+      "const d: Float32Array | Int32Array | Uint8Array = x._t.dataSync(); d.length",
       `import { tf } from "torchlab/dist/src/backend/tf";\ntf.add(x._t, 1).arraySync()`,
       "tf.ones([2]).size + s.length",
     ],
@@ -78,10 +98,13 @@ test("a session checks cells against the pruned module with tfjs-core's own type
   expect(core.length).toBeLessThan(10);
   expect(core.some((f) => f.endsWith("tfjs-core/dist/index.d.ts"))).toBe(false);
   expect(result.afterPrelude.some((f) => f.includes("/@tensorflow/tfjs-backend-cpu/"))).toBe(false);
+  expect(result.afterPrelude.some((f) => f.includes("/@webgpu/"))).toBe(false);
   expect(result.completion).toContain("arraySync");
-  const [shape, wrong, imported, later] = result.outcomes;
+  const [shape, wrong, gpu, data, imported, later] = result.outcomes;
   expect(shape).toEqual({ status: "ok", hasValue: true, value: [2, 3] });
   expect(wrong).toMatchObject({ status: "error", ename: "CompileError", evalue: expect.stringMatching(/^cell:1:7 - Type 'number' is not assignable to type 'string'/) });
+  expect(gpu).toMatchObject({ status: "error", ename: "CompileError", evalue: expect.stringMatching(/^cell:1:8 - Cannot find name 'GPUBuffer'/) });
+  expect(data).toEqual({ status: "ok", hasValue: true, value: 6 });
   expect(imported).toEqual({ status: "ok", hasValue: true, value: [[2, 2, 2], [2, 2, 2]] });
   expect(later).toEqual({ status: "ok", hasValue: true, value: 4 });
   expect(result.read.some((f) => f.endsWith("tfjs-core/dist/index.d.ts"))).toBe(true);

@@ -29,6 +29,55 @@ function run(make: (o: InstanceType<typeof optim.Optimizer>) => Sched[], c: Case
   scheds.forEach((s, i) => s.get_last_lr().forEach((lr, j) => expect(lr).toBeCloseTo(c.last_lr[i][j], 14)));
 }
 
+/**
+ * UvA DL tutorial 6's scheduler, a user's subclass of `_LRScheduler` written as in PyTorch, with its
+ * fields set after `super(optimizer)` (JavaScript cannot set them before): the first step (epoch 0's
+ * lr, 0 during warm-up) is taken before the optimizer's first step, as PyTorch's constructor takes it.
+ */
+class CosineWarmupScheduler extends S._LRScheduler {
+  warmup: number;
+  max_num_iters: number;
+  constructor(optimizer: InstanceType<typeof optim.Optimizer>, warmup: number, max_iters: number) {
+    super(optimizer);
+    this.warmup = warmup;
+    this.max_num_iters = max_iters;
+  }
+  get_lr(): number[] {
+    const lr_factor = this.get_lr_factor(this.last_epoch);
+    return this.base_lrs.map((base_lr) => base_lr * lr_factor);
+  }
+  get_lr_factor(epoch: number): number {
+    let lr_factor = 0.5 * (1 + Math.cos((Math.PI * epoch) / this.max_num_iters));
+    if (epoch <= this.warmup) lr_factor *= (epoch * 1.0) / this.warmup;
+    return lr_factor;
+  }
+}
+
+describe("a user's subclass of _LRScheduler takes PyTorch's first step", () => {
+  test("CosineWarmupScheduler(warmup=3, max_iters=8): lrs and get_last_lr epoch by epoch", () => {
+    // run() reads the lr before the optimizer's first step: the optimizer's own 0.1 until then.
+    const c = cases.user_subclass_warmup;
+    run((o) => [new CosineWarmupScheduler(o, 3, 8)], { ...c, lrs: [[0.1], ...c.lrs.slice(1)] });
+  });
+  test("the first step comes with step(), get_last_lr() or state_dict(), whichever is first", () => {
+    const make = () => new CosineWarmupScheduler(new optim.SGD([torch.zeros(1, { requires_grad: true })], { lr: 0.1 }), 3, 8);
+    expect(make().get_last_lr()).toEqual([0]);
+    expect(make().state_dict().last_epoch).toBe(0);
+    const s = make();
+    s.optimizer.step();
+    s.step();
+    expect(s.last_epoch).toBe(1);
+    expect(s.get_last_lr()[0]).toBeCloseTo(cases.user_subclass_warmup.lrs[1][0], 14);
+  });
+  test("torchlab's own schedulers take theirs in the constructor (SequentialLR and ChainedScheduler none of their own)", () => {
+    const opt = new optim.SGD([torch.zeros(1, { requires_grad: true })], { lr: 0.1 });
+    const step = new S.StepLR(opt, 2);
+    expect(step.last_epoch).toBe(0);
+    opt.step();
+    expect(step.last_epoch).toBe(0);
+  });
+});
+
 describe("schedulers match PyTorch 1.13 epoch by epoch", () => {
   test("StepLR(step_size=3, gamma=0.5)", () => run((o) => [new S.StepLR(o, 3, { gamma: 0.5 })], cases.step));
   test("StepLR with options only", () => run((o) => [new S.StepLR(o, { step_size: 3, gamma: 0.5 })], cases.step));

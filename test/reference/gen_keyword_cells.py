@@ -87,6 +87,20 @@ print(run_model(model, torch.ones((1, 3, 8, 8))).shape)""",
     "accuracy_fn(y_true=y, y_true=y)",
     "accuracy_fn(y_true=y, y)",
     "accuracy_fn(y_pred=y)",
+    # `**mapping` in a call: torchlab's API, the user's function and class, and a key given twice.
+    """torch.manual_seed(0)
+cfg = {"in_channels": 1, "out_channels": 2, "kernel_size": 3}
+conv2 = nn.Conv2d(**cfg, padding=1)
+print(conv2)
+batch = {"y_pred": torch.tensor([1, 1, 1, 0]), "y_true": torch.tensor([1, 0, 1, 1])}
+print(accuracy_fn(**batch))
+print(ThreeLayerConvNet(3, **{"channel_1": 4, "channel_2": 2, "num_classes": 5}).fc)
+loader_kwargs = {"batch_size": 4, "drop_last": True}
+print(len(torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(10.)), **loader_kwargs)))
+try:
+    accuracy_fn(y_true=y, **batch)
+except TypeError as e:
+    print(e)""",
 ]
 
 

@@ -37,5 +37,5 @@ CASES = {
     "randn": randn,
     "image": torch.arange(3 * 20 * 20, dtype=torch.uint8).reshape(3, 20, 20),
 }
-out = {name: {"repr": repr(t.numpy()), "str": str(t.numpy())} for name, t in CASES.items()}
+out = {name: {"repr": repr(t.numpy()), "str": str(t.numpy()), "shape": repr(t.numpy().shape)} for name, t in CASES.items()}
 write_json(out, "ndarray.json")

@@ -163,6 +163,25 @@ def sched_run(make, epochs, metrics=None, adam=False, epoch_values=None, groups=
     return {"lrs": lrs, "last_lr": last, "momentum": moms}
 
 
+class CosineWarmupScheduler(torch.optim.lr_scheduler._LRScheduler):
+    """A user's subclass, as UvA DL tutorial 6 writes it: fields set before super().__init__, get_lr."""
+
+    def __init__(self, optimizer, warmup, max_iters):
+        self.warmup = warmup
+        self.max_num_iters = max_iters
+        super().__init__(optimizer)
+
+    def get_lr(self):
+        lr_factor = self.get_lr_factor(epoch=self.last_epoch)
+        return [base_lr * lr_factor for base_lr in self.base_lrs]
+
+    def get_lr_factor(self, epoch):
+        lr_factor = 0.5 * (1 + math.cos(math.pi * epoch / self.max_num_iters))
+        if epoch <= self.warmup:
+            lr_factor *= epoch * 1.0 / self.warmup
+        return lr_factor
+
+
 def schedulers():
     S = torch.optim.lr_scheduler
     plateau_metrics = [1.0, 0.9, 0.91, 0.92, 0.9, 0.95, 0.8, 0.8, 0.8, 0.8, 0.8, 0.79999, 0.7, 0.7, 0.7, 0.7]
@@ -196,6 +215,7 @@ def schedulers():
         "cyclic_exp_range": sched_run(lambda o: [S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=2, mode="exp_range", gamma=0.9, cycle_momentum=False)], 9),
         "warm_restarts_epochs": sched_run(lambda o: [S.CosineAnnealingWarmRestarts(o, T_0=2, T_mult=2)], len(warm_epochs), epoch_values=warm_epochs),
         "lambda_groups": sched_run(lambda o: [S.LambdaLR(o, lr_lambda=[lambda e: 0.9 ** e, lambda e: 1 / (e + 1)])], 5, groups=True),
+        "user_subclass_warmup": sched_run(lambda o: [CosineWarmupScheduler(o, warmup=3, max_iters=8)], 9),
         "multiplicative_groups": sched_run(lambda o: [S.MultiplicativeLR(o, lr_lambda=[lambda e: 0.5, lambda e: 0.8])], 5, groups=True),
     })
     return {"plateau_metrics": plateau_metrics, "max_metrics": max_metrics, "warm_epochs": warm_epochs, "cases": cases}

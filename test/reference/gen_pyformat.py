@@ -82,6 +82,8 @@ def shown(f):
 
 loss = torch.tensor(0.123456)
 acc, epoch, name, flag, t = 0.8765, 7, "resnet", True, torch.tensor(2.5)
+# The same values under the names the kernel cell gives them (`{x=}` writes the name).
+floss, facc, fepoch, fname, fflag, fwidth, fprec = loss, acc, epoch, name, flag, 8, 3
 
 
 def imatmul():
@@ -111,6 +113,7 @@ import copy  # noqa: E402
 
 kernel = {
     "fstring": shown(lambda: f"{loss.item():.4f}|{acc:>6.2%}|{epoch:03d}|{12345678:,}|{name!r}|{1234.5:e}|{t:.3f}|{flag}|{loss:.2e}|{'a' if epoch > 3 else 'b':>3}|{not flag}"),
+    "fstring_pyisms": shown(lambda: f"{fepoch=}|{facc = :.2f}|{fname=!s}|{fflag=}|{floss.item()=:.4f}|{facc:>{fwidth}.{fprec}f}|{fepoch:{fwidth}}|{tuple(torch.ones(3).shape)}|{tuple(torch.ones(2, 3).shape)}|{fname=:>{fwidth}}"),
     "fstring_d_float": shown(lambda: f"{1.5:d}"),
     "fstring_vector": shown(lambda: f"{torch.ones(2):.2f}"),
     "imatmul": shown(imatmul),

@@ -7,7 +7,7 @@ euler integrator, 500-step time limit) with gym's reset()/step() interface; test
 reinforcement_q_learning.test.ts has the same arithmetic (float64, observations cast to float32). Its
 reset draws from its own random.Random(seed) instead of numpy's generator, and `env.action_space.sample()`
 is the tutorial's earlier `random.randrange(n_actions)`, so every random draw is Python's Mersenne
-Twister (seeded; _python_random.ts reproduces it) or torch's. Shrunk: BATCH_SIZE 16, 6 episodes; no plots.
+Twister (seeded; src/random.ts reproduces it) or torch's. Shrunk: BATCH_SIZE 16, 6 episodes; no plots.
 
 Writes test/reference/reinforcement_q_learning.json.
 """

@@ -63,6 +63,27 @@ describe("next_functions and printing", () => {
     expect((acc as { variable: Tensor }).variable).toBe(lin.weight);
   });
 
+  test("backward() frees the saved tensors but keeps next_functions: the same nodes, leaves and None", () => {
+    const lin = new nn.Linear(4, 2);
+    const w = torch.randn(2, { requires_grad: true });
+    // MulBackward0 saves its inputs; AddBackward0 (of w and a constant) saves nothing.
+    const out = lin.forward(torch.randn(3, 4)).mul(w).add(torch.ones(2)).sum();
+    const walk = (node: unknown): unknown[] =>
+      ((node as { next_functions: [unknown, number][] }).next_functions).map(([n, k]) => [n, k, n === null || bare(n) === "<AccumulateGrad object>" ? [] : walk(n)]);
+    const before = walk(out.grad_fn);
+    out.backward();
+    expect(walk(out.grad_fn)).toEqual(before);
+    const add = out.grad_fn!.next_functions[0][0]!;
+    const [[mul], [none]] = (add as { next_functions: [unknown, number][] }).next_functions;
+    expect(none).toBeNull();
+    const [[addmm], [accW]] = (mul as { next_functions: [unknown, number][] }).next_functions;
+    expect((accW as { variable: Tensor }).variable).toBe(w);
+    expect(accW).toBe(w.mul(1).grad_fn!.next_functions[0][0]);
+    expect(bare(addmm)).toBe("<AddmmBackward0 object>");
+    const [[accB]] = (addmm as { next_functions: [unknown, number][] }).next_functions;
+    expect((accB as { variable: Tensor }).variable).toBe(lin.bias);
+  });
+
   test("one AccumulateGrad per leaf", () => {
     const w = torch.randn(2, { requires_grad: true });
     const a = w.mul(2);

@@ -10,7 +10,7 @@ import { ndarray } from "../../src/tensor/ndarray";
 import { pyStr } from "../../src/display/print";
 import { plainText } from "../../src/display/emitter";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string }>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string }>;
 
 let randn: torch.Tensor;
 beforeAll(async () => {
@@ -60,6 +60,8 @@ describe("x.numpy() prints as NumPy's array", () => {
     expect(pyStr(a)).toBe(R[name].str);
     expect(inspect(a)).toBe(R[name].str);
     expect(`${a}`).toBe(R[name].str);
+    // NumPy's shape is a tuple: `(3,)`, `()` for a 0-d array.
+    expect([pyStr(a.shape), plainText(a.shape)]).toEqual([R[name].shape, R[name].shape]);
   });
 
   test("inside a list, print and a cell show each array's repr, as Python's list repr", () => {

@@ -14,7 +14,8 @@
  * and 40 (part 5) instead of 200000, printing every 50 / 20 steps; part 1's log-likelihood loop runs
  * over the first 50 words and its gradient descent 20 steps; `lossi.view(-1, 1000)` is view(-1, 10) /
  * view(-1, 20). `random.seed(42); random.shuffle(words)` is `torch.manual_seed(42)` and a torch.randperm
- * shuffle on both sides (torchlab has no Python `random`). Part 2's first, 32-example dataset is built
+ * shuffle on both sides (the lecture's own shuffle, which torchlab's `random` reproduces, makes part 2's
+ * 100-step model sample a name ~900,000 characters long, on PyTorch too). Part 2's first, 32-example dataset is built
  * from words[:5] (the lecture's cell says `words` but ran on the first five) and indexed with
  * torch.arange(X.shape[0]); a few cells show a value the lecture shows in the video (`C[5]`, the one_hot
  * product, `C[[5,6,7,7,7,7]]`, `torch.cat(torch.unbind(emb, 1), 1)`, the statistics of part 3's

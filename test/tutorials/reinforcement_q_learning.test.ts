@@ -6,13 +6,13 @@
  * optimize_model (non-final mask, gather, `next_state_values[non_final_mask] = ...` under no_grad,
  * SmoothL1Loss, clip_grad_value_, AdamW with amsgrad) and the soft target update through state_dict /
  * load_state_dict. gym's CartPole-v1 is the generator's CartPole: gym's physics, the same float64
- * arithmetic here; Python's `random` is _python_random.ts (CPython's Mersenne Twister), so both sides
+ * arithmetic here; Python's `random` is src/random.ts (CPython's Mersenne Twister), so both sides
  * take the same actions. Shrunk: BATCH_SIZE 16, 6 episodes.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { torch } from "../../src";
-import { PythonRandom } from "./_python_random";
+import { Random as PythonRandom } from "../../src/random";
 import { expectValues } from "./_tutorial";
 
 const { nn, optim } = torch;

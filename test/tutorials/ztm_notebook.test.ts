@@ -172,7 +172,7 @@ tensor`,
   `tensor = torch.ones(7);
 const numpy_tensor = tensor.numpy();
 tensor = tensor + 1;
-[tensor, numpy_tensor.shape]`,
+[tensor, list(numpy_tensor.shape)]`,
   `torch.manual_seed(1);
 const random_tensor_A = torch.rand(3, 4);
 const random_tensor_B = torch.rand(3, 4);

@@ -4,6 +4,7 @@
  * input does not take part in a recorded graph); otherwise the result is computed out of place,
  * which gives the same values and gradients.
  */
+import { profiling, profiled } from "../../profiler/hook";
 import { Tensor } from "../../tensor/tensor";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { is_grad_enabled } from "../../autograd/grad_mode";
@@ -49,7 +50,9 @@ function opts(op: string, args: unknown[], names: string[]): Record<string, unkn
 export function relu(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("relu", input);
   const o = opts("relu", [inplace], ["inplace"]);
-  return maybeInplace("relu", input, (x) => E.relu(x), (o.inplace as boolean) ?? false);
+  const inp = (o.inplace as boolean) ?? false;
+  if (inp && profiling.active !== null) return profiled("aten::relu_", [input], () => maybeInplace("relu", input, (x) => E.relu(x), true), true);
+  return maybeInplace("relu", input, (x) => E.relu(x), inp);
 }
 
 export function relu_(input: Tensor): Tensor {

@@ -1,4 +1,5 @@
 /** F.linear and F.bilinear: affine maps over the last dimension. */
+import { profiling, profiled } from "../../profiler/hook";
 import { Tensor } from "../../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../../errors";
 import { addmm } from "../../ops/addmm";
@@ -28,6 +29,11 @@ export function linear(input: Tensor, weight: Tensor | { weight?: Tensor; bias?:
 }
 
 function linearImpl(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  if (profiling.active !== null) return profiled("aten::linear", [input, weight, bias ?? null], () => linearOp(input, weight, bias));
+  return linearOp(input, weight, bias);
+}
+
+function linearOp(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
   checkTensor("linear", "input", input);
   checkTensor("linear", "weight", weight);
   if (bias !== undefined && bias !== null) checkTensor("linear", "bias", bias);

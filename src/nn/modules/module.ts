@@ -799,10 +799,18 @@ export class Module {
    * @example
    * const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
    * net.to(device);
+   * net.to(device, {non_blocking: true});   // Zero to GANs' to_device(model, device)
    */
-  to(device?: DeviceLike | Tensor | DType | { device?: DeviceLike; dtype?: DType | string; non_blocking?: boolean }, dtype?: DType | string): this {
+  // The second parameter is named `options` so that a keyword call on an untyped receiver,
+  // `data.to(device, non_blocking=True)` (kernel/keyword_call.ts), passes the keywords in it.
+  to(
+    device?: DeviceLike | Tensor | DType | { device?: DeviceLike; dtype?: DType | string; non_blocking?: boolean },
+    options?: DType | string | { dtype?: DType | string; non_blocking?: boolean },
+  ): this {
     let dev: DeviceLike | undefined;
-    let dt: DType | string | undefined = dtype;
+    let dt: DType | string | undefined;
+    if (isOptions(options)) dt = parseArgs("to", [options], ["dtype", "non_blocking", "memory_format"]).dtype as DType | string | undefined;
+    else dt = options as DType | string | undefined;
     if (device instanceof Tensor) dt = device.dtype;
     else if (isOptions(device) && !("type" in device)) {
       const o = parseArgs("to", [device], ["device", "dtype", "non_blocking", "memory_format"]);

@@ -8,7 +8,7 @@
  * value decides: a Tensor on either side is PyTorch's operator, anything else JavaScript's own.
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
-import { repr, str } from "../src/builtins";
+import { isDict, repr, str } from "../src/builtins";
 import { IndexError, RuntimeError, TypeError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
 import { pyTypeName } from "../src/pyrepr";
@@ -190,12 +190,6 @@ function itemsEqual(a: unknown, b: unknown): boolean {
   // 1 == 1.0 == True in Python; a number never equals a string.
   if ((typeof a === "number" || typeof a === "boolean") && (typeof b === "number" || typeof b === "boolean")) return Number(a) === Number(b);
   return false;
-}
-
-function isDict(x: unknown): x is Record<string, unknown> {
-  if (x === null || typeof x !== "object") return false;
-  const proto = Object.getPrototypeOf(x);
-  return proto === Object.prototype || proto === null;
 }
 
 /** `x++` whose value is used: the value before the step (a tensor, stepped in place, is the same object). */

@@ -34,7 +34,8 @@ export { len } from "./utils/data/dataset";
 
 // ---------------------------------------------------------------- Python's view of a value
 
-function isDict(x: unknown): x is Record<string, unknown> {
+/** A plain object (Python's dict): its prototype is Object's or none. */
+export function isDict(x: unknown): x is Record<string, unknown> {
   if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
   const proto = Object.getPrototypeOf(x);
   return proto === Object.prototype || proto === null;

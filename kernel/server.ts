@@ -289,6 +289,14 @@ export class KernelServer {
     this.markLoaded();
   }
 
+  /**
+   * Has the heartbeat's thread end the process killAfterMs after `parent` stops being its parent
+   * (kernel/heartbeat.ts): the watch that still runs while a cell blocks this thread.
+   */
+  watchParentFromHeartbeat(parent: number, killAfterMs: number): void {
+    this.heartbeat?.postMessage({ watchParent: parent, killAfterMs });
+  }
+
   private startHeartbeat(): Promise<void> {
     const address = socketAddress(this.info, this.info.hb_port);
     const worker = new Worker(path.join(packageRoot(), "dist", "kernel", "heartbeat.js"), { workerData: { address } });
@@ -861,6 +869,8 @@ export async function runKernel(connectionFile: string): Promise<void> {
   try {
     startPhase("entered");
     await server.start();
+    // Twice the main thread's grace: a kernel whose main thread can close still closes gracefully.
+    server.watchParentFromHeartbeat(parent, 2 * ORPHAN_GRACE_MS);
     startPhase("sockets bound");
     // The compiler loads, parses the declarations and compiles the prelude on a worker thread
     // (kernel/converter_worker.ts) while this thread loads the library. A kernel that uses the

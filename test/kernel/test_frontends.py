@@ -345,6 +345,24 @@ class OrphanTests(unittest.TestCase):
         finally:
             kc.stop_channels()
 
+    def test_a_kernel_spinning_in_a_synchronous_cell_ends_when_its_supervisor_is_killed(self):
+        # A loop inside a function does not yield (only a cell's top-level loops do, kernel/tick.ts):
+        # the main thread's own watch for its parent cannot run while the cell blocks it, so the
+        # heartbeat's thread ends the process.
+        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
+        try:
+            execute(kc, "", silent=True)
+            kc.execute("function spin() { while (true) {} }\nspin()")
+            time.sleep(1)
+            supervisor = km.provisioner.process.pid
+            pids = process_tree(supervisor)
+            self.assertEqual(len(pids), 2, pids)
+            os.kill(supervisor, signal.SIGKILL)
+            km.provisioner.process.wait()
+            self.wait_gone(pids[1:], "its supervisor was killed during a synchronous cell")
+        finally:
+            kc.stop_channels()
+
 
 class OutOfMemoryTests(unittest.TestCase):
     def test_heap_exhaustion_is_reported_to_the_front_end_before_the_kernel_dies(self):

@@ -117,8 +117,11 @@ function nextMacrotask(): Promise<void> {
  * }
  * loader.length  // number of batches per epoch (PyTorch's len(loader))
  */
-export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, AsyncIterable<B> {
-  readonly dataset: DatasetLike<T> | IterableDataset<T>;
+export class DataLoader<T = unknown, B = Collated<T>, D extends DatasetLike<T> | IterableDataset<T> = DatasetLike<T> | IterableDataset<T>>
+  implements Iterable<B>, AsyncIterable<B>
+{
+  /** The dataset as given, with its own type: `loader.dataset[0]`, `loader.dataset.classes`. */
+  readonly dataset: D;
   readonly batch_size: number | null;
   readonly drop_last: boolean;
   readonly sampler: Iterable<number> | null;
@@ -132,11 +135,11 @@ export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, As
   readonly persistent_workers: boolean;
   private readonly iterable: boolean;
 
-  constructor(dataset: DatasetLike<T> | IterableDataset<T>, options?: DataLoaderOptions<T, B>);
-  constructor(dataset: DatasetLike<T> | IterableDataset<T>, batch_size: number | null, options?: DataLoaderOptions<T, B>);
-  constructor(dataset: DatasetLike<T> | IterableDataset<T>, batch_size: number | null, shuffle: boolean, options?: DataLoaderOptions<T, B>);
+  constructor(dataset: D & (DatasetLike<T> | IterableDataset<T>), options?: DataLoaderOptions<T, B>);
+  constructor(dataset: D & (DatasetLike<T> | IterableDataset<T>), batch_size: number | null, options?: DataLoaderOptions<T, B>);
+  constructor(dataset: D & (DatasetLike<T> | IterableDataset<T>), batch_size: number | null, shuffle: boolean, options?: DataLoaderOptions<T, B>);
   /** Every argument a keyword, as `DataLoader(dataset=train_dataset, batch_size=100, shuffle=True)`. */
-  constructor(options: DataLoaderOptions<T, B> & { dataset: DatasetLike<T> | IterableDataset<T> });
+  constructor(options: DataLoaderOptions<T, B> & { dataset: D & (DatasetLike<T> | IterableDataset<T>) });
   constructor(first: DatasetLike<T> | IterableDataset<T> | (DataLoaderOptions<T, B> & { dataset: DatasetLike<T> | IterableDataset<T> }), ...args: unknown[]) {
     const keywords = isOptions(first) && "dataset" in first && !isDatasetLike(first);
     if (keywords && trimArgs(args).length > 0) throw new TypeError("DataLoader(): with the dataset given as a keyword ({dataset, ...}), every other argument goes in that same options object");
@@ -188,7 +191,7 @@ export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B>, As
     if (!this.iterable && batch_size !== null && batch_sampler === null) batch_sampler = new BatchSampler(sampler as Iterable<number>, batch_size, drop_last);
     if (o.collate_fn !== undefined && typeof o.collate_fn !== "function") throw new TypeError("DataLoader: collate_fn must be a function");
 
-    this.dataset = dataset;
+    this.dataset = dataset as D;
     this.batch_size = batch_size;
     this.drop_last = drop_last;
     this.sampler = sampler;

@@ -1,5 +1,6 @@
 import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
+import { SRC, cellDiagnostics } from "../cell_types";
 
 const { DataLoader, Dataset, Subset, random_split, len } = torch.utils.data;
 
@@ -61,5 +62,38 @@ describe("Dataset subclasses", () => {
     expect(() => e.len()).toThrow(/object of type 'Empty' has no len\(\)/);
     expect(() => (e as unknown as { getitem(i: number): unknown }).getitem(0)).toThrow(torch.NotImplementedError);
     expect(() => (e as unknown as { __getitem__(i: number): unknown }).__getitem__(0)).toThrow(/defines neither getitem/);
+  });
+});
+
+describe("DataLoader.dataset keeps its dataset's type", () => {
+  // `img, label = train_loader.dataset[0]` in a cell was a run-time TypeError ("dataset[0] is not
+  // supported outside a notebook cell"): the loader typed its dataset as a union, so the dialect's
+  // `ds[i]` on a Dataset did not apply.
+  test("the loader's dataset is the object given, typed as given", () => {
+    const ds = new PyStyle(torch.arange(6).float().reshape(3, 2), [1, 0, 1]);
+    const loader = new DataLoader(ds, { batch_size: 2 });
+    expect(loader.dataset).toBe(ds);
+    const tds = new torch.utils.data.TensorDataset(torch.arange(4), torch.arange(4).mul(2));
+    expect(new DataLoader(tds, 2).dataset.tensors[1].tolist()).toEqual([0, 2, 4, 6]);
+  });
+
+  test("in a cell: loader.dataset's own members and elements type-check; the loader still types its batches", () => {
+    const cell = `
+import { torch } from "${SRC}";
+import { FakeData } from "${SRC}/torchvision/datasets";
+const ds = new FakeData({ size: 4, image_size: [1, 2, 2], num_classes: 3 });
+const loader = new torch.utils.data.DataLoader(ds, { batch_size: 2 });
+const same: FakeData = loader.dataset;
+const tds = new torch.utils.data.TensorDataset(torch.randn(4, 2), torch.arange(4));
+const tloader = new torch.utils.data.DataLoader(tds, 2, true);
+const first: torch.Tensor = tloader.dataset.tensors[0];
+for (const [xb, yb] of tloader) { const a: torch.Tensor = xb; const b: torch.Tensor = yb; void [a, b]; }
+function train(l: torch.utils.data.DataLoader<torch.Tensor[], torch.Tensor[]>) { return l.dataset; }
+train(tloader);
+// @ts-expect-error a TensorDataset's loader holds no FakeData
+const wrong: FakeData = tloader.dataset;
+void [same, first, wrong];
+`;
+    expect(cellDiagnostics("dataset_type.ts", cell)).toEqual([]);
   });
 });

@@ -67,6 +67,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
+import { CIFAR_CNN, GAN, RESNET } from "./_zero_to_gans_cells";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "zero_to_gans.json"), "utf8")) as Record<string, CellOutput[]>;
 
@@ -764,7 +765,7 @@ print(history.slice(1).map((x) => \`\${x['train_loss']:.4f}\`));`,
 ];
 
 describe("Zero to GANs (Jovian) lessons as one notebook through `torchlab run`", () => {
-  const nbs = sectionsForSuite("zero-to-gans", { zero_to_gans: { basics: BASICS, logistic: LOGISTIC, feedforward: FEEDFORWARD, one_cycle: ONE_CYCLE } });
+  const nbs = sectionsForSuite("zero-to-gans", { zero_to_gans: { basics: BASICS, logistic: LOGISTIC, feedforward: FEEDFORWARD, one_cycle: ONE_CYCLE, cifar_cnn: CIFAR_CNN, resnet: RESNET, gan: GAN } });
 
   test("lesson 1, basics and linear regression: torch.from_numpy, a model from scratch with `inputs @ w.t() + b`, an MSE by hand, backward, updates and grad.zero_() under no_grad, then TensorDataset / a shuffled DataLoader / nn.Linear / F.mse_loss / SGD and fit", () => {
     expectSameCells(cellsOf(nbs.basics), R.basics);
@@ -780,5 +781,17 @@ describe("Zero to GANs (Jovian) lessons as one notebook through `torchlab run`",
 
   test("lesson 5's training loop: ImageClassificationBase, an nn.Sequential net's repr, @torch.no_grad() evaluate, get_lr from param_groups, fit_one_cycle with Adam, weight_decay, OneCycleLR over len(train_loader) steps, clip_grad_value_, the recorded lrs", () => {
     expectSameCells(cellsOf(nbs.one_cycle), R.one_cycle);
+  });
+
+  test("lesson 4, a CNN on CIFAR10: ImageFolder with ToTensor over the class folders, dataset.classes, random_split after manual_seed(42), apply_kernel by hand, ImageClassificationBase and the Cifar10CnnModel nn.Sequential stack (repr, forward), fit with Adam and its history, predict_image by class name, torch.save of the state_dict, a second model's load_state_dict and evaluate", () => {
+    expectSameCells(cellsOf(nbs.cifar_cnn), R.cifar_cnn);
+  });
+
+  test("lesson 5, ResNet9 with data augmentation: RandomCrop(32, padding=4, padding_mode='reflect'), RandomHorizontalFlip, Normalize(*stats, inplace=True) and denormalize (the augmented pixels), ImageFolder(root, transform) positionally, SimpleResidualBlock, conv_block's nn.Sequential(*layers), the residual adds, fit_one_cycle's lrs, predict_image", () => {
+    expectSameCells(cellsOf(nbs.resnet), R.resnet);
+  });
+
+  test("lesson 6, a DCGAN on anime faces: Resize/CenterCrop/Normalize through ImageFolder, denorm, the Conv2d/BatchNorm2d/LeakyReLU/Sigmoid discriminator and ConvTranspose2d/ReLU/Tanh generator, train_discriminator / train_generator with binary_cross_entropy, save_samples through save_image (the saved PNGs' pixels read back), fit with Adam(betas=(0.5, 0.999)) recording losses and scores, the saved state_dicts", () => {
+    expectSameCells(cellsOf(nbs.gan), R.gan);
   });
 });

@@ -7,7 +7,9 @@ MNIST is not available offline: the first cell of the logistic regression sectio
 in torchvision's layout (data/MNIST/raw/*-idx3-ubyte, 600 training and 200 test images of seeded noise
 with a bright band of rows at the label's place) in a temporary folder, which both sides then read
 with MNIST(root='data/'). Each section starts from torch.manual_seed(0), as `torchlab run` seeds a
-fresh kernel. The test's header lists what else is shrunk or left out."""
+fresh kernel. Lessons 4-6 (CIFAR10 CNN, ResNet9, the anime-faces DCGAN) read image folders their first
+cells write (seeded PNGs, torchvision.io.write_png); the DCGAN's sample PNGs are read back. The test's
+header lists what else is shrunk or left out."""
 import ast
 import contextlib
 import io

@@ -406,6 +406,12 @@ describe("ImageFolder", () => {
     const [[x, t]] = [...loader] as unknown as [Tensor, Tensor][];
     expect(x.shape).toEqual([4, 3, 8, 8]);
     expect(t.tolist()).toEqual([0, 0, 1, 1]);
+    // torchvision's positional order, ImageFolder(root, transform, target_transform), as Zero to GANs writes it.
+    const positional = new datasets.ImageFolder(root, new transforms.Compose([new transforms.Resize([8, 8]), new transforms.ToTensor()]), (y: number) => y + 10);
+    const [px, py] = positional.getitem(2);
+    expect(px.shape).toEqual([3, 8, 8]);
+    expect(py).toBe(11);
+    expect(() => new datasets.ImageFolder(root, null, null, { transform: null })).toThrow("ImageFolder() got multiple values for argument 'transform'");
   });
 
   test("JPEG files decode (through @napi-rs/canvas)", () => {

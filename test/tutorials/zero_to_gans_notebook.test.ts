@@ -8,7 +8,15 @@
  * layers by hand, get_default_device, to_device, the DeviceDataLoader class), then lesson 5's training
  * machinery (ImageClassificationBase, `@torch.no_grad()` evaluate, get_lr reading param_groups,
  * fit_one_cycle with Adam, weight_decay, OneCycleLR over `len(train_loader)` steps per epoch,
- * clip_grad_value_, the recorded lrs) on lesson 3's DeviceDataLoaders. What each cell prints and
+ * clip_grad_value_, the recorded lrs) on lesson 3's DeviceDataLoaders; then (cells in
+ * _zero_to_gans_cells.ts) lesson 4 (a CNN on CIFAR10: ImageFolder, random_split after manual_seed(42),
+ * apply_kernel by hand, ImageClassificationBase, Cifar10CnnModel, fit with Adam, predict_image, torch.save
+ * and a second model's load_state_dict), lesson 5 (ResNet9: RandomCrop with reflect padding,
+ * RandomHorizontalFlip, Normalize(*stats, inplace=True), denormalize, SimpleResidualBlock, conv_block,
+ * the residual adds, fit_one_cycle) and lesson 6 (the anime-faces DCGAN: Resize / CenterCrop /
+ * Normalize, denorm, the discriminator and generator, train_discriminator / train_generator, save_samples
+ * through save_image, fit with Adam(betas=(0.5, 0.999)), the saved state_dicts, and the saved sample
+ * PNGs read back with torchvision.io.read_image and compared pixel by pixel). What each cell prints and
  * shows must be PyTorch 1.13's (test/reference/gen_zero_to_gans.py runs the same cells as IPython does,
  * zero_to_gans.json).
  *
@@ -24,9 +32,22 @@
  * Left out: the matplotlib cells (plt.imshow of the digits, the accuracy and loss curves; lesson 3's
  * image grid is shown by make_grid's shape), `dataset[0]` shown whole (IPython shows a PIL image at a
  * memory address), %%time, `num_workers=4, pin_memory=True` (the DataLoaders' order does not depend on
- * them), the jovian.commit cells, and, for time, lesson 4 (the CNN on CIFAR10), lesson 5's ResNet9 and
- * data augmentation (RandomCrop with reflect padding, RandomHorizontalFlip, Normalize(inplace=True)) and
- * lesson 6 (the anime-faces GAN).
+ * them), the jovian.commit cells, lessons 4-6's download / extract cells, show_batch / show_images /
+ * plot_losses / plot_scores (matplotlib: a batch's pixels and make_grid's shape are printed instead),
+ * save_samples' `if show:` imshow (it prints make_grid's shape), tqdm, the `del simple_resnet, images,
+ * labels` line and the FileLink / IPython Image cells (the saved PNGs are read back instead).
+ * Lessons 4-6's stand-ins and shrinking (the same on both sides): CIFAR10 is written by lesson 4's first
+ * cell (not a course cell) as data/cifar10/{train,test}/<class>/NNNN.png, 4 training and 1 test 32x32
+ * PNG per class (seeded noise with a coloured band of rows at the class's place, torchvision.io's
+ * write_png) in a temporary folder that lesson 5 reuses; the anime faces are 32 seeded 40x40 PNGs (a
+ * bright disc over noise) in animefacedataset/images, so Resize(32) really resamples. val_size is 10,
+ * batch_size 16; the CNN's and ResNet9's channel counts are divided by 8 (Cifar10CnnModel 4-8-16-16-32-32
+ * with Linear(512, 128), Linear(128, 64); ResNet9 8-16-32-64), the CNN trains 3 epochs; ResNet9 trains 1
+ * epoch of fit_one_cycle (after one epoch the run is chaotic: multiplying PyTorch's own initial weights
+ * by 1 + 1e-6 noise moves its second epoch's train_loss from 2.875 to 2.949, so no float32 engine can
+ * be held to PyTorch's digits there); the GAN is 32x32 (image_size 32, one stride-2 block fewer on each
+ * side), latent_size 16, channels 16-32-64 (the course's 64-128-256-512), 3 epochs of 2 batches.
+ * os.listdir's order is the file system's, so the port and the generator print `sorted(...)` of it.
  * Written differently from the course:
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `self(images)` is `this.forward(images)`;
  *   a list comprehension is `.map(...)` (over `list(val_loader)`), `history.append` is push,
@@ -45,7 +66,23 @@
  *   `let inputs: any` (a value read by its own rebinding to another type keeps the first type, below);
  *   `model = nn.Linear(3, 2)` after `def model(x)` is `let model = ...` (a function declaration cannot be
  *   assigned to); `image, label = ...` again is `let [img, label] = ...` again.
+ * - lessons 4-6: `os.listdir` is `fs.readdirSync`, `os.makedirs(d, exist_ok=True)` is
+ *   `fs.mkdirSync(d, {recursive: true})`, `os.path.join` is path.join; a Python cell whose last line ends
+ *   in `;` (`torch.manual_seed(random_seed);`, `to_device(model, device);`) shows nothing: in TypeScript
+ *   every statement ends in `;`, so those lines are written `void ...`; `stats = ((...), (...))` spread as
+ *   `*stats` is declared `const stats: [number[], number[]]` (TypeScript spreads only a tuple type into
+ *   fixed parameters); conv_block's `layers = [Conv2d, BatchNorm2d, ReLU]` is `const layers: nn.Module[]`
+ *   (TypeScript types the literal as the union of its three classes and refuses `push(nn.MaxPool2d(2))`);
+ *   `layers.append(...)` is push, `nn.Sequential(*layers)` is `nn.Sequential(...layers)`,
+ *   `x.get('lrs', [])` is `x['lrs'] ?? []`, `return a, b, c` returns an array; in lesson 4's fit,
+ *   `optimizer = opt_func(model.parameters(), lr)` is `new opt_func(...)`: the parameter is declared
+ *   `opt_func: any` (above) and a call of an untyped callee with no keywords is a plain JavaScript call,
+ *   which refuses a class (fit_one_cycle's call has a keyword, so it is placed at run time and
+ *   constructs; left alone: the dialect would have to route every untyped call through the run-time helper).
  * Divergences this port found, fixed:
+ * - `ImageFolder(data_dir+'/train', train_tfms)` (lesson 5: the transform positionally, torchvision's
+ *   order root, transform, target_transform) did not compile: ImageFolder took only an options object
+ *   after the root; it now takes them positionally too (src/torchvision/datasets/folder.ts).
  * - a class defining `__iter__` (the course's DeviceDataLoader) could not be iterated: `for (const b of
  *   dl)` did not compile (TypeScript iterates only `[Symbol.iterator]`); such a class now gets one
  *   that calls `__iter__` (kernel/rewrite.ts iterableClasses), so for-of, spread, list() and
@@ -67,6 +104,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
+import { CIFAR_CNN, GAN, RESNET } from "./_zero_to_gans_cells";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "zero_to_gans.json"), "utf8")) as Record<string, CellOutput[]>;
 
@@ -764,7 +802,7 @@ print(history.slice(1).map((x) => \`\${x['train_loss']:.4f}\`));`,
 ];
 
 describe("Zero to GANs (Jovian) lessons as one notebook through `torchlab run`", () => {
-  const nbs = sectionsForSuite("zero-to-gans", { zero_to_gans: { basics: BASICS, logistic: LOGISTIC, feedforward: FEEDFORWARD, one_cycle: ONE_CYCLE } });
+  const nbs = sectionsForSuite("zero-to-gans", { zero_to_gans: { basics: BASICS, logistic: LOGISTIC, feedforward: FEEDFORWARD, one_cycle: ONE_CYCLE, cifar_cnn: CIFAR_CNN, resnet: RESNET, gan: GAN } });
 
   test("lesson 1, basics and linear regression: torch.from_numpy, a model from scratch with `inputs @ w.t() + b`, an MSE by hand, backward, updates and grad.zero_() under no_grad, then TensorDataset / a shuffled DataLoader / nn.Linear / F.mse_loss / SGD and fit", () => {
     expectSameCells(cellsOf(nbs.basics), R.basics);
@@ -780,5 +818,17 @@ describe("Zero to GANs (Jovian) lessons as one notebook through `torchlab run`",
 
   test("lesson 5's training loop: ImageClassificationBase, an nn.Sequential net's repr, @torch.no_grad() evaluate, get_lr from param_groups, fit_one_cycle with Adam, weight_decay, OneCycleLR over len(train_loader) steps, clip_grad_value_, the recorded lrs", () => {
     expectSameCells(cellsOf(nbs.one_cycle), R.one_cycle);
+  });
+
+  test("lesson 4, a CNN on CIFAR10: ImageFolder with ToTensor over the class folders, dataset.classes, random_split after manual_seed(42), apply_kernel by hand, ImageClassificationBase and the Cifar10CnnModel nn.Sequential stack (repr, forward), fit with Adam and its history, predict_image by class name, torch.save of the state_dict, a second model's load_state_dict and evaluate", () => {
+    expectSameCells(cellsOf(nbs.cifar_cnn), R.cifar_cnn);
+  });
+
+  test("lesson 5, ResNet9 with data augmentation: RandomCrop(32, padding=4, padding_mode='reflect'), RandomHorizontalFlip, Normalize(*stats, inplace=True) and denormalize (the augmented pixels), ImageFolder(root, transform) positionally, SimpleResidualBlock, conv_block's nn.Sequential(*layers), the residual adds, fit_one_cycle's lrs, predict_image", () => {
+    expectSameCells(cellsOf(nbs.resnet), R.resnet);
+  });
+
+  test("lesson 6, a DCGAN on anime faces: Resize/CenterCrop/Normalize through ImageFolder, denorm, the Conv2d/BatchNorm2d/LeakyReLU/Sigmoid discriminator and ConvTranspose2d/ReLU/Tanh generator, train_discriminator / train_generator with binary_cross_entropy, save_samples through save_image (the saved PNGs' pixels read back), fit with Adam(betas=(0.5, 0.999)) recording losses and scores, the saved state_dicts", () => {
+    expectSameCells(cellsOf(nbs.gan), R.gan);
   });
 });

@@ -179,8 +179,11 @@ export interface ImageFolderOptions<X, Y> {
 export class ImageFolder<X = Image, Y = number> extends DatasetFolder<Image, X, Y> {
   /** Same as `samples`, as torchvision. */
   imgs: [string, number][];
-  constructor(root: string | ImageFolderOptions<X, Y>, options: ImageFolderOptions<X, Y> = {}) {
-    const a = parseArgs("ImageFolder", isOptions(root) ? [root] : [root, options], ["root", "transform", "target_transform", "loader", "is_valid_file"]);
+  constructor(root: string | ImageFolderOptions<X, Y>, options?: ImageFolderOptions<X, Y>);
+  /** torchvision's positional order: `ImageFolder(data_dir + '/train', train_tfms)` (Zero to GANs' ResNet9 lesson). */
+  constructor(root: string, transform: Fn<Image, X> | null, target_transform?: Fn<number, Y> | null, options?: ImageFolderOptions<X, Y>);
+  constructor(root: string | ImageFolderOptions<X, Y>, ...rest: (ImageFolderOptions<X, Y> | Fn<Image, X> | Fn<number, Y> | null | undefined)[]) {
+    const a = parseArgs("ImageFolder", [root, ...rest], ["root", "transform", "target_transform", "loader", "is_valid_file"]);
     const valid = (a.is_valid_file as ((p: string) => boolean) | null | undefined) ?? null;
     super({
       root: a.root as string,

@@ -14,6 +14,7 @@
  * compositions of tfjs ops.
  */
 import { tf } from "./tf";
+import { simdLoops } from "./simd";
 import type { SGDHyper } from "../ops/optim_kernels";
 
 type Typed = Float32Array | Int32Array | Uint8Array;
@@ -215,6 +216,12 @@ function relu(backendName: string) {
     const count = xf.length;
     const end4 = count - (count % 4);
     let i = 0;
+    // On wasm, four lanes at a time in the backend's memory (backend/simd.ts), the same bits.
+    const simd = backendName === "wasm" ? simdLoops(args.backend) : null;
+    if (simd !== null) {
+      simd.relu(xf.byteOffset, ys.byteOffset, end4 * 4);
+      i = end4;
+    }
     for (; i < end4; i += 4) {
       ys[i] = xs[i] & (((xf[i] < 0) as unknown as number) - 1);
       ys[i + 1] = xs[i + 1] & (((xf[i + 1] < 0) as unknown as number) - 1);
@@ -244,6 +251,11 @@ function reluGrad(backendName: string) {
     const count = ys.length;
     const end4 = count - (count % 4);
     let i = 0;
+    const simd = backendName === "wasm" ? simdLoops(args.backend) : null;
+    if (simd !== null) {
+      simd.reluGrad(dys.byteOffset, ys.byteOffset, dxs.byteOffset, end4 * 4);
+      i = end4;
+    }
     for (; i < end4; i += 4) {
       dxs[i] = dys[i] & (((ys[i] <= 0) as unknown as number) - 1);
       dxs[i + 1] = dys[i + 1] & (((ys[i + 1] <= 0) as unknown as number) - 1);

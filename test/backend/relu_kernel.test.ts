@@ -3,6 +3,9 @@
  * backend's Relu, bit for bit on finite values, NaN (of either sign) kept as NaN where XNNPACK's Relu
  * gives 0 for a NaN with the sign bit set, and -0 kept as PyTorch keeps it where tfjs's Relus give +0
  * (test/nn/nan_activations.test.ts has PyTorch's values).
+ * TorchlabReluGrad (ATen's threshold_backward): dy where the saved result is > 0 or NaN, +0 elsewhere,
+ * bit for bit against that rule written per element. On wasm both run four lanes at a time
+ * (src/backend/simd.ts) up to the last multiple of four, then the scalar loop: the shapes cover both.
  * TorchlabFlipTranspose (the flipped, channel-swapped filter of a convolution's gradients): against
  * the cpu backend's Reverse then Transpose, bit for bit (a copy: NaN payloads and -0 included).
  */
@@ -11,6 +14,7 @@ import { registerJsKernels } from "../../src/backend/js_kernels";
 import { torch } from "../../src";
 import { prng, values } from "../prng";
 import { onCpu } from "../cpu_backend";
+import { simdLoops } from "../../src/backend/simd";
 
 const shapes: number[][] = [[7], [2, 3, 4, 5], [64, 13, 13, 32], [1, 1, 1, 1]];
 
@@ -42,6 +46,47 @@ describe("TorchlabRelu", () => {
         else if (gotBits[k] !== wantBits[k]) expect(`${k}: ${got[k]}`).toBe(`${k}: ${want[k]}`);
       }
       if (size > 4) expect([got[0], got[1], Object.is(got[2], -0), Object.is(got[3], 0), got[size - 1]]).toEqual([NaN, NaN, true, true, 0]);
+    });
+  });
+});
+
+describe("TorchlabReluGrad", () => {
+  beforeAll(async () => {
+    await torch.ready();
+    registerJsKernels();
+  });
+
+  test("on wasm the SIMD loops are built on the backend's memory", () => {
+    if (tf.getBackend() !== "wasm") return;
+    expect(simdLoops(tf.backend())).not.toBeNull();
+  });
+
+  [[7], [2, 3, 4, 5], [4, 6, 28, 28], [1, 1, 1, 1]].forEach((shape, i) => {
+    test(`dy=y=${JSON.stringify(shape)}: dy where y > 0 or y is NaN, +0 where y <= 0 (-0 included), bit for bit`, () => {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const ys = values(prng(1200 + i), size);
+      const dys = values(prng(1300 + i), size);
+      const yBits = new Uint32Array(ys.buffer);
+      const dyBits = new Uint32Array(dys.buffer);
+      if (size > 6) {
+        yBits[0] = 0xffc00000;
+        yBits[1] = 0x7fc00001;
+        ys[2] = -0;
+        ys[3] = 0;
+        ys[4] = -Infinity;
+        ys[5] = Infinity;
+        dyBits[6] = 0xffc00002;
+        ys[6] = 1;
+        dys[5] = -0;
+      }
+      const got = tf.tidy(() => (tf.engine().runKernel("TorchlabReluGrad", { dy: tf.tensor(dys, shape), y: tf.tensor(ys, shape) }) as tf.Tensor).dataSync() as Float32Array);
+      const gotBits = new Uint32Array(got.buffer, got.byteOffset, got.length);
+      for (let k = 0; k < size; k++) {
+        const want = ys[k] <= 0 ? 0 : dyBits[k];
+        if (gotBits[k] !== want) expect(`${k}: ${gotBits[k].toString(16)}`).toBe(`${k}: ${want.toString(16)}`);
+      }
+      if (size > 6) expect([gotBits[0], gotBits[1], gotBits[2], gotBits[3], gotBits[4], gotBits[6]]).toEqual([dyBits[0], dyBits[1], 0, 0, 0, 0xffc00002]);
+      if (size > 6) expect(Object.is(got[5], -0)).toBe(true);
     });
   });
 });

@@ -900,9 +900,13 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
    */
   const listMethod = (n: ts.CallExpression, name: string, receiver: ts.Expression): boolean => {
     const type = checker.getTypeAtLocation(strip(receiver));
-    if (!LIST_METHODS.has(name) || !checker.isArrayLikeType(type) || classKind(t, checker, type) !== null) return false;
+    // `any` is array-like to the checker, but an untyped receiver may be a ModuleList or a tensor with its own `append` / `index`.
+    if (!LIST_METHODS.has(name) || type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown) || !checker.isArrayLikeType(type) || classKind(t, checker, type) !== null) return false;
     const args = n.arguments;
-    if (name === "sort") return args.length === 0 || (args.length === 1 && t.isObjectLiteralExpression(strip(args[0])));
+    // `xs.sort(key=len, reverse=True)`: Python's keywords, placed in list_sort's options afterwards (kernel/keyword_args.ts).
+    const keyword = (a: ts.Expression): boolean =>
+      t.isBinaryExpression(a) && a.operatorToken.kind === K.EqualsToken && t.isIdentifier(a.left) && (a.left.text === "key" || a.left.text === "reverse");
+    if (name === "sort") return args.length === 0 || (args.length === 1 && t.isObjectLiteralExpression(strip(args[0]))) || (args.length <= 2 && args.every(keyword));
     if (name === "pop") return args.length === 1;
     return checker.getApparentType(type).getProperty(name) === undefined;
   };
@@ -1001,7 +1005,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const container = type.getSymbol()?.getName();
       if (
         !plans.has(n) && (R === "string" || R === "tensor" || (R === "any" && allowDynamic) ||
-        (R === "other" && (checker.isArrayLikeType(type) || container === "Set" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap")))
+        (R === "other" && ((checker.isArrayLikeType(type) && !(type.flags & t.TypeFlags.Unknown)) || container === "Set" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap")))
       ) {
         plans.set(n, {
           result: "boolean",

@@ -163,10 +163,10 @@ export function str_replace(s: string, old: string, new_: string, count = -1): s
   const text = asStr(s, "replace");
   strArg(old, "replace", "argument 1");
   strArg(new_, "replace", "argument 2");
-  const pieces = old === "" ? ["", ...[...text], ""] : text.split(old);
-  if (old === "" && text === "") return count === 0 ? "" : new_;
-  if (count < 0 || pieces.length <= count + 1) return pieces.join(old === "" ? new_ : new_);
-  return pieces.slice(0, count + 1).join(new_) + (old === "" ? "" : old) + pieces.slice(count + 1).join(old);
+  // An empty old matches before each character and at the end, as Python's.
+  const pieces = old === "" ? ["", ...text, ""] : text.split(old);
+  if (count < 0 || pieces.length <= count + 1) return pieces.join(new_);
+  return pieces.slice(0, count + 1).join(new_) + old + pieces.slice(count + 1).join(old);
 }
 
 function search(s: string, sub: string, start: number | null | undefined, end: number | null | undefined, method: string, last: boolean): number {

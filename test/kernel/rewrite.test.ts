@@ -303,6 +303,8 @@ describe("the notebook dialect, end to end through the kernel", () => {
         "JSON.stringify([sw.strip(), sw.lower().strip(), ' '.join(['a', 'b']), sw.split(), 'a.b.c'.replace('.', ''), 'a,b,c'.split(',', 1), '{} and {:.2f}'.format(1, 2.5), '{name}!'.format(name='x'), '%d items' % 3, '%s=%r' % ['a', 'b'], '%.2f' % 3.14159, 'data.csv'.endswith(['.csv', '.txt']), 'ab'.center(6, '*'), '7'.zfill(3), 'hello world'.title()])",
       { code: "[1, 2].remove(3)", tags: ["raises-exception"] },
       { code: "'abc'.index('z')", tags: ["raises-exception"] },
+      // Misuse stays a compile error at the argument, typed by src/pystr.ts.
+      { code: "'abc'.strip(3)", tags: ["raises-exception"] },
       // `from tqdm.auto import tqdm, trange` is in scope: the loops run over what they wrap.
       "let tq = 0;\nfor (const e of trange(1, 4, leave=False)) tq += e;\nfor (const b of tqdm(torch.utils.data.DataLoader(torch.arange(4), batch_size=2), desc='d')) tq += b.sum().item();\ntq",
       // Python's random module as Python writes it, keywords included (src/random.ts), then a cell's own `random`.
@@ -389,6 +391,7 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "`[\"Hello World\",\"hello world\",\"a b\",[\"Hello\",\"World\"],\"abc\",[\"a\",\"b,c\"],\"1 and 2.50\",\"x!\",\"3 items\",\"a='b'\",\"3.14\",true,\"**ab**\",\"007\",\"Hello World\"]`",
       "ValueError: list.remove(x): x not in list",
       "ValueError: substring not found",
+      "CompileError: cell:1:13 - Argument of type 'number' is not assignable to parameter of type 'string'.",
       "12",
       "",
       "2",

@@ -294,7 +294,8 @@ function convert(value: unknown, conversion: string | undefined): unknown {
 /**
  * `fmt.format(*args, **kwargs)`: `{}` (the next positional), `{0}`, `{name}` (a keyword, given in a
  * trailing object as every keyword is), `!r` / `!s` conversions and format specs (src/pyformat.ts,
- * the f-string's) with nested fields (`{:>{width}}`); `{{` and `}}` are braces.
+ * the f-string's) with nested fields (`{:>{width}}`); `{{` and `}}` are braces. A field's attribute or
+ * item (`{0.shape}`, `{d[k]}`) is not looked up: it reads as a keyword name, Python's KeyError when none.
  */
 export function str_format(fmt: string, ...args: FormatArgument[]): string {
   const text = asStr(fmt, "format");

@@ -17,6 +17,10 @@ import * as T from "../src/torch";
 
 // Python's dict methods on plain objects, Records and Maps (`sd.keys()`, `d.items()`, `cfg.get(k, v)`).
 export { dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_setdefault, dict_update, dict_values } from "../src/pydict";
+// Python's `x in y` (src/pyin.ts), list methods on arrays (src/pylist.ts) and str methods on strings (src/pystr.ts).
+export { contains } from "../src/pyin";
+export { list_append, list_clear, list_copy, list_count, list_extend, list_index, list_insert, list_pop, list_remove, list_sort } from "../src/pylist";
+export * from "../src/pystr";
 
 /** JavaScript's own binary operators, for operands that are not tensors. */
 const JS: Record<string, (a: any, b: any) => unknown> = {

@@ -301,6 +301,15 @@ function tables(t: typeof ts): void {
 /** Python's dict methods that a plain object or Map gets from src/pydict.ts. */
 const DICT_METHODS: ReadonlySet<string> = new Set(["keys", "values", "items", "get", "pop", "setdefault", "update", "copy"]);
 
+/** Python's list methods that an array gets from src/pylist.ts where TypeScript has none (and `sort()`, `pop(i)`, whose JavaScript forms differ). */
+const LIST_METHODS: ReadonlySet<string> = new Set(["append", "extend", "insert", "remove", "index", "count", "pop", "copy", "clear", "sort"]);
+/** Python's str methods that a string gets from src/pystr.ts where TypeScript has none (and `replace`, `split`, whose JavaScript forms differ). */
+const STR_METHODS: ReadonlySet<string> = new Set([
+  "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "startswith", "endswith", "join", "split", "replace",
+  "find", "rfind", "index", "rindex", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
+  "zfill", "center", "ljust", "rjust", "format",
+]);
+
 /** Operand kinds of a `==` / `!=` that compares a list, tuple or Size by value (kernel/dynamic_ops.ts pyeq). */
 const PY_EQ_SIDE: ReadonlySet<Kind> = new Set(["other", "any", "null"]);
 
@@ -883,17 +892,54 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (sym && (sym.name === "Map" || sym.name === "ReadonlyMap")) return true;
     return !(sym && sym.flags & t.SymbolFlags.Class);
   };
-  // Python's dict methods where TypeScript finds none: `sd.keys()` is `<dynamic>.dict_keys(sd)` (src/pydict.ts).
+  /**
+   * Python's list methods on an array where TypeScript finds none (`xs.append(5)`, `xs.index(v)`), and
+   * the two whose JavaScript forms differ silently: `xs.sort()` / `xs.sort({key, reverse})` (JavaScript
+   * sorts numbers as strings; a comparison function keeps JavaScript's sort) and `xs.pop(i)`
+   * (JavaScript ignores i). The receiver is the array (src/pylist.ts).
+   */
+  const listMethod = (n: ts.CallExpression, name: string, receiver: ts.Expression): boolean => {
+    const type = checker.getTypeAtLocation(strip(receiver));
+    // `any` is array-like to the checker, but an untyped receiver may be a ModuleList or a tensor with its own `append` / `index`.
+    if (!LIST_METHODS.has(name) || type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown) || !checker.isArrayLikeType(type) || classKind(t, checker, type) !== null) return false;
+    const args = n.arguments;
+    // `xs.sort(key=len, reverse=True)`: Python's keywords, placed in list_sort's options afterwards (kernel/keyword_args.ts).
+    const keyword = (a: ts.Expression): boolean =>
+      t.isBinaryExpression(a) && a.operatorToken.kind === K.EqualsToken && t.isIdentifier(a.left) && (a.left.text === "key" || a.left.text === "reverse");
+    if (name === "sort") return args.length === 0 || (args.length === 1 && t.isObjectLiteralExpression(strip(args[0]))) || (args.length <= 2 && args.every(keyword));
+    if (name === "pop") return args.length === 1;
+    return checker.getApparentType(type).getProperty(name) === undefined;
+  };
+  /**
+   * Python's str methods on a string where TypeScript finds none (`s.strip()`, `", ".join(xs)`,
+   * `"{}".format(x)`), and the two whose JavaScript forms differ: `s.replace(old, new)` with string
+   * arguments (JavaScript replaces the first only) and `s.split()` / `s.split(sep, maxsplit)` (a
+   * RegExp separator keeps JavaScript's split). The receiver is the string (src/pystr.ts).
+   */
+  const strMethod = (n: ts.CallExpression, name: string, receiver: ts.Expression): boolean => {
+    if (!STR_METHODS.has(name) || kindOf(receiver) !== "string") return false;
+    const args = n.arguments;
+    if (name === "replace") return args.length >= 2 && kindOf(args[0]) === "string" && kindOf(args[1]) === "string";
+    if (name === "split") return args.length === 0 || kindOf(args[0]) === "string" || kindOf(args[0]) === "null";
+    return checker.getApparentType(checker.getTypeAtLocation(strip(receiver))).getProperty(name) === undefined;
+  };
+  // Python's dict, list and str methods where TypeScript finds none: `sd.keys()` is `<dynamic>.dict_keys(sd)`
+  // (src/pydict.ts), `xs.append(5)` is `<dynamic>.list_append(xs, 5)`, `s.strip()` is `<dynamic>.str_strip(s)`.
   const dictCall = (n: ts.CallExpression): boolean => {
     const callee = n.expression;
     if (!t.isPropertyAccessExpression(callee) || n.questionDotToken || callee.questionDotToken || !t.isIdentifier(callee.name)) return false;
     const name = callee.name.text;
-    if (!DICT_METHODS.has(name) || plans.has(n) || !dictLike(checker.getTypeAtLocation(callee.expression), name, callee)) return false;
+    if (plans.has(n)) return false;
+    const helper =
+      DICT_METHODS.has(name) && dictLike(checker.getTypeAtLocation(callee.expression), name, callee) ? `dict_${name}` :
+      listMethod(n, name, callee.expression) ? `list_${name}` :
+      strMethod(n, name, callee.expression) ? `str_${name}` : null;
+    if (!helper) return false;
     const args = n.arguments;
     plans.set(n, {
       result: "other",
       emit: (o) => {
-        o.insert(`${DYNAMIC_REF}.dict_${name}(`);
+        o.insert(`${DYNAMIC_REF}.${helper}(`);
         emit(callee.expression);
         if (args.length === 0) return o.insert(newlines(callee.expression.end, n.end) + ")");
         o.insert(newlines(callee.expression.end, args[0].getStart(sf)) + ", ");
@@ -948,6 +994,44 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isBinaryExpression(n) && (n.operatorToken.kind === K.AmpersandAmpersandToken || n.operatorToken.kind === K.BarBarToken)) {
       condition(n.left);
       condition(n.right);
+      return;
+    }
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) {
+      // Python's `x in y` on a list, tuple, Set, Map, string or tensor (src/pyin.ts); JavaScript's `in`
+      // asks for a property name there (`2 in [1, 2]` is false). A plain object keeps JavaScript's `in`
+      // (Python's key test for a dict's string keys), which also narrows its type.
+      const R = kindOf(n.right);
+      const type = checker.getTypeAtLocation(strip(n.right));
+      const container = type.getSymbol()?.getName();
+      if (
+        !plans.has(n) && (R === "string" || R === "tensor" || (R === "any" && allowDynamic) ||
+        (R === "other" && ((checker.isArrayLikeType(type) && !(type.flags & t.TypeFlags.Unknown)) || container === "Set" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap")))
+      ) {
+        plans.set(n, {
+          result: "boolean",
+          emit: (o) => {
+            o.insert(`${DYNAMIC_REF}.contains(`);
+            emit(n.left);
+            gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+            emit(n.right);
+            o.insert(")");
+          },
+        });
+      }
+      return;
+    }
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === K.PercentToken && kindOf(n.left) === "string" && !plans.has(n)) {
+      // Python's `"%d items" % 3`, `"%s=%r" % [a, b]` (src/pystr.ts): printf-style formatting, a string.
+      plans.set(n, {
+        result: "string",
+        emit: (o) => {
+          o.insert(`${DYNAMIC_REF}.str_mod(`);
+          emit(n.left);
+          gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+          emit(n.right);
+          o.insert(")");
+        },
+      });
       return;
     }
     if (t.isBinaryExpression(n)) {
@@ -1272,7 +1356,9 @@ export function mayUseDialect(code: string): boolean {
       t.isElementAccessExpression(n) ||
       t.isTemplateSpan(n) || t.isDeleteExpression(n) ||
       // `sd.keys()`, `cfg.get("lr", 0.1)`: maybe Python's dict methods on a plain object (src/pydict.ts).
-      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && DICT_METHODS.has(n.expression.name.text)) ||
+      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && (DICT_METHODS.has(n.expression.name.text) || LIST_METHODS.has(n.expression.name.text) || STR_METHODS.has(n.expression.name.text))) ||
+      // `2 in [1, 2]`: maybe Python's membership test (src/pyin.ts).
+      (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||
       ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) ||
       t.isConditionalExpression(n) || t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || (t.isForStatement(n) && n.condition !== undefined) ||

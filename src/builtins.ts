@@ -306,7 +306,8 @@ function comparable(v: unknown): unknown {
   return Number(v.item());
 }
 
-function pyEqual(a: unknown, b: unknown): boolean {
+/** Python's `a == b` between list items (numbers, booleans, strings, lists, one-element tensors); `in`, `index`, `count` use it too. */
+export function pyEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => pyEqual(v, b[i]));
   if (a instanceof Tensor || b instanceof Tensor) return comparable(a) === comparable(b);
   return typeof a === "boolean" || typeof b === "boolean" ? Number(a) === Number(b) : a === b;

@@ -292,6 +292,19 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "const dsd = nn.Linear(2, 1).state_dict();\nconst dcfg = {lr: 0.1, epochs: 3};\nconst dshapes = [];\nfor (const [k, v] of dsd.items()) dshapes.push(`${k}:${v.shape}`);\n" +
         "JSON.stringify([str(dsd.keys()), dshapes.join(' '), dcfg.get('lr'), dcfg.get('momentum', 0.9), dcfg.pop('epochs'), str(dcfg.items()), list(dsd.values()).length])",
       { code: "dcfg.pop('nokey')", tags: ["raises-exception"] },
+      // Python's `x in y` (src/pyin.ts; an untyped `ys` decided as it runs) and list methods (src/pylist.ts):
+      // JavaScript's `in` asked for index 2, and its sort() ordered [10, 9, 1] as strings.
+      "const ml = [10, 9, 1];\nml.sort();\nml.append(5);\nml.insert(0, 100);\nconst mpopped = ml.pop(0);\nconst mcfg = {lr: 0.1};\nfunction has(x, ys) { return x in ys; }\nconst mw = ['ccc', 'a', 'bb', 'dd'];\nmw.sort(key=len, reverse=True);\n" +
+        "JSON.stringify([2 in [1, 2], 3 in [1, 2, 3], !(5 in [1, 2]), 'a' in new Map([['a', 1]]), 1 in new Set([1]), 'a' in 'abc', 'lr' in mcfg.keys(), 0.1 in mcfg.values(), 2 in torch.tensor([1, 2]), has(2, [1, 2]), has('b', {b: 1}), has('z', 'xyz'), ml, mpopped, ml.index(9), ml.count(1), mw])",
+      // An untyped receiver keeps its own methods: a ModuleList's append, not a list's.
+      "function grow(layers) { layers.append(nn.Linear(2, 2)); return layers.length; }\ngrow(nn.ModuleList())",
+      // Python's str methods and `%` (src/pystr.ts): replace() replaces every occurrence, as Python's.
+      "const sw = '  Hello World  ';\n" +
+        "JSON.stringify([sw.strip(), sw.lower().strip(), ' '.join(['a', 'b']), sw.split(), 'a.b.c'.replace('.', ''), 'a,b,c'.split(',', 1), '{} and {:.2f}'.format(1, 2.5), '{name}!'.format(name='x'), '%d items' % 3, '%s=%r' % ['a', 'b'], '%.2f' % 3.14159, 'data.csv'.endswith(['.csv', '.txt']), 'ab'.center(6, '*'), '7'.zfill(3), 'hello world'.title()])",
+      { code: "[1, 2].remove(3)", tags: ["raises-exception"] },
+      { code: "'abc'.index('z')", tags: ["raises-exception"] },
+      // Misuse stays a compile error at the argument, typed by src/pystr.ts.
+      { code: "'abc'.strip(3)", tags: ["raises-exception"] },
       // `from tqdm.auto import tqdm, trange` is in scope: the loops run over what they wrap.
       "let tq = 0;\nfor (const e of trange(1, 4, leave=False)) tq += e;\nfor (const b of tqdm(torch.utils.data.DataLoader(torch.arange(4), batch_size=2), desc='d')) tq += b.sum().item();\ntq",
       // Python's random module as Python writes it, keywords included (src/random.ts), then a cell's own `random`.
@@ -370,6 +383,15 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // Python: [str(sd.keys()), ..., cfg.get('lr'), cfg.get('momentum', 0.9), cfg.pop('epochs'), str(cfg.items()), len(list(sd.values()))]
       "`[\"odict_keys(['weight', 'bias'])\",\"weight:torch.Size([1, 2]) bias:torch.Size([1])\",0.1,0.9,3,\"dict_items([('lr', 0.1)])\",2]`",
       "KeyError: 'nokey'",
+      // Python: [2 in [1, 2], 3 in [1, 2, 3], 5 not in [1, 2], 'a' in {'a': 1}, 1 in {1}, 'a' in 'abc', 'lr' in cfg.keys(), 0.1 in cfg.values(),
+      // 2 in torch.tensor([1, 2]), has(2, [1, 2]), has('b', {'b': 1}), has('z', 'xyz'), ml, popped, ml.index(9), ml.count(1), mw]
+      "'[true,true,true,true,true,true,true,true,true,true,true,true,[1,9,10,5],100,1,1,[\"ccc\",\"bb\",\"dd\",\"a\"]]'",
+      "1",
+      // Python: the same calls (`'%s=%r' % ('a', 'b')`, endswith(('.csv', '.txt'))).
+      "`[\"Hello World\",\"hello world\",\"a b\",[\"Hello\",\"World\"],\"abc\",[\"a\",\"b,c\"],\"1 and 2.50\",\"x!\",\"3 items\",\"a='b'\",\"3.14\",true,\"**ab**\",\"007\",\"Hello World\"]`",
+      "ValueError: list.remove(x): x not in list",
+      "ValueError: substring not found",
+      "CompileError: cell:1:13 - Argument of type 'number' is not assignable to parameter of type 'string'.",
       "12",
       "",
       "2",

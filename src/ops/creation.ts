@@ -216,7 +216,7 @@ export function empty(...args: (number | number[] | (CreationOptions & { out?: T
     args = [...args.slice(0, -1), rest];
   }
   const { sizes, o } = sized("empty", args as SizeArgs);
-  if (fmt === MF.preserve_format) throw new RuntimeError("preserve memory format is unsupported by the empty operator");
+  if (fmt === MF.preserve_format) throw new RuntimeError("unsupported memory format Preserve");
   if (fmt !== undefined) MF.checkRank(fmt, sizes);
   return intoOut("empty", withFormat(filled("empty", sizes, o, 0), fmt), o.out);
 }

@@ -12,6 +12,7 @@
  */
 import { inspect } from "util";
 import { RuntimeError, TypeError } from "../errors";
+import { pyTypeName } from "../pyrepr";
 
 export type MemoryFormatName = "contiguous_format" | "channels_last" | "channels_last_3d" | "preserve_format";
 /** What a tensor that owns its values records: null for row-major. */
@@ -42,7 +43,7 @@ export const preserve_format = new memory_format("preserve_format");
 /** The argument `memory_format` of `op`: one of the four, else PyTorch's TypeError. */
 export function parseMemoryFormat(op: string, value: unknown): memory_format {
   if (value instanceof memory_format) return value;
-  throw new TypeError(`${op}(): argument 'memory_format' must be torch.memory_format, not ${value === null ? "NoneType" : typeof value}`);
+  throw new TypeError(`${op}(): argument 'memory_format' must be torch.memory_format, not ${pyTypeName(value)}`);
 }
 
 /** PyTorch's refusal of channels_last on a tensor that is not 4-d (channels_last_3d: 5-d). */
@@ -69,7 +70,8 @@ export function formatStrides(shape: readonly number[], fmt: Exclude<StoredForma
 
 /** `is_contiguous(memory_format=fmt)` of a tensor of `shape` and `strides`; size-1 dims never count, an empty tensor is contiguous. */
 export function isContiguousAs(shape: readonly number[], strides: readonly number[], fmt: memory_format): boolean {
-  if (fmt === preserve_format) throw new RuntimeError("Unsupported memory format. Preserve");
+  // PyTorch answers preserve_format with the row-major answer.
+  if (fmt === preserve_format) fmt = contiguous_format;
   if (fmt !== contiguous_format && shape.length !== (fmt === channels_last ? 4 : 5)) return false;
   if (shape.includes(0)) return true;
   const dims = fmt === contiguous_format ? shape.map((_, i) => shape.length - 1 - i) : order(fmt._name as StoredFormat);

@@ -2049,7 +2049,7 @@ export class Tensor {
   /** Whether the elements lie in `memory_format`'s order (default row-major) in the storage PyTorch would give this tensor. */
   is_contiguous(memory_format?: MF.memory_format | { memory_format?: MF.memory_format }): boolean {
     const v = isOptions(memory_format) ? parseArgs("is_contiguous", [memory_format], ["memory_format"]).memory_format : memory_format;
-    if (v === undefined || v === MF.contiguous_format) return V.isContiguous(this);
+    if (v === undefined || v === MF.contiguous_format || v === MF.preserve_format) return V.isContiguous(this);
     return MF.isContiguousAs(this.shape, this.stride(), MF.parseMemoryFormat("is_contiguous", v));
   }
   /** PyTorch's `_base`: the tensor this view shares its data with, or null. */

@@ -96,7 +96,14 @@ def memory_format():
         "empty_rank3": err(lambda: torch.empty(2, 3, 4, memory_format=torch.channels_last)),
         "to_rank4_3d": err(lambda: cl.to(memory_format=torch.channels_last_3d)),
         "contiguous_preserve": err(lambda: cl.contiguous(memory_format=torch.preserve_format)),
+        "empty_preserve": err(lambda: torch.empty(2, 3, 4, 5, memory_format=torch.preserve_format)),
+        "contiguous_str": err(lambda: cl.contiguous(memory_format="channels_last")),
+        "clone_rank4_3d": err(lambda: cl.clone(memory_format=torch.channels_last_3d)),
+        "conv3d_to_cl": err(lambda: nn.Conv3d(1, 1, 1).to(memory_format=torch.channels_last)),
+        "empty_like_rank3": err(lambda: torch.empty_like(torch.randn(3, 4, 5), memory_format=torch.channels_last)),
     }
+    r["is_contiguous_preserve"] = [torch.randn(2, 3, 4, 5).is_contiguous(memory_format=torch.preserve_format),
+                                   cl.is_contiguous(memory_format=torch.preserve_format)]
     c = torch.randn(2, 3, 4, 5)
     b = torch.randn(3, 1, 1)
     ops = {

@@ -496,12 +496,24 @@ function randomLike(kernel: string, t: Tensor, options: RandomOptions): RandomOp
   if (dtype._tf !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${dtype._typeName}'`);
   return { ...options, dtype };
 }
-// A channels-last result gets the layout but its values are drawn in row-major order: PyTorch draws
-// them in memory order, so torch.rand_like/randn_like of a channels-last tensor differ from PyTorch's.
+/** Uniform [0, 1) like `t`; a channels-last result's values are drawn in memory order, as PyTorch's are. */
 export function rand_like(t: LikeInput<RandomOptions & LikeOptions>, options: RandomOptions & LikeOptions = {}): Tensor {
   const [x, o] = likeArgs("rand_like", t, options);
-  return like("rand_like", x, o, (r) => rand(x.shape, randomLike("check_uniform_bounds", x, r)));
+  const { memory_format, ...r } = o;
+  const fmt = likeFormat("rand_like", x, { memory_format });
+  const { requires_grad, ...ro } = randomLike("check_uniform_bounds", x, r);
+  let out: Tensor;
+  if (fmt === MF.channels_last || fmt === MF.channels_last_3d) {
+    // The dims from sparsest to densest in memory (N, H, W, C): draw in that shape, then put C back.
+    const mem = fmt === MF.channels_last ? [0, 2, 3, 1] : [0, 2, 3, 4, 1];
+    out = rand(mem.map((d) => x.shape[d]), ro).permute(mem.map((_, i) => mem.indexOf(i))).contiguous();
+  } else out = rand(x.shape, ro);
+  withFormat(out, fmt);
+  return requires_grad ? out.requires_grad_(true) : out;
 }
+// randn_like of a channels-last tensor gets the layout, but its values are drawn in row-major order:
+// PyTorch's normal sampler fills a non-contiguous output in yet another order, so they differ from PyTorch's.
+
 export function randn_like(t: LikeInput<RandomOptions & LikeOptions>, options: RandomOptions & LikeOptions = {}): Tensor {
   const [x, o] = likeArgs("randn_like", t, options);
   return like("randn_like", x, o, (r) => randn(x.shape, randomLike("normal_kernel_cpu", x, r)));

@@ -102,6 +102,8 @@ def memory_format():
         "conv3d_to_cl": err(lambda: nn.Conv3d(1, 1, 1).to(memory_format=torch.channels_last)),
         "empty_like_rank3": err(lambda: torch.empty_like(torch.randn(3, 4, 5), memory_format=torch.channels_last)),
     }
+    torch.manual_seed(3)
+    r["rand_like_values"] = torch.rand_like(cl).flatten().tolist() + torch.rand_like(torch.zeros(2, 3, 4, 5)).flatten().tolist()
     r["is_contiguous_preserve"] = [torch.randn(2, 3, 4, 5).is_contiguous(memory_format=torch.preserve_format),
                                    cl.is_contiguous(memory_format=torch.preserve_format)]
     c = torch.randn(2, 3, 4, 5)

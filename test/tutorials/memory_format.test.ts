@@ -112,6 +112,9 @@ test("memory_format: to vs contiguous on N1HW, aliasing, views, *_like, refusals
     conv3d_to_cl: () => new nn.Conv3d(1, 1, 1).to({ memory_format: torch.channels_last }),
     empty_like_rank3: () => torch.empty_like(torch.randn(3, 4, 5), { memory_format: torch.channels_last }),
   };
+  // rand_like draws a channels-last tensor's values in memory order, as PyTorch does.
+  torch.manual_seed(3);
+  expect([...Array.from(torch.rand_like(cl).flatten().dataSync()), ...Array.from(torch.rand_like(torch.zeros(2, 3, 4, 5)).flatten().dataSync())]).toEqual(R.rand_like_values);
   expect([torch.randn(2, 3, 4, 5).is_contiguous({ memory_format: torch.preserve_format }), cl.is_contiguous({ memory_format: torch.preserve_format })]).toEqual(R.is_contiguous_preserve);
   for (const [k, f] of Object.entries(errors)) {
     const [cls, msg] = (R.errors as Record<string, [string, string]>)[k];

@@ -121,6 +121,10 @@ def memory_format():
         "avg_pool": lambda: F.avg_pool2d(cl, 2), "adaptive_avg": lambda: F.adaptive_avg_pool2d(cl, 1),
         "adaptive_max": lambda: F.adaptive_max_pool2d(cl, 2), "mul_self": lambda: cl * cl,
         "clamp": lambda: cl.clamp(0, 1), "tanh": lambda: cl.tanh(), "leaky_relu": lambda: F.leaky_relu(cl),
+        "cat_cl_c": lambda: torch.cat([cl, c], 1), "cat_cl_cl": lambda: torch.cat([cl, cl], 1), "cat0": lambda: torch.cat([cl, cl], 0),
+        "pad": lambda: F.pad(cl, (1, 1)), "pad_reflect": lambda: F.pad(cl, (1, 1, 1, 1), mode="reflect"),
+        "nearest": lambda: F.interpolate(cl, scale_factor=2), "bilinear": lambda: F.interpolate(cl, size=(7, 9), mode="bilinear", align_corners=False),
+        "bicubic": lambda: F.interpolate(cl, scale_factor=2, mode="bicubic"),
     }
     torch.manual_seed(0)
     r["op_strides"] = {k: list(f().stride()) for k, f in ops.items()}

@@ -146,6 +146,10 @@ test("memory_format: the layouts PyTorch's CPU ops give a channels-last input; s
     avg_pool: () => F.avg_pool2d(cl, 2), adaptive_avg: () => F.adaptive_avg_pool2d(cl, 1),
     adaptive_max: () => F.adaptive_max_pool2d(cl, 2), mul_self: () => cl.mul(cl),
     clamp: () => cl.clamp(0, 1), tanh: () => cl.tanh(), leaky_relu: () => F.leaky_relu(cl),
+    cat_cl_c: () => torch.cat([cl, c], 1), cat_cl_cl: () => torch.cat([cl, cl], 1), cat0: () => torch.cat([cl, cl], 0),
+    pad: () => F.pad(cl, [1, 1]), pad_reflect: () => F.pad(cl, [1, 1, 1, 1], "reflect"),
+    nearest: () => F.interpolate(cl, { scale_factor: 2 }), bilinear: () => F.interpolate(cl, { size: [7, 9], mode: "bilinear", align_corners: false }),
+    bicubic: () => F.interpolate(cl, { scale_factor: 2, mode: "bicubic" }),
   };
   expect(Object.fromEntries(Object.entries(ops).map(([k, f]) => [k, [...f().stride()]]))).toEqual(R.op_strides);
   const g = torch.arange(2 * 3 * 4 * 5, { dtype: torch.float32 }).mul(37).remainder(101).sub(50).reshape(2, 3, 4, 5).div(7);

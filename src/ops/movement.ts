@@ -1,6 +1,6 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
 import { profiling, profiled } from "../profiler/hook";
-import { tf, compute, record, saves, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
+import { tf, compute, record, saves, constant, constantOf, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
 import { stridesOf } from "../tensor/repr";
 import { Tensor, type DType } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
@@ -647,8 +647,9 @@ export function toDtype(t: Tensor, dtype: DType): Tensor {
   // Into uint8 / int8 / int16: truncated toward zero, then wrapped as C's integer conversions wrap
   // (PyTorch 1.13 on x86: -1.5 -> 255, 300.7 -> 44 as uint8).
   if (dtype._range !== null && t.dtype !== D.bool) out = wrapInt(out, dtype);
-  // Only floating dtypes carry gradients, and this cast changes the category, so the result is a constant.
-  return withDtype(constant(out), dtype);
+  // Only floating dtypes carry gradients, and this cast changes the category, so the result is a constant
+  // (laid out as its input, as PyTorch's copy is).
+  return withDtype(constantOf([t], out), dtype);
 }
 
 /**

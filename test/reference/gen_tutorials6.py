@@ -125,6 +125,13 @@ def memory_format():
         "pad": lambda: F.pad(cl, (1, 1)), "pad_reflect": lambda: F.pad(cl, (1, 1, 1, 1), mode="reflect"),
         "nearest": lambda: F.interpolate(cl, scale_factor=2), "bilinear": lambda: F.interpolate(cl, size=(7, 9), mode="bilinear", align_corners=False),
         "bicubic": lambda: F.interpolate(cl, scale_factor=2, mode="bicubic"),
+        "layer_norm": lambda: F.layer_norm(cl, (5,)),
+        "instance_norm": lambda: F.instance_norm(cl), "masked_fill": lambda: cl.masked_fill(cl > 0, 0.0),
+        "flip": lambda: cl.flip(1), "roll": lambda: cl.roll(1, 1), "sort": lambda: cl.sort(1)[0], "tril": lambda: cl.tril(),
+        "gather": lambda: cl.gather(1, torch.zeros(2, 3, 4, 5, dtype=torch.long)), "index_select": lambda: cl.index_select(1, torch.tensor([0, 1])),
+        "gelu": lambda: F.gelu(cl), "silu": lambda: F.silu(cl), "mse_none": lambda: F.mse_loss(cl, c, reduction="none"),
+        "pow": lambda: cl.pow(2), "abs": lambda: cl.abs(), "neg": lambda: cl.neg(), "float_of_bool": lambda: (cl > 0).float(),
+        "nan_to_num": lambda: cl.nan_to_num(), "sign": lambda: cl.sign(), "new_zeros": lambda: cl.new_zeros(2, 3, 4, 5),
     }
     torch.manual_seed(0)
     r["op_strides"] = {k: list(f().stride()) for k, f in ops.items()}

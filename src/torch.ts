@@ -201,6 +201,8 @@ export const bool: DType = D.bool;
 export const dtype = D.dtype;
 export type dtype = D.dtype;
 export { promote_types, result_type, can_cast } from "./tensor/promotion";
+/** torch.memory_format and its values: contiguous_format, channels_last, channels_last_3d, preserve_format (src/tensor/memory_format.ts). */
+export { memory_format, contiguous_format, channels_last, channels_last_3d, preserve_format } from "./tensor/memory_format";
 export type { PromotionOperand } from "./tensor/promotion";
 
 /**

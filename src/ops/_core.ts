@@ -13,6 +13,7 @@ import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mo
 import { anyTangent, jvpOfClosure, setLazyTangent, tangentOf, withJvpInputs } from "../autograd/forward_state";
 import { Tensor, DType } from "../tensor/tensor";
 import { IndexError, TypeError } from "../errors";
+import { propagatePointwise } from "../tensor/memory_format";
 
 export { tf };
 
@@ -57,6 +58,7 @@ export function record(name: string, inputs: Tensor[], y: tf.Tensor, backward: B
   const out = Tensor._wrap(y);
   if (dt !== null) out._s.dt = dt;
   else if (y.dtype === "float32" && anyFloat64(inputs)) out._s.dt = floatResult(inputs);
+  if (y.rank >= 4) propagatePointwise(name, out, inputs);
   if (is_grad_enabled() && anyRequiresGrad(inputs)) {
     // An empty result depends on nothing: zero gradients, without running tfjs kernels on empty
     // tensors (several wasm kernels read out of bounds on them).
@@ -201,6 +203,7 @@ export function constant(y: tf.Tensor): Tensor {
 export function constantOf(inputs: Tensor[], y: tf.Tensor): Tensor {
   const out = Tensor._wrap(y);
   if (y.dtype === "float32" && anyFloat64(inputs)) out._s.dt = floatResult(inputs);
+  if (y.rank >= 4) propagatePointwise("", out, inputs);
   return out;
 }
 

@@ -19,6 +19,7 @@ import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum, evalAffine } from "./batchnorm";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
+import { propagateSpatial } from "../tensor/memory_format";
 import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc } from "./layout";
 
 type Pair = [number, number];
@@ -497,8 +498,9 @@ function checkDtypes(op: string, x: Tensor, weight: Tensor, bias: Tensor | null)
  * total goes on the bottom/right, as PyTorch does).
  */
 export function conv2d(input: Tensor, weight: Tensor, options: ConvOptions = {}): Tensor {
-  if (profiling.active !== null) return profiled("aten::conv2d", [input, weight, options.bias ?? null, 0, 0, 0, 0], () => conv2dOp(input, weight, options));
-  return conv2dOp(input, weight, options);
+  // Channels last when the input or the weight is (mkldnn's choice on PyTorch's CPU).
+  if (profiling.active !== null) return profiled("aten::conv2d", [input, weight, options.bias ?? null, 0, 0, 0, 0], () => propagateSpatial(conv2dOp(input, weight, options), input, weight));
+  return propagateSpatial(conv2dOp(input, weight, options), input, weight);
 }
 
 function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {

@@ -13,6 +13,7 @@ import { RuntimeError, TypeError, ValueError } from "../errors";
 import { fmaFloat32, fmaFloat64 } from "./float32";
 import { withOut } from "../tensor/out";
 import { is_grad_enabled } from "../autograd/grad_mode";
+import * as MF from "../tensor/memory_format";
 
 export interface CreationOptions {
   dtype?: DType | string;
@@ -202,10 +203,44 @@ export function ones(...args: SizeArgs): Tensor {
   return intoOut("ones", filled("ones", sizes, o, 1), o.out);
 }
 
-/** Uninitialised in PyTorch; zeros here (reading it is still a bug in the caller). */
-export function empty(...args: SizeArgs): Tensor {
-  const { sizes, o } = sized("empty", args);
-  return intoOut("empty", filled("empty", sizes, o, 0), o.out);
+/**
+ * Uninitialised in PyTorch; zeros here (reading it is still a bug in the caller). `memory_format`
+ * (torch.channels_last, ...) lays it out as PyTorch would (its strides; the values are the same).
+ */
+export function empty(...args: (number | number[] | (CreationOptions & { out?: Tensor | null; size?: number[]; memory_format?: MF.memory_format }))[]): Tensor {
+  const last = args[args.length - 1];
+  let fmt: MF.memory_format | undefined;
+  if (isOptions(last) && "memory_format" in last) {
+    const { memory_format, ...rest } = last as { memory_format?: MF.memory_format };
+    fmt = memory_format === undefined ? undefined : MF.parseMemoryFormat("empty", memory_format);
+    args = [...args.slice(0, -1), rest];
+  }
+  const { sizes, o } = sized("empty", args as SizeArgs);
+  if (fmt === MF.preserve_format) throw new RuntimeError("unsupported memory format Preserve");
+  if (fmt !== undefined) MF.checkRank(fmt, sizes);
+  return intoOut("empty", withFormat(filled("empty", sizes, o, 0), fmt), o.out);
+}
+
+/** `t` laid out as `fmt` (undefined or contiguous_format: row-major). */
+function withFormat(t: Tensor, fmt: MF.memory_format | undefined): Tensor {
+  if (fmt !== undefined && fmt !== MF.contiguous_format) t._memfmt = fmt._name as MF.StoredFormat;
+  return t;
+}
+
+/** The layout of a *_like result: `memory_format` (default torch.preserve_format: the layout `x`'s strides suggest). */
+function likeFormat(op: string, x: Tensor, options: { memory_format?: MF.memory_format }): MF.memory_format {
+  const fmt = options.memory_format === undefined ? MF.preserve_format : MF.parseMemoryFormat(op, options.memory_format);
+  MF.checkRank(fmt, x.shape);
+  if (fmt !== MF.preserve_format) return fmt;
+  const s = MF.suggestFormat(x.shape, x.stride());
+  return s === null ? MF.contiguous_format : s === "channels_last" ? MF.channels_last : MF.channels_last_3d;
+}
+
+/** Calls a *_like body with the options less `memory_format`, then lays the result out as likeFormat says. */
+function like<O extends { memory_format?: MF.memory_format }>(op: string, x: Tensor, o: O, make: (rest: Omit<O, "memory_format">) => Tensor): Tensor {
+  const { memory_format, ...rest } = o;
+  const fmt = likeFormat(op, x, { memory_format });
+  return withFormat(make(rest), fmt);
 }
 
 /**
@@ -439,32 +474,49 @@ function likeArgs<O extends object>(name: string, t: LikeInput<O>, options: O): 
   return [input, { ...(rest as unknown as O), ...options }];
 }
 
-export function zeros_like(t: LikeInput<CreationOptions>, options: CreationOptions = {}): Tensor {
+/** The *_like functions' keywords: PyTorch's memory_format (default torch.preserve_format) besides the creation ones. */
+export type LikeOptions = CreationOptions & { memory_format?: MF.memory_format };
+
+export function zeros_like(t: LikeInput<LikeOptions>, options: LikeOptions = {}): Tensor {
   const [x, o] = likeArgs("zeros_like", t, options);
-  return zeros(x.shape, likeOptions(x, o));
+  return like("zeros_like", x, o, (r) => zeros(x.shape, likeOptions(x, r)));
 }
-export function ones_like(t: LikeInput<CreationOptions>, options: CreationOptions = {}): Tensor {
+export function ones_like(t: LikeInput<LikeOptions>, options: LikeOptions = {}): Tensor {
   const [x, o] = likeArgs("ones_like", t, options);
-  return ones(x.shape, likeOptions(x, o));
+  return like("ones_like", x, o, (r) => ones(x.shape, likeOptions(x, r)));
 }
-export function empty_like(t: LikeInput<CreationOptions>, options: CreationOptions = {}): Tensor {
+export function empty_like(t: LikeInput<LikeOptions>, options: LikeOptions = {}): Tensor {
   const [x, o] = likeArgs("empty_like", t, options);
-  return empty(x.shape, likeOptions(x, o));
+  return like("empty_like", x, o, (r) => empty(x.shape, likeOptions(x, r)));
 }
-export const full_like = (t: Tensor, v: number, options: CreationOptions = {}): Tensor => full(t.shape, v, likeOptions(t, options));
+export const full_like = (t: Tensor, v: number, options: LikeOptions = {}): Tensor => like("full_like", t, options, (r) => full(t.shape, v, likeOptions(t, r)));
 /** Random values like `t`, in t's dtype unless `dtype` says otherwise: an integer one is PyTorch's error. */
 function randomLike(kernel: string, t: Tensor, options: RandomOptions): RandomOptions {
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : t.dtype;
   if (dtype._tf !== "float32") throw new RuntimeError(`"${kernel}" not implemented for '${dtype._typeName}'`);
   return { ...options, dtype };
 }
-export function rand_like(t: LikeInput<RandomOptions>, options: RandomOptions = {}): Tensor {
+/** Uniform [0, 1) like `t`; a channels-last result's values are drawn in memory order, as PyTorch's are. */
+export function rand_like(t: LikeInput<RandomOptions & LikeOptions>, options: RandomOptions & LikeOptions = {}): Tensor {
   const [x, o] = likeArgs("rand_like", t, options);
-  return rand(x.shape, randomLike("check_uniform_bounds", x, o));
+  const { memory_format, ...r } = o;
+  const fmt = likeFormat("rand_like", x, { memory_format });
+  const { requires_grad, ...ro } = randomLike("check_uniform_bounds", x, r);
+  let out: Tensor;
+  if (fmt === MF.channels_last || fmt === MF.channels_last_3d) {
+    // The dims from sparsest to densest in memory (N, H, W, C): draw in that shape, then put C back.
+    const mem = fmt === MF.channels_last ? [0, 2, 3, 1] : [0, 2, 3, 4, 1];
+    out = rand(mem.map((d) => x.shape[d]), ro).permute(mem.map((_, i) => mem.indexOf(i))).contiguous();
+  } else out = rand(x.shape, ro);
+  withFormat(out, fmt);
+  return requires_grad ? out.requires_grad_(true) : out;
 }
-export function randn_like(t: LikeInput<RandomOptions>, options: RandomOptions = {}): Tensor {
+// randn_like of a channels-last tensor gets the layout, but its values are drawn in row-major order:
+// PyTorch's normal sampler fills a non-contiguous output in yet another order, so they differ from PyTorch's.
+
+export function randn_like(t: LikeInput<RandomOptions & LikeOptions>, options: RandomOptions & LikeOptions = {}): Tensor {
   const [x, o] = likeArgs("randn_like", t, options);
-  return randn(x.shape, randomLike("normal_kernel_cpu", x, o));
+  return like("randn_like", x, o, (r) => randn(x.shape, randomLike("normal_kernel_cpu", x, r)));
 }
 export function randint_like(t: Tensor, ...args: (number | (RandomOptions & { low?: number; high?: number }) | undefined)[]): Tensor {
   const last = args[args.length - 1];

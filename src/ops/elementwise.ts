@@ -443,7 +443,7 @@ export const fmin = (a: Tensor, b: Tensor): Tensor => nanIgnoring("fmin", a, b, 
 function compare(op: string, a: Tensor, b: Operand, f: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
   const [x, y] = binaryInputs(op, a, b);
   const dt = promote(x.dtype, y.dtype);
-  return constant(compute(() => f(as(x._t, dt), as(y._t, dt))));
+  return constantOf([x, y], compute(() => f(as(x._t, dt), as(y._t, dt))));
 }
 export const eq = (a: Tensor, b: Operand): Tensor => compare("eq", a, b, tf.equal);
 export const ne = (a: Tensor, b: Operand): Tensor => compare("ne", a, b, tf.notEqual);

@@ -13,6 +13,7 @@
 import { tf, compute, record } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
+import { propagateSpatial } from "../tensor/memory_format";
 
 const f32 = Math.fround;
 
@@ -189,6 +190,13 @@ function pyList(v: number[]): string {
  * F.interpolate(x, {size: [5, 7], mode: 'bilinear', align_corners: false})
  */
 export function interpolate(input: Tensor, options: InterpolateOptions = {}): Tensor {
+  const out = interpolateOp(input, options);
+  // PyTorch's channels-last CPU kernels: nearest and bilinear keep a channels-last input's layout, bicubic does not.
+  const mode = options.mode ?? "nearest";
+  return mode === "nearest" || mode === "bilinear" ? propagateSpatial(out, input) : out;
+}
+
+function interpolateOp(input: Tensor, options: InterpolateOptions): Tensor {
   if (!(input instanceof Tensor)) throw new TypeError("interpolate(): argument 'input' (position 1) must be Tensor");
   const mode = options.mode ?? "nearest";
   const size = options.size ?? null;

@@ -1,6 +1,6 @@
 /** Shape and movement ops: view/reshape, permute, squeeze, expand, cat/stack/split, slicing, gather. */
 import { profiling, profiled } from "../profiler/hook";
-import { tf, compute, record, saves, constant, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
+import { tf, compute, record, saves, constant, constantOf, normDim, numelOf, fmtShape, as, broadcastShapes, expandTo, withDtype, wrapInt } from "./_core";
 import { stridesOf } from "../tensor/repr";
 import { Tensor, type DType } from "../tensor/tensor";
 import { RuntimeError, IndexError, ShapeError, TypeError, ValueError } from "../errors";
@@ -12,6 +12,7 @@ import * as D from "../tensor/dtype";
 import { currentLevel } from "../autograd/forward_state";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { holdsNoTensor, type BackwardFn } from "../autograd/node";
+import * as MF from "../tensor/memory_format";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
 export function inferShape(op: string, shape: number[], numel: number, from: number[]): number[] {
@@ -200,6 +201,15 @@ export function repeat(t: Tensor, reps: number[]): Tensor {
 }
 
 export function cat(tensors: Tensor[], dim = 0, name = "CatBackward0"): Tensor {
+  const out = catOp(tensors, dim, name);
+  // PyTorch's cat lays its output out as its inputs when they all share one memory format, else row-major.
+  if (out.dim() >= 4) out._memfmt = null;
+  const first = out.dim() >= 4 && tensors[0]?.dim() === out.dim() ? MF.suggestFormat(tensors[0].shape, tensors[0].stride()) : null;
+  if (first !== null && tensors.every((t) => t.dim() === out.dim() && MF.suggestFormat(t.shape, t.stride()) === first)) out._memfmt = first;
+  return out;
+}
+
+function catOp(tensors: Tensor[], dim: number, name: string): Tensor {
   if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
   tensors.forEach((x, i) => {
     if (!(x instanceof Tensor)) throw new TypeError(`torch.cat(): expected a list of Tensors, but element ${i} is not a Tensor`);
@@ -637,8 +647,9 @@ export function toDtype(t: Tensor, dtype: DType): Tensor {
   // Into uint8 / int8 / int16: truncated toward zero, then wrapped as C's integer conversions wrap
   // (PyTorch 1.13 on x86: -1.5 -> 255, 300.7 -> 44 as uint8).
   if (dtype._range !== null && t.dtype !== D.bool) out = wrapInt(out, dtype);
-  // Only floating dtypes carry gradients, and this cast changes the category, so the result is a constant.
-  return withDtype(constant(out), dtype);
+  // Only floating dtypes carry gradients, and this cast changes the category, so the result is a constant
+  // (laid out as its input, as PyTorch's copy is).
+  return withDtype(constantOf([t], out), dtype);
 }
 
 /**

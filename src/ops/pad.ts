@@ -9,6 +9,7 @@ import { holdsNoTensor, type BackwardFn } from "../autograd/node";
 import { Tensor } from "../tensor/tensor";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { mapAxes, AxisMap } from "./interpolate";
+import { propagateSpatial } from "../tensor/memory_format";
 
 export type PadMode = "constant" | "reflect" | "replicate" | "circular";
 
@@ -28,6 +29,12 @@ function reflectIndex(i: number, n: number): number {
  * F.pad(x, [2, 2, 2, 2], {mode: 'reflect'})
  */
 export function pad(input: Tensor, padding: number[], mode: PadMode = "constant", value: number | null = null): Tensor {
+  const out = padOp(input, padding, mode, value);
+  // Constant padding keeps a channels-last input's layout in PyTorch; the reflect / replicate / circular kernels do not.
+  return mode === "constant" ? propagateSpatial(out, input) : out;
+}
+
+function padOp(input: Tensor, padding: number[], mode: PadMode, value: number | null): Tensor {
   if (!(input instanceof Tensor)) throw new TypeError("pad(): argument 'input' (position 1) must be Tensor");
   if (!Array.isArray(padding) || !padding.every((p) => Number.isInteger(p))) {
     throw new TypeError(`pad(): argument 'pad' must be a list of ints, got ${String(padding)}`);

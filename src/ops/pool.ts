@@ -19,6 +19,7 @@ import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample, emptyBatch } fr
 import { nhwcActive, nhwcOf, layoutOf, wrapNhwc } from "./layout";
 import { hasJsKernel } from "../backend/js_kernels";
 import { is_grad_enabled } from "../autograd/grad_mode";
+import { propagateSpatial } from "../tensor/memory_format";
 
 type Pair = [number, number];
 
@@ -142,9 +143,16 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
 export function max_pool2d(input: Tensor, kernel_size: number | number[], options: MaxPoolOptions = {}): Tensor | [Tensor, Tensor] {
   if (profiling.active !== null) {
     const name = options.return_indices === true ? "aten::max_pool2d_with_indices" : "aten::max_pool2d";
-    return profiled(name, [input, 0, 0, 0, 0, 0], () => maxPool2dOp(input, kernel_size, options));
+    return profiled(name, [input, 0, 0, 0, 0, 0], () => keepLayout(maxPool2dOp(input, kernel_size, options), input));
   }
-  return maxPool2dOp(input, kernel_size, options);
+  return keepLayout(maxPool2dOp(input, kernel_size, options), input);
+}
+
+/** A pooling's output (and indices) are channels last when its input is, as PyTorch's channels-last CPU kernels make them. */
+function keepLayout<T extends Tensor | [Tensor, Tensor]>(r: T, input: Tensor): T {
+  if (r instanceof Tensor) propagateSpatial(r, input);
+  else for (const t of r) propagateSpatial(t, input);
+  return r;
 }
 
 function maxPool2dOp(input: Tensor, kernel_size: number | number[], options: MaxPoolOptions): Tensor | [Tensor, Tensor] {
@@ -320,7 +328,7 @@ function avgDivisors(g: Geometry, h: number, w: number, include: boolean, overri
 
 /** Average pooling, PyTorch's `F.avg_pool2d`. */
 export function avg_pool2d(input: Tensor, kernel_size: number | number[], options: AvgPoolOptions = {}): Tensor {
-  return avgPool(input, kernel_size, options, "AvgPool2DBackward0");
+  return keepLayout(avgPool(input, kernel_size, options, "AvgPool2DBackward0"), input);
 }
 
 function avgPool(input: Tensor, kernel_size: number | number[], options: AvgPoolOptions, name: string): Tensor {
@@ -428,6 +436,10 @@ function adaptiveInput(op: string, input: Tensor, output_size: OutputSize, msg: 
  * exact for any in/out ratio and whose gradient is the transposed product.
  */
 export function adaptive_avg_pool2d(input: Tensor, output_size: OutputSize): Tensor {
+  return keepLayout(adaptiveAvgPool2dOp(input, output_size), input);
+}
+
+function adaptiveAvgPool2dOp(input: Tensor, output_size: OutputSize): Tensor {
   const op = "adaptive_avg_pool2d";
   const { x, unbatched, out: o } = adaptiveInput(op, input, output_size, (s) => `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(s)}`);
   const [n, c, h, w] = x.shape;
@@ -467,6 +479,10 @@ function selectionMatrix(idx: number[], size: number): Float32Array {
 export function adaptive_max_pool2d(input: Tensor, output_size: OutputSize, options: { return_indices: true }): [Tensor, Tensor];
 export function adaptive_max_pool2d(input: Tensor, output_size: OutputSize, options?: { return_indices?: boolean }): Tensor;
 export function adaptive_max_pool2d(input: Tensor, output_size: OutputSize, options: { return_indices?: boolean } = {}): Tensor | [Tensor, Tensor] {
+  return keepLayout(adaptiveMaxPool2dOp(input, output_size, options), input);
+}
+
+function adaptiveMaxPool2dOp(input: Tensor, output_size: OutputSize, options: { return_indices?: boolean }): Tensor | [Tensor, Tensor] {
   const op = "adaptive_max_pool2d";
   const { x, unbatched, out: o } = adaptiveInput(op, input, output_size, (s) => `adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: ${fmtShape(s)}`);
   const [n, c, h, w] = x.shape;

@@ -13,6 +13,7 @@ import { Tensor } from "../tensor/tensor";
 import type { Storage } from "../backend/memory";
 import { RuntimeError } from "../errors";
 import { is_grad_enabled } from "../autograd/grad_mode";
+import { formatStrides, isContiguousAs, contiguous_format } from "../tensor/memory_format";
 
 /** How one view op derives its values from its input's and writes them back. */
 export interface ViewStep {
@@ -52,9 +53,11 @@ export function contiguousStrides(shape: readonly number[]): number[] {
   return s;
 }
 
-/** The strides PyTorch gives `t` (row-major for a tensor that is not a view). */
+/** The strides PyTorch gives `t` (a tensor that is not a view: row-major, or its memory format's). */
 export function stridesOf(t: Tensor): number[] {
-  return t._view !== null ? t._view.strides : contiguousStrides(t.shape);
+  if (t._view !== null) return t._view.strides;
+  const f = t._memfmt;
+  return f !== null && t.shape.length === (f === "channels_last" ? 4 : 5) ? formatStrides(t.shape, f) : contiguousStrides(t.shape);
 }
 
 export function offsetOf(t: Tensor): number {
@@ -62,9 +65,8 @@ export function offsetOf(t: Tensor): number {
 }
 
 export function isContiguous(t: Tensor): boolean {
-  if (t._view === null) return true;
-  const want = contiguousStrides(t.shape);
-  return t.shape.every((d, i) => d === 1 || t._view!.strides[i] === want[i]) || t.numel() === 0;
+  if (t._view === null && t._memfmt === null) return true;
+  return isContiguousAs(t.shape, stridesOf(t), contiguous_format);
 }
 
 /**
@@ -145,7 +147,7 @@ export function detachedAlias(t: Tensor, ownVersion = false): Tensor {
   if (!ownVersion) out._vc = t._sharedVersion();
   const v = t._view;
   if (v === null) {
-    out._view = { base: t, ...identity, storage: t._s, version: t._s.version, baseNode: null, tracked: false, overlap: false, strides: contiguousStrides(t.shape), offset: 0, noGrad: false, multi: null };
+    out._view = { base: t, ...identity, storage: t._s, version: t._s.version, baseNode: null, tracked: false, overlap: false, strides: stridesOf(t).slice(), offset: 0, noGrad: false, multi: null };
   } else {
     out._view = { ...v, tracked: false, multi: null };
   }

@@ -14,6 +14,7 @@ import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
 import { formatValues, addSuffixes } from "./repr";
 import { pyFloat } from "../testing/pyrepr";
+import { asPyTuple } from "../pyrepr";
 import { format, formatFloat, formatInt } from "../pyformat";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, parseArgs, trimArgs } from "./args";
@@ -32,6 +33,7 @@ import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
 import * as V from "../ops/view";
+import * as MF from "./memory_format";
 import { storageOf, type TypedStorage } from "./storage";
 import * as LY from "../ops/layout";
 import * as SC from "../ops/scatter";
@@ -175,6 +177,8 @@ export class Tensor {
    * a fresh one); null until shared or first bumped (version 0), so an op's output allocates none.
    */
   _vc: VersionCounter | null = null;
+  /** @internal the memory format PyTorch would store this tensor in (src/tensor/memory_format.ts); null: row-major. Views read their strides instead. */
+  _memfmt: MF.StoredFormat = null;
   private _grad_fn: Node | null = null;
   /** Accumulated gradient of a leaf after backward(). */
   grad: Tensor | null = null;
@@ -517,15 +521,21 @@ export class Tensor {
   // The second parameter is named `options` so that a keyword call on an untyped receiver (Zero to GANs'
   // `data.to(device, non_blocking=True)`, kernel/keyword_call.ts) passes the keywords in it.
   to(
-    target: DType | string | Tensor | { dtype?: DType | string; device?: unknown; non_blocking?: boolean; copy?: boolean } | { readonly type: string },
-    options?: DType | string | { dtype?: DType | string; non_blocking?: boolean; copy?: boolean },
+    target: DType | string | Tensor | { dtype?: DType | string; device?: unknown; non_blocking?: boolean; copy?: boolean; memory_format?: MF.memory_format } | { readonly type: string },
+    options?: DType | string | { dtype?: DType | string; non_blocking?: boolean; copy?: boolean; memory_format?: MF.memory_format },
   ): Tensor {
+    if (isOptions(options) && "memory_format" in options) {
+      // to(device_or_dtype, memory_format=...): the cast, then the layout.
+      const { memory_format: mf, ...rest } = options as { memory_format?: MF.memory_format };
+      return this.to(target, Object.keys(rest).length > 0 ? rest : undefined)._toFormat(mf);
+    }
     const dtype = options;
     if (target instanceof Tensor) return this.to(target.dtype);
     if (isOptions(target)) {
-      const o = parseArgs("to", [target], ["dtype", "device", "non_blocking", "copy"]);
+      const o = parseArgs("to", [target], ["dtype", "device", "non_blocking", "copy", "memory_format"]);
       if (o.device !== undefined && o.device !== null) checkDevice(o.device);
-      return o.dtype === undefined ? this : this.to(o.dtype as string);
+      const cast = o.dtype === undefined ? this : this.to(o.dtype as string);
+      return o.memory_format === undefined ? cast : cast._toFormat(o.memory_format);
     }
     if (typeof target === "string" && D.lookupDtype(target) === undefined) {
       // A device ('cpu', 'cuda', 'cuda:0'): tensors live on the one active backend.
@@ -1460,12 +1470,42 @@ export class Tensor {
   repeat(...reps: (number | number[])[]): Tensor {
     return M.repeat(this, sizesFrom(reps, "repeat", "repeats"));
   }
-  /** This tensor if its elements are in row-major order, else a row-major copy (a transposed view, ...). */
-  contiguous(): Tensor {
-    return V.isContiguous(this) ? this : M.clone(this);
+  /**
+   * This tensor if its elements are already in `memory_format`'s order (default row-major), else a copy
+   * laid out so (a transposed view, a channels-last tensor, ...).
+   * @example x.contiguous({memory_format: torch.channels_last})
+   */
+  contiguous(memory_format?: MF.memory_format | { memory_format?: MF.memory_format }): Tensor {
+    const fmt = MF.parseMemoryFormat("contiguous", (isOptions(memory_format) ? parseArgs("contiguous", [memory_format], ["memory_format"]).memory_format : memory_format) ?? MF.contiguous_format);
+    if (fmt === MF.preserve_format) throw new RuntimeError("preserve memory format is unsupported by the contiguous operator");
+    MF.checkRank(fmt, this.shape);
+    if (this.is_contiguous(fmt)) return this;
+    const out = M.clone(this);
+    out._memfmt = fmt === MF.contiguous_format ? null : (fmt._name as MF.StoredFormat);
+    return out;
   }
-  clone(): Tensor {
-    return M.clone(this);
+  /** A copy, through which gradients flow; `memory_format` (default torch.preserve_format: this tensor's) lays it out. */
+  clone(memory_format?: MF.memory_format | { memory_format?: MF.memory_format }): Tensor {
+    const fmt = MF.parseMemoryFormat("clone", (isOptions(memory_format) ? parseArgs("clone", [memory_format], ["memory_format"]).memory_format : memory_format) ?? MF.preserve_format);
+    MF.checkRank(fmt, this.shape);
+    const out = M.clone(this);
+    out._memfmt = fmt === MF.preserve_format ? MF.suggestFormat(this.shape, this.stride()) : fmt === MF.contiguous_format ? null : (fmt._name as MF.StoredFormat);
+    return out;
+  }
+  /**
+   * to(memory_format=...): this tensor when PyTorch would alias it (preserve_format, or the format its
+   * strides already suggest), else a copy restrided to the format (dims of size 1 get that format's strides too).
+   * @internal
+   */
+  _toFormat(value: unknown): Tensor {
+    const fmt = MF.parseMemoryFormat("to", value);
+    MF.checkRank(fmt, this.shape);
+    if (fmt === MF.preserve_format) return this;
+    const want = fmt === MF.contiguous_format ? null : (fmt._name as MF.StoredFormat);
+    if (MF.suggestFormat(this.shape, this.stride()) === want) return this;
+    const out = M.clone(this);
+    out._memfmt = want;
+    return out;
   }
   split(split_size: number | number[], dim: number | { dim?: number; axis?: number } = 0): Tensor[] {
     return M.split(this, split_size, (trailingDim("split", dim) as number | undefined) ?? 0);
@@ -1989,12 +2029,15 @@ export class Tensor {
 
   // ---------------------------------------------------------------- views: geometry and export
 
-  /** The strides PyTorch would give this tensor (row-major unless it is a view). */
+  /**
+   * The strides PyTorch would give this tensor (row-major unless it is a view or laid out in another
+   * memory format), a tuple as PyTorch's: `print(x.stride())` shows `(3072, 1024, 32, 1)`.
+   */
   stride(): number[];
   stride(dim: number): number;
   stride(dim?: number): number[] | number {
     const st = V.stridesOf(this);
-    return dim === undefined ? st.slice() : st[normDimPublic(dim, this.dim(), "stride")];
+    return dim === undefined ? asPyTuple(st.slice()) : st[normDimPublic(dim, this.dim(), "stride")];
   }
   storage_offset(): number {
     return V.offsetOf(this);
@@ -2003,8 +2046,11 @@ export class Tensor {
   storage(): TypedStorage {
     return storageOf(this);
   }
-  is_contiguous(): boolean {
-    return V.isContiguous(this);
+  /** Whether the elements lie in `memory_format`'s order (default row-major) in the storage PyTorch would give this tensor. */
+  is_contiguous(memory_format?: MF.memory_format | { memory_format?: MF.memory_format }): boolean {
+    const v = isOptions(memory_format) ? parseArgs("is_contiguous", [memory_format], ["memory_format"]).memory_format : memory_format;
+    if (v === undefined || v === MF.contiguous_format || v === MF.preserve_format) return V.isContiguous(this);
+    return MF.isContiguousAs(this.shape, this.stride(), MF.parseMemoryFormat("is_contiguous", v));
   }
   /** PyTorch's `_base`: the tensor this view shares its data with, or null. */
   get _base(): Tensor | null {

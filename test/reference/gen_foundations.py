@@ -378,7 +378,7 @@ m = tensor([[1., 2, 3], [4,5,6], [7,8,9]])
 m.shape,c.shape""",
     "m + c",
     "c.expand_as(m)",
-    "t = c.expand_as(m)\nlist(t.stride()), t.shape",
+    "t = c.expand_as(m)\n[t.stride(), t.shape]",
     "c + m",
     """c = tensor([10.,20,30])
 m = tensor([[1., 2, 3], [4,5,6]])
@@ -391,7 +391,7 @@ m = tensor([[1., 2, 3], [4,5,6], [7,8,9]])
 c = c.unsqueeze(1)
 m.shape,c.shape""",
     "c+m",
-    "t = c.expand_as(m)\nlist(t.stride()), t.shape",
+    "t = c.expand_as(m)\n[t.stride(), t.shape]",
     """c = tensor([10.,20,30])
 c.shape, c.unsqueeze(0).shape,c.unsqueeze(1).shape""",
     "c.shape, c[None,:].shape,c[:,None].shape",

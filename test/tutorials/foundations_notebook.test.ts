@@ -24,7 +24,7 @@
  * Written differently:
  * - Python's `inp.g = ...` on a tensor is written as is: a Tensor takes attributes a cell assigns, as a
  *   Python object does (the untyped function parameters of the book, and `w1.g` read back, typed any).
- * - `t.stride()` is an array where Python's is a tuple: the generator shows `list(t.stride())`.
+ * - `t.stride(), t.shape` (a tuple) is the list `[t.stride(), t.shape]`; stride() is a tuple, as Python's.
  * - `assert ac==br` is `if (ac != br) throw ...`; `for l in reversed(self.layers)` is
  *   `[...this.layers].reverse()`; `from math import sqrt` is `const sqrt = Math.sqrt`; a Python
  *   lambda passed to `err` is an arrow function; `*args` is `...args`; `i, = ctx.saved_tensors` is

@@ -75,6 +75,8 @@ export function layer_norm(
   let y = centered.mul(v.add(epsV).rsqrt());
   if (w !== null) y = y.mul(w as Tensor);
   if (b !== null) y = y.add(b as Tensor);
+  // PyTorch's kernel normalises a row-major copy: a channels-last input gives a row-major output.
+  y._memfmt = null;
   return renameGradFn(y, "NativeLayerNormBackward0", [input, w as Tensor | null, b as Tensor | null]);
 }
 

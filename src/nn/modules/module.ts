@@ -25,6 +25,7 @@ import { no_grad } from "../../autograd/grad_mode";
 import { deepcopy } from "../../copy";
 import { BackwardHookState, firstTensor, type BackwardHook } from "./backward_hooks";
 import { zeros } from "../../ops/creation";
+import * as MF from "../../tensor/memory_format";
 import { AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 
 /**
@@ -804,18 +805,23 @@ export class Module {
   // The second parameter is named `options` so that a keyword call on an untyped receiver,
   // `data.to(device, non_blocking=True)` (kernel/keyword_call.ts), passes the keywords in it.
   to(
-    device?: DeviceLike | Tensor | DType | { device?: DeviceLike; dtype?: DType | string; non_blocking?: boolean },
-    options?: DType | string | { dtype?: DType | string; non_blocking?: boolean },
+    device?: DeviceLike | Tensor | DType | { device?: DeviceLike; dtype?: DType | string; non_blocking?: boolean; memory_format?: MF.memory_format },
+    options?: DType | string | { dtype?: DType | string; non_blocking?: boolean; memory_format?: MF.memory_format },
   ): this {
     let dev: DeviceLike | undefined;
     let dt: DType | string | undefined;
-    if (isOptions(options)) dt = parseArgs("to", [options], ["dtype", "non_blocking", "memory_format"]).dtype as DType | string | undefined;
-    else dt = options as DType | string | undefined;
+    let fmt: unknown;
+    if (isOptions(options)) {
+      const o = parseArgs("to", [options], ["dtype", "non_blocking", "memory_format"]);
+      dt = o.dtype as DType | string | undefined;
+      fmt = o.memory_format;
+    } else dt = options as DType | string | undefined;
     if (device instanceof Tensor) dt = device.dtype;
     else if (isOptions(device) && !("type" in device)) {
       const o = parseArgs("to", [device], ["device", "dtype", "non_blocking", "memory_format"]);
       dev = o.device as DeviceLike | undefined;
       dt = (o.dtype as DType | string | undefined) ?? dt;
+      fmt = o.memory_format ?? fmt;
     } else if ((typeof device === "string" && isDtypeName(device)) || device instanceof D.dtype) dt = device;
     else if (device instanceof D.UnsupportedDtype) throw new NotImplementedError(D.unsupportedDtypeMessage(device));
     else dev = device as DeviceLike | undefined;
@@ -831,7 +837,20 @@ export class Module {
       }
       this._castFloating(probe.dtype);
     }
+    if (fmt !== undefined && fmt !== null) this._toMemoryFormat(MF.parseMemoryFormat("to", fmt));
     return this;
+  }
+
+  /**
+   * PyTorch's `_apply(t.to(memory_format=fmt))` on the 4-d and 5-d parameters and buffers (a conv's
+   * weight), in place as `.data` is swapped: the layout changes, the values and the Parameters stay.
+   */
+  private _toMemoryFormat(fmt: MF.memory_format): void {
+    for (const t of [...this.parameters(), ...this.buffers()]) {
+      if (t.dim() !== 4 && t.dim() !== 5) continue;
+      MF.checkRank(fmt, t.shape);
+      if (fmt !== MF.preserve_format) t._memfmt = fmt === MF.contiguous_format ? null : (fmt._name as MF.StoredFormat);
+    }
   }
 
   /**

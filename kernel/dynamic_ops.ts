@@ -13,6 +13,7 @@ import { IndexError, RuntimeError, TypeError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
 import { pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
+import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
 
 // Python's dict methods on plain objects, Records and Maps (`sd.keys()`, `d.items()`, `cfg.get(k, v)`).
@@ -82,6 +83,8 @@ export function op(name: string, a: any, b: any): any {
     if (ta && tb) return (a as Tensor).matmul(b as Tensor);
     throw new TypeError(`unsupported operand type(s) for ${name === "matmul" ? "@" : "@="}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
   }
+  // Python's Dataset.__add__ (`ants_dataset + bees_dataset` held untyped): a ConcatDataset.
+  if (name === "add" && a instanceof Dataset && isDatasetLike(b)) return a.add(b);
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);

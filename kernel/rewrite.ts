@@ -1142,6 +1142,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         return;
       }
       const arith = ARITHMETIC[op];
+      if (op === K.PlusToken && L === "dataset" && R === "dataset") {
+        // Python's `ants_dataset + bees_dataset` (Dataset.__add__): a ConcatDataset of both.
+        plans.set(n, method(n.left, n.operatorToken, n.right, "add", "dataset"));
+        return;
+      }
       if (arith) {
         if (L === "tensor" && OPERAND.has(R)) {
           plans.set(n, method(n.left, n.operatorToken, n.right, arith, "tensor"));

@@ -559,6 +559,11 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
       [hp, wp],
     );
   }
+  if (x.dtype === weight.dtype && !x.dtype.is_floating_point && x.dtype !== D.bool && (bias === null || bias.dtype === x.dtype)) {
+    // PyTorch's CPU convolves integer tensors too (xiaotudui's `F.conv2d(input, kernel, stride=1)` on
+    // torch.tensor of ints) and keeps their dtype: here in float32, exact while every sum stays below 2^24.
+    return conv2dOp(input.float(), weight.float(), { ...options, bias: bias === null ? null : bias.float() }).round().to(x.dtype);
+  }
   checkDtypes(op, x, weight, bias);
   const padSpec: [number, number][] = [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]];
   const needsPad = pads.some((p) => p !== 0);

@@ -11,6 +11,7 @@ import { from_typed } from "../ops/creation";
 import * as D from "../tensor/dtype";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { decodePng, encodePng, readPngChunks } from "../utils/png";
+import { asPyTuple } from "../pyrepr";
 
 /**
  * An image whose header asks for more than twice `Image.MAX_IMAGE_PIXELS` pixels, refused before
@@ -78,12 +79,21 @@ export class Image {
 
   /** Decodes an image file (PNG, JPEG, WebP, GIF, BMP), like `PIL.Image.open(path)`. */
   static open(path: string): Image {
-    return decodeToImage(readBytes(path), `'${path}'`);
+    const bytes = readBytes(path);
+    const img = decodeToImage(bytes, `'${path}'`);
+    img.format = fileFormat(bytes);
+    return img;
   }
 
-  /** [width, height], as PIL's `Image.size`. */
+  /**
+   * The file format an image was opened from ('PNG', 'JPEG', 'GIF', 'BMP', 'WEBP'), as PIL's
+   * `Image.format`; null for an image made in memory (convert, resize, a dataset's item), as PIL's None.
+   */
+  format: string | null = null;
+
+  /** (width, height), as PIL's `Image.size` (a tuple: prints as `(50, 40)`). */
   get size(): [number, number] {
-    return [this.width, this.height];
+    return asPyTuple([this.width, this.height] as [number, number]);
   }
   get channels(): number {
     return MODE_CHANNELS[this.mode];
@@ -133,9 +143,13 @@ export class Image {
     fs.writeFileSync(path, pngOf(this.data, this.width, this.height, this.channels, 6));
   }
 
-  /** PIL's repr, less the object's address. */
+  /**
+   * PIL's repr, less the object's address: an opened file is its format plugin's class
+   * (`<PIL.PngImagePlugin.PngImageFile image mode=RGBA size=40x30>`), any other image PIL.Image.Image.
+   */
   toString(): string {
-    return `<PIL.Image.Image image mode=${this.mode} size=${this.width}x${this.height}>`;
+    const cls = this.format === null ? "Image.Image" : `${PLUGINS[this.format]}ImagePlugin.${PLUGINS[this.format]}ImageFile`;
+    return `<PIL.${cls} image mode=${this.mode} size=${this.width}x${this.height}>`;
   }
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
@@ -332,6 +346,20 @@ function isPng(b: Uint8Array): boolean {
  * Decodes any supported format into an Image with the file's own channel count. `what` names the
  * input in errors (a quoted path, or "decode_image input").
  */
+/** PIL's plugin (module and class prefix) for each format torchlab decodes. */
+const PLUGINS: Record<string, string> = { PNG: "Png", JPEG: "Jpeg", GIF: "Gif", BMP: "Bmp", WEBP: "WebP" };
+
+/** The format PIL names a file by, from its signature. */
+function fileFormat(b: Uint8Array): string | null {
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
+  if (isPng(b)) return "PNG";
+  if (b[0] === 0xff && b[1] === 0xd8) return "JPEG";
+  if (ascii(0, 4) === "GIF8") return "GIF";
+  if (ascii(0, 2) === "BM") return "BMP";
+  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "WEBP";
+  return null;
+}
+
 export function decodeToImage(bytes: Uint8Array, what: string): Image {
   try {
     if (isPng(bytes)) {

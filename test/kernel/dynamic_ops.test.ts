@@ -12,6 +12,15 @@ describe("kernel/dynamic_ops: the run-time half of the dialect for values typed 
     expect(() => assignConst("add_", 1, 2)).toThrow(new TypeError("Assignment to constant variable."));
   });
 
+  test("op add: two datasets typed `any` make a ConcatDataset (Python's Dataset.__add__, xiaotudui's ants + bees)", () => {
+    const a = new torch.utils.data.TensorDataset(torch.arange(3));
+    const b = new torch.utils.data.TensorDataset(torch.arange(10, 12));
+    const both = D.op("add", a, b) as torch.utils.data.ConcatDataset<torch.Tensor[]>;
+    expect(both).toBeInstanceOf(torch.utils.data.ConcatDataset);
+    expect([both.len(), (both.getitem(4)[0] as torch.Tensor).item()]).toEqual([5, 11]);
+    expect(D.op("add", 1, 2)).toBe(3);
+  });
+
   test("pyeq / pyne: Python's == on lists, tuples (arrays), Sizes and dicts by value; a tensor operand elementwise", () => {
     // Python 3.11 / PyTorch 1.13: the same comparisons.
     expect(D.pyeq([1, [2, 3]], [1, [2, 3]])).toBe(true);

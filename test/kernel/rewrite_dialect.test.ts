@@ -93,6 +93,8 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("a[0] += 1; a[0]++;")).toBe("a.__setitem__(0, a.__getitem__(0).add_(1)); a[0]++;");
     expect(rw('a[":, 1"] -= b;\na[xs] *= 2;')).toBe('a.__setitem__(":, 1", a.__getitem__(":, 1").sub_(b));\na.__setitem__(xs, a.__getitem__(xs).mul_(2));');
     expect(rw("ds[0]; pd[0]")).toBe("ds.getitem(0); pd.__getitem__(0)");
+    // Python's Dataset.__add__: `ants_dataset + bees_dataset` is a ConcatDataset.
+    expect(rw("const both = pd + pd;\nboth[3]")).toBe("const both = pd.add(pd);\nboth.getitem(3)");
     expect(rw("const [img, label] = pd[0];\nimg + label")).toBe("const [img, label] = pd.__getitem__(0);\nimg.add(label)");
   });
 

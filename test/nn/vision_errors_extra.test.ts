@@ -18,8 +18,17 @@ test("conv2d: input must be a Tensor", () => {
   expect(() => F.conv2d([1, 2] as never, torch.zeros(1, 1, 1, 1))).toThrow(torch.TypeError);
 });
 
-test("conv2d: integer input and weight are refused with a hint", () => {
-  expect(() => F.conv2d(torch.zeros(1, 1, 3, 3).long(), torch.zeros(1, 1, 1, 1).long())).toThrow(/call \.float\(\) first/);
+test("conv2d: integer input and weight convolve in their dtype, as PyTorch's CPU does; bool is refused", () => {
+  // PyTorch 1.13: F.conv2d(ones(1,1,3,3), ones(1,1,2,2), bias=ones(1)) is [5, 5, 5, 5] in each integer dtype.
+  for (const dtype of [torch.int64, torch.int32, torch.uint8]) {
+    const y = F.conv2d(torch.ones(1, 1, 3, 3, { dtype }), torch.ones(1, 1, 2, 2, { dtype }), { bias: torch.ones(1, { dtype }) });
+    expect([String(y.dtype), y.flatten().tolist()]).toEqual([String(dtype), [5, 5, 5, 5]]);
+  }
+  // xiaotudui's nn_conv.py: a 5x5 int64 input, stride 2 (PyTorch: [[10, 12], [13, 3]]).
+  const input = torch.tensor([[1, 2, 0, 3, 1], [0, 1, 2, 3, 1], [1, 2, 1, 0, 0], [5, 2, 3, 1, 1], [2, 1, 0, 1, 1]]).reshape(1, 1, 5, 5);
+  const kernel = torch.tensor([[1, 2, 1], [0, 1, 0], [2, 1, 0]]).reshape(1, 1, 3, 3);
+  expect(F.conv2d(input, kernel, { stride: 2 }).tolist()).toEqual([[[[10, 12], [13, 3]]]]);
+  expect(() => F.conv2d(torch.zeros(1, 1, 3, 3).bool(), torch.zeros(1, 1, 1, 1).bool())).toThrow(/call \.float\(\) first/);
 });
 
 test("conv2d: stride must be an int or a pair", () => {

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { torch, torchvision } from "../../src";
 import ref from "../reference/vision_io.json";
+import { repr } from "../../src/builtins";
 
 const io = torchvision.io;
 const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, "base64"));
@@ -77,6 +78,9 @@ describe("write_png / read_image round trip", () => {
     const bundle = (img as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
     expect(bundle["text/plain"]).toBe("<PIL.Image.Image image mode=RGB size=3x2>");
     expect(io.decode_image(new Uint8Array(Buffer.from(bundle["image/png"], "base64"))).shape).toEqual([3, 2, 3]);
+    // PIL: an opened file is its plugin's class and knows its format; size is a tuple; a converted copy is a plain Image.
+    expect([String(back), back.format, repr(back.size)]).toEqual(["<PIL.PngImagePlugin.PngImageFile image mode=RGB size=3x2>", "PNG", "(3, 2)"]);
+    expect([String(back.convert("RGBA")), back.convert("RGBA").format, img.format]).toEqual(["<PIL.Image.Image image mode=RGBA size=3x2>", null, null]);
   });
 
   test("a JPEG written by canvas reads back close to the original", () => {

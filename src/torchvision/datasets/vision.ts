@@ -4,6 +4,7 @@
  */
 import { Dataset } from "../../utils/data/dataset";
 import { IndexError, TypeError } from "../../errors";
+import { asPyTuple } from "../../pyrepr";
 import { Transform } from "../transforms/transform";
 
 /** A transform applied to a sample's input or target: a transform object or any function. */
@@ -43,7 +44,8 @@ export abstract class VisionDataset<X, Y> extends Dataset<[X, Y]> {
   protected finish(img: unknown, target: unknown): [X, Y] {
     const x = this.transform ? (this.transform as unknown as Fn<unknown, unknown>)(img) : img;
     const y = this.target_transform ? (this.target_transform as unknown as Fn<unknown, unknown>)(target) : target;
-    return [x as X, y as Y];
+    // torchvision's datasets return the tuple (image, target), which prints as one.
+    return asPyTuple([x as X, y as Y]);
   }
 
   /** Python-style index: negative counts from the end; out of range is an IndexError. */

@@ -23,9 +23,13 @@ import { pyDefaultRepr } from "../../pyrepr";
 /**
  * The batch type default_collate makes from samples of type T. A sample typed `any` (a notebook's
  * untyped `__getitem__` returning `[this.transform(img), label]`) gives `any` items, not the union
- * of every branch below, so `for (let [x, y] of loader) x.to(...)` compiles as in Python.
+ * of every branch below, so `for (let [x, y] of loader) x.to(...)` compiles as in Python; so does a
+ * sample typed `unknown` (a DataLoader over a dataset held in an `any` variable, or given as the
+ * `dataset=` keyword: `for (const data of loader) { const [imgs, targets] = data; ... }`).
  */
 export type Collated<T> = 0 extends 1 & T
+  ? any // eslint-disable-line @typescript-eslint/no-explicit-any
+  : unknown extends T
   ? any // eslint-disable-line @typescript-eslint/no-explicit-any
   : T extends Tensor
   ? Tensor

@@ -145,9 +145,12 @@ export abstract class Dataset<T = unknown> {
     return this.len();
   }
 
-  /** `dataset + other` in PyTorch: a ConcatDataset of both. */
-  add(other: DatasetLike<T>): ConcatDataset<T> {
-    return new ConcatDataset<T>([this as unknown as DatasetLike<T>, other]);
+  /**
+   * `dataset + other` in PyTorch: a ConcatDataset of both, whose samples are this dataset's (a
+   * subclass's own `__getitem__` type, not the bare `Dataset`'s unknown).
+   */
+  add<S extends Dataset<T>>(this: S, other: DatasetLike<SampleOf<S>>): ConcatDataset<SampleOf<S>> {
+    return new ConcatDataset<SampleOf<S>>([this as unknown as DatasetLike<SampleOf<S>>, other]);
   }
 
   *[Symbol.iterator](this: Dataset<T>): IterableIterator<SampleOf<this>> {

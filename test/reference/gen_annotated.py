@@ -343,7 +343,7 @@ print(y[0, ::10, 4:8])""",
 
 
 def run_tests():
-    for _ in range(10):
+    for _ in range(3):
         inference_test()
 
 
@@ -442,8 +442,8 @@ b.ntokens""",
     return factor * (
         model_size ** (-0.5) * min(step ** (-0.5), step * warmup ** (-1.5))
     )""",
-    # example_learning_schedule, 2000 steps (20000) with warmups 400 / 800 (4000 / 8000); the chart's
-    # values every 250 steps are printed
+    # example_learning_schedule, 1000 steps (20000) with warmups 400 / 800 (4000 / 8000); the chart's
+    # values every 125 steps are printed
     """def example_learning_schedule():
     opts = [
         [512, 1, 400],  # example 1
@@ -465,14 +465,14 @@ b.ntokens""",
         )
         tmp = []
         # take 20K dummy training steps, save the learning rate at each step
-        for step in range(2000):
+        for step in range(1000):
             tmp.append(optimizer.param_groups[0]["lr"])
             optimizer.step()
             lr_scheduler.step()
         learning_rates.append(tmp)
 
     learning_rates = torch.tensor(learning_rates)
-    print(learning_rates[:, ::250])
+    print(learning_rates[:, ::125])
     print(learning_rates.argmax(dim=1), learning_rates.max(dim=1).values)
 
 
@@ -569,7 +569,7 @@ show_example(penalization_visualization)""",
             [ys, torch.zeros(1, 1).type_as(src.data).fill_(next_word)], dim=1
         )
     return ys""",
-    # example_simple_model at d_model 32, d_ff 64, 4 heads, batch 20, 4 epochs of 10 + 2 batches
+    # example_simple_model at d_model 32, d_ff 64, 4 heads, batch 20, 3 epochs of 6 + 1 batches
     # (80, 20 epochs of 20 + 5); the evaluation loss is printed
     """def example_simple_model():
     V = 11
@@ -587,10 +587,10 @@ show_example(penalization_visualization)""",
     )
 
     batch_size = 20
-    for epoch in range(4):
+    for epoch in range(3):
         model.train()
         run_epoch(
-            data_gen(V, batch_size, 10),
+            data_gen(V, batch_size, 6),
             model,
             SimpleLossCompute(model.generator, criterion),
             optimizer,
@@ -599,7 +599,7 @@ show_example(penalization_visualization)""",
         )
         model.eval()
         print(run_epoch(
-            data_gen(V, batch_size, 2),
+            data_gen(V, batch_size, 1),
             model,
             SimpleLossCompute(model.generator, criterion),
             DummyOptimizer(),

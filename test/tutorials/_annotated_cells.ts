@@ -365,7 +365,7 @@ print(y["0, ::10, 4:8"]);`,
 
 
 function run_tests() {
-  for (const _ of range(10)) {
+  for (const _ of range(3)) {
     inference_test();
   }
 }
@@ -494,7 +494,7 @@ b.ntokens`,
     );
     const tmp = [];
     // take 20K dummy training steps, save the learning rate at each step
-    for (const step of range(2000)) {
+    for (const step of range(1000)) {
       tmp.push(optimizer.param_groups[0]["lr"]);
       optimizer.step();
       lr_scheduler.step();
@@ -503,7 +503,7 @@ b.ntokens`,
   }
 
   learning_rates = torch.tensor(learning_rates);
-  print(learning_rates[":, ::250"]);
+  print(learning_rates[":, ::125"]);
   print(learning_rates.argmax(dim=1), learning_rates.max(dim=1).values);
 }
 
@@ -629,10 +629,10 @@ show_example(penalization_visualization);`,
   );
 
   const batch_size = 20;
-  for (const epoch of range(4)) {
+  for (const epoch of range(3)) {
     model.train();
     run_epoch(
-      data_gen(V, batch_size, 10),
+      data_gen(V, batch_size, 6),
       model,
       SimpleLossCompute(model.generator, criterion),
       optimizer,
@@ -641,7 +641,7 @@ show_example(penalization_visualization);`,
     );
     model.eval();
     print(run_epoch(
-      data_gen(V, batch_size, 2),
+      data_gen(V, batch_size, 1),
       model,
       SimpleLossCompute(model.generator, criterion),
       DummyOptimizer(),

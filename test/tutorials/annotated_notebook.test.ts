@@ -9,18 +9,18 @@
  * LayerNorm (a_2 / b_2), SublayerConnection, EncoderLayer / Encoder, DecoderLayer / Decoder,
  * subsequent_mask, attention (masked_fill, dropout), MultiHeadedAttention (`del query`), the
  * PositionwiseFeedForward, Embeddings, PositionalEncoding (register_buffer), make_model (xavier_uniform_),
- * inference_test run 10 times (the untrained models' greedy outputs are PyTorch's), Batch, TrainState,
+ * inference_test run 3 times (10) (the untrained models' greedy outputs are PyTorch's), Batch, TrainState,
  * run_epoch, rate with LambdaLR, LabelSmoothing and its two examples, data_gen, SimpleLossCompute,
  * greedy_decode and example_simple_model (the copy task: the printed losses, learning rates and the
  * decoded sequence are PyTorch's).
  * Shrunk, the same on both sides: inference_test's and example_simple_model's models have d_model 32,
- * d_ff 64, 4 heads (512, 2048, 8); example_simple_model trains 4 epochs of 10 batches of 20 and
- * evaluates 2 batches (20 epochs of 20 batches of 80, 5) and prints each evaluation's loss (the tutorial
- * discards it); example_learning_schedule takes 2000 steps with warmups 400 / 800 (20000, 4000 / 8000).
+ * d_ff 64, 4 heads (512, 2048, 8); example_simple_model trains 3 epochs of 6 batches of 20 and
+ * evaluates 1 batch (20 epochs of 20 batches of 80, 5) and prints each evaluation's loss (the tutorial
+ * discards it); example_learning_schedule takes 1000 steps with warmups 400 / 800 (20000, 4000 / 8000).
  * Left out: torchtext / spacy / Multi30k (the real-world example, vocabularies, collate_batch,
  * the distributed training), GPUtil and the GPU, pandas and altair: where a chart shows values a cell
  * prints them (the mask of subsequent_mask(5), the positional encoding's dimensions 4..7 every 10th
- * position, the learning rates every 250 steps and their peaks, LabelSmoothing's true_dist, every 10th
+ * position, the learning rates every 125 steps and their peaks, LabelSmoothing's true_dist, every 10th
  * loss of penalization_visualization: nan, as PyTorch 1.13's KLDivLoss gives for log(0) inputs).
  * Written differently from the tutorial:
  * - imports: `import math` is `const math = Math` (sqrt and log are the same), `import time` an object

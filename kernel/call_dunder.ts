@@ -67,6 +67,7 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
   const t = tslabTypeScript();
   const K = t.SyntaxKind;
   const at: Insert[] = [];
+  const keyword = (a: ts.Expression): boolean => t.isBinaryExpression(a) && a.operatorToken.kind === K.EqualsToken;
   const untypedParameter = (callee: ts.Expression): boolean => {
     if (!t.isIdentifier(callee) || !(checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any)) return false;
     const declaration = checker.getSymbolAtLocation(callee)?.valueDeclaration;
@@ -85,7 +86,8 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
   const visit = (n: ts.Node): void => {
     if (t.isCallExpression(n) && !n.questionDotToken && n.getStart(sf) >= offset) {
       if (callable(n.expression)) at.push({ at: n.expression.end - offset, text: CALL });
-      else if (untypedParameter(n.expression)) at.push({ at: n.expression.getStart(sf) - offset, text: CALLABLE }, { at: n.expression.end - offset, text: ")" });
+      // A call with keywords (`fn(y, y_pred=y)`) is placed when it runs by kernel/keyword_call.ts, which reads fn's parameters.
+      else if (untypedParameter(n.expression) && !n.arguments.some(keyword)) at.push({ at: n.expression.getStart(sf) - offset, text: CALLABLE }, { at: n.expression.end - offset, text: ")" });
     }
     n.forEachChild(visit);
   };

@@ -7,7 +7,7 @@ import { markNoneDefaults } from "../../kernel/none_default";
 import { markDelNames } from "../../kernel/del_name";
 import { callable as liveCallable, callee as liveCallee } from "../../kernel/live_globals";
 import { mayCallInstances } from "../../kernel/call_dunder";
-import { DYNAMIC_REF, FLOATS_REF, iterableClasses, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
+import { DYNAMIC_REF, FLOATS_REF, iterableClasses, lateBoundNames, mayUseDialect, prepareCellSource, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 import { torch } from "../../src";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
@@ -1099,8 +1099,9 @@ describe("an instance of a class defining `__call__` is callable, as in Python (
 describe("The Annotated Transformer's Python, ported as written (kernel/none_default.ts, del_name.ts, call_dunder.ts, live_globals.ts)", () => {
   test("an untyped parameter defaulting to `None` is untyped, so `mask == 0` is the tensor's comparison", () => {
     const cell = "function attention2(scores: torch.Tensor, mask=None) {\n  if (mask !== None) scores = scores.masked_fill(mask == 0, -1e9);\n  return scores;\n}";
-    expect((conv as Converter).convert(prev, cell).diagnostics).toEqual([]);
-    expect(rw(cell)).toContain("mask=null");
+    // The kernel compiles the cell as prepareCellSource gives it (kernel/converter_worker.ts's "source").
+    expect(prepareCellSource(cell, null, false)).toContain("mask=null");
+    expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
     expect(markNoneDefaults("function f(a, b=None, c: null = None) { let d = None; const e: any = None; return [None, b]; }")).toBe(
       "function f(a, b=null, c: null = None) { let d = null; const e: any = None; return [None, b]; }",
     );
@@ -1108,7 +1109,9 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
 
   test("`del query` of a name unbinds it (`query=void 0`, the same width); `delete net.fc` is left to the dialect", () => {
     expect(markDelNames("function g(query, net) {\n  delete query; delete (net.fc);\n  return query;\n}")).toBe("function g(query, net) {\n  query=void 0; delete (net.fc);\n  return query;\n}");
-    expect((conv as Converter).convert(prev, "function g2(query) {\n  const x = query * 2;\n  delete query;\n  return x;\n}").diagnostics).toEqual([]);
+    const cell = "function g2(query) {\n  const x = query * 2;\n  delete query;\n  return x;\n}";
+    expect((conv as Converter).convert(prev, cell).diagnostics.map((d) => d.messageText)).toContain("'delete' cannot be called on an identifier in strict mode.");
+    expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
   });
 
   test("an untyped parameter that is called goes through live_globals.callable: an instance with `__call__` is called through it", () => {
@@ -1138,6 +1141,10 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     const fn = (n: number) => n + 1;
     expect(liveCallee({ fn }, "fn")).toBe(fn);
     expect(() => liveCallee({}, "Missing")).toThrow("name 'Missing' is not defined");
-    expect(rw("function enc(n) { return LayerNormLater(n); }")).toContain('.callee(exports, "LayerNormLater"))(n)');
+    const cell = "function enc(n) { return [LayerNormLater(n), LayerNormLater]; }";
+    const at = (k: number) => { const i = cell.indexOf("LayerNormLater", k); return [i, i + "LayerNormLater".length] as const; };
+    const late = lateBoundNames(cell, [at(0), at(at(0)[1])])?.code;
+    expect(late).toContain('.callee(exports, "LayerNormLater"))(n)');
+    expect(late).toContain('.lookup(exports, "LayerNormLater"))]');
   });
 });

@@ -26,8 +26,8 @@
  * - imports: `import math` is `const math = Math` (sqrt and log are the same), `import time` an object
  *   whose time() is performance.now() in seconds, `__name__` a cell's `const __name__ = "__main__"`.
  * - list comprehensions are `list(...).map(...)` (`[copy.deepcopy(module) for _ in range(N)]`,
- *   MultiHeadedAttention's `zip(self.linears, (query, key, value))`), tuples arrays, `//` Math.floor,
- *   `with`-free; `(batch_size, 10)` is `[batch_size, 10]`; `out[:, -1]` is `out[":, -1"]`.
+ *   MultiHeadedAttention's `zip(self.linears, (query, key, value))`), tuples arrays, `//` Math.floor;
+ *   `(batch_size, 10)` is `[batch_size, 10]`; `out[:, -1]` is `out[":, -1"]`.
  * - DummyOptimizer does not extend torch.optim.Optimizer (a TypeScript subclass must call super(),
  *   which needs parameters; the tutorial's skips `__init__`); TrainState's class attributes are fields
  *   typed `any` (tokens becomes a tensor); Batch's `self.make_std_mask` (a staticmethod) is

@@ -15,19 +15,64 @@ import type { CheckedCell, Mapped } from "./keyword_args";
 import { tslabTypeScript } from "./resolve";
 
 const CALL = ".__call__";
+/**
+ * kernel/live_globals.ts at run time: its `callable` calls an untyped parameter that holds an instance
+ * through `__call__` (run_epoch's `loss_compute(out, y, norm)`, given a SimpleLossCompute).
+ */
+const CALLABLE = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).callable(`;
 /** `f(x)(y)`: the outer call's callee is typed only once the inner one is; a few passes cover it. */
 const MAX_PASSES = 3;
 
-/** Whether the cell could call an instance through `__call__`: one is declared earlier or in it (a text test, no compile). */
+/**
+ * Whether the cell could call an instance through `__call__`: one is declared earlier or in it (a text
+ * test, no compile), or a function of the cell calls one of its untyped parameters (a parse, no compile:
+ * a later cell may declare the class whose instance it is given).
+ */
 export function mayCallInstances(prevDecl: string, code: string): boolean {
-  return code.includes("(") && (code.includes("__call__") || prevDecl.includes("__call__"));
+  return code.includes("(") && (code.includes("__call__") || prevDecl.includes("__call__") || callsUntypedParameter(code));
 }
 
-/** The offsets of `code` (checked as `checked`) after the callees that are called through `__call__`, in order. */
-export function callDunderPositions({ checker, sourceFile: sf, offset }: CheckedCell): number[] {
+/** Whether some call's callee is a name that an enclosing function declares as an untyped parameter. */
+function callsUntypedParameter(code: string): boolean {
+  const t = tslabTypeScript();
+  const sf = t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
+  const declared = (name: string, from: ts.Node): boolean => {
+    for (let a: ts.Node | undefined = from.parent; a; a = a.parent) {
+      if (t.isFunctionLike(a)) {
+        const p = a.parameters.find((q) => t.isIdentifier(q.name) && q.name.text === name);
+        if (p) return !p.type;
+      }
+    }
+    return false;
+  };
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isCallExpression(n) && t.isIdentifier(n.expression) && declared(n.expression.text, n)) found = true;
+    else n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  return found;
+}
+
+/** A text inserted at an offset of the cell. */
+type Insert = { at: number; text: string };
+
+/**
+ * Where `code` (checked as `checked`) gets text: `.__call__` after each callee that is an instance
+ * whose class defines it, and `callable(` ... `)` around each untyped parameter that is called (its
+ * value, known only when the call runs, may be such an instance, as Python's duck-typed call takes it).
+ */
+export function callDunderPositions({ checker, sourceFile: sf, offset }: CheckedCell): Insert[] {
   const t = tslabTypeScript();
   const K = t.SyntaxKind;
-  const at: number[] = [];
+  const at: Insert[] = [];
+  const keyword = (a: ts.Expression): boolean => t.isBinaryExpression(a) && a.operatorToken.kind === K.EqualsToken;
+  const untypedParameter = (callee: ts.Expression): boolean => {
+    if (!t.isIdentifier(callee) || !(checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any)) return false;
+    const declaration = checker.getSymbolAtLocation(callee)?.valueDeclaration;
+    return declaration !== undefined && t.isParameter(declaration) && !declaration.type;
+  };
   const callable = (callee: ts.Expression): boolean => {
     if (callee.kind === K.SuperKeyword || callee.kind === K.ImportKeyword) return false;
     const type = checker.getTypeAtLocation(callee);
@@ -39,35 +84,39 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     return (method.flags & t.TypeFlags.Any) !== 0 || method.getCallSignatures().length > 0;
   };
   const visit = (n: ts.Node): void => {
-    if (t.isCallExpression(n) && !n.questionDotToken && n.getStart(sf) >= offset && callable(n.expression)) at.push(n.expression.end - offset);
+    if (t.isCallExpression(n) && !n.questionDotToken && n.getStart(sf) >= offset) {
+      if (callable(n.expression)) at.push({ at: n.expression.end - offset, text: CALL });
+      // A call with keywords (`fn(y, y_pred=y)`) is placed when it runs by kernel/keyword_call.ts, which reads fn's parameters.
+      else if (untypedParameter(n.expression) && !n.arguments.some(keyword)) at.push({ at: n.expression.getStart(sf) - offset, text: CALLABLE }, { at: n.expression.end - offset, text: ")" });
+    }
     n.forEachChild(visit);
   };
   sf.forEachChild(visit);
-  return at.sort((a, b) => a - b);
+  return at.sort((a, b) => a.at - b.at);
 }
 
-/** `code` with `.__call__` inserted at each of `at` (ascending), the offsets mapped both ways. */
-function insertedCalls(code: string, at: number[]): Mapped {
+/** `code` with the texts of `at` (ascending) inserted, the offsets mapped both ways. */
+function insertedCalls(code: string, at: Insert[]): Mapped {
   let out = "";
   let from = 0;
-  for (const pos of at) {
-    out += code.slice(from, pos) + CALL;
+  for (const { at: pos, text } of at) {
+    out += code.slice(from, pos) + text;
     from = pos;
   }
   out += code.slice(from);
   return {
     code: out,
-    // Inside an inserted `.__call__`: the end of its callee.
+    // Inside an inserted text: the offset it was inserted at.
     mapBack: (o) => {
       let shift = 0;
-      for (const pos of at) {
+      for (const { at: pos, text } of at) {
         if (o < pos + shift) break;
-        if (o < pos + shift + CALL.length) return pos;
-        shift += CALL.length;
+        if (o < pos + shift + text.length) return pos;
+        shift += text.length;
       }
       return o - shift;
     },
-    mapForward: (o) => o + at.filter((pos) => pos < o).length * CALL.length,
+    mapForward: (o) => o + at.filter(({ at: pos }) => pos < o).reduce((n, { text }) => n + text.length, 0),
   };
 }
 
@@ -79,7 +128,7 @@ export function withCallDunder(code: string, check: (code: string) => CheckedCel
   let done: Mapped = { code, mapBack: (o) => o, mapForward: (o) => o };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const checked = check(done.code);
-    let at: number[];
+    let at: Insert[];
     try {
       at = callDunderPositions(checked);
     } catch (error) {

@@ -143,3 +143,35 @@ export function lookup(globals: Record<string, unknown>, name: string): any {
   if (!(name in globals)) throw new NameError(`name '${name}' is not defined`);
   return globals[name];
 }
+
+/**
+ * lookup for a name that is called, `LayerNorm(layer.size)` in a class whose cell comes before the
+ * one that declares `class LayerNorm`: Python calls a class to construct it, and the dialect's `new`
+ * (inserted where TypeScript says a class is called without it) cannot be, as the name had no type
+ * when the caller was compiled. A class is called with `new`, anything else as it is.
+ */
+export function callee(globals: Record<string, unknown>, name: string): any {
+  const value = lookup(globals, name);
+  if (typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value))) {
+    const cls = value as new (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => new cls(...args);
+  }
+  return value;
+}
+
+/**
+ * Python's call of a value that is known only at run time (an untyped parameter, kernel/call_dunder.ts):
+ * an object whose class defines `__call__` is called through it, a class constructs (as `callee`), a
+ * function or module is called as it is.
+ */
+export function callable(value: unknown): any {
+  if (typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value))) {
+    const cls = value as new (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => new cls(...args);
+  }
+  if (typeof value === "object" && value !== null && typeof (value as { __call__?: unknown }).__call__ === "function") {
+    const instance = value as { __call__: (...args: unknown[]) => unknown };
+    return (...args: unknown[]) => instance.__call__(...args);
+  }
+  return value;
+}

@@ -36,6 +36,8 @@ import { withKeywordArguments, withKeywordErrors, type KeywordError } from "./ke
 import { emitLiveGlobals } from "./live_globals";
 import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
 import { markKeywordUnpacking } from "./keyword_unpacking";
+import { markNoneDefaults } from "./none_default";
+import { markDelNames } from "./del_name";
 import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { Output } from "./output_text";
@@ -107,7 +109,7 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(markMatmul(markFormatSpecs(markKeywordUnpacking(code))));
+  const source = expandShorthandProperties(markDelNames(markNoneDefaults(markMatmul(markFormatSpecs(markKeywordUnpacking(code))))));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -1436,7 +1438,8 @@ export const GLOBALS_REF = `(require("torchlab/dist/kernel/live_globals") as typ
  * Python looks a name up when the function runs, so `def f(): return g()` may come cells before
  * `def g`. Among `ranges` (the names the compiler could not find), each read as a value inside a
  * function body becomes `(GLOBALS_REF.lookup(exports, "g"))`: typed `any`, the notebook's binding
- * of `g` when it runs, and Python's NameError when there is none. A name at the cell's top level,
+ * of `g` when it runs, and Python's NameError when there is none (a called name goes through
+ * `callee`, which constructs a class as Python's call does). A name at the cell's top level,
  * in a type or assigned to stays an error. Null when none applies.
  */
 export function lateBoundNames(code: string, ranges: readonly (readonly [number, number])[]): Rewritten | null {
@@ -1459,7 +1462,8 @@ export function lateBoundNames(code: string, ranges: readonly (readonly [number,
   const inserts: Insert[] = [];
   const visit = (n: ts.Node): void => {
     if (t.isIdentifier(n) && wanted.has(`${n.getStart(sf)}:${n.end}`) && readLater(n)) {
-      inserts.push({ at: n.getStart(sf), text: `(${GLOBALS_REF}.lookup(exports, "` }, { at: n.end, text: `"))` });
+      const called = t.isCallExpression(n.parent) && n.parent.expression === n;
+      inserts.push({ at: n.getStart(sf), text: `(${GLOBALS_REF}.${called ? "callee" : "lookup"}(exports, "` }, { at: n.end, text: `"))` });
     }
     n.forEachChild(visit);
   };
@@ -1476,12 +1480,13 @@ function specLiteral(spec: string): string {
 
 /** markFormatSpecs then markMatmul (as prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
 function pythonSyntaxMarked(written: string): Rewritten {
-  // `**` of a call argument is `$=` (kernel/keyword_unpacking.ts): same width, nothing to map.
+  // `**` of a call argument is `$=` (kernel/keyword_unpacking.ts), a `None` default `null`
+  // (kernel/none_default.ts), `del x` `x=void 0` (kernel/del_name.ts): same width, nothing to map.
   const code = markKeywordUnpacking(written);
   const spans = formatSpecSpans(code);
   const fs = spans.length === 0 ? UNCHANGED(code) : inserted(code, spans.flatMap(([open, close]) => [{ at: open, text: "/*" }, { at: close, text: "*/" }]));
   const mm = matmulMarked(fs.code);
-  return { code: mm.code, mapBack: (offset) => fs.mapBack(mm.mapBack(offset)), mapForward: (offset) => mm.mapForward(fs.mapForward(offset)) };
+  return { code: markDelNames(markNoneDefaults(mm.code)), mapBack: (offset) => fs.mapBack(mm.mapBack(offset)), mapForward: (offset) => mm.mapForward(fs.mapForward(offset)) };
 }
 
 /**

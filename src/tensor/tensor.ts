@@ -1818,7 +1818,17 @@ export class Tensor {
   zero_(): this {
     return this.fillWith("zero_", 0, "ZeroBackward0");
   }
-  fill_(value: number | boolean): this {
+  /**
+   * Fills the tensor with `value`: a number, or a 0-dimension tensor as PyTorch's `fill_(Tensor value)`
+   * takes it (`ys.fill_(next_word)` with `next_word = next_word.data[0]`); a value that requires grad
+   * gets the sum of the gradient, as through PyTorch's broadcast of it.
+   */
+  fill_(value: number | boolean | Tensor): this {
+    if (value instanceof Tensor) {
+      if (value.dim() !== 0) throw new RuntimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${value.dim()} dimensions.`);
+      if (value.requires_grad && isGradRecording()) return this.copy_(value);
+      return this.fillWith("fill_", value.item() as number | boolean, "FillBackward2");
+    }
     return this.fillWith("fill_", value, "FillBackward2");
   }
   private fillWith(op: string, value: number | boolean, name: string): this {

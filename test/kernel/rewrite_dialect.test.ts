@@ -3,7 +3,11 @@ import { installTorchlabResolution } from "../../kernel/resolve";
 import { KEYWORD_CALL_REF } from "../../kernel/keyword_args";
 import { call as keywordCall, method as keywordMethod, unpack as keywordUnpack } from "../../kernel/keyword_call";
 import { markKeywordUnpacking } from "../../kernel/keyword_unpacking";
-import { DYNAMIC_REF, FLOATS_REF, iterableClasses, mayUseDialect, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
+import { markNoneDefaults } from "../../kernel/none_default";
+import { markDelNames } from "../../kernel/del_name";
+import { callable as liveCallable, callee as liveCallee } from "../../kernel/live_globals";
+import { mayCallInstances } from "../../kernel/call_dunder";
+import { DYNAMIC_REF, FLOATS_REF, iterableClasses, lateBoundNames, mayUseDialect, prepareCellSource, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 import { torch } from "../../src";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
@@ -1091,5 +1095,58 @@ describe("an instance of a class defining `__call__` is callable, as in Python (
     expect(messages("const p1 = 1;\nplain(a)").join("\n")).toMatch(/^1:0 This expression is not callable\.\n.*Type 'Plain' has no call signatures\.$/);
     // Errors inside a rewritten call are placed in the text as written.
     expect(messages("const p2 = lin(a, nosuch);")).toEqual(["0:18 Cannot find name 'nosuch'.", "0:18 Expected 1 arguments, but got 2."]);
+  });
+});
+
+describe("The Annotated Transformer's Python, ported as written (kernel/none_default.ts, del_name.ts, call_dunder.ts, live_globals.ts)", () => {
+  test("an untyped parameter defaulting to `None` is untyped, so `mask == 0` is the tensor's comparison", () => {
+    const cell = "function attention2(scores: torch.Tensor, mask=None) {\n  if (mask !== None) scores = scores.masked_fill(mask == 0, -1e9);\n  return scores;\n}";
+    // The kernel compiles the cell as prepareCellSource gives it (kernel/converter_worker.ts's "source").
+    expect(prepareCellSource(cell, null, false)).toContain("mask=null");
+    expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
+    expect(markNoneDefaults("function f(a, b=None, c: null = None) { let d = None; const e: any = None; return [None, b]; }")).toBe(
+      "function f(a, b=null, c: null = None) { let d = null; const e: any = None; return [None, b]; }",
+    );
+  });
+
+  test("`del query` of a name unbinds it (`query=void 0`, the same width); `delete net.fc` is left to the dialect", () => {
+    expect(markDelNames("function g(query, net) {\n  delete query; delete (net.fc);\n  return query;\n}")).toBe("function g(query, net) {\n  query=void 0; delete (net.fc);\n  return query;\n}");
+    const cell = "function g2(query) {\n  const x = query * 2;\n  delete query;\n  return x;\n}";
+    expect((conv as Converter).convert(prev, cell).diagnostics.map((d) => d.messageText)).toContain("'delete' cannot be called on an identifier in strict mode.");
+    expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
+  });
+
+  test("an untyped parameter that is called goes through live_globals.callable: an instance with `__call__` is called through it", () => {
+    run("class LossCompute { __call__(x, y) { return [x, y]; } }");
+    // run_epoch's cell comes before SimpleLossCompute's: no `__call__` is declared yet when it compiles.
+    expect(mayCallInstances("", "function run_once(loss_compute, x) {\n  return loss_compute(x, 1);\n}")).toBe(true);
+    expect(mayCallInstances("", "function typed(f: (x: number) => number) { return f(1); }\nfunction shadow(x) { return g(x); }")).toBe(false);
+    const cell = "function run_once(loss_compute, x) {\n  return loss_compute(x, 1);\n}";
+    expect(rw(cell)).toContain(".callable(loss_compute)(x, 1)");
+    expect((conv as Converter).convert(prev, cell).diagnostics).toEqual([]);
+    const instance = { __call__: (a: number, b: number) => a + b };
+    expect(liveCallable(instance)(1, 2)).toBe(3);
+    const f = (a: number) => a;
+    expect(liveCallable(f)).toBe(f);
+    expect(liveCallable(null)).toBe(null);
+  });
+
+  test("a class that a later cell declares, called the Python way inside a function, is constructed", () => {
+    class Later {
+      constructor(readonly size: number) {}
+    }
+    const made = liveCallee({ Later }, "Later")(3) as Later;
+    expect(made).toBeInstanceOf(Later);
+    expect(made.size).toBe(3);
+    // A class given as an untyped parameter and called is constructed too.
+    expect((liveCallable(Later)(4) as Later).size).toBe(4);
+    const fn = (n: number) => n + 1;
+    expect(liveCallee({ fn }, "fn")).toBe(fn);
+    expect(() => liveCallee({}, "Missing")).toThrow("name 'Missing' is not defined");
+    const cell = "function enc(n) { return [LayerNormLater(n), LayerNormLater]; }";
+    const at = (k: number) => { const i = cell.indexOf("LayerNormLater", k); return [i, i + "LayerNormLater".length] as const; };
+    const late = lateBoundNames(cell, [at(0), at(at(0)[1])])?.code;
+    expect(late).toContain('.callee(exports, "LayerNormLater"))(n)');
+    expect(late).toContain('.lookup(exports, "LayerNormLater"))]');
   });
 });

@@ -35,3 +35,15 @@ test("conv3d refuses what torchlab does not implement, naming it", () => {
   expect(layer.weight.grad?.shape).toEqual([3, 2, 1, 3, 3]);
   expect(layer.bias?.grad?.shape).toEqual([3]);
 });
+
+// PyTorch's fill_(Tensor value): The Annotated Transformer's greedy_decode writes
+// `torch.zeros(1, 1).type_as(src.data).fill_(next_word)` with `next_word = next_word.data[0]`.
+test("fill_ takes a 0-dimension tensor (its gradient is the sum), and refuses another, as PyTorch 1.13", () => {
+  expect(String(torch.zeros(1, 1, { dtype: torch.long }).fill_(torch.tensor(7)))).toBe("tensor([[7]])");
+  expect(String(torch.zeros(2).fill_(torch.tensor(true)))).toBe("tensor([1., 1.])");
+  expect(() => torch.zeros(2).fill_(torch.tensor([1, 2]))).toThrow("fill_ only supports 0-dimension value tensor but got tensor with 1 dimensions.");
+  const x = torch.tensor(2, { dtype: torch.float32, requires_grad: true });
+  const y = torch.zeros(3).fill_(x);
+  y.mul(torch.tensor([1, 2, 3])).sum().backward();
+  expect([y.tolist(), x.grad?.item()]).toEqual([[2, 2, 2], 6]);
+});

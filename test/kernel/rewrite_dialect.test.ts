@@ -904,6 +904,13 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     expect(rw("a.sum(dim=0, keepdim=true)")).toBe("a.sum({dim:0, keepdim:true})");
   });
 
+  test("keywords of a float-written torch.tensor all reach its options (Loeber's `torch.tensor(0.0, dtype=torch.float32, requires_grad=True)`)", () => {
+    // The float rewrite wrapped only the first keyword, leaving `requires_grad` a keyword no parameter took.
+    expect(rw("torch.tensor(0.0, dtype=torch.float32, requires_grad=true)")).toBe(`torch.tensor(0.0, ${F}.float_options({dtype:torch.float32, requires_grad:true}))`);
+    expect(rw("torch.tensor(1.0, requires_grad=true)")).toBe(`torch.tensor(1.0, ${F}.float_options({requires_grad:true}))`);
+    expect(convert("const w0 = torch.tensor(0.0, dtype=torch.float64, requires_grad=true);").diagnostics).toEqual([]);
+  });
+
   test("the notebook's own functions, methods and classes take keywords at their parameters' places", () => {
     expect(rw("accuracy_fn(y_true=a, y_pred=b)")).toBe("accuracy_fn(a, b)");
     expect(rw("accuracy_fn(y_pred=b, y_true=a)")).toBe("accuracy_fn(a, b)");

@@ -1172,6 +1172,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         (t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) && (parent.operator === K.PlusPlusToken || parent.operator === K.MinusMinusToken);
       if (written || t.isDeleteExpression(parent)) return;
       const obj = kindOf(n.expression);
+      if ((obj === "other" || obj === "string") && kindOf(n.argumentExpression) === "tensor") {
+        // Python's `lst[t]` (a list, tuple or str indexed by a one-element integer tensor): t.__index__().
+        wrap(n.argumentExpression, `${DYNAMIC_REF}.index(`, ")");
+        return;
+      }
       let name: string | undefined;
       if (obj === "tensor" || (obj === "any" && tupleItems(n.argumentExpression))) {
         // An untyped receiver (a plain Module's result) with a comma subscript is read as a tensor's

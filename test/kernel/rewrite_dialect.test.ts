@@ -570,6 +570,12 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     expect(r.output).toContain("rec[-1]");
   });
 
+  test("Python's `lst[t]` with a tensor index reads t.__index__() (Loeber's `n_class_correct[label] += 1`, `class_names[x]`)", () => {
+    // TypeScript refused the tensor as an index ("Type 'Tensor' cannot be used as an index type").
+    expect(rw("xs[a[0]]; s[a[1]]; xs[a[0]] += 1;")).toBe(`xs[${D}.index(a.get(0))]; s[${D}.index(a.get(1))]; xs[${D}.index(a.get(0))] += 1;`);
+    expect((conv as Converter).convert(prev, "const counts = [0, 0, 0];\ncounts[a[0]] += 1;\nconst chosen: string = s[a[1]];").diagnostics).toEqual([]);
+  });
+
   test("`w -= lr * w.grad` on a const typed `any` (CS231n's `for w in params`) is in place, never a rebinding", () => {
     const r = (conv as Converter).convert(prev, "function sgd(params, lr) { for (const w of params) { w -= lr * w.grad; w.grad.zero_(); } }");
     expect(r.diagnostics).toEqual([]);

@@ -907,7 +907,7 @@ print(epoch, model.linear.bias)""",
 ]
 
 # 15_transfer_learning.py on the 32x32 hymenoptera stand-in: resnet18(pretrained=False), crops of 32;
-# the first model is built, not trained (the test's header says why), the second trains 2 epochs
+# the first model (every layer trained) left out (the test's header says why), the second trains 2 epochs
 SECTIONS["transfer_learning"] = [
     """import torch.optim as optim
 from torch.optim import lr_scheduler
@@ -985,14 +985,6 @@ print(out.shape, [class_names[x] for x in classes])""",
     print('Best val Acc: {:4f}'.format(best_acc))
     model.load_state_dict(best_model_wts)
     return model""",
-    """model = models.resnet18(pretrained=False)
-num_ftrs = model.fc.in_features
-model.fc = nn.Linear(num_ftrs, 2)
-model = model.to(device)
-criterion = nn.CrossEntropyLoss()
-optimizer = optim.SGD(model.parameters(), lr=0.001)
-step_lr_scheduler = lr_scheduler.StepLR(optimizer, step_size=7, gamma=0.1)
-print(num_ftrs, model.fc, optimizer.param_groups[0]['lr'])""",
     """model_conv = torchvision.models.resnet18(pretrained=False)
 for param in model_conv.parameters():
     param.requires_grad = False

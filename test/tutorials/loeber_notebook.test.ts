@@ -15,11 +15,12 @@
  * randperm split, StandardScaler `(x - mean) / std` with the training set's population std.
  * Shrunk: 13 and rnn-lstm-gru train with batch 20 (printing every 5 steps; the RNN's hidden size 32,
  * one epoch); 14 prints every 5 steps; 15 crops to 32 (Resize(32)) and trains 2 epochs each with
- * resnet18(pretrained=False) (no download); the first model (every layer trained) is built but not
- * trained: after its first two SGD steps its val loss is 0.7201 where PyTorch's is 0.7210 (epoch 0's
- * train loss agrees, 0.8008 / 0.8009; the second model, whose frozen backbone only runs forward and
- * updates BatchNorm's running statistics, agrees to the printed digits), a difference in resnet18's
- * backward on 32x32 crops (1x1 maps in layer4, batches of 4) not tracked down in this port. CIFAR10 checks its
+ * resnet18(pretrained=False) (no download). Left out: the first model, every layer trained (its code
+ * is the second's without the frozen backbone): after its first two SGD steps its val loss was 0.7201
+ * where PyTorch's is 0.7210 (epoch 0's train loss agrees, 0.8008 / 0.8009; the second model, whose
+ * frozen backbone only runs forward and updates BatchNorm's running statistics, agrees to the printed
+ * digits), a difference in resnet18's backward on 32x32 crops (1x1 maps in layer4, batches of 4) not
+ * tracked down in this port. CIFAR10 checks its
  * files' MD5s (torchvision and torchlab alike): the setup cell and the generator put the stand-in's
  * MD5s in the class's train_list / test_list / meta, as torchvision's own tests do.
  * Left out: matplotlib cells (13's digit grid, 14's imshow, 15's imshow, 07's plot: 07 prints three
@@ -1037,22 +1038,14 @@ print(out.shape, list(classes).map((x) => class_names[x]));`,
   model.load_state_dict(best_model_wts);
   return model;
 }`,
-  `let model = models.resnet18(pretrained=False);
-let num_ftrs = model.fc.in_features;
-model.fc = nn.Linear(num_ftrs, 2);
-model = model.to(device);
-let criterion = nn.CrossEntropyLoss();
-const optimizer = optim.SGD(model.parameters(), lr=0.001);
-const step_lr_scheduler = lr_scheduler.StepLR(optimizer, step_size=7, gamma=0.1);
-print(num_ftrs, model.fc, optimizer.param_groups[0]['lr']);`,
   `let model_conv = torchvision.models.resnet18(pretrained=False);
 for (const param of model_conv.parameters()) {
   param.requires_grad = False;
 }
-num_ftrs = model_conv.fc.in_features;
+const num_ftrs = model_conv.fc.in_features;
 model_conv.fc = nn.Linear(num_ftrs, 2);
 model_conv = model_conv.to(device);
-criterion = nn.CrossEntropyLoss();
+const criterion = nn.CrossEntropyLoss();
 const optimizer_conv = optim.SGD(model_conv.fc.parameters(), lr=0.001, momentum=0.9);
 const exp_lr_scheduler = lr_scheduler.StepLR(optimizer_conv, step_size=7, gamma=0.1);
 model_conv = train_model(model_conv, criterion, optimizer_conv,

@@ -46,6 +46,17 @@
  *   `dataloaders[...]` (an Object.fromEntries record) are cast to `torch.Tensor[]`.
  * - Python's str methods and operators are another helper's work: `'{} Loss: {:.4f}'.format(...)` is a
  *   template string and `'-' * 10` is `'-'.repeat(10)`.
+ * - 10's `sample = self.transform(sample)` is `typeof this.transform === "function" ?
+ *   this.transform(sample) : this.transform.__call__(sample)`: the dialect calls an instance through
+ *   `__call__` where the checker knows its class, but `this.transform` is typed `any` (a ToTensor()
+ *   or a Compose), and calling an untyped value that holds a user's `__call__` object is not routed
+ *   yet (JavaScript's "is not a function"). Compose itself calls such objects (fixed below).
+ * Divergences this port found, fixed: `torch.tensor(0.0, dtype=torch.float32, requires_grad=True)`
+ * (a float-written scalar with two keywords) was "unexpected keyword argument 'requires_grad'" (the
+ * float rewrite wrapped only the first keyword); `transforms.Compose([ToTensor(), MulTransform(4)])`
+ * of the user's `__call__` classes did not compile and would not have run (Compose called only
+ * functions); `n_class_correct[label] += 1` and `class_names[x]`, a list indexed by a 0-d tensor
+ * (Python's `__index__`), did not compile.
  */
 import * as fs from "fs";
 import * as path from "path";

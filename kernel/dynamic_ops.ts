@@ -219,12 +219,23 @@ export function compound(inplace: string, obj: any, key: any, value: any, before
 }
 
 /**
+ * Python's `lst[t]` with a tensor index (`n_class_correct[label] += 1`, `[class_names[x] for x in
+ * classes]`): the list reads `t.__index__()`, which PyTorch allows for one integer element only.
+ */
+export function index(t: unknown): number {
+  if (!(t instanceof Tensor)) return t as number;
+  if (t.numel() !== 1 || t.is_floating_point()) throw new TypeError("only integer tensors of a single element can be converted to an index");
+  return Number(t.item());
+}
+
+/**
  * `obj[key]` for a receiver typed `any`: a tensor's index as the dialect writes it for a typed one
  * (`get` for a number, `__getitem__` for a list, `index` for a string, tensor or null), else
  * JavaScript's property read.
  */
 export function getitem(obj: any, key: any): any {
   if (!(obj instanceof Tensor)) {
+    if (key instanceof Tensor && (Array.isArray(obj) || typeof obj === "string")) key = index(key);
     // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
     if (countsFromEnd(obj, key, true)) return (obj as { at(i: number): unknown }).at(key);
     // A data set reached untyped (`valid_data[0]` of a random_split Subset): its getitem, as typed.

@@ -71,7 +71,7 @@ const KEYWORD_SHAPE = /[(,]\s*[A-Za-z_$][\w$]*\s*=(?![=>])/;
 /** A keyword argument: `name = value` as a call argument. */
 type Keyword = ts.BinaryExpression & { left: ts.Identifier };
 
-function isKeyword(t: typeof ts, arg: ts.Node): arg is Keyword {
+export function isKeyword(t: typeof ts, arg: ts.Node): arg is Keyword {
   return t.isBinaryExpression(arg) && arg.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(arg.left);
 }
 

@@ -32,7 +32,7 @@
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
 import { mayCallInstances, withCallDunder } from "./call_dunder";
-import { withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
+import { isKeyword, withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
 import { emitLiveGlobals } from "./live_globals";
 import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
 import { markKeywordUnpacking } from "./keyword_unpacking";
@@ -844,8 +844,15 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** The default float dtype for a creation call: its options (`index`) wrapped, or options added after its last argument. */
   const floatCreation = (n: ts.CallExpression, index: number, helper: string): void => {
     const options = n.arguments[index];
-    if (options === undefined) wrap(n.arguments[n.arguments.length - 1], "", `, ${FLOATS_REF}.${helper}()`);
-    else if (!floatsCall(options)) wrap(options, `${FLOATS_REF}.${helper}(`, ")");
+    const last = n.arguments[n.arguments.length - 1];
+    if (options === undefined) wrap(last, "", `, ${FLOATS_REF}.${helper}()`);
+    else if (floatsCall(options)) return;
+    // Python's keywords (`dtype=torch.float32, requires_grad=True`, placed later by
+    // kernel/keyword_args.ts) all go to the helper, which takes them as the call's options.
+    else if (isKeyword(t, options) && last !== options) {
+      wrap(options, `${FLOATS_REF}.${helper}(`, "");
+      wrap(last, "", ")");
+    } else wrap(options, `${FLOATS_REF}.${helper}(`, ")");
   };
   const floatCall = (n: ts.CallExpression): void => {
     const args = n.arguments;
@@ -1256,6 +1263,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         (t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) && (parent.operator === K.PlusPlusToken || parent.operator === K.MinusMinusToken);
       if (written || t.isDeleteExpression(parent)) return;
       const obj = kindOf(n.expression);
+      if ((obj === "other" || obj === "string") && kindOf(n.argumentExpression) === "tensor") {
+        // Python's `lst[t]` (a list, tuple or str indexed by a one-element integer tensor): t.__index__().
+        wrap(n.argumentExpression, `${DYNAMIC_REF}.index(`, ")");
+        return;
+      }
       let name: string | undefined;
       if (obj === "tensor" || (obj === "any" && tupleItems(n.argumentExpression))) {
         // An untyped receiver (a plain Module's result) with a comma subscript is read as a tensor's

@@ -3,6 +3,16 @@ import * as D from "../../kernel/dynamic_ops";
 import { torch } from "../../src";
 
 describe("kernel/dynamic_ops: the run-time half of the dialect for values typed `any`", () => {
+  test("index: a list indexed by a tensor reads Tensor.__index__, PyTorch's TypeError unless one integer element", () => {
+    expect(D.index(torch.tensor(2))).toBe(2);
+    expect(D.index(torch.tensor([1]))).toBe(1);
+    expect(D.index(3)).toBe(3);
+    expect(D.getitem(["a", "b", "c"], torch.tensor(2))).toBe("c");
+    const msg = "only integer tensors of a single element can be converted to an index";
+    expect(() => D.index(torch.tensor(1.5))).toThrow(msg);
+    expect(() => D.index(torch.tensor([0, 1]))).toThrow(msg);
+  });
+
   test("assignConst: `w -= lr * w.grad` on a const is in place on the tensor (PyTorch's `w -= ...` in CS231n's train_part2)", () => {
     const w = torch.tensor([1, 2, 3], { dtype: torch.float32 });
     const out = assignConst("sub_", w, torch.tensor([0.5, 0.5, 0.5]));

@@ -576,6 +576,12 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     expect(r.output).toContain("rec[-1]");
   });
 
+  test("Python's `lst[t]` with a tensor index reads t.__index__() (Loeber's `n_class_correct[label] += 1`, `class_names[x]`)", () => {
+    // TypeScript refused the tensor as an index ("Type 'Tensor' cannot be used as an index type").
+    expect(rw("xs[a[0]]; s[a[1]]; xs[a[0]] += 1;")).toBe(`xs[${D}.index(a.get(0))]; s[${D}.index(a.get(1))]; xs[${D}.index(a.get(0))] += 1;`);
+    expect((conv as Converter).convert(prev, "const counts = [0, 0, 0];\ncounts[a[0]] += 1;\nconst chosen: string = s[a[1]];").diagnostics).toEqual([]);
+  });
+
   test("`w -= lr * w.grad` on a const typed `any` (CS231n's `for w in params`) is in place, never a rebinding", () => {
     const r = (conv as Converter).convert(prev, "function sgd(params, lr) { for (const w of params) { w -= lr * w.grad; w.grad.zero_(); } }");
     expect(r.diagnostics).toEqual([]);
@@ -908,6 +914,13 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     // A parameter that takes no options object: the keywords go to the parameters of their names.
     expect(rw("torch.logsumexp(a, keepdim=true, dim=0)")).toBe("torch.logsumexp(a, 0, true)");
     expect(rw("a.sum(dim=0, keepdim=true)")).toBe("a.sum({dim:0, keepdim:true})");
+  });
+
+  test("keywords of a float-written torch.tensor all reach its options (Loeber's `torch.tensor(0.0, dtype=torch.float32, requires_grad=True)`)", () => {
+    // The float rewrite wrapped only the first keyword, leaving `requires_grad` a keyword no parameter took.
+    expect(rw("torch.tensor(0.0, dtype=torch.float32, requires_grad=true)")).toBe(`torch.tensor(0.0, ${F}.float_options({dtype:torch.float32, requires_grad:true}))`);
+    expect(rw("torch.tensor(1.0, requires_grad=true)")).toBe(`torch.tensor(1.0, ${F}.float_options({requires_grad:true}))`);
+    expect(convert("const w0 = torch.tensor(0.0, dtype=torch.float64, requires_grad=true);").diagnostics).toEqual([]);
   });
 
   test("the notebook's own functions, methods and classes take keywords at their parameters' places", () => {

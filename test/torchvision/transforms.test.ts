@@ -532,6 +532,23 @@ describe("transforms on decoded images", () => {
     expect(out.allclose(expected)).toBe(true);
   });
 
+  test("Compose runs a user's transform object through its __call__, as Python calls it (Loeber's MulTransform)", () => {
+    class MulTransform {
+      constructor(readonly factor: number) {}
+      __call__(sample: [torch.Tensor, torch.Tensor]): [torch.Tensor, torch.Tensor] {
+        const [inputs, targets] = sample;
+        return [inputs.mul(this.factor), targets];
+      }
+    }
+    const t = new T.Compose([new MulTransform(4), (s: [torch.Tensor, torch.Tensor]) => [s[0].add(1), s[1]]]);
+    const [x, y] = t<[torch.Tensor, torch.Tensor]>([torch.tensor([1, 2]), torch.tensor([0])]);
+    expect(x.tolist()).toEqual([5, 9]);
+    expect(y.tolist()).toEqual([0]);
+    // torchvision's repr lists it as Python's default repr does.
+    expect(String(t)).toMatch(/^Compose\(\n    <__main__\.MulTransform object at 0x[0-9a-f]+>\n    <function <lambda>>\n\)$/);
+    expect(() => new T.Compose([{ forward: () => 1 } as never])).toThrow("transforms[0] is not callable");
+  });
+
   test("ToImage / PILToTensor give integer tensors; ToPILImage goes back", () => {
     const t = new T.PILToTensor()(img);
     expect(t.dtype).toBe(torch.uint8);

@@ -6,16 +6,16 @@
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { TypeError, ValueError } from "../../errors";
-import { Transform, TransformFn, RandomOptions, ImageLike, gen, listing, pyValue } from "./transform";
+import { Transform, TransformFn, RandomOptions, ImageLike, gen, isCallObject, listing, pyValue } from "./transform";
 
 function run(t: TransformFn, img: unknown): unknown {
-  return (t as unknown as (x: unknown) => unknown)(img);
+  return isCallObject(t) && typeof t !== "function" ? (t.__call__ as (x: unknown) => unknown).call(t, img) : (t as (x: unknown) => unknown)(img);
 }
 
 function checkList(op: string, transforms: unknown): TransformFn[] {
   if (!Array.isArray(transforms)) throw new TypeError(`${op}(): Argument transforms should be a sequence`);
   transforms.forEach((t, i) => {
-    if (typeof t !== "function") throw new TypeError(`${op}(): transforms[${i}] is not callable (got ${t === null ? "null" : typeof t})`);
+    if (typeof t !== "function" && !isCallObject(t)) throw new TypeError(`${op}(): transforms[${i}] is not callable (got ${t === null ? "null" : typeof t})`);
   });
   return transforms as TransformFn[];
 }

@@ -8,12 +8,22 @@ import { Tensor } from "../../tensor/tensor";
 import { Generator, default_generator } from "../../tensor/random";
 import { TypeError, ValueError } from "../../errors";
 import { Image } from "../io";
+import { objectRepr } from "../../pyrepr";
 import type { ImageLike } from "./functional";
 
 export type { ImageLike };
 
 /** Anything Compose can chain: a transform or a plain function. */
-export type TransformFn = (img: never) => unknown;
+/**
+ * A transform: a function, a torchvision transform, or an object of the user's class defining
+ * `__call__` (Python's custom transform, `class MulTransform: def __call__(self, sample): ...`).
+ */
+export type TransformFn = ((img: never) => unknown) | { __call__(img: never): unknown };
+
+/** An object of the user's class that Python would call: it defines `__call__` and is no function. */
+export function isCallObject(t: unknown): t is { __call__(img: unknown): unknown } {
+  return typeof t === "object" && t !== null && typeof (t as { __call__?: unknown }).__call__ === "function";
+}
 
 export abstract class Transform {
   constructor() {
@@ -94,10 +104,17 @@ export function pyValue(v: unknown): string {
 }
 
 /** Indents a nested transform's repr for Compose / RandomApply listings. */
+function itemRepr(t: unknown): string {
+  if (typeof t === "function" && !(t instanceof Transform)) return `<function ${(t as { name?: string }).name || "<lambda>"}>`;
+  // Python's default repr of a user's object, `<__main__.MulTransform object at 0x...>`.
+  if (isCallObject(t) && String(t) === "[object Object]") return objectRepr(t, `__main__.${t.constructor.name}`);
+  return String(t);
+}
+
 export function listing(name: string, items: unknown[], head: string[] = []): string {
   let s = `${name}(`;
   for (const h of head) s += `\n    ${h}`;
-  for (const t of items) s += `\n    ${typeof t === "function" && !(t instanceof Transform) ? `<function ${(t as { name?: string }).name || "<lambda>"}>` : String(t)}`;
+  for (const t of items) s += `\n    ${itemRepr(t)}`;
   return s + "\n)";
 }
 

@@ -627,7 +627,7 @@ print(feature.shape, feature.dtype)
 print(label)
 mnist_PIL = torchvision.datasets.FakeData(size=60, image_size=(1, 28, 28), num_classes=10)
 PIL_feature, label = mnist_PIL[0]
-print(PIL_feature.size, PIL_feature.mode)
+print(str(PIL_feature.size), PIL_feature.mode)  # str(): a PIL size prints as the tuple it is, on both sides
 def get_fashion_mnist_labels(labels):
     text_labels = ['t-shirt', 'trouser', 'pullover', 'dress', 'coat',
                    'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot']

@@ -11,7 +11,7 @@ import { no_grad } from "../autograd/grad_mode";
 import { eye, from_typed } from "../ops/creation";
 import { erf64, erfinvf } from "../ops/math_extra";
 import { qr } from "../ops/linalg_decomp";
-import { ValueError, TypeError } from "../errors";
+import { RuntimeError, ValueError, TypeError } from "../errors";
 import { float64 } from "../tensor/dtype";
 import { overwrite } from "../backend/memory";
 import { filledFloat32 } from "../backend/fill_buffer";
@@ -95,11 +95,14 @@ function fillWith(t: Tensor, draw: (out: Float32Array) => void): Tensor {
   return t;
 }
 
+// Tensor.uniform_'s and normal_'s checks, which PyTorch's init functions reach.
 function fillUniform(t: Tensor, a: number, b: number, g?: Generator): Tensor {
+  if (!(a <= b)) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${a} > to=${b}`);
   return fillWith(t, (out) => (g ?? default_generator).fill_uniform(out, a, b, t.dtype === float64));
 }
 
 function fillNormal(t: Tensor, mean: number, std: number, g?: Generator): Tensor {
+  if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
   return fillWith(t, (out) => (g ?? default_generator).fill_normal(out, mean, std, t.dtype === float64));
 }
 

@@ -11,8 +11,11 @@ import { no_grad } from "../autograd/grad_mode";
 import { eye, from_typed } from "../ops/creation";
 import { erf64, erfinvf } from "../ops/math_extra";
 import { qr } from "../ops/linalg_decomp";
-import { ValueError, TypeError } from "../errors";
+import { RuntimeError, ValueError, TypeError } from "../errors";
 import { float64 } from "../tensor/dtype";
+import { overwrite } from "../backend/memory";
+import { filledFloat32 } from "../backend/fill_buffer";
+import { compute } from "../ops/_core";
 
 export type Nonlinearity =
   | "linear" | "conv1d" | "conv2d" | "conv3d" | "conv_transpose1d" | "conv_transpose2d" | "conv_transpose3d"
@@ -73,23 +76,34 @@ function correctFan(tensor: Tensor, mode: string): number {
 }
 
 // Drawn straight into one float32 buffer by the generator's bulk fills (the values rand/randn and
-// tfjs's float32 mul/add give, element for element), then handed over whole: `.data =` shares the
-// new buffer (a view writes through to its base), where copy_ would cast it twice.
-function fillWith(t: Tensor, values: Float32Array): Tensor {
+// tfjs's float32 mul/add give, element for element). A plain float32 tensor gets a new backend buffer
+// the draws are written into (backend/fill_buffer.ts), where `.data =` would copy them twice; a view
+// writes through to its base (`.data =`), and other dtypes take the values by copy_.
+function fillWith(t: Tensor, draw: (out: Float32Array) => void): Tensor {
+  if (t.dtype._tf === "float32" && t._view === null) {
+    overwrite(t._s, compute(() => filledFloat32(t.shape, draw)));
+    t._bumpVersion(); // an in-place fill in PyTorch
+    return t;
+  }
+  const values = new Float32Array(t.numel());
+  draw(values);
   const src = from_typed(values, t.shape, t.dtype === float64 ? { dtype: float64 } : {});
   if (t.dtype._tf === "float32") {
     t.data = src;
-    t._bumpVersion(); // an in-place fill in PyTorch
+    t._bumpVersion();
   } else no_grad(() => t.copy_(src));
   return t;
 }
 
+// Tensor.uniform_'s and normal_'s checks, which PyTorch's init functions reach.
 function fillUniform(t: Tensor, a: number, b: number, g?: Generator): Tensor {
-  return fillWith(t, (g ?? default_generator).fill_uniform(new Float32Array(t.numel()), a, b, t.dtype === float64));
+  if (!(a <= b)) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${a} > to=${b}`);
+  return fillWith(t, (out) => (g ?? default_generator).fill_uniform(out, a, b, t.dtype === float64));
 }
 
 function fillNormal(t: Tensor, mean: number, std: number, g?: Generator): Tensor {
-  return fillWith(t, (g ?? default_generator).fill_normal(new Float32Array(t.numel()), mean, std, t.dtype === float64));
+  if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
+  return fillWith(t, (out) => (g ?? default_generator).fill_normal(out, mean, std, t.dtype === float64));
 }
 
 /**
@@ -226,14 +240,15 @@ export function trunc_normal_(tensor: Tensor, mean?: number | ({ mean?: number; 
   const l = cdf((lo - mu) / sd);
   const u = cdf((hi - mu) / sd);
   const g = (o.generator as Generator | undefined) ?? default_generator;
-  const values = g.fill_uniform(new Float32Array(tensor.numel()), 2 * l - 1, 2 * u - 1);
   const scale = Math.fround(sd * Math.sqrt(2));
   const [flo, fhi] = [Math.fround(lo), Math.fround(hi)];
-  for (let i = 0; i < values.length; i++) {
-    const v = Math.fround(Math.fround(erfinvf(values[i]) * scale) + Math.fround(mu));
-    values[i] = v < flo ? flo : v > fhi ? fhi : v;
-  }
-  return fillWith(tensor, values);
+  return fillWith(tensor, (values) => {
+    g.fill_uniform(values, 2 * l - 1, 2 * u - 1);
+    for (let i = 0; i < values.length; i++) {
+      const v = Math.fround(Math.fround(erfinvf(values[i]) * scale) + Math.fround(mu));
+      values[i] = v < flo ? flo : v > fhi ? fhi : v;
+    }
+  });
 }
 
 const deprecationWarned = new Set<string>();

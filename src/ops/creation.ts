@@ -14,6 +14,7 @@ import { fmaFloat32, fmaFloat64 } from "./float32";
 import { withOut } from "../tensor/out";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import * as MF from "../tensor/memory_format";
+import { filledFloat32 } from "../backend/fill_buffer";
 
 export interface CreationOptions {
   dtype?: DType | string;
@@ -284,7 +285,7 @@ export function rand(...args: (number | number[] | RandomOptions)[]): Tensor {
   floatOnly("rand", o);
   const g = o.generator ?? default_generator;
   const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.defaultFloatDtype();
-  return intoOut("rand", finish(compute(() => tf.tensor(g.fill_uniform(new Float32Array(numelOf(sizes)), 0, 1, dtype === D.float64), sizes, "float32")), { ...o, dtype }), o.out);
+  return intoOut("rand", finish(compute(() => filledFloat32(sizes, (out) => g.fill_uniform(out, 0, 1, dtype === D.float64))), { ...o, dtype }), o.out);
 }
 
 /** Standard normal. */
@@ -293,7 +294,7 @@ export function randn(...args: (number | number[] | RandomOptions)[]): Tensor {
   floatOnly("randn", o);
   const g = o.generator ?? default_generator;
   const dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : D.defaultFloatDtype();
-  return intoOut("randn", finish(compute(() => tf.tensor(g.fill_normal(new Float32Array(numelOf(sizes)), 0, 1, dtype === D.float64), sizes, "float32")), { ...o, dtype }), o.out);
+  return intoOut("randn", finish(compute(() => filledFloat32(sizes, (out) => g.fill_normal(out, 0, 1, dtype === D.float64))), { ...o, dtype }), o.out);
 }
 
 /**

@@ -22,10 +22,13 @@ export function uniform_values(shape: number[], from: number, to: number, o?: Ge
   return from_typed(uniform_buffer(shape, from, to, o, double), shape);
 }
 
-/** The float32 values of `torch.empty(shape).uniform_(from, to)`, for fills that write a buffer directly. */
-export function uniform_buffer(shape: number[], from: number, to: number, o?: GenOpt, double = false): Float32Array {
+/**
+ * The float32 values of `torch.empty(shape).uniform_(from, to)`, for fills that write a buffer
+ * directly: drawn into `out` (numel(shape) long) when given.
+ */
+export function uniform_buffer(shape: number[], from: number, to: number, o?: GenOpt, double = false, out?: Float32Array): Float32Array {
   if (!(from <= to)) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
-  return gen(o).fill_uniform(new Float32Array(numelOf(shape)), from, to, double);
+  return gen(o).fill_uniform(out ?? new Float32Array(numelOf(shape)), from, to, double);
 }
 
 /** `torch.empty(shape).normal_(mean, std)`. */
@@ -33,10 +36,10 @@ export function normal_values(shape: number[], mean: number, std: number, o?: Ge
   return from_typed(normal_buffer(shape, mean, std, o, double), shape);
 }
 
-/** The float32 values of `torch.empty(shape).normal_(mean, std)`, for fills that write a buffer directly. */
-export function normal_buffer(shape: number[], mean: number, std: number, o?: GenOpt, double = false): Float32Array {
+/** The float32 values of `torch.empty(shape).normal_(mean, std)`, as uniform_buffer. */
+export function normal_buffer(shape: number[], mean: number, std: number, o?: GenOpt, double = false, out?: Float32Array): Float32Array {
   if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
-  return gen(o).fill_normal(new Float32Array(numelOf(shape)), mean, std, double);
+  return gen(o).fill_normal(out ?? new Float32Array(numelOf(shape)), mean, std, double);
 }
 
 /** `torch.empty(shape, dtype).random_(from, to)`; `to` undefined is PyTorch's unbounded random_(). */

@@ -8,6 +8,7 @@ import type { tf } from "../backend/tf";
 import * as D from "./dtype";
 import { Device } from "./device";
 import { adopt, drop, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
+import { filledFloat32 } from "../backend/fill_buffer";
 import { Node } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { runBackwardGraph } from "../autograd/create_graph";
@@ -1834,7 +1835,8 @@ export class Tensor {
   private fillWith(op: string, value: number | boolean, name: string): this {
     // A narrow integer dtype takes what PyTorch's checked conversion takes (-1 is uint8's 255; 256 overflows).
     const v = this.dtype._range !== null ? C.checkIntRange(op, this.dtype, Number(value)) : this.dtype._tf === "int32" ? Math.trunc(Number(value)) : this.dtype._tf === "bool" ? Number(Boolean(value)) : Number(value);
-    const values = (): tf.Tensor => compute(() => tfjs.cast(tfjs.fill(this.shape, v, this.dtype._tf === "bool" ? "int32" : this.dtype._tf), this.dtype._tf));
+    // bool is filled as int32 and cast; a cast to the same dtype would copy the buffer once more.
+    const values = (): tf.Tensor => compute(() => (this.dtype._tf === "bool" ? tfjs.cast(tfjs.fill(this.shape, v, "int32"), "bool") : tfjs.fill(this.shape, v, this.dtype._tf)));
     // The common case (init, zeroing grads, a plain tensor): overwrite the buffer directly.
     if (this._view === null && !(this.requires_grad && isGradRecording())) {
       overwrite(this._s, values());
@@ -1889,7 +1891,7 @@ export class Tensor {
     const hi = (o.to as number | undefined) ?? 1;
     const gen = { generator: o.generator as import("./random").Generator | undefined };
     const double = this.dtype === D.float64;
-    if (this.fillsDirectly()) return this.writeDrawn(SM.uniform_buffer(this.shape, lo, hi, gen, double));
+    if (this.fillsDirectly()) return this.writeDrawn((out) => SM.uniform_buffer(this.shape, lo, hi, gen, double, out));
     return this.inplace("uniform_", () => SM.uniform_values(this.shape, lo, hi, gen, double), "UniformBackward0");
   }
   normal_(
@@ -1902,19 +1904,20 @@ export class Tensor {
     const sd = (o.std as number | undefined) ?? 1;
     const gen = { generator: o.generator as import("./random").Generator | undefined };
     const double = this.dtype === D.float64;
-    if (this.fillsDirectly()) return this.writeDrawn(SM.normal_buffer(this.shape, m, sd, gen, double));
+    if (this.fillsDirectly()) return this.writeDrawn((out) => SM.normal_buffer(this.shape, m, sd, gen, double, out));
     return this.inplace("normal_", () => SM.normal_values(this.shape, m, sd, gen, double), "NormalBackward0");
   }
   /**
    * A random fill of a plain float tensor outside autograd (init, `w.data.uniform_()`) writes its
    * buffer directly, as fillWith does: the general in-place path would copy the drawn tensor once
-   * more (a cast) and cost as much again as the draws (26M values: nn.Linear(6400, 4096)).
+   * more (a cast) and cost as much again as the draws (26M values: nn.Linear(6400, 4096)). The
+   * values are drawn straight into a new backend buffer (backend/fill_buffer.ts).
    */
   private fillsDirectly(): boolean {
     return this._view === null && (this.dtype === D.float32 || this.dtype === D.float64) && !(this.requires_grad && isGradRecording()) && currentLevel() < 0;
   }
-  private writeDrawn(values: Float32Array): this {
-    overwrite(this._s, compute(() => tfjs.tensor(values, this.shape, "float32")));
+  private writeDrawn(draw: (out: Float32Array) => void): this {
+    overwrite(this._s, compute(() => filledFloat32(this.shape, draw)));
     this._bumpVersion();
     return this;
   }

@@ -4,6 +4,7 @@
  * distance on a million draws.
  */
 import { torch } from "../../src";
+import { tf } from "../../src/backend/tf";
 
 const nn = torch.nn;
 
@@ -84,6 +85,38 @@ describe("in-place random fills: the direct write and the autograd path draw the
     expect(draw(() => torch.empty(50, { dtype: torch.float64 }).uniform_())).toEqual(draw(() => torch.rand(50, { dtype: torch.float64 })));
     expect(() => torch.empty(3).uniform_(2, 1)).toThrow("uniform_ expects to return a [from, to) range, but found from=2 > to=1");
     expect(() => torch.empty(3).normal_(0, -1)).toThrow("normal expects std >= 0.0, but found std -1");
+  });
+});
+
+describe("direct fills draw into a new backend buffer (backend/fill_buffer.ts)", () => {
+  test("a refused bound leaves the tensor's values and the backend's buffers as they were", () => {
+    const t = torch.arange(6).float();
+    const n = tf.memory().numTensors;
+    expect(() => t.uniform_(2, 1)).toThrow("uniform_ expects to return a [from, to) range");
+    // PyTorch's nn.init reaches the same checks (torchlab's init skipped them before).
+    expect(() => nn.init.normal_(t, 0, -1)).toThrow("normal expects std >= 0.0, but found std -1");
+    expect(() => nn.init.uniform_(t, 2, 1)).toThrow("uniform_ expects to return a [from, to) range, but found from=2 > to=1");
+    expect(tf.memory().numTensors).toBe(n);
+    expect(Array.from(t.dataSync())).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  test("re-initialised weights reach the forward that ran before them (no stale filter or packed weights)", () => {
+    torch.manual_seed(3);
+    const conv = new nn.Conv2d(2, 3, 3);
+    const lin = new nn.Linear(12, 4);
+    const x = torch.randn(1, 2, 4, 4);
+    const run = (): InstanceType<typeof torch.Tensor> => lin(conv(x).flatten(1));
+    torch.no_grad(() => run());
+    nn.init.normal_(conv.weight);
+    conv.weight.data.uniform_(-2, 2);
+    nn.init.kaiming_uniform_(lin.weight);
+    lin.weight.data.normal_(0, 3);
+    const got = torch.no_grad(() => run());
+    const ref = torch.nn.functional.linear(torch.nn.functional.conv2d(x, conv.weight.detach().clone(), conv.bias!.detach().clone()).flatten(1), lin.weight.detach().clone(), lin.bias!.detach().clone());
+    // The forward's kernels (a cached HWIO filter, XNNPACK's packed weights) round differently from
+    // the functional ones in the last bits; stale weights would miss by far more.
+    const [a, b] = [Array.from(got.dataSync()), Array.from(ref.dataSync())];
+    expect(Math.max(...a.map((v, i) => Math.abs(v - b[i]) / (1 + Math.abs(b[i]))))).toBeLessThan(1e-5);
   });
 });
 

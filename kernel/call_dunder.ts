@@ -8,7 +8,10 @@
  * return type, and a list of such layers is called in a loop over a union of their classes).
  * Keyword arguments (kernel/keyword_args.ts) then see `__call__`'s parameters. An object without
  * `__call__` stays TypeScript's error; torchlab's nn.Module instances have call signatures and are
- * not touched. No line break is added, so lines and columns of the rest stay the user's.
+ * not touched. A callee TypeScript types `any` (an untyped parameter `f(x)`, an untyped attribute
+ * `this.transform(sample)`, `cfg.model_cls(3)`) is called when it runs as Python calls what it holds
+ * (kernel/live_globals.ts: a class constructs, a `__call__` instance is called through it, a method keeps
+ * its receiver); a typed call is left as written. No line break is added, so lines and columns of the rest stay the user's.
  */
 import type * as ts from "typescript";
 import type { CheckedCell, Mapped } from "./keyword_args";

@@ -1187,6 +1187,12 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect((liveAttribute(null, Counter)(7) as Counter).n).toBe(7);
     const mul = { factor: 4, __call__(x: number) { return x * this.factor; } };
     expect(liveAttribute({}, mul)(2)).toBe(8);
+    // With keywords the call is keyword_call's `method`, which does the same.
+    class Scaled {
+      constructor(readonly n: number, readonly k = 1) {}
+    }
+    expect((keywordMethod({ act_fn: Scaled }, "act_fn", [2], { k: 3 }) as Scaled).k).toBe(3);
+    expect(keywordMethod({ transform: { __call__: (x: number, k = 1) => x * k } }, "transform", [2], { k: 5 })).toBe(10);
   });
 
   test("a kernel runs Loeber's WineDataset with a `__call__` transform and a Compose, an optimizer class passed in and `self.act_fn` holding nn.ReLU, printing PyTorch's text", async () => {

@@ -172,6 +172,8 @@ export function withCallDunder(code: string, check: (code: string) => CheckedCel
     const inner = done;
     const step = insertedCalls(inner.code, at);
     done = { code: step.code, mapBack: (o) => inner.mapBack(step.mapBack(o)), mapForward: (o) => step.mapForward(inner.mapForward(o)) };
+    // Only `.__call__` gives a callee a type it had not: a run-time call of an `any` callee leaves every type as it was.
+    if (!at.some(({ text }) => text === CALL)) break;
   }
   return done;
 }

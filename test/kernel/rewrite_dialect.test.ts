@@ -1173,6 +1173,9 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect(out).toContain(".attribute(this, this.transform)(sample)");
     expect(out).toContain(".attribute(cfg, cfg.model_cls)(3)");
     expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
+    // An error inside a rewritten call is placed in the text as written.
+    expect(rw("function g3(o) {\n  return o.f(1 as string);\n}")).toContain(".attribute(o, o.f)(1 as string);");
+    expect((conv as Converter).convert(prev, "function g3(o) {\n  return o.f(1 as string);\n}").diagnostics.map((d) => `${d.start.line}:${d.start.character}`)).toEqual(["1:13"]);
     // Calls TypeScript types stay plain calls: a tensor's method, a typed module field, a typed parameter's method.
     const typed = "class Typed extends torch.nn.Module {\n  fc = new torch.nn.Linear(3, 3);\n  forward(x: torch.Tensor) { return this.fc(x).view(-1).sum(); }\n}\nfunction total(t: torch.Tensor) { return t.view(-1).sum(); }\na.view(3); pd.__len__();";
     expect(rw(typed)).toBe(typed);

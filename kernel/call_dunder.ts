@@ -8,7 +8,10 @@
  * return type, and a list of such layers is called in a loop over a union of their classes).
  * Keyword arguments (kernel/keyword_args.ts) then see `__call__`'s parameters. An object without
  * `__call__` stays TypeScript's error; torchlab's nn.Module instances have call signatures and are
- * not touched. No line break is added, so lines and columns of the rest stay the user's.
+ * not touched. A callee TypeScript types `any` (an untyped parameter `f(x)`, an untyped attribute
+ * `this.transform(sample)`, `cfg.model_cls(3)`) is called when it runs as Python calls what it holds
+ * (kernel/live_globals.ts: a class constructs, a `__call__` instance is called through it, a method keeps
+ * its receiver); a typed call is left as written. No line break is added, so lines and columns of the rest stay the user's.
  */
 import type * as ts from "typescript";
 import type { CheckedCell, Mapped } from "./keyword_args";
@@ -20,19 +23,28 @@ const CALL = ".__call__";
  * through `__call__` (run_epoch's `loss_compute(out, y, norm)`, given a SimpleLossCompute).
  */
 const CALLABLE = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).callable(`;
+/**
+ * Its `attribute`: `recv.name(x)` typed `any` (an untyped receiver or property: WineDataset's
+ * `this.transform(sample)`, `this.act_fn()`) is `attribute(recv, recv.name)(x)`, which calls a function
+ * with `recv` as `this`, an instance through `__call__` and constructs a class.
+ */
+const ATTRIBUTE = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).attribute(`;
 /** `f(x)(y)`: the outer call's callee is typed only once the inner one is; a few passes cover it. */
 const MAX_PASSES = 3;
 
 /**
  * Whether the cell could call an instance through `__call__`: one is declared earlier or in it (a text
- * test, no compile), or a function of the cell calls one of its untyped parameters (a parse, no compile:
- * a later cell may declare the class whose instance it is given).
+ * test, no compile), or a function of the cell calls one of its untyped parameters or an attribute of
+ * `this` or of one (a parse, no compile: a later cell may declare the class whose instance it is given).
  */
 export function mayCallInstances(prevDecl: string, code: string): boolean {
   return code.includes("(") && (code.includes("__call__") || prevDecl.includes("__call__") || callsUntypedParameter(code));
 }
 
-/** Whether some call's callee is a name that an enclosing function declares as an untyped parameter. */
+/**
+ * Whether some call's callee is a name that an enclosing function declares as an untyped parameter,
+ * or a property of `this` or of such a name (`this.transform(sample)`, `cfg.model_cls(3)`).
+ */
 function callsUntypedParameter(code: string): boolean {
   const t = tslabTypeScript();
   const sf = t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
@@ -48,11 +60,22 @@ function callsUntypedParameter(code: string): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (t.isCallExpression(n) && t.isIdentifier(n.expression) && declared(n.expression.text, n)) found = true;
+    const root = t.isCallExpression(n) ? simpleReceiverRoot(t, n.expression) : undefined;
+    if (root && (root.kind === t.SyntaxKind.ThisKeyword || (t.isIdentifier(root) && declared(root.text, n)))) found = true;
     else n.forEachChild(visit);
   };
   sf.forEachChild(visit);
   return found;
+}
+
+/**
+ * The name or `this` that `callee` (`f`, `this.transform`, `cfg.model.cls`) reads, or undefined for
+ * a callee that is no chain of names (whose receiver the rewrite below would have to evaluate twice).
+ */
+function simpleReceiverRoot(t: typeof ts, callee: ts.Expression): ts.Expression | undefined {
+  let e = callee;
+  while (t.isPropertyAccessExpression(e) && !e.questionDotToken && t.isIdentifier(e.name)) e = e.expression;
+  return t.isIdentifier(e) || e.kind === t.SyntaxKind.ThisKeyword ? e : undefined;
 }
 
 /** A text inserted at an offset of the cell. */
@@ -73,6 +96,12 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     const declaration = checker.getSymbolAtLocation(callee)?.valueDeclaration;
     return declaration !== undefined && t.isParameter(declaration) && !declaration.type;
   };
+  // `recv.name` typed `any`, recv a chain of names (so that it may be read twice): a method, or an attribute holding anything.
+  const untypedAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression =>
+    t.isPropertyAccessExpression(callee) &&
+    !t.isOptionalChain(callee) &&
+    simpleReceiverRoot(t, callee) !== undefined &&
+    (checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any) !== 0;
   const callable = (callee: ts.Expression): boolean => {
     if (callee.kind === K.SuperKeyword || callee.kind === K.ImportKeyword) return false;
     const type = checker.getTypeAtLocation(callee);
@@ -88,6 +117,10 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
       if (callable(n.expression)) at.push({ at: n.expression.end - offset, text: CALL });
       // A call with keywords (`fn(y, y_pred=y)`) is placed when it runs by kernel/keyword_call.ts, which reads fn's parameters.
       else if (untypedParameter(n.expression) && !n.arguments.some(keyword)) at.push({ at: n.expression.getStart(sf) - offset, text: CALLABLE }, { at: n.expression.end - offset, text: ")" });
+      else if (untypedAttribute(n.expression) && !n.arguments.some(keyword)) {
+        const receiver = n.expression.expression.getText(sf);
+        at.push({ at: n.expression.getStart(sf) - offset, text: `${ATTRIBUTE}${receiver}, ` }, { at: n.expression.end - offset, text: ")" });
+      }
     }
     n.forEachChild(visit);
   };
@@ -139,6 +172,8 @@ export function withCallDunder(code: string, check: (code: string) => CheckedCel
     const inner = done;
     const step = insertedCalls(inner.code, at);
     done = { code: step.code, mapBack: (o) => inner.mapBack(step.mapBack(o)), mapForward: (o) => step.mapForward(inner.mapForward(o)) };
+    // Only `.__call__` gives a callee a type it had not: a run-time call of an `any` callee leaves every type as it was.
+    if (!at.some(({ text }) => text === CALL)) break;
   }
   return done;
 }

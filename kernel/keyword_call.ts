@@ -99,7 +99,11 @@ export function call(f: unknown, args: unknown[], keywords: Record<string, unkno
 /** `obj.name(...args, **keywords)` for a receiver typed `any`. */
 export function method(obj: unknown, key: string, args: unknown[], keywords: Record<string, unknown>): any {
   const f = (obj as Record<string, unknown>)[key];
+  // An attribute holding an instance whose class defines `__call__` (`self.transform(sample, k=1)`), or a class (`self.act_fn(inplace=True)`).
+  const dunder = typeof f === "object" && f !== null ? (f as { __call__?: unknown }).__call__ : undefined;
+  if (typeof dunder === "function") return Reflect.apply(dunder, f, place(dunder, args, keywords));
   if (typeof f !== "function") throw new TypeError(`'${typeof f}' object is not callable`);
+  if (/^class\b/.test(Function.prototype.toString.call(f))) return Reflect.construct(f, place(f, args, keywords));
   // Reflect.apply, not f.apply: a Module has its own apply(fn) (PyTorch's Module.apply).
   return Reflect.apply(f, obj, place(f, args, keywords));
 }

@@ -175,3 +175,34 @@ export function callable(value: unknown): any {
   }
   return value;
 }
+
+/** Whether `f` is a class (only functions with their own `prototype` can be: methods and arrows have none). */
+const classes = new WeakMap<Function, boolean>();
+function isClass(f: Function): boolean {
+  if (!Object.prototype.hasOwnProperty.call(f, "prototype")) return false;
+  let known = classes.get(f);
+  if (known === undefined) classes.set(f, (known = /^class\b/.test(Function.prototype.toString.call(f))));
+  return known;
+}
+
+/**
+ * Python's call of an attribute `receiver.name(...)` whose value is known only at run time (an untyped
+ * receiver or property, kernel/call_dunder.ts): a function is called with `receiver` as `this` (a
+ * tensor's or module's own method), a class constructs (`self.act_fn()` given `nn.ReLU`), an object
+ * whose class defines `__call__` is called through it (`self.transform(sample)` given a `MulTransform`).
+ */
+export function attribute(receiver: unknown, value: unknown): any {
+  if (typeof value === "function") {
+    if (isClass(value)) {
+      const cls = value as new (...args: unknown[]) => unknown;
+      return (...args: unknown[]) => new cls(...args);
+    }
+    const f = value as (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => Reflect.apply(f, receiver, args);
+  }
+  if (typeof value === "object" && value !== null && typeof (value as { __call__?: unknown }).__call__ === "function") {
+    const instance = value as { __call__: (...args: unknown[]) => unknown };
+    return (...args: unknown[]) => instance.__call__(...args);
+  }
+  return value;
+}

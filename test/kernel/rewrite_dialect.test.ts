@@ -5,10 +5,13 @@ import { call as keywordCall, method as keywordMethod, unpack as keywordUnpack }
 import { markKeywordUnpacking } from "../../kernel/keyword_unpacking";
 import { markNoneDefaults } from "../../kernel/none_default";
 import { markDelNames } from "../../kernel/del_name";
-import { callable as liveCallable, callee as liveCallee } from "../../kernel/live_globals";
+import { attribute as liveAttribute, callable as liveCallable, callee as liveCallee } from "../../kernel/live_globals";
 import { mayCallInstances } from "../../kernel/call_dunder";
 import { DYNAMIC_REF, FLOATS_REF, iterableClasses, lateBoundNames, mayUseDialect, prepareCellSource, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 import { torch } from "../../src";
+import * as fs from "fs";
+import * as path from "path";
+import { notebook, runCli, tempDir } from "./helpers";
 
 // The converter the kernel uses (tslab's, TypeScript 5.0.4), with the dialect; type-checking only,
 // so it runs in-process (executing cells needs the built kernel: see rewrite.test.ts).
@@ -1162,4 +1165,131 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect(late).toContain('.callee(exports, "LayerNormLater"))(n)');
     expect(late).toContain('.lookup(exports, "LayerNormLater"))]');
   });
+
+  test("an untyped attribute is called as Python calls its value: a method with its receiver, a class constructed, a `__call__` instance through it", () => {
+    const cell = "class Holder {\n  constructor(transform=None) { this.transform = transform; }\n  apply(sample) { return this.transform(sample); }\n}\nfunction build(cfg) { return cfg.model_cls(3); }";
+    expect(mayCallInstances("", cell)).toBe(true);
+    const out = rw(prepareCellSource(cell, null, false));
+    expect(out).toContain(".attribute(this, this.transform)(sample)");
+    expect(out).toContain(".attribute(cfg, cfg.model_cls)(3)");
+    expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
+    // An error inside a rewritten call is placed in the text as written.
+    expect(rw("function g3(o) {\n  return o.f(1 as string);\n}")).toContain(".attribute(o, o.f)(1 as string);");
+    expect((conv as Converter).convert(prev, "function g3(o) {\n  return o.f(1 as string);\n}").diagnostics.map((d) => `${d.start.line}:${d.start.character}`)).toEqual(["1:13"]);
+    // Calls TypeScript types stay plain calls: a tensor's method, a typed module field, a typed parameter's method.
+    const typed = "class Typed extends torch.nn.Module {\n  fc = new torch.nn.Linear(3, 3);\n  forward(x: torch.Tensor) { return this.fc(x).view(-1).sum(); }\n}\nfunction total(t: torch.Tensor) { return t.view(-1).sum(); }\na.view(3); pd.__len__();";
+    expect(rw(typed)).toBe(typed);
+    // A receiver that is not a chain of names would be evaluated twice: its call is left as written.
+    expect(rw("function first(xs) { return xs.get(0).f(1); }")).toContain(".attribute(xs, xs.get)(0).f(1); }");
+    class Counter {
+      constructor(readonly n: number) {}
+      plus(k: number) { return this.n + k; }
+    }
+    const c = new Counter(2);
+    expect(liveAttribute(c, c.plus)(3)).toBe(5);
+    expect((liveAttribute(null, Counter)(7) as Counter).n).toBe(7);
+    const mul = { factor: 4, __call__(x: number) { return x * this.factor; } };
+    expect(liveAttribute({}, mul)(2)).toBe(8);
+    // With keywords the call is keyword_call's `method`, which does the same.
+    class Scaled {
+      constructor(readonly n: number, readonly k = 1) {}
+    }
+    expect((keywordMethod({ act_fn: Scaled }, "act_fn", [2], { k: 3 }) as Scaled).k).toBe(3);
+    expect(keywordMethod({ transform: { __call__: (x: number, k = 1) => x * k } }, "transform", [2], { k: 5 })).toBe(10);
+  });
+
+  test("a kernel runs Loeber's WineDataset with a `__call__` transform and a Compose, an optimizer class passed in and `self.act_fn` holding nn.ReLU, printing PyTorch's text", async () => {
+    // Patrick Loeber's PyTorch tutorial 10 (dataset transforms), the wine rows inline; ToTensor makes
+    // float32 targets as the tutorial's np.loadtxt(dtype=np.float32) rows are.
+    const cells = [
+      [
+        "class WineDataset extends torch.utils.data.Dataset {",
+        "  constructor(transform=None) {",
+        "    super();",
+        "    const xy = [[1.0, 13.2, 1.78], [2.0, 12.4, 2.5], [3.0, 14.1, 0.75]];",
+        "    this.x_data = xy.map((r) => r.slice(1));",
+        "    this.y_data = xy.map((r) => [r[0]]);",
+        "    this.n_samples = xy.length;",
+        "    this.transform = transform;",
+        "  }",
+        "  __getitem__(index) {",
+        "    let sample = [this.x_data[index], this.y_data[index]];",
+        "    if (this.transform) sample = this.transform(sample);",
+        "    return sample;",
+        "  }",
+        "  __len__() { return this.n_samples; }",
+        "}",
+        "class ToTensor {",
+        "  __call__(sample) {",
+        "    const [inputs, targets] = sample;",
+        "    return [torch.tensor(inputs), torch.tensor(targets, dtype=torch.float32)];",
+        "  }",
+        "}",
+        "class MulTransform {",
+        "  constructor(factor) { this.factor = factor; }",
+        "  __call__(sample) {",
+        "    let [inputs, targets] = sample;",
+        "    inputs *= this.factor;",
+        "    return [inputs, targets];",
+        "  }",
+        "}",
+      ].join("\n"),
+      [
+        "let dataset = WineDataset(transform=ToTensor());",
+        "let [features, labels] = dataset[0];",
+        "print(features, labels);",
+        "const composed = torchvision.transforms.Compose([ToTensor(), MulTransform(4)]);",
+        "dataset = WineDataset(transform=composed);",
+        "[features, labels] = dataset[1];",
+        "print(features, labels);",
+        "print(WineDataset()[2][0]);",
+      ].join("\n"),
+      // Zero to GANs' fit(..., opt_func) given torch.optim.Adam; UvA's act_fn given as a class and kept
+      // as an attribute; a model class read from a config's attribute.
+      [
+        "function fit(model, lr, opt_func) {",
+        "  return opt_func(model.parameters(), lr);",
+        "}",
+        "class Net extends nn.Module {",
+        "  constructor(act_fn) { super(); this.act_fn = act_fn; this.layer = nn.Linear(2, 2); }",
+        "  forward(x) { return this.act_fn()(this.layer(x)); }",
+        "}",
+        "function build(cfg) { return cfg.model_cls(cfg.act); }",
+        "torch.manual_seed(0);",
+        "const net = build({model_cls: Net, act: nn.ReLU});",
+        "const opt = fit(net, 0.1, torch.optim.Adam);",
+        "print(opt.constructor.name, opt.param_groups[0]['lr']);",
+        "print(net(torch.tensor([[-1.0, 2.0]])), net.act_fn(), net.layer.weight.view(4));",
+        "function norm(t) { return t.view(-1).abs().sum(); }",
+        "print(norm(torch.ones(2, 2)));",
+      ].join("\n"),
+    ];
+    const dir = tempDir("torchlab-callattr-");
+    fs.writeFileSync(path.join(dir, "callattr.ipynb"), JSON.stringify(notebook(cells)));
+    const result = await runCli(["run", path.join(dir, "callattr.ipynb"), "--out", dir]);
+    expect(result.stderr).not.toMatch(/failed/);
+    const nb = JSON.parse(fs.readFileSync(path.join(dir, "callattr.ipynb"), "utf8")) as { cells: { outputs: { text?: string[] }[] }[] };
+    const printed = nb.cells.map((c) => c.outputs.map((o) => (o.text ?? []).join("")).join(""));
+    expect(printed).toEqual([
+      "",
+      [
+        // features, labels = dataset[0]; print(features, labels)  (transform=ToTensor())
+        "tensor([13.2000,  1.7800]) tensor([1.])",
+        // composed = torchvision.transforms.Compose([ToTensor(), MulTransform(4)]); features, labels = dataset[1]
+        "tensor([49.6000, 10.0000]) tensor([2.])",
+        // print(WineDataset()[2][0]): no transform
+        "[14.1, 0.75]",
+        "",
+      ].join("\n"),
+      [
+        // opt = fit(net, 0.1, torch.optim.Adam); print(type(opt).__name__, opt.param_groups[0]['lr'])
+        "Adam 0.1",
+        // torch.manual_seed(0); net = build(SimpleNamespace(model_cls=Net, act=nn.ReLU)); print(net(torch.tensor([[-1.0, 2.0]])), net.act_fn(), net.layer.weight.view(4))
+        "tensor([[0.4916, 0.0000]], grad_fn=<ReluBackward0>) ReLU() tensor([-0.0053,  0.3793, -0.5820, -0.5204], grad_fn=<ViewBackward0>)",
+        // print(norm(torch.ones(2, 2)))
+        "tensor(4.)",
+        "",
+      ].join("\n"),
+    ]);
+  }, 60000);
 });

@@ -14,6 +14,7 @@
  * Cells reach these by `require`, as the dialect reaches torch.
  */
 import type * as ts from "typescript";
+import { isClass } from "./live_globals";
 import { tslabTypeScript } from "./resolve";
 
 interface Params {
@@ -71,7 +72,7 @@ function place(f: Function, args: unknown[], keywords: Record<string, unknown>):
   // Python names the function called, not the name it was reached by: `accuracy_fn()`, `Net.forward()`.
   const name =
     owner !== f ? `${(f as { constructor?: { name?: string } }).constructor?.name ?? "Module"}.forward`
-    : /^class\b/.test(Function.prototype.toString.call(f)) ? `${f.name}.__init__`
+    : isClass(f) ? `${f.name}.__init__`
     : f.name || "<lambda>";
   const keys = Object.keys(keywords);
   if (params && keys.every((k) => params.names.includes(k))) {
@@ -93,7 +94,7 @@ function place(f: Function, args: unknown[], keywords: Record<string, unknown>):
 export function call(f: unknown, args: unknown[], keywords: Record<string, unknown>): any {
   if (typeof f !== "function") throw new TypeError(`'${f === null ? "NoneType" : typeof f}' object is not callable`);
   const placed = place(f, args, keywords);
-  return /^class\b/.test(Function.prototype.toString.call(f)) ? Reflect.construct(f, placed) : f(...placed);
+  return isClass(f) ? Reflect.construct(f, placed) : f(...placed);
 }
 
 /** `obj.name(...args, **keywords)` for a receiver typed `any`. */
@@ -103,7 +104,7 @@ export function method(obj: unknown, key: string, args: unknown[], keywords: Rec
   const dunder = typeof f === "object" && f !== null ? (f as { __call__?: unknown }).__call__ : undefined;
   if (typeof dunder === "function") return Reflect.apply(dunder, f, place(dunder, args, keywords));
   if (typeof f !== "function") throw new TypeError(`'${typeof f}' object is not callable`);
-  if (/^class\b/.test(Function.prototype.toString.call(f))) return Reflect.construct(f, place(f, args, keywords));
+  if (isClass(f)) return Reflect.construct(f, place(f, args, keywords));
   // Reflect.apply, not f.apply: a Module has its own apply(fn) (PyTorch's Module.apply).
   return Reflect.apply(f, obj, place(f, args, keywords));
 }

@@ -144,6 +144,34 @@ export function lookup(globals: Record<string, unknown>, name: string): any {
   return globals[name];
 }
 
+/** Whether `f` is a class (only functions with their own `prototype` can be: methods and arrows have none). */
+const classes = new WeakMap<Function, boolean>();
+export function isClass(f: Function): boolean {
+  if (!Object.prototype.hasOwnProperty.call(f, "prototype")) return false;
+  let known = classes.get(f);
+  if (known === undefined) classes.set(f, (known = /^class\b/.test(Function.prototype.toString.call(f))));
+  return known;
+}
+
+/** A class called as Python calls it: constructed. */
+function constructing(value: Function): (...args: unknown[]) => unknown {
+  const cls = value as new (...args: unknown[]) => unknown;
+  return (...args: unknown[]) => new cls(...args);
+}
+
+/**
+ * How Python calls `value` where JavaScript's call would not: a class constructs, an object whose
+ * class defines `__call__` is called through it; null for anything else.
+ */
+function pythonCall(value: unknown): ((...args: unknown[]) => unknown) | null {
+  if (typeof value === "function") return isClass(value) ? constructing(value) : null;
+  if (typeof value === "object" && value !== null && typeof (value as { __call__?: unknown }).__call__ === "function") {
+    const instance = value as { __call__: (...args: unknown[]) => unknown };
+    return (...args: unknown[]) => instance.__call__(...args);
+  }
+  return null;
+}
+
 /**
  * lookup for a name that is called, `LayerNorm(layer.size)` in a class whose cell comes before the
  * one that declares `class LayerNorm`: Python calls a class to construct it, and the dialect's `new`
@@ -152,11 +180,7 @@ export function lookup(globals: Record<string, unknown>, name: string): any {
  */
 export function callee(globals: Record<string, unknown>, name: string): any {
   const value = lookup(globals, name);
-  if (typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value))) {
-    const cls = value as new (...args: unknown[]) => unknown;
-    return (...args: unknown[]) => new cls(...args);
-  }
-  return value;
+  return typeof value === "function" && isClass(value) ? constructing(value) : value;
 }
 
 /**
@@ -165,24 +189,7 @@ export function callee(globals: Record<string, unknown>, name: string): any {
  * function or module is called as it is.
  */
 export function callable(value: unknown): any {
-  if (typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value))) {
-    const cls = value as new (...args: unknown[]) => unknown;
-    return (...args: unknown[]) => new cls(...args);
-  }
-  if (typeof value === "object" && value !== null && typeof (value as { __call__?: unknown }).__call__ === "function") {
-    const instance = value as { __call__: (...args: unknown[]) => unknown };
-    return (...args: unknown[]) => instance.__call__(...args);
-  }
-  return value;
-}
-
-/** Whether `f` is a class (only functions with their own `prototype` can be: methods and arrows have none). */
-const classes = new WeakMap<Function, boolean>();
-function isClass(f: Function): boolean {
-  if (!Object.prototype.hasOwnProperty.call(f, "prototype")) return false;
-  let known = classes.get(f);
-  if (known === undefined) classes.set(f, (known = /^class\b/.test(Function.prototype.toString.call(f))));
-  return known;
+  return pythonCall(value) ?? value;
 }
 
 /**
@@ -192,17 +199,11 @@ function isClass(f: Function): boolean {
  * whose class defines `__call__` is called through it (`self.transform(sample)` given a `MulTransform`).
  */
 export function attribute(receiver: unknown, value: unknown): any {
+  const python = pythonCall(value);
+  if (python) return python;
   if (typeof value === "function") {
-    if (isClass(value)) {
-      const cls = value as new (...args: unknown[]) => unknown;
-      return (...args: unknown[]) => new cls(...args);
-    }
     const f = value as (...args: unknown[]) => unknown;
     return (...args: unknown[]) => Reflect.apply(f, receiver, args);
-  }
-  if (typeof value === "object" && value !== null && typeof (value as { __call__?: unknown }).__call__ === "function") {
-    const instance = value as { __call__: (...args: unknown[]) => unknown };
-    return (...args: unknown[]) => instance.__call__(...args);
   }
   return value;
 }

@@ -13,9 +13,6 @@ import { erf64, erfinvf } from "../ops/math_extra";
 import { qr } from "../ops/linalg_decomp";
 import { RuntimeError, ValueError, TypeError } from "../errors";
 import { float64 } from "../tensor/dtype";
-import { overwrite } from "../backend/memory";
-import { filledFloat32 } from "../backend/fill_buffer";
-import { compute } from "../ops/_core";
 
 export type Nonlinearity =
   | "linear" | "conv1d" | "conv2d" | "conv3d" | "conv_transpose1d" | "conv_transpose2d" | "conv_transpose3d"
@@ -81,9 +78,7 @@ function correctFan(tensor: Tensor, mode: string): number {
 // writes through to its base (`.data =`), and other dtypes take the values by copy_.
 function fillWith(t: Tensor, draw: (out: Float32Array) => void): Tensor {
   if (t.dtype._tf === "float32" && t._view === null) {
-    overwrite(t._s, compute(() => filledFloat32(t.shape, draw)));
-    t._bumpVersion(); // an in-place fill in PyTorch
-    return t;
+    return t._writeDrawn(draw);
   }
   const values = new Float32Array(t.numel());
   draw(values);

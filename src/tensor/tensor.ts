@@ -1891,7 +1891,7 @@ export class Tensor {
     const hi = (o.to as number | undefined) ?? 1;
     const gen = { generator: o.generator as import("./random").Generator | undefined };
     const double = this.dtype === D.float64;
-    if (this.fillsDirectly()) return this.writeDrawn((out) => SM.uniform_buffer(this.shape, lo, hi, gen, double, out));
+    if (this.fillsDirectly()) return this._writeDrawn((out) => SM.uniform_buffer(this.shape, lo, hi, gen, double, out));
     return this.inplace("uniform_", () => SM.uniform_values(this.shape, lo, hi, gen, double), "UniformBackward0");
   }
   normal_(
@@ -1904,7 +1904,7 @@ export class Tensor {
     const sd = (o.std as number | undefined) ?? 1;
     const gen = { generator: o.generator as import("./random").Generator | undefined };
     const double = this.dtype === D.float64;
-    if (this.fillsDirectly()) return this.writeDrawn((out) => SM.normal_buffer(this.shape, m, sd, gen, double, out));
+    if (this.fillsDirectly()) return this._writeDrawn((out) => SM.normal_buffer(this.shape, m, sd, gen, double, out));
     return this.inplace("normal_", () => SM.normal_values(this.shape, m, sd, gen, double), "NormalBackward0");
   }
   /**
@@ -1916,7 +1916,8 @@ export class Tensor {
   private fillsDirectly(): boolean {
     return this._view === null && (this.dtype === D.float32 || this.dtype === D.float64) && !(this.requires_grad && isGradRecording()) && currentLevel() < 0;
   }
-  private writeDrawn(draw: (out: Float32Array) => void): this {
+  /** @internal Replaces this tensor's values (float32 storage, not a view) by `draw`'s, written into a new backend buffer; an in-place write (nn.init's fills use it too). */
+  _writeDrawn(draw: (out: Float32Array) => void): this {
     overwrite(this._s, compute(() => filledFloat32(this.shape, draw)));
     this._bumpVersion();
     return this;

@@ -82,6 +82,7 @@ export async function runPrelude(session: Session, env: NodeJS.ProcessEnv = proc
   );
   if (merged.status === "ok") {
     session.enableLoopYields();
+    session.exposeMainNamespace();
     const name = merged.hasValue ? String(merged.value) : undefined;
     return { ok: true, summary: `backend: ${name ?? "unknown"}`, backend: name };
   }
@@ -107,6 +108,11 @@ async function runPreludeCells(session: Session, env: NodeJS.ProcessEnv): Promis
     if (outcome.status === "error") {
       failures.push(`${cell.split("\n")[0]} -> ${outcome.ename}: ${outcome.evalue}`);
     }
+  }
+  try {
+    session.exposeMainNamespace();
+  } catch (error) {
+    failures.push(`torch.load's __main__ -> ${String(error)}`);
   }
   // Asked even after a partial failure: the backend is worth reporting whenever torch loaded.
   const backend = await session.execute("torch.backend()").catch((): Outcome => ({ status: "ok", hasValue: false }));

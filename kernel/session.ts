@@ -344,6 +344,17 @@ export class Session {
     this.loopYields = true;
   }
 
+  /**
+   * Hands the notebook's top-level names to torch.load as Python's `__main__`, where PyTorch's
+   * unpickler finds a whole model's class (`torch.save(tudui, ...)` in a notebook that defines `Tudui`).
+   * Called once the prelude has loaded torchlab, so the kernel's start loads nothing more for it.
+   */
+  exposeMainNamespace(): void {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const modules = require("../src/serialization/modules") as typeof import("../src/serialization/modules");
+    modules._setMainNamespace(this.executor.locals);
+  }
+
   close(): void {
     this.executor.close();
     this.remote?.close();

@@ -4,6 +4,7 @@ import { overwrite } from "../backend/memory";
 import { Node } from "./node";
 import { Tensor } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
+import { formatOf } from "../tensor/memory_format";
 import { hasLeafHooks, hasNodeHooks, hasPostHooks, runLeafHooks, runNodeHooks, runPostHooks } from "./hooks";
 
 export function topoOrder(root: Node): Node[] {
@@ -66,12 +67,15 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-function accumulateLeaf(leaf: Tensor, grad: tf.Tensor): void {
+function accumulateLeaf(leaf: Tensor, grad: tf.Tensor, retained = false): void {
   const g = materialize(grad);
   if (leaf.grad === null) {
     leaf.grad = Tensor._wrap(g);
     // float64 lives in float32 buffers: the gradient takes its leaf's logical dtype, as in PyTorch.
     if (leaf._s.dt === D.float64) leaf.grad._s.dt = D.float64;
+    // AccumulateGrad's layout contract: a new .grad gets its leaf's strides (a channels-last conv
+    // weight's is channels last); retain_grad's hook clones a non-leaf's row-major.
+    if (!retained) leaf.grad._memfmt = formatOf(leaf);
   } else if (leaf.grad._s.zeroAt === leaf.grad._s.version && leaf.grad._view === null && sameShape(leaf.grad.shape, g.shape)) {
     // A gradient zeroed by optimizer.zero_grad and not written since: 0 + g is g, without an add kernel.
     overwrite(leaf.grad._s, g);
@@ -189,7 +193,7 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
           runPostHooks(node, parts, g);
         }
         if (wanted) collect(wanted, tf.reshape(g, g.shape));
-        if (node.retained && !capture) accumulateLeaf(node.retained, tf.reshape(g, g.shape));
+        if (node.retained && !capture) accumulateLeaf(node.retained, tf.reshape(g, g.shape), true);
         held = null;
         g.dispose();
       }

@@ -31,6 +31,8 @@ export class Parameter extends Tensor {
     const grad = (a.requires_grad as boolean | undefined) ?? true;
     if (grad && !t.dtype.is_floating_point) throw new RuntimeError(`${REQUIRES_GRAD_DTYPE} (got dtype ${t.dtype})`);
     super(t._s.data, t._s);
+    // nn.Parameter keeps its data's strides (a channels-last weight stays channels last).
+    this._memfmt = t._view === null ? t._memfmt : null;
     this.requires_grad_(grad);
   }
 

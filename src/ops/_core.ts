@@ -194,9 +194,14 @@ function anyRequiresGrad(inputs: Tensor[]): boolean {
   return false;
 }
 
-/** A result that carries no gradient (comparisons, argmax, integer outputs). */
-export function constant(y: tf.Tensor): Tensor {
-  return Tensor._wrap(y);
+/**
+ * A result that carries no gradient (comparisons, argmax, integer outputs). A pointwise one passes its
+ * `inputs`, whose channels-last layout it keeps as TensorIterator does.
+ */
+export function constant(y: tf.Tensor, inputs?: Tensor[]): Tensor {
+  const out = Tensor._wrap(y);
+  if (inputs !== undefined && y.rank >= 4) propagatePointwise("", out, inputs);
+  return out;
 }
 
 /** A float result that carries no gradient, computed from `inputs`: float64 when they promote to it (see floatResult). */

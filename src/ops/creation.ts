@@ -503,14 +503,19 @@ export function rand_like(t: LikeInput<RandomOptions & LikeOptions>, options: Ra
   const { memory_format, ...r } = o;
   const fmt = likeFormat("rand_like", x, { memory_format });
   const { requires_grad, ...ro } = randomLike("check_uniform_bounds", x, r);
-  let out: Tensor;
-  if (fmt === MF.channels_last || fmt === MF.channels_last_3d) {
-    // The dims from sparsest to densest in memory (N, H, W, C): draw in that shape, then put C back.
-    const mem = fmt === MF.channels_last ? [0, 2, 3, 1] : [0, 2, 3, 4, 1];
-    out = rand(mem.map((d) => x.shape[d]), ro).permute(mem.map((_, i) => mem.indexOf(i))).contiguous();
-  } else out = rand(x.shape, ro);
-  withFormat(out, fmt);
+  const out = drawnAs(x.shape, fmt, (shape) => rand(shape, ro));
   return requires_grad ? out.requires_grad_(true) : out;
+}
+
+/**
+ * A random tensor of `shape` laid out as `fmt`, its values drawn in memory order as PyTorch's serial
+ * samplers (uniform, random_from_to) fill a channels-last output.
+ */
+function drawnAs(shape: readonly number[], fmt: MF.memory_format, draw: (shape: number[]) => Tensor): Tensor {
+  if (fmt !== MF.channels_last && fmt !== MF.channels_last_3d) return withFormat(draw([...shape]), fmt);
+  // Draw in memory order's shape (N, H, W, C), then put C back.
+  const mem = MF.memoryOrder(fmt._name as "channels_last" | "channels_last_3d");
+  return withFormat(draw(mem.map((d) => shape[d])).permute(mem.map((_, i) => mem.indexOf(i))).contiguous(), fmt);
 }
 // randn_like of a channels-last tensor gets the layout, but its values are drawn in row-major order:
 // PyTorch's normal sampler fills a non-contiguous output in yet another order, so they differ from PyTorch's.
@@ -519,18 +524,19 @@ export function randn_like(t: LikeInput<RandomOptions & LikeOptions>, options: R
   const [x, o] = likeArgs("randn_like", t, options);
   return like("randn_like", x, o, (r) => randn(x.shape, randomLike("normal_kernel_cpu", x, r)));
 }
-export function randint_like(t: Tensor, ...args: (number | (RandomOptions & { low?: number; high?: number }) | undefined)[]): Tensor {
+export function randint_like(t: Tensor, ...args: (number | (RandomOptions & { low?: number; high?: number; memory_format?: MF.memory_format }) | undefined)[]): Tensor {
   const last = args[args.length - 1];
   const opts = typeof last === "object" ? last : {};
   const nums = (typeof last === "object" ? args.slice(0, -1) : args).filter((v): v is number => v !== undefined);
-  const o = parseArgs("randint_like", [opts], ["low", "high", "dtype", "requires_grad", "device", "generator"]) as RandomOptions & { low?: number; high?: number };
+  const o = parseArgs("randint_like", [opts], ["low", "high", "dtype", "requires_grad", "device", "generator", "memory_format"]) as RandomOptions & LikeOptions & { low?: number; high?: number };
   // PyTorch's two forms: randint_like(input, high) and randint_like(input, low, high); `low`/`high` may be keywords.
   const low = nums.length === 2 ? nums[0] : o.low ?? 0;
   const high = nums.length === 2 ? nums[1] : nums.length === 1 ? nums[0] : o.high;
   if (nums.length > 2) throw new TypeError(`randint_like() takes at most 3 positional arguments (${nums.length + 1} given)`);
   if (high === undefined) throw new TypeError("randint_like() missing required argument 'high'");
   // The result has the input's dtype unless `dtype` says otherwise, as torch.*_like.
-  return randint(low, high, t.shape, { dtype: o.dtype ?? t.dtype, requires_grad: o.requires_grad, device: o.device, generator: o.generator });
+  const fmt = likeFormat("randint_like", t, o);
+  return drawnAs(t.shape, fmt, (shape) => randint(low, high, shape, { dtype: o.dtype ?? t.dtype, requires_grad: o.requires_grad, device: o.device, generator: o.generator }));
 }
 
 /** Wraps a typed array with a shape, without copying through nested arrays. */

@@ -454,15 +454,15 @@ export const ge = (a: Tensor, b: Operand): Tensor => compare("ge", a, b, tf.grea
 
 function logical(op: string, a: Tensor, b: Operand, f: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor): Tensor {
   const [x, y] = binaryInputs(op, a, b);
-  return constant(compute(() => f(tf.notEqual(x._t, 0), tf.notEqual(y._t, 0))));
+  return constant(compute(() => f(tf.notEqual(x._t, 0), tf.notEqual(y._t, 0))), [x, y]);
 }
 export const logical_and = (a: Tensor, b: Operand): Tensor => logical("logical_and", a, b, tf.logicalAnd);
 export const logical_or = (a: Tensor, b: Operand): Tensor => logical("logical_or", a, b, tf.logicalOr);
 export const logical_xor = (a: Tensor, b: Operand): Tensor => logical("logical_xor", a, b, tf.logicalXor);
-export const logical_not = (a: Tensor): Tensor => constant(compute(() => tf.logicalNot(tf.notEqual(a._t, 0))));
-export const isnan = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isNaN(a._t) : tf.zeros(a.shape, "bool"))));
-export const isinf = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isInf(a._t) : tf.zeros(a.shape, "bool"))));
-export const isfinite = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isFinite(a._t) : tf.ones(a.shape, "bool"))));
+export const logical_not = (a: Tensor): Tensor => constant(compute(() => tf.logicalNot(tf.notEqual(a._t, 0))), [a]);
+export const isnan = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isNaN(a._t) : tf.zeros(a.shape, "bool"))), [a]);
+export const isinf = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isInf(a._t) : tf.zeros(a.shape, "bool"))), [a]);
+export const isfinite = (a: Tensor): Tensor => constant(compute(() => (a.dtype._tf === "float32" ? tf.isFinite(a._t) : tf.ones(a.shape, "bool"))), [a]);
 
 function asCondition(op: string, cond: Tensor): Tensor {
   if (cond.dtype._tf !== "bool") {

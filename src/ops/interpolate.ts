@@ -191,9 +191,11 @@ function pyList(v: number[]): string {
  */
 export function interpolate(input: Tensor, options: InterpolateOptions = {}): Tensor {
   const out = interpolateOp(input, options);
-  // PyTorch's channels-last CPU kernels: nearest and bilinear keep a channels-last input's layout, bicubic does not.
+  // PyTorch's channels-last CPU kernels: nearest(-exact), bilinear and trilinear keep a channels-last input's
+  // layout, bicubic does not; area is adaptive average pooling, channels last in 2-d only.
   const mode = options.mode ?? "nearest";
-  return mode === "nearest" || mode === "bilinear" ? propagateSpatial(out, input) : out;
+  const keeps = ["nearest", "nearest-exact", "bilinear", "trilinear"].includes(mode) || (mode === "area" && input.dim() === 4);
+  return keeps ? propagateSpatial(out, input) : out;
 }
 
 function interpolateOp(input: Tensor, options: InterpolateOptions): Tensor {

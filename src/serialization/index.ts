@@ -17,7 +17,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as crypto from "crypto";
-import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
+import { AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { encode, decode } from "./safetensors";
 import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip, WeightsOnlyError } from "./pytorch";
@@ -245,7 +245,8 @@ export function load<T = any>(f: string | ({ f: string } & Record<string, unknow
     }
     return decode(buf) as T;
   } catch (e) {
-    if (e instanceof TypeError || e instanceof WeightsOnlyError) throw e;
+    // PyTorch's own errors pass as they are: the AttributeError of a class the notebook lacks among them.
+    if (e instanceof TypeError || e instanceof WeightsOnlyError || e instanceof AttributeError) throw e;
     throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
   }
 }

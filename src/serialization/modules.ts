@@ -335,6 +335,22 @@ function findTorchvision(module: string, name: string): ModuleClass | undefined 
   return undefined;
 }
 
+/** The notebook's top-level names, Python's `__main__` (the kernel hands them over); null outside a kernel. */
+let mainNamespace: Readonly<Record<string, unknown>> | null = null;
+
+/**
+ * @internal Called by the kernel with its globals: `torch.load` of a whole model then finds a class the
+ * notebook defines (`__main__.Tudui`) without registration, as PyTorch 1.13's unpickler imports it.
+ */
+export function _setMainNamespace(ns: Readonly<Record<string, unknown>> | null): void {
+  mainNamespace = ns;
+}
+
+/** Whether `__main__` is known (a kernel) and lacks `name`: PyTorch's unpickler raises AttributeError then. */
+export function mainLacks(module: string, name: string): boolean {
+  return module === "__main__" && mainNamespace !== null && !Object.prototype.hasOwnProperty.call(mainNamespace, name);
+}
+
 /** The class `module.name` stands for, or undefined. Never imports or runs anything the file names. */
 export function findModuleClass(module: string, name: string): FoundClass | undefined {
   const qual = `${module}.${name}`;
@@ -342,6 +358,11 @@ export function findModuleClass(module: string, name: string): FoundClass | unde
   if (reg) return { cls: reg, registered: true };
   const spec = BY_NAME.get(qual);
   if (spec) return { cls: spec.cls, registered: false };
+  // A class of the notebook's own, looked up by name in its globals only (nothing is imported).
+  if (module === "__main__" && mainNamespace !== null && Object.prototype.hasOwnProperty.call(mainNamespace, name)) {
+    const cls = mainNamespace[name];
+    if (isModuleClass(cls)) return { cls, registered: false };
+  }
   if (module === "torchvision" || module.startsWith("torchvision.")) {
     const cls = findTorchvision(module, name);
     if (cls) return { cls, registered: false };

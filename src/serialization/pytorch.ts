@@ -12,6 +12,7 @@
 import { Tensor, type DType, normalizeDtype } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
 import { from_typed } from "../ops/creation";
+import { formatOf, formatStrides, memoryOrder, suggestFormat } from "../tensor/memory_format";
 import { sparse_coo_tensor, type SparseTensor } from "../tensor/sparse";
 import { ZipReader, writeZip } from "./zip";
 import { unpickle, PyDict, PyFloat, UnpicklingError, Pickler, pyRepr } from "./pickle";
@@ -19,7 +20,8 @@ import { plainDict, readableDict } from "./inspect";
 import { PyNode, toPyTree } from "./tree";
 import { Parameter } from "../nn/parameter";
 import { Module } from "../nn/modules/module";
-import { ModuleClass, findModuleClass, rebuildModule } from "./modules";
+import { ModuleClass, findModuleClass, mainLacks, rebuildModule } from "./modules";
+import { AttributeError } from "../errors";
 
 type TorchDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
 
@@ -216,6 +218,9 @@ function materialise(t: TensorRef, name: string, budget: Budget): Tensor {
 
 function wrap(out: Float32Array | Int32Array | Uint8Array, shape: number[], t: TensorRef, dtype: DType): Tensor {
   const tensor = from_typed(out, shape, { dtype });
+  // A channels-last tensor in the file (dense, with channels-last strides) loads channels last, as in PyTorch.
+  const fmt = suggestFormat(shape, t.stride as number[]);
+  if (fmt !== null && formatStrides(shape, fmt).every((d, k) => shape[k] === 1 || d === t.stride[k])) tensor._memfmt = fmt;
   if (t.parameter) return new Parameter(tensor, t.requiresGrad && dtype.is_floating_point);
   if (t.requiresGrad && dtype.is_floating_point) tensor.requires_grad_(true);
   return tensor;
@@ -479,6 +484,8 @@ export function loadPyTorchZip(buf: Buffer, options: LoadOptions = {}): unknown 
         );
       }
       const cls = name.slice(0, 80);
+      // PyTorch 1.13's unpickler imports the class from the notebook; a notebook without it: the course's "trap".
+      if (!weightsOnly && mainLacks(module, name)) throw new AttributeError(`Can't get attribute '${cls}' on <module '__main__'>`);
       throw new UnpicklingError(
         weightsOnly
           ? `unsupported pickle global '${shown}': torchlab reads state_dicts, optimizer states and plain containers of tensors, numbers and strings; a whole module of your own class needs the class registered (torch.serialization.add_safe_globals([${cls}])) and, for torchlab's layers inside it, {weights_only: false}`
@@ -604,6 +611,9 @@ export function encodePyTorchZip(obj: unknown): Buffer {
       strides[k] = s;
       s *= shape[k];
     }
+    // A channels-last tensor is written as PyTorch writes it: its storage in memory order, with its strides.
+    const fmt = formatOf(t);
+    if (fmt !== null) formatStrides(shape, fmt).forEach((d, k) => (strides[k] = d));
     const numel = shape.reduce((a, b) => a * b, 1);
     let key = keys.get(t);
     const fresh = key === undefined;
@@ -611,7 +621,7 @@ export function encodePyTorchZip(obj: unknown): Buffer {
       key = String(storages.length);
       keys.set(t, key);
     }
-    const st = storageOf(t);
+    const st = storageOf(fmt === null ? t : t.detach().permute(...memoryOrder(fmt)).contiguous());
     if (fresh) storages.push({ name: `archive/data/${key}`, data: st.bytes });
     p.global("torch._utils", "_rebuild_tensor_v2");
     p.mark();

@@ -57,6 +57,11 @@ function order(fmt: StoredFormat): number[] {
   return fmt === "channels_last" ? [1, 3, 2, 0] : [1, 4, 3, 2, 0];
 }
 
+/** The dims from sparsest to densest in memory for a stored format (channels_last: N, H, W, C): a permutation to memory order. */
+export function memoryOrder(fmt: Exclude<StoredFormat, null>): number[] {
+  return fmt === "channels_last" ? [0, 2, 3, 1] : [0, 2, 3, 4, 1];
+}
+
 /** The strides of a tensor of `shape` laid out as `fmt` (get_channels_last_strides_2d/3d). */
 export function formatStrides(shape: readonly number[], fmt: Exclude<StoredFormat, null>): number[] {
   const s = new Array<number>(shape.length);
@@ -117,7 +122,8 @@ interface Formatted {
   stride(): number[];
 }
 
-function formatOf(t: Formatted): StoredFormat {
+/** The memory format a tensor's strides are in (a view: the one its strides suggest). */
+export function formatOf(t: Formatted): StoredFormat {
   if (t._view === null) return t._memfmt !== null && t.shape.length === (t._memfmt === "channels_last" ? 4 : 5) ? t._memfmt : null;
   return suggestFormat(t.shape, t.stride());
 }

@@ -5,8 +5,13 @@
  * for index tensors of the wrong dtype, grad_fn names of in-place ops, nn.RNN's positional
  * arguments, and LBFGS's state_dict() carrying its history.
  */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { torch } from "../../src";
 import { Encoded, expectClose, readReference } from "../tensor/fixtures";
+import { _setMainNamespace } from "../../src/serialization/modules";
+import { pyStr } from "../../src/display/print";
 
 const { nn } = torch;
 const F = nn.functional;
@@ -394,5 +399,149 @@ describe("LBFGS state_dict() carries its history; load_state_dict() resumes the 
     }
     expectParams("fresh", fresh, c.fresh);
     expect(Math.max(...c.fresh[0].map((v, j) => Math.abs(v - c.resumed[0][j])))).toBeGreaterThan(1e-3);
+  });
+});
+
+/**
+ * Memory format (test/reference/gen_fidelity3.py, fidelity3.json): the strides and channels-last answer
+ * of each op's result on a channels-last input (the ops of the memory-format tutorial's list that keep
+ * the format, and neighbours that do not), a leaf's `.grad` (AccumulateGrad gives it its leaf's strides;
+ * retain_grad's is row-major), torch.save / torch.load of a channels-last tensor and state_dict,
+ * randint_like's values drawn in memory order. Not matched, left out: torch.stack of channels-last tensors
+ * (PyTorch's 5-d strides there are no memory format torchlab can carry); randn_like / dropout of a
+ * channels-last tensor draw their values in row-major order (PyTorch's normal sampler fills such an
+ * output in yet another order), so only their layout is compared.
+ */
+describe("memory format", () => {
+  type Layout = [number[], boolean];
+  const ref3 = readReference<{
+    ops: Record<string, Layout>;
+    grads: Record<string, Layout>;
+    save_load: { tensor: Layout; weight: Layout; values_equal: boolean };
+    randint_like_values: number[];
+    randint_like_3d_values: number[];
+    trap: string[];
+  }>("fidelity3.json");
+  const CL = torch.channels_last;
+  const CL3 = torch.channels_last_3d;
+  const layout = (y: Tensor): Layout => [[...y.stride()], y.is_contiguous({ memory_format: y.dim() === 4 ? CL : CL3 })];
+
+  test("ops on a channels-last input keep PyTorch's layout", () => {
+    const x = torch.randn(2, 4, 6, 6).to({ memory_format: CL });
+    const x5 = torch.randn(2, 4, 4, 4, 4).to({ memory_format: CL3 });
+    const ops: Record<string, () => Tensor> = {
+      relu: () => F.relu(x), relu6: () => F.relu6(x), hardtanh: () => F.hardtanh(x),
+      hardswish: () => F.hardswish(x), hardsigmoid: () => F.hardsigmoid(x), sigmoid: () => torch.sigmoid(x),
+      elu: () => F.elu(x), leaky_relu: () => F.leaky_relu(x), gelu: () => F.gelu(x), silu: () => F.silu(x),
+      prelu: () => new nn.PReLU(4)(x), softmax1: () => F.softmax(x, 1),
+      logical_or: () => torch.logical_or(x.gt(0), x.lt(-1)), logical_not: () => torch.logical_not(x.gt(0)),
+      isnan: () => torch.isnan(x), isinf: () => torch.isinf(x), isfinite: () => torch.isfinite(x),
+      conv2d: () => new nn.Conv2d(4, 3, 3)(x), conv_transpose2d: () => new nn.ConvTranspose2d(4, 3, 3)(x),
+      batch_norm: () => new nn.BatchNorm2d(4)(x),
+      group_norm: () => F.group_norm(x, 2), group_norm_affine: () => new nn.GroupNorm(2, 4)(x),
+      instance_norm: () => F.instance_norm(x), layer_norm: () => F.layer_norm(x, [6]),
+      max_pool2d: () => F.max_pool2d(x, 2), avg_pool2d: () => F.avg_pool2d(x, 3, 2, 1),
+      adaptive_avg_pool2d: () => F.adaptive_avg_pool2d(x, 2), adaptive_max_pool2d: () => F.adaptive_max_pool2d(x, 2),
+      nearest: () => F.interpolate(x, { scale_factor: 2 }), nearest_exact: () => F.interpolate(x, { scale_factor: 2, mode: "nearest-exact" }),
+      bilinear: () => F.interpolate(x, { scale_factor: 2, mode: "bilinear" }), bicubic: () => F.interpolate(x, { scale_factor: 2, mode: "bicubic" }),
+      area: () => F.interpolate(x, { scale_factor: 0.5, mode: "area" }),
+      pixel_shuffle: () => F.pixel_shuffle(x, 2), pixel_unshuffle: () => F.pixel_unshuffle(x, 2),
+      channel_shuffle: () => F.channel_shuffle(x, 2),
+      dropout: () => F.dropout(x, 0.5), dropout2d: () => F.dropout2d(x, 0.5),
+      pad: () => F.pad(x, [1, 1, 1, 1]), pad_reflect: () => F.pad(x, [1, 1, 1, 1], { mode: "reflect" }),
+      cat: () => torch.cat([x, x], 1), flip: () => x.flip(2),
+      clone_preserve: () => x.clone({ memory_format: torch.preserve_format }),
+      empty_like_preserve: () => torch.empty_like(x, { memory_format: torch.preserve_format }),
+      randn_like_preserve: () => torch.randn_like(x, { memory_format: torch.preserve_format }),
+      randint_like: () => torch.randint_like(x, 10), new_zeros: () => x.new_zeros(x.shape),
+      parameter: () => new nn.Parameter(x.clone()),
+      group_norm_3d: () => F.group_norm(x5, 2), batch_norm_3d: () => new nn.BatchNorm3d(4)(x5),
+      trilinear: () => F.interpolate(x5, { scale_factor: 2, mode: "trilinear" }),
+      nearest_3d: () => F.interpolate(x5, { scale_factor: 2 }), area_3d: () => F.interpolate(x5, { scale_factor: 0.5, mode: "area" }),
+      max_pool3d: () => F.max_pool3d(x5, 2), channel_shuffle_3d: () => F.channel_shuffle(x5, 2),
+    };
+    expect(Object.keys(ops)).toEqual(Object.keys(ref3.ops));
+    expect(Object.fromEntries(Object.entries(ops).map(([k, f]) => [k, layout(f())]))).toEqual(ref3.ops);
+  });
+
+  test("a leaf's .grad has its leaf's layout; retain_grad's is row-major", () => {
+    const got: Record<string, Layout> = {};
+    const conv = new nn.Conv2d(4, 3, 3).to({ memory_format: CL });
+    conv(torch.randn(2, 4, 6, 6)).sum().backward();
+    got.conv_weight_grad = layout(conv.weight.grad!);
+    const leaf = torch.randn(2, 4, 6, 6).to({ memory_format: CL }).requires_grad_();
+    leaf.mul(2).sum().backward();
+    got.leaf_grad = layout(leaf.grad!);
+    leaf.mul(3).sum().backward();
+    got.leaf_grad_again = layout(leaf.grad!);
+    const plain = torch.randn(2, 4, 6, 6, { requires_grad: true });
+    new nn.Conv2d(4, 3, 3).to({ memory_format: CL })(plain).sum().backward();
+    got.plain_leaf_through_cl_conv = layout(plain.grad!);
+    const mid = leaf.mul(2);
+    mid.retain_grad();
+    mid.sum().backward();
+    got.retain_grad = layout(mid.grad!);
+    expect(got).toEqual(ref3.grads);
+  });
+
+  test("torch.save / torch.load keep channels last; randint_like draws in memory order", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fidelity3-"));
+    try {
+      const p = path.join(dir, "x.pt");
+      const x = torch.randn(2, 4, 6, 6).to({ memory_format: CL });
+      torch.save(x, p);
+      const loaded = torch.load(p) as Tensor;
+      const conv = new nn.Conv2d(4, 3, 3).to({ memory_format: CL });
+      torch.save(conv.state_dict(), p);
+      const w = (torch.load(p) as Record<string, Tensor>).weight;
+      expect({ tensor: layout(loaded), weight: layout(w), values_equal: torch.equal(loaded, x) && torch.equal(w, conv.weight) }).toEqual(ref3.save_load);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    torch.manual_seed(5);
+    expect(torch.randint_like(torch.zeros(2, 3, 2, 2).to({ memory_format: CL }), 100).reshape(-1).tolist()).toEqual(ref3.randint_like_values);
+    torch.manual_seed(5);
+    expect(torch.randint_like(torch.zeros(1, 2, 2, 2, 3).to({ memory_format: CL3 }), 100).reshape(-1).tolist()).toEqual(ref3.randint_like_3d_values);
+  });
+});
+
+/**
+ * torch.load of a whole model of a notebook's own class (小土堆's model_load and its "trap";
+ * gen_fidelity3.py runs it in an IPython shell): PyTorch 1.13 imports `__main__.Tudui` from the notebook,
+ * so it loads when the class is defined and raises AttributeError when it is not. The kernel hands its
+ * globals to torch.load as `__main__` (kernel/session.ts exposeMainNamespace); here they are given directly.
+ */
+describe("torch.load of a whole model of the notebook's own class", () => {
+  class Tudui extends nn.Module {
+    conv1 = new nn.Conv2d(3, 4, { kernel_size: 3 });
+    forward(x: Tensor): Tensor {
+      return this.conv1(x);
+    }
+  }
+  afterEach(() => _setMainNamespace(null));
+
+  test("loads when __main__ defines the class, PyTorch's AttributeError when it does not", () => {
+    const [loadedLine, trapLine] = readReference<{ trap: string[] }>("fidelity3.json").trap;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fidelity3-"));
+    try {
+      const p = path.join(dir, "tudui_method1.pth");
+      torch.manual_seed(0);
+      torch.save(new Tudui(), p);
+      _setMainNamespace({ Tudui });
+      const loaded = torch.load(p) as Tudui;
+      const again = torch.load(p) as Tudui;
+      expect(loaded).toBeInstanceOf(Tudui);
+      expect(`${loaded.constructor.name} ${pyStr(loaded.conv1.weight.shape)} ${pyStr(torch.equal(loaded.conv1.weight, again.conv1.weight))}`).toBe(loadedLine);
+      _setMainNamespace({});
+      let err: unknown;
+      try {
+        torch.load(p);
+      } catch (e) {
+        err = e;
+      }
+      expect(`${(err as Error).name}: ${(err as Error).message}`).toBe(trapLine);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,8 +10,8 @@
  *
  * torchlab keeps values in logical order; a tensor carries the layout PyTorch would give it
  * (src/tensor/memory_format.ts), which is what stride(), is_contiguous, view and the sums read.
- * Not matched yet: F.group_norm of a channels-last input is row-major here (torchlab reshapes through a
- * view), channels last in PyTorch; randn_like / dropout masks of a channels-last tensor draw their values
+ * More ops, gradients, save/load and randint_like are checked in test/fidelity/fidelity2.test.ts ("memory format").
+ * Not matched yet: randn_like / dropout masks of a channels-last tensor draw their values
  * in row-major order (PyTorch: in its samplers' order over memory), so they are left out; torch.stack of
  * channels-last tensors (PyTorch's strides there are no memory format). rand_like is matched.
  * Left out: the tutorial's check_wrapper (it monkeypatches every function of the torch module) and the

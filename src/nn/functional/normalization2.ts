@@ -7,6 +7,7 @@ import { no_grad } from "../../autograd/grad_mode";
 import { RuntimeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
 import { renameGradFn } from "../../autograd/node";
+import { formatOf, propagateSpatial } from "../../tensor/memory_format";
 
 const fmt = (s: readonly number[]): string => `[${s.join(", ")}]`;
 
@@ -52,8 +53,12 @@ export function group_norm(
   const centered = g.sub(mean);
   const v = centered.pow(2).mean(-1, true);
   const y = centered.mul(v.add(epsV).rsqrt()).reshape(input.shape);
+  let out = affine(y, w, b);
+  // PyTorch's CPU kernel writes a channels-last input's result channels last; without weight and bias
+  // `out` is still a row-major view of the groups here, so it takes a buffer of its own first.
+  if (formatOf(input) !== null && out._view !== null) out = out.clone();
   // Named as PyTorch's fused kernel: NativeGroupNormBackward0(input, weight, bias).
-  return renameGradFn(affine(y, w, b), "NativeGroupNormBackward0", [input, w ?? null, b ?? null]);
+  return renameGradFn(propagateSpatial(out, input), "NativeGroupNormBackward0", [input, w ?? null, b ?? null]);
 }
 
 export interface InstanceNormOptions {

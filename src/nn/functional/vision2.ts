@@ -13,6 +13,7 @@ import * as E from "../../ops/elementwise";
 import { RuntimeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
 import { pad } from "./vision";
+import { propagateSpatial } from "../../tensor/memory_format";
 
 const fmt = (s: readonly number[]): string => `[${s.join(", ")}]`;
 
@@ -34,7 +35,8 @@ export function pixel_shuffle(input: Tensor, upscale_factor: number | { upscale_
   if (c % (r * r) !== 0) throw new RuntimeError(`pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, but input.size(-3)=${c} is not divisible by ${r * r}`);
   const oc = c / (r * r);
   const n = lead.reduce((a, b) => a * b, 1);
-  return input.reshape(n, oc, r, r, h, w).permute(0, 1, 4, 2, 5, 3).reshape(...lead, oc, h * r, w * r);
+  // PyTorch's CPU kernel keeps a channels-last input's layout (pixel_unshuffle and channel_shuffle too).
+  return propagateSpatial(input.reshape(n, oc, r, r, h, w).permute(0, 1, 4, 2, 5, 3).reshape(...lead, oc, h * r, w * r), input);
 }
 
 /** The inverse of pixel_shuffle: [*, C, H*r, W*r] -> [*, C*r^2, H, W]. */
@@ -47,7 +49,7 @@ export function pixel_unshuffle(input: Tensor, downscale_factor: number | { down
   if (h % r !== 0) throw new RuntimeError(`pixel_unshuffle expects height to be divisible by downscale_factor, but input.size(-2)=${h} is not divisible by ${r}`);
   if (w % r !== 0) throw new RuntimeError(`pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)=${w} is not divisible by ${r}`);
   const n = lead.reduce((a, b) => a * b, 1);
-  return input.reshape(n, c, h / r, r, w / r, r).permute(0, 1, 3, 5, 2, 4).reshape(...lead, c * r * r, h / r, w / r);
+  return propagateSpatial(input.reshape(n, c, h / r, r, w / r, r).permute(0, 1, 3, 5, 2, 4).reshape(...lead, c * r * r, h / r, w / r), input);
 }
 
 /** Splits the C channels of [N, C, *] into `groups` and interleaves them (ShuffleNet). */
@@ -57,7 +59,7 @@ export function channel_shuffle(input: Tensor, groups: number | { groups?: numbe
   if (input.dim() < 3) throw new RuntimeError(`channel_shuffle expects input to have at least 3 dimensions, but got input with ${input.dim()} dimension(s)`);
   const [n, c, ...rest] = input.shape;
   if (c % g !== 0) throw new RuntimeError(`Number of channels must be divisible by groups. Got ${c} channels and ${g} groups.`);
-  return input.reshape(n, g, c / g, ...rest).transpose(1, 2).reshape(input.shape);
+  return propagateSpatial(input.reshape(n, g, c / g, ...rest).transpose(1, 2).reshape(input.shape), input);
 }
 
 type Pair = number | [number, number];

@@ -517,12 +517,32 @@ function drawnAs(shape: readonly number[], fmt: MF.memory_format, draw: (shape: 
   const mem = MF.memoryOrder(fmt._name as "channels_last" | "channels_last_3d");
   return withFormat(draw(mem.map((d) => shape[d])).permute(mem.map((_, i) => mem.indexOf(i))).contiguous(), fmt);
 }
-// randn_like of a channels-last tensor gets the layout, but its values are drawn in row-major order:
-// PyTorch's normal sampler fills a non-contiguous output in yet another order, so they differ from PyTorch's.
-
+/**
+ * Standard normal values like `t`. PyTorch's normal_ fills a result that is not row-major contiguous
+ * (channels last, C and H*W > 1) with its serial kernel: one normal_distribution<double> draw per
+ * element, in memory order; a row-major one as torch.randn does.
+ */
 export function randn_like(t: LikeInput<RandomOptions & LikeOptions>, options: RandomOptions & LikeOptions = {}): Tensor {
   const [x, o] = likeArgs("randn_like", t, options);
-  return like("randn_like", x, o, (r) => randn(x.shape, randomLike("normal_kernel_cpu", x, r)));
+  const { memory_format, ...r } = o;
+  const fmt = likeFormat("randn_like", x, { memory_format });
+  const stored = fmt === MF.channels_last || fmt === MF.channels_last_3d ? (fmt._name as "channels_last" | "channels_last_3d") : null;
+  if (stored === null || MF.isContiguousAs(x.shape, MF.formatStrides(x.shape, stored), MF.contiguous_format)) {
+    return withFormat(randn(x.shape, randomLike("normal_kernel_cpu", x, r)), fmt);
+  }
+  const { requires_grad, ...ro } = randomLike("normal_kernel_cpu", x, r);
+  const g = ro.generator ?? default_generator;
+  const serial = (shape: number[]): Tensor =>
+    finish(
+      compute(() =>
+        filledFloat32(shape, (out) => {
+          for (let i = 0; i < out.length; i++) out[i] = g.normal();
+        }),
+      ),
+      ro,
+    );
+  const out = drawnAs(x.shape, fmt, serial);
+  return requires_grad ? out.requires_grad_(true) : out;
 }
 export function randint_like(t: Tensor, ...args: (number | (RandomOptions & { low?: number; high?: number; memory_format?: MF.memory_format }) | undefined)[]): Tensor {
   const last = args[args.length - 1];

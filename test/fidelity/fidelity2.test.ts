@@ -407,10 +407,9 @@ describe("LBFGS state_dict() carries its history; load_state_dict() resumes the 
  * of each op's result on a channels-last input (the ops of the memory-format tutorial's list that keep
  * the format, and neighbours that do not), a leaf's `.grad` (AccumulateGrad gives it its leaf's strides;
  * retain_grad's is row-major), torch.save / torch.load of a channels-last tensor and state_dict,
- * randint_like's values drawn in memory order. Not matched, left out: torch.stack of channels-last tensors
- * (PyTorch's 5-d strides there are no memory format torchlab can carry); randn_like / dropout of a
- * channels-last tensor draw their values in row-major order (PyTorch's normal sampler fills such an
- * output in yet another order), so only their layout is compared.
+ * randint_like's values drawn in memory order, randn_like's by PyTorch's serial normal kernel (memory order,
+ * one double draw each) and dropout's mask row-major. Not matched, left out: torch.stack of channels-last
+ * tensors (PyTorch's 5-d strides there are no memory format torchlab can carry).
  */
 describe("memory format", () => {
   type Layout = [number[], boolean];
@@ -420,6 +419,7 @@ describe("memory format", () => {
     save_load: { tensor: Layout; weight: Layout; values_equal: boolean };
     randint_like_values: number[];
     randint_like_3d_values: number[];
+    random_like: Record<string, { values: number[]; layout: Layout }>;
     trap: string[];
   }>("fidelity3.json");
   const CL = torch.channels_last;
@@ -502,6 +502,25 @@ describe("memory format", () => {
     expect(torch.randint_like(torch.zeros(2, 3, 2, 2).to({ memory_format: CL }), 100).reshape(-1).tolist()).toEqual(ref3.randint_like_values);
     torch.manual_seed(5);
     expect(torch.randint_like(torch.zeros(1, 2, 2, 2, 3).to({ memory_format: CL3 }), 100).reshape(-1).tolist()).toEqual(ref3.randint_like_3d_values);
+  });
+
+  test("randn_like and dropout of a channels-last tensor draw PyTorch's values", () => {
+    const cases: Record<string, () => Tensor> = {
+      randn_like_cl: () => torch.randn_like(torch.zeros(2, 3, 4, 4).to({ memory_format: CL })),
+      randn_like_cl_n1hw: () => torch.randn_like(torch.zeros(2, 1, 4, 4).to({ memory_format: CL })),
+      randn_like_cl3d: () => torch.randn_like(torch.zeros(1, 2, 2, 3, 2).to({ memory_format: CL3 })),
+      dropout_cl: () => F.dropout(torch.ones(2, 3, 4, 4).to({ memory_format: CL }), 0.5),
+    };
+    expect(Object.keys(cases)).toEqual(Object.keys(ref3.random_like));
+    for (const [name, f] of Object.entries(cases)) {
+      torch.manual_seed(3);
+      const y = f();
+      const want = ref3.random_like[name];
+      expect([name, layout(y)]).toEqual([name, want.layout]);
+      const got = y.reshape(-1).tolist() as number[];
+      expect(got.length).toBe(want.values.length);
+      got.forEach((v, i) => expect(Math.abs(v - want.values[i])).toBeLessThanOrEqual(2e-6));
+    }
   });
 });
 

@@ -107,6 +107,21 @@ OUT["randint_like_values"] = torch.randint_like(torch.zeros(2, 3, 2, 2).to(memor
 torch.manual_seed(5)
 OUT["randint_like_3d_values"] = torch.randint_like(torch.zeros(1, 2, 2, 2, 3).to(memory_format=CL3), 100).reshape(-1).tolist()
 
+# randn_like of a channels-last tensor: PyTorch's serial normal kernel, one double draw per element in
+# memory order (the tensor is not row-major contiguous); an N1HW one is, and is filled as torch.randn.
+# dropout's mask is drawn row-major whatever the layout (bernoulli_ fills a row-major int buffer, then copies).
+def drawn(f):
+    torch.manual_seed(3)
+    y = f()
+    return {"values": [round(v, 6) for v in y.reshape(-1).tolist()], "layout": layout(y)}
+
+
+OUT["random_like"] = {
+    "randn_like_cl": drawn(lambda: torch.randn_like(torch.zeros(2, 3, 4, 4).to(memory_format=CL))),
+    "randn_like_cl_n1hw": drawn(lambda: torch.randn_like(torch.zeros(2, 1, 4, 4).to(memory_format=CL))),
+    "randn_like_cl3d": drawn(lambda: torch.randn_like(torch.zeros(1, 2, 2, 3, 2).to(memory_format=CL3))),
+    "dropout_cl": drawn(lambda: F.dropout(torch.ones(2, 3, 4, 4).to(memory_format=CL), 0.5)),
+}
 # torch.load of a whole model: with `Tudui` defined in __main__ it loads; without it, PyTorch's AttributeError
 # as a notebook shows it (an IPython shell's __main__ has no file).
 TRAP = r'''

@@ -10,10 +10,9 @@
  *
  * torchlab keeps values in logical order; a tensor carries the layout PyTorch would give it
  * (src/tensor/memory_format.ts), which is what stride(), is_contiguous, view and the sums read.
- * More ops, gradients, save/load and randint_like are checked in test/fidelity/fidelity2.test.ts ("memory format").
- * Not matched yet: randn_like / dropout masks of a channels-last tensor draw their values
- * in row-major order (PyTorch: in its samplers' order over memory), so they are left out; torch.stack of
- * channels-last tensors (PyTorch's strides there are no memory format). rand_like is matched.
+ * More ops, gradients, save/load and the values of randint_like / randn_like / dropout on a channels-last
+ * tensor are checked in test/fidelity/fidelity2.test.ts ("memory format"). Not matched yet: torch.stack of
+ * channels-last tensors (PyTorch's strides there are no memory format). rand_like is matched here.
  * Left out: the tutorial's check_wrapper (it monkeypatches every function of the torch module) and the
  * CUDA/AMP timings.
  */

@@ -37,10 +37,11 @@
  * - Names a later file rebinds to another type are declared `any` (`let img: any`, `let tudui: any`,
  *   `let dataset: any`): TypeScript keeps a binding's first type. In the P10 loop `img, target =
  *   test_set[i]` is a block-scoped `const`.
- * - model_load / test.py call `torch.serialization.add_safe_globals([Tudui])` before `torch.load` of a
- *   whole user model: torchlab, as PyTorch 2.6's weights_only default, rebuilds only registered classes
- *   (PyTorch 1.13 imports `__main__.Tudui`, which is the course's "trap"); left as designed.
  * Divergences this port found, fixed:
+ * - model_load / test.py's `torch.load` of a whole model of the notebook's class needed
+ *   `torch.serialization.add_safe_globals([Tudui])`; the kernel now hands its globals to torch.load as
+ *   `__main__`, which PyTorch 1.13 imports the class from, so the course's cells load it as written
+ *   (without the class: PyTorch's AttributeError, test/fidelity/fidelity2.test.ts).
  * - `ants_dataset + bees_dataset` did not compile ("Operator '+' cannot be applied to types 'MyData'");
  *   the dialect now writes Dataset + Dataset as `.add()` (Python's Dataset.__add__), a ConcatDataset
  *   typed by the subclass's own `__getitem__` (it was `unknown`, so `img, label = train_dataset[4]` did
@@ -537,7 +538,6 @@ torch.save(tudui, "tudui_method1.pth");
 torch.save(tudui.state_dict(), "tudui_method2.pth");`,
   // model_load.py
   `// 方式1-》保存方式1，加载模型
-torch.serialization.add_safe_globals([Tudui]);
 let model: any = torch.load("tudui_method1.pth");
 print(model);
 print(torch.equal(model.conv1.weight, tudui.conv1.weight));`,
@@ -677,8 +677,7 @@ const transform = torchvision.transforms.Compose([torchvision.transforms.Resize(
 
 image = transform(image);
 print(image.shape);`,
-  `torch.serialization.add_safe_globals([Tudui]);
-model = torch.load("tudui_1.pth", map_location=torch.device('cpu'));
+  `model = torch.load("tudui_1.pth", map_location=torch.device('cpu'));
 print(model);
 image = torch.reshape(image, [1, 3, 32, 32]);
 model.eval();

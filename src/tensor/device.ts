@@ -11,14 +11,17 @@ import { RuntimeError } from "../errors";
 
 const interned = new Map<string, Device>();
 
-/** A device handle (PyTorch's torch.device): `type` 'cpu' or 'cuda', `index` a number or null. */
+/**
+ * A device handle (PyTorch's torch.device): `type` 'cpu', 'cuda' or 'meta', `index` a number or null.
+ * torch.device('meta') is a device as in PyTorch; a tensor or module made on it is refused (src/tensor/tensor.ts checkDevice).
+ */
 export class Device extends String {
-  readonly type!: "cpu" | "cuda";
+  readonly type!: "cpu" | "cuda" | "meta";
   readonly index!: number | null;
   constructor(spec: string | Device) {
     const text = String(spec);
     const [kind, idx] = text.split(":");
-    if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${text}`);
+    if (kind !== "cpu" && kind !== "cuda" && kind !== "meta") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${text}`);
     const index = idx === undefined ? null : Number(idx);
     if (index !== null && !(Number.isInteger(index) && index >= 0)) throw new RuntimeError(`Invalid device string: '${text}'`);
     const key = index === null ? kind : `${kind}:${index}`;

@@ -12,6 +12,7 @@ import { torch } from "../../src";
 import { Encoded, expectClose, readReference } from "../tensor/fixtures";
 import { _setMainNamespace } from "../../src/serialization/modules";
 import { pyStr } from "../../src/display/print";
+import { inspect } from "util";
 
 const { nn } = torch;
 const F = nn.functional;
@@ -563,4 +564,19 @@ describe("torch.load of a whole model of the notebook's own class", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+/**
+ * torch.device('meta') (gen_fidelity3.py "meta_device"): a device as PyTorch's. Meta tensors and modules
+ * (`nn.Linear(4, 4, device='meta')`, `.to_empty(device='cpu')`, `tensor(..., device='meta', size=(2, 3))`)
+ * are not ported: every torchlab tensor holds its values and every op computes them, so a tensor on
+ * 'meta' is refused with a NotImplementedError that says how to learn a shape instead.
+ */
+test("torch.device('meta') is PyTorch's device; tensors and modules on it are refused", () => {
+  const want = readReference<{ meta_device: string[] }>("fidelity3.json").meta_device;
+  const d = torch.device("meta");
+  expect([inspect(d), String(d), d.type, inspect(torch.device("meta:0"))]).toEqual(want);
+  expect(() => torch.empty(2, 3, { device: d })).toThrow(torch.NotImplementedError);
+  expect(() => torch.randn(2, 3, { device: "meta" })).toThrow("torchlab has no 'meta' device");
+  expect(() => new nn.Linear(4, 4, { device: "meta" })).toThrow("torchlab has no 'meta' device");
 });

@@ -122,6 +122,9 @@ OUT["random_like"] = {
     "randn_like_cl3d": drawn(lambda: torch.randn_like(torch.zeros(1, 2, 2, 3, 2).to(memory_format=CL3))),
     "dropout_cl": drawn(lambda: F.dropout(torch.ones(2, 3, 4, 4).to(memory_format=CL), 0.5)),
 }
+# torch.device('meta') is a device (torchlab refuses tensors on it: see the test).
+OUT["meta_device"] = [repr(torch.device("meta")), str(torch.device("meta")), torch.device("meta").type, repr(torch.device("meta", 0))]
+
 # torch.load of a whole model: with `Tudui` defined in __main__ it loads; without it, PyTorch's AttributeError
 # as a notebook shows it (an IPython shell's __main__ has no file).
 TRAP = r'''

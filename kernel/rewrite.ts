@@ -28,6 +28,8 @@
  *    (kernel/keyword_args.ts).
  * 8. Python's callable instances, `layer(x)` of a class defining `__call__`, before the operators
  *    (kernel/call_dunder.ts).
+ * 9. An untyped parameter whose default is a class (`opt_func=torch.optim.SGD`) is untyped, before the
+ *    `__call__` calls, so its call constructs whatever class it is given (kernel/class_default.ts).
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";

@@ -120,8 +120,6 @@ export function isDisplayable(value: unknown): value is Displayable {
 /** The plain-text rendering used when a value has nothing richer to offer. */
 export function plainText(value: unknown): string {
   if (typeof value === "string") return value;
-  // Python's True / False, as print() and a list's items write them (a cell ending in `x > 3` too).
-  if (typeof value === "boolean") return value ? "True" : "False";
   // An object printed by identity shows as IPython shows it: `<AddBackward0 at 0x...>`.
   const ipython = ipythonReprOf(value);
   if (ipython !== null) return ipython;

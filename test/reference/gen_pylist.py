@@ -43,9 +43,6 @@ cell = {
     "state_dict": net.state_dict(),
     "state_dict_small": nn.Linear(1, 1).state_dict(),
     "empty_dict": nn.ReLU()._parameters,
-    # A bare boolean: IPython shows Python's repr.
-    "bool_true": True,
-    "bool_false": False,
 }
 out.update({"cell_" + k: pretty(v) for k, v in cell.items()})
 out["state_dict"] = repr(cell["state_dict"])

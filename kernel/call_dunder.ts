@@ -38,34 +38,48 @@ const MAX_PASSES = 3;
  * `this` or of one (a parse, no compile: a later cell may declare the class whose instance it is given).
  */
 export function mayCallInstances(prevDecl: string, code: string): boolean {
-  return code.includes("(") && (code.includes("__call__") || prevDecl.includes("__call__") || callsUntypedParameter(code));
+  return code.includes("(") && (code.includes("__call__") || prevDecl.includes("__call__") || callsUntypedParameter(code, prevDecl));
 }
 
 /**
  * Whether some call's callee is a name that an enclosing function declares as an untyped parameter,
- * or a property of `this` or of such a name (`this.transform(sample)`, `cfg.model_cls(3)`).
+ * or a property of `this` or of such a name (`this.transform(sample)`, `cfg.model_cls(3)`), or a
+ * property of a variable declared `any` in the cell or an earlier one (`const cfg: any = {...}`).
  */
-function callsUntypedParameter(code: string): boolean {
+function callsUntypedParameter(code: string, prevDecl: string): boolean {
   const t = tslabTypeScript();
   const sf = t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
   const declared = (name: string, from: ts.Node): boolean => {
     for (let a: ts.Node | undefined = from.parent; a; a = a.parent) {
       if (t.isFunctionLike(a)) {
         const p = a.parameters.find((q) => t.isIdentifier(q.name) && q.name.text === name);
-        if (p) return !p.type;
+        if (p) return untypedDeclaration(t, p);
       }
     }
     return false;
   };
+  const anyHere = new Set<string>();
+  const declaredAny = (n: ts.Node): void => {
+    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.type?.kind === t.SyntaxKind.AnyKeyword) anyHere.add(n.name.text);
+    n.forEachChild(declaredAny);
+  };
+  sf.forEachChild(declaredAny);
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
     const root = t.isCallExpression(n) ? simpleReceiverRoot(t, n.expression) : undefined;
-    if (root && (root.kind === t.SyntaxKind.ThisKeyword || (t.isIdentifier(root) && declared(root.text, n)))) found = true;
+    const anyVariable = (name: string): boolean => anyHere.has(name) || prevDecl.includes(` ${name}: any;`);
+    const property = t.isCallExpression(n) && root !== n.expression;
+    if (root && (root.kind === t.SyntaxKind.ThisKeyword || (t.isIdentifier(root) && (declared(root.text, n) || (property && anyVariable(root.text)))))) found = true;
     else n.forEachChild(visit);
   };
   sf.forEachChild(visit);
   return found;
+}
+
+/** No type, or `any` (kernel/class_default.ts writes it for a parameter defaulting to a class). */
+function untypedDeclaration(t: typeof ts, p: ts.ParameterDeclaration): boolean {
+  return !p.type || p.type.kind === t.SyntaxKind.AnyKeyword;
 }
 
 /**
@@ -94,7 +108,7 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
   const untypedParameter = (callee: ts.Expression): boolean => {
     if (!t.isIdentifier(callee) || !(checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any)) return false;
     const declaration = checker.getSymbolAtLocation(callee)?.valueDeclaration;
-    return declaration !== undefined && t.isParameter(declaration) && !declaration.type;
+    return declaration !== undefined && t.isParameter(declaration) && untypedDeclaration(t, declaration);
   };
   // `recv.name` typed `any`, recv a chain of names (so that it may be read twice): a method, or an attribute holding anything.
   const untypedAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression =>

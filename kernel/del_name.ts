@@ -4,8 +4,13 @@
  * identifier does not compile in strict mode ("'delete' cannot be called on an identifier"). Before
  * the cell is parsed, `delete name` becomes `name=void 0`, the same width (`delete ` is seven
  * characters, `=void 0` too), so every column stays where the user wrote it: the name no longer holds
- * the value, which is what the tutorial's `del` is for. Reading it afterwards gives undefined where
- * Python raises NameError; `delete net.fc` (an attribute) is left to the dialect (kernel/rewrite.ts).
+ * the value, which is what the tutorial's `del` is for. `delete net.fc` (an attribute) is left to the
+ * dialect (kernel/rewrite.ts).
+ *
+ * At the cell's top level (outside functions) the name is a notebook global: `delete name` becomes
+ * `void   name` (three spaces: the same width, and a mark no one types), which kernel/live_globals.ts
+ * emits as its `unbind`, so reading the name afterwards, in this cell or a later one, raises Python's
+ * `NameError: name 'name' is not defined`.
  */
 import type * as ts from "typescript";
 import { tslabTypeScript } from "./resolve";
@@ -13,16 +18,24 @@ import { tslabTypeScript } from "./resolve";
 export function markDelNames(code: string): string {
   if (!code.includes("delete")) return code;
   const t = tslabTypeScript();
-  const sf = t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, false, t.ScriptKind.TS);
-  const found: [number, string][] = [];
+  const sf = t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
+  const found: [number, string, boolean][] = [];
   const visit = (node: ts.Node): void => {
     if (t.isDeleteExpression(node) && t.isIdentifier(node.expression) && node.expression.getStart(sf) === node.getStart(sf) + 7) {
-      found.push([node.getStart(sf), node.expression.text]);
+      found.push([node.getStart(sf), node.expression.text, insideFunction(t, node)]);
     }
     node.forEachChild(visit);
   };
   sf.forEachChild(visit);
   let out = code;
-  for (const [pos, name] of found) out = `${out.slice(0, pos)}${name}=void 0${out.slice(pos + 7 + name.length)}`;
+  for (const [pos, name, local] of found) out = `${out.slice(0, pos)}${local ? `${name}=void 0` : `${UNBIND_MARK}${name}`}${out.slice(pos + 7 + name.length)}`;
   return out;
+}
+
+/** What `delete name` at a cell's top level becomes: as wide as `delete `. */
+export const UNBIND_MARK = "void   ";
+
+function insideFunction(t: typeof ts, n: ts.Node): boolean {
+  for (let p = n.parent; p; p = p.parent) if (t.isFunctionLike(p) || t.isClassStaticBlockDeclaration(p)) return true;
+  return false;
 }

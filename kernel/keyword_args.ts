@@ -227,10 +227,17 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     if (first < 0) return;
     const keywords: Keyword[] = [];
     const seen = new Set<string>();
+    // Python's `f(a=1, *xs)`: xs's items are positional arguments all the same (placed when the call runs).
+    const late: ts.SpreadElement[] = [];
     for (let i = first; i < args.length; i++) {
       const a = args[i];
       if (!isKeyword(t, a)) {
         const unpacked = keywords.some(isUnpacking);
+        if (t.isSpreadElement(a) && unpacked) return fail(call, a, "SyntaxError: iterable argument unpacking follows keyword argument unpacking");
+        if (t.isSpreadElement(a)) {
+          late.push(a);
+          continue;
+        }
         return fail(call, a, `SyntaxError: positional argument follows keyword argument${unpacked ? " unpacking" : ""}`);
       }
       if (isUnpacking(a)) {
@@ -241,7 +248,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       seen.add(a.left.text);
       keywords.push(a);
     }
-    const positional = args.slice(0, first);
+    const positional = [...args.slice(0, first), ...late];
     const unpacked = keywords.filter(isUnpacking);
     const names = keywords.filter((k) => !isUnpacking(k)).map((k) => k.left.text);
     // The keys a `**mapping` is typed with (none known for `any` or a dict typed by its index).
@@ -266,9 +273,13 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     }
     const fname = calleeName(call, sigs[0], construct);
     if (unpacked.length > 0) unpacking.set(call, { fname, given: names });
+    if (late.length > 0) {
+      if (t.isCallExpression(call)) return void plans.set(call, { kind: "dynamic" });
+      return fail(call, late[0], `TypeError: ${fname}() cannot take *arguments after keywords here: write them before the keywords`);
+    }
     if (sigs.length === 0) {
       // Python's way: the parameters are looked up when the call runs.
-      if (callee.flags & t.TypeFlags.Any && t.isCallExpression(call) && !positional.some((a) => t.isSpreadElement(a))) {
+      if (callee.flags & t.TypeFlags.Any && t.isCallExpression(call)) {
         plans.set(call, { kind: "dynamic" });
         return;
       }
@@ -293,7 +304,8 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     };
     const refusals: Refusal[] = [];
     const asNamed = (params: Param[], user: boolean): Placement | null => {
-      if (spread) return null;
+      // `f(*xs, a=1)`: how many places xs fills is known when the call runs, as in Python.
+      if (spread) return user && t.isCallExpression(call) ? { kind: "dynamic" } : null;
       // `**mapping`: its keys are placed when the call runs (kernel/keyword_call.ts), as in Python.
       if (unpacked.length > 0) return user && t.isCallExpression(call) ? { kind: "dynamic" } : null;
       const slots: (Keyword | null)[] = [];
@@ -398,7 +410,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     const first = args.findIndex((a) => isKeyword(t, a));
     const keywords = args.slice(first) as unknown as Keyword[];
     const lastKw = keywords[keywords.length - 1];
-    if (p.kind === "dynamic") return emitDynamic(call as ts.CallExpression, keywords);
+    if (p.kind === "dynamic") return emitDynamic(call as ts.CallExpression);
     out.copy(call.getStart(sf), call.expression.getStart(sf));
     emit(call.expression);
     let pos = call.expression.end;
@@ -455,10 +467,12 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       (t.isBlock(list) || t.isSourceFile(list) || t.isModuleBlock(list) || t.isCaseClause(list) || t.isDefaultClause(list));
   };
   /** `f(a, k=v)` as `KEYWORD_CALL_REF.call(f, [a], {k: v})`, `o.m(k=v)` as `...method(o, "m", [], {k: v})`. */
-  const emitDynamic = (call: ts.CallExpression, keywords: Keyword[]): void => {
+  const emitDynamic = (call: ts.CallExpression): void => {
     const e = call.expression;
-    const positional = call.arguments.slice(0, call.arguments.length - keywords.length);
-    const lastKw = keywords[keywords.length - 1];
+    const args = call.arguments;
+    // Positional arguments (a `*xs` after the keywords too) in one list, the keywords in one object.
+    const positional = args.filter((a) => !isKeyword(t, a));
+    const keywords = args.filter((a) => isKeyword(t, a)) as unknown as Keyword[];
     let dropped = 0;
     const drop = (from: number, to: number): void => {
       dropped += newlines(text.slice(from, to));
@@ -476,21 +490,25 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       emit(e);
       out.insert(", [");
     }
-    let pos = (positional[0] ?? keywords[0]).getStart(sf);
-    drop(e.end, pos);
-    for (const a of positional) {
-      out.copy(pos, a.getStart(sf));
-      emit(a);
-      pos = a.end;
-    }
+    drop(e.end, args[0].getStart(sf));
+    // The text between two arguments is copied where they stay neighbours, else its line breaks go at the end.
+    const copied = new Set<number>();
+    const group = (items: readonly ts.Node[], each: (a: ts.Node) => void): void => {
+      items.forEach((a, i) => {
+        const at = args.indexOf(a as ts.Expression);
+        if (i > 0 && args.indexOf(items[i - 1] as ts.Expression) === at - 1) {
+          out.copy(args[at - 1].end, a.getStart(sf));
+          copied.add(at - 1);
+        } else if (i > 0) out.insert(", ");
+        each(a);
+      });
+    };
+    group(positional, emit);
     out.insert("], {");
-    drop(pos, keywords[0].getStart(sf));
-    keywords.forEach((k, i) => {
-      if (i > 0) out.copy(keywords[i - 1].end, k.getStart(sf));
-      emitProperty(k);
-    });
+    group(keywords, (k) => emitProperty(k as Keyword));
     out.insert("}");
-    drop(lastKw.end, call.end);
+    for (let i = 0; i + 1 < args.length; i++) if (!copied.has(i)) drop(args[i].end, args[i + 1].getStart(sf));
+    drop(args[args.length - 1].end, call.end);
     out.insert("\n".repeat(dropped) + ")");
   };
   // The whole cell: copy its statements, rewriting the planned calls inside them.

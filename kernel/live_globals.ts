@@ -21,6 +21,7 @@
  * of the cell as written); the emitted nodes keep their source positions, so tracebacks map back.
  */
 import type * as ts from "typescript";
+import { UNBIND_MARK } from "./del_name";
 
 /** The file tslab compiles each cell as (`__tslab__.js` for JavaScript cells). */
 const CELL_FILE = /(^|\/)__tslab__\.[jt]s$/;
@@ -62,6 +63,12 @@ function declaresName(t: typeof ts, n: ts.Identifier): boolean {
   return (t.isVariableDeclaration(p) || t.isBindingElement(p) || t.isFunctionDeclaration(p) || t.isClassDeclaration(p)) && p.name === n;
 }
 
+/** The name of `void   name`, kernel/del_name.ts's mark of a top-level `delete name`; undefined for anything else. */
+function unbindMark(t: typeof ts, cell: ts.SourceFile, n: ts.Node): string | undefined {
+  if (n.pos < 0 || !t.isVoidExpression(n) || !t.isIdentifier(n.expression)) return undefined;
+  return cell.text.slice(n.getStart(cell), n.expression.getStart(cell)) === UNBIND_MARK ? n.expression.text : undefined;
+}
+
 /** Whether `n` runs later than the statement it is in: inside a function, method, accessor or arrow. */
 function insideFunction(t: typeof ts, n: ts.Node): boolean {
   for (let p = n.parent; p; p = p.parent) if (t.isFunctionLike(p)) return true;
@@ -76,18 +83,36 @@ function liveGlobals(t: typeof ts, checker: ts.TypeChecker, cell: ts.SourceFile)
     const name = (decl as ts.NamedDeclaration).name;
     if (name && t.isIdentifier(name)) names.add(name.text);
   }
+  // `delete name` at the top level (kernel/del_name.ts's mark): Python's del of a global.
+  const unbound = new Set<string>();
+  const marks = (n: ts.Node): void => {
+    const name = unbindMark(t, cell, n);
+    if (name !== undefined) unbound.add(name);
+    else n.forEachChild(marks);
+  };
+  cell.forEachChild(marks);
   return (context) => {
     const f = context.factory;
     const live = (original: ts.Identifier): boolean => {
       if (!original.parent || original.getSourceFile() !== cell || declaresName(t, original)) return false;
       const decls = checker.getSymbolAtLocation(original)?.declarations ?? [];
       const kind = decls.map((d) => bindings.get(d)).find((k) => k !== undefined);
-      return kind === "variable" || (kind === "deferred" && insideFunction(t, original));
+      // A name the cell unbinds is read from `exports` everywhere, where unbind leaves the NameError.
+      return kind === "variable" || (kind === "deferred" && (insideFunction(t, original) || unbound.has(original.text)));
     };
     /** tslab's `exports.name` for an earlier cell's name: a node it made, not one of the cell's. */
     const earlierCells = (n: ts.Expression): boolean =>
       t.isPropertyAccessExpression(n) && n.pos < 0 && t.isIdentifier(n.expression) && n.expression.text === "exports";
     const visit = (node: ts.Node): ts.Node => {
+      if (t.isVoidExpression(node)) {
+        const original = t.getOriginalNode(node);
+        const name = original.getSourceFile() === cell ? unbindMark(t, cell, original) : undefined;
+        if (name !== undefined) {
+          const module = f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral("torchlab/dist/kernel/live_globals")]);
+          const call = f.createCallExpression(f.createPropertyAccessExpression(module, "unbind"), undefined, [f.createIdentifier("exports"), f.createStringLiteral(name)]);
+          return t.setTextRange(call, original);
+        }
+      }
       if (t.isIdentifier(node) && names.has(node.text)) {
         const original = t.getOriginalNode(node);
         if (t.isIdentifier(original) && live(original)) {
@@ -132,6 +157,37 @@ export class NameError extends Error {
     super(message);
     this.name = "NameError";
   }
+}
+
+/** The prototypes unbind gave notebooks' globals: unbound names' accessors live there. */
+const unboundNames = new WeakSet<object>();
+
+/**
+ * Python's `del name` of a global (kernel/del_name.ts): the binding is removed from the notebook's
+ * globals, and reading it again raises NameError until a cell binds it anew. tslab reads an earlier
+ * cell's name as `exports.name`, so the read finds, behind the deleted binding, an accessor on the
+ * prototype that raises; assigning the name drops the accessor and binds the value as before.
+ */
+export function unbind(globals: Record<string, unknown>, name: string): void {
+  if (!Object.prototype.hasOwnProperty.call(globals, name)) throw new NameError(`name '${name}' is not defined`);
+  delete globals[name];
+  let proto = Object.getPrototypeOf(globals) as Record<string, unknown>;
+  if (!unboundNames.has(proto)) {
+    proto = Object.create(proto) as Record<string, unknown>;
+    unboundNames.add(proto);
+    Object.setPrototypeOf(globals, proto);
+  }
+  const owner = proto;
+  Object.defineProperty(owner, name, {
+    configurable: true,
+    get() {
+      throw new NameError(`name '${name}' is not defined`);
+    },
+    set(this: Record<string, unknown>, value: unknown) {
+      delete owner[name];
+      this[name] = value;
+    },
+  });
 }
 
 /**

@@ -28,10 +28,13 @@
  *    (kernel/keyword_args.ts).
  * 8. Python's callable instances, `layer(x)` of a class defining `__call__`, before the operators
  *    (kernel/call_dunder.ts).
+ * 9. An untyped parameter whose default is a class (`opt_func=torch.optim.SGD`) is untyped, before the
+ *    `__call__` calls, so its call constructs whatever class it is given (kernel/class_default.ts).
  */
 import type * as ts from "typescript";
 import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/converter";
 import { mayCallInstances, withCallDunder } from "./call_dunder";
+import { mayDefaultToClass, withClassDefaults } from "./class_default";
 import { isKeyword, withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
 import { emitLiveGlobals } from "./live_globals";
 import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
@@ -2061,7 +2064,11 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   // Calls of instances through `__call__` (kernel/call_dunder.ts), so the operators see their types; the
   // operators; then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
   const rewrite = (prevDecl: string, src: string): Rewritten => {
-    const called = latest && mayCallInstances(prevDecl, src) ? withCallDunder(src, check(prevDecl)) : UNCHANGED(src);
+    // An untyped parameter defaulting to a class is untyped (kernel/class_default.ts), so its call is Python's.
+    const untyped = latest && mayDefaultToClass(src) ? withClassDefaults(src, check(prevDecl)(src)) : UNCHANGED(src);
+    const dunder = latest && mayCallInstances(prevDecl, untyped.code) ? withCallDunder(untyped.code, check(prevDecl)) : UNCHANGED(untyped.code);
+    const called: Rewritten =
+      untyped.code === src ? dunder : { code: dunder.code, mapBack: (o) => untyped.mapBack(dunder.mapBack(o)), mapForward: (o) => dunder.mapForward(untyped.mapForward(o)) };
     const ops = rewriteOperators(prevDecl, called.code);
     const operators: Rewritten =
       called.code === src ? ops : { code: ops.code, mapBack: (o) => called.mapBack(ops.mapBack(o)), mapForward: (o) => ops.mapForward(called.mapForward(o)) };

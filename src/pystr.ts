@@ -11,7 +11,7 @@
  * Lengths and indices are JavaScript's UTF-16 units, which are Python's code points below U+10000.
  */
 import { repr, str } from "./builtins";
-import { IndexError, KeyError, TypeError, ValueError } from "./errors";
+import { AttributeError, IndexError, KeyError, TypeError, ValueError } from "./errors";
 import { format as pyformat, formatFloat } from "./pyformat";
 import { pyTypeName } from "./pyrepr";
 
@@ -294,8 +294,9 @@ function convert(value: unknown, conversion: string | undefined): unknown {
 /**
  * `fmt.format(*args, **kwargs)`: `{}` (the next positional), `{0}`, `{name}` (a keyword, given in a
  * trailing object as every keyword is), `!r` / `!s` conversions and format specs (src/pyformat.ts,
- * the f-string's) with nested fields (`{:>{width}}`); `{{` and `}}` are braces. A field's attribute or
- * item (`{0.shape}`, `{d[k]}`) is not looked up: it reads as a keyword name, Python's KeyError when none.
+ * the f-string's) with nested fields (`{:>{width}}`); `{{` and `}}` are braces. A field name may go on
+ * to attributes and items, as Python's: `{0.shape}`, `{x.weight.shape}`, `{0[1]}`, `{cfg[lr]}` (an
+ * index of digits is an int, any other a str key).
  */
 export function str_format(fmt: string, ...args: FormatArgument[]): string {
   const text = asStr(fmt, "format");
@@ -321,10 +322,33 @@ export function str_format(fmt: string, ...args: FormatArgument[]): string {
     if (!Object.prototype.hasOwnProperty.call(keywords, name)) throw new KeyError(`'${name}'`);
     return keywords[name];
   };
+  /** `0.shape`, `x[1].name`: the argument, then each attribute or item Python's field name reads. */
+  const fieldValue = (name: string): unknown => {
+    const first = /^[^.[]*/.exec(name)![0];
+    let value = lookup(first);
+    let rest = name.slice(first.length);
+    while (rest !== "") {
+      if (rest[0] === ".") {
+        const attr = /^\.([^.[]*)/.exec(rest)!;
+        if (attr[1] === "") throw new ValueError("Empty attribute in format string");
+        value = fieldAttribute(value, attr[1]);
+        rest = rest.slice(attr[0].length);
+      } else {
+        const close = rest.indexOf("]");
+        if (close < 0) throw new ValueError("Missing ']' in format string");
+        const key = rest.slice(1, close);
+        if (key === "") throw new ValueError("Empty attribute in format string");
+        value = fieldItem(value, /^\d+$/.test(key) ? Number(key) : key);
+        rest = rest.slice(close + 1);
+        if (rest !== "" && rest[0] !== "." && rest[0] !== "[") throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
+      }
+    }
+    return value;
+  };
   const field = (body: string): string => {
     const m = /^([^!:]*)(?:!([^:]*))?(?::(.*))?$/s.exec(body)!;
-    const value = convert(lookup(m[1]), m[2]);
-    const spec = (m[3] ?? "").replace(/\{([^{}]*)\}/g, (_, inner: string) => str(lookup(inner)));
+    const value = convert(fieldValue(m[1]), m[2]);
+    const spec = (m[3] ?? "").replace(/\{([^{}]*)\}/g, (_, inner: string) => str(fieldValue(inner)));
     return pyformat(value, spec, str);
   };
   let out = "";
@@ -353,21 +377,56 @@ export function str_format(fmt: string, ...args: FormatArgument[]): string {
   return out;
 }
 
+/** A `%` conversion: mapping key, flags, width, precision, conversion character. */
+const CONVERSION = /%(?:\(([^)]*)\))?([-+ #0]*)(\d+|\*)?(?:\.(\d+|\*))?([a-zA-Z%])/g;
+
+/** `{0.name}`: Python's getattr, AttributeError when the value has no such attribute. */
+function fieldAttribute(value: unknown, name: string): unknown {
+  if (value === null || value === undefined || !(name in Object(value))) throw new AttributeError(`'${pyTypeName(value)}' object has no attribute '${name}'`);
+  return (value as Record<string, unknown>)[name];
+}
+
+/** `{0[1]}`, `{d[key]}`: Python's value[key] for a list, str, dict (object or Map) or an object with `__getitem__` (a tensor). */
+function fieldItem(value: unknown, key: number | string): unknown {
+  if (Array.isArray(value) || typeof value === "string") {
+    const kind = typeof value === "string" ? "string" : pyTypeName(value);
+    if (typeof key === "string") throw new TypeError(typeof value === "string" ? "string indices must be integers, not 'str'" : `${kind} indices must be integers or slices, not str`);
+    if (key >= value.length) throw new IndexError(`${kind} index out of range`);
+    return value[key];
+  }
+  if (value instanceof Map) {
+    if (!value.has(key)) throw new KeyError(repr(key));
+    return value.get(key);
+  }
+  const getitem = value !== null && typeof value === "object" ? (value as { __getitem__?: unknown }).__getitem__ : undefined;
+  if (typeof getitem === "function") return (getitem as (k: unknown) => unknown).call(value, key);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) throw new KeyError(repr(key));
+    return (value as Record<string, unknown>)[key];
+  }
+  throw new TypeError(`'${pyTypeName(value)}' object is not subscriptable`);
+}
+
 /**
  * `fmt % values`: Python's printf-style formatting. values is one value, a tuple (written as an
  * array: `"%s=%r" % [name, x]`) or, for `%(name)s` fields, a dict. Conversions d i u f F e E g G
- * x X o c s r a %, with the flags `- + 0 #` and space, a width and a precision.
+ * x X o c s r a %, with the flags `- + 0 #` and space, a width and a precision. The dialect's array is
+ * Python's tuple, spread over the conversions, unless the format takes one value and the array does
+ * not hold exactly one: then it is Python's list, the one value (`"%s" % [1, 2]` is `[1, 2]`, where a
+ * tuple of two would be Python's TypeError).
  */
 export function str_mod(fmt: string, values: unknown): string {
   const text = asStr(fmt, "__mod__");
   const named = /%\([^)]*\)/.test(text);
-  const args = named ? [] : Array.isArray(values) ? [...values] : [values];
+  const wanted = [...text.matchAll(CONVERSION)].reduce((n, m) => n + (m[5] === "%" ? 0 : 1 + (m[3] === "*" ? 1 : 0) + (m[4] === "*" ? 1 : 0)), 0);
+  const list = Array.isArray(values) && wanted === 1 && values.length !== 1;
+  const args = named ? [] : Array.isArray(values) && !list ? [...values] : [values];
   let next = 0;
   const take = (): unknown => {
     if (next >= args.length) throw new TypeError("not enough arguments for format string");
     return args[next++];
   };
-  const out = text.replace(/%(?:\(([^)]*)\))?([-+ #0]*)(\d+|\*)?(?:\.(\d+|\*))?([a-zA-Z%])/g, (whole, key: string | undefined, flags: string, w: string | undefined, prec: string | undefined, conv: string) => {
+  const out = text.replace(CONVERSION, (whole, key: string | undefined, flags: string, w: string | undefined, prec: string | undefined, conv: string) => {
     if (conv === "%") return "%";
     const asNumber = (v: unknown): number => {
       if (typeof v === "number" || typeof v === "boolean") return Number(v);

@@ -5,7 +5,8 @@ import { call as keywordCall, method as keywordMethod, unpack as keywordUnpack }
 import { markKeywordUnpacking } from "../../kernel/keyword_unpacking";
 import { markNoneDefaults } from "../../kernel/none_default";
 import { markDelNames } from "../../kernel/del_name";
-import { attribute as liveAttribute, callable as liveCallable, callee as liveCallee } from "../../kernel/live_globals";
+import { attribute as liveAttribute, callable as liveCallable, callee as liveCallee, lookup as liveLookup, unbind as liveUnbind } from "../../kernel/live_globals";
+import { mayDefaultToClass } from "../../kernel/class_default";
 import { mayCallInstances } from "../../kernel/call_dunder";
 import { DYNAMIC_REF, FLOATS_REF, iterableClasses, lateBoundNames, mayUseDialect, prepareCellSource, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 import { torch } from "../../src";
@@ -1021,6 +1022,10 @@ describe("Python's keyword arguments (kernel/keyword_args.ts)", () => {
     // Python's errors: a key torchlab's options do not have (typed: at compile time), a positional after `**`.
     expect(messages(mark("const c9 = torch.nn.Conv2d(1, 3, **{kernal_size: 3});"))).toEqual(["0:11 TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'"]);
     expect(messages(mark("scaled(**{x: 1}, 2)"))).toEqual(["0:17 SyntaxError: positional argument follows keyword argument unpacking"]);
+    // `*xs` with keywords, before or after them (Python's `f(a=1, *xs)`): placed when the call runs.
+    expect(rw("scaled(...xs, shift=2)")).toBe(`;${KC}.call(scaled, [...xs], {shift:2})`);
+    expect(rw("scaled(shift=2, ...xs)")).toBe(`;${KC}.call(scaled, [...xs], {shift:2})`);
+    expect(messages(mark("scaled(**{x: 1}, ...xs)"))).toEqual(["0:17 SyntaxError: iterable argument unpacking follows keyword argument unpacking"]);
     // Python's `def f(**kwargs)` is not read as a parameter `$` with a default.
     expect(messages(mark("const kw = {};\nfunction takes(a: number, **kw) { return a; }"))).toEqual([
       "1:26 SyntaxError: a parameter list takes no `**kwargs` here: take an options object (`opts = {}`) or name the parameters",
@@ -1130,6 +1135,32 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     const cell = "function g2(query) {\n  const x = query * 2;\n  delete query;\n  return x;\n}";
     expect((conv as Converter).convert(prev, cell).diagnostics.map((d) => d.messageText)).toContain("'delete' cannot be called on an identifier in strict mode.");
     expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
+    // At the cell's top level the name is a global: marked for live_globals.unbind (Python's NameError afterwards).
+    expect(markDelNames("let q = 1;\ndelete q;\nfunction h(r) { delete r; }")).toBe("let q = 1;\nvoid   q;\nfunction h(r) { r=void 0; }");
+    const globals: Record<string, unknown> = { q: 1, keep: 2 };
+    liveUnbind(globals, "q");
+    expect(() => globals.q).toThrow("name 'q' is not defined");
+    expect(() => liveLookup(globals, "q")).toThrow("name 'q' is not defined");
+    expect(() => liveUnbind(globals, "q")).toThrow("name 'q' is not defined");
+    expect(Object.keys(globals)).toEqual(["keep"]);
+    globals.q = 3;
+    expect([globals.q, Object.keys(globals)]).toEqual([3, ["keep", "q"]]);
+  });
+
+  test("a parameter defaulting to a class takes any class, and its call constructs it (Zero to GANs' `opt_func=torch.optim.SGD`)", () => {
+    const cell = "function fit9(lr, model, opt_func=torch.optim.SGD) {\n  return opt_func(model.parameters(), lr);\n}";
+    expect(mayDefaultToClass(cell)).toBe(true);
+    expect(mayDefaultToClass("function f(n=N, m=cfg.x) {}")).toBe(true);
+    expect(mayDefaultToClass("function f(n=1, m=x.y, o: typeof torch.optim.SGD = torch.optim.SGD) {}")).toBe(false);
+    expect(rw(cell)).toContain("opt_func: any=torch.optim.SGD");
+    expect(rw(cell)).toContain(".callable(opt_func)(");
+    // A capitalised default that is no class (a constant) keeps its type.
+    expect(rw("const EPOCHS = 3;\nfunction f9(n=EPOCHS) { return n; }")).toBe("const EPOCHS = 3;\nfunction f9(n=EPOCHS) { return n; }");
+    expect((conv as Converter).convert(prev, `${cell}\nconst o9 = fit9(0.1, new torch.nn.Linear(2, 2), torch.optim.Adam);`).diagnostics).toEqual([]);
+    // A class held by a variable typed `any`, here or in an earlier cell, is called as Python calls it.
+    expect(mayCallInstances("", "const hp: any = {cls: torch.nn.ReLU};\nhp.cls();")).toBe(true);
+    expect(mayCallInstances("export declare const hp: any;\n", "hp.cls();")).toBe(true);
+    expect(mayCallInstances("", "const hp = {cls: torch.nn.ReLU};\nhp.cls();")).toBe(false);
   });
 
   test("an untyped parameter that is called goes through live_globals.callable: an instance with `__call__` is called through it", () => {

@@ -101,6 +101,70 @@ try:
     accuracy_fn(y_true=y, **batch)
 except TypeError as e:
     print(e)""",
+    # Zero to GANs' `fit(..., opt_func=torch.optim.SGD)`: a parameter defaulting to a class takes any
+    # class, and calling it constructs one (kernel/class_default.ts).
+    """def fit(epochs, lr, model, opt_func=torch.optim.SGD):
+    opt = opt_func(model.parameters(), lr)
+    print(type(opt).__name__, opt.defaults["lr"])
+lin = nn.Linear(2, 2)
+fit(1, 0.1, lin)
+fit(1, 0.01, lin, torch.optim.Adam)
+fit(1, 0.5, lin, opt_func=torch.optim.RMSprop)
+def make_act(act=nn.ReLU):
+    return act()
+print(make_act(), make_act(nn.Tanh), make_act(act=nn.Sigmoid))""",
+    # A class held in an untyped object (the port's `const hp: any = {...}`), called in its cell and a later one.
+    """class hp:
+    model_cls = nn.Linear
+    act = nn.ReLU
+print(hp.model_cls(2, 3))""",
+    "print(hp.model_cls(2, 3, bias=False), hp.act())",
+    # A callee reached by element access or a call: Python calls the module, constructs the class.
+    """torch.manual_seed(0)
+layers = [nn.Linear(2, 3), nn.ReLU()]
+xin = torch.tensor([[1.0, -2.0]])
+print(layers[1](layers[0](xin)).shape)
+seq = nn.Sequential(nn.Linear(2, 2), nn.Tanh())
+print(seq[1](seq[0](xin)).shape)
+funcs = {"relu": nn.ReLU, "double": lambda t: t * 2}
+print(funcs["relu"]()(xin), funcs["double"](xin))
+def get_model():
+    return seq
+print(get_model().to("cpu")(xin).shape)""",
+    # `del name` of a global: reading it again is Python's NameError, in the cell and a later one, until rebound.
+    """zz = 5
+del zz
+try:
+    print(zz)
+except NameError as e:
+    print(e)""",
+    "print(zz)",
+    """zz = 7
+print(zz)
+yy = [1, 2]
+del yy
+try:
+    print(yy)
+except NameError as e:
+    print(e)""",
+    # `*xs` with keywords, before or after them, and `**mapping`: Python's binding.
+    """def g(a, b, c=0):
+    return [a, b, c]
+xs = [1, 2]
+print(g(*xs, c=3))
+print(g(c=3, *xs))
+print(g(*[1], b=5))
+kw = {"a": 1, "b": 2, "c": 3}
+print(g(**kw))
+try:
+    g(*xs, a=9)
+except TypeError as e:
+    print(e)""",
+    # str.format's attribute and item fields on tensors and modules, and `!r`.
+    """t4 = torch.ones(2, 3)
+print("{0.shape} {t.dtype} {0[1]}".format(t4, t=t4))
+print("{0.weight.shape}|{m.bias.shape}".format(nn.Linear(2, 3), m=nn.Linear(3, 1)))
+print("{n!r:>7}|{0!r}|{n}".format("x", n="ab"))""",
 ]
 
 

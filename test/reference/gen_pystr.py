@@ -42,10 +42,16 @@ STR = [
     ["format", "{name}: {acc:.1%}", [], {"name": "net", "acc": 0.8765}], ["format", "{!r} {!s}", ["a", "b"]],
     ["format", "{:{w}.{p}f}", [2.5], {"w": 8, "p": 3}], ["format", "{{}} {}", [7]], ["format", "{:05d}|{:,}|{:x}", [42, 1234567, 255]],
     ["format", "{} {}", [1]], ["format", "{0} {}", [1, 2]], ["format", "{missing}", []], ["format", "a } b", []],
+    ["format", "{0[1]} {0[0]}", [[5, 6]]], ["format", "{[1]}|{d[lr]:.2f}|{d[sizes][0]:>4}", [[5, 6]], {"d": {"lr": 0.1, "sizes": [7]}}],
+    ["format", "{0[5]}", [[1]]], ["format", "{0[-1]}", [[1]]], ["format", "{0[1]}", ["ab"]], ["format", "{d[x]}", [], {"d": {"y": 1}}],
+    ["format", "{d[0]}", [], {"d": {"y": 1}}], ["format", "{0.foo}", [[1]]], ["format", "{0.}", [[1]]], ["format", "{0[1]x}", [[1, 2]]],
+    ["format", "{0[]}", [[1]]], ["format", "{name[0]!r:>5}", [], {"name": ["ab"]}], ["format", "{0[0]}", [3]],
     ["__mod__", "%d items", [3]], ["__mod__", "%.2f", [3.14159]], ["__mod__", "%s=%r", [["a", "b"]]], ["__mod__", "%5d|%-5d|%05d|%+d", [[42, 42, 42, 42]]],
     ["__mod__", "%d", [3.9]], ["__mod__", "%x %X %o %#x", [[255, 255, 8, 255]]], ["__mod__", "%e %g %G", [[12345.678, 0.0001234, 1e20]]],
     ["__mod__", "%.3s|%5s|%-5s|", [["abcdef", "ab", "ab"]]], ["__mod__", "100%% %s", ["done"]], ["__mod__", "%c%c", [[65, "b"]]],
-    ["__mod__", "%(name)s is %(age)d", [{"name": "Ann", "age": 30}]], ["__mod__", "%s %s", [["a"]]], ["__mod__", "%s", [["a", "b"]]],
+    ["__mod__", "%(name)s is %(age)d", [{"name": "Ann", "age": 30}]], ["__mod__", "%s %s", [["a"]]], ["__mod__", "%s", [["a", "b"]], {"list": True}],
+    ["__mod__", "%s", [[1, 2]], {"list": True}], ["__mod__", "items: %r", [[]], {"list": True}], ["__mod__", "%s, %s", [[[1, 2], 3]]],
+    ["__mod__", "%s and %s", [["a", "b"]]], ["__mod__", "%d items", [[7]]], ["__mod__", "%*s|", [[4, "ab"]]], ["__mod__", "%d%%", [[1, 2]], {"list": True}],
     ["__mod__", "%d", ["a"]], ["__mod__", "%s %s", [[True, None]]], ["__mod__", "%.1f", [3]], ["__mod__", "%*d", [[5, 42]]],
     ["__mod__", "%(x)s", [{"y": 1}]],
 ]
@@ -79,7 +85,8 @@ def run(case):
         kwargs["key"] = KEYS[kwargs["key"]]
     try:
         if method == "__mod__":
-            value = receiver % (tuple(args[0]) if isinstance(args[0], list) else args[0])
+            # {"list": True}: the array is Python's list, not the tuple the dialect otherwise writes.
+            value = receiver % (tuple(args[0]) if isinstance(args[0], list) and not kwargs.get("list") else args[0])
         elif method == "__contains__":
             value = args[0] in receiver
         else:

@@ -211,9 +211,9 @@ void to_device(model, device);`,
   return model.validation_epoch_end(outputs);
 });
 
-function fit(epochs, lr, model, train_loader, val_loader, opt_func: any = torch.optim.SGD) {
+function fit(epochs, lr, model, train_loader, val_loader, opt_func=torch.optim.SGD) {
   const history = [];
-  const optimizer = new opt_func(model.parameters(), lr);
+  const optimizer = opt_func(model.parameters(), lr);
   for (const epoch of range(epochs)) {
     // Training Phase
     model.train();
@@ -444,7 +444,7 @@ function get_lr(optimizer) {
 }
 
 function fit_one_cycle(epochs, max_lr, model, train_loader, val_loader,
-                       weight_decay=0, grad_clip=null, opt_func: any = torch.optim.SGD) {
+                       weight_decay=0, grad_clip=null, opt_func=torch.optim.SGD) {
   torch.cuda.empty_cache();
   const history = [];
 

@@ -57,9 +57,7 @@
  * - In ImageClassificationBase (which has no forward of its own) `out = self(images)` is
  *   `this.forward(images) as torch.Tensor`; `@torch.no_grad()` above evaluate is
  *   `const evaluate = torch.no_grad()((model: any, val_loader: any) => ...)` (the decorator's generic
- *   types untyped parameters `unknown`); fit_one_cycle's `opt_func=torch.optim.SGD` is declared
- *   `opt_func: any = torch.optim.SGD`: TypeScript types a parameter by its default, and then refuses
- *   `opt_func=torch.optim.Adam` (left alone: the dialect would have to widen defaults that are classes).
+ *   types untyped parameters `unknown`).
  * - A dict the course shows as a cell's value (result0, evaluate's result, history) is print()ed, as
  *   Python's dict: the kernel shows a plain object as Node writes it (`{ val_loss: 2.3 }`).
  * - lesson 1's `inputs = np.array(...)`, later `inputs = torch.from_numpy(inputs)`, is declared
@@ -74,12 +72,11 @@
  *   fixed parameters); conv_block's `layers = [Conv2d, BatchNorm2d, ReLU]` is `const layers: nn.Module[]`
  *   (TypeScript types the literal as the union of its three classes and refuses `push(nn.MaxPool2d(2))`);
  *   `layers.append(...)` is push, `nn.Sequential(*layers)` is `nn.Sequential(...layers)`,
- *   `x.get('lrs', [])` is `x['lrs'] ?? []`, `return a, b, c` returns an array; in lesson 4's fit,
- *   `optimizer = opt_func(model.parameters(), lr)` is `new opt_func(...)`: the parameter is declared
- *   `opt_func: any` (above) and a call of an untyped callee with no keywords is a plain JavaScript call,
- *   which refuses a class (fit_one_cycle's call has a keyword, so it is placed at run time and
- *   constructs; left alone: the dialect would have to route every untyped call through the run-time helper).
+ *   `x.get('lrs', [])` is `x['lrs'] ?? []`, `return a, b, c` returns an array.
  * Divergences this port found, fixed:
+ * - fit / fit_one_cycle's `opt_func=torch.optim.SGD` typed the parameter `typeof SGD`, so passing
+ *   `torch.optim.Adam` did not compile and `opt_func(model.parameters(), lr)` called a class: a
+ *   parameter defaulting to a class is untyped now, and its call constructs (kernel/class_default.ts).
  * - `ImageFolder(data_dir+'/train', train_tfms)` (lesson 5: the transform positionally, torchvision's
  *   order root, transform, target_transform) did not compile: ImageFolder took only an options object
  *   after the root; it now takes them positionally too (src/torchvision/datasets/folder.ts).
@@ -747,7 +744,7 @@ function get_lr(optimizer) {
 }
 
 function fit_one_cycle(epochs, max_lr, model, train_loader, val_loader,
-                       weight_decay=0, grad_clip=null, opt_func: any = torch.optim.SGD) {
+                       weight_decay=0, grad_clip=null, opt_func=torch.optim.SGD) {
   torch.cuda.empty_cache();
   const history = [];
 

@@ -15,6 +15,7 @@
  */
 import { tf } from "./tf";
 import { simdLoops } from "./simd";
+import { simdPool } from "./simd_pool";
 import type { SGDHyper } from "../ops/optim_kernels";
 
 type Typed = Float32Array | Int32Array | Uint8Array;
@@ -104,7 +105,10 @@ function maxPool2d(backendName: string) {
     const is = io.view(iInfo) as Int32Array;
     const plane = h * w;
     if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && ph === 0 && pw === 0 && dh === 1 && dw === 1 && 2 * ho <= h && 2 * wo <= w) {
-      maxPool2x2(xs, vs, is, n * c, h, w, ho, wo);
+      // On wasm, four outputs at a time in the backend's memory (backend/simd_pool.ts), the same bits.
+      const simd = backendName === "wasm" && wo >= 4 ? simdPool(args.backend) : null;
+      if (simd !== null) simd.maxPool2x2(xs.byteOffset, vs.byteOffset, is.byteOffset, n * c, h, w, ho, wo);
+      else maxPool2x2(xs, vs, is, n * c, h, w, ho, wo);
       return [vInfo, iInfo];
     }
     let o = 0;
@@ -185,6 +189,14 @@ function maxPool2dGrad(backendName: string) {
     const dys = io.view(dy) as Float32Array;
     const is = io.view(indices) as Int32Array;
     const dxs = io.view(dxInfo) as Float32Array;
+    // MaxPool2d(2)'s indices (each inside its own 2x2 window) on wasm: written four outputs at a time
+    // (backend/simd_pool.ts), the same bits; it reports indices of another pooling, scattered below.
+    const simd = backendName === "wasm" && wo >= 4 && 2 * ho <= h && 2 * wo <= w ? simdPool(args.backend) : null;
+    if (simd !== null) {
+      // The SIMD loop writes every element of the windows; only rows or columns past them need zeros.
+      if (2 * ho < h || 2 * wo < w) dxs.fill(0);
+      if (simd.maxPool2x2Grad(dys.byteOffset, is.byteOffset, dxs.byteOffset, n * c, h, w, ho, wo) !== 0) return dxInfo;
+    }
     // A fresh wasm output is uninitialised memory; the cpu backend's array is already zero.
     if (backendName === "wasm") dxs.fill(0);
     const plane = h * w;

@@ -16,6 +16,7 @@
 import { tf } from "./tf";
 import { simdLoops } from "./simd";
 import { simdPool } from "./simd_pool";
+import { simdChannel } from "./simd_channel";
 import type { SGDHyper } from "../ops/optim_kernels";
 
 type Typed = Float32Array | Int32Array | Uint8Array;
@@ -379,6 +380,12 @@ function channelAffine(backendName: string) {
     const scale = io.view(args.inputs.scale as Info) as Float32Array;
     const shift = io.view(args.inputs.shift as Info) as Float32Array;
     const ys = io.view(outInfo) as Float32Array;
+    // On wasm, two double lanes at a time in the backend's memory (backend/simd_channel.ts), the same bits.
+    const simd = backendName === "wasm" && inner >= 4 ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      simd.channelAffine(xs.byteOffset, center.byteOffset, scale.byteOffset, shift.byteOffset, ys.byteOffset, n, c, inner);
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let b = 0; b < n; b++) {
       for (let ch = 0; ch < c; ch++) {
@@ -450,6 +457,11 @@ function channelGradSums(backendName: string) {
     const xs = io.view(args.inputs.x as Info) as Float32Array;
     const mean = io.view(args.inputs.mean as Info) as Float32Array;
     const out = io.view(outInfo) as Float32Array;
+    const simd = backendName === "wasm" ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      simd.channelGradSums(gs.byteOffset, xs.byteOffset, mean.byteOffset, out.byteOffset, n, c, inner);
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let ch = 0; ch < c; ch++) {
       const m = mean[ch];
@@ -496,6 +508,11 @@ function channelSum(backendName: string) {
     const [outInfo] = io.outputs([[[c], "float32"]]);
     const xs = io.view(x) as Float32Array;
     const out = io.view(outInfo) as Float32Array;
+    const simd = backendName === "wasm" ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      simd.channelSum(xs.byteOffset, out.byteOffset, n, c, inner);
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let ch = 0; ch < c; ch++) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -529,6 +546,11 @@ function batchNormInputGrad(backendName: string) {
     const mean = io.view(args.inputs.mean as Info) as Float32Array;
     const k = io.view(args.inputs.k as Info) as Float32Array;
     const dx = io.view(outInfo) as Float32Array;
+    const simd = backendName === "wasm" && inner >= 4 ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      simd.batchNormInputGrad(gs.byteOffset, xs.byteOffset, mean.byteOffset, k.byteOffset, dx.byteOffset, n, c, inner);
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let b = 0; b < n; b++) {
       for (let ch = 0; ch < c; ch++) {

@@ -17,6 +17,13 @@ export const I32_ADD = 0x6a;
 export const I32_SUB = 0x6b;
 export const I32_MUL = 0x6c;
 export const I32_AND = 0x71;
+export const I32_REM_U = 0x70;
+export const F64_ADD = 0xa0;
+export const F32_DEMOTE_F64 = 0xb6;
+export const F64_PROMOTE_F32 = 0xbb;
+/** f32.load / f32.store with alignment 2^2 and a constant byte offset. */
+export const f32Load = (offset = 0): number[] => [0x2a, 0x02, ...leb(offset)];
+export const f32Store = (offset = 0): number[] => [0x38, 0x02, ...leb(offset)];
 export const SELECT = 0x1b;
 export const BR = 0x0c;
 export const BR_IF = 0x0d;
@@ -30,6 +37,9 @@ const SIMD = 0xfd;
 export const v128Load = (offset = 0): number[] => [SIMD, 0x00, 0x04, ...leb(offset)];
 export const v128Store = (offset = 0): number[] => [SIMD, 0x0b, 0x04, ...leb(offset)];
 export const v128Const = (bytes: number[]): number[] => [SIMD, 0x0c, ...bytes];
+/** v128.load32_zero: one 32-bit value into lane 0, zeros in lanes 1-3. */
+export const v128Load32Zero = (offset = 0): number[] => [SIMD, 0x5c, 0x02, ...leb(offset)];
+export const f64x2ExtractLane = (lane: number): number[] => [SIMD, 0x21, lane];
 /** i8x16.shuffle: byte i of the result is byte lanes[i] of the two operands' 32 bytes. */
 export const shuffle = (lanes: number[]): number[] => [SIMD, 0x0d, ...lanes];
 /** The 16 shuffle bytes picking 32-bit lanes `l` (0-3 the first operand, 4-7 the second). */

@@ -311,6 +311,15 @@ function channelMoments(backendName: string) {
     const xs = io.view(x) as Float32Array;
     const out = io.view(outInfo) as Float32Array;
     const count = n * inner;
+    // On wasm, each channel's sums two double lanes at a time (backend/simd_channel.ts), the same bits;
+    // a channel it hands back (0) takes the two passes.
+    const simd = backendName === "wasm" && count > 0 ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      for (let ch = 0; ch < c; ch++) {
+        if (simd.channelMoments(xs.byteOffset, out.byteOffset, n, c, inner, ch) === 0) twoPassMoments(xs, n, c, inner, ch, out);
+      }
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let ch = 0; ch < c; ch++) {
       const k = xs[ch * inner];

@@ -5,6 +5,10 @@
  * promoted exactly, the same IEEE operations in the same order, no fused multiply-add, one rounding
  * to float32 at the end). On the tutorial Net's step the scalar passes took ~9 ms of CPU.
  *
+ *   channelMoments(x, out, n, c, inner, ch): one channel of js_kernels.ts's channelMoments: the
+ *       shifted sums of d = x - K and d * d (K the channel's first value) in those four partial
+ *       sums, then mean and variance as the scalar loop derives them; returns 0 (nothing written)
+ *       where the scalar loop takes its two-pass fallback, which the caller then runs.
  *   channelSum(x, out, n, c, inner):             out[ch] = sum over (b, i) of x, in four partial
  *       sums (element i of a row of four into sum i % 4; a row's last 1-3 elements into sum 0), added
  *       as ((s0 + s1) + s2) + s3: lanes (s0, s1) and (s2, s3) of two f64x2 accumulators.
@@ -19,13 +23,14 @@
  * inner >= 4 (callers run the scalar loops below that). Pointers are byte offsets.
  */
 import {
-  F32_DEMOTE_F64, F32X4_DEMOTE_F64X2_ZERO, F64_ADD, F64_PROMOTE_F32, F64X2_ADD, F64X2_MUL, F64X2_PROMOTE_LOW_F32X4, F64X2_SPLAT,
+  F32_DEMOTE_F64, F64, F64_CONVERT_I32_U, F64_DIV, F64_GE, F64_LE, F64_MUL, F64_SUB, RETURN, f64Const, ifThen, F32X4_DEMOTE_F64X2_ZERO, F64_ADD, F64_PROMOTE_F32, F64X2_ADD, F64X2_MUL, F64X2_PROMOTE_LOW_F32X4, F64X2_SPLAT,
   F64X2_SUB, I32, I32_ADD, I32_AND, I32_GE_U, I32_LE_U, I32_MUL, I32_REM_U, I32_SUB, SELECT, V128, V128_AND, V128_ZERO, f32Load,
   f32Store, f64x2ExtractLane, get, i32Const, instantiateOn, lanes32, set, shuffle, v128Const, v128Load, v128Load32Zero, v128Store,
   whileNot, type WasmFunction,
 } from "./wasm_module";
 
 export interface SimdChannel {
+  channelMoments(x: number, out: number, n: number, c: number, inner: number, ch: number): number;
   channelSum(x: number, out: number, n: number, c: number, inner: number): void;
   channelGradSums(dy: number, x: number, mean: number, out: number, n: number, c: number, inner: number): void;
   channelAffine(x: number, center: number, scale: number, shift: number, out: number, n: number, c: number, inner: number): void;
@@ -55,22 +60,86 @@ const storeSum = (out: number, index: number[], a: number, b: number): number[] 
  * byte offset I of the row's first inner & ~3 elements, `single` for each of the rest; `before` and
  * `after` run per channel.
  */
-function channelRows(l: { c: number; n: number; inner: number; ch: number; b: number; i: number; end4: number; end: number }, before: number[], quad: number[], single: number[], after: number[]): number[] {
+interface RowLocals {
+  c: number;
+  n: number;
+  inner: number;
+  ch: number;
+  b: number;
+  i: number;
+  end4: number;
+  end: number;
+}
+
+function channelRows(l: RowLocals, before: number[], quad: number[], single: number[], after: number[]): number[] {
   return [
     ...i32Const(0), ...set(l.ch),
     ...whileNot([...get(l.ch), ...get(l.c), I32_GE_U], [
       ...before,
-      ...i32Const(0), ...set(l.b),
-      ...whileNot([...get(l.b), ...get(l.n), I32_GE_U], [
-        ...get(l.b), ...get(l.c), I32_MUL, ...get(l.ch), I32_ADD, ...get(l.inner), I32_MUL, ...i32Const(4), I32_MUL, ...set(l.i),
-        ...get(l.i), ...get(l.inner), ...i32Const(-4), I32_AND, ...i32Const(4), I32_MUL, I32_ADD, ...set(l.end4),
-        ...get(l.i), ...get(l.inner), ...i32Const(4), I32_MUL, I32_ADD, ...set(l.end),
-        ...whileNot([...get(l.i), ...get(l.end4), I32_GE_U], [...quad, ...get(l.i), ...i32Const(16), I32_ADD, ...set(l.i)]),
-        ...whileNot([...get(l.i), ...get(l.end), I32_GE_U], [...single, ...get(l.i), ...i32Const(4), I32_ADD, ...set(l.i)]),
-        ...get(l.b), ...i32Const(1), I32_ADD, ...set(l.b),
-      ]),
+      ...rowsOfChannel(l, quad, single),
       ...after,
       ...get(l.ch), ...i32Const(1), I32_ADD, ...set(l.ch),
+    ]),
+  ];
+}
+
+function channelMomentsFunction(): WasmFunction {
+  // x 0, out 1, n 2, c 3, inner 4, ch 5; b 6, i 7, end4 8, end 9, (unused 10); S01 11, S23 12, Q01 13, Q23 14, K 15, D 16, V 17;
+  // f64: s 18, q 19, shifted 20, variance 21, k 22
+  const l = { n: 2, c: 3, inner: 4, ch: 5, b: 6, i: 7, end4: 8, end: 9 };
+  const [S01, S23, Q01, Q23, K, D, V] = [11, 12, 13, 14, 15, 16, 17];
+  const [SUM, SQ, SHIFTED, VARIANCE, KS] = [18, 19, 20, 21, 22];
+  const accumulate = (s: number, q: number): number[] => [...addTo(s, get(D)), ...addTo(q, [...get(D), ...get(D), ...F64X2_MUL])];
+  const quad = [
+    ...get(0), ...get(l.i), I32_ADD, ...v128Load(), ...set(V),
+    ...get(V), ...promoteLow, ...get(K), ...F64X2_SUB, ...set(D), ...accumulate(S01, Q01),
+    ...get(V), ...promoteHigh, ...get(K), ...F64X2_SUB, ...set(D), ...accumulate(S23, Q23),
+  ];
+  // Lane 1 of 0 - K is masked to +0.
+  const single = [...get(0), ...get(l.i), I32_ADD, ...v128Load32Zero(), ...promoteLow, ...get(K), ...F64X2_SUB, ...LANE0, ...V128_AND, ...set(D), ...accumulate(S01, Q01)];
+  const sum = (a: number, b: number): number[] => [
+    ...get(a), ...f64x2ExtractLane(0), ...get(a), ...f64x2ExtractLane(1), F64_ADD, ...get(b), ...f64x2ExtractLane(0), F64_ADD, ...get(b), ...f64x2ExtractLane(1), F64_ADD,
+  ];
+  const count = [...get(l.n), ...get(l.inner), I32_MUL, F64_CONVERT_I32_U];
+  const outAt = (index: number[]): number[] => [...get(1), ...index, ...i32Const(4), I32_MUL, I32_ADD];
+  return {
+    name: "channelMoments",
+    params: [I32, I32, I32, I32, I32, I32],
+    results: [I32],
+    locals: [I32, I32, I32, I32, I32, V128, V128, V128, V128, V128, V128, V128, F64, F64, F64, F64, F64],
+    code: [
+      ...get(0), ...get(l.ch), ...get(l.inner), I32_MUL, ...i32Const(4), I32_MUL, I32_ADD, ...f32Load(), F64_PROMOTE_F32, ...set(KS),
+      ...get(KS), ...F64X2_SPLAT, ...set(K),
+      ...V128_ZERO, ...set(S01), ...V128_ZERO, ...set(S23), ...V128_ZERO, ...set(Q01), ...V128_ZERO, ...set(Q23),
+      ...rowsOfChannel(l, quad, single),
+      ...sum(S01, S23), ...set(SUM),
+      ...sum(Q01, Q23), ...set(SQ),
+      ...get(SUM), ...count, F64_DIV, ...set(SHIFTED),
+      ...get(SQ), ...count, F64_DIV, ...get(SHIFTED), ...get(SHIFTED), F64_MUL, F64_SUB, ...set(VARIANCE),
+      // variance >= 0 && shifted * shifted <= 1024 * variance (false for NaN)
+      ...get(VARIANCE), ...f64Const(0), F64_GE,
+      ...get(SHIFTED), ...get(SHIFTED), F64_MUL, ...f64Const(1024), ...get(VARIANCE), F64_MUL, F64_LE, I32_AND,
+      ...ifThen([
+        ...outAt(get(l.ch)), ...get(KS), ...get(SHIFTED), F64_ADD, F32_DEMOTE_F64, ...f32Store(),
+        ...outAt([...get(l.c), ...get(l.ch), I32_ADD]), ...get(VARIANCE), F32_DEMOTE_F64, ...f32Store(),
+        ...i32Const(1), RETURN,
+      ]),
+      ...i32Const(0),
+    ],
+  };
+}
+
+/** The rows of channel `ch` (for b: row = (b * c + ch) * inner * 4): see channelRows. */
+function rowsOfChannel(l: RowLocals, quad: number[], single: number[]): number[] {
+  return [
+    ...i32Const(0), ...set(l.b),
+    ...whileNot([...get(l.b), ...get(l.n), I32_GE_U], [
+      ...get(l.b), ...get(l.c), I32_MUL, ...get(l.ch), I32_ADD, ...get(l.inner), I32_MUL, ...i32Const(4), I32_MUL, ...set(l.i),
+      ...get(l.i), ...get(l.inner), ...i32Const(-4), I32_AND, ...i32Const(4), I32_MUL, I32_ADD, ...set(l.end4),
+      ...get(l.i), ...get(l.inner), ...i32Const(4), I32_MUL, I32_ADD, ...set(l.end),
+      ...whileNot([...get(l.i), ...get(l.end4), I32_GE_U], [...quad, ...get(l.i), ...i32Const(16), I32_ADD, ...set(l.i)]),
+      ...whileNot([...get(l.i), ...get(l.end), I32_GE_U], [...single, ...get(l.i), ...i32Const(4), I32_ADD, ...set(l.i)]),
+      ...get(l.b), ...i32Const(1), I32_ADD, ...set(l.b),
     ]),
   ];
 }
@@ -198,6 +267,6 @@ function batchNormInputGradFunction(): WasmFunction {
 /** The per-channel loops on `backend`'s memory (built once per memory), or null where unavailable. */
 export function simdChannel(backend: unknown): SimdChannel | null {
   return instantiateOn<SimdChannel>(backend, "channel", () => [
-    channelSumFunction(), channelGradSumsFunction(), channelAffineFunction(), batchNormInputGradFunction(),
+    channelMomentsFunction(), channelSumFunction(), channelGradSumsFunction(), channelAffineFunction(), batchNormInputGradFunction(),
   ]);
 }

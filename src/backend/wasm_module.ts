@@ -19,6 +19,17 @@ export const I32_MUL = 0x6c;
 export const I32_AND = 0x71;
 export const I32_REM_U = 0x70;
 export const F64_ADD = 0xa0;
+export const F64_SUB = 0xa1;
+export const F64_MUL = 0xa2;
+export const F64_DIV = 0xa3;
+export const F64_LE = 0x65;
+export const F64_GE = 0x66;
+export const F64_CONVERT_I32_U = 0xb8;
+export const RETURN = 0x0f;
+/** if (the i32 on the stack) { code } */
+export const ifThen = (code: number[]): number[] => [0x04, 0x40, ...code, 0x0b];
+/** f64.const v */
+export const f64Const = (v: number): number[] => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
 export const F32_DEMOTE_F64 = 0xb6;
 export const F64_PROMOTE_F32 = 0xbb;
 /** f32.load / f32.store with alignment 2^2 and a constant byte offset. */

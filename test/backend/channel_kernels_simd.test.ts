@@ -1,11 +1,12 @@
 /**
- * Batch norm's per-channel kernels (src/backend/js_kernels.ts: TorchlabChannelSum,
+ * Batch norm's per-channel kernels (src/backend/js_kernels.ts: TorchlabChannelMoments, TorchlabChannelSum,
  * TorchlabChannelGradSums, TorchlabChannelAffine, TorchlabBatchNormInputGrad) on the active backend
  * against the same kernels on tfjs's cpu backend (the scalar JavaScript loops, in double), bit for
  * bit. On wasm they run two double lanes at a time (src/backend/simd_channel.ts); the shapes cover
  * inner sizes that are multiples of four, ragged ones (a row's last 1-3 elements; the elementwise
  * passes' overlapping last group), inner < 4 (the scalar loops), an empty batch, and values with
- * NaN, +-inf, -0, all -0 rows, and a mean far from zero or infinite.
+ * NaN, +-inf, -0, all -0 rows, a mean far from zero or infinite, and channels whose first value is
+ * an outlier (ChannelMoments' two-pass fallback).
  */
 import { tf } from "../../src/backend/tf";
 import { registerJsKernels } from "../../src/backend/js_kernels";
@@ -33,6 +34,15 @@ const cases: Case[] = [
   { shape: [4, 32, 13, 13], offset: 0.5 },
   { shape: [3, 5, 3, 7], offset: 100 },
   { shape: [2, 3, 4] },
+  {
+    shape: [3, 4, 3, 3],
+    offset: 3,
+    // Channel 0's first value an outlier (the shifted sums' check fails: two passes); channel 2's 1e30.
+    special: (x) => {
+      x[0] = -5000;
+      x[18] = 1e30;
+    },
+  },
   { shape: [2, 4, 5] },
   { shape: [2, 3, 6] },
   { shape: [2, 3, 7] },
@@ -101,6 +111,7 @@ function runAll(c: Case, v: Inputs): Record<string, Float32Array> {
     const scale = tf.tensor(v.k.slice(0, ch), [ch]);
     const shift = tf.tensor(v.k.slice(ch, 2 * ch), [ch]);
     return {
+      moments: run("TorchlabChannelMoments", { x }),
       channelSum: run("TorchlabChannelSum", { x }),
       gradSums: run("TorchlabChannelGradSums", { dy, x, mean: pc }),
       affine: run("TorchlabChannelAffine", { x, center: pc, scale, shift }),
@@ -121,7 +132,7 @@ describe("batch norm's per-channel kernels against the cpu backend's, bit for bi
   });
 
   cases.forEach((c, i) => {
-    test(`x=dy=${JSON.stringify(c.shape)}${c.offset ? ` offset=${c.offset}` : ""}${c.special ? " with NaN, inf and -0" : ""}: ChannelSum, ChannelGradSums, ChannelAffine, BatchNormInputGrad`, async () => {
+    test(`x=dy=${JSON.stringify(c.shape)}${c.offset ? ` offset=${c.offset}` : ""}${c.special ? " with NaN, inf and -0" : ""}: ChannelMoments, ChannelSum, ChannelGradSums, ChannelAffine, BatchNormInputGrad`, async () => {
       const v = inputs(c, 5100 + 10 * i);
       const got = runAll(c, v);
       const want = await onCpu(() => runAll(c, v));

@@ -42,6 +42,7 @@ export const END = 0x0b;
 export const I32 = 0x7f;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
+export const F32 = 0x7d;
 
 const SIMD = 0xfd;
 /** v128.load / v128.store with alignment 2^4 and a constant byte offset. */
@@ -74,6 +75,15 @@ export const F32X4_ADD = [SIMD, 0xe4, 0x01];
 export const F64X2_ADD = [SIMD, 0xf0, 0x01];
 export const F64X2_SUB = [SIMD, 0xf1, 0x01];
 export const F64X2_MUL = [SIMD, 0xf2, 0x01];
+export const F32X4_SPLAT = [SIMD, 0x13];
+export const V128_XOR = [SIMD, 0x51];
+export const I32X4_SUB = [SIMD, 0xb1, 0x01];
+export const I32X4_SHR_U = [SIMD, 0xad, 0x01];
+export const F32X4_SQRT = [SIMD, 0xe3, 0x01];
+export const F32X4_SUB = [SIMD, 0xe5, 0x01];
+export const F32X4_MUL = [SIMD, 0xe6, 0x01];
+export const I32X4_TRUNC_SAT_F32X4_S = [SIMD, 0xf8, 0x01];
+export const F32X4_CONVERT_I32X4_S = [SIMD, 0xfa, 0x01];
 export const V128_ZERO = v128Const(new Array<number>(16).fill(0));
 
 /** Unsigned LEB128. */
@@ -149,6 +159,11 @@ interface WasmApi {
   Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: unknown };
 }
 const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** The buffer of `backend`'s wasm heap (to tell whether an array lies in it), or null. */
+export function heapBuffer(backend: unknown): ArrayBufferLike | null {
+  return memoryOf(backend)?.buffer ?? null;
+}
 
 /** The wasm backend's WebAssembly.Memory (the threaded build keeps it as `wasmMemory`), or null. */
 function memoryOf(backend: unknown): Memory | null {

@@ -15,6 +15,8 @@
  */
 import { tf } from "./tf";
 import { simdLoops } from "./simd";
+import { simdPool } from "./simd_pool";
+import { simdChannel } from "./simd_channel";
 import type { SGDHyper } from "../ops/optim_kernels";
 
 type Typed = Float32Array | Int32Array | Uint8Array;
@@ -104,7 +106,10 @@ function maxPool2d(backendName: string) {
     const is = io.view(iInfo) as Int32Array;
     const plane = h * w;
     if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && ph === 0 && pw === 0 && dh === 1 && dw === 1 && 2 * ho <= h && 2 * wo <= w) {
-      maxPool2x2(xs, vs, is, n * c, h, w, ho, wo);
+      // On wasm, four outputs at a time in the backend's memory (backend/simd_pool.ts), the same bits.
+      const simd = backendName === "wasm" && wo >= 4 ? simdPool(args.backend) : null;
+      if (simd !== null) simd.maxPool2x2(xs.byteOffset, vs.byteOffset, is.byteOffset, n * c, h, w, ho, wo);
+      else maxPool2x2(xs, vs, is, n * c, h, w, ho, wo);
       return [vInfo, iInfo];
     }
     let o = 0;
@@ -185,6 +190,14 @@ function maxPool2dGrad(backendName: string) {
     const dys = io.view(dy) as Float32Array;
     const is = io.view(indices) as Int32Array;
     const dxs = io.view(dxInfo) as Float32Array;
+    // MaxPool2d(2)'s indices (each inside its own 2x2 window) on wasm: written four outputs at a time
+    // (backend/simd_pool.ts), the same bits; it reports indices of another pooling, scattered below.
+    const simd = backendName === "wasm" && wo >= 4 && 2 * ho <= h && 2 * wo <= w ? simdPool(args.backend) : null;
+    if (simd !== null) {
+      // The SIMD loop writes every element of the windows; only rows or columns past them need zeros.
+      if (2 * ho < h || 2 * wo < w) dxs.fill(0);
+      if (simd.maxPool2x2Grad(dys.byteOffset, is.byteOffset, dxs.byteOffset, n * c, h, w, ho, wo) !== 0) return dxInfo;
+    }
     // A fresh wasm output is uninitialised memory; the cpu backend's array is already zero.
     if (backendName === "wasm") dxs.fill(0);
     const plane = h * w;
@@ -298,6 +311,15 @@ function channelMoments(backendName: string) {
     const xs = io.view(x) as Float32Array;
     const out = io.view(outInfo) as Float32Array;
     const count = n * inner;
+    // On wasm, each channel's sums two double lanes at a time (backend/simd_channel.ts), the same bits;
+    // a channel it hands back (0) takes the two passes.
+    const simd = backendName === "wasm" && count > 0 ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      for (let ch = 0; ch < c; ch++) {
+        if (simd.channelMoments(xs.byteOffset, out.byteOffset, n, c, inner, ch) === 0) twoPassMoments(xs, n, c, inner, ch, out);
+      }
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let ch = 0; ch < c; ch++) {
       const k = xs[ch * inner];
@@ -367,6 +389,12 @@ function channelAffine(backendName: string) {
     const scale = io.view(args.inputs.scale as Info) as Float32Array;
     const shift = io.view(args.inputs.shift as Info) as Float32Array;
     const ys = io.view(outInfo) as Float32Array;
+    // On wasm, two double lanes at a time in the backend's memory (backend/simd_channel.ts), the same bits.
+    const simd = backendName === "wasm" && inner >= 4 ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      simd.channelAffine(xs.byteOffset, center.byteOffset, scale.byteOffset, shift.byteOffset, ys.byteOffset, n, c, inner);
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let b = 0; b < n; b++) {
       for (let ch = 0; ch < c; ch++) {
@@ -438,6 +466,11 @@ function channelGradSums(backendName: string) {
     const xs = io.view(args.inputs.x as Info) as Float32Array;
     const mean = io.view(args.inputs.mean as Info) as Float32Array;
     const out = io.view(outInfo) as Float32Array;
+    const simd = backendName === "wasm" ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      simd.channelGradSums(gs.byteOffset, xs.byteOffset, mean.byteOffset, out.byteOffset, n, c, inner);
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let ch = 0; ch < c; ch++) {
       const m = mean[ch];
@@ -484,6 +517,11 @@ function channelSum(backendName: string) {
     const [outInfo] = io.outputs([[[c], "float32"]]);
     const xs = io.view(x) as Float32Array;
     const out = io.view(outInfo) as Float32Array;
+    const simd = backendName === "wasm" ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      simd.channelSum(xs.byteOffset, out.byteOffset, n, c, inner);
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let ch = 0; ch < c; ch++) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -517,6 +555,11 @@ function batchNormInputGrad(backendName: string) {
     const mean = io.view(args.inputs.mean as Info) as Float32Array;
     const k = io.view(args.inputs.k as Info) as Float32Array;
     const dx = io.view(outInfo) as Float32Array;
+    const simd = backendName === "wasm" && inner >= 4 ? simdChannel(args.backend) : null;
+    if (simd !== null) {
+      simd.batchNormInputGrad(gs.byteOffset, xs.byteOffset, mean.byteOffset, k.byteOffset, dx.byteOffset, n, c, inner);
+      return outInfo;
+    }
     const inner4 = inner - (inner % 4);
     for (let b = 0; b < n; b++) {
       for (let ch = 0; ch < c; ch++) {

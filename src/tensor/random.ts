@@ -24,6 +24,7 @@ import { ValueError, TypeError } from "../errors";
 import { IPYTHON_REPR, ipythonRepr, objectRepr } from "../pyrepr";
 import type { Tensor } from "./tensor";
 import { from_typed } from "../ops/creation";
+import { simdBoxMuller } from "../backend/simd_normal";
 
 // Module-level aliases: under jest, code runs in a vm context whose global lookups (`Math`) go
 // through an interceptor on every call, which made the bulk fills many times slower there.
@@ -290,7 +291,8 @@ export class Generator {
     const mu = fround(mean);
     const sd = fround(std);
     this.fill_uniform(out);
-    for (let i = 0; i + 16 <= n; i += 16) boxMuller16(out, i, mu, sd);
+    // In the wasm backend's heap, four lanes at a time (backend/simd_normal.ts), the same bits.
+    if (!simdBoxMuller(out, Math.floor(n / 16), mu, sd)) for (let i = 0; i + 16 <= n; i += 16) boxMuller16(out, i, mu, sd);
     if (n % 16 !== 0) {
       this.fill_uniform(out.subarray(n - 16));
       boxMuller16(out, n - 16, mu, sd);
@@ -396,7 +398,7 @@ function boxMuller16Double(d: Float64Array, o: number, mean: number, std: number
  * normal_fill_16_AVX2: Box-Muller on 16 float uniforms, the first 8 giving the radius and the last
  * 8 the angle (sincos256_ps of a non-negative angle).
  */
-function boxMuller16(d: Float32Array, o: number, mean: number, std: number): void {
+export function boxMuller16(d: Float32Array, o: number, mean: number, std: number): void {
   for (let k = o; k < o + 8; k++) {
     const radius = fround(sqrt(fround(-2 * logf(fround(1 - d[k])))));
     let x = fround(FTWO_PI * d[k + 8]);

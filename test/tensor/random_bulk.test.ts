@@ -5,6 +5,9 @@
  */
 import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
+import { filledFloat32 } from "../../src/backend/fill_buffer";
+import { simdBoxMuller } from "../../src/backend/simd_normal";
+import { boxMuller16 } from "../../src/tensor/random";
 
 const nn = torch.nn;
 
@@ -117,6 +120,50 @@ describe("direct fills draw into a new backend buffer (backend/fill_buffer.ts)",
     // the functional ones in the last bits; stale weights would miss by far more.
     const [a, b] = [Array.from(got.dataSync()), Array.from(ref.dataSync())];
     expect(Math.max(...a.map((v, i) => Math.abs(v - b[i]) / (1 + Math.abs(b[i]))))).toBeLessThan(1e-5);
+  });
+});
+
+describe("on wasm, the Box-Muller of a fill in the backend's heap runs as SIMD (backend/simd_normal.ts), bit for bit", () => {
+  const heapFill = (n: number, write: (out: Float32Array) => void): Float32Array =>
+    tf.tidy(() => filledFloat32([n], write).dataSync() as Float32Array);
+  const firstDiff = (got: Float32Array, want: Float32Array): string => {
+    const g = new Uint32Array(got.buffer, got.byteOffset, got.length);
+    const w = new Uint32Array(want.buffer, want.byteOffset, want.length);
+    for (let k = 0; k < w.length; k++) if (g[k] !== w[k]) return `${k}: ${got[k]} against ${want[k]}`;
+    return "same";
+  };
+
+  test("normal fills of 50003 values (blocks of 16 and a tail) with several mean/std equal the scalar fill", async () => {
+    await torch.ready();
+    for (const [mean, std] of [[0, 1], [0.5, 0.02], [-3, 7]]) {
+      const got = heapFill(50_003, (out) => new torch.Generator(77).fill_normal(out, mean, std));
+      const want = new torch.Generator(77).fill_normal(new Float32Array(50_003), mean, std);
+      expect(`${mean} ${std} ${firstDiff(got, want)}`).toBe(`${mean} ${std} same`);
+    }
+  });
+
+  test("uniforms at the ends of the grid (u = 1 and 2^-24, angles 0 and 1 - 2^-24) and around each octant of the angle", async () => {
+    await torch.ready();
+    if (tf.getBackend() !== "wasm") return;
+    const blocks = 2048;
+    const d = new Float32Array(16 * blocks);
+    const edges = [0, 2 ** -24, 0.5, 1 - 2 ** -24, 1 - 2 ** -23, 0.25, 0.125, 0.875];
+    for (let b = 0; b < blocks; b++) {
+      for (let k = 0; k < 8; k++) {
+        // radius uniforms: the edges, then a 24-bit grid walk; angles: each octant's boundary +- a step.
+        d[16 * b + k] = b < 1 ? edges[k] : ((b * 8 + k) * 2039 % 16777216) * 2 ** -24;
+        const octant = (b * 8 + k) % 8;
+        const step = (((b * 8 + k) >> 3) % 7) - 3;
+        d[16 * b + 8 + k] = b < 1 ? edges[7 - k] : Math.max(0, Math.min(1 - 2 ** -24, octant / 8 + step * 2 ** -24));
+      }
+    }
+    const want = d.slice();
+    for (let o = 0; o < want.length; o += 16) boxMuller16(want, o, Math.fround(0.1), Math.fround(1.5));
+    const got = heapFill(d.length, (out) => {
+      out.set(d);
+      expect(simdBoxMuller(out, blocks, Math.fround(0.1), Math.fround(1.5))).toBe(true);
+    });
+    expect(firstDiff(got, want)).toBe("same");
   });
 });
 

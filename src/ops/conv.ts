@@ -21,6 +21,7 @@ import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { propagateSpatial } from "../tensor/memory_format";
 import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc } from "./layout";
+import { keepsLayouts, paramLayout } from "./param_layouts";
 
 type Pair = [number, number];
 
@@ -284,20 +285,18 @@ let hwioBytes = 0;
 const HWIO_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
- * A parameter's OIHW weight as tfjs's HWIO filter, kept for as long as the weight's values are (an
- * optimizer step, load_state_dict or an in-place write replaces its buffer or bumps its version,
- * and the copy is remade); only leaves that require grad (a module's parameters) come here, not
- * weights computed per call. resnet18 at batch 1 spent 56-73 of ~650 ms (CPU, one thread)
- * transposing its three 512x512x3x3 filters on every forward, and the same filter tensor also lets
- * the wasm backend reuse its XNNPACK operator with the weights already packed. With grad mode off
- * (inference) the copies are keyed by the weight's buffer, up to 256 MB; with it on (training), one
- * copy per parameter (trainingFilter), so that a module run twice between optimizer steps (a GAN's
- * discriminator on the real and the fake batch, a Siamese pair, an evaluation loop left in grad
- * mode) transposes and packs its filters once.
+ * A parameter's OIHW weight as tfjs's HWIO filter, kept for as long as the weight's values are; only
+ * leaves that require grad (a module's parameters) come here, not weights computed per call. resnet18
+ * at batch 1 spent 56-73 of ~650 ms (CPU, one thread) transposing its three 512x512x3x3 filters on
+ * every forward, and the same filter tensor also lets the wasm backend reuse its XNNPACK operator
+ * with the weights already packed. With grad mode off (inference) the copies are keyed by the
+ * weight's buffer (an optimizer step or load_state_dict replaces it, which frees the copy on the next
+ * miss), up to 256 MB; with it on, one copy per parameter (ops/param_layouts.ts), so that a module
+ * run twice between optimizer steps transposes its filters once.
  */
 function hwioFilter(weight: Tensor): tf.Tensor4D {
   const w = weight._t;
-  if (is_grad_enabled()) return is_backward_differentiable() ? (permute(w, [2, 3, 1, 0]) as tf.Tensor4D) : trainingFilter(weight, w);
+  if (is_grad_enabled()) return (keepsLayouts(weight) ? paramLayout(weight, "hwio", (t) => permute(t, [2, 3, 1, 0])) : permute(w, [2, 3, 1, 0])) as tf.Tensor4D;
   const hit = hwioCache.get(w);
   if (hit !== undefined && !hit.isDisposed) return hit;
   const drop = (k: tf.Tensor): void => {
@@ -313,37 +312,6 @@ function hwioFilter(weight: Tensor): tf.Tensor4D {
   const f = tf.keep(permute(w, [2, 3, 1, 0])) as tf.Tensor4D;
   hwioCache.set(w, f);
   hwioBytes += f.size * 4;
-  return f;
-}
-
-interface TrainingFilter {
-  data: tf.Tensor;
-  version: number;
-  f: tf.Tensor4D;
-}
-
-const trainingFilters = new WeakMap<Tensor, TrainingFilter>();
-const trainingFilterFinalizer = new FinalizationRegistry<TrainingFilter>((e) => {
-  if (!e.f.isDisposed) e.f.dispose();
-});
-
-/**
- * hwioFilter in grad mode: the copy made for `weight` while its buffer `w` and its storage version
- * stay; a new one replaces (and frees) it after the weight is written. Freed with the parameter.
- */
-function trainingFilter(weight: Tensor, w: tf.Tensor): tf.Tensor4D {
-  const version = weight._s.version;
-  const hit = trainingFilters.get(weight);
-  if (hit !== undefined && hit.data === w && hit.version === version && !hit.f.isDisposed) return hit.f;
-  const f = tf.keep(permute(w, [2, 3, 1, 0])) as tf.Tensor4D;
-  if (hit === undefined) {
-    const e = { data: w, version, f };
-    trainingFilters.set(weight, e);
-    trainingFilterFinalizer.register(weight, e);
-  } else {
-    if (!hit.f.isDisposed) hit.f.dispose();
-    Object.assign(hit, { data: w, version, f });
-  }
   return f;
 }
 

@@ -4,7 +4,7 @@
  * optimizer steps (a GAN's discriminator on the real and the fake batch, a Siamese pair, an
  * evaluation loop left in grad mode) then moves each weight once; on wasm the same filter tensor
  * also lets XNNPACK reuse its operator with the weights already packed (resnet18 at batch 1 in grad
- * mode: 61 -> 41 Transposes and ~330-430 -> ~210-240 ms CPU per forward, one wasm thread).
+ * mode: 61 -> 41 Transposes and ~330-450 -> ~210-280 ms CPU per forward, one wasm thread).
  *
  * One copy per parameter and layout: it is valid while the parameter's buffer (tfjs buffers are
  * immutable: an optimizer step, load_state_dict or an in-place write gives it a new one) and its

@@ -290,6 +290,15 @@ export function matMul2d(x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): 
   const backend = tf.getBackend();
   if (backend === "cpu") return cpuMatMul(x, y, ta, tb) ?? tf.matMul(x, y, ta, tb);
   if (!(ta || tb) || backend !== "wasm") return tf.matMul(x, y, ta, tb);
+  if (directPays(x, y, ta, tb)) return tf.matMul(ta ? tf.transpose(x) : x, tb ? tf.transpose(y) : y);
+  return tf.transpose(tf.matMul(tb ? y : tf.transpose(y), ta ? x : tf.transpose(x)));
+}
+
+/**
+ * For matMul2d on wasm: whether op(x) op(y) with the transposed operands materialised moves fewer
+ * elements than (op(y)^T op(x)^T)^T.
+ */
+export function directPays(x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): boolean {
   // XNNPACK repacks the right operand of each new tensor (~2 element moves each): weigh that in too.
   const n = x.shape[ta ? 1 : 0] ?? 0;
   const m = y.shape[tb ? 0 : 1] ?? 0;
@@ -297,8 +306,7 @@ export function matMul2d(x: tf.Tensor, y: tf.Tensor, ta: boolean, tb: boolean): 
   const call = 8000;
   const direct = (ta ? x.size + call : 0) + (tb ? y.size + call : 0) + 2 * y.size;
   const swapped = (ta ? 0 : x.size + call) + (tb ? 0 : y.size + call) + n * m + call + 2 * x.size;
-  if (direct <= swapped) return tf.matMul(ta ? tf.transpose(x) : x, tb ? tf.transpose(y) : y);
-  return tf.transpose(tf.matMul(tb ? y : tf.transpose(y), ta ? x : tf.transpose(x)));
+  return direct <= swapped;
 }
 
 /** Sums a broadcast gradient back down to `shape`. */

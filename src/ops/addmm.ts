@@ -1,10 +1,11 @@
 /** torch.addmm: beta * input + alpha * (mat1 @ mat2) in one node (F.linear's 2-D case, as in PyTorch). */
-import { tf, compute, record, sumTo, fmtShape, broadcastShapes, matMul2d } from "./_core";
+import { tf, compute, record, sumTo, fmtShape, broadcastShapes, matMul2d, directPays } from "./_core";
+import { keepsLayouts, keptLayout, paramLayout } from "./param_layouts";
 import { crossReads } from "../autograd/node";
 import type { Tensor } from "../tensor/tensor";
 import * as V from "./view";
 import { transposedGrad } from "../autograd/backward";
-import { is_backward_differentiable } from "../autograd/grad_mode";
+import { is_backward_differentiable, is_grad_enabled } from "../autograd/grad_mode";
 import { RuntimeError, ShapeError } from "../errors";
 
 /**
@@ -38,6 +39,24 @@ function mat2Grad(m1: tf.Tensor, g: tf.Tensor, mat2: Tensor): tf.Tensor {
   return matMul2d(m1, g, true, false);
 }
 
+/**
+ * On wasm, F.linear's weight.t() of a parameter `w` (mat2 is its untransposed view) as a kept
+ * [in, out] copy (ops/param_layouts.ts): reused while the weight's values stay, so a layer run twice
+ * between optimizer steps transposes (and XNNPACK packs) its weight once. Made when matMul2d would
+ * materialise that transpose anyway, or with grad mode off (the weights then rarely change between
+ * calls); null otherwise, and matMul2d decides. x W^T through either form adds the same products in
+ * the same order (XNNPACK accumulates each output along the shared dimension), so the values are the same.
+ */
+function keptTranspose(x: tf.Tensor, mat2: Tensor, w: tf.Tensor): tf.Tensor | null {
+  if (tf.getBackend() !== "wasm") return null;
+  const base = (mat2._view as NonNullable<Tensor["_view"]>).base;
+  if (!keepsLayouts(base)) return null;
+  const hit = keptLayout(base, "t");
+  if (hit !== null) return hit;
+  if (is_grad_enabled() && !directPays(x, w, false, true)) return null;
+  return paramLayout(base, "t", (t) => tf.transpose(t));
+}
+
 export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha = 1): Tensor {
   if (mat1.dim() !== 2) throw new RuntimeError(`addmm(): mat1 must be a matrix, got ${mat1.dim()}-D tensor of shape ${fmtShape(mat1.shape)}`);
   if (mat2.dim() !== 2) throw new RuntimeError(`addmm(): mat2 must be a matrix, got ${mat2.dim()}-D tensor of shape ${fmtShape(mat2.shape)}`);
@@ -53,7 +72,8 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     // F.linear's weight.t() is read in place by the cpu backend's product (no Transpose of the weight),
     // and on wasm where its buffer was left untransposed (movement.ts's linearWeightT).
     const w = tf.getBackend() === "cpu" || mat2._s.layout?.kind === "transposed" ? transposedBase(mat2) : null;
-    const prod = w !== null ? matMul2d(mat1._t, w, false, true) : matMul2d(mat1._t, mat2._t, false, false);
+    const kept = w !== null ? keptTranspose(mat1._t, mat2, w) : null;
+    const prod = kept !== null ? tf.matMul(mat1._t, kept) : w !== null ? matMul2d(mat1._t, w, false, true) : matMul2d(mat1._t, mat2._t, false, false);
     return tf.add(beta === 1 ? input._t : tf.mul(input._t, beta), alpha === 1 ? prod : tf.mul(prod, alpha));
   });
   return record("AddmmBackward0", [input, mat1, mat2], out, (g) => {

@@ -21,6 +21,7 @@ import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { propagateSpatial } from "../tensor/memory_format";
 import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc } from "./layout";
+import { keepsLayouts, paramLayout } from "./param_layouts";
 
 type Pair = [number, number];
 
@@ -284,17 +285,18 @@ let hwioBytes = 0;
 const HWIO_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
- * A parameter's OIHW weight as tfjs's HWIO filter. With grad mode off (inference) the transposed copy
- * is kept for as long as the weight's values are (an optimizer step or load_state_dict replaces them,
- * which frees the copy on the next miss), up to 256 MB; only leaves that require grad (a module's
- * parameters) are kept, not weights computed per call. resnet18 at batch 1 spent 56-73 of ~650 ms
- * (CPU, one thread) transposing its three
- * 512x512x3x3 filters on every forward, and the same filter tensor also lets the wasm backend reuse its
- * XNNPACK operator with the weights already packed. Training steps change the weights every step, so
- * they transpose as before.
+ * A parameter's OIHW weight as tfjs's HWIO filter, kept for as long as the weight's values are; only
+ * leaves that require grad (a module's parameters) come here, not weights computed per call. resnet18
+ * at batch 1 spent 56-73 of ~650 ms (CPU, one thread) transposing its three 512x512x3x3 filters on
+ * every forward, and the same filter tensor also lets the wasm backend reuse its XNNPACK operator
+ * with the weights already packed. With grad mode off (inference) the copies are keyed by the
+ * weight's buffer (an optimizer step or load_state_dict replaces it, which frees the copy on the next
+ * miss), up to 256 MB; with it on, one copy per parameter (ops/param_layouts.ts), so that a module
+ * run twice between optimizer steps transposes its filters once.
  */
-function hwioFilter(w: tf.Tensor): tf.Tensor4D {
-  if (is_grad_enabled()) return permute(w, [2, 3, 1, 0]) as tf.Tensor4D;
+function hwioFilter(weight: Tensor): tf.Tensor4D {
+  const w = weight._t;
+  if (is_grad_enabled()) return (keepsLayouts(weight) ? paramLayout(weight, "hwio", (t) => permute(t, [2, 3, 1, 0])) : permute(w, [2, 3, 1, 0])) as tf.Tensor4D;
   const hit = hwioCache.get(w);
   if (hit !== undefined && !hit.isDisposed) return hit;
   const drop = (k: tf.Tensor): void => {
@@ -596,7 +598,7 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
       return channelScale(xn, weight._t, bias === null ? null : bias._t, stride);
     }
     if (direct) {
-      const f = weight.requires_grad && weight.is_leaf ? hwioFilter(weight._t) : (permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
+      const f = weight.requires_grad && weight.is_leaf ? hwioFilter(weight) : (permute(weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
       const pad = padSpec as tf.backend_util.ExplicitPadding;
       return fusedConv(xn, f, bias === null ? null : bias._t, stride, pad, dilation);
     }
@@ -862,7 +864,7 @@ export function nhwcInference(x: Tensor, steps: NhwcStep[]): Tensor | null {
         // XNNPACK's fused ReLU (its output clamp) turns NaN into 0: fused only where the output is provably finite.
         const next = convBound(bound, st.weight, st.bias);
         const fuseRelu = steps[i + 1]?.kind === "relu" && next < FLT_MAX / 2;
-        const f = st.weight.requires_grad && st.weight.is_leaf ? hwioFilter(st.weight._t) : (permute(st.weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
+        const f = st.weight.requires_grad && st.weight.is_leaf ? hwioFilter(st.weight) : (permute(st.weight._t, [2, 3, 1, 0]) as tf.Tensor4D);
         const [t, b, l, r] = st.padding;
         const pad = [[0, 0], [t, b], [l, r], [0, 0]] as tf.backend_util.ExplicitPadding;
         if (st.weight.numel() === 1) {

@@ -3,7 +3,10 @@
  * linearWeightT), and addmm reads it with its operands swapped: the values, the gradients and the
  * recorded graph are those of the cpu backend's plain transpose, for shapes where the swapped product
  * is chosen (small batch) and where it is not (large batch), with and without retain_graph, under
- * no_grad, and when the transposed weight is read as a tensor by another op (create_graph).
+ * no_grad, and when the transposed weight is read as a tensor by another op (create_graph). A
+ * parameter's materialised transpose is kept between writes (ops/param_layouts.ts): a layer run twice
+ * moves its weight once, with the same values as a weight computed per call (never kept), also after
+ * an optimizer step and an in-place write.
  */
 import { tf } from "../../src/backend/tf";
 import { torch } from "../../src";
@@ -85,5 +88,41 @@ describeWasm("F.linear's transposed weight on wasm against the cpu backend", () 
     const cpu = await both("cpu");
     expectClose(wasm.inference, cpu.inference);
     expectClose(wasm.gw, cpu.gw);
+  });
+
+  test("a parameter's transpose is kept between writes: a second forward runs no Transpose, the values are a fresh weight's", async () => {
+    const transposes = async (f: () => unknown): Promise<number> => {
+      const info = await tf.profile(() => {
+        f();
+        return [];
+      });
+      return info.kernels.filter((k) => k.name === "Transpose").length;
+    };
+    const F = torch.nn.functional;
+    const bits = (t: { dataSync(): ArrayLike<number> }): number[] => Array.from(t.dataSync());
+    for (const [n, inF, outF] of [[64, 300, 10], [2, 200, 100]]) {
+      torch.manual_seed(n);
+      const lin = new torch.nn.Linear(inF, outF);
+      const x = torch.randn(n, inF);
+      // A weight computed per call (not a leaf): never kept, matMul2d's own choice of form.
+      const fresh = (): number[] => bits(F.linear(x, lin.weight.mul(1), lin.bias));
+      const first = await transposes(() => lin.forward(x));
+      const second = await transposes(() => lin.forward(x));
+      // Batch 64: the direct product transposes the weight once, then reuses it. Batch 2: in grad
+      // mode the swapped product (two small transposes) is cheaper than a kept copy; under no_grad
+      // the copy is made once and reused.
+      expect([first, second]).toEqual(n === 64 ? [1, 0] : [2, 2]);
+      expect(bits(lin.forward(x))).toEqual(fresh());
+      expect(await transposes(() => torch.no_grad(() => lin.forward(x)))).toBe(n === 64 ? 0 : 1);
+      expect(await transposes(() => torch.no_grad(() => lin.forward(x)))).toBe(0);
+      expect(bits(torch.no_grad(() => lin.forward(x)))).toEqual(fresh());
+      const opt = new torch.optim.SGD(lin.parameters(), { lr: 0.5 });
+      lin.forward(x).pow(2).sum().backward();
+      opt.step();
+      expect(bits(lin.forward(x))).toEqual(fresh());
+      torch.no_grad(() => lin.weight.mul_(-2));
+      expect(bits(lin.forward(x))).toEqual(fresh());
+      expect(bits(torch.no_grad(() => lin.forward(x)))).toEqual(fresh());
+    }
   });
 });

@@ -5,7 +5,8 @@
  * (NCHW kernels, no copies), forward and gradients: a ResNet block (the input feeding a 3x3 and a 1x1
  * shortcut), an input written in place between passes (the copy must not be reused), a view as input,
  * more inputs than copies kept (eviction), a hook reading the gradient, and a training loop inside a
- * function whose tensor count stays bounded. On other backends the comparisons check the general path.
+ * function whose tensor count stays bounded. Also a parameter's filter kept in tfjs's HWIO layout between
+ * writes in grad mode (conv.ts's hwioFilter). On other backends the comparisons check the general path.
  */
 import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
@@ -30,6 +31,15 @@ function expectClose(name: string, got: Float32Array, want: Float32Array, tol = 
   let worst = 0;
   for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]) / Math.max(1, Math.abs(want[i])));
   if (!(worst <= tol)) throw new Error(`${name}: worst relative difference ${worst}`);
+}
+
+/** Transpose kernel calls while `f` runs (profile's kernelNames lists each name once: count its kernels). */
+async function transposes(f: () => Tensor): Promise<number> {
+  const info = await tf.profile(() => {
+    f();
+    return [];
+  });
+  return info.kernels.filter((k) => k.name === "Transpose").length;
 }
 
 const data = (t: Tensor | null): Float32Array => Float32Array.from((t as Tensor).dataSync() as Float32Array);
@@ -60,23 +70,38 @@ describe("conv2d NHWC input copies in training", () => {
 
   test("the second convolution of the same input runs one transpose fewer on wasm", async () => {
     const x = torch.randn(4, 16, 32, 32);
+    const x2 = torch.randn(4, 16, 32, 32);
     const w1 = torch.randn(32, 16, 3, 3).requires_grad_();
     const we = torch.randn(32, 16, 1, 1).requires_grad_();
-    const transposes = async (f: () => Tensor): Promise<number> => {
-      const info = await tf.profile(() => {
-        f();
-        return [];
-      });
-      return info.kernelNames.filter((k) => k === "Transpose").length;
-    };
-    const first = await transposes(() => F.conv2d(x, we));
-    const second = await transposes(() => {
-      F.conv2d(x, w1, { padding: 1 });
-      return F.conv2d(x, we);
-    });
-    // The 3x3's forward keeps x's copy; the 1x1 then transposes only its weight.
-    if (tf.getBackend() === "wasm") expect(second).toBe(first);
-    else expect(second).toBeGreaterThanOrEqual(first);
+    // we.mul(1): a weight computed per call, so that no filter is kept between the two calls.
+    const first = await transposes(() => F.conv2d(x, we.mul(1)));
+    F.conv2d(x2, w1, { padding: 1 });
+    const second = await transposes(() => F.conv2d(x2, we.mul(1)));
+    // The 3x3's forward keeps x2's copy; the 1x1 then transposes only its weight and its output.
+    if (tf.getBackend() === "wasm") expect(second).toBe(first - 1);
+    else expect(second).toBeLessThanOrEqual(first);
+  });
+
+  test("a parameter's HWIO filter is made once between writes in grad mode (wasm): a second forward transposes one tensor fewer, a step or an in-place write remakes it", async () => {
+    torch.manual_seed(5);
+    const conv = new torch.nn.Conv2d(3, 8, 3, { padding: 1 });
+    const x = torch.randn(2, 3, 8, 8);
+    // The same convolution with a weight that is no parameter (computed per call): never cached.
+    const fresh = (): Float32Array => data(F.conv2d(x, conv.weight.mul(1), { bias: conv.bias, padding: 1 }));
+    const first = await transposes(() => conv.forward(x));
+    const second = await transposes(() => conv.forward(x));
+    if (tf.getBackend() === "wasm") expect(second).toBe(first - 1);
+    else expect(second).toBeLessThanOrEqual(first);
+    expect(data(conv.forward(x))).toEqual(fresh());
+    const opt = new torch.optim.SGD(conv.parameters(), { lr: 0.5 });
+    conv.forward(x).pow(2).sum().backward();
+    opt.step();
+    expect(data(conv.forward(x))).toEqual(fresh());
+    torch.no_grad(() => conv.weight.mul_(-2));
+    expect(data(conv.forward(x))).toEqual(fresh());
+    conv.weight.data.copy_(torch.ones(8, 3, 3, 3));
+    expect(data(conv.forward(x))).toEqual(fresh());
+    expect(await transposes(() => conv.forward(x))).toBe(second);
   });
 
   test("an input written in place between two passes is transposed afresh", async () => {

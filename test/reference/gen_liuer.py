@@ -415,8 +415,9 @@ model = Model()
 # construct loss and optimizer
 # criterion = torch.nn.BCELoss(size_average = True)
 criterion = torch.nn.BCELoss(reduction='mean')
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)""",
-    """epoch_list = []
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+
+epoch_list = []
 loss_list = []
 # training cycle forward, backward, update
 for epoch in range(50):

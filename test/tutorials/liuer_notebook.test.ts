@@ -41,6 +41,10 @@
  *   Python's `__name__`, `'__main__'` in a Jupyter cell.
  * - `print('Predicted string: ', end='')` did not compile ("print() got an unexpected keyword argument
  *   'end'"): print's values were typed `unknown`, so the dialect found no options for the keywords.
+ * - 07's `loss_list.append(loss.item())` did not compile in a cell that also defines the Model class
+ *   ("Property 'append' does not exist on type 'any[]'"): the `__call__` pass (kernel/call_dunder.ts)
+ *   took the missing `append` for an untyped attribute and wrapped it before the list-method rewrite
+ *   saw it; a name an array or a string lacks is now left to that rewrite.
  * - `for x in idx` over `idx.data.numpy()` threw (torchlab's ndarray was not iterable); it iterates
  *   over the first axis as NumPy's does.
  */
@@ -415,8 +419,9 @@ model = Model();
 // construct loss and optimizer
 // criterion = torch.nn.BCELoss(size_average = True)
 criterion = torch.nn.BCELoss(reduction='mean');
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1);`,
-  `const epoch_list = [];
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1);
+
+const epoch_list = [];
 const loss_list = [];
 // training cycle forward, backward, update
 for (const epoch of range(50)) {

@@ -1,6 +1,6 @@
 """Fixture for test/tutorials/liuer_notebook.test.ts: 刘二大人 (Liu Er)'s "《PyTorch深度学习实践》完结合集"
 (Bilibili), lectures 02-12 in the course's order as the cells of one notebook, run on PyTorch 1.13 as
-IPython runs them: each cell records what it prints (and what Jupyter shows as its value).
+IPython runs them: each cell records what it prints, what Jupyter shows as its value and the UserWarnings it shows.
 
 diabetes.csv.gz and MNIST are not available offline: this script writes small seeded stand-ins under
 test/reference/liuer/ that both sides read: diabetes.csv.gz (40 rows of 8 features and a 0/1 label,
@@ -15,6 +15,7 @@ import contextlib
 import gzip
 import io
 import os
+import re
 import shutil
 import sys
 import types
@@ -72,8 +73,9 @@ def run_cells(cells):
         last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) and not src.rstrip().split("\n")[-1].split("#")[0].rstrip().endswith(";") else None
         body = tree.body[:-1] if last is not None else tree.body
         buf = io.StringIO()
+        err = io.StringIO()
         shown = None
-        with contextlib.redirect_stdout(buf):
+        with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(err):
             try:
                 exec(compile(ast.Module(body=body, type_ignores=[]), "<cell>", "exec"), ns)
                 if last is not None:
@@ -82,7 +84,8 @@ def run_cells(cells):
                         shown = show(v)
             except Exception as e:  # noqa: BLE001 - the error is the reference
                 print(f"ERROR {type(e).__name__}: {e}")
-        out.append({"printed": buf.getvalue(), "shown": shown})
+        # The UserWarnings Python shows (once per place in the library, as Jupyter shows them).
+        out.append({"printed": buf.getvalue(), "shown": shown, "warnings": re.findall(r"UserWarning: (.*)", err.getvalue())})
     return out
 
 

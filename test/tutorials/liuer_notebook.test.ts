@@ -37,6 +37,11 @@
  * - A whole-number float prints as JavaScript writes it (`1`, Python's `1.0`): the comparison reads
  *   numbers by value (expectSameCells).
  * Divergences this port found, fixed:
+ * - `F.sigmoid(...)` showed no warning; PyTorch's says "nn.functional.sigmoid is deprecated. Use
+ *   torch.sigmoid instead." (F.tanh likewise), once, as torchlab now does (nn.Sigmoid / nn.Tanh stay
+ *   silent, as PyTorch's call torch.sigmoid). The test also compares each cell's UserWarnings, so
+ *   `MSELoss(size_average=False)`'s "size_average and reduce args will be deprecated, please use
+ *   reduction='sum' instead." (shown once, by 05) is checked.
  * - `if __name__ == '__main__':` did not compile (no `__name__`): the notebook's builtins now have
  *   Python's `__name__`, `'__main__'` in a Jupyter cell.
  * - `print('Predicted string: ', end='')` did not compile ("print() got an unexpected keyword argument
@@ -50,10 +55,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
+import { cellsOf, sectionsForSuite, streamText, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "liuer.json"), "utf8")) as Record<string, CellOutput[]>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "liuer.json"), "utf8")) as Record<string, (CellOutput & { warnings: string[] })[]>;
 const FIXTURE = path.join(__dirname, "..", "reference", "liuer");
 
 /** The stand-ins copied into a temporary folder (gen_liuer.py's SETUP), and NumPy's loadtxt for them. */
@@ -917,5 +922,11 @@ describe("刘二大人 PyTorch深度学习实践 as a notebook", () => {
   const nbs = sectionsForSuite("liuer", { liuer: { liuer: CELLS } });
   test("each cell prints what PyTorch 1.13 prints", () => {
     expectSameCells(cellsOf(nbs.liuer), R.liuer);
+  });
+  test("each cell shows the UserWarnings PyTorch 1.13 shows (size_average's deprecation, F.sigmoid's)", () => {
+    const shown = nbs.liuer.cells.map((c) =>
+      (c.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stderr").flatMap((o) => [...streamText(o).matchAll(/UserWarning: (.*)/g)].map((m) => m[1])),
+    );
+    expect(shown).toEqual(R.liuer.map((c) => c.warnings));
   });
 });

@@ -359,8 +359,7 @@ class LogisticRegressionModel extends torch.nn.Module {
   }
 
   forward(x) {
-    // y_pred = F.sigmoid(self.linear(x))
-    const y_pred = torch.sigmoid(this.linear(x));
+    const y_pred = F.sigmoid(this.linear(x));
     return y_pred;
   }
 }

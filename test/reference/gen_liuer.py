@@ -325,7 +325,7 @@ criterion = torch.nn.MSELoss(size_average=False)
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)  # model.parameters()自动完成参数的初始化操作
 
 # training cycle forward, backward, update
-for epoch in range(50):
+for epoch in range(30):
     y_pred = model(x_data)  # forward:predict
     loss = criterion(y_pred, y_data)  # forward: loss
     print(epoch, loss.item())
@@ -368,7 +368,7 @@ criterion = torch.nn.BCELoss(size_average=False)
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 
 # training cycle forward, backward, update
-for epoch in range(50):
+for epoch in range(30):
     y_pred = model(x_data)
     loss = criterion(y_pred, y_data)
     print(epoch, loss.item())
@@ -422,7 +422,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 epoch_list = []
 loss_list = []
 # training cycle forward, backward, update
-for epoch in range(50):
+for epoch in range(30):
     y_pred = model(x_data)
     loss = criterion(y_pred, y_data)
     print(epoch, loss.item())
@@ -484,7 +484,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 
 # training cycle forward, backward, update
 if __name__ == '__main__':
-    for epoch in range(5):
+    for epoch in range(3):
         for i, data in enumerate(train_loader, 0):  # train_loader 是先shuffle后mini_batch
             inputs, labels = data
             y_pred = model(inputs)
@@ -556,7 +556,7 @@ def test():
 
 
 if __name__ == '__main__':
-    for epoch in range(2):
+    for epoch in range(1):
         train(epoch)
         test()""",
     # 10 basic CNN

@@ -16,8 +16,8 @@
  * is 40 seeded rows (8 features, a 0/1 label); MNIST is torchvision's raw IDX files, 128 training and 64
  * test images of seeded noise with a bright bar placed by the label. The first cell (not a course cell)
  * copies them into a temporary folder laid out as the scripts expect (MNIST under ../dataset/mnist/).
- * Shrunk: 03 keeps its 100 epochs, 04 runs 10 (100), 05 / 06 / 07 50 (1000 / 1000 / 100), 08 5 (100),
- * 09 2 epochs (10), 10 and 11 one; the MNIST loops print every 2 batches (`batch_idx % 2 == 1`, `running_loss / 2`
+ * Shrunk: 03 keeps its 100 epochs, 04 runs 10 (100), 05 / 06 / 07 30 (1000 / 1000 / 100), 08 3 (100),
+ * 09, 10 and 11 one epoch (10); the MNIST loops print every 2 batches (`batch_idx % 2 == 1`, `running_loss / 2`
  * for 300); 10 / 11's test() also prints `[correct/total]`, as the lecture's own version does.
  * Left out: the matplotlib cells (the MSE / cost / loss curves, 06's probability plot over np.linspace);
  * lecture 13 (the names classifier with pack_padded_sequence: time).
@@ -329,7 +329,7 @@ let criterion: any = torch.nn.MSELoss(size_average=False);
 let optimizer: any = torch.optim.SGD(model.parameters(), lr=0.01);  // model.parameters()自动完成参数的初始化操作
 
 // training cycle forward, backward, update
-for (const epoch of range(50)) {
+for (const epoch of range(30)) {
   const y_pred = model(x_data);  // forward:predict
   const loss = criterion(y_pred, y_data);  // forward: loss
   print(epoch, loss.item());
@@ -373,7 +373,7 @@ criterion = torch.nn.BCELoss(size_average=False);
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01);
 
 // training cycle forward, backward, update
-for (const epoch of range(50)) {
+for (const epoch of range(30)) {
   const y_pred = model(x_data);
   const loss = criterion(y_pred, y_data);
   print(epoch, loss.item());
@@ -428,7 +428,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1);
 const epoch_list = [];
 const loss_list = [];
 // training cycle forward, backward, update
-for (const epoch of range(50)) {
+for (const epoch of range(30)) {
   const y_pred = model(x_data);
   const loss = criterion(y_pred, y_data);
   print(epoch, loss.item());
@@ -496,7 +496,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.01);
 
 // training cycle forward, backward, update
 if (__name__ == '__main__') {
-  for (const epoch of range(5)) {
+  for (const epoch of range(3)) {
     for (const [i, data] of enumerate(train_loader, 0)) {  // train_loader 是先shuffle后mini_batch
       const [inputs, labels] = data;
       const y_pred = model(inputs);
@@ -580,7 +580,7 @@ function test() {
 
 
 if (__name__ == '__main__') {
-  for (const epoch of range(2)) {
+  for (const epoch of range(1)) {
     train(epoch);
     test();
   }

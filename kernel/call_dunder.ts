@@ -111,11 +111,15 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     return declaration !== undefined && t.isParameter(declaration) && untypedDeclaration(t, declaration);
   };
   // `recv.name` typed `any`, recv a chain of names (so that it may be read twice): a method, or an attribute holding anything.
-  const untypedAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression =>
-    t.isPropertyAccessExpression(callee) &&
-    !t.isOptionalChain(callee) &&
-    simpleReceiverRoot(t, callee) !== undefined &&
-    (checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any) !== 0;
+  // A name an array or a string lacks is not one: `xs.append(5)`, `s.strip()` are Python's list and
+  // str methods, which kernel/rewrite.ts writes as such (typed `any` only because they are type errors).
+  const untypedAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression => {
+    if (!t.isPropertyAccessExpression(callee) || t.isOptionalChain(callee) || simpleReceiverRoot(t, callee) === undefined) return false;
+    if (!(checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any)) return false;
+    const receiver = checker.getTypeAtLocation(callee.expression);
+    if (receiver.flags & t.TypeFlags.Any || !(checker.isArrayLikeType(receiver) || receiver.flags & t.TypeFlags.StringLike)) return true;
+    return checker.getPropertyOfType(checker.getApparentType(receiver), callee.name.text) !== undefined;
+  };
   const callable = (callee: ts.Expression): boolean => {
     if (callee.kind === K.SuperKeyword || callee.kind === K.ImportKeyword) return false;
     const type = checker.getTypeAtLocation(callee);

@@ -29,6 +29,12 @@ export const True = true;
 export const False = false;
 export const None = null;
 
+/**
+ * The module name a notebook's cells run in: Jupyter runs them as `__main__`, so a script pasted into
+ * a cell keeps its `if __name__ == '__main__':` guard (DataLoader with num_workers, a course's train loop).
+ */
+export const __name__ = "__main__";
+
 export { print } from "./display/print";
 export { len } from "./utils/data/dataset";
 

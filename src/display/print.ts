@@ -17,6 +17,13 @@ export interface PrintOptions {
   flush?: boolean;
 }
 
+/**
+ * Any value print() writes, or its trailing keywords: spelled out rather than `unknown` so that the
+ * notebook dialect (kernel/keyword_args.ts) finds the options member and places `print(x, end='')`'s
+ * keywords there, as Python's print takes them.
+ */
+export type Printable = PrintOptions | object | string | number | boolean | bigint | symbol | null | undefined;
+
 const OPTION_KEYS = new Set(["sep", "end", "flush"]);
 
 /** A trailing plain object whose keys are all print's keywords is its options, as Python's keywords. */
@@ -47,7 +54,7 @@ export function pyStr(value: unknown): string {
  * @example print("loss", loss.item(), {sep: ": "})  // loss: 0.25
  * @example print(x.shape, [1, 2], true, null)        // torch.Size([2, 3]) [1, 2] True None
  */
-export function print(...values: unknown[]): void {
+export function print(...values: Printable[]): void {
   const options: PrintOptions = values.length > 0 && isOptions(values[values.length - 1]) ? (values.pop() as PrintOptions) : {};
   const sep = textOption(options.sep, "sep", " ");
   const end = textOption(options.end, "end", "\n");

@@ -9,6 +9,7 @@
  */
 import { asPyTuple, IPYTHON_REPR } from "../pyrepr";
 import * as D from "./dtype";
+import { TypeError } from "../errors";
 
 type Data = Float32Array | Int32Array | Uint8Array;
 
@@ -56,6 +57,21 @@ export class ndarray {
       return Array.from({ length: this.shape[axis] }, (_, i) => (axis === this.shape.length - 1 ? value(offset + i) : build(axis + 1, offset + i * stride)));
     };
     return build(0, 0);
+  }
+
+  /**
+   * Iterates over the first axis, as NumPy's array does (`for x in idx`, `[idx2char[x] for x in idx]`):
+   * a 1-d array's values (bools as booleans), the rows of a larger one as arrays of their own.
+   */
+  *[Symbol.iterator](): IterableIterator<number | boolean | ndarray> {
+    if (this.shape.length === 0) throw new TypeError("iteration over a 0-d array");
+    const rows = this.shape[0];
+    const rest = this.shape.slice(1);
+    const stride = rest.reduce((a, b) => a * b, 1);
+    for (let i = 0; i < rows; i++) {
+      if (rest.length === 0) yield this.dtype === D.bool ? this.data[i] !== 0 : this.data[i];
+      else yield new ndarray(this.data.slice(i * stride, (i + 1) * stride) as Data, rest, this.dtype);
+    }
   }
 
   /** NumPy's repr: `array([...], dtype=float32)`. */

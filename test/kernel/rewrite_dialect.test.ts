@@ -1212,6 +1212,12 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect(rw(typed)).toBe(typed);
     // A receiver that is not a chain of names would be evaluated twice: its call is left as written.
     expect(rw("function first(xs) { return xs.get(0).f(1); }")).toContain(".attribute(xs, xs.get)(0).f(1); }");
+    // A Python list method on a typed array in the same cell as an untyped call (刘二大人 lecture 07's
+    // model class and its `loss_list.append(...)`) is the list method, not an attribute read (which did
+    // not compile: "Property 'append' does not exist on type 'any[]'").
+    const listed = rw("class Lst extends torch.nn.Module {\n  lin = torch.nn.Linear(1, 1);\n  forward(x) { return this.lin(x); }\n}\nconst seen = [];\nseen.append(1);");
+    expect(listed).toContain(`${DYNAMIC_REF}.list_append(seen, 1);`);
+    expect(listed).not.toContain("attribute(seen");
     class Counter {
       constructor(readonly n: number) {}
       plus(k: number) { return this.n + k; }

@@ -24,3 +24,25 @@ describe("activations without integer kernels refuse integer and bool input as P
     expect(F.leaky_relu(torch.tensor([-1.5, 2]), 0.2).tolist()).toEqual([expect.closeTo(-0.3, 6), 2]);
   });
 });
+
+// PyTorch 1.13 (刘二大人 lecture 06's `F.sigmoid(self.linear(x))`): F.sigmoid and F.tanh warn once that they
+// are deprecated; nn.Sigmoid and nn.Tanh call torch.sigmoid / torch.tanh and do not.
+test("F.sigmoid and F.tanh show PyTorch's deprecation warning once; nn.Sigmoid, nn.Tanh and torch.sigmoid none", () => {
+  const spy = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+  try {
+    const x = torch.tensor([0.0, 2.0]);
+    new torch.nn.Sigmoid().forward(x);
+    new torch.nn.Tanh().forward(x);
+    torch.sigmoid(x);
+    expect(spy).not.toHaveBeenCalled();
+    expect(F.sigmoid(x).tolist()).toEqual(torch.sigmoid(x).tolist());
+    F.sigmoid(x);
+    expect(F.tanh(x).tolist()).toEqual(torch.tanh(x).tolist());
+    expect(spy.mock.calls).toEqual([
+      ["nn.functional.sigmoid is deprecated. Use torch.sigmoid instead.", "UserWarning"],
+      ["nn.functional.tanh is deprecated. Use torch.tanh instead.", "UserWarning"],
+    ]);
+  } finally {
+    spy.mockRestore();
+  }
+});

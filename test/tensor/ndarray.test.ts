@@ -83,4 +83,13 @@ describe("x.numpy() prints as NumPy's array", () => {
     expect(torch.from_numpy(a).tolist()).toEqual([[9, 2], [3, 4]]);
     expect(torch.tensor(a).dtype).toBe(torch.int64);
   });
+
+  test("iterates over the first axis as NumPy's array: a 1-d array's values, a larger one's rows; a 0-d array refuses", () => {
+    // 刘二大人 lecture 12: `idx = idx.data.numpy(); ''.join([idx2char[x] for x in idx])`.
+    expect([...torch.tensor([3, 1, 2]).numpy()]).toEqual([3, 1, 2]);
+    expect([...torch.tensor([true, false]).numpy()]).toEqual([true, false]);
+    const rows = [...torch.arange(6).reshape(2, 3).numpy()] as ndarray[];
+    expect(rows.map((r) => [r.shape, r.dtype, r.tolist()])).toEqual([[[3], torch.int64, [0, 1, 2]], [[3], torch.int64, [3, 4, 5]]]);
+    expect(() => [...torch.tensor(5).numpy()]).toThrow(new TypeError("iteration over a 0-d array"));
+  });
 });

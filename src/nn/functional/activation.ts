@@ -138,14 +138,28 @@ export function softplus(input: Tensor, beta: number | { beta?: number; threshol
   return E.softplus(input, (o.beta as number) ?? 1, (o.threshold as number) ?? 20);
 }
 
-export function sigmoid(input: Tensor): Tensor {
+/** nn.Sigmoid's forward: torch.sigmoid, without F.sigmoid's deprecation warning. */
+export function _sigmoid(input: Tensor): Tensor {
   checkInput("sigmoid", input);
   return E.sigmoid(input);
 }
 
-export function tanh(input: Tensor): Tensor {
+/** nn.Tanh's forward: torch.tanh, without F.tanh's deprecation warning. */
+export function _tanh(input: Tensor): Tensor {
   checkInput("tanh", input);
   return E.tanh(input);
+}
+
+/** PyTorch's F.sigmoid: torch.sigmoid, with its deprecation warning (once, as Python shows it). */
+export function sigmoid(input: Tensor): Tensor {
+  warnOnce("sigmoid", "nn.functional.sigmoid is deprecated. Use torch.sigmoid instead.");
+  return _sigmoid(input);
+}
+
+/** PyTorch's F.tanh: torch.tanh, with its deprecation warning (once, as Python shows it). */
+export function tanh(input: Tensor): Tensor {
+  warnOnce("tanh", "nn.functional.tanh is deprecated. Use torch.tanh instead.");
+  return _tanh(input);
 }
 
 /** log(sigmoid(x)) = -softplus(-x), stable for large |x|. */

@@ -108,14 +108,14 @@ export class ELU extends Module {
 /** 1 / (1 + exp(-x)). */
 export class Sigmoid extends Module {
   forward(input: Tensor): Tensor {
-    return A.sigmoid(input);
+    return A._sigmoid(input);
   }
 }
 
 /** Hyperbolic tangent. */
 export class Tanh extends Module {
   forward(input: Tensor): Tensor {
-    return A.tanh(input);
+    return A._tanh(input);
   }
 }
 

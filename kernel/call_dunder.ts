@@ -93,7 +93,7 @@ function simpleReceiverRoot(t: typeof ts, callee: ts.Expression): ts.Expression 
 }
 
 /** A text inserted at an offset of the cell. */
-type Insert = { at: number; text: string };
+export type Insert = { at: number; text: string };
 
 /**
  * Where `code` (checked as `checked`) gets text: `.__call__` after each callee that is an instance
@@ -147,7 +147,7 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
 }
 
 /** `code` with the texts of `at` (ascending) inserted, the offsets mapped both ways. */
-function insertedCalls(code: string, at: Insert[]): Mapped {
+export function insertedCalls(code: string, at: Insert[]): Mapped {
   let out = "";
   let from = 0;
   for (const { at: pos, text } of at) {

@@ -11,6 +11,7 @@
 import type * as ts from "typescript";
 import type { CheckedCell, Mapped } from "./keyword_args";
 import { tslabTypeScript } from "./resolve";
+import { insertedCalls } from "./call_dunder";
 
 const ANY = ": any";
 
@@ -48,25 +49,5 @@ export function withClassDefaults(code: string, { checker, sourceFile: sf, offse
   };
   sf.forEachChild(visit);
   if (at.length === 0) return { code, mapBack: (o) => o, mapForward: (o) => o };
-  at.sort((a, b) => a - b);
-  let out = "";
-  let from = 0;
-  for (const pos of at) {
-    out += code.slice(from, pos) + ANY;
-    from = pos;
-  }
-  out += code.slice(from);
-  return {
-    code: out,
-    mapBack: (o) => {
-      let shift = 0;
-      for (const pos of at) {
-        if (o < pos + shift) break;
-        if (o < pos + shift + ANY.length) return pos;
-        shift += ANY.length;
-      }
-      return o - shift;
-    },
-    mapForward: (o) => o + at.filter((pos) => pos < o).length * ANY.length,
-  };
+  return insertedCalls(code, at.sort((a, b) => a - b).map((pos) => ({ at: pos, text: ANY })));
 }

@@ -25,8 +25,9 @@ const CALL = ".__call__";
 const CALLABLE = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).callable(`;
 /**
  * Its `attribute`: `recv.name(x)` typed `any` (an untyped receiver or property: WineDataset's
- * `this.transform(sample)`, `this.act_fn()`) is `attribute(recv, recv.name)(x)`, which calls a function
- * with `recv` as `this`, an instance through `__call__` and constructs a class.
+ * `this.transform(sample)`, `this.act_fn()`) is `attribute(recv, recv.name, "name")(x)`, which calls a function
+ * with `recv` as `this`, an instance through `__call__`, constructs a class, and finds Python's str, list
+ * or dict method that a string, array or dict lacks (`text.strip()`, `self.ids.append(t)`, `vocab.items()`).
  */
 const ATTRIBUTE = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).attribute(`;
 /** `f(x)(y)`: the outer call's callee is typed only once the inner one is; a few passes cover it. */
@@ -97,11 +98,14 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     return declaration !== undefined && t.isParameter(declaration) && !declaration.type;
   };
   // `recv.name` typed `any`, recv a chain of names (so that it may be read twice): a method, or an attribute holding anything.
+  // A name that a typed receiver lacks is `any` only as the checker's error: `item.strip()` on a string is Python's
+  // str method (kernel/rewrite.ts), and an attribute a constructor assigns is declared before the next pass.
   const untypedAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression =>
     t.isPropertyAccessExpression(callee) &&
     !t.isOptionalChain(callee) &&
     simpleReceiverRoot(t, callee) !== undefined &&
-    (checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any) !== 0;
+    (checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any) !== 0 &&
+    ((checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0 || checker.getSymbolAtLocation(callee.name) !== undefined);
   const callable = (callee: ts.Expression): boolean => {
     if (callee.kind === K.SuperKeyword || callee.kind === K.ImportKeyword) return false;
     const type = checker.getTypeAtLocation(callee);
@@ -119,7 +123,7 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
       else if (untypedParameter(n.expression) && !n.arguments.some(keyword)) at.push({ at: n.expression.getStart(sf) - offset, text: CALLABLE }, { at: n.expression.end - offset, text: ")" });
       else if (untypedAttribute(n.expression) && !n.arguments.some(keyword)) {
         const receiver = n.expression.expression.getText(sf);
-        at.push({ at: n.expression.getStart(sf) - offset, text: `${ATTRIBUTE}${receiver}, ` }, { at: n.expression.end - offset, text: ")" });
+        at.push({ at: n.expression.getStart(sf) - offset, text: `${ATTRIBUTE}${receiver}, ` }, { at: n.expression.end - offset, text: `, ${JSON.stringify(n.expression.name.text)})` });
       }
     }
     n.forEachChild(visit);

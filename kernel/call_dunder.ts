@@ -43,8 +43,9 @@ export function mayCallInstances(prevDecl: string, code: string): boolean {
 }
 
 /**
- * Whether some call's callee is a name that an enclosing function declares as an untyped parameter,
- * or a property of `this` or of such a name (`this.transform(sample)`, `cfg.model_cls(3)`).
+ * Whether some call's callee is a name that an enclosing function declares as an untyped parameter
+ * or the cell declares `any`, or a property of `this` or of such a name (`this.transform(sample)`,
+ * `cfg.model_cls(3)`, `batch.append(t)`).
  */
 function callsUntypedParameter(code: string): boolean {
   const t = tslabTypeScript();
@@ -58,11 +59,18 @@ function callsUntypedParameter(code: string): boolean {
     }
     return false;
   };
+  // `let batch: any = []` then `batch.append(...)`: a variable the cell declares `any` holds anything, as a parameter does.
+  const anyVariables = new Set<string>();
+  const collect = (n: ts.Node): void => {
+    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.type?.kind === t.SyntaxKind.AnyKeyword) anyVariables.add(n.name.text);
+    n.forEachChild(collect);
+  };
+  sf.forEachChild(collect);
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
     const root = t.isCallExpression(n) ? simpleReceiverRoot(t, n.expression) : undefined;
-    if (root && (root.kind === t.SyntaxKind.ThisKeyword || (t.isIdentifier(root) && declared(root.text, n)))) found = true;
+    if (root && (root.kind === t.SyntaxKind.ThisKeyword || (t.isIdentifier(root) && (declared(root.text, n) || anyVariables.has(root.text))))) found = true;
     else n.forEachChild(visit);
   };
   sf.forEachChild(visit);

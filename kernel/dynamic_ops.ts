@@ -98,6 +98,9 @@ export function op(name: string, a: any, b: any): any {
     if (ta && tb) return (a as Tensor).matmul(b as Tensor);
     throw new TypeError(`unsupported operand type(s) for ${name === "matmul" ? "@" : "@="}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
   }
+  // `idx_next == eos_id` with eos_id None: Tensor.__eq__ / __ne__ answer NotImplemented for None, and
+  // Python falls back to identity (False for ==, True for !=), where `t.eq(None)` is a TypeError.
+  if ((name === "eq" || name === "ne") && (ta || tb) && (a === null || a === undefined || b === null || b === undefined)) return name === "ne";
   // Python's Dataset.__add__ (`ants_dataset + bees_dataset` held untyped): a ConcatDataset.
   if (name === "add" && a instanceof Dataset && isDatasetLike(b)) return a.add(b);
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);

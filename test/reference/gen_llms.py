@@ -1383,7 +1383,8 @@ optimizer = torch.optim.AdamW(model.parameters(), lr=0.0005, weight_decay=0.1)
 optimizer.load_state_dict(checkpoint["optimizer_state_dict"])
 model.train();""",
     """print(optimizer.param_groups[0]["lr"], len(optimizer.state_dict()["state"]))
-print(optimizer.state_dict()["state"][0]["step"], optimizer.state_dict()["state"][0]["exp_avg"][:2, :4])""",
+state0 = optimizer.state_dict()["state"][0]
+print(state0["step"], state0["exp_avg"][:2, :4])""",
 ]
 
 if __name__ == "__main__":

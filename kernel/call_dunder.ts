@@ -106,14 +106,16 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     return declaration !== undefined && t.isParameter(declaration) && !declaration.type;
   };
   // `recv.name` typed `any`, recv a chain of names (so that it may be read twice): a method, or an attribute holding anything.
-  // A name that a typed receiver lacks is `any` only as the checker's error: `item.strip()` on a string is Python's
-  // str method (kernel/rewrite.ts), and an attribute a constructor assigns is declared before the next pass.
+  // A name that a typed receiver other than `this` lacks is `any` only as the checker's error: `item.strip()` on a
+  // string is Python's str method (kernel/rewrite.ts). An attribute of `this` that no pass has declared yet is wrapped.
   const untypedAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression =>
     t.isPropertyAccessExpression(callee) &&
     !t.isOptionalChain(callee) &&
     simpleReceiverRoot(t, callee) !== undefined &&
     (checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any) !== 0 &&
-    ((checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0 || checker.getSymbolAtLocation(callee.name) !== undefined);
+    (callee.expression.kind === t.SyntaxKind.ThisKeyword ||
+      (checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0 ||
+      checker.getSymbolAtLocation(callee.name) !== undefined);
   const callable = (callee: ts.Expression): boolean => {
     if (callee.kind === K.SuperKeyword || callee.kind === K.ImportKeyword) return false;
     const type = checker.getTypeAtLocation(callee);

@@ -25,8 +25,9 @@ const CALL = ".__call__";
 const CALLABLE = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).callable(`;
 /**
  * Its `attribute`: `recv.name(x)` typed `any` (an untyped receiver or property: WineDataset's
- * `this.transform(sample)`, `this.act_fn()`) is `attribute(recv, recv.name)(x)`, which calls a function
- * with `recv` as `this`, an instance through `__call__` and constructs a class.
+ * `this.transform(sample)`, `this.act_fn()`) is `attribute(recv, recv.name, "name")(x)`, which calls a function
+ * with `recv` as `this`, an instance through `__call__`, constructs a class, and finds Python's str, list
+ * or dict method that a string, array or dict lacks (`text.strip()`, `self.ids.append(t)`, `vocab.items()`).
  */
 const ATTRIBUTE = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).attribute(`;
 /** `f(x)(y)`: the outer call's callee is typed only once the inner one is; a few passes cover it. */
@@ -44,7 +45,8 @@ export function mayCallInstances(prevDecl: string, code: string): boolean {
 /**
  * Whether some call's callee is a name that an enclosing function declares as an untyped parameter,
  * or a property of `this` or of such a name (`this.transform(sample)`, `cfg.model_cls(3)`), or a
- * property of a variable declared `any` in the cell or an earlier one (`const cfg: any = {...}`).
+ * property of a variable declared `any` in the cell or an earlier one (`const cfg: any = {...}`,
+ * `let batch: any = []` then `batch.append(t)`).
  */
 function callsUntypedParameter(code: string, prevDecl: string): boolean {
   const t = tslabTypeScript();
@@ -111,15 +113,16 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     return declaration !== undefined && t.isParameter(declaration) && untypedDeclaration(t, declaration);
   };
   // `recv.name` typed `any`, recv a chain of names (so that it may be read twice): a method, or an attribute holding anything.
-  // A name an array or a string lacks is not one: `xs.append(5)`, `s.strip()` are Python's list and
-  // str methods, which kernel/rewrite.ts writes as such (typed `any` only because they are type errors).
-  const untypedAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression => {
-    if (!t.isPropertyAccessExpression(callee) || t.isOptionalChain(callee) || simpleReceiverRoot(t, callee) === undefined) return false;
-    if (!(checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any)) return false;
-    const receiver = checker.getTypeAtLocation(callee.expression);
-    if (receiver.flags & t.TypeFlags.Any || !(checker.isArrayLikeType(receiver) || receiver.flags & t.TypeFlags.StringLike)) return true;
-    return checker.getPropertyOfType(checker.getApparentType(receiver), callee.name.text) !== undefined;
-  };
+  // A name that a typed receiver other than `this` lacks is `any` only as the checker's error: `item.strip()` on a
+  // string is Python's str method (kernel/rewrite.ts). An attribute of `this` that no pass has declared yet is wrapped.
+  const untypedAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression =>
+    t.isPropertyAccessExpression(callee) &&
+    !t.isOptionalChain(callee) &&
+    simpleReceiverRoot(t, callee) !== undefined &&
+    (checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any) !== 0 &&
+    (callee.expression.kind === t.SyntaxKind.ThisKeyword ||
+      (checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0 ||
+      checker.getSymbolAtLocation(callee.name) !== undefined);
   const callable = (callee: ts.Expression): boolean => {
     if (callee.kind === K.SuperKeyword || callee.kind === K.ImportKeyword) return false;
     const type = checker.getTypeAtLocation(callee);
@@ -137,7 +140,7 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
       else if (untypedParameter(n.expression) && !n.arguments.some(keyword)) at.push({ at: n.expression.getStart(sf) - offset, text: CALLABLE }, { at: n.expression.end - offset, text: ")" });
       else if (untypedAttribute(n.expression) && !n.arguments.some(keyword)) {
         const receiver = n.expression.expression.getText(sf);
-        at.push({ at: n.expression.getStart(sf) - offset, text: `${ATTRIBUTE}${receiver}, ` }, { at: n.expression.end - offset, text: ")" });
+        at.push({ at: n.expression.getStart(sf) - offset, text: `${ATTRIBUTE}${receiver}, ` }, { at: n.expression.end - offset, text: `, ${JSON.stringify(n.expression.name.text)})` });
       }
     }
     n.forEachChild(visit);

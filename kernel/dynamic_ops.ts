@@ -15,6 +15,11 @@ import { pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
+import * as pydict from "../src/pydict";
+import * as pylist from "../src/pylist";
+import * as pystr from "../src/pystr";
+
+const PYTHON_METHODS = { ...pydict, ...pylist, ...pystr };
 
 // Python's dict methods on plain objects, Records and Maps (`sd.keys()`, `d.items()`, `cfg.get(k, v)`).
 export { dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_setdefault, dict_update, dict_values } from "../src/pydict";
@@ -22,6 +27,16 @@ export { dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_setdefault, 
 export { contains } from "../src/pyin";
 export { list_append, list_clear, list_copy, list_count, list_extend, list_index, list_insert, list_pop, list_remove, list_sort } from "../src/pylist";
 export * from "../src/pystr";
+
+/**
+ * Python's str, list or dict method `name` of a string, array or dict that JavaScript's lacks, bound to
+ * it (`item.strip()`, `ids.append(t)`, `vocab.items()` on an untyped receiver); undefined for any other.
+ */
+export function pythonMethod(receiver: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  const family = typeof receiver === "string" ? "str" : Array.isArray(receiver) ? "list" : receiver instanceof Map || isDict(receiver) ? "dict" : null;
+  const helper = family === null ? undefined : (PYTHON_METHODS as Record<string, unknown>)[`${family}_${name}`];
+  return typeof helper === "function" ? (...args: unknown[]) => (helper as (...a: unknown[]) => unknown)(receiver, ...args) : undefined;
+}
 
 /** JavaScript's own binary operators, for operands that are not tensors. */
 const JS: Record<string, (a: any, b: any) => unknown> = {
@@ -83,6 +98,9 @@ export function op(name: string, a: any, b: any): any {
     if (ta && tb) return (a as Tensor).matmul(b as Tensor);
     throw new TypeError(`unsupported operand type(s) for ${name === "matmul" ? "@" : "@="}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
   }
+  // `idx_next == eos_id` with eos_id None: Tensor.__eq__ / __ne__ answer NotImplemented for None, and
+  // Python falls back to identity (False for ==, True for !=), where `t.eq(None)` is a TypeError.
+  if ((name === "eq" || name === "ne") && (ta || tb) && (a === null || a === undefined || b === null || b === undefined)) return name === "ne";
   // Python's Dataset.__add__ (`ants_dataset + bees_dataset` held untyped): a ConcatDataset.
   if (name === "add" && a instanceof Dataset && isDatasetLike(b)) return a.add(b);
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);

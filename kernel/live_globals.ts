@@ -252,11 +252,15 @@ export function callable(value: unknown): any {
  * Python's call of an attribute `receiver.name(...)` whose value is known only at run time (an untyped
  * receiver or property, kernel/call_dunder.ts): a function is called with `receiver` as `this` (a
  * tensor's or module's own method), a class constructs (`self.act_fn()` given `nn.ReLU`), an object
- * whose class defines `__call__` is called through it (`self.transform(sample)` given a `MulTransform`).
+ * whose class defines `__call__` is called through it (`self.transform(sample)` given a `MulTransform`),
+ * and a name JavaScript's string, array or plain object lacks is Python's str, list or dict method
+ * (`item.strip()` on an untyped `item`, `self.input_ids.append(t)`, `vocab.items()`).
  */
-export function attribute(receiver: unknown, value: unknown): any {
+export function attribute(receiver: unknown, value: unknown, name?: string): any {
   const python = pythonCall(value);
   if (python) return python;
+  // Required here, not imported: the converter's worker loads this file for its emit transformer, without the library.
+  if (value === undefined && name !== undefined) return (require("./dynamic_ops") as typeof import("./dynamic_ops")).pythonMethod(receiver, name) ?? value;
   if (typeof value === "function") {
     const f = value as (...args: unknown[]) => unknown;
     return (...args: unknown[]) => Reflect.apply(f, receiver, args);

@@ -237,6 +237,19 @@ describe("Python's builtins give Python 3.11's values and errors", () => {
 });
 
 describe("behaviour beyond single values", () => {
+  test("len of a string counts code points each time it is asked, as Python's str (a loop bounded by len(text) over a long text stays fast)", () => {
+    const long = "ab".repeat(20000);
+    let n = 0;
+    const t0 = Date.now();
+    for (let i = 0; i < len(long); i++) n++;
+    expect(n).toBe(40000);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(len("a\u{1F600}b")).toBe(3);
+    expect(len("ab")).toBe(2);
+    expect(len("a\u{1F600}b")).toBe(3);
+    expect(len("")).toBe(0);
+  });
+
   test("range iterates lazily and prints as Python's; loops over it read as PyTorch's", () => {
     const seen: number[] = [];
     for (const epoch of range(3)) seen.push(epoch);

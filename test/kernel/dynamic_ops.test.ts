@@ -50,6 +50,29 @@ describe("kernel/dynamic_ops: the run-time half of the dialect for values typed 
     expect((D.pyne([1, 2], torch.tensor([1, 3])) as torch.Tensor).tolist()).toEqual([false, true]);
   });
 
+  test("op eq / ne beside None: a tensor == None is False and != None True (Tensor.__eq__ answers NotImplemented, Python compares identity), LLMs-from-scratch's `idx_next == eos_id`", () => {
+    const t = torch.tensor([[3]]);
+    expect(D.op("eq", t, null)).toBe(false);
+    expect(D.op("ne", t, null)).toBe(true);
+    expect(D.op("eq", undefined, t)).toBe(false);
+    expect(D.pyeq(t, null)).toBe(false);
+    expect(D.pyne(null, t)).toBe(true);
+    // The method itself stays PyTorch's TypeError.
+    expect(() => t.eq(null as unknown as number)).toThrow(/must be a Tensor or a number, not null/);
+  });
+
+  test("pythonMethod: Python's str, list and dict methods of an untyped receiver JavaScript lacks (LLMs-from-scratch's `item.strip()`, `self.input_ids.append(t)`, `vocab.items()`)", () => {
+    expect(D.pythonMethod("  a b ", "strip")?.()).toBe("a b");
+    const ids = [1];
+    D.pythonMethod(ids, "append")?.(2);
+    expect(ids).toEqual([1, 2]);
+    expect(D.pythonMethod({ a: 1, b: 2 }, "items")?.()).toEqual([["a", 1], ["b", 2]]);
+    expect(D.pythonMethod(new Map([["k", 3]]), "keys")?.()).toEqual(["k"]);
+    expect(D.pythonMethod("abc", "no_such_method")).toBeUndefined();
+    expect(D.pythonMethod(torch.ones(2), "append")).toBeUndefined();
+    expect(D.pythonMethod(7, "strip")).toBeUndefined();
+  });
+
   test("format: a 0-d tensor as Python's f-string writes it (Tensor.__format__: `8`, not `tensor(8)`), anything else unchanged", () => {
     expect(`${format(torch.tensor(8))}`).toBe("8");
     expect(`${format(torch.tensor(0.5))}`).toBe("0.5");

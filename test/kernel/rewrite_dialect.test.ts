@@ -1201,17 +1201,17 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     const cell = "class Holder {\n  constructor(transform=None) { this.transform = transform; }\n  apply(sample) { return this.transform(sample); }\n}\nfunction build(cfg) { return cfg.model_cls(3); }";
     expect(mayCallInstances("", cell)).toBe(true);
     const out = rw(prepareCellSource(cell, null, false));
-    expect(out).toContain(".attribute(this, this.transform)(sample)");
-    expect(out).toContain(".attribute(cfg, cfg.model_cls)(3)");
+    expect(out).toContain('.attribute(this, this.transform, "transform")(sample)');
+    expect(out).toContain('.attribute(cfg, cfg.model_cls, "model_cls")(3)');
     expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
     // An error inside a rewritten call is placed in the text as written.
-    expect(rw("function g3(o) {\n  return o.f(1 as string);\n}")).toContain(".attribute(o, o.f)(1 as string);");
+    expect(rw("function g3(o) {\n  return o.f(1 as string);\n}")).toContain('.attribute(o, o.f, "f")(1 as string);');
     expect((conv as Converter).convert(prev, "function g3(o) {\n  return o.f(1 as string);\n}").diagnostics.map((d) => `${d.start.line}:${d.start.character}`)).toEqual(["1:13"]);
     // Calls TypeScript types stay plain calls: a tensor's method, a typed module field, a typed parameter's method.
     const typed = "class Typed extends torch.nn.Module {\n  fc = new torch.nn.Linear(3, 3);\n  forward(x: torch.Tensor) { return this.fc(x).view(-1).sum(); }\n}\nfunction total(t: torch.Tensor) { return t.view(-1).sum(); }\na.view(3); pd.__len__();";
     expect(rw(typed)).toBe(typed);
     // A receiver that is not a chain of names would be evaluated twice: its call is left as written.
-    expect(rw("function first(xs) { return xs.get(0).f(1); }")).toContain(".attribute(xs, xs.get)(0).f(1); }");
+    expect(rw("function first(xs) { return xs.get(0).f(1); }")).toContain('.attribute(xs, xs.get, "get")(0).f(1); }');
     // A Python list method on a typed array in the same cell as an untyped call (刘二大人 lecture 07's
     // model class and its `loss_list.append(...)`) is the list method, not an attribute read (which did
     // not compile: "Property 'append' does not exist on type 'any[]'").

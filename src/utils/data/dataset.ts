@@ -86,6 +86,19 @@ function describe(x: unknown): string {
   return typeof x;
 }
 
+/** The last string len() measured: a loop bounded by `len(text)` asks again for the same string. */
+let lastString = "";
+let lastLength = 0;
+
+/** A string's length in code points, as Python's str (a surrogate pair is one), without a pass over it per call. */
+function strLen(s: string): number {
+  if (s !== lastString) {
+    lastLength = /[\uD800-\uDBFF]/.test(s) ? [...s].length : s.length;
+    lastString = s;
+  }
+  return lastLength;
+}
+
 /**
  * Python's `len`: of a dataset, sampler or DataLoader (`len(loader.dataset)` type-checks as in the
  * examples), a tensor (its first dimension; a 0-d tensor is PyTorch's TypeError), an array, a string
@@ -95,7 +108,7 @@ function describe(x: unknown): string {
 export function len(
   x: { len(): number } | { __len__(): number } | { length: number } | IterableDataset<unknown> | ReadonlyMap<unknown, unknown> | ReadonlySet<unknown> | Record<string, unknown>,
 ): number {
-  if (typeof x === "string") return [...(x as string)].length; // code points, as Python's str
+  if (typeof x === "string") return strLen(x as string);
   if (x instanceof Map || x instanceof Set) return x.size;
   if (x === null || x === undefined) throw new TypeError("object of type 'NoneType' has no len()");
   const o = x as Record<string, unknown>;

@@ -31,9 +31,6 @@
  *   operator's tuple is an array; `[idx2char[x] for x in idx]` is `[...idx].map((x) => idx2char[x])`.
  * - A name a later lecture rebinds to another type (`w`, `loss`, `model`, `labels`, `idx2char`...) is
  *   declared again in that lecture's cell (the kernel allows it, as Python does).
- * - 08's `self.len = xy.shape[0]` is `this.len_`: torchlab's Dataset has a `len()` method (its
- *   TypeScript spelling of `__len__`, which the DataLoader calls), so a number field of that name does
- *   not compile.
  * - A whole-number float prints as JavaScript writes it (`1`, Python's `1.0`): the comparison reads
  *   numbers by value (expectSameCells).
  * Divergences this port found, fixed:
@@ -50,6 +47,11 @@
  *   ("Property 'append' does not exist on type 'any[]'"): the `__call__` pass (kernel/call_dunder.ts)
  *   took the missing `append` for an untyped attribute and wrapped it before the list-method rewrite
  *   saw it; a name an array or a string lacks is now left to that rewrite.
+ * - 08's `this.len = xy.shape[0]` beside `__len__() { return this.len; }` did not compile: torchlab's
+ *   Dataset declared a `len()` method (its TypeScript spelling of `__len__`). `len` is now absent from
+ *   the class's type, as `getitem` was: a subclass may hold a field of either name, and everything
+ *   that sizes or reads a dataset uses `__len__` / `__getitem__` when the other name is not a method
+ *   (test/utils/dataset_subclass.test.ts).
  * - `for x in idx` over `idx.data.numpy()` threw (torchlab's ndarray was not iterable); it iterates
  *   over the first axis as NumPy's does.
  */
@@ -449,7 +451,7 @@ class DiabetesDataset extends Dataset {
   constructor(filepath) {
     super();
     const xy = np.loadtxt(filepath, delimiter=',', dtype=np.float32);
-    this.len_ = xy.shape[0];  // shape(多少行，多少列)
+    this.len = xy.shape[0];  // shape(多少行，多少列)
     this.x_data = xy[":, :-1"];
     this.y_data = xy[":", [-1]];
   }
@@ -459,7 +461,7 @@ class DiabetesDataset extends Dataset {
   }
 
   __len__() {
-    return this.len_;
+    return this.len;
   }
 }
 

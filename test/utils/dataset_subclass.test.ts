@@ -1,6 +1,6 @@
 import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
-import { SRC, cellDiagnostics } from "../cell_types";
+import { SRC, cellsDiagnostics } from "../cell_types";
 
 const { DataLoader, Dataset, Subset, random_split, len } = torch.utils.data;
 
@@ -30,7 +30,8 @@ describe("Dataset subclasses", () => {
   test("__getitem__/__len__ work everywhere getitem/len do", () => {
     const ds = new PyStyle(torch.arange(10).float().reshape(5, 2), [0, 1, 0, 1, 1]);
     expect(len(ds)).toBe(5);
-    expect(ds.len()).toBe(5);
+    // `len` is absent from Dataset's type (a subclass may hold a field of that name); it runs.
+    expect((ds as unknown as { len(): number }).len()).toBe(5);
     expect(ds.length).toBe(5);
     const [x, y] = (ds as unknown as { getitem(i: number): [Tensor, number] }).getitem(2);
     expect(x.tolist()).toEqual([4, 5]);
@@ -59,9 +60,79 @@ describe("Dataset subclasses", () => {
   test("a subclass defining neither accessor fails loudly, as PyTorch's base class does", () => {
     class Empty extends Dataset {}
     const e = new Empty();
-    expect(() => e.len()).toThrow(/object of type 'Empty' has no len\(\)/);
+    expect(() => (e as unknown as { len(): number }).len()).toThrow(/object of type 'Empty' has no len\(\)/);
+    expect(() => len(e)).toThrow(/object of type 'Empty' has no len\(\)/);
     expect(() => (e as unknown as { getitem(i: number): unknown }).getitem(0)).toThrow(torch.NotImplementedError);
     expect(() => (e as unknown as { __getitem__(i: number): unknown }).__getitem__(0)).toThrow(/defines neither getitem/);
+  });
+});
+
+// 刘二大人's lecture 08: `self.len = xy.shape[0]` beside `def __len__(self): return self.len`. In PyTorch the
+// field is plain data; everything that sizes the dataset calls __len__.
+class Diabetes extends Dataset {
+  len: number;
+  x_data: Tensor;
+  y_data: Tensor;
+  constructor(n: number) {
+    super();
+    this.len = n;
+    this.x_data = torch.arange(n * 2).float().reshape(n, 2);
+    this.y_data = torch.arange(n).float().mul(3).add(2).reshape(n, 1);
+  }
+  __getitem__(index: number): [Tensor, Tensor] {
+    return [this.x_data.get(index), this.y_data.get(index)];
+  }
+  __len__() {
+    return this.len;
+  }
+}
+
+describe("a Dataset subclass with a number field named len (or getitem)", () => {
+  test("everything that sizes or reads the dataset uses __len__ / __getitem__", () => {
+    const ds = new Diabetes(5);
+    expect(ds.len).toBe(5);
+    expect(len(ds)).toBe(5);
+    expect(ds.__len__()).toBe(5);
+    expect(ds.length).toBe(5);
+    expect([...ds].map(([, y]) => y.item())).toEqual([2, 5, 8, 11, 14]);
+    const loader = new DataLoader(ds, { batch_size: 2, shuffle: true, generator: new torch.Generator().manual_seed(0) });
+    expect(len(loader)).toBe(3);
+    const seen = [...loader].flatMap(([, y]) => (y.tolist() as number[][]).map((r) => r[0]));
+    expect(seen.sort((a, b) => a - b)).toEqual([2, 5, 8, 11, 14]);
+    expect(len(new torch.utils.data.SequentialSampler(ds))).toBe(5);
+    expect([...new torch.utils.data.RandomSampler(ds, { generator: new torch.Generator().manual_seed(1) })].sort()).toEqual([0, 1, 2, 3, 4]);
+    const [a, b] = random_split(ds, [0.6, 0.4], { generator: new torch.Generator().manual_seed(0) });
+    expect([len(a), len(b)]).toEqual([3, 2]);
+    const sub = new Subset(ds, [4, 1]);
+    expect([len(sub), sub.getitem(0)[1].item()]).toEqual([2, 14]);
+    const both = new torch.utils.data.ConcatDataset([ds, new Diabetes(2)]);
+    expect([len(both), both.getitem(6)[1].item()]).toEqual([7, 5]);
+    expect(len(ds.add(new Diabetes(1)))).toBe(6);
+  });
+
+  test("a getitem field beside __getitem__; a len field without __len__ is Python's TypeError", () => {
+    class Tagged extends Dataset {
+      getitem = 3;
+      __len__() {
+        return 2;
+      }
+      __getitem__(i: number) {
+        return i * this.getitem;
+      }
+    }
+    const t = new Tagged();
+    expect([...t]).toEqual([0, 3]);
+    expect([...new DataLoader(t, { batch_size: 2 })][0].tolist()).toEqual([0, 3]);
+    expect(new Subset(t, [1]).getitem(0)).toBe(3);
+    class NoLen extends Dataset {
+      len = 4;
+      __getitem__(i: number) {
+        return i;
+      }
+    }
+    expect(() => len(new NoLen())).toThrow(/object of type 'NoLen' has no len\(\)/);
+    // PyTorch builds the loader and fails in the sampler's len(data_source) when iterated.
+    expect(() => [...new DataLoader(new NoLen())]).toThrow(/object of type 'NoLen' has no len\(\)/);
   });
 });
 
@@ -94,6 +165,25 @@ train(tloader);
 const wrong: FakeData = tloader.dataset;
 void [same, first, wrong];
 `;
-    expect(cellDiagnostics("dataset_type.ts", cell)).toEqual([]);
+    const lenField = `
+import { torch } from "${SRC}";
+class DiabetesDataset extends torch.utils.data.Dataset {
+  len: number;
+  getitem: string;
+  constructor() {
+    super();
+    this.len = 3;
+    this.getitem = "data";
+  }
+  __getitem__(index: number): [number, number] { return [index, index * 2]; }
+  __len__() { return this.len; }
+}
+const ds = new DiabetesDataset();
+const n: number = torch.utils.data.len(ds) + ds.length + ds.len;
+for (const [x, y] of new torch.utils.data.DataLoader(ds, { batch_size: 2 })) { const a: torch.Tensor = x; void [a, y]; }
+void n;
+`;
+    // 刘二大人's lecture 08: a field named len (and one named getitem) beside __len__ / __getitem__.
+    expect(cellsDiagnostics({ "dataset_type.ts": cell, "dataset_len_field.ts": lenField })).toEqual({ "dataset_type.ts": [], "dataset_len_field.ts": [] });
   });
 });

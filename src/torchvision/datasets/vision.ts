@@ -50,7 +50,7 @@ export abstract class VisionDataset<X, Y> extends Dataset<[X, Y]> {
 
   /** Python-style index: negative counts from the end; out of range is an IndexError. */
   protected checkIndex(index: number): number {
-    const n = this.len();
+    const n = this.__len__();
     if (!Number.isInteger(index)) throw new TypeError(`${this.constructor.name} indices must be integers, got ${String(index)}`);
     if (index < -n || index >= n) throw new IndexError(`index ${index} is out of bounds for dimension 0 with size ${n}`);
     return index < 0 ? index + n : index;
@@ -61,7 +61,7 @@ export abstract class VisionDataset<X, Y> extends Dataset<[X, Y]> {
   }
 
   toString(): string {
-    const body = [`Number of datapoints: ${this.len()}`];
+    const body = [`Number of datapoints: ${this.__len__()}`];
     if (this.root !== null) body.push(`Root location: ${this.root}`);
     body.push(...this.extra_repr().split("\n").filter((l) => l !== ""));
     if (this.transform || this.target_transform) {

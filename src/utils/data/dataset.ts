@@ -134,28 +134,25 @@ export type SampleOf<D> = D extends { getitem(index: number): infer R }
  * and `__len__()` as in PyTorch; either pair works everywhere (DataLoader, Subset, random_split,
  * the notebook's `dataset[i]`).
  *
- * `getitem` is deliberately absent from this class's type: a subclass that defines only
+ * `getitem` and `len` are deliberately absent from this class's type: a subclass that defines only
  * `__getitem__` would otherwise also carry an inherited `getitem(): T`, and `T` (unknown for a bare
  * `extends Dataset`) would win over the subclass's own return type when a DataLoader infers the
- * sample type. At run time both names exist on every Dataset and call each other.
+ * sample type; and a subclass may keep a plain field named `len` (or `getitem`), as PyTorch code
+ * does (`self.len = xy.shape[0]` beside `def __len__(self): return self.len`). At run time both
+ * spellings of each exist on every Dataset and call each other; a field of that name shadows the
+ * method, and everything that sizes or indexes a dataset then uses `__len__` / `__getitem__`.
  */
 export abstract class Dataset<T = unknown> {
-  /** The number of samples; calls the subclass's `__len__` when it defines that instead. */
-  len(): number {
-    const own = (this as { __len__(): number }).__len__;
-    if (own !== Dataset.prototype.__len__) return own.call(this);
-    throw new TypeError(`object of type '${this.constructor.name}' has no len(): define len() or __len__()`);
-  }
-
-  /** PyTorch's name for `len()`. */
+  /** The number of samples (PyTorch's `__len__`); calls the subclass's `len()` when it defines that instead. */
   __len__(): number {
-    if (this.len !== Dataset.prototype.len) return this.len();
+    const own = (this as { len?: unknown }).len;
+    if (typeof own === "function" && own !== baseLen) return (own as () => number).call(this);
     throw new TypeError(`object of type '${this.constructor.name}' has no len(): define len() or __len__()`);
   }
 
   /** The number of samples (`len(dataset)`). */
   get length(): number {
-    return this.len();
+    return this.__len__();
   }
 
   /**
@@ -167,25 +164,31 @@ export abstract class Dataset<T = unknown> {
   }
 
   *[Symbol.iterator](this: Dataset<T>): IterableIterator<SampleOf<this>> {
-    const get = (this as unknown as MapDataset<SampleOf<this>>).getitem;
-    const n = this.len();
+    const get = (this as unknown as PyMapDataset<SampleOf<this>>).__getitem__;
+    const n = this.__len__();
     for (let i = 0; i < n; i++) yield get.call(this, i);
   }
 }
 
-// Both spellings of the item accessor on every Dataset, each calling the other one when only that
-// one is overridden (PyTorch's base __getitem__ raises NotImplementedError).
+// Both spellings of each accessor on every Dataset, each calling the other one when only that one
+// is overridden by a method (PyTorch's base __getitem__ raises NotImplementedError; a field named
+// `getitem` or `len` is data, not the protocol).
+function baseLen(this: Dataset<unknown>): number {
+  const py = this.__len__;
+  if (py !== Dataset.prototype.__len__) return py.call(this);
+  throw new TypeError(`object of type '${this.constructor.name}' has no len(): define len() or __len__()`);
+}
 function baseGetitem(this: Dataset<unknown>, index: number): unknown {
-  const py = (this as unknown as PyMapDataset<unknown>).__getitem__;
-  if (py !== baseDunderGetitem) return py.call(this, index);
+  const py = (this as unknown as { __getitem__?: unknown }).__getitem__;
+  if (typeof py === "function" && py !== baseDunderGetitem) return py.call(this, index);
   throw new NotImplementedError(`${this.constructor.name} defines neither getitem(index) nor __getitem__(index)`);
 }
 function baseDunderGetitem(this: Dataset<unknown>, index: number): unknown {
-  const own = (this as unknown as MapDataset<unknown>).getitem;
-  if (own !== baseGetitem) return own.call(this, index);
+  const own = (this as unknown as { getitem?: unknown }).getitem;
+  if (typeof own === "function" && own !== baseGetitem) return own.call(this, index);
   throw new NotImplementedError(`${this.constructor.name} defines neither getitem(index) nor __getitem__(index)`);
 }
-for (const [name, value] of [["getitem", baseGetitem], ["__getitem__", baseDunderGetitem]] as const) {
+for (const [name, value] of [["len", baseLen], ["getitem", baseGetitem], ["__getitem__", baseDunderGetitem]] as const) {
   Object.defineProperty(Dataset.prototype, name, { value, writable: true, configurable: true, enumerable: false });
 }
 

@@ -50,6 +50,18 @@ def write_data():
             f.write(bytes([0, 0, 8, 3]) + n.to_bytes(4, "big") + (28).to_bytes(4, "big") * 2 + imgs.tobytes())
         with open(os.path.join(DATA, "MNIST", "raw", f"{prefix}-labels-idx1-ubyte"), "wb") as f:
             f.write(bytes([0, 0, 8, 1]) + n.to_bytes(4, "big") + labels.tobytes())
+    # Lecture 13's names_train.csv.gz / names_test.csv.gz ("name,country" rows): seeded names built
+    # from a few syllables per country, so the classifier has something to learn.
+    syllables = {"English": ["ton", "ley", "wood", "ford", "smith", "ham"], "French": ["beau", "lier", "mont", "eau", "gne", "ois"],
+                 "Japanese": ["ka", "mo", "shi", "ta", "ro", "yama"], "Russian": ["ov", "sky", "vich", "kin", "ev", "enko"]}
+    for part, n in (("train", 40), ("test", 16)):
+        rows = []
+        for _ in range(n):
+            country = sorted(syllables)[rng.randint(0, 4)]
+            parts = [syllables[country][rng.randint(0, 6)] for _ in range(rng.randint(1, 4))]
+            rows.append(f"{''.join(parts).capitalize()},{country}\n")
+        with open(os.path.join(DATA, f"names_{part}.csv.gz"), "wb") as f:
+            f.write(gzip.compress("".join(rows).encode(), mtime=0))
 
 
 def show(v):
@@ -95,6 +107,8 @@ fixture = {DATA!r}
 shutil.copytree(os.path.join(fixture, "MNIST"), os.path.join(tmp, "dataset/mnist/MNIST"))
 os.makedirs(os.path.join(tmp, "work"))
 shutil.copy(os.path.join(fixture, "diabetes.csv.gz"), os.path.join(tmp, "work/diabetes.csv.gz"))
+for part in ("train", "test"):
+    shutil.copy(os.path.join(fixture, f"names_{{part}}.csv.gz"), os.path.join(tmp, f"work/names_{{part}}.csv.gz"))
 os.chdir(os.path.join(tmp, "work"))"""
 
 MNIST_DATA = """import torch
@@ -859,6 +873,187 @@ for epoch in range(15):
     idx = idx.data.numpy()
     print('Predicted: ', ''.join([idx2char[x] for x in idx]), end='')
     print(', Epoch [%d/15] loss = %.3f' % (epoch + 1, loss.item()))""",
+    # 13 the names -> country GRU classifier (shrunk: hidden 16, batch 8, 2 epochs, prints every 2 batches)
+    """import torch
+import time
+import math
+import gzip
+import csv
+from torch.utils.data import Dataset, DataLoader
+from torch.nn.utils.rnn import pack_padded_sequence
+
+HIDDEN_SIZE = 16
+BATCH_SIZE = 8
+N_LAYER = 2
+N_EPOCHS = 2
+N_CHARS = 128
+USE_GPU = False
+
+
+class NameDataset(Dataset):
+    def __init__(self, is_train_set=True):
+        filename = 'names_train.csv.gz' if is_train_set else 'names_test.csv.gz'
+        with gzip.open(filename, 'rt') as f:
+            reader = csv.reader(f)
+            rows = list(reader)
+        self.names = [row[0] for row in rows]
+        self.len = len(self.names)
+        self.countries = [row[1] for row in rows]
+        self.country_list = list(sorted(set(self.countries)))
+        self.country_dict = self.getCountryDict()
+        self.country_num = len(self.country_list)
+
+    def __getitem__(self, index):
+        return self.names[index], self.country_dict[self.countries[index]]
+
+    def __len__(self):
+        return self.len
+
+    def getCountryDict(self):
+        country_dict = dict()
+        for idx, country_name in enumerate(self.country_list, 0):
+            country_dict[country_name] = idx
+        return country_dict
+
+    def idx2country(self, index):
+        return self.country_list[index]
+
+    def getCountriesNum(self):
+        return self.country_num
+
+
+trainset = NameDataset(is_train_set=True)
+trainloader = DataLoader(trainset, batch_size=BATCH_SIZE, shuffle=True)
+testset = NameDataset(is_train_set=False)
+testloader = DataLoader(testset, batch_size=BATCH_SIZE, shuffle=False)
+
+N_COUNTRY = trainset.getCountriesNum()
+
+
+def create_tensor(tensor):
+    if USE_GPU:
+        device = torch.device("cuda:0")
+        tensor = tensor.to(device)
+    return tensor
+
+
+class RNNClassifier(torch.nn.Module):
+    def __init__(self, input_size, hidden_size, output_size, n_layers=1, bidirectional=True):
+        super(RNNClassifier, self).__init__()
+        self.hidden_size = hidden_size
+        self.n_layers = n_layers
+        self.n_directions = 2 if bidirectional else 1
+
+        self.embedding = torch.nn.Embedding(input_size, hidden_size)
+        self.gru = torch.nn.GRU(hidden_size, hidden_size, n_layers, bidirectional=bidirectional)
+        self.fc = torch.nn.Linear(hidden_size * self.n_directions, output_size)
+
+    def _init_hidden(self, batch_size):
+        hidden = torch.zeros(self.n_layers * self.n_directions, batch_size, self.hidden_size)
+        return create_tensor(hidden)
+
+    def forward(self, input, seq_lengths):
+        # input shape : B x S -> S x B
+        input = input.t()
+        batch_size = input.size(1)
+
+        hidden = self._init_hidden(batch_size)
+        embedding = self.embedding(input)
+
+        # pack them up
+        gru_input = pack_padded_sequence(embedding, seq_lengths)
+
+        output, hidden = self.gru(gru_input, hidden)
+        if self.n_directions == 2:
+            hidden_cat = torch.cat([hidden[-1], hidden[-2]], dim=1)
+        else:
+            hidden_cat = hidden[-1]
+        fc_output = self.fc(hidden_cat)
+        return fc_output
+
+
+def name2list(name):
+    arr = [ord(c) for c in name]
+    return arr, len(arr)
+
+
+def make_tensors(names, countries):
+    sequences_and_lengths = [name2list(name) for name in names]
+    name_sequences = [sl[0] for sl in sequences_and_lengths]
+    seq_lengths = torch.LongTensor([sl[1] for sl in sequences_and_lengths])
+    countries = countries.long()
+
+    # make tensor of name, BatchSize x SeqLen
+    seq_tensor = torch.zeros(len(name_sequences), seq_lengths.max()).long()
+    for idx, (seq, seq_len) in enumerate(zip(name_sequences, seq_lengths), 0):
+        seq_tensor[idx, :seq_len] = torch.LongTensor(seq)
+
+    # sort by length to use pack_padded_sequence
+    seq_lengths, perm_idx = seq_lengths.sort(dim=0, descending=True)
+    seq_tensor = seq_tensor[perm_idx]
+    countries = countries[perm_idx]
+
+    return create_tensor(seq_tensor), create_tensor(seq_lengths), create_tensor(countries)
+
+
+def time_since(since):
+    s = time.time() - since
+    m = math.floor(s / 60)
+    s -= m * 60
+    return '%dm %ds' % (m, s)
+
+
+def trainModel():
+    total_loss = 0
+    for i, (names, countries) in enumerate(trainloader, 1):
+        inputs, seq_lengths, target = make_tensors(names, countries)
+        output = classifier(inputs, seq_lengths)
+        loss = criterion(output, target)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+        total_loss += loss.item()
+        if i % 2 == 0:
+            print(f'[{time_since(start)}] Epoch {epoch} ', end='')
+            print(f'[{i * len(inputs)}/{len(trainset)}] ', end='')
+            print(f'loss={total_loss / (i * len(inputs))}')
+    return total_loss
+
+
+def testModel():
+    correct = 0
+    total = len(testset)
+    print("evaluating trained model ...")
+    with torch.no_grad():
+        for i, (names, countries) in enumerate(testloader, 1):
+            inputs, seq_lengths, target = make_tensors(names, countries)
+            output = classifier(inputs, seq_lengths)
+            pred = output.max(dim=1, keepdim=True)[1]
+            correct += pred.eq(target.view_as(pred)).sum().item()
+
+        percent = '%.2f' % (100 * correct / total)
+        print(f'Test set: Accuracy {correct}/{total} {percent}%')
+    return correct / total
+
+
+if __name__ == '__main__':
+    classifier = RNNClassifier(N_CHARS, HIDDEN_SIZE, N_COUNTRY, N_LAYER)
+    if USE_GPU:
+        device = torch.device("cuda:0")
+        classifier.to(device)
+
+    criterion = torch.nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(classifier.parameters(), lr=0.001)
+
+    start = time.time()
+    print("Training for %d epochs..." % N_EPOCHS)
+    acc_list = []
+    for epoch in range(1, N_EPOCHS + 1):
+        # Train cycle
+        trainModel()
+        acc = testModel()
+        acc_list.append(acc)""",
 ]
 
 

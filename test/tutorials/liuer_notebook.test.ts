@@ -73,6 +73,11 @@ const SETUP = `const np = {
     return torch.tensor(text.trim().split("\\n").map((line: string) => line.split(delimiter).map(Number)), dtype=dtype);
   },
 };
+/** Lecture 13's \`with gzip.open(filename, 'rt') as f: rows = list(csv.reader(f))\` (plain comma-separated rows). */
+function gzip_csv_rows(filename: string): string[][] {
+  const fs = require("fs"), zlib = require("zlib");
+  return zlib.gunzipSync(fs.readFileSync(filename)).toString("utf8").trim().split("\\n").map((line: string) => line.split(","));
+}
 {
   const fs = require("fs"), path = require("path"), os = require("os");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "liuer-"));
@@ -80,6 +85,7 @@ const SETUP = `const np = {
   fs.cpSync(path.join(fixture, "MNIST"), path.join(tmp, "dataset/mnist/MNIST"), {recursive: true});
   fs.mkdirSync(path.join(tmp, "work"));
   fs.copyFileSync(path.join(fixture, "diabetes.csv.gz"), path.join(tmp, "work/diabetes.csv.gz"));
+  for (const part of ["train", "test"]) fs.copyFileSync(path.join(fixture, \`names_\${part}.csv.gz\`), path.join(tmp, \`work/names_\${part}.csv.gz\`));
   process.chdir(path.join(tmp, "work"));
 }`;
 
@@ -917,12 +923,227 @@ for (const epoch of range(15)) {
   print('Predicted: ', ''.join([...idx].map((x) => idx2char[x])), end='');
   print(', Epoch [%d/15] loss = %.3f' % [epoch + 1, loss.item()]);
 }`,
+  // 13 the names -> country GRU classifier
+  `const { Dataset, DataLoader } = torch.utils.data;
+const { pack_padded_sequence } = torch.nn.utils.rnn;
+const time = { time: () => Date.now() / 1000 };
+const math = Math;
+
+const HIDDEN_SIZE = 16;
+const BATCH_SIZE = 8;
+const N_LAYER = 2;
+const N_EPOCHS = 2;
+const N_CHARS = 128;
+const USE_GPU = False;
+
+
+class NameDataset extends Dataset {
+  constructor(is_train_set = True) {
+    super();
+    const filename = is_train_set ? 'names_train.csv.gz' : 'names_test.csv.gz';
+    const rows = gzip_csv_rows(filename);
+    this.names = rows.map((row) => row[0]);
+    this.len = len(this.names);
+    this.countries = rows.map((row) => row[1]);
+    this.country_list = list(sorted(new Set<string>(this.countries)));
+    this.country_dict = this.getCountryDict();
+    this.country_num = len(this.country_list);
+  }
+
+  __getitem__(index) {
+    return [this.names[index], this.country_dict[this.countries[index]]];
+  }
+
+  __len__() {
+    return this.len;
+  }
+
+  getCountryDict() {
+    const country_dict = {};
+    for (const [idx, country_name] of enumerate(this.country_list, 0)) {
+      country_dict[country_name] = idx;
+    }
+    return country_dict;
+  }
+
+  idx2country(index) {
+    return this.country_list[index];
+  }
+
+  getCountriesNum() {
+    return this.country_num;
+  }
+}
+
+
+const trainset = NameDataset(is_train_set=True);
+const trainloader = DataLoader(trainset, batch_size=BATCH_SIZE, shuffle=True);
+const testset = NameDataset(is_train_set=False);
+const testloader = DataLoader(testset, batch_size=BATCH_SIZE, shuffle=False);
+
+const N_COUNTRY = trainset.getCountriesNum();
+
+
+function create_tensor(tensor) {
+  if (USE_GPU) {
+    const device = torch.device("cuda:0");
+    tensor = tensor.to(device);
+  }
+  return tensor;
+}
+
+
+class RNNClassifier extends torch.nn.Module {
+  constructor(input_size, hidden_size, output_size, n_layers = 1, bidirectional = True) {
+    super();
+    this.hidden_size = hidden_size;
+    this.n_layers = n_layers;
+    this.n_directions = bidirectional ? 2 : 1;
+
+    this.embedding = torch.nn.Embedding(input_size, hidden_size);
+    this.gru = torch.nn.GRU(hidden_size, hidden_size, n_layers, bidirectional=bidirectional);
+    this.fc = torch.nn.Linear(hidden_size * this.n_directions, output_size);
+  }
+
+  _init_hidden(batch_size) {
+    const hidden = torch.zeros(this.n_layers * this.n_directions, batch_size, this.hidden_size);
+    return create_tensor(hidden);
+  }
+
+  forward(input, seq_lengths) {
+    // input shape : B x S -> S x B
+    input = input.t();
+    const batch_size = input.size(1);
+
+    let hidden = this._init_hidden(batch_size);
+    const embedding = this.embedding(input);
+
+    // pack them up
+    const gru_input = pack_padded_sequence(embedding, seq_lengths);
+
+    let output;
+    [output, hidden] = this.gru(gru_input, hidden);
+    let hidden_cat;
+    if (this.n_directions == 2) {
+      hidden_cat = torch.cat([hidden[-1], hidden[-2]], dim=1);
+    } else {
+      hidden_cat = hidden[-1];
+    }
+    const fc_output = this.fc(hidden_cat);
+    return fc_output;
+  }
+}
+
+
+function name2list(name) {
+  const arr = [...name].map((c) => c.codePointAt(0));
+  return [arr, len(arr)];
+}
+
+
+function make_tensors(names, countries) {
+  const sequences_and_lengths = names.map((name) => name2list(name));
+  const name_sequences = sequences_and_lengths.map((sl) => sl[0]);
+  let seq_lengths = torch.LongTensor(sequences_and_lengths.map((sl) => sl[1]));
+  countries = countries.long();
+
+  // make tensor of name, BatchSize x SeqLen
+  let seq_tensor = torch.zeros(len(name_sequences), seq_lengths.max().item()).long();
+  for (const [idx, [seq, seq_len]] of enumerate(zip(name_sequences, seq_lengths), 0)) {
+    seq_tensor[\`\${idx}, :\${seq_len.item()}\`] = torch.LongTensor(seq);
+  }
+
+  // sort by length to use pack_padded_sequence
+  let perm_idx;
+  [seq_lengths, perm_idx] = seq_lengths.sort(dim=0, descending=True);
+  seq_tensor = seq_tensor[perm_idx];
+  countries = countries[perm_idx];
+
+  return [create_tensor(seq_tensor), create_tensor(seq_lengths), create_tensor(countries)];
+}
+
+
+function time_since(since) {
+  let s = time.time() - since;
+  const m = math.floor(s / 60);
+  s -= m * 60;
+  return '%dm %ds' % [m, s];
+}
+
+
+function trainModel() {
+  let total_loss = 0;
+  for (const [i, [names, countries]] of enumerate(trainloader, 1)) {
+    const [inputs, seq_lengths, target] = make_tensors(names, countries);
+    const output = classifier(inputs, seq_lengths);
+    const loss = criterion(output, target);
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+
+    total_loss += loss.item();
+    if (i % 2 == 0) {
+      print(\`[\${time_since(start)}] Epoch \${epoch} \`, end='');
+      print(\`[\${i * len(inputs)}/\${len(trainset)}] \`, end='');
+      print(\`loss=\${total_loss / (i * len(inputs))}\`);
+    }
+  }
+  return total_loss;
+}
+
+
+function testModel() {
+  let correct = 0;
+  const total = len(testset);
+  print("evaluating trained model ...");
+  torch.no_grad(() => {
+    for (const [i, [names, countries]] of enumerate(testloader, 1)) {
+      const [inputs, seq_lengths, target] = make_tensors(names, countries);
+      const output = classifier(inputs, seq_lengths);
+      const pred = output.max(dim=1, keepdim=True)[1];
+      correct += pred.eq(target.view_as(pred)).sum().item();
+    }
+
+    const percent = '%.2f' % (100 * correct / total);
+    print(\`Test set: Accuracy \${correct}/\${total} \${percent}%\`);
+  });
+  return correct / total;
+}
+
+
+let classifier;
+let start;
+let epoch;
+if (__name__ == '__main__') {
+  classifier = RNNClassifier(N_CHARS, HIDDEN_SIZE, N_COUNTRY, N_LAYER);
+  if (USE_GPU) {
+    const device = torch.device("cuda:0");
+    classifier.to(device);
+  }
+
+  criterion = torch.nn.CrossEntropyLoss();
+  optimizer = torch.optim.Adam(classifier.parameters(), lr=0.001);
+
+  start = time.time();
+  print("Training for %d epochs..." % N_EPOCHS);
+  const acc_list = [];
+  for (epoch of range(1, N_EPOCHS + 1)) {
+    // Train cycle
+    trainModel();
+    const acc = testModel();
+    acc_list.append(acc);
+  }
+}`,
 ];
 
 describe("刘二大人 PyTorch深度学习实践 as a notebook", () => {
   const nbs = sectionsForSuite("liuer", { liuer: { liuer: CELLS } });
   test("each cell prints what PyTorch 1.13 prints", () => {
-    expectSameCells(cellsOf(nbs.liuer), R.liuer);
+    // 13's time_since text (\`[0m 0s]\`) is wall-clock time: compared as a time, not its value.
+    const untimed = <C extends CellOutput>(cells: C[]) => cells.map((c) => ({ ...c, printed: c.printed.replace(/^\[\d+m \d+s\] /gm, "[time] ") }));
+    const R13 = R.liuer[R.liuer.length - 1].printed;
+    expect(R13.match(/^\[\d+m \d+s\] Epoch /gm)?.length).toBe(4);
+    expectSameCells(untimed(cellsOf(nbs.liuer)), untimed(R.liuer));
   });
   test("each cell shows the UserWarnings PyTorch 1.13 shows (size_average's deprecation, F.sigmoid's)", () => {
     const shown = nbs.liuer.cells.map((c) =>

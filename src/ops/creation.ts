@@ -191,7 +191,8 @@ function intoOut(op: string, result: Tensor, out: unknown): Tensor {
   return withOut(op, result, out);
 }
 
-export type SizeArgs = (number | number[] | (CreationOptions & { out?: Tensor | null; size?: number[] }))[];
+/** Sizes as numbers, an array of them, or one-element integer tensors (PyTorch's `torch.zeros(n, lengths.max())`); then the options. */
+export type SizeArgs = (number | Tensor | (number | Tensor)[] | (CreationOptions & { out?: Tensor | null; size?: number[] }))[];
 
 /** @example torch.zeros(2, 3) ; torch.zeros([2, 3], {dtype: torch.int32}) */
 export function zeros(...args: SizeArgs): Tensor {
@@ -208,7 +209,7 @@ export function ones(...args: SizeArgs): Tensor {
  * Uninitialised in PyTorch; zeros here (reading it is still a bug in the caller). `memory_format`
  * (torch.channels_last, ...) lays it out as PyTorch would (its strides; the values are the same).
  */
-export function empty(...args: (number | number[] | (CreationOptions & { out?: Tensor | null; size?: number[]; memory_format?: MF.memory_format }))[]): Tensor {
+export function empty(...args: (number | Tensor | (number | Tensor)[] | (CreationOptions & { out?: Tensor | null; size?: number[]; memory_format?: MF.memory_format }))[]): Tensor {
   const last = args[args.length - 1];
   let fmt: MF.memory_format | undefined;
   if (isOptions(last) && "memory_format" in last) {

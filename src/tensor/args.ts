@@ -49,6 +49,15 @@ export function parseArgs(op: string, args: readonly unknown[], names: readonly 
   return out;
 }
 
+/** A one-element integer tensor (what PyTorch's `__index__` takes), seen without importing Tensor (this file sits below it). */
+function isIntScalarTensor(x: unknown): x is { item(): number } {
+  const t = x as { numel?: unknown; is_floating_point?: unknown; is_complex?: unknown; item?: unknown } | null;
+  return (
+    t !== null && typeof t === "object" && typeof t.numel === "function" && typeof t.item === "function" && typeof t.is_floating_point === "function" &&
+    (t.numel as () => number).call(t) === 1 && !(t.is_floating_point as () => boolean).call(t) && !(typeof t.is_complex === "function" && (t.is_complex as () => boolean).call(t))
+  );
+}
+
 /** Accepts sizes as `f(2, 3)`, `f([2, 3])`, with an optional trailing options object. */
 export function parseSizes(op: string, args: readonly unknown[]): { sizes: number[]; options: Record<string, unknown> } {
   let rest = args.slice();
@@ -64,7 +73,8 @@ export function parseSizes(op: string, args: readonly unknown[]): { sizes: numbe
     rest = [size];
     options = others;
   }
-  const sizes = rest.length === 1 && Array.isArray(rest[0]) ? (rest[0] as unknown[]) : rest;
+  // PyTorch takes a one-element integer tensor as a size too (`torch.zeros(n, seq_lengths.max())`).
+  const sizes = (rest.length === 1 && Array.isArray(rest[0]) ? (rest[0] as unknown[]) : rest).map((s) => (isIntScalarTensor(s) ? s.item() : s));
   sizes.forEach((s) => {
     if (typeof s === "number" && Number.isInteger(s) && s < 0) {
       throw new RuntimeError(`${op}(): Trying to create tensor with negative dimension ${s}: [${sizes.map(String).join(", ")}]`);

@@ -64,3 +64,14 @@ test("load_state_dict's result prints as PyTorch's _IncompatibleKeys", () => {
   expect(String(r)).toBe("_IncompatibleKeys(missing_keys=['bias'], unexpected_keys=['extra'])");
   expect(r).toEqual({ missing_keys: ["bias"], unexpected_keys: ["extra"] });
 });
+
+test("a one-element integer tensor is a size, as PyTorch's __index__ makes it (刘二大人 13's torch.zeros(n, seq_lengths.max()))", () => {
+  const lengths = torch.LongTensor([3, 5, 2]);
+  expect(torch.zeros(3, lengths.max()).shape).toEqual([3, 5]); // torch.Size([3, 5])
+  expect(torch.zeros([torch.tensor(2), 3]).shape).toEqual([2, 3]); // torch.zeros([torch.tensor(2), 3])
+  expect(torch.ones(torch.tensor([2])).shape).toEqual([2]); // a one-element 1-d tensor too
+  expect(torch.zeros(2, 3).new_zeros(lengths.min(), 1).shape).toEqual([2, 1]);
+  // torch.zeros(2, torch.tensor(3.)): TypeError "zeros(): argument 'size' must be tuple of SymInts, but found element of type Tensor at pos 2"
+  expect(() => torch.zeros(2, torch.tensor(3.5))).toThrow(torch.TypeError);
+  expect(() => torch.zeros(2, lengths)).toThrow(torch.TypeError);
+});

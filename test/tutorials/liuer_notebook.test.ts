@@ -1,6 +1,6 @@
 /**
  * 刘二大人 (Liu Er)'s "《PyTorch深度学习实践》完结合集" (Bilibili, one of the most-watched Chinese PyTorch
- * courses), lectures 02-12 in the course's order ported line by line in the notebook dialect and run as
+ * courses), lectures 02-13 in the course's order ported line by line in the notebook dialect and run as
  * one notebook through `torchlab run`: 02 linear model (the exhaustive w search), 03 gradient descent
  * and stochastic gradient descent on plain floats, 04 back propagation (`w = torch.Tensor([1.0]);
  * w.requires_grad = True`, `w.data = w.data - 0.01 * w.grad.data`, `w.grad.data.zero_()`), 05 linear
@@ -9,18 +9,23 @@
  * num_workers=2) under `if __name__ == '__main__':`, 09 the softmax classifier on MNIST (`train(epoch)` /
  * `test()`, `'[%d, %5d] loss: %.3f' % (...)`, `torch.max(outputs.data, dim=1)`), 10 the basic CNN
  * (`device = torch.device("cuda:0" if ... else "cpu")`, `model.to(device)`), 11 InceptionA and
- * ResidualBlock nets, 12 "hello" -> "ohlol" with RNNCell, RNN and Embedding + RNN. Every cell prints
+ * ResidualBlock nets, 12 "hello" -> "ohlol" with RNNCell, RNN and Embedding + RNN, 13 the names -> country
+ * classifier (NameDataset with `self.len`, nn.Embedding, bidirectional nn.GRU on `pack_padded_sequence`,
+ * `torch.cat([hidden[-1], hidden[-2]], dim=1)`, make_tensors' `sort(dim=0, descending=True)`, trainModel /
+ * testModel). Every cell prints
  * PyTorch 1.13's text (test/reference/gen_liuer.py, liuer.json; numbers within float32 tolerance).
  *
  * Stand-ins (gen_liuer.py writes them to test/reference/liuer/, both sides read them): diabetes.csv.gz
  * is 40 seeded rows (8 features, a 0/1 label); MNIST is torchvision's raw IDX files, 128 training and 64
- * test images of seeded noise with a bright bar placed by the label. The first cell (not a course cell)
+ * test images of seeded noise with a bright bar placed by the label; names_train.csv.gz / names_test.csv.gz are
+ * 40 / 16 seeded "name,country" rows (4 countries, names built from a few syllables each). The first cell (not a course cell)
  * copies them into a temporary folder laid out as the scripts expect (MNIST under ../dataset/mnist/).
  * Shrunk: 03 keeps its 100 epochs, 04 runs 10 (100), 05 / 06 / 07 30 (1000 / 1000 / 100), 08 3 (100),
- * 09, 10 and 11 one epoch (10); the MNIST loops print every 2 batches (`batch_idx % 2 == 1`, `running_loss / 2`
+ * 09, 10 and 11 one epoch (10), 13 two epochs (100) with HIDDEN_SIZE 16 (100), BATCH_SIZE 8 (256) and
+ * its progress line every 2 batches (10); the MNIST loops print every 2 batches (`batch_idx % 2 == 1`, `running_loss / 2`
  * for 300); 10 / 11's test() also prints `[correct/total]`, as the lecture's own version does.
  * Left out: the matplotlib cells (the MSE / cost / loss curves, 06's probability plot over np.linspace);
- * lecture 13 (the names classifier with pack_padded_sequence: time).
+ * 13's accuracy plot. 13's `[{time_since(start)}]` text is wall-clock time: the comparison masks it.
  * Written differently from the course:
  * - `np.arange(0.0, 4.1, 0.1)` is `Array.from(range(41), (i) => 0.0 + i * 0.1)` (NumPy's start + i * step).
  * - `np.loadtxt(path, delimiter=',', dtype=np.float32)` is a stand-in `np.loadtxt` the setup cell defines
@@ -31,6 +36,12 @@
  *   operator's tuple is an array; `[idx2char[x] for x in idx]` is `[...idx].map((x) => idx2char[x])`.
  * - A name a later lecture rebinds to another type (`w`, `loss`, `model`, `labels`, `idx2char`...) is
  *   declared again in that lecture's cell (the kernel allows it, as Python does).
+ * - 13: `import time, math, gzip, csv` is a `time.time()` / `math` shim in the cell, and `with gzip.open(f, 'rt')
+ *   as f: rows = list(csv.reader(f))` a setup-cell helper `gzip_csv_rows(filename)`; `set(xs)` is
+ *   `new Set<string>(xs)` (the dialect has no `set`, and `new Set` of an untyped field is `Set<unknown>`);
+ *   `seq_tensor[idx, :seq_len] = ...` is ``seq_tensor[`${idx}, :${seq_len.item()}`] = ...`` (a slice bound
+ *   inside the dialect's string index is text, and a tensor prints as `tensor(5)`); the globals trainModel
+ *   reads (`classifier`, `start`, `epoch`) are declared with `let` above the `if __name__` block.
  * - A whole-number float prints as JavaScript writes it (`1`, Python's `1.0`): the comparison reads
  *   numbers by value (expectSameCells).
  * Divergences this port found, fixed:
@@ -52,6 +63,9 @@
  *   the class's type, as `getitem` was: a subclass may hold a field of either name, and everything
  *   that sizes or reads a dataset uses `__len__` / `__getitem__` when the other name is not a method
  *   (test/utils/dataset_subclass.test.ts).
+ * - 13's `torch.zeros(len(name_sequences), seq_lengths.max())` did not compile or run: a size had to be a
+ *   number; a one-element integer tensor is now one, as PyTorch's `__index__` makes it (a float one is
+ *   still the TypeError) (test/api/creation_kwargs.test.ts).
  * - `for x in idx` over `idx.data.numpy()` threw (torchlab's ndarray was not iterable); it iterates
  *   over the first axis as NumPy's does.
  */
@@ -1048,7 +1062,7 @@ function make_tensors(names, countries) {
   countries = countries.long();
 
   // make tensor of name, BatchSize x SeqLen
-  let seq_tensor = torch.zeros(len(name_sequences), seq_lengths.max().item()).long();
+  let seq_tensor = torch.zeros(len(name_sequences), seq_lengths.max()).long();
   for (const [idx, [seq, seq_len]] of enumerate(zip(name_sequences, seq_lengths), 0)) {
     seq_tensor[\`\${idx}, :\${seq_len.item()}\`] = torch.LongTensor(seq);
   }

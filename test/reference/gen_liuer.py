@@ -1,10 +1,11 @@
 """Fixture for test/tutorials/liuer_notebook.test.ts: 刘二大人 (Liu Er)'s "《PyTorch深度学习实践》完结合集"
-(Bilibili), lectures 02-12 in the course's order as the cells of one notebook, run on PyTorch 1.13 as
+(Bilibili), lectures 02-13 in the course's order as the cells of one notebook, run on PyTorch 1.13 as
 IPython runs them: each cell records what it prints, what Jupyter shows as its value and the UserWarnings it shows.
 
-diabetes.csv.gz and MNIST are not available offline: this script writes small seeded stand-ins under
+diabetes.csv.gz, MNIST and the names lists are not available offline: this script writes small seeded stand-ins under
 test/reference/liuer/ that both sides read: diabetes.csv.gz (40 rows of 8 features and a 0/1 label,
-gzipped with mtime 0), MNIST in torchvision's raw IDX format (128 training and 64 test images). The
+gzipped with mtime 0), MNIST in torchvision's raw IDX format (128 training and 64 test images), lecture 13's
+names_train.csv.gz / names_test.csv.gz (40 / 16 seeded "name,country" rows, 4 countries). The
 notebook's first cell (not a course cell) copies them into a temporary folder laid out as the course's
 scripts expect (the working directory work/, MNIST under ../dataset/mnist/). The whole notebook starts
 from torch.manual_seed(0), as `torchlab run` seeds a fresh kernel. The test's header lists what else

@@ -42,9 +42,9 @@ function mat2Grad(m1: tf.Tensor, g: tf.Tensor, mat2: Tensor): tf.Tensor {
 /**
  * On wasm, F.linear's weight.t() of a parameter `w` (mat2 is its untransposed view) as a kept
  * [in, out] copy (ops/param_layouts.ts): reused while the weight's values stay, so a layer run twice
- * between optimizer steps transposes (and XNNPACK packs) its weight once. Made when matMul2d would
- * materialise that transpose anyway, or with grad mode off (the weights then rarely change between
- * calls); null otherwise, and matMul2d decides. x W^T through either form adds the same products in
+ * between optimizer steps transposes (and XNNPACK packs) its weight once. Made in grad mode when
+ * matMul2d would materialise that transpose anyway; read, never made, under no_grad; null otherwise,
+ * and matMul2d decides. x W^T through either form adds the same products in
  * the same order (XNNPACK accumulates each output along the shared dimension), so the values are the same.
  */
 function keptTranspose(x: tf.Tensor, mat2: Tensor, w: tf.Tensor): tf.Tensor | null {
@@ -53,7 +53,9 @@ function keptTranspose(x: tf.Tensor, mat2: Tensor, w: tf.Tensor): tf.Tensor | nu
   if (!keepsLayouts(base)) return null;
   const hit = keptLayout(base, "t");
   if (hit !== null) return hit;
-  if (is_grad_enabled() && !directPays(x, w, false, true)) return null;
+  // Under no_grad only an existing copy is read: inference (and checkpoint's no_grad forward) holds no
+  // second copy of a weight it did not already have.
+  if (!is_grad_enabled() || !directPays(x, w, false, true)) return null;
   return paramLayout(base, "t", (t) => tf.transpose(t));
 }
 

@@ -25,7 +25,7 @@
 import {
   F32_DEMOTE_F64, F64, F64_CONVERT_I32_U, F64_DIV, F64_GE, F64_LE, F64_MUL, F64_SUB, RETURN, f64Const, ifThen, F32X4_DEMOTE_F64X2_ZERO, F64_ADD, F64_PROMOTE_F32, F64X2_ADD, F64X2_MUL, F64X2_PROMOTE_LOW_F32X4, F64X2_SPLAT,
   F64X2_SUB, I32, I32_ADD, I32_AND, I32_GE_U, I32_LE_U, I32_MUL, I32_REM_U, I32_SUB, SELECT, V128, V128_AND, V128_ZERO, f32Load,
-  f32Store, f64x2ExtractLane, get, i32Const, instantiateOn, lanes32, set, shuffle, v128Const, v128Load, v128Load32Zero, v128Store,
+  f32Store, f64x2ExtractLane, get, i32Const, HIGH_HALF, JOIN_HALVES, instantiateOn, set, v128Const, v128Load, v128Load32Zero, v128Store,
   whileNot, type WasmFunction,
 } from "./wasm_module";
 
@@ -37,10 +37,6 @@ export interface SimdChannel {
   batchNormInputGrad(dy: number, x: number, mean: number, k: number, out: number, n: number, c: number, inner: number): void;
 }
 
-/** f32x4 -> its lanes 2, 3 in lanes 0, 1 (then promoted): a shuffle of it and a zero vector. */
-const HIGH_HALF = [...V128_ZERO, ...shuffle(lanes32([2, 3, 2, 3]))];
-/** Two demoted halves (lanes 0, 1 of each) -> one f32x4. */
-const JOIN = shuffle(lanes32([0, 1, 4, 5]));
 /** Keeps lane 0 of an f64x2, +0 in lane 1. */
 const LANE0 = v128Const([255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0]);
 const promoteLow = F64X2_PROMOTE_LOW_F32X4;
@@ -204,7 +200,7 @@ function channelGradSumsFunction(): WasmFunction {
 /**
  * The elementwise passes: for each row q = b * c + ch of `inner` elements, `perChannel` (ch in local
  * CH) then, for each group of four at byte offset OFF of the row (the last at inner - 4), the store
- * at out + OFF of JOIN(demote(f(low half)), demote(f(high half))). `f(half)` leaves an f64x2.
+ * at out + OFF of JOIN_HALVES(demote(f(low half)), demote(f(high half))). `f(half)` leaves an f64x2.
  */
 function elementwise(name: string, out: number, perChannel: number[], f: (half: number[]) => number[]): WasmFunction {
   // params 0-4 (pointers), n 5, c 6, inner 7; q 8, total 9, row 10, s 11, last 12, off 13, CH 14; v128 15-18 (per channel)
@@ -227,7 +223,7 @@ function elementwise(name: string, out: number, perChannel: number[], f: (half: 
           // OFF = ROW + min(S, LAST) * 4
           ...get(ROW), ...get(S), ...get(LAST), ...get(S), ...get(LAST), I32_LE_U, SELECT, ...i32Const(4), I32_MUL, I32_ADD, ...set(OFF),
           ...get(out), ...get(OFF), I32_ADD,
-          ...f(promoteLow), ...F32X4_DEMOTE_F64X2_ZERO, ...f(promoteHigh), ...F32X4_DEMOTE_F64X2_ZERO, ...JOIN,
+          ...f(promoteLow), ...F32X4_DEMOTE_F64X2_ZERO, ...f(promoteHigh), ...F32X4_DEMOTE_F64X2_ZERO, ...JOIN_HALVES,
           ...v128Store(),
           ...get(S), ...i32Const(4), I32_ADD, ...set(S),
         ]),

@@ -18,32 +18,19 @@
 import { tf } from "./tf";
 import {
   F32, F32X4_ADD, F32X4_CONVERT_I32X4_S, F32X4_DEMOTE_F64X2_ZERO, F32X4_LT, F32X4_MUL, F32X4_SPLAT, F32X4_SQRT, F32X4_SUB,
-  F64X2_ADD, F64X2_MUL, F64X2_PROMOTE_LOW_F32X4, F64X2_SUB, I32, I32_ADD, I32_GE_U, I32_MUL, I32X4_ADD, I32X4_EQ, I32X4_SHR_U, I32X4_SUB,
-  I32X4_TRUNC_SAT_F32X4_S, V128, V128_AND, V128_BITSELECT, V128_XOR, V128_ZERO, get, heapBuffer, i32Const, instantiateOn, lanes32, set,
-  shuffle, v128Const, v128Load, v128Store, whileNot, type WasmFunction,
+  F64X2_ADD, F64X2_MUL, F64X2_PROMOTE_LOW_F32X4, I32, I32_ADD, I32_GE_U, I32_MUL, I32X4_ADD, I32X4_EQ, I32X4_SHR_U, I32X4_SUB,
+  I32X4_TRUNC_SAT_F32X4_S, V128, V128_AND, V128_BITSELECT, V128_XOR, V128_ZERO, HIGH_HALF, JOIN_HALVES, get, heapBuffer, i32Const, instantiateOn, set,
+  v128Const, v128Load, v128Store, whileNot, type WasmFunction,
 } from "./wasm_module";
+import { COS_P, DP, FOPI, FTWO_PI, LOG_P, LOG_Q1, LOG_Q2, SIN_P, SQRTHF } from "./cephes_f32";
 
 interface SimdNormalModule {
   boxMuller(ptr: number, blocks: number, mean: number, std: number): void;
 }
 
-const fround = Math.fround;
 const f32x4 = (v: number): number[] => v128Const(Array.from(new Uint8Array(new Float32Array([v, v, v, v]).buffer)));
 const i32x4 = (v: number): number[] => v128Const(Array.from(new Uint8Array(new Int32Array([v, v, v, v]).buffer)));
 
-// random.ts's constants (Cephes' float polynomials).
-const LOG_P = [7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1];
-const LOG_Q1 = -2.1219444e-4;
-const LOG_Q2 = 0.693359375;
-const SQRTHF = 0.707106781186547524;
-const DP = [-0.78515625, -2.4187564849853515625e-4, -3.77489497744594108e-8];
-const SIN_P = [-1.9515295891e-4, 8.3321608736e-3, -1.6666654611e-1];
-const COS_P = [2.443315711809948e-5, -1.388731625493765e-3, 4.166664568298827e-2];
-const FOPI = 1.27323954473516;
-const FTWO_PI = 2 * Math.PI;
-
-const HIGH = [...V128_ZERO, ...shuffle(lanes32([2, 3, 2, 3]))];
-const JOIN = shuffle(lanes32([0, 1, 4, 5]));
 
 // Locals: ptr 0, blocks 1, mean 2 (f32), std 3 (f32); end 4 (i32); v128 from 5.
 const [END] = [4];
@@ -53,7 +40,7 @@ const [MU, SD, R, M, E, Z, Y, X, J, C, S, T1, T2, T3, U, MASK] = Array.from({ le
 /** fround(a * b + c) of f32x4 values (code leaving each), computed in double: two f64x2 halves. */
 function fma(a: number[], b: number[], c: number[]): number[] {
   const half = (h: number[]): number[] => [...get(T1), ...h, ...F64X2_PROMOTE_LOW_F32X4, ...get(T2), ...h, ...F64X2_PROMOTE_LOW_F32X4, ...F64X2_MUL, ...get(T3), ...h, ...F64X2_PROMOTE_LOW_F32X4, ...F64X2_ADD, ...F32X4_DEMOTE_F64X2_ZERO];
-  return [...a, ...set(T1), ...b, ...set(T2), ...c, ...set(T3), ...half([]), ...half(HIGH), ...JOIN];
+  return [...a, ...set(T1), ...b, ...set(T2), ...c, ...set(T3), ...half([]), ...half(HIGH_HALF), ...JOIN_HALVES];
 }
 
 /** fround(v * std + mean) in double, v an f32x4 (code leaving it); MU, SD hold f32x4 splats. */
@@ -86,7 +73,7 @@ function boxMullerFunction(): WasmFunction {
     ...f32x4(1), ...get(0), ...v128Load(o), ...F32X4_SUB, ...set(U),
     ...logf,
     ...mul(get(Y), f32x4(-2)), ...F32X4_SQRT, ...set(R),
-    ...mul(f32x4(fround(FTWO_PI)), [...get(0), ...v128Load(o + 32)]), ...set(X),
+    ...mul(f32x4(FTWO_PI), [...get(0), ...v128Load(o + 32)]), ...set(X),
     // j = (trunc(x * FOPI) + 1) & ~1 (x >= 0, so trunc(v + 1) = trunc(v) + 1)
     ...mul(get(X), f32x4(FOPI)), ...I32X4_TRUNC_SAT_F32X4_S, ...i32x4(1), ...I32X4_ADD, ...i32x4(-2), ...V128_AND, ...set(J),
     ...DP.flatMap((d) => [...fma([...get(J), ...F32X4_CONVERT_I32X4_S], f32x4(d), get(X)), ...set(X)]),

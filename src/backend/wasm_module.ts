@@ -85,6 +85,10 @@ export const F32X4_MUL = [SIMD, 0xe6, 0x01];
 export const I32X4_TRUNC_SAT_F32X4_S = [SIMD, 0xf8, 0x01];
 export const F32X4_CONVERT_I32X4_S = [SIMD, 0xfa, 0x01];
 export const V128_ZERO = v128Const(new Array<number>(16).fill(0));
+/** An f32x4 -> its lanes 2, 3 in lanes 0, 1 (to be promoted to f64x2): a shuffle of it and a zero vector. */
+export const HIGH_HALF = [...V128_ZERO, ...shuffle(lanes32([2, 3, 2, 3]))];
+/** Lanes 0, 1 of two f32x4 (two demoted f64x2 halves) -> one f32x4. */
+export const JOIN_HALVES = shuffle(lanes32([0, 1, 4, 5]));
 
 /** Unsigned LEB128. */
 export function leb(n: number): number[] {

@@ -25,6 +25,7 @@ import { IPYTHON_REPR, ipythonRepr, objectRepr } from "../pyrepr";
 import type { Tensor } from "./tensor";
 import { from_typed } from "../ops/creation";
 import { simdBoxMuller } from "../backend/simd_normal";
+import * as C from "../backend/cephes_f32";
 
 // Module-level aliases: under jest, code runs in a vm context whose global lookups (`Math`) go
 // through an interceptor on every call, which made the bulk fills many times slower there.
@@ -34,7 +35,7 @@ const N = 624;
 const M = 397;
 const DEFAULT_SEED = 67280421310721;
 const TWO_PI = 2 * Math.PI;
-const FTWO_PI = fround(2 * Math.PI);
+const FTWO_PI = C.FTWO_PI;
 const F24 = 1 / 16777216;
 const F53 = 1 / 9007199254740992;
 const STATE_LEN = N + 6;
@@ -338,21 +339,11 @@ export class Generator {
 // float polynomials). These are the same polynomials, rounded to float32 after each operation and
 // fused where GCC fused PyTorch's build into FMAs (a*b+c in float64 is exact here: both factors carry
 // 24 bits), so the values are PyTorch's bit for bit (checked on 10^6 draws).
-const LOG_P = [7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1].map(fround);
-const [LP0, LP1, LP2, LP3, LP4, LP5, LP6, LP7, LP8] = LOG_P;
-const LOG_Q1 = fround(-2.1219444e-4);
-const LOG_Q2 = fround(0.693359375);
-const SQRTHF = fround(0.707106781186547524);
-const DP1 = fround(-0.78515625);
-const DP2 = fround(-2.4187564849853515625e-4);
-const DP3 = fround(-3.77489497744594108e-8);
-const SIN_P0 = fround(-1.9515295891e-4);
-const SIN_P1 = fround(8.3321608736e-3);
-const SIN_P2 = fround(-1.6666654611e-1);
-const COS_P0 = fround(2.443315711809948e-5);
-const COS_P1 = fround(-1.388731625493765e-3);
-const COS_P2 = fround(4.166664568298827e-2);
-const FOPI = fround(1.27323954473516);
+const [LP0, LP1, LP2, LP3, LP4, LP5, LP6, LP7, LP8] = C.LOG_P;
+const { LOG_Q1, LOG_Q2, SQRTHF, FOPI } = C;
+const [DP1, DP2, DP3] = C.DP;
+const [SIN_P0, SIN_P1, SIN_P2] = C.SIN_P;
+const [COS_P0, COS_P1, COS_P2] = C.COS_P;
 // 2^-b for the bit length b of a 24-bit integer: splits u = N * 2^-24 into mantissa and exponent.
 const INV_POW2 = Float64Array.from({ length: 26 }, (_, b) => 2 ** -b);
 

@@ -188,7 +188,7 @@ function withSums(
   if (simd !== null && scratch !== null) {
     const values = new Float64Array(as.buffer, scratch.at, 9 * c);
     if (ks !== null) values.set(ks, 8 * c);
-    simd.sums(mode, as.byteOffset, bs === null ? 0 : bs.byteOffset, scratch.at + 64 * c, scratch.at, n * inner, inner, c);
+    simd.sums(mode, as.byteOffset, bs === null ? 0 : bs.byteOffset, scratch.at + 64 * c, scratch.at, n, inner, c);
     finish(values.subarray(0, 8 * c));
     scratch.done();
     return;

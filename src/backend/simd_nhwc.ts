@@ -9,7 +9,7 @@
  *     NaN; indices are the per-plane h * W + w of the NCHW kernel, stored channels-last.
  *   maxPool2x2Grad(dy, indices, dx, ...): dy + 0 at its index and +0 at the window's three other
  *     places; returns 0 (the caller scatters instead) when an index lies outside its window.
- *   sums(mode, a, b, k, acc, pixels, inner, c): the per-channel partial sums of the NCHW passes in
+ *   sums(mode, a, b, k, acc, n, inner, c): the per-channel partial sums of the NCHW passes in
  *     double, in their order: the element at position p of its (sample, channel) row of `inner` goes
  *     into partial sum p % 4 (p past inner & ~3: sum 0), samples and positions in increasing order, so
  *     every partial sum sees the same additions in the same order as in the NCHW loop. acc holds
@@ -23,14 +23,14 @@
  */
 import {
   F32X4_ADD, F32X4_DEMOTE_F64X2_ZERO, F32X4_GT, F32X4_NE, F64X2_ADD, F64X2_MUL, F64X2_PROMOTE_LOW_F32X4, F64X2_SUB, HIGH_HALF, I32,
-  I32X4_ADD, I32X4_ALL_TRUE, I32X4_EQ, I32X4_SPLAT, I32_ADD, I32_AND, I32_GE_U, I32_MUL, JOIN_HALVES, SELECT, V128, V128_AND, V128_BITSELECT, V128_OR,
+  I32X4_ADD, I32X4_ALL_TRUE, I32X4_EQ, I32X4_SPLAT, I32_ADD, I32_AND, I32_GE_U, I32_LE_U, I32_MUL, JOIN_HALVES, SELECT, V128, V128_AND, V128_BITSELECT, V128_OR,
   V128_ZERO, get, i32Const, instantiateOn, set, v128Const, v128Load, v128Store, whileNot, type WasmFunction,
 } from "./wasm_module";
 
 export interface SimdNhwc {
   maxPool2x2(x: number, values: number, indices: number, n: number, h: number, w: number, ho: number, wo: number, c: number): void;
   maxPool2x2Grad(dy: number, indices: number, dx: number, n: number, h: number, w: number, ho: number, wo: number, c: number): number;
-  sums(mode: number, a: number, b: number, k: number, acc: number, pixels: number, inner: number, c: number): void;
+  sums(mode: number, a: number, b: number, k: number, acc: number, n: number, inner: number, c: number): void;
   affine(x: number, unused: number, k: number, out: number, pixels: number, c: number): void;
   inputGrad(dy: number, x: number, k: number, out: number, pixels: number, c: number): void;
 }
@@ -140,71 +140,94 @@ const promoteLow = F64X2_PROMOTE_LOW_F32X4;
 const promoteHigh = [...HIGH_HALF, ...F64X2_PROMOTE_LOW_F32X4];
 
 function sumsFunction(): WasmFunction {
-  // params: 0 mode, 1 a, 2 b, 3 k, 4 acc, 5 pixels, 6 inner, 7 c
-  // i32: 8 P, 9 HW, 10 INNER4, 11 ROWACC, 12 J, 13 E, 14 CB, 15 A (acc byte address of the group), 16 Q (c * 32),
-  // 17 KA (k's byte address of the group); v128: 18 V, 19 X, 20 D, 21 KL, 22 KH
-  const [P, HW, INNER4, ROWACC, JJ, E, CBB, A, Q, KA] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
-  const [V, X, D, KL, KH] = [18, 19, 20, 21, 22];
-  /** mem[address + off] += value (f64x2). */
-  const addAt = (address: number, off: number, value: number[]): number[] => [
-    ...get(address), ...get(address), ...v128Load(off), ...value, ...F64X2_ADD, ...v128Store(off),
+  // params: 0 mode, 1 a, 2 b, 3 k, 4 acc, 5 n, 6 inner, 7 c
+  // i32: 8 B, 9 J, 10 E (byte offset of the pixel in a and b), 11 END4, 12 END, 13 CB (c * 4), 14 A (acc + J * 2),
+  // 15 PTR; v128: 16 V, 17 X, 18 D, 19 KL, 20 KH, 21-28 S (partial sum k, half h at 21 + 2k + h), 29-36 Q (the same)
+  const [BB, JJ, E, END4, END_, CBB, A, PTR] = [8, 9, 10, 11, 12, 13, 14, 15];
+  const [V, X, D, KL, KH] = [16, 17, 18, 19, 20];
+  const S = (k: number, h: number): number => 21 + 2 * k + h;
+  const Qs = (k: number, h: number): number => 29 + 2 * k + h;
+  const half = (h: number): number[] => (h === 0 ? promoteLow : promoteHigh);
+  /** Byte address of partial sum k's pair of lanes for this group (second: the squares/products block). */
+  const accAt = (k: number, second: boolean): number[] => [
+    ...get(A), ...get(7), ...i32Const(8 * k + (second ? 32 : 0)), I32_MUL, I32_ADD,
   ];
-  const sq = (off: number): number[] => [...get(A), ...get(Q), I32_ADD, ...set(PTR_S), ...addAt(PTR_S, off, [...get(D), ...get(D), ...F64X2_MUL])];
-  const PTR_S = 23;
-  const halves = (body: (half: number[], kv: number, off: number) => number[]): number[] => [...body(promoteLow, KL, 0), ...body(promoteHigh, KH, 16)];
-  const mode0 = halves((half, _k, off) => addAt(A, off, [...get(V), ...half]));
-  const mode1 = halves((half, kv, off) => [...get(V), ...half, ...get(kv), ...F64X2_SUB, ...set(D), ...addAt(A, off, get(D)), ...sq(off)]);
-  const mode2 = [
-    ...get(2), ...get(E), I32_ADD, ...v128Load(), ...set(X),
-    ...halves((half, kv, off) => [
-      ...addAt(A, off, [...get(V), ...half]),
-      ...get(X), ...half, ...get(kv), ...F64X2_SUB, ...get(V), ...half, ...F64X2_MUL, ...set(D),
-      ...get(A), ...get(Q), I32_ADD, ...set(PTR_S), ...addAt(PTR_S, off, get(D)),
-    ]),
+  const accs = (mode: number): [number, boolean][] => [0, 1, 2, 3].flatMap((k) => (mode === 0 ? [[k, false]] : [[k, false], [k, true]]) as [number, boolean][]);
+  const loadAccs = (mode: number): number[] => accs(mode).flatMap(([k, second]) => [
+    ...accAt(k, second), ...v128Load(), ...set(second ? Qs(k, 0) : S(k, 0)),
+    ...accAt(k, second), ...v128Load(16), ...set(second ? Qs(k, 1) : S(k, 1)),
+  ]);
+  const storeAccs = (mode: number): number[] => accs(mode).flatMap(([k, second]) => [
+    ...accAt(k, second), ...get(second ? Qs(k, 0) : S(k, 0)), ...v128Store(),
+    ...accAt(k, second), ...get(second ? Qs(k, 1) : S(k, 1)), ...v128Store(16),
+  ]);
+  const addTo = (acc: number, value: number[]): number[] => [...get(acc), ...value, ...F64X2_ADD, ...set(acc)];
+  const kv = (h: number): number => (h === 0 ? KL : KH);
+  /** The element group at PTR (a) / PTR - a + b, added into partial sum k. */
+  const pixel = (mode: number, k: number): number[] => {
+    const load = [...get(1), ...get(PTR), I32_ADD, ...v128Load(), ...set(V)];
+    if (mode === 0) return [...load, ...[0, 1].flatMap((h) => addTo(S(k, h), [...get(V), ...half(h)]))];
+    if (mode === 1) {
+      return [...load, ...[0, 1].flatMap((h) => [
+        ...get(V), ...half(h), ...get(kv(h)), ...F64X2_SUB, ...set(D),
+        ...addTo(S(k, h), get(D)), ...addTo(Qs(k, h), [...get(D), ...get(D), ...F64X2_MUL]),
+      ])];
+    }
+    return [...load, ...get(2), ...get(PTR), I32_ADD, ...v128Load(), ...set(X), ...[0, 1].flatMap((h) => [
+      ...addTo(S(k, h), [...get(V), ...half(h)]),
+      ...addTo(Qs(k, h), [...get(X), ...half(h), ...get(kv(h)), ...F64X2_SUB, ...get(V), ...half(h), ...F64X2_MUL]),
+    ])];
+  };
+  const next = [...get(PTR), ...get(CBB), I32_ADD, ...set(PTR)];
+  // One channel group of one sample: the accumulators in registers, positions in order (quads, then the rest into sum 0).
+  const group = (mode: number): number[] => [
+    ...loadAccs(mode),
+    ...get(E), ...set(PTR),
+    ...whileNot([...get(PTR), ...get(END4), I32_GE_U], [0, 1, 2, 3].flatMap((k) => [...pixel(mode, k), ...next])),
+    ...whileNot([...get(PTR), ...get(END_), I32_GE_U], [...pixel(mode, 0), ...next]),
+    ...storeAccs(mode),
   ];
   const ifElse = (cond: number[], then: number[], otherwise: number[]): number[] => [...cond, 0x04, 0x40, ...then, 0x05, ...otherwise, 0x0b];
-  const group = [
-    ...get(1), ...get(E), I32_ADD, ...v128Load(), ...set(V),
-    // A = ROWACC + J * 2 (doubles), KA = k + J * 2
-    ...get(ROWACC), ...get(JJ), ...i32Const(2), I32_MUL, I32_ADD, ...set(A),
-    ...ifElse([...get(0)], [
-      ...get(3), ...get(JJ), ...i32Const(2), I32_MUL, I32_ADD, ...set(KA),
-      ...get(KA), ...v128Load(), ...set(KL), ...get(KA), ...v128Load(16), ...set(KH),
-      ...ifElse([...get(0), ...i32Const(1), 0x46 /* i32.eq */], mode1, mode2),
-    ], mode0),
-  ];
   return {
     name: "sums",
     params: new Array<number>(8).fill(I32),
     results: [],
-    locals: [...new Array<number>(10).fill(I32), ...new Array<number>(5).fill(V128), I32],
+    locals: [...new Array<number>(8).fill(I32), ...new Array<number>(21).fill(V128)],
     code: [
       ...get(7), ...i32Const(4), I32_MUL, ...set(CBB),
-      ...get(7), ...i32Const(32), I32_MUL, ...set(Q),
-      ...get(6), ...i32Const(-4), I32_AND, ...set(INNER4),
-      ...i32Const(0), ...set(E), ...i32Const(0), ...set(HW), ...i32Const(0), ...set(P),
-      ...whileNot([...get(P), ...get(5), I32_GE_U], [
-        // ROWACC = acc + (HW < INNER4 ? HW & 3 : 0) * c * 8
-        ...get(4), ...i32Const(0), ...get(HW), ...i32Const(3), I32_AND, ...get(HW), ...get(INNER4), I32_GE_U, SELECT, ...get(CBB), I32_MUL, ...i32Const(2), I32_MUL, I32_ADD, ...set(ROWACC),
+      ...i32Const(0), ...set(BB),
+      ...whileNot([...get(BB), ...get(5), I32_GE_U], [
         ...i32Const(0), ...set(JJ),
-        ...whileNot([...get(JJ), ...get(CBB), I32_GE_U], [...group, ...inc(JJ, i32Const(16)), ...inc(E, i32Const(16))]),
-        ...inc(P, i32Const(1)),
-        // HW = HW + 1 >= inner ? 0 : HW + 1
-        ...inc(HW, i32Const(1)),
-        ...i32Const(0), ...get(HW), ...get(HW), ...get(6), I32_GE_U, SELECT, ...set(HW),
+        ...whileNot([...get(JJ), ...get(CBB), I32_GE_U], [
+          ...get(4), ...get(JJ), ...i32Const(2), I32_MUL, I32_ADD, ...set(A),
+          // E = (b * inner) * c * 4 + J; END4 = E + (inner & ~3) * c * 4; END = E + inner * c * 4
+          ...get(BB), ...get(6), I32_MUL, ...get(CBB), I32_MUL, ...get(JJ), I32_ADD, ...set(E),
+          ...get(E), ...get(6), ...i32Const(-4), I32_AND, ...get(CBB), I32_MUL, I32_ADD, ...set(END4),
+          ...get(E), ...get(6), ...get(CBB), I32_MUL, I32_ADD, ...set(END_),
+          ...ifElse([...get(0)], [
+            ...get(3), ...get(JJ), ...i32Const(2), I32_MUL, I32_ADD, ...set(PTR),
+            ...get(PTR), ...v128Load(), ...set(KL), ...get(PTR), ...v128Load(16), ...set(KH),
+            ...ifElse([...get(0), ...i32Const(1), 0x46 /* i32.eq */], group(1), group(2)),
+          ], group(0)),
+          ...get(JJ), ...i32Const(16), I32_ADD, ...set(JJ),
+        ]),
+        ...get(BB), ...i32Const(1), I32_ADD, ...set(BB),
       ]),
     ],
   };
 }
 
 /**
- * The elementwise passes over [pixels, C]: for each group of four channels at byte offset J of a
- * pixel, the per-channel doubles of k ([rows, C]) as two f64x2 per row, then f(half, kRow(row)).
+ * The elementwise passes over [pixels, C], in blocks of BLOCK pixels (a few kilobytes, in cache while
+ * each group of four channels walks them): per group, its per-channel doubles of k ([rows, C]) as two
+ * f64x2 per row, then for each pixel of the block the store of JOIN_HALVES(demote(f(low half)),
+ * demote(f(high half))). `f(half, kRow)` leaves an f64x2.
  */
+const BLOCK = 32;
 function elementwiseFunction(name: string, rows: number, f: (half: number[], k: (row: number) => number[]) => number[]): WasmFunction {
-  // params: 0 a, 1 b, 2 k, 3 out, 4 pixels, 5 c; i32: 6 E, 7 END, 8 J, 9 CB, 10 KA; v128: 11.. (2 per row)
-  const [E, END_, JJ, CBB, KA] = [6, 7, 8, 9, 10];
-  const kLocal = (row: number, high: boolean): number => 11 + 2 * row + (high ? 1 : 0);
+  // params: 0 a, 1 b, 2 k, 3 out, 4 pixels, 5 c; i32: 6 E, 7 END, 8 J, 9 CB, 10 KA, 11 BSTART, 12 BEND, 13 TOTAL; v128: 14.. (2 per row)
+  const [E, END_, JJ, CBB, KA, BSTART, BEND, TOTAL] = [6, 7, 8, 9, 10, 11, 12, 13];
+  const kLocal = (row: number, high: boolean): number => 14 + 2 * row + (high ? 1 : 0);
   const loadK = Array.from({ length: rows }, (_, r) => [
     ...get(KA), ...get(5), ...i32Const(8 * r), I32_MUL, I32_ADD, ...v128Load(), ...set(kLocal(r, false)),
     ...get(KA), ...get(5), ...i32Const(8 * r), I32_MUL, I32_ADD, ...v128Load(16), ...set(kLocal(r, true)),
@@ -214,21 +237,30 @@ function elementwiseFunction(name: string, rows: number, f: (half: number[], k: 
     name,
     params: new Array<number>(6).fill(I32),
     results: [],
-    locals: [...new Array<number>(5).fill(I32), ...new Array<number>(2 * rows).fill(V128)],
+    locals: [...new Array<number>(8).fill(I32), ...new Array<number>(2 * rows).fill(V128)],
     code: [
-      ...get(4), ...get(5), I32_MUL, ...i32Const(4), I32_MUL, ...set(END_),
       ...get(5), ...i32Const(4), I32_MUL, ...set(CBB),
-      ...i32Const(0), ...set(E),
-      ...whileNot([...get(E), ...get(END_), I32_GE_U], [
+      ...get(4), ...get(CBB), I32_MUL, ...set(TOTAL),
+      ...i32Const(0), ...set(BSTART),
+      ...whileNot([...get(BSTART), ...get(TOTAL), I32_GE_U], [
+        // BEND = min(BSTART + BLOCK * CB, TOTAL)
+        ...get(BSTART), ...get(CBB), ...i32Const(BLOCK), I32_MUL, I32_ADD, ...set(BEND),
+        ...get(BEND), ...get(TOTAL), ...get(BEND), ...get(TOTAL), I32_LE_U, SELECT, ...set(BEND),
         ...i32Const(0), ...set(JJ),
         ...whileNot([...get(JJ), ...get(CBB), I32_GE_U], [
           ...get(2), ...get(JJ), ...i32Const(2), I32_MUL, I32_ADD, ...set(KA),
           ...loadK,
-          ...get(3), ...get(E), I32_ADD,
-          ...body(false), ...F32X4_DEMOTE_F64X2_ZERO, ...body(true), ...F32X4_DEMOTE_F64X2_ZERO, ...JOIN_HALVES,
-          ...v128Store(),
-          ...inc(JJ, i32Const(16)), ...inc(E, i32Const(16)),
+          ...get(BSTART), ...get(JJ), I32_ADD, ...set(E),
+          ...get(BEND), ...get(JJ), I32_ADD, ...set(END_),
+          ...whileNot([...get(E), ...get(END_), I32_GE_U], [
+            ...get(3), ...get(E), I32_ADD,
+            ...body(false), ...F32X4_DEMOTE_F64X2_ZERO, ...body(true), ...F32X4_DEMOTE_F64X2_ZERO, ...JOIN_HALVES,
+            ...v128Store(),
+            ...get(E), ...get(CBB), I32_ADD, ...set(E),
+          ]),
+          ...inc(JJ, i32Const(16)),
         ]),
+        ...get(BEND), ...set(BSTART),
       ]),
     ],
   };

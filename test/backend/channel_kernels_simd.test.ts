@@ -113,6 +113,17 @@ const cases: Case[] = [
     },
   },
   {
+    shape: [2, 4, 5],
+    // Channel 0: 1.5 and 1.5 around 2^54 in partial sum 0 (the last position, 4, goes there) round to 2^54, and
+    // -2^54 in sum 2 cancels it: 0; with the last position in sum 1 the sums would be 3 and 2^54, leaving 4.
+    special: (x, dy) => {
+      for (const v of [x, dy]) {
+        v.set([1.5, 0, -(2 ** 54), 0, 2 ** 54], 0);
+        v.set([1.5, 0, 0, 0, 0], 20);
+      }
+    },
+  },
+  {
     shape: [1, 2, 5],
     // Channel 0: partial sums 2^60, 1, -2^60, 0, whose order of addition shows (((s0 + s1) + s2) + s3 = 0,
     // (s0 + s2) + s1 = 1); channel 1: a mean of -inf with positive gradients, every (x - mean) * dy +inf.

@@ -431,8 +431,8 @@ function channelAffineNhwc(backendName: string) {
     const io = ioFor(args.backend, backendName);
     const [outInfo] = io.outputs([[x.shape, "float32"]]);
     const relu = (args.attrs as { relu?: boolean } | undefined)?.relu === true;
-    // Without ReLU on wasm, four channels at a time (backend/simd_nhwc.ts), the same bits.
-    if (!relu && channelAffineNhwcSimd(io, backendName, args.backend, x, args.inputs.center as Info, args.inputs.scale as Info, args.inputs.shift as Info, outInfo)) return outInfo;
+    // On wasm, four channels at a time (backend/simd_nhwc.ts), the same bits.
+    if (channelAffineNhwcSimd(io, backendName, args.backend, x, args.inputs.center as Info, args.inputs.scale as Info, args.inputs.shift as Info, outInfo, relu)) return outInfo;
     const xs = io.view(x) as Float32Array;
     // Plain arrays of doubles (the values the NCHW kernel hoists per channel): the inner loop reads them
     // faster than typed-array views of the backend's memory (~1.5x in node 20).

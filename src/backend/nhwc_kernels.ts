@@ -307,10 +307,10 @@ function batchNormInputGradNhwc(ioFor: IoFor) {
 }
 
 /**
- * The SIMD form of js_kernels.ts's TorchlabChannelAffineNhwc without ReLU, (x - center) * scale +
- * shift over [rows, C] with C a multiple of four on wasm; false (nothing written) where it does not run.
+ * The SIMD form of js_kernels.ts's TorchlabChannelAffineNhwc, (x - center) * scale + shift (of ReLU(x)
+ * with `relu`) over [rows, C] with C a multiple of four on wasm; false (nothing written) where it does not run.
  */
-export function channelAffineNhwcSimd(io: NhwcIo, backendName: string, backend: unknown, x: Info, center: Info, scale: Info, shift: Info, out: Info): boolean {
+export function channelAffineNhwcSimd(io: NhwcIo, backendName: string, backend: unknown, x: Info, center: Info, scale: Info, shift: Info, out: Info, relu: boolean): boolean {
   const c = x.shape[x.shape.length - 1];
   const simd = simdFor(backendName, backend, c, c === 0 ? 0 : x.shape.reduce((a, v) => a * v, 1));
   const scratch = simd !== null ? heapDoubles(io, backend, 3 * c) : null;
@@ -320,7 +320,7 @@ export function channelAffineNhwcSimd(io: NhwcIo, backendName: string, backend: 
   values.set(io.view(scale) as Float32Array, c);
   values.set(io.view(shift) as Float32Array, 2 * c);
   const xs = io.view(x);
-  simd.affine(xs.byteOffset, 0, scratch.at, io.view(out).byteOffset, xs.length / c, c);
+  (relu ? simd.affineRelu : simd.affine)(xs.byteOffset, 0, scratch.at, io.view(out).byteOffset, xs.length / c, c);
   scratch.done();
   return true;
 }

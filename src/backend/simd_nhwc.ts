@@ -18,13 +18,14 @@
  *     mode 0: s += a; mode 1 (moments): d = a - k[c], s += d, q += d * d; mode 2 (gradient sums):
  *     s += a (dy), q += (b - k[c]) * a (x, mean).
  *   affine(x, _, k, out, pixels, c):        (x - k0[c]) * k1[c] + k2[c]
+ *   affineRelu(x, _, k, out, pixels, c):    the same of (x + |x|) * 0.5 (ReLU, as the scalar loop computes it)
  *   inputGrad(dy, x, k, out, pixels, c):    (dy * k1[c] - (x - k0[c]) * k2[c]) - k3[c]
  *     with k the per-channel values as [rows, C] doubles; each in double, rounded once to float32.
  */
 import {
   F32X4_ADD, F32X4_DEMOTE_F64X2_ZERO, F32X4_GT, F32X4_NE, F64X2_ADD, F64X2_MUL, F64X2_PROMOTE_LOW_F32X4, F64X2_SUB, HIGH_HALF, I32,
   I32X4_ADD, I32X4_ALL_TRUE, I32X4_EQ, I32X4_SPLAT, I32_ADD, I32_AND, I32_GE_U, I32_LE_U, I32_MUL, JOIN_HALVES, SELECT, V128, V128_AND, V128_BITSELECT, V128_OR,
-  V128_ZERO, get, i32Const, instantiateOn, set, v128Const, v128Load, v128Store, whileNot, type WasmFunction,
+  V128_ZERO, F64X2_SPLAT, f64Const, get, i32Const, instantiateOn, set, v128Const, v128Load, v128Store, whileNot, type WasmFunction,
 } from "./wasm_module";
 
 export interface SimdNhwc {
@@ -32,6 +33,7 @@ export interface SimdNhwc {
   maxPool2x2Grad(dy: number, indices: number, dx: number, n: number, h: number, w: number, ho: number, wo: number, c: number): number;
   sums(mode: number, a: number, b: number, k: number, acc: number, n: number, inner: number, c: number): void;
   affine(x: number, unused: number, k: number, out: number, pixels: number, c: number): void;
+  affineRelu(x: number, unused: number, k: number, out: number, pixels: number, c: number): void;
   inputGrad(dy: number, x: number, k: number, out: number, pixels: number, c: number): void;
 }
 
@@ -137,6 +139,7 @@ function maxPoolGradFunction(): WasmFunction {
 }
 
 const promoteLow = F64X2_PROMOTE_LOW_F32X4;
+const F64X2_ABS = [0xfd, 0xec, 0x01];
 const promoteHigh = [...HIGH_HALF, ...F64X2_PROMOTE_LOW_F32X4];
 
 function sumsFunction(): WasmFunction {
@@ -273,6 +276,14 @@ function affineFunction(): WasmFunction {
   return elementwiseFunction("affine", 3, (half, k) => [...elementAt(0, half), ...k(0), ...F64X2_SUB, ...k(1), ...F64X2_MUL, ...k(2), ...F64X2_ADD]);
 }
 
+/** ReLU first, as js_kernels.ts's scalar loop: (v + |v|) * 0.5 in double (max(v, 0), +0 for v <= 0, NaN kept). */
+function affineReluFunction(): WasmFunction {
+  return elementwiseFunction("affineRelu", 3, (half, k) => [
+    ...elementAt(0, half), ...elementAt(0, half), ...F64X2_ABS, ...F64X2_ADD, ...f64Const(0.5), ...F64X2_SPLAT, ...F64X2_MUL,
+    ...k(0), ...F64X2_SUB, ...k(1), ...F64X2_MUL, ...k(2), ...F64X2_ADD,
+  ]);
+}
+
 function inputGradFunction(): WasmFunction {
   return elementwiseFunction("inputGrad", 4, (half, k) => [
     ...elementAt(0, half), ...k(1), ...F64X2_MUL,
@@ -283,5 +294,5 @@ function inputGradFunction(): WasmFunction {
 
 /** The channels-last loops on `backend`'s memory (built once per memory), or null where unavailable. */
 export function simdNhwc(backend: unknown): SimdNhwc | null {
-  return instantiateOn<SimdNhwc>(backend, "nhwc", () => [maxPoolFunction(), maxPoolGradFunction(), sumsFunction(), affineFunction(), inputGradFunction()]);
+  return instantiateOn<SimdNhwc>(backend, "nhwc", () => [maxPoolFunction(), maxPoolGradFunction(), sumsFunction(), affineFunction(), affineReluFunction(), inputGradFunction()]);
 }

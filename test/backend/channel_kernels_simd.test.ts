@@ -175,9 +175,9 @@ function runAllNhwc(c: Case, v: Inputs): Record<string, Float32Array> {
   const r = c.shape.length;
   const last = [0, ...Array.from({ length: r - 2 }, (_, i) => i + 2), 1];
   const first = [0, r - 1, ...Array.from({ length: r - 2 }, (_, i) => i + 1)];
-  const run = (name: string, ins: Record<string, tf.Tensor>, back = false): Float32Array =>
+  const run = (name: string, ins: Record<string, tf.Tensor>, back = false, attrs: tf.NamedAttrMap = {}): Float32Array =>
     tf.tidy(() => {
-      const out = tf.engine().runKernel(name, ins) as tf.Tensor;
+      const out = tf.engine().runKernel(name, ins, attrs) as tf.Tensor;
       return (back ? tf.transpose(out, first) : out).dataSync() as Float32Array;
     });
   return tf.tidy(() => {
@@ -191,6 +191,7 @@ function runAllNhwc(c: Case, v: Inputs): Record<string, Float32Array> {
       channelSum: run("TorchlabChannelSumNhwc", { x }),
       gradSums: run("TorchlabChannelGradSumsNhwc", { dy, x, mean: pc }),
       affine: run("TorchlabChannelAffineNhwc", { x, center: pc, scale, shift }, true),
+      affineRelu: run("TorchlabChannelAffineNhwc", { x, center: pc, scale, shift }, true, { relu: true }),
       inputGrad: run("TorchlabBatchNormInputGradNhwc", { dy, x, mean: pc, k: tf.tensor(v.k, [3, ch]) }, true),
     };
   });
@@ -215,8 +216,11 @@ describe("batch norm's per-channel kernels against the cpu backend's, bit for bi
       const want = await onCpu(() => runAll(c, v));
       for (const key of Object.keys(want)) expect(`${key} ${firstDiff(got[key], want[key])}`).toBe(`${key} same`);
       if (c.shape.length < 2 || c.shape[0] === 0) return;
-      for (const [where, nhwc] of [["active", runAllNhwc(c, v)], ["cpu", await onCpu(() => runAllNhwc(c, v))]] as const) {
+      const nhwcCpu = await onCpu(() => runAllNhwc(c, v));
+      for (const [where, nhwc] of [["active", runAllNhwc(c, v)], ["cpu", nhwcCpu]] as const) {
         for (const key of Object.keys(want)) expect(`NHWC ${where} ${key} ${firstDiff(nhwc[key], want[key])}`).toBe(`NHWC ${where} ${key} same`);
+        // ReLU then the transform (an inference chain's pool -> ReLU -> batch norm): the scalar loop's bits.
+        expect(`NHWC ${where} affineRelu ${firstDiff(nhwc.affineRelu, nhwcCpu.affineRelu)}`).toBe(`NHWC ${where} affineRelu same`);
       }
     });
   });

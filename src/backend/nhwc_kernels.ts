@@ -12,8 +12,7 @@
  *       the NCHW kernels' per-channel sums, which add in double with four partial sums per channel:
  *       within a channel, elements come in the same (n, h, w) order in both layouts, and element p of
  *       a sample's H * W positions goes to partial sum p % 4 (the last (H * W) % 4 to sum 0), so each
- *       partial sum, and so the result, is the same. The partial sums are kept per channel, [4, C],
- *       and the data read row by row of C values.
+ *       partial sum, and so the result, is the same. The partial sums are kept per channel, [4, C].
  *
  * On wasm the loops run four channels at a time (backend/simd_nhwc.ts) when C is a multiple of four;
  * otherwise, and on the cpu backend, as the scalar loops below.

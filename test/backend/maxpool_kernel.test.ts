@@ -5,7 +5,10 @@
  * outputs; the shapes cover odd sizes (a last group that overlaps the one before it, an input row
  * and column past the last window), rows of fewer than four outputs (the scalar loop), ties, NaN of
  * either sign, -inf windows, -0, and other poolings (padding, ceil_mode, overlapping windows),
- * whose indices the SIMD gradient refuses and hands to the scalar scatter.
+ * whose indices the SIMD gradient refuses and hands to the scalar scatter. The channels-last twins
+ * (TorchlabMaxPool2x2Nhwc and its gradient, src/backend/nhwc_kernels.ts; on wasm four channels at a
+ * time, src/backend/simd_nhwc.ts) are run on the same data transposed to NHWC, on both backends, and
+ * their results transposed back must equal the NCHW kernels' on the cpu backend bit for bit.
  */
 import { tf } from "../../src/backend/tf";
 import { registerJsKernels, type MaxPoolAttrs } from "../../src/backend/js_kernels";
@@ -68,6 +71,29 @@ function run(xs: Float32Array, dys: (n: number) => Float32Array, c: PoolCase): {
   });
 }
 
+/** The NHWC kernels on `xs` (NCHW values, as NHWC) and `dys` (NCHW order); results back in NCHW order. */
+function runNhwc(xs: Float32Array, dys: (n: number) => Float32Array, c: PoolCase, indices?: (n: number) => Int32Array): { v: Float32Array; i: Int32Array; dx: Float32Array } {
+  return tf.tidy(() => {
+    const toNhwc = (t: tf.Tensor): tf.Tensor => tf.transpose(t, [0, 2, 3, 1]);
+    const toNchw = (t: tf.Tensor): tf.Tensor => tf.transpose(t, [0, 3, 1, 2]);
+    const [v, i] = tf.engine().runKernel("TorchlabMaxPool2x2Nhwc", { x: toNhwc(tf.tensor(xs, c.shape)) }) as tf.Tensor[];
+    const nchw = [v.shape[0], v.shape[3], v.shape[1], v.shape[2]];
+    const dy = toNhwc(tf.tensor(dys(v.size), nchw));
+    const idx = indices === undefined ? i : toNhwc(tf.tensor(indices(v.size), nchw, "int32"));
+    const dx = tf.engine().runKernel("TorchlabMaxPool2x2NhwcGrad", { dy, indices: idx }, { inputHW: [c.shape[2], c.shape[3]] }) as tf.Tensor;
+    return { v: toNchw(v).dataSync() as Float32Array, i: toNchw(i).dataSync() as Int32Array, dx: toNchw(dx).dataSync() as Float32Array };
+  });
+}
+
+/** The NCHW gradient kernel with the given indices. */
+function gradWith(dys: Float32Array, indices: Int32Array, c: PoolCase, out: number[]): Float32Array {
+  return tf.tidy(() => {
+    const dy = tf.tensor(dys, out);
+    const dx = tf.engine().runKernel("TorchlabMaxPool2dGrad", { dy, indices: tf.tensor(indices, out, "int32") }, { inputHW: [c.shape[2], c.shape[3]] }) as tf.Tensor;
+    return dx.dataSync() as Float32Array;
+  });
+}
+
 const two = { kernel: [2, 2], stride: [2, 2], padding: [0, 0], ceil: false } as const;
 const cases: PoolCase[] = [
   { shape: [4, 32, 26, 26], ...two },
@@ -108,6 +134,38 @@ describe("TorchlabMaxPool2d and its gradient against the cpu backend's", () => {
       expect(firstDiff(got.v, want.v)).toBe("same");
       expect(firstDiff(got.dx, want.dx)).toBe("same");
     });
+  });
+
+  const nhwcCases: PoolCase[] = [...cases.slice(0, 6), { shape: [2, 4, 9, 11], ...two }, { shape: [3, 8, 5, 6], ...two }, { shape: [1, 12, 2, 2], ...two }];
+  nhwcCases.forEach((c, k) => {
+    test(`NHWC x=${JSON.stringify(c.shape)} MaxPool2d(2): values, indices and grad bit for bit with the NCHW kernels on cpu, on both backends`, async () => {
+      const xs = input(c.shape, 4300 + k);
+      const dys = (n: number): Float32Array => {
+        const d = values(prng(4400 + k), n);
+        for (let j = 0; j < n; j += 7) d[j] = -0;
+        return d;
+      };
+      const want = await onCpu(() => run(xs, dys, c));
+      for (const got of [runNhwc(xs, dys, c), await onCpu(() => runNhwc(xs, dys, c))]) {
+        expect(firstDiff(got.i, want.i)).toBe("same");
+        expect(firstDiff(got.v, want.v)).toBe("same");
+        expect(firstDiff(got.dx, want.dx)).toBe("same");
+      }
+    });
+  });
+
+  test("NHWC gradient with indices outside their windows (another pooling's): the scatter, as the NCHW kernel", async () => {
+    const c: PoolCase = { shape: [2, 8, 8, 10], ...two };
+    const out = [2, 8, 4, 5];
+    const size = out.reduce((a, b) => a * b, 1);
+    const r = prng(4500);
+    const indices = (n: number): Int32Array => Int32Array.from({ length: n }, () => Math.floor(r() * 80));
+    const idx = indices(size);
+    const dys = (n: number): Float32Array => values(prng(4501), n);
+    const want = await onCpu(() => gradWith(dys(size), idx, c, out));
+    for (const got of [runNhwc(input(c.shape, 1), dys, c, () => idx), await onCpu(() => runNhwc(input(c.shape, 1), dys, c, () => idx))]) {
+      expect(firstDiff(got.dx, want)).toBe("same");
+    }
   });
 
   test("a window of NaNs picks its last NaN, a window of -inf its first element, ties the first maximum", async () => {

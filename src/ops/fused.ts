@@ -18,7 +18,7 @@ export function fused(name: string, inputs: Tensor[], f: (...xs: Tensor[]) => Te
   });
   const inner = f(...leaves);
   if (!inner.requires_grad) return inner;
-  return record(name, inputs, compute(() => tf.clone(inner._t)), (g) => {
+  const out = record(name, inputs, compute(() => tf.clone(inner._t)), (g) => {
     leaves.forEach((l) => (l.grad = null));
     // The inner graph is kept (retain) for as long as this node: released with it, and a second
     // backward through the outer graph is refused by the outer node as usual.
@@ -30,4 +30,8 @@ export function fused(name: string, inputs: Tensor[], f: (...xs: Tensor[]) => Te
       return lg === null ? null : tf.reshape(lg._t, lg.shape);
     });
   });
+  // The composite's own dtype, not the inputs' promotion: binary_cross_entropy_with_logits of float64
+  // logits against a float32 target is float32, as PyTorch's is.
+  out._s.dt = inner._s.dt;
+  return out;
 }

@@ -1679,6 +1679,13 @@ export class Tensor {
   }
   /** A new tensor from `data` (copied, no graph), with this tensor's dtype unless `dtype` is given. */
   new_tensor(data: C.NestedArray | Tensor, options: C.CreationOptions = {}): Tensor {
+    if (data instanceof Tensor && !warnedNewTensor) {
+      warnedNewTensor = true;
+      process.emitWarning(
+        "To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or sourceTensor.clone().detach().requires_grad_(True), rather than tensor.new_tensor(sourceTensor).",
+        "UserWarning",
+      );
+    }
     const src = data instanceof Tensor ? data.detach() : data;
     return C.tensor(src, { dtype: this.dtype, ...stripUndefined(options) });
   }
@@ -2362,6 +2369,8 @@ function normDimPublic(dim: number, ndim: number, op: string): number {
   return dim < 0 ? dim + ndim : dim;
 }
 
+/** PyTorch shows new_tensor's copy-construct advice once (Python's warning filter, one call site). */
+let warnedNewTensor = false;
 let deviceProbe: () => string = () => "cpu";
 let gradProbe: () => boolean = () => true;
 

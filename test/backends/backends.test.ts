@@ -11,6 +11,19 @@ describe("device-selection lines as tutorials write them", () => {
     expect(device).toBe(cuda ? "cuda" : "cpu");
   });
 
+  test("torch.cuda.get_device_name: the driver's GPU name, or PyTorch's error without CUDA", () => {
+    // Godoy's chapter 1: `for i in range(torch.cuda.device_count()): print(torch.cuda.get_device_name(i))`.
+    if (cuda) {
+      expect(torch.cuda.get_device_name(0)).toMatch(/\S/);
+      expect(torch.cuda.get_device_name("cuda:0")).toBe(torch.cuda.get_device_name());
+      expect(() => torch.cuda.get_device_name(torch.cuda.device_count())).toThrow("CUDA error: invalid device ordinal");
+    } else {
+      // PyTorch 1.13's CPU build: AssertionError("Torch not compiled with CUDA enabled").
+      expect(() => torch.cuda.get_device_name(0)).toThrow("Torch not compiled with CUDA enabled");
+      expect(() => torch.cuda.get_device_name()).toThrow("Torch not compiled with CUDA enabled");
+    }
+  });
+
   test("torch.backends.cudnn: PyTorch's defaults, settable, available exactly with CUDA", () => {
     const { cudnn } = torch.backends;
     expect([cudnn.enabled, cudnn.benchmark, cudnn.deterministic]).toEqual([true, false, false]);

@@ -471,6 +471,9 @@ export function binary_cross_entropy_with_logits(
       loss = linear.add(maxVal).add(logTerm);
     }
     if (w !== undefined && w !== null) loss = mulInPlaceShape(loss, w);
+    // PyTorch builds the loss in place on `(1 - target)`, so it has the target's dtype: float64 logits
+    // against a float32 target give a float32 loss (and a float32 input with a float64 target a float64 one).
+    if (loss.dtype !== target.dtype) loss = loss.to(target.dtype);
     return reduce(loss, reduction);
   });
 }

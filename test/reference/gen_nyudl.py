@@ -1,6 +1,6 @@
 """Fixture for test/tutorials/nyudl_notebook.test.ts: Alfredo Canziani & Yann LeCun's NYU Deep Learning
-course notebooks (Atcold/NYU-DLSP20) 01-tensor_tutorial, 02-space_stretching and 04-spiral_classification
-in the course's order as the cells of one notebook, run on PyTorch 1.13 as IPython runs them: each cell
+course notebooks (Atcold/NYU-DLSP20) 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification and
+05-regression in the course's order as the cells of one notebook, run on PyTorch 1.13 as IPython runs them: each cell
 records what it prints and what Jupyter shows as its value.
 
 plot_lib / matplotlib are left out: the first cell (not a course cell) defines stand-ins for
@@ -457,9 +457,151 @@ optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate, weight_decay=
 print(model)""",
 ]
 
+REGRESSION = [
+    """import random
+import torch
+from torch import nn, optim
+import math
+from IPython import display""",
+    """device = torch.device("cuda:0" if torch.cuda.is_available() else "cpu")""",
+    """seed = 1
+random.seed(seed)
+torch.manual_seed(seed)
+N = 1000  # num_samples_per_class
+D = 1  # dimensions
+C = 1  # num_classes
+H = 100  # num_hidden_units""",
+    """X = torch.unsqueeze(torch.linspace(-1, 1, 100), dim=1).to(device)
+y = X.pow(3) + 0.3 * torch.rand(X.size()).to(device)""",
+    """print("Shapes:")
+print("X:", tuple(X.size()))
+print("y:", tuple(y.size()))""",
+    """learning_rate = 1e-3
+lambda_l2 = 1e-5""",
+    """# nn package to create our linear model
+# each Linear module has a weight and bias
+model = nn.Sequential(
+    nn.Linear(D, H),
+    nn.Linear(H, C)
+)
+model.to(device) # Convert to CUDA
+
+# nn package also has different loss functions.
+# we use MSE loss for our regression task
+criterion = torch.nn.MSELoss()
+
+# we use the optim package to apply
+# stochastic gradient descent for our parameter updates
+optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate, weight_decay=lambda_l2) # built-in L2
+
+# Training
+for t in range(30):
+    
+    # Feed forward to get the logits
+    y_pred = model(X)
+    
+    # Compute the loss (MSE)
+    loss = criterion(y_pred, y)
+    print("[EPOCH]: %i, [LOSS or MSE]: %.6f" % (t, loss.item()))
+    display.clear_output(wait=True)
+    
+    # zero the gradients before running
+    # the backward pass.
+    optimizer.zero_grad()
+    
+    # Backward pass to compute the gradient
+    # of loss w.r.t our learnable params. 
+    loss.backward()
+    
+    # Update params
+    optimizer.step()""",
+    """# Plot trained model
+print(model)""",
+    """learning_rate = 1e-3
+lambda_l2 = 1e-5""",
+    """# Number of networks
+n_networks = 10
+models = list()
+y_pretrain = list()
+
+# nn package also has different loss functions.
+# we use MSE for a regression task
+criterion = torch.nn.MSELoss()
+
+for mod in range(n_networks):
+    # nn package to create our linear model
+    # each Linear module has a weight and bias
+    model = nn.Sequential(
+        nn.Linear(D, H),
+        nn.ReLU() if mod < n_networks // 2 else nn.Tanh(),
+        nn.Linear(H, C)
+    )
+    model.to(device)
+    
+    # Append models
+    models.append(model)
+
+    # we use the optim package to apply
+    # ADAM for our parameter updates
+    optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate, weight_decay=lambda_l2) # built-in L2
+
+    # e = 1.  # plotting purpose
+
+    # Training
+    for t in range(30):
+
+        # Feed forward to get the logits
+        y_pred = model(X)
+        
+        # Append pre-train output
+        if t == 0:
+            y_pretrain.append(y_pred.detach())
+
+        # Compute the loss and accuracy
+        loss = criterion(y_pred, y)
+        print(f"[MODEL]: {mod + 1}, [EPOCH]: {t}, [LOSS]: {loss.item():.6f}")
+        display.clear_output(wait=True)
+
+        # zero the gradients before running
+        # the backward pass.
+        optimizer.zero_grad()
+
+        # Backward pass to compute the gradient
+        # of loss w.r.t our learnable params. 
+        loss.backward()
+
+        # Update params
+        optimizer.step()""",
+    """print(models[0], models[-1])""",
+    """for y_pretrain_idx in y_pretrain:
+    # New X that ranges from -5 to 5 instead of -1 to 1
+    X_new = torch.unsqueeze(torch.linspace(-2, 2, 100), dim=1)
+y_combo = torch.stack(y_pretrain)
+print(y_combo.shape, y_combo.var(dim=0).mean())""",
+    """y_pred = list()
+relu_models = models[:n_networks // 2]
+tanh_models = models[n_networks // 2:]
+
+def dense_prediction(models, non_linearity, zoom):
+    for model in models:
+        # New X that ranges from -5 to 5 instead of -1 to 1
+        X_new = torch.unsqueeze(torch.linspace(-4, 4, 1001), dim=1).to(device)
+
+        # Getting predictions from input
+        with torch.no_grad():
+            y_pred.append(model(X_new))
+
+    y_combo = torch.stack(y_pred)
+    print(non_linearity + ' models', y_combo.shape, (10 * y_combo.var(dim=0).cpu().sqrt()).mean(), (10 * y_combo.var(dim=0).cpu()).mean())
+
+z = 1  # try 1 or 4
+dense_prediction(relu_models, 'ReLU', zoom=z)
+dense_prediction(tanh_models, 'Tanh', zoom=z)""",
+]
+
 
 def main():
-    out = {"nyudl": run_cells([PLOT_LIB] + TENSOR_TUTORIAL + SPACE_STRETCHING + SPIRAL)}
+    out = {"nyudl": run_cells([PLOT_LIB] + TENSOR_TUTORIAL + SPACE_STRETCHING + SPIRAL + REGRESSION)}
     write_json(out, "nyudl.json")
 
 

@@ -1,26 +1,31 @@
 /**
  * Alfredo Canziani & Yann LeCun's NYU Deep Learning course (Atcold/NYU-DLSP20) notebooks
- * 01-tensor_tutorial, 02-space_stretching and 04-spiral_classification, in the course's order, ported
+ * 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification and 05-regression, in the course's order, ported
  * line by line in the notebook dialect and run as one notebook through `torchlab run`. Every cell prints
  * and shows PyTorch 1.13's text (test/reference/gen_nyudl.py, nyudl.json; numbers within float32 tolerance).
  *
  * Stand-ins: plot_lib and matplotlib are left out; the first cell (not a course cell) defines
  * `show_scatterplot(X, colors, title)` / `plot_bases(bases)` that print what they would draw (the title,
  * the cloud's shape, mean and std, the mean colour; the bases). The generator runs the same stand-ins.
- * Shrunk: 04 has 100 points per class (1000) and trains 30 epochs (1000) per model.
+ * Shrunk: 04 has 100 points per class (1000); 04 and 05 train 30 epochs (1000) per model.
  * Left out: 01's help / magic cells (`torch.sq<Tab>`, `torch.*Tensor?`, `!ls`, `%%bash`, `%magic`),
  * `type(t)` (the dialect has no `type` builtin), the uninitialised `torch.Tensor(2, 3, 4)`'s first
  * display (PyTorch shows whatever memory held), the matplotlib histograms, the list of GPUs, and the
- * NumPy bridge cells (torchlab's `m.numpy()` is a copy, not NumPy's shared array); 02's colour clipping
+ * NumPy bridge cells (torchlab's `m.numpy()` does not print as NumPy's `array([...])`); 02's colour clipping
  * with NumPy's `clip`, the tanh plot (the cell prints the first values instead) and the matplotlib
- * animation (`interpolate`); 04's plot_data / plot_model.
+ * animation (`interpolate`); 04's plot_data / plot_model; 05's scatter / line plots: its last two cells keep
+ * their computation (the pre-training outputs stacked, dense_prediction's predictions under no_grad) and
+ * print the variance / std means they would plot.
  * Written differently from the course:
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; Python's tuples are arrays (`torch.cat([a, b], 0)`,
  *   the `%` operator's values); slices are the dialect's string index (`m[":, 1"]`, `m[":", [1]]`,
  *   ``x[`1:${2 + 1}`]``); f-strings are template strings.
  * - `import math` is a cell's `math` object (pi, sin, cos on numbers and one-element tensors); `from IPython
  *   import display` is the prelude's `display`.
- * - A name a later notebook rebinds (`device`, `z`, `s`, `model`, `X`) is assigned, not declared again;
+ * - A name a later notebook rebinds (`device`, `z`, `s`, `model`, `X`, 04's `N`, `D`, `C`, `H`, `models`) is
+ *   assigned, not declared again; 04's `optimizer` is typed `torch.optim.Optimizer` (05 assigns an Adam
+ *   inside its loop, where the dialect keeps the first type); `n_networks // 2` is `Math.floor(n_networks / 2)`,
+ *   `models[:n_networks // 2]` is `models.slice(0, ...)`, `a if c else b` is `c ? a : b`;
  *   02's `for s in range(1, 6)` declares its own `s` (01's `s` is a tensor); `models = list()` is typed
  *   `nn.Sequential[]` (an empty list has no item type to call).
  * - 02's `torch.manual_seed(0)` shows the Generator, as IPython does, at an address the comparison masks.
@@ -150,7 +155,7 @@ const SPACE_STRETCHING = [
   `device = torch.device(torch.cuda.is_available() ? "cuda:0" : "cpu");`,
   `// generate some points in 2-D space
 const n_points = 1_000;
-const X = torch.randn(n_points, 2).to(device);`,
+let X = torch.randn(n_points, 2).to(device);`,
   `// colors [0 – 511]^2
 const x_min = -1.5;
 const x_max = +1.5;
@@ -212,7 +217,7 @@ let n_hidden = 5;
 // NL = nn.ReLU()  # ()^+
 let NL = nn.Tanh();
 
-const models: nn.Sequential[] = list();
+let models: nn.Sequential[] = list();
 
 for (const i of range(5)) {
   // create 1-layer neural networks with random weights
@@ -268,15 +273,15 @@ const math = {
   cos: (x: number | torch.Tensor) => Math.cos(float(x)),
 };`,
   `device = torch.device(torch.cuda.is_available() ? "cuda:0" : "cpu");`,
-  `const seed = 12345;
+  `let seed = 12345;
 random.seed(seed);
 torch.manual_seed(seed);
-const N = 100;  // num_samples_per_class
-const D = 2;  // dimensions
-const C = 3;  // num_classes
-const H = 100;  // num_hidden_units`,
-  `const X = torch.zeros(N * C, D).to(device);
-const y = torch.zeros(N * C, dtype=torch.long).to(device);
+let N = 100;  // num_samples_per_class
+let D = 2;  // dimensions
+let C = 3;  // num_classes
+let H = 100;  // num_hidden_units`,
+  `X = torch.zeros(N * C, D).to(device);
+let y = torch.zeros(N * C, dtype=torch.long).to(device);
 for (const c of range(C)) {
   let index = 0;
   const t = torch.linspace(0, 1, N);
@@ -319,7 +324,7 @@ let criterion = torch.nn.CrossEntropyLoss();
 
 // we use the optim package to apply
 // stochastic gradient descent for our parameter updates
-let optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate, weight_decay=lambda_l2); // built-in L2
+let optimizer: torch.optim.Optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate, weight_decay=lambda_l2); // built-in L2
 
 // Training
 for (const t of range(30)) {
@@ -397,8 +402,154 @@ for (const t of range(30)) {
 print(model);`,
 ];
 
-describe("NYU Deep Learning (Canziani & LeCun) notebooks 01, 02, 04 as one notebook", () => {
-  const nbs = sectionsForSuite("nyudl", { nyudl: { nyudl: [PLOT_LIB, ...TENSOR_TUTORIAL, ...SPACE_STRETCHING, ...SPIRAL] } });
+const REGRESSION = [
+  `// import random, torch, math; from IPython import display: as in 04`,
+  `device = torch.device(torch.cuda.is_available() ? "cuda:0" : "cpu");`,
+  `seed = 1;
+random.seed(seed);
+torch.manual_seed(seed);
+N = 1000;  // num_samples_per_class
+D = 1;  // dimensions
+C = 1;  // num_classes
+H = 100;  // num_hidden_units`,
+  `X = torch.unsqueeze(torch.linspace(-1, 1, 100), dim=1).to(device);
+y = X.pow(3) + 0.3 * torch.rand(X.size()).to(device);`,
+  `print("Shapes:");
+print("X:", tuple(X.size()));
+print("y:", tuple(y.size()));`,
+  `learning_rate = 1e-3;
+lambda_l2 = 1e-5;`,
+  `// nn package to create our linear model
+// each Linear module has a weight and bias
+model = nn.Sequential(
+    nn.Linear(D, H),
+    nn.Linear(H, C)
+);
+model.to(device); // Convert to CUDA
+
+// nn package also has different loss functions.
+// we use MSE loss for our regression task
+criterion = torch.nn.MSELoss();
+
+// we use the optim package to apply
+// stochastic gradient descent for our parameter updates
+optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate, weight_decay=lambda_l2); // built-in L2
+
+// Training
+for (const t of range(30)) {
+
+  // Feed forward to get the logits
+  const y_pred = model(X);
+
+  // Compute the loss (MSE)
+  const loss = criterion(y_pred, y);
+  print("[EPOCH]: %i, [LOSS or MSE]: %.6f" % [t, loss.item()]);
+  display.clear_output(wait=True);
+
+  // zero the gradients before running
+  // the backward pass.
+  optimizer.zero_grad();
+
+  // Backward pass to compute the gradient
+  // of loss w.r.t our learnable params.
+  loss.backward();
+
+  // Update params
+  optimizer.step();
+}`,
+  `// Plot trained model
+print(model);`,
+  `learning_rate = 1e-3;
+lambda_l2 = 1e-5;`,
+  `// Number of networks
+const n_networks = 10;
+models = list();
+const y_pretrain: torch.Tensor[] = list();
+
+// nn package also has different loss functions.
+// we use MSE for a regression task
+criterion = torch.nn.MSELoss();
+
+for (const mod of range(n_networks)) {
+  // nn package to create our linear model
+  // each Linear module has a weight and bias
+  model = nn.Sequential(
+      nn.Linear(D, H),
+      mod < Math.floor(n_networks / 2) ? nn.ReLU() : nn.Tanh(),
+      nn.Linear(H, C)
+  );
+  model.to(device);
+
+  // Append models
+  models.append(model);
+
+  // we use the optim package to apply
+  // ADAM for our parameter updates
+  optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate, weight_decay=lambda_l2); // built-in L2
+
+  // e = 1.  # plotting purpose
+
+  // Training
+  for (const t of range(30)) {
+
+    // Feed forward to get the logits
+    const y_pred = model(X);
+
+    // Append pre-train output
+    if (t == 0) {
+      y_pretrain.append(y_pred.detach());
+    }
+
+    // Compute the loss and accuracy
+    const loss = criterion(y_pred, y);
+    print(\`[MODEL]: \${mod + 1}, [EPOCH]: \${t}, [LOSS]: \${loss.item():.6f}\`);
+    display.clear_output(wait=True);
+
+    // zero the gradients before running
+    // the backward pass.
+    optimizer.zero_grad();
+
+    // Backward pass to compute the gradient
+    // of loss w.r.t our learnable params.
+    loss.backward();
+
+    // Update params
+    optimizer.step();
+  }
+}`,
+  `print(models[0], models[-1]);`,
+  `let X_new;
+for (const y_pretrain_idx of y_pretrain) {
+  // New X that ranges from -5 to 5 instead of -1 to 1
+  X_new = torch.unsqueeze(torch.linspace(-2, 2, 100), dim=1);
+}
+const y_combo = torch.stack(y_pretrain);
+print(y_combo.shape, y_combo.var(dim=0).mean());`,
+  `const y_pred: torch.Tensor[] = list();
+const relu_models = models.slice(0, Math.floor(n_networks / 2));
+const tanh_models = models.slice(Math.floor(n_networks / 2));
+
+function dense_prediction(models, non_linearity, zoom) {
+  for (const model of models) {
+    // New X that ranges from -5 to 5 instead of -1 to 1
+    X_new = torch.unsqueeze(torch.linspace(-4, 4, 1001), dim=1).to(device);
+
+    // Getting predictions from input
+    torch.no_grad(() => {
+      y_pred.append(model(X_new));
+    });
+  }
+  const y_combo = torch.stack(y_pred);
+  print(non_linearity + ' models', y_combo.shape, (10 * y_combo.var(dim=0).cpu().sqrt()).mean(), (10 * y_combo.var(dim=0).cpu()).mean());
+}
+
+const z = 1;  // try 1 or 4
+dense_prediction(relu_models, 'ReLU', zoom=z);
+dense_prediction(tanh_models, 'Tanh', zoom=z);`,
+];
+
+describe("NYU Deep Learning (Canziani & LeCun) notebooks 01, 02, 04, 05 as one notebook", () => {
+  const nbs = sectionsForSuite("nyudl", { nyudl: { nyudl: [PLOT_LIB, ...TENSOR_TUTORIAL, ...SPACE_STRETCHING, ...SPIRAL, ...REGRESSION] } });
   test("each cell prints and shows what PyTorch 1.13 does", () => {
     // The Generator torch.manual_seed returns is shown at a memory address.
     const unplaced = (cells: CellOutput[]) => cells.map((c) => ({ ...c, shown: c.shown?.replace(/ at 0x[0-9a-f]+>/, " at 0x…>") ?? null }));

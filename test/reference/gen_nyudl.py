@@ -1,11 +1,12 @@
 """Fixture for test/tutorials/nyudl_notebook.test.ts: Alfredo Canziani & Yann LeCun's NYU Deep Learning
-course notebooks (Atcold/NYU-DLSP20) 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification and
-05-regression in the course's order as the cells of one notebook, run on PyTorch 1.13 as IPython runs them: each cell
+course notebooks (Atcold/NYU-DLSP20) 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification,
+05-regression and 06-convnet in the course's order as the cells of one notebook, run on PyTorch 1.13 as IPython runs them: each cell
 records what it prints and what Jupyter shows as its value.
 
 plot_lib / matplotlib are left out: the first cell (not a course cell) defines stand-ins for
 show_scatterplot / plot_bases that print what they would draw (the title, the cloud's shape, mean and
-std). `display.clear_output(wait=True)` clears what the cell printed when the next text comes, as Jupyter does.
+std). 06 reads gen_liuer.py's MNIST stand-in (test/reference/liuer/MNIST), copied into a temporary ./data.
+`display.clear_output(wait=True)` clears what the cell printed when the next text comes, as Jupyter does.
 The whole notebook starts from torch.manual_seed(0), as `torchlab run` seeds a fresh kernel. The test's
 header lists what else is shrunk or left out.
 Run: /usr/bin/python3 test/reference/gen_nyudl.py"""
@@ -599,9 +600,184 @@ dense_prediction(relu_models, 'ReLU', zoom=z)
 dense_prediction(tanh_models, 'Tanh', zoom=z)""",
 ]
 
+# 06 reads MNIST from ./data: gen_liuer.py's stand-in (128 training, 64 test images) copied into a temporary folder.
+MNIST_FIXTURE = os.path.join(HERE, "liuer", "MNIST")
+CONVNET = [
+    f"""import os, shutil, tempfile
+tmp = tempfile.mkdtemp(prefix="nyudl-")
+shutil.copytree({MNIST_FIXTURE!r}, os.path.join(tmp, "data/MNIST"))
+os.chdir(tmp)""",
+    """import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+from torchvision import datasets, transforms
+
+# function to count number of parameters
+def get_n_params(model):
+    np=0
+    for p in list(model.parameters()):
+        np += p.nelement()
+    return np""",
+    """device = torch.device("cuda:0" if torch.cuda.is_available() else "cpu")""",
+    """input_size  = 28*28   # images are 28x28 pixels
+output_size = 10      # there are 10 classes
+
+train_loader = torch.utils.data.DataLoader(
+    datasets.MNIST('./data', train=True, download=True,
+                   transform=transforms.Compose([
+                       transforms.ToTensor(),
+                       transforms.Normalize((0.1307,), (0.3081,))
+                   ])),
+    batch_size=64, shuffle=True)
+
+test_loader = torch.utils.data.DataLoader(
+    datasets.MNIST('./data', train=False, transform=transforms.Compose([
+                       transforms.ToTensor(),
+                       transforms.Normalize((0.1307,), (0.3081,))
+                   ])),
+    batch_size=1000, shuffle=True)""",
+    """class FC2Layer(nn.Module):
+    def __init__(self, input_size, n_hidden, output_size):
+        super(FC2Layer, self).__init__()
+        self.input_size = input_size
+        self.network = nn.Sequential(
+            nn.Linear(input_size, n_hidden), 
+            nn.ReLU(), 
+            nn.Linear(n_hidden, n_hidden), 
+            nn.ReLU(), 
+            nn.Linear(n_hidden, output_size), 
+            nn.LogSoftmax(dim=1)
+        )
+
+    def forward(self, x):
+        x = x.view(-1, self.input_size)
+        return self.network(x)
+    
+class CNN(nn.Module):
+    def __init__(self, input_size, n_feature, output_size):
+        super(CNN, self).__init__()
+        self.n_feature = n_feature
+        self.conv1 = nn.Conv2d(in_channels=1, out_channels=n_feature, kernel_size=5)
+        self.conv2 = nn.Conv2d(n_feature, n_feature, kernel_size=5)
+        self.fc1 = nn.Linear(n_feature*4*4, 50)
+        self.fc2 = nn.Linear(50, 10)
+        
+    def forward(self, x, verbose=False):
+        x = self.conv1(x)
+        x = F.relu(x)
+        x = F.max_pool2d(x, kernel_size=2)
+        x = self.conv2(x)
+        x = F.relu(x)
+        x = F.max_pool2d(x, kernel_size=2)
+        x = x.view(-1, self.n_feature*4*4)
+        x = self.fc1(x)
+        x = F.relu(x)
+        x = self.fc2(x)
+        x = F.log_softmax(x, dim=1)
+        return x""",
+    """accuracy_list = []
+
+def train(epoch, model, perm=torch.arange(0, 784).long()):
+    model.train()
+    for batch_idx, (data, target) in enumerate(train_loader):
+        # send to device
+        data, target = data.to(device), target.to(device)
+        
+        # permute pixels
+        data = data.view(-1, 28*28)
+        data = data[:, perm]
+        data = data.view(-1, 1, 28, 28)
+
+        optimizer.zero_grad()
+        output = model(data)
+        loss = F.nll_loss(output, target)
+        loss.backward()
+        optimizer.step()
+        if batch_idx % 100 == 0:
+            print('Train Epoch: {} [{}/{} ({:.0f}%)]\\tLoss: {:.6f}'.format(
+                epoch, batch_idx * len(data), len(train_loader.dataset),
+                100. * batch_idx / len(train_loader), loss.item()))
+            
+def test(model, perm=torch.arange(0, 784).long()):
+    model.eval()
+    test_loss = 0
+    correct = 0
+    for data, target in test_loader:
+        # send to device
+        data, target = data.to(device), target.to(device)
+        
+        # permute pixels
+        data = data.view(-1, 28*28)
+        data = data[:, perm]
+        data = data.view(-1, 1, 28, 28)
+        output = model(data)
+        test_loss += F.nll_loss(output, target, reduction='sum').item() # sum up batch loss                                                               
+        pred = output.data.max(1, keepdim=True)[1] # get the index of the max log-probability                                                                 
+        correct += pred.eq(target.data.view_as(pred)).cpu().sum().item()
+
+    test_loss /= len(test_loader.dataset)
+    accuracy = 100. * correct / len(test_loader.dataset)
+    accuracy_list.append(accuracy)
+    print('\\nTest set: Average loss: {:.4f}, Accuracy: {}/{} ({:.0f}%)\\n'.format(
+        test_loss, correct, len(test_loader.dataset),
+        accuracy))""",
+    """n_hidden = 8 # number of hidden units
+
+model_fnn = FC2Layer(input_size, n_hidden, output_size)
+model_fnn.to(device)
+optimizer = optim.SGD(model_fnn.parameters(), lr=0.01, momentum=0.5)
+print('Number of parameters: {}'.format(get_n_params(model_fnn)))
+
+for epoch in range(0, 1):
+    train(epoch, model_fnn)
+    test(model_fnn)""",
+    """# Training settings 
+n_features = 6 # number of feature maps
+
+model_cnn = CNN(input_size, n_features, output_size)
+model_cnn.to(device)
+optimizer = optim.SGD(model_cnn.parameters(), lr=0.01, momentum=0.5)
+print('Number of parameters: {}'.format(get_n_params(model_cnn)))
+
+for epoch in range(0, 1):
+    train(epoch, model_cnn)
+    test(model_cnn)""",
+    """perm = torch.randperm(784)
+for i in range(10):
+    image, _ = train_loader.dataset.__getitem__(i)
+    # permute pixels
+    image_perm = image.view(-1, 28*28).clone()
+    image_perm = image_perm[:, perm]
+    image_perm = image_perm.view(-1, 1, 28, 28)""",
+    """# Training settings 
+n_features = 6 # number of feature maps
+
+model_cnn = CNN(input_size, n_features, output_size)
+model_cnn.to(device)
+optimizer = optim.SGD(model_cnn.parameters(), lr=0.01, momentum=0.5)
+print('Number of parameters: {}'.format(get_n_params(model_cnn)))
+
+for epoch in range(0, 1):
+    train(epoch, model_cnn, perm)
+    test(model_cnn, perm)""",
+    """n_hidden = 8    # number of hidden units
+
+model_fnn = FC2Layer(input_size, n_hidden, output_size)
+model_fnn.to(device)
+optimizer = optim.SGD(model_fnn.parameters(), lr=0.01, momentum=0.5)
+print('Number of parameters: {}'.format(get_n_params(model_fnn)))
+
+for epoch in range(0, 1):
+    train(epoch, model_fnn, perm)
+    test(model_fnn, perm)""",
+]
+
 
 def main():
-    out = {"nyudl": run_cells([PLOT_LIB] + TENSOR_TUTORIAL + SPACE_STRETCHING + SPIRAL + REGRESSION)}
+    cwd = os.getcwd()
+    out = {"nyudl": run_cells([PLOT_LIB] + TENSOR_TUTORIAL + SPACE_STRETCHING + SPIRAL + REGRESSION + CONVNET)}
+    os.chdir(cwd)
     write_json(out, "nyudl.json")
 
 

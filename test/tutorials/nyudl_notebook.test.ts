@@ -1,13 +1,16 @@
 /**
  * Alfredo Canziani & Yann LeCun's NYU Deep Learning course (Atcold/NYU-DLSP20) notebooks
- * 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification and 05-regression, in the course's order, ported
+ * 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification, 05-regression and 06-convnet, in the course's order, ported
  * line by line in the notebook dialect and run as one notebook through `torchlab run`. Every cell prints
  * and shows PyTorch 1.13's text (test/reference/gen_nyudl.py, nyudl.json; numbers within float32 tolerance).
  *
  * Stand-ins: plot_lib and matplotlib are left out; the first cell (not a course cell) defines
  * `show_scatterplot(X, colors, title)` / `plot_bases(bases)` that print what they would draw (the title,
  * the cloud's shape, mean and std, the mean colour; the bases). The generator runs the same stand-ins.
- * Shrunk: 04 has 100 points per class (1000); 04 and 05 train 30 epochs (1000) per model.
+ * Shrunk: 04 has 100 points per class (1000); 04 and 05 train 30 epochs (1000) per model. 06's MNIST is
+ * liuer_notebook's stand-in (test/reference/liuer/MNIST: 128 training and 64 test images of seeded noise
+ * with a bright bar placed by the label, torchvision's raw IDX files), copied by a first 06 cell (not a
+ * course cell) into a temporary ./data; each of its four runs trains its one epoch on those 2 batches.
  * Left out: 01's help / magic cells (`torch.sq<Tab>`, `torch.*Tensor?`, `!ls`, `%%bash`, `%magic`),
  * `type(t)` (the dialect has no `type` builtin), the uninitialised `torch.Tensor(2, 3, 4)`'s first
  * display (PyTorch shows whatever memory held), the matplotlib histograms, the list of GPUs, and the
@@ -15,7 +18,9 @@
  * with NumPy's `clip`, the tanh plot (the cell prints the first values instead) and the matplotlib
  * animation (`interpolate`); 04's plot_data / plot_model; 05's scatter / line plots: its last two cells keep
  * their computation (the pre-training outputs stacked, dense_prediction's predictions under no_grad) and
- * print the variance / std means they would plot.
+ * print the variance / std means they would plot; 06's image grids (the permutation cell keeps its
+ * `torch.randperm(784)` and the permuted copies), the accuracy bar chart and `print(dir(model))` (Python's
+ * attribute list).
  * Written differently from the course:
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; Python's tuples are arrays (`torch.cat([a, b], 0)`,
  *   the `%` operator's values); slices are the dialect's string index (`m[":, 1"]`, `m[":", [1]]`,
@@ -37,6 +42,8 @@
  *   its [2, 3, 4] shape.
  * - `' × '.join(map(str, t.size()))` did not compile: the notebook's builtins now have Python's `map`
  *   (lazy, several iterables in step, stopping at the shortest).
+ * - 06's `image, _ = train_loader.dataset.__getitem__(i)` did not compile: torchvision's datasets had
+ *   `__getitem__` at run time only; VisionDataset now types it as its sample `[X, Y]`.
  * - `display.clear_output(wait=True)` (`from IPython import display`) threw ('undefined' object is not
  *   callable): `display.clear_output` is now the prelude's clear_output.
  */
@@ -548,8 +555,199 @@ dense_prediction(relu_models, 'ReLU', zoom=z);
 dense_prediction(tanh_models, 'Tanh', zoom=z);`,
 ];
 
-describe("NYU Deep Learning (Canziani & LeCun) notebooks 01, 02, 04, 05 as one notebook", () => {
-  const nbs = sectionsForSuite("nyudl", { nyudl: { nyudl: [PLOT_LIB, ...TENSOR_TUTORIAL, ...SPACE_STRETCHING, ...SPIRAL, ...REGRESSION] } });
+/** 06 reads MNIST from ./data: liuer_notebook's stand-in (128 training, 64 test images) copied into a temporary folder. */
+const MNIST_FIXTURE = path.join(__dirname, "..", "reference", "liuer", "MNIST");
+
+const CONVNET = [
+  `{
+  const fs = require("fs"), path = require("path"), os = require("os");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nyudl-"));
+  fs.cpSync(${JSON.stringify(MNIST_FIXTURE)}, path.join(tmp, "data/MNIST"), {recursive: true});
+  process.chdir(tmp);
+}`,
+  `// import torch.nn.functional as F, torch.optim as optim, datasets, transforms: the prelude's
+const { datasets } = torchvision;
+
+// function to count number of parameters
+function get_n_params(model) {
+  let np = 0;
+  for (const p of list(model.parameters())) {
+    np += p.nelement();
+  }
+  return np;
+}`,
+  `device = torch.device(torch.cuda.is_available() ? "cuda:0" : "cpu");`,
+  `const input_size  = 28*28;   // images are 28x28 pixels
+const output_size = 10;      // there are 10 classes
+
+const train_loader = torch.utils.data.DataLoader(
+    datasets.MNIST('./data', train=True, download=True,
+                   transform=transforms.Compose([
+                       transforms.ToTensor(),
+                       transforms.Normalize([0.1307], [0.3081])
+                   ])),
+    batch_size=64, shuffle=True);
+
+const test_loader = torch.utils.data.DataLoader(
+    datasets.MNIST('./data', train=False, transform=transforms.Compose([
+                       transforms.ToTensor(),
+                       transforms.Normalize([0.1307], [0.3081])
+                   ])),
+    batch_size=1000, shuffle=True);`,
+  `class FC2Layer extends nn.Module {
+  constructor(input_size, n_hidden, output_size) {
+    super();
+    this.input_size = input_size;
+    this.network = nn.Sequential(
+        nn.Linear(input_size, n_hidden),
+        nn.ReLU(),
+        nn.Linear(n_hidden, n_hidden),
+        nn.ReLU(),
+        nn.Linear(n_hidden, output_size),
+        nn.LogSoftmax(dim=1)
+    );
+  }
+
+  forward(x) {
+    x = x.view(-1, this.input_size);
+    return this.network(x);
+  }
+}
+
+class CNN extends nn.Module {
+  constructor(input_size, n_feature, output_size) {
+    super();
+    this.n_feature = n_feature;
+    this.conv1 = nn.Conv2d(in_channels=1, out_channels=n_feature, kernel_size=5);
+    this.conv2 = nn.Conv2d(n_feature, n_feature, kernel_size=5);
+    this.fc1 = nn.Linear(n_feature*4*4, 50);
+    this.fc2 = nn.Linear(50, 10);
+  }
+
+  forward(x, verbose=False) {
+    x = this.conv1(x);
+    x = F.relu(x);
+    x = F.max_pool2d(x, kernel_size=2);
+    x = this.conv2(x);
+    x = F.relu(x);
+    x = F.max_pool2d(x, kernel_size=2);
+    x = x.view(-1, this.n_feature*4*4);
+    x = this.fc1(x);
+    x = F.relu(x);
+    x = this.fc2(x);
+    x = F.log_softmax(x, dim=1);
+    return x;
+  }
+}`,
+  `const accuracy_list = [];
+
+function train(epoch, model, perm=torch.arange(0, 784).long()) {
+  model.train();
+  for (let [batch_idx, [data, target]] of enumerate(train_loader)) {
+    // send to device
+    [data, target] = [data.to(device), target.to(device)];
+
+    // permute pixels
+    data = data.view(-1, 28*28);
+    data = data[":", perm];
+    data = data.view(-1, 1, 28, 28);
+
+    optimizer.zero_grad();
+    const output = model(data);
+    const loss = F.nll_loss(output, target);
+    loss.backward();
+    optimizer.step();
+    if (batch_idx % 100 == 0) {
+      print('Train Epoch: {} [{}/{} ({:.0f}%)]\\tLoss: {:.6f}'.format(
+          epoch, batch_idx * len(data), len(train_loader.dataset),
+          100. * batch_idx / len(train_loader), loss.item()));
+    }
+  }
+}
+
+function test(model, perm=torch.arange(0, 784).long()) {
+  model.eval();
+  let test_loss = 0;
+  let correct = 0;
+  for (let [data, target] of test_loader) {
+    // send to device
+    [data, target] = [data.to(device), target.to(device)];
+
+    // permute pixels
+    data = data.view(-1, 28*28);
+    data = data[":", perm];
+    data = data.view(-1, 1, 28, 28);
+    const output = model(data);
+    test_loss += F.nll_loss(output, target, reduction='sum').item(); // sum up batch loss
+    const pred = output.data.max(1, keepdim=True)[1]; // get the index of the max log-probability
+    correct += pred.eq(target.data.view_as(pred)).cpu().sum().item();
+  }
+
+  test_loss /= len(test_loader.dataset);
+  const accuracy = 100. * correct / len(test_loader.dataset);
+  accuracy_list.append(accuracy);
+  print('\\nTest set: Average loss: {:.4f}, Accuracy: {}/{} ({:.0f}%)\\n'.format(
+      test_loss, correct, len(test_loader.dataset),
+      accuracy));
+}`,
+  `n_hidden = 8; // number of hidden units
+
+let model_fnn = FC2Layer(input_size, n_hidden, output_size);
+model_fnn.to(device);
+optimizer = optim.SGD(model_fnn.parameters(), lr=0.01, momentum=0.5);
+print('Number of parameters: {}'.format(get_n_params(model_fnn)));
+
+for (const epoch of range(0, 1)) {
+  train(epoch, model_fnn);
+  test(model_fnn);
+}`,
+  `// Training settings
+let n_features = 6; // number of feature maps
+
+let model_cnn = CNN(input_size, n_features, output_size);
+model_cnn.to(device);
+optimizer = optim.SGD(model_cnn.parameters(), lr=0.01, momentum=0.5);
+print('Number of parameters: {}'.format(get_n_params(model_cnn)));
+
+for (const epoch of range(0, 1)) {
+  train(epoch, model_cnn);
+  test(model_cnn);
+}`,
+  `const perm = torch.randperm(784);
+for (const i of range(10)) {
+  const [image, _] = train_loader.dataset.__getitem__(i);
+  // permute pixels
+  let image_perm = image.view(-1, 28*28).clone();
+  image_perm = image_perm[":", perm];
+  image_perm = image_perm.view(-1, 1, 28, 28);
+}`,
+  `// Training settings
+n_features = 6; // number of feature maps
+
+model_cnn = CNN(input_size, n_features, output_size);
+model_cnn.to(device);
+optimizer = optim.SGD(model_cnn.parameters(), lr=0.01, momentum=0.5);
+print('Number of parameters: {}'.format(get_n_params(model_cnn)));
+
+for (const epoch of range(0, 1)) {
+  train(epoch, model_cnn, perm);
+  test(model_cnn, perm);
+}`,
+  `n_hidden = 8;    // number of hidden units
+
+model_fnn = FC2Layer(input_size, n_hidden, output_size);
+model_fnn.to(device);
+optimizer = optim.SGD(model_fnn.parameters(), lr=0.01, momentum=0.5);
+print('Number of parameters: {}'.format(get_n_params(model_fnn)));
+
+for (const epoch of range(0, 1)) {
+  train(epoch, model_fnn, perm);
+  test(model_fnn, perm);
+}`,
+];
+
+describe("NYU Deep Learning (Canziani & LeCun) notebooks 01, 02, 04, 05, 06 as one notebook", () => {
+  const nbs = sectionsForSuite("nyudl", { nyudl: { nyudl: [PLOT_LIB, ...TENSOR_TUTORIAL, ...SPACE_STRETCHING, ...SPIRAL, ...REGRESSION, ...CONVNET] } });
   test("each cell prints and shows what PyTorch 1.13 does", () => {
     // The Generator torch.manual_seed returns is shown at a memory address.
     const unplaced = (cells: CellOutput[]) => cells.map((c) => ({ ...c, shown: c.shown?.replace(/ at 0x[0-9a-f]+>/, " at 0x…>") ?? null }));

@@ -1,11 +1,11 @@
 """Fixture for test/tutorials/nyudl_notebook.test.ts: Alfredo Canziani & Yann LeCun's NYU Deep Learning
 course notebooks (Atcold/NYU-DLSP20) 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification,
-05-regression and 06-convnet in the course's order as the cells of one notebook, run on PyTorch 1.13 as IPython runs them: each cell
+05-regression, 06-convnet and 10-autoencoder in the course's order as the cells of one notebook, run on PyTorch 1.13 as IPython runs them: each cell
 records what it prints and what Jupyter shows as its value.
 
 plot_lib / matplotlib are left out: the first cell (not a course cell) defines stand-ins for
 show_scatterplot / plot_bases that print what they would draw (the title, the cloud's shape, mean and
-std). 06 reads gen_liuer.py's MNIST stand-in (test/reference/liuer/MNIST), copied into a temporary ./data.
+std). 06 and 10 read gen_liuer.py's MNIST stand-in (test/reference/liuer/MNIST), copied into a temporary ./data.
 `display.clear_output(wait=True)` clears what the cell printed when the next text comes, as Jupyter does.
 The whole notebook starts from torch.manual_seed(0), as `torchlab run` seeds a fresh kernel. The test's
 header lists what else is shrunk or left out.
@@ -773,10 +773,117 @@ for epoch in range(0, 1):
     test(model_fnn, perm)""",
 ]
 
+AUTOENCODER = [
+    """# Import some libraries
+
+import torch
+import torchvision
+from torch import nn
+from torch.utils.data import DataLoader
+from torchvision import transforms
+from torchvision.datasets import MNIST""",
+    """# Convert vector to image
+
+def to_img(x):
+    x = 0.5 * (x + 1)
+    x = x.view(x.size(0), 28, 28)
+    return x""",
+    """# Define data loading step
+
+batch_size = 256
+
+img_transform = transforms.Compose([
+    transforms.ToTensor(),
+    transforms.Normalize((0.5,), (0.5,))
+])
+
+dataset = MNIST('./data', transform=img_transform, download=True)
+dataloader = DataLoader(dataset, batch_size=batch_size, shuffle=True)""",
+    """device = torch.device("cuda:0" if torch.cuda.is_available() else "cpu")""",
+    """# Define model architecture and reconstruction loss
+
+# n = 28 x 28 = 784
+d = 30  # for standard AE (under-complete hidden layer)
+# d = 500  # for denoising AE (over-complete hidden layer)
+
+class Autoencoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.Sequential(
+            nn.Linear(28 * 28, d),
+            nn.Tanh(),
+        )
+        self.decoder = nn.Sequential(
+            nn.Linear(d, 28 * 28),
+            nn.Tanh(),
+        )
+
+    def forward(self, x):
+        x = self.encoder(x)
+        x = self.decoder(x)
+        return x
+    
+model = Autoencoder().to(device)
+criterion = nn.MSELoss()""",
+    """# Configure the optimiser
+
+learning_rate = 1e-3
+
+optimizer = torch.optim.Adam(
+    model.parameters(),
+    lr=learning_rate,
+)""",
+    """# Train standard or denoising autoencoder (AE)
+
+num_epochs = 3
+# do = nn.Dropout()  # comment out for standard AE
+for epoch in range(num_epochs):
+    for data in dataloader:
+        img, _ = data
+        img = img.to(device)
+        img = img.view(img.size(0), -1)
+        # noise = do(torch.ones(img.shape)).to(device)
+        # img_bad = (img * noise).to(device)  # comment out for standard AE
+        # ===================forward=====================
+        output = model(img)  # feed <img> (for std AE) or <img_bad> (for denoising AE)
+        loss = criterion(output, img.data)
+        # ===================backward====================
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    # ===================log========================
+    print(f'epoch [{epoch + 1}/{num_epochs}], loss:{loss.item():.4f}')""",
+    """# The denoising AE: the course's commented-out lines switched on
+d = 500  # for denoising AE (over-complete hidden layer)
+model = Autoencoder().to(device)
+optimizer = torch.optim.Adam(
+    model.parameters(),
+    lr=learning_rate,
+)
+do = nn.Dropout()  # comment out for standard AE
+for epoch in range(num_epochs):
+    for data in dataloader:
+        img, _ = data
+        img = img.to(device)
+        img = img.view(img.size(0), -1)
+        noise = do(torch.ones(img.shape)).to(device)
+        img_bad = (img * noise).to(device)  # comment out for standard AE
+        # ===================forward=====================
+        output = model(img_bad)  # feed <img> (for std AE) or <img_bad> (for denoising AE)
+        loss = criterion(output, img.data)
+        # ===================backward====================
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    # ===================log========================
+    print(f'epoch [{epoch + 1}/{num_epochs}], loss:{loss.item():.4f}')
+print(noise.sum(), img_bad[:2].sum())""",
+]
+
 
 def main():
     cwd = os.getcwd()
-    out = {"nyudl": run_cells([PLOT_LIB] + TENSOR_TUTORIAL + SPACE_STRETCHING + SPIRAL + REGRESSION + CONVNET)}
+    out = {"nyudl": run_cells([PLOT_LIB] + TENSOR_TUTORIAL + SPACE_STRETCHING + SPIRAL + REGRESSION + CONVNET + AUTOENCODER)}
     os.chdir(cwd)
     write_json(out, "nyudl.json")
 

@@ -1,6 +1,7 @@
 /**
  * Alfredo Canziani & Yann LeCun's NYU Deep Learning course (Atcold/NYU-DLSP20) notebooks
- * 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification, 05-regression and 06-convnet, in the course's order, ported
+ * 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification, 05-regression, 06-convnet and
+ * 10-autoencoder, in the course's order, ported
  * line by line in the notebook dialect and run as one notebook through `torchlab run`. Every cell prints
  * and shows PyTorch 1.13's text (test/reference/gen_nyudl.py, nyudl.json; numbers within float32 tolerance).
  *
@@ -11,6 +12,9 @@
  * liuer_notebook's stand-in (test/reference/liuer/MNIST: 128 training and 64 test images of seeded noise
  * with a bright bar placed by the label, torchvision's raw IDX files), copied by a first 06 cell (not a
  * course cell) into a temporary ./data; each of its four runs trains its one epoch on those 2 batches.
+ * 10 reads the same ./data and trains 3 epochs (20) of one batch; its denoising AE (the course's
+ * commented-out lines: `d = 500`, `do = nn.Dropout()`, `noise = do(torch.ones(img.shape))`, `img_bad`)
+ * is a cell of its own, which also prints the noise's and the corrupted images' sums (Dropout's draws).
  * Left out: 01's help / magic cells (`torch.sq<Tab>`, `torch.*Tensor?`, `!ls`, `%%bash`, `%magic`),
  * `type(t)` (the dialect has no `type` builtin), the uninitialised `torch.Tensor(2, 3, 4)`'s first
  * display (PyTorch shows whatever memory held), the matplotlib histograms, the list of GPUs, and the
@@ -20,7 +24,7 @@
  * their computation (the pre-training outputs stacked, dense_prediction's predictions under no_grad) and
  * print the variance / std means they would plot; 06's image grids (the permutation cell keeps its
  * `torch.randperm(784)` and the permuted copies), the accuracy bar chart and `print(dir(model))` (Python's
- * attribute list).
+ * attribute list); 10's display_images / to_img pictures and the OpenCV inpainting comparison (cv2).
  * Written differently from the course:
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; Python's tuples are arrays (`torch.cat([a, b], 0)`,
  *   the `%` operator's values); slices are the dialect's string index (`m[":, 1"]`, `m[":", [1]]`,
@@ -30,7 +34,10 @@
  * - A name a later notebook rebinds (`device`, `z`, `s`, `model`, `X`, 04's `N`, `D`, `C`, `H`, `models`) is
  *   assigned, not declared again; 04's `optimizer` is typed `torch.optim.Optimizer` (05 assigns an Adam
  *   inside its loop, where the dialect keeps the first type); `n_networks // 2` is `Math.floor(n_networks / 2)`,
- *   `models[:n_networks // 2]` is `models.slice(0, ...)`, `a if c else b` is `c ? a : b`;
+ *   `models[:n_networks // 2]` is `models.slice(0, ...)`, `a if c else b` is `c ? a : b`; 10's `model`
+ *   is declared again (an Autoencoder, not 02's Sequential), its loop's last `output` / `loss` (and the
+ *   denoising cell's `img`, `img_bad`, `noise`) are declared above the loops, Python's `do` is `do_` (a
+ *   JavaScript keyword);
  *   02's `for s in range(1, 6)` declares its own `s` (01's `s` is a tensor); `models = list()` is typed
  *   `nn.Sequential[]` (an empty list has no item type to call).
  * - 02's `torch.manual_seed(0)` shows the Generator, as IPython does, at an address the comparison masks.
@@ -746,8 +753,120 @@ for (const epoch of range(0, 1)) {
 }`,
 ];
 
-describe("NYU Deep Learning (Canziani & LeCun) notebooks 01, 02, 04, 05, 06 as one notebook", () => {
-  const nbs = sectionsForSuite("nyudl", { nyudl: { nyudl: [PLOT_LIB, ...TENSOR_TUTORIAL, ...SPACE_STRETCHING, ...SPIRAL, ...REGRESSION, ...CONVNET] } });
+const AUTOENCODER = [
+  `// Import some libraries: torchvision, nn, transforms are the prelude's
+const { DataLoader } = torch.utils.data;
+const { MNIST } = torchvision.datasets;`,
+  `// Convert vector to image
+
+function to_img(x) {
+  x = 0.5 * (x + 1);
+  x = x.view(x.size(0), 28, 28);
+  return x;
+}`,
+  `// Define data loading step
+
+const batch_size = 256;
+
+const img_transform = transforms.Compose([
+  transforms.ToTensor(),
+  transforms.Normalize([0.5], [0.5])
+]);
+
+const dataset = MNIST('./data', transform=img_transform, download=True);
+const dataloader = DataLoader(dataset, batch_size=batch_size, shuffle=True);`,
+  `device = torch.device(torch.cuda.is_available() ? "cuda:0" : "cpu");`,
+  `// Define model architecture and reconstruction loss
+
+// n = 28 x 28 = 784
+let d = 30;  // for standard AE (under-complete hidden layer)
+// d = 500  # for denoising AE (over-complete hidden layer)
+
+class Autoencoder extends nn.Module {
+  constructor() {
+    super();
+    this.encoder = nn.Sequential(
+      nn.Linear(28 * 28, d),
+      nn.Tanh(),
+    );
+    this.decoder = nn.Sequential(
+      nn.Linear(d, 28 * 28),
+      nn.Tanh(),
+    );
+  }
+
+  forward(x) {
+    x = this.encoder(x);
+    x = this.decoder(x);
+    return x;
+  }
+}
+
+let model = Autoencoder().to(device);
+criterion = nn.MSELoss();`,
+  `// Configure the optimiser
+
+learning_rate = 1e-3;
+
+optimizer = torch.optim.Adam(
+  model.parameters(),
+  lr=learning_rate,
+);`,
+  `// Train standard or denoising autoencoder (AE)
+
+let num_epochs = 3;
+let output, loss;
+// do = nn.Dropout()  # comment out for standard AE
+for (const epoch of range(num_epochs)) {
+  for (const data of dataloader) {
+    let [img, _] = data;
+    img = img.to(device);
+    img = img.view(img.size(0), -1);
+    // noise = do(torch.ones(img.shape)).to(device)
+    // img_bad = (img * noise).to(device)  # comment out for standard AE
+    // ===================forward=====================
+    output = model(img);  // feed <img> (for std AE) or <img_bad> (for denoising AE)
+    loss = criterion(output, img.data);
+    // ===================backward====================
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+  }
+  // ===================log========================
+  print(\`epoch [\${epoch + 1}/\${num_epochs}], loss:\${loss.item():.4f}\`);
+}`,
+  `// The denoising AE: the course's commented-out lines switched on
+d = 500;  // for denoising AE (over-complete hidden layer)
+model = Autoencoder().to(device);
+optimizer = torch.optim.Adam(
+  model.parameters(),
+  lr=learning_rate,
+);
+let img, img_bad, noise, _;
+const do_ = nn.Dropout();  // comment out for standard AE
+for (const epoch of range(num_epochs)) {
+  for (const data of dataloader) {
+    [img, _] = data;
+    img = img.to(device);
+    img = img.view(img.size(0), -1);
+    noise = do_(torch.ones(img.shape)).to(device);
+    img_bad = (img * noise).to(device);  // comment out for standard AE
+    // ===================forward=====================
+    output = model(img_bad);  // feed <img> (for std AE) or <img_bad> (for denoising AE)
+    loss = criterion(output, img.data);
+    // ===================backward====================
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+  }
+  // ===================log========================
+  print(\`epoch [\${epoch + 1}/\${num_epochs}], loss:\${loss.item():.4f}\`);
+}
+print(noise.sum(), img_bad[":2"].sum());`,
+];
+
+describe("NYU Deep Learning (Canziani & LeCun) notebooks 01, 02, 04, 05, 06, 10 as one notebook", () => {
+  const nbs = sectionsForSuite("nyudl", { nyudl: { nyudl: [PLOT_LIB, ...TENSOR_TUTORIAL, ...SPACE_STRETCHING, ...SPIRAL, ...REGRESSION, ...CONVNET, ...AUTOENCODER] } });
   test("each cell prints and shows what PyTorch 1.13 does", () => {
     // The Generator torch.manual_seed returns is shown at a memory address.
     const unplaced = (cells: CellOutput[]) => cells.map((c) => ({ ...c, shown: c.shown?.replace(/ at 0x[0-9a-f]+>/, " at 0x…>") ?? null }));

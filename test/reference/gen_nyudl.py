@@ -1,11 +1,11 @@
 """Fixture for test/tutorials/nyudl_notebook.test.ts: Alfredo Canziani & Yann LeCun's NYU Deep Learning
 course notebooks (Atcold/NYU-DLSP20) 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification,
-05-regression, 06-convnet and 10-autoencoder in the course's order as the cells of one notebook, run on PyTorch 1.13 as IPython runs them: each cell
+05-regression, 06-convnet, 10-autoencoder and 11-VAE in the course's order as the cells of one notebook, run on PyTorch 1.13 as IPython runs them: each cell
 records what it prints and what Jupyter shows as its value.
 
 plot_lib / matplotlib are left out: the first cell (not a course cell) defines stand-ins for
 show_scatterplot / plot_bases that print what they would draw (the title, the cloud's shape, mean and
-std). 06 and 10 read gen_liuer.py's MNIST stand-in (test/reference/liuer/MNIST), copied into a temporary ./data.
+std). 06, 10 and 11 read gen_liuer.py's MNIST stand-in (test/reference/liuer/MNIST), copied into a temporary ./data.
 `display.clear_output(wait=True)` clears what the cell printed when the next text comes, as Jupyter does.
 The whole notebook starts from torch.manual_seed(0), as `torchlab run` seeds a fresh kernel. The test's
 header lists what else is shrunk or left out.
@@ -880,10 +880,169 @@ for epoch in range(num_epochs):
 print(noise.sum(), img_bad[:2].sum())""",
 ]
 
+VAE = [
+    """import torch
+import torchvision
+from torch import nn
+from torch.utils.data import DataLoader
+from torchvision import transforms
+from torchvision.datasets import MNIST
+
+
+def display_images(in_, out, n=1, label=None, count=False):
+    print(label, n, None if in_ is None else in_.shape, out.shape, out.sum())""",
+    """# Set random seeds
+
+torch.manual_seed(1)
+torch.cuda.manual_seed(1)""",
+    """# Define data loading step
+
+batch_size = 256
+
+kwargs = {'num_workers': 1, 'pin_memory': True}
+train_loader = torch.utils.data.DataLoader(
+    MNIST('./data', train=True, download=True,
+                   transform=transforms.ToTensor()),
+    batch_size=batch_size, shuffle=True, **kwargs)
+test_loader = torch.utils.data.DataLoader(
+    MNIST('./data', train=False, transform=transforms.ToTensor()),
+    batch_size=batch_size, shuffle=True, **kwargs)""",
+    """# Defining the device
+
+device = torch.device("cuda:0" if torch.cuda.is_available() else "cpu")""",
+    """# Defining the model
+
+d = 20
+
+class VAE(nn.Module):
+    def __init__(self):
+        super().__init__()
+
+        self.encoder = nn.Sequential(
+            nn.Linear(784, d ** 2),
+            nn.ReLU(),
+            nn.Linear(d ** 2, d * 2)
+        )
+
+        self.decoder = nn.Sequential(
+            nn.Linear(d, d ** 2),
+            nn.ReLU(),
+            nn.Linear(d ** 2, 784),
+            nn.Sigmoid(),
+        )
+
+    def reparameterise(self, mu, logvar):
+        if self.training:
+            std = logvar.mul(0.5).exp_()
+            eps = std.new_empty(std.size()).normal_()
+            return eps.mul_(std).add_(mu)
+        else:
+            return mu
+
+    def forward(self, x):
+        mu_logvar = self.encoder(x.view(-1, 784)).view(-1, 2, d)
+        mu = mu_logvar[:, 0, :]
+        logvar = mu_logvar[:, 1, :]
+        z = self.reparameterise(mu, logvar)
+        return self.decoder(z), mu, logvar
+
+model = VAE().to(device)""",
+    """# Setting the optimiser
+
+learning_rate = 1e-3
+
+optimizer = torch.optim.Adam(
+    model.parameters(),
+    lr=learning_rate,
+)""",
+    """# Reconstruction + β * KL divergence losses summed over all elements and batch
+
+def loss_function(x_hat, x, mu, logvar, β=1):
+    BCE = nn.functional.binary_cross_entropy(
+        x_hat, x.view(-1, 784), reduction='sum'
+    )
+    KLD = 0.5 * torch.sum(logvar.exp() - logvar - 1 + mu.pow(2))
+
+    return BCE + β * KLD""",
+    """# Training and testing the VAE
+
+epochs = 2
+codes = dict(μ=list(), logσ2=list(), y=list())
+for epoch in range(0, epochs + 1):
+    # Training
+    if epoch > 0:  # test untrained net first
+        model.train()
+        train_loss = 0
+        for x, _ in train_loader:
+            x = x.to(device)
+            # ===================forward=====================
+            x_hat, mu, logvar = model(x)
+            loss = loss_function(x_hat, x, mu, logvar)
+            train_loss += loss.item()
+            # ===================backward====================
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        # ===================log========================
+        print(f'====> Epoch: {epoch} Average loss: {train_loss / len(train_loader.dataset):.4f}')
+    
+    # Testing
+    
+    means, logvars, labels = list(), list(), list()
+    with torch.no_grad():
+        model.eval()
+        test_loss = 0
+        for x, y in test_loader:
+            x = x.to(device)
+            # ===================forward=====================
+            x_hat, mu, logvar = model(x)
+            test_loss += loss_function(x_hat, x, mu, logvar).item()
+            # =====================log=======================
+            means.append(mu.detach())
+            logvars.append(logvar.detach())
+            labels.append(y.detach())
+    # ===================log========================
+    codes['μ'].append(torch.cat(means))
+    codes['logσ2'].append(torch.cat(logvars))
+    codes['y'].append(torch.cat(labels))
+    test_loss /= len(test_loader.dataset)
+    print(f'====> Test set loss: {test_loss:.4f}')
+    display_images(x, x_hat, 1, f'Epoch {epoch}')""",
+    """# Generating a few samples
+
+N = 16
+z = torch.randn((N, d)).to(device)
+sample = model.decoder(z)
+display_images(None, sample, N // 4, count=True)""",
+    """# Display last test batch
+
+display_images(None, x, 4, count=True)""",
+    """# Choose starting and ending point for the interpolation -> shows original and reconstructed
+
+A, B = 1, 14
+sample = model.decoder(torch.stack((mu[A].data, mu[B].data), 0))
+display_images(None, torch.stack(((
+    x[A].data.view(-1),
+    x[B].data.view(-1),
+    sample.data[0],
+    sample.data[1]
+)), 0))""",
+    """# Perform an interpolation between input A and B, in N steps
+
+N = 16
+code = torch.Tensor(N, 20).to(device)
+sample = torch.Tensor(N, 28, 28).to(device)
+for i in range(N):
+    code[i] = i / (N - 1) * mu[B].data + (1 - i / (N - 1) ) * mu[A].data
+    # sample[i] = i / (N - 1) * x[B].data + (1 - i / (N - 1) ) * x[A].data
+sample = model.decoder(code)
+display_images(None, sample, N // 4, count=True)""",
+]
+
 
 def main():
     cwd = os.getcwd()
-    out = {"nyudl": run_cells([PLOT_LIB] + TENSOR_TUTORIAL + SPACE_STRETCHING + SPIRAL + REGRESSION + CONVNET + AUTOENCODER)}
+    out = {"nyudl": run_cells([PLOT_LIB] + TENSOR_TUTORIAL + SPACE_STRETCHING + SPIRAL + REGRESSION + CONVNET + AUTOENCODER + VAE)}
     os.chdir(cwd)
     write_json(out, "nyudl.json")
 

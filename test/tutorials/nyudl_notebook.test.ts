@@ -1,7 +1,7 @@
 /**
  * Alfredo Canziani & Yann LeCun's NYU Deep Learning course (Atcold/NYU-DLSP20) notebooks
- * 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification, 05-regression, 06-convnet and
- * 10-autoencoder, in the course's order, ported
+ * 01-tensor_tutorial, 02-space_stretching, 04-spiral_classification, 05-regression, 06-convnet,
+ * 10-autoencoder and 11-VAE, in the course's order, ported
  * line by line in the notebook dialect and run as one notebook through `torchlab run`. Every cell prints
  * and shows PyTorch 1.13's text (test/reference/gen_nyudl.py, nyudl.json; numbers within float32 tolerance).
  *
@@ -15,6 +15,9 @@
  * 10 reads the same ./data and trains 3 epochs (20) of one batch; its denoising AE (the course's
  * commented-out lines: `d = 500`, `do = nn.Dropout()`, `noise = do(torch.ones(img.shape))`, `img_bad`)
  * is a cell of its own, which also prints the noise's and the corrupted images' sums (Dropout's draws).
+ * 11 trains 2 epochs (10) on the same ./data; its display_images is a stand-in defined in its first cell
+ * (both sides) that prints the label, n, the shapes and the sum of what it would show, so every
+ * display_images call stays as written.
  * Left out: 01's help / magic cells (`torch.sq<Tab>`, `torch.*Tensor?`, `!ls`, `%%bash`, `%magic`),
  * `type(t)` (the dialect has no `type` builtin), the uninitialised `torch.Tensor(2, 3, 4)`'s first
  * display (PyTorch shows whatever memory held), the matplotlib histograms, the list of GPUs, and the
@@ -24,7 +27,8 @@
  * their computation (the pre-training outputs stacked, dense_prediction's predictions under no_grad) and
  * print the variance / std means they would plot; 06's image grids (the permutation cell keeps its
  * `torch.randperm(784)` and the permuted copies), the accuracy bar chart and `print(dir(model))` (Python's
- * attribute list); 10's display_images / to_img pictures and the OpenCV inpainting comparison (cv2).
+ * attribute list); 10's display_images / to_img pictures and the OpenCV inpainting comparison (cv2); 11's
+ * t-SNE cells (sklearn) and their scatter plots.
  * Written differently from the course:
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; Python's tuples are arrays (`torch.cat([a, b], 0)`,
  *   the `%` operator's values); slices are the dialect's string index (`m[":, 1"]`, `m[":", [1]]`,
@@ -37,7 +41,12 @@
  *   `models[:n_networks // 2]` is `models.slice(0, ...)`, `a if c else b` is `c ? a : b`; 10's `model`
  *   is declared again (an Autoencoder, not 02's Sequential), its loop's last `output` / `loss` (and the
  *   denoising cell's `img`, `img_bad`, `noise`) are declared above the loops, Python's `do` is `do_` (a
- *   JavaScript keyword);
+ *   JavaScript keyword); 11's `codes = dict(μ=list(), logσ2=list(), y=list())` is an object of typed
+ *   empty arrays (`[] as torch.Tensor[]`; `list()` alone is `never[]`), `means, logvars, labels = list(), ...`
+ *   three typed consts, `**kwargs` a spread into the options (`{batch_size, shuffle: True, ...kwargs}`),
+ *   `return self.decoder(z), mu, logvar` an array; the loops assign the globals the later cells read
+ *   (`x`, `y`, `x_hat`, `mu`, `logvar`, declared above the loop) as Python's `for x, y in test_loader` does;
+ *   `z` and `model` are declared again (another type than the notebook's earlier binding);
  *   02's `for s in range(1, 6)` declares its own `s` (01's `s` is a tensor); `models = list()` is typed
  *   `nn.Sequential[]` (an empty list has no item type to call).
  * - 02's `torch.manual_seed(0)` shows the Generator, as IPython does, at an address the comparison masks.
@@ -865,8 +874,175 @@ for (const epoch of range(num_epochs)) {
 print(noise.sum(), img_bad[":2"].sum());`,
 ];
 
-describe("NYU Deep Learning (Canziani & LeCun) notebooks 01, 02, 04, 05, 06, 10 as one notebook", () => {
-  const nbs = sectionsForSuite("nyudl", { nyudl: { nyudl: [PLOT_LIB, ...TENSOR_TUTORIAL, ...SPACE_STRETCHING, ...SPIRAL, ...REGRESSION, ...CONVNET, ...AUTOENCODER] } });
+const VAE_CELLS = [
+  `// Import some libraries: as in 10
+/** plot_lib's display_images stand-in (no matplotlib): prints what it would show. */
+function display_images(in_, out, n=1, label=None, count=False) {
+  print(label, n, in_ === None ? None : in_.shape, out.shape, out.sum());
+}`,
+  `// Set random seeds
+
+torch.manual_seed(1);
+torch.cuda.manual_seed(1);`,
+  `// Define data loading step
+
+const batch_size = 256;
+
+const kwargs = {'num_workers': 1, 'pin_memory': True};
+const train_loader = torch.utils.data.DataLoader(
+    MNIST('./data', train=True, download=True,
+                   transform=transforms.ToTensor()),
+    {batch_size: batch_size, shuffle: True, ...kwargs});
+const test_loader = torch.utils.data.DataLoader(
+    MNIST('./data', train=False, transform=transforms.ToTensor()),
+    {batch_size: batch_size, shuffle: True, ...kwargs});`,
+  `// Defining the device
+
+device = torch.device(torch.cuda.is_available() ? "cuda:0" : "cpu");`,
+  `// Defining the model
+
+d = 20;
+
+class VAE extends nn.Module {
+  constructor() {
+    super();
+
+    this.encoder = nn.Sequential(
+      nn.Linear(784, d ** 2),
+      nn.ReLU(),
+      nn.Linear(d ** 2, d * 2)
+    );
+
+    this.decoder = nn.Sequential(
+      nn.Linear(d, d ** 2),
+      nn.ReLU(),
+      nn.Linear(d ** 2, 784),
+      nn.Sigmoid(),
+    );
+  }
+
+  reparameterise(mu, logvar) {
+    if (this.training) {
+      const std = logvar.mul(0.5).exp_();
+      const eps = std.new_empty(std.size()).normal_();
+      return eps.mul_(std).add_(mu);
+    } else {
+      return mu;
+    }
+  }
+
+  forward(x) {
+    const mu_logvar = this.encoder(x.view(-1, 784)).view(-1, 2, d);
+    const mu = mu_logvar[":, 0, :"];
+    const logvar = mu_logvar[":, 1, :"];
+    const z = this.reparameterise(mu, logvar);
+    return [this.decoder(z), mu, logvar];
+  }
+}
+
+let model = VAE().to(device);`,
+  `// Setting the optimiser
+
+learning_rate = 1e-3;
+
+optimizer = torch.optim.Adam(
+  model.parameters(),
+  lr=learning_rate,
+);`,
+  `// Reconstruction + β * KL divergence losses summed over all elements and batch
+
+function loss_function(x_hat, x, mu, logvar, β=1) {
+  const BCE = nn.functional.binary_cross_entropy(
+    x_hat, x.view(-1, 784), reduction='sum'
+  );
+  const KLD = 0.5 * torch.sum(logvar.exp() - logvar - 1 + mu.pow(2));
+
+  return BCE + β * KLD;
+}`,
+  `// Training and testing the VAE
+
+const epochs = 2;
+const codes = {μ: [] as torch.Tensor[], logσ2: [] as torch.Tensor[], y: [] as torch.Tensor[]};
+let x_hat, mu, logvar, train_loss, test_loss;
+for (const epoch of range(0, epochs + 1)) {
+  // Training
+  if (epoch > 0) {  // test untrained net first
+    model.train();
+    train_loss = 0;
+    for ([x, _] of train_loader) {
+      x = x.to(device);
+      // ===================forward=====================
+      [x_hat, mu, logvar] = model(x);
+      loss = loss_function(x_hat, x, mu, logvar);
+      train_loss += loss.item();
+      // ===================backward====================
+      optimizer.zero_grad();
+      loss.backward();
+      optimizer.step();
+    }
+    // ===================log========================
+    print(\`====> Epoch: \${epoch} Average loss: \${train_loss / len(train_loader.dataset):.4f}\`);
+  }
+
+  // Testing
+
+  const means: torch.Tensor[] = list(), logvars: torch.Tensor[] = list(), labels: torch.Tensor[] = list();
+  torch.no_grad(() => {
+    model.eval();
+    test_loss = 0;
+    for ([x, y] of test_loader) {
+      x = x.to(device);
+      // ===================forward=====================
+      [x_hat, mu, logvar] = model(x);
+      test_loss += loss_function(x_hat, x, mu, logvar).item();
+      // =====================log=======================
+      means.append(mu.detach());
+      logvars.append(logvar.detach());
+      labels.append(y.detach());
+    }
+  });
+  // ===================log========================
+  codes['μ'].append(torch.cat(means));
+  codes['logσ2'].append(torch.cat(logvars));
+  codes['y'].append(torch.cat(labels));
+  test_loss /= len(test_loader.dataset);
+  print(\`====> Test set loss: \${test_loss:.4f}\`);
+  display_images(x, x_hat, 1, \`Epoch \${epoch}\`);
+}`,
+  `// Generating a few samples
+
+N = 16;
+let z = torch.randn([N, d]).to(device);
+let sample = model.decoder(z);
+display_images(None, sample, Math.floor(N / 4), count=True);`,
+  `// Display last test batch
+
+display_images(None, x, 4, count=True);`,
+  `// Choose starting and ending point for the interpolation -> shows original and reconstructed
+
+const [A, B] = [1, 14];
+sample = model.decoder(torch.stack([mu[A].data, mu[B].data], 0));
+display_images(None, torch.stack([
+  x[A].data.view(-1),
+  x[B].data.view(-1),
+  sample.data[0],
+  sample.data[1]
+], 0));`,
+  `// Perform an interpolation between input A and B, in N steps
+
+N = 16;
+const code = torch.Tensor(N, 20).to(device);
+sample = torch.Tensor(N, 28, 28).to(device);
+for (const i of range(N)) {
+  code[i] = i / (N - 1) * mu[B].data + (1 - i / (N - 1) ) * mu[A].data;
+  // sample[i] = i / (N - 1) * x[B].data + (1 - i / (N - 1) ) * x[A].data
+}
+sample = model.decoder(code);
+display_images(None, sample, Math.floor(N / 4), count=True);`,
+];
+
+describe("NYU Deep Learning (Canziani & LeCun) notebooks 01, 02, 04, 05, 06, 10, 11 as one notebook", () => {
+  const nbs = sectionsForSuite("nyudl", { nyudl: { nyudl: [PLOT_LIB, ...TENSOR_TUTORIAL, ...SPACE_STRETCHING, ...SPIRAL, ...REGRESSION, ...CONVNET, ...AUTOENCODER, ...VAE_CELLS] } });
   test("each cell prints and shows what PyTorch 1.13 does", () => {
     // The Generator torch.manual_seed returns is shown at a memory address.
     const unplaced = (cells: CellOutput[]) => cells.map((c) => ({ ...c, shown: c.shown?.replace(/ at 0x[0-9a-f]+>/, " at 0x…>") ?? null }));

@@ -232,6 +232,25 @@ export function zip<X extends PyIterable[]>(...iterables: X): IterableIterator<{
 }
 
 /**
+ * Python's `map(function, *iterables)`: a lazy iterator of `function` applied to the i-th items of the
+ * iterables, stopping at the shortest; a function that is not callable is Python's TypeError at the first item.
+ * @example ' × '.join(map(str, t.size()))  // "2 × 3 × 4"
+ */
+export function map<X extends PyIterable, R>(fn: (item: ItemOf<X>) => R, iterable: X): IterableIterator<R>;
+export function map<X extends PyIterable[], R>(fn: (...items: { [K in keyof X]: ItemOf<X[K]> }) => R, ...iterables: X): IterableIterator<R>;
+export function map(fn: unknown, ...iterables: PyIterable[]): IterableIterator<unknown> {
+  if (iterables.length === 0) throw new TypeError("map() must have at least two arguments.");
+  const rows = zip(...iterables);
+  return (function* () {
+    for (const row of rows) {
+      // Python calls the function only when an item is asked for.
+      if (typeof fn !== "function") throw new TypeError(`'${pyTypeName(fn)}' object is not callable`);
+      yield (fn as (...items: unknown[]) => unknown)(...row);
+    }
+  })();
+}
+
+/**
  * Python's `iter(x)`: an iterator over a DataLoader, Dataset, array, string, tensor (its rows), Map or
  * dict (their keys); an iterator gives itself back.
  * @example const dataiter = iter(trainloader); const [images, labels] = next(dataiter);

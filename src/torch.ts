@@ -22,6 +22,7 @@ type LegacyArg = NestedArray | TensorClass | TypedArrayWithShape | TypedArrayWit
 import { isOptions, parseArgs, trimArgs } from "./tensor/args";
 import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
+import { alias as aliasOp } from "./ops/view";
 import * as MX from "./ops/math_extra";
 import * as LX from "./ops/linalg_extra";
 import * as MM from "./ops/math_more";
@@ -43,7 +44,8 @@ export { TORCH_VERSION as __version__ } from "./version";
  * torch.Tensor: the tensor class (`x instanceof torch.Tensor`, `x: torch.Tensor`, `class P extends
  * torch.Tensor`), and, called without `new`, PyTorch's legacy constructor of the default dtype:
  * `torch.Tensor(2, 3)` and `torch.Tensor(x.size())` are tensors of that size (zeros here: PyTorch leaves
- * them uninitialised), `torch.Tensor([[1, 2], [3, 4]])` copies the data, `torch.Tensor()` is empty.
+ * them uninitialised), `torch.Tensor([[1, 2], [3, 4]])` copies the data, `torch.Tensor(t)` is an alias of
+ * `t` (its storage, as PyTorch's: `r.zero_()` zeroes `t`, `r.resize_(3, 8)` reshapes only `r`), `torch.Tensor()` is empty.
  * @example const b = torch.Tensor([[1, 2, 3], [4, 5, 6]]);  // float32
  */
 export const Tensor = new Proxy(TensorClass, {
@@ -275,7 +277,8 @@ function legacyNew(op: string, dtype: DType, args: LegacyArg[]): Tensor {
   if (args.length > 1) throw new TypeError(`${op}() received an invalid combination of arguments: expected (data) or (*size), got ${args.length} arguments of types (${args.map((a) => (a instanceof Tensor ? "Tensor" : Array.isArray(a) ? "list" : typeof a)).join(", ")})`);
   if (data instanceof Tensor) {
     if (data.dtype !== dtype) throw new TypeError(`${op}(): expected a tensor of dtype ${dtype} (got ${data.dtype}); use tensor.to(${dtype === long ? "torch.long" : dtype})`);
-    return data;
+    // PyTorch's alias: a new tensor on the same storage (writes reach both; resize_ reshapes only it).
+    return aliasOp(data);
   }
   // torch.Tensor(ndarray) copies NumPy's array into the constructor's dtype (a float64 array becomes float32).
   if (ArrayBuffer.isView(data) || (typeof data === "object" && data !== null && !Array.isArray(data) && ArrayBuffer.isView((data as TypedArrayWithShape).data))) {

@@ -8,7 +8,7 @@
 import * as path from "path";
 import { torch } from "../src";
 import * as B from "../src/builtins";
-import { abs, enumerate, float, int, isinstance, iter, len, list, max, min, next, range, repr, round, sorted, str, sum, tuple, zip } from "../src/builtins";
+import { abs, enumerate, float, int, isinstance, iter, len, list, map, max, min, next, range, repr, round, sorted, str, sum, tuple, zip } from "../src/builtins";
 import { pythonRepr } from "../src/display/pylist";
 import { asPyTuple } from "../src/pyrepr";
 import { TORCHLAB_VERSION } from "../src/version";
@@ -67,6 +67,12 @@ const CASES: Record<string, () => unknown> = {
   zip_three: () => list(zip([1, 2], [3, 4], [5, 6])),
   zip_none: () => list(zip()),
   zip_int: () => untyped.zip([1], 2),
+  map_str: () => list(map(str, [1, 2.5, "a"])),
+  map_two: () => list(map((a: number, b: number) => a * b, [1, 2, 3], [4, 5])),
+  map_join_size: () => [...map(str, torch.ones(2, 3, 4).size())].join(" × "),
+  map_no_iterable: () => untyped.map(str),
+  map_not_callable: () => list(untyped.map(1, [1])),
+  map_not_callable_empty: () => list(untyped.map(1, [])),
   next_iter_list: () => next(iter([1, 2])),
   next_exhausted: () => exhausted(false),
   next_default: () => exhausted(true),
@@ -308,7 +314,7 @@ describe("behaviour beyond single values", () => {
 
 describe("types flow through the builtins in a notebook cell", () => {
   test("a tutorial's cell compiles; a wrong use is a type error", () => {
-    const cell = (body: string) => `import { torch } from "${SRC}";\nimport { range, enumerate, zip, iter, next, sum, list, sorted, max, min, abs, round, float, int, str, repr, isinstance, len } from "${SRC}/builtins";\n${body}\nexport {};`;
+    const cell = (body: string) => `import { torch } from "${SRC}";\nimport { range, enumerate, zip, iter, next, sum, list, sorted, max, min, abs, round, float, int, str, repr, isinstance, len, map } from "${SRC}/builtins";\n${body}\nexport {};`;
     const good = cell(
       [
         "const loader = new torch.utils.data.DataLoader(new torch.utils.data.TensorDataset(torch.rand(4, 1, 2, 2), torch.tensor([0, 1, 0, 1])), { batch_size: 2 });",
@@ -326,6 +332,8 @@ describe("types flow through the builtins in a notebook cell", () => {
         "const m: unknown = net; if (isinstance(m, torch.nn.Linear)) { const f: number = m.in_features; }",
         "const first: number | string = next(iter([1, 2]), 'none');",
         "const xs: number[] = list(range(5));",
+        "const dims: string = ' x '.concat(...map(str, images.size()));",
+        "const products: number[] = list(map((a: number, b: number) => a * b, [1, 2], [3, 4]));",
       ].join("\n"),
     );
     expect(cellDiagnostics(path.join(__dirname, "__builtins_cell__.ts"), good)).toEqual([]);

@@ -462,3 +462,12 @@ export interface Display {
   tqdm: typeof progressTqdm;
 }
 display.tqdm = progressTqdm;
+
+// IPython's `from IPython import display` then `display.clear_output(wait=True)` (a training loop that
+// shows only its latest line): the same clear_output the prelude brings into scope.
+import { clear_output as clearOutput } from "./emitter";
+export interface Display {
+  /** Clears the current cell's output; with `wait`, only when the next output arrives (IPython's `display.clear_output`). */
+  clear_output: typeof clearOutput;
+}
+display.clear_output = clearOutput;

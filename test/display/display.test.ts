@@ -22,6 +22,12 @@ describe("display() at the public entry", () => {
     for (const helper of ["image", "images", "feature_maps", "plot", "line", "live_plot"] as const) expect(typeof display[helper]).toBe("function");
   });
 
+  test("display.clear_output is IPython's (`from IPython import display; display.clear_output(wait=True)`)", () => {
+    display.clear_output(true);
+    display.clear_output();
+    expect(sink.clears).toEqual([true, false]);
+  });
+
   test("a value, with metadata and a display_id that a later update reuses", () => {
     const h = display("epoch 0", { display_id: "progress", metadata: { note: 1 } });
     h.update("epoch 1");

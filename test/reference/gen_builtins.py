@@ -69,6 +69,13 @@ CASES = {
     "zip_three": lambda: list(zip([1, 2], [3, 4], [5, 6])),
     "zip_none": lambda: list(zip()),
     "zip_int": lambda: zip([1], 2),
+    # map
+    "map_str": lambda: list(map(str, [1, 2.5, "a"])),
+    "map_two": lambda: list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])),
+    "map_join_size": lambda: " × ".join(map(str, torch.ones(2, 3, 4).size())),
+    "map_no_iterable": lambda: map(str),
+    "map_not_callable": lambda: list(map(1, [1])),
+    "map_not_callable_empty": lambda: list(map(1, [])),
     # iter, next
     "next_iter_list": lambda: next(iter([1, 2])),
     "next_exhausted": exhausted,

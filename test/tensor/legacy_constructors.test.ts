@@ -46,3 +46,23 @@ test("a tensor of more than one element inside a list: PyTorch's ValueError", ()
   }
   expect(() => torch.tensor([1, [torch.tensor(1)]])).toThrow(TypeError);
 });
+
+test("torch.Tensor(t) is an alias of t: writes reach both, resize_ reshapes only the alias (NYU DL 01's r = torch.Tensor(t))", () => {
+  // PyTorch 1.13: r is not t, r._base is t; r.resize_(3, 8); r.zero_() leaves t of size [2, 3, 4], all zeros.
+  const t = torch.arange(24).float().view(2, 3, 4);
+  const r = torch.Tensor(t);
+  expect(r).not.toBe(t);
+  r.resize_(3, 8);
+  expect([r.shape, t.shape]).toEqual([[3, 8], [2, 3, 4]]);
+  expect(r.tolist()[1]).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
+  r.zero_();
+  expect(t.sum().item()).toBe(0);
+  t.add_(1);
+  expect(r.sum().item()).toBe(24);
+  // The alias keeps autograd (PyTorch's AliasBackward0): the gradient reaches the leaf.
+  const x = torch.ones(2, { requires_grad: true });
+  const a = torch.Tensor(x);
+  expect(a.grad_fn?.name()).toBe("AliasBackward0");
+  a.sum().backward();
+  expect(x.grad?.tolist()).toEqual([1, 1]);
+});

@@ -76,6 +76,9 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     expect(x.mul(255).round().int().equal(ds.data.get(2).unsqueeze(0))).toBe(true);
     expect(y).toBe(60);
     expect(ds.classes[9]).toBe("Ankle boot");
+    // PyTorch's spelling, typed as the dataset's sample (`image, _ = loader.dataset.__getitem__(i)`).
+    const [x2, y2]: [Tensor, number] = ds.__getitem__(2);
+    expect([x2.equal(x), y2]).toEqual([true, 60]);
     expect(String(ds)).toBe(`Dataset FashionMNIST\n    Number of datapoints: 6\n    Root location: ${root}\n    Split: Train\n    StandardTransform\nTransform: ToTensor()\nTarget transform: <function target_transform>`);
     const loader = new torch.utils.data.DataLoader(ds, { batch_size: 4 });
     const batches = [...loader] as unknown as [Tensor, Tensor][];

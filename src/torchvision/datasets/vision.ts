@@ -25,6 +25,14 @@ function reprLines(t: unknown, head: string): string[] {
   return [`${head}${lines[0]}`, ...lines.slice(1).map((l) => " ".repeat(head.length) + l)];
 }
 
+/**
+ * PyTorch's spelling of a dataset's `getitem`, typed as the dataset's own sample (`image, _ =
+ * train_loader.dataset.__getitem__(i)`, as NYU DL's 06-convnet writes it). Every Dataset has it at run
+ * time (utils/data/dataset.ts); declared here, where each subclass's `getitem` returns `[X, Y]`.
+ */
+export interface VisionDataset<X, Y> {
+  __getitem__(index: number): [X, Y];
+}
 export abstract class VisionDataset<X, Y> extends Dataset<[X, Y]> {
   root: string | null;
   transform: Fn<never, unknown> | null;

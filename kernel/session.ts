@@ -120,6 +120,12 @@ export class Session {
   /** Module cells registered so far, per converter, so that a rebuilt converter gets them again. */
   private readonly modules = { node: new Map<string, ModuleCell>(), browser: new Map<string, ModuleCell>() };
   readonly tracebacks = new Tracebacks();
+  /**
+   * The kernel has taken a cell from its queue (announceCell) and not yet given it to execute: it
+   * waits for busy and execute_input to leave first, and an interrupt then is that cell's.
+   */
+  private announced = false;
+  private interruptedBeforeRun = false;
 
   /**
    * `remote`: converters on a worker thread (kernel/converter_worker.ts), as a kernel start has
@@ -181,8 +187,22 @@ export class Session {
     await node.convertAhead?.("", code);
   }
 
+  /**
+   * The kernel has taken the next cell from its queue: an interrupt (interrupt_request or SIGINT)
+   * that arrives before execute runs it stops it, as the running cell the front end shows it to
+   * be, instead of being spent on no cell and leaving the cell to run on.
+   */
+  announceCell(): void {
+    this.announced = true;
+    this.interruptedBeforeRun = false;
+  }
+
   /** Runs a cell; `label` is its prompt number, which tracebacks show as `Cell In[label]`. */
   async execute(code: string, label: number | string = "?"): Promise<Outcome> {
+    const interruptedBeforeRun = this.announced && this.interruptedBeforeRun;
+    this.announced = false;
+    this.interruptedBeforeRun = false;
+    if (interruptedBeforeRun) return { status: "error", ename: KEYBOARD_INTERRUPT, evalue: "", traceback: [`${KEYBOARD_INTERRUPT}: `] };
     // What a compile stopped by SIGINT left (see the header): its hook, its conversion.
     vmModule.runInThisContext = runInThisContext;
     this.takeLastConversion();
@@ -348,6 +368,7 @@ export class Session {
 
   /** Stops the running cell if it is awaiting (synchronous code is stopped by SIGINT itself). */
   interrupt(): void {
+    if (this.announced) this.interruptedBeforeRun = true;
     interruptCellsUpTo(this.serial);
     this.executor.interrupt();
   }

@@ -528,7 +528,12 @@ class PositionAndTracebackTests(KernelTestCase):
 
     def test_interrupt_is_a_keyboard_interrupt(self):
         msg_id = self.kc.execute("await new Promise(() => {})")
-        time.sleep(1)
+        # Not a fixed sleep: on a loaded machine the cell may not have been taken 1 s after sending it,
+        # and an interrupt before that is spent on no cell. From execute_input on it is the cell's.
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
         self.kc.session.send(self.kc.control_channel.socket, "interrupt_request", {})
         reply = replies_for(self.kc, {msg_id})[msg_id]
         self.assertEqual((reply["ename"], reply["evalue"]), ("KeyboardInterrupt", ""))

@@ -13,6 +13,12 @@
  * main thread goes on loading meanwhile. The blocking wait wakes every few milliseconds, so that a
  * SIGINT (cells compile under breakOnSigint) still stops a long compile; the worker's late reply
  * is then dropped and the session rebuilds its converters, as after any failed compile.
+ *
+ * Testing hook, off unless set: with TORCHLAB_TEST_COMPILE_DELAY_MS=N in the environment, a node
+ * converter built here (on the worker or, by default, on the main thread) spends N ms of synchronous
+ * time before converting a cell whose text contains SLOW_COMPILE_MARK, so that a test can land an
+ * interrupt inside a compile deterministically (test/kernel/test_frontends.py). Other cells are
+ * converted as always.
  */
 import * as fs from "fs";
 import Module from "module";
@@ -45,6 +51,11 @@ export interface ConverterOptions {
   docsDeferred: boolean;
 }
 
+/** The environment variable of the testing hook in this file's header. */
+export const COMPILE_DELAY_ENV = "TORCHLAB_TEST_COMPILE_DELAY_MS";
+/** What a cell contains to be delayed by that hook. */
+export const SLOW_COMPILE_MARK = "torchlab-test:slow-compile";
+
 /** Builds a converter on this thread; the resolution hook (kernel/resolve.ts) must be installed. */
 export function buildConverter(options: ConverterOptions): Converter {
   const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
@@ -52,7 +63,19 @@ export function buildConverter(options: ConverterOptions): Converter {
     options.kind === "node"
       ? withNotebookDialect((program) => withFirstCellCache(createConverter({ isJS: false, isBrowser: false }), program, JSON.stringify(options)))
       : createConverter({ isJS: false, isBrowser: true });
-  return withPrunedTf(options.prunedTf, () => withPrunedNode(options.prunedNode, () => withDeferredDocs(options.docsDeferred, create)));
+  const converter = withPrunedTf(options.prunedTf, () => withPrunedNode(options.prunedNode, () => withDeferredDocs(options.docsDeferred, create)));
+  const delayMs = Number(process.env[COMPILE_DELAY_ENV] ?? 0);
+  if (options.kind !== "node" || !(delayMs > 0)) return converter;
+  const convert = converter.convert.bind(converter);
+  converter.convert = (prevDecl: string, src: string): ConvertResult => {
+    if (src.includes(SLOW_COMPILE_MARK)) {
+      // Short waits: a SIGINT stops a compile between two of them, as it stops the compiler's loops.
+      const slice = new Int32Array(new SharedArrayBuffer(4));
+      for (const end = Date.now() + delayMs; Date.now() < end; ) Atomics.wait(slice, 0, 0, 10);
+    }
+    return convert(prevDecl, src);
+  };
+  return converter;
 }
 
 type Request =

@@ -114,6 +114,19 @@ export function withDeferredDocs<T>(defer: boolean, create: () => T): T {
   }
 }
 
+/**
+ * Puts back what withPrunedTf, withPrunedNode, withDeferredDocs and onWatchHost's caller undo in a
+ * `finally` (each is left only around building a converter), and drops the last conversion: a
+ * SIGINT that stops a compile runs no `finally` of the frames it ends (kernel/session.ts).
+ */
+export function resetAfterInterruptedCompile(): void {
+  pruneTf = false;
+  pruneNode = false;
+  deferDocs = false;
+  watchHostListener = null;
+  lastConversion = null;
+}
+
 /** Whether a compiler has read a declaration file without its documentation comments. */
 export function docsWereDeferred(): boolean {
   return docsDeferred;

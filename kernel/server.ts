@@ -621,6 +621,8 @@ export class KernelServer {
       this.executionCount += 1;
     }
     const count = this.executionCount;
+    // From here the front end shows the cell running: an interrupt before it starts is its own.
+    interpreter.announceCell();
     if (!silent) {
       this.publish("execute_input", { code, execution_count: count });
     }

@@ -5,6 +5,13 @@
  * tslab's executor reports through an injected console: `log(value)` for the cell's last value,
  * `error(...)` for compile diagnostics and thrown errors. We inject a recording console and turn
  * those calls into outcomes, instead of letting them become text on stdout/stderr.
+ *
+ * A SIGINT that stops a compile (underSigint) terminates the JavaScript running under it: V8 runs
+ * no `finally` of those frames. Whatever the compile window sets up is therefore undone at the start
+ * of the next cell, not in a `finally` (the hook on vm.runInThisContext that names the cell's script,
+ * a conversion left behind) and after the interrupt (kernel/resolve.ts's state while a converter is
+ * built). Before, a SIGINT inside a compile left the hook of the stopped cell in place: every later
+ * cell ran under that cell's file name, whose record has no maps, and its traceback lost its cell frames.
  */
 import * as path from "path";
 import * as vm from "vm";
@@ -12,7 +19,7 @@ import { format } from "util";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import type { Converter, IsCompleteResult } from "tslab/dist/converter";
 import type { CodeMetadata } from "tslab/dist/metadata";
-import { docsWereDeferred, installTorchlabResolution, nodeModulesInPrunedView, takeLastConversion, type ConversionMaps } from "./resolve";
+import { docsWereDeferred, installTorchlabResolution, nodeModulesInPrunedView, resetAfterInterruptedCompile, takeLastConversion, type ConversionMaps } from "./resolve";
 import { buildConverter, isModuleCell, type ConverterOptions, type RemoteConverters } from "./converter_worker";
 import { needsWholeNodeTypes } from "./node_declarations";
 import { TF_MODULE_REQUEST } from "./tf_declarations";
@@ -63,6 +70,8 @@ interface Recording {
 
 /** Node's vm module object itself (tslab calls `runInThisContext` on it), not an import's copy of it. */
 const vmModule = require("vm") as { runInThisContext: typeof vm.runInThisContext };
+/** Its own runInThisContext, which each cell's hook wraps (never a hook a stopped compile left). */
+const runInThisContext = vmModule.runInThisContext;
 
 /** The main context's global: the one `vm.runInThisContext` code sees (under jest, not the test's own). */
 const mainGlobal = vm.runInThisContext("globalThis") as Record<symbol, unknown>;
@@ -111,6 +120,12 @@ export class Session {
   /** Module cells registered so far, per converter, so that a rebuilt converter gets them again. */
   private readonly modules = { node: new Map<string, ModuleCell>(), browser: new Map<string, ModuleCell>() };
   readonly tracebacks = new Tracebacks();
+  /**
+   * The kernel has taken a cell from its queue (announceCell) and not yet given it to execute: it
+   * waits for busy and execute_input to leave first, and an interrupt then is that cell's.
+   */
+  private announced = false;
+  private interruptedBeforeRun = false;
 
   /**
    * `remote`: converters on a worker thread (kernel/converter_worker.ts), as a kernel start has
@@ -172,8 +187,25 @@ export class Session {
     await node.convertAhead?.("", code);
   }
 
+  /**
+   * The kernel has taken the next cell from its queue: an interrupt (interrupt_request or SIGINT)
+   * that arrives before execute runs it stops it, as the running cell the front end shows it to
+   * be, instead of being spent on no cell and leaving the cell to run on.
+   */
+  announceCell(): void {
+    this.announced = true;
+    this.interruptedBeforeRun = false;
+  }
+
   /** Runs a cell; `label` is its prompt number, which tracebacks show as `Cell In[label]`. */
   async execute(code: string, label: number | string = "?"): Promise<Outcome> {
+    const interruptedBeforeRun = this.announced && this.interruptedBeforeRun;
+    this.announced = false;
+    this.interruptedBeforeRun = false;
+    if (interruptedBeforeRun) return { status: "error", ename: KEYBOARD_INTERRUPT, evalue: "", traceback: [`${KEYBOARD_INTERRUPT}: `] };
+    // What a compile stopped by SIGINT left (see the header): its hook, its conversion.
+    vmModule.runInThisContext = runInThisContext;
+    this.takeLastConversion();
     this.unpruneFor(code);
     this.recording = { values: [], errors: [] };
     const recording = this.recording;
@@ -185,7 +217,7 @@ export class Session {
       const running = underSigint(() => {
         const source = this.cellSource(code, this.loopYields ? cell : null);
         // The compiled cell gets a file name of its own, so its frames can be told apart and mapped back.
-        const run = vmModule.runInThisContext;
+        const run = runInThisContext;
         vmModule.runInThisContext = ((script: string, options?: vm.RunningScriptOptions | string) => {
           vmModule.runInThisContext = run;
           const wrapper = typeof script === "string" ? CELL_WRAPPER.exec(script) : null;
@@ -199,6 +231,7 @@ export class Session {
         try {
           return this.executor.execute(source);
         } finally {
+          // Skipped when a SIGINT stops the compile: the next cell undoes both.
           vmModule.runInThisContext = run;
           // A cell that never ran still leaves its conversion, which the next cell must not take.
           if (maps === undefined) this.takeLastConversion();
@@ -223,9 +256,12 @@ export class Session {
    * declarations of earlier cells live in the executor and survive.
    */
   private compileFailure(error: unknown): Outcome {
+    vmModule.runInThisContext = runInThisContext;
     this.resetConverters();
     const thrown = error instanceof Error ? error : new Error(String(error));
     if (INTERRUPTED.test(thrown.message)) {
+      // A SIGINT ran no `finally` of the compile: the state it leaves while a converter is built goes too.
+      resetAfterInterruptedCompile();
       // A worker's compile goes on after the cell stopped waiting for it: end it.
       this.remote?.restart();
       return { status: "error", ename: KEYBOARD_INTERRUPT, evalue: "", traceback: [`${KEYBOARD_INTERRUPT}: `] };
@@ -332,6 +368,7 @@ export class Session {
 
   /** Stops the running cell if it is awaiting (synchronous code is stopped by SIGINT itself). */
   interrupt(): void {
+    if (this.announced) this.interruptedBeforeRun = true;
     interruptCellsUpTo(this.serial);
     this.executor.interrupt();
   }

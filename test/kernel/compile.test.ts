@@ -64,6 +64,21 @@ describe("a session compiling large and broken cells", () => {
     // A name of an earlier cell survives the rebuild as well.
     expect(await session.execute("twice(v0 + 4)")).toEqual({ status: "ok", hasValue: true, value: 8 });
   }, 120000);
+
+  test("an interrupt after the kernel took a cell but before the cell runs stops that cell", async () => {
+    // The kernel awaits busy and execute_input leaving between taking a cell and running it; an
+    // interrupt_request read then used to stop no cell, and this one would wait forever.
+    session.announceCell();
+    session.interrupt();
+    const outcome = await Promise.race([
+      session.execute("await new Promise(() => {})"),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting after 10 s"), 10000).unref()),
+    ]);
+    expect(outcome).toEqual({ status: "error", ename: "KeyboardInterrupt", evalue: "", traceback: ["KeyboardInterrupt: "] });
+    // Spent on that cell: the next one runs.
+    session.announceCell();
+    expect(await session.execute("v0 + 1")).toEqual({ status: "ok", hasValue: true, value: 1 });
+  }, 60000);
 });
 
 /** Outcomes of `cells` run by the built kernel's Session in a child process (the library loads there as in a kernel). */
@@ -109,7 +124,8 @@ test("SIGINT while a cell compiles stops the compile as a KeyboardInterrupt, and
       process.stdout.write("compiling\\n");
       const interrupted = await session.execute(big);
       const after = await session.execute("kept * 6");
-      process.stdout.write(JSON.stringify({ interrupted, after }) + "\\n");
+      const thrown = await session.execute("function later() {\\n  throw new Error('later');\\n}\\nlater();", 9);
+      process.stdout.write(JSON.stringify({ interrupted, after, thrown }) + "\\n");
       process.exit(0);
     })();`;
   const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
@@ -128,6 +144,8 @@ test("SIGINT while a cell compiles stops the compile as a KeyboardInterrupt, and
   const result = JSON.parse(out.trim().split("\n").pop()!);
   expect(result.interrupted).toEqual({ status: "error", ename: "KeyboardInterrupt", evalue: "", traceback: ["KeyboardInterrupt: "] });
   expect(result.after).toEqual({ status: "ok", hasValue: true, value: 42 });
+  // The cells after it keep their frames (a SIGINT inside the compile runs none of its `finally`s).
+  expect(result.thrown.traceback.join("\n")).toContain("Cell In[9], line 2, in later");
 }, 180000);
 
 describe("a session prepared before its first cell (the kernel's start)", () => {

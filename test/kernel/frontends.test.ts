@@ -3,7 +3,8 @@
  * test_frontends.py: busy before a synchronous cell ends, Run All stopping at an error, code-point
  * cursors, tracebacks naming cell lines, KeyboardInterrupt, answers while loading, asynchronous
  * errors, malformed and fuzzed frames, bursts without lost output, heartbeat during a synchronous
- * cell, control-channel executes refused, compile overflow and SIGINT during a compile, process.exit.
+ * cell, control-channel executes refused, compile overflow and SIGINT during a compile, process.exit,
+ * tracebacks that keep their cell frames after interrupts of a compile and of a run.
  */
 import { hasPythonModule, installKernelspec, PYTHON, run } from "./helpers";
 

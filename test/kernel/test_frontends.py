@@ -20,6 +20,11 @@ from jupyter_client.manager import KernelManager, start_new_kernel
 from jupyter_client.session import Session
 
 TIMEOUT = 120
+# kernel/converter_worker.ts's testing hook: a cell containing SLOW_COMPILE_MARK spends this long in
+# its conversion, so that an interrupt lands inside a compile whatever the machine's load (the
+# interrupt ends the wait; only a missed interrupt would make a test wait it out). Other cells compile as usual.
+SLOW_COMPILE_MARK = "torchlab-test:slow-compile"
+os.environ["TORCHLAB_TEST_COMPILE_DELAY_MS"] = "60000"
 
 
 def process_tree(pid):
@@ -523,7 +528,12 @@ class PositionAndTracebackTests(KernelTestCase):
 
     def test_interrupt_is_a_keyboard_interrupt(self):
         msg_id = self.kc.execute("await new Promise(() => {})")
-        time.sleep(1)
+        # Not a fixed sleep: on a loaded machine the cell may not have been taken 1 s after sending it,
+        # and an interrupt before that is spent on no cell. From execute_input on it is the cell's.
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
         self.kc.session.send(self.kc.control_channel.socket, "interrupt_request", {})
         reply = replies_for(self.kc, {msg_id})[msg_id]
         self.assertEqual((reply["ename"], reply["evalue"]), ("KeyboardInterrupt", ""))
@@ -642,6 +652,48 @@ class HostileInputTests(KernelTestCase):
         reply = replies_for(self.kc, {msg_id})[msg_id]
         self.assertEqual((reply["status"], reply.get("ename")), ("error", "KeyboardInterrupt"))
         self.assertEqual(value_of(self.kc, "kept_over_compile"), "7")
+
+
+    def interrupted(self, code, ready):
+        """Runs code, sends SIGINT once ready(msg) is true of one of its iopub messages, and checks it stopped as a KeyboardInterrupt."""
+        msg_id = self.kc.execute(code)
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and ready(msg):
+                break
+        self.km.interrupt_kernel()
+        reply = replies_for(self.kc, {msg_id})[msg_id]
+        self.assertEqual((reply["status"], reply.get("ename")), ("error", "KeyboardInterrupt"))
+
+    def assert_traceback_has_cell_frames(self):
+        reply, _ = execute(self.kc, 'const before_boom = 1;\nfunction inner_boom() {\n  throw new Error("boom");\n}\ninner_boom();')
+        n = reply["execution_count"]
+        text = "\n".join(reply["traceback"])
+        self.assertIn(f"Cell In[{n}], line 3, in inner_boom", text)
+        self.assertIn('----> 3   throw new Error("boom");', text)
+        self.assertIn(f"Cell In[{n}], line 5\n", text)
+        reply, _ = execute(self.kc, "const m_after = torch.ones(2, 3);\nm_after.view(4)")
+        self.assertEqual(reply["ename"], "ShapeError")
+        self.assertIn(f"Cell In[{reply['execution_count']}], line 2\n", "\n".join(reply["traceback"]))
+
+    def test_tracebacks_keep_their_cell_frames_after_interrupts(self):
+        # A SIGINT inside a compile runs no `finally` of the compile's frames: the stopped cell's hook on
+        # vm.runInThisContext stayed, every later cell ran under that cell's name and lost its cell frames.
+        execute(self.kc, "let kept_over_interrupts = 5;")
+        # The marked cell's compile waits (SLOW_COMPILE_MARK): execute_input leaves just before it starts.
+        self.interrupted(f"// {SLOW_COMPILE_MARK}\nconst compiled_slowly = 1;",
+                         lambda msg: msg["msg_type"] == "execute_input" and time.sleep(1.0) is None)
+        self.assert_traceback_has_cell_frames()
+        # During a synchronous run (its output would leave only once it ends): its compile is short.
+        self.interrupted(spin(60000), lambda msg: msg["msg_type"] == "execute_input" and time.sleep(1.5) is None)
+        self.assert_traceback_has_cell_frames()
+        # Still fully usable: state, completion, inspection, a compile after all that.
+        self.assertEqual(value_of(self.kc, "kept_over_interrupts"), "5")
+        msg_id = self.kc.complete("kept_over_int", len("kept_over_int"))
+        self.assertIn("kept_over_interrupts", replies_for(self.kc, {msg_id})[msg_id]["matches"])
+        msg_id = self.kc.inspect("Math.max", len("Math.ma"))
+        self.assertIn("max(", replies_for(self.kc, {msg_id})[msg_id]["data"]["text/plain"])
+        self.assertEqual(value_of(self.kc, "const after_interrupts: number = 40 + 2; after_interrupts"), "42")
 
 
 class LargeOutputTests(KernelTestCase):

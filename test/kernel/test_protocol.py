@@ -14,6 +14,15 @@ from jupyter_client.session import Session
 TIMEOUT = 60
 
 
+def wait_for_execute_input(kc, msg_id):
+    """Once execute_input is out, the kernel has taken the cell: an interrupt from then on is that cell's
+    (kernel/session.ts's announceCell), however long the machine takes to start compiling it."""
+    while True:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            return
+
+
 def wait_until_loaded(kc):
     """The kernel answers kernel_info while it loads (seconds); jupyter_kernel_test's own requests
     wait 15 s at most, so the suite starts once an execute, which waits for the loading, is answered."""
@@ -130,7 +139,7 @@ class TorchlabProtocolTests(unittest.TestCase):
 
     def test_interrupt_request_stops_an_awaiting_cell(self):
         msg_id = self.kc.execute("await new Promise(() => {})")
-        time.sleep(1)
+        wait_for_execute_input(self.kc, msg_id)
         interrupt_id = self.kc.session.send(self.kc.control_channel.socket, "interrupt_request", {})["header"]["msg_id"]
         control = self.kc.get_control_msg(timeout=TIMEOUT)
         self.assertEqual(control["msg_type"], "interrupt_reply")
@@ -144,7 +153,7 @@ class TorchlabProtocolTests(unittest.TestCase):
         # and the loop stops at an iteration boundary instead of running on in the background.
         execute(self.kc, "let spins = 0;")
         msg_id = self.kc.execute("while (true) { spins++; }")
-        time.sleep(1)
+        wait_for_execute_input(self.kc, msg_id)
         self.kc.session.send(self.kc.control_channel.socket, "interrupt_request", {})
         self.assertEqual(self.kc.get_control_msg(timeout=TIMEOUT)["msg_type"], "interrupt_reply")
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
@@ -165,14 +174,16 @@ class TorchlabProtocolTests(unittest.TestCase):
             msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
             if msg["parent_header"].get("msg_id") != msg_id:
                 continue
+            # When the kernel sent each (its header's date), not when this process, maybe descheduled
+            # on a loaded machine, got round to reading it.
             if msg["msg_type"] == "stream" and first_stream is None:
-                first_stream = time.time()
+                first_stream = msg["header"]["date"]
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                done = time.time()
+                done = msg["header"]["date"]
                 break
         self.assertIsNotNone(first_stream)
-        # The first line arrives while the other two iterations (0.8 s) are still running.
-        self.assertGreater(done - first_stream, 0.5)
+        # The first line leaves while the other two iterations (0.8 s) are still running.
+        self.assertGreater((done - first_stream).total_seconds(), 0.5)
 
     def test_execution_count_and_execute_input(self):
         first, _ = execute(self.kc, "1")

@@ -12,17 +12,18 @@ function typeName(obj: unknown): string {
   if (typeof obj === "number") return Number.isInteger(obj) ? "int" : "float";
   if (typeof obj === "boolean") return "bool";
   if (Array.isArray(obj)) return "list";
-  if (typeof obj === "function") return "type";
-  const ctor = (obj as { constructor?: { name?: string } }).constructor;
-  return ctor?.name && ctor.name !== "Object" ? ctor.name : "dict";
+  if (typeof obj === "function" && /^class\b/.test(Function.prototype.toString.call(obj))) return "type";
+  // A module is a callable instance of its class: its constructor names it.
+  const name = (obj as { constructor?: { name?: string } }).constructor?.name;
+  return name === "Function" ? "function" : name && name !== "Object" ? name : "dict";
 }
 
 function isModuleNamespace(obj: unknown): boolean {
   return typeof obj === "object" && obj !== null && (obj as Record<symbol, unknown>)[Symbol.toStringTag] === "Module";
 }
 
-function checkName(op: string, name: unknown): asserts name is string {
-  if (typeof name !== "string") throw new TypeError(`${op}(): attribute name must be string, not '${typeName(name)}'`);
+function checkName(name: unknown): asserts name is string {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
 }
 
 function has(obj: unknown, name: string): boolean {
@@ -51,7 +52,7 @@ function bound(obj: unknown, value: unknown): unknown {
  * @example getattr(model, 'fc', None)
  */
 export function getattr(obj: unknown, name: string, ...default_: [unknown?]): any {  // eslint-disable-line @typescript-eslint/no-explicit-any
-  checkName("getattr", name);
+  checkName(name);
   if (has(obj, name)) return bound(obj, (obj as Record<string, unknown>)[name]);
   if (default_.length > 0) return default_[0];
   throw new AttributeError(isModuleNamespace(obj) ? `module has no attribute '${name}'` : `'${typeName(obj)}' object has no attribute '${name}'`);
@@ -59,13 +60,13 @@ export function getattr(obj: unknown, name: string, ...default_: [unknown?]): an
 
 /** Python's `hasattr(obj, name)`: whether `getattr(obj, name)` finds an attribute. */
 export function hasattr(obj: unknown, name: string): boolean {
-  checkName("hasattr", name);
+  checkName(name);
   return has(obj, name);
 }
 
 /** Python's `setattr(obj, name, value)`: `obj.name = value` (an nn.Module registers a module or parameter so given). */
 export function setattr(obj: unknown, name: string, value: unknown): void {
-  checkName("setattr", name);
+  checkName(name);
   if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }

@@ -442,6 +442,7 @@ save_pred(preds, 'pred.csv');         // save prediction file to pred.csv`,
 describe("李宏毅 ML2021 PyTorch tutorial and homework as a notebook", () => {
   const nbs = sectionsForSuite("hylee", { hylee: { hylee: [SETUP, ...TUTORIAL, ...HW1] } });
   test("each cell prints what PyTorch 1.13 prints", () => {
+    if (process.env.HYLEE_DUMP) fs.writeFileSync(process.env.HYLEE_DUMP, JSON.stringify(cellsOf(nbs.hylee), null, 1));
     expectSameCells(cellsOf(nbs.hylee), R.hylee);
   });
 });

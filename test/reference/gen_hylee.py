@@ -1,10 +1,12 @@
-"""Fixture for test/tutorials/hylee_notebook.test.ts: 李宏毅 (Hung-yi Lee, NTU)'s Machine Learning 2021
-course, its PyTorch material in the course's order as the cells of one notebook, run on PyTorch 1.13 as
+"""Fixture for test/tutorials/hylee_notebook.test.ts: 李宏毅 (Hung-yi Lee, NTU)'s Machine Learning 2021 /
+2022 course, its PyTorch material in the course's order as the cells of one notebook, run on PyTorch 1.13 as
 IPython runs them: each cell records what it prints and what Jupyter shows as its value.
 
 The TA's "PyTorch Tutorial" (Pytorch_Tutorial_1.pdf: tensors, gradients, nn.Linear, activations,
-losses, optim, the training / validation / testing loops) and HW1's COVID-19 cases prediction notebook
-(ML2021Spring_HW1.ipynb, the TA's sample code) cell by cell.
+losses, optim, the training / validation / testing loops), HW1's COVID-19 cases prediction notebook
+(ML2021Spring_HW1.ipynb, the TA's sample code) and HW1 2022's (same_seed, train_valid_split,
+select_feat, trainer, predict) cell by cell; tqdm, tensorboard and pandas are not installed beside this
+PyTorch: their lines are left out, and `pd.read_csv(path).values` is READ_CSV's NumPy read.
 The course's Kaggle data is not available offline: this script writes small seeded stand-ins under
 test/reference/hylee/ that both sides read: covid.train.csv (id, 40 one-hot states, 3 days x 18
 features, the last day's tested_positive the target; 50 rows) and covid.test.csv (the same less the

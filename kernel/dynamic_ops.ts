@@ -8,7 +8,7 @@
  * value decides: a Tensor on either side is PyTorch's operator, anything else JavaScript's own.
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
-import { isDict, repr, str } from "../src/builtins";
+import { isDict, Range, repr, str } from "../src/builtins";
 import { IndexError, RuntimeError, TypeError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
 import { pyTypeName } from "../src/pyrepr";
@@ -244,6 +244,17 @@ export function index(t: unknown): number {
   if (!(t instanceof Tensor)) return t as number;
   if (t.numel() !== 1 || t.is_floating_point()) throw new TypeError("only integer tensors of a single element can be converted to an index");
   return Number(t.item());
+}
+
+/**
+ * An item of Python's tuple index typed `any` (`x[:, feat_idx]` with `feat_idx` a list given in a
+ * branch): a list or a range is the index tensor PyTorch makes of it (not `index()`'s slice form of a
+ * bare number array), anything else (a number, a slice string, a tensor, None) is left as it is.
+ */
+export function tupleItem(v: any): any {
+  if (v instanceof Range) return T.tensor([...v]);
+  if (Array.isArray(v)) return T.tensor(v as number[]);
+  return v;
 }
 
 /**

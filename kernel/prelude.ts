@@ -12,6 +12,7 @@ import { TICK_NAME } from "./rewrite";
 const BUILTIN_NAMES = [
   "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "tuple", "sorted", "sum", "min", "max",
   "abs", "round", "float", "int", "str", "repr", "isinstance", "True", "False", "None", "__name__", "map",
+  "getattr", "hasattr", "setattr",
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */

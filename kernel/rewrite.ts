@@ -667,9 +667,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
             return;
           }
           const spread = lists.has(e) && isRange(e);
+          // An untyped item (a `let idx;` given a list in a branch: the checker cannot see it) is
+          // decided as it runs: a list or range is a tensor as above, anything else stays itself.
+          const untyped = kindOf(e) === "any";
           if (lists.has(e)) o.insert(`${TORCH_REF}.tensor(${spread ? "[..." : ""}`);
+          else if (untyped) o.insert(`${DYNAMIC_REF}.tupleItem(`);
           emit(e);
           if (lists.has(e)) o.insert(spread ? "])" : ")");
+          else if (untyped) o.insert(")");
         });
         o.insert("]");
       },

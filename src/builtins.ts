@@ -37,6 +37,7 @@ export const __name__ = "__main__";
 
 export { print } from "./display/print";
 export { len } from "./utils/data/dataset";
+export { getattr, hasattr, setattr } from "./pyattr";
 
 // ---------------------------------------------------------------- Python's view of a value
 

@@ -8,7 +8,7 @@
 import * as path from "path";
 import { torch } from "../src";
 import * as B from "../src/builtins";
-import { abs, enumerate, float, int, isinstance, iter, len, list, map, max, min, next, range, repr, round, sorted, str, sum, tuple, zip } from "../src/builtins";
+import { abs, enumerate, float, getattr, hasattr, int, isinstance, setattr, iter, len, list, map, max, min, next, range, repr, round, sorted, str, sum, tuple, zip } from "../src/builtins";
 import { pythonRepr } from "../src/display/pylist";
 import { asPyTuple } from "../src/pyrepr";
 import { TORCHLAB_VERSION } from "../src/version";
@@ -178,6 +178,19 @@ const CASES: Record<string, () => unknown> = {
   isinstance_str: () => isinstance("a", str),
   isinstance_list: () => isinstance([1], list),
   isinstance_not_a_type: () => untyped.isinstance(1, 5),
+  getattr_class: () => getattr(torch.optim, "SGD") === torch.optim.SGD,
+  getattr_attribute: () => getattr(new nn.Linear(2, 3), "in_features"),
+  getattr_method: () => getattr(f32([1.0, 2.0]), "sum")(),
+  getattr_default: () => getattr(new nn.Linear(2, 3), "fc", null),
+  getattr_missing: () => getattr(new nn.Linear(2, 3), "fc"),
+  getattr_not_string: () => untyped.getattr(torch.ones(1), 5),
+  hasattr_true: () => hasattr(new nn.Linear(2, 3), "weight"),
+  hasattr_false: () => hasattr(new nn.Linear(2, 3), "fc"),
+  setattr_module: () => {
+    const m = new nn.Sequential();
+    setattr(m, "fc", new nn.Linear(1, 1));
+    return [...m.named_parameters()].map(([name]) => name);
+  },
   float_tensor: () => float(torch.tensor(2.5)),
   float_one_element: () => float(torch.tensor([3])),
   float_bool_tensor: () => float(torch.tensor(true)),

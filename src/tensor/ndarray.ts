@@ -61,7 +61,10 @@ export class ndarray {
 
   /**
    * Iterates over the first axis, as NumPy's array does (`for x in idx`, `[idx2char[x] for x in idx]`):
-   * a 1-d array's values (bools as booleans), the rows of a larger one as arrays of their own.
+   * a 1-d array's values (bools as booleans), the rows of a larger one as arrays of their own. A
+   * float32 array's value is the shortest decimal that reads back as it, the number NumPy's scalar
+   * writes (`str(np.float32(x))`: `5.7685595`, where the float32's exact value is 5.768559455871582),
+   * so `csv.writer(fp).writerow([i, p])` and print() of an item write NumPy's text.
    */
   *[Symbol.iterator](): IterableIterator<number | boolean | ndarray> {
     if (this.shape.length === 0) throw new TypeError("iteration over a 0-d array");
@@ -69,7 +72,7 @@ export class ndarray {
     const rest = this.shape.slice(1);
     const stride = rest.reduce((a, b) => a * b, 1);
     for (let i = 0; i < rows; i++) {
-      if (rest.length === 0) yield this.dtype === D.bool ? this.data[i] !== 0 : this.data[i];
+      if (rest.length === 0) yield this.dtype === D.bool ? this.data[i] !== 0 : this.dtype === D.float32 ? float32Scalar(this.data[i]) : this.data[i];
       else yield new ndarray(this.data.slice(i * stride, (i + 1) * stride) as Data, rest, this.dtype);
     }
   }
@@ -200,6 +203,13 @@ function shortest(x: number, round: (x: number) => number): [string, number] {
     }
   }
   throw new Error("unreachable");
+}
+
+/** A float32 value as the double its shortest float32 decimal reads as (NumPy's scalar's str). */
+function float32Scalar(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const [digits, exp] = shortest(x, Math.fround);
+  return Number(`${x < 0 ? "-" : ""}${digits[0]}.${digits.slice(1) || "0"}e${exp}`);
 }
 
 /** `x` positionally with at most PRECISION fraction digits, the point kept (`3.`, `0.25`, `-0.`). */

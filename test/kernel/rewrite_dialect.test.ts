@@ -203,9 +203,20 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
   });
 
   test("a tuple index with an item the checker types as any (x[i, \":\"] = v, i from x[\":\", 0].argmax().item()) is still a tuple", () => {
-    expect(rw('a[anyv, ":"] = -Infinity;')).toBe('a.setitem([anyv, ":"], -Infinity);');
-    expect(rw('a[anyv, ":"]')).toBe('a.index([anyv, ":"])');
+    expect(rw('a[anyv, ":"] = -Infinity;')).toBe(`a.setitem([${DYNAMIC_REF}.tupleItem(anyv), ":"], -Infinity);`);
+    expect(rw('a[anyv, ":"]')).toBe(`a.index([${DYNAMIC_REF}.tupleItem(anyv), ":"])`);
     expect(() => run('const m2 = torch.zeros(3, 2);\nconst i2 = m2[":", 0].argmax().item();\nm2[i2, ":"] = -Infinity;')).not.toThrow();
+  });
+
+  test("an untyped item that holds a list as it runs (李宏毅 HW1 2022's `x[:, feat_idx]`, `let feat_idx;` set in a branch) is the list's index tensor", () => {
+    const { tupleItem } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
+    const { range } = require("../../src/builtins") as typeof import("../../src/builtins");
+    const m = torch.arange(24).reshape(4, 6);
+    // As PyTorch: m[:, [0, 1, 2]] is columns 0-2 (index() would read a bare [0, 1, 2] as the slice 0:1:2).
+    expect(m.index([":", tupleItem([0, 1, 2])]).shape).toEqual([4, 3]);
+    expect(m.index([":", tupleItem(range(1, 6, 2))]).tolist()).toEqual(m.index([":", torch.tensor([1, 3, 5])]).tolist());
+    expect(m.index([":", tupleItem([true, false, true, false, false, false])]).shape).toEqual([4, 2]);
+    expect([tupleItem(2), tupleItem(":"), tupleItem(null)]).toEqual([2, ":", null]);
   });
 
   test("a subscript whose index ends in another subscript (x[t[0]]) keeps both brackets right", () => {

@@ -39,6 +39,11 @@ def exhausted_default():
     return next(it, "done")
 
 
+def set_fc(m):
+    setattr(m, "fc", nn.Linear(1, 1))
+    return [name for name, _ in m.named_parameters()]
+
+
 CASES = {
     # range
     "range_stop": lambda: list(range(5)),
@@ -226,6 +231,16 @@ CASES = {
     "repr_tensor": lambda: repr(torch.tensor([1.5])),
     "repr_list_tensor": lambda: repr([torch.tensor(1)]),
     "repr_none": lambda: repr(None),
+    # getattr, hasattr, setattr (李宏毅 HW1: `getattr(torch.optim, config['optimizer'])(...)`)
+    "getattr_class": lambda: getattr(torch.optim, "SGD") is torch.optim.SGD,
+    "getattr_attribute": lambda: getattr(nn.Linear(2, 3), "in_features"),
+    "getattr_method": lambda: getattr(torch.tensor([1.0, 2.0]), "sum")(),
+    "getattr_default": lambda: getattr(nn.Linear(2, 3), "fc", None),
+    "getattr_missing": lambda: getattr(nn.Linear(2, 3), "fc"),
+    "getattr_not_string": lambda: getattr(torch.ones(1), 5),
+    "hasattr_true": lambda: hasattr(nn.Linear(2, 3), "weight"),
+    "hasattr_false": lambda: hasattr(nn.Linear(2, 3), "fc"),
+    "setattr_module": lambda: set_fc(nn.Sequential()),
 }
 
 

@@ -38,4 +38,8 @@ CASES = {
     "image": torch.arange(3 * 20 * 20, dtype=torch.uint8).reshape(3, 20, 20),
 }
 out = {name: {"repr": repr(t.numpy()), "str": str(t.numpy()), "shape": repr(t.numpy().shape)} for name, t in CASES.items()}
+# What iterating a 1-d array gives, as str() writes each NumPy scalar (csv.writer's `writer.writerow([i, p])`).
+for name, t in CASES.items():
+    if t.dim() == 1 and t.dtype != torch.bool and t.numel() <= 100:
+        out[name]["items"] = [str(v) for v in t.numpy()]
 write_json(out, "ndarray.json")

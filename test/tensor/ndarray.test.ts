@@ -10,7 +10,7 @@ import { ndarray } from "../../src/tensor/ndarray";
 import { pyStr } from "../../src/display/print";
 import { plainText } from "../../src/display/emitter";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string }>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string; items?: string[] }>;
 
 let randn: torch.Tensor;
 beforeAll(async () => {
@@ -91,5 +91,14 @@ describe("x.numpy() prints as NumPy's array", () => {
     const rows = [...torch.arange(6).reshape(2, 3).numpy()] as ndarray[];
     expect(rows.map((r) => [r.shape, r.dtype, r.tolist()])).toEqual([[[3], torch.int64, [0, 1, 2]], [[3], torch.int64, [3, 4, 5]]]);
     expect(() => [...torch.tensor(5).numpy()]).toThrow(new TypeError("iteration over a 0-d array"));
+  });
+
+  test("a 1-d array's items are the numbers NumPy's scalars write (a float32 one its shortest float32 decimal)", () => {
+    // 李宏毅 HW1's save_pred: `for i, p in enumerate(preds): writer.writerow([i, p])` writes str(np.float32).
+    const python = (s: string) => Number(s.replace("nan", "NaN").replace("inf", "Infinity"));
+    const cases = Object.entries(CASES).filter(([name]) => R[name].items !== undefined);
+    expect(cases.length).toBeGreaterThan(8);
+    for (const [name, make] of cases) expect([name, [...make().numpy()]]).toEqual([name, R[name].items!.map(python)]);
+    expect(String([...torch.tensor([5.7685595]).numpy()][0])).toBe("5.7685595");
   });
 });

@@ -965,6 +965,25 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return true;
   };
 
+  /**
+   * Whether `tpl` is the whole index of a tensor (or untyped) receiver: `x[\`:${n}\`]`, or the
+   * index an earlier pass made of it (`x.index(\`:${n}\`)`, `x.setitem(\`...\`, v)`), where a later
+   * pass meets an untyped field.
+   */
+  const indexTemplate = (tpl: ts.Node): boolean => {
+    let e: ts.Node = tpl;
+    while (t.isParenthesizedExpression(e.parent)) e = e.parent;
+    const parent = e.parent;
+    if (parent && t.isElementAccessExpression(parent) && parent.argumentExpression === e) {
+      const obj = kindOf(parent.expression);
+      return obj === "tensor" || obj === "any";
+    }
+    return (
+      !!parent && t.isCallExpression(parent) && parent.arguments[0] === e && t.isPropertyAccessExpression(parent.expression) &&
+      ["index", "setitem"].includes(parent.expression.name.text) && kindOf(parent.expression.expression) === "tensor"
+    );
+  };
+
   const consider = (n: ts.Node): void => {
     if (t.isCallExpression(n)) {
       if (dictCall(n)) return;
@@ -991,6 +1010,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         });
       }
       return;
+    }
+    // A tensor bound in the dialect's string index (`seq_tensor[\`${idx}, :${seq_len}\`]`, Python's
+    // `seq_tensor[idx, :seq_len]`) is the tensor's __index__, as PyTorch reads it: `5`, not f"{t}"'s
+    // `tensor([5])`, and PyTorch's TypeError for a float tensor.
+    if (t.isTemplateSpan(n) && indexTemplate(n.parent) && (kindOf(n.expression) === "tensor" || (allowDynamic && kindOf(n.expression) === "any"))) {
+      return wrap(n.expression, `${DYNAMIC_REF}.index(`, ")");
     }
     // Python's f"{flag}" writes True / False, and f"{shape}" of a list its str: [32, 32, 3], not 32,32,3;
     // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.

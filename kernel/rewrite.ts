@@ -1034,7 +1034,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       return;
     }
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) {
-      // Python's `x in y` on a list, tuple, Set, Map, string or tensor (src/pyin.ts); JavaScript's `in`
+      // Python's `x in y` on a list, tuple, Set (Python's set() too), Map, string or tensor (src/pyin.ts); JavaScript's `in`
       // asks for a property name there (`2 in [1, 2]` is false). A plain object keeps JavaScript's `in`
       // (Python's key test for a dict's string keys), which also narrows its type.
       const R = kindOf(n.right);
@@ -1042,7 +1042,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const container = type.getSymbol()?.getName();
       if (
         !plans.has(n) && (R === "string" || R === "tensor" || (R === "any" && allowDynamic) ||
-        (R === "other" && ((checker.isArrayLikeType(type) && !(type.flags & t.TypeFlags.Unknown)) || container === "Set" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap")))
+        (R === "other" && ((checker.isArrayLikeType(type) && !(type.flags & t.TypeFlags.Unknown)) || container === "Set" || container === "PySet" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap")))
       ) {
         plans.set(n, {
           result: "boolean",

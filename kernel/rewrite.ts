@@ -966,7 +966,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
 
   /**
-   * Whether `tpl` is the whole index of a tensor (or untyped) receiver: `x[\`:${n}\`]`, or the
+   * Whether `tpl` is the whole index of a tensor receiver: `x[\`:${n}\`]`, or the
    * index an earlier pass made of it (`x.index(\`:${n}\`)`, `x.setitem(\`...\`, v)`), where a later
    * pass meets an untyped field.
    */
@@ -974,10 +974,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     let e: ts.Node = tpl;
     while (t.isParenthesizedExpression(e.parent)) e = e.parent;
     const parent = e.parent;
-    if (parent && t.isElementAccessExpression(parent) && parent.argumentExpression === e) {
-      const obj = kindOf(parent.expression);
-      return obj === "tensor" || obj === "any";
-    }
+    // Only a tensor's: an untyped receiver may be a dict keyed by an f-string (`stats[\`${k}_loss\`]`).
+    if (parent && t.isElementAccessExpression(parent) && parent.argumentExpression === e) return kindOf(parent.expression) === "tensor";
     return (
       !!parent && t.isCallExpression(parent) && parent.arguments[0] === e && t.isPropertyAccessExpression(parent.expression) &&
       ["index", "setitem"].includes(parent.expression.name.text) && kindOf(parent.expression.expression) === "tensor"

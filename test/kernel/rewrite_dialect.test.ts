@@ -94,6 +94,8 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("a[`:${anyv}`]")).toBe(`a.index(\`:\${${D}.index(anyv)}\`)`);
     // A template that is not a tensor's index keeps the f-string field.
     expect(rw("xs[`${a.sum()}`.length]; `:${a.sum()}`")).toBe("xs[`${(a.sum()).__format__()}`.length]; `:${(a.sum()).__format__()}`");
+    // ... and so does an untyped receiver's (a dict keyed by an f-string).
+    expect(rw("anyv[`${a.sum()}_loss`]")).toContain("`${(a.sum()).__format__()}_loss`");
   });
 
   test("element access, element assignment, compound assignment, dataset[i]", () => {

@@ -11,7 +11,7 @@ import { TICK_NAME } from "./rewrite";
 /** Python's builtins in every notebook's scope (src/builtins.ts). */
 const BUILTIN_NAMES = [
   "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "tuple", "sorted", "sum", "min", "max",
-  "abs", "round", "float", "int", "str", "repr", "isinstance", "True", "False", "None", "__name__", "map",
+  "abs", "round", "float", "int", "str", "repr", "isinstance", "set", "True", "False", "None", "__name__", "map",
   "getattr", "hasattr", "setattr",
 ] as const;
 

@@ -970,6 +970,23 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return true;
   };
 
+  /**
+   * Whether `tpl` is the whole index of a tensor receiver: `x[\`:${n}\`]`, or the
+   * index an earlier pass made of it (`x.index(\`:${n}\`)`, `x.setitem(\`...\`, v)`), where a later
+   * pass meets an untyped field.
+   */
+  const indexTemplate = (tpl: ts.Node): boolean => {
+    let e: ts.Node = tpl;
+    while (t.isParenthesizedExpression(e.parent)) e = e.parent;
+    const parent = e.parent;
+    // Only a tensor's: an untyped receiver may be a dict keyed by an f-string (`stats[\`${k}_loss\`]`).
+    if (parent && t.isElementAccessExpression(parent) && parent.argumentExpression === e) return kindOf(parent.expression) === "tensor";
+    return (
+      !!parent && t.isCallExpression(parent) && parent.arguments[0] === e && t.isPropertyAccessExpression(parent.expression) &&
+      ["index", "setitem"].includes(parent.expression.name.text) && kindOf(parent.expression.expression) === "tensor"
+    );
+  };
+
   const consider = (n: ts.Node): void => {
     if (t.isCallExpression(n)) {
       if (dictCall(n)) return;
@@ -997,6 +1014,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       }
       return;
     }
+    // A tensor bound in the dialect's string index (`seq_tensor[\`${idx}, :${seq_len}\`]`, Python's
+    // `seq_tensor[idx, :seq_len]`) is the tensor's __index__, as PyTorch reads it: `5`, not f"{t}"'s
+    // `tensor([5])`, and PyTorch's TypeError for a float tensor.
+    if (t.isTemplateSpan(n) && indexTemplate(n.parent) && (kindOf(n.expression) === "tensor" || (allowDynamic && kindOf(n.expression) === "any"))) {
+      return wrap(n.expression, `${DYNAMIC_REF}.index(`, ")");
+    }
     // Python's f"{flag}" writes True / False, and f"{shape}" of a list its str: [32, 32, 3], not 32,32,3;
     // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.
     if (t.isTemplateSpan(n) && (kindOf(n.expression) === "boolean" || kindOf(n.expression) === "null" || (kindOf(n.expression) === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.expression)))))) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
@@ -1014,7 +1037,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       return;
     }
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) {
-      // Python's `x in y` on a list, tuple, Set, Map, string or tensor (src/pyin.ts); JavaScript's `in`
+      // Python's `x in y` on a list, tuple, Set (Python's set() too), Map, string or tensor (src/pyin.ts); JavaScript's `in`
       // asks for a property name there (`2 in [1, 2]` is false). A plain object keeps JavaScript's `in`
       // (Python's key test for a dict's string keys), which also narrows its type.
       const R = kindOf(n.right);
@@ -1022,7 +1045,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const container = type.getSymbol()?.getName();
       if (
         !plans.has(n) && (R === "string" || R === "tensor" || (R === "any" && allowDynamic) ||
-        (R === "other" && ((checker.isArrayLikeType(type) && !(type.flags & t.TypeFlags.Unknown)) || container === "Set" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap")))
+        (R === "other" && ((checker.isArrayLikeType(type) && !(type.flags & t.TypeFlags.Unknown)) || container === "Set" || container === "PySet" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap")))
       ) {
         plans.set(n, {
           result: "boolean",

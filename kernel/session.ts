@@ -24,6 +24,7 @@ import { buildConverter, isModuleCell, type ConverterOptions, type RemoteConvert
 import { needsWholeNodeTypes } from "./node_declarations";
 import { TF_MODULE_REQUEST } from "./tf_declarations";
 import { prepareCellSource } from "./rewrite";
+import { BlockNames } from "./block_names";
 import { interruptCellsUpTo } from "./tick";
 import { CELL_FILE_PREFIX, SIGINT_SCOPE_FILE, Tracebacks } from "./traceback";
 
@@ -96,6 +97,8 @@ function underSigint<T>(f: () => T): T {
 export class Session {
   private readonly executor: Executor;
   private recording: Recording = { values: [], errors: [] };
+  /** Names earlier cells declared inside a top-level block, for the compile error that asks for one. */
+  private readonly blockNames = new BlockNames();
   /** Serial number of the cell being run; loops of interrupted cells stop at their next tick. */
   private serial = 0;
   private loopYields = false;
@@ -241,6 +244,8 @@ export class Session {
     } catch (error) {
       return this.compileFailure(error);
     }
+    // A cell that compiled declared its names, whether or not it then raised.
+    if (!recording.errors.some((args) => args[0] === DIAGNOSTIC_FORMAT)) this.blockNames.record(code, String(label));
     if (ok && recording.errors.length === 0) {
       return recording.values.length > 0
         ? { status: "ok", hasValue: true, value: recording.values[recording.values.length - 1] }
@@ -402,7 +407,7 @@ export class Session {
     if (diagnostics.length > 0) {
       // args: [format, fileName-with-space-or-empty, line, column, message]
       const lines = diagnostics.map(([, file, line, column, message]) =>
-        `${file ? path.basename(String(file).trim()) + ":" : "cell:"}${line}:${column} - ${message}`,
+        `${file ? path.basename(String(file).trim()) + ":" : "cell:"}${line}:${column} - ${this.blockNames.explain(String(message))}`,
       );
       return { status: "error", ename: COMPILE_ERROR, evalue: lines[0], traceback: lines };
     }

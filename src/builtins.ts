@@ -38,6 +38,7 @@ export const __name__ = "__main__";
 export { print } from "./display/print";
 export { len } from "./utils/data/dataset";
 export { getattr, hasattr, setattr } from "./pyattr";
+export { set, PySet } from "./pyset";
 
 // ---------------------------------------------------------------- Python's view of a value
 
@@ -127,6 +128,11 @@ function takeOptions<O extends object>(args: unknown[], keys: readonly string[])
 function index(x: unknown): number {
   if (typeof x === "boolean") return Number(x);
   if (typeof x === "number" && Number.isInteger(x)) return x;
+  // A tensor's __index__ (`range(seq_len)` of a 0-d length): one integer element only, as PyTorch's.
+  if (x instanceof Tensor) {
+    if (x.numel() !== 1 || x.is_floating_point()) throw new TypeError("only integer tensors of a single element can be converted to an index");
+    return Number(x.item());
+  }
   throw new TypeError(`'${pyTypeName(x)}' object cannot be interpreted as an integer`);
 }
 
@@ -143,7 +149,7 @@ export class Range implements Iterable<number> {
   readonly stop: number;
   readonly step: number;
 
-  constructor(...args: number[]) {
+  constructor(...args: (number | Tensor)[]) {
     if (args.length === 0) throw new TypeError("range expected at least 1 argument, got 0");
     if (args.length > 3) throw new TypeError(`range expected at most 3 arguments, got ${args.length}`);
     const [start, stop, step] = args.length === 1 ? [0, index(args[0]), 1] : [index(args[0]), index(args[1]), args.length === 3 ? index(args[2]) : 1];
@@ -194,10 +200,10 @@ Object.defineProperty(Range, "name", { value: "range" });
  * @example for (const epoch of range(2)) { ... }
  * @example len(range(0, 10, 3))  // 4
  */
-export function range(stop: number): Range;
-export function range(start: number, stop: number, step?: number): Range;
-export function range(...args: [number, number?, number?]): Range {
-  return new Range(...(args as number[]));
+export function range(stop: number | Tensor): Range;
+export function range(start: number | Tensor, stop: number | Tensor, step?: number | Tensor): Range;
+export function range(...args: [number | Tensor, (number | Tensor)?, (number | Tensor)?]): Range {
+  return new Range(...(args as (number | Tensor)[]));
 }
 
 /**

@@ -8,7 +8,8 @@
 import * as path from "path";
 import { torch } from "../src";
 import * as B from "../src/builtins";
-import { abs, enumerate, float, getattr, hasattr, int, isinstance, setattr, iter, len, list, map, max, min, next, range, repr, round, sorted, str, sum, tuple, zip } from "../src/builtins";
+import { abs, enumerate, float, getattr, hasattr, int, isinstance, setattr, iter, len, list, map, max, min, next, range, repr, round, set, sorted, str, sum, tuple, zip, type PySet } from "../src/builtins";
+import { contains } from "../src/pyin";
 import { pythonRepr } from "../src/display/pylist";
 import { asPyTuple } from "../src/pyrepr";
 import { TORCHLAB_VERSION } from "../src/version";
@@ -38,6 +39,11 @@ beforeAll(() => {
   w = torch.tensor([1, 2], { dtype: torch.float32, requires_grad: true });
   loader = new DataLoader(new TensorDataset(torch.arange(6).float().view(3, 2), torch.tensor([0, 1, 2])), { batch_size: 2 });
 });
+
+/** The set after `f`'s calls on it, with what they returned (gen_builtins.py's then()). */
+function then<T>(s: PySet<T>, f: (s: PySet<T>) => unknown): unknown {
+  return asPyTuple([f(s), s]);
+}
 
 const CASES: Record<string, () => unknown> = {
   range_stop: () => list(range(5)),
@@ -228,6 +234,38 @@ const CASES: Record<string, () => unknown> = {
   repr_tensor: () => repr(torch.tensor([1.5])),
   repr_list_tensor: () => repr([torch.tensor(1)]),
   repr_none: () => repr(null),
+  range_tensor: () => list(range(torch.tensor(3))),
+  range_tensor_one_element: () => list(range(1, torch.tensor([4]))),
+  range_float_tensor: () => range(f32(2)),
+  range_tensor_many: () => range(torch.tensor([1, 2])),
+  set_empty: () => set(),
+  set_list: () => set([3, 1, 2, 2, 1]),
+  set_one_true: () => set([1, true, 1.0] as (number | boolean)[]),
+  set_string_sorted: () => sorted(set("hello")),
+  set_string_len: () => len(set("hello")),
+  set_dict: () => sorted(set({ b: 1, a: 2 })),
+  set_tuples: () => sorted(set(zip([1, 1, 2], ["a", "a", "b"]))),
+  set_in: () => [contains(2, set([1, 2])), contains(5, set([1, 2])), contains("l", set("hello"))],
+  set_list_of: () => list(set([5, 0, 3, 0])),
+  set_add: () => (then(set([1, 2]), (s) => [s.add(4), s.add(1)]) as unknown[])[1],
+  set_update: () => then(set([1, 2]), (s) => s.update([3, 0], range(2))),
+  set_remove: () => then(set([1, 2]), (s) => s.remove(1)),
+  set_remove_missing: () => set([1, 2]).remove(3),
+  set_remove_missing_str: () => set(["a"]).remove("b"),
+  set_discard: () => then(set([1, 2]), (s) => [s.discard(1), s.discard(7)]),
+  set_pop_empty: () => set().pop(),
+  set_union: () => set([1, 2]).union([2, 3], tuple([4])),
+  set_intersection: () => set([1, 2, 3]).intersection([2, 3, 4]),
+  set_difference: () => set([1, 2, 3]).difference([2], set([3])),
+  set_symmetric_difference: () => set([1, 2, 3]).symmetric_difference([3, 4]),
+  set_subset: () => [set([1, 2]).issubset([1, 2, 3]), set([1, 2]).issuperset([1]), set([1]).isdisjoint([2])],
+  set_copy: () => then(set([1]), (s) => s.copy().add(9) && undefined),
+  set_repr_str: () => repr(set(["a"])),
+  set_repr_empty: () => repr(set()),
+  set_str_list: () => str([set(), set([1, 2])]),
+  set_int: () => untyped.set(5),
+  set_sum: () => sum(set([1, 2, 2])),
+  set_max: () => max(set([4, 9, 2])),
 };
 
 describe("Python's builtins give Python 3.11's values and errors", () => {

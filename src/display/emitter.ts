@@ -120,6 +120,9 @@ export function isDisplayable(value: unknown): value is Displayable {
 /** The plain-text rendering used when a value has nothing richer to offer. */
 export function plainText(value: unknown): string {
   if (typeof value === "string") return value;
+  // A bare boolean is Python's bool, as IPython shows a cell's `x > 0` or `torch.cuda.is_available()`
+  // (print() and list items already spell it so); numbers keep JavaScript's spelling.
+  if (typeof value === "boolean") return value ? "True" : "False";
   // An object printed by identity shows as IPython shows it: `<AddBackward0 at 0x...>`.
   const ipython = ipythonReprOf(value);
   if (ipython !== null) return ipython;

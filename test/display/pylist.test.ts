@@ -10,6 +10,7 @@ import { torch } from "../../src";
 import { pythonList } from "../../src/display/pylist";
 import { plainText } from "../../src/display/emitter";
 import { asPyTuple } from "../../src/pyrepr";
+import { set } from "../../src/pyset";
 import { print } from "../../src/display/print";
 import { readReference } from "../tensor/fixtures";
 import { runNotebooks, streamText, type NbOutput } from "../tutorials/_notebooks";
@@ -57,6 +58,19 @@ describe("pythonList", () => {
       tuple1: asPyTuple([torch.ones(2, 2)]),
     };
     for (const [name, list] of Object.entries(cells)) expect([name, plainText(list)]).toEqual([name, ref[`cell_${name}`]]);
+  });
+  test("a bare bool is Python's True / False as a cell's value, alone or nested; a set is Python's set", () => {
+    const cells: Record<string, unknown> = {
+      true: true,
+      false: false,
+      nested_bools: [[true, false], [false]],
+      set_ints: set([3, 1, 2]),
+      set_empty: set(),
+      list_of_sets: [set([2, 1]), set()],
+    };
+    for (const [name, value] of Object.entries(cells)) expect([name, plainText(value)]).toEqual([name, ref[`cell_${name}`]]);
+    // Numbers and strings keep their spelling (a string's quotes are the kernel's, kernel/server.ts).
+    expect([plainText(3), plainText(2.5), plainText("a")]).toEqual(["3", "2.5", "a"]);
   });
   test("anything else keeps Node's format", () => {
     expect(pythonList({ a: 1 })).toBeNull();

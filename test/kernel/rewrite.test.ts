@@ -12,6 +12,7 @@ const pyformatRef = readReference<{ kernel: Record<string, string> }>("pyformat.
 
 // Python 3.11's output for RANDOM_CELL (test/reference/gen_random.py).
 const randomRef = readReference<{ cell: string }>("random.json");
+const BLOCK_CELL = "if (__name__ == '__main__') { const blockval = 1; }";
 const RANDOM_CELL = [
   'const words = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn",',
   '  "abigail", "emily", "elizabeth", "mila", "ella", "avery", "sofia", "camila", "aria", "scarlett"];',
@@ -310,6 +311,17 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // Python's random module as Python writes it, keywords included (src/random.ts), then a cell's own `random`.
       RANDOM_CELL,
       "const random = [1, 2];\nrandom.length",
+      // A bool as a cell's value is Python's; a tensor bound in a string index is its __index__
+      // (`seq_tensor[idx, :seq_len]`), as is range(t); Python's set (src/pyset.ts).
+      "1 > 0",
+      "const sq = torch.zeros(2, 5).long();\nfor (const [idx, seq_len] of enumerate(torch.tensor([3, 5]))) sq[`${idx}, :${seq_len}`] = 7;\nconst t1 = torch.tensor([4]);\n" +
+        "JSON.stringify([sq.tolist(), torch.arange(10)[`:${t1}`].tolist(), list(range(torch.tensor(3)))])",
+      { code: "torch.arange(10)[`:${torch.tensor(2.0)}`]", tags: ["raises-exception"] },
+      "const vocab = set('hello');\nvocab.add('z');\n[len(vocab), 'z' in vocab, 'q' in vocab, sorted(vocab)]",
+      "set([3, 1, 2, 3])",
+      // A name declared in a top-level block is TypeScript's block's (kernel/block_names.ts): the later cell is told so.
+      BLOCK_CELL,
+      { code: "blockval", tags: ["raises-exception"] },
     ];
     fs.writeFileSync(path.join(dir, "dialect.ipynb"), JSON.stringify(notebook(cells)));
     const result = await runCli(["run", path.join(dir, "dialect.ipynb"), "--out", dir]);
@@ -395,6 +407,16 @@ describe("the notebook dialect, end to end through the kernel", () => {
       "12",
       "",
       "2",
+      // Python 3.11 / PyTorch 1.13: 1 > 0; json.dumps([seq_tensor.tolist(), torch.arange(10)[:t1].tolist(),
+      // list(range(torch.tensor(3)))]); torch.arange(10)[:torch.tensor(2.0)]; the set cells.
+      "True",
+      "'[[[7,7,7,0,0],[7,7,7,7,7]],[0,1,2,3],[0,1,2]]'",
+      "TypeError: only integer tensors of a single element can be converted to an index",
+      "[5, True, False, ['e', 'h', 'l', 'o', 'z']]",
+      "{1, 2, 3}",
+      "",
+      `CompileError: cell:1:1 - Cannot find name 'blockval'. 'blockval' was declared inside a block ({ ... } of an if, for or try) in cell [${cells.indexOf(BLOCK_CELL) + 1}], ` +
+        "where TypeScript keeps it; Python's module globals are TypeScript's top-level names: declare it before the block (`let blockval;`) and assign it inside.",
     ]);
     expect(cellsOf(JSON.parse(fs.readFileSync(path.join(dir, "dialect.ipynb"), "utf8")))[cells.indexOf(RANDOM_CELL)].printed).toBe(randomRef.cell);
     const reshapedCell = cells.findIndex((c) => typeof c !== "string" && c.code === "reshaped(5)");

@@ -5,6 +5,7 @@ import { call as keywordCall, method as keywordMethod, unpack as keywordUnpack }
 import { markKeywordUnpacking } from "../../kernel/keyword_unpacking";
 import { markNoneDefaults } from "../../kernel/none_default";
 import { markDelNames } from "../../kernel/del_name";
+import { blockScopedNames, BlockNames } from "../../kernel/block_names";
 import { attribute as liveAttribute, callable as liveCallable, callee as liveCallee, lookup as liveLookup, unbind as liveUnbind } from "../../kernel/live_globals";
 import { mayDefaultToClass } from "../../kernel/class_default";
 import { mayCallInstances } from "../../kernel/call_dunder";
@@ -84,6 +85,17 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("`${a + b}`")).toBe("`${(a.add(b)).__format__()}`");
     // A torch.Size is an array: formatted as its str, torch.Size([2, 3]) (Python's f"{a.shape}").
     expect(rw("`${a.shape}`")).toBe(`\`\${${DYNAMIC_REF}.format(a.shape)}\``);
+  });
+
+  test("a tensor bound in a string index is its __index__ (Python's `x[idx, :seq_len]`), not its f-string text", () => {
+    const D = DYNAMIC_REF;
+    expect(rw("a[`:${a.sum()}`]")).toBe(`a.index(\`:\${${D}.index(a.sum())}\`)`);
+    expect(rw("a[`${n}, :${a[0]}`] = 1;")).toBe(`a.setitem(\`\${n}, :\${${D}.index(a.get(0))}\`, 1);`);
+    expect(rw("a[`:${anyv}`]")).toBe(`a.index(\`:\${${D}.index(anyv)}\`)`);
+    // A template that is not a tensor's index keeps the f-string field.
+    expect(rw("xs[`${a.sum()}`.length]; `:${a.sum()}`")).toBe("xs[`${(a.sum()).__format__()}`.length]; `:${(a.sum()).__format__()}`");
+    // ... and so does an untyped receiver's (a dict keyed by an f-string).
+    expect(rw("anyv[`${a.sum()}_loss`]")).toContain("`${(a.sum()).__format__()}_loss`");
   });
 
   test("element access, element assignment, compound assignment, dataset[i]", () => {
@@ -260,6 +272,36 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("a\n  * b /* why */")).toBe("a\n  .mul(b) /* why */");
     expect(rw("const y = 1 -\n  a;\nlet z = 0;")).toBe("const y = a.rsub(1\n);\nlet z = 0;");
     expect(rw("a[\n  0]")).toBe("a.get(\n  0)");
+  });
+});
+
+describe("names declared in a top-level block (Python's `if __name__ == '__main__':` globals)", () => {
+  test("are found: blocks of if / for / try / bare braces and loop variables, not functions, classes or top-level names", () => {
+    const cell = [
+      "let epoch = 0;",
+      "if (__name__ == '__main__') { const classifier = 1; let [start, {lr}] = [2, {lr: 3}]; class Net {} for (const x of [1]) { let inner = x; } }",
+      "for (const batch of [1]) {}",
+      "try { const r = 1; } catch (e) { const failed = e; }",
+      "{ const epoch = 5; }",
+      "function f() { if (1) { const local = 1; } }",
+      "const g = () => { { const arrowLocal = 1; } };",
+    ].join("\n");
+    const { inBlocks, topLevel } = blockScopedNames(cell);
+    expect(inBlocks.sort()).toEqual(["Net", "batch", "classifier", "failed", "inner", "lr", "r", "start", "x"]);
+    expect(topLevel.sort()).toEqual(["epoch", "f", "g"]);
+  });
+
+  test("a later cell's 'Cannot find name' says where the name was declared and what to write", () => {
+    const names = new BlockNames();
+    names.record("if (__name__ == '__main__') { const classifier = 1; }", "3");
+    expect(names.explain("Cannot find name 'classifier'.")).toBe(
+      "Cannot find name 'classifier'. 'classifier' was declared inside a block ({ ... } of an if, for or try) in cell [3], where TypeScript keeps it; " +
+        "Python's module globals are TypeScript's top-level names: declare it before the block (`let classifier;`) and assign it inside.",
+    );
+    expect(names.explain("Cannot find name 'other'.")).toBe("Cannot find name 'other'.");
+    // Declared at a later cell's top level: the name exists again, and no hint is given for it.
+    names.record("let classifier = 2;", "4");
+    expect(names.explain("Cannot find name 'classifier'.")).toBe("Cannot find name 'classifier'.");
   });
 });
 

@@ -82,7 +82,7 @@ describe("torchlab run", () => {
     const [shape, answer, same] = [1, 2, 3].map((i) => nb.cells[i].outputs!);
     expect(text(shape[shape.length - 1].data!["text/plain"])).toBe("torch.Size([2, 3])");
     expect(text(answer[0].data!["text/plain"])).toBe("42");
-    expect(text(same[0].data!["text/plain"])).toBe("true");
+    expect(text(same[0].data!["text/plain"])).toBe("True");
   });
 
   test("streams are merged, display updates land on their output, clear_output(wait) clears", () => {

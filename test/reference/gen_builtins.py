@@ -27,6 +27,11 @@ w = torch.tensor([1.0, 2.0], requires_grad=True)
 loader = DataLoader(TensorDataset(torch.arange(6.0).view(3, 2), torch.tensor([0, 1, 2])), batch_size=2)
 
 
+def then(s, f):
+    """The set after f's calls on it, with what they returned (Python's methods return None)."""
+    return (f(s), s)
+
+
 def exhausted():
     it = iter([1])
     next(it)
@@ -241,6 +246,42 @@ CASES = {
     "hasattr_true": lambda: hasattr(nn.Linear(2, 3), "weight"),
     "hasattr_false": lambda: hasattr(nn.Linear(2, 3), "fc"),
     "setattr_module": lambda: set_fc(nn.Sequential()),
+    # range takes a one-element integer tensor through __index__ (range(seq_len), seq_len a 0-d length)
+    "range_tensor": lambda: list(range(torch.tensor(3))),
+    "range_tensor_one_element": lambda: list(range(1, torch.tensor([4]))),
+    "range_float_tensor": lambda: range(torch.tensor(2.0)),
+    "range_tensor_many": lambda: range(torch.tensor([1, 2])),
+    # set: small ints iterate ascending (CPython's order while they are below the table size);
+    # a set of strings is compared sorted (its order is hash-randomised)
+    "set_empty": lambda: set(),
+    "set_list": lambda: set([3, 1, 2, 2, 1]),
+    "set_one_true": lambda: set([1, True, 1.0]),
+    "set_string_sorted": lambda: sorted(set("hello")),
+    "set_string_len": lambda: len(set("hello")),
+    "set_dict": lambda: sorted(set({"b": 1, "a": 2})),
+    "set_tuples": lambda: sorted(set(zip([1, 1, 2], ["a", "a", "b"]))),
+    "set_in": lambda: [2 in {1, 2}, 5 in set([1, 2]), "l" in set("hello")],
+    "set_list_of": lambda: list(set([5, 0, 3, 0])),
+    # (add() is JavaScript's Set.add, which returns the set: only the set is compared)
+    "set_add": lambda: then(set([1, 2]), lambda s: [s.add(4), s.add(1)])[1],
+    "set_update": lambda: then(set([1, 2]), lambda s: s.update([3, 0], range(2))),
+    "set_remove": lambda: then(set([1, 2]), lambda s: s.remove(1)),
+    "set_remove_missing": lambda: set([1, 2]).remove(3),
+    "set_remove_missing_str": lambda: set(["a"]).remove("b"),
+    "set_discard": lambda: then(set([1, 2]), lambda s: [s.discard(1), s.discard(7)]),
+    "set_pop_empty": lambda: set().pop(),
+    "set_union": lambda: {1, 2}.union([2, 3], (4,)),
+    "set_intersection": lambda: {1, 2, 3}.intersection([2, 3, 4]),
+    "set_difference": lambda: {1, 2, 3}.difference([2], {3}),
+    "set_symmetric_difference": lambda: {1, 2, 3}.symmetric_difference([3, 4]),
+    "set_subset": lambda: [{1, 2}.issubset([1, 2, 3]), {1, 2}.issuperset([1]), {1}.isdisjoint([2])],
+    "set_copy": lambda: then({1}, lambda s: s.copy().add(9)),
+    "set_repr_str": lambda: repr(set(["a"])),
+    "set_repr_empty": lambda: repr(set()),
+    "set_str_list": lambda: str([set(), {1, 2}]),
+    "set_int": lambda: set(5),
+    "set_sum": lambda: sum(set([1, 2, 2])),
+    "set_max": lambda: max(set([4, 9, 2])),
 }
 
 

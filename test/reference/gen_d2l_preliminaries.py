@@ -1,7 +1,7 @@
 """Fixture for test/tutorials/d2l_preliminaries.test.ts: Dive into Deep Learning (d2l-zh, PyTorch
 edition), chapter_preliminaries (ndarray, linear-algebra, autograd, probability), cell by cell as the
 book has them. Each cell's value is recorded as Jupyter shows it (its repr; a tuple as a list of
-reprs, since the port writes `[a, b]`; Python's True/False as JavaScript's). Cells whose Python
+reprs, since the port writes `[a, b]`). Cells whose Python
 only makes sense in Python (`id(...)`, `type(A)`) are replaced by the closest line both can run,
 identically in the port."""
 import json
@@ -14,8 +14,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def fmt(v):
-    if isinstance(v, bool):
-        return "true" if v else "false"
     if isinstance(v, (tuple, list)) and not isinstance(v, torch.Size):
         return "[" + ", ".join(fmt(x) for x in v) + "]"
     return repr(v)

@@ -68,8 +68,6 @@ def write_data():
 def show(v):
     if type(v) is tuple:
         return pretty(list(v))
-    if isinstance(v, bool):
-        return "true" if v else "false"
     return pretty(v)
 
 

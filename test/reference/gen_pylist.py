@@ -43,6 +43,13 @@ cell = {
     "state_dict": net.state_dict(),
     "state_dict_small": nn.Linear(1, 1).state_dict(),
     "empty_dict": nn.ReLU()._parameters,
+    # Bare values: a bool as Python spells it, alone or nested; sets of small ints ascending.
+    "true": True,
+    "false": False,
+    "nested_bools": [[True, False], [False]],
+    "set_ints": {3, 1, 2},
+    "set_empty": set(),
+    "list_of_sets": [{2, 1}, set()],
 }
 out.update({"cell_" + k: pretty(v) for k, v in cell.items()})
 out["state_dict"] = repr(cell["state_dict"])

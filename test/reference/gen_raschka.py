@@ -27,8 +27,7 @@ def cell(f):
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         v = f()
-    # A bool is shown as JavaScript writes it (the port's value is a JavaScript boolean).
-    shown = None if v is None else ("true" if v else "false") if isinstance(v, bool) else repr(v)
+    shown = None if v is None else repr(v)
     CELLS.append({"printed": buf.getvalue(), "shown": shown})
 
 

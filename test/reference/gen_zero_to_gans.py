@@ -26,8 +26,6 @@ from _tutorial_common import write_json  # noqa: E402
 def show(v):
     if type(v) is tuple:
         return pretty(list(v))
-    if isinstance(v, bool):
-        return "true" if v else "false"
     return pretty(v)
 
 

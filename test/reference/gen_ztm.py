@@ -2,7 +2,7 @@
 Deep Learning" (mrdbourke/pytorch-deep-learning) notebooks 00 (fundamentals), 01 (workflow), 02
 (classification), 03 (computer vision) and 04 (custom datasets), the port's cells in order, run on PyTorch 1.13. Each cell records what it prints
 (print()) and what Jupyter shows as its value (IPython's repr; a tuple as a list, as the port writes
-`[a, b]`; True/False as JavaScript's). The stand-ins and what is left out are listed in the test's
+`[a, b]`). The stand-ins and what is left out are listed in the test's
 header: make_circles / make_blobs / train_test_split are seeded torch computations, training loops run
 fewer epochs, CUDA / matplotlib / pandas / %%time cells are left out."""
 import math
@@ -31,8 +31,6 @@ def p(*args):
 
 
 def show_one(v):
-    if isinstance(v, bool):
-        return "true" if v else "false"
     if type(v) in (list, tuple):
         return "[" + ", ".join(show_one(x) for x in v) + "]"
     return repr(v)

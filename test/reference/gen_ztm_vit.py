@@ -22,17 +22,14 @@ from gen_ztm import CELLS, cell, p  # noqa: E402
 warnings.simplefilter("ignore")
 
 
-def show_one(v, top):
-    # Jupyter shows a top-level boolean as JavaScript writes it, one inside a list as Python does
-    if isinstance(v, bool):
-        return ("true" if v else "false") if top else repr(v)
+def show_one(v):
     if type(v) in (list, tuple):
-        return "[" + ", ".join(show_one(x, False) for x in v) + "]"
+        return "[" + ", ".join(show_one(x) for x in v) + "]"
     return repr(v)
 
 
 def show(v):
-    CELLS[-1]["shown"] = show_one(v, True)
+    CELLS[-1]["shown"] = show_one(v)
 
 
 def set_seeds(seed=42):

@@ -32,7 +32,7 @@
  * `torch.allclose(xbow, xbow2)` (and xbow3) is printed with atol=1e-7 on both sides: with the default
  * 1e-8 PyTorch says True and torchlab False, because an element of ~0.002 (six values that nearly
  * cancel) comes out of the matmul 2e-8 apart (torchlab sums the products in order, PyTorch's BLAS in
- * another order; neither is exact), and IPython shows a bool as `True` where the kernel shows `true`.
+ * another order; neither is exact).
  * In its classes `self(idx)` is `this.forward(idx)` (a TypeScript class cannot call `this`),
  * `register_buffer('tril', ...)` is read through `declare tril: torch.Tensor`, the untyped lambda
  * `decode = lambda l: ...` is `(l) => ...` (an untyped parameter, as Python's), `for h in self.heads`

@@ -37,11 +37,11 @@
  * - A name a later lecture rebinds to another type (`w`, `loss`, `model`, `labels`, `idx2char`...) is
  *   declared again in that lecture's cell (the kernel allows it, as Python does).
  * - 13: `import time, math, gzip, csv` is a `time.time()` / `math` shim in the cell, and `with gzip.open(f, 'rt')
- *   as f: rows = list(csv.reader(f))` a setup-cell helper `gzip_csv_rows(filename)`; `set(xs)` is
- *   `new Set<string>(xs)` (the dialect has no `set`, and `new Set` of an untyped field is `Set<unknown>`);
- *   `seq_tensor[idx, :seq_len] = ...` is ``seq_tensor[`${idx}, :${seq_len.item()}`] = ...`` (a slice bound
- *   inside the dialect's string index is text, and a tensor prints as `tensor(5)`); the globals trainModel
- *   reads (`classifier`, `start`, `epoch`) are declared with `let` above the `if __name__` block.
+ *   as f: rows = list(csv.reader(f))` a setup-cell helper `gzip_csv_rows(filename)`;
+ *   `seq_tensor[idx, :seq_len] = ...` is ``seq_tensor[`${idx}, :${seq_len}`] = ...`` (the dialect's string
+ *   index; the tensor bound is read through its `__index__`); the globals trainModel
+ *   reads (`classifier`, `start`, `epoch`) are declared with `let` above the `if __name__` block
+ *   (TypeScript scopes a block's `const` to the block).
  * - A whole-number float prints as JavaScript writes it (`1`, Python's `1.0`): the comparison reads
  *   numbers by value (expectSameCells).
  * Divergences this port found, fixed:
@@ -959,7 +959,7 @@ class NameDataset extends Dataset {
     this.names = rows.map((row) => row[0]);
     this.len = len(this.names);
     this.countries = rows.map((row) => row[1]);
-    this.country_list = list(sorted(new Set<string>(this.countries)));
+    this.country_list = list(sorted(set(this.countries)));
     this.country_dict = this.getCountryDict();
     this.country_num = len(this.country_list);
   }
@@ -1064,7 +1064,7 @@ function make_tensors(names, countries) {
   // make tensor of name, BatchSize x SeqLen
   let seq_tensor = torch.zeros(len(name_sequences), seq_lengths.max()).long();
   for (const [idx, [seq, seq_len]] of enumerate(zip(name_sequences, seq_lengths), 0)) {
-    seq_tensor[\`\${idx}, :\${seq_len.item()}\`] = torch.LongTensor(seq);
+    seq_tensor[\`\${idx}, :\${seq_len}\`] = torch.LongTensor(seq);
   }
 
   // sort by length to use pack_padded_sequence

@@ -1,0 +1,71 @@
+/**
+ * Python's `if __name__ == '__main__':` (and `for`, `with`, `try` at a cell's top level) binds module
+ * globals; a port that writes `if (__name__ == '__main__') { const classifier = ...; }` declares
+ * `classifier` in TypeScript's block, and a later cell's `classifier` is "Cannot find name".
+ *
+ * The kernel does not hoist such declarations to notebook globals: the declaration can be a `const`
+ * whose type TypeScript infers from its initialiser (hoisting needs a type before the block), a loop
+ * body's `const` is one binding per iteration that closures capture (`callbacks.push(() => y)`), and a
+ * block may shadow a global of the same name on purpose. Instead the compile error of the later cell
+ * says where the name was declared and what to write: the declaration before the block.
+ */
+import type * as ts from "typescript";
+import { tslabTypeScript } from "./resolve";
+
+/** Names declared by let / const / class / function inside a top-level block of `code`, not at its top level. */
+export function blockScopedNames(code: string): { inBlocks: string[]; topLevel: string[] } {
+  const t = tslabTypeScript();
+  const sf = t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
+  const inBlocks = new Set<string>();
+  const topLevel = new Set<string>();
+  const bindingNames = (name: ts.BindingName, into: Set<string>): void => {
+    if (t.isIdentifier(name)) into.add(name.text);
+    else for (const e of name.elements) if (!t.isOmittedExpression(e)) bindingNames(e.name, into);
+  };
+  const declared = (n: ts.Node, into: Set<string>): void => {
+    if (t.isVariableStatement(n)) for (const d of n.declarationList.declarations) bindingNames(d.name, into);
+    else if ((t.isClassDeclaration(n) || t.isFunctionDeclaration(n)) && n.name) into.add(n.name.text);
+  };
+  // Statements nested in blocks (not in functions or classes, whose locals are Python's locals too).
+  const visit = (n: ts.Node): void => {
+    if (t.isFunctionLike(n) || t.isClassLike(n)) return;
+    if (t.isBlock(n) || t.isCaseClause(n) || t.isDefaultClause(n)) for (const s of n.statements) declared(s, inBlocks);
+    // `for (const x of xs)`: Python's loop variable outlives the loop too.
+    if ((t.isForOfStatement(n) || t.isForInStatement(n) || t.isForStatement(n)) && n.initializer && t.isVariableDeclarationList(n.initializer)) {
+      for (const d of n.initializer.declarations) bindingNames(d.name, inBlocks);
+    }
+    n.forEachChild(visit);
+  };
+  for (const s of sf.statements) {
+    declared(s, topLevel);
+    if (!t.isVariableStatement(s)) visit(s);
+  }
+  return { inBlocks: [...inBlocks].filter((n) => !topLevel.has(n)), topLevel: [...topLevel] };
+}
+
+/**
+ * The names block-declared in earlier cells (name to the cell's label), kept up to date cell by cell:
+ * a later top-level declaration of the name removes it.
+ */
+export class BlockNames {
+  private readonly names = new Map<string, string>();
+
+  record(code: string, label: string): void {
+    if (!/\b(let|const|class|function)\b/.test(code)) return;
+    const { inBlocks, topLevel } = blockScopedNames(code);
+    for (const n of topLevel) this.names.delete(n);
+    for (const n of inBlocks) this.names.set(n, label);
+  }
+
+  /** `message` with what to do when it is "Cannot find name 'x'" for a name an earlier cell declared in a block. */
+  explain(message: string): string {
+    const m = /^Cannot find name '([^']+)'\./.exec(message);
+    const label = m ? this.names.get(m[1]) : undefined;
+    if (!m || label === undefined) return message;
+    return (
+      `${message} '${m[1]}' was declared inside a block ({ ... } of an if, for or try) in cell [${label}], ` +
+      `where TypeScript keeps it; Python's module globals are TypeScript's top-level names: ` +
+      `declare it before the block (\`let ${m[1]};\`) and assign it inside.`
+    );
+  }
+}

@@ -260,7 +260,7 @@ class SnapshotStartTests(unittest.TestCase):
         self.assertTrue(plain[10][1])
         self.assertNotIn("undefined", plain[5][4][0])
         self.assertTrue(any("Cell In[" in line for line in plain[7][3]), plain[7])
-        self.assertEqual(plain[8][4], ["true"])
+        self.assertEqual(plain[8][4], ["True"])
         for name, start, ready in (("without snapshot", plain_info, plain_ready), ("from snapshot", info, snapshot_ready)):
             measured(f"kernel start {name}: loaded after launch (s)", f"{ready:.3f}")
             measured(f"kernel start {name}: phases (ms since process start, wall/CPU)",

@@ -383,8 +383,10 @@ describe("WeightedRandomSampler", () => {
 
 describe("samples print as PyTorch 1.13's (test/reference/gen_tuples.py)", () => {
   // A dataset's sample is Python's tuple; a DataLoader's batch of tuples is a list (default_collate, default_convert).
-  const x = torch.arange(12, { dtype: torch.float32 }).reshape(6, 2);
-  const ds = new TensorDataset(x, torch.arange(6));
+  let ds: InstanceType<typeof TensorDataset>;
+  beforeAll(() => {
+    ds = new TensorDataset(torch.arange(12, { dtype: torch.float32 }).reshape(6, 2), torch.arange(6));
+  });
   test.each([
     ["ds[0]", () => ds.getitem(0)],
     ["ds[-1]", () => ds.getitem(-1)],

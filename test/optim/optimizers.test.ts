@@ -367,8 +367,8 @@ describe("memory", () => {
 });
 
 test("state_dict() prints as PyTorch 1.13's: state keyed by int, betas a tuple (test/reference/gen_tuples.py)", () => {
-  const a = torch.tensor([1.0, -2.0], { requires_grad: true });
-  const b = torch.tensor([0.5], { requires_grad: true });
+  const a = torch.tensor([1.0, -2.0], { dtype: torch.float32, requires_grad: true });
+  const b = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
   const sgd = new optim.SGD([a, b], { lr: 0.5, momentum: 0.5 });
   a.mul(a).sum().add(b.mul(b).sum()).backward();
   sgd.step();

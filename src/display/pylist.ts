@@ -57,9 +57,10 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   // Python's repr of an object that has one (a NumPy array, whose inspect form is its str).
   const pyrepr = (v as { __repr__?: unknown }).__repr__;
   if (typeof pyrepr === "function") return String(pyrepr.call(v));
-  const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
-  if (typeof own === "function") return inspect(v);
   const proto = Object.getPrototypeOf(v);
+  const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
+  // A dict torch.load read is prototype-free, with an inspect hook for Node's console; print() spells it as Python.
+  if (typeof own === "function" && !(dicts && proto === null)) return inspect(v);
   if (dicts && !Array.isArray(v) && (proto === Object.prototype || proto === null)) {
     // {'key': repr(value), ...}; a dict that holds itself prints {...}, as Python's.
     if (seen.has(v)) return "{...}";

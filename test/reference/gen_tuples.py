@@ -3,7 +3,8 @@
 (default_collate gives a list), and optimizer.state_dict() (state keyed by int parameter index).
 
 Run with Debian's PyTorch:  /usr/bin/python3 test/reference/gen_tuples.py
-Writes test/reference/tuples.json: each case's print() text (Python's str of the value).
+Writes test/reference/tuples.json: each case's print() text (Python's str of the value), and
+test/reference/adam_state_tuples.pt: the Adam state_dict printed there, as torch.save writes it.
 """
 import json
 import os
@@ -40,6 +41,7 @@ out["SGD.state_dict()['state'].keys()"] = str(sgd.state_dict()["state"].keys())
 adam = torch.optim.Adam([{"params": [a]}, {"params": [b], "lr": 0.25}], lr=0.5)
 adam.step()
 out["Adam.state_dict()"] = str(adam.state_dict())
+torch.save(adam.state_dict(), os.path.join(HERE, "adam_state_tuples.pt"))
 out["Adam.state_dict()['param_groups'][1]['params']"] = str(adam.state_dict()["param_groups"][1]["params"])
 
 with open(os.path.join(HERE, "tuples.json"), "w") as f:

@@ -12,7 +12,7 @@
 import { repr } from "./builtins";
 import { copy } from "./copy";
 import { KeyError, TypeError } from "./errors";
-import { asPyTuple, pyMappingOf } from "./pyrepr";
+import { asPyTuple, pyDictKey, pyMappingOf } from "./pyrepr";
 
 type Dict = Record<string, unknown> | Map<unknown, unknown>;
 
@@ -23,7 +23,7 @@ function asDict(d: unknown, method: string): Dict {
 }
 
 function entries(d: Dict): [unknown, unknown][] {
-  return d instanceof Map ? [...d.entries()] : Object.entries(d);
+  return d instanceof Map ? [...d.entries()] : Object.entries(d).map(([k, v]) => [pyDictKey(d, k), v]);
 }
 
 /** A view's array, printed as Python prints `dict_keys([...])` (`odict_keys` for an OrderedDict). */

@@ -70,6 +70,22 @@ export function pyTypeName(x: unknown): string {
   return (x as object).constructor?.name ?? "object";
 }
 
+/**
+ * Marks a plain object as a Python dict keyed by ints (an optimizer state_dict's `state`, a loaded
+ * dict whose keys were ints): JavaScript keeps each key as its digits; it prints as Python's
+ * `{0: {...}}` and its `keys()` are numbers. It stays an ordinary object (`sd.state[0]`).
+ */
+export const PY_INT_KEYS = Symbol.for("torchlab.pyIntKeys");
+export function asPyIntKeyed<T extends object>(obj: T): T {
+  Object.defineProperty(obj, PY_INT_KEYS, { value: true });
+  return obj;
+}
+
+/** `key` of `obj` as Python has it: the int when `obj` is marked int-keyed (asPyIntKeyed) and `key` spells one, else the string. */
+export function pyDictKey(obj: object, key: string): string | number {
+  return (obj as Record<symbol, unknown>)[PY_INT_KEYS] === true && /^-?(0|[1-9][0-9]{0,15})$/.test(key) ? Number(key) : key;
+}
+
 /** Whether an array was marked a tuple (asPyTuple). */
 export function pyIsTuple(x: readonly unknown[]): boolean {
   return (x as unknown as Record<symbol, unknown>)[PY_TUPLE] === true;

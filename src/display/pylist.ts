@@ -9,7 +9,7 @@
  * keeps Node's format for the whole value. Duck-typed, so the kernel's emitter needs no torch import.
  */
 import { inspect } from "util";
-import { ipythonReprOf, pyMappingOf, PY_TUPLE } from "../pyrepr";
+import { ipythonReprOf, pyDictKey, pyMappingOf, PY_TUPLE } from "../pyrepr";
 import { ipythonPretty, type PrettyDoc } from "./ipython_pretty";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
@@ -25,7 +25,11 @@ function pyNumber(n: number): string {
   if (Number.isNaN(n)) return "nan";
   if (n === Infinity) return "inf";
   if (n === -Infinity) return "-inf";
-  return String(n);
+  // Python's float repr: an exponent below 1e-4 or from 1e16 on, with two digits at least (1e-08, not 1e-8 or 0.00001).
+  const a = Math.abs(n);
+  if (Number.isInteger(n) || (a >= 1e-4 && a < 1e16)) return String(n);
+  const [mant, exp] = n.toExponential().split("e");
+  return `${mant}e${exp[0]}${exp.slice(1).padStart(2, "0")}`;
 }
 
 /** `dicts`: a plain object is Python's dict (print's str()); elsewhere it keeps Node's format for the whole value. */
@@ -53,9 +57,10 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   // Python's repr of an object that has one (a NumPy array, whose inspect form is its str).
   const pyrepr = (v as { __repr__?: unknown }).__repr__;
   if (typeof pyrepr === "function") return String(pyrepr.call(v));
-  const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
-  if (typeof own === "function") return inspect(v);
   const proto = Object.getPrototypeOf(v);
+  const own = (v as { [CUSTOM]?: unknown })[CUSTOM];
+  // A dict torch.load read is prototype-free, with an inspect hook for Node's console; print() spells it as Python.
+  if (typeof own === "function" && !(dicts && proto === null)) return inspect(v);
   if (dicts && !Array.isArray(v) && (proto === Object.prototype || proto === null)) {
     // {'key': repr(value), ...}; a dict that holds itself prints {...}, as Python's.
     if (seen.has(v)) return "{...}";
@@ -64,7 +69,8 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     for (const [key, value] of Object.entries(v)) {
       const d = doc(value, seen, cell, dicts);
       if (d === null) return null;
-      parts.push(`${pyString(key)}: ${repr(d)}`);
+      const k = pyDictKey(v, key); // an optimizer state's {0: ...}
+      parts.push(`${typeof k === "number" ? String(k) : pyString(k)}: ${repr(d)}`);
     }
     seen.delete(v);
     return `{${parts.join(", ")}}`;

@@ -9,6 +9,7 @@ import { NotImplementedError, TypeError, ValueError } from "../errors";
 import * as M from "../ops/movement";
 import { tensor, zeros_like } from "../ops/creation";
 import { zerosForeach } from "../ops/optim_kernels";
+import { asPyIntKeyed, asPyTuple } from "../pyrepr";
 
 /** A value in an optimizer's per-parameter state (momentum buffers, step counts, LBFGS's history lists, ...). */
 export type StateValue = Tensor | number | boolean | null | (Tensor | null)[];
@@ -266,7 +267,7 @@ export class Optimizer {
     let start = 0;
     const param_groups = this.param_groups.map((g) => {
       const packed: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(g)) if (k !== "params") packed[k] = Array.isArray(v) ? v.slice() : v;
+      for (const [k, v] of Object.entries(g)) if (k !== "params") packed[k] = Array.isArray(v) ? asPyTuple(v.slice()) : v; // betas: (0.9, 0.999)
       g.params.forEach((p, i) => {
         if (!index.has(p)) index.set(p, start + i);
       });
@@ -274,7 +275,8 @@ export class Optimizer {
       start += g.params.length;
       return packed as Record<string, unknown> & { params: number[] };
     });
-    const state: Record<number, ParamState> = {};
+    // Keyed by int in PyTorch: the keys are the indices' digits here, marked to print as ints ({0: {...}}).
+    const state: Record<number, ParamState> = asPyIntKeyed({});
     for (const [p, s] of this.state) {
       const i = index.get(p);
       if (i === undefined) continue;

@@ -15,7 +15,8 @@ import { from_typed } from "../ops/creation";
 import { formatOf, formatStrides, memoryOrder, suggestFormat } from "../tensor/memory_format";
 import { sparse_coo_tensor, type SparseTensor } from "../tensor/sparse";
 import { ZipReader, writeZip } from "./zip";
-import { unpickle, PyDict, PyFloat, UnpicklingError, Pickler, pyRepr } from "./pickle";
+import { unpickle, PyDict, PyFloat, UnpicklingError, Pickler, pyRepr, pyTuples } from "./pickle";
+import { asPyIntKeyed, asPyTuple } from "../pyrepr";
 import { plainDict, readableDict } from "./inspect";
 import { PyNode, toPyTree } from "./tree";
 import { Parameter } from "../nn/parameter";
@@ -334,6 +335,8 @@ function toJs(root: unknown, stored: number): unknown {
         original.set(ks, k);
         out[ks] = visit(val, [...path, ks]);
       }
+      // A dict keyed by ints (an optimizer state's) prints with int keys again: {0: {...}}.
+      if (v.map.size > 0 && [...v.map.keys()].every((k) => typeof k === "number" || typeof k === "bigint")) asPyIntKeyed(out);
       // OrderedDict._metadata (module versions) is kept out of the keys, as PyTorch keeps it out of items().
       for (const [k, val] of Object.entries(v.attrs)) {
         if (!original.has(k)) Object.defineProperty(out, k, { value: visit(val, [...path, k]), enumerable: false, writable: true, configurable: true });
@@ -341,7 +344,8 @@ function toJs(root: unknown, stored: number): unknown {
       return out;
     }
     if (Array.isArray(v)) {
-      const out: unknown[] = [];
+      // A tuple (Adam's betas) prints as one: (0.9, 0.999).
+      const out: unknown[] = pyTuples.has(v) ? asPyTuple([]) : [];
       done.set(v, out);
       for (let i = 0; i < v.length; i++) out.push(visit(v[i], [...path, String(i)]));
       return out;

@@ -1,6 +1,9 @@
 import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
 import ref from "../reference/optim_optimizers.json";
+import tuplesRef from "../reference/tuples.json";
+import { pyStr } from "../../src/display/print";
+import { dict_keys } from "../../src/pydict";
 
 const { optim } = torch;
 
@@ -361,4 +364,18 @@ describe("memory", () => {
     for (let i = 0; i < 5; i++) opt.step();
     expect(torch.memory().numTensors).toBeLessThanOrEqual(before);
   });
+});
+
+test("state_dict() prints as PyTorch 1.13's: state keyed by int, betas a tuple (test/reference/gen_tuples.py)", () => {
+  const a = torch.tensor([1.0, -2.0], { dtype: torch.float32, requires_grad: true });
+  const b = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+  const sgd = new optim.SGD([a, b], { lr: 0.5, momentum: 0.5 });
+  a.mul(a).sum().add(b.mul(b).sum()).backward();
+  sgd.step();
+  expect(pyStr(sgd.state_dict())).toBe(tuplesRef["SGD.state_dict()"]);
+  expect(pyStr(dict_keys(sgd.state_dict().state))).toBe(tuplesRef["SGD.state_dict()['state'].keys()"]);
+  const adam = new optim.Adam([{ params: [a] }, { params: [b], lr: 0.25 }], { lr: 0.5 });
+  adam.step();
+  expect(pyStr(adam.state_dict())).toBe(tuplesRef["Adam.state_dict()"]);
+  expect(pyStr(adam.state_dict().param_groups[1].params)).toBe(tuplesRef["Adam.state_dict()['param_groups'][1]['params']"]);
 });

@@ -1,7 +1,6 @@
 """Fixture for test/tutorials/zero_to_gans_notebook.test.ts: Jovian's "Deep Learning with PyTorch: Zero to
 GANs" (Aakash N S) lesson notebooks, the cells the port keeps, run on PyTorch 1.13 as IPython runs them:
-each cell records what it prints and what Jupyter shows as its value (IPython's pretty repr; a tuple as
-a list, as the port writes `[a, b]`).
+each cell records what it prints and what Jupyter shows as its value (IPython's pretty repr).
 
 MNIST is not available offline: the first cell of the logistic regression section writes a stand-in
 in torchvision's layout (data/MNIST/raw/*-idx3-ubyte, 600 training and 200 test images of seeded noise
@@ -24,8 +23,6 @@ from _tutorial_common import write_json  # noqa: E402
 
 
 def show(v):
-    if type(v) is tuple:
-        return pretty(list(v))
     return pretty(v)
 
 

@@ -6,6 +6,8 @@ import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
 import { ZipReader, writeZip } from "../../src/serialization/zip";
 import { Pickler, unpickle, PyDict } from "../../src/serialization/pickle";
+import { pyStr } from "../../src/display/print";
+import tuplesRef from "../reference/tuples.json";
 
 const { nn } = torch;
 const REF = path.join(__dirname, "../reference");
@@ -248,6 +250,7 @@ describe("torchlab → .pt → torchlab is exact", () => {
     expect(back.empty).toEqual({});
     expect(back.optimizer.param_groups).toEqual(opt.state_dict().param_groups);
     expect(Object.keys(back.optimizer.state)).toEqual(["0"]);
+    expect(pyStr(back.optimizer.state)).toMatch(/^\{0: \{'step': tensor\(1\.\), 'exp_avg': tensor\(\[/);
     expect(vals(back.optimizer.state[0].exp_avg)).toEqual(vals(opt.state.get(p)!.exp_avg as Tensor));
     expect(back.tensors.scalar.shape).toEqual([]);
     expect(back.tensors.scalar.item()).toBe(2.5);
@@ -508,4 +511,15 @@ describe("plain PyTorch reads torchlab's .pt files", () => {
       console.warn("skipping the Python side of the .pt interop tests: /usr/bin/python3 with torch is not available");
     });
   }
+});
+
+test("an optimizer state_dict PyTorch 1.13 saved prints as it printed there: int keys, betas a tuple (test/reference/gen_tuples.py)", () => {
+  const sd = torch.load(path.join(REF, "adam_state_tuples.pt"), { weights_only: false });
+  expect(pyStr(sd)).toBe(tuplesRef["Adam.state_dict()"]);
+  // and it loads into torchlab's Adam, whose state_dict prints the same
+  const a = torch.tensor([1.0, -2.0], { dtype: torch.float32, requires_grad: true });
+  const b = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+  const adam = new torch.optim.Adam([{ params: [a] }, { params: [b], lr: 0.25 }], { lr: 0.5 });
+  adam.load_state_dict(sd);
+  expect(pyStr(adam.state_dict())).toBe(tuplesRef["Adam.state_dict()"]);
 });

@@ -48,7 +48,7 @@ void torch.manual_seed(random_seed);`,
 const train_size = len(dataset) - val_size;
 
 const [train_ds, val_ds] = random_split(dataset, [train_size, val_size]);
-[len(train_ds), len(val_ds)]`,
+tuple([len(train_ds), len(val_ds)])`,
   `const { DataLoader } = torch.utils.data;
 
 const batch_size=16;`,

@@ -42,7 +42,7 @@
  *   `dtype=torch.float64` there (a JavaScript number makes a float32 tensor).
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `x, y = a, b` an array pattern; a tuple
  *   literal shown as a cell's value an array (both sides show a list); `(self.x[index], self.y[index])`
- *   is `tuple([...])`, `print(train_data[0])` of the TensorDataset `print(tuple(train_data[0]))`;
+ *   is `tuple([...])`;
  *   `same_matrix[0, 1] = 2.` is `same_matrix["0, 1"] = 2.`; `idx[:int(N*.8)]` a template string;
  *   StepByStep's inner functions are arrow functions (they read `this`); the class's `count_parameters`
  *   is written in the class (the book adds it later with `setattr(StepByStep, 'count_parameters',
@@ -61,14 +61,12 @@
  * - BCEWithLogitsLoss of float64 logits against float32 labels gave a float64 loss; PyTorch builds it
  *   in place on `(1 - target)`, so it is float32 (`tensor(0.1643)`), with a float64 gradient
  *   (src/ops/fused.ts keeps a fused loss's own dtype; test/nn/loss_dtype.test.ts).
+ * - A TensorDataset sample printed as a list; it is PyTorch's tuple, `(tensor([0.7713]), tensor([2.4745]))`
+ *   (src/utils/data/dataset.ts; test/utils/data.test.ts).
  * Found, left alone: float64 tensors are held in float32 (README): chapter 0's scaled mean prints
  * -2.2e-07 where PyTorch's is -2.2e-17, so the port prints scaled rows instead; an optimizer's
- * state_dict() keeps its state keys as strings (`{'0': {...}}` where PyTorch prints `{0: {...}}`) and a
- * plain object shown as a cell's value is Node's inspect, not IPython's dict; `setattr` on a class;
- * a TensorDataset sample is an array, so `print(train_data[0])` writes `[tensor([0.7713]), tensor([2.4745])]`
- * where PyTorch's tuple prints `(tensor([0.7713]), tensor([2.4745]))`: the port prints
- * `tuple(train_data[0])` (marking the sample as a tuple in src/utils/data/dataset.ts fixes it, but
- * zero_to_gans.json, whose generator shows every tuple as a list, then needs regenerating).
+ * state_dict() shown as a cell's value is a plain object, which shows as Node's inspect, not IPython's dict
+ * (print() writes Python's dict, int state keys included); `setattr` on a class.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -646,7 +644,7 @@ y_train_tensor = torch.as_tensor(y_train).float();
 let train_data = CustomDataset(x_train_tensor, y_train_tensor);
 print(train_data[0]);`,
   `train_data = TensorDataset(x_train_tensor, y_train_tensor);
-print(tuple(train_data[0]));`,
+print(train_data[0]);`,
   `// Builds a loader of each set
 let train_loader = DataLoader(
   dataset=train_data,

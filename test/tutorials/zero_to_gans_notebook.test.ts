@@ -49,6 +49,7 @@
  * side), latent_size 16, channels 16-32-64 (the course's 64-128-256-512), 3 epochs of 2 batches.
  * os.listdir's order is the file system's, so the port and the generator print `sorted(...)` of it.
  * Written differently from the course:
+ * - A tuple shown as a cell's value (`len(train_ds), len(val_ds)`) is `tuple([len(train_ds), len(val_ds)])`.
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `self(images)` is `this.forward(images)`;
  *   a list comprehension is `.map(...)` (over `list(val_loader)`), `history.append` is push,
  *   `[result0] + history1 + ...` is a spread, `history += fit(...)` is `history = history.concat(fit(...))`;
@@ -280,7 +281,7 @@ print(torch.max(img_tensor), torch.min(img_tensor));`,
   `const { random_split } = torch.utils.data;
 
 const [train_ds, val_ds] = random_split(dataset, [500, 100]);
-[len(train_ds), len(val_ds)]`,
+tuple([len(train_ds), len(val_ds)])`,
   `const { DataLoader } = torch.utils.data;
 
 const batch_size = 128;
@@ -460,7 +461,7 @@ print('Label:', label);`,
 const train_size = len(dataset) - val_size;
 
 const [train_ds, val_ds] = random_split(dataset, [train_size, val_size]);
-[len(train_ds), len(val_ds)]`,
+tuple([len(train_ds), len(val_ds)])`,
   `const batch_size=128;`,
   `let train_loader = DataLoader(train_ds, batch_size, shuffle=true);
 let val_loader = DataLoader(val_ds, batch_size*2);`,
@@ -628,7 +629,7 @@ val_loader = DeviceDataLoader(val_loader, device);`,
   print('yb:', yb);
   break;
 }`,
-  `[len(train_loader), len(val_loader)]`,
+  `tuple([len(train_loader), len(val_loader)])`,
   `const [xb, yb] = next(iter(train_loader));
 print(xb.shape, yb[":8"]);`,
   `/** Evaluate the model's performance on the validation set */

@@ -1,6 +1,9 @@
 import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
 import { TypeError as TorchTypeError } from "../../src/errors";
+import { pyStr } from "../../src/display/print";
+import { pyTypeName } from "../../src/pyrepr";
+import tuplesRef from "../reference/tuples.json";
 
 const { DataLoader, Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_split, SequentialSampler, RandomSampler, SubsetRandomSampler, BatchSampler, default_collate, len } =
   torch.utils.data;
@@ -375,5 +378,29 @@ describe("WeightedRandomSampler", () => {
     expect(() => new WeightedRandomSampler(torch.ones(2, 2), 1)).toThrow("weights should be a 1d sequence but given weights have shape (2, 2)");
     expect(() => new WeightedRandomSampler([1, 0], 2, false)).toThrow("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
     expect(() => new WeightedRandomSampler([0, 0], 2)).toThrow("invalid multinomial distribution (sum of probabilities <= 0)");
+  });
+});
+
+describe("samples print as PyTorch 1.13's (test/reference/gen_tuples.py)", () => {
+  // A dataset's sample is Python's tuple; a DataLoader's batch of tuples is a list (default_collate, default_convert).
+  let ds: InstanceType<typeof TensorDataset>;
+  beforeAll(() => {
+    ds = new TensorDataset(torch.arange(12, { dtype: torch.float32 }).reshape(6, 2), torch.arange(6));
+  });
+  test.each([
+    ["ds[0]", () => ds.getitem(0)],
+    ["ds[-1]", () => ds.getitem(-1)],
+    ["ds[0:2]", () => ds.getitem("0:2")],
+    ["Subset(ds, [3, 1])[0]", () => new Subset(ds, [3, 1]).getitem(0)],
+    ["ConcatDataset([ds, ds])[7]", () => new ConcatDataset([ds, ds]).getitem(7)],
+    ["next(iter(DataLoader(ds, batch_size=3)))", () => new DataLoader(ds, { batch_size: 3 })[Symbol.iterator]().next().value],
+    ["list(DataLoader(ds, batch_size=None))[1]", () => [...new DataLoader(ds, { batch_size: null })][1]],
+  ] as [keyof typeof tuplesRef, () => unknown][])("%s", (name, value) => {
+    expect(pyStr(value())).toBe(tuplesRef[name]);
+  });
+  test("random_split's parts return tuples", () => {
+    const parts = random_split(ds, [4, 2], new torch.Generator().manual_seed(0));
+    expect(parts.map((p) => p.len())).toEqual(tuplesRef.split_len);
+    expect(pyTypeName(parts[0].getitem(0))).toBe(tuplesRef["type(first[0])"]);
   });
 });

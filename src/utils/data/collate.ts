@@ -70,7 +70,10 @@ export function default_collate(batch: unknown[]): Collatable {
   throw new TypeError(`${ERR} ${kind(elem)}`);
 }
 
-/** Used when batching is off (batch_size null): samples pass through unchanged. */
+/**
+ * Used when batching is off (batch_size null): samples pass through unchanged, except that a tuple
+ * (a TensorDataset's sample) becomes a list, item by item, as PyTorch 1.13's default_convert makes it.
+ */
 export function default_convert<T>(sample: T): T {
-  return sample;
+  return (Array.isArray(sample) && Object.getPrototypeOf(sample) === Array.prototype ? sample.map(default_convert) : sample) as T;
 }

@@ -17,7 +17,7 @@ import { IndexError, NotImplementedError, TypeError, ValueError } from "../../er
 import { fmtShape } from "../../ops/_core";
 import * as M from "../../ops/movement";
 import { guardNumericIndex } from "../../tensor/index_guard";
-import { pyDefaultRepr, pyTypeName } from "../../pyrepr";
+import { asPyTuple, pyDefaultRepr, pyTypeName } from "../../pyrepr";
 
 /** The map-style dataset protocol: `getitem(index)` and `len()`. */
 export interface MapDataset<T> {
@@ -207,7 +207,7 @@ function checkIndex(i: number, n: number, what: string): number {
 }
 
 /**
- * Wraps tensors that share their first dimension; sample `i` is `[t0[i], t1[i], ...]`.
+ * Wraps tensors that share their first dimension; sample `i` is the tuple `(t0[i], t1[i], ...)` (an array).
  *
  * Args:
  *   tensors: tensors with the same size of the first dimension.
@@ -239,9 +239,10 @@ export class TensorDataset extends Dataset<Tensor[]> {
    * tensor gives a batch: `train_ds.getitem("0:64")` is PyTorch's `train_ds[0:64]`.
    */
   getitem(index: number | string | Tensor): Tensor[] {
-    if (typeof index === "string" || index instanceof Tensor) return this.tensors.map((t) => t.index(index));
+    // PyTorch's sample is the tuple of the tensors' rows, and prints as one: (tensor([0., 1.]), tensor(0)).
+    if (typeof index === "string" || index instanceof Tensor) return asPyTuple(this.tensors.map((t) => t.index(index)));
     const i = checkIndex(index, this.len(), "TensorDataset");
-    return this.tensors.map((t) => M.select(t, 0, i));
+    return asPyTuple(this.tensors.map((t) => M.select(t, 0, i)));
   }
 
   len(): number {

@@ -26,6 +26,7 @@ import { TF_MODULE_REQUEST } from "./tf_declarations";
 import { prepareCellSource } from "./rewrite";
 import { interruptCellsUpTo } from "./tick";
 import { CELL_FILE_PREFIX, SIGINT_SCOPE_FILE, Tracebacks } from "./traceback";
+import type { Mark, Registry } from "../src/backend/scopes";
 
 export type Outcome =
   | { status: "ok"; hasValue: boolean; value?: unknown }
@@ -41,6 +42,9 @@ export interface CompletionResult {
 const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
 /** Messages of the ways a cell stops on an interrupt: SIGINT in synchronous code, tslab's and kernel/tick.ts's asynchronous stops. */
 const INTERRUPTED = /Script execution was interrupted by `SIGINT`|Interrupted asynchronously/;
+
+/** torchlab's open scopes (src/backend/scopes.ts), once a cell has loaded it. */
+const openScopes = (): Registry | undefined => (globalThis as unknown as Record<symbol, Registry | undefined>)[Symbol.for("torchlab.scopes")];
 /** tslab's wrapper around a cell's compiled code, on its first line. */
 const CELL_WRAPPER = /^\((async )?function\(exports, require\) \{ /;
 
@@ -209,6 +213,7 @@ export class Session {
     this.unpruneFor(code);
     this.recording = { values: [], errors: [] };
     const recording = this.recording;
+    const scopesAtStart: Mark | null = openScopes()?.mark() ?? null;
     const cell = ++this.serial;
     let firstLineOffset = -1;
     let maps: ConversionMaps | null | undefined;
@@ -240,6 +245,12 @@ export class Session {
       ok = await running;
     } catch (error) {
       return this.compileFailure(error);
+    }
+    const thrown = recording.errors[0]?.[0];
+    if (thrown instanceof Error && INTERRUPTED.test(thrown.message)) {
+      // A terminated cell ran none of its `finally` blocks: close what it left open, as PyTorch's
+      // KeyboardInterrupt unwinding runs each `__exit__` (src/backend/scopes.ts).
+      openScopes()?.unwind(scopesAtStart);
     }
     if (ok && recording.errors.length === 0) {
       return recording.values.length > 0

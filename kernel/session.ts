@@ -27,6 +27,7 @@ import { prepareCellSource } from "./rewrite";
 import { BlockNames } from "./block_names";
 import { interruptCellsUpTo } from "./tick";
 import { CELL_FILE_PREFIX, SIGINT_SCOPE_FILE, Tracebacks } from "./traceback";
+import type { Mark, Registry } from "../src/backend/scopes";
 
 export type Outcome =
   | { status: "ok"; hasValue: boolean; value?: unknown }
@@ -42,6 +43,9 @@ export interface CompletionResult {
 const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
 /** Messages of the ways a cell stops on an interrupt: SIGINT in synchronous code, tslab's and kernel/tick.ts's asynchronous stops. */
 const INTERRUPTED = /Script execution was interrupted by `SIGINT`|Interrupted asynchronously/;
+
+/** torchlab's open scopes (src/backend/scopes.ts), once a cell has loaded it. */
+const openScopes = (): Registry | undefined => (globalThis as unknown as Record<symbol, Registry | undefined>)[Symbol.for("torchlab.scopes")];
 /** tslab's wrapper around a cell's compiled code, on its first line. */
 const CELL_WRAPPER = /^\((async )?function\(exports, require\) \{ /;
 
@@ -212,6 +216,7 @@ export class Session {
     this.unpruneFor(code);
     this.recording = { values: [], errors: [] };
     const recording = this.recording;
+    const scopesAtStart: Mark | null = openScopes()?.mark() ?? null;
     const cell = ++this.serial;
     let firstLineOffset = -1;
     let maps: ConversionMaps | null | undefined;
@@ -246,6 +251,12 @@ export class Session {
     }
     // A cell that compiled declared its names, whether or not it then raised.
     if (!recording.errors.some((args) => args[0] === DIAGNOSTIC_FORMAT)) this.blockNames.record(code, String(label));
+    const thrown = recording.errors[0]?.[0];
+    if (thrown instanceof Error && INTERRUPTED.test(thrown.message)) {
+      // A terminated cell ran none of its `finally` blocks: close what it left open, as PyTorch's
+      // KeyboardInterrupt unwinding runs each `__exit__` (src/backend/scopes.ts).
+      openScopes()?.unwind(scopesAtStart);
+    }
     if (ok && recording.errors.length === 0) {
       return recording.values.length > 0
         ? { status: "ok", hasValue: true, value: recording.values[recording.values.length - 1] }

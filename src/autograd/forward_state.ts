@@ -9,6 +9,7 @@
  * tfjs cannot differentiate raises NotImplementedError naming the op, as PyTorch does for an op
  * without a forward formula.
  */
+import { scoped } from "../backend/scopes";
 import { tf } from "../backend/tf";
 import { ensureTfjsGradients } from "../backend/tfjs_gradients";
 import { NotImplementedError } from "../errors";
@@ -49,12 +50,10 @@ let hidden = 0;
 
 /** @internal runs `fn` with every tangent out of sight (no propagation either). */
 export function withoutTangents<T>(fn: () => T): T {
-  hidden++;
-  try {
-    return fn();
-  } finally {
-    hidden--;
-  }
+  return scoped(() => {
+    hidden++;
+    return () => hidden--;
+  }, fn);
 }
 
 /** @internal The tangent of `t` at the active level, or null. */
@@ -94,13 +93,11 @@ export function isJvpInput(t: Tensor): boolean {
 
 /** @internal runs `fn` with `inputs` reading as requiring grad. */
 export function withJvpInputs<T>(inputs: ReadonlySet<Tensor>, fn: () => T): T {
-  const before = jvpInputs;
-  jvpInputs = inputs;
-  try {
-    return fn();
-  } finally {
-    jvpInputs = before;
-  }
+  return scoped(() => {
+    const before = jvpInputs;
+    jvpInputs = inputs;
+    return () => (jvpInputs = before);
+  }, fn);
 }
 
 /** @internal */

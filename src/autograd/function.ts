@@ -27,6 +27,7 @@
  * real node, which the topological order runs after all of them. So, unlike PyTorch,
  * `a.grad_fn === b.grad_fn` is false for two outputs of one call.
  */
+import { scoped } from "../backend/scopes";
 import { tf } from "../backend/tf";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { broadcastShapes, compute, sumTo } from "../ops/_core";
@@ -278,14 +279,14 @@ function atTopLevel<T>(fn: () => T): T {
   const stack = state.scopeStack;
   const active = state.activeScope;
   const standIn: Scope = { track: [], name: "autograd.Function.backward", id: state.nextScopeId++ };
-  state.scopeStack = [standIn];
-  state.activeScope = standIn;
-  try {
-    return fn();
-  } finally {
-    state.scopeStack = stack;
-    state.activeScope = active;
-  }
+  return scoped(() => {
+    state.scopeStack = [standIn];
+    state.activeScope = standIn;
+    return () => {
+      state.scopeStack = stack;
+      state.activeScope = active;
+    };
+  }, fn);
 }
 
 const HINT = "(Example: class MyFn extends torch.autograd.Function { static forward(ctx, x) {...} static backward(ctx, g) {...} })";

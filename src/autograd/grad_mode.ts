@@ -1,3 +1,4 @@
+import { enter, leave, scoped } from "../backend/scopes";
 import { TypeError } from "../errors";
 
 /** Whether ops record the graph. `torch.no_grad(fn)` switches it off for the duration of fn. */
@@ -21,12 +22,10 @@ export function is_backward_differentiable(): boolean {
 
 /** @internal runs `fn` with is_backward_differentiable() true. */
 export function differentiably<T>(fn: () => T): T {
-  differentiableBackward++;
-  try {
-    return fn();
-  } finally {
-    differentiableBackward--;
-  }
+  return scoped(() => {
+    differentiableBackward++;
+    return () => differentiableBackward--;
+  }, fn);
 }
 
 /**
@@ -51,20 +50,22 @@ export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | void {
 function withMode<T>(mode: boolean, fn: () => T): T {
   const prev = enabled;
   enabled = mode;
+  // Registered, so that a kernel that stops the cell inside fn restores the mode (backend/scopes.ts).
+  const scope = enter(() => {
+    enabled = prev;
+  });
   let result: T;
   try {
     result = fn();
   } catch (e) {
-    enabled = prev;
+    leave(scope);
     throw e;
   }
   if (result instanceof Promise) {
     // An async body keeps the mode until it settles, as `with torch.no_grad():` around awaits does.
-    return result.finally(() => {
-      enabled = prev;
-    }) as unknown as T;
+    return result.finally(() => leave(scope)) as unknown as T;
   }
-  enabled = prev;
+  leave(scope);
   return result;
 }
 

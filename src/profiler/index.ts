@@ -20,6 +20,7 @@
  * });
  * console.log(prof.key_averages().table({ sort_by: "cpu_time_total", row_limit: 10 }));
  */
+import { scoped } from "../backend/scopes";
 import * as fs from "fs";
 import { performance } from "perf_hooks";
 import { RuntimeError } from "../errors";
@@ -289,12 +290,10 @@ export function profile(options: ProfileOptions, fn: (prof: Profile) => void): P
 export function profile(options: ProfileOptions = {}, fn?: (prof: Profile) => void): Profile {
   const p = new Profile(options);
   if (fn === undefined) return p;
-  p.start();
-  try {
-    fn(p);
-  } finally {
-    p.stop();
-  }
+  scoped(() => {
+    p.start();
+    return () => p.stop();
+  }, () => fn(p));
   return p;
 }
 

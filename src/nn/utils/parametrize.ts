@@ -9,6 +9,7 @@
  * `right_inverse` into `original`. The module's class becomes `Parametrized<Name>`, a subclass of its
  * own (its repr and `instanceof` as in PyTorch); removing the last parametrization restores it.
  */
+import { scoped } from "../../backend/scopes";
 import { Tensor } from "../../tensor/tensor";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { no_grad } from "../../autograd/grad_mode";
@@ -49,13 +50,13 @@ function hasInverse(m: Module): m is Parametrization & { right_inverse: (v: Tens
  * parametrize.cached(() => { const foo = layer.weight.add(layer.weight.T); });
  */
 export function cached<T>(fn: () => T): T {
-  cacheEnabled++;
-  try {
-    return fn();
-  } finally {
-    cacheEnabled--;
-    if (cacheEnabled === 0) cache = new Map();
-  }
+  return scoped(() => {
+    cacheEnabled++;
+    return () => {
+      cacheEnabled--;
+      if (cacheEnabled === 0) cache = new Map();
+    };
+  }, fn);
 }
 
 /** The parametrizations of one tensor, applied in order to `original`. */

@@ -2,6 +2,7 @@
  * torch.nn.utils.stateless: running a module with some of its parameters and buffers replaced for
  * one call (PyTorch's stateless / functional Module API).
  */
+import { enter, leave } from "../../backend/scopes";
 import { Tensor } from "../../tensor/tensor";
 import { TypeError, ValueError } from "../../errors";
 import { Module } from "../modules/module";
@@ -19,6 +20,12 @@ export function functional_call(module: Module, parameters_and_buffers: Record<s
   if (!(module instanceof Module)) throw new TypeError(`${op}(): module must be an nn.Module, not ${module === null ? "null" : typeof module}`);
   const entries = parameters_and_buffers instanceof Map ? [...parameters_and_buffers.entries()] : Object.entries(parameters_and_buffers ?? {});
   const swaps: { owner: Record<string, unknown>; key: string; before: PropertyDescriptor | undefined }[] = [];
+  const scope = enter(() => {
+    for (const { owner, key, before } of swaps.reverse()) {
+      if (before === undefined) delete owner[key];
+      else Object.defineProperty(owner, key, before);
+    }
+  });
   try {
     for (const [name, value] of entries) {
       if (!(value instanceof Tensor)) throw new TypeError(`${op}(): the value for '${name}' must be a Tensor`);
@@ -35,9 +42,6 @@ export function functional_call(module: Module, parameters_and_buffers: Record<s
     const call = module as unknown as (...a: unknown[]) => unknown;
     return kwargs === undefined ? call(...list) : call(...list, kwargs);
   } finally {
-    for (const { owner, key, before } of swaps.reverse()) {
-      if (before === undefined) delete owner[key];
-      else Object.defineProperty(owner, key, before);
-    }
+    leave(scope);
   }
 }

@@ -438,7 +438,7 @@ class Student:
 
     async def train_tutorial_net(self):
         reply, outputs, results = await self.kernel.execute(TUTORIAL_NET_CELL)
-        assert reply["status"] == "ok" and results == ["true"], (self.name, reply, outputs)
+        assert reply["status"] == "ok" and results == ["True"], (self.name, reply, outputs)
 
     def memory(self):
         """(RSS, PSS) of the kernel's process tree (supervisor and kernel), the supervisor's RSS, and the

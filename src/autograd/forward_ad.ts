@@ -12,7 +12,7 @@
  *   return fwAD.unpack_dual(x.pow(2).add(y.pow(2))).tangent;   // 2 * primal * tangent
  * });
  */
-import { enter, leave } from "../backend/scopes";
+import { scopedUntilSettled } from "../backend/scopes";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { alias } from "../ops/view";
 import { Tensor } from "../tensor/tensor";
@@ -67,17 +67,7 @@ export function dual_level<T>(fn: () => T): T {
   if (typeof fn !== "function") throw new TypeError(`dual_level(): expected a function to run inside the level, got ${fn === null ? "null" : typeof fn}`);
   enter_dual_level();
   // Registered, so that a kernel that stops the cell inside fn closes the level (backend/scopes.ts).
-  const scope = enter(closeLevel);
-  let result: T;
-  try {
-    result = fn();
-  } catch (e) {
-    leave(scope);
-    throw e;
-  }
-  if (result instanceof Promise) return result.finally(() => leave(scope)) as unknown as T;
-  leave(scope);
-  return result;
+  return scopedUntilSettled(closeLevel, fn);
 }
 
 /**

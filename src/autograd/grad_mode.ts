@@ -1,4 +1,4 @@
-import { enter, leave, scoped } from "../backend/scopes";
+import { scoped, scopedUntilSettled } from "../backend/scopes";
 import { TypeError } from "../errors";
 
 /** Whether ops record the graph. `torch.no_grad(fn)` switches it off for the duration of fn. */
@@ -50,23 +50,11 @@ export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | void {
 function withMode<T>(mode: boolean, fn: () => T): T {
   const prev = enabled;
   enabled = mode;
-  // Registered, so that a kernel that stops the cell inside fn restores the mode (backend/scopes.ts).
-  const scope = enter(() => {
+  // Registered, so that a kernel that stops the cell inside fn restores the mode (backend/scopes.ts);
+  // an async body keeps the mode until it settles.
+  return scopedUntilSettled(() => {
     enabled = prev;
-  });
-  let result: T;
-  try {
-    result = fn();
-  } catch (e) {
-    leave(scope);
-    throw e;
-  }
-  if (result instanceof Promise) {
-    // An async body keeps the mode until it settles, as `with torch.no_grad():` around awaits does.
-    return result.finally(() => leave(scope)) as unknown as T;
-  }
-  leave(scope);
-  return result;
+  }, fn);
 }
 
 /**

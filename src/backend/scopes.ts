@@ -90,6 +90,24 @@ export function scoped<T>(start: () => () => void, fn: () => T): T {
   }
 }
 
+/**
+ * @internal runs `fn` as a registered scope whose `restore` runs when `fn` returns or throws, or, when
+ * `fn` returns a promise, when that settles (`with torch.no_grad():` around awaits keeps its mode until then).
+ */
+export function scopedUntilSettled<T>(restore: () => void, fn: () => T): T {
+  const scope = enter(restore);
+  let result: T;
+  try {
+    result = fn();
+  } catch (e) {
+    leave(scope);
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(() => leave(scope)) as unknown as T;
+  leave(scope);
+  return result;
+}
+
 /** @internal the state before a cell, for `unwind`. */
 export function mark(): Mark {
   const state = engineState();

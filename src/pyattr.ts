@@ -4,26 +4,14 @@
  * (`getattr(torch.optim, config['optimizer'])(model.parameters(), **config['optim_hparas'])`).
  */
 import { AttributeError, TypeError } from "./errors";
-
-/** Python's type name of a value, as its AttributeError says it (`'NeuralNet' object has no attribute 'x'`). */
-function typeName(obj: unknown): string {
-  if (obj === null || obj === undefined) return "NoneType";
-  if (typeof obj === "string") return "str";
-  if (typeof obj === "number") return Number.isInteger(obj) ? "int" : "float";
-  if (typeof obj === "boolean") return "bool";
-  if (Array.isArray(obj)) return "list";
-  if (typeof obj === "function" && /^class\b/.test(Function.prototype.toString.call(obj))) return "type";
-  // A module is a callable instance of its class: its constructor names it.
-  const name = (obj as { constructor?: { name?: string } }).constructor?.name;
-  return name === "Function" ? "function" : name && name !== "Object" ? name : "dict";
-}
+import { isClass, pyTypeName } from "./pyrepr";
 
 function isModuleNamespace(obj: unknown): boolean {
   return typeof obj === "object" && obj !== null && (obj as Record<symbol, unknown>)[Symbol.toStringTag] === "Module";
 }
 
 function checkName(name: unknown): asserts name is string {
-  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${pyTypeName(name)}'`);
 }
 
 function has(obj: unknown, name: string): boolean {
@@ -40,7 +28,7 @@ function has(obj: unknown, name: string): boolean {
 
 /** A method read off its object is bound to it, as Python's bound method; a class stays a class. */
 function bound(obj: unknown, value: unknown): unknown {
-  if (typeof value !== "function" || /^class\b/.test(Function.prototype.toString.call(value))) return value;
+  if (typeof value !== "function" || isClass(value)) return value;
   if (isModuleNamespace(obj) || typeof obj === "function") return value;
   return (value as (...args: unknown[]) => unknown).bind(obj);
 }
@@ -55,7 +43,7 @@ export function getattr(obj: unknown, name: string, ...default_: [unknown?]): an
   checkName(name);
   if (has(obj, name)) return bound(obj, (obj as Record<string, unknown>)[name]);
   if (default_.length > 0) return default_[0];
-  throw new AttributeError(isModuleNamespace(obj) ? `module has no attribute '${name}'` : `'${typeName(obj)}' object has no attribute '${name}'`);
+  throw new AttributeError(isModuleNamespace(obj) ? `module has no attribute '${name}'` : `'${pyTypeName(obj)}' object has no attribute '${name}'`);
 }
 
 /** Python's `hasattr(obj, name)`: whether `getattr(obj, name)` finds an attribute. */
@@ -68,7 +56,7 @@ export function hasattr(obj: unknown, name: string): boolean {
 export function setattr(obj: unknown, name: string, value: unknown): void {
   checkName(name);
   if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
-    throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+    throw new AttributeError(`'${pyTypeName(obj)}' object has no attribute '${name}'`);
   }
   (obj as Record<string, unknown>)[name] = value;
 }

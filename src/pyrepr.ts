@@ -50,6 +50,11 @@ export function asPyTuple<T extends unknown[]>(items: T): T {
   return items;
 }
 
+/** Whether `x` is a class (Python's `type` instance), not a function or a callable object. */
+export function isClass(x: unknown): boolean {
+  return typeof x === "function" && /^class\b/.test(Function.prototype.toString.call(x));
+}
+
 /** `type(x).__name__` as Python would say it of the value a TypeScript user passed (for Python's error messages). */
 export function pyTypeName(x: unknown): string {
   if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
@@ -63,6 +68,8 @@ export function pyTypeName(x: unknown): string {
   if (x instanceof Map || (typeof x === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(x)))) return "dict";
   if (x instanceof Set) return "set";
   if (typeof x === "function") {
+    // A class is Python's `type`.
+    if (isClass(x)) return "type";
     // A callable object (a Module) is named by its class, as Python's type(x).__name__.
     const name = (x as { constructor?: { name?: string } }).constructor?.name;
     return name && !/^(Async)?(Generator)?Function$/.test(name) ? name : "function";

@@ -33,6 +33,7 @@ import * as EX from "../ops/elementwise_extra";
 import { compute, record, sumTo, broadcastShapes, fmtShape, expandTo, tf as tfjs } from "../ops/_core";
 import type { Dims, ValuesIndices } from "../ops/reduce";
 import type { IndexItem } from "../ops/movement";
+import { warnOnce } from "../warnings";
 import * as V from "../ops/view";
 import * as MF from "./memory_format";
 import { storageOf, type TypedStorage } from "./storage";
@@ -1679,12 +1680,8 @@ export class Tensor {
   }
   /** A new tensor from `data` (copied, no graph), with this tensor's dtype unless `dtype` is given. */
   new_tensor(data: C.NestedArray | Tensor, options: C.CreationOptions = {}): Tensor {
-    if (data instanceof Tensor && !warnedNewTensor) {
-      warnedNewTensor = true;
-      process.emitWarning(
-        "To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or sourceTensor.clone().detach().requires_grad_(True), rather than tensor.new_tensor(sourceTensor).",
-        "UserWarning",
-      );
+    if (data instanceof Tensor) {
+      warnOnce("To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or sourceTensor.clone().detach().requires_grad_(True), rather than tensor.new_tensor(sourceTensor).");
     }
     const src = data instanceof Tensor ? data.detach() : data;
     return C.tensor(src, { dtype: this.dtype, ...stripUndefined(options) });
@@ -2369,8 +2366,6 @@ function normDimPublic(dim: number, ndim: number, op: string): number {
   return dim < 0 ? dim + ndim : dim;
 }
 
-/** PyTorch shows new_tensor's copy-construct advice once (Python's warning filter, one call site). */
-let warnedNewTensor = false;
 let deviceProbe: () => string = () => "cpu";
 let gradProbe: () => boolean = () => true;
 

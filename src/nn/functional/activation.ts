@@ -11,6 +11,7 @@ import { is_grad_enabled } from "../../autograd/grad_mode";
 import * as E from "../../ops/elementwise";
 import * as R from "../../ops/reduce";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
+import { warnOnce } from "../../warnings";
 import { renameGradFn } from "../../autograd/node";
 
 export function checkInput(op: string, t: unknown): asserts t is Tensor {
@@ -152,13 +153,13 @@ export function _tanh(input: Tensor): Tensor {
 
 /** PyTorch's F.sigmoid: torch.sigmoid, with its deprecation warning (once, as Python shows it). */
 export function sigmoid(input: Tensor): Tensor {
-  warnOnce("sigmoid", "nn.functional.sigmoid is deprecated. Use torch.sigmoid instead.");
+  warnOnce("nn.functional.sigmoid is deprecated. Use torch.sigmoid instead.");
   return _sigmoid(input);
 }
 
 /** PyTorch's F.tanh: torch.tanh, with its deprecation warning (once, as Python shows it). */
 export function tanh(input: Tensor): Tensor {
-  warnOnce("tanh", "nn.functional.tanh is deprecated. Use torch.tanh instead.");
+  warnOnce("nn.functional.tanh is deprecated. Use torch.tanh instead.");
   return _tanh(input);
 }
 
@@ -171,16 +172,10 @@ export function logsigmoid(input: Tensor): Tensor {
 
 /** PyTorch's legacy choice of dim when none is given (0 for 0-, 1- and 3-D input, else 1). */
 function implicitDim(op: string, ndim: number): number {
-  warnOnce(op, `Implicit dimension choice for ${op} has been deprecated. Change the call to include dim=X as an argument.`);
+  warnOnce(`Implicit dimension choice for ${op} has been deprecated. Change the call to include dim=X as an argument.`);
   return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
 }
 
-const warned = new Set<string>();
-function warnOnce(key: string, msg: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  process.emitWarning(msg, "UserWarning");
-}
 
 type SoftmaxOpts = { dim?: number | null; dtype?: string };
 

@@ -10,6 +10,7 @@ import { from_typed } from "../../ops/creation";
 import * as R from "../../ops/reduce";
 import * as E from "../../ops/elementwise";
 import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
+import { warnOnce } from "../../warnings";
 import { checkInput } from "./activation";
 import { fused } from "../../ops/fused";
 import { nllKernelApplies, nllLossKernel } from "../../ops/nll";
@@ -49,12 +50,6 @@ function mulInPlaceShape(a: Tensor, w: Tensor): Tensor {
   return r;
 }
 
-const warned = new Set<string>();
-function warnOnce(msg: string): void {
-  if (warned.has(msg)) return;
-  warned.add(msg);
-  process.emitWarning(msg, "UserWarning");
-}
 
 /** PyTorch's `_Reduction`: validates `reduction`, or derives it from the legacy flags. */
 export function _reduction(o: { size_average?: unknown; reduce?: unknown; reduction?: unknown }): Reduction {

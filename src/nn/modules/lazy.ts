@@ -7,6 +7,7 @@
  * Learning's PyTorch chapters build their networks this way.
  */
 import { Tensor } from "../../tensor/tensor";
+import { warnOnce } from "../../warnings";
 import { parseArgs } from "../../tensor/args";
 import { empty, tensor } from "../../ops/creation";
 import { no_grad } from "../../autograd/grad_mode";
@@ -52,12 +53,9 @@ export class UninitializedBuffer extends Tensor {
   }
 }
 
-let warned = false;
 /** PyTorch warns once that lazy modules are experimental. */
-function warnOnce(): void {
-  if (warned) return;
-  warned = true;
-  process.emitWarning("Lazy modules are a new feature under heavy development so changes to the API or functionality can happen at any moment.", "UserWarning");
+function warnLazy(): void {
+  warnOnce("Lazy modules are a new feature under heavy development so changes to the API or functionality can happen at any moment.");
 }
 
 const uninitialized = (t: unknown): boolean => t instanceof UninitializedParameter || t instanceof UninitializedBuffer;
@@ -89,7 +87,7 @@ export class LazyLinear extends Linear implements Lazy {
     const a = parseArgs("LazyLinear", [out_features, bias, options], ["out_features", "bias", "device", "dtype"]);
     const out = checkFeatures("LazyLinear", "out_features", a.out_features);
     super(0, 0, { bias: false });
-    warnOnce();
+    warnLazy();
     this.weight = new UninitializedParameter();
     this.out_features = out;
     if ((a.bias as boolean | undefined) ?? true) this.bias = new UninitializedParameter();
@@ -129,7 +127,7 @@ function convArgs(layer: string, raw: unknown[], names: string[]): ConvArgs {
 
 /** Shared by the lazy convolutions: uninitialised weight and bias, out_channels restored after the zero-channel construction. */
 function makeLazyConv(m: Conv2d | Conv1d | ConvTranspose2d, a: ConvArgs): void {
-  warnOnce();
+  warnLazy();
   m.weight = new UninitializedParameter();
   m.out_channels = a.out_channels as number;
   if ((a.bias as boolean | undefined) ?? true) m.bias = new UninitializedParameter();
@@ -201,7 +199,7 @@ type BNArgs = { eps?: number; momentum?: number | null; affine?: boolean; track_
 const BN_NAMES = ["eps", "momentum", "affine", "track_running_stats", "device", "dtype"];
 
 function makeLazyBN(m: BatchNorm1d | BatchNorm2d, a: Record<string, unknown>): void {
-  warnOnce();
+  warnLazy();
   m.affine = (a.affine as boolean | undefined) ?? true;
   m.track_running_stats = (a.track_running_stats as boolean | undefined) ?? true;
   if (m.affine) {

@@ -44,24 +44,31 @@ export function blockScopedNames(code: string): { inBlocks: string[]; topLevel: 
 }
 
 /**
- * The names block-declared in earlier cells (name to the cell's label), kept up to date cell by cell:
- * a later top-level declaration of the name removes it.
+ * The names block-declared in earlier cells (name to the cell's label), as of the latest cell: a
+ * later top-level declaration of the name removes it. Cells are parsed only when a compile error asks
+ * (`explain`), not on every cell's path.
  */
 export class BlockNames {
   private readonly names = new Map<string, string>();
+  /** Compiled cells not parsed yet, in order. */
+  private pending: [code: string, label: string][] = [];
 
   record(code: string, label: string): void {
-    if (!/\b(let|const|class|function)\b/.test(code)) return;
-    const { inBlocks, topLevel } = blockScopedNames(code);
-    for (const n of topLevel) this.names.delete(n);
-    for (const n of inBlocks) this.names.set(n, label);
+    if (/\b(let|const|class|function)\b/.test(code)) this.pending.push([code, label]);
   }
 
   /** `message` with what to do when it is "Cannot find name 'x'" for a name an earlier cell declared in a block. */
   explain(message: string): string {
     const m = /^Cannot find name '([^']+)'\./.exec(message);
-    const label = m ? this.names.get(m[1]) : undefined;
-    if (!m || label === undefined) return message;
+    if (!m) return message;
+    for (const [code, cellLabel] of this.pending) {
+      const { inBlocks, topLevel } = blockScopedNames(code);
+      for (const n of topLevel) this.names.delete(n);
+      for (const n of inBlocks) this.names.set(n, cellLabel);
+    }
+    this.pending = [];
+    const label = this.names.get(m[1]);
+    if (label === undefined) return message;
     return (
       `${message} '${m[1]}' was declared inside a block ({ ... } of an if, for or try) in cell [${label}], ` +
       `where TypeScript keeps it; Python's module globals are TypeScript's top-level names: ` +

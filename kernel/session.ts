@@ -52,6 +52,8 @@ const CELL_WRAPPER = /^\((async )?function\(exports, require\) \{ /;
 /** Name of the errors a cell raises when it does not compile. */
 export const COMPILE_ERROR = "CompileError";
 export const KEYBOARD_INTERRUPT = "KeyboardInterrupt";
+/** A cell stopped by an interrupt before any of its code ran (in its compile, or before it started). */
+const stoppedBeforeRun = (): Outcome => ({ status: "error", ename: KEYBOARD_INTERRUPT, evalue: "", traceback: [`${KEYBOARD_INTERRUPT}: `] });
 
 /** What `process.exit()` raises inside a cell: the kernel outlives it, as IPython outlives `sys.exit()`. */
 export class SystemExit extends Error {
@@ -209,7 +211,7 @@ export class Session {
     const interruptedBeforeRun = this.announced && this.interruptedBeforeRun;
     this.announced = false;
     this.interruptedBeforeRun = false;
-    if (interruptedBeforeRun) return { status: "error", ename: KEYBOARD_INTERRUPT, evalue: "", traceback: [`${KEYBOARD_INTERRUPT}: `] };
+    if (interruptedBeforeRun) return stoppedBeforeRun();
     // What a compile stopped by SIGINT left (see the header): its hook, its conversion.
     vmModule.runInThisContext = runInThisContext;
     this.takeLastConversion();
@@ -280,7 +282,7 @@ export class Session {
       resetAfterInterruptedCompile();
       // A worker's compile goes on after the cell stopped waiting for it: end it.
       this.remote?.restart();
-      return { status: "error", ename: KEYBOARD_INTERRUPT, evalue: "", traceback: [`${KEYBOARD_INTERRUPT}: `] };
+      return stoppedBeforeRun();
     }
     const evalue = /Maximum call stack size exceeded/.test(thrown.message)
       ? "Maximum call stack size exceeded while compiling the cell: it nests too deeply for the TypeScript compiler"

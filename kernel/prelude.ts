@@ -12,7 +12,7 @@ import { TICK_NAME } from "./rewrite";
 const BUILTIN_NAMES = [
   "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "tuple", "sorted", "sum", "min", "max",
   "abs", "round", "float", "int", "str", "repr", "isinstance", "set", "True", "False", "None", "__name__", "map",
-  "getattr", "hasattr", "setattr",
+  "getattr", "hasattr", "setattr", "type", "divmod",
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */

@@ -15,8 +15,9 @@
  * so `isinstance(x, int)` is refused (use `Number.isInteger(x)`) and `float(3)` prints as `3`.
  */
 import { inspect } from "util";
-import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError } from "./errors";
-import { asPyTuple, pyIsTuple, pyTypeName } from "./pyrepr";
+import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError, ZeroDivisionError } from "./errors";
+import { asPyBuiltinType, asPyTuple, definePyName, isClass, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
+import { PySet } from "./pyset";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
 
@@ -622,3 +623,72 @@ export function isinstance(x: unknown, cls: unknown): boolean {
   if (typeof cls !== "function") throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
   return x instanceof (cls as Class);
 }
+
+/** A class as `type(x)` returns it: callable as its constructor, with Python's `__name__`. */
+// eslint-disable-next-line @typescript-eslint/ban-types
+export type PyClass = Function & { readonly __name__: string };
+
+const standIns = new Map<string, PyClass>();
+
+/** Python's builtin type `name` where the dialect has no function of that name (bool, NoneType, dict, type, function). */
+function builtinType(name: string): PyClass {
+  let t = standIns.get(name);
+  if (t === undefined) {
+    const fn = function (): never {
+      throw new TypeError(`cannot create '${name}' instances`);
+    };
+    Object.defineProperty(fn, "name", { value: name });
+    t = asPyBuiltinType(fn, name) as unknown as PyClass;
+    standIns.set(name, t);
+  }
+  return t;
+}
+
+/**
+ * Python's `type(x)`: the class of `x`, printed as Python prints it (`<class 'torch.Tensor'>`,
+ * `<class 'torch.nn.modules.linear.Linear'>`, `<class '__main__.Net'>`; a cell's value shows
+ * `torch.Tensor` as IPython does), with `__name__` (`type(model).__name__` is `'Net'`). The same class
+ * each time (`type(a) === type(b)`; `type(x) === torch.Tensor`). A JS number is `int` when it is
+ * integral, else `float` (the dialect cannot tell `1.0` from `1`); arrays are `list` or `tuple`.
+ * @example print(type(x))  // <class 'torch.Tensor'>
+ */
+export function type<T extends object>(x: T): PyClass & (abstract new (...args: any[]) => T); // eslint-disable-line @typescript-eslint/no-explicit-any
+export function type(x: unknown): PyClass;
+export function type(x: unknown): PyClass {
+  if (typeof x === "number") return (Number.isInteger(x) ? int : float) as unknown as PyClass;
+  if (typeof x === "bigint") return int as unknown as PyClass;
+  if (typeof x === "string") return str as unknown as PyClass;
+  if (typeof x === "boolean") return builtinType("bool");
+  if (x === null || x === undefined) return builtinType("NoneType");
+  if (Array.isArray(x)) return (pyIsTuple(x) ? tuple : list) as unknown as PyClass;
+  if (x instanceof PySet) return PySet as unknown as PyClass;
+  if (typeof x === "function" && isClass(x)) return builtinType("type");
+  const proto = Object.getPrototypeOf(x) as { constructor?: unknown } | null;
+  const cls = proto?.constructor;
+  if (typeof x === "function" && (cls === Function || cls === undefined || !isClass(cls))) return builtinType("function");
+  if (proto === null || cls === Object || x instanceof Map) {
+    const mapping = pyMappingOf(x);
+    return builtinType(mapping === null ? "dict" : mapping);
+  }
+  definePyName(cls as object);
+  return pyPublicClass(cls as object) as PyClass;
+}
+
+/**
+ * Python's `divmod(a, b)`: `(a // b, a % b)` with Python's floor semantics (the remainder has b's sign).
+ * @example divmod(-7, 2)  // (-4, 1)
+ */
+export function divmod(a: number, b: number): [number, number] {
+  if (typeof a !== "number" || typeof b !== "number") throw new TypeError(`unsupported operand type(s) for divmod(): '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+  if (b === 0) throw new ZeroDivisionError(Number.isInteger(a) ? "integer division or modulo by zero" : "float divmod()");
+  const q = Math.floor(a / b);
+  const r = a - q * b;
+  return asPyTuple([q, r === 0 ? 0 * b : r]) as [number, number];
+}
+
+asPyBuiltinType(int, "int");
+asPyBuiltinType(float, "float");
+asPyBuiltinType(str, "str");
+asPyBuiltinType(list, "list");
+asPyBuiltinType(tuple, "tuple");
+asPyBuiltinType(PySet, "set");

@@ -53,6 +53,14 @@ export class OverflowError extends Error {
   }
 }
 
+/** Python's ZeroDivisionError: `divmod(1, 0)`. */
+export class ZeroDivisionError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "ZeroDivisionError";
+  }
+}
+
 /** Python's KeyError: a dict has no such key (`d.pop("x")` without a default, src/pydict.ts). */
 export class KeyError extends Error {
   constructor(message = "") {

@@ -36,6 +36,9 @@ export function ipythonRepr(obj: object, name: string): string {
 /** `v`'s IPython form when it has one (a callable object, such as a pruning method, included), else null. */
 export function ipythonReprOf(v: unknown): string | null {
   if ((typeof v !== "object" && typeof v !== "function") || v === null) return null;
+  // A class shows as its qualified name (`torch.Tensor`, `__main__.Net`, `int`), as IPython shows one.
+  const cls = pyClassQualname(v);
+  if (cls !== null) return cls;
   const own = (v as { [IPYTHON_REPR]?: unknown })[IPYTHON_REPR];
   return typeof own === "function" ? String(own.call(v)) : null;
 }
@@ -48,6 +51,25 @@ export const PY_TUPLE = Symbol.for("torchlab.pyTuple");
 export function asPyTuple<T extends unknown[]>(items: T): T {
   Object.defineProperty(items, PY_TUPLE, { value: true });
   return items;
+}
+
+/**
+ * PyTorch's `torch.return_types.<name>` (a structseq: `x.max(1)`, `torch.linalg.qr(A)`, `torch.frexp(x)`):
+ * the items in order, so it destructures and indexes as the tuple it is (`const [values, indices] =
+ * x.max(1)`), each also a read-only property by field name (`.values`, `.Q`), printed as PyTorch prints
+ * it: `torch.return_types.max(\nvalues=tensor(...),\nindices=tensor(...))`, by print() and as a cell's value.
+ */
+export function asReturnType<T extends unknown[]>(name: string, fields: readonly string[], items: T): T {
+  const text = (): string => `torch.return_types.${name}(\n${fields.map((f, i) => `${f}=${String(items[i])}`).join(",\n")})`;
+  const hidden = (value: unknown): PropertyDescriptor => ({ value, enumerable: false, configurable: true });
+  const props: PropertyDescriptorMap = {
+    toString: hidden(text),
+    [Symbol.for("nodejs.util.inspect.custom")]: hidden(text),
+    [Symbol.for("Jupyter.display")]: hidden(() => ({ "text/plain": text() })),
+  };
+  fields.forEach((f, i) => { props[f] = hidden(items[i]); });
+  Object.defineProperties(items, props);
+  return asPyTuple(items);
 }
 
 /** Whether `x` is a class (Python's `type` instance), not a function or a callable object. */
@@ -98,8 +120,65 @@ export function pyIsTuple(x: readonly unknown[]): boolean {
   return (x as unknown as Record<symbol, unknown>)[PY_TUPLE] === true;
 }
 
-/** The Python module of each of torchlab's classes that prints by identity (see pyDefaultRepr). */
+/** The Python module of each of torchlab's classes that prints by identity (see pyDefaultRepr), or that a user may print (`type(x)`). */
 const pyModules = new WeakMap<object, string>();
+
+/**
+ * Records the Python module `cls` lives in (`torch` for Tensor, `torch.nn.modules.linear` for Linear),
+ * and gives the class Python's `__name__` (its subclasses inherit the getter and read their own name).
+ */
+export function setPyModule(cls: object, module: string): void {
+  pyModules.set(cls, module);
+  definePyName(cls);
+}
+
+/** `cls.__name__` as Python's: the class's own name, also read through a subclass. */
+export function definePyName(cls: object): void {
+  if ("__name__" in cls) return;
+  Object.defineProperty(cls, "__name__", {
+    get(this: { name: string }) {
+      return this.name;
+    },
+    configurable: true,
+  });
+}
+
+/** The object a user names a class by, where it is not the class itself (torch.Tensor is a callable Proxy of it). */
+const publicClasses = new WeakMap<object, object>();
+
+/** Records `alias` as what `type(x)` returns for instances of `cls` (and prints as `cls`). */
+export function setPyPublicClass(cls: object, alias: object, module: string): void {
+  publicClasses.set(cls, alias);
+  pyModules.set(alias, module);
+}
+
+/** The class users name for `cls` (see setPyPublicClass), else `cls`. */
+export function pyPublicClass<T extends object>(cls: T): T {
+  return (publicClasses.get(cls) as T | undefined) ?? cls;
+}
+
+/** The builtin types (int, float, str, list, ...: functions or stand-ins in the dialect) by their Python names. */
+const builtinTypes = new WeakMap<object, string>();
+
+/** Marks `fn` as Python's builtin type `name`: printed `<class 'int'>`, with `fn.__name__` `name`. */
+export function asPyBuiltinType<T extends object>(fn: T, name: string): T {
+  builtinTypes.set(fn, name);
+  Object.defineProperty(fn, "__name__", { value: name, configurable: true });
+  return fn;
+}
+
+/**
+ * A class's name as Python qualifies it (`torch.Tensor`, `torch.nn.modules.linear.Linear`, `__main__.Net`
+ * for a class a notebook wrote, `int` for a builtin type), or null when `cls` is not a class.
+ */
+export function pyClassQualname(cls: unknown): string | null {
+  if (typeof cls !== "function") return null;
+  const builtin = builtinTypes.get(cls);
+  if (builtin !== undefined) return builtin;
+  const module = pyModules.get(cls);
+  if (module === undefined && !isClass(cls)) return null;
+  return `${module ?? "__main__"}.${cls.name}`;
+}
 
 /** `module.Name` of `obj`'s class, as Python prints `type(obj)`: a class the user wrote is `__main__`'s. */
 export function pyQualname(obj: object): string {

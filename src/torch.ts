@@ -19,7 +19,7 @@ import type { NestedArray, TypedArrayWithShape } from "./ops/creation";
 
 /** What a legacy constructor takes: sizes, a nested list, a tensor, or an array as `x.numpy()` gives it (NumPy's ndarray). */
 type LegacyArg = NestedArray | TensorClass | TypedArrayWithShape | TypedArrayWithShape["data"];
-import { isOptions, parseArgs, trimArgs } from "./tensor/args";
+import { isOptions, keywordOnly, parseArgs, trimArgs } from "./tensor/args";
 import { withOut, withOutPair, splitOut } from "./tensor/out";
 import { addmm as addmmOp } from "./ops/addmm";
 import { alias as aliasOp } from "./ops/view";
@@ -34,6 +34,7 @@ import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype, type GatherOptions } from "./tensor/tensor";
 import * as SP from "./tensor/sparse";
 import { linalgMore } from "./torch_more";
+import { asPyTuple, setPyPublicClass } from "./pyrepr";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -51,6 +52,8 @@ export { TORCH_VERSION as __version__ } from "./version";
 export const Tensor = new Proxy(TensorClass, {
   apply: (_target, _this, args: LegacyArg[]) => legacyNew("Tensor", D.defaultFloatDtype(), args),
 }) as typeof TensorClass & ((...args: LegacyArg[]) => TensorClass);
+// type(x) is torch.Tensor itself, printed <class 'torch.Tensor'>.
+setPyPublicClass(TensorClass, Tensor, "torch");
 export type Tensor = TensorClass;
 export type { DType, NestedList } from "./tensor/tensor";
 export { ready, backend, get_num_threads, set_num_threads } from "./backend";
@@ -323,13 +326,6 @@ export const is_floating_point = (a: Tensor): boolean => a.is_floating_point();
 
 type Operand = Tensor | number | boolean;
 
-/** PyTorch's keyword-only parameters (after `*`): a trailing options object, never a positional value. */
-function keywordOnly(op: string, positional: number, options: unknown, names: readonly string[]): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (!isOptions(options)) throw new TypeError(`${op}() takes ${positional} positional arguments but ${positional + 1} were given`);
-  return parseArgs(op, [options], names);
-}
-
 // `out` (PyTorch's out= keyword) on the common ops: src/tensor/out.ts.
 type Out = { out?: Tensor | null };
 export const add = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => {
@@ -400,14 +396,7 @@ export const relu = (a: Tensor): Tensor => E.relu(a);
 export const floor = (a: Tensor): Tensor => E.floor(a);
 export const ceil = (a: Tensor): Tensor => E.ceil(a);
 /** Rounds half to even; `{decimals}` rounds to that many decimal places (negative: to tens, hundreds, ...), as PyTorch. */
-export const round = (a: Tensor, options?: { decimals?: number }): Tensor => {
-  const decimals = (keywordOnly("round", 1, options, ["decimals"]).decimals as number | undefined) ?? 0;
-  if (!Number.isInteger(decimals)) throw new TypeError(`round(): argument 'decimals' must be int, not ${decimals}`);
-  if (decimals === 0) return E.round(a);
-  // PyTorch's formula, so ties and float32 rounding agree: round(x * 10^d) / 10^d, or round(x / 10^-d) * 10^-d.
-  const ten = 10 ** Math.abs(decimals);
-  return decimals > 0 ? E.div(E.round(E.mul(a, ten)), ten) : E.mul(E.round(E.div(a, ten)), ten);
-};
+export const round = (a: Tensor, options?: { decimals?: number }): Tensor => a.round(options);
 export const square = (a: Tensor): Tensor => E.square(a);
 export const erf = (a: Tensor): Tensor => E.erf(a);
 export const clamp = (a: Tensor, ...args: Parameters<Tensor["clamp"]>): Tensor => a.clamp(...args);
@@ -475,7 +464,7 @@ export const log_ = (a: Tensor): Tensor => a.log_();
 export const neg_ = (a: Tensor): Tensor => a.neg_();
 export const reciprocal_ = (a: Tensor): Tensor => a.reciprocal_();
 export const relu_ = (a: Tensor): Tensor => a.relu_();
-export const round_ = (a: Tensor): Tensor => a.round_();
+export const round_ = (a: Tensor, options?: { decimals?: number }): Tensor => a.round_(options);
 export const sigmoid_ = (a: Tensor): Tensor => a.sigmoid_();
 export const sin_ = (a: Tensor): Tensor => a.sin_();
 export const sqrt_ = (a: Tensor): Tensor => a.sqrt_();
@@ -1073,7 +1062,7 @@ export const index_copy = (a: Tensor, ...args: Parameters<Tensor["index_copy"]>)
 export const index_fill = (a: Tensor, dim: number, index: Tensor, value: number | boolean | Tensor): Tensor => X.index_fill(a, dim, index, value);
 function atleast(n: 1 | 2 | 3, tensors: (Tensor | Tensor[])[]): Tensor | Tensor[] {
   if (tensors.length === 1 && tensors[0] instanceof Tensor) return X.atleast(tensors[0], n);
-  return tensors.flat().map((t) => X.atleast(t, n));
+  return asPyTuple(tensors.flat().map((t) => X.atleast(t, n)));
 }
 /** The input itself when it has at least 1 dim, else a view with one; several inputs: an array. */
 export function atleast_1d(a: Tensor): Tensor;

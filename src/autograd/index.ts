@@ -11,6 +11,7 @@ import * as D from "../tensor/dtype";
 import { runBackward } from "./backward";
 import { runBackwardGraph } from "./create_graph";
 import { ones } from "../ops/creation";
+import { asPyTuple } from "../pyrepr";
 
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
 export { Function, FunctionCtx } from "./function";
@@ -133,7 +134,7 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
     throw unusedError(ins, unused);
   }
   const given = new Set<Tensor>();
-  return ins.map((t) => {
+  return asPyTuple(ins.map((t) => {
     const g = capture.get(t);
     if (!g) return null;
     // An input listed twice gets a tensor of its own each time, as it would in PyTorch.
@@ -142,7 +143,7 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
     const r = Tensor._wrap(own);
     if (t._s.dt === D.float64) r._s.dt = D.float64;
     return r;
-  });
+  }));
 }
 
 function unusedError(ins: Tensor[], i: number): RuntimeError {
@@ -158,13 +159,13 @@ function gradGraph(op: string, outs: Tensor[], ins: Tensor[], o: Record<string, 
   const unused = o.allow_unused ? -1 : ins.findIndex((t) => capture.get(t) === null);
   if (unused >= 0) throw unusedError(ins, unused);
   const given = new Set<Tensor>();
-  return ins.map((t) => {
+  return asPyTuple(ins.map((t) => {
     const g = capture.get(t) ?? null;
     if (g === null) return null;
     const own = given.has(t) ? g.clone() : g;
     given.add(t);
     return own;
-  });
+  }));
 }
 
 /**

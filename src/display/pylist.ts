@@ -9,7 +9,7 @@
  * keeps Node's format for the whole value. Duck-typed, so the kernel's emitter needs no torch import.
  */
 import { inspect } from "util";
-import { ipythonReprOf, pyDictKey, pyMappingOf, PY_TUPLE } from "../pyrepr";
+import { ipythonReprOf, pyClassQualname, pyDictKey, pyMappingOf, PY_TUPLE } from "../pyrepr";
 import { ipythonPretty, type PrettyDoc } from "./ipython_pretty";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
@@ -38,7 +38,10 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   if (typeof v === "string") return pyString(v);
   if (typeof v === "boolean") return v ? "True" : "False";
   if (v === null || v === undefined) return "None";
-  if (typeof v !== "object") return null;
+  const cls = pyClassQualname(v);
+  if (cls !== null) return cell ? cls : `<class '${cls}'>`;
+  // A callable object that prints itself (a Module) is an item as any object is.
+  if (typeof v !== "object" && !(typeof v === "function" && typeof (v as { [CUSTOM]?: unknown })[CUSTOM] === "function")) return null;
   const ipython = cell ? ipythonReprOf(v) : null;
   if (ipython !== null) return ipython;
   const mapping = pyMappingOf(v);

@@ -8,6 +8,7 @@ import { isOptions, parseArgs } from "../tensor/args";
 import { zeros } from "../ops/creation";
 import { RuntimeError, TypeError } from "../errors";
 import { REQUIRES_GRAD_DTYPE } from "../tensor/dtype";
+import { setPyModule } from "../pyrepr";
 
 /**
  * A learnable tensor of a Module.
@@ -51,3 +52,5 @@ function describeValue(x: unknown): string {
   if (isOptions(x)) return "object";
   return typeof x === "object" ? (x as object).constructor?.name ?? "object" : typeof x;
 }
+
+setPyModule(Parameter, "torch.nn.parameter");

@@ -8,6 +8,7 @@
 import { tf, compute, record, constant, constantOf, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError } from "../errors";
+import { asReturnType } from "../pyrepr";
 import { jacobiSvd, rotateColumns } from "./linalg_extra";
 import { cols, eighBackward, qrBackward, svdBackward } from "./linalg_grad";
 
@@ -232,10 +233,7 @@ function eighImpl(op: string, A: Tensor, UPLO: string, vectors: boolean): [Tenso
  */
 export function eigh(A: Tensor, UPLO = "L"): EighResult {
   const [w, V] = eighImpl("linalg.eigh", A, UPLO, true);
-  const out = [w, V as Tensor] as EighResult;
-  out.eigenvalues = w;
-  out.eigenvectors = V as Tensor;
-  return out;
+  return asReturnType("linalg_eigh", ["eigenvalues", "eigenvectors"], [w, V as Tensor]) as EighResult;
 }
 
 /** The eigenvalues (ascending) of each symmetric matrix (torch.linalg.eigvalsh). */
@@ -327,10 +325,7 @@ export function qr(A: Tensor, mode = "reduced"): QRResult {
     Q = decompOutput("LinalgQrBackward0", A, Qt as tf.Tensor, m * cols, res.length, (g, b) => qrBackward(res[b].Q, Rs[b], g, null, m, n));
     R = decompOutput("LinalgQrBackward0", A, Rt, rRows * n, res.length, (g, b) => qrBackward(res[b].Q, Rs[b], null, g, m, n));
   }
-  const out = [Q, R] as QRResult;
-  out.Q = Q;
-  out.R = R;
-  return out;
+  return asReturnType("linalg_qr", ["Q", "R"], [Q, R]) as QRResult;
 }
 
 /** The transpose of a row-major r x c matrix. */
@@ -430,11 +425,7 @@ export function svd(A: Tensor, full_matrices = true, op = "linalg.svd"): SVDResu
   const U = decompOutput("LinalgSvdBackward0", A, compute(() => toTensor(res.map((r) => r.U), [...batch, m, ku])), m * ku, res.length, (g, b) => back(g, null, null, b));
   const S = decompOutput("LinalgSvdBackward0", A, compute(() => toTensor(res.map((r) => r.S), [...batch, k])), k, res.length, (g, b) => back(null, g, null, b));
   const Vh = decompOutput("LinalgSvdBackward0", A, compute(() => toTensor(res.map((r) => r.Vh), [...batch, kv, n])), kv * n, res.length, (g, b) => back(null, null, g, b));
-  const out = [U, S, Vh] as SVDResult;
-  out.U = U;
-  out.S = S;
-  out.Vh = Vh;
-  return out;
+  return asReturnType("linalg_svd", ["U", "S", "Vh"], [U, S, Vh]) as SVDResult;
 }
 
 /** torch.svd's result: `[U, S, V]` (V, not its transpose), also by name. */
@@ -463,11 +454,7 @@ export function svdOld(A: Tensor, some = true, compute_uv = true): SvdOldResult 
     U = constant(compute(() => tf.zeros([...batch, m, m], "float32")));
     V = constant(compute(() => tf.zeros([...batch, n, n], "float32")));
   }
-  const out = [U, S, V] as SvdOldResult;
-  out.U = U;
-  out.S = S;
-  out.V = V;
-  return out;
+  return asReturnType("svd", ["U", "S", "V"], [U, S, V]) as SvdOldResult;
 }
 
 /** The singular values of each matrix, descending (jacobiSvd on A itself: no Gram matrix squaring the condition number). Gradient: U diag(gS) Vh. */

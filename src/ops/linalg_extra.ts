@@ -13,6 +13,7 @@ import * as R from "./reduce";
 import * as M from "./movement";
 import * as L from "./linalg";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
+import { asReturnType } from "../pyrepr";
 
 function squareBatch(op: string, A: unknown): { A: Tensor; n: number; batch: number[] } {
   if (!(A instanceof Tensor)) throw new TypeError(`${op}(): argument 'A' must be Tensor, not ${A === null ? "null" : typeof A}`);
@@ -197,15 +198,7 @@ export function slogdet(input: Tensor, op = "linalg.slogdet"): SignLogAbsDet {
     });
     return [tf.mul(tf.reshape(g, [...batch, 1, 1]), tf.tensor(invT, A.shape, "float32"))];
   });
-  const r = [sign, logabsdet];
-  const text = (): string => `torch.return_types.${op === "slogdet" ? "slogdet" : "linalg_slogdet"}(\nsign=${String(sign)},\nlogabsdet=${String(logabsdet)})`;
-  Object.defineProperties(r, {
-    sign: { value: sign, enumerable: false },
-    logabsdet: { value: logabsdet, enumerable: false },
-    toString: { value: text, enumerable: false },
-    [Symbol.for("nodejs.util.inspect.custom")]: { value: text, enumerable: false },
-  });
-  return r as unknown as SignLogAbsDet;
+  return asReturnType(op === "slogdet" ? "slogdet" : "linalg_slogdet", ["sign", "logabsdet"], [sign, logabsdet]) as unknown as SignLogAbsDet;
 }
 
 /** PyTorch's `torch.return_types.slogdet`: destructures as [sign, logabsdet]. */

@@ -18,6 +18,7 @@ import { is_grad_enabled } from "../autograd/grad_mode";
 import { isOptions, parseArgs, trimArgs } from "../tensor/args";
 import { sinT, cosT, log1pT, fmodT } from "../backend/math_kernels";
 import { holdsNoTensor, renameGradFn, type BackwardFn } from "../autograd/node";
+import { asPyTuple, asReturnType } from "../pyrepr";
 
 type Operand = Tensor | number | boolean;
 
@@ -526,7 +527,7 @@ export function count_nonzero(a: Tensor, dim?: R.Dims): Tensor {
 export function var_mean(a: Tensor, dim: R.Dims, correction: number, keepdim: boolean, op = "var_mean"): [Tensor, Tensor] {
   need(op, a);
   const v = op === "std_mean" ? R.std(a, dim, correction, keepdim) : R.variance(a, dim, correction, keepdim);
-  return [v, R.mean(a, dim, keepdim)];
+  return asPyTuple([v, R.mean(a, dim, keepdim)]) as [Tensor, Tensor];
 }
 
 /** Host scan along `dim`: calls `visit(base, stride, n)` for each 1-D slice (flat offsets base + k * stride). */
@@ -753,15 +754,7 @@ export interface MinMax {
 }
 
 function minMax(mn: Tensor, mx: Tensor): MinMax {
-  const r = [mn, mx];
-  const text = (): string => `torch.return_types.aminmax(\nmin=${String(mn)},\nmax=${String(mx)})`;
-  Object.defineProperties(r, {
-    min: { value: mn, enumerable: false },
-    max: { value: mx, enumerable: false },
-    toString: { value: text, enumerable: false },
-    [Symbol.for("nodejs.util.inspect.custom")]: { value: text, enumerable: false },
-  });
-  return r as unknown as MinMax;
+  return asReturnType("aminmax", ["min", "max"], [mn, mx]) as unknown as MinMax;
 }
 
 // ---------------------------------------------------------------- creation

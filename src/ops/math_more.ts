@@ -5,6 +5,7 @@
  */
 import { tf, compute, record, constant, constantOf, withDtype, describe, normDim, fmtShape, broadcastMismatch } from "./_core";
 import * as D from "../tensor/dtype";
+import { asReturnType } from "../pyrepr";
 import { Tensor } from "../tensor/tensor";
 import * as E from "./elementwise";
 import { vector_norm } from "./linalg_extra";
@@ -59,10 +60,7 @@ export function frexp(input: Tensor): MantissaExponent {
   const exponent = withDtype(constant(compute(() => tf.tensor(e, input.shape, "int32"))), D.int32);
   const scale = compute(() => tf.tensor(Float32Array.from(e, (k) => 2 ** -k), input.shape, "float32"));
   const mantissa = record("FrexpBackward0", [input], compute(() => tf.tensor(m, input.shape, "float32")), (g) => [tf.mul(g, scale)]);
-  const out = [mantissa, exponent] as MantissaExponent;
-  out.mantissa = mantissa;
-  out.exponent = exponent;
-  return out;
+  return asReturnType("frexp", ["mantissa", "exponent"], [mantissa, exponent]) as MantissaExponent;
 }
 
 /** The next float32 after `x` towards `y` (C's nextafterf). */
@@ -202,8 +200,5 @@ export function histogram(input: Tensor, bins: number | Tensor = 100, range: [nu
   }
   const h = constant(compute(() => tf.tensor1d(hist, "float32")));
   const e = constant(compute(() => tf.tensor1d(edges, "float32")));
-  const out = [h, e] as HistogramResult;
-  out.hist = h;
-  out.bin_edges = e;
-  return out;
+  return asReturnType("histogram", ["hist", "bin_edges"], [h, e]) as HistogramResult;
 }

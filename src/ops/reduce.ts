@@ -4,6 +4,7 @@ import { cumulativeT } from "../backend/math_kernels";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, IndexError, ValueError } from "../errors";
+import { asReturnType } from "../pyrepr";
 import * as E from "./elementwise";
 import { hasLossKernel } from "../backend/loss_kernels";
 import type { SoftmaxAttrs } from "../backend/loss_kernels";
@@ -130,17 +131,7 @@ export interface ValuesIndices {
 export function valuesIndices(values: Tensor, indices: Tensor, op: "max" | "min" | "sort" | "topk" | "kthvalue" | "median" | "nanmedian" | "mode" | "cummax" | "cummin"): ValuesIndices {
   // Indices are int64 whatever the values' dtype (an int32 input's indices included).
   withDtype(indices, D.int64);
-  const r = [values, indices];
-  const text = (): string => `torch.return_types.${op}(\nvalues=${String(r[0])},\nindices=${String(r[1])})`;
-  // Not enumerable, so the pair still looks like a two-element array to code that walks it.
-  Object.defineProperties(r, {
-    values: { value: values, writable: true, enumerable: false, configurable: true },
-    indices: { value: indices, writable: true, enumerable: false, configurable: true },
-    toString: { value: text, writable: true, enumerable: false, configurable: true },
-    [Symbol.for("nodejs.util.inspect.custom")]: { value: text, writable: true, enumerable: false, configurable: true },
-    [Symbol.for("Jupyter.display")]: { value: () => ({ "text/plain": text() }), writable: true, enumerable: false, configurable: true },
-  });
-  return r as unknown as ValuesIndices;
+  return asReturnType(op, ["values", "indices"], [values, indices]) as unknown as ValuesIndices;
 }
 
 /** PyTorch's checks for max/min/amax/argmax of an empty tensor: all of it, or along a zero-size dim. */

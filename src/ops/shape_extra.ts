@@ -16,6 +16,7 @@ import { IndexError, NotImplementedError, RuntimeError, ShapeError, TypeError, V
 import * as M from "./movement";
 import * as V from "./view";
 import { unorderedSetOrder } from "./unordered_set";
+import { asPyTuple } from "../pyrepr";
 
 // ---------------------------------------------------------------- helpers
 
@@ -187,7 +188,7 @@ export function broadcast_tensors(...tensors: (Tensor | Tensor[])[]): Tensor[] {
     }
     shape = b;
   }
-  return list.map((x) => M.expand(x, shape));
+  return asPyTuple(list.map((x) => M.expand(x, shape)));
 }
 
 /**
@@ -292,10 +293,10 @@ export function tensor_split(t: Tensor, indices_or_sections: number | number[] |
     const extra = size % ios;
     const bounds = [0];
     for (let i = 0; i < ios; i++) bounds.push(bounds[i] + base + (i < extra ? 1 : 0));
-    return pieces(t, d, bounds);
+    return asPyTuple(pieces(t, d, bounds));
   }
   intList(op, "indices", ios);
-  return pieces(t, d, [0, ...ios, t.shape[d]]);
+  return asPyTuple(pieces(t, d, [0, ...ios, t.shape[d]]));
 }
 
 function directionalSplit(op: "hsplit" | "vsplit" | "dsplit", t: Tensor, s: number | number[]): Tensor[] {
@@ -613,7 +614,7 @@ export function meshgrid(tensors: Tensor[], indexing: Indexing = "ij"): Tensor[]
   const order = swap ? [ts[1], ts[0], ...ts.slice(2)] : ts;
   const shape = order.map((x) => x.numel());
   const grids = order.map((x, k) => M.expand(M.reshape(x, shape.map((s, j) => (j === k ? s : 1))), shape));
-  return swap ? [grids[1], grids[0], ...grids.slice(2)] : grids;
+  return asPyTuple(swap ? [grids[1], grids[0], ...grids.slice(2)] : grids);
 }
 
 export function cartesian_prod(tensors: Tensor[]): Tensor {
@@ -817,7 +818,7 @@ function uniqueCore(op: string, t: Tensor, o: UniqueOptions, consecutive: boolea
   const res = [output];
   if (o.return_inverse) res.push(int32Tensor(inverse, dim === undefined || dim === null ? t.shape.slice() : [count]));
   if (o.return_counts) res.push(int32Tensor(counts, [counts.length]));
-  return res;
+  return asPyTuple(res);
 }
 
 /**

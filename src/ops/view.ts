@@ -12,6 +12,7 @@ import { holdsNoTensor, Node } from "../autograd/node";
 import { Tensor } from "../tensor/tensor";
 import type { Storage } from "../backend/memory";
 import { RuntimeError } from "../errors";
+import { asPyTuple } from "../pyrepr";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { formatStrides, isContiguousAs, contiguous_format } from "../tensor/memory_format";
 
@@ -327,10 +328,10 @@ function as(t: tf.Tensor, dtype: tf.DataType): tf.Tensor {
   return t.dtype === dtype ? t : tf.cast(t, dtype);
 }
 
-/** Marks the pieces of split/chunk/unbind as outputs of one multi-view function. */
+/** Marks the pieces of split/chunk/unbind as outputs of one multi-view function, and as the tuple PyTorch returns. */
 export function markMultiOutput(pieces: Tensor[], name: string): Tensor[] {
   pieces.forEach((p, index) => {
     if (p._view !== null) p._view.multi = { name, index };
   });
-  return pieces;
+  return asPyTuple(pieces);
 }

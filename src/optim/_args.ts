@@ -2,6 +2,7 @@
 import { parseArgs } from "../tensor/args";
 import { TypeError, ValueError } from "../errors";
 import { isParamsKeyword, pyRepr } from "./optimizer";
+import { asPyTuple } from "../pyrepr";
 
 /**
  * Maps `(lr, momentum, ..., {options})` onto `names` (PyTorch's positional order), filling in
@@ -51,7 +52,7 @@ export function checkBetas(op: string, betas: unknown): [number, number] {
   betas.forEach((b: number, i) => {
     if (!(0 <= b && b < 1)) throw new ValueError(`Invalid beta parameter at index ${i}: ${pyFloat(b)}`);
   });
-  return [betas[0], betas[1]];
+  return asPyTuple([betas[0], betas[1]]) as [number, number];
 }
 
 /** The checks of the Adam family (Adam, AdamW, Adamax, NAdam, RAdam), in PyTorch's order; `betas` becomes a checked pair. */

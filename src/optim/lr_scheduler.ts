@@ -8,7 +8,7 @@ import { Tensor } from "../tensor/tensor";
 import { TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { Optimizer } from "./optimizer";
-import { pyDefaultRepr } from "../pyrepr";
+import { asPyTuple, pyDefaultRepr } from "../pyrepr";
 
 /** Python's KeyError, raised where PyTorch raises it (resuming without `initial_lr`). */
 export class KeyError extends Error {
@@ -701,7 +701,7 @@ export class OneCycleLR extends LRScheduler {
       const basem = perGroup("base_momentum", o.base_momentum, 0.85);
       if (last_epoch === -1) {
         groups.forEach((g, i) => {
-          if (use_beta1) g.betas = [maxm[i], ...(g.betas as number[]).slice(1)];
+          if (use_beta1) g.betas = asPyTuple([maxm[i], ...(g.betas as number[]).slice(1)]);
           else g.momentum = maxm[i];
           g.max_momentum = maxm[i];
           g.base_momentum = basem[i];
@@ -739,7 +739,7 @@ export class OneCycleLR extends LRScheduler {
           lr = this.anneal(group[phase.start_lr] as number, group[phase.end_lr] as number, pct);
           if (this.cycle_momentum) {
             const m = this.anneal(group[phase.start_momentum] as number, group[phase.end_momentum] as number, pct);
-            if (this.use_beta1) group.betas = [m, ...(group.betas as number[]).slice(1)];
+            if (this.use_beta1) group.betas = asPyTuple([m, ...(group.betas as number[]).slice(1)]);
             else group.momentum = m;
           }
           break;

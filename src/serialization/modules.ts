@@ -22,6 +22,7 @@ import { default_generator } from "../tensor/random";
 import * as nn from "../nn";
 import { TypeError } from "../errors";
 import { PyFloat, pyTuples } from "./pickle";
+import { setPyModule } from "../pyrepr";
 
 /** A class of module: what `add_safe_globals` takes and what a loaded module is an instance of. */
 // `never[]` accepts every signature (a subclass's own arguments are its business). The instance type
@@ -75,6 +76,7 @@ const SPECS: ModuleSpec[] = [];
 
 function def(module: string, cls: ModuleClass, s: Omit<ModuleSpec, "qualname" | "cls" | "params"> & { params?: string[] }): void {
   SPECS.push({ qualname: `torch.nn.modules.${module}.${cls.name}`, cls, params: s.params ?? [], ...s });
+  setPyModule(cls, `torch.nn.modules.${module}`);
 }
 
 const none = (): unknown[] => [];

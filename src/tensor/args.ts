@@ -85,3 +85,10 @@ export function parseSizes(op: string, args: readonly unknown[]): { sizes: numbe
   });
   return { sizes: sizes as number[], options };
 }
+
+/** PyTorch's keyword-only parameters (after `*`): a trailing options object, never a positional value. */
+export function keywordOnly(op: string, positional: number, options: unknown, names: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (!isOptions(options)) throw new TypeError(`${op}() takes ${positional} positional arguments but ${positional + 1} were given`);
+  return parseArgs(op, [options], names);
+}

@@ -15,10 +15,10 @@ import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
 import { formatValues, addSuffixes } from "./repr";
 import { pyFloat } from "../testing/pyrepr";
-import { asPyTuple } from "../pyrepr";
+import { asPyTuple, setPyModule } from "../pyrepr";
 import { format, formatFloat, formatInt } from "../pyformat";
 import { tensor_display_hook } from "../display/hook";
-import { isOptions, parseArgs, trimArgs } from "./args";
+import { isOptions, keywordOnly, parseArgs, trimArgs } from "./args";
 import { IndexError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import * as E from "../ops/elementwise";
 import * as R from "../ops/reduce";
@@ -168,6 +168,8 @@ function trailingDim(op: string, dim: unknown): unknown {
 }
 
 export class Tensor {
+  /** Python's class name (`torch.Tensor.__name__`, `type(x).__name__`): "Tensor", or the subclass's. */
+  declare static readonly __name__: string;
   /** @internal refcounted backend buffer, shared by detach()/.data aliases. */
   _s: Storage;
   /** @internal what the memory registry releases when this wrapper is collected (`_s`, kept in step by rebind). */
@@ -697,8 +699,14 @@ export class Tensor {
   ceil(): Tensor {
     return E.ceil(this);
   }
-  round(): Tensor {
-    return E.round(this);
+  /** Rounds half to even; `{decimals}` rounds to that many decimal places (negative: to tens, hundreds, ...), as PyTorch. */
+  round(options?: { decimals?: number }): Tensor {
+    const decimals = (keywordOnly("round", 0, options, ["decimals"]).decimals as number | undefined) ?? 0;
+    if (!Number.isInteger(decimals)) throw new TypeError(`round(): argument 'decimals' must be int, not ${decimals}`);
+    if (decimals === 0) return E.round(this);
+    // PyTorch's formula, so ties and float32 rounding agree: round(x * 10^d) / 10^d, or round(x / 10^-d) * 10^-d.
+    const ten = 10 ** Math.abs(decimals);
+    return decimals > 0 ? E.div(E.round(E.mul(this, ten)), ten) : E.mul(E.round(E.div(this, ten)), ten);
   }
   trunc(): Tensor {
     return E.trunc(this);
@@ -1051,8 +1059,8 @@ export class Tensor {
   ceil_(): this {
     return this.inplace("ceil_", (s) => E.ceil(s));
   }
-  round_(): this {
-    return this.inplace("round_", (s) => E.round(s));
+  round_(options?: { decimals?: number }): this {
+    return this.inplace("round_", (s) => s.round(options));
   }
   trunc_(): this {
     return this.inplace("trunc_", (s) => E.trunc(s));
@@ -2403,6 +2411,8 @@ export function checkDevice(spec: unknown): void {
 }
 
 // `x[0]` in a plain script fails loudly instead of reading undefined (the notebook rewrites it to x.get(0)).
+// `type(x)` prints <class 'torch.Tensor'>.
+setPyModule(Tensor, "torch");
 guardNumericIndex(Tensor.prototype, "tensor", (i) => `x.get(${i}) (or x.index("${i}, ..."))`, (i) => `x.setitem(${i}, value)`, listKeyError);
 
 function* rows(t: Tensor): IterableIterator<Tensor> {

@@ -10,6 +10,7 @@ import * as C from "../../ops/conv";
 import { pad } from "../../ops/pad";
 import { TypeError, ValueError } from "../../errors";
 import { checkFeatures } from "./linear";
+import { asPyTuple } from "../../pyrepr";
 
 type IntOrPair = number | number[];
 export type PaddingMode = "zeros" | "reflect" | "replicate" | "circular";
@@ -46,7 +47,7 @@ export interface ConvTranspose2dOptions {
 const tup = (v: readonly number[]): string => `(${v.join(", ")})`;
 
 function pairOf(layer: string, name: string, v: unknown): [number, number] {
-  return C.pair(layer, name, v);
+  return asPyTuple(C.pair(layer, name, v));
 }
 
 /** `groups` as PyTorch's _ConvNd checks it: a positive integer dividing both channel counts. */

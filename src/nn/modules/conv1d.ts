@@ -12,6 +12,7 @@ import type { PaddingMode } from "./conv";
 import { convGroups, convPadding, convPaddingMode, resetConvParameters } from "./conv";
 import { TypeError } from "../../errors";
 import { checkFeatures } from "./linear";
+import { asPyTuple } from "../../pyrepr";
 
 export interface Conv1dOptions {
   in_channels?: number;
@@ -85,13 +86,13 @@ export class Conv1d extends Module {
     this.in_channels = checkFeatures(layer, "in_channels", a.in_channels);
     this.out_channels = checkFeatures(layer, "out_channels", a.out_channels);
     if (a.kernel_size === undefined) throw new TypeError(`${layer}.__init__() missing 1 required positional argument: 'kernel_size'`);
-    this.kernel_size = [single(layer, "kernel_size", a.kernel_size)];
-    this.stride = [single(layer, "stride", a.stride ?? 1)];
-    this.dilation = [single(layer, "dilation", a.dilation ?? 1)];
+    this.kernel_size = asPyTuple([single(layer, "kernel_size", a.kernel_size)]) as [number];
+    this.stride = asPyTuple([single(layer, "stride", a.stride ?? 1)]) as [number];
+    this.dilation = asPyTuple([single(layer, "dilation", a.dilation ?? 1)]) as [number];
     this.transposed = false;
-    this.output_padding = [0];
+    this.output_padding = asPyTuple([0]) as [number];
     this.groups = convGroups(this.in_channels, this.out_channels, a.groups ?? 1);
-    this.padding = convPadding(a.padding ?? 0, this.stride, (p) => [single(layer, "padding", p)] as [number]);
+    this.padding = convPadding(a.padding ?? 0, this.stride, (p) => asPyTuple([single(layer, "padding", p)]) as [number]);
     this.padding_mode = convPaddingMode(a.padding_mode);
     if (this.padding === "same") {
       const total = this.dilation[0] * (this.kernel_size[0] - 1);

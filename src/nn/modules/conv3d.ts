@@ -9,6 +9,7 @@ import { Parameter } from "../parameter";
 import { convGroups, convPadding, convPaddingMode, resetConvParameters } from "./conv";
 import { checkFeatures } from "./linear";
 import { NotImplementedError, TypeError } from "../../errors";
+import { asPyTuple } from "../../pyrepr";
 
 type IntOrTriple = number | number[];
 
@@ -78,11 +79,11 @@ export class Conv3d extends Module {
     this.in_channels = checkFeatures(layer, "in_channels", a.in_channels);
     this.out_channels = checkFeatures(layer, "out_channels", a.out_channels);
     if (a.kernel_size === undefined) throw new TypeError(`${layer}.__init__() missing 1 required positional argument: 'kernel_size'`);
-    this.kernel_size = triple(layer, "kernel_size", a.kernel_size);
-    this.stride = triple(layer, "stride", a.stride ?? 1);
-    this.dilation = triple(layer, "dilation", a.dilation ?? 1);
+    this.kernel_size = asPyTuple(triple(layer, "kernel_size", a.kernel_size));
+    this.stride = asPyTuple(triple(layer, "stride", a.stride ?? 1));
+    this.dilation = asPyTuple(triple(layer, "dilation", a.dilation ?? 1));
     this.groups = convGroups(this.in_channels, this.out_channels, a.groups ?? 1);
-    this.padding = convPadding(a.padding ?? 0, this.stride, (p) => triple(layer, "padding", p));
+    this.padding = convPadding(a.padding ?? 0, this.stride, (p) => asPyTuple(triple(layer, "padding", p)));
     const mode = convPaddingMode(a.padding_mode);
     if (mode !== "zeros") throw new NotImplementedError(`Conv3d: padding_mode='${mode}' is not supported by torchlab; use 'zeros'`);
     this.padding_mode = "zeros";

@@ -11,6 +11,7 @@ import { conv_transpose1d } from "../functional/pool_extra";
 import { resetConvParameters } from "./conv";
 import { TypeError, ValueError } from "../../errors";
 import { checkFeatures } from "./linear";
+import { asPyTuple } from "../../pyrepr";
 
 export interface ConvTranspose1dOptions {
   in_channels?: number;
@@ -74,11 +75,11 @@ export class ConvTranspose1d extends Module {
     this.in_channels = checkFeatures(layer, "in_channels", a.in_channels);
     this.out_channels = checkFeatures(layer, "out_channels", a.out_channels);
     if (a.kernel_size === undefined) throw new TypeError(`${layer}.__init__() missing 1 required positional argument: 'kernel_size'`);
-    this.kernel_size = [single(layer, "kernel_size", a.kernel_size)];
-    this.stride = [single(layer, "stride", a.stride ?? 1)];
-    this.padding = [single(layer, "padding", a.padding ?? 0)];
-    this.output_padding = [single(layer, "output_padding", a.output_padding ?? 0)];
-    this.dilation = [single(layer, "dilation", a.dilation ?? 1)];
+    this.kernel_size = asPyTuple([single(layer, "kernel_size", a.kernel_size)]) as [number];
+    this.stride = asPyTuple([single(layer, "stride", a.stride ?? 1)]) as [number];
+    this.padding = asPyTuple([single(layer, "padding", a.padding ?? 0)]) as [number];
+    this.output_padding = asPyTuple([single(layer, "output_padding", a.output_padding ?? 0)]) as [number];
+    this.dilation = asPyTuple([single(layer, "dilation", a.dilation ?? 1)]) as [number];
     if ((a.padding_mode ?? "zeros") !== "zeros") throw new ValueError('Only "zeros" padding mode is supported for ConvTranspose1d');
     this.padding_mode = "zeros";
     this.transposed = true;

@@ -27,6 +27,7 @@ import { BackwardHookState, firstTensor, type BackwardHook } from "./backward_ho
 import { zeros } from "../../ops/creation";
 import * as MF from "../../tensor/memory_format";
 import { AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
+import { asPyTuple, setPyModule } from "../../pyrepr";
 
 /**
  * The argument list of a module's `forward`. A plain `Module` takes a Tensor and any further inputs,
@@ -244,6 +245,8 @@ export interface Module {
  * net(torch.rand(2, 1, 28, 28)).shape  // [2, 10]
  */
 export class Module {
+  /** Python's class name (`type(model).__name__`, `nn.Linear.__name__`): the class's own. */
+  declare static readonly __name__: string;
   /** True in training mode (the default), false after `eval()`. */
   declare training: boolean;
   /** @internal names registered through register_buffer, in registration order. */
@@ -540,7 +543,7 @@ export class Module {
     for (const [n, m] of this._module_entries()) {
       if (!seen.has(m)) {
         seen.add(m);
-        out.push([n, m]);
+        out.push(asPyTuple([n, m]) as [string, Module]);
       }
     }
     return out;
@@ -562,7 +565,7 @@ export class Module {
         if (memo.has(m)) return;
         memo.add(m);
       }
-      out.push([p, m]);
+      out.push(asPyTuple([p, m]) as [string, Module]);
       for (const [n, c] of m._module_entries()) walk(c, p ? `${p}.${n}` : n);
     };
     walk(this, prefix);
@@ -583,7 +586,7 @@ export class Module {
           if (seen.has(v)) continue;
           seen.add(v);
         }
-        out.push([mp ? `${mp}.${n}` : n, v]);
+        out.push(asPyTuple([mp ? `${mp}.${n}` : n, v]) as [string, T]);
       }
     }
     return out;
@@ -1007,3 +1010,4 @@ export class Module {
 function isDtypeName(s: string): boolean {
   return /^(torch\.)?(float|float32|float64|double|half|float16|bfloat16|int|int8|int16|int32|int64|long|uint8|bool)$/.test(s);
 }
+setPyModule(Module, "torch.nn.modules.module");

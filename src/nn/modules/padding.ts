@@ -3,6 +3,7 @@ import { Tensor } from "../../tensor/tensor";
 import { Module } from "./module";
 import { pad, PadMode } from "../../ops/pad";
 import { TypeError } from "../../errors";
+import { asPyTuple } from "../../pyrepr";
 
 type Padding2d = number | number[];
 
@@ -21,7 +22,7 @@ export abstract class _Pad2d extends Module {
   padding: [number, number, number, number];
   constructor(layer: string, padding: Padding2d) {
     super();
-    this.padding = quadruple(layer, padding);
+    this.padding = asPyTuple(quadruple(layer, padding));
   }
   abstract readonly _mode: PadMode;
   forward(input: Tensor): Tensor {
@@ -48,7 +49,7 @@ export class ConstantPad2d extends Module {
   value: number;
   constructor(padding: Padding2d, value: number) {
     super();
-    this.padding = quadruple("ConstantPad2d", padding);
+    this.padding = asPyTuple(quadruple("ConstantPad2d", padding));
     if (typeof value !== "number") throw new TypeError(`ConstantPad2d(): value must be a number, got ${String(value)}`);
     this.value = value;
   }
@@ -109,7 +110,7 @@ export abstract class _Pad1d extends Module {
   padding: [number, number];
   constructor(layer: string, padding: number | number[]) {
     super();
-    this.padding = pair(layer, padding);
+    this.padding = asPyTuple(pair(layer, padding));
   }
   abstract readonly _mode: PadMode;
   forward(input: Tensor): Tensor {
@@ -151,7 +152,7 @@ export class ConstantPad1d extends Module {
   value: number;
   constructor(padding: number | number[], value: number) {
     super();
-    this.padding = pair("ConstantPad1d", padding);
+    this.padding = asPyTuple(pair("ConstantPad1d", padding));
     if (typeof value !== "number") throw new TypeError(`ConstantPad1d(): value must be a number, got ${String(value)}`);
     this.value = value;
   }

@@ -5,6 +5,7 @@ import { Module } from "./module";
 import * as P from "../../ops/pool";
 import { TypeError } from "../../errors";
 import type { AvgPool2dOptions, MaxPool2dOptions } from "../functional/vision";
+import { asPyTuple } from "../../pyrepr";
 
 /** The layers take the options of the functions they wrap. */
 export type { AvgPool2dOptions, MaxPool2dOptions };
@@ -25,7 +26,7 @@ export function required(layer: string, name: string, v: unknown): unknown {
   return v;
 }
 
-export const clone = <T>(v: T): T => (Array.isArray(v) ? (v.slice() as unknown as T) : v);
+export const clone = <T>(v: T): T => (Array.isArray(v) ? (asPyTuple(v.slice()) as unknown as T) : v);
 
 /**
  * 2-D max pooling over [N, C, H, W] (or [C, H, W]).

@@ -15,6 +15,7 @@ import { RNNMode, DirectionWeights, gateCount, inputProjection, stepWeights, run
 import { PackedSequence } from "../utils/rnn";
 import { RuntimeError, ShapeError, TypeError, ValueError } from "../../errors";
 import { renameGradFn } from "../../autograd/node";
+import { asPyTuple } from "../../pyrepr";
 
 export type { RNNMode };
 
@@ -388,7 +389,7 @@ export class RNN extends RNNBase {
   forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
   forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor] {
     const [out, [h]] = this._run(input, hx);
-    return [out, h];
+    return asPyTuple([out, h]) as [Tensor | PackedSequence, Tensor];
   }
 }
 
@@ -432,7 +433,7 @@ export class LSTM extends RNNBase {
   forward(input: PackedSequence, hx?: [Tensor, Tensor] | null): [PackedSequence, [Tensor, Tensor]];
   forward(input: Tensor | PackedSequence, hx?: [Tensor, Tensor] | null): [Tensor | PackedSequence, [Tensor, Tensor]] {
     const [out, [h, c]] = this._run(input, hx);
-    return [out, [h, c]];
+    return asPyTuple([out, asPyTuple([h, c]) as [Tensor, Tensor]]) as [Tensor | PackedSequence, [Tensor, Tensor]];
   }
 }
 
@@ -472,7 +473,7 @@ export class GRU extends RNNBase {
   forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
   forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor] {
     const [out, [h]] = this._run(input, hx);
-    return [out, h];
+    return asPyTuple([out, h]) as [Tensor | PackedSequence, Tensor];
   }
 }
 
@@ -619,7 +620,7 @@ export class LSTMCell extends RNNCellBase {
     if (hx !== undefined && hx !== null && (!Array.isArray(hx) || hx.length !== 2)) throw new TypeError("LSTMCell: hx must be a pair [h_0, c_0] of Tensors");
     const p = this._prepare("LSTMCell", input, hx === undefined || hx === null ? [null, null] : [hx[0], hx[1]]);
     const [h, c] = this._step("LSTM", p.x, p.states[0], p.states[1]);
-    return p.unbatched ? [h.squeeze(0), (c as Tensor).squeeze(0)] : [h, c as Tensor];
+    return asPyTuple(p.unbatched ? [h.squeeze(0), (c as Tensor).squeeze(0)] : [h, c as Tensor]) as [Tensor, Tensor];
   }
 }
 

@@ -11,6 +11,7 @@ import { parseArgs } from "../../tensor/args";
 import { tensor, full } from "../../ops/creation";
 import { cat, stack } from "../../ops/movement";
 import { RuntimeError, TypeError, ValueError } from "../../errors";
+import { asPyTuple } from "../../pyrepr";
 
 /**
  * A batch of variable-length sequences packed time step by time step (PyTorch's namedtuple
@@ -208,7 +209,7 @@ export function pad_packed_sequence(
     lengths = lengths.index_select(0, sequence.unsorted_indices);
   }
   if (bf) padded = padded.transpose(0, 1);
-  return [padded, lengths];
+  return asPyTuple([padded, lengths]) as [Tensor, Tensor];
 }
 
 export interface PadSequenceOptions {

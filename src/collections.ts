@@ -10,6 +10,7 @@
  * fields are also read by name, printed `Run(lr=0.01, batch_size=1000)`.
  */
 import { repr } from "./builtins";
+import { dict_items, dict_keys, dict_values } from "./pydict";
 import { TypeError, ValueError } from "./errors";
 import { asPyTuple, PY_MAPPING, pyTypeName } from "./pyrepr";
 
@@ -56,6 +57,19 @@ export interface NamedTupleClass {
   readonly _fields: string[];
 }
 
+/**
+ * `_asdict()`: Python's dict of the fields, a plain object that also carries keys / values / items
+ * (not enumerated, so it prints as `{'lr': 0.01}`): the dialect finds dict methods through the
+ * receiver's type, and `run._asdict().items()` on an untyped `run` has none to go by.
+ */
+function asdict(fields: string[], values: unknown[]): Record<string, unknown> {
+  const d: Record<string, unknown> = Object.fromEntries(fields.map((f, i) => [f, values[i]]));
+  for (const [name, method] of [["keys", dict_keys], ["values", dict_values], ["items", dict_items]] as const) {
+    Object.defineProperty(d, name, { value: () => method(d), enumerable: false, writable: true, configurable: true });
+  }
+  return d;
+}
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -90,7 +104,7 @@ export function namedtuple(typename: string, field_names: Iterable<string> | str
     const text = () => `${typename}(${fields.map((f, i) => `${f}=${repr(values[i])}`).join(", ")})`;
     fields.forEach((f, i) => Object.defineProperty(t, f, { get: () => values[i], enumerable: false }));
     Object.defineProperty(t, "_fields", { value: fields, enumerable: false });
-    Object.defineProperty(t, "_asdict", { value: () => Object.fromEntries(fields.map((f, i) => [f, values[i]])), enumerable: false });
+    Object.defineProperty(t, "_asdict", { value: () => asdict(fields, values), enumerable: false });
     Object.defineProperty(t, "__repr__", { value: text, enumerable: false });
     Object.defineProperty(t, "toString", { value: text, enumerable: false });
     Object.defineProperty(t, Symbol.for("nodejs.util.inspect.custom"), { value: text, enumerable: false });

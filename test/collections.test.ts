@@ -85,6 +85,10 @@ describe("OrderedDict, namedtuple and product as Python 3.11", () => {
     expect(`-${Run(0.01, 1000)}`).toBe("-Run(lr=0.01, batch_size=1000)");
     expect(Run.__name__).toBe("Run");
     expect(Run._fields).toEqual(["lr", "batch_size"]);
+    // _asdict()'s dict methods work on an untyped receiver too (RunManager's `run_params._asdict().items()`).
+    const d = (Run(0.01, 1000) as unknown as { _asdict(): { items(): [string, unknown][] } })._asdict();
+    expect([...d.items()]).toEqual([["lr", 0.01], ["batch_size", 1000]]);
+    expect(Object.keys(d)).toEqual(["lr", "batch_size"]);
   });
 
   test("product's bad arguments are Python's TypeError", () => {

@@ -92,6 +92,12 @@ for split, n in (("train", 600), ("t10k", 100)):
 os.chdir(tmp)
 del gzip, struct, tempfile"""
 
+def shows(*exprs):
+    """One cell for the course's consecutive one-line cells (fewer cells, less type-checking time in
+    the port): each value printed, the last one shown as the cell's value."""
+    return "\n".join([f"print({e})" for e in exprs[:-1]] + [exprs[-1]])
+
+
 TENSORS = [
     """import torch
 import numpy as np""",
@@ -103,9 +109,7 @@ import numpy as np""",
 ]
 t = torch.tensor(dd)
 t""",
-    """t.shape""",
-    """t.reshape(1,9)""",
-    """t.reshape(1,9).shape""",
+    shows("t.shape", "t.reshape(1,9)", "t.reshape(1,9).shape"),
     # PyTorch tensors explained: attributes
     """t = torch.Tensor()
 print(t.dtype)
@@ -119,14 +123,7 @@ t1 + t2""",
     # Creating tensors
     """data = np.array([1,2,3])
 torch.Tensor(data)""",
-    """torch.tensor(data)""",
-    """torch.as_tensor(data)""",
-    """torch.from_numpy(data)""",
-    """torch.eye(2)""",
-    """torch.zeros([2,2])""",
-    """torch.ones([2,2])""",
-    """torch.rand([2,2]).shape""",
-    """torch.get_default_dtype()""",
+    shows("torch.tensor(data)", "torch.as_tensor(data)", "torch.from_numpy(data)", "torch.eye(2)", "torch.zeros([2,2])", "torch.ones([2,2])", "torch.rand([2,2]).shape", "torch.get_default_dtype()"),
     """torch.tensor(np.array([1,2,3]), dtype=torch.float64)""",
     # Reshaping: reshape, squeeze, unsqueeze, flatten
     """t = torch.tensor([
@@ -135,17 +132,8 @@ torch.Tensor(data)""",
     [3,3,3,3]
 ], dtype=torch.float32)
 t.size()""",
-    """t.shape""",
-    """len(t.shape)""",
-    """torch.tensor(t.shape).prod()""",
-    """t.numel()""",
-    """t.reshape([1,12])""",
-    """t.reshape([2,6])""",
-    """t.reshape([3,4])""",
-    """t.reshape([4,3])""",
-    """t.reshape(6,2)""",
-    """t.reshape(12,1)""",
-    """t.reshape(2,2,3)""",
+    shows("t.shape", "len(t.shape)", "torch.tensor(t.shape).prod()", "t.numel()", "t.reshape([1,12])", "t.reshape([2,6])", "t.reshape([3,4])", "t.reshape([4,3])"),
+    shows("t.reshape(6,2)", "t.reshape(12,1)", "t.reshape(2,2,3)"),
     """print(t.reshape([1,12]))
 print(t.reshape([1,12]).shape)""",
     """print(t.reshape([1,12]).squeeze())
@@ -156,8 +144,7 @@ print(t.reshape([1,12]).squeeze().unsqueeze(dim=0).shape)""",
     t = t.reshape(1, -1)
     t = t.squeeze()
     return t""",
-    """flatten(t)""",
-    """t.reshape(1,12)""",
+    shows("flatten(t)", "t.reshape(1,12)"),
     """t1 = torch.tensor([
     [1,2],
     [3,4]
@@ -167,9 +154,7 @@ t2 = torch.tensor([
     [7,8]
 ])
 torch.cat((t1, t2), dim=0)""",
-    """torch.cat((t1, t2), dim=1)""",
-    """torch.cat((t1, t2), dim=0).shape""",
-    """torch.cat((t1, t2), dim=1).shape""",
+    shows("torch.cat((t1, t2), dim=1)", "torch.cat((t1, t2), dim=0).shape", "torch.cat((t1, t2), dim=1).shape"),
     # CNN flatten operation
     """t1 = torch.tensor([
     [1,1,1,1],
@@ -194,16 +179,8 @@ t.shape""",
     """t""",
     """t = t.reshape(3,1,4,4)
 t""",
-    """t[0]""",
-    """t[0][0]""",
-    """t[0][0][0]""",
-    """t[0][0][0][0]""",
-    """t.reshape(1,-1)[0]""",
-    """t.reshape(-1)""",
-    """t.view(t.numel())""",
-    """t.flatten()""",
-    """t.flatten(start_dim=1).shape""",
-    """t.flatten(start_dim=1)""",
+    shows("t[0]", "t[0][0]", "t[0][0][0]", "t[0][0][0][0]", "t.reshape(1,-1)[0]", "t.reshape(-1)", "t.view(t.numel())", "t.flatten()"),
+    shows("t.flatten(start_dim=1).shape", "t.flatten(start_dim=1)"),
     """r = torch.ones(1,2,2)
 g = torch.ones(1,2,2) + 1
 b = torch.ones(1,2,2) + 2
@@ -212,9 +189,7 @@ img = torch.cat(
     ,dim=0
 )
 img.shape""",
-    """img""",
-    """img.flatten(start_dim=0)""",
-    """img.flatten(start_dim=1)""",
+    shows("img", "img.flatten(start_dim=0)", "img.flatten(start_dim=1)"),
     # Element-wise operations and broadcasting
     """t1 = torch.tensor([
     [1,2],
@@ -225,9 +200,7 @@ t2 = torch.tensor([
     [7,6]
 ], dtype=torch.float32)
 t1[0]""",
-    """t1[0][0]""",
-    """t2[0][0]""",
-    """t1 + t2""",
+    shows("t1[0][0]", "t2[0][0]", "t1 + t2"),
     """print(t1 + 2)
 print(t1 - 2)
 print(t1 * 2)
@@ -247,19 +220,14 @@ print(t1.div(2))""",
 ], dtype=torch.float32)
 t2 = torch.tensor([2,4], dtype=torch.float32)
 t1.shape""",
-    """t2.shape""",
-    """t1 + t2""",
-    """np.broadcast_to(t2.numpy(), t1.shape)""",
+    shows("t2.shape", "t1 + t2", "np.broadcast_to(t2.numpy(), t1.shape)"),
     """t = torch.tensor([
     [0,5,0],
     [6,0,7],
     [0,8,0]
 ], dtype=torch.float32)
 t.eq(0)""",
-    """t.ge(0)""",
-    """t.gt(0)""",
-    """t.lt(0)""",
-    """t.le(7)""",
+    shows("t.ge(0)", "t.gt(0)", "t.lt(0)", "t.le(7)"),
     """t <= torch.tensor(
     np.broadcast_to(7, t.shape)
     ,dtype=torch.float32
@@ -269,10 +237,7 @@ t.eq(0)""",
     [7,7,7],
     [7,7,7]
 ], dtype=torch.float32)""",
-    """t.abs()""",
-    """t.sqrt()""",
-    """t.neg()""",
-    """t.neg().abs()""",
+    shows("t.abs()", "t.sqrt()", "t.neg()", "t.neg().abs()"),
     # Reduction operations, argmax
     """t = torch.tensor([
     [0,1,0],
@@ -280,9 +245,7 @@ t.eq(0)""",
     [0,3,0]
 ], dtype=torch.float32)
 t.sum()""",
-    """t.numel()""",
-    """t.sum().numel()""",
-    """t.sum().numel() < t.numel()""",
+    shows("t.numel()", "t.sum().numel()", "t.sum().numel() < t.numel()"),
     """print(t.sum())
 print(t.prod())
 print(t.mean())
@@ -307,21 +270,14 @@ print(t[2].sum())""",
     [4,0,0,5]
 ], dtype=torch.float32)
 t.max()""",
-    """t.argmax()""",
-    """t.flatten()""",
-    """t.max(dim=0)""",
-    """t.argmax(dim=0)""",
-    """t.max(dim=1)""",
-    """t.argmax(dim=1)""",
+    shows("t.argmax()", "t.flatten()", "t.max(dim=0)", "t.argmax(dim=0)", "t.max(dim=1)", "t.argmax(dim=1)"),
     """t = torch.tensor([
     [1,2,3],
     [4,5,6],
     [7,8,9]
 ], dtype=torch.float32)
 t.mean()""",
-    """t.mean().item()""",
-    """t.mean(dim=0).tolist()""",
-    """t.mean(dim=0).numpy()""",
+    shows("t.mean().item()", "t.mean(dim=0).tolist()", "t.mean(dim=0).numpy()"),
 ]
 
 DATA = [
@@ -341,8 +297,7 @@ import torchvision.transforms as transforms""",
 )""",
     """torch.set_printoptions(linewidth=120)
 len(train_set)""",
-    """train_set.targets""",
-    """train_set.targets.bincount()""",
+    shows("train_set.targets", "train_set.targets.bincount()"),
     """sample = next(iter(train_set))
 len(sample)""",
     """image, label = sample
@@ -403,13 +358,7 @@ import torch.optim as optim""",
         return t""",
     """network = Network()
 print(network)""",
-    """network.conv1""",
-    """network.conv1.weight.shape""",
-    """network.conv2.weight.shape""",
-    """network.conv2.weight[0].shape""",
-    """network.fc1.weight.shape""",
-    """network.fc2.weight.shape""",
-    """network.out.weight.shape""",
+    shows("network.conv1", "network.conv1.weight.shape", "network.conv2.weight.shape", "network.conv2.weight[0].shape", "network.fc1.weight.shape", "network.fc2.weight.shape", "network.out.weight.shape"),
     """for param in network.parameters():
     print(param.shape)""",
     """for name, param in network.named_parameters():
@@ -434,11 +383,7 @@ image.shape""",
     """image.unsqueeze(0).shape""",
     """pred = network(image.unsqueeze(0))
 pred""",
-    """pred.shape""",
-    """label""",
-    """pred.argmax(dim=1)""",
-    """F.softmax(pred, dim=1)""",
-    """F.softmax(pred, dim=1).sum()""",
+    shows("pred.shape", "label", "pred.argmax(dim=1)", "F.softmax(pred, dim=1)", "F.softmax(pred, dim=1).sum()"),
     # A batch
     """data_loader = torch.utils.data.DataLoader(
      train_set
@@ -450,11 +395,7 @@ images.shape""",
     """labels.shape""",
     """preds = network(images)
 preds.shape""",
-    """preds""",
-    """preds.argmax(dim=1)""",
-    """labels""",
-    """preds.argmax(dim=1).eq(labels)""",
-    """preds.argmax(dim=1).eq(labels).sum()""",
+    shows("preds", "preds.argmax(dim=1)", "labels", "preds.argmax(dim=1).eq(labels)", "preds.argmax(dim=1).eq(labels).sum()"),
     """def get_num_correct(preds, labels):
     return preds.argmax(dim=1).eq(labels).sum().item()""",
     """get_num_correct(preds, labels)""",
@@ -525,8 +466,7 @@ train_preds.shape""",
 
 print('total correct:', preds_correct)
 print('accuracy:', preds_correct / len(train_set))""",
-    """train_set.targets""",
-    """train_preds.argmax(dim=1)""",
+    shows("train_set.targets", "train_preds.argmax(dim=1)"),
     """stacked = torch.stack(
     (
         train_set.targets

@@ -35,20 +35,34 @@
  * does nothing; torchlab's writes real event files (into ./runs of the temporary folder).
  * RunManager's rows hold wall-clock durations: the comparison masks those two numbers.
  * Written differently from the course:
+ * - The course's runs of one-line cells (`t.shape`, `t.reshape([2,6])`, ...) are one cell each
+ *   (`shows(...)`, on both sides): each value printed, the last one shown; print and IPython's display
+ *   give the same text for these values. 66 fewer cells: each cell costs a type-check.
  * - NumPy: `np.array(...)` and `np.broadcast_to(...)` are a two-line shim in the import cell over
  *   torch (`torch.tensor(x).numpy()`, `broadcast_to(...).numpy()`), which print as NumPy's arrays.
  * - `from collections import OrderedDict, namedtuple` / `from itertools import product` are imports of
  *   torchlab's src/collections and src/itertools; `import time` is `time.time()` over Date.now().
  * - `@torch.no_grad() def get_all_preds(...)` is `const get_all_preds = torch.no_grad()(function ...)`,
  *   and RunManager's decorated method a field holding the wrapped function; `with torch.no_grad():` is
- *   `torch.no_grad(() => {...})`; `@staticmethod` is `static`.
+ *   `torch.no_grad(() => {...})`; `@staticmethod` is `static`; `super().__init__()` is `super()`.
+ * - `tl, pl = p.tolist()` is `const [tl, pl] = p.tolist() as number[]`: tolist() is typed as a nested
+ *   list whose depth is known only when it runs, which TypeScript will not destructure.
+ * - `torch.set_grad_enabled(False)` ends with `;` on both sides: PyTorch's returns a context object
+ *   IPython shows with its address; torchlab's returns nothing.
  * - A Python tuple shown as a cell's value (`data[0].mean(), data[0].std()`) is an array, shown as a
- *   list on both sides; `(t1, t2)` arguments are arrays; `super().__init__()` is `super()`.
- * - Names a later cell rebinds to another type are declared again (`let t: any`, `network1` as nn.Module).
- * Divergences this port found, fixed: RunBuilder could not be written (no OrderedDict, namedtuple or
- * product): src/collections.ts (OrderedDict printed as Python's, keyword form included; namedtuple's
- * tuples read by name, printed `Run(lr=0.01, batch_size=1000)`, `_asdict()`, Python's errors for a wrong
- * count or bad names) and src/itertools.ts (product) (test/collections.test.ts).
+ *   list on both sides; `(t1, t2)` arguments are arrays.
+ * - Names a later cell rebinds to another type are declared loosely (`let t: any`, `let data: any`,
+ *   `network1: nn.Module`).
+ * Divergences this port found, fixed:
+ * - RunBuilder could not be written (no OrderedDict, namedtuple or product): src/collections.ts
+ *   (OrderedDict printed as Python's, its keyword form included, and nn.Sequential's argument;
+ *   namedtuple's tuples read by name, printed `Run(lr=0.01, batch_size=1000)`, `_asdict()`, Python's
+ *   errors for a wrong count or bad names) and src/itertools.ts (product, `repeat=`)
+ *   (test/collections.test.ts against Python 3.11, gen_collections.py).
+ * - `torch.no_grad()(function (model, loader) {...})` (the decorator form over an untyped `def`) did
+ *   not compile: its parameters were typed `unknown` ("Type 'unknown' must have a
+ *   '[Symbol.iterator]()' method" at `for batch in loader`); the decorator now returns the function's
+ *   own type, so untyped parameters stay `any` as in any other notebook function.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -76,6 +90,11 @@ const SETUP = `{
   process.chdir(tmp);
 }`;
 
+/** One cell for the course's consecutive one-line cells (gen_deeplizard.py's shows): each value printed, the last one shown. */
+function shows(...exprs: string[]): string {
+  return [...exprs.slice(0, -1).map((e) => `print(${e});`), exprs[exprs.length - 1]].join("\n");
+}
+
 const TENSORS = [
   `const np = {
   array: (x: number[]) => torch.tensor(x).numpy(),
@@ -89,9 +108,7 @@ const TENSORS = [
 ];
 let t: any = torch.tensor(dd);
 t`,
-  `t.shape`,
-  `t.reshape(1,9)`,
-  `t.reshape(1,9).shape`,
+  shows("t.shape", "t.reshape(1,9)", "t.reshape(1,9).shape"),
   // PyTorch tensors explained: attributes
   `t = torch.Tensor();
 print(t.dtype);
@@ -105,14 +122,7 @@ t1 + t2`,
   // Creating tensors
   `let data: any = np.array([1,2,3]);
 torch.Tensor(data)`,
-  `torch.tensor(data)`,
-  `torch.as_tensor(data)`,
-  `torch.from_numpy(data)`,
-  `torch.eye(2)`,
-  `torch.zeros([2,2])`,
-  `torch.ones([2,2])`,
-  `torch.rand([2,2]).shape`,
-  `torch.get_default_dtype()`,
+  shows("torch.tensor(data)", "torch.as_tensor(data)", "torch.from_numpy(data)", "torch.eye(2)", "torch.zeros([2,2])", "torch.ones([2,2])", "torch.rand([2,2]).shape", "torch.get_default_dtype()"),
   `torch.tensor(np.array([1,2,3]), dtype=torch.float64)`,
   // Reshaping: reshape, squeeze, unsqueeze, flatten
   `t = torch.tensor([
@@ -121,17 +131,8 @@ torch.Tensor(data)`,
     [3,3,3,3]
 ], dtype=torch.float32);
 t.size()`,
-  `t.shape`,
-  `len(t.shape)`,
-  `torch.tensor(t.shape).prod()`,
-  `t.numel()`,
-  `t.reshape([1,12])`,
-  `t.reshape([2,6])`,
-  `t.reshape([3,4])`,
-  `t.reshape([4,3])`,
-  `t.reshape(6,2)`,
-  `t.reshape(12,1)`,
-  `t.reshape(2,2,3)`,
+  shows("t.shape", "len(t.shape)", "torch.tensor(t.shape).prod()", "t.numel()", "t.reshape([1,12])", "t.reshape([2,6])", "t.reshape([3,4])", "t.reshape([4,3])"),
+  shows("t.reshape(6,2)", "t.reshape(12,1)", "t.reshape(2,2,3)"),
   `print(t.reshape([1,12]));
 print(t.reshape([1,12]).shape);`,
   `print(t.reshape([1,12]).squeeze());
@@ -143,8 +144,7 @@ print(t.reshape([1,12]).squeeze().unsqueeze(dim=0).shape);`,
   t = t.squeeze();
   return t;
 }`,
-  `flatten(t)`,
-  `t.reshape(1,12)`,
+  shows("flatten(t)", "t.reshape(1,12)"),
   `t1 = torch.tensor([
     [1,2],
     [3,4]
@@ -154,9 +154,7 @@ t2 = torch.tensor([
     [7,8]
 ]);
 torch.cat([t1, t2], dim=0)`,
-  `torch.cat([t1, t2], dim=1)`,
-  `torch.cat([t1, t2], dim=0).shape`,
-  `torch.cat([t1, t2], dim=1).shape`,
+  shows("torch.cat([t1, t2], dim=1)", "torch.cat([t1, t2], dim=0).shape", "torch.cat([t1, t2], dim=1).shape"),
   // CNN flatten operation
   `t1 = torch.tensor([
     [1,1,1,1],
@@ -181,16 +179,8 @@ t.shape`,
   `t`,
   `t = t.reshape(3,1,4,4);
 t`,
-  `t[0]`,
-  `t[0][0]`,
-  `t[0][0][0]`,
-  `t[0][0][0][0]`,
-  `t.reshape(1,-1)[0]`,
-  `t.reshape(-1)`,
-  `t.view(t.numel())`,
-  `t.flatten()`,
-  `t.flatten(start_dim=1).shape`,
-  `t.flatten(start_dim=1)`,
+  shows("t[0]", "t[0][0]", "t[0][0][0]", "t[0][0][0][0]", "t.reshape(1,-1)[0]", "t.reshape(-1)", "t.view(t.numel())", "t.flatten()"),
+  shows("t.flatten(start_dim=1).shape", "t.flatten(start_dim=1)"),
   `const r = torch.ones(1,2,2);
 const g = torch.ones(1,2,2) + 1;
 const b = torch.ones(1,2,2) + 2;
@@ -199,9 +189,7 @@ const img = torch.cat(
     ,dim=0
 );
 img.shape`,
-  `img`,
-  `img.flatten(start_dim=0)`,
-  `img.flatten(start_dim=1)`,
+  shows("img", "img.flatten(start_dim=0)", "img.flatten(start_dim=1)"),
   // Element-wise operations and broadcasting
   `t1 = torch.tensor([
     [1,2],
@@ -212,9 +200,7 @@ t2 = torch.tensor([
     [7,6]
 ], dtype=torch.float32);
 t1[0]`,
-  `t1[0][0]`,
-  `t2[0][0]`,
-  `t1 + t2`,
+  shows("t1[0][0]", "t2[0][0]", "t1 + t2"),
   `print(t1 + 2);
 print(t1 - 2);
 print(t1 * 2);
@@ -234,19 +220,14 @@ print(t1.div(2));`,
 ], dtype=torch.float32);
 t2 = torch.tensor([2,4], dtype=torch.float32);
 t1.shape`,
-  `t2.shape`,
-  `t1 + t2`,
-  `np.broadcast_to(t2.numpy(), t1.shape)`,
+  shows("t2.shape", "t1 + t2", "np.broadcast_to(t2.numpy(), t1.shape)"),
   `t = torch.tensor([
     [0,5,0],
     [6,0,7],
     [0,8,0]
 ], dtype=torch.float32);
 t.eq(0)`,
-  `t.ge(0)`,
-  `t.gt(0)`,
-  `t.lt(0)`,
-  `t.le(7)`,
+  shows("t.ge(0)", "t.gt(0)", "t.lt(0)", "t.le(7)"),
   `t <= torch.tensor(
     np.broadcast_to(7, t.shape)
     ,dtype=torch.float32
@@ -256,10 +237,7 @@ t.eq(0)`,
     [7,7,7],
     [7,7,7]
 ], dtype=torch.float32)`,
-  `t.abs()`,
-  `t.sqrt()`,
-  `t.neg()`,
-  `t.neg().abs()`,
+  shows("t.abs()", "t.sqrt()", "t.neg()", "t.neg().abs()"),
   // Reduction operations, argmax
   `t = torch.tensor([
     [0,1,0],
@@ -267,9 +245,7 @@ t.eq(0)`,
     [0,3,0]
 ], dtype=torch.float32);
 t.sum()`,
-  `t.numel()`,
-  `t.sum().numel()`,
-  `t.sum().numel() < t.numel()`,
+  shows("t.numel()", "t.sum().numel()", "t.sum().numel() < t.numel()"),
   `print(t.sum());
 print(t.prod());
 print(t.mean());
@@ -294,21 +270,14 @@ print(t[2].sum());`,
     [4,0,0,5]
 ], dtype=torch.float32);
 t.max()`,
-  `t.argmax()`,
-  `t.flatten()`,
-  `t.max(dim=0)`,
-  `t.argmax(dim=0)`,
-  `t.max(dim=1)`,
-  `t.argmax(dim=1)`,
+  shows("t.argmax()", "t.flatten()", "t.max(dim=0)", "t.argmax(dim=0)", "t.max(dim=1)", "t.argmax(dim=1)"),
   `t = torch.tensor([
     [1,2,3],
     [4,5,6],
     [7,8,9]
 ], dtype=torch.float32);
 t.mean()`,
-  `t.mean().item()`,
-  `t.mean(dim=0).tolist()`,
-  `t.mean(dim=0).numpy()`,
+  shows("t.mean().item()", "t.mean(dim=0).tolist()", "t.mean(dim=0).numpy()"),
 ];
 
 const DATA = [
@@ -326,8 +295,7 @@ const DATA = [
 );`,
   `torch.set_printoptions(linewidth=120);
 len(train_set)`,
-  `train_set.targets`,
-  `train_set.targets.bincount()`,
+  shows("train_set.targets", "train_set.targets.bincount()"),
   `let sample = next(iter(train_set));
 len(sample)`,
   `let [image, label] = sample;
@@ -389,13 +357,7 @@ const NETWORK = [
 }`,
   `let network = Network();
 print(network);`,
-  `network.conv1`,
-  `network.conv1.weight.shape`,
-  `network.conv2.weight.shape`,
-  `network.conv2.weight[0].shape`,
-  `network.fc1.weight.shape`,
-  `network.fc2.weight.shape`,
-  `network.out.weight.shape`,
+  shows("network.conv1", "network.conv1.weight.shape", "network.conv2.weight.shape", "network.conv2.weight[0].shape", "network.fc1.weight.shape", "network.fc2.weight.shape", "network.out.weight.shape"),
   `for (const param of network.parameters()) {
   print(param.shape);
 }`,
@@ -422,11 +384,7 @@ image.shape`,
   `image.unsqueeze(0).shape`,
   `const pred = network(image.unsqueeze(0));
 pred`,
-  `pred.shape`,
-  `label`,
-  `pred.argmax(dim=1)`,
-  `F.softmax(pred, dim=1)`,
-  `F.softmax(pred, dim=1).sum()`,
+  shows("pred.shape", "label", "pred.argmax(dim=1)", "F.softmax(pred, dim=1)", "F.softmax(pred, dim=1).sum()"),
   // A batch
   `const data_loader = torch.utils.data.DataLoader(
      train_set
@@ -438,11 +396,7 @@ images.shape`,
   `labels.shape`,
   `let preds = network(images);
 preds.shape`,
-  `preds`,
-  `preds.argmax(dim=1)`,
-  `labels`,
-  `preds.argmax(dim=1).eq(labels)`,
-  `preds.argmax(dim=1).eq(labels).sum()`,
+  shows("preds", "preds.argmax(dim=1)", "labels", "preds.argmax(dim=1).eq(labels)", "preds.argmax(dim=1).eq(labels).sum()"),
   `function get_num_correct(preds, labels) {
   return preds.argmax(dim=1).eq(labels).sum().item();
 }`,
@@ -520,8 +474,7 @@ train_preds.shape`,
 
 print('total correct:', preds_correct);
 print('accuracy:', preds_correct / len(train_set));`,
-  `train_set.targets`,
-  `train_preds.argmax(dim=1)`,
+  shows("train_set.targets", "train_preds.argmax(dim=1)"),
   `const stacked = torch.stack(
     [
         train_set.targets
@@ -535,7 +488,7 @@ stacked.shape`,
   `const cmt = torch.zeros(10,10, dtype=torch.int64);
 cmt`,
   `for (const p of stacked) {
-  const [tl, pl] = p.tolist();
+  const [tl, pl] = p.tolist() as number[];
   cmt[tl, pl] = cmt[tl, pl] + 1;
 }`,
   `cmt`,

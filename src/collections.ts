@@ -28,7 +28,14 @@ function isPairs(x: unknown): x is Iterable<unknown> {
  *
  * @example OrderedDict(lr=[.01, .001], batch_size=[1000])  // OrderedDict([('lr', [0.01, 0.001]), ('batch_size', [1000])])
  */
-export function OrderedDict<V = unknown>(items?: Iterable<readonly [string, V]> | Record<string, V> | null, kwargs?: Record<string, V>): Record<string, V> {
+export function OrderedDict<V = unknown>(items?: Iterable<readonly [string, V]> | Record<string, V> | null, kwargs?: Record<string, V>): Record<string, V>;
+/**
+ * The pairs as a notebook writes Python's `[('flat', nn.Flatten()), ...]`: array literals, which
+ * TypeScript types as arrays of a union, not as pairs; each is checked when it runs.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function OrderedDict(items: Iterable<readonly unknown[]>, kwargs?: Record<string, unknown>): Record<string, any>;
+export function OrderedDict<V>(items?: Iterable<readonly unknown[]> | Record<string, V> | null, kwargs?: Record<string, V>): Record<string, V> {
   const d: Record<string, V> = {};
   Object.defineProperty(d, PY_MAPPING, { value: () => "OrderedDict", enumerable: false, writable: true, configurable: true });
   if (items !== undefined && items !== null) {

@@ -74,7 +74,8 @@ describe("OrderedDict, namedtuple and product as Python 3.11", () => {
   }
 
   test("an OrderedDict of layers builds nn.Sequential with those names", () => {
-    const seq = new nn.Sequential(OrderedDict([["flat", new nn.Flatten()], ["hidden", new nn.Linear(4, 2)]] as [string, InstanceType<typeof nn.Module>][]));
+    // Python's list of pairs as array literals (typed as arrays, not pairs) is accepted as written.
+    const seq = new nn.Sequential(OrderedDict([["flat", new nn.Flatten()], ["hidden", new nn.Linear(4, 2)]]));
     expect(String(seq)).toContain("(flat): Flatten(start_dim=1, end_dim=-1)");
     expect(String(seq)).toContain("(hidden): Linear(in_features=4, out_features=2, bias=True)");
   });

@@ -596,7 +596,7 @@ from torch.utils.tensorboard import SummaryWriter""",
     """params = OrderedDict(
     lr = [.01]
     ,batch_size = [100, 200]
-    ,shuffle = [True, False]
+    ,shuffle = [True]
 )
 m = RunManager()
 for run in RunBuilder.get_runs(params):
@@ -726,7 +726,7 @@ network2""",
 }
 params = OrderedDict(
       lr = [.01]
-    , batch_size = [100]
+    , batch_size = [1000]
     , num_workers = [0]
     , trainset = ['normal']
     , network = list(networks.keys())

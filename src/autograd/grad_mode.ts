@@ -67,9 +67,13 @@ function withMode<T>(mode: boolean, fn: () => T): T {
  * const split_loss = torch.no_grad()((split: string) => F.cross_entropy(model(X[split]), Y[split]).item());
  */
 export function no_grad<T>(fn: () => T): T;
-export function no_grad(): <A extends unknown[], R>(f: (...args: A) => R) => (...args: A) => R;
-export function no_grad<T>(fn?: () => T): T | (<A extends unknown[], R>(f: (...args: A) => R) => (...args: A) => R) {
-  if (fn === undefined) return (f) => (...args) => withMode(false, () => f(...args));
+// F is typed from the function it wraps, whose untyped parameters (a notebook's `def`) stay `any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function no_grad(): <F extends (...args: any[]) => any>(f: F) => F;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function no_grad<T>(fn?: () => T): T | (<F extends (...args: any[]) => any>(f: F) => F) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  if (fn === undefined) return (<F extends (...args: any[]) => any>(f: F) => ((...args: Parameters<F>) => withMode(false, () => f(...args))) as F);
   return withMode(false, fn);
 }
 

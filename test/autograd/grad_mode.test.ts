@@ -3,7 +3,9 @@
  * as the decorator `@torch.no_grad()` above a def (makemore's split_loss), where `torch.no_grad()`
  * returns a wrapper that runs the function without recording, its arguments and result passed through.
  */
+import * as path from "path";
 import { torch } from "../../src";
+import { SRC, cellDiagnostics } from "../cell_types";
 
 describe("torch.no_grad", () => {
   test("around a block: the result has no grad_fn, and grad mode is back on after it", () => {
@@ -33,5 +35,22 @@ describe("torch.no_grad", () => {
     });
     expect(() => f()).toThrow("boom");
     expect(torch.is_grad_enabled()).toBe(true);
+  });
+
+  test("the decorator over an untyped def type-checks as the def: its parameters stay any, its type is kept", () => {
+    // deeplizard's `@torch.no_grad() def get_all_preds(model, loader): for batch in loader: ...`
+    const cell = [
+      `import { torch } from "${SRC}";`,
+      "const get_all_preds = torch.no_grad()(function (model, loader) {",
+      "  let all_preds = torch.tensor([]);",
+      "  for (const batch of loader) all_preds = torch.cat([all_preds, model(batch[0])], { dim: 0 });",
+      "  return all_preds;",
+      "});",
+      "const typed = torch.no_grad()((scale: number) => scale * 2);",
+      "const n: number = typed(3);",
+      "const bad: string = typed(3);",
+      "export { get_all_preds, n, bad };",
+    ].join("\n");
+    expect(cellDiagnostics(path.join(__dirname, "__no_grad_cell__.ts"), cell)).toEqual(["Type 'number' is not assignable to type 'string'."]);
   });
 });

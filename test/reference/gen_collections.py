@@ -1,0 +1,58 @@
+"""Python 3.11 references for test/collections.test.ts: what collections.OrderedDict /
+collections.namedtuple and itertools.product give (their repr) or raise for the uses a PyTorch notebook
+makes of them (deeplizard's RunBuilder: `namedtuple('Run', params.keys())`, `product(*params.values())`).
+Each case is one Python expression; the test evaluates its TypeScript spelling under the same name with
+src/collections.ts and src/itertools.ts. An entry is {"repr": repr(x)} or {"error": [type, message]}.
+Run with Debian's /usr/bin/python3 from the repository root: writes test/reference/collections.json.
+"""
+import json
+import os
+from collections import OrderedDict, namedtuple
+from itertools import product
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+Run = namedtuple('Run', ['lr', 'batch_size'])
+params = OrderedDict(lr=[.01, .001], batch_size=[1000, 10000])
+
+CASES = {
+    "odict_kwargs": lambda: params,
+    "odict_pairs": lambda: OrderedDict([('flat', 1), ('hidden', 'x')]),
+    "odict_empty": lambda: OrderedDict(),
+    "odict_both": lambda: OrderedDict([('a', 1)], b=2),
+    "odict_set": lambda: (lambda d: (d.__setitem__('run', 1), d.__setitem__('loss', 0.5), d)[-1])(OrderedDict()),
+    "odict_bad_pair": lambda: OrderedDict([('a', 1, 2)]),
+    "run": lambda: Run(0.01, 1000),
+    "run_str": lambda: str(Run(0.01, 1000)),
+    "run_fields": lambda: (Run(0.01, 1000).lr, Run(0.01, 1000).batch_size, Run(0.01, 1000)[1], len(Run(0.01, 1000))),
+    "run_asdict": lambda: Run(0.01, 1000)._asdict(),
+    "run_list": lambda: list(Run(0.01, 1000)),
+    "run_string_fields": lambda: namedtuple('Point', 'x, y')(1, 2),
+    "run_keys": lambda: namedtuple('Run', params.keys())(*next(product(*params.values()))),
+    "run_missing": lambda: Run(0.01),
+    "run_missing2": lambda: namedtuple('P', 'x y z')(1),
+    "run_extra": lambda: Run(1, 2, 3),
+    "bad_name": lambda: namedtuple('Run', ['1lr']),
+    "underscore": lambda: namedtuple('Run', ['_lr']),
+    "duplicate": lambda: namedtuple('Run', ['lr', 'lr']),
+    "product": lambda: list(product([1, 2], ['a', 'b'])),
+    "product_params": lambda: list(product(*params.values())),
+    "product_repeat": lambda: list(product([0, 1], repeat=2)),
+    "product_empty": lambda: list(product([1, 2], [])),
+    "product_none": lambda: list(product()),
+}
+
+
+def main():
+    out = {}
+    for name, f in CASES.items():
+        try:
+            out[name] = {"repr": repr(f())}
+        except Exception as e:  # noqa: BLE001 - the error is the reference
+            out[name] = {"error": [type(e).__name__, str(e)]}
+    with open(os.path.join(HERE, "collections.json"), "w") as fp:
+        json.dump(out, fp, indent=1)
+        fp.write("\n")
+
+
+if __name__ == "__main__":
+    main()

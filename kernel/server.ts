@@ -19,7 +19,7 @@ import { randomUUID } from "crypto";
 import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
-import { pythonList } from "../src/display/pylist";
+import { pyString, pythonList } from "../src/display/pylist";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
 import { RemoteConverters } from "./converter_worker";
 import { refreshSnapshot, snapshotEnabled, snapshotStats } from "./declarations";
@@ -636,9 +636,9 @@ export class KernelServer {
     const outcome: Outcome = await interpreter.execute(code, count);
     let outputText: string | null = null;
     if (outcome.status === "ok" && outcome.hasValue && !silent) {
-      // A string value is shown quoted, as a REPL does, so that "1" and 1 look different.
+      // A string value is shown as IPython shows a str, its repr ('abc', "it's", 'a\nb'), so that "1" and 1 look different.
       const value = outcome.value;
-      const rendering = typeof value === "string" ? { "text/plain": inspect(value) } : toMimeBundle(value);
+      const rendering = typeof value === "string" ? { "text/plain": pyString(value) } : toMimeBundle(value);
       const bundle: MimeBundle = await Promise.resolve(rendering).catch((error: unknown) => ({
         "text/plain": `display failed: ${String(error)}`,
       }));

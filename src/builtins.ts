@@ -16,7 +16,7 @@
  */
 import { inspect } from "util";
 import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError, ZeroDivisionError } from "./errors";
-import { asPyBuiltinType, asPyTuple, definePyName, isClass, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
+import { asPyBuiltinType, asPyObject, asPyTuple, definePyName, isClass, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
 import { PySet } from "./pyset";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
@@ -214,9 +214,10 @@ export function range(...args: [number | Tensor, (number | Tensor)?, (number | T
 export function enumerate<X extends PyIterable>(iterable: X, start: number | { start?: number } = 0): IterableIterator<[number, ItemOf<X>]> {
   const it = pyIterator(iterable);
   let i = index(typeof start === "object" ? start.start ?? 0 : start);
-  return (function* () {
+  const pairs = (function* () {
     for (let r = it.next(); !r.done; r = it.next()) yield asPyTuple([i++, r.value as ItemOf<X>] as [number, ItemOf<X>]);
   })();
+  return asPyObject(pairs, "enumerate");
 }
 
 /**
@@ -225,7 +226,7 @@ export function enumerate<X extends PyIterable>(iterable: X, start: number | { s
  */
 export function zip<X extends PyIterable[]>(...iterables: X): IterableIterator<{ [K in keyof X]: ItemOf<X[K]> }> {
   const its = iterables.map(pyIterator);
-  return (function* () {
+  const rows = (function* () {
     if (its.length === 0) return;
     for (;;) {
       const row: unknown[] = [];
@@ -237,6 +238,7 @@ export function zip<X extends PyIterable[]>(...iterables: X): IterableIterator<{
       yield asPyTuple(row) as { [K in keyof X]: ItemOf<X[K]> };
     }
   })();
+  return asPyObject(rows, "zip");
 }
 
 /**
@@ -249,13 +251,14 @@ export function map<X extends PyIterable[], R>(fn: (...items: { [K in keyof X]: 
 export function map(fn: unknown, ...iterables: PyIterable[]): IterableIterator<unknown> {
   if (iterables.length === 0) throw new TypeError("map() must have at least two arguments.");
   const rows = zip(...iterables);
-  return (function* () {
+  const results = (function* () {
     for (const row of rows) {
       // Python calls the function only when an item is asked for.
       if (typeof fn !== "function") throw new TypeError(`'${pyTypeName(fn)}' object is not callable`);
       yield (fn as (...items: unknown[]) => unknown)(...row);
     }
   })();
+  return asPyObject(results, "map");
 }
 
 /**
@@ -265,7 +268,19 @@ export function map(fn: unknown, ...iterables: PyIterable[]): IterableIterator<u
  */
 export function iter<X extends PyIterable>(x: X): IterableIterator<ItemOf<X>> {
   const it = pyIterator(x) as Iterator<ItemOf<X>>;
-  return typeof (it as Partial<IterableIterator<ItemOf<X>>>)[Symbol.iterator] === "function" ? (it as IterableIterator<ItemOf<X>>) : fromIterator(it);
+  const result = typeof (it as Partial<IterableIterator<ItemOf<X>>>)[Symbol.iterator] === "function" ? (it as IterableIterator<ItemOf<X>>) : fromIterator(it);
+  const name = result === (x as unknown) ? null : iteratorName(x);
+  return name === null ? result : asPyObject(result, name);
+}
+
+/** The type of Python's iterator over `x` (`iter([1])` is a list_iterator), for the builtin containers. */
+function iteratorName(x: unknown): string | null {
+  if (Array.isArray(x)) return pyIsTuple(x) ? "tuple_iterator" : "list_iterator";
+  if (typeof x === "string") return /^[\x00-\x7f]*$/.test(x) ? "str_ascii_iterator" : "str_iterator";
+  if (x instanceof Range) return "range_iterator";
+  if (x instanceof Map || isDict(x)) return "dict_keyiterator";
+  if (x instanceof Set) return "set_iterator";
+  return null;
 }
 
 /**
@@ -286,10 +301,12 @@ export function next<T, D>(iterator: Iterator<T, unknown>, ...default_: [D?]): T
 }
 
 /**
- * Python's `list(iterable)`: a new array of the items (a dict's or Map's keys).
+ * Python's `list(iterable)`: a new array of the items (a dict's or Map's keys). `list()` is an empty
+ * list that takes any item, as Python's `[]` does (`losses = list(); losses.append(loss.item())`);
+ * `list<number>()` types it.
  * @example list(range(3))  // [0, 1, 2]
  */
-export function list(): never[];
+export function list<T = any>(): T[];  // eslint-disable-line @typescript-eslint/no-explicit-any
 export function list<X extends PyIterable>(iterable: X): ItemOf<X>[];
 export function list(...args: unknown[]): unknown[] {
   return args.length === 0 ? [] : Array.from(fromIterator(pyIterator(args[0])));

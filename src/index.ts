@@ -3,5 +3,10 @@
  */
 import * as torch from "./torch";
 import * as torchvision from "./torchvision";
+import { registerPyModules } from "./pyattr";
 export { torch, torchvision };
 export { display, torchinfo } from "./display";
+
+// getattr(torch.optim, 'Adamm') names the module as Python does: `module 'torch.optim' has no attribute 'Adamm'`.
+registerPyModules("torch", torch);
+registerPyModules("torchvision", torchvision);

@@ -6,8 +6,49 @@
 import { AttributeError, TypeError } from "./errors";
 import { isClass, pyTypeName } from "./pyrepr";
 
+/** A module's exports: an ES module namespace, or the library's own modules as compiled (`torch.optim`). */
 function isModuleNamespace(obj: unknown): boolean {
-  return typeof obj === "object" && obj !== null && (obj as Record<symbol, unknown>)[Symbol.toStringTag] === "Module";
+  if (typeof obj !== "object" || obj === null) return false;
+  return (obj as Record<symbol, unknown>)[Symbol.toStringTag] === "Module" || Object.getOwnPropertyDescriptor(obj, "__esModule")?.value === true;
+}
+
+/** The trees of Python modules the library exports (`torch`, `torchvision`), by their Python names. */
+const moduleRoots = new Map<string, object>();
+
+/** Registers `root` and what hangs below it as Python's module `name` (src/index.ts: torch, torchvision). */
+export function registerPyModules(name: string, root: object): void {
+  moduleRoots.set(name, root);
+}
+
+/**
+ * Python's dotted name of a module of the library (`torch.optim`, `torch.linalg`,
+ * `torchvision.transforms`), found below the registered roots, or null. A module is a compiled
+ * module's exports or a plain object under a lower-case name (`torch.linalg = {...}`). Only an
+ * error's message asks, so a walk is cheap enough.
+ */
+function moduleName(obj: object): string | null {
+  const seen = new Set<object>();
+  const walk = (node: object, name: string, depth: number): string | null => {
+    if (node === obj) return name;
+    if (depth === 0 || seen.has(node)) return null;
+    seen.add(node);
+    for (const key of Object.keys(node)) {
+      if (!/^[a-z][a-z0-9_]*$/.test(key)) continue;
+      const d = Object.getOwnPropertyDescriptor(node, key);
+      // A compiled module re-exports through getters; a plain object's getters may compute, so are not read.
+      const value = d?.get !== undefined && isModuleNamespace(node) ? (node as Record<string, unknown>)[key] : d?.value;
+      if (typeof value !== "object" || value === null) continue;
+      if (!isModuleNamespace(value) && Object.getPrototypeOf(value) !== Object.prototype) continue;
+      const found = walk(value, `${name}.${key}`, depth - 1);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  for (const [name, root] of moduleRoots) {
+    const found = walk(root, name, 4);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function checkName(name: unknown): asserts name is string {
@@ -43,6 +84,9 @@ export function getattr(obj: unknown, name: string, ...default_: [unknown?]): an
   checkName(name);
   if (has(obj, name)) return bound(obj, (obj as Record<string, unknown>)[name]);
   if (default_.length > 0) return default_[0];
+  // Python's `module 'torch.optim' has no attribute 'Adamm'` (getattr(torch.optim, config['optimizer'])).
+  const module = typeof obj === "object" && obj !== null ? moduleName(obj) : null;
+  if (module !== null) throw new AttributeError(`module '${module}' has no attribute '${name}'`);
   throw new AttributeError(isModuleNamespace(obj) ? `module has no attribute '${name}'` : `'${pyTypeName(obj)}' object has no attribute '${name}'`);
 }
 

@@ -43,6 +43,41 @@ export function ipythonReprOf(v: unknown): string | null {
   return typeof own === "function" ? String(own.call(v)) : null;
 }
 
+/** print()'s repr of an object marked by {@link asPyObject} / {@link asPyGenerator} (IPYTHON_REPR is its cell form). */
+export const PY_REPR = Symbol.for("torchlab.pyRepr");
+
+/** `v`'s print() form when it was marked (asPyObject, asPyGenerator), else null. */
+export function pyReprOf(v: unknown): string | null {
+  if ((typeof v !== "object" && typeof v !== "function") || v === null) return null;
+  const own = (v as { [PY_REPR]?: unknown })[PY_REPR];
+  return typeof own === "function" ? String(own.call(v)) : null;
+}
+
+function markRepr<T extends object>(obj: T, printed: (o: T) => string, cell: (o: T) => string): T {
+  Object.defineProperty(obj, PY_REPR, { value: () => printed(obj), configurable: true });
+  Object.defineProperty(obj, IPYTHON_REPR, { value: () => cell(obj), configurable: true });
+  return obj;
+}
+
+/**
+ * Marks an iterator as Python's object of type `name` (`zip`, `enumerate`, `list_iterator`): print()
+ * shows `<zip object at 0x...>`, a cell's value `<zip at 0x...>` (IPython's form), as Python's do,
+ * rather than Node's `Object [Generator] {}`.
+ */
+export function asPyObject<T extends object>(obj: T, name: string): T {
+  return markRepr(obj, (o) => objectRepr(o, name), (o) => ipythonRepr(o, name));
+}
+
+/**
+ * Marks an array that a method returns where Python's returns a generator (`model.parameters()`):
+ * print() and a cell's value show `<generator object Module.parameters at 0x...>`, as PyTorch's. It
+ * stays an array (indexing, `.length`, iterating it twice, `list(...)` a plain list of the items).
+ */
+export function asPyGenerator<T extends object>(obj: T, qualname: string): T {
+  const text = (o: T): string => `<generator object ${qualname} at ${objectAddress(o)}>`;
+  return markRepr(obj, text, text);
+}
+
 /**
  * Marks `items` as a Python tuple for printing (`((<AccumulateGrad object at 0x...>, 0), (None, 0))`,
  * as PyTorch prints next_functions); it stays an ordinary array.

@@ -190,6 +190,10 @@ const CASES: Record<string, () => unknown> = {
   getattr_default: () => getattr(new nn.Linear(2, 3), "fc", null),
   getattr_missing: () => getattr(new nn.Linear(2, 3), "fc"),
   getattr_not_string: () => untyped.getattr(torch.ones(1), 5),
+  getattr_module_missing: () => getattr(torch.optim, "Adamm"),
+  getattr_nn_missing: () => getattr(torch.nn, "Linaer"),
+  getattr_submodule_missing: () => getattr(torch.optim.lr_scheduler, "StepLRR"),
+  getattr_vision_missing: () => getattr(torchvision.transforms, "ToTensr"),
   hasattr_true: () => hasattr(new nn.Linear(2, 3), "weight"),
   hasattr_false: () => hasattr(new nn.Linear(2, 3), "fc"),
   setattr_module: () => {
@@ -385,10 +389,18 @@ describe("types flow through the builtins in a notebook cell", () => {
         "const xs: number[] = list(range(5));",
         "const dims: string = ' x '.concat(...map(str, images.size()));",
         "const products: number[] = list(map((a: number, b: number) => a * b, [1, 2], [3, 4]));",
+        // Python's `losses = list()` then `losses.append(...)`: an empty list takes any item (it was never[]).
+        "const losses = list(); losses.push(0.5); const last: number = losses[0].toFixed(1).length;",
+        "const counts = list<number>(); counts.push(1);",
+        // An untyped dataset (a loaded object) splits into Subsets whose samples destructure (they were unknown).
+        "const loaded: any = new torch.utils.data.TensorDataset(torch.zeros(4, 2), torch.zeros(4));",
+        "const [train, val] = torch.utils.data.random_split(loaded, [3, 1]);",
+        "const [xb, yb] = train.getitem(0); const sizes: number = xb.shape[0] + val.__len__();",
+        "for (const [bx, by] of new torch.utils.data.DataLoader(train, { batch_size: 2 })) { const n: number = bx.shape[0] + by.numel(); }",
       ].join("\n"),
     );
     expect(cellDiagnostics(path.join(__dirname, "__builtins_cell__.ts"), good)).toEqual([]);
-    const bad = cellDiagnostics(path.join(__dirname, "__builtins_bad__.ts"), cell("const n: string = next(iter([1, 2]));\niter(5);"));
-    expect(bad).toHaveLength(2);
+    const bad = cellDiagnostics(path.join(__dirname, "__builtins_bad__.ts"), cell("const n: string = next(iter([1, 2]));\niter(5);\nconst typed = list<number>(); typed.push('a');"));
+    expect(bad).toHaveLength(3);
   });
 });

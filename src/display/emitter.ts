@@ -22,7 +22,7 @@
 import { randomBytes } from "crypto";
 import { inspect } from "util";
 import { ipythonReprOf } from "../pyrepr";
-import { pythonList } from "./pylist";
+import { cellRepr } from "./pylist";
 
 /** The key of the Deno/Jupyter rich-display convention. */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
@@ -126,8 +126,9 @@ export function plainText(value: unknown): string {
   // An object printed by identity shows as IPython shows it: `<AddBackward0 at 0x...>`.
   const ipython = ipythonReprOf(value);
   if (ipython !== null) return ipython;
-  // An array of tensors, Sizes, numbers, strings, ... prints as the Python list a PyTorch user expects.
-  return pythonList(value, true) ?? inspect(value, { depth: 4, breakLength: 100 });
+  // A list, tuple, dict (a plain object, a Map) or set of tensors, Sizes, numbers, strings, ... shows as
+  // IPython shows the Python value a PyTorch user expects.
+  return cellRepr(value) ?? inspect(value, { depth: 4, breakLength: 100 });
 }
 
 /**

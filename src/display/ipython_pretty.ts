@@ -186,10 +186,15 @@ class PrettyPrinter {
 }
 
 /**
- * A value to lay out: a leaf's repr, a list / tuple of such values, or a call of a class on one
- * (`OrderedDict([...])`, `OrderedDict()` without an argument).
+ * A value to lay out: a leaf's repr, a list / tuple of such values, a call of a class on one
+ * (`OrderedDict([...])`, `OrderedDict()` without an argument), a dict's `key: value` entries or a set's members.
  */
-export type PrettyDoc = string | { items: PrettyDoc[]; tuple: boolean } | { call: string; arg: PrettyDoc | null };
+export type PrettyDoc =
+  | string
+  | { items: PrettyDoc[]; tuple: boolean }
+  | { call: string; arg: PrettyDoc | null }
+  | { entries: [PrettyDoc, PrettyDoc][] }
+  | { members: PrettyDoc[] };
 
 const MAX_SEQ_LENGTH = 1000;
 
@@ -203,6 +208,42 @@ function pretty(p: PrettyPrinter, doc: PrettyDoc): void {
       p.text(line);
     });
     p.endGroup();
+  } else if ("entries" in doc) {
+    // IPython's _dict_pprinter_factory('{', '}'): `key: value` items, in the dict's order.
+    p.beginGroup(1, "{");
+    for (let idx = 0; idx < doc.entries.length; idx++) {
+      if (idx) {
+        p.text(",");
+        p.breakable();
+      }
+      if (idx >= MAX_SEQ_LENGTH) {
+        p.text("...");
+        break;
+      }
+      pretty(p, doc.entries[idx][0]);
+      p.text(": ");
+      pretty(p, doc.entries[idx][1]);
+    }
+    p.endGroup(1, "}");
+  } else if ("members" in doc) {
+    // IPython's _set_pprinter_factory('{', '}'): `set()` when empty (the items come sorted, see pylist.ts).
+    if (doc.members.length === 0) {
+      p.text("set()");
+    } else {
+      p.beginGroup(1, "{");
+      for (let idx = 0; idx < doc.members.length; idx++) {
+        if (idx) {
+          p.text(",");
+          p.breakable();
+        }
+        if (idx >= MAX_SEQ_LENGTH) {
+          p.text("...");
+          break;
+        }
+        pretty(p, doc.members[idx]);
+      }
+      p.endGroup(1, "}");
+    }
   } else if ("call" in doc) {
     // IPython's _ordereddict_pprint: `with p.group(len(name) + 1, name + '(', ')'): p.pretty(list(items))`.
     p.beginGroup(doc.call.length + 1, `${doc.call}(`);

@@ -9,22 +9,41 @@
  * keeps Node's format for the whole value. Duck-typed, so the kernel's emitter needs no torch import.
  */
 import { inspect } from "util";
-import { ipythonReprOf, pyClassQualname, pyDictKey, pyMappingOf, PY_TUPLE } from "../pyrepr";
+import { ipythonReprOf, pyClassQualname, pyDictKey, pyMappingOf, pyReprOf, PY_TUPLE } from "../pyrepr";
 import { ipythonPretty, type PrettyDoc } from "./ipython_pretty";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
 
-/** Python's repr of a str: single quotes unless the text has one and no double quote. */
-function pyString(s: string): string {
+/** What Python's str.isprintable() refuses (other than the space): control, format, private, unassigned, separators. */
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/**
+ * Python's repr of a str: single quotes unless the text has one and no double quote; `\n`, `\t`,
+ * `\r`, `\\`, and `\x00` / `\x7f` / `\u200b` for what Python does not print as it is.
+ */
+export function pyString(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  const body = s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-  return q + (q === "'" ? body.replace(/'/g, "\\'") : body) + q;
+  let body = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === "\\") body += "\\\\";
+    else if (ch === q) body += `\\${q}`;
+    else if (ch === "\n") body += "\\n";
+    else if (ch === "\r") body += "\\r";
+    else if (ch === "\t") body += "\\t";
+    else if (ch !== " " && NON_PRINTABLE.test(ch)) {
+      body += c < 0x100 ? `\\x${c.toString(16).padStart(2, "0")}` : c < 0x10000 ? `\\u${c.toString(16).padStart(4, "0")}` : `\\U${c.toString(16).padStart(8, "0")}`;
+    } else body += ch;
+  }
+  return q + body + q;
 }
 
 function pyNumber(n: number): string {
   if (Number.isNaN(n)) return "nan";
   if (n === Infinity) return "inf";
   if (n === -Infinity) return "-inf";
+  // JavaScript's spelling of negative zero (Python's -0.0), not String()'s "0", which hides the sign.
+  if (Object.is(n, -0)) return "-0";
   // Python's float repr: an exponent below 1e-4 or from 1e16 on, with two digits at least (1e-08, not 1e-8 or 0.00001).
   const a = Math.abs(n);
   if (Number.isInteger(n) || (a >= 1e-4 && a < 1e16)) return String(n);
@@ -42,8 +61,9 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   if (cls !== null) return cell ? cls : `<class '${cls}'>`;
   // A callable object that prints itself (a Module) is an item as any object is.
   if (typeof v !== "object" && !(typeof v === "function" && typeof (v as { [CUSTOM]?: unknown })[CUSTOM] === "function")) return null;
-  const ipython = cell ? ipythonReprOf(v) : null;
-  if (ipython !== null) return ipython;
+  // An object Python prints by identity (`<zip at 0x...>` as a cell's value, `<zip object at 0x...>` printed).
+  const identity = cell ? ipythonReprOf(v) : dicts ? pyReprOf(v) : null;
+  if (identity !== null) return identity;
   const mapping = pyMappingOf(v);
   if (mapping !== null && !seen.has(v)) {
     // OrderedDict([('weight', tensor(...)), ...]): the items as a list of (key, value) tuples.
@@ -57,6 +77,19 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     seen.delete(v);
     return { call: mapping, arg: items.length > 0 ? { items, tuple: false } : null };
   }
+  if (cell && v instanceof Set) {
+    // IPython sorts a set's items (its _sorted_for_pprint), where print() keeps the set's order.
+    if (seen.has(v)) return "{...}";
+    seen.add(v);
+    const members: PrettyDoc[] = [];
+    for (const item of sortedForPprint([...v])) {
+      const d = doc(item, seen, cell, dicts);
+      if (d === null) return null;
+      members.push(d);
+    }
+    seen.delete(v);
+    return { members };
+  }
   // Python's repr of an object that has one (a NumPy array, whose inspect form is its str).
   const pyrepr = (v as { __repr__?: unknown }).__repr__;
   if (typeof pyrepr === "function") return String(pyrepr.call(v));
@@ -68,29 +101,42 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     // {'key': repr(value), ...}; a dict that holds itself prints {...}, as Python's.
     if (seen.has(v)) return "{...}";
     seen.add(v);
-    const parts: string[] = [];
+    const entries: [PrettyDoc, PrettyDoc][] = [];
     for (const [key, value] of Object.entries(v)) {
       const d = doc(value, seen, cell, dicts);
       if (d === null) return null;
       const k = pyDictKey(v, key); // an optimizer state's {0: ...}
-      parts.push(`${typeof k === "number" ? String(k) : pyString(k)}: ${repr(d)}`);
+      entries.push([typeof k === "number" ? String(k) : pyString(k), d]);
     }
     seen.delete(v);
-    return `{${parts.join(", ")}}`;
+    return { entries };
   }
   if (dicts && v instanceof Map) {
     // A Map is the dialect's dict with non-string keys (`itos = {i: s, ...}`): {1: 'a', 0: '.'} in insertion order.
     if (seen.has(v)) return "{...}";
     seen.add(v);
-    const parts: string[] = [];
+    const entries: [PrettyDoc, PrettyDoc][] = [];
     for (const [key, value] of v) {
       const k = doc(key, seen, cell, dicts);
       const d = doc(value, seen, cell, dicts);
       if (k === null || d === null) return null;
-      parts.push(`${repr(k)}: ${repr(d)}`);
+      entries.push([k, d]);
     }
     seen.delete(v);
-    return `{${parts.join(", ")}}`;
+    return { entries };
+  }
+  if (dicts && v instanceof Set) {
+    // A JavaScript Set prints as Python's set, in its own order (a PySet has its __repr__, above).
+    if (seen.has(v)) return "{...}";
+    seen.add(v);
+    const members: PrettyDoc[] = [];
+    for (const item of v) {
+      const d = doc(item, seen, cell, dicts);
+      if (d === null) return null;
+      members.push(d);
+    }
+    seen.delete(v);
+    return { members };
   }
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
   seen.add(v);
@@ -104,9 +150,25 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   return { items, tuple: (v as { [PY_TUPLE]?: boolean })[PY_TUPLE] === true };
 }
 
+/** IPython's _sorted_for_pprint: numbers (bools among them) or strings in order, anything else by its text, else as it is. */
+function sortedForPprint(items: unknown[]): unknown[] {
+  const numeric = (x: unknown): x is number | boolean => typeof x === "number" || typeof x === "boolean";
+  if (items.every(numeric)) return [...items].sort((a, b) => Number(a) - Number(b));
+  if (items.every((x) => typeof x === "string")) return [...items].sort(codePointOrder);
+  const keyed = items.map((x) => [typeof x === "string" ? x : pythonRepr(x), x] as const);
+  if (keyed.some(([k]) => k === null)) return items;
+  return keyed.sort(([a], [b]) => codePointOrder(a as string, b as string)).map(([, x]) => x);
+}
+
+function codePointOrder(a: unknown, b: unknown): number {
+  return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+}
+
 /** print()'s form: Python's repr of the list or tuple, on one line apart from the items' own newlines. */
 function repr(d: PrettyDoc): string {
   if (typeof d === "string") return d;
+  if ("entries" in d) return `{${d.entries.map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(", ")}}`;
+  if ("members" in d) return d.members.length === 0 ? "set()" : `{${d.members.map(repr).join(", ")}}`;
   if ("call" in d) return `${d.call}(${d.arg === null ? "" : repr(d.arg)})`;
   const parts = d.items.map(repr);
   if (d.tuple) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
@@ -126,6 +188,27 @@ export function pythonList(value: unknown, cell = false): string | null {
   const d = doc(value, new Set(), cell);
   if (d === null) return null;
   return cell ? ipythonPretty(d) : repr(d);
+}
+
+/**
+ * IPython's form of a cell's value that is a list, tuple, dict (a plain object, a Map), set or
+ * OrderedDict of items Python can spell (see pythonRepr), laid out by IPython's pretty printer:
+ * `{'a': 1, 'b': [1, 2]}`, `{1: 'a'}`, `{1, 2, 3}` (sorted, as IPython sorts a set); null for
+ * anything else, which keeps Node's format.
+ */
+export function cellRepr(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const proto = Object.getPrototypeOf(value);
+  const container =
+    (Array.isArray(value) && proto === Array.prototype) ||
+    pyMappingOf(value) !== null ||
+    proto === Object.prototype ||
+    proto === null ||
+    value instanceof Map ||
+    value instanceof Set;
+  if (!container) return null;
+  const d = doc(value, new Set(), true, true);
+  return d === null ? null : ipythonPretty(d);
 }
 
 /**

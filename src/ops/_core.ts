@@ -12,7 +12,8 @@ import { BackwardFn, Node } from "../autograd/node";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { anyTangent, jvpOfClosure, setLazyTangent, tangentOf, withJvpInputs } from "../autograd/forward_state";
 import { Tensor, DType } from "../tensor/tensor";
-import { IndexError, TypeError } from "../errors";
+import { IndexError, RuntimeError, TypeError } from "../errors";
+import { warnOnce } from "../warnings";
 import { propagatePointwise } from "../tensor/memory_format";
 
 export { tf };
@@ -221,12 +222,42 @@ export function promote(a: DType, b: DType): DType {
   return D.promoteTypes(a, b);
 }
 
+/**
+ * `values` hold a whole number where PyTorch makes an int64 tensor (past int32's range, below 2**63:
+ * `torch.tensor(2 ** 40)`, `torch.arange(0, 2 ** 33, 2 ** 31)`, `x * 3000000000`), which torchlab,
+ * holding int64 in 32 bits, makes float32 instead. Said, never silent: a UserWarning where float32
+ * holds every such value exactly, a RuntimeError (PyTorch has none: its int64 holds them) where float32
+ * would round one (3000000001 to 3000000000). A magnitude from 2**63 on is no int64 in PyTorch either (a float there), so it passes.
+ */
+export function refuseInexactInt64(op: string, values: Iterable<number | boolean>): void {
+  let first: number | null = null;
+  for (const v of values) {
+    if (typeof v !== "number" || !Number.isInteger(v) || (v <= 2147483647 && v >= -2147483648) || Math.abs(v) >= 2 ** 63) continue;
+    if (Math.fround(v) !== v) {
+      throw new RuntimeError(
+        `${op}(): the integer ${v} is past the range torchlab holds int64 in (-2147483648 to 2147483647: int64 is stored in 32 bits), ` +
+          `and float32 would round it to ${Math.fround(v)}; pass {dtype: torch.float32} to accept that`,
+      );
+    }
+    first ??= v;
+  }
+  if (first !== null) {
+    warnOnce(
+      `${op}(): the integer ${first} is past the range torchlab holds int64 in (-2147483648 to 2147483647: int64 is stored in 32 bits), ` +
+        `so the tensor is float32 where PyTorch's is int64; float32 holds whole numbers exactly only up to 2**24 (16777216) and their multiples of powers of two`,
+    );
+  }
+}
+
 /** The dtype a plain JS value takes next to a tensor of dtype `like` (PyTorch's "wrapped number" rule). */
-export function scalarDtype(v: number | boolean, like: DType): DType {
+export function scalarDtype(v: number | boolean, like: DType, op = "operand"): DType {
   if (typeof v === "boolean") return like;
-  // Past int32's range a whole number would wrap in an int32 tensor: it promotes to float32 instead.
+  // Past int32's range a whole number would wrap in an int32 tensor: it promotes to float32 instead, said so.
   if (like.is_floating_point) return like;
-  if (!Number.isInteger(v) || v > 2147483647 || v < -2147483648) return D.defaultFloatDtype();
+  if (!Number.isInteger(v) || v > 2147483647 || v < -2147483648) {
+    if (like !== D.bool) refuseInexactInt64(op, [v]);
+    return D.defaultFloatDtype();
+  }
   return like === D.bool ? D.int64 : like;
 }
 
@@ -236,7 +267,7 @@ export function operand(x: Tensor | number | boolean, like: Tensor, op: string):
   if (typeof x !== "number" && typeof x !== "boolean") {
     throw new TypeError(`${op}(): argument 'other' must be a Tensor or a number, not ${describe(x)}`);
   }
-  const dtype = scalarDtype(x, like.dtype);
+  const dtype = scalarDtype(x, like.dtype, op);
   return withDtype(Tensor._wrap(compute(() => tf.scalar(typeof x === "boolean" ? Number(x) : x, dtype._tf))), dtype);
 }
 

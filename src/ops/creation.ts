@@ -4,7 +4,7 @@
  * integer or bool result is an error (only floats can require gradients). The notebook dialect gives
  * `1.` Python's float meaning (kernel/float_literals.ts).
  */
-import { tf, compute, numelOf, wrapInt, wrapIntValue } from "./_core";
+import { tf, compute, numelOf, refuseInexactInt64, wrapInt, wrapIntValue } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor, DType, normalizeDtype, checkDevice } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
@@ -151,7 +151,11 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArr
     const floats = { seen: false };
     flattenNested(data as NestedArray, shape, values, 0, floats);
     if (!Array.isArray(data)) shape = [];
-    dtype ??= floats.seen ? D.defaultFloatDtype() : inferDtype(values);
+    if (dtype === undefined && !floats.seen) {
+      dtype = inferDtype(values);
+      if (dtype._tf === "float32") refuseInexactInt64("tensor", values);
+    }
+    dtype ??= D.defaultFloatDtype();
     flat = values.map(Number);
   }
   if (o.requires_grad && dtype._tf !== "float32") {
@@ -366,6 +370,8 @@ export function arange(...args: (number | (CreationOptions & { start?: number; e
   const n = Math.ceil((end - start) / step);
   const allInt = nums.every(isInt32);
   const dtype = options.dtype !== undefined ? normalizeDtype(options.dtype) : allInt ? D.int64 : D.defaultFloatDtype();
+  // Whole numbers past int32 (arange(0, 2 ** 33, 2 ** 31)) are int64 in PyTorch: float32 here, said so.
+  if (options.dtype === undefined && !allInt && nums.every(Number.isInteger)) refuseInexactInt64("arange", Array.from({ length: n }, (_, i) => start + i * step));
   const values = dtype._tf === "float32" ? arangeFloat(start, step, n, dtype === D.float32) : Array.from({ length: n }, (_, i) => start + i * step);
   return finish(compute(() => tf.tensor1d(values, dtype._tf === "bool" ? "float32" : dtype._tf)), { ...options, dtype });
 }

@@ -69,10 +69,37 @@ function torchSum(t: Tensor, dims: number[], keepdim: boolean, mean: boolean): t
   return y === null || !keepdim ? y : tf.reshape(y, keptShape(t.shape, dims));
 }
 
+/**
+ * An integer sum / prod / cumsum is int64 in PyTorch; torchlab holds int64 in 32 bits, where a result
+ * past int32's range wraps by a multiple of 2**32 to a wrong number (`torch.arange(1, 20).prod()` to
+ * 109641728, not 121645100408832000). The same reduction in float32 lands within rounding of the
+ * held result unless it wrapped: then a RuntimeError. Inputs too narrow or too short to reach 2**31
+ * (a bool mask's sum, `(pred == y).sum()`) are not checked.
+ */
+function refuseInt64Overflow(op: string, t: Tensor, held: tf.Tensor, reduce: (x: tf.Tensor) => tf.Tensor): void {
+  if (t.dtype._tf === "float32" || t.numel() <= 1) return;
+  const r = t.dtype === D.bool ? [0, 1] : t.dtype._range;
+  if (r !== null && (op === "prod" ? r[1] <= 1 && r[0] >= -1 : t.numel() * Math.max(-r[0], r[1]) < 2 ** 31)) return;
+  const [gap, largest] = tf.tidy(() => {
+    const approx = reduce(tf.cast(t._t, "float32"));
+    return [tf.max(tf.abs(tf.sub(approx, tf.cast(held, "float32")))), tf.max(tf.abs(approx))];
+  });
+  const [g, m] = [gap.dataSync()[0], largest.dataSync()[0]];
+  tf.dispose([gap, largest]);
+  if (g >= 2 ** 31) {
+    tf.dispose(held);
+    throw new RuntimeError(
+      `${op}(): the ${t.dtype} result reaches ${m === Infinity ? "past float32's range" : `about ${m}`}, past the range torchlab holds int64 in ` +
+        `(-2147483648 to 2147483647: int64 is stored in 32 bits), where it would wrap to a wrong number; .float() first gives a float32 result (exact up to 2**24)`,
+    );
+  }
+}
+
 export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = reduceDims("sum", t, dim);
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, dims, keepdim, 0, dt) : torchSum(t, dims, keepdim, false) ?? tf.sum(as(t._t, dt), dims, keepdim)));
+  refuseInt64Overflow("sum", t, out, (x) => tf.sum(x, dims, keepdim));
   // PyTorch sums every integer dtype into int64.
   return withDtype(record(dim === undefined || dim === null ? "SumBackward0" : "SumBackward1", [t], out, reduceBackward(t.shape, dims, 1), false, false), dt === "int32" ? D.int64 : t.dtype);
 }
@@ -94,6 +121,7 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "Pr
   if (dim === undefined || dim === null) {
     // Recorded on `t` itself (PyTorch's ProdBackward0 saves self), not on a flattened view of it.
     const whole = compute(() => (t.numel() === 0 ? tf.scalar(1, dt) : tf.prod(as(t._t, dt))));
+    refuseInt64Overflow("prod", t, whole, (x) => tf.prod(x));
     return withDtype(record("ProdBackward0", [t], whole, (g) => {
       if (t.numel() === 0) return [tf.zeros(t.shape)];
       const x = tf.reshape(as(t._t, D.float32), [-1]);
@@ -104,6 +132,7 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false, name = "Pr
   }
   const d = normDim(dim, t.dim(), "prod");
   const out = compute(() => (t.dim() === 0 ? as(t._t, dt) : t.numel() === 0 ? emptyReduce(t, [d], keepdim, 1, dt) : tf.prod(as(t._t, dt), d, keepdim)));
+  refuseInt64Overflow("prod", t, out, (x) => tf.prod(x, d, keepdim));
   return withDtype(record(name, [t], out, (g) => {
     if (t.dim() === 0) return [g];
     // Exclusive products from both sides: exact even where the input has zeros.
@@ -413,6 +442,7 @@ export function cumsum(t: Tensor, dim: number): Tensor {
   const dt = t.dtype._tf === "float32" ? "float32" : "int32";
   // float32 accumulates in double, as PyTorch's CPU kernel does (math_kernels.ts), where the backend has the kernel.
   const out = compute(() => (t.dim() === 0 || t.numel() === 0 ? as(t._t, dt) : cumsumScan(as(t._t, dt), d, false)));
+  refuseInt64Overflow("cumsum", t, out, (x) => tf.cumsum(x, d));
   return withDtype(record("CumsumBackward0", [t], out, cumsumBackward(d, t.dim() === 0), false, false), dt === "int32" ? D.int64 : t.dtype);
 }
 

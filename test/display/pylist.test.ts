@@ -7,7 +7,8 @@
  */
 import { inspect } from "util";
 import { torch } from "../../src";
-import { pythonList } from "../../src/display/pylist";
+import { pyString, pythonList } from "../../src/display/pylist";
+import { enumerate, iter, list, map, range, str, zip } from "../../src/builtins";
 import { plainText } from "../../src/display/emitter";
 import { asPyTuple } from "../../src/pyrepr";
 import { set } from "../../src/pyset";
@@ -17,6 +18,8 @@ import { runNotebooks, streamText, type NbOutput } from "../tutorials/_notebooks
 
 const ref = readReference<Record<string, string> & { print: Record<string, string> }>("pylist.json");
 const { nn } = torch;
+/** Object addresses differ per run: the fixture writes them as 0xADDR. */
+const masked = (text: string): string => text.replace(/0x[0-9a-f]+/g, "0xADDR");
 
 describe("pythonList", () => {
   test("Sizes, parameters, named pairs, mixed items, tensors", () => {
@@ -72,12 +75,48 @@ describe("pythonList", () => {
     // Numbers and strings keep their spelling (a string's quotes are the kernel's, kernel/server.ts).
     expect([plainText(3), plainText(2.5), plainText("a")]).toEqual(["3", "2.5", "a"]);
   });
+  test("a dict (a plain object, a Map), a set, a str and Python's iterator objects show as IPython shows Python's", () => {
+    torch.manual_seed(0);
+    const net = new nn.Sequential(new nn.Linear(2, 3), new nn.ReLU(), new nn.Linear(3, 1));
+    const cells: Record<string, unknown> = {
+      dict: { a: 1, b: [1, 2] },
+      dict_nested: { a: [1, 2], b: { c: true }, n: null },
+      dict_long: { ["k".repeat(30)]: list(range(20)), b: "x".repeat(40) },
+      dict_tensors: { w: torch.ones(2, 2), b: torch.zeros(2) },
+      dict_int_keys: new Map<number, string>([[1, "a"], [2, "b"], [0, "."]]),
+      dict_empty: {},
+      list_of_dicts: [{ a: 1 }, { b: [1.5, null] }],
+      // IPython sorts a set's items: a PySet keeps insertion order for strings, a JavaScript Set always.
+      set_strings: set(["b", "c", "a"]),
+      set_mixed_ints: new Set([10, 2, 33]),
+      generator_parameters: net.parameters(),
+      generator_named_parameters: net.named_parameters(),
+      generator_children: net.children(),
+      generator_modules: net.modules(),
+      generator_buffers: net.buffers(),
+      zip: zip([1, 2], "ab"),
+      enumerate: enumerate(["a"]),
+      map: map(str, [1]),
+      list_iterator: iter([1, 2]),
+      tuple_iterator: iter(asPyTuple([1, 2])),
+      str_ascii_iterator: iter("ab"),
+      range_iterator: iter(range(3)),
+      dict_keyiterator: iter({ a: 1 }),
+    };
+    for (const [name, value] of Object.entries(cells)) expect([name, masked(plainText(value))]).toEqual([name, ref[`cell_${name}`]]);
+    // A string value is its repr (the kernel quotes it with pyString, kernel/server.ts).
+    const strings = { str_plain: "abc", str_quote: "it's", str_both_quotes: `a"b'c`, str_escapes: "line\nbreak\ttab\\ \x00\x7f\u200b\u00e9" };
+    for (const [name, value] of Object.entries(strings)) expect([name, pyString(value)]).toEqual([name, ref[`cell_${name}`]]);
+    // Still arrays and iterators underneath: list() of them is the items.
+    expect(list(net.parameters())).toHaveLength(4);
+    expect(plainText(list(zip([1], ["a"])))).toBe("[(1, 'a')]");
+  });
   test("anything else keeps Node's format", () => {
     expect(pythonList({ a: 1 })).toBeNull();
     expect(pythonList([{ a: 1 }])).toBeNull();
     expect(pythonList([1, () => 2])).toBeNull();
     expect(pythonList(torch.zeros(2).shape)).toBeNull();
-    expect(plainText([{ a: 1 }])).toBe("[ { a: 1 } ]");
+    expect(plainText([{ a: 1 }, () => 2])).toBe("[ { a: 1 }, [Function (anonymous)] ]");
     expect(plainText([])).toBe("[]");
     const cyclic: unknown[] = [1];
     cyclic.push(cyclic);
@@ -103,6 +142,11 @@ function printCases(x: InstanceType<typeof torch.Tensor>): Record<string, () => 
     none_sep: () => print("a", "b", { sep: null, end: null }),
     nested_dict: () => print({ x: { y: "it's" } }),
     list_of_dicts: () => print([{ a: 1 }, { b: [1.5, null] }], asPyTuple([{ t: true }])),
+    iterators: () => print(zip([1], [2]), enumerate([1]), map(str, [1]), iter([1])),
+    generator: () => {
+      const net = new nn.Sequential(new nn.Linear(2, 3));
+      print(net.parameters(), [net.children()]);
+    },
   };
 }
 
@@ -123,7 +167,7 @@ describe("print, as Python's", () => {
   test("str() of each value, sep and end", () => {
     const cases = printCases(torch.zeros(2, 3));
     expect(Object.keys(cases).sort()).toEqual(Object.keys(ref.print).sort());
-    for (const [name, f] of Object.entries(cases)) expect([name, captured(f)]).toEqual([name, ref.print[name]]);
+    for (const [name, f] of Object.entries(cases)) expect([name, masked(captured(f))]).toEqual([name, ref.print[name]]);
   });
   test("an object with other keys is a value, not keywords; a bad sep is Python's TypeError", () => {
     expect(captured(() => print({ sep: 1, other: 2 }))).toBe("{'sep': 1, 'other': 2}\n");
@@ -154,6 +198,12 @@ test("through the kernel: cell values and console.log", async () => {
       "({a: 1, b: [1, 2]})",
       "console.log([{a: 1}]);",
       "net.state_dict()",
+      // A trailing `;` keeps the value, as every TypeScript statement ends with one.
+      `"it's";`,
+      "new Map([[1, 'a'], [2, 'b'], [0, '.']]);",
+      "net.parameters();",
+      "zip([1, 2], 'ab')",
+      "null;",
       // print() is in a notebook's scope, as in Python's.
       [
         "print(1, 2.5, \"a\", true, null);",
@@ -181,7 +231,12 @@ test("through the kernel: cell values and console.log", async () => {
   expect(value(cells[4])).toBe(ref.cell_mixed);
   expect(value(cells[8])).toBe(ref.cell_state_dict);
   expect(printed(cells[5])).toBe(`${ref.tensors}\n`);
-  expect(value(cells[6])).toBe("{ a: 1, b: [ 1, 2 ] }");
+  expect(value(cells[6])).toBe(ref.cell_dict);
   expect(printed(cells[7])).toBe("[ { a: 1 } ]\n");
-  expect(printed(cells[9])).toBe(`${["scalars", "tensor_and_size", "sep", "end", "dict_of_tensor"].map((k) => ref.print[k]).join("")}10 3 3 2 1 2\n`);
+  expect(value(cells[9])).toBe(ref.cell_str_quote);
+  expect(value(cells[10])).toBe(ref.cell_dict_int_keys);
+  expect(masked(value(cells[11]))).toBe(ref.cell_generator_parameters);
+  expect(masked(value(cells[12]))).toBe(ref.cell_zip);
+  expect(cells[13].filter((o) => o.output_type === "execute_result")).toEqual([]);
+  expect(printed(cells[14])).toBe(`${["scalars", "tensor_and_size", "sep", "end", "dict_of_tensor"].map((k) => ref.print[k]).join("")}10 3 3 2 1 2\n`);
 }, 180000);

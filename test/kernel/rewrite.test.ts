@@ -393,14 +393,15 @@ describe("the notebook dialect, end to end through the kernel", () => {
       // [1, 2] == [2, 1], [1] == [True], ['a'] != ['a'], ..., None == None, (torch.tensor([1, 3]) == torch.tensor([1, 2])).tolist()]
       "'[true,false,true,true,false,true,false,true,false,true,[true,false]]'",
       // Python: [str(sd.keys()), ..., cfg.get('lr'), cfg.get('momentum', 0.9), cfg.pop('epochs'), str(cfg.items()), len(list(sd.values()))]
-      "`[\"odict_keys(['weight', 'bias'])\",\"weight:torch.Size([1, 2]) bias:torch.Size([1])\",0.1,0.9,3,\"dict_items([('lr', 0.1)])\",2]`",
+      // A str holding both quotes is Python's repr: single quotes, the inner ones escaped.
+      "'[\"odict_keys([\\'weight\\', \\'bias\\'])\",\"weight:torch.Size([1, 2]) bias:torch.Size([1])\",0.1,0.9,3,\"dict_items([(\\'lr\\', 0.1)])\",2]'",
       "KeyError: 'nokey'",
       // Python: [2 in [1, 2], 3 in [1, 2, 3], 5 not in [1, 2], 'a' in {'a': 1}, 1 in {1}, 'a' in 'abc', 'lr' in cfg.keys(), 0.1 in cfg.values(),
       // 2 in torch.tensor([1, 2]), has(2, [1, 2]), has('b', {'b': 1}), has('z', 'xyz'), ml, popped, ml.index(9), ml.count(1), mw]
       "'[true,true,true,true,true,true,true,true,true,true,true,true,[1,9,10,5],100,1,1,[\"ccc\",\"bb\",\"dd\",\"a\"]]'",
       "1",
       // Python: the same calls (`'%s=%r' % ('a', 'b')`, endswith(('.csv', '.txt'))).
-      "`[\"Hello World\",\"hello world\",\"a b\",[\"Hello\",\"World\"],\"abc\",[\"a\",\"b,c\"],\"1 and 2.50\",\"x!\",\"3 items\",\"a='b'\",\"3.14\",true,\"**ab**\",\"007\",\"Hello World\"]`",
+      "'[\"Hello World\",\"hello world\",\"a b\",[\"Hello\",\"World\"],\"abc\",[\"a\",\"b,c\"],\"1 and 2.50\",\"x!\",\"3 items\",\"a=\\'b\\'\",\"3.14\",true,\"**ab**\",\"007\",\"Hello World\"]'",
       "ValueError: list.remove(x): x not in list",
       "ValueError: substring not found",
       "CompileError: cell:1:13 - Argument of type 'number' is not assignable to parameter of type 'string'.",

@@ -118,6 +118,12 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("const [img, label] = pd[0];\nimg + label")).toBe("const [img, label] = pd.__getitem__(0);\nimg.add(label)");
   });
 
+  test("an untyped dataset's random_split gives Subsets whose samples index and destructure (they were Subset<unknown>)", () => {
+    const cell = "const loaded: any = ds;\nconst [train, val] = torch.utils.data.random_split(loaded, [1, 0]);\nconst [x0, y0] = train[0];\nconst n: number = x0.shape[0] + len(val);";
+    expect((conv as Converter).convert(prev, `declare function len(x: unknown): number;\n${cell}`).diagnostics.map((d) => d.messageText)).toEqual([]);
+    expect(rw(cell)).toContain("train.getitem(0)");
+  });
+
   test("compound assignment on a const binding writes in place (\"What is torch.nn really?\"'s update loops)", () => {
     // a and w are const: `w -= g` is PyTorch's in-place update, which never rebinds w.
     expect(rw("torch.no_grad(() => { w -= w.grad! * 0.5; a -= 1; });")).toBe("torch.no_grad(() => { w.sub_(w.grad!.mul(0.5)); a.sub_(1); });");

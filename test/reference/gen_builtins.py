@@ -16,6 +16,7 @@ import sys
 
 import torch
 import torch.nn as nn
+import torchvision
 from torch.utils.data import DataLoader, TensorDataset
 
 assert sys.version_info[:2] == (3, 11), "the references are Python 3.11's (sum of floats changed in 3.12)"
@@ -243,6 +244,11 @@ CASES = {
     "getattr_default": lambda: getattr(nn.Linear(2, 3), "fc", None),
     "getattr_missing": lambda: getattr(nn.Linear(2, 3), "fc"),
     "getattr_not_string": lambda: getattr(torch.ones(1), 5),
+    # a module names itself (a misspelt optimizer in a config dict)
+    "getattr_module_missing": lambda: getattr(torch.optim, "Adamm"),
+    "getattr_nn_missing": lambda: getattr(torch.nn, "Linaer"),
+    "getattr_submodule_missing": lambda: getattr(torch.optim.lr_scheduler, "StepLRR"),
+    "getattr_vision_missing": lambda: getattr(torchvision.transforms, "ToTensr"),
     "hasattr_true": lambda: hasattr(nn.Linear(2, 3), "weight"),
     "hasattr_false": lambda: hasattr(nn.Linear(2, 3), "fc"),
     "setattr_module": lambda: set_fc(nn.Sequential()),

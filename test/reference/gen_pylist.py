@@ -8,6 +8,7 @@ import contextlib
 import io
 import json
 import os
+import re
 
 import torch
 import torch.nn as nn
@@ -51,7 +52,43 @@ cell = {
     "set_empty": set(),
     "list_of_sets": [{2, 1}, set()],
 }
+# Dicts (a plain object or a Map in TypeScript), sets, strings and Python's iterator objects as a cell's
+# value (IPython's pretty printer; addresses masked as 0xADDR); the test builds the same values.
+mask = lambda text: re.sub(r"0x[0-9a-f]+", "0xADDR", text)
+cell.update(
+    {
+        "dict": {"a": 1, "b": [1, 2]},
+        "dict_nested": {"a": [1, 2], "b": {"c": True}, "n": None},
+        "dict_long": {"k" * 30: list(range(20)), "b": "x" * 40},
+        "dict_tensors": {"w": torch.ones(2, 2), "b": torch.zeros(2)},
+        "dict_int_keys": {1: "a", 2: "b", 0: "."},
+        "dict_empty": {},
+        "list_of_dicts": [{"a": 1}, {"b": [1.5, None]}],
+        "set_strings": {"b", "c", "a"},
+        "set_mixed_ints": {10, 2, 33},
+        "str_plain": "abc",
+        "str_quote": "it's",
+        "str_both_quotes": "a\"b'c",
+        "str_escapes": "line\nbreak\ttab\\ \x00\x7f\u200b\u00e9",
+    }
+)
+iterators = {
+    "generator_parameters": net.parameters(),
+    "generator_named_parameters": net.named_parameters(),
+    "generator_children": net.children(),
+    "generator_modules": net.modules(),
+    "generator_buffers": net.buffers(),
+    "zip": zip([1, 2], "ab"),
+    "enumerate": enumerate(["a"]),
+    "map": map(str, [1]),
+    "list_iterator": iter([1, 2]),
+    "tuple_iterator": iter((1, 2)),
+    "str_ascii_iterator": iter("ab"),
+    "range_iterator": iter(range(3)),
+    "dict_keyiterator": iter({"a": 1}),
+}
 out.update({"cell_" + k: pretty(v) for k, v in cell.items()})
+out.update({"cell_" + k: mask(pretty(v)) for k, v in iterators.items()})
 out["state_dict"] = repr(cell["state_dict"])
 
 
@@ -77,6 +114,8 @@ out["print"] = {
     "none_sep": printed("a", "b", sep=None, end=None),
     "nested_dict": printed({"x": {"y": "it's"}}),
     "list_of_dicts": printed([{"a": 1}, {"b": [1.5, None]}], ({"t": True},)),
+    "iterators": mask(printed(zip([1], [2]), enumerate([1]), map(str, [1]), iter([1]))),
+    "generator": mask(printed(net.parameters(), [net.children()])),
 }
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylist.json"), "w") as fh:
     json.dump(out, fh, indent=1)

@@ -3,6 +3,7 @@
  * ranges and dtypes of rand/randn/randint/randperm, typed arrays, and the accessors.
  */
 import { torch } from "../../src";
+import { readReference } from "./fixtures";
 
 describe("random creation", () => {
   test("manual_seed makes every random function reproducible", () => {
@@ -169,4 +170,82 @@ test("full takes size and fill_value as keywords (torch.full(size=(N,), fill_val
   expect([b.dtype, Array.from(b.dataSync())]).toEqual([torch.float32, [1.5, 1.5]]);
   expect(Array.from(torch.full([2], 7, { dtype: torch.float32 }).dataSync())).toEqual([7, 7]);
   expect(() => torch.full({ size: [2], fill_value: 1, dtyp: torch.long } as never)).toThrow(/dtyp/);
+});
+
+describe("int64 past int32's range and negative zero, against PyTorch (test/reference/gen_int64_limits.py)", () => {
+  type Ref = { repr: string; dtype: string; values: unknown };
+  const ref = readReference<Record<string, Ref> & { negative_zero_item: string }>("int64_limits.json");
+  const CASES: Record<string, () => InstanceType<typeof torch.Tensor>> = {
+    tensor_2_40: () => torch.tensor(2 ** 40),
+    tensor_past_int32_inexact: () => torch.tensor([3000000001, 1]),
+    arange_past_int32: () => torch.arange(0, 2 ** 33, 2 ** 31),
+    mul_scalar_exact: () => torch.tensor([3]).mul(2 ** 33),
+    mul_scalar_inexact: () => torch.tensor([3]).mul(3000000001),
+    sum_past_int32: () => torch.full([3], 2 ** 30, { dtype: torch.long }).sum(),
+    sum_dim_past_int32: () => torch.full([2, 3], 2 ** 30, { dtype: torch.long }).sum(1),
+    cumsum_past_int32: () => torch.full([3], 2 ** 30, { dtype: torch.long }).cumsum(0),
+    prod_past_int32: () => torch.tensor([2 ** 20, 2 ** 20]).prod(),
+    prod_factorial_19: () => torch.arange(1, 20).prod(),
+    prod_dim_past_int32: () => torch.tensor([[2 ** 16, 2 ** 16], [2, 3]]).prod(1),
+    sum_int32_max: () => torch.tensor([2 ** 31 - 2, 1]).sum(),
+    prod_factorial_12: () => torch.arange(1, 13).prod(),
+    cumsum_small: () => torch.arange(5).cumsum(0),
+    sum_bool: () => torch.tensor([true, false, true]).sum(),
+    negative_zero: () => torch.tensor([-0.5, 1.5]).mul(torch.tensor([0, 1])),
+    neg_zeros: () => torch.zeros(2).neg(),
+    times_zero: () => torch.tensor([-1.5, 2.5]).mul(0),
+    negative_zero_scalar: () => torch.tensor(-0.5).mul(0),
+    negative_zero_only: () => torch.tensor([-0.5, 0.5]).mul(0),
+  };
+  const PAST = "int64 is stored in 32 bits";
+
+  test("each is PyTorch's exact value and print, or says it cannot be (a warning with exact values, else a RuntimeError)", () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(ref).filter((k) => k !== "negative_zero_item").sort());
+    const outcomes: Record<string, string> = {};
+    for (const [name, make] of Object.entries(CASES)) {
+      const expected = ref[name];
+      const warnings: string[] = [];
+      const spy = jest.spyOn(process, "emitWarning").mockImplementation((w: string | Error) => {
+        warnings.push(String(w));
+      });
+      let t: InstanceType<typeof torch.Tensor>;
+      try {
+        t = make();
+      } catch (e) {
+        expect([name, e instanceof torch.RuntimeError && (e as Error).message.includes(PAST)]).toEqual([name, true]);
+        outcomes[name] = "error";
+        continue;
+      } finally {
+        spy.mockRestore();
+      }
+      if (String(t.dtype) === expected.dtype) {
+        expect([name, String(t), t.tolist(), warnings]).toEqual([name, expected.repr, expected.values, []]);
+        outcomes[name] = "exact";
+      } else {
+        // float32 where PyTorch has int64: only with the values exact, and said.
+        expect([name, t.tolist(), warnings.some((w) => w.includes(PAST))]).toEqual([name, expected.values, true]);
+        outcomes[name] = "warned";
+      }
+    }
+    // A value float32 would round, or a reduction that would wrap, is refused; exact past-int32 values warn.
+    expect(outcomes).toMatchObject({
+      tensor_2_40: "warned",
+      arange_past_int32: "warned",
+      mul_scalar_exact: "warned",
+      tensor_past_int32_inexact: "error",
+      mul_scalar_inexact: "error",
+      sum_past_int32: "error",
+      sum_dim_past_int32: "error",
+      cumsum_past_int32: "error",
+      prod_past_int32: "error",
+      prod_factorial_19: "error",
+      prod_dim_past_int32: "error",
+      sum_int32_max: "exact",
+      prod_factorial_12: "exact",
+      negative_zero: "exact",
+    });
+    // Python's -0.0 is JavaScript's -0: item() and tolist() keep the sign.
+    expect(Object.is(torch.tensor(-0.5).mul(0).item(), -0)).toBe(true);
+    expect(ref.negative_zero_item).toBe("-0.0");
+  });
 });

@@ -23,6 +23,7 @@ import { Parameter } from "../parameter";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { no_grad } from "../../autograd/grad_mode";
 import { deepcopy } from "../../copy";
+import { asPyGenerator } from "../../pyrepr";
 import { BackwardHookState, firstTensor, type BackwardHook } from "./backward_hooks";
 import { zeros } from "../../ops/creation";
 import * as MF from "../../tensor/memory_format";
@@ -546,11 +547,11 @@ export class Module {
         out.push(asPyTuple([n, m]) as [string, Module]);
       }
     }
-    return out;
+    return asPyGenerator(out, "Module.named_children");
   }
 
   children(): Module[] {
-    return this.named_children().map(([, m]) => m);
+    return asPyGenerator(this.named_children().map(([, m]) => m), "Module.children");
   }
 
   /** This module and all below it, depth first, as [dotted name, module] ("" for this one). */
@@ -569,11 +570,11 @@ export class Module {
       for (const [n, c] of m._module_entries()) walk(c, p ? `${p}.${n}` : n);
     };
     walk(this, prefix);
-    return out;
+    return asPyGenerator(out, "Module.named_modules");
   }
 
   modules(): Module[] {
-    return this.named_modules().map(([, m]) => m);
+    return asPyGenerator(this.named_modules().map(([, m]) => m), "Module.modules");
   }
 
   private namedMembers<T>(get: (m: Module) => [string, T][], prefix: string, recurse: boolean, dedup: boolean): [string, T][] {
@@ -598,23 +599,27 @@ export class Module {
    */
   named_parameters(options: { prefix?: string; recurse?: boolean; remove_duplicate?: boolean } = {}): [string, Parameter][] {
     const o = parseArgs("named_parameters", [options], ["prefix", "recurse", "remove_duplicate"]);
-    return this.namedMembers((m) => m._parameter_entries(), (o.prefix as string) ?? "", (o.recurse as boolean) ?? true, (o.remove_duplicate as boolean) ?? true);
+    return asPyGenerator(this.namedMembers((m) => m._parameter_entries(), (o.prefix as string) ?? "", (o.recurse as boolean) ?? true, (o.remove_duplicate as boolean) ?? true), "Module.named_parameters");
   }
 
-  /** All parameters (what an optimizer takes): `new optim.SGD(net.parameters(), {lr: 0.01})`. */
+  /**
+   * All parameters (what an optimizer takes): `new optim.SGD(net.parameters(), {lr: 0.01})`. An array
+   * that shows as PyTorch's generator (`<generator object Module.parameters at 0x...>`); `list(...)` of
+   * it shows the parameters. named_parameters, buffers, children and modules likewise.
+   */
   parameters(recurse: boolean | { recurse?: boolean } = true): Parameter[] {
     const r = isOptions(recurse) ? ((parseArgs("parameters", [recurse], ["recurse"]).recurse as boolean | undefined) ?? true) : recurse;
-    return this.named_parameters({ recurse: r }).map(([, p]) => p);
+    return asPyGenerator(this.named_parameters({ recurse: r }).map(([, p]) => p), "Module.parameters");
   }
 
   named_buffers(options: { prefix?: string; recurse?: boolean; remove_duplicate?: boolean } = {}): [string, Tensor][] {
     const o = parseArgs("named_buffers", [options], ["prefix", "recurse", "remove_duplicate"]);
-    return this.namedMembers((m) => m._buffer_entries(), (o.prefix as string) ?? "", (o.recurse as boolean) ?? true, (o.remove_duplicate as boolean) ?? true);
+    return asPyGenerator(this.namedMembers((m) => m._buffer_entries(), (o.prefix as string) ?? "", (o.recurse as boolean) ?? true, (o.remove_duplicate as boolean) ?? true), "Module.named_buffers");
   }
 
   buffers(recurse: boolean | { recurse?: boolean } = true): Tensor[] {
     const r = isOptions(recurse) ? ((parseArgs("buffers", [recurse], ["recurse"]).recurse as boolean | undefined) ?? true) : recurse;
-    return this.named_buffers({ recurse: r }).map(([, b]) => b);
+    return asPyGenerator(this.named_buffers({ recurse: r }).map(([, b]) => b), "Module.buffers");
   }
 
   /** The sub-module at a dotted path, e.g. `net.get_submodule("net.0")`. */

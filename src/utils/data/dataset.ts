@@ -321,7 +321,8 @@ export class ConcatDataset<T> extends Dataset<T> {
 /**
  * Randomly splits a dataset into non-overlapping Subsets of the given lengths, or of the given
  * fractions (summing to 1: each gets floor(frac * n), and the remainder is dealt out one by one,
- * round-robin, as in PyTorch).
+ * round-robin, as in PyTorch). An untyped dataset (`any`) splits into `Subset<any>`, whose samples
+ * destructure as Python's do (`const [x, y] = train[0]`), not `Subset<unknown>`.
  *
  * Args:
  *   dataset: the dataset to split.
@@ -331,7 +332,8 @@ export class ConcatDataset<T> extends Dataset<T> {
  * @example
  * const [train, val] = torch.utils.data.random_split(ds, [0.8, 0.2], {generator: new torch.Generator().manual_seed(42)});
  */
-export function random_split<T>(dataset: DatasetLike<T>, lengths: number[], options: { generator?: Generator } | Generator = {}): Subset<T>[] {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function random_split<T = any>(dataset: DatasetLike<T>, lengths: number[], options: { generator?: Generator } | Generator = {}): Subset<T>[] {
   const generator = options instanceof Generator ? options : options.generator;
   const n = indexable(dataset).size();
   if (!Array.isArray(lengths) || lengths.some((l) => typeof l !== "number")) throw new TypeError("random_split(): lengths must be an array of numbers");

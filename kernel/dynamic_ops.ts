@@ -103,7 +103,8 @@ export function op(name: string, a: any, b: any): any {
   if ((name === "eq" || name === "ne") && (ta || tb) && (a === null || a === undefined || b === null || b === undefined)) return name === "ne";
   // Python's Dataset.__add__ (`ants_dataset + bees_dataset` held untyped): a ConcatDataset.
   if (name === "add" && a instanceof Dataset && isDatasetLike(b)) return a.add(b);
-  if (!ta && !tb && (name === "add" || name === "mul") && (Array.isArray(a) || Array.isArray(b) || (name === "mul" && (typeof a === "string" || typeof b === "string")))) return sequenceOp(name, a, b);
+  const text = typeof a === "string" || typeof b === "string";
+  if (!ta && !tb && ((name === "add" && !text && (Array.isArray(a) || Array.isArray(b))) || (name === "mul" && (text || Array.isArray(a) || Array.isArray(b))))) return sequenceOp(name, a, b);
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);
@@ -113,15 +114,13 @@ export function op(name: string, a: any, b: any): any {
 /**
  * Python's `+` and `*` on lists and strings, which JavaScript would turn into text or NaN: `a + b` of two
  * lists is a new list of both (`prediction + test_label.tolist()`), `[0] * 3` and `"0" * 3` repeat
- * (`"0" * (4 - len(str(i)))`, HW3's pad4), either order; anything else is Python's TypeError.
+ * (`"0" * (4 - len(str(i)))`, HW3's pad4), either order; anything else is Python's TypeError. A string
+ * beside `+` keeps JavaScript's concatenation, as everywhere in the dialect.
  */
 function sequenceOp(name: "add" | "mul", a: any, b: any): any {
   if (name === "add") {
     if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-    if (Array.isArray(a) || typeof a === "string") {
-      const kind = Array.isArray(a) ? "list" : "str";
-      throw new TypeError(`can only concatenate ${kind} (not "${pyTypeName(b)}") to ${kind}`);
-    }
+    if (Array.isArray(a)) throw new TypeError(`can only concatenate list (not "${pyTypeName(b)}") to list`);
     throw new TypeError(`unsupported operand type(s) for +: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
   }
   const [seq, n] = typeof a === "string" || Array.isArray(a) ? [a, b] : [b, a];

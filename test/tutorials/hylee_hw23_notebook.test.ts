@@ -26,12 +26,15 @@
  * 5 validation and 4 test PNGs of 24x24, written by PIL; so FoodDataset keeps `x.endswith(".png")`
  * where the course has ".jpg": torchlab's JPEG decoder (Skia's) and PIL's (libjpeg-turbo) differ by one
  * level in a few pixels of these JPEGs (sum of squares 33369976 vs 33369978 for one image), which the
- * conv net's gradients amplify past float32 tolerance by the third epoch). Each notebook's first cell (not a course cell) copies
- * them into a temporary folder made the working directory.
+ * conv net's gradients amplify past float32 tolerance by the third epoch). Each notebook's first cell
+ * (not a course cell) copies them into a temporary folder made the working directory.
  * Shrunk: HW2 concat_nframes 5 (the sample's 1 returns before concat_feat's shifts), max_len 3000
  * (3000000: torch.empty allocates in torchlab, 2.3 GB at 195 features), batch_size 64 (512); HW3
  * Resize((32, 32)) (128) and so the fc's first Linear(512*1*1, 1024) (512*4*4), patience 0 (300) so that
  * the early stop runs within the course's 3 epochs; 11 training images make one batch of the course's 64.
+ * Cells not in the course: HW2's shift / concat_feat on a 4x3 arange (a wrong shift shows as itself),
+ * HW3's one dataset item (shape, label, a row of pixels: the decode and Resize) and a test item's -1,
+ * and each notebook's last cell printing what it wrote (prediction.csv, submission.csv).
  * Left out: the download / unzip / nvidia-smi cells, `np.random.seed` (torchlab has no NumPy), HW3's
  * unused second train_tfm and Residual_Network cells (the "you may try" part), `import pandas` in HW2
  * (unused). tqdm stays: the prelude's bar goes to stderr as tqdm's does; the generator's tqdm hands the
@@ -41,11 +44,13 @@
  *   joins as Python's (Node's path.join would print `food11/training` for `./food11/training`),
  *   `open(path).readlines()` keeps the line ends, `with open(...) as f:` is a block with
  *   `const f = open(...)`; `np.array([], dtype=np.int32)`, `np.concatenate` and `np.argmax` go through
- *   tensors and back to torchlab's ndarray; `pd.DataFrame()` is a two-column writer of `to_csv`.
+ *   tensors and back to torchlab's ndarray; `pd.DataFrame()` keeps its columns by name for `to_csv`.
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `super(Classifier, self).__init__()` is
  *   `super()`; `return X, y` is `return [X, y]`; `try: ... except:` is `try {...} catch {...}`;
  *   `x[:n]` is `x[\`:${n}\`]`; `del a, b` is one `delete` each; `assert` is the prelude's.
- * - `gc.collect()` ends the cell with `;` on both sides: its value is Python's count of collected objects.
+ * - `import gc` is a shim whose collect() returns nothing (torchlab frees tensors itself); the generator's
+ *   `del train_loader, val_loader` cell ends `gc.collect();`, so IPython shows no value either (Python's
+ *   is the number of objects collected, which no two runs share).
  * Divergences this port found, fixed:
  * - concat_feat's `x[mid + r_idx, :] = shift(x[mid + r_idx], r_idx)` with `x` an untyped parameter did
  *   not compile ("The left-hand side of an assignment expression must be a variable or a property

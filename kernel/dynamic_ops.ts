@@ -103,10 +103,32 @@ export function op(name: string, a: any, b: any): any {
   if ((name === "eq" || name === "ne") && (ta || tb) && (a === null || a === undefined || b === null || b === undefined)) return name === "ne";
   // Python's Dataset.__add__ (`ants_dataset + bees_dataset` held untyped): a ConcatDataset.
   if (name === "add" && a instanceof Dataset && isDatasetLike(b)) return a.add(b);
+  const text = typeof a === "string" || typeof b === "string";
+  if (!ta && !tb && ((name === "add" && !text && (Array.isArray(a) || Array.isArray(b))) || (name === "mul" && (text || Array.isArray(a) || Array.isArray(b))))) return sequenceOp(name, a, b);
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);
   return REFLECTED[name](b as Tensor, a);
+}
+
+/**
+ * Python's `+` and `*` on lists and strings, which JavaScript would turn into text or NaN: `a + b` of two
+ * lists is a new list of both (`prediction + test_label.tolist()`), `[0] * 3` and `"0" * 3` repeat
+ * (`"0" * (4 - len(str(i)))`, HW3's pad4), either order; anything else is Python's TypeError. A string
+ * beside `+` keeps JavaScript's concatenation, as everywhere in the dialect.
+ */
+function sequenceOp(name: "add" | "mul", a: any, b: any): any {
+  if (name === "add") {
+    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+    if (Array.isArray(a)) throw new TypeError(`can only concatenate list (not "${pyTypeName(b)}") to list`);
+    throw new TypeError(`unsupported operand type(s) for +: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+  }
+  const [seq, n] = typeof a === "string" || Array.isArray(a) ? [a, b] : [b, a];
+  if (typeof n === "boolean" || (typeof n === "number" && Number.isInteger(n))) {
+    const times = Math.max(0, Number(n));
+    return typeof seq === "string" ? seq.repeat(times) : Array.from({ length: times }, () => seq).flat(1);
+  }
+  throw new TypeError(`can't multiply sequence by non-int of type '${pyTypeName(n)}'`);
 }
 
 /** `-x` and `~x` for an operand typed `any`. */
@@ -123,6 +145,7 @@ export function unary(name: "neg" | "bitwise_not", x: any): any {
 export function assign(inplace: string, x: any, y: any): any {
   const name = inplace.slice(0, -1);
   if (x instanceof Tensor) return (x as unknown as Record<string, (v: unknown) => unknown>)[inplace](y);
+  if (Array.isArray(x) && !(y instanceof Tensor) && (inplace === "add_" || inplace === "mul_")) return listInPlace(inplace, x, y);
   return op(name, x, y);
 }
 
@@ -155,11 +178,27 @@ export function fstring(v: unknown, spec: string, conversion: string, label = ""
 }
 
 /**
+ * Python's `lst += iterable` (list.__iadd__: extends the same list, so every name bound to it sees the
+ * items, and takes any iterable, `prediction += test_label.squeeze().tolist()`) and `lst *= n`.
+ */
+function listInPlace(inplace: "add_" | "mul_", x: unknown[], y: any): unknown[] {
+  if (inplace === "mul_") {
+    const repeated = sequenceOp("mul", x, y) as unknown[];
+    x.length = 0;
+    x.push(...repeated);
+    return x;
+  }
+  if (y === null || y === undefined || typeof y[Symbol.iterator] !== "function") throw new TypeError(`'${pyTypeName(y)}' object is not iterable`);
+  x.push(...(y as Iterable<unknown>));
+  return x;
+}
+
+/**
  * `x op= y` where `x` is a `const` typed `any` (`for (const w of params) w -= lr * w.grad`): in place
  * on a tensor, as Python's `w -= ...` is; anything else cannot be rebound, JavaScript's error.
  */
 export function assignConst(inplace: string, x: any, y: any): any {
-  if (x instanceof Tensor) return assign(inplace, x, y);
+  if (x instanceof Tensor || (Array.isArray(x) && (inplace === "add_" || inplace === "mul_"))) return assign(inplace, x, y);
   throw new TypeError("Assignment to constant variable.");
 }
 

@@ -585,6 +585,27 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       o.insert(")");
     },
   });
+  /** A Python list as the checker types it: an array (or tuple, or a union with one). */
+  const isList = (node: ts.Node, k: Kind): boolean => k === "other" && mayBeArray(checker.getTypeAtLocation(strip(node)));
+  /**
+   * Python's sequence operators: `a + b` / `a += b` of a list and a list (or an untyped value), and
+   * `a * n` / `a *= n` of a list or string and a number (either order for `*`).
+   */
+  const sequenceOperator = (n: ts.BinaryExpression, op: ts.SyntaxKind, L: Kind, R: Kind): boolean => {
+    // A const target written to is the error type to the checker: its declared type decides.
+    const target = L === "any" && t.isIdentifier(strip(n.left)) ? checker.getSymbolAtLocation(strip(n.left)) : undefined;
+    if (target && isConst(target)) L = kindOfType(t, checker, checker.getTypeOfSymbol(target));
+    const isListAt = (node: ts.Node, k: Kind) => (target && node === n.left ? k === "other" && mayBeArray(checker.getTypeOfSymbol(target)) : isList(node, k));
+    // `unknown` (an ndarray's tolist()) is as untyped as `any` here.
+    const untypedRight = R === "any" || (checker.getTypeAtLocation(strip(n.right)).flags & t.TypeFlags.Unknown) !== 0;
+    const count = (k: Kind) => k === "number" || k === "boolean" || k === "any";
+    if (op === K.PlusToken || op === K.PlusEqualsToken) return (isListAt(n.left, L) && (isList(n.right, R) || untypedRight)) || (op === K.PlusToken && L === "any" && isList(n.right, R));
+    if (op === K.AsteriskToken || op === K.AsteriskEqualsToken) {
+      const seq = (node: ts.Node, k: Kind) => k === "string" || isListAt(node, k);
+      return (seq(n.left, L) && count(R)) || (op === K.AsteriskToken && count(L) && seq(n.right, R));
+    }
+    return false;
+  };
   /** Whether `symbol` is a `const` variable (a for-of `const` included). */
   const isConst = (symbol: ts.Symbol): boolean => {
     const decl = symbol.valueDeclaration;
@@ -1078,7 +1099,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const op = n.operatorToken.kind;
       if (op === K.EqualsToken) {
         const target = strip(n.left);
-        if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor") {
+        // An untyped receiver with a comma subscript (`x[mid + r_idx, :] = shift(...)` in a function whose
+        // `x` is untyped) is written as a tensor's tuple index, as it is read: JavaScript's comma would
+        // keep only the last item, and the checker refuses the assignment.
+        const tupleOnUntyped = t.isElementAccessExpression(target) && kindOf(target.expression) === "any" && tupleItems(target.argumentExpression) !== undefined;
+        if (t.isElementAccessExpression(target) && !target.questionDotToken && (kindOf(target.expression) === "tensor" || tupleOnUntyped)) {
           plans.delete(target);
           plans.set(n, assignItem(n, target));
         } else if (
@@ -1185,6 +1210,16 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (op === K.PlusToken && L === "dataset" && R === "dataset") {
         // Python's `ants_dataset + bees_dataset` (Dataset.__add__): a ConcatDataset of both.
         plans.set(n, method(n.left, n.operatorToken, n.right, "add", "dataset"));
+        return;
+      }
+      if (sequenceOperator(n, op, L, R)) {
+        // Python's `+` / `*` on lists and strings and `lst += items` (kernel/dynamic_ops.ts): the checker
+        // refuses them, and JavaScript would make text of two arrays and NaN of `"0" * 3`.
+        if (!inplace) plans.set(n, dynamicOp(n, arith!));
+        else if (rereadable(n.left)) {
+          const symbol = t.isIdentifier(strip(n.left)) ? checker.getSymbolAtLocation(strip(n.left)) : undefined;
+          plans.set(n, symbol && isConst(symbol) ? dynamicInPlace(n, "assignConst", inplace) : dynamicAssign(n, inplace));
+        }
         return;
       }
       if (arith) {

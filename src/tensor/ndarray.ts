@@ -48,6 +48,17 @@ export class ndarray {
     return this.data.length;
   }
 
+  /** Python's `len(a)`: the length of the first axis; a 0-d array has none (NumPy's TypeError). */
+  __len__(): number {
+    if (this.shape.length === 0) throw new TypeError("len() of unsized object");
+    return this.shape[0];
+  }
+
+  /** NumPy's `a.squeeze()`: the same values without the axes of size 1 (`np.argmax(...).squeeze().tolist()`). */
+  squeeze(): ndarray {
+    return new ndarray(this.data.slice() as Data, this.shape.filter((d) => d !== 1), this.dtype);
+  }
+
   /** The values as nested arrays (bools as booleans), as NumPy's tolist(). */
   tolist(): unknown {
     const value = (i: number): unknown => (this.dtype === D.bool ? this.data[i] !== 0 : this.data[i]);

@@ -226,6 +226,47 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(() => run('const m2 = torch.zeros(3, 2);\nconst i2 = m2[":", 0].argmax().item();\nm2[i2, ":"] = -Infinity;')).not.toThrow();
   });
 
+  test("a comma subscript written on an untyped receiver (李宏毅 HW2's concat_feat `x[mid + r_idx, :] = shift(...)`, x a parameter) is a tensor's tuple setitem, as it is read", () => {
+    expect(rw('anyv[n + 1, ":"] = a;')).toBe('anyv.setitem([n + 1, ":"], a);');
+    expect(rw('anyv[n, ":"]')).toBe('anyv.index([n, ":"])');
+    expect(() => run('function put(x, k) {\n  x = x.repeat(1, 3);\n  x[k, ":"] = torch.zeros(3);\n  return x;\n}')).not.toThrow();
+    // What the rewritten cell runs: row k, every column, as PyTorch's x[k, :] = v.
+    const x = torch.ones(2, 3);
+    x.setitem([1, ":"], torch.zeros(3));
+    expect(x.tolist()).toEqual([[1, 1, 1], [0, 0, 0]]);
+  });
+
+  test("Python's sequence operators on lists and strings (李宏毅 HW3's `prediction += test_label.squeeze().tolist()`, pad4's `\"0\"*(4-len(str(i)))`) run as Python's", () => {
+    const D = DYNAMIC_REF;
+    expect(rw("xs + xs; xs + anyv; anyv + xs")).toBe(`${D}.op("add", xs, xs); ${D}.op("add", xs, anyv); ${D}.op("add", anyv, xs)`);
+    expect(rw("s * 3; 3 * s; xs * n; n * xs")).toBe(`${D}.op("mul", s, 3); ${D}.op("mul", 3, s); ${D}.op("mul", xs, n); ${D}.op("mul", n, xs)`);
+    expect(rw("let lst = [];\nlst += xs;")).toBe(`let lst = [];\nlst = ${D}.assign("add_", lst, xs);`);
+    expect(rw("xs += [4];")).toBe(`${D}.assignConst("add_", xs, [4]);`);
+    // Other operands are left as they were: a string joined with anything, numbers, tensors.
+    expect(rw("s + n; n * n; s + s")).toBe("s + n; n * n; s + s");
+    expect(() => run("let pred = [];\npred += torch.tensor([3]).numpy().tolist();\nconst pad = '0' * (4 - 1) + '7';")).not.toThrow();
+
+    const { op, assign, assignConst } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
+    expect([op("add", [1, 2], [3]), op("mul", "0", 3), op("mul", 2, "ab"), op("mul", [0, 1], 2), op("mul", "x", -1), op("mul", [1], true)]).toEqual([[1, 2, 3], "000", "abab", [0, 1, 0, 1], "", [1]]);
+    // `+=` extends the list in place: every name bound to it sees the items; any iterable will do.
+    const items = [1];
+    const alias = items;
+    expect(assign("add_", items, torch.tensor([2, 3]).numpy())).toBe(alias);
+    expect(assign("add_", items, "ab")).toBe(alias);
+    expect(assignConst("mul_", items, 2)).toBe(alias);
+    expect(alias).toEqual([1, 2, 3, "a", "b", 1, 2, 3, "a", "b"]);
+    // A tensor on either side is still the tensor's operator, which refuses a list as PyTorch's does.
+    expect(op("mul", torch.tensor([1, 2]), 3).tolist()).toEqual([3, 6]);
+    expect(() => op("add", torch.tensor([1]), [2])).toThrow(TypeError);
+    // Python's TypeErrors.
+    expect(() => op("add", [1], 2)).toThrow('can only concatenate list (not "int") to list');
+    // A string beside `+` keeps JavaScript's concatenation, as the dialect does everywhere.
+    expect(op("add", "shape ", [2, 3])).toBe("shape 2,3");
+    expect(() => op("mul", [1], 1.5)).toThrow("can't multiply sequence by non-int of type 'float'");
+    expect(() => op("mul", "a", "b")).toThrow("can't multiply sequence by non-int of type 'str'");
+    expect(() => assign("add_", [1], 5)).toThrow("'int' object is not iterable");
+  });
+
   test("an untyped item that holds a list as it runs (李宏毅 HW1 2022's `x[:, feat_idx]`, `let feat_idx;` set in a branch) is the list's index tensor", () => {
     const { tupleItem } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
     const { range } = require("../../src/builtins") as typeof import("../../src/builtins");

@@ -36,10 +36,18 @@ CASES = {
     "mixed_sci": torch.tensor([[1e-3, 12345.6], [-7.0, 0.0]]),
     "randn": randn,
     "image": torch.arange(3 * 20 * 20, dtype=torch.uint8).reshape(3, 20, 20),
+    "column": torch.arange(4).reshape(1, 4, 1),
 }
 out = {name: {"repr": repr(t.numpy()), "str": str(t.numpy()), "shape": repr(t.numpy().shape)} for name, t in CASES.items()}
 # What iterating a 1-d array gives, as str() writes each NumPy scalar (csv.writer's `writer.writerow([i, p])`).
 for name, t in CASES.items():
     if t.dim() == 1 and t.dtype != torch.bool and t.numel() <= 100:
         out[name]["items"] = [str(v) for v in t.numpy()]
+# len(a) (the first axis; a 0-d array's TypeError) and a.squeeze()'s shape (every size-1 axis dropped).
+for name, t in CASES.items():
+    try:
+        out[name]["len"] = len(t.numpy())
+    except TypeError as e:
+        out[name]["len"] = f"TypeError: {e}"
+    out[name]["squeeze_shape"] = list(t.numpy().squeeze().shape)
 write_json(out, "ndarray.json")

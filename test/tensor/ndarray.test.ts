@@ -9,8 +9,9 @@ import { torch } from "../../src";
 import { ndarray } from "../../src/tensor/ndarray";
 import { pyStr } from "../../src/display/print";
 import { plainText } from "../../src/display/emitter";
+import { len } from "../../src/builtins";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string; items?: string[] }>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string; items?: string[]; len: number | string; squeeze_shape: number[] }>;
 
 let randn: torch.Tensor;
 beforeAll(async () => {
@@ -44,6 +45,7 @@ const CASES: Record<string, () => torch.Tensor> = {
   mixed_sci: () => torch.tensor([[1e-3, 12345.6], [-7.0, 0.0]]),
   randn: () => randn,
   image: () => torch.arange(3 * 20 * 20, { dtype: torch.uint8 }).reshape(3, 20, 20),
+  column: () => torch.arange(4).reshape(1, 4, 1),
 };
 
 describe("x.numpy() prints as NumPy's array", () => {
@@ -91,6 +93,24 @@ describe("x.numpy() prints as NumPy's array", () => {
     const rows = [...torch.arange(6).reshape(2, 3).numpy()] as ndarray[];
     expect(rows.map((r) => [r.shape, r.dtype, r.tolist()])).toEqual([[[3], torch.int64, [0, 1, 2]], [[3], torch.int64, [3, 4, 5]]]);
     expect(() => [...torch.tensor(5).numpy()]).toThrow(new TypeError("iteration over a 0-d array"));
+  });
+
+  test("len() is the first axis (a 0-d array's TypeError) and squeeze() drops every size-1 axis, as NumPy's", () => {
+    // 李宏毅 HW2's `for i, y in enumerate(pred)` after np.concatenate, HW3's `test_label.squeeze().tolist()`.
+    for (const [name, make] of Object.entries(CASES)) {
+      const a = make().numpy();
+      const got = (() => {
+        try {
+          return len(a);
+        } catch (e) {
+          return `${(e as Error).name}: ${(e as Error).message}`;
+        }
+      })();
+      expect([name, got]).toEqual([name, R[name].len]);
+      const squeezed = a.squeeze();
+      expect([name, squeezed.shape, squeezed.dtype]).toEqual([name, R[name].squeeze_shape, a.dtype]);
+      expect(squeezed.tolist()).toEqual(make().squeeze().numpy().tolist());
+    }
   });
 
   test("a 1-d array's items are the numbers NumPy's scalars write (a float32 one its shortest float32 decimal)", () => {

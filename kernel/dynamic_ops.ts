@@ -11,7 +11,7 @@
 import { isDict, Range, repr, str } from "../src/builtins";
 import { IndexError, RuntimeError, TypeError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
-import { pyTypeName } from "../src/pyrepr";
+import { asPyTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
@@ -27,6 +27,7 @@ export { dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_setdefault, 
 export { contains } from "../src/pyin";
 export { list_append, list_clear, list_copy, list_count, list_extend, list_index, list_insert, list_pop, list_remove, list_sort } from "../src/pylist";
 export * from "../src/pystr";
+export { set_add } from "../src/pyset";
 
 /**
  * Python's str, list or dict method `name` of a string, array or dict that JavaScript's lacks, bound to
@@ -103,10 +104,34 @@ export function op(name: string, a: any, b: any): any {
   if ((name === "eq" || name === "ne") && (ta || tb) && (a === null || a === undefined || b === null || b === undefined)) return name === "ne";
   // Python's Dataset.__add__ (`ants_dataset + bees_dataset` held untyped): a ConcatDataset.
   if (name === "add" && a instanceof Dataset && isDatasetLike(b)) return a.add(b);
+  if (!ta && !tb && (name === "add" || name === "mul") && (Array.isArray(a) || Array.isArray(b))) return listOp(name, a, b);
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);
   return REFLECTED[name](b as Tensor, a);
+}
+
+/**
+ * Python's `a + b` and `a * n` with a list (or tuple) on a side: a new list joined or repeated
+ * (`[pad_token] * window_size`, `window + sentence + window`), where JavaScript would join the
+ * lists' texts into a string or make NaN; Python's TypeError for operands no list takes.
+ */
+function listOp(name: "add" | "mul", a: unknown, b: unknown): unknown[] {
+  const kind = pyTypeName;
+  if (name === "add") {
+    if (!Array.isArray(a) || !Array.isArray(b) || kind(a) !== kind(b)) {
+      const seq = Array.isArray(a) ? a : (b as unknown[]);
+      throw new TypeError(`can only concatenate ${kind(seq)} (not "${kind(seq === a ? b : a)}") to ${kind(seq)}`);
+    }
+    const joined = [...a, ...b];
+    return kind(a) === "tuple" ? asPyTuple(joined) : joined;
+  }
+  const [seq, n] = Array.isArray(a) ? [a, b] : [b as unknown[], a];
+  if (typeof n === "boolean" || (typeof n === "number" && Number.isInteger(n))) {
+    const repeated = Array.from({ length: Math.max(0, Number(n)) }, () => seq).flat(1);
+    return kind(seq) === "tuple" ? asPyTuple(repeated) : repeated;
+  }
+  throw new TypeError(`can't multiply sequence by non-int of type '${kind(n)}'`);
 }
 
 /** `-x` and `~x` for an operand typed `any`. */

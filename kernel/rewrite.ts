@@ -378,6 +378,19 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const strip = (n: ts.Node): ts.Node => (t.isParenthesizedExpression(n) || t.isNonNullExpression(n) ? strip(n.expression) : n);
   /** An array type, or a union with one among its members (NestedList: number | boolean | NestedList[]). */
   const mayBeArray = (type: ts.Type): boolean => checker.isArrayLikeType(type) || (type.isUnion() && type.types.some((m) => checker.isArrayLikeType(m)));
+  /** Whether `node` is typed as a list (an array or tuple, not a tensor or dataset). */
+  const isList = (node: ts.Node, kind: Kind): boolean => kind === "other" && mayBeArray(checker.getTypeAtLocation(strip(node)));
+  /**
+   * Python's list `+` (two lists, or a list and an untyped operand) and `*` (a list and a count):
+   * operators TypeScript has no meaning for on arrays, decided by kernel/dynamic_ops.ts's op.
+   */
+  const listOperands = (op: ts.SyntaxKind, n: ts.BinaryExpression, L: Kind, R: Kind): boolean => {
+    const left = isList(n.left, L);
+    const right = isList(n.right, R);
+    if (op === t.SyntaxKind.PlusToken) return (left && (right || R === "any")) || (right && L === "any");
+    const count = (k: Kind) => k === "number" || k === "boolean" || k === "any";
+    return op === t.SyntaxKind.AsteriskToken && ((left && count(R)) || (right && count(L)));
+  };
   const kindOf = (node: ts.Node): Kind => {
     const n = strip(node);
     const plan = plans.get(n);
@@ -940,6 +953,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (name === "split") return args.length === 0 || kindOf(args[0]) === "string" || kindOf(args[0]) === "null";
     return checker.getApparentType(checker.getTypeAtLocation(strip(receiver))).getProperty(name) === undefined;
   };
+  /**
+   * Python's `s.add(x)` on a set (src/pyset.ts's PySet): None, as Python's, where a Set's add returns
+   * the set, which a cell ending in `vocabulary.add("<unk>")` would show.
+   */
+  const setMethod = (name: string, receiver: ts.Expression): boolean =>
+    name === "add" && checker.getTypeAtLocation(strip(receiver)).getSymbol()?.name === "PySet";
   // Python's dict, list and str methods where TypeScript finds none: `sd.keys()` is `<dynamic>.dict_keys(sd)`
   // (src/pydict.ts), `xs.append(5)` is `<dynamic>.list_append(xs, 5)`, `s.strip()` is `<dynamic>.str_strip(s)`.
   const dictCall = (n: ts.CallExpression): boolean => {
@@ -950,7 +969,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const helper =
       DICT_METHODS.has(name) && dictLike(checker.getTypeAtLocation(callee.expression), name, callee) ? `dict_${name}` :
       listMethod(n, name, callee.expression) ? `list_${name}` :
-      strMethod(n, name, callee.expression) ? `str_${name}` : null;
+      strMethod(n, name, callee.expression) ? `str_${name}` :
+      setMethod(name, callee.expression) ? `set_${name}` : null;
     if (!helper) return false;
     const args = n.arguments;
     plans.set(n, {
@@ -1202,6 +1222,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, dynamicOp(n, arith));
           if (wholeFloatLiteral(t, n.right)) floatOperand(n.left);
           else if (wholeFloatLiteral(t, n.left)) floatOperand(n.right);
+        } else if (allowDynamic && listOperands(op, n, L, R)) {
+          // Python's `window + sentence + window` and `[pad_token] * window_size` (CS224n's pad_window):
+          // a new list joined or repeated; JavaScript would join texts, and the checker refuses `*`.
+          plans.set(n, dynamicOp(n, arith));
         }
         return;
       }
@@ -1405,8 +1429,8 @@ export function mayUseDialect(code: string): boolean {
     if (
       t.isElementAccessExpression(n) ||
       t.isTemplateSpan(n) || t.isDeleteExpression(n) ||
-      // `sd.keys()`, `cfg.get("lr", 0.1)`: maybe Python's dict methods on a plain object (src/pydict.ts).
-      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && (DICT_METHODS.has(n.expression.name.text) || LIST_METHODS.has(n.expression.name.text) || STR_METHODS.has(n.expression.name.text))) ||
+      // `sd.keys()`, `cfg.get("lr", 0.1)`, `vocab.add(w)`: maybe Python's dict methods on a plain object (src/pydict.ts), or a set's.
+      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && (DICT_METHODS.has(n.expression.name.text) || LIST_METHODS.has(n.expression.name.text) || STR_METHODS.has(n.expression.name.text) || n.expression.name.text === "add")) ||
       // `2 in [1, 2]`: maybe Python's membership test (src/pyin.ts).
       (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||

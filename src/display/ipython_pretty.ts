@@ -189,7 +189,11 @@ class PrettyPrinter {
  * A value to lay out: a leaf's repr, a list / tuple of such values, or a call of a class on one
  * (`OrderedDict([...])`, `OrderedDict()` without an argument).
  */
-export type PrettyDoc = string | { items: PrettyDoc[]; tuple: boolean } | { call: string; arg: PrettyDoc | null };
+export type PrettyDoc =
+  | string
+  | { items: PrettyDoc[]; tuple: boolean; set?: boolean }
+  | { call: string; arg: PrettyDoc | null }
+  | { pairs: [PrettyDoc, PrettyDoc][] };
 
 const MAX_SEQ_LENGTH = 1000;
 
@@ -208,8 +212,21 @@ function pretty(p: PrettyPrinter, doc: PrettyDoc): void {
     p.beginGroup(doc.call.length + 1, `${doc.call}(`);
     if (doc.arg !== null) pretty(p, doc.arg);
     p.endGroup(doc.call.length + 1, ")");
+  } else if ("pairs" in doc) {
+    // IPython's _dict_pprinter_factory: `{key: value,` a pair a line when they do not fit, in insertion order.
+    p.beginGroup(1, "{");
+    doc.pairs.forEach(([key, value], idx) => {
+      if (idx) {
+        p.text(",");
+        p.breakable();
+      }
+      pretty(p, key);
+      p.text(": ");
+      pretty(p, value);
+    });
+    p.endGroup(1, "}");
   } else {
-    const [start, end] = doc.tuple ? ["(", ")"] : ["[", "]"];
+    const [start, end] = doc.set ? ["{", "}"] : doc.tuple ? ["(", ")"] : ["[", "]"];
     p.beginGroup(start.length, start);
     for (let idx = 0; idx < doc.items.length; idx++) {
       if (idx) {

@@ -54,6 +54,19 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     seen.delete(v);
     return { call: mapping, arg: items.length > 0 ? { items, tuple: false } : null };
   }
+  if (cell && v instanceof Set && !seen.has(v)) {
+    // IPython shows a set's items sorted when they compare (`{'always',\n 'ankara', ...}`); set() when empty.
+    if (v.size === 0) return "set()";
+    seen.add(v);
+    const items: PrettyDoc[] = [];
+    for (const item of sortedForPprint([...v])) {
+      const d = doc(item, seen, cell, dicts);
+      if (d === null) return null;
+      items.push(d);
+    }
+    seen.delete(v);
+    return { items, tuple: false, set: true };
+  }
   // Python's repr of an object that has one (a NumPy array, whose inspect form is its str).
   const pyrepr = (v as { __repr__?: unknown }).__repr__;
   if (typeof pyrepr === "function") return String(pyrepr.call(v));
@@ -65,30 +78,31 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     // {'key': repr(value), ...}; a dict that holds itself prints {...}, as Python's.
     if (seen.has(v)) return "{...}";
     seen.add(v);
-    const parts: string[] = [];
+    const pairs: [PrettyDoc, PrettyDoc][] = [];
     for (const [key, value] of Object.entries(v)) {
       const d = doc(value, seen, cell, dicts);
       if (d === null) return null;
       const k = pyDictKey(v, key); // an optimizer state's {0: ...}
-      parts.push(`${typeof k === "number" ? String(k) : pyString(k)}: ${repr(d)}`);
+      pairs.push([typeof k === "number" ? String(k) : pyString(k), d]);
     }
     seen.delete(v);
-    return `{${parts.join(", ")}}`;
+    return { pairs };
   }
   if (dicts && v instanceof Map) {
     // A Map is the dialect's dict with non-string keys (`itos = {i: s, ...}`): {1: 'a', 0: '.'} in insertion order.
     if (seen.has(v)) return "{...}";
     seen.add(v);
-    const parts: string[] = [];
+    const pairs: [PrettyDoc, PrettyDoc][] = [];
     for (const [key, value] of v) {
       const k = doc(key, seen, cell, dicts);
       const d = doc(value, seen, cell, dicts);
       if (k === null || d === null) return null;
-      parts.push(`${repr(k)}: ${repr(d)}`);
+      pairs.push([k, d]);
     }
     seen.delete(v);
-    return `{${parts.join(", ")}}`;
+    return { pairs };
   }
+
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
   seen.add(v);
   const items: PrettyDoc[] = [];
@@ -101,11 +115,31 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   return { items, tuple: (v as { [PY_TUPLE]?: boolean })[PY_TUPLE] === true };
 }
 
-/** print()'s form: Python's repr of the list or tuple, on one line apart from the items' own newlines. */
+/**
+ * IPython's order for a set's items (`_sorted_for_pprint`): sorted when they all compare (numbers, or
+ * strings by code point, as Python's `<`), else as iterated.
+ */
+function sortedForPprint(items: unknown[]): unknown[] {
+  const numbers = items.every((x) => typeof x === "number" || typeof x === "boolean");
+  if (numbers) return items.slice().sort((a, b) => Number(a) - Number(b));
+  if (items.every((x) => typeof x === "string")) {
+    const points = (x: string) => Array.from(x, (c) => c.codePointAt(0)!);
+    return items.slice().sort((a, b) => {
+      const [p, q] = [points(a as string), points(b as string)];
+      for (let i = 0; i < Math.min(p.length, q.length); i++) if (p[i] !== q[i]) return p[i] - q[i];
+      return p.length - q.length;
+    });
+  }
+  return items;
+}
+
+/** print()'s form: Python's repr of the list, tuple or dict, on one line apart from the items' own newlines. */
 function repr(d: PrettyDoc): string {
   if (typeof d === "string") return d;
   if ("call" in d) return `${d.call}(${d.arg === null ? "" : repr(d.arg)})`;
+  if ("pairs" in d) return `{${d.pairs.map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(", ")}}`;
   const parts = d.items.map(repr);
+  if (d.set) return `{${parts.join(", ")}}`;
   if (d.tuple) return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
   return `[${parts.join(", ")}]`;
 }
@@ -119,8 +153,11 @@ function repr(d: PrettyDoc): string {
  */
 export function pythonList(value: unknown, cell = false): string | null {
   const listLike = Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype;
-  if (!listLike && pyMappingOf(value) === null) return null;
-  const d = doc(value, new Set(), cell);
+  // A cell's dict (a plain object or a Map, `word_to_ix`) or set is shown as IPython shows Python's.
+  const proto = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : undefined;
+  const dictOrSet = cell && (value instanceof Set || value instanceof Map || ((proto === Object.prototype || proto === null) && !Array.isArray(value)));
+  if (!listLike && !dictOrSet && pyMappingOf(value) === null) return null;
+  const d = doc(value, new Set(), cell, dictOrSet);
   if (d === null) return null;
   return cell ? ipythonPretty(d) : repr(d);
 }

@@ -27,6 +27,7 @@ import { BackwardHookState, firstTensor, type BackwardHook } from "./backward_ho
 import { zeros } from "../../ops/creation";
 import * as MF from "../../tensor/memory_format";
 import { AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
+import { asPyTuple } from "../../pyrepr";
 
 /**
  * The argument list of a module's `forward`. A plain `Module` takes a Tensor and any further inputs,
@@ -533,14 +534,14 @@ export class Module {
 
   // ------------------------------------------------------------------ traversal
 
-  /** Direct children as [name, module] pairs. */
+  /** Direct children as [name, module] pairs (Python's tuples: `list(net.named_children())` prints `[('fc', Linear(...))]`). */
   named_children(): [string, Module][] {
     const seen = new Set<Module>();
     const out: [string, Module][] = [];
     for (const [n, m] of this._module_entries()) {
       if (!seen.has(m)) {
         seen.add(m);
-        out.push([n, m]);
+        out.push(asPyTuple([n, m]));
       }
     }
     return out;
@@ -562,7 +563,7 @@ export class Module {
         if (memo.has(m)) return;
         memo.add(m);
       }
-      out.push([p, m]);
+      out.push(asPyTuple([p, m]));
       for (const [n, c] of m._module_entries()) walk(c, p ? `${p}.${n}` : n);
     };
     walk(this, prefix);
@@ -583,7 +584,7 @@ export class Module {
           if (seen.has(v)) continue;
           seen.add(v);
         }
-        out.push([mp ? `${mp}.${n}` : n, v]);
+        out.push(asPyTuple([mp ? `${mp}.${n}` : n, v]));
       }
     }
     return out;

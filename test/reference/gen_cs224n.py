@@ -272,6 +272,18 @@ pp.pprint(x.grad) # d(y)/d(x) = d(3x^2)/d(x) = 6x = 12""",
     """z = x * x * 3 # 3x^2
 z.backward()
 pp.pprint(x.grad)""",
+    # Not a course cell: the other operations the port's brief names, on tensors of their own.
+    """t = torch.arange(6, dtype=torch.float).reshape(2, 3)
+print(t[:, [0, 2]])
+print(t[:, 0], t[0, :])
+print(t.sum(dim=0), t.sum(dim=1))
+print(t.std(), t.std(dim=1))
+print(t.exp())
+w = torch.tensor([1., 2.], requires_grad=True)
+(w * w).sum().backward()
+print(w.grad)
+w.grad.zero_()
+print(w.grad)""",
 ]
 
 NN = [

@@ -21,8 +21,9 @@
  * is PyTorch's.
  *
  * Shrunk: the demo trains for 300 epochs (1000 in the course; it prints every 100th epoch's loss).
- * Left out: nothing of the notebook's code; its markdown. The brief's `x[:, [0, 2]]`, `.sum(dim=)`,
- * `.std`, `.exp` and `.grad.zero_()` are not in this notebook's cells (its text mentions zero_grad).
+ * Left out: nothing of the notebook's code; its markdown. Added: one cell after the autograd section
+ * (marked "Not a course cell") with `x[:, [0, 2]]`, `x[:, 0]` / `x[0, :]`, `.sum(dim=)`, `.std`, `.exp`
+ * and `.grad.zero_()`, which the port's brief names and this edition's cells do not have.
  * Written differently from the course:
  * - `pp = pprint.PrettyPrinter(); pp.pprint(x)` is a one-line stand-in printing `repr(x)` (torchlab has
  *   no pprint module; every value the notebook pprints fits on a line, where pprint is repr).
@@ -32,7 +33,7 @@
  *   `from torch.utils.data import DataLoader` and `from functools import partial` are destructurings.
  * - `super(MultilayerPerceptron, self).__init__()` is `super()`; docstrings are comments; `return a, b,
  *   c` is `return [a, b, c]`; `B, L = inputs.size()` is `const [B, L] = inputs.size()`;
- *   `assert x == (...)` is `assert(x == [...])`; `with`-less loops are `for (const [a, b, c] of loader)`.
+ *   `assert x == (...)` is `assert(x == [...])`; `for a, b, c in loader:` is `for (const [a, b, c] of loader)`.
  * - Comprehensions are map / flatMap (`set(w for s in train_sentences for w in s)` is
  *   `set(train_sentences.flatMap((s) => s))`), `{word: ind for ind, word in enumerate(ix_to_word)}` is
  *   Object.fromEntries, `zip(*batch)` is `zip(...batch)`, `x if c else y` is `c ? x : y`.
@@ -56,7 +57,7 @@
  *   a set's add is Python's, None (src/pyset.ts set_add, kernel/rewrite.ts).
  * - `list(model.named_parameters())` showed `[['linear.weight', ...]]`: named_parameters, named_buffers,
  *   named_children and named_modules give Python's tuples (src/nn/modules/module.ts).
- */ */
+ */
 import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
@@ -251,6 +252,18 @@ pp.pprint(x.grad); // d(y)/d(x) = d(3x^2)/d(x) = 6x = 12`,
   `const z = x * x * 3; // 3x^2
 z.backward();
 pp.pprint(x.grad);`,
+  // Not a course cell: the other operations the port's brief names, on tensors of their own.
+  `const t = torch.arange(6, dtype=torch.float).reshape(2, 3);
+print(t[":", [0, 2]]);
+print(t[":, 0"], t["0, :"]);
+print(t.sum(dim=0), t.sum(dim=1));
+print(t.std(), t.std(dim=1));
+print(t.exp());
+const w = torch.tensor([1., 2.], requires_grad=True);
+(w * w).sum().backward();
+print(w.grad);
+w.grad.zero_();
+print(w.grad);`,
 ];
 
 const NN = [

@@ -11,7 +11,7 @@
 import { isDict, Range, repr, str } from "../src/builtins";
 import { IndexError, RuntimeError, TypeError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
-import { pyTypeName } from "../src/pyrepr";
+import { asPyTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
@@ -27,6 +27,7 @@ export { dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_setdefault, 
 export { contains } from "../src/pyin";
 export { list_append, list_clear, list_copy, list_count, list_extend, list_index, list_insert, list_pop, list_remove, list_sort } from "../src/pylist";
 export * from "../src/pystr";
+export { set_add } from "../src/pyset";
 
 /**
  * Python's str, list or dict method `name` of a string, array or dict that JavaScript's lacks, bound to
@@ -112,23 +113,28 @@ export function op(name: string, a: any, b: any): any {
 }
 
 /**
- * Python's `+` and `*` on lists and strings, which JavaScript would turn into text or NaN: `a + b` of two
- * lists is a new list of both (`prediction + test_label.tolist()`), `[0] * 3` and `"0" * 3` repeat
- * (`"0" * (4 - len(str(i)))`, HW3's pad4), either order; anything else is Python's TypeError. A string
- * beside `+` keeps JavaScript's concatenation, as everywhere in the dialect.
+ * Python's `+` and `*` on lists, tuples and strings, which JavaScript would turn into text or NaN: `a + b`
+ * of two lists is a new list of both (`window + sentence + window`, `prediction + test_label.tolist()`),
+ * `[0] * 3` and `"0" * 3` repeat (`[pad_token] * window_size`, HW3's pad4), either order, a tuple staying
+ * a tuple; anything else is Python's TypeError. A string beside `+` keeps JavaScript's concatenation, as
+ * everywhere in the dialect.
  */
 function sequenceOp(name: "add" | "mul", a: any, b: any): any {
+  const kind = pyTypeName;
   if (name === "add") {
-    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-    if (Array.isArray(a)) throw new TypeError(`can only concatenate list (not "${pyTypeName(b)}") to list`);
-    throw new TypeError(`unsupported operand type(s) for +: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+    if (!Array.isArray(a)) throw new TypeError(`unsupported operand type(s) for +: '${kind(a)}' and '${kind(b)}'`);
+    if (!Array.isArray(b) || kind(a) !== kind(b)) throw new TypeError(`can only concatenate ${kind(a)} (not "${kind(b)}") to ${kind(a)}`);
+    const joined = [...a, ...b];
+    return kind(a) === "tuple" ? asPyTuple(joined) : joined;
   }
   const [seq, n] = typeof a === "string" || Array.isArray(a) ? [a, b] : [b, a];
   if (typeof n === "boolean" || (typeof n === "number" && Number.isInteger(n))) {
     const times = Math.max(0, Number(n));
-    return typeof seq === "string" ? seq.repeat(times) : Array.from({ length: times }, () => seq).flat(1);
+    if (typeof seq === "string") return seq.repeat(times);
+    const repeated = Array.from({ length: times }, () => seq).flat(1);
+    return kind(seq) === "tuple" ? asPyTuple(repeated) : repeated;
   }
-  throw new TypeError(`can't multiply sequence by non-int of type '${pyTypeName(n)}'`);
+  throw new TypeError(`can't multiply sequence by non-int of type '${kind(n)}'`);
 }
 
 /** `-x` and `~x` for an operand typed `any`. */

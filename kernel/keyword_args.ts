@@ -112,11 +112,20 @@ interface Param {
   type: ts.Type | undefined;
 }
 
+/** Whether `e` is a name or a chain of property names (`partial`, `functools.partial`), which `typeof` can take. */
+function calleePath(e: ts.Expression): boolean {
+  const t = tslabTypeScript();
+  return t.isIdentifier(e) || (t.isPropertyAccessExpression(e) && t.isIdentifier(e.name) && calleePath(e.expression));
+}
+
 type Placement =
   | { kind: "options"; at: number; merge: ts.ObjectLiteralExpression | null }
   | { kind: "named"; slots: (Keyword | null)[] }
-  /** A callee typed `any`: placed when the call runs (kernel/keyword_call.ts). */
-  | { kind: "dynamic" };
+  /**
+   * A callee typed `any`: placed when the call runs (kernel/keyword_call.ts). `typed`: the API's
+   * callee (functools.partial) has one signature, not generic, whose result type the call keeps.
+   */
+  | { kind: "dynamic"; typed?: boolean };
 
 /** kernel/keyword_call.ts, reached as kernel/rewrite.ts's TORCH_REF reaches torch. */
 export const KEYWORD_CALL_REF = `(require("torchlab/dist/kernel/keyword_call") as typeof import("torchlab/dist/kernel/keyword_call"))`;
@@ -352,7 +361,11 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       return last?.rest === true && last.type !== undefined && (last.type.flags & t.TypeFlags.Any) !== 0;
     });
     if (open && t.isCallExpression(call) && !spread) {
-      plans.set(call, { kind: "dynamic" });
+      // torchlab's own such callee (functools.partial) keeps its declared result type, so that
+      // `DataLoader(data, collate_fn=partial(f, k=v))` is typed by it, not by an untyped value.
+      const decl = sigs.length === 1 ? sigs[0].getDeclaration() : undefined;
+      const typed = decl !== undefined && !notebookFile(decl.getSourceFile().fileName) && !sigs[0].typeParameters?.length && calleePath(call.expression);
+      plans.set(call, { kind: "dynamic", typed });
       return;
     }
     refusals.sort((a, b) => a.rank - b.rank);
@@ -410,7 +423,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     const first = args.findIndex((a) => isKeyword(t, a));
     const keywords = args.slice(first) as unknown as Keyword[];
     const lastKw = keywords[keywords.length - 1];
-    if (p.kind === "dynamic") return emitDynamic(call as ts.CallExpression);
+    if (p.kind === "dynamic") return emitDynamic(call as ts.CallExpression, p.typed === true);
     out.copy(call.getStart(sf), call.expression.getStart(sf));
     emit(call.expression);
     let pos = call.expression.end;
@@ -467,7 +480,8 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       (t.isBlock(list) || t.isSourceFile(list) || t.isModuleBlock(list) || t.isCaseClause(list) || t.isDefaultClause(list));
   };
   /** `f(a, k=v)` as `KEYWORD_CALL_REF.call(f, [a], {k: v})`, `o.m(k=v)` as `...method(o, "m", [], {k: v})`. */
-  const emitDynamic = (call: ts.CallExpression): void => {
+  const emitDynamic = (call: ts.CallExpression, typed: boolean): void => {
+    if (typed) out.insert("(");
     const e = call.expression;
     const args = call.arguments;
     // Positional arguments (a `*xs` after the keywords too) in one list, the keywords in one object.
@@ -510,6 +524,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     for (let i = 0; i + 1 < args.length; i++) if (!copied.has(i)) drop(args[i].end, args[i + 1].getStart(sf));
     drop(args[args.length - 1].end, call.end);
     out.insert("\n".repeat(dropped) + ")");
+    if (typed) out.insert(` as ReturnType<typeof ${call.expression.getText(sf)}>)`);
   };
   // The whole cell: copy its statements, rewriting the planned calls inside them.
   let pos = offset;

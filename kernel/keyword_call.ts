@@ -16,6 +16,7 @@
 import type * as ts from "typescript";
 import { isClass } from "./live_globals";
 import { tslabTypeScript } from "./resolve";
+import { CALL_WITH_KEYWORDS, setKeywordCaller } from "../src/functools";
 
 interface Params {
   names: string[];
@@ -93,6 +94,9 @@ function place(f: Function, args: unknown[], keywords: Record<string, unknown>):
 /** `f(...args, **keywords)` for a callee typed `any` (so is its result). */
 export function call(f: unknown, args: unknown[], keywords: Record<string, unknown>): any {
   if (typeof f !== "function") throw new TypeError(`'${f === null ? "NoneType" : typeof f}' object is not callable`);
+  // functools.partial and its objects take the keywords themselves (src/functools.ts).
+  const own = (f as { [CALL_WITH_KEYWORDS]?: unknown })[CALL_WITH_KEYWORDS];
+  if (typeof own === "function") return own(args, keywords);
   const placed = place(f, args, keywords);
   return isClass(f) ? Reflect.construct(f, placed) : f(...placed);
 }
@@ -133,3 +137,6 @@ export function unpack<T>(mapping: T, name: string, given: string[]): T {
   if (twice !== undefined) throw new TypeError(`${name}() got multiple values for keyword argument '${twice}'`);
   return entries as T;
 }
+
+// A partial object's keywords reach a notebook's function by parameter name, as this module places them.
+setKeywordCaller(call);

@@ -961,6 +961,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (name === "split") return args.length === 0 || kindOf(args[0]) === "string" || kindOf(args[0]) === "null";
     return checker.getApparentType(checker.getTypeAtLocation(strip(receiver))).getProperty(name) === undefined;
   };
+  /**
+   * Python's `s.add(x)` on a set (src/pyset.ts's PySet): None, as Python's, where a Set's add returns
+   * the set, which a cell ending in `vocabulary.add("<unk>")` would show.
+   */
+  const setMethod = (name: string, receiver: ts.Expression): boolean =>
+    name === "add" && checker.getTypeAtLocation(strip(receiver)).getSymbol()?.name === "PySet";
   // Python's dict, list and str methods where TypeScript finds none: `sd.keys()` is `<dynamic>.dict_keys(sd)`
   // (src/pydict.ts), `xs.append(5)` is `<dynamic>.list_append(xs, 5)`, `s.strip()` is `<dynamic>.str_strip(s)`.
   const dictCall = (n: ts.CallExpression): boolean => {
@@ -971,7 +977,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const helper =
       DICT_METHODS.has(name) && dictLike(checker.getTypeAtLocation(callee.expression), name, callee) ? `dict_${name}` :
       listMethod(n, name, callee.expression) ? `list_${name}` :
-      strMethod(n, name, callee.expression) ? `str_${name}` : null;
+      strMethod(n, name, callee.expression) ? `str_${name}` :
+      setMethod(name, callee.expression) ? `set_${name}` : null;
     if (!helper) return false;
     const args = n.arguments;
     plans.set(n, {
@@ -1440,8 +1447,8 @@ export function mayUseDialect(code: string): boolean {
     if (
       t.isElementAccessExpression(n) ||
       t.isTemplateSpan(n) || t.isDeleteExpression(n) ||
-      // `sd.keys()`, `cfg.get("lr", 0.1)`: maybe Python's dict methods on a plain object (src/pydict.ts).
-      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && (DICT_METHODS.has(n.expression.name.text) || LIST_METHODS.has(n.expression.name.text) || STR_METHODS.has(n.expression.name.text))) ||
+      // `sd.keys()`, `cfg.get("lr", 0.1)`, `vocab.add(w)`: maybe Python's dict methods on a plain object (src/pydict.ts), or a set's.
+      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && (DICT_METHODS.has(n.expression.name.text) || LIST_METHODS.has(n.expression.name.text) || STR_METHODS.has(n.expression.name.text) || n.expression.name.text === "add")) ||
       // `2 in [1, 2]`: maybe Python's membership test (src/pyin.ts).
       (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) ||
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||

@@ -224,3 +224,8 @@ function of<T>(iterable: unknown): PySet<T> {
   for (const v of itemsOf(iterable)) out.add(v as T);
   return out;
 }
+
+/** Python's `s.add(x)` as the notebook dialect calls it (kernel/rewrite.ts): x added, None returned, as Python's. */
+export function set_add<T>(s: PySet<T>, value: T): void {
+  s.add(value);
+}

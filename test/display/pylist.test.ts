@@ -2,7 +2,8 @@
  * A cell whose value (or a console.log argument) is an array of tensors, Sizes, dtypes, devices,
  * numbers and strings prints as Python prints the list (test/reference/gen_pylist.py), not in Node's
  * `[ torch.Size([2, 3]), ... ]`; a cell's value with IPython's line breaks (IPython.lib.pretty), print()
- * without; plain objects keep Node's format. Checked in-process and through
+ * without; a cell's dict or set as IPython shows Python's (sorted set items, an item a line past 79
+ * columns); other plain objects (inside a list) keep Node's format. Checked in-process and through
  * one notebook run by the kernel.
  */
 import { inspect } from "util";
@@ -10,7 +11,7 @@ import { torch } from "../../src";
 import { pyString, pythonList } from "../../src/display/pylist";
 import { enumerate, iter, list, map, range, str, zip } from "../../src/builtins";
 import { plainText } from "../../src/display/emitter";
-import { asPyTuple } from "../../src/pyrepr";
+import { asPyTuple, pyIsTuple } from "../../src/pyrepr";
 import { set } from "../../src/pyset";
 import { print } from "../../src/display/print";
 import { readReference } from "../tensor/fixtures";
@@ -72,6 +73,28 @@ describe("pythonList", () => {
       list_of_sets: [set([2, 1]), set()],
     };
     for (const [name, value] of Object.entries(cells)) expect([name, plainText(value)]).toEqual([name, ref[`cell_${name}`]]);
+    // A cell's set of strings is sorted (IPython's order; the set's own order is insertion) and a set or
+    // dict past 79 columns is shown an item a line (CS224n's `vocabulary`, `word_to_ix`).
+    const words = ["<pad>", "<unk>", "always", "ankara", "australia", "capital", "come", "comes", "from"];
+    const dicts: Record<string, unknown> = {
+      set_words: set(["we", "always", "come", "to", "paris", "the", "professor", "is", "from", "australia", "<unk>"]),
+      set_short: set(["b", "a"]),
+      dict_words: Object.fromEntries(words.map((w, i) => [w, i])),
+      dict_short: { a: 1, b: [1.5, null] },
+      dict_nested: { n_epochs: 30, optim_hparas: { lr: 0.001, momentum: 0.9 }, save_path: "models/model.pth", early_stop: 200 },
+      dict_empty: {},
+    };
+    for (const [name, value] of Object.entries(dicts)) expect([name, plainText(value)]).toEqual([name, ref[`cell_${name}`]]);
+    // print()'s form of a dict stays on one line; a Map is a dict with any keys.
+    expect(pythonList({ a: 1 })).toBeNull();
+    expect(plainText(new Map<unknown, unknown>([[1, "a"], [0, "b"]]))).toBe("{1: 'a', 0: 'b'}");
+    // named_parameters' pairs are Python's tuples.
+    expect(plainText(list(new nn.Linear(1, 1).named_parameters()).map(([n, p]) => asPyTuple([n, p.shape])))).toBe("[('weight', torch.Size([1, 1])), ('bias', torch.Size([1]))]");
+    expect(plainText(new nn.Linear(1, 1).named_parameters().map(([n]) => n))).toBe("['weight', 'bias']");
+    const seq = new nn.Sequential(new nn.ReLU());
+    for (const pairs of [seq.named_children(), seq.named_modules(), new nn.Linear(1, 1).named_parameters(), new nn.BatchNorm1d(1).named_buffers()]) {
+      expect(pairs.every((pair) => pyIsTuple(pair))).toBe(true);
+    }
     // Numbers and strings keep their spelling (a string's quotes are the kernel's, kernel/server.ts).
     expect([plainText(3), plainText(2.5), plainText("a")]).toEqual(["3", "2.5", "a"]);
   });

@@ -1,8 +1,23 @@
+import { asPyTuple, pyIsTuple } from "../../src/pyrepr";
 import { assignConst, format, fstring } from "../../kernel/dynamic_ops";
 import * as D from "../../kernel/dynamic_ops";
 import { torch } from "../../src";
 
 describe("kernel/dynamic_ops: the run-time half of the dialect for values typed `any`", () => {
+  test("a list joined or repeated as Python's (`window + sentence + window`, `[pad] * 2`); Python's TypeErrors", () => {
+    expect(D.op("add", ["<pad>"], ["we", "go"])).toEqual(["<pad>", "we", "go"]);
+    expect(D.op("mul", ["<pad>"], 2)).toEqual(["<pad>", "<pad>"]);
+    expect(D.op("mul", 3, [0])).toEqual([0, 0, 0]);
+    expect(D.op("mul", [1], -1)).toEqual([]);
+    expect(D.op("mul", [1], true)).toEqual([1]);
+    const tuple = D.op("add", asPyTuple([1]), asPyTuple([2]));
+    expect([tuple, pyIsTuple(tuple)]).toEqual([[1, 2], true]);
+    expect(() => D.op("add", [1], 2)).toThrow('can only concatenate list (not "int") to list');
+    expect(() => D.op("add", [1], asPyTuple([2]))).toThrow('can only concatenate list (not "tuple") to list');
+    expect(() => D.op("mul", [1], 2.5)).toThrow("can't multiply sequence by non-int of type 'float'");
+    // A tensor on a side is PyTorch's operator; strings keep JavaScript's `+`.
+    expect(D.op("add", "a", "b")).toBe("ab");
+  });
   test("index: a list indexed by a tensor reads Tensor.__index__, PyTorch's TypeError unless one integer element", () => {
     expect(D.index(torch.tensor(2))).toBe(2);
     expect(D.index(torch.tensor([1]))).toBe(1);

@@ -47,6 +47,26 @@ beforeAll(() => {
 
 afterAll(() => conv?.close());
 
+describe("Python's list operators, set.add and functools.partial (CS224n's word window demo)", () => {
+  test("list + list and list * n are decided at run time (JavaScript would join texts; the checker refuses `*`)", () => {
+    expect(rw(`["<pad>"] * n`)).toBe(`${DYNAMIC_REF}.op("mul", ["<pad>"], n)`);
+    expect(rw("xs + xs")).toBe(`${DYNAMIC_REF}.op("add", xs, xs)`);
+    expect(rw("2 * xs; xs + anyv")).toBe(`${DYNAMIC_REF}.op("mul", 2, xs); ${DYNAMIC_REF}.op("add", xs, anyv)`);
+    // Strings and numbers keep JavaScript's operators.
+    expect(rw("s + s; n * 2")).toBe("s + s; n * 2");
+    run(`function pad(sentence, window_size, pad_token = "<pad>") { const w = [pad_token] * window_size; return w + sentence + w; }`);
+  });
+  test("a set's add is Python's (None), not the Set's (the set, which a cell would show)", () => {
+    run(`import { set } from "torchlab/dist/src/builtins";`);
+    expect(rw(`const vocab = set(["a"]);\nvocab.add("<unk>")`)).toBe(`const vocab = set(["a"]);\n${DYNAMIC_REF}.set_add(vocab, "<unk>")`);
+  });
+  test("partial's keywords are placed when it runs, and the call keeps partial's type", () => {
+    run(`import * as functools from "torchlab/dist/src/functools";`);
+    // Typed `any`, the loader's batches would be typed as the default collate's pairs: `[a, b, c]` did not compile.
+    run("function f2(batch: number[], k: number) { return batch; }\nconst loader = new torch.utils.data.DataLoader([[1], [2]], {collate_fn: functools.partial(f2, k=2)});\nfor (const [a, b, c] of loader) a + b + c;");
+  });
+});
+
 describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
   test("arithmetic, with the tensor on either side (Python's reflected operators)", () => {
     expect(rw("a + b * 2")).toBe("a.add(b.mul(2))");

@@ -51,6 +51,14 @@ cell = {
     "set_ints": {3, 1, 2},
     "set_empty": set(),
     "list_of_sets": [{2, 1}, set()],
+    # Sets of strings sorted (IPython's _sorted_for_pprint), a set and a dict past 79 columns a line
+    # an item (CS224n's vocabulary and word_to_ix), a short dict on one line, dicts nested.
+    "set_words": {"we", "always", "come", "to", "paris", "the", "professor", "is", "from", "australia", "<unk>"},
+    "set_short": {"b", "a"},
+    "dict_words": {w: i for i, w in enumerate(["<pad>", "<unk>", "always", "ankara", "australia", "capital", "come", "comes", "from"])},
+    "dict_short": {"a": 1, "b": [1.5, None]},
+    "dict_nested": {"n_epochs": 30, "optim_hparas": {"lr": 0.001, "momentum": 0.9}, "save_path": "models/model.pth", "early_stop": 200},
+    "dict_empty": {},
 }
 # Dicts (a plain object or a Map in TypeScript), sets, strings and Python's iterator objects as a cell's
 # value (IPython's pretty printer; addresses masked as 0xADDR); the test builds the same values.

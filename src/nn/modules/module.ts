@@ -537,7 +537,7 @@ export class Module {
 
   // ------------------------------------------------------------------ traversal
 
-  /** Direct children as [name, module] pairs. */
+  /** Direct children as [name, module] pairs (Python's tuples: `list(net.named_children())` prints `[('fc', Linear(...))]`). */
   named_children(): [string, Module][] {
     const seen = new Set<Module>();
     const out: [string, Module][] = [];

@@ -1393,9 +1393,18 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
   };
 }
 
-/** `{0: 0, 1: 0}`: an object literal whose keys are all int literals, Python's dict keyed by ints. */
+/**
+ * `{0: 0, 1: 0}`: an object literal whose keys are all int literals, Python's dict keyed by ints; not a
+ * destructuring target (`({0: first} = pair)`), which is no value to mark.
+ */
 function intKeyedLiteral(t: typeof ts, n: ts.Node): boolean {
-  return t.isObjectLiteralExpression(n) && n.properties.length > 0 && n.properties.every((p) => t.isPropertyAssignment(p) && t.isNumericLiteral(p.name) && /^(0|[1-9][0-9]*)$/.test(p.name.text));
+  if (!t.isObjectLiteralExpression(n) || n.properties.length === 0) return false;
+  if (!n.properties.every((p) => t.isPropertyAssignment(p) && t.isNumericLiteral(p.name) && /^(0|[1-9][0-9]*)$/.test(p.name.text))) return false;
+  let e: ts.Node = n;
+  while (t.isParenthesizedExpression(e.parent) || t.isArrayLiteralExpression(e.parent) || t.isPropertyAssignment(e.parent) || t.isObjectLiteralExpression(e.parent)) e = e.parent;
+  const p = e.parent;
+  const target = p !== undefined && ((t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && p.left === e) || ((t.isForOfStatement(p) || t.isForInStatement(p)) && p.initializer === e));
+  return !target;
 }
 
 /**

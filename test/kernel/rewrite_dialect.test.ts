@@ -271,7 +271,7 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     const D = DYNAMIC_REF;
     expect(rw("const counter = {0: 0, 1: 0, 10: 2};")).toBe(`const counter = ${D}.int_keyed({0: 0, 1: 0, 10: 2});`);
     expect(mayUseDialect("const c = {0: 0};")).toBe(true);
-    for (const plain of ["const o = {a: 1, 2: 3};", "const o = {1.5: 1};", "const o = {};", "const o = {'0': 1};"]) expect(rw(plain)).toBe(plain);
+    for (const plain of ["const o = {a: 1, 2: 3};", "const o = {1.5: 1};", "const o = {};", "const o = {'0': 1};", "let f0, f1; ({0: f0, 1: f1} = ['p', 'q']);", "let g0; [{0: g0}] = [['r']];"]) expect(rw(plain)).toBe(plain);
     const { int_keyed } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
     const { repr } = require("../../src/builtins") as typeof import("../../src/builtins");
     const { dict_keys } = require("../../src/pydict") as typeof import("../../src/pydict");

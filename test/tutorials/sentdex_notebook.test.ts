@@ -25,7 +25,8 @@
  * Shrunk: 60 pet images (about 25,000), so VAL_PCT 0.1 leaves 6; BATCH_SIZE 10 (100); part 7 trains 1
  * epoch (3), part 8 1 (30) and tests 4 samples (32, 100).
  * Left out: the matplotlib cells (part 2's and 4's plt.imshow of a digit, part 5's of a pet, part 8's
- * graph: create_acc_loss_graph prints the lists it would plot, less the times); print(MODEL_NAME)
+ * graph: create_acc_loss_graph prints the lists it would plot, less the times); torchlab's counterpart of
+ * the imshow cells is `display.image(data[0][0].view(28, 28))`, a PNG with no printed text to compare; print(MODEL_NAME)
  * (time-dependent: whether it starts with "model-" and its length are printed instead); the NumPy
  * array's element print (training_data[1][0] as a whole).
  * Written differently from the course:

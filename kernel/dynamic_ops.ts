@@ -11,7 +11,7 @@
 import { isDict, Range, repr, str } from "../src/builtins";
 import { IndexError, RuntimeError, TypeError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
-import { asPyTuple, pyTypeName } from "../src/pyrepr";
+import { asPyIntKeyed, asPyTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
@@ -28,6 +28,11 @@ export { contains } from "../src/pyin";
 export { list_append, list_clear, list_copy, list_count, list_extend, list_index, list_insert, list_pop, list_remove, list_sort } from "../src/pylist";
 export * from "../src/pystr";
 export { set_add } from "../src/pyset";
+
+/** A dict literal written with int keys (`{0: 0, 1: 0}`), marked so that it prints as Python's `{0: 0, 1: 0}` and its keys() are ints. */
+export function int_keyed<T extends object>(literal: T): T {
+  return asPyIntKeyed(literal);
+}
 
 /**
  * Python's str, list or dict method `name` of a string, array or dict that JavaScript's lacks, bound to

@@ -1016,6 +1016,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
 
   const consider = (n: ts.Node): void => {
+    // Python's dict literal with int keys (`counter_dict = {0: 0, 1: 0}`): JavaScript keeps each key as
+    // its digits, so it would print as `{'0': 0, '1': 0}`; marked int-keyed it prints as Python's and
+    // stays the same plain object (src/pyrepr.ts asPyIntKeyed).
+    if (intKeyedLiteral(t, n) && !dynamicCall(n.parent, "int_keyed")) return wrap(n, `${DYNAMIC_REF}.int_keyed(`, ")");
     if (t.isCallExpression(n)) {
       if (dictCall(n)) return;
       return floatCall(n);
@@ -1432,6 +1436,20 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
 }
 
 /**
+ * `{0: 0, 1: 0}`: an object literal whose keys are all int literals, Python's dict keyed by ints; not a
+ * destructuring target (`({0: first} = pair)`), which is no value to mark.
+ */
+function intKeyedLiteral(t: typeof ts, n: ts.Node): boolean {
+  if (!t.isObjectLiteralExpression(n) || n.properties.length === 0) return false;
+  if (!n.properties.every((p) => t.isPropertyAssignment(p) && t.isNumericLiteral(p.name) && /^(0|[1-9][0-9]*)$/.test(p.name.text))) return false;
+  let e: ts.Node = n;
+  while (t.isParenthesizedExpression(e.parent) || t.isArrayLiteralExpression(e.parent) || t.isPropertyAssignment(e.parent) || t.isObjectLiteralExpression(e.parent)) e = e.parent;
+  const p = e.parent;
+  const target = p !== undefined && ((t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && p.left === e) || ((t.isForOfStatement(p) || t.isForInStatement(p)) && p.initializer === e));
+  return !target;
+}
+
+/**
  * Whether `code` has any syntax the dialect could rewrite (an operator it maps, unary minus or
  * tilde, element access, a whole number written as a float, a call of a dict method's name). A cell without any (an import, a call,
  * a declaration) skips the type-checked pass, which builds a program of its own: the prelude and
@@ -1446,7 +1464,7 @@ export function mayUseDialect(code: string): boolean {
     if (found) return;
     if (
       t.isElementAccessExpression(n) ||
-      t.isTemplateSpan(n) || t.isDeleteExpression(n) ||
+      t.isTemplateSpan(n) || t.isDeleteExpression(n) || intKeyedLiteral(t, n) ||
       // `sd.keys()`, `cfg.get("lr", 0.1)`, `vocab.add(w)`: maybe Python's dict methods on a plain object (src/pydict.ts), or a set's.
       (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && (DICT_METHODS.has(n.expression.name.text) || LIST_METHODS.has(n.expression.name.text) || STR_METHODS.has(n.expression.name.text) || n.expression.name.text === "add")) ||
       // `2 in [1, 2]`: maybe Python's membership test (src/pyin.ts).

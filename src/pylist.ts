@@ -55,14 +55,14 @@ export function list_insert<T>(xs: T[], i: number, x: T): void {
 }
 
 /** `xs.remove(x)`: the first item equal to x removed; Python's ValueError when there is none. */
-export function list_remove<T>(xs: T[], x: T): void {
+export function list_remove<T>(xs: T[], x: unknown): void {
   const at = asList(xs, "remove").findIndex((v) => sameItem(v, x));
   if (at < 0) throw new ValueError("list.remove(x): x not in list");
   xs.splice(at, 1);
 }
 
 /** `xs.index(x[, start[, end]])`: where x first is (start and end slice as Python's); ValueError when it is not there. */
-export function list_index<T>(xs: readonly T[], x: T, start = 0, end: number = Number.MAX_SAFE_INTEGER): number {
+export function list_index<T>(xs: readonly T[], x: unknown, start = 0, end: number = Number.MAX_SAFE_INTEGER): number {
   const list = asList(xs as T[], "index");
   const n = list.length;
   const bound = (v: number): number => (v < 0 ? Math.max(0, n + v) : Math.min(n, v));
@@ -71,7 +71,7 @@ export function list_index<T>(xs: readonly T[], x: T, start = 0, end: number = N
 }
 
 /** `xs.count(x)`: how many items equal x. */
-export function list_count<T>(xs: readonly T[], x: T): number {
+export function list_count<T>(xs: readonly T[], x: unknown): number {
   return asList(xs as T[], "count").filter((v) => sameItem(v, x)).length;
 }
 

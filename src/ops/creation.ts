@@ -29,8 +29,18 @@ export interface RandomOptions extends CreationOptions {
   out?: Tensor | null;
 }
 
-/** A number, a boolean, a one-element Tensor (taken as its value, as PyTorch does) or a list of these. */
-export type NestedArray = number | boolean | Tensor | NestedArray[];
+/**
+ * A number, a boolean, a one-element Tensor (taken as its value, as PyTorch does), an array as
+ * `x.numpy()` gives it (a sequence of its values, as PyTorch reads a NumPy array in a list) or a list of these.
+ */
+export type NestedArray = number | boolean | Tensor | TypedArrayWithShape | NestedArray[];
+
+/** What flattenNested learns of the dtype: a float Tensor item, the promoted dtype of the arrays, the plain values. */
+interface Seen {
+  seen: boolean;
+  arrays: DType | null;
+  scalars: (number | boolean)[];
+}
 
 function finish(t: tf.Tensor, options: CreationOptions, inRange = false): Tensor {
   if (options.device !== undefined && options.device !== null) {
@@ -54,7 +64,24 @@ function finish(t: tf.Tensor, options: CreationOptions, inRange = false): Tensor
   return out;
 }
 
-function flattenNested(data: NestedArray, shape: number[], out: (number | boolean)[], depth: number, floats: { seen: boolean }): void {
+function flattenNested(data: NestedArray, shape: number[], out: (number | boolean)[], depth: number, floats: Seen): void {
+  if (isTypedArrayWithShape(data)) {
+    // `torch.Tensor([i[0] for i in training_data])` over NumPy arrays: each array is the nested list
+    // of its values, and its dtype takes part in the inference as a tensor's would (uint8 stays uint8).
+    if (data.shape.length > 0 && shape.length <= depth && out.length > 0) {
+      throw new TypeError(`tensor(): expected a number at dim ${depth}, got an array of shape (${data.shape.join(", ")}): only size-1 arrays can be converted to Python scalars`);
+    }
+    data.shape.forEach((n, k) => {
+      if (shape.length <= depth + k) shape.push(n);
+      else if (shape[depth + k] !== n) throw new ValueError(`expected sequence of length ${shape[depth + k]} at dim ${depth + k} (got ${n})`);
+    });
+    if (shape.length !== depth + data.shape.length) throw new TypeError(`tensor(): not a sequence: expected a list at dim ${depth + data.shape.length}, got an array of shape (${data.shape.join(", ")})`);
+    const d = numpyDtype(data);
+    floats.arrays = floats.arrays === null ? d : D.promoteTypes(floats.arrays, d);
+    const values = data.data as ArrayLike<number | bigint>;
+    for (let i = 0; i < values.length; i++) out.push(Number(values[i]));
+    return;
+  }
   if (Array.isArray(data)) {
     // A list where an earlier sibling was a number ([1, [2]]): PyTorch's TypeError.
     if (shape.length <= depth && out.length > 0) throw new TypeError(`tensor(): expected a number at dim ${depth}, got a list`);
@@ -76,6 +103,7 @@ function flattenNested(data: NestedArray, shape: number[], out: (number | boolea
       throw new TypeError(`Could not infer dtype of ${data === null ? "null" : typeof data}`);
     }
     out.push(data);
+    floats.scalars.push(data);
   }
 }
 
@@ -148,14 +176,16 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArr
   } else {
     shape = [];
     const values: (number | boolean)[] = [];
-    const floats = { seen: false };
+    const floats: Seen = { seen: false, arrays: null, scalars: [] };
     flattenNested(data as NestedArray, shape, values, 0, floats);
     if (!Array.isArray(data)) shape = [];
-    if (dtype === undefined && !floats.seen) {
-      dtype = inferDtype(values);
-      if (dtype._tf === "float32") refuseInexactInt64("tensor", values);
+    const plain = floats.seen ? D.defaultFloatDtype() : inferDtype(floats.scalars);
+    if (dtype === undefined) {
+      // NumPy arrays in the list: their dtype, promoted with the plain values' when there are any (PyTorch's inference).
+      dtype = floats.arrays === null ? (floats.seen ? plain : inferDtype(values)) : floats.seen || floats.scalars.length > 0 ? D.promoteTypes(floats.arrays, plain) : floats.arrays;
+      // Whole numbers past int32 are held in float32: refused where float32 would round one.
+      if (floats.arrays === null && !floats.seen && dtype._tf === "float32") refuseInexactInt64("tensor", values);
     }
-    dtype ??= D.defaultFloatDtype();
     flat = values.map(Number);
   }
   if (o.requires_grad && dtype._tf !== "float32") {
@@ -596,6 +626,16 @@ export function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShap
   return typeof data === "object" && data !== null && !Array.isArray(data) && !(data instanceof Tensor) && ArrayBuffer.isView((data as TypedArrayWithShape).data) && Array.isArray((data as TypedArrayWithShape).shape);
 }
 
+/** The dtype torch.from_numpy gives an array: its own when it names one, else its typed array's. */
+function numpyDtype(a: TypedArrayWithShape): DType {
+  if (a.dtype !== undefined) return normalizeDtype(a.dtype);
+  const d = a.data;
+  if (d instanceof Float64Array) return D.float64;
+  if (d instanceof Float32Array) return D.float32;
+  // numpy's uint8 / int8 / int16 arrays keep their dtype, as torch.from_numpy keeps it.
+  return d instanceof Uint8Array || d instanceof Uint8ClampedArray ? D.uint8 : d instanceof Int8Array ? D.int8 : d instanceof Int16Array ? D.int16 : D.int64;
+}
+
 /**
  * torch.from_numpy for JavaScript: a tensor from a typed array and its shape, `{data, shape}` (the
  * form `x.numpy()` returns), or from a bare typed array (1-D). The dtype follows the array:
@@ -612,11 +652,8 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
     throw new TypeError("from_numpy(): expected a typed array or {data: TypedArray, shape: number[]} (what x.numpy() returns)");
   }
   const d = a.data;
-  const float = d instanceof Float32Array || d instanceof Float64Array;
   if (numelOf(a.shape) !== d.length) throw new ValueError(`from_numpy(): ${d.length} values do not fill shape [${a.shape.join(", ")}]`);
-  // numpy's uint8 / int8 / int16 arrays keep their dtype, as torch.from_numpy keeps it.
-  const narrow = d instanceof Uint8Array || d instanceof Uint8ClampedArray ? D.uint8 : d instanceof Int8Array ? D.int8 : d instanceof Int16Array ? D.int16 : D.int64;
-  const dtype: DType = a.dtype !== undefined ? normalizeDtype(a.dtype) : d instanceof Float64Array ? D.float64 : float ? D.float32 : narrow;
+  const dtype = numpyDtype(a);
   const shape = a.shape.slice();
   return finish(
     compute(() => {

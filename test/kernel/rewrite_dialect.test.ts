@@ -334,6 +334,34 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw(plain)).toBe(plain);
   });
 
+  test("a dict literal with int keys (sentdex's counter_dict) is marked int-keyed and prints as Python's; other literals are left alone", () => {
+    const D = DYNAMIC_REF;
+    expect(rw("const counter = {0: 0, 1: 0, 10: 2};")).toBe(`const counter = ${D}.int_keyed({0: 0, 1: 0, 10: 2});`);
+    expect(mayUseDialect("const c = {0: 0};")).toBe(true);
+    for (const plain of ["const o = {a: 1, 2: 3};", "const o = {1.5: 1};", "const o = {};", "const o = {'0': 1};", "let f0, f1; ({0: f0, 1: f1} = ['p', 'q']);", "let g0; [{0: g0}] = [['r']];"]) expect(rw(plain)).toBe(plain);
+    const { int_keyed } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
+    const { repr } = require("../../src/builtins") as typeof import("../../src/builtins");
+    const { dict_keys } = require("../../src/pydict") as typeof import("../../src/pydict");
+    const counter: Record<number, number> = int_keyed({ 0: 14, 1: 7 });
+    counter[1] += 1;
+    expect(repr(counter)).toBe("{0: 14, 1: 8}");
+    expect([...dict_keys(counter)]).toEqual([0, 1]);
+    expect(repr({ 0: 14 })).toBe("{'0': 14}");
+  });
+
+  test("a list's count / index / remove take any value, as Python's: `matches.count(True)` over bool tensors (sentdex part 8)", () => {
+    const D = DYNAMIC_REF;
+    expect(rw("const ms = [a.eq(b), a.eq(a)]; ms.count(true); ms.index(true); ms.remove(false);")).toBe(
+      `const ms = [a.eq(b), a.eq(a)]; ${D}.list_count(ms, true); ${D}.list_index(ms, true); ${D}.list_remove(ms, false);`,
+    );
+    expect(() => run("const ms1 = [torch.tensor(true), torch.tensor(false), torch.tensor(true)]; const k1: number = ms1.count(true);")).not.toThrow();
+    const { list_count, list_index } = require("../../src/pylist") as typeof import("../../src/pylist");
+    const matches = [torch.tensor(1).eq(torch.tensor(1)), torch.tensor(1).eq(torch.tensor(2)), torch.tensor(3).eq(torch.tensor(3))];
+    expect(list_count(matches, true)).toBe(2);
+    expect(list_count(matches, false)).toBe(1);
+    expect(list_index(matches, false)).toBe(1);
+  });
+
   test("line breaks, comments and spacing inside rewritten expressions are kept", () => {
     expect(rw("a +\n  b")).toBe("a.add(\n  b)");
     expect(rw("a\n  * b /* why */")).toBe("a\n  .mul(b) /* why */");

@@ -4,6 +4,10 @@
  * open (src/backend/scopes.ts): grad mode is back to its value at the cell's start, new results
  * require grad again, and tfjs scopes the cell was inside are ended with their tensors released.
  * An exception (not an interrupt) inside no_grad restores grad mode by itself.
+ * The rest of what a stopped cell was inside is put back or released too: a record_function range, the
+ * kernel guard's state (and buffers a stopped kernel wrote), its Error.prepareStackTrace, checkpoint's
+ * random stream, lr_scheduler's within-step flag, a tqdm bar (closed), a backward sweep's gradients and an
+ * autograd.Function's inner scopes; torch.save and save_image stopped mid-write keep the previous file.
  * Runs the built kernel's Session in a child process (a SIGINT must reach no jest worker).
  */
 import { spawn } from "child_process";

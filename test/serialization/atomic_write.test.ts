@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { torch, torchvision } from "../../src";
+import { torch, torchvision, display } from "../../src";
 
 // The module object itself (an `import * as` namespace's properties cannot be replaced).
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -44,6 +44,7 @@ const WRITERS: [string, string, (file: string) => void][] = [
   ["torchvision.io.write_png", "picture.png", (f) => torchvision.io.write_png(uint8Image(), f)],
   ["torchvision.io.write_jpeg", "picture.jpg", (f) => torchvision.io.write_jpeg(uint8Image(), f)],
   ["torchvision.io.write_file", "bytes.bin", (f) => torchvision.io.write_file(f, new Uint8Array(4096).fill(7))],
+  ["display.image({save})", "shown.png", (f) => display.image(image(), { save: f })],
   ["torch.save", "model.pt", (f) => torch.save({ w: torch.ones(256) }, f)],
 ];
 

@@ -12,6 +12,7 @@ import { renderHtml } from "./html";
 import { joinSource, normalizeNotebook, OutputCollector, storedOutputs, type Notebook } from "./notebook";
 import { DISPLAY_NAME, KERNEL_NAME } from "./install";
 import type { JsonObject } from "./wire";
+import { writeFileAtomic } from "../src/serialization/atomic";
 
 export interface RunOptions {
   /** Where executed notebooks and HTML go; default: next to each source notebook. */
@@ -128,8 +129,9 @@ export async function runNotebookFile(file: string, options: RunOptions): Promis
   };
   const ipynb = path.join(outDir, `${name}.ipynb`);
   const html = path.join(outDir, `${name}.html`);
-  fs.writeFileSync(ipynb, JSON.stringify(nb, null, 1) + "\n");
-  fs.writeFileSync(html, renderHtml(nb, name));
+  // By default the executed notebook replaces the user's own: a failed write must not truncate it.
+  writeFileAtomic(ipynb, JSON.stringify(nb, null, 1) + "\n");
+  writeFileAtomic(html, renderHtml(nb, name));
   log(`${name}: wrote ${path.relative(process.cwd(), ipynb)} and ${path.relative(process.cwd(), html)}`);
   return { source: file, ipynb, html, failure };
 }

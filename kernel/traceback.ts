@@ -66,7 +66,9 @@ export class Tracebacks {
   /** `ename: evalue`, then the frames, innermost first as V8 orders them. */
   format(error: Error, ename: string, evalue: string): string[] {
     const header = evalue === "" ? `${ename}: ` : `${ename}: ${evalue}`;
-    const lines = (error.stack ?? "").split("\n");
+    // A stack formatted while Error.prepareStackTrace was replaced (by the cell, or by a library
+    // that a SIGINT stopped before it put it back) is whatever that returned: no frames to show.
+    const lines = (typeof error.stack === "string" ? error.stack : "").split("\n");
     // Node prefixes errors thrown from library code with "file:line", the source line and a caret,
     // and the message may span lines: the frames are the lines that parse as frames.
     const out = [header];

@@ -1,6 +1,7 @@
 /** `tensor.backward()`: reverse-mode sweep over the nodes reachable from the root, in topological order. */
 import { tf } from "../backend/tf";
 import { overwrite } from "../backend/memory";
+import { enter, leave } from "../backend/scopes";
 import { Node } from "./node";
 import { Tensor } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
@@ -163,6 +164,14 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
     }
     return raw as unknown as tf.TensorContainer;
   };
+  // A registered scope: a cell stopped mid-sweep (loss.backward() is where a training loop spends
+  // its time) still frees the raw gradients in flight, which no wrapper or tidy owns.
+  const scope = enter(() => {
+    if (held !== null) held.dispose();
+    if (parts !== null) for (const p of parts) p?.dispose();
+    for (const g of grads.values()) g.dispose();
+    for (const g of hooked.values()) g.dispose();
+  });
   try {
     for (const node of order) {
       const got = grads.get(node);
@@ -233,9 +242,6 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
     }
     flushHooked();
   } finally {
-    if (held !== null) held.dispose();
-    if (parts !== null) for (const p of parts) p?.dispose();
-    for (const g of grads.values()) g.dispose();
-    for (const g of hooked.values()) g.dispose();
+    leave(scope);
   }
 }

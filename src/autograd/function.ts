@@ -283,6 +283,10 @@ function atTopLevel<T>(fn: () => T): T {
     state.scopeStack = [standIn];
     state.activeScope = standIn;
     return () => {
+      // Left normally, the stand-in is alone again. A cell stopped inside the user's backward left
+      // the scopes of the ops it was running on top of it: end them here, disposing what they
+      // track, since the kernel's unwind only sees the sweep's stack once this one is put back.
+      while (state.scopeStack.length > 1 && state.scopeStack[0] === standIn) tf.engine().endScope(undefined);
       state.scopeStack = stack;
       state.activeScope = active;
     };

@@ -24,6 +24,7 @@ import { reclaim } from "./memory";
 import { collapseRanks } from "./rank";
 import { stagedSum } from "./staged_sum";
 import { indexBuffersOnIds } from "./buffer_index";
+import { onUnwind, scoped } from "./scopes";
 
 type RunKernel = (kernelName: string, inputs: tf.NamedTensorMap, attrs?: tf.NamedAttrMap) => tf.Tensor | tf.Tensor[];
 
@@ -81,19 +82,24 @@ const SRC_ROOT = path.resolve(__dirname, "..") + path.sep;
  * stack frame inside torchlab's own sources.
  */
 function calledOp(): string {
-  const savedPrepare = Error.prepareStackTrace;
-  const savedLimit = Error.stackTraceLimit;
-  let sites: NodeJS.CallSite[] = [];
-  try {
-    Error.stackTraceLimit = 200;
-    Error.prepareStackTrace = (_e, s) => s;
-    const holder: { stack?: NodeJS.CallSite[] } = {};
-    Error.captureStackTrace(holder);
-    sites = holder.stack ?? [];
-  } finally {
-    Error.prepareStackTrace = savedPrepare;
-    Error.stackTraceLimit = savedLimit;
-  }
+  // A registered scope: a cell stopped in here must not leave every later error's stack an array.
+  const sites = scoped(
+    () => {
+      const savedPrepare = Error.prepareStackTrace;
+      const savedLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 200;
+      Error.prepareStackTrace = (_e, s) => s;
+      return () => {
+        Error.prepareStackTrace = savedPrepare;
+        Error.stackTraceLimit = savedLimit;
+      };
+    },
+    () => {
+      const holder: { stack?: NodeJS.CallSite[] } = {};
+      Error.captureStackTrace(holder);
+      return holder.stack ?? [];
+    },
+  );
   let name: string | null = null;
   for (const site of sites) {
     const file = site.getFileName() ?? "";
@@ -253,6 +259,14 @@ function guardKernels(engine: EngineLike, backend: BackendLike, collapse: boolea
     }
     return out;
   };
+  // A cell stopped inside a kernel ran none of the `finally` below: nothing runs any more, and what
+  // the stopped kernel wrote and never handed to the engine is freed, as a throwing kernel's is.
+  onUnwind(() => {
+    if (written !== null) freeOrphans(engine, backend, written);
+    kernels.length = 0;
+    writtenBuffer.length = 0;
+    written = null;
+  });
   engine.runKernel = (name, inputs, attrs) => {
     checkAlive();
     const top = written === null;

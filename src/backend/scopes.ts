@@ -14,7 +14,9 @@
  * The stack lives on the global object: the kernel and the cell's `torchlab` may be two loads of
  * this module.
  */
-import { tf } from "./tf";
+// Loaded on first use: a file writer (serialization/atomic.ts) registers scopes in processes that
+// never load TensorFlow.js (`torchlab run` writing its notebooks).
+const tfLib = (): typeof import("./tf") => require("./tf") as typeof import("./tf");
 
 /** An open scope: `restore` puts back the state from before it was entered. */
 export interface Scope {
@@ -38,6 +40,8 @@ export interface Mark {
 export interface Registry {
   open: Scope[];
   nextId: number;
+  /** Module state that no scope owns, reset after every stopped cell (see onUnwind). */
+  resets: (() => void)[];
   mark(): Mark;
   unwind(m: Mark | null): { scopes: number; tfScopes: number };
 }
@@ -46,7 +50,7 @@ const KEY = Symbol.for("torchlab.scopes");
 
 function registry(): Registry {
   const g = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (g[KEY] ??= { open: [], nextId: 0, mark, unwind });
+  return (g[KEY] ??= { open: [], nextId: 0, resets: [], mark, unwind });
 }
 
 interface EngineState {
@@ -57,7 +61,7 @@ interface EngineState {
 }
 
 function engineState(): EngineState {
-  return (tf.engine() as unknown as { state: EngineState }).state;
+  return (tfLib().tf.engine() as unknown as { state: EngineState }).state;
 }
 
 /** @internal records an entered scope; `leave` must be called when it is left (normally or by an exception). */
@@ -78,6 +82,15 @@ export function leave(scope: Scope): void {
   if (i < 0) return;
   open.splice(i, 1);
   scope.restore();
+}
+
+/**
+ * @internal registers `reset`, run by every `unwind`: for module state that a hot path sets and
+ * clears with try/finally too often to register a scope each time (the kernel guard's stack of
+ * running kernels), which a stopped cell leaves set and nothing that runs afterwards can be inside.
+ */
+export function onUnwind(reset: () => void): void {
+  registry().resets.push(reset);
 }
 
 /** @internal runs `fn` between `start()` and the restore `start` returns, as a registered scope. */
@@ -140,7 +153,14 @@ export function unwind(m: Mark | null): { scopes: number; tfScopes: number } {
       // One failing restore must not keep the others from running.
     }
   }
-  const engine = tf.engine();
+  for (const reset of registry().resets) {
+    try {
+      reset();
+    } catch {
+      // as above
+    }
+  }
+  const engine = tfLib().tf.engine();
   const state = engineState();
   let tfScopes = 0;
   while (state.scopeStack.length > m.tfScopes) {

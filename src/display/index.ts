@@ -11,7 +11,7 @@
  * The builders load lazily, so that importing `display` costs nothing and keeps working where the
  * native canvas or the tensor engine cannot load (the kernel's prelude imports it first).
  */
-import { writeFileSync } from "fs";
+import { writeFileAtomic } from "../serialization/atomic";
 import { extname } from "path";
 import { display as emit, DisplayHandle, DisplayOptions, MimeBundle } from "./emitter";
 import { set_tensor_display_hook } from "./hook";
@@ -97,18 +97,18 @@ function split<T extends OutputOptions>(o: T): [Omit<T, (typeof OUTPUT_KEYS)[num
 
 function saveImage(bundle: MimeBundle, path: string): void {
   if (extname(path).toLowerCase() !== ".png") throw new ValueError(`save: images are written as PNG, so the file name should end in .png, got '${path}'`);
-  writeFileSync(path, Buffer.from(bundle["image/png"] as string, "base64"));
+  writeFileAtomic(path, Buffer.from(bundle["image/png"] as string, "base64"));
 }
 
 function saveChart(bundle: MimeBundle, path: string): void {
   const ext = extname(path).toLowerCase();
   if (ext === ".svg") {
-    writeFileSync(path, bundle["image/svg+xml"] as string);
+    writeFileAtomic(path, bundle["image/svg+xml"] as string);
   } else if (ext === ".json") {
-    writeFileSync(path, JSON.stringify(bundle["application/vnd.vegalite.v5+json"], null, 1));
+    writeFileAtomic(path, JSON.stringify(bundle["application/vnd.vegalite.v5+json"], null, 1));
   } else if (ext === ".png") {
     const png = bundle["image/png"] as string | undefined;
-    writeFileSync(path, png !== undefined ? Buffer.from(png, "base64") : vegaLib().svg_to_png(bundle["image/svg+xml"] as string));
+    writeFileAtomic(path, png !== undefined ? Buffer.from(png, "base64") : vegaLib().svg_to_png(bundle["image/svg+xml"] as string));
   } else {
     throw new ValueError(`save: charts are written as .svg, .png or .json (vega-lite), got '${path}'`);
   }

@@ -10,6 +10,7 @@
 import { display as emit, DisplayHandle, MimeBundle } from "./emitter";
 import { TypeError, ValueError } from "../errors";
 import { range, type Range } from "../builtins";
+import { enter, leave } from "../backend/scopes";
 
 /** Where a terminal bar is written: process.stderr by default, as tqdm writes to sys.stderr. */
 export interface TextSink {
@@ -224,25 +225,30 @@ export class Tqdm<T = number> implements Iterable<T>, AsyncIterable<T> {
 
   *[Symbol.iterator](): Iterator<T> {
     if (this.iterable === null || !(Symbol.iterator in this.iterable)) throw new TypeError("tqdm: the wrapped object is not synchronously iterable; use `for await`");
+    // A registered scope: a cell stopped inside the loop closes the bar (drawn as failed), as
+    // tqdm's generator closes when KeyboardInterrupt drops it.
+    const scope = enter(() => this.close());
     try {
       for (const item of this.iterable as Iterable<T>) {
         yield item;
         this.update(1);
       }
     } finally {
-      this.close();
+      leave(scope);
     }
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.iterable === null) throw new TypeError("tqdm: nothing to iterate; pass an iterable, or count with update(n)");
+    // Registered as in the synchronous iterator.
+    const scope = enter(() => this.close());
     try {
       for await (const item of this.iterable as AsyncIterable<T>) {
         yield item;
         this.update(1);
       }
     } finally {
-      this.close();
+      leave(scope);
     }
   }
 

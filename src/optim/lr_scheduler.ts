@@ -9,6 +9,7 @@ import { TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { Optimizer } from "./optimizer";
 import { asPyTuple, pyDefaultRepr } from "../pyrepr";
+import { scoped } from "../backend/scopes";
 
 /** Python's KeyError, raised where PyTorch raises it (resuming without `initial_lr`). */
 export class KeyError extends Error {
@@ -137,6 +138,19 @@ export abstract class LRScheduler {
     }
   }
 
+  /**
+   * Runs `fn` as PyTorch's `with _enable_get_lr_call(self):`, a registered scope: a cell stopped
+   * inside a slow lr_lambda leaves the flag off, as KeyboardInterrupt's `__exit__` does.
+   */
+  protected withinStep<T>(fn: () => T): T {
+    return scoped(() => {
+      this._get_lr_called_within_step = true;
+      return () => {
+        this._get_lr_called_within_step = false;
+      };
+    }, fn);
+  }
+
   /** Advances one epoch (or sets `epoch`, deprecated) and writes the new lrs into the optimizer. */
   step(epoch?: number): void {
     this._take_pending_step();
@@ -148,20 +162,15 @@ export abstract class LRScheduler {
       );
     }
     this._step_count++;
-    let values: number[];
-    this._get_lr_called_within_step = true;
-    try {
+    const values = this.withinStep(() => {
       if (epoch === undefined) {
         this.last_epoch++;
-        values = this.get_lr();
-      } else {
-        warn(EPOCH_DEPRECATION_WARNING);
-        this.last_epoch = epoch;
-        values = this._get_closed_form_lr ? this._get_closed_form_lr() : this.get_lr();
+        return this.get_lr();
       }
-    } finally {
-      this._get_lr_called_within_step = false;
-    }
+      warn(EPOCH_DEPRECATION_WARNING);
+      this.last_epoch = epoch;
+      return this._get_closed_form_lr ? this._get_closed_form_lr() : this.get_lr();
+    });
     this.optimizer.param_groups.forEach((g, i) => {
       if (i >= values.length) return;
       g.lr = values[i];
@@ -574,13 +583,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     }
     this.last_epoch = Math.floor(epoch);
     this._step_count++;
-    this._get_lr_called_within_step = true;
-    let values: number[];
-    try {
-      values = this.get_lr();
-    } finally {
-      this._get_lr_called_within_step = false;
-    }
+    const values = this.withinStep(() => this.get_lr());
     this.optimizer.param_groups.forEach((g, i) => {
       g.lr = values[i];
       this.print_lr(this.verbose, i, values[i], epoch);

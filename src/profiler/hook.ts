@@ -4,6 +4,7 @@
  * and only then go through `profiled`, which times the call and nests it under the enclosing ones.
  */
 import { Tensor } from "../tensor/tensor";
+import { scoped } from "../backend/scopes";
 
 /** What an active profiler records into: one `begin` / `end` pair per op call, properly nested. */
 export interface OpRecorder {
@@ -21,12 +22,14 @@ export const profiling: { active: OpRecorder | null } = { active: null };
 export function profiled<T>(name: string, args: unknown[], fn: () => T, hideInner = false): T {
   const r = profiling.active;
   if (r === null) return fn();
-  r.begin(name, args.map((a) => (a instanceof Tensor ? a.shape.slice() : [])));
-  if (hideInner) profiling.active = null;
-  try {
-    return fn();
-  } finally {
-    profiling.active = r;
-    r.end();
-  }
+  // A registered scope (only while profiling): a cell stopped inside the call still ends its range
+  // and gives the recorder back, as PyTorch's RecordFunction ends on KeyboardInterrupt.
+  return scoped(() => {
+    r.begin(name, args.map((a) => (a instanceof Tensor ? a.shape.slice() : [])));
+    if (hideInner) profiling.active = null;
+    return () => {
+      profiling.active = r;
+      r.end();
+    };
+  }, fn);
 }

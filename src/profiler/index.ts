@@ -21,7 +21,7 @@
  * console.log(prof.key_averages().table({ sort_by: "cpu_time_total", row_limit: 10 }));
  */
 import { scoped } from "../backend/scopes";
-import * as fs from "fs";
+import { writeFileAtomic } from "../serialization/atomic";
 import { performance } from "perf_hooks";
 import { RuntimeError } from "../errors";
 import { profiling, profiled, type OpRecorder } from "./hook";
@@ -225,7 +225,7 @@ export class Profile {
     const r = this.finished ?? this.recording;
     const t0 = r === null ? 0 : r.t0;
     const events = this.events().map((e) => ({ name: e.name, ph: "X", ts: Math.round(e.start - t0), dur: Math.round(e.cpu_time_total), tid: 1, pid: "CPU functions", args: {} }));
-    fs.writeFileSync(path, JSON.stringify(events));
+    writeFileAtomic(path, JSON.stringify(events));
   }
 
   private openStep(n: number): void {

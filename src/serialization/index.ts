@@ -16,9 +16,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as crypto from "crypto";
 import { AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
+import { writeFileAtomic } from "./atomic";
 import { encode, decode } from "./safetensors";
 import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip, WeightsOnlyError } from "./pytorch";
 import { add_safe_globals, get_safe_globals, clear_safe_globals } from "./modules";
@@ -129,23 +129,9 @@ export function save(obj: unknown, f?: string, options?: SaveOptions): void {
     throw new RuntimeError(`torch.save('${f}'): ${(e as Error).message}`);
   }
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | null = null;
   try {
-    fd = fs.openSync(tmp, "wx", 0o644);
-    let off = 0;
-    while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    fs.renameSync(tmp, target);
+    writeFileAtomic(target, bytes);
   } catch (e) {
-    if (fd !== null) fs.closeSync(fd);
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // the temporary file may not exist (open failed)
-    }
     throw new RuntimeError(`torch.save('${f}'): ${(e as Error).message}`);
   }
   fsyncDir(dir);

@@ -12,6 +12,7 @@ import * as D from "../tensor/dtype";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { decodePng, encodePng, readPngChunks } from "../utils/png";
 import { asPyTuple } from "../pyrepr";
+import { writeFileAtomic } from "../serialization/atomic";
 
 /**
  * An image whose header asks for more than twice `Image.MAX_IMAGE_PIXELS` pixels, refused before
@@ -140,7 +141,7 @@ export class Image {
   /** Writes the image as PNG (the only format torchlab encodes). */
   save(path: string): void {
     if (!/\.png$/i.test(path)) throw new ValueError(`Image.save(): torchlab writes PNG only; name the file *.png (got '${path}')`);
-    fs.writeFileSync(path, pngOf(this.data, this.width, this.height, this.channels, 6));
+    writeFileAtomic(path, pngOf(this.data, this.width, this.height, this.channels, 6));
   }
 
   /**
@@ -181,7 +182,7 @@ export function read_file(path: string): Uint8Array {
 /** Writes bytes to a file, as torchvision.io.write_file. */
 export function write_file(filename: string, data: Uint8Array | Tensor): void {
   const bytes = data instanceof Tensor ? Uint8Array.from(data.dataSync()) : data;
-  fs.writeFileSync(filename, bytes);
+  writeFileAtomic(filename, bytes);
 }
 
 /**
@@ -269,12 +270,12 @@ export function encode_jpeg(input: Tensor, quality = 75): Uint8Array {
 
 /** Encodes `input` as JPEG (see encode_jpeg) and writes it to `filename`. */
 export function write_jpeg(input: Tensor, filename: string, quality = 75): void {
-  fs.writeFileSync(filename, encode_jpeg(input, quality));
+  writeFileAtomic(filename, encode_jpeg(input, quality));
 }
 
 /** Encodes `input` (a uint8 tensor [C, H, W]) as PNG and writes it to `filename`. */
 export function write_png(input: Tensor, filename: string, compression_level = 6): void {
-  fs.writeFileSync(filename, encode_png(input, compression_level));
+  writeFileAtomic(filename, encode_png(input, compression_level));
 }
 
 // ---------------------------------------------------------------- tensor <-> Image

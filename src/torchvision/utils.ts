@@ -2,7 +2,7 @@
  * torchvision.utils: make_grid and save_image, value for value as torchvision 0.14 computes them (draw_* live in draw.ts)
  * (float32 arithmetic step by step, the same rounding to bytes).
  */
-import { writeFileSync } from "fs";
+import { writeFileAtomic } from "../serialization/atomic";
 import { extname } from "path";
 import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
@@ -281,7 +281,7 @@ export function save_image(tensor: Tensor | Tensor[], fp: string, ...args: unkno
     throw new RuntimeError(`save_image(): result type Float can't be cast to the desired output type ${g.dtype._typeName} (expected a floating point tensor with values in [0, 1], got dtype ${g.dtype}; use x.float().div(255) for byte images)`);
   }
   const [, C, H, W] = g.shape;
-  writeFileSync(fp, encode_image(g.values, [C, H, W], format));
+  writeFileAtomic(fp, encode_image(g.values, [C, H, W], format));
 }
 export { draw_bounding_boxes, draw_segmentation_masks } from "./draw";
 export type { Color, DrawBoundingBoxesOptions, DrawSegmentationMasksOptions } from "./draw";

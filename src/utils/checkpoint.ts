@@ -14,6 +14,7 @@ import { no_grad, enable_grad } from "../autograd/grad_mode";
 import { Function as AutogradFunction, FunctionCtx } from "../autograd/function";
 import { backward } from "../autograd/index";
 import { get_rng_state, set_rng_state } from "../tensor/random";
+import { scoped } from "../backend/scopes";
 import { Module } from "../nn/modules/module";
 import { Sequential } from "../nn/modules/container";
 
@@ -56,15 +57,16 @@ class CheckpointFunction extends AutogradFunction {
     const saved = ctx.saved_tensors;
     st.tensor_indices.forEach((idx, i) => (inputs[idx] = saved[i]));
     const detached = inputs.map((inp) => (inp instanceof Tensor ? inp.detach().requires_grad_(inp.requires_grad) : inp));
-    let outputs: unknown;
-    // Recompute from the forward's random state, then give the stream back where backward found it.
-    const current = st.preserve_rng_state ? get_rng_state() : null;
-    try {
-      if (st.preserve_rng_state) set_rng_state(st.fwd_cpu_state!);
-      outputs = enable_grad(() => st.run_function(...detached));
-    } finally {
-      if (current !== null) set_rng_state(current);
-    }
+    // Recompute from the forward's random state, then give the stream back where backward found it
+    // (PyTorch's fork_rng: a registered scope, so a cell stopped in the recompute gives it back too).
+    const rerun = () => enable_grad(() => st.run_function(...detached));
+    const outputs = !st.preserve_rng_state
+      ? rerun()
+      : scoped(() => {
+          const current = get_rng_state();
+          set_rng_state(st.fwd_cpu_state!);
+          return () => set_rng_state(current);
+        }, rerun);
     const outs = outputs instanceof Tensor ? [outputs] : (outputs as unknown[]);
     const withGrad: Tensor[] = [];
     const gradsFor: Tensor[] = [];

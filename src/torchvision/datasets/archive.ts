@@ -9,13 +9,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { RuntimeError } from "../../errors";
+import { writeFileAtomic } from "../../serialization/atomic";
 import { ZipReader, ZipFormatError, zipFileSource } from "../../serialization/zip";
 
 function writeAtomic(file: string, data: Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.part`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, data);
 }
 
 function inside(root: string, member: string, archive: string): string {

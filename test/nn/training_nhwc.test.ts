@@ -9,6 +9,7 @@
  */
 import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
+import { collectNow, reclaimStats, setGcBudget } from "../../src/backend/memory";
 
 const nn = torch.nn;
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -167,5 +168,38 @@ describe("training keeps activations and gradients NHWC", () => {
     const got = run(false);
     expect(got[0]).toEqual([16, 8, 24, 24]);
     expect(got).toEqual(run(true));
+  });
+
+  test("converting a tensor kept NHWC counts its bytes once against the GC budget (the Net's flatten does it every step)", () => {
+    if (!wasm()) return;
+    torch.manual_seed(6);
+    const conv = new nn.Conv2d(8, 16, 3, { padding: 1 });
+    const x = torch.randn(4, 8, 32, 32);
+    const bytes = 4 * 16 * 32 * 32 * 4;
+    const kept = (): Tensor => {
+      const y = torch.no_grad(() => conv(x));
+      expect(layoutOf(y)).toBe("nhwc");
+      return y;
+    };
+    kept();
+    try {
+      // Over the budget, a conversion reclaims (so the count below can see a double count)...
+      collectNow();
+      const a = kept();
+      setGcBudget(bytes / 2);
+      let before = reclaimStats().count;
+      a.dataSync();
+      expect(reclaimStats().count).toBe(before + 1);
+      // ... and within it, replacing the buffer leaves the count where it was.
+      setGcBudget(1.5 * bytes);
+      collectNow();
+      const b = kept();
+      before = reclaimStats().count;
+      b.dataSync();
+      expect(layoutOf(b)).toBeUndefined();
+      expect(reclaimStats().count).toBe(before);
+    } finally {
+      setGcBudget(null);
+    }
   });
 });

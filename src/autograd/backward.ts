@@ -50,41 +50,15 @@ export function transposedGrad(g: tf.Tensor): tf.Tensor {
   return g;
 }
 
-/**
- * Gradients handed on channels last: an op that computes the gradient of a 4-D input in NHWC order
- * (a convolution's input gradient, the wasm backend's kernels being NHWC) may hand it on as the
- * [N, H, W, C] tensor, marked, instead of transposing it to NCHW. A node whose op made its output
- * NHWC (ops/layout.ts) and reads such a gradient as it is says so with `takesNhwc`; any other
- * consumer, a leaf's `.grad` or a hook gets the gradient transposed to NCHW here.
- */
-const nhwcGrads = new WeakSet<tf.Tensor>();
-
-/** Marks `g` ([N, H, W, C]) as the NHWC form of an NCHW gradient; returns it. */
-export function nhwcGrad(g: tf.Tensor): tf.Tensor {
-  nhwcGrads.add(g);
-  return g;
-}
-
-/** Whether `g` is a marked NHWC gradient (nhwcGrad), [N, H, W, C] standing for [N, C, H, W]. */
-export function isNhwcGrad(g: tf.Tensor): boolean {
-  return nhwcGrads.has(g);
-}
-
-function nchwOf(g: tf.Tensor): tf.Tensor {
-  const [n, h, w, c] = g.shape;
-  return c === 1 || h * w === 1 ? tf.reshape(g, [n, c, h, w]) : tf.transpose(g, [0, 3, 1, 2]);
-}
-
 /** The gradient `g` stands for, without freeing `g` (inside a tidy). */
 export function gradientValue(g: tf.Tensor): tf.Tensor {
-  if (nhwcGrads.has(g)) return nchwOf(g);
   return transposedGrads.has(g) ? tf.transpose(g) : g;
 }
 
 /** The gradient `g` stands for (owned: a marked `g` is freed once transposed). */
 function materialize(g: tf.Tensor): tf.Tensor {
-  if (!transposedGrads.has(g) && !nhwcGrads.has(g)) return g;
-  const t = nhwcGrads.has(g) ? nchwOf(g) : tf.transpose(g);
+  if (!transposedGrads.has(g)) return g;
+  const t = tf.transpose(g);
   g.dispose();
   return t;
 }
@@ -184,7 +158,6 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       if (p !== null && (p === g || raw.indexOf(p) !== k)) {
         const alias = tf.reshape(p, p.shape);
         if (transposedGrads.has(p)) transposedGrads.add(alias);
-        if (nhwcGrads.has(p)) nhwcGrads.add(alias);
         raw[k] = alias;
       }
     }
@@ -207,8 +180,7 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         parts = [got];
         held = null;
       } else {
-        // An NHWC gradient goes as it is only to a node that takes it and where nothing else reads it.
-        held = nhwcGrads.has(got) && node.takesNhwc && !wanted && !node.retained && !hooks && !post ? got : materialize(got);
+        held = materialize(got);
         // runNodeHooks consumes its argument only when it returns.
         if (hooks) held = runNodeHooks(node, held);
         curNode = node;
@@ -246,11 +218,7 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         } else {
           const prev = grads.get(next);
           if (prev === undefined) grads.set(next, gi);
-          else if (nhwcGrads.has(prev) && nhwcGrads.has(gi)) {
-            grads.set(next, nhwcGrad(tf.add(prev, gi)));
-            prev.dispose();
-            gi.dispose();
-          } else {
+          else {
             const a = materialize(prev);
             const b = materialize(gi);
             grads.set(next, tf.add(a, b));

@@ -48,11 +48,6 @@ export class Node {
   private savedVersions: readonly number[] = NO_NUMBERS;
   /** @internal this node's output once it is marked graph-only (freeGraphOnly), freed when this node is released. */
   graphOnlyOutput: Tensor | null = null;
-  /**
-   * @internal Set by an op whose output keeps NHWC order (ops/layout.ts) and whose backward reads its
-   * output's gradient in either form: backward.ts then hands it an NHWC gradient (nhwcGrad) as it is.
-   */
-  takesNhwc = false;
   /** Set by Tensor.retain_grad() on the output of this node. */
   retained: Tensor | null = null;
   /**

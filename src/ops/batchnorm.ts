@@ -11,9 +11,7 @@ import { overwrite } from "../backend/memory";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { hasJsKernel } from "../backend/js_kernels";
-import { nhwcActive, nhwcOf, layoutOf, wrapNhwc, nhwcTraining, nhwcSaved, tagNhwc } from "./layout";
-import { isNhwcGrad, nhwcGrad } from "../autograd/backward";
-import { toNHWC } from "./conv";
+import { nhwcActive, nhwcOf, layoutOf, wrapNhwc } from "./layout";
 
 export interface BatchNormOptions {
   weight?: Tensor | null;
@@ -34,12 +32,6 @@ export function channelSum(t: tf.Tensor): tf.Tensor1D {
   if (is_backward_differentiable()) return tf.sum(t, t.shape.map((_, i) => i).filter((i) => i !== 1)) as tf.Tensor1D;
   if (t.dtype === "float32" && t.rank >= 2 && hasJsKernel("TorchlabChannelSum")) return kernel("TorchlabChannelSum", { x: t }) as tf.Tensor1D;
   return tf.tensor1d(Float32Array.from(channelTotals(t)));
-}
-
-/** channelSum of an NHWC [N, H, W, C] tensor: the same values (js_kernels.ts's NHWC twin where the backend has it). */
-export function channelSumNhwc(t: tf.Tensor4D): tf.Tensor1D {
-  if (t.dtype === "float32" && hasJsKernel("TorchlabChannelSumNhwc")) return kernel("TorchlabChannelSumNhwc", { x: t }) as tf.Tensor1D;
-  return channelSum(tf.transpose(t, [0, 3, 1, 2]));
 }
 
 /**
@@ -261,11 +253,8 @@ function batchNormKernels(
   const read = (t: Tensor | null): ArrayLike<number> | null => (t === null ? null : (t._t.dataSync() as Float32Array));
   const mean = new Float32Array(c);
   const invstd = new Float64Array(c);
-  // A recorded batch norm of an input kept NHWC (ops/layout.ts) runs the NHWC twins of the kernels
-  // below, keeps its result NHWC and takes and hands on NHWC gradients.
-  const keepNhwc = input.dim() === 4 && layoutOf(input)?.kind === "nhwc" && nhwcTraining() && hasJsKernel("TorchlabChannelMomentsNhwc");
   if (training) {
-    const moments = compute(() => (keepNhwc ? kernel("TorchlabChannelMomentsNhwc", { x: nhwcOf(input)! }) : kernel("TorchlabChannelMoments", { x: input._t })));
+    const moments = compute(() => kernel("TorchlabChannelMoments", { x: input._t }));
     const mv = moments.dataSync();
     moments.dispose();
     const rm = read(running_mean);
@@ -307,26 +296,14 @@ function batchNormKernels(
     // An input whose buffer is NHWC (ops/layout.ts): the same transform over its last axis, kept NHWC.
     return wrapNhwc(compute(() => kernel("TorchlabChannelAffineNhwc", { x: nhwcOf(input)!, center: f32(mean), scale: f32(alpha), shift: f32(shift) }) as tf.Tensor4D), [input]);
   }
-  const out = compute(() =>
-    keepNhwc
-      ? tf.reshape(kernel("TorchlabChannelAffineNhwc", { x: nhwcOf(input)!, center: f32(mean), scale: f32(alpha), shift: f32(shift) }), input.shape)
-      : kernel("TorchlabChannelAffine", { x: input._t, center: f32(mean), scale: f32(alpha), shift: f32(shift) }),
-  );
-  const res = record("NativeBatchNormBackward0", inputs, out, (gIn) => {
-    // NHWC when the gradient comes so or the input is still kept so (one transpose of the gradient
-    // then, where reading the input NCHW would cost one of the input); the input's gradient goes on NHWC.
-    const nhwc = !is_forward_grad() && !is_backward_differentiable() && (isNhwcGrad(gIn) || layoutOf(input)?.kind === "nhwc");
-    let g = gIn;
-    if (nhwc && !isNhwcGrad(gIn)) g = toNHWC(gIn);
-    else if (!nhwc && isNhwcGrad(gIn)) g = tf.transpose(gIn, [0, 3, 1, 2]);
-    const x = (): tf.Tensor => (nhwc ? nhwcSaved(input) : input._t);
-    const suffix = nhwc ? "Nhwc" : "";
+  const out = compute(() => kernel("TorchlabChannelAffine", { x: input._t, center: f32(mean), scale: f32(alpha), shift: f32(shift) }));
+  return record("NativeBatchNormBackward0", inputs, out, (g) => {
     if (is_forward_grad()) return batchNormJvpBackward(g, input, weight, bias, training, mean, invstd, alpha, n);
     const needSums = (input.requires_grad && training) || (weight !== null && weight.requires_grad) || (bias !== null && bias.requires_grad);
     let sumG: ArrayLike<number> = [];
     let dotp: ArrayLike<number> = [];
     if (needSums) {
-      const sums = compute(() => kernel(`TorchlabChannelGradSums${suffix}`, { dy: g, x: x(), mean: f32(mean) }));
+      const sums = compute(() => kernel("TorchlabChannelGradSums", { dy: g, x: input._t, mean: f32(mean) }));
       const sv = sums.dataSync();
       sums.dispose();
       sumG = sv.slice(0, c);
@@ -342,16 +319,14 @@ function batchNormKernels(
           k[c + ch] = ((dotp[ch] * invstd[ch] * invstd[ch]) / n) * alpha[ch];
           k[2 * c + ch] = (sumG[ch] / n) * alpha[ch];
         }
-        grads.push(kernel(`TorchlabBatchNormInputGrad${suffix}`, { dy: g, x: x(), mean: f32(mean), k: tf.tensor2d(k, [3, c]) }));
-      } else grads.push(kernel(`TorchlabChannelAffine${suffix}`, { x: g, center: tf.zeros([c]), scale: f32(alpha), shift: tf.zeros([c]) }));
-      if (nhwc) nhwcGrad(grads[0]!);
+        grads.push(kernel("TorchlabBatchNormInputGrad", { dy: g, x: input._t, mean: f32(mean), k: tf.tensor2d(k, [3, c]) }));
+      } else grads.push(kernel("TorchlabChannelAffine", { x: g, center: tf.zeros([c]), scale: f32(alpha), shift: tf.zeros([c]) }));
     } else grads.push(null);
     const perChannel = (f: (ch: number) => number, shape: number[]): tf.Tensor => tf.tensor(Float32Array.from({ length: c }, (_, ch) => f(ch)), shape);
     if (weight) grads.push(weight.requires_grad ? perChannel((ch) => dotp[ch] * invstd[ch], weight.shape) : null);
     if (bias) grads.push(bias.requires_grad ? perChannel((ch) => sumG[ch], bias.shape) : null);
     return grads;
   });
-  return keepNhwc ? tagNhwc(res) : res;
 }
 
 /**

@@ -16,12 +16,11 @@ import { tf, compute, record, constant, constantOf, fmtShape } from "./_core";
 import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
-import { channelSum, channelSumNhwc, evalAffine } from "./batchnorm";
-import { isNhwcGrad, nhwcGrad } from "../autograd/backward";
+import { channelSum, evalAffine } from "./batchnorm";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { propagateSpatial } from "../tensor/memory_format";
-import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc, nhwcTraining, tagNhwc } from "./layout";
+import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc } from "./layout";
 import { keepsLayouts, paramLayout } from "./param_layouts";
 
 type Pair = [number, number];
@@ -279,13 +278,6 @@ export function emptyBatch(name: string, inputs: Tensor[], outShape: number[]): 
   return record(name, inputs, compute(() => tf.zeros(outShape)), () => inputs.map((t) => tf.zeros(t.shape)));
 }
 
-/**
- * The smallest output (elements) a convolution keeps NHWC in training: below it the transposes saved
- * cost less than the reshapes the NHWC path adds (the batch-4 classifier's maps, 4.7K-19K elements,
- * measured slower kept NHWC).
- */
-const NHWC_TRAINING_MIN = 65536;
-
 // ------------------------------------------------------------------ inference: filters kept in tfjs's layout
 
 const hwioCache = new Map<tf.Tensor, tf.Tensor4D>();
@@ -371,20 +363,22 @@ function onehotFilter(kh: number, kw: number, c: number): tf.Tensor4D {
  * x itself for an unstrided, unpadded 1x1), so every step of it runs in XNNPACK. Null when x is not
  * finite (see below).
  */
-function weightGradByPatches(xn: tf.Tensor4D, xSum: () => tf.Tensor, gT: tf.Tensor2D, wShape: readonly number[], s: Pair, d: Pair, padSpec: [number, number][]): tf.Tensor | null {
+function weightGradByPatches(x: tf.Tensor4D, g: tf.Tensor, wShape: readonly number[], s: Pair, d: Pair, padSpec: [number, number][]): tf.Tensor | null {
   const [o, c, kh, kw] = wShape;
-  const positions = gT.shape[1];
+  const [n, , ho, wo] = g.shape;
   const plain = kh === 1 && kw === 1 && s[0] === 1 && s[1] === 1 && padSpec.every(([a, b]) => a === 0 && b === 0);
   // The one-hot filter multiplies every tap by 0 or 1, and inf * 0 is NaN: an input holding inf or NaN
   // would spread it to taps that never read it. Such inputs (a finite sum says there are none) take
   // the convolution form, which PyTorch agrees with.
-  if (!plain && !Number.isFinite(tf.tidy(() => xSum().dataSync()[0]))) return null;
+  if (!plain && !Number.isFinite(tf.tidy(() => tf.sum(x).dataSync()[0]))) return null;
+  const xn = cachedNhwc(x) ?? toNHWC(x);
   const pad = padSpec as tf.backend_util.ExplicitPadding;
   let patches: tf.Tensor;
   if (plain) patches = xn;
   else if (c === 1) patches = tf.conv2d(xn, onehotFilter(kh, kw, 1), s, pad, "NHWC", d);
   else patches = tf.depthwiseConv2d(xn, onehotFilter(kh, kw, c), s, pad, "NHWC", d);
-  return tf.reshape(tf.matMul(gT, tf.reshape(patches, [positions, c * kh * kw])), [o, c, kh, kw]);
+  const gT = tf.reshape(permute(g, [1, 0, 2, 3]), [o, n * ho * wo]);
+  return tf.reshape(tf.matMul(gT, tf.reshape(patches, [n * ho * wo, c * kh * kw])), [o, c, kh, kw]);
 }
 
 // ------------------------------------------------------------------ weight gradient with the input as the filter
@@ -424,12 +418,13 @@ function inputAsFilterPays(xShape: readonly number[], gShape: readonly number[],
  * all finite returns null and the caller takes the other form; reading the [O, C, kH, kW] result
  * costs microseconds.
  */
-function weightGradInputAsFilter(xn: tf.Tensor4D | null, x: () => tf.Tensor4D, gi: tf.Tensor4D, k: Pair, pads: number[]): tf.Tensor | null {
+function weightGradInputAsFilter(x: tf.Tensor4D, g: tf.Tensor, k: Pair, pads: number[]): tf.Tensor | null {
   const [kh, kw] = k;
-  // [H, W, N, C] from an NHWC x (the forward's copy, or a buffer kept NHWC) moves rows of C floats
-  // ([N, HW, C] -> [HW, N, C]); from NCHW it moves single floats (the ResNet block's input
-  // [32,16,32,32]: ~0.3 against ~1.5 ms).
-  const f = (xn !== null ? permute(xn, [1, 2, 0, 3]) : permute(x(), [2, 3, 0, 1])) as tf.Tensor4D;
+  const gi = permute(g, [1, 2, 3, 0]) as tf.Tensor4D;
+  // [H, W, N, C] from the forward's NHWC copy moves rows of C floats ([N, HW, C] -> [HW, N, C]);
+  // from NCHW it moves single floats (the ResNet block's input [32,16,32,32]: ~0.3 against ~1.5 ms).
+  const xn = cachedNhwc(x);
+  const f = (xn !== null ? permute(xn, [1, 2, 0, 3]) : permute(x, [2, 3, 0, 1])) as tf.Tensor4D;
   const pad = [[0, 0], [kh - 1 - pads[0], kh - 1 - pads[1]], [kw - 1 - pads[2], kw - 1 - pads[3]], [0, 0]] as tf.backend_util.ExplicitPadding;
   const flipped = tf.conv2d(gi, f, 1, pad, "NHWC", 1);
   const dw = flipTranspose(flipped, [1, 2], [0, 3, 1, 2]);
@@ -589,10 +584,8 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
     return unbatched ? res.squeeze(0) : res;
   }
   // Under no_grad on wasm the result keeps the kernel's NHWC order (ops/layout.ts), and an input
-  // that kept it is read as it is: a chain of layers pays no transposes between them. In training
-  // too, recorded, with the gradients carried NHWC.
+  // that kept it is read as it is: a chain of layers pays no transposes between them.
   const keepNhwc = !unbatched && nhwcActive();
-  const trainNhwc = !unbatched && nhwcTraining() && n * o * outH * outW >= NHWC_TRAINING_MIN;
   // In training, the NHWC copy of the input is kept (ops/layout.ts's nhwcCopy) when this convolution's
   // weight gradient will read it, and reused by any other convolution of the same input.
   const keepCopy =
@@ -615,56 +608,39 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
     return y;
   };
   if (keepNhwc) return wrapNhwc(compute(nhwc), [x]);
-  const out = compute(() => (trainNhwc ? tf.reshape(nhwc(), [n, o, outH, outW]) : toNCHW(nhwc())));
-  const res = record("ConvolutionBackward0", inputs, out, (gIn) => {
-    // The output's gradient comes NCHW, or NHWC (autograd/backward.ts's nhwcGrad) from a node that
-    // keeps it so; each form is made from the other only where read. The input's gradient is handed
-    // on NHWC, as computed (backward.ts transposes it for a consumer that wants NCHW).
-    const differentiable = is_backward_differentiable();
-    let gn: tf.Tensor4D | null = isNhwcGrad(gIn) ? (gIn as tf.Tensor4D) : null;
-    let gc: tf.Tensor | null = gn === null ? gIn : null;
-    const nhwc = (): tf.Tensor4D => (gn ??= toNHWC(gc!));
-    const g = (): tf.Tensor => (gc ??= toNCHW(gn!));
-    // The input as NHWC when its buffer still is (read raw), or null.
-    const xn = nhwcOf(x);
-    const xc = (): tf.Tensor4D => (xn !== null ? toNCHW(xn) : (x._t as tf.Tensor4D));
+  const out = compute(() => toNCHW(nhwc()));
+  const res = record("ConvolutionBackward0", inputs, out, (g) => {
+    // NHWC gradient only where used: the first layer's input needs none, and the weight gradient reads NCHW.
+    let gn: tf.Tensor4D | null = null;
+    const nhwc = (): tf.Tensor4D => (gn ??= toNHWC(g));
     const grads: (tf.Tensor | null)[] = [null, null, null];
     if (x.requires_grad) {
-      const dx = convCoreInputGrad(nhwc(), weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups, { top: pads[0], left: pads[2], h, w });
-      grads[0] = differentiable ? toNCHW(dx) : nhwcGrad(dx);
+      grads[0] = toNCHW(convCoreInputGrad(nhwc(), weight._t as tf.Tensor4D, [hp, wp], stride, dilation, groups, { top: pads[0], left: pads[2], h, w }));
     }
     if (weight.requires_grad && direct) {
       // (Not as a recorded op, create_graph: the patches form reads a cached one-hot filter.)
-      if (patchMatmulPays(c * kh * kw, n * outH * outW) && !differentiable) {
-        // g as [O, N*Ho*Wo]: from NHWC a 2-D transpose of [N*Ho*Wo, O].
-        const rows = gn !== null ? permute(tf.reshape(gn, [n * outH * outW, o]), [1, 0]) : tf.reshape(permute(g(), [1, 0, 2, 3]), [o, n * outH * outW]);
-        grads[1] = weightGradByPatches(xn ?? cachedNhwc(x._t) ?? toNHWC(x._t), () => tf.sum(xn ?? x._t), rows as tf.Tensor2D, weight.shape, stride, dilation, padSpec);
-      }
-      if (grads[1] === null && inputAsFilterPays(x.shape, [n, o, outH, outW], [kh, kw], stride, dilation, pads) && !differentiable) {
-        const gi = (gn !== null ? permute(gn, [3, 1, 2, 0]) : permute(g(), [1, 2, 3, 0])) as tf.Tensor4D;
-        grads[1] = weightGradInputAsFilter(xn ?? cachedNhwc(x._t), xc, gi, [kh, kw], pads);
-      }
+      if (patchMatmulPays(c * kh * kw, n * outH * outW) && !is_backward_differentiable()) grads[1] = weightGradByPatches(x._t as tf.Tensor4D, g, weight.shape, stride, dilation, padSpec);
+      if (grads[1] === null && inputAsFilterPays(x.shape, g.shape, [kh, kw], stride, dilation, pads) && !is_backward_differentiable()) grads[1] = weightGradInputAsFilter(x._t as tf.Tensor4D, g, [kh, kw], pads);
       if (grads[1] === null) {
         // x as [C, H, W, N] convolved (padded by the convolution) with g as an HWIO kernel [Ho, Wo, N, O],
-        // stride and dilation trading places. g's kernel comes from the NHWC gradient when there is
-        // one: [N, HoWo, O] -> [HoWo, N, O] moves rows of O floats, where the NCHW one moves single
-        // floats (wasm, [32,32,32,32]: 0.4 against 3.6 ms; the Net's conv2 0.2 against 0.6);
-        // otherwise straight from NCHW (one transpose beats two there).
-        const xt = (xn !== null ? permute(xn, [3, 1, 2, 0]) : permute(x._t, [1, 2, 3, 0])) as tf.Tensor4D;
-        const gt = (gn !== null ? permute(gn, [1, 2, 0, 3]) : permute(g(), [2, 3, 0, 1])) as tf.Tensor4D;
+        // stride and dilation trading places. g's kernel comes from the NHWC gradient when the input
+        // gradient already made it: [N, HoWo, O] -> [HoWo, N, O] moves rows of O floats, where the
+        // NCHW one moves single floats (wasm, [32,32,32,32]: 0.4 against 3.6 ms; the Net's conv2
+        // 0.2 against 0.6); otherwise straight from NCHW (one transpose beats two there).
+        const xt = permute(x._t, [1, 2, 3, 0]) as tf.Tensor4D;
+        const gt = (gn !== null ? permute(gn, [1, 2, 0, 3]) : permute(g, [2, 3, 0, 1])) as tf.Tensor4D;
         let full = tf.conv2d(xt, gt, dilation, padSpec as tf.backend_util.ExplicitPadding, "NHWC", stride);
         if (full.shape[1] !== kh || full.shape[2] !== kw) full = tf.slice(full, [0, 0, 0, 0], [c, kh, kw, o]);
         grads[1] = permute(full, [3, 0, 1, 2]);
       }
     } else if (weight.requires_grad) {
-      let xp = xn ?? toNHWC(x._t);
+      let xp = toNHWC(x._t);
       if (needsPad) xp = tf.pad(xp, padSpec) as tf.Tensor4D;
       grads[1] = convCoreWeightGrad(xp, nhwc(), weight.shape, stride, dilation, groups);
     }
-    if (bias && bias.requires_grad) grads[2] = gn !== null && !differentiable ? channelSumNhwc(gn) : channelSum(g());
+    if (bias && bias.requires_grad) grads[2] = channelSum(g);
     return grads.slice(0, inputs.length);
   });
-  if (trainNhwc) tagNhwc(res);
   return unbatched ? res.squeeze(0) : res;
 }
 

@@ -6,8 +6,7 @@ import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
 import { sinT, cosT, log1pT, signT, fmodT, tanhGradT } from "../backend/math_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
-import { sharedLayout, rawOf, keepLayout, layoutOf, nhwcOf, nhwcTraining, tagNhwc } from "./layout";
-import { isNhwcGrad, nhwcGrad } from "../autograd/backward";
+import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
 import { crossReads, holdsNoTensor, renameGradFn, type BackwardFn } from "../autograd/node";
 import { checkIntRange } from "./creation";
@@ -290,24 +289,16 @@ function reluOp(a: Tensor): Tensor {
   if (a.dtype._tf === "bool") throw new RuntimeError("relu(): Boolean inputs not supported for relu");
   const layout = is_grad_enabled() ? null : sharedLayout(a);
   if (layout !== null) return keepLayout(constantOf([a], compute(() => reluKeepingNaN(rawOf(a)))), layout);
-  // Recorded over an input kept NHWC (ops/layout.ts): the result stays NHWC, and a gradient that comes
-  // NHWC goes on NHWC, read against the result's buffer while that still is NHWC.
-  const nhwc = a.dtype._tf === "float32" && layoutOf(a)?.kind === "nhwc" && nhwcTraining() && hasJsKernel("TorchlabReluGrad");
-  const out = compute(() => (nhwc ? reluKeepingNaN(a._s.data) : reluKeepingNaN(a._t)));
+  const out = compute(() => reluKeepingNaN(a._t));
   let self: Tensor;
   // ATen's threshold_backward: zero where the result is <= 0, so a NaN result passes its gradient.
-  const res = record("ReluBackward0", [a], out, (gIn) => {
-    const y = isNhwcGrad(gIn) ? nhwcOf(self) : null;
-    if (y !== null) return [nhwcGrad(tf.engine().runKernel("TorchlabReluGrad", { dy: gIn, y }) as tf.Tensor)];
-    const g = isNhwcGrad(gIn) ? tf.transpose(gIn, [0, 3, 1, 2]) : gIn;
-    return [
-      // (tfjs has no gradient for the fused kernel: a closure run as a recorded op takes tfjs's ops.)
-      hasJsKernel("TorchlabReluGrad") && g.dtype === "float32" && self._t.dtype === "float32" && !is_backward_differentiable()
-        ? (tf.engine().runKernel("TorchlabReluGrad", { dy: g, y: self._t }) as tf.Tensor)
-        : tf.where(tf.lessEqual(self._t, 0), tf.zerosLike(g), g),
-    ];
-  }, true, false);
-  self = nhwc ? tagNhwc(res) : res;
+  const res = record("ReluBackward0", [a], out, (g) => [
+    // (tfjs has no gradient for the fused kernel: a closure run as a recorded op takes tfjs's ops.)
+    hasJsKernel("TorchlabReluGrad") && g.dtype === "float32" && self._t.dtype === "float32" && !is_backward_differentiable()
+      ? (tf.engine().runKernel("TorchlabReluGrad", { dy: g, y: self._t }) as tf.Tensor)
+      : tf.where(tf.lessEqual(self._t, 0), tf.zerosLike(g), g),
+  ], true, false);
+  self = res;
   return res;
 }
 

@@ -11,14 +11,8 @@
  * buffer instead: conv2d, max pooling, batch norm in eval mode, adaptive average pooling to 1x1,
  * elementwise unary ops and add/mul of two tensors of the same layout (they keep the tag), flatten of
  * the map to [N, C*H*W] (tagged "nhwc_flat") and F.linear over that, which reads the flattened NHWC
- * map with a column-permuted copy of its weight.
- *
- * In training on wasm (grad mode on, no forward-AD level open) conv2d, max_pool2d(2), ReLU and batch
- * norm keep the tag too (nhwcTraining), and carry it backwards: their nodes take their output's
- * gradient as an [N, H, W, C] tensor (autograd/backward.ts's nhwcGrad) and hand their input's gradient
- * on in that form, so a conv -> pool -> ReLU -> BN -> conv chain moves no layout in either direction.
- * A backward reads a saved input through nhwcSaved: its raw buffer while the tag holds (anything that
- * read `_t` meanwhile converted it, in place).
+ * map with a column-permuted copy of its weight. Tensors that require grad never get a tag: tags are
+ * made only with grad mode off.
  */
 import { currentLevel } from "../autograd/forward_state";
 import { tf, compute, constantOf } from "./_core";
@@ -55,31 +49,6 @@ function toNchw(x: tf.Tensor): tf.Tensor {
   const [n, h, w, c] = x.shape;
   if (c === 1 || h * w === 1) return tf.reshape(x, [n, c, h, w]);
   return tf.transpose(x, [0, 3, 1, 2]);
-}
-
-/**
- * Whether a recorded op keeps NHWC order now (see above): grad mode on, on the wasm backend, and no
- * forward-AD level open.
- */
-export function nhwcTraining(): boolean {
-  return is_grad_enabled() && currentLevel() < 0 && tf.getBackend() === "wasm";
-}
-
-/**
- * Tags `out`, just recorded from an NHWC result reshaped to its NCHW shape ([N, C, H, W]), as keeping
- * NHWC order, and its node as taking NHWC gradients.
- */
-export function tagNhwc(out: Tensor): Tensor {
-  const [n, c, h, w] = out.shape;
-  out._s.layout = nhwcLayout([n, h, w, c]);
-  const node = out._gradFnRaw();
-  if (node !== null) node.takesNhwc = true;
-  return out;
-}
-
-/** A saved tensor's values as NHWC for a backward: its buffer while that is NHWC, else a transpose of `_t`. */
-export function nhwcSaved(t: Tensor): tf.Tensor4D {
-  return nhwcOf(t) ?? (tf.transpose(t._t, [0, 2, 3, 1]) as tf.Tensor4D);
 }
 
 /** `t`'s values as an NHWC tf tensor when its buffer is NHWC (call inside compute), else null. */

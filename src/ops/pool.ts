@@ -16,8 +16,7 @@ import { Tensor } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
 import { IndexError, RuntimeError, ShapeError, TypeError } from "../errors";
 import { toNHWC, toNCHW, convCore, convCoreInputGrad, subsample, emptyBatch } from "./conv";
-import { nhwcActive, nhwcOf, layoutOf, wrapNhwc, nhwcTraining, tagNhwc } from "./layout";
-import { isNhwcGrad, nhwcGrad } from "../autograd/backward";
+import { nhwcActive, nhwcOf, layoutOf, wrapNhwc } from "./layout";
 import { hasJsKernel } from "../backend/js_kernels";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { propagateSpatial } from "../tensor/memory_format";
@@ -182,7 +181,6 @@ function maxPool2dOp(input: Tensor, kernel_size: number | number[], options: Max
     const y = maxPoolValues(x, pads, g);
     if (y !== null) return unbatched ? y.squeeze(0) : y;
   }
-  if (!options.return_indices && !unbatched && layoutOf(x)?.kind === "nhwc" && nhwcTraining() && hasJsKernel("TorchlabMaxPool2x2Nhwc") && is2x2(g, h, w)) return maxPool2x2Nhwc(x, g.out);
   if (hasJsKernel("TorchlabMaxPool2d")) return maxPoolKernel(x, g, unbatched, options.return_indices ?? false);
   const argmaxOf = (): tf.Tensor4D => windowArgmax(toNHWC(x._t), pads, g);
   const pool = (t: tf.Tensor4D): tf.Tensor4D => {
@@ -294,31 +292,6 @@ function maxPoolKernel(x: Tensor, g: Geometry, unbatched: boolean, withIndices: 
     idx = idx.squeeze(0);
   }
   return withIndices ? [values, idx] : values;
-}
-
-/** A 2x2 window at stride 2, unpadded, undilated, floor mode: what TorchlabMaxPool2x2Nhwc computes. */
-function is2x2(g: Geometry, h: number, w: number): boolean {
-  return [g.k, g.s].every(([a, b]) => a === 2 && b === 2) && g.p[0] === 0 && g.p[1] === 0 && g.d[0] === 1 && g.d[1] === 1 && g.out[0] === Math.floor(h / 2) && g.out[1] === Math.floor(w / 2);
-}
-
-/**
- * maxPoolKernel's values and gradient for an input kept NHWC in training (ops/layout.ts): the NHWC
- * twins of its kernels, the same values and indices; the result stays NHWC and the gradient is
- * taken and handed on NHWC.
- */
-function maxPool2x2Nhwc(x: Tensor, out: Pair): Tensor {
-  const [v, i] = tf.tidy(() => tf.engine().runKernel("TorchlabMaxPool2x2Nhwc", { x: nhwcOf(x)! }) as tf.Tensor[]);
-  const indices = constant(i);
-  const [n, c, h, w] = x.shape;
-  const inputHW = [h, w] as unknown as tf.NamedAttrMap[string];
-  const values = record("MaxPool2DWithIndicesBackward0", [x], tf.reshape(v, [n, c, out[0], out[1]]), (grad) => {
-    const dy = isNhwcGrad(grad) ? grad : toNHWC(grad);
-    return [nhwcGrad(tf.engine().runKernel("TorchlabMaxPool2x2NhwcGrad", { dy, indices: indices._t }, { inputHW }) as tf.Tensor)];
-  });
-  v.dispose();
-  values._gradFnRaw()?.holdSaved(indices);
-  freeGraphOnly(indices);
-  return tagNhwc(values);
 }
 
 // ------------------------------------------------------------------ avg_pool2d

@@ -75,6 +75,8 @@ export function toLogicalLayout(s: Storage): void {
   const old = s.data;
   s.data = tf.keep(tf.tidy(() => layout.toLogical(old)));
   s.layout = undefined;
+  // The old buffer's bytes leave the GC budget with it (release() takes off only the new one's).
+  unaccount(old);
   old.dispose();
   account(s.data);
 }

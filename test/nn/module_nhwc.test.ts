@@ -11,6 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { torch, torchvision } from "../../src";
 import { tf } from "../../src/backend/tf";
+import { collectNow, reclaimStats, setGcBudget } from "../../src/backend/memory";
 
 const nn = torch.nn;
 const F = nn.functional;
@@ -121,6 +122,39 @@ describe("Module subclasses in eval + no_grad keep activations NHWC", () => {
     torch.no_grad(() => net.forward(x)); // the first call permutes the Linear's weight once, cached
     expect(await transposes(() => torch.no_grad(() => net.forward(x)))).toBe(0);
     expect(await transposes(() => net.forward(x).detach())).toBeGreaterThanOrEqual(4);
+  });
+
+  test("converting a tensor kept NHWC counts its bytes once against the GC budget", () => {
+    if (!wasm()) return;
+    torch.manual_seed(6);
+    const conv = new nn.Conv2d(8, 16, 3, { padding: 1 });
+    const x = torch.randn(4, 8, 32, 32);
+    const bytes = 4 * 16 * 32 * 32 * 4;
+    const kept = (): Tensor => {
+      const y = torch.no_grad(() => conv(x));
+      expect(layoutOf(y)).toBe("nhwc");
+      return y;
+    };
+    kept();
+    try {
+      // Over the budget, a conversion reclaims (so the count below can see a double count)...
+      collectNow();
+      const a = kept();
+      setGcBudget(bytes / 2);
+      let before = reclaimStats().count;
+      a.dataSync();
+      expect(reclaimStats().count).toBe(before + 1);
+      // ... and within it, replacing the buffer leaves the count where it was.
+      setGcBudget(1.5 * bytes);
+      collectNow();
+      const b = kept();
+      before = reclaimStats().count;
+      b.dataSync();
+      expect(layoutOf(b)).toBeUndefined();
+      expect(reclaimStats().count).toBe(before);
+    } finally {
+      setGcBudget(null);
+    }
   });
 
   test("a new Linear weight after an in-place update is used by the next NHWC inference", () => {

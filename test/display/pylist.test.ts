@@ -81,7 +81,7 @@ describe("pythonList", () => {
       set_short: set(["b", "a"]),
       dict_words: Object.fromEntries(words.map((w, i) => [w, i])),
       dict_short: { a: 1, b: [1.5, null] },
-      dict_nested: { n_epochs: 30, optim_hparas: { lr: 0.001, momentum: 0.9 }, save_path: "models/model.pth", early_stop: 200 },
+      dict_config: { n_epochs: 30, optim_hparas: { lr: 0.001, momentum: 0.9 }, save_path: "models/model.pth", early_stop: 200 },
       dict_empty: {},
     };
     for (const [name, value] of Object.entries(dicts)) expect([name, plainText(value)]).toEqual([name, ref[`cell_${name}`]]);

@@ -57,7 +57,7 @@ cell = {
     "set_short": {"b", "a"},
     "dict_words": {w: i for i, w in enumerate(["<pad>", "<unk>", "always", "ankara", "australia", "capital", "come", "comes", "from"])},
     "dict_short": {"a": 1, "b": [1.5, None]},
-    "dict_nested": {"n_epochs": 30, "optim_hparas": {"lr": 0.001, "momentum": 0.9}, "save_path": "models/model.pth", "early_stop": 200},
+    "dict_config": {"n_epochs": 30, "optim_hparas": {"lr": 0.001, "momentum": 0.9}, "save_path": "models/model.pth", "early_stop": 200},
     "dict_empty": {},
 }
 # Dicts (a plain object or a Map in TypeScript), sets, strings and Python's iterator objects as a cell's

@@ -13,9 +13,13 @@ from torch.distributions import multinomial  # noqa: F401 - the chapter's import
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def fmt(v):
+def fmt(v, top=True):
+    """A cell's value: a top-level tuple (`a, b`, an array in the TypeScript cell) as a list; a tuple
+    inside it (one a library call returned: named_modules' pairs) as the tuple torchlab prints."""
+    if isinstance(v, tuple) and not top and not isinstance(v, torch.Size):
+        return "(" + ", ".join(fmt(x, False) for x in v) + ("," if len(v) == 1 else "") + ")"
     if isinstance(v, (tuple, list)) and not isinstance(v, torch.Size):
-        return "[" + ", ".join(fmt(x) for x in v) + "]"
+        return "[" + ", ".join(fmt(x, False) for x in v) + "]"
     return repr(v)
 
 

@@ -99,7 +99,7 @@ let dataset = new ImageFolder('${DIR}/data/dogcat_2/');
 // cat文件夹的图片对应label 0，dog对应1
 dataset.class_to_idx`,
     `// 所有图片的路径和对应的label
-dataset.imgs.map(([p, c]) => [p.slice('${DIR}'.length), c])`,
+dataset.imgs.map(([p, c]) => tuple([p.slice('${DIR}'.length), c]))`,
     `// 没有任何的transform，所以返回的还是PIL Image对象
 console.log(dataset[0][1]); // 第一维是第几张图，第二维为1返回label
 dataset[0][0] // 为0返回图片数据`,

@@ -23,12 +23,11 @@ import { Parameter } from "../parameter";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { no_grad } from "../../autograd/grad_mode";
 import { deepcopy } from "../../copy";
-import { asPyGenerator } from "../../pyrepr";
 import { BackwardHookState, firstTensor, type BackwardHook } from "./backward_hooks";
 import { zeros } from "../../ops/creation";
 import * as MF from "../../tensor/memory_format";
 import { AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
-import { asPyTuple, setPyModule } from "../../pyrepr";
+import { asPyGenerator, asPyTuple, PY_MAPPING, setPyModule } from "../../pyrepr";
 
 /**
  * The argument list of a module's `forward`. A plain `Module` takes a Tensor and any further inputs,
@@ -433,8 +432,10 @@ export class Module {
     const target = {} as Record<string, Module>;
     const print = (_depth: number, options: util.InspectOptions): string => util.inspect(orderedDict(Object.fromEntries(this._module_entries())), options);
     Object.defineProperty(target, util.inspect.custom, { value: print, enumerable: false, configurable: true });
+    // A cell's value and print() read it as the OrderedDict it is (src/display/pylist.ts).
+    Object.defineProperty(target, PY_MAPPING, { value: () => "OrderedDict", enumerable: false, configurable: true });
     return new Proxy(target, {
-      get: (_t, key) => child(key),
+      get: (t, key) => (typeof key === "symbol" ? (t as unknown as Record<symbol, unknown>)[key] : child(key)),
       has: (_t, key) => child(key) !== undefined,
       set: (_t, key, value) => {
         if (typeof key !== "string") return false;

@@ -9,6 +9,7 @@ import { parseArgs, isOptions } from "../../tensor/args";
 import { TypeError, ValueError } from "../../errors";
 import { Image } from "../io";
 import { VisionDataset, Fn, FileNotFoundError } from "./vision";
+import { asPyTuple } from "../../pyrepr";
 
 /** torchvision's IMG_EXTENSIONS (PNG, JPEG, WebP and BMP decode; the others are listed for discovery). */
 export const IMG_EXTENSIONS = [".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif", ".tiff", ".webp"];
@@ -27,7 +28,7 @@ export function find_classes(directory: string): [string[], Record<string, numbe
     .map((e) => e.name)
     .sort(byCodePoint);
   if (classes.length === 0) throw new FileNotFoundError(`Couldn't find any class folder in ${directory}.`);
-  return [classes, Object.fromEntries(classes.map((c, i) => [c, i]))];
+  return asPyTuple([classes, Object.fromEntries(classes.map((c, i) => [c, i]))]) as [string[], Record<string, number>];
 }
 
 /**
@@ -93,7 +94,7 @@ export function make_dataset(directory: string, class_to_idx: Record<string, num
     if (!fs.existsSync(target) || !fs.statSync(target).isDirectory()) continue;
     for (const p of walk(target)) {
       if (valid(p)) {
-        instances.push([p, class_to_idx[cls]]);
+        instances.push(asPyTuple([p, class_to_idx[cls]]) as [string, number]);
         found.add(cls);
       }
     }

@@ -198,6 +198,24 @@ export type PrettyDoc =
 
 const MAX_SEQ_LENGTH = 1000;
 
+/** IPython's _seq_pprinter_factory: the items between `start` and `end`, breakable after each comma, `...` past MAX_SEQ_LENGTH; `(x,)` for a one-item tuple. */
+function sequence(p: PrettyPrinter, start: string, end: string, items: PrettyDoc[], oneTuple: boolean): void {
+  p.beginGroup(start.length, start);
+  for (let idx = 0; idx < items.length; idx++) {
+    if (idx) {
+      p.text(",");
+      p.breakable();
+    }
+    if (idx >= MAX_SEQ_LENGTH) {
+      p.text("...");
+      break;
+    }
+    pretty(p, items[idx]);
+  }
+  if (oneTuple) p.text(",");
+  p.endGroup(start.length, end);
+}
+
 function pretty(p: PrettyPrinter, doc: PrettyDoc): void {
   p.beginGroup();
   if (typeof doc === "string") {
@@ -227,23 +245,8 @@ function pretty(p: PrettyPrinter, doc: PrettyDoc): void {
     p.endGroup(1, "}");
   } else if ("members" in doc) {
     // IPython's _set_pprinter_factory('{', '}'): `set()` when empty (the items come sorted, see pylist.ts).
-    if (doc.members.length === 0) {
-      p.text("set()");
-    } else {
-      p.beginGroup(1, "{");
-      for (let idx = 0; idx < doc.members.length; idx++) {
-        if (idx) {
-          p.text(",");
-          p.breakable();
-        }
-        if (idx >= MAX_SEQ_LENGTH) {
-          p.text("...");
-          break;
-        }
-        pretty(p, doc.members[idx]);
-      }
-      p.endGroup(1, "}");
-    }
+    if (doc.members.length === 0) p.text("set()");
+    else sequence(p, "{", "}", doc.members, false);
   } else if ("call" in doc) {
     // IPython's _ordereddict_pprint: `with p.group(len(name) + 1, name + '(', ')'): p.pretty(list(items))`.
     p.beginGroup(doc.call.length + 1, `${doc.call}(`);
@@ -251,20 +254,7 @@ function pretty(p: PrettyPrinter, doc: PrettyDoc): void {
     p.endGroup(doc.call.length + 1, ")");
   } else {
     const [start, end] = doc.tuple ? ["(", ")"] : ["[", "]"];
-    p.beginGroup(start.length, start);
-    for (let idx = 0; idx < doc.items.length; idx++) {
-      if (idx) {
-        p.text(",");
-        p.breakable();
-      }
-      if (idx >= MAX_SEQ_LENGTH) {
-        p.text("...");
-        break;
-      }
-      pretty(p, doc.items[idx]);
-    }
-    if (doc.items.length === 1 && doc.tuple) p.text(",");
-    p.endGroup(start.length, end);
+    sequence(p, start, end, doc.items, doc.items.length === 1 && doc.tuple);
   }
   p.endGroup();
 }

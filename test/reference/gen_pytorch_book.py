@@ -23,6 +23,11 @@ from _tutorial_common import write_json  # noqa: E402
 OUT = []
 
 
+class LibraryTuple(tuple):
+    """A tuple a torch call returned (torch.autograd.grad's): torchlab prints it as the tuple it is,
+    where a tuple the book writes (`a, b`) is an array in the TypeScript port."""
+
+
 def fmt(v, top=True):
     if v is None:
         return "null" if top else "None"
@@ -30,6 +35,8 @@ def fmt(v, top=True):
         return ("true" if v else "false") if top else ("True" if v else "False")
     if isinstance(v, float):
         return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, LibraryTuple):
+        return "(" + ", ".join(fmt(x, False) for x in v) + ("," if len(v) == 1 else "") + ")"
     if is_next_functions(v):
         # torchlab prints a node's next_functions as PyTorch's tuples
         return "(" + ", ".join("(" + fmt(n, False) + ", " + str(i) + ")" for n, i in v) + ("," if len(v) == 1 else "") + ")"
@@ -493,7 +500,7 @@ def chapter3_autograd():
     w = t.rand(3, requires_grad=True)
     y = x * w
     z = y.sum()
-    log(t.autograd.grad(z, y))
+    log(LibraryTuple(t.autograd.grad(z, y)))
 
     def variable_hook(grad):
         log('y的梯度：', grad)

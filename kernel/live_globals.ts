@@ -314,5 +314,10 @@ export function attribute(receiver: unknown, value: unknown, name?: string): any
  * kernel/call_dunder.ts): the receiver is evaluated once, and `read` takes the attribute from it.
  */
 export function attributeOf(receiver: unknown, read: (receiver: any) => unknown, name: string): any {
-  return attribute(receiver, read(receiver), name);
+  const value = receiver === null || receiver === undefined ? undefined : attribute(receiver, read(receiver), name);
+  if (value !== undefined) return value;
+  // Python's error for the missing attribute, not JavaScript's "attributeOf(...) is not a function".
+  const { AttributeError } = require("../src/errors") as typeof import("../src/errors");
+  const { pyTypeName } = require("../src/pyrepr") as typeof import("../src/pyrepr");
+  throw new AttributeError(`'${pyTypeName(receiver)}' object has no attribute '${name}'`);
 }

@@ -1450,6 +1450,8 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     const once = () => (evaluated++, { f: (k: number) => k + 1 });
     expect([liveAttributeOf(once(), (o) => o.f, "f")(1), evaluated]).toEqual([2, 1]);
     expect(liveAttributeOf({ a: 1 }, (o) => o.items, "items")()).toEqual([["a", 1]]);
+    expect(() => liveAttributeOf({ a: 1 }, (o) => o.itmes, "itmes")).toThrow("'dict' object has no attribute 'itmes'");
+    expect(() => liveAttributeOf(null, (o) => o.items, "items")).toThrow("'NoneType' object has no attribute 'items'");
     // A Python list method on a typed array in the same cell as an untyped call (刘二大人 lecture 07's
     // model class and its `loss_list.append(...)`) is the list method, not an attribute read (which did
     // not compile: "Property 'append' does not exist on type 'any[]'").

@@ -136,6 +136,14 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     (callee.expression.kind === t.SyntaxKind.ThisKeyword ||
       (checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0 ||
       checker.getSymbolAtLocation(callee.name) !== undefined);
+  // `s.lower()` of a string is `any` only as the checker's error: the dialect makes it Python's str method, typed.
+  const checkerError = (receiver: ts.Expression): boolean => {
+    for (let e = receiver; ; ) {
+      if (t.isPropertyAccessExpression(e) && checker.getSymbolAtLocation(e.name) === undefined && !(checker.getTypeAtLocation(e.expression).flags & t.TypeFlags.Any)) return true;
+      if (t.isPropertyAccessExpression(e) || t.isCallExpression(e) || t.isElementAccessExpression(e) || t.isNonNullExpression(e) || t.isParenthesizedExpression(e)) e = e.expression;
+      else return false;
+    }
+  };
   // The same on a receiver typed `any` that is no chain of names (an untyped call's result: `run._asdict().items()`).
   const untypedResultAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression =>
     t.isPropertyAccessExpression(callee) &&
@@ -143,7 +151,8 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     t.isIdentifier(callee.name) &&
     simpleReceiverRoot(t, callee) === undefined &&
     (checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any) !== 0 &&
-    (checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0;
+    (checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0 &&
+    !checkerError(callee.expression);
   const callable = (callee: ts.Expression): boolean => {
     if (callee.kind === K.SuperKeyword || callee.kind === K.ImportKeyword) return false;
     const type = checker.getTypeAtLocation(callee);

@@ -1446,6 +1446,8 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect(rw(typed)).toBe(typed);
     // A receiver that is not a chain of names is evaluated once: attributeOf reads the attribute from its value.
     expect(rw("function first(xs) { return xs.get(0).f(1); }")).toContain('.attributeOf((require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).attribute(xs, xs.get, "get")(0), (o: any) => o.f, "f")(1); }');
+    // `s.lower()` of a typed string is `any` only as the checker's error: Python's str methods, typed (CS224n's `sent.lower().split()`).
+    expect(rw('function words(sent: string, cfg) { cfg(); return sent.lower().split(); }')).toContain(`${DYNAMIC_REF}.str_split(${DYNAMIC_REF}.str_lower(sent))`);
     let evaluated = 0;
     const once = () => (evaluated++, { f: (k: number) => k + 1 });
     expect([liveAttributeOf(once(), (o) => o.f, "f")(1), evaluated]).toEqual([2, 1]);

@@ -30,6 +30,11 @@ const CALLABLE = `(require("torchlab/dist/kernel/live_globals") as typeof import
  * or dict method that a string, array or dict lacks (`text.strip()`, `self.ids.append(t)`, `vocab.items()`).
  */
 const ATTRIBUTE = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).attribute(`;
+/**
+ * Its `attributeOf`, the same for a receiver that is no chain of names (`run._asdict().items()`,
+ * `cfg().keys()`): `attributeOf(recv, (o: any) => o.name, "name")(x)` evaluates `recv` once.
+ */
+const ATTRIBUTE_OF = `(require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).attributeOf(`;
 /** `f(x)(y)`: the outer call's callee is typed only once the inner one is; a few passes cover it. */
 const MAX_PASSES = 3;
 
@@ -62,14 +67,15 @@ function callsUntypedParameter(code: string, prevDecl: string): boolean {
   };
   const anyHere = new Set<string>();
   const declaredAny = (n: ts.Node): void => {
-    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.type?.kind === t.SyntaxKind.AnyKeyword) anyHere.add(n.name.text);
+    // `let run;` assigned later is `any` too.
+    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && (n.type?.kind === t.SyntaxKind.AnyKeyword || (!n.type && !n.initializer))) anyHere.add(n.name.text);
     n.forEachChild(declaredAny);
   };
   sf.forEachChild(declaredAny);
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    const root = t.isCallExpression(n) ? simpleReceiverRoot(t, n.expression) : undefined;
+    const root = t.isCallExpression(n) ? simpleReceiverRoot(t, n.expression) ?? chainRoot(t, n.expression) : undefined;
     const anyVariable = (name: string): boolean => anyHere.has(name) || prevDecl.includes(` ${name}: any;`);
     const property = t.isCallExpression(n) && root !== n.expression;
     if (root && (root.kind === t.SyntaxKind.ThisKeyword || (t.isIdentifier(root) && (declared(root.text, n) || (property && anyVariable(root.text)))))) found = true;
@@ -91,6 +97,13 @@ function untypedDeclaration(t: typeof ts, p: ts.ParameterDeclaration): boolean {
 function simpleReceiverRoot(t: typeof ts, callee: ts.Expression): ts.Expression | undefined {
   let e = callee;
   while (t.isPropertyAccessExpression(e) && !e.questionDotToken && t.isIdentifier(e.name)) e = e.expression;
+  return t.isIdentifier(e) || e.kind === t.SyntaxKind.ThisKeyword ? e : undefined;
+}
+
+/** The name or `this` that a chain of attributes, calls and subscripts starts from (`run._asdict().items`, `cfg().keys`). */
+function chainRoot(t: typeof ts, callee: ts.Expression): ts.Expression | undefined {
+  let e = callee;
+  while (t.isPropertyAccessExpression(e) || t.isCallExpression(e) || t.isElementAccessExpression(e) || t.isNonNullExpression(e)) e = e.expression;
   return t.isIdentifier(e) || e.kind === t.SyntaxKind.ThisKeyword ? e : undefined;
 }
 
@@ -123,6 +136,23 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     (callee.expression.kind === t.SyntaxKind.ThisKeyword ||
       (checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0 ||
       checker.getSymbolAtLocation(callee.name) !== undefined);
+  // `s.lower()` of a string is `any` only as the checker's error: the dialect makes it Python's str method, typed.
+  const checkerError = (receiver: ts.Expression): boolean => {
+    for (let e = receiver; ; ) {
+      if (t.isPropertyAccessExpression(e) && checker.getSymbolAtLocation(e.name) === undefined && !(checker.getTypeAtLocation(e.expression).flags & t.TypeFlags.Any)) return true;
+      if (t.isPropertyAccessExpression(e) || t.isCallExpression(e) || t.isElementAccessExpression(e) || t.isNonNullExpression(e) || t.isParenthesizedExpression(e)) e = e.expression;
+      else return false;
+    }
+  };
+  // The same on a receiver typed `any` that is no chain of names (an untyped call's result: `run._asdict().items()`).
+  const untypedResultAttribute = (callee: ts.Expression): callee is ts.PropertyAccessExpression =>
+    t.isPropertyAccessExpression(callee) &&
+    !t.isOptionalChain(callee) &&
+    t.isIdentifier(callee.name) &&
+    simpleReceiverRoot(t, callee) === undefined &&
+    (checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any) !== 0 &&
+    (checker.getTypeAtLocation(callee.expression).flags & t.TypeFlags.Any) !== 0 &&
+    !checkerError(callee.expression);
   const callable = (callee: ts.Expression): boolean => {
     if (callee.kind === K.SuperKeyword || callee.kind === K.ImportKeyword) return false;
     const type = checker.getTypeAtLocation(callee);
@@ -141,6 +171,13 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
       else if (untypedAttribute(n.expression) && !n.arguments.some(keyword)) {
         const receiver = n.expression.expression.getText(sf);
         at.push({ at: n.expression.getStart(sf) - offset, text: `${ATTRIBUTE}${receiver}, ` }, { at: n.expression.end - offset, text: `, ${JSON.stringify(n.expression.name.text)})` });
+      } else if (untypedResultAttribute(n.expression) && !n.arguments.some(keyword)) {
+        const callee = n.expression;
+        at.push(
+          { at: callee.getStart(sf) - offset, text: ATTRIBUTE_OF },
+          { at: callee.expression.end - offset, text: ", (o: any) => o" },
+          { at: callee.end - offset, text: `, ${JSON.stringify(callee.name.text)})` },
+        );
       }
     }
     n.forEachChild(visit);

@@ -9,9 +9,9 @@
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
 import { isDict, Range, repr, str } from "../src/builtins";
-import { IndexError, RuntimeError, TypeError } from "../src/errors";
+import { IndexError, RuntimeError, TypeError, ValueError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
-import { asPyIntKeyed, asPyTuple, pyTypeName } from "../src/pyrepr";
+import { asPyIntKeyed, asPyTuple, pyIsTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
@@ -317,6 +317,8 @@ export function getitem(obj: any, key: any): any {
     if (key instanceof Tensor && (Array.isArray(obj) || typeof obj === "string")) key = index(key);
     // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
     if (countsFromEnd(obj, key, true)) return (obj as { at(i: number): unknown }).at(key);
+    // The dialect's slice of a list or a string (`xs[":3"]`, `` s[`${i}:`] ``): Python's slice, a new list or string.
+    if ((Array.isArray(obj) || typeof obj === "string") && typeof key === "string" && !(key in Object(obj))) return sliceSequence(obj, key);
     // A data set reached untyped (`valid_data[0]` of a random_split Subset): its getitem, as typed.
     if (typeof key === "number" && typeof obj === "object" && obj !== null && !Array.isArray(obj) && typeof obj.getitem === "function") return obj.getitem(key);
     return obj[key];
@@ -324,6 +326,27 @@ export function getitem(obj: any, key: any): any {
   if (typeof key === "number") return obj.get(key);
   if (Array.isArray(key)) return obj.__getitem__(key);
   return obj.index(key === null ? "None" : key);
+}
+
+/**
+ * Python's `seq[start:stop:step]` of a list, tuple or string, the slice written as the dialect's string
+ * (`":3"`, `"1:"`, `"::-1"`); a string that is no slice is Python's TypeError.
+ */
+function sliceSequence(seq: unknown[] | string, spec: string): unknown[] | string {
+  const parts = spec.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) {
+    throw new TypeError(typeof seq === "string" ? "string indices must be integers, not 'str'" : `${pyTypeName(seq)} indices must be integers or slices, not str`);
+  }
+  const [start, stop, step = 1] = parts as [number | null, number | null, number | null | undefined];
+  const by = step ?? 1;
+  if (by === 0) throw new ValueError("slice step cannot be zero");
+  // CPython's PySlice_AdjustIndices: bounds count from the end when negative, then clamp.
+  const n = seq.length;
+  const bound = (v: number | null, absent: number): number => (v === null ? absent : v < 0 ? Math.max(v + n, by < 0 ? -1 : 0) : Math.min(v, by < 0 ? n - 1 : n));
+  const picked: unknown[] = [];
+  for (let i = bound(start, by < 0 ? n - 1 : 0), end = bound(stop, by < 0 ? -1 : n); by > 0 ? i < end : i > end; i += by) picked.push(seq[i]);
+  if (typeof seq === "string") return picked.join("");
+  return pyIsTuple(seq) ? asPyTuple(picked) : picked;
 }
 
 /** `obj[key] = value` for a receiver typed `any`: a tensor's setitem, else JavaScript's property write. Returns `value`. */

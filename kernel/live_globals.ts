@@ -21,7 +21,7 @@
  * of the cell as written); the emitted nodes keep their source positions, so tracebacks map back.
  */
 import type * as ts from "typescript";
-import { UNBIND_MARK } from "./del_name";
+import { delList, insideFunction as insideFunctionOrBlock, UNBIND_MARK } from "./del_name";
 
 /** The file tslab compiles each cell as (`__tslab__.js` for JavaScript cells). */
 const CELL_FILE = /(^|\/)__tslab__\.[jt]s$/;
@@ -69,6 +69,26 @@ function unbindMark(t: typeof ts, cell: ts.SourceFile, n: ts.Node): string | und
   return cell.text.slice(n.getStart(cell), n.expression.getStart(cell)) === UNBIND_MARK ? n.expression.text : undefined;
 }
 
+/**
+ * The operands of Python's `del a, b` marked `void   a, b` (kernel/del_name.ts), when `n` is the whole
+ * list, first to last (the mark `void   a`, then the names); undefined for anything else.
+ */
+function delOperands(t: typeof ts, cell: ts.SourceFile, n: ts.Node): ts.Expression[] | undefined {
+  const operands: ts.Expression[] = [];
+  let e: ts.Node = n;
+  for (; t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.CommaToken; e = e.left) operands.unshift(e.right);
+  if (operands.length === 0 || unbindMark(t, cell, e) === undefined || delList(t, e as ts.VoidExpression)?.length !== operands.length + 1) return undefined;
+  return [e as ts.Expression, ...operands];
+}
+
+/** The same operands of `node`, the list as an earlier transformer left it (a name may be `exports.name` there). */
+function commaOperands(t: typeof ts, node: ts.Expression, count: number): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  let e = node;
+  for (; operands.length < count - 1 && t.isBinaryExpression(e); e = e.left) operands.unshift(e.right);
+  return [e, ...operands];
+}
+
 /** Whether `n` runs later than the statement it is in: inside a function, method, accessor or arrow. */
 function insideFunction(t: typeof ts, n: ts.Node): boolean {
   for (let p = n.parent; p; p = p.parent) if (t.isFunctionLike(p)) return true;
@@ -86,6 +106,11 @@ function liveGlobals(t: typeof ts, checker: ts.TypeChecker, cell: ts.SourceFile)
   // `delete name` at the top level (kernel/del_name.ts's mark): Python's del of a global.
   const unbound = new Set<string>();
   const marks = (n: ts.Node): void => {
+    const list = delOperands(t, cell, n);
+    if (list) {
+      if (!insideFunctionOrBlock(t, n)) for (const e of list) unbound.add(t.isVoidExpression(e) ? (e.expression as ts.Identifier).text : (e as ts.Identifier).text);
+      return;
+    }
     const name = unbindMark(t, cell, n);
     if (name !== undefined) unbound.add(name);
     else n.forEachChild(marks);
@@ -103,15 +128,31 @@ function liveGlobals(t: typeof ts, checker: ts.TypeChecker, cell: ts.SourceFile)
     /** tslab's `exports.name` for an earlier cell's name: a node it made, not one of the cell's. */
     const earlierCells = (n: ts.Expression): boolean =>
       t.isPropertyAccessExpression(n) && n.pos < 0 && t.isIdentifier(n.expression) && n.expression.text === "exports";
+    const unbindCall = (name: string): ts.Expression => {
+      const module = f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral("torchlab/dist/kernel/live_globals")]);
+      return f.createCallExpression(f.createPropertyAccessExpression(module, "unbind"), undefined, [f.createIdentifier("exports"), f.createStringLiteral(name)]);
+    };
     const visit = (node: ts.Node): ts.Node => {
+      if (t.isBinaryExpression(node)) {
+        const original = t.getOriginalNode(node);
+        const list = original.getSourceFile() === cell ? delOperands(t, cell, original) : undefined;
+        if (list) {
+          // Python's `del a, b`: a global is unbound, a local (inside a function) set to undefined, each in turn.
+          const names = list.map((e) => (t.isVoidExpression(e) ? (e.expression as ts.Identifier).text : (e as ts.Identifier).text));
+          const local = insideFunctionOrBlock(t, original);
+          const emitted = commaOperands(t, node, list.length);
+          const deletes = list.map((e, i) => {
+            const target = i === 0 ? (emitted[0] as ts.VoidExpression).expression : emitted[i];
+            const del = local ? f.createAssignment(t.visitNode(target, visit) as ts.Expression, f.createVoidZero()) : unbindCall(names[i]);
+            return t.setTextRange(del, e);
+          });
+          return t.setTextRange(deletes.reduce((all, del) => f.createComma(all, del)), original);
+        }
+      }
       if (t.isVoidExpression(node)) {
         const original = t.getOriginalNode(node);
         const name = original.getSourceFile() === cell ? unbindMark(t, cell, original) : undefined;
-        if (name !== undefined) {
-          const module = f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral("torchlab/dist/kernel/live_globals")]);
-          const call = f.createCallExpression(f.createPropertyAccessExpression(module, "unbind"), undefined, [f.createIdentifier("exports"), f.createStringLiteral(name)]);
-          return t.setTextRange(call, original);
-        }
+        if (name !== undefined) return t.setTextRange(unbindCall(name), original);
       }
       if (t.isIdentifier(node) && names.has(node.text)) {
         const original = t.getOriginalNode(node);
@@ -266,4 +307,17 @@ export function attribute(receiver: unknown, value: unknown, name?: string): any
     return (...args: unknown[]) => Reflect.apply(f, receiver, args);
   }
   return value;
+}
+
+/**
+ * attribute for a receiver that is no chain of names (`run._asdict().items()`, `cfg().keys()`,
+ * kernel/call_dunder.ts): the receiver is evaluated once, and `read` takes the attribute from it.
+ */
+export function attributeOf(receiver: unknown, read: (receiver: any) => unknown, name: string): any {
+  const value = receiver === null || receiver === undefined ? undefined : attribute(receiver, read(receiver), name);
+  if (value !== undefined) return value;
+  // Python's error for the missing attribute, not JavaScript's "attributeOf(...) is not a function".
+  const { AttributeError } = require("../src/errors") as typeof import("../src/errors");
+  const { pyTypeName } = require("../src/pyrepr") as typeof import("../src/pyrepr");
+  throw new AttributeError(`'${pyTypeName(receiver)}' object has no attribute '${name}'`);
 }

@@ -397,6 +397,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return type.getProperty("at") !== undefined && checker.getIndexTypeOfType(type, t.IndexKind.Number) !== undefined;
   };
 
+  // `xs[":3"]`, `` s[`${i}:`] ``: a string key on an array, a tuple or a string (JavaScript's property read).
+  const sliceOfSequence = (n: ts.ElementAccessExpression): boolean =>
+    (checker.getTypeAtLocation(strip(n.argumentExpression)).flags & t.TypeFlags.StringLike) !== 0 && hasAt(n.expression);
+
   // An array index is Python's list index (`x[[0, 2]]`, rows 0 and 2), which the library spells
   // __getitem__/__setitem__; `x.index([0, 2])` would be the tuple x[0, 2].
   const isArrayIndex = (node: ts.Node): boolean => {
@@ -1358,8 +1362,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // Python's `shape[-1]`, `lst[-1]`, `s[-2]` on an array, a torch.Size, a string or a typed array,
         // which JavaScript reads as undefined: `.at(-1)`.
         name = "at";
-      } else if (obj === "any" && allowDynamic && !assignedTo(n)) {
+      } else if (((obj === "any" && allowDynamic) || (obj !== "any" && sliceOfSequence(n))) && !assignedTo(n)) {
         // `net[0].weight["0, :5"]` (a child reached untyped): a tensor's index at run time, else JavaScript's.
+        // A list's or string's slice (`xs[":3"]`, JavaScript's undefined) is Python's there too.
         plans.set(n, {
           result: "any",
           emit: (o) => {

@@ -6,7 +6,7 @@ import { markKeywordUnpacking } from "../../kernel/keyword_unpacking";
 import { markNoneDefaults } from "../../kernel/none_default";
 import { markDelNames } from "../../kernel/del_name";
 import { blockScopedNames, BlockNames } from "../../kernel/block_names";
-import { attribute as liveAttribute, callable as liveCallable, callee as liveCallee, lookup as liveLookup, unbind as liveUnbind } from "../../kernel/live_globals";
+import { attribute as liveAttribute, attributeOf as liveAttributeOf, callable as liveCallable, callee as liveCallee, lookup as liveLookup, unbind as liveUnbind } from "../../kernel/live_globals";
 import { mayDefaultToClass } from "../../kernel/class_default";
 import { mayCallInstances } from "../../kernel/call_dunder";
 import { DYNAMIC_REF, FLOATS_REF, iterableClasses, lateBoundNames, mayUseDialect, prepareCellSource, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
@@ -1295,6 +1295,92 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect([globals.q, Object.keys(globals)]).toEqual([3, ["keep", "q"]]);
   });
 
+  test("Python's `del a, b` (`delete a, b`, JavaScript's comma) marks its first name, the same width, at every level", () => {
+    expect(markDelNames("let a1 = 1, b1 = 2;\ndelete a1, b1;\nfunction h(x, y, z) { delete x, y,z; delete x; }")).toBe(
+      "let a1 = 1, b1 = 2;\nvoid   a1, b1;\nfunction h(x, y, z) { void   x, y,z; x=void 0; }",
+    );
+    // A list whose items are not all names is left as JavaScript's comma.
+    expect(markDelNames("function h(x) { delete x, f(); }")).toBe("function h(x) { x=void 0, f(); }");
+  });
+
+  test("a kernel runs `del a, b`, a list's and a string's slices reached untyped and a dict method on an untyped call's result as Python does", async () => {
+    // test/reference/gen_dialect_del_slice.py: the same cells in Python.
+    const want = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "dialect_del_slice.json"), "utf8")) as { cells: string[] }).cells;
+    const cells = [
+      "let a = 1;\nlet b = 2;\nlet c = 3;",
+      "delete a, b",
+      "print(c);\ntry {\n  print(a);\n} catch (e) {\n  print(e.message);\n}\ntry {\n  print(b);\n} catch (e) {\n  print(e.message);\n}",
+      [
+        "function head(xs, n) {",
+        "  return xs[`:${n}`];",
+        "}",
+        'print(head([1, 2, 3, 4], 2), head("hello", 3));',
+        "let ys;",
+        "ys = [1, 2, 3, 4, 5];",
+        'print(ys[":3"], ys["1:"], ys["::-1"], ys["-2:"], ys["1:-1:2"], ys["10:"], ys[":-10"], ys["3:1:-1"]);',
+        "function rev(s) {",
+        '  return s["::-1"];',
+        "}",
+        'print(rev("hello"), rev([1, 2]));',
+        "const zs = [1, 2, 3];",
+        'print(zs[":2"], "abc"["1:"]);',
+      ].join("\n"),
+      [
+        "function item(l, k) {",
+        "  return l[k];",
+        "}",
+        'for (const seq of [[1, 2], "ab"]) {',
+        "  try {",
+        '    item(seq, "a");',
+        "  } catch (e) {",
+        "    print(e.name, e.message);",
+        "  }",
+        "}",
+        "try {",
+        '  item([1, 2], "::0");',
+        "} catch (e) {",
+        "  print(e.name, e.message);",
+        "}",
+      ].join("\n"),
+      [
+        "class Run {",
+        "  constructor(lr, epochs) {",
+        "    this.lr = lr;",
+        "    this.epochs = epochs;",
+        "  }",
+        "  _asdict() {",
+        '    return {"lr": this.lr, "epochs": this.epochs};',
+        "  }",
+        "}",
+        "function show(run) {",
+        "  return run._asdict().items();",
+        "}",
+        "print(show(Run(0.1, 3)));",
+        "function ks(cfg) {",
+        "  return cfg().keys();",
+        "}",
+        'print(ks(() => ({"lr": 0.1})));',
+        "let run2;",
+        "run2 = Run(0.5, 1);",
+        "for (const [k, v] of run2._asdict().items()) print(k, v);",
+      ].join("\n"),
+      // Inside a function each name of the list is left undefined (kernel/del_name.ts).
+      "function f(x, y) {\n  const z = x + y;\n  delete x, y;\n  return [x, y, z];\n}\nprint(f(1, 2));",
+      // A later error of the cell is where the user wrote it.
+      { code: "let q2 = 1, r2 = 2;\ndelete q2, r2; const s2 = undefined_name + 1;", tags: ["raises-exception"] },
+    ];
+    const dir = tempDir("torchlab-delslice-");
+    fs.writeFileSync(path.join(dir, "delslice.ipynb"), JSON.stringify(notebook(cells)));
+    await runCli(["run", path.join(dir, "delslice.ipynb"), "--out", dir]);
+    type Output = { text?: string[]; data?: { "text/plain"?: string[] }; ename?: string; evalue?: string };
+    const nb = JSON.parse(fs.readFileSync(path.join(dir, "delslice.ipynb"), "utf8")) as { cells: { outputs: Output[] }[] };
+    const shown = nb.cells.map((c) => c.outputs.map((o) => (o.text ?? o.data?.["text/plain"] ?? [`ERROR ${o.ename}: ${o.evalue}`]).join("")).join(""));
+    expect(shown.slice(0, want.length)).toEqual(want);
+    expect(shown[want.length]).toBe("[None, None, 3]\n");
+    const column = "delete q2, r2; const s2 = ".length + 1;
+    expect(shown[want.length + 1]).toBe(`ERROR CompileError: cell:2:${column} - Cannot find name 'undefined_name'.`);
+  }, 120000);
+
   test("a parameter defaulting to a class takes any class, and its call constructs it (Zero to GANs' `opt_func=torch.optim.SGD`)", () => {
     const cell = "function fit9(lr, model, opt_func=torch.optim.SGD) {\n  return opt_func(model.parameters(), lr);\n}";
     expect(mayDefaultToClass(cell)).toBe(true);
@@ -1358,8 +1444,16 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     // Calls TypeScript types stay plain calls: a tensor's method, a typed module field, a typed parameter's method.
     const typed = "class Typed extends torch.nn.Module {\n  fc = new torch.nn.Linear(3, 3);\n  forward(x: torch.Tensor) { return this.fc(x).view(-1).sum(); }\n}\nfunction total(t: torch.Tensor) { return t.view(-1).sum(); }\na.view(3); pd.__len__();";
     expect(rw(typed)).toBe(typed);
-    // A receiver that is not a chain of names would be evaluated twice: its call is left as written.
-    expect(rw("function first(xs) { return xs.get(0).f(1); }")).toContain('.attribute(xs, xs.get, "get")(0).f(1); }');
+    // A receiver that is not a chain of names is evaluated once: attributeOf reads the attribute from its value.
+    expect(rw("function first(xs) { return xs.get(0).f(1); }")).toContain('.attributeOf((require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).attribute(xs, xs.get, "get")(0), (o: any) => o.f, "f")(1); }');
+    // `s.lower()` of a typed string is `any` only as the checker's error: Python's str methods, typed (CS224n's `sent.lower().split()`).
+    expect(rw('function words(sent: string, cfg) { cfg(); return sent.lower().split(); }')).toContain(`${DYNAMIC_REF}.str_split(${DYNAMIC_REF}.str_lower(sent))`);
+    let evaluated = 0;
+    const once = () => (evaluated++, { f: (k: number) => k + 1 });
+    expect([liveAttributeOf(once(), (o) => o.f, "f")(1), evaluated]).toEqual([2, 1]);
+    expect(liveAttributeOf({ a: 1 }, (o) => o.items, "items")()).toEqual([["a", 1]]);
+    expect(() => liveAttributeOf({ a: 1 }, (o) => o.itmes, "itmes")).toThrow("'dict' object has no attribute 'itmes'");
+    expect(() => liveAttributeOf(null, (o) => o.items, "items")).toThrow("'NoneType' object has no attribute 'items'");
     // A Python list method on a typed array in the same cell as an untyped call (刘二大人 lecture 07's
     // model class and its `loss_list.append(...)`) is the list method, not an attribute read (which did
     // not compile: "Property 'append' does not exist on type 'any[]'").

@@ -9,7 +9,7 @@
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
 import { isDict, Range, repr, str } from "../src/builtins";
-import { IndexError, RuntimeError, TypeError, ValueError } from "../src/errors";
+import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
 import { asPyIntKeyed, asPyTuple, pyIsTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
@@ -313,6 +313,12 @@ export function tupleItem(v: any): any {
  * JavaScript's property read.
  */
 export function getitem(obj: any, key: any): any {
+  // A Map used as Python's dict (its keys keep their order where an object's digit keys would not): its
+  // item, a missing key Python's KeyError.
+  if (obj instanceof Map) {
+    if (!obj.has(key)) throw new KeyError(repr(key));
+    return obj.get(key);
+  }
   if (!(obj instanceof Tensor)) {
     if (key instanceof Tensor && (Array.isArray(obj) || typeof obj === "string")) key = index(key);
     // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
@@ -354,6 +360,8 @@ export function setitem(obj: any, key: any, value: any): any {
   if (obj instanceof Tensor) {
     if (Array.isArray(key)) obj.__setitem__(key, value);
     else obj.setitem(key === null ? "None" : key, value);
+  } else if (obj instanceof Map) {
+    obj.set(key, value);
   } else if (countsFromEnd(obj, key)) {
     // Python's negative index on a list: counted from the end; past the start is Python's IndexError.
     const at = (obj as ArrayLike<unknown>).length + key;

@@ -37,6 +37,7 @@ export const None = null;
 export const __name__ = "__main__";
 
 export { print } from "./display/print";
+import { pyStr } from "./display/print";
 export { len } from "./utils/data/dataset";
 export { getattr, hasattr, setattr } from "./pyattr";
 export { set, PySet } from "./pyset";
@@ -608,9 +609,8 @@ export function int(x?: Tensor | number | boolean | string): number {
  */
 export function str(...value: [unknown?]): string {
   if (value.length === 0) return "";
-  const x = value[0];
-  if (typeof x === "string") return x;
-  return pythonRepr(x) ?? inspect(x, { depth: 4 });
+  // print's str: an object's own __str__ first (a NumPy array's `[1 2 3]`, where its repr is `array([1, 2, 3])`).
+  return pyStr(value[0]);
 }
 
 /** Python's `repr(x)`: a string in quotes, a tensor's repr, lists and dicts as Python writes them. */

@@ -328,15 +328,15 @@ type Operand = Tensor | number | boolean;
 
 // `out` (PyTorch's out= keyword) on the common ops: src/tensor/out.ts.
 type Out = { out?: Tensor | null };
-export const add = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => {
+export const add = (a: Operand, b: Operand, options?: { alpha?: number } & Out): Tensor => {
   const o = keywordOnly("add", 2, options, ["alpha", "out"]);
   return withOut("add", E.add(a, b, (o.alpha as number | undefined) ?? 1), o.out as Tensor | null | undefined);
 };
-export const sub = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => {
+export const sub = (a: Operand, b: Operand, options?: { alpha?: number } & Out): Tensor => {
   const o = keywordOnly("sub", 2, options, ["alpha", "out"]);
   return withOut("sub", E.sub(a, b, (o.alpha as number | undefined) ?? 1), o.out as Tensor | null | undefined);
 };
-export const mul = (a: Tensor, b: Operand, options?: Out): Tensor =>
+export const mul = (a: Operand, b: Operand, options?: Out): Tensor =>
   withOut("mul", E.mul(a, b), keywordOnly("mul", 2, options, ["out"]).out as Tensor | null | undefined);
 export const div = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null } & Out): Tensor => {
   const o = keywordOnly("div", 2, options, ["rounding_mode", "out"]);
@@ -638,11 +638,13 @@ export const logaddexp = binaryOut("logaddexp", (a, b) => MX.logaddexp(a, b));
 export const gcd = binaryOut("gcd", (a, b) => MX.gcd(a, b));
 export const lcm = binaryOut("lcm", (a, b) => MX.lcm(a, b));
 export const ldexp = binaryOut("ldexp", (a, b) => MX.ldexp(a, b));
-export const multiply = binaryOut("multiply", E.mul);
+// Unlike the functions above, PyTorch's arithmetic takes two numbers (`torch.multiply(3, 4)`: tensor(12)).
+export const multiply = (a: Operand, b: Operand, options?: Out): Tensor =>
+  withOut("multiply", E.mul(a, b), keywordOnly("multiply", 2, options, ["out"]).out as Tensor | null | undefined);
 /** pow in floating point: `torch.float_power(x, 2)`, `torch.float_power(2, x)`. */
 export const float_power = (a: Tensor | number, exponent: Operand, options?: Out): Tensor => withOut("float_power", MX.float_power(a, exponent), keywordOnly("float_power", 2, options, ["out"]).out);
 export const heaviside = (a: Tensor, values: Tensor, options?: Out): Tensor => withOut("heaviside", MX.heaviside(a, values), keywordOnly("heaviside", 2, options, ["out"]).out);
-export const subtract = (a: Tensor, b: Operand, options?: { alpha?: number } & Out): Tensor => sub(a, b, options);
+export const subtract = (a: Operand, b: Operand, options?: { alpha?: number } & Out): Tensor => sub(a, b, options);
 export const divide = (a: Tensor, b: Operand, options?: { rounding_mode?: "trunc" | "floor" | null } & Out): Tensor => div(a, b, options);
 export const clamp_min = (a: Tensor, min: number | Tensor): Tensor => a.clamp_min(min);
 export const clamp_max = (a: Tensor, max: number | Tensor): Tensor => a.clamp_max(max);

@@ -145,8 +145,20 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
   return allInt && values.length > 0 ? D.int64 : D.defaultFloatDtype();
 }
 
+/** Python's sequence that is no array: `range(n)` (len() and getitem(i)). */
+interface IndexedSequence {
+  len(): number;
+  getitem(i: number): number;
+}
+
+function isIndexedSequence(x: unknown): x is IndexedSequence {
+  if (typeof x !== "object" || x === null || Array.isArray(x) || x instanceof Tensor) return false;
+  const s = x as Partial<IndexedSequence>;
+  return typeof s.len === "function" && typeof s.getitem === "function";
+}
+
 /**
- * Builds a tensor from (nested) arrays, typed arrays, a number or a boolean.
+ * Builds a tensor from (nested) arrays, typed arrays, a sequence such as `range(n)`, a number or a boolean.
  *
  * The dtype is inferred from the values: JavaScript has no `1.0` distinct from `1`, so
  * `torch.tensor([1.0, 2.0])` is an int32 tensor here (float32 in PyTorch). Pass
@@ -157,8 +169,10 @@ function inferDtype(values: ArrayLike<number | boolean>): DType {
  * torch.tensor([[0.1, 0.2]], {requires_grad: true})  // float32 leaf
  * torch.tensor([1.0, 2.0], {dtype: torch.float32})   // float32 (without dtype: int32)
  */
-export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArrayWithShape, options: CreationOptions = {}): Tensor {
+export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArrayWithShape | IndexedSequence, options: CreationOptions = {}): Tensor {
   const o = parseArgs("tensor", [options], ["dtype", "requires_grad", "device"]) as CreationOptions;
+  // `torch.tensor(range(100))`: PyTorch reads any sequence (len and item access), as a list of its items.
+  if (isIndexedSequence(data)) return tensor(Array.from({ length: data.len() }, (_, i) => data.getitem(i)), options);
   let dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : undefined;
   // `B = torch.tensor(A)` with `A = X.numpy()`: PyTorch copies the ndarray, keeping its dtype.
   if (isTypedArrayWithShape(data)) return tensor(from_numpy(data), options);

@@ -18,10 +18,22 @@ function checkBroadcast(op: string, a: Tensor, b: Tensor): void {
   if (msg !== null) throw new ShapeError(`${op}(): ${msg} (shapes [${a.shape.join(", ")}] and [${b.shape.join(", ")}])`, a.shape, b.shape);
 }
 
-/** The input tensor of an op; `torch.add(1, x)`-style number inputs are promoted against `other`. */
+/**
+ * The input tensor of an op; `torch.add(1, x)`-style number inputs are promoted against `other`. Two
+ * numbers (`torch.add(1.5, 2.5)`, `torch.multiply(3, 4)`) make a 0-d tensor as PyTorch 1.13 does: the
+ * kind both share (float64 for two floats, int64 for two ints, bool for two bools), int64 for an int
+ * and a bool, the default float dtype for a float and an int.
+ */
 function inputTensor(op: string, a: unknown, other?: unknown): Tensor {
   if (a instanceof Tensor) return a;
-  if ((typeof a === "number" || typeof a === "boolean") && other instanceof Tensor) return operand(a, other, op);
+  const isNumber = (v: unknown): v is number | boolean => typeof v === "number" || typeof v === "boolean";
+  if (isNumber(a) && other instanceof Tensor) return operand(a, other, op);
+  if (isNumber(a) && isNumber(other)) {
+    const kind = (v: number | boolean): DType => (typeof v === "boolean" ? D.bool : Number.isInteger(v) ? D.int64 : D.float64);
+    const [ka, kb] = [kind(a), kind(other)];
+    const dtype = ka === kb ? ka : ka === D.float64 || kb === D.float64 ? D.defaultFloatDtype() : D.int64;
+    return withDtype(Tensor._wrap(compute(() => tf.scalar(Number(a), dtype._tf))), dtype);
+  }
   throw new TypeError(`${op}(): argument 'input' (position 1) must be Tensor, not ${describe(a)}`);
 }
 
@@ -57,7 +69,7 @@ function scalarOperand(v: number | boolean, like: Tensor, op: string): Tensor {
   return t;
 }
 
-function binaryInputs(op: string, a: Tensor, b: Operand): [Tensor, Tensor] {
+function binaryInputs(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
   const at = inputTensor(op, a, b);
   if (typeof b === "number" || typeof b === "boolean") return [at, scalarOperand(b, at, op)];
   const bt = operand(b, at, op);
@@ -70,7 +82,7 @@ function checkAlpha(dt: DType, alpha: number): void {
   if (!dt.is_floating_point && !Number.isInteger(alpha)) throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
 }
 
-export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
+export function add(a: Operand, b: Operand, alpha = 1): Tensor {
   const [x, y] = binaryInputs("add", a, b);
   const dt = promote(x.dtype, y.dtype);
   checkAlpha(dt, alpha);
@@ -86,7 +98,7 @@ export function add(a: Tensor, b: Operand, alpha = 1): Tensor {
 }
 
 /** a - alpha * b */
-export function sub(a: Tensor, b: Operand, alpha = 1, name = "SubBackward0"): Tensor {
+export function sub(a: Operand, b: Operand, alpha = 1, name = "SubBackward0"): Tensor {
   const [x, y] = binaryInputs(name.startsWith("Rsub") ? "rsub" : "sub", a, b);
   if (x.dtype._tf === "bool" || y.dtype._tf === "bool" || typeof b === "boolean") {
     const op = name.startsWith("Rsub") ? "rsub" : "sub";
@@ -113,7 +125,7 @@ export function rsub(a: Tensor, b: Operand): Tensor {
   return sub(operand(b, a, "rsub"), a, 1, b instanceof Tensor ? "RsubBackward0" : "RsubBackward1");
 }
 
-export function mul(a: Tensor, b: Operand): Tensor {
+export function mul(a: Operand, b: Operand): Tensor {
   const [x, y] = binaryInputs("mul", a, b);
   const pt = promote(x.dtype, y.dtype);
   const dt = pt._tf === "bool" ? "bool" : pt;

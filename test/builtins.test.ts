@@ -10,6 +10,7 @@ import { torch } from "../src";
 import * as B from "../src/builtins";
 import { abs, enumerate, float, getattr, hasattr, int, isinstance, setattr, iter, len, list, map, max, min, next, range, repr, round, set, sorted, str, sum, tuple, zip, type PySet } from "../src/builtins";
 import { contains } from "../src/pyin";
+import { str_format } from "../src/pystr";
 import { pythonRepr } from "../src/display/pylist";
 import { asPyTuple } from "../src/pyrepr";
 import { TORCHLAB_VERSION } from "../src/version";
@@ -402,5 +403,15 @@ describe("types flow through the builtins in a notebook cell", () => {
     expect(cellDiagnostics(path.join(__dirname, "__builtins_cell__.ts"), good)).toEqual([]);
     const bad = cellDiagnostics(path.join(__dirname, "__builtins_bad__.ts"), cell("const n: string = next(iter([1, 2]));\niter(5);\nconst typed = list<number>(); typed.push('a');"));
     expect(bad).toHaveLength(3);
+  });
+});
+
+describe("str() of a NumPy array (what x.numpy() gives) is its str, as print writes it (test/reference/gen_mit191_ops.py)", () => {
+  const R = (JSON.parse(require("fs").readFileSync(path.join(__dirname, "reference", "mit191_ops.json"), "utf8")) as { arrays: Record<string, Record<string, string>> }).arrays;
+  test("str, '{}'.format and repr of an int64 and a float32 array", () => {
+    const arrays = { int64: torch.tensor([24, 10, 4, 0]).numpy(), float32: torch.tensor([1.5, 2.0, -0.25], { dtype: torch.float32 }).numpy() };
+    for (const [name, a] of Object.entries(arrays)) {
+      expect([name, str(a), str_format("-> {} <-", a), repr(a)]).toEqual([name, R[name].str, R[name].format, R[name].repr]);
+    }
   });
 });

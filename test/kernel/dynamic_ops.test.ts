@@ -110,4 +110,13 @@ describe("kernel/dynamic_ops: the run-time half of the dialect for values typed 
     // Python's f"{x=}": the text, then the repr unless a spec or conversion is given.
     expect([fstring("a", "", "", "s = "), fstring(0.5, ".2f", "", "v="), fstring("a", "", "s", "s=")]).toEqual(["s = 'a'", "v=0.50", "s=a"]);
   });
+  test("a Map reached untyped is subscripted as Python's dict: its item, a missing key KeyError, an item set", () => {
+    // MIT 6.S191's char2idx: a Map keeps "\n", "1", "a" in insertion order, where an object puts "1" first.
+    const m = new Map<unknown, unknown>([["\n", 0], ["1", 1], ["a", 2]]);
+    expect([D.getitem(m, "1"), D.getitem(m, "\n")]).toEqual([1, 0]);
+    expect(() => D.getitem(m, "z")).toThrow(/^'z'$/);
+    D.setitem(m, "z", 3);
+    expect([...m.keys()]).toEqual(["\n", "1", "a", "z"]);
+    expect(D.getitem(m, "z")).toBe(3);
+  });
 });

@@ -451,7 +451,7 @@ vocab_size = len(vocab)
 
 # Model parameters:
 params = dict(
-  num_training_iterations = 20,  # Increase this to train longer
+  num_training_iterations = 10,  # Increase this to train longer
   batch_size = 8,  # Experiment between 1 and 64
   seq_length = 30,  # Experiment between 50 and 500
   learning_rate = 5e-3,  # Experiment between 1e-5 and 1e-1
@@ -534,7 +534,7 @@ def generate_text(model, start_string, generation_length=1000):
     text_generated.append(idx2char[input_idx].item())
 
   return (start_string + ''.join(text_generated))""",
-    """generated_text = generate_text(model, start_string="X", generation_length=60)
+    """generated_text = generate_text(model, start_string="X", generation_length=40)
 print(generated_text)""",
 ]
 
@@ -637,7 +637,7 @@ testset_loader = DataLoader(test_dataset, batch_size=BATCH_SIZE, shuffle=False)"
         total_epoch_loss = total_loss / total_pred
         epoch_accuracy = correct_pred / total_pred
         print(f"Epoch {epoch + 1}, Loss: {total_epoch_loss}, Accuracy: {epoch_accuracy:.4f}")""",
-    """EPOCHS = 5
+    """EPOCHS = 3
 train(fc_model, trainset_loader, loss_function, optimizer, EPOCHS)""",
     """def evaluate(model, dataloader, loss_function):
     # Evaluate model performance on the test dataset

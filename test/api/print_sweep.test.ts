@@ -9,7 +9,9 @@
  * a step, MultiStepLR's Counter, SequentialLR / ChainedScheduler's own fields), TensorDataset.tensors
  * (a tuple), transforms (a tuple argument prints as a tuple) and FakeData. Each case is the TypeScript
  * spelling of the generator's Python expression of the same name, printed by print()'s str();
- * `P(a, b)` is `print(a, b)`. Object addresses are masked on both sides.
+ * `P(a, b)` is `print(a, b)`. Object addresses are masked on both sides. The keyword spellings only a
+ * type check can catch (`torch.device("cuda", 1)`, `new nn.Dropout(0.2, {inplace: true})`) are in
+ * test/nn/types.test.ts's cell.
  */
 import { torch, torchvision } from "../../src";
 import { len, list, type } from "../../src/builtins";
@@ -215,7 +217,7 @@ const CASES: Record<string, () => unknown> = {
     return P(s[0], s[-1], len(s));
   },
   sequential_slice_twice: () => P(seq3().slice(0, 2), seq3().slice(1).slice(1)),
-  sequential_slice_keys: () => list(seq3().slice(1).state_dict().keys()),
+  sequential_slice_keys: () => Object.keys(seq3().slice(1).state_dict()),
   module_list_slice: () => new nn.ModuleList([new nn.Linear(2, 2), new nn.ReLU(), new nn.Tanh()]).slice(1),
   module_dict: () => new nn.ModuleDict({ a: new nn.Linear(2, 2), b: new nn.ModuleList([new nn.ReLU()]) }),
   parameter_list_dict: () => P(new nn.ParameterList([new nn.Parameter(torch.ones(2))]), new nn.ParameterDict({ w: new nn.Parameter(torch.ones(2, 3)) })),
@@ -286,7 +288,7 @@ const CASES: Record<string, () => unknown> = {
   },
   tensor_dataset_item: () => {
     const ds = new TensorDataset(torch.arange(6, f32).view(3, 2), torch.tensor([0, 1, 0]));
-    return P(len(ds), ds.get(0));
+    return P(len(ds), ds.getitem(0));
   },
   tensor_dataset_tensors: () => new TensorDataset(torch.arange(6, f32).view(3, 2)).tensors,
   loader_attrs: () => {
@@ -298,7 +300,7 @@ const CASES: Record<string, () => unknown> = {
     return new DataLoader(ds, { batch_size: 2 })[Symbol.iterator]().next().value;
   },
   subset_concat: () =>
-    P(new Subset(new TensorDataset(torch.arange(10, f32)), [1, 3]).get(1), new ConcatDataset([new TensorDataset(torch.arange(3, f32)), new TensorDataset(torch.arange(2, f32))]).cumulative_sizes),
+    P(new Subset(new TensorDataset(torch.arange(10, f32)), [1, 3]).getitem(1), new ConcatDataset([new TensorDataset(torch.arange(3, f32)), new TensorDataset(torch.arange(2, f32))]).cumulative_sizes),
   compose: () => new T.Compose([new T.Resize(256), new T.CenterCrop(224), new T.ToTensor(), new T.Normalize({ mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] })]),
   normalize_tuple: () => new T.Normalize(tup(0.1307), tup(0.3081)),
   resize: () => P(new T.Resize(32), new T.Resize([32, 32]), new T.Resize(tup(32, 32))),

@@ -68,6 +68,12 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     return reshape(out, out.shape.filter((_, i) => i !== out.dim() - 2), b.dim() === 2 ? "SqueezeBackward3" : "UnsafeViewBackward0");
   }
   if (b.dim() === 1) return reshape(batched("matmul", "MvBackward0", a, b.unsqueeze(1)), a.shape.slice(0, -1), "UnsafeViewBackward0");
+  if (a.dim() > 2 && b.dim() === 2) {
+    // Folded into one mm: [..., n, k] viewed as [rows, k] (ReshapeAliasBackward0), then unsafe-viewed back.
+    const lead = a.shape.slice(0, -1);
+    const folded = reshape(a, [lead.reduce((p, d) => p * d, 1), a.shape[a.dim() - 1]], "ReshapeAliasBackward0");
+    return reshape(batched("matmul", "MmBackward0", folded, b), [...lead, b.shape[1]], "UnsafeViewBackward0");
+  }
   if (a.dim() === 2 && b.dim() > 2) {
     const out = batched("matmul", "UnsafeViewBackward0", a, b);
     return reshape(out, out.shape.slice(), a.shape[0] === 1 ? "TransposeBackward0" : "CloneBackward0");

@@ -20,6 +20,7 @@ import { asPyBuiltinType, asPyObject, asPyTuple, definePyName, isClass, pyIsTupl
 import { PySet } from "./pyset";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
+import { AccumulateGrad, Node } from "./autograd/node";
 
 /**
  * Python's constants `True`, `False` and `None`, so that `DataLoader(ds, batch_size=64, shuffle=True)`,
@@ -680,6 +681,8 @@ export function type(x: unknown): PyClass {
   if (Array.isArray(x)) return (pyIsTuple(x) ? tuple : list) as unknown as PyClass;
   if (x instanceof PySet) return PySet as unknown as PyClass;
   if (typeof x === "function" && isClass(x)) return builtinType("type");
+  // PyTorch makes a class per backward op: type(y.grad_fn) is <class 'MulBackward0'>.
+  if (x instanceof Node || x instanceof AccumulateGrad) return builtinType(x.name());
   const proto = Object.getPrototypeOf(x) as { constructor?: unknown } | null;
   const cls = proto?.constructor;
   if (typeof x === "function" && (cls === Function || cls === undefined || !isClass(cls))) return builtinType("function");

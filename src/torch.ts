@@ -34,7 +34,7 @@ import type { MinMax } from "./ops/math_extra";
 import { normalizeDtype, type GatherOptions } from "./tensor/tensor";
 import * as SP from "./tensor/sparse";
 import { linalgMore } from "./torch_more";
-import { asPyTuple, setPyPublicClass } from "./pyrepr";
+import { asPyTuple, pyTypeName, setPyPublicClass } from "./pyrepr";
 
 _setProbes(() => (backendName() === "cuda" ? "cuda" : "cpu"), is_grad_enabled);
 
@@ -842,11 +842,16 @@ import { Device } from "./tensor/device";
 export { Device };
 
 /**
- * `torch.device("cuda")`, `torch.device("cpu")`: callable as in PyTorch.
+ * `torch.device("cuda")`, `torch.device("cpu")`, `torch.device("cuda", 1)`: callable as in PyTorch.
  * @example const device = torch.device(torch.cuda.is_available() ? "cuda" : "cpu");
  */
-export function device(spec: string | Device): Device {
-  return new Device(spec);
+export function device(spec: string | Device, index?: number): Device {
+  if (index === undefined || index === null) return new Device(spec);
+  const text = String(spec);
+  if (text.includes(":")) throw new RuntimeError(`type (string) must not include an index because index was passed explicitly: ${text}`);
+  if (!Number.isInteger(index)) throw new TypeError(`device(): argument 'index' must be int, not ${pyTypeName(index)}`);
+  if (index < 0) throw new RuntimeError("Device index must not be negative");
+  return new Device(`${text}:${index}`);
 }
 /** `torch.device` as a type too, as PyTorch's annotations write it (`def f(device: torch.device)`). */
 export type device = Device;

@@ -4,6 +4,7 @@ import * as D from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError } from "../errors";
 import { crossReads } from "../autograd/node";
+import { reshape } from "./movement";
 
 /** PyTorch's refusal of a product over two dtypes (`op` names it in the message where PyTorch does). */
 function checkFloat(op: string, a: Tensor, b: Tensor): void {
@@ -58,10 +59,25 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${a.dim()}D and ${b.dim()}D`);
   }
   if (a.dim() === 1 && b.dim() === 1) return dot(a, b);
-  if (a.dim() === 1) return batched("matmul", "MmBackward0", a.unsqueeze(0), b).squeeze(-2);
   if (b.dim() === 1 && a.dim() === 2) return matvec("matmul", a, b);
-  if (b.dim() === 1) return batched("matmul", "MvBackward0", a, b.unsqueeze(1)).squeeze(-1);
-  // PyTorch folds batched matmul into mm/bmm and an unsafe view, which names the node.
+  // The last op of PyTorch 1.13's matmul names the node: 1-D @ 2-D squeezes in place
+  // (SqueezeBackward3); a folded batch ends in an unsafe view (UnsafeViewBackward0); 2-D @ batched
+  // transposes a batched product back (TransposeBackward0), copied when that is not contiguous (CloneBackward0).
+  if (a.dim() === 1) {
+    const out = batched("matmul", "MmBackward0", a.unsqueeze(0), b);
+    return reshape(out, out.shape.filter((_, i) => i !== out.dim() - 2), b.dim() === 2 ? "SqueezeBackward3" : "UnsafeViewBackward0");
+  }
+  if (b.dim() === 1) return reshape(batched("matmul", "MvBackward0", a, b.unsqueeze(1)), a.shape.slice(0, -1), "UnsafeViewBackward0");
+  if (a.dim() > 2 && b.dim() === 2) {
+    // Folded into one mm: [..., n, k] viewed as [rows, k] (ReshapeAliasBackward0), then unsafe-viewed back.
+    const lead = a.shape.slice(0, -1);
+    const folded = reshape(a, [lead.reduce((p, d) => p * d, 1), a.shape[a.dim() - 1]], "ReshapeAliasBackward0");
+    return reshape(batched("matmul", "MmBackward0", folded, b), [...lead, b.shape[1]], "UnsafeViewBackward0");
+  }
+  if (a.dim() === 2 && b.dim() > 2) {
+    const out = batched("matmul", "UnsafeViewBackward0", a, b);
+    return reshape(out, out.shape.slice(), a.shape[0] === 1 ? "TransposeBackward0" : "CloneBackward0");
+  }
   return batched("matmul", a.dim() === 2 && b.dim() === 2 ? "MmBackward0" : "UnsafeViewBackward0", a, b);
 }
 

@@ -73,6 +73,26 @@ function countSteps(optimizer: Optimizer): void {
 /** A scheduler's state as state_dict() returns it: every attribute except the optimizer. */
 export type SchedulerStateDict = Record<string, unknown>;
 
+/** The attributes _LRScheduler.__init__ and its first step() set, in the order they are set. */
+const SCHEDULER_BASE_KEYS = ["base_lrs", "last_epoch", "verbose", "_step_count", "_get_lr_called_within_step", "_last_lr"];
+
+/**
+ * `obj`'s enumerable fields as a state dict (arrays copied), `keys` first when `keysFirst`, else
+ * last, in that order, the others in definition order.
+ */
+function orderedState(obj: object, keys: readonly string[], keysFirst: boolean): SchedulerStateDict {
+  const own = obj as Record<string, unknown>;
+  const copy = (v: unknown): unknown => (Array.isArray(v) ? v.slice() : v);
+  const out: SchedulerStateDict = {};
+  const listed = (): void => {
+    for (const k of keys) if (Object.prototype.propertyIsEnumerable.call(own, k)) out[k] = copy(own[k]);
+  };
+  if (keysFirst) listed();
+  for (const [k, v] of Object.entries(own)) if (!keys.includes(k)) out[k] = copy(v);
+  if (!keysFirst) listed();
+  return out;
+}
+
 /**
  * Base class of the epoch-indexed schedulers (PyTorch's `_LRScheduler`, called `LRScheduler` from
  * 2.0). PyTorch's constructor takes the first `step()` (epoch 0's lr, through the subclass's `get_lr`),
@@ -179,12 +199,14 @@ export abstract class LRScheduler {
     this._last_lr = this.optimizer.param_groups.map((g) => g.lr);
   }
 
-  /** Every attribute except the optimizer (PyTorch's `__dict__` minus `optimizer`). */
+  /**
+   * Every attribute except the optimizer (PyTorch's `__dict__` minus `optimizer`), in PyTorch's order:
+   * a subclass's own fields first (PyTorch sets them before `super().__init__`, JavaScript after),
+   * then the base class's.
+   */
   state_dict(): SchedulerStateDict {
     this._take_pending_step();
-    const out: SchedulerStateDict = {};
-    for (const [k, v] of Object.entries(this)) out[k] = Array.isArray(v) ? v.slice() : v;
-    return out;
+    return orderedState(this, SCHEDULER_BASE_KEYS, false);
   }
 
   load_state_dict(state_dict: SchedulerStateDict): void {
@@ -319,6 +341,10 @@ export class MultiStepLR extends LRScheduler {
     super(optimizer, (o.last_epoch as number | undefined) ?? -1, Boolean(o.verbose));
     const counter: Record<number, number> = {};
     for (const m of ms as number[]) counter[m] = (counter[m] ?? 0) + 1;
+    // Printed as PyTorch's collections.Counter: Counter({30: 1, 80: 1}), most common first.
+    Object.defineProperty(counter, "__repr__", {
+      value: () => `Counter({${Object.entries(counter).sort((a, b) => b[1] - a[1]).map(([m, c]) => `${m}: ${c}`).join(", ")}})`,
+    });
     this.milestones = counter;
     this.gamma = (o.gamma as number | undefined) ?? 0.1;
     this._initial_step();
@@ -582,7 +608,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       }
     }
     this.last_epoch = Math.floor(epoch);
-    this._step_count++;
+    // PyTorch 1.13's CosineAnnealingWarmRestarts.step() leaves _step_count at 0 (its state_dict shows it).
     const values = this.withinStep(() => this.get_lr());
     this.optimizer.param_groups.forEach((g, i) => {
       g.lr = values[i];
@@ -839,8 +865,9 @@ export class SequentialLR extends LRScheduler {
     this._last_lr = sch.get_last_lr();
   }
 
+  /** PyTorch 1.13's SequentialLR never runs _LRScheduler.__init__: its state is these four fields. */
   state_dict(): SchedulerStateDict {
-    return { ...super.state_dict(), _schedulers: this._schedulers.map((sch) => sch.state_dict()) };
+    return { _milestones: this._milestones.slice(), last_epoch: this.last_epoch, _last_lr: this._last_lr.slice(), _schedulers: this._schedulers.map((sch) => sch.state_dict()) };
   }
 
   load_state_dict(state_dict: SchedulerStateDict): void {
@@ -882,8 +909,9 @@ export class ChainedScheduler extends LRScheduler {
     this._last_lr = this._lrs();
   }
 
+  /** PyTorch 1.13's ChainedScheduler never runs _LRScheduler.__init__: its state is these two fields. */
   state_dict(): SchedulerStateDict {
-    return { ...super.state_dict(), _schedulers: this._schedulers.map((sch) => sch.state_dict()) };
+    return { _last_lr: this._last_lr.slice(), _schedulers: this._schedulers.map((sch) => sch.state_dict()) };
   }
 
   load_state_dict(state_dict: SchedulerStateDict): void {
@@ -1042,6 +1070,9 @@ export interface ReduceLROnPlateauOptions {
  * const scheduler = new torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, {mode: 'min', patience: 2});
  * for (let epoch = 0; epoch < 10; epoch++) { const val_loss = validate(); scheduler.step(val_loss); }
  */
+/** ReduceLROnPlateau's attributes in the order PyTorch 1.13's constructor and step() set them. */
+const PLATEAU_KEYS = ["factor", "min_lrs", "patience", "verbose", "cooldown", "cooldown_counter", "mode", "threshold", "threshold_mode", "best", "num_bad_epochs", "mode_worse", "eps", "last_epoch", "_last_lr"];
+
 export class ReduceLROnPlateau {
   optimizer!: Optimizer;
   factor: number;
@@ -1146,9 +1177,13 @@ export class ReduceLROnPlateau {
     return this._last_lr.slice();
   }
 
+  /**
+   * Every attribute except the optimizer, in the order PyTorch's constructor sets them; `_last_lr`
+   * only once step() has set it, as in PyTorch.
+   */
   state_dict(): SchedulerStateDict {
-    const out: SchedulerStateDict = {};
-    for (const [k, v] of Object.entries(this)) out[k] = Array.isArray(v) ? v.slice() : v;
+    const out = orderedState(this, PLATEAU_KEYS, true);
+    if (this._last_lr.length === 0) delete out._last_lr;
     return out;
   }
 

@@ -115,11 +115,9 @@ describe("common ops' grad_fn graphs as PyTorch's", () => {
   test("every reference case has a port", () => {
     expect(Object.keys(ops).sort()).toEqual(Object.keys(ref).filter((k) => !k.startsWith("linear_")).sort());
   });
-  // Still different from PyTorch (outside this change's files): matmul of 1-D input squeezes with
-  // SqueezeBackward1 and folds 3-D input into one UnsafeViewBackward0 node (src/ops/linalg.ts);
-  // stack unsqueezes its inputs first; nll_loss lists its target; norm is composed of
+  // Still different from PyTorch (outside this change's files): stack unsqueezes its inputs first; nll_loss lists its target; norm is composed of
   // sum/sqrt/where. test.failing keeps them visible: a fix turns the case red until it moves up.
-  const KNOWN_GAPS = new Set(["matmul_1d_2d", "matmul_3d_2d", "stack"]);
+  const KNOWN_GAPS = new Set(["stack"]);
   test.each(Object.keys(ops).filter((k) => !KNOWN_GAPS.has(k)))("%s", (name) => {
     expect(graph(ops[name]().grad_fn)).toBe(ref[name]);
   });

@@ -67,6 +67,10 @@ const sd: Record<string, Tensor> = net.state_dict();
 const r = net.load_state_dict(sd, { strict: false });
 const missing: string[] = r.missing_keys;
 net.to(torch.device("cpu")).eval().train();
+// PyTorch's torch.device("cuda", 1) and Dropout(0.2, inplace=True) (test/api/print_sweep.test.ts prints them).
+const dev: torch.device = torch.device("cuda", 1);
+const drops = [new nn.Dropout(0.2, { inplace: true }), new nn.Dropout2d(0.2, { inplace: true })];
+void [dev, drops];
 net.apply((m) => { if (m instanceof nn.Linear) nn.init.xavier_uniform_(m.weight); });
 const params: torch.nn.Parameter[] = net.parameters();
 // ZTM's engine.py: for batch, (X, y) in enumerate(dataloader) over an untyped parameter.

@@ -94,11 +94,10 @@ export abstract class IndexedContainer extends Module {
       this._accessors.add(key);
     };
     const names = [...this._dict.keys()];
-    for (const n of names) define(n, () => n);
-    names.forEach((n, i) => {
-      const key = String(i);
-      if (!this._dict.has(key)) define(key, () => [...this._dict.keys()][i]);
-    });
+    // An integer is a position, as Python's seq[1] is, even where a child is named by another
+    // position (seq[1:] keeps the names "1", "2", ...); other names reach their child.
+    for (const n of names) if (!/^(0|[1-9][0-9]*)$/.test(n)) define(n, () => n);
+    names.forEach((n, i) => define(String(i), () => [...this._dict.keys()][i]));
     // Python's seq[-1]: negative positions count from the end.
     names.forEach((n, i) => define(String(i - names.length), () => [...this._dict.keys()][i]));
   }
@@ -209,12 +208,12 @@ export class Sequential extends IndexedContainer {
     return m;
   }
 
-  /** A new Sequential of the children in [start, end) (Python's `seq[start:end]`), sharing the modules. */
+  /**
+   * A new Sequential of the children in [start, end) (Python's `seq[start:end]`), sharing the modules
+   * and keeping their names, as PyTorch's does: `seq.slice(1)` prints `(1): ...`, `(2): ...`.
+   */
   slice(start?: number, end?: number): Sequential {
-    const entries = this._module_entries().slice(start, end);
-    const isIndexNamed = this._module_entries().every(([k], i) => k === String(i));
-    if (isIndexNamed) return new Sequential(...entries.map(([, m]) => m));
-    return new Sequential(Object.fromEntries(entries));
+    return new Sequential(new Map(this._module_entries().slice(start, end)));
   }
 }
 

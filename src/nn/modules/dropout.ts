@@ -11,7 +11,7 @@ type DropoutOpts = { p?: number; inplace?: boolean };
 export abstract class _DropoutNd extends Module {
   p: number;
   inplace: boolean;
-  constructor(p?: number | DropoutOpts, inplace?: boolean) {
+  constructor(p?: number | DropoutOpts, inplace?: boolean | DropoutOpts) {
     super();
     const o = parseArgs(new.target.name, [p, inplace], ["p", "inplace"]);
     const prob = (o.p as number | undefined) ?? 0.5;

@@ -2,6 +2,8 @@
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { Module } from "./module";
+import { asPyTuple } from "../../pyrepr";
+import { pythonRepr } from "../../display/pylist";
 import { lp_pool1d, lp_pool2d, max_unpool1d, max_unpool2d } from "../functional/pool_extra";
 
 type IntOrPair = number | number[];
@@ -55,19 +57,25 @@ export class LPPool2d extends _LPPoolNd {
 type UnpoolOpts = { kernel_size?: IntOrPair; stride?: IntOrPair | null; padding?: IntOrPair };
 type OutputSize = number[] | null | { output_size?: number[] | null };
 
+/** PyTorch's `_single` / `_pair`: a number repeated `n` times, a sequence kept; a tuple either way. */
+function ntuple(v: IntOrPair, n: number): number[] {
+  return asPyTuple(Array.isArray(v) ? v.slice() : new Array<number>(n).fill(v));
+}
+
 abstract class _MaxUnpoolNd extends Module {
   kernel_size: IntOrPair;
   stride: IntOrPair;
   padding: IntOrPair;
-  constructor(layer: string, kernel_size: IntOrPair | UnpoolOpts, stride?: IntOrPair | null | UnpoolOpts, padding?: IntOrPair | UnpoolOpts) {
+  constructor(layer: string, n: number, kernel_size: IntOrPair | UnpoolOpts, stride?: IntOrPair | null | UnpoolOpts, padding?: IntOrPair | UnpoolOpts) {
     super();
     const o = parseArgs(layer, [kernel_size, stride, padding], ["kernel_size", "stride", "padding"]);
-    this.kernel_size = o.kernel_size as IntOrPair;
-    this.stride = (o.stride as IntOrPair | null | undefined) ?? this.kernel_size;
-    this.padding = (o.padding as IntOrPair | undefined) ?? 0;
+    // Normalised once, as PyTorch's constructor does: MaxUnpool2d(2) prints kernel_size=(2, 2).
+    this.kernel_size = ntuple(o.kernel_size as IntOrPair, n);
+    this.stride = ntuple((o.stride as IntOrPair | null | undefined) ?? (o.kernel_size as IntOrPair), n);
+    this.padding = ntuple((o.padding as IntOrPair | undefined) ?? 0, n);
   }
   extra_repr(): string {
-    return `kernel_size=${show(this.kernel_size)}, stride=${show(this.stride)}, padding=${show(this.padding)}`;
+    return `kernel_size=${pythonRepr(this.kernel_size)}, stride=${pythonRepr(this.stride)}, padding=${pythonRepr(this.padding)}`;
   }
 }
 
@@ -83,7 +91,7 @@ function outputSize(layer: string, v: OutputSize | undefined): number[] | null {
  */
 export class MaxUnpool1d extends _MaxUnpoolNd {
   constructor(kernel_size: IntOrPair | UnpoolOpts, stride?: IntOrPair | null | UnpoolOpts, padding?: IntOrPair | UnpoolOpts) {
-    super("MaxUnpool1d", kernel_size, stride, padding);
+    super("MaxUnpool1d", 1, kernel_size, stride, padding);
   }
   forward(input: Tensor, indices: Tensor, output_size?: OutputSize): Tensor {
     return max_unpool1d(input, indices, this.kernel_size, this.stride, this.padding, outputSize("MaxUnpool1d", output_size));
@@ -93,7 +101,7 @@ export class MaxUnpool1d extends _MaxUnpoolNd {
 /** Puts each value of a max_pool2d output back where its index says, zeros elsewhere. */
 export class MaxUnpool2d extends _MaxUnpoolNd {
   constructor(kernel_size: IntOrPair | UnpoolOpts, stride?: IntOrPair | null | UnpoolOpts, padding?: IntOrPair | UnpoolOpts) {
-    super("MaxUnpool2d", kernel_size, stride, padding);
+    super("MaxUnpool2d", 2, kernel_size, stride, padding);
   }
   forward(input: Tensor, indices: Tensor, output_size?: OutputSize): Tensor {
     return max_unpool2d(input, indices, this.kernel_size, this.stride, this.padding, outputSize("MaxUnpool2d", output_size));

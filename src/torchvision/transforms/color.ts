@@ -4,6 +4,7 @@
 import { Generator } from "../../tensor/random";
 import { parseArgs } from "../../tensor/args";
 import { TypeError, ValueError } from "../../errors";
+import { asPyTuple, pyIsTuple } from "../../pyrepr";
 import * as F from "./functional";
 import { ImageTransform, RandomOptions, ImageLike, gen, uniform, pyNum, pySeq, pyValue, setupSize } from "./transform";
 
@@ -94,7 +95,7 @@ function checkInput(value: unknown, name: string, center: number, bound: [number
     if (!(bound[0] <= value[0] && value[0] <= value[1] && value[1] <= bound[1])) {
       throw new ValueError(`${name} values should be between (${pyNum(bound[0], true)}, ${bound[1] === Infinity ? "inf" : pyNum(bound[1], true)})`);
     }
-    r = { values: value.slice(), built: false };
+    r = { values: pyIsTuple(value) ? asPyTuple(value.slice()) : value.slice(), built: false };
   } else throw new TypeError(`${name} should be a single number or a list/tuple with length 2.`);
   return r.values[0] === center && r.values[1] === center ? null : r;
 }

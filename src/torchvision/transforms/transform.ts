@@ -8,7 +8,7 @@ import { Tensor } from "../../tensor/tensor";
 import { Generator, default_generator } from "../../tensor/random";
 import { TypeError, ValueError } from "../../errors";
 import { Image } from "../io";
-import { objectRepr } from "../../pyrepr";
+import { objectRepr, pyIsTuple } from "../../pyrepr";
 import type { ImageLike } from "./functional";
 
 export type { ImageLike };
@@ -93,13 +93,20 @@ export function pySeq(v: readonly number[], tuple: boolean, float = false): stri
   return v.length === 1 ? `(${body},)` : `(${body})`;
 }
 
-/** A user-given value: arrays print as Python lists, numbers as given, null as None. */
+/**
+ * A user-given value: arrays print as Python lists (a `tuple(...)` as a tuple, as torchvision keeps
+ * what it was given), numbers as given, null as None.
+ */
 export function pyValue(v: unknown): string {
   if (v === null || v === undefined) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
   if (typeof v === "number") return pyNum(v);
   if (typeof v === "string") return v;
-  if (Array.isArray(v)) return `[${v.map(pyValue).join(", ")}]`;
+  if (Array.isArray(v)) {
+    const body = v.map(pyValue).join(", ");
+    if (!pyIsTuple(v)) return `[${body}]`;
+    return v.length === 1 ? `(${body},)` : `(${body})`;
+  }
   return String(v);
 }
 
@@ -126,7 +133,7 @@ export function setupSize(size: unknown, errorMsg: string): { hw: [number, numbe
   if (!Array.isArray(size)) throw new TypeError(`${errorMsg} Got ${typeof size}`);
   if (size.length === 1) return { hw: [size[0], size[0]], tuple: true };
   if (size.length !== 2) throw new ValueError(errorMsg);
-  return { hw: [size[0], size[1]], tuple: false };
+  return { hw: [size[0], size[1]], tuple: pyIsTuple(size) };
 }
 
 /** torchvision's _check_sequence_input. */

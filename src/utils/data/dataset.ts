@@ -231,7 +231,7 @@ export class TensorDataset extends Dataset<Tensor[]> {
     if (tensors.some((t) => t.shape[0] !== tensors[0].shape[0])) {
       throw new ValueError(`Size mismatch between tensors: first dimensions are ${tensors.map((t) => fmtShape(t.shape)).join(", ")}`);
     }
-    this.tensors = tensors;
+    this.tensors = asPyTuple(tensors);
   }
 
   /**

@@ -9,6 +9,7 @@ import { rand } from "../../ops/creation";
 import * as E from "../../ops/elementwise";
 import { RuntimeError, ValueError } from "../../errors";
 import { checkInput, maybeInplace } from "./activation";
+import { renameGradFn } from "../../autograd/node";
 
 const SELU_ALPHA = 1.6732632423543772848170429916717;
 const SELU_SCALE = 1.0507009873554804934193349852946;
@@ -25,7 +26,9 @@ function inplaceOf(op: string, v: unknown): boolean {
 export function hardswish(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("hardswish", input);
   floating("hardswish", input);
-  const f = (x: Tensor): Tensor => E.where(x.le(-3), 0, E.where(x.ge(3), x, x.mul(x.add(3)).div(6)));
+  // PyTorch's arithmetic, x * min(max(x + 3, 0), 6) / 6: -0 below -3, and the gradient x / 3 + 0.5 at
+  // both kinks (clamp passes its gradient at the bounds).
+  const f = (x: Tensor): Tensor => renameGradFn(x.mul(x.add(3).clamp(0, 6)).div(6), "HardswishBackward0", [x]);
   return maybeInplace("hardswish", input, f, inplaceOf("hardswish", inplace));
 }
 
@@ -35,7 +38,7 @@ export function hardsigmoid(input: Tensor, inplace: boolean | { inplace?: boolea
   floating("hardsigmoid", input);
   // (x + 3) / 6 between the kinks, PyTorch's arithmetic (x / 6 + 0.5 rounds differently); the
   // where()s keep its zero gradient at x = -3 and x = 3.
-  const f = (x: Tensor): Tensor => E.where(x.le(-3), 0, E.where(x.ge(3), 1, x.add(3).div(6)));
+  const f = (x: Tensor): Tensor => renameGradFn(E.where(x.le(-3), 0, E.where(x.ge(3), 1, x.add(3).div(6))), "HardsigmoidBackward0", [x]);
   return maybeInplace("hardsigmoid", input, f, inplaceOf("hardsigmoid", inplace));
 }
 

@@ -73,6 +73,23 @@ function countSteps(optimizer: Optimizer): void {
 /** A scheduler's state as state_dict() returns it: every attribute except the optimizer. */
 export type SchedulerStateDict = Record<string, unknown>;
 
+/** The attributes PyTorch's `_LRScheduler.__init__` sets, in its order, after a subclass's own. */
+const BASE_STATE = ["base_lrs", "last_epoch", "verbose", "_step_count", "_get_lr_called_within_step", "_last_lr"];
+
+/** `obj`'s enumerable attributes (arrays copied): `first` in that order, then the rest, then `last`. */
+function orderedState(obj: object, last: string[], first: string[] = []): SchedulerStateDict {
+  const all = Object.entries(obj);
+  const out: SchedulerStateDict = {};
+  const put = (k: string, v: unknown): void => {
+    out[k] = Array.isArray(v) ? v.slice() : v;
+  };
+  const has = new Map(all);
+  for (const k of first) if (has.has(k)) put(k, has.get(k));
+  for (const [k, v] of all) if (!first.includes(k) && !last.includes(k)) put(k, v);
+  for (const k of last) if (has.has(k)) put(k, has.get(k));
+  return out;
+}
+
 /**
  * Base class of the epoch-indexed schedulers (PyTorch's `_LRScheduler`, called `LRScheduler` from
  * 2.0). PyTorch's constructor takes the first `step()` (epoch 0's lr, through the subclass's `get_lr`),
@@ -182,9 +199,9 @@ export abstract class LRScheduler {
   /** Every attribute except the optimizer (PyTorch's `__dict__` minus `optimizer`). */
   state_dict(): SchedulerStateDict {
     this._take_pending_step();
-    const out: SchedulerStateDict = {};
-    for (const [k, v] of Object.entries(this)) out[k] = Array.isArray(v) ? v.slice() : v;
-    return out;
+    // PyTorch's __dict__ order: a subclass sets its own fields before `super().__init__`, which then
+    // sets the base's; JavaScript runs them the other way round.
+    return orderedState(this, BASE_STATE);
   }
 
   load_state_dict(state_dict: SchedulerStateDict): void {
@@ -1147,8 +1164,10 @@ export class ReduceLROnPlateau {
   }
 
   state_dict(): SchedulerStateDict {
-    const out: SchedulerStateDict = {};
-    for (const [k, v] of Object.entries(this)) out[k] = Array.isArray(v) ? v.slice() : v;
+    // PyTorch's __dict__ order; `_last_lr` exists from the first step().
+    const order = ["factor", "min_lrs", "patience", "verbose", "cooldown", "cooldown_counter", "mode", "threshold", "threshold_mode", "best", "num_bad_epochs", "mode_worse", "eps", "last_epoch"];
+    const out = orderedState(this, [], order);
+    if (this._last_lr.length === 0) delete out._last_lr;
     return out;
   }
 

@@ -168,7 +168,7 @@ export function tanh(input: Tensor): Tensor {
 export function logsigmoid(input: Tensor): Tensor {
   checkInput("logsigmoid", input);
   checkFloating("log_sigmoid_cpu", input);
-  return E.softplus(input.neg(), 1, 20).neg();
+  return renameGradFn(E.softplus(input.neg(), 1, 20).neg(), "LogSigmoidBackward0", [input]);
 }
 
 /** PyTorch's legacy choice of dim when none is given (0 for 0-, 1- and 3-D input, else 1). */

@@ -8,7 +8,7 @@ import { Tensor } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
 import { parseArgs } from "../tensor/args";
 import { no_grad } from "../autograd/grad_mode";
-import { eye, from_typed } from "../ops/creation";
+import { eye, from_typed, randperm } from "../ops/creation";
 import { erf64, erfinvf } from "../ops/math_extra";
 import { qr } from "../ops/linalg_decomp";
 import { RuntimeError, ValueError, TypeError } from "../errors";
@@ -134,6 +134,28 @@ export function ones_(tensor: Tensor): Tensor {
 }
 
 export { dirac_ } from "./init_dirac";
+
+/**
+ * Fills a 2-D tensor from N(0, std^2), then zeroes `ceil(sparsity * rows)` random rows in each column
+ * (a torch.randperm per column, after the normal draw, as PyTorch's: same stream, same zeros).
+ * @example nn.init.sparse_(w, 0.1)
+ */
+export function sparse_(tensor: Tensor, sparsity: number | ({ sparsity: number; std?: number } & GenOpt), std?: number | ({ std?: number } & GenOpt), options?: GenOpt): Tensor {
+  checkTensor("sparse_", tensor);
+  const o = parseArgs("sparse_", [sparsity, std, options], ["sparsity", "std", "generator"]);
+  if (typeof o.sparsity !== "number") throw new TypeError("sparse_() missing 1 required positional argument: 'sparsity'");
+  if (tensor.dim() !== 2) throw new ValueError("Only tensors with 2 dimensions are supported");
+  const [rows, cols] = tensor.shape;
+  const numZeros = Math.ceil(o.sparsity * rows);
+  const gen = o.generator as Generator | undefined;
+  fillNormal(tensor, 0, (o.std as number | undefined) ?? 0.01, gen);
+  const zero = new Uint8Array(rows * cols);
+  for (let c = 0; c < cols; c++) {
+    const perm = randperm(rows, gen === undefined ? {} : { generator: gen }).dataSync();
+    for (let i = 0; i < Math.min(numZeros, rows); i++) zero[perm[i] * cols + c] = 1;
+  }
+  return no_grad(() => tensor.masked_fill_(from_typed(zero, [rows, cols]).bool(), 0));
+}
 
 /** Fills a 2-D tensor with the identity matrix. */
 export function eye_(tensor: Tensor): Tensor {

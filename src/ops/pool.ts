@@ -20,6 +20,7 @@ import { nhwcActive, nhwcOf, layoutOf, wrapNhwc } from "./layout";
 import { hasJsKernel } from "../backend/js_kernels";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { propagateSpatial } from "../tensor/memory_format";
+import { asPyTuple } from "../pyrepr";
 
 type Pair = [number, number];
 
@@ -152,7 +153,8 @@ export function max_pool2d(input: Tensor, kernel_size: number | number[], option
 function keepLayout<T extends Tensor | [Tensor, Tensor]>(r: T, input: Tensor): T {
   if (r instanceof Tensor) propagateSpatial(r, input);
   else for (const t of r) propagateSpatial(t, input);
-  return r;
+  // (values, indices) is a tuple in PyTorch and prints as one.
+  return r instanceof Tensor ? r : (asPyTuple(r as [Tensor, Tensor]) as T);
 }
 
 function maxPool2dOp(input: Tensor, kernel_size: number | number[], options: MaxPoolOptions): Tensor | [Tensor, Tensor] {

@@ -17,6 +17,7 @@ import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { emptyBatch } from "./conv";
 import { outputSize } from "./pool";
 import type { Triple } from "./conv3d";
+import { asPyTuple } from "../pyrepr";
 
 type Size3 = number | number[];
 export type AdaptiveSize3 = number | null | (number | null)[];
@@ -231,8 +232,7 @@ export function max_pool3d(input: Tensor, kernel_size: Size3, options: MaxPool3d
     const pl = plan([d, h, w], out, k, [strided(k[0], s[0], p[0], dl[0], d), strided(k[1], s[1], p[1], dl[1], h), strided(k[2], s[2], p[2], dl[2], w)]);
     r = maxPool(x, pl, name, options.return_indices ?? false);
   }
-  if (!unbatched) return r;
-  return Array.isArray(r) ? [r[0].squeeze(0), r[1].squeeze(0)] : r.squeeze(0);
+  return withIndices(r, unbatched);
 }
 
 /** PyTorch's avg_pool3d divisor of each output position, [Do * Ho * Wo]. */
@@ -349,6 +349,12 @@ export function adaptive_avg_pool3d(input: Tensor, output_size: AdaptiveSize3): 
   return unbatched ? r.squeeze(0) : r;
 }
 
+/** The result without the batch dim added for an unbatched input; (values, indices) a Python tuple. */
+function withIndices(r: Tensor | [Tensor, Tensor], unbatched: boolean): Tensor | [Tensor, Tensor] {
+  if (r instanceof Tensor) return unbatched ? r.squeeze(0) : r;
+  return asPyTuple<[Tensor, Tensor]>(unbatched ? [r[0].squeeze(0), r[1].squeeze(0)] : r);
+}
+
 /** Adaptive max pooling, PyTorch's `F.adaptive_max_pool3d`; `return_indices` adds the flat argmax. */
 export function adaptive_max_pool3d(input: Tensor, output_size: AdaptiveSize3, options: { return_indices: true }): [Tensor, Tensor];
 export function adaptive_max_pool3d(input: Tensor, output_size: AdaptiveSize3, options?: { return_indices?: boolean }): Tensor;
@@ -363,6 +369,5 @@ export function adaptive_max_pool3d(input: Tensor, output_size: AdaptiveSize3, o
     const e = emptyBatch(name, [x], [n, c, ...out]);
     r = options.return_indices ? [e, constant(compute(() => tf.zeros(e.shape, "int32")))] : e;
   } else r = maxPool(x, adaptivePlan(x, out).pl, name, options.return_indices ?? false);
-  if (!unbatched) return r;
-  return Array.isArray(r) ? [r[0].squeeze(0), r[1].squeeze(0)] : r.squeeze(0);
+  return withIndices(r, unbatched);
 }

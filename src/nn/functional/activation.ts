@@ -6,6 +6,7 @@
  */
 import { profiling, profiled } from "../../profiler/hook";
 import { Tensor } from "../../tensor/tensor";
+import { dtype } from "../../tensor/dtype";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { is_grad_enabled } from "../../autograd/grad_mode";
 import * as E from "../../ops/elementwise";
@@ -167,7 +168,7 @@ export function tanh(input: Tensor): Tensor {
 export function logsigmoid(input: Tensor): Tensor {
   checkInput("logsigmoid", input);
   checkFloating("log_sigmoid_cpu", input);
-  return E.softplus(input.neg(), 1, 20).neg();
+  return renameGradFn(E.softplus(input.neg(), 1, 20).neg(), "LogSigmoidBackward0", [input]);
 }
 
 /** PyTorch's legacy choice of dim when none is given (0 for 0-, 1- and 3-D input, else 1). */
@@ -177,31 +178,39 @@ function implicitDim(op: string, ndim: number): number {
 }
 
 
-type SoftmaxOpts = { dim?: number | null; dtype?: string };
+type SoftmaxOpts = { dim?: number | null; dtype?: dtype | string | null };
 
-function softmaxArgs(op: string, input: Tensor, dim: number | null | SoftmaxOpts | undefined, rest: unknown[]): number {
+/** The softmax family's dim (PyTorch's legacy choice when none is given) and input cast to `dtype` first, as PyTorch's. */
+function softmaxArgs(op: string, input: Tensor, dim: number | null | SoftmaxOpts | undefined, rest: unknown[]): [Tensor, number] {
   checkInput(op, input);
   const o = opts(op, [dim, ...rest], ["dim", "_stacklevel", "dtype"]);
-  if (o.dtype !== undefined && !/^(torch\.)?(float|float32|float64|double)$/.test(String(o.dtype))) {
-    throw new TypeError(`${op}(): dtype must be a floating point dtype, got ${String(o.dtype)}`);
+  let x = input;
+  if (o.dtype !== undefined && o.dtype !== null) {
+    const dt = o.dtype instanceof dtype ? o.dtype : null;
+    if (dt === null && !/^(torch\.)?(float|float32|float64|double)$/.test(String(o.dtype))) {
+      throw new TypeError(`${op}(): argument 'dtype' must be torch.dtype, not ${typeof o.dtype}`);
+    }
+    if (dt !== null && !dt.is_floating_point) throw new RuntimeError(`"${op}_lastdim_kernel_impl" not implemented for '${dt._typeName}'`);
+    x = input.to((dt ?? String(o.dtype)) as dtype);
   }
-  return o.dim === undefined || o.dim === null ? implicitDim(op, input.dim()) : (o.dim as number);
+  return [x, o.dim === undefined || o.dim === null ? implicitDim(op, input.dim()) : (o.dim as number)];
 }
 
 /**
- * exp(x_i) / sum_j exp(x_j) along `dim`.
+ * exp(x_i) / sum_j exp(x_j) along `dim`; `dtype` casts the input first.
  * @example F.softmax(logits, 1)  // or F.softmax(logits, {dim: 1})
  */
 export function softmax(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
-  return R.softmax(input, softmaxArgs("softmax", input, dim, [options]));
+  return R.softmax(...softmaxArgs("softmax", input, dim, [options]));
 }
 
-/** log(softmax(x)) along `dim`, computed stably. */
+/** log(softmax(x)) along `dim`, computed stably; `dtype` casts the input first. */
 export function log_softmax(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
-  return R.log_softmax(input, softmaxArgs("log_softmax", input, dim, [options]));
+  return R.log_softmax(...softmaxArgs("log_softmax", input, dim, [options]));
 }
 
 /** softmax(-x) along `dim`. */
 export function softmin(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
-  return R.softmax(input.neg(), softmaxArgs("softmin", input, dim, [options]));
+  const [x, d] = softmaxArgs("softmin", input, dim, [options]);
+  return R.softmax(x.neg(), d);
 }

@@ -9,6 +9,7 @@ import { rand } from "../../ops/creation";
 import * as E from "../../ops/elementwise";
 import { RuntimeError, ValueError } from "../../errors";
 import { checkInput, maybeInplace } from "./activation";
+import { renameGradFn } from "../../autograd/node";
 
 const SELU_ALPHA = 1.6732632423543772848170429916717;
 const SELU_SCALE = 1.0507009873554804934193349852946;
@@ -25,7 +26,9 @@ function inplaceOf(op: string, v: unknown): boolean {
 export function hardswish(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("hardswish", input);
   floating("hardswish", input);
-  const f = (x: Tensor): Tensor => E.where(x.le(-3), 0, E.where(x.ge(3), x, x.mul(x.add(3)).div(6)));
+  // PyTorch's arithmetic, x * min(max(x + 3, 0), 6) / 6: -0 below -3, and the gradient x / 3 + 0.5 at
+  // both kinks (clamp passes its gradient at the bounds).
+  const f = (x: Tensor): Tensor => renameGradFn(x.mul(x.add(3).clamp(0, 6)).div(6), "HardswishBackward0", [x]);
   return maybeInplace("hardswish", input, f, inplaceOf("hardswish", inplace));
 }
 
@@ -35,7 +38,7 @@ export function hardsigmoid(input: Tensor, inplace: boolean | { inplace?: boolea
   floating("hardsigmoid", input);
   // (x + 3) / 6 between the kinks, PyTorch's arithmetic (x / 6 + 0.5 rounds differently); the
   // where()s keep its zero gradient at x = -3 and x = 3.
-  const f = (x: Tensor): Tensor => E.where(x.le(-3), 0, E.where(x.ge(3), 1, x.add(3).div(6)));
+  const f = (x: Tensor): Tensor => renameGradFn(E.where(x.le(-3), 0, E.where(x.ge(3), 1, x.add(3).div(6))), "HardsigmoidBackward0", [x]);
   return maybeInplace("hardsigmoid", input, f, inplaceOf("hardsigmoid", inplace));
 }
 
@@ -43,7 +46,7 @@ export function hardsigmoid(input: Tensor, inplace: boolean | { inplace?: boolea
 export function mish(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("mish", input);
   floating("mish", input);
-  return maybeInplace("mish", input, (x) => x.mul(E.softplus(x, 1, 20).tanh()), inplaceOf("mish", inplace));
+  return maybeInplace("mish", input, (x) => renameGradFn(x.mul(E.softplus(x, 1, 20).tanh()), "MishBackward0", [x]), inplaceOf("mish", inplace));
 }
 
 /** x / (1 + |x|). */
@@ -70,7 +73,7 @@ export function softshrink(input: Tensor, lambd: number | { lambd?: number } = 0
   floating("softshrink", input);
   const l = lambdArg("softshrink", lambd);
   if (l < 0) throw new RuntimeError(`softshrink(): lambda must be greater or equal to 0, but found to be ${l}.`);
-  return E.where(input.gt(l), input.sub(l), E.where(input.lt(-l), input.add(l), 0));
+  return renameGradFn(E.where(input.gt(l), input.sub(l), E.where(input.lt(-l), input.add(l), 0)), "SoftshrinkBackward0", [input]);
 }
 
 /** x where |x| > lambd, 0 elsewhere. */
@@ -79,7 +82,7 @@ export function hardshrink(input: Tensor, lambd: number | { lambd?: number } = 0
   floating("hardshrink", input);
   const l = lambdArg("hardshrink", lambd);
   // PyTorch's test is "inside [-lambd, lambd]", false for NaN, which passes through.
-  return E.where(input.ge(-l).logical_and(input.le(l)).logical_not(), input, 0);
+  return renameGradFn(E.where(input.ge(-l).logical_and(input.le(l)).logical_not(), input, 0), "HardshrinkBackward0", [input]);
 }
 
 /** x where x > threshold, `value` elsewhere. */
@@ -92,7 +95,7 @@ export function threshold(input: Tensor, threshold: number | { threshold?: numbe
   const th = o.threshold;
   const v = o.value;
   // PyTorch replaces x <= threshold, so NaN (never <=) passes through.
-  return maybeInplace("threshold", input, (x) => E.where(x.le(th).logical_not(), x, v), (o.inplace as boolean | undefined) ?? false);
+  return maybeInplace("threshold", input, (x) => renameGradFn(E.where(x.le(th).logical_not(), x, v), "ThresholdBackward0", [x]), (o.inplace as boolean | undefined) ?? false);
 }
 
 /** threshold with inplace = true. */
@@ -120,14 +123,15 @@ export function celu(input: Tensor, alpha: number | { alpha?: number; inplace?: 
   const o = parseArgs("celu", [alpha, inplace], ["alpha", "inplace"]);
   const a = (o.alpha as number | undefined) ?? 1;
   if (a === 0) throw new RuntimeError("ZeroDivisionError: celu(): alpha cannot be 0");
-  return maybeInplace("celu", input, (x) => E.where(x.gt(0), x, x.div(a).exp().sub(1).mul(a)), (o.inplace as boolean | undefined) ?? false);
+  return maybeInplace("celu", input, (x) => renameGradFn(E.where(x.gt(0), x, x.div(a).exp().sub(1).mul(a)), "CeluBackward0", [x]), (o.inplace as boolean | undefined) ?? false);
 }
 
 /** scale * (max(0, x) + min(0, alpha * (exp(x) - 1))) with SELU's fixed alpha and scale. */
 export function selu(input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor {
   checkInput("selu", input);
   floating("selu", input);
-  const f = (x: Tensor): Tensor => E.where(x.gt(0), x, x.exp().sub(1).mul(SELU_ALPHA)).mul(SELU_SCALE);
+  // PyTorch computes selu as elu with its scale: grad_fn=<EluBackward0>.
+  const f = (x: Tensor): Tensor => renameGradFn(E.where(x.gt(0), x, x.exp().sub(1).mul(SELU_ALPHA)).mul(SELU_SCALE), "EluBackward0", [x]);
   return maybeInplace("selu", input, f, inplaceOf("selu", inplace));
 }
 
@@ -162,6 +166,6 @@ export function prelu(input: Tensor, weight: Tensor): Tensor {
     }
     w = input.dim() >= 2 ? weight.reshape([c, ...Array<number>(input.dim() - 2).fill(1)]) : weight;
   }
-  const y = E.where(input.gt(0), input, input.mul(w));
+  const y = renameGradFn(E.where(input.gt(0), input, input.mul(w)), "PreluBackward0", [input, weight]);
   return input.dim() === 0 ? y.reshape([]) : y;
 }

@@ -10,6 +10,7 @@ import * as C from "../../ops/conv";
 import * as P from "../../ops/pool";
 import { RuntimeError, ShapeError, TypeError } from "../../errors";
 import { renameGradFn } from "../../autograd/node";
+import { asPyTuple } from "../../pyrepr";
 
 /** An int or a 1-element array, as PyTorch's `_single` accepts. */
 export type IntOrSingle = number | number[];
@@ -154,7 +155,7 @@ export function max_pool1d(input: Tensor, ...rest: unknown[]): Tensor | [Tensor,
     ceil_mode: (o.ceil_mode as boolean | undefined) ?? false,
     return_indices: (o.return_indices as boolean | undefined) ?? false,
   }) as Tensor | [Tensor, Tensor];
-  return Array.isArray(r) ? [fromImage(r[0], unbatched), fromImage(r[1], unbatched)] : fromImage(r, unbatched);
+  return Array.isArray(r) ? asPyTuple<[Tensor, Tensor]>([fromImage(r[0], unbatched), fromImage(r[1], unbatched)]) : fromImage(r, unbatched);
 }
 
 export interface AvgPool1dOptions {
@@ -228,7 +229,7 @@ export function adaptive_max_pool1d(input: Tensor, ...rest: unknown[]): Tensor |
   const { x, unbatched } = toImage(op, input, () => `adaptive_max_pool1d(): Expected 2D or 3D tensor, but got ${fmt(input.shape)}`);
   if ((o.return_indices as boolean | undefined) ?? false) {
     const [v, i] = P.adaptive_max_pool2d(x, [1, n], { return_indices: true });
-    return [fromImage(v, unbatched), fromImage(i, unbatched)];
+    return asPyTuple<[Tensor, Tensor]>([fromImage(v, unbatched), fromImage(i, unbatched)]);
   }
   return fromImage(P.adaptive_max_pool2d(x, [1, n]), unbatched);
 }

@@ -125,5 +125,6 @@ function bilinearImpl(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Ten
   const t = x1.matmul(weight.permute(1, 0, 2).reshape(in1, out * in2)).reshape(-1, out, in2);
   let y = t.mul(x2.unsqueeze(1)).sum(2);
   if (bias !== undefined && bias !== null) y = y.add(bias);
-  return y.reshape([...lead1, out]);
+  // Already [N, out] for a batch of vectors: PyTorch's result is then the bias add itself.
+  return lead1.length === 1 && bias !== undefined && bias !== null ? y : y.reshape([...lead1, out]);
 }

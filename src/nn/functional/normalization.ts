@@ -5,6 +5,9 @@ import { IndexError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
 import { fused } from "../../ops/fused";
 import { renameGradFn } from "../../autograd/node";
+import { no_grad } from "../../autograd/grad_mode";
+import { tensor } from "../../ops/creation";
+import { NotImplementedError } from "../../errors";
 
 /**
  * Looks up rows of `weight` at the integer `input` indices.
@@ -16,10 +19,11 @@ import { renameGradFn } from "../../autograd/node";
  *
  * Shape: input [*] -> output [*, embedding_dim].
  */
-export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | null | { padding_idx?: number | null }): Tensor {
+export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | null | EmbeddingOptions, ...rest: unknown[]): Tensor {
   checkInput("embedding", input);
   if (!(weight instanceof Tensor)) throw new TypeError(`embedding(): argument 'weight' must be Tensor, not ${typeof weight}`);
-  const o = parseArgs("embedding", [padding_idx], ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]);
+  const o = parseArgs("embedding", [padding_idx, ...rest], ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]);
+  refuseUnsupported("embedding", o);
   if (input.dtype._tf !== "int32") {
     throw new RuntimeError(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${input.dtype._typeName}Tensor instead (while checking arguments for embedding)`);
   }
@@ -33,6 +37,8 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | 
   }
   let pad = o.padding_idx as number | null | undefined;
   if (pad !== undefined && pad !== null && pad < 0) pad += n;
+  const maxNorm = o.max_norm as number | null | undefined;
+  if (maxNorm !== undefined && maxNorm !== null) embeddingRenorm(weight, idx, maxNorm, (o.norm_type as number | undefined) ?? 2);
   // One node, as PyTorch records it (grad_fn=<EmbeddingBackward0>, which the NLP tutorials print).
   return fused("EmbeddingBackward0", [weight], (w) => {
     let rows = w.index_select(0, idx);
@@ -42,6 +48,33 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | 
       rows = rows.detach().where(idx.eq(pad).unsqueeze(1), rows);
     }
     return rows.reshape([...input.shape, w.shape[1]]);
+  });
+}
+
+/** The keyword options of F.embedding (and of an Embedding's lookups). */
+export type EmbeddingOptions = { padding_idx?: number | null; max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean };
+
+/** scale_grad_by_freq and sparse gradients change only the gradient; torchlab has neither, and says so. */
+export function refuseUnsupported(op: string, o: Record<string, unknown>): void {
+  for (const k of ["scale_grad_by_freq", "sparse"]) {
+    if (o[k] !== undefined && o[k] !== null && o[k] !== false) throw new NotImplementedError(`${op}(): ${k}=True is not supported by torchlab`);
+  }
+}
+
+/**
+ * PyTorch's embedding_renorm_: each row of `weight` that `indices` looks up and whose `norm_type`-norm
+ * exceeds `max_norm` is scaled in place, without autograd, to norm max_norm (by max_norm / (norm + 1e-7),
+ * computed in double as PyTorch's CPU kernel does). Rows not looked up are left as they are.
+ */
+export function embeddingRenorm(weight: Tensor, indices: Tensor, maxNorm: number, normType: number): void {
+  if (indices.numel() === 0) return;
+  no_grad(() => {
+    const rows = indices.reshape(-1).unique();
+    const sel = weight.index_select(0, rows);
+    const norms = sel.norm(normType, 1).tolist() as number[];
+    if (!norms.some((v) => v > maxNorm)) return;
+    const scale = tensor(norms.map((v) => (v > maxNorm ? maxNorm / (v + 1e-7) : 1)), { dtype: weight.dtype }).unsqueeze(1);
+    weight.index_copy_(0, rows, sel.mul(scale));
   });
 }
 

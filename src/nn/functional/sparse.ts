@@ -4,6 +4,8 @@ import { parseArgs } from "../../tensor/args";
 import { tensor, zeros } from "../../ops/creation";
 import { NotImplementedError, RuntimeError, TypeError, ValueError } from "../../errors";
 import { checkInput } from "./activation";
+import { embeddingRenorm, refuseUnsupported } from "./normalization";
+import { renameGradFn } from "../../autograd/node";
 
 export type EmbeddingBagMode = "sum" | "mean" | "max";
 
@@ -55,9 +57,7 @@ export function embedding_bag(input: Tensor, weight: Tensor, ...args: unknown[])
   if (!(weight instanceof Tensor)) throw new TypeError(`embedding_bag(): argument 'weight' must be Tensor, not ${typeof weight}`);
   const o = parseArgs("embedding_bag", args, NAMES);
   const mode = (o.mode as string | undefined) ?? "mean";
-  for (const k of ["max_norm", "scale_grad_by_freq", "sparse"]) {
-    if (o[k] !== undefined && o[k] !== null && o[k] !== false) throw new NotImplementedError(`embedding_bag(): ${k} is not supported by torchlab`);
-  }
+  refuseUnsupported("embedding_bag", o);
   let psw = (o.per_sample_weights as Tensor | null | undefined) ?? null;
   if (psw !== null && !(psw instanceof Tensor)) throw new TypeError(`embedding_bag(): argument 'per_sample_weights' must be Tensor, not ${typeof psw}`);
   if (psw !== null && input.shape.join(",") !== psw.shape.join(",")) {
@@ -103,6 +103,8 @@ export function embedding_bag(input: Tensor, weight: Tensor, ...args: unknown[])
   }
   let pad = (o.padding_idx as number | null | undefined) ?? null;
   if (pad !== null && pad < 0) pad += n;
+  const maxNorm = (o.max_norm as number | null | undefined) ?? null;
+  if (maxNorm !== null) embeddingRenorm(weight, input, maxNorm, (o.norm_type as number | undefined) ?? 2);
 
   // Bag b holds positions [off[b], end(b)); the kept positions, in bag order, and their bags.
   const bags = includeLast ? Math.max(off.length - 1, 0) : off.length;
@@ -123,7 +125,7 @@ export function embedding_bag(input: Tensor, weight: Tensor, ...args: unknown[])
   if (psw !== null) rows = rows.mul(psw.index_select(0, posT).unsqueeze(1));
   if (mode !== "max") {
     const out = zeros([bags, d], { dtype: weight.dtype }).index_add(0, tensor(bagOf, { dtype: "int64" }), rows);
-    return mode === "sum" ? out : out.div(tensor(count.map((c) => Math.max(c, 1)), { dtype: weight.dtype }).unsqueeze(1));
+    return bagNode(mode === "sum" ? out : out.div(tensor(count.map((c) => Math.max(c, 1)), { dtype: weight.dtype }).unsqueeze(1)), weight, psw);
   }
   // max: the bags padded to the longest one with -inf, reduced, and empty bags set to 0.
   const longest = Math.max(1, ...count);
@@ -137,5 +139,10 @@ export function embedding_bag(input: Tensor, weight: Tensor, ...args: unknown[])
   const validT = tensor(valid, { dtype: "bool" }).reshape([bags, longest, 1]);
   const padded = pos.length === 0 ? zeros([bags, longest, d], { dtype: weight.dtype }) : rows.index_select(0, tensor(slot, { dtype: "int64" })).reshape([bags, longest, d]);
   const best = padded.masked_fill(validT.logical_not(), -Infinity).max(1).values;
-  return best.masked_fill(tensor(count.map((c) => c === 0), { dtype: "bool" }).unsqueeze(1), 0);
+  return bagNode(best.masked_fill(tensor(count.map((c) => c === 0), { dtype: "bool" }).unsqueeze(1), 0), weight, psw);
+}
+
+/** The bags' result named as PyTorch's one node (grad_fn=<EmbeddingBagBackward0>). */
+function bagNode(out: Tensor, weight: Tensor, psw: Tensor | null): Tensor {
+  return renameGradFn(out, "EmbeddingBagBackward0", [weight, psw]);
 }

@@ -288,7 +288,11 @@ export function grid_sample(input: Tensor, grid: Tensor | (GridSampleOptions & {
   return out.reshape(n, c, ho, wo);
 }
 
-/** x1 . x2 / max(||x1|| * ||x2||, eps) along `dim` (1), broadcasting x1 and x2. */
+/**
+ * sum((x1 / max(||x1||, eps)) * (x2 / max(||x2||, eps))) along `dim` (1), broadcasting x1 and x2: PyTorch
+ * 1.13's arithmetic (each input normalised first, then the products summed; grad_fn=<SumBackward1>),
+ * which rounds differently from x1 . x2 / (||x1|| ||x2||).
+ */
 export function cosine_similarity(x1: Tensor, x2: Tensor, dim?: number | { dim?: number; eps?: number }, eps?: number): Tensor {
   checkInput("cosine_similarity", x1);
   checkInput("cosine_similarity", x2);
@@ -297,10 +301,8 @@ export function cosine_similarity(x1: Tensor, x2: Tensor, dim?: number | { dim?:
   const e = (o.eps as number | undefined) ?? 1e-8;
   // PyTorch broadcasts the inputs first, so `dim` counts in the broadcast shape ([2, 5] with [5], dim=1).
   [x1, x2] = broadcast_tensors(x1, x2);
-  const w12 = x1.mul(x2).sum(d);
-  const w1 = x1.mul(x1).sum(d);
-  const w2 = x2.mul(x2).sum(d);
-  return w12.div(w1.mul(w2).clamp(e * e, null).sqrt());
+  const unit = (x: Tensor): Tensor => x.div(x.pow(2).sum(d, true).sqrt().clamp(e, null));
+  return unit(x1).mul(unit(x2)).sum(d);
 }
 
 /** ||x1 - x2 + eps||_p over the last dim. */

@@ -619,8 +619,11 @@ export class LSTMCell extends RNNCellBase {
   forward(input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, Tensor] {
     if (hx !== undefined && hx !== null && (!Array.isArray(hx) || hx.length !== 2)) throw new TypeError("LSTMCell: hx must be a pair [h_0, c_0] of Tensors");
     const p = this._prepare("LSTMCell", input, hx === undefined || hx === null ? [null, null] : [hx[0], hx[1]]);
-    const [h, c] = this._step("LSTM", p.x, p.states[0], p.states[1]);
-    return asPyTuple(p.unbatched ? [h.squeeze(0), (c as Tensor).squeeze(0)] : [h, c as Tensor]) as [Tensor, Tensor];
+    const [h0, c0] = this._step("LSTM", p.x, p.states[0], p.states[1]);
+    // PyTorch's cell ends with h = o * tanh(c) and c = f * c + i * g.
+    const h = renameGradFn(h0, "MulBackward0", [p.x, p.states[0]]);
+    const c = renameGradFn(c0 as Tensor, "AddBackward0", [p.x, p.states[1]]);
+    return asPyTuple(p.unbatched ? [h.squeeze(0), c.squeeze(0)] : [h, c]) as [Tensor, Tensor];
   }
 }
 
@@ -638,7 +641,8 @@ export class GRUCell extends RNNCellBase {
 
   forward(input: Tensor, hx?: Tensor | null): Tensor {
     const p = this._prepare("GRUCell", input, [hx]);
-    const [h] = this._step("GRU", p.x, p.states[0], null);
+    // PyTorch's cell ends with h' = n + z * (h - n): grad_fn=<AddBackward0>.
+    const h = renameGradFn(this._step("GRU", p.x, p.states[0], null)[0], "AddBackward0", [p.x, p.states[0]]);
     return p.unbatched ? h.squeeze(0) : h;
   }
 }

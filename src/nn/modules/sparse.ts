@@ -1,16 +1,16 @@
 /** Embedding: a lookup table of learnable vectors; EmbeddingBag: the sums, means or maxima of bags of them. */
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
-import { Module } from "./module";
+import { Module, _float_repr } from "./module";
 import { Parameter } from "../parameter";
 import { empty, arange } from "../../ops/creation";
 import { no_grad } from "../../autograd/grad_mode";
 import * as init from "../init";
-import { embedding } from "../functional/normalization";
+import { embedding, refuseUnsupported } from "../functional/normalization";
 import { embedding_bag } from "../functional/sparse";
 import type { EmbeddingBagMode } from "../functional/sparse";
 import { checkFeatures } from "./linear";
-import { ValueError, NotImplementedError } from "../../errors";
+import { TypeError, ValueError } from "../../errors";
 
 /** The options object of a constructor called with every argument by keyword. */
 type EmbeddingSizes<O> = O & { num_embeddings: number; embedding_dim: number };
@@ -24,9 +24,9 @@ type EmbeddingOpts = { padding_idx?: number | null; max_norm?: number | null; no
 function table(cls: string, padName: string, o: Record<string, unknown>, num_embeddings: number, embedding_dim: number): [number, number, number | null, Parameter] {
   checkFeatures(cls, "num_embeddings", num_embeddings);
   checkFeatures(cls, "embedding_dim", embedding_dim);
-  for (const k of ["max_norm", "scale_grad_by_freq", "sparse"]) {
-    if (o[k] !== undefined && o[k] !== null && o[k] !== false) throw new NotImplementedError(`${cls}(): ${k} is not supported by torchlab`);
-  }
+  refuseUnsupported(cls, o);
+  const maxNorm = o.max_norm;
+  if (maxNorm !== undefined && maxNorm !== null && typeof maxNorm !== "number") throw new TypeError(`${cls}(): max_norm must be a number or None, not ${typeof maxNorm}`);
   let pad = (o.padding_idx as number | null | undefined) ?? null;
   if (pad !== null) {
     if (pad >= num_embeddings || pad < -num_embeddings) throw new ValueError(`${padName} must be within num_embeddings`);
@@ -45,9 +45,15 @@ function table(cls: string, padName: string, o: Record<string, unknown>, num_emb
 function resetTable(weight: Parameter, padding_idx: number | null): void {
   init.normal_(weight);
   if (padding_idx !== null) {
-    const rowMask = arange(weight.shape[0]).ne(padding_idx).float().unsqueeze(1);
-    no_grad(() => weight.mul_(rowMask));
+    // fill, not a product with a 0/1 mask: PyTorch's padding row is +0 where N(0, 1) drew a negative.
+    const padRow = arange(weight.shape[0]).eq(padding_idx).unsqueeze(1);
+    no_grad(() => weight.masked_fill_(padRow, 0));
   }
+}
+
+/** `, max_norm=1.0` / `, norm_type=1.0` where they are not the defaults, as PyTorch's extra_repr writes them. */
+function normRepr(maxNorm: number | null, normType: number): string {
+  return `${maxNorm !== null ? `, max_norm=${_float_repr(maxNorm)}` : ""}${normType !== 2 ? `, norm_type=${_float_repr(normType)}` : ""}`;
 }
 
 /** The 2-D check from_pretrained makes (PyTorch asserts it). */
@@ -75,6 +81,8 @@ export class Embedding extends Module {
   num_embeddings: number;
   embedding_dim: number;
   padding_idx: number | null;
+  max_norm: number | null;
+  norm_type: number;
   weight: Parameter;
 
   /** The sizes may come by keyword too: `new nn.Embedding({num_embeddings: 20, embedding_dim: 4})`. */
@@ -82,6 +90,8 @@ export class Embedding extends Module {
     super();
     const o = parseArgs("Embedding", [num_embeddings, embedding_dim, options], ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse", "_weight", "device", "dtype"]);
     [this.num_embeddings, this.embedding_dim, this.padding_idx, this.weight] = table("Embedding", "Padding_idx", o, o.num_embeddings as number, o.embedding_dim as number);
+    this.max_norm = (o.max_norm as number | null | undefined) ?? null;
+    this.norm_type = (o.norm_type as number | undefined) ?? 2;
   }
 
   /**
@@ -103,11 +113,11 @@ export class Embedding extends Module {
   }
 
   forward(input: Tensor): Tensor {
-    return embedding(input, this.weight, this.padding_idx);
+    return embedding(input, this.weight, { padding_idx: this.padding_idx, max_norm: this.max_norm, norm_type: this.norm_type });
   }
 
   extra_repr(): string {
-    return `${this.num_embeddings}, ${this.embedding_dim}${this.padding_idx !== null ? `, padding_idx=${this.padding_idx}` : ""}`;
+    return `${this.num_embeddings}, ${this.embedding_dim}${this.padding_idx !== null ? `, padding_idx=${this.padding_idx}` : ""}${normRepr(this.max_norm, this.norm_type)}`;
   }
 }
 
@@ -140,6 +150,8 @@ export class EmbeddingBag extends Module {
   mode: EmbeddingBagMode;
   include_last_offset: boolean;
   padding_idx: number | null;
+  max_norm: number | null;
+  norm_type: number;
   weight: Parameter;
 
   constructor(num_embeddings: number | EmbeddingSizes<EmbeddingBagOpts>, embedding_dim?: number | EmbeddingBagOpts, options?: EmbeddingBagOpts) {
@@ -150,6 +162,8 @@ export class EmbeddingBag extends Module {
     if (mode !== "sum" && mode !== "mean" && mode !== "max") throw new ValueError("mode has to be one of sum, mean or max");
     this.mode = mode;
     this.include_last_offset = (o.include_last_offset as boolean | undefined) ?? false;
+    this.max_norm = (o.max_norm as number | null | undefined) ?? null;
+    this.norm_type = (o.norm_type as number | undefined) ?? 2;
   }
 
   reset_parameters(): void {
@@ -176,10 +190,11 @@ export class EmbeddingBag extends Module {
   forward(input: Tensor, offsets: Tensor | null = null, per_sample_weights: Tensor | null = null): Tensor {
     return embedding_bag(input, this.weight, offsets, {
       mode: this.mode, per_sample_weights, include_last_offset: this.include_last_offset, padding_idx: this.padding_idx,
+      max_norm: this.max_norm, norm_type: this.norm_type,
     });
   }
 
   extra_repr(): string {
-    return `${this.num_embeddings}, ${this.embedding_dim}, mode=${this.mode}${this.padding_idx !== null ? `, padding_idx=${this.padding_idx}` : ""}`;
+    return `${this.num_embeddings}, ${this.embedding_dim}${normRepr(this.max_norm, this.norm_type)}, mode=${this.mode}${this.padding_idx !== null ? `, padding_idx=${this.padding_idx}` : ""}`;
   }
 }

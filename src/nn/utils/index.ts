@@ -6,7 +6,7 @@ import { parseArgs } from "../../tensor/args";
 import { no_grad } from "../../autograd/grad_mode";
 import { tensor, zeros } from "../../ops/creation";
 import { cat, stack } from "../../ops/movement";
-import { RuntimeError, TypeError } from "../../errors";
+import { RuntimeError, TypeError, ValueError } from "../../errors";
 
 // rnn
 export * as rnn from "./rnn";
@@ -44,13 +44,15 @@ function toList(op: string, parameters: Params): Tensor[] {
  */
 export function clip_grad_norm_(
   parameters: Params,
-  max_norm: number | { max_norm?: number; norm_type?: number; error_if_nonfinite?: boolean; foreach?: boolean | null },
-  norm_type?: number | { norm_type?: number; error_if_nonfinite?: boolean; foreach?: boolean | null },
+  max_norm: number | { max_norm?: number; norm_type?: number | "inf"; error_if_nonfinite?: boolean; foreach?: boolean | null },
+  norm_type?: number | "inf" | { norm_type?: number | "inf"; error_if_nonfinite?: boolean; foreach?: boolean | null },
   error_if_nonfinite?: boolean,
 ): Tensor {
   const o = parseArgs("clip_grad_norm_", [max_norm, norm_type, error_if_nonfinite], ["max_norm", "norm_type", "error_if_nonfinite", "foreach"]);
   const maxNorm = Number(o.max_norm);
-  const p = Number((o.norm_type as number | undefined) ?? 2);
+  // Python's float(norm_type): 2, 2.0, float('inf') or the string 'inf'.
+  const p = o.norm_type === "inf" ? Infinity : Number((o.norm_type as number | undefined) ?? 2);
+  if (Number.isNaN(p)) throw new ValueError(`could not convert string to float: '${String(o.norm_type)}'`);
   const grads = toList("clip_grad_norm_", parameters)
     .map((t) => t.grad)
     .filter((g): g is Tensor => g !== null);

@@ -102,11 +102,17 @@ export class WeightNorm {
  * const m = nn.utils.weight_norm(new nn.Linear(20, 40), "weight");
  * m.weight_g.shape  // [40, 1]
  */
-export function weight_norm<M extends Module>(module: M, name: string | { name?: string; dim?: number | null } = "weight", dim?: number | null | { dim?: number | null }): M {
-  const o = parseArgs("weight_norm", isOptions(name) ? [name] : [name, dim], ["name", "dim"]);
+export function weight_norm<M extends Module, N extends string = "weight">(module: M, name?: N | { name?: N; dim?: number | null }, dim?: number | null | { dim?: number | null }): WeightNormed<M, N> {
+  const o = parseArgs("weight_norm", isOptions(name) ? [name] : [name ?? "weight", dim], ["name", "dim"]);
   WeightNorm.apply(module, (o.name as string | undefined) ?? "weight", o.dim === undefined ? 0 : (o.dim as number | null));
-  return module;
+  return module as WeightNormed<M, N>;
 }
+
+/** A module after weight_norm: its `name_g` and `name_v` Parameters (`m.weight_g`), typed. */
+export type WeightNormed<M extends Module, N extends string> = M & { [K in `${N}_g` | `${N}_v`]: Parameter };
+
+/** A module after spectral_norm: its `name_orig` Parameter and `name_u` / `name_v` buffers (`m.weight_u`), typed. */
+export type SpectralNormed<M extends Module, N extends string> = M & { [K in `${N}_orig`]: Parameter } & { [K in `${N}_u` | `${N}_v`]: Tensor };
 
 /** Undoes weight_norm: `name` is one Parameter again. */
 export function remove_weight_norm<M extends Module>(module: M, name = "weight"): M {
@@ -217,12 +223,12 @@ type SpectralOptions = { name?: string; n_power_iterations?: number; eps?: numbe
  * const m = nn.utils.spectral_norm(new nn.Linear(20, 40));
  * m.weight_u.shape  // [40]
  */
-export function spectral_norm<M extends Module>(module: M, name: string | SpectralOptions = "weight", n_power_iterations?: number | SpectralOptions, eps?: number | SpectralOptions, dim?: number | null | SpectralOptions): M {
-  const o = parseArgs("spectral_norm", isOptions(name) ? [name] : [name, n_power_iterations, eps, dim], ["name", "n_power_iterations", "eps", "dim"]);
+export function spectral_norm<M extends Module, N extends string = "weight">(module: M, name?: N | (SpectralOptions & { name?: N }), n_power_iterations?: number | SpectralOptions, eps?: number | SpectralOptions, dim?: number | null | SpectralOptions): SpectralNormed<M, N> {
+  const o = parseArgs("spectral_norm", isOptions(name) ? [name] : [name ?? "weight", n_power_iterations, eps, dim], ["name", "n_power_iterations", "eps", "dim"]);
   let d = o.dim as number | null | undefined;
   if (d === null || d === undefined) d = module instanceof ConvTranspose1d || module instanceof ConvTranspose2d ? 1 : 0;
   SpectralNorm.apply(module, (o.name as string | undefined) ?? "weight", (o.n_power_iterations as number | undefined) ?? 1, d, (o.eps as number | undefined) ?? 1e-12);
-  return module;
+  return module as SpectralNormed<M, N>;
 }
 
 /** Undoes spectral_norm: `name` is a Parameter holding the normalised weight. */

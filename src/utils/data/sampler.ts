@@ -144,12 +144,14 @@ export class BatchSampler extends Sampler<number[]> {
   readonly batch_size: number;
   readonly drop_last: boolean;
 
-  constructor(sampler: Iterable<number>, batch_size: number | { batch_size: number; drop_last: boolean }, drop_last?: boolean) {
+  constructor(sampler: Iterable<number>, batch_size: number | { batch_size: number; drop_last: boolean }, drop_last?: boolean | { drop_last: boolean }) {
     super();
     if (typeof batch_size === "object" && batch_size !== null) {
       drop_last = batch_size.drop_last;
       batch_size = batch_size.batch_size;
     }
+    // BatchSampler(sampler, 3, drop_last=False) written `new BatchSampler(sampler, 3, {drop_last: false})`.
+    if (typeof drop_last === "object" && drop_last !== null) drop_last = drop_last.drop_last;
     if (typeof batch_size !== "number" || !Number.isInteger(batch_size) || batch_size <= 0) {
       throw new ValueError(`batch_size should be a positive integer value, but got batch_size=${String(batch_size)}`);
     }

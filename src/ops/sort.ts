@@ -11,6 +11,7 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { valuesIndices, ValuesIndices } from "./reduce";
 import { asPyTuple } from "../pyrepr";
+import { topkOrder } from "./topk_select";
 
 /** Permutation moving `d` to the last axis; it is its own layout's inverse map via `inverse`. */
 function toLastPerm(ndim: number, d: number): number[] {
@@ -83,8 +84,11 @@ function pyType(v: unknown): string {
   return describe(v);
 }
 
-/** The first `k` of each slice along `d`, ordered ascending or descending. */
-function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered {
+/**
+ * The first `k` of each slice along `d`, ordered ascending or descending: a stable sort, or (`topk`
+ * given) the k that PyTorch's topk selects among ties, in its order.
+ */
+function ordered(t: Tensor, d: number, k: number, descending: boolean, topk?: { sorted: boolean }): Ordered {
   const ndim = t.dim();
   const perm = toLastPerm(ndim, d);
   const n = t.shape[d];
@@ -107,7 +111,9 @@ function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered 
   const keys = new Float64Array(packed ? n : 0);
   for (let r = 0; r < rows; r++) {
     const base = r * n;
-    if (packed) {
+    if (topk) {
+      topkOrder(data, base, n, k, descending, topk.sorted, order);
+    } else if (packed) {
       sortRowPacked(data, base, n, descending, keys, order);
     } else {
       for (let i = 0; i < n; i++) order[i] = i;
@@ -146,31 +152,30 @@ export function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): 
   return tf.tensor(out, shape, "float32");
 }
 
-function orderedOp(op: "sort" | "topk", name: string, t: Tensor, dim: number, k: number | null, descending: boolean): ValuesIndices {
+function orderedOp(op: "sort" | "topk", name: string, t: Tensor, dim: number, k: number | null, descending: boolean, sorted = true): ValuesIndices {
   if (k !== null && !Number.isInteger(k)) throw new TypeError(`${op}(): argument 'k' (position 1) must be int, not ${pyType(k)}`);
   if (k !== null && t.dtype._tf === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   if (t.dim() === 0) {
     normDim(dim, 0, op);
     if (k !== null && (k < 0 || k > 1)) throw new RuntimeError("selected index k out of range");
     // PyTorch returns the 0-d value itself for k = 0 as well as k = 1.
-    const r = orderedOp(op, name, t.reshape([1]), 0, k === null ? null : 1, descending);
+    const r = orderedOp(op, name, t.reshape([1]), 0, k === null ? null : 1, descending, sorted);
     return valuesIndices(r.values.reshape([]), r.indices.reshape([]), op);
   }
   const d = normDim(dim, t.dim(), op);
   const kk = k ?? t.shape[d];
   if (!Number.isInteger(kk) || kk < 0 || kk > t.shape[d]) throw new RuntimeError("selected index k out of range");
-  const o = ordered(t, d, kk, descending);
+  const o = ordered(t, d, kk, descending, op === "topk" ? { sorted } : undefined);
   const values = record(name, [t], o.values, (g) => [scatterBack(g, o.source, t.shape)]);
   return valuesIndices(values, constant(o.indices), op);
 }
 
 /**
- * The `k` largest (or smallest) elements along `dim`, always in sorted order (a valid result for
- * sorted=false too). Ties keep index order; NaN counts as the largest value.
+ * The `k` largest (or smallest) elements along `dim`; NaN counts as the largest value. Among ties,
+ * the elements and order are those of PyTorch's CPU kernel (see topk_select.ts), sorted=false included.
  */
 export function topk(t: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
-  void sorted;
-  return orderedOp("topk", "TopkBackward0", t, dim, k, largest);
+  return orderedOp("topk", "TopkBackward0", t, dim, k, largest, sorted);
 }
 
 /** Stable sort along `dim` (stable=false returns the same valid order). */

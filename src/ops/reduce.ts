@@ -467,7 +467,7 @@ export function any(t: Tensor, dim?: number | null, keepdim = false): Tensor {
   return constant(compute(() => (t.dim() === 0 ? tf.notEqual(t._t, 0) : tf.any(tf.notEqual(t._t, 0), dims, keepdim))));
 }
 
-/** p-norm over dims (p=2 by default; 1, Infinity supported). */
+/** p-norm over dims (p=2 by default; any number, including 0 and ±Infinity, or 'fro'). */
 export function norm(t: Tensor, p: number | "fro" = 2, dim?: Dims, keepdim = false): Tensor {
   // Named as PyTorch's norm kernel: NormBackward1(input).
   return renameGradFn(normOf(t, p, dim, keepdim), "NormBackward1", [t]);
@@ -485,6 +485,9 @@ function normOf(t: Tensor, p: number | "fro", dim: Dims | undefined, keepdim: bo
   if (pp === 1) return t.abs().sum(dim, keepdim);
   // The inf-norm of an empty tensor is 0 (amax would raise).
   if (pp === Infinity) return t.numel() === 0 ? t.abs().sum(dim, keepdim) : amax(t.abs(), dim, keepdim);
+  if (pp === -Infinity) return amax(t.abs(), dim, keepdim, "min");
+  // The 0-"norm" counts the non-zero elements (as a float), as linalg.vector_norm does.
+  if (pp === 0) return t.ne(0).sum(dim, keepdim).to(t.dtype);
   return t.abs().pow(pp).sum(dim, keepdim).pow(1 / pp);
 }
 

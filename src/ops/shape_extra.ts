@@ -943,5 +943,7 @@ export function bincount(input: Tensor, weights?: Tensor | null, minlength = 0):
   const out = new Float32Array(m);
   for (let i = 0; i < v.length; i++) out[v[i]] += w[i];
   const y = compute(() => tf.tensor(out, [m], "float32"));
-  return weights!.requires_grad ? notDifferentiable("NotImplemented", "derivative for aten::bincount is not implemented", [weights!], y) : constant(y);
+  // PyTorch sums float32 weights in float32 and any other weights (integers, bool) as float64.
+  const r = weights!.requires_grad ? notDifferentiable("NotImplemented", "derivative for aten::bincount is not implemented", [weights!], y) : constant(y);
+  return weights!.dtype === D.float32 ? r : withDtype(r, D.float64);
 }

@@ -1398,11 +1398,14 @@ export class Tensor {
     const a = dimArgs("any", trimArgs([dim, keepdim]));
     return R.any(this, a.dim as number | null | undefined, a.keepdim);
   }
-  norm(p: number | "fro" | ({ p?: number | "fro"; dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt) = 2, dim?: Dims | ({ dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean; keepdims?: boolean } & DtypeOpt)): Tensor {
+  norm(p: number | "fro" | "nuc" | ({ p?: number | "fro" | "nuc"; dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt) = 2, dim?: Dims | ({ dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean; keepdims?: boolean } & DtypeOpt)): Tensor {
     const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim", "dtype"]);
     // PyTorch's dtype= casts the input before the reduction.
     const x = o.dtype === undefined || o.dtype === null ? this : this.to(normalizeDtype(o.dtype));
-    return R.norm(x, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, (o.keepdim as boolean | undefined) ?? false);
+    const k = (o.keepdim as boolean | undefined) ?? false;
+    // 'nuc' is the matrix norm over `dim` (all dims by default), as torch.norm hands it to linalg.matrix_norm.
+    if (o.p === "nuc") return LX.matrix_norm(x, "nuc", (o.dim as [number, number] | undefined) ?? ([...Array(x.dim()).keys()] as [number, number]), k);
+    return R.norm(x, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, k);
   }
 
   // ---------------------------------------------------------------- linear algebra

@@ -4,7 +4,7 @@
  * exponential_. The draws themselves live in tensor/random.ts; here are the shapes, the dtypes and
  * the order.
  */
-import { topkOrder } from "./topk_select";
+import { topkOrder } from "./cpu_order";
 import { numelOf } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";

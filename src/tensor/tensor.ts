@@ -1592,12 +1592,14 @@ export class Tensor {
     return S.topk(this, a.k as number, (a.dim as number | undefined) ?? -1, (a.largest as boolean | undefined) ?? true, (a.sorted as boolean | undefined) ?? true);
   }
   /**
-   * Sorted values along `dim` (default -1) and the indices that sort it; always stable.
+   * Sorted values along `dim` (default -1) and the indices that sort it. Equal values keep their
+   * order with `{stable: true}`; by default they come out as PyTorch's CPU sort leaves them (in order
+   * up to 16 elements, reordered beyond).
    * @example const { values, indices } = x.sort({ descending: true });
    */
   sort(dim?: number | SortOpts, descending?: boolean | SortOpts): ValuesIndices {
     const a = parseArgs("sort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
-    return S.sort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false);
+    return S.sort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false, Boolean(a.stable));
   }
   /**
    * The `k`-th smallest element (1-based) along `dim` (default -1) and its index.
@@ -1642,7 +1644,7 @@ export class Tensor {
   }
   argsort(dim?: number | SortOpts, descending?: boolean | SortOpts): Tensor {
     const a = parseArgs("argsort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
-    return S.argsort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false);
+    return S.argsort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false, Boolean(a.stable));
   }
   /** Lower triangle of the last two dims; `diagonal` > 0 keeps that many diagonals above the main one. */
   tril(diagonal?: number | { diagonal?: number }): Tensor {

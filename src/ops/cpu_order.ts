@@ -1,9 +1,12 @@
 /**
- * Which `k` elements topk returns, and in what order, among ties: PyTorch's CPU kernel (ATen's
- * TopKImpl.h) runs libstdc++'s std::partial_sort when k * 64 <= n, else std::nth_element at k - 1
- * followed (sorted=True) by std::sort of the first k - 1. Neither is stable, so which of several equal
- * values comes first is whatever those algorithms leave there (`torch.topk(torch.tensor([1, 3, 3, 2, 3]), 2)`
- * picks indices 2 and 4). This is the same sequence of comparisons and swaps, on (value, index) pairs.
+ * The order PyTorch's CPU kernels leave equal values in, where they use libstdc++'s unstable
+ * algorithms on (value, index) pairs:
+ * - topk (ATen's TopKImpl.h) runs std::partial_sort when k * 64 <= n, else std::nth_element at k - 1
+ *   followed (sorted=True) by std::sort of the first k - 1; which of several equal values it returns
+ *   is whatever those leave there (`torch.topk(torch.tensor([1, 3, 3, 2, 3]), 2)` picks indices 2 and 4);
+ * - sort / argsort with stable=False (their default) run std::sort, which is stable only up to 16
+ *   elements (insertion sort) and reorders ties beyond.
+ * These are the same sequences of comparisons and swaps (bits/stl_algo.h, bits/stl_heap.h).
  */
 
 /** One row's candidates: `val[i]`, `idx[i]`, permuted together. */
@@ -207,4 +210,18 @@ export function topkOrder(data: ArrayLike<number>, base: number, n: number, k: n
     if (sorted) stdSort(r, 0, k - 1, less);
   }
   for (let j = 0; j < k; j++) order[j] = r.idx[j];
+}
+
+/**
+ * The order std::sort leaves row `data[base .. base + n)` in (NaN largest), written to `order[0 .. n)`:
+ * sort / argsort with stable=False.
+ */
+export function unstableSortOrder(data: ArrayLike<number>, base: number, n: number, descending: boolean, order: number[]): void {
+  const r: Row = { val: new Float64Array(n), idx: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    r.val[i] = data[base + i];
+    r.idx[i] = i;
+  }
+  stdSort(r, 0, n, descending ? greater : smaller);
+  for (let j = 0; j < n; j++) order[j] = r.idx[j];
 }

@@ -6,7 +6,8 @@
  *   is whatever those leave there (`torch.topk(torch.tensor([1, 3, 3, 2, 3]), 2)` picks indices 2 and 4);
  * - sort / argsort with stable=False (their default) run std::sort, which is stable only up to 16
  *   elements (insertion sort) and reorders ties beyond.
- * These are the same sequences of comparisons and swaps (bits/stl_algo.h, bits/stl_heap.h).
+ * These are the same sequences of comparisons and swaps (bits/stl_algo.h, bits/stl_heap.h). And
+ * kthvalue runs ATen's own quickselect (quick_select_template in SortingUtils.h): kthValueIndex.
  */
 
 /** One row's candidates: `val[i]`, `idx[i]`, permuted together. */
@@ -224,4 +225,47 @@ export function unstableSortOrder(data: ArrayLike<number>, base: number, n: numb
   }
   stdSort(r, 0, n, descending ? greater : smaller);
   for (let j = 0; j < n; j++) order[j] = r.idx[j];
+}
+
+/**
+ * The position (within the row) of the element kthvalue returns for the 0-based rank `k` of
+ * `data[base .. base + n)`: ATen's median-of-three quickselect, NaN largest, swapping (value, index)
+ * pairs, so among equal values it is the one that quickselect leaves at `k`.
+ */
+export function kthValueIndex(data: ArrayLike<number>, base: number, n: number, k: number): number {
+  const r: Row = { val: new Float64Array(n), idx: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    r.val[i] = data[base + i];
+    r.idx[i] = i;
+  }
+  const v = r.val;
+  let L = 0;
+  let R = n - 1;
+  for (;;) {
+    if (R <= L) break;
+    if (R === L + 1) {
+      if (greater(v[L], v[R])) swap(r, L, R);
+      break;
+    }
+    const P = L + Math.floor((R - L) / 2);
+    swap(r, P, L + 1);
+    if (greater(v[L + 1], v[R])) swap(r, L + 1, R);
+    if (greater(v[L], v[R])) swap(r, L, R);
+    if (greater(v[L + 1], v[L])) swap(r, L + 1, L);
+    let i = L + 1;
+    let j = R;
+    const piv = v[L];
+    for (;;) {
+      do i++;
+      while (greater(piv, v[i]));
+      do j--;
+      while (greater(v[j], piv));
+      if (j < i) break;
+      swap(r, i, j);
+    }
+    swap(r, L, j);
+    if (j <= k) L = i;
+    if (j >= k) R = j - 1;
+  }
+  return r.idx[k];
 }

@@ -2,8 +2,8 @@
  * Tensor op semantics as PyTorch 1.13 has them (test/reference/gen_ops_sweep.py), from a sweep of
  * torchlab against PyTorch: dtype promotion and integer overflow, integer division and remainder signs,
  * round half to even, clamp bounds, advanced indexing and index assignment, gather / scatter / index
- * ops, sort / topk / argmax among ties and NaN (sort's default stable=False and topk leave ties where
- * PyTorch's CPU kernels leave them), unique, cumulative ops, statistics, histc / bincount (int weights
+ * ops, sort / topk / kthvalue / argmax among ties and NaN (sort's default stable=False, topk and
+ * kthvalue leave ties where PyTorch's CPU kernels leave them), unique, cumulative ops, statistics, histc / bincount (int weights
  * count in float64), einsum / tensordot / cross / norms (p=0, -inf, 'nuc'), repeat / expand / roll /
  * rot90 / triangles / diagonals, shape ops, in-place broadcasting and writes through views, ranges,
  * and seeded randint / randperm / multinomial (without replacement: topk of p / q, zero weights last).
@@ -192,6 +192,8 @@ const CASES: Record<string, () => unknown> = {
   quantile_midpoint: () => torch.quantile(f32([1, 2, 3, 4]), 0.4, { interpolation: "midpoint" }),
   quantile_tensor_q: () => torch.quantile(f32([1, 2, 3, 4, 5]), f32([0.1, 0.9])),
   quantile_out_of_range: () => torch.quantile(f32([1, 2]), 1.5),
+  kthvalue_ties_rows: () => torch.kthvalue(f32([[3, 1, 2], [1, 1, 1]]), 1, { dim: 1 }),
+  kthvalue_ties_18: () => torch.kthvalue(alt18(), 5),
   mode_ties: () => torch.mode(t([1, 2, 2, 3, 3])),
   mode_rows: () => torch.mode(t([[1, 1, 2], [3, 2, 2]]), 1),
   histc_range: () => torch.histc(f32([1, 2, 1, 4]), { bins: 4, min: 0, max: 3 }),

@@ -1,7 +1,7 @@
 """PyTorch 1.13 / Python 3.11 references for test/api/ops_sweep.test.ts: tensor op semantics found by
 sweeping torchlab against PyTorch (dtype promotion, integer division and remainder signs, rounding,
-clamp, advanced indexing and index assignment, gather / scatter / index ops, sort / topk / argmax
-ties and NaN, unique, cumulative ops, std / var / median / quantile / mode, histc / bincount,
+clamp, advanced indexing and index assignment, gather / scatter / index ops, sort / topk / kthvalue /
+argmax ties and NaN, unique, cumulative ops, std / var / median / quantile / mode, histc / bincount,
 einsum / tensordot / cross / norms, repeat / expand / roll / rot90 / triangles / diagonals, shape ops,
 in-place broadcasting and views, arange / linspace / logspace, seeded randint / randperm /
 multinomial). Each case is one Python expression; the test prints its TypeScript spelling, under the
@@ -280,6 +280,8 @@ CASES = {
     "quantile_midpoint": lambda: torch.quantile(t([1.0, 2.0, 3.0, 4.0]), 0.4, interpolation="midpoint"),
     "quantile_tensor_q": lambda: torch.quantile(t([1.0, 2.0, 3.0, 4.0, 5.0]), t([0.1, 0.9])),
     "quantile_out_of_range": lambda: torch.quantile(t([1.0, 2.0]), 1.5),
+    "kthvalue_ties_rows": lambda: torch.kthvalue(t([[3.0, 1.0, 2.0], [1.0, 1.0, 1.0]]), 1, dim=1),
+    "kthvalue_ties_18": lambda: torch.kthvalue(alt18, 5),
     "mode_ties": lambda: torch.mode(t([1, 2, 2, 3, 3])),
     "mode_rows": lambda: torch.mode(t([[1, 1, 2], [3, 2, 2]]), 1),
     "histc_range": lambda: torch.histc(t([1.0, 2.0, 1.0, 4.0]), bins=4, min=0, max=3),

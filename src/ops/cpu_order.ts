@@ -6,6 +6,8 @@
  *   is whatever those leave there (`torch.topk(torch.tensor([1, 3, 3, 2, 3]), 2)` picks indices 2 and 4);
  * - sort / argsort with stable=False (their default) run std::sort, which is stable only up to 16
  *   elements (insertion sort) and reorders ties beyond.
+ * - unique(sorted=True) over all elements std::sorts its hash set's values with a bare `<`, under
+ *   which NaN is neither smaller nor larger than anything (`unique([2., nan, 1.])` is [1., nan, 2.]).
  * These are the same sequences of comparisons and swaps (bits/stl_algo.h, bits/stl_heap.h). And
  * kthvalue runs ATen's own quickselect (quick_select_template in SortingUtils.h): kthValueIndex.
  */
@@ -268,4 +270,12 @@ export function kthValueIndex(data: ArrayLike<number>, base: number, n: number, 
     if (j >= k) R = j - 1;
   }
   return r.idx[k];
+}
+
+/** The order std::sort with a bare `<` leaves `vals` in (NaN compares false both ways): unique(sorted=True). */
+export function plainLessSortOrder(vals: ArrayLike<number>): number[] {
+  const n = vals.length;
+  const r: Row = { val: Float64Array.from(vals), idx: Int32Array.from({ length: n }, (_, i) => i) };
+  stdSort(r, 0, n, (a, b) => a < b);
+  return Array.from(r.idx);
 }

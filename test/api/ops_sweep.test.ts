@@ -3,10 +3,11 @@
  * torchlab against PyTorch: dtype promotion and integer overflow, integer division and remainder signs,
  * round half to even, clamp bounds, advanced indexing and index assignment, gather / scatter / index
  * ops, sort / topk / kthvalue / argmax among ties and NaN (sort's default stable=False, topk and
- * kthvalue leave ties where PyTorch's CPU kernels leave them), unique, cumulative ops, statistics, histc / bincount (int weights
- * count in float64), einsum / tensordot / cross / norms (p=0, -inf, 'nuc'), repeat / expand / roll /
- * rot90 / triangles / diagonals, shape ops, in-place broadcasting and writes through views, ranges,
- * and seeded randint / randperm / multinomial (without replacement: topk of p / q, zero weights last).
+ * kthvalue leave ties where PyTorch's CPU kernels leave them), unique (NaN where PyTorch's `<` sort
+ * leaves it), cumulative ops, statistics, histc / bincount (int weights count in float64), einsum /
+ * tensordot / cross / norms (p=0, -inf, 'nuc'), repeat / expand / roll / rot90 / triangles /
+ * diagonals, shape ops, in-place broadcasting and writes through views, ranges, and seeded randint /
+ * randperm / multinomial (without replacement: topk of p / q, zero weights last).
  * Each case is the TypeScript spelling of the generator's Python expression of the same name, printed
  * by print()'s str(); an error case checks the error's type and PyTorch's message.
  */
@@ -166,6 +167,8 @@ const CASES: Record<string, () => unknown> = {
   unique_sorted: () => torch.unique(t([3, 1, 2, 3, 1])),
   unique_inverse: () => torch.unique(t([3, 1, 2, 3, 1]), { return_inverse: true }),
   unique_dim0: () => torch.unique(t([[1, 2], [1, 2], [0, 5]]), { dim: 0, return_inverse: true, return_counts: true }),
+  unique_nan: () => torch.unique(f32([2, NaN, 1, NaN, 0]), { return_inverse: true, return_counts: true }),
+  unique_nan_long: () => torch.unique(f32([5, 4, 3, 2, 1, 0, NaN, 9, 8, 7, 6, 5, 11, 12, -1, -2, -3, -4, -5, 20, NaN])),
   unique_2d_inverse: () => torch.unique(t([[3, 1], [1, 3]]), { return_inverse: true }),
   unique_consecutive: () => torch.unique_consecutive(t([1, 1, 2, 2, 1]), { return_counts: true, return_inverse: true }),
   cumsum_int_dtype: () => torch.cumsum(i32([1, 2, 3]), 0).dtype,

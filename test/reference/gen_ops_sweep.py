@@ -252,6 +252,8 @@ CASES = {
     "unique_sorted": lambda: torch.unique(t([3, 1, 2, 3, 1])),
     "unique_inverse": lambda: torch.unique(t([3, 1, 2, 3, 1]), return_inverse=True),
     "unique_dim0": lambda: torch.unique(t([[1, 2], [1, 2], [0, 5]]), dim=0, return_inverse=True, return_counts=True),
+    "unique_nan": lambda: torch.unique(t([2.0, nan, 1.0, nan, 0.0]), return_inverse=True, return_counts=True),
+    "unique_nan_long": lambda: torch.unique(t([5.0, 4, 3, 2, 1, 0, nan, 9, 8, 7, 6, 5, 11, 12, -1, -2, -3, -4, -5, 20, nan])),
     "unique_2d_inverse": lambda: torch.unique(t([[3, 1], [1, 3]]), return_inverse=True),
     "unique_consecutive": lambda: torch.unique_consecutive(t([1, 1, 2, 2, 1]), return_counts=True, return_inverse=True),
     # cumulative

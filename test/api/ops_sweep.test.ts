@@ -184,6 +184,7 @@ const CASES: Record<string, () => unknown> = {
   var_correction_dim: () => f32([[1, 2], [4, 7]]).var(0, { correction: 0 }),
   std_keepdim: () => f32([[1, 2], [4, 7]]).std(1, { keepdim: true }),
   std_one_element: () => f32([1]).std(),
+  std_of_int: () => t([1, 2]).std(),
   median_even: () => torch.median(f32([4, 1, 3, 2])),
   median_dim_ties: () => torch.median(t([[4, 1, 3, 2], [5, 5, 1, 1]]), { dim: 1 }),
   median_nan: () => torch.median(f32([1, NaN, 3])),

@@ -271,6 +271,7 @@ CASES = {
     "var_correction_dim": lambda: t([[1.0, 2.0], [4.0, 7.0]]).var(0, correction=0),
     "std_keepdim": lambda: t([[1.0, 2.0], [4.0, 7.0]]).std(1, keepdim=True),
     "std_one_element": lambda: t([1.0]).std(),
+    "std_of_int": lambda: t([1, 2]).std(),
     "median_even": lambda: torch.median(t([4.0, 1.0, 3.0, 2.0])),
     "median_dim_ties": lambda: torch.median(t([[4, 1, 3, 2], [5, 5, 1, 1]]), dim=1),
     "median_nan": lambda: torch.median(t([1.0, nan, 3.0])),

@@ -168,6 +168,8 @@ export function addLoopYields(code: string, cell: number): string {
 //   torch.tensor(correct / total) (numbers: Python's `/` is a float)  ->  torch.tensor(correct / total, F.float_options())
 //   torch.full([2], 7., opts), torch.arange(1., 4.)   ->  torch.full([2], 7., F.float_options(opts)), torch.arange(1., 4., F.arange_float_options())
 //   t * 2.0, 2. ** t, t.add(1.), torch.mul(t, 2.)     ->  F.floating(t).mul(2.0), ...: an int or bool tensor as the default float dtype
+//   torch.where(m, 1., 0), torch.where(m, idx, 0.)    ->  F.floating(torch.where(m, 1., 0)): the default float dtype
+//   t.clamp(0., 1.), torch.clamp(t, {min: 0.})        ->  F.floating(t).clamp(0., 1.), ...: likewise
 //   t += 1.0, t.mul_(2.), t[i] *= 2., t.clamp_(0.)    ->  F.floating_inplace(t, "add_").add_(1.0): PyTorch's error for an int or bool t
 //   t.add(u, {alpha: 2.}), torch.sub(t, u, {alpha: 2.}) ->  F.floating_alpha(t).add(u, {alpha: 2.}): likewise
 //
@@ -324,6 +326,8 @@ const FLOAT_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "rsub"
 const FLOAT_INPLACE: ReadonlySet<string> = new Set(["add_", "sub_", "subtract_", "mul_", "multiply_", "div_", "divide_", "true_divide_", "floor_divide_", "remainder_", "fmod_", "pow_"]);
 /** In-place bounds, refused as FLOAT_INPLACE is when either bound is written as a float. */
 const FLOAT_BOUNDS_INPLACE: ReadonlySet<string> = new Set(["clamp_", "clip_", "clamp_min_", "clamp_max_"]);
+/** Bounds written as a float make an integer tensor's clamp float, as PyTorch promotes it. */
+const FLOAT_BOUNDS: ReadonlySet<string> = new Set(["clamp", "clip", "clamp_min", "clamp_max"]);
 /** The ops whose `alpha` PyTorch refuses as a float for an integer or bool tensor (`alpha: 2.`). */
 const ALPHA_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "add_", "sub_", "subtract_"]);
 /** Where torch.tensor, torch.full, torch.add, ... are declared (as sources, or as the built .d.ts). */
@@ -853,6 +857,13 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     (strip(n) as ts.ObjectLiteralExpression).properties.some(
       (p) => t.isPropertyAssignment(p) && p.name.getText() === "alpha" && wholeFloatLiteral(t, p.initializer),
     );
+  /** Whether clamp's bounds `args` (min, max, or an options literal) hold one written as a float. */
+  const floatBounds = (args: readonly ts.Expression[]): boolean =>
+    args.slice(0, 2).some((a) => {
+      const o = strip(a);
+      if (!t.isObjectLiteralExpression(o)) return wholeFloatLiteral(t, a);
+      return o.properties.some((p) => t.isPropertyAssignment(p) && (p.name.getText() === "min" || p.name.getText() === "max") && wholeFloatLiteral(t, p.initializer));
+    });
   /** `t.add(u, {alpha: 2.})`: PyTorch's error for an integer or bool t. */
   const floatAlphaOperand = (n: ts.Node): void => {
     if (!floatsCall(n)) wrap(n, `${FLOATS_REF}.floating_alpha(`, ")");
@@ -893,7 +904,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const callee = strip(n.expression);
     if (t.isPropertyAccessExpression(callee) && kindOf(callee.expression) === "tensor") {
       const name = callee.name.text;
-      if (FLOAT_BOUNDS_INPLACE.has(name) && args.slice(0, 2).some((a) => wholeFloatLiteral(t, a))) return floatOperand(callee.expression, name);
+      if (FLOAT_BOUNDS_INPLACE.has(name) && floatBounds(args)) return floatOperand(callee.expression, name);
+      if (FLOAT_BOUNDS.has(name) && floatBounds(args)) return floatOperand(callee.expression);
       if (ALPHA_OPS.has(name) && floatAlpha(args[args.length - 1])) return floatAlphaOperand(callee.expression);
       if (!wholeFloatLiteral(t, args[0])) return;
       if (FLOAT_OPS.has(name)) floatOperand(callee.expression);
@@ -903,6 +915,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const name = torchFunction(callee);
     if (name === undefined) return;
     if (ALPHA_OPS.has(name) && kindOf(args[0]) === "tensor" && floatAlpha(args[args.length - 1])) return floatAlphaOperand(args[0]);
+    if (FLOAT_BOUNDS.has(name) && kindOf(args[0]) === "tensor" && floatBounds(args.slice(1))) return floatOperand(args[0]);
     if ((name === "tensor" || name === "as_tensor") && floatData(t, args[0], (d) => kindOf(d) === "number")) {
       floatCreation(n, 1, name === "tensor" ? "float_options" : "as_tensor_float_options");
     } else if (name === "full" && args.length >= 2 && wholeFloatLiteral(t, args[1])) {
@@ -911,6 +924,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const last = args[args.length - 1];
       const numbers = kindOf(last) === "number" ? args : args.slice(0, -1);
       if (numbers.some((a) => wholeFloatLiteral(t, a))) floatCreation(n, numbers.length, "arange_float_options");
+    } else if (name === "where" && args.length === 3 && args.slice(1).some((a) => wholeFloatLiteral(t, a)) && !floatsCall(n.parent)) {
+      // torch.where(mask, 1., 0) and torch.where(mask, idx, 0.) are float: the result as the default float dtype.
+      floatOperand(n);
     } else if (FLOAT_OPS.has(name) && args.length >= 2) {
       if (kindOf(args[0]) === "tensor" && wholeFloatLiteral(t, args[1])) floatOperand(args[0]);
       else if ((name === "pow" || name === "remainder") && wholeFloatLiteral(t, args[0]) && kindOf(args[1]) === "tensor") floatOperand(args[1]);

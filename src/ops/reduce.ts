@@ -307,7 +307,7 @@ function torchMoments(t: Tensor, dims: number[], correction: number, keepdim: bo
 
 /** Variance with Bessel's correction by default (`unbiased: true` / `correction: 1`), as PyTorch. */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, name = "var"): Tensor {
-  if (t.dtype._tf !== "float32") throw new RuntimeError(`${name}(): input dtype should be float32, got ${t.dtype}`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`${name}(): std and var only support floating point and complex dtypes (got ${t.dtype})`);
   if (t.dim() === 0) return viaVector(t, (v) => variance(v, reduceDims(name, t, dim).length ? 0 : null, correction, false, name));
   const dims = reduceDims(name, t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
@@ -328,7 +328,7 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
 }
 
 export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean): Tensor {
-  if (t.dtype._tf !== "float32") throw new RuntimeError(`std(): input dtype should be float32, got ${t.dtype}`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`std(): std and var only support floating point and complex dtypes (got ${t.dtype})`);
   if (t.dim() === 0) {
     reduceDims("std", t, dim);
     return viaVector(t, (v) => std(v, 0, correction, false));
@@ -467,7 +467,7 @@ export function any(t: Tensor, dim?: number | null, keepdim = false): Tensor {
   return constant(compute(() => (t.dim() === 0 ? tf.notEqual(t._t, 0) : tf.any(tf.notEqual(t._t, 0), dims, keepdim))));
 }
 
-/** p-norm over dims (p=2 by default; 1, Infinity supported). */
+/** p-norm over dims (p=2 by default; any number, including 0 and ±Infinity, or 'fro'). */
 export function norm(t: Tensor, p: number | "fro" = 2, dim?: Dims, keepdim = false): Tensor {
   // Named as PyTorch's norm kernel: NormBackward1(input).
   return renameGradFn(normOf(t, p, dim, keepdim), "NormBackward1", [t]);
@@ -485,6 +485,9 @@ function normOf(t: Tensor, p: number | "fro", dim: Dims | undefined, keepdim: bo
   if (pp === 1) return t.abs().sum(dim, keepdim);
   // The inf-norm of an empty tensor is 0 (amax would raise).
   if (pp === Infinity) return t.numel() === 0 ? t.abs().sum(dim, keepdim) : amax(t.abs(), dim, keepdim);
+  if (pp === -Infinity) return amax(t.abs(), dim, keepdim, "min");
+  // The 0-"norm" counts the non-zero elements (as a float), as linalg.vector_norm does.
+  if (pp === 0) return t.ne(0).sum(dim, keepdim).to(t.dtype);
   return t.abs().pow(pp).sum(dim, keepdim).pow(1 / pp);
 }
 

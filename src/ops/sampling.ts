@@ -4,6 +4,7 @@
  * exponential_. The draws themselves live in tensor/random.ts; here are the shapes, the dtypes and
  * the order.
  */
+import { topkOrder } from "./cpu_order";
 import { numelOf } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { Generator, default_generator } from "../tensor/random";
@@ -158,10 +159,15 @@ export function multinomial_row(w: ArrayLike<number>, n_sample: number, replacem
     const q = new Float64Array(k);
     for (let j = 0; j < k; j++) q[j] = r(g.exponential(1));
     for (let j = 0; j < k; j++) q[j] = r(w[j] / q[j]);
-    const idx = Array.from({ length: k }, (_, j) => j);
-    // A stable sort keeps ties in index order, as argmax and topk do on the CPU.
-    idx.sort((a, b) => q[b] - q[a]);
-    return idx.slice(0, n_sample);
+    // PyTorch takes argmax for one sample (the first of equal values), else topk with its order among ties.
+    if (n_sample === 1) {
+      let best = 0;
+      for (let j = 1; j < k; j++) if (q[j] > q[best]) best = j;
+      return [best];
+    }
+    const idx = new Array<number>(n_sample);
+    topkOrder(q, 0, k, n_sample, true, true, idx);
+    return idx;
   }
   const cum = new Float64Array(k);
   let sum = 0;
@@ -221,10 +227,9 @@ function multinomialImpl(input: Tensor, num_samples: number, rep: boolean, o: Ge
   if (k > 16777216) throw new RuntimeError("number of categories cannot exceed 2^24");
   const rows = input.dim() === 1 ? 1 : input.shape[0];
   const data = input.contiguous().dataSync();
-  for (let i = 0; i < rows; i++) {
-    const positive = check_multinomial_row(data.subarray(i * k, (i + 1) * k));
-    if (!rep && num_samples > positive) throw new RuntimeError("invalid multinomial distribution (with replacement=False, not enough non-negative category to sample)");
-  }
+  // Without replacement PyTorch 1.13 takes the top k of p / q whatever the count of positive weights:
+  // once those are drawn, zero-weight categories follow (`multinomial([0., 1.], 2)` is [1, 0]).
+  for (let i = 0; i < rows; i++) check_multinomial_row(data.subarray(i * k, (i + 1) * k));
   const g = gen(o);
   const out = new Int32Array(rows * num_samples);
   // PyTorch fills the exponential noise for all rows at once before any top-k; with replacement it
@@ -233,11 +238,16 @@ function multinomialImpl(input: Tensor, num_samples: number, rep: boolean, o: Ge
   if (!rep) {
     const q = new Float32Array(rows * k);
     for (let j = 0; j < q.length; j++) q[j] = g.exponential(1);
+    for (let j = 0; j < q.length; j++) q[j] = data[j] / q[j];
+    const row = new Array<number>(num_samples);
     for (let i = 0; i < rows; i++) {
-      const row = Array.from({ length: k }, (_, j) => j);
-      const v = (j: number) => Math.fround(data[i * k + j] / q[i * k + j]);
-      row.sort((a, b) => v(b) - v(a));
-      for (let s = 0; s < num_samples; s++) out[i * num_samples + s] = row[s];
+      // One sample is argmax (the first of equal values); more are topk, with its order among ties.
+      if (num_samples === 1) {
+        let best = 0;
+        for (let j = 1; j < k; j++) if (q[i * k + j] > q[i * k + best]) best = j;
+        row[0] = best;
+      } else topkOrder(q, i * k, k, num_samples, true, true, row);
+      out.set(row, i * num_samples);
     }
   } else {
     for (let i = 0; i < rows; i++) out.set(multinomial_row(data.subarray(i * k, (i + 1) * k), num_samples, true, g, true), i * num_samples);

@@ -4,8 +4,8 @@
  * They run on the host, as sort does: NaN orders as the largest value, ties keep index order.
  *
  * Which index is returned for a repeated value is, in PyTorch's own words, "not necessarily the
- * first occurrence ... device-specific"; here it is the first one in index order for kthvalue and
- * median (a NaN median: the first NaN, as PyTorch's CPU gives), and for mode the last occurrence of
+ * first occurrence ... device-specific"; here it is the one PyTorch's CPU quickselect leaves for kthvalue,
+ * the first one in index order for median (a NaN median: the first NaN, as PyTorch's CPU gives), and for mode the last occurrence of
  * the most frequent value, the smallest such value on a tie in counts, as PyTorch's CPU kernel does.
  */
 import { tf, compute, record, constant, normDim } from "./_core";
@@ -13,6 +13,7 @@ import { Tensor } from "../tensor/tensor";
 import { IndexError, RuntimeError, TypeError } from "../errors";
 import { valuesIndices, ValuesIndices } from "./reduce";
 import { scatterBack } from "./sort";
+import { kthValueIndex } from "./cpu_order";
 
 type Picker = (vals: number[], order: number[]) => number;
 
@@ -62,7 +63,8 @@ export function kthvalue(t: Tensor, k: number, dim = -1, keepdim = false): Value
   if (!Number.isInteger(k)) throw new TypeError(`kthvalue(): argument 'k' (position 1) must be int, not ${typeof k === "number" ? "float" : typeof k}`);
   const n = t.dim() === 0 ? 1 : t.shape[normDim(dim, t.dim(), "kthvalue")];
   if (k < 1 || k > n) throw new RuntimeError(`kthvalue(): selected number k out of range for dimension ${normDim(dim, t.dim(), "kthvalue")}`);
-  return pickAlong("kthvalue", "KthvalueBackward0", t, dim, keepdim, (_, order) => order[k - 1]);
+  // Among equal values, the one PyTorch's quickselect leaves at rank k.
+  return pickAlong("kthvalue", "KthvalueBackward0", t, dim, keepdim, (vals) => kthValueIndex(vals, 0, vals.length, k - 1));
 }
 
 /** The lower median: the sorted element at (n - 1) / 2, or the first NaN where there is one. */

@@ -16,6 +16,7 @@ import { IndexError, NotImplementedError, RuntimeError, ShapeError, TypeError, V
 import * as M from "./movement";
 import * as V from "./view";
 import { unorderedSetOrder } from "./unordered_set";
+import { plainLessSortOrder } from "./cpu_order";
 import { asPyTuple } from "../pyrepr";
 
 // ---------------------------------------------------------------- helpers
@@ -790,7 +791,11 @@ function uniqueCore(op: string, t: Tensor, o: UniqueOptions, consecutive: boolea
   let counts: number[] = [];
   const inverse = new Int32Array(count);
   if (op === "unique" && o.sorted === false && (dim === undefined || dim === null) && t.dtype._tf !== "bool") {
-    ({ firsts, counts } = unsortedUnique(vals, t.dtype._tf === "float32", inverse));
+    ({ firsts, counts } = hashedUnique(vals, unorderedSetOrder(vals, t.dtype._tf === "float32"), inverse));
+  } else if (op === "unique" && (dim === undefined || dim === null) && t.dtype._tf === "float32" && Array.prototype.some.call(vals, Number.isNaN)) {
+    // PyTorch std::sorts the hash set's values with `<`: NaN stays where that sort leaves it.
+    const set = unorderedSetOrder(vals, true);
+    ({ firsts, counts } = hashedUnique(vals, plainLessSortOrder(set.map((r) => vals[r])).map((k) => set[k]), inverse));
   } else {
     const order = Array.from({ length: count }, (_, i) => i);
     if (!consecutive) order.sort((a, b) => cmpRows(vals, a, b, len) || a - b);
@@ -822,12 +827,12 @@ function uniqueCore(op: string, t: Tensor, o: UniqueOptions, consecutive: boolea
 }
 
 /**
- * unique(sorted=false) over all elements as PyTorch 1.13's CPU kernel gives it: the values in its
- * unordered_set's order (src/ops/unordered_set.ts), `inverse` (filled) and the counts looked up by
- * value in hash maps, where a NaN never finds itself: its inverse is 0 and its count 0, as in PyTorch.
+ * unique over all elements as PyTorch 1.13's CPU kernel gives it, the distinct values being `firsts`
+ * (their first positions in `vals`, in the output's order: its unordered_set's, src/ops/unordered_set.ts,
+ * or that sorted): `inverse` (filled) and the counts looked up by value in hash maps, where a NaN
+ * never finds itself: its inverse is 0 and its count 0, as in PyTorch.
  */
-function unsortedUnique(vals: ArrayLike<number>, float: boolean, inverse: Int32Array): { firsts: number[]; counts: number[] } {
-  const firsts = unorderedSetOrder(vals, float);
+function hashedUnique(vals: ArrayLike<number>, firsts: number[], inverse: Int32Array): { firsts: number[]; counts: number[] } {
   const at = new Map<number, number>();
   firsts.forEach((r, k) => at.set(vals[r], k));
   const counts = new Array<number>(firsts.length).fill(0);
@@ -943,5 +948,7 @@ export function bincount(input: Tensor, weights?: Tensor | null, minlength = 0):
   const out = new Float32Array(m);
   for (let i = 0; i < v.length; i++) out[v[i]] += w[i];
   const y = compute(() => tf.tensor(out, [m], "float32"));
-  return weights!.requires_grad ? notDifferentiable("NotImplemented", "derivative for aten::bincount is not implemented", [weights!], y) : constant(y);
+  // PyTorch sums float32 weights in float32 and any other weights (integers, bool) as float64.
+  const r = weights!.requires_grad ? notDifferentiable("NotImplemented", "derivative for aten::bincount is not implemented", [weights!], y) : constant(y);
+  return weights!.dtype === D.float32 ? r : withDtype(r, D.float64);
 }

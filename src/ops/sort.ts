@@ -11,6 +11,7 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { valuesIndices, ValuesIndices } from "./reduce";
 import { asPyTuple } from "../pyrepr";
+import { topkOrder, unstableSortOrder } from "./cpu_order";
 
 /** Permutation moving `d` to the last axis; it is its own layout's inverse map via `inverse`. */
 function toLastPerm(ndim: number, d: number): number[] {
@@ -68,6 +69,12 @@ function sortRowPacked(data: ArrayLike<number>, base: number, n: number, descend
   for (let i = 0; i < n; i++) order[i] = keys[i] % INDEX_SPAN;
 }
 
+/** Whether the sorted row `order` holds two equal neighbours (NaN equal to NaN, -0 to 0). */
+function hasTies(data: ArrayLike<number>, base: number, n: number, order: number[]): boolean {
+  for (let i = 1; i < n; i++) if (cmp(data[base + order[i - 1]], data[base + order[i]]) === 0) return true;
+  return false;
+}
+
 interface Ordered {
   values: tf.Tensor;
   indices: tf.Tensor;
@@ -83,8 +90,12 @@ function pyType(v: unknown): string {
   return describe(v);
 }
 
-/** The first `k` of each slice along `d`, ordered ascending or descending. */
-function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered {
+/**
+ * The first `k` of each slice along `d`, ordered ascending or descending: a stable sort, PyTorch's
+ * unstable one (`stable` false: ties as std::sort leaves them), or (`topk` given) the k that
+ * PyTorch's topk selects among ties, in its order.
+ */
+function ordered(t: Tensor, d: number, k: number, descending: boolean, topk?: { sorted: boolean }, stable = true): Ordered {
   const ndim = t.dim();
   const perm = toLastPerm(ndim, d);
   const n = t.shape[d];
@@ -107,8 +118,12 @@ function ordered(t: Tensor, d: number, k: number, descending: boolean): Ordered 
   const keys = new Float64Array(packed ? n : 0);
   for (let r = 0; r < rows; r++) {
     const base = r * n;
-    if (packed) {
+    if (topk) {
+      topkOrder(data, base, n, k, descending, topk.sorted, order);
+    } else if (packed) {
       sortRowPacked(data, base, n, descending, keys, order);
+      // std::sort differs from a stable sort only in the order of equal values, and only past 16 of them.
+      if (!stable && n > 16 && hasTies(data, base, n, order)) unstableSortOrder(data, base, n, descending, order);
     } else {
       for (let i = 0; i < n; i++) order[i] = i;
       order.sort((a, b) => sign * cmp(data[base + a], data[base + b]) || a - b);
@@ -146,40 +161,42 @@ export function scatterBack(g: tf.Tensor, source: Int32Array, shape: number[]): 
   return tf.tensor(out, shape, "float32");
 }
 
-function orderedOp(op: "sort" | "topk", name: string, t: Tensor, dim: number, k: number | null, descending: boolean): ValuesIndices {
+function orderedOp(op: "sort" | "topk", name: string, t: Tensor, dim: number, k: number | null, descending: boolean, sorted = true, stable = true): ValuesIndices {
   if (k !== null && !Number.isInteger(k)) throw new TypeError(`${op}(): argument 'k' (position 1) must be int, not ${pyType(k)}`);
   if (k !== null && t.dtype._tf === "bool") throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   if (t.dim() === 0) {
     normDim(dim, 0, op);
     if (k !== null && (k < 0 || k > 1)) throw new RuntimeError("selected index k out of range");
     // PyTorch returns the 0-d value itself for k = 0 as well as k = 1.
-    const r = orderedOp(op, name, t.reshape([1]), 0, k === null ? null : 1, descending);
+    const r = orderedOp(op, name, t.reshape([1]), 0, k === null ? null : 1, descending, sorted, stable);
     return valuesIndices(r.values.reshape([]), r.indices.reshape([]), op);
   }
   const d = normDim(dim, t.dim(), op);
   const kk = k ?? t.shape[d];
   if (!Number.isInteger(kk) || kk < 0 || kk > t.shape[d]) throw new RuntimeError("selected index k out of range");
-  const o = ordered(t, d, kk, descending);
+  const o = ordered(t, d, kk, descending, op === "topk" ? { sorted } : undefined, stable);
   const values = record(name, [t], o.values, (g) => [scatterBack(g, o.source, t.shape)]);
   return valuesIndices(values, constant(o.indices), op);
 }
 
 /**
- * The `k` largest (or smallest) elements along `dim`, always in sorted order (a valid result for
- * sorted=false too). Ties keep index order; NaN counts as the largest value.
+ * The `k` largest (or smallest) elements along `dim`; NaN counts as the largest value. Among ties,
+ * the elements and order are those of PyTorch's CPU kernel (see cpu_order.ts), sorted=false included.
  */
 export function topk(t: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
-  void sorted;
-  return orderedOp("topk", "TopkBackward0", t, dim, k, largest);
+  return orderedOp("topk", "TopkBackward0", t, dim, k, largest, sorted);
 }
 
-/** Stable sort along `dim` (stable=false returns the same valid order). */
-export function sort(t: Tensor, dim = -1, descending = false): ValuesIndices {
-  return orderedOp("sort", "SortBackward0", t, dim, null, descending);
+/**
+ * Sort along `dim`: stable, or (`stable` false, PyTorch's default for torch.sort) with equal values
+ * in the order PyTorch's CPU kernel leaves them (see cpu_order.ts).
+ */
+export function sort(t: Tensor, dim = -1, descending = false, stable = true): ValuesIndices {
+  return orderedOp("sort", "SortBackward0", t, dim, null, descending, true, stable);
 }
 
-export function argsort(t: Tensor, dim = -1, descending = false): Tensor {
-  return sort(t, dim, descending).indices;
+export function argsort(t: Tensor, dim = -1, descending = false, stable = true): Tensor {
+  return sort(t, dim, descending, stable).indices;
 }
 
 /** Keeps the lower (tril) or upper (triu) triangle of the last two dims, relative to `diagonal`. */

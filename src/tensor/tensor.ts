@@ -1398,11 +1398,14 @@ export class Tensor {
     const a = dimArgs("any", trimArgs([dim, keepdim]));
     return R.any(this, a.dim as number | null | undefined, a.keepdim);
   }
-  norm(p: number | "fro" | ({ p?: number | "fro"; dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt) = 2, dim?: Dims | ({ dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean; keepdims?: boolean } & DtypeOpt)): Tensor {
+  norm(p: number | "fro" | "nuc" | ({ p?: number | "fro" | "nuc"; dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt) = 2, dim?: Dims | ({ dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean } & DtypeOpt), keepdim?: boolean | ({ keepdim?: boolean; keepdims?: boolean } & DtypeOpt)): Tensor {
     const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim", "dtype"]);
     // PyTorch's dtype= casts the input before the reduction.
     const x = o.dtype === undefined || o.dtype === null ? this : this.to(normalizeDtype(o.dtype));
-    return R.norm(x, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, (o.keepdim as boolean | undefined) ?? false);
+    const k = (o.keepdim as boolean | undefined) ?? false;
+    // 'nuc' is the matrix norm over `dim` (all dims by default), as torch.norm hands it to linalg.matrix_norm.
+    if (o.p === "nuc") return LX.matrix_norm(x, "nuc", (o.dim as [number, number] | undefined) ?? ([...Array(x.dim()).keys()] as [number, number]), k);
+    return R.norm(x, (o.p as number | "fro" | undefined) ?? 2, o.dim as Dims | undefined, k);
   }
 
   // ---------------------------------------------------------------- linear algebra
@@ -1589,12 +1592,14 @@ export class Tensor {
     return S.topk(this, a.k as number, (a.dim as number | undefined) ?? -1, (a.largest as boolean | undefined) ?? true, (a.sorted as boolean | undefined) ?? true);
   }
   /**
-   * Sorted values along `dim` (default -1) and the indices that sort it; always stable.
+   * Sorted values along `dim` (default -1) and the indices that sort it. Equal values keep their
+   * order with `{stable: true}`; by default they come out as PyTorch's CPU sort leaves them (in order
+   * up to 16 elements, reordered beyond).
    * @example const { values, indices } = x.sort({ descending: true });
    */
   sort(dim?: number | SortOpts, descending?: boolean | SortOpts): ValuesIndices {
     const a = parseArgs("sort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
-    return S.sort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false);
+    return S.sort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false, Boolean(a.stable));
   }
   /**
    * The `k`-th smallest element (1-based) along `dim` (default -1) and its index.
@@ -1639,7 +1644,7 @@ export class Tensor {
   }
   argsort(dim?: number | SortOpts, descending?: boolean | SortOpts): Tensor {
     const a = parseArgs("argsort", trimArgs([dim, descending]), ["dim", "descending", "stable"]);
-    return S.argsort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false);
+    return S.argsort(this, (a.dim as number | undefined) ?? -1, (a.descending as boolean | undefined) ?? false, Boolean(a.stable));
   }
   /** Lower triangle of the last two dims; `diagonal` > 0 keeps that many diagonals above the main one. */
   tril(diagonal?: number | { diagonal?: number }): Tensor {

@@ -105,6 +105,15 @@ CASES = [
     ("torch.add int alpha 2. (error)", "torch.add(torch.arange(3), torch.arange(3), alpha=2.)", "torch.add(torch.arange(3), torch.arange(3), {alpha: 2.})"),
     ("int add alpha 2", "torch.arange(3).add(torch.arange(3), alpha=2)", "torch.arange(3).add(torch.arange(3), {alpha: 2})"),
     ("float add alpha 2.", "torch.ones(3).add(torch.ones(3), alpha=2.)", "torch.ones(3).add(torch.ones(3), {alpha: 2.})"),
+    # torch.where with a float-written scalar: the default float dtype.
+    ("where 1. 0", "torch.where(torch.tensor([True, False]), 1., 0)", "torch.where(torch.tensor([true, false]), 1., 0)"),
+    ("where int tensor 0.", "torch.where(torch.tensor([True, False]), torch.tensor([1, 2]), 0.)", "torch.where(torch.tensor([true, false]), torch.tensor([1, 2]), 0.)"),
+    ("where 1 0", "torch.where(torch.tensor([True, False]), 1, 0)", "torch.where(torch.tensor([true, false]), 1, 0)"),
+    # clamp with a float-written bound on an integer tensor: float, as PyTorch promotes it.
+    ("int clamp(0., 2.)", "torch.arange(4).clamp(0., 2.)", "torch.arange(4).clamp(0., 2.)"),
+    ("int clamp(min=2.)", "torch.arange(4).clamp(min=2.)", "torch.arange(4).clamp({min: 2.})"),
+    ("torch.clamp int max=2.", "torch.clamp(torch.arange(4), max=2.)", "torch.clamp(torch.arange(4), {max: 2.})"),
+    ("int clamp(min=2)", "torch.arange(4).clamp(min=2)", "torch.arange(4).clamp({min: 2})"),
 ]
 
 

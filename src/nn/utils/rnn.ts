@@ -6,6 +6,7 @@
  * `batch_sizes[t]` sequences of the batch sorted by decreasing length, so a recurrent layer runs
  * each step on the sequences still going and never on padding.
  */
+import { unstableSortOrder } from "../../ops/cpu_order";
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { tensor, full } from "../../ops/creation";
@@ -130,8 +131,9 @@ export function pack_padded_sequence(
       }
     }
   } else {
-    // A stable sort by decreasing length, as torch.sort(lengths, descending=True) on CPU.
-    const order = lens.map((_, i) => i).sort((a, b) => lens[b] - lens[a] || a - b);
+    // By decreasing length, equal lengths as torch.sort(lengths, descending=True) leaves them on CPU.
+    const order = new Array<number>(lens.length);
+    unstableSortOrder(lens, 0, lens.length, true, order);
     sorted = tensor(order);
     lens = order.map((i) => lens[i]);
     x = input.index_select(bdim, sorted);

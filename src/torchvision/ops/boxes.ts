@@ -4,6 +4,7 @@
  * unless a format says otherwise. Everything differentiable is built from torch ops, so gradients flow
  * (generalized_box_iou is a common detection loss); nms and its kin return int64 indices.
  */
+import { unstableSortOrder } from "../../ops/cpu_order";
 import { Tensor } from "../../tensor/tensor";
 import * as D from "../../tensor/dtype";
 import { from_typed, zeros } from "../../ops/creation";
@@ -163,7 +164,9 @@ export function nms(boxes: Tensor, scores: Tensor, iou_threshold: number): Tenso
   const f = Math.fround;
   // float32 arithmetic throughout, as torchvision's CPU kernel computes in the boxes' type
   const area = Float32Array.from({ length: n }, (_, i) => f(f(b[4 * i + 2] - b[4 * i]) * f(b[4 * i + 3] - b[4 * i + 1])));
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => s[j] - s[i]);
+  // By decreasing score, equal scores as torchvision's scores.sort(0, descending=True) leaves them.
+  const order = new Array<number>(n);
+  unstableSortOrder(s, 0, n, true, order);
   const suppressed = new Uint8Array(n);
   const keep: number[] = [];
   for (let a = 0; a < n; a++) {

@@ -175,7 +175,7 @@ function remainder(a: any, b: any): any {
   if (typeof a === "string") return pystr.str_mod(a, b);
   if ((typeof a !== "number" && typeof a !== "boolean") || (typeof b !== "number" && typeof b !== "boolean")) return a % b;
   const [x, y] = [Number(a), Number(b)];
-  if (y === 0) throw new ZeroDivisionError(Number.isInteger(x) && Number.isInteger(y) ? "integer division or modulo by zero" : "float modulo");
+  if (y === 0) throw new ZeroDivisionError(Number.isInteger(x) && Number.isInteger(y) ? "integer modulo by zero" : "float modulo");
   const r = x % y;
   return r !== 0 && r < 0 !== y < 0 ? r + y : r;
 }

@@ -44,8 +44,16 @@ const MAX_PASSES = 3;
  * `this` or of one (a parse, no compile: a later cell may declare the class whose instance it is given).
  */
 export function mayCallInstances(prevDecl: string, code: string): boolean {
-  return code.includes("(") && (code.includes("__call__") || prevDecl.includes("__call__") || callsUntypedParameter(code, prevDecl));
+  return code.includes("(") && (code.includes("__call__") || prevDecl.includes("__call__") || SHADOWED_CALL.test(code) || callsUntypedParameter(code, prevDecl));
 }
+
+/**
+ * A call of a method that JavaScript's string or array has with another meaning than Python's
+ * (kernel/dynamic_ops.ts's SHADOWED): on a receiver typed `any` of any kind (`const w = ident(s)`,
+ * `for (const line of lines)` over an untyped list, `JSON.parse(text).words`), it is Python's when
+ * its arguments are, which only the checker can tell apart from a typed receiver's.
+ */
+const SHADOWED_CALL = /\.\s*(?:split|replace|sort|pop)\s*\(/;
 
 /**
  * Whether some call's callee is a name that an enclosing function declares as an untyped parameter,

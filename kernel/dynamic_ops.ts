@@ -9,7 +9,7 @@
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
 import { isDict, Range, repr, str } from "../src/builtins";
-import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "../src/errors";
+import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivisionError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
 import { asPyIntKeyed, asPyTuple, pyIsTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
@@ -34,14 +34,62 @@ export function int_keyed<T extends object>(literal: T): T {
   return asPyIntKeyed(literal);
 }
 
+/** JavaScript's own methods of a string, an array and a Map, by the family name pythonMethod gives each. */
+const JS_PROTOTYPES: Record<string, object> = { str: String.prototype, list: Array.prototype, dict: Map.prototype };
+
 /**
- * Python's str, list or dict method `name` of a string, array or dict that JavaScript's lacks, bound to
- * it (`item.strip()`, `ids.append(t)`, `vocab.items()` on an untyped receiver); undefined for any other.
+ * JavaScript's methods whose name Python's str, list or dict shares with another meaning, and when a
+ * call's arguments are Python's form, as the dialect decides for a typed receiver (kernel/rewrite.ts's
+ * listMethod and strMethod): `s.split()` / `s.split(sep, maxsplit)` / `s.split(None)` (JavaScript's
+ * keeps the whole string, or drops the rest after its limit), `s.replace(old, new)` of two strings
+ * (JavaScript's replaces the first only), `xs.sort()` / `xs.sort({key, reverse})` (JavaScript's sorts
+ * numbers as strings), `xs.pop(i)` (JavaScript's ignores i) and a Map's `m.get(k, default)`
+ * (JavaScript's ignores the default). A RegExp, a replacer or comparison function keeps JavaScript's.
  */
-export function pythonMethod(receiver: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
-  const family = typeof receiver === "string" ? "str" : Array.isArray(receiver) ? "list" : receiver instanceof Map || isDict(receiver) ? "dict" : null;
-  const helper = family === null ? undefined : (PYTHON_METHODS as Record<string, unknown>)[`${family}_${name}`];
-  return typeof helper === "function" ? (...args: unknown[]) => (helper as (...a: unknown[]) => unknown)(receiver, ...args) : undefined;
+const SHADOWED: Record<string, Record<string, (args: unknown[]) => boolean>> = {
+  str: {
+    split: (args) => args.length === 0 || typeof args[0] === "string" || args[0] === null || args[0] === undefined,
+    replace: (args) => args.length >= 2 && typeof args[0] === "string" && typeof args[1] === "string",
+  },
+  list: {
+    sort: (args) => args.length === 0 || (args.length === 1 && isDict(args[0])),
+    pop: (args) => args.length === 1,
+  },
+  dict: { get: (args) => args.length === 2 },
+};
+
+/**
+ * Python's str, list or dict method `name` of a string, array or dict, bound to it, on an untyped
+ * receiver (`item.strip()`, `ids.append(t)`, `vocab.items()`, kernel/live_globals.ts's attribute):
+ * where JavaScript has none (`own` undefined), and where `own` is JavaScript's built-in method of that
+ * name with another meaning (SHADOWED), chosen as each call's arguments are Python's or JavaScript's.
+ * Undefined for any other receiver or name, and for a method of the object's own (a dict's `get` function).
+ */
+export function pythonMethod(receiver: unknown, name: string, own?: unknown): ((...args: unknown[]) => unknown) | undefined {
+  const helper = pythonHelper(receiver, name, own);
+  if (helper === undefined) return undefined;
+  const python = (...args: unknown[]) => helper(receiver, ...args);
+  if (own === undefined) return python;
+  const pythonForm = SHADOWED[family(receiver)!][name];
+  return (...args: unknown[]) => (pythonForm(args) ? python(...args) : Reflect.apply(own as (...a: unknown[]) => unknown, receiver, args));
+}
+
+/**
+ * The helper of src/pystr.ts, pylist.ts or pydict.ts (the receiver its first parameter) that is Python's
+ * method `name` of `receiver` where JavaScript's `own` is missing or, called Python's way, means
+ * something else (SHADOWED); undefined otherwise. A call with keywords (`s.split(maxsplit=1)`,
+ * kernel/keyword_call.ts) is Python's way.
+ */
+export function pythonHelper(receiver: unknown, name: string, own?: unknown): ((...args: unknown[]) => unknown) | undefined {
+  const kind = family(receiver);
+  const helper = kind === null ? undefined : (PYTHON_METHODS as Record<string, unknown>)[`${kind}_${name}`];
+  if (typeof helper !== "function") return undefined;
+  if (own !== undefined && !(Object.prototype.hasOwnProperty.call(SHADOWED[kind!], name) && own === (JS_PROTOTYPES[kind!] as Record<string, unknown>)[name])) return undefined;
+  return helper as (...args: unknown[]) => unknown;
+}
+
+function family(receiver: unknown): "str" | "list" | "dict" | null {
+  return typeof receiver === "string" ? "str" : Array.isArray(receiver) ? "list" : receiver instanceof Map || isDict(receiver) ? "dict" : null;
 }
 
 /** JavaScript's own binary operators, for operands that are not tensors. */
@@ -111,10 +159,25 @@ export function op(name: string, a: any, b: any): any {
   if (name === "add" && a instanceof Dataset && isDatasetLike(b)) return a.add(b);
   const text = typeof a === "string" || typeof b === "string";
   if (!ta && !tb && ((name === "add" && !text && (Array.isArray(a) || Array.isArray(b))) || (name === "mul" && (text || Array.isArray(a) || Array.isArray(b))))) return sequenceOp(name, a, b);
+  if (name === "remainder" && !ta && !tb) return remainder(a, b);
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);
   return REFLECTED[name](b as Tensor, a);
+}
+
+/**
+ * Python's `a % b` of two values that are not tensors: a string's %-formatting (`fmt % n`, src/pystr.ts),
+ * and of numbers the remainder with the divisor's sign (`-7 % 3` is 2, where JavaScript's is -1), a
+ * zero divisor Python's ZeroDivisionError; anything else as JavaScript's `%`.
+ */
+function remainder(a: any, b: any): any {
+  if (typeof a === "string") return pystr.str_mod(a, b);
+  if ((typeof a !== "number" && typeof a !== "boolean") || (typeof b !== "number" && typeof b !== "boolean")) return a % b;
+  const [x, y] = [Number(a), Number(b)];
+  if (y === 0) throw new ZeroDivisionError(Number.isInteger(x) && Number.isInteger(y) ? "integer modulo by zero" : "float modulo");
+  const r = x % y;
+  return r !== 0 && r < 0 !== y < 0 ? r + y : r;
 }
 
 /**

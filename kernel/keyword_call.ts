@@ -14,6 +14,7 @@
  * Cells reach these by `require`, as the dialect reaches torch.
  */
 import type * as ts from "typescript";
+import { pythonHelper } from "./dynamic_ops";
 import { isClass } from "./live_globals";
 import { tslabTypeScript } from "./resolve";
 import { CALL_WITH_KEYWORDS, setKeywordCaller } from "../src/functools";
@@ -104,6 +105,9 @@ export function call(f: unknown, args: unknown[], keywords: Record<string, unkno
 /** `obj.name(...args, **keywords)` for a receiver typed `any`. */
 export function method(obj: unknown, key: string, args: unknown[], keywords: Record<string, unknown>): any {
   const f = (obj as Record<string, unknown>)[key];
+  // Python's str, list or dict method (`line.split(maxsplit=1)`, `xs.sort(key=len)`), which JavaScript's lacks or means otherwise.
+  const python = f === undefined || typeof f === "function" ? pythonHelper(obj, key, f) : undefined;
+  if (python !== undefined) return python(...place(python, [obj, ...args], keywords));
   // An attribute holding an instance whose class defines `__call__` (`self.transform(sample, k=1)`), or a class (`self.act_fn(inplace=True)`).
   const dunder = typeof f === "object" && f !== null ? (f as { __call__?: unknown }).__call__ : undefined;
   if (typeof dunder === "function") return Reflect.apply(dunder, f, place(dunder, args, keywords));

@@ -295,13 +295,18 @@ export function callable(value: unknown): any {
  * tensor's or module's own method), a class constructs (`self.act_fn()` given `nn.ReLU`), an object
  * whose class defines `__call__` is called through it (`self.transform(sample)` given a `MulTransform`),
  * and a name JavaScript's string, array or plain object lacks is Python's str, list or dict method
- * (`item.strip()` on an untyped `item`, `self.input_ids.append(t)`, `vocab.items()`).
+ * (`item.strip()` on an untyped `item`, `self.input_ids.append(t)`, `vocab.items()`), as is one whose
+ * JavaScript form means something else, called Python's way (`line.split()`, `xs.sort()`, `xs.pop(0)`).
  */
 export function attribute(receiver: unknown, value: unknown, name?: string): any {
-  const python = pythonCall(value);
-  if (python) return python;
+  const called = pythonCall(value);
+  if (called) return called;
   // Required here, not imported: the converter's worker loads this file for its emit transformer, without the library.
-  if (value === undefined && name !== undefined) return (require("./dynamic_ops") as typeof import("./dynamic_ops")).pythonMethod(receiver, name) ?? value;
+  // A built-in method of that name may mean something else in Python (`s.split()`, `xs.sort()`, `xs.pop(0)`).
+  if (name !== undefined && (value === undefined || typeof value === "function")) {
+    const method = (require("./dynamic_ops") as typeof import("./dynamic_ops")).pythonMethod(receiver, name, value);
+    if (method !== undefined || value === undefined) return method;
+  }
   if (typeof value === "function") {
     const f = value as (...args: unknown[]) => unknown;
     return (...args: unknown[]) => Reflect.apply(f, receiver, args);

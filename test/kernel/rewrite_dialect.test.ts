@@ -1381,6 +1381,100 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect(shown[want.length + 1]).toBe(`ERROR CompileError: cell:2:${column} - Cannot find name 'undefined_name'.`);
   }, 120000);
 
+  test("str and list methods on untyped values are Python's where JavaScript's of that name means otherwise (split, replace, sort, pop, %)", async () => {
+    // test/reference/gen_dialect_untyped_methods.py: the same cells in Python.
+    const want = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "dialect_untyped_methods.json"), "utf8")) as { cells: string[] }).cells;
+    const cells = [
+      [
+        "function words(line) {",
+        "  return line.split();",
+        "}",
+        'print(words("a b  c"), words(" x\\ty "));',
+        "function fields(line, n) {",
+        '  return line.split(",", n);',
+        "}",
+        'print(fields("a,b,c", 1), fields("a,b,c", -1));',
+        "function clean(s) {",
+        '  return s.replace("-", " ");',
+        "}",
+        'print(clean("a-b-c"));',
+        "function order(xs) {",
+        "  xs.sort();",
+        "  return xs;",
+        "}",
+        'print(order([10, 9, 1, 100]), order([0.5, 10, 2]), order(["b", "a"]));',
+        "function first(queue) {",
+        "  const head = queue.pop(0);",
+        "  print(head, queue, queue.pop());",
+        "}",
+        "first([1, 2, 3]);",
+      ].join("\n"),
+      [
+        "let lines;",
+        'lines = ["b a", "d,c,e"];',
+        'for (const line of lines) print(line.split(), line.split(",", 1));',
+        "const cfg = JSON.parse('{\"sizes\": [64, 128, 32], \"name\": \"a-b-c\"}');",
+        "cfg.sizes.sort();",
+        'print(cfg["sizes"], cfg["name"].replace("-", "_"), cfg.sizes.pop(0), cfg.sizes);',
+      ].join("\n"),
+      [
+        "class Vocab {",
+        "  constructor(text, counts) {",
+        "    this.words = text.split();",
+        "    this.counts = counts;",
+        "  }",
+        "  top() {",
+        "    this.counts.sort();",
+        "    return this.counts.pop(-1);",
+        "  }",
+        "}",
+        'const v = Vocab("the cat  sat", [3, 10, 2]);',
+        "print(v.words, v.top(), v.counts);",
+      ].join("\n"),
+      [
+        "function parts(s, xs) {",
+        '  print(s.split(maxsplit=1), s.split(".", maxsplit=1));',
+        "  xs.sort(key=len, reverse=True);",
+        "  print(xs);",
+        "}",
+        'parts("a.b c.d", ["bb", "a", "ccc"]);',
+      ].join("\n"),
+      // JavaScript's own forms, meant as JavaScript: a RegExp separator or pattern, a comparison function.
+      [
+        "function js_forms(q, r) {",
+        '  print(q.split(/\\d/), q.replace(/\\d/g, "#"), q.replace(/1/, "one"));',
+        "  r.sort((a, b) => b - a);",
+        "  print(r);",
+        "}",
+        'js_forms("a1b2", [1, 10, 2]);',
+      ].join("\n"),
+      [
+        "function wrap(i, n) {",
+        "  return i % n;",
+        "}",
+        "print(wrap(-1, 5), wrap(-7.5, 2), wrap(7, -3), wrap(6, 3));",
+        "function fmt(f, x) {",
+        "  return f % x;",
+        "}",
+        'print(fmt("%d items", 3), fmt("%.2f", 0.5));',
+        "try {",
+        "  wrap(1, 0);",
+        "} catch (e) {",
+        "  print(e.name, e.message);",
+        "}",
+        'const m: any = new Map([["a", 1]]);',
+        'print(m.get("z", 0), m.get("a"));',
+      ].join("\n"),
+    ];
+    const dir = tempDir("torchlab-untyped-methods-");
+    fs.writeFileSync(path.join(dir, "untyped.ipynb"), JSON.stringify(notebook(cells)));
+    await runCli(["run", path.join(dir, "untyped.ipynb"), "--out", dir]);
+    type Output = { text?: string[]; data?: { "text/plain"?: string[] }; ename?: string; evalue?: string };
+    const nb = JSON.parse(fs.readFileSync(path.join(dir, "untyped.ipynb"), "utf8")) as { cells: { outputs: Output[] }[] };
+    const shown = nb.cells.map((c) => c.outputs.map((o) => (o.text ?? o.data?.["text/plain"] ?? [`ERROR ${o.ename}: ${o.evalue}`]).join("")).join(""));
+    expect(shown).toEqual(want);
+  }, 120000);
+
   test("a parameter defaulting to a class takes any class, and its call constructs it (Zero to GANs' `opt_func=torch.optim.SGD`)", () => {
     const cell = "function fit9(lr, model, opt_func=torch.optim.SGD) {\n  return opt_func(model.parameters(), lr);\n}";
     expect(mayDefaultToClass(cell)).toBe(true);

@@ -307,7 +307,7 @@ function torchMoments(t: Tensor, dims: number[], correction: number, keepdim: bo
 
 /** Variance with Bessel's correction by default (`unbiased: true` / `correction: 1`), as PyTorch. */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, name = "var"): Tensor {
-  if (t.dtype._tf !== "float32") throw new RuntimeError(`${name}(): input dtype should be float32, got ${t.dtype}`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`${name}(): std and var only support floating point and complex dtypes, got ${t.dtype}`);
   if (t.dim() === 0) return viaVector(t, (v) => variance(v, reduceDims(name, t, dim).length ? 0 : null, correction, false, name));
   const dims = reduceDims(name, t, dim);
   const n = dims.reduce((a, d) => a * t.shape[d], 1);
@@ -328,7 +328,7 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
 }
 
 export function std(t: Tensor, dim: Dims, correction: number, keepdim: boolean): Tensor {
-  if (t.dtype._tf !== "float32") throw new RuntimeError(`std(): input dtype should be float32, got ${t.dtype}`);
+  if (t.dtype._tf !== "float32") throw new RuntimeError(`std(): std and var only support floating point and complex dtypes, got ${t.dtype}`);
   if (t.dim() === 0) {
     reduceDims("std", t, dim);
     return viaVector(t, (v) => std(v, 0, correction, false));
@@ -377,7 +377,13 @@ function softmaxDim(op: string, t: Tensor, dim: number | undefined | null): numb
   if (dim === undefined || dim === null) {
     throw new ValueError(`${op}(): pass \`dim\` explicitly (PyTorch's implicit dim choice is deprecated), e.g. ${op}(x, {dim: 1})`);
   }
-  return normDim(dim, t.dim(), op);
+  const d = normDim(dim, t.dim(), op);
+  // PyTorch has no integer kernel (an empty tensor never reaches one); the float result would be a silent answer.
+  if (t.dtype._tf !== "float32" && t.numel() > 0) {
+    const kernel = d === t.dim() - 1 || t.dim() === 0 ? `${op}_lastdim_kernel_impl` : "softmax_kernel_impl";
+    throw new RuntimeError(`"${kernel}" not implemented for '${t.dtype._typeName}'`);
+  }
+  return d;
 }
 
 /**

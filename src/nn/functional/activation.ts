@@ -6,6 +6,7 @@
  */
 import { profiling, profiled } from "../../profiler/hook";
 import { Tensor } from "../../tensor/tensor";
+import type { dtype } from "../../tensor/dtype";
 import { isOptions, parseArgs } from "../../tensor/args";
 import { is_grad_enabled } from "../../autograd/grad_mode";
 import * as E from "../../ops/elementwise";
@@ -177,15 +178,17 @@ function implicitDim(op: string, ndim: number): number {
 }
 
 
-type SoftmaxOpts = { dim?: number | null; dtype?: string };
+type SoftmaxOpts = { dim?: number | null; dtype?: dtype | string | null };
 
-function softmaxArgs(op: string, input: Tensor, dim: number | null | SoftmaxOpts | undefined, rest: unknown[]): number {
+function softmaxArgs(op: string, input: Tensor, dim: number | null | SoftmaxOpts | undefined, rest: unknown[]): [Tensor, number] {
   checkInput(op, input);
   const o = opts(op, [dim, ...rest], ["dim", "_stacklevel", "dtype"]);
-  if (o.dtype !== undefined && !/^(torch\.)?(float|float32|float64|double)$/.test(String(o.dtype))) {
+  if (o.dtype !== undefined && o.dtype !== null && !/^(torch\.)?(float|float32|float64|double)$/.test(String(o.dtype))) {
     throw new TypeError(`${op}(): dtype must be a floating point dtype, got ${String(o.dtype)}`);
   }
-  return o.dim === undefined || o.dim === null ? implicitDim(op, input.dim()) : (o.dim as number);
+  // `dtype` casts the input first, as PyTorch's does: an integer tensor then has a kernel.
+  const x = o.dtype === undefined || o.dtype === null ? input : input.to(o.dtype as dtype);
+  return [x, o.dim === undefined || o.dim === null ? implicitDim(op, input.dim()) : (o.dim as number)];
 }
 
 /**
@@ -193,15 +196,16 @@ function softmaxArgs(op: string, input: Tensor, dim: number | null | SoftmaxOpts
  * @example F.softmax(logits, 1)  // or F.softmax(logits, {dim: 1})
  */
 export function softmax(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
-  return R.softmax(input, softmaxArgs("softmax", input, dim, [options]));
+  return R.softmax(...softmaxArgs("softmax", input, dim, [options]));
 }
 
 /** log(softmax(x)) along `dim`, computed stably. */
 export function log_softmax(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
-  return R.log_softmax(input, softmaxArgs("log_softmax", input, dim, [options]));
+  return R.log_softmax(...softmaxArgs("log_softmax", input, dim, [options]));
 }
 
 /** softmax(-x) along `dim`. */
 export function softmin(input: Tensor, dim?: number | null | SoftmaxOpts, options?: SoftmaxOpts): Tensor {
-  return R.softmax(input.neg(), softmaxArgs("softmin", input, dim, [options]));
+  const [x, d] = softmaxArgs("softmin", input, dim, [options]);
+  return R.softmax(x.neg(), d);
 }

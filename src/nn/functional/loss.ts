@@ -149,10 +149,11 @@ interface Picked {
  * checks them: an integer dtype, matching shapes, each in [0, C) unless it is ignore_index.
  */
 function targetClasses(op: string, logp: Tensor, target: Tensor, ignore_index: number): { C: number; tvals: Int32Array } {
+  // Shapes first, as PyTorch: a float target of the wrong shape is a shape error, not a dtype one.
+  checkNllShapes(logp, target);
   if (target.dtype !== D.int64) {
     throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)}`);
   }
-  checkNllShapes(logp, target);
   const C = logp.dim() === 1 ? logp.shape[0] : logp.shape[1];
   const tvals = target.dataSync() as Int32Array;
   for (let i = 0; i < tvals.length; i++) {

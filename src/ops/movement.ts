@@ -195,7 +195,7 @@ export function expand(t: Tensor, sizes: number[]): Tensor {
 
 export function repeat(t: Tensor, reps: number[]): Tensor {
   if (reps.length < t.dim()) {
-    throw new RuntimeError(`Number of dimensions of repeat dims (${reps.length}) can not be smaller than number of dimensions of tensor (${t.dim()})`);
+    throw new RuntimeError(`Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor (${reps.length} repeat dims, ${t.dim()}-D tensor)`);
   }
   const lead = reps.length - t.dim();
   const base = [...Array(lead).fill(1), ...t.shape];
@@ -237,7 +237,7 @@ function catOp(tensors: Tensor[], dim: number, name: string): Tensor {
     x.shape.forEach((s, k) => {
       if (k !== d && s !== ref.shape[k]) {
         throw new ShapeError(
-          `torch.cat(): Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[k]} but got size ${s} for tensor number ${i} in the list (shapes ${parts.map((p) => fmtShape(p.shape)).join(", ")}).`,
+          `torch.cat(): Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[k]} but got size ${s} for tensor number ${i} in the list. (shapes ${parts.map((p) => fmtShape(p.shape)).join(", ")})`,
           ref.shape,
           x.shape,
         );

@@ -236,6 +236,7 @@ const TENSOR_FILE = /\/src\/tensor\/tensor\.(d\.)?ts$/;
 const DATASET_FILE = /\/src\/utils\/data\/dataset\.(d\.)?ts$/;
 const MODULE_FILE = /\/src\/nn\/modules\/module\.(d\.)?ts$/;
 const CONTAINER_FILE = /\/src\/nn\/modules\/container\.(d\.)?ts$/;
+const CONTAINERS_FILE = /\/src\/nn\/modules\/container(_params)?\.(d\.)?ts$/;
 
 type ClassKind = "tensor" | "dataset" | "module" | "moduledict";
 
@@ -639,6 +640,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (!(t.isParenthesizedExpression(p) || t.isArrayLiteralExpression(p) || t.isObjectLiteralExpression(p) || t.isPropertyAssignment(p) || t.isSpreadElement(p) || t.isShorthandPropertyAssignment(p))) return false;
     }
     return false;
+  };
+  /** Whether `n` reads an nn container (Sequential, ModuleList, ModuleDict, ParameterList/Dict) by a number or string key. */
+  const containerGet = (n: ts.ElementAccessExpression): boolean => {
+    const key = kindOf(n.argumentExpression);
+    if (key !== "number" && key !== "string") return false;
+    const type = checker.getTypeAtLocation(strip(n.expression));
+    const kind = classKind(t, checker, type);
+    if (kind !== "module" && kind !== "moduledict") return false;
+    const get = type.getProperty("get");
+    const decl = get?.declarations?.[0];
+    if (!get || !decl || !libraryFile(decl.getSourceFile().fileName, CONTAINERS_FILE)) return false;
+    // A list's get takes a position, a dict's a key: `seq["conv"]` (a named child) stays JavaScript's.
+    const param = checker.getTypeOfSymbolAtLocation(get, n).getCallSignatures()[0]?.getParameters()[0];
+    return param !== undefined && kindOfType(t, checker, checker.getTypeOfSymbolAtLocation(param, n)) === key;
   };
   /** Emits `obj[key]` as the arguments `obj, key` of a kernel/dynamic_ops.ts call; returns where its `]` is. */
   const objectAndKey = (e: ts.ElementAccessExpression): number => {
@@ -1374,6 +1389,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       } else if (obj === "dataset") {
         const type = checker.getTypeAtLocation(strip(n.expression));
         name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;
+      } else if (obj === "other" && !assignedTo(n) && containerGet(n)) {
+        // `seq[5]`, `layers[-1]`, `heads["q"]` on an nn container: its get(), which raises Python's
+        // IndexError / KeyError where JavaScript would read a missing position or key as undefined.
+        name = "get";
       } else if (obj !== "any" && negativeLiteral(n.argumentExpression) && !assignedTo(n) && hasAt(n.expression)) {
         // Python's `shape[-1]`, `lst[-1]`, `s[-2]` on an array, a torch.Size, a string or a typed array,
         // which JavaScript reads as undefined: `.at(-1)`.

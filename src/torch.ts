@@ -749,7 +749,7 @@ export function range(start: number, end: number, ...args: [step?: number | Rang
 }
 type RangeOpts = { step?: number; dtype?: DType | string | null; requires_grad?: boolean; device?: unknown };
 export const det = (A: Tensor): Tensor => LX.det(A, "det");
-export const inverse = (A: Tensor): Tensor => LX.inv(A, "inverse");
+export const inverse = (A: Tensor): Tensor => LX.inv(A);
 export const logdet = (A: Tensor): Tensor => LX.logdet(A);
 /** The exponential of each `[..., n, n]` matrix (torch.linalg.matrix_exp). */
 export { matrix_exp } from "./ops/matrix_exp";

@@ -65,7 +65,8 @@ describe("copy.deepcopy as Python's, with PyTorch's __deepcopy__", () => {
 
   test("a tensor, a Parameter, an object reached twice, a non-leaf, an optimizer", () => {
     const w = torch.ones(2, { requires_grad: true });
-    w.grad = torch.full([2], 3.0);
+    // A float grad: PyTorch refuses one of another dtype, and JavaScript's 3.0 is the integer 3.
+    w.grad = torch.full([2], 3.0, { dtype: torch.float32 });
     const wc = copy.deepcopy(w);
     expect({ requires_grad: wc.requires_grad, is_leaf: wc.is_leaf, grad: wc.grad!.tolist(), parameter: copy.deepcopy(new Net().conv.weight).constructor.name }).toEqual(ref.tensor);
     wc.data.fill_(5);

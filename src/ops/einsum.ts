@@ -148,7 +148,7 @@ export function einsum(equation: string, operands: Tensor[]): Tensor {
       if (cur === undefined || cur === 1) size.set(l, s);
       else if (s !== 1 && s !== cur) {
         throw new RuntimeError(
-          `einsum(): operands do not broadcast with remapped shapes (original->remapped): subscript ${labelName(l)} has size ${s} for operand ${i} (shape ${fmtShape(o.t.shape)}) which does not broadcast with previously seen size ${cur}`,
+          `einsum(): subscript ${labelName(l)} has size ${s} for operand ${i} which does not broadcast with previously seen size ${cur} (operand ${i} has shape ${fmtShape(o.t.shape)})`,
         );
       }
     }),

@@ -478,7 +478,10 @@ export const isfinite = (a: Tensor): Tensor => constant(compute(() => (a.dtype._
 
 function asCondition(op: string, cond: Tensor): Tensor {
   if (cond.dtype._tf !== "bool") {
-    throw new TypeError(`${op}(): expected a bool condition/mask tensor, got dtype ${cond.dtype} (use \`x.gt(0)\` or \`.bool()\`)`);
+    // PyTorch's where and (2.x) masked_fill messages, RuntimeErrors as theirs are.
+    const what = op === "where" ? `where expected condition to be a boolean tensor, but got a tensor with dtype ${cond.dtype._typeName}`
+      : `${op}_ only supports boolean masks, but got mask with dtype ${cond.dtype._typeName.toLowerCase()}`;
+    throw new RuntimeError(`${what} (use \`x.gt(0)\` or \`.bool()\`)`);
   }
   return cond;
 }

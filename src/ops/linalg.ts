@@ -91,8 +91,9 @@ export function mm(a: Tensor, b: Tensor): Tensor {
 export function bmm(a: Tensor, b: Tensor): Tensor {
   if (a.dim() !== 3) throw new RuntimeError(`bmm(): batch1 must be a 3D tensor, got shape ${fmtShape(a.shape)}`);
   if (b.dim() !== 3) throw new RuntimeError(`bmm(): batch2 must be a 3D tensor, got shape ${fmtShape(b.shape)}`);
-  if (a.shape[0] !== b.shape[0]) {
-    throw new ShapeError(`bmm(): batch1 and batch2 must have same number of batches, got ${a.shape[0]} and ${b.shape[0]}`, a.shape, b.shape);
+  if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
+    const want = [a.shape[0], a.shape[2]];
+    throw new ShapeError(`Expected size for first two dimensions of batch2 tensor to be: ${fmtShape(want)} but got: ${fmtShape(b.shape.slice(0, 2))}.`, want, b.shape);
   }
   checkFloat("bmm", a, b);
   return batched("bmm", "BmmBackward0", a, b);

@@ -28,6 +28,9 @@ export function inferShape(op: string, shape: number[], numel: number, from: num
   });
   const out = shape.slice();
   if (infer >= 0) {
+    if (known === 0 && numel === 0) {
+      throw new RuntimeError(`${op}(): cannot reshape tensor of 0 elements into shape ${fmtShape(shape)} because the unspecified dimension size -1 can be any value and is ambiguous`);
+    }
     if (known === 0 || numel % known !== 0) {
       throw new ShapeError(`${op}(): shape '${fmtShape(shape)}' is invalid for input of size ${numel} (input shape ${fmtShape(from)})`, shape, from);
     }
@@ -77,7 +80,7 @@ export function permute(t: Tensor, dims: number[]): Tensor {
     );
   }
   const p = dims.map((d) => normDim(d, t.dim(), "permute"));
-  if (new Set(p).size !== p.length) throw new RuntimeError(`permute(): repeated dim in [${dims.join(", ")}]`);
+  if (new Set(p).size !== p.length) throw new RuntimeError(`permute(): duplicate dims are not allowed. (dims [${dims.join(", ")}])`);
   if (t.dim() === 0) return t.alias();
   // tfjs's Transpose kernel divides by zero on empty tensors on wasm.
   const out = compute(() => (t.numel() === 0 ? tf.zeros(p.map((d) => t.shape[d]), t.dtype._tf) : transposeT(t._t, p)));
@@ -155,7 +158,7 @@ export function unsqueeze(t: Tensor, dim: number, inplace = false): Tensor {
 export function expand(t: Tensor, sizes: number[]): Tensor {
   if (sizes.length < t.dim()) {
     throw new ShapeError(
-      `expand(torch.FloatTensor{${fmtShape(t.shape)}}, size=${fmtShape(sizes)}): the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${t.dim()})`,
+      `expand(torch.${t.dtype._typeName}Tensor{${fmtShape(t.shape)}}, size=${fmtShape(sizes)}): the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${t.dim()})`,
       sizes,
       t.shape,
     );
@@ -192,10 +195,13 @@ export function expand(t: Tensor, sizes: number[]): Tensor {
 
 export function repeat(t: Tensor, reps: number[]): Tensor {
   if (reps.length < t.dim()) {
-    throw new RuntimeError(`Number of dimensions of repeat dims (${reps.length}) can not be smaller than number of dimensions of tensor (${t.dim()})`);
+    throw new RuntimeError(`Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor (${reps.length} repeat dims, ${t.dim()}-D tensor)`);
   }
   const lead = reps.length - t.dim();
   const base = [...Array(lead).fill(1), ...t.shape];
+  const shape = base.map((b, i) => b * reps[i]);
+  const neg = shape.find((s) => s < 0);
+  if (neg !== undefined) throw new RuntimeError(`Trying to create tensor with negative dimension ${neg}: ${fmtShape(shape)}`);
   const out = compute(() => tf.tile(tf.reshape(t._t, base), reps));
   return record("RepeatBackward0", [t], out, repeatBackward(t.shape, base, reps), false, false);
 }
@@ -231,7 +237,7 @@ function catOp(tensors: Tensor[], dim: number, name: string): Tensor {
     x.shape.forEach((s, k) => {
       if (k !== d && s !== ref.shape[k]) {
         throw new ShapeError(
-          `torch.cat(): Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[k]} but got size ${s} for tensor number ${i} in the list (shapes ${parts.map((p) => fmtShape(p.shape)).join(", ")}).`,
+          `torch.cat(): Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[k]} but got size ${s} for tensor number ${i} in the list. (shapes ${parts.map((p) => fmtShape(p.shape)).join(", ")})`,
           ref.shape,
           x.shape,
         );
@@ -325,7 +331,8 @@ export function split(t: Tensor, split_size_or_sections: number | number[], dim 
     }
   } else {
     const s = split_size_or_sections;
-    if (!Number.isInteger(s) || s <= 0) throw new ValueError(`split(): split_size must be a positive integer, got ${s}`);
+    if (!Number.isInteger(s) || s < 0) throw new ValueError(`split(): split_size must be a non-negative integer, got ${s}`);
+    if (s === 0 && size !== 0) throw new RuntimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${size}`);
     sizes = [];
     for (let o = 0; o < size; o += s) sizes.push(Math.min(s, size - o));
     if (sizes.length === 0) sizes = [0];
@@ -383,7 +390,8 @@ export function index_select(t: Tensor, dim: number, index: Tensor, name = "Inde
   const size = t.shape[d];
   const idx = Array.from(index._t.dataSync());
   if (size === 0 && idx.length > 0 && t.dim() > 1) throw new RuntimeError("index_select(): self indexing axis dim should be positive");
-  const bad = idx.find((i) => i < -size || i >= size);
+  // PyTorch's index_select takes no negative index (x[idx] does: movement's index path wraps them itself).
+  const bad = idx.find((i) => i < 0 || i >= size);
   if (bad !== undefined) throw new IndexError(`index_select(): index out of range in self: index ${bad} is out of bounds for dimension ${d} with size ${size}`);
   if (t.numel() === 0 || idx.length === 0) {
     const shape = t.shape.map((s, k) => (k === d ? idx.length : s));
@@ -432,8 +440,9 @@ export function gather(t: Tensor, dim: number, index: Tensor): Tensor {
       rem -= c * istr[k];
       if (k === d) {
         const v = idx[n];
-        if (v < -t.shape[d] || v >= t.shape[d]) throw new RuntimeError(`gather(): index ${v} is out of bounds for dimension ${d} with size ${t.shape[d]}`);
-        off += (v < 0 ? v + t.shape[d] : v) * strides[k];
+        // PyTorch's gather takes no negative index: -1 is out of bounds, not the last entry.
+        if (v < 0 || v >= t.shape[d]) throw new RuntimeError(`gather(): index ${v} is out of bounds for dimension ${d} with size ${t.shape[d]}`);
+        off += v * strides[k];
       } else off += c * strides[k];
     }
     flat[n] = off;

@@ -377,7 +377,13 @@ function softmaxDim(op: string, t: Tensor, dim: number | undefined | null): numb
   if (dim === undefined || dim === null) {
     throw new ValueError(`${op}(): pass \`dim\` explicitly (PyTorch's implicit dim choice is deprecated), e.g. ${op}(x, {dim: 1})`);
   }
-  return normDim(dim, t.dim(), op);
+  const d = normDim(dim, t.dim(), op);
+  // PyTorch has no integer kernel (an empty tensor never reaches one); the float result would be a silent answer.
+  if (t.dtype._tf !== "float32" && t.numel() > 0) {
+    const kernel = d === t.dim() - 1 || t.dim() === 0 ? `${op}_lastdim_kernel_impl` : "softmax_kernel_impl";
+    throw new RuntimeError(`"${kernel}" not implemented for '${t.dtype._typeName}'`);
+  }
+  return d;
 }
 
 /**

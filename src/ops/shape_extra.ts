@@ -446,7 +446,7 @@ export function take(t: Tensor, index: Tensor): Tensor {
   const pos = new Int32Array(idx.length);
   for (let i = 0; i < idx.length; i++) {
     const v = idx[i];
-    if (v < -n || v >= n) throw new IndexError(`take(): out of range: tried to access index ${v} on a tensor of ${n} elements (input shape ${fmtShape(t.shape)})`);
+    if (v < -n || v >= n) throw new IndexError(`take(): out of range: tried to access index ${v} on a tensor of ${n} elements. (input shape ${fmtShape(t.shape)})`);
     pos[i] = v < 0 ? v + n : v;
   }
   return flatGather("TakeBackward0", [t], pos, index.shape.slice(), t.dtype);

@@ -75,6 +75,8 @@ export interface LegacyTensorType {
   readonly dtype: DType;
 }
 
+const LEGACY_DTYPES = [D.float32, D.float64, D.int64, D.int32, D.int16, D.int8, D.uint8, D.bool];
+
 export function normalizeDtype(d: unknown): DType {
   const r = D.lookupDtype(d);
   if (r === undefined) throw new TypeError(`unsupported dtype ${String(d)}: torchlab has torch.float32, torch.float64, torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8 and torch.bool`);
@@ -184,8 +186,20 @@ export class Tensor {
   /** @internal the memory format PyTorch would store this tensor in (src/tensor/memory_format.ts); null: row-major. Views read their strides instead. */
   _memfmt: MF.StoredFormat = null;
   private _grad_fn: Node | null = null;
+  private _gradValue: Tensor | null = null;
   /** Accumulated gradient of a leaf after backward(). */
-  grad: Tensor | null = null;
+  get grad(): Tensor | null {
+    return this._gradValue;
+  }
+  /** PyTorch's checks on `x.grad = g`: a tensor (or null) of this tensor's size and kind of dtype. */
+  set grad(g: Tensor | null) {
+    if (g !== null && g !== undefined) {
+      if (!(g instanceof Tensor)) throw new TypeError(`assigned grad expected to be a Tensor or None but got grad of type ${typeof g}`);
+      if (g.dtype._tf !== this.dtype._tf) throw new RuntimeError("assigned grad has data of a different type");
+      if (g.shape.length !== this.shape.length || g.shape.some((d, i) => d !== this.shape[i])) throw new RuntimeError("assigned grad has data of a different size");
+    }
+    this._gradValue = g ?? null;
+  }
   private _requires_grad = false;
   /** @internal how many unreleased autograd nodes hold this tensor as an input (src/autograd/node.ts). */
   _holds = 0;
@@ -557,6 +571,13 @@ export class Tensor {
   type(dtype: DType | string | LegacyTensorType): Tensor;
   type(dtype?: DType | string | LegacyTensorType): Tensor | string {
     if (dtype === undefined) return `torch.${this.dtype._typeName}Tensor`;
+    if (typeof dtype === "string") {
+      // PyTorch's type names ('torch.LongTensor', 'torch.cuda.FloatTensor'); a dtype's name is also read.
+      const legacy = /^torch\.(cuda\.)?(\w+)Tensor$/.exec(dtype);
+      const named = legacy ? LEGACY_DTYPES.find((d) => d._typeName === legacy[2]) : D.lookupDtype(dtype);
+      if (named === undefined) throw new ValueError(`invalid type: '${dtype}'`);
+      return legacy?.[1] ? this.to("cuda").to(named) : this.to(named);
+    }
     return this.to(typeof dtype === "function" ? dtype.dtype : dtype);
   }
   float(): Tensor {
@@ -1402,6 +1423,7 @@ export class Tensor {
     const o = parseArgs("norm", trimArgs([p, dim, keepdim]), ["p", "dim", "keepdim", "dtype"]);
     // PyTorch's dtype= casts the input before the reduction.
     const x = o.dtype === undefined || o.dtype === null ? this : this.to(normalizeDtype(o.dtype));
+    if (x.dtype._tf !== "float32") throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${x.dtype._typeName} instead.`);
     const k = (o.keepdim as boolean | undefined) ?? false;
     // 'nuc' is the matrix norm over `dim` (all dims by default), as torch.norm hands it to linalg.matrix_norm.
     if (o.p === "nuc") return LX.matrix_norm(x, "nuc", (o.dim as [number, number] | undefined) ?? ([...Array(x.dim()).keys()] as [number, number]), k);

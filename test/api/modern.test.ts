@@ -91,7 +91,8 @@ describe("torch.special against PyTorch 1.13 (edge values: 0, -0, negatives, pol
     const yb = torch.tensor([-1.0, NaN, 3.0, -2.0, 0.5]);
     expectClose(torch.special.xlog1py(xa, yb), S.forward.xlog1py, "xlog1py");
     expectClose(torch.special.xlogy(xa, yb), S.forward.xlogy, "xlogy");
-    const m = torch.tensor([[1.0, 2.0, 3.0], [-1.0, 0.0, 1000.0]]);
+    // Float, as Python's literals are (JavaScript's 1.0 is the integer 1; softmax has no integer kernel).
+    const m = torch.tensor([[1.0, 2.0, 3.0], [-1.0, 0.0, 1000.0]], { dtype: torch.float32 });
     expectClose(torch.special.softmax(m, 1), S.forward.softmax1, "softmax");
     expectClose(torch.special.log_softmax(m, 1), S.forward.log_softmax1, "log_softmax");
     expectClose(torch.special.logsumexp(m, 1), S.forward.logsumexp1, "logsumexp");

@@ -910,6 +910,25 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     expect(codes(r)).toEqual([]);
   });
 
+  test("an nn container read by position or key is its get(): Python's IndexError / KeyError past the end, not undefined", () => {
+    run(
+      [
+        "const cs = new torch.nn.Sequential(new torch.nn.Linear(2, 3));",
+        "const cl = new torch.nn.ModuleList([new torch.nn.ReLU()]);",
+        "const cd = new torch.nn.ModuleDict({ a: new torch.nn.ReLU() });",
+        "const cp = new torch.nn.ParameterList([w]);",
+        "const cpd = new torch.nn.ParameterDict({ p: w });",
+      ].join("\n"),
+    );
+    expect(rw("cs[1]; cs[-2].weight; cl[n]")).toBe("cs.get(1); cs.get(-2).weight; cl.get(n)");
+    expect(rw('cd["b"]; cp[0]; cpd["q"]')).toBe('cd.get("b"); cp.get(0); cpd.get("q")');
+    // Writes stay JavaScript's (the accessor replaces the child); a dict read by a number, too.
+    expect(rw("cs[0] = new torch.nn.Tanh()")).toBe("cs[0] = new torch.nn.Tanh()");
+    expect(rw("cd[0]")).toBe("cd[0]");
+    expect(() => new torch.nn.Sequential(new torch.nn.Linear(2, 3)).get(1)).toThrow(expect.objectContaining({ name: "IndexError", message: "index 1 is out of range" }));
+    expect(() => new torch.nn.ModuleDict({ a: new torch.nn.ReLU() }).get("b")).toThrow(expect.objectContaining({ name: "KeyError", message: "'b'" }));
+  });
+
   test("a ModuleDict's keys and attributes set in another method or a later cell read as Python's attributes", () => {
     const r = cells(
       [

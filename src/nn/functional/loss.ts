@@ -149,10 +149,11 @@ interface Picked {
  * checks them: an integer dtype, matching shapes, each in [0, C) unless it is ignore_index.
  */
 function targetClasses(op: string, logp: Tensor, target: Tensor, ignore_index: number): { C: number; tvals: Int32Array } {
+  // Shapes first, as PyTorch: a float target of the wrong shape is a shape error, not a dtype one.
+  checkNllShapes(logp, target);
   if (target.dtype !== D.int64) {
     throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)}`);
   }
-  checkNllShapes(logp, target);
   const C = logp.dim() === 1 ? logp.shape[0] : logp.shape[1];
   const tvals = target.dataSync() as Int32Array;
   for (let i = 0; i < tvals.length; i++) {
@@ -269,7 +270,8 @@ export function cross_entropy(input: Tensor, target: Tensor, weight?: Tensor | n
   const ignore_index = (o.ignore_index as number | undefined) ?? -100;
   const ls = (o.label_smoothing as number | undefined) ?? 0;
   if (typeof ls !== "number") throw new TypeError(`cross_entropy(): label_smoothing must be a number, got ${typeof ls}`);
-  checkFloatInput("cross_entropy", input);
+  // PyTorch's cross_entropy is log_softmax first: an integer input fails there, with its message.
+  if (input.dtype._tf !== "float32") throw new RuntimeError(`"log_softmax_lastdim_kernel_impl" not implemented for '${input.dtype._typeName}'`);
   if (input.dim() < 1) throw new ValueError(`Expected 1 or more dimensions (got ${input.dim()})`);
   const classDim = input.dim() === 1 ? 0 : 1;
   const C = input.shape[classDim];

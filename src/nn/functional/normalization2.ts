@@ -96,6 +96,10 @@ export function instance_norm(
   const rm = (o.running_mean as Tensor | null | undefined) ?? null;
   const rv = (o.running_var as Tensor | null | undefined) ?? null;
   const useStats = (o.use_input_stats as boolean | undefined) ?? true;
+  // PyTorch's _verify_spatial_size: one value per instance and channel normalises to a silent 0.
+  if (useStats && input.shape.slice(2).reduce((a, b) => a * b, 1) === 1) {
+    throw new ValueError(`Expected more than 1 spatial element when training, got input size torch.Size([${input.shape.join(", ")}])`);
+  }
   const mom = (o.momentum as number | undefined) ?? 0.1;
   const e = (o.eps as number | undefined) ?? 1e-5;
   const c = input.shape[1];

@@ -9,7 +9,7 @@ import { isOptions } from "../../tensor/args";
 import { Module, type ModuleItem } from "./module";
 import { nhwcSequential } from "./conv_chain";
 import { runFreeingIntermediates } from "./intermediates";
-import { IndexError, TypeError, ValueError } from "../../errors";
+import { IndexError, KeyError, TypeError, ValueError } from "../../errors";
 
 type Fields = Record<string, unknown>;
 
@@ -317,7 +317,7 @@ export class ModuleDict extends Module {
   /** The module under `key` (Python's `d[key]`); raises when absent. */
   get(key: string): ModuleItem {
     const m = this._dict.get(key);
-    if (m === undefined) throw new ValueError(`KeyError: '${key}'`);
+    if (m === undefined) throw new KeyError(`'${key}'`);
     return m;
   }
 

@@ -8,7 +8,7 @@ import { Tensor } from "../../tensor/tensor";
 import { isOptions } from "../../tensor/args";
 import { Parameter } from "../parameter";
 import { Module } from "./module";
-import { IndexError, TypeError, ValueError } from "../../errors";
+import { AttributeError, IndexError, TypeError, ValueError } from "../../errors";
 import { pyTypeName } from "../../pyrepr";
 
 type Fields = Record<string, unknown>;
@@ -163,8 +163,8 @@ export class ParameterDict extends ParameterContainer {
   /** The parameter under `key` (Python's `pd[key]`); raises when absent. */
   get(key: string): Parameter {
     const p = this._params.get(this.key(key));
-    // PyTorch 1.13 looks the key up as an attribute: AttributeError, which torchlab raises as ValueError.
-    if (p === undefined) throw new ValueError(`'ParameterDict' object has no attribute '${key}'`);
+    // PyTorch 1.13 looks the key up as an attribute: AttributeError.
+    if (p === undefined) throw new AttributeError(`'ParameterDict' object has no attribute '${key}'`);
     return p;
   }
 

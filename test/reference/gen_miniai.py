@@ -675,10 +675,6 @@ fit()
 
 loss_func(model(xb), yb), accuracy(model(xb), yb)''',
     '''train_ds[[4,6,7]]''',
-    '''train_dl = DataLoader(train_ds, sampler=train_samp)
-valid_dl = DataLoader(valid_ds, sampler=valid_samp)''',
-    '''xb,yb = next(iter(train_dl))
-xb.shape,yb.shape''',
     '''def fit(epochs, model, loss_func, opt, train_dl, valid_dl):
     for epoch in range(epochs):
         model.train()

@@ -85,8 +85,9 @@ function callsUntypedParameter(code: string, prevDecl: string): boolean {
     if (found) return;
     const root = t.isCallExpression(n) ? simpleReceiverRoot(t, n.expression) ?? chainRoot(t, n.expression) : undefined;
     const anyVariable = (name: string): boolean => anyHere.has(name) || prevDecl.includes(` ${name}: any;`);
-    const property = t.isCallExpression(n) && root !== n.expression;
-    if (root && (root.kind === t.SyntaxKind.ThisKeyword || (t.isIdentifier(root) && (declared(root.text, n) || (property && anyVariable(root.text)))))) found = true;
+    // A variable declared `any` may hold an instance with `__call__` (`let model: any = Model(w1, b1, w2, b2)` then
+    // `model(x, y)`), or one in an attribute (`hp.cls()`).
+    if (root && (root.kind === t.SyntaxKind.ThisKeyword || (t.isIdentifier(root) && (declared(root.text, n) || anyVariable(root.text))))) found = true;
     else n.forEachChild(visit);
   };
   sf.forEachChild(visit);
@@ -131,8 +132,10 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
   const untypedParameter = (callee: ts.Expression): boolean => {
     if (!t.isIdentifier(callee) || !(checker.getTypeAtLocation(callee).flags & t.TypeFlags.Any)) return false;
     const declaration = checker.getSymbolAtLocation(callee)?.valueDeclaration;
+    if (declaration !== undefined && t.isVariableDeclaration(declaration)) return declaration.type?.kind === K.AnyKeyword || (!declaration.type && !declaration.initializer);
     return declaration !== undefined && t.isParameter(declaration) && untypedDeclaration(t, declaration);
   };
+  // An untyped parameter, or a variable declared `any` (`let model: any`, or `let model;`): its value is known when the call runs.
   // `recv.name` typed `any`, recv a chain of names (so that it may be read twice): a method, or an attribute holding anything.
   // A name that a typed receiver other than `this` lacks is `any` only as the checker's error: `item.strip()` on a
   // string is Python's str method (kernel/rewrite.ts). An attribute of `this` that no pass has declared yet is wrapped.

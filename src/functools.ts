@@ -68,3 +68,26 @@ export function partial(func: Function, ...args: any[]): Partial { // eslint-dis
 Object.defineProperty(partial, CALL_WITH_KEYWORDS, {
   value: (args: unknown[], keywords: Keywords) => make(args[0] as Function, args.slice(1), keywords), // eslint-disable-line @typescript-eslint/ban-types
 });
+
+/**
+ * Python's functools.reduce: folds `iterable` from the left with `fn`, starting from `initial` when
+ * given (fast.ai's `reduce(lambda val, layer: layer(val), self.layers, x)`), else from the first item.
+ *
+ * @example
+ * reduce((a, b) => a + b, [1, 2, 3], 10) // 16
+ */
+export function reduce<T>(fn: (acc: T, item: T) => T, iterable: Iterable<T>): T;
+export function reduce<T, A>(fn: (acc: A, item: T) => A, iterable: Iterable<T>, initial: A): A;
+export function reduce(fn: (acc: unknown, item: unknown) => unknown, iterable: Iterable<unknown>, ...initial: unknown[]): unknown {
+  if (typeof fn !== "function") throw new TypeError(`'${typeof fn}' object is not callable`);
+  const it = iterable[Symbol.iterator]();
+  let acc: unknown;
+  if (initial.length > 0) acc = initial[0];
+  else {
+    const first = it.next();
+    if (first.done) throw new TypeError("reduce() of empty iterable with no initial value");
+    acc = first.value;
+  }
+  for (let r = it.next(); !r.done; r = it.next()) acc = fn(acc, r.value);
+  return acc;
+}

@@ -35,3 +35,13 @@ describe("functools.partial", () => {
     expect(() => partial(3 as unknown as () => void)).toThrow("the first argument must be callable");
   });
 });
+
+describe("functools.reduce", () => {
+  test("folds from the left, from the initial value when given, else from the first item (Python's errors otherwise)", () => {
+    const { reduce } = require("../src/functools") as typeof import("../src/functools");
+    expect(reduce((a: string, b: string) => `(${a}${b})`, ["x", "y", "z"])).toBe("((xy)z)");
+    expect(reduce((v: number, f: (n: number) => number) => f(v), [(n: number) => n + 1, (n: number) => n * 10], 2)).toBe(30);
+    expect(reduce((a: number, b: number) => a + b, [], 5)).toBe(5);
+    expect(() => reduce((a: number, b: number) => a + b, [])).toThrow("reduce() of empty iterable with no initial value");
+  });
+});

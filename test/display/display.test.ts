@@ -179,3 +179,20 @@ describe("display.feature_maps(module, input) through forward hooks", () => {
     expect(() => display.feature_maps(net, torch.rand(1, 1, 14, 14), { layer: new nn.ReLU() })).toThrow("the given layer is not a submodule");
   });
 });
+
+describe("a notebook class's __repr__ is what its value shows (IPython shows repr(obj))", () => {
+  test("an object whose class defines __repr__ shows its text; one without keeps Node's form", () => {
+    const { plainText } = require("../../src/display/emitter") as typeof import("../../src/display/emitter");
+    class MyModule {
+      _modules = { l1: 1 };
+      __repr__(): string {
+        return "{'l1': Linear(in_features=3, out_features=4, bias=True)}";
+      }
+    }
+    expect(plainText(new MyModule())).toBe("{'l1': Linear(in_features=3, out_features=4, bias=True)}");
+    class Plain {
+      a = 1;
+    }
+    expect(plainText(new Plain())).toBe("Plain { a: 1 }");
+  });
+});

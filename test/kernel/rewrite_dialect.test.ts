@@ -1525,6 +1525,17 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect(liveCallable(null)).toBe(null);
   });
 
+  test("a variable declared `any` that is called goes through live_globals.callable (fast.ai's `let model: any = Model(w1, b1, w2, b2)` then `model(x, y)`)", () => {
+    run("class TwoArgs { __call__(x, y) { return [x, y]; } }\nlet held: any = TwoArgs();\nlet later;");
+    expect(mayCallInstances("export declare let held: any;\n", "held(1, 2);")).toBe(true);
+    expect(mayCallInstances("", "let h2: any = 1;\nh2(1);")).toBe(true);
+    expect(mayCallInstances("", "const typed2 = (a: number) => a;\ntyped2(1);")).toBe(false);
+    expect(rw("held(1, 2)")).toContain(".callable(held)(1, 2)");
+    // `let later;` (no type, no initializer) is `any` too; a typed variable is left as it is.
+    expect(rw("later = TwoArgs();\nlater(3, 4)")).toContain(".callable(later)(3, 4)");
+    expect(rw("const f3 = (a: number) => a;\nf3(1)")).toBe("const f3 = (a: number) => a;\nf3(1)");
+  });
+
   test("a class that a later cell declares, called the Python way inside a function, is constructed", () => {
     class Later {
       constructor(readonly size: number) {}

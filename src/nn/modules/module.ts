@@ -265,7 +265,12 @@ export class Module {
   constructor() {
     // eslint-disable-next-line prefer-const
     let proxy: Module;
-    const self = ((...args: unknown[]) => proxy._call_impl(...args)) as unknown as Module;
+    // A subclass that overrides `__call__` (fast.ai's `def __call__(self, x, targ)`) is called through it, as
+    // Python's `module(x)` runs `type(module).__call__`; otherwise through `_call_impl` (hooks, then forward).
+    const self = ((...args: unknown[]) => {
+      const call = (proxy as { __call__?: unknown }).__call__;
+      return typeof call === "function" ? (call as (...a: unknown[]) => unknown).apply(proxy, args) : proxy._call_impl(...args);
+    }) as unknown as Module;
     // A function's own `name` and `length` would shadow fields and getters of the same names.
     delete (self as { name?: unknown }).name;
     delete (self as { length?: unknown }).length;

@@ -40,11 +40,7 @@ export function ipythonReprOf(v: unknown): string | null {
   const cls = pyClassQualname(v);
   if (cls !== null) return cls;
   const own = (v as { [IPYTHON_REPR]?: unknown })[IPYTHON_REPR];
-  if (typeof own === "function") return String(own.call(v));
-  // A notebook's class that defines __repr__ (fast.ai's MyModule: `def __repr__(self): return f'{self._modules}'`)
-  // shows what it returns, as IPython shows repr(obj).
-  const dunder = (v as { __repr__?: unknown }).__repr__;
-  return typeof dunder === "function" && typeof v === "object" ? String(dunder.call(v)) : null;
+  return typeof own === "function" ? String(own.call(v)) : null;
 }
 
 /** print()'s repr of an object marked by {@link asPyObject} / {@link asPyGenerator} (IPYTHON_REPR is its cell form). */

@@ -128,7 +128,17 @@ export function plainText(value: unknown): string {
   if (ipython !== null) return ipython;
   // A list, tuple, dict (a plain object, a Map) or set of tensors, Sizes, numbers, strings, ... shows as
   // IPython shows the Python value a PyTorch user expects.
-  return cellRepr(value) ?? inspect(value, { depth: 4, breakLength: 100 });
+  return cellRepr(value) ?? dunderRepr(value) ?? inspect(value, { depth: 4, breakLength: 100 });
+}
+
+/**
+ * What a notebook's class that defines __repr__ returns (fast.ai's MyModule: `def __repr__(self): return
+ * f'{self._modules}'`), as IPython shows repr(obj). After the Python values IPython pretty-prints itself
+ * (a set sorted, a dict broken into lines), whose own __repr__ is print()'s form.
+ */
+function dunderRepr(v: unknown): string | null {
+  const f = typeof v === "object" && v !== null ? (v as { __repr__?: unknown }).__repr__ : undefined;
+  return typeof f === "function" ? String(f.call(v)) : null;
 }
 
 /**

@@ -104,9 +104,9 @@ def("flatten", nn.Unflatten, { attrs: ["dim", "unflattened_size"], ctor: (a) => 
 def("sparse", nn.Embedding, {
   params: ["weight"],
   attrs: ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type:f", "scale_grad_by_freq", "sparse"],
-  ctor: (a) => [a.num_embeddings, a.embedding_dim, pick(a, ["padding_idx", "max_norm", "scale_grad_by_freq", "sparse"])],
-  // torchlab's Embedding refuses max_norm, scale_grad_by_freq and sparse; norm_type only matters with max_norm.
-  get: { max_norm: () => null, norm_type: () => 2, scale_grad_by_freq: () => false, sparse: () => false },
+  ctor: (a) => [a.num_embeddings, a.embedding_dim, pick(a, ["padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"])],
+  // torchlab's Embedding refuses scale_grad_by_freq and sparse gradients.
+  get: { scale_grad_by_freq: () => false, sparse: () => false },
 });
 def("normalization", nn.LayerNorm, {
   params: ["weight", "bias"],

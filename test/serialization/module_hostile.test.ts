@@ -181,8 +181,8 @@ describe("__setstate__ tricks: the file's state may not replace methods or inter
     expect(loader(conv, { "0": f32(1) })).toThrow(
       "module '<root>' (torch.nn.modules.conv.Conv2d): its attribute _reversed_padding_repeated_twice=(5, 5, 5, 5) is not what torchlab's Conv2d makes of its arguments ((0, 0, 0, 0)); torchlab cannot rebuild this layer faithfully",
     );
-    const emb = moduleOf("torch.nn.modules.sparse.Embedding", [["num_embeddings", 2], ["embedding_dim", 1], ["max_norm", 1.5]]);
-    expect(loader(emb)).toThrow("module '<root>' (torch.nn.modules.sparse.Embedding): its arguments do not build a torchlab Embedding: Embedding(): max_norm is not supported by torchlab");
+    const emb = moduleOf("torch.nn.modules.sparse.Embedding", [["num_embeddings", 2], ["embedding_dim", 1], ["scale_grad_by_freq", true]]);
+    expect(loader(emb)).toThrow("module '<root>' (torch.nn.modules.sparse.Embedding): its arguments do not build a torchlab Embedding: Embedding(): scale_grad_by_freq=True is not supported by torchlab");
   });
 });
 

@@ -165,9 +165,9 @@ export class Node {
    * the composition's own inputs (PyTorch's edges of that op; null shows as None). The backward still
    * walks the composition's real graph.
    */
-  _rename(name: string, shown: (Tensor | null)[]): void {
+  _rename(name: string, shown?: (Tensor | null)[]): void {
     this._name = name;
-    this.shownNext = shown.map((t) => [t === null ? null : t.grad_fn ?? (t.requires_grad ? accumulateGradOf(t) : null), 0]);
+    if (shown !== undefined) this.shownNext = shown.map((t) => [t === null ? null : t.grad_fn ?? (t.requires_grad ? accumulateGradOf(t) : null), 0]);
   }
 
   /**
@@ -477,5 +477,14 @@ function accumulateGradOf(t: Tensor): AccumulateGrad {
 export function renameGradFn<T extends Tensor>(out: T, name: string, shown: (Tensor | null)[]): T {
   const node = out.grad_fn;
   if (node !== null && !shown.some((t) => t !== null && t.grad_fn === node)) node._rename(name, shown);
+  return out;
+}
+
+/**
+ * @internal Names `out`'s grad_fn as PyTorch's CPU op is named where torchlab runs a fused kernel
+ * instead (GRUCell's `AddBackward0` over a slice of the fused step), keeping its real next_functions.
+ */
+export function relabelGradFn<T extends Tensor>(out: T, name: string): T {
+  out.grad_fn?._rename(name);
   return out;
 }

@@ -14,7 +14,7 @@ import { dropout as F_dropout } from "../functional/dropout";
 import { RNNMode, DirectionWeights, gateCount, inputProjection, stepWeights, runDirection, cellStep } from "../functional/rnn";
 import { PackedSequence } from "../utils/rnn";
 import { RuntimeError, ShapeError, TypeError, ValueError } from "../../errors";
-import { renameGradFn } from "../../autograd/node";
+import { relabelGradFn, renameGradFn } from "../../autograd/node";
 import { asPyTuple } from "../../pyrepr";
 
 export type { RNNMode };
@@ -621,8 +621,8 @@ export class LSTMCell extends RNNCellBase {
     const p = this._prepare("LSTMCell", input, hx === undefined || hx === null ? [null, null] : [hx[0], hx[1]]);
     const [h0, c0] = this._step("LSTM", p.x, p.states[0], p.states[1]);
     // PyTorch's cell ends with h = o * tanh(c) and c = f * c + i * g.
-    const h = renameGradFn(h0, "MulBackward0", [p.x, p.states[0]]);
-    const c = renameGradFn(c0 as Tensor, "AddBackward0", [p.x, p.states[1]]);
+    const h = relabelGradFn(h0, "MulBackward0");
+    const c = relabelGradFn(c0 as Tensor, "AddBackward0");
     return asPyTuple(p.unbatched ? [h.squeeze(0), c.squeeze(0)] : [h, c]) as [Tensor, Tensor];
   }
 }
@@ -642,7 +642,7 @@ export class GRUCell extends RNNCellBase {
   forward(input: Tensor, hx?: Tensor | null): Tensor {
     const p = this._prepare("GRUCell", input, [hx]);
     // PyTorch's cell ends with h' = n + z * (h - n): grad_fn=<AddBackward0>.
-    const h = renameGradFn(this._step("GRU", p.x, p.states[0], null)[0], "AddBackward0", [p.x, p.states[0]]);
+    const h = relabelGradFn(this._step("GRU", p.x, p.states[0], null)[0], "AddBackward0");
     return p.unbatched ? h.squeeze(0) : h;
   }
 }

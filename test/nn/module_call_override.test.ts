@@ -42,3 +42,29 @@ describe("Module subclasses and __call__", () => {
     expect(() => (bare as unknown as () => unknown)()).toThrow('Module [NoForward] is missing the required "forward" function');
   });
 });
+
+describe("a __call__ that calls the module itself, and a ModuleDict item assigned", () => {
+  test("a typing shim `__call__(x) { return (this as Net)(x); }` runs forward once, not forever (the d2l ports' form)", () => {
+    class Shim extends torch.nn.Module {
+      calls = 0;
+      forward(x: torch.Tensor): torch.Tensor {
+        this.calls++;
+        return x.mul(2);
+      }
+      __call__(x: torch.Tensor): torch.Tensor {
+        return (this as unknown as (x: torch.Tensor) => torch.Tensor)(x);
+      }
+    }
+    const m = new Shim();
+    expect((m as unknown as (x: torch.Tensor) => torch.Tensor)(torch.ones(2)).tolist()).toEqual([2, 2]);
+    expect(m.calls).toBe(1);
+  });
+  test("`d['output'] = nn.Linear(...)` on a ModuleDict adds an item, as PyTorch's __setitem__", () => {
+    const d = new torch.nn.ModuleDict({ act: new torch.nn.ReLU() });
+    (d as unknown as Record<string, torch.nn.Module>).output = new torch.nn.Linear(2, 3);
+    expect([...d.keys()]).toEqual(["act", "output"]);
+    expect(d.get("output")).toBeInstanceOf(torch.nn.Linear);
+    (d as unknown as Record<string, torch.nn.Module>).act = new torch.nn.Tanh();
+    expect(d.get("act")).toBeInstanceOf(torch.nn.Tanh);
+  });
+});

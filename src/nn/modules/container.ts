@@ -6,7 +6,7 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { isOptions } from "../../tensor/args";
-import { Module, type ModuleItem } from "./module";
+import { ITEM_STORE, Module, type ModuleItem } from "./module";
 import { nhwcSequential } from "./conv_chain";
 import { runFreeingIntermediates } from "./intermediates";
 import { IndexError, KeyError, TypeError, ValueError } from "../../errors";
@@ -324,6 +324,11 @@ export class ModuleDict extends Module {
   /** Python's `d[key] = module`. */
   set(key: string, module: Module): void {
     this.add_module(key, checkModule("ModuleDict.set", module, "module"));
+  }
+
+  /** @internal `d["output"] = module` written as a JavaScript assignment in a cell. */
+  [ITEM_STORE](key: string, module: Module): void {
+    this.set(key, module);
   }
 
   /** Python's `key in d`. */

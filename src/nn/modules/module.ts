@@ -244,6 +244,9 @@ export interface Module {
  * const net = new Net();
  * net(torch.rand(2, 1, 28, 28)).shape  // [2, 10]
  */
+/** @internal A container whose items a Module-valued assignment adds (ModuleDict's `d[key] = module`). */
+export const ITEM_STORE = Symbol("torchlab.nn.itemStore");
+
 export class Module {
   /** Python's class name (`type(model).__name__`, `nn.Linear.__name__`): the class's own. */
   declare static readonly __name__: string;
@@ -267,9 +270,18 @@ export class Module {
     let proxy: Module;
     // A subclass that overrides `__call__` (fast.ai's `def __call__(self, x, targ)`) is called through it, as
     // Python's `module(x)` runs `type(module).__call__`; otherwise through `_call_impl` (hooks, then forward).
+    // A `__call__` that calls the module itself (a typing shim: `__call__(x) { return (this as Net)(x); }`,
+    // as the d2l ports write) reaches `_call_impl` from inside, instead of recursing without end.
+    let inCall = false;
     const self = ((...args: unknown[]) => {
       const call = (proxy as { __call__?: unknown }).__call__;
-      return typeof call === "function" ? (call as (...a: unknown[]) => unknown).apply(proxy, args) : proxy._call_impl(...args);
+      if (typeof call !== "function" || inCall) return proxy._call_impl(...args);
+      inCall = true;
+      try {
+        return (call as (...a: unknown[]) => unknown).apply(proxy, args);
+      } finally {
+        inCall = false;
+      }
     }) as unknown as Module;
     // A function's own `name` and `length` would shadow fields and getters of the same names.
     delete (self as { name?: unknown }).name;
@@ -290,6 +302,12 @@ export class Module {
     };
     proxy = new Proxy(self, {
       set(target, key, value, receiver) {
+        // A ModuleDict's `d["output"] = nn.Linear(...)` is its item, as PyTorch's __setitem__ (add_module) makes it.
+        const items = (target as { [ITEM_STORE]?: (k: string, v: Module) => void })[ITEM_STORE];
+        if (typeof key === "string" && value instanceof Module && typeof items === "function" && !("value" in (Object.getOwnPropertyDescriptor(target, key) ?? {}))) {
+          items.call(receiver, key, value);
+          return true;
+        }
         if (typeof key === "string") {
           if (deletedAttribute(target, key)) Reflect.deleteProperty(target, key);
           checkAssign(target, key, value);

@@ -440,7 +440,7 @@ yb''',
     '''def accuracy(out, yb): return (out.argmax(dim=1)==yb).float().mean()''',
     '''accuracy(preds, yb)''',
     '''lr = 0.5   # learning rate
-epochs = 3 # how many epochs to train for''',
+epochs = 2 # how many epochs to train for''',
     '''def report(loss, preds, yb): print(f'{loss:.2f}, {accuracy(preds, yb):.2f}')''',
     '''xb,yb = x_train[:bs],y_train[:bs]
 preds = model(xb)
@@ -700,7 +700,7 @@ loss_func(model(xb), yb), accuracy(model(xb), yb)''',
             DataLoader(valid_ds, batch_size=bs*2, **kwargs))''',
     '''train_dl,valid_dl = get_dls(train_ds, valid_ds, bs)
 model,opt = get_model()''',
-    '''loss,acc = fit(5, model, loss_func, opt, train_dl, valid_dl)''',
+    '''loss,acc = fit(3, model, loss_func, opt, train_dl, valid_dl)''',
 ]
 
 NB07 = [

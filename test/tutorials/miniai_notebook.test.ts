@@ -25,7 +25,8 @@
  * defines fastcore's `test_close` (`(abs(a-b) < eps).all()`, an error otherwise).
  * Shrunk: 500 / 100 digits (50,000 / 10,000); the loop matmuls multiply `x_valid[:5, 300:316]` by
  * `weights[300:316]` (5 x 784 by 784 x 10: 800 multiply-adds, not 39,200), and `tr` is the first 50
- * training digits (50,000); simple_cnn's two fits are 2 epochs each (5).
+ * training digits (50,000); the hand-written fits run `epochs = 2` (3) and `fit(3, ...)` (5), simple_cnn's
+ * two fits 2 epochs each (5).
  * Left out: plots (plt.imshow / show_image / show_images, the DataFrame's styled view: 07 prints
  * `im3[:13,:23]` and slices of the edge images instead, and `batch_features[1,i].sum()`), %time /
  * %timeit (07's timed `F.conv2d(inp, left_edge[None,None])` is shown instead), `!ls`, `os.fork`, numba
@@ -522,7 +523,7 @@ yb`,
   `function accuracy(out: torch.Tensor, yb: torch.Tensor) { return (out.argmax(dim=1)==yb).float().mean(); }`,
   `accuracy(preds, yb)`,
   `const lr = 0.5;   // learning rate
-const epochs = 3; // how many epochs to train for`,
+const epochs = 2; // how many epochs to train for`,
   `function report(loss: torch.Tensor, preds: torch.Tensor, yb: torch.Tensor) { print(\`\${loss.item().toFixed(2)}, \${accuracy(preds, yb).item().toFixed(2)}\`); }`,
   `[xb,yb] = [x_train[\`:\${bs}\`],y_train[\`:\${bs}\`]];
 preds = model(xb);
@@ -846,7 +847,7 @@ fit();
   `[train_dl,valid_dl] = get_dls(train_ds, valid_ds, bs);
 [model,opt] = get_model();`,
   `let acc: number;
-[loss,acc] = fit(5, model, loss_func, opt, train_dl, valid_dl);`,
+[loss,acc] = fit(3, model, loss_func, opt, train_dl, valid_dl);`,
 ];
 
 const NB07 = [

@@ -32,9 +32,43 @@ function unsortedSegmentSum(args: { inputs: tf.NamedTensorInfoMap; backend: unkn
   return backend.makeOutput([numSegments, ...x.shape.slice(segmentIds.shape.length)], x.dtype, undefined, out);
 }
 
+/** What the rows kernel reads of the wasm backend: where a tensor's bytes are in the module's heap. */
+interface WasmHeap extends WasmLike {
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+  wasm: { HEAPU8: Uint8Array };
+}
+
+/**
+ * TorchlabRows: `count` consecutive rows of a contiguous tensor, as one copy inside the wasm heap. The
+ * backend's own Slice reads its whole input out of the heap first (readSync copies every byte), so
+ * `x[i]` of a [20000, 784] tensor cost ~200 ms; this copies only the rows. Attrs: `start` and `count`
+ * along dim 0, `shape` of the result ([count, ...rest]); bool is one byte per element, the rest four.
+ */
+function rows(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
+  const backend = args.backend as WasmHeap;
+  const x = args.inputs.x as tf.TensorInfo;
+  const { start, count, shape } = args.attrs as { start: number; count: number; shape: number[] };
+  const out = backend.makeOutput(shape, x.dtype);
+  const inner = x.shape.slice(1).reduce((a, b) => a * b, 1);
+  const bytes = x.dtype === "bool" ? 1 : 4;
+  const n = count * inner * bytes;
+  if (n === 0) return out;
+  const from = backend.dataIdMap.get(x.dataId)!.memoryOffset + start * inner * bytes;
+  const to = backend.dataIdMap.get(out.dataId)!.memoryOffset;
+  // Read the heap after makeOutput: an allocation may have grown (and replaced) it.
+  backend.wasm.HEAPU8.copyWithin(to, from, from + n);
+  return out;
+}
+
+/** Whether the rows kernel serves this backend (wasm only: it copies inside the wasm heap). */
+export function hasRowsKernel(): boolean {
+  return registered && tf.getBackend() === "wasm";
+}
+
 export function registerWasmKernels(): void {
   if (registered) return;
   registered = true;
+  tf.registerKernel({ kernelName: "TorchlabRows", backendName: "wasm", kernelFunc: rows as unknown as tf.KernelFunc });
   const have = new Set(tf.getKernelsForBackend("wasm").map((k) => k.kernelName));
   if (!have.has("UnsortedSegmentSum")) {
     tf.registerKernel({ kernelName: "UnsortedSegmentSum", backendName: "wasm", kernelFunc: unsortedSegmentSum as unknown as tf.KernelFunc });

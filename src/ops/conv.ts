@@ -22,6 +22,7 @@ import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mo
 import { propagateSpatial } from "../tensor/memory_format";
 import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc } from "./layout";
 import { keepsLayouts, paramLayout } from "./param_layouts";
+import { sliceTf } from "../backend/wasm_kernels";
 
 type Pair = [number, number];
 
@@ -207,7 +208,7 @@ export function convCoreInputGrad(g: tf.Tensor4D, w: tf.Tensor4D, inHW: Pair, s:
     const b0 = Math.max(0, -before[0]);
     const b1 = Math.max(0, -before[1]);
     const size = [n, len[0] - b0 - Math.max(0, -after[0]), len[1] - b1 - Math.max(0, -after[1]), oc];
-    stuffed = tf.slice(stuffed, [0, b0, b1, 0], size) as tf.Tensor4D;
+    stuffed = sliceTf(stuffed, [0, b0, b1, 0], size) as tf.Tensor4D;
   }
   const padSpec: [number, number][] = [
     [0, 0],
@@ -242,7 +243,7 @@ export function convCoreWeightGrad(xp: tf.Tensor4D, g: tf.Tensor4D, wShape: read
     const xt = tf.transpose(xp, [3, 1, 2, 0]) as tf.Tensor4D;
     const gt = tf.transpose(g, [1, 2, 0, 3]) as tf.Tensor4D;
     const full = validConv(xt, gt, d, s, false);
-    const crop = tf.slice(full, [0, 0, 0, 0], [c, kh, kw, o]);
+    const crop = sliceTf(full, [0, 0, 0, 0], [c, kh, kw, o]);
     return tf.transpose(crop, [3, 0, 1, 2]) as tf.Tensor4D;
   }
   // Grouped: channels (group k, sample n) of a depthwise conv with multiplier Og, then sum over n. The
@@ -252,7 +253,7 @@ export function convCoreWeightGrad(xp: tf.Tensor4D, g: tf.Tensor4D, wShape: read
   const gr = tf.reshape(g, [n, ho, wo, groups, og]);
   const gt = tf.reshape(tf.transpose(gr, [1, 2, 3, 0, 4]), [ho, wo, groups * n, og]) as tf.Tensor4D;
   const full = validConv(xt, gt, d, s, true);
-  const crop = tf.slice(full, [0, 0, 0, 0], [cg, kh, kw, groups * n * og]);
+  const crop = sliceTf(full, [0, 0, 0, 0], [cg, kh, kw, groups * n * og]);
   const summed = tf.sum(tf.reshape(crop, [cg, kh, kw, groups, n, og]), 4); // [Cg, kH, kW, g, Og]
   return tf.reshape(tf.transpose(summed, [3, 4, 0, 1, 2]), [o, cg, kh, kw]) as tf.Tensor4D;
 }
@@ -630,7 +631,7 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
         const xt = permute(x._t, [1, 2, 3, 0]) as tf.Tensor4D;
         const gt = (gn !== null ? permute(gn, [1, 2, 0, 3]) : permute(g, [2, 3, 0, 1])) as tf.Tensor4D;
         let full = tf.conv2d(xt, gt, dilation, padSpec as tf.backend_util.ExplicitPadding, "NHWC", stride);
-        if (full.shape[1] !== kh || full.shape[2] !== kw) full = tf.slice(full, [0, 0, 0, 0], [c, kh, kw, o]);
+        if (full.shape[1] !== kh || full.shape[2] !== kw) full = sliceTf(full, [0, 0, 0, 0], [c, kh, kw, o]);
         grads[1] = permute(full, [3, 0, 1, 2]);
       }
     } else if (weight.requires_grad) {
@@ -738,7 +739,7 @@ export function conv_transpose2d(input: Tensor, weight: Tensor, options: ConvTra
     const grads: (tf.Tensor | null)[] = [null, null, null];
     if (x.requires_grad) {
       const y = convCore(gp, weight._t as tf.Tensor4D, stride, dilation, groups);
-      grads[0] = toNCHW(tf.slice(y, [0, 0, 0, 0], [n, h, w, c]));
+      grads[0] = toNCHW(sliceTf(y, [0, 0, 0, 0], [n, h, w, c]));
     }
     if (weight.requires_grad) grads[1] = convCoreWeightGrad(gp, toNHWC(x._t), weight.shape, stride, dilation, groups);
     if (bias && bias.requires_grad) grads[2] = channelSum(g);

@@ -9,6 +9,7 @@ import { tf, compute, record, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { NotImplementedError, RuntimeError, ShapeError, TypeError } from "../errors";
 import { parseArgs } from "../tensor/args";
+import { sliceTf } from "../backend/wasm_kernels";
 
 export type Triple = [number, number, number];
 
@@ -51,7 +52,7 @@ function inputGrad(dy: tf.Tensor5D, filter: tf.Tensor5D, inShape: [number, numbe
     const pads: [number, number][] = withSlot.shape.map(() => [0, 0] as [number, number]);
     pads[axis + 1] = [0, s - 1];
     const stuffed = tf.reshape(tf.pad(withSlot, pads), [...shape.slice(0, axis), n * s, ...shape.slice(axis + 1)]);
-    g = tf.slice(stuffed, shape.map(() => 0), [...shape.slice(0, axis), (n - 1) * s + 1, ...shape.slice(axis + 1)]);
+    g = sliceTf(stuffed, shape.map(() => 0), [...shape.slice(0, axis), (n - 1) * s + 1, ...shape.slice(axis + 1)]);
   }
   // Full padding (k - 1 each side), plus the rows a stride skipped at the end of the input.
   const padSpec: [number, number][] = [[0, 0], ...[0, 1, 2].map((i) => [k[i] - 1, k[i] - 1 + inShape[i + 1] - (g.shape[i + 1] + k[i] - 1)] as [number, number]), [0, 0]];
@@ -164,7 +165,7 @@ export function conv3d(input: Tensor, weight: Tensor, options: Conv3dOptions = {
     const ws = groups === 1 ? [wt] : tf.split(wt, groups, 4);
     const inShape = [n, padded[0], padded[1], padded[2], cg] as [number, number, number, number, number];
     const dxp = tf.concat(dys.map((dyi, i) => inputGrad(dyi as tf.Tensor5D, ws[i] as tf.Tensor5D, inShape, strides)), 4);
-    const dx = tf.slice(dxp, [0, pads[0][0], pads[1][0], pads[2][0], 0], [n, d, h, w, c]);
+    const dx = sliceTf(dxp, [0, pads[0][0], pads[1][0], pads[2][0], 0], [n, d, h, w, c]);
     const dw = tf.concat(dys.map((dyi, i) => weightGrad(xs[i] as tf.Tensor5D, dyi as tf.Tensor5D, k, strides)), 4);
     const grads: (tf.Tensor | null)[] = [toNCDHW(dx), tf.transpose(dw, [4, 3, 0, 1, 2])];
     if (bias !== null) grads.push(tf.sum(dy, [0, 1, 2, 3]));

@@ -8,7 +8,7 @@ import * as V from "./view";
 import { flatAlias, keepLayout } from "./layout";
 import type { Layout } from "../backend/memory";
 import { transposeT } from "../backend/cpu_kernels";
-import { hasRowsKernel } from "../backend/wasm_kernels";
+import { sliceTf } from "../backend/wasm_kernels";
 import * as D from "../tensor/dtype";
 import { currentLevel } from "../autograd/forward_state";
 import { is_grad_enabled } from "../autograd/grad_mode";
@@ -274,26 +274,16 @@ export function narrow(t: Tensor, dim: number, start: number, length: number, na
   if (length < 0 || s + length > size) throw new RuntimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
   const begin = t.shape.map((_, i) => (i === d ? s : 0));
   const sz = t.shape.map((v, i) => (i === d ? length : v));
-  const out = compute(() => tf.slice(t._t, begin, sz));
+  const out = compute(() => sliceTf(t._t, begin, sz));
   const from = t.shape;
   const st = V.stridesOf(t);
   const r = record(name, [t], out, padBackward(sz, from.map((v, i) => (i === d ? [s, size - s - length] : [0, 0]))), false, false);
   return V.attachView(r, t, V.narrowStep(d, s, length), st.slice(), V.offsetOf(t) + s * st[d]);
 }
 
-/**
- * Entry `i` of dim `d` of a tf tensor, reshaped to `shape`. Where every dim before `d` has size 1 the
- * entry is one run of memory: on wasm it is copied by the rows kernel (the backend's Slice copies the
- * whole input out of the heap first, O(numel) per row); elsewhere tf.slice.
- */
+/** Entry `i` of dim `d` of a tf tensor, reshaped to `shape`. */
 function sliceOne(x: tf.Tensor, d: number, i: number, shape: number[]): tf.Tensor {
-  if (hasRowsKernel() && x.dtype !== "string" && x.shape.slice(0, d).every((v) => v === 1)) {
-    const lead = x.shape.slice(0, d + 1).reduce((a, b) => a * b, 1);
-    const flat = tf.reshape(x, [lead, ...x.shape.slice(d + 1)]);
-    const start = i;
-    return tf.reshape(tf.engine().runKernel("TorchlabRows", { x: flat }, { start, count: 1, shape: [1, ...x.shape.slice(d + 1)] }) as tf.Tensor, shape);
-  }
-  return tf.reshape(tf.slice(x, x.shape.map((_, k) => (k === d ? i : 0)), x.shape.map((v, k) => (k === d ? 1 : v))), shape);
+  return tf.reshape(sliceTf(x, x.shape.map((_, k) => (k === d ? i : 0)), x.shape.map((v, k) => (k === d ? 1 : v))), shape);
 }
 
 export function select(t: Tensor, dim: number, index: number, name = "SelectBackward0"): Tensor {

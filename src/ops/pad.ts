@@ -10,6 +10,7 @@ import { Tensor } from "../tensor/tensor";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { mapAxes, AxisMap } from "./interpolate";
 import { propagateSpatial } from "../tensor/memory_format";
+import { sliceTf } from "../backend/wasm_kernels";
 
 export type PadMode = "constant" | "reflect" | "replicate" | "circular";
 
@@ -119,7 +120,7 @@ function constantPad(input: Tensor, amounts: [number, number][], value: number):
   const pads = amounts.map(([b, a]) => [Math.max(b, 0), Math.max(a, 0)] as [number, number]);
   const shape = input.shape;
   const out = compute(() => {
-    const cropped = tf.slice(input._t, begin, size);
+    const cropped = sliceTf(input._t, begin, size);
     return pads.some(([b, a]) => b > 0 || a > 0) ? tf.pad(cropped, pads, value) : cropped;
   });
   return record("ConstantPadNdBackward0", [input], out, constantPadBackward(shape, begin, size, pads), false, false);
@@ -132,7 +133,7 @@ function constantPad(input: Tensor, amounts: [number, number][], value: number):
 function constantPadBackward(shape: readonly number[], begin: number[], size: number[], pads: [number, number][]): BackwardFn {
   const back = shape.map((n, d) => [begin[d], n - begin[d] - size[d]] as [number, number]);
   return holdsNoTensor((g) => {
-    const inner = tf.slice(g, pads.map(([b]) => b), size);
+    const inner = sliceTf(g, pads.map(([b]) => b), size);
     return [back.some(([b, a]) => b > 0 || a > 0) ? tf.pad(inner, back) : inner];
   });
 }

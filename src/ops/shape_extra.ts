@@ -18,6 +18,7 @@ import * as V from "./view";
 import { unorderedSetOrder } from "./unordered_set";
 import { plainLessSortOrder } from "./cpu_order";
 import { asPyTuple } from "../pyrepr";
+import { sliceTf } from "../backend/wasm_kernels";
 
 // ---------------------------------------------------------------- helpers
 
@@ -76,7 +77,7 @@ function gatherBackward(fixed: Int32Array, total: number, sizes: number[], shape
     const summed = tf.unsortedSegmentSum(tf.reshape(g, [-1]), tf.tensor1d(fixed, "int32"), total + 1);
     let off = 0;
     return shapes.map((s, i) => {
-      const part = s !== null ? tf.reshape(tf.slice(summed, [off], [sizes[i]]), s as number[]) : null;
+      const part = s !== null ? tf.reshape(sliceTf(summed, [off], [sizes[i]]), s as number[]) : null;
       off += sizes[i];
       return part;
     });

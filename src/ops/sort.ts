@@ -12,6 +12,7 @@ import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { valuesIndices, ValuesIndices } from "./reduce";
 import { asPyTuple } from "../pyrepr";
 import { topkOrder, unstableSortOrder } from "./cpu_order";
+import { sliceTf } from "../backend/wasm_kernels";
 
 /** Permutation moving `d` to the last axis; it is its own layout's inverse map via `inverse`. */
 function toLastPerm(ndim: number, d: number): number[] {
@@ -255,7 +256,7 @@ export function nonzero(t: Tensor): Tensor {
 export function nonzeroTuple(t: Tensor): Tensor[] {
   const src = t.dim() === 0 ? t.reshape([1]) : t;
   const nz = nonzero(src);
-  return asPyTuple([...Array(src.dim()).keys()].map((ax) => constant(compute(() => tf.reshape(tf.slice(nz._t, [0, ax], [nz.shape[0], 1]), [nz.shape[0]])))));
+  return asPyTuple([...Array(src.dim()).keys()].map((ax) => constant(compute(() => tf.reshape(sliceTf(nz._t, [0, ax], [nz.shape[0], 1]), [nz.shape[0]])))));
 }
 
 /** |a - b| <= atol + rtol * |b| elementwise, equal values (infinities) included; NaN only with equal_nan. */

@@ -6,11 +6,12 @@
  */
 import { Tensor } from "../tensor/tensor";
 import { compute, record, tf } from "./_core";
+import { sliceTf } from "../backend/wasm_kernels";
 
 /** Row `r` of a [ndim, nnz] indices tensor as an int32 tfjs vector (inside a tidy). */
 function indexRow(indices: Tensor, r: number): tf.Tensor1D {
   const nnz = indices.shape[1];
-  return tf.reshape(tf.slice(indices._t, [r, 0], [1, nnz]), [nnz]) as tf.Tensor1D;
+  return tf.reshape(sliceTf(indices._t, [r, 0], [1, nnz]), [nnz]) as tf.Tensor1D;
 }
 
 /**

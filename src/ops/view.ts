@@ -15,6 +15,7 @@ import { RuntimeError } from "../errors";
 import { asPyTuple } from "../pyrepr";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { formatStrides, isContiguousAs, contiguous_format } from "../tensor/memory_format";
+import { sliceTf } from "../backend/wasm_kernels";
 
 /** How one view op derives its values from its input's and writes them back. */
 export interface ViewStep {
@@ -270,7 +271,7 @@ export function permuteStep(perm: number[]): ViewStep {
 function spliceDim(p: tf.Tensor, v: tf.Tensor, d: number, s: number, len: number): tf.Tensor {
   const size = p.shape[d];
   const parts: tf.Tensor[] = [];
-  const part = (from: number, n: number) => tf.slice(p, p.shape.map((_, k) => (k === d ? from : 0)), p.shape.map((x, k) => (k === d ? n : x)));
+  const part = (from: number, n: number) => sliceTf(p, p.shape.map((_, k) => (k === d ? from : 0)), p.shape.map((x, k) => (k === d ? n : x)));
   if (s > 0) parts.push(part(0, s));
   if (len > 0) parts.push(v);
   if (s + len < size) parts.push(part(s + len, size - s - len));
@@ -280,14 +281,14 @@ function spliceDim(p: tf.Tensor, v: tf.Tensor, d: number, s: number, len: number
 
 export function narrowStep(d: number, s: number, len: number): ViewStep {
   return {
-    fwd: (p) => tf.slice(p, p.shape.map((_, k) => (k === d ? s : 0)), p.shape.map((x, k) => (k === d ? len : x))),
+    fwd: (p) => sliceTf(p, p.shape.map((_, k) => (k === d ? s : 0)), p.shape.map((x, k) => (k === d ? len : x))),
     bwd: (p, v) => spliceDim(p, as(v, p.dtype), d, s, len),
   };
 }
 
 export function selectStep(d: number, i: number): ViewStep {
   return {
-    fwd: (p) => tf.reshape(tf.slice(p, p.shape.map((_, k) => (k === d ? i : 0)), p.shape.map((x, k) => (k === d ? 1 : x))), p.shape.filter((_, k) => k !== d)),
+    fwd: (p) => tf.reshape(sliceTf(p, p.shape.map((_, k) => (k === d ? i : 0)), p.shape.map((x, k) => (k === d ? 1 : x))), p.shape.filter((_, k) => k !== d)),
     bwd: (p, v) => spliceDim(p, tf.reshape(as(v, p.dtype), p.shape.map((x, k) => (k === d ? 1 : x))), d, i, 1),
   };
 }
@@ -296,7 +297,7 @@ export function expandStep(target: number[], lead: number): ViewStep {
   return {
     fwd: (p) => expandTo(tf.reshape(p, [...Array(lead).fill(1), ...p.shape]), target),
     // Only a fill writes through an expanded view: any one of the aliases of an element holds its value.
-    bwd: (p, v) => tf.reshape(tf.slice(v, target.map(() => 0), target.map((s, i) => (i < lead || p.shape[i - lead] !== s ? 1 : s))), p.shape),
+    bwd: (p, v) => tf.reshape(sliceTf(v, target.map(() => 0), target.map((s, i) => (i < lead || p.shape[i - lead] !== s ? 1 : s))), p.shape),
   };
 }
 

@@ -4,7 +4,7 @@
  * itself, and restores the backend the suite was using.
  */
 import { tf } from "../../src/backend/tf";
-import { registerWasmKernels } from "../../src/backend/wasm_kernels";
+import { sliceTf, registerWasmKernels } from "../../src/backend/wasm_kernels";
 
 async function on<T>(backend: string, fn: () => T): Promise<T> {
   const before = tf.getBackend();
@@ -57,35 +57,50 @@ describe("wasm UnsortedSegmentSum (gradient of gather / index_select)", () => {
   });
 });
 
-describe("wasm TorchlabRows (x[i] / select of one entry, copied inside the heap)", () => {
+describe("wasm TorchlabSlice (every slice torchlab takes, copied run by run inside the heap)", () => {
   beforeAll(async () => {
     require("@tensorflow/tfjs-backend-wasm");
     registerWasmKernels();
   });
-  const rowsOf = (values: number[] | boolean[], shape: number[], dtype: "float32" | "int32" | "bool", start: number, count: number) =>
+  type Box = [string, number[] | boolean[], number[], "float32" | "int32" | "bool", number[], number[]];
+  const viaKernel = (values: number[] | boolean[], shape: number[], dtype: Box[3], begin: number[], size: number[]) =>
     tf.tidy(() => {
-      const x = tf.tensor(values as number[], shape, dtype);
-      const r = tf.engine().runKernel("TorchlabRows", { x }, { start, count, shape: [count, ...shape.slice(1)] }) as tf.Tensor;
+      const r = sliceTf(tf.tensor(values as number[], shape, dtype), begin, size);
       return { shape: r.shape, dtype: r.dtype, data: Array.from(r.dataSync() as ArrayLike<number>) };
     });
-  const sliced = (values: number[] | boolean[], shape: number[], dtype: "float32" | "int32" | "bool", start: number, count: number) =>
+  const viaTf = (values: number[] | boolean[], shape: number[], dtype: Box[3], begin: number[], size: number[]) =>
     tf.tidy(() => {
-      const r = tf.slice(tf.tensor(values as number[], shape, dtype), [start, ...shape.slice(1).map(() => 0)], [count, ...shape.slice(1)]);
+      const r = tf.slice(tf.tensor(values as number[], shape, dtype), begin, size);
       return { shape: r.shape, dtype: r.dtype, data: Array.from(r.dataSync() as ArrayLike<number>) };
     });
-  const rowCases: [string, number[] | boolean[], number[], "float32" | "int32" | "bool", number, number][] = [
-    ["a middle row of a float matrix", Array.from({ length: 24 }, (_, i) => i * 0.25 - 3), [4, 6], "float32", 2, 1],
-    ["the last row", Array.from({ length: 24 }, (_, i) => Math.cos(i)), [4, 6], "float32", 3, 1],
-    ["two rows of a 3-D int tensor", Array.from({ length: 60 }, (_, i) => i - 30), [5, 3, 4], "int32", 1, 2],
-    ["a bool row (one byte per element)", [true, false, false, true, true, true], [3, 2], "bool", 1, 1],
-    ["an empty row", [], [3, 0], "float32", 1, 1],
+  const seq = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
+  const boxes: Box[] = [
+    ["a middle row of a float matrix", seq(24, (i) => i * 0.25 - 3), [4, 6], "float32", [2, 0], [1, 6]],
+    ["the last row", seq(24, Math.cos), [4, 6], "float32", [3, 0], [1, 6]],
+    ["two rows of a 3-D int tensor", seq(60, (i) => i - 30), [5, 3, 4], "int32", [1, 0, 0], [2, 3, 4]],
+    ["a bool row (one byte per element)", [true, false, false, true, true, true], [3, 2], "bool", [1, 0], [1, 2]],
+    ["an empty row", [], [3, 0], "float32", [1, 0], [1, 0]],
+    ["a column (one element per run)", seq(24, (i) => i * 1.5), [4, 6], "float32", [0, 4], [4, 1]],
+    ["columns 1:4 of every row", seq(24, (i) => i), [4, 6], "int32", [0, 1], [4, 3]],
+    ["a box inside a 4-D tensor", seq(2 * 3 * 4 * 5, (i) => Math.sin(i)), [2, 3, 4, 5], "float32", [1, 1, 2, 1], [1, 2, 2, 3]],
+    ["a box that keeps the last dims whole", seq(2 * 3 * 4 * 5, (i) => i), [2, 3, 4, 5], "int32", [0, 1, 0, 0], [2, 2, 4, 5]],
+    ["bool columns", seq(30, (i) => i % 3).map((v) => v === 1), [5, 6], "bool", [1, 2], [3, 3]],
+    ["a 1-D range", seq(10, (i) => i * i), [10], "float32", [3], [4]],
+    ["the whole tensor", seq(12, (i) => -i), [3, 4], "float32", [0, 0], [3, 4]],
+    ["an empty range in the middle dim", seq(24, (i) => i), [2, 3, 4], "float32", [0, 1, 0], [2, 0, 4]],
   ];
-  test.each(rowCases)("%s equals the cpu backend's slice", async (_name, values, shape, dtype, start, count) => {
-    const got = await on("wasm", () => rowsOf(values, shape, dtype, start, count));
-    const want = await on("cpu", () => sliced(values, shape, dtype, start, count));
+  test.each(boxes)("%s equals the cpu backend's slice", async (_name, values, shape, dtype, begin, size) => {
+    const got = await on("wasm", () => viaKernel(values, shape, dtype, begin, size));
+    const want = await on("cpu", () => viaTf(values, shape, dtype, begin, size));
     expect(got).toEqual(want);
   });
-  test("torch's x[i] on wasm reads one row, not the whole tensor out of the heap (the backend's Slice did)", async () => {
+  test("a size of -1 is the rest of that dim, as tf.slice's", async () => {
+    const values = seq(24, (i) => i);
+    const got = await on("wasm", () => viaKernel(values, [4, 6], "float32", [1, 2], [-1, -1]));
+    const want = await on("cpu", () => viaTf(values, [4, 6], "float32", [1, 2], [-1, -1]));
+    expect(got).toEqual(want);
+  });
+  test("torch's x[i], x[a:b], narrow, x[:, j] and chunk on wasm read nothing out of the heap (the backend's Slice copied the whole tensor)", async () => {
     const { torch } = require("../../src") as typeof import("../../src");
     await on("wasm", async () => {
       const x = torch.arange(20000 * 8, { dtype: torch.float32 }).view(20000, 8);
@@ -93,10 +108,19 @@ describe("wasm TorchlabRows (x[i] / select of one entry, copied inside the heap)
       const read = jest.spyOn(backend, "readSync");
       const row = x.get(12345);
       const plane = x.view(1, 20000, 8).select(1, 7);
+      const range = x.index("100:103");
+      const narrowed = x.narrow(1, 2, 3);
+      const column = x.index(":, 5");
+      const chunks = x.chunk(4, 0);
       expect(read).not.toHaveBeenCalled();
       read.mockRestore();
-      expect(row.tolist()).toEqual(Array.from({ length: 8 }, (_, k) => 12345 * 8 + k));
-      expect(plane.tolist()).toEqual([Array.from({ length: 8 }, (_, k) => 56 + k)]);
+      expect(row.tolist()).toEqual(seq(8, (k) => 12345 * 8 + k));
+      expect(plane.tolist()).toEqual([seq(8, (k) => 56 + k)]);
+      expect(range.tolist()).toEqual(seq(3, (r) => seq(8, (k) => (100 + r) * 8 + k)));
+      expect((narrowed.index("19999").tolist())).toEqual([19999 * 8 + 2, 19999 * 8 + 3, 19999 * 8 + 4]);
+      expect(column.shape).toEqual([20000]);
+      expect(column.index("7").item()).toBe(7 * 8 + 5);
+      expect(chunks[3].index("0, 0").item()).toBe(15000 * 8);
     });
   });
 });

@@ -16,6 +16,7 @@ import { tf, compute, constant, constantOf, record } from "../../ops/_core";
 import { is_grad_enabled } from "../../autograd/grad_mode";
 import { runBackward } from "../../autograd/backward";
 import { hasLstmKernel } from "../../backend/rnn_kernels";
+import { sliceTf } from "../../backend/wasm_kernels";
 
 /** PyTorch's RNN modes. */
 export type RNNMode = "RNN_TANH" | "RNN_RELU" | "LSTM" | "GRU";
@@ -119,8 +120,8 @@ function lstmCellFused(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): [Tensor,
   const H = c.shape[1];
   const y = compute(() => tf.engine().runKernel("TorchlabLstmCell", { gates: tf.add(xt._t, tf.matMul(h._t, whhT._t)), c: c._t }) as tf.Tensor);
   if ((!is_grad_enabled() || ![xt, h, c, whhT].some((t) => t.requires_grad)) && !anyTangent([xt, h, c, whhT])) {
-    const hn = constantOf([xt, h], compute(() => tf.slice(y, [0, 0], [-1, H])));
-    const cn = constantOf([xt, h], compute(() => tf.slice(y, [0, H], [-1, H])));
+    const hn = constantOf([xt, h], compute(() => sliceTf(y, [0, 0], [-1, H])));
+    const cn = constantOf([xt, h], compute(() => sliceTf(y, [0, H], [-1, H])));
     y.dispose();
     return [hn, cn];
   }
@@ -130,11 +131,11 @@ function lstmCellFused(xt: Tensor, h: Tensor, c: Tensor, whhT: Tensor): [Tensor,
     y,
     (g) => {
       const d = tf.engine().runKernel("TorchlabLstmCellGrad", { dy: g, y: out._t, c: c._t }) as tf.Tensor;
-      const dgates = tf.slice(d, [0, 0], [-1, 4 * H]);
+      const dgates = sliceTf(d, [0, 0], [-1, 4 * H]);
       return [
         xt.requires_grad ? dgates : null,
         h.requires_grad ? tf.matMul(dgates, whhT._t, false, true) : null,
-        c.requires_grad ? tf.slice(d, [0, 4 * H], [-1, H]) : null,
+        c.requires_grad ? sliceTf(d, [0, 4 * H], [-1, H]) : null,
         whhT.requires_grad ? tf.matMul(h._t, dgates, true, false) : null,
       ];
     },
@@ -152,7 +153,7 @@ function gruCellFused(xt: Tensor, hh: Tensor, h: Tensor): Tensor {
   const H = h.shape[1];
   const y = compute(() => tf.engine().runKernel("TorchlabGruCell", { xt: xt._t, hh: hh._t, h: h._t }) as tf.Tensor);
   if ((!is_grad_enabled() || ![xt, hh, h].some((t) => t.requires_grad)) && !anyTangent([xt, hh, h])) {
-    const hn = constantOf([xt, h], compute(() => tf.slice(y, [0, 0], [-1, H])));
+    const hn = constantOf([xt, h], compute(() => sliceTf(y, [0, 0], [-1, H])));
     y.dispose();
     return hn;
   }
@@ -163,9 +164,9 @@ function gruCellFused(xt: Tensor, hh: Tensor, h: Tensor): Tensor {
     (g) => {
       const d = tf.engine().runKernel("TorchlabGruCellGrad", { dy: g, y: out._t, hh: hh._t, h: h._t }) as tf.Tensor;
       return [
-        xt.requires_grad ? tf.slice(d, [0, 0], [-1, 3 * H]) : null,
-        hh.requires_grad ? tf.slice(d, [0, 3 * H], [-1, 3 * H]) : null,
-        h.requires_grad ? tf.slice(d, [0, 6 * H], [-1, H]) : null,
+        xt.requires_grad ? sliceTf(d, [0, 0], [-1, 3 * H]) : null,
+        hh.requires_grad ? sliceTf(d, [0, 3 * H], [-1, 3 * H]) : null,
+        h.requires_grad ? sliceTf(d, [0, 6 * H], [-1, H]) : null,
       ];
     },
     true,
@@ -251,7 +252,7 @@ function stepRows(x: Tensor, sizes: readonly number[]): Tensor[] {
   return sizes.map((bs) => {
     const o = off;
     off += bs;
-    return dual ? x.narrow(0, o, bs) : constant(compute(() => tf.slice(x._t, [o, 0], [bs, G])));
+    return dual ? x.narrow(0, o, bs) : constant(compute(() => sliceTf(x._t, [o, 0], [bs, G])));
   });
 }
 

@@ -375,6 +375,22 @@ export function tupleItem(v: any): any {
  * (`get` for a number, `__getitem__` for a list, `index` for a string, tensor or null), else
  * JavaScript's property read.
  */
+/**
+ * Python's bound method: `obj` seen through a view whose methods, read as values, keep `obj` as
+ * their `this` (the dialect's `map(obj.scale, xs)` is `map(bound(obj).scale, xs)`).
+ */
+export function bound<T>(obj: T): T {
+  if (obj === null || obj === undefined) return obj;
+  // A string's or number's methods keep the value itself as `this`.
+  const self = obj as unknown;
+  return new Proxy(Object(obj) as object, {
+    get(target, name) {
+      const v = Reflect.get(target, name, target);
+      return typeof v === "function" ? v.bind(self) : v;
+    },
+  }) as T;
+}
+
 export function getitem(obj: any, key: any): any {
   // A Map used as Python's dict (its keys keep their order where an object's digit keys would not): its
   // item, a missing key Python's KeyError.
@@ -390,6 +406,9 @@ export function getitem(obj: any, key: any): any {
     if ((Array.isArray(obj) || typeof obj === "string") && typeof key === "string" && !(key in Object(obj))) return sliceSequence(obj, key);
     // A data set reached untyped (`valid_data[0]` of a random_split Subset): its getitem, as typed.
     if (typeof key === "number" && typeof obj === "object" && obj !== null && !Array.isArray(obj) && typeof obj.getitem === "function") return obj.getitem(key);
+    // Any other object with Python's `__getitem__` (a hand-written Dataset or container): Python's
+    // `obj[key]`, a slice (`ds[":5"]`) or a tuple included; a name the object has stays its property.
+    if (typeof obj === "object" && obj !== null && !Array.isArray(obj) && typeof obj.__getitem__ === "function" && !(typeof key === "string" && key in obj)) return obj.__getitem__(key);
     return obj[key];
   }
   if (typeof key === "number") return obj.get(key);

@@ -1050,11 +1050,45 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     );
   };
 
+  /** `obj.method` read as a value (not called, not assigned, not compared, not read further) of an object, not a class. */
+  /** A typed receiver whose class defines `__getitem__` and is no array (an nn container has get(): containerGet). */
+  const ownGetitem = (e: ts.Node): boolean => {
+    const type = checker.getTypeAtLocation(strip(e));
+    return !mayBeArray(type) && type.getProperty("__getitem__") !== undefined && type.getStringIndexType() === undefined && type.getNumberIndexType() === undefined;
+  };
+  const methodAsValue = (n: ts.PropertyAccessExpression): boolean => {
+    if (n.questionDotToken || !t.isIdentifier(n.name) || n.expression.kind === K.SuperKeyword) return false;
+    let p: ts.Node = n.parent;
+    let self: ts.Node = n;
+    while (t.isParenthesizedExpression(p) || t.isNonNullExpression(p) || t.isAsExpression(p)) {
+      self = p;
+      p = p.parent;
+    }
+    if ((t.isCallExpression(p) || t.isNewExpression(p) || t.isTaggedTemplateExpression(p) || t.isDecorator(p)) && (t.isTaggedTemplateExpression(p) ? p.tag : p.expression) === self) return false;
+    if ((t.isPropertyAccessExpression(p) || t.isElementAccessExpression(p)) && p.expression === self) return false;
+    if (t.isTypeOfExpression(p) || t.isDeleteExpression(p) || t.isVoidExpression(p) || t.isPrefixUnaryExpression(p) || t.isPostfixUnaryExpression(p)) return false;
+    if (t.isBinaryExpression(p)) {
+      const op = p.operatorToken.kind;
+      if (op >= K.FirstAssignment && op <= K.LastAssignment && p.left === self) return false;
+      if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken || op === K.InstanceOfKeyword) return false;
+    }
+    if (t.isExpressionWithTypeArguments(p) || t.isHeritageClause(p)) return false;
+    const sym = checker.getSymbolAtLocation(n.name);
+    if (!sym || !(sym.flags & t.SymbolFlags.Method)) return false;
+    // A class's own function (`Cls.method`, a static) needs no object.
+    const recv = checker.getTypeAtLocation(n.expression);
+    if (recv.flags & t.TypeFlags.Any || recv.getConstructSignatures().length > 0) return false;
+    return true;
+  };
+
   const consider = (n: ts.Node): void => {
     // Python's dict literal with int keys (`counter_dict = {0: 0, 1: 0}`): JavaScript keeps each key as
     // its digits, so it would print as `{'0': 0, '1': 0}`; marked int-keyed it prints as Python's and
     // stays the same plain object (src/pyrepr.ts asPyIntKeyed).
     if (intKeyedLiteral(t, n) && !dynamicCall(n.parent, "int_keyed")) return wrap(n, `${DYNAMIC_REF}.int_keyed(`, ")");
+    // Python's bound method: `map(self.scale, xs)`, `self.apply(self._init_weights)`, `sorted(xs, key=obj.score)`
+    // pass the method with its object; JavaScript's `obj.scale` as a value forgets `this`.
+    if (t.isPropertyAccessExpression(n) && methodAsValue(n)) return wrap(n.expression, `${DYNAMIC_REF}.bound(`, ")");
     if (t.isCallExpression(n)) {
       if (dictCall(n)) return;
       return floatCall(n);
@@ -1393,6 +1427,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // `seq[5]`, `layers[-1]`, `heads["q"]` on an nn container: its get(), which raises Python's
         // IndexError / KeyError where JavaScript would read a missing position or key as undefined.
         name = "get";
+      } else if (obj === "other" && !assignedTo(n) && ownGetitem(n.expression)) {
+        // An object of a class with Python's `__getitem__` (a hand-written container or data set): `obj[i]`
+        // is its __getitem__ (a slice string and a tuple too), as Python's; JavaScript read a property.
+        name = "__getitem__";
       } else if (obj !== "any" && negativeLiteral(n.argumentExpression) && !assignedTo(n) && hasAt(n.expression)) {
         // Python's `shape[-1]`, `lst[-1]`, `s[-2]` on an array, a torch.Size, a string or a typed array,
         // which JavaScript reads as undefined: `.at(-1)`.

@@ -630,3 +630,47 @@ test("Python's keyword arguments: torchlab's API, the user's own function and cl
   expect(got[10].printed).toBe("ERROR CompileError: cell:1:1 - TypeError: Conv2d.__init__() got an unexpected keyword argument 'kernal_size'\n");
   expect(got[13].printed).toBe("ERROR CompileError: cell:1:23 - SyntaxError: keyword argument repeated: y_true\n");
 }, 120000);
+
+// Python 3.11's output for the same cells (Box's __getitem__ returns (self.x[i], kind); Scaler's methods handed
+// on keep their object): box[2] is (tensor(2), 'n'), box[1:3] (tensor([1, 2]), 's'), first(box) reads box[1];
+// list(map(s.scale, [1, 2, 3])) is [2, 4, 6], s.run([4, 5]) [[8, 10], [4, 5]], sorted(..., key=s.rank) longest first.
+test("obj[i] calls the class's __getitem__, typed or not; a method read as a value keeps its object (Python's bound method)", async () => {
+  const dir = tempDir("torchlab-pyobj-");
+  const box = [
+    "class Box {",
+    "  x: any;",
+    "  constructor(x) { this.x = x; }",
+    "  __getitem__(i) { return [this.x[i], typeof i === 'string' ? 's' : 'n']; }",
+    "}",
+    "const box = new Box(torch.arange(10));",
+    "function first(d) { return d[1]; }",
+    "print(box[2][0], box[2][1]);",
+    'print(box["1:3"][0], box["1:3"][1]);',
+    "print(first(box)[0]);",
+    'print((box as any)["x"].shape);',
+  ].join("\n");
+  const scaler = [
+    "class Scaler {",
+    "  k: number;",
+    "  private seen: number[] = [];",
+    "  constructor(k: number) { this.k = k; }",
+    "  scale(v: number) { return v * this.k; }",
+    "  rank(s: string) { return -s.length * this.k; }",
+    "  private note(v: number) { this.seen.push(v); }",
+    "  run(xs: number[]) { xs.forEach(this.note); return [xs.map(this.scale), this.seen]; }",
+    "  static twice(v: number) { return 2 * v; }",
+    "}",
+    "const s = new Scaler(2);",
+    "print(list(map(s.scale, [1, 2, 3])));",
+    "print(s.run([4, 5]));",
+    'print(sorted(["a", "ccc", "bb"], key=s.rank));',
+    "print([1, 2].map(Scaler.twice), s.scale === s.scale, s.scale(7));",
+  ].join("\n");
+  fs.writeFileSync(path.join(dir, "pyobj.ipynb"), JSON.stringify(notebook([box, scaler])));
+  const result = await runCli(["run", path.join(dir, "pyobj.ipynb"), "--out", dir]);
+  expect(result.status).toBe(0);
+  const nb = JSON.parse(fs.readFileSync(path.join(dir, "pyobj.ipynb"), "utf8")) as { cells: { outputs: { text?: string | string[] }[] }[] };
+  const printed = (i: number) => nb.cells[i].outputs.map((o) => [o.text ?? ""].flat().join("")).join("");
+  expect(printed(0)).toBe("tensor(2) n\ntensor([1, 2]) s\ntensor(1)\ntorch.Size([10])\n");
+  expect(printed(1)).toBe("[2, 4, 6]\n[[8, 10], [4, 5]]\n['ccc', 'bb', 'a']\n[2, 4] True 14\n");
+});

@@ -20,6 +20,7 @@ import { BackwardFn, Node } from "./node";
 import { differentiably, is_grad_enabled } from "./grad_mode";
 import { gradientValue, topoOrder } from "./backward";
 import { hasLeafHooks, hasNodeHooks, hasPostHooks } from "./hooks";
+import { checkGradients } from "./anomaly_mode";
 
 interface TapeNode {
   id: number;
@@ -140,9 +141,14 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
   return raw.map((v, k) => {
     if (v === null) return null;
     const out = Tensor._wrap(v);
-    if (record) out._attach(new Node(`${name}Backward`, args, closureVjp(name, fn, args, k)));
+    if (record) out._attach(new Node(backwardName(name), args, closureVjp(name, fn, args, k)));
     return out;
   });
+}
+
+/** The node of a backward, named as PyTorch's: TanhBackward0's is TanhBackwardBackward0. */
+function backwardName(name: string): string {
+  return `${name.replace(/\d+$/, "")}Backward0`;
 }
 
 /**
@@ -169,11 +175,12 @@ export function runBackwardGraph(root: Tensor, seed: Tensor, retainGraph: boolea
     if (g === undefined) continue;
     grads.delete(node);
     if (hasPostHooks(node)) throw new NotImplementedError(`create_graph=true with a hook registered on ${node.name()} (grad_fn.register_hook, Module.register_backward_hook) is not supported by torchlab`);
-    if (hasNodeHooks(node)) throw new NotImplementedError(`create_graph=true with hooks registered on a non-leaf tensor (${node.name()}) is not supported by torchlab`);
+    if (hasNodeHooks(node, false)) throw new NotImplementedError(`create_graph=true with hooks registered on a non-leaf tensor (${node.name()}) is not supported by torchlab`);
     const wanted = captureAt.get(node);
     if (wanted) capture!.set(wanted, add(capture!.get(wanted) ?? null, g));
     if (node.retained && !capture) node.retained.grad = add(node.retained.grad, g);
     const parts = recordedBackward(node, g);
+    checkGradients(node.name(), parts.map((p) => (p === null ? null : p._t)));
     const edges = node.edges;
     parts.forEach((gi, i) => {
       if (gi === null) return;

@@ -2,7 +2,9 @@
  * Tensor.register_hook: functions run on the gradient of a tensor during backward(), which may
  * return a replacement. A non-leaf's hooks belong to the node that produced it (they see the summed
  * gradient reaching that node, before it runs); a leaf's run once on its summed gradient, before it
- * is accumulated into `.grad`. Hooks run in registration order.
+ * is accumulated into `.grad`. Hooks run in registration order, Tensor.retain_grad() among them: as
+ * in PyTorch 1.13, `.grad` of a retained tensor is the gradient as the hooks registered before
+ * retain_grad() left it.
  */
 import { tf } from "../backend/tf";
 import { Tensor } from "../tensor/tensor";
@@ -37,23 +39,42 @@ export function addHook(t: Tensor, node: Node | null, hook: GradHook): Removable
   };
 }
 
+/** Stands in a node's hook list where retain_grad() was called. */
+const RETAIN: GradHook = () => undefined;
+
+/** @internal Tensor.retain_grad() on the output of `node`: its place among the node's hooks. */
+export function addRetainHook(node: Node): void {
+  let list = nodeHooks.get(node);
+  if (list === undefined) nodeHooks.set(node, (list = []));
+  list.push(RETAIN);
+}
+
 /** @internal */
 export function hasLeafHooks(t: Tensor): boolean {
   return (leafHooks.get(t)?.length ?? 0) > 0;
 }
 
-/** @internal */
-export function hasNodeHooks(n: Node): boolean {
-  return (nodeHooks.get(n)?.length ?? 0) > 0;
+/** @internal Whether `n` has hooks (with `withRetain`, retain_grad()'s place counts as one). */
+export function hasNodeHooks(n: Node, withRetain = true): boolean {
+  const list = nodeHooks.get(n);
+  if (list === undefined) return false;
+  return withRetain ? list.length > 0 : list.some((h) => h !== RETAIN);
 }
 
-/** `g` after `hooks` (owned: consumed when this returns; left to the caller if a hook raises). */
-function run(hooks: GradHook[] | undefined, g: tf.Tensor): tf.Tensor {
+/**
+ * `g` after `hooks` (owned: consumed when this returns; left to the caller if a hook raises);
+ * `retain` gets (and owns) the gradient as it is where retain_grad() was called.
+ */
+function run(hooks: GradHook[] | undefined, g: tf.Tensor, retain?: (g: tf.Tensor) => void): tf.Tensor {
   if (hooks === undefined || hooks.length === 0) return g;
   let cur = g;
   try {
     // A snapshot: a hook that removes itself (or registers another) does not change this pass.
     for (const hook of hooks.slice()) {
+      if (hook === RETAIN) {
+        retain?.(tf.reshape(cur, cur.shape));
+        continue;
+      }
       const r = hook(Tensor._wrap(tf.clone(cur)));
       if (r === undefined || r === null) continue;
       const rt = r as Tensor;
@@ -74,9 +95,9 @@ function run(hooks: GradHook[] | undefined, g: tf.Tensor): tf.Tensor {
   return cur;
 }
 
-/** @internal `g` after the hooks of `node` (owned: `g` is consumed). */
-export function runNodeHooks(node: Node, g: tf.Tensor): tf.Tensor {
-  return run(nodeHooks.get(node), g);
+/** @internal `g` after the hooks of `node` (owned: `g` is consumed); `retain` as run()'s. */
+export function runNodeHooks(node: Node, g: tf.Tensor, retain?: (g: tf.Tensor) => void): tf.Tensor {
+  return run(nodeHooks.get(node), g, retain);
 }
 
 /**

@@ -123,7 +123,7 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
   const { fn, output } = node.frozen();
   const inputs = node.inputs;
   const args = output === null ? [g, ...inputs] : [g, ...inputs, output];
-  const name = node.name();
+  const name = node._typeName();
   const gt = g._t;
   const held = new Set(args.map((t) => t._t));
   const raw = tf.tidy((): tf.TensorContainer => {
@@ -146,9 +146,19 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
   });
 }
 
-/** The node of a backward, named as PyTorch's: TanhBackward0's is TanhBackwardBackward0. */
+/** PyTorch's backward kernels whose name is not the op's: relu's is threshold_backward, softmax's _softmax_backward_data. */
+const BACKWARD_KERNEL: Record<string, string> = {
+  ReluBackward0: "ThresholdBackward",
+  SoftmaxBackward0: "SoftmaxBackwardData",
+  LogSoftmaxBackward0: "LogSoftmaxBackwardData",
+};
+
+/**
+ * The node of a backward, named as PyTorch's for an op whose backward is one kernel: TanhBackward0's
+ * is TanhBackwardBackward0 (PyTorch names a composite backward after its last op instead).
+ */
 function backwardName(name: string): string {
-  return `${name.replace(/\d+$/, "")}Backward0`;
+  return `${BACKWARD_KERNEL[name] ?? name.replace(/\d+$/, "")}Backward0`;
 }
 
 /**

@@ -2144,7 +2144,7 @@ export class Tensor {
     const deflt = D.defaultFloatDtype();
     if ((this.dtype !== deflt && this.dtype !== D.int64 && this.dtype !== D.bool) || (this.numel() === 0 && this.dtype !== deflt)) suffixes.push(`dtype=${this.dtype}`);
     if (deviceName() === "cuda") suffixes.unshift("device='cuda:0'");
-    if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
+    if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn._typeName()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");
     return addSuffixes("tensor(" + body, suffixes, 7);
   }

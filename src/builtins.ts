@@ -682,7 +682,8 @@ export function type(x: unknown): PyClass {
   if (x instanceof PySet) return PySet as unknown as PyClass;
   if (typeof x === "function" && isClass(x)) return builtinType("type");
   // PyTorch makes a class per backward op: type(y.grad_fn) is <class 'MulBackward0'>.
-  if (x instanceof Node || x instanceof AccumulateGrad) return builtinType(x.name());
+  if (x instanceof Node) return builtinType(x._typeName());
+  if (x instanceof AccumulateGrad) return builtinType(x.name());
   const proto = Object.getPrototypeOf(x) as { constructor?: unknown } | null;
   const cls = proto?.constructor;
   if (typeof x === "function" && (cls === Function || cls === undefined || !isClass(cls))) return builtinType("function");

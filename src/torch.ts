@@ -59,7 +59,8 @@ export type { DType, NestedList } from "./tensor/tensor";
 export { ready, backend, get_num_threads, set_num_threads } from "./backend";
 export { collectNow as _collect, memoryInfo as memory, setGcBudget as _setGcBudget } from "./backend/memory";
 export { setMemoryLimit as _setMemoryLimit } from "./backend/guard";
-export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./autograd/grad_mode";
+export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode, is_inference_mode_enabled } from "./autograd/grad_mode";
+export { is_anomaly_enabled, is_anomaly_check_nan_enabled } from "./autograd/anomaly_mode";
 export { Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state } from "./tensor/random";
 import { Generator as SeedCheck, manual_seed as manualSeed, seed as randomSeed, initial_seed as initialSeed, get_rng_state as getRngState, set_rng_state as setRngState } from "./tensor/random";
 /** torch.random: the default generator's seeding functions, as `torch.random.manual_seed(42)` spells them. */

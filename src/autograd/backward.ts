@@ -6,6 +6,7 @@ import { Node } from "./node";
 import { Tensor } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
 import { formatOf } from "../tensor/memory_format";
+import { checkGradients } from "./anomaly_mode";
 import { hasLeafHooks, hasNodeHooks, hasPostHooks, runLeafHooks, runNodeHooks, runPostHooks } from "./hooks";
 
 export function topoOrder(root: Node): Node[] {
@@ -191,7 +192,8 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       } else {
         held = materialize(got);
         // runNodeHooks consumes its argument only when it returns.
-        if (hooks) held = runNodeHooks(node, held);
+        const retained = node.retained;
+        if (hooks) held = runNodeHooks(node, held, retained !== null && !capture ? (r) => accumulateLeaf(retained, r, true) : undefined);
         curNode = node;
         parts = tf.tidy(applyCurrent) as unknown as (tf.Tensor | null)[];
         curNode = null;
@@ -202,10 +204,10 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
           runPostHooks(node, parts, g);
         }
         if (wanted) collect(wanted, tf.reshape(g, g.shape));
-        if (node.retained && !capture) accumulateLeaf(node.retained, tf.reshape(g, g.shape), true);
         held = null;
         g.dispose();
       }
+      checkGradients(node.name(), parts);
       const arity = node.arity();
       for (let i = 0; i < arity; i++) {
         let gi = parts[i];

@@ -20,6 +20,7 @@ import { BackwardFn, Node } from "./node";
 import { differentiably, is_grad_enabled } from "./grad_mode";
 import { gradientValue, topoOrder } from "./backward";
 import { hasLeafHooks, hasNodeHooks, hasPostHooks } from "./hooks";
+import { checkGradients } from "./anomaly_mode";
 
 interface TapeNode {
   id: number;
@@ -122,7 +123,7 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
   const { fn, output } = node.frozen();
   const inputs = node.inputs;
   const args = output === null ? [g, ...inputs] : [g, ...inputs, output];
-  const name = node.name();
+  const name = node._typeName();
   const gt = g._t;
   const held = new Set(args.map((t) => t._t));
   const raw = tf.tidy((): tf.TensorContainer => {
@@ -140,9 +141,24 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
   return raw.map((v, k) => {
     if (v === null) return null;
     const out = Tensor._wrap(v);
-    if (record) out._attach(new Node(`${name}Backward`, args, closureVjp(name, fn, args, k)));
+    if (record) out._attach(new Node(backwardName(name), args, closureVjp(name, fn, args, k)));
     return out;
   });
+}
+
+/** PyTorch's backward kernels whose name is not the op's: relu's is threshold_backward, softmax's _softmax_backward_data. */
+const BACKWARD_KERNEL: Record<string, string> = {
+  ReluBackward0: "ThresholdBackward",
+  SoftmaxBackward0: "SoftmaxBackwardData",
+  LogSoftmaxBackward0: "LogSoftmaxBackwardData",
+};
+
+/**
+ * The node of a backward, named as PyTorch's for an op whose backward is one kernel: TanhBackward0's
+ * is TanhBackwardBackward0 (PyTorch names a composite backward after its last op instead).
+ */
+function backwardName(name: string): string {
+  return `${BACKWARD_KERNEL[name] ?? name.replace(/\d+$/, "")}Backward0`;
 }
 
 /**
@@ -169,11 +185,12 @@ export function runBackwardGraph(root: Tensor, seed: Tensor, retainGraph: boolea
     if (g === undefined) continue;
     grads.delete(node);
     if (hasPostHooks(node)) throw new NotImplementedError(`create_graph=true with a hook registered on ${node.name()} (grad_fn.register_hook, Module.register_backward_hook) is not supported by torchlab`);
-    if (hasNodeHooks(node)) throw new NotImplementedError(`create_graph=true with hooks registered on a non-leaf tensor (${node.name()}) is not supported by torchlab`);
+    if (hasNodeHooks(node, false)) throw new NotImplementedError(`create_graph=true with hooks registered on a non-leaf tensor (${node.name()}) is not supported by torchlab`);
     const wanted = captureAt.get(node);
     if (wanted) capture!.set(wanted, add(capture!.get(wanted) ?? null, g));
     if (node.retained && !capture) node.retained.grad = add(node.retained.grad, g);
     const parts = recordedBackward(node, g);
+    checkGradients(node.name(), parts.map((p) => (p === null ? null : p._t)));
     const edges = node.edges;
     parts.forEach((gi, i) => {
       if (gi === null) return;

@@ -32,6 +32,7 @@ import { tf } from "../backend/tf";
 import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { broadcastShapes, compute, sumTo } from "../ops/_core";
 import { Tensor } from "../tensor/tensor";
+import { asPyTuple } from "../pyrepr";
 import { enable_grad, is_grad_enabled, no_grad } from "./grad_mode";
 import { AccumulateGrad, BackwardFn, Node } from "./node";
 import { anyTangent, setTangent, tangentOf, withoutTangents } from "./forward_state";
@@ -173,7 +174,7 @@ export class FunctionCtx {
 
   /** One flag per forward argument: whether backward must return a gradient for it (false for non-tensors). */
   get needs_input_grad(): boolean[] {
-    return stateOf(this).needs.slice();
+    return asPyTuple(stateOf(this).needs.slice());
   }
 
   /**
@@ -397,6 +398,8 @@ function applyFunction(cls: FunctionClass, args: unknown[]): unknown {
     if (!raw.includes(t)) throw new RuntimeError(`${name}: a tensor marked dirty must be returned by forward (an input modified in place is an output)`);
     if (record && t.is_leaf && t.requires_grad) throw new RuntimeError("a leaf Variable that requires grad has been used in an in-place operation.");
     if (record && t._view !== null) throw new NotImplementedError(`${name}: mark_dirty() on a view (a tensor sharing another's storage) is not supported by torchlab; clone the input first`);
+    // PyTorch counts marking dirty as one more write (a mul_ in forward then shows _version 2).
+    t._bumpVersion();
   }
   // An input returned unchanged, or one tensor returned twice, becomes an alias: the graph goes on the alias.
   const seen = new Set<Tensor>();

@@ -13,6 +13,7 @@ import { arange, zeros_like, zeros } from "../ops/creation";
 import { stack } from "../ops/movement";
 import { enable_grad } from "./grad_mode";
 import { grad } from "./index";
+import { asPyTuple } from "../pyrepr";
 
 type Inputs = Tensor | Tensor[];
 
@@ -37,6 +38,15 @@ function run(op: string, func: (...xs: Tensor[]) => Inputs, inputs: Inputs, crea
   const result = enable_grad(() => func(...ins));
   const [outs, outsTuple] = asTuple(op, "outputs of the user-provided function", result);
   return { ins, insTuple, outs, outsTuple };
+}
+
+/** strict mode's check that each output is on the graph (PyTorch's _check_requires_grad). */
+function checkOutputs(outs: Tensor[], strict: unknown): void {
+  if (!strict) return;
+  const i = outs.findIndex((t) => !t.requires_grad);
+  if (i >= 0) {
+    throw new RuntimeError(`Output ${i} of the user-provided function does not require gradients. The outputs must be computed in a differentiable manner from the input when running in strict mode.`);
+  }
 }
 
 function independent(op: string, i: number, j: number): RuntimeError {
@@ -68,6 +78,7 @@ export function vjp(
   const o = parseArgs("vjp", [v, options], ["v", "create_graph", "strict"]);
   const cg = Boolean(o.create_graph);
   const { ins, insTuple, outs, outsTuple } = run("vjp", func, inputs, cg);
+  checkOutputs(outs, o.strict);
   let vs: Tensor[] | null = null;
   if (o.v !== undefined && o.v !== null) {
     [vs] = asTuple("vjp", "v", o.v);
@@ -88,7 +99,7 @@ export function vjp(
     return zeros_like(ins[j]);
   });
   const detached = cg ? outs : outs.map((t) => t.detach());
-  return [outsTuple ? detached : detached[0], insTuple ? res : res[0]];
+  return asPyTuple([outsTuple ? asPyTuple(detached) : detached[0], insTuple ? asPyTuple(res) : res[0]]) as [Inputs, Inputs];
 }
 
 /**
@@ -115,6 +126,7 @@ export function jacobian(
   const cg = Boolean(o.create_graph);
   if (o.strategy !== undefined && o.strategy !== "reverse-mode") throw new NotImplementedError(`jacobian(): strategy="${String(o.strategy)}" is not supported by torchlab (reverse-mode only)`);
   const { ins, insTuple, outs, outsTuple } = run("jacobian", func, inputs, cg);
+  checkOutputs(outs, o.strict);
   const jac = outs.map((out, i) => {
     // One backward sweep per output element, seeded with that element's one-hot vector.
     const rows: Tensor[][] = ins.map(() => []);
@@ -133,12 +145,13 @@ export function jacobian(
       if (o.strict && !used[j] && n > 0) throw independent("jacobian", i, j);
       const m = n === 0 ? zeros([0, ...x.shape]) : stack(rows[j], 0);
       const r = m.view([...out.shape, ...x.shape]);
-      return cg ? r : r.detach();
+      // An output off the graph gives zeros that are off it too, even with create_graph.
+      return cg && used[j] ? r : r.detach();
     });
   });
-  if (outsTuple && insTuple) return jac;
-  if (outsTuple) return jac.map((r) => r[0]);
-  if (insTuple) return jac[0];
+  if (outsTuple && insTuple) return asPyTuple(jac.map((r) => asPyTuple(r)));
+  if (outsTuple) return asPyTuple(jac.map((r) => r[0]));
+  if (insTuple) return asPyTuple(jac[0]);
   return jac[0][0];
 }
 
@@ -209,7 +222,7 @@ function vhpOf(op: string, func: (...xs: Tensor[]) => Inputs, inputs: Inputs, v:
     if (o.strict) throw new RuntimeError(`The hessian of the user-provided function with respect to input ${j} is independent of the input. This is not allowed in strict mode.`);
     return zeros_like(ins[j]);
   });
-  return [cg ? out : out.detach(), insTuple ? res : res[0]];
+  return asPyTuple([cg ? out : out.detach(), insTuple ? asPyTuple(res) : res[0]]) as [Tensor, Inputs];
 }
 
 /**
@@ -237,4 +250,56 @@ export function vhp(func: (...xs: Tensor[]) => Inputs, inputs: Inputs, v?: Input
  */
 export function hvp(func: (...xs: Tensor[]) => Inputs, inputs: Inputs, v?: Inputs | null | ({ v?: Inputs | null } & VhpOptions), options?: VhpOptions): [Tensor, Inputs] {
   return vhpOf("hvp", func, inputs, v, options);
+}
+
+/**
+ * The outputs of `func(...inputs)` and the product of their Jacobian with the vector `v` (shaped as
+ * the inputs), J v, computed as PyTorch 1.13 does: the vjp of a vjp (the double-backward trick).
+ *
+ * Args:
+ *   func: a function of tensors returning a Tensor or an array of Tensors.
+ *   inputs: a Tensor or an array of Tensors (func's arguments).
+ *   v: shaped as the inputs; may be left out for a single one-element input.
+ *   create_graph, strict: as for vjp.
+ *
+ * Returns [outputs, jvp] (each a Tensor or an array, as the outputs are), detached.
+ *
+ * @example
+ * torch.autograd.functional.jvp((x) => x.pow(2), torch.tensor([1., 3.]), torch.tensor([1., 0.5]))  // [.., tensor([2., 3.])]
+ */
+export function jvp(
+  func: (...xs: Tensor[]) => Inputs,
+  inputs: Inputs,
+  v?: Inputs | null | { v?: Inputs | null; create_graph?: boolean; strict?: boolean },
+  options?: { create_graph?: boolean; strict?: boolean },
+): [Inputs, Inputs] {
+  const o = parseArgs("jvp", [v, options], ["v", "create_graph", "strict"]);
+  const cg = Boolean(o.create_graph);
+  const { ins, outs, outsTuple } = run("jvp", func, inputs, cg);
+  let vs: Tensor[] | null = null;
+  if (o.v !== undefined && o.v !== null) {
+    [vs] = asTuple("jvp", "v", o.v);
+    if (vs.length !== ins.length) throw new RuntimeError(`v is a tuple of invalid length: should be ${ins.length} but got ${vs.length}.`);
+    vs.forEach((t, i) => {
+      if (t.shape.join(",") !== ins[i].shape.join(",")) {
+        throw new RuntimeError(`v has invalid size: should be torch.Size([${ins[i].shape.join(", ")}]) but got torch.Size([${t.shape.join(", ")}]).`);
+      }
+    });
+  } else if (ins.length !== 1 || ins[0].numel() !== 1) {
+    throw new RuntimeError("The vector v can only be None if the input to the user-provided function is a single Tensor with a single element.");
+  }
+  checkOutputs(outs, o.strict);
+  // J^T u for a u that requires grad is linear in u; its gradient with respect to u, seeded with v, is J v.
+  const us = outs.map((t) => zeros_like(t).requires_grad_(true));
+  const live = outs.map((t, i) => i).filter((i) => outs[i].requires_grad);
+  const back = live.length === 0 ? ins.map(() => null) : grad(live.map((i) => outs[i]), ins, live.map((i) => us[i]), { create_graph: true, allow_unused: true });
+  const onU = back.map((g, j) => [g, j] as const).filter(([g]) => g !== null && g.requires_grad) as [Tensor, number][];
+  const fwd = onU.length === 0 ? us.map(() => null) : grad(onU.map(([g]) => g), us, onU.map(([, j]) => (vs === null ? null : vs[j])), { create_graph: cg, allow_unused: true });
+  const res = fwd.map((g, i) => {
+    if (g !== null) return cg ? g : g.detach();
+    if (o.strict) throw new RuntimeError(`The jvp of output ${i} of the user-provided function is independent of the input. This is not allowed in strict mode.`);
+    return zeros_like(outs[i]);
+  });
+  const detached = cg ? outs : outs.map((t) => t.detach());
+  return asPyTuple([outsTuple ? asPyTuple(detached) : detached[0], outsTuple ? asPyTuple(res) : res[0]]) as [Inputs, Inputs];
 }

@@ -82,10 +82,32 @@ export function enable_grad<T>(fn: () => T): T {
   return withMode(true, fn);
 }
 
+let inference = false;
+
+/** Whether an inference_mode(fn) is running (PyTorch's torch.is_inference_mode_enabled()). */
+export function is_inference_mode_enabled(): boolean {
+  return inference;
+}
+
 /**
  * PyTorch's `with torch.inference_mode():` — runs `fn` without recording the graph, as no_grad does
  * (torchlab has no separate inference tensors, so results can later be used with autograd).
+ * `inference_mode(false, fn)` runs `fn` in the mode around it, as `torch.inference_mode(False)` does.
+ *
+ * @example
+ * const pred = torch.inference_mode(() => net(x));
  */
-export function inference_mode<T>(fn: () => T): T {
-  return withMode(false, fn);
+export function inference_mode<T>(fn: () => T): T;
+export function inference_mode<T>(mode: boolean, fn: () => T): T;
+export function inference_mode<T>(mode: boolean | (() => T), fn?: () => T): T {
+  const on = typeof mode === "function" ? true : mode;
+  const body = typeof mode === "function" ? mode : fn;
+  if (typeof on !== "boolean") throw new TypeError(`inference_mode(): mode must be a boolean, got ${typeof on}`);
+  if (typeof body !== "function") throw new TypeError(`inference_mode(): expected the function to run, got ${typeof body}`);
+  if (!on) return body();
+  const prev = inference;
+  inference = true;
+  return scopedUntilSettled(() => {
+    inference = prev;
+  }, () => withMode(false, body));
 }

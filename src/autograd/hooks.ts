@@ -2,7 +2,8 @@
  * Tensor.register_hook: functions run on the gradient of a tensor during backward(), which may
  * return a replacement. A non-leaf's hooks belong to the node that produced it (they see the summed
  * gradient reaching that node, before it runs); a leaf's run once on its summed gradient, before it
- * is accumulated into `.grad`. Hooks run in registration order.
+ * is accumulated into `.grad`. Hooks run in registration order; a retained non-leaf's `.grad` is the
+ * gradient before or after all of them, as PyTorch 1.13 places retain_grad() (see retainAt).
  */
 import { tf } from "../backend/tf";
 import { Tensor } from "../tensor/tensor";
@@ -37,19 +38,39 @@ export function addHook(t: Tensor, node: Node | null, hook: GradHook): Removable
   };
 }
 
+/**
+ * Where retain_grad() stands among a node's hooks. PyTorch 1.13 keeps all of a tensor's Python hooks
+ * in one pre-hook, placed at the first register_hook(): retain_grad() called before any hook sees
+ * the gradient before all of them ("before"), called after one sees it after all of them ("after").
+ */
+const retainAt = new WeakMap<Node, "before" | "after">();
+
+/** @internal Tensor.retain_grad() on the output of `node`. */
+export function addRetainHook(node: Node): void {
+  if (!retainAt.has(node)) retainAt.set(node, nodeHooks.has(node) ? "after" : "before");
+}
+
 /** @internal */
 export function hasLeafHooks(t: Tensor): boolean {
   return (leafHooks.get(t)?.length ?? 0) > 0;
 }
 
-/** @internal */
-export function hasNodeHooks(n: Node): boolean {
+/** @internal Whether `n` has hooks (with `withRetain`, retain_grad()'s place counts as one). */
+export function hasNodeHooks(n: Node, withRetain = true): boolean {
+  if (withRetain && retainAt.has(n)) return true;
   return (nodeHooks.get(n)?.length ?? 0) > 0;
 }
 
-/** `g` after `hooks` (owned: consumed when this returns; left to the caller if a hook raises). */
-function run(hooks: GradHook[] | undefined, g: tf.Tensor): tf.Tensor {
-  if (hooks === undefined || hooks.length === 0) return g;
+/**
+ * `g` after `hooks` (owned: consumed when this returns; left to the caller if a hook raises);
+ * `retain` gets (and owns) the gradient as it is where retain_grad() was called.
+ */
+function run(hooks: GradHook[] | undefined, g: tf.Tensor, retain?: (g: tf.Tensor) => void, retainFirst = true): tf.Tensor {
+  if (retain && retainFirst) retain(tf.reshape(g, g.shape));
+  if (hooks === undefined || hooks.length === 0) {
+    if (retain && !retainFirst) retain(tf.reshape(g, g.shape));
+    return g;
+  }
   let cur = g;
   try {
     // A snapshot: a hook that removes itself (or registers another) does not change this pass.
@@ -70,13 +91,15 @@ function run(hooks: GradHook[] | undefined, g: tf.Tensor): tf.Tensor {
     if (cur !== g) cur.dispose();
     throw e;
   }
+  if (retain && !retainFirst) retain(tf.reshape(cur, cur.shape));
   if (cur !== g) g.dispose();
   return cur;
 }
 
-/** @internal `g` after the hooks of `node` (owned: `g` is consumed). */
-export function runNodeHooks(node: Node, g: tf.Tensor): tf.Tensor {
-  return run(nodeHooks.get(node), g);
+/** @internal `g` after the hooks of `node` (owned: `g` is consumed); `retain` as run()'s. */
+export function runNodeHooks(node: Node, g: tf.Tensor, retain?: (g: tf.Tensor) => void): tf.Tensor {
+  const at = retainAt.get(node);
+  return run(nodeHooks.get(node), g, at === undefined ? undefined : retain, at !== "after");
 }
 
 /**

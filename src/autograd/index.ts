@@ -10,12 +10,14 @@ import { Tensor } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
 import { runBackward } from "./backward";
 import { runBackwardGraph } from "./create_graph";
-import { ones } from "../ops/creation";
+import { ones, zeros_like } from "../ops/creation";
+import { stack } from "../ops/movement";
 import { asPyTuple } from "../pyrepr";
 
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
 export { Function, FunctionCtx } from "./function";
 export { once_differentiable } from "./once_differentiable";
+export { detect_anomaly, set_detect_anomaly } from "./anomaly_mode";
 export { Variable } from "./variable";
 export type { VariableOptions } from "./variable";
 export type { FunctionClass, ForwardArgs, ForwardResult } from "./function";
@@ -33,6 +35,8 @@ export interface GradOptions {
   create_graph?: boolean;
   /** Return null for an input the outputs do not depend on, instead of raising. */
   allow_unused?: boolean;
+  /** The first dimension of each grad_output is a batch: one gradient per entry, stacked (PyTorch's vmap over grad). */
+  is_grads_batched?: boolean;
 }
 
 function asList(op: string, what: string, x: unknown): Tensor[] {
@@ -114,9 +118,14 @@ export function grad(
 ): Tensor[];
 export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...args: unknown[]): (Tensor | null)[] {
   const op = "torch.autograd.grad";
-  const o = parseArgs(op, args, ["grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused"]);
+  const o = parseArgs(op, args, ["grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused", "is_grads_batched"]);
   const outs = asList(op, "outputs", outputs);
   const ins = asList(op, "inputs", inputs);
+  // PyTorch checks the outputs first: grad of a tensor off the graph names the output.
+  outs.forEach((t, i) => {
+    if (!t.requires_grad) throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+  });
+  if (o.is_grads_batched) return batchedGrad(op, outs, ins, o);
   ins.forEach((t, i) => {
     if (!t.requires_grad) throw new RuntimeError(`One of the differentiated Tensors does not require grad (inputs[${i}], shape [${t.shape.join(", ")}])`);
   });
@@ -146,9 +155,30 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...a
   }));
 }
 
+/** grad() with is_grads_batched: one grad() per entry of the grad_outputs' first dimension, stacked. */
+function batchedGrad(op: string, outs: Tensor[], ins: Tensor[], o: Record<string, unknown>): (Tensor | null)[] {
+  const gs = gradList(op, outs, o.grad_outputs);
+  const batch = gs.map((g, i) => {
+    if (!(g instanceof Tensor) || g.dim() === 0) throw new RuntimeError(`${op}(): with is_grads_batched=true, grad_outputs[${i}] must be a Tensor with a batch dimension first`);
+    return g.shape[0];
+  });
+  if (batch.some((b) => b !== batch[0])) throw new RuntimeError(`${op}(): with is_grads_batched=true, every grad_output must have the same batch size (got ${batch.join(", ")})`);
+  const rows: (Tensor | null)[][] = ins.map(() => []);
+  for (let b = 0; b < batch[0]; b++) {
+    const last = b === batch[0] - 1;
+    const r = grad(outs, ins, gs.map((g) => g!.select(0, b)), {
+      retain_graph: last ? ((o.retain_graph as boolean | undefined) ?? Boolean(o.create_graph)) : true,
+      create_graph: Boolean(o.create_graph),
+      allow_unused: Boolean(o.allow_unused),
+    });
+    r.forEach((g, j) => rows[j].push(g));
+  }
+  return asPyTuple(rows.map((r, j) => (r.every((g) => g === null) ? null : stack(r.map((g) => g ?? zeros_like(ins[j]))))));
+}
+
 function unusedError(ins: Tensor[], i: number): RuntimeError {
   return new RuntimeError(
-    `One of the differentiated Tensors appears to not have been used in the graph (inputs[${i}], shape [${ins[i].shape.join(", ")}]). Set allow_unused=true if this is the desired behavior.`,
+    `One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=true if this is the desired behavior. (inputs[${i}], shape [${ins[i].shape.join(", ")}])`,
   );
 }
 

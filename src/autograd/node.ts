@@ -117,7 +117,13 @@ export class Node {
   }
 
   /** PyTorch's class name of the node, e.g. 'AddBackward0'. */
+  /** PyTorch's `grad_fn.name()`: a node written in C++ by hand (CopySlices) carries its namespace. */
   name(): string {
+    return this._name === "CopySlices" ? "torch::autograd::CopySlices" : this._name;
+  }
+
+  /** @internal the node's class name, as `grad_fn=<...>` and type() show it. */
+  _typeName(): string {
     return this._name;
   }
 

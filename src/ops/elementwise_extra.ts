@@ -2,7 +2,7 @@
  * Elementwise predicates and sign ops from torch.*: isin, isposinf, isneginf, copysign, positive.
  * Built from the elementwise ops, so dtypes, broadcasting and gradients are theirs.
  */
-import { tf, compute, constant, describe } from "./_core";
+import { tf, compute, constant, describe, record, sumTo } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { parseArgs } from "../tensor/args";
 import { RuntimeError, TypeError } from "../errors";
@@ -44,13 +44,24 @@ export function isin(elements: Tensor | number, test_elements: Tensor | number, 
   return constant(compute(() => tf.cast(tf.tensor(hit, shape, "int32"), "bool")));
 }
 
-/** |a| with the sign of `b` (-0 counts as negative); always floating point. */
+/**
+ * |a| with the sign of `b` (-0 counts as negative); always floating point. The gradient is
+ * PyTorch's: grad * result / a, 0 where a == 0, and zeros for `b`.
+ */
 export function copysign(a: Tensor, b: Tensor | number): Tensor {
   need("copysign", a);
-  const mag = E.abs(a.dtype._tf === "float32" ? a : a.float());
-  const neg = b instanceof Tensor ? signbit(b.dtype._tf === "float32" ? b : b.float()) : Object.is(b, -0) || b < 0;
-  if (typeof neg === "boolean") return neg ? E.neg(mag) : mag;
-  return E.where(neg, E.neg(mag), mag);
+  const x = a.dtype._tf === "float32" ? a.detach() : a.float();
+  const mag = E.abs(x);
+  const neg = b instanceof Tensor ? signbit(b.dtype._tf === "float32" ? b.detach() : b.float()) : Object.is(b, -0) || b < 0;
+  const value = typeof neg === "boolean" ? (neg ? E.neg(mag) : mag) : E.where(neg, E.neg(mag), mag);
+  if (!a.requires_grad && !(b instanceof Tensor && b.requires_grad)) return value;
+  const inputs = b instanceof Tensor ? [a, b] : [a];
+  return record("CopysignBackward0", inputs, compute(() => tf.clone(value._t)), (g) => {
+    const xs = x._t;
+    const ratio = tf.where(tf.equal(xs, 0), tf.zerosLike(xs), tf.div(value._t, xs));
+    const ga = sumTo(tf.mul(g, ratio), a.shape);
+    return b instanceof Tensor ? [ga, tf.zeros(b.shape, "float32")] : [ga];
+  });
 }
 
 /** The input itself, as PyTorch's `torch.positive` (which refuses bool tensors). */

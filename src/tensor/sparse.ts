@@ -243,7 +243,7 @@ export class SparseTensor extends Tensor {
     if (this.dtype !== deflt && this.dtype !== D.int64 && this.dtype !== D.bool) suffixes.push(`dtype=${this.dtype}`);
     suffixes.push("layout=torch.sparse_coo");
     const fn = this.grad_fn;
-    if (fn) suffixes.push(`grad_fn=<${fn.name()}>`);
+    if (fn) suffixes.push(`grad_fn=<${fn._typeName()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");
     // PyTorch starts a sparse tensor's suffixes on a line of their own.
     const body = `tensor(indices=tensor(${ixStr}),\n       values=tensor(${vStr})` + ",\n       " + suffixes[0];

@@ -9,7 +9,7 @@ import * as D from "./dtype";
 import { Device } from "./device";
 import { adopt, drop, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
 import { filledFloat32 } from "../backend/fill_buffer";
-import { Node } from "../autograd/node";
+import { Node, relabelGradFn } from "../autograd/node";
 import { runBackward } from "../autograd/backward";
 import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
@@ -43,7 +43,7 @@ import * as MX from "../ops/math_extra";
 import * as LX from "../ops/linalg_extra";
 import * as MM from "../ops/math_more";
 import * as SV from "../ops/scatter_views";
-import { addHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
+import { addHook, addRetainHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
 import { ndarray } from "./ndarray";
 import { guardNumericIndex } from "./index_guard";
@@ -480,7 +480,10 @@ export class Tensor {
   /** Keeps `.grad` for this non-leaf tensor after backward(). */
   retain_grad(): void {
     if (!this.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
-    if (this.grad_fn) this.grad_fn.retained = this;
+    if (this.grad_fn && this.grad_fn.retained !== this) {
+      this.grad_fn.retained = this;
+      addRetainHook(this.grad_fn);
+    }
   }
   get retains_grad(): boolean {
     return this.grad_fn !== null && this.grad_fn.retained === this;
@@ -1452,7 +1455,7 @@ export class Tensor {
   }
   t(): Tensor {
     if (this.dim() > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${this.dim()}D`);
-    return this.dim() < 2 ? this.alias() : M.transpose(this, 0, 1, "TBackward0");
+    return this.dim() < 2 ? relabelGradFn(this.alias(), "TBackward0") : M.transpose(this, 0, 1, "TBackward0");
   }
 
   // ---------------------------------------------------------------- shape / movement
@@ -2141,7 +2144,7 @@ export class Tensor {
     const deflt = D.defaultFloatDtype();
     if ((this.dtype !== deflt && this.dtype !== D.int64 && this.dtype !== D.bool) || (this.numel() === 0 && this.dtype !== deflt)) suffixes.push(`dtype=${this.dtype}`);
     if (deviceName() === "cuda") suffixes.unshift("device='cuda:0'");
-    if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn.name()}>`);
+    if (this.grad_fn) suffixes.push(`grad_fn=<${this.grad_fn._typeName()}>`);
     else if (this.requires_grad) suffixes.push("requires_grad=True");
     return addSuffixes("tensor(" + body, suffixes, 7);
   }

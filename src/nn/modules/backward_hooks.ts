@@ -18,6 +18,7 @@ import { RuntimeError, TypeError } from "../../errors";
 import { Tensor } from "../../tensor/tensor";
 import { zeros_like } from "../../ops/creation";
 import type { Module } from "./module";
+import { asPyTuple } from "../../pyrepr";
 
 /** `hook(module, grad_input, grad_output)`: may return replacement grad_input (one entry per tensor input). */
 export type BackwardHook<M extends Module = Module> = (module: M, grad_input: (Tensor | null)[], grad_output: (Tensor | null)[]) => (Tensor | null)[] | null | undefined | void;
@@ -113,7 +114,8 @@ export class BackwardHookState {
   private call(gradInput: (Tensor | null)[]): (Tensor | null)[] {
     let current = gradInput;
     for (const hook of this.hooks) {
-      const r = hook(this.module, current, this.gradOutputs ?? []);
+      // Tuples, as PyTorch hands them (print shows `(tensor(...),)`).
+      const r = hook(this.module, asPyTuple(current.slice()), asPyTuple((this.gradOutputs ?? []).slice()));
       if (r === undefined || r === null) continue;
       if (!Array.isArray(r)) throw new TypeError(`backward hook returned ${typeof r}; it must return an array of gradients (one per tensor input) or nothing`);
       if (r.length !== current.length) {

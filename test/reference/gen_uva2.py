@@ -1,9 +1,12 @@
 """Fixture for test/tutorials/uva2_notebook.test.ts: more of the University of Amsterdam Deep Learning
 course's tutorials (Phillip Lippe, phlippe/uvadlc_notebooks, docs/tutorial_notebooks/): tutorial 4
-(Optimization and Initialization), the cells the port keeps, run on PyTorch 1.13 as IPython runs them
+(Optimization and Initialization; uva2_notebook.test.ts) and tutorial 5 (Inception, ResNet and DenseNet;
+uva2_cnn_notebook.test.ts), the cells the ports keep, run on PyTorch 1.13 as IPython runs them
 (gen_uva.py's run_cells: each cell records what it prints and what Jupyter shows as its value). The
 test's header lists what is shrunk, left out and written differently. FashionMNIST is not available
-offline: the stand-in is seeded uint8 pixels built in a cell, the same on both sides.
+offline, nor is CIFAR10: the stand-ins are seeded uint8 pixels built in a cell, the same on both
+sides. PyTorch Lightning is not available: tutorial 5's CIFARModule is an nn.Module trained by a plain
+loop, as in the port.
 `L.seed_everything(42)` is `torch.manual_seed(42)`."""
 import os
 import sys
@@ -11,6 +14,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _tutorial_common import write_json  # noqa: E402
 from gen_uva import run_cells  # noqa: E402
+
+import torch  # noqa: E402
 
 T4 = [
     """import copy
@@ -478,7 +483,562 @@ print("SGDMom", SGDMom_points[-1])
 print("Adam", Adam_points[-1])""",
 ]
 
+T5 = [
+    """import os
+import random
+from types import SimpleNamespace
+
+import torch
+import torch.nn as nn
+import torch.utils.data as data
+import torch.optim as optim
+import torchvision
+from torchvision import transforms
+
+CHECKPOINT_PATH = "saved_models/tutorial5"
+
+def set_seed(seed):
+    random.seed(seed)
+    torch.manual_seed(seed)
+    if torch.cuda.is_available():
+        torch.cuda.manual_seed(seed)
+        torch.cuda.manual_seed_all(seed)
+set_seed(42)
+
+torch.backends.cudnn.deterministic = True
+torch.backends.cudnn.benchmark = False
+
+device = torch.device("cuda:0") if torch.cuda.is_available() else torch.device("cpu")""",
+    """class CIFARStandIn(data.Dataset):
+    def __init__(self, images, targets, transform=None):
+        self.data = images  # N x 32 x 32 x 3 uint8, as CIFAR10's data
+        self.targets = targets
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, idx):
+        img = self.data[idx].permute(2, 0, 1).float() / 255.0  # what ToTensor makes of the HWC image
+        if self.transform is not None:
+            img = self.transform(img)
+        return img, self.targets[idx]
+
+
+torch.manual_seed(1234)
+train_images = torch.randint(0, 256, (12, 32, 32, 3), dtype=torch.uint8)
+train_targets = torch.randint(0, 10, (12,))
+test_images = torch.randint(0, 256, (4, 32, 32, 3), dtype=torch.uint8)
+test_targets = torch.randint(0, 10, (4,))
+
+train_dataset = CIFARStandIn(train_images, train_targets)
+DATA_MEANS = (train_dataset.data / 255.0).mean(dim=(0, 1, 2))
+DATA_STD = (train_dataset.data / 255.0).std(dim=(0, 1, 2))
+print("Data mean", DATA_MEANS)
+print("Data std", DATA_STD)""",
+    """test_transform = transforms.Compose([transforms.Normalize(DATA_MEANS.tolist(), DATA_STD.tolist())])
+# For training, we add some augmentation. Networks are too powerful and would overfit.
+train_transform = transforms.Compose([transforms.RandomHorizontalFlip(),
+                                      transforms.RandomResizedCrop((32, 32), scale=(0.8, 1.0), ratio=(0.9, 1.1)),
+                                      transforms.Normalize(DATA_MEANS.tolist(), DATA_STD.tolist())
+                                     ])
+train_dataset = CIFARStandIn(train_images, train_targets, transform=train_transform)
+val_dataset = CIFARStandIn(train_images, train_targets, transform=test_transform)
+set_seed(42)
+train_set, _ = torch.utils.data.random_split(train_dataset, [8, 4])
+set_seed(42)
+_, val_set = torch.utils.data.random_split(val_dataset, [8, 4])
+
+test_set = CIFARStandIn(test_images, test_targets, transform=test_transform)
+
+train_loader = data.DataLoader(train_set, batch_size=4, shuffle=True, drop_last=True, pin_memory=True)
+val_loader = data.DataLoader(val_set, batch_size=4, shuffle=False, drop_last=False)
+test_loader = data.DataLoader(test_set, batch_size=4, shuffle=False, drop_last=False)""",
+    """imgs, _ = next(iter(train_loader))
+print("Batch mean", imgs.mean(dim=[0, 2, 3]))
+print("Batch std", imgs.std(dim=[0, 2, 3]))""",
+    """NUM_IMAGES = 4
+images = [train_dataset[idx][0] for idx in range(NUM_IMAGES)]
+orig_images = [val_dataset[idx][0] for idx in range(NUM_IMAGES)]
+
+img_grid = torchvision.utils.make_grid(torch.stack(images + orig_images, dim=0), nrow=4, normalize=True, pad_value=0.5)
+img_grid = img_grid.permute(1, 2, 0)
+print("Augmentation examples on CIFAR10", img_grid.shape)
+print(img_grid[1:4, 1:4, 0])""",
+    """class CIFARModule(nn.Module):
+    def __init__(self, model_name, model_hparams, optimizer_name, optimizer_hparams):
+        super().__init__()
+        self.hparams = SimpleNamespace(model_name=model_name, model_hparams=model_hparams,
+                                       optimizer_name=optimizer_name, optimizer_hparams=optimizer_hparams)
+        self.model = create_model(model_name, model_hparams)
+        self.loss_module = nn.CrossEntropyLoss()
+        self.example_input_array = torch.zeros((1, 3, 32, 32), dtype=torch.float32)
+
+    def forward(self, imgs):
+        return self.model(imgs)
+
+    def configure_optimizers(self):
+        if self.hparams.optimizer_name == "Adam":
+            optimizer = optim.AdamW(
+                self.parameters(), **self.hparams.optimizer_hparams)
+        elif self.hparams.optimizer_name == "SGD":
+            optimizer = optim.SGD(self.parameters(), **self.hparams.optimizer_hparams)
+        else:
+            assert False, f"Unknown optimizer: \\"{self.hparams.optimizer_name}\\""
+
+        scheduler = optim.lr_scheduler.MultiStepLR(
+            optimizer, milestones=[100, 150], gamma=0.1)
+        return [optimizer], [scheduler]
+
+    def training_step(self, batch, batch_idx):
+        imgs, labels = batch
+        preds = self.model(imgs)
+        loss = self.loss_module(preds, labels)
+        acc = (preds.argmax(dim=-1) == labels).float().mean()
+        return loss, acc
+
+    def validation_step(self, batch, batch_idx):
+        imgs, labels = batch
+        preds = self.model(imgs).argmax(dim=-1)
+        acc = (labels == preds).float().mean()
+        return acc""",
+    """model_dict = {}
+
+def create_model(model_name, model_hparams):
+    if model_name in model_dict:
+        return model_dict[model_name](**model_hparams)
+    else:
+        assert False, f"Unknown model name \\"{model_name}\\". Available models are: {str(model_dict.keys())}"
+
+act_fn_by_name = {
+    "tanh": nn.Tanh,
+    "relu": nn.ReLU,
+    "leakyrelu": nn.LeakyReLU,
+    "gelu": nn.GELU
+}""",
+    """def evaluate(model, loader):
+    model.eval()
+    accs = []
+    with torch.no_grad():
+        for batch_idx, batch in enumerate(loader):
+            accs.append(model.validation_step(batch, batch_idx).item())
+    return sum(accs) / len(accs)
+
+
+def train_model(model_name, save_name=None, **kwargs):
+    if save_name is None:
+        save_name = model_name
+
+    torch.manual_seed(42) # To be reproducable
+    model = CIFARModule(model_name=model_name, **kwargs)
+    [optimizer], [scheduler] = model.configure_optimizers()
+    model.train()
+    for batch_idx, batch in enumerate(train_loader):
+        loss, acc = model.training_step(batch, batch_idx)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        print(f"{save_name} step {batch_idx}: train_loss {loss.item():.4f}, train_acc {acc.item():.3f}")
+    scheduler.step()
+
+    val_result = evaluate(model, val_loader)
+    test_result = evaluate(model, test_loader)
+    result = {"test": test_result, "val": val_result}
+    return model, result""",
+    """class InceptionBlock(nn.Module):
+
+    def __init__(self, c_in, c_red : dict, c_out : dict, act_fn):
+        super().__init__()
+
+        # 1x1 convolution branch
+        self.conv_1x1 = nn.Sequential(
+            nn.Conv2d(c_in, c_out["1x1"], kernel_size=1),
+            nn.BatchNorm2d(c_out["1x1"]),
+            act_fn()
+        )
+
+        # 3x3 convolution branch
+        self.conv_3x3 = nn.Sequential(
+            nn.Conv2d(c_in, c_red["3x3"], kernel_size=1),
+            nn.BatchNorm2d(c_red["3x3"]),
+            act_fn(),
+            nn.Conv2d(c_red["3x3"], c_out["3x3"], kernel_size=3, padding=1),
+            nn.BatchNorm2d(c_out["3x3"]),
+            act_fn()
+        )
+
+        # 5x5 convolution branch
+        self.conv_5x5 = nn.Sequential(
+            nn.Conv2d(c_in, c_red["5x5"], kernel_size=1),
+            nn.BatchNorm2d(c_red["5x5"]),
+            act_fn(),
+            nn.Conv2d(c_red["5x5"], c_out["5x5"], kernel_size=5, padding=2),
+            nn.BatchNorm2d(c_out["5x5"]),
+            act_fn()
+        )
+
+        # Max-pool branch
+        self.max_pool = nn.Sequential(
+            nn.MaxPool2d(kernel_size=3, padding=1, stride=1),
+            nn.Conv2d(c_in, c_out["max"], kernel_size=1),
+            nn.BatchNorm2d(c_out["max"]),
+            act_fn()
+        )
+
+    def forward(self, x):
+        x_1x1 = self.conv_1x1(x)
+        x_3x3 = self.conv_3x3(x)
+        x_5x5 = self.conv_5x5(x)
+        x_max = self.max_pool(x)
+        x_out = torch.cat([x_1x1, x_3x3, x_5x5, x_max], dim=1)
+        return x_out""",
+    """class GoogleNet(nn.Module):
+
+    def __init__(self, num_classes=10, act_fn_name="relu", **kwargs):
+        super().__init__()
+        self.hparams = SimpleNamespace(num_classes=num_classes,
+                                       act_fn_name=act_fn_name,
+                                       act_fn=act_fn_by_name[act_fn_name])
+        self._create_network()
+        self._init_params()
+
+    def _create_network(self):
+        # A first convolution on the original image to scale up the channel size
+        self.input_net = nn.Sequential(
+            nn.Conv2d(3, 64, kernel_size=3, padding=1),
+            nn.BatchNorm2d(64),
+            self.hparams.act_fn()
+        )
+        # Stacking inception blocks
+        self.inception_blocks = nn.Sequential(
+            InceptionBlock(64, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 16, "3x3": 32, "5x5": 8, "max": 8}, act_fn=self.hparams.act_fn),
+            InceptionBlock(64, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 24, "3x3": 48, "5x5": 12, "max": 12}, act_fn=self.hparams.act_fn),
+            nn.MaxPool2d(3, stride=2, padding=1),  # 32x32 => 16x16
+            InceptionBlock(96, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 24, "3x3": 48, "5x5": 12, "max": 12}, act_fn=self.hparams.act_fn),
+            InceptionBlock(96, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 16, "3x3": 48, "5x5": 16, "max": 16}, act_fn=self.hparams.act_fn),
+            InceptionBlock(96, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 16, "3x3": 48, "5x5": 16, "max": 16}, act_fn=self.hparams.act_fn),
+            InceptionBlock(96, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 32, "3x3": 48, "5x5": 24, "max": 24}, act_fn=self.hparams.act_fn),
+            nn.MaxPool2d(3, stride=2, padding=1),  # 16x16 => 8x8
+            InceptionBlock(128, c_red={"3x3": 48, "5x5": 16}, c_out={"1x1": 32, "3x3": 64, "5x5": 16, "max": 16}, act_fn=self.hparams.act_fn),
+            InceptionBlock(128, c_red={"3x3": 48, "5x5": 16}, c_out={"1x1": 32, "3x3": 64, "5x5": 16, "max": 16}, act_fn=self.hparams.act_fn)
+        )
+        # Mapping to classification output
+        self.output_net = nn.Sequential(
+            nn.AdaptiveAvgPool2d((1, 1)),
+            nn.Flatten(),
+            nn.Linear(128, self.hparams.num_classes)
+        )
+
+    def _init_params(self):
+        # Based on our discussion in Tutorial 4, we should initialize the convolutions according to the activation function
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(
+                    m.weight, nonlinearity=self.hparams.act_fn_name)
+            elif isinstance(m, nn.BatchNorm2d):
+                nn.init.constant_(m.weight, 1)
+                nn.init.constant_(m.bias, 0)
+
+    def forward(self, x):
+        x = self.input_net(x)
+        x = self.inception_blocks(x)
+        x = self.output_net(x)
+        return x""",
+    """model_dict["GoogleNet"] = GoogleNet""",
+    """googlenet_model, googlenet_results = train_model(model_name="GoogleNet",
+                                                 model_hparams={"num_classes": 10,
+                                                                "act_fn_name": "relu"},
+                                                 optimizer_name="Adam",
+                                                 optimizer_hparams={"lr": 1e-3,
+                                                                    "weight_decay": 1e-4})""",
+    """print("GoogleNet Results", {k: f"{v:.3f}" for k, v in googlenet_results.items()})
+print("Parameters", sum(p.numel() for p in googlenet_model.parameters()))
+print("Output", googlenet_model(torch.zeros(2, 3, 32, 32)).shape)""",
+    """class ResNetBlock(nn.Module):
+
+    def __init__(self, c_in, act_fn, subsample=False, c_out=-1):
+        super().__init__()
+        if not subsample:
+            c_out = c_in
+
+        # Network representing F
+        self.net = nn.Sequential(
+            nn.Conv2d(c_in, c_out, kernel_size=3, padding=1, stride=1 if not subsample else 2, bias=False),  # No bias needed as the Batch Norm handles it
+            nn.BatchNorm2d(c_out),
+            act_fn(),
+            nn.Conv2d(c_out, c_out, kernel_size=3, padding=1, bias=False),
+            nn.BatchNorm2d(c_out)
+        )
+
+        # 1x1 convolution with stride 2 means we take the upper left value, and transform it to new output size
+        self.downsample = nn.Conv2d(c_in, c_out, kernel_size=1, stride=2) if subsample else None
+        self.act_fn = act_fn()
+
+    def forward(self, x):
+        z = self.net(x)
+        if self.downsample is not None:
+            x = self.downsample(x)
+        out = z + x
+        out = self.act_fn(out)
+        return out""",
+    """class PreActResNetBlock(nn.Module):
+
+    def __init__(self, c_in, act_fn, subsample=False, c_out=-1):
+        super().__init__()
+        if not subsample:
+            c_out = c_in
+
+        # Network representing F
+        self.net = nn.Sequential(
+            nn.BatchNorm2d(c_in),
+            act_fn(),
+            nn.Conv2d(c_in, c_out, kernel_size=3, padding=1, stride=1 if not subsample else 2, bias=False),
+            nn.BatchNorm2d(c_out),
+            act_fn(),
+            nn.Conv2d(c_out, c_out, kernel_size=3, padding=1, bias=False)
+        )
+
+        # 1x1 convolution needs to apply non-linearity as well as not done on skip connection
+        self.downsample = nn.Sequential(
+            nn.BatchNorm2d(c_in),
+            act_fn(),
+            nn.Conv2d(c_in, c_out, kernel_size=1, stride=2, bias=False)
+        ) if subsample else None
+
+    def forward(self, x):
+        z = self.net(x)
+        if self.downsample is not None:
+            x = self.downsample(x)
+        out = z + x
+        return out""",
+    """resnet_blocks_by_name = {
+    "ResNetBlock": ResNetBlock,
+    "PreActResNetBlock": PreActResNetBlock
+}""",
+    """class ResNet(nn.Module):
+
+    def __init__(self, num_classes=10, num_blocks=[3,3,3], c_hidden=[16,32,64], act_fn_name="relu", block_name="ResNetBlock", **kwargs):
+        super().__init__()
+        assert block_name in resnet_blocks_by_name
+        self.hparams = SimpleNamespace(num_classes=num_classes,
+                                       c_hidden=c_hidden,
+                                       num_blocks=num_blocks,
+                                       act_fn_name=act_fn_name,
+                                       act_fn=act_fn_by_name[act_fn_name],
+                                       block_class=resnet_blocks_by_name[block_name])
+        self._create_network()
+        self._init_params()
+
+    def _create_network(self):
+        c_hidden = self.hparams.c_hidden
+
+        # A first convolution on the original image to scale up the channel size
+        if self.hparams.block_class == PreActResNetBlock: # => Don't apply non-linearity on output
+            self.input_net = nn.Sequential(
+                nn.Conv2d(3, c_hidden[0], kernel_size=3, padding=1, bias=False)
+            )
+        else:
+            self.input_net = nn.Sequential(
+                nn.Conv2d(3, c_hidden[0], kernel_size=3, padding=1, bias=False),
+                nn.BatchNorm2d(c_hidden[0]),
+                self.hparams.act_fn()
+            )
+
+        # Creating the ResNet blocks
+        blocks = []
+        for block_idx, block_count in enumerate(self.hparams.num_blocks):
+            for bc in range(block_count):
+                subsample = (bc == 0 and block_idx > 0) # Subsample the first block of each group, except the very first one.
+                blocks.append(
+                    self.hparams.block_class(c_in=c_hidden[block_idx if not subsample else (block_idx-1)],
+                                             act_fn=self.hparams.act_fn,
+                                             subsample=subsample,
+                                             c_out=c_hidden[block_idx])
+                )
+        self.blocks = nn.Sequential(*blocks)
+
+        # Mapping to classification output
+        self.output_net = nn.Sequential(
+            nn.AdaptiveAvgPool2d((1,1)),
+            nn.Flatten(),
+            nn.Linear(c_hidden[-1], self.hparams.num_classes)
+        )
+
+    def _init_params(self):
+        # Based on our discussion in Tutorial 4, we should initialize the convolutions according to the activation function
+        # Fan-out focuses on the gradient distribution, and is commonly used in ResNets
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity=self.hparams.act_fn_name)
+            elif isinstance(m, nn.BatchNorm2d):
+                nn.init.constant_(m.weight, 1)
+                nn.init.constant_(m.bias, 0)
+
+    def forward(self, x):
+        x = self.input_net(x)
+        x = self.blocks(x)
+        x = self.output_net(x)
+        return x""",
+    """model_dict["ResNet"] = ResNet""",
+    """resnet_model, resnet_results = train_model(model_name="ResNet",
+                                           model_hparams={"num_classes": 10,
+                                                          "c_hidden": [16,32,64],
+                                                          "num_blocks": [3,3,3],
+                                                          "act_fn_name": "relu"},
+                                           optimizer_name="SGD",
+                                           optimizer_hparams={"lr": 0.1,
+                                                              "momentum": 0.9,
+                                                              "weight_decay": 1e-4})""",
+    """resnetpreact_model, resnetpreact_results = train_model(model_name="ResNet",
+                                                       model_hparams={"num_classes": 10,
+                                                                      "c_hidden": [16,32,64],
+                                                                      "num_blocks": [3,3,3],
+                                                                      "act_fn_name": "relu",
+                                                                      "block_name": "PreActResNetBlock"},
+                                                       optimizer_name="SGD",
+                                                       optimizer_hparams={"lr": 0.1,
+                                                                          "momentum": 0.9,
+                                                                          "weight_decay": 1e-4},
+                                                       save_name="ResNetPreAct")""",
+    """class DenseLayer(nn.Module):
+
+    def __init__(self, c_in, bn_size, growth_rate, act_fn):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.BatchNorm2d(c_in),
+            act_fn(),
+            nn.Conv2d(c_in, bn_size * growth_rate, kernel_size=1, bias=False),
+            nn.BatchNorm2d(bn_size * growth_rate),
+            act_fn(),
+            nn.Conv2d(bn_size * growth_rate, growth_rate, kernel_size=3, padding=1, bias=False)
+        )
+
+    def forward(self, x):
+        out = self.net(x)
+        out = torch.cat([out, x], dim=1)
+        return out""",
+    """class DenseBlock(nn.Module):
+
+    def __init__(self, c_in, num_layers, bn_size, growth_rate, act_fn):
+        super().__init__()
+        layers = []
+        for layer_idx in range(num_layers):
+            layers.append(
+                DenseLayer(c_in=c_in + layer_idx * growth_rate, # Input channels are original plus the feature maps from previous layers
+                           bn_size=bn_size,
+                           growth_rate=growth_rate,
+                           act_fn=act_fn)
+            )
+        self.block = nn.Sequential(*layers)
+
+    def forward(self, x):
+        out = self.block(x)
+        return out""",
+    """class TransitionLayer(nn.Module):
+
+    def __init__(self, c_in, c_out, act_fn):
+        super().__init__()
+        self.transition = nn.Sequential(
+            nn.BatchNorm2d(c_in),
+            act_fn(),
+            nn.Conv2d(c_in, c_out, kernel_size=1, bias=False),
+            nn.AvgPool2d(kernel_size=2, stride=2) # Average the output for each 2x2 pixel group
+        )
+
+    def forward(self, x):
+        return self.transition(x)""",
+    """class DenseNet(nn.Module):
+
+    def __init__(self, num_classes=10, num_layers=[6,6,6,6], bn_size=2, growth_rate=16, act_fn_name="relu", **kwargs):
+        super().__init__()
+        self.hparams = SimpleNamespace(num_classes=num_classes,
+                                       num_layers=num_layers,
+                                       bn_size=bn_size,
+                                       growth_rate=growth_rate,
+                                       act_fn_name=act_fn_name,
+                                       act_fn=act_fn_by_name[act_fn_name])
+        self._create_network()
+        self._init_params()
+
+    def _create_network(self):
+        c_hidden = self.hparams.growth_rate * self.hparams.bn_size # The start number of hidden channels
+
+        # A first convolution on the original image to scale up the channel size
+        self.input_net = nn.Sequential(
+            nn.Conv2d(3, c_hidden, kernel_size=3, padding=1) # No batch norm or activation function as done inside the Dense layers
+        )
+
+        # Creating the dense blocks, eventually including transition layers
+        blocks = []
+        for block_idx, num_layers in enumerate(self.hparams.num_layers):
+            blocks.append(
+                DenseBlock(c_in=c_hidden,
+                           num_layers=num_layers,
+                           bn_size=self.hparams.bn_size,
+                           growth_rate=self.hparams.growth_rate,
+                           act_fn=self.hparams.act_fn)
+            )
+            c_hidden = c_hidden + num_layers * self.hparams.growth_rate # Overall output of the dense block
+            if block_idx < len(self.hparams.num_layers)-1: # Don't apply transition layer on last block
+                blocks.append(
+                    TransitionLayer(c_in=c_hidden,
+                                    c_out=c_hidden // 2,
+                                    act_fn=self.hparams.act_fn))
+                c_hidden = c_hidden // 2
+
+        self.blocks = nn.Sequential(*blocks)
+
+        # Mapping to classification output
+        self.output_net = nn.Sequential(
+            nn.BatchNorm2d(c_hidden), # The features have not passed a non-linearity until here.
+            self.hparams.act_fn(),
+            nn.AdaptiveAvgPool2d((1,1)),
+            nn.Flatten(),
+            nn.Linear(c_hidden, self.hparams.num_classes)
+        )
+
+    def _init_params(self):
+        # Based on our discussion in Tutorial 4, we should initialize the convolutions according to the activation function
+        for m in self.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, nonlinearity=self.hparams.act_fn_name)
+            elif isinstance(m, nn.BatchNorm2d):
+                nn.init.constant_(m.weight, 1)
+                nn.init.constant_(m.bias, 0)
+
+    def forward(self, x):
+        x = self.input_net(x)
+        x = self.blocks(x)
+        x = self.output_net(x)
+        return x""",
+    """model_dict["DenseNet"] = DenseNet""",
+    """densenet_model, densenet_results = train_model(model_name="DenseNet",
+                                               model_hparams={"num_classes": 10,
+                                                              "num_layers": [6,6,6,6],
+                                                              "bn_size": 2,
+                                                              "growth_rate": 16,
+                                                              "act_fn_name": "relu"},
+                                               optimizer_name="Adam",
+                                               optimizer_hparams={"lr": 1e-3,
+                                                                  "weight_decay": 1e-4})""",
+    """all_models = [
+    ("GoogleNet", googlenet_results, googlenet_model),
+    ("ResNet", resnet_results, resnet_model),
+    ("ResNetPreAct", resnetpreact_results, resnetpreact_model),
+    ("DenseNet", densenet_results, densenet_model)
+]
+table = [[model_name,
+          f"{100.0*model_results['val']:4.2f}%",
+          "{:,}".format(sum([p.numel() for p in model.parameters()]))]
+         for model_name, model_results, model in all_models]
+print(f"{'Model':<14}{'Val Accuracy':>14}{'Num Parameters':>16}")
+for row in table:
+    print(f"{row[0]:<14}{row[1]:>14}{row[2]:>16}")""",
+]
+
 
 if __name__ == "__main__":
-    out = {"t4": run_cells(T4)}
+    t4 = run_cells(T4)
+    torch.set_printoptions(profile="default")  # a fresh section, as the suite's reseed cell does
+    out = {"t4": t4, "t5": run_cells(T5)}
     print(write_json(out, "uva2.json"))

@@ -539,3 +539,615 @@ print("SGD", SGD_points[-1]);
 print("SGDMom", SGDMom_points[-1]);
 print("Adam", Adam_points[-1]);`,
 ];
+
+export const T5 = [
+  `const data = torch.utils.data;
+
+const CHECKPOINT_PATH = "saved_models/tutorial5";
+
+function set_seed(seed) {
+  random.seed(seed);
+  torch.manual_seed(seed);
+  if (torch.cuda.is_available()) {
+    torch.cuda.manual_seed(seed);
+    torch.cuda.manual_seed_all(seed);
+  }
+}
+set_seed(42);
+
+torch.backends.cudnn.deterministic = true;
+torch.backends.cudnn.benchmark = false;
+
+const device = torch.cuda.is_available() ? torch.device("cuda:0") : torch.device("cpu");`,
+  `class CIFARStandIn extends data.Dataset {
+  constructor(images, targets, transform=null) {
+    super();
+    this.data = images; // N x 32 x 32 x 3 uint8, as CIFAR10's data
+    this.targets = targets;
+    this.transform = transform;
+  }
+
+  __len__() {
+    return len(this.data);
+  }
+
+  __getitem__(idx) {
+    let img = this.data[idx].permute(2, 0, 1).float() / 255.0; // what ToTensor makes of the HWC image
+    if (this.transform !== null) {
+      img = this.transform(img);
+    }
+    return tuple([img, this.targets[idx]]);
+  }
+}
+
+
+torch.manual_seed(1234);
+const train_images = torch.randint(0, 256, [12, 32, 32, 3], {dtype: torch.uint8});
+const train_targets = torch.randint(0, 10, [12]);
+const test_images = torch.randint(0, 256, [4, 32, 32, 3], {dtype: torch.uint8});
+const test_targets = torch.randint(0, 10, [4]);
+
+let train_dataset = CIFARStandIn(train_images, train_targets);
+const DATA_MEANS = (train_dataset.data / 255.0).mean(dim=[0, 1, 2]);
+const DATA_STD = (train_dataset.data / 255.0).std(dim=[0, 1, 2]);
+print("Data mean", DATA_MEANS);
+print("Data std", DATA_STD);`,
+  `const test_transform = transforms.Compose([transforms.Normalize(DATA_MEANS.tolist(), DATA_STD.tolist())]);
+// For training, we add some augmentation. Networks are too powerful and would overfit.
+const train_transform = transforms.Compose([transforms.RandomHorizontalFlip(),
+                                            transforms.RandomResizedCrop([32, 32], scale=[0.8, 1.0], ratio=[0.9, 1.1]),
+                                            transforms.Normalize(DATA_MEANS.tolist(), DATA_STD.tolist())
+                                           ]);
+train_dataset = CIFARStandIn(train_images, train_targets, transform=train_transform);
+const val_dataset = CIFARStandIn(train_images, train_targets, transform=test_transform);
+set_seed(42);
+const [train_set, _a] = torch.utils.data.random_split(train_dataset, [8, 4]);
+set_seed(42);
+const [_b, val_set] = torch.utils.data.random_split(val_dataset, [8, 4]);
+
+const test_set = CIFARStandIn(test_images, test_targets, transform=test_transform);
+
+const train_loader = data.DataLoader(train_set, batch_size=4, shuffle=true, drop_last=true, pin_memory=true);
+const val_loader = data.DataLoader(val_set, batch_size=4, shuffle=false, drop_last=false);
+const test_loader = data.DataLoader(test_set, batch_size=4, shuffle=false, drop_last=false);`,
+  `const [imgs, _] = next(iter(train_loader));
+print("Batch mean", imgs.mean(dim=[0, 2, 3]));
+print("Batch std", imgs.std(dim=[0, 2, 3]));`,
+  `const NUM_IMAGES = 4;
+const images = list(range(NUM_IMAGES)).map((idx) => train_dataset[idx][0]);
+const orig_images = list(range(NUM_IMAGES)).map((idx) => val_dataset[idx][0]);
+
+let img_grid = torchvision.utils.make_grid(torch.stack([...images, ...orig_images], dim=0), nrow=4, normalize=true, pad_value=0.5);
+img_grid = img_grid.permute(1, 2, 0);
+print("Augmentation examples on CIFAR10", img_grid.shape);
+print(img_grid["1:4, 1:4, 0"]);`,
+  `class CIFARModule extends nn.Module {
+  constructor(model_name, model_hparams, optimizer_name, optimizer_hparams) {
+    super();
+    this.hparams = {model_name, model_hparams, optimizer_name, optimizer_hparams};
+    this.model = create_model(model_name, model_hparams);
+    this.loss_module = nn.CrossEntropyLoss();
+    this.example_input_array = torch.zeros([1, 3, 32, 32], dtype=torch.float32);
+  }
+
+  forward(imgs) {
+    return this.model(imgs);
+  }
+
+  configure_optimizers() {
+    let optimizer;
+    if (this.hparams.optimizer_name == "Adam") {
+      optimizer = optim.AdamW(
+        this.parameters(), this.hparams.optimizer_hparams);
+    } else if (this.hparams.optimizer_name == "SGD") {
+      optimizer = optim.SGD(this.parameters(), this.hparams.optimizer_hparams);
+    } else {
+      assert(false, \`Unknown optimizer: "\${this.hparams.optimizer_name}"\`);
+    }
+
+    const scheduler = optim.lr_scheduler.MultiStepLR(
+      optimizer, milestones=[100, 150], gamma=0.1);
+    return [[optimizer], [scheduler]];
+  }
+
+  training_step(batch, batch_idx) {
+    const [imgs, labels] = batch;
+    const preds = this.model(imgs);
+    const loss = this.loss_module(preds, labels);
+    const acc = (preds.argmax(dim=-1) == labels).float().mean();
+    return [loss, acc];
+  }
+
+  validation_step(batch, batch_idx) {
+    const [imgs, labels] = batch;
+    const preds = this.model(imgs).argmax(dim=-1);
+    const acc = (labels == preds).float().mean();
+    return acc;
+  }
+}`,
+  `const model_dict = {};
+
+function create_model(model_name, model_hparams) {
+  if (model_name in model_dict) {
+    return new model_dict[model_name](model_hparams);
+  } else {
+    assert(false, \`Unknown model name "\${model_name}". Available models are: \${str(Object.keys(model_dict))}\`);
+  }
+}
+
+const act_fn_by_name = {
+  "tanh": nn.Tanh,
+  "relu": nn.ReLU,
+  "leakyrelu": nn.LeakyReLU,
+  "gelu": nn.GELU
+};`,
+  `function evaluate(model, loader) {
+  model.eval();
+  const accs = [];
+  torch.no_grad(() => {
+    for (const [batch_idx, batch] of enumerate(loader)) {
+      accs.push(model.validation_step(batch, batch_idx).item());
+    }
+  });
+  return sum(accs) / len(accs);
+}
+
+
+function train_model(model_name, kwargs, save_name=null) {
+  if (save_name === null) {
+    save_name = model_name;
+  }
+
+  torch.manual_seed(42); // To be reproducable
+  const model = CIFARModule(model_name, kwargs.model_hparams, kwargs.optimizer_name, kwargs.optimizer_hparams);
+  const [[optimizer], [scheduler]] = model.configure_optimizers();
+  model.train();
+  for (const [batch_idx, batch] of enumerate(train_loader)) {
+    const [loss, acc] = model.training_step(batch, batch_idx);
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+    print(\`\${save_name} step \${batch_idx}: train_loss \${loss.item():.4f}, train_acc \${acc.item():.3f}\`);
+  }
+  scheduler.step();
+
+  const val_result = evaluate(model, val_loader);
+  const test_result = evaluate(model, test_loader);
+  const result = {"test": test_result, "val": val_result};
+  return [model, result] as const;
+}`,
+  `class InceptionBlock extends nn.Module {
+
+  constructor(c_in, c_red, c_out, act_fn) {
+    super();
+
+    // 1x1 convolution branch
+    this.conv_1x1 = nn.Sequential(
+      nn.Conv2d(c_in, c_out["1x1"], kernel_size=1),
+      nn.BatchNorm2d(c_out["1x1"]),
+      new act_fn()
+    );
+
+    // 3x3 convolution branch
+    this.conv_3x3 = nn.Sequential(
+      nn.Conv2d(c_in, c_red["3x3"], kernel_size=1),
+      nn.BatchNorm2d(c_red["3x3"]),
+      new act_fn(),
+      nn.Conv2d(c_red["3x3"], c_out["3x3"], kernel_size=3, padding=1),
+      nn.BatchNorm2d(c_out["3x3"]),
+      new act_fn()
+    );
+
+    // 5x5 convolution branch
+    this.conv_5x5 = nn.Sequential(
+      nn.Conv2d(c_in, c_red["5x5"], kernel_size=1),
+      nn.BatchNorm2d(c_red["5x5"]),
+      new act_fn(),
+      nn.Conv2d(c_red["5x5"], c_out["5x5"], kernel_size=5, padding=2),
+      nn.BatchNorm2d(c_out["5x5"]),
+      new act_fn()
+    );
+
+    // Max-pool branch
+    this.max_pool = nn.Sequential(
+      nn.MaxPool2d(kernel_size=3, padding=1, stride=1),
+      nn.Conv2d(c_in, c_out["max"], kernel_size=1),
+      nn.BatchNorm2d(c_out["max"]),
+      new act_fn()
+    );
+  }
+
+  forward(x) {
+    const x_1x1 = this.conv_1x1(x);
+    const x_3x3 = this.conv_3x3(x);
+    const x_5x5 = this.conv_5x5(x);
+    const x_max = this.max_pool(x);
+    const x_out = torch.cat([x_1x1, x_3x3, x_5x5, x_max], dim=1);
+    return x_out;
+  }
+}`,
+  `class GoogleNet extends nn.Module {
+
+  constructor({num_classes=10, act_fn_name="relu", ...kwargs} = {}) {
+    super();
+    this.hparams = {num_classes: num_classes,
+                    act_fn_name: act_fn_name,
+                    act_fn: act_fn_by_name[act_fn_name]};
+    this._create_network();
+    this._init_params();
+  }
+
+  _create_network() {
+    // A first convolution on the original image to scale up the channel size
+    this.input_net = nn.Sequential(
+      nn.Conv2d(3, 64, kernel_size=3, padding=1),
+      nn.BatchNorm2d(64),
+      new this.hparams.act_fn()
+    );
+    // Stacking inception blocks
+    this.inception_blocks = nn.Sequential(
+      InceptionBlock(64, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 16, "3x3": 32, "5x5": 8, "max": 8}, act_fn=this.hparams.act_fn),
+      InceptionBlock(64, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 24, "3x3": 48, "5x5": 12, "max": 12}, act_fn=this.hparams.act_fn),
+      nn.MaxPool2d(3, stride=2, padding=1), // 32x32 => 16x16
+      InceptionBlock(96, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 24, "3x3": 48, "5x5": 12, "max": 12}, act_fn=this.hparams.act_fn),
+      InceptionBlock(96, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 16, "3x3": 48, "5x5": 16, "max": 16}, act_fn=this.hparams.act_fn),
+      InceptionBlock(96, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 16, "3x3": 48, "5x5": 16, "max": 16}, act_fn=this.hparams.act_fn),
+      InceptionBlock(96, c_red={"3x3": 32, "5x5": 16}, c_out={"1x1": 32, "3x3": 48, "5x5": 24, "max": 24}, act_fn=this.hparams.act_fn),
+      nn.MaxPool2d(3, stride=2, padding=1), // 16x16 => 8x8
+      InceptionBlock(128, c_red={"3x3": 48, "5x5": 16}, c_out={"1x1": 32, "3x3": 64, "5x5": 16, "max": 16}, act_fn=this.hparams.act_fn),
+      InceptionBlock(128, c_red={"3x3": 48, "5x5": 16}, c_out={"1x1": 32, "3x3": 64, "5x5": 16, "max": 16}, act_fn=this.hparams.act_fn)
+    );
+    // Mapping to classification output
+    this.output_net = nn.Sequential(
+      nn.AdaptiveAvgPool2d([1, 1]),
+      nn.Flatten(),
+      nn.Linear(128, this.hparams.num_classes)
+    );
+  }
+
+  _init_params() {
+    // Based on our discussion in Tutorial 4, we should initialize the convolutions according to the activation function
+    for (const m of this.modules()) {
+      if (isinstance(m, nn.Conv2d)) {
+        nn.init.kaiming_normal_(
+          m.weight, nonlinearity=this.hparams.act_fn_name);
+      } else if (isinstance(m, nn.BatchNorm2d)) {
+        nn.init.constant_(m.weight, 1);
+        nn.init.constant_(m.bias, 0);
+      }
+    }
+  }
+
+  forward(x) {
+    x = this.input_net(x);
+    x = this.inception_blocks(x);
+    x = this.output_net(x);
+    return x;
+  }
+}`,
+  `model_dict["GoogleNet"] = GoogleNet;`,
+  `const [googlenet_model, googlenet_results] = train_model("GoogleNet", {model_hparams: {"num_classes": 10,
+                                                                                      "act_fn_name": "relu"},
+                                                                       optimizer_name: "Adam",
+                                                                       optimizer_hparams: {"lr": 1e-3,
+                                                                                           "weight_decay": 1e-4}});`,
+  `print("GoogleNet Results", Object.fromEntries(Object.entries(googlenet_results).map(([k, v]) => [k, \`\${v:.3f}\`])));
+print("Parameters", sum(list(googlenet_model.parameters()).map((p) => p.numel())));
+print("Output", googlenet_model(torch.zeros(2, 3, 32, 32)).shape);`,
+  `class ResNetBlock extends nn.Module {
+
+  constructor(c_in, act_fn, subsample=false, c_out=-1) {
+    super();
+    if (!subsample) {
+      c_out = c_in;
+    }
+
+    // Network representing F
+    this.net = nn.Sequential(
+      nn.Conv2d(c_in, c_out, kernel_size=3, padding=1, stride=!subsample ? 1 : 2, bias=false), // No bias needed as the Batch Norm handles it
+      nn.BatchNorm2d(c_out),
+      new act_fn(),
+      nn.Conv2d(c_out, c_out, kernel_size=3, padding=1, bias=false),
+      nn.BatchNorm2d(c_out)
+    );
+
+    // 1x1 convolution with stride 2 means we take the upper left value, and transform it to new output size
+    this.downsample = subsample ? nn.Conv2d(c_in, c_out, kernel_size=1, stride=2) : null;
+    this.act_fn = new act_fn();
+  }
+
+  forward(x) {
+    const z = this.net(x);
+    if (this.downsample !== null) {
+      x = this.downsample(x);
+    }
+    let out = z + x;
+    out = this.act_fn(out);
+    return out;
+  }
+}`,
+  `class PreActResNetBlock extends nn.Module {
+
+  constructor(c_in, act_fn, subsample=false, c_out=-1) {
+    super();
+    if (!subsample) {
+      c_out = c_in;
+    }
+
+    // Network representing F
+    this.net = nn.Sequential(
+      nn.BatchNorm2d(c_in),
+      new act_fn(),
+      nn.Conv2d(c_in, c_out, kernel_size=3, padding=1, stride=!subsample ? 1 : 2, bias=false),
+      nn.BatchNorm2d(c_out),
+      new act_fn(),
+      nn.Conv2d(c_out, c_out, kernel_size=3, padding=1, bias=false)
+    );
+
+    // 1x1 convolution needs to apply non-linearity as well as not done on skip connection
+    this.downsample = subsample ? nn.Sequential(
+      nn.BatchNorm2d(c_in),
+      new act_fn(),
+      nn.Conv2d(c_in, c_out, kernel_size=1, stride=2, bias=false)
+    ) : null;
+  }
+
+  forward(x) {
+    const z = this.net(x);
+    if (this.downsample !== null) {
+      x = this.downsample(x);
+    }
+    const out = z + x;
+    return out;
+  }
+}`,
+  `const resnet_blocks_by_name = {
+  "ResNetBlock": ResNetBlock,
+  "PreActResNetBlock": PreActResNetBlock
+};`,
+  `class ResNet extends nn.Module {
+
+  constructor({num_classes=10, num_blocks=[3,3,3], c_hidden=[16,32,64], act_fn_name="relu", block_name="ResNetBlock", ...kwargs} = {}) {
+    super();
+    assert(block_name in resnet_blocks_by_name);
+    this.hparams = {num_classes: num_classes,
+                    c_hidden: c_hidden,
+                    num_blocks: num_blocks,
+                    act_fn_name: act_fn_name,
+                    act_fn: act_fn_by_name[act_fn_name],
+                    block_class: resnet_blocks_by_name[block_name]};
+    this._create_network();
+    this._init_params();
+  }
+
+  _create_network() {
+    const c_hidden = this.hparams.c_hidden;
+
+    // A first convolution on the original image to scale up the channel size
+    if (this.hparams.block_class == PreActResNetBlock) { // => Don't apply non-linearity on output
+      this.input_net = nn.Sequential(
+        nn.Conv2d(3, c_hidden[0], kernel_size=3, padding=1, bias=false)
+      );
+    } else {
+      this.input_net = nn.Sequential(
+        nn.Conv2d(3, c_hidden[0], kernel_size=3, padding=1, bias=false),
+        nn.BatchNorm2d(c_hidden[0]),
+        new this.hparams.act_fn()
+      );
+    }
+
+    // Creating the ResNet blocks
+    const blocks = [];
+    for (const [block_idx, block_count] of enumerate(this.hparams.num_blocks)) {
+      for (const bc of range(block_count)) {
+        const subsample = (bc == 0 && block_idx > 0); // Subsample the first block of each group, except the very first one.
+        blocks.push(
+          new this.hparams.block_class(c_hidden[!subsample ? block_idx : (block_idx-1)],
+                                       this.hparams.act_fn,
+                                       subsample,
+                                       c_hidden[block_idx])
+        );
+      }
+    }
+    this.blocks = nn.Sequential(...blocks);
+
+    // Mapping to classification output
+    this.output_net = nn.Sequential(
+      nn.AdaptiveAvgPool2d([1,1]),
+      nn.Flatten(),
+      nn.Linear(c_hidden.at(-1), this.hparams.num_classes)
+    );
+  }
+
+  _init_params() {
+    // Based on our discussion in Tutorial 4, we should initialize the convolutions according to the activation function
+    // Fan-out focuses on the gradient distribution, and is commonly used in ResNets
+    for (const m of this.modules()) {
+      if (isinstance(m, nn.Conv2d)) {
+        nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity=this.hparams.act_fn_name);
+      } else if (isinstance(m, nn.BatchNorm2d)) {
+        nn.init.constant_(m.weight, 1);
+        nn.init.constant_(m.bias, 0);
+      }
+    }
+  }
+
+  forward(x) {
+    x = this.input_net(x);
+    x = this.blocks(x);
+    x = this.output_net(x);
+    return x;
+  }
+}`,
+  `model_dict["ResNet"] = ResNet;`,
+  `const [resnet_model, resnet_results] = train_model("ResNet", {model_hparams: {"num_classes": 10,
+                                                                            "c_hidden": [16,32,64],
+                                                                            "num_blocks": [3,3,3],
+                                                                            "act_fn_name": "relu"},
+                                                             optimizer_name: "SGD",
+                                                             optimizer_hparams: {"lr": 0.1,
+                                                                                 "momentum": 0.9,
+                                                                                 "weight_decay": 1e-4}});`,
+  `const [resnetpreact_model, resnetpreact_results] = train_model("ResNet", {model_hparams: {"num_classes": 10,
+                                                                                        "c_hidden": [16,32,64],
+                                                                                        "num_blocks": [3,3,3],
+                                                                                        "act_fn_name": "relu",
+                                                                                        "block_name": "PreActResNetBlock"},
+                                                                         optimizer_name: "SGD",
+                                                                         optimizer_hparams: {"lr": 0.1,
+                                                                                             "momentum": 0.9,
+                                                                                             "weight_decay": 1e-4}},
+                                                               save_name="ResNetPreAct");`,
+  `class DenseLayer extends nn.Module {
+
+  constructor(c_in, bn_size, growth_rate, act_fn) {
+    super();
+    this.net = nn.Sequential(
+      nn.BatchNorm2d(c_in),
+      new act_fn(),
+      nn.Conv2d(c_in, bn_size * growth_rate, kernel_size=1, bias=false),
+      nn.BatchNorm2d(bn_size * growth_rate),
+      new act_fn(),
+      nn.Conv2d(bn_size * growth_rate, growth_rate, kernel_size=3, padding=1, bias=false)
+    );
+  }
+
+  forward(x) {
+    let out = this.net(x);
+    out = torch.cat([out, x], dim=1);
+    return out;
+  }
+}`,
+  `class DenseBlock extends nn.Module {
+
+  constructor(c_in, num_layers, bn_size, growth_rate, act_fn) {
+    super();
+    const layers = [];
+    for (const layer_idx of range(num_layers)) {
+      layers.push(
+        DenseLayer(c_in + layer_idx * growth_rate, // Input channels are original plus the feature maps from previous layers
+                   bn_size,
+                   growth_rate,
+                   act_fn)
+      );
+    }
+    this.block = nn.Sequential(...layers);
+  }
+
+  forward(x) {
+    const out = this.block(x);
+    return out;
+  }
+}`,
+  `class TransitionLayer extends nn.Module {
+
+  constructor(c_in, c_out, act_fn) {
+    super();
+    this.transition = nn.Sequential(
+      nn.BatchNorm2d(c_in),
+      new act_fn(),
+      nn.Conv2d(c_in, c_out, kernel_size=1, bias=false),
+      nn.AvgPool2d(kernel_size=2, stride=2) // Average the output for each 2x2 pixel group
+    );
+  }
+
+  forward(x) {
+    return this.transition(x);
+  }
+}`,
+  `class DenseNet extends nn.Module {
+
+  constructor({num_classes=10, num_layers=[6,6,6,6], bn_size=2, growth_rate=16, act_fn_name="relu", ...kwargs} = {}) {
+    super();
+    this.hparams = {num_classes: num_classes,
+                    num_layers: num_layers,
+                    bn_size: bn_size,
+                    growth_rate: growth_rate,
+                    act_fn_name: act_fn_name,
+                    act_fn: act_fn_by_name[act_fn_name]};
+    this._create_network();
+    this._init_params();
+  }
+
+  _create_network() {
+    let c_hidden = this.hparams.growth_rate * this.hparams.bn_size; // The start number of hidden channels
+
+    // A first convolution on the original image to scale up the channel size
+    this.input_net = nn.Sequential(
+      nn.Conv2d(3, c_hidden, kernel_size=3, padding=1) // No batch norm or activation function as done inside the Dense layers
+    );
+
+    // Creating the dense blocks, eventually including transition layers
+    const blocks = [];
+    for (const [block_idx, num_layers] of enumerate(this.hparams.num_layers)) {
+      blocks.push(
+        DenseBlock(c_hidden,
+                   num_layers,
+                   this.hparams.bn_size,
+                   this.hparams.growth_rate,
+                   this.hparams.act_fn)
+      );
+      c_hidden = c_hidden + num_layers * this.hparams.growth_rate; // Overall output of the dense block
+      if (block_idx < len(this.hparams.num_layers)-1) { // Don't apply transition layer on last block
+        blocks.push(
+          TransitionLayer(c_hidden,
+                          Math.floor(c_hidden / 2),
+                          this.hparams.act_fn));
+        c_hidden = Math.floor(c_hidden / 2);
+      }
+    }
+
+    this.blocks = nn.Sequential(...blocks);
+
+    // Mapping to classification output
+    this.output_net = nn.Sequential(
+      nn.BatchNorm2d(c_hidden), // The features have not passed a non-linearity until here.
+      new this.hparams.act_fn(),
+      nn.AdaptiveAvgPool2d([1,1]),
+      nn.Flatten(),
+      nn.Linear(c_hidden, this.hparams.num_classes)
+    );
+  }
+
+  _init_params() {
+    // Based on our discussion in Tutorial 4, we should initialize the convolutions according to the activation function
+    for (const m of this.modules()) {
+      if (isinstance(m, nn.Conv2d)) {
+        nn.init.kaiming_normal_(m.weight, nonlinearity=this.hparams.act_fn_name);
+      } else if (isinstance(m, nn.BatchNorm2d)) {
+        nn.init.constant_(m.weight, 1);
+        nn.init.constant_(m.bias, 0);
+      }
+    }
+  }
+
+  forward(x) {
+    x = this.input_net(x);
+    x = this.blocks(x);
+    x = this.output_net(x);
+    return x;
+  }
+}`,
+  `model_dict["DenseNet"] = DenseNet;`,
+  `const [densenet_model, densenet_results] = train_model("DenseNet", {model_hparams: {"num_classes": 10,
+                                                                                  "num_layers": [6,6,6,6],
+                                                                                  "bn_size": 2,
+                                                                                  "growth_rate": 16,
+                                                                                  "act_fn_name": "relu"},
+                                                                   optimizer_name: "Adam",
+                                                                   optimizer_hparams: {"lr": 1e-3,
+                                                                                       "weight_decay": 1e-4}});`,
+  `const all_models = [
+  ["GoogleNet", googlenet_results, googlenet_model],
+  ["ResNet", resnet_results, resnet_model],
+  ["ResNetPreAct", resnetpreact_results, resnetpreact_model],
+  ["DenseNet", densenet_results, densenet_model]
+] as const;
+const table = all_models.map(([model_name, model_results, model]) => [model_name,
+          \`\${100.0*model_results['val']:4.2f}%\`,
+          \`\${sum(list(model.parameters()).map((p) => p.numel())):,}\`]);
+print(\`\${'Model':<14}\${'Val Accuracy':>14}\${'Num Parameters':>16}\`);
+for (const row of table) {
+  print(\`\${row[0]:<14}\${row[1]:>14}\${row[2]:>16}\`);
+}`,
+];

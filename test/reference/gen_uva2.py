@@ -1,12 +1,13 @@
 """Fixture for test/tutorials/uva2_notebook.test.ts: more of the University of Amsterdam Deep Learning
 course's tutorials (Phillip Lippe, phlippe/uvadlc_notebooks, docs/tutorial_notebooks/): tutorial 4
 (Optimization and Initialization; uva2_notebook.test.ts) and tutorial 5 (Inception, ResNet and DenseNet;
-uva2_cnn_notebook.test.ts), the cells the ports keep, run on PyTorch 1.13 as IPython runs them
+uva2_cnn_notebook.test.ts) and tutorial 9 (Autoencoders; uva2_ae_notebook.test.ts), the cells the
+ports keep, run on PyTorch 1.13 as IPython runs them
 (gen_uva.py's run_cells: each cell records what it prints and what Jupyter shows as its value). The
 test's header lists what is shrunk, left out and written differently. FashionMNIST is not available
 offline, nor is CIFAR10: the stand-ins are seeded uint8 pixels built in a cell, the same on both
-sides. PyTorch Lightning is not available: tutorial 5's CIFARModule is an nn.Module trained by a plain
-loop, as in the port.
+sides. PyTorch Lightning is not available: tutorial 5's CIFARModule and tutorial 9's Autoencoder are
+nn.Modules trained by a plain loop, as in the ports.
 `L.seed_everything(42)` is `torch.manual_seed(42)`."""
 import os
 import sys
@@ -1036,9 +1037,223 @@ for row in table:
     print(f"{row[0]:<14}{row[1]:>14}{row[2]:>16}")""",
 ]
 
+T9 = [
+    """import os
+from types import SimpleNamespace
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.utils.data as data
+import torch.optim as optim
+import torchvision
+
+CHECKPOINT_PATH = "saved_models/tutorial9"
+
+torch.manual_seed(42)
+
+device = torch.device("cuda:0") if torch.cuda.is_available() else torch.device("cpu")
+print("Device:", device)""",
+    """torch.manual_seed(1234)
+train_dataset = data.TensorDataset(torch.rand(12, 3, 32, 32) * 2 - 1, torch.randint(0, 10, (12,)))
+test_set = data.TensorDataset(torch.rand(4, 3, 32, 32) * 2 - 1, torch.randint(0, 10, (4,)))
+torch.manual_seed(42)
+train_set, val_set = torch.utils.data.random_split(train_dataset, [8, 4])
+
+train_loader = data.DataLoader(train_set, batch_size=4, shuffle=True, drop_last=True, pin_memory=True)
+val_loader = data.DataLoader(val_set, batch_size=4, shuffle=False, drop_last=False)
+test_loader = data.DataLoader(test_set, batch_size=4, shuffle=False, drop_last=False)
+
+def get_train_images(num):
+    return torch.stack([train_dataset[i][0] for i in range(num)], dim=0)""",
+    """class Encoder(nn.Module):
+
+    def __init__(self,
+                 num_input_channels : int,
+                 base_channel_size : int,
+                 latent_dim : int,
+                 act_fn : object = nn.GELU):
+        super().__init__()
+        c_hid = base_channel_size
+        self.net = nn.Sequential(
+            nn.Conv2d(num_input_channels, c_hid, kernel_size=3, padding=1, stride=2), # 32x32 => 16x16
+            act_fn(),
+            nn.Conv2d(c_hid, c_hid, kernel_size=3, padding=1),
+            act_fn(),
+            nn.Conv2d(c_hid, 2*c_hid, kernel_size=3, padding=1, stride=2), # 16x16 => 8x8
+            act_fn(),
+            nn.Conv2d(2*c_hid, 2*c_hid, kernel_size=3, padding=1),
+            act_fn(),
+            nn.Conv2d(2*c_hid, 2*c_hid, kernel_size=3, padding=1, stride=2), # 8x8 => 4x4
+            act_fn(),
+            nn.Flatten(), # Image grid to single feature vector
+            nn.Linear(2*16*c_hid, latent_dim)
+        )
+
+    def forward(self, x):
+        return self.net(x)""",
+    """class Decoder(nn.Module):
+
+    def __init__(self,
+                 num_input_channels : int,
+                 base_channel_size : int,
+                 latent_dim : int,
+                 act_fn : object = nn.GELU):
+        super().__init__()
+        c_hid = base_channel_size
+        self.linear = nn.Sequential(
+            nn.Linear(latent_dim, 2*16*c_hid),
+            act_fn()
+        )
+        self.net = nn.Sequential(
+            nn.ConvTranspose2d(2*c_hid, 2*c_hid, kernel_size=3, output_padding=1, padding=1, stride=2), # 4x4 => 8x8
+            act_fn(),
+            nn.Conv2d(2*c_hid, 2*c_hid, kernel_size=3, padding=1),
+            act_fn(),
+            nn.ConvTranspose2d(2*c_hid, c_hid, kernel_size=3, output_padding=1, padding=1, stride=2), # 8x8 => 16x16
+            act_fn(),
+            nn.Conv2d(c_hid, c_hid, kernel_size=3, padding=1),
+            act_fn(),
+            nn.ConvTranspose2d(c_hid, num_input_channels, kernel_size=3, output_padding=1, padding=1, stride=2), # 16x16 => 32x32
+            nn.Tanh() # The input images is scaled between -1 and 1, hence the output has to be bounded as well
+        )
+
+    def forward(self, x):
+        x = self.linear(x)
+        x = x.reshape(x.shape[0], -1, 4, 4)
+        x = self.net(x)
+        return x""",
+    """class Autoencoder(nn.Module):
+
+    def __init__(self,
+                 base_channel_size: int,
+                 latent_dim: int,
+                 encoder_class : object = Encoder,
+                 decoder_class : object = Decoder,
+                 num_input_channels: int = 3,
+                 width: int = 32,
+                 height: int = 32):
+        super().__init__()
+        self.hparams = SimpleNamespace(base_channel_size=base_channel_size, latent_dim=latent_dim)
+        # Creating encoder and decoder
+        self.encoder = encoder_class(num_input_channels, base_channel_size, latent_dim)
+        self.decoder = decoder_class(num_input_channels, base_channel_size, latent_dim)
+        # Example input array needed for visualizing the graph of the network
+        self.example_input_array = torch.zeros(2, num_input_channels, width, height)
+
+    def forward(self, x):
+        z = self.encoder(x)
+        x_hat = self.decoder(z)
+        return x_hat
+
+    def _get_reconstruction_loss(self, batch):
+        x, _ = batch # We do not need the labels
+        x_hat = self.forward(x)
+        loss = F.mse_loss(x, x_hat, reduction="none")
+        loss = loss.sum(dim=[1,2,3]).mean(dim=[0])
+        return loss
+
+    def configure_optimizers(self):
+        optimizer = optim.Adam(self.parameters(), lr=1e-3)
+        scheduler = optim.lr_scheduler.ReduceLROnPlateau(optimizer,
+                                                         mode='min',
+                                                         factor=0.2,
+                                                         patience=20,
+                                                         min_lr=5e-5)
+        return {"optimizer": optimizer, "lr_scheduler": scheduler, "monitor": "val_loss"}
+
+    def training_step(self, batch, batch_idx):
+        loss = self._get_reconstruction_loss(batch)
+        return loss
+
+    def validation_step(self, batch, batch_idx):
+        loss = self._get_reconstruction_loss(batch)
+        return loss""",
+    """def compare_imgs(img1, img2, title_prefix=""):
+    # Calculate MSE loss between both images
+    loss = F.mse_loss(img1, img2, reduction="sum")
+    grid = torchvision.utils.make_grid(torch.stack([img1, img2], dim=0), nrow=2, normalize=True, value_range=(-1,1))
+    grid = grid.permute(1, 2, 0)
+    print(f"{title_prefix} Loss: {loss.item():4.2f}", grid.shape)
+
+for i in range(2):
+    # Load example image
+    img, _ = train_dataset[i]
+    img_mean = img.mean(dim=[1,2], keepdims=True)
+
+    # Shift image by one pixel
+    SHIFT = 1
+    img_shifted = torch.roll(img, shifts=SHIFT, dims=1)
+    img_shifted = torch.roll(img_shifted, shifts=SHIFT, dims=2)
+    img_shifted[:,:1,:] = img_mean
+    img_shifted[:,:,:1] = img_mean
+    compare_imgs(img, img_shifted, "Shifted -")
+
+    # Set half of the image to zero
+    img_masked = img.clone()
+    img_masked[:,:img_masked.shape[1]//2,:] = img_mean
+    compare_imgs(img, img_masked, "Masked -")""",
+    """def train_cifar(latent_dim):
+    torch.manual_seed(42)
+    model = Autoencoder(base_channel_size=8, latent_dim=latent_dim)
+    config = model.configure_optimizers()
+    optimizer, scheduler = config["optimizer"], config["lr_scheduler"]
+    for epoch in range(2):
+        model.train()
+        for batch_idx, batch in enumerate(train_loader):
+            loss = model.training_step(batch, batch_idx)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        model.eval()
+        with torch.no_grad():
+            val_loss = sum(model.validation_step(batch, i).item() for i, batch in enumerate(val_loader)) / len(val_loader)
+        scheduler.step(val_loss)
+        print(f"latent {latent_dim} epoch {epoch}: train_loss {loss.item():.3f}, val_loss {val_loss:.3f}")
+    with torch.no_grad():
+        test_loss = sum(model.validation_step(batch, i).item() for i, batch in enumerate(test_loader)) / len(test_loader)
+    result = {"test": [{"test_loss": test_loss}], "val": [{"test_loss": val_loss}]}
+    return model, result""",
+    """model_dict = {}
+for latent_dim in [64, 128]:
+    model_ld, result_ld = train_cifar(latent_dim)
+    model_dict[latent_dim] = {"model": model_ld, "result": result_ld}""",
+    """latent_dims = sorted([k for k in model_dict])
+val_scores = [model_dict[k]["result"]["val"][0]["test_loss"] for k in latent_dims]
+print("Reconstruction error over latent dimensionality", [f"{v:.3f}" for v in val_scores])""",
+    """def visualize_reconstructions(model, input_imgs):
+    # Reconstruct images
+    model.eval()
+    with torch.no_grad():
+        reconst_imgs = model(input_imgs.to(device))
+    reconst_imgs = reconst_imgs.cpu()
+
+    imgs = torch.stack([input_imgs, reconst_imgs], dim=1).flatten(0,1)
+    grid = torchvision.utils.make_grid(imgs, nrow=4, normalize=True, value_range=(-1,1))
+    grid = grid.permute(1, 2, 0)
+    print(f"Reconstructed from {model.hparams.latent_dim} latents", grid.shape, f"{grid.mean().item():.4f}")
+    print(grid[2:5, 36:39, 0])""",
+    """input_imgs = get_train_images(4)
+for latent_dim in model_dict:
+    visualize_reconstructions(model_dict[latent_dim]["model"], input_imgs)""",
+    """plain_imgs = torch.zeros(4, 3, 32, 32)
+
+# Single color channel
+plain_imgs[1,0] = 1
+# Checkboard pattern
+plain_imgs[2,:,:16,:16] = 1
+plain_imgs[2,:,16:,16:] = -1
+# Color progression
+xx, yy = torch.meshgrid(torch.linspace(-1,1,32), torch.linspace(-1,1,32))
+plain_imgs[3,0,:,:] = xx
+plain_imgs[3,1,:,:] = yy
+
+visualize_reconstructions(model_dict[128]["model"], plain_imgs)""",
+]
+
 
 if __name__ == "__main__":
     t4 = run_cells(T4)
     torch.set_printoptions(profile="default")  # a fresh section, as the suite's reseed cell does
-    out = {"t4": t4, "t5": run_cells(T5)}
+    out = {"t4": t4, "t5": run_cells(T5), "t9": run_cells(T9)}
     print(write_json(out, "uva2.json"))

@@ -1151,3 +1151,235 @@ for (const row of table) {
   print(\`\${row[0]:<14}\${row[1]:>14}\${row[2]:>16}\`);
 }`,
 ];
+
+export const T9 = [
+  `const data = torch.utils.data;
+
+const CHECKPOINT_PATH = "saved_models/tutorial9";
+
+torch.manual_seed(42);
+
+const device = torch.cuda.is_available() ? torch.device("cuda:0") : torch.device("cpu");
+print("Device:", device);`,
+  `torch.manual_seed(1234);
+const train_dataset = data.TensorDataset(torch.rand(12, 3, 32, 32) * 2 - 1, torch.randint(0, 10, [12]));
+const test_set = data.TensorDataset(torch.rand(4, 3, 32, 32) * 2 - 1, torch.randint(0, 10, [4]));
+torch.manual_seed(42);
+const [train_set, val_set] = torch.utils.data.random_split(train_dataset, [8, 4]);
+
+const train_loader = data.DataLoader(train_set, batch_size=4, shuffle=true, drop_last=true, pin_memory=true);
+const val_loader = data.DataLoader(val_set, batch_size=4, shuffle=false, drop_last=false);
+const test_loader = data.DataLoader(test_set, batch_size=4, shuffle=false, drop_last=false);
+
+function get_train_images(num) {
+  return torch.stack(list(range(num)).map((i) => train_dataset[i][0]), dim=0);
+}`,
+  `class Encoder extends nn.Module {
+
+  constructor(num_input_channels: number,
+              base_channel_size: number,
+              latent_dim: number,
+              act_fn: any = nn.GELU) {
+    super();
+    const c_hid = base_channel_size;
+    this.net = nn.Sequential(
+      nn.Conv2d(num_input_channels, c_hid, kernel_size=3, padding=1, stride=2), // 32x32 => 16x16
+      new act_fn(),
+      nn.Conv2d(c_hid, c_hid, kernel_size=3, padding=1),
+      new act_fn(),
+      nn.Conv2d(c_hid, 2*c_hid, kernel_size=3, padding=1, stride=2), // 16x16 => 8x8
+      new act_fn(),
+      nn.Conv2d(2*c_hid, 2*c_hid, kernel_size=3, padding=1),
+      new act_fn(),
+      nn.Conv2d(2*c_hid, 2*c_hid, kernel_size=3, padding=1, stride=2), // 8x8 => 4x4
+      new act_fn(),
+      nn.Flatten(), // Image grid to single feature vector
+      nn.Linear(2*16*c_hid, latent_dim)
+    );
+  }
+
+  forward(x) {
+    return this.net(x);
+  }
+}`,
+  `class Decoder extends nn.Module {
+
+  constructor(num_input_channels: number,
+              base_channel_size: number,
+              latent_dim: number,
+              act_fn: any = nn.GELU) {
+    super();
+    const c_hid = base_channel_size;
+    this.linear = nn.Sequential(
+      nn.Linear(latent_dim, 2*16*c_hid),
+      new act_fn()
+    );
+    this.net = nn.Sequential(
+      nn.ConvTranspose2d(2*c_hid, 2*c_hid, kernel_size=3, output_padding=1, padding=1, stride=2), // 4x4 => 8x8
+      new act_fn(),
+      nn.Conv2d(2*c_hid, 2*c_hid, kernel_size=3, padding=1),
+      new act_fn(),
+      nn.ConvTranspose2d(2*c_hid, c_hid, kernel_size=3, output_padding=1, padding=1, stride=2), // 8x8 => 16x16
+      new act_fn(),
+      nn.Conv2d(c_hid, c_hid, kernel_size=3, padding=1),
+      new act_fn(),
+      nn.ConvTranspose2d(c_hid, num_input_channels, kernel_size=3, output_padding=1, padding=1, stride=2), // 16x16 => 32x32
+      nn.Tanh() // The input images is scaled between -1 and 1, hence the output has to be bounded as well
+    );
+  }
+
+  forward(x) {
+    x = this.linear(x);
+    x = x.reshape(x.shape[0], -1, 4, 4);
+    x = this.net(x);
+    return x;
+  }
+}`,
+  `class Autoencoder extends nn.Module {
+
+  constructor(base_channel_size: number,
+              latent_dim: number,
+              encoder_class: any = Encoder,
+              decoder_class: any = Decoder,
+              num_input_channels: number = 3,
+              width: number = 32,
+              height: number = 32) {
+    super();
+    this.hparams = {base_channel_size, latent_dim};
+    // Creating encoder and decoder
+    this.encoder = new encoder_class(num_input_channels, base_channel_size, latent_dim);
+    this.decoder = new decoder_class(num_input_channels, base_channel_size, latent_dim);
+    // Example input array needed for visualizing the graph of the network
+    this.example_input_array = torch.zeros(2, num_input_channels, width, height);
+  }
+
+  forward(x) {
+    const z = this.encoder(x);
+    const x_hat = this.decoder(z);
+    return x_hat;
+  }
+
+  _get_reconstruction_loss(batch) {
+    const [x, _] = batch; // We do not need the labels
+    const x_hat = this.forward(x);
+    let loss = F.mse_loss(x, x_hat, reduction="none");
+    loss = loss.sum(dim=[1,2,3]).mean(dim=[0]);
+    return loss;
+  }
+
+  configure_optimizers() {
+    const optimizer = optim.Adam(this.parameters(), lr=1e-3);
+    const scheduler = optim.lr_scheduler.ReduceLROnPlateau(optimizer,
+                                                           mode='min',
+                                                           factor=0.2,
+                                                           patience=20,
+                                                           min_lr=5e-5);
+    return {"optimizer": optimizer, "lr_scheduler": scheduler, "monitor": "val_loss"};
+  }
+
+  training_step(batch, batch_idx) {
+    const loss = this._get_reconstruction_loss(batch);
+    return loss;
+  }
+
+  validation_step(batch, batch_idx) {
+    const loss = this._get_reconstruction_loss(batch);
+    return loss;
+  }
+}`,
+  `function compare_imgs(img1, img2, title_prefix="") {
+  // Calculate MSE loss between both images
+  const loss = F.mse_loss(img1, img2, reduction="sum");
+  let grid = torchvision.utils.make_grid(torch.stack([img1, img2], dim=0), nrow=2, normalize=true, value_range=[-1,1]);
+  grid = grid.permute(1, 2, 0);
+  print(\`\${title_prefix} Loss: \${loss.item():4.2f}\`, grid.shape);
+}
+
+for (const i of range(2)) {
+  // Load example image
+  const [img, _] = train_dataset[i];
+  const img_mean = img.mean(dim=[1,2], keepdims=true);
+
+  // Shift image by one pixel
+  const SHIFT = 1;
+  let img_shifted = torch.roll(img, shifts=SHIFT, dims=1);
+  img_shifted = torch.roll(img_shifted, shifts=SHIFT, dims=2);
+  img_shifted[":,:1,:"] = img_mean;
+  img_shifted[":,:,:1"] = img_mean;
+  compare_imgs(img, img_shifted, "Shifted -");
+
+  // Set half of the image to zero
+  const img_masked = img.clone();
+  img_masked[\`:,:\${Math.floor(img_masked.shape[1]/2)},:\`] = img_mean;
+  compare_imgs(img, img_masked, "Masked -");
+}`,
+  `function train_cifar(latent_dim) {
+  torch.manual_seed(42);
+  const model = Autoencoder(8, latent_dim);
+  const config = model.configure_optimizers();
+  const [optimizer, scheduler] = [config["optimizer"], config["lr_scheduler"]];
+  let val_loss;
+  for (const epoch of range(2)) {
+    model.train();
+    let loss;
+    for (const [batch_idx, batch] of enumerate(train_loader)) {
+      loss = model.training_step(batch, batch_idx);
+      optimizer.zero_grad();
+      loss.backward();
+      optimizer.step();
+    }
+    model.eval();
+    torch.no_grad(() => {
+      val_loss = sum(list(enumerate(val_loader)).map(([i, batch]) => model.validation_step(batch, i).item())) / len(val_loader);
+    });
+    scheduler.step(val_loss);
+    print(\`latent \${latent_dim} epoch \${epoch}: train_loss \${loss.item():.3f}, val_loss \${val_loss:.3f}\`);
+  }
+  let test_loss;
+  torch.no_grad(() => {
+    test_loss = sum(list(enumerate(test_loader)).map(([i, batch]) => model.validation_step(batch, i).item())) / len(test_loader);
+  });
+  const result = {"test": [{"test_loss": test_loss}], "val": [{"test_loss": val_loss}]};
+  return [model, result] as const;
+}`,
+  `const model_dict = {};
+for (const latent_dim of [64, 128]) {
+  const [model_ld, result_ld] = train_cifar(latent_dim);
+  model_dict[latent_dim] = {"model": model_ld, "result": result_ld};
+}`,
+  `const latent_dims = sorted(Object.keys(model_dict).map(Number));
+const val_scores = latent_dims.map((k) => model_dict[k]["result"]["val"][0]["test_loss"]);
+print("Reconstruction error over latent dimensionality", val_scores.map((v) => \`\${v:.3f}\`));`,
+  `function visualize_reconstructions(model, input_imgs) {
+  // Reconstruct images
+  model.eval();
+  let reconst_imgs;
+  torch.no_grad(() => {
+    reconst_imgs = model(input_imgs.to(device));
+  });
+  reconst_imgs = reconst_imgs.cpu();
+
+  const imgs = torch.stack([input_imgs, reconst_imgs], dim=1).flatten(0,1);
+  let grid = torchvision.utils.make_grid(imgs, nrow=4, normalize=true, value_range=[-1,1]);
+  grid = grid.permute(1, 2, 0);
+  print(\`Reconstructed from \${model.hparams.latent_dim} latents\`, grid.shape, \`\${grid.mean().item():.4f}\`);
+  print(grid["2:5, 36:39, 0"]);
+}`,
+  `const input_imgs = get_train_images(4);
+for (const latent_dim in model_dict) {
+  visualize_reconstructions(model_dict[latent_dim]["model"], input_imgs);
+}`,
+  `const plain_imgs = torch.zeros(4, 3, 32, 32);
+
+// Single color channel
+plain_imgs["1,0"] = 1;
+// Checkboard pattern
+plain_imgs["2,:,:16,:16"] = 1;
+plain_imgs["2,:,16:,16:"] = -1;
+// Color progression
+const [xx, yy] = torch.meshgrid(torch.linspace(-1,1,32), torch.linspace(-1,1,32));
+plain_imgs["3,0,:,:"] = xx;
+plain_imgs["3,1,:,:"] = yy;
+
+visualize_reconstructions(model_dict[128]["model"], plain_imgs);`,
+];

@@ -37,7 +37,7 @@
  *   `SGD_points["::20"]`.
  * Divergences this port found: none; every cell ran as written above on the first try.
  * Tutorial 5 (Inception, ResNet and DenseNet) is uva2_cnn_notebook.test.ts, from the same generator and
- * fixture; tutorial 9 (Autoencoders) is not ported yet (time).
+ * fixture; tutorial 9 (Autoencoders) is uva2_ae_notebook.test.ts.
  */
 import * as fs from "fs";
 import * as path from "path";

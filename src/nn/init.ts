@@ -213,7 +213,9 @@ export function xavier_normal_(tensor: Tensor, gain?: number | ({ gain?: number 
   return fillNormal(tensor, 0, std, o.generator as Generator | undefined);
 }
 
-type KaimingOpts = { a?: number; mode?: FanMode; nonlinearity?: Nonlinearity } & GenOpt;
+// A name held in a string variable (`nonlinearity=self.hparams.act_fn_name`, as PyTorch code passes a
+// str) type-checks too; kaimingArgs rejects an unknown one with PyTorch's ValueError.
+type KaimingOpts = { a?: number; mode?: FanMode | (string & {}); nonlinearity?: Nonlinearity | (string & {}) } & GenOpt;
 
 function kaimingArgs(op: string, tensor: Tensor, rest: unknown[]): { gain: number; fan: number; g?: Generator } | null {
   const o = args(op, tensor, rest, ["a", "mode", "nonlinearity"]);
@@ -228,7 +230,7 @@ function kaimingArgs(op: string, tensor: Tensor, rest: unknown[]): { gain: numbe
  * gain by `nonlinearity` and `a` (the leaky_relu slope). PyTorch's default init of Conv and Linear
  * weights is `kaiming_uniform_(w, {a: Math.sqrt(5)})`.
  */
-export function kaiming_uniform_(tensor: Tensor, a?: number | KaimingOpts, mode?: FanMode | KaimingOpts, nonlinearity?: Nonlinearity | KaimingOpts, options?: GenOpt): Tensor {
+export function kaiming_uniform_(tensor: Tensor, a?: number | KaimingOpts, mode?: FanMode | (string & {}) | KaimingOpts, nonlinearity?: Nonlinearity | (string & {}) | KaimingOpts, options?: GenOpt): Tensor {
   const k = kaimingArgs("kaiming_uniform_", tensor, [a, mode, nonlinearity, options]);
   if (k === null) return tensor;
   const bound = Math.sqrt(3.0) * (k.gain / Math.sqrt(k.fan));
@@ -236,7 +238,7 @@ export function kaiming_uniform_(tensor: Tensor, a?: number | KaimingOpts, mode?
 }
 
 /** He/Kaiming normal: N(0, std^2) with std = gain / sqrt(fan). */
-export function kaiming_normal_(tensor: Tensor, a?: number | KaimingOpts, mode?: FanMode | KaimingOpts, nonlinearity?: Nonlinearity | KaimingOpts, options?: GenOpt): Tensor {
+export function kaiming_normal_(tensor: Tensor, a?: number | KaimingOpts, mode?: FanMode | (string & {}) | KaimingOpts, nonlinearity?: Nonlinearity | (string & {}) | KaimingOpts, options?: GenOpt): Tensor {
   const k = kaimingArgs("kaiming_normal_", tensor, [a, mode, nonlinearity, options]);
   if (k === null) return tensor;
   return fillNormal(tensor, 0, k.gain / Math.sqrt(k.fan), k.g);

@@ -139,3 +139,22 @@ test("kaiming on a zero-element tensor is a no-op, as in PyTorch", () => {
   const t = torch.empty(0, 3);
   expect(nn.init.kaiming_uniform_(t)).toBe(t);
 });
+
+describe("kaiming_*_ with the name in a string variable (PyTorch code passes a str, e.g. self.hparams.act_fn_name)", () => {
+  const names: { act_fn_name: string; mode: string } = { act_fn_name: "relu", mode: "fan_out" };
+
+  test("a known name from a string-typed variable initialises as the literal does", () => {
+    const w = torch.zeros(8, 4, 3, 3);
+    torch.manual_seed(0);
+    nn.init.kaiming_normal_(w, { mode: names.mode, nonlinearity: names.act_fn_name });
+    torch.manual_seed(0);
+    const want = nn.init.kaiming_normal_(torch.zeros(8, 4, 3, 3), { mode: "fan_out", nonlinearity: "relu" });
+    expect(w.tolist()).toEqual(want.tolist());
+  });
+
+  test("an unknown name or mode gets PyTorch's ValueError", () => {
+    const bad: string = "swish";
+    expect(() => nn.init.kaiming_normal_(torch.zeros(2, 2), { nonlinearity: bad })).toThrow("Unsupported nonlinearity swish");
+    expect(() => nn.init.kaiming_uniform_(torch.zeros(2, 2), 0, bad)).toThrow("Mode swish not supported, please use one of ['fan_in', 'fan_out']");
+  });
+});

@@ -1091,7 +1091,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // Python's f"{flag}" writes True / False, and f"{shape}" of a list its str: [32, 32, 3], not 32,32,3;
     // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.
     // A number as Python's str() of a float (`${1e-7}` is 1e-07, `${x}` of Infinity inf) and a dict literal as `{'a': 1}`.
-    if (t.isTemplateSpan(n) && (kindOf(n.expression) === "boolean" || kindOf(n.expression) === "null" || kindOf(n.expression) === "number" || kindOf(n.expression) === "other")) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
+    if (
+      t.isTemplateSpan(n) && ["boolean", "null", "number", "other"].includes(kindOf(n.expression)) && !indexTemplate(n.parent) &&
+      !dynamicCall(strip(n.expression), "format") && !dynamicCall(strip(n.expression), "index")
+    ) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
     // ... and so does a value typed `any` that is a tensor at run time (`num_correct += (preds == y).sum()` from 0).

@@ -230,7 +230,11 @@ export function assign(inplace: string, x: any, y: any): any {
 export function format(v: any): any {
   if (typeof v === "boolean") return v ? "True" : "False";
   if (v === null) return "None";
-  if (Array.isArray(v)) return str(v);
+  // A number as Python's str() writes a float: 1e-07, 1e+20, inf, -0.0 (JavaScript: 1e-7, 100000000000000000000, Infinity, 0).
+  if (typeof v === "number" || typeof v === "bigint") return str(v);
+  if (Array.isArray(v) || v instanceof Map || v instanceof Set) return str(v);
+  // A dict literal as Python's {'a': 1}, not [object Object].
+  if (isDict(v)) return str(v);
   return v instanceof Tensor ? v.__format__() : v;
 }
 

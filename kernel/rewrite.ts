@@ -315,7 +315,8 @@ const LIST_METHODS: ReadonlySet<string> = new Set(["append", "extend", "insert",
 const STR_METHODS: ReadonlySet<string> = new Set([
   "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "startswith", "endswith", "join", "split", "replace",
   "find", "rfind", "index", "rindex", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
-  "zfill", "center", "ljust", "rjust", "format",
+  "zfill", "center", "ljust", "rjust", "format", "partition", "rpartition", "rsplit", "splitlines", "expandtabs", "swapcase",
+  "casefold", "removeprefix", "removesuffix",
 ]);
 
 /** Operand kinds of a `==` / `!=` that compares a list, tuple or Size by value (kernel/dynamic_ops.ts pyeq). */
@@ -1123,7 +1124,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     // Python's f"{flag}" writes True / False, and f"{shape}" of a list its str: [32, 32, 3], not 32,32,3;
     // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.
-    if (t.isTemplateSpan(n) && (kindOf(n.expression) === "boolean" || kindOf(n.expression) === "null" || (kindOf(n.expression) === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.expression)))))) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
+    // A number as Python's str() of a float (`${1e-7}` is 1e-07, `${x}` of Infinity inf) and a dict literal as `{'a': 1}`.
+    if (
+      t.isTemplateSpan(n) && ["boolean", "null", "number", "other"].includes(kindOf(n.expression)) && !indexTemplate(n.parent) &&
+      !dynamicCall(strip(n.expression), "format") && !dynamicCall(strip(n.expression), "index")
+    ) return wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
     // Python's f"{loss}" formats a 0-d tensor as its number (Tensor.__format__); `${loss}` would be str().
     if (t.isTemplateSpan(n) && kindOf(n.expression) === "tensor") return wrap(n.expression, "(", ").__format__()");
     // ... and so does a value typed `any` that is a tensor at run time (`num_correct += (preds == y).sum()` from 0).
@@ -1167,6 +1172,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         result: "string",
         emit: (o) => {
           o.insert(`${DYNAMIC_REF}.str_mod(`);
+          emit(n.left);
+          gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+          emit(n.right);
+          o.insert(")");
+        },
+      });
+      return;
+    }
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === K.PercentToken && kindOf(n.left) === "number" && kindOf(n.right) === "number" && !plans.has(n)) {
+      // Python's `-1 % 5` is 4 (the divisor's sign) and `x % 0` a ZeroDivisionError, where JavaScript's are -1 and NaN.
+      plans.set(n, {
+        result: "number",
+        emit: (o) => {
+          o.insert(`${DYNAMIC_REF}.op("remainder", `);
           emit(n.left);
           gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
           emit(n.right);

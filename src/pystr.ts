@@ -13,7 +13,7 @@
 import { repr, str } from "./builtins";
 import { AttributeError, IndexError, KeyError, TypeError, ValueError } from "./errors";
 import { format as pyformat, formatFloat } from "./pyformat";
-import { pyTypeName } from "./pyrepr";
+import { asPyTuple, pyTypeName } from "./pyrepr";
 
 /** Python's whitespace (str.isspace): JavaScript's `\s` without U+FEFF, with the separators U+001C..U+001F and U+0085. */
 const SPACE = "(?:(?!\\ufeff)[\\s\\x1c-\\x1f\\x85])";
@@ -278,6 +278,104 @@ export function str_ljust(s: string, w: number, fillchar = " "): string {
 export function str_rjust(s: string, w: number, fillchar = " "): string {
   const text = asStr(s, "rjust");
   return fill(fillchar, "rjust").repeat(Math.max(0, width(w, "rjust") - text.length)) + text;
+}
+
+/** `s.partition(sep)`: (before, sep, after) at the first sep, or (s, "", "") without one; a tuple. */
+export function str_partition(s: string, sep: string): [string, string, string] {
+  const text = asStr(s, "partition");
+  if (strArg(sep, "partition") === "") throw new ValueError("empty separator");
+  const at = text.indexOf(sep);
+  return asPyTuple(at < 0 ? [text, "", ""] : [text.slice(0, at), sep, text.slice(at + sep.length)]);
+}
+/** `s.rpartition(sep)`: as partition, at the last sep, or ("", "", s) without one. */
+export function str_rpartition(s: string, sep: string): [string, string, string] {
+  const text = asStr(s, "rpartition");
+  if (strArg(sep, "rpartition") === "") throw new ValueError("empty separator");
+  const at = text.lastIndexOf(sep);
+  return asPyTuple(at < 0 ? ["", "", text] : [text.slice(0, at), sep, text.slice(at + sep.length)]);
+}
+
+/** `s.rsplit(sep=None, maxsplit=-1)`: as split, but the maxsplit splits are the last ones. */
+export function str_rsplit(s: string, sep: string | null = null, maxsplit = -1): string[] {
+  const text = asStr(s, "rsplit");
+  if (maxsplit < 0) return str_split(text, sep, maxsplit);
+  if (sep !== null && sep !== undefined) {
+    if (strArg(sep, "rsplit", "argument 1") === "") throw new ValueError("empty separator");
+    const pieces = text.split(sep);
+    if (pieces.length <= maxsplit + 1) return pieces;
+    return [pieces.slice(0, pieces.length - maxsplit).join(sep), ...pieces.slice(pieces.length - maxsplit)];
+  }
+  const out: string[] = [];
+  let rest = stripWith(text, null, "rsplit", false, true);
+  while (rest !== "") {
+    if (out.length === maxsplit) {
+      out.unshift(rest);
+      break;
+    }
+    const m = new RegExp(`${SPACE}+(?!.*${SPACE})`, "su").exec(rest);
+    if (!m) {
+      out.unshift(rest);
+      break;
+    }
+    out.unshift(rest.slice(m.index + m[0].length));
+    rest = rest.slice(0, m.index);
+  }
+  return out;
+}
+
+/** Python's line boundaries (str.splitlines): \r\n first, then any one of them. */
+const LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
+
+/** `s.splitlines(keepends=False)`: the lines, without a last empty one; keepends keeps each line's break. */
+export function str_splitlines(s: string, keepends: boolean | { keepends?: boolean } = false): string[] {
+  const text = asStr(s, "splitlines");
+  const keep = typeof keepends === "object" && keepends !== null ? !!keepends.keepends : !!keepends;
+  const lines: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(LINE_BREAK)) {
+    lines.push(text.slice(start, keep ? m.index! + m[0].length : m.index));
+    start = m.index! + m[0].length;
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
+}
+
+/** `s.expandtabs(tabsize=8)`: each tab as spaces to the next multiple of tabsize, the column restarting after \n or \r. */
+export function str_expandtabs(s: string, tabsize: number | { tabsize?: number } = 8): string {
+  const text = asStr(s, "expandtabs");
+  const size = width(typeof tabsize === "object" && tabsize !== null ? tabsize.tabsize ?? 8 : tabsize, "expandtabs");
+  let out = "";
+  let column = 0;
+  for (const c of text) {
+    if (c === "\t") {
+      const spaces = size > 0 ? size - (column % size) : 0;
+      out += " ".repeat(spaces);
+      column += spaces;
+    } else {
+      out += c;
+      column = c === "\n" || c === "\r" ? 0 : column + 1;
+    }
+  }
+  return out;
+}
+
+/** `s.swapcase()`: upper case lowered and lower case raised. */
+export function str_swapcase(s: string): string {
+  return Array.from(asStr(s, "swapcase"), (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
+}
+/** `s.casefold()`: lower case for caseless matching (ß as ss, as Python's). */
+export function str_casefold(s: string): string {
+  return asStr(s, "casefold").toLowerCase().replace(/ß/g, "ss");
+}
+/** `s.removeprefix(prefix)`: s without prefix where it starts with it. */
+export function str_removeprefix(s: string, prefix: string): string {
+  const text = asStr(s, "removeprefix");
+  return text.startsWith(strArg(prefix, "removeprefix")) ? text.slice(prefix.length) : text;
+}
+/** `s.removesuffix(suffix)`: s without suffix where it ends with it. */
+export function str_removesuffix(s: string, suffix: string): string {
+  const text = asStr(s, "removesuffix");
+  return suffix !== "" && text.endsWith(strArg(suffix, "removesuffix")) ? text.slice(0, -suffix.length) : text;
 }
 
 /** A value for `str.format`; a trailing plain object carries the keywords (so `name="x"` has a place to go). */

@@ -42,11 +42,12 @@ function pyNumber(n: number): string {
   if (Number.isNaN(n)) return "nan";
   if (n === Infinity) return "inf";
   if (n === -Infinity) return "-inf";
-  // JavaScript's spelling of negative zero (Python's -0.0), not String()'s "0", which hides the sign.
-  if (Object.is(n, -0)) return "-0";
+  // Negative zero is only ever a float (Python's -0.0); String() writes "0", which hides the sign.
+  if (Object.is(n, -0)) return "-0.0";
   // Python's float repr: an exponent below 1e-4 or from 1e16 on, with two digits at least (1e-08, not 1e-8 or 0.00001).
+  // A whole number from 1e16 on is past 2**53, where a number can no longer be an exact Python int: a float (1e+16).
   const a = Math.abs(n);
-  if (Number.isInteger(n) || (a >= 1e-4 && a < 1e16)) return String(n);
+  if (a < 1e16 && (Number.isInteger(n) || a >= 1e-4)) return String(n);
   const [mant, exp] = n.toExponential().split("e");
   return `${mant}e${exp[0]}${exp.slice(1).padStart(2, "0")}`;
 }
@@ -54,6 +55,8 @@ function pyNumber(n: number): string {
 /** `dicts`: a plain object is Python's dict (print's str()); elsewhere it keeps Node's format for the whole value. */
 function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): PrettyDoc | null {
   if (typeof v === "number") return pyNumber(v);
+  // A bigint is a Python int of any size: its digits, without JavaScript's `n`.
+  if (typeof v === "bigint") return String(v);
   if (typeof v === "string") return pyString(v);
   if (typeof v === "boolean") return v ? "True" : "False";
   if (v === null || v === undefined) return "None";

@@ -88,11 +88,13 @@ describe("kernel/dynamic_ops: the run-time half of the dialect for values typed 
     expect(D.pythonMethod(7, "strip")).toBeUndefined();
   });
 
-  test("format: a 0-d tensor as Python's f-string writes it (Tensor.__format__: `8`, not `tensor(8)`), anything else unchanged", () => {
+  test("format: a 0-d tensor as Python's f-string writes it (Tensor.__format__: `8`, not `tensor(8)`), a number or dict as Python's str(), anything else unchanged", () => {
     expect(`${format(torch.tensor(8))}`).toBe("8");
     expect(`${format(torch.tensor(0.5))}`).toBe("0.5");
     expect(`${format(torch.tensor([1, 2]))}`).toBe("tensor([1, 2])");
-    expect(format(3)).toBe(3);
+    // A number as Python's str() writes it, a dict as Python's dict (`${x}` of 1e-7 is 1e-07 in Python).
+    expect([format(3), format(1e-7), format(1e20), format(-0), format(Infinity)]).toEqual(["3", "1e-07", "1e+20", "-0.0", "inf"]);
+    expect(format({ a: 1, b: [0.5] })).toBe("{'a': 1, 'b': [0.5]}");
     expect(format("a")).toBe("a");
     // Python's f"{flag}" writes True / False.
     expect([format(true), format(false)]).toEqual(["True", "False"]);

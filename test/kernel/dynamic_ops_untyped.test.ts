@@ -11,10 +11,10 @@ import { len, torch } from "../../src";
 
 describe("dynamic_ops for untyped values", () => {
   // PyTorch: f"{torch.tensor(25)}" is '25', f"{torch.tensor(0.5)}" '0.5'; a number or string as it is.
-  test("format: a tensor formats as Python's f-string, anything else is left to JavaScript", () => {
+  test("format: a tensor formats as Python's f-string, a number as Python's str(), anything else is left to JavaScript", () => {
     expect(`${format(torch.tensor(25))}`).toBe("25");
     expect(`${format(torch.tensor(0.5))}`).toBe("0.5");
-    expect(format(7)).toBe(7);
+    expect(format(7)).toBe("7");
     expect(format("x")).toBe("x");
   });
 

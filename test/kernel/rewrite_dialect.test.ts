@@ -101,7 +101,8 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
   });
 
   test("a tensor in a template is Python's f-string field: format(t, ''), the number of a 0-d tensor", () => {
-    expect(rw("`loss ${a.sum()} ${n} ${s}`")).toBe("`loss ${(a.sum()).__format__()} ${n} ${s}`");
+    // A number is Python's str() of it (`${1e-7}` is 1e-07); a string stays as it is.
+    expect(rw("`loss ${a.sum()} ${n} ${s}`")).toBe(`\`loss \${(a.sum()).__format__()} \${${DYNAMIC_REF}.format(n)} \${s}\``);
     expect(rw("`${a + b}`")).toBe("`${(a.add(b)).__format__()}`");
     // A torch.Size is an array: formatted as its str, torch.Size([2, 3]) (Python's f"{a.shape}").
     expect(rw("`${a.shape}`")).toBe(`\`\${${DYNAMIC_REF}.format(a.shape)}\``);
@@ -326,7 +327,7 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     const plain = [
       "const q = 1 + 2 * n - xs[0] / 3;",
       "const t = s + a;  // a string plus a tensor is string concatenation in JS",
-      `console.log("loss: " + a, \`\${n}\`);`,
+      `console.log("loss: " + a, \`\${s}\`);`,
       "xs[1] = xs[0] ** 2; let k = 0; k += 1; k = -k; const same = a === b;",
       "for (let i = 0; i < xs.length; i++) { xs[i] *= 2; }",
       "const arr = [a, b]; arr[0];",
@@ -689,7 +690,7 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
 
   // Python: f"Got {num_correct} / {n}" with num_correct = 0 then += (pred == y).sum() prints `Got 25 / 128`.
   test("a template's `any` value goes through dynamic_ops.format (a tensor at run time is Python's f-string)", () => {
-    expect(rw("`Got ${anyv} / ${n}`")).toBe(`\`Got \${${D}.format(anyv)} / \${n}\``);
+    expect(rw("`Got ${anyv} / ${s}`")).toBe(`\`Got \${${D}.format(anyv)} / \${s}\``);
   });
 
   test("element reads and writes on an `any` receiver (a child reached untyped: `net[0].weight[\"0, :5\"]`)", () => {
@@ -752,7 +753,7 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
   });
 
   test("`${v}` of a value typed `any` is Python's f-string of it: a tensor's __format__ (`Got ${num_correct} / ...`)", () => {
-    expect(rw("`Got ${anyv} / ${n}`")).toBe(`\`Got \${${D}.format(anyv)} / \${n}\``);
+    expect(rw("`Got ${anyv} / ${s}`")).toBe(`\`Got \${${D}.format(anyv)} / \${s}\``);
     expect(rw("`${a}`")).toBe("`${(a).__format__()}`");
   });
 
@@ -821,7 +822,7 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
   test("`${x=}` writes the expression's text and its repr (or the spec's format); nested fields are evaluated", () => {
     expect(rw(markFormatSpecs("`${n=}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(n, "", "", "n=")/*=*/}\``);
     expect(rw(markFormatSpecs("`${ s.length = :.2f}`"))).toBe(`\`\${ ${DYNAMIC_REF}.fstring(s.length, ".2f", "", " s.length = ") /*= :.2f*/}\``);
-    expect(rw(markFormatSpecs("`${a.sum():>{n}.{n + 1}f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), \`>\${n}.\${n + 1}f\`, "")/*:>{n}.{n + 1}f*/}\``);
+    expect(rw(markFormatSpecs("`${a.sum():>{n}.{n + 1}f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), \`>\${${DYNAMIC_REF}.format(n)}.\${${DYNAMIC_REF}.format(n + 1)}f\`, "")/*:>{n}.{n + 1}f*/}\``);
   });
 
   test("a template expression with a spec is formatted by it at run time; a boolean one writes True / False", () => {
@@ -834,7 +835,7 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
     // and gpt-dev's f"when input is {context.tolist()}" writes [29, 25].
     expect(rw("`${a.tolist()}`")).toBe(`\`\${${DYNAMIC_REF}.format(a.tolist())}\``);
     expect(rw("const name = 'a';\n`${name}`")).toBe("const name = 'a';\n`${name}`");
-    expect(rw("const r = Math.random() > 0.5 ? 'a' : 1;\n`${r}`")).toBe("const r = Math.random() > 0.5 ? 'a' : 1;\n`${r}`");
+    expect(rw("const r = Math.random() > 0.5 ? 'a' : 1;\n`${r}`")).toBe(`const r = Math.random() > 0.5 ? 'a' : 1;\n\`\${${DYNAMIC_REF}.format(r)}\``);
   });
 
   test("`a @= b` is `*=` with the mark, and `a = a.matmul(b)` for tensors, else decided at run time", () => {

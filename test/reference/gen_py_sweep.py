@@ -1,0 +1,501 @@
+"""Python 3.11 / PyTorch 1.13 references for test/api/py_sweep.test.ts: what notebooks print through
+Python's own builtins, from a sweep of torchlab's notebook dialect against Python (print's sep / end,
+f-string specs and conversions on numbers, strings, dicts and tensors, str.format and % formatting, float
+reprs: 1e-05, 1e+16, inf, -0.0; round, int, divmod, % on negatives, math, time, random, str methods,
+containers, dicts, sorted / min / max / sum). Each case is one Python line and its dialect spelling (the
+TypeScript a notebook cell holds); the suite runs the dialect cells through `torchlab run` and compares
+what they print with what Python printed (or the error's type and message). Run with Debian's
+/usr/bin/python3 from test/reference: writes py_sweep.json.
+
+Cases marked `# fixed` printed differently before this sweep's fixes; the others already matched and
+guard against regressions.
+"""
+import contextlib
+import io
+import json
+import sys
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+
+assert torch.__version__.startswith("1.13"), torch.__version__
+assert sys.version_info[:2] == (3, 11), sys.version
+
+CASES = [
+    ('f_strings_numbers_01', "x = 1e-7; print(f'{x}')",
+     'let x = 1e-7; print(`${x}`)'),  # fixed
+    ('f_strings_numbers_02', "x = 1e20; print(f'{x}')",
+     'let x = 1e20; print(`${x}`)'),  # fixed
+    ('f_strings_numbers_03', "d = {'a': 1}; print(f'{d}')",
+     'let d = {a: 1}; print(`${d}`)'),  # fixed
+    ('f_strings_numbers_04', "x = float('inf'); print(f'{x:.2f} {x}')",
+     'let x = Infinity; print(`${x:.2f} ${x}`)'),  # fixed
+    ('floats_01', 'print(1e16)',
+     'print(1e16)'),  # fixed
+    ('floats_02', 'print(1.5e16)',
+     'print(1.5e16)'),  # fixed
+    ('floats_03', 'print(123456789012345678.0)',
+     'print(123456789012345678.0)'),  # fixed
+    ('floats_04', 'print(-0.0)',
+     'print(-0.0)'),  # fixed
+    ('floats_05', 'print(str(1e16))',
+     'print(str(1e16))'),  # fixed
+    ('floats_06', 'print(str(-0.0))',
+     'print(str(-0.0))'),  # fixed
+    ('divmod_01', 'print(-1 % 5, 5 % 3)',
+     'print(-1 % 5, 5 % 3)'),  # fixed
+    ('divmod_02', 'print(1 % 0)',
+     'print(1 % 0)'),  # fixed
+    ('math_01', 'import math; print(math.floor(2.7), math.ceil(2.1), math.floor(-2.5))',
+     'print(math.floor(2.7), math.ceil(2.1), math.floor(-2.5))'),  # fixed
+    ('math_02', 'import math; print(math.pi, math.e)',
+     'print(math.pi, math.e)'),  # fixed
+    ('math_03', 'import math; print(math.tau, math.inf, -math.inf, math.nan)',
+     'print(math.tau, math.inf, -math.inf, math.nan)'),  # fixed
+    ('math_04', "import math; print(math.isclose(0.1 + 0.2, 0.3), math.isnan(float('nan')), math.isinf(float('inf')), math.isfinite(1.0))",
+     'print(math.isclose(0.1 + 0.2, 0.3), math.isnan(NaN), math.isinf(Infinity), math.isfinite(1.0))'),  # fixed
+    ('math_05', 'import math; print(math.factorial(10), math.comb(5, 2), math.perm(5, 2), math.gcd(12, 18))',
+     'print(math.factorial(10), math.comb(5, 2), math.perm(5, 2), math.gcd(12, 18))'),  # fixed
+    ('math_06', 'import math; print(math.sqrt(-1))',
+     'print(math.sqrt(-1))'),  # fixed
+    ('math_07', 'import math; print(math.log(0))',
+     'print(math.log(0))'),  # fixed
+    ('math_08', 'import math; print(math.exp(1000))',
+     'print(math.exp(1000))'),  # fixed
+    ('math_09', "import math; print(math.floor(float('inf')))",
+     'print(math.floor(Infinity))'),  # fixed
+    ('math_10', 'import math; print(math.ceil(5 / 2))',
+     'print(math.ceil(5 / 2))'),  # fixed
+    ('math_11', 'import math; print(math.atan2(1, 1), math.tanh(0.5))',
+     'print(math.atan2(1, 1), math.tanh(0.5))'),  # fixed
+    ('math_12', 'import math; print(math.floor(torch.tensor(2.5)))',
+     'print(math.floor(torch.tensor(2.5)))'),  # fixed
+    ('containers_01', "print([1e-5, 1e16, float('inf'), -0.0])",
+     'print([1e-5, 1e16, Infinity, -0.0])'),  # fixed
+    ('time_01', 'import time; t0 = time.time(); print(type(time.time() - t0).__name__, time.time() - t0 < 5)',
+     'const t0 = time.time(); print(type(time.time() - t0).__name__, time.time() - t0 < 5)'),  # fixed
+    ('time_02', "import time; t0 = time.time(); print(f'{time.time() - t0:.0f}s')",
+     'const t0 = time.time(); print(`${time.time() - t0:.0f}s`)'),  # fixed
+    ('time_03', 'import time; print(time.perf_counter() >= 0)',
+     'print(time.perf_counter() >= 0)'),  # fixed
+    ('string_methods_01', "print('a=b=c'.partition('='), 'a=b=c'.rpartition('='), 'abc'.partition('x'))",
+     'print("a=b=c".partition("="), "a=b=c".rpartition("="), "abc".partition("x"))'),  # fixed
+    ('string_methods_02', "print('a\\nb\\r\\nc\\n'.splitlines())",
+     'print("a\\nb\\r\\nc\\n".splitlines())'),  # fixed
+    ('string_methods_03', "print('a\\nb\\n'.splitlines(True))",
+     'print("a\\nb\\n".splitlines(true))'),  # fixed
+    ('string_methods_04', "print(repr('a\\tbc\\td'.expandtabs(4)))",
+     'print(repr("a\\tbc\\td".expandtabs(4)))'),  # fixed
+    ('string_methods_05', "print(repr('a\\tb'.expandtabs()))",
+     'print(repr("a\\tb".expandtabs()))'),  # fixed
+    ('string_methods_06', "print('a b c'.rsplit(' ', 1))",
+     'print("a b c".rsplit(" ", 1))'),  # fixed
+    ('string_methods_07', "print('Hello'.swapcase(), 'hello'.capitalize(), 'HeLLo'.casefold())",
+     'print("Hello".swapcase(), "hello".capitalize(), "HeLLo".casefold())'),  # fixed
+    ('string_methods_08', "print('hello world'.removeprefix('hello ').removesuffix('ld'))",
+     'print("hello world".removeprefix("hello ").removesuffix("ld"))'),  # fixed
+    ('training_loop_style_01', 'x = torch.tensor([1e20]); print(x.item())',
+     'let x = torch.tensor([1e20]); print(x.item())'),  # fixed
+    ('training_loop_style_02', 'print(12345678901234567890)',
+     'print(12345678901234567890n)'),  # fixed
+    ('training_loop_style_03', "print(f'{1e-5}', f'{1e16}', f'{-0.0}')",
+     'print(`${1e-5}`, `${1e16}`, `${-0.0}`)'),  # fixed
+    ('more_01', 'import math; print(math.log(8, 1))',
+     'print(math.log(8, 1))'),  # fixed
+    ('more_02', "import math; print(math.floor(float('nan')))",
+     'print(math.floor(NaN))'),  # fixed
+    ('more_03', 'import math; print(math.comb(10, 3), math.perm(4), math.lcm(4, 6), math.gcd())',
+     'print(math.comb(10, 3), math.perm(4), math.lcm(4, 6), math.gcd())'),  # fixed
+    ('more_04', 'import math; print(math.isclose(1.0, 1.0 + 1e-10), math.isclose(1.0, 1.1, rel_tol=0.2), math.isclose(0.0, 1e-10))',
+     'print(math.isclose(1.0, 1.0 + 1e-10), math.isclose(1.0, 1.1, rel_tol=0.2), math.isclose(0.0, 1e-10))'),  # fixed
+    ('more_05', 'import math; print(math.factorial(-1))',
+     'print(math.factorial(-1))'),  # fixed
+    ('more_06', 'import math; print(math.factorial(2.5))',
+     'print(math.factorial(2.5))'),  # fixed
+    ('more_07', 'import math; print(math.pow(0, -1))',
+     'print(math.pow(0, -1))'),  # fixed
+    ('more_08', 'import math; print(math.asin(2))',
+     'print(math.asin(2))'),  # fixed
+    ('more_09', 'import math; print(math.log1p(-1))',
+     'print(math.log1p(-1))'),  # fixed
+    ('more_10', 'import math; print(math.prod(range(1, 6), start=2))',
+     'print(math.prod(range(1, 6), start=2))'),  # fixed
+    ('more_11', 'import math; print(math.ceil(-0.5), math.floor(-0.0))',
+     'print(math.ceil(-0.5), math.floor(-0.0))'),  # fixed
+    ('more_12', "math = {'pi': 3}; print(math['pi'])",
+     'const math = {pi: 3}; print(math.pi)'),  # fixed
+    ('more_13', 'import math; warmup = 4; step = 2; print(min(step ** -0.5, step * warmup ** -1.5))',
+     'let warmup = 4; let step = 2; print(min(step ** -0.5, step * warmup ** -1.5))'),  # fixed
+    ('more_14', "print('a b  c'.rsplit(None, 1), 'a,b,c'.rsplit(',', 1), 'a,b,c'.rsplit(','), ' a b '.rsplit())",
+     'print("a b  c".rsplit(null, 1), "a,b,c".rsplit(",", 1), "a,b,c".rsplit(","), " a b ".rsplit())'),  # fixed
+    ('more_15', "print('x y z'.rsplit(maxsplit=1))",
+     'print("x y z".rsplit(null, 1))'),  # fixed
+    ('more_16', "print(''.splitlines(), 'a'.splitlines(), 'a\\n\\nb'.splitlines())",
+     'print("".splitlines(), "a".splitlines(), "a\\n\\nb".splitlines())'),  # fixed
+    ('more_17', "print('abc'.partition(''))",
+     'print("abc".partition(""))'),  # fixed
+    ('more_18', "print('abc'.removeprefix('x'), 'abc'.removesuffix(''))",
+     'print("abc".removeprefix("x"), "abc".removesuffix(""))'),  # fixed
+    ('more_19', "print(repr('ab\\tc\\nd\\te'.expandtabs(3)))",
+     'print(repr("ab\\tc\\nd\\te".expandtabs(3)))'),  # fixed
+    ('more_20', 'i = -3; print(i % 5, 5 % -3, -5 % -3, 7.5 % -2)',
+     'let i = -3; print(i % 5, 5 % -3, -5 % -3, 7.5 % -2)'),  # fixed
+    ('more_21', 'step = 10; print(step % 5 == 0)',
+     'let step = 10; print(step % 5 == 0)'),  # fixed
+    ('more_22', "for i in range(-2, 3): print(i % 3, end=' ')",
+     'for (const i of range(-2, 3)) print(i % 3, end=" ")'),  # fixed
+    ('more_23', "x = -0.5; print(f'{x % 1}')",
+     'let x = -0.5; print(`${x % 1}`)'),  # fixed
+    ('more_24', "d = {'a': 1, 'b': [1.5]}; print(f'd={d}')",
+     'let d = {a: 1, b: [1.5]}; print(`d=${d}`)'),  # fixed
+    ('more_25', "s = {1}; print(f'{s}')",
+     'let s = set([1]); print(`${s}`)'),  # fixed
+    ('more_26', "n = 3; print(f'{n} items, {n / 2} half')",
+     'let n = 3; print(`${n} items, ${n / 2} half`)'),  # fixed
+    ('more_27', "x = -0.0; print(f'{x}')",
+     'let x = -0.0; print(`${x}`)'),  # fixed
+    ('more_28', 'print(f\'{float("inf")} {float("-inf")} {float("nan")}\')',
+     'print(`${Infinity} ${-Infinity} ${NaN}`)'),  # fixed
+    ('more_29', "print(f'{10**20}')",
+     'print(`${10n**20n}`)'),  # fixed
+    ('more_30', 'print([2 ** 70])',
+     'print([2n ** 70n])'),  # fixed
+    ('more_31', 'print(1e300 * 1e10, -1e300 * 1e10)',
+     'print(1e300 * 1e10, -1e300 * 1e10)'),  # fixed
+    ('more_32', 'print([1e16, 2e16, 12345678901234567.0])',
+     'print([1e16, 2e16, 12345678901234567.0])'),  # fixed
+    ('more_33', 'print(1e-4, 0.0001, 9.9e-5)',
+     'print(1e-4, 0.0001, 9.9e-5)'),  # fixed
+    ('more_34', 'import time; a = time.perf_counter(); time.sleep(0.01); print(time.perf_counter() - a >= 0.01)',
+     'let a = time.perf_counter(); time.sleep(0.01); print(time.perf_counter() - a >= 0.01)'),  # fixed
+    ('more_35', 'time = 5; print(time)',
+     'const time = 5; print(time)'),  # fixed
+    ('print_with_args_sep_end_01', 'print(1, 2, 3)',
+     'print(1, 2, 3)'),
+    ('print_with_args_sep_end_02', "print('a', 'b', sep='')",
+     'print("a", "b", {sep: ""})'),
+    ('print_with_args_sep_end_03', "print('epoch', 1, 'loss', 0.25, sep=' | ')",
+     'print("epoch", 1, "loss", 0.25, sep=" | ")'),
+    ('print_with_args_sep_end_04', "print('a', None, True, False)",
+     'print("a", null, true, false)'),
+    ('print_with_args_sep_end_05', "print('tab\\tx')",
+     'print("tab\\tx")'),
+    ('print_with_args_sep_end_06', "print(*[1, 2, 3], sep=', ')",
+     'print(...[1, 2, 3], sep=", ")'),
+    ('f_strings_numbers_05', "acc = 0.9512; print(f'{acc:>6.2%}')",
+     'let acc = 0.9512; print(`${acc:>6.2%}`)'),
+    ('f_strings_numbers_06', "n = 1234567; print(f'{n:,}')",
+     'let n = 1234567; print(`${n:,}`)'),
+    ('f_strings_numbers_07', "n = 1234567; print(f'{n:_}')",
+     'let n = 1234567; print(`${n:_}`)'),
+    ('f_strings_numbers_08', "x = 0.000123; print(f'{x:.2e}')",
+     'let x = 0.000123; print(`${x:.2e}`)'),
+    ('f_strings_numbers_09', "x = 0.0001234; print(f'{x:g}')",
+     'let x = 0.0001234; print(`${x:g}`)'),
+    ('f_strings_numbers_10', "x = 123456789.0; print(f'{x:g}')",
+     'let x = 123456789.0; print(`${x:g}`)'),
+    ('f_strings_numbers_11', "i = 7; print(f'{i:03d}')",
+     'let i = 7; print(`${i:03d}`)'),
+    ('f_strings_numbers_12', "i = 42; print(f'{i:5d}|{i:<5d}|{i:^5d}|')",
+     'let i = 42; print(`${i:5d}|${i:<5d}|${i:^5d}|`)'),
+    ('f_strings_numbers_13', "i = 5; print(f'{i:+d} {-i:+d} {i: d}')",
+     'let i = 5; print(`${i:+d} ${-i:+d} ${i: d}`)'),
+    ('f_strings_numbers_14', "s = 'cat'; print(f'[{s:^10}]')",
+     'let s = "cat"; print(`[${s:^10}]`)'),
+    ('f_strings_numbers_15', "s = 'cat'; print(f'[{s:*^9}]')",
+     'let s = "cat"; print(`[${s:*^9}]`)'),
+    ('f_strings_numbers_16', "i = 3; print(f'[{i:10}]')",
+     'let i = 3; print(`[${i:10}]`)'),
+    ('f_strings_numbers_17', "x = [1, 'a']; print(f'{x!r}')",
+     'let x = [1, "a"]; print(`${x!r}`)'),
+    ('f_strings_numbers_18', "x = 0.5; print(f'{x=}')",
+     'let x = 0.5; print(`${x=}`)'),
+    ('f_strings_numbers_19', "x = 3.14159; w = 8; p = 2; print(f'{x:{w}.{p}f}|')",
+     'let x = 3.14159; let w = 8; let p = 2; print(`${x:{w}.{p}f}|`)'),
+    ('f_strings_numbers_20', "x = 1/3; print(f'{x}')",
+     'let x = 1/3; print(`${x}`)'),
+    ('f_strings_numbers_21', "x = 2.0; print(f'{x:.2f}')",
+     'let x = 2.0; print(`${x:.2f}`)'),
+    ('f_strings_numbers_22', "v = None; print(f'{v}')",
+     'let v = null; print(`${v}`)'),
+    ('f_strings_numbers_23', "b = True; print(f'{b:d}')",
+     'let b = true; print(`${b:d}`)'),
+    ('f_strings_numbers_24', "x = 1234.5; print(f'{x:.0f}')",
+     'let x = 1234.5; print(`${x:.0f}`)'),
+    ('f_strings_numbers_25', "x = 2.675; print(f'{x:.2f}')",
+     'let x = 2.675; print(`${x:.2f}`)'),
+    ('f_strings_numbers_26', "x = float('nan'); print(f'{x:.3f} {x:%}')",
+     'let x = NaN; print(`${x:.3f} ${x:%}`)'),
+    ('f_strings_numbers_27', "x = 5; print(f'{x:%}')",
+     'let x = 5; print(`${x:%}`)'),
+    ('f_strings_tensors_01', "t = torch.tensor(0.5); print(f'{t}')",
+     'let t = torch.tensor(0.5); print(`${t}`)'),
+    ('f_strings_tensors_02', "t = torch.tensor(3); print(f'{t}')",
+     'let t = torch.tensor(3); print(`${t}`)'),
+    ('f_strings_tensors_03', "t = torch.tensor([1.0, 2.5]); print(f'{t}')",
+     'let t = torch.tensor([1.0, 2.5]); print(`${t}`)'),
+    ('f_strings_tensors_04', "t = torch.tensor(0.5, requires_grad=True); print(f'{t}')",
+     'let t = torch.tensor(0.5, {requires_grad: true}); print(`${t}`)'),
+    ('f_strings_tensors_05', 't = torch.tensor([1, 2]); print(t.sum().item())',
+     'let t = torch.tensor([1, 2]); print(t.sum().item())'),
+    ('f_strings_tensors_06', 't = torch.tensor(True); print(t.item())',
+     'let t = torch.tensor(true); print(t.item())'),
+    ('str_format_and_01', "print('{} {}'.format('a', 1))",
+     'print("{} {}".format("a", 1))'),
+    ('str_format_and_02', "print('{name}: {val:.2f}'.format(name='x', val=1.5))",
+     'print("{name}: {val:.2f}".format({name: "x", val: 1.5}))'),
+    ('str_format_and_03', "print('{:,}'.format(1000000))",
+     'print("{:,}".format(1000000))'),
+    ('str_format_and_04', "print('{{}} {}'.format(1))",
+     'print("{{}} {}".format(1))'),
+    ('str_format_and_05', "print('{}'.format([1, 2.5]))",
+     'print("{}".format([1, 2.5]))'),
+    ('str_format_and_06', "print('{}'.format(True))",
+     'print("{}".format(true))'),
+    ('str_format_and_07', "x = 3.14159; print('%.3f' % x)",
+     'let x = 3.14159; print("%.3f" % x)'),
+    ('str_format_and_08', "print('%s' % [1, 2])",
+     'print("%s" % [[1, 2]])'),
+    ('str_format_and_09', "print('%s and %r' % ('a', 'b'))",
+     'print("%s and %r" % ["a", "b"])'),
+    ('str_format_and_10', "print('%-5d|' % 42)",
+     'print("%-5d|" % 42)'),
+    ('str_format_and_11', "print('%g' % 0.00001234)",
+     'print("%g" % 0.00001234)'),
+    ('str_format_and_12', "print('%s' % None)",
+     'print("%s" % null)'),
+    ('str_format_and_13', "print('%(a)s-%(b)d' % {'a': 'x', 'b': 2})",
+     'print("%(a)s-%(b)d" % {a: "x", b: 2})'),
+    ('str_format_and_14', "print('%d items' % len([1, 2, 3]))",
+     'print("%d items" % len([1, 2, 3]))'),
+    ('str_format_and_15', "print('%+.1f' % 2.25)",
+     'print("%+.1f" % 2.25)'),
+    ('str_format_and_16', "print('%.3s' % 'abcdef')",
+     'print("%.3s" % "abcdef")'),
+    ('floats_07', 'print(1.5)',
+     'print(1.5)'),
+    ('floats_08', 'print(1e22)',
+     'print(1e22)'),
+    ('floats_09', 'print(1e-4)',
+     'print(1e-4)'),
+    ('floats_10', 'print(1.5e-7)',
+     'print(1.5e-7)'),
+    ('floats_11', 'print(0.1 + 0.2)',
+     'print(0.1 + 0.2)'),
+    ('floats_12', 'print(2/3)',
+     'print(2/3)'),
+    ('floats_13', 'print(str(1.5))',
+     'print(str(1.5))'),
+    ('floats_14', "print(repr(float('nan')))",
+     'print(repr(NaN))'),
+    ('floats_15', 'print(5e-324)',
+     'print(5e-324)'),
+    ('round_01', 'print(round(2.5), round(3.5), round(-2.5), round(0.5))',
+     'print(round(2.5), round(3.5), round(-2.5), round(0.5))'),
+    ('round_02', 'print(round(1.23456, 3))',
+     'print(round(1.23456, 3))'),
+    ('round_03', 'print(round(1234, -2))',
+     'print(round(1234, -2))'),
+    ('round_04', 'print(round(5))',
+     'print(round(5))'),
+    ('round_05', 'print(round(-0.4))',
+     'print(round(-0.4))'),
+    ('round_06', "print(round(float('inf')))",
+     'print(round(Infinity))'),
+    ('int_01', "print(int(3.7), int(-3.7), int('42'), int(True))",
+     'print(int(3.7), int(-3.7), int("42"), int(true))'),
+    ('int_02', "print(int('3.5'))",
+     'print(int("3.5"))'),
+    ('int_04', 'print(float(torch.tensor([2.5])))',
+     'print(float(torch.tensor([2.5])))'),
+    ('divmod_03', 'print(divmod(7, 2), divmod(-7, 2), divmod(7, -2))',
+     'print(divmod(7, 2), divmod(-7, 2), divmod(7, -2))'),
+    ('divmod_04', 'print(10 ** -2)',
+     'print(10 ** -2)'),
+    ('divmod_05', 'print(7 // 2 * 2)',
+     'print(Math.floor(7 / 2) * 2)'),
+    ('abs_min_max_sum_sorted_01', 'print(min([3, 1, 2]), max([3, 1, 2]), min(3, 1), max(1.5, 2))',
+     'print(min([3, 1, 2]), max([3, 1, 2]), min(3, 1), max(1.5, 2))'),
+    ('abs_min_max_sum_sorted_02', "print(max(['ab', 'cd'], key=len))",
+     'print(max(["ab", "cd"], {key: len}))'),
+    ('abs_min_max_sum_sorted_03', 'print(max([]))',
+     'print(max([]))'),
+    ('abs_min_max_sum_sorted_04', "print(max('hello'))",
+     'print(max("hello"))'),
+    ('abs_min_max_sum_sorted_05', 'print(sum([0.1, 0.2, 0.3]))',
+     'print(sum([0.1, 0.2, 0.3]))'),
+    ('abs_min_max_sum_sorted_06', 'print(sum([0.1] * 10))',
+     'print(sum(Array(10).fill(0.1)))'),
+    ('abs_min_max_sum_sorted_07', 'print(sum(range(101)))',
+     'print(sum(range(101)))'),
+    ('abs_min_max_sum_sorted_08', 'print(sum([torch.tensor(1.0), torch.tensor(2.5)]))',
+     'print(sum([torch.tensor(1.0), torch.tensor(2.5)]))'),
+    ('abs_min_max_sum_sorted_09', 'print(sorted([3, 1, 2], reverse=True))',
+     'print(sorted([3, 1, 2], reverse=true))'),
+    ('abs_min_max_sum_sorted_10', "print(sorted(['bb', 'a', 'ccc'], key=len, reverse=True))",
+     'print(sorted(["bb", "a", "ccc"], {key: len, reverse: true}))'),
+    ('abs_min_max_sum_sorted_11', 'print(sorted([10, 9, 100]))',
+     'print(sorted([10, 9, 100]))'),
+    ('abs_min_max_sum_sorted_12', "print(sorted({'b': 1, 'a': 2}))",
+     'print(sorted({b: 1, a: 2}))'),
+    ('abs_min_max_sum_sorted_13', 'print(sorted([3, 1, 2], key=lambda x: -x))',
+     'print(sorted([3, 1, 2], {key: (x) => -x}))'),
+    ('containers_02', "print([1.5, 'a', None, True, (1, 2)])",
+     'print([1.5, "a", null, true, tuple([1, 2])])'),
+    ('containers_03', 'print(())',
+     'print(tuple([]))'),
+    ('containers_04', 'print({})',
+     'print({})'),
+    ('containers_05', 'print({1, 2, 3})',
+     'print(set([1, 2, 3]))'),
+    ('containers_06', "print({'a'})",
+     'print(set(["a"]))'),
+    ('containers_07', "print(['a\\nb'])",
+     'print(["a\\nb"])'),
+    ('containers_08', 'print([[1, [2, [3]]]])',
+     'print([[1, [2, [3]]]])'),
+    ('containers_09', 'print((torch.tensor(1.0), 2))',
+     'print(tuple([torch.tensor(1.0), 2]))'),
+    ('containers_10', 'print([nn.ReLU()])',
+     'print([new nn.ReLU()])'),
+    ('containers_11', "print({'lr': 0.001, 'eps': 1e-08})",
+     'print({lr: 0.001, eps: 1e-08})'),
+    ('containers_12', 'print(range(0, 10, 2))',
+     'print(range(0, 10, 2))'),
+    ('containers_13', 'print(str([1, 2]))',
+     'print(str([1, 2]))'),
+    ('containers_14', 'print(repr("it\'s"))',
+     'print(repr("it\'s"))'),
+    ('containers_15', 'print(str(None), str(True))',
+     'print(str(null), str(true))'),
+    ('containers_16', 'print([1, 2] + [3], [0] * 3)',
+     'print([1, 2].concat([3]), Array(3).fill(0))'),
+    ('dicts_01', "d = {'a': 1, 'b': 2}; print(len(d), 'a' in d, 'z' in d, 1 in d)",
+     'let d = {a: 1, b: 2}; print(len(d), "a" in d, "z" in d, 1 in d)'),
+    ('dicts_02', "d = {'a': 1, 'b': 2}; print(list(zip(d, d.values())))",
+     'let d = {a: 1, b: 2}; print(list(zip(d, d.values())))'),
+    ('dicts_03', "d = {'a': 1}; print(d.keys(), d.values(), d.items())",
+     'let d = {a: 1}; print(d.keys(), d.values(), d.items())'),
+    ('dicts_04', "d = {'a': 1}; d.update(b=2); print(d)",
+     'let d: any = {a: 1}; d.update({b: 2}); print(d)'),
+    ('dicts_05', "d = {(1, 2): 'x'}; print(d)",
+     'let d = new Map([[tuple([1, 2]), "x"]]); print(d)'),
+    ('random_01', 'import random; random.seed(0); print(random.random())',
+     'random.seed(0); print(random.random())'),
+    ('random_02', "import random; random.seed(42); print(random.choice(['a', 'b', 'c']))",
+     'random.seed(42); print(random.choice(["a", "b", "c"]))'),
+    ('random_03', 'import random; random.seed(2); print(random.sample(range(100), 5))',
+     'random.seed(2); print(random.sample(range(100), 5))'),
+    ('random_04', 'import random; random.seed(4); print(random.randrange(10), random.randrange(0, 100, 5))',
+     'random.seed(4); print(random.randrange(10), random.randrange(0, 100, 5))'),
+    ('random_05', 'import random; random.seed(6); print([round(random.random(), 3) for _ in range(3)])',
+     'random.seed(6); print(list(range(3)).map(() => round(random.random(), 3)))'),
+    ('random_06', "import random; random.seed(0); print(random.sample(['a', 'b', 'c', 'd'], 2))",
+     'random.seed(0); print(random.sample(["a", "b", "c", "d"], 2))'),
+    ('string_methods_09', "print('hello world'.title())",
+     'print("hello world".title())'),
+    ('string_methods_10', "print('abc'.center(9, '*'), 'abc'.center(8))",
+     'print("abc".center(9, "*"), "abc".center(8))'),
+    ('string_methods_11', "print('ab'.ljust(5, '.') + '|', 'ab'.rjust(5) + '|')",
+     'print("ab".ljust(5, ".") + "|", "ab".rjust(5) + "|")'),
+    ('string_methods_12', "print('  x  '.strip(), 'xxhixx'.strip('x'), 'ab'.lstrip('a'))",
+     'print("  x  ".strip(), "xxhixx".strip("x"), "ab".lstrip("a"))'),
+    ('string_methods_13', "print('-'.join(['a', 'b']), ''.join(map(str, [1, 2, 3])))",
+     'print("-".join(["a", "b"]), "".join(map(str, [1, 2, 3])))'),
+    ('string_methods_14', "print('hello'.index('z'))",
+     'print("hello".index("z"))'),
+    ('string_methods_15', "print('ab' * 3, 'a' < 'b', 'B' < 'a')",
+     'print("ab" * 3, "a" < "b", "B" < "a")'),
+    ('string_methods_16', "print('x'.join('abc'))",
+     'print("x".join("abc"))'),
+    ('string_methods_17', 'print(str(12).zfill(4))',
+     'print(str(12).zfill(4))'),
+    ('bool_none_compare_01', 'print(None is None, 1 == 1.0, [1] == [1], (1, 2) == (1, 2))',
+     'print(null === null, 1 == 1.0, [1] == [1], tuple([1, 2]) == tuple([1, 2]))'),
+    ('bool_none_compare_02', 'print(str(True), repr(False), [True, None])',
+     'print(str(true), repr(false), [true, null])'),
+    ('bool_none_compare_03', "print(type(1).__name__, type(1.5).__name__, type('a').__name__, type(None).__name__, type([]).__name__)",
+     'print(type(1).__name__, type(1.5).__name__, type("a").__name__, type(null).__name__, type([]).__name__)'),
+    ('enumerate_zip_loops_01', "for a, b in zip([1, 2, 3], 'ab'): print(a, b)",
+     'for (const [a, b] of zip([1, 2, 3], "ab")) print(a, b)'),
+    ('enumerate_zip_loops_02', "print(list(enumerate('ab')))",
+     'print(list(enumerate("ab")))'),
+    ('enumerate_zip_loops_03', 'print(list(range(3)), tuple(range(3)))',
+     'print(list(range(3)), tuple(range(3)))'),
+    ('training_loop_style_04', "correct = 7; total = 10; print('Accuracy: {:.2f}%'.format(100 * correct / total))",
+     'let correct = 7; let total = 10; print("Accuracy: {:.2f}%".format(100 * correct / total))'),
+    ('training_loop_style_05', "correct = 5; total = 10; print('acc', correct / total)",
+     'let correct = 5; let total = 10; print("acc", correct / total)'),
+    ('training_loop_style_06', "loss = torch.tensor(0.6931); print('loss:', loss.item())",
+     'let loss = torch.tensor(0.6931); print("loss:", loss.item())'),
+    ('training_loop_style_07', 'losses = [0.5, 0.25]; print(sum(losses) / len(losses))',
+     'let losses = [0.5, 0.25]; print(sum(losses) / len(losses))'),
+    ('training_loop_style_08', "lr = 1e-3; print('lr', lr)",
+     'let lr = 1e-3; print("lr", lr)'),
+    ('training_loop_style_09', "lr = 0.00001; print('lr', lr)",
+     'let lr = 0.00001; print("lr", lr)'),
+    ('training_loop_style_10', 'print(f"{sum(p.numel() for p in nn.Linear(1000, 500).parameters()):,}")',
+     'print(`${sum(list(new nn.Linear(1000, 500).parameters()).map((p) => p.numel())):,}`)'),
+    ('training_loop_style_11', 'x = torch.zeros(2, 3); print(x.size(), x.dim(), x.numel(), x.dtype)',
+     'let x = torch.zeros(2, 3); print(x.size(), x.dim(), x.numel(), x.dtype)'),
+    ('training_loop_style_12', "print('shape: {}'.format(torch.zeros(2).shape))",
+     'print("shape: {}".format(torch.zeros(2).shape))'),
+    ('training_loop_style_13', "print('%s' % torch.float32)",
+     'print("%s" % torch.float32)'),
+    ('training_loop_style_14', 'x = torch.tensor([0.1, 0.2]); print(x.sum().item())',
+     'let x = torch.tensor([0.1, 0.2]); print(x.sum().item())'),
+    ('training_loop_style_15', 'x = torch.tensor([1e-6]); print(x.item())',
+     'let x = torch.tensor([1e-6]); print(x.item())'),
+    ('training_loop_style_16', 'x = 2; x /= 4; print(x)',
+     'let x = 2; x /= 4; print(x)'),
+    ('training_loop_style_17', 'print(10 - 0.1 * 3)',
+     'print(10 - 0.1 * 3)'),
+    ('training_loop_style_18', 'print(0.1 * 3)',
+     'print(0.1 * 3)'),
+    ('training_loop_style_19', 'print(2.5e-3)',
+     'print(2.5e-3)'),
+    ('training_loop_style_20', 'print(f\'{"nested"!r:>10}\')',
+     'print(`${"nested"!r:>10}`)'),
+    ('training_loop_style_21', "print(f'{[0.1, 1e-5]}')",
+     'print(`${[0.1, 1e-5]}`)'),
+    ('training_loop_style_22', 'print(f\'{"a" + "b":>4}\')',
+     'print(`${"a" + "b":>4}`)'),
+    ('training_loop_style_23', "x = 1234.5678; print(f'{x:.3}')",
+     'let x = 1234.5678; print(`${x:.3}`)'),
+    ('training_loop_style_24', "x = 12; print(f'{x:e}')",
+     'let x = 12; print(`${x:e}`)'),
+    ('training_loop_style_25', "x = 0.5; print(f'{x:>+8.3f}|{x:<8.1e}|')",
+     'let x = 0.5; print(`${x:>+8.3f}|${x:<8.1e}|`)'),
+    ('training_loop_style_26', "x = 123.456; print(f'{x:#.0f} {x:#g}')",
+     'let x = 123.456; print(`${x:#.0f} ${x:#g}`)'),
+    ('training_loop_style_27', "x = 'a'; print(f'{x:d}')",
+     'let x = "a"; print(`${x:d}`)'),
+    ('training_loop_style_28', "x = [1]; print(f'{x:>5}')",
+     'let x = [1]; print(`${x:>5}`)'),
+]
+
+
+def run(py):
+    buf = io.StringIO()
+    scope = {"torch": torch, "nn": nn, "F": F, "optim": optim}
+    with contextlib.redirect_stdout(buf):
+        try:
+            exec(py, scope)
+        except Exception as e:  # noqa: BLE001 - the case's error is its reference
+            return {"print": buf.getvalue(), "error": [type(e).__name__, str(e)]}
+    return {"print": buf.getvalue()}
+
+
+def main():
+    names = [n for n, _, _ in CASES]
+    assert len(names) == len(set(names)), "case names must be unique"
+    out = {"cases": [dict(name=n, py=py, ts=ts, **run(py)) for n, py, ts in CASES]}
+    with open("py_sweep.json", "w") as f:
+        json.dump(out, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1058,7 +1058,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return !mayBeArray(type) && type.getProperty("__getitem__") !== undefined && type.getStringIndexType() === undefined && type.getNumberIndexType() === undefined;
   };
   const methodAsValue = (n: ts.PropertyAccessExpression): boolean => {
-    if (n.questionDotToken || !t.isIdentifier(n.name) || n.expression.kind === K.SuperKeyword) return false;
+    if (n.questionDotToken || !t.isIdentifier(n.name) || n.expression.kind === K.SuperKeyword || dynamicCall(n.expression, "bound")) return false;
     let p: ts.Node = n.parent;
     let self: ts.Node = n;
     while (t.isParenthesizedExpression(p) || t.isNonNullExpression(p) || t.isAsExpression(p)) {
@@ -1074,6 +1074,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken || op === K.InstanceOfKeyword) return false;
     }
     if (t.isExpressionWithTypeArguments(p) || t.isHeritageClause(p)) return false;
+    // An argument of the dialect's own helpers (`attribute(recv, recv.name, "name")`) is theirs to bind.
+    if (t.isCallExpression(p) && text.startsWith('(require("torchlab/dist/kernel/', p.getStart(sf))) return false;
     const sym = checker.getSymbolAtLocation(n.name);
     if (!sym || !(sym.flags & t.SymbolFlags.Method)) return false;
     // A class's own function (`Cls.method`, a static) needs no object.

@@ -369,7 +369,249 @@ print(m.token_embedding_table.weight[0, :4])""",
     GENERATE,
 ]
 
+# Sasha Rush's Tensor Puzzles (srush/Tensor-Puzzles): each puzzle's spec as the puzzles write it (Python
+# loops filling `out`), a one-line broadcasting solution using only arange, where, @, arithmetic,
+# comparison, shape, indexing and earlier puzzles, and a check in the spirit of the puzzles' make_test:
+# seeded random inputs (torch.randint on both sides, so both draw the same examples), the solution's
+# result printed and compared with the spec's `out`.
+PUZZLES = [
+    '''def arange(i: int):
+    "Use this function to replace a for-loop."
+    return torch.tensor(range(i))
+
+def where(q, a, b):
+    "Use this statement to replace an if-statement."
+    return (q * a) + (~q) * b
+
+def size():
+    return int(torch.randint(1, 6, ()))
+
+def values(*shape):
+    return torch.randint(-5, 5, shape)
+
+def run_test(name, fn, spec, draw, trials=3):
+    torch.manual_seed(1)
+    for _ in range(trials):
+        args, sizes, out = draw()
+        spec(*args, out)
+        got = fn(*args, *sizes)
+        print(name, [a.tolist() for a in args], sizes, got.tolist(), torch.equal(got, out))
+
+print(arange(5), where(arange(4) > 1, arange(4), -1))''',
+    '''def ones_spec(out):
+    for i in range(len(out)):
+        out[i] = 1
+
+def ones(i: int):
+    return where(arange(i) >= 0, 1, 0)
+
+def draw():
+    i = size()
+    return [], [i], torch.zeros(i, dtype=torch.long)
+
+run_test("ones", ones, ones_spec, draw)''',
+    '''def sum_spec(a, out):
+    out[0] = 0
+    for i in range(len(a)):
+        out[0] += a[i]
+
+def sum(a):
+    return ones(a.shape[0]) @ a[:, None]
+
+def draw():
+    return [values(size())], [], torch.zeros(1, dtype=torch.long)
+
+run_test("sum", sum, sum_spec, draw)''',
+    '''def outer_spec(a, b, out):
+    for i in range(len(out)):
+        for j in range(len(out[0])):
+            out[i][j] = a[i] * b[j]
+
+def outer(a, b):
+    return a[:, None] * b[None, :]
+
+def draw():
+    i, j = size(), size()
+    return [values(i), values(j)], [], torch.zeros(i, j, dtype=torch.long)
+
+run_test("outer", outer, outer_spec, draw)''',
+    '''def diag_spec(a, out):
+    for i in range(len(a)):
+        out[i] = a[i][i]
+
+def diag(a):
+    return a[arange(a.shape[0]), arange(a.shape[0])]
+
+def draw():
+    i = size()
+    return [values(i, i)], [], torch.zeros(i, dtype=torch.long)
+
+run_test("diag", diag, diag_spec, draw)''',
+    '''def eye_spec(out):
+    for i in range(len(out)):
+        out[i][i] = 1
+
+def eye(j: int):
+    return where(arange(j)[:, None] == arange(j), 1, 0)
+
+def draw():
+    j = size()
+    return [], [j], torch.zeros(j, j, dtype=torch.long)
+
+run_test("eye", eye, eye_spec, draw)''',
+    '''def triu_spec(out):
+    for i in range(len(out)):
+        for j in range(len(out)):
+            if i <= j:
+                out[i][j] = 1
+            else:
+                out[i][j] = 0
+
+def triu(j: int):
+    return where(arange(j)[:, None] <= arange(j), 1, 0)
+
+def draw():
+    j = size()
+    return [], [j], torch.zeros(j, j, dtype=torch.long)
+
+run_test("triu", triu, triu_spec, draw)''',
+    '''def cumsum_spec(a, out):
+    total = 0
+    for i in range(len(out)):
+        out[i] = total + a[i]
+        total += a[i]
+
+def cumsum(a):
+    return a @ triu(a.shape[0])
+
+def draw():
+    i = size()
+    return [values(i)], [], torch.zeros(i, dtype=torch.long)
+
+run_test("cumsum", cumsum, cumsum_spec, draw)''',
+    '''def diff_spec(a, out):
+    out[0] = a[0]
+    for i in range(1, len(out)):
+        out[i] = a[i] - a[i - 1]
+
+def diff(a, i: int):
+    return a - where(arange(i) > 0, a[arange(i) - 1], 0)
+
+def draw():
+    i = size()
+    return [values(i)], [i], torch.zeros(i, dtype=torch.long)
+
+run_test("diff", diff, diff_spec, draw)''',
+    '''def vstack_spec(a, b, out):
+    for i in range(len(out[0])):
+        out[0][i] = a[i]
+        out[1][i] = b[i]
+
+def vstack(a, b):
+    return where(arange(2)[:, None] == 0, a, b)
+
+def draw():
+    i = size()
+    return [values(i), values(i)], [], torch.zeros(2, i, dtype=torch.long)
+
+run_test("vstack", vstack, vstack_spec, draw)''',
+    '''def roll_spec(a, out):
+    for i in range(len(out)):
+        if i + 1 < len(out):
+            out[i] = a[i + 1]
+        else:
+            out[i] = a[i + 1 - len(out)]
+
+def roll(a, i: int):
+    return a[(arange(i) + 1) % i]
+
+def draw():
+    i = size()
+    return [values(i)], [i], torch.zeros(i, dtype=torch.long)
+
+run_test("roll", roll, roll_spec, draw)''',
+    '''def flip_spec(a, out):
+    for i in range(len(out)):
+        out[i] = a[len(out) - i - 1]
+
+def flip(a, i: int):
+    return a[i - arange(i) - 1]
+
+def draw():
+    i = size()
+    return [values(i)], [i], torch.zeros(i, dtype=torch.long)
+
+run_test("flip", flip, flip_spec, draw)''',
+    '''def compress_spec(g, v, out):
+    j = 0
+    for i in range(len(g)):
+        if g[i]:
+            out[j] = v[i]
+            j += 1
+
+def compress(g, v, i: int):
+    return v @ where(g[:, None], arange(i) == (cumsum(1 * g) - 1)[:, None], 0)
+
+def draw():
+    i = size()
+    return [values(i) >= 0, values(i)], [i], torch.zeros(i, dtype=torch.long)
+
+run_test("compress", compress, compress_spec, draw)''',
+    '''def pad_to_spec(a, out):
+    for i in range(min(len(out), len(a))):
+        out[i] = a[i]
+
+def pad_to(a, i: int, j: int):
+    return a @ (1 * (arange(i)[:, None] == arange(j)))
+
+def draw():
+    i, j = size(), size()
+    return [values(i)], [i, j], torch.zeros(j, dtype=torch.long)
+
+run_test("pad_to", pad_to, pad_to_spec, draw)''',
+    '''def sequence_mask_spec(values, length, out):
+    for i in range(len(out)):
+        for j in range(len(out[0])):
+            if j < length[i]:
+                out[i][j] = values[i][j]
+            else:
+                out[i][j] = 0
+
+def sequence_mask(values, length):
+    return where(length[:, None] > arange(values.shape[1]), values, 0)
+
+def draw():
+    i, j = size(), size()
+    return [values(i, j), values(i) % j], [], torch.zeros(i, j, dtype=torch.long)
+
+run_test("sequence_mask", sequence_mask, sequence_mask_spec, draw)''',
+    '''def bincount_spec(a, out):
+    for i in range(len(a)):
+        out[a[i]] += 1
+
+def bincount(a, j: int):
+    return ones(a.shape[0]) @ eye(j)[a]
+
+def draw():
+    i, j = size(), size()
+    return [values(i) % j], [j], torch.zeros(j, dtype=torch.long)
+
+run_test("bincount", bincount, bincount_spec, draw)''',
+    '''def scatter_add_spec(values, link, out):
+    for j in range(len(values)):
+        out[link[j]] += values[j]
+
+def scatter_add(values, link, j: int):
+    return values @ eye(j)[link]
+
+def draw():
+    i, j = size(), size()
+    return [values(i), values(i) % j], [j], torch.zeros(j, dtype=torch.long)
+
+run_test("scatter_add", scatter_add, scatter_add_spec, draw)''',
+]
+
 if __name__ == "__main__":
     write_input()
-    out = {"bigram": run_cells(BIGRAM), "gpt": run_cells(GPT)}
+    out = {"bigram": run_cells(BIGRAM), "gpt": run_cells(GPT), "puzzles": run_cells(PUZZLES)}
     print(write_json(out, "gptdev.json"))

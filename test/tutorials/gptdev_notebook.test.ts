@@ -1,5 +1,41 @@
 /**
- * HEADER
+ * Andrej Karpathy's "Let's build GPT: from scratch, in code, spelled out" as its scripts
+ * (karpathy/ng-video-lecture: bigram.py, and gpt.py in its later form, GPTLanguageModel with
+ * `self.apply(self._init_weights)`), ported cell by cell in the notebook dialect and run as a notebook
+ * through `torchlab run`; then Sasha Rush's Tensor Puzzles (srush/Tensor-Puzzles). What each cell prints
+ * is PyTorch 1.13's (test/reference/gen_gptdev.py runs the same cells as IPython does, gptdev.json).
+ * Every batch get_batch samples (torch.randint), every dropout mask, every loss and every sampled
+ * character is PyTorch's, from the scripts' `torch.manual_seed(1337)`. The lecture notebook's own cells
+ * (gpt-dev.ipynb: the data cells, the self-attention trick's versions 1-4, a single Head, LayerNorm1d
+ * and its final GPT) are ported in karpathy_notebook.test.ts's gptdev section; v2.py is that last cell.
+ *
+ * Stand-in: tiny shakespeare (input.txt) is gptdev_input.txt, ~4 KB of made-up play speeches the
+ * generator writes from fixed word lists and a seed; both sides read it where the scripts open
+ * input.txt. Shrunk: bigram.py trains 40 steps (3000) evaluated every 20 (300) over 4 batches (200);
+ * gpt.py keeps block_size 8 and dropout 0.2 at batch 8 (64), n_embd 32 (384), 4 heads (6), 2 layers (6),
+ * learning rate 1e-3 (3e-4), 20 steps (5000) evaluated at 0, 10 and 19 over 2 batches (200); both sample
+ * 100 characters (500). gpt.py's model has ~29k parameters; one cell prints what _init_weights did
+ * (lm_head's weight std under 0.03, its bias zero, LayerNorm weights one) and a row of the embedding.
+ * Written differently from the scripts: `with open('input.txt', ...) as f: text = f.read()` is
+ * fs.readFileSync; `device = 'cuda' if ... else 'cpu'` a conditional expression; `@torch.no_grad()`
+ * above estimate_loss is `const estimate_loss = torch.no_grad()(() => {...})`; `self(idx)` is
+ * `this.forward(idx)` (a TypeScript class cannot call `this`); `register_buffer('tril', ...)` is read
+ * through `declare tril: torch.Tensor`; `for h in self.heads` is `list(this.heads).map(...)`; the
+ * generator `sum(p.numel() for p in m.parameters())` is `sum(m.parameters().map((p) => p.numel()))`;
+ * `n_embd // n_head` is Math.floor; slices with a variable bound are template strings
+ * (`data[\`:\${n}\`]`, `this.tril[\`:\${T}, :\${T}\`]`); `self.apply(self._init_weights)` passes the
+ * method as Python does (it does not use `this`).
+ * Tensor Puzzles: the 16 puzzles of the notebook's first edition (ones ... scatter_add), each spec as
+ * the puzzles write it (loops filling `out`, here an int64 zeros tensor), a one-line solution using only
+ * the puzzles' arange / where, @, arithmetic, comparison, shape, indexing and earlier puzzles, and
+ * run_test in the spirit of the puzzles' make_test: three seeded examples (sizes 1-5, values in
+ * [-5, 5) from torch.randint on both sides, so both draw the same inputs), printing each solution's
+ * result and torch.equal with the spec's output. `a[:, None]` is `a[':, None']`; a spec's `if g[i]:`
+ * and `j < length[i]` are Python's truth value of a 0-d tensor (the dialect asks bool()).
+ * Divergence this port found, fixed: the puzzles' `where(q, a, b)`, whose a and b are a tensor or a
+ * number, typed `torch.Tensor | number`, did not compile (`(q * a) + (~q) * b`: TypeScript refuses
+ * arithmetic on the union, which the dialect left alone); an operand typed as a union of Tensor with
+ * number / boolean is now decided at run time, as an untyped one is (kernel/rewrite.ts operandKind).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -334,6 +370,290 @@ print(m.token_embedding_table.weight[0, ':4']);`,
   GENERATE,
 ];
 
+// Sasha Rush's Tensor Puzzles: the spec (loops filling `out`), a one-line broadcasting solution, and
+// run_test drawing seeded examples (gen_gptdev.py's PUZZLES).
+const PUZZLES = [
+  `function arange(i: number) {
+    // Use this function to replace a for-loop.
+    return torch.tensor(range(i));
+}
+
+function where(q: torch.Tensor, a: torch.Tensor | number, b: torch.Tensor | number) {
+    // Use this statement to replace an if-statement.
+    return (q * a) + (~q) * b;
+}
+
+function size() {
+    return int(torch.randint(1, 6, []));
+}
+
+function values(...shape: number[]) {
+    return torch.randint(-5, 5, shape);
+}
+
+type Draw = () => [torch.Tensor[], number[], torch.Tensor];
+
+function run_test(name: string, fn: (...args: any[]) => torch.Tensor, spec: (...args: any[]) => void, draw: Draw, trials = 3) {
+    torch.manual_seed(1);
+    for (const _ of range(trials)) {
+        const [args, sizes, out] = draw();
+        spec(...args, out);
+        const got = fn(...args, ...sizes);
+        print(name, args.map((a) => a.tolist()), sizes, got.tolist(), torch.equal(got, out));
+    }
+}
+
+print(arange(5), where(arange(4) > 1, arange(4), -1));`,
+  `function ones_spec(out: torch.Tensor) {
+    for (const i of range(len(out))) {
+        out[i] = 1;
+    }
+}
+
+function ones(i: number) {
+    return where(arange(i) >= 0, 1, 0);
+}
+
+run_test("ones", ones, ones_spec, () => {
+    const i = size();
+    return [[], [i], torch.zeros(i, dtype=torch.long)];
+});`,
+  `function sum_spec(a: torch.Tensor, out: torch.Tensor) {
+    out[0] = 0;
+    for (const i of range(len(a))) {
+        out[0] += a[i];
+    }
+}
+
+function sum(a: torch.Tensor) {
+    return ones(a.shape[0]) @ a[':, None'];
+}
+
+run_test("sum", sum, sum_spec, () => [[values(size())], [], torch.zeros(1, dtype=torch.long)]);`,
+  `function outer_spec(a: torch.Tensor, b: torch.Tensor, out: torch.Tensor) {
+    for (const i of range(len(out))) {
+        for (const j of range(len(out[0]))) {
+            out[i][j] = a[i] * b[j];
+        }
+    }
+}
+
+function outer(a: torch.Tensor, b: torch.Tensor) {
+    return a[':, None'] * b['None, :'];
+}
+
+run_test("outer", outer, outer_spec, () => {
+    const [i, j] = [size(), size()];
+    return [[values(i), values(j)], [], torch.zeros(i, j, dtype=torch.long)];
+});`,
+  `function diag_spec(a: torch.Tensor, out: torch.Tensor) {
+    for (const i of range(len(a))) {
+        out[i] = a[i][i];
+    }
+}
+
+function diag(a: torch.Tensor) {
+    return a[arange(a.shape[0]), arange(a.shape[0])];
+}
+
+run_test("diag", diag, diag_spec, () => {
+    const i = size();
+    return [[values(i, i)], [], torch.zeros(i, dtype=torch.long)];
+});`,
+  `function eye_spec(out: torch.Tensor) {
+    for (const i of range(len(out))) {
+        out[i][i] = 1;
+    }
+}
+
+function eye(j: number) {
+    return where(arange(j)[':, None'] == arange(j), 1, 0);
+}
+
+run_test("eye", eye, eye_spec, () => {
+    const j = size();
+    return [[], [j], torch.zeros(j, j, dtype=torch.long)];
+});`,
+  `function triu_spec(out: torch.Tensor) {
+    for (const i of range(len(out))) {
+        for (const j of range(len(out))) {
+            if (i <= j) {
+                out[i][j] = 1;
+            } else {
+                out[i][j] = 0;
+            }
+        }
+    }
+}
+
+function triu(j: number) {
+    return where(arange(j)[':, None'] <= arange(j), 1, 0);
+}
+
+run_test("triu", triu, triu_spec, () => {
+    const j = size();
+    return [[], [j], torch.zeros(j, j, dtype=torch.long)];
+});`,
+  `function cumsum_spec(a: torch.Tensor, out: torch.Tensor) {
+    let total = 0;
+    for (const i of range(len(out))) {
+        out[i] = total + a[i];
+        total += a[i];
+    }
+}
+
+function cumsum(a: torch.Tensor) {
+    return a @ triu(a.shape[0]);
+}
+
+run_test("cumsum", cumsum, cumsum_spec, () => {
+    const i = size();
+    return [[values(i)], [], torch.zeros(i, dtype=torch.long)];
+});`,
+  `function diff_spec(a: torch.Tensor, out: torch.Tensor) {
+    out[0] = a[0];
+    for (const i of range(1, len(out))) {
+        out[i] = a[i] - a[i - 1];
+    }
+}
+
+function diff(a: torch.Tensor, i: number) {
+    return a - where(arange(i) > 0, a[arange(i) - 1], 0);
+}
+
+run_test("diff", diff, diff_spec, () => {
+    const i = size();
+    return [[values(i)], [i], torch.zeros(i, dtype=torch.long)];
+});`,
+  `function vstack_spec(a: torch.Tensor, b: torch.Tensor, out: torch.Tensor) {
+    for (const i of range(len(out[0]))) {
+        out[0][i] = a[i];
+        out[1][i] = b[i];
+    }
+}
+
+function vstack(a: torch.Tensor, b: torch.Tensor) {
+    return where(arange(2)[':, None'] == 0, a, b);
+}
+
+run_test("vstack", vstack, vstack_spec, () => {
+    const i = size();
+    return [[values(i), values(i)], [], torch.zeros(2, i, dtype=torch.long)];
+});`,
+  `function roll_spec(a: torch.Tensor, out: torch.Tensor) {
+    for (const i of range(len(out))) {
+        if (i + 1 < len(out)) {
+            out[i] = a[i + 1];
+        } else {
+            out[i] = a[i + 1 - len(out)];
+        }
+    }
+}
+
+function roll(a: torch.Tensor, i: number) {
+    return a[(arange(i) + 1) % i];
+}
+
+run_test("roll", roll, roll_spec, () => {
+    const i = size();
+    return [[values(i)], [i], torch.zeros(i, dtype=torch.long)];
+});`,
+  `function flip_spec(a: torch.Tensor, out: torch.Tensor) {
+    for (const i of range(len(out))) {
+        out[i] = a[len(out) - i - 1];
+    }
+}
+
+function flip(a: torch.Tensor, i: number) {
+    return a[i - arange(i) - 1];
+}
+
+run_test("flip", flip, flip_spec, () => {
+    const i = size();
+    return [[values(i)], [i], torch.zeros(i, dtype=torch.long)];
+});`,
+  `function compress_spec(g: torch.Tensor, v: torch.Tensor, out: torch.Tensor) {
+    let j = 0;
+    for (const i of range(len(g))) {
+        if (g[i]) {
+            out[j] = v[i];
+            j += 1;
+        }
+    }
+}
+
+function compress(g: torch.Tensor, v: torch.Tensor, i: number) {
+    return v @ where(g[':, None'], arange(i) == (cumsum(1 * g) - 1)[':, None'], 0);
+}
+
+run_test("compress", compress, compress_spec, () => {
+    const i = size();
+    return [[values(i) >= 0, values(i)], [i], torch.zeros(i, dtype=torch.long)];
+});`,
+  `function pad_to_spec(a: torch.Tensor, out: torch.Tensor) {
+    for (const i of range(min(len(out), len(a)))) {
+        out[i] = a[i];
+    }
+}
+
+function pad_to(a: torch.Tensor, i: number, j: number) {
+    return a @ (1 * (arange(i)[':, None'] == arange(j)));
+}
+
+run_test("pad_to", pad_to, pad_to_spec, () => {
+    const [i, j] = [size(), size()];
+    return [[values(i)], [i, j], torch.zeros(j, dtype=torch.long)];
+});`,
+  `function sequence_mask_spec(values: torch.Tensor, length: torch.Tensor, out: torch.Tensor) {
+    for (const i of range(len(out))) {
+        for (const j of range(len(out[0]))) {
+            if (j < length[i]) {
+                out[i][j] = values[i][j];
+            } else {
+                out[i][j] = 0;
+            }
+        }
+    }
+}
+
+function sequence_mask(values: torch.Tensor, length: torch.Tensor) {
+    return where(length[':, None'] > arange(values.shape[1]), values, 0);
+}
+
+run_test("sequence_mask", sequence_mask, sequence_mask_spec, () => {
+    const [i, j] = [size(), size()];
+    return [[values(i, j), values(i) % j], [], torch.zeros(i, j, dtype=torch.long)];
+});`,
+  `function bincount_spec(a: torch.Tensor, out: torch.Tensor) {
+    for (const i of range(len(a))) {
+        out[a[i]] += 1;
+    }
+}
+
+function bincount(a: torch.Tensor, j: number) {
+    return ones(a.shape[0]) @ eye(j)[a];
+}
+
+run_test("bincount", bincount, bincount_spec, () => {
+    const [i, j] = [size(), size()];
+    return [[values(i) % j], [j], torch.zeros(j, dtype=torch.long)];
+});`,
+  `function scatter_add_spec(values: torch.Tensor, link: torch.Tensor, out: torch.Tensor) {
+    for (const j of range(len(values))) {
+        out[link[j]] += values[j];
+    }
+}
+
+function scatter_add(values: torch.Tensor, link: torch.Tensor, j: number) {
+    return values @ eye(j)[link];
+}
+
+run_test("scatter_add", scatter_add, scatter_add_spec, () => {
+    const [i, j] = [size(), size()];
+    return [[values(i), values(i) % j], [j], torch.zeros(j, dtype=torch.long)];
+});`,
+];
+
 /** Each cell printed and showed PyTorch's text (numbers within float32 tolerance, sampled text exactly). */
 function expectCells(got: CellOutput[], want: CellOutput[]): void {
   expect(got.length).toBe(want.length);
@@ -348,13 +668,17 @@ function expectCells(got: CellOutput[], want: CellOutput[]): void {
 const withInput = (cells: string[]) => cells.map((c) => c.replace("'input.txt'", JSON.stringify(INPUT)));
 
 describe("Karpathy's Let's build GPT (ng-video-lecture's bigram.py and gpt.py) as notebooks through `torchlab run`", () => {
-  const nbs = sectionsForSuite("gptdev", { scripts: { bigram: withInput(BIGRAM), gpt: withInput(GPT) } });
+  const nbs = sectionsForSuite("gptdev", { scripts: { bigram: withInput(BIGRAM), gpt: withInput(GPT), puzzles: PUZZLES } });
 
-  test("bigram.py: input.txt's characters, encode / decode, the 90/10 split, get_batch with torch.randint and torch.stack, @torch.no_grad() estimate_loss with eval() / train(), an nn.Embedding bigram model trained with AdamW, 200 sampled characters", () => {
+  test("bigram.py: input.txt's characters, encode / decode, the 90/10 split, get_batch with torch.randint and torch.stack, @torch.no_grad() estimate_loss with eval() / train(), an nn.Embedding bigram model trained 40 AdamW steps, 100 sampled characters", () => {
     expectCells(cellsOf(nbs.bigram), R.bigram);
   });
 
-  test("gpt.py: Head / MultiHeadAttention / FeedFoward / Block with dropout 0.2, GPTLanguageModel with self.apply(self._init_weights) and init.normal_(std=0.02), the parameter count, 30 AdamW steps, 200 sampled characters", () => {
+  test("gpt.py: Head / MultiHeadAttention / FeedFoward / Block with dropout 0.2, GPTLanguageModel with self.apply(self._init_weights) and init.normal_(std=0.02), the parameter count, 20 AdamW steps, 100 sampled characters", () => {
     expectCells(cellsOf(nbs.gpt), R.gpt);
+  });
+
+  test("Tensor Puzzles: the 16 puzzles' specs (loops writing out[i], out[i][j], out[a[i]] += 1) against one-line broadcasting solutions built from arange and where (bool * int, ~q, [:, None], @ on int64, index tensors), on seeded random inputs", () => {
+    expectCells(cellsOf(nbs.puzzles), R.puzzles);
   });
 });

@@ -392,6 +392,19 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return kindOfType(t, checker, checker.getTypeAtLocation(n));
   };
 
+  /**
+   * kindOf, but a `torch.Tensor | number` operand (a parameter that takes either, as Python's duck-typed
+   * `where(q, a, b)` does) is "any": which one it holds is known only at run time, so its operators
+   * dispatch there, as an untyped operand's do.
+   */
+  const operandKind = (node: ts.Node): Kind => {
+    const kind = kindOf(node);
+    const type = checker.getTypeAtLocation(strip(node));
+    if (kind !== "other" || !type.isUnion()) return kind;
+    const kinds = new Set(type.types.map((m) => kindOfType(t, checker, m)));
+    return kinds.has("tensor") && [...kinds].every((k) => k === "tensor" || k === "number" || k === "boolean") ? "any" : kind;
+  };
+
   // `-1`, `-2`, ... as written (a negative whole-number literal).
   const negativeLiteral = (node: ts.Node): boolean => {
     const e = strip(node);
@@ -1263,8 +1276,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           return;
         }
       }
-      const L = kindOf(n.left);
-      const R = kindOf(n.right);
+      const L = inplace ? kindOf(n.left) : operandKind(n.left);
+      const R = operandKind(n.right);
       if (inplace && L === "number" && (R === "tensor" || (R === "any" && allowDynamic)) && REFLECTED_COMPOUND[op]) {
         // Python's `loss = 0` then `loss += criterion(out, y)` rebinds loss to a tensor (int has no
         // __iadd__, so it is 0 + tensor, the tensor's __radd__). A `let` declared in this cell without a
@@ -1411,7 +1424,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       }
       return;
     }
-    if (allowDynamic && t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken) && kindOf(n.operand) === "any") {
+    if (allowDynamic && t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken) && operandKind(n.operand) === "any") {
       const name = n.operator === K.MinusToken ? "neg" : "bitwise_not";
       plans.set(n, { result: "any", emit: (o) => { o.insert(`${DYNAMIC_REF}.unary("${name}", `); emit(n.operand); o.insert(")" + newlines(n.getStart(sf), n.operand.getStart(sf))); } });
       return;

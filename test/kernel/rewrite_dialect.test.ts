@@ -100,6 +100,13 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("n << 2")).toBe("n << 2");
   });
 
+  test("an operand typed `torch.Tensor | number` (the Tensor Puzzles' `where(q, a, b)`) is decided at run time, as an untyped one; other unions are left alone", () => {
+    const where = "function wh(q: torch.Tensor, x: torch.Tensor | number, y: torch.Tensor | number | boolean) { return (q * x) + (~q) * y; }";
+    expect(rw(where)).toBe(`function wh(q: torch.Tensor, x: torch.Tensor | number, y: torch.Tensor | number | boolean) { return (q.mul(x)).add((${T}.bitwise_not(q)).mul(y)); }`);
+    expect(rw("function neg(x: torch.Tensor | number) { return -x < a; }")).toBe(`function neg(x: torch.Tensor | number) { return a.gt(${DYNAMIC_REF}.unary("neg", x)); }`);
+    expect(rw("function cat(x: torch.Tensor | string) { return x + 1; }")).toBe("function cat(x: torch.Tensor | string) { return x + 1; }");
+  });
+
   test("a tensor in a template is Python's f-string field: format(t, ''), the number of a 0-d tensor", () => {
     // A number is Python's str() of it (`${1e-7}` is 1e-07); a string stays as it is.
     expect(rw("`loss ${a.sum()} ${n} ${s}`")).toBe(`\`loss \${(a.sum()).__format__()} \${${DYNAMIC_REF}.format(n)} \${s}\``);

@@ -243,3 +243,15 @@ test("a loop of create_graph steps inside a function does not leak tensors", asy
   const after = (await settle()).numTensors;
   expect(after).toBeLessThanOrEqual(before);
 });
+
+test("grad takes all its arguments by name, as WGAN-GP's get_gradient passes them", () => {
+  const x = torch.tensor([[0.5, -1.0], [2.0, 0.25]], { requires_grad: true });
+  const y = x.pow(3).sum(1, { keepdim: true });
+  const [byName] = grad({ inputs: x, outputs: y, grad_outputs: torch.ones_like(y), create_graph: true, retain_graph: true });
+  const [positional] = grad(y, x, { grad_outputs: torch.ones_like(y), create_graph: true });
+  expect(byName.tolist()).toEqual([[0.75, 3], [12, 0.1875]]);
+  expect(positional.tolist()).toEqual(byName.tolist());
+  expect(byName.requires_grad).toBe(true);
+  expect(() => grad({ inputs: x } as never)).toThrow("torch.autograd.grad() missing required argument 'outputs'");
+  expect(() => grad({ outputs: y, inputs: x, create_grph: true } as never)).toThrow("unexpected keyword argument 'create_grph'");
+});

@@ -1,6 +1,6 @@
-"""Fixture for test/tutorials/gan_course_notebook.test.ts: DeepLearning.AI's Coursera "Generative
-Adversarial Networks (GANs) Specialization", course 1's graded PyTorch assignments (C1W1 "Your First
-GAN", C1W2 DCGAN, C1W3 WGAN-GP, C1W4A conditional GAN), each notebook's cells with a student's
+"""Fixture for test/tutorials/gan_course_notebook.test.ts and gan_course_c1w34_notebook.test.ts (their
+cells in _gan_course_cells.ts): DeepLearning.AI's Coursera "Generative Adversarial Networks (GANs)
+Specialization", course 1's graded PyTorch assignments (C1W1 "Your First GAN", C1W2 DCGAN, C1W3 WGAN-GP, C1W4A conditional GAN), each notebook's cells with a student's
 solutions filled in and the course's own unit-test cells kept as they are, run on PyTorch 1.13 as
 IPython runs them: each cell records what it prints and what Jupyter shows as its value.
 
@@ -41,12 +41,12 @@ sys.modules["tqdm.auto"] = tqdm_module
 
 
 def write_mnist():
-    """torchvision's MNIST wants all four IDX files: 64 training and 8 test images."""
+    """torchvision's MNIST wants all four IDX files: 32 training and 8 test images."""
     raw = os.path.join(DATA, "MNIST", "raw")
     os.makedirs(raw, exist_ok=True)
     rng = np.random.RandomState(0)
     yy, xx = np.mgrid[0:28, 0:28]
-    for prefix, n in [("train", 64), ("t10k", 8)]:
+    for prefix, n in [("train", 32), ("t10k", 8)]:
         labels = rng.randint(0, 10, n).astype(np.uint8)
         images = np.zeros((n, 28, 28), dtype=np.float64)
         for i, label in enumerate(labels):
@@ -291,7 +291,7 @@ criterion = nn.BCEWithLogitsLoss()
 n_epochs = 2
 z_dim = 64
 display_step = 2
-batch_size = 32
+batch_size = 16
 lr = 0.00001
 device = 'cpu'
 # Load MNIST dataset as tensors
@@ -700,7 +700,7 @@ except:
     """criterion = nn.BCEWithLogitsLoss()
 z_dim = 64
 display_step = 1
-batch_size = 32
+batch_size = 16
 # A learning rate of 0.0002 works well on DCGAN
 lr = 0.0002
 
@@ -805,7 +805,7 @@ def make_grad_hook():
     """n_epochs = 1
 z_dim = 64
 display_step = 1
-batch_size = 32
+batch_size = 16
 lr = 0.0002
 beta_1 = 0.5
 beta_2 = 0.999
@@ -857,7 +857,7 @@ def test_get_gradient(image_shape):
     assert gradient.min() < 0
     return gradient
 
-gradient = test_get_gradient((32, 1, 28, 28))
+gradient = test_get_gradient((16, 1, 28, 28))
 print("Success!")""",
     """# UNQ_C2 (UNIQUE CELL IDENTIFIER, DO NOT EDIT)
 # GRADED FUNCTION: gradient_penalty
@@ -888,7 +888,7 @@ def test_gradient_penalty(image_shape):
     random_gradient_penalty = gradient_penalty(random_gradient)
     assert torch.abs(random_gradient_penalty - 1) < 0.1
 
-test_gradient_penalty((32, 1, 28, 28))
+test_gradient_penalty((16, 1, 28, 28))
 print("Success!")""",
     # not a course cell: the gradient and its penalty, and the graph create_graph kept
     """print(gradient.shape, gradient.requires_grad, gradient.grad_fn is not None)
@@ -1067,7 +1067,7 @@ n_classes = 10""",
 n_epochs = 1
 z_dim = 64
 display_step = 1
-batch_size = 32
+batch_size = 16
 lr = 0.0002
 device = 'cpu'
 

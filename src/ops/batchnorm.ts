@@ -219,8 +219,8 @@ export function batch_norm(
   // grad_input = (g - sum/N - (x - mean) * dotp * invstd^2 / N) * invstd * w (training) or
   // g * invstd * w (evaluation), grad_weight = dotp * invstd and grad_bias = sum(g).
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
-    if (is_backward_differentiable()) return batchNormGraphBackward(g, input, weight, bias, training, mean, invstd, eps);
     if (is_forward_grad()) return batchNormJvpBackward(g, input, weight, bias, training, mean, invstd, alpha, n);
+    if (is_backward_differentiable()) return batchNormGraphBackward(g, input, weight, bias, training, mean, invstd, eps);
     const needSum = (input.requires_grad && training) || (bias !== null && bias.requires_grad);
     const needDot = (input.requires_grad && training) || (weight !== null && weight.requires_grad);
     const sumG = needSum ? channelTotals(g) : null;
@@ -342,8 +342,8 @@ function batchNormKernels(
   }
   const out = compute(() => kernel("TorchlabChannelAffine", { x: input._t, center: f32(mean), scale: f32(alpha), shift: f32(shift) }));
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
-    if (is_backward_differentiable()) return batchNormGraphBackward(g, input, weight, bias, training, mean, invstd, eps);
     if (is_forward_grad()) return batchNormJvpBackward(g, input, weight, bias, training, mean, invstd, alpha, n);
+    if (is_backward_differentiable()) return batchNormGraphBackward(g, input, weight, bias, training, mean, invstd, eps);
     const needSums = (input.requires_grad && training) || (weight !== null && weight.requires_grad) || (bias !== null && bias.requires_grad);
     let sumG: ArrayLike<number> = [];
     let dotp: ArrayLike<number> = [];

@@ -1,7 +1,7 @@
 """Fixture for test/tutorials/gan_course_notebook.test.ts and gan_course_c1w34_notebook.test.ts (their
 cells in _gan_course_cells.ts): DeepLearning.AI's Coursera "Generative Adversarial Networks (GANs)
-Specialization", course 1's graded PyTorch assignments (C1W1 "Your First GAN", C1W2 DCGAN, C1W3 WGAN-GP, C1W4A conditional GAN), each notebook's cells with a student's
-solutions filled in and the course's own unit-test cells kept as they are, run on PyTorch 1.13 as
+Specialization", course 1's graded PyTorch assignments (C1W1 "Your First GAN", C1W2 DCGAN, C1W3
+WGAN-GP, C1W4A conditional GAN), each notebook's cells with a student's solutions filled in and the course's own unit-test cells kept as they are, run on PyTorch 1.13 as
 IPython runs them: each cell records what it prints and what Jupyter shows as its value.
 
 MNIST is not available offline: this script writes a small seeded stand-in under

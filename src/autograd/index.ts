@@ -107,6 +107,12 @@ function sweepGraph(op: string, outs: Tensor[], given: unknown, retain: boolean,
  * const x = torch.tensor([1, 2, 3], {dtype: torch.float32, requires_grad: true});
  * const [dx] = torch.autograd.grad(x.pow(2).sum(), x);   // tensor([2., 4., 6.])
  */
+/** grad's arguments all given by name, as `torch.autograd.grad(outputs=..., inputs=..., grad_outputs=...)` passes them (WGAN-GP's gradient penalty). */
+export interface GradNamedArgs extends GradOptions {
+  outputs: Tensor | Tensor[];
+  inputs: Tensor | Tensor[];
+}
+
 export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], options: GradOptions & { allow_unused: true }): (Tensor | null)[];
 export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], grad_outputs: GradOutputs, options: Omit<GradOptions, "grad_outputs"> & { allow_unused: true }): (Tensor | null)[];
 export function grad(
@@ -116,9 +122,15 @@ export function grad(
   retain_graph?: boolean | Omit<GradOptions, "grad_outputs">,
   options?: Omit<GradOptions, "grad_outputs" | "retain_graph">,
 ): Tensor[];
-export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], ...args: unknown[]): (Tensor | null)[] {
+export function grad(named: GradNamedArgs & { allow_unused: true }): (Tensor | null)[];
+export function grad(named: GradNamedArgs): Tensor[];
+export function grad(...args: unknown[]): (Tensor | null)[] {
   const op = "torch.autograd.grad";
-  const o = parseArgs(op, args, ["grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused", "is_grads_batched"]);
+  const o = parseArgs(op, args, ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused", "is_grads_batched"]);
+  for (const name of ["outputs", "inputs"]) {
+    if (o[name] === undefined) throw new TypeError(`${op}() missing required argument '${name}'`);
+  }
+  const [outputs, inputs] = [o.outputs, o.inputs];
   const outs = asList(op, "outputs", outputs);
   const ins = asList(op, "inputs", inputs);
   // PyTorch checks the outputs first: grad of a tensor off the graph names the output.

@@ -68,6 +68,49 @@ function batchNormJvpBackward(
   return grads;
 }
 
+/**
+ * create_graph's run of batch norm's backward (autograd/create_graph.ts): the gradients as tfjs ops of
+ * `g`, the input and the weight only, the batch statistics recomputed from the input here, so that
+ * differentiating this backward (a gradient penalty through BatchNorm2d, as WGAN-GP's critic has) also
+ * differentiates the statistics, as ATen's batchnorm_double_backward does. In evaluation the running
+ * statistics are constants.
+ */
+function batchNormGraphBackward(
+  g: tf.Tensor,
+  input: Tensor,
+  weight: Tensor | null,
+  bias: Tensor | null,
+  training: boolean,
+  mean: ArrayLike<number>,
+  invstd: ArrayLike<number>,
+  eps: number,
+): (tf.Tensor | null)[] {
+  const c = input.shape[1];
+  const bshape = input.shape.map((v, i) => (i === 1 ? v : 1));
+  const axes = input.shape.map((_, i) => i).filter((i) => i !== 1);
+  const x = input._t;
+  let centered: tf.Tensor;
+  let inv: tf.Tensor;
+  if (training) {
+    const mu = tf.mean(x, axes, true);
+    centered = tf.sub(x, mu);
+    inv = tf.rsqrt(tf.add(tf.mean(tf.square(centered), axes, true), eps));
+  } else {
+    centered = tf.sub(x, tf.tensor(Float32Array.from(mean), bshape));
+    inv = tf.tensor(Float32Array.from(invstd), bshape);
+  }
+  const xhat = tf.mul(centered, inv);
+  const grads: (tf.Tensor | null)[] = [];
+  if (input.requires_grad) {
+    const scale = weight ? tf.mul(tf.reshape(weight._t, bshape), inv) : inv;
+    const gi = training ? tf.sub(tf.sub(g, tf.mean(g, axes, true)), tf.mul(xhat, tf.mean(tf.mul(g, xhat), axes, true))) : g;
+    grads.push(tf.mul(gi, scale));
+  } else grads.push(null);
+  if (weight) grads.push(weight.requires_grad ? tf.reshape(tf.sum(tf.mul(g, xhat), axes), [c]) : null);
+  if (bias) grads.push(bias.requires_grad ? tf.reshape(tf.sum(g, axes), [c]) : null);
+  return grads;
+}
+
 function checkFeatures(name: string, expected: number, t: Tensor | null): void {
   if (t === null) return;
   if (!(t instanceof Tensor)) throw new TypeError(`batch_norm(): argument '${name}' must be Tensor or None`);
@@ -177,6 +220,7 @@ export function batch_norm(
   // g * invstd * w (evaluation), grad_weight = dotp * invstd and grad_bias = sum(g).
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
     if (is_forward_grad()) return batchNormJvpBackward(g, input, weight, bias, training, mean, invstd, alpha, n);
+    if (is_backward_differentiable()) return batchNormGraphBackward(g, input, weight, bias, training, mean, invstd, eps);
     const needSum = (input.requires_grad && training) || (bias !== null && bias.requires_grad);
     const needDot = (input.requires_grad && training) || (weight !== null && weight.requires_grad);
     const sumG = needSum ? channelTotals(g) : null;
@@ -299,6 +343,7 @@ function batchNormKernels(
   const out = compute(() => kernel("TorchlabChannelAffine", { x: input._t, center: f32(mean), scale: f32(alpha), shift: f32(shift) }));
   return record("NativeBatchNormBackward0", inputs, out, (g) => {
     if (is_forward_grad()) return batchNormJvpBackward(g, input, weight, bias, training, mean, invstd, alpha, n);
+    if (is_backward_differentiable()) return batchNormGraphBackward(g, input, weight, bias, training, mean, invstd, eps);
     const needSums = (input.requires_grad && training) || (weight !== null && weight.requires_grad) || (bias !== null && bias.requires_grad);
     let sumG: ArrayLike<number> = [];
     let dotp: ArrayLike<number> = [];

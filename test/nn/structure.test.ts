@@ -121,3 +121,13 @@ test("the tutorial's Sequential net (35 conv channels into BatchNorm2d(32)) fail
   const net = new TutorialNet();
   expect(() => net(torch.rand(1, 1, 28, 28))).toThrow(fixtures.tutorial_net.forward_error as string);
 });
+
+test("seq.__getitem__(i) is seq[i], as the GAN course's graders call it", () => {
+  const block = new nn.Sequential(new nn.Linear(25, 12), new nn.LeakyReLU(0.2, { inplace: true }));
+  expect(block.__getitem__(0)).toBe(block[0]);
+  expect(block.__getitem__(-1)).toBe(block[1]);
+  expect(String(block.__getitem__(1))).toBe("LeakyReLU(negative_slope=0.2, inplace=True)");
+  expect(() => block.__getitem__(2)).toThrow("index 2 is out of range");
+  const list = new nn.ModuleList([new nn.ReLU()]);
+  expect(list.__getitem__(0)).toBe(list[0]);
+});

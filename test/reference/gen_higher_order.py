@@ -150,6 +150,28 @@ s3 = grad(s2.sum(), x)[0]
 OUT["third"] = {"cube": [enc(g1), enc(g2), enc(g3)], "sin": [enc(s1), enc(s2), enc(s3)]}
 
 
+# Batch norm's backward differentiated (a gradient penalty through BatchNorm, WGAN-GP's critic): training
+# mode, whose gradient depends on the input through the batch statistics too, and evaluation.
+OUT["batch_norm"] = {}
+for mode in ["train", "eval"]:
+    bn = nn.BatchNorm1d(3)
+    with torch.no_grad():
+        bn.weight.copy_(torch.tensor([0.5, -1.5, 2.0]))
+        bn.bias.copy_(torch.tensor([0.1, 0.2, -0.3]))
+        bn.running_mean.copy_(torch.tensor([0.1, -0.2, 0.3]))
+        bn.running_var.copy_(torch.tensor([0.5, 2.0, 1.5]))
+    bn.train(mode == "train")
+    x = leaf(A)
+    (g,) = grad(bn(x).pow(3).sum(), x, create_graph=True)
+    OUT["batch_norm"][mode] = {"g": enc(g), "g2": [enc(t) for t in grad(g.pow(2).sum(), [x, bn.weight, bn.bias])]}
+x = torch.tensor(A).view(2, 2, 3).requires_grad_(True)
+bn2 = nn.BatchNorm2d(2)
+with torch.no_grad():
+    bn2.weight.copy_(torch.tensor([0.7, -1.1]))
+(g,) = grad(bn2(x.unsqueeze(-1)).tanh().sum(), x, create_graph=True)
+OUT["batch_norm"]["train2d"] = {"g": enc(g), "g2": [enc(t) for t in grad(g.pow(2).sum(), [x, bn2.weight, bn2.bias])]}
+
+
 OUT["errors"] = {
     "hessian_not_scalar": err(lambda: hessian(lambda t: t * 2, torch.tensor(X))),
     "hvp_not_scalar": err(lambda: hvp(lambda t: t * 2, torch.tensor(X), V)),

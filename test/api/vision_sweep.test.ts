@@ -1,7 +1,7 @@
 /**
  * torchvision 0.14 semantics (test/reference/gen_vision_sweep.py), from a sweep of torchlab against
  * torchvision: transforms on tensors and on `Image` (torchlab's PIL image) — conversion and its mode
- * checks, normalize, resize (antialias, max_size, modes), crops with padding, pads, seeded flips and
+ * checks, normalize, resize (antialias, max_size, modes, PIL's BOX / HAMMING / LANCZOS), crops with padding, pads, seeded flips and
  * crops, rotate / affine (keywords only too) / perspective, blur, grayscale, colour adjustments,
  * erasing, composition — the tuples get_params returns, make_grid, torchvision.ops, model builders'
  * parameter counts and output shapes (DenseNet's layout, initialisation and outputs), and FakeData's items (a negative index too).
@@ -122,6 +122,11 @@ const CASES: Record<string, () => unknown> = {
   resize_pil: () => pt(TF.resize(pil, [3, 4])),
   resize_pil_up: () => pt(TF.resize(pil, [8, 9])),
   resize_pil_bicubic_l: () => pt(TF.resize(pil_l, [7, 5], BICUBIC)),
+  resize_pil_box: () => pt(TF.resize(pil, [2, 3], T.InterpolationMode.BOX)),
+  resize_pil_hamming_up: () => pt(TF.resize(pil, [8, 9], T.InterpolationMode.HAMMING)).index(0),
+  resize_pil_lanczos: () => pt(TF.resize(pil, [3, 4], T.InterpolationMode.LANCZOS)),
+  resize_pil_lanczos_l: () => pt(TF.resize(pil_l, [5, 13], T.InterpolationMode.LANCZOS)),
+  resize_lanczos_repr: () => new T.Resize(3, T.InterpolationMode.LANCZOS),
   resize_max_size: () => tup(TF.resize(x, 4, { max_size: 5 }).shape, TF.resize(pil, 4, { max_size: 5 }).size),
   resize_max_size_pair: () => TF.resize(x, [4, 4], { max_size: 5 }),
   resize_max_size_small: () => TF.resize(x, 6, { max_size: 5 }),

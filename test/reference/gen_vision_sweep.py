@@ -2,7 +2,7 @@
 torchvision.transforms (tensor and PIL paths: conversion, normalize, resize, crops, pads, flips, rotate /
 affine / perspective, blur, grayscale, colour adjustments, erasing, composition), their seeded get_params,
 torchvision.utils.make_grid, torchvision.ops, model builders and FakeData, from a sweep of ~320 one-liners
-against torchvision. Cases that diverged before this suite (get_params returning lists instead of tuples,
+against torchvision. Cases that diverged before this suite (PIL's BOX / HAMMING / LANCZOS resize, DenseNet, get_params returning lists instead of tuples,
 affine() called with keywords only, to_pil_image accepting a mode that does not fit the channels,
 convert_image_dtype refusing a 1-D tensor, Grayscale(3) of a 1-channel tensor, FakeData's negative index,
 error texts) sit beside neighbours that already matched. Each case is one Python expression; the test
@@ -129,6 +129,11 @@ CASES = {
     "resize_pil": lambda: pt(TF.resize(pil, [3, 4])),
     "resize_pil_up": lambda: pt(TF.resize(pil, [8, 9])),
     "resize_pil_bicubic_l": lambda: pt(TF.resize(pil_l, [7, 5], interpolation=T.InterpolationMode.BICUBIC)),
+    "resize_pil_box": lambda: pt(TF.resize(pil, [2, 3], interpolation=T.InterpolationMode.BOX)),
+    "resize_pil_hamming_up": lambda: pt(TF.resize(pil, [8, 9], interpolation=T.InterpolationMode.HAMMING))[0],
+    "resize_pil_lanczos": lambda: pt(TF.resize(pil, [3, 4], interpolation=T.InterpolationMode.LANCZOS)),
+    "resize_pil_lanczos_l": lambda: pt(TF.resize(pil_l, [5, 13], interpolation=T.InterpolationMode.LANCZOS)),
+    "resize_lanczos_repr": lambda: T.Resize(3, interpolation=T.InterpolationMode.LANCZOS),
     "resize_max_size": lambda: (TF.resize(x, 4, max_size=5).shape, TF.resize(pil, 4, max_size=5).size),
     "resize_max_size_pair": lambda: TF.resize(x, [4, 4], max_size=5),
     "resize_max_size_small": lambda: TF.resize(x, 6, max_size=5),

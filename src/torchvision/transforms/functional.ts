@@ -24,11 +24,17 @@ import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor,
 import { pilAffine, pilBrightness, pilContrast, pilPerspective, pilSaturation, pilHue, pilResize, pilRotate } from "./_pil";
 import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, antialiasTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
-/** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
+/**
+ * torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. BOX, HAMMING and
+ * LANCZOS are Pillow's filters: they resize an `Image` only, as in torchvision.
+ */
 export const InterpolationMode = {
   NEAREST: "nearest",
   BILINEAR: "bilinear",
   BICUBIC: "bicubic",
+  BOX: "box",
+  HAMMING: "hamming",
+  LANCZOS: "lanczos",
 } as const;
 export type InterpolationMode = (typeof InterpolationMode)[keyof typeof InterpolationMode];
 
@@ -138,12 +144,12 @@ function assertChannels(img: Tensor, permitted: number[]): void {
   if (!permitted.includes(c)) throw new TypeError(`Input image tensor permitted channel values are [${permitted.join(", ")}], but found ${c}`);
 }
 
-function checkInterpolation(mode: unknown, allowed: readonly string[], op: string): InterpolationMode {
-  if (mode !== "nearest" && mode !== "bilinear" && mode !== "bicubic") {
-    throw new TypeError(`${op}(): Argument interpolation should be a InterpolationMode ('nearest', 'bilinear' or 'bicubic'), got ${String(mode)}`);
+function checkInterpolation<M extends InterpolationMode>(mode: unknown, allowed: readonly M[], op: string): M {
+  if (!Object.values(InterpolationMode).includes(mode as InterpolationMode)) {
+    throw new TypeError(`${op}(): Argument interpolation should be a InterpolationMode ('nearest', 'bilinear', 'bicubic', 'box', 'hamming' or 'lanczos'), got ${String(mode)}`);
   }
-  if (!allowed.includes(mode)) throw new ValueError(`Interpolation mode '${mode}' is unsupported with Tensor input`);
-  return mode;
+  if (!allowed.includes(mode as M)) throw new ValueError(`Interpolation mode '${String(mode)}' is unsupported with Tensor input`);
+  return mode as M;
 }
 
 // ---------------------------------------------------------------- conversion
@@ -342,7 +348,8 @@ export interface ResizeKwargs {
  */
 export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[], interpolation?: InterpolationMode, max_size?: number | null, antialias?: boolean | null], ResizeKwargs>): T {
   const [size, interpolation, max_size, antialias] = kwargs<[number | number[], InterpolationMode, number | null, boolean | null]>("resize", args, [["size", REQUIRED], ["interpolation", "bilinear"], ["max_size", undefined], ["antialias", undefined]]);
-  const mode = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "resize");
+  const pil = img instanceof Image;
+  const mode = checkInterpolation(interpolation, pil ? Object.values(InterpolationMode) : ["nearest", "bilinear", "bicubic"], "resize");
   const sz = typeof size === "number" ? [size] : size;
   if (!Array.isArray(sz) || sz.some((v) => typeof v !== "number" || !Number.isInteger(v))) throw new TypeError(`Size should be int or sequence of ints. Got ${Array.isArray(sz) ? `[${sz.join(", ")}]` : typeName(size)}`);
   if (sz.length !== 1 && sz.length !== 2) throw new ValueError(`Size must be an int or a 1 or 2 element tuple/list, not a ${sz.length} element tuple/list`);
@@ -352,7 +359,6 @@ export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | 
   if (antialias && mode === "nearest") throw new ValueError("Antialias option is supported for bilinear and bicubic interpolation modes only");
   // A decoded Image resizes as PIL does (torchvision hands PIL images to PIL): always antialiased,
   // and NEAREST picks the pixel under each output pixel's centre (torch's 'nearest-exact').
-  const pil = img instanceof Image;
   const aa = pil || Boolean(antialias);
   const [, h, w] = get_dimensions(img);
   const [oh, ow] = computeResizedOutputSize(h, w, sz, max_size);
@@ -361,7 +367,7 @@ export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | 
   const taps = (n: number, m: number): Taps | null => {
     if (n === m) return null;
     if (mode === "nearest") return nearestTaps(n, m, pil);
-    if (aa) return antialiasTaps(n, m, mode);
+    if (aa) return antialiasTaps(n, m, mode as "bilinear" | "bicubic");
     return mode === "bicubic" ? bicubicTaps(n, m) : bilinearTaps(n, m);
   };
   // torchvision clamps bicubic results of uint8 images (cubic weights overshoot); floats are not clamped.

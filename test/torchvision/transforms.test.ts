@@ -152,7 +152,8 @@ describe("other error paths", () => {
     ["resize antialias with nearest", () => F.resize(x, [2, 2], "nearest", null, true), "ValueError"],
     ["resize max_size with [h, w]", () => F.resize(x, [2, 2], "bilinear", 5), "ValueError"],
     ["resize max_size too small", () => F.resize(x, 3, "bilinear", 3), "ValueError"],
-    ["rotate with a bad interpolation", () => F.rotate(x, 10, "lanczos" as "nearest"), "TypeError"],
+    ["rotate with a bad interpolation", () => F.rotate(x, 10, "nope" as "nearest"), "TypeError"],
+    ["rotate a tensor with a PIL-only interpolation", () => F.rotate(x, 10, "lanczos"), "ValueError"],
     ["rotate with a string angle", () => F.rotate(x, "10" as unknown as number), "TypeError"],
     ["affine with a 3-element translate", () => F.affine(x, 0, [1, 2, 3], 1, 0), "ValueError"],
     ["affine with scale 0", () => F.affine(x, 0, [0, 0], 0, 0), "ValueError"],
@@ -556,7 +557,9 @@ describe("transforms on decoded images", () => {
     expect(new T.ToImage()(t)).toBe(t);
     const back = new T.ToPILImage()(t);
     expect(Array.from(back.data)).toEqual(Array.from(data));
-    expect(new T.ToPILImage({ mode: "L" })(t).mode).toBe("L");
+    // torchvision refuses a mode that does not fit the channels rather than converting.
+    expect(() => new T.ToPILImage({ mode: "L" })(t)).toThrow("Only modes ['RGB', 'YCbCr', 'HSV'] are supported for 3D inputs");
+    expect(new T.ToPILImage({ mode: "RGB" })(t).mode).toBe("RGB");
     expect(new T.ConvertImageDtype("float32")(t).allclose(F.to_tensor(img))).toBe(true);
   });
 

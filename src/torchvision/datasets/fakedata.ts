@@ -49,7 +49,8 @@ export class FakeData<X = Image, Y = number> extends VisionDataset<X, Y> {
   }
 
   getitem(index: number): [X, Y] {
-    if (!Number.isInteger(index) || index < 0 || index >= this.size) throw new IndexError(`${this.constructor.name} index out of range`);
+    // torchvision checks only the upper bound: a negative index seeds with index + random_offset (wrapped as torch.manual_seed wraps it).
+    if (!Number.isInteger(index) || index >= this.size) throw new IndexError(`${this.constructor.name} index out of range`);
     const g = new Generator(index + this.random_offset);
     const img = randn(this.image_size, { generator: g });
     const target = g.randint(0, this.num_classes);

@@ -156,7 +156,7 @@ export function resolveWeights<E extends WeightsEnum>(builder: string, cls: abst
   if (member !== undefined) return { kind: "enum", weights: member };
   if (fs.existsSync(weights) && fs.statSync(weights).isFile()) return { kind: "file", path: weights };
   throw new ValueError(
-    `${builder}(): weights='${weights}' is neither a member of ${cls.name} (${[...WeightsEnum.members(cls).keys()].join(", ")}) nor an existing checkpoint file`,
+    `Unknown value '${weights}' for ${cls.name}. ${builder}(): weights='${weights}' is neither a member of ${cls.name} (${[...WeightsEnum.members(cls).keys()].join(", ")}) nor an existing checkpoint file`,
   );
 }
 

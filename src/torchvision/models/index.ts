@@ -22,5 +22,7 @@ export { AlexNet, AlexNet_Weights, alexnet } from "./alexnet";
 export type { AlexNetOptions, AlexNetBuilderOptions } from "./alexnet";
 export { MobileNetV2, InvertedResidual, MobileNet_V2_Weights, mobilenet_v2, _make_divisible } from "./mobilenetv2";
 export type { MobileNetV2Options, MobileNetV2BuilderOptions } from "./mobilenetv2";
+export { DenseNet, _DenseLayer, _DenseBlock, _Transition, densenet121, densenet161, densenet169, densenet201 } from "./densenet";
+export type { DenseNetOptions, DenseNetBuilderOptions } from "./densenet";
 export { SqueezeNet, Fire, SqueezeNet1_0_Weights, SqueezeNet1_1_Weights, squeezenet1_0, squeezenet1_1 } from "./squeezenet";
 export type { SqueezeNetOptions, SqueezeNetBuilderOptions } from "./squeezenet";

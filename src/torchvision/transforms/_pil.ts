@@ -287,9 +287,26 @@ export function pilRotate(r: Raw, angle: number, mode: "nearest" | "bilinear" | 
   return pilAffine(r, m, ow, oh, mode, fill);
 }
 
+/** The filters Pillow's Image.resize convolves with (BOX, BILINEAR, HAMMING, BICUBIC, LANCZOS). */
+export type PilFilter = "box" | "bilinear" | "hamming" | "bicubic" | "lanczos";
+
+const sinc = (x: number): number => (x === 0 ? 1 : Math.sin(x * Math.PI) / (x * Math.PI));
+
 /** Pillow's resampling filters (libImaging/Resample.c), evaluated in double: support and kernel. */
-const PIL_FILTERS: Record<"bilinear" | "bicubic", { support: number; filter: (x: number) => number }> = {
+const PIL_FILTERS: Record<PilFilter, { support: number; filter: (x: number) => number }> = {
+  box: { support: 0.5, filter: (x) => (x > -0.5 && x <= 0.5 ? 1 : 0) },
   bilinear: { support: 1, filter: (x) => (Math.abs(x) < 1 ? 1 - Math.abs(x) : 0) },
+  hamming: {
+    support: 1,
+    filter: (x) => {
+      const ax = Math.abs(x);
+      if (ax === 0) return 1;
+      if (ax >= 1) return 0;
+      const px = ax * Math.PI;
+      return (Math.sin(px) / px) * (0.54 + 0.46 * Math.cos(px));
+    },
+  },
+  lanczos: { support: 3, filter: (x) => (x >= -3 && x < 3 ? sinc(x) * sinc(x / 3) : 0) },
   bicubic: {
     support: 2,
     filter: (x) => {
@@ -307,7 +324,7 @@ const PRECISION_BITS = 32 - 8 - 2;
  * Pillow's precompute_coeffs + normalize_coeffs_8bpc for one axis: each output pixel's first input
  * index and its weights in fixed point (rounded half away from zero to 22 fractional bits).
  */
-function pilCoeffs(inSize: number, outSize: number, mode: "bilinear" | "bicubic"): { xmin: Int32Array; k: Int32Array[] } {
+function pilCoeffs(inSize: number, outSize: number, mode: PilFilter): { xmin: Int32Array; k: Int32Array[] } {
   const { support: base, filter } = PIL_FILTERS[mode];
   const scale = inSize / outSize;
   const filterscale = Math.max(scale, 1);
@@ -357,10 +374,10 @@ function pilPass(src: Float32Array, outer: number, n: number, inner: number, c: 
 }
 
 /**
- * Image.resize((ow, oh), BILINEAR | BICUBIC) on an 8-bit image, as Pillow computes it: fixed-point
+ * Image.resize((ow, oh), BOX | BILINEAR | HAMMING | BICUBIC | LANCZOS) on an 8-bit image, as Pillow computes it: fixed-point
  * weights, the horizontal pass first, rounded to 8 bits, then the vertical pass (ImagingResample).
  */
-export function pilResize(r: Raw, oh: number, ow: number, mode: "bilinear" | "bicubic"): Raw {
+export function pilResize(r: Raw, oh: number, ow: number, mode: PilFilter): Raw {
   const h = r.shape[r.shape.length - 2];
   const w = r.shape[r.shape.length - 1];
   const planes = r.data.length / (h * w);

@@ -51,7 +51,7 @@ export class ColorJitter extends ImageTransform {
     const c = draw(contrast);
     const s = draw(saturation);
     const h = draw(hue);
-    return [order, b, c, s, h];
+    return asPyTuple([order, b, c, s, h]);
   }
 
   constructor(brightness?: Range | ColorJitterOptions, contrast?: Range | ColorJitterOptions, saturation?: Range | ColorJitterOptions, hue?: Range | ColorJitterOptions, options?: ColorJitterOptions) {

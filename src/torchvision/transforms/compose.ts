@@ -6,6 +6,7 @@
 import { Tensor } from "../../tensor/tensor";
 import { parseArgs } from "../../tensor/args";
 import { TypeError, ValueError } from "../../errors";
+import { pyTypeName } from "../../pyrepr";
 import { Transform, TransformFn, RandomOptions, ImageLike, gen, isCallObject, listing, pyValue } from "./transform";
 
 function run(t: TransformFn, img: unknown): unknown {
@@ -64,7 +65,7 @@ export class Lambda<I = Tensor, O = Tensor> extends Transform {
     super();
     const a = parseArgs("Lambda", [lambd, options], ["lambd"]);
     lambd = a.lambd as (img: I) => O;
-    if (typeof lambd !== "function") throw new TypeError(`Argument lambd should be callable, got '${lambd === null ? "NoneType" : typeof lambd}'`);
+    if (typeof lambd !== "function") throw new TypeError(`Argument lambd should be callable, got '${pyTypeName(lambd)}'`);
     this.lambd = lambd;
   }
   forward(img: unknown): unknown {

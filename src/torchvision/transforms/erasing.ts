@@ -5,8 +5,9 @@ import { Tensor } from "../../tensor/tensor";
 import { Generator } from "../../tensor/random";
 import { parseArgs } from "../../tensor/args";
 import { randn } from "../../ops/creation";
-import { from_typed } from "../../ops/creation";
+import { tensor } from "../../ops/creation";
 import { TypeError, ValueError } from "../../errors";
+import { asPyTuple } from "../../pyrepr";
 import * as F from "./functional";
 import { TensorTransform, RandomOptions, gen, uniform, pyValue } from "./transform";
 
@@ -49,12 +50,13 @@ export class RandomErasing extends TensorTransform {
       const h = pyRound(Math.sqrt(eraseArea * aspect));
       const w = pyRound(Math.sqrt(eraseArea / aspect));
       if (!(h < imgH && w < imgW)) continue;
-      const v = value === null ? randn([imgC, h, w], { generator: g }) : from_typed(Float32Array.from(value), [value.length, 1, 1]);
+      // torch.tensor(value)[:, None, None]: integer values give an int64 tensor, as in torchvision.
+      const v = value === null ? randn([imgC, h, w], { generator: g }) : tensor(value).view(value.length, 1, 1);
       const i = g.randint(0, imgH - h + 1);
       const j = g.randint(0, imgW - w + 1);
-      return [i, j, h, w, v];
+      return asPyTuple([i, j, h, w, v]);
     }
-    return [0, 0, imgH, imgW, img];
+    return asPyTuple([0, 0, imgH, imgW, img]);
   }
 
   constructor(p?: number | RandomErasingOptions, scale?: number[] | RandomErasingOptions, ratio?: number[] | RandomErasingOptions, value?: EraseValue | RandomErasingOptions, inplace?: boolean | RandomErasingOptions, options?: RandomErasingOptions) {

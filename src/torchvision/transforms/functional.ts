@@ -24,11 +24,17 @@ import { Raw, RawFn, planesOf, imageToRaw, rawToImage, tensorToRaw, rawToTensor,
 import { pilAffine, pilBrightness, pilContrast, pilPerspective, pilSaturation, pilHue, pilResize, pilRotate } from "./_pil";
 import { applyTaps, applyTapsJS, affineTaps, elasticTaps, bicubicTaps, antialiasTaps, bilinearTaps, gaussianKernel1d, nearbyint, nearestTaps, padIndices, perspectiveCoeffs, perspectiveTaps, Taps } from "./_sampling";
 
-/** torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. */
+/**
+ * torchvision.transforms.InterpolationMode; values are the strings PyTorch prints. BOX, HAMMING and
+ * LANCZOS are Pillow's filters: they resize an `Image` only, as in torchvision.
+ */
 export const InterpolationMode = {
   NEAREST: "nearest",
   BILINEAR: "bilinear",
   BICUBIC: "bicubic",
+  BOX: "box",
+  HAMMING: "hamming",
+  LANCZOS: "lanczos",
 } as const;
 export type InterpolationMode = (typeof InterpolationMode)[keyof typeof InterpolationMode];
 
@@ -138,12 +144,12 @@ function assertChannels(img: Tensor, permitted: number[]): void {
   if (!permitted.includes(c)) throw new TypeError(`Input image tensor permitted channel values are [${permitted.join(", ")}], but found ${c}`);
 }
 
-function checkInterpolation(mode: unknown, allowed: readonly string[], op: string): InterpolationMode {
-  if (mode !== "nearest" && mode !== "bilinear" && mode !== "bicubic") {
-    throw new TypeError(`${op}(): Argument interpolation should be a InterpolationMode ('nearest', 'bilinear' or 'bicubic'), got ${String(mode)}`);
+function checkInterpolation<M extends InterpolationMode>(mode: unknown, allowed: readonly M[], op: string): M {
+  if (!Object.values(InterpolationMode).includes(mode as InterpolationMode)) {
+    throw new TypeError(`${op}(): Argument interpolation should be a InterpolationMode ('nearest', 'bilinear', 'bicubic', 'box', 'hamming' or 'lanczos'), got ${String(mode)}`);
   }
-  if (!allowed.includes(mode)) throw new ValueError(`Interpolation mode '${mode}' is unsupported with Tensor input`);
-  return mode;
+  if (!allowed.includes(mode as M)) throw new ValueError(`Interpolation mode '${String(mode)}' is unsupported with Tensor input`);
+  return mode as M;
 }
 
 // ---------------------------------------------------------------- conversion
@@ -182,6 +188,15 @@ export interface ToPilImageKwargs {
  * wrapped modulo 256 as torchvision's `pic.mul(255).byte()` (so -0.5 becomes 129, which FakeData's standard
  * normal images rely on); an integer tensor's values outside 0..255 are clamped.
  */
+/** torchvision's to_pil_image refuses a mode that does not fit the channel count (PIL would reinterpret the bytes). */
+function checkPilMode(channels: number, mode: ImageMode | undefined): void {
+  if (mode === undefined || mode === null) return;
+  if (channels === 1 && mode !== "L") throw new ValueError(`Incorrect mode (${mode}) supplied for input type <class 'numpy.dtype'>. Should be L`);
+  const permitted: Record<number, string[]> = { 2: ["LA"], 3: ["RGB", "YCbCr", "HSV"], 4: ["RGBA", "CMYK", "RGBX"] };
+  const ok = permitted[channels];
+  if (ok !== undefined && !ok.includes(mode)) throw new ValueError(`Only modes [${ok.map((m) => `'${m}'`).join(", ")}] are supported for ${channels}D inputs`);
+}
+
 export function to_pil_image(pic: Tensor | Image | TypedArrayWithShape, ...args: Kw<[mode?: ImageMode], ToPilImageKwargs>): Image {
   const [mode] = kwargs<[ImageMode]>("to_pil_image", args, [["mode", undefined]]);
   if (pic instanceof Image) return mode ? pic.convert(mode) : pic;
@@ -190,11 +205,13 @@ export function to_pil_image(pic: Tensor | Image | TypedArrayWithShape, ...args:
     if (img.shape[0] > 4) throw new ValueError(`pic should not have > 4 channels. Got ${img.shape[0]} channels.`);
     // PIL's modes F / I / I;16 (what torchvision makes of other arrays) have no torchlab Image.
     if (img.dtype !== D.uint8) throw new TypeError(`Input type ${String(img.dtype).replace("torch.", "")} is not supported`);
+    checkPilMode(img.shape[0], mode);
     return tensorToImage(img.to("int64"), mode);
   }
   if (!(pic instanceof Tensor)) throw new TypeError(`to_pil_image(): pic should be Tensor or Image. Got ${typeName(pic)}.`);
   if (pic.dim() !== 2 && pic.dim() !== 3) throw new ValueError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
   if (pic.dim() === 3 && pic.shape[0] > 4) throw new ValueError(`pic should not have > 4 channels. Got ${pic.shape[0]} channels.`);
+  checkPilMode(pic.dim() === 2 ? 1 : pic.shape[0], mode);
   const ints = isFloat(pic) ? pic.mul(255).byte() : pic.to("int64");
   return tensorToImage(ints, mode);
 }
@@ -217,7 +234,9 @@ function maxOf(d: DType): number {
  */
 export function convert_image_dtype(image: Tensor, ...args: Kw<[dtype?: DType | string], ConvertImageDtypeKwargs>): Tensor {
   const [dtype] = kwargs<[DType | string]>("convert_image_dtype", args, [["dtype", "float32"]]);
-  const t = tensorOnly(image, "convert_image_dtype");
+  // torchvision checks only that it is a tensor: any shape converts (a 1-D tensor of intensities too).
+  if (!(image instanceof Tensor)) throw new TypeError(`Input img should be Tensor Image`);
+  const t = image;
   const want = normalizeDtype(dtype);
   if (want === t.dtype) return t;
   if (t.dtype.is_floating_point) {
@@ -271,7 +290,8 @@ export function normalize(tensor: Tensor, ...args: Kw<[mean: ChannelValues, std:
   const c = t.shape[t.dim() - 3];
   for (const [name, v] of [["mean", m], ["std", s]] as const) {
     if (v.length !== 1 && v.length !== c) {
-      throw new RuntimeError(`normalize(): ${name} has ${v.length} values but the image has ${c} channels (shape [${t.shape.join(", ")}])`);
+      // torchvision broadcasts mean.view(-1, 1, 1) against the image: PyTorch's text, then ours.
+      throw new RuntimeError(`The size of tensor a (${c}) must match the size of tensor b (${v.length}) at non-singleton dimension ${t.dim() - 3}: normalize(): ${name} has ${v.length} values but the image has ${c} channels (shape [${t.shape.join(", ")}])`);
     }
   }
   if (!inplace && !t.requires_grad) {
@@ -328,7 +348,8 @@ export interface ResizeKwargs {
  */
 export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | number[], interpolation?: InterpolationMode, max_size?: number | null, antialias?: boolean | null], ResizeKwargs>): T {
   const [size, interpolation, max_size, antialias] = kwargs<[number | number[], InterpolationMode, number | null, boolean | null]>("resize", args, [["size", REQUIRED], ["interpolation", "bilinear"], ["max_size", undefined], ["antialias", undefined]]);
-  const mode = checkInterpolation(interpolation, ["nearest", "bilinear", "bicubic"], "resize");
+  const pil = img instanceof Image;
+  const mode = checkInterpolation(interpolation, pil ? Object.values(InterpolationMode) : ["nearest", "bilinear", "bicubic"], "resize");
   const sz = typeof size === "number" ? [size] : size;
   if (!Array.isArray(sz) || sz.some((v) => typeof v !== "number" || !Number.isInteger(v))) throw new TypeError(`Size should be int or sequence of ints. Got ${Array.isArray(sz) ? `[${sz.join(", ")}]` : typeName(size)}`);
   if (sz.length !== 1 && sz.length !== 2) throw new ValueError(`Size must be an int or a 1 or 2 element tuple/list, not a ${sz.length} element tuple/list`);
@@ -338,7 +359,6 @@ export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | 
   if (antialias && mode === "nearest") throw new ValueError("Antialias option is supported for bilinear and bicubic interpolation modes only");
   // A decoded Image resizes as PIL does (torchvision hands PIL images to PIL): always antialiased,
   // and NEAREST picks the pixel under each output pixel's centre (torch's 'nearest-exact').
-  const pil = img instanceof Image;
   const aa = pil || Boolean(antialias);
   const [, h, w] = get_dimensions(img);
   const [oh, ow] = computeResizedOutputSize(h, w, sz, max_size);
@@ -347,7 +367,7 @@ export function resize<T extends ImageLike>(img: T, ...args: Kw<[size: number | 
   const taps = (n: number, m: number): Taps | null => {
     if (n === m) return null;
     if (mode === "nearest") return nearestTaps(n, m, pil);
-    if (aa) return antialiasTaps(n, m, mode);
+    if (aa) return antialiasTaps(n, m, mode as "bilinear" | "bicubic");
     return mode === "bicubic" ? bicubicTaps(n, m) : bilinearTaps(n, m);
   };
   // torchvision clamps bicubic results of uint8 images (cubic weights overshoot); floats are not clamped.
@@ -800,7 +820,9 @@ export interface AffineKwargs {
  * as in torchvision's affine), `translate` [tx, ty] pixels, `scale`, `shear` (degrees: a number for
  * x, or [sx, sy]).
  */
-export function affine<T extends ImageLike>(img: T, ...args: Kw<[angle: number, translate: number[], scale: number, shear: number | number[], interpolation?: InterpolationMode, fill?: number | number[] | null, center?: number[] | null], AffineKwargs>): T {
+export function affine<T extends ImageLike>(img: T, options: AffineKwargs & Required<Pick<AffineKwargs, "angle" | "translate" | "scale" | "shear">>): T;
+export function affine<T extends ImageLike>(img: T, ...args: Kw<[angle: number, translate: number[], scale: number, shear: number | number[], interpolation?: InterpolationMode, fill?: number | number[] | null, center?: number[] | null], AffineKwargs>): T;
+export function affine<T extends ImageLike>(img: T, ...args: unknown[]): T {
   const [angle, translate, scale, shear, interpolation, fill, center] = kwargs<[number, number[], number, number | number[], InterpolationMode, number | number[] | null, number[] | null]>("affine", args, [["angle", REQUIRED], ["translate", REQUIRED], ["scale", REQUIRED], ["shear", REQUIRED], ["interpolation", "nearest"], ["fill", null], ["center", null]]);
   if (typeof angle !== "number") throw new TypeError("Argument angle should be int or float");
   if (!Array.isArray(translate)) throw new TypeError("Argument translate should be a sequence");
@@ -857,7 +879,8 @@ export function rgb_to_grayscale<T extends ImageLike>(img: T, ...args: Kw<[num_o
     const [r, g, b] = t.float().unbind(-3);
     l = r.mul(0.2989).add(g.mul(0.587)).add(b.mul(0.114)).to(t.dtype).unsqueeze(-3);
   } else l = t.clone();
-  return (num_output_channels === 3 ? l.expand(t.shape.slice(0, -3).concat([3], t.shape.slice(-2))) : l) as T;
+  // torchvision expands to the input's shape, so a 1-channel tensor stays 1 channel even when 3 are asked for.
+  return (num_output_channels === 3 ? l.expand(t.shape) : l) as T;
 }
 
 /** Keyword arguments of `to_grayscale` (any of its parameters after the first, by name). */

@@ -7,6 +7,7 @@
 import { Generator } from "../../tensor/random";
 import { parseArgs } from "../../tensor/args";
 import { TypeError, ValueError } from "../../errors";
+import { asPyTuple } from "../../pyrepr";
 import * as F from "./functional";
 import type { InterpolationMode, PaddingMode } from "./functional";
 import { ImageTransform, Transform, RandomOptions, ImageLike, gen, uniform, pyNum, pySeq, pyValue, setupSize } from "./transform";
@@ -142,11 +143,11 @@ export class RandomCrop extends ImageTransform {
     const [, h, w] = F.get_dimensions(img);
     const [th, tw] = output_size;
     if (h < th || w < tw) throw new ValueError(`Required crop size (${th}, ${tw}) is larger than input image size (${h}, ${w})`);
-    if (w === tw && h === th) return [0, 0, h, w];
+    if (w === tw && h === th) return asPyTuple([0, 0, h, w]);
     const g = gen(generator);
     const i = g.randint(0, h - th + 1);
     const j = g.randint(0, w - tw + 1);
-    return [i, j, th, tw];
+    return asPyTuple([i, j, th, tw]);
   }
 
   constructor(size: number | number[] | RandomCropOptions, padding?: number | number[] | null | RandomCropOptions, pad_if_needed?: boolean | RandomCropOptions, fill?: number | number[] | RandomCropOptions, padding_mode?: PaddingMode | RandomCropOptions, options?: RandomCropOptions) {
@@ -212,7 +213,7 @@ export class RandomResizedCrop extends ImageTransform {
       if (w > 0 && w <= width && h > 0 && h <= height) {
         const i = g.randint(0, height - h + 1);
         const j = g.randint(0, width - w + 1);
-        return [i, j, h, w];
+        return asPyTuple([i, j, h, w]);
       }
     }
     const inRatio = width / height;
@@ -228,7 +229,7 @@ export class RandomResizedCrop extends ImageTransform {
       w = width;
       h = height;
     }
-    return [Math.floor((height - h) / 2), Math.floor((width - w) / 2), h, w];
+    return asPyTuple([Math.floor((height - h) / 2), Math.floor((width - w) / 2), h, w]);
   }
 
   constructor(size: number | number[] | RandomResizedCropOptions, scale?: number[] | RandomResizedCropOptions, ratio?: number[] | RandomResizedCropOptions, interpolation?: InterpolationMode | RandomResizedCropOptions, antialias?: boolean | null | RandomResizedCropOptions, options?: RandomResizedCropOptions) {

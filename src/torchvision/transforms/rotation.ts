@@ -9,6 +9,7 @@ import { Tensor } from "../../tensor/tensor";
 import { rand } from "../../ops/creation";
 import { cat } from "../../ops/movement";
 import { TypeError, ValueError } from "../../errors";
+import { asPyTuple } from "../../pyrepr";
 import * as F from "./functional";
 import type { InterpolationMode } from "./functional";
 import { ImageTransform, RandomOptions, ImageLike, gen, uniform, pySeq, pyValue, setupAngle, checkSequence, checkFillArg, fillList } from "./transform";
@@ -113,11 +114,11 @@ export class RandomAffine extends ImageTransform {
   static get_params(degrees: number[], translate: number[] | null, scale_ranges: number[] | null, shears: number[] | null, img_size: number[], generator?: Generator | null): [number, [number, number], number, [number, number]] {
     const g = gen(generator);
     const angle = uniform(g, degrees[0], degrees[1]);
-    let translations: [number, number] = [0, 0];
+    let translations: [number, number] = asPyTuple([0, 0]);
     if (translate !== null) {
       const maxDx = translate[0] * img_size[0];
       const maxDy = translate[1] * img_size[1];
-      translations = [pyRound(uniform(g, -maxDx, maxDx)), pyRound(uniform(g, -maxDy, maxDy))];
+      translations = asPyTuple([pyRound(uniform(g, -maxDx, maxDx)), pyRound(uniform(g, -maxDy, maxDy))]);
     }
     const scale = scale_ranges !== null ? uniform(g, scale_ranges[0], scale_ranges[1]) : 1.0;
     let shearX = 0;
@@ -126,7 +127,7 @@ export class RandomAffine extends ImageTransform {
       shearX = uniform(g, shears[0], shears[1]);
       if (shears.length === 4) shearY = uniform(g, shears[2], shears[3]);
     }
-    return [angle, translations, scale, [shearX, shearY]];
+    return asPyTuple([angle, translations, scale, asPyTuple([shearX, shearY])]);
   }
 
   constructor(
@@ -214,7 +215,7 @@ export class RandomPerspective extends ImageTransform {
     const botright = [g.randint(width - dx - 1, width), g.randint(height - dy - 1, height)];
     const botleft = [g.randint(0, dx + 1), g.randint(height - dy - 1, height)];
     const startpoints = [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]];
-    return [startpoints, [topleft, topright, botright, botleft]];
+    return asPyTuple([startpoints, [topleft, topright, botright, botleft]]);
   }
 
   constructor(distortion_scale?: number | RandomPerspectiveOptions, p?: number | RandomPerspectiveOptions, interpolation?: InterpolationMode | RandomPerspectiveOptions, fill?: Fill | null | RandomPerspectiveOptions, options?: RandomPerspectiveOptions) {

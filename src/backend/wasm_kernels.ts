@@ -120,6 +120,17 @@ export function registerWasmKernels(): void {
   if (registered) return;
   registered = true;
   tf.registerKernel({ kernelName: "TorchlabSlice", backendName: "wasm", kernelFunc: sliceKernel as unknown as tf.KernelFunc });
+  // Its gradient, as tf.slice's: the gradient padded with zeros back to the input's shape (forward-mode AD
+  // and create_graph differentiate backward steps that slice through TensorFlow.js's autodiff).
+  tf.registerGradient({
+    kernelName: "TorchlabSlice",
+    inputsToSave: ["x"],
+    gradFunc: (dy, saved, attrs) => {
+      const [x] = saved;
+      const { begin, size } = attrs as unknown as { begin: number[]; size: number[] };
+      return { x: () => tf.pad(dy as tf.Tensor, x.shape.map((n, k) => [begin[k], n - begin[k] - size[k]] as [number, number])) };
+    },
+  });
   const have = new Set(tf.getKernelsForBackend("wasm").map((k) => k.kernelName));
   if (!have.has("UnsortedSegmentSum")) {
     tf.registerKernel({ kernelName: "UnsortedSegmentSum", backendName: "wasm", kernelFunc: unsortedSegmentSum as unknown as tf.KernelFunc });

@@ -94,6 +94,24 @@ describe("wasm TorchlabSlice (every slice torchlab takes, copied run by run insi
     const want = await on("cpu", () => viaTf(values, shape, dtype, begin, size));
     expect(got).toEqual(want);
   });
+  test("its gradient is tf.slice's (zeros around the box), for forward-mode AD and create_graph", async () => {
+    const values = seq(2 * 3 * 4, (i) => i * 0.5);
+    const dyValues = seq(1 * 2 * 2, (i) => i + 1);
+    const got = await on("wasm", () =>
+      tf.tidy(() => {
+        const g = tf.grad((v: tf.Tensor) => sliceTf(v, [1, 1, 1], [1, 2, 2]))(tf.tensor(values, [2, 3, 4]), tf.tensor(dyValues, [1, 2, 2]));
+        return { shape: g.shape, data: Array.from(g.dataSync()) };
+      }),
+    );
+    // tf.slice's gradient: dy placed at the box, zeros elsewhere.
+    const want = await on("cpu", () =>
+      tf.tidy(() => {
+        const g = tf.pad(tf.tensor(dyValues, [1, 2, 2]), [[1, 0], [1, 0], [1, 1]]);
+        return { shape: g.shape, data: Array.from(g.dataSync()) };
+      }),
+    );
+    expect(got).toEqual(want);
+  });
   test("a size of -1 is the rest of that dim, as tf.slice's", async () => {
     const values = seq(24, (i) => i);
     const got = await on("wasm", () => viaKernel(values, [4, 6], "float32", [1, 2], [-1, -1]));

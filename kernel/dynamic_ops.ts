@@ -453,8 +453,19 @@ export function setitem(obj: any, key: any, value: any): any {
     const at = (obj as ArrayLike<unknown>).length + key;
     if (at < 0) throw new IndexError("list assignment index out of range");
     (obj as unknown[])[at] = value;
-  } else obj[key] = value;
+  } else {
+    // Python's dict keyed by ints (`counts[label] = ...` on `{}`): it prints {0: 3}, not {'0': 3}.
+    if (typeof key === "number" && Number.isInteger(key) && plainObject(obj)) asPyIntKeyed(obj);
+    obj[key] = value;
+  }
   return value;
+}
+
+/** An object literal's object (Python's dict in the dialect), not an array, class instance or Map. */
+function plainObject(obj: unknown): obj is object {
+  if (typeof obj !== "object" || obj === null) return false;
+  const proto = Object.getPrototypeOf(obj);
+  return proto === Object.prototype || proto === null;
 }
 
 /** A negative whole-number key on an array or a typed array (or, read, a string): Python's index from the end. */

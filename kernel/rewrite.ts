@@ -1065,6 +1065,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
 
   /** `obj.method` read as a value (not called, not assigned, not compared, not read further) of an object, not a class. */
+  /** An object literal's type (`const counts = {}`, `{[k: number]: string}`, a Record), not yet marked int-keyed. */
+  const plainDict = (e: ts.Node): boolean => {
+    if (dynamicCall(e, "int_keyed")) return false;
+    const type = checker.getTypeAtLocation(strip(e));
+    if (!(type.flags & t.TypeFlags.Object) || mayBeArray(type) || type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+    const name = type.getSymbol()?.name;
+    return name === "__object" || name === "__type";
+  };
   /** A typed receiver whose class defines `__getitem__` and is no array (an nn container has get(): containerGet). */
   const ownGetitem = (e: ts.Node): boolean => {
     const type = checker.getTypeAtLocation(strip(e));
@@ -1217,7 +1225,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // `x` is untyped) is written as a tensor's tuple index, as it is read: JavaScript's comma would
         // keep only the last item, and the checker refuses the assignment.
         const tupleOnUntyped = t.isElementAccessExpression(target) && kindOf(target.expression) === "any" && tupleItems(target.argumentExpression) !== undefined;
-        if (t.isElementAccessExpression(target) && !target.questionDotToken && (kindOf(target.expression) === "tensor" || tupleOnUntyped)) {
+        if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.argumentExpression) === "number" && plainDict(target.expression)) {
+          // `counts[label] = ...` on an object literal (Python's dict keyed by ints): marked int-keyed, it prints
+          // {0: 3} as Python's, not {'0': 3}.
+          wrap(target.expression, `${DYNAMIC_REF}.int_keyed(`, ")");
+        } else if (t.isElementAccessExpression(target) && !target.questionDotToken && (kindOf(target.expression) === "tensor" || tupleOnUntyped)) {
           plans.delete(target);
           plans.set(n, assignItem(n, target));
         } else if (

@@ -150,6 +150,16 @@ export function pyDictKey(obj: object, key: string): string | number {
   return (obj as Record<symbol, unknown>)[PY_INT_KEYS] === true && /^-?(0|[1-9][0-9]{0,15})$/.test(key) ? Number(key) : key;
 }
 
+/**
+ * Marks an array as holding Python floats (a float tensor's tolist()): a whole number in it prints as
+ * Python's float does, `1.0`, where JavaScript's number would print `1`. It stays an ordinary array.
+ */
+export const PY_FLOATS = Symbol.for("torchlab.pyFloats");
+export function asPyFloats<T extends unknown[]>(items: T): T {
+  Object.defineProperty(items, PY_FLOATS, { value: true });
+  return items;
+}
+
 /** Whether an array was marked a tuple (asPyTuple). */
 export function pyIsTuple(x: readonly unknown[]): boolean {
   return (x as unknown as Record<symbol, unknown>)[PY_TUPLE] === true;

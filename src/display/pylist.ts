@@ -9,7 +9,7 @@
  * keeps Node's format for the whole value. Duck-typed, so the kernel's emitter needs no torch import.
  */
 import { inspect } from "util";
-import { ipythonReprOf, pyClassQualname, pyDictKey, pyMappingOf, pyReprOf, PY_TUPLE } from "../pyrepr";
+import { ipythonReprOf, pyClassQualname, pyDictKey, pyMappingOf, pyReprOf, PY_FLOATS, PY_TUPLE } from "../pyrepr";
 import { ipythonPretty, type PrettyDoc } from "./ipython_pretty";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
@@ -50,6 +50,11 @@ function pyNumber(n: number): string {
   if (a < 1e16 && (Number.isInteger(n) || a >= 1e-4)) return String(n);
   const [mant, exp] = n.toExponential().split("e");
   return `${mant}e${exp[0]}${exp.slice(1).padStart(2, "0")}`;
+}
+
+/** Python's repr of a float: a whole number below 1e16 keeps its `.0`. */
+function pyFloat(n: number): string {
+  return Number.isInteger(n) && Math.abs(n) < 1e16 && !Object.is(n, -0) ? `${n}.0` : pyNumber(n);
 }
 
 /** `dicts`: a plain object is Python's dict (print's str()); elsewhere it keeps Node's format for the whole value. */
@@ -144,8 +149,10 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
   seen.add(v);
   const items: PrettyDoc[] = [];
+  // A float tensor's tolist(): Python's floats, `[1.0, 2.5]`.
+  const floats = (v as { [PY_FLOATS]?: boolean })[PY_FLOATS] === true;
   for (let i = 0; i < v.length; i++) {
-    const p = doc(v[i], seen, cell, dicts);
+    const p = floats && typeof v[i] === "number" ? pyFloat(v[i] as number) : doc(v[i], seen, cell, dicts);
     if (p === null) return null;
     items.push(p);
   }

@@ -15,7 +15,7 @@ import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
 import { formatValues, addSuffixes } from "./repr";
 import { pyFloat } from "../testing/pyrepr";
-import { asPyTuple, setPyModule } from "../pyrepr";
+import { asPyFloats, asPyTuple, setPyModule } from "../pyrepr";
 import { format, formatFloat, formatInt } from "../pyformat";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, keywordOnly, parseArgs, trimArgs } from "./args";
@@ -517,10 +517,13 @@ export class Tensor {
   /** Nested JS arrays of the values (numbers, or booleans for bool tensors). */
   tolist(): NestedList {
     const flat = Array.from(this._t.dataSync() as ArrayLike<number>, (v) => (this.dtype._tf === "bool" ? Boolean(v) : v));
+    // A float tensor's values are Python floats: the lists print `[1.0, 2.0]`, as PyTorch's tolist().
+    const floats = this.dtype.is_floating_point;
     const build = (dim: number, offset: number): NestedList => {
       if (dim === this.dim()) return flat[offset];
       const stride = this.shape.slice(dim + 1).reduce((a, b) => a * b, 1);
-      return Array.from({ length: this.shape[dim] }, (_, i) => build(dim + 1, offset + i * stride));
+      const row = Array.from({ length: this.shape[dim] }, (_, i) => build(dim + 1, offset + i * stride));
+      return floats ? asPyFloats(row) : row;
     };
     return build(0, 0);
   }

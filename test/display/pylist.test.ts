@@ -238,6 +238,14 @@ test("through the kernel: cell values and console.log", async () => {
         "const ds = new torch.utils.data.TensorDataset(torch.zeros(10, 2), torch.zeros(10));",
         "print(len(ds), len(new torch.utils.data.DataLoader(ds, {batch_size: 4})), len(torch.zeros(3, 5)), len([1, 2]), len({a: 1}), len(\"ab\"));",
       ].join("\n"),
+      [
+        "const counts = {};",
+        "for (const y of [0, 1, 1, 2]) counts[y] = (counts[y] ?? 0) + 1;",
+        "const idx2char = {};",
+        '["a", "b"].forEach((c, i) => { idx2char[i] = c; });',
+        "print(torch.tensor([[1.0, 2.5], [3.0, -0.0]]).tolist(), torch.tensor([1, 2]).tolist(), torch.tensor([1e16, 0.5]).tolist(), counts, idx2char);",
+      ].join("\n"),
+      "torch.tensor([2.0, 0.25]).tolist()",
     ],
   });
   expect(run.status).toBe(0);
@@ -261,5 +269,7 @@ test("through the kernel: cell values and console.log", async () => {
   expect(masked(value(cells[11]))).toBe(ref.cell_generator_parameters);
   expect(masked(value(cells[12]))).toBe(ref.cell_zip);
   expect(cells[13].filter((o) => o.output_type === "execute_result")).toEqual([]);
+  expect(printed(cells[15])).toBe(ref.printed_tolist_and_int_keys);
+  expect(value(cells[16])).toBe(ref.cell_float_list);
   expect(printed(cells[14])).toBe(`${["scalars", "tensor_and_size", "sep", "end", "dict_of_tensor"].map((k) => ref.print[k]).join("")}10 3 3 2 1 2\n`);
 }, 180000);

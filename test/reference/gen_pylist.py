@@ -125,5 +125,17 @@ out["print"] = {
     "iterators": mask(printed(zip([1], [2]), enumerate([1]), map(str, [1]), iter([1]))),
     "generator": mask(printed(net.parameters(), [net.children()])),
 }
+# A float tensor's tolist() holds Python floats ([1.0, 2.5]); an int tensor's ints. A dict built by
+# `counts[y] = ...` on `{}` is keyed by ints (inserted in ascending order here: a JavaScript object keeps
+# integer keys ascending, the one order both share).
+counts = {}
+for y in [0, 1, 1, 2]:
+    counts[y] = counts.get(y, 0) + 1
+idx2char = {}
+for i, c in enumerate(["a", "b"]):
+    idx2char[i] = c
+out["printed_tolist_and_int_keys"] = printed(torch.tensor([[1.0, 2.5], [3.0, -0.0]]).tolist(), torch.tensor([1, 2]).tolist(), torch.tensor([1e16, 0.5]).tolist(), counts, idx2char)
+out["cell_float_list"] = repr(torch.tensor([2.0, 0.25]).tolist())
+
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylist.json"), "w") as fh:
     json.dump(out, fh, indent=1)

@@ -134,6 +134,28 @@ export function mark(): Mark {
 }
 
 /**
+ * A SIGINT stops a cell anywhere, also inside a backend's disposeData between its count going to 0 and
+ * the buffer leaving its map (tfjs-backend-wasm frees the buffer in between). Ending the scope again
+ * would then free that buffer a second time, which corrupts the wasm allocator: the next free spins
+ * for ever and the kernel hangs (seen: a training loop interrupted inside no_grad). An entry whose count
+ * is 0 never outlives a finished disposeData, so each one the unwound scopes track is dropped from the
+ * backend's map unfreed (at worst one buffer is lost, where the second free hung the kernel).
+ */
+function forgetHalfDisposed(state: EngineState, keep: number): void {
+  const backend = tfLib().tf.engine().backend as unknown as { dataIdMap?: { get(id: object): { refCount?: number } | undefined; delete(id: object): unknown } };
+  const map = backend.dataIdMap;
+  if (!map || typeof map.get !== "function" || typeof map.delete !== "function") return;
+  const scopes = state.scopeStack as { track?: { dataId: object; isDisposedInternal?: boolean }[] }[];
+  for (let i = keep; i < scopes.length; i++) {
+    for (const t of scopes[i].track ?? []) {
+      if (t.isDisposedInternal) continue;
+      const data = map.get(t.dataId);
+      if (data && typeof data.refCount === "number" && data.refCount <= 0) map.delete(t.dataId);
+    }
+  }
+}
+
+/**
  * @internal restores every scope entered since `m` and still open, innermost first, and ends the
  * tfjs scopes opened since then (disposing the tensors they track, as an ending tidy does); `null`:
  * since torchlab was loaded (a cell that loaded it). Returns how many scopes of each kind it closed.
@@ -162,6 +184,7 @@ export function unwind(m: Mark | null): { scopes: number; tfScopes: number } {
   }
   const engine = tfLib().tf.engine();
   const state = engineState();
+  forgetHalfDisposed(state, m.tfScopes);
   let tfScopes = 0;
   while (state.scopeStack.length > m.tfScopes) {
     engine.endScope(undefined);

@@ -142,3 +142,35 @@ describe("wasm TorchlabSlice (every slice torchlab takes, copied run by run insi
     });
   });
 });
+
+describe("a cell stopped inside the wasm backend's disposeData", () => {
+  beforeAll(async () => {
+    require("@tensorflow/tfjs-backend-wasm");
+    registerWasmKernels();
+  });
+  // tfjs-backend-wasm's disposeData counts down, frees the buffer, then drops the map's entry; a SIGINT in
+  // between left the entry at count 0, the unwind's endScope freed it again and the allocator's next free
+  // spun for ever (interrupt_scopes' op loop hung the kernel in 1-2 of 6 runs).
+  test("the unwind drops a half-disposed buffer's entry instead of freeing it a second time", async () => {
+    const { mark, unwind } = require("../../src/backend/scopes") as typeof import("../../src/backend/scopes");
+    await on("wasm", () => {
+      const m = mark();
+      tf.engine().startScope();
+      const t = tf.ones([1000]);
+      const kept = tf.ones([10]);
+      const backend = tf.backend() as unknown as { dataIdMap: { get(id: object): { refCount: number; memoryOffset: number }; has(id: object): boolean }; wasm: { _free(p: number): void } };
+      const data = backend.dataIdMap.get(t.dataId);
+      // What disposeData leaves when stopped after its free and before its map's delete.
+      data.refCount = 0;
+      const free = jest.spyOn(backend.wasm, "_free");
+      unwind(m);
+      const freed = free.mock.calls.map(([p]) => p);
+      free.mockRestore();
+      expect(freed).not.toContain(data.memoryOffset);
+      expect(backend.dataIdMap.has(t.dataId)).toBe(false);
+      // The scope's other tensors are released as an ending tidy releases them.
+      expect(kept.isDisposed).toBe(true);
+      expect(freed.length).toBeGreaterThan(0);
+    });
+  });
+});

@@ -375,11 +375,6 @@ export function tupleItem(v: any): any {
 }
 
 /**
- * `obj[key]` for a receiver typed `any`: a tensor's index as the dialect writes it for a typed one
- * (`get` for a number, `__getitem__` for a list, `index` for a string, tensor or null), else
- * JavaScript's property read.
- */
-/**
  * Python's bound method: `obj` seen through a view whose methods, read as values, keep `obj` as
  * their `this` (the dialect's `map(obj.scale, xs)` is `map(bound(obj).scale, xs)`).
  */
@@ -395,6 +390,11 @@ export function bound<T>(obj: T): T {
   }) as T;
 }
 
+/**
+ * `obj[key]` for a receiver typed `any`: a tensor's index as the dialect writes it for a typed one
+ * (`get` for a number, `__getitem__` for a list, `index` for a string, tensor or null), else
+ * JavaScript's property read.
+ */
 export function getitem(obj: any, key: any): any {
   // A Map used as Python's dict (its keys keep their order where an object's digit keys would not): its
   // item, a missing key Python's KeyError.
@@ -455,17 +455,10 @@ export function setitem(obj: any, key: any, value: any): any {
     (obj as unknown[])[at] = value;
   } else {
     // Python's dict keyed by ints (`counts[label] = ...` on `{}`): it prints {0: 3}, not {'0': 3}.
-    if (typeof key === "number" && Number.isInteger(key) && plainObject(obj)) asPyIntKeyed(obj);
+    if (typeof key === "number" && Number.isInteger(key) && isDict(obj)) asPyIntKeyed(obj);
     obj[key] = value;
   }
   return value;
-}
-
-/** An object literal's object (Python's dict in the dialect), not an array, class instance or Map. */
-function plainObject(obj: unknown): obj is object {
-  if (typeof obj !== "object" || obj === null) return false;
-  const proto = Object.getPrototypeOf(obj);
-  return proto === Object.prototype || proto === null;
 }
 
 /** A negative whole-number key on an array or a typed array (or, read, a string): Python's index from the end. */

@@ -188,6 +188,8 @@ export function addLoopYields(code: string, cell: number): string {
 /** The torch namespace, whatever the cell calls its own variables. */
 export const TORCH_REF = `(require("torchlab") as typeof import("torchlab")).torch`;
 /** kernel/dynamic_ops.ts (operators on operands typed `any`), reached as TORCH_REF reaches torch. */
+/** How every reference the rewrites write to a module of kernel/ (DYNAMIC_REF, FLOATS_REF, GLOBALS_REF, ...) begins. */
+const KERNEL_REF = `(require("torchlab/dist/kernel/`;
 export const DYNAMIC_REF = `(require("torchlab/dist/kernel/dynamic_ops") as typeof import("torchlab/dist/kernel/dynamic_ops"))`;
 /** kernel/float_literals.ts, reached as TORCH_REF reaches torch. */
 export const FLOATS_REF = `(require("torchlab/dist/kernel/float_literals") as typeof import("torchlab/dist/kernel/float_literals"))`;
@@ -569,18 +571,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   // Only once the typed rewrites are done: before, an operand the checker could not type yet (`(a + b).sum()`
   // before `a + b` became `a.add(b)`) would look untyped.
   const untyped = (a: Kind, b: Kind): boolean => allowDynamic && ((a === "any" && OPERAND.has(b)) || (b === "any" && OPERAND.has(a)));
+  /** `left op right` written as `<dynamic>.op("name", left, right)`. */
+  const opCall = (n: ts.BinaryExpression, name: string) => (o: Output): void => {
+    o.insert(`${DYNAMIC_REF}.op("${name}", `);
+    emit(n.left);
+    gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
+    emit(n.right);
+    o.insert(")");
+  };
   const dynamicOp = (n: ts.BinaryExpression, name: string): Plan => {
     dynamic.add(n);
-    return {
-      result: "any",
-      emit: (o) => {
-        o.insert(`${DYNAMIC_REF}.op("${name}", `);
-        emit(n.left);
-        gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
-        emit(n.right);
-        o.insert(")");
-      },
-    };
+    return { result: "any", emit: opCall(n, name) };
   };
   /** Python's `a == b` / `a != b` between lists, tuples or Sizes: `<dynamic>.pyeq(a, b)`, by value. */
   const sequenceEq = (n: ts.BinaryExpression, name: "eq" | "ne", untypedSide: boolean): Plan => {
@@ -1064,7 +1065,6 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     );
   };
 
-  /** `obj.method` read as a value (not called, not assigned, not compared, not read further) of an object, not a class. */
   /** An object literal's type (`const counts = {}`, `{[k: number]: string}`, a Record), not yet marked int-keyed. */
   const plainDict = (e: ts.Node): boolean => {
     if (dynamicCall(e, "int_keyed")) return false;
@@ -1078,6 +1078,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const type = checker.getTypeAtLocation(strip(e));
     return !mayBeArray(type) && type.getProperty("__getitem__") !== undefined && type.getStringIndexType() === undefined && type.getNumberIndexType() === undefined;
   };
+  /** `obj.method` read as a value (not called, not assigned, not compared, not read further) of an object, not a class. */
   const methodAsValue = (n: ts.PropertyAccessExpression): boolean => {
     if (n.questionDotToken || !t.isIdentifier(n.name) || n.expression.kind === K.SuperKeyword || dynamicCall(n.expression, "bound")) return false;
     let p: ts.Node = n.parent;
@@ -1096,7 +1097,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     if (t.isExpressionWithTypeArguments(p) || t.isHeritageClause(p)) return false;
     // An argument of the dialect's own helpers (`attribute(recv, recv.name, "name")`) is theirs to bind.
-    if (t.isCallExpression(p) && text.startsWith('(require("torchlab/dist/kernel/', p.getStart(sf))) return false;
+    if (t.isCallExpression(p) && text.startsWith(KERNEL_REF, p.getStart(sf))) return false;
     const sym = checker.getSymbolAtLocation(n.name);
     if (!sym || !(sym.flags & t.SymbolFlags.Method)) return false;
     // A class's own function (`Cls.method`, a static) needs no object.
@@ -1205,16 +1206,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.PercentToken && kindOf(n.left) === "number" && kindOf(n.right) === "number" && !plans.has(n)) {
       // Python's `-1 % 5` is 4 (the divisor's sign) and `x % 0` a ZeroDivisionError, where JavaScript's are -1 and NaN.
-      plans.set(n, {
-        result: "number",
-        emit: (o) => {
-          o.insert(`${DYNAMIC_REF}.op("remainder", `);
-          emit(n.left);
-          gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
-          emit(n.right);
-          o.insert(")");
-        },
-      });
+      plans.set(n, { result: "number", emit: opCall(n, "remainder") });
       return;
     }
     if (t.isBinaryExpression(n)) {

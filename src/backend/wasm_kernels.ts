@@ -32,7 +32,7 @@ function unsortedSegmentSum(args: { inputs: tf.NamedTensorInfoMap; backend: unkn
   return backend.makeOutput([numSegments, ...x.shape.slice(segmentIds.shape.length)], x.dtype, undefined, out);
 }
 
-/** What the rows kernel reads of the wasm backend: where a tensor's bytes are in the module's heap. */
+/** What the slice kernel reads of the wasm backend: where a tensor's bytes are in the module's heap. */
 interface WasmHeap extends WasmLike {
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
   wasm: { HEAPU8: Uint8Array; HEAP32: Int32Array };

@@ -11,6 +11,7 @@
 import { inspect } from "util";
 import { ipythonReprOf, pyClassQualname, pyDictKey, pyMappingOf, pyReprOf, PY_FLOATS, PY_TUPLE } from "../pyrepr";
 import { ipythonPretty, type PrettyDoc } from "./ipython_pretty";
+import { pyFloat } from "../testing/pyrepr";
 
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
 
@@ -50,11 +51,6 @@ function pyNumber(n: number): string {
   if (a < 1e16 && (Number.isInteger(n) || a >= 1e-4)) return String(n);
   const [mant, exp] = n.toExponential().split("e");
   return `${mant}e${exp[0]}${exp.slice(1).padStart(2, "0")}`;
-}
-
-/** Python's repr of a float: a whole number below 1e16 keeps its `.0`. */
-function pyFloat(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 1e16 && !Object.is(n, -0) ? `${n}.0` : pyNumber(n);
 }
 
 /** `dicts`: a plain object is Python's dict (print's str()); elsewhere it keeps Node's format for the whole value. */

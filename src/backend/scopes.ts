@@ -142,15 +142,13 @@ export function mark(): Mark {
  * backend's map unfreed (at worst one buffer is lost, where the second free hung the kernel).
  */
 function forgetHalfDisposed(state: EngineState, keep: number): void {
-  const backend = tfLib().tf.engine().backend as unknown as { dataIdMap?: { get(id: object): { refCount?: number } | undefined; delete(id: object): unknown } };
-  const map = backend.dataIdMap;
-  if (!map || typeof map.get !== "function" || typeof map.delete !== "function") return;
-  const scopes = state.scopeStack as { track?: { dataId: object; isDisposedInternal?: boolean }[] }[];
-  for (let i = keep; i < scopes.length; i++) {
-    for (const t of scopes[i].track ?? []) {
-      if (t.isDisposedInternal) continue;
-      const data = map.get(t.dataId);
-      if (data && typeof data.refCount === "number" && data.refCount <= 0) map.delete(t.dataId);
+  // Every tfjs backend keeps its buffers in a DataStorage whose entries count their references.
+  const map = (tfLib().tf.engine().backend as unknown as { dataIdMap: { get(id: object): { refCount: number } | undefined; delete(id: object): unknown } }).dataIdMap;
+  const scopes = state.scopeStack as { track: { dataId: object; isDisposedInternal: boolean }[] }[];
+  for (const scope of scopes.slice(keep)) {
+    for (const t of scope.track) {
+      const data = t.isDisposedInternal ? undefined : map.get(t.dataId);
+      if (data !== undefined && data.refCount <= 0) map.delete(t.dataId);
     }
   }
 }

@@ -94,7 +94,11 @@ interface SyncRegistry<T> extends FinalizationRegistry<T> {
   cleanupSome?: () => void;
 }
 
+/** What the registry holds for a collected object: a wrapper's storage, or a cache's own cleanup (whenCollected). */
+type Held = StorageRef | (() => void);
+
 const registry = makeRegistry();
+const reclaimHooks: (() => void)[] = [];
 
 let allocatedSinceGc = 0;
 /**
@@ -116,16 +120,50 @@ let forceGc: (() => void) | null | undefined;
 let reclaimMs = 0;
 let reclaims = 0;
 
-function makeRegistry(): SyncRegistry<StorageRef> {
+function makeRegistry(): SyncRegistry<Held> {
   try {
     v8.setFlagsFromString("--harmony-weak-refs-with-cleanup-some");
     const Fresh = vm.runInNewContext("FinalizationRegistry") as typeof FinalizationRegistry;
-    const r = new Fresh<StorageRef>((ref) => release(ref.s)) as SyncRegistry<StorageRef>;
+    const r = new Fresh<Held>(collected) as SyncRegistry<Held>;
     if (typeof r.cleanupSome === "function") return r;
   } catch {
     // A runtime without the flag: the plain registry below frees at the next macrotask.
   }
-  return new FinalizationRegistry<StorageRef>((ref) => release(ref.s));
+  return new FinalizationRegistry<Held>(collected);
+}
+
+function collected(held: Held): void {
+  if (typeof held !== "function") {
+    release(held.s);
+    return;
+  }
+  try {
+    held();
+  } catch (error) {
+    if (!releaseWarned) {
+      releaseWarned = true;
+      process.emitWarning(`torchlab: a cached copy's buffer could not be freed (${(error as Error).message})`);
+    }
+  }
+}
+
+/**
+ * Runs `free` once `target` has been garbage-collected, through the same registry as the tensors'
+ * storages: a cache of backend buffers keyed by a tensor (a parameter's transposed filter) is freed
+ * by the reclaim that frees the tensors, inside a training loop that never yields, instead of at a
+ * later macrotask (a plain FinalizationRegistry's callbacks wait for the event loop).
+ */
+export function whenCollected(target: object, free: () => void): void {
+  registry.register(target, free);
+}
+
+/**
+ * Runs `prune` after every reclaim, once the collected tensors' buffers are freed: a cache whose
+ * entries are valid while their source buffer lives (ops/layout.ts's NHWC copies) drops the dead
+ * ones then, instead of holding them until its next lookup.
+ */
+export function onReclaim(prune: () => void): void {
+  reclaimHooks.push(prune);
 }
 
 function gcFunction(): (() => void) | null {
@@ -219,6 +257,7 @@ export function reclaim(): boolean {
   const start = performance.now();
   g();
   registry.cleanupSome?.();
+  for (const prune of reclaimHooks) prune();
   reclaimMs += performance.now() - start;
   reclaims++;
   return true;

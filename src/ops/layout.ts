@@ -18,7 +18,7 @@ import { currentLevel } from "../autograd/forward_state";
 import { tf, compute, constantOf } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import { is_grad_enabled } from "../autograd/grad_mode";
-import type { Layout, NhwcLayout } from "../backend/memory";
+import { onReclaim, whenCollected, type Layout, type NhwcLayout } from "../backend/memory";
 import { isStale } from "./view";
 
 /**
@@ -128,9 +128,6 @@ interface FlatWeight {
 }
 
 const flatWeights = new WeakMap<Tensor, FlatWeight>();
-const finalizer = new FinalizationRegistry<FlatWeight>((e) => {
-  if (!e.w.isDisposed) e.w.dispose();
-});
 
 /**
  * A Linear weight [out, C*H*W] that reads the flattened NCHW map, as the [H*W*C, out] matrix that
@@ -150,7 +147,9 @@ function flatWeight(weight: Tensor, nhwc: readonly number[]): tf.Tensor2D {
   if (hit === undefined) {
     const e = { data, version, nhwc: key, w: made };
     flatWeights.set(weight, e);
-    finalizer.register(weight, e);
+    whenCollected(weight, () => {
+      if (!e.w.isDisposed) e.w.dispose();
+    });
   } else {
     if (!hit.w.isDisposed) hit.w.dispose();
     Object.assign(hit, { data, version, nhwc: key, w: made });
@@ -182,8 +181,8 @@ export function flatLinear(input: Tensor, weight: Tensor, bias: Tensor | null): 
  * the input channels-last). A few of those NHWC copies are kept here, keyed by the source tfjs
  * tensor: tfjs buffers are immutable (an in-place write or an optimizer step gives the storage a new
  * one), so a copy is valid exactly while its source is alive. Copies whose source was disposed are
- * freed on the next lookup; the oldest goes when a new one comes past NHWC_COPIES; none larger than
- * NHWC_COPY_BYTES is kept. The copies are tf.keep'd outside any tidy: callers must not dispose them.
+ * freed on the next lookup or reclaim (backend/memory.ts onReclaim); the oldest goes when a new one
+ * comes past NHWC_COPIES; none larger than NHWC_COPY_BYTES is kept. The copies are tf.keep'd outside any tidy: callers must not dispose them.
  */
 interface NhwcCopy {
   src: tf.Tensor;
@@ -193,6 +192,7 @@ interface NhwcCopy {
 const nhwcCopies: NhwcCopy[] = [];
 const NHWC_COPIES = 2;
 const NHWC_COPY_BYTES = 64 * 1024 * 1024;
+onReclaim(pruneNhwcCopies);
 
 function pruneNhwcCopies(): void {
   for (let i = nhwcCopies.length - 1; i >= 0; i--) {

@@ -16,6 +16,7 @@
 import { tf } from "./_core";
 import type { Tensor } from "../tensor/tensor";
 import { is_backward_differentiable } from "../autograd/grad_mode";
+import { whenCollected } from "../backend/memory";
 
 interface Kept {
   data: tf.Tensor;
@@ -26,9 +27,10 @@ interface Kept {
 const KEPT_BYTES = 64 * 1024 * 1024;
 
 const kept = new WeakMap<Tensor, Map<string, Kept>>();
-const finalizer = new FinalizationRegistry<Map<string, Kept>>((m) => {
+
+function disposeKept(m: Map<string, Kept>): void {
   for (const e of m.values()) if (!e.copy.isDisposed) e.copy.dispose();
-});
+}
 
 /** Whether `weight` (a leaf that requires grad: a module's parameter) may have kept copies now. */
 export function keepsLayouts(weight: Tensor): boolean {
@@ -56,7 +58,8 @@ export function paramLayout(weight: Tensor, layout: string, make: (w: tf.Tensor)
   if (m === undefined) {
     m = new Map();
     kept.set(weight, m);
-    finalizer.register(weight, m);
+    const copies = m;
+    whenCollected(weight, () => disposeKept(copies));
   }
   const old = m.get(layout);
   if (old !== undefined && !old.copy.isDisposed) old.copy.dispose();

@@ -172,4 +172,24 @@ describe("conv2d NHWC input copies in training", () => {
     const after = (await settle()).numTensors;
     expect(after).toBeLessThanOrEqual(before);
   });
+
+  test("models made and dropped in a loop that never yields: a reclaim frees their kept filter and input copies at once", () => {
+    // A hyperparameter sweep in one function: each model's kept HWIO filters (a parameter's copies)
+    // and the NHWC copies of its inputs must go with the reclaim that frees the model's tensors, not
+    // at some later macrotask (a plain FinalizationRegistry's callbacks need the event loop to turn;
+    // a test that awaited between steps could not see the difference).
+    const fit = (seed: number): void => {
+      torch.manual_seed(seed);
+      const conv1 = new torch.nn.Conv2d(8, 16, 3, { padding: 1 });
+      const short = new torch.nn.Conv2d(8, 16, 1);
+      const x = torch.from_typed(values(prng(seed), 4 * 8 * 32 * 32), [4, 8, 32, 32]);
+      for (let i = 0; i < 2; i++) conv1.forward(x).add(short.forward(x)).pow(2).mean().backward();
+    };
+    fit(1);
+    expect(torch._collect()).toBe(true);
+    const before = torch.memory().numTensors;
+    for (let seed = 2; seed < 6; seed++) fit(seed);
+    expect(torch._collect()).toBe(true);
+    expect(torch.memory().numTensors).toBe(before);
+  });
 });

@@ -14,6 +14,10 @@ import { decode, encode, newHeader, Signer, socketAddress, SocketWriter, type Co
 
 /** How long an interrupted cell may take to stop before the kernel is killed. */
 const INTERRUPT_GRACE_MS = 15_000;
+/** How many times a kernel is started on new ports when one it was given was taken meanwhile. */
+const PORT_ATTEMPTS = 3;
+/** What a kernel whose port was taken prints before it exits (kernel/server.ts's start-up failure). */
+const ADDRESS_IN_USE = /Address already in use|EADDRINUSE/;
 
 /** Free TCP ports, found by binding port 0 (the same approach jupyter_client takes). */
 async function freePorts(count: number): Promise<number[]> {
@@ -28,6 +32,9 @@ async function freePorts(count: number): Promise<number[]> {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;
 }
+
+/** How the client chooses its kernel's ports (a test takes one before the kernel can, to check the retry). */
+export const portChooser = { choose: freePorts };
 
 export interface ExecuteHandlers {
   /** Every iopub message whose parent is this request, in order, except status and execute_input. */
@@ -87,7 +94,26 @@ export class KernelClient {
     startTimeoutMs = 120_000,
     nodeArgs: (connectionFile: string) => string[] = () => [],
   ): Promise<KernelClient> {
-    const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(5);
+    // The ports are free when chosen but not reserved: on a busy machine another process (an outgoing
+    // connection's ephemeral port, another kernel choosing at the same moment) may take one before the
+    // kernel binds it, and the kernel exits with EADDRINUSE. Like jupyter_client's restarter (new random
+    // ports until the kernel is alive), start again on new ports.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await KernelClient.startOnce(cwd, env, startTimeoutMs, nodeArgs);
+      } catch (error) {
+        if (attempt >= PORT_ATTEMPTS || !ADDRESS_IN_USE.test(String(error))) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(
+    cwd: string,
+    env: NodeJS.ProcessEnv,
+    startTimeoutMs: number,
+    nodeArgs: (connectionFile: string) => string[],
+  ): Promise<KernelClient> {
+    const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await portChooser.choose(5);
     const info: ConnectionInfo = {
       transport: "tcp",
       ip: "127.0.0.1",

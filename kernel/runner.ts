@@ -145,9 +145,13 @@ export async function runNotebooks(targets: string[], options: RunOptions): Prom
   const failures: string[] = [];
   for (const target of targets) {
     for (const file of findNotebooks(target)) {
-      const result = await runNotebookFile(file, options);
-      if (result.failure) {
-        failures.push(result.failure);
+      // A kernel that does not start fails this notebook, not the ones after it in the folder.
+      const failure = await runNotebookFile(file, options).then(
+        (result) => result.failure,
+        (error: unknown) => `${path.basename(file, ".ipynb")}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (failure) {
+        failures.push(failure);
       }
     }
   }

@@ -307,10 +307,12 @@ class Kernel:
         self.ws = None
         self.session = uuid.uuid4().hex
         self.reconnects = 0
+        self.opened = time.monotonic()
 
     async def connect(self):
         request = HTTPRequest(f"{self.url}?session_id={self.session}", headers={"Authorization": f"token {self.token}"}, request_timeout=TIMEOUT)
         self.ws = await websocket_connect(request)
+        self.opened = time.monotonic()
 
     async def reconnect(self, why):
         """Reopens a websocket the server closed, as JupyterLab's KernelConnection does (up to 7 tries,
@@ -322,10 +324,15 @@ class Kernel:
         self.reconnects += 1
         if self.reconnects > 7:
             raise AssertionError(f"the kernel's websocket closed {self.reconnects} times ({why})\n--- hub log ---\n{self.hub.log_tail()}")
-        measured("kernel websocket closed by the server and reopened", f"{why} (try {self.reconnects})")
+        measured("kernel websocket closed by the server and reopened", f"{why} (try {self.reconnects}, {self.url.rsplit('/api/', 1)[0]}, {time.monotonic() - self.opened:.1f} s after it opened)")
         await asyncio.sleep(min(2 ** (self.reconnects - 1), 10))
         self.session = uuid.uuid4().hex
-        await self.connect()
+        try:
+            await self.connect()
+        except HTTPClientError as error:
+            # 404: the notebook server no longer has the kernel (its restarter gave up on a kernel that
+            # kept dying); the hub's log holds the servers' and kernels' own logs, which say why.
+            raise AssertionError(f"reopening the kernel's websocket ({self.url}) after it closed ({why}) failed: {error}\n--- hub log ---\n{self.hub.log_tail(20000)}") from error
 
     def send(self, channel, msg_type, content):
         msg_id = uuid.uuid4().hex

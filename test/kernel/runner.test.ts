@@ -5,6 +5,7 @@
  * over the timeout is interrupted, and the .ipynb is valid nbformat 4.5.
  */
 import * as fs from "fs";
+import * as net from "net";
 import * as path from "path";
 import { hasPythonModule, notebook, PYTHON, run, runCli, tempDir } from "./helpers";
 
@@ -164,4 +165,44 @@ describe("torchlab run failures", () => {
     expect(nb.cells[1].metadata!.torchlab.duration_s).toBeGreaterThanOrEqual(2.9);
     expect(nb.cells[1].outputs![0]).toMatchObject({ output_type: "error", ename: "KeyboardInterrupt" });
   }, 60_000);
+
+  test("a kernel that does not start fails its notebook with the kernel's own words, and the folder's next notebook still runs", async () => {
+    const dir = tempDir("torchlab-nostart-");
+    for (const name of ["a", "b"]) fs.writeFileSync(path.join(dir, `${name}.ipynb`), JSON.stringify(notebook(["1 + 1"])));
+    // A heap limit no kernel starts under: V8 ends the process while it loads.
+    const result = await runCli(["run", dir, "--out", path.join(dir, "out")], { cwd: dir, env: { ...process.env, TORCHLAB_HEAP_MB: "16" } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/FAILED a: the kernel exited during startup:[^]*heap limit of 16 MB/);
+    expect(result.stderr).toMatch(/b: starting kernel[^]*FAILED b: the kernel exited during startup/);
+  }, 120_000);
+});
+
+describe("a kernel's port taken before it binds", () => {
+  test("the client starts the kernel again on new ports (as jupyter_client's restarter does) instead of failing the run", async () => {
+    const { KernelClient, portChooser } = await import("../../kernel/client");
+    // Another process holds a port; the first choice hands it to the kernel, as a race would.
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    const choose = portChooser.choose;
+    const chosen: number[][] = [];
+    portChooser.choose = async (count: number) => {
+      const ports = await choose(count);
+      if (chosen.length === 0) ports[0] = port;
+      chosen.push(ports);
+      return ports;
+    };
+    let kernel: InstanceType<typeof KernelClient> | undefined;
+    try {
+      kernel = await KernelClient.start(tempDir("torchlab-port-"));
+      const { content } = await kernel.execute("print(1 + 1)", 60_000, { onOutput: () => undefined });
+      expect(content.status).toBe("ok");
+      expect(chosen.length).toBe(2);
+      expect(chosen[1][0]).not.toBe(port);
+    } finally {
+      portChooser.choose = choose;
+      await kernel?.shutdown();
+      taken.close();
+    }
+  }, 120_000);
 });

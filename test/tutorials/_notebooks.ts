@@ -37,7 +37,10 @@ export async function runNotebooks(prefix: string, sections: Record<string, stri
   const result = await runCli(["run", ...files, "--out", path.join(dir, "out")], { env });
   const notebooks: Record<string, ExecutedNotebook> = {};
   for (const name of Object.keys(sections)) {
-    notebooks[name] = JSON.parse(fs.readFileSync(path.join(dir, "out", `${name}.ipynb`), "utf8")) as ExecutedNotebook;
+    const file = path.join(dir, "out", `${name}.ipynb`);
+    // A run that wrote nothing (the kernel did not start) says why: its exit status and its log.
+    if (!fs.existsSync(file)) throw new Error(`torchlab run wrote no ${name}.ipynb (exit status ${result.status}):\n${result.stderr.slice(-6000)}`);
+    notebooks[name] = JSON.parse(fs.readFileSync(file, "utf8")) as ExecutedNotebook;
   }
   return { status: result.status, stderr: result.stderr, notebooks };
 }

@@ -9,4 +9,6 @@ module.exports = {
   // Two workers, also on a 2-core machine (jest's default there is one): most suites wait on kernels,
   // compilers or Python they start, and the suite's wall time was ~26 minutes with one.
   maxWorkers: 2,
+  // Known slow suites first where jest has no timings of its own yet (test/sequencer.js).
+  testSequencer: "<rootDir>/test/sequencer.js",
 };

@@ -698,14 +698,23 @@ function sgdForeach(backendName: string) {
     const nesterov = a.nesterov;
     // The usual training loop's case (momentum, a buffer, nothing else) gets a loop of its own.
     const plain = !decay && !neg && !dampened && !nesterov;
+    // On wasm the two plain updates run four lanes at a time (backend/simd.ts, the same roundings);
+    // the scalar loops below finish the last one to three elements.
+    const simd = backendName === "wasm" ? simdLoops(args.backend) : null;
     let nextBuf = 2 * n;
     for (let i = 0; i < n; i++) {
       const p = input(i);
       const g = input(n + i);
       const np = out[i];
       const len = p.length;
+      const end4 = simd === null ? 0 : len - (len % 4);
       if (!momentum) {
-        for (let k = 0; k < len; k++) {
+        let k = 0;
+        if (simd !== null && !decay && !neg) {
+          simd.sgdPlain(p.byteOffset, g.byteOffset, np.byteOffset, end4 * 4, negLr);
+          k = end4;
+        }
+        for (; k < len; k++) {
           let d = neg ? -g[k] : g[k];
           if (decay) d = f32(d + f32(p[k] * wd));
           np[k] = f32(p[k] + f32(d * negLr));
@@ -715,7 +724,12 @@ function sgdForeach(backendName: string) {
       const nb = out[n + i];
       const b = a.hasBuf[i] ? input(nextBuf++) : null;
       if (plain && b !== null) {
-        for (let k = 0; k < len; k++) {
+        let k = 0;
+        if (simd !== null) {
+          simd.sgdMomentum(p.byteOffset, g.byteOffset, b.byteOffset, np.byteOffset, nb.byteOffset, end4 * 4, mom, negLr);
+          k = end4;
+        }
+        for (; k < len; k++) {
           const bk = f32(f32(b[k] * mom) + g[k]);
           nb[k] = bk;
           np[k] = f32(p[k] + f32(bk * negLr));

@@ -638,6 +638,31 @@ function flipTranspose(backendName: string) {
   };
 }
 
+/**
+ * `bias + yT^T` for yT [p, n] and a float32 bias [p]: the [n, p] result of F.linear's swapped product
+ * on wasm (addmm: (W x^T)^T + b, for a small batch against a weight each step renews) in one pass
+ * instead of a Transpose and a broadcast Add (the batch-4 classifier: two kernel calls a step fewer).
+ * Each element is the one float32 addition tfjs's Add makes (b + y, rounded once).
+ */
+function addTransposed(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const yT = args.inputs.yT as Info;
+    const bias = args.inputs.bias as Info;
+    const [p, n] = yT.shape;
+    const io = ioFor(args.backend, backendName);
+    const [outInfo] = io.outputs([[[n, p], "float32"]]);
+    const ys = io.view(yT) as Float32Array;
+    const bs = io.view(bias) as Float32Array;
+    const out = io.view(outInfo) as Float32Array;
+    for (let j = 0; j < p; j++) {
+      const b = bs[j];
+      const row = j * n;
+      for (let i = 0, o = j; i < n; i++, o += p) out[o] = Math.fround(b + ys[row + i]);
+    }
+    return outInfo;
+  };
+}
+
 // ------------------------------------------------------------------ optimizer updates (all parameters in one call)
 
 /*
@@ -839,6 +864,7 @@ const KERNELS: Record<string, (backendName: string) => (args: KernelArgs) => Inf
   TorchlabChannelSum: channelSum,
   TorchlabBatchNormInputGrad: batchNormInputGrad,
   TorchlabFlipTranspose: flipTranspose,
+  TorchlabAddTransposed: addTransposed,
   ...nhwcKernels(ioFor),
 };
 

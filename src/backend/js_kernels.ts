@@ -638,6 +638,31 @@ function flipTranspose(backendName: string) {
   };
 }
 
+/**
+ * `bias + yT^T` for yT [p, n] and a float32 bias [p]: the [n, p] result of F.linear's swapped product
+ * on wasm (addmm: (W x^T)^T + b, for a small batch against a weight each step renews) in one pass
+ * instead of a Transpose and a broadcast Add (the batch-4 classifier: two kernel calls a step fewer).
+ * Each element is the one float32 addition tfjs's Add makes (b + y, rounded once).
+ */
+function addTransposed(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const yT = args.inputs.yT as Info;
+    const bias = args.inputs.bias as Info;
+    const [p, n] = yT.shape;
+    const io = ioFor(args.backend, backendName);
+    const [outInfo] = io.outputs([[[n, p], "float32"]]);
+    const ys = io.view(yT) as Float32Array;
+    const bs = io.view(bias) as Float32Array;
+    const out = io.view(outInfo) as Float32Array;
+    for (let j = 0; j < p; j++) {
+      const b = bs[j];
+      const row = j * n;
+      for (let i = 0, o = j; i < n; i++, o += p) out[o] = Math.fround(b + ys[row + i]);
+    }
+    return outInfo;
+  };
+}
+
 // ------------------------------------------------------------------ optimizer updates (all parameters in one call)
 
 /*
@@ -698,14 +723,23 @@ function sgdForeach(backendName: string) {
     const nesterov = a.nesterov;
     // The usual training loop's case (momentum, a buffer, nothing else) gets a loop of its own.
     const plain = !decay && !neg && !dampened && !nesterov;
+    // On wasm the two plain updates run four lanes at a time (backend/simd.ts, the same roundings);
+    // the scalar loops below finish the last one to three elements.
+    const simd = backendName === "wasm" ? simdLoops(args.backend) : null;
     let nextBuf = 2 * n;
     for (let i = 0; i < n; i++) {
       const p = input(i);
       const g = input(n + i);
       const np = out[i];
       const len = p.length;
+      const end4 = simd === null ? 0 : len - (len % 4);
       if (!momentum) {
-        for (let k = 0; k < len; k++) {
+        let k = 0;
+        if (simd !== null && !decay && !neg) {
+          simd.sgdPlain(p.byteOffset, g.byteOffset, np.byteOffset, end4 * 4, negLr);
+          k = end4;
+        }
+        for (; k < len; k++) {
           let d = neg ? -g[k] : g[k];
           if (decay) d = f32(d + f32(p[k] * wd));
           np[k] = f32(p[k] + f32(d * negLr));
@@ -715,7 +749,12 @@ function sgdForeach(backendName: string) {
       const nb = out[n + i];
       const b = a.hasBuf[i] ? input(nextBuf++) : null;
       if (plain && b !== null) {
-        for (let k = 0; k < len; k++) {
+        let k = 0;
+        if (simd !== null) {
+          simd.sgdMomentum(p.byteOffset, g.byteOffset, b.byteOffset, np.byteOffset, nb.byteOffset, end4 * 4, mom, negLr);
+          k = end4;
+        }
+        for (; k < len; k++) {
           const bk = f32(f32(b[k] * mom) + g[k]);
           nb[k] = bk;
           np[k] = f32(p[k] + f32(bk * negLr));
@@ -825,6 +864,7 @@ const KERNELS: Record<string, (backendName: string) => (args: KernelArgs) => Inf
   TorchlabChannelSum: channelSum,
   TorchlabBatchNormInputGrad: batchNormInputGrad,
   TorchlabFlipTranspose: flipTranspose,
+  TorchlabAddTransposed: addTransposed,
   ...nhwcKernels(ioFor),
 };
 

@@ -7,6 +7,7 @@ import * as V from "./view";
 import { transposedGrad } from "../autograd/backward";
 import { is_backward_differentiable, is_grad_enabled } from "../autograd/grad_mode";
 import { RuntimeError, ShapeError } from "../errors";
+import { hasJsKernel } from "../backend/js_kernels";
 
 /**
  * The values of the 2-D tensor that `m` is the whole transpose of (F.linear's `weight.t()`), while
@@ -59,6 +60,15 @@ function keptTranspose(x: tf.Tensor, mat2: Tensor, w: tf.Tensor): tf.Tensor | nu
   return paramLayout(base, "t", (t) => tf.transpose(t));
 }
 
+/**
+ * Whether x w^T + bias (w [p, k], a float32 bias [p]) runs on wasm as matMul2d's swapped product,
+ * (w x^T)^T, whose transpose back TorchlabAddTransposed folds into the bias add.
+ */
+function swappedWithBias(x: tf.Tensor, w: tf.Tensor, bias: tf.Tensor): boolean {
+  return tf.getBackend() === "wasm" && bias.rank === 1 && bias.dtype === "float32" && x.dtype === "float32" && bias.shape[0] === w.shape[0] &&
+    !directPays(x, w, false, true) && hasJsKernel("TorchlabAddTransposed");
+}
+
 export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha = 1): Tensor {
   if (mat1.dim() !== 2) throw new RuntimeError(`addmm(): mat1 must be a matrix, got ${mat1.dim()}-D tensor of shape ${fmtShape(mat1.shape)}`);
   if (mat2.dim() !== 2) throw new RuntimeError(`addmm(): mat2 must be a matrix, got ${mat2.dim()}-D tensor of shape ${fmtShape(mat2.shape)}`);
@@ -75,6 +85,10 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     // and on wasm where its buffer was left untransposed (movement.ts's linearWeightT).
     const w = tf.getBackend() === "cpu" || mat2._s.layout?.kind === "transposed" ? transposedBase(mat2) : null;
     const kept = w !== null ? keptTranspose(mat1._t, mat2, w) : null;
+    if (w !== null && kept === null && beta === 1 && alpha === 1 && swappedWithBias(mat1._t, w, input._t)) {
+      // matMul2d's swapped product, (W x^T)^T, with the bias added while transposing back.
+      return tf.engine().runKernel("TorchlabAddTransposed", { yT: tf.matMul(w, tf.transpose(mat1._t)), bias: input._t }) as tf.Tensor;
+    }
     const prod = kept !== null ? tf.matMul(mat1._t, kept) : w !== null ? matMul2d(mat1._t, w, false, true) : matMul2d(mat1._t, mat2._t, false, false);
     return tf.add(beta === 1 ? input._t : tf.mul(input._t, beta), alpha === 1 ? prod : tf.mul(prod, alpha));
   });

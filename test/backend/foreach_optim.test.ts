@@ -61,7 +61,7 @@ describe("foreach SGD kernel", () => {
     expect(values(nextB)).toEqual(values(nextA));
   });
 
-  it("puts each buffer back in its parameter's place when large parameters go one by one (wasm: over 8192 elements)", () => {
+  it("puts each buffer back in its parameter's place when large parameters go one by one (wasm without SIMD loops: over 8192 elements)", () => {
     const h: SGDHyper = { lr: 0.05, momentum: 0.9, dampening: 0, weight_decay: 0, nesterov: false, maximize: false };
     torch.manual_seed(4);
     const shapes = [[3], [100, 100], [5, 2], [9000], [4]];
@@ -76,6 +76,47 @@ describe("foreach SGD kernel", () => {
       expect(bufB.map((t) => t?.shape)).toEqual(shapes);
       expect(values(b)).toEqual(values(a));
       expect(values(bufB)).toEqual(values(bufA));
+    }
+  });
+});
+
+/** Float32 values with the edge cases of the updates' arithmetic: -0, subnormals, the largest floats, infinities, NaN. */
+function edgeValues(n: number, seed: number): Tensor {
+  torch.manual_seed(seed);
+  const v = Float32Array.from(torch.randn(n).dataSync() as Float32Array);
+  const edges = [-0, 0, 1e-45, -1e-40, 3.4e38, -3.4e38, Infinity, -Infinity, NaN, 1e-38];
+  for (let i = 0; i < edges.length; i++) v[(i * 997 + seed) % n] = edges[i];
+  return torch.tensor(Array.from(v));
+}
+
+/** Each float's bits, so that -0 and NaN payloads compare too. */
+function bits(ts: (Tensor | null)[]): number[][] {
+  return ts.map((t) => (t === null ? [] : Array.from(new Uint32Array(Float32Array.from(t.dataSync() as Float32Array).buffer))));
+}
+
+describe("foreach SGD on wasm's SIMD loops", () => {
+  // Odd lengths: each parameter's last one to three elements go through the scalar loop after the SIMD one.
+  const lengths = [48001, 10082, 7, 1, 120];
+  const cases: [string, Partial<SGDHyper>][] = [
+    ["lr=0.01", { lr: 0.01 }],
+    ["momentum=0.9 lr=0.001", { momentum: 0.9, lr: 0.001 }],
+  ];
+
+  it.each(cases)("%s: large, odd-length parameters with edge values equal the per-parameter updates bit for bit, in one kernel call", async (_, extra) => {
+    const h: SGDHyper = { lr: 0.1, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, maximize: false, ...extra };
+    const a = lengths.map((n, i) => edgeValues(n, 30 + i));
+    const b = a.map((p) => p.clone());
+    let bufA: (Tensor | null)[] = a.map(() => null);
+    let bufB: (Tensor | null)[] = b.map(() => null);
+    for (let step = 0; step < 3; step++) {
+      const grads = lengths.map((n, i) => edgeValues(n, 40 + 10 * step + i));
+      bufA = a.map((p, i) => sgdStep(p, grads[i], bufA[i], h));
+      const info = await tf.profile(() => {
+        bufB = sgdForeach(b.map((p, i) => ({ param: p, grad: grads[i], buf: bufB[i] })), h);
+      });
+      expect(bits(b)).toEqual(bits(a));
+      expect(bits(bufB)).toEqual(bits(bufA));
+      if (tf.getBackend() === "wasm") expect(info.kernels.map((k) => k.name)).toEqual(["TorchlabSgdForeach"]);
     }
   });
 });

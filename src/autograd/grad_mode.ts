@@ -90,8 +90,9 @@ export function is_inference_mode_enabled(): boolean {
 }
 
 /**
- * PyTorch's `with torch.inference_mode():` — runs `fn` without recording the graph, as no_grad does
- * (torchlab has no separate inference tensors, so results can later be used with autograd).
+ * PyTorch's `with torch.inference_mode():` — runs `fn` without recording the graph, as no_grad does.
+ * Tensors made inside are inference tensors (`is_inference()`): outside the mode they cannot be
+ * modified in place, require grad, or be saved by an op for its backward; clone() one to do that.
  * `inference_mode(false, fn)` runs `fn` in the mode around it, as `torch.inference_mode(False)` does.
  *
  * @example

@@ -10,6 +10,7 @@ import { Device } from "./device";
 import { adopt, drop, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
 import { filledFloat32 } from "../backend/fill_buffer";
 import { Node, relabelGradFn } from "../autograd/node";
+import { is_inference_mode_enabled } from "../autograd/grad_mode";
 import { runBackward } from "../autograd/backward";
 import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
@@ -203,6 +204,8 @@ export class Tensor {
   private _requires_grad = false;
   /** @internal how many unreleased autograd nodes hold this tensor as an input (src/autograd/node.ts). */
   _holds = 0;
+  /** @internal made inside inference_mode (PyTorch's inference tensor): no autograd for it outside. */
+  _inference = false;
   /**
    * @internal set when no user-visible reference to this tensor can exist any more (an intermediate
    * between two modules of an nn.Sequential): its buffer is freed as soon as the graph lets go of it.
@@ -215,6 +218,7 @@ export class Tensor {
     if (typeof (data as { dataSync?: unknown } | null)?.dataSync !== "function") throw new TypeError(`new torch.Tensor(data): data must be a backend tensor, got ${Array.isArray(data) ? "an array" : typeof data}; write torch.tensor(data) (or torch.FloatTensor(data)) to make a tensor from values`);
     this._ref = storage ? share(this, storage) : adopt(this, data);
     this._s = this._ref.s;
+    if (storage === undefined && is_inference_mode_enabled()) this._inference = true;
   }
 
   /** @internal */
@@ -413,6 +417,15 @@ export class Tensor {
 
   // ---------------------------------------------------------------- autograd
 
+  /**
+   * Whether this tensor was made inside `torch.inference_mode` (PyTorch's inference tensor). Outside
+   * that mode it cannot be modified in place, require grad, or be saved by an op for its backward
+   * (`x.clone()` gives a normal tensor).
+   */
+  is_inference(): boolean {
+    return this._inference || (this._view !== null && this._view.base._inference);
+  }
+
   /** Sets requires_grad in place: `w.requires_grad_()`, `w.requires_grad_(false)`, `w.requires_grad_({requires_grad: true})`. */
   requires_grad_(...args: [(boolean | { requires_grad?: boolean })?]): this {
     const requires_grad = parseArgs("requires_grad_", args, ["requires_grad"]).requires_grad ?? true;
@@ -422,6 +435,9 @@ export class Tensor {
     }
     if (requires_grad && this.dtype._tf !== "float32") {
       throw new RuntimeError(`only Tensors of floating point dtype can require gradients (this tensor is ${this.dtype})`);
+    }
+    if (requires_grad && this.is_inference() && !is_inference_mode_enabled()) {
+      throw new RuntimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
     }
     if (this.is_leaf) this._requires_grad = requires_grad;
     return this;
@@ -1798,6 +1814,11 @@ export class Tensor {
 
   /** PyTorch's refusals of in-place ops that would lose a gradient. */
   private checkInplace(op: string, recording: boolean): void {
+    if (this.is_inference() && !is_inference_mode_enabled()) {
+      throw new RuntimeError(
+        "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.",
+      );
+    }
     if (!recording) return;
     const v = this._view;
     if (v !== null && v.tracked) {

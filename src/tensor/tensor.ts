@@ -2223,6 +2223,15 @@ export class Tensor {
     if (o.dimension === undefined || o.size === undefined || o.step === undefined) throw new TypeError("unfold() missing required arguments: 'dimension', 'size' and 'step'");
     return X.unfold(this, o.dimension as number, o.size as number, o.step as number);
   }
+  /**
+   * A view of this tensor's storage with the given sizes and strides, starting `storage_offset`
+   * elements in (default: this tensor's own offset), as PyTorch's as_strided.
+   */
+  as_strided(size: number[] | { size: number[]; stride: number[]; storage_offset?: number | null }, stride?: number[], storage_offset?: number | null): Tensor {
+    const o = parseArgs("as_strided", trimArgs([size, stride, storage_offset]), ["size", "stride", "storage_offset"]);
+    if (o.size === undefined || o.stride === undefined) throw new TypeError("as_strided() missing required arguments: 'size' and 'stride'");
+    return X.as_strided(this, o.size as number[], o.stride as number[], o.storage_offset as number | null | undefined);
+  }
   /** Moves dims `source` to `destination` (ints or lists); a view. */
   movedim(source: number | number[], destination: number | number[]): Tensor {
     return X.movedim(this, source, destination);

@@ -77,8 +77,17 @@ export function no_grad<T>(fn?: () => T): T | (<F extends (...args: any[]) => an
   return withMode(false, fn);
 }
 
-/** Runs `fn` with graph recording switched on, even inside no_grad. */
-export function enable_grad<T>(fn: () => T): T {
+/**
+ * Runs `fn` with graph recording switched on, even inside no_grad; `torch.enable_grad()` with no
+ * function is the decorator form, wrapping a function to run that way.
+ */
+export function enable_grad<T>(fn: () => T): T;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function enable_grad(): <F extends (...args: any[]) => any>(f: F) => F;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function enable_grad<T>(fn?: () => T): T | (<F extends (...args: any[]) => any>(f: F) => F) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  if (fn === undefined) return (<F extends (...args: any[]) => any>(f: F) => ((...args: Parameters<F>) => withMode(true, () => f(...args))) as F);
   return withMode(true, fn);
 }
 

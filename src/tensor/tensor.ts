@@ -190,6 +190,13 @@ export class Tensor {
   private _gradValue: Tensor | null = null;
   /** Accumulated gradient of a leaf after backward(). */
   get grad(): Tensor | null {
+    if (this._grad_fn !== null && !this.retains_grad && this._gradValue === null) {
+      warnOnce(
+        "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). " +
+          "If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. " +
+          "If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.",
+      );
+    }
     return this._gradValue;
   }
   /** PyTorch's checks on `x.grad = g`: a tensor (or null) of this tensor's size and kind of dtype. */
@@ -489,6 +496,12 @@ export class Tensor {
     return V.detachedAlias(this);
   }
   detach_(): this {
+    if (this._view !== null && this._view.tracked) {
+      throw new RuntimeError(
+        "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. " +
+          "To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.",
+      );
+    }
     this._grad_fn = null;
     this._requires_grad = false;
     return this;

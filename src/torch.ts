@@ -991,6 +991,8 @@ export const row_stack = vstack;
 export const dstack = (tensors: Tensor[]): Tensor => X.dstack(tensors);
 /** 0-d and 1-D inputs as columns, concatenated along dim 1. */
 export const column_stack = (tensors: Tensor[]): Tensor => X.column_stack(tensors);
+/** A view of `a`'s storage with the given sizes and strides (see Tensor.as_strided). */
+export const as_strided = (a: Tensor, size: number[], stride: number[], storage_offset?: number | null): Tensor => a.as_strided(size, stride, storage_offset);
 export const movedim = (a: Tensor, source: number | number[], destination: number | number[]): Tensor => a.movedim(source, destination);
 export const moveaxis = (a: Tensor, source: number | number[], destination: number | number[]): Tensor => a.moveaxis(source, destination);
 export const swapaxes = (a: Tensor, axis0: number, axis1: number): Tensor => a.swapaxes(axis0, axis1);

@@ -26,9 +26,13 @@ interface TapeNode {
   id: number;
   kernelName: string;
   inputs: Record<string, tf.Tensor>;
+  outputs: tf.Tensor[];
+  saved: tf.Tensor[];
 }
 interface EngineInternals {
-  state: { activeTape: TapeNode[] | null; nextTapeNodeId: number };
+  state: { activeTape: TapeNode[] | null; nextTapeNodeId: number; gradientDepth: number };
+  startTape(): void;
+  endTape(): void;
   gradients(f: () => tf.Tensor, xs: tf.Tensor[], dy: tf.Tensor, allowNoGradients: boolean): { value: tf.Tensor; grads: (tf.Tensor | undefined)[] };
 }
 const engine = (): EngineInternals => tf.engine() as unknown as EngineInternals;
@@ -114,6 +118,42 @@ function closureVjp(name: string, fn: BackwardFn, args: Tensor[], k: number): Ba
 }
 
 /**
+ * Runs `fn` on tfjs's tape and returns, with its result, the ids of every tensor it computed from
+ * `sources`. PyTorch records a gradient formula when one of the tensors it reads requires grad, whatever
+ * the values: `(x * 3).sum()`'s gradient reads only the constant 3 and is a plain tensor, `(x * x)`'s
+ * reads x and is on the tape.
+ */
+function tracingFrom<T>(sources: tf.Tensor[], constants: tf.Tensor[], fn: () => T): { result: T; derived: Set<number> } {
+  const e = engine();
+  const outer = e.state.gradientDepth > 0;
+  const firstNode = e.state.nextTapeNodeId;
+  const firstId = nextTensorId();
+  e.startTape();
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    e.endTape();
+  }
+  const derived = new Set(sources.map((t) => t.id));
+  const constant = new Set(constants.map((t) => t.id));
+  // A float tensor from before the closure ran that is none of the node's inputs (one its forward kept
+  // aside) may depend on them: recorded, so that differentiating it meets closureVjp's refusal.
+  const unknown = (t: tf.Tensor): boolean => t.dtype === "float32" && t.id < firstId && !constant.has(t.id);
+  const tape = e.state.activeTape ?? [];
+  for (const node of tape) {
+    if (node.id < firstNode) continue;
+    if (Object.values(node.inputs).some((t) => derived.has(t.id) || unknown(t))) for (const o of node.outputs) derived.add(o.id);
+  }
+  if (!outer) {
+    // What the tape kept for a backward that will not run.
+    for (const node of tape) for (const t of node.saved) t.dispose();
+    e.state.activeTape = null;
+  }
+  return { result, derived };
+}
+
+/**
  * The gradients of `node`'s inputs for the output gradient `g`, each a Tensor recorded on the tape
  * (null where an input needs none).
  */
@@ -126,22 +166,33 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
   const name = node._typeName();
   const gt = g._t;
   const held = new Set(args.map((t) => t._t));
-  const raw = tf.tidy((): tf.TensorContainer => {
-    const r = differentiably(() => fn(gt));
-    const own = r.map((p, k) => {
-      if (p === null || !node.needsGrad(k)) return null;
-      let v = gradientValue(p);
-      if (v.dtype !== "float32") v = tf.cast(v, "float32");
-      // A tensor of its own: closures may hand back `g` (or an input) itself, or one tensor twice.
-      return held.has(v) || r.indexOf(p) !== k ? tf.reshape(v, v.shape) : v;
-    });
-    return own as unknown as tf.TensorContainer;
-  }) as unknown as (tf.Tensor | null)[];
   const record = is_grad_enabled() && args.some((t) => t.requires_grad);
+  let derived = new Set<number>();
+  const raw = tf.tidy((): tf.TensorContainer => {
+    const run = () => {
+      const r = differentiably(() => fn(gt));
+      return r.map((p, k) => {
+        if (p === null || !node.needsGrad(k)) return null;
+        let v = gradientValue(p);
+        if (v.dtype !== "float32") v = tf.cast(v, "float32");
+        // A tensor of its own: closures may hand back `g` (or an input) itself, or one tensor twice.
+        return held.has(v) || r.indexOf(p) !== k ? tf.reshape(v, v.shape) : v;
+      });
+    };
+    if (!record) return run() as unknown as tf.TensorContainer;
+    const traced = tracingFrom(args.filter((t) => t.requires_grad).map((t) => t._t), args.filter((t) => !t.requires_grad).map((t) => t._t), run);
+    derived = traced.derived;
+    return traced.result as unknown as tf.TensorContainer;
+  }) as unknown as (tf.Tensor | null)[];
+  const named = backwardName(node);
   return raw.map((v, k) => {
     if (v === null) return null;
     const out = Tensor._wrap(v);
-    if (record) out._attach(new Node(backwardName(name), args, closureVjp(name, fn, args, k)));
+    if (record && derived.has(v.id)) {
+      const made = new Node(named.name, args, closureVjp(name, fn, args, k));
+      derivativeOf.set(made, { op: named.op, order: named.order });
+      out._attach(made);
+    }
     return out;
   });
 }
@@ -154,11 +205,58 @@ const BACKWARD_KERNEL: Record<string, string> = {
 };
 
 /**
- * The node of a backward, named as PyTorch's for an op whose backward is one kernel: TanhBackward0's
- * is TanhBackwardBackward0 (PyTorch names a composite backward after its last op instead).
+ * Ops whose derivative PyTorch writes as a formula of other ops (derivatives.yaml) rather than one
+ * backward kernel: the node of the gradient is the formula's last op (exp's is `grad * result`), and
+ * the node of the gradient of that gradient the last op of its own formula (log's `grad / self` gives a
+ * DivBackward0, whose derivative for `self` ends in a multiplication). Index 0 names the first
+ * derivative's node, index 1 the second's.
  */
-function backwardName(name: string): string {
-  return `${BACKWARD_KERNEL[name] ?? name.replace(/\d+$/, "")}Backward0`;
+const FORMULA_NODES: Record<string, string[]> = {
+  MulBackward0: ["MulBackward0"],
+  ExpBackward0: ["MulBackward0", "MulBackward0"],
+  Expm1Backward0: ["MulBackward0", "MulBackward0"],
+  LogBackward0: ["DivBackward0", "MulBackward0"],
+  Log1PBackward0: ["DivBackward0", "MulBackward0"],
+  SinBackward0: ["MulBackward0", "MulBackward0"],
+  CosBackward0: ["MulBackward0", "MulBackward0"],
+  TanBackward0: ["MulBackward0", "MulBackward0"],
+  SinhBackward0: ["MulBackward0", "MulBackward0"],
+  CoshBackward0: ["MulBackward0", "MulBackward0"],
+  AtanBackward0: ["DivBackward0", "AddBackward0"],
+  Atan2Backward0: ["MulBackward0", "AddBackward0"],
+  PowBackward0: ["MulBackward0", "MulBackward0"],
+  SqrtBackward0: ["DivBackward0", "DivBackward0"],
+  RsqrtBackward0: ["MulBackward0", "MulBackward0"],
+  ReciprocalBackward0: ["MulBackward0", "MulBackward0"],
+  AbsBackward0: ["MulBackward0"],
+  ErfBackward0: ["MulBackward0", "MulBackward0"],
+  SiluBackward0: ["MulBackward0", "AddBackward0"],
+  LogsumexpBackward0: ["MulBackward0", "AddBackward0"],
+  StdBackward0: ["MulBackward0", "AddBackward0"],
+  VarBackward0: ["MulBackward0"],
+  ProdBackward0: ["MulBackward0", "AddBackward0"],
+  ProdBackward1: ["MulBackward0"],
+  ClampBackward1: ["WhereBackward0", "WhereBackward0"],
+  CumsumBackward0: ["FlipBackward0", "FlipBackward0"],
+  SoftplusBackward0: ["SoftplusBackwardBackward0", "MulBackward1"],
+  GeluBackward0: ["GeluBackwardBackward0", "MulBackward0"],
+  EluBackward0: ["EluBackwardBackward0", "MulBackward0"],
+};
+
+/** For a node recorded by recordedBackward: the op it differentiates and which derivative it is. */
+const derivativeOf = new WeakMap<Node, { op: string; order: number }>();
+
+/**
+ * The name of the node of `node`'s gradient, as PyTorch's: TanhBackward0's is TanhBackwardBackward0
+ * (tanh_backward is one kernel), ExpBackward0's MulBackward0 (FORMULA_NODES).
+ */
+function backwardName(node: Node): { name: string; op: string; order: number } {
+  const name = node._typeName();
+  const from = derivativeOf.get(node);
+  const op = from?.op ?? name;
+  const order = (from?.order ?? 0) + 1;
+  const formula = FORMULA_NODES[op]?.[order - 1];
+  return { name: formula ?? `${BACKWARD_KERNEL[name] ?? name.replace(/\d+$/, "")}Backward0`, op, order };
 }
 
 /**

@@ -123,6 +123,9 @@ export function jacobian(
   options: { create_graph?: boolean; strict?: boolean; vectorize?: boolean; strategy?: "reverse-mode" | "forward-mode" } = {},
 ): Tensor | Tensor[] | Tensor[][] {
   const o = parseArgs("jacobian", [options], ["create_graph", "strict", "vectorize", "strategy"]);
+  if (o.strict && o.vectorize) {
+    throw new RuntimeError("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not supported together. Please either set `strict=False` or `vectorize=False`.");
+  }
   const cg = Boolean(o.create_graph);
   if (o.strategy !== undefined && o.strategy !== "reverse-mode") throw new NotImplementedError(`jacobian(): strategy="${String(o.strategy)}" is not supported by torchlab (reverse-mode only)`);
   const { ins, insTuple, outs, outsTuple } = run("jacobian", func, inputs, cg);
@@ -190,8 +193,21 @@ export function hessian(
   }
   const f = scalarOutput("hessian", func);
   const strict = Boolean(o.strict);
-  const jac = (...xs: Tensor[]): Inputs => jacobian(f, Array.isArray(inputs) ? xs : xs[0], { create_graph: true, strict }) as Inputs;
+  const jac = (...xs: Tensor[]): Inputs => {
+    const j = jacobian(f, Array.isArray(inputs) ? xs : xs[0], { create_graph: true }) as Inputs;
+    if (strict) (Array.isArray(j) ? j : [j]).forEach((t, i) => checkJacobianDepends(t, i));
+    return j;
+  };
   return jacobian(jac, inputs, { create_graph: Boolean(o.create_graph), strict }) as Tensor | Tensor[][];
+}
+
+/** hessian / vhp / hvp in strict mode: the first derivative must itself depend on the input (PyTorch's _check_requires_grad). */
+function checkJacobianDepends(t: Tensor | null, i: number): void {
+  if (t !== null && t.requires_grad) return;
+  throw new RuntimeError(
+    `While computing the hessian, found that the jacobian of the user-provided function with respect to input ${i} is independent of the input. This is not allowed in strict mode. ` +
+      "You should ensure that your function is twice differentiable and that the jacobian depends on the inputs (this would be violated by a linear function for example).",
+  );
 }
 
 type VhpOptions = { create_graph?: boolean; strict?: boolean };
@@ -215,6 +231,7 @@ function vhpOf(op: string, func: (...xs: Tensor[]) => Inputs, inputs: Inputs, v:
     throw new RuntimeError("The vector v can only be None if the input to the user-provided function is a single Tensor with a single element.");
   }
   const jac = out.requires_grad ? grad([out], ins, null, { create_graph: true, allow_unused: true }) : ins.map(() => null);
+  if (o.strict) jac.forEach((g, j) => checkJacobianDepends(g, j));
   const live = jac.map((g, j) => [g, j] as const).filter(([g]) => g !== null && g.requires_grad) as [Tensor, number][];
   const second = live.length === 0 ? ins.map(() => null) : grad(live.map(([g]) => g), ins, live.map(([, j]) => (vs === null ? null : vs[j])), { create_graph: cg, allow_unused: true });
   const res = second.map((g, j) => {

@@ -77,8 +77,17 @@ export function no_grad<T>(fn?: () => T): T | (<F extends (...args: any[]) => an
   return withMode(false, fn);
 }
 
-/** Runs `fn` with graph recording switched on, even inside no_grad. */
-export function enable_grad<T>(fn: () => T): T {
+/**
+ * Runs `fn` with graph recording switched on, even inside no_grad; `torch.enable_grad()` with no
+ * function is the decorator form, wrapping a function to run that way.
+ */
+export function enable_grad<T>(fn: () => T): T;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function enable_grad(): <F extends (...args: any[]) => any>(f: F) => F;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function enable_grad<T>(fn?: () => T): T | (<F extends (...args: any[]) => any>(f: F) => F) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  if (fn === undefined) return (<F extends (...args: any[]) => any>(f: F) => ((...args: Parameters<F>) => withMode(true, () => f(...args))) as F);
   return withMode(true, fn);
 }
 
@@ -90,8 +99,9 @@ export function is_inference_mode_enabled(): boolean {
 }
 
 /**
- * PyTorch's `with torch.inference_mode():` — runs `fn` without recording the graph, as no_grad does
- * (torchlab has no separate inference tensors, so results can later be used with autograd).
+ * PyTorch's `with torch.inference_mode():` — runs `fn` without recording the graph, as no_grad does.
+ * Tensors made inside are inference tensors (`is_inference()`): outside the mode they cannot be
+ * modified in place, require grad, or be saved by an op for its backward; clone() one to do that.
  * `inference_mode(false, fn)` runs `fn` in the mode around it, as `torch.inference_mode(False)` does.
  *
  * @example

@@ -81,7 +81,7 @@ export function gradcheck(fn: (...inputs: never[]) => unknown, inputs: unknown, 
   if (!(eps > 0)) throw new ValueError(`${op}(): eps must be positive, got ${eps}`);
   const args: unknown[] = inputs instanceof Tensor ? [inputs] : Array.isArray(inputs) ? inputs.slice() : [inputs];
   const diff = args.map((a, i) => ({ a, i })).filter((x): x is { a: Tensor; i: number } => x.a instanceof Tensor && x.a.requires_grad);
-  if (diff.length === 0) throw new ValueError(`${op}(): at least one input tensor should require gradient`);
+  if (diff.length === 0) throw new ValueError("gradcheck expects at least one input tensor to require gradient, but none of the them have requires_grad=True.");
   const backwardAd = options.check_backward_ad ?? true;
   const forwardAd = options.check_forward_ad ?? false;
   if (!backwardAd && !forwardAd) throw new ValueError("Expected at least one of check_forward_ad or check_backward_ad to be True");
@@ -194,7 +194,7 @@ export function gradgradcheck(fn: (...inputs: never[]) => unknown, inputs: unkno
   const func = fn as (...inputs: unknown[]) => unknown;
   const args: unknown[] = inputs instanceof Tensor ? [inputs] : Array.isArray(inputs) ? inputs.slice() : [inputs];
   const diffAt = args.map((a, i) => (a instanceof Tensor && a.requires_grad ? i : -1)).filter((i) => i >= 0);
-  if (diffAt.length === 0) throw new ValueError(`${op}(): at least one input tensor should require gradient`);
+  if (diffAt.length === 0) throw new ValueError("gradcheck expects at least one input tensor to require gradient, but none of the them have requires_grad=True.");
   const outputs = outputsOf(op, func(...args));
   let gos: Tensor[];
   if (given === undefined || given === null) {

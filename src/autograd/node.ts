@@ -13,6 +13,13 @@ import { addPostHook, type NodePostHook, type RemovableHandle } from "./hooks";
 /** Maps the gradient of a node's output to gradients of its inputs (null where an input needs none). */
 export type BackwardFn = (grad: tf.Tensor) => (tf.Tensor | null)[];
 
+/** PyTorch's refusal to save a tensor made in inference_mode for a backward (Node is made only with grad on). */
+function refuseInference(t: Tensor): void {
+  if (t.is_inference()) {
+    throw new RuntimeError("Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.");
+  }
+}
+
 export class Node {
   private _name: string;
   /** The tensors this op consumed, in order; kept alive until the graph is released. */
@@ -74,7 +81,9 @@ export class Node {
     // One pass over the inputs (a node is made for every op of a training step).
     const edges: (Node | null)[] = [];
     const versions: number[] = [];
-    for (const t of inputs) {
+    for (let i = 0; i < inputs.length; i++) {
+      const t = inputs[i];
+      if ((this.checked & (1 << i)) !== 0) refuseInference(t);
       t._holds++;
       edges.push(t.grad_fn);
       versions.push(t._vc === null ? 0 : t._vc.n);
@@ -277,6 +286,7 @@ export class Node {
    * node until it is released; an in-place write to it before backward raises, as for a saved input.
    */
   holdSaved(t: Tensor): void {
+    refuseInference(t);
     t._holds++;
     if (this.saved === null) {
       this.saved = [t];

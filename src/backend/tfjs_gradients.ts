@@ -146,6 +146,29 @@ function registerTorchlabGradients(): void {
   register("TorchlabConv2d", ["x", "w"], (g, [x, w], a) => ({ x: () => inputGrad(g, w, a, x.shape), w: () => weightGrad(x, g, a, w.shape), bias: () => tf.sum(g, [0, 2, 3]) }));
   register("TorchlabConv2dInputGrad", ["dy", "w"], (g, [dy, w], a) => ({ dy: () => conv(g, w, a), w: () => weightGrad(g, dy, a, w.shape) }));
   register("TorchlabConv2dWeightGrad", ["x", "dy"], (g, [x, dy], a) => ({ x: () => inputGrad(dy, g, a, x.shape), dy: () => conv(x, g, a) }));
+  // Cumprod (prod's backward runs it): y_j is the product of x_k over k <= j (k < j exclusive, counted
+  // from the end when reverse), so dy_j/dx_i is that product with x_i left out: the cumprod of x with
+  // x_i replaced by 1, one row per i. Quadratic in the axis length, but exact where x has zeros.
+  register("Cumprod", ["x"], (g, [x], a) => ({
+    x: () => {
+      const rank = x.rank;
+      const axis = ((a.axis as number) + rank) % rank;
+      const perm = [...Array(rank).keys()].filter((d) => d !== axis).concat(axis);
+      const inv = perm.map((_, d) => perm.indexOf(d));
+      const reverse = a.reverse === true;
+      const last = (t: T): T => (reverse ? tf.reverse(tf.transpose(t, perm), rank - 1) : tf.transpose(t, perm));
+      const xt = last(x);
+      const n = xt.shape[rank - 1];
+      const eye = tf.cast(tf.eye(n), "bool");
+      const rows = tf.where(eye, tf.onesLike(tf.expandDims(xt, -2)), tf.broadcastTo(tf.expandDims(xt, -2), [...xt.shape.slice(0, -1), n, n]));
+      const partial = tf.cumprod(rows, rank, a.exclusive === true);
+      // Row i reaches outputs j >= i (j > i exclusive).
+      const reach = tf.cast(tf.linalg.bandPart(tf.ones([n, n]), 0, -1), "float32");
+      const mask = a.exclusive === true ? tf.sub(reach, tf.eye(n)) : reach;
+      const dx = tf.sum(tf.mul(tf.mul(partial, mask), tf.expandDims(last(g), -2)), rank);
+      return tf.transpose(reverse ? tf.reverse(dx, rank - 1) : dx, inv);
+    },
+  }));
   // dx scatters dy to each window's argmax (a flat index within its [H, W] plane): the adjoint gathers.
   register("TorchlabMaxPool2dGrad", ["dy", "indices"], (g, [dy, indices]) => {
     const [n, c] = dy.shape;

@@ -186,7 +186,7 @@ export const sinh = (a: Tensor): Tensor => unaryF("SinhBackward0", a, tf.sinh, (
 export const asinh = (a: Tensor): Tensor => unaryF("AsinhBackward0", a, tf.asinh, (g, x) => tf.div(g, tf.sqrt(tf.add(tf.square(x), 1))));
 export const acosh = (a: Tensor): Tensor => unaryF("AcoshBackward0", a, tf.acosh, (g, x) => tf.mul(g, tf.rsqrt(tf.sub(tf.square(x), 1))));
 export const atanh = (a: Tensor): Tensor => unaryF("AtanhBackward0", a, tf.atanh, (g, x) => tf.div(g, tf.sub(1, tf.square(x))));
-export const tan = (a: Tensor): Tensor => unaryF("TanBackward0", a, tf.tan, (g, _x, y) => tf.mul(g, tf.add(1, tf.square(y))));
+export const tan = (a: Tensor): Tensor => unaryF("TanBackward0", a, tf.tan, (g, x) => tf.mul(g, tf.add(1, tf.square(tf.tan(x)))));
 export const deg2rad = (a: Tensor): Tensor => unaryF("Deg2RadBackward0", a, (x) => tf.mul(x, Math.PI / 180), (g) => tf.mul(g, Math.PI / 180));
 export const rad2deg = (a: Tensor): Tensor => unaryF("Rad2DegBackward0", a, (x) => tf.mul(x, 180 / Math.PI), (g) => tf.mul(g, 180 / Math.PI));
 export const erfc = (a: Tensor): Tensor =>

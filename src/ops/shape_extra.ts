@@ -953,3 +953,63 @@ export function bincount(input: Tensor, weights?: Tensor | null, minlength = 0):
   const r = weights!.requires_grad ? notDifferentiable("NotImplemented", "derivative for aten::bincount is not implemented", [weights!], y) : constant(y);
   return weights!.dtype === D.float32 ? r : withDtype(r, D.float64);
 }
+
+/** Bytes per element of each dtype, as PyTorch's storage counts them (as_strided's bounds error). */
+const ITEMSIZE: Record<string, number> = { float32: 4, float64: 8, int64: 8, int32: 4, int16: 2, int8: 1, uint8: 1, bool: 1 };
+
+/**
+ * PyTorch's as_strided: a view of `t`'s storage (its root base's values, row-major) with the given
+ * sizes and strides, starting `storage_offset` elements in (default: `t`'s own offset). The gradient
+ * sums the output's gradient into the storage positions it read, then takes `t`'s positions of it.
+ */
+export function as_strided(t: Tensor, size: number[], stride: number[], storage_offset?: number | null): Tensor {
+  if (size.length !== stride.length) throw new RuntimeError(`mismatch in length of strides and shape`);
+  for (const v of [...size, ...stride]) if (!Number.isInteger(v)) throw new TypeError(`as_strided(): size and stride must be lists of ints, got ${v}`);
+  if (size.some((v) => v < 0)) throw new RuntimeError(`as_strided: Negative sizes are not allowed, got [${size.join(", ")}]`);
+  if (stride.some((v) => v < 0)) throw new RuntimeError(`as_strided: Negative strides are not supported at the moment, got strides: [${stride.join(", ")}]`);
+  const root = t._view !== null ? t._view.base : t;
+  const offset = storage_offset ?? V.offsetOf(t);
+  if (!Number.isInteger(offset) || offset < 0) throw new RuntimeError(`Tensor: invalid storage offset ${offset}`);
+  const n = root.numel();
+  const numel = numelOf(size);
+  const last = numel === 0 ? -1 : size.reduce((a, s, i) => a + (s - 1) * stride[i], 0);
+  const itemsize = ITEMSIZE[t.dtype._name];
+  if (numel > 0 && offset + last + 1 > n) {
+    throw new RuntimeError(
+      `setStorage: sizes [${size.join(", ")}], strides [${stride.join(", ")}], storage offset ${offset}, and itemsize ${itemsize} requiring a storage size of ${(offset + last + 1) * itemsize} are out of bounds for storage of size ${n * itemsize}`,
+    );
+  }
+  // The storage position of each output element, and of each of t's.
+  const positions = (shape: readonly number[], strides: readonly number[], start: number): number[] => {
+    let pos = [start];
+    shape.forEach((s, i) => {
+      const next: number[] = [];
+      for (const p of pos) for (let k = 0; k < s; k++) next.push(p + k * strides[i]);
+      pos = next;
+    });
+    return numelOf(shape) === 0 ? [] : pos;
+  };
+  const picks = positions(size, stride, offset);
+  const own = positions(t.shape, V.stridesOf(t), V.offsetOf(t));
+  const step: V.ViewStep = {
+    fwd: (p) => (numel === 0 ? tf.zeros(size, p.dtype) : tf.reshape(tf.gather(tf.reshape(p, [-1]), tf.tensor1d(picks, "int32")), size)),
+    bwd: (p, v) => {
+      if (numel === 0) return tf.clone(p);
+      const lastWrite = new Map<number, number>();
+      picks.forEach((q, j) => lastWrite.set(q, j));
+      const src = Array.from({ length: n }, (_, q) => lastWrite.get(q) ?? -1);
+      const work = p.dtype === "bool" ? "int32" : p.dtype;
+      const taken = tf.gather(tf.cast(tf.reshape(v, [-1]), work), tf.tensor1d(src.map((s) => Math.max(s, 0)), "int32"));
+      const mask = tf.tensor1d(src.map((s) => s >= 0), "bool");
+      return tf.cast(tf.reshape(tf.where(mask, taken, tf.cast(tf.reshape(p, [-1]), work)), p.shape), p.dtype);
+    },
+  };
+  const out = compute(() => step.fwd(root._t));
+  const from = t.shape.slice();
+  const r = record("AsStridedBackward0", [t], out, (g) => {
+    if (numel === 0 || own.length === 0) return [tf.zeros(from)];
+    const storageGrad = tf.unsortedSegmentSum(tf.reshape(g, [-1]), tf.tensor1d(picks, "int32"), n);
+    return [tf.reshape(tf.gather(storageGrad, tf.tensor1d(own, "int32")), from)];
+  }, false, false);
+  return V.attachView(r, root, step, stride.slice(), offset, new Set(picks).size !== picks.length);
+}

@@ -10,6 +10,7 @@ import { Device } from "./device";
 import { adopt, drop, share, overwrite, rebind, toLogicalLayout, Storage, StorageRef } from "../backend/memory";
 import { filledFloat32 } from "../backend/fill_buffer";
 import { Node, relabelGradFn } from "../autograd/node";
+import { is_inference_mode_enabled } from "../autograd/grad_mode";
 import { runBackward } from "../autograd/backward";
 import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
@@ -189,6 +190,13 @@ export class Tensor {
   private _gradValue: Tensor | null = null;
   /** Accumulated gradient of a leaf after backward(). */
   get grad(): Tensor | null {
+    if (this._grad_fn !== null && !this.retains_grad && this._gradValue === null) {
+      warnOnce(
+        "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). " +
+          "If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. " +
+          "If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.",
+      );
+    }
     return this._gradValue;
   }
   /** PyTorch's checks on `x.grad = g`: a tensor (or null) of this tensor's size and kind of dtype. */
@@ -203,6 +211,8 @@ export class Tensor {
   private _requires_grad = false;
   /** @internal how many unreleased autograd nodes hold this tensor as an input (src/autograd/node.ts). */
   _holds = 0;
+  /** @internal made inside inference_mode (PyTorch's inference tensor): no autograd for it outside. */
+  _inference = false;
   /**
    * @internal set when no user-visible reference to this tensor can exist any more (an intermediate
    * between two modules of an nn.Sequential): its buffer is freed as soon as the graph lets go of it.
@@ -215,6 +225,7 @@ export class Tensor {
     if (typeof (data as { dataSync?: unknown } | null)?.dataSync !== "function") throw new TypeError(`new torch.Tensor(data): data must be a backend tensor, got ${Array.isArray(data) ? "an array" : typeof data}; write torch.tensor(data) (or torch.FloatTensor(data)) to make a tensor from values`);
     this._ref = storage ? share(this, storage) : adopt(this, data);
     this._s = this._ref.s;
+    if (storage === undefined && is_inference_mode_enabled()) this._inference = true;
   }
 
   /** @internal */
@@ -413,6 +424,15 @@ export class Tensor {
 
   // ---------------------------------------------------------------- autograd
 
+  /**
+   * Whether this tensor was made inside `torch.inference_mode` (PyTorch's inference tensor). Outside
+   * that mode it cannot be modified in place, require grad, or be saved by an op for its backward
+   * (`x.clone()` gives a normal tensor).
+   */
+  is_inference(): boolean {
+    return this._inference || (this._view !== null && this._view.base._inference);
+  }
+
   /** Sets requires_grad in place: `w.requires_grad_()`, `w.requires_grad_(false)`, `w.requires_grad_({requires_grad: true})`. */
   requires_grad_(...args: [(boolean | { requires_grad?: boolean })?]): this {
     const requires_grad = parseArgs("requires_grad_", args, ["requires_grad"]).requires_grad ?? true;
@@ -422,6 +442,9 @@ export class Tensor {
     }
     if (requires_grad && this.dtype._tf !== "float32") {
       throw new RuntimeError(`only Tensors of floating point dtype can require gradients (this tensor is ${this.dtype})`);
+    }
+    if (requires_grad && this.is_inference() && !is_inference_mode_enabled()) {
+      throw new RuntimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
     }
     if (this.is_leaf) this._requires_grad = requires_grad;
     return this;
@@ -473,6 +496,12 @@ export class Tensor {
     return V.detachedAlias(this);
   }
   detach_(): this {
+    if (this._view !== null && this._view.tracked) {
+      throw new RuntimeError(
+        "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. " +
+          "To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.",
+      );
+    }
     this._grad_fn = null;
     this._requires_grad = false;
     return this;
@@ -1798,6 +1827,11 @@ export class Tensor {
 
   /** PyTorch's refusals of in-place ops that would lose a gradient. */
   private checkInplace(op: string, recording: boolean): void {
+    if (this.is_inference() && !is_inference_mode_enabled()) {
+      throw new RuntimeError(
+        "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.",
+      );
+    }
     if (!recording) return;
     const v = this._view;
     if (v !== null && v.tracked) {
@@ -2201,6 +2235,15 @@ export class Tensor {
     const o = parseArgs("unfold", trimArgs([dimension, size, step]), ["dimension", "size", "step"]);
     if (o.dimension === undefined || o.size === undefined || o.step === undefined) throw new TypeError("unfold() missing required arguments: 'dimension', 'size' and 'step'");
     return X.unfold(this, o.dimension as number, o.size as number, o.step as number);
+  }
+  /**
+   * A view of this tensor's storage with the given sizes and strides, starting `storage_offset`
+   * elements in (default: this tensor's own offset), as PyTorch's as_strided.
+   */
+  as_strided(size: number[] | { size: number[]; stride: number[]; storage_offset?: number | null }, stride?: number[], storage_offset?: number | null): Tensor {
+    const o = parseArgs("as_strided", trimArgs([size, stride, storage_offset]), ["size", "stride", "storage_offset"]);
+    if (o.size === undefined || o.stride === undefined) throw new TypeError("as_strided() missing required arguments: 'size' and 'stride'");
+    return X.as_strided(this, o.size as number[], o.stride as number[], o.storage_offset as number | null | undefined);
   }
   /** Moves dims `source` to `destination` (ints or lists); a view. */
   movedim(source: number | number[], destination: number | number[]): Tensor {

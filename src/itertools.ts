@@ -42,7 +42,7 @@ export function product<T = any>(...args: (Iterable<T> | { repeat?: number })[])
 }
 
 /** Python's TypeError for an argument that must be a non-negative int. */
-function count_(name: string, n: unknown, what: string): number {
+function count_(n: unknown, what: string): number {
   if (typeof n !== "number" || !Number.isInteger(n)) throw new TypeError(`'${pyTypeName(n)}' object cannot be interpreted as an integer`);
   if (n < 0) throw new ValueError(`${what} must be non-negative`);
   return n;
@@ -71,7 +71,7 @@ export const chain = Object.assign(
  */
 export function combinations<X extends PyIterable>(iterable: X, r: number | { r: number }): IterableIterator<ItemOf<X>[]> {
   const pool = list(iterable) as ItemOf<X>[];
-  const k = count_("combinations", typeof r === "object" ? r.r : r, "r");
+  const k = count_(typeof r === "object" ? r.r : r, "r");
   return asPyObject((function* () {
     const n = pool.length;
     if (k > n) return;
@@ -94,7 +94,7 @@ export function combinations<X extends PyIterable>(iterable: X, r: number | { r:
 export function permutations<X extends PyIterable>(iterable: X, r?: number | null | { r?: number | null }): IterableIterator<ItemOf<X>[]> {
   const pool = list(iterable) as ItemOf<X>[];
   const given = r !== null && typeof r === "object" ? r.r : r;
-  const k = given === undefined || given === null ? pool.length : count_("permutations", given, "r");
+  const k = given === undefined || given === null ? pool.length : count_(given, "r");
   return asPyObject((function* () {
     const n = pool.length;
     if (k > n) return;

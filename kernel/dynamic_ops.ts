@@ -399,7 +399,11 @@ export function getitem(obj: any, key: any): any {
   // A Map used as Python's dict (its keys keep their order where an object's digit keys would not): its
   // item, a missing key Python's KeyError.
   if (obj instanceof Map) {
-    if (!obj.has(key)) throw new KeyError(repr(key));
+    if (!obj.has(key)) {
+      // A dict subclass's __missing__ (collections.Counter's 0, defaultdict's factory), as Python's dict asks it.
+      if (typeof (obj as { __missing__?: unknown }).__missing__ === "function") return (obj as unknown as { __missing__(k: unknown): unknown }).__missing__(key);
+      throw new KeyError(repr(key));
+    }
     return obj.get(key);
   }
   if (!(obj instanceof Tensor)) {

@@ -12,11 +12,12 @@ import { TICK_NAME } from "./rewrite";
 const BUILTIN_NAMES = [
   "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "tuple", "sorted", "sum", "min", "max",
   "abs", "round", "float", "int", "str", "repr", "isinstance", "set", "True", "False", "None", "__name__", "map",
-  "getattr", "hasattr", "setattr", "type", "divmod",
+  "getattr", "hasattr", "setattr", "type", "divmod", "dict", "any", "all", "bool", "filter", "reversed", "pow", "hex",
+  "oct", "bin", "ord", "chr", "hash",
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "math", "time", "functools", "tqdm", "trange", ...BUILTIN_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "math", "time", "functools", "collections", "itertools", "json", "os", "string", "tqdm", "trange", ...BUILTIN_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -51,6 +52,13 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as time from "torchlab/dist/src/time";`,
     // Python's functools.partial (`partial(collate, window_size=2)`, src/functools.ts).
     `import * as functools from "torchlab/dist/src/functools";`,
+    // Python's collections (Counter, defaultdict, deque, OrderedDict, namedtuple) and itertools (src/collections.ts, src/itertools.ts).
+    `import * as collections from "torchlab/dist/src/collections";`,
+    `import * as itertools from "torchlab/dist/src/itertools";`,
+    // Python's json (dumps with Python's spacing), os (os.path.join, makedirs) and string constants (src/json.ts, src/os.ts, src/string.ts).
+    `import * as json from "torchlab/dist/src/json";`,
+    `import * as os from "torchlab/dist/src/os";`,
+    `import * as string from "torchlab/dist/src/string";`,
     // Python's assert statement for grading cells (kernel/course), as torch.testing.assert.
     `import { assert } from "torchlab/dist/src/testing";`,
     // Picks the best backend (CUDA first; TORCHLAB_BACKEND forces one) before the first user cell.

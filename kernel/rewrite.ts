@@ -428,6 +428,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const type = checker.getTypeAtLocation(strip(node));
     return checker.isArrayType(type) || checker.isTupleType(type) || isRange(node);
   };
+  /**
+   * A Map (the dialect's dict with non-string keys, a Counter or a defaultdict): `m[k]` is its item, as
+   * Python's `d[k]`, where JavaScript would read or write a property the Map never sees.
+   */
+  const isMap = (node: ts.Node): boolean => {
+    const type = checker.getApparentType(checker.getTypeAtLocation(strip(node)));
+    return !mayBeArray(type) && ["get", "has", "entries", "size", "forEach"].every((p) => type.getProperty(p) !== undefined);
+  };
   /** Python's `range(n)` (src/builtins.ts's Range): in a tuple index a list of its numbers, `x[range(n), y]`. */
   const isRange = (node: ts.Node): boolean => checker.getTypeAtLocation(strip(node)).getSymbol()?.getName() === "Range";
   // A receiver followed by `.method(` must bind tighter than the call.
@@ -977,7 +985,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (ownType.flags & t.TypeFlags.Any || ownType.getCallSignatures().length > 0) return false;
     }
     const sym = type.getSymbol();
-    if (sym && (sym.name === "Map" || sym.name === "ReadonlyMap")) return true;
+    // A Map, and collections' Maps (src/collections.ts: Counter, defaultdict), are dicts.
+    if (sym && ["Map", "ReadonlyMap", "Counter", "defaultdict"].includes(sym.name)) return true;
     return !(sym && sym.flags & t.SymbolFlags.Class);
   };
   /**
@@ -1175,7 +1184,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const container = type.getSymbol()?.getName();
       if (
         !plans.has(n) && (R === "string" || R === "tensor" || (R === "any" && allowDynamic) ||
-        (R === "other" && ((checker.isArrayLikeType(type) && !(type.flags & t.TypeFlags.Unknown)) || container === "Set" || container === "PySet" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap")))
+        (R === "other" && ((checker.isArrayLikeType(type) && !(type.flags & t.TypeFlags.Unknown)) || container === "Set" || container === "PySet" || container === "Map" || container === "ReadonlySet" || container === "ReadonlyMap" ||
+          container === "Counter" || container === "defaultdict" || container === "deque")))
       ) {
         plans.set(n, {
           result: "boolean",
@@ -1226,7 +1236,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, assignItem(n, target));
         } else if (
           allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken &&
-          (kindOf(target.expression) === "any" || (negativeLiteral(target.argumentExpression) && hasAt(target.expression)))
+          (kindOf(target.expression) === "any" || isMap(target.expression) || (negativeLiteral(target.argumentExpression) && hasAt(target.expression)))
         ) {
           // `w[":, 1"] = 0` on an untyped tensor: its setitem at run time (JavaScript would add a property);
           // `lst[-1] = 7` on an array: Python's last item (JavaScript would add a property "-1").
@@ -1264,7 +1274,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // `Array(n).fill(0)`, Raschka's train loop): Python's list item becomes the tensor and is then
         // divided in place, where JavaScript's `+=` would join texts or make NaN and `/=` a number.
         const untypedItem = t.isElementAccessExpression(target) && kindOf(target) === "any" && OPERAND.has(kindOf(n.right));
-        if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && (kindOf(target.expression) === "any" || untypedItem)) {
+        if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && (kindOf(target.expression) === "any" || untypedItem || isMap(target.expression))) {
           // `w[i] += 1` on an untyped receiver: Python's getitem, in-place op and setitem at run time.
           plans.set(n, {
             result: "any",
@@ -1473,7 +1483,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // Python's `shape[-1]`, `lst[-1]`, `s[-2]` on an array, a torch.Size, a string or a typed array,
         // which JavaScript reads as undefined: `.at(-1)`.
         name = "at";
-      } else if (((obj === "any" && allowDynamic) || (obj !== "any" && sliceOfSequence(n))) && !assignedTo(n)) {
+      } else if (((obj === "any" && allowDynamic) || (obj !== "any" && (sliceOfSequence(n) || isMap(n.expression)))) && !assignedTo(n)) {
         // `net[0].weight["0, :5"]` (a child reached untyped): a tensor's index at run time, else JavaScript's.
         // A list's or string's slice (`xs[":3"]`, JavaScript's undefined) is Python's there too.
         plans.set(n, {

@@ -16,7 +16,7 @@
  */
 import { inspect } from "util";
 import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError, ZeroDivisionError } from "./errors";
-import { asPyBuiltinType, asPyObject, asPyTuple, definePyName, isClass, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
+import { asPyBuiltinType, asPyObject, asPyTuple, definePyName, isClass, objectAddress, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
 import { PySet } from "./pyset";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
@@ -226,18 +226,31 @@ export function enumerate<X extends PyIterable>(iterable: X, start: number | { s
  * Python's `zip(*iterables)`: tuples of the i-th items, stopping at the shortest.
  * @example for (const [x, y] of zip(xs, ys)) { ... }
  */
-export function zip<X extends PyIterable[]>(...iterables: X): IterableIterator<{ [K in keyof X]: ItemOf<X[K]> }> {
-  const its = iterables.map(pyIterator);
+export function zip<X extends PyIterable[]>(...iterables: X): IterableIterator<{ [K in keyof X]: ItemOf<X[K]> }>;
+export function zip<X extends PyIterable[]>(...args: [...X, { strict?: boolean }]): IterableIterator<{ [K in keyof X]: ItemOf<X[K]> }>;
+export function zip(...args: unknown[]): IterableIterator<unknown[]> {
+  // `zip(a, b, strict=True)`: the keyword, not a third iterable (a plain object would iterate its keys).
+  const { strict = false } = takeOptions<{ strict: boolean }>(args, ["strict"]);
+  const its = args.map(pyIterator);
   const rows = (function* () {
     if (its.length === 0) return;
     for (;;) {
       const row: unknown[] = [];
-      for (const it of its) {
+      for (const [i, it] of its.entries()) {
         const r = it.next();
-        if (r.done) return;
+        if (r.done) {
+          if (strict) {
+            // Python 3.10's strict zip: the first to end must end with all the others.
+            if (i > 0) throw new ValueError(`zip() argument ${i + 1} is shorter than argument${i === 1 ? "" : "s"} 1${i === 1 ? "" : `-${i}`}`);
+            for (const [j, rest] of its.slice(1).entries()) {
+              if (!rest.next().done) throw new ValueError(`zip() argument ${j + 2} is longer than argument${j === 0 ? "" : "s"} 1${j === 0 ? "" : `-${j + 1}`}`);
+            }
+          }
+          return;
+        }
         row.push(r.value);
       }
-      yield asPyTuple(row) as { [K in keyof X]: ItemOf<X[K]> };
+      yield asPyTuple(row);
     }
   })();
   return asPyObject(rows, "zip");
@@ -252,7 +265,7 @@ export function map<X extends PyIterable, R>(fn: (item: ItemOf<X>) => R, iterabl
 export function map<X extends PyIterable[], R>(fn: (...items: { [K in keyof X]: ItemOf<X[K]> }) => R, ...iterables: X): IterableIterator<R>;
 export function map(fn: unknown, ...iterables: PyIterable[]): IterableIterator<unknown> {
   if (iterables.length === 0) throw new TypeError("map() must have at least two arguments.");
-  const rows = zip(...iterables);
+  const rows = zip(...iterables) as IterableIterator<unknown[]>;
   const results = (function* () {
     for (const row of rows) {
       // Python calls the function only when an item is asked for.
@@ -445,6 +458,7 @@ function minMax(name: "min" | "max", op: Op, args: unknown[]): unknown {
 export function max<X extends PyIterable>(iterable: X, options?: MinMaxOptions<ItemOf<X>>): ItemOf<X>;
 export function max<X extends PyIterable, D>(iterable: X, options: MinMaxOptions<ItemOf<X>, D> & { default: D }): ItemOf<X> | D;
 export function max<T>(a: T, b: T, ...rest: T[]): T;
+export function max<T>(a: T, b: T, ...rest: [...T[], MinMaxOptions<T>]): T;
 export function max(...args: unknown[]): unknown {
   return minMax("max", ">", args);
 }
@@ -456,6 +470,7 @@ export function max(...args: unknown[]): unknown {
 export function min<X extends PyIterable>(iterable: X, options?: MinMaxOptions<ItemOf<X>>): ItemOf<X>;
 export function min<X extends PyIterable, D>(iterable: X, options: MinMaxOptions<ItemOf<X>, D> & { default: D }): ItemOf<X> | D;
 export function min<T>(a: T, b: T, ...rest: T[]): T;
+export function min<T>(a: T, b: T, ...rest: [...T[], MinMaxOptions<T>]): T;
 export function min(...args: unknown[]): unknown {
   return minMax("min", "<", args);
 }
@@ -592,8 +607,10 @@ export function float(x?: Tensor | number | boolean | string): number {
  * string (`" -7 "`, `"1_000"`). NaN and infinities are Python's ValueError and OverflowError.
  * @example int(pred.argmax())
  */
-export function int(x?: Tensor | number | boolean | string): number {
+export function int(x?: Tensor | number | boolean | string, base?: number | { base?: number }): number {
   if (x === undefined) return 0;
+  const b = typeof base === "object" && base !== null ? base.base : base;
+  if (b !== undefined) return intOfBase(x, b);
   if (x instanceof Tensor) return toInt(scalarOf(x));
   if (typeof x === "number" || typeof x === "boolean") return toInt(Number(x));
   if (typeof x === "string") {
@@ -602,6 +619,31 @@ export function int(x?: Tensor | number | boolean | string): number {
     return Number(s.replace(/_/g, "")) + 0;
   }
   throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(x)}'`);
+}
+
+/** Python's `int(s, base)`: a string of digits in `base` (2 to 36, or 0 for the literal's own prefix), with an optional 0x / 0o / 0b prefix that matches it. */
+function intOfBase(x: unknown, base: number): number {
+  if (typeof x !== "string") throw new TypeError("int() can't convert non-string with explicit base");
+  if (!Number.isInteger(base) || (base !== 0 && (base < 2 || base > 36))) throw new ValueError("int() base must be >= 2 and <= 36, or 0");
+  const bad = (): never => {
+    throw new ValueError(`invalid literal for int() with base ${base}: ${pythonRepr(x)}`);
+  };
+  const m = /^([+-]?)(0[xob])?([0-9a-z](?:_?[0-9a-z])*)$/i.exec(x.trim());
+  if (m === null) return bad();
+  const prefix = m[2]?.toLowerCase();
+  const prefixBase = prefix === "0x" ? 16 : prefix === "0o" ? 8 : prefix === "0b" ? 2 : undefined;
+  const b = base === 0 ? prefixBase ?? 10 : base;
+  if (prefixBase !== undefined && prefixBase !== b) return bad();
+  const digits = m[3].replace(/_/g, "").toLowerCase();
+  // Base 0 reads a decimal literal as Python source does: no leading zeros (`int("010", 0)` is an error).
+  if (base === 0 && prefixBase === undefined && /^0+[1-9]/.test(digits)) return bad();
+  let v = 0n;
+  for (const c of digits) {
+    const d = parseInt(c, 36);
+    if (!(d < b)) return bad();
+    v = v * BigInt(b) + BigInt(d);
+  }
+  return Number(m[1] === "-" ? -v : v) + 0;
 }
 
 /**
@@ -630,11 +672,15 @@ type Class = abstract new (...args: never[]) => object;
  */
 export function isinstance(x: unknown, cls: typeof str): x is string;
 export function isinstance(x: unknown, cls: typeof list): x is unknown[];
+export function isinstance(x: unknown, cls: typeof bool): x is boolean;
+export function isinstance(x: unknown, cls: typeof dict): x is Record<string, unknown> | Map<unknown, unknown>;
 export function isinstance<C extends Class>(x: unknown, cls: C | readonly C[]): x is InstanceType<C>;
 export function isinstance(x: unknown, cls: unknown): boolean {
   if (Array.isArray(cls)) return cls.some((c) => isinstance(x, c as Class));
   if (cls === str) return typeof x === "string";
   if (cls === list) return Array.isArray(x) && !pyIsTuple(x);
+  if (cls === bool) return typeof x === "boolean";
+  if (cls === dict) return (isDict(x) || x instanceof Map) && pyMappingOf(x) === null;
   if (cls === int || cls === float) {
     throw new TypeError(`isinstance(x, ${cls === int ? "int" : "float"}): a JS number is neither an int nor a float; use Number.isInteger(x) or typeof x === "number"`);
   }
@@ -676,7 +722,7 @@ export function type(x: unknown): PyClass {
   if (typeof x === "number") return (Number.isInteger(x) ? int : float) as unknown as PyClass;
   if (typeof x === "bigint") return int as unknown as PyClass;
   if (typeof x === "string") return str as unknown as PyClass;
-  if (typeof x === "boolean") return builtinType("bool");
+  if (typeof x === "boolean") return bool as unknown as PyClass;
   if (x === null || x === undefined) return builtinType("NoneType");
   if (Array.isArray(x)) return (pyIsTuple(x) ? tuple : list) as unknown as PyClass;
   if (x instanceof PySet) return PySet as unknown as PyClass;
@@ -689,7 +735,7 @@ export function type(x: unknown): PyClass {
   if (typeof x === "function" && (cls === Function || cls === undefined || !isClass(cls))) return builtinType("function");
   if (proto === null || cls === Object || x instanceof Map) {
     const mapping = pyMappingOf(x);
-    return builtinType(mapping === null ? "dict" : mapping);
+    return mapping === null ? (dict as unknown as PyClass) : builtinType(mapping);
   }
   definePyName(cls as object);
   return pyPublicClass(cls as object) as PyClass;
@@ -707,9 +753,299 @@ export function divmod(a: number, b: number): [number, number] {
   return asPyTuple([q, r === 0 ? 0 * b : r]) as [number, number];
 }
 
+// ---------------------------------------------------------------- truth: bool, any, all, filter, reversed
+
+/**
+ * Python's `bool(x)`: the truth value Python gives `x`, where JavaScript's differs: an empty list, dict,
+ * Map, set or string is False (JavaScript's `[]` and `{}` are true), NaN is True; a tensor's is that of
+ * its one element (PyTorch's RuntimeError for more or none); an object's own `__bool__` or `__len__`.
+ * @example bool([])  // False
+ */
+export function bool(x?: unknown): boolean {
+  if (x === undefined || x === null) return false;
+  if (x instanceof Tensor) return comparable(x) !== 0;
+  if (typeof x === "number") return x !== 0;
+  if (typeof x === "bigint") return x !== 0n;
+  if (typeof x === "string") return x.length > 0;
+  if (typeof x === "boolean") return x;
+  const o = x as { __bool__?: () => unknown; __len__?: () => number; len?: () => number; length?: unknown };
+  if (typeof o.__bool__ === "function") return Boolean(o.__bool__());
+  if (Array.isArray(x)) return x.length > 0;
+  if (x instanceof Map || x instanceof Set) return x.size > 0;
+  if (typeof o.__len__ === "function") return o.__len__() > 0;
+  if (x instanceof Range) return x.len() > 0;
+  if (isDict(x)) return Object.keys(x).length > 0;
+  return true;
+}
+
+/**
+ * Python's `any(iterable)`: whether some item is true (Python's truth: see {@link bool}).
+ * @example any(losses.map((l) => l > 10))
+ */
+export function any(iterable: PyIterable | Tensor): boolean {
+  for (const x of fromIterator(pyIterator(iterable))) if (bool(x)) return true;
+  return false;
+}
+
+/**
+ * Python's `all(iterable)`: whether every item is true (True for none).
+ * @example all([p.requires_grad for p in model.parameters()])
+ */
+export function all(iterable: PyIterable | Tensor): boolean {
+  for (const x of fromIterator(pyIterator(iterable))) if (!bool(x)) return false;
+  return true;
+}
+
+/**
+ * Python's `filter(function, iterable)`: a lazy iterator of the items `function` finds true; `None`
+ * keeps the true items (Python's truth: `filter(None, [0, 1, "", []])` keeps only 1).
+ * @example list(filter((p) => p.requires_grad, model.parameters()))
+ */
+export function filter<X extends PyIterable>(fn: ((item: ItemOf<X>) => unknown) | null, iterable: X): IterableIterator<ItemOf<X>> {
+  const it = pyIterator(iterable);
+  const kept = (function* () {
+    for (let r = it.next(); !r.done; r = it.next()) {
+      if (fn !== null && typeof fn !== "function") throw new TypeError(`'${pyTypeName(fn)}' object is not callable`);
+      if (bool(fn === null ? r.value : fn(r.value as ItemOf<X>))) yield r.value as ItemOf<X>;
+    }
+  })();
+  return asPyObject(kept, "filter");
+}
+
+/**
+ * Python's `reversed(seq)`: a lazy iterator from the last item of a list, tuple, string, range, dict
+ * (its keys) or an object with `__len__` and `__getitem__`; an iterator or a set is Python's TypeError.
+ * @example list(reversed([1, 2, 3]))  // [3, 2, 1]
+ */
+export function reversed<X extends PyIterable>(seq: X): IterableIterator<ItemOf<X>> {
+  const x = seq as unknown;
+  let items: unknown[];
+  let name = "reversed";
+  if (Array.isArray(x)) [items, name] = [x, pyIsTuple(x) ? "reversed" : "list_reverseiterator"];
+  else if (typeof x === "string") items = [...x];
+  else if (x instanceof Range) [items, name] = [[...x], "range_iterator"];
+  else if (x instanceof Map || isDict(x)) [items, name] = [list(x as PyIterable), "dict_reversekeyiterator"];
+  else if (x instanceof Tensor) items = list(x as unknown as PyIterable);
+  else {
+    const o = x as { __len__?: () => number; __getitem__?: (i: number) => unknown; len?: () => number; getitem?: (i: number) => unknown } | null;
+    const size = o?.__len__ ?? o?.len;
+    const get = o?.__getitem__ ?? o?.getitem;
+    if (o === null || typeof size !== "function" || typeof get !== "function" || x instanceof Set) throw new TypeError(`'${pyTypeName(x)}' object is not reversible`);
+    items = Array.from({ length: size.call(o) }, (_, i) => get.call(o, i));
+  }
+  const from = items;
+  const it = (function* () {
+    for (let i = from.length - 1; i >= 0; i--) yield from[i] as ItemOf<X>;
+  })();
+  return asPyObject(it, name);
+}
+
+// ---------------------------------------------------------------- dict
+
+/** Python's `dict(...)` of pairs or a mapping, then keywords: a plain object when every key is a string, else a Map (int keys stay ints). */
+function dictOf(source: unknown, kwargs: Record<string, unknown> | undefined): Record<string, unknown> | Map<unknown, unknown> {
+  let pairs: [unknown, unknown][];
+  if (source === undefined || source === null) pairs = [];
+  else if (source instanceof Map) pairs = [...source.entries()];
+  else if (isDict(source)) pairs = Object.entries(source);
+  else {
+    pairs = list(source as PyIterable).map((item, i) => {
+      const kv = typeof item === "string" || (item !== null && typeof item === "object" && Symbol.iterator in item) ? list(item as PyIterable) : null;
+      if (kv === null) throw new TypeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+      if (kv.length !== 2) throw new ValueError(`dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
+      return kv as [unknown, unknown];
+    });
+  }
+  if (kwargs !== undefined) pairs.push(...Object.entries(kwargs));
+  if (source instanceof Map || !pairs.every(([k]) => typeof k === "string")) {
+    const m = new Map<unknown, unknown>();
+    for (const [k, v] of pairs) {
+      // Python's 1, 1.0 and True are one key.
+      const key = typeof k === "boolean" ? Number(k) : k;
+      const existing = [...m.keys()].find((e) => e === key || (typeof e === "boolean" && Number(e) === key));
+      m.set(existing === undefined ? k : existing, v);
+    }
+    return m;
+  }
+  const d: Record<string, unknown> = {};
+  for (const [k, v] of pairs) d[k as string] = v;
+  return d;
+}
+
+/**
+ * Python's `dict(...)`: `dict(a=1, b=2)` (keywords), `dict(zip(keys, values))` and `dict([["k", 1]])`
+ * (pairs), `dict(mapping)` (a copy), `dict(pairs, b=2)`. A dict of string keys is a plain object, as
+ * the dialect's dict literal; any other key makes a Map, so `dict([[1, "a"]])` prints `{1: 'a'}`.
+ * @example dict(zip(["x", "y"], [1, 2]))  // {'x': 1, 'y': 2}
+ */
+export function dict(): Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export function dict<K, V>(mapping: ReadonlyMap<K, V>): Map<K, V>;
+export function dict<V>(items: Iterable<readonly [string, V]>, kwargs?: Record<string, V>): Record<string, V>;
+export function dict<K, V>(items: Iterable<readonly [K, V]>, kwargs?: Record<string, V>): Map<K | string, V>;
+export function dict<V>(mapping: Record<string, V>, kwargs?: Record<string, V>): Record<string, V>;
+export function dict(source?: unknown, kwargs?: Record<string, unknown>): Record<string, unknown> | Map<unknown, unknown> {
+  return dictOf(source, kwargs);
+}
+
+// ---------------------------------------------------------------- integers: pow, hex, oct, bin, ord, chr, hash
+
+/** `a ** b % m` of integers, exactly (a negative `b` is the inverse of `a` modulo m, as Python 3.8's). */
+function powMod(a: number, b: number, m: number): number {
+  if (m === 0) throw new ValueError("pow() 3rd argument cannot be 0");
+  const M = BigInt(m);
+  const mod = (v: bigint): bigint => ((v % M) + M) % M;
+  let base = mod(BigInt(a));
+  let e = BigInt(b);
+  if (e < 0n) {
+    // The inverse by the extended Euclidean algorithm.
+    let [r0, r1, s0, s1] = [mod(base), M < 0n ? -M : M, 1n, 0n];
+    while (r1 !== 0n) {
+      const q = r0 / r1;
+      [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+    }
+    if (r0 !== 1n) throw new ValueError("base is not invertible for the given modulus");
+    base = mod(s0);
+    e = -e;
+  }
+  let result = mod(1n);
+  for (; e > 0n; e >>= 1n) {
+    if (e & 1n) result = mod(result * base);
+    base = mod(base * base);
+  }
+  // mod() already gives the modulus's sign, as Python's result has.
+  return Number(result);
+}
+
+/**
+ * Python's `pow(base, exp, mod=None)`: `base ** exp` (a tensor's pow for a tensor), or with `mod`,
+ * `base ** exp % mod` of integers computed exactly (no overflow on the way).
+ * @example pow(3, 4, 5)  // 1
+ */
+export function pow(base: number, exp: number, mod?: number | null): number;
+export function pow(base: Tensor, exp: Tensor | number): Tensor;
+export function pow(base: number | Tensor, exp: number | Tensor, mod?: number | null): number | Tensor {
+  if (base instanceof Tensor) return base.pow(exp);
+  if (typeof base !== "number" || typeof exp !== "number") throw new TypeError(`unsupported operand type(s) for ** or pow(): '${pyTypeName(base)}' and '${pyTypeName(exp)}'`);
+  if (mod !== undefined && mod !== null) {
+    if (![base, exp, mod].every((v) => Number.isInteger(v))) throw new TypeError("pow() 3rd argument not allowed unless all arguments are integers");
+    return powMod(base, exp, mod);
+  }
+  if (base === 0 && exp < 0) throw new ZeroDivisionError("0.0 cannot be raised to a negative power");
+  return base ** exp;
+}
+
+function radix(x: number | boolean, base: number, prefix: string): string {
+  const n = index(x);
+  return `${n < 0 ? "-" : ""}${prefix}${BigInt(Math.abs(n)).toString(base)}`;
+}
+
+/** Python's `hex(255)`: `'0xff'` (`'-0xff'` for a negative). */
+export function hex(x: number | boolean): string {
+  return radix(x, 16, "0x");
+}
+
+/** Python's `oct(8)`: `'0o10'`. */
+export function oct(x: number | boolean): string {
+  return radix(x, 8, "0o");
+}
+
+/** Python's `bin(5)`: `'0b101'`. */
+export function bin(x: number | boolean): string {
+  return radix(x, 2, "0b");
+}
+
+/** Python's `ord(c)`: the code point of a one-character string (a character past U+FFFF included). */
+export function ord(c: string): number {
+  if (typeof c !== "string") throw new TypeError(`ord() expected string of length 1, but ${pyTypeName(c)} found`);
+  const chars = [...c];
+  if (chars.length !== 1) throw new TypeError(`ord() expected a character, but string of length ${chars.length} found`);
+  return chars[0].codePointAt(0)!;
+}
+
+/** Python's `chr(i)`: the one-character string of code point `i`. */
+export function chr(i: number | boolean): string {
+  const n = index(i);
+  if (n < 0 || n > 0x10ffff) throw new ValueError("chr() arg not in range(0x110000)");
+  return String.fromCodePoint(n);
+}
+
+const HASH_MODULUS = (1n << 61n) - 1n;
+/** What None's identity hash is taken from (Python's None hashes by its address). */
+const NONE_IDENTITY = {};
+const U64 = (1n << 64n) - 1n;
+
+/** CPython's hash of a number: its exact value modulo 2**61 - 1 (so 1, 1.0 and True hash alike), -1 made -2. */
+function numberHash(x: number): bigint {
+  if (Number.isNaN(x)) return 0n;
+  if (!Number.isFinite(x)) return x > 0 ? 314159n : -314159n;
+  // x = mantissa * 2**exp exactly, mantissa an integer.
+  let m = Math.abs(x);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  let h = BigInt(m) % HASH_MODULUS;
+  // Dividing by 2**-e is multiplying by 2**(61 - (-e mod 61)) modulo 2**61 - 1, as 2**61 is 1 there.
+  const shift = BigInt(((e % 61) + 61) % 61);
+  h = ((h << shift) | 0n) % HASH_MODULUS;
+  if (x < 0) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+/** CPython 3.11's tuple hash (its xxHash-based tuplehash) of the items' hashes. */
+function tupleHash(items: readonly unknown[]): bigint {
+  const P1 = 11400714785074694791n;
+  const P2 = 14029467366897019727n;
+  const P5 = 2870177450012600261n;
+  let acc = P5;
+  for (const item of items) {
+    const lane = hashOf(item) & U64;
+    acc = (acc + lane * P2) & U64;
+    acc = ((acc << 31n) | (acc >> 33n)) & U64;
+    acc = (acc * P1) & U64;
+  }
+  acc = (acc + (BigInt(items.length) ^ (P5 ^ 3527539n))) & U64;
+  if (acc === U64) return 1546275796n;
+  return acc >= 1n << 63n ? acc - (1n << 64n) : acc;
+}
+
+function hashOf(x: unknown): bigint {
+  if (typeof x === "number") return numberHash(x);
+  if (typeof x === "boolean") return BigInt(Number(x));
+  if (typeof x === "bigint") return numberHash(Number(x));
+  if (x === null || x === undefined) return BigInt(parseInt(objectAddress(NONE_IDENTITY), 16)) >> 4n;
+  if (typeof x === "string") {
+    // Python salts str hashes per process (PYTHONHASHSEED); any fixed value is as good: FNV-1a, 61 bits.
+    let h = 0xcbf29ce484222325n;
+    for (const c of x) h = ((h ^ BigInt(c.codePointAt(0)!)) * 0x100000001b3n) & U64;
+    return h % HASH_MODULUS;
+  }
+  // The dialect writes Python's tuples as arrays: an array hashes as the tuple of its items.
+  if (Array.isArray(x)) return tupleHash(x);
+  if (x instanceof Map || x instanceof Set || isDict(x)) throw new TypeError(`unhashable type: '${pyTypeName(x)}'`);
+  const own = (x as { __hash__?: () => unknown }).__hash__;
+  if (typeof own === "function") return BigInt(own.call(x) as number);
+  // Any other object hashes by identity, as Python's default (its address / 16).
+  return BigInt(parseInt(objectAddress(x as object), 16)) >> 4n;
+}
+
+/**
+ * Python's `hash(x)`: CPython's value for numbers (`hash(1) === hash(1.0) === hash(True)`, `hash(-1)`
+ * is -2, `hash(0.5)` is 2**60) and tuples (an array is hashed as the tuple of its items), an identity
+ * hash for other objects, Python's TypeError for a dict or set. A str's hash is fixed per string here,
+ * where Python salts it per process. A hash past 2**53 is a bigint, so that it prints exactly.
+ */
+export function hash(x: unknown): number | bigint {
+  const h = hashOf(x);
+  return h >= -(2n ** 53n) && h <= 2n ** 53n ? Number(h) : h;
+}
+
 asPyBuiltinType(int, "int");
 asPyBuiltinType(float, "float");
 asPyBuiltinType(str, "str");
 asPyBuiltinType(list, "list");
 asPyBuiltinType(tuple, "tuple");
 asPyBuiltinType(PySet, "set");
+asPyBuiltinType(dict, "dict");
+asPyBuiltinType(bool, "bool");

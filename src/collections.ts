@@ -9,10 +9,11 @@
  * what nn.Sequential already reads. A namedtuple's instance is a tuple (an array printed as one) whose
  * fields are also read by name, printed `Run(lr=0.01, batch_size=1000)`.
  */
-import { repr } from "./builtins";
+import { list, repr } from "./builtins";
+import { pythonRepr } from "./display/pylist";
 import { dict_items, dict_keys, dict_values } from "./pydict";
-import { TypeError, ValueError } from "./errors";
-import { asPyTuple, PY_MAPPING, pyTypeName } from "./pyrepr";
+import { IndexError, KeyError, TypeError, ValueError } from "./errors";
+import { asPyTuple, isClass, PY_MAPPING, pyTypeName } from "./pyrepr";
 
 function isPairs(x: unknown): x is Iterable<unknown> {
   return x !== null && typeof x === "object" && (Array.isArray(x) || x instanceof Map || Symbol.iterator in x);
@@ -54,7 +55,7 @@ export function OrderedDict<V>(items?: Iterable<readonly unknown[]> | Record<str
 }
 
 /** An instance of a namedtuple class: a tuple whose items are also its fields. */
-export type NamedTuple = unknown[] & { readonly [field: string]: any; _asdict(): Record<string, unknown>; readonly _fields: string[] };
+export type NamedTuple = unknown[] & { readonly [field: string]: any; _asdict(): Record<string, unknown>; _replace(changes?: Record<string, unknown>): NamedTuple; readonly _fields: string[] };
 
 /** The class namedtuple returns: called (with or without `new`) with the fields' values in order. */
 export interface NamedTupleClass {
@@ -112,6 +113,15 @@ export function namedtuple(typename: string, field_names: Iterable<string> | str
     fields.forEach((f, i) => Object.defineProperty(t, f, { get: () => values[i], enumerable: false }));
     Object.defineProperty(t, "_fields", { value: fields, enumerable: false });
     Object.defineProperty(t, "_asdict", { value: () => asdict(fields, values), enumerable: false });
+    // `run._replace(lr=0.1)`: a new tuple of the class with those fields changed.
+    Object.defineProperty(t, "_replace", {
+      value: (changes: Record<string, unknown> = {}) => {
+        const unknown = Object.keys(changes).filter((k) => !fields.includes(k));
+        if (unknown.length > 0) throw new ValueError(`Got unexpected field names: [${unknown.map((k) => repr(k)).join(", ")}]`);
+        return make(...fields.map((f, i) => (f in changes ? changes[f] : values[i])));
+      },
+      enumerable: false,
+    });
     Object.defineProperty(t, "__repr__", { value: text, enumerable: false });
     Object.defineProperty(t, "toString", { value: text, enumerable: false });
     Object.defineProperty(t, Symbol.for("nodejs.util.inspect.custom"), { value: text, enumerable: false });
@@ -121,4 +131,290 @@ export function namedtuple(typename: string, field_names: Iterable<string> | str
   Object.defineProperty(make, "__name__", { value: typename });
   Object.defineProperty(make, "_fields", { value: fields });
   return make as unknown as NamedTupleClass;
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/** `{k: v, ...}` of `entries` as Python writes a dict. */
+function dictText(entries: Iterable<[unknown, unknown]>): string {
+  return pythonRepr(new Map(entries)) ?? "{}";
+}
+
+/** (key, value) pairs of a mapping: a Map's entries, a plain object's own entries. */
+function mappingEntries(x: unknown): [unknown, unknown][] | null {
+  if (x instanceof Map) return [...x.entries()];
+  if (x !== null && typeof x === "object" && !(Symbol.iterator in x)) return Object.entries(x);
+  return null;
+}
+
+/**
+ * Python's `collections.Counter`: a dict of counts. A missing key counts 0 (`c['z']` is 0, not
+ * KeyError), iterating it gives its keys, `most_common(n)` the (key, count) tuples by count (ties in
+ * first-seen order), and it prints as Python's, most common first: `Counter({'a': 5, 'b': 2})`. It
+ * is a Map, so int keys stay ints (`Counter([1, 2, 2])` prints `Counter({2: 2, 1: 1})`); in a notebook
+ * cell `c[k]` and `c[k] += 1` are its items (the dialect's Map index).
+ *
+ * @example const c = collections.Counter("abracadabra"); c.most_common(1)  // [('a', 5)]
+ */
+export class Counter<K = any> extends Map<K, number> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  constructor(iterable?: Iterable<K> | ReadonlyMap<K, number> | Record<string, number> | null, kwargs?: Record<string, number>) {
+    super();
+    if (iterable !== undefined && iterable !== null) this.update(iterable);
+    if (kwargs !== undefined) this.update(kwargs as Record<string, number>);
+  }
+
+  /** `c[key]`: its count, 0 for a key not counted. */
+  __getitem__(key: K): number {
+    return this.has(key) ? (this.get(key) as number) : this.__missing__(key);
+  }
+
+  __setitem__(key: K, n: number): void {
+    this.set(key, n);
+  }
+
+  /** Python's Counter.__missing__: a key not counted counts 0 (and is not added). */
+  __missing__(_key: K): number {
+    return 0;
+  }
+
+  /** Adds the counts of a mapping, or one for each item of an iterable. */
+  update(iterable?: Iterable<K> | ReadonlyMap<K, number> | Record<string, number> | null): void {
+    if (iterable === undefined || iterable === null) return;
+    const pairs = typeof iterable === "string" ? null : mappingEntries(iterable);
+    if (pairs !== null) for (const [k, n] of pairs) this.set(k as K, (this.get(k as K) ?? 0) + (n as number));
+    else for (const k of list(iterable as Iterable<K>)) this.set(k as K, (this.get(k as K) ?? 0) + 1);
+  }
+
+  /** Subtracts the counts of a mapping, or one for each item of an iterable (counts may go to zero or below). */
+  subtract(iterable?: Iterable<K> | ReadonlyMap<K, number> | Record<string, number> | null): void {
+    if (iterable === undefined || iterable === null) return;
+    const pairs = typeof iterable === "string" ? null : mappingEntries(iterable);
+    if (pairs !== null) for (const [k, n] of pairs) this.set(k as K, (this.get(k as K) ?? 0) - (n as number));
+    else for (const k of list(iterable as Iterable<K>)) this.set(k as K, (this.get(k as K) ?? 0) - 1);
+  }
+
+  /** The `n` most common (key, count) tuples, all without `n`; equal counts in first-seen order. */
+  most_common(n?: number | null): [K, number][] {
+    const all = [...this.entries()].map((e, i) => [e, i] as const).sort((a, b) => b[0][1] - a[0][1] || a[1] - b[1]);
+    const picked = n === undefined || n === null ? all : all.slice(0, Math.max(0, n));
+    return picked.map(([e]) => asPyTuple([e[0], e[1]]) as [K, number]);
+  }
+
+  /** Each key repeated by its count (those above zero), in first-seen order. */
+  *elements(): IterableIterator<K> {
+    for (const [k, n] of this.entries()) for (let i = 0; i < n; i++) yield k;
+  }
+
+  /** The sum of the counts. */
+  total(): number {
+    let t = 0;
+    for (const n of this.values()) t += n;
+    return t;
+  }
+
+  /** Iterating a Counter gives its keys, as Python's dict. */
+  [Symbol.iterator](): IterableIterator<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return this.keys();
+  }
+
+  __repr__(): string {
+    return this.size === 0 ? "Counter()" : `Counter(${dictText(this.most_common())})`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  [INSPECT](): string {
+    return this.__repr__();
+  }
+}
+
+/** What a defaultdict's factory makes: a builtin type (`list`, `int`), a class, or a function. */
+// eslint-disable-next-line @typescript-eslint/ban-types
+type Factory<V> = (() => V) | Function;
+
+/**
+ * Python's `collections.defaultdict(default_factory, items)`: a dict whose missing key is first set to
+ * `default_factory()` (`d[w].append(i)` with `defaultdict(list)`, `d[k] += 1` with `defaultdict(int)`),
+ * printed as Python's `defaultdict(<class 'list'>, {'a': [1, 3]})`. It is a Map (int keys stay ints;
+ * in a notebook cell `d[k]` is its item); without a factory a missing key is Python's KeyError.
+ *
+ * @example const d = collections.defaultdict(list); d["a"].append(1)  // defaultdict(<class 'list'>, {'a': [1]})
+ */
+export class defaultdict<K = any, V = any> extends Map<K, V> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  default_factory: Factory<V> | null;
+
+  constructor(default_factory?: Factory<V> | null, items?: Iterable<readonly [K, V]> | ReadonlyMap<K, V> | Record<string, V> | null) {
+    super();
+    if (default_factory !== undefined && default_factory !== null && typeof default_factory !== "function") {
+      throw new TypeError("first argument must be callable or None");
+    }
+    this.default_factory = default_factory ?? null;
+    if (items !== undefined && items !== null) {
+      const pairs = mappingEntries(items) ?? [...(items as Iterable<readonly [K, V]>)];
+      for (const [k, v] of pairs) this.set(k as K, v as V);
+    }
+  }
+
+  /** `d[key]`: its value, first set to `default_factory()` when missing. */
+  __getitem__(key: K): V {
+    return this.has(key) ? (this.get(key) as V) : this.__missing__(key);
+  }
+
+  __setitem__(key: K, value: V): void {
+    this.set(key, value);
+  }
+
+  /** Python's defaultdict.__missing__: sets and returns `default_factory()`, or KeyError without one. */
+  __missing__(key: K): V {
+    const f = this.default_factory;
+    if (f === null) throw new KeyError(repr(key));
+    const v = (isClass(f) ? new (f as new () => V)() : (f as () => V)()) as V;
+    this.set(key, v);
+    return v;
+  }
+
+  /** Iterating a defaultdict gives its keys, as Python's dict. */
+  [Symbol.iterator](): IterableIterator<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return this.keys();
+  }
+
+  __repr__(): string {
+    const f = this.default_factory;
+    return `defaultdict(${f === null ? "None" : pythonRepr(f) ?? String(f)}, ${dictText(this.entries())})`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  [INSPECT](): string {
+    return this.__repr__();
+  }
+}
+
+/**
+ * Python's `collections.deque(iterable, maxlen)`: a double-ended queue (a replay memory:
+ * `deque([], maxlen=10000)`); appending past `maxlen` drops from the other end. `q[i]` (negative from
+ * the end), `len(q)`, iterating, `list(q)`; printed `deque([1, 2], maxlen=3)`.
+ *
+ * @example const memory = collections.deque([], maxlen=2); memory.append(1); memory.append(2); memory.append(3)  // deque([2, 3], maxlen=2)
+ */
+export class deque<T = any> implements Iterable<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private items: T[];
+  readonly maxlen: number | null;
+
+  constructor(iterable?: Iterable<T> | null, maxlen?: number | null | { maxlen?: number | null }) {
+    const m = maxlen !== null && typeof maxlen === "object" ? maxlen.maxlen ?? null : maxlen ?? null;
+    if (m !== null && (!Number.isInteger(m) || m < 0)) throw new ValueError(Number.isInteger(m) ? "maxlen must be non-negative" : "an integer is required");
+    this.maxlen = m;
+    this.items = [];
+    if (iterable !== undefined && iterable !== null) this.extend(iterable);
+  }
+
+  append(x: T): void {
+    this.items.push(x);
+    if (this.maxlen !== null && this.items.length > this.maxlen) this.items.shift();
+  }
+
+  appendleft(x: T): void {
+    this.items.unshift(x);
+    if (this.maxlen !== null && this.items.length > this.maxlen) this.items.pop();
+  }
+
+  extend(iterable: Iterable<T>): void {
+    for (const x of list(iterable)) this.append(x as T);
+  }
+
+  extendleft(iterable: Iterable<T>): void {
+    for (const x of list(iterable)) this.appendleft(x as T);
+  }
+
+  pop(): T {
+    if (this.items.length === 0) throw new IndexError("pop from an empty deque");
+    return this.items.pop() as T;
+  }
+
+  popleft(): T {
+    if (this.items.length === 0) throw new IndexError("pop from an empty deque");
+    return this.items.shift() as T;
+  }
+
+  /** Rotates `n` steps to the right (left when negative). */
+  rotate(n = 1): void {
+    const len = this.items.length;
+    if (len === 0) return;
+    const k = ((n % len) + len) % len;
+    if (k !== 0) this.items = [...this.items.slice(len - k), ...this.items.slice(0, len - k)];
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+
+  count(x: T): number {
+    return this.items.filter((v) => v === x).length;
+  }
+
+  index(x: T): number {
+    const i = this.items.indexOf(x);
+    if (i < 0) throw new ValueError(`${repr(x)} is not in deque`);
+    return i;
+  }
+
+  remove(x: T): void {
+    const i = this.items.indexOf(x);
+    if (i < 0) throw new ValueError(`${repr(x)} is not in deque`);
+    this.items.splice(i, 1);
+  }
+
+  reverse(): void {
+    this.items.reverse();
+  }
+
+  copy(): deque<T> {
+    return new deque(this.items, this.maxlen);
+  }
+
+  private at(i: number): number {
+    const n = this.items.length;
+    if (!Number.isInteger(i)) throw new TypeError(`sequence index must be integer, not '${pyTypeName(i)}'`);
+    const at = i < 0 ? i + n : i;
+    if (at < 0 || at >= n) throw new IndexError("deque index out of range");
+    return at;
+  }
+
+  __getitem__(i: number): T {
+    return this.items[this.at(i)];
+  }
+
+  __setitem__(i: number, v: T): void {
+    this.items[this.at(i)] = v;
+  }
+
+  __len__(): number {
+    return this.items.length;
+  }
+
+  __contains__(x: T): boolean {
+    return this.items.includes(x);
+  }
+
+  [Symbol.iterator](): IterableIterator<T> {
+    return this.items[Symbol.iterator]();
+  }
+
+  __repr__(): string {
+    const body = pythonRepr(this.items) ?? "[]";
+    return this.maxlen === null ? `deque(${body})` : `deque(${body}, maxlen=${this.maxlen})`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  [INSPECT](): string {
+    return this.__repr__();
+  }
 }

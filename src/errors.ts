@@ -124,3 +124,27 @@ export class OutOfMemoryError extends RuntimeError {
     void this.stack;
   }
 }
+
+/** Python's FileNotFoundError (src/os.ts: `os.listdir` of a missing directory). */
+export class FileNotFoundError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "FileNotFoundError";
+  }
+}
+
+/** Python's FileExistsError (src/os.ts: `os.makedirs` of an existing path without exist_ok). */
+export class FileExistsError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "FileExistsError";
+  }
+}
+
+/** Python's json.JSONDecodeError (src/json.ts), a ValueError. */
+export class JSONDecodeError extends ValueError {
+  constructor(message = "") {
+    super(message);
+    this.name = "JSONDecodeError";
+  }
+}

@@ -33,6 +33,9 @@ export function contains(x: unknown, container: unknown): boolean {
     return Boolean(container.eq(x as number).any().item());
   }
   if (isDict(container)) return Object.prototype.hasOwnProperty.call(container, String(x));
+  // An object with Python's __contains__ (collections.deque, a notebook's own container).
+  const own = (container as { __contains__?: unknown } | null)?.__contains__;
+  if (typeof own === "function") return Boolean(own.call(container, x));
   if (container === null || container === undefined || (typeof container !== "object" && typeof container !== "function")) {
     throw new TypeError(`argument of type '${pyTypeName(container)}' is not iterable`);
   }

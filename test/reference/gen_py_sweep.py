@@ -474,6 +474,167 @@ CASES = [
      'let x = "a"; print(`${x:d}`)'),
     ('training_loop_style_28', "x = [1]; print(f'{x:>5}')",
      'let x = [1]; print(`${x:>5}`)'),
+    # Python's builtins, collections, itertools, json, os.path and string in the dialect (session 41's sweep).
+    ('truth_01', 'print(any([0, 1]), any([]), all([]), all([1, 0]))',
+     'print(any([0, 1]), any([]), all([]), all([1, 0]))'),  # fixed
+    ('truth_02', "print(bool([]), bool({}), bool(''), bool(0), bool([0]), bool('a'), bool(0.0), bool(None))",
+     'print(bool([]), bool({}), bool(""), bool(0), bool([0]), bool("a"), bool(0.0), bool(None))'),  # fixed
+    ('truth_03', "print(bool(torch.tensor(0.)), bool(torch.tensor([1])), bool(float('nan')), bool(range(0)))",
+     'print(bool(torch.tensor(0.)), bool(torch.tensor([1])), bool(NaN), bool(range(0)))'),  # fixed
+    ('truth_04', 'print(bool(torch.tensor([1, 2])))',
+     'print(bool(torch.tensor([1, 2])))'),  # fixed
+    ('truth_05', 'print(any(torch.tensor([0, 1])), all(torch.tensor([1, 1])), any([x > 2 for x in [1, 2, 3]]))',
+     'print(any(torch.tensor([0, 1])), all(torch.tensor([1, 1])), any([1, 2, 3].map((x) => x > 2)))'),  # fixed
+    ('truth_06', 'print(type(dict()), type(True), isinstance({}, dict), isinstance(False, bool))',
+     'print(type(dict()), type(true), isinstance({}, dict), isinstance(false, bool))'),  # fixed
+    ('filter_reversed_01', 'print(list(filter(lambda x: x > 1, [1, 2, 3])), list(filter(None, [0, 1, "", "a", [], [2]])))',
+     'print(list(filter((x) => x > 1, [1, 2, 3])), list(filter(None, [0, 1, "", "a", [], [2]])))'),  # fixed
+    ('filter_reversed_02', "print(list(reversed([1, 2, 3])), list(reversed({'a': 1, 'b': 2})), list(reversed(range(3))), ''.join(reversed('abc')))",
+     'print(list(reversed([1, 2, 3])), list(reversed({a: 1, b: 2})), list(reversed(range(3))), "".join(reversed("abc")))'),  # fixed
+    ('filter_reversed_03', 'print(reversed({1, 2}))',
+     'print(reversed(set([1, 2])))'),  # fixed
+    ('filter_reversed_04', 'print(list(map(lambda x: x * 2, [1, 2])), list(map(lambda a, b: a + b, [1, 2], [10, 20, 30])))',
+     'print(list(map((x) => x * 2, [1, 2])), list(map((a, b) => a + b, [1, 2], [10, 20, 30])))'),
+    ('dict_01', "print(dict(a=1, b=2), dict(zip(['x', 'y'], [1, 2])), dict([('k', 1), ('j', 2)]), dict())",
+     'print(dict(a=1, b=2), dict(zip(["x", "y"], [1, 2])), dict([["k", 1], ["j", 2]]), dict())'),  # fixed
+    ('dict_02', "print(dict({'a': 1}, b=2), dict([(1, 'a'), (2, 'b')]))",
+     'print(dict({a: 1}, b=2), dict([[1, "a"], [2, "b"]]))'),  # fixed
+    ('dict_03', "d = {1: 'a'}; d[2] = 'b'; print(d[1], d); d[1] += 'x'; print(d)",
+     'let m = new Map<number, string>([[1, "a"]]); m[2] = "b"; print(m[1], m); m[1] += "x"; print(m)'),  # fixed
+    ('dict_04', "d = {1: 'a'}; print(d[3])",
+     'let m = new Map<number, string>([[1, "a"]]); print(m[3])'),  # fixed
+    ('ints_01', "print(ord('a'), chr(97), hex(255), oct(8), bin(5), hex(-255), bin(0), ord('€'), chr(8364))",
+     'print(ord("a"), chr(97), hex(255), oct(8), bin(5), hex(-255), bin(0), ord("€"), chr(8364))'),  # fixed
+    ('ints_02', "print(ord('ab'))",
+     'print(ord("ab"))'),  # fixed
+    ('ints_03', 'print(chr(0x110000))',
+     'print(chr(0x110000))'),  # fixed
+    ('ints_04', "print(int('ff', 16), int(' 3 '), int('0x1f', 16), int('101', 2), int('-7'), int('0x1f', 0), int('0b11', 0), int('z', 36))",
+     'print(int("ff", 16), int(" 3 "), int("0x1f", 16), int("101", 2), int("-7"), int("0x1f", 0), int("0b11", 0), int("z", 36))'),  # fixed
+    ('ints_05', "print(int('12', 2))",
+     'print(int("12", 2))'),  # fixed
+    ('ints_06', "print(int('3.5'))",
+     'print(int("3.5"))'),
+    ('ints_07', "print(float('nan'), float(' 2.5 '), float('inf'), float('-inf'), float('1e-3'))",
+     'print(float("nan"), float(" 2.5 "), float("inf"), float("-inf"), float("1e-3"))'),
+    ('ints_08', 'print(pow(2, 10), pow(3, 4, 5), pow(2, -1), pow(3, -1, 7), pow(-2, 3, 5), pow(2, 3, -5))',
+     'print(pow(2, 10), pow(3, 4, 5), pow(2, -1), pow(3, -1, 7), pow(-2, 3, 5), pow(2, 3, -5))'),  # fixed
+    ('ints_09', 'print(pow(0, -1))',
+     'print(pow(0, -1))'),  # fixed
+    ('ints_10', 'print(pow(2, 3, 0))',
+     'print(pow(2, 3, 0))'),  # fixed
+    ('ints_11', 'print(hash(1), hash(True), hash(-1), hash(0.5), hash(1.5), hash(-0.25), hash(2**61), hash(1.0) == hash(1))',
+     'print(hash(1), hash(true), hash(-1), hash(0.5), hash(1.5), hash(-0.25), hash(2**61), hash(1.0) == hash(1))'),  # fixed
+    ('ints_12', 'print(hash((1, 2)), hash(()), hash((1, (2.5, True))))',
+     'print(hash([1, 2]), hash([]), hash([1, [2.5, true]]))'),  # fixed
+    ('ints_13', 'print(hash({}))',
+     'print(hash({}))'),  # fixed
+    ('ints_14', 'print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.25, 1), divmod(7, 2), divmod(-7, 2), divmod(7, -2))',
+     'print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.25, 1), divmod(7, 2), divmod(-7, 2), divmod(7, -2))'),
+    ('ints_15', 'print(abs(-3), abs(-2.5), abs(torch.tensor([-1., 2.])), sum([1, 2, 3], start=10))',
+     'print(abs(-3), abs(-2.5), abs(torch.tensor([-1., 2.])), sum([1, 2, 3], start=10))'),
+    ('minmax_01', "print(min([3, 1, 2], key=lambda x: -x), max('abc', 'b', key=len), min(['bb', 'a', 'ccc'], key=len), max([], default=0))",
+     'print(min([3, 1, 2], key=(x) => -x), max("abc", "b", key=len), min(["bb", "a", "ccc"], key=len), max([], {default: 0}))'),  # fixed
+    ('minmax_02', 'print(max([]))',
+     'print(max([]))'),
+    ('minmax_03', "print(sorted([('b', 1), ('a', 1), ('c', 0)], key=lambda p: p[1]), sorted([1, 2, 3, 4], key=lambda x: x % 2, reverse=True), sorted(['b', 'A', 'a', 'B']))",
+     'print(sorted([tuple(["b", 1]), tuple(["a", 1]), tuple(["c", 0])], key=(p) => p[1]), sorted([1, 2, 3, 4], key=(x) => x % 2, reverse=True), sorted(["b", "A", "a", "B"]))'),
+    ('zip_01', "print(list(zip([1, 2], 'ab')), list(enumerate('ab', start=1)), list(zip([1, 2], [3])))",
+     'print(list(zip([1, 2], "ab")), list(enumerate("ab", start=1)), list(zip([1, 2], [3])))'),
+    ('zip_02', 'print(list(zip([1, 2], [3], strict=True)))',
+     'print(list(zip([1, 2], [3], strict=True)))'),  # fixed
+    ('zip_03', 'print(list(zip([1], [2, 3], strict=True)))',
+     'print(list(zip([1], [2, 3], strict=True)))'),  # fixed
+    ('zip_04', 'print(list(zip([1, 2], [3], [4], strict=True)))',
+     'print(list(zip([1, 2], [3], [4], strict=True)))'),  # fixed
+    ('zip_05', 'print(list(zip([1], [2], [3, 4], strict=True)), 1)',
+     'print(list(zip([1], [2], [3, 4], strict=True)), 1)'),  # fixed
+    ('zip_06', 'print(list(zip([1, 2], [3, 4], strict=True)))',
+     'print(list(zip([1, 2], [3, 4], strict=True)))'),  # fixed
+    ('counter_01', "import collections; c = collections.Counter('abracadabra'); print(c); print(c.most_common(2), c['a'], c['z'])",
+     'let c = collections.Counter("abracadabra"); print(c); print(c.most_common(2), c["a"], c["z"])'),  # fixed
+    ('counter_02', 'import collections; c = collections.Counter([1, 2, 2, 3, 3, 3]); print(c, len(c), sorted(c), list(c.keys()), c[3])',
+     'let c = collections.Counter([1, 2, 2, 3, 3, 3]); print(c, len(c), sorted(c), list(c.keys()), c[3])'),  # fixed
+    ('counter_03', "import collections; c = collections.Counter(); c.update(['a', 'b', 'a']); c['c'] += 2; print(c, sum(c.values()))",
+     'let c = collections.Counter(); c.update(["a", "b", "a"]); c["c"] += 2; print(c, sum(c.values()))'),  # fixed
+    ('counter_04', "import collections; c = collections.Counter(a=2, b=1); c.subtract('a'); print(c, list(c.elements()), c.total(), collections.Counter())",
+     'let c = collections.Counter(null, {a: 2, b: 1}); c.subtract("a"); print(c, list(c.elements()), c.total(), collections.Counter())'),  # fixed
+    ('counter_05', "import collections\nfor k, v in collections.Counter('aab').items(): print(k, v)",
+     'for (const [k, v] of collections.Counter("aab").items()) print(k, v)'),  # fixed
+    ('counter_06', "import collections; print('a' in collections.Counter('a'), 3 in collections.deque([3]), 'z' in collections.defaultdict(int))",
+     'print("a" in collections.Counter("a"), 3 in collections.deque([3]), "z" in collections.defaultdict(int))'),  # fixed
+    ('defaultdict_01', "import collections; d = collections.defaultdict(list); d['a'].append(1); d['b'].append(2); d['a'].append(3); print(d, dict(d))",
+     'let d = collections.defaultdict(list); d["a"].append(1); d["b"].append(2); d["a"].append(3); print(d, dict(d))'),  # fixed
+    ('defaultdict_02', "import collections; d = collections.defaultdict(int); d['x'] += 1; d['x'] += 1; print(d['x'], d['y'], d)",
+     'let d = collections.defaultdict(int); d["x"] += 1; d["x"] += 1; print(d["x"], d["y"], d)'),  # fixed
+    ('defaultdict_03', 'import collections; d = collections.defaultdict(int); d[3] += 1; d[1] += 2; print(d, list(d))',
+     'let d = collections.defaultdict(int); d[3] += 1; d[1] += 2; print(d, list(d))'),  # fixed
+    ('defaultdict_04', "import collections; d = collections.defaultdict(); d['k']",
+     'let d = collections.defaultdict(); d["k"]'),  # fixed
+    ('ordereddict_01', "import collections; d = collections.OrderedDict(); d['b'] = 1; d['a'] = 2; print(d, list(d.keys()))",
+     'let d = collections.OrderedDict(); d["b"] = 1; d["a"] = 2; print(d, list(d.keys()))'),  # fixed
+    ('deque_01', 'import collections; q = collections.deque([1, 2, 3], maxlen=3); q.append(4); q.appendleft(0); print(q, q.pop(), q.popleft(), len(q), list(q))',
+     'let q = collections.deque([1, 2, 3], maxlen=3); q.append(4); q.appendleft(0); print(q, q.pop(), q.popleft(), len(q), list(q))'),  # fixed
+    ('deque_02', 'import collections; q = collections.deque(); q.extend([1, 2]); q.rotate(1); print(q, q[0], q[-1])',
+     'let q = collections.deque(); q.extend([1, 2]); q.rotate(1); print(q, q[0], q[-1])'),  # fixed
+    ('deque_03', 'import collections; q = collections.deque(); q.pop()',
+     'let q = collections.deque(); q.pop()'),  # fixed
+    ('deque_04', 'import collections; q = collections.deque([1, 2]); q[5]',
+     'let q = collections.deque([1, 2]); q[5]'),  # fixed
+    ('namedtuple_01', "import collections; P = collections.namedtuple('P', ['x', 'y']); p = P(1, 2); print(p, p.x, p[1], p._replace(x=5), tuple(p))",
+     'let P = collections.namedtuple("P", ["x", "y"]); let p = P(1, 2); print(p, p.x, p[1], p._replace(x=5), tuple(p))'),  # fixed
+    ('itertools_01', "import itertools; print(list(itertools.product('ab', [1, 2])), list(itertools.chain([1], [2, 3])), list(itertools.chain.from_iterable([[1], [2]])))",
+     'print(list(itertools.product("ab", [1, 2])), list(itertools.chain([1], [2, 3])), list(itertools.chain.from_iterable([[1], [2]])))'),  # fixed
+    ('itertools_02', "import itertools; print(list(itertools.combinations([1, 2, 3], 2)), list(itertools.permutations('abc', 2)))",
+     'print(list(itertools.combinations([1, 2, 3], 2)), list(itertools.permutations("abc", 2)))'),  # fixed
+    ('itertools_03', "import itertools; print(list(itertools.permutations([1, 2, 3])), list(itertools.combinations('abcd', 3)), list(itertools.zip_longest([1, 2], 'a', fillvalue=0)), list(itertools.zip_longest([1], [2, 3])))",
+     'print(list(itertools.permutations([1, 2, 3])), list(itertools.combinations("abcd", 3)), list(itertools.zip_longest([1, 2], "a", fillvalue=0)), list(itertools.zip_longest([1], [2, 3])))'),  # fixed
+    ('itertools_04', "import itertools; print(list(itertools.islice(itertools.count(5, 2), 3)), list(itertools.islice('abcdef', 1, 5, 2)), list(itertools.accumulate([1, 2, 3])))",
+     'print(list(itertools.islice(itertools.count(5, 2), 3)), list(itertools.islice("abcdef", 1, 5, 2)), list(itertools.accumulate([1, 2, 3])))'),  # fixed
+    ('itertools_05', "import itertools; print([(k, list(g)) for k, g in itertools.groupby('aabbbc')])",
+     'print(list(itertools.groupby("aabbbc")).map(([k, g]) => tuple([k, list(g)])))'),  # fixed
+    ('itertools_06', "import itertools; print(list(itertools.islice(itertools.cycle('ab'), 5)), list(itertools.repeat(7, 3)), list(itertools.accumulate([1, 2, 3], lambda a, b: a * b)))",
+     'print(list(itertools.islice(itertools.cycle("ab"), 5)), list(itertools.repeat(7, 3)), list(itertools.accumulate([1, 2, 3], (a, b) => a * b)))'),  # fixed
+    ('itertools_07', 'import itertools; print(list(itertools.accumulate([1, 2, 3], initial=10)), list(itertools.islice(range(10), 2, None)), list(itertools.groupby([1, 1, 2], key=lambda x: x % 2 == 0))[0][0])',
+     'print(list(itertools.accumulate([1, 2, 3], initial=10)), list(itertools.islice(range(10), 2, null)), list(itertools.groupby([1, 1, 2], key=(x) => x % 2 == 0))[0][0])'),  # fixed
+    ('functools_01', 'import functools; print(functools.reduce(lambda a, b: a * b, [1, 2, 3, 4]), functools.reduce(lambda a, b: a + b, [], 0))',
+     'print(functools.reduce((a, b) => a * b, [1, 2, 3, 4]), functools.reduce((a, b) => a + b, [], 0))'),
+    ('functools_02', 'import functools; functools.reduce(lambda a, b: a + b, [])',
+     'functools.reduce((a, b) => a + b, [])'),
+    ('py_random_01', "import random; random.seed(0); print(random.random(), random.randint(1, 10), random.choice('abc'), random.uniform(1, 2))",
+     'random.seed(0); print(random.random(), random.randint(1, 10), random.choice("abc"), random.uniform(1, 2))'),
+    ('py_random_02', 'import random; random.seed(0); x = list(range(10)); random.shuffle(x); print(x, random.sample(range(100), 3))',
+     'random.seed(0); let x = list(range(10)); random.shuffle(x); print(x, random.sample(range(100), 3))'),
+    ('string_01', 'import string; print(string.ascii_lowercase, string.ascii_uppercase, string.digits, string.punctuation)',
+     'print(string.ascii_lowercase, string.ascii_uppercase, string.digits, string.punctuation)'),  # fixed
+    ('string_02', 'import string; print(len(string.printable), string.ascii_letters[:3], repr(string.whitespace), string.hexdigits)',
+     'print(len(string.printable), string.ascii_letters[":3"], repr(string.whitespace), string.hexdigits)'),  # fixed
+    ('json_01', "import json; print(json.dumps({'a': 1, 'b': [1, 2.5, None, True], 'c': 'x'}))",
+     'print(json.dumps({a: 1, b: [1, 2.5, None, true], c: "x"}))'),  # fixed
+    ('json_02', "import json; print(json.dumps({'a': {'b': 1}, 'c': []}, indent=2))",
+     'print(json.dumps({a: {b: 1}, c: []}, indent=2))'),  # fixed
+    ('json_03', "import json; print(json.loads('{\"a\": [1, 2]}'))",
+     'print(json.loads(\'{"a": [1, 2]}\'))'),  # fixed
+    ('json_04', "import json; print(json.dumps([1e-05, 1.5, 'é', float('nan')]), json.dumps({'b': 1, 'a': 2}, sort_keys=True), json.dumps({1: 2}))",
+     'print(json.dumps([1e-05, 1.5, "é", NaN]), json.dumps({b: 1, a: 2}, sort_keys=True), json.dumps(new Map([[1, 2]])))'),  # fixed
+    ('json_05', 'import json; print(json.dumps(torch.tensor(1)))',
+     'print(json.dumps(torch.tensor(1)))'),  # fixed
+    ('os_path_01', "import os; print(os.path.join('a', 'b', 'c.txt'), os.path.basename('/x/y.pt'), os.path.splitext('m.tar.gz'), os.path.exists('/nonexistent'), os.path.dirname('/x/y.pt'))",
+     'print(os.path.join("a", "b", "c.txt"), os.path.basename("/x/y.pt"), os.path.splitext("m.tar.gz"), os.path.exists("/nonexistent"), os.path.dirname("/x/y.pt"))'),  # fixed
+    ('os_path_02', "import os; print(os.path.join('a/', 'b'), os.path.join('a', '/b', 'c'), os.path.join('a', '../b'), os.path.splitext('.bashrc'), os.path.splitext('a/b.c/d'), os.path.dirname('a'), os.path.split('/a/b/'))",
+     'print(os.path.join("a/", "b"), os.path.join("a", "/b", "c"), os.path.join("a", "../b"), os.path.splitext(".bashrc"), os.path.splitext("a/b.c/d"), os.path.dirname("a"), os.path.split("/a/b/"))'),  # fixed
+    ('lists_01', "print([1, 2, 3, 4, 5][::2], [1, 2, 3, 4, 5][::-1], 'hello'[1:4], 'hello'[::-1], [1, 2, 3][-2:])",
+     'print([1, 2, 3, 4, 5]["::2"], [1, 2, 3, 4, 5]["::-1"], "hello"["1:4"], "hello"["::-1"], [1, 2, 3]["-2:"])'),
+    ('lists_02', 'xs = [1, 2, 3]; xs.insert(0, 9); print(xs, xs.pop(1), xs, xs.index(3), xs.count(9))',
+     'let xs = [1, 2, 3]; xs.insert(0, 9); print(xs, xs.pop(1), xs, xs.index(3), xs.count(9))'),
+    ('lists_03', 'xs = [1, 2]; xs.remove(5)',
+     'let xs = [1, 2]; xs.remove(5)'),
+    ('lists_04', "a, *b = [1, 2, 3]; print(a, b, 'a' in {'a': 1}, 2 in [1, 2], 'ell' in 'hello')",
+     'let [a, ...b] = [1, 2, 3]; print(a, b, "a" in {a: 1}, 2 in [1, 2], "ell" in "hello")'),
+    ('lists_05', "print('hi'.center(6, '*'), 'hi'.ljust(5) + '|', '42'.zfill(5), '-42'.zfill(5), 'hello world'.title())",
+     'print("hi".center(6, "*"), "hi".ljust(5) + "|", "42".zfill(5), "-42".zfill(5), "hello world".title())'),
+    ('lists_06', "x = torch.tensor(0.12345); print(f'{x.item():.3f} {x.item():e} {\"{:.2f}\".format(x.item())}')",
+     'let x = torch.tensor(0.12345); print(`${x.item():.3f} ${x.item():e} ${"{:.2f}".format(x.item())}`)'),
 ]
 
 

@@ -289,6 +289,20 @@ describe("state_dict", () => {
 });
 
 describe("containers", () => {
+  // PyTorch 1.13: s = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1), nn.Tanh()); s[:2] keeps
+  // (0) Linear, (1) ReLU; s[1:] (1) ReLU, (2) Linear, (3) Tanh; s[::-2] (3) Tanh, (1) ReLU; the modules shared.
+  test("Sequential: Python's slice as the dialect's string (`features[\":5\"]`) is a Sequential of those children, named as before", () => {
+    const s = new nn.Sequential(new nn.Linear(2, 3), new nn.ReLU(), new nn.Linear(3, 1), new nn.Tanh());
+    const names = (q: InstanceType<typeof nn.Sequential>) => [...q.named_children()].map(([n, m]) => `${n}:${m.constructor.name}`);
+    expect(names(s.__getitem__(":2"))).toEqual(["0:Linear", "1:ReLU"]);
+    expect(names(s.__getitem__("1:"))).toEqual(["1:ReLU", "2:Linear", "3:Tanh"]);
+    expect(names(s.__getitem__("::-2"))).toEqual(["3:Tanh", "1:ReLU"]);
+    expect(names(s.__getitem__("-2:"))).toEqual(["2:Linear", "3:Tanh"]);
+    expect(s.__getitem__(":1").get(0)).toBe(s.get(0));
+    expect(() => s.__getitem__("conv")).toThrow(expect.objectContaining({ name: "TypeError" }));
+    expect(() => s.__getitem__("::0")).toThrow("slice step cannot be zero");
+  });
+
   test("Sequential: index, get/at with negatives, iterate, length, append/insert/pop, slice", () => {
     const l0 = new nn.Linear(4, 3);
     const r = new nn.ReLU();

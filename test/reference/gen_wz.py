@@ -1226,7 +1226,7 @@ print(sum(p.numel() for p in large.parameters()), sum(p.numel() for p in small.p
 print(small.features[1])
 small.eval()
 with torch.no_grad():
-    print(small.avgpool(small.features(torch.randn(2, 3, 32, 32))).flatten()[:5])""",
+    print(small.features[0](torch.randn(2, 3, 32, 32)).flatten()[:5])""",
     """try:
     MobileNetV3(inverted_residual_setting=[], last_channel=1024)
 except ValueError as e:
@@ -1509,7 +1509,7 @@ def evaluate(model, data_loader, device):
     return sum_num.item() / total_num""",
     """device = torch.device("cpu")
 torch.manual_seed(11)
-train_set = torch.utils.data.TensorDataset(torch.randn(4, 3, 32, 32), torch.tensor([0, 1, 2, 3]))
+train_set = torch.utils.data.TensorDataset(torch.randn(4, 3, 64, 64), torch.tensor([0, 1, 2, 3]))
 train_loader = torch.utils.data.DataLoader(train_set, batch_size=2, shuffle=True)
 val_loader = torch.utils.data.DataLoader(train_set, batch_size=2, shuffle=False)
 epochs, lrf = 2, 0.1

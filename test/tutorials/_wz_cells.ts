@@ -1263,7 +1263,7 @@ print(sum(large.parameters().map((p) => p.numel())), sum(small.parameters().map(
 print(small.features[1]);
 small.eval();
 torch.no_grad(() => {
-  print(small.avgpool(small.features(torch.randn(2, 3, 32, 32))).flatten()[":5"]);
+  print(small.features[0](torch.randn(2, 3, 32, 32)).flatten()[":5"]);
 });`,
   `try {
   MobileNetV3(inverted_residual_setting=[], last_channel=1024);
@@ -1509,7 +1509,7 @@ function evaluate(model, data_loader, device) {
 }`,
   `const device = torch.device("cpu");
 torch.manual_seed(11);
-const train_set = torch.utils.data.TensorDataset(torch.randn(4, 3, 32, 32), torch.tensor([0, 1, 2, 3]));
+const train_set = torch.utils.data.TensorDataset(torch.randn(4, 3, 64, 64), torch.tensor([0, 1, 2, 3]));
 const train_loader = torch.utils.data.DataLoader(train_set, batch_size=2, shuffle=true);
 const val_loader = torch.utils.data.DataLoader(train_set, batch_size=2, shuffle=false);
 const [epochs, lrf] = [2, 0.1];

@@ -261,6 +261,14 @@ describe("modes, grads and devices", () => {
 });
 
 describe("state_dict", () => {
+  // PyTorch 1.13: missing, unexpected = nn.Linear(2, 2).load_state_dict({"weight": torch.zeros(2, 2),
+  // "extra": torch.zeros(1)}, strict=False) gives ['bias'] and ['extra'] (GoogLeNet's predict.py).
+  test("load_state_dict(strict=false) unpacks as PyTorch's named tuple: [missing_keys, unexpected_keys]", () => {
+    const lin = new nn.Linear(2, 2);
+    const [missing, unexpected] = lin.load_state_dict({ weight: torch.zeros(2, 2), extra: torch.zeros(1) }, { strict: false });
+    expect([missing, unexpected]).toEqual([["bias"], ["extra"]]);
+  });
+
   test("values share memory with the parameters and are detached", () => {
     const lin = new nn.Linear(2, 2);
     const sd = lin.state_dict();

@@ -38,7 +38,14 @@
  *   Sequential of those children (src/nn/modules/container.ts, kernel/rewrite.ts);
  * - `int(predict)` / `float(a)` of a NumPy array from `.numpy()` raised TypeError, `predict[predict_cla]`
  *   with a 0-d array index failed inside index(), and `"{:.3}".format(p.numpy())` had no __format__:
- *   NumPy's behaviour for each (src/builtins.ts, src/tensor/ndarray.ts, src/tensor/tensor.ts).
+ *   NumPy's behaviour for each (src/builtins.ts, src/tensor/ndarray.ts, src/tensor/tensor.ts);
+ * - `missing_keys, unexpected_keys = model.load_state_dict(..., strict=False)` did not compile: the
+ *   result unpacks as PyTorch's named tuple (src/nn/modules/module.ts, test/nn/module.test.ts);
+ * - a `{...kwargs}` parameter reached untyped (ResNet's `block(..., stride=stride, groups=...)`) got
+ *   every keyword in its options object, so `stride` held an object: keywords naming parameters go
+ *   to their places (kernel/keyword_call.ts, test/kernel/dynamic_ops_untyped.test.ts).
+ * Inputs are 64 x 64 where a network trains in train mode: at 32 x 32 its last BatchNorm sees 2 values
+ * per channel (batch 2, 1 x 1), whose normalisation turns float32 rounding into different losses.
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -1510,9 +1510,9 @@ def evaluate(model, data_loader, device):
     """device = torch.device("cpu")
 torch.manual_seed(11)
 train_set = torch.utils.data.TensorDataset(torch.randn(4, 3, 64, 64), torch.tensor([0, 1, 2, 3]))
-train_loader = torch.utils.data.DataLoader(train_set, batch_size=2, shuffle=True)
+train_loader = torch.utils.data.DataLoader(train_set, batch_size=4, shuffle=True)
 val_loader = torch.utils.data.DataLoader(train_set, batch_size=2, shuffle=False)
-epochs, lrf = 2, 0.1
+epochs, lrf = 1, 0.1
 
 pg = [p for p in model.parameters() if p.requires_grad]
 optimizer = optim.SGD(pg, lr=0.01, momentum=0.9, weight_decay=4E-5)

@@ -1510,9 +1510,9 @@ function evaluate(model, data_loader, device) {
   `const device = torch.device("cpu");
 torch.manual_seed(11);
 const train_set = torch.utils.data.TensorDataset(torch.randn(4, 3, 64, 64), torch.tensor([0, 1, 2, 3]));
-const train_loader = torch.utils.data.DataLoader(train_set, batch_size=2, shuffle=true);
+const train_loader = torch.utils.data.DataLoader(train_set, batch_size=4, shuffle=true);
 const val_loader = torch.utils.data.DataLoader(train_set, batch_size=2, shuffle=false);
-const [epochs, lrf] = [2, 0.1];
+const [epochs, lrf] = [1, 0.1];
 
 const pg = model.parameters().filter((p) => p.requires_grad);
 const optimizer = optim.SGD(pg, lr=0.01, momentum=0.9, weight_decay=4E-5);

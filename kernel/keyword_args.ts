@@ -13,7 +13,9 @@
  *     the parameters of those names (`torch.sum(x, 1, true)`).
  *   - The notebook's own functions, methods and classes take them at their parameters' places:
  *     `accuracy_fn(y_true=y, y_pred=p)` is `accuracy_fn(y, p)`; a skipped parameter gets `undefined`
- *     (its default). An options object parameter of the user's takes them as the API's does.
+ *     (its default). An options object parameter of the user's takes them as the API's does, and a
+ *     pattern with a rest element (`constructor(c_in, c_out, {...kwargs} = {})`, Python's `**kwargs`)
+ *     takes any keyword, as it does when the call runs (kernel/keyword_call.ts).
  *
  * Python's `**mapping` (kernel/keyword_unpacking.ts marks it as the keyword `$=mapping`) goes where
  * the keywords go: spread into the API's options object (`{...unpack(cfg, "Conv2d.__init__", [given])}`,
@@ -110,6 +112,8 @@ interface Param {
   rest: boolean;
   /** Its type (a rest parameter's: of one of its elements). */
   type: ts.Type | undefined;
+  /** A pattern with a rest element (`{...kwargs} = {}`), Python's `**kwargs`: an options object taking any keyword. */
+  anyKeyword?: boolean;
 }
 
 /** Whether `e` is a name or a chain of property names (`partial`, `functools.partial`), which `typeof` can take. */
@@ -186,7 +190,8 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
         } else out.push({ name: p.name, required: false, rest: true, type: checker.getIndexTypeOfType(type, t.IndexKind.Number) });
         continue;
       }
-      out.push({ name: t.isIdentifier(decl.name) ? decl.name.text : "", required: !decl.questionToken && !decl.initializer, rest: false, type });
+      const anyKeyword = t.isObjectBindingPattern(decl.name) && decl.name.elements.some((e) => e.dotDotDotToken !== undefined);
+      out.push({ name: t.isIdentifier(decl.name) ? decl.name.text : "", required: !decl.questionToken && !decl.initializer, rest: false, type, anyKeyword });
     }
     return out;
   };
@@ -305,11 +310,12 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       // The parameter at argument `i`: past the end, a trailing rest parameter's element (`torch.ones(...args)`).
       const param = (i: number): Param | undefined => params[i] ?? (params[params.length - 1]?.rest ? params[params.length - 1] : undefined);
       const all = [...names, ...unpackedNames];
-      if (literal && literalNames && !spread && takesOptions(param(positional.length - 1)?.type, [...literalNames, ...all])) {
+      const takes = (p: Param | undefined, keys: string[]) => p?.anyKeyword === true || takesOptions(p?.type, keys);
+      if (literal && literalNames && !spread && takes(param(positional.length - 1), [...literalNames, ...all])) {
         return { kind: "options", at: positional.length - 1, merge: literal };
       }
       const at = spread ? params.length - 1 : positional.length;
-      return takesOptions(param(at)?.type, all) ? { kind: "options", at, merge: null } : null;
+      return takes(param(at), all) ? { kind: "options", at, merge: null } : null;
     };
     const refusals: Refusal[] = [];
     const asNamed = (params: Param[], user: boolean): Placement | null => {

@@ -8,7 +8,8 @@
  *   - the function takes a rest parameter or ends in an options object (`options`, `opts`, a
  *     destructuring pattern), or its source is not JavaScript (a native or bound function): the
  *     keywords go in one trailing options object, torchlab's convention, whose own checks name
- *     unknown keywords;
+ *     unknown keywords; where that parameter is a pattern with a rest element (`{...kwargs} = {}`,
+ *     Python's `**kwargs`), the keywords naming parameters go to their places and only the others in it;
  *   - otherwise Python's TypeError: `f() got an unexpected keyword argument 'foo'`.
  *
  * Cells reach these by `require`, as the dialect reaches torch.
@@ -23,6 +24,8 @@ interface Params {
   names: string[];
   /** Keywords that name no parameter go in a trailing options object. */
   options: boolean;
+  /** That object is a pattern with a rest element (`{...kwargs} = {}`), Python's `**kwargs`: only those keywords go in it. */
+  kwargs: boolean;
 }
 
 const cache = new WeakMap<object, Params | null>();
@@ -55,7 +58,8 @@ function paramsOf(f: Function): Params | null {
     const last = list[list.length - 1];
     const names = list.filter((p) => !p.dotDotDotToken).map((p) => (t.isIdentifier(p.name) ? p.name.text : ""));
     const options = last !== undefined && (last.dotDotDotToken !== undefined || !t.isIdentifier(last.name) || /^(options|opts|kwargs)$/i.test(last.name.text));
-    found = { names, options };
+    const kwargs = last !== undefined && t.isObjectBindingPattern(last.name) && last.name.elements.some((e) => e.dotDotDotToken !== undefined);
+    found = { names, options, kwargs };
     break;
   }
   cache.set(f, found);
@@ -85,6 +89,20 @@ function place(f: Function, args: unknown[], keywords: Record<string, unknown>):
       out[i] = keywords[k];
     }
     // Holes (skipped parameters) are undefined: their defaults.
+    return Array.from(out);
+  }
+  if (params?.kwargs && args.length < params.names.length) {
+    // Python's `def f(a, stride=1, **kwargs)`: a keyword naming a parameter goes to its place, the others to kwargs.
+    const at = params.names.length - 1;
+    const out: unknown[] = [...args];
+    const rest: Record<string, unknown> = {};
+    for (const k of keys) {
+      const i = params.names.slice(0, at).indexOf(k);
+      if (i < 0) rest[k] = keywords[k];
+      else if (i < args.length) throw new TypeError(`${name}() got multiple values for argument '${k}'`);
+      else out[i] = keywords[k];
+    }
+    out[at] = rest;
     return Array.from(out);
   }
   if (!params || params.options) return [...args, keywords];

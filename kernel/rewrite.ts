@@ -678,6 +678,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const param = checker.getTypeOfSymbolAtLocation(get, n).getCallSignatures()[0]?.getParameters()[0];
     return param !== undefined && kindOfType(t, checker, checker.getTypeOfSymbolAtLocation(param, n)) === key;
   };
+  /** Whether `n` slices a Sequential by the dialect's slice string (`features[":5"]`), which its own `__getitem__` takes. */
+  const containerSlice = (n: ts.ElementAccessExpression): boolean => {
+    const key = strip(n.argumentExpression);
+    if (!t.isStringLiteralLike(key) || !/^\s*-?\d*\s*:\s*-?\d*\s*(:\s*-?\d*\s*)?$/.test(key.text)) return false;
+    const type = checker.getTypeAtLocation(strip(n.expression));
+    const decl = type.getProperty("__getitem__")?.declarations?.[0];
+    return classKind(t, checker, type) === "module" && decl !== undefined && libraryFile(decl.getSourceFile().fileName, CONTAINERS_FILE);
+  };
   /** Emits `obj[key]` as the arguments `obj, key` of a kernel/dynamic_ops.ts call; returns where its `]` is. */
   const objectAndKey = (e: ts.ElementAccessExpression): number => {
     emit(e.expression);
@@ -1475,6 +1483,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // `seq[5]`, `layers[-1]`, `heads["q"]` on an nn container: its get(), which raises Python's
         // IndexError / KeyError where JavaScript would read a missing position or key as undefined.
         name = "get";
+      } else if (obj === "other" && !assignedTo(n) && containerSlice(n)) {
+        // `features[":5"]`: Python's slice of a Sequential, a Sequential of those children (JavaScript read undefined).
+        name = "__getitem__";
       } else if (obj === "other" && !assignedTo(n) && ownGetitem(n.expression)) {
         // An object of a class with Python's `__getitem__` (a hand-written container or data set): `obj[i]`
         // is its __getitem__ (a slice string and a tuple too), as Python's; JavaScript read a property.
@@ -2099,6 +2110,9 @@ function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean
  *   its own uninitialised binding: the value is assigned `as any` and the name keeps its type. Not
  *   where the cell reads the name before that statement (outside a function), which a declaration would
  *   make an error; there, and inside functions, a module is assigned `as any` as an attribute is.
+ * - a name this cell declared with an untyped `let`, rebound to another type (predict.py's
+ *   `img = Image.open(path)` then `img = data_transform(img)`, a PIL image then a tensor): the
+ *   declaration is typed `any`, as a Python name holds whatever it was given last.
  *
  * Null when none applies.
  */
@@ -2122,12 +2136,26 @@ export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFi
     look(value.end)(value);
     return readEarlier ? "any" : "let";
   };
+  /** This cell's untyped `let` of `name` (`let img = to_pil_image(x)`), which Python's `img = transform(img)` rebinds to another type. */
+  const untypedLet = (name: ts.Identifier): ts.VariableDeclaration | null => {
+    const declarations = checker.getSymbolAtLocation(name)?.declarations;
+    if (declarations?.length !== 1) return null;
+    const d = declarations[0];
+    if (!t.isVariableDeclaration(d) || d.getSourceFile() !== sf || d.getStart(sf) < offset || d.type !== undefined || !t.isIdentifier(d.name)) return null;
+    return t.isVariableDeclarationList(d.parent) && (d.parent.flags & t.NodeFlags.Let) !== 0 ? d : null;
+  };
+  const widened = new Set<ts.VariableDeclaration>();
   const visit = (n: ts.Node): void => {
     if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.getStart(sf) >= offset && starts.has(n.left.getStart(sf))) {
       const left = n.left;
       const stmt = n.parent;
-      const rebound = t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent === sf ? declaredBefore(left, stmt, n.right) : null;
-      if (rebound === "let") {
+      const local = t.isIdentifier(left) ? untypedLet(left) : null;
+      const rebound = local === null && t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent === sf ? declaredBefore(left, stmt, n.right) : null;
+      if (local !== null) {
+        // Typed as Python's names are, by what they hold now: the declaration's type becomes `any`.
+        if (!widened.has(local)) inserts.push({ at: local.name.end - offset, text: ": any" });
+        widened.add(local);
+      } else if (rebound === "let") {
         inserts.push({ at: left.getStart(sf) - offset, text: "let " });
       } else if (rebound === "any") {
         // Zero to GANs' `train_loader = DeviceDataLoader(train_loader, device)`: a declaration would read

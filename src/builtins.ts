@@ -20,6 +20,7 @@ import { asPyBuiltinType, asPyObject, asPyTuple, definePyName, isClass, objectAd
 import { PySet } from "./pyset";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
+import { ndarray } from "./tensor/ndarray";
 import { AccumulateGrad, Node } from "./autograd/node";
 
 /**
@@ -581,13 +582,15 @@ const FLOAT_LITERAL = new RegExp(String.raw`^[+-]?(?:(?:${DIGITS}(?:\.(?:${DIGIT
 const INT_LITERAL = new RegExp(`^[+-]?${DIGITS}$`);
 
 /**
- * Python's `float(x)`: a one-element tensor's value (PyTorch's ValueError for any other size), a number,
+ * Python's `float(x)`: a one-element tensor's value (PyTorch's ValueError for any other size) or NumPy
+ * array's (`x.numpy()`; NumPy's TypeError for any other size), a number,
  * a bool, or a string in Python's float syntax (`" 1e3 "`, `"1_000.5"`, `"-inf"`, `"nan"`).
  * @example float(loss)  // loss.item()
  */
-export function float(x?: Tensor | number | boolean | string): number {
+export function float(x?: Tensor | ndarray | number | boolean | string): number {
   if (x === undefined) return 0;
   if (x instanceof Tensor) return scalarOf(x);
+  if (x instanceof ndarray) return x.scalar();
   if (typeof x === "number" || typeof x === "boolean") return Number(x);
   if (typeof x === "string") {
     const s = x.trim();
@@ -603,15 +606,17 @@ export function float(x?: Tensor | number | boolean | string): number {
 }
 
 /**
- * Python's `int(x)`: toward zero, of a one-element tensor's value, a number or a bool; or a base-10
+ * Python's `int(x)`: toward zero, of a one-element tensor's or NumPy array's value (predict.py's
+ * `classes[int(predict)]`), a number or a bool; or a base-10
  * string (`" -7 "`, `"1_000"`). NaN and infinities are Python's ValueError and OverflowError.
  * @example int(pred.argmax())
  */
-export function int(x?: Tensor | number | boolean | string, base?: number | { base?: number }): number {
+export function int(x?: Tensor | ndarray | number | boolean | string, base?: number | { base?: number }): number {
   if (x === undefined) return 0;
   const b = typeof base === "object" && base !== null ? base.base : base;
   if (b !== undefined) return intOfBase(x, b);
   if (x instanceof Tensor) return toInt(scalarOf(x));
+  if (x instanceof ndarray) return toInt(x.scalar());
   if (typeof x === "number" || typeof x === "boolean") return toInt(Number(x));
   if (typeof x === "string") {
     const s = x.trim();

@@ -10,6 +10,7 @@
 import { asPyTuple, IPYTHON_REPR } from "../pyrepr";
 import * as D from "./dtype";
 import { TypeError } from "../errors";
+import { format, formatFloat, formatInt } from "../pyformat";
 
 type Data = Float32Array | Int32Array | Uint8Array;
 
@@ -109,6 +110,28 @@ export class ndarray {
   __str__(): string {
     if (this.shape.length === 0) return formatterFor(this.data, this.dtype, true)(this.data[0]);
     return arrayToString(this, " ", "", LINE_WIDTH);
+  }
+
+  /**
+   * NumPy's `format(a, spec)` (`"{:.3}".format(predict[i].numpy())` in a predict.py): a 0-d array
+   * formats its value as its scalar does (a float32's exact value as Python's float); any other array
+   * takes only the empty spec (its str), else NumPy's TypeError.
+   */
+  __format__(spec = ""): string {
+    if (this.shape.length !== 0) {
+      if (spec !== "") throw new TypeError("unsupported format string passed to numpy.ndarray.__format__");
+      return this.__str__();
+    }
+    if (spec === "") return this.__str__();
+    const v = this.data[0];
+    if (this.dtype === D.bool) return format(v !== 0, spec);
+    return this.dtype.is_floating_point ? formatFloat(v, spec) : formatInt(v, spec);
+  }
+
+  /** The value of a one-element array, as Python's int() / float() take it; NumPy's TypeError for any other size. */
+  scalar(): number {
+    if (this.size !== 1) throw new TypeError("only size-1 arrays can be converted to Python scalars");
+    return this.data[0];
   }
 
   toString(): string {

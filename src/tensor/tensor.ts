@@ -1599,7 +1599,9 @@ export class Tensor {
    * `x.index(":, 0, 1:3")` is PyTorch's `x[:, 0, 1:3]`; also takes an array of index items, or a
    * single integer, index tensor or mask (`x.index(0)` is `x[0]`, `x.index(mask)` is `x[mask]`).
    */
-  index(spec: string | IndexItem[] | number | Tensor): Tensor {
+  index(spec: string | IndexItem[] | number | Tensor | ndarray): Tensor {
+    // A NumPy array indexes as the tensor it holds (`predict[predict_cla]`, predict_cla from argmax().numpy()).
+    if (spec instanceof ndarray) spec = C.from_numpy(spec);
     return M.index(this, typeof spec === "number" || spec instanceof Tensor ? [spec] : spec);
   }
   /**
@@ -1607,7 +1609,7 @@ export class Tensor {
    * and 2; an array of bools is a mask), unlike `index([0, 2])`, whose array is the tuple `x[0, 2]`.
    * Other forms are those of `index()`. The notebook writes `x[[0, 2]]` as this.
    */
-  __getitem__(index: number[] | boolean[] | string | number | Tensor): Tensor {
+  __getitem__(index: number[] | boolean[] | string | number | Tensor | ndarray): Tensor {
     return this.index(Array.isArray(index) ? [listIndex("__getitem__", index)] : index);
   }
   /** Python's `x[index] = value`, `index` as in `__getitem__`: `x[[0, 2]] = 5` is index_put_. */

@@ -5,7 +5,7 @@
  * (kernel/live_globals.ts's attribute, kernel/keyword_call.ts's method), and Python's `%`.
  */
 import { assign, format, getitem, op } from "../../kernel/dynamic_ops";
-import { method as keywordMethod } from "../../kernel/keyword_call";
+import { call as keywordCall, method as keywordMethod } from "../../kernel/keyword_call";
 import { attribute } from "../../kernel/live_globals";
 import { len, torch } from "../../src";
 
@@ -77,6 +77,20 @@ describe("dynamic_ops for untyped values", () => {
     const xs = ["bb", "a", "ccc"];
     keywordMethod(xs, "sort", [], { key: len, reverse: true });
     expect(xs).toEqual(["ccc", "bb", "a"]);
+  });
+
+  // Python 3.11: class B: def __init__(self, c, stride=1, downsample=None, **kwargs) called as
+  // B(3, downsample=d, stride=2, groups=1) has stride 2, downsample d, kwargs {'groups': 1}.
+  test("keyword_call.call: a `{...kwargs} = {}` parameter (Python's **kwargs) takes only the keywords no parameter names", () => {
+    class B {
+      got: unknown[];
+      constructor(c: number, stride = 1, downsample: unknown = null, { ...kwargs } = {}) {
+        this.got = [c, stride, downsample, kwargs];
+      }
+    }
+    expect((keywordCall(B, [3], { downsample: "d", stride: 2, groups: 1 }) as B).got).toEqual([3, 2, "d", { groups: 1 }]);
+    expect((keywordCall(B, [3], { groups: 32, width_per_group: 4 }) as B).got).toEqual([3, 1, null, { groups: 32, width_per_group: 4 }]);
+    expect(() => keywordCall(B, [3, 2], { stride: 1, groups: 1 })).toThrow("B.__init__() got multiple values for argument 'stride'");
   });
 
   // Python 3.11: -1 % 5 is 4, -7.5 % 2 is 0.5, 7 % -3 is -2, "%d items" % 3 is '3 items'; 1 % 0 is

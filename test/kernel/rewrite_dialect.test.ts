@@ -903,6 +903,41 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     ]);
   });
 
+  test("a `let` of this cell rebound to another type, as predict.py's `img = data_transform(img)` rebinds a PIL image to a tensor", () => {
+    const r = cells(
+      [
+        'import { torchvision } from "torchlab";',
+        "const tf = torchvision.transforms.Compose([new torchvision.transforms.ToTensor()]);",
+        "let img = torchvision.transforms.functional.to_pil_image(torch.zeros([3, 4, 4]));",
+        "img = tf(img);",
+        "img = torch.unsqueeze(img, 0);",
+        "function load() { let pic = torchvision.transforms.functional.to_pil_image(torch.zeros([3, 2, 2])); pic = tf(pic); return pic; }",
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+    expect(r.output).toContain("exports.img = tf(exports.img);");
+    // A const, or a `let` given a type, is still TypeScript's error.
+    expect(codes(cells("let n: number = 1;\nn = 'a';"))).toEqual(["2322 Type 'string' is not assignable to type 'number'."]);
+    expect(codes(cells("const k = 1;\nk = 2;")).length).toBe(1);
+  });
+
+  test("`features[\":5\"]` slices a Sequential (its __getitem__); a `{...kwargs} = {}` parameter takes any keyword (BasicConv2d's **kwargs)", () => {
+    const r = cells(
+      [
+        "const feats = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU());",
+        'const head = feats[":1"];',
+        "class Basic extends torch.nn.Module {",
+        "  conv: torch.nn.Conv2d;",
+        "  constructor(cin: number, cout: number, {...kwargs} = {}) { super(); this.conv = new torch.nn.Conv2d(cin, cout, {...kwargs}); }",
+        "}",
+        "const b = new Basic(3, 4, kernel_size=3, padding=1);",
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+    expect(r.output).toContain('feats.__getitem__(":1")');
+    expect(r.output).toContain("new Basic(3, 4, { kernel_size: 3, padding: 1 })");
+  });
+
   test("a Sequential's children read by negative index, get/at and in a loop as `seq[0]` does", () => {
     const r = cells(
       [

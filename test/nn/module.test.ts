@@ -261,6 +261,14 @@ describe("modes, grads and devices", () => {
 });
 
 describe("state_dict", () => {
+  // PyTorch 1.13: missing, unexpected = nn.Linear(2, 2).load_state_dict({"weight": torch.zeros(2, 2),
+  // "extra": torch.zeros(1)}, strict=False) gives ['bias'] and ['extra'] (GoogLeNet's predict.py).
+  test("load_state_dict(strict=false) unpacks as PyTorch's named tuple: [missing_keys, unexpected_keys]", () => {
+    const lin = new nn.Linear(2, 2);
+    const [missing, unexpected] = lin.load_state_dict({ weight: torch.zeros(2, 2), extra: torch.zeros(1) }, { strict: false });
+    expect([missing, unexpected]).toEqual([["bias"], ["extra"]]);
+  });
+
   test("values share memory with the parameters and are detached", () => {
     const lin = new nn.Linear(2, 2);
     const sd = lin.state_dict();
@@ -289,6 +297,20 @@ describe("state_dict", () => {
 });
 
 describe("containers", () => {
+  // PyTorch 1.13: s = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1), nn.Tanh()); s[:2] keeps
+  // (0) Linear, (1) ReLU; s[1:] (1) ReLU, (2) Linear, (3) Tanh; s[::-2] (3) Tanh, (1) ReLU; the modules shared.
+  test("Sequential: Python's slice as the dialect's string (`features[\":5\"]`) is a Sequential of those children, named as before", () => {
+    const s = new nn.Sequential(new nn.Linear(2, 3), new nn.ReLU(), new nn.Linear(3, 1), new nn.Tanh());
+    const names = (q: InstanceType<typeof nn.Sequential>) => [...q.named_children()].map(([n, m]) => `${n}:${m.constructor.name}`);
+    expect(names(s.__getitem__(":2"))).toEqual(["0:Linear", "1:ReLU"]);
+    expect(names(s.__getitem__("1:"))).toEqual(["1:ReLU", "2:Linear", "3:Tanh"]);
+    expect(names(s.__getitem__("::-2"))).toEqual(["3:Tanh", "1:ReLU"]);
+    expect(names(s.__getitem__("-2:"))).toEqual(["2:Linear", "3:Tanh"]);
+    expect(s.__getitem__(":1").get(0)).toBe(s.get(0));
+    expect(() => s.__getitem__("conv")).toThrow(expect.objectContaining({ name: "TypeError" }));
+    expect(() => s.__getitem__("::0")).toThrow("slice step cannot be zero");
+  });
+
   test("Sequential: index, get/at with negatives, iterate, length, append/insert/pop, slice", () => {
     const l0 = new nn.Linear(4, 3);
     const r = new nn.ReLU();

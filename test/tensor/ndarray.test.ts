@@ -9,7 +9,8 @@ import { torch } from "../../src";
 import { ndarray } from "../../src/tensor/ndarray";
 import { pyStr } from "../../src/display/print";
 import { plainText } from "../../src/display/emitter";
-import { len } from "../../src/builtins";
+import { float, int, len, str } from "../../src/builtins";
+import { format } from "../../src/pyformat";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string; items?: string[]; len: number | string; squeeze_shape: number[] }>;
 
@@ -120,5 +121,30 @@ describe("x.numpy() prints as NumPy's array", () => {
     expect(cases.length).toBeGreaterThan(8);
     for (const [name, make] of cases) expect([name, [...make().numpy()]]).toEqual([name, R[name].items!.map(python)]);
     expect(String([...torch.tensor([5.7685595]).numpy()][0])).toBe("5.7685595");
+  });
+});
+
+// NumPy 1.24 / PyTorch 1.13: t = torch.tensor([0.1, 0.7, 0.2]); a = torch.argmax(t).numpy() gives
+// t[a] tensor(0.7000), int(a) 1, str(a) '1', '{:.3}'.format(t[a].numpy()) '0.7', '{:5d}'.format(a)
+// '    1', float(t[1:2].numpy()) 0.699999988079071, '{}'.format(t.numpy()) '[0.1 0.7 0.2]',
+// '{:.3}'.format(np.array(1.0, dtype=np.float32)) '1.0'; int() of a 2-element array and a spec on a
+// 1-d array are TypeErrors.
+describe("a NumPy array as predict.py uses it: int() / float(), an index, format()", () => {
+  test("a 0-d array from argmax().numpy() indexes a tensor, converts with int/float and formats as its scalar", () => {
+    const t = torch.tensor([0.1, 0.7, 0.2]);
+    const a = torch.argmax(t).numpy();
+    expect(t.index(a).toString()).toBe("tensor(0.7000)");
+    expect(t.__getitem__(a).item()).toBeCloseTo(0.7, 6);
+    expect([int(a), str(a)]).toEqual([1, "1"]);
+    expect(format(t.index(a).numpy(), ".3")).toBe("0.7");
+    expect(format(a, "5d")).toBe("    1");
+    expect(float(t.index("1:2").numpy())).toBe(0.699999988079071);
+    expect(format(t.numpy())).toBe("[0.1 0.7 0.2]");
+    expect(format(torch.tensor(1, { dtype: torch.float32 }).numpy(), ".3")).toBe("1.0");
+  });
+
+  test("NumPy's TypeErrors: int() of an array of several values, a format spec on a 1-d array", () => {
+    expect(() => int(torch.tensor([1, 2]).numpy())).toThrow(expect.objectContaining({ name: "TypeError", message: "only size-1 arrays can be converted to Python scalars" }));
+    expect(() => format(torch.zeros(2).numpy(), ".2f")).toThrow(expect.objectContaining({ name: "TypeError", message: "unsupported format string passed to numpy.ndarray.__format__" }));
   });
 });

@@ -220,6 +220,31 @@ export class Sequential extends IndexedContainer {
   slice(start?: number, end?: number): Sequential {
     return new Sequential(new Map(this._module_entries().slice(start, end)));
   }
+
+  /** Python's `seq[i]`; a slice written as the dialect's string (`features[":5"]`, `seq["::2"]`) is a Sequential of those children, as PyTorch's `seq[:5]`. */
+  __getitem__(idx: number): ModuleItem;
+  __getitem__(idx: string): Sequential;
+  __getitem__(idx: number | string): ModuleItem | Sequential {
+    if (typeof idx !== "string") return this.get(idx);
+    const entries = this._module_entries();
+    return new Sequential(new Map(slicePositions(idx, entries.length).map((i) => entries[i])));
+  }
+}
+
+/** The positions of `n` that Python's slice `a:b:c`, written as a string (`":5"`, `"1:"`, `"::-1"`), selects. */
+function slicePositions(spec: string, n: number): number[] {
+  const parts = spec.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) {
+    throw new TypeError(`indices must be integers or slices (a string such as "1:3"), not ${JSON.stringify(spec)}`);
+  }
+  const step = parts[2] ?? 1;
+  if (step === 0) throw new ValueError("slice step cannot be zero");
+  const bound = (v: number | null, whole: number, lo: number, hi: number) => (v === null ? whole : v < 0 ? Math.max(v + n, lo) : Math.min(v, hi));
+  const start = step > 0 ? bound(parts[0], 0, 0, n) : bound(parts[0], n - 1, -1, n - 1);
+  const stop = step > 0 ? bound(parts[1], n, 0, n) : bound(parts[1], -1, -1, n - 1);
+  const out: number[] = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(i);
+  return out;
 }
 
 /**

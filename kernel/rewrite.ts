@@ -876,13 +876,35 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   // `if (p.grad)` is JavaScript's null test.
   // `!` of a method call typed Tensor (not `Tensor | null`) is always false to JavaScript, so
   // `if (!torch.isfinite(loss).all()) break;` can only mean Python's `not tensor`.
-  const condition = (c: ts.Node | undefined, negated = false): void => {
+  // A list or tuple as a condition is Python's truth too: an empty one is false (`while (queue)`,
+  // Python's `while queue:`, never ended; `if (!items)` never held). truth() keeps null and undefined
+  // as they are, so `if (xs)` on a `T[] | null` (read as `T[]` without strictNullChecks) still tests for
+  // null. Only where the value is used for its truth alone: `xs || fallback` keeps the list.
+  const condition = (c: ts.Node | undefined, negated = false, lists = true): void => {
     const inner = c && strip(c);
     if (!inner || wraps.has(inner) || dynamicCall(inner, "truth")) return;
     if (
       plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any") ||
-      (negated && methodCall(inner) && kindOf(inner) === "tensor")
+      (negated && methodCall(inner) && kindOf(inner) === "tensor") || (lists && isListType(inner))
     ) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
+  };
+  const isListType = (n: ts.Node): boolean => {
+    const type = checker.getTypeAtLocation(n);
+    return checker.isArrayType(type) || checker.isTupleType(type);
+  };
+  /** Whether `n` (an `&&` / `||`) is used only for its truth: a condition, or an operand of one that is. */
+  const truthOnly = (n: ts.Node): boolean => {
+    let child = n;
+    for (let p = n.parent; p; child = p, p = p.parent) {
+      if (t.isParenthesizedExpression(p)) continue;
+      if (t.isBinaryExpression(p) && (p.operatorToken.kind === K.AmpersandAmpersandToken || p.operatorToken.kind === K.BarBarToken)) continue;
+      if (t.isPrefixUnaryExpression(p) && p.operator === K.ExclamationToken) return true;
+      if ((t.isIfStatement(p) || t.isWhileStatement(p) || t.isDoStatement(p)) && p.expression === child) return true;
+      if (t.isForStatement(p) && p.condition === child) return true;
+      if (t.isConditionalExpression(p) && p.condition === child) return true;
+      return false;
+    }
+    return false;
   };
 
   /** Whether `n` is already a call into kernel/float_literals.ts (an earlier pass's). */
@@ -1179,8 +1201,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isConditionalExpression(n)) return condition(n.condition);
     if (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken) return condition(n.operand, true);
     if (t.isBinaryExpression(n) && (n.operatorToken.kind === K.AmpersandAmpersandToken || n.operatorToken.kind === K.BarBarToken)) {
-      condition(n.left);
-      condition(n.right);
+      const lists = truthOnly(n);
+      condition(n.left, false, lists);
+      condition(n.right, false, lists);
       return;
     }
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) {

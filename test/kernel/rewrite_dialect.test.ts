@@ -321,6 +321,17 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("if (w.grad) n; if (a.eq(b)) n;")).toBe("if (w.grad) n; if (a.eq(b)) n;");
   });
 
+  test("a list or tuple used as a condition is Python's truth (empty is false); as a value it stays the list", () => {
+    const D = DYNAMIC_REF;
+    // Python's `while queue:` / `if not xs:`: to JavaScript every array is true, so the loop never ended.
+    expect(rw("while (xs) xs.pop(); if (!xs) n;")).toBe(`while (${D}.truth(xs)) xs.pop(); if (!${D}.truth(xs)) n;`);
+    expect(rw("const r = xs ? 1 : 0; if (xs && n > 1) n;")).toBe(`const r = ${D}.truth(xs) ? 1 : 0; if (${D}.truth(xs) && n > 1) n;`);
+    // Used for its value (`xs || [0]`), the list is kept, not its truth.
+    expect(rw("const ys = xs || [0];")).toBe("const ys = xs || [0];");
+    const { truth } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
+    expect([truth([]), truth([0]), truth(null), truth(undefined), truth("")]).toEqual([false, true, null, undefined, ""]);
+  });
+
   test("`!` of a method call typed Tensor is Python's `not tensor` (to JavaScript it is always false)", () => {
     // "Deep Learning with PyTorch" p1ch5: `if not torch.isfinite(loss).all(): break`.
     expect(mayUseDialect("if (!torch.isfinite(a).all()) n;")).toBe(true);

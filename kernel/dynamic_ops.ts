@@ -8,7 +8,7 @@
  * value decides: a Tensor on either side is PyTorch's operator, anything else JavaScript's own.
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
-import { isDict, Range, repr, str } from "../src/builtins";
+import { isDict, Range, repr, slicePositions, str } from "../src/builtins";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivisionError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
 import { asPyIntKeyed, asPyTuple, pyIsTuple, pyTypeName } from "../src/pyrepr";
@@ -431,18 +431,11 @@ export function getitem(obj: any, key: any): any {
  * (`":3"`, `"1:"`, `"::-1"`); a string that is no slice is Python's TypeError.
  */
 function sliceSequence(seq: unknown[] | string, spec: string): unknown[] | string {
-  const parts = spec.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) {
+  const at = slicePositions(spec, seq.length);
+  if (at === null) {
     throw new TypeError(typeof seq === "string" ? "string indices must be integers, not 'str'" : `${pyTypeName(seq)} indices must be integers or slices, not str`);
   }
-  const [start, stop, step = 1] = parts as [number | null, number | null, number | null | undefined];
-  const by = step ?? 1;
-  if (by === 0) throw new ValueError("slice step cannot be zero");
-  // CPython's PySlice_AdjustIndices: bounds count from the end when negative, then clamp.
-  const n = seq.length;
-  const bound = (v: number | null, absent: number): number => (v === null ? absent : v < 0 ? Math.max(v + n, by < 0 ? -1 : 0) : Math.min(v, by < 0 ? n - 1 : n));
-  const picked: unknown[] = [];
-  for (let i = bound(start, by < 0 ? n - 1 : 0), end = bound(stop, by < 0 ? -1 : n); by > 0 ? i < end : i > end; i += by) picked.push(seq[i]);
+  const picked = at.map((i) => seq[i]);
   if (typeof seq === "string") return picked.join("");
   return pyIsTuple(seq) ? asPyTuple(picked) : picked;
 }

@@ -187,9 +187,9 @@ export function addLoopYields(code: string, cell: number): string {
 
 /** The torch namespace, whatever the cell calls its own variables. */
 export const TORCH_REF = `(require("torchlab") as typeof import("torchlab")).torch`;
-/** kernel/dynamic_ops.ts (operators on operands typed `any`), reached as TORCH_REF reaches torch. */
 /** How every reference the rewrites write to a module of kernel/ (DYNAMIC_REF, FLOATS_REF, GLOBALS_REF, ...) begins. */
 const KERNEL_REF = `(require("torchlab/dist/kernel/`;
+/** kernel/dynamic_ops.ts (operators on operands typed `any`), reached as TORCH_REF reaches torch. */
 export const DYNAMIC_REF = `(require("torchlab/dist/kernel/dynamic_ops") as typeof import("torchlab/dist/kernel/dynamic_ops"))`;
 /** kernel/float_literals.ts, reached as TORCH_REF reaches torch. */
 export const FLOATS_REF = `(require("torchlab/dist/kernel/float_literals") as typeof import("torchlab/dist/kernel/float_literals"))`;
@@ -424,9 +424,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
 
   // An array index is Python's list index (`x[[0, 2]]`, rows 0 and 2), which the library spells
   // __getitem__/__setitem__; `x.index([0, 2])` would be the tuple x[0, 2].
-  const isArrayIndex = (node: ts.Node): boolean => {
+  const isArrayIndex = (node: ts.Node): boolean => isListType(node) || isRange(node);
+  /** An array or tuple type (not a union with one: a `T[] | null` reads as `T[]` anyway without strictNullChecks). */
+  const isListType = (node: ts.Node): boolean => {
     const type = checker.getTypeAtLocation(strip(node));
-    return checker.isArrayType(type) || checker.isTupleType(type) || isRange(node);
+    return checker.isArrayType(type) || checker.isTupleType(type);
   };
   /**
    * A Map (the dialect's dict with non-string keys, a Counter or a defaultdict): `m[k]` is its item, as
@@ -887,10 +889,6 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any") ||
       (negated && methodCall(inner) && kindOf(inner) === "tensor") || (lists && isListType(inner))
     ) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
-  };
-  const isListType = (n: ts.Node): boolean => {
-    const type = checker.getTypeAtLocation(n);
-    return checker.isArrayType(type) || checker.isTupleType(type);
   };
   /** Whether `n` (an `&&` / `||`) is used only for its truth: a condition, or an operand of one that is. */
   const truthOnly = (n: ts.Node): boolean => {

@@ -143,6 +143,23 @@ function index(x: unknown): number {
 // ---------------------------------------------------------------- range, enumerate, zip, iter, next
 
 /**
+ * The positions of a length-`n` sequence that Python's slice `start:stop:step`, written as the
+ * dialect's string (`":3"`, `"1:"`, `"::-1"`), selects: CPython's PySlice_AdjustIndices (bounds count
+ * from the end when negative, then clamp). Null when `spec` is no slice; a zero step is Python's
+ * ValueError. For a list's or string's slice (kernel/dynamic_ops.ts) and a Sequential's (nn/modules/container.ts).
+ */
+export function slicePositions(spec: string, n: number): number[] | null {
+  const parts = spec.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) return null;
+  const by = parts[2] ?? 1;
+  if (by === 0) throw new ValueError("slice step cannot be zero");
+  const bound = (v: number | null, absent: number): number => (v === null ? absent : v < 0 ? Math.max(v + n, by < 0 ? -1 : 0) : Math.min(v, by < 0 ? n - 1 : n));
+  const picked: number[] = [];
+  for (let i = bound(parts[0], by < 0 ? n - 1 : 0), end = bound(parts[1], by < 0 ? -1 : n); by > 0 ? i < end : i > end; i += by) picked.push(i);
+  return picked;
+}
+
+/**
  * Python's `range(stop)` / `range(start, stop, step=1)`: an immutable sequence of integers; iterable
  * (`for (const i of range(10))`), `len(range(...))`, `r.getitem(i)` (negative from the end), `list(r)`,
  * printed as `range(0, 10)`.

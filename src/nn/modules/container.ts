@@ -10,6 +10,7 @@ import { ITEM_STORE, Module, type ModuleItem } from "./module";
 import { nhwcSequential } from "./conv_chain";
 import { runFreeingIntermediates } from "./intermediates";
 import { IndexError, KeyError, TypeError, ValueError } from "../../errors";
+import { slicePositions } from "../../builtins";
 
 type Fields = Record<string, unknown>;
 
@@ -227,25 +228,12 @@ export class Sequential extends IndexedContainer {
   __getitem__(idx: number | string): ModuleItem | Sequential {
     if (typeof idx !== "string") return this.get(idx);
     const entries = this._module_entries();
-    return new Sequential(new Map(slicePositions(idx, entries.length).map((i) => entries[i])));
+    const at = slicePositions(idx, entries.length);
+    if (at === null) throw new TypeError(`indices must be integers or slices (a string such as "1:3"), not ${JSON.stringify(idx)}`);
+    return new Sequential(new Map(at.map((i) => entries[i])));
   }
 }
 
-/** The positions of `n` that Python's slice `a:b:c`, written as a string (`":5"`, `"1:"`, `"::-1"`), selects. */
-function slicePositions(spec: string, n: number): number[] {
-  const parts = spec.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) {
-    throw new TypeError(`indices must be integers or slices (a string such as "1:3"), not ${JSON.stringify(spec)}`);
-  }
-  const step = parts[2] ?? 1;
-  if (step === 0) throw new ValueError("slice step cannot be zero");
-  const bound = (v: number | null, whole: number, lo: number, hi: number) => (v === null ? whole : v < 0 ? Math.max(v + n, lo) : Math.min(v, hi));
-  const start = step > 0 ? bound(parts[0], 0, 0, n) : bound(parts[0], n - 1, -1, n - 1);
-  const stop = step > 0 ? bound(parts[1], n, 0, n) : bound(parts[1], -1, -1, n - 1);
-  const out: number[] = [];
-  for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(i);
-  return out;
-}
 
 /**
  * Holds sub-modules in a list so that they are registered (a plain array of modules is not).

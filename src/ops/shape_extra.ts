@@ -954,9 +954,6 @@ export function bincount(input: Tensor, weights?: Tensor | null, minlength = 0):
   return weights!.dtype === D.float32 ? r : withDtype(r, D.float64);
 }
 
-/** Bytes per element of each dtype, as PyTorch's storage counts them (as_strided's bounds error). */
-const ITEMSIZE: Record<string, number> = { float32: 4, float64: 8, int64: 8, int32: 4, int16: 2, int8: 1, uint8: 1, bool: 1 };
-
 /**
  * PyTorch's as_strided: a view of `t`'s storage (its root base's values, row-major) with the given
  * sizes and strides, starting `storage_offset` elements in (default: `t`'s own offset). The gradient
@@ -973,7 +970,7 @@ export function as_strided(t: Tensor, size: number[], stride: number[], storage_
   const n = root.numel();
   const numel = numelOf(size);
   const last = numel === 0 ? -1 : size.reduce((a, s, i) => a + (s - 1) * stride[i], 0);
-  const itemsize = ITEMSIZE[t.dtype._name];
+  const itemsize = t.dtype.itemsize;
   if (numel > 0 && offset + last + 1 > n) {
     throw new RuntimeError(
       `setStorage: sizes [${size.join(", ")}], strides [${stride.join(", ")}], storage offset ${offset}, and itemsize ${itemsize} requiring a storage size of ${(offset + last + 1) * itemsize} are out of bounds for storage of size ${n * itemsize}`,

@@ -538,6 +538,10 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
       if (records && written(i)) x = narrow(x, d, 0, x.shape[d]);
       d++;
     } else if (typeof it === "number") {
+      // Python's x[i, j]: PyTorch's text names the index's position in the subscript (Nones counted).
+      if (x.dim() > 0 && (!Number.isInteger(it) || it < -x.shape[d] || it >= x.shape[d])) {
+        throw new IndexError(`index ${it} is out of bounds for dimension ${i} with size ${x.shape[d]}`);
+      }
       x = select(x, d, it);
     } else if (it instanceof Tensor) {
       if (it.dtype._tf === "bool" || it.dtype === D.uint8) {

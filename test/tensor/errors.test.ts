@@ -40,7 +40,11 @@ const cases: [string, () => unknown, Ctor, RegExp][] = [
   ["non-integer dim", () => f(2, 3).sum(0.5), torch.TypeError, /sum\(\): dim must be an integer, got 0.5/],
   ["size(d) out of range", () => f(2, 3).size(2), torch.IndexError, /size\(\): Dimension out of range/],
   ["select index out of range", () => f(2, 3).select(1, 3), torch.IndexError, /select\(\): index 3 out of range for tensor of size \[2, 3\] at dimension 1/],
-  ["get index out of range", () => f(2, 3).get(5), torch.IndexError, /index 5 out of range for tensor of size \[2, 3\] at dimension 0/],
+  ["get index out of range", () => f(2, 3).get(5), torch.IndexError, /^index 5 is out of bounds for dimension 0 with size 2$/],
+  // PyTorch names the index's position in the subscript, Nones counted: x[0, :, 7], x[None, 1, 9].
+  ["index position out of range", () => f(3, 4, 5).index("0, :, 7"), torch.IndexError, /^index 7 is out of bounds for dimension 2 with size 5$/],
+  ["index after None out of range", () => f(2, 3).index("None, 1, 9"), torch.IndexError, /^index 9 is out of bounds for dimension 2 with size 3$/],
+  ["negative index out of range", () => f(3).get(-4), torch.IndexError, /^index -4 is out of bounds for dimension 0 with size 3$/],
   ["narrow past the end", () => f(4).narrow(0, 2, 3), torch.RuntimeError, /start \(2\) \+ length \(3\) exceeds dimension size \(4\)/],
   ["too many indices", () => f(2, 3).index("0, 1, 2"), torch.IndexError, /too many indices for tensor of dimension 2 \(got 3\)/],
   ["two ellipses", () => f(2, 3).index("..., ..."), torch.IndexError, /an index can only have a single ellipsis/],

@@ -14,6 +14,7 @@ import { currentLevel } from "../autograd/forward_state";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import { holdsNoTensor, type BackwardFn } from "../autograd/node";
 import * as MF from "../tensor/memory_format";
+import { listIndex } from "../tensor/list_index";
 
 /** Resolves a requested shape with at most one -1 against `numel`, PyTorch's messages on failure. */
 export function inferShape(op: string, shape: number[], numel: number, from: number[]): number[] {
@@ -486,20 +487,60 @@ export function masked_select(t: Tensor, mask: Tensor): Tensor {
 /** One entry of an index spec: a number selects, null/':' keeps a dim, [start, stop, step] slices, '...' fills. */
 export type IndexItem = number | null | string | [number | null, (number | null)?, (number | null)?] | Tensor;
 
+/** The comma-separated parts of an index string, a bracketed list (`[1, 3]`) kept whole. */
+function specParts(spec: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c === "[") depth++;
+    else if (c === "]") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(spec.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) break;
+  }
+  if (depth !== 0) throw new IndexError(`index(): unbalanced brackets in index '${spec}'`);
+  parts.push(spec.slice(start));
+  return parts;
+}
+
+/** Python's list index written inside the string form (`x[":, [1, 3]"]` is `x[:, [1, 3]]`): a long or bool tensor. */
+function listItem(s: string): Tensor {
+  const body = s.slice(1, -1).trim();
+  const values = body === "" ? [] : body.split(",").map((raw) => {
+    const v = raw.trim();
+    if (v === "True" || v === "true") return true;
+    if (v === "False" || v === "false") return false;
+    const n = Number(v);
+    if (v === "" || !Number.isInteger(n)) throw new IndexError(`index(): cannot parse list index '${s}' (a list holds integers, or True / False)`);
+    return n;
+  });
+  return listIndex("index", values);
+}
+
 function parseSpec(spec: string): IndexItem[] {
-  return spec.split(",").map((raw) => {
+  return specParts(spec).map((raw) => {
     const s = raw.trim();
     if (s === "..." || s === "None") return s;
     if (s === ":" || s === "::") return null;
+    if (s.startsWith("[") && s.endsWith("]")) return listItem(s);
     if (s.includes(":")) {
       const parts = s.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
       if (parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) throw new IndexError(`index(): cannot parse slice '${s}'`);
       return [parts[0], parts[1] ?? null, parts[2] ?? null] as [number | null, number | null, number | null];
     }
     const n = Number(s);
-    if (s === "" || !Number.isInteger(n)) throw new IndexError(`index(): cannot parse index '${s}' (use integers, ':', 'a:b:c', '...' or 'None')`);
+    if (s === "" || !Number.isInteger(n)) throw new IndexError(`index(): cannot parse index '${s}' (use integers, ':', 'a:b:c', '...', 'None' or a list '[0, 2]')`);
     return n;
   });
+}
+
+/** The items of an index spec, its strings parsed: a string item of an array is one item of the string form (`[0, ":", ":4"]` is `0, :, :4`). */
+export function indexItems(spec: string | IndexItem[]): IndexItem[] {
+  return typeof spec === "string" ? parseSpec(spec) : spec.flatMap((it) => (typeof it === "string" && it !== "..." && it !== "None" ? parseSpec(it) : [it]));
 }
 
 /**
@@ -508,8 +549,7 @@ function parseSpec(spec: string): IndexItem[] {
  * (':', '1:3', '::2') and 1-D integer or bool tensors.
  */
 export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
-  // A string item of an array is one item of the string form (`[0, ":", ":4"]` is `0, :, :4`).
-  let items = typeof spec === "string" ? parseSpec(spec) : spec.flatMap((it) => (typeof it === "string" && it !== "..." && it !== "None" ? parseSpec(it) : [it]));
+  let items = indexItems(spec);
   // A k-dim bool mask consumes k dims, as in PyTorch.
   const consumed = items.reduce<number>((n, it) => n + (it === "..." || it === "None" ? 0 : it instanceof Tensor && it.dtype._tf === "bool" ? Math.max(it.dim(), 1) : 1), 0);
   const ell = items.indexOf("...");

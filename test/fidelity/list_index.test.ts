@@ -19,6 +19,23 @@ describe("x[[0, 2]] reads", () => {
     expectClose("x[[]]", x.__getitem__([]), ref.read_empty);
     expectClose("x[:, [1, 3]]", x.index([null, torch.tensor([1, 3])]), ref.read_cols);
   });
+  test("the same lists inside the string form (x[\":, [1, 3]\"], a quoted port of x[:, [1, 3]])", () => {
+    const x = x34();
+    expectClose("x['[0, 2]']", x.index("[0, 2]"), ref.read_ints);
+    expectClose("x['[-1, 0, 0]']", x.index("[-1, 0, 0]"), ref.read_negative);
+    expectClose("x['[True, False, True]']", x.index("[True, False, True]"), ref.read_bools);
+    expectClose("x[':, [1, 3]']", x.index(":, [1, 3]"), ref.read_cols);
+    expectClose("x[':', '[1, 3]']", x.index([":", "[1, 3]"]), ref.read_cols);
+    let w = x34();
+    w.setitem("[0, 2]", 5);
+    expectClose("x['[0, 2]'] = 5", w, ref.write_scalar);
+    w = x34();
+    w.setitem("[True, False, True]", 0);
+    expectClose("x['[True, False, True]'] = 0", w, ref.write_mask);
+    expect(() => x.index(":, [1, 3")).toThrow(/unbalanced brackets in index ':, \[1, 3'/);
+    expect(() => x.index("[1, a]")).toThrow(/cannot parse list index '\[1, a\]'/);
+    expect(() => x.index("[1.5]")).toThrow(/cannot parse list index/);
+  });
   test("a list index is not the tuple index x[0, 2]", () => {
     expect(x34().__getitem__([0, 2]).shape).toEqual([2, 4]);
     expect(x34().index([0, 2]).item()).toBe(2);

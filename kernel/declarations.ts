@@ -29,6 +29,16 @@ import { inMemoryDeclaration, LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats,
  * (kernel/tf_declarations.ts), it saves ~30% of a start's CPU (5.3 -> 3.7 s) but a kernel started
  * from it holds ~55 MB more resident memory (305 vs 248 MB idle; ~150 MB more before the pruning),
  * which a class server sized by memory pays for every student logged in.
+ *
+ * Where the 55 MB are (idle kernels, 2 wasm threads, /proc/PID/smaps and v8.getHeapStatistics(),
+ * Node 20.20; 352 vs 299 MB): none of it is parsed declarations kept twice. The main thread's
+ * JavaScript heap is ~35 MB smaller from the snapshot (182 vs 218 MB). Node reads the blob (44 MB)
+ * into memory and keeps it for the process's life (one anonymous mapping, ~40 MB resident, never
+ * touched again): +40 MB, which only a smaller blob shrinks, and the blob is the parsed files and
+ * TypeScript themselves. Each worker thread (the heartbeat's, the wasm backend's two) boots without
+ * Node's own snapshot in a process started from a user-land one: ~+13 MB each here (+27 MB with one
+ * wasm thread, +53 MB with two; in isolation two idle workers cost +68 MB against +19 MB), which
+ * only fewer workers would avoid. malloc's heap +6 MB.
  */
 export const SNAPSHOT_ENV = "TORCHLAB_KERNEL_SNAPSHOT";
 /** A build job holding the lock longer than this is taken to have died. */

@@ -38,10 +38,10 @@ import { inMemoryDeclaration, LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats,
  * process started from a user-land one: ~+13 MB each (+27 MB in all with one wasm thread, +53 MB
  * with two; in isolation two idle workers cost +68 MB against +19 MB), which only fewer workers
  * avoid. malloc's heap +6 MB. The main thread's JavaScript heap is about the same (138 vs 127 MB
- * idle; 182 vs 218 MB after a cell). Measured again in session 42 (8 alternating starts, load ~28 on 2
- * cores, bench/kernel_start.js): idle RSS 311 vs 220 MB, and in that series the gain was mostly gone since
- * the default start reads ahead and caches its prelude: CPU to the first cell 3.84 vs 4.02 s, main
- * thread CPU to ready 2.49 vs 2.29 s.
+ * idle; 182 vs 218 MB after a cell). Measured again in session 42 (8 alternating starts, load ~28
+ * on 2 cores, bench/kernel_start.js): idle RSS 311 vs 220 MB, and in that series the gain was
+ * mostly gone since the default start reads ahead and caches its prelude: CPU to the first cell
+ * 3.84 vs 4.02 s, main thread CPU to ready 2.49 vs 2.29 s.
  */
 export const SNAPSHOT_ENV = "TORCHLAB_KERNEL_SNAPSHOT";
 /** A build job holding the lock longer than this is taken to have died. */

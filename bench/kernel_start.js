@@ -174,6 +174,7 @@ async function startOnce(env, root = ROOT) {
       kernel_rss_mb: kernelRss,
       snapshot: report && report.start ? report.start.snapshot : "-",
       phases: report && report.start ? report.start.phases : [],
+      memory: report && report.memory ? report.memory : null,
     };
   } finally {
     send("shutdown_request", { restart: false });
@@ -236,6 +237,17 @@ async function main() {
   for (const [name, rs] of Object.entries(runs)) {
     const phases = rs[rs.length - 1].phases.map((p) => `${p.name} ${p.wall_ms}/${p.cpu_ms}${p.idle_ms !== undefined ? `/${p.idle_ms}` : ""}`).join(", ");
     console.log(`# ${name}, kernel's phases (ms since process start, wall/CPU[/main thread idle]): ${phases}`);
+  }
+  for (const [name, rs] of Object.entries(runs)) {
+    if (!rs.every((r) => r.memory)) continue;
+    const rss = median(rs.map((r) => r.memory.rss_mb));
+    const heap = median(rs.map((r) => r.memory.heap_mb));
+    console.log(`# ${name}, idle kernel's memory (MB, medians): resident ${rss} = main thread's JavaScript heap ${heap} + the rest ${median(rs.map((r) => r.memory.rss_mb - r.memory.heap_mb))} (worker threads, wasm memory, native; a snapshot's blob, which Node keeps in memory)`);
+  }
+  for (const root of [cacheRoot, compareCache].filter(Boolean)) {
+    const dir = path.join(root, `v8-${process.version}-${process.arch}`);
+    const blobs = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^kernel-[0-9a-f]+\.blob$/.test(f)) : [];
+    for (const blob of blobs) console.log(`# snapshot ${path.join(dir, blob)}: ${(fs.statSync(path.join(dir, blob)).size / 2 ** 20).toFixed(1)} MB`);
   }
   console.log(`# median of ${STARTS} alternating starts; load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
 }

@@ -29,6 +29,19 @@ import { inMemoryDeclaration, LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats,
  * (kernel/tf_declarations.ts), it saves ~30% of a start's CPU (5.3 -> 3.7 s) but a kernel started
  * from it holds ~55 MB more resident memory (305 vs 248 MB idle; ~150 MB more before the pruning),
  * which a class server sized by memory pays for every student logged in.
+ *
+ * Where the extra memory is (Node 20.20, 2 wasm threads, /proc/PID/smaps and v8.getHeapStatistics()):
+ * none of it is parsed declarations kept twice. Node reads the blob (44 MB: ~4 Node's own, ~19
+ * TypeScript loaded, ~21 the parsed files) into memory and keeps it for the process's life, one
+ * anonymous mapping never touched again: +40 MB resident, which only a smaller blob shrinks. Each
+ * worker thread (the heartbeat's, the wasm backend's two) boots without Node's own snapshot in a
+ * process started from a user-land one: ~+13 MB each (+27 MB in all with one wasm thread, +53 MB
+ * with two; in isolation two idle workers cost +68 MB against +19 MB), which only fewer workers
+ * avoid. malloc's heap +6 MB. The main thread's JavaScript heap is about the same (138 vs 127 MB
+ * idle; 182 vs 218 MB after a cell). Measured again in session 42 (8 alternating starts, load ~28
+ * on 2 cores, bench/kernel_start.js): idle RSS 311 vs 220 MB, and in that series the gain was
+ * mostly gone since the default start reads ahead and caches its prelude: CPU to the first cell
+ * 3.84 vs 4.02 s, main thread CPU to ready 2.49 vs 2.29 s.
  */
 export const SNAPSHOT_ENV = "TORCHLAB_KERNEL_SNAPSHOT";
 /** A build job holding the lock longer than this is taken to have died. */

@@ -18,6 +18,7 @@ import * as zmq from "zeromq";
 import { randomUUID } from "crypto";
 import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
+import { getHeapStatistics } from "v8";
 import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { pyString, pythonList } from "../src/display/pylist";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
@@ -55,6 +56,12 @@ export interface TorchlabInfo {
   versions: { torchlab: string; tslab: string; typescript: string; node: string };
   /** How the start went: what `npm run bench`'s kernel-start rows and the start tests report. */
   start: StartReport;
+  /**
+   * The kernel process's memory when asked, in MB: resident in all, and the main thread's
+   * JavaScript heap within it; the rest is worker threads' heaps, wasm memory, native code and
+   * data, and a startup snapshot's blob (bench/kernel_start.js prints the split of an idle kernel).
+   */
+  memory: { rss_mb: number; heap_mb: number };
 }
 
 /**
@@ -599,6 +606,7 @@ export class KernelServer {
       prelude: this.prelude?.summary ?? "loading",
       versions: { torchlab: packageVersion(), ...dependencyVersions(), node: process.version },
       start: startReport,
+      memory: { rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20), heap_mb: Math.round(getHeapStatistics().total_physical_size / 2 ** 20) },
     };
   }
 

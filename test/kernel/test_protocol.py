@@ -265,6 +265,11 @@ class TorchlabProtocolTests(unittest.TestCase):
         self.assertEqual(content["language_info"]["version"], "5.0.4")
         self.assertEqual(content["implementation"], "torchlab")
         self.assertIn("Node.js v", content["banner"])
+        # What bench/kernel_start.js splits an idle kernel's memory by: the main thread's JavaScript
+        # heap is part of the process's resident memory.
+        memory = content["torchlab"]["memory"]
+        self.assertGreater(memory["heap_mb"], 0)
+        self.assertGreater(memory["rss_mb"], memory["heap_mb"])
 
 
 class TorchlabRestartTests(unittest.TestCase):

@@ -212,8 +212,13 @@ c.DummyAuthenticator.password = {PASSWORD!r}
 c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
 c.SimpleLocalProcessSpawner.home_dir_template = {os.path.join(root, "home", "{username}")!r}
 c.Spawner.cmd = [{sys.executable!r}, "-m", "jupyterhub.singleuser"]
-# The classic notebook server refuses to run as root unless told (CI runs as root).
-c.Spawner.args = {["--allow-root"] if os.geteuid() == 0 else []!r}
+# The classic notebook server refuses to run as root unless told (CI runs as root). Kernel ports are
+# not cached: jupyter_client's cache (per server) keeps a kernel's ports for its restarts, so a kernel
+# whose port another process took first (another server's kernel: ten servers pick ports at once, each
+# from its own cache) failed to bind it at every restart ("Address already in use", six times in 20 s)
+# until the restarter gave up and the server dropped the kernel: the websocket then closed and its
+# reopening got HTTP 404. Uncached, a restart during the start takes new random ports, as its log says.
+c.Spawner.args = {(["--allow-root"] if os.geteuid() == 0 else []) + ["--KernelManager.cache_ports=False"]!r}
 c.Spawner.environment = {environment!r}
 # Ten notebook servers starting at once on two busy cores take longer than the 30 s default.
 c.Spawner.http_timeout = {TIMEOUT}

@@ -83,6 +83,24 @@ Number.isFinite(lastLoss)
 """
 
 
+# The single-user servers' kernel manager: jupyter_client's own with its port cache off. The cache (one
+# per server, on by default for tcp and not configurable) keeps a kernel's ports for its restarts, so a
+# kernel whose port another process took before the kernel bound it (another server's kernel: ten
+# servers pick ports at once, each from its own cache) failed "Address already in use" at every restart,
+# six times in 20 s, until the restarter gave up and the server dropped the kernel: its websocket then
+# closed and reopening it got HTTP 404 (1 of 8 runs under load). Uncached, a restart during the start
+# takes new random ports, as the restarter's log line already claims. A course's hub wants the same.
+KERNEL_MANAGER = "torchlab_hub_kernels.UncachedPortsKernelManager"
+KERNEL_MANAGER_SOURCE = """
+from jupyter_client.ioloop import IOLoopKernelManager
+from traitlets import Bool
+
+
+class UncachedPortsKernelManager(IOLoopKernelManager):
+    cache_ports = Bool(False)
+"""
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -198,7 +216,11 @@ class Hub:
             "JUPYTER_PATH": jupyter_path,
             MARKER_ENV: marker,
             "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
+            # Where the servers import KERNEL_MANAGER from.
+            "PYTHONPATH": root,
         }
+        with open(os.path.join(root, KERNEL_MANAGER.split(".")[0] + ".py"), "w") as f:
+            f.write(KERNEL_MANAGER_SOURCE)
         config = f"""
 c = get_config()
 c.JupyterHub.bind_url = {self.url!r}
@@ -212,13 +234,8 @@ c.DummyAuthenticator.password = {PASSWORD!r}
 c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
 c.SimpleLocalProcessSpawner.home_dir_template = {os.path.join(root, "home", "{username}")!r}
 c.Spawner.cmd = [{sys.executable!r}, "-m", "jupyterhub.singleuser"]
-# The classic notebook server refuses to run as root unless told (CI runs as root). Kernel ports are
-# not cached: jupyter_client's cache (per server) keeps a kernel's ports for its restarts, so a kernel
-# whose port another process took first (another server's kernel: ten servers pick ports at once, each
-# from its own cache) failed to bind it at every restart ("Address already in use", six times in 20 s)
-# until the restarter gave up and the server dropped the kernel: the websocket then closed and its
-# reopening got HTTP 404. Uncached, a restart during the start takes new random ports, as its log says.
-c.Spawner.args = {(["--allow-root"] if os.geteuid() == 0 else []) + ["--KernelManager.cache_ports=False"]!r}
+# The classic notebook server refuses to run as root unless told (CI runs as root).
+c.Spawner.args = {(["--allow-root"] if os.geteuid() == 0 else []) + [f"--MappingKernelManager.kernel_manager_class={KERNEL_MANAGER}"]!r}
 c.Spawner.environment = {environment!r}
 # Ten notebook servers starting at once on two busy cores take longer than the 30 s default.
 c.Spawner.http_timeout = {TIMEOUT}

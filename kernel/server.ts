@@ -185,6 +185,19 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+/**
+ * Binds a channel's socket to the connection file's address. A failure names both: a port that
+ * another process took between the front end choosing it and the kernel binding it ends the start,
+ * and the front end's log then says which port it was.
+ */
+async function bindChannel(socket: zmq.Socket, channel: string, address: string): Promise<void> {
+  try {
+    await socket.bind(address);
+  } catch (error) {
+    throw new Error(`cannot bind the ${channel} channel to ${address}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Requests answered while the interpreter loads: none of them needs it. */
 const ANSWERED_WHILE_LOADING = new Set(["kernel_info_request", "comm_info_request", "history_request", "shutdown_request"]);
 
@@ -265,10 +278,10 @@ export class KernelServer {
     // Awaited by the start (runKernel); a failure before then must not count as unhandled.
     this.heartbeatBound.catch(() => undefined);
     await Promise.all([
-      this.iopub.bind(socketAddress(info, info.iopub_port)),
-      this.shell.bind(socketAddress(info, info.shell_port)),
-      this.control.bind(socketAddress(info, info.control_port)),
-      this.stdin.bind(socketAddress(info, info.stdin_port)),
+      bindChannel(this.iopub, "iopub", socketAddress(info, info.iopub_port)),
+      bindChannel(this.shell, "shell", socketAddress(info, info.shell_port)),
+      bindChannel(this.control, "control", socketAddress(info, info.control_port)),
+      bindChannel(this.stdin, "stdin", socketAddress(info, info.stdin_port)),
     ]);
     this.captureOutput();
     void this.readLoop(this.shell, (message) => this.onShell(message));
@@ -314,7 +327,7 @@ export class KernelServer {
         if (message.bound) resolve();
         if (message.error) {
           this.log(`heartbeat failed: ${message.error}`);
-          reject(new Error(`heartbeat: ${message.error}`));
+          reject(new Error(`cannot bind the heartbeat to ${address}: ${message.error}`));
         }
       });
       worker.once("error", reject);

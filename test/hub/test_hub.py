@@ -83,6 +83,24 @@ Number.isFinite(lastLoss)
 """
 
 
+# The single-user servers' kernel manager: jupyter_client's own with its port cache off. The cache (one
+# per server, on by default for tcp and not configurable) keeps a kernel's ports for its restarts, so a
+# kernel whose port another process took before the kernel bound it (another server's kernel: ten
+# servers pick ports at once, each from its own cache) failed "Address already in use" at every restart,
+# six times in 20 s, until the restarter gave up and the server dropped the kernel: its websocket then
+# closed and reopening it got HTTP 404 (1 of 8 runs under load). Uncached, a restart during the start
+# takes new random ports, as the restarter's log line already claims. A course's hub wants the same.
+KERNEL_MANAGER = "torchlab_hub_kernels.UncachedPortsKernelManager"
+KERNEL_MANAGER_SOURCE = """
+from jupyter_client.ioloop import IOLoopKernelManager
+from traitlets import Bool
+
+
+class UncachedPortsKernelManager(IOLoopKernelManager):
+    cache_ports = Bool(False)
+"""
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -198,7 +216,11 @@ class Hub:
             "JUPYTER_PATH": jupyter_path,
             MARKER_ENV: marker,
             "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
+            # Where the servers import KERNEL_MANAGER from.
+            "PYTHONPATH": root,
         }
+        with open(os.path.join(root, KERNEL_MANAGER.split(".")[0] + ".py"), "w") as f:
+            f.write(KERNEL_MANAGER_SOURCE)
         config = f"""
 c = get_config()
 c.JupyterHub.bind_url = {self.url!r}
@@ -213,7 +235,7 @@ c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
 c.SimpleLocalProcessSpawner.home_dir_template = {os.path.join(root, "home", "{username}")!r}
 c.Spawner.cmd = [{sys.executable!r}, "-m", "jupyterhub.singleuser"]
 # The classic notebook server refuses to run as root unless told (CI runs as root).
-c.Spawner.args = {["--allow-root"] if os.geteuid() == 0 else []!r}
+c.Spawner.args = {(["--allow-root"] if os.geteuid() == 0 else []) + [f"--MappingKernelManager.kernel_manager_class={KERNEL_MANAGER}"]!r}
 c.Spawner.environment = {environment!r}
 # Ten notebook servers starting at once on two busy cores take longer than the 30 s default.
 c.Spawner.http_timeout = {TIMEOUT}
@@ -316,11 +338,12 @@ class Kernel:
 
     async def reconnect(self, why):
         """Reopens a websocket the server closed, as JupyterLab's KernelConnection does (up to 7 tries,
-        with backoff). The notebook server aborts a kernel's websocket when the kernel has not answered
-        its kernel_info "nudge" within kernel_info_timeout (60 s): a kernel still starting on a machine
-        busy with nine others and the other test worker. A reconnect under the same session id waits
-        forever on the aborted handler in notebook 6.4, so each try is a new session (nothing is lost:
-        only kernel_info is resent, and no cell was running)."""
+        with backoff). Notebook 6.4 closes a kernel's websocket right after opening it when the kernel
+        is no longer there ("Error opening stream: HTTP 404" in its log; the one failure in 8 runs
+        under load, a kernel whose restarts all failed to bind their ports: see the config above) and
+        after 90 s without a pong. A reconnect under the same session id waits forever on the aborted
+        handler in notebook 6.4, so each try is a new session (nothing is lost: only kernel_info is
+        resent, and no cell was running)."""
         self.reconnects += 1
         if self.reconnects > 7:
             raise AssertionError(f"the kernel's websocket closed {self.reconnects} times ({why})\n--- hub log ---\n{self.hub.log_tail()}")

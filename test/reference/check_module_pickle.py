@@ -2,9 +2,10 @@
 
 Run by test/serialization/module_pickle.test.ts (skipped where /usr/bin/python3 has no torch):
     /usr/bin/python3 test/reference/check_module_pickle.py CASES.json
-    /usr/bin/python3 test/reference/check_module_pickle.py --make ARCH OUT.pth INPUT.json
+    /usr/bin/python3 test/reference/check_module_pickle.py --make ARCH OUT.pth INPUT.json [ARCH OUT.pth INPUT.json ...]
 The second form writes torch.save(torchvision.models.ARCH()) (seeded random weights, eval mode)
-and prints its output for the input, for the other direction.
+and prints its output for the input, for the other direction: one JSON line per ARCH (one Python
+for all of them: importing torch and torchvision costs seconds of CPU per process).
 CASES.json: [{"file": "model.pth", "input": {"shape": [...], "values": [...]}}, ...]. Prints one JSON
 object per case: the output of model(input) in the mode the file holds, the model's repr, each
 sub-module's class and __dict__ keys, its training flag, the state_dict keys, and whether a
@@ -64,7 +65,8 @@ def make(arch, out, input_path):
 
 def main(argv):
     if argv[0] == "--make":
-        make(*argv[1:4])
+        for i in range(1, len(argv), 3):
+            make(*argv[i:i + 3])
         return
     with open(argv[0]) as f:
         cases = json.load(f)

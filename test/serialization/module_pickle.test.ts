@@ -572,26 +572,57 @@ describe("Python's torch.load rebuilds torchlab's whole modules", () => {
   };
   const models = (torchvision as unknown as { models?: Record<string, unknown> }).models ?? {};
   const archs = ["resnet18", "vgg11", "mobilenet_v2", "squeezenet1_1"].filter((a) => typeof models[a] === "function");
-  (py && archs.length ? test : test.skip).each(archs.length ? archs : ["resnet18"])(
-    "torchvision.models.%s saved whole by PyTorch loads into torchlab's class, and torchlab's save loads in PyTorch (skipped without torchvision.models or Python)",
+  const withArchs = py && archs.length > 0;
+  // One Python makes every architecture's file and one reads torchlab's saves of them all (CI time:
+  // importing torch and torchvision costs seconds of CPU per process; one pair per architecture was 8).
+  const check = path.join(REF, "check_module_pickle.py");
+  let tvDir = "";
+  const inputs: Record<string, Tensor> = {};
+  const pytorchOutputs: Record<string, Flat> = {};
+  const saved: Record<string, { file: string; output: Tensor; keys: string[] }> = {};
+  const tvFile = (arch: string, what: string): string => path.join(tvDir, `${arch}_${what}`);
+  beforeAll(() => {
+    if (!withArchs) return;
+    tvDir = fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-modpickle-tv-"));
+    const args: string[] = [];
+    for (const arch of archs) {
+      inputs[arch] = torch.rand(1, 3, 64, 64);
+      fs.writeFileSync(tvFile(arch, "x.json"), JSON.stringify(flat(inputs[arch])));
+      args.push(arch, tvFile(arch, "py.pth"), tvFile(arch, "x.json"));
+    }
+    const made = spawnSync(PY, [check, "--make", ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+    if (made.status !== 0) throw new Error(made.stderr);
+    made.stdout.trim().split("\n").forEach((line, i) => (pytorchOutputs[archs[i]] = JSON.parse(line) as Flat));
+  }, 300_000);
+  afterAll(() => {
+    if (tvDir) fs.rmSync(tvDir, { recursive: true, force: true });
+  });
+  (withArchs ? test : test.skip).each(archs.length ? archs : ["resnet18"])(
+    "torchvision.models.%s saved whole by PyTorch loads into torchlab's class, and torchlab saves it whole (skipped without torchvision.models or Python)",
     (arch) => {
-      const x = torch.rand(1, 3, 64, 64);
-      fs.writeFileSync(file("x.json"), JSON.stringify(flat(x)));
-      const made = spawnSync(PY, [path.join(REF, "check_module_pickle.py"), "--make", arch, file("py.pth"), file("x.json")], { encoding: "utf8", maxBuffer: 1 << 26 });
-      if (made.status !== 0) throw new Error(made.stderr);
-      const model = torch.load<Module>(file("py.pth"), { weights_only: false });
+      const x = inputs[arch];
+      const model = torch.load<Module>(tvFile(arch, "py.pth"), { weights_only: false });
+      fs.rmSync(tvFile(arch, "py.pth"));
       const [mod, cls] = TV_CLASSES[arch];
       expect([(model.constructor as unknown as { __module__: string }).__module__, model.constructor.name]).toEqual([mod, cls]);
-      expectClose(model(x), JSON.parse(made.stdout) as Flat, 1e-4);
-      torch.save(model, file("tl.pth"));
-      fs.writeFileSync(file("cases.json"), JSON.stringify([{ file: file("tl.pth"), input: flat(x) }]));
-      const run = spawnSync(PY, [path.join(REF, "check_module_pickle.py"), file("cases.json")], { encoding: "utf8", maxBuffer: 1 << 26 });
-      if (run.status !== 0) throw new Error(run.stderr);
-      const [r] = JSON.parse(run.stdout) as PyReport[];
-      expectClose(model(x), r.output, 1e-4);
-      expect(r.state_dict).toEqual(Object.keys(model.state_dict()));
+      const output = model(x);
+      expectClose(output, pytorchOutputs[arch], 1e-4);
+      torch.save(model, tvFile(arch, "tl.pth"));
+      saved[arch] = { file: tvFile(arch, "tl.pth"), output, keys: Object.keys(model.state_dict()) };
     },
   );
+  (withArchs ? test : test.skip)("torchlab's whole saves of those torchvision.models load in PyTorch, which gives torchlab's outputs (skipped without torchvision.models or Python)", () => {
+    expect(Object.keys(saved)).toEqual(archs);
+    fs.writeFileSync(file("cases.json"), JSON.stringify(archs.map((arch) => ({ file: saved[arch].file, input: flat(inputs[arch]) }))));
+    const run = spawnSync(PY, [check, file("cases.json")], { encoding: "utf8", maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(run.stderr);
+    const reports = JSON.parse(run.stdout) as PyReport[];
+    expect(reports).toHaveLength(archs.length);
+    archs.forEach((arch, i) => {
+      expectClose(saved[arch].output, reports[i].output, 1e-4);
+      expect(reports[i].state_dict).toEqual(saved[arch].keys);
+    });
+  });
 
   if (!py) {
     test("Python interop checks were skipped", () => {

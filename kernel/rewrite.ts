@@ -2133,7 +2133,9 @@ function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean
  *   make an error; there, and inside functions, a module is assigned `as any` as an attribute is.
  * - a name this cell declared with an untyped `let`, rebound to another type (predict.py's
  *   `img = Image.open(path)` then `img = data_transform(img)`, a PIL image then a tensor): the
- *   declaration is typed `any`, as a Python name holds whatever it was given last.
+ *   declaration is typed `any`, as a Python name holds whatever it was given last; a name of an
+ *   untyped `let [a, b] = ...` types the whole pattern `any` (graykode's `input_batch, target_batch =
+ *   make_batch()`, lists, then `input_batch = torch.LongTensor(input_batch)`).
  *
  * Null when none applies.
  */
@@ -2161,8 +2163,12 @@ export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFi
   const untypedLet = (name: ts.Identifier): ts.VariableDeclaration | null => {
     const declarations = checker.getSymbolAtLocation(name)?.declarations;
     if (declarations?.length !== 1) return null;
-    const d = declarations[0];
-    if (!t.isVariableDeclaration(d) || d.getSourceFile() !== sf || d.getStart(sf) < offset || d.type !== undefined || !t.isIdentifier(d.name)) return null;
+    let d: ts.Node = declarations[0];
+    // A name of an unpacking (`let [input_batch, target_batch] = make_batch()`, Python's
+    // `input_batch, target_batch = make_batch()` then `input_batch = torch.LongTensor(input_batch)`):
+    // the whole pattern's declaration is the one typed `any`.
+    while (t.isBindingElement(d) && (t.isArrayBindingPattern(d.parent) || t.isObjectBindingPattern(d.parent))) d = d.parent.parent;
+    if (!t.isVariableDeclaration(d) || d.getSourceFile() !== sf || d.getStart(sf) < offset || d.type !== undefined) return null;
     return t.isVariableDeclarationList(d.parent) && (d.parent.flags & t.NodeFlags.Let) !== 0 ? d : null;
   };
   const widened = new Set<ts.VariableDeclaration>();

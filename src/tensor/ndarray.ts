@@ -7,9 +7,9 @@
  * scientific when the magnitudes ask for it, a dtype suffix unless NumPy implies it (float64, int64,
  * bool). Unlike NumPy's array it does not share memory with the tensor.
  */
-import { asPyTuple, IPYTHON_REPR } from "../pyrepr";
+import { asPyTuple, IPYTHON_REPR, pyTypeName } from "../pyrepr";
 import * as D from "./dtype";
-import { TypeError } from "../errors";
+import { IndexError, TypeError } from "../errors";
 import { format, formatFloat, formatInt } from "../pyformat";
 
 type Data = Float32Array | Int32Array | Uint8Array;
@@ -53,6 +53,34 @@ export class ndarray {
   __len__(): number {
     if (this.shape.length === 0) throw new TypeError("len() of unsized object");
     return this.shape[0];
+  }
+
+  /**
+   * NumPy's `a[i]` and `a[[i, j, ...]]` along the first axis: an integer picks one row (a number of a
+   * 1-d array), counting from the end when negative; a list of integers picks those rows into a new
+   * array, as `np.eye(n_class)[input]` makes the one-hot rows of a sentence. Out of range is NumPy's
+   * IndexError; other keys (slices, tuples, masks) are refused by name rather than read as undefined.
+   */
+  __getitem__(key: number | number[]): ndarray | number | boolean {
+    if (this.shape.length === 0) throw new IndexError("too many indices for array: array is 0-dimensional, but 1 were indexed");
+    const rows = this.shape[0];
+    const rowSize = this.shape.slice(1).reduce((a, b) => a * b, 1);
+    const at = (i: unknown): number => {
+      if (typeof i !== "number" || !Number.isInteger(i)) {
+        throw new IndexError(`an ndarray here takes an integer or a list of integers as its index (got ${typeof i === "string" ? `'${i}'` : pyTypeName(i)}): slices, tuples and masks are not supported`);
+      }
+      if (i < -rows || i >= rows) throw new IndexError(`index ${i} is out of bounds for axis 0 with size ${rows}`);
+      return i < 0 ? i + rows : i;
+    };
+    if (!Array.isArray(key)) {
+      const i = at(key);
+      if (this.shape.length === 1) return this.dtype === D.bool ? this.data[i] !== 0 : this.data[i];
+      return new ndarray(this.data.slice(i * rowSize, (i + 1) * rowSize) as Data, this.shape.slice(1), this.dtype);
+    }
+    const picked = key.map(at);
+    const data = new (this.data.constructor as new (n: number) => Data)(picked.length * rowSize);
+    picked.forEach((i, k) => data.set(this.data.subarray(i * rowSize, (i + 1) * rowSize), k * rowSize));
+    return new ndarray(data, [picked.length, ...this.shape.slice(1)], this.dtype);
   }
 
   /** NumPy's `a.squeeze()`: the same values without the axes of size 1 (`np.argmax(...).squeeze().tolist()`). */

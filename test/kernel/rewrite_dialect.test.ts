@@ -927,6 +927,12 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     );
     expect(codes(r)).toEqual([]);
     expect(r.output).toContain("exports.img = tf(exports.img);");
+    // A name of an unpacking (graykode's `input_batch, target_batch = make_batch()`, then
+    // `input_batch = torch.LongTensor(input_batch)`): the pattern is typed `any`.
+    const u = cells("function make_batch() { return [[[1, 2]], [3]]; }\nlet [input_batch, target_batch] = make_batch();\ninput_batch = torch.LongTensor(input_batch);\ntarget_batch = torch.LongTensor(target_batch);");
+    expect(codes(u)).toEqual([]);
+    expect(u.output).toContain("exports.input_batch = exports.torch.LongTensor(exports.input_batch);");
+    expect(codes(cells("let [p, q]: number[] = [1, 2];\np = 'a';"))).toEqual(["2322 Type 'string' is not assignable to type 'number'."]);
     // A const, or a `let` given a type, is still TypeScript's error.
     expect(codes(cells("let n: number = 1;\nn = 'a';"))).toEqual(["2322 Type 'string' is not assignable to type 'number'."]);
     expect(codes(cells("const k = 1;\nk = 2;")).length).toBe(1);

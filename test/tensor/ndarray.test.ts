@@ -143,6 +143,25 @@ describe("a NumPy array as predict.py uses it: int() / float(), an index, format
     expect(format(torch.tensor(1, { dtype: torch.float32 }).numpy(), ".3")).toBe("1.0");
   });
 
+  test("a[i] and a[[i, j]] pick rows along the first axis as NumPy does (np.eye(n)[input], the one-hot rows of a sentence); out of range is NumPy's IndexError", () => {
+    const eye = torch.eye(4, { dtype: torch.float64 });
+    const a = eye.numpy();
+    const rows = a.__getitem__([1, 3, 1]) as ndarray;
+    expect(rows.shape).toEqual([3, 4]);
+    expect(String(rows.dtype)).toBe("torch.float64");
+    expect(rows.tolist()).toEqual(eye.__getitem__([1, 3, 1]).tolist());
+    const last = a.__getitem__(-1) as ndarray;
+    expect([last.shape, last.tolist()]).toEqual([[4], eye.index(-1).tolist()]);
+    expect(last.__getitem__(3)).toBe(1);
+    // A list of such rows is what torch.FloatTensor(input_batch) takes (a float64 array becomes float32).
+    const batch = torch.FloatTensor([a.__getitem__([0, 2]) as ndarray, a.__getitem__([3, 3]) as ndarray]);
+    expect([batch.shape, String(batch.dtype)]).toEqual([[2, 2, 4], "torch.float32"]);
+    expect(batch.tolist()).toEqual(torch.stack([eye.__getitem__([0, 2]), eye.__getitem__([3, 3])]).float().tolist());
+    expect(() => a.__getitem__(4)).toThrow(expect.objectContaining({ name: "IndexError", message: "index 4 is out of bounds for axis 0 with size 4" }));
+    expect(() => a.__getitem__([0, -5])).toThrow(expect.objectContaining({ name: "IndexError", message: "index -5 is out of bounds for axis 0 with size 4" }));
+    expect(() => a.__getitem__(":2" as unknown as number)).toThrow(expect.objectContaining({ name: "IndexError", message: expect.stringContaining("slices, tuples and masks are not supported") }));
+  });
+
   test("NumPy's TypeErrors: int() of an array of several values, a format spec on a 1-d array", () => {
     expect(() => int(torch.tensor([1, 2]).numpy())).toThrow(expect.objectContaining({ name: "TypeError", message: "only size-1 arrays can be converted to Python scalars" }));
     expect(() => format(torch.zeros(2).numpy(), ".2f")).toThrow(expect.objectContaining({ name: "TypeError", message: "unsupported format string passed to numpy.ndarray.__format__" }));

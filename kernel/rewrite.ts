@@ -887,8 +887,22 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (!inner || wraps.has(inner) || dynamicCall(inner, "truth")) return;
     if (
       plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any") ||
-      (negated && methodCall(inner) && kindOf(inner) === "tensor") || (lists && isListType(inner))
+      (negated && methodCall(inner) && kindOf(inner) === "tensor") || (lists && hasLength(inner))
     ) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
+  };
+  /**
+   * A value whose Python truth is whether it has items and whose JavaScript truth is always true: a
+   * list or tuple, a Map or Set (Python's dict and set, collections' Counter, defaultdict, deque) or a
+   * plain object (the dialect's dict: a `{...}` literal, a Record). Strings and numbers already agree.
+   */
+  const hasLength = (node: ts.Node): boolean => {
+    if (isListType(node)) return true;
+    const type = checker.getTypeAtLocation(strip(node));
+    if (!(type.flags & t.TypeFlags.Object) || type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+    const sym = type.getSymbol();
+    if (sym && ["Map", "ReadonlyMap", "Set", "ReadonlySet", "PySet", "Counter", "defaultdict", "deque"].includes(sym.name)) return true;
+    if (sym && sym.flags & (t.SymbolFlags.Class | t.SymbolFlags.Interface)) return false;
+    return (sym !== undefined && (sym.flags & (t.SymbolFlags.ObjectLiteral | t.SymbolFlags.TypeLiteral)) !== 0) || type.getStringIndexType() !== undefined;
   };
   /** Whether `n` (an `&&` / `||`) is used only for its truth: a condition, or an operand of one that is. */
   const truthOnly = (n: ts.Node): boolean => {
@@ -1007,12 +1021,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const dictLike = (type: ts.Type, method: string, at: ts.Node): boolean => {
     if (!(type.flags & t.TypeFlags.Object) || checker.isArrayLikeType(type)) return false;
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+    const sym = type.getSymbol();
+    // A Map's own keys() / values() are iterators, printed `[Map Iterator] { 'a' }`: Python's views instead.
+    if (sym && ["Map", "ReadonlyMap", "Counter", "defaultdict"].includes(sym.name) && (method === "keys" || method === "values")) return true;
     const own = checker.getPropertyOfType(type, method);
     if (own) {
       const ownType = checker.getTypeOfSymbolAtLocation(own, at);
       if (ownType.flags & t.TypeFlags.Any || ownType.getCallSignatures().length > 0) return false;
     }
-    const sym = type.getSymbol();
     // A Map, and collections' Maps (src/collections.ts: Counter, defaultdict), are dicts.
     if (sym && ["Map", "ReadonlyMap", "Counter", "defaultdict"].includes(sym.name)) return true;
     return !(sym && sym.flags & t.SymbolFlags.Class);
@@ -1202,6 +1218,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const lists = truthOnly(n);
       condition(n.left, false, lists);
       condition(n.right, false, lists);
+      if (!lists && !plans.has(n) && hasLength(n.left)) {
+        // Python's `xs or [0]` / `xs and d` as a value: an empty list, dict or set is false there too.
+        const name = n.operatorToken.kind === K.BarBarToken ? "or" : "and";
+        plans.set(n, {
+          result: "other",
+          emit: (o) => {
+            o.insert(`${DYNAMIC_REF}.${name}(`);
+            emit(n.left);
+            gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", () => (");
+            emit(n.right);
+            o.insert("))");
+          },
+        });
+      }
       return;
     }
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) {

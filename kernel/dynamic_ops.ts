@@ -13,6 +13,7 @@ import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivision
 import { format as pyformat } from "../src/pyformat";
 import { asPyIntKeyed, asPyTuple, pyIsTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
+import { pyFloat } from "../src/testing/pyrepr";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
 import * as pydict from "../src/pydict";
@@ -294,6 +295,11 @@ export function truth(v: any): any {
   const n = v.numel();
   if (n !== 1) throw new RuntimeError(`Boolean value of Tensor with ${n === 0 ? "no values" : "more than one value"} is ambiguous`);
   return v.item();
+}
+
+/** Python's str() of a number the cell wrote as a float (`2.0`, `x / 2`): `2.0` where JavaScript writes `2`. */
+export function float_str(x: number): string {
+  return typeof x === "number" ? pyFloat(x) : String(format(x));
 }
 
 /**

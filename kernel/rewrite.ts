@@ -916,6 +916,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
    * result or constant, arithmetic with such an operand, and a variable the cell declares from one and
    * assigns only such values (compound assignments keep a float a float).
    */
+  /** `math.sqrt`, `math.pi`: one of Python's math module's floats (src/math.ts's, not a cell's own `math`). */
+  const mathFloat = (n: ts.PropertyAccessExpression): boolean => {
+    if (!t.isIdentifier(n.expression) || n.expression.text !== "math" || !MATH_FLOATS.has(n.name.text)) return false;
+    const declared = checker.getSymbolAtLocation(n.name)?.declarations?.[0]?.getSourceFile().fileName ?? "";
+    return /(^|\/)math\.(d\.)?ts$/.test(declared);
+  };
   const floatKnown = (node: ts.Node, seen: Set<ts.Symbol> = new Set()): boolean => {
     const n = strip(node);
     if (kindOf(n) !== "number") return false;
@@ -928,7 +934,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if ([K.PlusToken, K.MinusToken, K.AsteriskToken, K.PercentToken, K.AsteriskAsteriskToken].includes(op)) return floatKnown(n.left, seen) || floatKnown(n.right, seen);
       return false;
     }
-    if (t.isPropertyAccessExpression(n)) return t.isIdentifier(n.expression) && n.expression.text === "math" && MATH_FLOATS.has(n.name.text);
+    if (t.isPropertyAccessExpression(n)) return mathFloat(n);
     if (t.isCallExpression(n)) {
       const callee = n.expression;
       if (t.isIdentifier(callee)) {
@@ -938,7 +944,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (callee.text === "max" || callee.text === "min") return n.arguments.length > 1 && n.arguments.every((a) => floatKnown(a, seen));
         return false;
       }
-      return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === "math" && MATH_FLOATS.has(callee.name.text);
+      return t.isPropertyAccessExpression(callee) && mathFloat(callee);
     }
     if (!t.isIdentifier(n)) return false;
     const symbol = checker.getSymbolAtLocation(n);
@@ -1077,7 +1083,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
     const sym = type.getSymbol();
     // A Map's own keys() / values() are iterators, printed `[Map Iterator] { 'a' }`: Python's views instead.
-    if (sym && ["Map", "ReadonlyMap", "Counter", "defaultdict"].includes(sym.name) && (method === "keys" || method === "values")) return true;
+    if (sym && ["Map", "ReadonlyMap"].includes(sym.name) && (method === "keys" || method === "values")) return true;
     const own = checker.getPropertyOfType(type, method);
     if (own) {
       const ownType = checker.getTypeOfSymbolAtLocation(own, at);

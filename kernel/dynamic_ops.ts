@@ -13,6 +13,7 @@ import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivision
 import { format as pyformat } from "../src/pyformat";
 import { asPyIntKeyed, asPyTuple, pyIsTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
+import { pyFloat } from "../src/testing/pyrepr";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
 import * as pydict from "../src/pydict";
@@ -282,15 +283,35 @@ export function assignConst(inplace: string, x: any, y: any): any {
 
 /**
  * Python's truth value of a condition (`bool(t)`): a tensor's is that of its one element, PyTorch's
- * error for more or none; a list's or tuple's whether it has items; any other value is returned as it
- * is, for JavaScript's truth value.
+ * error for more or none; a list's or tuple's, a Map's or Set's (Python's dict and set) and a plain
+ * object's (the dialect's dict) whether it has items; any other value is returned as it is, for
+ * JavaScript's truth value.
  */
 export function truth(v: any): any {
   if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof Map || v instanceof Set) return v.size > 0;
+  if (v !== null && typeof v === "object" && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) return Object.keys(v).length > 0;
   if (!(v instanceof Tensor)) return v;
   const n = v.numel();
   if (n !== 1) throw new RuntimeError(`Boolean value of Tensor with ${n === 0 ? "no values" : "more than one value"} is ambiguous`);
   return v.item();
+}
+
+/** Python's str() of a number the cell wrote as a float (`2.0`, `x / 2`): `2.0` where JavaScript writes `2`. */
+export function float_str(x: number): string {
+  return typeof x === "number" ? pyFloat(x) : String(format(x));
+}
+
+/**
+ * Python's `a or b` / `a and b` as a value where `a` is a container (`xs || [0]`, `opts || {}`): `a`'s
+ * truth is Python's (an empty list, dict or set is false), and the operand that decided is the value,
+ * as JavaScript's `||` / `&&` give it; `b` is evaluated only when needed.
+ */
+export function or<A, B>(a: A, b: () => B): A | B {
+  return truth(a) ? a : b();
+}
+export function and<A, B>(a: A, b: () => B): A | B {
+  return truth(a) ? b() : a;
 }
 
 /**

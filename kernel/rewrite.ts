@@ -309,6 +309,12 @@ function tables(t: typeof ts): void {
 }
 
 /** Python's dict methods that a plain object or Map gets from src/pydict.ts. */
+/** Python's math functions and constants that are always floats (math.floor, ceil, factorial, comb, gcd, isqrt are ints). */
+const MATH_FLOATS: ReadonlySet<string> = new Set([
+  "sqrt", "exp", "expm1", "log", "log2", "log10", "log1p", "pow", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh",
+  "tanh", "asinh", "acosh", "atanh", "fabs", "hypot", "radians", "degrees", "fsum", "copysign", "fmod", "erf", "erfc", "gamma", "lgamma",
+  "dist", "cbrt", "exp2", "remainder", "ldexp", "pi", "e", "tau", "inf", "nan",
+]);
 const DICT_METHODS: ReadonlySet<string> = new Set(["keys", "values", "items", "get", "pop", "setdefault", "update", "copy"]);
 
 /** Python's list methods that an array gets from src/pylist.ts where TypeScript has none (and `sort()`, `pop(i)`, whose JavaScript forms differ). */
@@ -887,8 +893,76 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (!inner || wraps.has(inner) || dynamicCall(inner, "truth")) return;
     if (
       plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any") ||
-      (negated && methodCall(inner) && kindOf(inner) === "tensor") || (lists && isListType(inner))
+      (negated && methodCall(inner) && kindOf(inner) === "tensor") || (lists && hasLength(inner))
     ) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
+  };
+  /**
+   * A value whose Python truth is whether it has items and whose JavaScript truth is always true: a
+   * list or tuple, a Map or Set (Python's dict and set, collections' Counter, defaultdict, deque) or a
+   * plain object (the dialect's dict: a `{...}` literal, a Record). Strings and numbers already agree.
+   */
+  const hasLength = (node: ts.Node): boolean => {
+    if (isListType(node)) return true;
+    const type = checker.getTypeAtLocation(strip(node));
+    if (!(type.flags & t.TypeFlags.Object) || type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+    const sym = type.getSymbol();
+    if (sym && ["Map", "ReadonlyMap", "Set", "ReadonlySet", "PySet", "Counter", "defaultdict", "deque"].includes(sym.name)) return true;
+    if (sym && sym.flags & (t.SymbolFlags.Class | t.SymbolFlags.Interface)) return false;
+    return (sym !== undefined && (sym.flags & (t.SymbolFlags.ObjectLiteral | t.SymbolFlags.TypeLiteral)) !== 0) || type.getStringIndexType() !== undefined;
+  };
+  /**
+   * Whether a number-typed expression is a Python float as written, which JavaScript cannot tell from an
+   * int (`2.0 === 2`): a literal with a point or an exponent, a `/`, `float(...)`, a math function's
+   * result or constant, arithmetic with such an operand, and a variable the cell declares from one and
+   * assigns only such values (compound assignments keep a float a float).
+   */
+  /** `math.sqrt`, `math.pi`: one of Python's math module's floats (src/math.ts's, not a cell's own `math`). */
+  const mathFloat = (n: ts.PropertyAccessExpression): boolean => {
+    if (!t.isIdentifier(n.expression) || n.expression.text !== "math" || !MATH_FLOATS.has(n.name.text)) return false;
+    const declared = checker.getSymbolAtLocation(n.name)?.declarations?.[0]?.getSourceFile().fileName ?? "";
+    return /(^|\/)math\.(d\.)?ts$/.test(declared);
+  };
+  const floatKnown = (node: ts.Node, seen: Set<ts.Symbol> = new Set()): boolean => {
+    const n = strip(node);
+    if (kindOf(n) !== "number") return false;
+    if (t.isNumericLiteral(n)) return floatForm(n.getText());
+    if (t.isPrefixUnaryExpression(n)) return (n.operator === K.MinusToken || n.operator === K.PlusToken) && floatKnown(n.operand, seen);
+    if (t.isConditionalExpression(n)) return floatKnown(n.whenTrue, seen) && floatKnown(n.whenFalse, seen);
+    if (t.isBinaryExpression(n)) {
+      const op = n.operatorToken.kind;
+      if (op === K.SlashToken) return kindOf(n.left) === "number" && kindOf(n.right) === "number";
+      if ([K.PlusToken, K.MinusToken, K.AsteriskToken, K.PercentToken, K.AsteriskAsteriskToken].includes(op)) return floatKnown(n.left, seen) || floatKnown(n.right, seen);
+      return false;
+    }
+    if (t.isPropertyAccessExpression(n)) return mathFloat(n);
+    if (t.isCallExpression(n)) {
+      const callee = n.expression;
+      if (t.isIdentifier(callee)) {
+        if (callee.text === "float") return true;
+        if (callee.text === "abs") return n.arguments.length === 1 && floatKnown(n.arguments[0], seen);
+        if (callee.text === "round") return n.arguments.length === 2 && floatKnown(n.arguments[0], seen);
+        if (callee.text === "max" || callee.text === "min") return n.arguments.length > 1 && n.arguments.every((a) => floatKnown(a, seen));
+        return false;
+      }
+      return t.isPropertyAccessExpression(callee) && mathFloat(callee);
+    }
+    if (!t.isIdentifier(n)) return false;
+    const symbol = checker.getSymbolAtLocation(n);
+    const decl = symbol?.valueDeclaration;
+    if (!symbol || seen.has(symbol) || !decl || !t.isVariableDeclaration(decl) || !decl.initializer || decl.getSourceFile() !== sf) return false;
+    seen.add(symbol);
+    if (!floatKnown(decl.initializer, seen)) return false;
+    // Every plain assignment to it in the cell assigns a float too.
+    let floats = true;
+    const visit = (m: ts.Node): void => {
+      if (!floats) return;
+      if (t.isBinaryExpression(m) && m.operatorToken.kind === K.EqualsToken && t.isIdentifier(strip(m.left)) && checker.getSymbolAtLocation(strip(m.left)) === symbol) {
+        floats = floatKnown(m.right, seen);
+      }
+      t.forEachChild(m, visit);
+    };
+    visit(sf);
+    return floats;
   };
   /** Whether `n` (an `&&` / `||`) is used only for its truth: a condition, or an operand of one that is. */
   const truthOnly = (n: ts.Node): boolean => {
@@ -1007,12 +1081,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const dictLike = (type: ts.Type, method: string, at: ts.Node): boolean => {
     if (!(type.flags & t.TypeFlags.Object) || checker.isArrayLikeType(type)) return false;
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+    const sym = type.getSymbol();
+    // A Map's own keys() / values() are iterators, printed `[Map Iterator] { 'a' }`: Python's views instead.
+    if (sym && ["Map", "ReadonlyMap"].includes(sym.name) && (method === "keys" || method === "values")) return true;
     const own = checker.getPropertyOfType(type, method);
     if (own) {
       const ownType = checker.getTypeOfSymbolAtLocation(own, at);
       if (ownType.flags & t.TypeFlags.Any || ownType.getCallSignatures().length > 0) return false;
     }
-    const sym = type.getSymbol();
     // A Map, and collections' Maps (src/collections.ts: Counter, defaultdict), are dicts.
     if (sym && ["Map", "ReadonlyMap", "Counter", "defaultdict"].includes(sym.name)) return true;
     return !(sym && sym.flags & t.SymbolFlags.Class);
@@ -1151,6 +1227,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // Python's bound method: `map(self.scale, xs)`, `self.apply(self._init_weights)`, `sorted(xs, key=obj.score)`
     // pass the method with its object; JavaScript's `obj.scale` as a value forgets `this`.
     if (t.isPropertyAccessExpression(n) && methodAsValue(n)) return wrap(n.expression, `${DYNAMIC_REF}.bound(`, ")");
+    // print(2.0), print(x / 2), str(3.0): a float as written prints as Python's float, `2.0`.
+    if (t.isCallExpression(n) && t.isIdentifier(n.expression) && (n.expression.text === "print" || (n.expression.text === "str" && n.arguments.length === 1))) {
+      for (const a of n.arguments) if (!dynamicCall(strip(a), "float_str") && floatKnown(a)) wrap(a, `${DYNAMIC_REF}.float_str(`, ")");
+    }
     if (t.isCallExpression(n)) {
       if (dictCall(n)) return;
       return floatCall(n);
@@ -1186,6 +1266,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // Python's f"{flag}" writes True / False, and f"{shape}" of a list its str: [32, 32, 3], not 32,32,3;
     // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.
     // A number as Python's str() of a float (`${1e-7}` is 1e-07, `${x}` of Infinity inf) and a dict literal as `{'a': 1}`.
+    // A float as written (`${x}` of `x = 2.0`, `${a / b}`) is Python's `2.0`, which JavaScript writes `2`.
+    if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && !dynamicCall(strip(n.expression), "float_str") && floatKnown(n.expression)) return wrap(n.expression, `${DYNAMIC_REF}.float_str(`, ")");
     if (
       t.isTemplateSpan(n) && ["boolean", "null", "number", "other"].includes(kindOf(n.expression)) && !indexTemplate(n.parent) &&
       !dynamicCall(strip(n.expression), "format") && !dynamicCall(strip(n.expression), "index")
@@ -1202,6 +1284,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const lists = truthOnly(n);
       condition(n.left, false, lists);
       condition(n.right, false, lists);
+      if (!lists && !plans.has(n) && hasLength(n.left)) {
+        // Python's `xs or [0]` / `xs and d` as a value: an empty list, dict or set is false there too.
+        const name = n.operatorToken.kind === K.BarBarToken ? "or" : "and";
+        plans.set(n, {
+          result: "other",
+          emit: (o) => {
+            o.insert(`${DYNAMIC_REF}.${name}(`);
+            emit(n.left);
+            gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", () => (");
+            emit(n.right);
+            o.insert("))");
+          },
+        });
+      }
       return;
     }
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.InKeyword) {

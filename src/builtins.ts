@@ -198,6 +198,29 @@ export class Range implements Iterable<number> {
     return this.start + k * this.step;
   }
 
+  /**
+   * Python's `r[i]` (counting from the end when negative) and `r["2:5"]`, a slice: the range those
+   * positions hold, as Python's `range(10)[::3]` is `range(0, 10, 3)`. The dialect's `r[i]` comes here.
+   */
+  __getitem__(key: number): number;
+  __getitem__(key: string): Range;
+  __getitem__(key: number | string): number | Range {
+    if (typeof key !== "string") return this.getitem(key);
+    const parts = key.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
+    if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) {
+      throw new TypeError(`range indices must be integers or slices, not str ('${key}')`);
+    }
+    const by = parts[2] ?? 1;
+    if (by === 0) throw new ValueError("slice step cannot be zero");
+    // slice.indices(len): the bounds clipped to the range's positions, as CPython's range slice computes them.
+    const n = this.len();
+    const [lower, upper] = by < 0 ? [-1, n - 1] : [0, n];
+    const bound = (v: number | null, absent: number): number => (v === null ? absent : v < 0 ? Math.max(v + n, lower) : Math.min(v, upper));
+    const from = bound(parts[0], by < 0 ? upper : lower);
+    const to = bound(parts[1], by < 0 ? lower : upper);
+    return new Range(this.start + from * this.step, this.start + to * this.step, this.step * by);
+  }
+
   *[Symbol.iterator](): IterableIterator<number> {
     const { start, stop, step } = this;
     if (step > 0) for (let i = start; i < stop; i += step) yield i;

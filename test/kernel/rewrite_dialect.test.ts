@@ -326,10 +326,12 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     // Python's `while queue:` / `if not xs:`: to JavaScript every array is true, so the loop never ended.
     expect(rw("while (xs) xs.pop(); if (!xs) n;")).toBe(`while (${D}.truth(xs)) xs.pop(); if (!${D}.truth(xs)) n;`);
     expect(rw("const r = xs ? 1 : 0; if (xs && n > 1) n;")).toBe(`const r = ${D}.truth(xs) ? 1 : 0; if (${D}.truth(xs) && n > 1) n;`);
-    // Used for its value (`xs || [0]`), the list is kept, not its truth.
-    expect(rw("const ys = xs || [0];")).toBe("const ys = xs || [0];");
-    const { truth } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
+    // Used for its value (`xs || [0]`), Python's `xs or [0]`: the operand that decided, by Python's truth.
+    expect(rw("const ys = xs || [0];")).toBe(`const ys = ${D}.or(xs, () => ([0]));`);
+    const { truth, or, and } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
     expect([truth([]), truth([0]), truth(null), truth(undefined), truth("")]).toEqual([false, true, null, undefined, ""]);
+    expect([truth({}), truth({ a: 1 }), truth(new Map()), truth(new Set([1]))]).toEqual([false, true, false, true]);
+    expect([or([], () => [0]), or([1], () => [0]), and([], () => [0]), and([1], () => [0])]).toEqual([[0], [1], [], [0]]);
   });
 
   test("`!` of a method call typed Tensor is Python's `not tensor` (to JavaScript it is always false)", () => {

@@ -635,6 +635,71 @@ CASES = [
      'print("hi".center(6, "*"), "hi".ljust(5) + "|", "42".zfill(5), "-42".zfill(5), "hello world".title())'),
     ('lists_06', "x = torch.tensor(0.12345); print(f'{x.item():.3f} {x.item():e} {\"{:.2f}\".format(x.item())}')",
      'let x = torch.tensor(0.12345); print(`${x.item():.3f} ${x.item():e} ${"{:.2f}".format(x.item())}`)'),
+    # Second pass (session 42): Python's truth of containers, floats as written, range's items and slices.
+    ('container_truth_01', "xs = []; d = [0]; print(xs or d, xs and d)",
+     'let xs: number[] = []; let d = [0]; print(xs || d, xs && d)'),  # fixed
+    ('container_truth_02', "xs = [1]; d = [0]; print(xs or d, xs and d)",
+     'let xs: number[] = [1]; let d = [0]; print(xs || d, xs && d)'),
+    ('container_truth_03', "d = {}; x = d or {'a': 1}; print(x, d and 5)",
+     'let d = {}; let x = d || {a: 1}; print(x, d && 5)'),  # fixed
+    ('container_truth_04', "d = {}; print('yes' if d else 'no', not d)",
+     'let d = {}; if (d) print("yes", !d); else print("no", !d)'),  # fixed
+    ('container_truth_05', "d = dict(); print(not d)",
+     'let d = dict(); print(!d)'),  # fixed
+    ('container_truth_06', "d = {'a': 1}; print(not d, 'yes' if d else 'no')",
+     'let d = {a: 1}; print(!d, d ? "yes" : "no")'),
+    ('container_truth_07', "s = set(); print(not s, 'yes' if s else 'no')",
+     'let s = new Set<number>(); print(!s, s ? "yes" : "no")'),  # fixed
+    ('container_truth_08', "m = {}; print(not m)",
+     'let m = new Map<string, number>(); print(!m)'),  # fixed
+    ('container_truth_09', "s = {1, 2}; n = 0\nwhile s:\n    s.pop(); n += 1\nprint(n)",
+     'let s = set([1, 2]); let n = 0; while (s) { s.pop(); n += 1; } print(n)'),  # fixed
+    ('container_truth_10', "s = {1, 2}; n = 0\nwhile s:\n    s.pop(); n += 1\nprint(n)",
+     'let s = new Set([1, 2]); let n = 0; while (s) { s.delete([...s][0]); n += 1; } print(n)'),  # fixed
+    ('container_truth_11', "d = {'a': 1}\nx = d or {}\nprint(x)",
+     'let d: Record<string, number> = {a: 1}; let x = d || {}; print(x)'),
+    ('container_truth_12', "q = [3, 4]; n = 0\nwhile q:\n    q.pop(); n += 1\nprint(n)",
+     'let q = [3, 4]; let n = 0; while (q) { q.pop(); n += 1; } print(n)'),
+    ('container_truth_13', "s = ''; print(not s, s or 'default', 'yes' if 0 else 'no')",
+     'let s = ""; print(!s, s || "default", 0 ? "yes" : "no")'),
+    ('dict_views_01', "d = {'a': 1, 'b': 2}; print(d.keys(), d.values())",
+     'let d = new Map([["a", 1], ["b", 2]]); print(d.keys(), d.values())'),  # fixed
+    ('dict_views_02', "d = {'b': 1, 'a': 2}; print(d.items(), list(d), sorted(d))",
+     'let d = new Map([["b", 1], ["a", 2]]); print(d.items(), list(d), sorted(d))'),
+    ('dict_views_03', "d = {'a': 1, 'b': 2}; print(d.keys(), d.values(), d.items())",
+     'let d = {a: 1, b: 2}; print(d.keys(), d.values(), d.items())'),
+    ('dict_views_04', "d = {'a': 1}\nfor k in d.keys():\n    print(k, d[k])",
+     'let d = new Map([["a", 1]]); for (const k of d.keys()) print(k, d.get(k))'),
+    ('range_01', "print(range(10)[2:5], range(10)[::3], list(range(10)[::3]))",
+     'print(range(10)["2:5"], range(10)["::3"], list(range(10)["::3"]))'),  # fixed
+    ('range_02', "r = range(10); print(r[-1], r[3], r[-3:], r[::-1])",
+     'let r = range(10); print(r[-1], r[3], r["-3:"], r["::-1"])'),  # fixed
+    ('range_03', "print(range(1, 20, 3)[1:4], len(range(1, 10, 2)), range(1, 10, 2))",
+     'print(range(1, 20, 3)["1:4"], len(range(1, 10, 2)), range(1, 10, 2))'),  # fixed
+    ('range_04', "print(range(5)[5])",
+     'print(range(5)[5])'),  # fixed
+    ('range_05', "print(range(5)[::0])",
+     'print(range(5)["::0"])'),  # fixed
+    ('floats_as_written_01', "print(2.0, 1e20, -0.0, 1e16, 2.5)",
+     'print(2.0, 1e20, -0.0, 1e16, 2.5)'),  # fixed
+    ('floats_as_written_02', "x = 4; print(x / 2, 10 / 5, 3 * 1.0)",
+     'let x = 4; print(x / 2, 10 / 5, 3 * 1.0)'),  # fixed
+    ('floats_as_written_03', "x = 4; y = x / 2; print(y)",
+     'let x = 4; let y = x / 2; print(y)'),  # fixed
+    ('floats_as_written_04', "x = 4.0; print(x, x * 2, str(x), str(3.0))",
+     'let x = 4.0; print(x, x * 2, str(x), str(3.0))'),  # fixed
+    ('floats_as_written_05', "x = 1.0; x += 1; print(x)",
+     'let x = 1.0; x += 1; print(x)'),  # fixed
+    ('floats_as_written_06', "t = 0.0\nfor i in range(3):\n    t += i\nprint(t)",
+     'let t = 0.0; for (const i of range(3)) t += i; print(t)'),  # fixed
+    ('floats_as_written_07', "print(abs(-2.0), round(2.0, 1), max(1.0, 2.0))",
+     'print(abs(-2.0), round(2.0, 1), max(1.0, 2.0))'),  # fixed
+    ('floats_as_written_08', "x = 2.0; print(f'{x}', f'{x / 2}!', f'{x:.2f}')",
+     'let x = 2.0; print(`${x}`, `${x / 2}!`, `${x:.2f}`)'),  # fixed
+    ('floats_as_written_09', "x = 1 / 3; n = 3; print(x, 'a', x * 3, n, n * 2)",
+     'let x = 1 / 3; let n = 3; print(x, "a", x * 3, n, n * 2)'),  # fixed
+    ('floats_as_written_10', "import math; print(math.pi * 2, math.floor(4.0))",
+     'print(math.pi * 2, math.floor(4.0))'),
 ]
 
 

@@ -85,13 +85,13 @@ input_batch = torch.LongTensor(input_batch)
 target_batch = torch.LongTensor(target_batch)
 
 # Training
-for epoch in range(500):
+for epoch in range(200):
     optimizer.zero_grad()
     output = model(input_batch)
 
     # output : [batch_size, n_class], target_batch : [batch_size]
     loss = criterion(output, target_batch)
-    if (epoch + 1) % 100 == 0:
+    if (epoch + 1) % 40 == 0:
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss))
 
     loss.backward()
@@ -155,7 +155,7 @@ criterion = nn.CrossEntropyLoss()
 optimizer = optim.Adam(model.parameters(), lr=0.001)
 
 # Training
-for epoch in range(500):
+for epoch in range(200):
     input_batch, target_batch = random_batch()
     input_batch = torch.Tensor(input_batch)
     target_batch = torch.LongTensor(target_batch)
@@ -165,7 +165,7 @@ for epoch in range(500):
 
     # output : [batch_size, voc_size], target_batch : [batch_size] (LongTensor, not one-hot)
     loss = criterion(output, target_batch)
-    if (epoch + 1) % 100 == 0:
+    if (epoch + 1) % 40 == 0:
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss))
 
     loss.backward()
@@ -228,13 +228,13 @@ inputs = torch.LongTensor([np.asarray([word_dict[n] for n in sen.split()]) for s
 targets = torch.LongTensor([out for out in labels]) # To using Torch Softmax Loss function
 
 # Training
-for epoch in range(500):
+for epoch in range(200):
     optimizer.zero_grad()
     output = model(inputs)
 
     # output : [batch_size, num_classes], target_batch : [batch_size] (LongTensor, not one-hot)
     loss = criterion(output, targets)
-    if (epoch + 1) % 100 == 0:
+    if (epoch + 1) % 40 == 0:
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss))
 
     loss.backward()
@@ -304,7 +304,7 @@ input_batch = torch.FloatTensor(input_batch)
 target_batch = torch.LongTensor(target_batch)
 
 # Training
-for epoch in range(500):
+for epoch in range(200):
     optimizer.zero_grad()
 
     # hidden : [num_layers * num_directions, batch, hidden_size]
@@ -314,7 +314,7 @@ for epoch in range(500):
 
     # output : [batch_size, n_class], target_batch : [batch_size] (LongTensor, not one-hot)
     loss = criterion(output, target_batch)
-    if (epoch + 1) % 100 == 0:
+    if (epoch + 1) % 40 == 0:
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss))
 
     loss.backward()
@@ -744,11 +744,11 @@ inputs = torch.LongTensor([np.asarray([word_dict[n] for n in sen.split()]) for s
 targets = torch.LongTensor([out for out in labels])  # To using Torch Softmax Loss function
 
 # Training
-for epoch in range(500):
+for epoch in range(200):
     optimizer.zero_grad()
     output, attention = model(inputs)
     loss = criterion(output, targets)
-    if (epoch + 1) % 100 == 0:
+    if (epoch + 1) % 40 == 0:
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss))
 
     loss.backward()

@@ -117,13 +117,13 @@ input_batch = torch.LongTensor(input_batch);
 target_batch = torch.LongTensor(target_batch);
 
 // Training
-for (const epoch of range(500)) {
+for (const epoch of range(200)) {
     optimizer.zero_grad();
     const output = model(input_batch);
 
     // output : [batch_size, n_class], target_batch : [batch_size]
     const loss = criterion(output, target_batch);
-    if ((epoch + 1) % 100 == 0)
+    if ((epoch + 1) % 40 == 0)
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss));
 
     loss.backward();
@@ -194,7 +194,7 @@ const criterion = nn.CrossEntropyLoss();
 const optimizer = optim.Adam(model.parameters(), lr=0.001);
 
 // Training
-for (const epoch of range(500)) {
+for (const epoch of range(200)) {
     let [input_batch, target_batch] = random_batch();
     input_batch = torch.Tensor(input_batch);
     target_batch = torch.LongTensor(target_batch);
@@ -204,7 +204,7 @@ for (const epoch of range(500)) {
 
     // output : [batch_size, voc_size], target_batch : [batch_size] (LongTensor, not one-hot)
     const loss = criterion(output, target_batch);
-    if ((epoch + 1) % 100 == 0)
+    if ((epoch + 1) % 40 == 0)
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss));
 
     loss.backward();
@@ -273,13 +273,13 @@ const inputs = torch.LongTensor(sentences.map((sen) => np.asarray(sen.split().ma
 const targets = torch.LongTensor(labels.map((out) => out)); // To using Torch Softmax Loss function
 
 // Training
-for (const epoch of range(500)) {
+for (const epoch of range(200)) {
     optimizer.zero_grad();
     const output = model(inputs);
 
     // output : [batch_size, num_classes], target_batch : [batch_size] (LongTensor, not one-hot)
     const loss = criterion(output, targets);
-    if ((epoch + 1) % 100 == 0)
+    if ((epoch + 1) % 40 == 0)
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss));
 
     loss.backward();
@@ -356,7 +356,7 @@ input_batch = torch.FloatTensor(input_batch);
 target_batch = torch.LongTensor(target_batch);
 
 // Training
-for (const epoch of range(500)) {
+for (const epoch of range(200)) {
     optimizer.zero_grad();
 
     // hidden : [num_layers * num_directions, batch, hidden_size]
@@ -366,7 +366,7 @@ for (const epoch of range(500)) {
 
     // output : [batch_size, n_class], target_batch : [batch_size] (LongTensor, not one-hot)
     const loss = criterion(output, target_batch);
-    if ((epoch + 1) % 100 == 0)
+    if ((epoch + 1) % 40 == 0)
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss));
 
     loss.backward();
@@ -828,12 +828,12 @@ const targets = torch.LongTensor(labels.map((out) => out));  // To using Torch S
 
 // Training
 let attention;
-for (const epoch of range(500)) {
+for (const epoch of range(200)) {
     optimizer.zero_grad();
     let output;
     [output, attention] = model(inputs);
     const loss = criterion(output, targets);
-    if ((epoch + 1) % 100 == 0)
+    if ((epoch + 1) % 40 == 0)
         print('Epoch:', '%04d' % (epoch + 1), 'cost =', '{:.6f}'.format(loss));
 
     loss.backward();

@@ -14,7 +14,7 @@
  * Shrinking and stand-ins, the same on both sides:
  * - torch.manual_seed(0) before the model is built; Word2Vec's np.random.seed(0) before its own;
  * - fewer epochs, printing five times as the scripts do (NNLM, Word2Vec, TextCNN, TextRNN, Bi-LSTM
- *   (Attention): 500 every 100; TextLSTM 100 every 20; Bi-LSTM 300 every 100; Seq2Seq 200 every 40;
+ *   (Attention): 200 every 40; TextLSTM 100 every 20; Bi-LSTM 300 every 100; Seq2Seq 200 every 40;
  *   Seq2Seq(Attention) 60 every 20; Transformer 5 of its 20);
  * - the Transformer at d_model 32, d_ff 64, d_k = d_v 8, 2 layers of 4 heads (512, 2048, 64, 6, 8);
  * - each matplotlib figure is printed as the values it draws (Word2Vec's scatter as each word's two

@@ -13,6 +13,7 @@ import { runBackwardGraph } from "./create_graph";
 import { ones, zeros_like } from "../ops/creation";
 import { stack } from "../ops/movement";
 import { asPyTuple } from "../pyrepr";
+import { warnOnce } from "../warnings";
 
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode } from "./grad_mode";
 export { Function, FunctionCtx } from "./function";
@@ -37,6 +38,11 @@ export interface GradOptions {
   allow_unused?: boolean;
   /** The first dimension of each grad_output is a batch: one gradient per entry, stacked (PyTorch's vmap over grad). */
   is_grads_batched?: boolean;
+  /**
+   * Deprecated and ignored, as in PyTorch (only the inputs' gradients are ever computed); false warns.
+   * Courses still pass `only_inputs=True` (龙良曲's WGAN-GP gradient_penalty).
+   */
+  only_inputs?: boolean;
 }
 
 function asList(op: string, what: string, x: unknown): Tensor[] {
@@ -129,6 +135,9 @@ export function grad(...args: unknown[]): (Tensor | null)[] {
   const o = parseArgs(op, args, ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused", "is_grads_batched"]);
   for (const name of ["outputs", "inputs"]) {
     if (o[name] === undefined) throw new TypeError(`${op}() missing required argument '${name}'`);
+  }
+  if (o.only_inputs === false) {
+    warnOnce("only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate gradient for other parts of the graph, please use torch.autograd.backward.");
   }
   const [outputs, inputs] = [o.outputs, o.inputs];
   const outs = asList(op, "outputs", outputs);

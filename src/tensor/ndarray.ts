@@ -88,6 +88,33 @@ export class ndarray {
     return new ndarray(this.data.slice() as Data, this.shape.filter((d) => d !== 1), this.dtype);
   }
 
+  /** NumPy's `a.ravel()`: the values as a 1-d array (`pred.detach().numpy().ravel()[0]`); a copy, as all of ndarray is. */
+  ravel(): ndarray {
+    return new ndarray(this.data.slice() as Data, [this.size], this.dtype);
+  }
+
+  /** NumPy's `a.flatten()`: a 1-d copy of the values. */
+  flatten(): ndarray {
+    return this.ravel();
+  }
+
+  /**
+   * NumPy's `a[i]` for an integer i (negative counts from the end): a 1-d array's item (the value
+   * iterating gives: a float32's shortest decimal, a bool as a boolean), a larger array's row;
+   * NumPy's IndexError past either end.
+   */
+  __getitem__(i: number): number | boolean | ndarray {
+    if (this.shape.length === 0) throw new IndexError("too many indices for array: array is 0-dimensional, but 1 were indexed");
+    if (!Number.isInteger(i)) throw new IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
+    const n = this.shape[0];
+    if (i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for axis 0 with size ${n}`);
+    const at = i < 0 ? i + n : i;
+    const rest = this.shape.slice(1);
+    if (rest.length === 0) return this.dtype === D.bool ? this.data[at] !== 0 : this.dtype === D.float32 ? float32Scalar(this.data[at]) : this.data[at];
+    const stride = rest.reduce((a, b) => a * b, 1);
+    return new ndarray(this.data.slice(at * stride, (at + 1) * stride) as Data, rest, this.dtype);
+  }
+
   /** The values as nested arrays (bools as booleans), as NumPy's tolist(). */
   tolist(): unknown {
     const value = (i: number): unknown => (this.dtype === D.bool ? this.data[i] !== 0 : this.data[i]);

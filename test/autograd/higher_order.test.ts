@@ -250,6 +250,22 @@ test("grad takes all its arguments by name, as WGAN-GP's get_gradient passes the
   expect(() => grad({ outputs: y, inputs: x, create_grph: true } as never)).toThrow("unexpected keyword argument 'create_grph'");
 });
 
+test("only_inputs is taken and ignored, as PyTorch's (龙良曲's gradient_penalty passes only_inputs=True); false warns once", () => {
+  const x = torch.tensor([[0.5, -1.0], [2.0, 0.25]], { requires_grad: true });
+  const y = x.pow(3).sum(1, { keepdim: true });
+  const warn = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+  try {
+    const [g] = grad({ outputs: y, inputs: x, grad_outputs: torch.ones_like(y), create_graph: true, retain_graph: true, only_inputs: true });
+    expect(g.tolist()).toEqual([[0.75, 3], [12, 0.1875]]);
+    expect(warn).not.toHaveBeenCalled();
+    const [h] = grad(y, x, { grad_outputs: torch.ones_like(y), only_inputs: false });
+    expect(h.tolist()).toEqual([[0.75, 3], [12, 0.1875]]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("only_inputs argument is deprecated and is ignored now (defaults to True)"), "UserWarning");
+  } finally {
+    warn.mockRestore();
+  }
+});
+
 describe("batch norm's backward differentiated (a gradient penalty through BatchNorm, as WGAN-GP's critic)", () => {
   const want = R.batch_norm as Record<string, { g: Encoded; g2: Encoded[] }>;
   const bn1d = (training: boolean) => {

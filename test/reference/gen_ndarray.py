@@ -50,4 +50,20 @@ for name, t in CASES.items():
     except TypeError as e:
         out[name]["len"] = f"TypeError: {e}"
     out[name]["squeeze_shape"] = list(t.numpy().squeeze().shape)
+# a.ravel()'s shape, a[0] and a[-1] (a 1-d array's items as str() writes them, a larger one's rows as
+# their tolist()), and NumPy's IndexError past the end and on a 0-d array (seris.py's
+# `pred.detach().numpy().ravel()[0]`).
+for name, t in CASES.items():
+    a = t.numpy()
+    out[name]["ravel_shape"] = list(a.ravel().shape)
+    if a.size > 100:
+        continue
+    try:
+        out[name]["ends"] = [str(a[0]) if a.ndim == 1 else a[0].tolist(), str(a[-1]) if a.ndim == 1 else a[-1].tolist()]
+    except IndexError as e:
+        out[name]["ends"] = f"IndexError: {e}"
+    try:
+        a[len(a) if a.ndim else 0]
+    except IndexError as e:
+        out[name]["past_end"] = f"IndexError: {e}"
 write_json(out, "ndarray.json")

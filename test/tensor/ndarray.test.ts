@@ -12,7 +12,7 @@ import { plainText } from "../../src/display/emitter";
 import { float, int, len, str } from "../../src/builtins";
 import { format } from "../../src/pyformat";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string; items?: string[]; len: number | string; squeeze_shape: number[] }>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string; items?: string[]; len: number | string; squeeze_shape: number[]; ravel_shape: number[]; ends?: [unknown, unknown] | string; past_end?: string }>;
 
 let randn: torch.Tensor;
 beforeAll(async () => {
@@ -111,6 +111,35 @@ describe("x.numpy() prints as NumPy's array", () => {
       const squeezed = a.squeeze();
       expect([name, squeezed.shape, squeezed.dtype]).toEqual([name, R[name].squeeze_shape, a.dtype]);
       expect(squeezed.tolist()).toEqual(make().squeeze().numpy().tolist());
+    }
+  });
+
+  test("ravel() is the 1-d copy and a[i] NumPy's item or row (negative from the end), IndexError past the end or on a 0-d array", () => {
+    // 龙良曲 lesson49 seris.py: `predictions.append(pred.detach().numpy().ravel()[0])`.
+    const python = (v: unknown) => (typeof v === "string" ? Number(v.replace("nan", "NaN").replace("inf", "Infinity")) : v);
+    const err = (f: () => unknown) => {
+      try {
+        f();
+        return undefined;
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    };
+    const checked = Object.entries(CASES).filter(([name]) => R[name].ends !== undefined);
+    expect(checked.length).toBeGreaterThan(15);
+    for (const [name, make] of Object.entries(CASES)) {
+      const a = make().numpy();
+      expect([name, a.ravel().shape, a.flatten().tolist()]).toEqual([name, R[name].ravel_shape, make().flatten().numpy().tolist()]);
+      const want = R[name].ends;
+      if (want === undefined) continue;
+      const item = (i: number) => {
+        const v = a.__getitem__(i);
+        return v instanceof ndarray ? v.tolist() : v;
+      };
+      if (typeof want === "string") expect([name, err(() => item(0))]).toEqual([name, want]);
+      else if (a.ndim === 1) expect([name, [item(0), item(-1)]]).toEqual([name, want.map(python)]);
+      else expect([name, [item(0), item(-1)]]).toEqual([name, want]);
+      expect([name, err(() => a.__getitem__(a.ndim === 0 ? 0 : a.shape[0]))]).toEqual([name, R[name].past_end]);
     }
   });
 

@@ -60,13 +60,17 @@ export class ndarray {
    * 1-d array), counting from the end when negative; a list of integers picks those rows into a new
    * array, as `np.eye(n_class)[input]` makes the one-hot rows of a sentence. Out of range is NumPy's
    * IndexError; other keys (slices, tuples, masks) are refused by name rather than read as undefined.
+   * (`pred.detach().numpy().ravel()[0]`, 龙良曲's seris.py, reads an item so.)
    */
   __getitem__(key: number | number[]): ndarray | number | boolean {
     if (this.shape.length === 0) throw new IndexError("too many indices for array: array is 0-dimensional, but 1 were indexed");
     const rows = this.shape[0];
     const rowSize = this.shape.slice(1).reduce((a, b) => a * b, 1);
     const at = (i: unknown): number => {
-      if (typeof i !== "number" || !Number.isInteger(i)) {
+      if (typeof i === "number" && !Number.isInteger(i)) {
+        throw new IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
+      }
+      if (typeof i !== "number") {
         throw new IndexError(`an ndarray here takes an integer or a list of integers as its index (got ${typeof i === "string" ? `'${i}'` : pyTypeName(i)}): slices, tuples and masks are not supported`);
       }
       if (i < -rows || i >= rows) throw new IndexError(`index ${i} is out of bounds for axis 0 with size ${rows}`);
@@ -74,7 +78,8 @@ export class ndarray {
     };
     if (!Array.isArray(key)) {
       const i = at(key);
-      if (this.shape.length === 1) return this.dtype === D.bool ? this.data[i] !== 0 : this.data[i];
+      // A 1-d array's item is the value iterating gives: a float32's shortest decimal, a bool as a boolean.
+      if (this.shape.length === 1) return this.dtype === D.bool ? this.data[i] !== 0 : this.dtype === D.float32 ? float32Scalar(this.data[i]) : this.data[i];
       return new ndarray(this.data.slice(i * rowSize, (i + 1) * rowSize) as Data, this.shape.slice(1), this.dtype);
     }
     const picked = key.map(at);
@@ -96,23 +101,6 @@ export class ndarray {
   /** NumPy's `a.flatten()`: a 1-d copy of the values. */
   flatten(): ndarray {
     return this.ravel();
-  }
-
-  /**
-   * NumPy's `a[i]` for an integer i (negative counts from the end): a 1-d array's item (the value
-   * iterating gives: a float32's shortest decimal, a bool as a boolean), a larger array's row;
-   * NumPy's IndexError past either end.
-   */
-  __getitem__(i: number): number | boolean | ndarray {
-    if (this.shape.length === 0) throw new IndexError("too many indices for array: array is 0-dimensional, but 1 were indexed");
-    if (!Number.isInteger(i)) throw new IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
-    const n = this.shape[0];
-    if (i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for axis 0 with size ${n}`);
-    const at = i < 0 ? i + n : i;
-    const rest = this.shape.slice(1);
-    if (rest.length === 0) return this.dtype === D.bool ? this.data[at] !== 0 : this.dtype === D.float32 ? float32Scalar(this.data[at]) : this.data[at];
-    const stride = rest.reduce((a, b) => a * b, 1);
-    return new ndarray(this.data.slice(at * stride, (at + 1) * stride) as Data, rest, this.dtype);
   }
 
   /** The values as nested arrays (bools as booleans), as NumPy's tolist(). */

@@ -149,14 +149,21 @@ function index(x: unknown): number {
  * ValueError. For a list's or string's slice (kernel/dynamic_ops.ts) and a Sequential's (nn/modules/container.ts).
  */
 export function slicePositions(spec: string, n: number): number[] | null {
+  const b = sliceBounds(spec, n);
+  if (b === null) return null;
+  const picked: number[] = [];
+  for (let i = b.from; b.by > 0 ? i < b.to : i > b.to; i += b.by) picked.push(i);
+  return picked;
+}
+
+/** The first position, the bound and the step of slicePositions' slice (`slice.indices(n)`), or null. */
+function sliceBounds(spec: string, n: number): { from: number; to: number; by: number } | null {
   const parts = spec.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) return null;
   const by = parts[2] ?? 1;
   if (by === 0) throw new ValueError("slice step cannot be zero");
   const bound = (v: number | null, absent: number): number => (v === null ? absent : v < 0 ? Math.max(v + n, by < 0 ? -1 : 0) : Math.min(v, by < 0 ? n - 1 : n));
-  const picked: number[] = [];
-  for (let i = bound(parts[0], by < 0 ? n - 1 : 0), end = bound(parts[1], by < 0 ? -1 : n); by > 0 ? i < end : i > end; i += by) picked.push(i);
-  return picked;
+  return { from: bound(parts[0], by < 0 ? n - 1 : 0), to: bound(parts[1], by < 0 ? -1 : n), by };
 }
 
 /**
@@ -206,19 +213,10 @@ export class Range implements Iterable<number> {
   __getitem__(key: string): Range;
   __getitem__(key: number | string): number | Range {
     if (typeof key !== "string") return this.getitem(key);
-    const parts = key.split(":").map((p) => (p.trim() === "" ? null : Number(p)));
-    if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== null && !Number.isInteger(p))) {
-      throw new TypeError(`range indices must be integers or slices, not str ('${key}')`);
-    }
-    const by = parts[2] ?? 1;
-    if (by === 0) throw new ValueError("slice step cannot be zero");
     // slice.indices(len): the bounds clipped to the range's positions, as CPython's range slice computes them.
-    const n = this.len();
-    const [lower, upper] = by < 0 ? [-1, n - 1] : [0, n];
-    const bound = (v: number | null, absent: number): number => (v === null ? absent : v < 0 ? Math.max(v + n, lower) : Math.min(v, upper));
-    const from = bound(parts[0], by < 0 ? upper : lower);
-    const to = bound(parts[1], by < 0 ? lower : upper);
-    return new Range(this.start + from * this.step, this.start + to * this.step, this.step * by);
+    const b = sliceBounds(key, this.len());
+    if (b === null) throw new TypeError(`range indices must be integers or slices, not str ('${key}')`);
+    return new Range(this.start + b.from * this.step, this.start + b.to * this.step, this.step * b.by);
   }
 
   *[Symbol.iterator](): IterableIterator<number> {

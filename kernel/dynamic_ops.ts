@@ -297,9 +297,13 @@ export function truth(v: any): any {
   return v.item();
 }
 
-/** Python's str() of a number the cell wrote as a float (`2.0`, `x / 2`): `2.0` where JavaScript writes `2`. */
-export function float_str(x: number): string {
-  return typeof x === "number" ? pyFloat(x) : String(format(x));
+/**
+ * Python's str() of a number the cell wrote as a float (`2.0`, `x / 2`): `2.0` where JavaScript writes
+ * `2`. Anything else is returned as it is, for print() / str() / a template to write as they would (a
+ * variable declared as `0.` may hold a tensor by then: `res = 0.; res += t` is Python's tensor).
+ */
+export function float_str<T>(x: T): T | string {
+  return typeof x === "number" ? pyFloat(x) : x;
 }
 
 /**

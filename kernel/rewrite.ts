@@ -956,8 +956,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     let floats = true;
     const visit = (m: ts.Node): void => {
       if (!floats) return;
-      if (t.isBinaryExpression(m) && m.operatorToken.kind === K.EqualsToken && t.isIdentifier(strip(m.left)) && checker.getSymbolAtLocation(strip(m.left)) === symbol) {
-        floats = floatKnown(m.right, seen);
+      if (t.isBinaryExpression(m) && t.isIdentifier(strip(m.left)) && checker.getSymbolAtLocation(strip(m.left)) === symbol) {
+        const op = m.operatorToken.kind;
+        // `x = 1.5` must be a float; `x += 1` keeps a float a float, `x += t` of a tensor makes x that tensor.
+        if (op === K.EqualsToken) floats = floatKnown(m.right, seen);
+        else if (op >= K.FirstCompoundAssignment && op <= K.LastCompoundAssignment) floats = kindOf(m.right) === "number";
       }
       t.forEachChild(m, visit);
     };
@@ -1267,7 +1270,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.
     // A number as Python's str() of a float (`${1e-7}` is 1e-07, `${x}` of Infinity inf) and a dict literal as `{'a': 1}`.
     // A float as written (`${x}` of `x = 2.0`, `${a / b}`) is Python's `2.0`, which JavaScript writes `2`.
-    if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && !dynamicCall(strip(n.expression), "float_str") && floatKnown(n.expression)) return wrap(n.expression, `${DYNAMIC_REF}.float_str(`, ")");
+    if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && !dynamicCall(strip(n.expression), "float_str") && floatKnown(n.expression)) return wrap(n.expression, `${DYNAMIC_REF}.format(${DYNAMIC_REF}.float_str(`, "))");
     if (
       t.isTemplateSpan(n) && ["boolean", "null", "number", "other"].includes(kindOf(n.expression)) && !indexTemplate(n.parent) &&
       !dynamicCall(strip(n.expression), "format") && !dynamicCall(strip(n.expression), "index")

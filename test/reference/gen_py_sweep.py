@@ -700,6 +700,13 @@ CASES = [
      'let x = 1 / 3; let n = 3; print(x, "a", x * 3, n, n * 2)'),  # fixed
     ('floats_as_written_10', "import math; print(math.pi * 2, math.floor(4.0))",
      'print(math.pi * 2, math.floor(4.0))'),
+    # A float variable that becomes a tensor (Raschka's `res = 0.` then `res += inputs[0][idx] * query[idx]`).
+    ('floats_as_written_11', "res = 0.\nfor i in range(2):\n    res += torch.tensor([1., 2.])[i] * 2\nprint(res, str(res), f'{res}')",
+     'let res = 0.; for (const i of range(2)) res += torch.tensor([1., 2.])[i] * 2; print(res, str(res), `${res}`)'),
+    ('floats_as_written_12', "x = 2.0\nx = x * torch.ones(1)\nprint(x)",
+     'let x: any = 2.0; x = x * torch.ones(1); print(x)'),
+    ('floats_as_written_13', "s = 0.5; s += 1; print(s, f'{s}')",
+     'let s = 0.5; s += 1; print(s, `${s}`)'),
 ]
 
 

@@ -141,6 +141,21 @@ const BITWISE: Record<string, (a: any, b: any) => Tensor> = {
 };
 
 /**
+ * Python's `+` / `*` of lists, tuples and strings (`[0] * n`, `[0] * a + [1] * b`, `"-" * 20`), as `op`
+ * runs them, typed by their operands: the result is a list of the items' type, so that Python's list
+ * methods on it (`segment_ids.extend(...)`, `.index`, `.append`) are the dialect's, as on any list.
+ */
+export function seq(name: "mul", a: string, b: number | boolean): string;
+export function seq(name: "mul", a: number | boolean, b: string): string;
+export function seq<T>(name: "mul", a: readonly T[], b: number | boolean): T[];
+export function seq<T>(name: "mul", a: number | boolean, b: readonly T[]): T[];
+export function seq<T, U>(name: "add", a: readonly T[], b: readonly U[]): (T | U)[];
+export function seq(name: string, a: any, b: any): any;
+export function seq(name: string, a: any, b: any): any {
+  return op(name, a, b);
+}
+
+/**
  * `a <op> b` for operands typed `any`: `op` is the tensor method the operator stands for (add, sub,
  * mul, div, remainder, pow, lt, le, gt, ge, eq, ne, bitwise_and, ...). A string beside `+` keeps
  * JavaScript's concatenation (`"loss " + loss`), as the dialect does for typed operands.

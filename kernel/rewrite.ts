@@ -588,8 +588,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   // before `a + b` became `a.add(b)`) would look untyped.
   const untyped = (a: Kind, b: Kind): boolean => allowDynamic && ((a === "any" && OPERAND.has(b)) || (b === "any" && OPERAND.has(a)));
   /** `left op right` written as `<dynamic>.op("name", left, right)`. */
-  const opCall = (n: ts.BinaryExpression, name: string) => (o: Output): void => {
-    o.insert(`${DYNAMIC_REF}.op("${name}", `);
+  const opCall = (n: ts.BinaryExpression, name: string, fn = "op") => (o: Output): void => {
+    o.insert(`${DYNAMIC_REF}.${fn}("${name}", `);
     emit(n.left);
     gap(n.left.end, n.operatorToken.getStart(sf), n.operatorToken.end, n.right.getStart(sf), ", ");
     emit(n.right);
@@ -1471,8 +1471,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (sequenceOperator(n, op, L, R)) {
         // Python's `+` / `*` on lists and strings and `lst += items` (kernel/dynamic_ops.ts): the checker
         // refuses them, and JavaScript would make text of two arrays and NaN of `"0" * 3`.
-        if (!inplace) plans.set(n, dynamicOp(n, arith!));
-        else if (rereadable(n.left)) {
+        // Typed by its operands (`seq`'s overloads): the next pass sees a list, and its methods are Python's.
+        if (!inplace) {
+          dynamic.add(n);
+          plans.set(n, { result: "any", emit: opCall(n, arith!, "seq") });
+        } else if (rereadable(n.left)) {
           const symbol = t.isIdentifier(strip(n.left)) ? checker.getSymbolAtLocation(strip(n.left)) : undefined;
           plans.set(n, symbol && isConst(symbol) ? dynamicInPlace(n, "assignConst", inplace) : dynamicAssign(n, inplace));
         }

@@ -49,9 +49,9 @@ afterAll(() => conv?.close());
 
 describe("Python's list operators, set.add and functools.partial (CS224n's word window demo)", () => {
   test("list + list and list * n are decided at run time (JavaScript would join texts; the checker refuses `*`)", () => {
-    expect(rw(`["<pad>"] * n`)).toBe(`${DYNAMIC_REF}.op("mul", ["<pad>"], n)`);
-    expect(rw("xs + xs")).toBe(`${DYNAMIC_REF}.op("add", xs, xs)`);
-    expect(rw("2 * xs; xs + anyv")).toBe(`${DYNAMIC_REF}.op("mul", 2, xs); ${DYNAMIC_REF}.op("add", xs, anyv)`);
+    expect(rw(`["<pad>"] * n`)).toBe(`${DYNAMIC_REF}.seq("mul", ["<pad>"], n)`);
+    expect(rw("xs + xs")).toBe(`${DYNAMIC_REF}.seq("add", xs, xs)`);
+    expect(rw("2 * xs; xs + anyv")).toBe(`${DYNAMIC_REF}.seq("mul", 2, xs); ${DYNAMIC_REF}.seq("add", xs, anyv)`);
     // Strings and numbers keep JavaScript's operators.
     expect(rw("s + s; n * 2")).toBe("s + s; n * 2");
     run(`function pad(sentence, window_size, pad_token = "<pad>") { const w = [pad_token] * window_size; return w + sentence + w; }`);
@@ -266,8 +266,14 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
 
   test("Python's sequence operators on lists and strings (李宏毅 HW3's `prediction += test_label.squeeze().tolist()`, pad4's `\"0\"*(4-len(str(i)))`) run as Python's", () => {
     const D = DYNAMIC_REF;
-    expect(rw("xs + xs; xs + anyv; anyv + xs")).toBe(`${D}.op("add", xs, xs); ${D}.op("add", xs, anyv); ${D}.op("add", anyv, xs)`);
-    expect(rw("s * 3; 3 * s; xs * n; n * xs")).toBe(`${D}.op("mul", s, 3); ${D}.op("mul", 3, s); ${D}.op("mul", xs, n); ${D}.op("mul", n, xs)`);
+    expect(rw("xs + xs; xs + anyv; anyv + xs")).toBe(`${D}.seq("add", xs, xs); ${D}.seq("add", xs, anyv); ${D}.seq("add", anyv, xs)`);
+    expect(rw("s * 3; 3 * s; xs * n; n * xs")).toBe(`${D}.seq("mul", s, 3); ${D}.seq("mul", 3, s); ${D}.seq("mul", xs, n); ${D}.seq("mul", n, xs)`);
+    // The result is typed as the list it is (seq's overloads), so Python's list methods on it are the
+    // dialect's: BERT's `segment_ids = [0] * (1 + n + 1) + [1] * (m + 1)` then `segment_ids.extend(...)`
+    // ("segment_ids.extend is not a function" when it was typed as a number).
+    const seg = rw("const seg = [0] * 2 + [1] * 3;\nseg.extend([0] * 2);");
+    expect(seg).toContain(`const seg = ${D}.seq("add", ${D}.seq("mul", [0], 2), ${D}.seq("mul", [1], 3));`);
+    expect(seg).toContain(`${D}.list_extend(seg, ${D}.seq("mul", [0], 2));`);
     expect(rw("let lst = [];\nlst += xs;")).toBe(`let lst = [];\nlst = ${D}.assign("add_", lst, xs);`);
     expect(rw("xs += [4];")).toBe(`${D}.assignConst("add_", xs, [4]);`);
     // Other operands are left as they were: a string joined with anything, numbers, tensors.

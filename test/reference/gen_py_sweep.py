@@ -700,6 +700,13 @@ CASES = [
      'let x = 1 / 3; let n = 3; print(x, "a", x * 3, n, n * 2)'),  # fixed
     ('floats_as_written_10', "import math; print(math.pi * 2, math.floor(4.0))",
      'print(math.pi * 2, math.floor(4.0))'),
+    # A repeated list is a list: Python's list methods on it (graykode's BERT: segment_ids.extend).
+    ('list_repeat_01', "t = [0] * 3; t.extend([1]); t.append(t.index(1)); print(t, t.count(0))",
+     'const t = [0] * 3; t.extend([1]); t.append(t.index(1)); print(t, t.count(0))'),
+    ('list_repeat_02', "seg = [0] * (1 + 2 + 1) + [1] * (2 + 1); seg.extend([0] * 2); print(seg, len(seg))",
+     'const seg = [0] * (1 + 2 + 1) + [1] * (2 + 1); seg.extend([0] * 2); print(seg, len(seg))'),
+    ('list_repeat_03', "x = ['a'] * 2; x.insert(0, 'b'); print(x, '-' * 3, 2 * 'ab', (1, 2) * 2)",
+     "const x = ['a'] * 2; x.insert(0, 'b'); print(x, '-' * 3, 2 * 'ab', tuple([1, 2]) * 2)"),
     # A float variable that becomes a tensor (Raschka's `res = 0.` then `res += inputs[0][idx] * query[idx]`).
     ('floats_as_written_11', "res = 0.\nfor i in range(2):\n    res += torch.tensor([1., 2.])[i] * 2\nprint(res, str(res), f'{res}')",
      'let res = 0.; for (const i of range(2)) res += torch.tensor([1., 2.])[i] * 2; print(res, str(res), `${res}`)'),

@@ -29,31 +29,8 @@ const ROUNDS = Number(arg("--rounds", 5));
 const ITERS = Number(arg("--iters", 40));
 const KEEP = Number(arg("--keep", 64));
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e3;
-};
+const { cpuMs, installClock } = require("./kernel_clock");
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Wraps every kernel of the backend with a CPU clock (outermost calls only). */
-function installClock(tf) {
-  const c = { on: false, depth: 0, ms: 0 };
-  for (const config of tf.getKernelsForBackend(tf.getBackend())) {
-    const run = config.kernelFunc;
-    config.kernelFunc = (args) => {
-      if (!c.on || c.depth > 0) return run(args);
-      c.depth++;
-      const t0 = cpuMs();
-      try {
-        return run(args);
-      } finally {
-        c.ms += cpuMs() - t0;
-        c.depth--;
-      }
-    };
-  }
-  return c;
-}
 
 async function main() {
   const { torch } = require(path.join(DIST, "src"));

@@ -25,31 +25,7 @@ const DIST = process.env.TORCHLAB_DIST ? path.resolve(process.env.TORCHLAB_DIST)
 const ROUNDS = Number(arg("--rounds", 5));
 const STEPS = Number(arg("--steps", 200));
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e3;
-};
-
-/** Wraps every kernel of the backend with a CPU clock; returns the counters. */
-function installClock(tf) {
-  const c = { on: false, depth: 0, ms: 0, calls: 0 };
-  for (const config of tf.getKernelsForBackend(tf.getBackend())) {
-    const run = config.kernelFunc;
-    config.kernelFunc = (args) => {
-      if (!c.on || c.depth > 0) return run(args);
-      c.depth++;
-      c.calls++;
-      const t0 = cpuMs();
-      try {
-        return run(args);
-      } finally {
-        c.ms += cpuMs() - t0;
-        c.depth--;
-      }
-    };
-  }
-  return c;
-}
+const { cpuMs, installClock } = require("./kernel_clock");
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -910,18 +910,18 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (sym && sym.flags & (t.SymbolFlags.Class | t.SymbolFlags.Interface)) return false;
     return (sym !== undefined && (sym.flags & (t.SymbolFlags.ObjectLiteral | t.SymbolFlags.TypeLiteral)) !== 0) || type.getStringIndexType() !== undefined;
   };
-  /**
-   * Whether a number-typed expression is a Python float as written, which JavaScript cannot tell from an
-   * int (`2.0 === 2`): a literal with a point or an exponent, a `/`, `float(...)`, a math function's
-   * result or constant, arithmetic with such an operand, and a variable the cell declares from one and
-   * assigns only such values (compound assignments keep a float a float).
-   */
   /** `math.sqrt`, `math.pi`: one of Python's math module's floats (src/math.ts's, not a cell's own `math`). */
   const mathFloat = (n: ts.PropertyAccessExpression): boolean => {
     if (!t.isIdentifier(n.expression) || n.expression.text !== "math" || !MATH_FLOATS.has(n.name.text)) return false;
     const declared = checker.getSymbolAtLocation(n.name)?.declarations?.[0]?.getSourceFile().fileName ?? "";
     return /(^|\/)math\.(d\.)?ts$/.test(declared);
   };
+  /**
+   * Whether a number-typed expression is a Python float as written, which JavaScript cannot tell from an
+   * int (`2.0 === 2`): a literal with a point or an exponent, a `/`, `float(...)`, a math function's
+   * result or constant, arithmetic with such an operand, and a variable the cell declares from one and
+   * assigns only such values (a compound assignment keeps a float only with a number on its right).
+   */
   const floatKnown = (node: ts.Node, seen: Set<ts.Symbol> = new Set()): boolean => {
     const n = strip(node);
     if (kindOf(n) !== "number") return false;

@@ -2037,8 +2037,8 @@ export class Tensor {
    * x.setitem(x.lt(0), 0);              // x[x < 0] = 0
    */
   setitem(index: string | IndexItem[] | number | Tensor, value: Tensor | number | boolean): this {
-    // A list written inside the string form (`x[":, [1, 3]"] = 0`) is an index tensor: parsed here to take index_put_'s path.
-    const items = typeof index === "number" || index instanceof Tensor ? [index] : hasListString(index) ? M.indexItems(index) : index;
+    // Strings parsed here, so that a list written inside one (`x[":, [1, 3]"] = 0`, an index tensor) takes index_put_'s path.
+    const items = typeof index === "number" || index instanceof Tensor ? [index] : M.indexItems(index);
     // PyTorch drops the value's leading size-1 dims first (slicePrefix1sSize), so that
     // `x[i] = row` accepts a [1, n] row for an [n] slot, which copy_ alone would refuse.
     if (value instanceof Tensor && value.dim() > 0 && value.shape[0] === 1) {
@@ -2464,11 +2464,6 @@ export function _setProbes(device: () => string, grad: () => boolean): void {
 function deviceName(): string {
   return deviceProbe();
 }
-/** True for an index string (or an array's string item) holding a Python list, `":, [1, 3]"`. */
-function hasListString(index: string | IndexItem[]): boolean {
-  return typeof index === "string" ? index.includes("[") : index.some((it) => typeof it === "string" && it.includes("["));
-}
-
 function isGradRecording(): boolean {
   return gradProbe();
 }

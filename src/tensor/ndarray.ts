@@ -12,7 +12,7 @@ import * as D from "./dtype";
 import { IndexError, TypeError } from "../errors";
 import { format, formatFloat, formatInt } from "../pyformat";
 
-type Data = Float32Array | Int32Array | Uint8Array;
+type Data = Float64Array | Float32Array | Int32Array | Uint8Array;
 
 const PRECISION = 8;
 const THRESHOLD = 1000;

@@ -197,7 +197,8 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
   };
 
   /** Whether `type` (a parameter's) has an options-object member with every one of `names`. */
-  const takesOptions = (type: ts.Type | undefined, names: string[]): boolean => {
+  /** Whether `type` is an options object taking every one of `names`; `declared`: only as properties it declares, not through an index signature. */
+  const takesOptions = (type: ts.Type | undefined, names: string[], declared = false): boolean => {
     if (!type) return false;
     const members = type.isUnion() ? type.types : [type];
     return members.some((m) => {
@@ -207,7 +208,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       const sym = m.getSymbol();
       if (sym && sym.flags & t.SymbolFlags.Class) return false;
       const indexed = checker.getIndexInfoOfType(m, t.IndexKind.String) !== undefined;
-      return names.every((n) => indexed || checker.getPropertyOfType(m, n) !== undefined);
+      return names.every((n) => (indexed && !declared) || checker.getPropertyOfType(m, n) !== undefined);
     });
   };
 
@@ -311,7 +312,10 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
       const param = (i: number): Param | undefined => params[i] ?? (params[params.length - 1]?.rest ? params[params.length - 1] : undefined);
       const all = [...names, ...unpackedNames];
       const takes = (p: Param | undefined, keys: string[]) => p?.anyKeyword === true || takesOptions(p?.type, keys);
-      if (literal && literalNames && !spread && takes(param(positional.length - 1), [...literalNames, ...all])) {
+      // A dict passed positionally (`load_state_dict({'weight': w}, strict=false)`, a Record parameter) takes
+      // any key, but the keywords are not its own when the next parameter declares them.
+      const ownKeywords = (p: Param | undefined) => p?.anyKeyword === true || takesOptions(p?.type, all, true) || !takes(param(positional.length), all);
+      if (literal && literalNames && !spread && takes(param(positional.length - 1), [...literalNames, ...all]) && ownKeywords(param(positional.length - 1))) {
         return { kind: "options", at: positional.length - 1, merge: literal };
       }
       const at = spread ? params.length - 1 : positional.length;

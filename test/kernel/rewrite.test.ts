@@ -614,6 +614,12 @@ test("Python's keyword arguments: torchlab's API, the user's own function and cl
       'print("{0.weight.shape}|{m.bias.shape}".format(nn.Linear(2, 3), m=nn.Linear(3, 1)));',
       'print("{n!r:>7}|{0!r}|{n}".format("x", n="ab"));',
     ].join("\n"),
+    [
+      "const lin = nn.Linear(3, 2);",
+      "print(lin.load_state_dict({'weight': torch.zeros(2, 3)}, strict=false));",
+      "print(lin.load_state_dict({'weight': torch.ones(2, 3), 'bias': torch.ones(2)}, strict=true));",
+      "print(lin.weight.sum(), lin.bias);",
+    ].join("\n"),
   ];
   expect(cells.length).toBe(want.length);
   const dir = tempDir("torchlab-keywords-");

@@ -165,6 +165,12 @@ except TypeError as e:
 print("{0.shape} {t.dtype} {0[1]}".format(t4, t=t4))
 print("{0.weight.shape}|{m.bias.shape}".format(nn.Linear(2, 3), m=nn.Linear(3, 1)))
 print("{n!r:>7}|{0!r}|{n}".format("x", n="ab"))""",
+    # A dict written in the call is a positional argument: the keyword after it is the method's own
+    # (load_state_dict's strict), not one more key of the dict.
+    """lin = nn.Linear(3, 2)
+print(lin.load_state_dict({'weight': torch.zeros(2, 3)}, strict=False))
+print(lin.load_state_dict({'weight': torch.ones(2, 3), 'bias': torch.ones(2)}, strict=True))
+print(lin.weight.sum(), lin.bias)""",
 ]
 
 

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { cudaAvailable } from "./backend";
-import { RuntimeError, ValueError } from "./errors";
+import { AssertionError, RuntimeError, ValueError } from "./errors";
 import type { Device } from "./tensor/device";
 
 const GPUS = "/proc/driver/nvidia/gpus";
@@ -22,7 +22,7 @@ function deviceIndex(device: number | string | Device | null | undefined): numbe
 }
 
 export function get_device_name(device: number | string | Device | null = null): string {
-  if (!cudaAvailable()) throw new RuntimeError("Torch not compiled with CUDA enabled");
+  if (!cudaAvailable()) throw new AssertionError("Torch not compiled with CUDA enabled");
   const index = deviceIndex(device);
   const buses = fs.existsSync(GPUS) ? fs.readdirSync(GPUS).sort() : [];
   // torchlab runs on one GPU (torch.cuda.device_count() is 1): the driver's first.

@@ -29,6 +29,14 @@ export class RuntimeError extends Error {
   }
 }
 
+/** A failed check: Python's AssertionError (an `assert` of a grading cell, torch.testing, and where PyTorch itself asserts: TensorDataset's sizes, CUDA in a CPU build). */
+export class AssertionError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "AssertionError";
+  }
+}
+
 /** A dimension or index is out of range. */
 export class IndexError extends Error {
   constructor(message = "") {

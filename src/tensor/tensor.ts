@@ -20,7 +20,7 @@ import { asPyFloats, asPyTuple, setPyModule } from "../pyrepr";
 import { format, formatFloat, formatInt } from "../pyformat";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, keywordOnly, parseArgs, trimArgs } from "./args";
-import { IndexError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
+import { AssertionError, IndexError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import * as E from "../ops/elementwise";
 import * as R from "../ops/reduce";
 import * as M from "../ops/movement";
@@ -2482,7 +2482,8 @@ export function checkDevice(spec: unknown): void {
   }
   if (kind !== "cpu" && kind !== "cuda") throw new RuntimeError(`Expected one of cpu, cuda device type at start of device string: ${device}`);
   if (kind === "cuda" && deviceName() !== "cuda") {
-    throw new RuntimeError(
+    // PyTorch's CPU build asserts (torch/cuda/__init__.py's _lazy_init): an AssertionError.
+    throw new AssertionError(
       "Torch not compiled with CUDA enabled: torchlab uses CUDA only through @tensorflow/tfjs-node-gpu (see README, 'GPU'). " +
         "Use torch.device(torch.cuda.is_available() ? 'cuda' : 'cpu') to run anywhere.",
     );

@@ -3,18 +3,13 @@
  * mismatch messages), and `assert`, the `assert cond, msg` statement of a Python grading cell.
  */
 import { Tensor, type DType } from "../tensor/tensor";
-import { TypeError, ValueError, RuntimeError } from "../errors";
+import { TypeError, ValueError, RuntimeError, AssertionError } from "../errors";
 import { pyFloat } from "./pyrepr";
 
 export { pyFloat } from "./pyrepr";
 
 /** A failed check: Python's AssertionError, which graders and test runners recognise by name. */
-export class AssertionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "AssertionError";
-  }
-}
+export { AssertionError };
 
 /** What assert_close compares: tensors, numbers, and (nested) arrays of them, pairwise. */
 export type TensorLike = Tensor | number | boolean | readonly TensorLike[];

@@ -35,6 +35,8 @@ describe("datasets", () => {
     expect(yi.item()).toBe(40);
     expect(list(ds.getitem(-1)[1])).toEqual([50]);
     expect(() => ds.getitem(6)).toThrow("index 6 is out of range for TensorDataset of length 6");
+    // PyTorch asserts the sizes: an AssertionError.
+    expect(() => new TensorDataset(torch.zeros(3), torch.zeros(4))).toThrow(torch.testing.AssertionError);
     expect(() => new TensorDataset(torch.zeros(3), torch.zeros(4))).toThrow("Size mismatch between tensors: first dimensions are [3], [4]");
     expect(() => new TensorDataset(torch.zeros(3), 5 as never)).toThrow("TensorDataset(): argument 1 must be a Tensor, got number");
   });

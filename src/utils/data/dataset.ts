@@ -13,7 +13,7 @@
  */
 import { Tensor } from "../../tensor/tensor";
 import { Generator, default_generator } from "../../tensor/random";
-import { IndexError, NotImplementedError, TypeError, ValueError } from "../../errors";
+import { AssertionError, IndexError, NotImplementedError, TypeError, ValueError } from "../../errors";
 import { fmtShape } from "../../ops/_core";
 import * as M from "../../ops/movement";
 import { guardNumericIndex } from "../../tensor/index_guard";
@@ -229,7 +229,7 @@ export class TensorDataset extends Dataset<Tensor[]> {
       if (t.dim() === 0) throw new ValueError(`TensorDataset(): tensor ${i} is 0-d; each tensor needs a first dimension to index`);
     });
     if (tensors.some((t) => t.shape[0] !== tensors[0].shape[0])) {
-      throw new ValueError(`Size mismatch between tensors: first dimensions are ${tensors.map((t) => fmtShape(t.shape)).join(", ")}`);
+      throw new AssertionError(`Size mismatch between tensors: first dimensions are ${tensors.map((t) => fmtShape(t.shape)).join(", ")}`);
     }
     this.tensors = asPyTuple(tensors);
   }

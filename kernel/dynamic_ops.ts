@@ -248,7 +248,7 @@ export function format(v: any): any {
   if (v === null) return "None";
   // A number as Python's str() writes a float: 1e-07, 1e+20, inf, -0.0 (JavaScript: 1e-7, 100000000000000000000, Infinity, 0).
   if (typeof v === "number" || typeof v === "bigint") return str(v);
-  if (Array.isArray(v) || v instanceof Map || v instanceof Set) return str(v);
+  if (Array.isArray(v) || v instanceof Map || v instanceof Set || v instanceof Error) return str(v);
   // A dict literal as Python's {'a': 1}, not [object Object].
   if (isDict(v)) return str(v);
   return v instanceof Tensor ? v.__format__() : v;

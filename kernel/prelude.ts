@@ -16,8 +16,14 @@ const BUILTIN_NAMES = [
   "oct", "bin", "ord", "chr", "hash",
 ] as const;
 
+/** Python's built-in exceptions (src/exceptions.ts); TypeError is JavaScript's own. */
+const EXCEPTION_NAMES = [
+  "Exception", "ValueError", "RuntimeError", "KeyError", "IndexError", "AssertionError", "NotImplementedError",
+  "StopIteration", "ZeroDivisionError", "AttributeError", "FileNotFoundError", "FileExistsError", "OverflowError",
+] as const;
+
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "math", "time", "functools", "collections", "itertools", "json", "os", "string", "tqdm", "trange", ...BUILTIN_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "math", "time", "functools", "collections", "itertools", "json", "os", "string", "tqdm", "trange", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -35,6 +41,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     // A cell may declare its own `sum` or `range`: that hides the builtin from then on, as in Python.
     `import { ${BUILTIN_NAMES.join(", ")} } from "torchlab/dist/src/builtins";`,
     `import { torch, torchvision } from "torchlab";`,
+    // Python's built-in exceptions: throw new ValueError(...) for raise, e instanceof KeyError for except (src/exceptions.ts).
+    `import { ${EXCEPTION_NAMES.join(", ")} } from "torchlab/dist/src/exceptions";`,
     // Namespace imports, not consts, so that `nn.Conv2d` and friends also work as types in later cells.
     `import * as nn from "torchlab/dist/src/nn";`,
     `import * as F from "torchlab/dist/src/nn/functional";`,

@@ -43,6 +43,8 @@ function textOption(value: unknown, name: string, fallback: string): string {
 export function pyStr(value: unknown): string {
   if (typeof value === "string") return value;
   if (value instanceof String) return value.valueOf();
+  // Python's str of an exception is its message (`except Exception as e: print(e)`), not a stack.
+  if (value instanceof Error) return value.message;
   // An object with Python's __str__ (a NumPy array: str differs from repr).
   const str = (value as { __str__?: unknown } | null)?.__str__;
   if (typeof str === "function") return String(str.call(value));

@@ -94,6 +94,8 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     seen.delete(v);
     return { members };
   }
+  // An exception as Python writes it: ValueError('bad size'), NotImplementedError().
+  if (v instanceof Error) return `${v.name}(${v.message === "" ? "" : pyString(v.message)})`;
   // Python's repr of an object that has one (a NumPy array, whose inspect form is its str).
   const pyrepr = (v as { __repr__?: unknown }).__repr__;
   if (typeof pyrepr === "function") return String(pyrepr.call(v));

@@ -20,6 +20,11 @@ function batched(op: string, name: string, a: Tensor, b: Tensor): Tensor {
   const k2 = b.shape[b.dim() - 2];
   const m = b.shape[b.dim() - 1];
   if (k !== k2) {
+    // PyTorch's text for a matrix on the right: the left side's leading dims folded into rows (a [4, 2, 3] @ [2, 3] is 8x3).
+    if (b.dim() === 2) {
+      const rows = a.shape.slice(0, -1).reduce((x, y) => x * y, 1);
+      throw new ShapeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${k} and ${k2}x${m})`, [k, m], b.shape);
+    }
     const sa = a.dim() === 2 ? `${n}x${k}` : fmtShape(a.shape);
     const sb = b.dim() === 2 ? `${k2}x${m}` : fmtShape(b.shape);
     throw new ShapeError(`${op}(): mat1 and mat2 shapes cannot be multiplied (${sa} and ${sb})`, [k, m], b.shape);

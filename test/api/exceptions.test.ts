@@ -1,0 +1,94 @@
+/**
+ * Python's built-in exceptions in cells (src/exceptions.ts, prelude names): `raise` as `throw new
+ * ValueError(...)`, `except` by class or by a tuple of classes (`e instanceof`, `isinstance(e, [...])`),
+ * a class of the notebook's own deriving from Exception, Python's str / repr / f-string of a caught
+ * exception (its message, `RuntimeError('no grad')`), and PyTorch's own errors caught by the classes
+ * PyTorch raises them as. Each cell's output against Python 3.11 + PyTorch 1.13's for the same code
+ * (test/reference/gen_exceptions.py).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { notebook, runCli, tempDir } from "../kernel/helpers";
+
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "exceptions.json"), "utf8")) as {
+  cases: { name: string; print: string }[];
+};
+
+/** The dialect's cell for each of the generator's cases, written as a port writes the Python. */
+const CELLS: Record<string, string> = {
+  raise_except: `try {
+  throw new ValueError('bad size 3');
+} catch (e) {
+  if (e instanceof ValueError) print('caught', e);
+  else throw e;
+}`,
+  except_tuple: `for (const err of [new AttributeError('a'), new IndexError('i'), new ZeroDivisionError('z')]) {
+  try {
+    throw err;
+  } catch (e) {
+    if (isinstance(e, [AttributeError, IndexError])) print('caught', type(e).__name__, e);
+    else if (e instanceof Exception) print('other', type(e).__name__, e);
+  }
+}`,
+  own_class: `class ShapeMismatch extends Exception {}
+try {
+  throw new ShapeMismatch('expected 3 channels');
+} catch (e) {
+  if (e instanceof Exception) print(type(e).__name__, e, isinstance(e, ShapeMismatch), isinstance(new ValueError(), ShapeMismatch), isinstance(e, Exception));
+}`,
+  str_repr: `try {
+  throw new RuntimeError('no grad');
+} catch (e) {
+  print(\`Error: \${e}\`, repr(e), [e], str(e));
+}
+print(repr(new NotImplementedError()), str(new NotImplementedError()) == '');`,
+  torch_errors: `try {
+  torch.zeros(2, 3) @ torch.zeros(2, 3);
+} catch (e) {
+  if (e instanceof RuntimeError) print('RuntimeError', e);
+}
+try {
+  torch.utils.data.TensorDataset(torch.zeros(2), torch.zeros(3));
+} catch (e) {
+  if (e instanceof AssertionError) print('AssertionError', str(e).startsWith('Size mismatch between tensors'));
+}
+try {
+  torch.zeros(2)[5];
+} catch (e) {
+  if (e instanceof IndexError) print('IndexError', e);
+}`,
+  abstract_method: `class Base {
+  forward() {
+    throw new NotImplementedError('subclasses implement forward');
+  }
+}
+try {
+  new Base().forward();
+} catch (e) {
+  if (e instanceof NotImplementedError) print(type(e).__name__, e, isinstance(e, RuntimeError));
+}`,
+};
+
+test("raise, except and print of Python's exceptions print what Python prints", async () => {
+  const names = fixture.cases.map((c) => c.name);
+  expect(Object.keys(CELLS)).toEqual(names);
+  const dir = tempDir("torchlab-exceptions-");
+  fs.writeFileSync(path.join(dir, "exceptions.ipynb"), JSON.stringify(notebook(names.map((n) => CELLS[n]))));
+  const run = await runCli(["run", path.join(dir, "exceptions.ipynb"), "--out", dir]);
+  expect(run.status).toBe(0);
+  const nb = JSON.parse(fs.readFileSync(path.join(dir, "exceptions.ipynb"), "utf8"));
+  const printed = nb.cells.map((cell: { outputs: { output_type: string; text?: string | string[]; ename?: string; evalue?: string }[] }) =>
+    cell.outputs.map((o) => (o.output_type === "stream" ? [o.text].flat().join("") : `ERR ${o.ename} ${o.evalue}\n`)).join(""),
+  );
+  fixture.cases.forEach((c, i) => expect(`${c.name}: ${printed[i]}`).toBe(`${c.name}: ${c.print}`));
+}, 120_000);
+
+test("an uncaught raise is the error Python names", async () => {
+  const dir = tempDir("torchlab-exceptions-raise-");
+  const cells = ["throw new ValueError('expected 3 channels, got 1')", "class DataError extends Exception {}\nthrow new DataError('empty batch')"];
+  fs.writeFileSync(path.join(dir, "raise.ipynb"), JSON.stringify(notebook(cells.map((code) => ({ code, tags: ["raises-exception"] })))));
+  expect((await runCli(["run", path.join(dir, "raise.ipynb"), "--out", dir])).status).toBe(0);
+  const nb = JSON.parse(fs.readFileSync(path.join(dir, "raise.ipynb"), "utf8"));
+  const errors = nb.cells.map((c: { outputs: { ename: string; evalue: string }[] }) => c.outputs.map((o) => `${o.ename}: ${o.evalue}`));
+  expect(errors).toEqual([["ValueError: expected 3 channels, got 1"], ["DataError: empty batch"]]);
+}, 120_000);

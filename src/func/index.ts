@@ -10,7 +10,7 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError } from "../errors";
 import { dual_level, make_dual, unpack_dual } from "../autograd/forward_ad";
 import { asPyTuple } from "../pyrepr";
-import { same_spec, spec_repr, tree_flatten, tree_unflatten } from "./pytree";
+import { same_spec, tree_flatten, tree_unflatten, treespec_repr } from "./pytree";
 
 export { grad, grad_and_value, vjp, jacrev, jacfwd, hessian } from "./autodiff";
 export type { Argnums, GradOptions, VjpFn } from "./autodiff";
@@ -38,7 +38,7 @@ export function jvp<R>(func: (...primals: never[]) => R, primals: readonly unkno
   const [ts, tSpec] = tree_flatten(tangents);
   if (!same_spec(pSpec, tSpec)) {
     throw new RuntimeError(
-      `jvp(f, primals, tangents): Expected primals and tangents to have the same python structure. For example, if primals is a tuple of 3 tensors, tangents also must be. Got primals with structure ${spec_repr(pSpec)} and tangents with structure ${spec_repr(tSpec)}`,
+      `jvp(f, primals, tangents): Expected primals and tangents to have the same python structure. For example, if primals is a tuple of 3 tensors, tangents also must be. Got primals with structure ${treespec_repr(tree_flatten(asPyTuple([...primals]))[1])} and tangents with structure ${treespec_repr(tree_flatten(asPyTuple([...tangents]))[1])}`,
     );
   }
   ps.forEach((p, i) => {

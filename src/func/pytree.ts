@@ -104,3 +104,16 @@ export function broadcast_prefix(prefix: unknown, tree: unknown): unknown[] | nu
   };
   return walk(prefix, tree) ? out : null;
 }
+
+/** A spec as PyTorch 1.13's TreeSpec prints itself in vmap's and jvp's messages: `TreeSpec(tuple, None, [*, *])`. */
+export function treespec_repr(s: TreeSpec): string {
+  switch (s.kind) {
+    case "leaf":
+      return "*";
+    case "list":
+      return `TreeSpec(${s.tuple ? "tuple" : "list"}, None, [${s.children.map(treespec_repr).join(", ")}])`;
+    case "dict":
+    case "map":
+      return `TreeSpec(dict, [${s.keys.map((k) => `'${String(k)}'`).join(", ")}], [${s.children.map(treespec_repr).join(", ")}])`;
+  }
+}

@@ -10,8 +10,8 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, TypeError, ValueError } from "../errors";
 import { stack } from "../ops/movement";
 import { default_generator } from "../tensor/random";
-import { pyTypeName } from "../pyrepr";
-import { broadcast_prefix, isDict, spec_repr, tree_flatten, tree_unflatten } from "./pytree";
+import { asPyTuple, pyTypeName } from "../pyrepr";
+import { broadcast_prefix, isDict, tree_flatten, tree_unflatten, treespec_repr } from "./pytree";
 
 /** An in_dim or out_dim: a dimension, null (not mapped), or a tree of them matching the arguments. */
 export type Dims = number | null | readonly Dims[] | { readonly [key: string]: Dims };
@@ -77,7 +77,7 @@ export function vmap<F extends (...args: never[]) => unknown>(func: F, in_dims?:
   const call = func as unknown as (...args: unknown[]) => unknown;
   const wrapped = (...args: unknown[]): unknown => {
     const head = `vmap(${name}, in_dims=${dimsRepr(inDims)}, ...)(<inputs>)`;
-    if (!(inDims === null || typeof inDims === "number" || Array.isArray(inDims))) {
+    if (!(typeof inDims === "number" || Array.isArray(inDims))) {
       throw new ValueError(`${head}: expected \`in_dims\` to be int or a (potentially nested) tuple matching the structure of inputs, got: ${pyClass(inDims)}.`);
     }
     if (args.length === 0) {
@@ -86,7 +86,7 @@ export function vmap<F extends (...args: never[]) => unknown>(func: F, in_dims?:
     const [flatArgs, argsSpec] = tree_flatten(args);
     const flatDims = broadcast_prefix(Array.isArray(inDims) ? inDims : args.map(() => inDims), args);
     if (flatDims === null) {
-      throw new ValueError(`${head}: in_dims is not compatible with the structure of \`inputs\`. in_dims has structure ${spec_repr(tree_flatten(inDims)[1])} but inputs has structure ${spec_repr(argsSpec)}.`);
+      throw new ValueError(`${head}: in_dims is not compatible with the structure of \`inputs\`. in_dims has structure ${treespec_repr(tree_flatten(asPyTuple([...(inDims as Dims[])]))[1])} but inputs has structure ${treespec_repr(tree_flatten(asPyTuple([...args]))[1])}.`);
     }
     const dims = flatArgs.map((arg, i) => {
       const d = flatDims[i];
@@ -126,7 +126,7 @@ export function vmap<F extends (...args: never[]) => unknown>(func: F, in_dims?:
     const out0 = tree_unflatten(results[0], outSpec!);
     const flatOut = broadcast_prefix(outDims, out0);
     if (flatOut === null) {
-      throw new ValueError(`vmap(${name}, ..., out_dims=${dimsRepr(outDims)})(<inputs>): out_dims is not compatible with the structure of \`outputs\`. out_dims has structure ${spec_repr(tree_flatten(outDims)[1])} but outputs has structure ${spec_repr(outSpec!)}.`);
+      throw new ValueError(`vmap(${name}, ..., out_dims=${dimsRepr(outDims)})(<inputs>): out_dims is not compatible with the structure of \`outputs\`. out_dims has structure ${treespec_repr(tree_flatten(outDims)[1])} but outputs has structure ${treespec_repr(outSpec!)}.`);
     }
     const stacked = results[0].map((first, j) => {
       const d = flatOut[j];

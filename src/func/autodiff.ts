@@ -10,7 +10,7 @@
  * the same values by the same reverse-mode sweeps, not by forward-mode AD, so its cost is jacrev's.
  */
 import { Tensor } from "../tensor/tensor";
-import { RuntimeError, ValueError } from "../errors";
+import { RuntimeError, TypeError, ValueError } from "../errors";
 import { eye, zeros_like } from "../ops/creation";
 import { stack } from "../ops/movement";
 import { enable_grad } from "../autograd/grad_mode";
@@ -155,7 +155,7 @@ export function grad<F extends (...args: never[]) => unknown>(func: F, argnums?:
 }
 
 /** The function vjp returns: cotangents shaped as func's output in, gradients for each primal out (a tuple). */
-export type VjpFn = (cotangents: unknown) => any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type VjpFn = (...cotangents: unknown[]) => any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * `vjp(func, ...primals)`: `[func(...primals), vjp_fn]`, where `vjp_fn(cotangents)` returns the
@@ -179,7 +179,10 @@ export function vjp(func: (...primals: never[]) => unknown, ...primals: unknown[
     if (!(o instanceof Tensor)) throw new RuntimeError(`${api}: expected f(*primals) to return only tensors, got unsupported type ${pyClass(o)}`);
     if (!o.is_floating_point()) throw new RuntimeError(`vjp(f, ...): All outputs of f must be floating-point or complex Tensors, got Tensor with dtype ${o.dtype}`);
   });
-  const vjp_fn: VjpFn = (cotangents: unknown) => {
+  // Typed with a rest parameter so that `vjp_fn(...tangents)` type-checks; Python's takes one tree.
+  const vjp_fn: VjpFn = (...given: unknown[]) => {
+    if (given.length !== 1) throw new TypeError(`wrapper() takes 1 positional argument but ${given.length} were given`);
+    const cotangents = given[0];
     const [cts, ctSpec] = tree_flatten(cotangents);
     if (!same_spec(ctSpec, t.outSpec)) {
       throw new RuntimeError(`Expected pytree structure of cotangents to be the same as pytree structure of outputs to the function. cotangents: ${spec_repr(ctSpec)}, primal output: ${spec_repr(t.outSpec)}`);

@@ -11,7 +11,7 @@ import { RuntimeError, TypeError, ValueError } from "../errors";
 import { stack } from "../ops/movement";
 import { default_generator } from "../tensor/random";
 import { asPyTuple, pyTypeName } from "../pyrepr";
-import { broadcast_prefix, isDict, tree_flatten, tree_unflatten, treespec_repr } from "./pytree";
+import { broadcast_prefix, isDict, tree_flatten, tree_unflatten, treespec_repr, type TreeSpec } from "./pytree";
 
 /** An in_dim or out_dim: a dimension, null (not mapped), or a tree of them matching the arguments. */
 export type Dims = number | null | readonly Dims[] | { readonly [key: string]: Dims };
@@ -47,6 +47,28 @@ const pyClass = (x: unknown): string => `<class '${x instanceof Tensor ? "torch.
 function sameWords(a: Int32Array, b: Int32Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * A mapped dimension of size 0: `func` runs once on zeros shaped as one entry, to learn the outputs'
+ * shapes, and each output is empty along its out_dim, as PyTorch's batched result would be.
+ */
+function emptyBatch(name: string, call: (...args: unknown[]) => unknown, flatArgs: unknown[], dims: (number | null)[], argsSpec: TreeSpec, outDims: Dims): unknown {
+  const entries = flatArgs.map((arg, i) => (dims[i] === null ? arg : (arg as Tensor).new_zeros((arg as Tensor).shape.filter((_, k) => k !== dims[i]))));
+  const out = call(...(tree_unflatten(entries, argsSpec) as unknown[]));
+  const [leaves, spec] = tree_flatten(out);
+  const flatOut = broadcast_prefix(outDims, out);
+  if (flatOut === null || leaves.some((l) => !(l instanceof Tensor))) throw new ValueError(`vmap(${name}, ...): \`${name}\` must only return Tensors`);
+  return tree_unflatten(
+    leaves.map((l, j) => {
+      const t = l as Tensor;
+      const d = flatOut[j];
+      if (d === null) return t;
+      const at = (d as number) < 0 ? (d as number) + t.dim() + 1 : (d as number);
+      return t.new_zeros([...t.shape.slice(0, at), 0, ...t.shape.slice(at)]);
+    }),
+    spec,
+  );
 }
 
 /**
@@ -103,6 +125,7 @@ export function vmap<F extends (...args: never[]) => unknown>(func: F, in_dims?:
     if (sizes.length === 0) throw new ValueError("vmap: Expected at least one Tensor to vmap over");
     if (sizes.some((s) => s !== sizes[0])) throw new ValueError(`vmap: Expected all tensors to have the same size in the mapped dimension, got sizes [${sizes.join(", ")}] for the mapped dimension`);
     const batch = sizes[0];
+    if (batch === 0) return emptyBatch(name, call, flatArgs, dims, argsSpec, outDims);
     const rng = default_generator;
     const start = rng._state_words();
     const results: unknown[][] = [];

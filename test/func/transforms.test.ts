@@ -113,6 +113,8 @@ test("vmap: in_dims, out_dims, a negative in_dim, nesting, dicts, several output
   close("different", ft.vmap((t: Tensor) => t.add(torch.rand(1)), { randomness: "different" })(torch.zeros(3)), W.different);
   close("same", ft.vmap((t: Tensor) => t.add(torch.rand(1)), { randomness: "same" })(torch.zeros(3)), W.same);
   close("after_same", torch.rand(2), W.after_same);
+  // A mapped dimension of size 0: empty outputs of the right shape.
+  expect([ft.vmap((m: Tensor) => m.mul(2))(torch.ones(0, 3)).shape, ft.vmap((m: Tensor) => m.sum(0), 1)(torch.ones(2, 0, 3)).shape].map((s) => [...s])).toEqual(W.empty);
 });
 
 class MLP extends nn.Module {

@@ -115,6 +115,7 @@ def _():
         "different": enc(ft.vmap(lambda t: t + torch.rand(1), randomness="different")(torch.zeros(3))),
         "same": enc(ft.vmap(lambda t: t + torch.rand(1), randomness="same")(torch.zeros(3))),
         "after_same": enc(torch.rand(2)),
+        "empty": [list(ft.vmap(lambda m: m * 2)(torch.ones(0, 3)).shape), list(ft.vmap(lambda m: m.sum(0), in_dims=1)(torch.ones(2, 0, 3)).shape)],
     }
 
 

@@ -76,6 +76,14 @@ interface Traced {
   createGraph: boolean;
 }
 
+/** How many reverse-mode transforms are running `func` now (jvp refuses to run under one, see jvp). */
+let reverseDepth = 0;
+
+/** @internal whether a grad / vjp / jacrev / jacfwd / hessian is running its function. */
+export function insideReverseTransform(): boolean {
+  return reverseDepth > 0;
+}
+
 function trace(api: string, func: (...args: unknown[]) => unknown, args: unknown[], argnums: number | number[], hasAux: boolean): Traced {
   return enable_grad(() => {
     const picked = typeof argnums === "number" ? args[argnums] : asPyTuple(argnums.map((i) => args[i]));
@@ -86,12 +94,21 @@ function trace(api: string, func: (...args: unknown[]) => unknown, args: unknown
     const call = args.slice();
     if (typeof argnums === "number") call[argnums] = diffArgs;
     else argnums.forEach((i, j) => (call[i] = (diffArgs as unknown[])[j]));
-    let out = func(...call);
+    reverseDepth++;
+    let out: unknown;
+    try {
+      out = func(...call);
+    } finally {
+      reverseDepth--;
+    }
     let aux: unknown = undefined;
     if (hasAux) {
       if (!(Array.isArray(out) && out.length === 2)) throw new RuntimeError(`${api}: output of function f should be a tuple: (output, aux) if has_aux is True`);
       [out, aux] = out as unknown[];
-      if (!createGraph) aux = tree_unflatten(tree_flatten(aux)[0].map((a) => (a instanceof Tensor ? a.detach() : a)), tree_flatten(aux)[1]);
+      if (!createGraph) {
+        const [auxLeaves, auxSpec] = tree_flatten(aux);
+        aux = tree_unflatten(auxLeaves.map((a) => (a instanceof Tensor ? a.detach() : a)), auxSpec);
+      }
     }
     const [outLeaves, outSpec] = tree_flatten(out);
     return { out, outs: outLeaves as Tensor[], outSpec, ins, inSpec, aux, createGraph };

@@ -7,10 +7,11 @@
  * computes by reverse mode (src/func/autodiff.ts).
  */
 import { Tensor } from "../tensor/tensor";
-import { RuntimeError, TypeError } from "../errors";
+import { NotImplementedError, RuntimeError, TypeError } from "../errors";
 import { dual_level, make_dual, unpack_dual } from "../autograd/forward_ad";
 import { asPyTuple } from "../pyrepr";
 import { same_spec, tree_flatten, tree_unflatten, treespec_repr } from "./pytree";
+import { insideReverseTransform } from "./autodiff";
 
 export { grad, grad_and_value, vjp, jacrev, jacfwd, hessian } from "./autodiff";
 export type { Argnums, GradOptions, VjpFn } from "./autodiff";
@@ -49,6 +50,11 @@ export function jvp<R>(func: (...primals: never[]) => R, primals: readonly unkno
       throw new RuntimeError(`jvp(f, primals, tangents): Expected primals and tangents to have same shape (primal [${p.shape.join(", ")}], tangent [${t.shape.join(", ")}])`);
     }
   });
+  // Reverse over forward (grad of a function that calls jvp): the tangents are computed off the tape,
+  // so a gradient through them would be silently zero. Forward over reverse (jvp(grad(f))) works.
+  if (insideReverseTransform()) {
+    throw new NotImplementedError("torch.func.jvp inside grad / vjp / jacrev / jacfwd / hessian (reverse mode over forward mode) is not supported by torchlab: compose them the other way round (jvp(grad(f)), jacfwd(jacrev(f))), or use vjp / jacrev");
+  }
   const f = func as unknown as (...xs: unknown[]) => unknown;
   return dual_level(() => {
     const duals = ps.map((p, i) => make_dual(p as Tensor, ts[i] as Tensor));

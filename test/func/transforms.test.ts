@@ -212,6 +212,8 @@ test("errors: functorch's texts", () => {
   expectError(() => ft.combine_state_for_ensemble([new nn.Linear(2, 2), new nn.Linear(2, 2).eval()]), E.ensemble_modes);
   expectError(() => ft.combine_state_for_ensemble([new nn.Linear(2, 2), new nn.Conv1d(2, 2, 1) as unknown as InstanceType<typeof nn.Linear>]), E.ensemble_classes);
   expectError(() => ft.stack_module_state([]), ["RuntimeError", "stack_module_state: Expected at least one model, got 0."]);
+  // Reverse over forward is refused (its gradient would be silently zero), not miscomputed.
+  expect(() => ft.grad((a: Tensor) => ft.jvp((b: Tensor) => b.sin(), [a], [torch.ones(3)])[1].sum())(x)).toThrow(/reverse mode over forward mode\) is not supported by torchlab/);
   // A cotangent tree unlike the output's, named with functorch's treespec_pprint.
   const [, fn] = ft.vjp((a: Tensor) => a.sin(), x);
   expectError(() => fn([x, x]), ["RuntimeError", "Expected pytree structure of cotangents to be the same as pytree structure of outputs to the function. cotangents: [*, *], primal output: *"]);

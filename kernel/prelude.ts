@@ -23,7 +23,7 @@ const EXCEPTION_NAMES = [
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "math", "time", "functools", "collections", "itertools", "json", "os", "re", "string", "tqdm", "trange", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "math", "time", "functools", "functorch", "collections", "itertools", "json", "os", "re", "string", "tqdm", "trange", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -60,6 +60,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as time from "torchlab/dist/src/time";`,
     // Python's functools.partial (`partial(collate, window_size=2)`, src/functools.ts).
     `import * as functools from "torchlab/dist/src/functools";`,
+    // PyTorch 1.13's functorch package (vmap, grad, jacrev, make_functional, ...): the same module as torch.func, src/func/.
+    `import * as functorch from "torchlab/dist/src/func";`,
     // Python's collections (Counter, defaultdict, deque, OrderedDict, namedtuple) and itertools (src/collections.ts, src/itertools.ts).
     `import * as collections from "torchlab/dist/src/collections";`,
     `import * as itertools from "torchlab/dist/src/itertools";`,

@@ -174,8 +174,10 @@ export { iinfo, IInfo } from "./tensor/iinfo";
 export { poisson, _standard_gamma } from "./distributions/gamma";
 /** torch.autograd: grad(outputs, inputs), backward(tensors), and the grad-mode switches. */
 export * as autograd from "./autograd";
-/** torch.func (functorch): jvp, functional_call, make_functional_with_buffers. */
+/** torch.func (functorch): grad, vjp, jvp, jacrev, jacfwd, hessian, vmap, functional_call, stack_module_state, ... */
 export * as func from "./func";
+/** torch.vmap: torch.func.vmap, as PyTorch 2.0 also spells it. */
+export { vmap } from "./func/vmap";
 export * as testing from "./testing";
 /**
  * torch.utils.data: Dataset, DataLoader, ...; torch.utils.tensorboard: SummaryWriter; torch.utils.checkpoint.

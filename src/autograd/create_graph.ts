@@ -21,6 +21,7 @@ import { differentiably, is_grad_enabled } from "./grad_mode";
 import { gradientValue, topoOrder } from "./backward";
 import { hasLeafHooks, hasNodeHooks, hasPostHooks } from "./hooks";
 import { checkGradients } from "./anomaly_mode";
+import { anyTangent, jvpOfClosure, setLazyTangent, tangentOf, withJvpInputs } from "./forward_state";
 
 interface TapeNode {
   id: number;
@@ -185,6 +186,7 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
     return traced.result as unknown as tf.TensorContainer;
   }) as unknown as (tf.Tensor | null)[];
   const named = backwardName(node);
+  const dual = anyTangent(args);
   return raw.map((v, k) => {
     if (v === null) return null;
     const out = Tensor._wrap(v);
@@ -193,8 +195,21 @@ function recordedBackward(node: Node, g: Tensor): (Tensor | null)[] {
       derivativeOf.set(made, { op: named.op, order: named.order });
       out._attach(made);
     }
+    if (dual) tangentOfGradient(named.name, closureVjp(name, fn, args, k), args, out);
     return out;
   });
+}
+
+/**
+ * Forward-over-reverse (functorch's jvp(grad(f)), a Hessian-vector product): a gradient computed from
+ * dual tensors gets the tangent of the closure that computed it, as any op's output does (ops/_core.ts),
+ * by the forward-mode rule of that closure: its vector-Jacobian product, transposed.
+ */
+function tangentOfGradient(name: string, vjp: BackwardFn, args: Tensor[], out: Tensor): void {
+  const ts = args.map((t) => tangentOf(t));
+  const duals = new Set(args.filter((_, i) => ts[i] !== null));
+  const shape = out.shape;
+  setLazyTangent(out, () => Tensor._wrap(tf.tidy(() => withJvpInputs(duals, () => jvpOfClosure(name, vjp, shape, ts.map((t) => (t === null ? null : t._t)))))));
 }
 
 /** PyTorch's backward kernels whose name is not the op's: relu's is threshold_backward, softmax's _softmax_backward_data. */

@@ -49,6 +49,9 @@ export type State = [string, ndarray, number, number, number];
 /** A sequence `choice`, `shuffle` and `permutation` take: a list, an ndarray, a `range(...)`. */
 export type Sequence = unknown[] | ndarray | Iterable<unknown>;
 
+/** Keyword arguments in a trailing object: `np.random.normal(0, 1, {size: 3})`. */
+type Kw = Record<string, unknown>;
+
 /** The dtypes randint draws (NumPy's `dtype=int` is int64). */
 type IntDtype = "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
 
@@ -156,20 +159,25 @@ function shapeText(shape: readonly number[]): string {
   return `(${shape.join(", ")}${shape.length === 1 ? "," : ""})`;
 }
 
-/** NumPy's broadcast shape of the parameters' shapes. */
+/** NumPy's broadcast shape of the arguments' shapes; a mismatch names the argument that set the axis and the one that disagrees. */
 function broadcastShapes(shapes: number[][]): number[] {
   const ndim = Math.max(0, ...shapes.map((s) => s.length));
   const out: number[] = [];
   for (let i = 0; i < ndim; i++) {
     let d = 1;
-    for (const s of shapes) {
+    let setter = 0;
+    shapes.forEach((s, j) => {
       const k = s.length - ndim + i;
-      const v = k < 0 ? 1 : s[k];
-      if (v !== 1) {
-        if (d !== 1 && d !== v) throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between ${shapes.map(shapeText).join(" and ")}`);
-        d = v;
+      if (k < 0 || s[k] === 1) return;
+      if (d === 1) {
+        d = s[k];
+        setter = j;
+      } else if (d !== s[k]) {
+        throw new ValueError(
+          `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${setter} with shape ${shapeText(shapes[setter])} and arg ${j} with shape ${shapeText(s)}.`,
+        );
       }
-    }
+    });
     out.push(d);
   }
   return out;
@@ -426,18 +434,10 @@ export class RandomState {
     const shape = shapeOf(size);
     const scalarParams = parsed.every((p) => p.shape.length === 0);
     if (shape === null && scalarParams) return f(...parsed.map((p) => p.data[0]));
-    const bshape = broadcastShapes(parsed.map((p) => p.shape));
-    let out = bshape;
+    const out = shape ?? broadcastShapes(parsed.map((p) => p.shape));
     if (shape !== null) {
-      const joint = (() => {
-        try {
-          return broadcastShapes([shape, bshape]);
-        } catch {
-          return null;
-        }
-      })();
-      if (joint === null || joint.join() !== shape.join()) throw new ValueError(`Output size ${shapeText(shape)} is not compatible with broadcast dimensions of inputs ${shapeText(bshape)}.`);
-      out = shape;
+      const joint = broadcastShapes([shape, ...parsed.map((p) => p.shape)]);
+      if (joint.join() !== shape.join()) throw new ValueError(`Output size ${shapeText(shape)} is not compatible with broadcast dimensions of inputs ${shapeText(joint)}.`);
     }
     const at = parsed.map((p) => broadcastIndex(p.shape, out));
     const n = product(out);
@@ -460,30 +460,40 @@ export class RandomState {
    * `random_sample(size=None)` (also `random`, `ranf`, `sample`): floats in [0, 1).
    * @example np.random.random_sample([2, 3])
    */
+  random_sample(size?: null): number;
+  random_sample(size: number | readonly number[] | Kw): ndarray;
   random_sample(size?: Size | Record<string, unknown>): number | ndarray {
     const o = parseArgs("random_sample", [size], ["size"]);
     return this.cont(o.size, [], () => this.gen.nextDouble());
   }
 
   /** `random(size=None)`: random_sample. */
+  random(size?: null): number;
+  random(size: number | readonly number[] | Kw): ndarray;
   random(size?: Size | Record<string, unknown>): number | ndarray {
-    return this.random_sample(size);
+    return this.cont(parseArgs("random", [size], ["size"]).size, [], () => this.gen.nextDouble());
   }
 
   /** `ranf(size=None)`: random_sample. */
+  ranf(size?: null): number;
+  ranf(size: number | readonly number[] | Kw): ndarray;
   ranf(size?: Size | Record<string, unknown>): number | ndarray {
-    return this.random_sample(size);
+    return this.cont(parseArgs("ranf", [size], ["size"]).size, [], () => this.gen.nextDouble());
   }
 
   /** `sample(size=None)`: random_sample. */
+  sample(size?: null): number;
+  sample(size: number | readonly number[] | Kw): ndarray;
   sample(size?: Size | Record<string, unknown>): number | ndarray {
-    return this.random_sample(size);
+    return this.cont(parseArgs("sample", [size], ["size"]).size, [], () => this.gen.nextDouble());
   }
 
   /**
    * `rand(d0, d1, ...)`: floats in [0, 1) of shape (d0, d1, ...); a float with no dimensions.
    * @example np.random.rand(3, 2)
    */
+  rand(): number;
+  rand(d0: number, ...dims: number[]): ndarray;
   rand(...dims: number[]): number | ndarray {
     return this.cont(dims.length === 0 ? null : dims, [], () => this.gen.nextDouble());
   }
@@ -492,11 +502,15 @@ export class RandomState {
    * `randn(d0, d1, ...)`: standard normals of shape (d0, d1, ...); a float with no dimensions.
    * @example np.random.seed(42); const x = np.random.randn(100, 1)
    */
+  randn(): number;
+  randn(d0: number, ...dims: number[]): ndarray;
   randn(...dims: number[]): number | ndarray {
     return this.cont(dims.length === 0 ? null : dims, [], () => this.nextGauss());
   }
 
   /** `standard_normal(size=None)`: standard normals. */
+  standard_normal(size?: null): number;
+  standard_normal(size: number | readonly number[] | Kw): ndarray;
   standard_normal(size?: Size | Record<string, unknown>): number | ndarray {
     const o = parseArgs("standard_normal", [size], ["size"]);
     return this.cont(o.size, [], () => this.nextGauss());
@@ -506,6 +520,8 @@ export class RandomState {
    * `normal(loc=0.0, scale=1.0, size=None)`: `loc + scale * z`, loc and scale numbers or arrays.
    * @example np.random.normal(0, 0.1, x.shape)
    */
+  normal(a?: number, b?: number, size?: null): number;
+  normal(a?: Param | Kw, b?: Param | Kw, size?: Size | Kw): ndarray;
   normal(loc?: Param | Record<string, unknown>, scale?: Param | Record<string, unknown>, size?: Size | Record<string, unknown>): number | ndarray {
     const o = parseArgs("normal", [loc, scale, size], ["loc", "scale", "size"]);
     return this.cont(o.size, [[o.loc ?? 0, "loc", "none"], [o.scale ?? 1, "scale", "non_negative"]], (m, s) => m + s * this.nextGauss());
@@ -515,6 +531,8 @@ export class RandomState {
    * `uniform(low=0.0, high=1.0, size=None)`: floats in [low, high), `low + (high - low) * u`.
    * @example np.random.uniform(-1, 1)
    */
+  uniform(a?: number, b?: number, size?: null): number;
+  uniform(a?: Param | Kw, b?: Param | Kw, size?: Size | Kw): ndarray;
   uniform(low?: Param | Record<string, unknown>, high?: Param | Record<string, unknown>, size?: Size | Record<string, unknown>): number | ndarray {
     const o = parseArgs("uniform", [low, high, size], ["low", "high", "size"]);
     const lo = paramOf(o.low ?? 0, "low");
@@ -534,6 +552,8 @@ export class RandomState {
    * by NumPy's masked rejection. An int without size, an int64 array with one.
    * @example np.random.randint(0, 10, {size: [3]})
    */
+  randint(low: number, high?: number | null, size?: null, dtype?: unknown): number;
+  randint(low: number | Kw, high?: number | null | Kw, size?: Size | Kw, dtype?: unknown): ndarray;
   randint(low: number | Record<string, unknown>, high?: number | null | Record<string, unknown>, size?: Size | Record<string, unknown>, dtype?: unknown): number | boolean | ndarray {
     const o = parseArgs("randint", [low, high, size, dtype], ["low", "high", "size", "dtype"]);
     if (o.low === undefined) throw new TypeError("randint() missing 1 required positional argument: 'low'");
@@ -569,6 +589,11 @@ export class RandomState {
    * distinct).
    * @example np.random.choice(len(data), batch_size, {replace: false})
    */
+  choice(a: number | ndarray, size?: null, replace?: boolean, p?: ArrayLike<number> | ndarray | null | Kw): number;
+  choice<T>(a: readonly T[] | Iterable<T>, size?: null, replace?: boolean, p?: ArrayLike<number> | ndarray | null | Kw): T;
+  choice(a: number | ndarray | readonly number[] | Iterable<number>, size: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): ndarray;
+  choice(a: number, size?: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): number | ndarray;
+  choice<T>(a: readonly T[] | Iterable<T>, size: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): T[];
   choice(a: number | Sequence | Record<string, unknown>, size?: Size | Record<string, unknown>, replace?: boolean | Record<string, unknown>, p?: ArrayLike<number> | ndarray | null | Record<string, unknown>): unknown {
     const o = parseArgs("choice", [a, size, replace, p], ["a", "size", "replace", "p"]);
     if (!("a" in o)) throw new TypeError("choice() missing 1 required positional argument: 'a'");
@@ -704,6 +729,8 @@ export class RandomState {
    * (along its first axis).
    * @example np.random.permutation(10)
    */
+  permutation(x: number | ndarray | readonly number[] | readonly (readonly number[])[] | Iterable<number>): ndarray;
+  permutation<T>(x: readonly T[] | Iterable<T>): T[];
   permutation(x: number | Sequence): ndarray | unknown[] {
     if (typeof x === "number" && Number.isInteger(x)) {
       const arr = arange(x);
@@ -739,16 +766,281 @@ export class RandomState {
   }
 
   /** `standard_exponential(size=None)`: `-log(1 - u)`. */
+  standard_exponential(size?: null): number;
+  standard_exponential(size: number | readonly number[] | Kw): ndarray;
   standard_exponential(size?: Size | Record<string, unknown>): number | ndarray {
     const o = parseArgs("standard_exponential", [size], ["size"]);
     return this.cont(o.size, [], () => this.standardExponential());
   }
 
   /** `exponential(scale=1.0, size=None)`: `scale * -log(1 - u)`. */
+  exponential(a?: number, size?: null): number;
+  exponential(a?: Param | Kw, size?: Size | Kw): ndarray;
   exponential(scale?: Param | Record<string, unknown>, size?: Size | Record<string, unknown>): number | ndarray {
     const o = parseArgs("exponential", [scale, size], ["scale", "size"]);
     return this.cont(o.size, [[o.scale ?? 1, "scale", "non_negative"]], (s) => s * this.standardExponential());
   }
+
+  /** legacy_standard_gamma: Marsaglia and Tsang above shape 1 (on the cached normals), Johnk-like rejection below. */
+  private standardGamma(shape: number): number {
+    if (shape === 1.0) return this.standardExponential();
+    if (shape === 0.0) return 0.0;
+    if (shape < 1.0) {
+      for (;;) {
+        const u = this.gen.nextDouble();
+        const v = this.standardExponential();
+        if (u <= 1.0 - shape) {
+          const x = Math.pow(u, 1 / shape);
+          if (x <= v) return x;
+        } else {
+          const y = -Math.log((1 - u) / shape);
+          const x = Math.pow(1.0 - shape + shape * y, 1 / shape);
+          if (x <= v + y) return x;
+        }
+      }
+    }
+    const b = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * b);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.nextGauss();
+        v = 1.0 + c * x;
+      } while (v <= 0.0);
+      v = v * v * v;
+      const u = this.gen.nextDouble();
+      if (u < 1.0 - 0.0331 * (x * x) * (x * x)) return b * v;
+      if (Math.log(u) < 0.5 * x * x + b * (1 - v + Math.log(v))) return b * v;
+    }
+  }
+
+  /** `standard_gamma(shape, size=None)`. */
+  standard_gamma(shape: number, size?: null): number;
+  standard_gamma(shape: Param | Kw, size?: Size | Kw): ndarray;
+  standard_gamma(shape: Param | Record<string, unknown>, size?: Size | Record<string, unknown>): number | ndarray {
+    const o = parseArgs("standard_gamma", [shape, size], ["shape", "size"]);
+    if (o.shape === undefined) throw new TypeError("standard_gamma() missing 1 required positional argument: 'shape'");
+    return this.cont(o.size, [[o.shape, "shape", "non_negative"]], (k) => this.standardGamma(k));
+  }
+
+  /** `gamma(shape, scale=1.0, size=None)`: `scale * standard_gamma(shape)`. */
+  gamma(a: number, b?: number, size?: null): number;
+  gamma(a: Param | Kw, b?: Param | Kw, size?: Size | Kw): ndarray;
+  gamma(shape: Param | Record<string, unknown>, scale?: Param | Record<string, unknown>, size?: Size | Record<string, unknown>): number | ndarray {
+    const o = parseArgs("gamma", [shape, scale, size], ["shape", "scale", "size"]);
+    if (o.shape === undefined) throw new TypeError("gamma() missing 1 required positional argument: 'shape'");
+    return this.cont(o.size, [[o.shape, "shape", "non_negative"], [o.scale ?? 1, "scale", "non_negative"]], (k, s) => s * this.standardGamma(k));
+  }
+
+  /** `beta(a, b, size=None)`: Johnk's algorithm when both are at most 1, else a ratio of gammas. */
+  beta(a: number, b?: number, size?: null): number;
+  beta(a: Param | Kw, b?: Param | Kw, size?: Size | Kw): ndarray;
+  beta(a: Param | Record<string, unknown>, b?: Param | Record<string, unknown>, size?: Size | Record<string, unknown>): number | ndarray {
+    const o = parseArgs("beta", [a, b, size], ["a", "b", "size"]);
+    if (o.a === undefined || o.b === undefined) throw new TypeError(`beta() missing 1 required positional argument: '${o.a === undefined ? "a" : "b"}'`);
+    return this.cont(o.size, [[o.a, "a", "positive"], [o.b, "b", "positive"]], (pa, pb) => {
+      if (pa <= 1.0 && pb <= 1.0) {
+        for (;;) {
+          const u = this.gen.nextDouble();
+          const v = this.gen.nextDouble();
+          const x = Math.pow(u, 1.0 / pa);
+          const y = Math.pow(v, 1.0 / pb);
+          if (x + y <= 1.0) {
+            if (x + y > 0) return x / (x + y);
+            let logX = Math.log(u) / pa;
+            let logY = Math.log(v) / pb;
+            const logM = logX > logY ? logX : logY;
+            logX -= logM;
+            logY -= logM;
+            return Math.exp(logX - Math.log(Math.exp(logX) + Math.exp(logY)));
+          }
+        }
+      }
+      const ga = this.standardGamma(pa);
+      const gb = this.standardGamma(pb);
+      return ga / (ga + gb);
+    });
+  }
+
+  /** `poisson(lam=1.0, size=None)`: multiplication of uniforms below 10, Hoermann's PTRS from 10. */
+  poisson(a?: number, size?: null): number;
+  poisson(a?: Param | Kw, size?: Size | Kw): ndarray;
+  poisson(lam?: Param | Record<string, unknown>, size?: Size | Record<string, unknown>): number | ndarray {
+    const o = parseArgs("poisson", [lam, size], ["lam", "size"]);
+    return this.disc(o.size, [[o.lam ?? 1, "lam", "poisson"]], (l) => this.poissonDraw(l));
+  }
+
+  private poissonDraw(lam: number): number {
+    if (lam === 0) return 0;
+    if (lam < 10) {
+      const enlam = Math.exp(-lam);
+      let x = 0;
+      let prod = 1.0;
+      for (;;) {
+        prod *= this.gen.nextDouble();
+        if (prod > enlam) x += 1;
+        else return x;
+      }
+    }
+    const slam = Math.sqrt(lam);
+    const loglam = Math.log(lam);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const u = this.gen.nextDouble() - 0.5;
+      const v = this.gen.nextDouble();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + lam + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lam + k * loglam - loggam(k + 1)) return k;
+    }
+  }
+
+  /**
+   * `binomial(n, p, size=None)`: successes in n trials of probability p, by inversion when
+   * `min(p, 1 - p) * n <= 30`, else by BTPE (the legacy algorithms, which draw even for n = 0 or p = 0).
+   */
+  binomial(a: number, b?: number, size?: null): number;
+  binomial(a: Param | Kw, b?: Param | Kw, size?: Size | Kw): ndarray;
+  binomial(n: Param | Record<string, unknown>, p?: Param | Record<string, unknown>, size?: Size | Record<string, unknown>): number | ndarray {
+    const o = parseArgs("binomial", [n, p, size], ["n", "p", "size"]);
+    if (o.n === undefined || o.p === undefined) throw new TypeError(`binomial() missing 1 required positional argument: '${o.n === undefined ? "n" : "p"}'`);
+    const np = paramOf(o.n, "n");
+    checkConstraint(paramOf(o.p, "p").data, "p", "bounded_0_1");
+    checkConstraint(Array.from(np.data, (v) => Math.trunc(v) + 0), "n", "non_negative");
+    return this.disc(o.size, [[o.n, "n", "none"], [o.p, "p", "none"]], (trials, prob) => {
+      const k = Math.trunc(trials);
+      if (prob <= 0.5) return prob * k <= 30.0 ? this.binomialInversion(k, prob) : this.binomialBtpe(k, prob);
+      const q = 1.0 - prob;
+      return k - (q * k <= 30.0 ? this.binomialInversion(k, q) : this.binomialBtpe(k, q));
+    });
+  }
+
+  private binomialInversion(n: number, p: number): number {
+    const q = 1.0 - p;
+    const qn = Math.exp(n * Math.log(q));
+    const np = n * p;
+    const bound = Math.trunc(Math.min(n, np + 10.0 * Math.sqrt(np * q + 1)));
+    let x = 0;
+    let px = qn;
+    let u = this.gen.nextDouble();
+    while (u > px) {
+      x++;
+      if (x > bound) {
+        x = 0;
+        px = qn;
+        u = this.gen.nextDouble();
+      } else {
+        u -= px;
+        px = ((n - x + 1) * p * px) / (x * q);
+      }
+    }
+    return x;
+  }
+
+  /** Kachitvichyanukul and Schmeiser's BTPE, step for step as NumPy's (its gotos as a loop). */
+  private binomialBtpe(n: number, p: number): number {
+    const r = Math.min(p, 1.0 - p);
+    const q = 1.0 - r;
+    const fm = n * r + r;
+    const m = Math.floor(fm);
+    const p1 = Math.floor(2.195 * Math.sqrt(n * r * q) - 4.6 * q) + 0.5;
+    const xm = m + 0.5;
+    const xl = xm - p1;
+    const xr = xm + p1;
+    const c = 0.134 + 20.5 / (15.3 + m);
+    let a = (fm - xl) / (fm - xl * r);
+    const laml = a * (1.0 + a / 2.0);
+    a = (xr - fm) / (xr * q);
+    const lamr = a * (1.0 + a / 2.0);
+    const p2 = p1 * (1.0 + 2.0 * c);
+    const p3 = p2 + c / laml;
+    const p4 = p3 + c / lamr;
+    const nrq = n * r * q;
+    for (;;) {
+      const u = this.gen.nextDouble() * p4;
+      let v = this.gen.nextDouble();
+      let y: number;
+      if (u <= p1) {
+        y = Math.floor(xm - p1 * v + u);
+        return p > 0.5 ? n - y : y;
+      }
+      if (u <= p2) {
+        const x = xl + (u - p1) / c;
+        v = v * c + 1.0 - Math.abs(m - x + 0.5) / p1;
+        if (v > 1.0) continue;
+        y = Math.floor(x);
+      } else if (u <= p3) {
+        y = Math.floor(xl + Math.log(v) / laml);
+        if (y < 0 || v === 0.0) continue;
+        v = v * (u - p2) * laml;
+      } else {
+        y = Math.floor(xr - Math.log(v) / lamr);
+        if (y > n || v === 0.0) continue;
+        v = v * (u - p3) * lamr;
+      }
+      const k = Math.abs(y - m);
+      if (!(k > 20 && k < nrq / 2.0 - 1)) {
+        const s = r / q;
+        const aa = s * (n + 1);
+        let f = 1.0;
+        if (m < y) for (let i = m + 1; i <= y; i++) f *= aa / i - s;
+        else if (m > y) for (let i = y + 1; i <= m; i++) f /= aa / i - s;
+        if (v > f) continue;
+        return p > 0.5 ? n - y : y;
+      }
+      const rho = (k / nrq) * ((k * (k / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+      const t = (-k * k) / (2 * nrq);
+      const A = Math.log(v);
+      if (A < t - rho) return p > 0.5 ? n - y : y;
+      if (A > t + rho) continue;
+      const x1 = y + 1;
+      const f1 = m + 1;
+      const z = n + 1 - m;
+      const w = n - y + 1;
+      const x2 = x1 * x1;
+      const f2 = f1 * f1;
+      const z2 = z * z;
+      const w2 = w * w;
+      const bound =
+        xm * Math.log(f1 / x1) +
+        (n - m + 0.5) * Math.log(z / w) +
+        (y - m) * Math.log((w * r) / (x1 * q)) +
+        (13680 - (462 - (132 - (99 - 140 / f2) / f2) / f2) / f2) / f1 / 166320 +
+        (13680 - (462 - (132 - (99 - 140 / z2) / z2) / z2) / z2) / z / 166320 +
+        (13680 - (462 - (132 - (99 - 140 / x2) / x2) / x2) / x2) / x1 / 166320 +
+        (13680 - (462 - (132 - (99 - 140 / w2) / w2) / w2) / w2) / w / 166320;
+      if (A > bound) continue;
+      return p > 0.5 ? n - y : y;
+    }
+  }
+}
+
+/** SPECFUN's log-gamma, as NumPy's random_loggam. */
+const LOGGAM_A = [8.333333333333333e-2, -2.777777777777778e-3, 7.936507936507937e-4, -5.952380952380952e-4, 8.417508417508418e-4, -1.917526917526918e-3, 6.41025641025641e-3, -2.955065359477124e-2, 1.796443723688307e-1, -1.3924322169059];
+function loggam(x: number): number {
+  if (x === 1.0 || x === 2.0) return 0.0;
+  let x0 = x;
+  let n = 0;
+  if (x <= 7.0) {
+    n = Math.trunc(7 - x);
+    x0 = x + n;
+  }
+  const x2 = 1.0 / (x0 * x0);
+  let gl0 = LOGGAM_A[9];
+  for (let k = 8; k >= 0; k--) gl0 = gl0 * x2 + LOGGAM_A[k];
+  let gl = gl0 / x0 + 0.5 * Math.log(2 * Math.PI) + (x0 - 0.5) * Math.log(x0) - x0;
+  if (x <= 7.0) {
+    for (let k = 1; k <= n; k++) {
+      gl -= Math.log(x0 - 1.0);
+      x0 -= 1.0;
+    }
+  }
+  return gl;
 }
 
 /** NumPy's kahan_sum of the probabilities. */
@@ -813,3 +1105,13 @@ export const permutation = shared.permutation.bind(shared);
 export const standard_exponential = shared.standard_exponential.bind(shared);
 /** `np.random.exponential(scale=1.0, size=None)`. */
 export const exponential = shared.exponential.bind(shared);
+/** `np.random.standard_gamma(shape, size=None)`. */
+export const standard_gamma = shared.standard_gamma.bind(shared);
+/** `np.random.gamma(shape, scale=1.0, size=None)`. */
+export const gamma = shared.gamma.bind(shared);
+/** `np.random.beta(a, b, size=None)`. */
+export const beta = shared.beta.bind(shared);
+/** `np.random.poisson(lam=1.0, size=None)`. */
+export const poisson = shared.poisson.bind(shared);
+/** `np.random.binomial(n, p, size=None)`. */
+export const binomial = shared.binomial.bind(shared);

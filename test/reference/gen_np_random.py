@@ -237,6 +237,10 @@ CELLS = [
      "const rs = np.random.RandomState(42); print(rs.randint(0, 10, size=5)); print(rs.rand(2))"),
     ("np.random.seed(0); x = torch.from_numpy(np.random.rand(2, 2)); print(x)",
      "np.random.seed(0); const x = torch.from_numpy(np.random.rand(2, 2)); print(x)"),
+    ("np.random.seed(0); X = torch.arange(20.).reshape(10, 2); idx = np.random.permutation(10); print(X[idx][:3])",
+     "np.random.seed(0); const X = torch.arange(20.).reshape(10, 2); const idx = np.random.permutation(10); print(X[idx][\":3\"])"),
+    ("np.random.seed(0); X = torch.zeros(6); X[np.random.choice(6, 2, replace=False)] = 1.; print(X)",
+     "np.random.seed(0); const X = torch.zeros(6); X[np.random.choice(6, 2, replace=False)] = 1.; print(X)"),
     ("try:\n    np.random.choice(3, 5, replace=False)\nexcept ValueError as e:\n    print('ValueError', e)",
      "try { np.random.choice(3, 5, replace=False); } catch (e: any) { print(e.name, e.message); }"),
 ]

@@ -4,9 +4,9 @@
  * replay memory's `random.sample`, an epsilon-greedy `random.random()`) follows Python's trajectory.
  * In every notebook's scope as `random` (kernel/prelude.ts), as `copy` is.
  *
- * The generator is CPython's: the Mersenne Twister MT19937 seeded by init_by_array with the 32-bit
- * words of |n| (a string or bytes seed through sha512 first, as `seed(version=2)`; a non-integral number
- * through Python's float hash), `random()` from 53 bits of two words, integers by getrandbits rejection
+ * The generator is CPython's: the Mersenne Twister MT19937 (src/mt19937.ts, shared with np.random)
+ * seeded by init_by_array with the 32-bit words of |n| (a string or bytes seed through sha512 first, as
+ * `seed(version=2)`; a non-integral number through Python's float hash), `random()` from 53 bits of two words, integers by getrandbits rejection
  * (`_randbelow`), `sample`'s pool or set algorithm by the same size rule, `choices` by bisecting the
  * cumulative weights, `gauss`'s cached second value (reset by `seed` and restored by `setstate`), and
  * `getstate()` as Python's `(3, (624 words..., index), gauss_next)`. Checked against Python 3.11 by

@@ -446,6 +446,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
   /** Python's `range(n)` (src/builtins.ts's Range): in a tuple index a list of its numbers, `x[range(n), y]`. */
   const isRange = (node: ts.Node): boolean => checker.getTypeAtLocation(strip(node)).getSymbol()?.getName() === "Range";
+  /** A NumPy array (src/tensor/ndarray.ts): a tensor's index as a list of its ints, `X[np.random.permutation(n)]`. */
+  const isNdarray = (node: ts.Node): boolean => checker.getTypeAtLocation(strip(node)).getSymbol()?.getName() === "ndarray";
   // A receiver followed by `.method(` must bind tighter than the call.
   const simple = (n: ts.Node): boolean =>
     plans.has(n) || wraps.has(n) ||
@@ -785,7 +787,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       return "index";
     }
     if (k === "string" || k === "tensor" || k === "any") return "index";
-    return k === "other" && isArrayIndex(arg) ? "list" : undefined;
+    return k === "other" && (isArrayIndex(arg) || isNdarray(arg)) ? "list" : undefined;
   };
   /** Whether the value of expression `n` is unused (a statement, a for-loop clause, a comma operand of one). */
   const valueUnused = (n: ts.Node): boolean => {

@@ -4,9 +4,9 @@
  * replay memory's `random.sample`, an epsilon-greedy `random.random()`) follows Python's trajectory.
  * In every notebook's scope as `random` (kernel/prelude.ts), as `copy` is.
  *
- * The generator is CPython's: the Mersenne Twister MT19937 seeded by init_by_array with the 32-bit
- * words of |n| (a string or bytes seed through sha512 first, as `seed(version=2)`; a non-integral number
- * through Python's float hash), `random()` from 53 bits of two words, integers by getrandbits rejection
+ * The generator is CPython's: the Mersenne Twister MT19937 (src/mt19937.ts, shared with np.random)
+ * seeded by init_by_array with the 32-bit words of |n| (a string or bytes seed through sha512 first, as
+ * `seed(version=2)`; a non-integral number through Python's float hash), `random()` from 53 bits of two words, integers by getrandbits rejection
  * (`_randbelow`), `sample`'s pool or set algorithm by the same size rule, `choices` by bisecting the
  * cumulative weights, `gauss`'s cached second value (reset by `seed` and restored by `setstate`), and
  * `getstate()` as Python's `(3, (624 words..., index), gauss_next)`. Checked against Python 3.11 by
@@ -21,10 +21,10 @@
  */
 import { createHash, randomBytes } from "crypto";
 import { IndexError, OverflowError, TypeError, ValueError } from "./errors";
+import { MT19937 } from "./mt19937";
 import { asPyTuple } from "./pyrepr";
 
-const N = 624;
-const M = 397;
+const N = MT19937.N;
 const TWOPI = 2 * Math.PI;
 const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
 const MAX_EXACT = 2 ** 53;
@@ -122,8 +122,7 @@ function seedInteger(a: Seed): bigint {
  * @example const rng = new random.Random(0); rng.random()
  */
 export class Random {
-  private mt = new Uint32Array(N);
-  private mti = N;
+  private gen = new MT19937();
   /** The second normal value of gauss()'s last pair, returned by the next call. */
   gauss_next: number | null = null;
 
@@ -142,60 +141,17 @@ export class Random {
       key.push(Number(n & 0xffffffffn));
       n >>= 32n;
     } while (n > 0n);
-    this.initByArray(key);
+    this.gen.initByArray(key);
     this.gauss_next = null;
   }
 
-  private initByArray(key: number[]): void {
-    const mt = this.mt;
-    mt[0] = 19650218;
-    for (let i = 1; i < N; i++) mt[i] = Math.imul(1812433253, mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
-    let i = 1;
-    let j = 0;
-    for (let k = Math.max(N, key.length); k > 0; k--) {
-      mt[i] = (mt[i] ^ Math.imul(mt[i - 1] ^ (mt[i - 1] >>> 30), 1664525)) + key[j] + j;
-      i++;
-      j++;
-      if (i >= N) {
-        mt[0] = mt[N - 1];
-        i = 1;
-      }
-      if (j >= key.length) j = 0;
-    }
-    for (let k = N - 1; k > 0; k--) {
-      mt[i] = (mt[i] ^ Math.imul(mt[i - 1] ^ (mt[i - 1] >>> 30), 1566083941)) - i;
-      i++;
-      if (i >= N) {
-        mt[0] = mt[N - 1];
-        i = 1;
-      }
-    }
-    mt[0] = 0x80000000;
-    this.mti = N;
-  }
-
-  private genrandUint32(): number {
-    const mt = this.mt;
-    if (this.mti >= N) {
-      for (let kk = 0; kk < N; kk++) {
-        const y = (mt[kk] & 0x80000000) | (mt[(kk + 1) % N] & 0x7fffffff);
-        mt[kk] = mt[(kk + M) % N] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      }
-      this.mti = 0;
-    }
-    let y = mt[this.mti++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+  private nextUint32(): number {
+    return this.gen.nextUint32();
   }
 
   /** `random.random()`: a float in [0, 1) from 53 random bits. */
   random(): number {
-    const a = this.genrandUint32() >>> 5;
-    const b = this.genrandUint32() >>> 6;
-    return (a * 67108864 + b) / 9007199254740992;
+    return this.gen.nextDouble();
   }
 
   /** `random.getrandbits(k)`: an int of k random bits (k <= 53 here: JavaScript's exact integers). */
@@ -204,10 +160,10 @@ export class Random {
     if (k < 0) throw new ValueError("number of bits must be non-negative");
     if (k > 53) throw new OverflowError(`getrandbits(${k}): more than 53 bits is not an exact JavaScript number`);
     if (k === 0) return 0;
-    if (k <= 32) return this.genrandUint32() >>> (32 - k);
+    if (k <= 32) return this.nextUint32() >>> (32 - k);
     // Python fills 32-bit words from the least significant; the last word keeps its top bits.
-    const low = this.genrandUint32();
-    const high = this.genrandUint32() >>> (64 - k);
+    const low = this.nextUint32();
+    const high = this.nextUint32() >>> (64 - k);
     return high * 4294967296 + low;
   }
 
@@ -383,7 +339,7 @@ export class Random {
 
   /** `random.getstate()`: `(3, (the 624 words..., position), gauss_next)`, for setstate. */
   getstate(): RandomState {
-    return asPyTuple([3, asPyTuple([...this.mt, this.mti]), this.gauss_next]) as RandomState;
+    return asPyTuple([3, asPyTuple([...this.gen.mt, this.gen.mti]), this.gauss_next]) as RandomState;
   }
 
   /** `random.setstate(state)`: back to a state getstate() returned. */
@@ -393,8 +349,8 @@ export class Random {
     if (internal.length !== N + 1) throw new ValueError("state vector is the wrong size");
     const pos = internal[N];
     if (!Number.isInteger(pos) || pos < 0 || pos > N) throw new ValueError("invalid state");
-    for (let i = 0; i < N; i++) this.mt[i] = ((internal[i] % 4294967296) + 4294967296) % 4294967296;
-    this.mti = pos;
+    for (let i = 0; i < N; i++) this.gen.mt[i] = ((internal[i] % 4294967296) + 4294967296) % 4294967296;
+    this.gen.mti = pos;
     this.gauss_next = gaussNext;
   }
 }

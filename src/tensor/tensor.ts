@@ -1613,7 +1613,7 @@ export class Tensor {
     return this.index(Array.isArray(index) ? [listIndex("__getitem__", index)] : index);
   }
   /** Python's `x[index] = value`, `index` as in `__getitem__`: `x[[0, 2]] = 5` is index_put_. */
-  __setitem__(index: number[] | boolean[] | string | number | Tensor, value: Tensor | number | boolean): this {
+  __setitem__(index: number[] | boolean[] | string | number | Tensor | ndarray, value: Tensor | number | boolean): this {
     return this.setitem(Array.isArray(index) ? [listIndex("__setitem__", index)] : index, value);
   }
   /** Element or sub-tensor `i` along dim 0 (PyTorch's `x[i]`). */
@@ -2036,7 +2036,9 @@ export class Tensor {
    * tensor.setitem(":, 1", 0);          // tensor[:, 1] = 0
    * x.setitem(x.lt(0), 0);              // x[x < 0] = 0
    */
-  setitem(index: string | IndexItem[] | number | Tensor, value: Tensor | number | boolean): this {
+  setitem(index: string | IndexItem[] | number | Tensor | ndarray, value: Tensor | number | boolean): this {
+    // A NumPy array indexes as the tensor it holds (`x[np.random.choice(n, k, replace=False)] = 1.`), as in index().
+    if (index instanceof ndarray) index = C.from_numpy(index);
     // Strings parsed here, so that a list written inside one (`x[":, [1, 3]"] = 0`, an index tensor) takes index_put_'s path.
     const items = typeof index === "number" || index instanceof Tensor ? [index] : M.indexItems(index);
     // PyTorch drops the value's leading size-1 dims first (slicePrefix1sSize), so that

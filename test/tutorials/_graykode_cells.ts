@@ -2,33 +2,9 @@
 
 /** The setup cell every section starts with: the NumPy these scripts use. */
 export const NUMPY = `// NumPy as these scripts use it (np.eye rows, asarray, array / sin / cos / power / sqrt, triu / ones), and
-// np.random's legacy MT19937 (np.random.seed(0) then choice(range(n), k, replace=False): a permutation's
-// first k, NumPy's draws).
-const mt = new Uint32Array(624);
-let mti = 625;
-function next_uint32(): number {
-  if (mti >= 624) {
-    for (let k = 0; k < 624; k++) {
-      const y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff);
-      mt[k] = mt[(k + 397) % 624] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-    }
-    mti = 0;
-  }
-  let v = mt[mti++];
-  v ^= v >>> 11;
-  v ^= (v << 7) & 0x9d2c5680;
-  v ^= (v << 15) & 0xefc60000;
-  v ^= v >>> 18;
-  return v >>> 0;
-}
-function random_interval(max: number): number {
-  if (max === 0) return 0;
-  let mask = max;
-  for (const s of [1, 2, 4, 8, 16]) mask |= mask >>> s;
-  let v: number;
-  do v = (next_uint32() & mask) >>> 0; while (v > max);
-  return v;
-}
+// np.random: NumPy's own legacy stream (src/numpy/random.ts), so np.random.seed(0) then
+// choice(range(n), k, replace=False) draws NumPy's sample.
+import * as numpy from "torchlab/dist/src/numpy";
 const np = {
   eye: (n: number): any => torch.eye(n, dtype=torch.float64).numpy(),
   asarray: (xs: number[]): any => torch.tensor(xs).numpy(),
@@ -40,22 +16,7 @@ const np = {
   sqrt: (x: number): number => Math.sqrt(x),
   ones: (shape: number[]): any => torch.ones(shape, dtype=torch.float64).numpy(),
   triu: (a: any, {k = 0} = {}): any => torch.triu(torch.from_numpy(a), k).numpy(),
-  random: {
-    seed: (s: number): void => {
-      mt[0] = s >>> 0;
-      for (let k = 1; k < 624; k++) mt[k] = (Math.imul(1812433253, mt[k - 1] ^ (mt[k - 1] >>> 30)) + k) >>> 0;
-      mti = 624;
-    },
-    choice: (a: any, size: number, {replace = true} = {}): number[] => {
-      const pool = list(a);
-      if (replace) throw new Error("this stand-in draws without replacement only");
-      for (let i = pool.length - 1; i > 0; i--) {
-        const j = random_interval(i);
-        [pool[i], pool[j]] = [pool[j], pool[i]];
-      }
-      return pool.slice(0, size);
-    },
-  },
+  random: numpy.random,
 };`;
 
 export const NNLM = [NUMPY, `// code by Tae Hwan Jung @graykode

@@ -22,8 +22,8 @@
  *   float32 digit) and 5-1): torchlab has no matplotlib; np.array is a float32 tensor (NumPy's float64,
  *   whose torch.FloatTensor torchlab, like PyTorch for a float64 tensor, would refuse);
  * - NumPy is a setup cell's `np` (NUMPY): np.eye returns an ndarray (torch's `.numpy()`), whose
- *   `np.eye(n)[input]` rows are NumPy's; np.random is NumPy's legacy MT19937, so choice(range(n), k,
- *   replace=False) draws NumPy's sample; CPython's order of a set of strings changes from run to run,
+ *   `np.eye(n)[input]` rows are NumPy's; np.random is torchlab's np.random (NumPy's legacy MT19937,
+ *   src/numpy/random.ts), so choice(range(n), k, replace=False) draws NumPy's sample; CPython's order of a set of strings changes from run to run,
  *   so the generator's `set` keeps first-seen order, as torchlab's does.
  * Written differently from the scripts: a list or dict comprehension is map / filter / Array.from /
  * Object.fromEntries; `return a, b` of mixed kinds is `tuple([a, b])` (an array literal of a tensor and

@@ -593,7 +593,306 @@ pred_labels = torch.argmax(probs, 1)
 print(pred_labels[:10], probs[0])""",
 ]
 
-SECTIONS = [("mlp", MLP), ("lenet", LENET)]
+LRFINDER = """class LRFinder:
+    def __init__(self, model, optimizer, criterion, device):
+
+        self.optimizer = optimizer
+        self.model = model
+        self.criterion = criterion
+        self.device = device
+
+        torch.save(model.state_dict(), 'init_params.pt')
+
+    def range_test(self, iterator, end_lr=10, num_iter=100,
+                   smooth_f=0.05, diverge_th=5):
+
+        lrs = []
+        losses = []
+        best_loss = float('inf')
+
+        lr_scheduler = ExponentialLR(self.optimizer, end_lr, num_iter)
+
+        iterator = IteratorWrapper(iterator)
+
+        for iteration in range(num_iter):
+
+            loss = self._train_batch(iterator)
+
+            lrs.append(lr_scheduler.get_last_lr()[0])
+
+            # update lr
+            lr_scheduler.step()
+
+            if iteration > 0:
+                loss = smooth_f * loss + (1 - smooth_f) * losses[-1]
+
+            if loss < best_loss:
+                best_loss = loss
+
+            losses.append(loss)
+
+            if loss > diverge_th * best_loss:
+                print("Stopping early, the loss has diverged")
+                break
+
+        # reset model to initial parameters
+        model.load_state_dict(torch.load('init_params.pt'))
+
+        return lrs, losses
+
+    def _train_batch(self, iterator):
+
+        self.model.train()
+
+        self.optimizer.zero_grad()
+
+        x, y = iterator.get_batch()
+
+        x = x.to(self.device)
+        y = y.to(self.device)
+
+        y_pred, _ = self.model(x)
+
+        loss = self.criterion(y_pred, y)
+
+        loss.backward()
+
+        self.optimizer.step()
+
+        return loss.item()
+
+
+class ExponentialLR(_LRScheduler):
+    def __init__(self, optimizer, end_lr, num_iter, last_epoch=-1):
+        self.end_lr = end_lr
+        self.num_iter = num_iter
+        super(ExponentialLR, self).__init__(optimizer, last_epoch)
+
+    def get_lr(self):
+        curr_iter = self.last_epoch
+        r = curr_iter / self.num_iter
+        return [base_lr * (self.end_lr / base_lr) ** r
+                for base_lr in self.base_lrs]
+
+
+class IteratorWrapper:
+    def __init__(self, iterator):
+        self.iterator = iterator
+        self._iterator = iter(iterator)
+
+    def __next__(self):
+        try:
+            inputs, labels = next(self._iterator)
+        except StopIteration:
+            self._iterator = iter(self.iterator)
+            inputs, labels, *_ = next(self._iterator)
+
+        return inputs, labels
+
+    def get_batch(self):
+        return next(self)"""
+
+NORMALIZE_IMAGE = """def normalize_image(image):
+    image_min = image.min()
+    image_max = image.max()
+    image.clamp_(min=image_min, max=image_max)
+    image.add_(-image_min).div_(image_max - image_min + 1e-5)
+    return image"""
+
+ALEXNET = [
+    IMPORTS,
+    CIFAR,
+    MLP[2],
+    """ROOT = '.data'
+
+train_data = CIFAR10(root=ROOT,
+                     train=True,
+                     download=True)
+
+means = train_data.data.float().mean(axis=(0, 1, 2)) / 255
+stds = train_data.data.float().std(axis=(0, 1, 2)) / 255
+
+print(f'Calculated means: {means}')
+print(f'Calculated stds: {stds}')""",
+    """train_transforms = transforms.Compose([
+                           transforms.RandomRotation(5),
+                           transforms.RandomHorizontalFlip(0.5),
+                           transforms.RandomCrop(32, padding=2),
+                           transforms.ToTensor(),
+                           transforms.Normalize(mean=means,
+                                                std=stds)
+                       ])
+
+test_transforms = transforms.Compose([
+                           transforms.ToTensor(),
+                           transforms.Normalize(mean=means,
+                                                std=stds)
+                       ])""",
+    """train_data = CIFAR10(ROOT,
+                     train=True,
+                     download=True,
+                     transform=train_transforms)
+
+test_data = CIFAR10(ROOT,
+                    train=False,
+                    download=True,
+                    transform=test_transforms)""",
+    """VALID_RATIO = 0.9
+
+n_train_examples = int(len(train_data) * VALID_RATIO)
+n_valid_examples = len(train_data) - n_train_examples
+
+train_data, valid_data = data.random_split(train_data,
+                                           [n_train_examples, n_valid_examples])
+
+valid_data = copy.deepcopy(valid_data)
+valid_data.dataset.transform = test_transforms""",
+    """print(f'Number of training examples: {len(train_data)}')
+print(f'Number of validation examples: {len(valid_data)}')
+print(f'Number of testing examples: {len(test_data)}')""",
+    """N_IMAGES = 4
+
+images, labels = zip(*[(image, label) for image, label in
+                       [train_data[i] for i in range(N_IMAGES)]])
+
+classes = test_data.classes
+
+print([classes[label] for label in labels], images[0].sum())""",
+    NORMALIZE_IMAGE + """
+
+
+image = normalize_image(images[1])
+print(image.min(), image.max(), images[1] is image)""",
+    """def plot_filter(images, filter, normalize=True):
+
+    images = torch.cat([i.unsqueeze(0) for i in images], dim=0).cpu()
+    filter = torch.FloatTensor(filter).unsqueeze(0).unsqueeze(0).cpu()
+    filter = filter.repeat(3, 3, 1, 1)
+
+    n_images = images.shape[0]
+
+    filtered_images = F.conv2d(images, filter)
+
+    images = images.permute(0, 2, 3, 1)
+    filtered_images = filtered_images.permute(0, 2, 3, 1)
+
+    for i in range(n_images):
+
+        image = filtered_images[i]
+
+        if normalize:
+            image = normalize_image(image)
+
+        print(f'Filtered {i}: {image.shape} {image.sum():.4f}')
+
+
+horizontal_filter = [[-1, -2, -1],
+                     [ 0,  0,  0],
+                     [ 1,  2,  1]]
+
+plot_filter(images, horizontal_filter)""",
+    """BATCH_SIZE = 256
+
+train_iterator = data.DataLoader(train_data,
+                                 shuffle=True,
+                                 batch_size=BATCH_SIZE)
+
+valid_iterator = data.DataLoader(valid_data,
+                                 batch_size=BATCH_SIZE)
+
+test_iterator = data.DataLoader(test_data,
+                                batch_size=BATCH_SIZE)""",
+    """class AlexNet(nn.Module):
+    def __init__(self, output_dim):
+        super().__init__()
+
+        self.features = nn.Sequential(
+            nn.Conv2d(3, 64, 3, 2, 1),  # in_channels, out_channels, kernel_size, stride, padding
+            nn.MaxPool2d(2),  # kernel_size
+            nn.ReLU(inplace=True),
+            nn.Conv2d(64, 192, 3, padding=1),
+            nn.MaxPool2d(2),
+            nn.ReLU(inplace=True),
+            nn.Conv2d(192, 384, 3, padding=1),
+            nn.ReLU(inplace=True),
+            nn.Conv2d(384, 256, 3, padding=1),
+            nn.ReLU(inplace=True),
+            nn.Conv2d(256, 256, 3, padding=1),
+            nn.MaxPool2d(2),
+            nn.ReLU(inplace=True)
+        )
+
+        self.classifier = nn.Sequential(
+            nn.Dropout(0.5),
+            nn.Linear(256 * 2 * 2, 4096),
+            nn.ReLU(inplace=True),
+            nn.Dropout(0.5),
+            nn.Linear(4096, 4096),
+            nn.ReLU(inplace=True),
+            nn.Linear(4096, output_dim),
+        )
+
+    def forward(self, x):
+        x = self.features(x)
+        h = x.view(x.shape[0], -1)
+        x = self.classifier(h)
+        return x, h""",
+    """OUTPUT_DIM = 10
+
+model = AlexNet(OUTPUT_DIM)""",
+    """def count_parameters(model):
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+print(f'The model has {count_parameters(model):,} trainable parameters')""",
+    """def initialize_parameters(m):
+    if isinstance(m, nn.Conv2d):
+        nn.init.kaiming_normal_(m.weight.data, nonlinearity='relu')
+        nn.init.constant_(m.bias.data, 0)
+    elif isinstance(m, nn.Linear):
+        nn.init.xavier_normal_(m.weight.data, gain=nn.init.calculate_gain('relu'))
+        nn.init.constant_(m.bias.data, 0)""",
+    """model.apply(initialize_parameters)
+print(model.features[0].weight.std(), model.classifier[4].weight.std(), model.classifier[6].bias.abs().sum())""",
+    LRFINDER,
+    """START_LR = 1e-7
+
+optimizer = optim.Adam(model.parameters(), lr=START_LR)
+
+device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+
+criterion = nn.CrossEntropyLoss()
+
+model = model.to(device)
+criterion = criterion.to(device)""",
+    """END_LR = 10
+NUM_ITER = 2
+
+lr_finder = LRFinder(model, optimizer, criterion, device)
+lrs, losses = lr_finder.range_test(train_iterator, END_LR, NUM_ITER)
+print(lrs)
+print(losses)
+print(model.classifier[6].bias.abs().sum(), optimizer.param_groups[0]['lr'] == END_LR)""",
+    """def plot_lr_finder(lrs, losses, skip_start=5, skip_end=5):
+
+    if skip_end == 0:
+        lrs = lrs[skip_start:]
+        losses = losses[skip_start:]
+    else:
+        lrs = lrs[skip_start:-skip_end]
+        losses = losses[skip_start:-skip_end]
+
+    print(lrs, losses)
+
+
+plot_lr_finder(lrs, losses, skip_start=1, skip_end=1)
+plot_lr_finder(lrs, losses, skip_start=2, skip_end=0)""",
+    """FOUND_LR = 1e-3
+
+optimizer = optim.Adam(model.parameters(), lr=FOUND_LR)""",
+]
+
+SECTIONS = [("mlp", MLP), ("lenet", LENET), ("alexnet", ALEXNET)]
 
 if __name__ == "__main__":
     out = {}

@@ -599,3 +599,355 @@ print(\`Test Loss: \${test_loss:.3f} | Test Acc: \${test_acc*100:.2f}%\`);`,
 const pred_labels = torch.argmax(probs, 1);
 print(pred_labels[":10"], probs[0]);`,
 ];
+
+/** CIFAR10 in torchvision's layout (gen_bentrevett.py's CIFAR): uint8 .data [N, H, W, 3], .targets, .classes, PIL images. */
+const CIFAR = `class CIFAR10 extends data.Dataset {
+    static classes = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
+    classes = CIFAR10.classes;
+
+    constructor(root, train=true, download=false, transform=null, size=32) {
+        super();
+        const g = torch.Generator().manual_seed(train ? 7 : 8);
+        const n = train ? 40 : 16;
+        this.data = torch.randint(0, 256, [n, size, size, 3], dtype=torch.uint8, generator=g);
+        this.data[\`:, :\${size / 2}\`] = this.data[\`:, :\${size / 2}\`] / 2;
+        this.targets = torch.randint(0, len(this.classes), [n], generator=g).tolist();
+        this.transform = transform;
+    }
+
+    __len__() {
+        return len(this.data);
+    }
+
+    __getitem__(index) {
+        let img = transforms.functional.to_pil_image(this.data[index].permute(2, 0, 1));
+        if (this.transform !== null) {
+            img = this.transform(img);
+        }
+        return [img, this.targets[index]];
+    }
+}`;
+
+const LRFINDER = `class LRFinder {
+    constructor(model, optimizer, criterion, device) {
+
+        this.optimizer = optimizer;
+        this.model = model;
+        this.criterion = criterion;
+        this.device = device;
+
+        torch.save(model.state_dict(), 'init_params.pt');
+    }
+
+    range_test(iterator, end_lr=10, num_iter=100,
+                   smooth_f=0.05, diverge_th=5) {
+
+        const lrs = [];
+        const losses = [];
+        let best_loss = float('inf');
+
+        const lr_scheduler = ExponentialLR(this.optimizer, end_lr, num_iter);
+
+        iterator = IteratorWrapper(iterator);
+
+        for (const iteration of range(num_iter)) {
+
+            let loss = this._train_batch(iterator);
+
+            lrs.append(lr_scheduler.get_last_lr()[0]);
+
+            // update lr
+            lr_scheduler.step();
+
+            if (iteration > 0) {
+                loss = smooth_f * loss + (1 - smooth_f) * losses.at(-1);
+            }
+
+            if (loss < best_loss) {
+                best_loss = loss;
+            }
+
+            losses.append(loss);
+
+            if (loss > diverge_th * best_loss) {
+                print("Stopping early, the loss has diverged");
+                break;
+            }
+        }
+
+        // reset model to initial parameters
+        model.load_state_dict(torch.load('init_params.pt'));
+
+        return [lrs, losses];
+    }
+
+    _train_batch(iterator) {
+
+        this.model.train();
+
+        this.optimizer.zero_grad();
+
+        let [x, y] = iterator.get_batch();
+
+        x = x.to(this.device);
+        y = y.to(this.device);
+
+        const [y_pred, _] = this.model(x);
+
+        const loss = this.criterion(y_pred, y);
+
+        loss.backward();
+
+        this.optimizer.step();
+
+        return loss.item();
+    }
+}
+
+
+class ExponentialLR extends _LRScheduler {
+    constructor(optimizer, end_lr, num_iter, last_epoch=-1) {
+        super(optimizer, last_epoch);
+        this.end_lr = end_lr;
+        this.num_iter = num_iter;
+    }
+
+    get_lr() {
+        const curr_iter = this.last_epoch;
+        const r = curr_iter / this.num_iter;
+        return this.base_lrs.map((base_lr) => base_lr * (this.end_lr / base_lr) ** r);
+    }
+}
+
+
+class IteratorWrapper {
+    constructor(iterator) {
+        this.iterator = iterator;
+        this._iterator = iter(iterator);
+    }
+
+    __next__() {
+        let inputs, labels;
+        try {
+            [inputs, labels] = next(this._iterator);
+        } catch (e) {
+            if (!(e instanceof torch.StopIteration)) throw e;
+            this._iterator = iter(this.iterator);
+            [inputs, labels] = next(this._iterator);
+        }
+
+        return [inputs, labels];
+    }
+
+    get_batch() {
+        return next(this);
+    }
+}`;
+
+const NORMALIZE_IMAGE = `function normalize_image(image) {
+    const image_min = image.min();
+    const image_max = image.max();
+    image.clamp_(min=image_min, max=image_max);
+    image.add_(-image_min).div_(image_max - image_min + 1e-5);
+    return image;
+}`;
+
+export const ALEXNET = [
+  IMPORTS + "\n" + CHDIR,
+  CIFAR,
+  SEED,
+  `const ROOT = '.data';
+
+let train_data: any = CIFAR10(root=ROOT,
+                     train=true,
+                     download=true);
+
+const means = train_data.data.float().mean(axis=[0, 1, 2]) / 255;
+const stds = train_data.data.float().std(axis=[0, 1, 2]) / 255;
+
+print(\`Calculated means: \${means}\`);
+print(\`Calculated stds: \${stds}\`);`,
+  `const train_transforms = transforms.Compose([
+                           transforms.RandomRotation(5),
+                           transforms.RandomHorizontalFlip(0.5),
+                           transforms.RandomCrop(32, padding=2),
+                           transforms.ToTensor(),
+                           transforms.Normalize(mean=means,
+                                                std=stds)
+                       ]);
+
+const test_transforms = transforms.Compose([
+                           transforms.ToTensor(),
+                           transforms.Normalize(mean=means,
+                                                std=stds)
+                       ]);`,
+  `train_data = CIFAR10(ROOT,
+                     train=true,
+                     download=true,
+                     transform=train_transforms);
+
+const test_data = CIFAR10(ROOT,
+                    train=false,
+                    download=true,
+                    transform=test_transforms);`,
+  `const VALID_RATIO = 0.9;
+
+const n_train_examples = int(len(train_data) * VALID_RATIO);
+const n_valid_examples = len(train_data) - n_train_examples;
+
+let valid_data;
+[train_data, valid_data] = data.random_split(train_data,
+                                           [n_train_examples, n_valid_examples]);
+
+valid_data = copy.deepcopy(valid_data);
+valid_data.dataset.transform = test_transforms;`,
+  MLP[12],
+  `const N_IMAGES = 4;
+
+const [images, labels] = zip(...[...range(N_IMAGES)].map((i) => train_data[i]).map(([image, label]) => [image, label]));
+
+const classes = test_data.classes;
+
+print(labels.map((label) => classes[label]), images[0].sum());`,
+  NORMALIZE_IMAGE + `
+
+
+const image = normalize_image(images[1]);
+print(image.min(), image.max(), images[1] === image);`,
+  `function plot_filter(images, filter, normalize=true) {
+
+    images = torch.cat(images.map((i) => i.unsqueeze(0)), dim=0).cpu();
+    filter = torch.FloatTensor(filter).unsqueeze(0).unsqueeze(0).cpu();
+    filter = filter.repeat(3, 3, 1, 1);
+
+    const n_images = images.shape[0];
+
+    let filtered_images = F.conv2d(images, filter);
+
+    images = images.permute(0, 2, 3, 1);
+    filtered_images = filtered_images.permute(0, 2, 3, 1);
+
+    for (const i of range(n_images)) {
+
+        let image = filtered_images[i];
+
+        if (normalize) {
+            image = normalize_image(image);
+        }
+
+        print(\`Filtered \${i}: \${image.shape} \${image.sum():.4f}\`);
+    }
+}
+
+
+const horizontal_filter = [[-1, -2, -1],
+                     [ 0,  0,  0],
+                     [ 1,  2,  1]];
+
+plot_filter(images, horizontal_filter);`,
+  `const BATCH_SIZE = 256;
+
+const train_iterator = data.DataLoader(train_data,
+                                 shuffle=true,
+                                 batch_size=BATCH_SIZE);
+
+const valid_iterator = data.DataLoader(valid_data,
+                                 batch_size=BATCH_SIZE);
+
+const test_iterator = data.DataLoader(test_data,
+                                batch_size=BATCH_SIZE);`,
+  `class AlexNet extends nn.Module {
+    constructor(output_dim) {
+        super();
+
+        this.features = nn.Sequential(
+            nn.Conv2d(3, 64, 3, 2, 1),  // in_channels, out_channels, kernel_size, stride, padding
+            nn.MaxPool2d(2),  // kernel_size
+            nn.ReLU(inplace=true),
+            nn.Conv2d(64, 192, 3, padding=1),
+            nn.MaxPool2d(2),
+            nn.ReLU(inplace=true),
+            nn.Conv2d(192, 384, 3, padding=1),
+            nn.ReLU(inplace=true),
+            nn.Conv2d(384, 256, 3, padding=1),
+            nn.ReLU(inplace=true),
+            nn.Conv2d(256, 256, 3, padding=1),
+            nn.MaxPool2d(2),
+            nn.ReLU(inplace=true)
+        );
+
+        this.classifier = nn.Sequential(
+            nn.Dropout(0.5),
+            nn.Linear(256 * 2 * 2, 4096),
+            nn.ReLU(inplace=true),
+            nn.Dropout(0.5),
+            nn.Linear(4096, 4096),
+            nn.ReLU(inplace=true),
+            nn.Linear(4096, output_dim),
+        );
+    }
+
+    forward(x) {
+        x = this.features(x);
+        const h = x.view(x.shape[0], -1);
+        x = this.classifier(h);
+        return [x, h];
+    }
+}`,
+  `const OUTPUT_DIM = 10;
+
+let model = AlexNet(OUTPUT_DIM);`,
+  COUNT_PARAMETERS + `
+
+
+print(\`The model has \${count_parameters(model):,} trainable parameters\`);`,
+  `function initialize_parameters(m) {
+    if (isinstance(m, nn.Conv2d)) {
+        nn.init.kaiming_normal_(m.weight.data, nonlinearity='relu');
+        nn.init.constant_(m.bias.data, 0);
+    } else if (isinstance(m, nn.Linear)) {
+        nn.init.xavier_normal_(m.weight.data, gain=nn.init.calculate_gain('relu'));
+        nn.init.constant_(m.bias.data, 0);
+    }
+}`,
+  `model.apply(initialize_parameters);
+print(model.features[0].weight.std(), model.classifier[4].weight.std(), model.classifier[6].bias.abs().sum());`,
+  LRFINDER,
+  `const START_LR = 1e-7;
+
+let optimizer = optim.Adam(model.parameters(), lr=START_LR);
+
+const device = torch.device(torch.cuda.is_available() ? 'cuda' : 'cpu');
+
+let criterion = nn.CrossEntropyLoss();
+
+model = model.to(device);
+criterion = criterion.to(device);`,
+  `const END_LR = 10;
+const NUM_ITER = 2;
+
+const lr_finder = LRFinder(model, optimizer, criterion, device);
+const [lrs, losses] = lr_finder.range_test(train_iterator, END_LR, NUM_ITER);
+print(lrs);
+print(losses);
+print(model.classifier[6].bias.abs().sum(), optimizer.param_groups[0]['lr'] == END_LR);`,
+  `function plot_lr_finder(lrs, losses, skip_start=5, skip_end=5) {
+
+    if (skip_end == 0) {
+        lrs = lrs.slice(skip_start);
+        losses = losses.slice(skip_start);
+    } else {
+        lrs = lrs.slice(skip_start, -skip_end);
+        losses = losses.slice(skip_start, -skip_end);
+    }
+
+    print(lrs, losses);
+}
+
+
+plot_lr_finder(lrs, losses, skip_start=1, skip_end=1);
+plot_lr_finder(lrs, losses, skip_start=2, skip_end=0);`,
+  `const FOUND_LR = 1e-3;
+
+optimizer = optim.Adam(model.parameters(), lr=FOUND_LR);`,
+];

@@ -892,7 +892,36 @@ plot_lr_finder(lrs, losses, skip_start=2, skip_end=0)""",
 optimizer = optim.Adam(model.parameters(), lr=FOUND_LR)""",
 ]
 
-SECTIONS = [("mlp", MLP), ("lenet", LENET), ("alexnet", ALEXNET)]
+VGG = [
+    IMPORTS,
+    """vgg11_config = [64, 'M', 128, 'M', 256, 256, 'M', 512, 512, 'M', 512, 512, 'M']
+
+vgg13_config = [64, 64, 'M', 128, 128, 'M', 256, 256, 'M', 512, 512, 'M', 512,
+                512, 'M']""",
+    """def get_vgg_layers(config, batch_norm):
+
+    layers = []
+    in_channels = 3
+
+    for c in config:
+        assert c == 'M' or isinstance(c, int)
+        if c == 'M':
+            layers += [nn.MaxPool2d(kernel_size=2)]
+        else:
+            conv2d = nn.Conv2d(in_channels, c, kernel_size=3, padding=1)
+            if batch_norm:
+                layers += [conv2d, nn.BatchNorm2d(c), nn.ReLU(inplace=True)]
+            else:
+                layers += [conv2d, nn.ReLU(inplace=True)]
+            in_channels = c
+
+    return nn.Sequential(*layers)""",
+    """vgg11_layers = get_vgg_layers(vgg11_config, batch_norm=True)""",
+    """print(vgg11_layers)""",
+    """print(get_vgg_layers(vgg13_config[0:3], batch_norm=False))""",
+]
+
+SECTIONS = [("mlp", MLP), ("lenet", LENET), ("alexnet", ALEXNET), ("vgg", VGG)]
 
 if __name__ == "__main__":
     out = {}

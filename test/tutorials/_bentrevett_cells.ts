@@ -951,3 +951,37 @@ plot_lr_finder(lrs, losses, skip_start=2, skip_end=0);`,
 
 optimizer = optim.Adam(model.parameters(), lr=FOUND_LR);`,
 ];
+
+/** 4_vgg's config-built features (the VGG model itself is left out: 129M parameters). */
+export const VGG = [
+  IMPORTS,
+  `const vgg11_config = [64, 'M', 128, 'M', 256, 256, 'M', 512, 512, 'M', 512, 512, 'M'];
+
+const vgg13_config = [64, 64, 'M', 128, 128, 'M', 256, 256, 'M', 512, 512, 'M', 512,
+                512, 'M'];`,
+  `function get_vgg_layers(config, batch_norm) {
+
+    let layers = [];
+    let in_channels = 3;
+
+    for (const c of config) {
+        assert(c == 'M' || Number.isInteger(c));
+        if (c == 'M') {
+            layers += [nn.MaxPool2d(kernel_size=2)];
+        } else {
+            const conv2d = nn.Conv2d(in_channels, c, kernel_size=3, padding=1);
+            if (batch_norm) {
+                layers += [conv2d, nn.BatchNorm2d(c), nn.ReLU(inplace=true)];
+            } else {
+                layers += [conv2d, nn.ReLU(inplace=true)];
+            }
+            in_channels = c;
+        }
+    }
+
+    return nn.Sequential(...layers);
+}`,
+  `const vgg11_layers = get_vgg_layers(vgg11_config, batch_norm=true);`,
+  `print(vgg11_layers);`,
+  `print(get_vgg_layers(vgg13_config.slice(0, 3), batch_norm=false));`,
+];

@@ -11,7 +11,9 @@
  * in-place clamp_ / add_ / div_, plot_filter's 3-channel filter, AlexNet, initialize_parameters through
  * model.apply with kaiming_normal_ / xavier_normal_ / calculate_gain, and the LRFinder: an
  * `_LRScheduler` subclass ExponentialLR, the IteratorWrapper written with `__next__` and restarted on
- * StopIteration, the smoothed losses and the model's initial state restored from init_params.pt).
+ * StopIteration, the smoothed losses and the model's initial state restored from init_params.pt) and
+ * 4_vgg's config-built features (the vgg11 / vgg13 configs, get_vgg_layers with `layers += [...]` and
+ * `nn.Sequential(*layers)`, with and without batch norm, printed).
  * What each cell prints must be PyTorch 1.13's (test/reference/gen_bentrevett.py, bentrevett.json).
  *
  * Stand-ins (the same code on both sides): MNIST is 100 training and 30 test images in torchvision's
@@ -36,9 +38,11 @@
  *   JavaScript's chains), and as a cell's last expression it would be shown where Python's None is not;
  * - 3_alexnet's `train_data.data.mean(axis=(0, 1, 2))` of NumPy's uint8 array is `.float().mean(axis=...)`
  *   of the stand-in's uint8 tensor (it prints a tensor, NumPy an array);
- * - 3_alexnet's training loop (1_mlp's, run above) is not run again with its 23M parameters, nor are
- *   4_vgg (vgg11 has 129M parameters, pretrained from a download) and 5_resnet (CUB200 and resnet50's
- *   pretrained weights): see the report of the port.
+ * - 4_vgg's `assert c == 'M' or isinstance(c, int)` is `Number.isInteger(c)`: the builtins refuse
+ *   isinstance(x, int) (a JavaScript number is neither int nor float);
+ * - 3_alexnet's training loop (1_mlp's, run above) is not run again with its 23M parameters; 4_vgg's
+ *   VGG model (129M parameters, vgg11_bn's pretrained weights) and its training, and 5_resnet (CUB200,
+ *   resnet's pretrained weights, BasicBlock / Bottleneck, OneCycleLR) are not ported yet.
  * Divergences this port found, fixed (each with a focused test):
  * - `for (const [x, y] of tqdm(iterator, desc="Training", leave=false))` in a function with an untyped
  *   `iterator` did not compile (tqdm's T was unknown; src/display/progress.ts);
@@ -53,7 +57,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
-import { ALEXNET, LENET, MLP } from "./_bentrevett_cells";
+import { ALEXNET, LENET, MLP, VGG } from "./_bentrevett_cells";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "bentrevett.json"), "utf8")) as Record<string, CellOutput[]>;
 
@@ -75,9 +79,9 @@ function expectCells(got: CellOutput[], want: CellOutput[]): void {
 }
 
 describe("Trevett's pytorch-image-classification as notebooks through `torchlab run`", () => {
-  const nbs = sectionsForSuite("bentrevett", { bentrevett: { mlp: MLP, lenet: LENET, alexnet: ALEXNET } }, 600_000);
+  const nbs = sectionsForSuite("bentrevett", { bentrevett: { mlp: MLP, lenet: LENET, alexnet: ALEXNET, vgg: VGG } }, 600_000);
 
-  test.each(["mlp", "lenet", "alexnet"])("%s: each cell prints what PyTorch 1.13 prints", (name) => {
+  test.each(["mlp", "lenet", "alexnet", "vgg"])("%s: each cell prints what PyTorch 1.13 prints", (name) => {
     expectCells(cellsOf(nbs[name]), R[name]);
   });
 });

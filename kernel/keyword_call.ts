@@ -19,6 +19,10 @@ import { pythonHelper } from "./dynamic_ops";
 import { isClass } from "./live_globals";
 import { tslabTypeScript } from "./resolve";
 import { CALL_WITH_KEYWORDS, setKeywordCaller } from "../src/functools";
+import { Tensor } from "../src/tensor/tensor";
+
+/** PyTorch's NumPy-style keyword aliases of a tensor method's parameters (src/tensor/args.ts's, for typed calls). */
+const TENSOR_ALIASES: Record<string, string> = { axis: "dim", keepdims: "keepdim" };
 
 interface Params {
   names: string[];
@@ -120,9 +124,27 @@ export function call(f: unknown, args: unknown[], keywords: Record<string, unkno
   return isClass(f) ? Reflect.construct(f, placed) : f(...placed);
 }
 
+/**
+ * A tensor method's keywords with PyTorch's NumPy aliases read as the parameters they stand for
+ * (`data.float().mean(axis=(0, 1, 2))` on an untyped data set's tensor, Trevett's CIFAR10 means),
+ * as a typed call's options object has them (src/tensor/args.ts).
+ */
+function tensorKeywords(f: Function, keywords: Record<string, unknown>): Record<string, unknown> {
+  const names = paramsOf(f)?.names ?? [];
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(keywords)) {
+    const alias = TENSOR_ALIASES[k];
+    const to = !names.includes(k) && alias !== undefined && names.includes(alias) ? alias : k;
+    if (to in out) throw new TypeError(`${f.name}() got multiple values for argument '${to}'`);
+    out[to] = v;
+  }
+  return out;
+}
+
 /** `obj.name(...args, **keywords)` for a receiver typed `any`. */
-export function method(obj: unknown, key: string, args: unknown[], keywords: Record<string, unknown>): any {
+export function method(obj: unknown, key: string, args: unknown[], keywords_: Record<string, unknown>): any {
   const f = (obj as Record<string, unknown>)[key];
+  const keywords = obj instanceof Tensor && typeof f === "function" ? tensorKeywords(f, keywords_) : keywords_;
   // Python's str, list or dict method (`line.split(maxsplit=1)`, `xs.sort(key=len)`), which JavaScript's lacks or means otherwise.
   const python = f === undefined || typeof f === "function" ? pythonHelper(obj, key, f) : undefined;
   if (python !== undefined) return python(...place(python, [obj, ...args], keywords));

@@ -340,15 +340,28 @@ function iteratorName(x: unknown): string | null {
 /**
  * Python's `next(iterator[, default])`: the next item; when there is none, `default`, or Python's
  * StopIteration without one. A DataLoader or array is not an iterator (Python's TypeError): `next(iter(x))`.
+ * An object of a class written as Python's iterator protocol (a `__next__` method, Trevett's
+ * IteratorWrapper in the LR finder) is asked through `__next__`, as Python does; its StopIteration
+ * gives `default` when there is one.
  * @example const [images, labels] = next(iter(trainloader));
  */
 export function next<T>(iterator: Iterator<T, unknown>): T;
 export function next<T, D>(iterator: Iterator<T, unknown>, default_: D): T | D;
-export function next<T, D>(iterator: Iterator<T, unknown>, ...default_: [D?]): T | D {
+export function next<T>(iterator: { __next__(): T }): T;
+export function next<T, D>(iterator: { __next__(): T }, default_: D): T | D;
+export function next<T, D>(iterator: Iterator<T, unknown> | { __next__(): T }, ...default_: [D?]): T | D {
+  if (iterator !== null && typeof iterator === "object" && typeof (iterator as { __next__?: unknown }).__next__ === "function") {
+    try {
+      return (iterator as { __next__(): T }).__next__();
+    } catch (e) {
+      if (e instanceof StopIteration && default_.length > 0) return default_[0] as D;
+      throw e;
+    }
+  }
   if (iterator === null || typeof iterator !== "object" || typeof (iterator as Partial<Iterator<T>>).next !== "function") {
     throw new TypeError(`'${pyTypeName(iterator)}' object is not an iterator`);
   }
-  const r = iterator.next();
+  const r = (iterator as Iterator<T, unknown>).next();
   if (!r.done) return r.value;
   if (default_.length > 0) return default_[0] as D;
   throw new StopIteration();

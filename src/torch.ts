@@ -93,7 +93,8 @@ export const addmm = (input: Tensor, mat1: Tensor, mat2: Tensor, options: { beta
 export type { CreationOptions, RandomOptions, NestedArray } from "./ops/creation";
 export { PRINT_OPTS, set_printoptions } from "./tensor/repr";
 export type { PrintOptions } from "./tensor/repr";
-export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError, OutOfMemoryError } from "./errors";
+// Python's builtin exceptions a notebook catches by name (`catch (e) { if (!(e instanceof torch.StopIteration)) throw e; }`).
+export { ValueError, TypeError, RuntimeError, IndexError, NotImplementedError, ShapeError, OutOfMemoryError, StopIteration } from "./errors";
 export { narrow, select, permute, masked_select, flip } from "./ops/movement";
 /** `torch.index_select(x, 0, idx)` or `torch.index_select(x, {dim: 0, index: idx})`. */
 export const index_select = (a: Tensor, ...args: Parameters<Tensor["index_select"]>): Tensor => a.index_select(...args);

@@ -312,6 +312,27 @@ describe("behaviour beyond single values", () => {
     expect(len("")).toBe(0);
   });
 
+  // Python 3.11: next(w) of a class with __next__ calls it (Trevett's IteratorWrapper.get_batch returns next(self)),
+  // its StopIteration gives next's default; an object with neither is "'X' object is not an iterator".
+  test("next() asks a class's __next__, as Python's iterator protocol", () => {
+    class Wrapper {
+      private it: Iterator<number>;
+      constructor(private readonly xs: number[]) {
+        this.it = this.xs[Symbol.iterator]();
+      }
+      __next__(): number {
+        const r = this.it.next();
+        if (r.done) throw new torch.StopIteration();
+        return r.value;
+      }
+    }
+    const w = new Wrapper([1, 2]);
+    const first: number = next(w);
+    expect([first, next(w), next(w, "done")]).toEqual([1, 2, "done"]);
+    expect(() => next(w)).toThrow(torch.StopIteration);
+    expect(() => next({ x: 1 } as unknown as Iterator<number>)).toThrow("'dict' object is not an iterator");
+  });
+
   test("range iterates lazily and prints as Python's; loops over it read as PyTorch's", () => {
     const seen: number[] = [];
     for (const epoch of range(3)) seen.push(epoch);
@@ -401,6 +422,9 @@ describe("types flow through the builtins in a notebook cell", () => {
       ].join("\n"),
     );
     expect(cellDiagnostics(path.join(__dirname, "__builtins_cell__.ts"), good)).toEqual([]);
+    // tqdm of an untyped value (a notebook function's `iterator` parameter) iterates as any, not unknown.
+    const tqdmCell = `import { tqdm } from "${SRC}/display/progress";\nfunction train(iterator: any) { for (const [x, y] of tqdm(iterator, { desc: "Training" })) { x.to("cpu"); y.to("cpu"); } }\nexport {};`;
+    expect(cellDiagnostics(path.join(__dirname, "__builtins_tqdm__.ts"), tqdmCell)).toEqual([]);
     const bad = cellDiagnostics(path.join(__dirname, "__builtins_bad__.ts"), cell("const n: string = next(iter([1, 2]));\niter(5);\nconst typed = list<number>(); typed.push('a');"));
     expect(bad).toHaveLength(3);
   });

@@ -91,6 +91,30 @@ describe("copy.deepcopy as Python's, with PyTorch's __deepcopy__", () => {
   });
 });
 
+// Python 3.11 + PyTorch 1.13: after `v = copy.deepcopy(subset); v.dataset.transform = g`, v[0] goes through g and
+// subset[0] through the original f (Trevett's valid_data with the test transforms); so does a ConcatDataset's copy.
+describe("copy.deepcopy of a Subset / ConcatDataset reads the copied dataset", () => {
+  class Numbers extends torch.utils.data.Dataset<number> {
+    transform: (x: number) => number = (x) => x + 100;
+    getitem(i: number): number {
+      return this.transform(i);
+    }
+    len(): number {
+      return 5;
+    }
+  }
+  test("a transform set on the copy's dataset is the copy's alone", () => {
+    const subset = new torch.utils.data.Subset(new Numbers(), [3, 1]);
+    const valid = copy.deepcopy(subset);
+    (valid.dataset as Numbers).transform = (x) => -x;
+    expect([valid.getitem(0), valid.getitem(1), subset.getitem(0)]).toEqual([-3, -1, 103]);
+    const concat = new torch.utils.data.ConcatDataset([new Numbers(), new Numbers()]);
+    const twin = copy.deepcopy(concat);
+    (twin.datasets[1] as Numbers).transform = (x) => x * 2;
+    expect([twin.getitem(0), twin.getitem(6), concat.getitem(6)]).toEqual([100, 2, 101]);
+  });
+});
+
 describe("Module.__delattr__ (Python's `del net.fc`, a cell's `delete net.fc`) and reading it again", () => {
   test("a child: PyTorch's AttributeError, gone from the state_dict; deleting again is the same error; assigning brings it back", () => {
     const net = new Net();

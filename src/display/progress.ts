@@ -319,7 +319,10 @@ function lengthOf(iterable: unknown): number | null {
  * const bar = display.tqdm({ total: nbytes, unit: "B", unit_scale: true, unit_divisor: 1024 });
  * bar.update(chunk.length);
  */
-export function tqdm<T>(iterable: Iterable<T> | AsyncIterable<T>, options?: TqdmOptions): Tqdm<T>;
+// T defaults to any: an untyped argument (a notebook function's `iterator` parameter) gives no inference,
+// and T was unknown, so `for (const [x, y] of tqdm(iterator))` did not compile.
+export function tqdm<T = any>(iterable: Iterable<T>, options?: TqdmOptions): Tqdm<T>;
+export function tqdm<T>(iterable: AsyncIterable<T>, options?: TqdmOptions): Tqdm<T>;
 export function tqdm(options?: TqdmOptions): Tqdm<number>;
 export function tqdm<T>(iterable?: Iterable<T> | AsyncIterable<T> | TqdmOptions | null, options: TqdmOptions = {}): Tqdm<T> {
   return new Tqdm<T>((iterable ?? null) as Iterable<T> | null, options);

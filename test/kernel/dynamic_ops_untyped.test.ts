@@ -7,7 +7,7 @@
 import { assign, format, getitem, op } from "../../kernel/dynamic_ops";
 import { call as keywordCall, method as keywordMethod } from "../../kernel/keyword_call";
 import { attribute } from "../../kernel/live_globals";
-import { len, torch } from "../../src";
+import { len, torch, type Tensor } from "../../src";
 
 describe("dynamic_ops for untyped values", () => {
   // PyTorch: f"{torch.tensor(25)}" is '25', f"{torch.tensor(0.5)}" '0.5'; a number or string as it is.
@@ -77,6 +77,16 @@ describe("dynamic_ops for untyped values", () => {
     const xs = ["bb", "a", "ccc"];
     keywordMethod(xs, "sort", [], { key: len, reverse: true });
     expect(xs).toEqual(["ccc", "bb", "a"]);
+  });
+
+  // PyTorch 1.13: t.float().mean(axis=(0, 1)) is t.mean(dim=(0, 1)); std(axis=0, keepdims=True) std(0, keepdim=True);
+  // mean(foo=1) TypeError (Trevett's 3_alexnet: `train_data.data.mean(axis=(0, 1, 2))` on an untyped data set).
+  test("keyword_call.method: an untyped tensor's NumPy keywords (axis, keepdims) are its dim and keepdim", () => {
+    const t = torch.arange(24).float().reshape(2, 3, 4);
+    expect((keywordMethod(t, "mean", [], { axis: [0, 1] }) as Tensor).tolist()).toEqual(t.mean([0, 1]).tolist());
+    expect((keywordMethod(t, "std", [], { axis: 0, keepdims: true }) as Tensor).shape).toEqual([1, 3, 4]);
+    expect(() => keywordMethod(t, "mean", [], { axis: 0, dim: 1 })).toThrow("got multiple values for argument 'dim'");
+    expect(() => keywordMethod(t, "mean", [], { foo: 1 })).toThrow("unexpected keyword argument 'foo'");
   });
 
   // Python 3.11: class B: def __init__(self, c, stride=1, downsample=None, **kwargs) called as

@@ -256,17 +256,19 @@ export class TensorDataset extends Dataset<Tensor[]> {
 export class Subset<T> extends Dataset<T> {
   readonly dataset: DatasetLike<T>;
   readonly indices: number[];
-  private readonly src: Indexable<T>;
 
   constructor(dataset: DatasetLike<T>, indices: Iterable<number> | Tensor) {
     super();
-    this.src = indexable(dataset);
+    indexable(dataset);
     this.dataset = dataset;
     this.indices = indices instanceof Tensor ? Array.from(indices.dataSync(), Number) : Array.from(indices);
   }
 
+  // Through this.dataset at each access, not a reader kept from the constructor: a deep copy (Trevett's
+  // `valid_data = copy.deepcopy(valid_data)`, then `valid_data.dataset.transform = test_transforms`)
+  // copies the dataset, and a kept reader's closure still read the original with its transform.
   getitem(index: number): T {
-    return this.src.get(this.indices[checkIndex(index, this.indices.length, "Subset")]);
+    return indexable(this.dataset).get(this.indices[checkIndex(index, this.indices.length, "Subset")]);
   }
 
   len(): number {
@@ -280,7 +282,6 @@ export class Subset<T> extends Dataset<T> {
 export class ConcatDataset<T> extends Dataset<T> {
   readonly datasets: DatasetLike<T>[];
   readonly cumulative_sizes: number[];
-  private readonly parts: Indexable<T>[];
 
   constructor(datasets: Iterable<DatasetLike<T>>) {
     super();
@@ -289,9 +290,8 @@ export class ConcatDataset<T> extends Dataset<T> {
     this.datasets.forEach((d) => {
       if (d instanceof IterableDataset) throw new ValueError("ConcatDataset does not support IterableDataset");
     });
-    this.parts = this.datasets.map((d) => indexable(d));
     let total = 0;
-    this.cumulative_sizes = this.parts.map((p) => (total += p.size()));
+    this.cumulative_sizes = this.datasets.map((d) => (total += indexable(d).size()));
   }
 
   len(): number {
@@ -314,7 +314,8 @@ export class ConcatDataset<T> extends Dataset<T> {
       else lo = mid + 1;
     }
     const sample = lo === 0 ? idx : idx - this.cumulative_sizes[lo - 1];
-    return this.parts[lo].get(sample);
+    // Through the dataset itself, as Subset reads (a deep copy's datasets are the copies).
+    return indexable(this.datasets[lo]).get(sample);
   }
 }
 

@@ -313,6 +313,17 @@ export function truth(v: any): any {
 }
 
 /**
+ * The truth of a name typed Tensor (`if (!correct)`, `if (done)`): Python's bool(tensor) for a tensor of
+ * one element (`not correct` of a 0-d bool tensor holds when it is False, where JavaScript's `!tensor`
+ * is always false), and JavaScript's null test for anything else: without strictNullChecks `p.grad`
+ * reads as Tensor, so `if (!p.grad)` must still mean "no gradient yet" (a tensor of several values is
+ * there, true), rather than PyTorch's error for an ambiguous truth value.
+ */
+export function tensor_truth(v: any): any {
+  return v instanceof Tensor && v.numel() === 1 ? Boolean(v.item()) : v;
+}
+
+/**
  * Python's str() of a number the cell wrote as a float (`2.0`, `x / 2`): `2.0` where JavaScript writes
  * `2`. Anything else is returned as it is, for print() / str() / a template to write as they would (a
  * variable declared as `0.` may hold a tensor by then: `res = 0.; res += t` is Python's tensor).

@@ -892,11 +892,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   // null. Only where the value is used for its truth alone: `xs || fallback` keeps the list.
   const condition = (c: ts.Node | undefined, negated = false, lists = true): void => {
     const inner = c && strip(c);
-    if (!inner || wraps.has(inner) || dynamicCall(inner, "truth")) return;
+    if (!inner || wraps.has(inner) || dynamicCall(inner, "truth") || dynamicCall(inner, "tensor_truth")) return;
     if (
       plans.get(inner)?.result === "tensor" || dynamic.has(inner) || (allowDynamic && kindOf(inner) === "any") ||
       (negated && methodCall(inner) && kindOf(inner) === "tensor") || (lists && hasLength(inner))
     ) wrap(inner, `${DYNAMIC_REF}.truth(`, ")");
+    // A Tensor-typed name or property (`if (!correct)`, Python's `if not correct:`): a one-element tensor's
+    // value, anything else JavaScript's null test (kernel/dynamic_ops.ts tensor_truth). Only where the
+    // value is used for its truth alone: `p.grad || torch.zeros_like(p)` keeps the tensor.
+    else if (lists && kindOf(inner) === "tensor" && (t.isIdentifier(inner) || t.isPropertyAccessExpression(inner) || t.isElementAccessExpression(inner))) {
+      wrap(inner, `${DYNAMIC_REF}.tensor_truth(`, ")");
+    }
   };
   /**
    * A value whose Python truth is whether it has items and whose JavaScript truth is always true: a

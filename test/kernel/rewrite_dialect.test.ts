@@ -321,10 +321,16 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     const D = DYNAMIC_REF;
     expect(rw("if (a.sum() > 2) n;\nwhile (a == b) break;")).toBe(`if (${D}.truth(a.sum().gt(2))) n;\nwhile (${D}.truth(a.eq(b))) break;`);
     expect(rw("const r = (a < 1) ? 1 : 0; !(a > 0); (a > 0) && n > 1;")).toBe(`const r = (${D}.truth(a.lt(1))) ? 1 : 0; !(${D}.truth(a.gt(0))); (${D}.truth(a.gt(0))) && n > 1;`);
-    // A Tensor-typed name is JavaScript's null test (`if (p.grad)`).
-    expect(rw("if (a.grad) n; !a;")).toBe("if (a.grad) n; !a;");
-    // A tensor that was not written with an operator keeps JavaScript's meaning (`if (x.grad)` tests for null).
-    expect(rw("if (w.grad) n; if (a.eq(b)) n;")).toBe("if (w.grad) n; if (a.eq(b)) n;");
+    // A Tensor-typed name or property: a one-element tensor's value (Python's `if not correct:`), anything
+    // else JavaScript's null test (`if (p.grad)`): tensor_truth decides when it runs.
+    expect(rw("if (a.grad) n; !a;")).toBe(`if (${D}.tensor_truth(a.grad)) n; !${D}.tensor_truth(a);`);
+    expect(rw("if (w.grad) n; while (!a) break;")).toBe(`if (${D}.tensor_truth(w.grad)) n; while (!${D}.tensor_truth(a)) break;`);
+    // Used for its value (`a.grad || b`), the tensor stays; a method call not written with an operator keeps JavaScript's meaning.
+    expect(rw("const g = a.grad || b; if (a.eq(b)) n;")).toBe("const g = a.grad || b; if (a.eq(b)) n;");
+    const { tensor_truth } = require("../../kernel/dynamic_ops") as typeof import("../../kernel/dynamic_ops");
+    expect([tensor_truth(torch.tensor(false)), tensor_truth(torch.tensor([2])), tensor_truth(null), tensor_truth(undefined)]).toEqual([false, true, null, undefined]);
+    const several = torch.zeros(3);
+    expect(tensor_truth(several)).toBe(several);
   });
 
   test("a list or tuple used as a condition is Python's truth (empty is false); as a value it stays the list", () => {
@@ -345,8 +351,8 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(mayUseDialect("if (!torch.isfinite(a).all()) n;")).toBe(true);
     expect(rw("if (!torch.isfinite(a).all()) n;")).toBe(`if (!${DYNAMIC_REF}.truth(torch.isfinite(a).all())) n;`);
     expect(rw("const k = !(a.any());")).toBe(`const k = !(${DYNAMIC_REF}.truth(a.any()));`);
-    // Calls that are not typed Tensor, and nullable tensors, keep JavaScript's meaning.
-    expect(rw("if (!xs.includes(2)) n; if (!a.grad) n;")).toBe("if (!xs.includes(2)) n; if (!a.grad) n;");
+    // Calls that are not typed Tensor keep JavaScript's meaning; a nullable tensor is tensor_truth's null test.
+    expect(rw("if (!xs.includes(2)) n; if (!a.grad) n;")).toBe(`if (!xs.includes(2)) n; if (!${DYNAMIC_REF}.tensor_truth(a.grad)) n;`);
   });
 
   test("everything else is left alone, byte for byte", () => {

@@ -65,6 +65,33 @@ function materialize(g: tf.Tensor): tf.Tensor {
   return t;
 }
 
+/**
+ * Gradients handed on already masked by the ReLU they flow into: max pooling over a ReLU's output (the
+ * classifier's conv -> ReLU -> MaxPool2d) scatters its gradient and applies ReLU's threshold backward in
+ * the same kernel call, and the ReluBackward0 node then passes that gradient on as is. The sweep offers
+ * this only where nobody reads the gradient in between (see reluMaskable); masking twice changes
+ * nothing, so a gradient summed with another one's is simply masked again by the node.
+ */
+const reluMaskedGrads = new WeakSet<tf.Tensor>();
+
+/** The ReluBackward0 node whose input gradient the node being applied may hand on masked, or null. */
+let maskableRelu: Node | null = null;
+
+/**
+ * Whether the backward running now (a node whose first input is `x`) may return the gradient of x's
+ * ReLU input instead of x's own, masked through reluMaskedGrad: x is a ReLU's result and no hook, no
+ * retain_grad and no autograd.grad input observes x's gradient.
+ */
+export function reluMaskable(x: Tensor): boolean {
+  return maskableRelu !== null && x._gradFnRaw() === maskableRelu;
+}
+
+/** Marks `g` as already masked by ReLU's backward (see reluMaskable); returns it. */
+export function reluMaskedGrad(g: tf.Tensor): tf.Tensor {
+  reluMaskedGrads.add(g);
+  return g;
+}
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
@@ -183,7 +210,13 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       const wanted = captureAt.get(node);
       const hooks = hasNodeHooks(node);
       const post = hasPostHooks(node);
-      if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained && !hooks && !post) {
+      if (reluMaskedGrads.has(got) && node.name() === "ReluBackward0") {
+        // Masked by the node before it, which checked that nothing observes this gradient (reluMaskable).
+        node.checkLive();
+        reluMaskedGrads.delete(got);
+        parts = [got];
+        held = null;
+      } else if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained && !hooks && !post) {
         // The transpose of a transposed gradient: the input's gradient is `got` itself.
         node.checkLive();
         transposedGrads.delete(got);
@@ -195,7 +228,13 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         const retained = node.retained;
         if (hooks) held = runNodeHooks(node, held, retained !== null && !capture ? (r) => accumulateLeaf(retained, r, true) : undefined);
         curNode = node;
-        parts = tf.tidy(applyCurrent) as unknown as (tf.Tensor | null)[];
+        const next = node.edges.length === 1 ? node.edges[0] : null;
+        maskableRelu = next !== null && !post && next.name() === "ReluBackward0" && next.retained === null && !captureAt.has(next) && !hasNodeHooks(next) && !hasPostHooks(next) ? next : null;
+        try {
+          parts = tf.tidy(applyCurrent) as unknown as (tf.Tensor | null)[];
+        } finally {
+          maskableRelu = null;
+        }
         curNode = null;
         const g = held;
         if (post) {

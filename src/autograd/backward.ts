@@ -74,16 +74,19 @@ function materialize(g: tf.Tensor): tf.Tensor {
  */
 const reluMaskedGrads = new WeakSet<tf.Tensor>();
 
-/** The ReluBackward0 node whose input gradient the node being applied may hand on masked, or null. */
-let maskableRelu: Node | null = null;
+/** The node runBackward is applying (when it has no post hooks, which see its gradients), and the sweep's captured nodes. */
+let applying: Node | null = null;
+let applyingCaptures: Map<Node, Tensor> | null = null;
 
 /**
- * Whether the backward running now (a node whose first input is `x`) may return the gradient of x's
- * ReLU input instead of x's own, masked through reluMaskedGrad: x is a ReLU's result and no hook, no
+ * Whether the backward running now (a node with input `x`) may return, for x, the gradient of x's
+ * ReLU input instead of x's own, masked through reluMaskedGrad: x is a ReLU's result, and no hook, no
  * retain_grad and no autograd.grad input observes x's gradient.
  */
 export function reluMaskable(x: Tensor): boolean {
-  return maskableRelu !== null && x._gradFnRaw() === maskableRelu;
+  const relu = x._gradFnRaw();
+  return applying !== null && relu !== null && relu.name() === "ReluBackward0" && applying.edges.includes(relu) && relu.retained === null &&
+    !applyingCaptures!.has(relu) && !hasNodeHooks(relu) && !hasPostHooks(relu);
 }
 
 /** Marks `g` as already masked by ReLU's backward (see reluMaskable); returns it. */
@@ -228,12 +231,12 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         const retained = node.retained;
         if (hooks) held = runNodeHooks(node, held, retained !== null && !capture ? (r) => accumulateLeaf(retained, r, true) : undefined);
         curNode = node;
-        const next = node.edges.length === 1 ? node.edges[0] : null;
-        maskableRelu = next !== null && !post && next.name() === "ReluBackward0" && next.retained === null && !captureAt.has(next) && !hasNodeHooks(next) && !hasPostHooks(next) ? next : null;
+        applying = post ? null : node;
+        applyingCaptures = captureAt;
         try {
           parts = tf.tidy(applyCurrent) as unknown as (tf.Tensor | null)[];
         } finally {
-          maskableRelu = null;
+          applying = applyingCaptures = null;
         }
         curNode = null;
         const g = held;

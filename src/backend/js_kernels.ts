@@ -734,9 +734,12 @@ function linearKernel(backendName: string) {
 }
 
 /**
- * F.linear's weight and bias gradients in one call (g [n, p], x [n, k]): dw [p, k] = g^T x, each
- * element summed over the batch in order from +0, and with attrs.bias also db [p], g summed over the
- * batch. On wasm the same float32 operations four lanes at a time (backend/simd_linear.ts).
+ * F.linear's gradients in one call (g [n, p], x [n, k]): dw [p, k] = g^T x, each element summed over
+ * the batch in order from +0; with attrs.bias also db [p], g summed over the batch; with input w
+ * [p, k] also gx [n, k] = g w, summed over o in order from +0, and with input y (x's values, a ReLU's
+ * result: autograd/backward.ts's reluMaskable) gx passed through ReLU's threshold backward as
+ * TorchlabReluGrad does. Outputs dw, then db, then gx. On wasm the same float32 operations four lanes
+ * at a time (backend/simd_linear.ts).
  */
 function linearGrads(backendName: string) {
   return (args: KernelArgs): Info[] => {
@@ -746,12 +749,32 @@ function linearGrads(backendName: string) {
     const [n, p] = g.shape;
     const k = x.shape[1];
     const io = ioFor(args.backend, backendName);
-    const outs = io.outputs(bias ? [[[p, k], "float32"], [[p], "float32"]] : [[[p, k], "float32"]]);
+    const w = args.inputs.w as Info | undefined;
+    const y = args.inputs.y as Info | undefined;
+    const specs: [number[], "float32"][] = [[[p, k], "float32"]];
+    if (bias) specs.push([[p], "float32"]);
+    if (w !== undefined) specs.push([[n, k], "float32"]);
+    const outs = io.outputs(specs);
     const gs = io.view(g) as Float32Array;
     const xs = io.view(x) as Float32Array;
     const dw = io.view(outs[0]) as Float32Array;
     const db = bias ? (io.view(outs[1]) as Float32Array) : null;
     const simd = backendName === "wasm" ? simdLinear(args.backend) : null;
+    if (w !== undefined) {
+      const ws = io.view(w) as Float32Array;
+      const gx = io.view(outs[outs.length - 1]) as Float32Array;
+      gx.fill(0);
+      if (simd !== null) simd.linearInputGrad(gs.byteOffset, ws.byteOffset, gx.byteOffset, n, k, p);
+      else {
+        for (let o = 0; o < p; o++) {
+          for (let b = 0; b < n; b++) {
+            const gv = gs[b * p + o];
+            for (let j = 0, r = b * k, wr = o * k; j < k; j++) gx[r + j] = f32(gx[r + j] + f32(gv * ws[wr + j]));
+          }
+        }
+      }
+      if (y !== undefined) reluMaskInPlace(args.backend, backendName, gx, io.view(y) as Float32Array);
+    }
     if (simd !== null) {
       simd.linearGrads(gs.byteOffset, xs.byteOffset, dw.byteOffset, db === null ? 0 : db.byteOffset, n, k, p, db === null ? 0 : 1);
       return outs;

@@ -12,6 +12,8 @@
  *       elements, added as (s0 + s1) + (s2 + s3), then the last 1-3 products one by one.
  *   linearGrads(g, x, dw, db, n, k, p, bias): dw[o, j] = sum over b of g[b, o] * x[b, j] (b in order,
  *       from +0), and with `bias` db[o] = sum over b of g[b, o]: g [n, p], x [n, k], dw [p, k], db [p].
+ *   linearInputGrad(g, w, gx, n, k, p): gx[b, j] += g[b, o] * w[o, j] for o in order (gx [n, k] holds
+ *       zeros on entry; w [p, k]), each row of w read once for the whole batch.
  *
  * Pointers are byte offsets into the memory.
  */
@@ -23,6 +25,7 @@ import {
 export interface SimdLinear {
   linear(x: number, w: number, bias: number, y: number, n: number, k: number, p: number): void;
   linearGrads(g: number, x: number, dw: number, db: number, n: number, k: number, p: number, bias: number): void;
+  linearInputGrad(g: number, w: number, gx: number, n: number, k: number, p: number): void;
 }
 
 const add = (local: number, value: number[]): number[] => [...get(local), ...value, I32_ADD, ...set(local)];
@@ -108,10 +111,47 @@ function gradsCode(): number[] {
   ];
 }
 
+function inputGradCode(): number[] {
+  // params: g 0, w 1, gx 2 (zeros), n 3, k 4, p 5; locals: o 6, b 7, j 8, wRow 9, gxRow 10, gv 11 (v128),
+  // gs 12 (f32), kb4 13, kb 14.
+  const [O, B, J, WROW, GXROW, GV, GS, KB4, KB] = [6, 7, 8, 9, 10, 11, 12, 13, 14];
+  return [
+    ...bytes(4), ...set(KB),
+    ...get(KB), ...i32Const(-16), I32_AND, ...set(KB4),
+    ...get(1), ...set(WROW),
+    ...whileNot([...get(O), ...get(5), I32_GE_U], [
+      ...get(2), ...set(GXROW),
+      ...i32Const(0), ...set(B),
+      ...whileNot([...get(B), ...get(3), I32_GE_U], [
+        ...get(0), ...get(B), ...get(5), I32_MUL, ...get(O), I32_ADD, ...i32Const(4), I32_MUL, I32_ADD, ...f32Load(), ...set(GS),
+        ...get(GS), ...F32X4_SPLAT, ...set(GV),
+        ...i32Const(0), ...set(J),
+        ...whileNot([...get(J), ...get(KB4), I32_GE_U], [
+          ...get(GXROW), ...get(J), I32_ADD,
+          ...get(GXROW), ...get(J), I32_ADD, ...v128Load(), ...get(GV), ...get(WROW), ...get(J), I32_ADD, ...v128Load(), ...F32X4_MUL, ...F32X4_ADD,
+          ...v128Store(),
+          ...add(J, i32Const(16)),
+        ]),
+        ...whileNot([...get(J), ...get(KB), I32_GE_U], [
+          ...get(GXROW), ...get(J), I32_ADD,
+          ...get(GXROW), ...get(J), I32_ADD, ...f32Load(), ...get(GS), ...get(WROW), ...get(J), I32_ADD, ...f32Load(), F32_MUL, F32_ADD,
+          ...f32Store(),
+          ...add(J, i32Const(4)),
+        ]),
+        ...add(GXROW, get(KB)),
+        ...add(B, i32Const(1)),
+      ]),
+      ...add(WROW, get(KB)),
+      ...add(O, i32Const(1)),
+    ]),
+  ];
+}
+
 function functions(): WasmFunction[] {
   return [
     { name: "linear", params: [I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, V128, F32, I32, I32, I32], code: linearCode() },
     { name: "linearGrads", params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, I32, V128, F32, I32, I32, I32], code: gradsCode() },
+    { name: "linearInputGrad", params: [I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, V128, F32, I32, I32], code: inputGradCode() },
   ];
 }
 

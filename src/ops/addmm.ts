@@ -4,7 +4,7 @@ import { keepsLayouts, keptLayout, paramLayout } from "./param_layouts";
 import { crossReads } from "../autograd/node";
 import type { Tensor } from "../tensor/tensor";
 import * as V from "./view";
-import { transposedGrad } from "../autograd/backward";
+import { reluMaskable, reluMaskedGrad, transposedGrad } from "../autograd/backward";
 import { is_backward_differentiable, is_grad_enabled } from "../autograd/grad_mode";
 import { RuntimeError, ShapeError } from "../errors";
 import { hasJsKernel } from "../backend/js_kernels";
@@ -132,14 +132,20 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
 
 /**
  * AddmmBackward0 of F.linear at a small batch on wasm (addmm's forward ran TorchlabLinear): the
- * weight's gradient, in the form TBackward0 hands to the weight untransposed, and the bias's, from one
- * TorchlabLinearGrads call; input's gradient as g w. Null where that does not apply.
+ * weight's gradient, in the form TBackward0 hands to the weight untransposed, the bias's and the
+ * input's (g w), from one TorchlabLinearGrads call. Null where that does not apply.
  */
 function linearGrads(g: tf.Tensor, input: Tensor, mat1: Tensor, mat2: Tensor, beta: number, alpha: number): (tf.Tensor | null)[] | null {
   if (beta !== 1 || alpha !== 1 || !mat2.requires_grad || mat2._gradFnRaw()?.name() !== "TBackward0" || g.dtype !== "float32") return null;
   const w = transposedBase(mat2);
   if (w === null || !smallLinear(mat1._t, w, input._t)) return null;
   const bias = input.requires_grad;
-  const grads = tf.engine().runKernel("TorchlabLinearGrads", { g, x: mat1._t }, { bias }) as unknown as tf.Tensor[];
-  return [bias ? grads[1] : null, mat1.requires_grad ? matMul2d(g, w, false, false) : null, transposedGrad(grads[0])];
+  const inputs: tf.NamedTensorMap = { g, x: mat1._t };
+  // The input's gradient g w in the same call; over a ReLU's result, masked by its backward too.
+  const masked = mat1.requires_grad && mat1._t.dtype === "float32" && reluMaskable(mat1);
+  if (mat1.requires_grad) inputs.w = w;
+  if (masked) inputs.y = mat1._t;
+  const grads = tf.engine().runKernel("TorchlabLinearGrads", inputs, { bias }) as unknown as tf.Tensor[];
+  const gx = mat1.requires_grad ? grads[grads.length - 1] : null;
+  return [bias ? grads[1] : null, masked ? reluMaskedGrad(gx!) : gx, transposedGrad(grads[0])];
 }

@@ -5,7 +5,7 @@
  * is chosen (batch 17 and above against a larger weight) and where it is not (large batch), with and
  * without retain_graph, under no_grad, and when the transposed weight is read as a tensor by another
  * op (create_graph). Up to batch 16, with a bias, the forward is one TorchlabLinear call and the
- * weight and bias gradients one TorchlabLinearGrads call (js_kernels.ts), whose WebAssembly SIMD loops
+ * weight, bias and input gradients one TorchlabLinearGrads call (js_kernels.ts), whose WebAssembly SIMD loops
  * give the bits of the same kernels' JavaScript loops on the cpu backend. A
  * parameter's materialised transpose is kept between writes (ops/param_layouts.ts): a layer run twice
  * moves its weight once, with the same values as a weight computed per call (never kept), also after
@@ -159,7 +159,7 @@ describeWasm("F.linear's transposed weight on wasm against the cpu backend", () 
     ["x=[1,7] w=[5,7] (k not a multiple of 4)", 1, 7, 5, true, true],
     ["x=[16,30] w=[3,30], x without grad", 16, 30, 3, false, true],
     ["x=[3,9] w=[6,9], bias without grad", 3, 9, 6, true, false],
-  ])("batch <= 16: %s runs as TorchlabLinear and TorchlabLinearGrads, with the cpu backend's values", async (_name, n, inF, outF, xGrad, bGrad) => {
+  ])("batch <= 16: %s runs as one TorchlabLinear and one TorchlabLinearGrads call, with the cpu backend's values", async (_name, n, inF, outF, xGrad, bGrad) => {
     const run = (): Result & { forward: string[]; backward: string[] } => {
       const x = torch.tensor(Array.from(values(prng(n + inF), n * inF))).reshape(n, inF).requires_grad_(xGrad);
       // A weight of its own (not a view, as a module's parameter), which linearWeightT leaves untransposed.
@@ -202,7 +202,7 @@ describeWasm("F.linear's transposed weight on wasm against the cpu backend", () 
     const cpu = await on("cpu", run);
     expect(wasm.forward).toEqual(["Reshape", "TorchlabLinear"]);
     // backward(g) first copies the given gradient (a Cast): the rest is AddmmBackward0's.
-    expect(wasm.backward.slice(1)).toEqual(xGrad ? ["TorchlabLinearGrads", "BatchMatMul"] : ["TorchlabLinearGrads"]);
+    expect(wasm.backward.slice(1)).toEqual(["TorchlabLinearGrads"]);
     expectClose(wasm.y.filter((v) => Number.isFinite(v)), cpu.y.filter((v) => Number.isFinite(v)));
     expect(wasm.y.map((v) => (Number.isFinite(v) ? 0 : v))).toEqual(cpu.y.map((v) => (Number.isFinite(v) ? 0 : v)));
     expectClose(wasm.gx, cpu.gx);
@@ -211,7 +211,7 @@ describeWasm("F.linear's transposed weight on wasm against the cpu backend", () 
     expect(wasm.gb.length).toBe(bGrad ? outF : 0);
   });
 
-  test("TorchlabLinear and TorchlabLinearGrads: the SIMD loops on wasm give the JavaScript loops' bits (the cpu backend's registration)", async () => {
+  test("TorchlabLinear and TorchlabLinearGrads (with the input's gradient, masked or not): the SIMD loops on wasm give the JavaScript loops' bits (the cpu backend's registration)", async () => {
     for (const [n, k, p] of [[4, 400, 120], [4, 84, 10], [5, 13, 3], [2, 4, 1], [16, 33, 7]]) {
       const kernels = (): number[][] => {
         const x = tf.tensor2d(Array.from(values(prng(n * k), n * k)), [n, k]);
@@ -220,15 +220,21 @@ describeWasm("F.linear's transposed weight on wasm against the cpu backend", () 
         const g = tf.tensor2d(Array.from(values(prng(n * p), n * p)), [n, p]);
         const y = tf.engine().runKernel("TorchlabLinear", { x, w, bias }) as tf.Tensor;
         const [dw, db] = tf.engine().runKernel("TorchlabLinearGrads", { g, x }, { bias: true }) as unknown as tf.Tensor[];
-        const [dwOnly] = tf.engine().runKernel("TorchlabLinearGrads", { g, x }, { bias: false }) as unknown as tf.Tensor[];
-        const out = [y, dw, db, dwOnly].map((t) => Array.from(new Uint32Array(Float32Array.from(t.dataSync() as Float32Array).buffer)));
-        tf.dispose([x, w, bias, g, y, dw, db, dwOnly]);
+        const [dwOnly, gx] = tf.engine().runKernel("TorchlabLinearGrads", { g, x, w }, { bias: false }) as unknown as tf.Tensor[];
+        // x as a ReLU's result (zeros, -0 and NaN included) masks the input's gradient.
+        const r = tf.tensor2d(Array.from(values(prng(n + k), n * k)).map((v, i) => (i % 5 === 0 ? 0 : i % 7 === 0 ? -0 : i % 11 === 0 ? NaN : v)), [n, k]);
+        const [, , gxMasked] = tf.engine().runKernel("TorchlabLinearGrads", { g, x: r, w, y: r }, { bias: true }) as unknown as tf.Tensor[];
+        const gxRef = tf.engine().runKernel("TorchlabReluGrad", { dy: gx, y: r }) as tf.Tensor;
+        const out = [y, dw, db, dwOnly, gx, gxMasked, gxRef].map((t) => Array.from(new Uint32Array(Float32Array.from(t.dataSync() as Float32Array).buffer)));
+        tf.dispose([x, w, bias, g, y, dw, db, dwOnly, gx, r, gxMasked, gxRef]);
         return out;
       };
       const wasm = await on("wasm", kernels);
       const cpu = await on("cpu", kernels);
       expect(wasm).toEqual(cpu);
       expect(wasm[3]).toEqual(wasm[1]);
+      // The masked input gradient is TorchlabReluGrad's of the unmasked one, bit for bit.
+      expect(wasm[5]).toEqual(wasm[6]);
     }
   });
 });

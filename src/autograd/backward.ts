@@ -7,6 +7,7 @@ import { Tensor } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
 import { formatOf } from "../tensor/memory_format";
 import { checkGradients } from "./anomaly_mode";
+import { is_backward_differentiable } from "./grad_mode";
 import { hasLeafHooks, hasNodeHooks, hasPostHooks, runLeafHooks, runNodeHooks, runPostHooks } from "./hooks";
 
 export function topoOrder(root: Node): Node[] {
@@ -84,8 +85,10 @@ let applyingCaptures: Map<Node, Tensor> | null = null;
  * retain_grad and no autograd.grad input observes x's gradient.
  */
 export function reluMaskable(x: Tensor): boolean {
+  // A backward run as a recorded op (create_graph) is differentiated by tfjs, which knows only the kernels' plain inputs.
+  if (applying === null || is_backward_differentiable()) return false;
   const relu = x._gradFnRaw();
-  return applying !== null && relu !== null && relu.name() === "ReluBackward0" && applying.edges.includes(relu) && relu.retained === null &&
+  return relu !== null && relu.name() === "ReluBackward0" && applying.edges.includes(relu) && relu.retained === null &&
     !applyingCaptures!.has(relu) && !hasNodeHooks(relu) && !hasPostHooks(relu);
 }
 

@@ -7,6 +7,7 @@ import { Tensor } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
 import { formatOf } from "../tensor/memory_format";
 import { checkGradients } from "./anomaly_mode";
+import { is_backward_differentiable } from "./grad_mode";
 import { hasLeafHooks, hasNodeHooks, hasPostHooks, runLeafHooks, runNodeHooks, runPostHooks } from "./hooks";
 
 export function topoOrder(root: Node): Node[] {
@@ -63,6 +64,38 @@ function materialize(g: tf.Tensor): tf.Tensor {
   const t = tf.transpose(g);
   g.dispose();
   return t;
+}
+
+/**
+ * Gradients handed on already masked by the ReLU they flow into: max pooling over a ReLU's output (the
+ * classifier's conv -> ReLU -> MaxPool2d) scatters its gradient and applies ReLU's threshold backward in
+ * the same kernel call, and the ReluBackward0 node then passes that gradient on as is. The sweep offers
+ * this only where nobody reads the gradient in between (see reluMaskable); masking twice changes
+ * nothing, so a gradient summed with another one's is simply masked again by the node.
+ */
+const reluMaskedGrads = new WeakSet<tf.Tensor>();
+
+/** The node runBackward is applying (when it has no post hooks, which see its gradients), and the sweep's captured nodes. */
+let applying: Node | null = null;
+let applyingCaptures: Map<Node, Tensor> | null = null;
+
+/**
+ * Whether the backward running now (a node with input `x`) may return, for x, the gradient of x's
+ * ReLU input instead of x's own, masked through reluMaskedGrad: x is a ReLU's result, and no hook, no
+ * retain_grad and no autograd.grad input observes x's gradient.
+ */
+export function reluMaskable(x: Tensor): boolean {
+  // A backward run as a recorded op (create_graph) is differentiated by tfjs, which knows only the kernels' plain inputs.
+  if (applying === null || is_backward_differentiable()) return false;
+  const relu = x._gradFnRaw();
+  return relu !== null && relu.name() === "ReluBackward0" && applying.edges.includes(relu) && relu.retained === null &&
+    !applyingCaptures!.has(relu) && !hasNodeHooks(relu) && !hasPostHooks(relu);
+}
+
+/** Marks `g` as already masked by ReLU's backward (see reluMaskable); returns it. */
+export function reluMaskedGrad(g: tf.Tensor): tf.Tensor {
+  reluMaskedGrads.add(g);
+  return g;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -183,7 +216,13 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
       const wanted = captureAt.get(node);
       const hooks = hasNodeHooks(node);
       const post = hasPostHooks(node);
-      if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained && !hooks && !post) {
+      if (reluMaskedGrads.has(got) && node.name() === "ReluBackward0") {
+        // Masked by the node before it, which checked that nothing observes this gradient (reluMaskable).
+        node.checkLive();
+        reluMaskedGrads.delete(got);
+        parts = [got];
+        held = null;
+      } else if (transposedGrads.has(got) && node.passesTransposed() && !wanted && !node.retained && !hooks && !post) {
         // The transpose of a transposed gradient: the input's gradient is `got` itself.
         node.checkLive();
         transposedGrads.delete(got);
@@ -195,7 +234,13 @@ export function runBackward(root: Tensor, seed: tf.Tensor, retainGraph: boolean,
         const retained = node.retained;
         if (hooks) held = runNodeHooks(node, held, retained !== null && !capture ? (r) => accumulateLeaf(retained, r, true) : undefined);
         curNode = node;
-        parts = tf.tidy(applyCurrent) as unknown as (tf.Tensor | null)[];
+        applying = post ? null : node;
+        applyingCaptures = captureAt;
+        try {
+          parts = tf.tidy(applyCurrent) as unknown as (tf.Tensor | null)[];
+        } finally {
+          applying = applyingCaptures = null;
+        }
         curNode = null;
         const g = held;
         if (post) {

@@ -17,6 +17,7 @@ import { tf } from "./tf";
 import { simdLoops } from "./simd";
 import { simdPool } from "./simd_pool";
 import { simdChannel } from "./simd_channel";
+import { simdLinear } from "./simd_linear";
 import { nhwcKernels, channelAffineNhwcSimd } from "./nhwc_kernels";
 import type { SGDHyper } from "../ops/optim_kernels";
 
@@ -194,10 +195,14 @@ function maxPool2dGrad(backendName: string) {
     // MaxPool2d(2)'s indices (each inside its own 2x2 window) on wasm: written four outputs at a time
     // (backend/simd_pool.ts), the same bits; it reports indices of another pooling, scattered below.
     const simd = backendName === "wasm" && wo >= 4 && 2 * ho <= h && 2 * wo <= w ? simdPool(args.backend) : null;
+    const relu = args.inputs.y as Info | undefined;
     if (simd !== null) {
       // The SIMD loop writes every element of the windows; only rows or columns past them need zeros.
       if (2 * ho < h || 2 * wo < w) dxs.fill(0);
-      if (simd.maxPool2x2Grad(dys.byteOffset, is.byteOffset, dxs.byteOffset, n * c, h, w, ho, wo) !== 0) return dxInfo;
+      if (simd.maxPool2x2Grad(dys.byteOffset, is.byteOffset, dxs.byteOffset, n * c, h, w, ho, wo) !== 0) {
+        if (relu !== undefined) reluMaskInPlace(args.backend, backendName, dxs, io.view(relu) as Float32Array);
+        return dxInfo;
+      }
     }
     // A fresh wasm output is uninitialised memory; the cpu backend's array is already zero.
     if (backendName === "wasm") dxs.fill(0);
@@ -208,8 +213,27 @@ function maxPool2dGrad(backendName: string) {
       const ob = p * outPlane;
       for (let j = 0; j < outPlane; j++) dxs[base + is[ob + j]] += dys[ob + j];
     }
+    if (relu !== undefined) reluMaskInPlace(args.backend, backendName, dxs, io.view(relu) as Float32Array);
     return dxInfo;
   };
+}
+
+/**
+ * With input `y` (the pooling's input, a ReLU's result: autograd/backward.ts's reluMaskable), the
+ * gradient scattered above is then passed through ReLU's threshold backward in place, the bits of
+ * TorchlabReluGrad: the two kernels' work in one call.
+ */
+function reluMaskInPlace(backend: unknown, backendName: string, dx: Float32Array, y: Float32Array): void {
+  const dxs = asInt32(dx);
+  const count = y.length;
+  const end4 = count - (count % 4);
+  let i = 0;
+  const simd = backendName === "wasm" ? simdLoops(backend) : null;
+  if (simd !== null) {
+    simd.reluGrad(dxs.byteOffset, y.byteOffset, dxs.byteOffset, end4 * 4);
+    i = end4;
+  }
+  for (; i < count; i++) dxs[i] = dxs[i] & (((y[i] <= 0) as unknown as number) - 1);
 }
 
 /**
@@ -663,6 +687,114 @@ function addTransposed(backendName: string) {
   };
 }
 
+// ------------------------------------------------------------------ F.linear at a small batch
+
+/**
+ * x W^T + b in one call (x [n, k], w [p, k], bias [p]): each dot product in four partial sums (element
+ * j < k & ~3 into sum j % 4), added as (s0 + s1) + (s2 + s3), then the last 1-3 products in order, and
+ * the bias added last. On wasm the same float32 operations four lanes at a time (backend/simd_linear.ts).
+ */
+function linearKernel(backendName: string) {
+  return (args: KernelArgs): Info => {
+    const x = args.inputs.x as Info;
+    const w = args.inputs.w as Info;
+    const [n, k] = x.shape;
+    const p = w.shape[0];
+    const io = ioFor(args.backend, backendName);
+    const [yInfo] = io.outputs([[[n, p], "float32"]]);
+    const xs = io.view(x) as Float32Array;
+    const ws = io.view(w) as Float32Array;
+    const bs = io.view(args.inputs.bias as Info) as Float32Array;
+    const ys = io.view(yInfo) as Float32Array;
+    const simd = backendName === "wasm" ? simdLinear(args.backend) : null;
+    if (simd !== null) {
+      simd.linear(xs.byteOffset, ws.byteOffset, bs.byteOffset, ys.byteOffset, n, k, p);
+      return yInfo;
+    }
+    const k4 = k - (k % 4);
+    for (let o = 0; o < p; o++) {
+      const wr = o * k;
+      for (let b = 0; b < n; b++) {
+        const xr = b * k;
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        let j = 0;
+        for (; j < k4; j += 4) {
+          s0 = f32(s0 + f32(xs[xr + j] * ws[wr + j]));
+          s1 = f32(s1 + f32(xs[xr + j + 1] * ws[wr + j + 1]));
+          s2 = f32(s2 + f32(xs[xr + j + 2] * ws[wr + j + 2]));
+          s3 = f32(s3 + f32(xs[xr + j + 3] * ws[wr + j + 3]));
+        }
+        let s = f32(f32(s0 + s1) + f32(s2 + s3));
+        for (; j < k; j++) s = f32(s + f32(xs[xr + j] * ws[wr + j]));
+        ys[b * p + o] = f32(bs[o] + s);
+      }
+    }
+    return yInfo;
+  };
+}
+
+/**
+ * F.linear's gradients in one call (g [n, p], x [n, k]): dw [p, k] = g^T x, each element summed over
+ * the batch in order from +0; with attrs.bias also db [p], g summed over the batch; with input w
+ * [p, k] also gx [n, k] = g w, summed over o in order from +0, and with input y (x's values, a ReLU's
+ * result: autograd/backward.ts's reluMaskable) gx passed through ReLU's threshold backward as
+ * TorchlabReluGrad does. Outputs dw, then db, then gx. On wasm the same float32 operations four lanes
+ * at a time (backend/simd_linear.ts).
+ */
+function linearGrads(backendName: string) {
+  return (args: KernelArgs): Info[] => {
+    const g = args.inputs.g as Info;
+    const x = args.inputs.x as Info;
+    const bias = (args.attrs as { bias?: boolean } | undefined)?.bias === true;
+    const [n, p] = g.shape;
+    const k = x.shape[1];
+    const io = ioFor(args.backend, backendName);
+    const w = args.inputs.w as Info | undefined;
+    const y = args.inputs.y as Info | undefined;
+    const specs: [number[], "float32"][] = [[[p, k], "float32"]];
+    if (bias) specs.push([[p], "float32"]);
+    if (w !== undefined) specs.push([[n, k], "float32"]);
+    const outs = io.outputs(specs);
+    const gs = io.view(g) as Float32Array;
+    const xs = io.view(x) as Float32Array;
+    const dw = io.view(outs[0]) as Float32Array;
+    const db = bias ? (io.view(outs[1]) as Float32Array) : null;
+    const simd = backendName === "wasm" ? simdLinear(args.backend) : null;
+    if (w !== undefined) {
+      const ws = io.view(w) as Float32Array;
+      const gx = io.view(outs[outs.length - 1]) as Float32Array;
+      gx.fill(0);
+      if (simd !== null) simd.linearInputGrad(gs.byteOffset, ws.byteOffset, gx.byteOffset, n, k, p);
+      else {
+        for (let o = 0; o < p; o++) {
+          for (let b = 0; b < n; b++) {
+            const gv = gs[b * p + o];
+            for (let j = 0, r = b * k, wr = o * k; j < k; j++) gx[r + j] = f32(gx[r + j] + f32(gv * ws[wr + j]));
+          }
+        }
+      }
+      if (y !== undefined) reluMaskInPlace(args.backend, backendName, gx, io.view(y) as Float32Array);
+    }
+    if (simd !== null) {
+      simd.linearGrads(gs.byteOffset, xs.byteOffset, dw.byteOffset, db === null ? 0 : db.byteOffset, n, k, p, db === null ? 0 : 1);
+      return outs;
+    }
+    for (let o = 0; o < p; o++) {
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        for (let b = 0; b < n; b++) s = f32(s + f32(gs[b * p + o] * xs[b * k + j]));
+        dw[o * k + j] = s;
+      }
+      if (db !== null) {
+        let s = 0;
+        for (let b = 0; b < n; b++) s = f32(s + gs[b * p + o]);
+        db[o] = s;
+      }
+    }
+    return outs;
+  };
+}
+
 // ------------------------------------------------------------------ optimizer updates (all parameters in one call)
 
 /*
@@ -865,6 +997,8 @@ const KERNELS: Record<string, (backendName: string) => (args: KernelArgs) => Inf
   TorchlabBatchNormInputGrad: batchNormInputGrad,
   TorchlabFlipTranspose: flipTranspose,
   TorchlabAddTransposed: addTransposed,
+  TorchlabLinear: linearKernel,
+  TorchlabLinearGrads: linearGrads,
   ...nhwcKernels(ioFor),
 };
 

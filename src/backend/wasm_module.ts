@@ -18,6 +18,8 @@ export const I32_SUB = 0x6b;
 export const I32_MUL = 0x6c;
 export const I32_AND = 0x71;
 export const I32_REM_U = 0x70;
+export const F32_ADD = 0x92;
+export const F32_MUL = 0x94;
 export const F64_ADD = 0xa0;
 export const F64_SUB = 0xa1;
 export const F64_MUL = 0xa2;
@@ -30,6 +32,7 @@ export const RETURN = 0x0f;
 export const ifThen = (code: number[]): number[] => [0x04, 0x40, ...code, 0x0b];
 /** f64.const v */
 export const f64Const = (v: number): number[] => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
+export const f32Const = (v: number): number[] => [0x43, ...new Uint8Array(new Float32Array([v]).buffer)];
 export const F32_DEMOTE_F64 = 0xb6;
 export const F64_PROMOTE_F32 = 0xbb;
 /** f32.load / f32.store with alignment 2^2 and a constant byte offset. */
@@ -52,6 +55,7 @@ export const v128Const = (bytes: number[]): number[] => [SIMD, 0x0c, ...bytes];
 /** v128.load32_zero: one 32-bit value into lane 0, zeros in lanes 1-3. */
 export const v128Load32Zero = (offset = 0): number[] => [SIMD, 0x5c, 0x02, ...leb(offset)];
 export const f64x2ExtractLane = (lane: number): number[] => [SIMD, 0x21, lane];
+export const f32x4ExtractLane = (lane: number): number[] => [SIMD, 0x1f, lane];
 /** i8x16.shuffle: byte i of the result is byte lanes[i] of the two operands' 32 bytes. */
 export const shuffle = (lanes: number[]): number[] => [SIMD, 0x0d, ...lanes];
 /** The 16 shuffle bytes picking 32-bit lanes `l` (0-3 the first operand, 4-7 the second). */

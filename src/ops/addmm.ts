@@ -4,7 +4,7 @@ import { keepsLayouts, keptLayout, paramLayout } from "./param_layouts";
 import { crossReads } from "../autograd/node";
 import type { Tensor } from "../tensor/tensor";
 import * as V from "./view";
-import { transposedGrad } from "../autograd/backward";
+import { reluMaskable, reluMaskedGrad, transposedGrad } from "../autograd/backward";
 import { is_backward_differentiable, is_grad_enabled } from "../autograd/grad_mode";
 import { RuntimeError, ShapeError } from "../errors";
 import { hasJsKernel } from "../backend/js_kernels";
@@ -69,6 +69,24 @@ function swappedWithBias(x: tf.Tensor, w: tf.Tensor, bias: tf.Tensor): boolean {
     !directPays(x, w, false, true) && hasJsKernel("TorchlabAddTransposed");
 }
 
+/**
+ * The largest batch that F.linear runs through js_kernels.ts's TorchlabLinear / TorchlabLinearGrads
+ * on wasm: one kernel call each way instead of XNNPACK's product with its Transpose, Reshape and bias
+ * add (and in backward a Sum, a Transpose and a second product). Measured per call at k 400, p 120
+ * (1 thread): forward 62-84 us against 205 at batch 4, even at 16; the gradients cost as much as the
+ * product they replace at every batch (writing the [p, k] gradient dominates).
+ */
+const SMALL_BATCH = 16;
+
+/**
+ * Whether x w^T + bias (x [n, k], w [p, k] a weight read through F.linear's w.t(), a float32 bias [p])
+ * runs as one TorchlabLinear call, and its gradients as one TorchlabLinearGrads call.
+ */
+function smallLinear(x: tf.Tensor, w: tf.Tensor, bias: tf.Tensor): boolean {
+  return tf.getBackend() === "wasm" && x.shape[0] <= SMALL_BATCH && x.size > 0 && w.size > 0 && x.dtype === "float32" && w.dtype === "float32" && bias.dtype === "float32" &&
+    bias.rank === 1 && bias.shape[0] === w.shape[0] && hasJsKernel("TorchlabLinear");
+}
+
 export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha = 1): Tensor {
   if (mat1.dim() !== 2) throw new RuntimeError(`addmm(): mat1 must be a matrix, got ${mat1.dim()}-D tensor of shape ${fmtShape(mat1.shape)}`);
   if (mat2.dim() !== 2) throw new RuntimeError(`addmm(): mat2 must be a matrix, got ${mat2.dim()}-D tensor of shape ${fmtShape(mat2.shape)}`);
@@ -84,6 +102,9 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     // F.linear's weight.t() is read in place by the cpu backend's product (no Transpose of the weight),
     // and on wasm where its buffer was left untransposed (movement.ts's linearWeightT).
     const w = tf.getBackend() === "cpu" || mat2._s.layout?.kind === "transposed" ? transposedBase(mat2) : null;
+    if (w !== null && beta === 1 && alpha === 1 && smallLinear(mat1._t, w, input._t)) {
+      return tf.engine().runKernel("TorchlabLinear", { x: mat1._t, w, bias: input._t }) as tf.Tensor;
+    }
     const kept = w !== null ? keptTranspose(mat1._t, mat2, w) : null;
     if (w !== null && kept === null && beta === 1 && alpha === 1 && swappedWithBias(mat1._t, w, input._t)) {
       // matMul2d's swapped product, (W x^T)^T, with the bias added while transposing back.
@@ -93,6 +114,8 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
     return tf.add(beta === 1 ? input._t : tf.mul(input._t, beta), alpha === 1 ? prod : tf.mul(prod, alpha));
   });
   return record("AddmmBackward0", [input, mat1, mat2], out, (g) => {
+    const fused = linearGrads(g, input, mat1, mat2, beta, alpha);
+    if (fused !== null) return fused;
     const ga = alpha === 1 ? g : tf.mul(g, alpha);
     let g1: tf.Tensor | null = null;
     if (mat1.requires_grad) {
@@ -105,4 +128,24 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha
       mat2.requires_grad ? mat2Grad(mat1._t, ga, mat2) : null,
     ];
   }, false, crossReads(mat1, mat2, 1));
+}
+
+/**
+ * AddmmBackward0 of F.linear at a small batch on wasm (addmm's forward ran TorchlabLinear): the
+ * weight's gradient, in the form TBackward0 hands to the weight untransposed, the bias's and the
+ * input's (g w), from one TorchlabLinearGrads call. Null where that does not apply.
+ */
+function linearGrads(g: tf.Tensor, input: Tensor, mat1: Tensor, mat2: Tensor, beta: number, alpha: number): (tf.Tensor | null)[] | null {
+  if (beta !== 1 || alpha !== 1 || !mat2.requires_grad || mat2._gradFnRaw()?.name() !== "TBackward0" || g.dtype !== "float32") return null;
+  const w = transposedBase(mat2);
+  if (w === null || !smallLinear(mat1._t, w, input._t)) return null;
+  const bias = input.requires_grad;
+  const inputs: tf.NamedTensorMap = { g, x: mat1._t };
+  // The input's gradient g w in the same call; over a ReLU's result, masked by its backward too.
+  const masked = mat1.requires_grad && mat1._t.dtype === "float32" && reluMaskable(mat1);
+  if (mat1.requires_grad) inputs.w = w;
+  if (masked) inputs.y = mat1._t;
+  const grads = tf.engine().runKernel("TorchlabLinearGrads", inputs, { bias }) as unknown as tf.Tensor[];
+  const gx = mat1.requires_grad ? grads[grads.length - 1] : null;
+  return [bias ? grads[1] : null, masked ? reluMaskedGrad(gx!) : gx, transposedGrad(grads[0])];
 }

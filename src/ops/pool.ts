@@ -11,6 +11,7 @@
 import { profiling, profiled } from "../profiler/hook";
 import { anyTangent, currentLevel } from "../autograd/forward_state";
 import { freeGraphOnly } from "../autograd/node";
+import { reluMaskable, reluMaskedGrad } from "../autograd/backward";
 import { tf, compute, record, constant, constantOf, fmtShape } from "./_core";
 import { Tensor } from "../tensor/tensor";
 import * as D from "../tensor/dtype";
@@ -280,9 +281,13 @@ function maxPoolKernel(x: Tensor, g: Geometry, unbatched: boolean, withIndices: 
   const [v, i] = tf.engine().runKernel("TorchlabMaxPool2d", { x: x._t }, attrs) as tf.Tensor[];
   const indices = constant(i);
   const inputHW = [x.shape[2], x.shape[3]] as unknown as tf.NamedAttrMap[string];
-  let values = record("MaxPool2DWithIndicesBackward0", [x], v, (grad) => [
-    tf.engine().runKernel("TorchlabMaxPool2dGrad", { dy: grad, indices: indices._t }, { inputHW }) as tf.Tensor,
-  ]);
+  let values = record("MaxPool2DWithIndicesBackward0", [x], v, (grad) => {
+    // Over a ReLU's result, the ReLU's threshold backward in the same call (x's values are that result).
+    if (grad.dtype === "float32" && x._t.dtype === "float32" && reluMaskable(x)) {
+      return [reluMaskedGrad(tf.engine().runKernel("TorchlabMaxPool2dGrad", { dy: grad, indices: indices._t, y: x._t }, { inputHW }) as tf.Tensor)];
+    }
+    return [tf.engine().runKernel("TorchlabMaxPool2dGrad", { dy: grad, indices: indices._t }, { inputHW }) as tf.Tensor];
+  });
   if (!withIndices && currentLevel() < 0) {
     // Without return_indices the indices are the backward's own: freed with the graph (or now).
     values._gradFnRaw()?.holdSaved(indices);

@@ -17,7 +17,7 @@ const BUILTIN_NAMES = [
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "math", "time", "functools", "collections", "itertools", "json", "os", "string", "tqdm", "trange", ...BUILTIN_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "math", "time", "functools", "collections", "itertools", "json", "os", "string", "tqdm", "trange", "plt", "matplotlib", ...BUILTIN_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -59,6 +59,9 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as json from "torchlab/dist/src/json";`,
     `import * as os from "torchlab/dist/src/os";`,
     `import * as string from "torchlab/dist/src/string";`,
+    // matplotlib.pyplot as `import matplotlib.pyplot as plt` gives it: figures shown inline as SVG (src/matplotlib/).
+    `import * as plt from "torchlab/dist/src/matplotlib/pyplot";`,
+    `import * as matplotlib from "torchlab/dist/src/matplotlib";`,
     // Python's assert statement for grading cells (kernel/course), as torch.testing.assert.
     `import { assert } from "torchlab/dist/src/testing";`,
     // Picks the best backend (CUDA first; TORCHLAB_BACKEND forces one) before the first user cell.

@@ -6,7 +6,7 @@
 import { TypeError, ValueError } from "../errors";
 import { ipythonRepr, IPYTHON_REPR } from "../pyrepr";
 import { encode_png } from "../display/png";
-import { apply_colormap, ColorMap } from "../display/raster";
+import { apply_colormap, ColorMap, upscale } from "../display/raster";
 import { autoBins, formatTicks, maxNLocator, nonsingular } from "./ticker";
 import { dashArray, escapeXml, LineStyle, Marker, markerPath, parseFormat, pt, TAB10, textWidth, toColor } from "./style";
 import { Array2, asArray, asVector, shapeRepr } from "./values";
@@ -82,9 +82,9 @@ export class AxesImage {
     readonly height: number,
     readonly rgba: Uint8Array,
   ) {}
-  /** The image as PNG bytes, at its own resolution. */
-  png(): Buffer {
-    return encode_png({ width: this.width, height: this.height, channels: 4, data: this.rgba });
+  /** The image as PNG bytes, at its own resolution or each pixel a `factor` x `factor` block. */
+  png(factor = 1): Buffer {
+    return encode_png(upscale({ width: this.width, height: this.height, channels: 4, data: this.rgba }, factor));
   }
   [IPYTHON_REPR](): string {
     return ipythonRepr(this, "matplotlib.image.AxesImage");
@@ -616,8 +616,11 @@ export class Axes {
 
   // ------------------------------------------------------------------ drawing
 
-  /** The Axes as SVG elements (its artists clipped to the frame), with `id` naming the clip path. */
-  toSvg(id: string): string {
+  /**
+   * The Axes as SVG elements (its artists clipped to the frame), with `id` naming the clip path.
+   * `blocky` embeds images already enlarged pixel by pixel, for renderers that smooth them (Skia's).
+   */
+  toSvg(id: string, blocky = false): string {
     const f = this.frame();
     const out: string[] = [];
     const clip = `clip_${id}`;
@@ -635,7 +638,7 @@ export class Axes {
       const w = Math.abs(f.px(img.width - 0.5) - f.px(-0.5));
       const h = Math.abs(f.py(img.height - 0.5) - f.py(-0.5));
       out.push(
-        `<image class="image" clip-path="url(#${clip})" x="${round2(left)}" y="${round2(top)}" width="${round2(w)}" height="${round2(h)}" preserveAspectRatio="none" style="image-rendering:pixelated;image-rendering:optimizeSpeed" xlink:href="data:image/png;base64,${img.png().toString("base64")}"/>`,
+        `<image class="image" clip-path="url(#${clip})" x="${round2(left)}" y="${round2(top)}" width="${round2(w)}" height="${round2(h)}" preserveAspectRatio="none" style="image-rendering:pixelated;image-rendering:optimizeSpeed" xlink:href="data:image/png;base64,${img.png(blocky ? Math.max(1, Math.min(64, Math.ceil(w / img.width))) : 1).toString("base64")}"/>`,
       );
     }
     if (this.gridOn && this.axisOn) {

@@ -143,14 +143,14 @@ export class Figure {
     return [...this.figsize];
   }
 
-  /** The whole figure as an SVG document. */
-  toSvg(): string {
+  /** The whole figure as an SVG document (`blocky`: images enlarged pixel by pixel, see Axes.toSvg). */
+  toSvg(blocky = false): string {
     const [w, h] = this.size;
     const parts = [
       `<?xml version="1.0" encoding="utf-8" standalone="no"?>`,
       `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" version="1.1">`,
       `<rect class="figure" width="${w}" height="${h}" fill="#ffffff"/>`,
-      ...this.axes.map((ax, i) => ax.toSvg(`axes_${this.number}_${i + 1}`)),
+      ...this.axes.map((ax, i) => ax.toSvg(`axes_${this.number}_${i + 1}`, blocky)),
     ];
     if (this.suptitleText !== "") {
       parts.push(`<text class="suptitle" x="${(w / 2).toFixed(2)}" y="${(0.02 * h + pt(12)).toFixed(2)}" text-anchor="middle" font-size="${pt(12).toFixed(2)}" font-family="DejaVu Sans, sans-serif">${this.suptitleText.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</text>`);
@@ -165,7 +165,8 @@ export class Figure {
     const scale = dpi / DPI;
     const [w, h] = this.size;
     const image = new canvasLib.Image();
-    image.src = Buffer.from(this.toSvg());
+    // Skia smooths an enlarged image; matplotlib shows small images as blocks (nearest neighbour).
+    image.src = Buffer.from(this.toSvg(true));
     const canvas = canvasLib.createCanvas(Math.round(w * scale), Math.round(h * scale));
     const ctx = canvas.getContext("2d");
     ctx.drawImage(image, 0, 0, Math.round(w * scale), Math.round(h * scale));

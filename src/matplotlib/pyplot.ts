@@ -17,13 +17,19 @@
  */
 import { TypeError, ValueError } from "../errors";
 import { display, onCellEnd } from "../display/emitter";
-import { Axes, AxesImage, BarContainer, BarOptions, HistOptions, ImshowOptions, isOptions, LegendOptions, Line2D, PathCollection, PlotOptions, ScatterOptions } from "./axes";
-import { Figure, SubplotParams } from "./figure";
+import type { Axes, AxesImage, BarContainer, BarOptions, HistOptions, ImshowOptions, LegendOptions, Line2D, PathCollection, PlotOptions, ScatterOptions } from "./axes";
+import type { Figure, SubplotParams } from "./figure";
 import type { LineStyle, Marker } from "./style";
-import { asVector } from "./values";
 
-export { Axes, AxesImage, BarContainer, Figure, Line2D, PathCollection };
-export type { BarOptions, HistOptions, ImshowOptions, LegendOptions, LineStyle, Marker, PlotOptions, ScatterOptions, SubplotParams };
+export type { Axes, AxesImage, BarContainer, BarOptions, Figure, HistOptions, ImshowOptions, LegendOptions, Line2D, LineStyle, Marker, PathCollection, PlotOptions, ScatterOptions, SubplotParams };
+
+/**
+ * The drawing code, required on the first call: every notebook has `plt`, and only some plot, so
+ * the kernel's start does not pay for loading it.
+ */
+function lib(): typeof import("./figure") & typeof import("./axes") & typeof import("./values") {
+  return { ...(require("./figure") as typeof import("./figure")), ...(require("./axes") as typeof import("./axes")), ...(require("./values") as typeof import("./values")) };
+}
 
 /** A list of Axes as `plt.subplots` returns them (numpy's object array): also `axes.flat` and `axes.flatten()`. */
 export type AxesArray<T> = T[] & { readonly flat: Axes[]; flatten(): Axes[]; ravel(): Axes[] };
@@ -54,7 +60,7 @@ export function figure(num?: number | FigureOptions | null, options: FigureOptio
   const number = opts.num ?? Math.max(0, ...figures.keys()) + 1;
   const size = opts.figsize;
   if (size !== undefined && (!Array.isArray(size) || size.length !== 2)) throw new ValueError(`figsize must be a pair (width, height) in inches, got ${String(size)}`);
-  const fig = new Figure(number, size === undefined ? undefined : [Number(size[0]), Number(size[1])], opts.dpi);
+  const fig = new (lib().Figure)(number, size === undefined ? undefined : [Number(size[0]), Number(size[1])], opts.dpi);
   figures.set(number, fig);
   current = fig;
   return fig;
@@ -201,11 +207,11 @@ export function ylim(bottom?: number | null | [number | null, number | null], to
 
 /** `plt.xticks(ticks, labels?)` sets the ticks; `plt.xticks()` returns them. `plt.xticks([])` hides them. */
 export function xticks(ticks?: unknown, labels?: string[]): number[] {
-  if (ticks !== undefined && !isOptions(ticks)) gca().set_xticks(asVector(ticks, "xticks"), labels);
+  if (ticks !== undefined && !lib().isOptions(ticks)) gca().set_xticks(lib().asVector(ticks, "xticks"), labels);
   return gca().get_xticks();
 }
 export function yticks(ticks?: unknown, labels?: string[]): number[] {
-  if (ticks !== undefined && !isOptions(ticks)) gca().set_yticks(asVector(ticks, "yticks"), labels);
+  if (ticks !== undefined && !lib().isOptions(ticks)) gca().set_yticks(lib().asVector(ticks, "yticks"), labels);
   return gca().get_yticks();
 }
 
@@ -232,7 +238,7 @@ export function savefig(fname: string, options: { format?: string; dpi?: number;
 /** `plt.clf()`: clears the current figure (a new, empty one takes its number). */
 export function clf(): void {
   const fig = gcf();
-  const fresh = new Figure(fig.number, fig.figsize, fig.dpi);
+  const fresh = new (lib().Figure)(fig.number, fig.figsize, fig.dpi);
   figures.set(fig.number, fresh);
   current = fresh;
 }
@@ -243,7 +249,7 @@ export function clf(): void {
  */
 export function close(fig?: Figure | number | "all" | null): void {
   if (fig === "all") figures.clear();
-  else if (fig instanceof Figure) {
+  else if (typeof fig === "object" && fig !== null) {
     if (figures.get(fig.number) === fig) figures.delete(fig.number);
   } else if (typeof fig === "number") figures.delete(fig);
   else if (fig === undefined || fig === null) {

@@ -198,6 +198,8 @@ export class Axes {
   readonly collections: PathCollection[] = [];
   readonly containers: BarContainer[] = [];
   readonly images: AxesImage[] = [];
+  /** Bars and scatter points in the order they were added (matplotlib draws them so). */
+  private readonly patchesAndCollections: (BarContainer | PathCollection)[] = [];
   private title = "";
   private xlabel = "";
   private ylabel = "";
@@ -290,6 +292,7 @@ export class Axes {
     }
     const points = new PathCollection(xs, ys, colors, options.s ?? MARKERSIZE ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`);
     this.collections.push(points);
+    this.patchesAndCollections.push(points);
     return points;
   }
 
@@ -314,6 +317,7 @@ export class Axes {
     bars.alpha = options.alpha ?? 1;
     bars.label = options.label ?? "_nolegend_";
     this.containers.push(bars);
+    this.patchesAndCollections.push(bars);
     return bars;
   }
 
@@ -348,6 +352,7 @@ export class Axes {
     bars.alpha = opts.alpha ?? 1;
     bars.label = opts.label ?? "_nolegend_";
     this.containers.push(bars);
+    this.patchesAndCollections.push(bars);
     return [n, edges, bars];
   }
 
@@ -641,35 +646,39 @@ export class Axes {
         `<image class="image" clip-path="url(#${clip})" x="${round2(left)}" y="${round2(top)}" width="${round2(w)}" height="${round2(h)}" preserveAspectRatio="none" style="image-rendering:pixelated;image-rendering:optimizeSpeed" xlink:href="data:image/png;base64,${img.png(blocky ? Math.max(1, Math.min(64, Math.ceil(w / img.width))) : 1).toString("base64")}"/>`,
       );
     }
+    // matplotlib's z-order: bars and scatter points (zorder 1) in the order added, the grid (1.5), then lines (2).
+    for (const artist of this.patchesAndCollections) {
+      if (artist instanceof BarContainer) {
+        const bars = artist;
+        const edge = bars.edgecolor === null ? "" : ` stroke="${bars.edgecolor}" stroke-width="${round2(pt(1))}"`;
+        out.push(`<g class="bars" clip-path="url(#${clip})" fill="${bars.color}"${bars.alpha < 1 ? ` fill-opacity="${bars.alpha}"` : ""}${edge}>`);
+        for (const [x, y, w, h] of bars) {
+          const xa = f.px(x);
+          const xb = f.px(x + w);
+          const ya = f.py(y);
+          const yb = f.py(y + h);
+          out.push(`<rect class="patch" x="${round2(Math.min(xa, xb))}" y="${round2(Math.min(ya, yb))}" width="${round2(Math.abs(xb - xa))}" height="${round2(Math.abs(yb - ya))}"/>`);
+        }
+        out.push(`</g>`);
+      } else {
+        const c = artist;
+        const r = Math.sqrt(c.size);
+        out.push(`<g class="points" clip-path="url(#${clip})"${c.alpha < 1 ? ` fill-opacity="${c.alpha}"` : ""}>`);
+        c.x.forEach((x, i) => {
+          if (!Number.isFinite(x) || !Number.isFinite(c.y[i])) return;
+          const m = markerPath(c.marker, f.px(x), f.py(c.y[i]), r);
+          out.push(m.filled ? `<path d="${m.d}" fill="${c.colors[i]}"/>` : `<path d="${m.d}" fill="none" stroke="${c.colors[i]}" stroke-width="${round2(pt(1.5))}"/>`);
+        });
+        out.push(`</g>`);
+      }
+    }
     if (this.gridOn && this.axisOn) {
       out.push(`<g class="grid" stroke="#b0b0b0" stroke-width="${round2(pt(0.8))}">`);
       for (const [t] of xShown) out.push(`<line x1="${round2(f.px(t))}" y1="${round2(f.y0)}" x2="${round2(f.px(t))}" y2="${round2(f.y0 + f.h)}"/>`);
       for (const [t] of yShown) out.push(`<line x1="${round2(f.x0)}" y1="${round2(f.py(t))}" x2="${round2(f.x0 + f.w)}" y2="${round2(f.py(t))}"/>`);
       out.push(`</g>`);
     }
-    for (const bars of this.containers) {
-      const edge = bars.edgecolor === null ? "" : ` stroke="${bars.edgecolor}" stroke-width="${round2(pt(1))}"`;
-      out.push(`<g class="bars" clip-path="url(#${clip})" shape-rendering="crispEdges" fill="${bars.color}"${bars.alpha < 1 ? ` fill-opacity="${bars.alpha}"` : ""}${edge}>`);
-      for (const [x, y, w, h] of bars) {
-        const xa = f.px(x);
-        const xb = f.px(x + w);
-        const ya = f.py(y);
-        const yb = f.py(y + h);
-        out.push(`<rect class="patch" x="${round2(Math.min(xa, xb))}" y="${round2(Math.min(ya, yb))}" width="${round2(Math.abs(xb - xa))}" height="${round2(Math.abs(yb - ya))}"/>`);
-      }
-      out.push(`</g>`);
-    }
     for (const line of this.lines) out.push(lineSvg(line, f, clip));
-    for (const c of this.collections) {
-      const r = Math.sqrt(c.size);
-      out.push(`<g class="points" clip-path="url(#${clip})"${c.alpha < 1 ? ` fill-opacity="${c.alpha}"` : ""}>`);
-      c.x.forEach((x, i) => {
-        if (!Number.isFinite(x) || !Number.isFinite(c.y[i])) return;
-        const m = markerPath(c.marker, f.px(x), f.py(c.y[i]), r);
-        out.push(m.filled ? `<path d="${m.d}" fill="${c.colors[i]}"/>` : `<path d="${m.d}" fill="none" stroke="${c.colors[i]}" stroke-width="${round2(pt(1.5))}"/>`);
-      });
-      out.push(`</g>`);
-    }
     if (this.axisOn) {
       const sw = round2(pt(0.8));
       out.push(`<g class="spines" stroke="#000000" stroke-width="${sw}" fill="none" stroke-linecap="square"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></g>`);

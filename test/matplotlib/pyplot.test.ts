@@ -204,6 +204,17 @@ describe("what is drawn", () => {
     expect(byClass(svg, "spines").length + byClass(svg, "xtick").length).toBe(0);
   });
 
+  test("matplotlib's z-order: bars and points in the order added, then the grid, then lines whenever they were added", () => {
+    plt.close("all");
+    plt.plot([0, 1]);
+    plt.scatter([0, 1], [1, 0]);
+    plt.bar([0, 1], [1, 1]);
+    plt.grid(true);
+    const classes = all(parseXml(plt.gcf().toSvg()), (e) => ["points", "bars", "grid", "line"].includes(e.attrs.class)).map((e) => e.attrs.class);
+    expect(classes).toEqual(["points", "bars", "grid", "line"]);
+    plt.close("all");
+  });
+
   test("values: a tensor, x.numpy(), a list and a number plot alike; a tensor that requires grad is PyTorch's error", () => {
     plt.close("all");
     const t = torch.tensor([1, 3, 2]);

@@ -19,7 +19,7 @@ import { randomUUID } from "crypto";
 import { StringDecoder } from "string_decoder";
 import { inspect } from "util";
 import { getHeapStatistics } from "v8";
-import { setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
+import { runCellEndHooks, setDisplaySink, toMimeBundle, type DisplayMessage, type MimeBundle } from "../src/display/emitter";
 import { pyString, pythonList } from "../src/display/pylist";
 import { enableCompileCache, saveCompileCaches } from "./compile_cache";
 import { RemoteConverters } from "./converter_worker";
@@ -675,6 +675,7 @@ export class KernelServer {
       const { ename, evalue, traceback } = outcome;
       if (!silent) {
         this.publish("error", { ename, evalue, traceback });
+        this.cellEnded();
       }
       // Which requests to abort is decided before the error reply leaves: a client that sends its
       // next cell on seeing the reply must not have it aborted.
@@ -690,7 +691,14 @@ export class KernelServer {
       }
       return;
     }
+    if (!silent) this.cellEnded();
     await this.reply(socket, request, { status: "ok", execution_count: count, payload: [], user_expressions: {} });
+  }
+
+  /** IPython's post_execute: what cells leave behind for the end (pyplot's open figures) is shown now, under this cell. */
+  private cellEnded(): void {
+    runCellEndHooks();
+    this.streams.flush();
   }
 
   /** As ipykernel: the reply is only `aborted`, with no execution count (the cell never ran). */

@@ -205,3 +205,28 @@ function emit(value: unknown, options: DisplayOptions & { display_id?: string })
     send(bundle);
   }
 }
+
+/**
+ * What runs when a cell ends, by name (the same name replaces its hook): pyplot shows the figures a
+ * cell left open, as IPython's inline backend does in its post_execute hook. On globalThis, as the
+ * sink is, so that the kernel runs the hooks whichever copy of this module registered them.
+ */
+const CELL_END_KEY = Symbol.for("torchlab.display.cellEnd");
+type CellEndHolder = { [CELL_END_KEY]?: Map<string, () => void> };
+
+/** Registers `hook` to run after each cell (the kernel calls {@link runCellEndHooks}). */
+export function onCellEnd(name: string, hook: () => void): void {
+  const holder = globalThis as CellEndHolder;
+  (holder[CELL_END_KEY] ??= new Map()).set(name, hook);
+}
+
+/** Runs the cell-end hooks; one that throws is reported on stderr and the others still run. */
+export function runCellEndHooks(): void {
+  for (const [name, hook] of (globalThis as CellEndHolder)[CELL_END_KEY] ?? []) {
+    try {
+      hook();
+    } catch (error) {
+      process.stderr.write(`${name}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+    }
+  }
+}

@@ -58,6 +58,28 @@ describeBuilt("display through the kernel", () => {
     ]);
   });
 
+  test("matplotlib: plt.show() shows each open figure (SVG + repr), the cell's end the ones left open; a closed one never; keywords as Python's", async () => {
+    const figures = (out: Output[]) =>
+      out.filter((o) => o.msg_type === "display_data").map((o) => {
+        const data = o.content.data as Record<string, string>;
+        return [Object.keys(data).sort().join(" "), data["text/plain"], /<svg/.test(data["image/svg+xml"] ?? "")];
+      });
+    const out = await run(
+      "plt.plot(torch.tensor([3.0, 2.0, 1.5]), label='train');\nplt.xlabel('epoch');\nplt.legend();\nplt.show();\n" +
+        "plt.figure(figsize=[2, 2]);\nplt.imshow(torch.rand(1, 8, 8).squeeze(), cmap='gray');\nplt.figure();\nplt.plot([1, 2]);\nplt.close();",
+    );
+    expect(figures(out)).toEqual([
+      ["image/svg+xml text/plain", "<Figure size 640x480 with 1 Axes>", true],
+      ["image/svg+xml text/plain", "<Figure size 200x200 with 1 Axes>", true],
+    ]);
+    expect(figures(await run("print(len(plt.get_fignums()))"))).toEqual([]);
+    // A failing cell still shows what it drew, after its error, as IPython's post_execute does.
+    const failed: Output[] = [];
+    const reply = await kernel.execute("plt.plot([1, 2]);\nplt.subplot(2, 2, 5);", 60_000, { onOutput: (msg_type, content) => failed.push({ msg_type, content }) });
+    expect([reply.content.ename, reply.content.evalue]).toEqual(["ValueError", "num must be 1 <= num <= 4, not 5"]);
+    expect(failed.map((o) => o.msg_type).filter((t) => t === "error" || t === "display_data")).toEqual(["error", "display_data"]);
+  });
+
   test("await plot.add(...) in a busy loop: each redraw reaches the front end before the loop goes on, on one display_id", async () => {
     // The client acknowledges every update it receives in a file; after each step the loop waits,
     // busily (the only yield is plot.add's), for each redraw's acknowledgement. Were the redraw held

@@ -27,8 +27,12 @@ import tempfile
 import types
 import warnings
 
+import matplotlib
 import torch
 from IPython.lib.pretty import pretty
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -41,9 +45,19 @@ def show(v):
     return pretty(v)
 
 
+def figures_shown(shown):
+    """The inline backend's show(): each open figure is displayed (its repr is what the test compares), then closed."""
+    shown.extend(repr(plt.figure(n)) for n in plt.get_fignums())
+    plt.close("all")
+
+
 def run_cells(cells):
-    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None)."""
+    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None);
+    matplotlib's figures are recorded as the inline backend displays them (at plt.show() and at the
+    cell's end), under "figures" for the cells that display any."""
     torch.manual_seed(0)
+    figures = []
+    plt.show = lambda *args, **kwargs: figures_shown(figures)
     main = types.ModuleType("__main__")
     sys.modules["__main__"] = main
     ns = main.__dict__
@@ -63,7 +77,9 @@ def run_cells(cells):
                         shown = show(v)
             except Exception as e:  # noqa: BLE001 - the error is the reference
                 print(f"ERROR {type(e).__name__}: {e}")
-        out.append({"printed": buf.getvalue(), "shown": shown})
+        figures_shown(figures)
+        out.append({"printed": buf.getvalue(), "shown": shown, **({"figures": figures[:]} if figures else {})})
+        figures.clear()
     return out
 
 
@@ -135,6 +151,10 @@ print(data[1])""",
     """print(y)
 print(data[0][0].shape)""",
     """data[0][0].view(28, 28).shape""",
+    """import matplotlib.pyplot as plt  # pip install matplotlib
+
+plt.imshow(data[0][0].view(28,28))
+plt.show()""",
     """total = 0
 counter_dict = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0}
 

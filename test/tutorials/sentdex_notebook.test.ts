@@ -24,9 +24,11 @@
  * depends on the order), `os.path.join`, `open(path, mode)` with read / write, `time.time()`.
  * Shrunk: 60 pet images (about 25,000), so VAL_PCT 0.1 leaves 6; BATCH_SIZE 10 (100); part 7 trains 1
  * epoch (3), part 8 1 (30) and tests 4 samples (32, 100).
- * Left out: the matplotlib cells (part 2's and 4's plt.imshow of a digit, part 5's of a pet, part 8's
- * graph: create_acc_loss_graph prints the lists it would plot, less the times); torchlab's counterpart of
- * the imshow cells is `display.image(data[0][0].view(28, 28))`, a PNG with no printed text to compare; print(MODEL_NAME)
+ * Part 2's `plt.imshow(data[0][0].view(28,28)); plt.show()` runs (the prelude's plt, src/matplotlib/): the
+ * figures it displays are compared with those matplotlib's inline backend would display (the generator
+ * records their reprs under "figures").
+ * Left out: the other matplotlib cells (part 4's plt.imshow of a digit, part 5's of a pet, part 8's
+ * graph: create_acc_loss_graph prints the lists it would plot, less the times); print(MODEL_NAME)
  * (time-dependent: whether it starts with "model-" and its length are printed instead); the NumPy
  * array's element print (training_data[1][0] as a whole).
  * Written differently from the course:
@@ -135,6 +137,10 @@ print(data[1]);`,
   `print(y);
 print(data[0][0].shape);`,
   `data[0][0].view(28, 28).shape`,
+  `// import matplotlib.pyplot as plt  # pip install matplotlib  (plt is the prelude's)
+
+plt.imshow(data[0][0].view(28,28));
+plt.show();`,
   `let total = 0;
 const counter_dict = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0};
 
@@ -553,6 +559,13 @@ describe("sentdex's Deep Learning and Neural Networks with Python and Pytorch, p
     first += cells.length;
     test(`${name} prints what PyTorch 1.13 prints`, () => {
       expectSameCells(cellsOf(nbs.sentdex).slice(from, from + cells.length), R[name]);
+    });
+    test(`${name} displays matplotlib's figures`, () => {
+      const cellsRun = nbs.sentdex.cells.slice(from, from + cells.length);
+      const figures = cellsRun.map((c) =>
+        (c.outputs ?? []).filter((o) => o.output_type === "display_data" && o.data?.["image/svg+xml"] !== undefined).map((o) => String(o.data?.["text/plain"])),
+      );
+      expect(figures).toEqual(R[name].map((c) => (c as { figures?: string[] }).figures ?? []));
     });
   }
 });

@@ -1,0 +1,213 @@
+/**
+ * matplotlib's Figure: a size in inches (pixels at 100 dpi), its Axes laid out on a grid with the
+ * default subplot parameters (left 0.125, right 0.9, bottom 0.11, top 0.88, wspace = hspace = 0.2),
+ * drawn as one SVG. Shown in a notebook as `image/svg+xml` with matplotlib's repr as `text/plain`
+ * (`<Figure size 640x480 with 1 Axes>`); saved as SVG or as PNG (the same SVG rasterised by
+ * @napi-rs/canvas, text included).
+ */
+import * as fs from "fs";
+import { ValueError } from "../errors";
+import { JUPYTER_DISPLAY, MimeBundle } from "../display/emitter";
+import { IPYTHON_REPR, PY_REPR } from "../pyrepr";
+import { Axes, Box } from "./axes";
+import { DPI, pt, textWidth } from "./style";
+
+/** The subplot parameters (`fig.subplots_adjust`), fractions of the figure. */
+export interface SubplotParams {
+  left: number;
+  right: number;
+  bottom: number;
+  top: number;
+  wspace: number;
+  hspace: number;
+}
+
+const DEFAULT_PARAMS: SubplotParams = { left: 0.125, right: 0.9, bottom: 0.11, top: 0.88, wspace: 0.2, hspace: 0.2 };
+
+/** Where the Axes of grid cell `index` (0-based, row-major) of an nrows x ncols grid goes. */
+export function gridBox(params: SubplotParams, nrows: number, ncols: number, index: number): Box {
+  const cellW = (params.right - params.left) / (ncols + params.wspace * (ncols - 1));
+  const cellH = (params.top - params.bottom) / (nrows + params.hspace * (nrows - 1));
+  const row = Math.floor(index / ncols);
+  const col = index % ncols;
+  const left = params.left + col * cellW * (1 + params.wspace);
+  const top = params.top - row * cellH * (1 + params.hspace);
+  return [left, top - cellH, cellW, cellH];
+}
+
+export class Figure {
+  readonly axes: Axes[] = [];
+  /** Each Axes' grid slot, so that subplots_adjust and tight_layout can place it again. */
+  private readonly slots = new Map<Axes, [number, number, number]>();
+  private params: SubplotParams = { ...DEFAULT_PARAMS };
+  private suptitleText = "";
+
+  /**
+   * @param number the figure's number (`plt.figure(num)`, `fig.number`)
+   * @param figsize width and height in inches (6.4 x 4.8)
+   * @param dpi pixels per inch of its pictures (100)
+   */
+  constructor(
+    readonly number: number,
+    readonly figsize: [number, number] = [6.4, 4.8],
+    readonly dpi = DPI,
+  ) {
+    if (!(figsize[0] > 0 && figsize[1] > 0) || !Number.isFinite(figsize[0]) || !Number.isFinite(figsize[1])) {
+      throw new ValueError(`figure size must be positive finite not (${figsize[0]}, ${figsize[1]})`);
+    }
+  }
+
+  /** Width and height in pixels at 100 dpi (the axes are laid out at this scale whatever the dpi). */
+  get size(): [number, number] {
+    return [Math.round(this.figsize[0] * DPI), Math.round(this.figsize[1] * DPI)];
+  }
+
+  /** `fig.add_subplot(nrows, ncols, index)` (index from 1), or the Axes already in that slot. */
+  add_subplot(nrows = 1, ncols = 1, index = 1): Axes {
+    for (const [n, v] of [["nrows", nrows], ["ncols", ncols]] as const) {
+      if (!Number.isInteger(v) || v < 1) throw new ValueError(`Number of ${n === "nrows" ? "rows" : "columns"} must be a positive integer, not ${v}`);
+    }
+    if (!Number.isInteger(index) || index < 1 || index > nrows * ncols) {
+      throw new ValueError(`num must be 1 <= num <= ${nrows * ncols}, not ${index}`);
+    }
+    for (const [ax, slot] of this.slots) if (slot[0] === nrows && slot[1] === ncols && slot[2] === index - 1) return ax;
+    const ax = new Axes(gridBox(this.params, nrows, ncols, index - 1), () => this.size);
+    this.slots.set(ax, [nrows, ncols, index - 1]);
+    this.axes.push(ax);
+    return ax;
+  }
+
+  /** `fig.subplots_adjust(left=..., wspace=...)`: the grid's margins and gaps. */
+  subplots_adjust(params: Partial<SubplotParams> = {}): void {
+    this.params = { ...this.params, ...params };
+    if (this.params.left >= this.params.right) throw new ValueError("left cannot be >= right");
+    if (this.params.bottom >= this.params.top) throw new ValueError("bottom cannot be >= top");
+    for (const [ax, [r, c, i]] of this.slots) ax.box = gridBox(this.params, r, c, i);
+  }
+
+  /**
+   * `fig.tight_layout()`: margins and gaps just wide enough for the tick labels, axis labels and
+   * titles (padding 1.08 font sizes), as matplotlib's does; text widths are DejaVu Sans' estimated.
+   */
+  tight_layout(pad = 1.08): void {
+    if (this.slots.size === 0) return;
+    const [fw, fh] = this.size;
+    const size = pt(10);
+    const padPx = pad * size;
+    const tick = pt(3.5) + pt(3.5);
+    let left = 0;
+    let bottom = 0;
+    let top = 0;
+    let right = 0;
+    for (const ax of this.axes) {
+      const y = ax.tickLabels("y");
+      const widest = Math.max(0, ...y.labels.map((l) => textWidth(l, size)));
+      left = Math.max(left, tick + widest + (ax.get_ylabel() !== "" ? pt(4) + size * 0.95 : 0));
+      bottom = Math.max(bottom, tick + size * 0.8 + (ax.get_xlabel() !== "" ? pt(4) + size * 0.95 : 0));
+      top = Math.max(top, ax.get_title() !== "" ? pt(6) + pt(12) * 0.95 : 0);
+      const x = ax.tickLabels("x");
+      right = Math.max(right, x.labels.length > 0 ? textWidth(x.labels[x.labels.length - 1], size) / 2 : 0);
+    }
+    if (this.suptitleText !== "") top += pt(12) * 1.4;
+    const nrows = Math.max(...[...this.slots.values()].map((s) => s[0]));
+    const ncols = Math.max(...[...this.slots.values()].map((s) => s[1]));
+    const params: SubplotParams = {
+      left: (padPx + left) / fw,
+      right: 1 - (padPx + right) / fw,
+      bottom: (padPx + bottom) / fh,
+      top: 1 - (padPx + top) / fh,
+      wspace: 0,
+      hspace: 0,
+    };
+    // The gap between columns holds one Axes' left decorations and the other's right; rows likewise.
+    const cellW = (params.right - params.left) * fw / ncols;
+    const cellH = (params.top - params.bottom) * fh / nrows;
+    const gapW = left + right + padPx;
+    const gapH = top + bottom + padPx;
+    params.wspace = ncols > 1 ? gapW / Math.max(1, cellW - gapW * (ncols - 1) / ncols) : 0;
+    params.hspace = nrows > 1 ? gapH / Math.max(1, cellH - gapH * (nrows - 1) / nrows) : 0;
+    this.subplots_adjust(params);
+  }
+
+  /** `fig.suptitle(text)`: a title above all the Axes. */
+  suptitle(text: string): void {
+    this.suptitleText = String(text);
+  }
+
+  /** `fig.gca()`: the current (last added) Axes, made if there is none. */
+  gca(): Axes {
+    return this.axes[this.axes.length - 1] ?? this.add_subplot(1, 1, 1);
+  }
+
+  get_size_inches(): [number, number] {
+    return [...this.figsize];
+  }
+
+  /** The whole figure as an SVG document (`blocky`: images enlarged pixel by pixel, see Axes.toSvg). */
+  toSvg(blocky = false): string {
+    const [w, h] = this.size;
+    const parts = [
+      `<?xml version="1.0" encoding="utf-8" standalone="no"?>`,
+      `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" version="1.1">`,
+      `<rect class="figure" width="${w}" height="${h}" fill="#ffffff"/>`,
+      ...this.axes.map((ax, i) => ax.toSvg(`axes_${this.number}_${i + 1}`, blocky)),
+    ];
+    if (this.suptitleText !== "") {
+      parts.push(`<text class="suptitle" x="${(w / 2).toFixed(2)}" y="${(0.02 * h + pt(12)).toFixed(2)}" text-anchor="middle" font-size="${pt(12).toFixed(2)}" font-family="DejaVu Sans, sans-serif">${this.suptitleText.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</text>`);
+    }
+    parts.push(`</svg>`);
+    return parts.join("\n");
+  }
+
+  /** The figure as PNG bytes at `dpi` (the SVG drawn by @napi-rs/canvas). */
+  toPng(dpi = this.dpi): Buffer {
+    const canvasLib = require("@napi-rs/canvas") as typeof import("@napi-rs/canvas");
+    const scale = dpi / DPI;
+    const [w, h] = this.size;
+    const image = new canvasLib.Image();
+    // Skia smooths an enlarged image; matplotlib shows small images as blocks (nearest neighbour).
+    image.src = Buffer.from(this.toSvg(true));
+    const canvas = canvasLib.createCanvas(Math.round(w * scale), Math.round(h * scale));
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(image, 0, 0, Math.round(w * scale), Math.round(h * scale));
+    return canvas.toBuffer("image/png");
+  }
+
+  /**
+   * `fig.savefig('loss.png')`: PNG for .png, SVG for .svg (`format` overrides the extension; no
+   * extension is PNG, matplotlib's default). Other formats are matplotlib's ValueError.
+   */
+  savefig(fname: string, options: { format?: string; dpi?: number; bbox_inches?: string | null; facecolor?: string } = {}): void {
+    const ext = options.format ?? (/\.([^./\\]+)$/.exec(fname)?.[1] ?? "png");
+    const format = ext.toLowerCase();
+    if (format === "svg") fs.writeFileSync(fname, this.toSvg());
+    else if (format === "png") fs.writeFileSync(/\.[^./\\]+$/.test(fname) ? fname : `${fname}.png`, this.toPng(options.dpi ?? this.dpi));
+    else throw new ValueError(`Format '${format}' is not supported (supported formats: png, svg)`);
+  }
+
+  /** matplotlib's repr: `<Figure size 640x480 with 1 Axes>`. */
+  toString(): string {
+    const [w, h] = [Math.round(this.figsize[0] * this.dpi), Math.round(this.figsize[1] * this.dpi)];
+    return `<Figure size ${w}x${h} with ${this.axes.length} Axes>`;
+  }
+
+  /** Whether anything would be drawn: an empty figure shows as its text only, as the inline backend shows it. */
+  get isEmpty(): boolean {
+    return this.axes.length === 0;
+  }
+
+  /** The notebook's rendering: the SVG and the repr; an empty figure only the repr. */
+  bundle(): MimeBundle {
+    return this.isEmpty ? { "text/plain": this.toString() } : { "image/svg+xml": this.toSvg(), "text/plain": this.toString() };
+  }
+
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return this.bundle();
+  }
+  [IPYTHON_REPR](): string {
+    return this.toString();
+  }
+  [PY_REPR](): string {
+    return `Figure(${Math.round(this.figsize[0] * this.dpi)}x${Math.round(this.figsize[1] * this.dpi)})`;
+  }
+}

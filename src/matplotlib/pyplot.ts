@@ -1,0 +1,277 @@
+/**
+ * matplotlib.pyplot in the notebook dialect (`plt` in every notebook): the current figure and
+ * Axes, and the functions that draw into them, as the inline backend runs them in Jupyter.
+ * `plt.show()` displays every open figure (one output each: SVG plus matplotlib's repr) and closes
+ * them; figures still open when a cell ends are displayed then, as the inline backend's
+ * flush_figures does.
+ *
+ * @example
+ * plt.figure(figsize=[10, 5]);
+ * plt.plot(losses, label='train');
+ * plt.xlabel('epoch');
+ * plt.legend();
+ * plt.show();
+ *
+ * const [fig, axes] = plt.subplots(2, 4, figsize=[8, 4]);
+ * axes[i][j].imshow(img.permute(1, 2, 0));
+ */
+import { TypeError, ValueError } from "../errors";
+import { display, onCellEnd } from "../display/emitter";
+import type { Axes, AxesImage, BarContainer, BarOptions, HistOptions, ImshowOptions, LegendOptions, Line2D, PathCollection, PlotOptions, ScatterOptions } from "./axes";
+import type { Figure, SubplotParams } from "./figure";
+import type { LineStyle, Marker } from "./style";
+
+export type { Axes, AxesImage, BarContainer, BarOptions, Figure, HistOptions, ImshowOptions, LegendOptions, Line2D, LineStyle, Marker, PathCollection, PlotOptions, ScatterOptions, SubplotParams };
+
+/**
+ * The drawing code, required on the first call: every notebook has `plt`, and only some plot, so
+ * the kernel's start does not pay for loading it.
+ */
+function lib(): typeof import("./figure") & typeof import("./axes") & typeof import("./values") {
+  return { ...(require("./figure") as typeof import("./figure")), ...(require("./axes") as typeof import("./axes")), ...(require("./values") as typeof import("./values")) };
+}
+
+/** A list of Axes as `plt.subplots` returns them (numpy's object array): also `axes.flat` and `axes.flatten()`. */
+export type AxesArray<T> = T[] & { readonly flat: Axes[]; flatten(): Axes[]; ravel(): Axes[] };
+
+/** The open figures, by number, in the order they were made; the current one is `current`. */
+const figures = new Map<number, Figure>();
+let current: Figure | null = null;
+
+/** Options of `figure`. */
+export interface FigureOptions {
+  /** Width and height in inches (default [6.4, 4.8]). */
+  figsize?: [number, number] | number[];
+  /** Pixels per inch of the figure's repr and saved PNG (default 100). */
+  dpi?: number;
+  num?: number;
+}
+
+/**
+ * `plt.figure()`, `plt.figure(figsize=[10, 5])`, `plt.figure(2)`: a new figure (or figure `num`
+ * again, when it is open), made current.
+ */
+export function figure(num?: number | FigureOptions | null, options: FigureOptions = {}): Figure {
+  const opts = typeof num === "object" && num !== null ? { ...num, ...options } : { ...options, num: num ?? options.num };
+  if (opts.num !== undefined && figures.has(opts.num)) {
+    current = figures.get(opts.num)!;
+    return current;
+  }
+  const number = opts.num ?? Math.max(0, ...figures.keys()) + 1;
+  const size = opts.figsize;
+  if (size !== undefined && (!Array.isArray(size) || size.length !== 2)) throw new ValueError(`figsize must be a pair (width, height) in inches, got ${String(size)}`);
+  const fig = new (lib().Figure)(number, size === undefined ? undefined : [Number(size[0]), Number(size[1])], opts.dpi);
+  figures.set(number, fig);
+  current = fig;
+  return fig;
+}
+
+/** The current figure, made if there is none. */
+export function gcf(): Figure {
+  return current ?? figure();
+}
+
+/** The current Axes of the current figure, made if there is none. */
+export function gca(): Axes {
+  const fig = gcf();
+  const ax = currentAxes.get(fig) ?? fig.gca();
+  currentAxes.set(fig, ax);
+  return ax;
+}
+
+const currentAxes = new WeakMap<Figure, Axes>();
+
+/**
+ * `plt.subplot(2, 3, i + 1)` or `plt.subplot(231)`: the Axes in that slot of the current figure
+ * (made the current Axes). An index outside the grid is matplotlib's ValueError.
+ */
+export function subplot(nrows: number, ncols?: number, index?: number): Axes {
+  if (ncols === undefined && index === undefined) {
+    if (!Number.isInteger(nrows) || nrows < 111 || nrows > 999) throw new ValueError(`Integer subplot specification must be a three-digit number, not ${nrows}`);
+    [nrows, ncols, index] = [Math.floor(nrows / 100), Math.floor(nrows / 10) % 10, nrows % 10];
+  }
+  if (ncols === undefined || index === undefined) throw new TypeError("subplot() takes 1 or 3 positional arguments but 2 were given");
+  const fig = gcf();
+  const ax = fig.add_subplot(nrows, ncols, index);
+  currentAxes.set(fig, ax);
+  return ax;
+}
+
+/** Options of `subplots`. */
+export interface SubplotsOptions extends FigureOptions {
+  /** Return a single Axes, or a 1-d list, when a dimension is 1 (default true). */
+  squeeze?: boolean;
+  sharex?: boolean;
+  sharey?: boolean;
+}
+
+function axesArray<T>(items: T[], all: Axes[]): AxesArray<T> {
+  const arr = items as AxesArray<T>;
+  Object.defineProperty(arr, "flat", { get: () => [...all], enumerable: false });
+  Object.defineProperty(arr, "flatten", { value: () => [...all], enumerable: false });
+  Object.defineProperty(arr, "ravel", { value: () => [...all], enumerable: false });
+  return arr;
+}
+
+/**
+ * `fig, axes = plt.subplots(2, 4, figsize=[8, 4])`: a new figure with a grid of Axes; `axes` is one
+ * Axes for a 1 x 1 grid, a list for one row or column, else a list of rows (`axes[i][j]`).
+ */
+export function subplots(options?: SubplotsOptions): [Figure, Axes];
+export function subplots(nrows: 1, ncols?: 1, options?: SubplotsOptions): [Figure, Axes];
+export function subplots(nrows: 1, ncols: number, options?: SubplotsOptions): [Figure, AxesArray<Axes>];
+export function subplots(nrows: number, ncols?: 1, options?: SubplotsOptions): [Figure, AxesArray<Axes>];
+export function subplots(nrows: number, ncols: number, options?: SubplotsOptions): [Figure, AxesArray<AxesArray<Axes>>];
+export function subplots(
+  nrows: number | SubplotsOptions = 1,
+  ncols: number | SubplotsOptions = 1,
+  options: SubplotsOptions = {},
+): [Figure, Axes | AxesArray<Axes> | AxesArray<AxesArray<Axes>>] {
+  if (typeof nrows === "object") [options, nrows, ncols] = [nrows, 1, 1];
+  if (typeof ncols === "object") [options, ncols] = [ncols, 1];
+  const fig = figure(options);
+  const grid: Axes[][] = [];
+  for (let r = 0; r < nrows; r++) {
+    grid.push([]);
+    for (let c = 0; c < ncols; c++) grid[r].push(fig.add_subplot(nrows, ncols, r * ncols + c + 1));
+  }
+  const all = grid.flat();
+  currentAxes.set(fig, all[all.length - 1]);
+  if (options.squeeze === false) return [fig, axesArray(grid.map((row) => axesArray(row, row)), all)];
+  if (nrows === 1 && ncols === 1) return [fig, all[0]];
+  if (nrows === 1 || ncols === 1) return [fig, axesArray(all, all)];
+  return [fig, axesArray(grid.map((row) => axesArray(row, row)), all)];
+}
+
+/** `plt.subplots_adjust(wspace=0.4)`: the current figure's grid margins and gaps. */
+export function subplots_adjust(params: Partial<SubplotParams> = {}): void {
+  gcf().subplots_adjust(params);
+}
+
+/** `plt.tight_layout()`: margins fitted to the labels (see Figure.tight_layout). */
+export function tight_layout(options: { pad?: number } = {}): void {
+  gcf().tight_layout(options.pad);
+}
+
+/** `plt.suptitle(text)`: a title over the whole figure. */
+export function suptitle(text: string): void {
+  gcf().suptitle(text);
+}
+
+/** `plt.plot(y)`, `plt.plot(x, y)`, `plt.plot(x, y, 'r--', label='train')`: lines in the current Axes. */
+export function plot(y: unknown, options?: PlotOptions): Line2D[];
+export function plot(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+export function plot(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
+export function plot(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+export function plot(...args: unknown[]): Line2D[] {
+  return gca().plot(...args);
+}
+
+/** `plt.scatter(x, y, c=labels)`: points, coloured by value through viridis when `c` holds numbers. */
+export function scatter(x: unknown, y: unknown, options: ScatterOptions = {}): PathCollection {
+  return gca().scatter(x, y, options);
+}
+
+/** `plt.bar(x, height)`: bars (strings as x make categories). */
+export function bar(x: unknown, height: unknown, options: BarOptions = {}): BarContainer {
+  return gca().bar(x, height, options);
+}
+
+/** `plt.hist(w.flatten(), bins=50)`: a histogram; returns [counts, bin edges, bars]. */
+export function hist(x: unknown, options: HistOptions | number = {}): [number[], number[], BarContainer] {
+  return gca().hist(x, options);
+}
+
+/** `plt.imshow(img.permute(1, 2, 0))`, `plt.imshow(x.squeeze(), cmap='gray')`: an image (H x W, or H x W x 3 / 4). */
+export function imshow(image: unknown, options: ImshowOptions = {}): AxesImage {
+  return gca().imshow(image, options);
+}
+
+export function title(label: string): void {
+  gca().set_title(label);
+}
+export function xlabel(label: string): void {
+  gca().set_xlabel(label);
+}
+export function ylabel(label: string): void {
+  gca().set_ylabel(label);
+}
+
+/** `plt.xlim(0, 10)`, `plt.xlim([0, 10])`, or `plt.xlim()` to read the limits. */
+export function xlim(left?: number | null | [number | null, number | null], right?: number | null): [number, number] {
+  return left === undefined && right === undefined ? gca().get_xlim() : gca().set_xlim(left, right);
+}
+export function ylim(bottom?: number | null | [number | null, number | null], top?: number | null): [number, number] {
+  return bottom === undefined && top === undefined ? gca().get_ylim() : gca().set_ylim(bottom, top);
+}
+
+/** `plt.xticks(ticks, labels?)` sets the ticks; `plt.xticks()` returns them. `plt.xticks([])` hides them. */
+export function xticks(ticks?: unknown, labels?: string[]): number[] {
+  if (ticks !== undefined && !lib().isOptions(ticks)) gca().set_xticks(lib().asVector(ticks, "xticks"), labels);
+  return gca().get_xticks();
+}
+export function yticks(ticks?: unknown, labels?: string[]): number[] {
+  if (ticks !== undefined && !lib().isOptions(ticks)) gca().set_yticks(lib().asVector(ticks, "yticks"), labels);
+  return gca().get_yticks();
+}
+
+/** `plt.legend()` (labelled artists), `plt.legend(['train', 'val'])`, `plt.legend(loc='upper left')`. */
+export function legend(labels?: string[] | LegendOptions, options: LegendOptions = {}): void {
+  gca().legend(labels, options);
+}
+
+/** `plt.grid()` toggles the grid; `plt.grid(True)` / `plt.grid(False)` set it. */
+export function grid(visible: boolean | null = null): void {
+  gca().grid(visible);
+}
+
+/** `plt.axis('off')`: no frame, ticks or labels. Returns (xmin, xmax, ymin, ymax). */
+export function axis(option: string | boolean = "on"): [number, number, number, number] {
+  return gca().axis(option);
+}
+
+/** `plt.savefig('loss.png')`: the current figure as PNG, or SVG for a .svg name. */
+export function savefig(fname: string, options: { format?: string; dpi?: number; bbox_inches?: string | null; facecolor?: string } = {}): void {
+  gcf().savefig(fname, options);
+}
+
+/** `plt.clf()`: clears the current figure (a new, empty one takes its number). */
+export function clf(): void {
+  const fig = gcf();
+  const fresh = new (lib().Figure)(fig.number, fig.figsize, fig.dpi);
+  figures.set(fig.number, fresh);
+  current = fresh;
+}
+
+/**
+ * `plt.close()` closes the current figure, `plt.close(fig)` or `plt.close(2)` that one,
+ * `plt.close('all')` every one. A closed figure is never shown.
+ */
+export function close(fig?: Figure | number | "all" | null): void {
+  if (fig === "all") figures.clear();
+  else if (typeof fig === "object" && fig !== null) {
+    if (figures.get(fig.number) === fig) figures.delete(fig.number);
+  } else if (typeof fig === "number") figures.delete(fig);
+  else if (fig === undefined || fig === null) {
+    if (current !== null) figures.delete(current.number);
+  } else throw new TypeError("close() argument must be a Figure, an int, a string, or None, not " + typeof fig);
+  current = figures.size > 0 ? [...figures.values()][figures.size - 1] : null;
+}
+
+/** The numbers of the open figures. */
+export function get_fignums(): number[] {
+  return [...figures.keys()].sort((a, b) => a - b);
+}
+
+/** `plt.show()`: every open figure as one output (in the order made), then all closed, as the inline backend does. */
+export function show(): void {
+  const open = [...figures.values()];
+  figures.clear();
+  current = null;
+  for (const fig of open) display(fig.bundle(), { raw: true });
+}
+
+// The inline backend's flush_figures: figures a cell leaves open are shown when it ends.
+onCellEnd("matplotlib", () => {
+  if (figures.size > 0) show();
+});

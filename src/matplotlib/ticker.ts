@@ -1,0 +1,171 @@
+/**
+ * matplotlib's tick placement and tick labels for linear axes (matplotlib 3.6's ticker.py):
+ * AutoLocator is MaxNLocator(nbins='auto', steps=[1, 2, 2.5, 5, 10]) and ScalarFormatter prints
+ * the ticks with as many decimals as the ticks need, a unicode minus, and a "1e6"-style
+ * multiplier when the ticks' magnitude leaves [1e-5, 1e6).
+ */
+
+/** matplotlib's `mtransforms.nonsingular`: a usable interval however degenerate the data are. */
+export function nonsingular(vmin: number, vmax: number, expander = 0.05, tiny = 1e-15): [number, number] {
+  if (!Number.isFinite(vmin) || !Number.isFinite(vmax)) return [-expander, expander];
+  let swapped = false;
+  if (vmax < vmin) {
+    [vmin, vmax] = [vmax, vmin];
+    swapped = true;
+  }
+  const maxabs = Math.max(Math.abs(vmin), Math.abs(vmax));
+  if (maxabs < (1e6 / tiny) * Number.MIN_VALUE) {
+    vmin = -expander;
+    vmax = expander;
+  } else if (vmax - vmin <= maxabs * tiny) {
+    if (vmax === 0 && vmin === 0) {
+      vmin = -expander;
+      vmax = expander;
+    } else {
+      vmin -= expander * Math.abs(vmin);
+      vmax += expander * Math.abs(vmax);
+    }
+  }
+  return swapped ? [vmax, vmin] : [vmin, vmax];
+}
+
+/** Python's divmod on floats (the remainder takes the divisor's sign). */
+function divmod(x: number, y: number): [number, number] {
+  const m = x - Math.floor(x / y) * y;
+  return [Math.floor(x / y), m];
+}
+
+function scaleRange(vmin: number, vmax: number, n: number): [number, number] {
+  const dv = Math.abs(vmax - vmin);
+  const meanv = (vmax + vmin) / 2;
+  const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * 10 ** Math.floor(Math.log10(Math.abs(meanv)));
+  return [10 ** Math.floor(Math.log10(dv / n)), offset];
+}
+
+/** The steps MaxNLocator tries, [1, 2, 2.5, 5, 10] extended a decade down and one step up. */
+const EXTENDED_STEPS = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20];
+
+/**
+ * MaxNLocator's tick_values: the largest "nice" step giving at most `nbins` intervals over
+ * [vmin, vmax], then smaller ones until at least two ticks fall inside. Ticks may lie just outside
+ * the interval (as `ax.get_xticks()` returns them); only those inside are drawn.
+ */
+export function maxNLocator(vmin: number, vmax: number, nbins: number, integer = false): number[] {
+  [vmin, vmax] = nonsingular(vmin, vmax, 1e-13, 1e-14);
+  const [scale, offset] = scaleRange(vmin, vmax, nbins);
+  const lo = vmin - offset;
+  const hi = vmax - offset;
+  const rawStep = (hi - lo) / nbins;
+  let steps = EXTENDED_STEPS.map((s) => s * scale);
+  if (integer) steps = steps.filter((s) => s < 1 || Math.abs(s - Math.round(s)) < 0.001);
+  let istep = steps.findIndex((s) => s >= rawStep);
+  if (istep < 0) istep = steps.length - 1;
+  let ticks: number[] = [];
+  for (; istep >= 0; istep--) {
+    let step = steps[istep];
+    if (integer && Math.floor(hi) - Math.ceil(lo) >= 1) step = Math.max(1, step);
+    const best = Math.floor(lo / step) * step;
+    const tol = offset !== 0 ? Math.min(0.4999, Math.max(1e-10, 10 ** (Math.log10(Math.abs(offset) / step) - 12))) : 1e-10;
+    const [dl, ml] = divmod(lo - best, step);
+    const low = Math.abs(ml / step - 1) < tol ? dl + 1 : dl;
+    const [dh, mh] = divmod(hi - best, step);
+    const high = Math.abs(mh / step) < tol ? dh : dh + 1;
+    ticks = [];
+    for (let k = low; k <= high; k++) ticks.push(k * step + best);
+    const inside = ticks.filter((t) => t <= hi && t >= lo).length;
+    if (inside >= 2) break;
+  }
+  return ticks.map((t) => t + offset);
+}
+
+/**
+ * How many bins AutoLocator asks for: the axis length over three label heights (x) or two (y) at
+ * the 10 pt tick labels, clipped to [1, 9] (`Axis.get_tick_space`).
+ */
+export function autoBins(lengthInches: number, horizontal: boolean): number {
+  const space = Math.floor((lengthInches * 72) / (10 * (horizontal ? 3 : 2)));
+  return Math.min(9, Math.max(1, space));
+}
+
+/** numpy's round(x, decimals), enough for the formatter's test. */
+function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}
+
+/** What ScalarFormatter prints for a set of ticks: the labels and the multiplier text ("" when none). */
+export interface TickLabels {
+  labels: string[];
+  offsetText: string;
+}
+
+const MINUS = "\u2212";
+
+/** ScalarFormatter.format_ticks with rcParams' defaults (useOffset, power limits (-5, 6), unicode minus). */
+export function formatTicks(locs: number[], view: [number, number]): TickLabels {
+  if (locs.length === 0) return { labels: [], offsetText: "" };
+  const offset = computeOffset(locs, view);
+  const oom = orderOfMagnitude(locs, view, offset);
+  const scaled = (xs: number[]) => xs.map((x) => (x - offset) / 10 ** oom);
+  const all = locs.length < 2 ? [...locs, ...view] : locs;
+  let values = scaled(all);
+  let range = Math.max(...values) - Math.min(...values);
+  if (range === 0) range = Math.max(...values.map(Math.abs));
+  if (range === 0) range = 1;
+  if (locs.length < 2) values = values.slice(0, -2);
+  const rangeOom = Math.floor(Math.log10(range));
+  let sigfigs = Math.max(0, 3 - rangeOom);
+  const thresh = 1e-3 * 10 ** rangeOom;
+  while (sigfigs >= 0) {
+    if (Math.max(...values.map((v) => Math.abs(v - roundTo(v, sigfigs)))) < thresh) sigfigs -= 1;
+    else break;
+  }
+  sigfigs += 1;
+  const labels = scaled(locs).map((v) => {
+    // '%1.Nf' % v, with a rounding to zero shown unsigned as printf shows -0.0 ("-0.0" becomes "0.0" only when exactly 0).
+    const s = (Math.abs(v) < 1e-300 ? 0 : v).toFixed(sigfigs);
+    return s.replace("-", MINUS);
+  });
+  let offsetText = "";
+  if (offset !== 0) offsetText = (offset > 0 ? "+" : MINUS) + formatSci(Math.abs(offset));
+  if (oom !== 0) offsetText = `1e${oom < 0 ? MINUS : ""}${Math.abs(oom)}` + (offsetText === "" ? "" : offsetText);
+  return { labels, offsetText };
+}
+
+/** '%1.10e' trimmed as ScalarFormatter's offset text writes it ("1e3", "1.5e3"). */
+function formatSci(x: number): string {
+  const [mant, exp] = x.toExponential(10).split("e");
+  const m = mant.replace(/\.?0+$/, "");
+  const e = Number(exp);
+  if (e === 0) return m;
+  return `${m}e${e < 0 ? MINUS : ""}${Math.abs(e)}`;
+}
+
+function orderOfMagnitude(locs: number[], view: [number, number], offset: number): number {
+  const [vmin, vmax] = [Math.min(...view), Math.max(...view)];
+  const visible = locs.filter((l) => l >= vmin && l <= vmax).map(Math.abs);
+  if (visible.length === 0) return 0;
+  const val = Math.max(...visible);
+  const oom = offset !== 0 ? Math.floor(Math.log10(vmax - vmin)) : val === 0 ? 0 : Math.floor(Math.log10(val));
+  return oom <= -5 || oom >= 6 ? oom : 0;
+}
+
+/** ScalarFormatter._compute_offset with offset_threshold 4: an offset only when it saves 4 digits. */
+function computeOffset(locs: number[], view: [number, number]): number {
+  const [vmin, vmax] = [Math.min(...view), Math.max(...view)];
+  const visible = locs.filter((l) => l >= vmin && l <= vmax);
+  if (visible.length === 0) return 0;
+  const lmin = Math.min(...visible);
+  const lmax = Math.max(...visible);
+  if (lmin === lmax || (lmin <= 0 && 0 <= lmax)) return 0;
+  const [absMin, absMax] = [Math.abs(lmin), Math.abs(lmax)].sort((a, b) => a - b);
+  const sign = lmin < 0 ? -1 : 1;
+  const oomMax = Math.ceil(Math.log10(absMax));
+  const firstBelow = (differs: (oom: number) => boolean): number => {
+    for (let oom = oomMax; oom > oomMax - 400; oom--) if (differs(oom)) return oom + 1;
+    return oomMax + 1;
+  };
+  let oom = firstBelow((o) => Math.floor(absMin / 10 ** o) !== Math.floor(absMax / 10 ** o));
+  if ((absMax - absMin) / 10 ** oom <= 1e-2) oom = firstBelow((o) => Math.floor(absMax / 10 ** o) - Math.floor(absMin / 10 ** o) > 1);
+  return Math.floor(absMax / 10 ** oom) >= 1000 ? sign * Math.floor(absMax / 10 ** oom) * 10 ** oom : 0;
+}

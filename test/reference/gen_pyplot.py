@@ -1,0 +1,179 @@
+"""matplotlib 3.6 references for test/matplotlib/pyplot.test.ts (src/matplotlib/): for each figure
+the tests also draw, every Axes' tick locations (`ax.get_xticks()`, as the locator returns them), the
+tick labels shown (those inside the limits, after a draw, as the Agg canvas lays them out), the
+multiplier / offset text, the view limits (5% margins, sticky edges), legend labels, the figure's
+repr, imshow's colours (`im.to_rgba` of what imshow clips), hist's counts and edges, and the errors.
+Run with Debian's /usr/bin/python3 from test/reference: writes pyplot.json.
+"""
+import json
+import logging
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+LOSSES = [2.3, 1.2, 0.8, 0.6, 0.5, 0.45, 0.41, 0.39, 0.37, 0.36]
+VAL = [2.4, 1.4, 1.0, 0.85, 0.8, 0.78, 0.77, 0.77, 0.78, 0.8]
+XS = [math.cos(k) * k / 10 for k in range(50)]
+YS = [math.sin(k * 1.3) * 3 + 100 for k in range(50)]
+CS = [k % 3 for k in range(50)]
+GRAY = [[0.0, 0.25, 0.5, 0.75], [1.0, 2.0, 3.0, 4.0], [-1.0, 0.1, 0.2, 0.3]]
+RGB = [[[0.0, 0.5, 1.0], [1.5, -0.2, 0.25]], [[0.1, 0.2, 0.3], [0.999, 0.004, 0.5]]]
+
+
+def axes_info(ax):
+    def visible(ticks, lim, labels):
+        lo, hi = sorted(lim)
+        eps = 1e-9 * (hi - lo)
+        return [lab.get_text() for t, lab in zip(ticks, labels) if lo - eps <= t <= hi + eps]
+
+    return {
+        "xticks": [float(t) for t in ax.get_xticks()],
+        "yticks": [float(t) for t in ax.get_yticks()],
+        "xlim": [float(v) for v in ax.get_xlim()],
+        "ylim": [float(v) for v in ax.get_ylim()],
+        "xlabels": visible(ax.get_xticks(), ax.get_xlim(), ax.get_xticklabels()),
+        "ylabels": visible(ax.get_yticks(), ax.get_ylim(), ax.get_yticklabels()),
+        "xoffset": ax.xaxis.get_major_formatter().get_offset(),
+        "yoffset": ax.yaxis.get_major_formatter().get_offset(),
+        "legend": [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else None,
+        "lines": len(ax.lines),
+        "title": ax.get_title(),
+    }
+
+
+def figure_info(fig):
+    fig.canvas.draw()
+    return {"repr": repr(fig), "axes": [axes_info(ax) for ax in fig.axes]}
+
+
+cases = {}
+
+
+def case(name):
+    def run(f):
+        plt.close("all")
+        extra = f()
+        cases[name] = {**figure_info(plt.gcf()), **(extra or {})}
+        plt.close("all")
+        return f
+
+    return run
+
+
+@case("loss")
+def _():
+    plt.figure(figsize=(10, 5))
+    plt.plot(LOSSES, label="train")
+    plt.plot(VAL, "--", label="val")
+    plt.xlabel("epoch")
+    plt.ylabel("loss")
+    plt.title("Loss curve")
+    plt.legend()
+    plt.grid(True)
+
+
+@case("scatter_hist")
+def _():
+    plt.figure()
+    plt.subplot(1, 2, 1)
+    points = plt.scatter(XS, YS, c=CS)
+    plt.subplot(1, 2, 2)
+    n, edges, _ = plt.hist(XS, bins=8)
+    plt.gcf().canvas.draw()
+    colors = sorted({matplotlib.colors.to_hex(c) for c in points.get_facecolors()})
+    return {"hist_counts": [float(v) for v in n], "hist_edges": [float(v) for v in edges], "scatter_colors": colors}
+
+
+@case("bar")
+def _():
+    plt.bar(["cat", "dog", "bird"], [3, 5, 2])
+
+
+@case("subplots")
+def _():
+    fig, axes = plt.subplots(2, 3, figsize=(9, 6))
+    for i in range(2):
+        for j in range(3):
+            axes[i][j].plot([k * (i + 1) - j * 7 for k in range(20)], [math.sin(k / (j + 1)) * 10 ** (i * 2) for k in range(20)])
+
+
+@case("magnitudes")
+def _():
+    fig, axes = plt.subplots(1, 3)
+    axes[0].plot([1e6, 2e6, 5e6], [1e-6, 3e-6, 2e-6])
+    axes[1].plot([0, 1, 2], [1000.1, 1000.3, 1000.5])
+    axes[2].plot([-3 + k * 0.25 for k in range(25)], [(-3 + k * 0.25) ** 3 for k in range(25)])
+
+
+@case("limits")
+def _():
+    plt.plot([0, 1, 2], [0, 1, 4])
+    plt.xlim(0, 10)
+    plt.ylim(-1, 1)
+
+
+@case("single")
+def _():
+    plt.plot([5], [2], "o")
+
+
+@case("imshow_gray")
+def _():
+    im = plt.imshow(np.array(GRAY), cmap="gray")
+    return {"rgba": im.to_rgba(np.array(GRAY), bytes=True).tolist()}
+
+
+@case("imshow_viridis")
+def _():
+    im = plt.imshow(np.array(GRAY))
+    return {"rgba": im.to_rgba(np.array(GRAY), bytes=True).tolist()}
+
+
+@case("imshow_rgb")
+def _():
+    records = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    logging.getLogger("matplotlib.image").addHandler(Keep())
+    a = np.array(RGB, dtype=np.float32)
+    im = plt.imshow(a)
+    return {"rgba": im.to_rgba(np.clip(a, 0, 1), bytes=True).tolist(), "warnings": records}
+
+
+@case("subplots_8")
+def _():
+    fig, axes = plt.subplots(2, 4, figsize=(8, 4))
+    for ax in axes.flat:
+        ax.imshow(np.zeros((28, 28)), cmap="gray")
+        ax.axis("off")
+
+
+def error(f):
+    plt.close("all")
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001
+        return [type(e).__name__, str(e)]
+    finally:
+        plt.close("all")
+    raise AssertionError("no error")
+
+
+errors = {
+    "subplot_5": error(lambda: plt.subplot(2, 2, 5)),
+    "imshow_chw": error(lambda: plt.imshow(np.zeros((3, 28, 28)))),
+    "imshow_1d": error(lambda: plt.imshow(np.zeros(5))),
+    "plot_shapes": error(lambda: plt.plot([1, 2, 3], [1, 2, 3, 4])),
+    "scatter_c": error(lambda: plt.scatter([1, 2, 3, 4], [1, 2, 3, 4], c=[1, 2, 3])),
+    "savefig_format": error(lambda: plt.savefig("x.xyz")),
+}
+
+with open("pyplot.json", "w") as f:
+    json.dump({"matplotlib": matplotlib.__version__, "cases": cases, "errors": errors}, f, indent=1)

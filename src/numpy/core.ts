@@ -156,7 +156,7 @@ export function fromNested(x: unknown, dtype?: D.dtype): ndarray {
       const a = v instanceof Tensor ? v.detach().numpy() : v;
       a.shape.forEach((n, k) => {
         if (shape.length <= depth + k) shape.push(n);
-        else if (shape[depth + k] !== n) throw ragged();
+        else if (shape[depth + k] !== n) throw ragged(shape, depth + k);
       });
       note(a._dtype);
       for (let i = 0; i < a.size; i++) values.push(a.data[i]);
@@ -164,13 +164,13 @@ export function fromNested(x: unknown, dtype?: D.dtype): ndarray {
     }
     if (Array.isArray(v)) {
       if (shape.length <= depth) {
-        if (values.length > 0) throw ragged();
+        if (values.length > 0) throw ragged(shape, depth);
         shape.push(v.length);
-      } else if (shape[depth] !== v.length) throw ragged();
+      } else if (shape[depth] !== v.length) throw ragged(shape, depth);
       for (const item of v) walk(item, depth + 1);
       return;
     }
-    if (depth < shape.length) throw ragged();
+    if (depth < shape.length) throw ragged(shape, depth);
     if (typeof v === "boolean") {
       note(D.bool);
       values.push(v ? 1 : 0);
@@ -182,13 +182,13 @@ export function fromNested(x: unknown, dtype?: D.dtype): ndarray {
     }
   };
   walk(x, 0);
-  if (values.length !== shape.reduce((p, n) => p * n, 1)) throw ragged();
+  if (values.length !== shape.reduce((p, n) => p * n, 1)) throw ragged(shape, shape.length);
   // An empty list is float64, as NumPy makes it.
   return make(values, shape, dtype ?? inferred ?? D.float64);
 }
 
-function ragged(): ValueError {
-  return new ValueError("setting an array element with a sequence. The requested array has an inhomogeneous shape");
+function ragged(shape: number[], depth: number): ValueError {
+  return new ValueError(`setting an array element with a sequence. The requested array has an inhomogeneous shape after ${depth} dimensions. The detected shape was ${shapeText(shape.slice(0, depth))} + inhomogeneous part.`);
 }
 
 /** An operand as an array (a scalar stays a scalar, for value-based promotion). */

@@ -412,6 +412,11 @@ export function column_stack(arrays: readonly unknown[]): ndarray {
   }), 1);
 }
 
+/** np.broadcast_to(a, shape): the values repeated to the shape (a copy here; NumPy's is a read-only view). */
+export function broadcast_to(a: unknown, shape: Shape): ndarray {
+  return N.broadcastTo(N.asarray(a), typeof shape === "number" ? [shape] : [...shape]);
+}
+
 /** np.flip(a, axis=None): the values in reverse order along the axis (all axes for None). */
 export function flip(a: unknown, axis?: number | null | { axis?: number | null }): ndarray {
   const x = N.asarray(a);

@@ -13,6 +13,8 @@ import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivision
 import { format as pyformat } from "../src/pyformat";
 import { asPyIntKeyed, asPyTuple, pyIsTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
+import { ndarray } from "../src/tensor/ndarray";
+import * as np from "../src/numpy/core";
 import { pyFloat } from "../src/testing/pyrepr";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
@@ -161,6 +163,10 @@ export function seq(name: string, a: any, b: any): any {
  * JavaScript's concatenation (`"loss " + loss`), as the dialect does for typed operands.
  */
 export function op(name: string, a: any, b: any): any {
+  // A tensor beside a NumPy array is a tensor op, as PyTorch's (its __array_priority__ wins on either side).
+  if (a instanceof ndarray && b instanceof Tensor) a = T.from_numpy(a);
+  else if (b instanceof ndarray && a instanceof Tensor) b = T.from_numpy(b);
+  else if ((a instanceof ndarray || b instanceof ndarray) && name in NUMPY_UFUNCS && typeof a !== "string" && typeof b !== "string") return ndarrayOp(name, a, b);
   const ta = a instanceof Tensor;
   const tb = b instanceof Tensor;
   if (name === "matmul" || name === "imatmul") {
@@ -180,6 +186,22 @@ export function op(name: string, a: any, b: any): any {
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);
   return REFLECTED[name](b as Tensor, a);
+}
+
+/** The NumPy ufunc each operator's tensor method name stands for. */
+const NUMPY_UFUNCS: Record<string, string> = {
+  add: "add", sub: "subtract", mul: "multiply", div: "true_divide", remainder: "remainder", pow: "power",
+  lt: "less", le: "less_equal", gt: "greater", ge: "greater_equal", eq: "equal", ne: "not_equal",
+  bitwise_and: "bitwise_and", bitwise_or: "bitwise_or", bitwise_xor: "bitwise_xor", matmul: "matmul", imatmul: "matmul",
+};
+
+/** An operator with a NumPy array on either side (and no tensor): NumPy's ufunc, a scalar result for 0-d. */
+function ndarrayOp(name: string, a: any, b: any): any {
+  if (NUMPY_UFUNCS[name] === "matmul") return np.matmul(a, b);
+  // `x == None` is False elementwise in NumPy; identity as Python's fallback is close enough for a scalar answer.
+  if ((name === "eq" || name === "ne") && (a === null || a === undefined || b === null || b === undefined)) return name === "ne";
+  const out = np.binary(NUMPY_UFUNCS[name], a, b);
+  return out.ndim === 0 ? np.scalarOf(out) : out;
 }
 
 /**
@@ -223,6 +245,7 @@ function sequenceOp(name: "add" | "mul", a: any, b: any): any {
 
 /** `-x` and `~x` for an operand typed `any`. */
 export function unary(name: "neg" | "bitwise_not", x: any): any {
+  if (x instanceof ndarray) return name === "neg" ? x.neg() : x.invert();
   if (x instanceof Tensor) return name === "neg" ? x.neg() : T.bitwise_not(x);
   return name === "neg" ? -x : ~x;
 }
@@ -235,6 +258,8 @@ export function unary(name: "neg" | "bitwise_not", x: any): any {
 export function assign(inplace: string, x: any, y: any): any {
   const name = inplace.slice(0, -1);
   if (x instanceof Tensor) return (x as unknown as Record<string, (v: unknown) => unknown>)[inplace](y);
+  // NumPy's `a += b` writes the array itself (its dtype kept: NumPy's error where the result would need another kind).
+  if (x instanceof ndarray && !(y instanceof Tensor) && name in NUMPY_UFUNCS) return np.binary(NUMPY_UFUNCS[name], x, y, x);
   if (Array.isArray(x) && !(y instanceof Tensor) && (inplace === "add_" || inplace === "mul_")) return listInPlace(inplace, x, y);
   return op(name, x, y);
 }
@@ -251,7 +276,7 @@ export function format(v: any): any {
   if (Array.isArray(v) || v instanceof Map || v instanceof Set || v instanceof Error) return str(v);
   // A dict literal as Python's {'a': 1}, not [object Object].
   if (isDict(v)) return str(v);
-  return v instanceof Tensor ? v.__format__() : v;
+  return v instanceof Tensor || v instanceof ndarray ? v.__format__() : v;
 }
 
 /**
@@ -306,6 +331,10 @@ export function truth(v: any): any {
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof Map || v instanceof Set) return v.size > 0;
   if (v !== null && typeof v === "object" && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) return Object.keys(v).length > 0;
+  if (v instanceof ndarray) {
+    if (v.size !== 1) throw new ValueError(`The truth value of an ${v.size === 0 ? "empty array is ambiguous. Use `array.size > 0` to check that an array is not empty." : "array with more than one element is ambiguous. Use a.any() or a.all()"}`);
+    return v.data[0] !== 0;
+  }
   if (!(v instanceof Tensor)) return v;
   const n = v.numel();
   if (n !== 1) throw new RuntimeError(`Boolean value of Tensor with ${n === 0 ? "no values" : "more than one value"} is ambiguous`);
@@ -353,6 +382,7 @@ export function and<A, B>(a: A, b: () => B): A | B {
  * array of its sizes, as it equals that tuple in Python.
  */
 export function pyeq(a: unknown, b: unknown): any {
+  if (a instanceof ndarray || b instanceof ndarray) return op("eq", asOperand(a, b), asOperand(b, a));
   // An untyped operand may be a tensor (`x == [1, 2]`): PyTorch's elementwise comparison, a tensor.
   if (a instanceof Tensor || b instanceof Tensor) return op("eq", asOperand(a), asOperand(b));
   return itemsEqual(a, b);
@@ -360,17 +390,23 @@ export function pyeq(a: unknown, b: unknown): any {
 
 /** Python's `a != b` where a list, tuple or Size is compared: the negation of {@link pyeq}. */
 export function pyne(a: unknown, b: unknown): any {
+  if (a instanceof ndarray || b instanceof ndarray) return op("ne", asOperand(a, b), asOperand(b, a));
   if (a instanceof Tensor || b instanceof Tensor) return op("ne", asOperand(a), asOperand(b));
   return !itemsEqual(a, b);
 }
 
 /** A list beside a tensor is the tensor PyTorch makes of it (`t == [1, 2]` is `t == torch.tensor([1, 2])`). */
-function asOperand(x: unknown): unknown {
+function asOperand(x: unknown, other?: unknown): unknown {
+  // Beside a NumPy array, a list is the array NumPy makes of it.
+  if (other instanceof ndarray && Array.isArray(x)) return np.asarray(x);
   return Array.isArray(x) ? T.tensor(x as number[]) : x;
 }
 
 function itemsEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // An object with Python's __eq__ (NumPy's dtype: `a.dtype == np.float32`, `a.dtype == 'int64'`).
+  if (a !== null && (typeof a === "object" || typeof a === "function") && typeof (a as { __eq__?: unknown }).__eq__ === "function") return Boolean((a as { __eq__(o: unknown): unknown }).__eq__(b));
+  if (b !== null && (typeof b === "object" || typeof b === "function") && typeof (b as { __eq__?: unknown }).__eq__ === "function") return Boolean((b as { __eq__(o: unknown): unknown }).__eq__(a));
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => itemsEqual(x, b[i]));
   }
@@ -459,6 +495,7 @@ export function getitem(obj: any, key: any): any {
     }
     return obj.get(key);
   }
+  if (obj instanceof ndarray) return ndarrayItem(obj, key);
   if (!(obj instanceof Tensor)) {
     if (key instanceof Tensor && (Array.isArray(obj) || typeof obj === "string")) key = index(key);
     // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
@@ -477,6 +514,13 @@ export function getitem(obj: any, key: any): any {
   return obj.index(key === null ? "None" : key);
 }
 
+/** `a[key]` of a NumPy array reached untyped: its getitem, as typed (`get`, `__getitem__` for a list, `index`). */
+function ndarrayItem(obj: ndarray, key: any): any {
+  if (typeof key === "number") return obj.get(key);
+  if (Array.isArray(key)) return obj.__getitem__(key);
+  return obj.index(key);
+}
+
 /**
  * Python's `seq[start:stop:step]` of a list, tuple or string, the slice written as the dialect's string
  * (`":3"`, `"1:"`, `"::-1"`); a string that is no slice is Python's TypeError.
@@ -493,7 +537,10 @@ function sliceSequence(seq: unknown[] | string, spec: string): unknown[] | strin
 
 /** `obj[key] = value` for a receiver typed `any`: a tensor's setitem, else JavaScript's property write. Returns `value`. */
 export function setitem(obj: any, key: any, value: any): any {
-  if (obj instanceof Tensor) {
+  if (obj instanceof ndarray) {
+    if (Array.isArray(key)) obj.__setitem__(key, value);
+    else obj.setitem(key, value);
+  } else if (obj instanceof Tensor) {
     if (Array.isArray(key)) obj.__setitem__(key, value);
     else obj.setitem(key === null ? "None" : key, value);
   } else if (obj instanceof Map) {

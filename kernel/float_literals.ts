@@ -12,7 +12,32 @@ import { Tensor, type DType } from "../src/tensor/tensor";
 import { inplaceCastMessage } from "../src/tensor/dtype";
 import type { CreationOptions } from "../src/ops/creation";
 import { get_default_dtype } from "../src/torch";
-import { RuntimeError } from "../src/errors";
+import { RuntimeError, TypeError } from "../src/errors";
+import { ndarray } from "../src/tensor/ndarray";
+
+/** NumPy's names of the ufuncs behind the in-place operators. */
+const NP_UFUNCS: Record<string, string> = { add: "add", sub: "subtract", mul: "multiply", div: "divide", pow: "power", remainder: "remainder" };
+
+/** NumPy's error for an in-place ufunc whose result its array's dtype cannot hold. */
+class UFuncTypeError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = "UFuncTypeError";
+  }
+}
+
+/**
+ * The options (or positional dtype) of np.array / np.full / np.arange whose data is written as a
+ * float: float64 unless the cell gives a dtype.
+ */
+export function np_float_options<O>(options?: O): O {
+  if (options === undefined || options === null) return { dtype: "float64" } as unknown as O;
+  if (typeof options === "object" && Object.getPrototypeOf(options) === Object.prototype) {
+    const o = options as { dtype?: unknown };
+    return { ...o, dtype: o.dtype ?? "float64" } as unknown as O;
+  }
+  return options;
+}
 
 type Dtyped = { dtype?: DType | string | null };
 
@@ -40,11 +65,17 @@ export const arange_float_options: (options?: CreationOptions & { start?: number
  * PyTorch does), a float tensor is returned as it is (same op, same grad_fn).
  */
 export function floating<T>(x: T): T {
+  // NumPy's int or bool array beside a Python float computes in float64.
+  if (x instanceof ndarray) return (x._dtype.is_floating_point ? x : x.astype("float64")) as unknown as T;
   return x instanceof Tensor && !x.is_floating_point() ? (x.to(get_default_dtype()) as unknown as T) : x;
 }
 
 /** The receiver of `t += 1.0`, `t.mul_(2.)`: PyTorch refuses to write a float result into an integer or bool tensor. */
 export function floating_inplace<T>(x: T, op: string): T {
+  if (x instanceof ndarray && !x._dtype.is_floating_point) {
+    const ufunc = NP_UFUNCS[op.slice(0, -1)] ?? op.slice(0, -1);
+    throw new UFuncTypeError(`Cannot cast ufunc '${ufunc}' output from dtype('float64') to dtype('${x.dtype.name}') with casting rule 'same_kind'`);
+  }
   if (x instanceof Tensor && !x.is_floating_point()) {
     throw new RuntimeError(inplaceCastMessage(op, get_default_dtype(), x.dtype, true));
   }

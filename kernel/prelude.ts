@@ -23,7 +23,7 @@ const EXCEPTION_NAMES = [
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "math", "time", "functools", "functorch", "collections", "itertools", "json", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "math", "time", "functools", "functorch", "collections", "itertools", "json", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -50,12 +50,13 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as transforms from "torchlab/dist/src/torchvision/transforms";`,
     // tqdm as `from tqdm.auto import tqdm, trange` gives it: a bar updated in place (src/display/progress.ts).
     `import { tqdm, trange } from "torchlab/dist/src/display/progress";`,
+    // NumPy as `import numpy as np` gives it (src/numpy): np.array, np.linspace, np.argmax, ... over NumPy's ndarray.
+    `import * as np from "torchlab/dist/src/numpy";`,
+    `import * as numpy from "torchlab/dist/src/numpy";`,
     // Python's copy module (copy.deepcopy(model.state_dict()), src/copy.ts).
     `import * as copy from "torchlab/dist/src/copy";`,
     // Python's random module, draw for draw (random.seed(42); random.shuffle(words), src/random.ts).
     `import * as random from "torchlab/dist/src/random";`,
-    // NumPy's np.random, draw for draw (np.random.seed(0); np.random.rand(3), src/numpy/random.ts).
-    `import * as np from "torchlab/dist/src/numpy";`,
     // Python's math module: ints from math.floor / math.ceil, Python's domain errors, math.log(x, base) (src/math.ts).
     `import * as math from "torchlab/dist/src/math";`,
     // Python's time module: time.time() - start in seconds (src/time.ts).

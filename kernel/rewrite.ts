@@ -235,6 +235,8 @@ function packageRootCached(): string {
 }
 
 const TENSOR_FILE = /\/src\/tensor\/tensor\.(d\.)?ts$/;
+/** NumPy's array (src/numpy): its operators and subscripts are rewritten as a tensor's are, to the same method names. */
+const NDARRAY_FILE = /\/src\/tensor\/ndarray\.(d\.)?ts$/;
 const DATASET_FILE = /\/src\/utils\/data\/dataset\.(d\.)?ts$/;
 const MODULE_FILE = /\/src\/nn\/modules\/module\.(d\.)?ts$/;
 const CONTAINER_FILE = /\/src\/nn\/modules\/container\.(d\.)?ts$/;
@@ -250,6 +252,7 @@ function classKind(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): ClassK
     seen.add(sym);
     const file = sym.declarations?.[0]?.getSourceFile().fileName;
     if (file && sym.name === "Tensor" && libraryFile(file, TENSOR_FILE)) return "tensor";
+    if (file && sym.name === "ndarray" && libraryFile(file, NDARRAY_FILE)) return "tensor";
     if (file && sym.name === "Dataset" && libraryFile(file, DATASET_FILE)) return "dataset";
     if (file && sym.name === "Module" && libraryFile(file, MODULE_FILE)) return "module";
     if (file && sym.name === "ModuleDict" && libraryFile(file, CONTAINER_FILE)) return "moduledict";
@@ -341,6 +344,8 @@ const FLOAT_BOUNDS: ReadonlySet<string> = new Set(["clamp", "clip", "clamp_min",
 /** The ops whose `alpha` PyTorch refuses as a float for an integer or bool tensor (`alpha: 2.`). */
 const ALPHA_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "add_", "sub_", "subtract_"]);
 /** Where torch.tensor, torch.full, torch.add, ... are declared (as sources, or as the built .d.ts). */
+/** Where np.array, np.full, np.arange are declared. */
+const NUMPY_FILE = /\/src\/numpy\/index\.(d\.)?ts$/;
 const TORCH_FILE = /\/src\/(torch|ops\/creation)\.(d\.)?ts$/;
 
 /** Whether numeric literal text is a Python float spelling (a decimal point or an exponent, not hex/binary/octal). */
@@ -405,6 +410,22 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
    * `where(q, a, b)` does) is "any": which one it holds is known only at run time, so its operators
    * dispatch there, as an untyped operand's do.
    */
+  /** NumPy's array (src/tensor/ndarray.ts): typed "tensor" for the operators, but some of them are its own methods. */
+  const isNdarray = (node: ts.Node): boolean => {
+    const e = strip(node);
+    // An operator already rewritten (`(a > 1) & (a < 4)`): the checker still types it as JavaScript's; its operands tell.
+    if (plans.has(e) && t.isBinaryExpression(e)) return isNdarray(e.left) || (isNdarray(e.right) && kindOf(e.left) !== "tensor");
+    if (plans.has(e) && t.isPrefixUnaryExpression(e)) return isNdarray(e.operand);
+    const sym = checker.getTypeAtLocation(e).getSymbol();
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return !!file && sym!.name === "ndarray" && libraryFile(file, NDARRAY_FILE);
+  };
+  /** NumPy's dtype object or scalar type (`a.dtype`, `np.float32`). */
+  const isNpDtype = (node: ts.Node): boolean => {
+    const sym = checker.getTypeAtLocation(strip(node)).getSymbol();
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return !!file && (sym!.name === "npdtype" || sym!.name === "ScalarType") && (libraryFile(file, NDARRAY_FILE) || libraryFile(file, NUMPY_FILE));
+  };
   const operandKind = (node: ts.Node): Kind => {
     const kind = kindOf(node);
     const type = checker.getTypeAtLocation(strip(node));
@@ -446,8 +467,6 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
   /** Python's `range(n)` (src/builtins.ts's Range): in a tuple index a list of its numbers, `x[range(n), y]`. */
   const isRange = (node: ts.Node): boolean => checker.getTypeAtLocation(strip(node)).getSymbol()?.getName() === "Range";
-  /** A NumPy array (src/tensor/ndarray.ts): a tensor's index as a list of its ints, `X[np.random.permutation(n)]`. */
-  const isNdarray = (node: ts.Node): boolean => checker.getTypeAtLocation(strip(node)).getSymbol()?.getName() === "ndarray";
   // A receiver followed by `.method(` must bind tighter than the call.
   const simple = (n: ts.Node): boolean =>
     plans.has(n) || wraps.has(n) ||
@@ -1036,6 +1055,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const fn = checker.getTypeAtLocation(at).getSymbol();
     return fn && inTorch(fn) ? fn.name : undefined;
   };
+  /** The name of src/numpy's function a callee is (`np.array`), or undefined. */
+  const numpyFunction = (callee: ts.Node): string | undefined => {
+    const at = t.isPropertyAccessExpression(callee) ? callee.name : callee;
+    let sym = checker.getSymbolAtLocation(at);
+    if (sym && sym.flags & t.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return file && libraryFile(file, NUMPY_FILE) ? sym!.name : undefined;
+  };
   /** The default float dtype for a creation call: its options (`index`) wrapped, or options added after its last argument. */
   const floatCreation = (n: ts.CallExpression, index: number, helper: string): void => {
     const options = n.arguments[index];
@@ -1061,6 +1088,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (!wholeFloatLiteral(t, args[0])) return;
       if (FLOAT_OPS.has(name)) floatOperand(callee.expression);
       else if (FLOAT_INPLACE.has(name)) floatOperand(callee.expression, name);
+      return;
+    }
+    const numpy = numpyFunction(callee);
+    if (numpy !== undefined) {
+      // NumPy's float literals: `np.array([1., 2.])`, `np.full(3, 7.)`, `np.arange(0., 1., .25)` are float64.
+      if ((numpy === "array" || numpy === "asarray") && floatData(t, args[0], (d) => kindOf(d) === "number")) floatCreation(n, 1, "np_float_options");
+      else if (numpy === "full" && args.length >= 2 && wholeFloatLiteral(t, args[1])) floatCreation(n, 2, "np_float_options");
+      else if (numpy === "arange") {
+        const numbers = args.filter((a) => kindOf(a) === "number");
+        if (numbers.length === args.length && numbers.some((a) => wholeFloatLiteral(t, a))) floatCreation(n, numbers.length, "np_float_options");
+      }
       return;
     }
     const name = torchFunction(callee);
@@ -1401,7 +1439,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // Python's `x[i] += v` is x.__setitem__(i, x.__getitem__(i).__iadd__(v)): the in-place op on a
         // copy (mask, index tensor, list) would be lost without the write back.
         const target = strip(n.left);
-        if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor" && indexKind(target.argumentExpression, true)) {
+        if (t.isElementAccessExpression(target) && !target.questionDotToken && kindOf(target.expression) === "tensor" && indexKind(target.argumentExpression, true) && !isNdarray(target.expression)) {
           plans.delete(target);
           plans.set(n, compoundItem(n, target, inplace));
           return;
@@ -1410,7 +1448,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // `Array(n).fill(0)`, Raschka's train loop): Python's list item becomes the tensor and is then
         // divided in place, where JavaScript's `+=` would join texts or make NaN and `/=` a number.
         const untypedItem = t.isElementAccessExpression(target) && kindOf(target) === "any" && OPERAND.has(kindOf(n.right));
-        if (allowDynamic && t.isElementAccessExpression(target) && !target.questionDotToken && (kindOf(target.expression) === "any" || untypedItem || isMap(target.expression))) {
+        // NumPy's `counts[i] += 1` reads a scalar: the run-time getitem, op and setitem (a tensor's in-place method would not exist on it).
+        const ndarrayItem = t.isElementAccessExpression(target) && isNdarray(target.expression);
+        if ((allowDynamic || ndarrayItem) && t.isElementAccessExpression(target) && !target.questionDotToken && (kindOf(target.expression) === "any" || untypedItem || isMap(target.expression) || ndarrayItem)) {
+          plans.delete(target);
           // `w[i] += 1` on an untyped receiver: Python's getitem, in-place op and setitem at run time.
           plans.set(n, {
             result: "any",
@@ -1499,6 +1540,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           else if (op === K.AsteriskToken) plans.set(n, reflected(n, "mul"));
           else if (op === K.MinusToken) plans.set(n, reflected(n, "rsub"));
           else if (op === K.SlashToken) plans.set(n, reflected(n, "reciprocal().mul"));
+          // NumPy's `2 ** a`, `7 % a`: the array's reflected operator (torch.pow takes no ndarray).
+          else if (isNdarray(n.right)) plans.set(n, reflected(n, arith === "pow" ? "__rpow__" : "__rmod__"));
           else plans.set(n, torchCall(arith, n.left, n.operatorToken, n.right));
         } else if (untyped(L, R)) {
           plans.set(n, dynamicOp(n, arith));
@@ -1512,7 +1555,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
         else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
         else if (untyped(L, R)) plans.set(n, dynamicOp(n, cmp[0]));
-        else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && PY_EQ_SIDE.has(L) && PY_EQ_SIDE.has(R) && ((L === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.left)))) || (R === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.right)))))) {
+        else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && (isNpDtype(n.left) || isNpDtype(n.right))) {
+          // NumPy's `a.dtype == np.float32`, `a.dtype == 'int64'`: the dtype's __eq__ (JavaScript compares identity).
+          plans.set(n, sequenceEq(n, cmp[0] as "eq" | "ne", false));
+        } else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && PY_EQ_SIDE.has(L) && PY_EQ_SIDE.has(R) && ((L === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.left)))) || (R === "other" && mayBeArray(checker.getTypeAtLocation(strip(n.right)))))) {
           // `x.shape == [2, 3]`, `list_a == list_b`: JavaScript compares the two arrays' identity.
           plans.set(n, sequenceEq(n, cmp[0] as "eq" | "ne", L === "any" || R === "any"));
         }
@@ -1520,7 +1566,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       }
       const bit = BITWISE[op];
       if (bit) {
-        if ((L === "tensor" && OPERAND.has(R)) || (R === "tensor" && SCALAR.has(L))) plans.set(n, torchCall(bit, n.left, n.operatorToken, n.right));
+        // NumPy's `(a > 0) & (a < 5)`: the array's own method (torch's bitwise functions take no ndarray).
+        if (L === "tensor" && OPERAND.has(R) && isNdarray(n.left)) plans.set(n, method(n.left, n.operatorToken, n.right, bit, "tensor"));
+        else if (R === "tensor" && SCALAR.has(L) && isNdarray(n.right)) plans.set(n, reflected(n, bit));
+        else if ((L === "tensor" && OPERAND.has(R)) || (R === "tensor" && SCALAR.has(L))) plans.set(n, torchCall(bit, n.left, n.operatorToken, n.right));
         else if (untyped(L, R)) plans.set(n, dynamicOp(n, bit));
         return;
       }
@@ -1585,6 +1634,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isPrefixUnaryExpression(n) && kindOf(n.operand) === "tensor") {
       if (n.operator === K.MinusToken) {
         plans.set(n, { result: "tensor", emit: (o) => { receiver(n.operand); o.insert(".neg()" + newlines(n.getStart(sf), n.operand.getStart(sf))); } });
+      } else if (n.operator === K.TildeToken && isNdarray(n.operand)) {
+        plans.set(n, { result: "tensor", emit: (o) => { receiver(n.operand); o.insert(".invert()" + newlines(n.getStart(sf), n.operand.getStart(sf))); } });
       } else if (n.operator === K.TildeToken) {
         plans.set(n, { result: "tensor", emit: (o) => { o.insert(`${TORCH_REF}.bitwise_not(`); emit(n.operand); o.insert(")" + newlines(n.getStart(sf), n.operand.getStart(sf))); } });
       }

@@ -262,12 +262,12 @@ function take(a: ndarray, idx: ArrayLike<number>, shape: readonly number[]): nda
   const row = product(a.shape.slice(1));
   const data = new (a.data.constructor as new (n: number) => typeof a.data)(idx.length * row);
   for (let k = 0; k < idx.length; k++) data.set(a.data.subarray(idx[k] * row, (idx[k] + 1) * row), k * row);
-  return new ndarray(data, [...shape, ...a.shape.slice(1)], a.dtype);
+  return new ndarray(data, [...shape, ...a.shape.slice(1)], a._dtype);
 }
 
 /** One element of an ndarray as NumPy's scalar reads in Python (a bool as a boolean). */
 function item(a: ndarray, i: number): number | boolean {
-  return a.dtype === D.bool ? a.data[i] !== 0 : a.data[i];
+  return a._dtype === D.bool ? a.data[i] !== 0 : a.data[i];
 }
 
 /**
@@ -604,7 +604,7 @@ export class RandomState {
     let items: unknown[] = [];
     if (typeof o.a === "number" || typeof o.a === "boolean" || (o.a instanceof ndarray && o.a.ndim === 0)) {
       const v = o.a instanceof ndarray ? o.a.data[0] : Number(o.a);
-      if (!Number.isInteger(v) || (o.a instanceof ndarray && o.a.dtype.is_floating_point)) throw new ValueError("a must be 1-dimensional or an integer");
+      if (!Number.isInteger(v) || (o.a instanceof ndarray && o.a._dtype.is_floating_point)) throw new ValueError("a must be 1-dimensional or an integer");
       popSize = v;
       if (popSize <= 0 && (shape === null || count !== 0)) throw new ValueError("a must be greater than 0 unless no samples are taken");
     } else {
@@ -627,7 +627,7 @@ export class RandomState {
       let atol = ATOL;
       if (pv instanceof ndarray) {
         if (pv.ndim === 0) throw new TypeError("len() of unsized object");
-        if (pv.dtype === D.float32) atol = Math.max(atol, ATOL_FLOAT32);
+        if (pv._dtype === D.float32) atol = Math.max(atol, ATOL_FLOAT32);
         if (pv.ndim !== 1) throw new ValueError("'p' must be 1-dimensional");
         probs = Float64Array.from(pv.data);
       } else if (isSequence(pv)) {
@@ -741,7 +741,7 @@ export class RandomState {
     if (e.array !== null) {
       if (e.array.ndim < 1) throw new IndexError("x must be an integer or at least 1-dimensional");
       if (e.array.ndim === 1) {
-        const arr = new ndarray(e.array.data.slice(), [...e.array.shape], e.array.dtype);
+        const arr = new ndarray(e.array.data.slice(), [...e.array.shape], e.array._dtype);
         this.shuffle(arr);
         return arr;
       }

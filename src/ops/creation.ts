@@ -633,7 +633,8 @@ export function as_tensor(data: NestedArray | ArrayLike<number> | Tensor | Typed
 export interface TypedArrayWithShape {
   data: Float32Array | Int32Array | Uint8Array | Float64Array | Int16Array | Int8Array | Uint16Array | Uint8ClampedArray | BigInt64Array;
   shape: readonly number[];
-  dtype?: DType | string;
+  /** A DType, its name, or NumPy's dtype object (src/tensor/ndarray.ts's npdtype, which names its torch dtype). */
+  dtype?: DType | string | { readonly _torch: DType };
 }
 
 export function isTypedArrayWithShape(data: unknown): data is TypedArrayWithShape {

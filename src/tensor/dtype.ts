@@ -119,6 +119,9 @@ export function unsupportedDtypeMessage(d: UnsupportedDtype): string {
 /** The dtype object a user's spelling names: a torch.dtype, or a string such as "int64" or "torch.long". */
 export function lookupDtype(d: unknown): dtype | undefined {
   if (d instanceof dtype) return d;
+  // NumPy's dtype object (`a.dtype`) and its scalar types (`np.float32`), src/numpy: the torch dtype they stand for.
+  const np = (d as { _torch?: unknown; dtype?: { _torch?: unknown } } | null)?._torch ?? (typeof d === "function" ? (d as { dtype?: { _torch?: unknown } }).dtype?._torch : undefined);
+  if (np instanceof dtype) return np;
   const bare = typeof d === "string" ? (d.startsWith("torch.") ? d.slice(6) : d) : "";
   const unsupported = d instanceof UnsupportedDtype ? d : Object.prototype.hasOwnProperty.call(UNSUPPORTED, bare) ? UNSUPPORTED[bare] : null;
   if (unsupported !== null) throw new NotImplementedError(unsupportedDtypeMessage(unsupported));

@@ -7,10 +7,11 @@
  * scientific when the magnitudes ask for it, a dtype suffix unless NumPy implies it (float64, int64,
  * bool). Unlike NumPy's array it does not share memory with the tensor.
  */
-import { asPyTuple, IPYTHON_REPR, pyTypeName } from "../pyrepr";
+import { asPyFloats, asPyTuple, IPYTHON_REPR } from "../pyrepr";
 import * as D from "./dtype";
-import { IndexError, TypeError } from "../errors";
+import { IndexError, TypeError, ValueError } from "../errors";
 import { format, formatFloat, formatInt } from "../pyformat";
+import * as N from "../numpy/core";
 
 type Data = Float64Array | Float32Array | Int32Array | Uint8Array;
 
@@ -24,6 +25,59 @@ function numpyName(dtype: D.dtype): string {
   return String(dtype).replace(/^torch\./, "");
 }
 
+/**
+ * NumPy's dtype object (`a.dtype`): `print(a.dtype)` writes `float32`, its repr is `dtype('float32')`,
+ * and it equals its name and its scalar type (`a.dtype == np.float32`, `a.dtype == 'float32'`).
+ */
+export class npdtype {
+  /** @internal */
+  constructor(readonly name: string, readonly _torch: D.dtype) {}
+
+  /** Bytes per element, NumPy's. */
+  get itemsize(): number {
+    return this._torch.itemsize;
+  }
+
+  /** NumPy's kind letter: 'f' float, 'i' signed int, 'u' unsigned int, 'b' bool. */
+  get kind(): string {
+    return this._torch === D.bool ? "b" : this._torch.is_floating_point ? "f" : this._torch === D.uint8 ? "u" : "i";
+  }
+
+  __eq__(other: unknown): boolean {
+    const name = typeof other === "string" ? other : other instanceof npdtype ? other.name : typeof other === "function" && (other as { dtype?: unknown }).dtype instanceof npdtype ? (other as unknown as { dtype: npdtype }).dtype.name : null;
+    return name === this.name;
+  }
+
+  toString(): string {
+    return this.name;
+  }
+
+  __str__(): string {
+    return this.name;
+  }
+
+  __repr__(): string {
+    return `dtype('${this.name}')`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.name;
+  }
+
+  [IPYTHON_REPR](): string {
+    return this.__repr__();
+  }
+}
+
+const NP_DTYPES = new Map<D.dtype, npdtype>();
+
+/** The one NumPy dtype object of a torch dtype. */
+export function npdtypeOf(dtype: D.dtype): npdtype {
+  let d = NP_DTYPES.get(dtype);
+  if (d === undefined) NP_DTYPES.set(dtype, (d = new npdtype(numpyName(dtype), dtype)));
+  return d;
+}
+
 /** The dtypes whose arrays NumPy prints without `dtype=` (Python's int, float and bool). */
 function impliedDtype(dtype: D.dtype): boolean {
   return dtype === D.float64 || dtype === D.int64 || dtype === D.bool;
@@ -33,12 +87,21 @@ export class ndarray {
   /** NumPy's shape, a tuple: print and a cell show `(3,)`, `(2, 3)`. */
   readonly shape: number[];
 
+  /** @internal the torch dtype of the values (float64, float32, int64, int32, uint8, bool, ...). */
+  readonly _dtype: D.dtype;
+
   constructor(
     readonly data: Data,
     shape: number[],
-    readonly dtype: D.dtype,
+    dtype: D.dtype,
   ) {
     this.shape = asPyTuple([...shape]);
+    this._dtype = dtype;
+  }
+
+  /** NumPy's dtype: prints as `float32`, a cell shows `dtype('float32')`; `a.dtype.name`. */
+  get dtype(): npdtype {
+    return npdtypeOf(this._dtype);
   }
 
   get ndim(): number {
@@ -56,46 +119,169 @@ export class ndarray {
   }
 
   /**
-   * NumPy's `a[i]` and `a[[i, j, ...]]` along the first axis: an integer picks one row (a number of a
-   * 1-d array), counting from the end when negative; a list of integers picks those rows into a new
-   * array, as `np.eye(n_class)[input]` makes the one-hot rows of a sentence. Out of range is NumPy's
-   * IndexError; other keys (slices, tuples, masks) are refused by name rather than read as undefined.
-   * (`pred.detach().numpy().ravel()[0]`, 龙良曲's seris.py, reads an item so.)
+   * NumPy's `a[[i, j, ...]]` (a list: rows i and j, as `np.eye(n_class)[input]` makes one-hot rows), `a[i]`
+   * and, as a string, the tuple index `a[":, 0"]`. A single item is a scalar; anything else a new array
+   * (a copy: NumPy's views are not shared). Out of range is NumPy's IndexError.
    */
-  __getitem__(key: number | number[]): ndarray | number | boolean {
-    if (this.shape.length === 0) throw new IndexError("too many indices for array: array is 0-dimensional, but 1 were indexed");
-    const rows = this.shape[0];
-    const rowSize = this.shape.slice(1).reduce((a, b) => a * b, 1);
-    const at = (i: unknown): number => {
-      if (typeof i === "number" && !Number.isInteger(i)) {
-        throw new IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
-      }
-      if (typeof i !== "number") {
-        throw new IndexError(`an ndarray here takes an integer or a list of integers as its index (got ${typeof i === "string" ? `'${i}'` : pyTypeName(i)}): slices, tuples and masks are not supported`);
-      }
-      if (i < -rows || i >= rows) throw new IndexError(`index ${i} is out of bounds for axis 0 with size ${rows}`);
-      return i < 0 ? i + rows : i;
-    };
-    if (!Array.isArray(key)) {
-      const i = at(key);
-      // A 1-d array's item is the value iterating gives: a float32's shortest decimal, a bool as a boolean.
-      if (this.shape.length === 1) return this.dtype === D.bool ? this.data[i] !== 0 : this.dtype === D.float32 ? float32Scalar(this.data[i]) : this.data[i];
-      return new ndarray(this.data.slice(i * rowSize, (i + 1) * rowSize) as Data, this.shape.slice(1), this.dtype);
-    }
-    const picked = key.map(at);
-    const data = new (this.data.constructor as new (n: number) => Data)(picked.length * rowSize);
-    picked.forEach((i, k) => data.set(this.data.subarray(i * rowSize, (i + 1) * rowSize), k * rowSize));
-    return new ndarray(data, [picked.length, ...this.shape.slice(1)], this.dtype);
+  // Typed `any`: a scalar (all integers) or an array, known only at run time, whose operators the dialect then decides there.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  __getitem__(key: N.Key): any {
+    return N.getitem(this, key === null ? "None" : key, false);
   }
 
-  /** NumPy's `a.squeeze()`: the same values without the axes of size 1 (`np.argmax(...).squeeze().tolist()`). */
-  squeeze(): ndarray {
-    return new ndarray(this.data.slice() as Data, this.shape.filter((d) => d !== 1), this.dtype);
+  /** `a[i]` as the dialect writes it for a number: the row (a scalar of a 1-d array). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get(i: N.Key): any {
+    return N.getitem(this, i === null ? "None" : i);
   }
 
-  /** NumPy's `a.ravel()`: the values as a 1-d array (`pred.detach().numpy().ravel()[0]`); a copy, as all of ndarray is. */
+  /**
+   * `a[":, 0"]`, `a["1:, ::2"]`, `a["..., None"]`, `a[mask]`, `a[idx]`: NumPy's basic and advanced
+   * indexing (slices with steps, negative indices, newaxis, bool masks, integer arrays), as a new array.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  index(key: N.Key): any {
+    return N.getitem(this, key === null ? "None" : key);
+  }
+
+  /** `a[key] = value` (NumPy's setitem: broadcast and cast to this array's dtype), written into this array. */
+  setitem(key: N.Key, value: unknown): void {
+    N.setitem(this, key === null ? "None" : key, value);
+  }
+
+  __setitem__(key: N.Key, value: unknown): void {
+    N.setitem(this, key === null ? "None" : key, value, false);
+  }
+
+  // ------------------------------------------------------------------ operators (the dialect's a + b, a > 0, -a, a += 1)
+
+  add(other: unknown): ndarray {
+    return N.binary("add", this, other);
+  }
+  sub(other: unknown): ndarray {
+    return N.binary("subtract", this, other);
+  }
+  /** `2 - a`: Python's reflected subtraction. */
+  rsub(other: unknown): ndarray {
+    return N.binary("subtract", other, this);
+  }
+  mul(other: unknown): ndarray {
+    return N.binary("multiply", this, other);
+  }
+  /** `a / b`: true division (an integer array gives float64). */
+  div(other: unknown): ndarray {
+    return N.binary("true_divide", this, other);
+  }
+  /** `1 / a` (the dialect's `2 / a` is `a.reciprocal().mul(2)`): float, as NumPy's true division. */
+  reciprocal(): ndarray {
+    return N.binary("true_divide", 1, this);
+  }
+  remainder(other: unknown): ndarray {
+    return N.binary("remainder", this, other);
+  }
+  floor_divide(other: unknown): ndarray {
+    return N.binary("floor_divide", this, other);
+  }
+  pow(other: unknown): ndarray {
+    return N.binary("power", this, other);
+  }
+  /** `2 ** a`. */
+  __rpow__(other: unknown): ndarray {
+    return N.binary("power", other, this);
+  }
+  /** `7 % a`. */
+  __rmod__(other: unknown): ndarray {
+    return N.binary("remainder", other, this);
+  }
+  /** `a & b`: logical for bool arrays, bitwise for integers. */
+  bitwise_and(other: unknown): ndarray {
+    return N.binary("bitwise_and", this, other);
+  }
+  bitwise_or(other: unknown): ndarray {
+    return N.binary("bitwise_or", this, other);
+  }
+  bitwise_xor(other: unknown): ndarray {
+    return N.binary("bitwise_xor", this, other);
+  }
+  /** `~a`: logical not of a bool array, bitwise not of an integer one. */
+  invert(): ndarray {
+    return N.invert(this);
+  }
+  /** `a @ b`. */
+  matmul(other: unknown): ndarray | number | boolean {
+    return N.matmul(this, other);
+  }
+  dot(other: unknown): ndarray | number | boolean {
+    return N.dot(this, other);
+  }
+  lt(other: unknown): ndarray {
+    return N.binary("less", this, other);
+  }
+  le(other: unknown): ndarray {
+    return N.binary("less_equal", this, other);
+  }
+  gt(other: unknown): ndarray {
+    return N.binary("greater", this, other);
+  }
+  ge(other: unknown): ndarray {
+    return N.binary("greater_equal", this, other);
+  }
+  eq(other: unknown): ndarray {
+    return N.binary("equal", this, other);
+  }
+  ne(other: unknown): ndarray {
+    return N.binary("not_equal", this, other);
+  }
+  neg(): ndarray {
+    return N.unary("negative", this);
+  }
+  abs(): ndarray {
+    return N.unary("absolute", this);
+  }
+  add_(other: unknown): ndarray {
+    return N.binary("add", this, other, this);
+  }
+  sub_(other: unknown): ndarray {
+    return N.binary("subtract", this, other, this);
+  }
+  mul_(other: unknown): ndarray {
+    return N.binary("multiply", this, other, this);
+  }
+  div_(other: unknown): ndarray {
+    return N.binary("true_divide", this, other, this);
+  }
+  pow_(other: unknown): ndarray {
+    return N.binary("power", this, other, this);
+  }
+  remainder_(other: unknown): ndarray {
+    return N.binary("remainder", this, other, this);
+  }
+
+  // ------------------------------------------------------------------ shape
+
+  /** `a.T`: the axes reversed (a copy). */
+  get T(): ndarray {
+    return N.transpose(this);
+  }
+
+  /** `a.reshape(2, -1)` or `a.reshape([2, -1])`. */
+  reshape(...shape: (number | readonly number[])[]): ndarray {
+    return N.reshape(this, shapeArgs(shape));
+  }
+
+  /** `a.transpose()`, `a.transpose(1, 0, 2)`. */
+  transpose(...axes: (number | readonly number[])[]): ndarray {
+    return N.transpose(this, shapeArgs(axes));
+  }
+
+  /** NumPy's `a.squeeze()` / `a.squeeze(axis)`: the axes of size 1 dropped. */
+  squeeze(axis?: number | null | { axis?: number | null }): ndarray {
+    return N.squeeze(this, typeof axis === "object" && axis !== null ? axis.axis : axis);
+  }
+
+  /** NumPy's `a.ravel()`: the values as a 1-d array (a copy here). */
   ravel(): ndarray {
-    return new ndarray(this.data.slice() as Data, [this.size], this.dtype);
+    return new ndarray(this.data.slice() as Data, [this.size], this._dtype);
   }
 
   /** NumPy's `a.flatten()`: a 1-d copy of the values. */
@@ -103,13 +289,135 @@ export class ndarray {
     return this.ravel();
   }
 
+  /** `a.astype(np.float32)`, `a.astype('int64')`, `a.astype(float)`: a copy cast to the dtype. */
+  astype(dtype: N.DTypeLike): ndarray {
+    return N.astype(this, N.dtypeOf(dtype)!);
+  }
+
+  copy(): ndarray {
+    return N.copy(this);
+  }
+
+  /** `a.fill(v)`: every value set to v, in place. */
+  fill(value: number | boolean): void {
+    N.setitem(this, "...", value);
+  }
+
+  /** The value of a one-element array as Python's number (or bool); NumPy's ValueError otherwise. */
+  item(...index: number[]): number | boolean {
+    if (index.length > 0) return N.scalarOf(this, ravelAt(index, this.shape));
+    if (this.size !== 1) throw new ValueError("can only convert an array of size 1 to a Python scalar");
+    const v = this.data[0];
+    return this._dtype === D.bool ? v !== 0 : v;
+  }
+
+  // ------------------------------------------------------------------ reductions: a.sum(), a.sum(0), a.sum({axis: 0, keepdims: true})
+
+  sum(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  sum(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  sum(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.sum(this, reduceArgs(axis, options));
+  }
+  prod(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  prod(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  prod(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.prod(this, reduceArgs(axis, options));
+  }
+  mean(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  mean(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  mean(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.mean(this, reduceArgs(axis, options));
+  }
+  /** The standard deviation (`ddof: 0` as NumPy's default, unlike PyTorch's). */
+  std(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  std(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  std(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.variance(this, reduceArgs(axis, options), true);
+  }
+  var(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  var(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  var(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.variance(this, reduceArgs(axis, options));
+  }
+  min(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  min(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  min(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.extreme(this, reduceArgs(axis, options), false);
+  }
+  max(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  max(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  max(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.extreme(this, reduceArgs(axis, options), true);
+  }
+  argmax(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  argmax(axis: number | null | N.ReduceOptions, options?: N.ReduceOptions): any;
+  argmax(axis?: number | null | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    const o = reduceArgs(axis, options);
+    return N.argExtreme(this, o.axis as number | null | undefined, true, o.keepdims);
+  }
+  argmin(): number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  argmin(axis: number | null | N.ReduceOptions, options?: N.ReduceOptions): any;
+  argmin(axis?: number | null | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    const o = reduceArgs(axis, options);
+    return N.argExtreme(this, o.axis as number | null | undefined, false, o.keepdims);
+  }
+  any(): boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  any(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  any(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.anyAll(this, reduceArgs(axis, options), false);
+  }
+  all(): boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  all(axis: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): any;
+  all(axis?: N.Axis | N.ReduceOptions, options?: N.ReduceOptions): N.Reduced {
+    return N.anyAll(this, reduceArgs(axis, options), true);
+  }
+  cumsum(axis?: number | null | N.ReduceOptions, options?: N.ReduceOptions): ndarray {
+    const o = reduceArgs(axis, options);
+    return N.cumulative(this, o.axis as number | null | undefined, false, o.dtype);
+  }
+  cumprod(axis?: number | null | N.ReduceOptions, options?: N.ReduceOptions): ndarray {
+    const o = reduceArgs(axis, options);
+    return N.cumulative(this, o.axis as number | null | undefined, true, o.dtype);
+  }
+  /** `a.clip(lo, hi)`. */
+  clip(lo?: unknown, hi?: unknown): ndarray {
+    return N.clip(this, lo, hi);
+  }
+  /** `a.round(decimals)`: half to even, as NumPy. */
+  round(decimals: number | { decimals?: number } = 0): ndarray {
+    return N.around(this, typeof decimals === "object" ? decimals.decimals ?? 0 : decimals);
+  }
+  /** `a.argsort()` along the last axis (or `axis`), stable. */
+  argsort(axis: number | { axis?: number } = -1): ndarray {
+    return N.argsort(this, typeof axis === "object" ? axis.axis ?? -1 : axis);
+  }
+  /** `a.sort()`: sorted along the last axis, in place (as NumPy's method; np.sort returns a copy). */
+  sort(axis: number | { axis?: number } = -1): void {
+    const sorted = N.sortArray(this, typeof axis === "object" ? axis.axis ?? -1 : axis);
+    this.data.set(sorted.data as ArrayLike<number> as never);
+  }
+
   /** The values as nested arrays (bools as booleans), as NumPy's tolist(). */
   tolist(): unknown {
-    const value = (i: number): unknown => (this.dtype === D.bool ? this.data[i] !== 0 : this.data[i]);
+    const value = (i: number): unknown => (this._dtype === D.bool ? this.data[i] !== 0 : this.data[i]);
     if (this.shape.length === 0) return value(0);
+    // A float array's values are Python floats: print writes `[0.0, 1.0]`.
+    const floats = this._dtype.is_floating_point;
     const build = (axis: number, offset: number): unknown[] => {
       const stride = this.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
-      return Array.from({ length: this.shape[axis] }, (_, i) => (axis === this.shape.length - 1 ? value(offset + i) : build(axis + 1, offset + i * stride)));
+      const row = Array.from({ length: this.shape[axis] }, (_, i) => (axis === this.shape.length - 1 ? value(offset + i) : build(axis + 1, offset + i * stride)));
+      return floats && axis === this.shape.length - 1 ? asPyFloats(row) : row;
     };
     return build(0, 0);
   }
@@ -127,15 +435,15 @@ export class ndarray {
     const rest = this.shape.slice(1);
     const stride = rest.reduce((a, b) => a * b, 1);
     for (let i = 0; i < rows; i++) {
-      if (rest.length === 0) yield this.dtype === D.bool ? this.data[i] !== 0 : this.dtype === D.float32 ? float32Scalar(this.data[i]) : this.data[i];
-      else yield new ndarray(this.data.slice(i * stride, (i + 1) * stride) as Data, rest, this.dtype);
+      if (rest.length === 0) yield this._dtype === D.bool ? this.data[i] !== 0 : this._dtype === D.float32 ? float32Scalar(this.data[i]) : this.data[i];
+      else yield new ndarray(this.data.slice(i * stride, (i + 1) * stride) as Data, rest, this._dtype);
     }
   }
 
   /** NumPy's repr: `array([...], dtype=float32)`. */
   __repr__(): string {
-    const implied = impliedDtype(this.dtype) && this.size > 0;
-    const dtypeText = `dtype=${numpyName(this.dtype)})`;
+    const implied = impliedDtype(this._dtype) && this.size > 0;
+    const dtypeText = `dtype=${numpyName(this._dtype)})`;
     let body: string;
     if (this.size > 0 || (this.shape.length === 1 && this.shape[0] === 0)) {
       // NumPy leaves room for the suffix (`)` or `,`) on the last line.
@@ -151,7 +459,7 @@ export class ndarray {
 
   /** NumPy's str: `[[0. 1.]\n [2. 3.]]`; a 0-d array's is its value's. */
   __str__(): string {
-    if (this.shape.length === 0) return formatterFor(this.data, this.dtype, true)(this.data[0]);
+    if (this.shape.length === 0) return formatterFor(this.data, this._dtype, true)(this.data[0]);
     return arrayToString(this, " ", "", LINE_WIDTH);
   }
 
@@ -167,8 +475,8 @@ export class ndarray {
     }
     if (spec === "") return this.__str__();
     const v = this.data[0];
-    if (this.dtype === D.bool) return format(v !== 0, spec);
-    return this.dtype.is_floating_point ? formatFloat(v, spec) : formatInt(v, spec);
+    if (this._dtype === D.bool) return format(v !== 0, spec);
+    return this._dtype.is_floating_point ? formatFloat(v, spec) : formatInt(v, spec);
   }
 
   /** The value of a one-element array, as Python's int() / float() take it; NumPy's TypeError for any other size. */
@@ -190,6 +498,31 @@ export class ndarray {
   }
 }
 
+/** Shape arguments as NumPy takes them: `reshape(2, 3)` or `reshape([2, 3])` (a tuple). */
+function shapeArgs(args: (number | readonly number[])[]): number[] {
+  return args.length === 1 && Array.isArray(args[0]) ? [...(args[0] as number[])] : (args as number[]);
+}
+
+/** A reduction's arguments: `(axis)`, `(axis, {keepdims})` or `({axis, keepdims, dtype, ddof})`. */
+function reduceArgs(axis: N.Axis | N.ReduceOptions, options: N.ReduceOptions = {}): N.ReduceOptions {
+  if (axis !== null && typeof axis === "object" && !Array.isArray(axis)) return { ...(axis as N.ReduceOptions), ...options };
+  return { ...options, axis: axis as N.Axis };
+}
+
+/** The flat position of a multi-index (`a.item(1, 2)`). */
+function ravelAt(index: number[], shape: readonly number[]): number {
+  if (index.length === 1) {
+    const size = shape.reduce((p, d) => p * d, 1);
+    if (index[0] < -size || index[0] >= size) throw new IndexError(`index ${index[0]} is out of bounds for size ${size}`);
+    return index[0] < 0 ? index[0] + size : index[0];
+  }
+  if (index.length !== shape.length) throw new ValueError("incorrect number of indices for array");
+  return index.reduce((p, i, d) => {
+    if (i < -shape[d] || i >= shape[d]) throw new IndexError(`index ${i} is out of bounds for axis ${d} with size ${shape[d]}`);
+    return p * shape[d] + (i < 0 ? i + shape[d] : i);
+  }, 0);
+}
+
 /** NumPy's array2string of a non-empty (or 1-d empty) array. */
 function arrayToString(a: ndarray, separator: string, prefix: string, lineWidth: number): string {
   if (a.size === 0) return "[]";
@@ -205,7 +538,7 @@ function arrayToString(a: ndarray, separator: string, prefix: string, lineWidth:
     for (const i of edgeIndices(a.shape[axis], summarize)) collect(axis + 1, offset + i * strides[axis]);
   };
   collect(0, 0);
-  const format = formatterFor(shown, a.dtype, a.shape.length === 0);
+  const format = formatterFor(shown, a._dtype, a.shape.length === 0);
   if (a.shape.length === 0) return format(a.data[0]);
   const nextLinePrefix = " " + " ".repeat(prefix.length);
   const recurse = (axis: number, offset: number, hangingIndent: string, width: number): string => {
@@ -283,7 +616,7 @@ function shortest(x: number, round: (x: number) => number): [string, number] {
 }
 
 /** A float32 value as the double its shortest float32 decimal reads as (NumPy's scalar's str). */
-function float32Scalar(x: number): number {
+export function float32Scalar(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
   const [digits, exp] = shortest(x, Math.fround);
   return Number(`${x < 0 ? "-" : ""}${digits[0]}.${digits.slice(1) || "0"}e${exp}`);

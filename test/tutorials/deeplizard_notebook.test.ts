@@ -41,8 +41,7 @@
  *   (`shows(...)`, on both sides): each value printed, the last one shown; print and IPython's display
  *   give the same text for these values; and a cell that shows nothing runs with the cell after it
  *   (`joined`, on both sides). The course's 199 cells are 88 here: each cell costs a type-check.
- * - NumPy: `np.array(...)` and `np.broadcast_to(...)` are a two-line shim in the import cell over
- *   torch (`torch.tensor(x).numpy()`, `broadcast_to(...).numpy()`), which print as NumPy's arrays.
+ * - NumPy: `np.array(...)` and `np.broadcast_to(...)` are the prelude's np (src/numpy), which prints as NumPy's arrays.
  * - `from collections import OrderedDict, namedtuple` / `from itertools import product` are imports of
  *   torchlab's src/collections and src/itertools; `import time` is `time.time()` over Date.now().
  * - `@torch.no_grad() def get_all_preds(...)` is `const get_all_preds = torch.no_grad()(function ...)`,
@@ -99,10 +98,8 @@ function shows(...exprs: string[]): string {
 }
 
 const TENSORS = [
-  `const np = {
-  array: (x: number[]) => torch.tensor(x).numpy(),
-  broadcast_to: (x: any, shape: number[]) => torch.as_tensor(x).broadcast_to(shape).numpy(),
-};`,
+  // `import numpy as np`: the prelude's np (src/numpy).
+  `undefined;`,
   // Rank, axes and shape
   `const dd = [
 [1,2,3],

@@ -322,6 +322,16 @@ export function float_str<T>(x: T): T | string {
 }
 
 /**
+ * An int the cell computed from int literals (`print(2**100)`, `10**20`, `2**53 + 1`): Python's is exact
+ * at any size, a JavaScript number only below 2**53, where it would print a float's digits
+ * (1.2676506002282294e+30) or a wrong int; there the same expression in BigInt (`exact`) is Python's.
+ */
+export function int_str(x: number, exact: () => bigint): number {
+  if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) < 2 ** 53) return x;
+  return exact() as unknown as number;
+}
+
+/**
  * A number the cell wrote as a float (`1.0`, `x / 2`, `math.sqrt(4)`), passed on as src/pyrepr.ts's
  * PyFloat to the one consumer the rewrite put it in: a list or dict literal (floats / float_dict),
  * `xs.append`, isinstance / type, str.format and `%`. Typed as the number it stands for.

@@ -979,6 +979,28 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     visit(sf);
     return floats;
   };
+  /** Whether a number-typed expression is a Python int as written: int literals and `+ - * **` of them (`2**100`, `10**20`). */
+  const intKnown = (node: ts.Node): boolean => {
+    const n = strip(node);
+    if (kindOf(n) !== "number") return false;
+    if (t.isNumericLiteral(n)) return !floatForm(n.getText());
+    if (t.isPrefixUnaryExpression(n)) return n.operator === K.MinusToken && intKnown(n.operand);
+    if (!t.isBinaryExpression(n)) return false;
+    return [K.PlusToken, K.MinusToken, K.AsteriskToken, K.AsteriskAsteriskToken].includes(n.operatorToken.kind) && intKnown(n.left) && intKnown(n.right);
+  };
+  /** An intKnown expression's text with BigInt literals (`2**100` is `2n**100n`): Python's exact value. */
+  const bigIntText = (e: ts.Node): string => {
+    let out = "";
+    let pos = e.getStart(sf);
+    const visit = (m: ts.Node): void => {
+      if (t.isNumericLiteral(m)) {
+        out += `${text.slice(pos, m.end)}n`;
+        pos = m.end;
+      } else t.forEachChild(m, visit);
+    };
+    visit(e);
+    return out + text.slice(pos, e.end);
+  };
   /** `X.item()` of a tensor: a Python float when X is a float tensor, which only the run can tell. */
   const itemCall = (node: ts.Node): node is ts.CallExpression => {
     const n = strip(node);
@@ -1326,6 +1348,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (floatKnown(a)) wrap(a, `${DYNAMIC_REF}.float_str(`, ")");
         // print(t.item()) of a float tensor: Python's float, `3.0`.
         else if (itemCall(a)) noteFloat(a);
+        // print(2**100): Python's exact int, which a JavaScript number cannot hold: an error naming the limit.
+        else if (intKnown(a) && !t.isNumericLiteral(strip(a)) && !dynamicCall(strip(a), "int_str")) wrap(a, `${DYNAMIC_REF}.int_str(`, `, () => ${bigIntText(a)})`);
       }
     }
     if (t.isCallExpression(n)) {

@@ -764,6 +764,7 @@ function builtinType(name: string): PyClass {
  * integral, else `float` (the dialect cannot tell `1.0` from `1`); arrays are `list` or `tuple`.
  * @example print(type(x))  // <class 'torch.Tensor'>
  */
+export function type(x: number): PyClass & (typeof int | typeof float);
 export function type<T extends object>(x: T): PyClass & (abstract new (...args: any[]) => T); // eslint-disable-line @typescript-eslint/no-explicit-any
 export function type(x: unknown): PyClass;
 export function type(x: unknown): PyClass {

@@ -1001,12 +1001,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     visit(e);
     return out + text.slice(pos, e.end);
   };
+  /** `t[i]` of a tensor, whose plan (a tensor) may come after its parent's look. */
+  const tensorIndex = (e: ts.Node): boolean => {
+    const n = strip(e);
+    return t.isElementAccessExpression(n) && kindOf(n.expression) === "tensor";
+  };
   /** `X.item()` of a tensor: a Python float when X is a float tensor, which only the run can tell. */
   const itemCall = (node: ts.Node): node is ts.CallExpression => {
     const n = strip(node);
     return (
       t.isCallExpression(n) && n.arguments.length === 0 && t.isPropertyAccessExpression(n.expression) && !n.expression.questionDotToken &&
-      n.expression.name.text === "item" && kindOf(n.expression.expression) === "tensor"
+      n.expression.name.text === "item" && (kindOf(n.expression.expression) === "tensor" || tensorIndex(n.expression.expression))
     );
   };
   /**

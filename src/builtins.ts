@@ -719,7 +719,7 @@ export function isinstance(x: unknown, cls: typeof str): x is string;
 export function isinstance(x: unknown, cls: typeof list): x is unknown[];
 export function isinstance(x: unknown, cls: typeof bool): x is boolean;
 export function isinstance(x: unknown, cls: typeof dict): x is Record<string, unknown> | Map<unknown, unknown>;
-export function isinstance(x: unknown, cls: typeof int | typeof float): x is number;
+export function isinstance(x: unknown, cls: typeof int | typeof float | readonly (typeof int | typeof float)[]): x is number;
 export function isinstance<C extends Class>(x: unknown, cls: C | readonly C[]): x is InstanceType<C>;
 export function isinstance(x: unknown, cls: unknown): boolean {
   if (Array.isArray(cls)) return cls.some((c) => isinstance(x, c as Class));

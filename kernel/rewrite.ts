@@ -1863,7 +1863,8 @@ export function mayUseDialect(code: string): boolean {
       // and the builtins that tell a float (`isinstance(x, float)`, `type(x)`, `repr(x)`, `sum([...])`).
       (t.isPropertyAccessExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "math" && MATH_FLOATS.has(n.name.text)) ||
       (t.isCallExpression(n) && t.isIdentifier(n.expression) && FLOAT_BUILTINS.has(n.expression.text)) ||
-      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item")
+      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item" &&
+        (t.isCallExpression(n.parent) || t.isArrayLiteralExpression(n.parent) || t.isPropertyAssignment(n.parent) || t.isTemplateSpan(n.parent)))
     ) {
       found = true;
       return;

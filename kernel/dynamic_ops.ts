@@ -11,7 +11,7 @@
 import { isDict, Range, repr, slicePositions, str } from "../src/builtins";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivisionError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
-import { asPyIntKeyed, asPyTuple, pyIsTuple, pyTypeName } from "../src/pyrepr";
+import { asPyIntKeyed, asPyTuple, markPyFloat, PyFloat, pyIsTuple, pyTypeName } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { ndarray } from "../src/tensor/ndarray";
 import * as np from "../src/numpy/core";
@@ -358,7 +358,61 @@ export function tensor_truth(v: any): any {
  * variable declared as `0.` may hold a tensor by then: `res = 0.; res += t` is Python's tensor).
  */
 export function float_str<T>(x: T): T | string {
-  return typeof x === "number" ? pyFloat(x) : x;
+  return typeof x === "number" ? pyFloat(x) : x instanceof PyFloat ? pyFloat(x.value) : x;
+}
+
+/**
+ * An int the cell computed from int literals (`print(2**100)`, `10**20`, `2**53 + 1`): Python's is exact
+ * at any size, a JavaScript number only below 2**53, where it would print a float's digits
+ * (1.2676506002282294e+30) or a wrong int; there the same expression in BigInt (`exact`) is Python's.
+ */
+export function int_str(x: number, exact: () => bigint): number {
+  if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) < 2 ** 53) return x;
+  return exact() as unknown as number;
+}
+
+/**
+ * A number the cell wrote as a float (`1.0`, `x / 2`, `math.sqrt(4)`), passed on as src/pyrepr.ts's
+ * PyFloat to the one consumer the rewrite put it in: a list or dict literal (floats / float_dict),
+ * `xs.append`, isinstance / type, str.format and `%`. Typed as the number it stands for.
+ */
+export function py_float(x: number): number {
+  return (typeof x === "number" ? new PyFloat(x) : x) as unknown as number;
+}
+
+/**
+ * `t.item()` as Python's value: a float tensor's item is a Python float (`torch.tensor(3.).item()` prints
+ * `3.0`), which only the run can tell; it comes as a PyFloat to the same consumers as py_float's.
+ */
+export function item_of(t: Tensor): { item(): number } {
+  if (!(t instanceof Tensor)) return t;
+  return { item: () => (t.is_floating_point() ? py_float(t.item()) : t.item()) };
+}
+
+/**
+ * A list or tuple literal whose items at `at`, or the PyFloats among them
+ * (a float tensor's `.item()`), are Python's floats: marked so that print writes `[1.0, 2.5]`.
+ */
+export function floats<T extends unknown[]>(items: T, at: number[]): T {
+  for (const i of at) if (typeof items[i] === "number") markPyFloat(items, i);
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i];
+    if (v instanceof PyFloat) {
+      items[i] = v.value;
+      markPyFloat(items, i);
+    }
+  }
+  return items;
+}
+
+/** A dict literal whose values written as floats (PyFloats here) are Python's floats: `{'lr': 1.0}`. */
+export function float_dict<T extends object>(obj: T): T {
+  for (const [k, v] of Object.entries(obj)) {
+    if (!(v instanceof PyFloat)) continue;
+    (obj as Record<string, unknown>)[k] = v.value;
+    markPyFloat(obj, k);
+  }
+  return obj;
 }
 
 /**

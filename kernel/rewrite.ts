@@ -318,6 +318,8 @@ const MATH_FLOATS: ReadonlySet<string> = new Set([
   "tanh", "asinh", "acosh", "atanh", "fabs", "hypot", "radians", "degrees", "fsum", "copysign", "fmod", "erf", "erfc", "gamma", "lgamma",
   "dist", "cbrt", "exp2", "remainder", "ldexp", "pi", "e", "tau", "inf", "nan",
 ]);
+/** Python's builtins whose argument or result the dialect tells a float for: float(3) is 3.0, isinstance(1.0, float). */
+const FLOAT_BUILTINS: ReadonlySet<string> = new Set(["float", "isinstance", "type", "repr", "sum", "max", "min", "abs", "round"]);
 const DICT_METHODS: ReadonlySet<string> = new Set(["keys", "values", "items", "get", "pop", "setdefault", "update", "copy"]);
 
 /** Python's list methods that an array gets from src/pylist.ts where TypeScript has none (and `sort()`, `pop(i)`, whose JavaScript forms differ). */
@@ -968,7 +970,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (callee.text === "float") return true;
         if (callee.text === "abs") return n.arguments.length === 1 && floatKnown(n.arguments[0], seen);
         if (callee.text === "round") return n.arguments.length === 2 && floatKnown(n.arguments[0], seen);
-        if (callee.text === "max" || callee.text === "min") return n.arguments.length > 1 && n.arguments.every((a) => floatKnown(a, seen));
+        if (callee.text === "max" || callee.text === "min") {
+          // max(1.0, 2.0), and max([1.0, 2.0]) of a list literal whose items are all floats.
+          const one = n.arguments.length === 1 ? strip(n.arguments[0]) : undefined;
+          if (one && t.isArrayLiteralExpression(one)) return one.elements.length > 0 && one.elements.every((a) => floatKnown(a, seen));
+          return n.arguments.length > 1 && n.arguments.every((a) => floatKnown(a, seen));
+        }
+        // sum([1.0, 2.0]): a float when a float is among the list literal's items.
+        if (callee.text === "sum") {
+          const items = n.arguments.length > 0 ? strip(n.arguments[0]) : undefined;
+          return !!items && t.isArrayLiteralExpression(items) && items.elements.some((a) => floatKnown(a, seen));
+        }
         return false;
       }
       return t.isPropertyAccessExpression(callee) && mathFloat(callee);
@@ -993,6 +1005,84 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     };
     visit(sf);
     return floats;
+  };
+  /** Whether a number-typed expression is a Python int as written: int literals and `+ - * **` of them (`2**100`, `10**20`). */
+  const intKnown = (node: ts.Node): boolean => {
+    const n = strip(node);
+    if (kindOf(n) !== "number") return false;
+    if (t.isNumericLiteral(n)) return !floatForm(n.getText());
+    if (t.isPrefixUnaryExpression(n)) return n.operator === K.MinusToken && intKnown(n.operand);
+    if (!t.isBinaryExpression(n)) return false;
+    return [K.PlusToken, K.MinusToken, K.AsteriskToken, K.AsteriskAsteriskToken].includes(n.operatorToken.kind) && intKnown(n.left) && intKnown(n.right);
+  };
+  /** An intKnown expression's text with BigInt literals (`2**100` is `2n**100n`): Python's exact value. */
+  const bigIntText = (e: ts.Node): string => {
+    let out = "";
+    let pos = e.getStart(sf);
+    const visit = (m: ts.Node): void => {
+      if (t.isNumericLiteral(m)) {
+        out += `${text.slice(pos, m.end)}n`;
+        pos = m.end;
+      } else t.forEachChild(m, visit);
+    };
+    visit(e);
+    return out + text.slice(pos, e.end);
+  };
+  /** `t[i]` of a tensor, whose plan (a tensor) may come after its parent's look. */
+  const tensorIndex = (e: ts.Node): boolean => {
+    const n = strip(e);
+    return t.isElementAccessExpression(n) && kindOf(n.expression) === "tensor";
+  };
+  /** `X.item()` of a tensor: a Python float when X is a float tensor, which only the run can tell. */
+  const itemCall = (node: ts.Node): node is ts.CallExpression => {
+    const n = strip(node);
+    return (
+      t.isCallExpression(n) && n.arguments.length === 0 && t.isPropertyAccessExpression(n.expression) && !n.expression.questionDotToken &&
+      n.expression.name.text === "item" && (kindOf(n.expression.expression) === "tensor" || tensorIndex(n.expression.expression))
+    );
+  };
+  /**
+   * Passes a number the cell wrote as a float (floatKnown) or a tensor's `.item()` on as src/pyrepr.ts's
+   * PyFloat to the consumer around it (a list or dict literal, `xs.append`, isinstance, str.format, `%`,
+   * print), which takes the number out and keeps that it is Python's float. Whether it did.
+   */
+  const noteFloat = (node: ts.Node): boolean => {
+    const n = strip(node);
+    if (itemCall(n)) {
+      wrap((n.expression as ts.PropertyAccessExpression).expression, `${DYNAMIC_REF}.item_of(`, ")");
+      return true;
+    }
+    if (!floatKnown(n)) return false;
+    wrap(n, `${DYNAMIC_REF}.py_float(`, ")");
+    return true;
+  };
+  /**
+   * Whether a list or dict literal is a value that a cell may print: a variable's, an assignment's, a
+   * return's, an item of another such literal, or an argument of print / str / repr / list / sum / max /
+   * min / sorted / dict, `xs.append` / `xs.extend` / `xs.insert`, str.format or `%`. A library call's
+   * options or data are left as they are: a call around them would confuse its overloads.
+   */
+  const printable = (n: ts.Node): boolean => {
+    let child = n;
+    for (let p = n.parent; p; child = p, p = p.parent) {
+      if (t.isArrayLiteralExpression(p) || t.isParenthesizedExpression(p) || t.isPropertyAssignment(p) || t.isObjectLiteralExpression(p)) continue;
+      if (t.isVariableDeclaration(p)) return p.initializer === child;
+      if (t.isBinaryExpression(p)) return p.right === child && (p.operatorToken.kind === K.EqualsToken || (p.operatorToken.kind === K.PercentToken && kindOf(p.left) === "string"));
+      if (t.isReturnStatement(p) || t.isPropertyDeclaration(p)) return true;
+      if (t.isCallExpression(p) && p.expression !== child) {
+        const callee = p.expression;
+        if (t.isIdentifier(callee)) return ["print", "str", "repr", "list", "sum", "max", "min", "sorted", "dict"].includes(callee.text);
+        return t.isPropertyAccessExpression(callee) && ["append", "extend", "insert", "format"].includes(callee.name.text) && !dynamicCall(p, "floats");
+      }
+      return false;
+    }
+    return false;
+  };
+  /** A list literal typed as a tuple (`const p: [number, number] = [1.0, 2.0]`, `as const`), which a call around it could widen. */
+  const tupleTyped = (n: ts.Expression): boolean => {
+    if (t.isAsExpression(n.parent) || t.isTypeAssertionExpression(n.parent) || t.isSatisfiesExpression?.(n.parent)) return true;
+    const ctx = checker.getContextualType(n);
+    return !!ctx && (checker.isTupleType(ctx) || (ctx.isUnion() && ctx.types.some((m) => checker.isTupleType(m))));
   };
   /** Whether `n` (an `&&` / `||`) is used only for its truth: a condition, or an operand of one that is. */
   const truthOnly = (n: ts.Node): boolean => {
@@ -1193,6 +1283,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       setMethod(name, callee.expression) ? `set_${name}` : null;
     if (!helper) return false;
     const args = n.arguments;
+    // `losses.append(loss.item())`, `"{}".format(2.0)`: the float stays Python's in the list, the text.
+    if (helper === "list_append" || helper === "str_format") for (const a of args) if (!dynamicCall(a, "py_float")) noteFloat(a);
     plans.set(n, {
       result: "other",
       emit: (o) => {
@@ -1272,13 +1364,44 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // Python's dict literal with int keys (`counter_dict = {0: 0, 1: 0}`): JavaScript keeps each key as
     // its digits, so it would print as `{'0': 0, '1': 0}`; marked int-keyed it prints as Python's and
     // stays the same plain object (src/pyrepr.ts asPyIntKeyed).
+    // Python's floats as written in a dict or list literal (`{'lr': 1.0}`, `[1.0, 2.5]`, `[x / y]`,
+    // `[loss.item()]` of a float tensor) print as Python's: `{'lr': 1.0}`, where JavaScript writes 1.
+    if (t.isObjectLiteralExpression(n) && !dynamicCall(n.parent, "float_dict") && !assignedTo(n) && printable(n)) {
+      let marked = false;
+      for (const p of n.properties) if (t.isPropertyAssignment(p) && noteFloat(p.initializer)) marked = true;
+      if (marked) wrap(n, `${DYNAMIC_REF}.float_dict(`, ")");
+    }
+    // tuple([1.0, 2]) marks the tuple it makes (its list literal keeps the tuple's item types).
+    const tupleOf = t.isCallExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "tuple" && n.arguments.length === 1 && t.isArrayLiteralExpression(strip(n.arguments[0]));
+    const literal = t.isArrayLiteralExpression(n) && !tupleTyped(n);
+    if ((tupleOf || literal) && !dynamicCall(n.parent, "floats") && !assignedTo(n) && printable(n)) {
+      const items = tupleOf ? (strip((n as ts.CallExpression).arguments[0]) as ts.ArrayLiteralExpression).elements : (n as ts.ArrayLiteralExpression).elements;
+      const at: number[] = [];
+      let noted = false;
+      items.forEach((e, i) => {
+        if (itemCall(e)) noted = noteFloat(e) || noted;
+        else if (floatKnown(e)) at.push(i);
+      });
+      if (at.length > 0 || noted) wrap(n, `${DYNAMIC_REF}.floats(`, `, [${at.join(", ")}])`);
+    }
+    // isinstance(1.0, float), type(x / 2): the float the cell wrote.
+    if (t.isCallExpression(n) && t.isIdentifier(n.expression) && ((n.expression.text === "isinstance" && n.arguments.length === 2) || ((n.expression.text === "type" || n.expression.text === "repr") && n.arguments.length === 1))) {
+      if (!dynamicCall(n.arguments[0], "py_float")) noteFloat(n.arguments[0]);
+    }
     if (intKeyedLiteral(t, n) && !dynamicCall(n.parent, "int_keyed")) return wrap(n, `${DYNAMIC_REF}.int_keyed(`, ")");
     // Python's bound method: `map(self.scale, xs)`, `self.apply(self._init_weights)`, `sorted(xs, key=obj.score)`
     // pass the method with its object; JavaScript's `obj.scale` as a value forgets `this`.
     if (t.isPropertyAccessExpression(n) && methodAsValue(n)) return wrap(n.expression, `${DYNAMIC_REF}.bound(`, ")");
     // print(2.0), print(x / 2), str(3.0): a float as written prints as Python's float, `2.0`.
     if (t.isCallExpression(n) && t.isIdentifier(n.expression) && (n.expression.text === "print" || (n.expression.text === "str" && n.arguments.length === 1))) {
-      for (const a of n.arguments) if (!dynamicCall(strip(a), "float_str") && floatKnown(a)) wrap(a, `${DYNAMIC_REF}.float_str(`, ")");
+      for (const a of n.arguments) {
+        if (dynamicCall(strip(a), "float_str")) continue;
+        if (floatKnown(a)) wrap(a, `${DYNAMIC_REF}.float_str(`, ")");
+        // print(t.item()) of a float tensor: Python's float, `3.0`.
+        else if (itemCall(a)) noteFloat(a);
+        // print(2**100): Python's exact int, which a JavaScript number cannot hold: an error naming the limit.
+        else if (intKnown(a) && !t.isNumericLiteral(strip(a)) && !dynamicCall(strip(a), "int_str")) wrap(a, `${DYNAMIC_REF}.int_str(`, `, () => ${bigIntText(a)})`);
+      }
     }
     if (t.isCallExpression(n)) {
       if (dictCall(n)) return;
@@ -1317,6 +1440,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // A number as Python's str() of a float (`${1e-7}` is 1e-07, `${x}` of Infinity inf) and a dict literal as `{'a': 1}`.
     // A float as written (`${x}` of `x = 2.0`, `${a / b}`) is Python's `2.0`, which JavaScript writes `2`.
     if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && !dynamicCall(strip(n.expression), "float_str") && floatKnown(n.expression)) return wrap(n.expression, `${DYNAMIC_REF}.format(${DYNAMIC_REF}.float_str(`, "))");
+    // `${loss.item()}` of a float tensor: a PyFloat, which format() writes as Python's float.
+    if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && itemCall(n.expression)) noteFloat(n.expression);
     if (
       t.isTemplateSpan(n) && ["boolean", "null", "number", "other"].includes(kindOf(n.expression)) && !indexTemplate(n.parent) &&
       !dynamicCall(strip(n.expression), "format") && !dynamicCall(strip(n.expression), "index")
@@ -1376,6 +1501,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.PercentToken && kindOf(n.left) === "string" && !plans.has(n)) {
       // Python's `"%d items" % 3`, `"%s=%r" % [a, b]` (src/pystr.ts): printf-style formatting, a string.
+      if (!dynamicCall(n.right, "py_float")) noteFloat(n.right);
       plans.set(n, {
         result: "string",
         emit: (o) => {
@@ -1791,7 +1917,13 @@ export function mayUseDialect(code: string): boolean {
       (t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken || n.operator === K.ExclamationToken)) ||
       ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) ||
       t.isConditionalExpression(n) || t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || (t.isForStatement(n) && n.condition !== undefined) ||
-      wholeFloatLiteral(t, n)
+      wholeFloatLiteral(t, n) ||
+      // Python's floats the cell makes without a literal (`math.sqrt(4)`, `float(3)`, a tensor's `.item()`)
+      // and the builtins that tell a float (`isinstance(x, float)`, `type(x)`, `repr(x)`, `sum([...])`).
+      (t.isPropertyAccessExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "math" && MATH_FLOATS.has(n.name.text)) ||
+      (t.isCallExpression(n) && t.isIdentifier(n.expression) && FLOAT_BUILTINS.has(n.expression.text)) ||
+      (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item" &&
+        (t.isCallExpression(n.parent) || t.isArrayLiteralExpression(n.parent) || t.isPropertyAssignment(n.parent) || t.isTemplateSpan(n.parent)))
     ) {
       found = true;
       return;

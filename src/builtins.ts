@@ -11,12 +11,13 @@
  * (dicts: iterated by key), and tensors (as PyTorch 1.13's `Tensor` behaves under the same builtin).
  * Python's keywords come in a trailing options object: `sorted(xs, {key: len, reverse: true})`.
  *
- * What a JS number cannot say is left out rather than guessed: `int` and `float` are one type here,
- * so `isinstance(x, int)` is refused (use `Number.isInteger(x)`) and `float(3)` prints as `3`.
+ * `int` and `float` are one type to JavaScript: the notebook dialect tells a float the cell wrote
+ * (`1.0`, `x / 2`, `float(3)`, a float tensor's `.item()`) to print(), containers, format() and
+ * isinstance() (src/pyrepr.ts's PyFloat); any other whole number is an int.
  */
 import { inspect } from "util";
 import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError, ZeroDivisionError } from "./errors";
-import { asPyBuiltinType, asPyObject, asPyTuple, definePyName, isClass, objectAddress, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
+import { asPyBuiltinType, asPyObject, asPyTuple, copyPyFloats, definePyName, isPyFloatAt, markPyFloat, PyFloat, isClass, objectAddress, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
 import { PySet } from "./pyset";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
@@ -376,7 +377,7 @@ export function next<T, D>(iterator: Iterator<T, unknown> | { __next__(): T }, .
 export function list<T = any>(): T[];  // eslint-disable-line @typescript-eslint/no-explicit-any
 export function list<X extends PyIterable>(iterable: X): ItemOf<X>[];
 export function list(...args: unknown[]): unknown[] {
-  return args.length === 0 ? [] : Array.from(fromIterator(pyIterator(args[0])));
+  return args.length === 0 ? [] : copyPyFloats(args[0], Array.from(fromIterator(pyIterator(args[0]))));
 }
 
 /**
@@ -721,8 +722,9 @@ type Class = abstract new (...args: never[]) => object;
 
 /**
  * Python's `isinstance(x, cls)`: whether `x` is an instance of the class (or of one of an array of
- * classes), `str` and `list` for strings and arrays. A JS number is not an int or a float: use
- * `Number.isInteger(x)` or `typeof x === "number"`.
+ * classes), `str` and `list` for strings and arrays. A number is an `int` or a `float` as type() tells
+ * them: a float the cell wrote (`1.0`, `x / 2`, a float tensor's `.item()`) is a float, which the notebook
+ * dialect passes on; any other number is an int when it is whole (an earlier cell's `x = 1.0` too).
  * @example isinstance(m, nn.Linear)
  * @example isinstance(x, torch.Tensor)  // an nn.Parameter is a Tensor, as in PyTorch
  */
@@ -730,6 +732,7 @@ export function isinstance(x: unknown, cls: typeof str): x is string;
 export function isinstance(x: unknown, cls: typeof list): x is unknown[];
 export function isinstance(x: unknown, cls: typeof bool): x is boolean;
 export function isinstance(x: unknown, cls: typeof dict): x is Record<string, unknown> | Map<unknown, unknown>;
+export function isinstance(x: unknown, cls: typeof int | typeof float | readonly (typeof int | typeof float)[]): x is number;
 export function isinstance<C extends Class>(x: unknown, cls: C | readonly C[]): x is InstanceType<C>;
 export function isinstance(x: unknown, cls: unknown): boolean {
   if (Array.isArray(cls)) return cls.some((c) => isinstance(x, c as Class));
@@ -737,8 +740,10 @@ export function isinstance(x: unknown, cls: unknown): boolean {
   if (cls === list) return Array.isArray(x) && !pyIsTuple(x);
   if (cls === bool) return typeof x === "boolean";
   if (cls === dict) return (isDict(x) || x instanceof Map) && pyMappingOf(x) === null;
+  // A number is int or float as type() tells them (a float the cell wrote, `1.0`, comes as a PyFloat).
   if (cls === int || cls === float) {
-    throw new TypeError(`isinstance(x, ${cls === int ? "int" : "float"}): a JS number is neither an int nor a float; use Number.isInteger(x) or typeof x === "number"`);
+    if (typeof x === "boolean") return cls === int;
+    return (typeof x === "number" || typeof x === "bigint" || x instanceof PyFloat) && type(x) === (cls as unknown);
   }
   if (typeof cls !== "function") throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
   return x instanceof (cls as Class);
@@ -772,9 +777,11 @@ function builtinType(name: string): PyClass {
  * integral, else `float` (the dialect cannot tell `1.0` from `1`); arrays are `list` or `tuple`.
  * @example print(type(x))  // <class 'torch.Tensor'>
  */
+export function type(x: number): PyClass & (typeof int | typeof float);
 export function type<T extends object>(x: T): PyClass & (abstract new (...args: any[]) => T); // eslint-disable-line @typescript-eslint/no-explicit-any
 export function type(x: unknown): PyClass;
 export function type(x: unknown): PyClass {
+  if (x instanceof PyFloat) return float as unknown as PyClass;
   if (typeof x === "number") return (Number.isInteger(x) ? int : float) as unknown as PyClass;
   if (typeof x === "bigint") return int as unknown as PyClass;
   if (typeof x === "string") return str as unknown as PyClass;
@@ -925,6 +932,11 @@ function dictOf(source: unknown, kwargs: Record<string, unknown> | undefined): R
   }
   const d: Record<string, unknown> = {};
   for (const [k, v] of pairs) d[k as string] = v;
+  // `dict(lr=1.0)`, `dict(cfg)`: a float the cell wrote stays Python's float.
+  for (const from of [source, kwargs]) {
+    if (!isDict(from)) continue;
+    for (const k of Object.keys(from)) if (isPyFloatAt(from, k) && Object.is(d[k], from[k])) markPyFloat(d, k);
+  }
   return d;
 }
 

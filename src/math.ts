@@ -152,13 +152,23 @@ export function isclose(a: Real, b: Real, { rel_tol = 1e-9, abs_tol = 0 }: Isclo
   return diff <= Math.abs(rel_tol * y) || diff <= Math.abs(rel_tol * x) || diff <= abs_tol;
 }
 
-/** `math.factorial(n)`: n! of an int n >= 0 (exact up to 18!, a float's nearest value beyond). */
+/**
+ * An int result of `call` as a number: Python's int is exact at any size, a JavaScript number only up
+ * to 2**53, so a larger one is an OverflowError naming the exact value (rather than a float's digits).
+ */
+function exactInt(value: bigint, call: string): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new OverflowError(`${call} is ${value}, beyond 2**53, the largest int a JavaScript number holds exactly (use BigInt for it)`);
+  }
+  return Number(value);
+}
+/** `math.factorial(n)`: n! of an int n >= 0; beyond 2**53 (from 19!) an OverflowError (see exactInt). */
 export function factorial(n: number): number {
   const k = integer(n);
   if (k < 0) throw new ValueError("factorial() not defined for negative values");
-  let out = 1;
-  for (let i = 2; i <= k; i++) out *= i;
-  return out;
+  let out = 1n;
+  for (let i = 2n; i <= BigInt(k); i++) out *= i;
+  return exactInt(out, `math.factorial(${k})`);
 }
 /** `math.comb(n, k)`: ways to choose k of n, without order. */
 export function comb(n: number, k: number): number {
@@ -167,9 +177,9 @@ export function comb(n: number, k: number): number {
   if (a < 0) throw new ValueError("n must be a non-negative integer");
   if (b < 0) throw new ValueError("k must be a non-negative integer");
   if (b > a) return 0;
-  let out = 1;
-  for (let i = 1; i <= Math.min(b, a - b); i++) out = (out * (a - i + 1)) / i;
-  return Math.round(out);
+  let out = 1n;
+  for (let i = 1n; i <= BigInt(Math.min(b, a - b)); i++) out = (out * (BigInt(a) - i + 1n)) / i;
+  return exactInt(out, `math.comb(${a}, ${b})`);
 }
 /** `math.perm(n, k=None)`: ways to choose k of n, in order (n! without k). */
 export function perm(n: number, k?: number | null): number {
@@ -178,9 +188,9 @@ export function perm(n: number, k?: number | null): number {
   if (a < 0) throw new ValueError("n must be a non-negative integer");
   if (b < 0) throw new ValueError("k must be a non-negative integer");
   if (b > a) return 0;
-  let out = 1;
-  for (let i = a - b + 1; i <= a; i++) out *= i;
-  return out;
+  let out = 1n;
+  for (let i = BigInt(a - b + 1); i <= BigInt(a); i++) out *= i;
+  return exactInt(out, `math.perm(${a}, ${b})`);
 }
 /** `math.gcd(*integers)`: the greatest common divisor (0 of none), never negative. */
 export function gcd(...integers: number[]): number {

@@ -15,7 +15,7 @@
  */
 import { OverflowError, TypeError, ValueError } from "./errors";
 import { pyFloat } from "./testing/pyrepr";
-import { pyTypeName } from "./pyrepr";
+import { PyFloat, pyTypeName } from "./pyrepr";
 
 interface Spec {
   fill: string;
@@ -309,6 +309,7 @@ interface SelfFormatting {
 export function format(value: unknown, spec = "", plain: (v: unknown) => string = String): string {
   if (typeof value === "boolean") return spec === "" ? (value ? "True" : "False") : formatInt(value ? 1 : 0, spec, "bool");
   if (typeof value === "bigint") return formatInt(value, spec);
+  if (value instanceof PyFloat) return spec === "" ? pyFloat(value.value) : formatFloat(value.value, spec);
   if (typeof value === "number") return Number.isInteger(value) && !Object.is(value, -0) ? formatInt(value, spec) : formatFloat(value, spec);
   if (typeof value === "string") return formatStr(value, spec);
   if (typeof value === "object" && value !== null && typeof (value as Partial<SelfFormatting>).__format__ === "function") return (value as SelfFormatting).__format__(spec);

@@ -12,7 +12,7 @@
  */
 import { pyEqual, repr, sorted, SortedOptions } from "./builtins";
 import { IndexError, TypeError, ValueError } from "./errors";
-import { pyTypeName } from "./pyrepr";
+import { markPyFloat, PyFloat, pyTypeName } from "./pyrepr";
 
 /** Python's `x in list`, `list.index` and `list.count`: identity first, then `==`. */
 export function sameItem(a: unknown, b: unknown): boolean {
@@ -32,7 +32,9 @@ function asIndex(i: unknown): number {
 
 /** `xs.append(x)`: x added at the end, in place; returns None. */
 export function list_append<T>(xs: T[], x: T): void {
-  asList(xs, "append").push(x);
+  // A float as the cell wrote it (`losses.append(loss.item())`) stays Python's float in the list.
+  if (x instanceof PyFloat) markPyFloat(xs, asList(xs, "append").push(x.value as T) - 1);
+  else asList(xs, "append").push(x);
 }
 
 /** `xs.extend(iterable)`: each item of iterable (a list, a string's characters, a generator) added at the end. */

@@ -4,6 +4,8 @@
  * made-up one the first time it is printed, distinct per object, so that `a is b` reads the same in
  * both: two prints of one node show one address, two nodes two addresses.
  */
+import { pyFloat } from "./testing/pyrepr";
+
 const addresses = new WeakMap<object, string>();
 let next = 0;
 
@@ -158,6 +160,62 @@ export const PY_FLOATS = Symbol.for("torchlab.pyFloats");
 export function asPyFloats<T extends unknown[]>(items: T): T {
   Object.defineProperty(items, PY_FLOATS, { value: true });
   return items;
+}
+
+/**
+ * Marks the items of a list or tuple, or the values of a dict (a plain object), that are Python floats
+ * as the cell wrote them (`[1.0, 2]`, `{'lr': 1.0}`, `losses.append(loss.item())` of a float tensor):
+ * a whole number there prints as Python's float, `1.0`, where JavaScript's number prints `1`. The
+ * container stays an ordinary one; the mark is by position (or key), so an item written over later
+ * keeps it.
+ */
+export const PY_FLOAT_AT = Symbol.for("torchlab.pyFloatAt");
+export function markPyFloat(container: object, key: number | string): void {
+  let marks = (container as { [PY_FLOAT_AT]?: Set<number | string> })[PY_FLOAT_AT];
+  if (marks === undefined) {
+    marks = new Set();
+    Object.defineProperty(container, PY_FLOAT_AT, { value: marks });
+  }
+  marks.add(key);
+}
+
+/** Whether `container[key]` was marked a Python float (asPyFloats, markPyFloat). */
+export function isPyFloatAt(container: object, key: number | string): boolean {
+  if (typeof key === "number" && (container as { [PY_FLOATS]?: boolean })[PY_FLOATS] === true) return true;
+  return (container as { [PY_FLOAT_AT]?: Set<number | string> })[PY_FLOAT_AT]?.has(key) === true;
+}
+
+/** Copies `from`'s float marks onto `to`, item for item (`list(xs)`, `tuple(xs)`, `xs.copy()`). */
+export function copyPyFloats<T extends object>(from: unknown, to: T): T {
+  if (!Array.isArray(from) || !Array.isArray(to)) return to;
+  if ((from as { [PY_FLOATS]?: boolean })[PY_FLOATS] === true) return asPyFloats(to as unknown[]) as unknown as T;
+  const marks = (from as { [PY_FLOAT_AT]?: Set<number | string> })[PY_FLOAT_AT];
+  if (marks !== undefined) for (const k of marks) markPyFloat(to, k);
+  return to;
+}
+
+/**
+ * A number the notebook dialect knows to be a Python float (`2.0`, `x / 2`, a float tensor's `.item()`)
+ * on its way into a list, a dict, print(), str(), format() or isinstance(): the rewrite wraps it where
+ * the value is consumed, and each consumer takes the number out (src/pylist.ts, kernel/dynamic_ops.ts).
+ * Formatted, it is Python's float: `format(2.0)` is `2.0`, `'%s' % 2.0` is `2.0`.
+ */
+export class PyFloat {
+  constructor(readonly value: number) {}
+  valueOf(): number {
+    return this.value;
+  }
+  toString(): string {
+    return pyFloat(this.value);
+  }
+  [PY_REPR](): string {
+    return pyFloat(this.value);
+  }
+}
+
+/** `x` without its PyFloat wrapper. */
+export function pyNumber<T>(x: T): T {
+  return (x instanceof PyFloat ? x.value : x) as T;
 }
 
 /** Whether an array was marked a tuple (asPyTuple). */

@@ -13,7 +13,7 @@
 import { repr, str } from "./builtins";
 import { AttributeError, IndexError, KeyError, TypeError, ValueError } from "./errors";
 import { format as pyformat, formatFloat } from "./pyformat";
-import { asPyTuple, pyTypeName } from "./pyrepr";
+import { asPyTuple, isPyFloatAt, PyFloat, pyTypeName } from "./pyrepr";
 
 /** Python's whitespace (str.isspace): JavaScript's `\s` without U+FEFF, with the separators U+001C..U+001F and U+0085. */
 const SPACE = "(?:(?!\\ufeff)[\\s\\x1c-\\x1f\\x85])";
@@ -418,7 +418,8 @@ export function str_format(fmt: string, ...args: FormatArgument[]): string {
       return positional[i];
     }
     if (!Object.prototype.hasOwnProperty.call(keywords, name)) throw new KeyError(`'${name}'`);
-    return keywords[name];
+    const v = keywords[name];
+    return typeof v === "number" && isPyFloatAt(keywords, name) ? new PyFloat(v) : v;
   };
   /** `0.shape`, `x[1].name`: the argument, then each attribute or item Python's field name reads. */
   const fieldValue = (name: string): unknown => {
@@ -518,7 +519,8 @@ export function str_mod(fmt: string, values: unknown): string {
   const named = /%\([^)]*\)/.test(text);
   const wanted = [...text.matchAll(CONVERSION)].reduce((n, m) => n + (m[5] === "%" ? 0 : 1 + (m[3] === "*" ? 1 : 0) + (m[4] === "*" ? 1 : 0)), 0);
   const list = Array.isArray(values) && wanted === 1 && values.length !== 1;
-  const args = named ? [] : Array.isArray(values) && !list ? [...values] : [values];
+  // A tuple's floats as the cell wrote them (`"%s" % (2.0,)`) format as Python's floats.
+  const args = named ? [] : Array.isArray(values) && !list ? values.map((v, i) => (typeof v === "number" && isPyFloatAt(values, i) ? new PyFloat(v) : v)) : [values];
   let next = 0;
   const take = (): unknown => {
     if (next >= args.length) throw new TypeError("not enough arguments for format string");
@@ -527,7 +529,7 @@ export function str_mod(fmt: string, values: unknown): string {
   const out = text.replace(CONVERSION, (whole, key: string | undefined, flags: string, w: string | undefined, prec: string | undefined, conv: string) => {
     if (conv === "%") return "%";
     const asNumber = (v: unknown): number => {
-      if (typeof v === "number" || typeof v === "boolean") return Number(v);
+      if (typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat) return Number(v);
       if (v !== null && typeof v === "object" && typeof (v as { item?: unknown }).item === "function" && typeof (v as { numel?: unknown }).numel === "function" && (v as { numel(): number }).numel() === 1) return Number((v as { item(): number }).item());
       if (conv === "c") throw new TypeError("%c requires int or char");
       throw new TypeError(`%${conv} format: ${"xXo".includes(conv) ? "an integer" : "a real number"} is required, not ${pyTypeName(v)}`);

@@ -12,7 +12,7 @@ import { abs, enumerate, float, getattr, hasattr, int, isinstance, setattr, iter
 import { contains } from "../src/pyin";
 import { str_format } from "../src/pystr";
 import { pythonRepr } from "../src/display/pylist";
-import { asPyTuple } from "../src/pyrepr";
+import { asPyTuple, PyFloat } from "../src/pyrepr";
 import { TORCHLAB_VERSION } from "../src/version";
 import { torchvision } from "../src";
 import { SRC, cellDiagnostics } from "./cell_types";
@@ -372,10 +372,11 @@ describe("behaviour beyond single values", () => {
     expect(ref.round_fuzz.length).toBe(300);
   });
 
-  test("isinstance narrows the type; int and float are refused with what to use instead", () => {
+  test("isinstance narrows the type; a number is an int when whole, a float otherwise or when the dialect says so (PyFloat)", () => {
     const v: unknown = torch.ones(2);
     if (isinstance(v, torch.Tensor)) expect(v.shape[0]).toBe(2);
-    expect(() => untyped.isinstance(1, int)).toThrow(/a JS number is neither an int nor a float; use Number.isInteger/);
+    expect([untyped.isinstance(1, int), untyped.isinstance(1, float), untyped.isinstance(1.5, float), untyped.isinstance(true, int), untyped.isinstance("1", int)]).toEqual([true, false, true, true, false]);
+    expect([untyped.isinstance(new PyFloat(1), float), untyped.isinstance(new PyFloat(1), int), untyped.isinstance(new PyFloat(1), [int, float])]).toEqual([true, false, true]);
   });
 
   test("torch.__version__ and torchvision.__version__ are PyTorch's releases with torchlab's as the local label", () => {

@@ -9,7 +9,7 @@
  * keeps Node's format for the whole value. Duck-typed, so the kernel's emitter needs no torch import.
  */
 import { inspect } from "util";
-import { ipythonReprOf, pyClassQualname, pyDictKey, pyMappingOf, pyReprOf, PY_FLOATS, PY_TUPLE } from "../pyrepr";
+import { ipythonReprOf, isPyFloatAt, pyClassQualname, pyDictKey, pyMappingOf, pyReprOf, PY_TUPLE } from "../pyrepr";
 import { ipythonPretty, type PrettyDoc } from "./ipython_pretty";
 import { pyFloat } from "../testing/pyrepr";
 
@@ -109,7 +109,7 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     seen.add(v);
     const entries: [PrettyDoc, PrettyDoc][] = [];
     for (const [key, value] of Object.entries(v)) {
-      const d = doc(value, seen, cell, dicts);
+      const d = typeof value === "number" && isPyFloatAt(v, key) ? pyFloat(value) : doc(value, seen, cell, dicts);
       if (d === null) return null;
       const k = pyDictKey(v, key); // an optimizer state's {0: ...}
       entries.push([typeof k === "number" ? String(k) : pyString(k), d]);
@@ -147,10 +147,9 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || seen.has(v)) return null;
   seen.add(v);
   const items: PrettyDoc[] = [];
-  // A float tensor's tolist(): Python's floats, `[1.0, 2.5]`.
-  const floats = (v as { [PY_FLOATS]?: boolean })[PY_FLOATS] === true;
+  // A float tensor's tolist() and the floats a cell wrote (`[1.0, 2.5]`): Python's floats.
   for (let i = 0; i < v.length; i++) {
-    const p = floats && typeof v[i] === "number" ? pyFloat(v[i] as number) : doc(v[i], seen, cell, dicts);
+    const p = typeof v[i] === "number" && isPyFloatAt(v, i) ? pyFloat(v[i] as number) : doc(v[i], seen, cell, dicts);
     if (p === null) return null;
     items.push(p);
   }

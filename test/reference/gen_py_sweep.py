@@ -714,6 +714,48 @@ CASES = [
      'let x: any = 2.0; x = x * torch.ones(1); print(x)'),
     ('floats_as_written_13', "s = 0.5; s += 1; print(s, f'{s}')",
      'let s = 0.5; s += 1; print(s, `${s}`)'),
+    # Floats as written inside lists, tuples and dicts, a float tensor's .item(), str.format and %.
+    ('floats_in_containers_01', "print([1.0, 2.5], (1.0, 2), {'lr': 1.0, 'n': 2})",
+     "print([1.0, 2.5], tuple([1.0, 2]), {'lr': 1.0, 'n': 2})"),  # fixed
+    ('floats_in_containers_02', "x = [0.5, 2.0]; d = {'lr': 1.0}; print(x, str(x), f'{x}', d, repr(x))",
+     "const x = [0.5, 2.0]; const d = {'lr': 1.0}; print(x, str(x), `${x}`, d, repr(x))"),  # fixed
+    ('floats_in_containers_03', "import math\nx = 4; y = 2\nprint([x / y, float(3), math.sqrt(4), 2.0 * 3], {'a': [1.0]})",
+     "let x = 4; let y = 2; print([x / y, float(3), math.sqrt(4), 2.0 * 3], {'a': [1.0]})"),  # fixed
+    ('floats_in_containers_04', "xs = [1.0]; xs.append(2); ys = []; ys.append(2.0); ys.append(3); print(xs, ys, list(xs), tuple(ys))",
+     "const xs = [1.0]; xs.append(2); const ys: number[] = []; ys.append(2.0); ys.append(3); print(xs, ys, list(xs), tuple(ys))"),  # fixed
+    ('floats_in_containers_05', "print(dict(lr=1.0), dict({'a': 2.0}), {0: 1.0})",
+     "print(dict({lr: 1.0}), dict({'a': 2.0}), {0: 1.0})"),  # fixed
+    ('floats_in_containers_06', "cfg = {'lr': 1e-3, 'wd': 0.0, 'epochs': 10}; print(cfg, [1, 2])",
+     "const cfg = {'lr': 1e-3, 'wd': 0.0, 'epochs': 10}; print(cfg, [1, 2])"),  # fixed
+    ('item_float_01', "print(torch.tensor(3.).item(), torch.tensor(3).item(), torch.tensor([1., 2.]).sum().item())",
+     "print(torch.tensor(3.).item(), torch.tensor(3).item(), torch.tensor([1., 2.]).sum().item())"),  # fixed
+    ('item_float_03', "print(f'{torch.tensor(3.).item()} {torch.tensor(3).item()}', str(torch.tensor(2.).item()), [torch.tensor(2.).item()])",
+     "print(`${torch.tensor(3.).item()} ${torch.tensor(3).item()}`, str(torch.tensor(2.).item()), [torch.tensor(2.).item()])"),  # fixed
+    ('item_float_04', "x = torch.tensor(2.)\nprint({'loss': x.item(), 'n': torch.tensor(2).item()}, (x.item(), 1))",
+     "const x = torch.tensor(2.); print({'loss': x.item(), 'n': torch.tensor(2).item()}, tuple([x.item(), 1]))"),  # fixed
+    ('item_float_05', "print(torch.tensor([0.25, 0.5]).mean().item(), torch.tensor([1, 2]).sum().item())",
+     "print(torch.tensor([0.25, 0.5]).mean().item(), torch.tensor([1, 2]).sum().item())"),
+    ('float_sum_01', "print(sum([1.0, 2.0]), sum([1, 2]), max([1.0, 2.0]), max([1, 2]), min(1.0, 2.0))",
+     "print(sum([1.0, 2.0]), sum([1, 2]), max([1.0, 2.0]), max([1, 2]), min(1.0, 2.0))"),  # fixed
+    ('float_format_01', "print('{}'.format(2.0), '{:.2f} {}'.format(2.0, 3), '{lr}'.format(lr=1.0))",
+     "print('{}'.format(2.0), '{:.2f} {}'.format(2.0, 3), '{lr}'.format({lr: 1.0}))"),  # fixed
+    ('float_format_02', "print('%s' % 2.0, '%s %s' % (2.0, 1), '%d %.1f %s %r' % (2.0, 2.0, 2.0, 2.0))",
+     "print('%s' % 2.0, '%s %s' % tuple([2.0, 1]), '%d %.1f %s %r' % tuple([2.0, 2.0, 2.0, 2.0]))"),  # fixed
+    ('float_types_01', "print(isinstance(1.0, float), isinstance(1.0, int), isinstance(1, float), isinstance(1, int))",
+     "print(isinstance(1.0, float), isinstance(1.0, int), isinstance(1, float), isinstance(1, int))"),  # fixed
+    ('float_types_02', "print(isinstance(True, int), isinstance('a', float), isinstance(0.5, (int, float)), isinstance(2, (int, float)))",
+     "print(isinstance(true, int), isinstance('a', float), isinstance(0.5, [int, float]), isinstance(2, [int, float]))"),  # fixed
+    ('float_types_03', "x = 2.0; print(type(1.0).__name__, type(1).__name__, type(x) == float, type(x) == int, type(x / 1).__name__)",
+     "let x = 2.0; print(type(1.0).__name__, type(1).__name__, type(x) == float, type(x) == int, type(x / 1).__name__)"),  # fixed
+    ('float_types_04', "print(type(torch.tensor(2.).item()).__name__, isinstance(torch.tensor(2).item(), int), isinstance(torch.tensor(2.).item(), float))",
+     "print(type(torch.tensor(2.).item()).__name__, isinstance(torch.tensor(2).item(), int), isinstance(torch.tensor(2.).item(), float))"),  # fixed
+    # Ints beyond 2**53 from int literals print Python's exact digits (a JavaScript number would not hold them).
+    ('big_ints_01', "print(2**100, 10**20, 2**53 + 1, -2**70)",
+     "print(2**100, 10**20, 2**53 + 1, -(2**70))"),  # fixed
+    ('big_ints_02', "import math; print(2**10, 3 * 4, 2**-1, math.factorial(18), math.comb(10, 3), math.perm(5))",
+     "print(2**10, 3 * 4, 2**-1, math.factorial(18), math.comb(10, 3), math.perm(5))"),
+    ('big_ints_03', "print(2**100 + 1)",
+     "print(2n ** 100n + 1n)"),
 ]
 
 

@@ -384,9 +384,11 @@ export function py_float(x: number): number {
  * `t.item()` as Python's value: a float tensor's item is a Python float (`torch.tensor(3.).item()` prints
  * `3.0`), which only the run can tell; it comes as a PyFloat to the same consumers as py_float's.
  */
-export function item_of(t: Tensor): { item(): number } {
-  if (!(t instanceof Tensor)) return t;
-  return { item: () => (t.is_floating_point() ? py_float(t.item()) : t.item()) };
+export function item_of<T>(t: T): T {
+  if (t instanceof Tensor) return { item: () => (t.is_floating_point() ? py_float(t.item()) : t.item()) } as unknown as T;
+  // NumPy's item() of a float array is Python's float too.
+  if (t instanceof ndarray && t._dtype.is_floating_point) return { item: () => py_float(t.item() as number) } as unknown as T;
+  return t;
 }
 
 /**

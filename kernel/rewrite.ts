@@ -1038,7 +1038,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const n = strip(node);
     return (
       t.isCallExpression(n) && n.arguments.length === 0 && t.isPropertyAccessExpression(n.expression) && !n.expression.questionDotToken &&
-      n.expression.name.text === "item" && (kindOf(n.expression.expression) === "tensor" || tensorIndex(n.expression.expression))
+      n.expression.name.text === "item" && !dynamicCall(n.expression.expression, "item_of") &&
+      (kindOf(n.expression.expression) === "tensor" || tensorIndex(n.expression.expression))
     );
   };
   /**

@@ -185,8 +185,8 @@ const CASES: Record<string, () => unknown> = {
 /** A result as the generator writes NumPy's: an ndarray as {dtype, shape, data}, a tuple as a list. */
 function plain(v: unknown): unknown {
   if (v instanceof ndarray) {
-    const data = Array.from(v.data as ArrayLike<number>, (x) => (String(v.dtype) === "torch.bool" ? x !== 0 : x));
-    return { dtype: String(v.dtype).replace(/^torch\./, ""), shape: [...v.shape], data };
+    const data = Array.from(v.data as ArrayLike<number>, (x) => (String(v._dtype) === "torch.bool" ? x !== 0 : x));
+    return { dtype: String(v._dtype).replace(/^torch\./, ""), shape: [...v.shape], data };
   }
   if (Array.isArray(v)) return v.map(plain);
   return v === undefined ? null : v;

@@ -10,6 +10,9 @@ import * as D from "../tensor/dtype";
 import { float32Scalar, ndarray, npdtype } from "../tensor/ndarray";
 import { Tensor } from "../tensor/tensor";
 import { indexItems, IndexItem } from "../ops/movement";
+import { stridesOf } from "../tensor/repr";
+
+export { stridesOf };
 
 export type Scalar = number | boolean;
 export type Nested = Scalar | ndarray | Nested[];
@@ -230,15 +233,6 @@ export function shapeText(shape: readonly number[]): string {
   return `(${shape.join(",")}${shape.length === 1 ? "," : ""})`;
 }
 
-export function stridesOf(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i];
-  }
-  return s;
-}
 
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   const n = Math.max(...shapes.map((s) => s.length));

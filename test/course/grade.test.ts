@@ -34,8 +34,9 @@ beforeAll(async () => {
     out: OUT,
     jobs: 2,
     // Generous for the loaded machines tests share: the slowest honest cell (the training test) takes
-    // ~2 s on a quiet machine and over 20 s at a load of 40 on two cores.
-    cellTimeout: 45,
+    // ~2 s on a quiet machine and over 20 s at a load of 40 on two cores. dave's infinite loop waits it
+    // out, so each second here is a second of the suite.
+    cellTimeout: 30,
     timeout: 300,
     memoryMb: 1024,
     seed: 0,

@@ -16,53 +16,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { expectedOutput as expected, runCaseCells, type Case } from "./_case_cells";
 
-interface Case {
-  name: string;
-  py: string;
-  ts: string;
-  print: string;
-  error?: [string, string];
-}
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "py_sweep.json"), "utf8")) as { cases: Case[] };
 
-const MARKER = "@@case ";
-const GROUP = 60;
-const text = (t: string | string[]): string => (Array.isArray(t) ? t.join("") : t);
-
-const printed = new Map<string, string>();
+let printed: Map<string, string>;
 
 beforeAll(async () => {
-  // A case that raises catches its error and prints Python's `ERR <type> <message>` for it, so that every
-  // case can share a cell with others (each cell costs the kernel a type check).
-  const body = (c: Case): string => (c.error ? `try {\n${c.ts}\n} catch (e: any) {\n  print("ERR", e.name, e.message);\n}` : `{\n${c.ts}\n}`);
-  const cells: string[] = [];
-  for (let i = 0; i < fixture.cases.length; i += GROUP) {
-    cells.push(fixture.cases.slice(i, i + GROUP).map((c) => `print(${JSON.stringify(`${MARKER}${c.name}:`)}, end="");\n${body(c)}`).join("\n"));
-  }
-  const dir = tempDir("torchlab-py-sweep-");
-  fs.writeFileSync(path.join(dir, "py_sweep.ipynb"), JSON.stringify(notebook(cells)));
-  const run = await runCli(["run", path.join(dir, "py_sweep.ipynb"), "--out", dir]);
-  if (run.status !== 0) throw new Error(run.stderr);
-  const nb = JSON.parse(fs.readFileSync(path.join(dir, "py_sweep.ipynb"), "utf8"));
-  for (const cell of nb.cells) {
-    let stdout = "";
-    for (const o of cell.outputs) {
-      if (o.output_type === "stream" && o.name === "stdout") stdout += text(o.text);
-      // A cell that fails stops its later cases, whose outputs are then missing: report where it failed.
-      if (o.output_type === "error") stdout += `\nERR ${o.ename} ${o.evalue}\n`;
-    }
-    // Each case's output runs from its marker to the next marker (which may follow an `end=""`).
-    for (const piece of stdout.split(MARKER).slice(1)) {
-      const colon = piece.indexOf(":");
-      printed.set(piece.slice(0, colon), piece.slice(colon + 1));
-    }
-  }
+  printed = await runCaseCells(fixture.cases, 60, "py-sweep");
 }, 300000);
-
-// What Python printed, then `ERR <type> <message>` where it raised.
-const expected = (c: Case): string => c.print + (c.error ? `ERR ${c.error[0]} ${c.error[1]}\n` : "");
 
 describe("what a notebook prints through Python's builtins is Python's text", () => {
   test.each(fixture.cases.filter((c) => !c.error).map((c) => [c.name, c] as const))("%s", (name, c) => {

@@ -5,13 +5,12 @@ print with what Python printed (or the error's type and message): creation and d
 promotion, broadcasting, operators, ufuncs, indexing and assignment, methods and reductions, and
 interop with torch. Run with Debian's /usr/bin/python3 from test/reference: writes numpy.json.
 """
-import contextlib
-import io
-import json
 import sys
 
 import numpy as np
 import torch
+
+from gen_py_sweep import write_cases
 
 assert np.__version__.startswith("1.24"), np.__version__
 assert torch.__version__.startswith("1.13"), torch.__version__
@@ -161,24 +160,8 @@ CASES = [
 ]
 
 
-def run(py):
-    buf = io.StringIO()
-    scope = {"torch": torch, "np": np}
-    with contextlib.redirect_stdout(buf):
-        try:
-            exec(py, scope)
-        except Exception as e:  # noqa: BLE001 - the case's error is its reference
-            return {"print": buf.getvalue(), "error": [type(e).__name__, str(e)]}
-    return {"print": buf.getvalue()}
-
-
 def main():
-    names = [n for n, _, _ in CASES]
-    assert len(names) == len(set(names)), "case names must be unique"
-    out = {"cases": [dict(name=n, py=py, ts=ts, **run(py)) for n, py, ts in CASES]}
-    with open("numpy.json", "w") as f:
-        json.dump(out, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+    write_cases(CASES, "numpy.json", {"torch": torch, "np": np})
 
 
 if __name__ == "__main__":

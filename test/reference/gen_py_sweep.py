@@ -759,9 +759,10 @@ CASES = [
 ]
 
 
-def run(py):
+def run(py, names=None):
+    """What `py` prints in a fresh scope of `names` (torch, nn, F, optim by default), and its error."""
     buf = io.StringIO()
-    scope = {"torch": torch, "nn": nn, "F": F, "optim": optim}
+    scope = dict(names or {"torch": torch, "nn": nn, "F": F, "optim": optim})
     with contextlib.redirect_stdout(buf):
         try:
             exec(py, scope)
@@ -770,13 +771,18 @@ def run(py):
     return {"print": buf.getvalue()}
 
 
-def main():
-    names = [n for n, _, _ in CASES]
-    assert len(names) == len(set(names)), "case names must be unique"
-    out = {"cases": [dict(name=n, py=py, ts=ts, **run(py)) for n, py, ts in CASES]}
-    with open("py_sweep.json", "w") as f:
+def write_cases(cases, path, names=None):
+    """Writes {"cases": [{name, py, ts, print, error?}]} for (name, python, dialect) triples (also gen_numpy.py's)."""
+    case_names = [n for n, _, _ in cases]
+    assert len(case_names) == len(set(case_names)), "case names must be unique"
+    out = {"cases": [dict(name=n, py=py, ts=ts, **run(py, names)) for n, py, ts in cases]}
+    with open(path, "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=False)
         f.write("\n")
+
+
+def main():
+    write_cases(CASES, "py_sweep.json")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import { float32Scalar, ndarray, npdtype } from "../tensor/ndarray";
 import { Tensor } from "../tensor/tensor";
 import { indexItems, IndexItem } from "../ops/movement";
 import { stridesOf } from "../tensor/repr";
+import { broadcastShapes as broadcastPair } from "../ops/_core";
 
 export { stridesOf };
 
@@ -233,19 +234,13 @@ export function shapeText(shape: readonly number[]): string {
   return `(${shape.join(",")}${shape.length === 1 ? "," : ""})`;
 }
 
-
+/** NumPy's broadcast of any number of shapes (the pairwise rule of src/ops/_core.ts), with NumPy's error naming them all. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
-  const n = Math.max(...shapes.map((s) => s.length));
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let size = 1;
-    for (const s of shapes) {
-      const d = s[s.length - n + i] ?? 1;
-      if (d === 1) continue;
-      if (size !== 1 && size !== d) throw new ValueError(`operands could not be broadcast together with shapes ${shapes.map(shapeText).join(" ")} `);
-      size = d;
-    }
-    out.push(size);
+  let out: number[] = [];
+  for (const s of shapes) {
+    const next = broadcastPair(out, s);
+    if (next === null) throw new ValueError(`operands could not be broadcast together with shapes ${shapes.map(shapeText).join(" ")} `);
+    out = next;
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * else is a leaf (a Tensor, a number, null).
  */
 import { asPyTuple, pyIsTuple } from "../pyrepr";
+import { isDict } from "../builtins";
 
 /** How a tree is built, without its leaves. */
 export type TreeSpec =
@@ -12,12 +13,8 @@ export type TreeSpec =
   | { kind: "dict"; keys: string[]; children: TreeSpec[] }
   | { kind: "map"; keys: unknown[]; children: TreeSpec[] };
 
-/** Whether `x` is a plain object (a dict), not a class instance such as a Tensor. */
-export function isDict(x: unknown): x is Record<string, unknown> {
-  if (x === null || typeof x !== "object") return false;
-  const proto = Object.getPrototypeOf(x);
-  return proto === Object.prototype || proto === null;
-}
+/** Whether `x` is a plain object (a dict), not a class instance such as a Tensor: the builtins' test. */
+export { isDict } from "../builtins";
 
 /** The leaves of `tree` in order (dicts in key order) and its spec. */
 export function tree_flatten(tree: unknown): [unknown[], TreeSpec] {

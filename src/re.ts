@@ -15,7 +15,7 @@
  * ASCII meaning.
  */
 import { TypeError, ValueError } from "./errors";
-import { asPyTuple, IPYTHON_REPR, setPyModule } from "./pyrepr";
+import { asPyTuple, IPYTHON_REPR, pyTypeName, setPyModule } from "./pyrepr";
 import { pythonRepr } from "./display/pylist";
 
 export const IGNORECASE = 2;
@@ -213,7 +213,7 @@ function unitOf(s: string, point: number): number {
 }
 
 function requireString(v: unknown, what: string): string {
-  if (typeof v !== "string") throw new TypeError(`${what}: expected string or bytes-like object, got '${v === null ? "NoneType" : Array.isArray(v) ? "list" : typeof v}'`);
+  if (typeof v !== "string") throw new TypeError(`${what}: expected string or bytes-like object, got '${pyTypeName(v)}'`);
   return v;
 }
 

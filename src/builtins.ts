@@ -17,10 +17,11 @@
  */
 import { inspect } from "util";
 import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError, ZeroDivisionError } from "./errors";
-import { asPyBuiltinType, asPyObject, asPyTuple, copyPyFloats, definePyName, isPyFloatAt, markPyFloat, PyFloat, isClass, objectAddress, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
+import { asPyBuiltinType, asPyObject, asPyTuple, copyPyFloats, definePyName, isPyFloatAt, nameLibraryClasses, markPyFloat, PyFloat, isClass, objectAddress, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
 import { PySet } from "./pyset";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
+import { Size } from "./tensor/size";
 import { ndarray } from "./tensor/ndarray";
 import { AccumulateGrad, Node } from "./autograd/node";
 
@@ -787,6 +788,10 @@ export function type(x: unknown): PyClass {
   if (typeof x === "string") return str as unknown as PyClass;
   if (typeof x === "boolean") return bool as unknown as PyClass;
   if (x === null || x === undefined) return builtinType("NoneType");
+  if (x instanceof Size) {
+    definePyName(Size);
+    return pyPublicClass(Size) as unknown as PyClass;
+  }
   if (Array.isArray(x)) return (pyIsTuple(x) ? tuple : list) as unknown as PyClass;
   if (x instanceof PySet) return PySet as unknown as PyClass;
   if (typeof x === "function" && isClass(x)) return builtinType("type");
@@ -800,6 +805,7 @@ export function type(x: unknown): PyClass {
     const mapping = pyMappingOf(x);
     return mapping === null ? (dict as unknown as PyClass) : builtinType(mapping);
   }
+  nameLibraryClasses();
   definePyName(cls as object);
   return pyPublicClass(cls as object) as PyClass;
 }

@@ -246,6 +246,52 @@ export function definePyName(cls: object): void {
   });
 }
 
+/** Fills in the modules of the library's exported classes, once, when a class without one is printed (src/py_classes_walk.ts). */
+let libraryClassNamer: (() => void) | null = null;
+
+export function setLibraryClassNamer(namer: () => void): void {
+  libraryClassNamer = namer;
+}
+
+/** Names the library's classes now, if that has not happened yet (`type(x).__name__` reads the name). */
+export function nameLibraryClasses(): void {
+  if (libraryClassNamer === null) return;
+  const namer = libraryClassNamer;
+  libraryClassNamer = null;
+  namer();
+}
+
+/** `cls`'s module, after the library's classes were named when it has none yet. */
+function pyModuleOf(cls: object): string | undefined {
+  const module = pyModules.get(cls);
+  if (module !== undefined) return module;
+  nameLibraryClasses();
+  return pyModules.get(cls);
+}
+
+/**
+ * Records Python's module of a library class that has none yet (an explicit setPyModule wins) and
+ * Python's name: `type(x)` prints `<class 'module.name'>` and `__name__` is Python's name.
+ */
+export function nameLibraryClass(cls: object, module: string, name: string): void {
+  if (!pyModules.has(cls)) pyModules.set(cls, module);
+  if ((cls as { name?: string }).name !== name) {
+    pyNames.set(cls, name);
+    // A getter, as definePyName's: a subclass a notebook writes reads its own name.
+    Object.defineProperty(cls, "__name__", {
+      get(this: { name: string }) {
+        return pyClassName(this);
+      },
+      configurable: true,
+    });
+  } else {
+    definePyName(cls);
+  }
+}
+
+/** Python's names of the library classes whose TypeScript name differs (torch.device's class is Device). */
+const pyNames = new WeakMap<object, string>();
+
 /** The object a user names a class by, where it is not the class itself (torch.Tensor is a callable Proxy of it). */
 const publicClasses = new WeakMap<object, object>();
 
@@ -278,15 +324,20 @@ export function pyClassQualname(cls: unknown): string | null {
   if (typeof cls !== "function") return null;
   const builtin = builtinTypes.get(cls);
   if (builtin !== undefined) return builtin;
-  const module = pyModules.get(cls);
+  const module = pyModuleOf(cls);
   if (module === undefined && !isClass(cls)) return null;
-  return `${module ?? "__main__"}.${cls.name}`;
+  return `${module ?? "__main__"}.${pyClassName(cls)}`;
+}
+
+/** A class's Python name: Python's where it differs from the TypeScript one (torch.device), else its name. */
+function pyClassName(cls: { name: string }): string {
+  return pyNames.get(cls) ?? cls.name;
 }
 
 /** `module.Name` of `obj`'s class, as Python prints `type(obj)`: a class the user wrote is `__main__`'s. */
 export function pyQualname(obj: object): string {
   const cls = obj.constructor as { name: string } | undefined;
-  return `${(cls && pyModules.get(cls)) ?? "__main__"}.${cls?.name ?? "object"}`;
+  return `${(cls && pyModuleOf(cls)) ?? "__main__"}.${cls ? pyClassName(cls) : "object"}`;
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");

@@ -81,6 +81,8 @@ export const Size = new Proxy(SizeClass, {
   apply: (_target, _this, args: [Iterable<number>?]) => new SizeClass(...args),
 }) as typeof SizeClass & ((sizes?: Iterable<number>) => SizeClass);
 export type Size = SizeClass;
+// type(x.shape) is torch.Size (`<class 'torch.Size'>`, `type(x.shape) === torch.Size`), not list.
+setPyPublicClass(SizeClass, Size, "torch");
 export const scatter = (a: Tensor, ...args: Parameters<Tensor["scatter"]>): Tensor => a.scatter(...args);
 export const scatter_add = (a: Tensor, ...args: Parameters<Tensor["scatter_add"]>): Tensor => a.scatter_add(...args);
 export const scatter_reduce = (a: Tensor, ...args: Parameters<Tensor["scatter_reduce"]>): Tensor => a.scatter_reduce(...args);

@@ -1,19 +1,11 @@
 // Child process for the kill-mid-save test: saves a large checkpoint to argv[2] over and over,
 // version k holding the value k everywhere, and reports "begin k" / "end k" on stdout.
-// Loads torchlab from source (TypeScript transpiled on require), so no build is needed.
-const fs = require("fs");
+// Loads the built library (dist/, as the kernel tests do: `npm test` builds first). It loaded the
+// TypeScript sources through the compiler on require, which under load took longer than the test's
+// 90 s wait for the third save.
 const path = require("path");
-const ts = require("typescript");
 
-require.extensions[".ts"] = (module, filename) => {
-  const out = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-    fileName: filename,
-  });
-  module._compile(out.outputText, filename);
-};
-
-const { torch } = require(path.join(__dirname, "../../src/index.ts"));
+const { torch } = require(path.join(__dirname, "../../dist/src/index.js"));
 
 async function main() {
   await torch.ready();

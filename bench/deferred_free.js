@@ -14,8 +14,9 @@
  *
  * and splits each into the time inside backend kernels and around them (torchlab's or tfjs's own
  * JavaScript, dispatch, the read-back), as bench/overhead_split.js does for the blitz step, with the
- * reclaims torchlab ran and the wasm heap's size. If "disposed every K" costs raw tfjs what torchlab
- * pays, the gap is memory reuse, not per-op JavaScript.
+ * reclaims torchlab ran and the wasm heap's size, and the in-kernel time by kernel. If "disposed every
+ * K" costs raw tfjs what torchlab pays, and the same kernel on the same sizes takes longer on the side
+ * whose outputs land in memory freed long ago, the gap is memory reuse, not per-op JavaScript.
  *
  *   node bench/deferred_free.js [--rounds N] [--iters N] [--keep K]    (wasm; OMP_NUM_THREADS=1 steadies CPU time)
  */
@@ -79,13 +80,15 @@ async function main() {
       for (const [side, fn] of Object.entries(sides)) {
         const before = reclaimStats();
         clock.ms = 0;
+        clock.byKernel = {};
         clock.on = true;
         const t0 = cpuMs();
         for (let i = 0; i < ITERS; i++) fn();
         const total = cpuMs() - t0;
         clock.on = false;
         const after = reclaimStats();
-        (rows[side] ??= []).push({ total: total / ITERS, kernels: clock.ms / ITERS, reclaims: after.count - before.count });
+        const byKernel = Object.fromEntries(Object.entries(clock.byKernel).map(([k, ms]) => [k, ms / ITERS]));
+        (rows[side] ??= []).push({ total: total / ITERS, kernels: clock.ms / ITERS, reclaims: after.count - before.count, byKernel });
       }
     }
     console.log(`\n${work}`);
@@ -94,6 +97,10 @@ async function main() {
       const m = (k) => median(rs.map((row) => row[k]));
       console.log(`${side.padEnd(28)} ${m("total").toFixed(3).padStart(6)}  ${m("kernels").toFixed(3).padStart(10)}  ${median(rs.map((row) => row.total - row.kernels)).toFixed(3).padStart(6)}  ${m("reclaims").toFixed(0).padStart(14)}`);
     }
+    // The same kernels on the same sizes, side by side: a kernel slower on one side is paying for its memory.
+    const names = [...new Set(Object.values(rows).flatMap((rs) => rs.flatMap((row) => Object.keys(row.byKernel))))];
+    console.log(`  in-kernel ms by kernel: ${Object.keys(rows).map((side) => side.split(",")[0] + (side.includes("every") ? " (every " + KEEP + ")" : "")).join(" / ")}`);
+    for (const k of names) console.log(`    ${k.padEnd(24)} ${Object.values(rows).map((rs) => median(rs.map((row) => row.byKernel[k] ?? 0)).toFixed(3)).join(" / ")}`);
   }
   console.log(`\n# wasm heap ${heapMb()} MiB at the end; load average ${require("os").loadavg().map((v) => v.toFixed(1)).join(" ")}`);
 }

@@ -12,12 +12,14 @@ const cpuMs = () => {
 
 /**
  * Wraps every kernel of the current backend with a CPU clock, outermost calls only (a kernel that
- * calls another counts once); returns the counters: `on` switches it, `ms` and `calls` accumulate.
+ * calls another counts once); returns the counters: `on` switches it, `ms` and `calls` accumulate, and
+ * `byKernel` the ms by kernel name.
  */
 function installClock(tf) {
-  const c = { on: false, depth: 0, ms: 0, calls: 0 };
+  const c = { on: false, depth: 0, ms: 0, calls: 0, byKernel: {} };
   for (const config of tf.getKernelsForBackend(tf.getBackend())) {
     const run = config.kernelFunc;
+    const name = config.kernelName;
     config.kernelFunc = (args) => {
       if (!c.on || c.depth > 0) return run(args);
       c.depth++;
@@ -26,7 +28,9 @@ function installClock(tf) {
       try {
         return run(args);
       } finally {
-        c.ms += cpuMs() - t0;
+        const ms = cpuMs() - t0;
+        c.ms += ms;
+        c.byKernel[name] = (c.byKernel[name] ?? 0) + ms;
         c.depth--;
       }
     };

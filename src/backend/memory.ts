@@ -114,6 +114,9 @@ const MIN_BUDGET = 32 * 1024 * 1024;
 const MAX_BUDGET = 256 * 1024 * 1024;
 const GC_SHARE = 0.05;
 let gcBudget = MIN_BUDGET;
+/** Bytes allocated between two runs of the callbacks of wrappers that V8 collected on its own (see account()). */
+const CLEANUP_EVERY = 4 * 1024 * 1024;
+let nextCleanup = CLEANUP_EVERY;
 let adaptive = true;
 let lastReclaimEnd = 0;
 let forceGc: (() => void) | null | undefined;
@@ -222,6 +225,14 @@ function unaccount(t: tf.Tensor): void {
 
 function account(t: tf.Tensor): void {
   allocatedSinceGc += bytesOf(t);
+  if (allocatedSinceGc >= nextCleanup && registry.cleanupSome !== undefined && !insideScope()) {
+    // V8's own collections (every few dozen 256x256 ops in a loop) find dead wrappers too, but their
+    // callbacks wait for a macrotask that a synchronous loop never reaches: running them here frees
+    // those buffers (and takes them off the budget) without forcing a collection of our own.
+    nextCleanup = allocatedSinceGc + CLEANUP_EVERY;
+    registry.cleanupSome();
+    if (allocatedSinceGc < nextCleanup - CLEANUP_EVERY) nextCleanup = allocatedSinceGc + CLEANUP_EVERY;
+  }
   if (allocatedSinceGc > gcBudget && !insideScope()) {
     // Process CPU time (all threads): V8 collects on helper threads too, and on a busy machine wall
     // time would count time spent descheduled as work done between reclaims.
@@ -253,6 +264,7 @@ export function nextBudget(budget: number, ms: number, since: number): number {
 export function reclaim(): boolean {
   const g = gcFunction();
   allocatedSinceGc = 0;
+  nextCleanup = CLEANUP_EVERY;
   if (!g) return false;
   const start = performance.now();
   g();

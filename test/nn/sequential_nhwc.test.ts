@@ -168,6 +168,52 @@ describe("Sequential inference kept NHWC against the layers one by one", () => {
     expect(() => torch.no_grad(() => seq(torch.randn(1, 2, 8, 8)))).toThrow(/expected input\[1, 3, 6, 6\] to have 4 channels, but got 3 channels instead/);
   });
 
+  test("values kept between inferences (batch norm's affine, a convolution's bound) follow every write to their sources", () => {
+    const conv = new nn.Conv2d(2, 4, 3, { padding: 1 });
+    const bn = new nn.BatchNorm2d(4);
+    const seq = new nn.Sequential(conv, new nn.ReLU(), bn, new nn.MaxPool2d(2), new nn.ReLU());
+    settle(seq, [3, 2, 6, 6]);
+    const x = torch.randn(3, 2, 6, 6);
+    const check = (): Tensor => {
+      const y = torch.no_grad(() => seq(x));
+      close(y, torch.no_grad(() => oneByOne(seq, x)));
+      return y;
+    };
+    let last = check();
+    const changed = (): void => {
+      const y = check();
+      expect(y.sub(last).abs().max().item()).toBeGreaterThan(0);
+      last = y;
+    };
+    // Each source of batch norm's affine written in place: a running statistic, the weight, the bias.
+    torch.no_grad(() => (bn.running_var as Tensor).setitem([1], 4));
+    changed();
+    torch.no_grad(() => (bn.running_mean as Tensor).add_(0.25));
+    changed();
+    torch.no_grad(() => (bn.weight as Tensor).mul_(-2));
+    changed();
+    torch.no_grad(() => (bn.bias as Tensor).select(0, 2).fill_(3));
+    changed();
+    // New running statistics from a training-mode forward, and from load_state_dict.
+    seq.train();
+    torch.no_grad(() => seq(x.mul(3)));
+    seq.eval();
+    changed();
+    const state = seq.state_dict();
+    (state["2.running_mean"] as Tensor).fill_(-1);
+    seq.load_state_dict(state);
+    changed();
+    // Weights of +-3e38 make inf - inf = NaN in the convolution: its ReLU may no longer be fused
+    // (XNNPACK's clamp turns NaN into 0), which the bound kept from the finite weights would allow.
+    torch.no_grad(() => {
+      const w = conv.weight as Tensor;
+      w.fill_(3e38);
+      w.select(1, 1).fill_(-3e38);
+    });
+    const y = check();
+    expect(Array.from(y.flatten().dataSync()).some((v) => Number.isNaN(v))).toBe(true);
+  });
+
   test("a new weight (optimizer step, load_state_dict) is seen by the next inference", () => {
     const seq = new nn.Sequential(new nn.Conv2d(1, 2, 3), new nn.ReLU(), new nn.Flatten(), new nn.Linear(2 * 4 * 4, 3));
     seq.eval();

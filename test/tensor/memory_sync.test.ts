@@ -7,7 +7,9 @@
 import { spawn } from "child_process";
 import * as path from "path";
 import { torch } from "../../src";
-import { reclaimsSynchronously } from "../../src/backend/memory";
+import * as v8 from "v8";
+import * as vm from "vm";
+import { memoryInfo, reclaimStats, reclaimsSynchronously } from "../../src/backend/memory";
 
 const { nn } = torch;
 const F = torch.nn.functional;
@@ -52,6 +54,38 @@ describe("memory stays flat in synchronous loops inside functions (no dispose, n
 
   test("this Node.js frees collected tensors synchronously (forced GC + FinalizationRegistry.cleanupSome)", () => {
     expect(reclaimsSynchronously()).toBe(true);
+  });
+
+  test("tensors V8 collected on its own are freed inside the loop, without a forced reclaim; tensors kept in a list stay", () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    torch._setGcBudget(2 ** 40);
+    try {
+      const x = torch.randn(256, 256);
+      const want = x.mul(2).sum().item();
+      const kept: InstanceType<typeof torch.Tensor>[] = [];
+      const loop = (n: number): void => {
+        for (let i = 0; i < n; i++) {
+          const y = x.mul(2);
+          if (i % 10 === 0) kept.push(y);
+        }
+      };
+      loop(40);
+      const before = memoryInfo().numTensors;
+      const reclaims = reclaimStats().count;
+      // What V8 does by itself every few dozen such ops: a full collection, whose finalizers would
+      // wait for a macrotask that this loop never reaches.
+      gc();
+      expect(memoryInfo().numTensors).toBe(before);
+      loop(40);
+      // The 36 dead tensors of the first loop (256 KB each) are freed by the second, no forced GC.
+      expect(memoryInfo().numTensors).toBeLessThan(before + 40 - 30);
+      expect(reclaimStats().count).toBe(reclaims);
+      expect(kept.length).toBe(8);
+      for (const t of kept) expect(t.sum().item()).toBe(want);
+    } finally {
+      torch._setGcBudget(BUDGET);
+    }
   });
 
   test("1,500 training steps of a conv net on random data: tensor count and bytes flat after warm-up", () => {

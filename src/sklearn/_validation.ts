@@ -12,6 +12,7 @@ import { isOptions, parseArgs } from "../tensor/args";
 import * as D from "../tensor/dtype";
 import { ndarray } from "../tensor/ndarray";
 import { Tensor } from "../tensor/tensor";
+import { pythonRepr } from "../display/pylist";
 import { pyTypeName } from "../pyrepr";
 
 /** What a `random_state` argument takes: an int seed, a RandomState (drawn from and advanced), or None (NumPy's global state). */
@@ -25,14 +26,27 @@ export function check_random_state(seed: RandomStateLike): RandomState {
   if (seed === null || seed === undefined) return _globalRandomState();
   if (seed instanceof RandomState) return seed;
   if (typeof seed === "number" && Number.isInteger(seed)) return new RandomState(seed);
-  throw new ValueError(`${String(seed)} cannot be used to seed a numpy.random.RandomState instance`);
+  throw new ValueError(`${pythonRepr(seed) ?? String(seed)} cannot be used to seed a numpy.random.RandomState instance`);
 }
 
 /** An argument as a NumPy array (a tensor's values, a list's), as check_array makes it. */
 export function asArray(x: unknown): ndarray {
   if (x instanceof ndarray) return x;
   if (x instanceof Tensor) return x.detach().numpy();
+  const text = firstString(x);
+  if (text !== null) throw new ValueError(`could not convert string to float: ${pythonRepr(text)}`);
   return N.fromNested(x);
+}
+
+/** The first string in nested lists (NumPy's arrays here hold numbers only). */
+function firstString(x: unknown): string | null {
+  if (typeof x === "string") return x;
+  if (!Array.isArray(x)) return null;
+  for (const item of x) {
+    const s = firstString(item);
+    if (s !== null) return s;
+  }
+  return null;
 }
 
 /** An argument as a float64 2-d array of samples by features; scikit-learn's error for a 1-d one. */

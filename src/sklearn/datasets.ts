@@ -108,13 +108,13 @@ export function make_blobs(n_samples?: number | readonly number[] | Kw, n_featur
     if (centers.ndim !== 2) throw new ValueError(`Expected 2D array, got ${centers.ndim}D array instead`);
     nFeatures = centers.shape[1];
     if (nGiven !== null && nGiven.length !== centers.shape[0]) {
-      throw new ValueError(`Length of \`n_samples\` not consistent with number of centers. Got n_samples = [${nGiven.join(", ")}] and centers = ${centers.__str__()}`);
+      throw new ValueError(`Length of \`n_samples\` not consistent with number of centers. Got n_samples = [${nGiven.join(", ")}] and centers = ${returned.__str__()}`);
     }
   }
   const k = centers.shape[0];
   const std = o.cluster_std ?? 1.0;
   const stds = typeof std === "number" ? new Array<number>(k).fill(std) : Array.from(asArray(std).data);
-  if (stds.length !== k) throw new ValueError(`Length of \`clusters_std\` not consistent with number of centers. Got centers = ${centers.__str__()} and cluster_std = [${stds.join(", ")}]`);
+  if (stds.length !== k) throw new ValueError(`Length of \`clusters_std\` not consistent with number of centers. Got centers = ${returned.__str__()} and cluster_std = [${stds.join(", ")}]`);
   const perCenter = nGiven ?? Array.from({ length: k }, (_, i) => Math.floor((nSamples as number) / k) + (i < (nSamples as number) % k ? 1 : 0));
   const total = perCenter.reduce((a, b) => a + b, 0);
   let X = float64(new Float64Array(total * nFeatures), [total, nFeatures]);

@@ -3,7 +3,6 @@
  * strings for a list of names) and each sample's index among them.
  */
 import { ValueError } from "../errors";
-import { shapeText } from "../numpy/core";
 import * as D from "../tensor/dtype";
 import { asArray } from "./_validation";
 
@@ -16,7 +15,9 @@ export function labelValues(y: unknown): Label[] {
     return y as string[];
   }
   const a = asArray(y);
-  if (a.ndim > 1 && !(a.ndim === 2 && a.shape[1] === 1)) throw new ValueError(`y should be a 1d array, got an array of shape ${shapeText(a.shape)} instead.`);
+  if (a.ndim > 1 && !(a.ndim === 2 && a.shape[1] === 1)) {
+    throw new ValueError(`y should be a 1d array, got an array of shape (${a.shape.join(", ")}) instead. (Multilabel and multioutput targets, a 2-d y, are not supported here.)`);
+  }
   return a._dtype === D.bool ? Array.from(a.data, (v) => v !== 0) : Array.from(a.data);
 }
 

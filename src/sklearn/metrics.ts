@@ -195,22 +195,34 @@ function prfOptions(op: string, options: unknown): Kw {
  * support-weighted mean ('weighted'), or per label (None, an array).
  * @example sklearn.metrics.precision_score(y_test, pred, {average: "macro"})
  */
-export function precision_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): any {
+export function precision_score(y_true: unknown, y_pred: unknown, options: PRFOptions & { average: null }): ndarray;
+export function precision_score(y_true: unknown, y_pred: unknown, options?: PRFOptions & { average?: Exclude<Average, null> }): number;
+export function precision_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): number | ndarray;
+export function precision_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): number | ndarray {
   return prfs("precision_score", y_true, y_pred, prfOptions("precision_score", options)).p;
 }
 
 /** `recall_score(y_true, y_pred, *, labels=None, pos_label=1, average='binary', ...)`: tp / (tp + fn), averaged as precision_score. */
-export function recall_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): any {
+export function recall_score(y_true: unknown, y_pred: unknown, options: PRFOptions & { average: null }): ndarray;
+export function recall_score(y_true: unknown, y_pred: unknown, options?: PRFOptions & { average?: Exclude<Average, null> }): number;
+export function recall_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): number | ndarray;
+export function recall_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): number | ndarray {
   return prfs("recall_score", y_true, y_pred, prfOptions("recall_score", options)).r;
 }
 
 /** `f1_score(y_true, y_pred, *, labels=None, pos_label=1, average='binary', ...)`: the harmonic mean of precision and recall, averaged as precision_score. */
-export function f1_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): any {
+export function f1_score(y_true: unknown, y_pred: unknown, options: PRFOptions & { average: null }): ndarray;
+export function f1_score(y_true: unknown, y_pred: unknown, options?: PRFOptions & { average?: Exclude<Average, null> }): number;
+export function f1_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): number | ndarray;
+export function f1_score(y_true: unknown, y_pred: unknown, options?: PRFOptions): number | ndarray {
   return prfs("f1_score", y_true, y_pred, prfOptions("f1_score", options)).f;
 }
 
 /** `fbeta_score(y_true, y_pred, *, beta, ...)`: the F-beta score, recall weighted beta times as much as precision. */
-export function fbeta_score(y_true: unknown, y_pred: unknown, options: PRFOptions & { beta: number }): any {
+export function fbeta_score(y_true: unknown, y_pred: unknown, options: PRFOptions & { beta: number; average: null }): ndarray;
+export function fbeta_score(y_true: unknown, y_pred: unknown, options: PRFOptions & { beta: number; average?: Exclude<Average, null> }): number;
+export function fbeta_score(y_true: unknown, y_pred: unknown, options: PRFOptions & { beta: number }): number | ndarray;
+export function fbeta_score(y_true: unknown, y_pred: unknown, options: PRFOptions & { beta: number }): number | ndarray {
   const { beta, ...rest } = options;
   if (beta < 0) throw new ValueError("beta should be >=0 in the F-beta score");
   return prfs("fbeta_score", y_true, y_pred, prfOptions("fbeta_score", rest), beta).f;
@@ -220,12 +232,22 @@ export function fbeta_score(y_true: unknown, y_pred: unknown, options: PRFOption
  * `precision_recall_fscore_support(y_true, y_pred, *, beta=1.0, labels=None, pos_label=1, average=None, ...)`:
  * the four per label (arrays), or the three averaged and None for the support.
  */
-export function precision_recall_fscore_support(y_true: unknown, y_pred: unknown, options: PRFOptions & { beta?: number } = {}): [any, any, any, ndarray | null] {
+export function precision_recall_fscore_support(y_true: unknown, y_pred: unknown, options: PRFOptions & { beta?: number } = {}): [number | ndarray, number | ndarray, number | ndarray, ndarray | null] {
   const { beta, ...rest } = options;
   const o = prfOptions("precision_recall_fscore_support", rest);
   if (o.average === undefined) o.average = null;
   const r = prfs("precision_recall_fscore_support", y_true, y_pred, o, beta ?? 1);
   return asPyTuple([r.p, r.r, r.f, r.s]);
+}
+
+/** classification_report's keyword arguments. */
+export interface ReportOptions {
+  labels?: unknown;
+  target_names?: readonly string[] | null;
+  sample_weight?: null;
+  digits?: number;
+  output_dict?: boolean;
+  zero_division?: "warn" | 0;
 }
 
 /**
@@ -234,7 +256,9 @@ export function precision_recall_fscore_support(y_true: unknown, y_pred: unknown
  * weighted averages, character for character.
  * @example print(sklearn.metrics.classification_report(y_test, pred, {target_names: iris.target_names}))
  */
-export function classification_report(y_true: unknown, y_pred: unknown, options?: { labels?: unknown; target_names?: readonly string[] | null; sample_weight?: null; digits?: number; output_dict?: boolean; zero_division?: "warn" | 0 }): any {
+export function classification_report(y_true: unknown, y_pred: unknown, options: ReportOptions & { output_dict: true }): Record<string, unknown>;
+export function classification_report(y_true: unknown, y_pred: unknown, options?: ReportOptions): string;
+export function classification_report(y_true: unknown, y_pred: unknown, options?: ReportOptions): string | Record<string, unknown> {
   const o = parseArgs("classification_report", [options], ["labels", "target_names", "sample_weight", "digits", "output_dict", "zero_division"]);
   const { t, p } = checkTargets(y_true, y_pred);
   const given = o.labels !== undefined && o.labels !== null;
@@ -312,7 +336,10 @@ const meanOf = (v: ArrayLike<number>): number => N.mean(float64(Float64Array.fro
  * the mean of the squared errors (its root with `squared: false`).
  * @example sklearn.metrics.mean_squared_error(y_test, pred)
  */
-export function mean_squared_error(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; squared?: boolean; sample_weight?: null }): any {
+export function mean_squared_error(y_true: unknown, y_pred: unknown, options: { multioutput: "raw_values"; squared?: boolean; sample_weight?: null }): ndarray;
+export function mean_squared_error(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average"; squared?: boolean; sample_weight?: null }): number;
+export function mean_squared_error(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; squared?: boolean; sample_weight?: null }): number | ndarray;
+export function mean_squared_error(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; squared?: boolean; sample_weight?: null }): number | ndarray {
   const squared = options?.squared ?? true;
   const r = perOutput(y_true, y_pred, options, "mean_squared_error", (t, p) => meanOf(t.map((v, i) => (v - p[i]) ** 2)));
   if (squared) return r;
@@ -320,7 +347,10 @@ export function mean_squared_error(y_true: unknown, y_pred: unknown, options?: {
 }
 
 /** `mean_absolute_error(y_true, y_pred, *, sample_weight=None, multioutput='uniform_average')`: the mean of the absolute errors. */
-export function mean_absolute_error(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; sample_weight?: null }): any {
+export function mean_absolute_error(y_true: unknown, y_pred: unknown, options: { multioutput: "raw_values"; sample_weight?: null }): ndarray;
+export function mean_absolute_error(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average"; sample_weight?: null }): number;
+export function mean_absolute_error(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; sample_weight?: null }): number | ndarray;
+export function mean_absolute_error(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; sample_weight?: null }): number | ndarray {
   return perOutput(y_true, y_pred, options, "mean_absolute_error", (t, p) => meanOf(t.map((v, i) => Math.abs(p[i] - v))));
 }
 
@@ -329,7 +359,10 @@ export function mean_absolute_error(y_true: unknown, y_pred: unknown, options?: 
  * 1.0 for a perfect fit of a constant target and 0.0 for an imperfect one.
  * @example sklearn.metrics.r2_score(y_test, pred)
  */
-export function r2_score(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; sample_weight?: null }): any {
+export function r2_score(y_true: unknown, y_pred: unknown, options: { multioutput: "raw_values"; sample_weight?: null }): ndarray;
+export function r2_score(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average"; sample_weight?: null }): number;
+export function r2_score(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; sample_weight?: null }): number | ndarray;
+export function r2_score(y_true: unknown, y_pred: unknown, options?: { multioutput?: "uniform_average" | "raw_values"; sample_weight?: null }): number | ndarray {
   const n = (Array.isArray(y_true) ? y_true.length : asArray(y_true).shape[0]) as number;
   if (n < 2) throw new ValueError("R^2 score is not well-defined with less than two samples.");
   return perOutput(y_true, y_pred, options, "r2_score", (t, p) => {

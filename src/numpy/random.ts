@@ -1069,6 +1069,11 @@ function cumulative(p: Float64Array): Float64Array {
 /** The module's generator (NumPy's `np.random.mtrand._rand`), seeded from fresh entropy at load. */
 const shared = new RandomState();
 
+/** @internal The instance behind the module's functions (NumPy's `np.random.mtrand._rand`): what `random_state=None` draws from in scikit-learn. */
+export function _globalRandomState(): RandomState {
+  return shared;
+}
+
 /** `np.random.seed(seed=None)`: see RandomState.seed. `np.random.seed(0)` then gives NumPy's draws. */
 export const seed = (s?: Seed): void => shared.seed(s);
 /** `np.random.get_state()`. */

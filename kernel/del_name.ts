@@ -8,13 +8,13 @@
  * dialect (kernel/rewrite.ts).
  *
  * At the cell's top level (outside functions) the name is a notebook global: `delete name` becomes
- * `void   name` (three spaces: the same width, and a mark no one types), which kernel/live_globals.ts
- * emits as its `unbind`, so reading the name afterwards, in this cell or a later one, raises Python's
- * `NameError: name 'name' is not defined`.
+ * `void   name` (three spaces: the same width, and a mark no one types), which
+ * kernel/live_globals_emit.ts emits as a call of kernel/live_globals.ts's `unbind`, so reading the
+ * name afterwards, in this cell or a later one, raises Python's `NameError: name 'name' is not defined`.
  *
  * Python's `del a, b` ported as `delete a, b` is JavaScript's comma operator: `delete a`, then the
  * value of `b`. Its first name gets the mark at every level (`void   a, b`, still the same width, so
- * no offset moves), and kernel/live_globals.ts's emit deletes every name of the list: unbinds each
+ * no offset moves), and kernel/live_globals_emit.ts's emit deletes every name of the list: unbinds each
  * global at the top level, sets each local to undefined inside a function.
  */
 import type * as ts from "typescript";

@@ -239,16 +239,8 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
         return text !== undefined && isTfjsCoreDeclaration(file) ? withoutWebGpuTypes(text) : text;
       };
     }
-    // tslab's watch program builds a first program before any cell, of which the next program
-    // reuses only the parsed files: its builder state (a type checker that merges every global
-    // declaration, ~0.15 s of CPU) is thrown away. A bare program serves as that first one.
-    const createProgram = host.createProgram;
-    host.createProgram = (rootNames, programOptions, compilerHost, oldProgram, ...rest) => {
-      if (oldProgram !== undefined || rootNames === undefined) return createProgram(rootNames, programOptions, compilerHost, oldProgram, ...rest);
-      const bare = ts.createAbstractBuilder(rootNames, programOptions, compilerHost, undefined, ...rest);
-      // No builder state to carry over: the next program's builder starts its own.
-      return { ...bare, getState: () => undefined } as unknown as import("typescript").BuilderProgram;
-    };
+    host.createProgram = (rootNames, programOptions, compilerHost, oldProgram, ...rest) =>
+      lightBuilder(ts, ts.createAbstractBuilder(rootNames, programOptions, compilerHost, oldProgram, ...rest));
     // What the next startup snapshot parses (kernel/declarations.ts).
     recordDeclarationReads(host, options.target ?? ts.ScriptTarget.ES2022);
     watchHostListener?.(host);
@@ -280,6 +272,47 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
           ? transpileWithMaps
           : Reflect.get(target, key, receiver),
   });
+}
+
+/** A file tslab converts (and checks) with the cell that imports it, by its own test of the name. */
+const convertedWithCell = (file: string) => file.endsWith(".js") || (file.endsWith(".ts") && !file.endsWith(".d.ts"));
+
+/**
+ * The program of each version of a cell, as tslab's converter uses it (issue 12's per-cell cost).
+ *
+ * tslab's watch program made an EmitAndSemanticDiagnosticsBuilderProgram of every program, and the
+ * dialect builds several per cell (each type-checked version of the cell, then tslab's own two).
+ * Creating that builder's state creates the program's type checker (kept below) and, for each of the
+ * ~600 files, resolves every file it references and walks every ambient module: ~35 ms of CPU per
+ * program on the 2-core machine, a fifth of a cell's compile. Of the builder, tslab uses only the
+ * program (diagnostics and emit go to it directly, with tslab's transformers, which leave the builder's
+ * signature bookkeeping out) and getAllDependencies, for the local modules (.ts, .js) a cell imports
+ * and converts with it. So each program is wrapped bare, and getAllDependencies builds TypeScript's own
+ * builder state, once per program and only when the program holds such a module besides the cell:
+ * without one, the cell is its only dependency tslab keeps (tslab drops declaration files from the list).
+ */
+function lightBuilder(ts: typeof import("typescript"), bare: import("typescript").BuilderProgram): import("typescript").BuilderProgram {
+  type BuilderState = object;
+  type Internals = {
+    create(program: import("typescript").Program, oldState: undefined, disableUseFileVersionAsSignature: boolean): BuilderState;
+    getAllDependencies(state: BuilderState, program: import("typescript").Program, file: import("typescript").SourceFile): readonly string[];
+  };
+  const internals = (ts as unknown as { BuilderState: Internals }).BuilderState;
+  // The builder's state bound every file by creating the checker; tslab reads the cell's names (its
+  // `locals`, set by the binder) right after a program is made, before anything asks for the checker.
+  bare.getProgram().getTypeChecker();
+  let state: BuilderState | undefined;
+  return {
+    ...bare,
+    // No builder state to carry over: each program is made from the last one's parsed files alone.
+    getState: () => undefined,
+    getAllDependencies(file: import("typescript").SourceFile): readonly string[] {
+      const program = bare.getProgram();
+      if (program.getSourceFiles().every((f) => f === file || !convertedWithCell(f.fileName))) return [file.fileName];
+      state ??= internals.create(program, undefined, false);
+      return internals.getAllDependencies(state, program, file);
+    },
+  } as unknown as import("typescript").BuilderProgram;
 }
 
 function installModuleResolution(): void {

@@ -36,7 +36,7 @@ import type { Converter, ConvertResult, DiagnosticPos } from "tslab/dist/convert
 import { mayCallInstances, withCallDunder } from "./call_dunder";
 import { mayDefaultToClass, withClassDefaults } from "./class_default";
 import { isKeyword, withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
-import { emitLiveGlobals } from "./live_globals";
+import { emitLiveGlobals } from "./live_globals_emit";
 import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
 import { markKeywordUnpacking } from "./keyword_unpacking";
 import { markNoneDefaults } from "./none_default";

@@ -661,7 +661,8 @@ export class Axes {
     }
     let ws = asVector(width, "barh");
     if (ws.length === 1 && ys.length > 1) ws = ys.map(() => ws[0]);
-    if (ws.length !== ys.length) throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeRepr([ys.length])} and arg 1 with shape ${shapeRepr([ws.length])}.`);
+    // barh is bar(left, height, width, y): NumPy names the widths arg 2 and the positions arg 3.
+    if (ws.length !== ys.length) throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 2 with shape ${shapeRepr([ws.length])} and arg 3 with shape ${shapeRepr([ys.length])}.`);
     const height = options.height ?? 0.8;
     const left = options.left ?? 0;
     const bars = new BarContainer();
@@ -683,7 +684,7 @@ export class Axes {
     const broadcast = (v: unknown, name: string) => {
       const vs = asVector(v, "fill_between");
       if (vs.length === 1) return xs.map(() => vs[0]);
-      if (vs.length !== xs.length) throw new ValueError(`'x' and '${name}' must be the same size, but have sizes ${xs.length} and ${vs.length}`);
+      if (vs.length !== xs.length) throw new ValueError(`operands could not be broadcast together with shapes ${shapeRepr([xs.length])} ${shapeRepr([vs.length])} `);
       return vs;
     };
     const lower = broadcast(y1, "y1");
@@ -703,7 +704,7 @@ export class Axes {
   errorbar(x: unknown, y: unknown, options: ErrorbarOptions = {}): ErrorbarContainer {
     const xs = asVector(x, "errorbar");
     const ys = asVector(y, "errorbar");
-    if (xs.length !== ys.length) throw new ValueError(`'x' and 'y' must have the same size, but have sizes ${xs.length} and ${ys.length}`);
+    if (xs.length !== ys.length) throw new ValueError(`x and y must have same first dimension, but have shapes ${shapeRepr([xs.length])} and ${shapeRepr([ys.length])}`);
     const fmtNone = options.fmt !== undefined && options.fmt.toLowerCase() === "none";
     const fmt = options.fmt === undefined || fmtNone ? {} : parseFormat(options.fmt);
     const explicit = options.color;
@@ -726,7 +727,7 @@ export class Axes {
       if (e.shape.length === 0 || (e.shape.length === 1 && e.data.length === 1)) below = above = xs.map(() => e.data[0]);
       else if (e.shape.length === 1 && e.shape[0] === n) below = above = Array.from(e.data);
       else if (e.shape.length === 2 && e.shape[0] === 2 && e.shape[1] === n) [below, above] = [Array.from(e.data.subarray(0, n)), Array.from(e.data.subarray(n))];
-      else throw new ValueError(`'${name}' (shape: ${shapeRepr(e.shape)}) must be a scalar or a 1D or (2, n) array-like whose shape matches 'x' and 'y' (shape: ${shapeRepr([n])})`);
+      else throw new ValueError(`'${name}' (shape: ${shapeRepr(e.shape)}) must be a scalar or a 1D or (2, n) array-like whose shape matches '${name === "xerr" ? "x" : "y"}' (shape: ${shapeRepr([n])})`);
       if ([...below, ...above].some((v) => v < 0)) throw new ValueError(`'${name}' must not contain negative values`);
       return [below, above];
     };
@@ -859,6 +860,13 @@ export class Axes {
   set_aspect(aspect: "equal" | "auto" | number): void {
     if (aspect !== "equal" && aspect !== "auto" && !(aspect === 1)) throw new ValueError(`aspect must be 'auto', 'equal' or 1, got ${String(aspect)}`);
     this.equalAspect = aspect !== "auto";
+  }
+
+  /** `get_position()`: where the Axes is drawn, [left, bottom, width, height] as fractions of the figure (after its aspect). */
+  get_position(): [number, number, number, number] {
+    const [fw, fh] = this.figureSize();
+    const { x0, y0, w, h } = this.placement();
+    return [x0 / fw, 1 - (y0 + h) / fh, w / fw, h / fh];
   }
 
   /** `set_frame_on(False)`: no spines or background. */
@@ -1258,7 +1266,7 @@ export class Axes {
       for (const [t, label] of ticks) {
         const x = f.px(t);
         out.push(`<g class="${cls}"><line x1="${round2(x)}" y1="${round2(bottom)}" x2="${round2(x)}" y2="${round2(bottom + tl)}" stroke="#000000" stroke-width="${round2(w)}"/>`);
-        out.push(`<text x="${round2(x)}" y="${round2(bottom + tl + pad + size * 0.76)}" text-anchor="middle" ${font}>${mathSvg(label)}</text></g>`);
+        out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(bottom + tl + pad + size * 0.76)}" text-anchor="middle" ${font}>${mathSvg(label)}</text>`}</g>`);
       }
     }
     if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + len + pad + size * 1.9)}" text-anchor="end" ${font}>${escapeXml(xOffset)}</text>`);
@@ -1276,7 +1284,7 @@ export class Axes {
         const y = f.py(t);
         widest = Math.max(widest, textWidth(plainText(label), size));
         out.push(`<g class="${cls}"><line x1="${round2(edge)}" y1="${round2(y)}" x2="${round2(edge + dir * tl)}" y2="${round2(y)}" stroke="#000000" stroke-width="${round2(w)}"/>`);
-        out.push(`<text x="${round2(edge + dir * (tl + pad))}" y="${round2(y + size * 0.36)}" text-anchor="${right ? "start" : "end"}" ${font}>${mathSvg(label)}</text></g>`);
+        out.push(`${label === "" ? "" : `<text x="${round2(edge + dir * (tl + pad))}" y="${round2(y + size * 0.36)}" text-anchor="${right ? "start" : "end"}" ${font}>${mathSvg(label)}</text>`}</g>`);
       }
     }
     if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - pad)}" text-anchor="start" ${font}>${escapeXml(yOffset)}</text>`);
@@ -1455,7 +1463,7 @@ function mapColors(values: number[], m: Mappable): string[] {
 
 function checkScale(value: string): "linear" | "log" {
   if (value === "linear" || value === "log") return value;
-  const known = ["asinh", "function", "functionlog", "linear", "log", "logit", "mercator", "symlog"];
+  const known = ["linear", "log", "symlog", "asinh", "logit", "function", "functionlog"];
   if (known.includes(value)) throw new ValueError(`scale '${value}' is not drawn by torchlab; it draws 'linear' and 'log'`);
   throw new ValueError(`'${value}' is not a valid value for scale; supported values are ${known.map((k) => `'${k}'`).join(", ")}`);
 }

@@ -1,7 +1,7 @@
 /**
  * matplotlib's colour maps by name (`cmap='gray'`, `cmap=plt.cm.binary`, `'Greys_r'`): exact 256-entry
  * tables of gray, viridis (viridis.ts) and the maps tutorials name (colormaps.ts, written from
- * matplotlib 3.6 by test/reference/gen_colormaps.py); `_r` reverses any of them. A name matplotlib
+ * matplotlib 3.6 by test/reference/gen_colormaps.py), each also reversed (`_r`). A name matplotlib
  * does not know is its ValueError, listing every name it registers.
  */
 import { ValueError } from "../errors";
@@ -48,7 +48,7 @@ function reversed(table: Uint8Array): Uint8Array {
 const cache = new Map<string, Colormap>();
 
 /** The names torchlab draws (each also with `_r`). */
-export const CMAP_NAMES = ["gray", "viridis", ...Object.keys(TABLES)];
+export const CMAP_NAMES = ["gray", "viridis", ...Object.keys(TABLES).filter((n) => !n.endsWith("_r"))];
 
 /** `plt.get_cmap('gray')`, or the Colormap a `cmap=` option names (a Colormap passes through). */
 export function get_cmap(name: string | Colormap | null | undefined = "viridis"): Colormap {
@@ -57,18 +57,19 @@ export function get_cmap(name: string | Colormap | null | undefined = "viridis")
   const key = String(name);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const base = key.endsWith("_r") ? key.slice(0, -2) : key;
   let truncated: Uint8Array;
   let rounded: Uint8Array;
-  if (base === "gray") [truncated, rounded] = [GRAY_TRUNCATED, GRAY_ROUNDED];
-  else if (base === "viridis") [truncated, rounded] = [VIRIDIS, VIRIDIS_ROUNDED];
-  else if (base in TABLES) [truncated, rounded] = [bytes(TABLES[base].truncated), bytes(TABLES[base].rounded)];
+  if (key === "gray") [truncated, rounded] = [GRAY_TRUNCATED, GRAY_ROUNDED];
+  else if (key === "viridis") [truncated, rounded] = [VIRIDIS, VIRIDIS_ROUNDED];
+  // A listed map reversed is its table read backwards.
+  else if (key === "viridis_r") [truncated, rounded] = [reversed(VIRIDIS), reversed(VIRIDIS_ROUNDED)];
+  else if (key in TABLES) [truncated, rounded] = [bytes(TABLES[key].truncated), bytes(TABLES[key].rounded)];
   else if (MATPLOTLIB_CMAPS.includes(key)) {
     throw new ValueError(`'${key}' is a matplotlib colormap torchlab does not draw; torchlab draws ${CMAP_NAMES.flatMap((n) => [`'${n}'`, `'${n}_r'`]).join(", ")}`);
   } else {
     throw new ValueError(`'${key}' is not a valid value for cmap; supported values are ${MATPLOTLIB_CMAPS.map((n) => `'${n}'`).join(", ")}`);
   }
-  const cmap = key === base ? new Colormap(key, truncated, rounded) : new Colormap(key, reversed(truncated), reversed(rounded));
+  const cmap = new Colormap(key, truncated, rounded);
   cache.set(key, cmap);
   return cmap;
 }

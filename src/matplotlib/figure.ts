@@ -139,7 +139,8 @@ export class Figure {
     let cax = options.cax;
     if (cax === undefined) {
       const given = options.ax ?? this.axes.find((a) => a.images.includes(mappable as AxesImage) || a.collections.includes(mappable as PathCollection)) ?? this.gca();
-      const parents = (Array.isArray(given) ? given.flat() : [given]) as Axes[];
+      // subplots' Axes lists shadow `flat` with numpy's attribute: Array's own flat walks the rows.
+      const parents = (Array.isArray(given) ? Array.prototype.flat.call(given, 2) : [given]) as Axes[];
       const boxes = stealSpace(parents, options);
       parents.forEach((p, i) => {
         p.box = boxes.parents[i];

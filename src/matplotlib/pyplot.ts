@@ -15,7 +15,7 @@
  * const [fig, axes] = plt.subplots(2, 4, figsize=[8, 4]);
  * axes[i][j].imshow(img.permute(1, 2, 0));
  */
-import { RuntimeError, TypeError, ValueError } from "../errors";
+import { OSError, RuntimeError, TypeError, ValueError } from "../errors";
 import { display, onCellEnd } from "../display/emitter";
 import type {
   AnnotateOptions, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, ErrorbarContainer, ErrorbarOptions, FillBetweenOptions, HistOptions, ImshowOptions,
@@ -317,6 +317,29 @@ export function get_cmap(name: string | Colormap = "viridis"): Colormap {
 export const cm: Record<string, Colormap> = new Proxy({} as Record<string, Colormap>, {
   get: (_target, prop) => (require("./cm") as typeof import("./cm")).cm[prop as string],
 });
+
+/** The styles matplotlib 3.6 ships (`plt.style.available`). */
+const STYLES = [
+  "Solarize_Light2", "_classic_test_patch", "_mpl-gallery", "_mpl-gallery-nogrid", "bmh", "classic", "dark_background", "fast", "fivethirtyeight", "ggplot",
+  "grayscale", "seaborn-v0_8", "seaborn-v0_8-bright", "seaborn-v0_8-colorblind", "seaborn-v0_8-dark", "seaborn-v0_8-dark-palette", "seaborn-v0_8-darkgrid",
+  "seaborn-v0_8-deep", "seaborn-v0_8-muted", "seaborn-v0_8-notebook", "seaborn-v0_8-paper", "seaborn-v0_8-pastel", "seaborn-v0_8-poster", "seaborn-v0_8-talk",
+  "seaborn-v0_8-ticks", "seaborn-v0_8-white", "seaborn-v0_8-whitegrid", "tableau-colorblind10",
+];
+
+/**
+ * `plt.style.use('default')`: torchlab draws matplotlib's default style only; another style matplotlib
+ * ships is a ValueError naming it, a name it does not ship matplotlib's OSError.
+ */
+export const style = {
+  available: STYLES,
+  use(name: string | string[]): void {
+    for (const n of Array.isArray(name) ? name : [name]) {
+      if (n === "default") continue;
+      if (STYLES.includes(n)) throw new ValueError(`style '${n}' is not drawn by torchlab: it draws matplotlib's default style only (plt.style.use('default'))`);
+      throw new OSError(`'${n}' not found in the style library and input is not a valid URL or path; see \`style.available\` for list of available styles`);
+    }
+  },
+};
 
 /** `plt.sca(ax)`: makes ax the current Axes (and its figure the current figure). */
 export function sca(ax: Axes): void {

@@ -223,7 +223,7 @@ const closeToInt = (x: number): boolean => Math.abs(x - Math.round(x)) < 1e-10;
 /**
  * LogFormatterSciNotation's labels, as matplotlib's mathtext source ('$\mathdefault{10^{2}}$',
  * '$\mathdefault{2\times10^{-1}}$'): decades always, other multiples only on an axis spanning at most
- * a decade (all of them at most 0.4 decades, 1, 2, 3, 6 at most one decade), as `minor_thresholds` says.
+ * a decade (all of them within 0.4 decades; 2, 3, 4 and 6, round(geomspace(1, 10, 6)), within one), as `minor_thresholds` says.
  */
 export function formatLogTicks(locs: number[], view: [number, number], labelOnlyBase: boolean): string[] {
   const [vmin, vmax] = [Math.min(...view), Math.max(...view)];
@@ -232,7 +232,7 @@ export function formatLogTicks(locs: number[], view: [number, number], labelOnly
   else {
     const numdec = Math.abs(Math.log10(vmax) - Math.log10(vmin));
     if (numdec > 1) sublabels = new Set([1]);
-    else if (numdec > 0.4) sublabels = new Set([1, 2, 3, 6]);
+    else if (numdec > 0.4) sublabels = new Set([1, 2, 3, 4, 6, 10]);
     else sublabels = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   }
   return locs.map((x) => {

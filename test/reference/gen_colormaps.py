@@ -6,7 +6,8 @@ tutorials name (besides gray and viridis, in viridis.ts), each entry twice: trun
 import matplotlib
 import numpy as np
 
-NAMES = ["Greys", "binary", "hot", "jet", "coolwarm", "RdBu"]
+# A reversed segmented map is computed from reversed segments, not read backwards: its own table.
+NAMES = [n + r for n in ["Greys", "binary", "hot", "jet", "coolwarm", "RdBu", "gray"] for r in ["", "_r"] if n + r != "gray"]
 
 
 def hexes(values):
@@ -17,7 +18,7 @@ def hexes(values):
 lines = [
     "/**",
     " * Lookup tables of matplotlib %s's colour maps that tutorials name (gray and viridis are in" % matplotlib.__version__,
-    " * viridis.ts), written by test/reference/gen_colormaps.py: each map's 256 entries as image pixels",
+    " * viridis.ts; viridis_r is viridis read backwards), written by test/reference/gen_colormaps.py: each map's 256 entries as image pixels",
     " * (`cmap(range(256), bytes=True)`, truncated) and as matplotlib writes colours into SVG (`to_hex`, rounded).",
     " */",
     "export const TABLES: Record<string, { truncated: string; rounded: string }> = {",

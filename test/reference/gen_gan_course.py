@@ -23,6 +23,7 @@ import types
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from IPython.lib.pretty import pretty  # noqa: E402
@@ -69,8 +70,38 @@ def show(v):
     return pretty(v)
 
 
+def figure_info(fig):
+    """What a shown figure holds: its repr and, per Axes, the images' shapes, the line count, the legend, whether the axis is on."""
+    return {
+        "repr": repr(fig),
+        "axes": [
+            {
+                "images": [list(im.get_array().shape) for im in ax.images],
+                "lines": len(ax.lines),
+                "legend": [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else None,
+                "axison": ax.axison,
+            }
+            for ax in fig.axes
+        ],
+    }
+
+
+shown_figures = []
+
+
+def flush_figures():
+    """The inline backend's show(): each open figure is shown (recorded here), then all are closed."""
+    for num in plt.get_fignums():
+        shown_figures.append(figure_info(plt.figure(num)))
+    plt.close("all")
+
+
+plt.show = flush_figures
+
+
 def run_cells(cells):
-    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None)."""
+    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None); the
+    figures a cell shows, or leaves open, are recorded as the inline backend would show them."""
     torch.manual_seed(0)
     main = types.ModuleType("__main__")
     sys.modules["__main__"] = main
@@ -92,7 +123,9 @@ def run_cells(cells):
                         shown = show(v)
             except Exception as e:  # noqa: BLE001 - the error is the reference
                 print(f"ERROR {type(e).__name__}: {e}")
-        out.append({"printed": buf.getvalue(), "shown": shown})
+        flush_figures()
+        out.append({"printed": buf.getvalue(), "shown": shown, "figures": list(shown_figures)})
+        shown_figures.clear()
     return out
 
 

@@ -8,7 +8,7 @@ MNIST is not available offline: this script writes a small seeded stand-in under
 test/reference/gan_course/MNIST/raw/ in torchvision's IDX layout (64 training images of 28x28, each a
 blurred stroke plus noise, and their labels), which both sides read with `MNIST('.', download=False,
 ...)`; each notebook's first cell (not a course cell) makes test/reference/gan_course the working
-directory. matplotlib's window is not compared (plt.show() draws nothing on stdout); tqdm is not
+directory. The figures each cell shows are recorded (_figures.py: as the inline backend shows them); tqdm is not
 installed beside this PyTorch: a module that hands back the iterable stands in for it. The test's
 header lists what is shrunk.
 Run: /usr/bin/python3 test/reference/gen_gan_course.py"""
@@ -20,16 +20,13 @@ import struct
 import sys
 import types
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from IPython.lib.pretty import pretty  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from _figures import take_figures  # noqa: E402
 from _tutorial_common import write_json  # noqa: E402
 
 DATA = os.path.join(HERE, "gan_course")
@@ -70,35 +67,6 @@ def show(v):
     return pretty(v)
 
 
-def figure_info(fig):
-    """What a shown figure holds: its repr and, per Axes, the images' shapes, the line count, the legend, whether the axis is on."""
-    return {
-        "repr": repr(fig),
-        "axes": [
-            {
-                "images": [list(im.get_array().shape) for im in ax.images],
-                "lines": len(ax.lines),
-                "legend": [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else None,
-                "axison": ax.axison,
-            }
-            for ax in fig.axes
-        ],
-    }
-
-
-shown_figures = []
-
-
-def flush_figures():
-    """The inline backend's show(): each open figure is shown (recorded here), then all are closed."""
-    for num in plt.get_fignums():
-        shown_figures.append(figure_info(plt.figure(num)))
-    plt.close("all")
-
-
-plt.show = flush_figures
-
-
 def run_cells(cells):
     """Runs cells as IPython does: the last statement, when an expression, is shown (unless None); the
     figures a cell shows, or leaves open, are recorded as the inline backend would show them."""
@@ -123,9 +91,7 @@ def run_cells(cells):
                         shown = show(v)
             except Exception as e:  # noqa: BLE001 - the error is the reference
                 print(f"ERROR {type(e).__name__}: {e}")
-        flush_figures()
-        out.append({"printed": buf.getvalue(), "shown": shown, "figures": list(shown_figures)})
-        shown_figures.clear()
+        out.append({"printed": buf.getvalue(), "shown": shown, "figures": take_figures()})
     return out
 
 

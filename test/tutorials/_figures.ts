@@ -1,7 +1,7 @@
 /**
  * The matplotlib figures a notebook showed, read back from its display_data outputs (matplotlib's
- * repr and torchlab's SVG), in the shape gen_*.py records matplotlib's own with `figure_info`: per
- * Axes the images' height and width, the number of lines, the legend's labels and whether the axis is on.
+ * repr and torchlab's SVG), in the shape test/reference/_figures.py records matplotlib's own: per Axes
+ * the images' height and width, the number of lines, the legend's labels, the title and whether the axis is on.
  */
 import { decode_png } from "../../src/display/png";
 import { parseXml, XmlElement } from "../display/xml";
@@ -11,6 +11,7 @@ export interface AxesInfo {
   images: number[][];
   lines: number;
   legend: string[] | null;
+  title: string;
   axison: boolean;
 }
 export interface FigureInfo {
@@ -38,6 +39,7 @@ function axesInfo(ax: XmlElement): AxesInfo {
     }),
     lines: byClass(ax, "line").length,
     legend: legend.length === 0 ? null : all(legend[0], (e) => e.name === "text").map((t) => t.text),
+    title: byClass(ax, "title").map((t) => t.text).join(""),
     // An Axes with its axis off draws no tick marks (nor spines).
     axison: byClass(ax, "xaxis").length > 0,
   };

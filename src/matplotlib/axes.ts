@@ -4,7 +4,7 @@
  * (ticker.ts), labels, title, legend and grid, drawn as SVG elements by {@link Axes.toSvg}.
  */
 import { TypeError, ValueError } from "../errors";
-import { ipythonRepr, IPYTHON_REPR } from "../pyrepr";
+import { ipythonRepr, IPYTHON_REPR, PY_REPR } from "../pyrepr";
 import { encode_png } from "../display/png";
 import { upscale } from "../display/raster";
 import { Colormap, get_cmap } from "./cm";
@@ -49,6 +49,10 @@ export class Line2D {
   [IPYTHON_REPR](): string {
     return ipythonRepr(this, "matplotlib.lines.Line2D");
   }
+  /** print(line): `Line2D(label)`, as matplotlib's str. */
+  [PY_REPR](): string {
+    return `Line2D(${this.label})`;
+  }
 }
 
 /** What a colorbar shows of an image or of points coloured by value: the map and the values at its ends. */
@@ -87,6 +91,9 @@ export class BarContainer extends Array<[number, number, number, number]> {
   [IPYTHON_REPR](): string {
     return `<BarContainer object of ${this.length} artists>`;
   }
+  [PY_REPR](): string {
+    return this[IPYTHON_REPR]();
+  }
 }
 
 /** The area of `fill_between`: a polygon (x and y1 forward, then x and y2 back). */
@@ -98,6 +105,9 @@ export class PolyCollection {
     public label: string,
   ) {}
   [IPYTHON_REPR](): string {
+    return ipythonRepr(this, "matplotlib.collections.PolyCollection");
+  }
+  [PY_REPR](): string {
     return ipythonRepr(this, "matplotlib.collections.PolyCollection");
   }
 }
@@ -131,6 +141,9 @@ export class ErrorbarContainer extends Array<unknown> {
   [IPYTHON_REPR](): string {
     return "<ErrorbarContainer object of 3 artists>";
   }
+  [PY_REPR](): string {
+    return this[IPYTHON_REPR]();
+  }
 }
 
 /** A text of `text` or `annotate` (with an arrow from the text to `xy` when `arrowprops` is given). */
@@ -158,6 +171,9 @@ export class Text {
   }
   [IPYTHON_REPR](): string {
     return this.arrow === null ? `Text(${this.x}, ${this.y}, '${this.text}')` : `Annotation(${this.arrow.x}, ${this.arrow.y}, '${this.text}')`;
+  }
+  [PY_REPR](): string {
+    return this[IPYTHON_REPR]();
   }
 }
 
@@ -328,6 +344,8 @@ export interface TextOptions {
 
 /** Options of `annotate`. */
 export interface AnnotateOptions extends TextOptions {
+  /** The point annotated (also the second positional argument). */
+  xy?: [number, number] | number[];
   /** Where the text goes (default: at xy). */
   xytext?: [number, number] | number[];
   /** 'data' (default) or 'axes fraction'. */
@@ -678,6 +696,8 @@ export class Axes {
   }
 
   /** `fill_between(x, y1, y2=0)`: the area between two curves (in the next colour of the cycle). */
+  fill_between(x: unknown, y1: unknown, options?: FillBetweenOptions): PolyCollection;
+  fill_between(x: unknown, y1: unknown, y2: unknown, options?: FillBetweenOptions): PolyCollection;
   fill_between(x: unknown, y1: unknown, y2: unknown = 0, options: FillBetweenOptions = {}): PolyCollection {
     if (isOptions(y2)) [options, y2] = [y2 as FillBetweenOptions, 0];
     const xs = asVector(x, "fill_between");
@@ -787,7 +807,12 @@ export class Axes {
   }
 
   /** `annotate(text, xy, xytext=..., arrowprops={...})`: text at xytext (default xy), with an arrow to xy when arrowprops is given. */
-  annotate(text: unknown, xy: [number, number] | number[], options: AnnotateOptions = {}): Text {
+  annotate(text: unknown, xy: [number, number] | number[], options?: AnnotateOptions): Text;
+  annotate(text: unknown, options: AnnotateOptions): Text;
+  annotate(text: unknown, xyOrOptions: [number, number] | number[] | AnnotateOptions, options: AnnotateOptions = {}): Text {
+    if (isOptions(xyOrOptions)) options = xyOrOptions as AnnotateOptions;
+    const xy = isOptions(xyOrOptions) ? options.xy : xyOrOptions;
+    if (xy === undefined) throw new TypeError("annotate() missing 1 required positional argument: 'xy'");
     if (!Array.isArray(xy) || xy.length !== 2) throw new ValueError(`xy must be a pair (x, y), got ${String(xy)}`);
     const at = options.xytext ?? xy;
     const coords = (options.textcoords ?? options.xycoords ?? "data") === "axes fraction" ? "axes" : "data";

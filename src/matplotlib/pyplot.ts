@@ -220,7 +220,9 @@ export function barh(y: unknown, width: unknown, options: BarhOptions = {}): Bar
   return gca().barh(y, width, options);
 }
 
-/** `plt.fill_between(x, y1, y2, alpha=0.3)`: the area between two curves. */
+/** `plt.fill_between(x, y1, y2, alpha=0.3)`: the area between two curves (y2 defaults to 0). */
+export function fill_between(x: unknown, y1: unknown, options?: FillBetweenOptions): PolyCollection;
+export function fill_between(x: unknown, y1: unknown, y2: unknown, options?: FillBetweenOptions): PolyCollection;
 export function fill_between(x: unknown, y1: unknown, y2?: unknown, options: FillBetweenOptions = {}): PolyCollection {
   return gca().fill_between(x, y1, y2 ?? 0, options);
 }
@@ -244,8 +246,10 @@ export function text(x: number, y: number, s: unknown, options: TextOptions = {}
   return gca().text(x, y, s, options);
 }
 /** `plt.annotate('min', xy=[x, y], xytext=[x2, y2], arrowprops={arrowstyle: '->'})`: text with an arrow to a point. */
-export function annotate(s: unknown, xy: [number, number] | number[], options: AnnotateOptions = {}): Text {
-  return gca().annotate(s, xy, options);
+export function annotate(s: unknown, xy: [number, number] | number[], options?: AnnotateOptions): Text;
+export function annotate(s: unknown, options: AnnotateOptions): Text;
+export function annotate(s: unknown, xy: [number, number] | number[] | AnnotateOptions, options: AnnotateOptions = {}): Text {
+  return lib().isOptions(xy) ? gca().annotate(s, xy as AnnotateOptions) : gca().annotate(s, xy as number[], options);
 }
 
 /** `plt.pie(sizes, labels=names, autopct='%1.1f%%')`: a pie chart. */

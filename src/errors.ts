@@ -133,6 +133,14 @@ export class OutOfMemoryError extends RuntimeError {
   }
 }
 
+/** Python's OSError (matplotlib's `plt.style.use` of a style it cannot find). */
+export class OSError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "OSError";
+  }
+}
+
 /** Python's FileNotFoundError (src/os.ts: `os.listdir` of a missing directory). */
 export class FileNotFoundError extends Error {
   constructor(message = "") {

@@ -4,13 +4,13 @@
  * (ticker.ts), labels, title, legend and grid, drawn as SVG elements by {@link Axes.toSvg}.
  */
 import { TypeError, ValueError } from "../errors";
-import { ipythonRepr, IPYTHON_REPR } from "../pyrepr";
+import { ipythonRepr, IPYTHON_REPR, PY_REPR } from "../pyrepr";
 import { encode_png } from "../display/png";
-import { apply_colormap, ColorMap, upscale } from "../display/raster";
-import { autoBins, formatTicks, maxNLocator, nonsingular } from "./ticker";
+import { upscale } from "../display/raster";
+import { Colormap, get_cmap } from "./cm";
+import { autoBins, formatLogTicks, formatTicks, logLocator, logNonsingular, maxNLocator, nonsingular } from "./ticker";
 import { dashArray, escapeXml, LineStyle, Marker, markerPath, parseFormat, pt, TAB10, textWidth, toColor } from "./style";
 import { Array2, asArray, asVector, shapeRepr } from "./values";
-import { VIRIDIS, VIRIDIS_ROUNDED } from "./viridis";
 
 /** Where an Axes sits in its figure: left, bottom, width, height as fractions of the figure. */
 export type Box = [number, number, number, number];
@@ -26,6 +26,9 @@ export class Line2D {
     readonly marker: Marker,
     readonly markersize: number,
     public label: string,
+    /** 'axes' when x is a fraction of the Axes' width (axhline's span), not data. */
+    readonly xcoords: "data" | "axes" = "data",
+    readonly ycoords: "data" | "axes" = "data",
   ) {}
 
   get_xdata(): number[] {
@@ -46,6 +49,17 @@ export class Line2D {
   [IPYTHON_REPR](): string {
     return ipythonRepr(this, "matplotlib.lines.Line2D");
   }
+  /** print(line): `Line2D(label)`, as matplotlib's str. */
+  [PY_REPR](): string {
+    return `Line2D(${this.label})`;
+  }
+}
+
+/** What a colorbar shows of an image or of points coloured by value: the map and the values at its ends. */
+export interface Mappable {
+  cmap: Colormap;
+  vmin: number;
+  vmax: number;
 }
 
 /** The points of `scatter`, each with its own colour. */
@@ -58,20 +72,123 @@ export class PathCollection {
     readonly marker: Marker,
     readonly alpha: number,
     public label: string,
+    /** The colour map and its limits when the colours are values (`c=labels`), for a colorbar. */
+    readonly mappable: Mappable | null = null,
   ) {}
   [IPYTHON_REPR](): string {
     return ipythonRepr(this, "matplotlib.collections.PathCollection");
   }
 }
 
-/** The rectangles of `bar` and `hist`. */
+/** The rectangles of `bar`, `barh` and `hist` ([x, y, width, height] each). */
 export class BarContainer extends Array<[number, number, number, number]> {
+  /** 'horizontal' for barh: its bars start at a sticky left edge instead of a sticky bottom. */
+  orientation: "vertical" | "horizontal" = "vertical";
   color = TAB10[0];
   edgecolor: string | null = null;
   alpha = 1;
   label = "";
   [IPYTHON_REPR](): string {
     return `<BarContainer object of ${this.length} artists>`;
+  }
+  [PY_REPR](): string {
+    return this[IPYTHON_REPR]();
+  }
+}
+
+/** The area of `fill_between`: a polygon (x and y1 forward, then x and y2 back). */
+export class PolyCollection {
+  constructor(
+    readonly points: [number, number][],
+    readonly color: string,
+    readonly alpha: number,
+    public label: string,
+  ) {}
+  [IPYTHON_REPR](): string {
+    return ipythonRepr(this, "matplotlib.collections.PolyCollection");
+  }
+  [PY_REPR](): string {
+    return ipythonRepr(this, "matplotlib.collections.PolyCollection");
+  }
+}
+
+/** The error bars of `errorbar`: one segment per point and direction. */
+export class LineCollection {
+  constructor(
+    readonly segments: [[number, number], [number, number]][],
+    readonly color: string,
+    readonly linewidth: number,
+  ) {}
+  [IPYTHON_REPR](): string {
+    return ipythonRepr(this, "matplotlib.collections.LineCollection");
+  }
+}
+
+/** What `errorbar` returns: [data_line, caplines, barlinecols], as matplotlib's ErrorbarContainer. */
+export class ErrorbarContainer extends Array<unknown> {
+  constructor(
+    readonly data_line: Line2D,
+    readonly caplines: Line2D[],
+    readonly barlinecols: LineCollection[],
+    public label: string,
+  ) {
+    super();
+    this.push(data_line, caplines, barlinecols);
+  }
+  static get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  [IPYTHON_REPR](): string {
+    return "<ErrorbarContainer object of 3 artists>";
+  }
+  [PY_REPR](): string {
+    return this[IPYTHON_REPR]();
+  }
+}
+
+/** A text of `text` or `annotate` (with an arrow from the text to `xy` when `arrowprops` is given). */
+export class Text {
+  constructor(
+    readonly x: number,
+    readonly y: number,
+    public text: string,
+    readonly fontsize: number,
+    readonly color: string,
+    readonly ha: "left" | "center" | "right",
+    readonly va: "baseline" | "bottom" | "center" | "top",
+    /** 'axes' for transform=ax.transAxes / xycoords='axes fraction'. */
+    readonly coords: "data" | "axes",
+    readonly arrow: { x: number; y: number; color: string } | null = null,
+  ) {}
+  get_text(): string {
+    return this.text;
+  }
+  set_text(text: string): void {
+    this.text = String(text);
+  }
+  get_position(): [number, number] {
+    return [this.x, this.y];
+  }
+  [IPYTHON_REPR](): string {
+    return this.arrow === null ? `Text(${this.x}, ${this.y}, '${this.text}')` : `Annotation(${this.arrow.x}, ${this.arrow.y}, '${this.text}')`;
+  }
+  [PY_REPR](): string {
+    return this[IPYTHON_REPR]();
+  }
+}
+
+/** A wedge of `pie`: centre, radius and the angles (degrees, counter-clockwise from +x) it spans. */
+export class Wedge {
+  constructor(
+    readonly cx: number,
+    readonly cy: number,
+    readonly r: number,
+    readonly theta1: number,
+    readonly theta2: number,
+    readonly color: string,
+  ) {}
+  [IPYTHON_REPR](): string {
+    return `Wedge(center=(${this.cx}, ${this.cy}), r=${this.r}, theta1=${this.theta1}, theta2=${this.theta2}, width=None)`;
   }
 }
 
@@ -81,6 +198,8 @@ export class AxesImage {
     readonly width: number,
     readonly height: number,
     readonly rgba: Uint8Array,
+    /** The colour map and the values at its ends, for a 2-d image (null for RGB). */
+    readonly mappable: Mappable | null = null,
   ) {}
   /** The image as PNG bytes, at its own resolution or each pixel a `factor` x `factor` block. */
   png(factor = 1): Buffer {
@@ -122,7 +241,10 @@ export interface ScatterOptions {
   /** Marker area in points squared (default 36). */
   s?: number;
   marker?: Marker;
-  cmap?: ColorMap;
+  /** A colour map name ('viridis', 'coolwarm', 'gray_r', ...) or `plt.cm.<name>`. */
+  cmap?: string | Colormap;
+  vmin?: number;
+  vmax?: number;
   alpha?: number;
   label?: string;
 }
@@ -149,11 +271,110 @@ export interface HistOptions {
   label?: string;
 }
 
+/** Options of `barh`: bars `height` tall centred on y, starting at `left`. */
+export interface BarhOptions {
+  height?: number;
+  left?: number;
+  color?: unknown;
+  edgecolor?: unknown;
+  alpha?: number;
+  label?: string;
+  align?: "center" | "edge";
+}
+
+/** Options of `fill_between`. */
+export interface FillBetweenOptions {
+  color?: unknown;
+  facecolor?: unknown;
+  alpha?: number;
+  label?: string;
+}
+
+/** Options of `errorbar`. */
+export interface ErrorbarOptions {
+  /** One error for all points, one per point, or [below, above] lists. */
+  yerr?: unknown;
+  xerr?: unknown;
+  /** The data line's format ('o', 'r--', ...; 'none' draws the bars only). */
+  fmt?: string;
+  color?: unknown;
+  ecolor?: unknown;
+  elinewidth?: number;
+  /** Cap length in points (0: no caps). */
+  capsize?: number;
+  linestyle?: LineStyle;
+  ls?: LineStyle;
+  linewidth?: number;
+  lw?: number;
+  marker?: Marker;
+  markersize?: number;
+  label?: string;
+}
+
+/** Options of `axhline` / `axvline`. */
+export interface AxLineOptions {
+  /** Where the line starts and ends, as fractions of the Axes (0 and 1). */
+  xmin?: number;
+  xmax?: number;
+  ymin?: number;
+  ymax?: number;
+  color?: unknown;
+  c?: unknown;
+  linestyle?: LineStyle;
+  ls?: LineStyle;
+  linewidth?: number;
+  lw?: number;
+  alpha?: number;
+  label?: string;
+}
+
+/** Options of `text` and `annotate`. */
+export interface TextOptions {
+  fontsize?: number;
+  size?: number;
+  color?: unknown;
+  c?: unknown;
+  ha?: "left" | "center" | "right";
+  horizontalalignment?: "left" | "center" | "right";
+  va?: "baseline" | "bottom" | "center" | "top";
+  verticalalignment?: "baseline" | "bottom" | "center" | "top";
+  /** `transform=ax.transAxes`: x and y are fractions of the Axes. */
+  transform?: "transAxes" | "transData" | unknown;
+}
+
+/** Options of `annotate`. */
+export interface AnnotateOptions extends TextOptions {
+  /** The point annotated (also the second positional argument). */
+  xy?: [number, number] | number[];
+  /** Where the text goes (default: at xy). */
+  xytext?: [number, number] | number[];
+  /** 'data' (default) or 'axes fraction'. */
+  xycoords?: "data" | "axes fraction";
+  textcoords?: "data" | "axes fraction";
+  /** Draws an arrow from the text to xy (its `color` / `facecolor` colours it). */
+  arrowprops?: { arrowstyle?: string; color?: unknown; facecolor?: unknown; [key: string]: unknown };
+}
+
+/** Options of `pie`. */
+export interface PieOptions {
+  labels?: string[];
+  colors?: unknown[];
+  /** A printf format for each wedge's percentage ('%1.1f%%'). */
+  autopct?: string;
+  startangle?: number;
+  counterclock?: boolean;
+  explode?: number[];
+}
+
 /** Options of `imshow`. */
 export interface ImshowOptions {
-  cmap?: ColorMap;
+  /** A colour map name ('gray', 'viridis', 'Greys', 'hot', 'jet', 'coolwarm', 'RdBu', any with `_r`) or `plt.cm.<name>`. */
+  cmap?: string | Colormap;
   vmin?: number;
   vmax?: number;
+  /** 'equal' (default: square pixels) or 'auto' (the image fills the Axes). */
+  aspect?: "equal" | "auto";
+  interpolation?: string;
 }
 
 /** Options of `legend`. */
@@ -181,15 +402,6 @@ function round2(v: number): string {
   return Number.isFinite(v) ? v.toFixed(2) : "0";
 }
 
-/**
- * matplotlib's "gray" lookup table as bytes: entry i is 255 * linspace(0, 1, 256)[i] / 255 truncated,
- * whose float rounding makes some entries one less than i (61 gives 60), exactly as matplotlib draws them.
- */
-const GRAY_LUT = Uint8Array.from({ length: 256 }, (_, i) => {
-  const x = i === 255 ? 255 : 255 * (i * (1 / 255));
-  return Math.trunc((x / 255) * 255);
-});
-
 /** Clipping a warning's text (matplotlib logs it once per call, at WARNING level, to stderr). */
 const CLIP_WARNING = "Clipping input data to the valid range for imshow with RGB data ([0..1] for floats or [0..255] for integers).";
 
@@ -198,8 +410,31 @@ export class Axes {
   readonly collections: PathCollection[] = [];
   readonly containers: BarContainer[] = [];
   readonly images: AxesImage[] = [];
-  /** Bars and scatter points in the order they were added (matplotlib draws them so). */
-  private readonly patchesAndCollections: (BarContainer | PathCollection)[] = [];
+  readonly texts: Text[] = [];
+  /** pie's wedges. */
+  readonly wedges: Wedge[] = [];
+  /** `ax.transAxes`, for `text(..., transform=ax.transAxes)`. */
+  readonly transAxes = "transAxes" as const;
+  readonly transData = "transData" as const;
+  /** fill_between's areas (matplotlib keeps them in `ax.collections` with the scatter points). */
+  readonly fills: PolyCollection[] = [];
+  /** errorbar's bars, drawn with the lines. */
+  readonly lineCollections: LineCollection[] = [];
+  /** Bars, scatter points and filled areas in the order they were added (matplotlib draws them so). */
+  private readonly patchesAndCollections: (BarContainer | PathCollection | PolyCollection)[] = [];
+  /** axhline / axvline lines whose position did not ask for autoscaling (it lay inside the limits then). */
+  private readonly unscaled = new Set<Line2D>();
+  private readonly scales: { x: "linear" | "log"; y: "linear" | "log" } = { x: "linear", y: "linear" };
+  /** The Axes sharing each axis' limits (`subplots(sharex=True)`), this one included. */
+  shared: { x: Axes[]; y: Axes[] } = { x: [this], y: [this] };
+  /** Tick labels left off an inner Axes of a shared grid (matplotlib's label_outer). */
+  hideTickLabels = { x: false, y: false };
+  /** Where the drawn box sits in its slot when the aspect shrinks it (matplotlib's anchor; 'C' is [0.5, 0.5]). */
+  anchor: [number, number] = [0.5, 0.5];
+  /** A colorbar's Axes: what it shows (the long axis is y, ticks on the right), and its height / width. */
+  colorbarOf: Mappable | null = null;
+  private boxAspect: number | null = null;
+  private frameOn = true;
   private title = "";
   private xlabel = "";
   private ylabel = "";
@@ -224,7 +459,17 @@ export class Axes {
   ) {}
 
   [IPYTHON_REPR](): string {
-    return "<AxesSubplot: >";
+    return this.colorbarOf !== null ? "<AxesSubplot: label='<colorbar>'>" : "<AxesSubplot: >";
+  }
+
+  /** Makes this Axes a colorbar's: no x axis, y from vmin to vmax, 20 times as tall as wide. */
+  makeColorbar(mappable: Mappable, aspect = 20): void {
+    this.colorbarOf = mappable;
+    this.boxAspect = aspect;
+    this.anchor = [0, 0.5];
+    this.ylimSet = [mappable.vmin, mappable.vmax];
+    this.xlimSet = [0, 1];
+    this.xTickLabels = { ticks: [], labels: null };
   }
 
   private nextLineColor(): string {
@@ -269,6 +514,7 @@ export class Axes {
     const ys = asVector(y, "scatter");
     if (xs.length !== ys.length) throw new ValueError("x and y must be the same size");
     let colors: string[];
+    let mappable: Mappable | null = null;
     const c = options.c ?? options.color;
     if (c === undefined) {
       const one = this.nextPatchColor();
@@ -279,8 +525,10 @@ export class Axes {
     } else {
       // As matplotlib: numbers, one per point, go through the colour map; anything else must be one colour.
       const values = asVector(c, "scatter");
-      if (values.length === xs.length) colors = mapColors(values, options.cmap ?? "viridis");
-      else {
+      if (values.length === xs.length) {
+        mappable = { cmap: get_cmap(options.cmap), vmin: options.vmin ?? Math.min(...values), vmax: options.vmax ?? Math.max(...values) };
+        colors = mapColors(values, mappable);
+      } else {
         let one: string;
         try {
           one = toColor(c);
@@ -290,7 +538,7 @@ export class Axes {
         colors = xs.map(() => one);
       }
     }
-    const points = new PathCollection(xs, ys, colors, options.s ?? MARKERSIZE ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`);
+    const points = new PathCollection(xs, ys, colors, options.s ?? MARKERSIZE ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`, mappable);
     this.collections.push(points);
     this.patchesAndCollections.push(points);
     return points;
@@ -370,19 +618,28 @@ export class Axes {
     }
     const [H, W] = shape;
     const rgba = new Uint8Array(H * W * 4);
+    let mappable: Mappable | null = null;
     if (shape.length === 2) {
-      const finite = Array.from(a.data).filter(Number.isFinite);
-      const vmin = options.vmin ?? (finite.length > 0 ? Math.min(...finite) : 0);
-      const vmax = options.vmax ?? (finite.length > 0 ? Math.max(...finite) : 1);
+      const cmap = get_cmap(options.cmap);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of a.data) {
+        if (Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+      const vmin = options.vmin ?? (lo <= hi ? lo : 0);
+      const vmax = options.vmax ?? (lo <= hi ? hi : 1);
+      mappable = { cmap, vmin, vmax };
       // Normalize maps into [0, 1]; the colormap's lookup takes floor(v * 256), the top value included in the last entry.
       const index = new Uint8Array(H * W);
       for (let p = 0; p < H * W; p++) {
         const v = vmax === vmin ? 0 : (a.data[p] - vmin) / (vmax - vmin);
         index[p] = Math.min(255, Math.max(0, Math.floor(v * 256)));
       }
-      const rgb = colormap(index, options.cmap ?? "viridis");
       for (let p = 0; p < H * W; p++) {
-        rgba.set(rgb.subarray(p * 3, p * 3 + 3), p * 4);
+        rgba.set(cmap.truncated.subarray(index[p] * 3, index[p] * 3 + 3), p * 4);
         rgba[p * 4 + 3] = Number.isNaN(a.data[p]) ? 0 : 255;
       }
     } else {
@@ -405,10 +662,241 @@ export class Axes {
       }
       if (clipped) process.stderr.write(CLIP_WARNING + "\n");
     }
-    const img = new AxesImage(W, H, rgba);
+    const img = new AxesImage(W, H, rgba, mappable);
     this.images.push(img);
-    this.equalAspect = true;
+    this.equalAspect = options.aspect !== "auto";
     return img;
+  }
+
+  /** `barh(y, width)`: horizontal bars `height` tall centred on y (strings make categories on the y axis). */
+  barh(y: unknown, width: unknown, options: BarhOptions = {}): BarContainer {
+    let ys: number[];
+    if (Array.isArray(y) && y.length > 0 && y.every((v) => typeof v === "string")) {
+      ys = y.map((_, i) => i);
+      this.yTickLabels = { ticks: ys, labels: y as string[] };
+    } else {
+      ys = asVector(y, "barh");
+    }
+    let ws = asVector(width, "barh");
+    if (ws.length === 1 && ys.length > 1) ws = ys.map(() => ws[0]);
+    // barh is bar(left, height, width, y): NumPy names the widths arg 2 and the positions arg 3.
+    if (ws.length !== ys.length) throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 2 with shape ${shapeRepr([ws.length])} and arg 3 with shape ${shapeRepr([ys.length])}.`);
+    const height = options.height ?? 0.8;
+    const left = options.left ?? 0;
+    const bars = new BarContainer();
+    bars.orientation = "horizontal";
+    ys.forEach((yv, i) => bars.push([left, options.align === "edge" ? yv : yv - height / 2, ws[i], height]));
+    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
+    bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
+    bars.alpha = options.alpha ?? 1;
+    bars.label = options.label ?? "_nolegend_";
+    this.containers.push(bars);
+    this.patchesAndCollections.push(bars);
+    return bars;
+  }
+
+  /** `fill_between(x, y1, y2=0)`: the area between two curves (in the next colour of the cycle). */
+  fill_between(x: unknown, y1: unknown, options?: FillBetweenOptions): PolyCollection;
+  fill_between(x: unknown, y1: unknown, y2: unknown, options?: FillBetweenOptions): PolyCollection;
+  fill_between(x: unknown, y1: unknown, y2: unknown = 0, options: FillBetweenOptions = {}): PolyCollection {
+    if (isOptions(y2)) [options, y2] = [y2 as FillBetweenOptions, 0];
+    const xs = asVector(x, "fill_between");
+    const broadcast = (v: unknown, name: string) => {
+      const vs = asVector(v, "fill_between");
+      if (vs.length === 1) return xs.map(() => vs[0]);
+      if (vs.length !== xs.length) throw new ValueError(`operands could not be broadcast together with shapes ${shapeRepr([xs.length])} ${shapeRepr([vs.length])} `);
+      return vs;
+    };
+    const lower = broadcast(y1, "y1");
+    const upper = broadcast(y2, "y2");
+    const points: [number, number][] = [...xs.map((xv, i) => [xv, lower[i]] as [number, number]), ...xs.map((xv, i) => [xv, upper[i]] as [number, number]).reverse()];
+    const explicit = options.color ?? options.facecolor;
+    const fill = new PolyCollection(points, explicit === undefined ? this.nextPatchColor() : toColor(explicit), options.alpha ?? 1, options.label ?? `_child${this.fills.length}`);
+    this.fills.push(fill);
+    this.patchesAndCollections.push(fill);
+    return fill;
+  }
+
+  /**
+   * `errorbar(x, y, yerr=..., xerr=..., fmt='o', capsize=3)`: the data line (a line, unless `fmt` says
+   * markers only or 'none') and a bar from y - err to y + err at each point, capped when `capsize` > 0.
+   */
+  errorbar(x: unknown, y: unknown, options: ErrorbarOptions = {}): ErrorbarContainer {
+    const xs = asVector(x, "errorbar");
+    const ys = asVector(y, "errorbar");
+    if (xs.length !== ys.length) throw new ValueError(`x and y must have same first dimension, but have shapes ${shapeRepr([xs.length])} and ${shapeRepr([ys.length])}`);
+    const fmtNone = options.fmt !== undefined && options.fmt.toLowerCase() === "none";
+    const fmt = options.fmt === undefined || fmtNone ? {} : parseFormat(options.fmt);
+    const explicit = options.color;
+    const color = explicit !== undefined ? toColor(explicit) : fmt.color ?? this.nextLineColor();
+    const linestyle = fmtNone ? "None" : options.linestyle ?? options.ls ?? fmt.linestyle ?? "-";
+    const marker = fmtNone ? "None" : options.marker ?? fmt.marker ?? "None";
+    const lw = options.linewidth ?? options.lw ?? LINEWIDTH;
+    const label = options.label === undefined ? "_nolegend_" : String(options.label);
+    const dataLine = new Line2D(xs, ys, color, linestyle, lw, marker, options.markersize ?? MARKERSIZE, label);
+    this.lines.push(dataLine);
+    const ecolor = options.ecolor === undefined ? color : toColor(options.ecolor);
+    const capsize = options.capsize ?? 0;
+    const caplines: Line2D[] = [];
+    const barlinecols: LineCollection[] = [];
+    const errors = (err: unknown, name: string): [number[], number[]] => {
+      const e = asArray(err, "errorbar");
+      const n = xs.length;
+      let below: number[];
+      let above: number[];
+      if (e.shape.length === 0 || (e.shape.length === 1 && e.data.length === 1)) below = above = xs.map(() => e.data[0]);
+      else if (e.shape.length === 1 && e.shape[0] === n) below = above = Array.from(e.data);
+      else if (e.shape.length === 2 && e.shape[0] === 2 && e.shape[1] === n) [below, above] = [Array.from(e.data.subarray(0, n)), Array.from(e.data.subarray(n))];
+      else throw new ValueError(`'${name}' (shape: ${shapeRepr(e.shape)}) must be a scalar or a 1D or (2, n) array-like whose shape matches '${name === "xerr" ? "x" : "y"}' (shape: ${shapeRepr([n])})`);
+      if ([...below, ...above].some((v) => v < 0)) throw new ValueError(`'${name}' must not contain negative values`);
+      return [below, above];
+    };
+    // matplotlib adds the x error bars first, then the y ones, each with its caps as marker-only lines.
+    for (const [err, name] of [[options.xerr, "xerr"], [options.yerr, "yerr"]] as const) {
+      if (err === undefined || err === null) continue;
+      const [below, above] = errors(err, name);
+      const lo = name === "xerr" ? xs.map((v, i) => v - below[i]) : ys.map((v, i) => v - below[i]);
+      const hi = name === "xerr" ? xs.map((v, i) => v + above[i]) : ys.map((v, i) => v + above[i]);
+      const segments = xs.map((xv, i): [[number, number], [number, number]] => (name === "xerr" ? [[lo[i], ys[i]], [hi[i], ys[i]]] : [[xv, lo[i]], [xv, hi[i]]]));
+      if (capsize > 0) {
+        const capMarker = name === "xerr" ? "|" : "_";
+        for (const ends of [lo, hi]) {
+          const cap = new Line2D(name === "xerr" ? ends : xs, name === "xerr" ? ys : ends, ecolor, "None", lw, capMarker, 2 * capsize, "_nolegend_");
+          this.lines.push(cap);
+          caplines.push(cap);
+        }
+      }
+      const bars = new LineCollection(segments, ecolor, options.elinewidth ?? lw);
+      this.lineCollections.push(bars);
+      barlinecols.push(bars);
+    }
+    const container = new ErrorbarContainer(dataLine, caplines, barlinecols, label);
+    return container;
+  }
+
+  /** `axhline(y)`: a horizontal line across the Axes (from `xmin` to `xmax`, fractions of its width), in 'C0' unless coloured. */
+  axhline(y = 0, options: AxLineOptions = {}): Line2D {
+    return this.axLine("h", y, options);
+  }
+  /** `axvline(x)`: a vertical line from `ymin` to `ymax` (fractions of the Axes' height). */
+  axvline(x = 0, options: AxLineOptions = {}): Line2D {
+    return this.axLine("v", x, options);
+  }
+
+  private axLine(dir: "h" | "v", at: number, options: AxLineOptions): Line2D {
+    if (typeof at !== "number") throw new TypeError(`ax${dir}line() takes a number as its position, got ${typeof at}; use the ${dir === "h" ? "xmin / xmax" : "ymin / ymax"} options for the span`);
+    const [a, b] = dir === "h" ? [options.xmin ?? 0, options.xmax ?? 1] : [options.ymin ?? 0, options.ymax ?? 1];
+    const color = toColor(options.color ?? options.c ?? "C0");
+    const style = options.linestyle ?? options.ls ?? "-";
+    const label = options.label === undefined ? `_child${this.lines.length}` : String(options.label);
+    const line = dir === "h"
+      ? new Line2D([a, b], [at, at], color, style, options.linewidth ?? options.lw ?? LINEWIDTH, "None", MARKERSIZE, label, "axes", "data")
+      : new Line2D([at, at], [a, b], color, style, options.linewidth ?? options.lw ?? LINEWIDTH, "None", MARKERSIZE, label, "data", "axes");
+    // As matplotlib: the line widens the limits only when it lies outside them.
+    const [lo, hi] = dir === "h" ? this.get_ylim() : this.get_xlim();
+    if (at >= Math.min(lo, hi) && at <= Math.max(lo, hi)) this.unscaled.add(line);
+    this.lines.push(line);
+    return line;
+  }
+
+  /** `text(x, y, s)`: text at data coordinates (or fractions of the Axes with `transform=ax.transAxes`), left and baseline aligned. */
+  text(x: number, y: number, s: unknown, options: TextOptions = {}): Text {
+    const t = new Text(Number(x), Number(y), String(s), options.fontsize ?? options.size ?? FONT, toColor(options.color ?? options.c ?? "black"), options.ha ?? options.horizontalalignment ?? "left", options.va ?? options.verticalalignment ?? "baseline", options.transform === "transAxes" || options.transform === this.transAxes ? "axes" : "data");
+    this.texts.push(t);
+    return t;
+  }
+
+  /** `annotate(text, xy, xytext=..., arrowprops={...})`: text at xytext (default xy), with an arrow to xy when arrowprops is given. */
+  annotate(text: unknown, xy: [number, number] | number[], options?: AnnotateOptions): Text;
+  annotate(text: unknown, options: AnnotateOptions): Text;
+  annotate(text: unknown, xyOrOptions: [number, number] | number[] | AnnotateOptions, options: AnnotateOptions = {}): Text {
+    if (isOptions(xyOrOptions)) options = xyOrOptions as AnnotateOptions;
+    const xy = isOptions(xyOrOptions) ? options.xy : xyOrOptions;
+    if (xy === undefined) throw new TypeError("annotate() missing 1 required positional argument: 'xy'");
+    if (!Array.isArray(xy) || xy.length !== 2) throw new ValueError(`xy must be a pair (x, y), got ${String(xy)}`);
+    const at = options.xytext ?? xy;
+    const coords = (options.textcoords ?? options.xycoords ?? "data") === "axes fraction" ? "axes" : "data";
+    const arrowColor = options.arrowprops === undefined ? null : toColor(options.arrowprops.color ?? options.arrowprops.facecolor ?? "black");
+    const t = new Text(Number(at[0]), Number(at[1]), String(text), options.fontsize ?? options.size ?? FONT, toColor(options.color ?? options.c ?? "black"), options.ha ?? options.horizontalalignment ?? "left", options.va ?? options.verticalalignment ?? "baseline", coords, arrowColor === null ? null : { x: Number(xy[0]), y: Number(xy[1]), color: arrowColor });
+    this.texts.push(t);
+    return t;
+  }
+
+  /**
+   * `pie(x, labels=..., autopct='%1.1f%%')`: wedges from 0 degrees (or `startangle`) counter-clockwise,
+   * each the share of the sum, in the colour cycle; the Axes square, frameless and without ticks, as
+   * matplotlib's. Returns [wedges, texts] or, with autopct, [wedges, texts, autotexts].
+   */
+  pie(x: unknown, options: PieOptions = {}): [Wedge[], Text[]] | [Wedge[], Text[], Text[]] {
+    const values = asVector(x, "pie");
+    if (values.some((v) => v < 0)) throw new ValueError("Wedge sizes 'x' must be non negative values");
+    const total = values.reduce((a, b) => a + b, 0);
+    const fracs = total > 1 ? values.map((v) => v / total) : values;
+    if (options.labels !== undefined && options.labels.length !== values.length) throw new ValueError("'label' must be of length 'x'");
+    let theta1 = (options.startangle ?? 0) / 360;
+    const sign = options.counterclock === false ? -1 : 1;
+    const wedges: Wedge[] = [];
+    const texts: Text[] = [];
+    const autotexts: Text[] = [];
+    fracs.forEach((frac, i) => {
+      const theta2 = theta1 + sign * frac;
+      const thetam = Math.PI * (theta1 + theta2);
+      const explode = options.explode?.[i] ?? 0;
+      const [cx, cy] = [explode * Math.cos(thetam), explode * Math.sin(thetam)];
+      const color = options.colors !== undefined ? toColor(options.colors[i % options.colors.length]) : this.nextPatchColor();
+      wedges.push(new Wedge(cx, cy, 1, 360 * Math.min(theta1, theta2), 360 * Math.max(theta1, theta2), color));
+      const label = options.labels?.[i] ?? "";
+      const [lx, ly] = [cx + 1.1 * Math.cos(thetam), cy + 1.1 * Math.sin(thetam)];
+      const t = new Text(lx, ly, label, FONT, "#000000", lx > 0 ? "left" : "right", "center", "data");
+      texts.push(t);
+      this.texts.push(t);
+      if (options.autopct !== undefined) {
+        const a = new Text(cx + 0.6 * Math.cos(thetam), cy + 0.6 * Math.sin(thetam), percentFormat(options.autopct, 100 * frac), FONT, "#000000", "center", "center", "data");
+        autotexts.push(a);
+        this.texts.push(a);
+      }
+      theta1 = theta2;
+    });
+    this.wedges.push(...wedges);
+    this.frameOn = false;
+    this.xlimSet = [-1.25, 1.25];
+    this.ylimSet = [-1.25, 1.25];
+    this.xTickLabels = { ticks: [], labels: null };
+    this.yTickLabels = { ticks: [], labels: null };
+    this.equalAspect = true;
+    return options.autopct !== undefined ? [wedges, texts, autotexts] : [wedges, texts];
+  }
+
+  /** `set_xscale('log')` / `set_yscale('log')`: log axes, with matplotlib's decade ticks and 10^k labels. */
+  set_xscale(value: "linear" | "log"): void {
+    this.scales.x = checkScale(value);
+  }
+  set_yscale(value: "linear" | "log"): void {
+    this.scales.y = checkScale(value);
+  }
+  get_xscale(): string {
+    return this.scales.x;
+  }
+  get_yscale(): string {
+    return this.scales.y;
+  }
+
+  /** `set_aspect('equal')` keeps one unit square; 'auto' lets the Axes fill its slot. */
+  set_aspect(aspect: "equal" | "auto" | number): void {
+    if (aspect !== "equal" && aspect !== "auto" && !(aspect === 1)) throw new ValueError(`aspect must be 'auto', 'equal' or 1, got ${String(aspect)}`);
+    this.equalAspect = aspect !== "auto";
+  }
+
+  /** `get_position()`: where the Axes is drawn, [left, bottom, width, height] as fractions of the figure (after its aspect). */
+  get_position(): [number, number, number, number] {
+    const [fw, fh] = this.figureSize();
+    const { x0, y0, w, h } = this.placement();
+    return [x0 / fw, 1 - (y0 + h) / fh, w / fw, h / fh];
+  }
+
+  /** `set_frame_on(False)`: no spines or background. */
+  set_frame_on(on: boolean): void {
+    this.frameOn = Boolean(on);
   }
 
   set_title(label: string): void {
@@ -503,39 +991,46 @@ export class Axes {
     const entries: ReturnType<Axes["legendEntries"]> = [];
     for (const l of this.lines) if (!l.label.startsWith("_")) entries.push({ label: l.label, kind: "line", color: l.color, line: l });
     for (const c of this.collections) if (!c.label.startsWith("_")) entries.push({ label: c.label, kind: "points", color: c.colors[0] ?? TAB10[0] });
+    for (const p of this.fills) if (!p.label.startsWith("_")) entries.push({ label: p.label, kind: "bar", color: p.color });
     for (const b of this.containers) if (!b.label.startsWith("_")) entries.push({ label: b.label, kind: "bar", color: b.color });
     return entries;
   }
 
   /** Whether anything is drawn in this Axes (an empty figure shows as text only). */
   get hasArtists(): boolean {
-    return this.lines.length + this.collections.length + this.containers.length + this.images.length > 0;
+    return this.lines.length + this.collections.length + this.containers.length + this.images.length + this.fills.length + this.texts.length + this.wedges.length > 0;
   }
 
   // ------------------------------------------------------------------ limits and ticks
 
-  private dataLimits(axis: "x" | "y"): { lo: number; hi: number; sticky: number[] } | null {
+  /** The data's extent along an axis (values a log axis cannot show left out), and the sticky edges margins stop at. */
+  private dataLimits(axis: "x" | "y"): { lo: number; hi: number; sticky: number[]; minpos: number } | null {
     let lo = Infinity;
     let hi = -Infinity;
+    let minpos = Infinity;
     const sticky: number[] = [];
+    const log = this.scales[axis] === "log";
     const take = (v: number) => {
-      if (Number.isFinite(v)) {
+      if (Number.isFinite(v) && (!log || v > 0)) {
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
       }
+      if (v > 0 && v < minpos) minpos = v;
     };
-    for (const l of this.lines) (axis === "x" ? l.x : l.y).forEach(take);
+    const ofAxis = (xy: [number, number]) => (axis === "x" ? xy[0] : xy[1]);
+    for (const l of this.lines) {
+      if ((axis === "x" ? l.xcoords : l.ycoords) === "data" && !this.unscaled.has(l)) (axis === "x" ? l.x : l.y).forEach(take);
+    }
     for (const c of this.collections) (axis === "x" ? c.x : c.y).forEach(take);
+    for (const p of this.fills) p.points.forEach((xy) => take(ofAxis(xy)));
+    for (const lc of this.lineCollections) for (const seg of lc.segments) seg.forEach((xy) => take(ofAxis(xy)));
     for (const b of this.containers) {
+      const along = b.orientation === "vertical" ? "y" : "x";
       for (const [x, y, w, h] of b) {
-        if (axis === "x") {
-          take(x);
-          take(x + w);
-        } else {
-          take(y);
-          take(y + h);
-          sticky.push(y);
-        }
+        const [start, size] = axis === "x" ? [x, w] : [y, h];
+        take(start);
+        take(start + size);
+        if (axis === along) sticky.push(start);
       }
     }
     for (const img of this.images) {
@@ -544,68 +1039,108 @@ export class Axes {
       take(n - 0.5);
       sticky.push(-0.5, n - 0.5);
     }
-    return lo <= hi ? { lo, hi, sticky } : null;
+    if (lo > hi) {
+      // An axhline inside the limits counts once other data make the axis autoscale, as in matplotlib.
+      return null;
+    }
+    for (const l of this.unscaled) if ((axis === "x" ? l.xcoords : l.ycoords) === "data") (axis === "x" ? l.x : l.y).forEach(take);
+    return { lo, hi, sticky, minpos };
   }
 
+  /** The limits as shown: set ones, else the union of the data of the Axes sharing this axis, with 5% margins. */
   private limits(axis: "x" | "y"): [number, number] {
     const set = axis === "x" ? this.xlimSet : this.ylimSet;
-    const data = this.dataLimits(axis);
+    let data: ReturnType<Axes["dataLimits"]> = null;
+    let images = false;
+    for (const ax of this.shared[axis]) {
+      const d = ax.dataLimits(axis);
+      images ||= ax.images.length > 0;
+      if (d === null) continue;
+      data = data === null ? d : { lo: Math.min(data.lo, d.lo), hi: Math.max(data.hi, d.hi), sticky: [...data.sticky, ...d.sticky], minpos: Math.min(data.minpos, d.minpos) };
+    }
+    const log = this.scales[axis] === "log";
     let auto: [number, number];
     if (data === null) {
-      auto = [0, 1];
+      auto = log ? [1, 10] : [0, 1];
     } else {
-      let [lo, hi] = nonsingular(data.lo, data.hi, 0.05);
-      const delta = (hi - lo) * (this.images.length > 0 ? 0 : 0.05);
+      let [lo, hi] = log ? logNonsingular(data.lo, data.hi, data.minpos) : nonsingular(data.lo, data.hi, 0.05);
+      // Margins are added where the axis is linear: in log10 space on a log axis.
+      const t = (v: number) => (log ? Math.log10(v) : v);
+      const inv = (v: number) => (log ? 10 ** v : v);
+      const delta = (t(hi) - t(lo)) * (images ? 0 : 0.05);
       const below = data.sticky.filter((s) => s <= lo);
       const above = data.sticky.filter((s) => s >= hi);
-      lo = below.length > 0 ? Math.max(lo - delta, Math.max(...below)) : lo - delta;
-      hi = above.length > 0 ? Math.min(hi + delta, Math.min(...above)) : hi + delta;
+      lo = below.length > 0 ? Math.max(inv(t(lo) - delta), Math.max(...below)) : inv(t(lo) - delta);
+      hi = above.length > 0 ? Math.min(inv(t(hi) + delta), Math.min(...above)) : inv(t(hi) + delta);
       auto = [lo, hi];
     }
     const lim: [number, number] = [set[0] ?? auto[0], set[1] ?? auto[1]];
     // An image's rows go down: its y axis is inverted unless the limits were set.
-    if (axis === "y" && this.images.length > 0 && set[0] === null && set[1] === null) return [lim[1], lim[0]];
+    if (axis === "y" && images && set[0] === null && set[1] === null) return [lim[1], lim[0]];
     return lim;
   }
 
-  /** The Axes' drawn box in pixels: its slot, shrunk to keep one unit square when the aspect is equal (centred, as anchor 'C'). */
+  /**
+   * The Axes' drawn box in pixels: its slot, shrunk to keep one unit square when the aspect is equal
+   * (or to a colorbar's 20:1), placed in the slot by its anchor.
+   */
   private placement(): { x0: number; y0: number; w: number; h: number } {
     const [fw, fh] = this.figureSize();
     let [x0, y0, w, h] = [this.box[0] * fw, (1 - this.box[1] - this.box[3]) * fh, this.box[2] * fw, this.box[3] * fh];
-    if (this.equalAspect) {
+    let ratio: number | null = this.boxAspect;
+    if (ratio === null && this.equalAspect) {
+      const t = (axis: "x" | "y", v: number) => (this.scales[axis] === "log" ? Math.log10(v) : v);
       const [xa, xb] = this.get_xlim();
       const [ya, yb] = this.get_ylim();
-      const ratio = Math.abs(yb - ya) / Math.abs(xb - xa);
+      ratio = Math.abs(t("y", yb) - t("y", ya)) / Math.abs(t("x", xb) - t("x", xa));
+    }
+    if (ratio !== null) {
       if (h / w > ratio) {
         const nh = w * ratio;
-        y0 += (h - nh) / 2;
+        y0 += (h - nh) * (1 - this.anchor[1]);
         h = nh;
       } else {
         const nw = h / ratio;
-        x0 += (w - nw) / 2;
+        x0 += (w - nw) * this.anchor[0];
         w = nw;
       }
     }
     return { x0, y0, w, h };
   }
 
+  /** Major tick locations: fixed ones, LogLocator's decades on a log axis, else MaxNLocator's. */
   private ticks(axis: "x" | "y"): number[] {
     const fixed = axis === "x" ? this.xTickLabels : this.yTickLabels;
     if (fixed !== null) return fixed.ticks;
     const [a, b] = axis === "x" ? this.get_xlim() : this.get_ylim();
     const { w, h } = this.placement();
     const nbins = autoBins((axis === "x" ? w : h) / 100, axis === "x");
+    if (this.scales[axis] === "log") return logLocator(Math.min(a, b), Math.max(a, b), Math.max(2, nbins), false);
     return maxNLocator(Math.min(a, b), Math.max(a, b), nbins);
+  }
+
+  /** A log axis' minor ticks (2..9 times each decade), unlabelled unless the axis spans little more than a decade. */
+  private minorTicks(axis: "x" | "y"): number[] {
+    const fixed = axis === "x" ? this.xTickLabels : this.yTickLabels;
+    if (this.scales[axis] !== "log" || fixed !== null) return [];
+    const [a, b] = axis === "x" ? this.get_xlim() : this.get_ylim();
+    const { w, h } = this.placement();
+    const nbins = autoBins((axis === "x" ? w : h) / 100, axis === "x");
+    const major = new Set(this.ticks(axis).map((t) => t.toPrecision(12)));
+    return logLocator(Math.min(a, b), Math.max(a, b), Math.max(2, nbins), true).filter((t) => !major.has(t.toPrecision(12)));
   }
 
   private frame(): Frame {
     const { x0, y0, w, h } = this.placement();
     const xlim = this.get_xlim();
     const ylim = this.get_ylim();
+    const tx = this.scales.x === "log" ? Math.log10 : (v: number) => v;
+    const ty = this.scales.y === "log" ? Math.log10 : (v: number) => v;
+    const [xa, xb, ya, yb] = [tx(xlim[0]), tx(xlim[1]), ty(ylim[0]), ty(ylim[1])];
     return {
       x0, y0, w, h, xlim, ylim,
-      px: (x) => x0 + ((x - xlim[0]) / (xlim[1] - xlim[0])) * w,
-      py: (y) => y0 + h - ((y - ylim[0]) / (ylim[1] - ylim[0])) * h,
+      px: (x) => x0 + ((tx(x) - xa) / (xb - xa)) * w,
+      py: (y) => y0 + h - ((ty(y) - ya) / (yb - ya)) * h,
     };
   }
 
@@ -615,6 +1150,7 @@ export class Axes {
     const ticks = this.ticks(axis);
     const lim = axis === "x" ? this.get_xlim() : this.get_ylim();
     if (fixed !== null && fixed.labels !== null) return { ticks, labels: ticks.map((_, i) => String(fixed.labels![i] ?? "")), offsetText: "" };
+    if (this.scales[axis] === "log") return { ticks, labels: formatLogTicks(ticks, lim, false), offsetText: "" };
     const { labels, offsetText } = formatTicks(ticks, lim);
     return { ticks, labels, offsetText };
   }
@@ -630,13 +1166,32 @@ export class Axes {
     const out: string[] = [];
     const clip = `clip_${id}`;
     out.push(`<g class="axes" id="${id}">`);
-    if (this.axisOn) out.push(`<rect class="background" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" fill="#ffffff"/>`);
+    const framed = this.axisOn && this.frameOn;
+    if (framed) out.push(`<rect class="background" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" fill="#ffffff"/>`);
     out.push(`<clipPath id="${clip}"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></clipPath>`);
     const inside = (v: number, lim: [number, number]) => v >= Math.min(...lim) - 1e-9 * Math.abs(lim[1] - lim[0]) && v <= Math.max(...lim) + 1e-9 * Math.abs(lim[1] - lim[0]);
     const xt = this.tickLabels("x");
     const yt = this.tickLabels("y");
-    const xShown = xt.ticks.map((t, i) => [t, xt.labels[i]] as const).filter(([t]) => inside(t, f.xlim));
-    const yShown = yt.ticks.map((t, i) => [t, yt.labels[i]] as const).filter(([t]) => inside(t, f.ylim));
+    const xShown = xt.ticks.map((t, i) => [t, this.hideTickLabels.x ? "" : xt.labels[i]] as const).filter(([t]) => inside(t, f.xlim));
+    const yShown = yt.ticks.map((t, i) => [t, this.hideTickLabels.y ? "" : yt.labels[i]] as const).filter(([t]) => inside(t, f.ylim));
+    const minor = (axis: "x" | "y", lim: [number, number]) => {
+      const ticks = this.minorTicks(axis).filter((t) => inside(t, lim));
+      const labels = this.hideTickLabels[axis] ? ticks.map(() => "") : formatLogTicks(ticks, lim, false);
+      return ticks.map((t, i) => [t, labels[i]] as const);
+    };
+    const xMinor = minor("x", f.xlim);
+    const yMinor = minor("y", f.ylim);
+    if (this.colorbarOf !== null) {
+      // The colour map's 256 entries from vmin (bottom) to vmax (top), as matplotlib's pcolormesh of them.
+      const m = this.colorbarOf;
+      const rgba = new Uint8Array(256 * 4);
+      for (let i = 0; i < 256; i++) {
+        rgba.set(m.cmap.truncated.subarray((255 - i) * 3, (255 - i) * 3 + 3), i * 4);
+        rgba[i * 4 + 3] = 255;
+      }
+      const gradient = new AxesImage(1, 256, rgba);
+      out.push(`<image class="colorbar-gradient" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" preserveAspectRatio="none" style="image-rendering:pixelated;image-rendering:optimizeSpeed" xlink:href="data:image/png;base64,${gradient.png(blocky ? 4 : 1).toString("base64")}"/>`);
+    }
     for (const img of this.images) {
       const left = Math.min(f.px(-0.5), f.px(img.width - 0.5));
       const top = Math.min(f.py(-0.5), f.py(img.height - 0.5));
@@ -660,6 +1215,9 @@ export class Axes {
           out.push(`<rect class="patch" x="${round2(Math.min(xa, xb))}" y="${round2(Math.min(ya, yb))}" width="${round2(Math.abs(xb - xa))}" height="${round2(Math.abs(yb - ya))}"/>`);
         }
         out.push(`</g>`);
+      } else if (artist instanceof PolyCollection) {
+        const d = artist.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).map(([x, y], i) => `${i === 0 ? "M" : "L"}${round2(f.px(x))},${round2(f.py(y))}`).join("");
+        out.push(`<path class="fill" clip-path="url(#${clip})" d="${d}Z" fill="${artist.color}"${artist.alpha < 1 ? ` fill-opacity="${artist.alpha}"` : ""}/>`);
       } else {
         const c = artist;
         const r = Math.sqrt(c.size);
@@ -672,6 +1230,19 @@ export class Axes {
         out.push(`</g>`);
       }
     }
+    if (this.wedges.length > 0) {
+      out.push(`<g class="wedges">`);
+      for (const wdg of this.wedges) {
+        const at = (deg: number): string => `${round2(f.px(wdg.cx + wdg.r * Math.cos((deg * Math.PI) / 180)))},${round2(f.py(wdg.cy + wdg.r * Math.sin((deg * Math.PI) / 180)))}`;
+        const rx = Math.abs(f.px(wdg.r) - f.px(0));
+        const large = wdg.theta2 - wdg.theta1 > 180 ? 1 : 0;
+        const d = wdg.theta2 - wdg.theta1 >= 360 - 1e-9
+          ? `M${at(0)}A${round2(rx)},${round2(rx)} 0 1,0 ${at(180)}A${round2(rx)},${round2(rx)} 0 1,0 ${at(0)}Z`
+          : `M${round2(f.px(wdg.cx))},${round2(f.py(wdg.cy))}L${at(wdg.theta1)}A${round2(rx)},${round2(rx)} 0 ${large},0 ${at(wdg.theta2)}Z`;
+        out.push(`<path class="wedge" d="${d}" fill="${wdg.color}"/>`);
+      }
+      out.push(`</g>`);
+    }
     if (this.gridOn && this.axisOn) {
       out.push(`<g class="grid" stroke="#b0b0b0" stroke-width="${round2(pt(0.8))}">`);
       for (const [t] of xShown) out.push(`<line x1="${round2(f.px(t))}" y1="${round2(f.y0)}" x2="${round2(f.px(t))}" y2="${round2(f.y0 + f.h)}"/>`);
@@ -679,11 +1250,19 @@ export class Axes {
       out.push(`</g>`);
     }
     for (const line of this.lines) out.push(lineSvg(line, f, clip));
-    if (this.axisOn) {
+    for (const lc of this.lineCollections) {
+      out.push(`<g class="errorbars" clip-path="url(#${clip})" stroke="${lc.color}" stroke-width="${round2(pt(lc.linewidth))}">`);
+      for (const [[xa, ya], [xb, yb]] of lc.segments) {
+        if ([xa, ya, xb, yb].every(Number.isFinite)) out.push(`<line x1="${round2(f.px(xa))}" y1="${round2(f.py(ya))}" x2="${round2(f.px(xb))}" y2="${round2(f.py(yb))}"/>`);
+      }
+      out.push(`</g>`);
+    }
+    if (framed) {
       const sw = round2(pt(0.8));
       out.push(`<g class="spines" stroke="#000000" stroke-width="${sw}" fill="none" stroke-linecap="square"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></g>`);
-      out.push(this.tickSvg(f, xShown, yShown, xt.offsetText, yt.offsetText));
     }
+    if (this.axisOn) out.push(this.tickSvg(f, xShown, yShown, xt.offsetText, yt.offsetText, xMinor, yMinor));
+    for (const t of this.texts) out.push(textSvg(t, f));
     if (this.title !== "") {
       out.push(`<text class="title" x="${round2(f.x0 + f.w / 2)}" y="${round2(f.y0 - pt(TITLE_PAD))}" text-anchor="middle" font-size="${round2(pt(12))}" font-family="${FONT_FAMILY}">${escapeXml(this.title)}</text>`);
     }
@@ -692,33 +1271,50 @@ export class Axes {
     return out.join("\n");
   }
 
-  private tickSvg(f: Frame, xs: readonly (readonly [number, string])[], ys: readonly (readonly [number, string])[], xOffset: string, yOffset: string): string {
+  private tickSvg(
+    f: Frame,
+    xs: readonly (readonly [number, string])[],
+    ys: readonly (readonly [number, string])[],
+    xOffset: string,
+    yOffset: string,
+    xMinor: readonly (readonly [number, string])[] = [],
+    yMinor: readonly (readonly [number, string])[] = [],
+  ): string {
     const size = pt(FONT);
     const len = pt(TICK_LENGTH);
+    const minorLen = pt(2);
     const pad = pt(TICK_PAD);
     const font = `font-size="${round2(size)}" font-family="${FONT_FAMILY}"`;
     const out: string[] = [`<g class="xaxis">`];
     const bottom = f.y0 + f.h;
-    for (const [t, label] of xs) {
-      const x = f.px(t);
-      out.push(`<g class="xtick"><line x1="${round2(x)}" y1="${round2(bottom)}" x2="${round2(x)}" y2="${round2(bottom + len)}" stroke="#000000" stroke-width="${round2(pt(0.8))}"/>`);
-      out.push(`<text x="${round2(x)}" y="${round2(bottom + len + pad + size * 0.76)}" text-anchor="middle" ${font}>${escapeXml(label)}</text></g>`);
+    for (const [cls, ticks, tl, w] of [["xtick", xs, len, pt(0.8)], ["xtick-minor", xMinor, minorLen, pt(0.6)]] as const) {
+      for (const [t, label] of ticks) {
+        const x = f.px(t);
+        out.push(`<g class="${cls}"><line x1="${round2(x)}" y1="${round2(bottom)}" x2="${round2(x)}" y2="${round2(bottom + tl)}" stroke="#000000" stroke-width="${round2(w)}"/>`);
+        out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(bottom + tl + pad + size * 0.76)}" text-anchor="middle" ${font}>${mathSvg(label)}</text>`}</g>`);
+      }
     }
     if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + len + pad + size * 1.9)}" text-anchor="end" ${font}>${escapeXml(xOffset)}</text>`);
     if (this.xlabel !== "") {
       out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(bottom + len + pad + size * 1.02 + pt(LABEL_PAD) + size * 0.76)}" text-anchor="middle" ${font}>${escapeXml(this.xlabel)}</text>`);
     }
     out.push(`</g>`, `<g class="yaxis">`);
+    // A colorbar's ticks and labels are on its right.
+    const right = this.colorbarOf !== null;
+    const edge = right ? f.x0 + f.w : f.x0;
+    const dir = right ? 1 : -1;
     let widest = 0;
-    for (const [t, label] of ys) {
-      const y = f.py(t);
-      widest = Math.max(widest, textWidth(label, size));
-      out.push(`<g class="ytick"><line x1="${round2(f.x0)}" y1="${round2(y)}" x2="${round2(f.x0 - len)}" y2="${round2(y)}" stroke="#000000" stroke-width="${round2(pt(0.8))}"/>`);
-      out.push(`<text x="${round2(f.x0 - len - pad)}" y="${round2(y + size * 0.36)}" text-anchor="end" ${font}>${escapeXml(label)}</text></g>`);
+    for (const [cls, ticks, tl, w] of [["ytick", ys, len, pt(0.8)], ["ytick-minor", yMinor, minorLen, pt(0.6)]] as const) {
+      for (const [t, label] of ticks) {
+        const y = f.py(t);
+        widest = Math.max(widest, textWidth(plainText(label), size));
+        out.push(`<g class="${cls}"><line x1="${round2(edge)}" y1="${round2(y)}" x2="${round2(edge + dir * tl)}" y2="${round2(y)}" stroke="#000000" stroke-width="${round2(w)}"/>`);
+        out.push(`${label === "" ? "" : `<text x="${round2(edge + dir * (tl + pad))}" y="${round2(y + size * 0.36)}" text-anchor="${right ? "start" : "end"}" ${font}>${mathSvg(label)}</text>`}</g>`);
+      }
     }
     if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - pad)}" text-anchor="start" ${font}>${escapeXml(yOffset)}</text>`);
     if (this.ylabel !== "") {
-      const x = f.x0 - len - pad - widest - pt(LABEL_PAD) - size * 0.24;
+      const x = edge + dir * (len + pad + widest + pt(LABEL_PAD) + size * (right ? 0.76 : 0.24));
       const y = f.y0 + f.h / 2;
       out.push(`<text class="ylabel" x="${round2(x)}" y="${round2(y)}" transform="rotate(-90 ${round2(x)} ${round2(y)})" text-anchor="middle" ${font}>${escapeXml(this.ylabel)}</text>`);
     }
@@ -802,6 +1398,13 @@ export class Axes {
 
 function lineSvg(line: Line2D, f: Frame, clip: string): string {
   const out: string[] = [`<g class="line" clip-path="url(#${clip})">`];
+  // axhline / axvline span a fraction of the Axes along one direction.
+  if (line.xcoords === "axes" || line.ycoords === "axes") {
+    const data = f;
+    const px = (x: number) => (line.xcoords === "axes" ? data.x0 + x * data.w : data.px(x));
+    const py = (y: number) => (line.ycoords === "axes" ? data.y0 + (1 - y) * data.h : data.py(y));
+    f = { ...data, px, py };
+  }
   const width = pt(line.linewidth);
   if (line.linestyle !== "None") {
     // A NaN breaks the line, as matplotlib leaves a gap.
@@ -832,30 +1435,72 @@ function lineSvg(line: Line2D, f: Frame, clip: string): string {
   return out.join("\n");
 }
 
-/**
- * Lookup-table indices (0..255) as RGB bytes: gray and viridis exactly as matplotlib's tables (its
- * image pixels, or `rounded` as it writes colours into SVG), the
- * other maps display.heatmap knows through its 9-stop approximations (src/display/raster.ts).
- */
-function colormap(index: Uint8Array, cmap: ColorMap, rounded = false): Uint8Array {
-  const out = new Uint8Array(index.length * 3);
-  if (cmap === "gray" || cmap === "viridis") {
-    const table = rounded ? VIRIDIS_ROUNDED : VIRIDIS;
-    index.forEach((i, p) => {
-      if (cmap === "gray") out.fill(rounded ? i : GRAY_LUT[i], p * 3, p * 3 + 3);
-      else out.set(table.subarray(i * 3, i * 3 + 3), p * 3);
-    });
-    return out;
-  }
-  return apply_colormap({ width: index.length, height: 1, channels: 1, data: index }, cmap).data;
+/** A tick label as SVG text: mathtext's '$\\mathdefault{10^{-2}}$' as 10 with a raised, smaller exponent. */
+function mathSvg(label: string, size = pt(FONT)): string {
+  const m = /^\$\\mathdefault\{(.*)\}\$$/.exec(label);
+  if (m === null) return escapeXml(label);
+  const body = m[1].replace(/\\times/g, "\u00d7").replace(/-/g, "\u2212");
+  return body.replace(/\^\{([^}]*)\}|([^^]+)/g, (_, sup: string | undefined, plain: string | undefined) =>
+    sup !== undefined ? `<tspan dy="${round2(-0.45 * size)}" font-size="${round2(0.7 * size)}">${escapeXml(sup)}</tspan>` : escapeXml(plain ?? ""));
 }
 
-/** Values through a colour map, min-max normalised as matplotlib's scatter does with `c=`. */
-function mapColors(values: number[], cmap: ColorMap): string[] {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const rgb = colormap(Uint8Array.from(values.map((v) => (hi === lo ? 0 : Math.min(255, Math.floor(((v - lo) / (hi - lo)) * 256))))), cmap, true);
-  return values.map((_, i) => "#" + Array.from(rgb.subarray(i * 3, i * 3 + 3), (v) => v.toString(16).padStart(2, "0")).join(""));
+/** A tick label's characters as shown (mathtext's markup left out), for measuring. */
+export function plainText(label: string): string {
+  const m = /^\$\\mathdefault\{(.*)\}\$$/.exec(label);
+  return m === null ? label : m[1].replace(/\\times/g, "\u00d7").replace(/[\^{}]/g, "");
+}
+
+/** A text of `text` / `annotate` (and its arrow), aligned as matplotlib's ha / va. */
+function textSvg(t: Text, f: Frame): string {
+  const at = (x: number, y: number, coords: "data" | "axes"): [number, number] => (coords === "axes" ? [f.x0 + x * f.w, f.y0 + (1 - y) * f.h] : [f.px(x), f.py(y)]);
+  const [x, y] = at(t.x, t.y, t.coords);
+  const size = pt(t.fontsize);
+  const out: string[] = [];
+  const dy = t.va === "top" ? size * 0.76 : t.va === "center" ? size * 0.36 : t.va === "bottom" ? -size * 0.24 : 0;
+  if (t.arrow !== null) {
+    const [ax, ay] = at(t.arrow.x, t.arrow.y, "data");
+    // From where the line from the text's centre to xy leaves the text's box (padded 2 pt, as matplotlib
+    // clips the arrow there) to xy, with a head 0.4 font sizes long.
+    const w = textWidth(t.text, size) / 2 + pt(2);
+    const hh = size * 0.6 + pt(2);
+    const cx = x + (t.ha === "left" ? w - pt(2) : t.ha === "right" ? -(w - pt(2)) : 0);
+    const cy = y + dy - size * 0.36;
+    const scale = Math.min(Math.abs(ax - cx) > 0 ? w / Math.abs(ax - cx) : Infinity, Math.abs(ay - cy) > 0 ? hh / Math.abs(ay - cy) : Infinity, 1);
+    const [sx, sy] = [cx + (ax - cx) * scale, cy + (ay - cy) * scale];
+    const len = Math.hypot(ax - sx, ay - sy);
+    if (len > 0 && Number.isFinite(len)) {
+      const [x, y] = [sx, sy];
+      const [ux, uy] = [(ax - x) / len, (ay - y) / len];
+      const head = 0.4 * size;
+      const [bx, by] = [ax - ux * head, ay - uy * head];
+      out.push(`<g class="arrow" stroke="${t.arrow.color}" stroke-width="${round2(pt(1))}" fill="none"><line x1="${round2(x)}" y1="${round2(y)}" x2="${round2(ax)}" y2="${round2(ay)}"/><polyline points="${round2(bx - uy * head * 0.5)},${round2(by + ux * head * 0.5)} ${round2(ax)},${round2(ay)} ${round2(bx + uy * head * 0.5)},${round2(by - ux * head * 0.5)}"/></g>`);
+    }
+  }
+  const anchor = t.ha === "left" ? "start" : t.ha === "right" ? "end" : "middle";
+  out.push(`<text class="text" x="${round2(x)}" y="${round2(y + dy)}" text-anchor="${anchor}" font-size="${round2(size)}" font-family="${FONT_FAMILY}" fill="${t.color}">${escapeXml(t.text)}</text>`);
+  return out.join("\n");
+}
+
+/** Values through a colour map, normalised between the map's ends as matplotlib's scatter does with `c=`. */
+function mapColors(values: number[], m: Mappable): string[] {
+  return values.map((v) => m.cmap.hex(m.vmax === m.vmin ? 0 : Math.min(255, Math.max(0, Math.floor(((v - m.vmin) / (m.vmax - m.vmin)) * 256)))));
+}
+
+function checkScale(value: string): "linear" | "log" {
+  if (value === "linear" || value === "log") return value;
+  const known = ["linear", "log", "symlog", "asinh", "logit", "function", "functionlog"];
+  if (known.includes(value)) throw new ValueError(`scale '${value}' is not drawn by torchlab; it draws 'linear' and 'log'`);
+  throw new ValueError(`'${value}' is not a valid value for scale; supported values are ${known.map((k) => `'${k}'`).join(", ")}`);
+}
+
+/** Python's `fmt % value` for pie's autopct ('%1.1f%%', '%.0f%%', '%d%%'). */
+function percentFormat(fmt: string, value: number): string {
+  return fmt.replace(/%(-?\d*)(?:\.(\d+))?([dfi%])/g, (m, width: string, prec: string | undefined, conv: string) => {
+    if (conv === "%") return "%";
+    const s = conv === "f" ? value.toFixed(prec === undefined ? 6 : Number(prec)) : String(Math.trunc(value));
+    const w = Math.abs(Number(width || "0"));
+    return width.startsWith("-") ? s.padEnd(w) : s.padStart(w);
+  });
 }
 
 /** A trailing keyword-arguments object (not data: no array, tensor or number). */

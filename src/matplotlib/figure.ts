@@ -9,7 +9,8 @@ import * as fs from "fs";
 import { ValueError } from "../errors";
 import { JUPYTER_DISPLAY, MimeBundle } from "../display/emitter";
 import { IPYTHON_REPR, PY_REPR } from "../pyrepr";
-import { Axes, Box } from "./axes";
+import { Axes, AxesImage, Box, PathCollection } from "./axes";
+import { Colorbar, ColorbarOptions, mappableOf, stealSpace } from "./colorbar";
 import { DPI, pt, textWidth } from "./style";
 
 /** The subplot parameters (`fig.subplots_adjust`), fractions of the figure. */
@@ -127,6 +128,33 @@ export class Figure {
     params.wspace = ncols > 1 ? gapW / Math.max(1, cellW - gapW * (ncols - 1) / ncols) : 0;
     params.hspace = nrows > 1 ? gapH / Math.max(1, cellH - gapH * (nrows - 1) / nrows) : 0;
     this.subplots_adjust(params);
+  }
+
+  /**
+   * `fig.colorbar(im, ax=ax)`: a colorbar of an image (or of points coloured by value) in a new Axes
+   * taking the right of `ax` (an Axes or a list of them; default the image's), or drawn in `cax`.
+   */
+  colorbar(mappable: AxesImage | PathCollection, options: ColorbarOptions = {}): Colorbar {
+    const m = mappableOf(mappable);
+    let cax = options.cax;
+    if (cax === undefined) {
+      const given = options.ax ?? this.axes.find((a) => a.images.includes(mappable as AxesImage) || a.collections.includes(mappable as PathCollection)) ?? this.gca();
+      // subplots' Axes lists shadow `flat` with numpy's attribute: Array's own flat walks the rows.
+      const parents = (Array.isArray(given) ? Array.prototype.flat.call(given, 2) : [given]) as Axes[];
+      const boxes = stealSpace(parents, options);
+      parents.forEach((p, i) => {
+        p.box = boxes.parents[i];
+        p.anchor = [1, 0.5];
+        // The parent no longer fills its grid slot: a later subplots_adjust or tight_layout leaves it be.
+        this.slots.delete(p);
+      });
+      cax = new Axes(boxes.cax, () => this.size);
+      this.axes.push(cax);
+    }
+    cax.makeColorbar(m, options.aspect ?? 20);
+    const cbar = new Colorbar(cax, mappable);
+    if (options.label !== undefined) cbar.set_label(options.label);
+    return cbar;
   }
 
   /** `fig.suptitle(text)`: a title above all the Axes. */

@@ -15,13 +15,22 @@
  * const [fig, axes] = plt.subplots(2, 4, figsize=[8, 4]);
  * axes[i][j].imshow(img.permute(1, 2, 0));
  */
-import { TypeError, ValueError } from "../errors";
+import { OSError, RuntimeError, TypeError, ValueError } from "../errors";
 import { display, onCellEnd } from "../display/emitter";
-import type { Axes, AxesImage, BarContainer, BarOptions, HistOptions, ImshowOptions, LegendOptions, Line2D, PathCollection, PlotOptions, ScatterOptions } from "./axes";
+import type {
+  AnnotateOptions, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, ErrorbarContainer, ErrorbarOptions, FillBetweenOptions, HistOptions, ImshowOptions,
+  LegendOptions, Line2D, PathCollection, PieOptions, PlotOptions, PolyCollection, ScatterOptions, Text, TextOptions, Wedge,
+} from "./axes";
+import type { Colorbar, ColorbarOptions } from "./colorbar";
+import type { Colormap } from "./cm";
 import type { Figure, SubplotParams } from "./figure";
 import type { LineStyle, Marker } from "./style";
 
-export type { Axes, AxesImage, BarContainer, BarOptions, Figure, HistOptions, ImshowOptions, LegendOptions, Line2D, LineStyle, Marker, PathCollection, PlotOptions, ScatterOptions, SubplotParams };
+export type {
+  AnnotateOptions, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, Colorbar, ColorbarOptions, Colormap, ErrorbarContainer, ErrorbarOptions, Figure,
+  FillBetweenOptions, HistOptions, ImshowOptions, LegendOptions, Line2D, LineStyle, Marker, PathCollection, PieOptions, PlotOptions, PolyCollection, ScatterOptions,
+  SubplotParams, Text, TextOptions, Wedge,
+};
 
 /**
  * The drawing code, required on the first call: every notebook has `plt`, and only some plot, so
@@ -101,8 +110,9 @@ export function subplot(nrows: number, ncols?: number, index?: number): Axes {
 export interface SubplotsOptions extends FigureOptions {
   /** Return a single Axes, or a 1-d list, when a dimension is 1 (default true). */
   squeeze?: boolean;
-  sharex?: boolean;
-  sharey?: boolean;
+  /** Share the x limits among all Axes (true / 'all'), each column's ('col') or each row's ('row'); inner tick labels are left off. */
+  sharex?: boolean | "all" | "col" | "row" | "none";
+  sharey?: boolean | "all" | "col" | "row" | "none";
 }
 
 function axesArray<T>(items: T[], all: Axes[]): AxesArray<T> {
@@ -136,11 +146,29 @@ export function subplots(
     for (let c = 0; c < ncols; c++) grid[r].push(fig.add_subplot(nrows, ncols, r * ncols + c + 1));
   }
   const all = grid.flat();
+  share(grid, "x", options.sharex ?? false);
+  share(grid, "y", options.sharey ?? false);
   currentAxes.set(fig, all[all.length - 1]);
   if (options.squeeze === false) return [fig, axesArray(grid.map((row) => axesArray(row, row)), all)];
   if (nrows === 1 && ncols === 1) return [fig, all[0]];
   if (nrows === 1 || ncols === 1) return [fig, axesArray(all, all)];
   return [fig, axesArray(grid.map((row) => axesArray(row, row)), all)];
+}
+
+/** subplots' sharex / sharey: the Axes that share limits, and the tick labels label_outer leaves off. */
+function share(grid: Axes[][], axis: "x" | "y", how: boolean | string): void {
+  const mode = how === true ? "all" : how === false ? "none" : how;
+  if (!["all", "row", "col", "none"].includes(mode)) throw new ValueError(`'${mode}' is not a valid value for share${axis}; supported values are 'all', 'row', 'col', 'none'`);
+  if (mode === "none") return;
+  const nrows = grid.length;
+  grid.forEach((row, r) =>
+    row.forEach((ax, c) => {
+      ax.shared[axis] = mode === "all" ? grid.flat() : mode === "row" ? row : grid.map((rw) => rw[c]);
+      // label_outer: x tick labels on the bottom row only (sharex 'all' / 'col'), y tick labels on the first column (sharey 'all' / 'row').
+      if (axis === "x" && mode !== "row") ax.hideTickLabels.x = r < nrows - 1;
+      if (axis === "y" && mode !== "col") ax.hideTickLabels.y = c > 0;
+    }),
+  );
 }
 
 /** `plt.subplots_adjust(wspace=0.4)`: the current figure's grid margins and gaps. */
@@ -185,6 +213,148 @@ export function hist(x: unknown, options: HistOptions | number = {}): [number[],
 /** `plt.imshow(img.permute(1, 2, 0))`, `plt.imshow(x.squeeze(), cmap='gray')`: an image (H x W, or H x W x 3 / 4). */
 export function imshow(image: unknown, options: ImshowOptions = {}): AxesImage {
   return gca().imshow(image, options);
+}
+
+/** `plt.barh(y, width)`: horizontal bars (strings as y make categories). */
+export function barh(y: unknown, width: unknown, options: BarhOptions = {}): BarContainer {
+  return gca().barh(y, width, options);
+}
+
+/** `plt.fill_between(x, y1, y2, alpha=0.3)`: the area between two curves (y2 defaults to 0). */
+export function fill_between(x: unknown, y1: unknown, options?: FillBetweenOptions): PolyCollection;
+export function fill_between(x: unknown, y1: unknown, y2: unknown, options?: FillBetweenOptions): PolyCollection;
+export function fill_between(x: unknown, y1: unknown, y2?: unknown, options: FillBetweenOptions = {}): PolyCollection {
+  return gca().fill_between(x, y1, y2 ?? 0, options);
+}
+
+/** `plt.errorbar(x, y, yerr=std, fmt='o', capsize=3)`: points with error bars. */
+export function errorbar(x: unknown, y: unknown, options: ErrorbarOptions = {}): ErrorbarContainer {
+  return gca().errorbar(x, y, options);
+}
+
+/** `plt.axhline(0, color='k', linestyle='--')`: a horizontal line across the Axes. */
+export function axhline(y = 0, options: AxLineOptions = {}): Line2D {
+  return gca().axhline(y, options);
+}
+/** `plt.axvline(best_epoch, color='r')`: a vertical line across the Axes. */
+export function axvline(x = 0, options: AxLineOptions = {}): Line2D {
+  return gca().axvline(x, options);
+}
+
+/** `plt.text(x, y, 'label')`: text at a data position. */
+export function text(x: number, y: number, s: unknown, options: TextOptions = {}): Text {
+  return gca().text(x, y, s, options);
+}
+/** `plt.annotate('min', xy=[x, y], xytext=[x2, y2], arrowprops={arrowstyle: '->'})`: text with an arrow to a point. */
+export function annotate(s: unknown, xy: [number, number] | number[], options?: AnnotateOptions): Text;
+export function annotate(s: unknown, options: AnnotateOptions): Text;
+export function annotate(s: unknown, xy: [number, number] | number[] | AnnotateOptions, options: AnnotateOptions = {}): Text {
+  return lib().isOptions(xy) ? gca().annotate(s, xy as AnnotateOptions) : gca().annotate(s, xy as number[], options);
+}
+
+/** `plt.pie(sizes, labels=names, autopct='%1.1f%%')`: a pie chart. */
+export function pie(x: unknown, options: PieOptions = {}): [Wedge[], Text[]] | [Wedge[], Text[], Text[]] {
+  return gca().pie(x, options);
+}
+
+/** `plt.xscale('log')`, `plt.yscale('log')`: log axes ('linear' back). */
+export function xscale(value: "linear" | "log"): void {
+  gca().set_xscale(value);
+}
+export function yscale(value: "linear" | "log"): void {
+  gca().set_yscale(value);
+}
+
+/** `plt.semilogy(losses)`: plot with a log y axis. */
+export function semilogy(...args: unknown[]): Line2D[] {
+  const ax = gca();
+  ax.set_yscale("log");
+  return ax.plot(...args);
+}
+/** `plt.semilogx(lrs, losses)`: plot with a log x axis (a learning-rate finder's plot). */
+export function semilogx(...args: unknown[]): Line2D[] {
+  const ax = gca();
+  ax.set_xscale("log");
+  return ax.plot(...args);
+}
+/** `plt.loglog(x, y)`: plot with both axes log. */
+export function loglog(...args: unknown[]): Line2D[] {
+  const ax = gca();
+  ax.set_xscale("log");
+  ax.set_yscale("log");
+  return ax.plot(...args);
+}
+
+/** The current image: the last image, or points coloured by value, of the current Axes (what `plt.colorbar()` shows). */
+export function gci(): AxesImage | PathCollection | null {
+  if (current === null) return null;
+  const ax = currentAxes.get(current) ?? current.axes[current.axes.length - 1];
+  if (ax === undefined) return null;
+  const mapped = ax.collections.filter((c) => c.mappable !== null);
+  return ax.images[ax.images.length - 1] ?? mapped[mapped.length - 1] ?? null;
+}
+
+/**
+ * `plt.colorbar()` (of the current image), `plt.colorbar(im, ax=axes)`, `fig.colorbar(...)`: a colorbar
+ * beside the Axes. With nothing to show it is matplotlib's RuntimeError.
+ */
+export function colorbar(mappable?: AxesImage | PathCollection | ColorbarOptions | null, options: ColorbarOptions = {}): Colorbar {
+  if (mappable !== undefined && mappable !== null && lib().isOptions(mappable)) [options, mappable] = [mappable as ColorbarOptions, undefined];
+  const m = (mappable as AxesImage | PathCollection | null | undefined) ?? gci();
+  if (m === null) {
+    throw new RuntimeError("No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).");
+  }
+  const fig = gcf();
+  const ax = gca();
+  const cbar = fig.colorbar(m, options);
+  // As pyplot: the current Axes stays the one plotted in, not the colorbar's.
+  currentAxes.set(fig, ax);
+  return cbar;
+}
+
+/** `plt.get_cmap('viridis')`: a colour map by name. */
+export function get_cmap(name: string | Colormap = "viridis"): Colormap {
+  return (require("./cm") as typeof import("./cm")).get_cmap(name);
+}
+
+/** `plt.cm.gray`, `plt.cm.binary`: colour maps by attribute. */
+export const cm: Record<string, Colormap> = new Proxy({} as Record<string, Colormap>, {
+  get: (_target, prop) => (require("./cm") as typeof import("./cm")).cm[prop as string],
+});
+
+/** The styles matplotlib 3.6 ships (`plt.style.available`). */
+const STYLES = [
+  "Solarize_Light2", "_classic_test_patch", "_mpl-gallery", "_mpl-gallery-nogrid", "bmh", "classic", "dark_background", "fast", "fivethirtyeight", "ggplot",
+  "grayscale", "seaborn-v0_8", "seaborn-v0_8-bright", "seaborn-v0_8-colorblind", "seaborn-v0_8-dark", "seaborn-v0_8-dark-palette", "seaborn-v0_8-darkgrid",
+  "seaborn-v0_8-deep", "seaborn-v0_8-muted", "seaborn-v0_8-notebook", "seaborn-v0_8-paper", "seaborn-v0_8-pastel", "seaborn-v0_8-poster", "seaborn-v0_8-talk",
+  "seaborn-v0_8-ticks", "seaborn-v0_8-white", "seaborn-v0_8-whitegrid", "tableau-colorblind10",
+];
+
+/**
+ * `plt.style.use('default')`: torchlab draws matplotlib's default style only; another style matplotlib
+ * ships is a ValueError naming it, a name it does not ship matplotlib's OSError.
+ */
+export const style = {
+  available: STYLES,
+  use(name: string | string[]): void {
+    for (const n of Array.isArray(name) ? name : [name]) {
+      if (n === "default") continue;
+      if (STYLES.includes(n)) throw new ValueError(`style '${n}' is not drawn by torchlab: it draws matplotlib's default style only (plt.style.use('default'))`);
+      throw new OSError(`'${n}' not found in the style library and input is not a valid URL or path; see \`style.available\` for list of available styles`);
+    }
+  },
+};
+
+/** `plt.sca(ax)`: makes ax the current Axes (and its figure the current figure). */
+export function sca(ax: Axes): void {
+  for (const fig of figures.values()) {
+    if (fig.axes.includes(ax)) {
+      current = fig;
+      currentAxes.set(fig, ax);
+      return;
+    }
+  }
+  throw new ValueError("Axes not in any open figure");
 }
 
 export function title(label: string): void {

@@ -46,7 +46,7 @@ export function toColor(spec: unknown): string {
 }
 
 export type LineStyle = "-" | "--" | "-." | ":" | "None";
-export type Marker = "o" | "." | "," | "x" | "+" | "s" | "^" | "v" | "*" | "D" | "None";
+export type Marker = "o" | "." | "," | "x" | "+" | "s" | "^" | "v" | "*" | "D" | "_" | "|" | "None";
 
 /** The SVG dash pattern of a line style at a line width (matplotlib scales dashes by the width). */
 export function dashArray(style: LineStyle, width: number): string | null {
@@ -111,6 +111,10 @@ export function markerPath(marker: Marker, x: number, y: number, size: number): 
     }
     case "+":
       return { d: `M${f(x - r)},${f(y)}h${f(2 * r)}M${f(x)},${f(y - r)}v${f(2 * r)}`, filled: false };
+    case "_":
+      return { d: `M${f(x - r)},${f(y)}h${f(2 * r)}`, filled: false };
+    case "|":
+      return { d: `M${f(x)},${f(y - r)}v${f(2 * r)}`, filled: false };
     case "x":
       return { d: `M${f(x - r)},${f(y - r)}l${f(2 * r)},${f(2 * r)}M${f(x - r)},${f(y + r)}l${f(2 * r)},${f(-2 * r)}`, filled: false };
     default:

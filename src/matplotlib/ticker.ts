@@ -169,3 +169,84 @@ function computeOffset(locs: number[], view: [number, number]): number {
   if ((absMax - absMin) / 10 ** oom <= 1e-2) oom = firstBelow((o) => Math.floor(absMax / 10 ** o) - Math.floor(absMin / 10 ** o) > 1);
   return Math.floor(absMax / 10 ** oom) >= 1000 ? sign * Math.floor(absMax / 10 ** oom) * 10 ** oom : 0;
 }
+
+// ------------------------------------------------------------------ log axes (LogLocator, LogFormatterSciNotation)
+
+/** The largest power of 10 below x (matplotlib's `_decade_less`). */
+function decadeLess(x: number): number {
+  const less = 10 ** Math.floor(Math.log10(x));
+  return less === x ? less / 10 : less;
+}
+/** The smallest power of 10 above x (`_decade_greater`). */
+function decadeGreater(x: number): number {
+  const greater = 10 ** Math.ceil(Math.log10(x));
+  return greater === x ? greater * 10 : greater;
+}
+
+/**
+ * LogLocator.nonsingular: a usable interval of a log axis. No positive data gives [1, 10]; a zero or
+ * negative lower end becomes the smallest positive value (`minpos`); one value widens to its decades.
+ */
+export function logNonsingular(vmin: number, vmax: number, minpos: number): [number, number] {
+  if (vmin > vmax) [vmin, vmax] = [vmax, vmin];
+  if (!Number.isFinite(vmin) || !Number.isFinite(vmax) || vmax <= 0) return [1, 10];
+  if (vmin <= 0) vmin = Number.isFinite(minpos) ? minpos : 1e-300;
+  if (vmin === vmax) return [decadeLess(vmin), decadeGreater(vmax)];
+  return [vmin, vmax];
+}
+
+/**
+ * LogLocator(base 10).tick_values: the decades (every `stride` one when there are more than
+ * `numticks`), one below and two past the view as matplotlib returns them; `minor` gives 2..9 times
+ * each decade (none past 10 decades), or AutoLocator's ticks when at most one would be in view.
+ */
+export function logLocator(vmin: number, vmax: number, numticks: number, minor: boolean): number[] {
+  const logMin = Math.log10(vmin);
+  const logMax = Math.log10(vmax);
+  const numdec = Math.floor(logMax) - Math.ceil(logMin);
+  if (minor && numdec > 10) return [];
+  const subs = minor ? [2, 3, 4, 5, 6, 7, 8, 9] : [1];
+  let stride = Math.floor((numdec + 1) / numticks) + 1;
+  if (stride >= numdec) stride = Math.max(1, numdec - 1);
+  const decades: number[] = [];
+  for (let d = Math.floor(logMin) - stride; d < Math.ceil(logMax) + 2 * stride; d += stride) decades.push(d);
+  let ticks: number[];
+  if (minor) ticks = stride === 1 ? decades.flatMap((d) => subs.map((s) => s * 10 ** d)) : [];
+  else ticks = decades.map((d) => 10 ** d);
+  if (minor && stride === 1 && ticks.filter((t) => vmin <= t && t <= vmax).length <= 1) return maxNLocator(vmin, vmax, 9);
+  return ticks;
+}
+
+/** Whether x is (within 1e-10) an integer, as matplotlib's `_is_close_to_int`. */
+const closeToInt = (x: number): boolean => Math.abs(x - Math.round(x)) < 1e-10;
+
+/**
+ * LogFormatterSciNotation's labels, as matplotlib's mathtext source ('$\mathdefault{10^{2}}$',
+ * '$\mathdefault{2\times10^{-1}}$'): decades always, other multiples only on an axis spanning at most
+ * a decade (all of them within 0.4 decades; 2, 3, 4 and 6, round(geomspace(1, 10, 6)), within one), as `minor_thresholds` says.
+ */
+export function formatLogTicks(locs: number[], view: [number, number], labelOnlyBase: boolean): string[] {
+  const [vmin, vmax] = [Math.min(...view), Math.max(...view)];
+  let sublabels: Set<number>;
+  if (vmin <= 0) sublabels = new Set([1]);
+  else {
+    const numdec = Math.abs(Math.log10(vmax) - Math.log10(vmin));
+    if (numdec > 1) sublabels = new Set([1]);
+    else if (numdec > 0.4) sublabels = new Set([1, 2, 3, 4, 6, 10]);
+    else sublabels = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  }
+  return locs.map((x) => {
+    if (x === 0) return "$\\mathdefault{0}$";
+    const sign = x < 0 ? "-" : "";
+    const fx = Math.log10(Math.abs(x));
+    const isDecade = closeToInt(fx);
+    const exponent = isDecade ? Math.round(fx) : Math.floor(fx);
+    const coeff = Math.round(10 ** (fx - exponent));
+    if (labelOnlyBase && !isDecade) return "";
+    if (!sublabels.has(coeff)) return "";
+    if (isDecade) return `$\\mathdefault{${sign}10^{${Math.round(fx)}}}$`;
+    const c = 10 ** (fx - exponent);
+    const shown = closeToInt(c) ? String(Math.round(c)) : String(Number(c.toPrecision(6)));
+    return `$\\mathdefault{${sign}${shown}\\times10^{${exponent}}}$`;
+  });
+}

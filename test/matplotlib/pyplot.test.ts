@@ -19,11 +19,12 @@ import { readReference } from "../tensor/fixtures";
 interface AxesRef {
   xticks: number[]; yticks: number[]; xlim: number[]; ylim: number[]; xlabels: string[]; ylabels: string[];
   xoffset: string; yoffset: string; legend: string[] | null; lines: number; title: string;
+  collections: number; patches: number; texts: string[]; scales: [string, string]; position: number[]; xminor: string[]; yminor: string[];
 }
 interface CaseRef {
   repr: string; axes: AxesRef[]; rgba?: number[][][]; warnings?: string[]; hist_counts?: number[]; hist_edges?: number[]; scatter_colors?: string[];
 }
-const ref = readReference<{ cases: Record<string, CaseRef>; errors: Record<string, [string, string]> }>("pyplot.json");
+const ref = readReference<{ cases: Record<string, CaseRef>; errors: Record<string, [string, string]>; cmaps: Record<string, number[][][]> }>("pyplot.json");
 
 const LOSSES = [2.3, 1.2, 0.8, 0.6, 0.5, 0.45, 0.41, 0.39, 0.37, 0.36];
 const VAL = [2.4, 1.4, 1.0, 0.85, 0.8, 0.78, 0.77, 0.77, 0.78, 0.8];
@@ -93,6 +94,70 @@ const FIGURES: Record<string, () => Record<string, unknown> | void> = {
       ax.axis("off");
     }
   },
+  colorbar: () => {
+    plt.imshow(torch.arange(64.0).reshape(8, 8).numpy(), { cmap: "hot" });
+    plt.colorbar();
+  },
+  colorbar_axes: () => {
+    const [fig, axes] = plt.subplots(1, 2, { figsize: [8, 3] });
+    const im = axes[0].imshow(GRAY, { cmap: "coolwarm", vmin: -1, vmax: 4 });
+    axes[1].scatter(XS, YS, { c: CS, cmap: "jet" });
+    fig.colorbar(im, { ax: axes });
+  },
+  barh: () => {
+    plt.barh(["a", "b", "c"], [3, 1, 2]);
+  },
+  fill_text: () => {
+    const x = [0, 1, 2, 3, 4];
+    plt.plot(x, [1, 2, 1.5, 3, 2.5], { label: "mean" });
+    plt.fill_between(x, [0.5, 1.5, 1, 2.5, 2], [1.5, 2.5, 2, 3.5, 3], { alpha: 0.3, label: "band" });
+    plt.text(1, 3, "peak");
+    plt.annotate("max", [3, 3], { xytext: [3.5, 1], arrowprops: { arrowstyle: "->" } });
+    plt.axhline(2, { color: "r", linestyle: "--" });
+    plt.axvline(2.5);
+    plt.legend();
+  },
+  axhline_only: () => {
+    plt.axhline(0.5);
+    plt.axvline(7);
+  },
+  errorbar: () => {
+    plt.errorbar([1, 2, 3], [2, 3, 1], { yerr: [0.5, 0.2, 0.1], fmt: "o", capsize: 3 });
+    plt.errorbar([1, 2, 3], [1, 1.5, 2], { xerr: 0.25, yerr: [[0.1, 0.2, 0.3], [0.3, 0.2, 0.1]] });
+  },
+  semilogy: () => {
+    plt.semilogy([1, 10, 100, 1000, 5000]);
+  },
+  loglog: () => {
+    plt.loglog([1, 2, 5, 10, 20, 50, 100], [3, 1, 0.5, 0.2, 0.15, 0.12, 0.1]);
+  },
+  log_narrow: () => {
+    plt.plot([2, 3, 4, 5]);
+    plt.yscale("log");
+    plt.xscale("log");
+  },
+  log_wide: () => {
+    plt.figure({ figsize: [4, 3] });
+    plt.semilogx([1e-8, 1e-3, 1e2, 1e9], [1, 2, 3, 4]);
+  },
+  pie: () => {
+    plt.pie([1, 2, 3], { labels: ["a", "b", "c"], autopct: "%1.1f%%" });
+  },
+  sharex: () => {
+    const [, axes] = plt.subplots(2, 2, { sharex: true, sharey: "row" });
+    axes[0][0].plot([0, 1, 2], [0, 1, 4]);
+    axes[1][1].plot([0, 5], [2, -1]);
+  },
+  add_subplot_ticks: () => {
+    const fig = plt.figure({ figsize: [6, 3] });
+    for (let i = 0; i < 3; i++) {
+      const ax = fig.add_subplot(1, 3, i + 1);
+      ax.imshow(GRAY, { cmap: ["Greys", "RdBu_r", "binary"][i] });
+      ax.set_xticks([]);
+      ax.set_yticks([]);
+      ax.set_title(String(i));
+    }
+  },
 };
 
 function draw(name: string): { fig: plt.Figure; svg: XmlElement; extra: Record<string, unknown> } {
@@ -114,7 +179,11 @@ function all(el: XmlElement, pred: (e: XmlElement) => boolean): XmlElement[] {
   return out;
 }
 const byClass = (el: XmlElement, cls: string) => all(el, (e) => e.attrs.class === cls);
-const texts = (el: XmlElement, cls: string) => byClass(el, cls).map((t) => all(t, (e) => e.name === "text")[0].text);
+/** A <text>'s characters, its tspans (a log label's exponent) included. */
+const shown = (t: XmlElement) => t.text + t.children.map((c) => c.text).join("");
+const texts = (el: XmlElement, cls: string) => byClass(el, cls).flatMap((t) => all(t, (e) => e.name === "text").map(shown));
+/** matplotlib's mathtext tick label as torchlab's SVG shows it: '$\mathdefault{2\times10^{-1}}$' is 2×10 and a raised −1. */
+const plain = (label: string) => label.replace(/^\$\\mathdefault\{(.*)\}\$$/, "$1").replace(/\\times/g, "\u00d7").replace(/[\^{}]/g, "").replace(/-/g, "\u2212");
 
 let stderr: string[] = [];
 let restore: jest.SpyInstance;
@@ -126,6 +195,8 @@ beforeEach(() => {
   });
 });
 afterEach(() => restore.mockRestore());
+
+const inView = (t: number, lim: number[]) => t >= Math.min(...lim) - 1e-9 * Math.abs(lim[1] - lim[0]) && t <= Math.max(...lim) + 1e-9 * Math.abs(lim[1] - lim[0]);
 
 describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
   const expected = ref.cases[name];
@@ -146,14 +217,27 @@ describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
       close(ax.get_yticks(), want.yticks);
       const drawn = axesSvg[i];
       const axisOn = byClass(drawn, "spines").length > 0;
-      expect(axisOn ? texts(drawn, "xtick") : want.xlabels).toEqual(want.xlabels);
-      expect(axisOn ? texts(drawn, "ytick") : want.ylabels).toEqual(want.ylabels);
+      expect(axisOn ? texts(drawn, "xtick") : want.xlabels.map(plain)).toEqual(want.xlabels.map(plain));
+      expect(axisOn ? texts(drawn, "ytick") : want.ylabels.map(plain)).toEqual(want.ylabels.map(plain));
+      expect(ax.tickLabels("x").labels.filter((_, k) => !ax.hideTickLabels.x && inView(ax.get_xticks()[k], ax.get_xlim()))).toEqual(want.xlabels);
       expect(byClass(drawn, "offset").map((t) => t.text)).toEqual([want.xoffset, want.yoffset].filter((t) => t !== ""));
       const legend = byClass(drawn, "legend");
       expect(legend.length === 0 ? null : all(legend[0], (e) => e.name === "text").map((t) => t.text)).toEqual(want.legend);
       expect(ax.lines.length).toBe(want.lines);
       expect(byClass(drawn, "line").length).toBe(want.lines);
       expect(byClass(drawn, "title").map((t) => t.text)).toEqual(want.title === "" ? [] : [want.title]);
+      expect([ax.get_xscale(), ax.get_yscale()]).toEqual(want.scales);
+      close(ax.get_position(), want.position);
+      expect(ax.texts.map((t) => t.get_text())).toEqual(want.texts);
+      if (axisOn) {
+        expect(texts(drawn, "xtick-minor")).toEqual(want.xminor.filter((l) => l !== "").map(plain));
+        expect(texts(drawn, "ytick-minor")).toEqual(want.yminor.filter((l) => l !== "").map(plain));
+      }
+      // A colorbar's Axes holds matplotlib's mesh and outline; torchlab draws them itself.
+      if (ax.colorbarOf === null) {
+        expect(ax.collections.length + ax.fills.length + ax.lineCollections.length).toBe(want.collections);
+        expect(ax.containers.reduce((n, b) => n + b.length, 0) + ax.wedges.length).toBe(want.patches);
+      }
     });
   });
 });
@@ -225,6 +309,48 @@ describe("what is drawn", () => {
   });
 });
 
+describe("the new artists as drawn", () => {
+  test("colour maps: Greys, binary, hot, jet, coolwarm, RdBu and reversed ones give matplotlib's pixels; plt.cm names them too", () => {
+    // np.linspace(-1, 2, 24): start + k * step, the last exactly 2.
+    const values = Array.from({ length: 4 }, (_, r) => Array.from({ length: 6 }, (_, c) => (r * 6 + c === 23 ? 2 : -1 + (r * 6 + c) * (3 / 23))));
+    for (const [name, want] of Object.entries(ref.cmaps)) {
+      plt.close("all");
+      const im = plt.imshow(values, { cmap: name });
+      const got = want.map((row, y) => row.map((_, x) => Array.from(im.rgba.subarray((y * 6 + x) * 4, (y * 6 + x + 1) * 4))));
+      expect([name, got]).toEqual([name, want]);
+    }
+    expect(plt.cm.binary).toBe(plt.get_cmap("binary"));
+    plt.close("all");
+  });
+
+  test("colorbar: a gradient image beside the image, ticks and label on its right; fill_between, error bars, wedges and log labels as SVG", () => {
+    plt.close("all");
+    plt.imshow(GRAY);
+    const cbar = plt.colorbar();
+    cbar.set_label("value");
+    let svg = parseXml(plt.gcf().toSvg());
+    expect(byClass(svg, "colorbar-gradient").length).toBe(1);
+    const [, cax] = byClass(svg, "axes");
+    const ylabel = byClass(cax, "ylabel")[0];
+    const gradient = byClass(cax, "colorbar-gradient")[0];
+    expect(Number(ylabel.attrs.x)).toBeGreaterThan(Number(gradient.attrs.x) + Number(gradient.attrs.width));
+    expect(plt.gca()).toBe(plt.gcf().axes[0]);
+    const { svg: filled } = draw("fill_text");
+    expect(byClass(filled, "fill").length).toBe(1);
+    expect(byClass(filled, "arrow").length).toBe(1);
+    expect(byClass(filled, "text").map((t) => t.text)).toEqual(["peak", "max"]);
+    const { svg: bars } = draw("errorbar");
+    expect(byClass(bars, "errorbars").map((g) => g.children.length)).toEqual([3, 3, 3]);
+    const { svg: pie } = draw("pie");
+    expect(byClass(pie, "wedge").length).toBe(3);
+    expect(byClass(pie, "spines").length).toBe(0);
+    svg = draw("semilogy").svg;
+    const label = all(byClass(svg, "ytick")[0], (e) => e.name === "text")[0];
+    expect([label.text, label.children.map((c) => [c.name, c.text])]).toEqual(["10", [["tspan", "0"]]]);
+    expect(byClass(svg, "ytick-minor").length).toBeGreaterThan(20);
+  });
+});
+
 describe("errors as matplotlib's", () => {
   const cases: Record<string, () => unknown> = {
     subplot_5: () => plt.subplot(2, 2, 5),
@@ -232,6 +358,19 @@ describe("errors as matplotlib's", () => {
     imshow_1d: () => plt.imshow(torch.zeros(5)),
     plot_shapes: () => plt.plot([1, 2, 3], [1, 2, 3, 4]),
     scatter_c: () => plt.scatter([1, 2, 3, 4], [1, 2, 3, 4], { c: [1, 2, 3] }),
+    cmap_unknown: () => plt.imshow([[0, 0], [0, 0]], { cmap: "viridiss" }),
+    colorbar_none: () => {
+      plt.plot([1, 2]);
+      plt.colorbar();
+    },
+    xscale_unknown: () => plt.xscale("logarithmic" as "log"),
+    fill_between_sizes: () => plt.fill_between([1, 2, 3], [1, 2]),
+    errorbar_negative: () => plt.errorbar([1, 2], [1, 2], { yerr: [-1, 1] }),
+    errorbar_shape: () => plt.errorbar([1, 2], [1, 2], { yerr: [1, 1, 1] }),
+    barh_shapes: () => plt.barh([1, 2, 3], [1, 2]),
+    pie_negative: () => plt.pie([1, -2]),
+    sharex_value: () => plt.subplots(2, 2, { sharex: "rows" as "row" }),
+    style_unknown: () => plt.style.use("ggplott"),
   };
   test.each(Object.keys(cases))("%s", (name) => {
     plt.close("all");
@@ -244,6 +383,13 @@ describe("errors as matplotlib's", () => {
     }
     expect(caught).toBeInstanceOf(Error);
     expect([(caught as Error).name, (caught as Error).message]).toEqual([ename, message]);
+    plt.close("all");
+  });
+
+  test("a colour map matplotlib has but torchlab does not draw, and a style other than the default, are errors naming them", () => {
+    expect(() => plt.imshow([[0, 1]], { cmap: "plasma" })).toThrow("'plasma' is a matplotlib colormap torchlab does not draw; torchlab draws 'gray', 'gray_r', 'viridis'");
+    expect(() => plt.style.use("ggplot")).toThrow("style 'ggplot' is not drawn by torchlab: it draws matplotlib's default style only");
+    expect(() => plt.style.use("default")).not.toThrow();
     plt.close("all");
   });
 

@@ -8,7 +8,7 @@ MNIST is not available offline: this script writes a small seeded stand-in under
 test/reference/gan_course/MNIST/raw/ in torchvision's IDX layout (64 training images of 28x28, each a
 blurred stroke plus noise, and their labels), which both sides read with `MNIST('.', download=False,
 ...)`; each notebook's first cell (not a course cell) makes test/reference/gan_course the working
-directory. matplotlib's window is not compared (plt.show() draws nothing on stdout); tqdm is not
+directory. The figures each cell shows are recorded (_figures.py: as the inline backend shows them); tqdm is not
 installed beside this PyTorch: a module that hands back the iterable stands in for it. The test's
 header lists what is shrunk.
 Run: /usr/bin/python3 test/reference/gen_gan_course.py"""
@@ -20,15 +20,13 @@ import struct
 import sys
 import types
 
-import matplotlib
-
-matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from IPython.lib.pretty import pretty  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from _figures import take_figures  # noqa: E402
 from _tutorial_common import write_json  # noqa: E402
 
 DATA = os.path.join(HERE, "gan_course")
@@ -70,7 +68,8 @@ def show(v):
 
 
 def run_cells(cells):
-    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None)."""
+    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None); the
+    figures a cell shows, or leaves open, are recorded as the inline backend would show them."""
     torch.manual_seed(0)
     main = types.ModuleType("__main__")
     sys.modules["__main__"] = main
@@ -92,7 +91,7 @@ def run_cells(cells):
                         shown = show(v)
             except Exception as e:  # noqa: BLE001 - the error is the reference
                 print(f"ERROR {type(e).__name__}: {e}")
-        out.append({"printed": buf.getvalue(), "shown": shown})
+        out.append({"printed": buf.getvalue(), "shown": shown, "figures": take_figures()})
     return out
 
 

@@ -42,6 +42,14 @@ def axes_info(ax):
         "legend": [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else None,
         "lines": len(ax.lines),
         "title": ax.get_title(),
+        "collections": len(ax.collections),
+        "patches": len(ax.patches),
+        "texts": [t.get_text() for t in ax.texts],
+        "scales": [ax.get_xscale(), ax.get_yscale()],
+        "position": [float(v) for v in ax.get_position().bounds],
+        "xminor": visible(ax.xaxis.get_minorticklocs(), ax.get_xlim(), ax.xaxis.get_minorticklabels()),
+        "yminor": visible(ax.yaxis.get_minorticklocs(), ax.get_ylim(), ax.yaxis.get_minorticklabels()),
+        "xlabels_shown": [t.get_visible() and t.get_text() != "" for t in ax.get_xticklabels()].count(True) > 0,
     }
 
 
@@ -155,6 +163,105 @@ def _():
         ax.axis("off")
 
 
+@case("colorbar")
+def _():
+    plt.imshow(np.arange(64.0).reshape(8, 8), cmap="hot")
+    plt.colorbar()
+
+
+@case("colorbar_axes")
+def _():
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3))
+    im = axes[0].imshow(np.array(GRAY), cmap="coolwarm", vmin=-1, vmax=4)
+    axes[1].scatter(XS, YS, c=CS, cmap="jet")
+    fig.colorbar(im, ax=axes)
+
+
+@case("barh")
+def _():
+    plt.barh(["a", "b", "c"], [3, 1, 2])
+
+
+@case("fill_text")
+def _():
+    x = [0, 1, 2, 3, 4]
+    plt.plot(x, [1, 2, 1.5, 3, 2.5], label="mean")
+    plt.fill_between(x, [0.5, 1.5, 1, 2.5, 2], [1.5, 2.5, 2, 3.5, 3], alpha=0.3, label="band")
+    plt.text(1, 3, "peak")
+    plt.annotate("max", xy=(3, 3), xytext=(3.5, 1), arrowprops=dict(arrowstyle="->"))
+    plt.axhline(2, color="r", linestyle="--")
+    plt.axvline(2.5)
+    plt.legend()
+
+
+@case("axhline_only")
+def _():
+    plt.axhline(0.5)
+    plt.axvline(7)
+
+
+@case("errorbar")
+def _():
+    plt.errorbar([1, 2, 3], [2, 3, 1], yerr=[0.5, 0.2, 0.1], fmt="o", capsize=3)
+    plt.errorbar([1, 2, 3], [1, 1.5, 2], xerr=0.25, yerr=[[0.1, 0.2, 0.3], [0.3, 0.2, 0.1]])
+
+
+@case("semilogy")
+def _():
+    plt.semilogy([1, 10, 100, 1000, 5000])
+
+
+@case("loglog")
+def _():
+    plt.loglog([1, 2, 5, 10, 20, 50, 100], [3, 1, 0.5, 0.2, 0.15, 0.12, 0.1])
+
+
+@case("log_narrow")
+def _():
+    plt.plot([2, 3, 4, 5])
+    plt.yscale("log")
+    plt.xscale("log")
+
+
+@case("log_wide")
+def _():
+    plt.figure(figsize=(4, 3))
+    plt.semilogx([1e-8, 1e-3, 1e2, 1e9], [1, 2, 3, 4])
+
+
+@case("pie")
+def _():
+    plt.pie([1, 2, 3], labels=["a", "b", "c"], autopct="%1.1f%%")
+
+
+@case("sharex")
+def _():
+    fig, axes = plt.subplots(2, 2, sharex=True, sharey="row")
+    axes[0][0].plot([0, 1, 2], [0, 1, 4])
+    axes[1][1].plot([0, 5], [2, -1])
+
+
+@case("add_subplot_ticks")
+def _():
+    fig = plt.figure(figsize=(6, 3))
+    for i in range(3):
+        ax = fig.add_subplot(1, 3, i + 1)
+        ax.imshow(np.array(GRAY), cmap=["Greys", "RdBu_r", "binary"][i])
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(str(i))
+
+
+def cmap_pixels():
+    values = np.linspace(-1.0, 2.0, 24).reshape(4, 6)
+    out = {}
+    for name in ["Greys", "binary", "hot", "jet", "coolwarm", "RdBu", "gray_r", "viridis_r", "jet_r"]:
+        im = plt.imshow(values, cmap=name)
+        out[name] = im.to_rgba(values, bytes=True).tolist()
+        plt.close("all")
+    return out
+
+
 def error(f):
     plt.close("all")
     try:
@@ -173,7 +280,17 @@ errors = {
     "plot_shapes": error(lambda: plt.plot([1, 2, 3], [1, 2, 3, 4])),
     "scatter_c": error(lambda: plt.scatter([1, 2, 3, 4], [1, 2, 3, 4], c=[1, 2, 3])),
     "savefig_format": error(lambda: plt.savefig("x.xyz")),
+    "cmap_unknown": error(lambda: plt.imshow(np.zeros((2, 2)), cmap="viridiss")),
+    "colorbar_none": error(lambda: (plt.plot([1, 2]), plt.colorbar())),
+    "xscale_unknown": error(lambda: plt.xscale("logarithmic")),
+    "fill_between_sizes": error(lambda: plt.fill_between([1, 2, 3], [1, 2])),
+    "errorbar_negative": error(lambda: plt.errorbar([1, 2], [1, 2], yerr=[-1, 1])),
+    "errorbar_shape": error(lambda: plt.errorbar([1, 2], [1, 2], yerr=[1, 1, 1])),
+    "barh_shapes": error(lambda: plt.barh([1, 2, 3], [1, 2])),
+    "pie_negative": error(lambda: plt.pie([1, -2])),
+    "sharex_value": error(lambda: plt.subplots(2, 2, sharex="rows")),
+    "style_unknown": error(lambda: plt.style.use("ggplott")),
 }
 
 with open("pyplot.json", "w") as f:
-    json.dump({"matplotlib": matplotlib.__version__, "cases": cases, "errors": errors}, f, indent=1)
+    json.dump({"matplotlib": matplotlib.__version__, "cases": cases, "errors": errors, "cmaps": cmap_pixels()}, f, indent=1)

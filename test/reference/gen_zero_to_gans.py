@@ -19,6 +19,7 @@ import torch
 from IPython.lib.pretty import pretty
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _figures import take_figures  # noqa: E402
 from _tutorial_common import write_json  # noqa: E402
 
 
@@ -27,7 +28,8 @@ def show(v):
 
 
 def run_cells(cells):
-    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None)."""
+    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None); the
+    figures a cell shows or leaves open are recorded as the inline backend shows them."""
     torch.manual_seed(0)
     ns = {"__name__": "__main__", "torch": torch}
     out = []
@@ -43,7 +45,7 @@ def run_cells(cells):
                 v = eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns)
                 if v is not None:
                     shown = show(v)
-        out.append({"printed": buf.getvalue(), "shown": shown})
+        out.append({"printed": buf.getvalue(), "shown": shown, "figures": take_figures()})
     return out
 
 
@@ -193,7 +195,8 @@ LOGISTIC = [
     MNIST_SETUP,
     """import torch
 import torchvision
-from torchvision.datasets import MNIST""",
+from torchvision.datasets import MNIST
+import matplotlib.pyplot as plt""",
     """dataset = MNIST(root='data/', download=True)""",
     """len(dataset)""",
     """test_dataset = MNIST(root='data/', train=False)
@@ -329,6 +332,10 @@ print(result0)""",
     """history = [result0] + history1 + history2 + history3 + history4
 accuracies = [result['val_acc'] for result in history]
 print(len(history), accuracies[-1])""",
+    """plt.plot(accuracies, '-x')
+plt.xlabel('epoch')
+plt.ylabel('accuracy')
+plt.title('Accuracy vs. No. of epochs');""",
     """test_dataset = MNIST(root='data/',
                      train=False,
                      transform=transforms.ToTensor())""",
@@ -372,6 +379,7 @@ from torchvision.datasets import MNIST
 from torchvision.transforms import ToTensor
 from torchvision.utils import make_grid
 from torch.utils.data.dataloader import DataLoader
+import matplotlib.pyplot as plt
 from torch.utils.data import random_split""",
     """dataset = MNIST(root='data/', download=True, transform=ToTensor())""",
     """image, label = dataset[0]
@@ -553,6 +561,14 @@ print(history)""",
     """losses = [x['val_loss'] for x in history]
 accuracies = [x['val_acc'] for x in history]
 print(len(history), f"{losses[-1]:.4f}", f"{accuracies[-1]:.4f}")""",
+    """plt.plot(losses, '-x')
+plt.xlabel('epoch')
+plt.ylabel('loss')
+plt.title('Loss vs. No. of epochs');""",
+    """plt.plot(accuracies, '-x')
+plt.xlabel('epoch')
+plt.ylabel('accuracy')
+plt.title('Accuracy vs. No. of epochs');""",
     """test_dataset = MNIST(root='data/', train=False, transform=ToTensor())
 def predict_image(img, model):
     xb = to_device(img.unsqueeze(0), device)

@@ -29,8 +29,9 @@
  * Stand-ins: MNIST is 32 training and 8 test 28x28 images (seeded rings plus noise) in torchvision's IDX
  * layout, written by the generator to test/reference/gan_course/MNIST/raw/ and read by both sides with
  * the course's `MNIST('.', download=False, ...)`; each notebook's first cell (not a course cell) makes
- * that folder the working directory. matplotlib is a shim (`plt.imshow` checks it got an image, `plot`
- * that x and y agree; nothing is compared: the generator's Agg backend prints nothing).
+ * that folder the working directory. matplotlib is the prelude's `plt`: each cell's shown figures (repr,
+ * and per Axes the images' sizes, line count, legend, axis on or off) are compared with those
+ * matplotlib 3.6 shows for the same cells (the generator records them as the inline backend shows them).
  * Shrunk: batch_size 16 (128), device 'cpu' ('cuda'), n_epochs 2 / 1 / 1 / 1 (200 / 50 / 100 / 200),
  * display_step 2 / 1 / 1 / 1 (500 / 500 / 50 / 500) so each loop prints its line, C1W3's crit_repeats 2
  * (5) and its test_get_gradient / test_gradient_penalty image_shape (16, 1, 28, 28) ((256, 1, 28, 28)).
@@ -64,28 +65,18 @@
 import * as path from "path";
 import * as fs from "fs";
 import type { CellOutput } from "./_notebooks";
+import type { FigureInfo } from "./_figures";
 
-export const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "gan_course.json"), "utf8")) as Record<string, CellOutput[]>;
+export const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "gan_course.json"), "utf8")) as Record<string, (CellOutput & { figures: FigureInfo[] })[]>;
 const DATA = path.join(__dirname, "..", "reference", "gan_course");
 
 /** gen_gan_course.py's SETUP: the MNIST stand-in's folder is the working directory, for `MNIST('.', ...)`. */
 const SETUP = `process.chdir(${JSON.stringify(DATA)});`;
 
-/**
- * The course's imports: torchvision's MNIST and make_grid, DataLoader, and matplotlib as far as the
- * notebooks draw with it (nothing is compared: the generator's Agg backend prints nothing either).
- */
+/** The course's imports: torchvision's MNIST and make_grid, DataLoader (matplotlib.pyplot is the prelude's `plt`). */
 const IMPORTS = `const MNIST = torchvision.datasets.MNIST; // Training dataset
 const make_grid = torchvision.utils.make_grid;
 const DataLoader = torch.utils.data.DataLoader;
-const plt = {
-  imshow: (image: torch.Tensor) => assert(image.dim() == 2 || image.dim() == 3),
-  show: () => {},
-  plot: (x: Iterable<number>, y: torch.Tensor, options?: {label?: string}) => assert(len(list(x)) == len(y)),
-  legend: () => {},
-  figure: (options?: {figsize?: number[]}) => {},
-  axis: (how: string) => {},
-};
 torch.manual_seed(0); // Set for testing purposes, please do not change!`;
 
 /** C1W2, C1W3 and C1W4's show_tensor_images: images in [-1, 1] (tanh) back to [0, 1]. */

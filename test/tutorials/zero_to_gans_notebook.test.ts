@@ -29,8 +29,10 @@
  * ResNet9 on CIFAR10, trained 3 epochs. The NumPy arrays of lesson 1 are
  * `np.array(rows, dtype='float32')` of a two-line `np` helper the port defines (its `{data, shape}` is
  * what torch.from_numpy takes).
- * Left out: the matplotlib cells (plt.imshow of the digits, the accuracy and loss curves; lesson 3's
- * image grid is shown by make_grid's shape), `dataset[0]` shown whole (IPython shows a PIL image at a
+ * Drawn with the prelude's plt and compared with matplotlib's figures (repr, lines, title): lessons 2
+ * and 3's accuracy and loss curves.
+ * Left out: the other matplotlib cells (plt.imshow of the digits; lesson 3's image grid is shown by
+ * make_grid's shape), `dataset[0]` shown whole (IPython shows a PIL image at a
  * memory address), %%time, `num_workers=4, pin_memory=True` (the DataLoaders' order does not depend on
  * them), the jovian.commit cells, lessons 4-6's download / extract cells, show_batch / show_images /
  * plot_losses / plot_scores (matplotlib: a batch's pixels and make_grid's shape are printed instead),
@@ -101,10 +103,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
+import { asShown, figuresOf, type FigureInfo } from "./_figures";
 import { expectSameCells } from "./_tutorial";
 import { CIFAR_CNN, GAN, RESNET } from "./_zero_to_gans_cells";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "zero_to_gans.json"), "utf8")) as Record<string, CellOutput[]>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "zero_to_gans.json"), "utf8")) as Record<string, (CellOutput & { figures: FigureInfo[] })[]>;
 
 // Lesson 1: PyTorch basics, gradient descent and linear regression from scratch, then torch.nn.
 const BASICS = [
@@ -414,6 +417,10 @@ print(result0);`,
   `const history = [result0, ...history1, ...history2, ...history3, ...history4];
 const accuracies = history.map((result) => result['val_acc']);
 print(len(history), accuracies.at(-1));`,
+  `plt.plot(accuracies, '-x');
+plt.xlabel('epoch');
+plt.ylabel('accuracy');
+plt.title('Accuracy vs. No. of epochs');`,
   `test_dataset = MNIST(root='data/',
                      train=false,
                      transform=transforms.ToTensor());`,
@@ -664,6 +671,14 @@ print(history);`,
   `const losses = history.map((x) => x['val_loss']);
 const accuracies = history.map((x) => x['val_acc']);
 print(len(history), \`\${losses.at(-1):.4f}\`, \`\${accuracies.at(-1):.4f}\`);`,
+  `plt.plot(losses, '-x');
+plt.xlabel('epoch');
+plt.ylabel('loss');
+plt.title('Loss vs. No. of epochs');`,
+  `plt.plot(accuracies, '-x');
+plt.xlabel('epoch');
+plt.ylabel('accuracy');
+plt.title('Accuracy vs. No. of epochs');`,
   `const test_dataset = MNIST(root='data/', train=false, transform=ToTensor());
 function predict_image(img, model) {
   const xb = to_device(img.unsqueeze(0), device);
@@ -804,6 +819,12 @@ describe("Zero to GANs (Jovian) lessons as one notebook through `torchlab run`",
 
   test("lesson 1, basics and linear regression: torch.from_numpy, a model from scratch with `inputs @ w.t() + b`, an MSE by hand, backward, updates and grad.zero_() under no_grad, then TensorDataset / a shuffled DataLoader / nn.Linear / F.mse_loss / SGD and fit", () => {
     expectSameCells(cellsOf(nbs.basics), R.basics);
+  });
+
+  test("the figures each lesson's cells show are matplotlib's (repr, per Axes its lines, title, images and whether the axis is on)", () => {
+    for (const name of ["basics", "logistic", "feedforward", "one_cycle", "cifar_cnn", "resnet", "gan"] as const) {
+      expect([name, figuresOf(nbs[name])]).toEqual([name, asShown(R[name].map((c) => c.figures))]);
+    }
   });
 
   test("lesson 2, logistic regression on MNIST: the MNIST dataset (a stand-in in torchvision's layout), ToTensor, random_split, MnistModel with training_step / validation_step / validation_epoch_end / epoch_end, softmax and torch.max accuracy, fit's history, predict_image, torch.save of the state_dict and load_state_dict", () => {

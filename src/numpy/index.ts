@@ -78,8 +78,12 @@ export const pi = Math.PI;
 export const e = Math.E;
 export const inf = Infinity;
 export const nan = NaN;
-/** np.newaxis is Python's None: `a[np.newaxis]`, or `a["None, :"]` / `a[":, None"]` in an index string. */
-export const newaxis = null;
+/**
+ * np.newaxis (Python's None in an index): `a[np.newaxis]`, or `a["None, :"]` / `a[":, None"]` /
+ * `a["..., None"]` in an index string. It is the index string "None", so that a cell's type check takes it
+ * as an index, as it takes `a[":, None"]`.
+ */
+export const newaxis = "None";
 
 // ---------------------------------------------------------------------------------------------- creation
 
@@ -615,6 +619,17 @@ export function diag(v: unknown, k = 0): ndarray {
 export function trace(a: unknown): Out {
   return N.sum(diag(a));
 }
+
+/** np.shares_memory(a, b): whether the two arrays read any of the same memory (a view and its base, two views). */
+export function shares_memory(a: unknown, b: unknown): boolean {
+  if (!(a instanceof ndarray) || !(b instanceof ndarray)) return false;
+  if ((a._root ?? a) !== (b._root ?? b) || a.size === 0 || b.size === 0) return false;
+  const seen = new Set(N.memoryPositions(a));
+  return N.memoryPositions(b).some((p) => seen.has(p));
+}
+
+/** np.may_share_memory: here exactly np.shares_memory's answer. */
+export const may_share_memory = shares_memory;
 
 /** np.copy(a). */
 export function copy(a: unknown): ndarray {

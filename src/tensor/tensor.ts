@@ -46,7 +46,7 @@ import * as MM from "../ops/math_more";
 import * as SV from "../ops/scatter_views";
 import { addHook, addRetainHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
-import { ndarray } from "./ndarray";
+import { ndarray, type TensorLink } from "./ndarray";
 import { guardNumericIndex } from "./index_guard";
 import { listIndex, listKeyError } from "./list_index";
 import * as X from "../ops/shape_extra";
@@ -86,6 +86,12 @@ export function normalizeDtype(d: unknown): DType {
 
 type Scalar = number | boolean;
 type Operand = Tensor | Scalar;
+/** An arithmetic operator's right operand: PyTorch's `t + a` takes a NumPy array as the tensor of its values (its dtype kept). */
+type ArrayOperand = Operand | ndarray;
+
+function fromArray(x: ArrayOperand): Operand {
+  return x instanceof ndarray ? C.from_numpy(x, false) : x;
+}
 type DimOpts = { dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean };
 
 function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
@@ -228,6 +234,32 @@ export class Tensor {
     if (storage === undefined && is_inference_mode_enabled()) this._inference = true;
   }
 
+  /** @internal the NumPy array this tensor shares memory with (`torch.from_numpy(a)`, `t.numpy()`), null for none. */
+  _np: { array: ndarray; link: TensorLink } | null = null;
+
+  /** @internal the array was written since this tensor last looked: its values become the tensor's (unless the tensor was written since too: its own then win). */
+  private _pullNumpy(): void {
+    const { array, link } = this._np!;
+    link.av = array._v;
+    if (this._version !== link.tv) return;
+    this._overwriteFrom(array._memory());
+  }
+
+  /** @internal replaces the values (a NumPy array's write through shared memory): views see them, the version does not move, as in PyTorch. */
+  _overwriteFrom(values: ArrayLike<number>): void {
+    const dt = this.dtype._tf;
+    const shape = this.shape.slice();
+    // Kept: the write may happen while an op reads this tensor inside its own scope.
+    overwrite(this._s, tfjs.keep(compute(() => (dt === "bool" ? tfjs.cast(tfjs.tensor(Int32Array.from(values), shape, "int32"), "bool") : tfjs.tensor(dt === "int32" ? Int32Array.from(values, Math.trunc) : Float32Array.from(values), shape, dt)))));
+  }
+
+  /** @internal this tensor and `array` share memory from now on: a write through either is seen by the other. */
+  _shareWith(array: ndarray): void {
+    const link: TensorLink = { tensor: this, tv: this._version, av: array._v };
+    this._np = { array, link };
+    array._link = link;
+  }
+
   /** @internal */
   static _wrap(data: tf.Tensor): Tensor {
     return new Tensor(data);
@@ -236,6 +268,7 @@ export class Tensor {
   /** @internal the tfjs tensor holding the values (PyTorch layout); a view re-derives them if its base was written. */
   get _t(): tf.Tensor {
     if (this._view !== null && V.isStale(this)) V.refresh(this);
+    if (this._np !== null && this._np.array._v !== this._np.link.av) this._pullNumpy();
     const s = this._s;
     if (s.data.isDisposed) throw new RuntimeError("this tensor's memory was already released");
     if (s.layout !== undefined) toLogicalLayout(s);
@@ -663,34 +696,41 @@ export class Tensor {
 
   // ---------------------------------------------------------------- arithmetic
 
-  add(other: Operand, options?: { alpha?: number }): Tensor {
+  add(other: ArrayOperand, options?: { alpha?: number }): Tensor {
+    other = fromArray(other);
     // dense + sparse is dense (as in PyTorch); the one field test dense adds pay.
     if ((other as Tensor).is_sparse === true) return _sparseHooks.addDense!(this, other as Tensor, options?.alpha ?? 1);
     return E.add(this, other, options?.alpha ?? 1);
   }
-  sub(other: Operand, options?: { alpha?: number }): Tensor {
+  sub(other: ArrayOperand, options?: { alpha?: number }): Tensor {
+    other = fromArray(other);
     return E.sub(this, other, options?.alpha ?? 1);
   }
   rsub(other: Operand): Tensor {
     return E.rsub(this, other);
   }
-  mul(other: Operand): Tensor {
+  mul(other: ArrayOperand): Tensor {
+    other = fromArray(other);
     return E.mul(this, other);
   }
-  div(other: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
+  div(other: ArrayOperand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
+    other = fromArray(other);
     return E.div(this, other, options);
   }
-  true_divide(other: Operand): Tensor {
+  true_divide(other: ArrayOperand): Tensor {
+    other = fromArray(other);
     return E.div(this, other);
   }
-  floor_divide(other: Operand): Tensor {
+  floor_divide(other: ArrayOperand): Tensor {
+    other = fromArray(other);
     return E.div(this, other, { rounding_mode: "floor" });
   }
-  remainder(other: Operand): Tensor {
+  remainder(other: ArrayOperand): Tensor {
+    other = fromArray(other);
     return E.remainder(this, other);
   }
-  pow(exponent: Operand): Tensor {
-    return E.pow(this, exponent);
+  pow(exponent: ArrayOperand): Tensor {
+    return E.pow(this, fromArray(exponent));
   }
   neg(): Tensor {
     return E.neg(this);
@@ -1467,8 +1507,12 @@ export class Tensor {
 
   // ---------------------------------------------------------------- linear algebra
 
-  matmul(other: Tensor): Tensor {
-    return L.matmul(this, other);
+  matmul(other: Tensor | ndarray): Tensor {
+    if (!(other instanceof ndarray)) return L.matmul(this, other);
+    // `t @ a` is computed as NumPy's matmul would (the dtypes promoted), a tensor as PyTorch gives it.
+    const o = fromArray(other) as Tensor;
+    const dt = D.promoteTypes(this.dtype, o.dtype);
+    return L.matmul(this.to(dt), o.to(dt));
   }
   mm(other: Tensor): Tensor {
     return L.mm(this, other);
@@ -2171,8 +2215,15 @@ export class Tensor {
    */
   numpy(): ndarray {
     if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dataSync().slice();
-    return new ndarray(data, this.shape.slice(), this.dtype);
+    if (this._np !== null) {
+      const root = this._np.array;
+      return ndarray._view(root, root.shape.slice(), 0, root._strides);
+    }
+    const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dtype === D.float64 || this.dtype === D.int64 ? Float64Array.from(this.dataSync()) : this.dataSync().slice();
+    const a = new ndarray(data, this.shape.slice(), this.dtype);
+    // A view's writes would have to reach its base: its array is a copy.
+    if (this._view === null) this._shareWith(a);
+    return a;
   }
 
   // ---------------------------------------------------------------- printing

@@ -372,7 +372,7 @@ const COMPARE_SYMBOL: Record<string, string> = { less: "<", less_equal: "<=", gr
  */
 export function withTensor(name: string, a: ndarray, other: unknown): Tensor | boolean | null {
   if (!(other instanceof Tensor)) return null;
-  if (name === "true_divide") return fromNumpy(a, false).div(other);
+  if (name === "true_divide") return fromNumpy(binary(name, a, other._numpyCopy()), false);
   if (name === "equal" || name === "not_equal") return name === "not_equal";
   if (name === "add") throw new TypeError("Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please do not rely on this error; it may not be given on all Python implementations.");
   if (COMPARE_SYMBOL[name]) throw new TypeError(`'${COMPARE_SYMBOL[name]}' not supported between instances of 'numpy.ndarray' and 'Tensor'`);

@@ -47,6 +47,7 @@ import * as SV from "../ops/scatter_views";
 import { addHook, addRetainHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
 import { ndarray, type TensorLink } from "./ndarray";
+import * as N from "../numpy/core";
 import { guardNumericIndex } from "./index_guard";
 import { listIndex, listKeyError } from "./list_index";
 import * as X from "../ops/shape_extra";
@@ -89,8 +90,14 @@ type Operand = Tensor | Scalar;
 /** An arithmetic operator's right operand: PyTorch's `t + a` takes a NumPy array as the tensor of its values (its dtype kept). */
 type ArrayOperand = Operand | ndarray;
 
-function fromArray(x: ArrayOperand): Operand {
-  return x instanceof ndarray ? C.from_numpy(x, false) : x;
+/**
+ * `t <op> a` with a NumPy array: PyTorch 1.13 declines and NumPy computes it (the tensor as its array,
+ * NumPy's promotion: float32 with an int64 array is float64), the result a tensor again.
+ */
+function withArray(t: Tensor, ufunc: string, a: ndarray): Tensor {
+  const values = t._numpyCopy();
+  const out = ufunc === "matmul" ? N.matmul(values, a) : N.binary(ufunc, values, a);
+  return C.from_numpy(out instanceof ndarray ? out : N.make([Number(out)], [], N.promote(values._dtype, a._dtype)), false);
 }
 type DimOpts = { dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean };
 
@@ -697,40 +704,41 @@ export class Tensor {
   // ---------------------------------------------------------------- arithmetic
 
   add(other: ArrayOperand, options?: { alpha?: number }): Tensor {
-    other = fromArray(other);
+    if (other instanceof ndarray) return withArray(this, "add", other);
     // dense + sparse is dense (as in PyTorch); the one field test dense adds pay.
     if ((other as Tensor).is_sparse === true) return _sparseHooks.addDense!(this, other as Tensor, options?.alpha ?? 1);
     return E.add(this, other, options?.alpha ?? 1);
   }
   sub(other: ArrayOperand, options?: { alpha?: number }): Tensor {
-    other = fromArray(other);
+    if (other instanceof ndarray) return withArray(this, "subtract", other);
     return E.sub(this, other, options?.alpha ?? 1);
   }
   rsub(other: Operand): Tensor {
     return E.rsub(this, other);
   }
   mul(other: ArrayOperand): Tensor {
-    other = fromArray(other);
+    if (other instanceof ndarray) return withArray(this, "multiply", other);
     return E.mul(this, other);
   }
   div(other: ArrayOperand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
-    other = fromArray(other);
+    if (other instanceof ndarray) return withArray(this, "true_divide", other);
     return E.div(this, other, options);
   }
   true_divide(other: ArrayOperand): Tensor {
-    other = fromArray(other);
+    if (other instanceof ndarray) return withArray(this, "true_divide", other);
     return E.div(this, other);
   }
   floor_divide(other: ArrayOperand): Tensor {
-    other = fromArray(other);
+    if (other instanceof ndarray) return withArray(this, "floor_divide", other);
     return E.div(this, other, { rounding_mode: "floor" });
   }
   remainder(other: ArrayOperand): Tensor {
-    other = fromArray(other);
+    if (other instanceof ndarray) return withArray(this, "remainder", other);
     return E.remainder(this, other);
   }
   pow(exponent: ArrayOperand): Tensor {
-    return E.pow(this, fromArray(exponent));
+    if (exponent instanceof ndarray) return withArray(this, "power", exponent);
+    return E.pow(this, exponent);
   }
   neg(): Tensor {
     return E.neg(this);
@@ -1508,11 +1516,7 @@ export class Tensor {
   // ---------------------------------------------------------------- linear algebra
 
   matmul(other: Tensor | ndarray): Tensor {
-    if (!(other instanceof ndarray)) return L.matmul(this, other);
-    // `t @ a` is computed as NumPy's matmul would (the dtypes promoted), a tensor as PyTorch gives it.
-    const o = fromArray(other) as Tensor;
-    const dt = D.promoteTypes(this.dtype, o.dtype);
-    return L.matmul(this.to(dt), o.to(dt));
+    return other instanceof ndarray ? withArray(this, "matmul", other) : L.matmul(this, other);
   }
   mm(other: Tensor): Tensor {
     return L.mm(this, other);
@@ -2209,21 +2213,26 @@ export class Tensor {
   /**
    * The values as a typed array with the shape beside it, torchlab's `x.numpy()`: an ndarray `{data,
    * shape, dtype}` (Float32Array, Int32Array, or Uint8Array for bool and uint8) that prints as NumPy's
-   * (src/tensor/ndarray.ts). `data` is a copy: unlike NumPy's
-   * array it does not share memory, so writes to it do not reach the tensor. Refuses a tensor that
-   * requires grad, as PyTorch's numpy() does (call detach() first).
+   * (src/tensor/ndarray.ts). The array and the tensor share memory, as PyTorch's do: a write through
+   * either is seen by the other (a view tensor's array is a copy). Refuses a tensor that requires grad,
+   * as PyTorch's numpy() does (call detach() first).
    */
   numpy(): ndarray {
-    if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    if (this._np !== null) {
+    if (this._np !== null && !this.requires_grad) {
       const root = this._np.array;
       return ndarray._view(root, root.shape.slice(), 0, root._strides);
     }
-    const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dtype === D.float64 || this.dtype === D.int64 ? Float64Array.from(this.dataSync()) : this.dataSync().slice();
-    const a = new ndarray(data, this.shape.slice(), this.dtype);
+    const a = this._numpyCopy();
     // A view's writes would have to reach its base: its array is a copy.
     if (this._view === null) this._shareWith(a);
     return a;
+  }
+
+  /** @internal numpy()'s array, not linked to this tensor. */
+  _numpyCopy(): ndarray {
+    if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dtype === D.float64 || this.dtype === D.int64 ? Float64Array.from(this.dataSync()) : this.dataSync().slice();
+    return new ndarray(data, this.shape.slice(), this.dtype);
   }
 
   // ---------------------------------------------------------------- printing

@@ -2231,7 +2231,7 @@ export class Tensor {
   /** @internal numpy()'s array, not linked to this tensor. */
   _numpyCopy(): ndarray {
     if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dtype === D.float64 || this.dtype === D.int64 ? Float64Array.from(this.dataSync()) : this.dataSync().slice();
+    const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dataSync().slice();
     return new ndarray(data, this.shape.slice(), this.dtype);
   }
 

@@ -291,7 +291,7 @@ function legacyNew(op: string, dtype: DType, args: LegacyArg[]): Tensor {
   }
   // torch.Tensor(ndarray) copies NumPy's array into the constructor's dtype (a float64 array becomes float32).
   if (ArrayBuffer.isView(data) || (typeof data === "object" && data !== null && !Array.isArray(data) && ArrayBuffer.isView((data as TypedArrayWithShape).data))) {
-    return fromNumpyOp(data as TypedArrayWithShape).to(dtype);
+    return fromNumpyOp(data as TypedArrayWithShape, false).to(dtype);
   }
   if (!Array.isArray(data)) throw new TypeError(`${op}(): invalid data type '${typeof data}'`);
   return tensor(data, { dtype });

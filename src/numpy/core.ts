@@ -1,9 +1,10 @@
 /**
  * NumPy 1.24's arrays in the notebook dialect: dtype inference and promotion, broadcasting, ufuncs,
  * reductions and indexing over src/tensor/ndarray.ts's array. Everything here works on plain typed
- * arrays in JavaScript (NumPy runs on the CPU too); values are copied, never shared: a slice or a
- * transpose is a new array (NumPy's views are not kept), while setitem and `a += 1` write the array
- * itself.
+ * arrays in JavaScript (NumPy runs on the CPU too). Basic slicing, transpose, reshape of contiguous
+ * values, ravel, squeeze and expand_dims give views, as NumPy's do (writes through either reach the
+ * other: src/tensor/ndarray.ts keeps a view's base, offset and strides); fancy indexing, masks and
+ * copy() give new arrays.
  */
 import { IndexError, TypeError, ValueError } from "../errors";
 import * as D from "../tensor/dtype";
@@ -12,6 +13,7 @@ import { Tensor } from "../tensor/tensor";
 import { indexItems, IndexItem } from "../ops/movement";
 import { stridesOf } from "../tensor/repr";
 import { broadcastShapes as broadcastPair } from "../ops/_core";
+import { from_numpy as fromNumpy } from "../ops/creation";
 
 export { stridesOf };
 
@@ -357,7 +359,24 @@ export function binary(name: string, a: unknown, b: unknown, out?: ndarray): nda
   for (let k = 0; k < n; k++) result[k] = cast(f(xv(k), yv(k)));
   // Computed first, then written: `a += a[::-1]`-style aliasing reads the old values, as NumPy's buffered ufunc.
   target.data.set(result as unknown as ArrayLike<number>);
+  if (out !== undefined) out._written();
   return target;
+}
+
+const COMPARE_SYMBOL: Record<string, string> = { less: "<", less_equal: "<=", greater: ">", greater_equal: ">=" };
+
+/**
+ * `a <op> t` with a tensor on the right, as Python runs it beside PyTorch 1.13: NumPy declines and the
+ * tensor's reflected operator has none but `/` (a tensor), so `a + t` and `a * t` are Python's TypeError
+ * (write `torch.from_numpy(a) + t`, or `t + a`); `a == t` is False. Null when `other` is no tensor.
+ */
+export function withTensor(name: string, a: ndarray, other: unknown): Tensor | boolean | null {
+  if (!(other instanceof Tensor)) return null;
+  if (name === "true_divide") return fromNumpy(binary(name, a, other._numpyCopy()), false);
+  if (name === "equal" || name === "not_equal") return name === "not_equal";
+  if (name === "add") throw new TypeError("Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please do not rely on this error; it may not be given on all Python implementations.");
+  if (COMPARE_SYMBOL[name]) throw new TypeError(`'${COMPARE_SYMBOL[name]}' not supported between instances of 'numpy.ndarray' and 'Tensor'`);
+  throw new TypeError(`unsupported operand type(s) for ${name === "matmul" ? "@" : SYMBOL[name]}: 'numpy.ndarray' and 'Tensor'`);
 }
 
 /** `op` of Python's operators, for NumPy's error text. */
@@ -432,7 +451,62 @@ export function reshape(a: ndarray, shape: readonly number[]): ndarray {
   if (s.reduce((p, d) => p * d, 1) !== a.size || s.some((d) => d < 0)) {
     throw new ValueError(`cannot reshape array of size ${a.size} into shape ${shapeText(shape)}`);
   }
-  return new ndarray(a.data.slice() as Data, s, a._dtype);
+  const strides = reshapedStrides(a, s);
+  return strides === null ? new ndarray(a.data.slice() as Data, s, a._dtype) : viewOf(a, s, a._offset, strides);
+}
+
+/** The positions in its base's memory that `a` reads (in row-major order). */
+export function memoryPositions(a: ndarray): number[] {
+  const out: number[] = [];
+  const walk = (d: number, off: number): void => {
+    if (d === a.ndim) out.push(off);
+    else for (let i = 0; i < a.shape[d]; i++) walk(d + 1, off + i * a._strides[d]);
+  };
+  walk(0, a._offset);
+  return out;
+}
+
+/** A view of `a`'s memory (its base's, when `a` is a view itself). */
+export function viewOf(a: ndarray, shape: number[], offset: number, strides: number[]): ndarray {
+  return ndarray._view(a._root ?? a, shape, offset, strides);
+}
+
+/**
+ * The strides that read `a`'s values in row-major order as `shape`, or null when no strides can
+ * (NumPy's _attempt_nocopy_reshape: reshape then copies).
+ */
+function reshapedStrides(a: ndarray, shape: readonly number[]): number[] | null {
+  const oldShape: number[] = [];
+  const oldStrides: number[] = [];
+  a.shape.forEach((d, i) => {
+    if (d !== 1) {
+      oldShape.push(d);
+      oldStrides.push(a._strides[i]);
+    }
+  });
+  if (a.size === 0) return stridesOf(shape);
+  const out = new Array<number>(shape.length).fill(0);
+  let oi = 0;
+  let oj = 1;
+  let ni = 0;
+  let nj = 1;
+  while (ni < shape.length && oi < oldShape.length) {
+    let np_ = shape[ni];
+    let op = oldShape[oi];
+    while (np_ !== op) {
+      if (np_ < op) np_ *= shape[nj++];
+      else op *= oldShape[oj++];
+    }
+    for (let ok = oi; ok < oj - 1; ok++) if (oldStrides[ok] !== oldShape[ok + 1] * oldStrides[ok + 1]) return null;
+    out[nj - 1] = oldStrides[oj - 1];
+    for (let nk = nj - 1; nk > ni; nk--) out[nk - 1] = out[nk] * shape[nk];
+    ni = nj++;
+    oi = oj++;
+  }
+  // Trailing axes of size 1.
+  const last = ni > 0 ? out[ni - 1] : 1;
+  for (; ni < shape.length; ni++) out[ni] = last;
+  return out;
 }
 
 export function normAxis(axis: number, ndim: number): number {
@@ -451,20 +525,7 @@ export class AxisError extends ValueError {
 export function transpose(a: ndarray, axes?: readonly number[]): ndarray {
   const order = axes === undefined || axes.length === 0 ? a.shape.map((_, i) => a.ndim - 1 - i) : axes.map((ax) => normAxis(ax, a.ndim));
   if (order.length !== a.ndim || new Set(order).size !== order.length) throw new ValueError("axes don't match array");
-  const shape = order.map((ax) => a.shape[ax]);
-  const src = stridesOf(a.shape);
-  const data = storage(a._dtype, a.size);
-  const idx = new Array<number>(shape.length).fill(0);
-  for (let k = 0; k < a.size; k++) {
-    let off = 0;
-    for (let d = 0; d < shape.length; d++) off += idx[d] * src[order[d]];
-    data[k] = a.data[off];
-    for (let d = shape.length - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) break;
-      idx[d] = 0;
-    }
-  }
-  return new ndarray(data, shape, a._dtype);
+  return viewOf(a, order.map((ax) => a.shape[ax]), a._offset, order.map((ax) => a._strides[ax]));
 }
 
 export function concatenate(arrays: readonly unknown[], axis = 0): ndarray {
@@ -509,14 +570,16 @@ export function expandDims(a: ndarray, axis: number): ndarray {
   const ax = normAxis(axis, a.ndim + 1);
   const shape = [...a.shape];
   shape.splice(ax, 0, 1);
-  return new ndarray(a.data.slice() as Data, shape, a._dtype);
+  const strides = [...a._strides];
+  strides.splice(ax, 0, 1);
+  return viewOf(a, shape, a._offset, strides);
 }
 
 export function squeeze(a: ndarray, axis?: number | null): ndarray {
-  if (axis === undefined || axis === null) return new ndarray(a.data.slice() as Data, a.shape.filter((d) => d !== 1), a._dtype);
-  const ax = normAxis(axis, a.ndim);
-  if (a.shape[ax] !== 1) throw new ValueError("cannot select an axis to squeeze out which has size not equal to one");
-  return new ndarray(a.data.slice() as Data, a.shape.filter((_, i) => i !== ax), a._dtype);
+  const keep = (i: number) => (axis === undefined || axis === null ? a.shape[i] !== 1 : i !== normAxis(axis, a.ndim));
+  if (axis !== undefined && axis !== null && a.shape[normAxis(axis, a.ndim)] !== 1) throw new ValueError("cannot select an axis to squeeze out which has size not equal to one");
+  const axes = a.shape.map((_, i) => i).filter(keep);
+  return viewOf(a, axes.map((i) => a.shape[i]), a._offset, axes.map((i) => a._strides[i]));
 }
 
 // ---------------------------------------------------------------------------------------------- reductions
@@ -850,11 +913,54 @@ export function locate(a: ndarray, key: Key, tuple = true): { offsets: Int32Arra
 }
 
 export function getitem(a: ndarray, key: Key, tuple = true): ndarray | number | boolean {
+  const view = basicView(a, key, tuple);
+  if (view !== null) return view;
   const { offsets, shape, scalar } = locate(a, key, tuple);
   if (scalar) return scalarOf(a, offsets[0]);
   const data = storage(a._dtype, offsets.length);
   for (let k = 0; k < offsets.length; k++) data[k] = a.data[offsets[k]];
   return new ndarray(data, shape, a._dtype);
+}
+
+/**
+ * `a[key]` for a key of integers, slices, newaxis and an ellipsis (NumPy's basic indexing): a view of
+ * `a`'s memory, or the scalar a full integer index picks; null for an array key (advanced indexing copies).
+ */
+function basicView(a: ndarray, key: Key, tuple: boolean): ndarray | number | boolean | null {
+  let items = itemsOf(key, tuple);
+  if (items.some((it) => it.kind === "array")) return null;
+  if (items.filter((it) => it.kind === "ellipsis").length > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+  const consumed = items.filter((it) => it.kind === "int" || it.kind === "slice").length;
+  if (consumed > a.ndim) {
+    throw new IndexError(a.ndim === 0 ? `too many indices for array: array is 0-dimensional, but ${consumed} were indexed` : `too many indices for array: array is ${a.ndim}-dimensional, but ${consumed} were indexed`);
+  }
+  const ell = items.findIndex((it) => it.kind === "ellipsis");
+  const fill: Item[] = Array.from({ length: a.ndim - consumed }, () => ({ kind: "slice", start: null, stop: null, step: null }));
+  items = ell >= 0 ? [...items.slice(0, ell), ...fill, ...items.slice(ell + 1)] : [...items, ...fill];
+  let offset = a._offset;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let d = 0;
+  for (const it of items) {
+    if (it.kind === "new") {
+      shape.push(1);
+      strides.push(0);
+    } else if (it.kind === "int") {
+      const size = a.shape[d];
+      if (it.i < -size || it.i >= size) throw new IndexError(`index ${it.i} is out of bounds for axis ${d} with size ${size}`);
+      offset += (it.i < 0 ? it.i + size : it.i) * a._strides[d];
+      d++;
+    } else if (it.kind === "slice") {
+      const pos = slicePositions(it.start, it.stop, it.step, a.shape[d]);
+      if (pos.length > 0) offset += pos[0] * a._strides[d];
+      shape.push(pos.length);
+      strides.push((it.step ?? 1) * a._strides[d]);
+      d++;
+    }
+  }
+  // Every axis indexed by an integer: NumPy's scalar.
+  if (shape.length === 0 && items.every((it) => it.kind === "int")) return scalarOf(viewOf(a, [], offset, []));
+  return viewOf(a, shape, offset, strides);
 }
 
 /** `a[key] = value`: the value broadcast to what the key picks and cast to the array's dtype, written into `a` itself. */
@@ -882,7 +988,9 @@ function write(a: ndarray, offsets: ArrayLike<number>, v: ndarray): void {
     for (let k = 0; k < v.size; k++) if (!Number.isFinite(v.data[k])) throw new ValueError("cannot convert float NaN to integer");
   }
   const cast = caster(a._dtype);
-  for (let k = 0; k < offsets.length; k++) a.data[offsets[k]] = cast(v.data[k]);
+  const data = a.data;
+  for (let k = 0; k < offsets.length; k++) data[offsets[k]] = cast(v.data[k]);
+  a._written();
 }
 
 // ---------------------------------------------------------------------------------------------- linear algebra, sorting

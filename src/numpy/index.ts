@@ -19,6 +19,8 @@ import * as N from "./core";
 export { ndarray, npdtype as dtype };
 // np.random: NumPy's legacy generator, draw for draw (src/numpy/random.ts).
 export * as random from "./random";
+// np.linalg: norm, inv, det, solve (src/numpy/linalg.ts).
+export * as linalg from "./linalg";
 export type { DTypeLike, Axis, ReduceOptions, Reduced } from "./core";
 
 type Shape = number | readonly number[];
@@ -78,8 +80,12 @@ export const pi = Math.PI;
 export const e = Math.E;
 export const inf = Infinity;
 export const nan = NaN;
-/** np.newaxis is Python's None: `a[np.newaxis]`, or `a["None, :"]` / `a[":, None"]` in an index string. */
-export const newaxis = null;
+/**
+ * np.newaxis (Python's None in an index): `a[np.newaxis]`, or `a["None, :"]` / `a[":, None"]` /
+ * `a["..., None"]` in an index string. It is the index string "None", so that a cell's type check takes it
+ * as an index, as it takes `a[":, None"]`.
+ */
+export const newaxis = "None";
 
 // ---------------------------------------------------------------------------------------------- creation
 
@@ -614,6 +620,139 @@ export function diag(v: unknown, k = 0): ndarray {
 /** np.trace: the sum of the diagonal. */
 export function trace(a: unknown): Out {
   return N.sum(diag(a));
+}
+
+/** np.shares_memory(a, b): whether the two arrays read any of the same memory (a view and its base, two views). */
+export function shares_memory(a: unknown, b: unknown): boolean {
+  if (!(a instanceof ndarray) || !(b instanceof ndarray)) return false;
+  if ((a._root ?? a) !== (b._root ?? b) || a.size === 0 || b.size === 0) return false;
+  const seen = new Set(N.memoryPositions(a));
+  return N.memoryPositions(b).some((p) => seen.has(p));
+}
+
+/** np.may_share_memory: here exactly np.shares_memory's answer. */
+export const may_share_memory = shares_memory;
+
+/** np.triu(m, k=0): the values on and above the k-th diagonal of the last two axes, zeros below. */
+export function triu(m: unknown, k: number | { k?: number } = 0): ndarray {
+  return triangle(m, typeof k === "object" ? k.k ?? 0 : k, true);
+}
+
+/** np.tril(m, k=0): the values on and below the k-th diagonal of the last two axes, zeros above. */
+export function tril(m: unknown, k: number | { k?: number } = 0): ndarray {
+  return triangle(m, typeof k === "object" ? k.k ?? 0 : k, false);
+}
+
+function triangle(m: unknown, k: number, upper: boolean): ndarray {
+  const x = N.asarray(m);
+  const a = x.ndim === 1 ? N.broadcastTo(x, [x.size, x.size]) : x;
+  if (a.ndim === 0) throw new ValueError("input array must be at least 1-d");
+  const [r, c] = a.shape.slice(-2);
+  const out = N.copy(a);
+  for (let p = 0; p < out.size; p++) {
+    const i = Math.floor(p / c) % r;
+    const j = p % c;
+    if (upper ? j - i < k : j - i > k) out.data[p] = 0;
+  }
+  return out;
+}
+
+/** np.diff(a, n=1, axis=-1): the n-th differences along the axis (bool arrays: not-equal). */
+export function diff(a: unknown, n: number | { n?: number; axis?: number } = 1, axis = -1): ndarray {
+  let times = typeof n === "object" ? n.n ?? 1 : n;
+  const ax = typeof n === "object" ? n.axis ?? axis : axis;
+  let x = N.asarray(a);
+  if (x.ndim === 0) throw new ValueError("diff requires input that is at least one dimensional");
+  const d = N.normAxis(ax, x.ndim);
+  const sel = (from: number | null, to: number | null) => x.shape.map((_, i) => (i === d ? `${from ?? ""}:${to ?? ""}` : ":")).join(", ");
+  for (; times > 0; times--) {
+    const hi = N.getitem(x, sel(1, null)) as ndarray;
+    const lo = N.getitem(x, sel(null, -1)) as ndarray;
+    x = x._dtype === D.bool ? N.binary("not_equal", hi, lo) : N.binary("subtract", hi, lo);
+  }
+  return x;
+}
+
+interface QuantileOptions {
+  axis?: number | null;
+  keepdims?: boolean;
+}
+
+/** np.quantile(a, q, axis=None): the q-th quantiles (q in [0, 1]), NumPy's default linear interpolation. */
+export function quantile(a: unknown, q: unknown, axis?: number | null | QuantileOptions, options: QuantileOptions = {}): Out {
+  const o = axis !== null && typeof axis === "object" ? { ...axis, ...options } : { ...options, axis };
+  const qs = N.astype(N.asarray(q), D.float64);
+  if (Array.from(qs.data).some((v) => v < 0 || v > 1)) throw new ValueError("Quantiles must be in the range [0, 1]");
+  const x = N.asarray(a);
+  const dtype = x._dtype.is_floating_point ? x._dtype : D.float64;
+  const round = dtype === D.float32 ? Math.fround : (v: number) => v;
+  const pick = (t: number) => (v: number[]): number => {
+    const s = [...v].sort((p, r) => p - r);
+    const pos = t * (s.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.min(lo + 1, s.length - 1);
+    const g = round(pos - lo);
+    // NumPy's _lerp: a + (b - a) * t, from the far end when t >= 0.5.
+    const diff_ = round(s[hi] - s[lo]);
+    return g >= 0.5 ? round(s[hi] - round(diff_ * round(1 - g))) : round(s[lo] + round(diff_ * g));
+  };
+  const per = Array.from(qs.data, (t) => N.reduce("quantile", x, o.axis, o.keepdims ?? false, dtype, pick(t), false));
+  if (qs.ndim === 0) return per[0];
+  return N.stack(per.map((r) => (r instanceof ndarray ? r : N.make([Number(r)], [], dtype))), 0);
+}
+
+/** np.percentile(a, q, axis=None): np.quantile with q in percent. */
+export function percentile(a: unknown, q: unknown, axis?: number | null | QuantileOptions, options: QuantileOptions = {}): Out {
+  const qs = N.binary("true_divide", N.asarray(q), 100);
+  if (Array.from(qs.data).some((v) => v < 0 || v > 1)) throw new ValueError("Percentiles must be in the range [0, 100]");
+  return quantile(a, qs.ndim === 0 ? qs.data[0] : qs, axis, options);
+}
+
+type PadWidth = number | readonly number[] | readonly (readonly number[])[];
+
+/** np.pad(a, pad_width, mode='constant', constant_values=0): 'constant', 'edge' or 'reflect' padding of every axis. */
+export function pad(a: unknown, pad_width: PadWidth, mode: string | { mode?: string; constant_values?: number } = "constant", options: { constant_values?: number } = {}): ndarray {
+  const o = typeof mode === "object" ? { ...mode, ...options } : { ...options, mode };
+  const m = o.mode ?? "constant";
+  if (!["constant", "edge", "reflect"].includes(m)) throw new ValueError(`mode '${m}' is not supported`);
+  const x = N.asarray(a);
+  const pw = pad_width as number | number[] | number[][];
+  const widths: number[][] = typeof pw === "number" ? x.shape.map(() => [pw, pw])
+    : typeof pw[0] === "number" ? x.shape.map(() => ((pw as number[]).length === 1 ? [pw[0] as number, pw[0] as number] : [...(pw as number[])]))
+    : (pw as number[][]).length === 1 ? x.shape.map(() => [...(pw as number[][])[0]]) : (pw as number[][]).map((w) => [...w]);
+  if (widths.length !== x.ndim) throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: (${widths.length},2)  and requested shape (${x.ndim},2)`);
+  if (widths.some((w) => w[0] < 0 || w[1] < 0)) throw new ValueError("index can't contain negative values");
+  const shape = x.shape.map((d, i) => d + widths[i][0] + widths[i][1]);
+  const strides = N.stridesOf(x.shape);
+  const count = shape.reduce((p, d) => p * d, 1);
+  const values = new Float64Array(count);
+  const src = (i: number, d: number): number | null => {
+    const size = x.shape[d];
+    let j = i - widths[d][0];
+    if (j >= 0 && j < size) return j;
+    if (m === "constant") return null;
+    if (m === "edge") return j < 0 ? 0 : size - 1;
+    if (size === 1) return 0;
+    const period = 2 * (size - 1);
+    j = ((j % period) + period) % period;
+    return j < size ? j : period - j;
+  };
+  const idx = new Array<number>(shape.length).fill(0);
+  for (let k = 0; k < count; k++) {
+    let off = 0;
+    let inside = true;
+    for (let d = 0; d < shape.length; d++) {
+      const j = src(idx[d], d);
+      if (j === null) inside = false;
+      else off += j * strides[d];
+    }
+    values[k] = inside ? x.data[off] : o.constant_values ?? 0;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+  return N.make(values, shape, x._dtype);
 }
 
 /** np.copy(a). */

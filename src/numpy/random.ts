@@ -710,6 +710,7 @@ export class RandomState {
         x.data.copyWithin(j * row, i * row, (i + 1) * row);
         x.data.set(buf, i * row);
       }
+      x._written();
       return;
     }
     if (!Array.isArray(x)) {

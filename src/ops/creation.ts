@@ -15,6 +15,8 @@ import { withOut } from "../tensor/out";
 import { is_grad_enabled } from "../autograd/grad_mode";
 import * as MF from "../tensor/memory_format";
 import { filledFloat32 } from "../backend/fill_buffer";
+import { alias } from "./view";
+import type { ndarray } from "../tensor/ndarray";
 
 export interface CreationOptions {
   dtype?: DType | string;
@@ -175,7 +177,7 @@ export function tensor(data: NestedArray | ArrayLike<number> | Tensor | TypedArr
   if (isIndexedSequence(data)) return tensor(Array.from({ length: data.len() }, (_, i) => data.getitem(i)), options);
   let dtype = o.dtype !== undefined ? normalizeDtype(o.dtype) : undefined;
   // `B = torch.tensor(A)` with `A = X.numpy()`: PyTorch copies the ndarray, keeping its dtype.
-  if (isTypedArrayWithShape(data)) return tensor(from_numpy(data), options);
+  if (isTypedArrayWithShape(data)) return tensor(from_numpy(data, false), options);
   if (data instanceof Tensor) {
     return finish(compute(() => tf.cast(data._t, (dtype ?? data.dtype)._tf)), { ...o, dtype: dtype ?? data.dtype });
   }
@@ -661,7 +663,7 @@ function numpyDtype(a: TypedArrayWithShape): DType {
  * const {data, shape} = x.numpy();
  * const y = torch.from_numpy({data, shape});
  */
-export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["data"]): Tensor {
+export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["data"], share = true): Tensor {
   const a: TypedArrayWithShape = ArrayBuffer.isView(array) ? { data: array as TypedArrayWithShape["data"], shape: [(array as ArrayLike<number>).length] } : (array as TypedArrayWithShape);
   if (a === null || typeof a !== "object" || !ArrayBuffer.isView(a.data) || !Array.isArray(a.shape)) {
     throw new TypeError("from_numpy(): expected a typed array or {data: TypedArray, shape: number[]} (what x.numpy() returns)");
@@ -670,6 +672,20 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
   if (numelOf(a.shape) !== d.length) throw new ValueError(`from_numpy(): ${d.length} values do not fill shape [${a.shape.join(", ")}]`);
   const dtype = numpyDtype(a);
   const shape = a.shape.slice();
+  if (!share || !isOwningArray(a)) return fromValues(d, shape, dtype);
+  // NumPy's own array (not a view of another): the tensor and it share memory, as PyTorch's do.
+  const linked = a._link?.tensor;
+  if (linked instanceof Tensor) return alias(linked);
+  const t = fromValues(d, shape, dtype);
+  t._shareWith(a);
+  return t;
+}
+
+function isOwningArray(a: unknown): a is ndarray {
+  return typeof (a as { _memory?: unknown })._memory === "function" && (a as ndarray)._root === null;
+}
+
+function fromValues(d: TypedArrayWithShape["data"], shape: number[], dtype: DType): Tensor {
   return finish(
     compute(() => {
       // NumPy's default integer array (int64) arrives as a BigInt64Array: its values as numbers.

@@ -12,6 +12,7 @@ import * as D from "./dtype";
 import { IndexError, TypeError, ValueError } from "../errors";
 import { format, formatFloat, formatInt } from "../pyformat";
 import * as N from "../numpy/core";
+import type { Tensor } from "./tensor";
 
 type Data = Float64Array | Float32Array | Int32Array | Uint8Array;
 
@@ -83,6 +84,20 @@ function impliedDtype(dtype: D.dtype): boolean {
   return dtype === D.float64 || dtype === D.int64 || dtype === D.bool;
 }
 
+/**
+ * A two-way link between an array and the tensor it shares memory with (`torch.from_numpy(a)`,
+ * `t.numpy()`): tfjs buffers are immutable, so each side copies the other's values in when the other's
+ * version moved past the one it last saw (PyTorch's functionalization, as the tensor's own views do).
+ */
+export interface TensorLink {
+  /** The tensor: its `_version` counts its in-place writes; `_overwrite` replaces its values. */
+  readonly tensor: { readonly _version: number; dataSync(): ArrayLike<number>; _overwriteFrom(values: ArrayLike<number>): void };
+  /** The tensor's version the array last copied in. */
+  tv: number;
+  /** The array's version the tensor last copied in. */
+  av: number;
+}
+
 export class ndarray {
   /** NumPy's shape, a tuple: print and a cell show `(3,)`, `(2, 3)`. */
   readonly shape: number[];
@@ -90,13 +105,101 @@ export class ndarray {
   /** @internal the torch dtype of the values (float64, float32, int64, int32, uint8, bool, ...). */
   readonly _dtype: D.dtype;
 
-  constructor(
-    readonly data: Data,
-    shape: number[],
-    dtype: D.dtype,
-  ) {
+  /** @internal the values in row-major order: the memory itself, or a contiguous view's piece of its base's, or a strided view's copy. */
+  private _d: Data;
+  /** @internal a view's base (the array owning the memory), null for an owner. */
+  _root: ndarray | null = null;
+  /** @internal a view's first position and strides (in elements) in its base's memory. */
+  _offset = 0;
+  _strides: number[];
+  /** @internal a strided view's positions in its base's memory (row-major); null when `_d` is the base's memory itself. */
+  private _at: Int32Array | null = null;
+  /** @internal an owner's version (bumped by every in-place write); a strided view's: the base version it copied. */
+  _v = 0;
+  /** @internal the tensor this array shares memory with (owners only). */
+  _link: TensorLink | null = null;
+
+  constructor(data: Data, shape: number[], dtype: D.dtype) {
     this.shape = asPyTuple([...shape]);
     this._dtype = dtype;
+    this._d = data;
+    this._strides = rowMajor(shape);
+  }
+
+  /**
+   * @internal a view of `root`'s memory at `offset` with `strides` (NumPy's basic slicing, transpose,
+   * reshape): reads see the base's values, writes reach the base.
+   */
+  static _view(root: ndarray, shape: number[], offset: number, strides: number[]): ndarray {
+    const n = shape.reduce((p, d) => p * d, 1);
+    const contiguous = isRowMajor(shape, strides);
+    const data = contiguous ? root._d.subarray(offset, offset + n) : storage(root._dtype, n);
+    const v = new ndarray(data as Data, shape, root._dtype);
+    v._root = root;
+    v._offset = offset;
+    v._strides = [...strides];
+    if (!contiguous) {
+      v._at = positions(shape, offset, strides);
+      v._v = -1;
+    }
+    return v;
+  }
+
+  /** The values in row-major order (a view's read through to its base's current values). */
+  get data(): Data {
+    const root = this._root ?? this;
+    if (root._link !== null) root._pull();
+    if (this._at !== null && this._v !== root._v) {
+      const src = root._d;
+      const at = this._at;
+      for (let k = 0; k < at.length; k++) this._d[k] = src[at[k]];
+      this._v = root._v;
+    }
+    return this._d;
+  }
+
+  /** @internal the tensor's values copied in when it was written since this array last looked. */
+  private _pull(): void {
+    const link = this._link!;
+    if (link.tensor._version === link.tv) return;
+    const values = link.tensor.dataSync();
+    for (let k = 0; k < this._d.length; k++) this._d[k] = values[k];
+    link.tv = link.tensor._version;
+    link.av = ++this._v;
+  }
+
+  /** @internal after an in-place write to `data`: a strided view writes its values into its base; the base's views and tensor see the new version. */
+  _written(): void {
+    const root = this._root ?? this;
+    if (this._at !== null) {
+      const at = this._at;
+      for (let k = 0; k < at.length; k++) root._d[at[k]] = this._d[k];
+    }
+    root._v++;
+    if (this._at !== null) this._v = root._v;
+  }
+
+  /** @internal an owner's memory as it is (no tensor's values pulled in). */
+  _memory(): Data {
+    return this._d;
+  }
+
+  /** NumPy's `a.base`: the array whose memory this view shares, None for an array that owns its own. */
+  get base(): ndarray | null {
+    return this._root;
+  }
+
+  /** NumPy's `a.strides`: bytes to step along each axis. */
+  get strides(): number[] {
+    return asPyTuple(this._strides.map((s) => s * this._dtype.itemsize));
+  }
+
+  /** NumPy's `a.flags['C_CONTIGUOUS']`, `a.flags['F_CONTIGUOUS']`, `a.flags['OWNDATA']`, `a.flags['WRITEABLE']`. */
+  get flags(): Record<string, boolean> {
+    const c = isRowMajor(this.shape, this._strides);
+    const f = isRowMajor([...this.shape].reverse(), [...this._strides].reverse());
+    const own = this._root === null;
+    return { C_CONTIGUOUS: c, F_CONTIGUOUS: f, OWNDATA: own, WRITEABLE: true, c_contiguous: c, f_contiguous: f, owndata: own, writeable: true };
   }
 
   /** NumPy's dtype: prints as `float32`, a cell shows `dtype('float32')`; `a.dtype.name`. */
@@ -109,7 +212,7 @@ export class ndarray {
   }
 
   get size(): number {
-    return this.data.length;
+    return this._d.length;
   }
 
   /** Python's `len(a)`: the length of the first axis; a 0-d array has none (NumPy's TypeError). */
@@ -156,34 +259,37 @@ export class ndarray {
   // ------------------------------------------------------------------ operators (the dialect's a + b, a > 0, -a, a += 1)
 
   add(other: unknown): ndarray {
-    return N.binary("add", this, other);
+    return (N.withTensor("add", this, other) as ndarray | null) ?? N.binary("add", this, other);
   }
   sub(other: unknown): ndarray {
-    return N.binary("subtract", this, other);
+    return (N.withTensor("subtract", this, other) as ndarray | null) ?? N.binary("subtract", this, other);
   }
   /** `2 - a`: Python's reflected subtraction. */
   rsub(other: unknown): ndarray {
     return N.binary("subtract", other, this);
   }
   mul(other: unknown): ndarray {
-    return N.binary("multiply", this, other);
+    return (N.withTensor("multiply", this, other) as ndarray | null) ?? N.binary("multiply", this, other);
   }
   /** `a / b`: true division (an integer array gives float64). */
-  div(other: unknown): ndarray {
-    return N.binary("true_divide", this, other);
+  /** `a / t` with a tensor: the tensor's reflected division (a tensor, as in PyTorch). */
+  div(other: Tensor): Tensor;
+  div(other: unknown): ndarray;
+  div(other: unknown): ndarray | Tensor {
+    return (N.withTensor("true_divide", this, other) as Tensor | null) ?? N.binary("true_divide", this, other);
   }
   /** `1 / a` (the dialect's `2 / a` is `a.reciprocal().mul(2)`): float, as NumPy's true division. */
   reciprocal(): ndarray {
     return N.binary("true_divide", 1, this);
   }
   remainder(other: unknown): ndarray {
-    return N.binary("remainder", this, other);
+    return (N.withTensor("remainder", this, other) as ndarray | null) ?? N.binary("remainder", this, other);
   }
   floor_divide(other: unknown): ndarray {
-    return N.binary("floor_divide", this, other);
+    return (N.withTensor("floor_divide", this, other) as ndarray | null) ?? N.binary("floor_divide", this, other);
   }
   pow(other: unknown): ndarray {
-    return N.binary("power", this, other);
+    return (N.withTensor("power", this, other) as ndarray | null) ?? N.binary("power", this, other);
   }
   /** `2 ** a`. */
   __rpow__(other: unknown): ndarray {
@@ -209,28 +315,35 @@ export class ndarray {
   }
   /** `a @ b`. */
   matmul(other: unknown): ndarray | number | boolean {
+    N.withTensor("matmul", this, other);
     return N.matmul(this, other);
   }
   dot(other: unknown): ndarray | number | boolean {
     return N.dot(this, other);
   }
   lt(other: unknown): ndarray {
-    return N.binary("less", this, other);
+    return (N.withTensor("less", this, other) as ndarray | null) ?? N.binary("less", this, other);
   }
   le(other: unknown): ndarray {
-    return N.binary("less_equal", this, other);
+    return (N.withTensor("less_equal", this, other) as ndarray | null) ?? N.binary("less_equal", this, other);
   }
   gt(other: unknown): ndarray {
-    return N.binary("greater", this, other);
+    return (N.withTensor("greater", this, other) as ndarray | null) ?? N.binary("greater", this, other);
   }
   ge(other: unknown): ndarray {
-    return N.binary("greater_equal", this, other);
+    return (N.withTensor("greater_equal", this, other) as ndarray | null) ?? N.binary("greater_equal", this, other);
   }
-  eq(other: unknown): ndarray {
-    return N.binary("equal", this, other);
+  /** `a == t` with a tensor: Python's False (NumPy and PyTorch both decline). */
+  eq(other: Tensor): boolean;
+  eq(other: unknown): ndarray;
+  eq(other: unknown): ndarray | boolean {
+    return (N.withTensor("equal", this, other) as boolean | null) ?? N.binary("equal", this, other);
   }
-  ne(other: unknown): ndarray {
-    return N.binary("not_equal", this, other);
+  /** `a != t` with a tensor: Python's True (NumPy and PyTorch both decline). */
+  ne(other: Tensor): boolean;
+  ne(other: unknown): ndarray;
+  ne(other: unknown): ndarray | boolean {
+    return (N.withTensor("not_equal", this, other) as boolean | null) ?? N.binary("not_equal", this, other);
   }
   neg(): ndarray {
     return N.unary("negative", this);
@@ -259,7 +372,7 @@ export class ndarray {
 
   // ------------------------------------------------------------------ shape
 
-  /** `a.T`: the axes reversed (a copy). */
+  /** `a.T`: the axes reversed (a view). */
   get T(): ndarray {
     return N.transpose(this);
   }
@@ -279,14 +392,14 @@ export class ndarray {
     return N.squeeze(this, typeof axis === "object" && axis !== null ? axis.axis : axis);
   }
 
-  /** NumPy's `a.ravel()`: the values as a 1-d array (a copy here). */
+  /** NumPy's `a.ravel()`: the values as a 1-d array, a view when they are contiguous (else a copy). */
   ravel(): ndarray {
-    return new ndarray(this.data.slice() as Data, [this.size], this._dtype);
+    return N.reshape(this, [this.size]);
   }
 
   /** NumPy's `a.flatten()`: a 1-d copy of the values. */
   flatten(): ndarray {
-    return this.ravel();
+    return new ndarray(this.data.slice() as Data, [this.size], this._dtype);
   }
 
   /** `a.astype(np.float32)`, `a.astype('int64')`, `a.astype(float)`: a copy cast to the dtype. */
@@ -406,6 +519,7 @@ export class ndarray {
   sort(axis: number | { axis?: number } = -1): void {
     const sorted = N.sortArray(this, typeof axis === "object" ? axis.axis ?? -1 : axis);
     this.data.set(sorted.data as ArrayLike<number> as never);
+    this._written();
   }
 
   /** The values as nested arrays (bools as booleans), as NumPy's tolist(). */
@@ -429,14 +543,15 @@ export class ndarray {
    * writes (`str(np.float32(x))`: `5.7685595`, where the float32's exact value is 5.768559455871582),
    * so `csv.writer(fp).writerow([i, p])` and print() of an item write NumPy's text.
    */
-  *[Symbol.iterator](): IterableIterator<number | boolean | ndarray> {
+  // Typed `any`, as __getitem__: a row (a view, `for (const row of a) row[0] = 0` writes `a`) or a scalar.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  *[Symbol.iterator](): IterableIterator<any> {
     if (this.shape.length === 0) throw new TypeError("iteration over a 0-d array");
     const rows = this.shape[0];
     const rest = this.shape.slice(1);
-    const stride = rest.reduce((a, b) => a * b, 1);
     for (let i = 0; i < rows; i++) {
       if (rest.length === 0) yield this._dtype === D.bool ? this.data[i] !== 0 : this._dtype === D.float32 ? float32Scalar(this.data[i]) : this.data[i];
-      else yield new ndarray(this.data.slice(i * stride, (i + 1) * stride) as Data, rest, this._dtype);
+      else yield N.getitem(this, i);
     }
   }
 
@@ -703,4 +818,50 @@ function floatFormatter(values: number[], round: (x: number) => number): (v: num
     const text = Number.isNaN(v) ? "nan" : v < 0 ? "-inf" : "inf";
     return text.padStart(padLeft + padRight + 1);
   };
+}
+
+/** Row-major strides (in elements) of a shape. */
+function rowMajor(shape: readonly number[]): number[] {
+  const out = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    out[d] = s;
+    s *= shape[d];
+  }
+  return out;
+}
+
+/** Whether strides walk the shape's positions in row-major order without gaps (axes of size 1 or empty arrays place no constraint). */
+function isRowMajor(shape: readonly number[], strides: readonly number[]): boolean {
+  if (shape.some((d) => d === 0)) return true;
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] === 1) continue;
+    if (strides[d] !== s) return false;
+    s *= shape[d];
+  }
+  return true;
+}
+
+/** The memory positions a strided view reads, in row-major order. */
+function positions(shape: readonly number[], offset: number, strides: readonly number[]): Int32Array {
+  const n = shape.reduce((p, d) => p * d, 1);
+  const out = new Int32Array(n);
+  const idx = new Array<number>(shape.length).fill(0);
+  let off = offset;
+  for (let k = 0; k < n; k++) {
+    out[k] = off;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      idx[d]++;
+      off += strides[d];
+      if (idx[d] < shape[d]) break;
+      off -= strides[d] * idx[d];
+      idx[d] = 0;
+    }
+  }
+  return out;
+}
+
+function storage(dtype: D.dtype, n: number): Data {
+  return N.storage(dtype, n);
 }

@@ -46,7 +46,8 @@ import * as MM from "../ops/math_more";
 import * as SV from "../ops/scatter_views";
 import { addHook, addRetainHook, type GradHook, type RemovableHandle } from "../autograd/hooks";
 import { Size } from "./size";
-import { ndarray } from "./ndarray";
+import { ndarray, type TensorLink } from "./ndarray";
+import * as N from "../numpy/core";
 import { guardNumericIndex } from "./index_guard";
 import { listIndex, listKeyError } from "./list_index";
 import * as X from "../ops/shape_extra";
@@ -86,6 +87,18 @@ export function normalizeDtype(d: unknown): DType {
 
 type Scalar = number | boolean;
 type Operand = Tensor | Scalar;
+/** An arithmetic operator's right operand: PyTorch's `t + a` takes a NumPy array as the tensor of its values (its dtype kept). */
+type ArrayOperand = Operand | ndarray;
+
+/**
+ * `t <op> a` with a NumPy array: PyTorch 1.13 declines and NumPy computes it (the tensor as its array,
+ * NumPy's promotion: float32 with an int64 array is float64), the result a tensor again.
+ */
+function withArray(t: Tensor, ufunc: string, a: ndarray): Tensor {
+  const values = t._numpyCopy();
+  const out = ufunc === "matmul" ? N.matmul(values, a) : N.binary(ufunc, values, a);
+  return C.from_numpy(out instanceof ndarray ? out : N.make([Number(out)], [], N.promote(values._dtype, a._dtype)), false);
+}
 type DimOpts = { dim?: Dims; axis?: Dims; keepdim?: boolean; keepdims?: boolean };
 
 function dimArgs(op: string, args: unknown[]): { dim: Dims; keepdim: boolean } {
@@ -228,6 +241,32 @@ export class Tensor {
     if (storage === undefined && is_inference_mode_enabled()) this._inference = true;
   }
 
+  /** @internal the NumPy array this tensor shares memory with (`torch.from_numpy(a)`, `t.numpy()`), null for none. */
+  _np: { array: ndarray; link: TensorLink } | null = null;
+
+  /** @internal the array was written since this tensor last looked: its values become the tensor's (unless the tensor was written since too: its own then win). */
+  private _pullNumpy(): void {
+    const { array, link } = this._np!;
+    link.av = array._v;
+    if (this._version !== link.tv) return;
+    this._overwriteFrom(array._memory());
+  }
+
+  /** @internal replaces the values (a NumPy array's write through shared memory): views see them, the version does not move, as in PyTorch. */
+  _overwriteFrom(values: ArrayLike<number>): void {
+    const dt = this.dtype._tf;
+    const shape = this.shape.slice();
+    // Kept: the write may happen while an op reads this tensor inside its own scope.
+    overwrite(this._s, tfjs.keep(compute(() => (dt === "bool" ? tfjs.cast(tfjs.tensor(Int32Array.from(values), shape, "int32"), "bool") : tfjs.tensor(dt === "int32" ? Int32Array.from(values, Math.trunc) : Float32Array.from(values), shape, dt)))));
+  }
+
+  /** @internal this tensor and `array` share memory from now on: a write through either is seen by the other. */
+  _shareWith(array: ndarray): void {
+    const link: TensorLink = { tensor: this, tv: this._version, av: array._v };
+    this._np = { array, link };
+    array._link = link;
+  }
+
   /** @internal */
   static _wrap(data: tf.Tensor): Tensor {
     return new Tensor(data);
@@ -236,6 +275,7 @@ export class Tensor {
   /** @internal the tfjs tensor holding the values (PyTorch layout); a view re-derives them if its base was written. */
   get _t(): tf.Tensor {
     if (this._view !== null && V.isStale(this)) V.refresh(this);
+    if (this._np !== null && this._np.array._v !== this._np.link.av) this._pullNumpy();
     const s = this._s;
     if (s.data.isDisposed) throw new RuntimeError("this tensor's memory was already released");
     if (s.layout !== undefined) toLogicalLayout(s);
@@ -663,33 +703,41 @@ export class Tensor {
 
   // ---------------------------------------------------------------- arithmetic
 
-  add(other: Operand, options?: { alpha?: number }): Tensor {
+  add(other: ArrayOperand, options?: { alpha?: number }): Tensor {
+    if (other instanceof ndarray) return withArray(this, "add", other);
     // dense + sparse is dense (as in PyTorch); the one field test dense adds pay.
     if ((other as Tensor).is_sparse === true) return _sparseHooks.addDense!(this, other as Tensor, options?.alpha ?? 1);
     return E.add(this, other, options?.alpha ?? 1);
   }
-  sub(other: Operand, options?: { alpha?: number }): Tensor {
+  sub(other: ArrayOperand, options?: { alpha?: number }): Tensor {
+    if (other instanceof ndarray) return withArray(this, "subtract", other);
     return E.sub(this, other, options?.alpha ?? 1);
   }
   rsub(other: Operand): Tensor {
     return E.rsub(this, other);
   }
-  mul(other: Operand): Tensor {
+  mul(other: ArrayOperand): Tensor {
+    if (other instanceof ndarray) return withArray(this, "multiply", other);
     return E.mul(this, other);
   }
-  div(other: Operand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
+  div(other: ArrayOperand, options?: { rounding_mode?: "trunc" | "floor" | null }): Tensor {
+    if (other instanceof ndarray) return withArray(this, "true_divide", other);
     return E.div(this, other, options);
   }
-  true_divide(other: Operand): Tensor {
+  true_divide(other: ArrayOperand): Tensor {
+    if (other instanceof ndarray) return withArray(this, "true_divide", other);
     return E.div(this, other);
   }
-  floor_divide(other: Operand): Tensor {
+  floor_divide(other: ArrayOperand): Tensor {
+    if (other instanceof ndarray) return withArray(this, "floor_divide", other);
     return E.div(this, other, { rounding_mode: "floor" });
   }
-  remainder(other: Operand): Tensor {
+  remainder(other: ArrayOperand): Tensor {
+    if (other instanceof ndarray) return withArray(this, "remainder", other);
     return E.remainder(this, other);
   }
-  pow(exponent: Operand): Tensor {
+  pow(exponent: ArrayOperand): Tensor {
+    if (exponent instanceof ndarray) return withArray(this, "power", exponent);
     return E.pow(this, exponent);
   }
   neg(): Tensor {
@@ -1467,8 +1515,8 @@ export class Tensor {
 
   // ---------------------------------------------------------------- linear algebra
 
-  matmul(other: Tensor): Tensor {
-    return L.matmul(this, other);
+  matmul(other: Tensor | ndarray): Tensor {
+    return other instanceof ndarray ? withArray(this, "matmul", other) : L.matmul(this, other);
   }
   mm(other: Tensor): Tensor {
     return L.mm(this, other);
@@ -2165,11 +2213,23 @@ export class Tensor {
   /**
    * The values as a typed array with the shape beside it, torchlab's `x.numpy()`: an ndarray `{data,
    * shape, dtype}` (Float32Array, Int32Array, or Uint8Array for bool and uint8) that prints as NumPy's
-   * (src/tensor/ndarray.ts). `data` is a copy: unlike NumPy's
-   * array it does not share memory, so writes to it do not reach the tensor. Refuses a tensor that
-   * requires grad, as PyTorch's numpy() does (call detach() first).
+   * (src/tensor/ndarray.ts). The array and the tensor share memory, as PyTorch's do: a write through
+   * either is seen by the other (a view tensor's array is a copy). Refuses a tensor that requires grad,
+   * as PyTorch's numpy() does (call detach() first).
    */
   numpy(): ndarray {
+    if (this._np !== null && !this.requires_grad) {
+      const root = this._np.array;
+      return ndarray._view(root, root.shape.slice(), 0, root._strides);
+    }
+    const a = this._numpyCopy();
+    // A view's writes would have to reach its base: its array is a copy.
+    if (this._view === null) this._shareWith(a);
+    return a;
+  }
+
+  /** @internal numpy()'s array, not linked to this tensor. */
+  _numpyCopy(): ndarray {
     if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
     const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dataSync().slice();
     return new ndarray(data, this.shape.slice(), this.dtype);

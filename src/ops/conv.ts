@@ -580,7 +580,7 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
   }
   // tfjs convolves with explicit padding itself (no padded copy), except at stride and dilation both > 1.
   const direct = groups === 1 && !((stride[0] > 1 || stride[1] > 1) && (dilation[0] > 1 || dilation[1] > 1));
-  if (groups === 1 && hasJsKernel("TorchlabConv2d")) {
+  if (groups === 1 && hasJsKernel("TorchlabConv2d") && (tf.getBackend() !== "wasm" || (nchwConvPays(n) && nhwcOf(x) === null))) {
     const res = convNchwKernels(x, weight, bias, inputs, stride, [pads[0], pads[2]], dilation, [outH, outW]);
     return unbatched ? res.squeeze(0) : res;
   }
@@ -643,6 +643,17 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
     return grads.slice(0, inputs.length);
   });
   return unbatched ? res.squeeze(0) : res;
+}
+
+/** The largest batch that conv2d runs through the NCHW kernels on wasm (TORCHLAB_NCHW_CONV_BATCH overrides, for measuring). */
+const NCHW_CONV_MAX_BATCH = Number(process.env.TORCHLAB_NCHW_CONV_BATCH ?? 16);
+
+/**
+ * Whether conv2d on wasm runs js_kernels.ts's NCHW kernels (simd_conv.ts's loops, no transposes)
+ * rather than XNNPACK's NHWC convolution between layout transposes: at a small batch.
+ */
+function nchwConvPays(n: number): boolean {
+  return n <= NCHW_CONV_MAX_BATCH;
 }
 
 /**

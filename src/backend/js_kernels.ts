@@ -544,32 +544,35 @@ function channelSum(backendName: string) {
     const [n, c, inner] = channelDims(x.shape);
     const io = ioFor(args.backend, backendName);
     const [outInfo] = io.outputs([[[c], "float32"]]);
-    const xs = io.view(x) as Float32Array;
-    const out = io.view(outInfo) as Float32Array;
-    const simd = backendName === "wasm" ? simdChannel(args.backend) : null;
-    if (simd !== null) {
-      simd.channelSum(xs.byteOffset, out.byteOffset, n, c, inner);
-      return outInfo;
-    }
-    const inner4 = inner - (inner % 4);
-    for (let ch = 0; ch < c; ch++) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let b = 0; b < n; b++) {
-        const base = (b * c + ch) * inner;
-        const end4 = base + inner4;
-        let i = base;
-        for (; i < end4; i += 4) {
-          s0 += xs[i];
-          s1 += xs[i + 1];
-          s2 += xs[i + 2];
-          s3 += xs[i + 3];
-        }
-        for (; i < base + inner; i++) s0 += xs[i];
-      }
-      out[ch] = s0 + s1 + s2 + s3;
-    }
+    channelSums(args.backend, backendName, io.view(x) as Float32Array, io.view(outInfo) as Float32Array, n, c, inner);
     return outInfo;
   };
+}
+
+/** channelSum's loop: out[ch] = the sum of xs [n, c, inner] over n and inner. */
+function channelSums(backend: unknown, backendName: string, xs: Float32Array, out: Float32Array, n: number, c: number, inner: number): void {
+  const simd = backendName === "wasm" ? simdChannel(backend) : null;
+  if (simd !== null) {
+    simd.channelSum(xs.byteOffset, out.byteOffset, n, c, inner);
+    return;
+  }
+  const inner4 = inner - (inner % 4);
+  for (let ch = 0; ch < c; ch++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let b = 0; b < n; b++) {
+      const base = (b * c + ch) * inner;
+      const end4 = base + inner4;
+      let i = base;
+      for (; i < end4; i += 4) {
+        s0 += xs[i];
+        s1 += xs[i + 1];
+        s2 += xs[i + 2];
+        s3 += xs[i + 3];
+      }
+      for (; i < base + inner; i++) s0 += xs[i];
+    }
+    out[ch] = s0 + s1 + s2 + s3;
+  }
 }
 
 /** Training-mode grad_input: dx = g * k1[c] - (x - mean[c]) * k2[c] - k3[c], in one pass. */
@@ -1284,13 +1287,14 @@ function conv2dNchwInputGrad(backendName: string) {
 
 /**
  * conv2dNchw's weight gradient: dW = sum over samples of g[n] . cols[n]^T (dot products over
- * positions; in double on the cpu backend, in float32 four lanes at a time on wasm).
+ * positions; in double on the cpu backend, in float32 four lanes at a time on wasm); with attrs.bias
+ * also the bias gradient (TorchlabChannelSum's sums of g) as a second output, in the same call.
  */
 function conv2dNchwWeightGrad(backendName: string) {
-  return (args: KernelArgs): Info => {
+  return (args: KernelArgs): Info | Info[] => {
     const x = args.inputs.x as Info;
     const g = args.inputs.dy as Info;
-    const a = args.attrs as unknown as ConvAttrs & { kernel: [number, number] };
+    const a = args.attrs as unknown as ConvAttrs & { kernel: [number, number]; bias?: boolean };
     const [n, c] = x.shape;
     const o = g.shape[1];
     const [kh, kw] = a.kernel;
@@ -1298,11 +1302,15 @@ function conv2dNchwWeightGrad(backendName: string) {
     const K = c * kh * kw;
     const simd = backendName === "wasm" ? simdConv(args.backend) : null;
     const P16 = rows16(P);
-    const { outs, io, scratch } = convIo(args, backendName, [[o, c, kh, kw]], simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
+    const bias = a.bias === true;
+    const shapes = bias ? [[o, c, kh, kw], [o]] : [[o, c, kh, kw]];
+    const { outs, io, scratch } = convIo(args, backendName, shapes, simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
     const [dwInfo] = outs;
     const xs = io.view(x) as Float32Array;
     const gs = io.view(g) as Float32Array;
     const dws = io.view(dwInfo) as Float32Array;
+    if (bias) channelSums(args.backend, backendName, gs, io.view(outs[1]) as Float32Array, n, o, P);
+    const result = bias ? outs : dwInfo;
     if (simd !== null) {
       const [cols, padded] = scratch.views;
       cols.fill(0);
@@ -1318,7 +1326,7 @@ function conv2dNchwWeightGrad(backendName: string) {
         simd.rowsDot(dws.byteOffset, gPtr, cols.byteOffset, o, K, P16);
       }
       scratch.free();
-      return dwInfo;
+      return result;
     }
     const cols = new Float32Array(K * P);
     const acc = new Float64Array(o * K);
@@ -1327,7 +1335,7 @@ function conv2dNchwWeightGrad(backendName: string) {
       gemmRowsAcc(acc, gs, b * o * P, cols, 0, o, K, P);
     }
     for (let i = 0; i < acc.length; i++) dws[i] = acc[i];
-    return dwInfo;
+    return result;
   };
 }
 

@@ -18,6 +18,7 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum, evalAffine } from "./batchnorm";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
+import { currentLevel } from "../autograd/forward_state";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { propagateSpatial } from "../tensor/memory_format";
 import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc } from "./layout";
@@ -580,7 +581,7 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
   }
   // tfjs convolves with explicit padding itself (no padded copy), except at stride and dilation both > 1.
   const direct = groups === 1 && !((stride[0] > 1 || stride[1] > 1) && (dilation[0] > 1 || dilation[1] > 1));
-  if (groups === 1 && hasJsKernel("TorchlabConv2d") && (tf.getBackend() !== "wasm" || (nchwConvPays([n, o, outH, outW], weight.shape) && nhwcOf(x) === null))) {
+  if (groups === 1 && hasJsKernel("TorchlabConv2d") && (tf.getBackend() !== "wasm" || nchwConvPays([n, o, outH, outW], weight.shape, x))) {
     const res = convNchwKernels(x, weight, bias, inputs, stride, [pads[0], pads[2]], dilation, [outH, outW]);
     return unbatched ? res.squeeze(0) : res;
   }
@@ -667,7 +668,11 @@ export function setNchwConvMaxMacs(macs: number): number {
  * transposes) rather than XNNPACK's NHWC convolution between layout transposes: for small convolutions,
  * where the transposes and calls cost more than the arithmetic.
  */
-function nchwConvPays(outShape: number[], weightShape: readonly number[]): boolean {
+function nchwConvPays(outShape: number[], weightShape: readonly number[], x: Tensor): boolean {
+  // Not under no_grad, where the NHWC path keeps activations channels-last between layers (ops/layout.ts),
+  // nor for an input that kept them so; nor at a forward-AD level, whose tangents come from tfjs's
+  // autodiff of the backward (autograd/forward_state.ts), which has no gradients of these kernels.
+  if (!is_grad_enabled() || currentLevel() >= 0 || nhwcOf(x) !== null) return false;
   return outShape.reduce((a, v) => a * v, 1) * (weightShape[1] * weightShape[2] * weightShape[3]) <= nchwConvMaxMacs;
 }
 

@@ -18,6 +18,7 @@ import { simdLoops } from "./simd";
 import { simdPool } from "./simd_pool";
 import { simdChannel } from "./simd_channel";
 import { simdLinear } from "./simd_linear";
+import { simdConv } from "./simd_conv";
 import { nhwcKernels, channelAffineNhwcSimd } from "./nhwc_kernels";
 import type { SGDHyper } from "../ops/optim_kernels";
 
@@ -543,32 +544,35 @@ function channelSum(backendName: string) {
     const [n, c, inner] = channelDims(x.shape);
     const io = ioFor(args.backend, backendName);
     const [outInfo] = io.outputs([[[c], "float32"]]);
-    const xs = io.view(x) as Float32Array;
-    const out = io.view(outInfo) as Float32Array;
-    const simd = backendName === "wasm" ? simdChannel(args.backend) : null;
-    if (simd !== null) {
-      simd.channelSum(xs.byteOffset, out.byteOffset, n, c, inner);
-      return outInfo;
-    }
-    const inner4 = inner - (inner % 4);
-    for (let ch = 0; ch < c; ch++) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let b = 0; b < n; b++) {
-        const base = (b * c + ch) * inner;
-        const end4 = base + inner4;
-        let i = base;
-        for (; i < end4; i += 4) {
-          s0 += xs[i];
-          s1 += xs[i + 1];
-          s2 += xs[i + 2];
-          s3 += xs[i + 3];
-        }
-        for (; i < base + inner; i++) s0 += xs[i];
-      }
-      out[ch] = s0 + s1 + s2 + s3;
-    }
+    channelSums(args.backend, backendName, io.view(x) as Float32Array, io.view(outInfo) as Float32Array, n, c, inner);
     return outInfo;
   };
+}
+
+/** channelSum's loop: out[ch] = the sum of xs [n, c, inner] over n and inner. */
+function channelSums(backend: unknown, backendName: string, xs: Float32Array, out: Float32Array, n: number, c: number, inner: number): void {
+  const simd = backendName === "wasm" ? simdChannel(backend) : null;
+  if (simd !== null) {
+    simd.channelSum(xs.byteOffset, out.byteOffset, n, c, inner);
+    return;
+  }
+  const inner4 = inner - (inner % 4);
+  for (let ch = 0; ch < c; ch++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let b = 0; b < n; b++) {
+      const base = (b * c + ch) * inner;
+      const end4 = base + inner4;
+      let i = base;
+      for (; i < end4; i += 4) {
+        s0 += xs[i];
+        s1 += xs[i + 1];
+        s2 += xs[i + 2];
+        s3 += xs[i + 3];
+      }
+      for (; i < base + inner; i++) s0 += xs[i];
+    }
+    out[ch] = s0 + s1 + s2 + s3;
+  }
 }
 
 /** Training-mode grad_input: dx = g * k1[c] - (x - mean[c]) * k2[c] - k3[c], in one pass. */
@@ -1015,19 +1019,21 @@ export interface ConvAttrs {
 /**
  * The patches of sample `b` of NCHW `xs` as cols[(c * kH + i) * kW + j][p] over the Ho * Wo output
  * positions p (zero where a tap reads padding), or, with `add`, the adjoint: cols added back into xs.
+ * Rows of cols are `rowLength` floats apart (the wasm loops' rows padded to 16 floats; the padding is
+ * neither written nor read).
  */
-function patches(xs: Float32Array, cols: Float32Array, b: number, shape: number[], k: [number, number], a: ConvAttrs, add: boolean): void {
+function patches(xs: Float32Array, cols: Float32Array, b: number, shape: number[], k: [number, number], a: ConvAttrs, add: boolean, rowLength = a.out[0] * a.out[1]): void {
   const [, c, h, w] = shape;
   const [kh, kw] = k;
   const [sh, sw] = a.stride;
   const [ph, pw] = a.padding;
   const [dh, dw] = a.dilation;
   const [ho, wo] = a.out;
-  let o = 0;
   for (let ci = 0; ci < c; ci++) {
     const base = (b * c + ci) * h * w;
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++) {
+        let o = ((ci * kh + i) * kw + j) * rowLength;
         const dx = j * dw - pw;
         const lo = Math.min(wo, Math.max(0, Math.ceil(-dx / sw)));
         const hi = Math.max(lo, Math.min(wo, Math.floor((w - 1 - dx) / sw) + 1));
@@ -1150,12 +1156,49 @@ function gemmRowsAcc(c: Float64Array, a: Float32Array, aOff: number, b: Float32A
 }
 
 /**
+ * Scratch arrays in the wasm heap for the SIMD loops (backend/simd_conv.ts), allocated with a kernel's
+ * outputs (allocating can grow the heap and detach earlier views) and freed when the kernel returns.
+ */
+interface ConvScratch {
+  views: Float32Array[];
+  free(): void;
+}
+
+function convIo(args: KernelArgs, backendName: string, outputs: number[][], scratch: number[]): { outs: Info[]; io: Io; scratch: ConvScratch } {
+  const io = ioFor(args.backend, backendName);
+  const all = io.outputs([...outputs, ...scratch.map((size): number[] => [size])].map((shape): [number[], "float32"] => [shape, "float32"]));
+  const temps = all.slice(outputs.length);
+  return {
+    outs: all.slice(0, outputs.length),
+    io,
+    scratch: {
+      views: temps.map((t) => io.view(t) as Float32Array),
+      free: () => {
+        for (const t of temps) (args.backend as { disposeData(dataId: object, force?: boolean): boolean }).disposeData(t.dataId, true);
+      },
+    },
+  };
+}
+
+/** p rounded up to a multiple of 16 floats: the SIMD loops' row length. */
+const rows16 = (p: number): number => Math.ceil(p / 16) * 16;
+
+/**
+ * Rows of `count` floats of `src` from `from` into `dst` as rows `stride` floats apart from `to`
+ * (a sample's gradient [O, Ho*Wo] into the SIMD loops' padded rows, or back).
+ */
+function copyRows(dst: Float32Array, to: number, dstStride: number, src: Float32Array, from: number, srcStride: number, rows: number, count: number): void {
+  for (let r = 0; r < rows; r++) dst.set(src.subarray(from + r * srcStride, from + r * srcStride + count), to + r * dstStride);
+}
+
+/**
  * conv2d on NCHW data with OIHW weights (groups 1), as one matrix product per sample:
  * y[n] = W[O, C*kH*kW] . cols[n] (+ bias). The tfjs cpu backend's own convolution needs NHWC (two
  * transposes per call) and runs a scalar loop per output element; gemmAcc here blocks 4 output
- * channels by 4 positions.
+ * channels by 4 positions. On wasm (small batches: ops/conv.ts's nchwConvPays) the product is
+ * simd_conv.ts's gemm over rows padded to 16 floats.
  */
-function conv2dNchw() {
+function conv2dNchw(backendName: string) {
   return (args: KernelArgs): Info => {
     const x = args.inputs.x as Info;
     const wInfo = args.inputs.w as Info;
@@ -1163,14 +1206,29 @@ function conv2dNchw() {
     const [n] = x.shape;
     const [o, c, kh, kw] = wInfo.shape;
     const [ho, wo] = a.out;
-    const io = ioFor(args.backend, "cpu");
-    const [outInfo] = io.outputs([[[n, o, ho, wo], "float32"]]);
+    const P = ho * wo;
+    const K = c * kh * kw;
+    const simd = backendName === "wasm" ? simdConv(args.backend) : null;
+    const P16 = rows16(P);
+    const { outs, io, scratch } = convIo(args, backendName, [[n, o, ho, wo]], simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
+    const [outInfo] = outs;
     const xs = io.view(x) as Float32Array;
     const ws = io.view(wInfo) as Float32Array;
     const bias = args.inputs.bias ? (io.view(args.inputs.bias as Info) as Float32Array) : null;
     const ys = io.view(outInfo) as Float32Array;
-    const P = ho * wo;
-    const K = c * kh * kw;
+    if (simd !== null) {
+      const [cols, padded] = scratch.views;
+      cols.fill(0);
+      for (let b = 0; b < n; b++) {
+        patches(xs, cols, b, x.shape, [kh, kw], a, false, P16);
+        const [yv, yOff] = padded === undefined ? [ys, b * o * P] : [padded, 0];
+        for (let oc = 0; oc < o; oc++) yv.fill(bias ? bias[oc] : 0, yOff + oc * P16, yOff + (oc + 1) * P16);
+        simd.gemm(yv.byteOffset + 4 * yOff, ws.byteOffset, 4 * K, 4, cols.byteOffset, o, K, P16);
+        if (padded !== undefined) copyRows(ys, b * o * P, P, padded, 0, P16, o, P);
+      }
+      scratch.free();
+      return outInfo;
+    }
     const cols = new Float32Array(K * P);
     for (let b = 0; b < n; b++) {
       patches(xs, cols, b, x.shape, [kh, kw], a, false);
@@ -1183,24 +1241,43 @@ function conv2dNchw() {
 }
 
 /** conv2dNchw's input gradient: dcols = W^T . g[n], added back through the patches' adjoint. */
-function conv2dNchwInputGrad() {
+function conv2dNchwInputGrad(backendName: string) {
   return (args: KernelArgs): Info => {
     const g = args.inputs.dy as Info;
     const wInfo = args.inputs.w as Info;
     const a = args.attrs as unknown as ConvAttrs & { inputShape: number[] };
     const [n, c, h, w] = a.inputShape;
     const [o, , kh, kw] = wInfo.shape;
-    const io = ioFor(args.backend, "cpu");
-    const [dxInfo] = io.outputs([[[n, c, h, w], "float32"]]);
+    const P = a.out[0] * a.out[1];
+    const K = c * kh * kw;
+    const simd = backendName === "wasm" ? simdConv(args.backend) : null;
+    const P16 = rows16(P);
+    const { outs, io, scratch } = convIo(args, backendName, [[n, c, h, w]], simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
+    const [dxInfo] = outs;
     const gs = io.view(g) as Float32Array;
     const ws = io.view(wInfo) as Float32Array;
     const dxs = io.view(dxInfo) as Float32Array;
-    const P = a.out[0] * a.out[1];
-    const K = c * kh * kw;
+    if (simd !== null) {
+      const [dcols, padded] = scratch.views;
+      dxs.fill(0);
+      padded?.fill(0);
+      for (let b = 0; b < n; b++) {
+        dcols.fill(0);
+        let gPtr = gs.byteOffset + 4 * b * o * P;
+        if (padded !== undefined) {
+          copyRows(padded, 0, P16, gs, b * o * P, P, o, P);
+          gPtr = padded.byteOffset;
+        }
+        // dcols[k][p] = sum over oc of W[oc][k] * g[oc][p]: A(k, oc) = W[oc * K + k].
+        simd.gemm(dcols.byteOffset, ws.byteOffset, 4, 4 * K, gPtr, K, o, P16);
+        patches(dxs, dcols, b, [n, c, h, w], [kh, kw], a, true, P16);
+      }
+      scratch.free();
+      return dxInfo;
+    }
     const dcols = new Float32Array(K * P);
     for (let b = 0; b < n; b++) {
       dcols.fill(0);
-      // dcols[k][p] = sum over oc of W[oc][k] * g[oc][p]: A(k, oc) = W[oc * K + k].
       gemmAcc(dcols, 0, ws, 0, 1, K, gs, b * o * P, K, o, P);
       patches(dxs, dcols, b, [n, c, h, w], [kh, kw], a, true);
     }
@@ -1208,22 +1285,49 @@ function conv2dNchwInputGrad() {
   };
 }
 
-/** conv2dNchw's weight gradient: dW = sum over samples of g[n] . cols[n]^T (dot products over positions). */
-function conv2dNchwWeightGrad() {
-  return (args: KernelArgs): Info => {
+/**
+ * conv2dNchw's weight gradient: dW = sum over samples of g[n] . cols[n]^T (dot products over
+ * positions; in double on the cpu backend, in float32 four lanes at a time on wasm); with attrs.bias
+ * also the bias gradient (TorchlabChannelSum's sums of g) as a second output, in the same call.
+ */
+function conv2dNchwWeightGrad(backendName: string) {
+  return (args: KernelArgs): Info | Info[] => {
     const x = args.inputs.x as Info;
     const g = args.inputs.dy as Info;
-    const a = args.attrs as unknown as ConvAttrs & { kernel: [number, number] };
+    const a = args.attrs as unknown as ConvAttrs & { kernel: [number, number]; bias?: boolean };
     const [n, c] = x.shape;
     const o = g.shape[1];
     const [kh, kw] = a.kernel;
-    const io = ioFor(args.backend, "cpu");
-    const [dwInfo] = io.outputs([[[o, c, kh, kw], "float32"]]);
+    const P = a.out[0] * a.out[1];
+    const K = c * kh * kw;
+    const simd = backendName === "wasm" ? simdConv(args.backend) : null;
+    const P16 = rows16(P);
+    const bias = a.bias === true;
+    const shapes = bias ? [[o, c, kh, kw], [o]] : [[o, c, kh, kw]];
+    const { outs, io, scratch } = convIo(args, backendName, shapes, simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
+    const [dwInfo] = outs;
     const xs = io.view(x) as Float32Array;
     const gs = io.view(g) as Float32Array;
     const dws = io.view(dwInfo) as Float32Array;
-    const P = a.out[0] * a.out[1];
-    const K = c * kh * kw;
+    if (bias) channelSums(args.backend, backendName, gs, io.view(outs[1]) as Float32Array, n, o, P);
+    const result = bias ? outs : dwInfo;
+    if (simd !== null) {
+      const [cols, padded] = scratch.views;
+      cols.fill(0);
+      padded?.fill(0);
+      dws.fill(0);
+      for (let b = 0; b < n; b++) {
+        patches(xs, cols, b, x.shape, [kh, kw], a, false, P16);
+        let gPtr = gs.byteOffset + 4 * b * o * P;
+        if (padded !== undefined) {
+          copyRows(padded, 0, P16, gs, b * o * P, P, o, P);
+          gPtr = padded.byteOffset;
+        }
+        simd.rowsDot(dws.byteOffset, gPtr, cols.byteOffset, o, K, P16);
+      }
+      scratch.free();
+      return result;
+    }
     const cols = new Float32Array(K * P);
     const acc = new Float64Array(o * K);
     for (let b = 0; b < n; b++) {
@@ -1231,12 +1335,15 @@ function conv2dNchwWeightGrad() {
       gemmRowsAcc(acc, gs, b * o * P, cols, 0, o, K, P);
     }
     for (let i = 0; i < acc.length; i++) dws[i] = acc[i];
-    return dwInfo;
+    return result;
   };
 }
 
-/** Kernels for the cpu backend only: the convolutions (wasm has XNNPACK's). */
-const CPU_KERNELS: typeof KERNELS = {
+/**
+ * The NCHW convolutions: on cpu for every size (tfjs's cpu kernels need NHWC), on wasm where
+ * ops/conv.ts picks them over XNNPACK's (small batches).
+ */
+const CONV_KERNELS: typeof KERNELS = {
   TorchlabConv2d: conv2dNchw,
   TorchlabConv2dInputGrad: conv2dNchwInputGrad,
   TorchlabConv2dWeightGrad: conv2dNchwWeightGrad,
@@ -1249,7 +1356,7 @@ export function registerJsKernels(): void {
   if (registered) return;
   registered = true;
   for (const backendName of ["wasm", "cpu"]) {
-    const kernels = backendName === "cpu" ? { ...KERNELS, ...CPU_KERNELS } : KERNELS;
+    const kernels = { ...KERNELS, ...CONV_KERNELS };
     for (const [kernelName, make] of Object.entries(kernels)) {
       tf.registerKernel({ kernelName, backendName, kernelFunc: make(backendName) as unknown as tf.KernelFunc });
     }
@@ -1266,6 +1373,6 @@ export function reluKeepingNaN<T extends tf.Tensor>(x: T): T {
 }
 
 /** True when the active backend runs `name` (one of this file's kernels). */
-export function hasJsKernel(name: keyof typeof KERNELS | keyof typeof CPU_KERNELS): boolean {
+export function hasJsKernel(name: keyof typeof KERNELS | keyof typeof CONV_KERNELS): boolean {
   return tf.getKernel(name, tf.getBackend()) !== undefined;
 }

@@ -18,6 +18,7 @@ import { Tensor } from "../tensor/tensor";
 import { RuntimeError, ShapeError, TypeError } from "../errors";
 import { channelSum, evalAffine } from "./batchnorm";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
+import { currentLevel } from "../autograd/forward_state";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { propagateSpatial } from "../tensor/memory_format";
 import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc } from "./layout";
@@ -580,7 +581,7 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
   }
   // tfjs convolves with explicit padding itself (no padded copy), except at stride and dilation both > 1.
   const direct = groups === 1 && !((stride[0] > 1 || stride[1] > 1) && (dilation[0] > 1 || dilation[1] > 1));
-  if (groups === 1 && hasJsKernel("TorchlabConv2d")) {
+  if (groups === 1 && hasJsKernel("TorchlabConv2d") && (tf.getBackend() !== "wasm" || nchwConvPays([n, o, outH, outW], weight.shape, x))) {
     const res = convNchwKernels(x, weight, bias, inputs, stride, [pads[0], pads[2]], dilation, [outH, outW]);
     return unbatched ? res.squeeze(0) : res;
   }
@@ -646,19 +647,55 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
 }
 
 /**
+ * The most multiply-adds (of the forward) that conv2d runs through the NCHW kernels on wasm
+ * (TORCHLAB_NCHW_CONV_MACS sets another, 0 for none: the benchmarks compare both paths in one build).
+ * Process CPU time per forward + backward, 2 threads, loaded machine: NCHW ahead up to ~4 M (the
+ * classifier's conv1 at batch 8: 3.6 against 4.7 ms, conv2 at batch 16: 3.3 against 4.5; the
+ * tutorial Net's conv2 at batch 1: 1.5 against 4.0), XNNPACK's threads ahead above (conv1 at batch
+ * 16, 5.6 M: 7.5 against 5.4; a ResNet block's 16->32 3x3 at batch 4, 19 M: 14 against 8.7).
+ */
+let nchwConvMaxMacs = Number(process.env.TORCHLAB_NCHW_CONV_MACS ?? 4e6);
+
+/** Sets nchwConvMaxMacs (tests of the NHWC path run it at small sizes); returns the previous value. */
+export function setNchwConvMaxMacs(macs: number): number {
+  const previous = nchwConvMaxMacs;
+  nchwConvMaxMacs = macs;
+  return previous;
+}
+
+/**
+ * Whether conv2d on wasm runs js_kernels.ts's NCHW kernels (simd_conv.ts's single-threaded loops, no
+ * transposes) rather than XNNPACK's NHWC convolution between layout transposes: for small convolutions,
+ * where the transposes and calls cost more than the arithmetic.
+ */
+function nchwConvPays(outShape: number[], weightShape: readonly number[], x: Tensor): boolean {
+  // Not under no_grad, where the NHWC path keeps activations channels-last between layers (ops/layout.ts),
+  // nor for an input that kept them so; nor at a forward-AD level, whose tangents come from tfjs's
+  // autodiff of the backward (autograd/forward_state.ts), which has no gradients of these kernels.
+  if (!is_grad_enabled() || currentLevel() >= 0 || nhwcOf(x) !== null) return false;
+  return outShape.reduce((a, v) => a * v, 1) * (weightShape[1] * weightShape[2] * weightShape[3]) <= nchwConvMaxMacs;
+}
+
+/**
  * conv2d (groups 1) on the cpu backend: js_kernels.ts's NCHW kernels for the output and both
  * gradients, with no layout transposes.
  */
 function convNchwKernels(x: Tensor, weight: Tensor, bias: Tensor | null, inputs: Tensor[], stride: Pair, padding: Pair, dilation: Pair, outHW: Pair): Tensor {
-  const attrs = { stride, padding, dilation, out: outHW } as unknown as tf.NamedAttrMap;
+  const a = { stride, padding, dilation, out: outHW };
   const run = (name: string, ins: Record<string, tf.Tensor>, extra: Record<string, unknown> = {}): tf.Tensor =>
-    tf.engine().runKernel(name, ins as tf.NamedTensorMap, { ...attrs, ...extra } as unknown as tf.NamedAttrMap) as tf.Tensor;
+    tf.engine().runKernel(name, ins as tf.NamedTensorMap, { ...a, ...extra } as unknown as tf.NamedAttrMap) as tf.Tensor;
   const out = compute(() => run("TorchlabConv2d", bias ? { x: x._t, w: weight._t, bias: bias._t } : { x: x._t, w: weight._t }));
   return record("ConvolutionBackward0", inputs, out, (g) => {
     const grads: (tf.Tensor | null)[] = [null, null, null];
     if (x.requires_grad) grads[0] = run("TorchlabConv2dInputGrad", { dy: g, w: weight._t }, { inputShape: x.shape });
-    if (weight.requires_grad) grads[1] = run("TorchlabConv2dWeightGrad", { x: x._t, dy: g }, { kernel: [weight.shape[2], weight.shape[3]] });
-    if (bias && bias.requires_grad) grads[2] = channelSum(g);
+    const biasGrad = bias !== null && bias.requires_grad;
+    if (weight.requires_grad) {
+      // The bias gradient comes with the weight's, from the same call.
+      const kernel = [weight.shape[2], weight.shape[3]];
+      const attrs = { ...a, kernel, bias: biasGrad } as unknown as tf.NamedAttrMap;
+      const out = tf.engine().runKernel("TorchlabConv2dWeightGrad", { x: x._t, dy: g }, attrs) as tf.Tensor | tf.Tensor[];
+      [grads[1], grads[2]] = Array.isArray(out) ? out : [out, null];
+    } else if (biasGrad) grads[2] = channelSum(g);
     return grads.slice(0, inputs.length);
   });
 }

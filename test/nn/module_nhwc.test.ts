@@ -12,6 +12,7 @@ import * as path from "path";
 import { torch, torchvision } from "../../src";
 import { tf } from "../../src/backend/tf";
 import { collectNow, reclaimStats, setGcBudget } from "../../src/backend/memory";
+import { setNchwConvMaxMacs } from "../../src/ops/conv";
 
 const nn = torch.nn;
 const F = nn.functional;
@@ -95,6 +96,17 @@ const models: [string, () => Module, number[]][] = [
   ["torchvision resnet18", () => torchvision.models.resnet18({ num_classes: 7 }), [2, 3, 40, 36]],
 ];
 
+
+// The grad-mode results these tests compare with (bit for bit) and count transposes in are the NHWC
+// path's: on wasm, grad mode otherwise runs small convolutions through the NCHW kernels
+// (ops/conv.ts's nchwConvPays; tested in test/ops/conv_cpu_kernels.test.ts).
+let nchwMacs = 0;
+beforeAll(() => {
+  nchwMacs = setNchwConvMaxMacs(0);
+});
+afterAll(() => {
+  setNchwConvMaxMacs(nchwMacs);
+});
 describe("Module subclasses in eval + no_grad keep activations NHWC", () => {
   models.forEach(([name, make, shape], i) => {
     test(`${name}: x=${JSON.stringify(shape)} matches grad mode and the cpu backend`, async () => {

@@ -1,11 +1,14 @@
 /**
- * conv2d's NCHW kernels of the cpu backend (js_kernels.ts: output, input gradient, weight gradient)
+ * conv2d's NCHW kernels (js_kernels.ts: output, input gradient, weight gradient) of the cpu backend
  * against tfjs's own cpu kernels (Conv2D, Conv2DBackpropInput, Conv2DBackpropFilter) and, for dilated
  * and strided configurations those kernels lack, against torchlab's other conv2d path (the tfjs
- * composition the wasm backend runs, itself checked against PyTorch's fixtures). tfjs is switched
- * to its cpu backend for the kernel runs.
+ * composition the wasm backend runs above a small batch, itself checked against PyTorch's fixtures).
+ * On wasm, for small convolutions (up to 4 M multiply-adds), the same kernels run as WebAssembly SIMD products (simd_conv.ts): each
+ * configuration is also run there and through the tfjs composition, forward and all gradients. tfjs
+ * is switched to its cpu backend for the cpu kernel runs.
  */
 import { torch } from "../../src";
+import { setNchwConvMaxMacs } from "../../src/ops/conv";
 import { tf } from "../../src/backend/tf";
 import { prng, int, values } from "../prng";
 import { onCpu } from "../cpu_backend";
@@ -45,10 +48,74 @@ function same(label: string, got: Float32Array, want: Float32Array, rtol = 1e-4)
 }
 
 describe("conv2d's cpu kernels", () => {
-  test("are registered for the cpu backend only", () => {
-    expect(tf.getKernel("TorchlabConv2d", "cpu")).toBeDefined();
-    expect(tf.getKernel("TorchlabConv2d", "wasm")).toBeUndefined();
+  test("are registered for the cpu and wasm backends", () => {
+    for (const name of ["TorchlabConv2d", "TorchlabConv2dInputGrad", "TorchlabConv2dWeightGrad"]) {
+      expect(tf.getKernel(name, "cpu")).toBeDefined();
+      expect(tf.getKernel(name, "wasm")).toBeDefined();
+    }
   });
+
+  const onWasm = process.env.TORCHLAB_BACKEND === "cpu" ? test.skip : test;
+
+  /** The conv kernels' names that run while `f` does. */
+  async function convKernels(f: () => void): Promise<string[]> {
+    const info = await tf.profile(() => {
+      f();
+      return [];
+    });
+    return info.kernelNames.filter((k) => k.includes("Conv")).sort();
+  }
+
+  onWasm("on wasm up to 4 M multiply-adds the NCHW kernels run, above it XNNPACK's", async () => {
+    await torch.ready();
+    const names = async (n: number): Promise<string[]> =>
+      convKernels(() => {
+        const x = torch.randn(n, 3, 32, 32, { requires_grad: true });
+        const w = torch.randn(6, 3, 5, 5, { requires_grad: true });
+        F.conv2d(x, w, { bias: torch.zeros(6) }).sum().backward();
+      });
+    // The classifier tutorial's conv1: 352800 multiply-adds a sample.
+    expect(await names(11)).toEqual(["TorchlabConv2d", "TorchlabConv2dInputGrad", "TorchlabConv2dWeightGrad"]);
+    expect((await names(12)).some((k) => k.startsWith("Torchlab"))).toBe(false);
+  });
+
+  // Both conv layers of the "training a classifier" tutorial's net, and output sizes whose rows fill
+  // whole 16-float rows (no padded copy) next to ones that do not.
+  const wasmCases: [number[], number[], number, number | number[], number][] = [
+    [[4, 3, 32, 32], [6, 3, 5, 5], 1, 0, 1],
+    [[4, 6, 14, 14], [16, 6, 5, 5], 1, 0, 1],
+    [[3, 5, 6, 6], [7, 5, 3, 3], 1, 0, 1],
+    [[2, 2, 11, 8], [3, 2, 3, 1], 1, [2, 1], 1],
+    [[16, 3, 7, 9], [5, 3, 2, 3], 2, 1, 1],
+    [[1, 4, 12, 10], [2, 4, 3, 2], 1, [1, 0], 2],
+    [[5, 1, 9, 9], [1, 1, 1, 1], 3, 0, 1],
+  ];
+  for (const [xs, ws, stride, padding, dil] of wasmCases) {
+    onWasm(`on wasm, SIMD kernels against the cpu kernels and the NHWC path: x=[${xs}] w=[${ws}] s=${stride} p=${JSON.stringify(padding)} d=${dil}`, async () => {
+      await torch.ready();
+      const r = prng(xs.reduce((a, v) => a * 31 + v, 7));
+      const xv = values(r, xs.reduce((a, v) => a * v)), wv = values(r, ws.reduce((a, v) => a * v)), bv = values(r, ws[0]);
+      const gvals = values(r, 4 * 6 * 28 * 28);
+      const gv = (k: number): Float32Array => gvals.slice(0, k);
+      const opts = { stride: [stride, stride], padding: typeof padding === "number" ? [padding, padding] : padding, dilation: [dil, dil] };
+      const simd = run(xv, xs, wv, ws, bv, gv, opts);
+      const cpu = await onCpu(() => run(xv, xs, wv, ws, bv, gv, opts));
+      const previous = setNchwConvMaxMacs(0);
+      let nhwc: Result;
+      try {
+        nhwc = run(xv, xs, wv, ws, bv, gv, opts);
+      } finally {
+        setNchwConvMaxMacs(previous);
+      }
+      for (const other of [cpu, nhwc]) {
+        expect(simd.shape).toEqual(other.shape);
+        same("out", simd.y, other.y);
+        same("grad x", simd.gx, other.gx);
+        same("grad w", simd.gw, other.gw);
+        same("grad b", simd.gb, other.gb);
+      }
+    });
+  }
 
   for (let seed = 1; seed <= 14; seed++) {
     const r = prng(seed * 7919);
@@ -65,7 +132,7 @@ describe("conv2d's cpu kernels", () => {
       const gv = (k: number): Float32Array => gvals.slice(0, k);
       const opts = { stride: [stride, stride], padding, dilation: [dil, dil] };
       const got = await onCpu(() => run(xv, [n, c, h, w], wv, [o, c, kh, kw], bv, gv, opts));
-      // The other path: on wasm the tfjs composition; where the active backend is cpu already, tfjs's own kernels below.
+      // The other path: on wasm the SIMD kernels (small sizes); where the active backend is cpu already, tfjs's own kernels below.
       if (tf.getBackend() !== "cpu") {
         const other = run(xv, [n, c, h, w], wv, [o, c, kh, kw], bv, gv, opts);
         expect(got.shape).toEqual(other.shape);

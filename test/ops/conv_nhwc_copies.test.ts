@@ -12,6 +12,7 @@ import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
 import { prng, values } from "../prng";
 import { settle } from "../memory_settle";
+import { setNchwConvMaxMacs } from "../../src/ops/conv";
 
 const F = torch.nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -58,6 +59,17 @@ async function compare(specs: number[][], f: (leaves: Tensor[]) => Tensor[]): Pr
   const want = await onCpuBackend(() => run(specs, f));
   got.forEach((g, i) => expectClose(`result ${i}`, g, want[i]));
 }
+
+
+// These are the NHWC path's shapes: on wasm, conv2d runs small convolutions through the NCHW kernels
+// instead (ops/conv.ts's nchwConvPays; tested in conv_cpu_kernels.test.ts), so the suite turns them off.
+let nchwMacs = 0;
+beforeAll(() => {
+  nchwMacs = setNchwConvMaxMacs(0);
+});
+afterAll(() => {
+  setNchwConvMaxMacs(nchwMacs);
+});
 
 describe("conv2d NHWC input copies in training", () => {
   test("a ResNet block: x [4,16,32,32] into a 3x3 (input as filter) and a 1x1 shortcut (patches)", async () => {

@@ -10,6 +10,7 @@ import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
 import { permute } from "../../src/ops/conv";
 import { prng, int, values } from "../prng";
+import { setNchwConvMaxMacs } from "../../src/ops/conv";
 
 const F = torch.nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -62,6 +63,14 @@ const weightGradCases: [string, number[], number[], { stride?: number[]; padding
 ];
 
 describe("conv2d weight gradient on many output pixels against a float64 loop", () => {
+  // The NHWC path's shapes: small convolutions on wasm otherwise run the NCHW kernels (conv_cpu_kernels.test.ts).
+  let nchwMacs = 0;
+  beforeAll(() => {
+    nchwMacs = setNchwConvMaxMacs(0);
+  });
+  afterAll(() => {
+    setNchwConvMaxMacs(nchwMacs);
+  });
   weightGradCases.forEach(([name, xs, ws, opts], idx) => {
     test(`${name}: x=${JSON.stringify(xs)} w=${JSON.stringify(ws)} ${JSON.stringify(opts)}`, async () => {
       const r = prng(100 + idx);
@@ -209,6 +218,14 @@ describe("permute (transpose with merged axes) equals tf.transpose", () => {
 });
 
 describe("conv2d under no_grad keeps the transposed filter only while the weight's values last", () => {
+  // The NHWC path's filter cache: small convolutions on wasm otherwise run the NCHW kernels.
+  let nchwMacs = 0;
+  beforeAll(() => {
+    nchwMacs = setNchwConvMaxMacs(0);
+  });
+  afterAll(() => {
+    setNchwConvMaxMacs(nchwMacs);
+  });
   test("an in-place update, a copy_ and load_state_dict between forwards are all seen", () => {
     torch.manual_seed(7);
     const conv = new torch.nn.Conv2d(3, 4, 3, { padding: 1 });

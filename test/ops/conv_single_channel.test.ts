@@ -6,6 +6,7 @@
  * infinite input must reach only the taps that read it, as in PyTorch.
  */
 import { torch } from "../../src";
+import { setNchwConvMaxMacs } from "../../src/ops/conv";
 
 const F = torch.nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -19,21 +20,32 @@ const configs: [string, { stride?: number | number[]; padding?: number | number[
 ];
 
 describe.each(configs)("conv2d one-channel filter gradient: %s", (_name, opts, k) => {
-  test("matches the convolution form", () => {
-    torch.manual_seed(3);
-    const x = torch.randn(3, 1, 9, 10);
-    const w = torch.randn(4, 1, k[0], k[1]).requires_grad_();
-    const y = F.conv2d(x, w, opts);
-    const g = torch.randn(...y.shape);
-    y.backward(g);
-    const x2 = torch.cat([x, torch.zeros(3, 1, 9, 10)], 1);
-    const w2 = torch.cat([w.detach(), torch.zeros(4, 1, k[0], k[1])], 1).requires_grad_();
-    F.conv2d(x2, w2, opts).backward(g);
-    const got = (w.grad as Tensor).tolist() as number[][][][];
-    const want = (w2.grad as Tensor).narrow(1, 0, 1).tolist() as number[][][][];
-    got.flat(3).forEach((v, i) => expect(v).toBeCloseTo(want.flat(3)[i], 3));
+  // On wasm both paths: the NCHW kernels (small convolutions) and XNNPACK's NHWC convolution.
+  test.each([["default path", null], ["NHWC path", 0]] as [string, number | null][])("matches the convolution form (%s)", (_path, macs) => {
+    const previous = macs === null ? null : setNchwConvMaxMacs(macs);
+    try {
+      oneChannelMatches(opts, k);
+    } finally {
+      if (previous !== null) setNchwConvMaxMacs(previous);
+    }
   });
 });
+
+/** A one-channel input's filter gradient against the first channel of a two-channel one. */
+function oneChannelMatches(opts: (typeof configs)[number][1], k: number[]): void {
+  torch.manual_seed(3);
+  const x = torch.randn(3, 1, 9, 10);
+  const w = torch.randn(4, 1, k[0], k[1]).requires_grad_();
+  const y = F.conv2d(x, w, opts);
+  const g = torch.randn(...y.shape);
+  y.backward(g);
+  const x2 = torch.cat([x, torch.zeros(3, 1, 9, 10)], 1);
+  const w2 = torch.cat([w.detach(), torch.zeros(4, 1, k[0], k[1])], 1).requires_grad_();
+  F.conv2d(x2, w2, opts).backward(g);
+  const got = (w.grad as Tensor).tolist() as number[][][][];
+  const want = (w2.grad as Tensor).narrow(1, 0, 1).tolist() as number[][][][];
+  got.flat(3).forEach((v, i) => expect(v).toBeCloseTo(want.flat(3)[i], 3));
+}
 
 test("conv2d one-channel filter gradient: an infinite input reaches only the taps that read it", () => {
   // PyTorch 1.13: w.grad = [[inf, inf, 9], [inf, inf, 12], [9, 12, 9]] for x = ones(1, 1, 4, 4) with

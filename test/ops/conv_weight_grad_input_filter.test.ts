@@ -10,6 +10,7 @@
 import { torch } from "../../src";
 import { tf } from "../../src/backend/tf";
 import { prng, values } from "../prng";
+import { setNchwConvMaxMacs } from "../../src/ops/conv";
 
 const F = torch.nn.functional;
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -71,6 +72,17 @@ const cases: [string, number[], number[], Padding, [number, number], boolean][] 
   ["padding [2, 1] with a 5x3 kernel", [8, 8, 32, 32], [16, 8, 5, 3], [2, 1], [2, 1], true],
   ["padding 3 beyond a 3x3 kernel's reach (the other form)", [8, 8, 32, 32], [24, 8, 3, 3], 3, [3, 3], false],
 ];
+
+
+// These are the NHWC path's shapes: on wasm, conv2d runs small convolutions through the NCHW kernels
+// instead (ops/conv.ts's nchwConvPays; tested in conv_cpu_kernels.test.ts), so the suite turns them off.
+let nchwMacs = 0;
+beforeAll(() => {
+  nchwMacs = setNchwConvMaxMacs(0);
+});
+afterAll(() => {
+  setNchwConvMaxMacs(nchwMacs);
+});
 
 describe("conv2d weight gradient with the input as the filter", () => {
   cases.forEach(([name, xs, ws, padding, [top, left], takesPath], idx) => {

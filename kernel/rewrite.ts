@@ -1103,7 +1103,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       else if (t.isBinaryExpression(m) && t.isIdentifier(strip(m.left)) && checker.getSymbolAtLocation(strip(m.left)) === symbol) {
         const op = m.operatorToken.kind;
         if (op === K.EqualsToken || op === K.PlusEqualsToken || op === K.MinusEqualsToken || op === K.AsteriskEqualsToken) found = floatish(m.right);
-        else if (op === K.SlashEqualsToken) found = true;
+        else if (op === K.SlashEqualsToken) found = kindOf(m.right) === "number";
       }
       t.forEachChild(m, visit);
     };

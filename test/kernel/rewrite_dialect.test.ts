@@ -464,7 +464,8 @@ describe("float-written whole numbers (Python's floats) make PyTorch's float dty
     expect(rw("torch.tensor(n * 2)")).toBe("torch.tensor(n * 2)");
     // Integers, non-whole floats (already float32), hex, and a variable holding 1 are left alone.
     const plain = "torch.tensor([1, 2]); torch.tensor([1.5, 2]); torch.tensor([0xe, 1]); const one = 1.; torch.tensor([one]); torch.tensor(xs);";
-    expect(rw(plain)).toBe(plain);
+    // (`one` records that it holds a float, for a later cell's print: dynamic_ops name_value.)
+    expect(rw(plain)).toBe(plain.replace("const one = 1.;", `const one = ${DYNAMIC_REF}.name_value("one", ${DYNAMIC_REF}.py_float(1.));`));
   });
 
   test("torch.full's fill value and torch.arange's bounds; full_like and new_full keep their input's dtype", () => {
@@ -872,7 +873,7 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
   test("`${x=}` writes the expression's text and its repr (or the spec's format); nested fields are evaluated", () => {
     expect(rw(markFormatSpecs("`${n=}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(n, "", "", "n=")/*=*/}\``);
     expect(rw(markFormatSpecs("`${ s.length = :.2f}`"))).toBe(`\`\${ ${DYNAMIC_REF}.fstring(s.length, ".2f", "", " s.length = ") /*= :.2f*/}\``);
-    expect(rw(markFormatSpecs("`${a.sum():>{n}.{n + 1}f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), \`>\${${DYNAMIC_REF}.format(n)}.\${${DYNAMIC_REF}.format(n + 1)}f\`, "")/*:>{n}.{n + 1}f*/}\``);
+    expect(rw(markFormatSpecs("`${a.sum():>{n}.{n + 1}f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), \`>\${${DYNAMIC_REF}.format(${DYNAMIC_REF}.name_float("n", n))}.\${${DYNAMIC_REF}.format(n + 1)}f\`, "")/*:>{n}.{n + 1}f*/}\``);
   });
 
   test("a template expression with a spec is formatted by it at run time; a boolean one writes True / False", () => {

@@ -11,7 +11,7 @@
 import { isDict, Range, repr, slicePositions, str } from "../src/builtins";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivisionError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
-import { asPyIntKeyed, asPyTuple, markPyFloat, PyFloat, pyIsTuple, pyTypeName } from "../src/pyrepr";
+import { asPyIntKeyed, asPyTuple, isPyFloatAt, markPyFloat, PyFloat, pyIsTuple, pyTypeName, unmarkPyFloat } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { ndarray } from "../src/tensor/ndarray";
 import * as np from "../src/numpy/core";
@@ -389,6 +389,64 @@ export function item_of<T>(t: T): T {
   // NumPy's item() of a float array is Python's float too.
   if (t instanceof ndarray && t._dtype.is_floating_point) return { item: () => py_float(t.item() as number) } as unknown as T;
   return t;
+}
+
+/** `return a, b`: Python's tuple of the values (typed as TypeScript's tuple of their types). */
+export function py_tuple<T extends unknown[]>(...items: T): T {
+  return asPyTuple(items);
+}
+
+/**
+ * The Python floats the notebook's variables hold, by the variable's name (a top-level one is read in
+ * later cells; the rewrite names a function's local apart), as the value written: a JavaScript number
+ * cannot say that `best = loss.item()` holds `3.0`, so the write (name_value, name_op) records it and a
+ * read (name_float) that finds the same number there is that float. Any other write drops the record.
+ */
+const floatNames = new Map<string, number>();
+
+/** `x = value` (or `let x = value`): records whether the number written is a float (a PyFloat here, from py_float / item_of). */
+export function name_value<T>(name: string, value: T): T {
+  if (value instanceof PyFloat) {
+    floatNames.set(name, value.value);
+    return value.value as unknown as T;
+  }
+  floatNames.delete(name);
+  return value;
+}
+
+/**
+ * `x op= value` of numbers: Python's result is a float when x held one, value is one, or op is `/`
+ * (`total += loss.item()` from `total = 0`). Returns value, for the assignment to apply.
+ */
+export function name_op(name: string, old: number, op: "+" | "-" | "*" | "/", value: number): number {
+  const wrapped: unknown = value;
+  const v = wrapped instanceof PyFloat ? wrapped.value : value;
+  const was = floatNames.get(name);
+  const float = wrapped instanceof PyFloat || op === "/" || (was !== undefined && Object.is(was, old));
+  if (float && typeof old === "number" && typeof v === "number") floatNames.set(name, op === "+" ? old + v : op === "-" ? old - v : op === "*" ? old * v : old / v);
+  else floatNames.delete(name);
+  return v;
+}
+
+/** A variable's number read where its Python type shows (print, str, a list or dict literal, `xs.append`): a PyFloat when a float was written there. */
+export function name_float<T>(name: string, value: T): T {
+  return (typeof value === "number" && Object.is(floatNames.get(name), value) ? new PyFloat(value) : value) as T;
+}
+
+/** `obj.attr = value`, `d['key'] = value`: the key marked a float when the number written is one, unmarked otherwise (src/pyrepr.ts). */
+export function attr_value<T>(obj: object, key: string, value: T): T {
+  if (obj === null || typeof obj !== "object") return (value instanceof PyFloat ? value.value : value) as T;
+  if (value instanceof PyFloat) {
+    markPyFloat(obj, key);
+    return value.value as unknown as T;
+  }
+  unmarkPyFloat(obj, key);
+  return value;
+}
+
+/** `obj.attr` or `d['key']` read where its Python type shows: a PyFloat when the key holds a float (attr_value, a dict literal's marks). */
+export function attr_float<T>(obj: object, key: string, value: T): T {
+  return (typeof value === "number" && obj !== null && typeof obj === "object" && isPyFloatAt(obj, key) ? new PyFloat(value) : value) as T;
 }
 
 /**

@@ -369,13 +369,15 @@ function wholeFloatLiteral(t: typeof ts, node: ts.Node): boolean {
 
 /**
  * Whether a tensor's data (nested array literals) has a whole number written as a float, or a
- * division that `isNumber` says is of numbers: Python's `/` always gives a float
+ * division that `isNumber` says is of numbers, or a `float(x)`: Python's `/` always gives a float
  * (`torch.tensor(torch.sum(preds == labels).item() / len(preds))`, a float tensor even when it is 1.0).
  */
 function floatData(t: typeof ts, node: ts.Node, isNumber: (n: ts.Node) => boolean = () => false): boolean {
   const n = t.isParenthesizedExpression(node) ? node.expression : node;
   if (t.isArrayLiteralExpression(n)) return n.elements.some((e) => floatData(t, e, isNumber));
   if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.SlashToken) return isNumber(n);
+  // `torch.tensor(float(i))`: Python's float, a float tensor even when i is whole.
+  if (t.isCallExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "float" && n.arguments.length === 1) return true;
   return wholeFloatLiteral(t, n);
 }
 
@@ -955,6 +957,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const n = strip(node);
     if (kindOf(n) !== "number") return false;
     if (t.isNumericLiteral(n)) return floatForm(n.getText());
+    // An earlier pass's py_float(1.0), name_value("x", py_float(1.0)): what they wrap.
+    if (t.isCallExpression(n) && n.arguments.length > 0 && (dynamicCall(n, "py_float") || dynamicCall(n, "name_value") || dynamicCall(n, "attr_value"))) {
+      return floatKnown(n.arguments[n.arguments.length - 1], seen);
+    }
     if (t.isPrefixUnaryExpression(n)) return (n.operator === K.MinusToken || n.operator === K.PlusToken) && floatKnown(n.operand, seen);
     if (t.isConditionalExpression(n)) return floatKnown(n.whenTrue, seen) && floatKnown(n.whenFalse, seen);
     if (t.isBinaryExpression(n)) {
@@ -1053,10 +1059,94 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       wrap((n.expression as ts.PropertyAccessExpression).expression, `${DYNAMIC_REF}.item_of(`, ")");
       return true;
     }
-    if (!floatKnown(n)) return false;
-    wrap(n, `${DYNAMIC_REF}.py_float(`, ")");
+    if (floatKnown(n)) {
+      wrap(n, `${DYNAMIC_REF}.py_float(`, ")");
+      return true;
+    }
+    const key = floatVarKey(n);
+    if (key !== null) {
+      wrap(n, `${DYNAMIC_REF}.name_float(${JSON.stringify(key)}, `, ")");
+      return true;
+    }
+    const attr = floatAttr(n);
+    if (attr === null) return false;
+    wrap(n, `${DYNAMIC_REF}.attr_float(${attr.object.getText(sf)}, ${JSON.stringify(attr.key)}, `, ")");
     return true;
   };
+  /**
+   * A number-typed variable declared `let x = ...` (not a loop's, a parameter or a destructuring), whose
+   * float dynamic_ops records as the cell runs (name_value): its name there, or null. A top-level
+   * variable (this cell's, or an earlier cell's, declared before the cell in the same file) is the
+   * notebook's name; a function's local is named apart.
+   */
+  const floatVarKey = (node: ts.Node, seen: Set<ts.Symbol> = new Set()): string | null => {
+    const n = strip(node);
+    if (!t.isIdentifier(n) || kindOf(n) !== "number") return null;
+    const symbol = checker.getSymbolAtLocation(n);
+    const decl = symbol?.valueDeclaration;
+    if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
+    // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there.
+    if (inCell(decl) && !floatWritten(symbol, seen)) return null;
+    return t.isSourceFile(decl.parent.parent.parent) ? n.text : `${n.text} (local)`;
+  };
+  /** Whether a declaration is this cell's (an earlier cell's is declared in tslab's file of declarations, or before the cell). */
+  const inCell = (decl: ts.Node): boolean => decl.getSourceFile() === sf && decl.getStart(sf) >= offset;
+  /** Whether the cell writes a float (a float as written, a tensor's `.item()`, a variable's float) to a variable, or divides it in place. */
+  const floatWritten = (symbol: ts.Symbol, seen: Set<ts.Symbol>): boolean => {
+    if (seen.has(symbol)) return false;
+    seen.add(symbol);
+    const floatish = (e: ts.Node): boolean => floatKnown(e) || itemCall(e) || dynamicCall(e, "name_value") || dynamicCall(e, "name_op") || floatVarKey(e, seen) !== null;
+    let found = false;
+    const visit = (m: ts.Node): void => {
+      if (found) return;
+      if (t.isVariableDeclaration(m) && m.initializer && t.isIdentifier(m.name) && checker.getSymbolAtLocation(m.name) === symbol) found = floatish(m.initializer);
+      else if (t.isBinaryExpression(m) && t.isIdentifier(strip(m.left)) && checker.getSymbolAtLocation(strip(m.left)) === symbol) {
+        const op = m.operatorToken.kind;
+        if (op === K.EqualsToken || op === K.PlusEqualsToken || op === K.MinusEqualsToken || op === K.AsteriskEqualsToken) found = floatish(m.right);
+        else if (op === K.SlashEqualsToken) found = kindOf(m.right) === "number";
+      }
+      t.forEachChild(m, visit);
+    };
+    visit(sf);
+    return found;
+  };
+  /** `obj.attr` or `d['key']` of a number on `this` or a name (`self.lr`, `cfg['lr']`): where dynamic_ops marks its float (attr_value). */
+  const floatAttr = (node: ts.Node): { object: ts.Expression; key: string } | null => {
+    const n = strip(node);
+    if (kindOf(n) !== "number") return null;
+    const plain = (e: ts.Expression): boolean => e.kind === K.ThisKeyword || t.isIdentifier(e);
+    const attr =
+      t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) && plain(n.expression) ? { object: n.expression, key: n.name.text } :
+      t.isElementAccessExpression(n) && plain(n.expression) && t.isStringLiteral(n.argumentExpression) && !plans.has(n) ? { object: n.expression, key: n.argumentExpression.text } :
+      null;
+    if (attr === null) return null;
+    // A variable of an earlier cell's (`cfg`, `model`) may hold a float there; `this` or one of this
+    // cell's only when the cell writes a float under that key (`self.lr = 1.0`, `{'lr': 1.0}`).
+    const decl = t.isIdentifier(attr.object) ? checker.getSymbolAtLocation(attr.object)?.valueDeclaration : undefined;
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return attr;
+    let found = false;
+    const visit = (m: ts.Node): void => {
+      if (found) return;
+      if (t.isBinaryExpression(m) && m.operatorToken.kind === K.EqualsToken) {
+        const left = strip(m.left);
+        const key = t.isPropertyAccessExpression(left) ? left.name.text : t.isElementAccessExpression(left) && t.isStringLiteral(left.argumentExpression) ? left.argumentExpression.text : null;
+        if (key === attr.key && (floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value"))) found = true;
+      } else if (t.isPropertyAssignment(m) && (t.isIdentifier(m.name) || t.isStringLiteral(m.name)) && m.name.text === attr.key && floatKnown(m.initializer)) found = true;
+      t.forEachChild(m, visit);
+    };
+    visit(sf);
+    return found ? attr : null;
+  };
+  /** `xs.sort(...)` or `xs.reverse()` of a list: Python's in-place list methods, which return None. */
+  const inPlaceListCall = (n: ts.CallExpression): boolean => {
+    const callee = n.expression;
+    if (!t.isPropertyAccessExpression(callee) || !t.isIdentifier(callee.name)) return false;
+    if (callee.name.text !== "sort" && callee.name.text !== "reverse") return false;
+    const type = checker.getTypeAtLocation(strip(callee.expression));
+    return !(type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown)) && checker.isArrayLikeType(type) && classKind(t, checker, type) === null;
+  };
+  /** A number whose Python type only the run can tell: a tensor's `.item()`, a variable's or an attribute's value. */
+  const runtimeFloat = (node: ts.Node): boolean => itemCall(node) || floatVarKey(node) !== null || floatAttr(node) !== null;
   /**
    * Whether a list or dict literal is a value that a cell may print: a variable's, an assignment's, a
    * return's, an item of another such literal, or an argument of print / str / repr / list / sum / max /
@@ -1380,10 +1470,51 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const at: number[] = [];
       let noted = false;
       items.forEach((e, i) => {
-        if (itemCall(e)) noted = noteFloat(e) || noted;
-        else if (floatKnown(e)) at.push(i);
+        if (floatKnown(e)) at.push(i);
+        else if (runtimeFloat(e)) noted = noteFloat(e) || noted;
       });
       if (at.length > 0 || noted) wrap(n, `${DYNAMIC_REF}.floats(`, `, [${at.join(", ")}])`);
+    }
+    // `best = loss.item()`, `lr = 1.0`, `total += loss.item()`, `self.lr = 1.0`: the float a variable or
+    // an attribute holds is recorded as the cell runs (dynamic_ops name_value / name_op / attr_value), so
+    // that a later read (in this cell or another) prints it as Python's `3.0`; any other number written
+    // there drops the record.
+    if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && kindOf(n.initializer) === "number") {
+      const key = floatVarKey(n.name);
+      if (key !== null) {
+        wrap(n.initializer, `${DYNAMIC_REF}.name_value(${JSON.stringify(key)}, `, ")");
+        noteFloat(n.initializer);
+      }
+    }
+    if (t.isBinaryExpression(n) && kindOf(n.right) === "number" && !plans.has(n)) {
+      const op = n.operatorToken.kind;
+      const compound = op === K.PlusEqualsToken ? "+" : op === K.MinusEqualsToken ? "-" : op === K.AsteriskEqualsToken ? "*" : op === K.SlashEqualsToken ? "/" : null;
+      const key = op === K.EqualsToken || compound !== null ? floatVarKey(n.left) : null;
+      const attr = op === K.EqualsToken && key === null ? floatAttr(n.left) : null;
+      if (key !== null && compound === null && !dynamicCall(n.right, "name_value")) {
+        wrap(n.right, `${DYNAMIC_REF}.name_value(${JSON.stringify(key)}, `, ")");
+        noteFloat(n.right);
+      } else if (key !== null && compound !== null && !dynamicCall(n.right, "name_op")) {
+        wrap(n.right, `${DYNAMIC_REF}.name_op(${JSON.stringify(key)}, ${strip(n.left).getText(sf)}, "${compound}", `, ")");
+        noteFloat(n.right);
+      } else if (attr !== null && !dynamicCall(n.right, "attr_value")) {
+        wrap(n.right, `${DYNAMIC_REF}.attr_value(${attr.object.getText(sf)}, ${JSON.stringify(attr.key)}, `, ")");
+        noteFloat(n.right);
+      }
+    }
+    // `losses.append((t * i).sum().item())`: the append became list_append in an earlier pass, before
+    // `(t * i)` was typed a tensor and its `.item()` known as one.
+    if (t.isCallExpression(n) && (dynamicCall(n, "list_append") || dynamicCall(n, "str_format"))) {
+      for (const a of n.arguments.slice(1)) if (!dynamicCall(a, "py_float") && itemCall(a)) noteFloat(a);
+    }
+    // `return a, b` (Python's tuple; JavaScript's comma operator would return b): the tuple.
+    if (t.isReturnStatement(n) && n.expression && t.isBinaryExpression(strip(n.expression)) && (strip(n.expression) as ts.BinaryExpression).operatorToken.kind === K.CommaToken) {
+      return wrap(strip(n.expression), `${DYNAMIC_REF}.py_tuple(`, ")");
+    }
+    // `xs.sort()`, `xs.reverse()` as a statement: Python's None, which a cell ending in one shows as
+    // nothing (JavaScript's sort and reverse return the list).
+    if (t.isExpressionStatement(n) && t.isCallExpression(n.expression) && t.isSourceFile(n.parent) && n.getStart(sf) >= offset && inPlaceListCall(n.expression)) {
+      return wrap(n.expression, "void ", "");
     }
     // isinstance(1.0, float), type(x / 2): the float the cell wrote.
     if (t.isCallExpression(n) && t.isIdentifier(n.expression) && ((n.expression.text === "isinstance" && n.arguments.length === 2) || ((n.expression.text === "type" || n.expression.text === "repr") && n.arguments.length === 1))) {
@@ -1398,8 +1529,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       for (const a of n.arguments) {
         if (dynamicCall(strip(a), "float_str")) continue;
         if (floatKnown(a)) wrap(a, `${DYNAMIC_REF}.float_str(`, ")");
-        // print(t.item()) of a float tensor: Python's float, `3.0`.
-        else if (itemCall(a)) noteFloat(a);
+        // print(t.item()) of a float tensor, print(best) of `best = t.item()` or `best = 3.0`: Python's float, `3.0`.
+        else if (runtimeFloat(a)) noteFloat(a);
         // print(2**100): Python's exact int, which a JavaScript number cannot hold: an error naming the limit.
         else if (intKnown(a) && !t.isNumericLiteral(strip(a)) && !dynamicCall(strip(a), "int_str")) wrap(a, `${DYNAMIC_REF}.int_str(`, `, () => ${bigIntText(a)})`);
       }
@@ -1440,9 +1571,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // so does a value that may be a list (`${t.tolist()}`, typed NestedList), decided when it runs.
     // A number as Python's str() of a float (`${1e-7}` is 1e-07, `${x}` of Infinity inf) and a dict literal as `{'a': 1}`.
     // A float as written (`${x}` of `x = 2.0`, `${a / b}`) is Python's `2.0`, which JavaScript writes `2`.
+    // `${2**100}`: Python's exact int, as print's (int_str).
+    if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && !dynamicCall(strip(n.expression), "format") && intKnown(n.expression) && !t.isNumericLiteral(strip(n.expression))) {
+      return wrap(n.expression, `${DYNAMIC_REF}.format(${DYNAMIC_REF}.int_str(`, `, () => ${bigIntText(n.expression)}))`);
+    }
     if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && !dynamicCall(strip(n.expression), "float_str") && floatKnown(n.expression)) return wrap(n.expression, `${DYNAMIC_REF}.format(${DYNAMIC_REF}.float_str(`, "))");
     // `${loss.item()}` of a float tensor: a PyFloat, which format() writes as Python's float.
-    if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && itemCall(n.expression)) noteFloat(n.expression);
+    if (t.isTemplateSpan(n) && !indexTemplate(n.parent) && !dynamicCall(strip(n.expression), "format") && runtimeFloat(n.expression)) {
+      wrap(n.expression, `${DYNAMIC_REF}.format(`, ")");
+      noteFloat(n.expression);
+      return;
+    }
     if (
       t.isTemplateSpan(n) && ["boolean", "null", "number", "other"].includes(kindOf(n.expression)) && !indexTemplate(n.parent) &&
       !dynamicCall(strip(n.expression), "format") && !dynamicCall(strip(n.expression), "index")
@@ -1924,7 +2063,16 @@ export function mayUseDialect(code: string): boolean {
       (t.isPropertyAccessExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "math" && MATH_FLOATS.has(n.name.text)) ||
       (t.isCallExpression(n) && t.isIdentifier(n.expression) && FLOAT_BUILTINS.has(n.expression.text)) ||
       (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item" &&
-        (t.isCallExpression(n.parent) || t.isArrayLiteralExpression(n.parent) || t.isPropertyAssignment(n.parent) || t.isTemplateSpan(n.parent)))
+        (t.isCallExpression(n.parent) || t.isArrayLiteralExpression(n.parent) || t.isPropertyAssignment(n.parent) || t.isTemplateSpan(n.parent) ||
+          t.isVariableDeclaration(n.parent) || t.isBinaryExpression(n.parent))) ||
+      // `return a, b`: Python's tuple.
+      (t.isReturnStatement(n) && n.expression !== undefined && t.isBinaryExpression(n.expression) && n.expression.operatorToken.kind === K.CommaToken) ||
+      // `xs.sort()` / `xs.reverse()` as a cell's statement: Python's None.
+      (t.isExpressionStatement(n) && t.isCallExpression(n.expression) && t.isPropertyAccessExpression(n.expression.expression) &&
+        ["sort", "reverse"].includes(n.expression.expression.name.text)) ||
+      // print(best), str(self.lr): a variable or attribute that may hold a float (rewritePass's floatVarKey, floatAttr).
+      (t.isCallExpression(n) && t.isIdentifier(n.expression) && (n.expression.text === "print" || n.expression.text === "str") &&
+        n.arguments.some((a) => t.isIdentifier(a) || t.isPropertyAccessExpression(a)))
     ) {
       found = true;
       return;

@@ -12,7 +12,7 @@
  */
 import { pyEqual, repr, sorted, SortedOptions } from "./builtins";
 import { IndexError, TypeError, ValueError } from "./errors";
-import { markPyFloat, PyFloat, pyTypeName } from "./pyrepr";
+import { markPyFloat, PyFloat, pyTypeName, splicePyFloats } from "./pyrepr";
 
 /** Python's `x in list`, `list.index` and `list.count`: identity first, then `==`. */
 export function sameItem(a: unknown, b: unknown): boolean {
@@ -53,6 +53,7 @@ export function list_insert<T>(xs: T[], i: number, x: T): void {
   const n = xs.length;
   let at = asIndex(i);
   at = at < 0 ? Math.max(0, n + at) : Math.min(n, at);
+  splicePyFloats(xs, at, 0, 1);
   xs.splice(at, 0, x);
 }
 
@@ -60,6 +61,7 @@ export function list_insert<T>(xs: T[], i: number, x: T): void {
 export function list_remove<T>(xs: T[], x: unknown): void {
   const at = asList(xs, "remove").findIndex((v) => sameItem(v, x));
   if (at < 0) throw new ValueError("list.remove(x): x not in list");
+  splicePyFloats(xs, at, 1, 0);
   xs.splice(at, 1);
 }
 
@@ -84,6 +86,8 @@ export function list_pop<T>(xs: T[], i = -1): T {
   const at = asIndex(i);
   const k = at < 0 ? xs.length + at : at;
   if (k < 0 || k >= xs.length) throw new IndexError("pop index out of range");
+  // The float marks move with the items after it (`xs.pop(0)` of `[1.0, 2.0, 7]` is `[2.0, 7]`).
+  splicePyFloats(xs, k, 1, 0);
   return xs.splice(k, 1)[0];
 }
 

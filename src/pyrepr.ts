@@ -179,6 +179,20 @@ export function markPyFloat(container: object, key: number | string): void {
   marks.add(key);
 }
 
+/** `container[key]` no longer a Python float: an int (or anything else) was written over a marked float. */
+export function unmarkPyFloat(container: object, key: number | string): void {
+  (container as { [PY_FLOAT_AT]?: Set<number | string> })[PY_FLOAT_AT]?.delete(key);
+}
+
+/** A list's float marks moved with its items after `removed` items at `at` were replaced by `inserted` ones (`xs.pop(0)`, `xs.insert(0, v)`). */
+export function splicePyFloats(xs: unknown[], at: number, removed: number, inserted: number): void {
+  const marks = (xs as { [PY_FLOAT_AT]?: Set<number | string> })[PY_FLOAT_AT];
+  if (marks === undefined) return;
+  const moved = [...marks].flatMap((k) => (typeof k !== "number" || k < at ? [k] : k < at + removed ? [] : [k - removed + inserted]));
+  marks.clear();
+  for (const k of moved) marks.add(k);
+}
+
 /** Whether `container[key]` was marked a Python float (asPyFloats, markPyFloat). */
 export function isPyFloatAt(container: object, key: number | string): boolean {
   if (typeof key === "number" && (container as { [PY_FLOATS]?: boolean })[PY_FLOATS] === true) return true;

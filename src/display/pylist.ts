@@ -54,6 +54,11 @@ function pyNumber(n: number): string {
 }
 
 /** `dicts`: a plain object is Python's dict (print's str()); elsewhere it keeps Node's format for the whole value. */
+/** An exception as Python writes it: ValueError('bad size'), NotImplementedError(). */
+function exceptionRepr(e: Error): string {
+  return `${e.name}(${e.message === "" ? "" : pyString(e.message)})`;
+}
+
 function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): PrettyDoc | null {
   if (typeof v === "number") return pyNumber(v);
   // A bigint is a Python int of any size: its digits, without JavaScript's `n`.
@@ -94,8 +99,7 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
     seen.delete(v);
     return { members };
   }
-  // An exception as Python writes it: ValueError('bad size'), NotImplementedError().
-  if (v instanceof Error) return `${v.name}(${v.message === "" ? "" : pyString(v.message)})`;
+  if (v instanceof Error) return exceptionRepr(v);
   // Python's repr of an object that has one (a NumPy array, whose inspect form is its str).
   const pyrepr = (v as { __repr__?: unknown }).__repr__;
   if (typeof pyrepr === "function") return String(pyrepr.call(v));
@@ -213,7 +217,8 @@ export function cellRepr(value: unknown): string | null {
     proto === null ||
     value instanceof Map ||
     value instanceof Set;
-  if (!container) return null;
+  // An exception as IPython shows one: ValueError('bad size'), not its stack.
+  if (!container) return value instanceof Error ? exceptionRepr(value) : null;
   const d = doc(value, new Set(), true, true);
   return d === null ? null : ipythonPretty(d);
 }

@@ -109,7 +109,8 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
 
   test("a tensor in a template is Python's f-string field: format(t, ''), the number of a 0-d tensor", () => {
     // A number is Python's str() of it (`${1e-7}` is 1e-07); a string stays as it is.
-    expect(rw("`loss ${a.sum()} ${n} ${s}`")).toBe(`\`loss \${(a.sum()).__format__()} \${${DYNAMIC_REF}.format(n)} \${s}\``);
+    // `n`, an earlier cell's number, may hold a float written there (name_float asks when it runs).
+    expect(rw("`loss ${a.sum()} ${n} ${s}`")).toBe(`\`loss \${(a.sum()).__format__()} \${${DYNAMIC_REF}.format(${DYNAMIC_REF}.name_float("n", n))} \${s}\``);
     expect(rw("`${a + b}`")).toBe("`${(a.add(b)).__format__()}`");
     // A torch.Size is an array: formatted as its str, torch.Size([2, 3]) (Python's f"{a.shape}").
     expect(rw("`${a.shape}`")).toBe(`\`\${${DYNAMIC_REF}.format(a.shape)}\``);
@@ -357,7 +358,7 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
 
   test("everything else is left alone, byte for byte", () => {
     const plain = [
-      "const q = 1 + 2 * n - xs[0] / 3;",
+      "const q = 1 + 2 * n - xs[0] * 3;",
       "const t = s + a;  // a string plus a tensor is string concatenation in JS",
       `console.log("loss: " + a, \`\${s}\`);`,
       "xs[1] = xs[0] ** 2; let k = 0; k += 1; k = -k; const same = a === b;",
@@ -365,6 +366,23 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
       "const arr = [a, b]; arr[0];",
     ].join("\n");
     expect(rw(plain)).toBe(plain);
+  });
+
+  test("a variable's or attribute's float is recorded where it is written and asked where it is read, in a later cell too; the rewrite is at its fixed point", () => {
+    const D = DYNAMIC_REF;
+    run("let best_f = 1.0; let total_f = 0; const cfg_f = { lr: 1.0 };");
+    const cell = "total_f += best_f; print(best_f, [best_f], `${total_f}`, cfg_f.lr); cfg_f.lr = 2; function two() { return best_f, total_f }";
+    const once = rw(cell);
+    expect(once).toContain(`total_f += ${D}.name_op("total_f", total_f, "+", ${D}.name_float("best_f", best_f))`);
+    expect(once).toContain(`print(${D}.name_float("best_f", best_f), ${D}.floats([${D}.name_float("best_f", best_f)], []), \`\${${D}.format(${D}.name_float("total_f", total_f))}\`, ${D}.attr_float(cfg_f, "lr", cfg_f.lr))`);
+    expect(once).toContain(`cfg_f.lr = ${D}.attr_value(cfg_f, "lr", 2)`);
+    expect(once).toContain(`return ${D}.py_tuple(best_f, total_f)`);
+    // Rewritten again, nothing changes: the passes converged (MAX_PASSES was not what stopped them).
+    expect(rw(once)).toBe(once);
+    // A cell's own int variable is left alone; `xs.sort()` as a statement is Python's None.
+    expect(rw("let k = 0; k += 1; print(k); xs.sort();")).toBe(`let k = 0; k += 1; print(k); void ${D}.list_sort(xs);`);
+    // Python's `/` is a float, recorded for a later cell's read.
+    expect(rw("const q = xs[0] / 3;")).toBe(`const q = ${D}.name_value("q", ${D}.py_float(xs[0] / 3));`);
   });
 
   test("a dict literal with int keys (sentdex's counter_dict) is marked int-keyed and prints as Python's; other literals are left alone", () => {
@@ -446,7 +464,8 @@ describe("float-written whole numbers (Python's floats) make PyTorch's float dty
     expect(rw("torch.tensor(n * 2)")).toBe("torch.tensor(n * 2)");
     // Integers, non-whole floats (already float32), hex, and a variable holding 1 are left alone.
     const plain = "torch.tensor([1, 2]); torch.tensor([1.5, 2]); torch.tensor([0xe, 1]); const one = 1.; torch.tensor([one]); torch.tensor(xs);";
-    expect(rw(plain)).toBe(plain);
+    // (`one` records that it holds a float, for a later cell's print: dynamic_ops name_value.)
+    expect(rw(plain)).toBe(plain.replace("const one = 1.;", `const one = ${DYNAMIC_REF}.name_value("one", ${DYNAMIC_REF}.py_float(1.));`));
   });
 
   test("torch.full's fill value and torch.arange's bounds; full_like and new_full keep their input's dtype", () => {
@@ -854,7 +873,7 @@ describe("Python's f-string specs (kernel/format_spec.ts) and `@=`", () => {
   test("`${x=}` writes the expression's text and its repr (or the spec's format); nested fields are evaluated", () => {
     expect(rw(markFormatSpecs("`${n=}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(n, "", "", "n=")/*=*/}\``);
     expect(rw(markFormatSpecs("`${ s.length = :.2f}`"))).toBe(`\`\${ ${DYNAMIC_REF}.fstring(s.length, ".2f", "", " s.length = ") /*= :.2f*/}\``);
-    expect(rw(markFormatSpecs("`${a.sum():>{n}.{n + 1}f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), \`>\${${DYNAMIC_REF}.format(n)}.\${${DYNAMIC_REF}.format(n + 1)}f\`, "")/*:>{n}.{n + 1}f*/}\``);
+    expect(rw(markFormatSpecs("`${a.sum():>{n}.{n + 1}f}`"))).toBe(`\`\${${DYNAMIC_REF}.fstring(a.sum(), \`>\${${DYNAMIC_REF}.format(${DYNAMIC_REF}.name_float("n", n))}.\${${DYNAMIC_REF}.format(n + 1)}f\`, "")/*:>{n}.{n + 1}f*/}\``);
   });
 
   test("a template expression with a spec is formatted by it at run time; a boolean one writes True / False", () => {

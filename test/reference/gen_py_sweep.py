@@ -729,6 +729,24 @@ CASES = [
      "const cfg = {'lr': 1e-3, 'wd': 0.0, 'epochs': 10}; print(cfg, [1, 2])"),  # fixed
     ('item_float_01', "print(torch.tensor(3.).item(), torch.tensor(3).item(), torch.tensor([1., 2.]).sum().item())",
      "print(torch.tensor(3.).item(), torch.tensor(3).item(), torch.tensor([1., 2.]).sum().item())"),  # fixed
+    ('float_var_01', "best = torch.tensor(3.).item()\nlr = 1.0\nprint(best, [best, lr], {'best': best}, f'{best} {lr}', str(lr))",
+     "let best = torch.tensor(3.).item(); let lr = 1.0; print(best, [best, lr], {best: best}, `${best} ${lr}`, str(lr))"),  # fixed
+    ('float_var_02', "total = 0\nfor i in range(3):\n    total += torch.tensor(1.).item()\nn = 0\nn += 2\nprint(total, [total], n)",
+     "let total = 0; for (const i of range(3)) total += torch.tensor(1.).item(); let n = 0; n += 2; print(total, [total], n)"),  # fixed
+    ('float_var_03', "x = 2.0\nx = 2\nprint(x)\ny = 6\ny /= 3\nprint(y)",
+     "let x = 2.0; x = 2; print(x); let y = 6; y /= 3; print(y)"),  # fixed
+    ('float_attr_01', "class A:\n    def __init__(self):\n        self.lr = 1.0\na = A()\nprint(a.lr, f'{a.lr}')\na.lr = 2\nprint(a.lr)",
+     "class A { lr: number; constructor() { this.lr = 1.0 } }; let a = new A(); print(a.lr, `${a.lr}`); a.lr = 2; print(a.lr)"),  # fixed
+    ('float_attr_02', "cfg = {'lr': 1.0}\ncfg['lr'] = 2.0\nprint(cfg['lr'], cfg)\ncfg['lr'] = 3\nprint(cfg['lr'], cfg)",
+     "let cfg = {lr: 1.0}; cfg['lr'] = 2.0; print(cfg['lr'], cfg); cfg['lr'] = 3; print(cfg['lr'], cfg)"),  # fixed
+    ('float_pop_01', "ys = []\nfor i in range(3):\n    ys.append(torch.tensor(float(i)).item())\nys.append(7)\nys.pop(0)\nys.insert(0, 5)\nprint(ys, torch.tensor(float(2)).dtype)",
+     "let ys: number[] = []; for (const i of range(3)) ys.append(torch.tensor(float(i)).item()); ys.append(7); ys.pop(0); ys.insert(0, 5); print(ys, torch.tensor(float(2)).dtype)"),  # fixed
+    ('float_item_03', "t = torch.tensor([1., 2.])\nlosses = []\nfor i in range(2):\n    losses.append((t * i).sum().item())\nprint(losses)",
+     "const t = torch.tensor([1., 2.]); const losses: number[] = []; for (const i of range(2)) losses.append((t * i).sum().item()); print(losses)"),  # fixed
+    ('return_tuple_01', "def h(a, b):\n    return a + b, a - b\np, q = h(3, 1)\nprint(h(3, 1), p, q, type(h(1, 1)).__name__)",
+     "function h(a: number, b: number) { return a + b, a - b }; let [p, q] = h(3, 1); print(h(3, 1), p, q, type(h(1, 1)).__name__)"),  # fixed
+    ('fstring_bigint_01', "print(f'{2**100} {10**20}')",
+     "print(`${2**100} ${10**20}`)"),  # fixed
     ('item_float_03', "print(f'{torch.tensor(3.).item()} {torch.tensor(3).item()}', str(torch.tensor(2.).item()), [torch.tensor(2.).item()])",
      "print(`${torch.tensor(3.).item()} ${torch.tensor(3).item()}`, str(torch.tensor(2.).item()), [torch.tensor(2.).item()])"),  # fixed
     ('item_float_04', "x = torch.tensor(2.)\nprint({'loss': x.item(), 'n': torch.tensor(2).item()}, (x.item(), 1))",

@@ -374,10 +374,12 @@ export function int_str(x: number, exact: () => bigint): number {
 /**
  * A number the cell wrote as a float (`1.0`, `x / 2`, `math.sqrt(4)`), passed on as src/pyrepr.ts's
  * PyFloat to the one consumer the rewrite put it in: a list or dict literal (floats / float_dict),
- * `xs.append`, isinstance / type, str.format and `%`. Typed as the number it stands for.
+ * `xs.append`, isinstance / type, str.format and `%`. Typed as what it wraps.
  */
-export function py_float(x: number): number {
-  return (typeof x === "number" ? new PyFloat(x) : x) as unknown as number;
+export function py_float<T>(x: T): T {
+  // Generic, not number: an operand typed a number in an earlier pass may be a tensor by the last
+  // (`const y = 0.1 * x[idx]`, x[idx] untyped until the index rewrite), which passes through.
+  return (typeof x === "number" ? new PyFloat(x) : x) as unknown as T;
 }
 
 /**

@@ -183,6 +183,8 @@ export function refresh(t: Tensor): void {
   // `_t` reaches here from inside other ops' compute() (a tidy scope), which would free the
   // re-derived buffer when it ends; the view's storage owns it instead.
   const fresh = Tensor._wrap(tf.keep(compute(() => v.fwd(base._t))));
+  // The view keeps its dtype (float64 shares float32's buffers: a new buffer alone would read float32).
+  fresh._s.dt = t._s.dt;
   t._rebindTo(fresh);
   v.storage = base._s;
   v.version = base._s.version;
@@ -228,6 +230,7 @@ export function writeThroughView(t: Tensor, next: Tensor, recording: boolean, un
     const nb = record("CopySlices", [old, vals], compute(() => v.bwd(old._t, vals._t)), (g) => [v.bwd(g, tf.zeros(viewShape)), v.fwd(g)], false, false);
     base._adopt(nb);
     const mine = Tensor._wrap(compute(() => v.fwd(base._t)));
+    mine._s.dt = dtype._tf === mine._s.data.dtype ? dtype : undefined;
     t._rebindTo(mine);
     v.storage = base._s;
     v.version = base._s.version;
@@ -245,7 +248,10 @@ export function writeThroughView(t: Tensor, next: Tensor, recording: boolean, un
     return;
   }
   if (t._s !== base._s) {
-    t._rebindTo(Tensor._wrap(compute(() => v.fwd(base._t))));
+    // The view keeps its dtype (float64 shares float32's buffers: a new buffer alone would read float32).
+    const mine = Tensor._wrap(compute(() => v.fwd(base._t)));
+    mine._s.dt = dtype._tf === mine._s.data.dtype ? dtype : undefined;
+    t._rebindTo(mine);
     v.storage = base._s;
     v.version = base._s.version;
   }

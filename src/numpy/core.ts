@@ -8,7 +8,7 @@
  */
 import { IndexError, TypeError, ValueError } from "../errors";
 import * as D from "../tensor/dtype";
-import { float32Scalar, ndarray, npdtype } from "../tensor/ndarray";
+import { float32Scalar, ndarray, npdtype, positions } from "../tensor/ndarray";
 import { Tensor } from "../tensor/tensor";
 import { indexItems, IndexItem } from "../ops/movement";
 import { stridesOf } from "../tensor/repr";
@@ -249,24 +249,10 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
 
 /** For each position of `shape`, the offset of the value `a` (broadcast to `shape`) holds there. */
 function broadcastIndex(from: readonly number[], shape: readonly number[]): Int32Array {
-  const n = shape.reduce((p, k) => p * k, 1);
-  const out = new Int32Array(n);
   const fs = stridesOf(from);
   const lead = shape.length - from.length;
-  const strides = shape.map((d, i) => (i < lead || from[i - lead] === 1 ? 0 : fs[i - lead]));
-  const idx = new Array<number>(shape.length).fill(0);
-  let off = 0;
-  for (let k = 0; k < n; k++) {
-    out[k] = off;
-    for (let d = shape.length - 1; d >= 0; d--) {
-      idx[d]++;
-      off += strides[d];
-      if (idx[d] < shape[d]) break;
-      off -= strides[d] * idx[d];
-      idx[d] = 0;
-    }
-  }
-  return out;
+  // A broadcast dimension is read with stride 0: the positions of a strided view of `a`.
+  return positions(shape, 0, shape.map((d, i) => (i < lead || from[i - lead] === 1 ? 0 : fs[i - lead])));
 }
 
 export function broadcastTo(a: ndarray, shape: readonly number[]): ndarray {

@@ -844,7 +844,7 @@ function isRowMajor(shape: readonly number[], strides: readonly number[]): boole
 }
 
 /** The memory positions a strided view reads, in row-major order. */
-function positions(shape: readonly number[], offset: number, strides: readonly number[]): Int32Array {
+export function positions(shape: readonly number[], offset: number, strides: readonly number[]): Int32Array {
   const n = shape.reduce((p, d) => p * d, 1);
   const out = new Int32Array(n);
   const idx = new Array<number>(shape.length).fill(0);

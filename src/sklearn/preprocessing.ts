@@ -44,12 +44,37 @@ function columnSums(X: ndarray, f: (v: number, j: number) => number = (v) => v):
 }
 
 /**
+ * The scalers' common ground: per-feature statistics from fit, then column maps of a float X with as many
+ * features as fit saw (transform, inverse_transform), and fit_transform.
+ */
+abstract class ColumnScaler extends Estimator {
+  n_samples_seen_!: number;
+  n_features_in_!: number;
+
+  abstract fit(X: unknown, y?: unknown): this;
+  abstract transform(X: unknown): ndarray;
+
+  /** `fit_transform(X, y=None)`: fit, then transform X. */
+  fit_transform(X: unknown, y?: unknown): ndarray {
+    return this.fit(X, y).transform(X);
+  }
+
+  /** X mapped column by column after fit, with NotFittedError / the feature-count ValueError first. */
+  protected mapFitted(X: unknown, steps: ((v: number, j: number) => number)[]): ndarray {
+    this.checkFitted();
+    const { x, dtype, d } = floats(X);
+    this.checkFeatures(d, this.n_features_in_);
+    return mapColumns(x, dtype, steps);
+  }
+}
+
+/**
  * `StandardScaler(*, copy=True, with_mean=True, with_std=True)`: each feature to zero mean and unit
  * variance, `(x - mean_) / scale_`; `var_` is the population variance, `scale_` its square root (1 for a
  * constant feature).
  * @example const scaler = new sklearn.preprocessing.StandardScaler(); const X_train_s = scaler.fit_transform(X_train)
  */
-export class StandardScaler extends Estimator {
+export class StandardScaler extends ColumnScaler {
   protected readonly defaults = { copy: true, with_mean: true, with_std: true };
   readonly copy: boolean;
   readonly with_mean: boolean;
@@ -60,8 +85,6 @@ export class StandardScaler extends Estimator {
   var_!: ndarray | null;
   /** The per-feature scale, the standard deviation (None when with_std is off). */
   scale_!: ndarray | null;
-  n_samples_seen_!: number;
-  n_features_in_!: number;
 
   constructor(options?: { copy?: boolean; with_mean?: boolean; with_std?: boolean }) {
     super();
@@ -92,29 +115,18 @@ export class StandardScaler extends Estimator {
 
   /** `transform(X)`: `(X - mean_) / scale_`. */
   transform(X: unknown): ndarray {
-    this.checkFitted();
-    const { x, dtype, d } = floats(X);
-    this.checkFeatures(d, this.n_features_in_);
     const steps: ((v: number, j: number) => number)[] = [];
     if (this.mean_ !== null) steps.push((v, j) => v - (this.mean_ as ndarray).data[j]);
     if (this.scale_ !== null) steps.push((v, j) => v / (this.scale_ as ndarray).data[j]);
-    return mapColumns(x, dtype, steps);
-  }
-
-  /** `fit_transform(X, y=None)`: fit, then transform X. */
-  fit_transform(X: unknown, y?: unknown): ndarray {
-    return this.fit(X, y).transform(X);
+    return this.mapFitted(X, steps);
   }
 
   /** `inverse_transform(X)`: `X * scale_ + mean_`, back to the original units. */
   inverse_transform(X: unknown): ndarray {
-    this.checkFitted();
-    const { x, dtype, d } = floats(X);
-    this.checkFeatures(d, this.n_features_in_);
     const steps: ((v: number, j: number) => number)[] = [];
     if (this.scale_ !== null) steps.push((v, j) => v * (this.scale_ as ndarray).data[j]);
     if (this.mean_ !== null) steps.push((v, j) => v + (this.mean_ as ndarray).data[j]);
-    return mapColumns(x, dtype, steps);
+    return this.mapFitted(X, steps);
   }
 }
 
@@ -123,7 +135,7 @@ export class StandardScaler extends Estimator {
  * its fitted minimum and maximum land on `feature_range`, `X * scale_ + min_`.
  * @example const scaler = new sklearn.preprocessing.MinMaxScaler({feature_range: [-1, 1]})
  */
-export class MinMaxScaler extends Estimator {
+export class MinMaxScaler extends ColumnScaler {
   protected readonly defaults = { feature_range: [0, 1], copy: true, clip: false };
   readonly feature_range: [number, number];
   readonly copy: boolean;
@@ -133,8 +145,6 @@ export class MinMaxScaler extends Estimator {
   data_range_!: ndarray;
   scale_!: ndarray;
   min_!: ndarray;
-  n_samples_seen_!: number;
-  n_features_in_!: number;
 
   constructor(feature_range?: readonly number[] | { feature_range?: readonly number[]; copy?: boolean; clip?: boolean }, options?: { copy?: boolean; clip?: boolean }) {
     super();
@@ -171,26 +181,15 @@ export class MinMaxScaler extends Estimator {
 
   /** `transform(X)`: `X * scale_ + min_` (clipped to feature_range with `clip`). */
   transform(X: unknown): ndarray {
-    this.checkFitted();
-    const { x, dtype, d } = floats(X);
-    this.checkFeatures(d, this.n_features_in_);
     const [lo, hi] = this.feature_range;
     const steps = [(v: number, j: number) => v * this.scale_.data[j], (v: number, j: number) => v + this.min_.data[j]];
     if (this.clip) steps.push((v) => Math.min(Math.max(v, lo), hi));
-    return mapColumns(x, dtype, steps);
-  }
-
-  /** `fit_transform(X, y=None)`: fit, then transform X. */
-  fit_transform(X: unknown, y?: unknown): ndarray {
-    return this.fit(X, y).transform(X);
+    return this.mapFitted(X, steps);
   }
 
   /** `inverse_transform(X)`: `(X - min_) / scale_`. */
   inverse_transform(X: unknown): ndarray {
-    this.checkFitted();
-    const { x, dtype, d } = floats(X);
-    this.checkFeatures(d, this.n_features_in_);
-    return mapColumns(x, dtype, [(v, j) => v - this.min_.data[j], (v, j) => v / this.scale_.data[j]]);
+    return this.mapFitted(X, [(v, j) => v - this.min_.data[j], (v, j) => v / this.scale_.data[j]]);
   }
 }
 

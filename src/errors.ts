@@ -97,6 +97,18 @@ export class NotImplementedError extends RuntimeError {
   }
 }
 
+/**
+ * A linear-algebra routine could not finish (a singular matrix to invert or solve with, a matrix that is
+ * not positive-definite for Cholesky): PyTorch's `torch.linalg.LinAlgError`, a RuntimeError, whose
+ * Python name is `_LinAlgError` (torch._C._LinAlgError).
+ */
+export class LinAlgError extends RuntimeError {
+  constructor(message?: string) {
+    super(message);
+    this.name = "_LinAlgError";
+  }
+}
+
 /** Shapes do not fit together. Carries the expected and received shapes for programmatic checks. */
 export class ShapeError extends RuntimeError {
   readonly expected: readonly number[] | string;

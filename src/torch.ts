@@ -12,7 +12,7 @@ import * as L from "./ops/linalg";
 import * as S from "./ops/sort";
 import { is_grad_enabled } from "./autograd/grad_mode";
 import { backendName, cudaAvailable } from "./backend";
-import { RuntimeError, TypeError, OutOfMemoryError } from "./errors";
+import { RuntimeError, TypeError, OutOfMemoryError, LinAlgError } from "./errors";
 import { broadcastShapes, operand } from "./ops/_core";
 import { from_numpy as fromNumpyOp, from_typed, tensor, zeros as zerosOp } from "./ops/creation";
 import type { NestedArray, TypedArrayWithShape } from "./ops/creation";
@@ -28,6 +28,7 @@ import * as LX from "./ops/linalg_extra";
 import * as MM from "./ops/math_more";
 import * as SV from "./ops/scatter_views";
 import * as LD from "./ops/linalg_decomp";
+import * as LQ from "./ops/linalg_lstsq";
 import { solve_triangular } from "./ops/triangular";
 import { matrix_exp } from "./ops/matrix_exp";
 import type { MinMax } from "./ops/math_extra";
@@ -725,6 +726,20 @@ export function histogram(input: Tensor, bins?: number | Tensor | HistogramOpts,
 type HistogramOpts = { bins?: number | Tensor; range?: [number, number] | null; weight?: Tensor | null; density?: boolean };
 export const histc = (a: Tensor, ...args: Parameters<Tensor["histc"]>): Tensor => a.histc(...args);
 export const diff = (a: Tensor, ...args: Parameters<Tensor["diff"]>): Tensor => a.diff(...args);
+/**
+ * torch.gradient(input, {spacing, dim, edge_order}): the derivative along each dimension (or `dim`) by
+ * central differences, as a tuple. `spacing`: one step for all, a step per dimension, or the sample
+ * coordinates per dimension (1-D tensors).
+ * @example const [dy] = torch.gradient(torch.tensor([4., 1, 1, 16]))
+ */
+export function gradient(input: Tensor, options?: { spacing?: number | (number | Tensor)[] | Tensor; dim?: number | number[] | null; edge_order?: number }): Tensor[] {
+  const o = keywordOnly("gradient", 1, options, ["spacing", "dim", "edge_order"]);
+  const dims = o.dim === undefined || o.dim === null ? input.shape.map((_, i) => i) : typeof o.dim === "number" ? [o.dim] : [...(o.dim as number[])];
+  const sp = o.spacing ?? 1;
+  const spacing = typeof sp === "number" || sp instanceof Tensor ? dims.map(() => sp as number | Tensor) : [...(sp as (number | Tensor)[])];
+  if (spacing.length !== dims.length) throw new RuntimeError(`torch.gradient expected spacing to be unspecified, a scalar or it's spacing and dim arguments to have the same length, but got a spacing argument of length ${spacing.length} and a dim argument of length ${dims.length}.`);
+  return asPyTuple(MX.gradient(input, spacing, dims, (o.edge_order as number | undefined) ?? 1)) as Tensor[];
+}
 export const cov = (a: Tensor, ...args: Parameters<Tensor["cov"]>): Tensor => a.cov(...args);
 export const aminmax = (a: Tensor, ...args: Parameters<Tensor["aminmax"]>): MinMax => a.aminmax(...args);
 /**
@@ -823,6 +838,38 @@ export const linalg = {
   },
   /** The exponential of each square matrix (scaling and squaring; differentiable). */
   matrix_exp: (A: Tensor): Tensor => matrix_exp(A),
+  /** Raised when a matrix is singular (inv, solve) or not positive-definite (cholesky): a RuntimeError. */
+  LinAlgError,
+  /** The Moore-Penrose pseudo-inverse (`{atol, rtol, hermitian}`; the older positional `rcond` is rtol); differentiable where the rank is constant. */
+  pinv: (A: Tensor, rcond?: number | Tensor | PinvOpts, options?: PinvOpts): Tensor => {
+    const o = parseArgs("linalg.pinv", trimArgs([rcond, options]), ["rcond", "atol", "rtol", "hermitian"]);
+    return LQ.pinv(A, (o.atol as LQ.Tol | undefined) ?? null, (o.rtol as LQ.Tol | undefined) ?? (o.rcond as LQ.Tol | undefined) ?? null, Boolean(o.hermitian));
+  },
+  /** How many singular values exceed `max(atol, rtol * largest)` (int64 per matrix). */
+  matrix_rank: (A: Tensor, options?: PinvOpts & { tol?: number | Tensor | null }): Tensor => {
+    const o = keywordOnly("linalg.matrix_rank", 1, options, ["atol", "rtol", "hermitian", "tol"]);
+    return LQ.matrix_rank(A, (o.atol as LQ.Tol | undefined) ?? (o.tol as LQ.Tol | undefined) ?? null, (o.rtol as LQ.Tol | undefined) ?? null, Boolean(o.hermitian));
+  },
+  /** `[solution, residuals, rank, singular_values]` of min ||A X - B|| (`{rcond, driver}`: gels, gelsy (default), gelsd, gelss). */
+  lstsq: (A: Tensor, B: Tensor, rcond?: number | null | { rcond?: number | null; driver?: string | null }, options?: { driver?: string | null }): LQ.LstsqResult => {
+    const o = parseArgs("linalg.lstsq", trimArgs([rcond, options]), ["rcond", "driver"]);
+    return LQ.lstsq(A, B, (o.rcond as number | null | undefined) ?? null, (o.driver as string | null | undefined) ?? null);
+  },
+  /** The condition number: p None / 2 / -2 from the singular values; 'fro', 'nuc', inf, -inf, 1, -1 as norm(A) * norm(inv(A)). */
+  cond: (A: Tensor, p?: number | "fro" | "nuc" | null | { p?: number | "fro" | "nuc" | null }): Tensor => {
+    const o = parseArgs("linalg.cond", [p], ["p"]);
+    return LQ.cond(A, (o.p as number | "fro" | "nuc" | null | undefined) ?? null);
+  },
+  /** The Vandermonde matrix with increasing powers x^0, x^1, ... (`{N}` columns, default len(x)). */
+  vander: (x: Tensor, options?: { N?: number | null }): Tensor => {
+    const o = keywordOnly("linalg.vander", 1, options, ["N"]);
+    if (x.dim() < 1) throw new RuntimeError("linalg.vander: x must have at least one dimension.");
+    const N = (o.N as number | null | undefined) ?? x.shape[x.dim() - 1];
+    if (N <= 1) throw new RuntimeError(`N must be greater than 1.`);
+    // 1, x, x*x, ... as a running product, as PyTorch computes it.
+    const col = x.unsqueeze(-1);
+    return cat([col.pow(0), col.expand(...x.shape, N - 1)], -1).cumprod(-1);
+  },
   ...linalgMore,
 };
 /** torch.cholesky(A, upper=false): the older spelling of torch.linalg.cholesky. */
@@ -836,6 +883,7 @@ export const svd = (A: Tensor, some?: boolean | { some?: boolean; compute_uv?: b
   return LD.svdOld(A, (o.some as boolean | undefined) ?? true, (o.compute_uv as boolean | undefined) ?? true);
 };
 export type { EighResult, QRResult, SVDResult, SvdOldResult } from "./ops/linalg_decomp";
+type PinvOpts = { atol?: number | Tensor | null; rtol?: number | Tensor | null; hermitian?: boolean };
 type LinalgNormOpts = { ord?: NormOrd | null; dim?: number | number[] | null; axis?: number | number[] | null; keepdim?: boolean; keepdims?: boolean } & Out;
 type VectorNormOpts = { ord?: number; dim?: R.Dims; axis?: R.Dims; keepdim?: boolean; keepdims?: boolean } & Out;
 type MatrixNormOpts = { ord?: NormOrd; dim?: [number, number]; axis?: [number, number]; keepdim?: boolean; keepdims?: boolean } & Out;

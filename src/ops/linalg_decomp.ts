@@ -7,7 +7,7 @@
  */
 import { tf, compute, record, constant, constantOf, describe } from "./_core";
 import { Tensor } from "../tensor/tensor";
-import { RuntimeError, TypeError } from "../errors";
+import { RuntimeError, TypeError, LinAlgError } from "../errors";
 import { asReturnType } from "../pyrepr";
 import { jacobiSvd, rotateColumns } from "./linalg_extra";
 import { cols, eighBackward, qrBackward, svdBackward } from "./linalg_grad";
@@ -126,7 +126,7 @@ export function cholesky(A: Tensor, upper = false, op = "linalg.cholesky"): Tens
     const { L, bad } = choleskyOne(m, n);
     if (bad > 0) {
       const where = batch.length > 0 ? `(Batch element ${b}): ` : "";
-      throw new RuntimeError(`${op}: ${where}The factorization could not be completed because the input is not positive-definite (the leading minor of order ${bad} is not positive-definite).`);
+      throw new LinAlgError(`${op}: ${where}The factorization could not be completed because the input is not positive-definite (the leading minor of order ${bad} is not positive-definite).`);
     }
     return L;
   });

@@ -12,7 +12,7 @@ import * as E from "./elementwise";
 import * as R from "./reduce";
 import * as M from "./movement";
 import * as L from "./linalg";
-import { RuntimeError, ShapeError, TypeError } from "../errors";
+import { RuntimeError, ShapeError, TypeError, LinAlgError } from "../errors";
 import { asReturnType } from "../pyrepr";
 
 function squareBatch(op: string, A: unknown): { A: Tensor; n: number; batch: number[] } {
@@ -139,7 +139,7 @@ function inverseOf(op: string, A: Tensor, n: number, batch: number[]): Float32Ar
     const inv = luInverse(f, n);
     if (inv === null) {
       const where = batch.length ? `(Batch element ${b}): ` : "";
-      throw new RuntimeError(`${op}: ${where}The diagonal element ${f.zeroAt + 1} is zero, the inversion could not be completed because the input matrix is singular.`);
+      throw new LinAlgError(`${op}: ${where}The diagonal element ${f.zeroAt + 1} is zero, the inversion could not be completed because the input matrix is singular.`);
     }
     out.set(inv, off);
   });

@@ -673,6 +673,66 @@ export function diff(a: Tensor, n = 1, dim = -1, prepend: Tensor | null = null, 
   return x;
 }
 
+/** The spacing along one dimension of torch.gradient: a constant step, or the sample coordinates. */
+export type GradientSpacing = number | Tensor;
+
+/**
+ * torch.gradient: the derivative estimated by second-order central differences inside and first- or
+ * second-order one-sided differences at the two ends (`edge_order`), one tensor per dimension in `dims`,
+ * with a constant step or sample coordinates per dimension (unevenly spaced coordinates use the
+ * three-point formula NumPy's gradient uses).
+ */
+export function gradient(a: Tensor, spacing: GradientSpacing[], dims: number[], edgeOrder: number): Tensor[] {
+  need("gradient", a);
+  if (edgeOrder !== 1 && edgeOrder !== 2) throw new RuntimeError(`torch.gradient only supports edge_order=1 and edge_order=2.`);
+  const y = a.is_floating_point() ? a : a.float();
+  return dims.map((dim, k) => {
+    const d = normDim(dim, y.dim(), "gradient");
+    const n = y.shape[d];
+    if (n < edgeOrder + 1) throw new RuntimeError(`torch.gradient expected each dimension size to be at least edge_order+1`);
+    const at = (i: number, len = 1): Tensor => M.narrow(y, d, i < 0 ? n + i : i, len);
+    const step = spacing[k];
+    // Per-position weights along `d`, broadcast over the other dimensions.
+    const along = (w: number[]): Tensor => M.reshape(makeTensor(w, { dtype: y.dtype }), y.shape.map((_, i) => (i === d ? w.length : 1)));
+    const x = step instanceof Tensor ? ((step.dim() === 1 ? step.detach().tolist() : []) as number[]) : null;
+    if (x !== null && (step as Tensor).dim() !== 1) throw new RuntimeError(`torch.gradient expected each tensor to be on the same device and one-dimensional, but got spacing of shape ${fmtShape((step as Tensor).shape)}`);
+    if (x !== null && x.length !== n) throw new RuntimeError(`torch.gradient expected each tensor to have the same size as the input along its dimension (spacing ${x.length}, input ${n} along dim ${d})`);
+    const h = (i: number): number => (x === null ? (step as number) : x[i + 1] - x[i]);
+    if (x === null) {
+      // A constant step: (y[i+1] - y[i-1]) / 2h inside, as PyTorch computes it.
+      const s = step as number;
+      const first = edgeOrder === 1 ? E.sub(at(1), at(0)) : E.add(E.add(E.mul(at(0), -1.5), E.mul(at(1), 2)), E.mul(at(2), -0.5));
+      const last = edgeOrder === 1 ? E.sub(at(-1), at(-2)) : E.add(E.add(E.mul(at(-3), 0.5), E.mul(at(-2), -2)), E.mul(at(-1), 1.5));
+      const inside = n > 2 ? [E.div(E.sub(at(2, n - 2), at(0, n - 2)), 2 * s)] : [];
+      return M.cat([E.div(first, s), ...inside, E.div(last, s)], d);
+    }
+    const parts: Tensor[] = [];
+    // The first point.
+    if (edgeOrder === 1) parts.push(E.div(E.sub(at(1), at(0)), h(0)));
+    else {
+      const [h1, h2] = [h(0), h(1)];
+      parts.push(E.add(E.add(E.mul(at(0), -(2 * h1 + h2) / (h1 * (h1 + h2))), E.mul(at(1), (h1 + h2) / (h1 * h2))), E.mul(at(2), -h1 / (h2 * (h1 + h2)))));
+    }
+    // Inside: (hl^2 y[i+1] - hr^2 y[i-1] + (hr^2 - hl^2) y[i]) / (hl hr (hl + hr)), the central difference when hl = hr.
+    if (n > 2) {
+      const hl = Array.from({ length: n - 2 }, (_, i) => h(i));
+      const hr = Array.from({ length: n - 2 }, (_, i) => h(i + 1));
+      const den = hl.map((l, i) => l * hr[i] * (l + hr[i]));
+      const next = E.mul(at(2, n - 2), along(hl.map((l, i) => (l * l) / den[i])));
+      const prev = E.mul(at(0, n - 2), along(hr.map((r, i) => -(r * r) / den[i])));
+      const mid = E.mul(at(1, n - 2), along(hl.map((l, i) => (hr[i] * hr[i] - l * l) / den[i])));
+      parts.push(E.add(E.add(next, prev), mid));
+    }
+    // The last point.
+    if (edgeOrder === 1) parts.push(E.div(E.sub(at(-1), at(-2)), h(n - 2)));
+    else {
+      const [h1, h2] = [h(n - 3), h(n - 2)];
+      parts.push(E.add(E.add(E.mul(at(-3), h2 / (h1 * (h1 + h2))), E.mul(at(-2), -(h1 + h2) / (h1 * h2))), E.mul(at(-1), (2 * h2 + h1) / (h2 * (h1 + h2)))));
+    }
+    return M.cat(parts, d);
+  });
+}
+
 /** Covariance of the rows (variables) of a 2-D input whose columns are observations. */
 export function cov(a: Tensor, correction = 1, fweights: Tensor | null = null, aweights: Tensor | null = null): Tensor {
   need("cov", a);

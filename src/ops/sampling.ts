@@ -65,6 +65,33 @@ export function exponential_values(shape: number[], lambd: number, o?: GenOpt): 
   return from_typed(out, shape);
 }
 
+/** geometric_(p): trials until the first success, drawn as PyTorch's geometric_distribution<double>. */
+export function geometric_values(shape: number[], p: number, o?: GenOpt): Tensor {
+  if (!(p > 0 && p < 1)) throw new RuntimeError(`geometric_ expects p to be in (0, 1), but got p=${p}`);
+  const g = gen(o);
+  const out = new Float32Array(numelOf(shape));
+  for (let i = 0; i < out.length; i++) out[i] = g.geometric(p);
+  return from_typed(out, shape);
+}
+
+/** cauchy_(median, sigma): draws of PyTorch's cauchy_distribution<double>. */
+export function cauchy_values(shape: number[], median: number, sigma: number, o?: GenOpt): Tensor {
+  if (!(sigma > 0)) throw new RuntimeError(`cauchy_ expects sigma > 0.0, but found sigma=${sigma}`);
+  const g = gen(o);
+  const out = new Float32Array(numelOf(shape));
+  for (let i = 0; i < out.length; i++) out[i] = g.cauchy(median, sigma);
+  return from_typed(out, shape);
+}
+
+/** log_normal_(mean, std): exp of PyTorch's normal_distribution<double>(mean, std) draws. */
+export function log_normal_values(shape: number[], mean: number, std: number, o?: GenOpt): Tensor {
+  if (!(std > 0)) throw new RuntimeError(`log_normal_ expects std > 0.0, but found std=${std}`);
+  const g = gen(o);
+  const out = new Float32Array(numelOf(shape));
+  for (let i = 0; i < out.length; i++) out[i] = Math.exp(mean + std * g.normal());
+  return from_typed(out, shape);
+}
+
 /**
  * Bernoulli draws shaped like `shape`: a number p draws double uniforms (bernoulli_(p)); a float32
  * tensor of probabilities, broadcast to `shape`, draws float uniforms (PyTorch's

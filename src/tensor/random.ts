@@ -221,6 +221,16 @@ export class Generator {
     return this.random_double() < p ? 1 : 0;
   }
 
+  /** geometric_distribution<double>(p): the number of Bernoulli trials up to the first success, ceil(log(u) / log1p(-p)). */
+  geometric(p: number): number {
+    return Math.ceil(log(this.random_double()) / Math.log1p(-p));
+  }
+
+  /** cauchy_distribution<double>(median, sigma): median + sigma * tan(pi * (u - 1/2)). */
+  cauchy(median: number, sigma: number): number {
+    return median + sigma * Math.tan(Math.PI * (this.random_double() - 0.5));
+  }
+
   /** exponential_distribution<double>(lambd). */
   exponential(lambd: number): number {
     return (-1 / lambd) * log(1 - this.random_double());

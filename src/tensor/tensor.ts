@@ -2067,6 +2067,18 @@ export class Tensor {
   exponential_(lambd = 1, options: { generator?: import("./random").Generator } = {}): this {
     return this.inplace("exponential_", () => SM.exponential_values(this.shape, lambd, options), "ExponentialBackward0");
   }
+  /** geometric_(p): each element the number of Bernoulli(p) trials up to the first success. */
+  geometric_(p: number, options: { generator?: import("./random").Generator } = {}): this {
+    return this.inplace("geometric_", () => SM.geometric_values(this.shape, p, options), "GeometricBackward0");
+  }
+  /** cauchy_(median=0, sigma=1): Cauchy draws. */
+  cauchy_(median = 0, sigma = 1, options: { generator?: import("./random").Generator } = {}): this {
+    return this.inplace("cauchy_", () => SM.cauchy_values(this.shape, median, sigma, options), "CauchyBackward0");
+  }
+  /** log_normal_(mean=1, std=2): exp of normal draws with that mean and std. */
+  log_normal_(mean = 1, std = 2, options: { generator?: import("./random").Generator } = {}): this {
+    return this.inplace("log_normal_", () => SM.log_normal_values(this.shape, mean, std, options), "LogNormalBackward0");
+  }
   multinomial(num_samples: number, replacement?: boolean, options: { generator?: import("./random").Generator } = {}): Tensor {
     return SM.multinomial(this, num_samples, replacement, options);
   }

@@ -2337,8 +2337,8 @@ function thisClass(t: typeof ts, node: ts.Node): ts.ClassLikeDeclaration | undef
 export function declareAssignedFields(t: typeof ts, code: string, { checker, sourceFile: sf, offset }: Checked, ranges: readonly (readonly [number, number])[]): Rewritten | null {
   if (sf.text.slice(offset, offset + code.length) !== code) return null;
   const wanted = new Set(ranges.map(([start, end]) => `${start + offset}:${end + offset}`));
-  const fields = new Map<ts.ClassLikeDeclaration, Map<string, (ts.Expression | ts.Type | "any")[]>>();
-  const assigned = (n: ts.Node): ts.Expression | ts.Type | "any" | null => {
+  const fields = new Map<ts.ClassLikeDeclaration, Map<string, FieldValue[]>>();
+  const assigned = (n: ts.Node): FieldValue | null => {
     const p = n.parent;
     const isAssign = (b: ts.Node, left: ts.Node): b is ts.BinaryExpression => t.isBinaryExpression(b) && b.left === left && b.operatorToken.kind === t.SyntaxKind.EqualsToken;
     if (isAssign(p, n)) return p.right;
@@ -2350,6 +2350,24 @@ export function declareAssignedFields(t: typeof ts, code: string, { checker, sou
     }
     return null;
   };
+  // Python's `self.register_buffer('mean', t)` / `register_parameter` / `add_module` name an attribute too:
+  // a later `this.mean` reads it.
+  const registered = new Map<ts.ClassLikeDeclaration, Map<string, FieldValue>>();
+  const findRegistrations = (n: ts.Node): void => {
+    if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.expression.kind === t.SyntaxKind.ThisKeyword) {
+      const method = n.expression.name.text;
+      const [name, value] = n.arguments;
+      const cls = thisClass(t, n);
+      if (cls && value && name && t.isStringLiteralLike(name) && (method === "register_buffer" || method === "register_parameter" || method === "add_module")) {
+        const byName = registered.get(cls) ?? new Map<string, FieldValue>();
+        registered.set(cls, byName);
+        // A buffer may be registered as None and set later: it is a tensor either way.
+        byName.set(name.text, method === "register_buffer" ? "tensor" : value);
+      }
+    }
+    n.forEachChild(findRegistrations);
+  };
+  sf.forEachChild(findRegistrations);
   const visit = (n: ts.Node): void => {
     if (
       t.isPropertyAccessExpression(n) &&
@@ -2357,10 +2375,10 @@ export function declareAssignedFields(t: typeof ts, code: string, { checker, sou
       t.isIdentifier(n.name) &&
       wanted.has(`${n.name.getStart(sf)}:${n.name.end}`)
     ) {
-      const value = assigned(n);
+      const value = assigned(n) ?? registered.get(thisClass(t, n) as ts.ClassLikeDeclaration)?.get(n.name.text) ?? null;
       const cls = value ? thisClass(t, n) : undefined;
       if (value && cls && cls.getStart(sf) >= offset) {
-        const byName = fields.get(cls) ?? new Map<string, (ts.Expression | ts.Type | "any")[]>();
+        const byName = fields.get(cls) ?? new Map<string, FieldValue[]>();
         fields.set(cls, byName);
         byName.set(n.name.text, [...(byName.get(n.name.text) ?? []), value]);
       }
@@ -2395,12 +2413,15 @@ function tensorOperator(t: typeof ts, checker: ts.TypeChecker, e: ts.Expression)
   return (t.isBinaryExpression(inner) || t.isPrefixUnaryExpression(inner)) && tensor(inner);
 }
 
-function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, values: (ts.Expression | ts.Type | "any")[]): string {
+/** What a field is assigned: an expression, a type (an item of a destructured tuple), a tensor (a registered buffer) or any. */
+type FieldValue = ts.Expression | ts.Type | "tensor" | "any";
+
+function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, values: FieldValue[]): string {
   const F = t.TypeFormatFlags;
   const printed = new Set<string>();
   for (const value of values) {
     if (value === "any") return "any";
-    if ("kind" in value && tensorOperator(t, checker, value)) {
+    if (value === "tensor" || ("kind" in value && tensorOperator(t, checker, value))) {
       printed.add(`import("torchlab").torch.Tensor`);
       continue;
     }

@@ -720,6 +720,33 @@ describe("attributes assigned in a constructor the Python way are declared (`sel
     expect(own.diagnostics.map((d) => d.code)).toEqual([2540]);
   });
 
+  test("attributes named by register_buffer / register_parameter / add_module (a positional encoding's `self.register_buffer('pe', pe)`) are declared", () => {
+    const r = convert(
+      [
+        "class PosEnc extends torch.nn.Module {",
+        "  constructor(d: number) {",
+        "    super();",
+        "    this.register_buffer('pe', torch.zeros(1, 4, d));",
+        "    this.register_buffer('running', null);",
+        "    this.register_parameter('scale', new torch.nn.Parameter(torch.ones(1)));",
+        "    this.add_module('proj', torch.nn.Linear(d, d));",
+        "  }",
+        "  forward(x: torch.Tensor) { return this.proj(x + this.pe * this.scale + this.running); }",
+        "}",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.declOutput).toMatch(/ pe: .*Tensor;/);
+    expect(r.declOutput).toMatch(/ running: .*Tensor;/);
+    expect(r.declOutput).toMatch(/ scale: .*Parameter;/);
+    expect(r.declOutput).toMatch(/ proj: .*Linear;/);
+    // The dialect saw tensors: `+` and `*` became tensor ops.
+    expect(r.output).toMatch(/x\.add\(this\.pe\.mul\(this\.scale\)\)\.add\(this\.running\)/);
+    // A name no registration or assignment gives is still an error.
+    const misspelt = convert("class B extends torch.nn.Module {\n  constructor() { super(); this.register_buffer('mean', torch.zeros(2)); }\n  forward(x: torch.Tensor) { return x.sub(this.maen); }\n}");
+    expect(misspelt.diagnostics.map((d) => d.code)).toEqual([2339]);
+  });
+
   test("a misspelt property read is still an error, at its place; assignments outside classes are left alone", () => {
     const src = "class Two extends torch.nn.Module {\n  constructor() { super(); this.lin = torch.nn.Linear(2, 2); }\n  forward(x: torch.Tensor) { return this.lni(x); }\n}";
     const r = convert(src);

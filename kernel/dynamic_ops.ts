@@ -596,6 +596,19 @@ export function bound<T>(obj: T): T {
 }
 
 /**
+ * A tensor's `x[index]` as a destructuring target (Python's `k[:2], k[3:5] = a, b` written
+ * `[k[":2"], k["3:5"]] = [a, b]`): assigning its `value` writes x through `setter`.
+ */
+export function item_slot(x: Tensor, index: any, setter: "setitem" | "__setitem__"): { value: any } {
+  return {
+    set value(v: any) {
+      if (setter === "setitem") x.setitem(index, v);
+      else x.__setitem__(index, v);
+    },
+  } as { value: any };
+}
+
+/**
  * `obj[key]` for a receiver typed `any`: a tensor's index as the dialect writes it for a typed one
  * (`get` for a number, `__getitem__` for a list, `index` for a string, tensor or null), else
  * JavaScript's property read.

@@ -1957,6 +1957,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         wrap(n.argumentExpression, `${DYNAMIC_REF}.index(`, ")");
         return;
       }
+      let top: ts.Node = n.parent;
+      while (t.isParenthesizedExpression(top)) top = top.parent;
+      if (obj === "tensor" && assignedTo(n) && !t.isBinaryExpression(top) && indexKind(n.argumentExpression, true)) {
+        // Python's `k[:2], k[3:5] = K[0, :], K[1, :]`: a destructuring target, which must stay assignable,
+        // becomes a slot whose `value` setter is the tensor's setitem (each write in the tuple's order).
+        const setter = indexKind(n.argumentExpression, true) === "list" ? "__setitem__" : "setitem";
+        plans.set(n, {
+          result: "other",
+          emit: (o) => {
+            o.insert(`${DYNAMIC_REF}.item_slot(`);
+            receiverAndIndex(n, o, ", ", `, "${setter}").value`);
+          },
+        });
+        return;
+      }
       let name: string | undefined;
       if (obj === "tensor" || (obj === "any" && tupleItems(n.argumentExpression))) {
         // An untyped receiver (a plain Module's result) with a comma subscript is read as a tensor's

@@ -388,6 +388,14 @@ export function pyDefaultRepr(module: string, base: abstract new (...args: never
     writable: true,
     configurable: true,
   });
+  // Python's `obj.__module__` (the class's): d2l's train loop tells PyTorch's schedulers from its own
+  // callables by `scheduler.__module__ == lr_scheduler.__name__`.
+  Object.defineProperty(proto, "__module__", {
+    get(this: object) {
+      return pyModuleOf(this.constructor as { name: string }) ?? "__main__";
+    },
+    configurable: true,
+  });
 }
 
 /**

@@ -540,7 +540,17 @@ function parseSpec(spec: string): IndexItem[] {
 
 /** The items of an index spec, its strings parsed: a string item of an array is one item of the string form (`[0, ":", ":4"]` is `0, :, :4`). */
 export function indexItems(spec: string | IndexItem[]): IndexItem[] {
-  return typeof spec === "string" ? parseSpec(spec) : spec.flatMap((it) => (typeof it === "string" && it !== "..." && it !== "None" ? parseSpec(it) : [it]));
+  return typeof spec === "string" ? parseSpec(spec) : spec.flatMap((it) => (typeof it === "string" && it !== "..." && it !== "None" ? parseSpec(it) : [scalarIndex(it)]));
+}
+
+/**
+ * A 0-dim integer tensor indexes as the integer it holds (PyTorch's applySelect): `x[torch.argmax(v)]`
+ * is a view of x, and `jaccard[:, box_idx] = col_discard` a basic write that converts the value's dtype
+ * where index_put_ would refuse it. uint8 and bool 0-dim tensors stay masks.
+ */
+function scalarIndex(it: IndexItem): IndexItem {
+  if (!(it instanceof Tensor) || it.dim() !== 0 || it.dtype._tf !== "int32" || it.dtype === D.uint8) return it;
+  return Number(it._t.dataSync()[0]);
 }
 
 /**
@@ -551,7 +561,8 @@ export function indexItems(spec: string | IndexItem[]): IndexItem[] {
 export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
   let items = indexItems(spec);
   // A k-dim bool mask consumes k dims, as in PyTorch.
-  const consumed = items.reduce<number>((n, it) => n + (it === "..." || it === "None" ? 0 : it instanceof Tensor && it.dtype._tf === "bool" ? Math.max(it.dim(), 1) : 1), 0);
+  // A 0-dim mask consumes none: PyTorch adds a size-1 dim that it keeps (True) or empties (False).
+  const consumed = items.reduce<number>((n, it) => n + (it === "..." || it === "None" ? 0 : isMask(it) ? (it as Tensor).dim() : 1), 0);
   const ell = items.indexOf("...");
   if (items.filter((it) => it === "...").length > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
   if (t.dim() === 0 && typeof items.find((it) => it !== "..." && it !== "None") === "number") {
@@ -584,8 +595,14 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
       }
       x = select(x, d, it);
     } else if (it instanceof Tensor) {
-      if (it.dtype._tf === "bool" || it.dtype === D.uint8) {
+      if (isMask(it)) {
         if (it.dtype === D.uint8) warnUint8Index();
+        if (it.dim() === 0) {
+          x = unsqueeze(x, d);
+          adv.push({ dim: d, shape: [it.item() ? 1 : 0], values: [0] });
+          d++;
+          continue;
+        }
         const k = Math.max(it.dim(), 1);
         const sizes = x.shape.slice(d, d + k);
         const mshape = it.dim() === 0 ? [1] : it.shape;
@@ -621,6 +638,10 @@ export function index(t: Tensor, spec: string | IndexItem[]): Tensor {
   }
   if (adv.length > 0) x = advancedIndex(x, adv);
   return x === t ? t.alias() : x;
+}
+
+function isMask(it: IndexItem): boolean {
+  return it instanceof Tensor && (it.dtype._tf === "bool" || it.dtype === D.uint8);
 }
 
 /** Every `step`-th entry of dim d, as a view (stride times step). */

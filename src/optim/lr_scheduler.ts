@@ -11,6 +11,9 @@ import { Optimizer } from "./optimizer";
 import { asPyTuple, pyDefaultRepr } from "../pyrepr";
 import { scoped } from "../backend/scopes";
 
+/** The module's Python name (`scheduler.__module__ == lr_scheduler.__name__` tells PyTorch's schedulers from a notebook's). */
+export const __name__ = "torch.optim.lr_scheduler";
+
 /** Python's KeyError, raised where PyTorch raises it (resuming without `initial_lr`). */
 export class KeyError extends Error {
   constructor(message: string) {
@@ -104,6 +107,8 @@ function orderedState(obj: object, keys: readonly string[], keysFirst: boolean):
  * with epoch 0's lr and the schedule's values are PyTorch's.
  */
 export abstract class LRScheduler {
+  /** Python's `type(self).__module__`: `"torch.optim.lr_scheduler"`, `"__main__"` for a notebook's subclass. */
+  declare readonly __module__: string;
   optimizer!: Optimizer;
   base_lrs!: number[];
   last_epoch!: number;
@@ -1074,6 +1079,8 @@ export interface ReduceLROnPlateauOptions {
 const PLATEAU_KEYS = ["factor", "min_lrs", "patience", "verbose", "cooldown", "cooldown_counter", "mode", "threshold", "threshold_mode", "best", "num_bad_epochs", "mode_worse", "eps", "last_epoch", "_last_lr"];
 
 export class ReduceLROnPlateau {
+  /** Python's `type(self).__module__`, as LRScheduler's. */
+  declare readonly __module__: string;
   optimizer!: Optimizer;
   factor: number;
   min_lrs: number[];

@@ -2100,7 +2100,7 @@ export class Tensor {
     // A NumPy array indexes as the tensor it holds (`x[np.random.choice(n, k, replace=False)] = 1.`), as in index().
     if (index instanceof ndarray) index = C.from_numpy(index);
     // Strings parsed here, so that a list written inside one (`x[":, [1, 3]"] = 0`, an index tensor) takes index_put_'s path.
-    const items = typeof index === "number" || index instanceof Tensor ? [index] : M.indexItems(index);
+    const items = M.indexItems(typeof index === "number" || index instanceof Tensor ? [index] : index);
     // PyTorch drops the value's leading size-1 dims first (slicePrefix1sSize), so that
     // `x[i] = row` accepts a [1, n] row for an [n] slot, which copy_ alone would refuse.
     if (value instanceof Tensor && value.dim() > 0 && value.shape[0] === 1) {

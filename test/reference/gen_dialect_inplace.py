@@ -121,6 +121,28 @@ case("tuple index with lists and tensors",
      "x[[0, 2], [1, 3]] = -1;\nx[[0, 1], t[\":2\"]] += 10;\nx[2, [0, 1]] *= 2;\nx[0, 1] = 7;\nout = [a, b, c, x];")
 case("tuple index: a list item out of range (error)", "x = torch.zeros(2, 3)\nx[[0, 5], 1] = 1", "const x = torch.zeros(2, 3);\nx[[0, 5], 1] = 1;")
 
+# d2l's kernel2matrix and Python's tuple assignment to indexed targets (`k[:2], k[3:5] = a, b`): each
+# target is the tensor's setitem, in the tuple's order, after the whole right side was evaluated.
+case("destructuring targets [k[\":2\"], k[\"3:5\"]] = [a, b]",
+     "K = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nk, W = torch.zeros(5), torch.zeros((4, 9))\nk[:2], k[3:5] = K[0, :], K[1, :]\n"
+     "W[0, :5], W[1, 1:6], W[2, 3:8], W[3, 4:] = k, k, k, k\nm = torch.zeros(2, 3)\nm[[0, 1], [2, 0]], m[1, 1] = torch.tensor([5.0, 6.0]), 7\n"
+     "a = torch.arange(4.0)\na[0], a[1] = a[1], a[0]\nout = [k, W, m, a]",
+     "const K = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);\nconst [k, W] = [torch.zeros(5), torch.zeros([4, 9])];\n[k[\":2\"], k[\"3:5\"]] = [K[0, \":\"], K[1, \":\"]];\n"
+     "[W[0, \":5\"], W[1, \"1:6\"], W[2, \"3:8\"], W[3, \"4:\"]] = [k, k, k, k];\nconst m = torch.zeros(2, 3);\n[m[[0, 1], [2, 0]], m[1, 1]] = [torch.tensor([5.0, 6.0]), 7];\n"
+     "const a = torch.arange(4.0);\n[a[0], a[1]] = [a[1], a[0]];\nout = [k, W, m, a];")
+# A 0-dim integer tensor indexes as the integer it holds (d2l's assign_anchor_to_bbox): a view when read,
+# a basic write that converts the value's dtype (index_put_ would refuse a long value for a float x).
+case("0-dim integer tensor index: view, write with dtype conversion",
+     "x = torch.zeros(3, 4)\ni = torch.argmax(torch.tensor([0.1, 0.9, 0.2]))\nr = x[i]\nr += 1\nx[:, i] = torch.full((3,), -1)\n"
+     "x[torch.tensor(2), 1:3] = torch.tensor([5, 6])\nb = x[torch.tensor(0), torch.tensor([0, 1])]\nm = torch.arange(5)[torch.tensor(True)]\n"
+     "e = torch.arange(5)[torch.tensor(False)]\nout = [x, b, m, e]",
+     "const x = torch.zeros(3, 4);\nconst i = torch.argmax(torch.tensor([0.1, 0.9, 0.2]));\nconst r = x[i];\nr += 1;\nx[\":\", i] = torch.full([3], -1);\n"
+     "x[torch.tensor(2), \"1:3\"] = torch.tensor([5, 6]);\nconst b = x[torch.tensor(0), torch.tensor([0, 1])];\nconst m = torch.arange(5)[torch.tensor(true)];\n"
+     "const e = torch.arange(5)[torch.tensor(false)];\nout = [x, b, m, e];")
+case("index tensor write keeps index_put_'s dtype check (error)",
+     "x = torch.zeros(3, 4)\nx[torch.tensor([0])] = torch.ones(4, dtype=torch.long)",
+     "const x = torch.zeros(3, 4);\nx[torch.tensor([0])] = torch.ones(4, {dtype: torch.long});")
+
 
 def run(py):
     env = {"torch": torch}

@@ -124,6 +124,8 @@ function nextMacrotask(): Promise<void> {
 export class DataLoader<T = unknown, B = Collated<T>, D extends DatasetLike<T> | IterableDataset<T> = DatasetLike<T> | IterableDataset<T>>
   implements Iterable<B>, AsyncIterable<B>
 {
+  /** Python's `type(loader).__module__`: `"torch.utils.data.dataloader"`. */
+  declare readonly __module__: string;
   /** The dataset as given, with its own type: `loader.dataset[0]`, `loader.dataset.classes`. */
   readonly dataset: D;
   readonly batch_size: number | null;

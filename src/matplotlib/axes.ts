@@ -237,8 +237,8 @@ const LABEL_PAD = 4;
 const TITLE_PAD = 6;
 const FONT_FAMILY = "DejaVu Sans, Bitstream Vera Sans, Arial, Helvetica, sans-serif";
 
-/** Options of `plot` (matplotlib's Line2D properties a notebook sets). */
-export interface PlotOptions {
+/** matplotlib's Line2D properties a notebook sets on any line (`plot`'s, `axhline`'s). */
+export interface LineOptions {
   label?: string;
   color?: unknown;
   c?: unknown;
@@ -246,9 +246,13 @@ export interface PlotOptions {
   ls?: LineStyle;
   linewidth?: number;
   lw?: number;
+  alpha?: number;
+}
+
+/** Options of `plot`. */
+export interface PlotOptions extends LineOptions {
   marker?: Marker;
   markersize?: number;
-  alpha?: number;
 }
 
 /** Options of `scatter`. */
@@ -330,20 +334,12 @@ export interface ErrorbarOptions {
 }
 
 /** Options of `axhline` / `axvline`. */
-export interface AxLineOptions {
+export interface AxLineOptions extends LineOptions {
   /** Where the line starts and ends, as fractions of the Axes (0 and 1). */
   xmin?: number;
   xmax?: number;
   ymin?: number;
   ymax?: number;
-  color?: unknown;
-  c?: unknown;
-  linestyle?: LineStyle;
-  ls?: LineStyle;
-  linewidth?: number;
-  lw?: number;
-  alpha?: number;
-  label?: string;
 }
 
 /** Options of `text` and `annotate`. */
@@ -533,15 +529,44 @@ export class Axes {
     const drawn: Line2D[] = [];
     for (let c = 0; c < columns; c++) {
       const ys = Array.from({ length: n }, (_, i) => y.data[i * columns + c]);
-      const explicit = options.color ?? options.c;
-      const color = explicit !== undefined ? toColor(explicit) : fmt.color ?? this.nextLineColor();
-      const linestyle = options.linestyle ?? options.ls ?? fmt.linestyle ?? "-";
-      const marker = options.marker ?? fmt.marker ?? "None";
-      const line = new Line2D(x, ys, color, linestyle, options.linewidth ?? options.lw ?? linewidth(), marker, options.markersize ?? markersize(), options.label === undefined ? `_child${this.lines.length}` : String(options.label));
-      this.lines.push(line);
+      const line = this.line(x, ys, options, fmt, options.label === undefined ? `_child${this.lines.length}` : String(options.label));
       drawn.push(line);
     }
     return drawn;
+  }
+
+  /**
+   * A data line as `plot` and `errorbar` make it: the keyword options first, then the format string's
+   * colour, style and marker, then the colour cycle and the `lines.*` rcParams.
+   */
+  private line(x: number[], y: number[], options: PlotOptions, fmt: ReturnType<typeof parseFormat>, label: string): Line2D {
+    const explicit = options.color ?? options.c;
+    const color = explicit !== undefined ? toColor(explicit) : fmt.color ?? this.nextLineColor();
+    const linestyle = options.linestyle ?? options.ls ?? fmt.linestyle ?? "-";
+    const marker = options.marker ?? fmt.marker ?? "None";
+    const line = new Line2D(x, y, color, linestyle, options.linewidth ?? options.lw ?? linewidth(), marker, options.markersize ?? markersize(), label);
+    this.lines.push(line);
+    return line;
+  }
+
+  /** bar / barh / hist's bars added in their colour (the cycle's next unless given), edge, alpha and label. */
+  private addBars(bars: BarContainer, options: { color?: unknown; edgecolor?: unknown; alpha?: number; label?: string }): BarContainer {
+    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
+    bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
+    bars.alpha = options.alpha ?? 1;
+    bars.label = options.label ?? "_nolegend_";
+    this.containers.push(bars);
+    this.patchesAndCollections.push(bars);
+    return bars;
+  }
+
+  /** bar / barh's positions: numbers, or strings that become categories 0, 1, ... labelling that axis' ticks. */
+  private positions(values: unknown, axis: "x" | "y", op: string): number[] {
+    if (!(Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === "string"))) return asVector(values, op);
+    const ticks = values.map((_, i) => i);
+    if (axis === "x") this.xTickLabels = { ticks, labels: values as string[] };
+    else this.yTickLabels = { ticks, labels: values as string[] };
+    return ticks;
   }
 
   /** `scatter(x, y, c=labels, s=10)`: points coloured by value through viridis, or all one colour. */
@@ -582,27 +607,13 @@ export class Axes {
 
   /** `bar(x, height)`: bars `width` wide centred on x (strings make a categorical axis). */
   bar(x: unknown, height: unknown, options: BarOptions = {}): BarContainer {
-    let xs: number[];
-    if (Array.isArray(x) && x.length > 0 && x.every((v) => typeof v === "string")) {
-      xs = x.map((_, i) => i);
-      this.xTickLabels = { ticks: xs, labels: x as string[] };
-    } else {
-      xs = asVector(x, "bar");
-    }
-    let hs = asVector(height, "bar");
-    if (hs.length === 1 && xs.length > 1) hs = xs.map(() => hs[0]);
-    if (hs.length !== xs.length) throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeRepr([xs.length])} and arg 1 with shape ${shapeRepr([hs.length])}.`);
+    const xs = this.positions(x, "x", "bar");
+    const hs = broadcastTo(asVector(height, "bar"), xs.length, (n) => `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeRepr([xs.length])} and arg 1 with shape ${shapeRepr([n])}.`);
     const width = options.width ?? 0.8;
     const bottom = options.bottom ?? 0;
     const bars = new BarContainer();
     xs.forEach((xv, i) => bars.push([options.align === "edge" ? xv : xv - width / 2, bottom, width, hs[i]]));
-    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
-    bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
-    bars.alpha = options.alpha ?? 1;
-    bars.label = options.label ?? "_nolegend_";
-    this.containers.push(bars);
-    this.patchesAndCollections.push(bars);
-    return bars;
+    return this.addBars(bars, options);
   }
 
   /** `hist(x, bins=10)`: NumPy's histogram (equal bins over [min, max]) drawn as touching bars. Returns [n, bins, patches]. */
@@ -631,13 +642,7 @@ export class Axes {
     const n = opts.density ? counts.map((c, i) => c / (total * (edges[i + 1] - edges[i]))) : counts;
     const bars = new BarContainer();
     n.forEach((h, i) => bars.push([edges[i], 0, edges[i + 1] - edges[i], h]));
-    bars.color = opts.color === undefined ? this.nextPatchColor() : toColor(opts.color);
-    bars.edgecolor = opts.edgecolor === undefined ? null : toColor(opts.edgecolor);
-    bars.alpha = opts.alpha ?? 1;
-    bars.label = opts.label ?? "_nolegend_";
-    this.containers.push(bars);
-    this.patchesAndCollections.push(bars);
-    return [n, edges, bars];
+    return [n, edges, this.addBars(bars, opts)];
   }
 
   /**
@@ -706,29 +711,15 @@ export class Axes {
 
   /** `barh(y, width)`: horizontal bars `height` tall centred on y (strings make categories on the y axis). */
   barh(y: unknown, width: unknown, options: BarhOptions = {}): BarContainer {
-    let ys: number[];
-    if (Array.isArray(y) && y.length > 0 && y.every((v) => typeof v === "string")) {
-      ys = y.map((_, i) => i);
-      this.yTickLabels = { ticks: ys, labels: y as string[] };
-    } else {
-      ys = asVector(y, "barh");
-    }
-    let ws = asVector(width, "barh");
-    if (ws.length === 1 && ys.length > 1) ws = ys.map(() => ws[0]);
+    const ys = this.positions(y, "y", "barh");
     // barh is bar(left, height, width, y): NumPy names the widths arg 2 and the positions arg 3.
-    if (ws.length !== ys.length) throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 2 with shape ${shapeRepr([ws.length])} and arg 3 with shape ${shapeRepr([ys.length])}.`);
+    const ws = broadcastTo(asVector(width, "barh"), ys.length, (n) => `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 2 with shape ${shapeRepr([n])} and arg 3 with shape ${shapeRepr([ys.length])}.`);
     const height = options.height ?? 0.8;
     const left = options.left ?? 0;
     const bars = new BarContainer();
     bars.orientation = "horizontal";
     ys.forEach((yv, i) => bars.push([left, options.align === "edge" ? yv : yv - height / 2, ws[i], height]));
-    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
-    bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
-    bars.alpha = options.alpha ?? 1;
-    bars.label = options.label ?? "_nolegend_";
-    this.containers.push(bars);
-    this.patchesAndCollections.push(bars);
-    return bars;
+    return this.addBars(bars, options);
   }
 
   /** `fill_between(x, y1, y2=0)`: the area between two curves (in the next colour of the cycle). */
@@ -737,14 +728,9 @@ export class Axes {
   fill_between(x: unknown, y1: unknown, y2: unknown = 0, options: FillBetweenOptions = {}): PolyCollection {
     if (isOptions(y2)) [options, y2] = [y2 as FillBetweenOptions, 0];
     const xs = asVector(x, "fill_between");
-    const broadcast = (v: unknown, name: string) => {
-      const vs = asVector(v, "fill_between");
-      if (vs.length === 1) return xs.map(() => vs[0]);
-      if (vs.length !== xs.length) throw new ValueError(`operands could not be broadcast together with shapes ${shapeRepr([xs.length])} ${shapeRepr([vs.length])} `);
-      return vs;
-    };
-    const lower = broadcast(y1, "y1");
-    const upper = broadcast(y2, "y2");
+    const broadcast = (v: unknown) => broadcastTo(asVector(v, "fill_between"), xs.length, (n) => `operands could not be broadcast together with shapes ${shapeRepr([xs.length])} ${shapeRepr([n])} `);
+    const lower = broadcast(y1);
+    const upper = broadcast(y2);
     const points: [number, number][] = [...xs.map((xv, i) => [xv, lower[i]] as [number, number]), ...xs.map((xv, i) => [xv, upper[i]] as [number, number]).reverse()];
     const explicit = options.color ?? options.facecolor;
     const fill = new PolyCollection(points, explicit === undefined ? this.nextPatchColor() : toColor(explicit), options.alpha ?? 1, options.label ?? `_child${this.fills.length}`);
@@ -761,16 +747,13 @@ export class Axes {
     const xs = asVector(x, "errorbar");
     const ys = asVector(y, "errorbar");
     if (xs.length !== ys.length) throw new ValueError(`x and y must have same first dimension, but have shapes ${shapeRepr([xs.length])} and ${shapeRepr([ys.length])}`);
+    // fmt='none' draws the bars only: a data line with neither line nor markers.
     const fmtNone = options.fmt !== undefined && options.fmt.toLowerCase() === "none";
     const fmt = options.fmt === undefined || fmtNone ? {} : parseFormat(options.fmt);
-    const explicit = options.color;
-    const color = explicit !== undefined ? toColor(explicit) : fmt.color ?? this.nextLineColor();
-    const linestyle = fmtNone ? "None" : options.linestyle ?? options.ls ?? fmt.linestyle ?? "-";
-    const marker = fmtNone ? "None" : options.marker ?? fmt.marker ?? "None";
-    const lw = options.linewidth ?? options.lw ?? linewidth();
     const label = options.label === undefined ? "_nolegend_" : String(options.label);
-    const dataLine = new Line2D(xs, ys, color, linestyle, lw, marker, options.markersize ?? markersize(), label);
-    this.lines.push(dataLine);
+    const lineOptions: PlotOptions = fmtNone ? { ...options, linestyle: "None", ls: undefined, marker: "None" } : { ...options, c: undefined };
+    const dataLine = this.line(xs, ys, lineOptions, fmt, label);
+    const [color, lw] = [dataLine.color, dataLine.linewidth];
     const ecolor = options.ecolor === undefined ? color : toColor(options.ecolor);
     const capsize = options.capsize ?? 0;
     const caplines: Line2D[] = [];
@@ -1637,6 +1620,13 @@ function arrowPath(a: Arrow, box: Box4, [ex, ey]: [number, number], size: number
   if (endHead) parts.push(head(to, 1));
   if (startHead) parts.push(head(from, -1));
   return { d: parts.join(""), filled };
+}
+
+/** Values with one per position (a single value repeated), else the error `mismatch(length)` names. */
+function broadcastTo(values: number[], n: number, mismatch: (length: number) => string): number[] {
+  if (values.length === 1 && n > 1) return Array.from({ length: n }, () => values[0]);
+  if (values.length !== n) throw new ValueError(mismatch(values.length));
+  return values;
 }
 
 /** Values through a colour map, normalised between the map's ends as matplotlib's scatter does with `c=`. */

@@ -9,7 +9,7 @@ import { encode_png } from "../display/png";
 import { upscale } from "../display/raster";
 import { Colormap, get_cmap } from "./cm";
 import { autoBins, formatLogTicks, formatTicks, logLocator, logNonsingular, maxNLocator, nonsingular } from "./ticker";
-import { dashArray, escapeXml, LineStyle, Marker, markerPath, parseFormat, pt, TAB10, textWidth, toColor } from "./style";
+import { cycleColors, dashArray, escapeXml, fontSize, LineStyle, Marker, markerPath, parseFormat, pt, Rc, rcParams, rcSnapshot, TAB10, textWidth, toColor } from "./style";
 import { Array2, asArray, asVector, shapeRepr } from "./values";
 
 /** Where an Axes sits in its figure: left, bottom, width, height as fractions of the figure. */
@@ -146,6 +146,25 @@ export class ErrorbarContainer extends Array<unknown> {
   }
 }
 
+/** annotate's arrow: the point it points at and how it is drawn (see arrowPath). */
+export interface Arrow {
+  x: number;
+  y: number;
+  coords: "data" | "axes";
+  /** The arrowstyle ('->', '-|>', ...), or null for matplotlib's 'simple' polygon of width / headwidth / headlength / shrink. */
+  style: string | null;
+  edgecolor: string;
+  facecolor: string;
+  linewidth: number;
+  shrink: number;
+  width: number;
+  headwidth: number;
+  headlength: number;
+}
+
+/** The arrow styles annotate draws (matplotlib's other styles: 'fancy', 'simple', 'wedge', brackets, are refused by name). */
+const ARROW_STYLES = ["-", "->", "-|>", "<-", "<->", "<|-", "<|-|>"];
+
 /** A text of `text` or `annotate` (with an arrow from the text to `xy` when `arrowprops` is given). */
 export class Text {
   constructor(
@@ -158,7 +177,7 @@ export class Text {
     readonly va: "baseline" | "bottom" | "center" | "top",
     /** 'axes' for transform=ax.transAxes / xycoords='axes fraction'. */
     readonly coords: "data" | "axes",
-    readonly arrow: { x: number; y: number; color: string } | null = null,
+    readonly arrow: Arrow | null = null,
   ) {}
   get_text(): string {
     return this.text;
@@ -210,17 +229,16 @@ export class AxesImage {
   }
 }
 
-const LINEWIDTH = 1.5;
-const MARKERSIZE = 6;
+/** `lines.linewidth` / `lines.markersize` as they are now (matplotlib reads them when a line is made). */
+const linewidth = (): number => Number(rcParams["lines.linewidth"]);
+const markersize = (): number => Number(rcParams["lines.markersize"]);
 const FONT = 10;
-const TICK_LENGTH = 3.5;
-const TICK_PAD = 3.5;
 const LABEL_PAD = 4;
 const TITLE_PAD = 6;
 const FONT_FAMILY = "DejaVu Sans, Bitstream Vera Sans, Arial, Helvetica, sans-serif";
 
-/** Options of `plot` (matplotlib's Line2D properties a notebook sets). */
-export interface PlotOptions {
+/** matplotlib's Line2D properties a notebook sets on any line (`plot`'s, `axhline`'s). */
+export interface LineOptions {
   label?: string;
   color?: unknown;
   c?: unknown;
@@ -228,9 +246,13 @@ export interface PlotOptions {
   ls?: LineStyle;
   linewidth?: number;
   lw?: number;
+  alpha?: number;
+}
+
+/** Options of `plot`. */
+export interface PlotOptions extends LineOptions {
   marker?: Marker;
   markersize?: number;
-  alpha?: number;
 }
 
 /** Options of `scatter`. */
@@ -312,20 +334,12 @@ export interface ErrorbarOptions {
 }
 
 /** Options of `axhline` / `axvline`. */
-export interface AxLineOptions {
+export interface AxLineOptions extends LineOptions {
   /** Where the line starts and ends, as fractions of the Axes (0 and 1). */
   xmin?: number;
   xmax?: number;
   ymin?: number;
   ymax?: number;
-  color?: unknown;
-  c?: unknown;
-  linestyle?: LineStyle;
-  ls?: LineStyle;
-  linewidth?: number;
-  lw?: number;
-  alpha?: number;
-  label?: string;
 }
 
 /** Options of `text` and `annotate`. */
@@ -351,8 +365,15 @@ export interface AnnotateOptions extends TextOptions {
   /** 'data' (default) or 'axes fraction'. */
   xycoords?: "data" | "axes fraction";
   textcoords?: "data" | "axes fraction";
-  /** Draws an arrow from the text to xy (its `color` / `facecolor` colours it). */
-  arrowprops?: { arrowstyle?: string; color?: unknown; facecolor?: unknown; [key: string]: unknown };
+  /**
+   * Draws an arrow from the text to xy: `{arrowstyle: '->'}` (also '-|>', '<-', '<->', '-'), or without
+   * arrowstyle matplotlib's filled arrow (`{facecolor: 'black', shrink: 0.05}`, with width, headwidth,
+   * headlength in points); `color` colours both its edge and face, `lw` / `linewidth` is its edge's width.
+   */
+  arrowprops?: {
+    arrowstyle?: string; color?: unknown; facecolor?: unknown; fc?: unknown; edgecolor?: unknown; ec?: unknown; lw?: number; linewidth?: number;
+    shrink?: number; width?: number; headwidth?: number; headlength?: number;
+  };
 }
 
 /** Options of `pie`. */
@@ -379,11 +400,17 @@ export interface ImshowOptions {
 
 /** Options of `legend`. */
 export interface LegendOptions {
-  loc?: string;
+  /** 'best' (default), 'upper right', ... 'center' (or their codes 0..10), or [x, y]: the legend's lower left corner in fractions of the Axes. */
+  loc?: string | number | [number, number] | number[];
   labels?: string[];
-  fontsize?: number;
+  fontsize?: number | string;
+  /** The point ([x, y]) or box ([x, y, width, height]) in fractions of the Axes that `loc` places the legend against (default: the Axes). */
+  bbox_to_anchor?: [number, number] | [number, number, number, number] | number[];
+  /** Draw the legend's box (default `legend.frameon`). */
+  frameon?: boolean;
 }
 
+/** matplotlib's legend locations, by code: loc=2 is 'upper left'. */
 const LEGEND_LOCS = ["best", "upper right", "upper left", "lower left", "lower right", "right", "center left", "center right", "lower center", "upper center", "center"];
 
 /** Where an Axes is drawn and how its data map to pixels, once its limits and aspect are known. */
@@ -406,6 +433,9 @@ function round2(v: number): string {
 const CLIP_WARNING = "Clipping input data to the valid range for imshow with RGB data ([0..1] for floats or [0..255] for integers).";
 
 export class Axes {
+  /** The rcParams when the Axes was made (its colours, grid, fonts and ticks, as matplotlib reads them then). */
+  readonly rc: Rc = rcSnapshot();
+  private readonly cycle = cycleColors(this.rc);
   readonly lines: Line2D[] = [];
   readonly collections: PathCollection[] = [];
   readonly containers: BarContainer[] = [];
@@ -440,7 +470,7 @@ export class Axes {
   private ylabel = "";
   private xlimSet: [number | null, number | null] = [null, null];
   private ylimSet: [number | null, number | null] = [null, null];
-  private gridOn = false;
+  private gridOn = Boolean(this.rc["axes.grid"]);
   private axisOn = true;
   private legendOptions: LegendOptions | null = null;
   private lineCycle = 0;
@@ -448,6 +478,8 @@ export class Axes {
   private xTickLabels: { ticks: number[]; labels: string[] | null } | null = null;
   private yTickLabels: { ticks: number[]; labels: string[] | null } | null = null;
   private equalAspect = false;
+  /** Where the legend was last drawn: [x, y, width, height] in the figure's pixels (y down). */
+  legendBox: [number, number, number, number] | null = null;
 
   /**
    * @param box where the Axes sits ([left, bottom, width, height], fractions of the figure)
@@ -473,10 +505,10 @@ export class Axes {
   }
 
   private nextLineColor(): string {
-    return TAB10[this.lineCycle++ % TAB10.length];
+    return this.cycle[this.lineCycle++ % this.cycle.length];
   }
   private nextPatchColor(): string {
-    return TAB10[this.patchCycle++ % TAB10.length];
+    return this.cycle[this.patchCycle++ % this.cycle.length];
   }
 
   /**
@@ -497,15 +529,44 @@ export class Axes {
     const drawn: Line2D[] = [];
     for (let c = 0; c < columns; c++) {
       const ys = Array.from({ length: n }, (_, i) => y.data[i * columns + c]);
-      const explicit = options.color ?? options.c;
-      const color = explicit !== undefined ? toColor(explicit) : fmt.color ?? this.nextLineColor();
-      const linestyle = options.linestyle ?? options.ls ?? fmt.linestyle ?? "-";
-      const marker = options.marker ?? fmt.marker ?? "None";
-      const line = new Line2D(x, ys, color, linestyle, options.linewidth ?? options.lw ?? LINEWIDTH, marker, options.markersize ?? MARKERSIZE, options.label === undefined ? `_child${this.lines.length}` : String(options.label));
-      this.lines.push(line);
+      const line = this.line(x, ys, options, fmt, options.label === undefined ? `_child${this.lines.length}` : String(options.label));
       drawn.push(line);
     }
     return drawn;
+  }
+
+  /**
+   * A data line as `plot` and `errorbar` make it: the keyword options first, then the format string's
+   * colour, style and marker, then the colour cycle and the `lines.*` rcParams.
+   */
+  private line(x: number[], y: number[], options: PlotOptions, fmt: ReturnType<typeof parseFormat>, label: string): Line2D {
+    const explicit = options.color ?? options.c;
+    const color = explicit !== undefined ? toColor(explicit) : fmt.color ?? this.nextLineColor();
+    const linestyle = options.linestyle ?? options.ls ?? fmt.linestyle ?? "-";
+    const marker = options.marker ?? fmt.marker ?? "None";
+    const line = new Line2D(x, y, color, linestyle, options.linewidth ?? options.lw ?? linewidth(), marker, options.markersize ?? markersize(), label);
+    this.lines.push(line);
+    return line;
+  }
+
+  /** bar / barh / hist's bars added in their colour (the cycle's next unless given), edge, alpha and label. */
+  private addBars(bars: BarContainer, options: { color?: unknown; edgecolor?: unknown; alpha?: number; label?: string }): BarContainer {
+    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
+    bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
+    bars.alpha = options.alpha ?? 1;
+    bars.label = options.label ?? "_nolegend_";
+    this.containers.push(bars);
+    this.patchesAndCollections.push(bars);
+    return bars;
+  }
+
+  /** bar / barh's positions: numbers, or strings that become categories 0, 1, ... labelling that axis' ticks. */
+  private positions(values: unknown, axis: "x" | "y", op: string): number[] {
+    if (!(Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === "string"))) return asVector(values, op);
+    const ticks = values.map((_, i) => i);
+    if (axis === "x") this.xTickLabels = { ticks, labels: values as string[] };
+    else this.yTickLabels = { ticks, labels: values as string[] };
+    return ticks;
   }
 
   /** `scatter(x, y, c=labels, s=10)`: points coloured by value through viridis, or all one colour. */
@@ -526,7 +587,7 @@ export class Axes {
       // As matplotlib: numbers, one per point, go through the colour map; anything else must be one colour.
       const values = asVector(c, "scatter");
       if (values.length === xs.length) {
-        mappable = { cmap: get_cmap(options.cmap), vmin: options.vmin ?? Math.min(...values), vmax: options.vmax ?? Math.max(...values) };
+        mappable = { cmap: get_cmap(options.cmap ?? String(rcParams["image.cmap"])), vmin: options.vmin ?? Math.min(...values), vmax: options.vmax ?? Math.max(...values) };
         colors = mapColors(values, mappable);
       } else {
         let one: string;
@@ -538,7 +599,7 @@ export class Axes {
         colors = xs.map(() => one);
       }
     }
-    const points = new PathCollection(xs, ys, colors, options.s ?? MARKERSIZE ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`, mappable);
+    const points = new PathCollection(xs, ys, colors, options.s ?? markersize() ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`, mappable);
     this.collections.push(points);
     this.patchesAndCollections.push(points);
     return points;
@@ -546,27 +607,13 @@ export class Axes {
 
   /** `bar(x, height)`: bars `width` wide centred on x (strings make a categorical axis). */
   bar(x: unknown, height: unknown, options: BarOptions = {}): BarContainer {
-    let xs: number[];
-    if (Array.isArray(x) && x.length > 0 && x.every((v) => typeof v === "string")) {
-      xs = x.map((_, i) => i);
-      this.xTickLabels = { ticks: xs, labels: x as string[] };
-    } else {
-      xs = asVector(x, "bar");
-    }
-    let hs = asVector(height, "bar");
-    if (hs.length === 1 && xs.length > 1) hs = xs.map(() => hs[0]);
-    if (hs.length !== xs.length) throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeRepr([xs.length])} and arg 1 with shape ${shapeRepr([hs.length])}.`);
+    const xs = this.positions(x, "x", "bar");
+    const hs = broadcastTo(asVector(height, "bar"), xs.length, (n) => `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeRepr([xs.length])} and arg 1 with shape ${shapeRepr([n])}.`);
     const width = options.width ?? 0.8;
     const bottom = options.bottom ?? 0;
     const bars = new BarContainer();
     xs.forEach((xv, i) => bars.push([options.align === "edge" ? xv : xv - width / 2, bottom, width, hs[i]]));
-    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
-    bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
-    bars.alpha = options.alpha ?? 1;
-    bars.label = options.label ?? "_nolegend_";
-    this.containers.push(bars);
-    this.patchesAndCollections.push(bars);
-    return bars;
+    return this.addBars(bars, options);
   }
 
   /** `hist(x, bins=10)`: NumPy's histogram (equal bins over [min, max]) drawn as touching bars. Returns [n, bins, patches]. */
@@ -595,13 +642,7 @@ export class Axes {
     const n = opts.density ? counts.map((c, i) => c / (total * (edges[i + 1] - edges[i]))) : counts;
     const bars = new BarContainer();
     n.forEach((h, i) => bars.push([edges[i], 0, edges[i + 1] - edges[i], h]));
-    bars.color = opts.color === undefined ? this.nextPatchColor() : toColor(opts.color);
-    bars.edgecolor = opts.edgecolor === undefined ? null : toColor(opts.edgecolor);
-    bars.alpha = opts.alpha ?? 1;
-    bars.label = opts.label ?? "_nolegend_";
-    this.containers.push(bars);
-    this.patchesAndCollections.push(bars);
-    return [n, edges, bars];
+    return [n, edges, this.addBars(bars, opts)];
   }
 
   /**
@@ -620,7 +661,7 @@ export class Axes {
     const rgba = new Uint8Array(H * W * 4);
     let mappable: Mappable | null = null;
     if (shape.length === 2) {
-      const cmap = get_cmap(options.cmap);
+      const cmap = get_cmap(options.cmap ?? String(rcParams["image.cmap"]));
       let lo = Infinity;
       let hi = -Infinity;
       for (const v of a.data) {
@@ -670,29 +711,15 @@ export class Axes {
 
   /** `barh(y, width)`: horizontal bars `height` tall centred on y (strings make categories on the y axis). */
   barh(y: unknown, width: unknown, options: BarhOptions = {}): BarContainer {
-    let ys: number[];
-    if (Array.isArray(y) && y.length > 0 && y.every((v) => typeof v === "string")) {
-      ys = y.map((_, i) => i);
-      this.yTickLabels = { ticks: ys, labels: y as string[] };
-    } else {
-      ys = asVector(y, "barh");
-    }
-    let ws = asVector(width, "barh");
-    if (ws.length === 1 && ys.length > 1) ws = ys.map(() => ws[0]);
+    const ys = this.positions(y, "y", "barh");
     // barh is bar(left, height, width, y): NumPy names the widths arg 2 and the positions arg 3.
-    if (ws.length !== ys.length) throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 2 with shape ${shapeRepr([ws.length])} and arg 3 with shape ${shapeRepr([ys.length])}.`);
+    const ws = broadcastTo(asVector(width, "barh"), ys.length, (n) => `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 2 with shape ${shapeRepr([n])} and arg 3 with shape ${shapeRepr([ys.length])}.`);
     const height = options.height ?? 0.8;
     const left = options.left ?? 0;
     const bars = new BarContainer();
     bars.orientation = "horizontal";
     ys.forEach((yv, i) => bars.push([left, options.align === "edge" ? yv : yv - height / 2, ws[i], height]));
-    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
-    bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
-    bars.alpha = options.alpha ?? 1;
-    bars.label = options.label ?? "_nolegend_";
-    this.containers.push(bars);
-    this.patchesAndCollections.push(bars);
-    return bars;
+    return this.addBars(bars, options);
   }
 
   /** `fill_between(x, y1, y2=0)`: the area between two curves (in the next colour of the cycle). */
@@ -701,14 +728,9 @@ export class Axes {
   fill_between(x: unknown, y1: unknown, y2: unknown = 0, options: FillBetweenOptions = {}): PolyCollection {
     if (isOptions(y2)) [options, y2] = [y2 as FillBetweenOptions, 0];
     const xs = asVector(x, "fill_between");
-    const broadcast = (v: unknown, name: string) => {
-      const vs = asVector(v, "fill_between");
-      if (vs.length === 1) return xs.map(() => vs[0]);
-      if (vs.length !== xs.length) throw new ValueError(`operands could not be broadcast together with shapes ${shapeRepr([xs.length])} ${shapeRepr([vs.length])} `);
-      return vs;
-    };
-    const lower = broadcast(y1, "y1");
-    const upper = broadcast(y2, "y2");
+    const broadcast = (v: unknown) => broadcastTo(asVector(v, "fill_between"), xs.length, (n) => `operands could not be broadcast together with shapes ${shapeRepr([xs.length])} ${shapeRepr([n])} `);
+    const lower = broadcast(y1);
+    const upper = broadcast(y2);
     const points: [number, number][] = [...xs.map((xv, i) => [xv, lower[i]] as [number, number]), ...xs.map((xv, i) => [xv, upper[i]] as [number, number]).reverse()];
     const explicit = options.color ?? options.facecolor;
     const fill = new PolyCollection(points, explicit === undefined ? this.nextPatchColor() : toColor(explicit), options.alpha ?? 1, options.label ?? `_child${this.fills.length}`);
@@ -725,16 +747,13 @@ export class Axes {
     const xs = asVector(x, "errorbar");
     const ys = asVector(y, "errorbar");
     if (xs.length !== ys.length) throw new ValueError(`x and y must have same first dimension, but have shapes ${shapeRepr([xs.length])} and ${shapeRepr([ys.length])}`);
+    // fmt='none' draws the bars only: a data line with neither line nor markers.
     const fmtNone = options.fmt !== undefined && options.fmt.toLowerCase() === "none";
     const fmt = options.fmt === undefined || fmtNone ? {} : parseFormat(options.fmt);
-    const explicit = options.color;
-    const color = explicit !== undefined ? toColor(explicit) : fmt.color ?? this.nextLineColor();
-    const linestyle = fmtNone ? "None" : options.linestyle ?? options.ls ?? fmt.linestyle ?? "-";
-    const marker = fmtNone ? "None" : options.marker ?? fmt.marker ?? "None";
-    const lw = options.linewidth ?? options.lw ?? LINEWIDTH;
     const label = options.label === undefined ? "_nolegend_" : String(options.label);
-    const dataLine = new Line2D(xs, ys, color, linestyle, lw, marker, options.markersize ?? MARKERSIZE, label);
-    this.lines.push(dataLine);
+    const lineOptions: PlotOptions = fmtNone ? { ...options, linestyle: "None", ls: undefined, marker: "None" } : { ...options, c: undefined };
+    const dataLine = this.line(xs, ys, lineOptions, fmt, label);
+    const [color, lw] = [dataLine.color, dataLine.linewidth];
     const ecolor = options.ecolor === undefined ? color : toColor(options.ecolor);
     const capsize = options.capsize ?? 0;
     const caplines: Line2D[] = [];
@@ -790,8 +809,8 @@ export class Axes {
     const style = options.linestyle ?? options.ls ?? "-";
     const label = options.label === undefined ? `_child${this.lines.length}` : String(options.label);
     const line = dir === "h"
-      ? new Line2D([a, b], [at, at], color, style, options.linewidth ?? options.lw ?? LINEWIDTH, "None", MARKERSIZE, label, "axes", "data")
-      : new Line2D([at, at], [a, b], color, style, options.linewidth ?? options.lw ?? LINEWIDTH, "None", MARKERSIZE, label, "data", "axes");
+      ? new Line2D([a, b], [at, at], color, style, options.linewidth ?? options.lw ?? linewidth(), "None", markersize(), label, "axes", "data")
+      : new Line2D([at, at], [a, b], color, style, options.linewidth ?? options.lw ?? linewidth(), "None", markersize(), label, "data", "axes");
     // As matplotlib: the line widens the limits only when it lies outside them.
     const [lo, hi] = dir === "h" ? this.get_ylim() : this.get_xlim();
     if (at >= Math.min(lo, hi) && at <= Math.max(lo, hi)) this.unscaled.add(line);
@@ -801,7 +820,7 @@ export class Axes {
 
   /** `text(x, y, s)`: text at data coordinates (or fractions of the Axes with `transform=ax.transAxes`), left and baseline aligned. */
   text(x: number, y: number, s: unknown, options: TextOptions = {}): Text {
-    const t = new Text(Number(x), Number(y), String(s), options.fontsize ?? options.size ?? FONT, toColor(options.color ?? options.c ?? "black"), options.ha ?? options.horizontalalignment ?? "left", options.va ?? options.verticalalignment ?? "baseline", options.transform === "transAxes" || options.transform === this.transAxes ? "axes" : "data");
+    const t = new Text(Number(x), Number(y), String(s), options.fontsize ?? options.size ?? Number(rcParams["font.size"]), toColor(options.color ?? options.c ?? rcParams["text.color"]), options.ha ?? options.horizontalalignment ?? "left", options.va ?? options.verticalalignment ?? "baseline", options.transform === "transAxes" || options.transform === this.transAxes ? "axes" : "data");
     this.texts.push(t);
     return t;
   }
@@ -816,8 +835,8 @@ export class Axes {
     if (!Array.isArray(xy) || xy.length !== 2) throw new ValueError(`xy must be a pair (x, y), got ${String(xy)}`);
     const at = options.xytext ?? xy;
     const coords = (options.textcoords ?? options.xycoords ?? "data") === "axes fraction" ? "axes" : "data";
-    const arrowColor = options.arrowprops === undefined ? null : toColor(options.arrowprops.color ?? options.arrowprops.facecolor ?? "black");
-    const t = new Text(Number(at[0]), Number(at[1]), String(text), options.fontsize ?? options.size ?? FONT, toColor(options.color ?? options.c ?? "black"), options.ha ?? options.horizontalalignment ?? "left", options.va ?? options.verticalalignment ?? "baseline", coords, arrowColor === null ? null : { x: Number(xy[0]), y: Number(xy[1]), color: arrowColor });
+    const arrow = options.arrowprops === undefined ? null : arrowOf(options.arrowprops, Number(xy[0]), Number(xy[1]), (options.xycoords ?? "data") === "axes fraction" ? "axes" : "data");
+    const t = new Text(Number(at[0]), Number(at[1]), String(text), options.fontsize ?? options.size ?? Number(rcParams["font.size"]), toColor(options.color ?? options.c ?? rcParams["text.color"]), options.ha ?? options.horizontalalignment ?? "left", options.va ?? options.verticalalignment ?? "baseline", coords, arrow);
     this.texts.push(t);
     return t;
   }
@@ -847,11 +866,11 @@ export class Axes {
       wedges.push(new Wedge(cx, cy, 1, 360 * Math.min(theta1, theta2), 360 * Math.max(theta1, theta2), color));
       const label = options.labels?.[i] ?? "";
       const [lx, ly] = [cx + 1.1 * Math.cos(thetam), cy + 1.1 * Math.sin(thetam)];
-      const t = new Text(lx, ly, label, FONT, "#000000", lx > 0 ? "left" : "right", "center", "data");
+      const t = new Text(lx, ly, label, Number(rcParams["font.size"]), toColor(rcParams["text.color"]), lx > 0 ? "left" : "right", "center", "data");
       texts.push(t);
       this.texts.push(t);
       if (options.autopct !== undefined) {
-        const a = new Text(cx + 0.6 * Math.cos(thetam), cy + 0.6 * Math.sin(thetam), percentFormat(options.autopct, 100 * frac), FONT, "#000000", "center", "center", "data");
+        const a = new Text(cx + 0.6 * Math.cos(thetam), cy + 0.6 * Math.sin(thetam), percentFormat(options.autopct, 100 * frac), Number(rcParams["font.size"]), toColor(rcParams["text.color"]), "center", "center", "data");
         autotexts.push(a);
         this.texts.push(a);
       }
@@ -974,9 +993,16 @@ export class Axes {
   /** `legend()`: the labelled lines, points and bars (labels starting with '_' are left out), or `legend(['a', 'b'])`. */
   legend(labels?: string[] | LegendOptions, options: LegendOptions = {}): void {
     const opts = Array.isArray(labels) ? { ...options, labels } : { ...(labels ?? {}), ...options };
-    if (opts.loc !== undefined && !LEGEND_LOCS.includes(opts.loc)) {
+    if (typeof opts.loc === "number") {
+      if (!Number.isInteger(opts.loc) || opts.loc < 0 || opts.loc > 10) throw new ValueError(`loc must be string, coordinate tuple, or an integer 0-10, not ${opts.loc}`);
+      opts.loc = LEGEND_LOCS[opts.loc];
+    } else if (Array.isArray(opts.loc)) {
+      if (opts.loc.length !== 2 || !opts.loc.every((v) => typeof v === "number")) throw new ValueError(`loc must be string, coordinate tuple, or an integer 0-10, not ${String(opts.loc)}`);
+    } else if (opts.loc !== undefined && !LEGEND_LOCS.includes(opts.loc)) {
       throw new ValueError(`'${opts.loc}' is not a valid value for loc; supported values are ${LEGEND_LOCS.map((l) => `'${l}'`).join(", ")}`);
     }
+    const anchor = opts.bbox_to_anchor;
+    if (anchor !== undefined && (!Array.isArray(anchor) || (anchor.length !== 2 && anchor.length !== 4))) throw new ValueError("Invalid bbox_to_anchor: a pair (x, y) or a box (x, y, width, height) in fractions of the Axes");
     if (opts.labels !== undefined) {
       const handles = [...this.lines, ...this.collections, ...this.containers];
       opts.labels.forEach((label, i) => {
@@ -990,7 +1016,7 @@ export class Axes {
   legendEntries(): { label: string; kind: "line" | "points" | "bar"; color: string; line?: Line2D }[] {
     const entries: ReturnType<Axes["legendEntries"]> = [];
     for (const l of this.lines) if (!l.label.startsWith("_")) entries.push({ label: l.label, kind: "line", color: l.color, line: l });
-    for (const c of this.collections) if (!c.label.startsWith("_")) entries.push({ label: c.label, kind: "points", color: c.colors[0] ?? TAB10[0] });
+    for (const c of this.collections) if (!c.label.startsWith("_")) entries.push({ label: c.label, kind: "points", color: c.colors[0] ?? this.cycle[0] });
     for (const p of this.fills) if (!p.label.startsWith("_")) entries.push({ label: p.label, kind: "bar", color: p.color });
     for (const b of this.containers) if (!b.label.startsWith("_")) entries.push({ label: b.label, kind: "bar", color: b.color });
     return entries;
@@ -1114,7 +1140,7 @@ export class Axes {
     if (fixed !== null) return fixed.ticks;
     const [a, b] = axis === "x" ? this.get_xlim() : this.get_ylim();
     const { w, h } = this.placement();
-    const nbins = autoBins((axis === "x" ? w : h) / 100, axis === "x");
+    const nbins = autoBins((axis === "x" ? w : h) / 100, axis === "x", fontSize(this.rc, axis === "x" ? "xtick.labelsize" : "ytick.labelsize"));
     if (this.scales[axis] === "log") return logLocator(Math.min(a, b), Math.max(a, b), Math.max(2, nbins), false);
     return maxNLocator(Math.min(a, b), Math.max(a, b), nbins);
   }
@@ -1125,7 +1151,7 @@ export class Axes {
     if (this.scales[axis] !== "log" || fixed !== null) return [];
     const [a, b] = axis === "x" ? this.get_xlim() : this.get_ylim();
     const { w, h } = this.placement();
-    const nbins = autoBins((axis === "x" ? w : h) / 100, axis === "x");
+    const nbins = autoBins((axis === "x" ? w : h) / 100, axis === "x", fontSize(this.rc, axis === "x" ? "xtick.labelsize" : "ytick.labelsize"));
     const major = new Set(this.ticks(axis).map((t) => t.toPrecision(12)));
     return logLocator(Math.min(a, b), Math.max(a, b), Math.max(2, nbins), true).filter((t) => !major.has(t.toPrecision(12)));
   }
@@ -1134,8 +1160,11 @@ export class Axes {
     const { x0, y0, w, h } = this.placement();
     const xlim = this.get_xlim();
     const ylim = this.get_ylim();
-    const tx = this.scales.x === "log" ? Math.log10 : (v: number) => v;
-    const ty = this.scales.y === "log" ? Math.log10 : (v: number) => v;
+    // A log axis clips values <= 0 as matplotlib's LogTransform (nonpositive='clip') does: to 10^-1000,
+    // far below the Axes, so that a line through 0 runs off the bottom edge instead of breaking.
+    const logClip = (v: number) => (v > 0 ? Math.log10(v) : Number.isNaN(v) ? NaN : -1000);
+    const tx = this.scales.x === "log" ? logClip : (v: number) => v;
+    const ty = this.scales.y === "log" ? logClip : (v: number) => v;
     const [xa, xb, ya, yb] = [tx(xlim[0]), tx(xlim[1]), ty(ylim[0]), ty(ylim[1])];
     return {
       x0, y0, w, h, xlim, ylim,
@@ -1167,7 +1196,7 @@ export class Axes {
     const clip = `clip_${id}`;
     out.push(`<g class="axes" id="${id}">`);
     const framed = this.axisOn && this.frameOn;
-    if (framed) out.push(`<rect class="background" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" fill="#ffffff"/>`);
+    if (framed) out.push(`<rect class="background" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" fill="${toColor(this.rc["axes.facecolor"])}"/>`);
     out.push(`<clipPath id="${clip}"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></clipPath>`);
     const inside = (v: number, lim: [number, number]) => v >= Math.min(...lim) - 1e-9 * Math.abs(lim[1] - lim[0]) && v <= Math.max(...lim) + 1e-9 * Math.abs(lim[1] - lim[0]);
     const xt = this.tickLabels("x");
@@ -1201,7 +1230,11 @@ export class Axes {
         `<image class="image" clip-path="url(#${clip})" x="${round2(left)}" y="${round2(top)}" width="${round2(w)}" height="${round2(h)}" preserveAspectRatio="none" style="image-rendering:pixelated;image-rendering:optimizeSpeed" xlink:href="data:image/png;base64,${img.png(blocky ? Math.max(1, Math.min(64, Math.ceil(w / img.width))) : 1).toString("base64")}"/>`,
       );
     }
-    // matplotlib's z-order: bars and scatter points (zorder 1) in the order added, the grid (1.5), then lines (2).
+    // matplotlib's z-order: images (0), bars and scatter points (1) in the order added, then lines (2); the grid
+    // goes under the bars (0.5) where `axes.axisbelow` is true, between bars and lines where it is 'line', else on top.
+    const grid = this.gridOn && this.axisOn ? this.gridSvg(f, xShown, yShown) : "";
+    const below = this.rc["axes.axisbelow"];
+    if (below === true) out.push(grid);
     for (const artist of this.patchesAndCollections) {
       if (artist instanceof BarContainer) {
         const bars = artist;
@@ -1243,12 +1276,7 @@ export class Axes {
       }
       out.push(`</g>`);
     }
-    if (this.gridOn && this.axisOn) {
-      out.push(`<g class="grid" stroke="#b0b0b0" stroke-width="${round2(pt(0.8))}">`);
-      for (const [t] of xShown) out.push(`<line x1="${round2(f.px(t))}" y1="${round2(f.y0)}" x2="${round2(f.px(t))}" y2="${round2(f.y0 + f.h)}"/>`);
-      for (const [t] of yShown) out.push(`<line x1="${round2(f.x0)}" y1="${round2(f.py(t))}" x2="${round2(f.x0 + f.w)}" y2="${round2(f.py(t))}"/>`);
-      out.push(`</g>`);
-    }
+    if (below === "line") out.push(grid);
     for (const line of this.lines) out.push(lineSvg(line, f, clip));
     for (const lc of this.lineCollections) {
       out.push(`<g class="errorbars" clip-path="url(#${clip})" stroke="${lc.color}" stroke-width="${round2(pt(lc.linewidth))}">`);
@@ -1257,18 +1285,50 @@ export class Axes {
       }
       out.push(`</g>`);
     }
-    if (framed) {
-      const sw = round2(pt(0.8));
-      out.push(`<g class="spines" stroke="#000000" stroke-width="${sw}" fill="none" stroke-linecap="square"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></g>`);
+    if (below !== true && below !== "line") out.push(grid);
+    const spineWidth = pt(Number(this.rc["axes.linewidth"]));
+    if (framed && spineWidth > 0) {
+      out.push(`<g class="spines" stroke="${toColor(this.rc["axes.edgecolor"])}" stroke-width="${round2(spineWidth)}" fill="none" stroke-linecap="square"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></g>`);
     }
     if (this.axisOn) out.push(this.tickSvg(f, xShown, yShown, xt.offsetText, yt.offsetText, xMinor, yMinor));
     for (const t of this.texts) out.push(textSvg(t, f));
     if (this.title !== "") {
-      out.push(`<text class="title" x="${round2(f.x0 + f.w / 2)}" y="${round2(f.y0 - pt(TITLE_PAD))}" text-anchor="middle" font-size="${round2(pt(12))}" font-family="${FONT_FAMILY}">${escapeXml(this.title)}</text>`);
+      const size = round2(pt(fontSize(this.rc, "axes.titlesize")));
+      out.push(`<text class="title" x="${round2(f.x0 + f.w / 2)}" y="${round2(f.y0 - pt(TITLE_PAD))}" text-anchor="middle" font-size="${size}" font-family="${FONT_FAMILY}" fill="${toColor(this.rc["text.color"])}">${escapeXml(this.title)}</text>`);
     }
     if (this.legendOptions !== null) out.push(this.legendSvg(f));
     out.push(`</g>`);
     return out.join("\n");
+  }
+
+  /** The grid's lines at the shown major ticks, in the Axes' `grid.*` rcParams. */
+  private gridSvg(f: Frame, xs: readonly (readonly [number, string])[], ys: readonly (readonly [number, string])[]): string {
+    const width = pt(Number(this.rc["grid.linewidth"]));
+    const dash = dashArray(String(this.rc["grid.linestyle"]) as LineStyle, width);
+    const alpha = Number(this.rc["grid.alpha"]);
+    const out = [`<g class="grid" stroke="${toColor(this.rc["grid.color"])}" stroke-width="${round2(width)}"${dash ? ` stroke-dasharray="${dash}"` : ""}${alpha < 1 ? ` stroke-opacity="${alpha}"` : ""}>`];
+    for (const [t] of xs) out.push(`<line x1="${round2(f.px(t))}" y1="${round2(f.y0)}" x2="${round2(f.px(t))}" y2="${round2(f.y0 + f.h)}"/>`);
+    for (const [t] of ys) out.push(`<line x1="${round2(f.x0)}" y1="${round2(f.py(t))}" x2="${round2(f.x0 + f.w)}" y2="${round2(f.py(t))}"/>`);
+    out.push(`</g>`);
+    return out.join("\n");
+  }
+
+  /** One axis' tick style from the Axes' rcParams: label size, tick length and width, pad, colour, and how far out ticks reach. */
+  private tickStyle(axis: "x" | "y"): { size: number; len: number; width: number; pad: number; color: string; out: number; outside: number } {
+    const rc = this.rc as Record<string, unknown>;
+    const len = pt(Number(rc[`${axis}tick.major.size`]));
+    const direction = String(rc[`${axis}tick.direction`]);
+    // As matplotlib's Tick._apply_tickdir: labels sit `pad` beyond the part of the tick outside the Axes.
+    const out = direction === "in" ? 0 : direction === "inout" ? len / 2 : len;
+    return {
+      size: pt(fontSize(this.rc, `${axis}tick.labelsize` as keyof Rc)),
+      len,
+      width: pt(Number(rc[`${axis}tick.major.width`])),
+      pad: pt(Number(rc[`${axis}tick.major.pad`])),
+      color: toColor(rc[`${axis}tick.color`]),
+      out,
+      outside: direction === "in" ? 0 : direction === "inout" ? 0.5 : 1,
+    };
   }
 
   private tickSvg(
@@ -1280,43 +1340,46 @@ export class Axes {
     xMinor: readonly (readonly [number, string])[] = [],
     yMinor: readonly (readonly [number, string])[] = [],
   ): string {
-    const size = pt(FONT);
-    const len = pt(TICK_LENGTH);
-    const minorLen = pt(2);
-    const pad = pt(TICK_PAD);
-    const font = `font-size="${round2(size)}" font-family="${FONT_FAMILY}"`;
+    const labelSize = pt(fontSize(this.rc, "axes.labelsize"));
+    const labelFont = `font-size="${round2(labelSize)}" font-family="${FONT_FAMILY}" fill="${toColor(this.rc["axes.labelcolor"])}"`;
+    const xs_ = this.tickStyle("x");
+    const font = (s: { size: number; color: string }) => `font-size="${round2(s.size)}" font-family="${FONT_FAMILY}" fill="${s.color}"`;
     const out: string[] = [`<g class="xaxis">`];
     const bottom = f.y0 + f.h;
-    for (const [cls, ticks, tl, w] of [["xtick", xs, len, pt(0.8)], ["xtick-minor", xMinor, minorLen, pt(0.6)]] as const) {
+    // A minor tick is 2 / 3.5 of a major one, 0.6 / 0.8 as wide (matplotlib's default sizes).
+    for (const [cls, ticks, tl, w] of [["xtick", xs, xs_.len, xs_.width], ["xtick-minor", xMinor, (xs_.len * 2) / 3.5, (xs_.width * 0.6) / 0.8]] as const) {
       for (const [t, label] of ticks) {
         const x = f.px(t);
-        out.push(`<g class="${cls}"><line x1="${round2(x)}" y1="${round2(bottom)}" x2="${round2(x)}" y2="${round2(bottom + tl)}" stroke="#000000" stroke-width="${round2(w)}"/>`);
-        out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(bottom + tl + pad + size * 0.76)}" text-anchor="middle" ${font}>${mathSvg(label)}</text>`}</g>`);
+        const [y1, y2] = [bottom - tl * (1 - xs_.outside), bottom + tl * xs_.outside];
+        out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x)}" y1="${round2(y1)}" x2="${round2(x)}" y2="${round2(y2)}" stroke="${xs_.color}" stroke-width="${round2(w)}"/>` : ""}`);
+        out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 0.76)}" text-anchor="middle" ${font(xs_)}>${mathSvg(label, xs_.size)}</text>`}</g>`);
       }
     }
-    if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + len + pad + size * 1.9)}" text-anchor="end" ${font}>${escapeXml(xOffset)}</text>`);
+    if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.9)}" text-anchor="end" ${font(xs_)}>${escapeXml(xOffset)}</text>`);
     if (this.xlabel !== "") {
-      out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(bottom + len + pad + size * 1.02 + pt(LABEL_PAD) + size * 0.76)}" text-anchor="middle" ${font}>${escapeXml(this.xlabel)}</text>`);
+      out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.02 + pt(LABEL_PAD) + labelSize * 0.76)}" text-anchor="middle" ${labelFont}>${escapeXml(this.xlabel)}</text>`);
     }
     out.push(`</g>`, `<g class="yaxis">`);
     // A colorbar's ticks and labels are on its right.
     const right = this.colorbarOf !== null;
     const edge = right ? f.x0 + f.w : f.x0;
-    const dir = right ? 1 : -1;
+    const side = right ? 1 : -1;
+    const ys_ = this.tickStyle("y");
     let widest = 0;
-    for (const [cls, ticks, tl, w] of [["ytick", ys, len, pt(0.8)], ["ytick-minor", yMinor, minorLen, pt(0.6)]] as const) {
+    for (const [cls, ticks, tl, w] of [["ytick", ys, ys_.len, ys_.width], ["ytick-minor", yMinor, (ys_.len * 2) / 3.5, (ys_.width * 0.6) / 0.8]] as const) {
       for (const [t, label] of ticks) {
         const y = f.py(t);
-        widest = Math.max(widest, textWidth(plainText(label), size));
-        out.push(`<g class="${cls}"><line x1="${round2(edge)}" y1="${round2(y)}" x2="${round2(edge + dir * tl)}" y2="${round2(y)}" stroke="#000000" stroke-width="${round2(w)}"/>`);
-        out.push(`${label === "" ? "" : `<text x="${round2(edge + dir * (tl + pad))}" y="${round2(y + size * 0.36)}" text-anchor="${right ? "start" : "end"}" ${font}>${mathSvg(label)}</text>`}</g>`);
+        widest = Math.max(widest, textWidth(plainText(label), ys_.size));
+        const [x1, x2] = [edge - side * tl * (1 - ys_.outside), edge + side * tl * ys_.outside];
+        out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x1)}" y1="${round2(y)}" x2="${round2(x2)}" y2="${round2(y)}" stroke="${ys_.color}" stroke-width="${round2(w)}"/>` : ""}`);
+        out.push(`${label === "" ? "" : `<text x="${round2(edge + side * (ys_.out + ys_.pad))}" y="${round2(y + ys_.size * 0.36)}" text-anchor="${right ? "start" : "end"}" ${font(ys_)}>${mathSvg(label, ys_.size)}</text>`}</g>`);
       }
     }
-    if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - pad)}" text-anchor="start" ${font}>${escapeXml(yOffset)}</text>`);
+    if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - ys_.pad)}" text-anchor="start" ${font(ys_)}>${escapeXml(yOffset)}</text>`);
     if (this.ylabel !== "") {
-      const x = edge + dir * (len + pad + widest + pt(LABEL_PAD) + size * (right ? 0.76 : 0.24));
+      const x = edge + side * (ys_.out + ys_.pad + widest + pt(LABEL_PAD) + labelSize * (right ? 0.76 : 0.24));
       const y = f.y0 + f.h / 2;
-      out.push(`<text class="ylabel" x="${round2(x)}" y="${round2(y)}" transform="rotate(-90 ${round2(x)} ${round2(y)})" text-anchor="middle" ${font}>${escapeXml(this.ylabel)}</text>`);
+      out.push(`<text class="ylabel" x="${round2(x)}" y="${round2(y)}" transform="rotate(-90 ${round2(x)} ${round2(y)})" text-anchor="middle" ${labelFont}>${escapeXml(this.ylabel)}</text>`);
     }
     out.push(`</g>`);
     return out.join("\n");
@@ -1328,7 +1391,8 @@ export class Axes {
       process.stderr.write("No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.\n");
       return "";
     }
-    const size = pt(this.legendOptions?.fontsize ?? FONT);
+    const opts = this.legendOptions ?? {};
+    const size = pt(opts.fontsize === undefined ? fontSize(this.rc, "legend.fontsize") : typeof opts.fontsize === "number" ? opts.fontsize : fontSize({ ...this.rc, "legend.fontsize": opts.fontsize }, "legend.fontsize"));
     const pad = 0.4 * size;
     const handle = 2 * size;
     const textPad = 0.8 * size;
@@ -1336,23 +1400,33 @@ export class Axes {
     const spacing = 0.5 * size;
     const width = pad * 2 + handle + textPad + Math.max(...entries.map((e) => textWidth(e.label, size)));
     const height = pad * 2 + entries.length * rowH + (entries.length - 1) * spacing;
+    // As matplotlib's _get_anchored_bbox: the box placed against (the Axes, or bbox_to_anchor) shrunk by
+    // borderaxespad (0.5 font sizes); against a point the "shrunk" box is the point moved that far out.
     const inset = 0.5 * size;
+    const a = opts.bbox_to_anchor;
+    const [bx, by, bw, bh] = a === undefined ? [f.x0, f.y0, f.w, f.h] : [f.x0 + a[0] * f.w, f.y0 + (1 - a[1] - (a[3] ?? 0)) * f.h, (a[2] ?? 0) * f.w, (a[3] ?? 0) * f.h];
+    const [left, right, top, bottom] = [bx + inset, bx + bw - inset - width, by + inset, by + bh - inset - height];
+    const [midX, midY] = [bx + (bw - width) / 2, by + (bh - height) / 2];
     const spots: Record<string, [number, number]> = {
-      "upper right": [f.x0 + f.w - inset - width, f.y0 + inset],
-      "upper left": [f.x0 + inset, f.y0 + inset],
-      "lower left": [f.x0 + inset, f.y0 + f.h - inset - height],
-      "lower right": [f.x0 + f.w - inset - width, f.y0 + f.h - inset - height],
-      right: [f.x0 + f.w - inset - width, f.y0 + (f.h - height) / 2],
-      "center left": [f.x0 + inset, f.y0 + (f.h - height) / 2],
-      "center right": [f.x0 + f.w - inset - width, f.y0 + (f.h - height) / 2],
-      "lower center": [f.x0 + (f.w - width) / 2, f.y0 + f.h - inset - height],
-      "upper center": [f.x0 + (f.w - width) / 2, f.y0 + inset],
-      center: [f.x0 + (f.w - width) / 2, f.y0 + (f.h - height) / 2],
+      "upper right": [right, top],
+      "upper left": [left, top],
+      "lower left": [left, bottom],
+      "lower right": [right, bottom],
+      right: [right, midY],
+      "center left": [left, midY],
+      "center right": [right, midY],
+      "lower center": [midX, bottom],
+      "upper center": [midX, top],
+      center: [midX, midY],
     };
-    const loc = this.legendOptions?.loc ?? "best";
-    const [lx, ly] = loc === "best" ? spots[this.bestLocation(f, spots, width, height)] : spots[loc];
+    const loc = opts.loc ?? "best";
+    // loc=(x, y): the legend's lower left corner at that fraction of the Axes (or of bbox_to_anchor's box).
+    const [lx, ly] = Array.isArray(loc) ? [bx + loc[0] * (bw || f.w), by + (bh || f.h) * (1 - loc[1]) - height] : loc === "best" ? spots[this.bestLocation(f, spots, width, height)] : spots[loc];
+    this.legendBox = [lx, ly, width, height];
     const out: string[] = [`<g class="legend">`];
-    out.push(`<rect x="${round2(lx)}" y="${round2(ly)}" width="${round2(width)}" height="${round2(height)}" rx="${round2(0.2 * size)}" fill="#ffffff" fill-opacity="0.8" stroke="#cccccc" stroke-width="${round2(pt(1))}"/>`);
+    if (opts.frameon ?? this.rc["legend.frameon"]) {
+      out.push(`<rect class="legend-frame" x="${round2(lx)}" y="${round2(ly)}" width="${round2(width)}" height="${round2(height)}" rx="${round2(0.2 * size)}" fill="${toColor(this.rc["axes.facecolor"])}" fill-opacity="0.8" stroke="#cccccc" stroke-width="${round2(pt(1))}"/>`);
+    }
     entries.forEach((e, i) => {
       const cy = ly + pad + i * (rowH + spacing) + rowH / 2;
       const hx = lx + pad;
@@ -1366,12 +1440,12 @@ export class Axes {
           out.push(`<path class="handle" d="${m.d}" ${m.filled ? `fill="${e.color}"` : `fill="none" stroke="${e.color}"`}/>`);
         }
       } else if (e.kind === "points") {
-        const m = markerPath("o", hx + handle / 2, cy, MARKERSIZE);
+        const m = markerPath("o", hx + handle / 2, cy, markersize());
         out.push(`<path class="handle" d="${m.d}" fill="${e.color}"/>`);
       } else {
         out.push(`<rect class="handle" x="${round2(hx)}" y="${round2(cy - 0.35 * size)}" width="${round2(handle)}" height="${round2(0.7 * size)}" fill="${e.color}"/>`);
       }
-      out.push(`<text x="${round2(hx + handle + textPad)}" y="${round2(cy + size * 0.36)}" font-size="${round2(size)}" font-family="${FONT_FAMILY}">${escapeXml(e.label)}</text>`);
+      out.push(`<text x="${round2(hx + handle + textPad)}" y="${round2(cy + size * 0.36)}" font-size="${round2(size)}" font-family="${FONT_FAMILY}" fill="${toColor(this.rc["text.color"])}">${escapeXml(e.label)}</text>`);
     });
     out.push(`</g>`);
     return out.join("\n");
@@ -1458,27 +1532,101 @@ function textSvg(t: Text, f: Frame): string {
   const out: string[] = [];
   const dy = t.va === "top" ? size * 0.76 : t.va === "center" ? size * 0.36 : t.va === "bottom" ? -size * 0.24 : 0;
   if (t.arrow !== null) {
-    const [ax, ay] = at(t.arrow.x, t.arrow.y, "data");
-    // From where the line from the text's centre to xy leaves the text's box (padded 2 pt, as matplotlib
-    // clips the arrow there) to xy, with a head 0.4 font sizes long.
-    const w = textWidth(t.text, size) / 2 + pt(2);
-    const hh = size * 0.6 + pt(2);
-    const cx = x + (t.ha === "left" ? w - pt(2) : t.ha === "right" ? -(w - pt(2)) : 0);
-    const cy = y + dy - size * 0.36;
-    const scale = Math.min(Math.abs(ax - cx) > 0 ? w / Math.abs(ax - cx) : Infinity, Math.abs(ay - cy) > 0 ? hh / Math.abs(ay - cy) : Infinity, 1);
-    const [sx, sy] = [cx + (ax - cx) * scale, cy + (ay - cy) * scale];
-    const len = Math.hypot(ax - sx, ay - sy);
-    if (len > 0 && Number.isFinite(len)) {
-      const [x, y] = [sx, sy];
-      const [ux, uy] = [(ax - x) / len, (ay - y) / len];
-      const head = 0.4 * size;
-      const [bx, by] = [ax - ux * head, ay - uy * head];
-      out.push(`<g class="arrow" stroke="${t.arrow.color}" stroke-width="${round2(pt(1))}" fill="none"><line x1="${round2(x)}" y1="${round2(y)}" x2="${round2(ax)}" y2="${round2(ay)}"/><polyline points="${round2(bx - uy * head * 0.5)},${round2(by + ux * head * 0.5)} ${round2(ax)},${round2(ay)} ${round2(bx + uy * head * 0.5)},${round2(by - ux * head * 0.5)}"/></g>`);
+    // The text's box: DejaVu Sans' ascent (0.76 font sizes) above the baseline, its descent (0.24) below.
+    const width = textWidth(t.text, size);
+    const left = t.ha === "left" ? x : t.ha === "right" ? x - width : x - width / 2;
+    const box: Box4 = [left, y + dy - 0.76 * size, left + width, y + dy + 0.24 * size];
+    const d = arrowPath(t.arrow, box, at(t.arrow.x, t.arrow.y, t.arrow.coords), size);
+    if (d !== null) {
+      const a = t.arrow;
+      const fill = d.filled ? `fill="${a.facecolor}"` : `fill="none"`;
+      out.push(`<path class="arrow" d="${d.d}" ${fill} stroke="${a.edgecolor}" stroke-width="${round2(pt(a.linewidth))}" stroke-linejoin="round"/>`);
     }
   }
   const anchor = t.ha === "left" ? "start" : t.ha === "right" ? "end" : "middle";
   out.push(`<text class="text" x="${round2(x)}" y="${round2(y + dy)}" text-anchor="${anchor}" font-size="${round2(size)}" font-family="${FONT_FAMILY}" fill="${t.color}">${escapeXml(t.text)}</text>`);
   return out.join("\n");
+}
+
+/** annotate's arrowprops read as matplotlib reads them (FancyArrowPatch's colours: a face of `patch.facecolor`, a black edge 1 pt wide). */
+function arrowOf(p: NonNullable<AnnotateOptions["arrowprops"]>, x: number, y: number, coords: "data" | "axes"): Arrow {
+  const style = p.arrowstyle ?? null;
+  if (style !== null && !ARROW_STYLES.includes(style)) {
+    throw new ValueError(`arrowstyle '${style}' is not drawn by torchlab; it draws ${ARROW_STYLES.map((s) => `'${s}'`).join(", ")}, or no arrowstyle for matplotlib's filled arrow (shrink, width, headwidth, headlength)`);
+  }
+  const face = p.facecolor ?? p.fc ?? p.color;
+  const edge = p.edgecolor ?? p.ec ?? p.color;
+  return {
+    x, y, coords, style,
+    facecolor: toColor(face ?? "C0"),
+    edgecolor: toColor(edge ?? "black"),
+    linewidth: Number(p.lw ?? p.linewidth ?? 1),
+    shrink: Number(p.shrink ?? 0), width: Number(p.width ?? 4), headwidth: Number(p.headwidth ?? 12), headlength: Number(p.headlength ?? 12),
+  };
+}
+
+/** [x0, y0, x1, y1] in pixels, y down. */
+type Box4 = [number, number, number, number];
+
+/**
+ * annotate's arrow as matplotlib's FancyArrowPatch draws it, from the text to `xy`:
+ * - with an `arrowstyle` ('->', '-|>', '<-', '<->', '<|-', '<|-|>', '-'): from the text's centre, cut
+ *   where it leaves the text's box padded by 2 pt (patchA), both ends shrunk 2 pt more (shrinkA / B);
+ *   heads 0.4 font sizes long and 0.2 wide each side (the style's head_length / head_width times the
+ *   mutation scale, the text's size);
+ * - without one (`arrowprops={facecolor: 'black', shrink: 0.05}`): the 'simple' polygon from the corner
+ *   or side middle of the text's box nearest to xy, `width` (4 pt) wide with a head `headwidth` (12 pt)
+ *   wide and `headlength` (12 pt) long, both ends shrunk by `shrink` times its length.
+ * Returns the SVG path (null when the ends meet) and whether it is filled.
+ */
+function arrowPath(a: Arrow, box: Box4, [ex, ey]: [number, number], size: number): { d: string; filled: boolean } | null {
+  const [x0, y0, x1, y1] = box;
+  let sx: number;
+  let sy: number;
+  if (a.style === null) {
+    const nearest = (vs: number[], v: number) => vs.reduce((b, c) => (Math.abs(c - v) < Math.abs(b - v) ? c : b));
+    [sx, sy] = [nearest([x0, (x0 + x1) / 2, x1], ex), nearest([y0, (y0 + y1) / 2, y1], ey)];
+  } else {
+    [sx, sy] = [(x0 + x1) / 2, (y0 + y1) / 2];
+  }
+  const total = Math.hypot(ex - sx, ey - sy);
+  if (!(total > 0) || !Number.isFinite(total)) return null;
+  const [ux, uy] = [(ex - sx) / total, (ey - sy) / total];
+  // Where the line leaves the padded box (patchA), as a distance from its start.
+  const pad = pt(2);
+  const exit = (lo: number, hi: number, s: number, u: number) => (u > 0 ? (hi + pad - s) / u : u < 0 ? (lo - pad - s) / u : Infinity);
+  const inside = sx >= x0 - pad && sx <= x1 + pad && sy >= y0 - pad && sy <= y1 + pad;
+  const clipped = inside ? Math.max(0, Math.min(exit(x0, x1, sx, ux), exit(y0, y1, sy, uy))) : 0;
+  const [shrinkA, shrinkB] = a.style === null ? [a.shrink * total, a.shrink * total] : [pt(2), pt(2)];
+  const from = clipped + shrinkA;
+  const to = total - shrinkB;
+  if (!(to > from)) return null;
+  const P = (s: number, side = 0): string => `${round2(sx + ux * s - uy * side)},${round2(sy + uy * s + ux * side)}`;
+  if (a.style === null) {
+    const [tail, headW, headL] = [pt(a.width) / 2, pt(a.headwidth) / 2, Math.min(pt(a.headlength), to - from)];
+    const base = to - headL;
+    return { d: `M${P(from, tail)}L${P(base, tail)}L${P(base, headW)}L${P(to)}L${P(base, -headW)}L${P(base, -tail)}L${P(from, -tail)}Z`, filled: true };
+  }
+  const [headL, headW] = [0.4 * size, 0.2 * size];
+  const style = a.style;
+  const [startHead, endHead] = [style.startsWith("<"), style.endsWith(">")];
+  const filled = style.includes("|");
+  const head = (tip: number, dir: 1 | -1): string =>
+    filled ? `M${P(tip - dir * headL, headW)}L${P(tip)}L${P(tip - dir * headL, -headW)}Z` : `M${P(tip - dir * headL, headW)}L${P(tip)}L${P(tip - dir * headL, -headW)}`;
+  // A filled head ends the shaft at its base; an open one at its tip.
+  const shaftFrom = startHead && filled ? from + headL : from;
+  const shaftTo = endHead && filled ? to - headL : to;
+  const parts = [`M${P(shaftFrom)}L${P(shaftTo)}`];
+  if (endHead) parts.push(head(to, 1));
+  if (startHead) parts.push(head(from, -1));
+  return { d: parts.join(""), filled };
+}
+
+/** Values with one per position (a single value repeated), else the error `mismatch(length)` names. */
+function broadcastTo(values: number[], n: number, mismatch: (length: number) => string): number[] {
+  if (values.length === 1 && n > 1) return Array.from({ length: n }, () => values[0]);
+  if (values.length !== n) throw new ValueError(mismatch(values.length));
+  return values;
 }
 
 /** Values through a colour map, normalised between the map's ends as matplotlib's scatter does with `c=`. */

@@ -11,7 +11,7 @@ import { JUPYTER_DISPLAY, MimeBundle } from "../display/emitter";
 import { IPYTHON_REPR, PY_REPR } from "../pyrepr";
 import { Axes, AxesImage, Box, PathCollection } from "./axes";
 import { Colorbar, ColorbarOptions, mappableOf, stealSpace } from "./colorbar";
-import { DPI, pt, textWidth } from "./style";
+import { DPI, pt, rcParams, textWidth, toColor } from "./style";
 
 /** The subplot parameters (`fig.subplots_adjust`), fractions of the figure. */
 export interface SubplotParams {
@@ -23,7 +23,11 @@ export interface SubplotParams {
   hspace: number;
 }
 
-const DEFAULT_PARAMS: SubplotParams = { left: 0.125, right: 0.9, bottom: 0.11, top: 0.88, wspace: 0.2, hspace: 0.2 };
+/** The subplot parameters `figure.subplot.*` give now (read when a figure is made). */
+function defaultParams(): SubplotParams {
+  const keys = ["left", "right", "bottom", "top", "wspace", "hspace"] as const;
+  return Object.fromEntries(keys.map((k) => [k, Number(rcParams[`figure.subplot.${k}`])])) as unknown as SubplotParams;
+}
 
 /** Where the Axes of grid cell `index` (0-based, row-major) of an nrows x ncols grid goes. */
 export function gridBox(params: SubplotParams, nrows: number, ncols: number, index: number): Box {
@@ -40,18 +44,20 @@ export class Figure {
   readonly axes: Axes[] = [];
   /** Each Axes' grid slot, so that subplots_adjust and tight_layout can place it again. */
   private readonly slots = new Map<Axes, [number, number, number]>();
-  private params: SubplotParams = { ...DEFAULT_PARAMS };
+  private params: SubplotParams = defaultParams();
+  /** `figure.facecolor` when the figure was made. */
+  private readonly facecolor = toColor(rcParams["figure.facecolor"]);
   private suptitleText = "";
 
   /**
    * @param number the figure's number (`plt.figure(num)`, `fig.number`)
-   * @param figsize width and height in inches (6.4 x 4.8)
-   * @param dpi pixels per inch of its pictures (100)
+   * @param figsize width and height in inches (`figure.figsize`: 6.4 x 4.8)
+   * @param dpi pixels per inch of its repr and saved PNG (`figure.dpi`: 100)
    */
   constructor(
     readonly number: number,
-    readonly figsize: [number, number] = [6.4, 4.8],
-    readonly dpi = DPI,
+    readonly figsize: [number, number] = [Number(rcParams["figure.figsize"][0]), Number(rcParams["figure.figsize"][1])],
+    readonly dpi = Number(rcParams["figure.dpi"]),
   ) {
     if (!(figsize[0] > 0 && figsize[1] > 0) || !Number.isFinite(figsize[0]) || !Number.isFinite(figsize[1])) {
       throw new ValueError(`figure size must be positive finite not (${figsize[0]}, ${figsize[1]})`);
@@ -177,7 +183,7 @@ export class Figure {
     const parts = [
       `<?xml version="1.0" encoding="utf-8" standalone="no"?>`,
       `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" version="1.1">`,
-      `<rect class="figure" width="${w}" height="${h}" fill="#ffffff"/>`,
+      `<rect class="figure" width="${w}" height="${h}" fill="${this.facecolor}"/>`,
       ...this.axes.map((ax, i) => ax.toSvg(`axes_${this.number}_${i + 1}`, blocky)),
     ];
     if (this.suptitleText !== "") {

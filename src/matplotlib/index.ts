@@ -3,3 +3,5 @@
  * (src/matplotlib/pyplot.ts).
  */
 export * as pyplot from "./pyplot";
+/** `import matplotlib as mpl; mpl.rcParams['image.cmap'] = 'gray'`: the rcParams pyplot reads (src/matplotlib/style.ts). */
+export { cycler, rc, rcdefaults, rcParams } from "./style";

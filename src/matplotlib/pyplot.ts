@@ -322,6 +322,9 @@ export const cm: Record<string, Colormap> = new Proxy({} as Record<string, Color
   get: (_target, prop) => (require("./cm") as typeof import("./cm")).cm[prop as string],
 });
 
+export { cycler, rc, rcdefaults, rcParams } from "./style";
+export type { Cycler, RcParams } from "./style";
+
 /** The styles matplotlib 3.6 ships (`plt.style.available`). */
 const STYLES = [
   "Solarize_Light2", "_classic_test_patch", "_mpl-gallery", "_mpl-gallery-nogrid", "bmh", "classic", "dark_background", "fast", "fivethirtyeight", "ggplot",
@@ -331,17 +334,21 @@ const STYLES = [
 ];
 
 /**
- * `plt.style.use('default')`: torchlab draws matplotlib's default style only; another style matplotlib
- * ships is a ValueError naming it, a name it does not ship matplotlib's OSError.
+ * `plt.style.use('ggplot')`: a style of matplotlib's library sets its rcParams (the next figures and Axes
+ * take its colours, grid, fonts and ticks); 'default' brings matplotlib's defaults back; a dict sets its
+ * keys; 'seaborn' and 'seaborn-*' are the 'seaborn-v0_8' styles, with matplotlib 3.6's deprecation
+ * warning. A style matplotlib ships that torchlab does not draw ('classic', 'dark_background', ...)
+ * is a ValueError naming the ones it draws; a name matplotlib does not ship is its OSError.
+ * `plt.style.context('bmh', () => {...})` is `with plt.style.context('bmh'):`: the rcParams before
+ * come back when the function returns.
  */
 export const style = {
   available: STYLES,
-  use(name: string | string[]): void {
-    for (const n of Array.isArray(name) ? name : [name]) {
-      if (n === "default") continue;
-      if (STYLES.includes(n)) throw new ValueError(`style '${n}' is not drawn by torchlab: it draws matplotlib's default style only (plt.style.use('default'))`);
-      throw new OSError(`'${n}' not found in the style library and input is not a valid URL or path; see \`style.available\` for list of available styles`);
-    }
+  use(name: string | Record<string, unknown> | (string | Record<string, unknown>)[]): void {
+    (require("./style") as typeof import("./style")).useStyle(name, STYLES);
+  },
+  context<T>(name: string | Record<string, unknown> | (string | Record<string, unknown>)[], fn: () => T): T {
+    return (require("./style") as typeof import("./style")).styleContext(name, STYLES, fn);
   },
 };
 

@@ -82,8 +82,8 @@ export function maxNLocator(vmin: number, vmax: number, nbins: number, integer =
  * How many bins AutoLocator asks for: the axis length over three label heights (x) or two (y) at
  * the 10 pt tick labels, clipped to [1, 9] (`Axis.get_tick_space`).
  */
-export function autoBins(lengthInches: number, horizontal: boolean): number {
-  const space = Math.floor((lengthInches * 72) / (10 * (horizontal ? 3 : 2)));
+export function autoBins(lengthInches: number, horizontal: boolean, labelSize = 10): number {
+  const space = Math.floor((lengthInches * 72) / (labelSize * (horizontal ? 3 : 2)));
   return Math.min(9, Math.max(1, space));
 }
 

@@ -2,7 +2,9 @@
  * matplotlib.pyplot (src/matplotlib/) against matplotlib 3.6 (test/reference/gen_pyplot.py draws the
  * same figures): tick locations (MaxNLocator, as `ax.get_xticks()` gives them), the tick labels drawn
  * (ScalarFormatter: decimals, unicode minus, "1e6" / "+1e3" texts), limits with 5% margins and sticky
- * edges, legend labels, the figure's repr, imshow's pixels, hist's counts, and the errors; then the
+ * edges, legend labels and where the legend box sits, annotate's arrows, what a style changes (faces, spines,
+ * grid, colour cycle, line widths, font sizes) and the rcParams styles set, the figure's repr, imshow's
+ * pixels, hist's counts, and the errors; then the
  * SVG's structure, savefig's files and how figures reach the notebook (show, the cell's end, close).
  * The notebook spelling through the kernel is in test/display/kernel.test.ts.
  */
@@ -12,6 +14,7 @@ import * as path from "path";
 import { torch } from "../../src";
 import * as plt from "../../src/matplotlib/pyplot";
 import { decode_png } from "../../src/display/png";
+import { pt } from "../../src/matplotlib/style";
 import { DisplayMessage, runCellEndHooks, setDisplaySink } from "../../src/display/emitter";
 import { parseXml, XmlElement } from "../display/xml";
 import { readReference } from "../tensor/fixtures";
@@ -20,11 +23,15 @@ interface AxesRef {
   xticks: number[]; yticks: number[]; xlim: number[]; ylim: number[]; xlabels: string[]; ylabels: string[];
   xoffset: string; yoffset: string; legend: string[] | null; lines: number; title: string;
   collections: number; patches: number; texts: string[]; scales: [string, string]; position: number[]; xminor: string[]; yminor: string[];
+  facecolor: string; spine: [string, number]; grid: string[]; line_colors: string[]; line_widths: number[]; bar_colors: string[];
+  fontsizes: number[]; legend_box: number[] | null; arrows: number[][];
 }
 interface CaseRef {
   repr: string; axes: AxesRef[]; rgba?: number[][][]; warnings?: string[]; hist_counts?: number[]; hist_edges?: number[]; scatter_colors?: string[];
 }
-const ref = readReference<{ cases: Record<string, CaseRef>; errors: Record<string, [string, string]>; cmaps: Record<string, number[][][]> }>("pyplot.json");
+const ref = readReference<{
+  cases: Record<string, CaseRef>; errors: Record<string, [string, string]>; cmaps: Record<string, number[][][]>; styles: Record<string, Record<string, unknown>>;
+}>("pyplot.json");
 
 const LOSSES = [2.3, 1.2, 0.8, 0.6, 0.5, 0.45, 0.41, 0.39, 0.37, 0.36];
 const VAL = [2.4, 1.4, 1.0, 0.85, 0.8, 0.78, 0.77, 0.77, 0.78, 0.8];
@@ -158,7 +165,64 @@ const FIGURES: Record<string, () => Record<string, unknown> | void> = {
       ax.set_title(String(i));
     }
   },
+  log_clip: () => {
+    plt.semilogy([0, 1, 2, 3, 4], [0, 1, 10, -5, 100], "o-");
+  },
+  legend_locs: () => {
+    const [, axes] = plt.subplots(2, 3, { figsize: [9, 6] });
+    for (const ax of axes.flat) {
+      ax.plot(LOSSES, { label: "train" });
+      ax.plot(VAL, { label: "validation" });
+    }
+    axes[0][0].legend({ loc: "upper left" });
+    axes[0][1].legend({ loc: 8 });
+    axes[0][2].legend({ loc: "center right" });
+    axes[1][0].legend({ loc: [0.1, 0.2] });
+    axes[1][1].legend({ bbox_to_anchor: [1.05, 1], loc: "upper left" });
+    axes[1][2].legend({ loc: "lower left", bbox_to_anchor: [0.2, 0.1, 0.5, 0.5] });
+  },
+  arrows: () => {
+    plt.plot([0, 1, 2, 3, 4], [0, 2, 1, 3, 2]);
+    plt.annotate("peak", { xy: [3, 3], xytext: [1, 2.6], arrowprops: { facecolor: "black", shrink: 0.05 } });
+    plt.annotate("dip", { xy: [2, 1], xytext: [2.5, 0.2], arrowprops: { arrowstyle: "->" } });
+    plt.annotate("start", { xy: [0, 0], xytext: [0.5, 1.5], arrowprops: { arrowstyle: "-|>", color: "red" } });
+  },
+  ...Object.fromEntries(["ggplot", "seaborn-v0_8", "fivethirtyeight", "bmh"].map((name) => [`style_${name}`, () => styled(name)])),
+  style_seaborn_alias: () => {
+    plt.style.use("seaborn-whitegrid");
+    plt.plot([1, 3, 2]);
+  },
+  rc_params: () => {
+    plt.rcParams["figure.figsize"] = [10, 4];
+    plt.rc("lines", { linewidth: 3 });
+    plt.rc("font", { size: 12 });
+    plt.plot([1, 3, 2]);
+    plt.title("big");
+  },
+  style_context: () => {
+    plt.style.context("ggplot", () => {
+      plt.figure({ figsize: [4, 3] });
+      plt.plot([1, 2]);
+    });
+    plt.figure({ figsize: [4, 3] });
+    plt.plot([1, 2]);
+    plt.close(1);
+  },
 };
+
+/** gen_pyplot.py's styled(): a style, then a loss plot with a legend beside bars. */
+function styled(name: string): void {
+  plt.style.use(name);
+  plt.figure();
+  plt.subplot(1, 2, 1);
+  plt.plot(LOSSES, { label: "train" });
+  plt.plot(VAL, { label: "val" });
+  plt.title("loss");
+  plt.xlabel("epoch");
+  plt.legend();
+  plt.subplot(1, 2, 2);
+  plt.bar(["a", "b", "c"], [3, 5, 2]);
+}
 
 function draw(name: string): { fig: plt.Figure; svg: XmlElement; extra: Record<string, unknown> } {
   plt.close("all");
@@ -166,6 +230,7 @@ function draw(name: string): { fig: plt.Figure; svg: XmlElement; extra: Record<s
   const fig = plt.gcf();
   const svg = parseXml(fig.toSvg());
   plt.close("all");
+  plt.style.use("default");
   return { fig, svg, extra };
 }
 
@@ -179,6 +244,13 @@ function all(el: XmlElement, pred: (e: XmlElement) => boolean): XmlElement[] {
   return out;
 }
 const byClass = (el: XmlElement, cls: string) => all(el, (e) => e.attrs.class === cls);
+/** The [x, y, width, height] around an SVG path's points. */
+function arrowBox(d: string): number[] {
+  const nums = (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+  const xs = nums.filter((_, i) => i % 2 === 0);
+  const ys = nums.filter((_, i) => i % 2 === 1);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
+}
 /** A <text>'s characters, its tspans (a log label's exponent) included. */
 const shown = (t: XmlElement) => t.text + t.children.map((c) => c.text).join("");
 const texts = (el: XmlElement, cls: string) => byClass(el, cls).flatMap((t) => all(t, (e) => e.name === "text").map(shown));
@@ -233,6 +305,32 @@ describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
         expect(texts(drawn, "xtick-minor")).toEqual(want.xminor.filter((l) => l !== "").map(plain));
         expect(texts(drawn, "ytick-minor")).toEqual(want.yminor.filter((l) => l !== "").map(plain));
       }
+      // What a style changes: the face, spines, grid, lines' colours and widths, bars' colours, font sizes.
+      if (axisOn) {
+        expect(byClass(drawn, "background")[0].attrs.fill).toBe(want.facecolor);
+        const spines = byClass(drawn, "spines");
+        expect(spines.length === 0 ? [want.spine[0], 0] : [spines[0].attrs.stroke, Number(spines[0].attrs["stroke-width"])]).toEqual([want.spine[0], Number(pt(want.spine[1]).toFixed(2))]);
+        expect(byClass(drawn, "grid").map((g) => g.attrs.stroke)).toEqual(want.grid);
+        const tickText = byClass(drawn, "xtick").flatMap((g) => all(g, (e) => e.name === "text")).slice(0, 1);
+        expect(tickText.map((t) => Number(t.attrs["font-size"]))).toEqual(tickText.map(() => Number(pt(want.fontsizes[2]).toFixed(2))));
+        if (want.title !== "") expect(Number(byClass(drawn, "title")[0].attrs["font-size"])).toBeCloseTo(pt(want.fontsizes[0]), 1);
+        if (ax.get_xlabel() !== "") expect(Number(byClass(drawn, "xlabel")[0].attrs["font-size"])).toBeCloseTo(pt(want.fontsizes[1]), 1);
+      }
+      expect(ax.lines.map((l) => l.get_color())).toEqual(want.line_colors);
+      ax.lines.forEach((l, k) => expect(l.linewidth).toBeCloseTo(want.line_widths[k], 9));
+      expect(ax.containers.flatMap((b) => b.map(() => b.color)).slice(0, 3)).toEqual(want.bar_colors);
+      // The legend's box: the edge (or middle) it is placed by within 2 px of matplotlib's, each way.
+      expect(ax.legendBox === null).toBe(want.legend_box === null);
+      if (ax.legendBox !== null && want.legend_box !== null) {
+        const [x, y, w, h] = ax.legendBox;
+        const [wx, wy, ww, wh] = want.legend_box;
+        expect(Math.min(Math.abs(x - wx), Math.abs(x + w - wx - ww), Math.abs(x + w / 2 - wx - ww / 2))).toBeLessThan(2);
+        expect(Math.min(Math.abs(y - wy), Math.abs(y + h - wy - wh), Math.abs(y + h / 2 - wy - wh / 2))).toBeLessThan(2);
+      }
+      // annotate's arrows: the box around each within 3 px of matplotlib's FancyArrowPatch's.
+      const arrows = byClass(drawn, "arrow").map((a) => arrowBox(a.attrs.d));
+      expect(arrows.length).toBe(want.arrows.length);
+      arrows.forEach((box, k) => box.forEach((v, j) => expect([k, j, Math.abs(v - want.arrows[k][j]) < 3]).toEqual([k, j, true])));
       // A colorbar's Axes holds matplotlib's mesh and outline; torchlab draws them itself.
       if (ax.colorbarOf === null) {
         expect(ax.collections.length + ax.fills.length + ax.lineCollections.length).toBe(want.collections);
@@ -309,6 +407,40 @@ describe("what is drawn", () => {
   });
 });
 
+describe("styles and rcParams", () => {
+  afterEach(() => plt.style.use("default"));
+
+  test("style.use sets the rcParams matplotlib's styles set (colour cycle, face, grid, fonts, figsize, image.cmap); 'default' brings the defaults back", () => {
+    for (const [name, want] of Object.entries(ref.styles)) {
+      plt.style.use(name);
+      const got = Object.fromEntries(Object.keys(want).map((k) => [k, k === "axes.prop_cycle" ? plt.rcParams[k].by_key().color : plt.rcParams[k]]));
+      expect([name, got]).toEqual([name, want]);
+      plt.style.use("default");
+    }
+    expect(plt.rcParams["axes.prop_cycle"].by_key().color[1]).toBe("#ff7f0e");
+  });
+
+  test("'seaborn-*' is 'seaborn-v0_8-*' with matplotlib 3.6's deprecation warning; style.context restores the rcParams before; rcdefaults", () => {
+    plt.style.use("seaborn-whitegrid");
+    expect(stderr.join("")).toContain(ref.cases.style_seaborn_alias.warnings![0]);
+    expect(plt.rcParams["axes.grid"]).toBe(true);
+    plt.style.use("default");
+    const n = plt.style.context("ggplot", () => {
+      expect(plt.rcParams["axes.facecolor"]).toBe("#E5E5E5");
+      return 7;
+    });
+    expect([n, plt.rcParams["axes.facecolor"]]).toEqual([7, "white"]);
+    expect(() => plt.style.context("bmh", () => {
+      throw new Error("inside");
+    })).toThrow("inside");
+    expect(plt.rcParams["axes.grid"]).toBe(false);
+    plt.rcParams.update({ "font.size": 14, "lines.linewidth": "2.5" });
+    expect([plt.rcParams["font.size"], plt.rcParams["lines.linewidth"]]).toEqual([14, 2.5]);
+    plt.rcdefaults();
+    expect(plt.rcParams["font.size"]).toBe(10);
+  });
+});
+
 describe("the new artists as drawn", () => {
   test("colour maps: Greys, binary, hot, jet, coolwarm, RdBu and reversed ones give matplotlib's pixels; plt.cm names them too", () => {
     // np.linspace(-1, 2, 24): start + k * step, the last exactly 2.
@@ -371,6 +503,13 @@ describe("errors as matplotlib's", () => {
     pie_negative: () => plt.pie([1, -2]),
     sharex_value: () => plt.subplots(2, 2, { sharex: "rows" as "row" }),
     style_unknown: () => plt.style.use("ggplott"),
+    rc_unknown: () => (plt.rcParams["figure.size"] = [1, 2]),
+    rc_figsize: () => (plt.rcParams["figure.figsize"] = [1, 2, 3]),
+    rc_group: () => plt.rc("lines", { thickness: 2 }),
+    legend_loc_name: () => {
+      plt.plot([1], { label: "a" });
+      plt.legend({ loc: "top" });
+    },
   };
   test.each(Object.keys(cases))("%s", (name) => {
     plt.close("all");
@@ -386,10 +525,13 @@ describe("errors as matplotlib's", () => {
     plt.close("all");
   });
 
-  test("a colour map matplotlib has but torchlab does not draw, and a style other than the default, are errors naming them", () => {
+  test("a colour map or a style matplotlib has but torchlab does not draw, a legend loc code past 10 and an arrowstyle it does not draw are errors naming them", () => {
     expect(() => plt.imshow([[0, 1]], { cmap: "plasma" })).toThrow("'plasma' is a matplotlib colormap torchlab does not draw; torchlab draws 'gray', 'gray_r', 'viridis'");
-    expect(() => plt.style.use("ggplot")).toThrow("style 'ggplot' is not drawn by torchlab: it draws matplotlib's default style only");
-    expect(() => plt.style.use("default")).not.toThrow();
+    expect(() => plt.style.use("dark_background")).toThrow("style 'dark_background' is not drawn by torchlab: it draws 'default', 'Solarize_Light2', 'bmh', 'fivethirtyeight', 'ggplot', 'seaborn-v0_8'");
+    expect(plt.rcParams["axes.facecolor"]).toBe("white");
+    plt.plot([1], { label: "a" });
+    expect(() => plt.legend({ loc: 11 })).toThrow("loc must be string, coordinate tuple, or an integer 0-10, not 11");
+    expect(() => plt.annotate("a", { xy: [0, 0], arrowprops: { arrowstyle: "fancy" } })).toThrow("arrowstyle 'fancy' is not drawn by torchlab");
     plt.close("all");
   });
 

@@ -31,6 +31,7 @@ from IPython.lib.pretty import pretty
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from _tutorial_common import write_json  # noqa: E402
+from _figures import take_figures  # noqa: E402
 
 SOURCE = os.path.normpath(os.path.join(HERE, "..", "..", "data", "FashionMNIST", "raw"))
 
@@ -73,7 +74,7 @@ def run_cells(cells):
                         shown = pretty(list(v) if type(v) is tuple else v)
             except Exception as e:  # noqa: BLE001 - the error is the reference
                 print(f"ERROR {type(e).__name__}: {e}")
-        out.append({"printed": buf.getvalue(), "shown": shown})
+        out.append({"printed": buf.getvalue(), "shown": shown, "figures": take_figures()})
     return out
 
 
@@ -283,7 +284,8 @@ t.mean()""",
 DATA = [
     """import torch
 import torchvision
-import torchvision.transforms as transforms""",
+import torchvision.transforms as transforms
+import matplotlib.pyplot as plt""",
     """train_set = torchvision.datasets.FashionMNIST(
     root='./data'
     ,train=True
@@ -302,6 +304,7 @@ len(train_set)""",
 len(sample)""",
     """image, label = sample
 image.shape""",
+    """plt.imshow(image.squeeze(), cmap="gray");""",
     """torch.tensor(label).shape""",
     """print('label:', label)""",
     """batch = next(iter(train_loader))
@@ -311,6 +314,8 @@ images.shape""",
     """labels.shape""",
     """grid = torchvision.utils.make_grid(images, nrow=10)
 print(grid.shape)
+plt.figure(figsize=(15,15))
+plt.imshow(np.transpose(grid, (1,2,0)))
 print('labels:', labels)""",
 ]
 

@@ -25,6 +25,7 @@ from IPython.lib.pretty import pretty
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from _tutorial_common import write_json  # noqa: E402
+from _figures import take_figures  # noqa: E402
 
 
 def show(v):
@@ -63,6 +64,9 @@ vals''',
     '''def chunks(x, sz):
     for i in range(0, len(x), sz): yield x[i:i+sz]''',
     '''list(chunks(vals, 5))''',
+    '''import matplotlib as mpl, matplotlib.pyplot as plt
+mpl.rcParams['image.cmap'] = 'gray'
+plt.imshow(list(chunks(lst1, 28)));''',
     '''img = list(chunks(lst1, 28))''',
     '''img[20][15]''',
     '''class Matrix:
@@ -839,7 +843,7 @@ def run_cells(sections):
                             shown = show(v)
                 except Exception as e:  # noqa: BLE001 - the error is the reference
                     print(f"ERROR {type(e).__name__}: {e}")
-            out[name].append({"printed": buf.getvalue(), "shown": shown})
+            out[name].append({"printed": buf.getvalue(), "shown": shown, "figures": take_figures()})
     return out
 
 

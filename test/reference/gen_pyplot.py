@@ -24,6 +24,12 @@ GRAY = [[0.0, 0.25, 0.5, 0.75], [1.0, 2.0, 3.0, 4.0], [-1.0, 0.1, 0.2, 0.3]]
 RGB = [[[0.0, 0.5, 1.0], [1.5, -0.2, 0.25]], [[0.1, 0.2, 0.3], [0.999, 0.004, 0.5]]]
 
 
+def svg_box(fig, bbox):
+    """A display-space box as [x, y, width, height] in the SVG's pixels (y down from the figure's top)."""
+    height = fig.bbox.height
+    return [float(bbox.x0), float(height - bbox.y1), float(bbox.width), float(bbox.height)]
+
+
 def axes_info(ax):
     def visible(ticks, lim, labels):
         lo, hi = sorted(lim)
@@ -50,6 +56,16 @@ def axes_info(ax):
         "xminor": visible(ax.xaxis.get_minorticklocs(), ax.get_xlim(), ax.xaxis.get_minorticklabels()),
         "yminor": visible(ax.yaxis.get_minorticklocs(), ax.get_ylim(), ax.yaxis.get_minorticklabels()),
         "xlabels_shown": [t.get_visible() and t.get_text() != "" for t in ax.get_xticklabels()].count(True) > 0,
+        # What a style changes: the Axes' face, spines, grid, the lines' colours and widths, the font sizes.
+        "facecolor": matplotlib.colors.to_hex(ax.get_facecolor()),
+        "spine": [matplotlib.colors.to_hex(ax.spines["left"].get_edgecolor()), float(ax.spines["left"].get_linewidth())],
+        "grid": [matplotlib.colors.to_hex(g.get_color()) for g in ax.xaxis.get_gridlines() if g.get_visible()][:1],
+        "line_colors": [matplotlib.colors.to_hex(line.get_color()) for line in ax.lines],
+        "line_widths": [float(line.get_linewidth()) for line in ax.lines],
+        "bar_colors": [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches if type(p) is matplotlib.patches.Rectangle][:3],
+        "fontsizes": [float(ax.title.get_fontsize()), float(ax.xaxis.label.get_fontsize()), float(ax.xaxis.get_majorticklabels()[0].get_fontsize()) if ax.xaxis.get_majorticklabels() else 0.0],
+        "legend_box": svg_box(ax.figure, ax.get_legend().get_window_extent()) if ax.get_legend() else None,
+        "arrows": [svg_box(ax.figure, t.arrow_patch.get_window_extent()) for t in ax.texts if getattr(t, "arrow_patch", None) is not None],
     }
 
 
@@ -67,6 +83,7 @@ def case(name):
         extra = f()
         cases[name] = {**figure_info(plt.gcf()), **(extra or {})}
         plt.close("all")
+        plt.style.use("default")
         return f
 
     return run
@@ -252,6 +269,91 @@ def _():
         ax.set_title(str(i))
 
 
+@case("log_clip")
+def _():
+    # Values <= 0 on a log axis are clipped (nonpositive='clip'): the line runs off the bottom edge.
+    plt.semilogy([0, 1, 2, 3, 4], [0, 1, 10, -5, 100], "o-")
+
+
+@case("legend_locs")
+def _():
+    fig, axes = plt.subplots(2, 3, figsize=(9, 6))
+    for k, ax in enumerate(axes.flat):
+        ax.plot(LOSSES, label="train")
+        ax.plot(VAL, label="validation")
+    axes[0][0].legend(loc="upper left")
+    axes[0][1].legend(loc=8)
+    axes[0][2].legend(loc="center right")
+    axes[1][0].legend(loc=(0.1, 0.2))
+    axes[1][1].legend(bbox_to_anchor=(1.05, 1), loc="upper left")
+    axes[1][2].legend(loc="lower left", bbox_to_anchor=(0.2, 0.1, 0.5, 0.5))
+
+
+@case("arrows")
+def _():
+    plt.plot([0, 1, 2, 3, 4], [0, 2, 1, 3, 2])
+    plt.annotate("peak", xy=(3, 3), xytext=(1, 2.6), arrowprops=dict(facecolor="black", shrink=0.05))
+    plt.annotate("dip", xy=(2, 1), xytext=(2.5, 0.2), arrowprops=dict(arrowstyle="->"))
+    plt.annotate("start", xy=(0, 0), xytext=(0.5, 1.5), arrowprops=dict(arrowstyle="-|>", color="red"))
+
+
+def styled(name):
+    plt.style.use(name)
+    plt.figure()
+    plt.subplot(1, 2, 1)
+    plt.plot(LOSSES, label="train")
+    plt.plot(VAL, label="val")
+    plt.title("loss")
+    plt.xlabel("epoch")
+    plt.legend()
+    plt.subplot(1, 2, 2)
+    plt.bar(["a", "b", "c"], [3, 5, 2])
+
+
+for style_name in ["ggplot", "seaborn-v0_8", "fivethirtyeight", "bmh"]:
+    case("style_" + style_name)(lambda name=style_name: styled(name))
+
+
+@case("style_seaborn_alias")
+def _():
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        plt.style.use("seaborn-whitegrid")
+    plt.plot([1, 3, 2])
+    return {"warnings": [str(w.message) for w in caught]}
+
+
+@case("rc_params")
+def _():
+    plt.rcParams["figure.figsize"] = [10, 4]
+    plt.rc("lines", linewidth=3)
+    plt.rc("font", size=12)
+    plt.plot([1, 3, 2])
+    plt.title("big")
+
+
+@case("style_context")
+def _():
+    with plt.style.context("ggplot"):
+        plt.figure(figsize=(4, 3))
+        plt.plot([1, 2])
+    plt.figure(figsize=(4, 3))
+    plt.plot([1, 2])
+    plt.close(1)
+
+
+def style_params():
+    """The rcParams each style sets, as matplotlib validates them (the ones torchlab draws)."""
+    out = {}
+    for name in ["ggplot", "seaborn-v0_8", "fivethirtyeight", "bmh", "seaborn-v0_8-whitegrid"]:
+        with plt.style.context(name):
+            out[name] = {k: (list(v.by_key()["color"]) if k == "axes.prop_cycle" else list(v) if isinstance(v, tuple) else v)
+                         for k, v in plt.rcParams.items() if k in ("axes.facecolor", "axes.prop_cycle", "axes.grid", "font.size", "lines.linewidth", "figure.figsize", "image.cmap", "axes.titlesize")}
+    return out
+
+
 def cmap_pixels():
     values = np.linspace(-1.0, 2.0, 24).reshape(4, 6)
     out = {}
@@ -290,7 +392,11 @@ errors = {
     "pie_negative": error(lambda: plt.pie([1, -2])),
     "sharex_value": error(lambda: plt.subplots(2, 2, sharex="rows")),
     "style_unknown": error(lambda: plt.style.use("ggplott")),
+    "rc_unknown": error(lambda: plt.rcParams.__setitem__("figure.size", [1, 2])),
+    "rc_figsize": error(lambda: plt.rcParams.__setitem__("figure.figsize", [1, 2, 3])),
+    "rc_group": error(lambda: plt.rc("lines", thickness=2)),
+    "legend_loc_name": error(lambda: (plt.plot([1], label="a"), plt.legend(loc="top"))),
 }
 
 with open("pyplot.json", "w") as f:
-    json.dump({"matplotlib": matplotlib.__version__, "cases": cases, "errors": errors, "cmaps": cmap_pixels()}, f, indent=1)
+    json.dump({"matplotlib": matplotlib.__version__, "cases": cases, "errors": errors, "cmaps": cmap_pixels(), "styles": style_params()}, f, indent=1)

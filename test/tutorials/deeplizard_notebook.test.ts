@@ -27,7 +27,7 @@
  * of the 600 images: one Adam step between its 2 epochs, 20 in the course; a batch-norm network's later
  * Adam steps amplify float32 rounding until the accuracies differ in a few images); the hard-way
  * mean / std loader's batch_size 100 (1000).
- * Left out: matplotlib (plt.imshow of an image and of the grid, plot_confusion_matrix), sklearn's
+ * Left out: plot_confusion_matrix (the course's plotcm.py), sklearn's
  * confusion_matrix, pandas (RunManager prints each row, an OrderedDict, where the course displays a
  * DataFrame, and save() is not called), `type(t)` / `type(sample)` cells, the CUDA cells (`t.cuda()`,
  * device='cuda' runs: the port runs on the CPU), `tb.add_graph` (torchlab's SummaryWriter has no graph
@@ -70,8 +70,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
+import { asShown, figuresOf, type FigureInfo } from "./_figures";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "deeplizard.json"), "utf8")) as Record<string, CellOutput[]>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "deeplizard.json"), "utf8")) as Record<string, (CellOutput & { figures: FigureInfo[] })[]>;
 const SOURCE = path.resolve(__dirname, "..", "..", "data", "FashionMNIST", "raw");
 
 /** The first 600 training / 100 test images of data/FashionMNIST/raw as plain IDX files under ./data (gen_deeplizard.py's SETUP). */
@@ -281,7 +282,8 @@ t.mean()`,
 ];
 
 const DATA = [
-  `const { DataLoader } = torch.utils.data;`,
+  `// import matplotlib.pyplot as plt: the prelude's plt
+const { DataLoader } = torch.utils.data;`,
   `const train_set = torchvision.datasets.FashionMNIST(
     root='./data'
     ,train=True
@@ -300,6 +302,7 @@ len(train_set)`,
 len(sample)`,
   `let [image, label] = sample;
 image.shape`,
+  `plt.imshow(image.squeeze(), cmap="gray");`,
   `torch.tensor(label).shape`,
   `print('label:', label);`,
   `let batch = next(iter(train_loader));
@@ -309,6 +312,8 @@ images.shape`,
   `labels.shape`,
   `const grid = torchvision.utils.make_grid(images, nrow=10);
 print(grid.shape);
+plt.figure(figsize=[15,15]);
+plt.imshow(np.transpose(grid, [1,2,0]));
 print('labels:', labels);`,
 ];
 
@@ -822,5 +827,8 @@ describe("deeplizard's Neural Network Programming - Deep Learning with PyTorch a
   const nbs = sectionsForSuite("deeplizard", { deeplizard: { deeplizard: CELLS } });
   test("each cell prints what PyTorch 1.13 prints", () => {
     expectSameCells(untimed(cellsOf(nbs.deeplizard)), untimed(R.deeplizard));
+  });
+  test("each cell shows the figures matplotlib shows (the image and the batch's grid: repr, image sizes, axis)", () => {
+    expect(figuresOf(nbs.deeplizard)).toEqual(asShown(R.deeplizard.map((c) => c.figures)));
   });
 });

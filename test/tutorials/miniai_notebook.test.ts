@@ -27,7 +27,7 @@
  * `weights[300:316]` (5 x 784 by 784 x 10: 800 multiply-adds, not 39,200), and `tr` is the first 50
  * training digits (50,000); the hand-written fits run `epochs = 2` (3) and `fit(3, ...)` (5), simple_cnn's
  * two fits 2 epochs each (5).
- * Left out: plots (plt.imshow / show_image / show_images, the DataFrame's styled view: 07 prints
+ * Left out: 07's plots (show_image / show_images, the DataFrame's styled view: 07 prints
  * `im3[:13,:23]` and slices of the edge images instead, and `batch_features[1,i].sum()`), %time /
  * %timeit (07's timed `F.conv2d(inp, left_edge[None,None])` is shown instead), `!ls`, `os.fork`, numba
  * (`@njit` dot, `cuda.jit`), `.cuda()`, `t.storage()`, islice's `it = iter(vals)` walk, the
@@ -35,6 +35,8 @@
  * `m1.named_children()`'s generator repr, `DataLoader(train_ds, sampler=train_samp)` (a BatchSampler
  * as the sampler: see "not fixed"), the grizzly-bear cells (no image file) and nbdev_export.
  * Written differently from the course:
+ * - `import matplotlib as mpl` is `const mpl = matplotlib` (the prelude's), and the cell that ends in
+ *   `plt.imshow(...);` (the `;` keeps IPython from showing the AxesImage) ends in `void plt.imshow(...)`.
  * - The pickle's NumPy arrays are tensors from the start (torchlab has no NumPy): `list(x_train[0])` is
  *   `x_train[0].tolist()`, `map(tensor, ...)` maps tensor over them; fastcore's `store_attr()` is the
  *   assignments it makes, `fc.chunked` a generator beside BatchSampler, islice (torchlab has no itertools.islice) a
@@ -75,8 +77,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
+import { asShown, figuresOf, type FigureInfo } from "./_figures";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "miniai.json"), "utf8")) as Record<string, CellOutput[]>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "miniai.json"), "utf8")) as Record<string, (CellOutput & { figures: FigureInfo[] })[]>;
 
 /** Not a course cell: the MNIST stand-in (gen_miniai.py's SETUP computes the same values) and fastcore's test_close. */
 const SETUP = `function load_mnist(): [[torch.Tensor, torch.Tensor], [torch.Tensor, torch.Tensor], null] {
@@ -102,6 +105,9 @@ vals`,
     for (const i of range(0, len(x), sz)) yield x.slice(i, i+sz);
 }`,
   `list(chunks(vals, 5))`,
+  `const mpl = matplotlib;
+mpl.rcParams['image.cmap'] = 'gray';
+void plt.imshow(list(chunks(lst1, 28)));`,
   `const img = list(chunks(lst1, 28));`,
   `img[20][15]`,
   `class Matrix {
@@ -963,4 +969,9 @@ describe("fast.ai course22p2's from-scratch notebooks (01 matmul, 03 backprop, 0
       expectSameCells(cellsOf(nbs[name]).slice(name === "nb01" ? 1 : 0), R[name]);
     });
   }
+  test("each cell shows the figures matplotlib shows (01's digit through mpl.rcParams['image.cmap']: repr, image size, axis)", () => {
+    for (const name of Object.keys(SECTIONS)) {
+      expect([name, figuresOf(nbs[name]).slice(name === "nb01" ? 1 : 0)]).toEqual([name, asShown(R[name].map((c) => c.figures))]);
+    }
+  });
 });

@@ -1058,10 +1058,10 @@ function patches(xs: Float32Array, cols: Float32Array, b: number, shape: number[
 }
 
 /**
- * patches() on the wasm heap through simd_conv.ts's gather / scatterAdd, one call per tap (channel,
- * kernel row, kernel column) over the output rows whose taps read the input. Only those positions are
- * written: the rest (taps that read padding) must already be zero in `cols`, which holds for every
- * sample once the kernel zeroed it.
+ * patches() on the wasm heap through simd_conv.ts's gather / scatterAdd, one call per run of taps
+ * (kernel columns of one channel and kernel row) that read the same output positions, over the output
+ * rows whose taps read the input. Only those positions are written: the rest (taps that read padding)
+ * must already be zero in `cols`, which holds for every sample once the kernel zeroed it.
  */
 function simdPatches(simd: SimdConv, xs: Float32Array, cols: Float32Array, b: number, shape: number[], k: [number, number], a: ConvAttrs, add: boolean, rowLength: number): void {
   const [, c, h, w] = shape;
@@ -1071,6 +1071,12 @@ function simdPatches(simd: SimdConv, xs: Float32Array, cols: Float32Array, b: nu
   const [dh, dw] = a.dilation;
   const [ho, wo] = a.out;
   const run = add ? simd.scatterAdd : simd.gather;
+  const range = (j: number): [number, number] => {
+    const dx = j * dw - pw;
+    const lo = Math.min(wo, Math.max(0, Math.ceil(-dx / sw)));
+    return [lo, Math.max(lo, Math.min(wo, Math.floor((w - 1 - dx) / sw) + 1))];
+  };
+  const ranges = Array.from({ length: kw }, (_, j) => range(j));
   for (let ci = 0; ci < c; ci++) {
     const base = (b * c + ci) * h * w;
     for (let i = 0; i < kh; i++) {
@@ -1078,15 +1084,17 @@ function simdPatches(simd: SimdConv, xs: Float32Array, cols: Float32Array, b: nu
       const oyLo = Math.min(ho, Math.max(0, Math.ceil(-dy / sh)));
       const oyHi = Math.max(oyLo, Math.min(ho, Math.floor((h - 1 - dy) / sh) + 1));
       if (oyHi === oyLo) continue;
-      for (let j = 0; j < kw; j++) {
-        const dx = j * dw - pw;
-        const lo = Math.min(wo, Math.max(0, Math.ceil(-dx / sw)));
-        const hi = Math.max(lo, Math.min(wo, Math.floor((w - 1 - dx) / sw) + 1));
-        if (hi === lo) continue;
-        const bytes = 4 * (hi - lo);
-        const x = xs.byteOffset + 4 * (base + (oyLo * sh + dy) * w + dx + lo * sw);
-        const o = cols.byteOffset + 4 * (((ci * kh + i) * kw + j) * rowLength + oyLo * wo + lo);
-        run(x, o, oyHi - oyLo, 4 * sh * w, 4 * wo, sw === 1 ? bytes & ~15 : 0, bytes, 4 * sw);
+      for (let j = 0; j < kw; ) {
+        const [lo, hi] = ranges[j];
+        let taps = 1;
+        while (j + taps < kw && ranges[j + taps][0] === lo && ranges[j + taps][1] === hi) taps++;
+        if (hi > lo) {
+          const bytes = 4 * (hi - lo);
+          const x = xs.byteOffset + 4 * (base + (oyLo * sh + dy) * w + j * dw - pw + lo * sw);
+          const o = cols.byteOffset + 4 * (((ci * kh + i) * kw + j) * rowLength + oyLo * wo + lo);
+          run(x, o, oyHi - oyLo, 4 * sh * w, 4 * wo, sw === 1 ? bytes & ~15 : 0, bytes, 4 * sw, taps, 4 * dw, 4 * rowLength);
+        }
+        j += taps;
       }
     }
   }

@@ -13,14 +13,15 @@
  *   rowsDot(c, a, b, m, n, l):  c[i][j] += the dot product of row i of a [m, l] and row j of b [n, l]
  *       (l a multiple of 4) in four partial sums (element q into sum q % 4), added as (s0 + s1) +
  *       (s2 + s3).
- *   gather(x, cols, rows, xRow, colsRow, vec, bytes, xStep):  one tap of the patches (im2col), `rows`
- *       output rows: cols[r][e] = x[r * xRow + e * xStep] for byte offsets e < bytes, four floats at a
- *       time below `vec` (0 unless xStep is 4 bytes, a stride-1 tap, whose rows are contiguous).
- *   scatterAdd(x, cols, rows, xRow, colsRow, vec, bytes, xStep):  its adjoint, x[...] += cols[r][e]
- *       (one float32 add per element, as the JavaScript loop's rounding of the double sum).
+ *   gather(x, cols, rows, xRow, colsRow, vec, bytes, xStep, taps, xTap, colsTap):  `taps` taps of the
+ *       patches (im2col), tap t reading from x + t * xTap into cols + t * colsTap, over `rows` output
+ *       rows: cols[r][e] = x[r * xRow + e * xStep] for byte offsets e < bytes, four floats at a time
+ *       below `vec` (0 unless xStep is 4 bytes, a stride-1 tap, whose rows are contiguous).
+ *   scatterAdd(same):  its adjoint, x[...] += cols[r][e], tap after tap (one float32 add per
+ *       element, as the JavaScript loop's rounding of the double sum).
  *
  * In JavaScript the patches cost 3-4x the products (the classifier's conv1 at batch 4: ~450 us to copy
- * 235 K floats against ~115 us of gemm, 1 thread); called once per tap here they cost ~1/10 of that.
+ * 235 K floats against ~115 us of gemm, 1 thread); called once per kernel row here they cost ~1/10.
  *
  * Pointers are byte offsets into the memory; row strides are in bytes.
  */
@@ -32,8 +33,8 @@ import {
 export interface SimdConv {
   gemm(c: number, a: number, aM: number, aK: number, b: number, m: number, k: number, p: number): void;
   rowsDot(c: number, a: number, b: number, m: number, n: number, l: number): void;
-  gather(x: number, cols: number, rows: number, xRow: number, colsRow: number, vec: number, bytes: number, xStep: number): void;
-  scatterAdd(x: number, cols: number, rows: number, xRow: number, colsRow: number, vec: number, bytes: number, xStep: number): void;
+  gather(x: number, cols: number, rows: number, xRow: number, colsRow: number, vec: number, bytes: number, xStep: number, taps: number, xTap: number, colsTap: number): void;
+  scatterAdd(x: number, cols: number, rows: number, xRow: number, colsRow: number, vec: number, bytes: number, xStep: number, taps: number, xTap: number, colsTap: number): void;
 }
 
 const add = (local: number, value: number[]): number[] => [...get(local), ...value, I32_ADD, ...set(local)];
@@ -155,26 +156,35 @@ const rowsDotLocals = (rowsA: number, rowsB: number): number[] => {
 };
 
 /**
- * gather / scatterAdd: params x 0, cols 1, rows 2, xRow 3, colsRow 4, vec 5, bytes 6, xStep 7; locals
- * r 8, e 9, xp 10. x and cols step a row at a time; e walks the row's bytes of cols, xp the floats of x.
+ * gather / scatterAdd: params x 0, cols 1, rows 2, xRow 3, colsRow 4, vec 5, bytes 6, xStep 7, taps 8,
+ * xTap 9, colsTap 10; locals r 11, e 12, xp 13, t 14, xr 15, cr 16. Each tap starts xTap bytes of x and
+ * colsTap bytes of cols after the one before; within it e walks a row's bytes of cols, xp the floats of x.
  */
 function tapRowsCode(accumulate: boolean): number[] {
-  const [R, E, XP] = [8, 9, 10];
+  const [R, E, XP, T, XR, CR] = [11, 12, 13, 14, 15, 16];
   const vector = accumulate
-    ? [...get(0), ...get(E), I32_ADD, ...get(0), ...get(E), I32_ADD, ...v128Load(), ...get(1), ...get(E), I32_ADD, ...v128Load(), ...F32X4_ADD, ...v128Store()]
-    : [...get(1), ...get(E), I32_ADD, ...get(0), ...get(E), I32_ADD, ...v128Load(), ...v128Store()];
+    ? [...get(XR), ...get(E), I32_ADD, ...get(XR), ...get(E), I32_ADD, ...v128Load(), ...get(CR), ...get(E), I32_ADD, ...v128Load(), ...F32X4_ADD, ...v128Store()]
+    : [...get(CR), ...get(E), I32_ADD, ...get(XR), ...get(E), I32_ADD, ...v128Load(), ...v128Store()];
   const scalar = accumulate
-    ? [...get(XP), ...get(XP), ...f32Load(), ...get(1), ...get(E), I32_ADD, ...f32Load(), F32_ADD, ...f32Store()]
-    : [...get(1), ...get(E), I32_ADD, ...get(XP), ...f32Load(), ...f32Store()];
+    ? [...get(XP), ...get(XP), ...f32Load(), ...get(CR), ...get(E), I32_ADD, ...f32Load(), F32_ADD, ...f32Store()]
+    : [...get(CR), ...get(E), I32_ADD, ...get(XP), ...f32Load(), ...f32Store()];
   return [
-    ...whileNot([...get(R), ...get(2), I32_GE_U], [
-      ...i32Const(0), ...set(E),
-      ...whileNot([...get(E), ...get(5), I32_GE_U], [...vector, ...add(E, i32Const(16))]),
-      ...get(0), ...get(E), I32_ADD, ...set(XP),
-      ...whileNot([...get(E), ...get(6), I32_GE_U], [...scalar, ...add(E, i32Const(4)), ...add(XP, get(7))]),
-      ...add(0, get(3)),
-      ...add(1, get(4)),
-      ...add(R, i32Const(1)),
+    ...whileNot([...get(T), ...get(8), I32_GE_U], [
+      ...get(0), ...set(XR),
+      ...get(1), ...set(CR),
+      ...i32Const(0), ...set(R),
+      ...whileNot([...get(R), ...get(2), I32_GE_U], [
+        ...i32Const(0), ...set(E),
+        ...whileNot([...get(E), ...get(5), I32_GE_U], [...vector, ...add(E, i32Const(16))]),
+        ...get(XR), ...get(E), I32_ADD, ...set(XP),
+        ...whileNot([...get(E), ...get(6), I32_GE_U], [...scalar, ...add(E, i32Const(4)), ...add(XP, get(7))]),
+        ...add(XR, get(3)),
+        ...add(CR, get(4)),
+        ...add(R, i32Const(1)),
+      ]),
+      ...add(0, get(9)),
+      ...add(1, get(10)),
+      ...add(T, i32Const(1)),
     ]),
   ];
 }
@@ -184,12 +194,12 @@ const GEMM_ROWS = 2;
 const DOT_ROWS: [number, number] = [2, 4];
 
 function functions(): WasmFunction[] {
-  const tapParams = [I32, I32, I32, I32, I32, I32, I32, I32];
+  const tapParams = new Array<number>(11).fill(I32);
   const gemmParams = [I32, I32, I32, I32, I32, I32, I32, I32];
   const dotParams = [I32, I32, I32, I32, I32, I32, I32];
   return [
-    { name: "gather", params: tapParams, results: [], locals: [I32, I32, I32], code: tapRowsCode(false) },
-    { name: "scatterAdd", params: tapParams, results: [], locals: [I32, I32, I32], code: tapRowsCode(true) },
+    { name: "gather", params: tapParams, results: [], locals: new Array<number>(6).fill(I32), code: tapRowsCode(false) },
+    { name: "scatterAdd", params: tapParams, results: [], locals: new Array<number>(6).fill(I32), code: tapRowsCode(true) },
     { name: "gemmBlock", params: gemmParams, results: [], locals: gemmLocals(GEMM_ROWS), code: gemmCode(GEMM_ROWS) },
     { name: "gemmRow", params: gemmParams, results: [], locals: gemmLocals(1), code: gemmCode(1) },
     { name: "rowsDotBlock", params: dotParams, results: [], locals: rowsDotLocals(...DOT_ROWS), code: rowsDotCode(...DOT_ROWS) },

@@ -110,6 +110,9 @@ describe("conv2d's cpu kernels", () => {
     [[16, 3, 7, 9], [5, 3, 2, 3], 2, 1, 1],
     [[1, 4, 12, 10], [2, 4, 3, 2], 1, [1, 0], 2],
     [[5, 1, 9, 9], [1, 1, 1, 1], 3, 0, 1],
+    // Kernel columns that read padding on the left, none, and on the right (separate runs of taps in
+    // the patches' calls), and output rows of 13 floats (a stride-1 tap copied 4 floats at a time and 1 alone).
+    [[2, 3, 9, 13], [4, 3, 3, 5], 1, [1, 2], 1],
   ];
   for (const [xs, ws, stride, padding, dil] of wasmCases) {
     onWasm(`on wasm, SIMD kernels against the cpu kernels and the NHWC path: x=[${xs}] w=[${ws}] s=${stride} p=${JSON.stringify(padding)} d=${dil}`, async () => {

@@ -1238,7 +1238,7 @@ function copyRows(dst: Float32Array, to: number, dstStride: number, src: Float32
  * conv2d on NCHW data with OIHW weights (groups 1), as one matrix product per sample:
  * y[n] = W[O, C*kH*kW] . cols[n] (+ bias). The tfjs cpu backend's own convolution needs NHWC (two
  * transposes per call) and runs a scalar loop per output element; gemmAcc here blocks 4 output
- * channels by 4 positions. On wasm (small batches: ops/conv.ts's nchwConvPays) the product is
+ * channels by 4 positions. On wasm (where ops/conv.ts's nchwConvPays picks it) the product is
  * simd_conv.ts's gemm over rows padded to 16 floats.
  */
 function conv2dNchw(backendName: string) {
@@ -1384,7 +1384,7 @@ function conv2dNchwWeightGrad(backendName: string) {
 
 /**
  * The NCHW convolutions: on cpu for every size (tfjs's cpu kernels need NHWC), on wasm where
- * ops/conv.ts picks them over XNNPACK's (small batches).
+ * ops/conv.ts's nchwConvPays picks them over XNNPACK's.
  */
 const CONV_KERNELS: typeof KERNELS = {
   TorchlabConv2d: conv2dNchw,

@@ -1,11 +1,11 @@
 /**
- * conv2d at a small batch as WebAssembly SIMD loops on the wasm backend's memory, for js_kernels.ts's
+ * conv2d as WebAssembly SIMD loops on the wasm backend's memory, for js_kernels.ts's
  * NCHW convolution kernels (TorchlabConv2d, TorchlabConv2dInputGrad, TorchlabConv2dWeightGrad): on
  * wasm they replace XNNPACK's NHWC convolution and the transposes around it (at batch 4, the "training
  * a classifier" tutorial's net, 14 Transposes, a filter flip and five convolutions per step whose
- * dispatch and layout copies cost more than the ~6 M multiply-adds). The patches (im2col) are laid out
- * by js_kernels.ts with rows padded to a multiple of 16 floats, zeros past the end, so that the loops
- * here have no ragged tails:
+ * dispatch and layout copies cost more than the ~6 M multiply-adds; at 1 thread up to ~300 M, see
+ * ops/conv.ts's nchwConvPays). The patches (im2col) are laid out by gather with rows padded to a
+ * multiple of 16 floats, zeros past the end, so that the products have no ragged tails:
  *
  *   gemm(c, a, aM, aK, b, m, k, p):  c[i][q] += sum over j < k of A(i, j) * b[j][q] for i < m, q < p,
  *       A(i, j) the float at a + i * aM + j * aK (byte strides), b and c rows of p floats (p a

@@ -18,7 +18,7 @@ import { simdLoops } from "./simd";
 import { simdPool } from "./simd_pool";
 import { simdChannel } from "./simd_channel";
 import { simdLinear } from "./simd_linear";
-import { simdConv } from "./simd_conv";
+import { simdConv, type SimdConv } from "./simd_conv";
 import { nhwcKernels, channelAffineNhwcSimd } from "./nhwc_kernels";
 import type { SGDHyper } from "../ops/optim_kernels";
 
@@ -1058,6 +1058,49 @@ function patches(xs: Float32Array, cols: Float32Array, b: number, shape: number[
 }
 
 /**
+ * patches() on the wasm heap through simd_conv.ts's gather / scatterAdd, one call per run of taps
+ * (kernel columns of one channel and kernel row) that read the same output positions, over the output
+ * rows whose taps read the input. Only those positions are written: the rest (taps that read padding)
+ * must already be zero in `cols`, which holds for every sample once the kernel zeroed it.
+ */
+function simdPatches(simd: SimdConv, xs: Float32Array, cols: Float32Array, b: number, shape: number[], k: [number, number], a: ConvAttrs, add: boolean, rowLength: number): void {
+  const [, c, h, w] = shape;
+  const [kh, kw] = k;
+  const [sh, sw] = a.stride;
+  const [ph, pw] = a.padding;
+  const [dh, dw] = a.dilation;
+  const [ho, wo] = a.out;
+  const run = add ? simd.scatterAdd : simd.gather;
+  const range = (j: number): [number, number] => {
+    const dx = j * dw - pw;
+    const lo = Math.min(wo, Math.max(0, Math.ceil(-dx / sw)));
+    return [lo, Math.max(lo, Math.min(wo, Math.floor((w - 1 - dx) / sw) + 1))];
+  };
+  const ranges = Array.from({ length: kw }, (_, j) => range(j));
+  for (let ci = 0; ci < c; ci++) {
+    const base = (b * c + ci) * h * w;
+    for (let i = 0; i < kh; i++) {
+      const dy = i * dh - ph;
+      const oyLo = Math.min(ho, Math.max(0, Math.ceil(-dy / sh)));
+      const oyHi = Math.max(oyLo, Math.min(ho, Math.floor((h - 1 - dy) / sh) + 1));
+      if (oyHi === oyLo) continue;
+      for (let j = 0; j < kw; ) {
+        const [lo, hi] = ranges[j];
+        let taps = 1;
+        while (j + taps < kw && ranges[j + taps][0] === lo && ranges[j + taps][1] === hi) taps++;
+        if (hi > lo) {
+          const bytes = 4 * (hi - lo);
+          const x = xs.byteOffset + 4 * (base + (oyLo * sh + dy) * w + j * dw - pw + lo * sw);
+          const o = cols.byteOffset + 4 * (((ci * kh + i) * kw + j) * rowLength + oyLo * wo + lo);
+          run(x, o, oyHi - oyLo, 4 * sh * w, 4 * wo, sw === 1 ? bytes & ~15 : 0, bytes, 4 * sw, taps, 4 * dw, 4 * rowLength);
+        }
+        j += taps;
+      }
+    }
+  }
+}
+
+/**
  * C[m][p] += sum_k A(m, k) * B[k][p] for m < M, p < P, with A(m, k) = a[aOff + m * aM + k * aK] and B
  * rows of P floats from bOff. Blocks of 4 rows x 4 columns keep 16 sums in locals across the whole k
  * loop (8 loads per 16 multiply-adds, against 9 memory operations per 4 when each product is added
@@ -1195,7 +1238,7 @@ function copyRows(dst: Float32Array, to: number, dstStride: number, src: Float32
  * conv2d on NCHW data with OIHW weights (groups 1), as one matrix product per sample:
  * y[n] = W[O, C*kH*kW] . cols[n] (+ bias). The tfjs cpu backend's own convolution needs NHWC (two
  * transposes per call) and runs a scalar loop per output element; gemmAcc here blocks 4 output
- * channels by 4 positions. On wasm (small batches: ops/conv.ts's nchwConvPays) the product is
+ * channels by 4 positions. On wasm (where ops/conv.ts's nchwConvPays picks it) the product is
  * simd_conv.ts's gemm over rows padded to 16 floats.
  */
 function conv2dNchw(backendName: string) {
@@ -1220,7 +1263,7 @@ function conv2dNchw(backendName: string) {
       const [cols, padded] = scratch.views;
       cols.fill(0);
       for (let b = 0; b < n; b++) {
-        patches(xs, cols, b, x.shape, [kh, kw], a, false, P16);
+        simdPatches(simd, xs, cols, b, x.shape, [kh, kw], a, false, P16);
         const [yv, yOff] = padded === undefined ? [ys, b * o * P] : [padded, 0];
         for (let oc = 0; oc < o; oc++) yv.fill(bias ? bias[oc] : 0, yOff + oc * P16, yOff + (oc + 1) * P16);
         simd.gemm(yv.byteOffset + 4 * yOff, ws.byteOffset, 4 * K, 4, cols.byteOffset, o, K, P16);
@@ -1270,7 +1313,7 @@ function conv2dNchwInputGrad(backendName: string) {
         }
         // dcols[k][p] = sum over oc of W[oc][k] * g[oc][p]: A(k, oc) = W[oc * K + k].
         simd.gemm(dcols.byteOffset, ws.byteOffset, 4, 4 * K, gPtr, K, o, P16);
-        patches(dxs, dcols, b, [n, c, h, w], [kh, kw], a, true, P16);
+        simdPatches(simd, dxs, dcols, b, [n, c, h, w], [kh, kw], a, true, P16);
       }
       scratch.free();
       return dxInfo;
@@ -1317,7 +1360,7 @@ function conv2dNchwWeightGrad(backendName: string) {
       padded?.fill(0);
       dws.fill(0);
       for (let b = 0; b < n; b++) {
-        patches(xs, cols, b, x.shape, [kh, kw], a, false, P16);
+        simdPatches(simd, xs, cols, b, x.shape, [kh, kw], a, false, P16);
         let gPtr = gs.byteOffset + 4 * b * o * P;
         if (padded !== undefined) {
           copyRows(padded, 0, P16, gs, b * o * P, P, o, P);
@@ -1341,7 +1384,7 @@ function conv2dNchwWeightGrad(backendName: string) {
 
 /**
  * The NCHW convolutions: on cpu for every size (tfjs's cpu kernels need NHWC), on wasm where
- * ops/conv.ts picks them over XNNPACK's (small batches).
+ * ops/conv.ts's nchwConvPays picks them over XNNPACK's.
  */
 const CONV_KERNELS: typeof KERNELS = {
   TorchlabConv2d: conv2dNchw,

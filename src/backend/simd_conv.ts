@@ -1,11 +1,11 @@
 /**
- * conv2d at a small batch as WebAssembly SIMD loops on the wasm backend's memory, for js_kernels.ts's
+ * conv2d as WebAssembly SIMD loops on the wasm backend's memory, for js_kernels.ts's
  * NCHW convolution kernels (TorchlabConv2d, TorchlabConv2dInputGrad, TorchlabConv2dWeightGrad): on
  * wasm they replace XNNPACK's NHWC convolution and the transposes around it (at batch 4, the "training
  * a classifier" tutorial's net, 14 Transposes, a filter flip and five convolutions per step whose
- * dispatch and layout copies cost more than the ~6 M multiply-adds). The patches (im2col) are laid out
- * by js_kernels.ts with rows padded to a multiple of 16 floats, zeros past the end, so that the loops
- * here have no ragged tails:
+ * dispatch and layout copies cost more than the ~6 M multiply-adds; at 1 thread up to ~300 M, see
+ * ops/conv.ts's nchwConvPays). The patches (im2col) are laid out by gather with rows padded to a
+ * multiple of 16 floats, zeros past the end, so that the products have no ragged tails:
  *
  *   gemm(c, a, aM, aK, b, m, k, p):  c[i][q] += sum over j < k of A(i, j) * b[j][q] for i < m, q < p,
  *       A(i, j) the float at a + i * aM + j * aK (byte strides), b and c rows of p floats (p a
@@ -13,8 +13,17 @@
  *   rowsDot(c, a, b, m, n, l):  c[i][j] += the dot product of row i of a [m, l] and row j of b [n, l]
  *       (l a multiple of 4) in four partial sums (element q into sum q % 4), added as (s0 + s1) +
  *       (s2 + s3).
+ *   gather(x, cols, rows, xRow, colsRow, vec, bytes, xStep, taps, xTap, colsTap):  `taps` taps of the
+ *       patches (im2col), tap t reading from x + t * xTap into cols + t * colsTap, over `rows` output
+ *       rows: cols[r][e] = x[r * xRow + e * xStep] for byte offsets e < bytes, four floats at a time
+ *       below `vec` (0 unless xStep is 4 bytes, a stride-1 tap, whose rows are contiguous).
+ *   scatterAdd(same):  its adjoint, x[...] += cols[r][e], tap after tap (one float32 add per
+ *       element, as the JavaScript loop's rounding of the double sum).
  *
- * Pointers are byte offsets into the memory.
+ * In JavaScript the patches cost 3-4x the products (the classifier's conv1 at batch 4: ~450 us to copy
+ * 235 K floats against ~115 us of gemm, 1 thread); called once per kernel row here they cost ~1/10.
+ *
+ * Pointers are byte offsets into the memory; row strides are in bytes.
  */
 import {
   F32_ADD, F32X4_ADD, F32X4_MUL, F32X4_SPLAT, I32, I32_ADD, I32_GE_U, I32_MUL, V128, V128_ZERO, f32Load, f32Store,
@@ -24,80 +33,216 @@ import {
 export interface SimdConv {
   gemm(c: number, a: number, aM: number, aK: number, b: number, m: number, k: number, p: number): void;
   rowsDot(c: number, a: number, b: number, m: number, n: number, l: number): void;
+  gather(x: number, cols: number, rows: number, xRow: number, colsRow: number, vec: number, bytes: number, xStep: number, taps: number, xTap: number, colsTap: number): void;
+  scatterAdd(x: number, cols: number, rows: number, xRow: number, colsRow: number, vec: number, bytes: number, xStep: number, taps: number, xTap: number, colsTap: number): void;
 }
 
 const add = (local: number, value: number[]): number[] => [...get(local), ...value, I32_ADD, ...set(local)];
 
-function gemmCode(): number[] {
-  // params: c 0, a 1, aM 2, aK 3, b 4, m 5, k 6, p 7; locals: i 8, q 9, j 10, cRow 11, aPtr 12, bPtr 13,
-  // acc 14-17 (v128), av 18 (v128), pb 19, aRow 20.
-  const [I, Q, J, CROW, APTR, BPTR, ACC, AV, PB, AROW] = [8, 9, 10, 11, 12, 13, 14, 18, 19, 20];
+/**
+ * gemm over blocks of `rows` rows of C by 16 floats: the block's 4 * rows sums stay in locals across
+ * the whole k loop, so each loaded vector of B serves `rows` rows (rows 2: 6 loads per 8 multiply-adds
+ * of four lanes, against 5 per 4 a row at a time). m must be a multiple of `rows`.
+ * params: c 0, a 1, aM 2, aK 3, b 4, m 5, k 6, p 7; locals: i 8, q 9, j 10, cRow 11, aPtr 12, bPtr 13,
+ * pb 14, aRow 15, then aM * r and pb * r for r in 1..rows-1, then the sums, the 4 B vectors, the splat.
+ */
+function gemmCode(rows: number): number[] {
+  const [I, Q, J, CROW, APTR, BPTR, PB, AROW] = [8, 9, 10, 11, 12, 13, 14, 15];
+  const r1 = [...Array(rows).keys()];
+  const AMR = (r: number): number => 16 + (r - 1);
+  const PBR = (r: number): number => 16 + (rows - 1) + (r - 1);
+  const ACC = 16 + 2 * (rows - 1);
+  const acc = (r: number, v: number): number => ACC + 4 * r + v;
+  const BV = ACC + 4 * rows;
+  const AV = BV + 4;
   const lanes = [0, 1, 2, 3];
+  /** The address of row r of C at column q (bytes), for a v128 access at offset 16 v. */
+  const cAt = (r: number): number[] => (r === 0 ? [...get(CROW), ...get(Q), I32_ADD] : [...get(CROW), ...get(Q), I32_ADD, ...get(PBR(r)), I32_ADD]);
+  const aAt = (r: number): number[] => (r === 0 ? get(APTR) : [...get(APTR), ...get(AMR(r)), I32_ADD]);
   return [
     ...get(7), ...i32Const(4), I32_MUL, ...set(PB),
+    ...r1.slice(1).flatMap((r) => [...get(2), ...i32Const(r), I32_MUL, ...set(AMR(r)), ...get(PB), ...i32Const(r), I32_MUL, ...set(PBR(r))]),
     ...get(0), ...set(CROW),
     ...get(1), ...set(AROW),
     ...whileNot([...get(I), ...get(5), I32_GE_U], [
       ...i32Const(0), ...set(Q),
       ...whileNot([...get(Q), ...get(PB), I32_GE_U], [
-        ...lanes.flatMap((v) => [...get(CROW), ...get(Q), I32_ADD, ...v128Load(16 * v), ...set(ACC + v)]),
+        ...r1.flatMap((r) => lanes.flatMap((v) => [...cAt(r), ...v128Load(16 * v), ...set(acc(r, v))])),
         ...get(AROW), ...set(APTR),
         ...get(4), ...get(Q), I32_ADD, ...set(BPTR),
         ...i32Const(0), ...set(J),
         ...whileNot([...get(J), ...get(6), I32_GE_U], [
-          ...get(APTR), ...f32Load(), ...F32X4_SPLAT, ...set(AV),
-          ...lanes.flatMap((v) => [...get(ACC + v), ...get(AV), ...get(BPTR), ...v128Load(16 * v), ...F32X4_MUL, ...F32X4_ADD, ...set(ACC + v)]),
+          ...lanes.flatMap((v) => [...get(BPTR), ...v128Load(16 * v), ...set(BV + v)]),
+          ...r1.flatMap((r) => [
+            ...aAt(r), ...f32Load(), ...F32X4_SPLAT, ...set(AV),
+            ...lanes.flatMap((v) => [...get(acc(r, v)), ...get(AV), ...get(BV + v), ...F32X4_MUL, ...F32X4_ADD, ...set(acc(r, v))]),
+          ]),
           ...add(APTR, get(3)),
           ...add(BPTR, get(PB)),
           ...add(J, i32Const(1)),
         ]),
-        ...lanes.flatMap((v) => [...get(CROW), ...get(Q), I32_ADD, ...get(ACC + v), ...v128Store(16 * v)]),
+        ...r1.flatMap((r) => lanes.flatMap((v) => [...cAt(r), ...get(acc(r, v)), ...v128Store(16 * v)])),
         ...add(Q, i32Const(64)),
       ]),
-      ...add(CROW, get(PB)),
-      ...add(AROW, get(2)),
-      ...add(I, i32Const(1)),
+      ...add(CROW, rows === 1 ? get(PB) : [...get(PB), ...i32Const(rows), I32_MUL]),
+      ...add(AROW, [...get(2), ...i32Const(rows), I32_MUL]),
+      ...add(I, i32Const(rows)),
     ]),
   ];
 }
 
-function rowsDotCode(): number[] {
-  // params: c 0, a 1, b 2, m 3, n 4, l 5; locals: i 6, j 7, q 8, aRow 9, bRow 10, acc 11 (v128), lb 12, cPtr 13.
-  const [I, J, Q, AROW, BROW, ACC, LB, CPTR] = [6, 7, 8, 9, 10, 11, 12, 13];
-  const lane = (l: number): number[] => [...get(ACC), ...f32x4ExtractLane(l)];
+const gemmLocals = (rows: number): number[] => [...new Array<number>(8 + 2 * (rows - 1)).fill(I32), ...new Array<number>(4 * rows + 5).fill(V128)];
+
+/**
+ * rowsDot over blocks of `rowsA` rows of a by `rowsB` rows of b: each block's sums stay in locals
+ * across l, each loaded vector serving the other operand's rows (2 x 4: 6 loads per 8 products of four
+ * lanes, against 2 per 1 a pair at a time). m and n must be multiples of the block; C's rows are ldc
+ * floats apart.
+ * params: c 0, a 1, b 2, m 3, n 4, l 5, ldc 6; locals: i 7, j 8, q 9, aRow 10, bRow 11, lb 12, cPtr 13,
+ * ldcBytes 14, then lb * r (r in 1..max-1), ldcBytes * r (r in 1..rowsA-1), then the sums, rowsA
+ * vectors of a and one of b.
+ */
+function rowsDotCode(rowsA: number, rowsB: number): number[] {
+  const [I, J, Q, AROW, BROW, LB, CPTR, LDC] = [7, 8, 9, 10, 11, 12, 13, 14];
+  const most = Math.max(rowsA, rowsB);
+  const LBR = (r: number): number => 15 + (r - 1);
+  const LDCR = (r: number): number => 15 + (most - 1) + (r - 1);
+  const ACC = 15 + (most - 1) + (rowsA - 1);
+  const acc = (r: number, t: number): number => ACC + r * rowsB + t;
+  const AV = ACC + rowsA * rowsB;
+  const BV = AV + rowsA;
+  const ra = [...Array(rowsA).keys()];
+  const rb = [...Array(rowsB).keys()];
+  const rowAt = (row: number, r: number): number[] => (r === 0 ? [...get(row), ...get(Q), I32_ADD] : [...get(row), ...get(Q), I32_ADD, ...get(LBR(r)), I32_ADD]);
+  const cAt = (r: number): number[] => (r === 0 ? get(CPTR) : [...get(CPTR), ...get(LDCR(r)), I32_ADD]);
+  const lane = (r: number, t: number, l: number): number[] => [...get(acc(r, t)), ...f32x4ExtractLane(l)];
   return [
     ...get(5), ...i32Const(4), I32_MUL, ...set(LB),
+    ...get(6), ...i32Const(4), I32_MUL, ...set(LDC),
+    ...[...Array(most).keys()].slice(1).flatMap((r) => [...get(LB), ...i32Const(r), I32_MUL, ...set(LBR(r))]),
+    ...ra.slice(1).flatMap((r) => [...get(LDC), ...i32Const(r), I32_MUL, ...set(LDCR(r))]),
     ...get(1), ...set(AROW),
-    ...get(0), ...set(CPTR),
     ...whileNot([...get(I), ...get(3), I32_GE_U], [
       ...get(2), ...set(BROW),
       ...i32Const(0), ...set(J),
       ...whileNot([...get(J), ...get(4), I32_GE_U], [
-        ...V128_ZERO, ...set(ACC),
+        ...ra.flatMap((r) => rb.flatMap((t) => [...V128_ZERO, ...set(acc(r, t))])),
         ...i32Const(0), ...set(Q),
         ...whileNot([...get(Q), ...get(LB), I32_GE_U], [
-          ...get(ACC), ...get(AROW), ...get(Q), I32_ADD, ...v128Load(), ...get(BROW), ...get(Q), I32_ADD, ...v128Load(), ...F32X4_MUL, ...F32X4_ADD, ...set(ACC),
+          ...ra.flatMap((r) => [...rowAt(AROW, r), ...v128Load(), ...set(AV + r)]),
+          ...rb.flatMap((t) => [
+            ...rowAt(BROW, t), ...v128Load(), ...set(BV),
+            ...ra.flatMap((r) => [...get(acc(r, t)), ...get(AV + r), ...get(BV), ...F32X4_MUL, ...F32X4_ADD, ...set(acc(r, t))]),
+          ]),
           ...add(Q, i32Const(16)),
         ]),
-        ...get(CPTR), ...get(CPTR), ...f32Load(), ...lane(0), ...lane(1), F32_ADD, ...lane(2), ...lane(3), F32_ADD, F32_ADD, F32_ADD, ...f32Store(),
-        ...add(CPTR, i32Const(4)),
-        ...add(BROW, get(LB)),
-        ...add(J, i32Const(1)),
+        ...get(0), ...get(J), ...i32Const(4), I32_MUL, I32_ADD, ...set(CPTR),
+        ...ra.flatMap((r) => rb.flatMap((t) => [
+          ...cAt(r), ...cAt(r), ...f32Load(4 * t), ...lane(r, t, 0), ...lane(r, t, 1), F32_ADD, ...lane(r, t, 2), ...lane(r, t, 3), F32_ADD, F32_ADD, F32_ADD, ...f32Store(4 * t),
+        ])),
+        ...add(BROW, [...get(LB), ...i32Const(rowsB), I32_MUL]),
+        ...add(J, i32Const(rowsB)),
       ]),
-      ...add(AROW, get(LB)),
-      ...add(I, i32Const(1)),
+      ...add(AROW, [...get(LB), ...i32Const(rowsA), I32_MUL]),
+      ...add(0, [...get(LDC), ...i32Const(rowsA), I32_MUL]),
+      ...add(I, i32Const(rowsA)),
     ]),
   ];
 }
 
-function functions(): WasmFunction[] {
+const rowsDotLocals = (rowsA: number, rowsB: number): number[] => {
+  const i32s = 8 + (Math.max(rowsA, rowsB) - 1) + (rowsA - 1);
+  return [...new Array<number>(i32s).fill(I32), ...new Array<number>(rowsA * rowsB + rowsA + 1).fill(V128)];
+};
+
+/**
+ * gather / scatterAdd: params x 0, cols 1, rows 2, xRow 3, colsRow 4, vec 5, bytes 6, xStep 7, taps 8,
+ * xTap 9, colsTap 10; locals r 11, e 12, xp 13, t 14, xr 15, cr 16. Each tap starts xTap bytes of x and
+ * colsTap bytes of cols after the one before; within it e walks a row's bytes of cols, xp the floats of x.
+ */
+function tapRowsCode(accumulate: boolean): number[] {
+  const [R, E, XP, T, XR, CR] = [11, 12, 13, 14, 15, 16];
+  const vector = accumulate
+    ? [...get(XR), ...get(E), I32_ADD, ...get(XR), ...get(E), I32_ADD, ...v128Load(), ...get(CR), ...get(E), I32_ADD, ...v128Load(), ...F32X4_ADD, ...v128Store()]
+    : [...get(CR), ...get(E), I32_ADD, ...get(XR), ...get(E), I32_ADD, ...v128Load(), ...v128Store()];
+  const scalar = accumulate
+    ? [...get(XP), ...get(XP), ...f32Load(), ...get(CR), ...get(E), I32_ADD, ...f32Load(), F32_ADD, ...f32Store()]
+    : [...get(CR), ...get(E), I32_ADD, ...get(XP), ...f32Load(), ...f32Store()];
   return [
-    { name: "gemm", params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, I32, V128, V128, V128, V128, V128, I32, I32], code: gemmCode() },
-    { name: "rowsDot", params: [I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, V128, I32, I32], code: rowsDotCode() },
+    ...whileNot([...get(T), ...get(8), I32_GE_U], [
+      ...get(0), ...set(XR),
+      ...get(1), ...set(CR),
+      ...i32Const(0), ...set(R),
+      ...whileNot([...get(R), ...get(2), I32_GE_U], [
+        ...i32Const(0), ...set(E),
+        ...whileNot([...get(E), ...get(5), I32_GE_U], [...vector, ...add(E, i32Const(16))]),
+        ...get(XR), ...get(E), I32_ADD, ...set(XP),
+        ...whileNot([...get(E), ...get(6), I32_GE_U], [...scalar, ...add(E, i32Const(4)), ...add(XP, get(7))]),
+        ...add(XR, get(3)),
+        ...add(CR, get(4)),
+        ...add(R, i32Const(1)),
+      ]),
+      ...add(0, get(9)),
+      ...add(1, get(10)),
+      ...add(T, i32Const(1)),
+    ]),
   ];
+}
+
+/** gemm's and rowsDot's blocks: the 2-row kernels and the 1-row ones for the rows left over. */
+const GEMM_ROWS = 2;
+const DOT_ROWS: [number, number] = [2, 4];
+
+function functions(): WasmFunction[] {
+  const tapParams = new Array<number>(11).fill(I32);
+  const gemmParams = [I32, I32, I32, I32, I32, I32, I32, I32];
+  const dotParams = [I32, I32, I32, I32, I32, I32, I32];
+  return [
+    { name: "gather", params: tapParams, results: [], locals: new Array<number>(6).fill(I32), code: tapRowsCode(false) },
+    { name: "scatterAdd", params: tapParams, results: [], locals: new Array<number>(6).fill(I32), code: tapRowsCode(true) },
+    { name: "gemmBlock", params: gemmParams, results: [], locals: gemmLocals(GEMM_ROWS), code: gemmCode(GEMM_ROWS) },
+    { name: "gemmRow", params: gemmParams, results: [], locals: gemmLocals(1), code: gemmCode(1) },
+    { name: "rowsDotBlock", params: dotParams, results: [], locals: rowsDotLocals(...DOT_ROWS), code: rowsDotCode(...DOT_ROWS) },
+    { name: "rowsDotOne", params: dotParams, results: [], locals: rowsDotLocals(1, 1), code: rowsDotCode(1, 1) },
+  ];
+}
+
+interface Exports {
+  gather: SimdConv["gather"];
+  scatterAdd: SimdConv["scatterAdd"];
+  gemmBlock: SimdConv["gemm"];
+  gemmRow: SimdConv["gemm"];
+  rowsDotBlock(c: number, a: number, b: number, m: number, n: number, l: number, ldc: number): void;
+  rowsDotOne(c: number, a: number, b: number, m: number, n: number, l: number, ldc: number): void;
+}
+
+const wrappers = new WeakMap<Exports, SimdConv>();
+
+/** The blocked kernels over the rows they cover, the 1-row ones over the rest. */
+function wrap(e: Exports): SimdConv {
+  return {
+    gather: e.gather,
+    scatterAdd: e.scatterAdd,
+    gemm(c, a, aM, aK, b, m, k, p) {
+      const main = m - (m % GEMM_ROWS);
+      if (main > 0) e.gemmBlock(c, a, aM, aK, b, main, k, p);
+      if (main < m) e.gemmRow(c + 4 * main * p, a + main * aM, aM, aK, b, m - main, k, p);
+    },
+    rowsDot(c, a, b, m, n, l) {
+      const [ra, rb] = DOT_ROWS;
+      const mMain = m - (m % ra), nMain = n - (n % rb);
+      if (mMain > 0 && nMain > 0) e.rowsDotBlock(c, a, b, mMain, nMain, l, n);
+      if (nMain < n && mMain > 0) e.rowsDotOne(c + 4 * nMain, a, b + 4 * nMain * l, mMain, n - nMain, l, n);
+      if (mMain < m) e.rowsDotOne(c + 4 * mMain * n, a + 4 * mMain * l, b, m - mMain, n, l, n);
+    },
+  };
 }
 
 /** The loops on `backend`'s memory (built once per memory), or null where unavailable. */
 export function simdConv(backend: unknown): SimdConv | null {
-  return instantiateOn<SimdConv>(backend, "conv", functions);
+  const e = instantiateOn<Exports>(backend, "conv", functions);
+  if (e === null) return null;
+  let w = wrappers.get(e);
+  if (w === undefined) wrappers.set(e, (w = wrap(e)));
+  return w;
 }

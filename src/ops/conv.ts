@@ -24,6 +24,7 @@ import { propagateSpatial } from "../tensor/memory_format";
 import { nhwcActive, nhwcOf, wrapNhwc, nhwcCopy, cachedNhwc } from "./layout";
 import { keepsLayouts, paramLayout } from "./param_layouts";
 import { sliceTf } from "../backend/wasm_kernels";
+import { get_num_threads } from "../backend";
 
 type Pair = [number, number];
 
@@ -647,17 +648,31 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
 }
 
 /**
- * The most multiply-adds (of the forward) that conv2d runs through the NCHW kernels on wasm
- * (TORCHLAB_NCHW_CONV_MACS sets another, 0 for none: the benchmarks compare both paths in one build).
- * Process CPU time per forward + backward, 2 threads, loaded machine: NCHW ahead up to ~4 M (the
- * classifier's conv1 at batch 8: 3.6 against 4.7 ms, conv2 at batch 16: 3.3 against 4.5; the
- * tutorial Net's conv2 at batch 1: 1.5 against 4.0), XNNPACK's threads ahead above (conv1 at batch
- * 16, 5.6 M: 7.5 against 5.4; a ResNet block's 16->32 3x3 at batch 4, 19 M: 14 against 8.7).
+ * Which convolutions (by multiply-adds of the forward) conv2d runs through the NCHW kernels on wasm.
+ * Those kernels run on one thread: at 1 thread they are ahead of XNNPACK's path (transposes included)
+ * up to ~300 M multiply-adds (process CPU per forward + backward, 2026-12-07, loaded machine: the
+ * classifier's conv1 at batch 4 0.61x, the tutorial Net's conv1 at batch 64, 35 M, 0.22x, its conv2 at
+ * batch 64, 199 M, 0.86x, a ResNet block's 16->32 3x3 at batch 32, 151 M, 0.88x, its 32->32, 302 M,
+ * 1.03x; train steps: Net 90 -> 68 ms, ResNet block 181 -> 147 against a 4 M bound). With more threads
+ * XNNPACK's convolution divides its time between them, so there the NCHW kernels keep the small
+ * convolutions (up to 4 M, where dispatch and transposes cost more than the arithmetic) and the
+ * convolutions of few input channels (at most 4: a first layer on images) up to 64 M, which
+ * XNNPACK's path runs at a quarter of their speed at 1 thread and at 2 (the Net's conv1 at batch 64:
+ * 0.20x of its wall time at 2 threads; its train step at 2 threads 111 -> 79 ms CPU).
+ * TORCHLAB_NCHW_CONV_MACS (or setNchwConvMaxMacs) sets one bound for every thread count instead, 0 for
+ * none: the benchmarks compare both paths in one build.
  */
-let nchwConvMaxMacs = Number(process.env.TORCHLAB_NCHW_CONV_MACS ?? 4e6);
+const NCHW_MACS_ONE_THREAD = 320e6;
+const NCHW_MACS_THREADED = 4e6;
+const NCHW_MACS_FEW_CHANNELS = 64e6;
+const FEW_CHANNELS = 4;
+let nchwConvMaxMacs: number | null = process.env.TORCHLAB_NCHW_CONV_MACS === undefined ? null : Number(process.env.TORCHLAB_NCHW_CONV_MACS);
 
-/** Sets nchwConvMaxMacs (tests of the NHWC path run it at small sizes); returns the previous value. */
-export function setNchwConvMaxMacs(macs: number): number {
+/**
+ * Sets one bound on nchwConvPays's multiply-adds for every thread count (tests of the NHWC path run it
+ * at 0), or with null the default rule; returns the previous setting.
+ */
+export function setNchwConvMaxMacs(macs: number | null): number | null {
   const previous = nchwConvMaxMacs;
   nchwConvMaxMacs = macs;
   return previous;
@@ -665,15 +680,23 @@ export function setNchwConvMaxMacs(macs: number): number {
 
 /**
  * Whether conv2d on wasm runs js_kernels.ts's NCHW kernels (simd_conv.ts's single-threaded loops, no
- * transposes) rather than XNNPACK's NHWC convolution between layout transposes: for small convolutions,
- * where the transposes and calls cost more than the arithmetic.
+ * transposes) rather than XNNPACK's NHWC convolution between layout transposes (see
+ * NCHW_MACS_ONE_THREAD for the measurements).
  */
 function nchwConvPays(outShape: number[], weightShape: readonly number[], x: Tensor): boolean {
   // Not under no_grad, where the NHWC path keeps activations channels-last between layers (ops/layout.ts),
   // nor for an input that kept them so; nor at a forward-AD level, whose tangents come from tfjs's
   // autodiff of the backward (autograd/forward_state.ts), which has no gradients of these kernels.
   if (!is_grad_enabled() || currentLevel() >= 0 || nhwcOf(x) !== null) return false;
-  return outShape.reduce((a, v) => a * v, 1) * (weightShape[1] * weightShape[2] * weightShape[3]) <= nchwConvMaxMacs;
+  const macs = outShape.reduce((a, v) => a * v, 1) * (weightShape[1] * weightShape[2] * weightShape[3]);
+  if (nchwConvMaxMacs !== null) return macs <= nchwConvMaxMacs;
+  return nchwConvByDefault(macs, weightShape[1], get_num_threads());
+}
+
+/** The default rule of nchwConvPays: a convolution of `macs` multiply-adds over `channels` input channels. */
+export function nchwConvByDefault(macs: number, channels: number, threads: number): boolean {
+  if (threads === 1) return macs <= NCHW_MACS_ONE_THREAD;
+  return macs <= NCHW_MACS_THREADED || (channels <= FEW_CHANNELS && macs <= NCHW_MACS_FEW_CHANNELS);
 }
 
 /**

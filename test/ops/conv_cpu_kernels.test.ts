@@ -3,12 +3,12 @@
  * against tfjs's own cpu kernels (Conv2D, Conv2DBackpropInput, Conv2DBackpropFilter) and, for dilated
  * and strided configurations those kernels lack, against torchlab's other conv2d path (the tfjs
  * composition the wasm backend runs above a small batch, itself checked against PyTorch's fixtures).
- * On wasm, for small convolutions (up to 4 M multiply-adds), the same kernels run as WebAssembly SIMD products (simd_conv.ts): each
+ * On wasm, for small convolutions (ops/conv.ts's nchwConvPays), the same kernels run as WebAssembly SIMD products (simd_conv.ts): each
  * configuration is also run there and through the tfjs composition, forward and all gradients. tfjs
  * is switched to its cpu backend for the cpu kernel runs.
  */
 import { torch } from "../../src";
-import { setNchwConvMaxMacs } from "../../src/ops/conv";
+import { nchwConvByDefault, setNchwConvMaxMacs } from "../../src/ops/conv";
 import { tf } from "../../src/backend/tf";
 import { prng, int, values } from "../prng";
 import { onCpu } from "../cpu_backend";
@@ -66,7 +66,7 @@ describe("conv2d's cpu kernels", () => {
     return info.kernelNames.filter((k) => k.includes("Conv")).sort();
   }
 
-  onWasm("on wasm up to 4 M multiply-adds the NCHW kernels run, above it XNNPACK's", async () => {
+  onWasm("on wasm with a bound of 4 M multiply-adds the NCHW kernels run up to it, XNNPACK's above", async () => {
     await torch.ready();
     const names = async (n: number): Promise<string[]> =>
       convKernels(() => {
@@ -74,9 +74,30 @@ describe("conv2d's cpu kernels", () => {
         const w = torch.randn(6, 3, 5, 5, { requires_grad: true });
         F.conv2d(x, w, { bias: torch.zeros(6) }).sum().backward();
       });
-    // The classifier tutorial's conv1: 352800 multiply-adds a sample.
-    expect(await names(11)).toEqual(["TorchlabConv2d", "TorchlabConv2dInputGrad", "TorchlabConv2dWeightGrad"]);
-    expect((await names(12)).some((k) => k.startsWith("Torchlab"))).toBe(false);
+    const previous = setNchwConvMaxMacs(4e6);
+    try {
+      // The classifier tutorial's conv1: 352800 multiply-adds a sample.
+      expect(await names(11)).toEqual(["TorchlabConv2d", "TorchlabConv2dInputGrad", "TorchlabConv2dWeightGrad"]);
+      expect((await names(12)).some((k) => k.startsWith("Torchlab"))).toBe(false);
+    } finally {
+      setNchwConvMaxMacs(previous);
+    }
+  });
+
+  test("the default rule: up to 320 M multiply-adds at 1 thread; with more, up to 4 M, or 64 M over at most 4 input channels", () => {
+    const nets: [string, number, number, boolean, boolean][] = [
+      // [convolution, multiply-adds, input channels, NCHW at 1 thread, NCHW at 2 threads]
+      ["classifier conv1, batch 4", 4 * 352800, 3, true, true],
+      ["classifier conv2, batch 32", 32 * 240000, 6, true, false],
+      ["tutorial Net conv1, batch 64", 64 * 540800, 1, true, true],
+      ["tutorial Net conv2, batch 64", 64 * 3115008, 32, true, false],
+      ["ResNet block 32->32 3x3, batch 32", 32 * 9437184, 32, true, false],
+      ["ResNet block 32->32 3x3, batch 64", 64 * 9437184, 32, false, false],
+      ["one channel, 80 M", 80e6, 1, true, false],
+    ];
+    for (const [name, macs, channels, one, two] of nets) {
+      expect(`${name}: ${nchwConvByDefault(macs, channels, 1)}, ${nchwConvByDefault(macs, channels, 2)}`).toBe(`${name}: ${one}, ${two}`);
+    }
   });
 
   // Both conv layers of the "training a classifier" tutorial's net, and output sizes whose rows fill
@@ -89,6 +110,9 @@ describe("conv2d's cpu kernels", () => {
     [[16, 3, 7, 9], [5, 3, 2, 3], 2, 1, 1],
     [[1, 4, 12, 10], [2, 4, 3, 2], 1, [1, 0], 2],
     [[5, 1, 9, 9], [1, 1, 1, 1], 3, 0, 1],
+    // Kernel columns that read padding on the left, none, and on the right (separate runs of taps in
+    // the patches' calls), and output rows of 13 floats (a stride-1 tap copied 4 floats at a time and 1 alone).
+    [[2, 3, 9, 13], [4, 3, 3, 5], 1, [1, 2], 1],
   ];
   for (const [xs, ws, stride, padding, dil] of wasmCases) {
     onWasm(`on wasm, SIMD kernels against the cpu kernels and the NHWC path: x=[${xs}] w=[${ws}] s=${stride} p=${JSON.stringify(padding)} d=${dil}`, async () => {

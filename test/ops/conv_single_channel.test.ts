@@ -22,11 +22,11 @@ const configs: [string, { stride?: number | number[]; padding?: number | number[
 describe.each(configs)("conv2d one-channel filter gradient: %s", (_name, opts, k) => {
   // On wasm both paths: the NCHW kernels (small convolutions) and XNNPACK's NHWC convolution.
   test.each([["default path", null], ["NHWC path", 0]] as [string, number | null][])("matches the convolution form (%s)", (_path, macs) => {
-    const previous = macs === null ? null : setNchwConvMaxMacs(macs);
+    const previous = setNchwConvMaxMacs(macs);
     try {
       oneChannelMatches(opts, k);
     } finally {
-      if (previous !== null) setNchwConvMaxMacs(previous);
+      setNchwConvMaxMacs(previous);
     }
   });
 });

@@ -242,7 +242,7 @@ export class Series {
     return this.index.__contains__(label);
   }
   items(): [Scalar, Scalar][] {
-    return this.index._values.map((k, i) => [k, this._values[i]]);
+    return this.index._values.map((k, i) => asPyTuple([k, this._values[i]]) as [Scalar, Scalar]);
   }
   keys(): Index {
     return this.index;
@@ -742,11 +742,11 @@ export class DataFrame {
   }
   /** (label, column) pairs. */
   items(): [Scalar, Series][] {
-    return this._columns._values.map((k, j) => [k, this.column(j)]);
+    return this._columns._values.map((k, j) => asPyTuple([k, this.column(j)]) as [Scalar, Series]);
   }
   /** (index label, row as a Series) pairs. */
   iterrows(): [Scalar, Series][] {
-    return this._index._values.map((k, i) => [k, this.row(i)]);
+    return this._index._values.map((k, i) => asPyTuple([k, this.row(i)]) as [Scalar, Series]);
   }
   copy(): DataFrame {
     return DataFrame._of(this._columns, this._data.map((c) => ({ values: [...c.values], kind: c.kind })), this._index);
@@ -896,7 +896,8 @@ export class DataFrame {
       pick = (j) => other._data[j];
     } else if (other instanceof Series) {
       if (!other.index.equals(this._columns)) throw new NotImplementedError("DataFrame arithmetic with a Series: its index must be the frame's columns (torchlab aligns equal labels only)");
-      pick = (j) => other._values[j];
+      // The Series' dtype goes with its value: an int column minus a float mean is float.
+      pick = (j) => ({ values: Array(this.nrows).fill(other._values[j]), kind: other._kind });
     } else if (other === null || typeof other !== "object") {
       pick = () => other as Scalar;
     } else throw new NotImplementedError("DataFrame arithmetic with an array: use a scalar, a Series or a DataFrame");
@@ -1180,8 +1181,9 @@ export class ILoc {
     if (typeof rows === "number") return o._take(null, cols).row(rows);
     return o._take(rows, cols);
   }
-  get(key: number): Picked {
-    return this.__getitem__(key);
+  /** `df.iloc[i]`, and `df.iloc[i, j]` of two ints, which the dialect reads with get(). */
+  get(...key: number[]): Picked {
+    return key.length === 1 ? this.__getitem__(key[0]) : this.index(key);
   }
   __setitem__(key: unknown, value: unknown): void {
     const o = this.obj;
@@ -1221,8 +1223,9 @@ export class Loc {
     if (typeof rows === "number") return o._take(null, cols).row(rows);
     return o._take(rows, cols);
   }
-  get(key: Scalar): Picked {
-    return this.__getitem__(key);
+  /** `df.loc[label]`, and `df.loc[i, j]` of two int labels, which the dialect reads with get(). */
+  get(...key: Scalar[]): Picked {
+    return key.length === 1 ? this.__getitem__(key[0]) : this.index(key);
   }
   __setitem__(key: unknown, value: unknown): void {
     const o = this.obj;

@@ -1880,6 +1880,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
         else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
         else if (untyped(L, R)) plans.set(n, dynamicOp(n, cmp[0]));
+        // pandas' `df.dtypes != 'object'`, `s == 'a'`: elementwise, a Series, whatever the other side is.
+        else if (allowDynamic && (isPandas(n.left) || isPandas(n.right))) plans.set(n, dynamicOp(n, cmp[0]));
         else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && (isNpDtype(n.left) || isNpDtype(n.right))) {
           // NumPy's `a.dtype == np.float32`, `a.dtype == 'int64'`: the dtype's __eq__ (JavaScript compares identity).
           plans.set(n, sequenceEq(n, cmp[0] as "eq" | "ne", false));

@@ -23,6 +23,10 @@ function stackedKind(kinds: Kind[], missing: boolean): Kind {
 }
 
 /** Joins frames or Series along rows (axis 0: columns matched by label, missing ones NaN) or columns (axis 1: rows matched by label). */
+export function concat(objs: Iterable<DataFrame>, options?: { axis?: number | string; ignore_index?: boolean }): DataFrame;
+export function concat(objs: Iterable<Series>, options: { axis: 1 | "columns"; ignore_index?: boolean }): DataFrame;
+export function concat(objs: Iterable<Series>, options?: { axis?: 0 | "index"; ignore_index?: boolean }): Series;
+export function concat(objs: Iterable<Part>, options?: { axis?: number | string; ignore_index?: boolean }): DataFrame | Series;
 export function concat(objs: Iterable<Part>, options: { axis?: number | string; ignore_index?: boolean } = {}): DataFrame | Series {
   const parts = [...objs];
   if (parts.length === 0) throw new ValueError("No objects to concatenate");

@@ -1262,7 +1262,7 @@ function writeBlock(f: DataFrame, rows: number[], cols: number[], value: unknown
 export class GroupBy {
   private readonly keys: Scalar[];
   private readonly groups: number[][];
-  constructor(private readonly frame: DataFrame, private readonly by: Scalar) {
+  constructor(private readonly frame: DataFrame, private readonly by: Scalar, private readonly selected: Scalar | undefined = undefined) {
     const col = frame._data[frame.columns.get_loc(by)];
     const order = sortPositions([col], [true]).filter((i) => !isMissing(col.values[i]));
     this.keys = [];
@@ -1282,7 +1282,9 @@ export class GroupBy {
   private index(): Index {
     return new Index(this.keys, { name: this.by, dtype: this.kind === "bool" ? "object" : this.kind });
   }
-  private aggregate(fn: (c: Column) => Scalar, numericOnly: boolean, kind?: (k: Kind) => Kind): DataFrame {
+  // A frame of the aggregated columns; `df.groupby('k')['v']`'s, a Series named 'v'.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private aggregate(fn: (c: Column) => Scalar, numericOnly: boolean, kind?: (k: Kind) => Kind): any {
     const f = this.frame;
     const js = f._data.map((_, j) => j).filter((j) => f.columns._values[j] !== this.by && (!numericOnly || isNumeric(f._data[j].kind)));
     const data = js.map((j) => {
@@ -1290,7 +1292,10 @@ export class GroupBy {
       const values = this.groups.map((g) => fn({ values: g.map((i) => c.values[i]), kind: c.kind }));
       return { values, kind: kind ? kind(c.kind) : inferKind(values) };
     });
-    return DataFrame._of(f.columns._take(js), data, this.index());
+    const out = DataFrame._of(f.columns._take(js), data, this.index());
+    if (this.selected === undefined) return out;
+    if (out.columns.size === 0) throw new TypeError(`Could not aggregate column ${labelRepr(this.selected)}`);
+    return out.column(0);
   }
   mean(): DataFrame { return this.aggregate(C.mean, true, () => "float64"); }
   sum(): DataFrame { return this.aggregate(C.sum, true, (k) => (k === "bool" ? "int64" : k)); }
@@ -1304,7 +1309,8 @@ export class GroupBy {
   /** `df.groupby('k')['v']`: the column grouped the same way. */
   __getitem__(column: Scalar): GroupBy {
     const f = this.frame;
-    return new GroupBy(f.__getitem__([this.by, column]) as DataFrame, this.by);
+    if (!f.columns.__contains__(column)) throw new KeyError(`'Column not found: ${pprint(column)}'`);
+    return new GroupBy(f.__getitem__([this.by, column]) as DataFrame, this.by, column);
   }
 }
 

@@ -106,6 +106,8 @@ CASES = [
     same('counts_01', f"df = {READ_T1}; print(df['b'].value_counts()); print(df['flag'].value_counts())"),
     ('group_01', "df = pd.DataFrame({'k': ['b', 'a', 'b'], 'v': [1.5, 2, 5], 'w': [1, 2, 3]}); print(df.groupby('k').sum()); print(df.groupby('k').mean()); print(df.groupby('k').size()); print(df.sort_values('v', ascending=False))",
      "let df = new pd.DataFrame({'k': ['b', 'a', 'b'], 'v': [1.5, 2, 5], 'w': [1, 2, 3]}); print(df.groupby('k').sum()); print(df.groupby('k').mean()); print(df.groupby('k').size()); print(df.sort_values('v', {ascending: false}))"),
+    ('group_02', "df = pd.DataFrame({'k': ['b', 'a', 'b'], 'v': [1.5, 2, 5], 'w': [1, 2, 3]}); print(df.groupby('k')['v'].mean()); print(df.groupby('k')['w'].sum())",
+     "let df = new pd.DataFrame({'k': ['b', 'a', 'b'], 'v': [1.5, 2, 5], 'w': [1, 2, 3]}); print(df.groupby('k')['v'].mean()); print(df.groupby('k')['w'].sum())"),
     ('concat_01', "print(pd.concat([pd.DataFrame({'a': [1, 2]}), pd.DataFrame({'a': [3], 'b': [0.5]})])); print(pd.concat([pd.DataFrame({'a': [1, 2]}), pd.DataFrame({'b': ['x', 'y']})], axis=1)); print(pd.concat([pd.Series([1]), pd.Series([2])], ignore_index=True))",
      "print(pd.concat([new pd.DataFrame({'a': [1, 2]}), new pd.DataFrame({'a': [3], 'b': [0.5]})])); print(pd.concat([new pd.DataFrame({'a': [1, 2]}), new pd.DataFrame({'b': ['x', 'y']})], {axis: 1})); print(pd.concat([new pd.Series([1]), new pd.Series([2])], {ignore_index: true}))"),
     ('dummies_01', f"df = {READ_T1}; d = pd.get_dummies(df); print(d); print(d.dtypes); print(pd.get_dummies(df, columns=['b'], prefix='B', dummy_na=True))",

@@ -15,6 +15,7 @@ import { asPyIntKeyed, asPyTuple, isPyFloatAt, markPyFloat, PyFloat, pyIsTuple, 
 import { Tensor } from "../src/tensor/tensor";
 import { ndarray } from "../src/tensor/ndarray";
 import * as np from "../src/numpy/core";
+import { DataFrame, GroupBy, ILoc, Loc, Series } from "../src/pandas/frame";
 import { pyFloat } from "../src/testing/pyrepr";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
@@ -163,6 +164,8 @@ export function seq(name: string, a: any, b: any): any {
  * JavaScript's concatenation (`"loss " + loss`), as the dialect does for typed operands.
  */
 export function op(name: string, a: any, b: any): any {
+  // pandas' operators: the Series' or frame's own (aligned on labels), on either side.
+  if (isPandas(a) || isPandas(b)) return pandasOp(name, a, b);
   // A tensor beside a NumPy array is a tensor op, as PyTorch's (its __array_priority__ wins on either side).
   if (a instanceof ndarray && b instanceof Tensor) a = T.from_numpy(a);
   else if (b instanceof ndarray && a instanceof Tensor) b = T.from_numpy(b);
@@ -186,6 +189,22 @@ export function op(name: string, a: any, b: any): any {
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);
   return REFLECTED[name](b as Tensor, a);
+}
+
+const isPandas = (x: unknown): x is Series | DataFrame => x instanceof Series || x instanceof DataFrame;
+
+/** pandas' names of the operators' tensor method names (`remainder` is mod, the bitwise ones &, |, ^). */
+const PANDAS_OPS: Record<string, string> = { remainder: "mod", bitwise_and: "and", bitwise_or: "or", bitwise_xor: "xor" };
+
+/** `a op b` with a Series or DataFrame on either side (a tensor beside one meets its values as a tensor). */
+function pandasOp(name: string, a: any, b: any): any {
+  const method = PANDAS_OPS[name] ?? name;
+  if (a instanceof Tensor || b instanceof Tensor) {
+    const asTensor = (x: any) => (isPandas(x) ? T.from_numpy(x.values as ndarray) : x);
+    return op(name, asTensor(a), asTensor(b));
+  }
+  if (isPandas(a) && isPandas(b) && a instanceof Series && b instanceof DataFrame) return b._binary(method, a, true);
+  return isPandas(a) ? a._binary(method, b) : (b as Series | DataFrame)._binary(method, a, true);
 }
 
 /** The NumPy ufunc each operator's tensor method name stands for. */
@@ -245,6 +264,7 @@ function sequenceOp(name: "add" | "mul", a: any, b: any): any {
 
 /** `-x` and `~x` for an operand typed `any`. */
 export function unary(name: "neg" | "bitwise_not", x: any): any {
+  if (isPandas(x)) return name === "neg" ? x.__neg__() : x.__invert__();
   if (x instanceof ndarray) return name === "neg" ? x.neg() : x.invert();
   if (x instanceof Tensor) return name === "neg" ? x.neg() : T.bitwise_not(x);
   return name === "neg" ? -x : ~x;
@@ -258,6 +278,7 @@ export function unary(name: "neg" | "bitwise_not", x: any): any {
 export function assign(inplace: string, x: any, y: any): any {
   const name = inplace.slice(0, -1);
   if (x instanceof Tensor) return (x as unknown as Record<string, (v: unknown) => unknown>)[inplace](y);
+  if (isPandas(x)) return op(name, x, y);
   // NumPy's `a += b` writes the array itself (its dtype kept: NumPy's error where the result would need another kind).
   if (x instanceof ndarray && !(y instanceof Tensor) && name in NUMPY_UFUNCS) return np.binary(NUMPY_UFUNCS[name], x, y, x);
   if (Array.isArray(x) && !(y instanceof Tensor) && (inplace === "add_" || inplace === "mul_")) return listInPlace(inplace, x, y);
@@ -498,6 +519,7 @@ export function and<A, B>(a: A, b: () => B): A | B {
  * array of its sizes, as it equals that tuple in Python.
  */
 export function pyeq(a: unknown, b: unknown): any {
+  if (isPandas(a) || isPandas(b)) return op("eq", a, b);
   if (a instanceof ndarray || b instanceof ndarray) return op("eq", asOperand(a, b), asOperand(b, a));
   // An untyped operand may be a tensor (`x == [1, 2]`): PyTorch's elementwise comparison, a tensor.
   if (a instanceof Tensor || b instanceof Tensor) return op("eq", asOperand(a), asOperand(b));
@@ -506,6 +528,7 @@ export function pyeq(a: unknown, b: unknown): any {
 
 /** Python's `a != b` where a list, tuple or Size is compared: the negation of {@link pyeq}. */
 export function pyne(a: unknown, b: unknown): any {
+  if (isPandas(a) || isPandas(b)) return op("ne", a, b);
   if (a instanceof ndarray || b instanceof ndarray) return op("ne", asOperand(a, b), asOperand(b, a));
   if (a instanceof Tensor || b instanceof Tensor) return op("ne", asOperand(a), asOperand(b));
   return !itemsEqual(a, b);
@@ -625,6 +648,8 @@ export function getitem(obj: any, key: any): any {
     return obj.get(key);
   }
   if (obj instanceof ndarray) return ndarrayItem(obj, key);
+  // pandas' `df['c']` (a column named like a property, 'index' or 'values', included), `s[0]`, `df.iloc[3]`.
+  if (isPandas(obj) || obj instanceof ILoc || obj instanceof Loc || obj instanceof GroupBy) return obj.__getitem__(key instanceof Range ? [...key] : key);
   if (!(obj instanceof Tensor)) {
     if (key instanceof Tensor && (Array.isArray(obj) || typeof obj === "string")) key = index(key);
     // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
@@ -666,7 +691,9 @@ function sliceSequence(seq: unknown[] | string, spec: string): unknown[] | strin
 
 /** `obj[key] = value` for a receiver typed `any`: a tensor's setitem, else JavaScript's property write. Returns `value`. */
 export function setitem(obj: any, key: any, value: any): any {
-  if (obj instanceof ndarray) {
+  if (isPandas(obj) || obj instanceof ILoc || obj instanceof Loc) {
+    obj.__setitem__(key, value);
+  } else if (obj instanceof ndarray) {
     if (Array.isArray(key)) obj.__setitem__(key, value);
     else obj.setitem(key, value);
   } else if (obj instanceof Tensor) {

@@ -23,7 +23,7 @@ const EXCEPTION_NAMES = [
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "sklearn", "math", "time", "functools", "functorch", "collections", "itertools", "json", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "pd", "pandas", "sklearn", "math", "time", "functools", "functorch", "collections", "itertools", "json", "io", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -53,6 +53,9 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     // NumPy as `import numpy as np` gives it (src/numpy): np.array, np.linspace, np.argmax, ... over NumPy's ndarray.
     `import * as np from "torchlab/dist/src/numpy";`,
     `import * as numpy from "torchlab/dist/src/numpy";`,
+    // pandas as `import pandas as pd` gives it (src/pandas): read_csv, DataFrame, Series, concat, get_dummies over np.
+    `import * as pd from "torchlab/dist/src/pandas";`,
+    `import * as pandas from "torchlab/dist/src/pandas";`,
     // scikit-learn as `import sklearn` gives it (src/sklearn): datasets, model_selection, preprocessing, metrics, decomposition over np.
     `import * as sklearn from "torchlab/dist/src/sklearn";`,
     // Python's copy module (copy.deepcopy(model.state_dict()), src/copy.ts).
@@ -73,6 +76,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     // Python's json (dumps with Python's spacing), os (os.path.join, makedirs) and string constants (src/json.ts, src/os.ts, src/string.ts).
     `import * as json from "torchlab/dist/src/json";`,
     `import * as os from "torchlab/dist/src/os";`,
+    // Python's io.StringIO (`pd.read_csv(io.StringIO(text))`, src/io.ts).
+    `import * as io from "torchlab/dist/src/io";`,
     `import * as string from "torchlab/dist/src/string";`,
     // Python's re module over JavaScript's RegExp, patterns translated to Python's meaning (src/re.ts).
     `import * as re from "torchlab/dist/src/re";`,

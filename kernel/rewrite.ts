@@ -237,6 +237,9 @@ function packageRootCached(): string {
 const TENSOR_FILE = /\/src\/tensor\/tensor\.(d\.)?ts$/;
 /** NumPy's array (src/numpy): its operators and subscripts are rewritten as a tensor's are, to the same method names. */
 const NDARRAY_FILE = /\/src\/tensor\/ndarray\.(d\.)?ts$/;
+/** pandas' Series, DataFrame and their indexers (src/pandas): typed "any", so that their operators and subscripts dispatch at run time (kernel/dynamic_ops.ts). */
+const PANDAS_FILE = /\/src\/pandas\/frame\.(d\.)?ts$/;
+const PANDAS_CLASSES = new Set(["Series", "DataFrame", "ILoc", "Loc", "GroupBy"]);
 const DATASET_FILE = /\/src\/utils\/data\/dataset\.(d\.)?ts$/;
 const MODULE_FILE = /\/src\/nn\/modules\/module\.(d\.)?ts$/;
 const CONTAINER_FILE = /\/src\/nn\/modules\/container\.(d\.)?ts$/;
@@ -279,6 +282,9 @@ function kindOfType(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): Kind 
     return kinds.size === 1 ? [...kinds][0] : "other";
   }
   if (type.flags & F.Object) {
+    const sym = type.getSymbol();
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    if (file && PANDAS_CLASSES.has(sym!.name) && libraryFile(file, PANDAS_FILE)) return "any";
     const kind = classKind(t, checker, type);
     return kind === "tensor" || kind === "dataset" ? kind : "other";
   }
@@ -423,6 +429,18 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const sym = checker.getTypeAtLocation(e).getSymbol();
     const file = sym?.declarations?.[0]?.getSourceFile().fileName;
     return !!file && sym!.name === "ndarray" && libraryFile(file, NDARRAY_FILE);
+  };
+  /** pandas' Series, DataFrame or one of their indexers (src/pandas/frame.ts). */
+  const isPandas = (node: ts.Node): boolean => {
+    const sym = checker.getTypeAtLocation(strip(node)).getSymbol();
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return !!file && PANDAS_CLASSES.has(sym!.name) && libraryFile(file, PANDAS_FILE);
+  };
+  /** Whether `arg` is the subscript of a pandas object (`df.loc[mask, 'c']`), whose tuple items may be anything. */
+  const pandasSubscript = (arg: ts.Node): boolean => {
+    let access: ts.Node = arg.parent;
+    while (t.isParenthesizedExpression(access)) access = access.parent;
+    return t.isElementAccessExpression(access) && isPandas(access.expression);
   };
   /** NumPy's dtype object or scalar type (`a.dtype`, `np.float32`). */
   const isNpDtype = (node: ts.Node): boolean => {
@@ -762,7 +780,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const planTuple = (arg: ts.Node, items: ts.Expression[]): void => {
     const node = strip(arg);
     if (plans.has(node)) return;
-    const lists = new Set(items.filter((e) => kindOf(e) === "other" && isArrayIndex(e)));
+    // pandas' `df.loc[mask, ['a', 'b']]`: its indexers take Python's lists (of labels) as they are.
+    const pandas = pandasSubscript(node);
+    const lists = new Set(pandas ? [] : items.filter((e) => kindOf(e) === "other" && isArrayIndex(e)));
     plans.set(node, {
       result: "other",
       emit: (o) => {
@@ -777,7 +797,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           const spread = lists.has(e) && isRange(e);
           // An untyped item (a `let idx;` given a list in a branch: the checker cannot see it) is
           // decided as it runs: a list or range is a tensor as above, anything else stays itself.
-          const untyped = kindOf(e) === "any";
+          const untyped = kindOf(e) === "any" && !pandas;
           if (lists.has(e)) o.insert(`${TORCH_REF}.tensor(${spread ? "[..." : ""}`);
           else if (untyped) o.insert(`${DYNAMIC_REF}.tupleItem(`);
           emit(e);
@@ -797,7 +817,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (items && (write || !items.every((e) => kindOf(e) === "number"))) {
       // An `any` item (often a value derived from a subscript the checker read as JavaScript's comma,
       // `const i = x[":", 0].argmax().item()`) is still one item of Python's tuple.
-      if (!items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || k === "any" || (k === "null" && isNone(e)) || (k === "other" && isArrayIndex(e)); })) return undefined;
+      if (!pandasSubscript(strip(arg)) && !items.every((e) => { const k = kindOf(e); return k === "number" || k === "string" || k === "tensor" || k === "any" || (k === "null" && isNone(e)) || (k === "other" && isArrayIndex(e)); })) return undefined;
       planTuple(arg, items);
       return "tuple";
     }
@@ -1860,6 +1880,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
         else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
         else if (untyped(L, R)) plans.set(n, dynamicOp(n, cmp[0]));
+        // pandas' `df.dtypes != 'object'`, `s == 'a'`: elementwise, a Series, whatever the other side is.
+        else if (allowDynamic && (isPandas(n.left) || isPandas(n.right))) plans.set(n, dynamicOp(n, cmp[0]));
         else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && (isNpDtype(n.left) || isNpDtype(n.right))) {
           // NumPy's `a.dtype == np.float32`, `a.dtype == 'int64'`: the dtype's __eq__ (JavaScript compares identity).
           plans.set(n, sequenceEq(n, cmp[0] as "eq" | "ne", false));

@@ -615,7 +615,7 @@ export function reduce(op: string, a: ndarray, axis: Axis, keepdims: boolean, dt
 }
 
 /** NumPy's sum of float values: pairwise, as its float reductions add (so a float32 mean prints NumPy's digits). */
-function pairwise(values: number[], round: (x: number) => number, lo = 0, hi = values.length): number {
+export function pairwise(values: number[], round: (x: number) => number, lo = 0, hi = values.length): number {
   const n = hi - lo;
   if (n < 8) {
     let s = round(0);

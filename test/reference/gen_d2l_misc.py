@@ -16,15 +16,16 @@ The chapters' code is kept literal, d2l's helpers inlined. Changes, the same on 
 - underfit-overfit: numpy's random draws are torch's (float64, seeded), its arrays float64 tensors;
   n_train = n_test = 50 and 20 / 20 / 40 epochs; the weights print as a tensor (no numpy in TypeScript);
   the Animator prints its points.
-- kaggle-house-price: the csv files are _d2l_data.py's small synthetic table, read and preprocessed
-  without pandas (as the TypeScript port does it: standardised numeric columns, missing values 0,
-  one-hot categories with a column for missing ones, in pandas' get_dummies order); 20 epochs; the
-  submission's first lines print instead of being saved.
+- kaggle-house-price: the csv files are _d2l_data.py's small synthetic table, read from io.StringIO
+  (not downloaded) and preprocessed with pandas as the chapter does (the port with torchlab's `pd`);
+  20 epochs; the submission frame's first rows print instead of being saved.
 - lists print as JSON (the port's `JSON.stringify`).
 """
+import io
 import json
 import math
 
+import pandas as pd
 import torch
 import torchvision
 from torch import nn
@@ -324,59 +325,29 @@ train(poly_features[:n_train, :], poly_features[n_train:, :], labels[:n_train], 
 # ---------------------------------------------------------------- kaggle-house-price
 
 
-def read_csv(text):
-    """pd.read_csv without pandas: a header and rows of str; an empty field is None."""
-    lines = text.strip('\n').split('\n')
-    columns = lines[0].split(',')
-    rows = [[v if v != '' else None for v in line.split(',')] for line in lines[1:]]
-    return columns, rows
+train_data = pd.read_csv(io.StringIO(KAGGLE_HOUSE_TRAIN))
+test_data = pd.read_csv(io.StringIO(KAGGLE_HOUSE_TEST))
+show(train_data.shape)
+show(test_data.shape)
+show(train_data.iloc[0:4, [0, 1, 2, 3, -3, -2, -1]])
 
-
-train_columns, train_rows = read_csv(KAGGLE_HOUSE_TRAIN)
-test_columns, test_rows = read_csv(KAGGLE_HOUSE_TEST)
-show(js([len(train_rows), len(train_columns)]))
-show(js([len(test_rows), len(test_columns)]))
-show(js([[r[c] for c in [0, 1, 2, 3, -3, -2, -1]] for r in train_rows[0:4]]))
-
-# all_features = pd.concat((train_data.iloc[:, 1:-1], test_data.iloc[:, 1:]))
-feature_names = train_columns[1:-1]
-all_features = [r[1:-1] for r in train_rows] + [r[1:] for r in test_rows]
-
-
-def is_number(v):
-    try:
-        float(v)
-        return True
-    except ValueError:
-        return False
-
-
+all_features = pd.concat((train_data.iloc[:, 1:-1], test_data.iloc[:, 1:]))
 # 若无法获得测试数据，则可根据训练数据计算均值和标准差
-numeric_features = [j for j in range(len(feature_names))
-                    if all(r[j] is None or is_number(r[j]) for r in all_features)]
-columns = []
-for j in numeric_features:
-    values = [float(r[j]) for r in all_features if r[j] is not None]
-    mean = sum(values) / len(values)
-    std = math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1))
-    # 在标准化数据之后，所有均值消失，因此我们可以将缺失值设置为0
-    columns.append([(float(r[j]) - mean) / std if r[j] is not None else 0.0 for r in all_features])
+numeric_features = all_features.dtypes[all_features.dtypes != 'object'].index
+all_features[numeric_features] = all_features[numeric_features].apply(
+    lambda x: (x - x.mean()) / (x.std()))
+# 在标准化数据之后，所有均值消失，因此我们可以将缺失值设置为0
+all_features[numeric_features] = all_features[numeric_features].fillna(0)
 # “Dummy_na=True”将“na”（缺失值）视为有效的特征值，并为其创建指示符特征
-names = [feature_names[j] for j in numeric_features]
-for j in range(len(feature_names)):
-    if j in numeric_features:
-        continue
-    for level in sorted(set(r[j] for r in all_features if r[j] is not None)) + [None]:
-        names.append(f'{feature_names[j]}_{"nan" if level is None else level}')
-        columns.append([1.0 if r[j] == level else 0.0 for r in all_features])
-all_features = [[c[i] for c in columns] for i in range(len(all_features))]
-show(js([len(all_features), len(names)]))
-show(js(names))
+all_features = pd.get_dummies(all_features, dummy_na=True)
+show(all_features.shape)
+show(list(all_features.columns))
 
-n_train = len(train_rows)
-train_features = torch.tensor(all_features[:n_train], dtype=torch.float32)
-test_features = torch.tensor(all_features[n_train:], dtype=torch.float32)
-train_labels = torch.tensor([float(r[-1]) for r in train_rows], dtype=torch.float32).reshape(-1, 1)
+n_train = train_data.shape[0]
+train_features = torch.tensor(all_features[:n_train].values, dtype=torch.float32)
+test_features = torch.tensor(all_features[n_train:].values, dtype=torch.float32)
+train_labels = torch.tensor(
+    train_data.SalePrice.values.reshape(-1, 1), dtype=torch.float32)
 show(train_features[:2])
 
 loss = nn.MSELoss()
@@ -453,10 +424,11 @@ def train_and_pred(train_features, test_features, train_labels, num_epochs, lr, 
     train_ls, _ = train(net, train_features, train_labels, None, None, num_epochs, lr, weight_decay, batch_size)
     show(f'训练log rmse：{float(train_ls[-1]):f}')
     # 将网络应用于测试集。
-    preds = net(test_features).detach()
+    preds = net(test_features).detach().numpy()
     # 将其重新格式化以导出到Kaggle
-    submission = ['Id,SalePrice'] + [f'{r[0]},{float(p):.1f}' for r, p in zip(test_rows, preds.reshape(-1))]
-    show('\n'.join(submission[:3]))
+    test_data['SalePrice'] = pd.Series(preds.reshape(1, -1)[0])
+    submission = pd.concat([test_data['Id'], test_data['SalePrice']], axis=1)
+    show(submission.head(3))
 
 
 train_and_pred(train_features, test_features, train_labels, num_epochs, lr, weight_decay, batch_size)

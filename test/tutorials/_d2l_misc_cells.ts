@@ -4,7 +4,7 @@
  * chapter_linear-networks/image-classification-dataset (on torchvision's FakeData),
  * chapter_multilayer-perceptrons (underfit-overfit, kaggle-house-price on a small synthetic table) as
  * notebook cells written the way the chapters read. d2l's helpers are inlined as a user would write them;
- * numpy's arrays are float64 tensors and the csv is read and preprocessed in plain TypeScript (no pandas).
+ * numpy's arrays are float64 tensors; the csv is read and preprocessed with pandas (`pd`, src/pandas) as the chapter does.
  * `KAGGLE_HOUSE_TRAIN` and `KAGGLE_HOUSE_TEST` are defined by the test's first cell.
  * test/reference/gen_d2l_misc.py is the same code in PyTorch.
  */
@@ -245,49 +245,27 @@ train(poly_features[\`:\${n_train}\`, ":2"], poly_features[\`\${n_train}:\`, ":2
 // 从多项式特征中选取所有维度
 train(poly_features[\`:\${n_train}\`, ":"], poly_features[\`\${n_train}:\`, ":"], labels[\`:\${n_train}\`], labels[\`\${n_train}:\`], 40);`,
   // kaggle-house-price
-  `function read_csv(text: string): [string[], (string | null)[][]] {  // pd.read_csv without pandas
-  const lines = text.replace(/^\\n+|\\n+$/g, '').split('\\n');
-  const columns = lines[0].split(',');
-  const rows = lines.slice(1).map((line) => line.split(',').map((v) => v != '' ? v : null));
-  return [columns, rows];
-}
-const [train_columns, train_rows] = read_csv(KAGGLE_HOUSE_TRAIN);
-const [test_columns, test_rows] = read_csv(KAGGLE_HOUSE_TEST);
-console.log(JSON.stringify([train_rows.length, train_columns.length]));
-console.log(JSON.stringify([test_rows.length, test_columns.length]));
-console.log(JSON.stringify(train_rows.slice(0, 4).map((r) => [0, 1, 2, 3, -3, -2, -1].map((c) => r.at(c)))));`,
-  `// all_features = pd.concat((train_data.iloc[:, 1:-1], test_data.iloc[:, 1:]))
-const feature_names = train_columns.slice(1, -1);
-let all_features: (string | null)[][] = [...train_rows.map((r) => r.slice(1, -1)), ...test_rows.map((r) => r.slice(1))];
-const is_number = (v: string) => !Number.isNaN(Number(v));
+  `const train_data = pd.read_csv(io.StringIO(KAGGLE_HOUSE_TRAIN));
+const test_data = pd.read_csv(io.StringIO(KAGGLE_HOUSE_TEST));
+print(train_data.shape);
+print(test_data.shape);
+print(train_data.iloc["0:4", [0, 1, 2, 3, -3, -2, -1]]);`,
+  `let all_features = pd.concat([train_data.iloc[":", "1:-1"], test_data.iloc[":", "1:"]]);
 // 若无法获得测试数据，则可根据训练数据计算均值和标准差
-const numeric_features = feature_names.map((_, j) => j)
-  .filter((j) => all_features.every((r) => r[j] === null || is_number(r[j]!)));
-const columns: number[][] = [];
-for (const j of numeric_features) {
-  const values = all_features.filter((r) => r[j] !== null).map((r) => Number(r[j]));
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
-  // 在标准化数据之后，所有均值消失，因此我们可以将缺失值设置为0
-  columns.push(all_features.map((r) => r[j] !== null ? (Number(r[j]) - mean) / std : 0.0));
-}
+const numeric_features = all_features.dtypes[all_features.dtypes != 'object'].index;
+all_features[numeric_features] = all_features[numeric_features].apply(
+  (x) => (x - x.mean()) / (x.std()));
+// 在标准化数据之后，所有均值消失，因此我们可以将缺失值设置为0
+all_features[numeric_features] = all_features[numeric_features].fillna(0);
 // “Dummy_na=True”将“na”（缺失值）视为有效的特征值，并为其创建指示符特征
-const names = numeric_features.map((j) => feature_names[j]);
-for (let j = 0; j < feature_names.length; j++) {
-  if (numeric_features.includes(j)) continue;
-  const levels: (string | null)[] = [...new Set(all_features.filter((r) => r[j] !== null).map((r) => r[j]!))].sort();
-  for (const level of [...levels, null]) {
-    names.push(\`\${feature_names[j]}_\${level === null ? 'nan' : level}\`);
-    columns.push(all_features.map((r) => r[j] === level ? 1.0 : 0.0));
-  }
-}
-const table = all_features.map((_, i) => columns.map((c) => c[i]));
-console.log(JSON.stringify([table.length, names.length]));
-console.log(JSON.stringify(names));`,
-  `const n_train = train_rows.length;
-const train_features = torch.tensor(table.slice(0, n_train), {dtype: torch.float32});
-const test_features = torch.tensor(table.slice(n_train), {dtype: torch.float32});
-const train_labels = torch.tensor(train_rows.map((r) => Number(r.at(-1))), {dtype: torch.float32}).reshape(-1, 1);
+all_features = pd.get_dummies(all_features, {dummy_na: true});
+print(all_features.shape);
+print(list(all_features.columns));`,
+  `const n_train = train_data.shape[0];
+const train_features = torch.tensor(all_features[\`:\${n_train}\`].values, {dtype: torch.float32});
+const test_features = torch.tensor(all_features[\`\${n_train}:\`].values, {dtype: torch.float32});
+const train_labels = torch.tensor(
+  train_data['SalePrice'].values.reshape(-1, 1), {dtype: torch.float32});
 console.log(train_features[":2"]);
 const loss = new nn.MSELoss();
 const in_features = train_features.shape[1];
@@ -363,10 +341,11 @@ console.log(\`\${k}-折验证: 平均训练log rmse: \${train_l.toFixed(6)}, 平
   const [train_ls, _] = train(net, train_features, train_labels, null, null, num_epochs, lr, weight_decay, batch_size);
   console.log(\`训练log rmse：\${train_ls[train_ls.length - 1].toFixed(6)}\`);
   // 将网络应用于测试集。
-  const preds = net(test_features).detach();
+  const preds = net(test_features).detach().numpy();
   // 将其重新格式化以导出到Kaggle
-  const submission = ['Id,SalePrice', ...test_rows.map((r, i) => \`\${r[0]},\${Number(preds.reshape(-1)[i]).toFixed(1)}\`)];
-  console.log(submission.slice(0, 3).join('\\n'));
+  test_data['SalePrice'] = new pd.Series(preds.reshape(1, -1)[0]);
+  const submission = pd.concat([test_data['Id'], test_data['SalePrice']], {axis: 1});
+  print(submission.head(3));
 }
 train_and_pred(train_features, test_features, train_labels, num_epochs, lr, weight_decay, batch_size);`,
 ];

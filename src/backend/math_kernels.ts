@@ -25,13 +25,9 @@
  * - cumsum and cumprod of float32 on wasm and cpu (TorchlabCumulative): PyTorch's CPU kernels
  *   accumulate float32 in double; tfjs's in float32, so the cumulative sum of
  *   linspace(-10, 10, 2001) ended at 1.2398e-04 against PyTorch's 8.7380e-05.
- * - exp, tanh and sigmoid of float32 on wasm (TorchlabUnarySimd): not for their values (tfjs's are
- *   within 3 ulp) but for speed: tfjs-backend-wasm's are scalar libm loops, 15-35x its Add; these run
- *   four lanes at a time (simd_math.ts), within 2 ulp of the correctly rounded result.
  */
 import { tf } from "./tf";
 import { ioFor } from "./loss_kernels";
-import { simdMath, type SimdMath } from "./simd_math";
 
 type Info = tf.TensorInfo;
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
@@ -111,31 +107,6 @@ function tanhGradKernel(backendName: string) {
   };
 }
 
-export type SimdMathFn = keyof SimdMath;
-
-/** The scalar forms of simd_math.ts's loops, for the last one to three elements (or where the engine has no SIMD). */
-const SCALAR: Record<SimdMathFn, (x: number) => number> = {
-  exp: Math.exp,
-  tanh: Math.tanh,
-  sigmoid: (x) => 1 / (1 + Math.exp(-x)),
-};
-
-function unarySimdKernel(args: KernelArgs): Info {
-  const x = args.inputs.x as Info;
-  const fn = (args.attrs as unknown as { fn: SimdMathFn }).fn;
-  const { out, ys, xs: [xs] } = io("wasm", args.backend, [x], x.shape);
-  const simd = simdMath(args.backend);
-  const n = xs.length;
-  let i = 0;
-  if (simd !== null) {
-    i = n - (n % 4);
-    simd[fn](xs.byteOffset, ys.byteOffset, i * 4);
-  }
-  const f = SCALAR[fn];
-  for (; i < n; i++) ys[i] = f(xs[i]);
-  return out;
-}
-
 let registered = false;
 
 /** Registers the kernels (TorchlabMath on wasm; TorchlabFmod and TorchlabCumulative on wasm and cpu). */
@@ -143,23 +114,6 @@ export function registerMathKernels(): void {
   if (registered) return;
   registered = true;
   tf.registerKernel({ kernelName: "TorchlabMath", backendName: "wasm", kernelFunc: mathKernel as unknown as tf.KernelFunc });
-  tf.registerKernel({ kernelName: "TorchlabUnarySimd", backendName: "wasm", kernelFunc: unarySimdKernel as unknown as tf.KernelFunc });
-  // tfjs's own autodiff (create_graph, forward AD) differentiates through it from the saved result.
-  tf.registerGradient({
-    kernelName: "TorchlabUnarySimd",
-    outputsToSave: [true],
-    gradFunc: (dy, saved, attrs) => {
-      const [y] = saved;
-      const g = dy as tf.Tensor;
-      const fn = (attrs as unknown as { fn: SimdMathFn }).fn;
-      const grads: Record<SimdMathFn, () => tf.Tensor> = {
-        exp: () => tf.mul(g, y),
-        tanh: () => tf.mul(g, tf.sub(1, tf.square(y))),
-        sigmoid: () => tf.mul(g, tf.mul(y, tf.sub(1, y))),
-      };
-      return { x: grads[fn] };
-    },
-  });
   // tfjs's own autodiff can differentiate through it: d sin = cos, d cos = -sin, d log1p = 1 / (1 + x).
   tf.registerGradient({
     kernelName: "TorchlabMath",
@@ -240,18 +194,6 @@ export const cosT = (x: tf.Tensor): tf.Tensor => math("cos", x, tf.cos);
 export const log1pT = (x: tf.Tensor): tf.Tensor => math("log1p", x, tf.log1p);
 /** tf.sign(x), also for |x| < 1e-6 on wasm. */
 export const signT = (x: tf.Tensor): tf.Tensor => math("sign", x, tf.sign);
-
-function unarySimd(fn: SimdMathFn, x: tf.Tensor, fallback: (x: tf.Tensor) => tf.Tensor): tf.Tensor {
-  if (onWasm(x)) return tf.engine().runKernel("TorchlabUnarySimd", { x }, { fn } as unknown as tf.NamedAttrMap) as tf.Tensor;
-  return fallback(x);
-}
-
-/** tf.exp(x), four lanes at a time on wasm. */
-export const expT = (x: tf.Tensor): tf.Tensor => unarySimd("exp", x, tf.exp);
-/** tf.tanh(x), four lanes at a time on wasm. */
-export const tanhT = (x: tf.Tensor): tf.Tensor => unarySimd("tanh", x, tf.tanh);
-/** tf.sigmoid(x), four lanes at a time on wasm. */
-export const sigmoidT = (x: tf.Tensor): tf.Tensor => unarySimd("sigmoid", x, tf.sigmoid);
 
 /**
  * C's fmod (floor false: the sign of the dividend) or Python's remainder (floor true: the sign of

@@ -4,7 +4,7 @@ import { tf, compute, record, saves, constant, constantOf, operand, promote, sum
 import * as D from "../tensor/dtype";
 import { Tensor, type DType } from "../tensor/tensor";
 import { hasJsKernel, reluKeepingNaN } from "../backend/js_kernels";
-import { sinT, cosT, log1pT, signT, fmodT, tanhGradT, expT, tanhT, sigmoidT } from "../backend/math_kernels";
+import { sinT, cosT, log1pT, signT, fmodT, tanhGradT } from "../backend/math_kernels";
 import { is_grad_enabled, is_backward_differentiable } from "../autograd/grad_mode";
 import { sharedLayout, rawOf, keepLayout } from "./layout";
 import { ShapeError, TypeError, RuntimeError, ValueError } from "../errors";
@@ -252,7 +252,7 @@ export const neg = (a: Tensor): Tensor => {
   }
   return record("NegBackward0", [a], compute(() => tf.neg(a._t)), negBackward, false, false);
 };
-export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, expT, (g, _x, y) => tf.mul(g, y._t), true);
+export const exp = (a: Tensor): Tensor => unary("ExpBackward0", a, tf.exp, (g, _x, y) => tf.mul(g, y._t), true);
 export const log = (a: Tensor): Tensor => unary("LogBackward0", a, tf.log, (g, x) => tf.div(g, x));
 export const log2 = (a: Tensor): Tensor => unary("Log2Backward0", a, (x) => tf.div(tf.log(x), Math.LN2), (g, x) => tf.div(g, tf.mul(x, Math.LN2)));
 export const log10 = (a: Tensor): Tensor => unary("Log10Backward0", a, (x) => tf.div(tf.log(x), Math.LN10), (g, x) => tf.div(g, tf.mul(x, Math.LN10)));
@@ -264,9 +264,9 @@ export const square = (a: Tensor): Tensor => pow(a, 2);
 export const reciprocal = (a: Tensor): Tensor => unary("ReciprocalBackward0", a, tf.reciprocal, (g, _x, y) => tf.neg(tf.mul(g, tf.square(y._t))), true);
 export const sin = (a: Tensor): Tensor => unary("SinBackward0", a, sinT, (g, x) => tf.mul(g, cosT(x)));
 export const cos = (a: Tensor): Tensor => unary("CosBackward0", a, cosT, (g, x) => tf.neg(tf.mul(g, sinT(x))));
-export const tanh = (a: Tensor): Tensor => unary("TanhBackward0", a, tanhT, (g, _x, y) => tanhGradT(g, y._t), true);
+export const tanh = (a: Tensor): Tensor => unary("TanhBackward0", a, tf.tanh, (g, _x, y) => tanhGradT(g, y._t), true);
 export const sigmoid = (a: Tensor): Tensor =>
-  unary("SigmoidBackward0", a, sigmoidT, (g, _x, y) => tf.mul(g, tf.mul(y._t, tf.sub(1, y._t))), true);
+  unary("SigmoidBackward0", a, tf.sigmoid, (g, _x, y) => tf.mul(g, tf.mul(y._t, tf.sub(1, y._t))), true);
 export const erf = (a: Tensor): Tensor =>
   unary("ErfBackward0", a, tf.erf, (g, x) => tf.mul(g, tf.mul(2 / Math.sqrt(Math.PI), tf.exp(tf.neg(tf.square(x))))));
 

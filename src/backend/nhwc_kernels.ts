@@ -5,7 +5,8 @@
  * is needed around them.
  *
  *   TorchlabMaxPool2x2Nhwc {x [N, H, W, C]} -> values, indices [N, H/2, W/2, C]: the indices are the
- *       NCHW kernel's per-plane h * W + w (PyTorch's), the same window order and NaN rule.
+ *       NCHW kernel's per-plane h * W + w (PyTorch's), the same window order and NaN rule. With attrs
+ *       valuesOnly (inference) on wasm with C a multiple of four: the values alone.
  *   TorchlabMaxPool2x2NhwcGrad {dy, indices} attrs inputHW -> dx [N, H, W, C].
  *   TorchlabChannelMomentsNhwc {x} -> [2, C]; TorchlabChannelSumNhwc {x} -> [C];
  *   TorchlabChannelGradSumsNhwc {dy, x, mean} -> [2, C]; TorchlabBatchNormInputGradNhwc {dy, x, mean, k}:
@@ -76,6 +77,15 @@ function maxPool2x2Nhwc(ioFor: IoFor) {
       const ho = Math.floor(h / 2);
       const wo = Math.floor(w / 2);
       const io = ioFor(args.backend, backendName);
+      const valuesOnly = (args.attrs as { valuesOnly?: boolean } | undefined)?.valuesOnly === true;
+      const simdValues = valuesOnly ? simdFor(backendName, args.backend, c, n * ho * wo * c) : null;
+      if (simdValues !== null) {
+        const [vInfo] = io.outputs([[[n, ho, wo, c], "float32"]]);
+        const xs = io.view(x) as Float32Array;
+        const vs = io.view(vInfo) as Float32Array;
+        simdValues.maxPool2x2Values(xs.byteOffset, vs.byteOffset, 0, n, h, w, ho, wo, c);
+        return [vInfo];
+      }
       const [vInfo, iInfo] = io.outputs([
         [[n, ho, wo, c], "float32"],
         [[n, ho, wo, c], "int32"],

@@ -7,6 +7,7 @@
  *   maxPool2x2(x, values, indices, n, h, w, ho, wo, c): each window read in PyTorch's order (top-left,
  *     top-right, bottom-left, bottom-right), a candidate replacing the running maximum when greater or
  *     NaN; indices are the per-plane h * W + w of the NCHW kernel, stored channels-last.
+ *   maxPool2x2Values(x, values, _, ...): the same values without the indices (inference).
  *   maxPool2x2Grad(dy, indices, dx, ...): dy + 0 at its index and +0 at the window's three other
  *     places; returns 0 (the caller scatters instead) when an index lies outside its window.
  *   sums(mode, a, b, k, acc, n, inner, c): the per-channel partial sums of the NCHW passes in
@@ -33,6 +34,7 @@ import {
 
 export interface SimdNhwc {
   maxPool2x2(x: number, values: number, indices: number, n: number, h: number, w: number, ho: number, wo: number, c: number): void;
+  maxPool2x2Values(x: number, values: number, unused: number, n: number, h: number, w: number, ho: number, wo: number, c: number): void;
   maxPool2x2Grad(dy: number, indices: number, dx: number, n: number, h: number, w: number, ho: number, wo: number, c: number): number;
   sums(mode: number, a: number, b: number, k: number, acc: number, n: number, inner: number, c: number): void;
   affine(x: number, unused: number, k: number, out: number, pixels: number, c: number): void;
@@ -82,30 +84,30 @@ const windowAt = (ptr: number, dr: number, dc: number): number[] => [
   ...(dc ? [...get(CB), I32_ADD] : []),
 ];
 
-function maxPoolFunction(): WasmFunction {
+/** maxPool2x2, or with `indices` false maxPool2x2Values: the same values, no indices kept or written (inference). */
+function maxPoolFunction(indices: boolean): WasmFunction {
   const [A, VB, VC, VD, M, MI, IA, MASK, VW, VONE] = [19, 20, 21, 22, 23, 24, 25, 26, 27, 28];
   const candidate = (X: number, index: number[]): number[] => [
     ...get(X), ...get(M), ...F32X4_GT, ...get(X), ...get(X), ...F32X4_NE, ...V128_OR, ...set(MASK),
     ...get(X), ...get(M), ...get(MASK), ...V128_BITSELECT, ...set(M),
-    ...index, ...get(MI), ...get(MASK), ...V128_BITSELECT, ...set(MI),
+    ...(indices ? [...index, ...get(MI), ...get(MASK), ...V128_BITSELECT, ...set(MI)] : []),
   ];
   const group = [
     ...windowAt(0, 0, 0), ...v128Load(), ...set(A),
     ...windowAt(0, 0, 1), ...v128Load(), ...set(VB),
     ...windowAt(0, 1, 0), ...v128Load(), ...set(VC),
     ...windowAt(0, 1, 1), ...v128Load(), ...set(VD),
-    ...get(CORNER), ...I32X4_SPLAT, ...set(IA),
+    ...(indices ? [...get(CORNER), ...I32X4_SPLAT, ...set(IA), ...get(IA), ...set(MI)] : []),
     ...get(A), ...set(M),
-    ...get(IA), ...set(MI),
     ...candidate(VB, [...get(IA), ...get(VONE), ...I32X4_ADD]),
     ...candidate(VC, [...get(IA), ...get(VW), ...I32X4_ADD]),
     ...candidate(VD, [...get(IA), ...get(VW), ...I32X4_ADD, ...get(VONE), ...I32X4_ADD]),
     ...get(1), ...get(O), I32_ADD, ...get(M), ...v128Store(),
-    ...get(2), ...get(O), I32_ADD, ...get(MI), ...v128Store(),
+    ...(indices ? [...get(2), ...get(O), I32_ADD, ...get(MI), ...v128Store()] : []),
   ];
   const prologue = [...get(5), ...I32X4_SPLAT, ...set(VW), ...i32Const(1), ...I32X4_SPLAT, ...set(VONE)];
   return {
-    name: "maxPool2x2",
+    name: indices ? "maxPool2x2" : "maxPool2x2Values",
     params: new Array<number>(9).fill(I32),
     results: [],
     locals: [...new Array<number>(10).fill(I32), ...new Array<number>(10).fill(V128)],
@@ -297,5 +299,5 @@ function inputGradFunction(): WasmFunction {
 
 /** The channels-last loops on `backend`'s memory (built once per memory), or null where unavailable. */
 export function simdNhwc(backend: unknown): SimdNhwc | null {
-  return instantiateOn<SimdNhwc>(backend, "nhwc", () => [maxPoolFunction(), maxPoolGradFunction(), sumsFunction(), affineFunction(), affineReluFunction(), inputGradFunction()]);
+  return instantiateOn<SimdNhwc>(backend, "nhwc", () => [maxPoolFunction(true), maxPoolFunction(false), maxPoolGradFunction(), sumsFunction(), affineFunction(), affineReluFunction(), inputGradFunction()]);
 }

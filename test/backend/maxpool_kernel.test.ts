@@ -8,7 +8,8 @@
  * whose indices the SIMD gradient refuses and hands to the scalar scatter. The channels-last twins
  * (TorchlabMaxPool2x2Nhwc and its gradient, src/backend/nhwc_kernels.ts; on wasm four channels at a
  * time, src/backend/simd_nhwc.ts) are run on the same data transposed to NHWC, on both backends, and
- * their results transposed back must equal the NCHW kernels' on the cpu backend bit for bit.
+ * their results transposed back must equal the NCHW kernels' on the cpu backend bit for bit, and so
+ * must its values-only form (attrs valuesOnly, simd_nhwc.ts's maxPool2x2Values).
  */
 import { tf } from "../../src/backend/tf";
 import { registerJsKernels, type MaxPoolAttrs } from "../../src/backend/js_kernels";
@@ -151,6 +152,13 @@ describe("TorchlabMaxPool2d and its gradient against the cpu backend's", () => {
         expect(firstDiff(got.v, want.v)).toBe("same");
         expect(firstDiff(got.dx, want.dx)).toBe("same");
       }
+      // valuesOnly (the inference chain's pooling; on wasm with channels in fours the values alone).
+      const valuesOnly = (): Float32Array =>
+        tf.tidy(() => {
+          const outs = tf.engine().runKernel("TorchlabMaxPool2x2Nhwc", { x: tf.transpose(tf.tensor(xs, c.shape), [0, 2, 3, 1]) }, { valuesOnly: true }) as tf.Tensor[];
+          return tf.transpose(outs[0], [0, 3, 1, 2]).dataSync() as Float32Array;
+        });
+      expect(firstDiff(valuesOnly(), want.v)).toBe("same");
     });
   });
 

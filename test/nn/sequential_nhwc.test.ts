@@ -56,6 +56,7 @@ const cases: [string, () => Module[], number[]][] = [
   ["the tutorial Net", () => [new nn.Conv2d(1, 32, 5, 1, 1), new nn.MaxPool2d(2, 2), new nn.ReLU(), new nn.BatchNorm2d(32), new nn.Conv2d(32, 64, 3, 1, 1), new nn.ReLU(), new nn.BatchNorm2d(64), new nn.Flatten(), new nn.Linear(64 * 13 * 13, 10)], [8, 1, 28, 28]],
   ["stride 2, non-square kernel and input, bias=false, batch 1", () => [new nn.Conv2d(3, 5, [3, 2], { stride: 2, padding: [1, 0], bias: false }), new nn.ReLU(), new nn.Conv2d(5, 4, 1)], [1, 3, 11, 9]],
   ["dilation 2, padding 'same', padded max pool, Dropout in eval", () => [new nn.Conv2d(2, 6, 3, { padding: "same", dilation: 2 }), new nn.BatchNorm2d(6), new nn.Dropout(0.5), new nn.MaxPool2d(3, { stride: 2, padding: 1 }), new nn.ReLU(), new nn.Flatten(), new nn.Linear(6 * 5 * 6, 7), new nn.ReLU(), new nn.Linear(7, 3)], [3, 2, 10, 11]],
+  ["MaxPool2d(2) of odd maps with channels in fours (the SIMD NHWC pooling)", () => [new nn.Conv2d(3, 8, 3, { padding: 1 }), new nn.ReLU(), new nn.MaxPool2d(2), new nn.BatchNorm2d(8), new nn.Conv2d(8, 4, 3), new nn.MaxPool2d(2, 2)], [2, 3, 13, 11]],
   ["stride [2, 1] with padding 'valid', BatchNorm2d(affine=false), then a layer outside the chain", () => [new nn.Conv2d(4, 3, 2, { stride: [2, 1], padding: "valid" }), new nn.BatchNorm2d(3, { affine: false }), new nn.Tanh()], [2, 4, 7, 6]],
 ];
 
@@ -102,6 +103,21 @@ describe("Sequential inference kept NHWC against the layers one by one", () => {
     const flat = Array.from(y.dataSync());
     expect(flat.filter((v) => Number.isNaN(v)).length).toBeGreaterThan(0);
     expect(flat.slice(0, 32).every((v) => !Number.isNaN(v))).toBe(true);
+  });
+
+  test("a NaN reaching MaxPool2d(2) over channels in fours propagates inside the chain (its SIMD pooling keeps NaN)", async () => {
+    const seq = new nn.Sequential(new nn.Conv2d(1, 4, 3, { padding: 1 }), new nn.MaxPool2d(2), new nn.ReLU());
+    seq.eval();
+    const x = torch.randn(2, 1, 8, 8);
+    x.setitem([1, 0, 3, 4], NaN);
+    let y: Tensor | null = null;
+    const kernels = await kernelsOf(() => (y = torch.no_grad(() => seq(x))));
+    const got = y as unknown as Tensor;
+    close(got, torch.no_grad(() => oneByOne(seq, x)));
+    const flat = Array.from(got.dataSync());
+    expect(flat.filter((v) => Number.isNaN(v)).length).toBeGreaterThan(0);
+    expect(flat.slice(0, 64).every((v) => !Number.isNaN(v))).toBe(true);
+    if (tf.getBackend() === "wasm") expect(kernels).toContain("TorchlabMaxPool2x2Nhwc/4");
   });
 
   test("a NaN made inside the chain (a NaN weight, a negative running variance) reaching a max pool propagates", () => {

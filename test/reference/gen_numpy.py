@@ -198,6 +198,63 @@ CASES = [
      'np.percentile(np.arange(3), 101)'),
     ('pad_01', "a = np.array([[1, 2], [3, 4]]); print(np.pad(a, 1), np.pad(np.arange(3.), (2, 1), mode='edge'), np.pad(np.arange(4), 2, mode='reflect'), np.pad(a, ((0, 1), (2, 0)), constant_values=9))",
      "let a = np.array([[1, 2], [3, 4]]); print(np.pad(a, 1), np.pad(np.arange(3.), [2, 1], {mode: 'edge'}), np.pad(np.arange(4), 2, {mode: 'reflect'}), np.pad(a, [[0, 1], [2, 0]], {constant_values: 9}))"),
+    # np.random.default_rng: PCG64 through SeedSequence, NumPy's Generator algorithms (normals printed to 8 digits: the ziggurat's tables are rebuilt, within 1e-13)
+    ('rng_01', 'rng = np.random.default_rng(42); print(rng.random(3), rng.integers(0, 10, size=5), rng.integers(5), rng.integers(-3, 1000000, size=3), rng.integers(0, 2**40, size=2))',
+     'let rng = np.random.default_rng(42); print(rng.random(3), rng.integers(0, 10, {size: 5}), rng.integers(5), rng.integers(-3, 1000000, {size: 3}), rng.integers(0, 2**40, {size: 2}))'),
+    ('rng_02', 'rng = np.random.default_rng(0); print(rng.standard_normal((2, 3)), rng.normal(5, 0.1, size=3), rng.uniform(-1, 1, 2), repr(rng.normal(size=4)))',
+     'let rng = np.random.default_rng(0); print(rng.standard_normal([2, 3]), rng.normal(5, 0.1, {size: 3}), rng.uniform(-1, 1, 2), repr(rng.normal({size: 4})))'),
+    ('rng_03', 'rng = np.random.default_rng(7); print(rng.choice(10, 3, replace=False), rng.choice(5, 6), rng.choice([1, 2, 3], p=[0.2, 0.3, 0.5], size=4), rng.choice(20000, 500, replace=False)[:5], rng.choice(np.arange(10.) / 2, 2, replace=False))',
+     'let rng = np.random.default_rng(7); print(rng.choice(10, 3, {replace: false}), rng.choice(5, 6), rng.choice([1, 2, 3], {p: [0.2, 0.3, 0.5], size: 4}), rng.choice(20000, 500, {replace: false})[":5"], rng.choice(np.arange(10.) / 2, 2, {replace: false}))'),
+    ('rng_04', 'rng = np.random.default_rng(1); x = np.arange(6).reshape(3, 2); rng.shuffle(x); idx = list(range(8)); rng.shuffle(idx); print(x, idx, rng.permutation(5), rng.permutation(np.arange(6).reshape(3, 2)), rng.integers(5, size=4, endpoint=True))',
+     'let rng = np.random.default_rng(1); let x = np.arange(6).reshape(3, 2); rng.shuffle(x); let idx = list(range(8)); rng.shuffle(idx); print(x, idx, rng.permutation(5), rng.permutation(np.arange(6).reshape(3, 2)), rng.integers(5, {size: 4, endpoint: true}))'),
+    ('rng_05', 'a = np.random.default_rng([1, 2, 3]).random(2); b = np.random.default_rng(2**40 + 5).integers(100, size=4); r = np.random.default_rng(3); c = [r.random(), r.integers(10), r.random(), r.integers(10)]; print(a, b, c, np.random.default_rng(r) is r)',
+     'let a = np.random.default_rng([1, 2, 3]).random(2); let b = np.random.default_rng(2**40 + 5).integers(100, {size: 4}); let r = np.random.default_rng(3); let c = [r.random(), r.integers(10), r.random(), r.integers(10)]; print(a, b, c, np.random.default_rng(r) === r)'),
+    ('rng_06', 'np.random.default_rng(0).integers(5, 5)',
+     'np.random.default_rng(0).integers(5, 5)'),
+    ('rng_07', 'np.random.default_rng(-1)',
+     'np.random.default_rng(-1)'),
+    # np.einsum, explicit and implicit
+    ('einsum_01', "a = np.arange(6.).reshape(2, 3); b = np.arange(12.).reshape(3, 4); print(np.einsum('ij,jk->ik', a, b), np.einsum('ij->ji', a), np.einsum('ij,jk', a, b).shape, np.einsum('ii', np.arange(9).reshape(3, 3)), np.einsum('i,i->', np.arange(3), np.arange(3)))",
+     "let a = np.arange(6.).reshape(2, 3); let b = np.arange(12.).reshape(3, 4); print(np.einsum('ij,jk->ik', a, b), np.einsum('ij->ji', a), np.einsum('ij,jk', a, b).shape, np.einsum('ii', np.arange(9).reshape(3, 3)), np.einsum('i,i->', np.arange(3), np.arange(3)))"),
+    ('einsum_02', "x = np.arange(24.).reshape(2, 3, 4) / 7; y = np.arange(16.).reshape(2, 4, 2); print(np.einsum('bij,bjk->bik', x, y), np.einsum('...ij,...jk', x, y).shape, np.einsum('...ij,...jk->...ik', x, y[0]).shape, np.einsum('i,j->ij', np.arange(2), np.arange(3)), np.einsum('ij->j', x[0]), np.einsum('ii->i', np.arange(4).reshape(2, 2)))",
+     "let x = np.arange(24.).reshape(2, 3, 4) / 7; let y = np.arange(16.).reshape(2, 4, 2); print(np.einsum('bij,bjk->bik', x, y), np.einsum('...ij,...jk', x, y).shape, np.einsum('...ij,...jk->...ik', x, y[0]).shape, np.einsum('i,j->ij', np.arange(2), np.arange(3)), np.einsum('ij->j', x[0]), np.einsum('ii->i', np.arange(4).reshape(2, 2)))"),
+    ('einsum_03', "np.einsum('ij,jk->ik', np.ones((2, 3)))",
+     "np.einsum('ij,jk->ik', np.ones([2, 3]))"),
+    ('einsum_04', "np.einsum('ij->ik', np.ones((2, 3)))",
+     "np.einsum('ij->ik', np.ones([2, 3]))"),
+    ('einsum_05', "np.einsum('ij', np.ones(3))",
+     "np.einsum('ij', np.ones(3))"),
+    # np.histogram
+    ('histogram_01', 'x = np.array([0.1, 0.5, 0.5, 0.9, 1.0, 2.5, -1]); print(np.histogram(x), np.histogram(x, bins=3, range=(0, 1)), np.histogram(x, bins=[0, 0.5, 1, 3]), np.histogram(x, bins=4, density=True), np.histogram(np.array([3, 3, 3])))',
+     'let x = np.array([0.1, 0.5, 0.5, 0.9, 1.0, 2.5, -1]); print(np.histogram(x), np.histogram(x, {bins: 3, range: [0, 1]}), np.histogram(x, {bins: [0, 0.5, 1, 3]}), np.histogram(x, {bins: 4, density: true}), np.histogram(np.array([3, 3, 3])))'),
+    ('histogram_02', 'hist, edges = np.histogram(np.random.default_rng(5).normal(size=1000), bins=20); print(hist, hist.sum(), edges[:3], repr(hist.dtype))',
+     'let [hist, edges] = np.histogram(np.random.default_rng(5).normal({size: 1000}), {bins: 20}); print(hist, hist.sum(), edges[":3"], repr(hist.dtype))'),
+    ('histogram_03', 'np.histogram(np.arange(3), bins=0)',
+     'np.histogram(np.arange(3), {bins: 0})'),
+    ('histogram_04', 'np.histogram(np.arange(3), bins=2, range=(2, 1))',
+     'np.histogram(np.arange(3), {bins: 2, range: [2, 1]})'),
+    # np.save / np.load / np.savez round trips (byte compatibility: test/api/numpy_io.test.ts)
+    ('save_01', "a = np.arange(6.).reshape(2, 3) / 3; np.save('/tmp/torchlab_np_save_01', a); b = np.load('/tmp/torchlab_np_save_01.npy'); print(b, repr(b.dtype), np.array_equal(a, b))",
+     "let a = np.arange(6.).reshape(2, 3) / 3; np.save('/tmp/torchlab_np_save_01', a); let b = np.load('/tmp/torchlab_np_save_01.npy'); print(b, repr(b.dtype), np.array_equal(a, b))"),
+    ('save_02', "np.savez('/tmp/torchlab_np_savez_02.npz', np.arange(3), w=np.eye(2, dtype=np.float32)); d = np.load('/tmp/torchlab_np_savez_02.npz'); print(d.files, d['arr_0'], repr(d['w']))",
+     "np.savez('/tmp/torchlab_np_savez_02.npz', np.arange(3), {w: np.eye(2, {dtype: np.float32})}); let d = np.load('/tmp/torchlab_np_savez_02.npz'); print(d.files, d['arr_0'], repr(d['w']))"),
+    ('save_03', "np.load('/tmp/torchlab_no_such_file.npy')",
+     "np.load('/tmp/torchlab_no_such_file.npy')"),
+    # numpy() of a view or a detach() alias, and torch.from_numpy of a view, share memory as PyTorch's do
+    ('share_04', 't = torch.zeros(2, 3); a = t.detach().numpy(); a[0, 0] = 5; r = t[1].numpy(); r[2] = 7; c = t.T.numpy(); c[1, 0] = 9; print(t, c.strides); t.add_(1); print(a, r, c)',
+     'let t = torch.zeros(2, 3); let a = t.detach().numpy(); a["0, 0"] = 5; let r = t[1].numpy(); r[2] = 7; let c = t.T.numpy(); c.setitem("1, 0", 9); print(t, c.strides); t.add_(1); print(a, r, c)'),
+    ('share_05', 'm = nn.Linear(2, 2); w = m.weight.detach().numpy(); w[:] = 0.5; print(m.weight, (m.weight * 2).sum())',
+     'let m = new nn.Linear(2, 2); let w = m.weight.detach().numpy(); w[":"] = 0.5; print(m.weight, (m.weight * 2).sum())'),
+    ('share_06', 'a = np.zeros((2, 3)); t = torch.from_numpy(a[1]); t[0] = 5; u = torch.from_numpy(a[:, ::2]); u.mul_(2); u[1, 1] = 3; print(a); a[1, 2] = 7; print(t, u)',
+     'let a = np.zeros([2, 3]); let t = torch.from_numpy(a[1]); t[0] = 5; let u = torch.from_numpy(a[":, ::2"]); u.mul_(2); u["1, 1"] = 3; print(a); a["1, 2"] = 7; print(t, u)'),
+    ('share_07', 'torch.from_numpy(np.arange(4.)[::-1])',
+     'torch.from_numpy(np.arange(4.)["::-1"])'),
+    ('share_08', 't = torch.arange(3.); a = np.array([1., 1., 1.]); print(t == a, t != a, a == t)',
+     'let t = torch.arange(3.); let a = np.array([1., 1., 1.]); print(t == a, t != a, a == t)'),
+    ('share_09', 't = torch.arange(3.); a = np.array([1., 1., 1.]); t < a',
+     'let t = torch.arange(3.); let a = np.array([1., 1., 1.]); t < a'),
+    ('share_10', 't = torch.arange(3.); a = np.array([1., 1., 1.]); a >= t',
+     'let t = torch.arange(3.); let a = np.array([1., 1., 1.]); a >= t'),
     # a tensor beside an array: PyTorch 1.13 lets NumPy compute `t + a` (a tensor); `a + t` is Python's TypeError
     ('tensor_op_01', 't = torch.ones(2); a = np.arange(2.); print(t + a, t - a, t * np.arange(2), t / (a + 1), t ** a, t @ a, a / t, a == t, a != t)',
      'let t = torch.ones(2); let a = np.arange(2.); print(t + a, t - a, t * np.arange(2), t / (a + 1), t ** a, t @ a, a / t, a == t, a != t)'),
@@ -217,7 +274,7 @@ CASES = [
 
 
 def main():
-    write_cases(CASES, "numpy.json", {"torch": torch, "np": np})
+    write_cases(CASES, "numpy.json", {"torch": torch, "np": np, "nn": torch.nn})
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 notebook cell holds); the suite runs the dialect cells through `torchlab run` and compares what they
 print with what Python printed (or the error's type and message): creation and dtype inference,
 promotion, broadcasting, operators, ufuncs, indexing and assignment, methods and reductions, and
-interop with torch. Run with Debian's /usr/bin/python3 from test/reference: writes numpy.json.
+interop with torch. Run with Debian's /usr/bin/python3 from test/reference: writes numpy.json, and NumPy's
+own .npy / .npz files under numpy_io/ for test/api/numpy_io.test.ts.
 """
 import sys
 
@@ -273,8 +274,40 @@ CASES = [
 ]
 
 
+def write_io_files():
+    """NumPy's own .npy / .npz files for test/api/numpy_io.test.ts (np.load must read them, np.save and
+    np.savez must write the same bytes), with their values in numpy_io/values.json."""
+    import json
+    import os
+    os.makedirs("numpy_io", exist_ok=True)
+    arrays = {
+        "f8": np.arange(6.).reshape(2, 3) / 7 - 0.25,
+        "f4": (np.arange(5, dtype=np.float32) / 3).astype(np.float32),
+        "i8": np.array([[-(2**40), -1, 0], [1, 7, 2**33]]),
+        "i4": np.arange(-2, 2, dtype=np.int32),
+        "u1": np.array([0, 128, 255], dtype=np.uint8),
+        "b1": np.array([True, False, True]),
+        "scalar": np.array(2.5),
+        "long": np.zeros((1234, 2), dtype=np.uint8),
+    }
+    values = {}
+    for name, a in arrays.items():
+        np.save(f"numpy_io/{name}.npy", a)
+        values[name] = {"shape": list(a.shape), "dtype": str(a.dtype), "values": a.ravel().tolist() if a.size < 100 else None}
+    # Fortran order and big-endian: np.load reads them (np.save never writes them).
+    np.save("numpy_io/fortran.npy", np.asfortranarray(np.arange(6.).reshape(2, 3)))
+    values["fortran"] = {"shape": [2, 3], "dtype": "float64", "values": np.arange(6.).tolist()}
+    np.save("numpy_io/big_endian.npy", np.arange(3, dtype=">i4"))
+    values["big_endian"] = {"shape": [3], "dtype": "int32", "values": [0, 1, 2]}
+    np.savez("numpy_io/z.npz", np.arange(3), w=np.eye(2, dtype=np.float32))
+    with open("numpy_io/values.json", "w") as f:
+        json.dump(values, f, indent=1)
+        f.write("\n")
+
+
 def main():
     write_cases(CASES, "numpy.json", {"torch": torch, "np": np, "nn": torch.nn})
+    write_io_files()
 
 
 if __name__ == "__main__":

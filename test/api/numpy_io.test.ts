@@ -38,7 +38,7 @@ describe("np.save writes NumPy's bytes", () => {
 
 describe(".npz archives", () => {
   test("np.load of NumPy's savez: the arrays by name, keyword arrays first", () => {
-    const d = np.load(path.join(dir, "z.npz"));
+    const d = np.load(path.join(dir, "z.npz")) as unknown as np.NpzFile;
     expect(d.files).toEqual(["w", "arr_0"]);
     expect(Array.from(d.get("arr_0").data as ArrayLike<number>)).toEqual([0, 1, 2]);
     expect(String(d.get("w").dtype)).toBe("float32");

@@ -845,4 +845,4 @@ export function histogram(a: unknown, bins: number | ArrayLike<number> | ndarray
 // np.einsum (src/numpy/einsum.ts).
 export { einsum } from "./einsum";
 // np.save / np.load / np.savez (src/numpy/io.ts).
-export { save, load, savez, NpzFile } from "./io";
+export { save, load, savez, NpzFile, loadtxt, savetxt, genfromtxt } from "./io";

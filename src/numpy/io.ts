@@ -275,3 +275,152 @@ export function load(file: string): ndarray | NpzFile {
   if (buf.subarray(0, 6).equals(MAGIC)) return fromNpy(buf, file);
   throw new ValueError(`Cannot load file containing pickled data when allow_pickle=False`);
 }
+
+// ---------------------------------------------------------------- text files
+
+interface LoadtxtOptions {
+  dtype?: N.DTypeLike;
+  comments?: string | null;
+  delimiter?: string | null;
+  skiprows?: number;
+  usecols?: number | readonly number[] | null;
+  unpack?: boolean;
+  ndmin?: number;
+}
+
+/** The rows of a text file's fields: comments cut, blank lines skipped, split on `delimiter` (whitespace for none). */
+function textRows(file: string, skip: number, comments: string | null, delimiter: string | null | undefined): string[][] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new FileNotFoundError(`${file} not found.`);
+  }
+  const lines = text.split(/\r?\n/).slice(skip);
+  const rows: string[][] = [];
+  for (let line of lines) {
+    if (comments !== null && line.includes(comments)) line = line.slice(0, line.indexOf(comments));
+    if (line.trim() === "") continue;
+    rows.push(delimiter === null || delimiter === undefined ? line.trim().split(/\s+/) : line.split(delimiter).map((f) => f.trim()));
+  }
+  return rows;
+}
+
+/** A field as NumPy's float() reads it ('nan', 'inf', '-inf' included). */
+function parseField(field: string, dtype: D.dtype, row: number, column: number): number {
+  const f = field.trim().toLowerCase();
+  const v = f === "nan" ? NaN : f === "inf" || f === "+inf" ? Infinity : f === "-inf" ? -Infinity : f === "" ? NaN : Number(f);
+  if (Number.isNaN(v) && f !== "nan") {
+    throw new ValueError(dtype.is_floating_point ? `could not convert string '${field}' to float64 at row ${row}, column ${column}.` : `invalid literal for int() with base 10: '${field}'`);
+  }
+  if (!dtype.is_floating_point && !Number.isInteger(v)) throw new ValueError(`invalid literal for int() with base 10: '${field}'`);
+  return v;
+}
+
+function textArray(rows: string[][], usecols: number | readonly number[] | null | undefined, dtype: D.dtype, ndmin: number, unpack: boolean, missing: boolean): ndarray {
+  const cols = usecols === null || usecols === undefined ? null : typeof usecols === "number" ? [usecols] : [...usecols];
+  const width = cols === null ? rows[0]?.length ?? 0 : cols.length;
+  const values: number[] = [];
+  rows.forEach((r, i) => {
+    const picked = cols === null ? r : cols.map((c) => {
+      const k = c < 0 ? r.length + c : c;
+      if (k < 0 || k >= r.length) throw new ValueError(`invalid column index ${c} at row ${i + 1} with ${r.length} columns`);
+      return r[k];
+    });
+    if (picked.length !== width) throw new ValueError(`the number of columns changed from ${width} to ${picked.length} at row ${i + 1}; use \`usecols\` to select a subset and avoid this error`);
+    picked.forEach((f, c) => values.push(missing && f.trim() === "" ? NaN : parseField(f, dtype, i, c + 1)));
+  });
+  // NumPy's _ensure_ndmin_ndarray: squeezed when it has more dimensions than ndmin, then atleast_1d, or atleast_2d(...).T.
+  let shape = [rows.length, width];
+  if (shape.length > ndmin) shape = shape.filter((d) => d !== 1);
+  if (shape.length < ndmin) shape = ndmin === 1 ? [1] : shape.length === 0 ? [1, 1] : [shape[0], 1];
+  const a = N.make(values, shape, dtype);
+  return unpack && a.ndim === 2 ? N.copy(a.transpose(1, 0)) : a;
+}
+
+/**
+ * np.loadtxt(fname, dtype=float, comments='#', delimiter=None, skiprows=0, usecols=None, unpack=False,
+ * ndmin=0): a text file of numbers as an array (float64 unless `dtype`), size-1 dimensions squeezed as
+ * NumPy does.
+ * @example const data = np.loadtxt('data.csv', {delimiter: ',', skiprows: 1})
+ */
+export function loadtxt(fname: string, options: LoadtxtOptions = {}): ndarray {
+  const dtype = N.dtypeOf(options.dtype) ?? D.float64;
+  const rows = textRows(fname, options.skiprows ?? 0, options.comments === undefined ? "#" : options.comments, options.delimiter);
+  return textArray(rows, options.usecols, dtype, options.ndmin ?? 0, options.unpack ?? false, false);
+}
+
+interface GenfromtxtOptions {
+  dtype?: N.DTypeLike;
+  comments?: string;
+  delimiter?: string | null;
+  skip_header?: number;
+  usecols?: number | readonly number[] | null;
+  unpack?: boolean;
+}
+
+/**
+ * np.genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, usecols=None): as
+ * loadtxt, a missing field read as nan.
+ */
+export function genfromtxt(fname: string, options: GenfromtxtOptions = {}): ndarray {
+  const dtype = N.dtypeOf(options.dtype) ?? D.float64;
+  const rows = textRows(fname, options.skip_header ?? 0, options.comments ?? "#", options.delimiter);
+  return textArray(rows, options.usecols, dtype, 0, options.unpack ?? false, true);
+}
+
+/** Python's `%` formatting of one number for savetxt's fmt: %d, %i, %f, %e, %E, %g-free forms, with width and precision. */
+function formatNumber(spec: string, v: number): string {
+  const m = /^%([-+ 0]*)(\d*)(?:\.(\d+))?([difeEs])$/.exec(spec);
+  if (m === null) throw new ValueError(`fmt has wrong format: '${spec}' (savetxt here takes %d, %i, %f, %e, %E, %s)`);
+  const [, flags, width, prec, conv] = m;
+  const p = prec === undefined ? 6 : Number(prec);
+  let body: string;
+  if (!Number.isFinite(v)) body = Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+  else if (conv === "d" || conv === "i") body = String(Math.trunc(v));
+  else if (conv === "f") body = v.toFixed(p);
+  else if (conv === "s") body = String(v);
+  else {
+    body = v.toExponential(p).replace(/e([+-])(\d)$/, "e$10$2");
+    if (conv === "E") body = body.toUpperCase();
+  }
+  if (flags.includes("+") && !body.startsWith("-")) body = `+${body}`;
+  else if (flags.includes(" ") && !body.startsWith("-")) body = ` ${body}`;
+  const w = Number(width || 0);
+  if (body.length < w) body = flags.includes("-") ? body.padEnd(w) : flags.includes("0") && Number.isFinite(v) ? (body.startsWith("-") || body.startsWith("+") ? body[0] + body.slice(1).padStart(w - 1, "0") : body.padStart(w, "0")) : body.padStart(w);
+  return body;
+}
+
+interface SavetxtOptions {
+  fmt?: string;
+  delimiter?: string;
+  newline?: string;
+  header?: string;
+  footer?: string;
+  comments?: string;
+}
+
+/**
+ * np.savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\n', header='', footer='', comments='# '):
+ * a 1-d or 2-d array as text, one row a line (a 1-d array one value a line).
+ * @example np.savetxt('out.csv', x, {delimiter: ',', fmt: '%.4f'})
+ */
+export function savetxt(fname: string, X: unknown, options: SavetxtOptions = {}): void {
+  const a = N.asarray(X);
+  if (a.ndim === 0 || a.ndim > 2) throw new ValueError(`Expected 1D or 2D array, got ${a.ndim}D array instead`);
+  const rows = a.ndim === 1 ? a.shape[0] : a.shape[0];
+  const cols = a.ndim === 1 ? 1 : a.shape[1];
+  const fmt = options.fmt ?? "%.18e";
+  const delimiter = options.delimiter ?? " ";
+  const newline = options.newline ?? "\n";
+  const comments = options.comments ?? "# ";
+  const specs = fmt.split(/(?=%)/).filter((s) => s.startsWith("%")).map((s) => s.trim().replace(new RegExp(`${delimiter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), ""));
+  const per = specs.length === 1 ? Array(cols).fill(specs[0]) : specs;
+  if (per.length !== cols) throw new ValueError(`fmt has wrong number of % formats:  ${fmt}`);
+  const data = a.data as ArrayLike<number>;
+  let out = "";
+  if (options.header) out += options.header.split("\n").map((l) => comments + l).join("\n") + newline;
+  for (let r = 0; r < rows; r++) out += Array.from({ length: cols }, (_, c) => formatNumber(per[c], Number(data[r * cols + c]))).join(delimiter) + newline;
+  if (options.footer) out += options.footer.split("\n").map((l) => comments + l).join("\n") + newline;
+  fs.writeFileSync(fname, out);
+}

@@ -3,7 +3,8 @@
  * (test/reference/gen_numpy.py's write_io_files): np.load reads each (every dtype, a 0-d array, Fortran
  * order, big-endian) to NumPy's shape, dtype and values, and np.save / np.savez of the same arrays write
  * NumPy's bytes exactly (header padding, alignment, the zip's zip64 extra field and timestamps), so
- * NumPy reads what torchlab writes. Bad input raises NumPy's error.
+ * NumPy reads what torchlab writes; np.savetxt writes NumPy's text ('%.18e', fmt, delimiter, header).
+ * Bad input raises NumPy's error.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -49,6 +50,18 @@ describe(".npz archives", () => {
     const out = path.join(tmp, "z");
     np.savez(out, np.arange(3), { w: np.eye(2, { dtype: np.float32 }) });
     expect(fs.readFileSync(`${out}.npz`).equals(fs.readFileSync(path.join(dir, "z.npz")))).toBe(true);
+  });
+});
+
+describe("np.savetxt writes NumPy's text", () => {
+  const f8 = () => np.load(path.join(dir, "f8.npy")) as ndarray;
+  test.each([
+    ["f8.txt", () => np.savetxt(path.join(tmp, "f8.txt"), f8())],
+    ["f8.csv", () => np.savetxt(path.join(tmp, "f8.csv"), f8(), { delimiter: ",", fmt: "%.3f", header: "a,b,c" })],
+    ["i4.txt", () => np.savetxt(path.join(tmp, "i4.txt"), np.load(path.join(dir, "i4.npy")), { fmt: "%d" })],
+  ] as const)("%s", (name, write) => {
+    write();
+    expect(fs.readFileSync(path.join(tmp, name), "utf8")).toBe(fs.readFileSync(path.join(dir, name), "utf8"));
   });
 });
 

@@ -254,6 +254,12 @@ CASES = [
      "let a = np.arange(6.).reshape(2, 3) / 3; np.save('/tmp/torchlab_np_save_01', a); let b = np.load('/tmp/torchlab_np_save_01.npy'); print(b, repr(b.dtype), np.array_equal(a, b))"),
     ('save_02', "np.savez('/tmp/torchlab_np_savez_02.npz', np.arange(3), w=np.eye(2, dtype=np.float32)); d = np.load('/tmp/torchlab_np_savez_02.npz'); print(d.files, d['arr_0'], repr(d['w']))",
      "np.savez('/tmp/torchlab_np_savez_02.npz', np.arange(3), {w: np.eye(2, {dtype: np.float32})}); let d = np.load('/tmp/torchlab_np_savez_02.npz'); print(d.files, d['arr_0'], repr(d['w']))"),
+    ('loadtxt_01', "open('/tmp/torchlab_np_w.txt', 'w').write('1 2\\n# c\\n3 4\\n'); open('/tmp/torchlab_np_d.csv', 'w').write('x,y,z\\n1,2,3\\n4,5,6.5\\n7,,9\\n'); print(np.loadtxt('/tmp/torchlab_np_w.txt'), repr(np.loadtxt('/tmp/torchlab_np_w.txt', dtype=int)), np.loadtxt('/tmp/torchlab_np_w.txt', usecols=1), np.loadtxt('/tmp/torchlab_np_w.txt', usecols=(1,), ndmin=2).shape, np.loadtxt('/tmp/torchlab_np_w.txt', unpack=True), np.genfromtxt('/tmp/torchlab_np_d.csv', delimiter=',', skip_header=1), np.loadtxt('/tmp/torchlab_np_d.csv', delimiter=',', skiprows=1, usecols=[0, 2]))",
+     "require('fs').writeFileSync('/tmp/torchlab_np_w.txt', '1 2\\n# c\\n3 4\\n'); require('fs').writeFileSync('/tmp/torchlab_np_d.csv', 'x,y,z\\n1,2,3\\n4,5,6.5\\n7,,9\\n'); print(np.loadtxt('/tmp/torchlab_np_w.txt'), repr(np.loadtxt('/tmp/torchlab_np_w.txt', {dtype: int})), np.loadtxt('/tmp/torchlab_np_w.txt', {usecols: 1}), np.loadtxt('/tmp/torchlab_np_w.txt', {usecols: [1], ndmin: 2}).shape, np.loadtxt('/tmp/torchlab_np_w.txt', {unpack: true}), np.genfromtxt('/tmp/torchlab_np_d.csv', {delimiter: ',', skip_header: 1}), np.loadtxt('/tmp/torchlab_np_d.csv', {delimiter: ',', skiprows: 1, usecols: [0, 2]}))"),
+    ('loadtxt_02', "open('/tmp/torchlab_np_d2.csv', 'w').write('x,y,z\\n1,2,3\\n7,,9\\n'); np.loadtxt('/tmp/torchlab_np_d2.csv', delimiter=',', skiprows=1)",
+     "require('fs').writeFileSync('/tmp/torchlab_np_d2.csv', 'x,y,z\\n1,2,3\\n7,,9\\n'); np.loadtxt('/tmp/torchlab_np_d2.csv', {delimiter: ',', skiprows: 1})"),
+    ('savetxt_01', "a = np.array([[1.5, -2.0], [3.25, 1e-7]]); np.savetxt('/tmp/torchlab_np_o.csv', a, delimiter=',', fmt='%.4e'); print(np.loadtxt('/tmp/torchlab_np_o.csv', delimiter=','))",
+     "let a = np.array([[1.5, -2.0], [3.25, 1e-7]]); np.savetxt('/tmp/torchlab_np_o.csv', a, {delimiter: ',', fmt: '%.4e'}); print(np.loadtxt('/tmp/torchlab_np_o.csv', {delimiter: ','}))"),
     ('save_03', "np.load('/tmp/torchlab_no_such_file.npy')",
      "np.load('/tmp/torchlab_no_such_file.npy')"),
     # numpy() of a view or a detach() alias, and torch.from_numpy of a view, share memory as PyTorch's do
@@ -315,6 +321,10 @@ def write_io_files():
     np.save("numpy_io/big_endian.npy", np.arange(3, dtype=">i4"))
     values["big_endian"] = {"shape": [3], "dtype": "int32", "values": [0, 1, 2]}
     np.savez("numpy_io/z.npz", np.arange(3), w=np.eye(2, dtype=np.float32))
+    # np.savetxt's text: the default '%.18e', a per-file fmt with delimiter and header, ints.
+    np.savetxt("numpy_io/f8.txt", arrays["f8"])
+    np.savetxt("numpy_io/f8.csv", arrays["f8"], delimiter=",", fmt="%.3f", header="a,b,c")
+    np.savetxt("numpy_io/i4.txt", arrays["i4"], fmt="%d")
     with open("numpy_io/values.json", "w") as f:
         json.dump(values, f, indent=1)
         f.write("\n")

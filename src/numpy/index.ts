@@ -17,9 +17,9 @@ import { ndarray, npdtype, npdtypeOf } from "../tensor/ndarray";
 import * as N from "./core";
 
 export { ndarray, npdtype as dtype };
-// np.random: NumPy's legacy generator, draw for draw (src/numpy/random.ts).
+// np.random: NumPy's legacy generator and default_rng's PCG64 Generator, draw for draw (src/numpy/random.ts, generator.ts).
 export * as random from "./random";
-// np.linalg: norm, inv, det, solve (src/numpy/linalg.ts).
+// np.linalg: norm, inv, det, solve, eigh, svd, pinv, matrix_rank, lstsq (src/numpy/linalg.ts).
 export * as linalg from "./linalg";
 export type { DTypeLike, Axis, ReduceOptions, Reduced } from "./core";
 

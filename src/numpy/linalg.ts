@@ -1,6 +1,8 @@
 /**
  * np.linalg: norm, inv, det and solve over float64 values (LU with partial pivoting, as LAPACK's getrf:
- * results agree with NumPy's to float64 rounding). Stacks of matrices are not taken: a 2-d array.
+ * results agree with NumPy's to float64 rounding); eigh by cyclic Jacobi rotations, svd by one-sided
+ * Jacobi (pinv, matrix_rank and lstsq through it): values NumPy's to float64 precision, vectors up to
+ * LAPACK's sign. Stacks of matrices are not taken: a 2-d array. No general (non-symmetric) eig.
  */
 import { ValueError } from "../errors";
 import * as D from "../tensor/dtype";

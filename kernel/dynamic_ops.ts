@@ -166,6 +166,13 @@ export function seq(name: string, a: any, b: any): any {
 export function op(name: string, a: any, b: any): any {
   // pandas' operators: the Series' or frame's own (aligned on labels), on either side.
   if (isPandas(a) || isPandas(b)) return pandasOp(name, a, b);
+  if (name in ORDERING && ((a instanceof ndarray && b instanceof Tensor) || (a instanceof Tensor && b instanceof ndarray))) {
+    // PyTorch 1.13's Tensor.__lt__ answers NotImplemented for an ndarray, and NumPy's defers to the tensor.
+    const named = (x: unknown): string => (x instanceof ndarray ? "numpy.ndarray" : "Tensor");
+    throw new TypeError(`'${ORDERING[name]}' not supported between instances of '${named(a)}' and '${named(b)}'`);
+  }
+  // `t == a`, `a == t`: both __eq__ answer NotImplemented, and Python falls back to identity.
+  if ((name === "eq" || name === "ne") && ((a instanceof Tensor && b instanceof ndarray) || (a instanceof ndarray && b instanceof Tensor))) return name === "ne";
   // A tensor beside a NumPy array is a tensor op, as PyTorch's (its __array_priority__ wins on either side).
   if (a instanceof ndarray && b instanceof Tensor) a = T.from_numpy(a);
   else if (b instanceof ndarray && a instanceof Tensor) b = T.from_numpy(b);
@@ -206,6 +213,8 @@ function pandasOp(name: string, a: any, b: any): any {
   if (isPandas(a) && isPandas(b) && a instanceof Series && b instanceof DataFrame) return b._binary(method, a, true);
   return isPandas(a) ? a._binary(method, b) : (b as Series | DataFrame)._binary(method, a, true);
 }
+/** Python's ordering operators by the tensor method each stands for. */
+const ORDERING: Record<string, string> = { lt: "<", le: "<=", gt: ">", ge: ">=" };
 
 /** The NumPy ufunc each operator's tensor method name stands for. */
 const NUMPY_UFUNCS: Record<string, string> = {

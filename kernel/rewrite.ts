@@ -1877,7 +1877,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       }
       const cmp = COMPARISON[op];
       if (cmp) {
-        if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
+        // A tensor compared with a NumPy array: Python's answer (kernel/dynamic_ops.ts), not an elementwise one.
+        if (L === "tensor" && R === "tensor" && isNdarray(n.left) !== isNdarray(n.right)) plans.set(n, dynamicOp(n, cmp[0]));
+        else if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
         else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
         else if (untyped(L, R)) plans.set(n, dynamicOp(n, cmp[0]));
         // pandas' `df.dtypes != 'object'`, `s == 'a'`: elementwise, a Series, whatever the other side is.

@@ -10,16 +10,16 @@
  * Keyword arguments go in a trailing object, as everywhere in the dialect: `np.zeros((2, 3), {dtype: np.float32})`,
  * `a.sum({axis: 0, keepdims: true})`, `np.linspace(0, 1, {num: 5, endpoint: false})`.
  */
-import { ValueError } from "../errors";
+import { TypeError, ValueError } from "../errors";
 import { asPyTuple } from "../pyrepr";
 import * as D from "../tensor/dtype";
 import { ndarray, npdtype, npdtypeOf } from "../tensor/ndarray";
 import * as N from "./core";
 
 export { ndarray, npdtype as dtype };
-// np.random: NumPy's legacy generator, draw for draw (src/numpy/random.ts).
+// np.random: NumPy's legacy generator and default_rng's PCG64 Generator, draw for draw (src/numpy/random.ts, generator.ts).
 export * as random from "./random";
-// np.linalg: norm, inv, det, solve (src/numpy/linalg.ts).
+// np.linalg: norm, inv, det, solve, eigh, svd, pinv, matrix_rank, lstsq (src/numpy/linalg.ts).
 export * as linalg from "./linalg";
 export type { DTypeLike, Axis, ReduceOptions, Reduced } from "./core";
 
@@ -764,3 +764,85 @@ export function copy(a: unknown): ndarray {
 export function isscalar(x: unknown): boolean {
   return typeof x === "number" || typeof x === "boolean" || typeof x === "string";
 }
+
+interface HistogramOptions {
+  bins?: number | ArrayLike<number> | ndarray;
+  range?: readonly [number, number] | null;
+  density?: boolean;
+}
+
+/**
+ * np.histogram(a, bins=10, range=None, density=False): `[hist, bin_edges]`. An int `bins` makes that
+ * many equal bins over `range` (the data's min and max by default, widened by 0.5 each way when they
+ * are equal); an array of edges is taken as it is. Every bin is half-open but the last, which holds
+ * its right edge. `density` divides the counts by the total and the bin widths (float64).
+ * @example const [hist, edges] = np.histogram(x, {bins: 5, range: [0, 1]})
+ */
+export function histogram(a: unknown, bins: number | ArrayLike<number> | ndarray | HistogramOptions = 10, options: HistogramOptions = {}): [ndarray, ndarray] {
+  const o: HistogramOptions = typeof bins === "object" && !(bins instanceof ndarray) && !Array.isArray(bins) && !ArrayBuffer.isView(bins) ? { ...bins, ...options } : { ...options, bins: bins as HistogramOptions["bins"] };
+  const values = Array.from(N.asarray(a).data as ArrayLike<number>);
+  const b = o.bins ?? 10;
+  let edges: number[];
+  let uniform = false;
+  if (typeof b === "number") {
+    if (!Number.isInteger(b)) throw new TypeError("`bins` must be an integer, a string, or an array");
+    if (b < 1) throw new ValueError("`bins` must be positive, when an integer");
+    let first: number;
+    let last: number;
+    if (o.range !== undefined && o.range !== null) {
+      [first, last] = o.range;
+      if (first > last) throw new ValueError("max must be larger than min in range parameter.");
+      if (!Number.isFinite(first) || !Number.isFinite(last)) throw new ValueError(`supplied range of [${first}, ${last}] is not finite`);
+    } else if (values.length === 0) {
+      [first, last] = [0, 1];
+    } else {
+      first = Math.min(...values);
+      last = Math.max(...values);
+      if (!Number.isFinite(first) || !Number.isFinite(last)) throw new ValueError(`autodetected range of [${first}, ${last}] is not finite`);
+    }
+    if (first === last) {
+      first -= 0.5;
+      last += 0.5;
+    }
+    edges = Array.from(linspace(first, last, b + 1).data as ArrayLike<number>);
+    uniform = true;
+  } else {
+    edges = Array.from(N.asarray(b).data as ArrayLike<number>);
+    if (edges.some((e, i) => i > 0 && e < edges[i - 1])) throw new ValueError("`bins` must increase monotonically, when an array");
+  }
+  const n = edges.length - 1;
+  const counts = new Float64Array(n);
+  const lo = edges[0];
+  const hi = edges[n];
+  for (const v of values) {
+    if (!(v >= lo && v <= hi)) continue;
+    let k: number;
+    if (uniform) {
+      // NumPy's equal-bin path: the scaled offset, then corrected by the edges within an ulp.
+      k = Math.trunc((v - lo) * (n / (hi - lo)));
+      if (k === n) k -= 1;
+      if (v < edges[k]) k -= 1;
+      else if (v >= edges[k + 1] && k !== n - 1) k += 1;
+    } else {
+      let l = 0;
+      let r = n;
+      while (l < r) {
+        const mid = (l + r) >>> 1;
+        if (edges[mid] <= v) l = mid + 1;
+        else r = mid;
+      }
+      k = Math.min(l - 1, n - 1);
+    }
+    counts[k] += 1;
+  }
+  const edgeArray = N.make(edges, [edges.length], D.float64);
+  if (!o.density) return asPyTuple([N.make(counts, [n], D.int64), edgeArray]) as [ndarray, ndarray];
+  const total = counts.reduce((s, c) => s + c, 0);
+  const dens = Array.from(counts, (c, i) => c / (edges[i + 1] - edges[i]) / total);
+  return asPyTuple([N.make(dens, [n], D.float64), edgeArray]) as [ndarray, ndarray];
+}
+
+// np.einsum (src/numpy/einsum.ts).
+export { einsum } from "./einsum";
+// np.save / np.load / np.savez (src/numpy/io.ts).
+export { save, load, savez, NpzFile, loadtxt, savetxt, genfromtxt } from "./io";

@@ -49,11 +49,17 @@ export type State = [string, ndarray, number, number, number];
 /** A sequence `choice`, `shuffle` and `permutation` take: a list, an ndarray, a `range(...)`. */
 export type Sequence = unknown[] | ndarray | Iterable<unknown>;
 
+/** @internal a bit generator's draws (MT19937, PCG64). */
+export interface BitSource {
+  nextUint32(): number;
+  nextDouble(): number;
+}
+
 /** Keyword arguments in a trailing object: `np.random.normal(0, 1, {size: 3})`. */
 type Kw = Record<string, unknown>;
 
 /** The dtypes randint draws (NumPy's `dtype=int` is int64). */
-type IntDtype = "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
+export type IntDtype = "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -276,12 +282,17 @@ function item(a: ndarray, i: number): number | boolean {
  * @example const rs = np.random.RandomState(42); rs.randint(0, 10, {size: 5})
  */
 export class RandomState {
-  private gen = new MT19937();
+  /** @internal the bit generator the draws come from (MT19937 here; PCG64 behind np.random.default_rng). */
+  protected gen: BitSource = new MT19937();
   private hasGauss = false;
   private gauss = 0;
 
   constructor(seed?: Seed) {
     this.seed(seed);
+  }
+
+  private get mt(): MT19937 {
+    return this.gen as MT19937;
   }
 
   /**
@@ -291,19 +302,19 @@ export class RandomState {
   seed(seed?: Seed | Record<string, unknown>): void {
     const s = isOptions(seed) ? (parseArgs("seed", [seed], ["seed"]).seed as Seed) : seed;
     if (s === undefined || s === null) {
-      this.gen.initByArray(new Uint32Array(randomBytes(4 * 624).buffer));
+      this.mt.initByArray(new Uint32Array(randomBytes(4 * 624).buffer));
     } else if (typeof s === "number" || typeof s === "boolean") {
       if (typeof s === "number" && !Number.isInteger(s)) throw new TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'");
       const v = Number(s);
       if (v < 0 || v > 0xffffffff) throw new ValueError("Seed must be between 0 and 2**32 - 1");
-      this.gen.initGenrand(v);
+      this.mt.initGenrand(v);
     } else {
       const key = s instanceof ndarray ? Array.from(s.data) : Array.from(s as ArrayLike<number>);
       if (s instanceof ndarray && s.ndim !== 1) throw new ValueError("Seed array must be 1-d");
       if (key.length === 0) throw new ValueError("Seed must be non-empty");
       if (key.some((v) => typeof v !== "number" || !Number.isInteger(v))) throw new TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
       if (key.some((v) => v < 0 || v > 0xffffffff)) throw new ValueError("Seed must be between 0 and 2**32 - 1");
-      this.gen.initByArray(key);
+      this.mt.initByArray(key);
     }
     this.hasGauss = false;
     this.gauss = 0;
@@ -311,8 +322,8 @@ export class RandomState {
 
   /** `get_state()`: `('MT19937', the 624 key words, pos, has_gauss, cached_gaussian)`, for set_state. */
   get_state(): State {
-    const keys = new ndarray(Float64Array.from(this.gen.mt), [624], D.int64);
-    return asPyTuple(["MT19937", keys, this.gen.mti, this.hasGauss ? 1 : 0, this.gauss]) as State;
+    const keys = new ndarray(Float64Array.from(this.mt.mt), [624], D.int64);
+    return asPyTuple(["MT19937", keys, this.mt.mti, this.hasGauss ? 1 : 0, this.gauss]) as State;
   }
 
   /** `set_state(state)`: back to a state get_state() gave. */
@@ -322,14 +333,14 @@ export class RandomState {
     const words = keys instanceof ndarray ? keys.data : (keys as ArrayLike<number>);
     if (words.length !== 624) throw new ValueError("state must be 624 longs");
     if (!Number.isInteger(pos) || pos < 0 || pos > 624) throw new ValueError("invalid state");
-    for (let i = 0; i < 624; i++) this.gen.mt[i] = words[i] >>> 0;
-    this.gen.mti = pos;
+    for (let i = 0; i < 624; i++) this.mt.mt[i] = words[i] >>> 0;
+    this.mt.mti = pos;
     this.hasGauss = Boolean(hasGauss);
     this.gauss = gauss;
   }
 
   /** legacy_gauss: the polar method, the pair's other value kept for the next call. */
-  private nextGauss(): number {
+  protected nextGauss(): number {
     if (this.hasGauss) {
       this.hasGauss = false;
       const g = this.gauss;
@@ -355,7 +366,7 @@ export class RandomState {
   }
 
   /** NumPy's `random_interval(max)`: an int in [0, max] by masked rejection (shuffle's draw). */
-  private interval(max: number): number {
+  protected interval(max: number): number {
     if (max === 0) return 0;
     if (max <= 0xffffffff) {
       let mask = max;
@@ -383,7 +394,7 @@ export class RandomState {
   }
 
   /** `count` ints in [off, off + rng] as `random_bounded_uint*_fill` draws them for `dtype` (masked). */
-  private bounded(off: number, rng: number, count: number, dtype: IntDtype): number[] {
+  protected bounded(off: number, rng: number, count: number, dtype: IntDtype): number[] {
     const out = new Array<number>(count);
     if (rng === 0) return out.fill(off);
     if (dtype === "int64" || dtype === "int32") {
@@ -676,8 +687,7 @@ export class RandomState {
         }
         idx = found;
       } else {
-        const perm = this.permutation(popSize) as ndarray;
-        idx = Array.from(perm.data.subarray(0, count));
+        idx = this.withoutReplacement(popSize, count);
       }
     }
     const outShape = shape ?? [];
@@ -690,6 +700,12 @@ export class RandomState {
       return shape === null ? picked[0] : picked;
     }
     return shape === null ? item(pool, idx[0]) : take(pool, idx, outShape);
+  }
+
+  /** `count` distinct ints below `popSize` (legacy choice: the first `count` of a permutation). */
+  protected withoutReplacement(popSize: number, count: number): number[] {
+    const perm = this.permutation(popSize) as ndarray;
+    return Array.from(perm.data.subarray(0, count));
   }
 
   /**
@@ -1121,3 +1137,6 @@ export const beta = shared.beta.bind(shared);
 export const poisson = shared.poisson.bind(shared);
 /** `np.random.binomial(n, p, size=None)`. */
 export const binomial = shared.binomial.bind(shared);
+
+// Below RandomState, which the Generator's draws extend (a cycle: generator.ts imports this module).
+export { default_rng, Generator, PCG64, SeedSequence } from "./generator";

@@ -16,6 +16,7 @@ import { is_grad_enabled } from "../autograd/grad_mode";
 import * as MF from "../tensor/memory_format";
 import { filledFloat32 } from "../backend/fill_buffer";
 import { alias } from "./view";
+import { as_strided } from "./shape_extra";
 import type { ndarray } from "../tensor/ndarray";
 
 export interface CreationOptions {
@@ -672,17 +673,28 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
   if (numelOf(a.shape) !== d.length) throw new ValueError(`from_numpy(): ${d.length} values do not fill shape [${a.shape.join(", ")}]`);
   const dtype = numpyDtype(a);
   const shape = a.shape.slice();
-  if (!share || !isOwningArray(a)) return fromValues(d, shape, dtype);
-  // NumPy's own array (not a view of another): the tensor and it share memory, as PyTorch's do.
-  const linked = a._link?.tensor;
-  if (linked instanceof Tensor) return alias(linked);
-  const t = fromValues(d, shape, dtype);
-  t._shareWith(a);
-  return t;
+  if (!share || !isNdarray(a)) return fromValues(d, shape, dtype);
+  // NumPy's array: the tensor and it share memory, as PyTorch's do; a view of another array is that
+  // view of the tensor sharing its base's memory.
+  const root = a._root;
+  if (root === null) return a._link?.tensor instanceof Tensor ? alias(a._link.tensor) : linkedTensor(a);
+  if (a._strides.some((s) => s < 0)) {
+    throw new ValueError("At least one stride in the given numpy array is negative, and tensors with negative strides are not currently supported. (You can probably work around this by making a copy of your array  with array.copy().) ");
+  }
+  return as_strided(linkedTensor(root), shape, a._strides.slice(), a._offset);
 }
 
-function isOwningArray(a: unknown): a is ndarray {
-  return typeof (a as { _memory?: unknown })._memory === "function" && (a as ndarray)._root === null;
+function isNdarray(a: unknown): a is ndarray {
+  return typeof (a as { _memory?: unknown })._memory === "function";
+}
+
+/** The tensor sharing the memory of `a` (an array owning its memory), made on first use. */
+function linkedTensor(a: ndarray): Tensor {
+  const linked = a._link?.tensor;
+  if (linked instanceof Tensor) return linked;
+  const t = fromValues(a._memory(), a.shape.slice(), numpyDtype(a));
+  t._shareWith(a);
+  return t;
 }
 
 function fromValues(d: TypedArrayWithShape["data"], shape: number[], dtype: DType): Tensor {

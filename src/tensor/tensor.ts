@@ -245,8 +245,9 @@ export class Tensor {
   _np: { array: ndarray; link: TensorLink } | null = null;
 
   /** @internal the array was written since this tensor last looked: its values become the tensor's (unless the tensor was written since too: its own then win). */
-  private _pullNumpy(): void {
+  _pullNumpy(): void {
     const { array, link } = this._np!;
+    if (array._v === link.av) return;
     link.av = array._v;
     if (this._version !== link.tv) return;
     this._overwriteFrom(array._memory());
@@ -274,7 +275,11 @@ export class Tensor {
 
   /** @internal the tfjs tensor holding the values (PyTorch layout); a view re-derives them if its base was written. */
   get _t(): tf.Tensor {
-    if (this._view !== null && V.isStale(this)) V.refresh(this);
+    if (this._view !== null) {
+      // A write through the base's NumPy array (`t.detach().numpy()`, `t[0].numpy()`) reaches the base first.
+      if (this._view.base._np !== null) this._view.base._pullNumpy();
+      if (V.isStale(this)) V.refresh(this);
+    }
     if (this._np !== null && this._np.array._v !== this._np.link.av) this._pullNumpy();
     const s = this._s;
     if (s.data.isDisposed) throw new RuntimeError("this tensor's memory was already released");
@@ -2226,23 +2231,39 @@ export class Tensor {
    * The values as a typed array with the shape beside it, torchlab's `x.numpy()`: an ndarray `{data,
    * shape, dtype}` (Float32Array, Int32Array, or Uint8Array for bool and uint8) that prints as NumPy's
    * (src/tensor/ndarray.ts). The array and the tensor share memory, as PyTorch's do: a write through
-   * either is seen by the other (a view tensor's array is a copy). Refuses a tensor that requires grad,
-   * as PyTorch's numpy() does (call detach() first).
+   * either is seen by the other. A view's or a detach() alias's array is a view of its base's array
+   * with the tensor's strides and offset (`t[0].numpy()`, `t.T.numpy()`, `w.detach().numpy()`), so a
+   * write through it reaches the base, as in PyTorch. Refuses a tensor that requires grad, as
+   * PyTorch's numpy() does (call detach() first).
    */
   numpy(): ndarray {
-    if (this._np !== null && !this.requires_grad) {
+    if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    const v = this._view;
+    if (v === null) {
+      if (this._np === null) return this._numpyRoot();
       const root = this._np.array;
       return ndarray._view(root, root.shape.slice(), 0, root._strides);
     }
-    const a = this._numpyCopy();
-    // A view's writes would have to reach its base: its array is a copy.
-    if (this._view === null) this._shareWith(a);
+    // A base in a memory format of its own (channels_last) has strides its row-major array does not: a copy.
+    if (v.base._memfmt !== null || v.base.dtype !== this.dtype || v.strides.length !== this.dim()) return this._numpyCopy();
+    return ndarray._view(v.base._numpyRoot(), this.shape.slice(), v.offset, v.strides);
+  }
+
+  /** @internal the NumPy array sharing this (non-view) tensor's memory, made and linked on first use. */
+  _numpyRoot(): ndarray {
+    if (this._np !== null) return this._np.array;
+    const a = this._numpyValues();
+    this._shareWith(a);
     return a;
   }
 
   /** @internal numpy()'s array, not linked to this tensor. */
   _numpyCopy(): ndarray {
     if (this.requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    return this._numpyValues();
+  }
+
+  private _numpyValues(): ndarray {
     const data = this.dtype === D.uint8 ? Uint8Array.from(this.dataSync()) : this.dataSync().slice();
     return new ndarray(data, this.shape.slice(), this.dtype);
   }

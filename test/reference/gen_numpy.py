@@ -3,7 +3,8 @@
 notebook cell holds); the suite runs the dialect cells through `torchlab run` and compares what they
 print with what Python printed (or the error's type and message): creation and dtype inference,
 promotion, broadcasting, operators, ufuncs, indexing and assignment, methods and reductions, and
-interop with torch. Run with Debian's /usr/bin/python3 from test/reference: writes numpy.json.
+interop with torch. Run with Debian's /usr/bin/python3 from test/reference: writes numpy.json, and NumPy's
+own .npy / .npz files under numpy_io/ for test/api/numpy_io.test.ts.
 """
 import sys
 
@@ -188,6 +189,21 @@ CASES = [
      'let v = np.array([3., -4.5]); let m = np.array([[1., -2.5], [3., 4.]]); print(np.linalg.norm(v), np.linalg.norm(v, 1), np.linalg.norm(v, np.inf), np.linalg.norm(m), np.linalg.norm(m, {axis: 1}), np.linalg.norm(m, {ord: 1}), np.linalg.norm(m, {axis: 0, keepdims: true}))'),
     ('linalg_03', 'np.linalg.inv(np.array([[1., 2.], [2., 4.]]))',
      'np.linalg.inv(np.array([[1., 2.], [2., 4.]]))'),
+    # eigh / svd / pinv / matrix_rank / lstsq: values to float64 precision; vectors up to LAPACK's sign, so checked by reconstruction and |v|
+    ('linalg_04', 'A = np.array([[4., 1., 2.], [1., 3., 0.], [2., 0., 5.]]); w, v = np.linalg.eigh(A); print(np.round(w, 10), np.allclose(np.dot(np.dot(v, np.diag(w)), v.T), A), np.allclose(np.dot(v.T, v), np.eye(3)), np.round(np.abs(v), 8), np.round(np.linalg.eigvalsh(A), 10))',
+     'let A = np.array([[4., 1., 2.], [1., 3., 0.], [2., 0., 5.]]); let [w, v] = np.linalg.eigh(A); print(np.round(w, 10), np.allclose(np.dot(np.dot(v, np.diag(w)), v.T), A), np.allclose(np.dot(v.T, v), np.eye(3)), np.round(np.abs(v), 8), np.round(np.linalg.eigvalsh(A), 10))'),
+    ('linalg_05', 'A = np.arange(12.).reshape(4, 3) ** 1.5; U, S, Vt = np.linalg.svd(A); print(U.shape, np.round(S, 10), Vt.shape, np.allclose(np.dot(np.dot(U[:, :3], np.diag(S)), Vt), A), np.allclose(np.dot(U, U.T), np.eye(4)), np.round(np.abs(U[:, :3]), 8), np.round(np.abs(Vt), 8))',
+     'let A = np.arange(12.).reshape(4, 3) ** 1.5; let [U, S, Vt] = np.linalg.svd(A); print(U.shape, np.round(S, 10), Vt.shape, np.allclose(np.dot(np.dot(U[":, :3"], np.diag(S)), Vt), A), np.allclose(np.dot(U, U.T), np.eye(4)), np.round(np.abs(U[":, :3"]), 8), np.round(np.abs(Vt), 8))'),
+    ('linalg_06', 'A = np.arange(6.).reshape(2, 3) + 1; U, S, Vt = np.linalg.svd(A, full_matrices=False); print(U.shape, np.round(S, 10), Vt.shape, np.allclose(np.dot(np.dot(U, np.diag(S)), Vt), A), np.round(np.linalg.svd(A, compute_uv=False), 10), np.linalg.svd(A)[2].shape, np.allclose(np.dot(np.linalg.svd(A)[2], np.linalg.svd(A)[2].T), np.eye(3)))',
+     'let A = np.arange(6.).reshape(2, 3) + 1; let [U, S, Vt] = np.linalg.svd(A, {full_matrices: false}); print(U.shape, np.round(S, 10), Vt.shape, np.allclose(np.dot(np.dot(U, np.diag(S)), Vt), A), np.round(np.linalg.svd(A, {compute_uv: false}), 10), np.linalg.svd(A)[2].shape, np.allclose(np.dot(np.linalg.svd(A)[2], np.linalg.svd(A)[2].T), np.eye(3)))'),
+    ('linalg_07', 'A = np.array([[1., 2.], [2., 4.], [3., 6.1]]); print(np.round(np.linalg.pinv(A), 8), np.linalg.matrix_rank(A), np.linalg.matrix_rank(np.ones((3, 3))), np.linalg.matrix_rank(np.eye(4)), np.linalg.matrix_rank(np.zeros((2, 2))))',
+     'let A = np.array([[1., 2.], [2., 4.], [3., 6.1]]); print(np.round(np.linalg.pinv(A), 8), np.linalg.matrix_rank(A), np.linalg.matrix_rank(np.ones([3, 3])), np.linalg.matrix_rank(np.eye(4)), np.linalg.matrix_rank(np.zeros([2, 2])))'),
+    ('linalg_08', 'x = np.array([0., 1., 2., 3.]); y = np.array([-1., 0.2, 0.9, 2.2]); A = np.vstack([x, np.ones(len(x))]).T; m, c = np.linalg.lstsq(A, y, rcond=None)[0]; sol, res, rank, s = np.linalg.lstsq(A, y, rcond=None); print(round(m, 10), round(c, 10), np.round(res, 10), rank, np.round(s, 10))',
+     'let x = np.array([0., 1., 2., 3.]); let y = np.array([-1., 0.2, 0.9, 2.2]); let A = np.vstack([x, np.ones(len(x))]).T; let [m, c] = np.linalg.lstsq(A, y, {rcond: null})[0]; let [sol, res, rank, s] = np.linalg.lstsq(A, y, {rcond: null}); print(round(m, 10), round(c, 10), np.round(res, 10), rank, np.round(s, 10))'),
+    ('linalg_09', 'np.linalg.svd(np.arange(3.))',
+     'np.linalg.svd(np.arange(3.))'),
+    ('linalg_10', 'np.linalg.eigh(np.ones((2, 3)))',
+     'np.linalg.eigh(np.ones([2, 3]))'),
     ('tri_01', 'a = np.arange(1, 10).reshape(3, 3); print(np.triu(a), np.tril(a), np.triu(a, 1), np.tril(a, k=-1), np.tril(np.ones((2, 3), dtype=np.float32)))',
      'let a = np.arange(1, 10).reshape(3, 3); print(np.triu(a), np.tril(a), np.triu(a, 1), np.tril(a, {k: -1}), np.tril(np.ones([2, 3], {dtype: np.float32})))'),
     ('diff_01', 'a = np.array([1, 4, 9, 16]); m = np.array([[1., 2.], [5., 3.]]); print(np.diff(a), np.diff(a, 2), np.diff(m, axis=0), np.diff(m), np.diff(np.array([True, False, False])))',
@@ -198,6 +214,69 @@ CASES = [
      'np.percentile(np.arange(3), 101)'),
     ('pad_01', "a = np.array([[1, 2], [3, 4]]); print(np.pad(a, 1), np.pad(np.arange(3.), (2, 1), mode='edge'), np.pad(np.arange(4), 2, mode='reflect'), np.pad(a, ((0, 1), (2, 0)), constant_values=9))",
      "let a = np.array([[1, 2], [3, 4]]); print(np.pad(a, 1), np.pad(np.arange(3.), [2, 1], {mode: 'edge'}), np.pad(np.arange(4), 2, {mode: 'reflect'}), np.pad(a, [[0, 1], [2, 0]], {constant_values: 9}))"),
+    # np.random.default_rng: PCG64 through SeedSequence, NumPy's Generator algorithms (normals printed to 8 digits: the ziggurat's tables are rebuilt, within 1e-13)
+    ('rng_01', 'rng = np.random.default_rng(42); print(rng.random(3), rng.integers(0, 10, size=5), rng.integers(5), rng.integers(-3, 1000000, size=3), rng.integers(0, 2**40, size=2))',
+     'let rng = np.random.default_rng(42); print(rng.random(3), rng.integers(0, 10, {size: 5}), rng.integers(5), rng.integers(-3, 1000000, {size: 3}), rng.integers(0, 2**40, {size: 2}))'),
+    ('rng_02', 'rng = np.random.default_rng(0); print(rng.standard_normal((2, 3)), rng.normal(5, 0.1, size=3), rng.uniform(-1, 1, 2), repr(rng.normal(size=4)))',
+     'let rng = np.random.default_rng(0); print(rng.standard_normal([2, 3]), rng.normal(5, 0.1, {size: 3}), rng.uniform(-1, 1, 2), repr(rng.normal({size: 4})))'),
+    ('rng_03', 'rng = np.random.default_rng(7); print(rng.choice(10, 3, replace=False), rng.choice(5, 6), rng.choice([1, 2, 3], p=[0.2, 0.3, 0.5], size=4), rng.choice(20000, 500, replace=False)[:5], rng.choice(np.arange(10.) / 2, 2, replace=False))',
+     'let rng = np.random.default_rng(7); print(rng.choice(10, 3, {replace: false}), rng.choice(5, 6), rng.choice([1, 2, 3], {p: [0.2, 0.3, 0.5], size: 4}), rng.choice(20000, 500, {replace: false})[":5"], rng.choice(np.arange(10.) / 2, 2, {replace: false}))'),
+    ('rng_04', 'rng = np.random.default_rng(1); x = np.arange(6).reshape(3, 2); rng.shuffle(x); idx = list(range(8)); rng.shuffle(idx); print(x, idx, rng.permutation(5), rng.permutation(np.arange(6).reshape(3, 2)), rng.integers(5, size=4, endpoint=True))',
+     'let rng = np.random.default_rng(1); let x = np.arange(6).reshape(3, 2); rng.shuffle(x); let idx = list(range(8)); rng.shuffle(idx); print(x, idx, rng.permutation(5), rng.permutation(np.arange(6).reshape(3, 2)), rng.integers(5, {size: 4, endpoint: true}))'),
+    ('rng_05', 'a = np.random.default_rng([1, 2, 3]).random(2); b = np.random.default_rng(2**40 + 5).integers(100, size=4); r = np.random.default_rng(3); c = [r.random(), r.integers(10), r.random(), r.integers(10)]; print(a, b, c, np.random.default_rng(r) is r)',
+     'let a = np.random.default_rng([1, 2, 3]).random(2); let b = np.random.default_rng(2**40 + 5).integers(100, {size: 4}); let r = np.random.default_rng(3); let c = [r.random(), r.integers(10), r.random(), r.integers(10)]; print(a, b, c, np.random.default_rng(r) === r)'),
+    ('rng_06', 'np.random.default_rng(0).integers(5, 5)',
+     'np.random.default_rng(0).integers(5, 5)'),
+    ('rng_07', 'np.random.default_rng(-1)',
+     'np.random.default_rng(-1)'),
+    # np.einsum, explicit and implicit
+    ('einsum_01', "a = np.arange(6.).reshape(2, 3); b = np.arange(12.).reshape(3, 4); print(np.einsum('ij,jk->ik', a, b), np.einsum('ij->ji', a), np.einsum('ij,jk', a, b).shape, np.einsum('ii', np.arange(9).reshape(3, 3)), np.einsum('i,i->', np.arange(3), np.arange(3)))",
+     "let a = np.arange(6.).reshape(2, 3); let b = np.arange(12.).reshape(3, 4); print(np.einsum('ij,jk->ik', a, b), np.einsum('ij->ji', a), np.einsum('ij,jk', a, b).shape, np.einsum('ii', np.arange(9).reshape(3, 3)), np.einsum('i,i->', np.arange(3), np.arange(3)))"),
+    ('einsum_02', "x = np.arange(24.).reshape(2, 3, 4) / 7; y = np.arange(16.).reshape(2, 4, 2); print(np.einsum('bij,bjk->bik', x, y), np.einsum('...ij,...jk', x, y).shape, np.einsum('...ij,...jk->...ik', x, y[0]).shape, np.einsum('i,j->ij', np.arange(2), np.arange(3)), np.einsum('ij->j', x[0]), np.einsum('ii->i', np.arange(4).reshape(2, 2)))",
+     "let x = np.arange(24.).reshape(2, 3, 4) / 7; let y = np.arange(16.).reshape(2, 4, 2); print(np.einsum('bij,bjk->bik', x, y), np.einsum('...ij,...jk', x, y).shape, np.einsum('...ij,...jk->...ik', x, y[0]).shape, np.einsum('i,j->ij', np.arange(2), np.arange(3)), np.einsum('ij->j', x[0]), np.einsum('ii->i', np.arange(4).reshape(2, 2)))"),
+    ('einsum_03', "np.einsum('ij,jk->ik', np.ones((2, 3)))",
+     "np.einsum('ij,jk->ik', np.ones([2, 3]))"),
+    ('einsum_04', "np.einsum('ij->ik', np.ones((2, 3)))",
+     "np.einsum('ij->ik', np.ones([2, 3]))"),
+    ('einsum_05', "np.einsum('ij', np.ones(3))",
+     "np.einsum('ij', np.ones(3))"),
+    # np.histogram
+    ('histogram_01', 'x = np.array([0.1, 0.5, 0.5, 0.9, 1.0, 2.5, -1]); print(np.histogram(x), np.histogram(x, bins=3, range=(0, 1)), np.histogram(x, bins=[0, 0.5, 1, 3]), np.histogram(x, bins=4, density=True), np.histogram(np.array([3, 3, 3])))',
+     'let x = np.array([0.1, 0.5, 0.5, 0.9, 1.0, 2.5, -1]); print(np.histogram(x), np.histogram(x, {bins: 3, range: [0, 1]}), np.histogram(x, {bins: [0, 0.5, 1, 3]}), np.histogram(x, {bins: 4, density: true}), np.histogram(np.array([3, 3, 3])))'),
+    ('histogram_02', 'hist, edges = np.histogram(np.random.default_rng(5).normal(size=1000), bins=20); print(hist, hist.sum(), edges[:3], repr(hist.dtype))',
+     'let [hist, edges] = np.histogram(np.random.default_rng(5).normal({size: 1000}), {bins: 20}); print(hist, hist.sum(), edges[":3"], repr(hist.dtype))'),
+    ('histogram_03', 'np.histogram(np.arange(3), bins=0)',
+     'np.histogram(np.arange(3), {bins: 0})'),
+    ('histogram_04', 'np.histogram(np.arange(3), bins=2, range=(2, 1))',
+     'np.histogram(np.arange(3), {bins: 2, range: [2, 1]})'),
+    # np.save / np.load / np.savez round trips (byte compatibility: test/api/numpy_io.test.ts)
+    ('save_01', "a = np.arange(6.).reshape(2, 3) / 3; np.save('/tmp/torchlab_np_save_01', a); b = np.load('/tmp/torchlab_np_save_01.npy'); print(b, repr(b.dtype), np.array_equal(a, b))",
+     "let a = np.arange(6.).reshape(2, 3) / 3; np.save('/tmp/torchlab_np_save_01', a); let b = np.load('/tmp/torchlab_np_save_01.npy'); print(b, repr(b.dtype), np.array_equal(a, b))"),
+    ('save_02', "np.savez('/tmp/torchlab_np_savez_02.npz', np.arange(3), w=np.eye(2, dtype=np.float32)); d = np.load('/tmp/torchlab_np_savez_02.npz'); print(d.files, d['arr_0'], repr(d['w']))",
+     "np.savez('/tmp/torchlab_np_savez_02.npz', np.arange(3), {w: np.eye(2, {dtype: np.float32})}); let d = np.load('/tmp/torchlab_np_savez_02.npz'); print(d.files, d['arr_0'], repr(d['w']))"),
+    ('loadtxt_01', "open('/tmp/torchlab_np_w.txt', 'w').write('1 2\\n# c\\n3 4\\n'); open('/tmp/torchlab_np_d.csv', 'w').write('x,y,z\\n1,2,3\\n4,5,6.5\\n7,,9\\n'); print(np.loadtxt('/tmp/torchlab_np_w.txt'), repr(np.loadtxt('/tmp/torchlab_np_w.txt', dtype=int)), np.loadtxt('/tmp/torchlab_np_w.txt', usecols=1), np.loadtxt('/tmp/torchlab_np_w.txt', usecols=(1,), ndmin=2).shape, np.loadtxt('/tmp/torchlab_np_w.txt', unpack=True), np.genfromtxt('/tmp/torchlab_np_d.csv', delimiter=',', skip_header=1), np.loadtxt('/tmp/torchlab_np_d.csv', delimiter=',', skiprows=1, usecols=[0, 2]))",
+     "require('fs').writeFileSync('/tmp/torchlab_np_w.txt', '1 2\\n# c\\n3 4\\n'); require('fs').writeFileSync('/tmp/torchlab_np_d.csv', 'x,y,z\\n1,2,3\\n4,5,6.5\\n7,,9\\n'); print(np.loadtxt('/tmp/torchlab_np_w.txt'), repr(np.loadtxt('/tmp/torchlab_np_w.txt', {dtype: int})), np.loadtxt('/tmp/torchlab_np_w.txt', {usecols: 1}), np.loadtxt('/tmp/torchlab_np_w.txt', {usecols: [1], ndmin: 2}).shape, np.loadtxt('/tmp/torchlab_np_w.txt', {unpack: true}), np.genfromtxt('/tmp/torchlab_np_d.csv', {delimiter: ',', skip_header: 1}), np.loadtxt('/tmp/torchlab_np_d.csv', {delimiter: ',', skiprows: 1, usecols: [0, 2]}))"),
+    ('loadtxt_02', "open('/tmp/torchlab_np_d2.csv', 'w').write('x,y,z\\n1,2,3\\n7,,9\\n'); np.loadtxt('/tmp/torchlab_np_d2.csv', delimiter=',', skiprows=1)",
+     "require('fs').writeFileSync('/tmp/torchlab_np_d2.csv', 'x,y,z\\n1,2,3\\n7,,9\\n'); np.loadtxt('/tmp/torchlab_np_d2.csv', {delimiter: ',', skiprows: 1})"),
+    ('savetxt_01', "a = np.array([[1.5, -2.0], [3.25, 1e-7]]); np.savetxt('/tmp/torchlab_np_o.csv', a, delimiter=',', fmt='%.4e'); print(np.loadtxt('/tmp/torchlab_np_o.csv', delimiter=','))",
+     "let a = np.array([[1.5, -2.0], [3.25, 1e-7]]); np.savetxt('/tmp/torchlab_np_o.csv', a, {delimiter: ',', fmt: '%.4e'}); print(np.loadtxt('/tmp/torchlab_np_o.csv', {delimiter: ','}))"),
+    ('save_03', "np.load('/tmp/torchlab_no_such_file.npy')",
+     "np.load('/tmp/torchlab_no_such_file.npy')"),
+    # numpy() of a view or a detach() alias, and torch.from_numpy of a view, share memory as PyTorch's do
+    ('share_04', 't = torch.zeros(2, 3); a = t.detach().numpy(); a[0, 0] = 5; r = t[1].numpy(); r[2] = 7; c = t.T.numpy(); c[1, 0] = 9; print(t, c.strides); t.add_(1); print(a, r, c)',
+     'let t = torch.zeros(2, 3); let a = t.detach().numpy(); a["0, 0"] = 5; let r = t[1].numpy(); r[2] = 7; let c = t.T.numpy(); c.setitem("1, 0", 9); print(t, c.strides); t.add_(1); print(a, r, c)'),
+    ('share_05', 'm = nn.Linear(2, 2); w = m.weight.detach().numpy(); w[:] = 0.5; print(m.weight, (m.weight * 2).sum())',
+     'let m = new nn.Linear(2, 2); let w = m.weight.detach().numpy(); w[":"] = 0.5; print(m.weight, (m.weight * 2).sum())'),
+    ('share_06', 'a = np.zeros((2, 3)); t = torch.from_numpy(a[1]); t[0] = 5; u = torch.from_numpy(a[:, ::2]); u.mul_(2); u[1, 1] = 3; print(a); a[1, 2] = 7; print(t, u)',
+     'let a = np.zeros([2, 3]); let t = torch.from_numpy(a[1]); t[0] = 5; let u = torch.from_numpy(a[":, ::2"]); u.mul_(2); u["1, 1"] = 3; print(a); a["1, 2"] = 7; print(t, u)'),
+    ('share_07', 'torch.from_numpy(np.arange(4.)[::-1])',
+     'torch.from_numpy(np.arange(4.)["::-1"])'),
+    ('share_08', 't = torch.arange(3.); a = np.array([1., 1., 1.]); print(t == a, t != a, a == t)',
+     'let t = torch.arange(3.); let a = np.array([1., 1., 1.]); print(t == a, t != a, a == t)'),
+    ('share_09', 't = torch.arange(3.); a = np.array([1., 1., 1.]); t < a',
+     'let t = torch.arange(3.); let a = np.array([1., 1., 1.]); t < a'),
+    ('share_10', 't = torch.arange(3.); a = np.array([1., 1., 1.]); a >= t',
+     'let t = torch.arange(3.); let a = np.array([1., 1., 1.]); a >= t'),
     # a tensor beside an array: PyTorch 1.13 lets NumPy compute `t + a` (a tensor); `a + t` is Python's TypeError
     ('tensor_op_01', 't = torch.ones(2); a = np.arange(2.); print(t + a, t - a, t * np.arange(2), t / (a + 1), t ** a, t @ a, a / t, a == t, a != t)',
      'let t = torch.ones(2); let a = np.arange(2.); print(t + a, t - a, t * np.arange(2), t / (a + 1), t ** a, t @ a, a / t, a == t, a != t)'),
@@ -216,8 +295,44 @@ CASES = [
 ]
 
 
+def write_io_files():
+    """NumPy's own .npy / .npz files for test/api/numpy_io.test.ts (np.load must read them, np.save and
+    np.savez must write the same bytes), with their values in numpy_io/values.json."""
+    import json
+    import os
+    os.makedirs("numpy_io", exist_ok=True)
+    arrays = {
+        "f8": np.arange(6.).reshape(2, 3) / 7 - 0.25,
+        "f4": (np.arange(5, dtype=np.float32) / 3).astype(np.float32),
+        "i8": np.array([[-(2**40), -1, 0], [1, 7, 2**33]]),
+        "i4": np.arange(-2, 2, dtype=np.int32),
+        "u1": np.array([0, 128, 255], dtype=np.uint8),
+        "b1": np.array([True, False, True]),
+        "scalar": np.array(2.5),
+        "long": np.zeros((1234, 2), dtype=np.uint8),
+    }
+    values = {}
+    for name, a in arrays.items():
+        np.save(f"numpy_io/{name}.npy", a)
+        values[name] = {"shape": list(a.shape), "dtype": str(a.dtype), "values": a.ravel().tolist() if a.size < 100 else None}
+    # Fortran order and big-endian: np.load reads them (np.save never writes them).
+    np.save("numpy_io/fortran.npy", np.asfortranarray(np.arange(6.).reshape(2, 3)))
+    values["fortran"] = {"shape": [2, 3], "dtype": "float64", "values": np.arange(6.).tolist()}
+    np.save("numpy_io/big_endian.npy", np.arange(3, dtype=">i4"))
+    values["big_endian"] = {"shape": [3], "dtype": "int32", "values": [0, 1, 2]}
+    np.savez("numpy_io/z.npz", np.arange(3), w=np.eye(2, dtype=np.float32))
+    # np.savetxt's text: the default '%.18e', a per-file fmt with delimiter and header, ints.
+    np.savetxt("numpy_io/f8.txt", arrays["f8"])
+    np.savetxt("numpy_io/f8.csv", arrays["f8"], delimiter=",", fmt="%.3f", header="a,b,c")
+    np.savetxt("numpy_io/i4.txt", arrays["i4"], fmt="%d")
+    with open("numpy_io/values.json", "w") as f:
+        json.dump(values, f, indent=1)
+        f.write("\n")
+
+
 def main():
-    write_cases(CASES, "numpy.json", {"torch": torch, "np": np})
+    write_cases(CASES, "numpy.json", {"torch": torch, "np": np, "nn": torch.nn})
+    write_io_files()
 
 
 if __name__ == "__main__":

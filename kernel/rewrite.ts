@@ -1119,6 +1119,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const decl = symbol?.valueDeclaration;
     // A notebook function's number parameter: recorded on entry from what the caller passed (pyFunction).
     if (decl && t.isParameter(decl) && floatParam(decl) && pyFunction(decl.parent) && decl.parent.body !== undefined) return `${n.text} (local)`;
+    // An untyped variable only where the cell declares it (an earlier cell's `any` may hold anything).
+    if (kindOf(n) === "any" && !(decl && inCell(decl))) return null;
     if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
     // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there
     // (a write that reads the variable itself, `best = max(best, a)`, does not decide it).
@@ -1160,17 +1162,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     return writesOf.get(symbol) ?? [];
   };
-  /** `a + b`, `a - b`, `a * b` of numbers with an operand that `floatish` finds. */
-  const arithmeticOf = (node: ts.Node, floatish: (e: ts.Node) => boolean): boolean => {
-    const n = strip(node);
-    return t.isBinaryExpression(n) && [K.PlusToken, K.MinusToken, K.AsteriskToken].includes(n.operatorToken.kind) && kindOf(n) === "number" && (floatish(n.left) || floatish(n.right));
-  };
   const floatWritten = (symbol: ts.Symbol, seen: Set<ts.Symbol>): boolean => {
     if (seen.has(symbol)) return false;
     seen.add(symbol);
     const floatish = (e: ts.Node): boolean =>
       floatKnown(e) || itemCall(e) || dynamicCall(e, "name_value") || dynamicCall(e, "name_op") || floatVarKey(e, seen) !== null ||
-      callFloat(e) || builtinFloat(e) !== null || numpyScalar(e) || arithmeticOf(e, floatish);
+      callFloat(e) || builtinFloat(e) !== null || numpyScalar(e) || arithFloat(e);
     // In the file's order, the first write that decides, as the walk did.
     for (const m of variableWrites(symbol)) {
       if (t.isVariableDeclaration(m) && m.initializer) {
@@ -1197,7 +1194,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // A variable of an earlier cell's (`cfg`, `model`) may hold a float there; `this` or one of this
     // cell's only when the cell writes a float under that key (`self.lr = 1.0`, `{'lr': 1.0}`).
     const decl = t.isIdentifier(attr.object) ? checker.getSymbolAtLocation(attr.object)?.valueDeclaration : undefined;
-    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return attr;
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return kindOf(n) === "number" ? attr : null;
     const found = keyWrites(attr.key).some((m) =>
       t.isBinaryExpression(m) ? floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value") : floatKnown((m as ts.PropertyAssignment).initializer),
     );
@@ -1319,7 +1316,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (!numeric(n) || !numeric(n.left) || !numeric(n.right) || floatKnown(n) || (plans.has(n) && plans.get(n)!.result !== "any")) return false;
     // Python's `/` is always a float (`c / n` of untyped ints is 2.0).
     if (n.operatorToken.kind === K.SlashToken) return kindOf(n.left) === "any" || kindOf(n.right) === "any";
-    return runtimeFloat(n.left) || runtimeFloat(n.right);
+    return arithOperand(n.left) || arithOperand(n.right);
+  };
+  /** An operand whose float the run tells, but not an earlier cell's variable alone (`1 + 2 * n` stays JavaScript's). */
+  const arithOperand = (e: ts.Node): boolean => {
+    const n = strip(e);
+    const decl = t.isIdentifier(n) ? checker.getSymbolAtLocation(n)?.valueDeclaration : undefined;
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return false;
+    return runtimeFloat(n);
   };
   /**
    * Python's max / min / sum / abs (or Math.max / Math.min), or round with digits, of numbers where an

@@ -420,9 +420,11 @@ export function name_value<T>(name: string, value: T): T {
  * `x op= value` of numbers: Python's result is a float when x held one, value is one, or op is `/`
  * (`total += loss.item()` from `total = 0`). Returns value, for the assignment to apply.
  */
-export function name_op(name: string, old: number, op: "+" | "-" | "*" | "/", value: number): number {
+export function name_op<T>(name: string, old: unknown, op: "+" | "-" | "*" | "/", value: T): T {
+  // Generic, not number: an untyped function's result (`total += sq_err(a, b)`) is `any` by the last
+  // pass, and the dialect then widens `total` to hold a tensor.
   const wrapped: unknown = value;
-  const v = wrapped instanceof PyFloat ? wrapped.value : value;
+  const v = (wrapped instanceof PyFloat ? wrapped.value : value) as T;
   const was = floatNames.get(name);
   const float = wrapped instanceof PyFloat || op === "/" || (was !== undefined && Object.is(was, old));
   if (float && typeof old === "number" && typeof v === "number") floatNames.set(name, op === "+" ? old + v : op === "-" ? old - v : op === "*" ? old * v : old / v);

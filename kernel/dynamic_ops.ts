@@ -11,7 +11,7 @@
 import { isDict, Range, repr, slicePositions, str } from "../src/builtins";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivisionError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
-import { asPyIntKeyed, asPyTuple, isPyFloatAt, markPyFloat, PyFloat, pyIsTuple, pyTypeName, unmarkPyFloat } from "../src/pyrepr";
+import { asPyIntKeyed, asPyTuple, copyPyFloats, isPyFloatAt, markPyFloat, PyFloat, pyIsTuple, pyNumber, pyTypeName, takeNumpyScalar, unmarkPyFloat } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { ndarray } from "../src/tensor/ndarray";
 import * as np from "../src/numpy/core";
@@ -450,9 +450,11 @@ export function name_value<T>(name: string, value: T): T {
  * `x op= value` of numbers: Python's result is a float when x held one, value is one, or op is `/`
  * (`total += loss.item()` from `total = 0`). Returns value, for the assignment to apply.
  */
-export function name_op(name: string, old: number, op: "+" | "-" | "*" | "/", value: number): number {
+export function name_op<T>(name: string, old: unknown, op: "+" | "-" | "*" | "/", value: T): T {
+  // Generic, not number: an untyped function's result (`total += sq_err(a, b)`) is `any` by the last
+  // pass, and the dialect then widens `total` to hold a tensor.
   const wrapped: unknown = value;
-  const v = wrapped instanceof PyFloat ? wrapped.value : value;
+  const v = (wrapped instanceof PyFloat ? wrapped.value : value) as T;
   const was = floatNames.get(name);
   const float = wrapped instanceof PyFloat || op === "/" || (was !== undefined && Object.is(was, old));
   if (float && typeof old === "number" && typeof v === "number") floatNames.set(name, op === "+" ? old + v : op === "-" ? old - v : op === "*" ? old * v : old / v);
@@ -463,6 +465,147 @@ export function name_op(name: string, old: number, op: "+" | "-" | "*" | "/", va
 /** A variable's number read where its Python type shows (print, str, a list or dict literal, `xs.append`): a PyFloat when a float was written there. */
 export function name_float<T>(name: string, value: T): T {
   return (typeof value === "number" && Object.is(floatNames.get(name), value) ? new PyFloat(value) : value) as T;
+}
+
+/**
+ * The value a notebook function (`def f(): return 1.0` as `function f() { return 1.0 }`) returned last,
+ * when it was a Python float: a JavaScript number cannot carry that across the call, so each `return`
+ * of such a function records it (ret_value) and the call's result, read right after the call where its
+ * Python type shows, asks for it (call_float).
+ */
+let returnedFloat: number | null = null;
+
+/** `return value` in a notebook function: records whether the number returned is a float (a PyFloat here). */
+export function ret_value<T>(value: T): T {
+  if (value instanceof PyFloat) {
+    returnedFloat = value.value;
+    return value.value as unknown as T;
+  }
+  returnedFloat = null;
+  return value;
+}
+
+/** Before a call of a notebook function whose result shows (call_float): forgets the last return's record. */
+export function call_begin(): void {
+  returnedFloat = null;
+}
+
+/** `f(...)` of a notebook function, where its Python type shows: a PyFloat when the call returned a float. */
+export function call_float<T>(_begun: void, value: T): T {
+  const float = returnedFloat;
+  returnedFloat = null;
+  return (typeof value === "number" && float !== null && Object.is(float, value) ? new PyFloat(value) : value) as T;
+}
+
+/**
+ * The floats a call of a notebook function passes (`show(loss.item())`), by argument position, for as
+ * long as the call runs: a parameter read where its Python type shows records on entry whether its
+ * argument was one of them (param_float).
+ */
+let passedFloats = new Map<number, number>();
+
+/** Argument `i` of a call to a notebook function: its number, noted when it is a float (a PyFloat here). */
+export function arg_float<T>(i: number, value: T): T {
+  if (value instanceof PyFloat) {
+    passedFloats.set(i, value.value);
+    return value.value as unknown as T;
+  }
+  passedFloats.delete(i);
+  return value;
+}
+
+/** After the call that arg_float noted arguments for: they are forgotten. */
+export function args_done<T>(value: T): T {
+  passedFloats = new Map();
+  return value;
+}
+
+/** A notebook function's parameter `i` on entry: recorded a float under `name` (name_float) when the caller passed it as one, or left out a default written as one. */
+export function param_float(name: string, i: number, value: unknown, defaulted = false): void {
+  if (typeof value === "number" && (defaulted || Object.is(passedFloats.get(i), value))) floatNames.set(name, value);
+  else floatNames.delete(name);
+}
+
+/**
+ * `a + b`, `a - b`, `a * b` of numbers where an operand's Python type only the run tells (`x + loss.item()`,
+ * `running + l`): Python's result is a float when either operand is one. float_left and float_right take
+ * each operand out of its PyFloat (for JavaScript's operator) and note whether it was one; float_arith,
+ * around the operator, gives the result as a PyFloat when one was. A stack, as operands nest.
+ */
+const arithFloats: boolean[] = [];
+
+export function float_left<T>(x: T): T {
+  arithFloats.push(x instanceof PyFloat);
+  return pyNumber(x);
+}
+
+export function float_right<T>(x: T): T {
+  if (x instanceof PyFloat && arithFloats.length > 0) arithFloats[arithFloats.length - 1] = true;
+  return pyNumber(x);
+}
+
+export function float_arith<T>(value: T): T {
+  const float = arithFloats.pop() === true;
+  return (float && typeof value === "number" ? new PyFloat(value) : value) as T;
+}
+
+/** `a / b` of untyped operands (dynamic_ops.op): Python's `/` of numbers is always a float. */
+export function float_div<T>(value: T): T {
+  return (typeof value === "number" ? new PyFloat(value) : value) as T;
+}
+
+/** Whether item `i` of `items` (an argument list or an iterable's items, from `container` when it is a list) is a Python float. */
+function floatItem(items: unknown[], i: number, container: unknown): boolean {
+  return items[i] instanceof PyFloat || (Array.isArray(container) && isPyFloatAt(container, i));
+}
+
+/**
+ * Python's max / min (or JavaScript's Math.max / Math.min) where an argument may be a float
+ * (`max(a, 1.0)`, `min(losses)` of a list holding floats): the item Python returns is the first
+ * extreme one, a float when that item is one (`max(0, 1.0)` is 1.0, `max(2, 1.0)` is 2).
+ */
+export function float_extreme<F extends (...args: any[]) => any>(fn: F): F {
+  return ((...args: unknown[]) => {
+    const plain = args.map(pyNumber);
+    const result = fn(...plain);
+    if (typeof result !== "number") return result;
+    const many = plain.filter((a) => typeof a === "number" || typeof a === "boolean").length > 1;
+    const items = many ? args : Array.isArray(plain[0]) ? (plain[0] as unknown[]) : [];
+    const values = items.map(pyNumber);
+    const at = values.findIndex((v) => Object.is(Number(v), result) || (typeof v === "number" && v === result));
+    return at >= 0 && floatItem(items, at, many ? null : plain[0]) ? new PyFloat(result) : result;
+  }) as F;
+}
+
+/** Python's sum where an item may be a float (`sum(losses)`, `sum([a, 1.0])`): a float when one of the items or the start is. */
+export function float_sum<F extends (...args: any[]) => any>(fn: F): F {
+  return ((iterable: unknown, ...rest: unknown[]) => {
+    const items = Array.isArray(iterable) ? iterable : null;
+    const plainItems = items === null ? iterable : copyPyFloats(items, items.map(pyNumber));
+    const result = fn(plainItems, ...rest.map(pyNumber));
+    if (typeof result !== "number") return result;
+    const float = rest.some((r) => r instanceof PyFloat) || (items !== null && items.some((_, i) => floatItem(items, i, items)));
+    return float ? new PyFloat(result) : result;
+  }) as F;
+}
+
+/** `abs(x)` or `round(x, digits)` where x may be a float: Python's result is then a float. */
+export function float_keep<F extends (...args: any[]) => any>(fn: F): F {
+  return ((x: unknown, ...rest: unknown[]) => {
+    const result = fn(pyNumber(x), ...rest.map(pyNumber));
+    return x instanceof PyFloat && typeof result === "number" ? new PyFloat(result) : result;
+  }) as F;
+}
+
+/** Before a call into NumPy or scikit-learn whose scalar result shows (np_scalar): forgets the last scalar NumPy made. */
+export function np_begin(): void {
+  takeNumpyScalar();
+}
+
+/** The call's result after np_begin: a PyFloat when NumPy made it as a float scalar (`np.mean([1, 1])` prints `1.0`). */
+export function np_scalar<T>(_begun: void, value: T): T {
+  const made = takeNumpyScalar();
+  return (typeof value === "number" && made !== null && made.float && Object.is(made.value, value) ? new PyFloat(value) : value) as T;
 }
 
 /** `obj.attr = value`, `d['key'] = value`: the key marked a float when the number written is one, unmarked otherwise (src/pyrepr.ts). */

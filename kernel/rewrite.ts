@@ -354,6 +354,10 @@ const ALPHA_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "add_"
 /** Where torch.tensor, torch.full, torch.add, ... are declared (as sources, or as the built .d.ts). */
 /** Where np.array, np.full, np.arange are declared. */
 const NUMPY_FILE = /\/src\/numpy\/index\.(d\.)?ts$/;
+/** NumPy's and scikit-learn's sources (and ndarray's methods): their scalar results are NumPy's scalars, a float64 printed `1.0`. */
+const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn)\/.*\.(d\.)?ts$|\/src\/tensor\/ndarray\.(d\.)?ts$/;
+/** Python's builtins (src/builtins.ts). */
+const BUILTINS_FILE = /\/src\/builtins\.(d\.)?ts$/;
 const TORCH_FILE = /\/src\/(torch|ops\/creation)\.(d\.)?ts$/;
 
 /** Whether numeric literal text is a Python float spelling (a decimal point or an exponent, not hex/binary/octal). */
@@ -1086,6 +1090,35 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const key = floatVarKey(n);
     if (key !== null) {
       wrap(n, `${DYNAMIC_REF}.name_float(${JSON.stringify(key)}, `, ")");
+      const decl = checker.getSymbolAtLocation(n)?.valueDeclaration;
+      if (decl && t.isParameter(decl)) paramsRead.add(decl);
+      return true;
+    }
+    if (callFloat(n)) {
+      wrap(n, `${DYNAMIC_REF}.call_float(${DYNAMIC_REF}.call_begin(), `, ")");
+      return true;
+    }
+    if (numpyScalar(n)) {
+      wrap(n, `${DYNAMIC_REF}.np_scalar(${DYNAMIC_REF}.np_begin(), `, ")");
+      return true;
+    }
+    if (arithFloat(n) && n.operatorToken.kind === K.SlashToken) {
+      wrap(n, `${DYNAMIC_REF}.float_div(`, ")");
+      return true;
+    }
+    if (arithFloat(n)) {
+      wrap(n, `${DYNAMIC_REF}.float_arith(`, ")");
+      wrap(n.left, `${DYNAMIC_REF}.float_left(`, ")");
+      noteIfFloat(n.left);
+      wrap(n.right, `${DYNAMIC_REF}.float_right(`, ")");
+      noteIfFloat(n.right);
+      return true;
+    }
+    const helper = builtinFloat(n);
+    if (helper !== null) {
+      const call = n as ts.CallExpression;
+      wrap(call.expression, `${DYNAMIC_REF}.${helper}(`, ")");
+      for (const a of call.arguments) noteIfFloat(a);
       return true;
     }
     const attr = floatAttr(n);
@@ -1101,14 +1134,27 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
    */
   const floatVarKey = (node: ts.Node, seen: Set<ts.Symbol> = new Set()): string | null => {
     const n = strip(node);
-    if (!t.isIdentifier(n) || kindOf(n) !== "number") return null;
+    if (!t.isIdentifier(n) || !numberish(n)) return null;
     const symbol = checker.getSymbolAtLocation(n);
     const decl = symbol?.valueDeclaration;
+    // A notebook function's number parameter: recorded on entry from what the caller passed (pyFunction).
+    if (decl && t.isParameter(decl) && floatParam(decl) && pyFunction(decl.parent) && decl.parent.body !== undefined) return `${n.text} (local)`;
+    // An untyped variable only where the cell declares it (an earlier cell's `any` may hold anything).
+    if (kindOf(n) === "any" && !(decl && inCell(decl))) return null;
     if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
-    // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there.
-    if (inCell(decl) && !floatWritten(symbol, seen)) return null;
+    // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there
+    // (a write that reads the variable itself, `best = max(best, a)`, does not decide it).
+    if (inCell(decl)) {
+      if (deciding.has(symbol)) return null;
+      deciding.add(symbol);
+      const written = floatWritten(symbol, seen);
+      deciding.delete(symbol);
+      if (!written) return null;
+    }
     return t.isSourceFile(decl.parent.parent.parent) ? n.text : `${n.text} (local)`;
   };
+  /** The variables whose writes floatVarKey is looking through now (a write may read the variable again). */
+  const deciding = new Set<ts.Symbol>();
   /** Whether a declaration is this cell's (an earlier cell's is declared in tslab's file of declarations, or before the cell). */
   const inCell = (decl: ts.Node): boolean => decl.getSourceFile() === sf && decl.getStart(sf) >= offset;
   /** Whether the cell writes a float (a float as written, a tensor's `.item()`, a variable's float) to a variable, or divides it in place. */
@@ -1139,7 +1185,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const floatWritten = (symbol: ts.Symbol, seen: Set<ts.Symbol>): boolean => {
     if (seen.has(symbol)) return false;
     seen.add(symbol);
-    const floatish = (e: ts.Node): boolean => floatKnown(e) || itemCall(e) || dynamicCall(e, "name_value") || dynamicCall(e, "name_op") || floatVarKey(e, seen) !== null;
+    const floatish = (e: ts.Node): boolean =>
+      floatKnown(e) || itemCall(e) || dynamicCall(e, "name_value") || dynamicCall(e, "name_op") || floatVarKey(e, seen) !== null ||
+      (callFloat(e) && kindOf(e) === "number") || builtinFloat(e) !== null || numpyScalar(e) || arithFloat(e);
     // In the file's order, the first write that decides, as the walk did.
     for (const m of variableWrites(symbol)) {
       if (t.isVariableDeclaration(m) && m.initializer) {
@@ -1156,7 +1204,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** `obj.attr` or `d['key']` of a number on `this` or a name (`self.lr`, `cfg['lr']`): where dynamic_ops marks its float (attr_value). */
   const floatAttr = (node: ts.Node): { object: ts.Expression; key: string } | null => {
     const n = strip(node);
-    if (kindOf(n) !== "number") return null;
+    if (kindOf(n) !== "number" && kindOf(n) !== "any") return null;
     const plain = (e: ts.Expression): boolean => e.kind === K.ThisKeyword || t.isIdentifier(e);
     const attr =
       t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) && plain(n.expression) ? { object: n.expression, key: n.name.text } :
@@ -1166,7 +1214,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // A variable of an earlier cell's (`cfg`, `model`) may hold a float there; `this` or one of this
     // cell's only when the cell writes a float under that key (`self.lr = 1.0`, `{'lr': 1.0}`).
     const decl = t.isIdentifier(attr.object) ? checker.getSymbolAtLocation(attr.object)?.valueDeclaration : undefined;
-    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return attr;
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return kindOf(n) === "number" ? attr : null;
     const found = keyWrites(attr.key).some((m) =>
       t.isBinaryExpression(m) ? floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value") : floatKnown((m as ts.PropertyAssignment).initializer),
     );
@@ -1205,7 +1253,131 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return !(type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown)) && checker.isArrayLikeType(type) && classKind(t, checker, type) === null;
   };
   /** A number whose Python type only the run can tell: a tensor's `.item()`, a variable's or an attribute's value. */
-  const runtimeFloat = (node: ts.Node): boolean => itemCall(node) || floatVarKey(node) !== null || floatAttr(node) !== null;
+  const runtimeFloat = (node: ts.Node): boolean =>
+    itemCall(node) || floatVarKey(node) !== null || floatAttr(node) !== null || callFloat(node) || arithFloat(node) || builtinFloat(node) !== null || numpyScalar(node);
+  /** Whether `n` is already a number the float records pass on (an earlier pass's wrapper), not to be noted again. */
+  const noted = (n: ts.Node): boolean =>
+    ["py_float", "name_float", "attr_float", "call_float", "float_arith", "float_div", "np_scalar", "arg_float"].some((f) => dynamicCall(n, f)) ||
+    (dynamicCall(n, "args_done") && noted((strip(n) as ts.CallExpression).arguments[0]));
+  /** noteFloat where `n` is a float as written or one the run tells, unless an earlier pass noted it. */
+  const noteIfFloat = (n: ts.Node): void => {
+    if (!noted(n) && (floatKnown(n) || runtimeFloat(n))) noteFloat(n);
+  };
+  /** A number, or `any`, or a union with a number among its members (NumPy's reductions: `ndarray | number | boolean`). */
+  const numberish = (node: ts.Node): boolean => {
+    const kind = kindOf(node);
+    if (kind === "number" || kind === "any") return true;
+    const type = checker.getTypeAtLocation(strip(node));
+    return type.isUnion() && type.types.some((m) => (m.flags & t.TypeFlags.NumberLike) !== 0);
+  };
+  /** Whether a declaration is the notebook's: this cell's, or an earlier cell's (tslab's __prev__.d.ts), not the library's. */
+  const notebookDecl = (d: ts.Node): boolean => d.getSourceFile() === sf || /(^|\/)__prev__\.d\.ts$/.test(d.getSourceFile().fileName);
+  /**
+   * A notebook function as Python's `def` is written in the dialect (a function declaration, a method,
+   * a constructor): Python's floats cross its calls, as JavaScript's numbers cannot say. A caller notes
+   * which arguments it passes as floats (arg_float, for the call's duration: args_done), a parameter
+   * read where its Python type shows records on entry whether it got one (param_float), and a function
+   * that may return a float records whether its return was one (ret_value) for the call's result
+   * (call_float). The caller's side reads the declaration alone, so an earlier cell's function (in
+   * __prev__.d.ts, without its body) is called the same way.
+   */
+  const pyFunction = (d: ts.Node | undefined): d is ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration =>
+    d !== undefined && (t.isFunctionDeclaration(d) || t.isMethodDeclaration(d) || t.isConstructorDeclaration(d)) && notebookDecl(d) && (d.getSourceFile() !== sf || d.body !== undefined);
+  /** A parameter that a number may be passed to (typed a number or untyped): the float records' on entry. */
+  const floatParam = (p: ts.ParameterDeclaration | undefined): boolean =>
+    !!p && t.isIdentifier(p.name) && !p.dotDotDotToken && !p.modifiers?.length && p.name.text !== "this" && (kindOf(p.name) === "number" || kindOf(p.name) === "any");
+  /** The parameters read where their float shows (noteFloat's name_float), whose entry records it (param_float). */
+  const paramsRead = new Set<ts.ParameterDeclaration>();
+  /** `D.param_float("v (local)", 0, v);` for a parameter read so, unless an earlier pass wrote it. */
+  const parameterRecord = (p: ts.ParameterDeclaration): string | null => {
+    const fn = p.parent as ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
+    const name = (p.name as ts.Identifier).text;
+    const key = JSON.stringify(`${name} (local)`);
+    const recorded = fn.body!.statements.some((st) => t.isExpressionStatement(st) && dynamicCall(st.expression, "param_float") && (st.expression as ts.CallExpression).arguments[0]?.getText(sf) === key);
+    const i = fn.parameters.indexOf(p);
+    // A default written as a float (`b = 2.0`) is the float when the call leaves the argument out.
+    const defaulted = p.initializer && floatKnown(p.initializer) ? `, arguments.length <= ${i}` : "";
+    return recorded ? null : `${DYNAMIC_REF}.param_float(${key}, ${i}, ${name}${defaulted});`;
+  };
+  /** Whether a notebook function returns a float anywhere (its returns then record it: ret_value). */
+  const returnsFloat = new Map<ts.Node, boolean>();
+  const floatReturning = (fn: ts.SignatureDeclaration): boolean => {
+    let found = returnsFloat.get(fn);
+    if (found !== undefined) return found;
+    found = false;
+    const visit = (m: ts.Node): void => {
+      if (found || (m !== fn && t.isFunctionLike(m))) return;
+      if (t.isReturnStatement(m) && m.expression && (dynamicCall(m.expression, "ret_value") || floatKnown(m.expression) || runtimeFloat(m.expression))) found = true;
+      else t.forEachChild(m, visit);
+    };
+    t.forEachChild(fn, visit);
+    returnsFloat.set(fn, found);
+    return found;
+  };
+  /** The function-like that a node is inside. */
+  const enclosingFunction = (n: ts.Node): ts.SignatureDeclaration | undefined => {
+    for (let p = n.parent; p; p = p.parent) if (t.isFunctionLike(p)) return p;
+    return undefined;
+  };
+  /** `f(...)` of a notebook function (pyFunction, not a generator) whose result may be a number: a float when its return was one (call_float). */
+  const callFloat = (node: ts.Node): boolean => {
+    let n = strip(node);
+    if (dynamicCall(n, "args_done")) n = strip((n as ts.CallExpression).arguments[0]);
+    if (!t.isCallExpression(n) || !numberish(n) || n.expression.kind === K.SuperKeyword) return false;
+    const decl = checker.getResolvedSignature(n)?.declaration;
+    return pyFunction(decl) && !t.isConstructorDeclaration(decl) && !decl.asteriskToken;
+  };
+  /** `a + b`, `a - b`, `a * b` of numbers with an operand whose float only the run tells (`x + loss.item()`). */
+  const arithFloat = (node: ts.Node): node is ts.BinaryExpression => {
+    const n = strip(node);
+    if (!t.isBinaryExpression(n) || ![K.PlusToken, K.MinusToken, K.AsteriskToken, K.SlashToken].includes(n.operatorToken.kind)) return false;
+    // An untyped operand (a parameter's `x * 2`) is dispatched at run time (dynamic_ops.op): a number there is noted as a typed one.
+    const numeric = (e: ts.Node): boolean => kindOf(e) === "number" || kindOf(e) === "any";
+    if (!numeric(n) || !numeric(n.left) || !numeric(n.right) || floatKnown(n) || (plans.has(n) && plans.get(n)!.result !== "any")) return false;
+    // Python's `/` is always a float (`c / n` of untyped ints is 2.0).
+    if (n.operatorToken.kind === K.SlashToken) return kindOf(n.left) === "any" || kindOf(n.right) === "any";
+    return arithOperand(n.left) || arithOperand(n.right);
+  };
+  /** An operand whose float the run tells, but not an earlier cell's variable alone (`1 + 2 * n` stays JavaScript's). */
+  const arithOperand = (e: ts.Node): boolean => {
+    const n = strip(e);
+    const decl = t.isIdentifier(n) ? checker.getSymbolAtLocation(n)?.valueDeclaration : undefined;
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return false;
+    return runtimeFloat(n);
+  };
+  /**
+   * Python's max / min / sum / abs (or Math.max / Math.min), or round with digits, of numbers where an
+   * argument may be a float (`max(a, 1.0)`, `sum(losses)` of a list holding floats): dynamic_ops' helper
+   * that tells the result's float, or null.
+   */
+  const builtinFloat = (node: ts.Node): string | null => {
+    const n = strip(node);
+    if (!t.isCallExpression(n) || kindOf(n) !== "number" || n.arguments.some((a) => t.isSpreadElement(a))) return null;
+    const callee = n.expression;
+    let helper: string | null = null;
+    if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === "Math") {
+      helper = callee.name.text === "max" || callee.name.text === "min" ? "float_extreme" : null;
+    } else if (t.isIdentifier(callee)) {
+      const file = checker.getResolvedSignature(n)?.declaration?.getSourceFile().fileName ?? "";
+      if (!libraryFile(file, BUILTINS_FILE)) return null;
+      const name = callee.text;
+      helper = name === "max" || name === "min" ? "float_extreme" : name === "sum" ? "float_sum" : name === "abs" || (name === "round" && n.arguments.length === 2) ? "float_keep" : null;
+    }
+    if (helper === null) return null;
+    const floatArgument = (a: ts.Expression): boolean => noted(a) || floatKnown(a) || runtimeFloat(a) || (helper !== "float_keep" && isListType(a));
+    return n.arguments.some(floatArgument) ? helper : null;
+  };
+  /**
+   * A scalar from NumPy or scikit-learn (`np.mean(xs)`, `a.sum()`, `accuracy_score(y, p)`, `np.float64(2)`):
+   * NumPy's float64 scalar prints `1.0`, which only the run tells (src/pyrepr.ts's numpyScalar record).
+   */
+  const numpyScalar = (node: ts.Node): boolean => {
+    const n = strip(node);
+    if (!t.isCallExpression(n) || !numberish(n) || kindOf(n) === "any") return false;
+    if (t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item") return false;
+    const file = checker.getResolvedSignature(n)?.declaration?.getSourceFile().fileName ?? "";
+    return libraryFile(file, NUMPY_SCALAR_FILE);
+  };
   /**
    * Whether a list or dict literal is a value that a cell may print: a variable's, an assignment's, a
    * return's, an item of another such literal, or an argument of print / str / repr / list / sum / max /
@@ -1538,14 +1710,39 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // an attribute holds is recorded as the cell runs (dynamic_ops name_value / name_op / attr_value), so
     // that a later read (in this cell or another) prints it as Python's `3.0`; any other number written
     // there drops the record.
-    if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && kindOf(n.initializer) === "number") {
+    // `show(loss.item())` of a notebook function (`def show(v): print(v)`): the caller notes the float it
+    // passes, for the parameter's entry record (pyFunction).
+    if ((t.isCallExpression(n) || t.isNewExpression(n)) && n.arguments && n.arguments.length > 0 && !n.arguments.some((a) => t.isSpreadElement(a))) {
+      const floatAt = n.arguments.filter((a) => !noted(a) && (floatKnown(a) || runtimeFloat(a)));
+      const decl = floatAt.length > 0 ? checker.getResolvedSignature(n)?.declaration : undefined;
+      if (pyFunction(decl)) {
+        let passed = false;
+        n.arguments.forEach((a, i) => {
+          if (!floatAt.includes(a) || !floatParam(decl.parameters[i])) return;
+          wrap(a, `${DYNAMIC_REF}.arg_float(${i}, `, ")");
+          noteFloat(a);
+          passed = true;
+        });
+        if (passed) wrap(n, `${DYNAMIC_REF}.args_done(`, ")");
+      }
+    }
+    // `def f(): return 1.0`: a notebook function that may return a float records whether each return is one.
+    if (t.isReturnStatement(n) && n.expression && !dynamicCall(n.expression, "ret_value") && !dynamicCall(n.expression, "py_tuple") &&
+        !(t.isBinaryExpression(strip(n.expression)) && (strip(n.expression) as ts.BinaryExpression).operatorToken.kind === K.CommaToken)) {
+      const fn = enclosingFunction(n);
+      if (fn && pyFunction(fn) && !t.isConstructorDeclaration(fn) && !fn.asteriskToken && (kindOf(n.expression) === "number" || kindOf(n.expression) === "any") && floatReturning(fn)) {
+        wrap(n.expression, `${DYNAMIC_REF}.ret_value(`, ")");
+        noteIfFloat(n.expression);
+      }
+    }
+    if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && numberish(n.initializer)) {
       const key = floatVarKey(n.name);
       if (key !== null) {
         wrap(n.initializer, `${DYNAMIC_REF}.name_value(${JSON.stringify(key)}, `, ")");
         noteFloat(n.initializer);
       }
     }
-    if (t.isBinaryExpression(n) && kindOf(n.right) === "number" && !plans.has(n)) {
+    if (t.isBinaryExpression(n) && (kindOf(n.right) === "number" || (kindOf(n.right) === "any" && floatVarKey(n.right) !== null)) && !plans.has(n)) {
       const op = n.operatorToken.kind;
       const compound = op === K.PlusEqualsToken ? "+" : op === K.MinusEqualsToken ? "-" : op === K.AsteriskEqualsToken ? "*" : op === K.SlashEqualsToken ? "/" : null;
       const key = op === K.EqualsToken || compound !== null ? floatVarKey(n.left) : null;
@@ -2056,6 +2253,16 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     consider(n);
   };
   sf.forEachChild(visit);
+  // Each parameter read where its float shows records on entry whether the caller passed one (after a constructor's super call).
+  for (const p of paramsRead) {
+    const fn = p.parent as ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
+    const record = parameterRecord(p);
+    const first = fn.body!.statements[0];
+    if (record === null || first === undefined) continue;
+    const superCall = t.isExpressionStatement(first) && t.isCallExpression(first.expression) && first.expression.expression.kind === K.SuperKeyword;
+    if (superCall) wrap(first, "", ` ${record}`);
+    else wrap(first, `${record} `, "");
+  }
   if (plans.size === 0 && wraps.size === 0) return null;
   out = new Output(text, offset);
   let pos = offset;
@@ -2149,8 +2356,9 @@ export function mayUseDialect(code: string): boolean {
       (t.isExpressionStatement(n) && t.isCallExpression(n.expression) && t.isPropertyAccessExpression(n.expression.expression) &&
         ["sort", "reverse"].includes(n.expression.expression.name.text)) ||
       // print(best), str(self.lr): a variable or attribute that may hold a float (rewritePass's floatVarKey, floatAttr).
+      // print(f()), print(np.mean(xs)): a call whose result may be a float (a notebook function's, NumPy's scalar).
       (t.isCallExpression(n) && t.isIdentifier(n.expression) && (n.expression.text === "print" || n.expression.text === "str") &&
-        n.arguments.some((a) => t.isIdentifier(a) || t.isPropertyAccessExpression(a)))
+        n.arguments.some((a) => t.isIdentifier(a) || t.isPropertyAccessExpression(a) || t.isCallExpression(a)))
     ) {
       found = true;
       return;

@@ -227,6 +227,26 @@ export class PyFloat {
   }
 }
 
+/**
+ * The last scalar NumPy made (`np.mean(xs)`, `a.sum()`, `np.float64(2)`, scikit-learn's scores over
+ * them), and whether it is a float: NumPy's float64 scalar prints `1.0` where JavaScript's number
+ * prints `1`. The notebook dialect clears it before such a call and reads it after (kernel/dynamic_ops.ts
+ * np_begin / np_scalar).
+ */
+let numpyScalarMade: { value: number; float: boolean } | null = null;
+
+/** Records a scalar NumPy returns (src/numpy/core.ts scalarOf). */
+export function noteNumpyScalar(value: number | boolean, float: boolean): void {
+  numpyScalarMade = typeof value === "number" ? { value, float } : null;
+}
+
+/** The last scalar NumPy made since the record was last taken, or null; the record is cleared. */
+export function takeNumpyScalar(): { value: number; float: boolean } | null {
+  const made = numpyScalarMade;
+  numpyScalarMade = null;
+  return made;
+}
+
 /** `x` without its PyFloat wrapper. */
 export function pyNumber<T>(x: T): T {
   return (x instanceof PyFloat ? x.value : x) as T;

@@ -14,6 +14,7 @@ import { indexItems, IndexItem } from "../ops/movement";
 import { stridesOf } from "../tensor/repr";
 import { broadcastShapes as broadcastPair } from "../ops/_core";
 import { from_numpy as fromNumpy } from "../ops/creation";
+import { noteNumpyScalar } from "../pyrepr";
 
 export { stridesOf };
 
@@ -583,7 +584,9 @@ export type Reduced = ndarray | number | boolean;
 
 export function scalarOf(a: ndarray, k = 0): number | boolean {
   const v = a.data[k];
-  return a._dtype === D.bool ? v !== 0 : a._dtype === D.float32 ? float32Scalar(v) : v;
+  const scalar = a._dtype === D.bool ? v !== 0 : a._dtype === D.float32 ? float32Scalar(v) : v;
+  noteNumpyScalar(scalar, a._dtype.is_floating_point);
+  return scalar;
 }
 
 /**

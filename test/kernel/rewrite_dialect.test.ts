@@ -385,6 +385,22 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("const q = xs[0] / 3;")).toBe(`const q = ${D}.name_value("q", ${D}.py_float(xs[0] / 3));`);
   });
 
+  test("a notebook function passes Python's floats across its calls (arg_float / param_float, ret_value / call_float); the rewrite is at its fixed point", () => {
+    const D = DYNAMIC_REF;
+    const cell = "function show_f(v) { print(v); }\nfunction one_f() { return 1.0; }\nfunction plain_f(x) { return x.length + 1; }\nshow_f(2.0); print(one_f());";
+    const once = rw(cell);
+    // The parameter read where its float shows records on entry what the caller passed.
+    expect(once).toContain(`function show_f(v) { ${D}.param_float("v (local)", 0, v); print(${D}.name_float("v (local)", v)); }`);
+    expect(once).toContain(`${D}.args_done(show_f(${D}.arg_float(0, ${D}.py_float(2.0))))`);
+    expect(once).toContain(`return ${D}.ret_value(${D}.py_float(1.0));`);
+    expect(once).toContain(`print(${D}.call_float(${D}.call_begin(), one_f()))`);
+    // A function that returns no float, and whose parameter is never shown, is left as written.
+    const plainLine = once.split("\n").find((l) => l.startsWith("function plain_f"))!;
+    expect(plainLine).not.toMatch(/param_float|ret_value/);
+    // Rewritten again, nothing changes: the passes converged (MAX_PASSES was not what stopped them).
+    expect(rw(once)).toBe(once);
+  });
+
   test("a dict literal with int keys (sentdex's counter_dict) is marked int-keyed and prints as Python's; other literals are left alone", () => {
     const D = DYNAMIC_REF;
     expect(rw("const counter = {0: 0, 1: 0, 10: 2};")).toBe(`const counter = ${D}.int_keyed({0: 0, 1: 0, 10: 2});`);
@@ -845,8 +861,12 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     const r = (conv as Converter).convert(prev, "function f(x) { return x * 2 + x; }\nconst y3 = f(a) - 1;");
     expect(r.diagnostics).toEqual([]);
     const J = 'require("torchlab/dist/kernel/dynamic_ops")';
-    expect(r.output).toContain(`${J}.op("add", ${J}.op("mul", x, 2), x)`);
-    expect(r.output).toContain(`${J}.op("sub", f(exports.a), 1)`);
+    // x may be a number the caller passed as a float (Python's `2 * x` of 1.0 is 2.0): the operators note their operands' floats.
+    const left = (e: string): string => `${J}.float_left(${e})`;
+    const right = (e: string): string => `${J}.float_right(${e})`;
+    const x = `${J}.name_float("x (local)", x)`;
+    expect(r.output).toContain(`${J}.op("add", ${left(`${J}.float_arith(${J}.op("mul", ${left(x)}, ${right("2")}))`)}, ${right(x)})`);
+    expect(r.output).toContain(`${J}.op("sub", ${left(`${J}.call_float(${J}.call_begin(), f(exports.a))`)}, ${right("1")})`);
   });
 });
 

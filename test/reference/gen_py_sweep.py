@@ -774,6 +774,49 @@ CASES = [
      "print(2**10, 3 * 4, 2**-1, math.factorial(18), math.comb(10, 3), math.perm(5))"),
     ('big_ints_03', "print(2**100 + 1)",
      "print(2n ** 100n + 1n)"),
+    # Python's floats across a notebook function's calls (arg_float / param_float, ret_value / call_float),
+    # through arithmetic whose operand only the run tells, max / min / sum / abs / round, an untyped `/`,
+    # and NumPy's / scikit-learn's float64 scalars.
+    ('float_flow_01', "loss = torch.tensor(3.)\ndef show(v):\n    print(v, f'{v}', [v])\nshow(loss.item())\nshow(torch.tensor(3).item())\nshow(2.0)",
+     "const loss = torch.tensor(3.); function show(v) { print(v, `${v}`, [v]) }; show(loss.item()); show(torch.tensor(3).item()); show(2.0)"),  # fixed
+    ('float_flow_02', "def show(v, w):\n    print(v, w)\nshow(2.0, 2)\nshow(2, 2.0)",
+     "function show(v, w) { print(v, w) }; show(2.0, 2); show(2, 2.0)"),  # fixed
+    ('float_flow_03', "def f():\n    return 1.0\ndef g():\n    return 1\ny = f()\nprint(f(), g(), y, [y])",
+     "function f() { return 1.0 }; function g() { return 1 }; const y = f(); print(f(), g(), y, [y])"),  # fixed
+    ('float_flow_04', "def f(x):\n    return x\ny = f(2.0)\nprint(f(1.0), f(1), y, [y], {'y': y})",
+     "function f(x) { return x }; const y = f(2.0); print(f(1.0), f(1), y, [y], {'y': y})"),  # fixed
+    ('float_flow_05', "def g(x):\n    return x * 2\nprint(g(1.5), g(2), g(1.0))",
+     "function g(x) { return x * 2 }; print(g(1.5), g(2), g(1.0))"),  # fixed
+    ('float_flow_06', "def f(a, b=2.0):\n    return a * b\nprint(f(1), f(1, 3))",
+     "function f(a, b = 2.0) { return a * b }; print(f(1), f(1, 3))"),  # fixed
+    ('float_flow_07', "def acc(c, n):\n    return c / n\nprint(acc(4, 2), acc(1, 4))",
+     "function acc(c, n) { return c / n }; print(acc(4, 2), acc(1, 4))"),  # fixed
+    ('float_flow_08', "class C:\n    def __init__(self, lr):\n        self.lr = lr\nc = C(1.0)\nprint(c.lr, C(1).lr)",
+     "class C { lr; constructor(lr) { this.lr = lr } }; const c = new C(1.0); print(c.lr, new C(1).lr)"),  # fixed
+    ('float_flow_09', "def log(epoch, loss):\n    print(f'epoch {epoch}: loss={loss}')\nlog(1, 2.0)\nlog(2, torch.tensor(0.5).item())",
+     "function log(epoch, loss) { print(`epoch ${epoch}: loss=${loss}`) }; log(1, 2.0); log(2, torch.tensor(0.5).item())"),  # fixed
+    ('float_flow_10', "cfg = {'lr': 1.0}\nprint(cfg['lr'], cfg)",
+     "const cfg: any = {lr: 1.0}; print(cfg['lr'], cfg)"),  # fixed
+    ('float_flow_11', "x = 0\nx = x + torch.tensor(2.).item()\nrunning = 0\nl = 1.0\nrunning = running + l\nprint(x, running, 2 * running)",
+     "let x = 0; x = x + torch.tensor(2.).item(); let running = 0; let l = 1.0; running = running + l; print(x, running, 2 * running)"),  # fixed
+    ('float_flow_12', "x = torch.tensor(2.).item()\ny = x * 2\nprint(y, [y], torch.tensor(2.).item() * 2, torch.tensor(2).item() * 2)",
+     "const x = torch.tensor(2.).item(); const y = x * 2; print(y, [y], torch.tensor(2.).item() * 2, torch.tensor(2).item() * 2)"),  # fixed
+    ('float_flow_13', "a = 0\nprint(max(a, 1.0), max(2, 1.0), min(1, 1.0), max(1.0, 1), max(a, 1.0, 0))",
+     "let a = 0; print(Math.max(a, 1.0), max(2, 1.0), min(1, 1.0), max(1.0, 1), max(a, 1.0, 0))"),  # fixed
+    ('float_flow_14', "xs = [1.0, 2.0]\nys = [1, 2]\nprint(sum(xs), min(xs), max(xs), sum(ys), max(ys), sum(xs) / len(xs))",
+     "const xs = [1.0, 2.0]; const ys = [1, 2]; print(sum(xs), min(xs), max(xs), sum(ys), max(ys), sum(xs) / len(xs))"),  # fixed
+    ('float_flow_15', "x = torch.tensor(2.).item()\nprint(abs(x), round(x, 2), round(x), abs(-2))",
+     "const x = torch.tensor(2.).item(); print(abs(x), round(x, 2), round(x), abs(-2))"),  # fixed
+    ('float_flow_16', "import numpy as np\nm = np.mean([1, 1])\nprint(np.mean([1, 1]), np.float64(2), m, [m], f'{m}', str(m))",
+     "const m = np.mean([1, 1]); print(np.mean([1, 1]), np.float64(2), m, [m], `${m}`, str(m))"),  # fixed
+    ('float_flow_17', "import numpy as np\na = np.array([1.0, 2.0, 3.0])\nprint(a.sum(), np.array([1, 2]).sum(), a.max(), a.argmax(), np.sum([1, 2]))",
+     "const a = np.array([1.0, 2.0, 3.0]); print(a.sum(), np.array([1, 2]).sum(), a.max(), a.argmax(), np.sum([1, 2]))"),  # fixed
+    ('float_flow_18', "from sklearn.metrics import accuracy_score\ny = [0, 1, 1]\nprint(accuracy_score(y, y), accuracy_score(y, y, normalize=False))",
+     "const y = [0, 1, 1]; print(sklearn.metrics.accuracy_score(y, y), sklearn.metrics.accuracy_score(y, y, {normalize: false}))"),  # fixed
+    ('float_flow_19', "a = 4\nb = 2\nc = a / b\nprint(a / b, c, [c], {'c': c}, float(3), 4 / 2)",
+     "let a = 4; let b = 2; const c = a / b; print(a / b, c, [c], {c: c}, float(3), 4 / 2)"),
+    ('float_flow_20', "def f():\n    return 2.0\nprint(f'{f()}', str(f()), [f()], f() + 1)",
+     "function f() { return 2.0 }; print(`${f()}`, str(f()), [f()], f() + 1)"),  # fixed
 ]
 
 

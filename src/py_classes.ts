@@ -7,7 +7,21 @@
 export const PY_CLASSES: Readonly<Record<string, string>> = {
   "numpy.dtype": "numpy.dtype",
   "numpy.ndarray": "numpy.ndarray",
+  "numpy.random.Generator": "numpy.random._generator.Generator",
+  "numpy.random.PCG64": "numpy.random._pcg64.PCG64",
   "numpy.random.RandomState": "numpy.random.mtrand.RandomState",
+  "numpy.random.SeedSequence": "numpy.random.bit_generator.SeedSequence",
+  "pandas.DataFrame": "pandas.core.frame.DataFrame",
+  "pandas.Index": "pandas.core.indexes.base.Index",
+  "pandas.Series": "pandas.core.series.Series",
+  "sklearn.decomposition.PCA": "sklearn.decomposition._pca.PCA",
+  "sklearn.model_selection.KFold": "sklearn.model_selection._split.KFold",
+  "sklearn.model_selection.StratifiedKFold": "sklearn.model_selection._split.StratifiedKFold",
+  "sklearn.preprocessing.LabelEncoder": "sklearn.preprocessing._label.LabelEncoder",
+  "sklearn.preprocessing.MinMaxScaler": "sklearn.preprocessing._data.MinMaxScaler",
+  "sklearn.preprocessing.OneHotEncoder": "sklearn.preprocessing._encoders.OneHotEncoder",
+  "sklearn.preprocessing.PolynomialFeatures": "sklearn.preprocessing._polynomial.PolynomialFeatures",
+  "sklearn.preprocessing.StandardScaler": "sklearn.preprocessing._data.StandardScaler",
   "torch.Device": "torch.device",
   "torch.FInfo": "torch.finfo",
   "torch.Generator": "torch._C.Generator",
@@ -330,6 +344,11 @@ export const PY_CLASSES: Readonly<Record<string, string>> = {
 };
 
 export const NOT_IN_PYTORCH: readonly string[] = [
+  "numpy.NpzFile",
+  "pandas.GroupBy",
+  "pandas.ILoc",
+  "pandas.Loc",
+  "pandas.PdDtype",
   "torch.nn._Pad1d",
   "torch.nn._Pad2d",
   "torch.utils.tensorboard.SummaryWriter",

@@ -1,10 +1,12 @@
 /**
  * Gives torchlab's exported classes Python's module and name (src/py_classes.ts), so that `type(opt)`
  * prints `<class 'torch.optim.sgd.SGD'>` and not `<class '__main__.SGD'>`. The classes are found by
- * walking the exported modules (torch, torchvision, numpy) the first time a class without a module is
+ * walking the exported modules (torch, torchvision, numpy, pandas, sklearn) the first time a class without a module is
  * printed, not at import; a class a notebook writes stays `__main__`'s.
  */
 import * as numpy from "./numpy";
+import * as pandas from "./pandas";
+import * as sklearn from "./sklearn";
 import { NOT_IN_PYTORCH, PY_CLASSES } from "./py_classes";
 import { isClass, nameLibraryClass, setLibraryClassNamer } from "./pyrepr";
 import * as torch from "./torch";
@@ -14,6 +16,8 @@ const ROOTS: [string, object][] = [
   ["torch", torch],
   ["torchvision", torchvision],
   ["numpy", numpy],
+  ["pandas", pandas],
+  ["sklearn", sklearn],
 ];
 
 function isModuleNamespace(obj: object): boolean {

@@ -1187,7 +1187,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     seen.add(symbol);
     const floatish = (e: ts.Node): boolean =>
       floatKnown(e) || itemCall(e) || dynamicCall(e, "name_value") || dynamicCall(e, "name_op") || floatVarKey(e, seen) !== null ||
-      (callFloat(e) && kindOf(e) === "number") || builtinFloat(e) !== null || numpyScalar(e) || arithFloat(e);
+      callFloat(e) || builtinFloat(e) !== null || numpyScalar(e) || arithFloat(e);
     // In the file's order, the first write that decides, as the walk did.
     for (const m of variableWrites(symbol)) {
       if (t.isVariableDeclaration(m) && m.initializer) {

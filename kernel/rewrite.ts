@@ -923,7 +923,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** Whether `n` is already a call of kernel/dynamic_ops.ts's `name` (an earlier pass's). */
   const dynamicCall = (n: ts.Node, name: string): boolean => {
     const c = strip(n);
-    return t.isCallExpression(c) && text.startsWith(`${DYNAMIC_REF}.${name}(`, c.getStart(sf));
+    // The callee itself, not a method called on its result (`D.args_done(f(x)).neg()` starts at the same place).
+    return t.isCallExpression(c) && t.isPropertyAccessExpression(c.expression) && c.expression.name.text === name && text.startsWith(`${DYNAMIC_REF}.${name}(`, c.getStart(sf));
   };
   // A rewritten tensor expression used as a condition (`if (loss < 0.1)`, `!(a > 0)`, `c ? x : y`,
   // `&&`, `||`) means its truth value, as Python's bool(tensor): the value of its one element,
@@ -1258,7 +1259,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** Whether `n` is already a number the float records pass on (an earlier pass's wrapper), not to be noted again. */
   const noted = (n: ts.Node): boolean =>
     ["py_float", "name_float", "attr_float", "call_float", "float_arith", "float_div", "np_scalar", "arg_float"].some((f) => dynamicCall(n, f)) ||
-    (dynamicCall(n, "args_done") && noted((strip(n) as ts.CallExpression).arguments[0]));
+    (dynamicCall(n, "args_done") && (strip(n) as ts.CallExpression).arguments.length > 0 && noted((strip(n) as ts.CallExpression).arguments[0]));
   /** noteFloat where `n` is a float as written or one the run tells, unless an earlier pass noted it. */
   const noteIfFloat = (n: ts.Node): void => {
     if (!noted(n) && (floatKnown(n) || runtimeFloat(n))) noteFloat(n);

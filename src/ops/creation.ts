@@ -677,11 +677,12 @@ export function from_numpy(array: TypedArrayWithShape | TypedArrayWithShape["dat
   // NumPy's array: the tensor and it share memory, as PyTorch's do; a view of another array is that
   // view of the tensor sharing its base's memory.
   const root = a._root;
-  if (root === null) return a._link?.tensor instanceof Tensor ? alias(a._link.tensor) : linkedTensor(a);
+  // A tensor from NumPy never takes part in autograd, whatever tensor shares the memory (`t.data.numpy()`).
+  if (root === null) return a._link?.tensor instanceof Tensor ? alias(a._link.tensor.detach()) : linkedTensor(a);
   if (a._strides.some((s) => s < 0)) {
     throw new ValueError("At least one stride in the given numpy array is negative, and tensors with negative strides are not currently supported. (You can probably work around this by making a copy of your array  with array.copy().) ");
   }
-  return as_strided(linkedTensor(root), shape, a._strides.slice(), a._offset);
+  return as_strided(linkedTensor(root).detach(), shape, a._strides.slice(), a._offset);
 }
 
 function isNdarray(a: unknown): a is ndarray {

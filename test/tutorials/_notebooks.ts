@@ -62,6 +62,16 @@ export function cellsOf(nb: ExecutedNotebook): CellOutput[] {
   });
 }
 
+/**
+ * A port's cells (a fixture's `ts` texts) run in order as one notebook; what each cell printed to stdout
+ * (an error as `ERROR name: message`), for comparing cell by cell with the Python original's.
+ */
+export async function printedCells(prefix: string, cells: string[]): Promise<string[]> {
+  const run = await runNotebooks(prefix, { [prefix]: cells });
+  if (run.status !== 0) throw new Error(`torchlab run exited with ${run.status}:\n${run.stderr.slice(-6000)}`);
+  return cellsOf(run.notebooks[prefix]).map((c) => c.printed);
+}
+
 /** Everything the notebook printed to stdout, and each error as `ERROR name: message` when `errors` is set. */
 export function printedText(nb: ExecutedNotebook, errors = false): string {
   return nb.cells

@@ -19,7 +19,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { printedCells } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 interface Cell {
@@ -29,20 +29,11 @@ interface Cell {
 }
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2l_lr_scheduling.json"), "utf8")) as { cells: Cell[] };
-const text = (t: string | string[]): string => (Array.isArray(t) ? t.join("") : t);
 
 let printed: string[];
 
 beforeAll(async () => {
-  const dir = tempDir("torchlab-d2l-lr-");
-  const file = path.join(dir, "d2l_lr_scheduling.ipynb");
-  fs.writeFileSync(file, JSON.stringify(notebook(fixture.cells.map((c) => c.ts))));
-  const run = await runCli(["run", file, "--out", dir]);
-  if (run.status !== 0) throw new Error(run.stderr);
-  const nb = JSON.parse(fs.readFileSync(file, "utf8"));
-  printed = nb.cells.map((cell: { outputs: { output_type: string; name?: string; text?: string | string[] }[] }) =>
-    cell.outputs.filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => text(o.text ?? "")).join(""),
-  );
+  printed = await printedCells("d2l-lr", fixture.cells.map((c) => c.ts));
 }, 300000);
 
 describe("d2l 12.11 (learning rate scheduling) prints what PyTorch 1.13 prints", () => {

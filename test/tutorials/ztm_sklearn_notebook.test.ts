@@ -17,7 +17,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { notebook, runCli, tempDir } from "../kernel/helpers";
+import { printedCells } from "./_notebooks";
 
 interface Cell {
   py: string;
@@ -26,20 +26,11 @@ interface Cell {
 }
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ztm_sklearn.json"), "utf8")) as { cells: Cell[] };
-const text = (t: string | string[]): string => (Array.isArray(t) ? t.join("") : t);
 
 let printed: string[];
 
 beforeAll(async () => {
-  const dir = tempDir("torchlab-ztm-sklearn-");
-  const file = path.join(dir, "ztm_sklearn.ipynb");
-  fs.writeFileSync(file, JSON.stringify(notebook(fixture.cells.map((c) => c.ts))));
-  const run = await runCli(["run", file, "--out", dir]);
-  if (run.status !== 0) throw new Error(run.stderr);
-  const nb = JSON.parse(fs.readFileSync(file, "utf8"));
-  printed = nb.cells.map((cell: { outputs: { output_type: string; name?: string; text?: string | string[] }[] }) =>
-    cell.outputs.filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => text(o.text ?? "")).join(""),
-  );
+  printed = await printedCells("ztm-sklearn", fixture.cells.map((c) => c.ts));
 }, 300000);
 
 describe("ZTM 02's scikit-learn cells print what scikit-learn 1.2.1 and PyTorch 1.13 print", () => {

@@ -512,10 +512,51 @@ export class Axes {
   }
 
   /**
-   * `plot(y)`, `plot(x, y)`, `plot(x, y, 'r--')`: a 2-d y draws one line per column.
-   * Returns the lines drawn (matplotlib's list of Line2D).
+   * `plot(y)`, `plot(x, y)`, `plot(x, y, 'r--')`, `plot(x, y, label='train')`: a 2-d y draws one line per
+   * column. Returns the lines drawn (matplotlib's list of Line2D).
    */
+  plot(y: unknown, options?: PlotOptions): Line2D[];
+  plot(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  plot(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
+  plot(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
   plot(...args: unknown[]): Line2D[] {
+    return this.plotArgs(args);
+  }
+
+  /** `semilogy(...)`: plot with a log y axis (the arguments of plot). */
+  semilogy(y: unknown, options?: PlotOptions): Line2D[];
+  semilogy(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  semilogy(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
+  semilogy(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  semilogy(...args: unknown[]): Line2D[] {
+    this.set_yscale("log");
+    return this.plotArgs(args);
+  }
+
+  /** `semilogx(...)`: plot with a log x axis (a learning-rate finder's plot). */
+  semilogx(y: unknown, options?: PlotOptions): Line2D[];
+  semilogx(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  semilogx(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
+  semilogx(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  semilogx(...args: unknown[]): Line2D[] {
+    this.set_xscale("log");
+    return this.plotArgs(args);
+  }
+
+  /** `loglog(...)`: plot with both axes log. */
+  loglog(y: unknown, options?: PlotOptions): Line2D[];
+  loglog(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  loglog(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
+  loglog(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  loglog(...args: unknown[]): Line2D[] {
+    this.set_xscale("log");
+    this.set_yscale("log");
+    return this.plotArgs(args);
+  }
+
+  /** @internal plot's arguments as a list: data, an optional format string, an optional options object last. */
+  plotArgs(argList: unknown[]): Line2D[] {
+    const args = [...argList];
     let options: PlotOptions = {};
     if (args.length > 0 && isOptions(args[args.length - 1])) options = args.pop() as PlotOptions;
     let fmt: ReturnType<typeof parseFormat> = {};

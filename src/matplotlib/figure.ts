@@ -9,7 +9,7 @@ import * as fs from "fs";
 import { ValueError } from "../errors";
 import { JUPYTER_DISPLAY, MimeBundle } from "../display/emitter";
 import { IPYTHON_REPR, PY_REPR } from "../pyrepr";
-import { Axes, AxesImage, Box, PathCollection } from "./axes";
+import { Axes, AxesImage, Box, PathCollection, plainText } from "./axes";
 import { Colorbar, ColorbarOptions, mappableOf, stealSpace } from "./colorbar";
 import { DPI, pt, rcParams, textWidth, toColor } from "./style";
 
@@ -108,12 +108,13 @@ export class Figure {
     let right = 0;
     for (const ax of this.axes) {
       const y = ax.tickLabels("y");
-      const widest = Math.max(0, ...y.labels.map((l) => textWidth(l, size)));
+      // A log axis's labels are mathtext source ('$\\mathdefault{10^{4}}$'): measured as shown.
+      const widest = Math.max(0, ...y.labels.map((l) => textWidth(plainText(l), size)));
       left = Math.max(left, tick + widest + (ax.get_ylabel() !== "" ? pt(4) + size * 0.95 : 0));
       bottom = Math.max(bottom, tick + size * 0.8 + (ax.get_xlabel() !== "" ? pt(4) + size * 0.95 : 0));
       top = Math.max(top, ax.get_title() !== "" ? pt(6) + pt(12) * 0.95 : 0);
       const x = ax.tickLabels("x");
-      right = Math.max(right, x.labels.length > 0 ? textWidth(x.labels[x.labels.length - 1], size) / 2 : 0);
+      right = Math.max(right, x.labels.length > 0 ? textWidth(plainText(x.labels[x.labels.length - 1]), size) / 2 : 0);
     }
     if (this.suptitleText !== "") top += pt(12) * 1.4;
     const nrows = Math.max(...[...this.slots.values()].map((s) => s[0]));

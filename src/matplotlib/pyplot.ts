@@ -192,7 +192,7 @@ export function plot(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
 export function plot(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
 export function plot(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
 export function plot(...args: unknown[]): Line2D[] {
-  return gca().plot(...args);
+  return gca().plotArgs(args);
 }
 
 /** `plt.scatter(x, y, c=labels)`: points, coloured by value through viridis when `c` holds numbers. */
@@ -266,23 +266,35 @@ export function yscale(value: "linear" | "log"): void {
 }
 
 /** `plt.semilogy(losses)`: plot with a log y axis. */
+export function semilogy(y: unknown, options?: PlotOptions): Line2D[];
+export function semilogy(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+export function semilogy(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
+export function semilogy(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
 export function semilogy(...args: unknown[]): Line2D[] {
   const ax = gca();
   ax.set_yscale("log");
-  return ax.plot(...args);
+  return ax.plotArgs(args);
 }
 /** `plt.semilogx(lrs, losses)`: plot with a log x axis (a learning-rate finder's plot). */
+export function semilogx(y: unknown, options?: PlotOptions): Line2D[];
+export function semilogx(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+export function semilogx(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
+export function semilogx(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
 export function semilogx(...args: unknown[]): Line2D[] {
   const ax = gca();
   ax.set_xscale("log");
-  return ax.plot(...args);
+  return ax.plotArgs(args);
 }
 /** `plt.loglog(x, y)`: plot with both axes log. */
+export function loglog(y: unknown, options?: PlotOptions): Line2D[];
+export function loglog(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+export function loglog(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
+export function loglog(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
 export function loglog(...args: unknown[]): Line2D[] {
   const ax = gca();
   ax.set_xscale("log");
   ax.set_yscale("log");
-  return ax.plot(...args);
+  return ax.plotArgs(args);
 }
 
 /** The current image: the last image, or points coloured by value, of the current Axes (what `plt.colorbar()` shows). */

@@ -73,6 +73,11 @@ describeBuilt("display through the kernel", () => {
       ["image/svg+xml text/plain", "<Figure size 200x200 with 1 Axes>", true],
     ]);
     expect(figures(await run("print(len(plt.get_fignums()))"))).toEqual([]);
+    // An Axes' plot takes Python's keywords too (`ax.plot(x, y, label='sin')`, `ax.semilogy(...)`).
+    const axesOut = await run(
+      "const [fig2, axes2] = plt.subplots(1, 2);\naxes2[0].plot([1, 2], [3, 4], 'r--', label='sin');\naxes2[0].legend(loc='lower left');\naxes2[1].semilogy([1, 2], [10, 1000], label='exp');\nprint(axes2[0].lines[0].get_label(), axes2[1].lines[0].get_label(), axes2[1].get_yscale());\nplt.close('all');",
+    );
+    expect(axesOut.filter((o) => o.msg_type === "stream").map((o) => o.content.text).join("")).toBe("sin exp log\n");
     // A failing cell still shows what it drew, after its error, as IPython's post_execute does.
     const failed: Output[] = [];
     const reply = await kernel.execute("plt.plot([1, 2]);\nplt.subplot(2, 2, 5);", 60_000, { onOutput: (msg_type, content) => failed.push({ msg_type, content }) });

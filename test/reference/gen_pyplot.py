@@ -398,5 +398,19 @@ errors = {
     "legend_loc_name": error(lambda: (plt.plot([1], label="a"), plt.legend(loc="top"))),
 }
 
+def tight_positions(log):
+    """The axes' positions after tight_layout of a linear and a linear or log (10^k labels) subplot."""
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.5))
+    axes[0].plot([k / 5 for k in range(50)], [math.sin(k / 5) for k in range(50)], label="sin")
+    (axes[1].semilogy if log else axes[1].plot)([k / 5 for k in range(50)], [math.exp(k / 5) for k in range(50)])
+    plt.tight_layout()
+    positions = [[float(v) for v in ax.get_position().bounds] for ax in axes]
+    plt.close("all")
+    return positions
+
+
+# tight_layout measures tick labels with estimated widths: the test compares within a tolerance.
+tight = {"linear": tight_positions(False), "log": tight_positions(True)}
+
 with open("pyplot.json", "w") as f:
-    json.dump({"matplotlib": matplotlib.__version__, "cases": cases, "errors": errors, "cmaps": cmap_pixels(), "styles": style_params()}, f, indent=1)
+    json.dump({"matplotlib": matplotlib.__version__, "cases": cases, "errors": errors, "cmaps": cmap_pixels(), "styles": style_params(), "tight": tight}, f, indent=1)

@@ -100,7 +100,7 @@ const models: [string, () => Module, number[]][] = [
 // The grad-mode results these tests compare with (bit for bit) and count transposes in are the NHWC
 // path's: on wasm, grad mode otherwise runs small convolutions through the NCHW kernels
 // (ops/conv.ts's nchwConvPays; tested in test/ops/conv_cpu_kernels.test.ts).
-let nchwMacs: number | null = null;
+let nchwMacs: ReturnType<typeof setNchwConvMaxMacs> = null;
 beforeAll(() => {
   nchwMacs = setNchwConvMaxMacs(0);
 });

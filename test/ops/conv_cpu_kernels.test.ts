@@ -8,7 +8,7 @@
  * is switched to its cpu backend for the cpu kernel runs.
  */
 import { torch } from "../../src";
-import { nchwConvByDefault, setNchwConvMaxMacs } from "../../src/ops/conv";
+import { nchwConvMeasured, setNchwConvMaxMacs } from "../../src/ops/conv";
 import { tf } from "../../src/backend/tf";
 import { prng, int, values } from "../prng";
 import { onCpu } from "../cpu_backend";
@@ -84,7 +84,7 @@ describe("conv2d's cpu kernels", () => {
     }
   });
 
-  test("the default rule: up to 320 M multiply-adds at 1 thread; with more, up to 4 M, or 64 M over at most 4 input channels", () => {
+  test("the measured rule (TORCHLAB_NCHW_CONV_MACS=auto): up to 320 M multiply-adds at 1 thread; with more, up to 4 M, or 64 M over at most 4 input channels", () => {
     const nets: [string, number, number, boolean, boolean][] = [
       // [convolution, multiply-adds, input channels, NCHW at 1 thread, NCHW at 2 threads]
       ["classifier conv1, batch 4", 4 * 352800, 3, true, true],
@@ -96,7 +96,7 @@ describe("conv2d's cpu kernels", () => {
       ["one channel, 80 M", 80e6, 1, true, false],
     ];
     for (const [name, macs, channels, one, two] of nets) {
-      expect(`${name}: ${nchwConvByDefault(macs, channels, 1)}, ${nchwConvByDefault(macs, channels, 2)}`).toBe(`${name}: ${one}, ${two}`);
+      expect(`${name}: ${nchwConvMeasured(macs, channels, 1)}, ${nchwConvMeasured(macs, channels, 2)}`).toBe(`${name}: ${one}, ${two}`);
     }
   });
 

@@ -63,7 +63,7 @@ async function compare(specs: number[][], f: (leaves: Tensor[]) => Tensor[]): Pr
 
 // These are the NHWC path's shapes: on wasm, conv2d runs small convolutions through the NCHW kernels
 // instead (ops/conv.ts's nchwConvPays; tested in conv_cpu_kernels.test.ts), so the suite turns them off.
-let nchwMacs: number | null = null;
+let nchwMacs: ReturnType<typeof setNchwConvMaxMacs> = null;
 beforeAll(() => {
   nchwMacs = setNchwConvMaxMacs(0);
 });

@@ -64,7 +64,7 @@ const weightGradCases: [string, number[], number[], { stride?: number[]; padding
 
 describe("conv2d weight gradient on many output pixels against a float64 loop", () => {
   // The NHWC path's shapes: small convolutions on wasm otherwise run the NCHW kernels (conv_cpu_kernels.test.ts).
-  let nchwMacs: number | null = null;
+  let nchwMacs: ReturnType<typeof setNchwConvMaxMacs> = null;
   beforeAll(() => {
     nchwMacs = setNchwConvMaxMacs(0);
   });
@@ -219,7 +219,7 @@ describe("permute (transpose with merged axes) equals tf.transpose", () => {
 
 describe("conv2d under no_grad keeps the transposed filter only while the weight's values last", () => {
   // The NHWC path's filter cache: small convolutions on wasm otherwise run the NCHW kernels.
-  let nchwMacs: number | null = null;
+  let nchwMacs: ReturnType<typeof setNchwConvMaxMacs> = null;
   beforeAll(() => {
     nchwMacs = setNchwConvMaxMacs(0);
   });

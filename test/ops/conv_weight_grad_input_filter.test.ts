@@ -76,7 +76,7 @@ const cases: [string, number[], number[], Padding, [number, number], boolean][] 
 
 // These are the NHWC path's shapes: on wasm, conv2d runs small convolutions through the NCHW kernels
 // instead (ops/conv.ts's nchwConvPays; tested in conv_cpu_kernels.test.ts), so the suite turns them off.
-let nchwMacs: number | null = null;
+let nchwMacs: ReturnType<typeof setNchwConvMaxMacs> = null;
 beforeAll(() => {
   nchwMacs = setNchwConvMaxMacs(0);
 });

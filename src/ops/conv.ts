@@ -660,10 +660,10 @@ function conv2dOp(input: Tensor, weight: Tensor, options: ConvOptions): Tensor {
  * XNNPACK's path runs at a quarter of their speed at 1 thread and at 2 (the Net's conv1 at batch 64:
  * 0.20x of its wall time at 2 threads; its train step at 2 threads 111 -> 79 ms CPU).
  * That measured rule (nchwConvMeasured) is opt-in, with TORCHLAB_NCHW_CONV_MACS=auto: routing more
- * convolutions away from XNNPACK changes a training run's rounding, and two tutorial ports' trained
+ * convolutions away from XNNPACK changes a training run's rounding, and three tutorial ports' trained
  * results then moved past their PyTorch tolerances (an argmax flip in 1 of 600 of deeplizard's
- * predictions, a loss 3e-4 off in thorough-pytorch's chapter 6), which is to be re-baselined before it
- * becomes the default. By default the bound is NCHW_MACS_DEFAULT at every thread count.
+ * predictions, a loss 3e-4 off in thorough-pytorch's chapter 6, the imagenet example's diverging loss),
+ * which are to be re-baselined before it becomes the default. By default the bound is NCHW_MACS_DEFAULT at every thread count.
  * TORCHLAB_NCHW_CONV_MACS=N (or setNchwConvMaxMacs) sets one bound for every thread count, 0 for none:
  * the benchmarks compare both paths in one build.
  */

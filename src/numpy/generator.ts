@@ -20,7 +20,7 @@ import { TypeError, ValueError } from "../errors";
 import { pyTypeName } from "../pyrepr";
 import { isOptions, parseArgs } from "../tensor/args";
 import { ndarray } from "../tensor/ndarray";
-import { RandomState, type BitSource, type IntDtype, type Param, type Seed, type Sequence, type Size } from "./random";
+import { narrowDraws, RandomState, type BitSource, type IntDtype, type Param, type Seed, type Sequence, type Size } from "./random";
 
 const MASK32 = 0xffffffff;
 const M64 = (1n << 64n) - 1n;
@@ -301,20 +301,7 @@ class PCG64Draws extends RandomState {
       for (let i = 0; i < count; i++) out[i] = off + this.boundedOne(rng);
       return out;
     }
-    // The narrow dtypes take 16, 8 or 1 bits at a time from a buffered 32-bit word, low bits first.
-    const bits = dtype === "int16" ? 16 : dtype === "bool" ? 1 : 8;
-    let buf = 0;
-    let left = 0;
-    const word = (): number => {
-      if (left === 0) {
-        buf = this.gen.nextUint32();
-        left = 32 / bits - 1;
-      } else {
-        buf >>>= bits;
-        left--;
-      }
-      return bits === 16 ? buf & 0xffff : bits === 8 ? buf & 0xff : buf & 1;
-    };
+    const [word, bits] = narrowDraws(() => this.gen.nextUint32(), dtype);
     for (let i = 0; i < count; i++) out[i] = off + (bits === 1 ? word() : rng === 2 ** bits - 1 ? word() : lemire(word, rng, bits));
     return out;
   }

@@ -11,6 +11,7 @@ import { FileNotFoundError, KeyError, TypeError, ValueError } from "../errors";
 import * as D from "../tensor/dtype";
 import { ndarray } from "../tensor/ndarray";
 import * as N from "./core";
+import { crc32 } from "../utils/crc32";
 
 /** Each dtype's `descr` in the header. */
 const DESCR: [D.dtype, string][] = [
@@ -99,18 +100,6 @@ export function fromNpy(buf: Buffer, name = "file"): ndarray {
 }
 
 // ---------------------------------------------------------------- zip (stored members, NumPy's zip64 extra)
-
-const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** A zip of stored members as Python's zipfile writes NumPy's savez (force_zip64, 1980-01-01 00:00). */
 function zipStored(members: [string, Buffer][]): Buffer {

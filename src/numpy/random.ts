@@ -277,6 +277,28 @@ function item(a: ndarray, i: number): number | boolean {
 }
 
 /**
+ * The draws of a narrow integer dtype (int16, int8 / uint8, bool): 16, 8 or 1 bits at a time from a
+ * buffered 32-bit word, low bits first, as NumPy's random_buffered_bounded_* take them (RandomState and
+ * Generator alike). Returns the draw function and its width in bits.
+ */
+export function narrowDraws(next32: () => number, dtype: IntDtype): [() => number, number] {
+  const bits = dtype === "int16" ? 16 : dtype === "bool" ? 1 : 8;
+  let buf = 0;
+  let left = 0;
+  const draw = (): number => {
+    if (left === 0) {
+      buf = next32();
+      left = 32 / bits - 1;
+    } else {
+      buf >>>= bits;
+      left--;
+    }
+    return bits === 16 ? buf & 0xffff : bits === 8 ? buf & 0xff : buf & 1;
+  };
+  return [draw, bits];
+}
+
+/**
  * NumPy's legacy `RandomState`: one MT19937 with its cached normal. The module's functions
  * (`np.random.seed`, `np.random.rand`, ...) are one shared instance's methods, as in NumPy.
  * @example const rs = np.random.RandomState(42); rs.randint(0, 10, {size: 5})
@@ -407,20 +429,7 @@ export class RandomState {
       }
       return out;
     }
-    // The narrow dtypes take 16, 8 or 1 bits at a time from a buffered 32-bit word, low bits first.
-    const bits = dtype === "int16" ? 16 : dtype === "bool" ? 1 : 8;
-    let buf = 0;
-    let left = 0;
-    const next = (): number => {
-      if (left === 0) {
-        buf = this.gen.nextUint32();
-        left = 32 / bits - 1;
-      } else {
-        buf >>>= bits;
-        left--;
-      }
-      return bits === 16 ? buf & 0xffff : bits === 8 ? buf & 0xff : buf & 1;
-    };
+    const [next] = narrowDraws(() => this.gen.nextUint32(), dtype);
     let mask = rng;
     for (const s of [1, 2, 4, 8]) mask |= mask >>> s;
     for (let i = 0; i < count; i++) {

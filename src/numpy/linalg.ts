@@ -9,6 +9,7 @@ import * as D from "../tensor/dtype";
 import { asPyTuple } from "../pyrepr";
 import { ndarray } from "../tensor/ndarray";
 import * as N from "./core";
+import { jacobiSvd as jacobiRotations } from "../ops/linalg_extra";
 
 /** NumPy's LinAlgError (a ValueError subclass there). */
 export class LinAlgError extends ValueError {
@@ -165,48 +166,14 @@ function matrix(a: unknown): { m: number; n: number; values: number[] } {
  * orthogonal to float64 precision.
  */
 function jacobiSvd(a: number[], m: number, n: number): { u: number[]; s: number[]; v: number[] } {
-  const u = a.slice();
-  const v = Array.from({ length: n * n }, (_, k) => +(Math.floor(k / n) === k % n));
-  for (let sweep = 0; sweep < 60; sweep++) {
-    let rotated = false;
-    for (let p = 0; p < n - 1; p++) {
-      for (let q = p + 1; q < n; q++) {
-        let alpha = 0;
-        let beta = 0;
-        let gamma = 0;
-        for (let i = 0; i < m; i++) {
-          alpha += u[i * n + p] ** 2;
-          beta += u[i * n + q] ** 2;
-          gamma += u[i * n + p] * u[i * n + q];
-        }
-        if (gamma === 0 || Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
-        rotated = true;
-        const zeta = (beta - alpha) / (2 * gamma);
-        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-        const c = 1 / Math.sqrt(1 + t * t);
-        const s = c * t;
-        for (let i = 0; i < m; i++) {
-          const up = u[i * n + p];
-          const uq = u[i * n + q];
-          u[i * n + p] = c * up - s * uq;
-          u[i * n + q] = s * up + c * uq;
-        }
-        for (let i = 0; i < n; i++) {
-          const vp = v[i * n + p];
-          const vq = v[i * n + q];
-          v[i * n + p] = c * vp - s * vq;
-          v[i * n + q] = s * vp + c * vq;
-        }
-      }
-    }
-    if (!rotated) break;
-  }
-  const sv = Array.from({ length: n }, (_, j) => Math.sqrt(Array.from({ length: m }, (_, i) => u[i * n + j] ** 2).reduce((x, y) => x + y, 0)));
+  // torch.linalg's float64 Hestenes rotations (src/ops/linalg_extra.ts), sorted and completed here.
+  const { U: u, s: raw, V: v } = jacobiRotations(Float64Array.from(a), m, n);
+  const sv = Array.from(raw);
   const order = sv.map((_, j) => j).sort((x, y) => sv[y] - sv[x]);
   const uo = new Array<number>(m * n);
   const vo = new Array<number>(n * n);
   order.forEach((j, k) => {
-    for (let i = 0; i < m; i++) uo[i * n + k] = sv[j] === 0 ? 0 : u[i * n + j] / sv[j];
+    for (let i = 0; i < m; i++) uo[i * n + k] = sv[j] === 0 ? 0 : u[i * n + j];
     for (let i = 0; i < n; i++) vo[i * n + k] = v[i * n + j];
   });
   completeColumns(uo, m, n, order.map((j) => sv[j]));

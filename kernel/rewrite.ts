@@ -240,6 +240,8 @@ const NDARRAY_FILE = /\/src\/tensor\/ndarray\.(d\.)?ts$/;
 /** pandas' Series, DataFrame and their indexers (src/pandas): typed "any", so that their operators and subscripts dispatch at run time (kernel/dynamic_ops.ts). */
 const PANDAS_FILE = /\/src\/pandas\/frame\.(d\.)?ts$/;
 const PANDAS_CLASSES = new Set(["Series", "DataFrame", "ILoc", "Loc", "GroupBy"]);
+/** src/pandas's sources, whose constructors and functions read the floats written in their list and dict literals (`pd.Series([1.0, 2.0])` is float64). */
+const PANDAS_SOURCE = /\/src\/pandas\/\w+\.(d\.)?ts$/;
 const DATASET_FILE = /\/src\/utils\/data\/dataset\.(d\.)?ts$/;
 const MODULE_FILE = /\/src\/nn\/modules\/module\.(d\.)?ts$/;
 const CONTAINER_FILE = /\/src\/nn\/modules\/container\.(d\.)?ts$/;
@@ -1385,6 +1387,19 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
    * min / sorted / dict, `xs.append` / `xs.extend` / `xs.insert`, str.format or `%`. A library call's
    * options or data are left as they are: a call around them would confuse its overloads.
    */
+  /** The symbol a callee names (an import's alias followed) and the file declaring it. */
+  const calleeSymbol = (callee: ts.Node): [ts.Symbol, string] | undefined => {
+    const at = t.isPropertyAccessExpression(callee) ? callee.name : callee;
+    let sym = checker.getSymbolAtLocation(at);
+    if (sym && sym.flags & t.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return sym && file ? [sym, file] : undefined;
+  };
+  /** Whether a call's callee is pandas' (`pd.Series`, `pd.DataFrame`, `df.fillna`). */
+  const pandasCallee = (callee: ts.Expression): boolean => {
+    const found = calleeSymbol(callee);
+    return !!found && libraryFile(found[1], PANDAS_SOURCE);
+  };
   const printable = (n: ts.Node): boolean => {
     let child = n;
     for (let p = n.parent; p; child = p, p = p.parent) {
@@ -1392,6 +1407,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (t.isVariableDeclaration(p)) return p.initializer === child;
       if (t.isBinaryExpression(p)) return p.right === child && (p.operatorToken.kind === K.EqualsToken || (p.operatorToken.kind === K.PercentToken && kindOf(p.left) === "string"));
       if (t.isReturnStatement(p) || t.isPropertyDeclaration(p)) return true;
+      if ((t.isCallExpression(p) || t.isNewExpression(p)) && p.expression !== child && pandasCallee(p.expression)) return true;
       if (t.isCallExpression(p) && p.expression !== child) {
         const callee = p.expression;
         if (t.isIdentifier(callee)) return ["print", "str", "repr", "list", "sum", "max", "min", "sorted", "dict"].includes(callee.text);
@@ -1470,11 +1486,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
   /** The name of src/numpy's function a callee is (`np.array`), or undefined. */
   const numpyFunction = (callee: ts.Node): string | undefined => {
-    const at = t.isPropertyAccessExpression(callee) ? callee.name : callee;
-    let sym = checker.getSymbolAtLocation(at);
-    if (sym && sym.flags & t.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
-    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
-    return file && libraryFile(file, NUMPY_FILE) ? sym!.name : undefined;
+    const found = calleeSymbol(callee);
+    return found && libraryFile(found[1], NUMPY_FILE) ? found[0].name : undefined;
   };
   /** The default float dtype for a creation call: its options (`index`) wrapped, or options added after its last argument. */
   const floatCreation = (n: ts.CallExpression, index: number, helper: string): void => {

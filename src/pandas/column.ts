@@ -93,6 +93,28 @@ export function binary(op: string, a: Column, b: Column | Scalar, reflected = fa
   return { values, kind: missing ? "float64" : kind };
 }
 
+/**
+ * The column's values at `positions` (an indexer's: -1 where the label is missing, NaN there), in
+ * the dtype that holds them as pandas' reindex makes it: ints become float64 and bools object once a
+ * value is missing.
+ */
+export function reindex(c: Column, positions: readonly number[]): Column {
+  const values = positions.map((p) => (p < 0 ? NaN : c.values[p]));
+  if (!positions.includes(-1)) return { values, kind: c.kind };
+  return { values, kind: c.kind === "int64" || c.kind === "uint8" ? "float64" : c.kind === "bool" ? "object" : c.kind };
+}
+
+/** A column of `n` missing values (a label only the other operand has). */
+export const missingColumn = (n: number): Column => ({ values: Array(n).fill(NaN), kind: "float64" });
+
+/** Both operands with `fill` where only one of them is missing (the flex methods' fill_value). */
+export function fillOne(a: Column, b: Column, fill: Scalar): [Column, Column] {
+  const one = a.values.map((v, i) => isMissing(v) !== isMissing(b.values[i]));
+  // A missing value made its column float64 or object already, which holds the fill.
+  const put = (c: Column): Column => ({ values: c.values.map((v, i) => (one[i] && isMissing(v) ? fill : v)), kind: c.kind });
+  return [put(a), put(b)];
+}
+
 /** The non-missing values as numbers. */
 const present = (c: Column): number[] => c.values.filter((v) => !isMissing(v)).map(Number);
 

@@ -8,6 +8,7 @@ import { TypeError, ValueError } from "../errors";
 import * as N from "../numpy/core";
 import * as D from "../tensor/dtype";
 import { ndarray, npdtype } from "../tensor/ndarray";
+import { isPyFloatAt } from "../pyrepr";
 import { boxFloat, isMissing, Kind, Scalar } from "./format";
 
 const TORCH: Record<Exclude<Kind, "object">, D.dtype> = { int64: D.int64, float64: D.float64, float32: D.float32, bool: D.bool, uint8: D.uint8 };
@@ -81,6 +82,17 @@ export function inferKind(values: readonly Scalar[]): Kind {
   if (values.every((v) => typeof v === "boolean")) return "bool";
   if (values.every((v) => typeof v === "number")) return values.every((v) => Number.isInteger(v)) ? "int64" : "float64";
   return "object";
+}
+
+/**
+ * Whether a notebook cell wrote one of these numbers as a float (`pd.Series([1.0, 2.0])`: the dialect
+ * marks the list's floats, which JavaScript's numbers cannot tell from ints), so that its whole numbers are
+ * float64 as in Python.
+ */
+export function floatWritten(items: unknown, at?: number): boolean {
+  if (!Array.isArray(items)) return false;
+  if (at !== undefined) return typeof items[at] === "number" && isPyFloatAt(items, at);
+  return items.some((v, i) => typeof v === "number" && isPyFloatAt(items, i));
 }
 
 /** The kind of an ndarray's dtype. */

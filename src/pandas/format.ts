@@ -25,6 +25,18 @@ export function boxFloat(v: Scalar): Scalar {
   return typeof v === "number" && !Number.isNaN(v) ? (new PyFloat(v) as unknown as Scalar) : v;
 }
 
+/**
+ * The positions shown of `n` rows or columns: all up to `max` (display.max_rows / max_columns), else the
+ * first and last `shown / 2` (display.min_rows / max_columns), with where pandas puts its `...` (null when all are shown).
+ */
+export function truncated(n: number, max: number, shown: number): [number[], number | null] {
+  if (n <= max) return [Array.from({ length: n }, (_, i) => i), null];
+  const half = Math.floor(shown / 2);
+  return [[...Array.from({ length: half }, (_, i) => i), ...Array.from({ length: half }, (_, i) => n - half + i)], half];
+}
+export const truncatedRows = (n: number): [number[], number | null] => truncated(n, DISPLAY.max_rows, DISPLAY.min_rows);
+export const truncatedColumns = (n: number): [number[], number | null] => truncated(n, DISPLAY.max_columns, DISPLAY.max_columns);
+
 export const isMissing = (v: Scalar): boolean => v === null || (typeof v === "number" && Number.isNaN(v));
 
 /** Python's str() of a value as pandas' pprint_thing writes it. */

@@ -17,10 +17,11 @@ import { Tensor } from "../tensor/tensor";
 import * as fs from "fs";
 import * as C from "./column";
 import { Column } from "./column";
-import { cast, commonKind, DTypeArg, inferKind, isNumeric, kindOf, kindOfArray, PdDtype, toArray } from "./dtype";
-import { adjoin, boxFloat, center, DISPLAY, floatRepr, fixedWidth, formatValues, isMissing, joinMultiline, Kind, ljust, pprint, rjust, Scalar } from "./format";
+import { cast, commonKind, DTypeArg, floatWritten, inferKind, isNumeric, kindOf, kindOfArray, PdDtype, toArray } from "./dtype";
+import { adjoin, boxFloat, center, DISPLAY, floatRepr, fixedWidth, formatValues, isMissing, joinMultiline, Kind, ljust, pprint, rjust, Scalar, truncatedColumns, truncatedRows } from "./format";
+import { frameHtml } from "./html";
 import { Index, labelRepr } from "./index_";
-import { asPyTuple } from "../pyrepr";
+import { asPyTuple, isPyFloatAt } from "../pyrepr";
 
 type Options = Record<string, unknown>;
 const isOptions = (x: unknown): x is Options => x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype;
@@ -54,6 +55,30 @@ function keyList(key: unknown): Scalar[] | null {
   if (key instanceof Tensor) return key.tolist() as Scalar[];
   return null;
 }
+
+/** pandas' error for an indexer that does not fit (pandas.errors.IndexingError). */
+export class IndexingError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "IndexingError";
+  }
+}
+
+/**
+ * The rows a boolean Series picks, read by label as pandas reads it (`df[s > 0]` after s was sorted):
+ * its values in the index's order; pandas' IndexingError where it lacks one of the labels.
+ */
+function maskPositions(mask: Series, index: Index): number[] {
+  let values = mask._values;
+  if (!mask.index.equals(index)) {
+    const at = mask.index.has_duplicates ? [-1] : mask.index.get_indexer(index);
+    if (at.includes(-1)) throw new IndexingError("Unalignable boolean Series provided as indexer (index of the boolean Series and of the indexed object do not match).");
+    values = at.map((p) => mask._values[p]);
+  }
+  return values.flatMap((v, i) => (v ? [i] : []));
+}
+
+const isMask = (key: unknown): key is Series => key instanceof Series && key._kind === "bool";
 
 /** Positions picked by an integer key of `iloc` over `n` items: an int, a slice string, a list, a boolean mask. */
 function positionsOf(key: unknown, n: number, axis: string): number[] | number {
@@ -91,11 +116,9 @@ function labelPositions(key: unknown, index: Index, what: string): number[] | nu
     const stop = b === "" ? index.size - 1 : index.get_loc(label(b));
     return Array.from({ length: Math.max(stop - start + 1, 0) }, (_, i) => start + i);
   }
+  if (isMask(key)) return maskPositions(key, index);
   const list = keyList(key);
   if (list !== null) {
-    if (key instanceof Series && key._kind === "bool") {
-      if (!key.index.equals(index)) throw new NotImplementedError("loc: a boolean Series whose index differs from the frame's (torchlab aligns equal indexes only)");
-    }
     if (list.length > 0 && list.every((v) => typeof v === "boolean")) {
       if (list.length !== index.size) throw new IndexError(`Boolean index has wrong length: ${list.length} instead of ${index.size}`);
       return list.flatMap((v, i) => (v ? [i] : []));
@@ -121,7 +144,7 @@ export interface SeriesOptions {
 function asIndex(x: Index | Iterable<Scalar> | undefined, n: number): Index {
   if (x === undefined || x === null) return Index._rangeOf(n);
   if (x instanceof Index) return x;
-  const ix = new Index(x instanceof ndarray ? (x.tolist() as Scalar[]) : [...x]);
+  const ix = new Index(x instanceof ndarray ? (x.tolist() as Scalar[]) : Array.isArray(x) ? x : [...x]);
   if (ix.size !== n) throw new ValueError(`Length of values (${n}) does not match length of index (${ix.size})`);
   return ix;
 }
@@ -139,6 +162,7 @@ function columnOf(data: unknown, dtype?: DTypeArg): Column {
   else if (Array.isArray(data) || (data !== null && typeof data === "object" && Symbol.iterator in (data as object))) {
     values = [...(data as Iterable<Scalar>)].map((v) => (v === undefined ? null : v));
     kind = inferKind(values);
+    if (kind === "int64" && floatWritten(data)) kind = "float64";
     if (kind === "object" && values.length > 0 && values.every((v) => typeof v === "number" || v === null)) {
       [values, kind] = [values.map((v) => (v === null ? NaN : v)), "float64"];
     }
@@ -158,6 +182,32 @@ function widenFor(c: Column, v: Scalar): Column {
   return c;
 }
 
+/** The options of the arithmetic and comparison methods (`s1.add(s2, {fill_value: 0})`, `df.sub(s, {axis: 0})`). */
+export interface FlexOptions {
+  /** Put where one operand has a value and the other none, before the op (not where both lack one). */
+  fill_value?: Scalar;
+  /** A frame's axis a Series aligns with: its columns (1, the default) or its rows (0 / 'index'). */
+  axis?: number | string;
+}
+
+const LOGICAL = new Set(["and", "or", "xor"]);
+
+/**
+ * `a op b` of two aligned columns: the fill_value put in first; a logical op reads the right's
+ * missing values as False and gives False where the left's is missing, as pandas' fill_bool does.
+ */
+function alignedOp(op: string, a: Column, b: Column, reflected: boolean, fill?: Scalar): Column {
+  if (fill !== undefined && fill !== null) [a, b] = C.fillOne(a, b, fill);
+  if (!LOGICAL.has(op) || !(a.values.some(isMissing) || b.values.some(isMissing))) return C.binary(op, a, b, reflected);
+  const asBool = (c: Column): Column => {
+    const values = c.values.map((v) => (isMissing(v) ? false : v));
+    return { values, kind: c.kind === "object" && values.every((v) => typeof v === "boolean") ? "bool" : c.kind };
+  };
+  const left = reflected ? b : a;
+  const r = C.binary(op, asBool(a), asBool(b), reflected);
+  return { values: r.values.map((v, i) => (isMissing(left.values[i]) ? false : v)), kind: r.kind };
+}
+
 export class Series {
   /** @internal */
   _values: Scalar[];
@@ -170,6 +220,7 @@ export class Series {
     if (isOptions(data) && !(data instanceof Series)) {
       const keys = Object.keys(data);
       const col = columnOf(keys.map((k) => (data as Record<string, Scalar>)[k]), options.dtype);
+      if (col.kind === "int64" && options.dtype === undefined && keys.some((k) => isPyFloatAt(data, k))) col.kind = "float64";
       [this._values, this._kind] = [col.values, col.kind];
       this.index = options.index !== undefined ? asIndex(options.index, keys.length) : new Index(keys);
     } else {
@@ -272,6 +323,7 @@ export class Series {
       const at = slicePositions(key, this.size);
       if (at !== null) return this._take(at);
     }
+    if (isMask(key)) return this._take(maskPositions(key, this.index));
     const list = keyList(key);
     if (list !== null && list.length > 0 && list.every((v) => typeof v === "boolean")) {
       if (list.length !== this.size) throw new IndexError(`Boolean index has wrong length: ${list.length} instead of ${this.size}`);
@@ -290,7 +342,8 @@ export class Series {
   __setitem__(key: unknown, value: unknown): void {
     const list = keyList(key);
     let at: number[];
-    if (list !== null && list.length > 0 && list.every((v) => typeof v === "boolean")) at = list.flatMap((v, i) => (v ? [i] : []));
+    if (isMask(key)) at = maskPositions(key, this.index);
+    else if (list !== null && list.length > 0 && list.every((v) => typeof v === "boolean")) at = list.flatMap((v, i) => (v ? [i] : []));
     else if (typeof key === "string" && !this.index.__contains__(key) && slicePositions(key, this.size) !== null) at = slicePositions(key, this.size)!;
     else {
       const p = labelPositions(key, this.index, "index");
@@ -329,13 +382,19 @@ export class Series {
 
   // ------------------------------------------------------------------ arithmetic
 
-  /** @internal `this op other`, other a scalar or an aligned Series. */
-  _binary(op: string, other: unknown, reflected = false): Series {
+  /**
+   * @internal `this op other`: other a scalar, an array of the same length, or a Series aligned on
+   * the labels (the union of both indexes, NaN where one has no value). An operator's comparison of
+   * differently labelled Series is pandas' ValueError; the methods (`s1.eq(s2)`, `flex`) align.
+   */
+  _binary(op: string, other: unknown, reflected = false, flex: FlexOptions | null = null): Series {
     if (other instanceof DataFrame) throw new NotImplementedError("Series arithmetic with a DataFrame: write the frame first (df - s)");
     if (other instanceof Series) {
-      if (!this.index.equals(other.index)) throw new NotImplementedError("Series arithmetic: the two Series' indexes differ (torchlab aligns equal indexes only)");
-      const r = C.binary(op, this.col(), { values: other._values, kind: other._kind }, reflected);
-      return Series._of(r.values, r.kind, this.index, this.name === other.name ? this.name : null);
+      if (flex === null && C.COMPARISONS.has(op) && !this.index.equals(other.index)) throw new ValueError("Can only compare identically-labeled Series objects");
+      const index = this.index.union(other.index);
+      const [a, b] = index === this.index && this.index.equals(other.index) ? [this.col(), other.col()] : [C.reindex(this.col(), this.index.get_indexer(index)), C.reindex(other.col(), other.index.get_indexer(index))];
+      const r = alignedOp(op, a, b, reflected, flex?.fill_value);
+      return Series._of(r.values, r.kind, index, this.name === other.name ? this.name : null);
     }
     if (other instanceof ndarray || Array.isArray(other)) {
       const col = columnOf(other);
@@ -346,26 +405,26 @@ export class Series {
     const r = C.binary(op, this.col(), other as Scalar, reflected);
     return Series._of(r.values, r.kind, this.index, this.name);
   }
-  add(other: unknown): Series { return this._binary("add", other); }
-  sub(other: unknown): Series { return this._binary("sub", other); }
-  mul(other: unknown): Series { return this._binary("mul", other); }
-  div(other: unknown): Series { return this._binary("div", other); }
-  truediv(other: unknown): Series { return this._binary("div", other); }
-  floordiv(other: unknown): Series { return this._binary("floordiv", other); }
-  mod(other: unknown): Series { return this._binary("mod", other); }
-  pow(other: unknown): Series { return this._binary("pow", other); }
-  radd(other: unknown): Series { return this._binary("add", other, true); }
-  rsub(other: unknown): Series { return this._binary("sub", other, true); }
-  rmul(other: unknown): Series { return this._binary("mul", other, true); }
-  rdiv(other: unknown): Series { return this._binary("div", other, true); }
-  rtruediv(other: unknown): Series { return this._binary("div", other, true); }
-  rpow(other: unknown): Series { return this._binary("pow", other, true); }
-  lt(other: unknown): Series { return this._binary("lt", other); }
-  le(other: unknown): Series { return this._binary("le", other); }
-  gt(other: unknown): Series { return this._binary("gt", other); }
-  ge(other: unknown): Series { return this._binary("ge", other); }
-  eq(other: unknown): Series { return this._binary("eq", other); }
-  ne(other: unknown): Series { return this._binary("ne", other); }
+  add(other: unknown, options: FlexOptions = {}): Series { return this._binary("add", other, false, options); }
+  sub(other: unknown, options: FlexOptions = {}): Series { return this._binary("sub", other, false, options); }
+  mul(other: unknown, options: FlexOptions = {}): Series { return this._binary("mul", other, false, options); }
+  div(other: unknown, options: FlexOptions = {}): Series { return this._binary("div", other, false, options); }
+  truediv(other: unknown, options: FlexOptions = {}): Series { return this._binary("div", other, false, options); }
+  floordiv(other: unknown, options: FlexOptions = {}): Series { return this._binary("floordiv", other, false, options); }
+  mod(other: unknown, options: FlexOptions = {}): Series { return this._binary("mod", other, false, options); }
+  pow(other: unknown, options: FlexOptions = {}): Series { return this._binary("pow", other, false, options); }
+  radd(other: unknown, options: FlexOptions = {}): Series { return this._binary("add", other, true, options); }
+  rsub(other: unknown, options: FlexOptions = {}): Series { return this._binary("sub", other, true, options); }
+  rmul(other: unknown, options: FlexOptions = {}): Series { return this._binary("mul", other, true, options); }
+  rdiv(other: unknown, options: FlexOptions = {}): Series { return this._binary("div", other, true, options); }
+  rtruediv(other: unknown, options: FlexOptions = {}): Series { return this._binary("div", other, true, options); }
+  rpow(other: unknown, options: FlexOptions = {}): Series { return this._binary("pow", other, true, options); }
+  lt(other: unknown, options: FlexOptions = {}): Series { return this._binary("lt", other, false, options); }
+  le(other: unknown, options: FlexOptions = {}): Series { return this._binary("le", other, false, options); }
+  gt(other: unknown, options: FlexOptions = {}): Series { return this._binary("gt", other, false, options); }
+  ge(other: unknown, options: FlexOptions = {}): Series { return this._binary("ge", other, false, options); }
+  eq(other: unknown, options: FlexOptions = {}): Series { return this._binary("eq", other, false, options); }
+  ne(other: unknown, options: FlexOptions = {}): Series { return this._binary("ne", other, false, options); }
   __and__(other: unknown): Series { return this._binary("and", other); }
   __or__(other: unknown): Series { return this._binary("or", other); }
   __xor__(other: unknown): Series { return this._binary("xor", other); }
@@ -556,12 +615,6 @@ function sortPositions(cols: Column[], ascending: boolean[]): number[] {
   return order;
 }
 
-/** The rows shown and the row after which pandas puts its `...` (null when all are shown). */
-function truncatedRows(n: number): [number[], number | null] {
-  if (n <= DISPLAY.max_rows) return [Array.from({ length: n }, (_, i) => i), null];
-  const half = Math.floor(DISPLAY.min_rows / 2);
-  return [[...Array.from({ length: half }, (_, i) => i), ...Array.from({ length: half }, (_, i) => n - half + i)], half];
-}
 
 function seriesText(s: Series, footer = true): string {
   const [rows, cut] = truncatedRows(s.size);
@@ -636,7 +689,10 @@ export class DataFrame {
         const rows = data.map((r) => (Array.isArray(r) ? r : r instanceof ndarray || r instanceof Tensor ? (r.tolist() as Scalar[]) : [r])) as Scalar[][];
         const width = Math.max(0, ...rows.map((r) => r.length));
         labels = Array.from({ length: width }, (_, j) => j);
-        cols = labels.map((_, j) => columnOf(rows.map((r) => (j < r.length ? r[j] : NaN))));
+        cols = labels.map((_, j) => {
+          const c = columnOf(rows.map((r) => (j < r.length ? r[j] : NaN)));
+          return c.kind === "int64" && rows.some((r) => floatWritten(r, j)) ? { values: c.values, kind: "float64" as Kind } : c;
+        });
       }
     } else if (data !== undefined && data !== null) {
       throw new ValueError("DataFrame constructor not properly called!");
@@ -789,7 +845,8 @@ export class DataFrame {
       const at = slicePositions(key, this.nrows);
       if (at !== null) return this._take(at);
     }
-    if ((key instanceof Series && key._kind === "bool") || (key instanceof ndarray && key.dtype.name === "bool")) {
+    if (isMask(key)) return this._take(maskPositions(key, this._index));
+    if (key instanceof ndarray && key.dtype.name === "bool") {
       return this._take(positionsOf(key, this.nrows, "rows") as number[]);
     }
     const list = keyList(key);
@@ -813,7 +870,7 @@ export class DataFrame {
       return;
     }
     if (list !== null) {
-      const rows = positionsOf(list, this.nrows, "rows") as number[];
+      const rows = isMask(key) ? maskPositions(key, this._index) : (positionsOf(list, this.nrows, "rows") as number[]);
       this._data.forEach((_, j) => {
         const s = this.column(j).copy();
         s._write(rows, value);
@@ -829,8 +886,8 @@ export class DataFrame {
     if (value instanceof Series) {
       if (!value.index.equals(this._index) && this._data.length > 0) {
         // pandas aligns on the labels: each row takes the value of its label, NaN where the Series has none.
-        const values = this._index._values.map((k) => (value.index.__contains__(k) ? (value.__getitem__(k) as Scalar) : NaN));
-        col = { values, kind: values.some(isMissing) && !isNumericMissingOk(value._kind) ? "float64" : value._kind };
+        if (value.index.has_duplicates) throw new ValueError("cannot reindex on an axis with duplicate labels");
+        col = C.reindex({ values: value._values, kind: value._kind }, value.index.get_indexer(this._index));
       } else col = { values: [...value._values], kind: value._kind };
     } else if (value !== null && typeof value === "object") {
       col = columnOf(value);
@@ -888,41 +945,63 @@ export class DataFrame {
 
   // ------------------------------------------------------------------ arithmetic
 
-  /** @internal `this op other`: a scalar, a Series aligned with the columns, or a frame of the same labels. */
-  _binary(op: string, other: unknown, reflected = false): DataFrame {
-    let pick: (j: number) => Column | Scalar;
-    if (other instanceof DataFrame) {
-      if (!other._columns.equals(this._columns) || !other._index.equals(this._index)) throw new NotImplementedError("DataFrame arithmetic: the frames' labels differ (torchlab aligns equal labels only)");
-      pick = (j) => other._data[j];
-    } else if (other instanceof Series) {
-      if (!other.index.equals(this._columns)) throw new NotImplementedError("DataFrame arithmetic with a Series: its index must be the frame's columns (torchlab aligns equal labels only)");
-      // The Series' dtype goes with its value: an int column minus a float mean is float.
-      pick = (j) => ({ values: Array(this.nrows).fill(other._values[j]), kind: other._kind });
-    } else if (other === null || typeof other !== "object") {
-      pick = () => other as Scalar;
-    } else throw new NotImplementedError("DataFrame arithmetic with an array: use a scalar, a Series or a DataFrame");
-    const data = this._data.map((c, j) => C.binary(op, c, pick(j), reflected));
-    return DataFrame._of(this._columns, data, this._index);
+  /** @internal this frame's columns at the labels `columns` and rows `index` (all missing where it has none). */
+  _reindexed(index: Index, columns: Index): Column[] {
+    const rows = index === this._index ? null : this._index.get_indexer(index);
+    return this._columns.get_indexer(columns).map((j) => (j < 0 ? C.missingColumn(index.size) : rows === null ? this._data[j] : C.reindex(this._data[j], rows)));
   }
-  add(other: unknown): DataFrame { return this._binary("add", other); }
-  sub(other: unknown): DataFrame { return this._binary("sub", other); }
-  mul(other: unknown): DataFrame { return this._binary("mul", other); }
-  div(other: unknown): DataFrame { return this._binary("div", other); }
-  truediv(other: unknown): DataFrame { return this._binary("div", other); }
-  pow(other: unknown): DataFrame { return this._binary("pow", other); }
-  mod(other: unknown): DataFrame { return this._binary("mod", other); }
-  floordiv(other: unknown): DataFrame { return this._binary("floordiv", other); }
-  radd(other: unknown): DataFrame { return this._binary("add", other, true); }
-  rsub(other: unknown): DataFrame { return this._binary("sub", other, true); }
-  rmul(other: unknown): DataFrame { return this._binary("mul", other, true); }
-  rdiv(other: unknown): DataFrame { return this._binary("div", other, true); }
-  rpow(other: unknown): DataFrame { return this._binary("pow", other, true); }
-  lt(other: unknown): DataFrame { return this._binary("lt", other); }
-  le(other: unknown): DataFrame { return this._binary("le", other); }
-  gt(other: unknown): DataFrame { return this._binary("gt", other); }
-  ge(other: unknown): DataFrame { return this._binary("ge", other); }
-  eq(other: unknown): DataFrame { return this._binary("eq", other); }
-  ne(other: unknown): DataFrame { return this._binary("ne", other); }
+
+  /**
+   * @internal `this op other`, aligned on labels as pandas aligns: a frame on both its index and its
+   * columns (the unions, NaN where either has no value), a Series on the columns (`df - df.mean()`)
+   * or, with `{axis: 0}`, on the rows. An operator's comparison of differently labelled frames is
+   * pandas' ValueError; the methods (`flex`) align.
+   */
+  _binary(op: string, other: unknown, reflected = false, flex: FlexOptions | null = null): DataFrame {
+    const fill = flex?.fill_value;
+    if (other instanceof DataFrame) {
+      if (flex === null && C.COMPARISONS.has(op) && !(other._columns.equals(this._columns) && other._index.equals(this._index))) {
+        throw new ValueError("Can only compare identically-labeled DataFrame objects");
+      }
+      const [index, columns] = [this._index.union(other._index), this._columns.union(other._columns)];
+      const right = other._reindexed(index, columns);
+      return DataFrame._of(columns, this._reindexed(index, columns).map((c, j) => alignedOp(op, c, right[j], reflected, fill)), index);
+    }
+    if (other instanceof Series) {
+      const axis = flex?.axis ?? 1;
+      if (axis === 0 || axis === "index" || axis === "rows") {
+        const index = this._index.union(other.index);
+        const s = C.reindex({ values: other._values, kind: other._kind }, other.index.get_indexer(index));
+        return DataFrame._of(this._columns, this._reindexed(index, this._columns).map((c) => alignedOp(op, c, s, reflected, fill)), index);
+      }
+      const columns = this._columns.union(other.index);
+      const s = C.reindex({ values: other._values, kind: other._kind }, other.index.get_indexer(columns));
+      // The Series' dtype goes with its value: an int column minus a float mean is float.
+      const data = this._reindexed(this._index, columns).map((c, j) => alignedOp(op, c, { values: Array(this.nrows).fill(s.values[j]), kind: s.kind }, reflected, fill));
+      return DataFrame._of(columns, data, this._index);
+    }
+    if (other !== null && typeof other === "object") throw new NotImplementedError("DataFrame arithmetic with an array: use a scalar, a Series or a DataFrame");
+    return DataFrame._of(this._columns, this._data.map((c) => C.binary(op, c, other as Scalar, reflected)), this._index);
+  }
+  add(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("add", other, false, options); }
+  sub(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("sub", other, false, options); }
+  mul(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("mul", other, false, options); }
+  div(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("div", other, false, options); }
+  truediv(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("div", other, false, options); }
+  pow(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("pow", other, false, options); }
+  mod(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("mod", other, false, options); }
+  floordiv(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("floordiv", other, false, options); }
+  radd(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("add", other, true, options); }
+  rsub(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("sub", other, true, options); }
+  rmul(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("mul", other, true, options); }
+  rdiv(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("div", other, true, options); }
+  rpow(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("pow", other, true, options); }
+  lt(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("lt", other, false, options); }
+  le(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("le", other, false, options); }
+  gt(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("gt", other, false, options); }
+  ge(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("ge", other, false, options); }
+  eq(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("eq", other, false, options); }
+  ne(other: unknown, options: FlexOptions = {}): DataFrame { return this._binary("ne", other, false, options); }
   __and__(other: unknown): DataFrame { return this._binary("and", other); }
   __or__(other: unknown): DataFrame { return this._binary("or", other); }
   __neg__(): DataFrame {
@@ -1100,6 +1179,18 @@ export class DataFrame {
   to_string(): string {
     return frameText(this);
   }
+  /** The HTML table Jupyter shows for the frame (pandas' notebook repr, truncated as its text is). */
+  _repr_html_(): string {
+    return frameHtml(this);
+  }
+  /** A frame as a cell's value (or display(df)): pandas' HTML table, with its text for front ends without HTML. */
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return { "text/html": frameHtml(this), "text/plain": frameText(this) };
+  }
+  /** pandas' Styler (`df.style.format(...)`, `background_gradient`), which torchlab does not have. */
+  get style(): never {
+    throw new NotImplementedError("DataFrame.style: torchlab's pandas has no Styler (it needs jinja2's templates); a frame as a cell's value or display(df) shows pandas' HTML table, and df.round(n) rounds what it shows");
+  }
   /** pandas' to_csv: into `path` (or a buffer's write()), or the text returned without one. */
   to_csv(path?: string | { write(s: string): unknown } | ToCsvOptions | null, options: ToCsvOptions = {}): string | null {
     return toCsv(this, path, options);
@@ -1107,7 +1198,6 @@ export class DataFrame {
 }
 
 const isFloatKind = (k: Kind): boolean => k === "float64" || k === "float32";
-const isNumericMissingOk = (k: Kind): boolean => isFloatKind(k) || k === "object";
 
 /** DataFrameFormatter + StringFormatter: truncation to display.max_rows / max_columns, the `...` row and column, the blocks of columns, the dimensions. */
 function frameText(f: DataFrame): string {
@@ -1116,9 +1206,7 @@ function frameText(f: DataFrame): string {
     return `Empty DataFrame\nColumns: [${f._columns._values.map((v) => pprint(v)).join(", ")}]\nIndex: [${f._index._values.map((v) => pprint(v)).join(", ")}]`;
   }
   const [rows, rowCut] = truncatedRows(nrows);
-  const half = Math.floor(DISPLAY.max_columns / 2);
-  const colCut = ncols > DISPLAY.max_columns ? half : null;
-  const cols = colCut === null ? f._data.map((_, j) => j) : [...Array.from({ length: half }, (_, j) => j), ...Array.from({ length: half }, (_, j) => ncols - half + j)];
+  const [cols, colCut] = truncatedColumns(ncols);
   const shown = f._take(rows, cols);
   const rowNames = f._index.name !== null;
   const labels = shown._columns._format();

@@ -3,10 +3,10 @@
  * (`0, 1, ..., n-1`, what a frame gets unless told otherwise) keeps its start and step; any other
  * index holds its labels (Int64Index, Float64Index, or Index of objects, as pandas 1.5 names them).
  */
-import { KeyError } from "../errors";
+import { KeyError, NotImplementedError } from "../errors";
 import { ndarray } from "../tensor/ndarray";
 import { fixedWidth, floatRepr, formatValues, isMissing, Kind, pprint, Scalar } from "./format";
-import { PdDtype, toArray } from "./dtype";
+import { floatWritten, PdDtype, toArray } from "./dtype";
 
 export class Index {
   /** @internal the labels. */
@@ -19,7 +19,8 @@ export class Index {
 
   constructor(values: Iterable<Scalar> | ndarray, options: { name?: Scalar; dtype?: Kind } = {}) {
     this._values = values instanceof ndarray ? (values.tolist() as Scalar[]) : [...values];
-    this._kind = options.dtype ?? inferIndexKind(this._values);
+    const kind = inferIndexKind(this._values);
+    this._kind = options.dtype ?? (kind === "int64" && floatWritten(values) ? "float64" : kind);
     this._range = null;
     this.name = options.name ?? null;
   }
@@ -94,6 +95,52 @@ export class Index {
     return new Index(positions.map((p) => this._values[p]), { dtype: this._kind === "int64" && this._range ? "int64" : this._kind, name: this.name });
   }
 
+  /** Whether a label occurs more than once. */
+  get has_duplicates(): boolean {
+    const seen = new Set<string>();
+    return this._values.some((v) => {
+      const k = labelKey(v);
+      return seen.has(k) || !seen.add(k);
+    });
+  }
+  get is_unique(): boolean {
+    return !this.has_duplicates;
+  }
+
+  /**
+   * The labels of both (pandas' outer join, as `s1 + s2` and `pd.concat(..., axis=1)` align): this
+   * index when they are equal, else this one's labels then the other's new ones, sorted where they
+   * compare (`sort`, as arithmetic's union does; concat keeps the order). Indexes whose labels
+   * repeat are refused, which pandas joins as a product of the repeats.
+   */
+  union(other: Index, sort = true): Index {
+    if (this.equals(other)) return this;
+    if (this.has_duplicates || other.has_duplicates) {
+      throw new NotImplementedError("aligning indexes whose labels repeat: torchlab joins unique labels only (drop_duplicates or reset_index first)");
+    }
+    const name = sameLabel(this.name, other.name) ? this.name : null;
+    if (this.size === 0 || other.size === 0) {
+      const ix = this.size === 0 ? other : this;
+      return ix.name === name ? ix : new Index(ix._values, { dtype: ix._kind, name });
+    }
+    const seen = new Set(this._values.map(labelKey));
+    const values = [...this._values, ...other._values.filter((v) => !seen.has(labelKey(v)))];
+    const numbers = values.every((v) => typeof v === "number");
+    if (sort && (numbers || values.every((v) => typeof v === "string"))) values.sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
+    if (this._range !== null && other._range !== null && values.every((v, i) => v === i)) return Index._rangeOf(values.length, 0, 1, name);
+    const float = this._kind === "float64" || other._kind === "float64";
+    return new Index(values, { name, dtype: numbers ? (float ? "float64" : inferIndexKind(values)) : "object" });
+  }
+
+  /** Where each of `target`'s labels is in this (unique) index, -1 where it is missing. */
+  get_indexer(target: Index): number[] {
+    const at = new Map<string, number>();
+    this._values.forEach((v, i) => {
+      if (!at.has(labelKey(v))) at.set(labelKey(v), i);
+    });
+    return target._values.map((v) => at.get(labelKey(v)) ?? -1);
+  }
+
   /** Whether both hold the same labels in the same order. */
   equals(other: Index): boolean {
     return other._values.length === this._values.length && this._values.every((v, i) => sameLabel(v, other._values[i]));
@@ -133,6 +180,12 @@ export function labelRepr(v: Scalar): string {
   if (typeof v === "string") return `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
   if (typeof v === "number" && !Number.isInteger(v)) return floatRepr(v);
   return pprint(v);
+}
+
+/** A key under which equal labels meet (1 and 1.0 alike, True apart from 1, every missing label one). */
+function labelKey(v: Scalar): string {
+  if (isMissing(v)) return "nan";
+  return `${typeof v === "boolean" ? "b" : typeof v === "number" ? "n" : typeof v === "string" ? "s" : "o"}:${String(v)}`;
 }
 
 function sameLabel(a: Scalar, b: Scalar): boolean {

@@ -646,7 +646,30 @@ export interface FrameOptions {
   dtype?: DTypeArg;
 }
 
+/**
+ * A frame's columns as its attributes, as pandas has them (`df.Age`, `df.Age = df.Age.fillna(0)`): a
+ * name the class does not define that is one of the column labels reads (and writes) that column.
+ * The class's index signature types such a read `any`, so a cell type-checks, and the dialect's
+ * operators on it dispatch at run time; a name that is neither gives undefined (no column, no method).
+ */
+const COLUMN_ATTRIBUTES: ProxyHandler<DataFrame> = {
+  get(target, prop, receiver) {
+    if (typeof prop === "string" && !(prop in target) && target._columns.__contains__(prop)) return target.__getitem__(prop);
+    return Reflect.get(target, prop, receiver);
+  },
+  set(target, prop, value, receiver) {
+    if (typeof prop === "string" && !(prop in target) && target._columns.__contains__(prop)) {
+      target.__setitem__(prop, value);
+      return true;
+    }
+    return Reflect.set(target, prop, value, receiver);
+  },
+};
+
 export class DataFrame {
+  /** A column read as an attribute (`df.Age`, typed `any`): see COLUMN_ATTRIBUTES. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [column: string]: any;
   /** @internal the column labels. */
   _columns: Index;
   /** @internal one column per label. */
@@ -717,13 +740,14 @@ export class DataFrame {
     this._columns = new Index(labels);
     this._data = cols;
     this._index = options.index !== undefined ? asIndex(options.index, n) : index ?? Index._rangeOf(n);
+    return new Proxy(this, COLUMN_ATTRIBUTES);
   }
 
   /** @internal */
   static _of(columns: Index, data: Column[], index: Index): DataFrame {
     const f = Object.create(DataFrame.prototype) as DataFrame;
     Object.assign(f, { _columns: columns, _data: data, _index: index });
-    return f;
+    return new Proxy(f, COLUMN_ATTRIBUTES);
   }
 
   get columns(): Index {
@@ -902,6 +926,14 @@ export class DataFrame {
     }
   }
 
+  /** A copy with these columns added or replaced (`df.assign({c: df['a'] * 2})`; a function of the frame is called with it), a Series aligned on its labels. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  assign(columns: Record<string, unknown | ((df: DataFrame) => any)>): DataFrame {
+    const f = this.copy();
+    for (const [k, v] of Object.entries(columns)) f.setColumn(k, typeof v === "function" ? (v as (df: DataFrame) => unknown)(f) : v);
+    return f;
+  }
+
   get iloc(): ILoc {
     return new ILoc(this);
   }
@@ -1062,6 +1094,32 @@ export class DataFrame {
   min(options: { axis?: number | string; numeric_only?: boolean } = {}): Series { return this.reduce((c) => C.extreme(c, false), options); }
   max(options: { axis?: number | string; numeric_only?: boolean } = {}): Series { return this.reduce((c) => C.extreme(c, true), options); }
   count(options: { axis?: number | string } = {}): Series { return this.reduce(C.count, options, false, "int64"); }
+  /**
+   * Pearson's correlation of each pair of numeric columns over the rows where both have a value
+   * (pandas' nancorr, its running means and sums of squares), NaN where a column is constant.
+   */
+  corr(): DataFrame {
+    const js = this._data.map((_, j) => j).filter((j) => isNumeric(this._data[j].kind));
+    const cols = js.map((j) => this._data[j].values.map((v) => (isMissing(v) ? NaN : Number(v))));
+    const pair = (x: number[], y: number[]): number => {
+      let [n, mx, my, sx, sy, sxy] = [0, 0, 0, 0, 0, 0];
+      x.forEach((vx, i) => {
+        const vy = y[i];
+        if (Number.isNaN(vx) || Number.isNaN(vy)) return;
+        n += 1;
+        const [dx, dy] = [vx - mx, vy - my];
+        mx += dx / n;
+        my += dy / n;
+        sx += (vx - mx) * dx;
+        sy += (vy - my) * dy;
+        sxy += (vx - mx) * dy;
+      });
+      const divisor = Math.sqrt(sx * sy);
+      return n < 1 || divisor === 0 ? NaN : sxy / divisor;
+    };
+    const labels = this._columns._take(js);
+    return DataFrame._of(labels, cols.map((x) => ({ values: cols.map((y) => pair(x, y)), kind: "float64" as Kind })), labels);
+  }
   nunique(): Series {
     return Series._of(this._data.map((_, j) => this.column(j).nunique()), "int64", this._columns);
   }

@@ -3,7 +3,7 @@
  * get_dummies (one uint8 indicator column per level of each object column, levels sorted, the
  * levels' columns after the frame's other columns; `dummy_na` adds a `_nan` column).
  */
-import { NotImplementedError, TypeError, ValueError } from "../errors";
+import { TypeError, ValueError } from "../errors";
 import { Column } from "./column";
 import { cast, commonKind, inferKind } from "./dtype";
 import { isMissing, Kind, pprint, Scalar } from "./format";
@@ -59,12 +59,13 @@ export function concat(objs: Iterable<Part>, options: { axis?: number | string; 
     const index = options.ignore_index ? Index._rangeOf(n) : new Index(frames.flatMap((f) => f.index._values), { dtype: commonKind(frames.map((f) => f.index._kind)) });
     return DataFrame._of(new Index(labels), data, index);
   }
-  const frames = parts.map(asFrame);
-  const first = frames[0].index;
-  const same = frames.every((f) => f.index.equals(first));
-  if (!same) throw new NotImplementedError("concat along axis 1 of parts whose indexes differ (torchlab aligns equal indexes only)");
+  // An unnamed Series' column is labelled by its place among the unnamed ones.
+  let unnamed = 0;
+  const frames = parts.map((p) => (p instanceof Series && p.name === null ? p.to_frame(unnamed++) : asFrame(p)));
+  // Side by side, the rows matched by label: the union of the indexes in order of appearance (concat's sort=False), NaN where a part has no such row.
+  const index = frames.slice(1).reduce((ix, f) => ix.union(f.index, false), frames[0].index);
   const labels = options.ignore_index ? frames.flatMap((f) => f.columns._values).map((_, j) => j) : frames.flatMap((f) => f.columns._values);
-  return DataFrame._of(new Index(labels), frames.flatMap((f) => f._data.map((c) => ({ values: [...c.values], kind: c.kind }))), first);
+  return DataFrame._of(new Index(labels), frames.flatMap((f) => f._reindexed(index, f.columns).map((c) => ({ values: [...c.values], kind: c.kind }))), index);
 }
 
 export interface DummiesOptions {

@@ -1,15 +1,15 @@
 /**
  * pandas 1.5's Series and DataFrame as the tutorials use them beside PyTorch: construction from
  * dicts, lists and arrays; `df['c']`, `df[['a', 'b']]`, `df[mask]`, `df[':n']`; iloc and loc;
- * column assignment; arithmetic and comparisons with scalars, Series and frames (aligned on equal
- * labels); the reductions (missing values skipped), describe, isna / fillna / dropna, apply / map,
- * astype, value_counts, unique, sort_values, groupby, head / tail; `values` / to_numpy() as
- * torchlab's NumPy arrays (so `torch.tensor(df.values)` works); and the text pandas prints, column
- * for column (src/pandas/format.ts).
+ * column assignment; arithmetic and comparisons with scalars, Series and frames (aligned on their
+ * labels as pandas aligns them); the reductions (missing values skipped), describe, corr, isna /
+ * fillna / dropna, apply / map, astype, value_counts, unique, sort_values, groupby, head / tail;
+ * `values` / to_numpy() as torchlab's NumPy arrays (so `torch.tensor(df.values)` works); and the text
+ * pandas prints, column for column (src/pandas/format.ts), its HTML table (src/pandas/html.ts) and info().
  *
  * In the notebook dialect, keyword arguments go in a trailing object (`df.fillna(0)`,
  * `df.sort_values('a', {ascending: false})`), a slice is a string (`df.iloc[':4', [0, 1, -1]]`), and a
- * column is read by subscript (`df['c']`, not `df.c`).
+ * column is read by subscript (`df['c']`) or as an attribute (`df.c`, typed `any`).
  */
 import { IndexError, KeyError, NotImplementedError, TypeError, ValueError } from "../errors";
 import { ndarray } from "../tensor/ndarray";
@@ -20,6 +20,7 @@ import { Column } from "./column";
 import { cast, commonKind, DTypeArg, floatWritten, inferKind, isNumeric, kindOf, kindOfArray, PdDtype, toArray } from "./dtype";
 import { adjoin, boxFloat, center, DISPLAY, floatRepr, fixedWidth, formatValues, isMissing, joinMultiline, Kind, ljust, pprint, rjust, Scalar, truncatedColumns, truncatedRows } from "./format";
 import { frameHtml } from "./html";
+import { infoText } from "./info";
 import { Index, labelRepr } from "./index_";
 import { asPyTuple, isPyFloatAt } from "../pyrepr";
 
@@ -1236,6 +1237,10 @@ export class DataFrame {
   }
   to_string(): string {
     return frameText(this);
+  }
+  /** Prints pandas' summary of the frame: its index, each column's non-null count and dtype, the memory used. */
+  info(): void {
+    process.stdout.write(infoText(this));
   }
   /** The HTML table Jupyter shows for the frame (pandas' notebook repr, truncated as its text is). */
   _repr_html_(): string {

@@ -10,6 +10,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { expectedOutput as expected, runCaseCells, type Case } from "./_case_cells";
+import { toMimeBundle } from "../../src/display/emitter";
+import { DataFrame } from "../../src/pandas";
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "pandas.json"), "utf8")) as { cases: Case[] };
 
@@ -28,5 +30,17 @@ describe("pd prints what pandas 1.5.3 prints", () => {
 describe("bad input raises pandas' error", () => {
   test.each(fixture.cases.filter((c) => c.error).map((c) => [c.name, c] as const))("%s", (name, c) => {
     expect({ ts: c.ts, printed: printed.get(name) }).toEqual({ ts: c.ts, printed: expected(c) });
+  });
+});
+
+describe("a frame as a cell's value", () => {
+  test("its bundle is pandas' HTML table beside its text", () => {
+    const html = fixture.cases.find((c) => c.name === "html_01")!.print.split("</div>\n")[0] + "</div>";
+    const df = new DataFrame({ a: [1, 2], b: [0.5, NaN], c: ["x", "<y>&"] });
+    expect(toMimeBundle(df)).toEqual({ "text/html": html, "text/plain": df.toString() });
+  });
+  test("df.style is refused by name", () => {
+    const df = new DataFrame({ a: [1, 2] });
+    expect(() => df.style).toThrow("DataFrame.style: torchlab's pandas has no Styler");
   });
 });

@@ -157,6 +157,8 @@ CASES = [
      "let df = new pd.DataFrame({'Age': [22.0, NaN, 30], 'Fare': [7.25, 71.5, 8.05]}); df.Age = df.Age.fillna(df.Age.median()); print(df); print(df.Fare * 2); print(df[df.Age > 25].Fare)"),
     ('misc_01', "df = pd.DataFrame({'a': [1, 2, 3, 4], 'b': [0.5, 1.5, np.nan, 2.0], 'c': ['x', 'y', 'z', 'w']}); print(df.isnull().sum()); print(df.iloc[:, 1:2].values.astype(np.float32)); print(df[['a', 'b']].corr()); print(pd.DataFrame({'x': [1, 2, 3, 4], 'y': [2, 1, 4, 3], 'z': [True, False, True, True]}).corr())",
      "let df = new pd.DataFrame({'a': [1, 2, 3, 4], 'b': [0.5, 1.5, NaN, 2.0], 'c': ['x', 'y', 'z', 'w']}); print(df.isnull().sum()); print(df.iloc[':', '1:2'].values.astype(np.float32)); print(df[['a', 'b']].corr()); print(new pd.DataFrame({'x': [1, 2, 3, 4], 'y': [2, 1, 4, 3], 'z': [true, false, true, true]}).corr())"),
+    ('info_01', "df = pd.DataFrame({'a': [1, 2, 3, 4], 'b': [0.5, 1.5, np.nan, 2.0], 'c': ['x', 'y', 'z', 'w'], 'd': [True] * 4}); df.info(); df.set_index('c').info(); pd.DataFrame({'a': [1, 2]}, index=[5, 7]).info(); pd.DataFrame(np.zeros((3, 120))).info(); pd.DataFrame(np.zeros((200, 3))).info()",
+     "let df = new pd.DataFrame({'a': [1, 2, 3, 4], 'b': [0.5, 1.5, NaN, 2.0], 'c': ['x', 'y', 'z', 'w'], 'd': [true, true, true, true]}); df.info(); df.set_index('c').info(); new pd.DataFrame({'a': [1, 2]}, {index: [5, 7]}).info(); new pd.DataFrame(np.zeros([3, 120])).info(); new pd.DataFrame(np.zeros([200, 3])).info()"),
     # errors
     same('error_01', "df = pd.DataFrame({'a': [1, 2]}); print(df['zz'])"),
     same('error_02', "df = pd.DataFrame({'a': [1, 2], 'b': [3, 4]}); print(df[['a', 'zz']])"),

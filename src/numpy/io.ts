@@ -207,13 +207,27 @@ interface LoadtxtOptions {
   ndmin?: number;
 }
 
+/** NumPy opens a text file by its extension: `.gz` is gzip (NumPy also reads .bz2 / .xz, which Node's zlib cannot). */
+function compression(file: string, op: string): "gzip" | null {
+  if (/\.gz$/i.test(file)) return "gzip";
+  if (/\.(bz2|xz|lzma)$/i.test(file)) throw new ValueError(`${op}: ${file}: torchlab reads and writes gzip (.gz) text files; .bz2 / .xz / .lzma need a decompressor Node does not have (decompress the file first)`);
+  return null;
+}
+
 /** The rows of a text file's fields: comments cut, blank lines skipped, split on `delimiter` (whitespace for none). */
-function textRows(file: string, skip: number, comments: string | null, delimiter: string | null | undefined): string[][] {
-  let text: string;
+function textRows(file: string, skip: number, comments: string | null, delimiter: string | null | undefined, op: string): string[][] {
+  const gzip = compression(file, op);
+  let raw: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    raw = fs.readFileSync(file);
   } catch {
     throw new FileNotFoundError(`${file} not found.`);
+  }
+  let text: string;
+  try {
+    text = (gzip === "gzip" ? zlib.gunzipSync(raw) : raw).toString("utf8");
+  } catch (e) {
+    throw new ValueError(`${op}: ${file} is not a gzip file (${(e as Error).message})`);
   }
   const lines = text.split(/\r?\n/).slice(skip);
   const rows: string[][] = [];
@@ -265,7 +279,7 @@ function textArray(rows: string[][], usecols: number | readonly number[] | null 
  */
 export function loadtxt(fname: string, options: LoadtxtOptions = {}): ndarray {
   const dtype = N.dtypeOf(options.dtype) ?? D.float64;
-  const rows = textRows(fname, options.skiprows ?? 0, options.comments === undefined ? "#" : options.comments, options.delimiter);
+  const rows = textRows(fname, options.skiprows ?? 0, options.comments === undefined ? "#" : options.comments, options.delimiter, "loadtxt");
   return textArray(rows, options.usecols, dtype, options.ndmin ?? 0, options.unpack ?? false, false);
 }
 
@@ -284,7 +298,7 @@ interface GenfromtxtOptions {
  */
 export function genfromtxt(fname: string, options: GenfromtxtOptions = {}): ndarray {
   const dtype = N.dtypeOf(options.dtype) ?? D.float64;
-  const rows = textRows(fname, options.skip_header ?? 0, options.comments ?? "#", options.delimiter);
+  const rows = textRows(fname, options.skip_header ?? 0, options.comments ?? "#", options.delimiter, "genfromtxt");
   return textArray(rows, options.usecols, dtype, 0, options.unpack ?? false, true);
 }
 
@@ -321,7 +335,8 @@ interface SavetxtOptions {
 
 /**
  * np.savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\n', header='', footer='', comments='# '):
- * a 1-d or 2-d array as text, one row a line (a 1-d array one value a line).
+ * a 1-d or 2-d array as text, one row a line (a 1-d array one value a line); gzip-compressed when the
+ * name ends in `.gz`, which loadtxt / genfromtxt read back as NumPy's do.
  * @example np.savetxt('out.csv', x, {delimiter: ',', fmt: '%.4f'})
  */
 export function savetxt(fname: string, X: unknown, options: SavetxtOptions = {}): void {
@@ -341,5 +356,6 @@ export function savetxt(fname: string, X: unknown, options: SavetxtOptions = {})
   if (options.header) out += options.header.split("\n").map((l) => comments + l).join("\n") + newline;
   for (let r = 0; r < rows; r++) out += Array.from({ length: cols }, (_, c) => formatNumber(per[c], Number(data[r * cols + c]))).join(delimiter) + newline;
   if (options.footer) out += options.footer.split("\n").map((l) => comments + l).join("\n") + newline;
-  writeFileAtomic(fname, out);
+  // A name ending in .gz is written gzip-compressed, as NumPy does.
+  writeFileAtomic(fname, compression(fname, "savetxt") === "gzip" ? zlib.gzipSync(Buffer.from(out, "utf8")) : out);
 }

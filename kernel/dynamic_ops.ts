@@ -14,6 +14,7 @@ import { format as pyformat } from "../src/pyformat";
 import { asPyIntKeyed, asPyTuple, copyPyFloats, isPyFloatAt, markPyFloat, PyFloat, pyIsTuple, pyNumber, pyTypeName, takeNumpyScalar, unmarkPyFloat } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
 import { ndarray } from "../src/tensor/ndarray";
+import { Size } from "../src/tensor/size";
 import * as np from "../src/numpy/core";
 import { DataFrame, GroupBy, ILoc, Loc, Series } from "../src/pandas/frame";
 import { pyFloat } from "../src/testing/pyrepr";
@@ -838,6 +839,8 @@ function sliceSequence(seq: unknown[] | string, spec: string): unknown[] | strin
   }
   const picked = at.map((i) => seq[i]);
   if (typeof seq === "string") return picked.join("");
+  // A torch.Size's slice is a torch.Size (`x.shape[1:]`), a tuple's a tuple.
+  if (seq instanceof Size) return new Size(picked as number[]);
   return pyIsTuple(seq) ? asPyTuple(picked) : picked;
 }
 

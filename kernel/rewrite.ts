@@ -42,6 +42,7 @@ import { markKeywordUnpacking } from "./keyword_unpacking";
 import { markNoneDefaults } from "./none_default";
 import { markDelNames } from "./del_name";
 import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
+import { markSlices, sliceInserts } from "./python_slices";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { Output } from "./output_text";
 
@@ -112,7 +113,7 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(markDelNames(markNoneDefaults(markMatmul(markFormatSpecs(markKeywordUnpacking(code))))));
+  const source = expandShorthandProperties(markDelNames(markNoneDefaults(markMatmul(markSlices(markFormatSpecs(markKeywordUnpacking(code)))))));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -2488,8 +2489,13 @@ function pythonSyntaxMarked(written: string): Rewritten {
   const code = markKeywordUnpacking(written);
   const spans = formatSpecSpans(code);
   const fs = spans.length === 0 ? UNCHANGED(code) : inserted(code, spans.flatMap(([open, close]) => [{ at: open, text: "/*" }, { at: close, text: "*/" }]));
-  const mm = matmulMarked(fs.code);
-  return { code: markDelNames(markNoneDefaults(mm.code)), mapBack: (offset) => fs.mapBack(mm.mapBack(offset)), mapForward: (offset) => mm.mapForward(fs.mapForward(offset)) };
+  const sl = inserted(fs.code, sliceInserts(fs.code));
+  const mm = matmulMarked(sl.code);
+  return {
+    code: markDelNames(markNoneDefaults(mm.code)),
+    mapBack: (offset) => fs.mapBack(sl.mapBack(mm.mapBack(offset))),
+    mapForward: (offset) => mm.mapForward(sl.mapForward(fs.mapForward(offset))),
+  };
 }
 
 /**

@@ -109,13 +109,17 @@ export class LinAlgError extends RuntimeError {
   }
 }
 
-/** Shapes do not fit together. Carries the expected and received shapes for programmatic checks. */
+/**
+ * Shapes do not fit together. Carries the expected and received shapes for programmatic checks. Its
+ * name is PyTorch's: a shape mismatch is a RuntimeError there, and a traceback, the kernel's `ename`
+ * and `type(e).__name__` say so (`e instanceof ShapeError` still tells it apart).
+ */
 export class ShapeError extends RuntimeError {
   readonly expected: readonly number[] | string;
   readonly received: readonly number[];
   constructor(message: string, expected: readonly number[] | string, received: readonly number[]) {
     super(message);
-    this.name = "ShapeError";
+    this.name = "RuntimeError";
     this.expected = expected;
     this.received = received;
   }

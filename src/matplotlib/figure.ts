@@ -5,7 +5,7 @@
  * (`<Figure size 640x480 with 1 Axes>`); saved as SVG or as PNG (the same SVG rasterised by
  * @napi-rs/canvas, text included).
  */
-import * as fs from "fs";
+import { writeFileAtomic } from "../serialization/atomic";
 import { ValueError } from "../errors";
 import { JUPYTER_DISPLAY, MimeBundle } from "../display/emitter";
 import { IPYTHON_REPR, PY_REPR } from "../pyrepr";
@@ -215,8 +215,8 @@ export class Figure {
   savefig(fname: string, options: { format?: string; dpi?: number; bbox_inches?: string | null; facecolor?: string } = {}): void {
     const ext = options.format ?? (/\.([^./\\]+)$/.exec(fname)?.[1] ?? "png");
     const format = ext.toLowerCase();
-    if (format === "svg") fs.writeFileSync(fname, this.toSvg());
-    else if (format === "png") fs.writeFileSync(/\.[^./\\]+$/.test(fname) ? fname : `${fname}.png`, this.toPng(options.dpi ?? this.dpi));
+    if (format === "svg") writeFileAtomic(fname, this.toSvg());
+    else if (format === "png") writeFileAtomic(/\.[^./\\]+$/.test(fname) ? fname : `${fname}.png`, this.toPng(options.dpi ?? this.dpi));
     else throw new ValueError(`Format '${format}' is not supported (supported formats: png, svg)`);
   }
 

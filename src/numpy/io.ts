@@ -11,7 +11,8 @@ import { FileNotFoundError, KeyError, TypeError, ValueError } from "../errors";
 import * as D from "../tensor/dtype";
 import { ndarray } from "../tensor/ndarray";
 import * as N from "./core";
-import { crc32 } from "../utils/crc32";
+import { writeFileAtomic } from "../serialization/atomic";
+import { PYTHON_ZIP64_LAYOUT, writeZip, ZIP32_LIMIT, ZipFormatError, ZipReader } from "../serialization/zip";
 
 /** Each dtype's `descr` in the header. */
 const DESCR: [D.dtype, string][] = [
@@ -99,86 +100,15 @@ export function fromNpy(buf: Buffer, name = "file"): ndarray {
   return N.copy(t.transpose(...shape.map((_, k) => shape.length - 1 - k)));
 }
 
-// ---------------------------------------------------------------- zip (stored members, NumPy's zip64 extra)
-
-/** A zip of stored members as Python's zipfile writes NumPy's savez (force_zip64, 1980-01-01 00:00). */
-function zipStored(members: [string, Buffer][]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of members) {
-    const fname = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30 + fname.length + 20);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
-    local.writeUInt16LE(0, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fname.length, 26);
-    local.writeUInt16LE(20, 28);
-    fname.copy(local, 30);
-    const extra = 30 + fname.length;
-    local.writeUInt16LE(1, extra);
-    local.writeUInt16LE(16, extra + 2);
-    local.writeBigUInt64LE(BigInt(data.length), extra + 4);
-    local.writeBigUInt64LE(BigInt(data.length), extra + 12);
-    const entry = Buffer.alloc(46 + fname.length);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(0x0314, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0, 8);
-    entry.writeUInt16LE(0, 10);
-    entry.writeUInt16LE(0, 12);
-    entry.writeUInt16LE(0x21, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(fname.length, 28);
-    entry.writeUInt32LE(0x01800000, 38);
-    entry.writeUInt32LE(offset, 42);
-    fname.copy(entry, 46);
-    parts.push(local, data);
-    central.push(entry);
-    offset += local.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
-}
-
-/** The members of a zip (stored or deflated), by the central directory. */
+/** The members of a zip (stored or deflated), CRC-checked (the reader torch.load uses). */
 function unzip(buf: Buffer): Map<string, Buffer> {
-  let end = buf.length - 22;
-  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new ValueError("np.load: not a zip file (no end of central directory)");
-  const count = buf.readUInt16LE(end + 10);
-  let at = buf.readUInt32LE(end + 16);
-  const out = new Map<string, Buffer>();
-  for (let k = 0; k < count; k++) {
-    const method = buf.readUInt16LE(at + 10);
-    const csize = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString("utf8");
-    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(dataAt, dataAt + csize);
-    if (method !== 0 && method !== 8) throw new ValueError(`np.load: zip member ${name} uses compression method ${method}`);
-    out.set(name, method === 8 ? zlib.inflateRawSync(raw) : raw);
-    at += 46 + nameLen + extraLen + commentLen;
+  try {
+    const zip = new ZipReader(buf);
+    return new Map(zip.names().map((name) => [name, zip.read(name)]));
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new ValueError(`np.load: ${e.message}`);
+    throw e;
   }
-  return out;
 }
 
 /**
@@ -227,7 +157,7 @@ export class NpzFile {
 export function save(file: string, arr: unknown): void {
   if (typeof file !== "string") throw new TypeError("np.save: file must be a path");
   const path = file.endsWith(".npy") ? file : `${file}.npy`;
-  fs.writeFileSync(path, npyBytes(N.asarray(arr)));
+  writeFileAtomic(path, npyBytes(N.asarray(arr)));
 }
 
 /**
@@ -247,7 +177,7 @@ export function savez(file: string, ...arrays: unknown[]): void {
     members.push([`arr_${i}.npy`, npyBytes(N.asarray(a))]);
   });
   const path = file.endsWith(".npz") ? file : `${file}.npz`;
-  fs.writeFileSync(path, zipStored(members));
+  writeFileAtomic(path, writeZip(members.map(([name, data]) => ({ name, data })), 1, ZIP32_LIMIT, PYTHON_ZIP64_LAYOUT));
 }
 
 /** np.load(file): the array of a .npy file, or an NpzFile of a .npz archive. */
@@ -277,13 +207,27 @@ interface LoadtxtOptions {
   ndmin?: number;
 }
 
+/** NumPy opens a text file by its extension: `.gz` is gzip (NumPy also reads .bz2 / .xz, which Node's zlib cannot). */
+function compression(file: string, op: string): "gzip" | null {
+  if (/\.gz$/i.test(file)) return "gzip";
+  if (/\.(bz2|xz|lzma)$/i.test(file)) throw new ValueError(`${op}: ${file}: torchlab reads and writes gzip (.gz) text files; .bz2 / .xz / .lzma need a decompressor Node does not have (decompress the file first)`);
+  return null;
+}
+
 /** The rows of a text file's fields: comments cut, blank lines skipped, split on `delimiter` (whitespace for none). */
-function textRows(file: string, skip: number, comments: string | null, delimiter: string | null | undefined): string[][] {
-  let text: string;
+function textRows(file: string, skip: number, comments: string | null, delimiter: string | null | undefined, op: string): string[][] {
+  const gzip = compression(file, op);
+  let raw: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    raw = fs.readFileSync(file);
   } catch {
     throw new FileNotFoundError(`${file} not found.`);
+  }
+  let text: string;
+  try {
+    text = (gzip === "gzip" ? zlib.gunzipSync(raw) : raw).toString("utf8");
+  } catch (e) {
+    throw new ValueError(`${op}: ${file} is not a gzip file (${(e as Error).message})`);
   }
   const lines = text.split(/\r?\n/).slice(skip);
   const rows: string[][] = [];
@@ -335,7 +279,7 @@ function textArray(rows: string[][], usecols: number | readonly number[] | null 
  */
 export function loadtxt(fname: string, options: LoadtxtOptions = {}): ndarray {
   const dtype = N.dtypeOf(options.dtype) ?? D.float64;
-  const rows = textRows(fname, options.skiprows ?? 0, options.comments === undefined ? "#" : options.comments, options.delimiter);
+  const rows = textRows(fname, options.skiprows ?? 0, options.comments === undefined ? "#" : options.comments, options.delimiter, "loadtxt");
   return textArray(rows, options.usecols, dtype, options.ndmin ?? 0, options.unpack ?? false, false);
 }
 
@@ -354,7 +298,7 @@ interface GenfromtxtOptions {
  */
 export function genfromtxt(fname: string, options: GenfromtxtOptions = {}): ndarray {
   const dtype = N.dtypeOf(options.dtype) ?? D.float64;
-  const rows = textRows(fname, options.skip_header ?? 0, options.comments ?? "#", options.delimiter);
+  const rows = textRows(fname, options.skip_header ?? 0, options.comments ?? "#", options.delimiter, "genfromtxt");
   return textArray(rows, options.usecols, dtype, 0, options.unpack ?? false, true);
 }
 
@@ -391,7 +335,8 @@ interface SavetxtOptions {
 
 /**
  * np.savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\n', header='', footer='', comments='# '):
- * a 1-d or 2-d array as text, one row a line (a 1-d array one value a line).
+ * a 1-d or 2-d array as text, one row a line (a 1-d array one value a line); gzip-compressed when the
+ * name ends in `.gz`, which loadtxt / genfromtxt read back as NumPy's do.
  * @example np.savetxt('out.csv', x, {delimiter: ',', fmt: '%.4f'})
  */
 export function savetxt(fname: string, X: unknown, options: SavetxtOptions = {}): void {
@@ -411,5 +356,6 @@ export function savetxt(fname: string, X: unknown, options: SavetxtOptions = {})
   if (options.header) out += options.header.split("\n").map((l) => comments + l).join("\n") + newline;
   for (let r = 0; r < rows; r++) out += Array.from({ length: cols }, (_, c) => formatNumber(per[c], Number(data[r * cols + c]))).join(delimiter) + newline;
   if (options.footer) out += options.footer.split("\n").map((l) => comments + l).join("\n") + newline;
-  fs.writeFileSync(fname, out);
+  // A name ending in .gz is written gzip-compressed, as NumPy does.
+  writeFileAtomic(fname, compression(fname, "savetxt") === "gzip" ? zlib.gzipSync(Buffer.from(out, "utf8")) : out);
 }

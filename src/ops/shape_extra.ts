@@ -1008,5 +1008,11 @@ export function as_strided(t: Tensor, size: number[], stride: number[], storage_
     const storageGrad = tf.unsortedSegmentSum(tf.reshape(g, [-1]), tf.tensor1d(picks, "int32"), n);
     return [tf.reshape(tf.gather(storageGrad, tf.tensor1d(own, "int32")), from)];
   }, false, false);
-  return V.attachView(r, root, step, stride.slice(), offset, new Set(picks).size !== picks.length);
+  const view = V.attachView(r, root, step, stride.slice(), offset, new Set(picks).size !== picks.length);
+  // The view derives from the root's storage, but autograd tracks it as it tracks `t`: as_strided of a
+  // detach() alias (torch.from_numpy of `s.data.numpy()`'s view) stays out of the root's graph, so a
+  // write through it leaves the root's grad_fn as it was, as in PyTorch.
+  const tv = t._view;
+  if (tv !== null && (!tv.tracked || tv.noGrad)) r._view = { ...view._view!, tracked: tv.tracked, noGrad: view._view!.noGrad || tv.noGrad };
+  return view;
 }

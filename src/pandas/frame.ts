@@ -11,10 +11,10 @@
  * `df.sort_values('a', {ascending: false})`), a slice is a string (`df.iloc[':4', [0, 1, -1]]`), and a
  * column is read by subscript (`df['c']`) or as an attribute (`df.c`, typed `any`).
  */
+import { writeFileAtomic } from "../serialization/atomic";
 import { IndexError, KeyError, NotImplementedError, TypeError, ValueError } from "../errors";
 import { ndarray } from "../tensor/ndarray";
 import { Tensor } from "../tensor/tensor";
-import * as fs from "fs";
 import * as C from "./column";
 import { Column } from "./column";
 import { cast, commonKind, DTypeArg, floatWritten, inferKind, isNumeric, kindOf, kindOfArray, PdDtype, toArray } from "./dtype";
@@ -1494,7 +1494,7 @@ function toCsv(frame: DataFrame, path?: string | { write(s: string): unknown } |
   }
   const text = lines.join("\n") + "\n";
   if (path === undefined || path === null) return text;
-  if (typeof path === "string") fs.writeFileSync(path, text);
+  if (typeof path === "string") writeFileAtomic(path, text);
   else (path as { write(s: string): unknown }).write(text);
   return null;
 }

@@ -173,49 +173,98 @@ export class ZipReader {
 export const ZIP32_LIMIT = 0xffffffff;
 
 /**
- * Writes a zip archive the way PyTorch's writer (miniz) does: entries stored uncompressed, each
- * entry's data starting on a multiple of `align` bytes thanks to a padding extra field ("FB",
- * filled with 'Z'), so that a reader can map storages straight from the file. Zip64 is not
- * written: archives whose sizes or offsets pass `limit` are refused.
+ * How a writer lays out the stored (uncompressed) entries of its archive: the local header's extra
+ * field, the DOS date, and the central record's "version made by" and external attributes.
  */
-export function writeZip(entries: { name: string; data: Uint8Array }[], align = 64, limit = ZIP32_LIMIT): Buffer {
+export interface ZipLayout {
+  /** The local extra field of an entry whose local header starts at `offset`. */
+  localExtra(nameLength: number, offset: number, size: number): Buffer;
+  /** The DOS date both headers carry (the time is 0: midnight). */
+  readonly dosDate: number;
+  readonly madeBy: number;
+  readonly externalAttr: number;
+}
+
+/**
+ * PyTorch's writer (miniz): each entry's data starts on a multiple of `align` bytes thanks to a padding
+ * extra field ("FB", filled with 'Z'), so that a reader can map storages straight from the file; no date.
+ */
+function pytorchLayout(align: number): ZipLayout {
+  return {
+    localExtra(nameLength, offset) {
+      const pad = (align - ((offset + 30 + nameLength + 4) % align)) % align;
+      const extra = Buffer.alloc(4 + pad, 0x5a);
+      extra.writeUInt16LE(0x4246, 0); // "FB"
+      extra.writeUInt16LE(pad, 2);
+      return extra;
+    },
+    dosDate: 0,
+    madeBy: 20,
+    externalAttr: 0,
+  };
+}
+
+/**
+ * Python's zipfile as NumPy's savez calls it (force_zip64): a zip64 extra field with both sizes in each
+ * local header, dated 1980-01-01, made by Unix (0x0314) with mode 0600.
+ */
+export const PYTHON_ZIP64_LAYOUT: ZipLayout = {
+  localExtra(_nameLength, _offset, size) {
+    const extra = Buffer.alloc(20);
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(16, 2);
+    extra.writeBigUInt64LE(BigInt(size), 4);
+    extra.writeBigUInt64LE(BigInt(size), 12);
+    return extra;
+  },
+  dosDate: 0x21,
+  madeBy: 0x0314,
+  externalAttr: 0x01800000,
+};
+
+/**
+ * Writes a zip archive of stored entries the way PyTorch's writer does (pytorchLayout), or as `layout`
+ * says. Zip64 end records are not written: archives whose sizes or offsets pass `limit` are refused.
+ */
+export function writeZip(entries: { name: string; data: Uint8Array }[], align = 64, limit = ZIP32_LIMIT, layout: ZipLayout = pytorchLayout(align)): Buffer {
   const parts: Uint8Array[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const { name, data } of entries) {
     const nameBytes = Buffer.from(name, "utf8");
-    const pad = (align - ((offset + 30 + nameBytes.length + 4) % align)) % align;
-    if (offset > limit || data.length > limit || offset + 30 + nameBytes.length + 4 + pad + data.length > limit) {
+    const extra = layout.localExtra(nameBytes.length, offset, data.length);
+    if (offset > limit || data.length > limit || offset + 30 + nameBytes.length + extra.length + data.length > limit) {
       throw new ZipFormatError(`the archive would pass ${limit} bytes at entry '${name}', which needs zip64 records that torchlab does not write; save in the safetensors format instead ({format: "safetensors"})`);
     }
     const crc = crc32(data);
-    const local = Buffer.alloc(30 + nameBytes.length + 4 + pad, 0x5a);
+    const local = Buffer.alloc(30 + nameBytes.length);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4); // version needed to extract: 2.0
     local.writeUInt16LE(0, 6); // flags
     local.writeUInt16LE(0, 8); // method: stored
-    local.writeUInt32LE(0, 10); // time and date, zero as PyTorch writes them
+    local.writeUInt16LE(0, 10); // time
+    local.writeUInt16LE(layout.dosDate, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(4 + pad, 28);
+    local.writeUInt16LE(extra.length, 28);
     nameBytes.copy(local, 30);
-    local.writeUInt16LE(0x4246, 30 + nameBytes.length); // "FB"
-    local.writeUInt16LE(pad, 32 + nameBytes.length);
     const central = Buffer.alloc(46 + nameBytes.length);
     central.writeUInt32LE(CENTRAL, 0);
-    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(layout.madeBy, 4);
     central.writeUInt16LE(20, 6); // version needed
+    central.writeUInt16LE(layout.dosDate, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(layout.externalAttr, 38);
     central.writeUInt32LE(offset, 42);
     nameBytes.copy(central, 46);
-    parts.push(local, data);
+    parts.push(local, extra, data);
     centrals.push(central);
-    offset += local.length + data.length;
+    offset += local.length + extra.length + data.length;
   }
   const cd = Buffer.concat(centrals);
   if (entries.length > 0xffff || offset + cd.length > limit) {

@@ -11,6 +11,7 @@ import { torch } from "../../src";
 import { pyStr } from "../../src/display/print";
 import { asPyTuple } from "../../src/pyrepr";
 import { readReference } from "../tensor/fixtures";
+import type { ndarray } from "../../src/tensor/ndarray";
 
 type Ref = { print: string } | { error: [string, string] };
 const ref = readReference<Record<string, Ref>>("autograd_sweep2.json");
@@ -138,6 +139,19 @@ const CASES: Record<string, () => unknown> = {
     return tup(y, y._base === x, x);
   },
   as_strided_of_view: () => torch.arange(6, { dtype: torch.float32 }).view(2, 3).t().as_strided([2, 2], [1, 3]),
+  as_strided_of_detached_write: () => {
+    const w = torch.tensor([0.5, -1.0, 2.0, 0.0], { requires_grad: true });
+    const s = torch.softmax(w, 0);
+    s.detach().as_strided([2], [1], 0).fill_(0.5);
+    return tup(s, s.grad_fn!.name());
+  },
+  from_numpy_of_data_write: () => {
+    const w = torch.tensor([0.5, -1.0, 2.0, 0.0], { requires_grad: true });
+    const s = torch.softmax(w, 0);
+    const x = torch.from_numpy((s.data.numpy() as unknown as ndarray).__getitem__("1:3"));
+    x.fill_(0.25);
+    return tup(s, s.grad_fn!.name(), x.grad_fn);
+  },
   as_strided_bounds_error: () => torch.arange(6, { dtype: torch.float32 }).as_strided([4], [2]),
   jacobian_strict_vectorize_error: () => torch.autograd.functional.jacobian((a: Tensor) => a.pow(2), f32([1.0, 2.0]), { strict: true, vectorize: true }),
   hessian_strict_linear_error: () => torch.autograd.functional.hessian((a: Tensor) => a.sum(), f32([1.0, 2.0]), { strict: true }),

@@ -17,7 +17,7 @@ interface ErrorCase {
 
 /** PyTorch's exception classes and the torchlab error each maps to (KeyError has no twin in JS). */
 const TYPES: Record<string, string[]> = {
-  RuntimeError: ["RuntimeError", "ShapeError"],
+  RuntimeError: ["RuntimeError"],
   ValueError: ["ValueError"],
   TypeError: ["TypeError"],
   IndexError: ["IndexError"],

@@ -129,6 +129,21 @@ def as_strided_of_view():
     return x.t().as_strided((2, 2), (1, 3))
 
 
+def as_strided_of_detached_write():
+    w = torch.tensor([0.5, -1.0, 2.0, 0.0], requires_grad=True)
+    s = torch.softmax(w, 0)
+    s.detach().as_strided((2,), (1,), 0).fill_(0.5)
+    return (s, s.grad_fn.name())
+
+
+def from_numpy_of_data_write():
+    w = torch.tensor([0.5, -1.0, 2.0, 0.0], requires_grad=True)
+    s = torch.softmax(w, 0)
+    x = torch.from_numpy(s.data.numpy()[1:3])
+    x.fill_(0.25)
+    return (s, s.grad_fn.name(), x.grad_fn)
+
+
 def as_strided_bounds_error():
     torch.arange(6.0).as_strided((4,), (2,))
 
@@ -239,6 +254,8 @@ CASES = {
     "as_strided_overlap_grad": as_strided_overlap_grad,
     "as_strided_view": as_strided_view,
     "as_strided_of_view": as_strided_of_view,
+    "as_strided_of_detached_write": as_strided_of_detached_write,
+    "from_numpy_of_data_write": from_numpy_of_data_write,
     "as_strided_bounds_error": as_strided_bounds_error,
     "jacobian_strict_vectorize_error": jacobian_strict_vectorize_error,
     "hessian_strict_linear_error": hessian_strict_linear_error,

@@ -8,6 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { torch, torchvision, display } from "../../src";
+import * as np from "../../src/numpy";
+import * as pd from "../../src/pandas";
+import * as plt from "../../src/matplotlib/pyplot";
 
 // The module object itself (an `import * as` namespace's properties cannot be replaced).
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -46,7 +49,20 @@ const WRITERS: [string, string, (file: string) => void][] = [
   ["torchvision.io.write_file", "bytes.bin", (f) => torchvision.io.write_file(f, new Uint8Array(4096).fill(7))],
   ["display.image({save})", "shown.png", (f) => display.image(image(), { save: f })],
   ["torch.save", "model.pt", (f) => torch.save({ w: torch.ones(256) }, f)],
+  ["np.save", "array.npy", (f) => np.save(f, np.arange(512))],
+  ["np.savez", "arrays.npz", (f) => np.savez(f, { x: np.arange(512), y: np.ones(64) })],
+  ["np.savetxt", "table.txt", (f) => np.savetxt(f, np.arange(512).reshape(64, 8))],
+  ["DataFrame.to_csv", "frame.csv", (f) => new pd.DataFrame({ a: np.arange(256), b: np.arange(256).mul(2) }).to_csv(f)],
+  ["plt.savefig (png)", "figure.png", (f) => savedFigure(f)],
+  ["plt.savefig (svg)", "figure.svg", (f) => savedFigure(f)],
 ];
+
+function savedFigure(file: string): void {
+  const fig = plt.figure();
+  plt.plot([0, 1, 2], [1, 0, 1]);
+  plt.savefig(file);
+  plt.close(fig);
+}
 
 describe.each(WRITERS)("%s on a disk that fills up halfway", (_name, base, write) => {
   test("raises the disk's error and leaves the previous file and no temporary", () => {

@@ -155,6 +155,8 @@ describe("bad input raises a typed, descriptive error", () => {
     expect(new torch.ValueError("x").name).toBe("ValueError");
     expect(new torch.TypeError("x")).toBeInstanceOf(TypeError);
     expect(new torch.IndexError("x").name).toBe("IndexError");
-    expect(new torch.ShapeError("x", [1], [2]).name).toBe("ShapeError");
+    // PyTorch raises RuntimeError for a shape mismatch; the subclass keeps the shapes.
+    expect(new torch.ShapeError("x", [1], [2]).name).toBe("RuntimeError");
+    expect(new torch.ShapeError("x", [1], [2])).toBeInstanceOf(torch.RuntimeError);
   });
 });

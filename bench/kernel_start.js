@@ -8,13 +8,16 @@
  * kernel's own, and with its supervisor); and the kernel's own phase report (kernel_info's
  * `torchlab.start`).
  *
- *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--no-snapshot] [--json]
+ *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--no-snapshot] [--json] [--cpu-prof DIR]
  *
  * Each round starts a kernel from the startup snapshot of parsed declarations (TORCHLAB_KERNEL_SNAPSHOT=1;
  * built by a first start if missing) and one without it (the default), alternately, so that machine
  * load hits both alike; medians are printed. `--root DIR` measures another checkout's build (e.g.
  * an older commit) instead; `--compare DIR` adds that build's starts, with and without the snapshot, to the alternation;
- * `--no-snapshot` leaves the snapshot's starts out (the default kernels only, old against new). Timings only: nothing here asserts. `npm run bench` runs it with
+ * `--no-snapshot` leaves the snapshot's starts out (the default kernels only, old against new);
+ * `--cpu-prof DIR` starts each kernel without its supervisor (with the supervisor's V8 flags and
+ * environment), under V8's CPU profiler, which writes one profile per thread into DIR when the kernel
+ * ends (the supervisor's own start is then not in the times). Timings only: nothing here asserts. `npm run bench` runs it with
  * `--starts 2` unless given `--no-kernel-start`.
  */
 "use strict";
@@ -31,6 +34,8 @@ const ROOT = path.resolve(arg("--root", path.join(__dirname, "..")));
 const COMPARE = process.argv.includes("--compare") ? path.resolve(arg("--compare")) : null;
 const JSON_OUT = process.argv.includes("--json");
 const NO_SNAPSHOT = process.argv.includes("--no-snapshot");
+/** `--cpu-prof DIR`: each kernel runs without its supervisor, under V8's CPU profiler, writing its profile into DIR. */
+const CPU_PROF = process.argv.includes("--cpu-prof") ? path.resolve(arg("--cpu-prof")) : null;
 const FIRST_CELL = "const x = torch.ones(2, 3); x.sum()";
 /** How long the kernel sits idle after the first cell before its resident memory is read. */
 const IDLE_MS = 2000;
@@ -111,7 +116,14 @@ async function startOnce(env, root = ROOT) {
   const shell = new zmq.Dealer();
   shell.connect(wire.socketAddress(info, shell_port));
   const launched = performance.now();
-  const child = spawn(process.execPath, [path.join(root, "bin", "torchlab.js"), "kernel", "--connection-file", file], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+  // Profiled, the kernel is started as its supervisor starts it (its flags, its environment), minus the supervisor.
+  const { kernelNodeArgs } = require(path.join(root, "dist", "kernel", "node_args.js"));
+  const heapMb = String(require(path.join(root, "dist", "kernel", "supervisor.js")).heapLimitMb(env));
+  const direct = CPU_PROF === null ? [] : [...kernelNodeArgs(Number(heapMb)), "--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`, "--cpu-prof-interval=250"];
+  const child = spawn(process.execPath, [...direct, path.join(root, "bin", "torchlab.js"), "kernel", "--connection-file", file],
+    { cwd: dir, env: CPU_PROF === null ? env : { ...env, TORCHLAB_KERNEL_SUPERVISED: heapMb }, stdio: ["ignore", "ignore", "pipe"] });
+  /** The kernel's process: the supervisor's child, or the child itself when profiled. */
+  const kernelPid = () => (CPU_PROF === null ? kernelOf(child.pid) : child.pid);
   let log = "";
   child.stderr.on("data", (d) => (log += d));
   const replies = new Map();
@@ -151,7 +163,7 @@ async function startOnce(env, root = ROOT) {
     const ready = await wait(execute(""), 120_000);
     // The critical path of a start is the kernel's main thread: its own CPU until ready, which
     // machine load inflates less than wall time does.
-    const readyKernel = kernelOf(child.pid);
+    const readyKernel = kernelPid();
     const mainCpu = readyKernel === null ? null : mainThreadCpu(readyKernel);
     const cellSent = performance.now();
     const first = await wait(execute(FIRST_CELL), 60_000);
@@ -161,8 +173,8 @@ async function startOnce(env, root = ROOT) {
     // (code caches written, the heap's young generation settled) is over.
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     const rss = treeRss(child.pid);
-    const kernelPid = Number(fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").split(" ").filter(Boolean)[0]);
-    const kernelRss = Number.isFinite(kernelPid) ? treeRss(kernelPid) : null;
+    const idleKernel = kernelPid();
+    const kernelRss = idleKernel === null ? null : treeRss(idleKernel);
     const report = (await wait(send("kernel_info_request", {}), 10_000)).msg.content.torchlab;
     return {
       kernel_info_s: (infoReply.at - launched) / 1000,

@@ -2,8 +2,8 @@
  * `torchlab <command>`: install | kernel | run. Arguments are parsed by hand: three commands with
  * a few flags each do not justify a parser dependency.
  */
-import { install, type InstallScope } from "./install";
-import { packageVersion } from "./resolve";
+import type { InstallScope } from "./install";
+import { SUPERVISED_ENV } from "./node_args";
 
 const USAGE = `usage:
   torchlab install [--user | --sys-prefix | --prefix DIR]   register the Jupyter kernelspec
@@ -72,6 +72,7 @@ async function dispatch(args: string[]): Promise<number> {
             : process.getuid?.() === 0
               ? { kind: "system" }
               : { kind: "user" };
+      const { install } = await import("./install");
       console.log(`Installed the torchlab kernelspec in ${install(scope)}`);
       return 0;
     }
@@ -81,9 +82,10 @@ async function dispatch(args: string[]): Promise<number> {
       if (!file) {
         throw new UsageError("kernel needs --connection-file FILE");
       }
-      const { SUPERVISED_ENV, superviseKernel } = await import("./supervisor");
+      // Each command loads only its own modules: a kernel start waits on the supervisor's loading,
+      // then on the kernel's (whose modules load from the compile cache, enabled first).
       if (process.env[SUPERVISED_ENV] === undefined) {
-        return superviseKernel(file);
+        return (await import("./supervisor")).superviseKernel(file);
       }
       // Before the server's modules load, so that they come from the compile cache too (kernel/compile_cache.ts).
       (await import("./compile_cache")).enableCompileCache();
@@ -135,7 +137,7 @@ async function dispatch(args: string[]): Promise<number> {
       return 0;
     }
     case "--version":
-      console.log(packageVersion());
+      console.log((await import("./package")).packageVersion());
       return 0;
     case undefined:
     case "help":

@@ -20,8 +20,8 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { defaultCacheDir } from "./compile_cache";
-import { kernelNodeArgs, KERNEL_V8_FLAGS } from "./node_args";
-import { packageRoot } from "./resolve";
+import { kernelNodeArgs, KERNEL_V8_FLAGS, snapshotEnabled } from "./node_args";
+import { packageRoot } from "./package";
 import { inMemoryDeclaration, LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats, type SnapshotSpec } from "./snapshot_entry";
 
 /**
@@ -43,7 +43,7 @@ import { inMemoryDeclaration, LOOKUP_KEY, PROBE_ARG, PROBE_OK, type LookupStats,
  * mostly gone since the default start reads ahead and caches its prelude: CPU to the first cell
  * 3.84 vs 4.02 s, main thread CPU to ready 2.49 vs 2.29 s.
  */
-export const SNAPSHOT_ENV = "TORCHLAB_KERNEL_SNAPSHOT";
+export { SNAPSHOT_ENV, snapshotEnabled } from "./node_args";
 /** A build job holding the lock longer than this is taken to have died. */
 const LOCK_STALE_MS = 10 * 60_000;
 /** Files kept from earlier snapshots at most (a start reads ~620). */
@@ -60,10 +60,6 @@ export function snapshotPath(root: string, typescript: string, heapMb: number, e
   }
   const key = createHash("sha1").update(`${root}\0${typescript}\0${heapMb}\0${KERNEL_V8_FLAGS.join(" ")}\0${entry}`).digest("hex").slice(0, 16);
   return path.join(defaultCacheDir(env), `v8-${process.version}-${process.arch}`, `kernel-${key}.blob`);
-}
-
-export function snapshotEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env[SNAPSHOT_ENV] === "1";
 }
 
 /** The hits and misses of this process's snapshot, or null when it did not start from one. */

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
-import { packageRoot } from "./resolve";
+import { packageRoot } from "./package";
 
 export const KERNEL_NAME = "torchlab";
 export const DISPLAY_NAME = "TypeScript (torchlab)";

@@ -13,7 +13,23 @@
  */
 export const KERNEL_V8_FLAGS: readonly string[] = ["--interrupt-budget=540672"];
 
+/**
+ * Set in a kernel process's environment (to its heap limit in MB): the kernel runs there, not
+ * another supervisor. Here, with nothing to load, so that a kernel process need not load the supervisor.
+ */
+export const SUPERVISED_ENV = "TORCHLAB_KERNEL_SUPERVISED";
+
 /** The Node options of a kernel process under a heap limit of `heapMb` MB. */
 export function kernelNodeArgs(heapMb: number): string[] {
   return [`--max-old-space-size=${heapMb}`, ...KERNEL_V8_FLAGS];
+}
+
+/**
+ * `1` starts kernels from the startup snapshot of parsed declarations; off by default, for the
+ * reasons kernel/declarations.ts gives. Here, so that a start without it never loads that module early.
+ */
+export const SNAPSHOT_ENV = "TORCHLAB_KERNEL_SNAPSHOT";
+
+export function snapshotEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env[SNAPSHOT_ENV] === "1";
 }

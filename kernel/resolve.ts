@@ -18,30 +18,9 @@ import { bareDeclaration, takePreloaded } from "./preload";
 import { isTfjsCoreDeclaration, prunedTfModule, TF_MODULE, withoutWebGpuTypes } from "./tf_declarations";
 import { isNodeTypesIndex, NODE_TYPES_PLANS, nodeTypesPlan } from "./node_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
+import { PACKAGE_NAME, packageRoot, tslabTypeScriptPath } from "./package";
 
-export const PACKAGE_NAME = "torchlab";
-
-/** The folder holding torchlab's package.json, found upwards from this file (works from dist/ and from sources). */
-export function packageRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, "package.json");
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === PACKAGE_NAME) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) {
-      throw new Error(`cannot find the ${PACKAGE_NAME} package above ${__dirname}`);
-    }
-  }
-}
-
-export function packageVersion(): string {
-  return JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")).version;
-}
-
-/** tslab's own TypeScript (5.0.4): the instance whose compiler host we extend. */
-export function tslabTypeScriptPath(): string {
-  return require.resolve("@tslab/typescript-for-tslab", { paths: [path.dirname(require.resolve("tslab"))] });
-}
+export { PACKAGE_NAME, packageRoot, packageVersion, tslabTypeScriptPath } from "./package";
 
 /** tslab's own TypeScript (5.0.4), whose version is the language version cells are checked with. */
 export function tslabTypeScript(): typeof import("typescript") {

@@ -26,7 +26,7 @@ import { RemoteConverters } from "./converter_worker";
 import { refreshSnapshot, snapshotEnabled, snapshotStats } from "./declarations";
 import { savePreloadList, startPreload } from "./preload";
 import { packageVersion, packageRoot, tslabTypeScriptPath } from "./resolve";
-import { SUPERVISED_ENV } from "./supervisor";
+import { SUPERVISED_ENV } from "./node_args";
 import { mergedPrelude, runPrelude, type PreludeResult } from "./prelude";
 import { Session, SystemExit, type Outcome } from "./session";
 import { routeWarnings } from "./warnings";

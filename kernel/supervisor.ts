@@ -13,14 +13,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as Zmq from "zeromq";
-import { markUsed } from "./compile_cache";
-import { snapshotEnabled, snapshotPath } from "./declarations";
-import { kernelNodeArgs } from "./node_args";
-import { packageRoot, tslabTypeScriptPath } from "./resolve";
-import { encode, newHeader, readConnectionFile, Signer, socketAddress, type Header } from "./wire";
+import { kernelNodeArgs, snapshotEnabled, SUPERVISED_ENV } from "./node_args";
+import { packageRoot, tslabTypeScriptPath } from "./package";
+import type { Header } from "./wire";
 
-/** Set in the child's environment (to its heap limit in MB): the kernel runs there, not another supervisor. */
-export const SUPERVISED_ENV = "TORCHLAB_KERNEL_SUPERVISED";
+export { SUPERVISED_ENV } from "./node_args";
+
 /** The heap limit in MB, when the default (half the machine's memory, at most 4 GiB, as V8's own ceiling) does not suit. */
 export const HEAP_ENV = "TORCHLAB_HEAP_MB";
 
@@ -45,9 +43,12 @@ export async function superviseKernel(connectionFile: string): Promise<number> {
   process.stderr.on("error", () => undefined);
   process.stdout.on("error", () => undefined);
   const heapMb = heapLimitMb();
-  const blob = snapshotEnabled() ? snapshotPath(packageRoot(), tslabTypeScriptPath(), heapMb) : null;
+  // The kernel is started before anything else of this process loads: the start waits on it.
+  const blob = snapshotEnabled()
+    ? (require("./declarations") as typeof import("./declarations")).snapshotPath(packageRoot(), tslabTypeScriptPath(), heapMb)
+    : null;
   const useBlob = blob !== null && fs.existsSync(blob);
-  if (useBlob) markUsed(blob);
+  if (useBlob) (require("./compile_cache") as typeof import("./compile_cache")).markUsed(blob);
   let child = startKernelProcess(connectionFile, heapMb, useBlob ? blob : null);
   let running: Header | null = null;
   let stderrTail = "";
@@ -115,6 +116,7 @@ function startKernelProcess(connectionFile: string, heapMb: number, blob: string
 }
 
 async function reportDeath(connectionFile: string, parent: Header | null, ename: string, evalue: string): Promise<void> {
+  const { encode, newHeader, readConnectionFile, Signer, socketAddress } = require("./wire") as typeof import("./wire");
   const info = readConnectionFile(connectionFile);
   const signer = new Signer(info.key, info.signature_scheme);
   // An XPUB socket sees subscriptions: the front end's SUB reconnects to the port the dead kernel

@@ -28,9 +28,9 @@
  * 13's accuracy plot. 13's `[{time_since(start)}]` text is wall-clock time: the comparison masks it.
  * Written differently from the course:
  * - `np.arange(0.0, 4.1, 0.1)` is `Array.from(range(41), (i) => 0.0 + i * 0.1)` (NumPy's start + i * step).
- * - `np.loadtxt(path, delimiter=',', dtype=np.float32)` is a stand-in `np.loadtxt` the setup cell defines
- *   (gunzip, split, a float32 tensor), so `torch.from_numpy(xy[:, :-1])` is `xy[":, :-1"]` and
- *   `xy[:, [-1]]` is `xy[":", [-1]]`.
+ * - 07 / 08 are as the lecture writes them: NumPy's `np.loadtxt('diabetes.csv.gz', delimiter=',',
+ *   dtype=np.float32)` (gzip read by the name's extension) and `torch.from_numpy(xy[:, :-1])` with Python's
+ *   slices (kernel/python_slices.ts); they used a stand-in loadtxt and the quoted slice form before.
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `super(Net, self).__init__()` is `super()`;
  *   `return a, b` is `return [a, b]`; `_, predicted = ...` is `const [_, predicted] = ...`; the `%`
  *   operator's tuple is an array; `[idx2char[x] for x in idx]` is `[...idx].map((x) => idx2char[x])`.
@@ -77,17 +77,8 @@ import { expectSameCells } from "./_tutorial";
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "liuer.json"), "utf8")) as Record<string, (CellOutput & { warnings: string[] })[]>;
 const FIXTURE = path.join(__dirname, "..", "reference", "liuer");
 
-/** The stand-ins copied into a temporary folder (gen_liuer.py's SETUP), and NumPy's loadtxt for them. */
-const SETUP = `const np = {
-  float32: torch.float32,
-  loadtxt(fname: string, delimiter: string, dtype: torch.dtype): torch.Tensor {
-    const fs = require("fs"), zlib = require("zlib");
-    const raw: Buffer = fs.readFileSync(fname);
-    const text = (fname.endsWith(".gz") ? zlib.gunzipSync(raw) : raw).toString("utf8");
-    return torch.tensor(text.trim().split("\\n").map((line: string) => line.split(delimiter).map(Number)), dtype=dtype);
-  },
-};
-/** Lecture 13's \`with gzip.open(filename, 'rt') as f: rows = list(csv.reader(f))\` (plain comma-separated rows). */
+/** The stand-ins copied into a temporary folder (gen_liuer.py's SETUP). */
+const SETUP = `/** Lecture 13's \`with gzip.open(filename, 'rt') as f: rows = list(csv.reader(f))\` (plain comma-separated rows). */
 function gzip_csv_rows(filename: string): string[][] {
   const fs = require("fs"), zlib = require("zlib");
   return zlib.gunzipSync(fs.readFileSync(filename)).toString("utf8").trim().split("\\n").map((line: string) => line.split(","));
@@ -415,8 +406,8 @@ print(F.sigmoid(torch.Tensor([[-1.0], [0.0], [2.5]])));`,
   // 07 multiple dimension input
   `// prepare dataset
 const xy = np.loadtxt('diabetes.csv.gz', delimiter=',', dtype=np.float32);
-x_data = xy[":, :-1"];  // 第一个':'是指读取所有行，第二个':'是指从第一列开始，最后一列不要
-y_data = xy[":", [-1]];  // [-1] 最后得到的是个矩阵
+x_data = torch.from_numpy(xy[:, :-1]);  // 第一个':'是指读取所有行，第二个':'是指从第一列开始，最后一列不要
+y_data = torch.from_numpy(xy[:, [-1]]);  // [-1] 最后得到的是个矩阵
 print(x_data.shape, y_data.shape);
 print(y_data[":5"]);
 
@@ -472,8 +463,8 @@ class DiabetesDataset extends Dataset {
     super();
     const xy = np.loadtxt(filepath, delimiter=',', dtype=np.float32);
     this.len = xy.shape[0];  // shape(多少行，多少列)
-    this.x_data = xy[":, :-1"];
-    this.y_data = xy[":", [-1]];
+    this.x_data = torch.from_numpy(xy[:, :-1]);
+    this.y_data = torch.from_numpy(xy[:, [-1]]);
   }
 
   __getitem__(index) {

@@ -68,9 +68,16 @@ from torch.utils.data import Dataset, DataLoader
 from torchvision import transforms, utils
 import torch.nn.functional as F
 
+# Ignore warnings
+import warnings
+warnings.filterwarnings("ignore")
+
 plt.ion()   # interactive mode""",
      """const { Dataset, DataLoader } = torch.utils.data;
 const utils = torchvision.utils;
+
+// Ignore warnings
+warnings.filterwarnings("ignore");
 
 plt.ion();   // interactive mode"""),
     ("""landmarks_frame = pd.read_csv('data/faces/face_landmarks.csv')

@@ -3,7 +3,8 @@ test/api/data_loading_surface.test.ts: what the port of PyTorch's data-loading t
 (test/tutorials/data_loading_notebook.test.ts) found missing or wrong, one case at a time: plt.imread
 of 8-bit PNGs, plt.ion / ioff / isinteractive, np.array of a list holding a pandas row, the dtype of
 `df.iloc[i, 1:]`, NumPy's operators with a list operand, isinstance with a tuple of types,
-default_collate of NumPy arrays, and a call over a list of callables of different kinds. Each case is
+default_collate of NumPy arrays, a call over a list of callables of different kinds, and the
+warnings module's filters ("error", "ignore" by message). Each case is
 one Python snippet and its dialect spelling; the suite compares what they print.
 Run with Debian's /usr/bin/python3 from test/reference: writes data_loading_cases.json.
 """
@@ -50,6 +51,8 @@ CASES = [
      "print(isinstance(256, [int, tuple]), isinstance(tuple([224, 224]), [int, tuple]), isinstance([224, 224], [int, tuple]), isinstance(tuple([1, 2]), tuple), isinstance([1, 2], tuple), isinstance(2.5, [int, tuple]), isinstance('a', [str, int]));"),
     ("collate_ndarrays", "from torch.utils.data import default_collate\nb = default_collate([{'image': np.ones((2, 2), dtype=np.float32), 'landmarks': np.array([[1., 2.]])}, {'image': np.zeros((2, 2), dtype=np.float32), 'landmarks': np.array([[3., 4.]])}])\nprint(b)",
      "const { default_collate } = torch.utils.data;\nconst b = default_collate([{'image': np.ones([2, 2], {dtype: np.float32}), 'landmarks': np.array([[1., 2.]])}, {'image': np.zeros([2, 2], {dtype: np.float32}), 'landmarks': np.array([[3., 4.]])}]);\nprint(b);"),
+    ("warnings_filters", "import warnings\nwarnings.simplefilter('error')\nwarnings.filterwarnings('ignore', message='skip')\nfor m in ['skip me', 'Skip too', 'keep me']:\n    try:\n        warnings.warn(m)\n        print('passed', m)\n    except UserWarning as e:\n        print('raised', type(e).__name__, e)\nwarnings.resetwarnings()",
+     "warnings.simplefilter('error');\nwarnings.filterwarnings('ignore', message='skip');\nfor (const m of ['skip me', 'Skip too', 'keep me']) {\n  try {\n    warnings.warn(m);\n    print('passed', m);\n  } catch (e: any) {\n    print('raised', e.name, e.message);\n  }\n}\nwarnings.resetwarnings();"),
     ("call_mixed_callables", "class Twice:\n    def __call__(self, x):\n        return x * 2\nfor f in [Twice(), lambda x: x + 1]:\n    print(f(10))",
      "class Twice {\n  __call__(x: number) {\n    return x * 2;\n  }\n}\nfor (const f of [new Twice(), (x: number) => x + 1]) {\n  print(f(10));\n}"),
 ]

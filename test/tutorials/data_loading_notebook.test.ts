@@ -18,15 +18,18 @@
  * Added prints (the tutorial shows these as plots): each transform's output shape, dtype, first
  * landmarks and a corner of the image (rounded to 4 places: float32 interpolation differs in the last
  * digit, which changes NumPy's column widths), and each batch's first landmarks and mean pixel;
- * `np.random.seed(0)` before the transforms. Left out: `from __future__ import ...`, `import warnings;
- * warnings.filterwarnings("ignore")` (torchlab has no warnings module), the afterword's torchvision
- * ImageFolder on hymenoptera_data (a download; ported elsewhere: transfer_learning.test.ts), the
- * figures themselves (they run, not compared). `plt.ion()` shows nothing here (matplotlib's returns an
+ * `np.random.seed(0)` before the transforms. Left out: `from __future__ import ...` and the imports
+ * the prelude makes (`import warnings` too), the afterword's ImageFolder snippet (text in the tutorial,
+ * not run; its transforms.RandomSizedCrop is gone from torchvision 0.14), the figures themselves (they
+ * are drawn, not compared). `plt.ion()` shows nothing here (matplotlib's returns an
  * ExitStack, which Jupyter shows as `<contextlib.ExitStack at 0x...>`).
  * Written differently from the tutorial: `x[:, 0]` is `x[':, 0']`, the crop's slice is a template
  * string, tuples are arrays, `isinstance(output_size, (int, tuple))` is `[int, tuple]`, the classes
  * declare their untyped fields, and the docstrings are comments.
  * What the port found, fixed:
+ * - `warnings.filterwarnings("ignore")` did not compile: the prelude now has Python's warnings module
+ *   (filterwarnings, simplefilter, resetwarnings, warn), whose filters the kernel applies to the
+ *   warnings torchlab raises (src/warnings.ts, kernel/warnings.ts; kernel/prelude.ts's names).
  * - plt.imread, plt.pause, plt.ion / ioff / isinteractive did not exist (src/matplotlib/pyplot.ts).
  * - `np.array([landmarks])` of a pandas Series (any sequence below the top level) raised
  *   "float() argument must be ... not 'object'"; a float of an object row too (src/numpy/core.ts).

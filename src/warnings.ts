@@ -13,7 +13,9 @@ import { ValueError } from "./errors";
 const shown = new Set<string>();
 
 export function warnOnce(message: string): void {
-  if (shown.has(message)) return;
+  // A filter that shows or raises every time ("always", "error") overrides the once.
+  const action = warningAction(message, "UserWarning");
+  if (shown.has(message) && action !== "always" && action !== "error") return;
   shown.add(message);
   process.emitWarning(message, "UserWarning");
 }

@@ -174,9 +174,19 @@ export function callDunderPositions({ checker, sourceFile: sf, offset }: Checked
     const method = checker.getTypeOfSymbolAtLocation(dunder, callee);
     return (method.flags & t.TypeFlags.Any) !== 0 || method.getCallSignatures().length > 0;
   };
+  // A union of instances with `__call__` and functions (the data-loading tutorial's `for i, tsfrm in
+  // enumerate([scale, crop, composed])` over Rescale, RandomCrop and a transforms.Compose): each is called
+  // as Python calls it when the call runs, since no one signature fits them all.
+  const mixedCallable = (callee: ts.Expression): boolean => {
+    const type = checker.getTypeAtLocation(callee);
+    if (!type.isUnion() || type.getCallSignatures().length > 0) return false;
+    const dunder = (m: ts.Type) => checker.getPropertyOfType(m, "__call__") !== undefined;
+    return type.types.some(dunder) && type.types.every((m) => dunder(m) || m.getCallSignatures().length > 0);
+  };
   const visit = (n: ts.Node): void => {
     if (t.isCallExpression(n) && !n.questionDotToken && n.getStart(sf) >= offset) {
       if (callable(n.expression)) at.push({ at: n.expression.end - offset, text: CALL });
+      else if (mixedCallable(n.expression) && !n.arguments.some(keyword)) at.push({ at: n.expression.getStart(sf) - offset, text: CALLABLE }, { at: n.expression.end - offset, text: ")" });
       // A call with keywords (`fn(y, y_pred=y)`) is placed when it runs by kernel/keyword_call.ts, which reads fn's parameters.
       else if (untypedParameter(n.expression) && !n.arguments.some(keyword)) at.push({ at: n.expression.getStart(sf) - offset, text: CALLABLE }, { at: n.expression.end - offset, text: ")" });
       else if (untypedAttribute(n.expression) && !n.arguments.some(keyword)) {

@@ -23,7 +23,7 @@ const EXCEPTION_NAMES = [
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "pd", "pandas", "sklearn", "math", "time", "functools", "functorch", "collections", "itertools", "json", "io", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "pd", "pandas", "sklearn", "math", "time", "functools", "functorch", "collections", "itertools", "json", "io", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", "warnings", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -83,6 +83,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as re from "torchlab/dist/src/re";`,
     // matplotlib.pyplot as `import matplotlib.pyplot as plt` gives it: figures shown inline as SVG (src/matplotlib/).
     `import * as plt from "torchlab/dist/src/matplotlib/pyplot";`,
+    // Python's warnings: filterwarnings("ignore"), simplefilter, warn (src/warnings.ts; kernel/warnings.ts applies the filters).
+    `import * as warnings from "torchlab/dist/src/warnings";`,
     `import * as matplotlib from "torchlab/dist/src/matplotlib";`,
     // Python's assert statement for grading cells (kernel/course), as torch.testing.assert.
     `import { assert } from "torchlab/dist/src/testing";`,

@@ -2084,6 +2084,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           plans.set(n, dynamicOp(n, arith));
           if (wholeFloatLiteral(t, n.right)) floatOperand(n.left);
           else if (wholeFloatLiteral(t, n.left)) floatOperand(n.right);
+        } else if (allowDynamic && (((L === "any" || isNdarray(n.left)) && isList(n.right, R)) || ((R === "any" || isNdarray(n.right)) && isList(n.left, L)))) {
+          // NumPy broadcasts a list beside an array (`landmarks - [left, top]`), which the checker refuses.
+          plans.set(n, dynamicOp(n, arith));
         }
         return;
       }

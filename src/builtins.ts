@@ -720,6 +720,8 @@ export function repr(x: unknown): string {
 }
 
 type Class = abstract new (...args: never[]) => object;
+/** The builtins that stand for Python's types in `isinstance(x, (int, tuple))`. */
+type PyBuiltinClass = typeof str | typeof list | typeof tuple | typeof bool | typeof dict | typeof int | typeof float;
 
 /**
  * Python's `isinstance(x, cls)`: whether `x` is an instance of the class (or of one of an array of
@@ -734,11 +736,15 @@ export function isinstance(x: unknown, cls: typeof list): x is unknown[];
 export function isinstance(x: unknown, cls: typeof bool): x is boolean;
 export function isinstance(x: unknown, cls: typeof dict): x is Record<string, unknown> | Map<unknown, unknown>;
 export function isinstance(x: unknown, cls: typeof int | typeof float | readonly (typeof int | typeof float)[]): x is number;
+export function isinstance(x: unknown, cls: typeof tuple): x is unknown[];
 export function isinstance<C extends Class>(x: unknown, cls: C | readonly C[]): x is InstanceType<C>;
+export function isinstance(x: unknown, cls: readonly (PyBuiltinClass | Class)[]): boolean;
 export function isinstance(x: unknown, cls: unknown): boolean {
   if (Array.isArray(cls)) return cls.some((c) => isinstance(x, c as Class));
   if (cls === str) return typeof x === "string";
   if (cls === list) return Array.isArray(x) && !pyIsTuple(x);
+  // A tuple is an array the dialect marks as one (`tuple(...)`, `return a, b`, a shape); a plain `[a, b]` is a list.
+  if (cls === tuple) return Array.isArray(x) && pyIsTuple(x);
   if (cls === bool) return typeof x === "boolean";
   if (cls === dict) return (isDict(x) || x instanceof Map) && pyMappingOf(x) === null;
   // A number is int or float as type() tells them (a float the cell wrote, `1.0`, comes as a PyFloat).

@@ -17,6 +17,8 @@
  */
 import { OSError, RuntimeError, TypeError, ValueError } from "../errors";
 import { display, onCellEnd } from "../display/emitter";
+import { ndarray } from "../tensor/ndarray";
+import * as D from "../tensor/dtype";
 import type {
   AnnotateOptions, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, ErrorbarContainer, ErrorbarOptions, FillBetweenOptions, HistOptions, ImshowOptions,
   LegendOptions, Line2D, PathCollection, PieOptions, PlotOptions, PolyCollection, ScatterOptions, Text, TextOptions, Wedge,
@@ -458,6 +460,51 @@ export function show(): void {
   figures.clear();
   current = null;
   for (const fig of open) display(fig.bundle(), { raw: true });
+}
+
+let interactive = false;
+
+/**
+ * `plt.ion()` / `plt.ioff()`: matplotlib's interactive mode, as `plt.isinteractive()` reads it. The
+ * inline backend displays figures at `plt.show()`, `plt.pause()` and a cell's end either way, so the
+ * mode changes nothing else (matplotlib also returns a context manager, which a notebook ignores).
+ */
+export function ion(): void {
+  interactive = true;
+}
+export function ioff(): void {
+  interactive = false;
+}
+export function isinteractive(): boolean {
+  return interactive;
+}
+
+/**
+ * `plt.pause(interval)`: as the inline backend runs it, the figures open now are displayed and closed
+ * (its `show(block=False)`; the tutorials' `plt.pause(0.001)  # so that plots are updated`), then
+ * `interval` seconds pass.
+ */
+export function pause(interval: number): void {
+  if (figures.size > 0) show();
+  if (interval > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, interval * 1000);
+}
+
+/**
+ * `plt.imread(fname)`: an image file as a NumPy array, as matplotlib 3.6 reads it: a PNG as float32
+ * values in [0, 1] (its 8-bit values / 255), any other format (JPEG, BMP, ...) as PIL's uint8 values;
+ * shape (H, W) for a grayscale image, (H, W, C) otherwise.
+ *
+ * @example
+ * const img = plt.imread('data/faces/face_0.png');   // float32, (H, W, 3)
+ */
+export function imread(fname: string): ndarray {
+  const { Image } = require("../torchvision/io") as typeof import("../torchvision/io");
+  const img = Image.open(fname);
+  const shape = img.channels === 1 ? [img.height, img.width] : [img.height, img.width, img.channels];
+  if (img.format !== "PNG") return new ndarray(img.data.slice(), shape, D.uint8);
+  const data = new Float32Array(img.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = img.data[i] / 255;
+  return new ndarray(data, shape, D.float32);
 }
 
 // The inline backend's flush_figures: figures a cell leaves open are shown when it ends.

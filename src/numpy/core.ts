@@ -14,7 +14,7 @@ import { indexItems, IndexItem } from "../ops/movement";
 import { stridesOf } from "../tensor/repr";
 import { broadcastShapes as broadcastPair } from "../ops/_core";
 import { from_numpy as fromNumpy } from "../ops/creation";
-import { noteNumpyScalar } from "../pyrepr";
+import { noteNumpyScalar, PyFloat } from "../pyrepr";
 
 export { stridesOf };
 
@@ -150,8 +150,6 @@ function isNested(x: unknown): x is Nested[] {
 export function fromNested(x: unknown, dtype?: D.dtype): ndarray {
   if (x instanceof ndarray) return dtype === undefined || dtype === x._dtype ? copy(x) : astype(x, dtype);
   if (x instanceof Tensor) return fromNested(x.detach().numpy(), dtype);
-  if (x !== null && typeof x === "object" && !Array.isArray(x) && typeof (x as Iterable<unknown>)[Symbol.iterator] === "function" && !(ArrayBuffer.isView(x))) x = [...(x as Iterable<unknown>)];
-  if (ArrayBuffer.isView(x)) x = Array.from(x as unknown as ArrayLike<number>);
   const shape: number[] = [];
   const values: number[] = [];
   let inferred: D.dtype | null = null;
@@ -169,6 +167,11 @@ export function fromNested(x: unknown, dtype?: D.dtype): ndarray {
       for (let i = 0; i < a.size; i++) values.push(a.data[i]);
       return;
     }
+    // A sequence is read as a list at any depth, as NumPy reads one: a typed array, a pandas Series, a
+    // range (`np.array([df.iloc[i, 1:]])`, the data-loading tutorial's landmarks row); at the top, any
+    // iterable (a generator, a Set), as torchlab always has.
+    if (ArrayBuffer.isView(v)) v = Array.from(v as unknown as ArrayLike<number>);
+    else if (v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as Iterable<unknown>)[Symbol.iterator] === "function" && (depth === 0 || isSized(v))) v = [...(v as Iterable<unknown>)];
     if (Array.isArray(v)) {
       if (shape.length <= depth) {
         if (values.length > 0) throw ragged(shape, depth);
@@ -184,6 +187,10 @@ export function fromNested(x: unknown, dtype?: D.dtype): ndarray {
     } else if (typeof v === "number") {
       note(Number.isInteger(v) ? D.int64 : D.float64);
       values.push(v);
+    } else if (v instanceof PyFloat) {
+      // A float of an object-dtype row (`df.iloc[i, 1:]` of a frame with a string column).
+      note(D.float64);
+      values.push(v.value);
     } else {
       throw new TypeError(`float() argument must be a string or a real number, not '${v === null ? "NoneType" : typeof v}'`);
     }
@@ -192,6 +199,12 @@ export function fromNested(x: unknown, dtype?: D.dtype): ndarray {
   if (values.length !== shape.reduce((p, n) => p * n, 1)) throw ragged(shape, shape.length);
   // An empty list is float64, as NumPy makes it.
   return make(values, shape, dtype ?? inferred ?? D.float64);
+}
+
+/** Python's sized sequences among iterables (a Series, a range): a length, and not a Set or Map. */
+function isSized(v: object): boolean {
+  if (v instanceof Set || v instanceof Map) return false;
+  return typeof (v as { length?: unknown }).length === "number" || typeof (v as { __len__?: unknown }).__len__ === "function";
 }
 
 function ragged(shape: number[], depth: number): ValueError {

@@ -1329,7 +1329,9 @@ export class ILoc {
     const cols = positionsOf(key[1], o.shape[1], "columns");
     if (typeof rows === "number" && typeof cols === "number") return o._data[cols].values[rows];
     if (typeof cols === "number") return o.column(cols)._take(typeof rows === "number" ? [rows] : rows);
-    if (typeof rows === "number") return o._take(null, cols).row(rows);
+    // pandas takes the row first, so its dtype is all the columns' common one (a row of a frame with a
+    // string column is object however many of its number columns are picked).
+    if (typeof rows === "number") return o.row(rows)._take(cols);
     return o._take(rows, cols);
   }
   /** `df.iloc[i]`, and `df.iloc[i, j]` of two ints, which the dialect reads with get(). */
@@ -1371,7 +1373,7 @@ export class Loc {
     const cols = labelPositions(key[1], o.columns, "columns");
     if (typeof rows === "number" && typeof cols === "number") return o._data[cols].values[rows];
     if (typeof cols === "number") return o.column(cols)._take(typeof rows === "number" ? [rows] : rows);
-    if (typeof rows === "number") return o._take(null, cols).row(rows);
+    if (typeof rows === "number") return o.row(rows)._take(cols);
     return o._take(rows, cols);
   }
   /** `df.loc[label]`, and `df.loc[i, j]` of two int labels, which the dialect reads with get(). */

@@ -4,16 +4,17 @@
  * batch is an integer, float32 otherwise: JavaScript cannot tell `1` from `1.0`, so return tensors
  * from a dataset whose float targets may happen to be whole numbers); booleans a bool tensor;
  * strings stay a list; arrays (tuples) are transposed and collated position by position; plain
- * objects key by key; typed arrays become tensors and are stacked.
+ * objects key by key; typed arrays and NumPy arrays become tensors and are stacked.
  */
 import { Tensor } from "../../tensor/tensor";
 import { RuntimeError, TypeError } from "../../errors";
 import * as M from "../../ops/movement";
-import { tensor, from_typed } from "../../ops/creation";
+import { tensor, from_typed, from_numpy } from "../../ops/creation";
+import { ndarray } from "../../tensor/ndarray";
 import { isOptions } from "../../tensor/args";
 
 /** What default_collate accepts and produces (nested arrays/objects of tensors, numbers, strings). */
-export type Collatable = Tensor | number | boolean | string | Float32Array | Int32Array | Uint8Array | Collatable[] | { [key: string]: Collatable };
+export type Collatable = Tensor | ndarray | number | boolean | string | Float32Array | Int32Array | Uint8Array | Collatable[] | { [key: string]: Collatable };
 
 const ERR = "default_collate: batch must contain tensors, typed arrays, numbers, booleans, strings, objects or arrays; found";
 
@@ -33,6 +34,13 @@ export function default_collate(batch: unknown[]): Collatable {
       if (!(b instanceof Tensor)) throw new TypeError(`default_collate: sample 0 is a Tensor but sample ${i} is ${kind(b)}`);
     });
     return M.stack(batch as Tensor[], 0);
+  }
+  // NumPy arrays (a sample's image before any ToTensor) are stacked as tensors, as PyTorch's torch.as_tensor of each.
+  if (elem instanceof ndarray) {
+    return M.stack(batch.map((b, i) => {
+      if (!(b instanceof ndarray)) throw new TypeError(`default_collate: sample 0 is a numpy.ndarray but sample ${i} is ${kind(b)}`);
+      return from_numpy(b);
+    }), 0);
   }
   if (elem instanceof Float32Array || elem instanceof Int32Array || elem instanceof Uint8Array) {
     return M.stack(batch.map((b, i) => {

@@ -10,6 +10,7 @@
  * kernel makes every loop yield at most every 20 ms.
  */
 import { Tensor } from "../../tensor/tensor";
+import type { ndarray } from "../../tensor/ndarray";
 import { Generator, default_generator } from "../../tensor/random";
 import { IndexError, TypeError, ValueError } from "../../errors";
 import { isOptions, parseArgs, trimArgs } from "../../tensor/args";
@@ -31,7 +32,7 @@ export type Collated<T> = 0 extends 1 & T
   ? any // eslint-disable-line @typescript-eslint/no-explicit-any
   : unknown extends T
   ? any // eslint-disable-line @typescript-eslint/no-explicit-any
-  : T extends Tensor
+  : T extends Tensor | ndarray
   ? Tensor
   : T extends number | boolean | Float32Array | Int32Array | Uint8Array
     ? Tensor

@@ -35,11 +35,32 @@ import { CHAPTER2, chapter3, LOSSES, models, training } from "./_datawhale_cells
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "datawhale.json"), "utf8")) as Record<string, string[]>;
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-datawhale-"));
 
-/** Printed text equals PyTorch's; objects printed by identity have no address in either. */
-function expectPrinted(got: string, want: string[]): void {
-  const g = got.replace(/\n$/, "").replace(/ object at 0x[0-9a-f]{12}>/g, " object>");
-  expectSamePrint(g, want.join("\n"));
+/**
+ * Printed text equals PyTorch's; objects printed by identity have no address in either. A line
+ * `looser` picks (PyTorch's line) is compared within its own tolerance.
+ */
+function expectPrinted(got: string, want: string[], looser?: { line: (line: string) => boolean; tol: number }): void {
+  const g = got.replace(/\n$/, "").replace(/ object at 0x[0-9a-f]{12}>/g, " object>").split("\n");
+  const w = want.join("\n").split("\n");
+  expect(g.length).toBe(w.length);
+  const picked = (lines: string[]) => lines.filter((_, i) => looser !== undefined && looser.line(w[i]));
+  const rest = (lines: string[]) => lines.filter((_, i) => looser === undefined || !looser.line(w[i])).join("\n");
+  expectSamePrint(rest(g), rest(w));
+  picked(g).forEach((line, i) => expectSamePrint(line, picked(w)[i], looser?.tol));
 }
+
+/**
+ * 6.3's loss of the pretrained resnet18 with a new fc head, one forward in train mode at batch 2: its
+ * BatchNorm layers normalize layer4's 2 x 2 x 2 values per channel, which amplifies the convolutions'
+ * rounding. PyTorch itself, re-run with only the order of its convolutions' sums changed
+ * (bench/pytorch_rounding_spread.py gen_datawhale.py --precision 8 --grep NllLossBackward0: --no-mkldnn,
+ * --conv-float64, --permute-channels 1-5; 2026-12-07), gives 1.41196692 to 1.41273153, up to 4.3e-4
+ * (3.1e-4 relative) from the fixture's 1.41229737; both sides print 4 decimals, which adds up to 1e-4
+ * (7e-5 relative): 4e-4. torchlab, whose conv2d runs these convolutions through its NCHW kernels at 1
+ * thread, prints 1.4120, 2.1e-4 off (bench/conv_rounding.js: those kernels round each output within a
+ * few 2^-24 of the exact sum, as XNNPACK's do).
+ */
+const FT_LOSS_TOL = 4e-4;
 
 describe("thorough-pytorch chapters as notebooks through `torchlab run`", () => {
   // One notebook, one kernel: each section after the first starts from a reseeded torch, as a fresh kernel would.
@@ -62,7 +83,7 @@ describe("thorough-pytorch chapters as notebooks through `torchlab run`", () => 
   });
 
   test("5.1-7.2: containers, U-Net blocks, resnet surgery, saving / DataParallel / checkpoints, custom losses, every scheduler, freezing, hooks", () => {
-    expectPrinted(printedText(nbs.models), R.models);
+    expectPrinted(printedText(nbs.models), R.models, { line: (l) => l.includes("grad_fn=<NllLossBackward0>) true null Parameter containing:"), tol: FT_LOSS_TOL });
   });
 
   test("3.2-3.5: ImageFolder with a PIL Resize, a custom Dataset, DataLoader, custom layers, LeNet, init", () => {

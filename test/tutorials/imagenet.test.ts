@@ -294,8 +294,15 @@ test("imagenet: resnet18 on FakeData, AverageMeter / ProgressMeter prints, top-1
   // wall times: the same layout, any value
   const untimed = (s: string) => s.replace(/(Time|Data) +[\d.]+ \( *[\d.]+\)/g, "$1 #");
   // The validation loss (4.5e6) comes from weights two SGD steps at lr 0.1 blew up, through BatchNorm's
-  // running statistics: float32 rounding differences grow there to a few parts in 1e3.
-  want.forEach((line, i) => expectSamePrint(untimed(printed[i]), untimed(line), line.startsWith("Test:") ? 1e-2 : 1e-3));
+  // running statistics, where float32 rounding grows to percents. PyTorch itself, re-run with only the
+  // order of its convolutions' sums changed (bench/pytorch_rounding_spread.py gen_imagenet.py: 2 threads,
+  // --no-mkldnn, --conv-float64, --permute-channels 1-12, --no-mkldnn --permute-channels 1-12;
+  // 2026-12-07), printed 29 values from 4.3026e6 to 4.4568e6 (the fixture's, the highest), median
+  // 4.3445e6: each evaluation lies within 2.6% of that median (the fixture is the farthest), so two
+  // evaluations may differ by twice that: 5.2e-2. torchlab, whose conv2d runs resnet18's convolutions
+  // through its NCHW kernels at 1 thread, prints 4.2903e6: 1.25% from PyTorch's median, 3.7% from the
+  // fixture. The training losses before it move by at most 1.3e-5 that way: 1e-3 as before.
+  want.forEach((line, i) => expectSamePrint(untimed(printed[i]), untimed(line), line.startsWith("Test:") ? 5.2e-2 : 1e-3));
 
   const ckpt = torch.load(path.join(args.dir, "checkpoint.pth.tar"));
   expect(fs.existsSync(path.join(args.dir, "model_best.pth.tar"))).toBe(R.best_saved);

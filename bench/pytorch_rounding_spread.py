@@ -1,0 +1,148 @@
+"""How far PyTorch 1.13 itself moves a committed fixture when only float32 summation order changes.
+
+Runs one of test/reference's generators again with another thread count or another convolution
+algorithm (mkldnn off: PyTorch's own im2col + BLAS convolution instead of oneDNN's), writes what it would
+have written to a temporary folder instead of test/reference, and compares every number in it with the
+committed fixture the way the tutorial tests compare torchlab's (test/tutorials/_tutorial.ts
+expectSamePrint: |got - want| / max(1, |want|)), listing the numbers that moved most.
+
+This is the evidence a tutorial test's tolerance is set from when torchlab's routing of a kernel changes
+its rounding: a value torchlab moves by less than PyTorch moves it between its own thread counts or
+convolution algorithms is float32 reordering, not a wrong kernel.
+
+Run: /usr/bin/python3 bench/pytorch_rounding_spread.py gen_deeplizard.py [--threads 2] [--no-mkldnn] [--conv-float64] [--permute-channels SEED] [--top 12]
+(PyTorch's default here is 1 thread; the fixtures were written with it and oneDNN's convolution.)
+"""
+import argparse
+import json
+import os
+import re
+import runpy
+import sys
+import tempfile
+
+import torch
+
+REFERENCE = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "reference"))
+NUMBER = re.compile(r"-?\d+\.?\d*(?:e[+-]\d+)?")
+# Wall-clock numbers, masked as the tests mask them (deeplizard's RunManager rows, imagenet's meters).
+WALL_CLOCK = [(re.compile(r"\('(epoch|run) duration', [^)]+\)"), r"('\1 duration', #)"),
+              (re.compile(r"(Time|Data) +[\d.]+ \( *[\d.]+\)"), r"\1 #")]
+
+
+def leaves(v, where=""):
+    """(path, text) of every string or number in a fixture."""
+    if isinstance(v, dict):
+        for k, x in v.items():
+            yield from leaves(x, f"{where}.{k}")
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            yield from leaves(x, f"{where}[{i}]")
+    elif isinstance(v, (str, int, float)) and not isinstance(v, bool):
+        text = str(v)
+        for pattern, mask in WALL_CLOCK:
+            text = pattern.sub(mask, text)
+        yield where, text
+
+
+def moves(old, new):
+    """(relative move, path, old number, new number, old line) of each number that differs; text that differs otherwise is reported once."""
+    a = dict(leaves(old))
+    b = dict(leaves(new))
+    out = []
+    for where, text in a.items():
+        other = b.get(where)
+        if other is None or other == text:
+            continue
+        na, nb = NUMBER.findall(text), NUMBER.findall(other)
+        if NUMBER.sub("#", text) != NUMBER.sub("#", other) or len(na) != len(nb):
+            out.append((float("inf"), where, text[:80], other[:80], "text differs"))
+            continue
+        lines = text.split("\n")
+        for x, y in zip(na, nb):
+            if x != y:
+                rel = abs(float(y) - float(x)) / max(1.0, abs(float(x)))
+                line = next((l for l in lines if x in l), "")
+                out.append((rel, where, x, y, line.strip()[:100]))
+    return sorted(out, key=lambda m: -m[0])
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("generator", help="a file of test/reference, e.g. gen_deeplizard.py")
+    p.add_argument("--threads", type=int, default=None)
+    p.add_argument("--no-mkldnn", action="store_true", help="convolutions through PyTorch's im2col + BLAS path")
+    p.add_argument("--conv-float64", action="store_true",
+                   help="every conv2d (forward and gradients) summed in float64 and rounded once to float32")
+    p.add_argument("--permute-channels", type=int, default=None, metavar="SEED",
+                   help="every conv2d sums its input channels in another order (a permutation drawn from SEED, "
+                        "outside torch's global generator): the same products, summed in another order")
+    p.add_argument("--precision", type=int, default=None,
+                   help="print tensors with this many digits (the fixture's text then differs: read --grep's lines)")
+    p.add_argument("--top", type=int, default=12)
+    p.add_argument("--grep", default=None, help="also list every move on a line containing this text")
+    args = p.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    if args.no_mkldnn:
+        torch.backends.mkldnn.enabled = False
+    if args.conv_float64:
+        conv2d = torch.nn.functional.conv2d
+
+        def conv2d_float64(input, weight, bias=None, *rest, **kwargs):
+            if input.dtype != torch.float32:
+                return conv2d(input, weight, bias, *rest, **kwargs)
+            bias = None if bias is None else bias.double()
+            return conv2d(input.double(), weight.double(), bias, *rest, **kwargs).float()
+
+        torch.nn.functional.conv2d = conv2d_float64
+    if args.permute_channels is not None:
+        conv2d = torch.nn.functional.conv2d
+        draws = torch.Generator().manual_seed(args.permute_channels)
+
+        def conv2d_permuted(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+            if groups != 1 or input.dim() != 4 or input.shape[1] < 2:
+                return conv2d(input, weight, bias, stride, padding, dilation, groups)
+            perm = torch.randperm(input.shape[1], generator=draws)
+            return conv2d(input[:, perm], weight[:, perm], bias, stride, padding, dilation, groups)
+
+        torch.nn.functional.conv2d = conv2d_permuted
+    if args.precision:
+        torch.set_printoptions(precision=args.precision)
+    sys.path.insert(0, REFERENCE)
+    import _tutorial_common
+
+    tmp = tempfile.mkdtemp()
+    written = {}
+
+    def write_json(out, name, newline=False):
+        """Keeps what the generator would write; the committed fixture stays as it is."""
+        written[name] = out
+        return os.path.join(tmp, name)
+
+    _tutorial_common.write_json = write_json
+    cwd = os.getcwd()
+    runpy.run_path(os.path.join(REFERENCE, args.generator), run_name="__main__")
+    os.chdir(cwd)
+    print(f"{args.generator}: threads {torch.get_num_threads()}, mkldnn {torch.backends.mkldnn.enabled}, "
+          f"conv in float64 {args.conv_float64}, channels permuted {args.permute_channels}")
+    for name, out in written.items():
+        with open(os.path.join(REFERENCE, name)) as f:
+            committed = json.load(f)
+        fresh = json.loads(json.dumps(out))
+        found = moves(committed, fresh)
+        print(f"{name}: {len(found)} numbers moved against the committed fixture")
+        for rel, where, x, y, line in found[: args.top]:
+            print(f"  {rel:.3g}  {where}: {x} -> {y}   | {line}")
+        if args.grep:
+            for rel, where, x, y, line in found:
+                if args.grep in line:
+                    print(f"  [{args.grep}] {rel:.3g}  {where}: {x} -> {y}   | {line}")
+            for where, text in leaves(fresh):
+                for line in text.split("\n"):
+                    if args.grep in line:
+                        print(f"  [{args.grep}, as printed now] {where}: {line.strip()[:160]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -476,6 +476,24 @@ export function name_value<T>(name: string, value: T): T {
 }
 
 /**
+ * `for (const v of xs)` over a list of numbers (`for v in [1.0, 2.5]:`): each item is recorded under the
+ * loop variable's name as name_value records a variable's, a float where the list holds one there (a
+ * PyFloat, or an item its float marks name), so that `print(v)` writes `1.0`. The items themselves are
+ * JavaScript's numbers.
+ */
+export function* float_items<T>(name: string, items: Iterable<T>): Generator<T> {
+  let i = 0;
+  for (const item of items) {
+    const float = item instanceof PyFloat || (Array.isArray(items) && isPyFloatAt(items, i));
+    const value = pyNumber(item);
+    if (float && typeof value === "number") floatNames.set(name, value);
+    else floatNames.delete(name);
+    i++;
+    yield value;
+  }
+}
+
+/**
  * `x op= value` of numbers: Python's result is a float when x held one, value is one, or op is `/`
  * (`total += loss.item()` from `total = 0`). Returns value, for the assignment to apply.
  */

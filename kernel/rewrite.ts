@@ -113,7 +113,9 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(markDelNames(markNoneDefaults(markMatmul(markFormatSpecs(markKeywordUnpacking(markFloorDivision(code)))))));
+  // A module cell compiles without the dialect (tslab's addModule), which alone decides a marked `//`: it stays a comment there.
+  const floors = moduleCell ? code : markFloorDivision(code);
+  const source = expandShorthandProperties(markDelNames(markNoneDefaults(markMatmul(markFormatSpecs(markKeywordUnpacking(floors))))));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -1147,6 +1149,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (decl && t.isParameter(decl) && floatParam(decl) && pyFunction(decl.parent) && decl.parent.body !== undefined) return `${n.text} (local)`;
     // An untyped variable only where the cell declares it (an earlier cell's `any` may hold anything).
     if (kindOf(n) === "any" && !(decl && inCell(decl))) return null;
+    // `for (const v of [1.0, 2.5])`: a loop variable over a list of numbers, recorded item by item as it runs (float_items).
+    const loop = decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? floatLoop(decl) : null;
+    if (loop !== null) return t.isSourceFile(loop.parent) ? `${n.text} (for)` : `${n.text} (local)`;
     if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
     // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there
     // (a write that reads the variable itself, `best = max(best, a)`, does not decide it).
@@ -1158,6 +1163,29 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (!written) return null;
     }
     return t.isSourceFile(decl.parent.parent.parent) ? n.text : `${n.text} (local)`;
+  };
+  /** The for-of loop `decl` is the one variable of, when it runs over an array of numbers (Python's list of floats maybe). */
+  const floatLoop = (decl: ts.VariableDeclaration): ts.ForOfStatement | null => {
+    const list = decl.parent;
+    const loop = list?.parent;
+    if (!t.isVariableDeclarationList(list) || list.declarations.length !== 1 || !loop || !t.isForOfStatement(loop) || loop.initializer !== list || loop.awaitModifier) return null;
+    if (!inCell(loop)) return null;
+    const type = checker.getTypeAtLocation(loop.expression);
+    const item = checker.isArrayType(type) || checker.isTupleType(type) ? checker.getIndexTypeOfType(type, t.IndexKind.Number) : undefined;
+    return item !== undefined && (item.flags & t.TypeFlags.NumberLike) !== 0 ? loop : null;
+  };
+  /** Whether the loop variable `name` is read in its loop other than as an index (`xs[i]` shows no float): only then is it recorded. */
+  const floatRead = (name: ts.Identifier): boolean => {
+    const symbol = checker.getSymbolAtLocation(name);
+    const loop = name.parent.parent.parent as ts.ForOfStatement;
+    let read = false;
+    const visit = (m: ts.Node): void => {
+      if (read) return;
+      if (t.isIdentifier(m) && m !== name && checker.getSymbolAtLocation(m) === symbol && !(t.isElementAccessExpression(m.parent) && m.parent.argumentExpression === m)) read = true;
+      m.forEachChild(visit);
+    };
+    visit(loop.statement);
+    return read;
   };
   /** The variables whose writes floatVarKey is looking through now (a write may read the variable again). */
   const deciding = new Set<ts.Symbol>();
@@ -1397,8 +1425,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (t.isVariableDeclaration(p)) return p.initializer === child;
       if (t.isBinaryExpression(p)) return p.right === child && (p.operatorToken.kind === K.EqualsToken || (p.operatorToken.kind === K.PercentToken && kindOf(p.left) === "string"));
       if (t.isReturnStatement(p) || t.isPropertyDeclaration(p)) return true;
+      // `for (const v of [1.0, 2.5])`: its variable is recorded item by item (float_items).
+      if (t.isForOfStatement(p)) return p.expression === child;
       if (t.isCallExpression(p) && p.expression !== child) {
         const callee = p.expression;
+        if (dynamicCall(p, "float_items")) return true;
+        // `show([2.0, 3])` of the cell's own function: the list it loops over or prints.
+        const own = t.isIdentifier(callee) ? checker.getSymbolAtLocation(callee)?.valueDeclaration : undefined;
+        if (own && t.isFunctionDeclaration(own) && own.getSourceFile() === sf) return true;
         if (t.isIdentifier(callee)) return ["print", "str", "repr", "list", "sum", "max", "min", "sorted", "dict"].includes(callee.text);
         return t.isPropertyAccessExpression(callee) && ["append", "extend", "insert", "format"].includes(callee.name.text) && !dynamicCall(p, "floats");
       }
@@ -1740,6 +1774,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         wrap(n.expression, `${DYNAMIC_REF}.ret_value(`, ")");
         noteIfFloat(n.expression);
       }
+    }
+    // (A list literal there is marked first, `floats(...)`, and wrapped in the next pass.)
+    if (t.isForOfStatement(n) && !dynamicCall(n.expression, "float_items") && !t.isArrayLiteralExpression(strip(n.expression)) && t.isVariableDeclarationList(n.initializer) && n.initializer.declarations.length === 1) {
+      const name = n.initializer.declarations[0].name;
+      const key = t.isIdentifier(name) && floatLoop(n.initializer.declarations[0]) !== null && floatRead(name) ? floatVarKey(name) : null;
+      if (key !== null) wrap(n.expression, `${DYNAMIC_REF}.float_items(${JSON.stringify(key)}, `, ")");
     }
     if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && numberish(n.initializer)) {
       const key = floatVarKey(n.name);

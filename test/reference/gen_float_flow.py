@@ -1,4 +1,4 @@
-"""Python 3.11 references for test/api/float_flow.test.ts: whole-number floats that reach print() through
+"""Python 3.11 references for test/api/floordiv.test.ts: whole-number floats that reach print() through
 a for loop's variable (`for v in [1.0, 2.5]:`, over a list variable, a parameter's list, a list filled by
 append). Python prints 1.0 where a JavaScript number prints 1; the dialect records the float item by item.
 Each case is one Python snippet and its dialect spelling; the suite runs the dialect cells through

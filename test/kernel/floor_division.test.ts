@@ -48,9 +48,18 @@ describe("which `//` may be Python's operator (syntax only)", () => {
   });
 });
 
+test("a module cell (compiled without the dialect) keeps its `//` as written; a notebook cell's is marked", () => {
+  expect(prepareCellSource("//%module m\nexport const h = 5 // 2", null, true)).toBe("//%module m\nexport const h = 5 // 2");
+  expect(prepareCellSource("const h = 5 // 2", null, false)).toBe("const h = 5 / /*//*/ 2");
+});
+
 describe("the checker decides", () => {
   test("numbers: Python's floor division", () => {
     expect(rw("const h = (k + 1) // 2")).toBe(`const h = ${D}.floordiv((k + 1) , /*//*/ 2)`);
+  });
+  test("`//=` on a number, and on a list item at a line's start (a `;` keeps it off the line before)", () => {
+    expect(rw("let m = 9\nm //= 2")).toBe(`let m = 9\nm = ${D}.assign("floor_divide_", m,   /*//*/ 2)`);
+    expect(rw("const c = [9, 8]\nc[0] //= 2")).toBe(`const c = [9, 8]\n;${D}.compound("floor_divide_", c, 0  ,   /*//*/ 2)`);
   });
   test("a tensor: floor_divide", () => {
     expect(rw("const u = t // 2")).toBe("const u = t .floor_divide(  /*//*/ 2)");

@@ -23,6 +23,7 @@ import * as T from "../src/torch";
 import * as pydict from "../src/pydict";
 import * as pylist from "../src/pylist";
 import * as pystr from "../src/pystr";
+import * as pynumber from "../src/pynumber";
 
 const PYTHON_METHODS = { ...pydict, ...pylist, ...pystr };
 
@@ -127,6 +128,7 @@ const REFLECTED: Record<string, (t: Tensor, a: any) => unknown> = {
   mul: (t, a) => t.mul(a),
   div: (t, a) => t.reciprocal().mul(a),
   remainder: (t, a) => T.remainder(a, t),
+  floor_divide: (t, a) => T.floor_divide(a, t),
   pow: (t, a) => T.pow(a, t),
   lt: (t, a) => t.gt(a),
   le: (t, a) => t.ge(a),
@@ -193,6 +195,7 @@ export function op(name: string, a: any, b: any): any {
   const text = typeof a === "string" || typeof b === "string";
   if (!ta && !tb && ((name === "add" && !text && (Array.isArray(a) || Array.isArray(b))) || (name === "mul" && (text || Array.isArray(a) || Array.isArray(b))))) return sequenceOp(name, a, b);
   if (name === "remainder" && !ta && !tb) return remainder(a, b);
+  if (name === "floor_divide" && !ta && !tb) return floorNumbers(a, b);
   if ((!ta && !tb) || (name === "add" && (typeof a === "string" || typeof b === "string"))) return JS[name](a, b);
   if (name in BITWISE) return BITWISE[name](a, b);
   if (ta) return (a as unknown as Record<string, (x: unknown) => unknown>)[name](b);
@@ -202,7 +205,7 @@ export function op(name: string, a: any, b: any): any {
 const isPandas = (x: unknown): x is Series | DataFrame => x instanceof Series || x instanceof DataFrame;
 
 /** pandas' names of the operators' tensor method names (`remainder` is mod, the bitwise ones &, |, ^). */
-const PANDAS_OPS: Record<string, string> = { remainder: "mod", bitwise_and: "and", bitwise_or: "or", bitwise_xor: "xor" };
+const PANDAS_OPS: Record<string, string> = { remainder: "mod", floor_divide: "floordiv", bitwise_and: "and", bitwise_or: "or", bitwise_xor: "xor" };
 
 /** `a op b` with a Series or DataFrame on either side (a tensor beside one meets its values as a tensor). */
 function pandasOp(name: string, a: any, b: any): any {
@@ -219,7 +222,7 @@ const ORDERING: Record<string, string> = { lt: "<", le: "<=", gt: ">", ge: ">=" 
 
 /** The NumPy ufunc each operator's tensor method name stands for. */
 const NUMPY_UFUNCS: Record<string, string> = {
-  add: "add", sub: "subtract", mul: "multiply", div: "true_divide", remainder: "remainder", pow: "power",
+  add: "add", sub: "subtract", mul: "multiply", div: "true_divide", remainder: "remainder", pow: "power", floor_divide: "floor_divide",
   lt: "less", le: "less_equal", gt: "greater", ge: "greater_equal", eq: "equal", ne: "not_equal",
   bitwise_and: "bitwise_and", bitwise_or: "bitwise_or", bitwise_xor: "bitwise_xor", matmul: "matmul", imatmul: "matmul",
 };
@@ -240,11 +243,37 @@ function ndarrayOp(name: string, a: any, b: any): any {
  */
 function remainder(a: any, b: any): any {
   if (typeof a === "string") return pystr.str_mod(a, b);
-  if ((typeof a !== "number" && typeof a !== "boolean") || (typeof b !== "number" && typeof b !== "boolean")) return a % b;
-  const [x, y] = [Number(a), Number(b)];
-  if (y === 0) throw new ZeroDivisionError(Number.isInteger(x) && Number.isInteger(y) ? "integer modulo by zero" : "float modulo");
-  const r = x % y;
-  return r !== 0 && r < 0 !== y < 0 ? r + y : r;
+  if (!pyNumeric(a) || !pyNumeric(b)) return a % b;
+  return pynumber.mod(Number(pyNumber(a)), Number(pyNumber(b)), pyFloatOperand(a) || pyFloatOperand(b));
+}
+
+/** A number, a boolean or a PyFloat (a float the cell wrote as one): what Python's `//` and `%` take as numbers. */
+const pyNumeric = (x: unknown): boolean => typeof x === "number" || typeof x === "boolean" || x instanceof PyFloat;
+/** Whether Python would hold `x` as a float: a PyFloat, or a number that is not whole. */
+const pyFloatOperand = (x: unknown): boolean => x instanceof PyFloat || (typeof x === "number" && !Number.isInteger(x));
+
+/** Python's `a // b` of two values that are not tensors: of numbers the floor of the quotient (src/pynumber.ts); Python's TypeError otherwise. */
+function floorNumbers(a: any, b: any): any {
+  if (!pyNumeric(a) || !pyNumeric(b)) throw new TypeError(`unsupported operand type(s) for //: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+  return pynumber.floordiv(Number(pyNumber(a)), Number(pyNumber(b)), pyFloatOperand(a) || pyFloatOperand(b));
+}
+
+/**
+ * Python's `a // b` in a cell (kernel/floor_division.ts): of numbers Python's floor division (`-7 // 2` is
+ * -4, `1 // 0.1` is 9.0, a zero divisor Python's ZeroDivisionError), PyTorch's `torch.div(a, b,
+ * rounding_mode='floor')` with a tensor on either side (an int tensor stays int, as `t // 2` does), NumPy's
+ * floor_divide with an array, pandas' floordiv with a Series or frame. `leftFloat`: the left operand is a
+ * whole number written as a float (`7.0 // t`), which makes an int tensor's result float, as in PyTorch.
+ */
+export function floordiv(a: number | boolean, b: number | boolean): number;
+export function floordiv(a: ndarray, b: unknown): ndarray;
+export function floordiv(a: Tensor, b: unknown): Tensor;
+export function floordiv(a: number | boolean, b: ndarray): ndarray;
+export function floordiv(a: number | boolean, b: Tensor, leftFloat?: boolean): Tensor;
+export function floordiv(a: any, b: any, leftFloat?: boolean): any;
+export function floordiv(a: any, b: any, leftFloat = false): any {
+  if (leftFloat && b instanceof Tensor && !(a instanceof Tensor) && !b.is_floating_point()) return T.floor_divide(Number(a), b.to(T.get_default_dtype()));
+  return op("floor_divide", a, b);
 }
 
 /**
@@ -445,6 +474,24 @@ export function name_value<T>(name: string, value: T): T {
   }
   floatNames.delete(name);
   return value;
+}
+
+/**
+ * `for (const v of xs)` over a list of numbers (`for v in [1.0, 2.5]:`): each item is recorded under the
+ * loop variable's name as name_value records a variable's, a float where the list holds one there (a
+ * PyFloat, or an item its float marks name), so that `print(v)` writes `1.0`. The items themselves are
+ * JavaScript's numbers.
+ */
+export function* float_items<T>(name: string, items: Iterable<T>): Generator<T> {
+  let i = 0;
+  for (const item of items) {
+    const float = item instanceof PyFloat || (Array.isArray(items) && isPyFloatAt(items, i));
+    const value = pyNumber(item);
+    if (float && typeof value === "number") floatNames.set(name, value);
+    else floatNames.delete(name);
+    i++;
+    yield value;
+  }
 }
 
 /**

@@ -55,18 +55,43 @@ export function matmulPositions(code: string): number[] {
   if (!code.includes("@")) return [];
   const t = tslabTypeScript();
   const K = t.SyntaxKind;
-  const scanner = t.createScanner(t.ScriptTarget.Latest, true, t.LanguageVariant.Standard, code);
   const ends = operandEnds(t);
   // A name the scanner reads as a contextual keyword (`out`, `type`, `from`, `of`, `get`, `set`, `async`,
   // `any`, ...) is a variable when it stands before `@`: makemore's `loss = out @ torch.randn(n)`.
   const endsOperand = (kind: ts.SyntaxKind) => ends.has(kind) || (kind > K.LastFutureReservedWord && kind <= K.LastKeyword);
   const at: number[] = [];
+  scanTokens(code, (kind, pos, previous, newLine, depth) => {
+    if (kind === K.AtToken && endsOperand(previous) && (depth > 0 || !newLine)) at.push(pos);
+  });
+  return at;
+}
+
+/**
+ * Reads `code` with TypeScript's scanner as the parser would (a `/` after an operand is division, else a
+ * regular expression; a `}` closing a template's `${` continues the template) and calls `token` for each
+ * token with the one before it, whether a line break came between, how deep in `(` / `[` it is and where
+ * it ends; and
+ * `comment` for each `//` comment, with the token before it and whether a line break came between.
+ */
+export function scanTokens(
+  code: string,
+  token: (kind: ts.SyntaxKind, pos: number, previous: ts.SyntaxKind, newLine: boolean, depth: number, end: number) => void,
+  comment?: (pos: number, end: number, previous: ts.SyntaxKind, newLine: boolean) => void,
+): void {
+  const t = tslabTypeScript();
+  const K = t.SyntaxKind;
+  const scanner = t.createScanner(t.ScriptTarget.Latest, false, t.LanguageVariant.Standard, code);
+  const ends = operandEnds(t);
   // What each open `{` or `${` belongs to: a `}` closing a template's `${` continues the template.
   const braces: ("brace" | "template")[] = [];
   let depth = 0;
   let previous: ts.SyntaxKind = K.Unknown;
+  let newLine = false;
   for (let kind = scanner.scan(); kind !== K.EndOfFileToken; kind = scanner.scan()) {
-    const newLine = scanner.hasPrecedingLineBreak();
+    if (kind === K.NewLineTrivia) newLine = true;
+    if (kind === K.SingleLineCommentTrivia) comment?.(scanner.getTokenPos(), scanner.getTextPos(), previous, newLine);
+    if (kind === K.MultiLineCommentTrivia && /[\r\n\u2028\u2029]/.test(scanner.getTokenText())) newLine = true;
+    if (kind >= K.FirstTriviaToken && kind <= K.LastTriviaToken) continue;
     if (kind === K.SlashToken || kind === K.SlashEqualsToken) {
       if (!ends.has(previous)) kind = scanner.reScanSlashToken();
     } else if (kind === K.CloseBraceToken && braces.pop() === "template") {
@@ -77,8 +102,8 @@ export function matmulPositions(code: string): number[] {
     else if (kind === K.OpenBraceToken) braces.push("brace");
     else if (kind === K.OpenParenToken || kind === K.OpenBracketToken) depth++;
     else if (kind === K.CloseParenToken || kind === K.CloseBracketToken) depth = Math.max(0, depth - 1);
-    else if (kind === K.AtToken && endsOperand(previous) && (depth > 0 || !newLine)) at.push(scanner.getTokenPos());
+    token(kind, scanner.getTokenPos(), previous, newLine, depth, scanner.getTextPos());
     previous = kind;
+    newLine = false;
   }
-  return at;
 }

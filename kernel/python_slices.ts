@@ -18,7 +18,7 @@
  * comments and regular expressions are read by TypeScript's scanner.
  */
 import type * as ts from "typescript";
-import { operandEnds } from "./matmul_operator";
+import { operandEnds, scanTokens } from "./matmul_operator";
 import { tslabTypeScript } from "./resolve";
 
 interface Insert {
@@ -44,36 +44,22 @@ export function sliceInserts(code: string): Insert[] {
   if (!code.includes(":") && !code.includes("...")) return [];
   const t = tslabTypeScript();
   const K = t.SyntaxKind;
-  const scanner = t.createScanner(t.ScriptTarget.Latest, true, t.LanguageVariant.Standard, code);
   const ends = operandEnds(t);
   const endsOperand = (kind: ts.SyntaxKind, text: string) => ends.has(kind) || (kind > K.LastFutureReservedWord && kind <= K.LastKeyword && !MODIFIERS.has(text));
   const frames: Frame[] = [];
   const inserts: Insert[] = [];
-  let previous: ts.SyntaxKind = K.Unknown;
   let previousText = "";
   let previousEnd = 0;
   const top = (): Frame | undefined => frames[frames.length - 1];
   const item = (f: Frame) => f.items[f.items.length - 1];
-  for (let kind = scanner.scan(); kind !== K.EndOfFileToken; kind = scanner.scan()) {
-    const newLine = scanner.hasPrecedingLineBreak();
-    if (kind === K.SlashToken || kind === K.SlashEqualsToken) {
-      if (!ends.has(previous)) kind = scanner.reScanSlashToken();
-    } else if (kind === K.CloseBraceToken && top()?.kind === "template") {
-      frames.pop();
-      kind = scanner.reScanTemplateToken(false);
-      if (kind === K.TemplateMiddle) frames.push({ subscript: false, kind: "template", items: [], ternaries: 0 });
-      previous = kind;
-      previousEnd = scanner.getTextPos();
-      continue;
-    }
-    const pos = scanner.getTokenPos();
-    const end = scanner.getTextPos();
+  const open = (kind: Frame["kind"], subscript = false, at = 0) => frames.push({ subscript, kind, items: subscript ? [{ start: at, end: at, colons: [], ellipsis: false, tokens: 0 }] : [], ternaries: 0 });
+  scanTokens(code, (kind, pos, previous, newLine, _depth, end) => {
     const f = top();
     if (f?.subscript && kind !== K.CloseBracketToken) {
       const it = item(f);
       if (kind === K.CommaToken) {
         it.end = previousEnd;
-        f.items.push({ start: end, end: end, colons: [], ellipsis: false, tokens: 0 });
+        f.items.push({ start: end, end, colons: [], ellipsis: false, tokens: 0 });
         f.ternaries = 0;
       } else if (kind === K.QuestionToken) f.ternaries++;
       else if (kind === K.ColonToken) {
@@ -82,23 +68,22 @@ export function sliceInserts(code: string): Insert[] {
       } else if (kind === K.DotDotDotToken && it.tokens === 0) it.ellipsis = true;
       if (kind !== K.CommaToken && kind !== K.ColonToken) it.tokens++;
     }
-    if (kind === K.TemplateHead) frames.push({ subscript: false, kind: "template", items: [], ternaries: 0 });
-    else if (kind === K.OpenBraceToken) frames.push({ subscript: false, kind: "brace", items: [], ternaries: 0 });
-    else if (kind === K.OpenParenToken) frames.push({ subscript: false, kind: "paren", items: [], ternaries: 0 });
-    else if (kind === K.OpenBracketToken) {
-      const subscript = endsOperand(previous, previousText) && !newLine;
-      frames.push({ subscript, kind: "bracket", items: subscript ? [{ start: end, end: end, colons: [], ellipsis: false, tokens: 0 }] : [], ternaries: 0 });
-    } else if (kind === K.CloseParenToken || kind === K.CloseBraceToken || kind === K.CloseBracketToken) {
+    // A template's `${ ... }` is a frame of its own: a `:` in it is no slice of an enclosing subscript.
+    if (kind === K.TemplateHead) open("template");
+    else if (kind === K.TemplateTail) frames.pop();
+    else if (kind === K.OpenBraceToken) open("brace");
+    else if (kind === K.OpenParenToken) open("paren");
+    else if (kind === K.OpenBracketToken) open("bracket", endsOperand(previous, previousText) && !newLine, end);
+    else if (kind === K.CloseParenToken || kind === K.CloseBraceToken || kind === K.CloseBracketToken) {
       const closed = frames.pop();
       if (closed?.subscript && kind === K.CloseBracketToken) {
         item(closed).end = previousEnd;
         inserts.push(...closed.items.flatMap((it) => itemInserts(code, it)));
       }
     }
-    previous = kind;
-    previousText = scanner.getTokenText();
+    previousText = code.slice(pos, end);
     previousEnd = end;
-  }
+  });
   return inserts;
 }
 

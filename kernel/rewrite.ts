@@ -43,6 +43,7 @@ import { markNoneDefaults } from "./none_default";
 import { markDelNames } from "./del_name";
 import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
 import { markSlices, sliceInserts } from "./python_slices";
+import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor, markFloorDivision } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { Output } from "./output_text";
 
@@ -113,7 +114,11 @@ export function silenceTrailingAssignment(code: string): string {
  * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  const source = expandShorthandProperties(markDelNames(markNoneDefaults(markMatmul(markSlices(markFormatSpecs(markKeywordUnpacking(code)))))));
+  // A module cell compiles without the dialect (tslab's addModule), which alone decides a marked `//`: it stays a comment there.
+  const floors = moduleCell ? code : markFloorDivision(code);
+  // Nor does it read the slice strings: there `x[:, 0]` stays the syntax error it is, never JavaScript's comma (`x[0]`).
+  const marked = markFormatSpecs(markKeywordUnpacking(floors));
+  const source = expandShorthandProperties(markDelNames(markNoneDefaults(markMatmul(moduleCell ? marked : markSlices(marked)))));
   if (moduleCell) return source;
   return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
 }
@@ -209,6 +214,8 @@ export interface Checked {
   sourceFile: ts.SourceFile;
   /** Where the cell's text starts in `sourceFile` (tslab prefixes a line). */
   offset: number;
+  /** The program the checker is of (its diagnostics decide a `//`: floorDivisions). */
+  program?: ts.Program;
 }
 
 export interface Rewritten {
@@ -989,6 +996,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isCallExpression(n) && n.arguments.length > 0 && (dynamicCall(n, "py_float") || dynamicCall(n, "name_value") || dynamicCall(n, "attr_value"))) {
       return floatKnown(n.arguments[n.arguments.length - 1], seen);
     }
+    // Python's `7.0 // 2` (floorDivisions): a float when either operand is one.
+    if (t.isCallExpression(n) && n.arguments.length >= 2 && dynamicCall(n, "floordiv")) return floatKnown(n.arguments[0], seen) || floatKnown(n.arguments[1], seen);
     if (t.isPrefixUnaryExpression(n)) return (n.operator === K.MinusToken || n.operator === K.PlusToken) && floatKnown(n.operand, seen);
     if (t.isConditionalExpression(n)) return floatKnown(n.whenTrue, seen) && floatKnown(n.whenFalse, seen);
     if (t.isBinaryExpression(n)) {
@@ -1145,6 +1154,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (decl && t.isParameter(decl) && floatParam(decl) && pyFunction(decl.parent) && decl.parent.body !== undefined) return `${n.text} (local)`;
     // An untyped variable only where the cell declares it (an earlier cell's `any` may hold anything).
     if (kindOf(n) === "any" && !(decl && inCell(decl))) return null;
+    // `for (const v of [1.0, 2.5])`: a loop variable over a list of numbers, recorded item by item as it runs (float_items).
+    const loop = decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? floatLoop(decl) : null;
+    if (loop !== null) return t.isSourceFile(loop.parent) ? `${n.text} (for)` : `${n.text} (local)`;
     if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
     // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there
     // (a write that reads the variable itself, `best = max(best, a)`, does not decide it).
@@ -1156,6 +1168,29 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (!written) return null;
     }
     return t.isSourceFile(decl.parent.parent.parent) ? n.text : `${n.text} (local)`;
+  };
+  /** The for-of loop `decl` is the one variable of, when it runs over an array of numbers (Python's list of floats maybe). */
+  const floatLoop = (decl: ts.VariableDeclaration): ts.ForOfStatement | null => {
+    const list = decl.parent;
+    const loop = list?.parent;
+    if (!t.isVariableDeclarationList(list) || list.declarations.length !== 1 || !loop || !t.isForOfStatement(loop) || loop.initializer !== list || loop.awaitModifier) return null;
+    if (!inCell(loop)) return null;
+    const type = checker.getTypeAtLocation(loop.expression);
+    const item = checker.isArrayType(type) || checker.isTupleType(type) ? checker.getIndexTypeOfType(type, t.IndexKind.Number) : undefined;
+    return item !== undefined && (item.flags & t.TypeFlags.NumberLike) !== 0 ? loop : null;
+  };
+  /** Whether the loop variable `name` is read in its loop other than as an index (`xs[i]` shows no float): only then is it recorded. */
+  const floatRead = (name: ts.Identifier): boolean => {
+    const symbol = checker.getSymbolAtLocation(name);
+    const loop = name.parent.parent.parent as ts.ForOfStatement;
+    let read = false;
+    const visit = (m: ts.Node): void => {
+      if (read) return;
+      if (t.isIdentifier(m) && m !== name && checker.getSymbolAtLocation(m) === symbol && !(t.isElementAccessExpression(m.parent) && m.parent.argumentExpression === m)) read = true;
+      m.forEachChild(visit);
+    };
+    visit(loop.statement);
+    return read;
   };
   /** The variables whose writes floatVarKey is looking through now (a write may read the variable again). */
   const deciding = new Set<ts.Symbol>();
@@ -1409,8 +1444,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (t.isBinaryExpression(p)) return p.right === child && (p.operatorToken.kind === K.EqualsToken || (p.operatorToken.kind === K.PercentToken && kindOf(p.left) === "string"));
       if (t.isReturnStatement(p) || t.isPropertyDeclaration(p)) return true;
       if ((t.isCallExpression(p) || t.isNewExpression(p)) && p.expression !== child && pandasCallee(p.expression)) return true;
+      // `for (const v of [1.0, 2.5])`: its variable is recorded item by item (float_items).
+      if (t.isForOfStatement(p)) return p.expression === child;
       if (t.isCallExpression(p) && p.expression !== child) {
         const callee = p.expression;
+        if (dynamicCall(p, "float_items")) return true;
+        // `show([2.0, 3])` of the cell's own function: the list it loops over or prints.
+        const own = t.isIdentifier(callee) ? checker.getSymbolAtLocation(callee)?.valueDeclaration : undefined;
+        if (own && t.isFunctionDeclaration(own) && own.getSourceFile() === sf) return true;
         if (t.isIdentifier(callee)) return ["print", "str", "repr", "list", "sum", "max", "min", "sorted", "dict"].includes(callee.text);
         return t.isPropertyAccessExpression(callee) && ["append", "extend", "insert", "format"].includes(callee.name.text) && !dynamicCall(p, "floats");
       }
@@ -1749,6 +1790,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         wrap(n.expression, `${DYNAMIC_REF}.ret_value(`, ")");
         noteIfFloat(n.expression);
       }
+    }
+    // (A list literal there is marked first, `floats(...)`, and wrapped in the next pass.)
+    if (t.isForOfStatement(n) && !dynamicCall(n.expression, "float_items") && !t.isArrayLiteralExpression(strip(n.expression)) && t.isVariableDeclarationList(n.initializer) && n.initializer.declarations.length === 1) {
+      const name = n.initializer.declarations[0].name;
+      const key = t.isIdentifier(name) && floatLoop(n.initializer.declarations[0]) !== null && floatRead(name) ? floatVarKey(name) : null;
+      if (key !== null) wrap(n.expression, `${DYNAMIC_REF}.float_items(${JSON.stringify(key)}, `, ")");
     }
     if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && numberish(n.initializer)) {
       const key = floatVarKey(n.name);
@@ -2487,18 +2534,142 @@ function specLiteral(spec: string): string {
 
 /** markFormatSpecs then markMatmul (as prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
 function pythonSyntaxMarked(written: string): Rewritten {
+  const fd = floorMarked(written);
   // `**` of a call argument is `$=` (kernel/keyword_unpacking.ts), a `None` default `null`
   // (kernel/none_default.ts), `del x` `x=void 0` (kernel/del_name.ts): same width, nothing to map.
-  const code = markKeywordUnpacking(written);
+  const code = markKeywordUnpacking(fd.code);
   const spans = formatSpecSpans(code);
   const fs = spans.length === 0 ? UNCHANGED(code) : inserted(code, spans.flatMap(([open, close]) => [{ at: open, text: "/*" }, { at: close, text: "*/" }]));
   const sl = inserted(fs.code, sliceInserts(fs.code));
   const mm = matmulMarked(sl.code);
   return {
     code: markDelNames(markNoneDefaults(mm.code)),
-    mapBack: (offset) => fs.mapBack(sl.mapBack(mm.mapBack(offset))),
-    mapForward: (offset) => mm.mapForward(sl.mapForward(fs.mapForward(offset))),
+    mapBack: (offset) => fd.mapBack(fs.mapBack(sl.mapBack(mm.mapBack(offset)))),
+    mapForward: (offset) => mm.mapForward(sl.mapForward(fs.mapForward(fd.mapForward(offset)))),
   };
+}
+
+/** markFloorDivision as a Rewritten: each candidate `//` is `/ ` (`//=` is `/= `, the same width) and the mark inserted after it. */
+function floorMarked(code: string): Rewritten {
+  const found = floorDivisionCandidates(code);
+  if (found.length === 0) return UNCHANGED(code);
+  let operators = code;
+  for (const d of found) operators = `${operators.slice(0, d.at)}${floorOperatorText(d)}${operators.slice(markAfterFloor(d))}`;
+  return inserted(operators, found.map((d) => ({ at: markAfterFloor(d), text: FLOOR_MARK })));
+}
+
+/** What Python's `//` takes: numbers (booleans), tensors and NumPy arrays, and untyped values (decided as it runs). */
+const FLOOR_OPERANDS: ReadonlySet<Kind> = new Set(["tensor", "number", "boolean", "any"]);
+/** TypeScript's "The left-hand (right-hand) side of an arithmetic operation must be of type 'any', 'number', ...": a tensor's, which the dialect rewrites. */
+const ARITHMETIC_OPERAND: readonly number[] = [2362, 2363];
+
+/**
+ * The `//` that kernel/floor_division.ts marked in `code`, decided with the checker: where both operands
+ * are numbers, tensors, arrays or untyped and the right operand type-checks, Python's floor division:
+ *
+ *   a // b (numbers, untyped; a tensor on the right)  ->  <dynamic>.floordiv(a, b)  (Python's int / float floor, PyTorch's rounding_mode='floor')
+ *   t // b (t a tensor or array)                     ->  t.floor_divide(b)
+ *   x //= b                                          ->  x = <dynamic>.assign("floor_divide_", x, b); t.floor_divide_(b) for a tensor
+ *   x[i] //= b                                       ->  <dynamic>.compound("floor_divide_", x, i, b)
+ *
+ * Anywhere else (an operand that is a string or an object, a name that does not exist: `x = 5  // epochs`)
+ * it was a comment: the text from the `/` to the end of its statement on that line is blanked, the same
+ * width. Without a checker (`checked` null) every mark is a comment. Widths kept except the inserted calls.
+ */
+function floorDivisions(code: string, checked: Checked | null): Rewritten {
+  if (!code.includes(FLOOR_MARK)) return UNCHANGED(code);
+  const t = typescript();
+  const K = t.SyntaxKind;
+  const sf = checked?.sourceFile ?? parse(code);
+  const offset = checked?.offset ?? 0;
+  const diagnostics = checked?.program?.getSemanticDiagnostics(sf) ?? [];
+  const at = (pos: number) => pos - offset;
+  const unparen = (n: ts.Node): ts.Node => (t.isParenthesizedExpression(n) ? unparen(n.expression) : n);
+  const kind = (n: ts.Node): Kind => (checked ? kindOfType(t, checked.checker, checked.checker.getTypeAtLocation(n)) : "other");
+  const marked: { n: ts.BinaryExpression; left: Kind; ok: boolean }[] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isBinaryExpression(n) && (n.operatorToken.kind === K.SlashToken || n.operatorToken.kind === K.SlashEqualsToken) && sf.text.slice(n.operatorToken.end, n.right.getStart(sf)).includes(FLOOR_MARK)) {
+      const [start, end] = [n.right.getStart(sf), n.right.end];
+      const broken = diagnostics.some((d) => d.file === sf && d.start !== undefined && d.start >= start && d.start < end && !ARITHMETIC_OPERAND.includes(d.code));
+      // `x //= 2` on a `const x` tensor: the checker types the target as its error type; the binding's declared type decides.
+      const target = unparen(n.left);
+      const symbol = n.operatorToken.kind === K.SlashEqualsToken && t.isIdentifier(target) && checked ? checked.checker.getSymbolAtLocation(target) : undefined;
+      const left = symbol ? kindOfType(t, checked!.checker, checked!.checker.getTypeOfSymbol(symbol)) : kind(n.left);
+      marked.push({ n, left, ok: checked !== null && !broken && FLOOR_OPERANDS.has(left) && FLOOR_OPERANDS.has(kind(n.right)) });
+    }
+    n.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  // A comment's text: from its `/` to the end of the statement it is in (a `;` that ends it stays: silenceTrailingAssignment's
+  // `;void 0` or a loop's yield may follow it), or of its line.
+  const blanked: [number, number][] = [];
+  for (const { n, ok } of marked) {
+    if (ok) continue;
+    let statement: ts.Node = n;
+    while (statement.parent && !t.isStatement(statement) && !t.isSourceFile(statement.parent)) statement = statement.parent;
+    const from = at(n.operatorToken.getStart(sf));
+    const eol = code.slice(from).search(/[\r\n\u2028\u2029]|$/) + from;
+    const end = at(statement.end) - (code[at(statement.end) - 1] === ";" ? 1 : 0);
+    blanked.push([from, Math.max(from, Math.min(end, eol))]);
+  }
+  const inside = (pos: number) => blanked.some(([from, to]) => pos >= from && pos < to);
+  const chars = code.split("");
+  for (const [from, to] of blanked) for (let i = from; i < to; i++) chars[i] = " ";
+  const inserts: Insert[] = [];
+  const closers: Insert[] = [];
+  for (const { n, left: L, ok } of marked) {
+    const op = at(n.operatorToken.getStart(sf));
+    if (!ok || inside(op) || inside(at(n.left.getStart(sf)))) continue;
+    const left = at(n.left.getStart(sf));
+    const right = at(n.right.end);
+    const target = unparen(n.left);
+    // `t.floor_divide(b)` needs `(...)` around a left operand that is not a primary one (`-t`, `a * t`) or is a number (`7.`).
+    const receiver = (): void => {
+      if (t.isLeftHandSideExpression(target) && !t.isNumericLiteral(target)) return;
+      inserts.push({ at: left, text: "(" });
+      closers.push({ at: at(n.left.end), text: ")" });
+    };
+    if (n.operatorToken.kind === K.SlashToken) {
+      if (L === "tensor") {
+        receiver();
+        chars[op] = " ";
+        inserts.push({ at: op, text: ".floor_divide(" });
+      } else {
+        inserts.push({ at: left, text: `${DYNAMIC_REF}.floordiv(` });
+        chars[op] = ",";
+      }
+      const float = L !== "tensor" && wholeFloatLiteral(t, n.left) && kind(n.right) === "tensor";
+      closers.push({ at: right, text: float ? ", true)" : ")" });
+      continue;
+    }
+    chars[op] = " ";
+    chars[op + 1] = " ";
+    if (t.isElementAccessExpression(target) && !target.questionDotToken) {
+      // `x[i] //= b`: Python's getitem, in-place floor division and setitem, as `x[i] += b` on an untyped x.
+      const open = code.lastIndexOf("[", at(target.argumentExpression.getStart(sf)));
+      const close = at(target.end) - 1;
+      inserts.push({ at: left, text: `${DYNAMIC_REF}.compound("floor_divide_", ` }, { at: open, text: "," }, { at: op, text: "," });
+      chars[open] = " ";
+      chars[close] = " ";
+    } else if (L === "tensor") {
+      receiver();
+      inserts.push({ at: op, text: ".floor_divide_(" });
+    } else {
+      inserts.push({ at: op, text: `= ${DYNAMIC_REF}.assign("floor_divide_", ${code.slice(left, at(n.left.end))},` });
+    }
+    closers.push({ at: right, text: ")" });
+  }
+  // A statement that now starts with `(` would continue the line before it (no `;` there, as Python writes):
+  // a `;` first, where a statement list holds it.
+  const starts = new Set<number>();
+  const statements = (n: ts.Node): void => {
+    if (t.isExpressionStatement(n) && (t.isBlock(n.parent) || t.isSourceFile(n.parent) || t.isCaseOrDefaultClause(n.parent))) starts.add(at(n.getStart(sf)));
+    n.forEachChild(statements);
+  };
+  sf.forEachChild(statements);
+  const guarded = inserts.map((ins, i) => (starts.has(ins.at) && ins.text.startsWith("(") && inserts.findIndex((o) => o.at === ins.at) === i ? { ...ins, text: `;${ins.text}` } : ins));
+  // Inner operations close first: `a // b // c` is floordiv(floordiv(a, b), c).
+  return inserted(chars.join(""), [...guarded, ...closers.reverse()]);
 }
 
 /**
@@ -2508,7 +2679,9 @@ function pythonSyntaxMarked(written: string): Rewritten {
  */
 function unmarked(code: string): { code: string; mapBack(offset: number): number } | null {
   const removed: [number, number][] = [];
-  for (let at = code.indexOf(MATMUL_MARK); at >= 0; at = code.indexOf(MATMUL_MARK, at + 1)) removed.push([at, at + MATMUL_MARK.length]);
+  for (const mark of [MATMUL_MARK, FLOOR_MARK]) {
+    for (let at = code.indexOf(mark); at >= 0; at = code.indexOf(mark, at + 1)) removed.push([at, at + mark.length]);
+  }
   // A spec's comment, `/*:.4f*/` before a template expression's `}`: its `/*` and `*/` go.
   const specs = /\/\*(?:=\s*)?(?:![rsa])?(?::[^\n]*?)?\*\/(?=\s*\})/g;
   for (let m = specs.exec(code); m !== null; m = specs.exec(code)) {
@@ -3100,11 +3273,30 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
     const program = latest?.getProgram();
     const sourceFile = program?.getRootFileNames().filter((f) => /(^|\/)__tslab__\.ts$/.test(f)).map((f) => program.getSourceFile(f))[0];
     if (!program || !sourceFile) throw new Error("the notebook dialect could not reach tslab's type checker");
-    return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length };
+    return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length, program };
   };
   // Calls of instances through `__call__` (kernel/call_dunder.ts), so the operators see their types; the
   // operators; then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
+  // Python's `//` first (kernel/floor_division.ts): decided by the checker, the rest of the dialect sees floor division or no comment.
   const rewrite = (prevDecl: string, src: string): Rewritten => {
+    if (!src.includes(FLOOR_MARK)) return rewriteDecided(prevDecl, src);
+    let checked: Checked | null = null;
+    try {
+      checked = check(prevDecl)(src);
+    } catch (error) {
+      if (!String((error as Error).message).includes("could not reach")) throw error;
+    }
+    const floors = floorDivisions(src, checked);
+    const rest = rewriteDecided(prevDecl, floors.code);
+    const back = (o: number) => floors.mapBack(rest.mapBack(o));
+    return {
+      code: rest.code,
+      errors: rest.errors?.map((e) => ({ ...e, start: back(e.start), end: back(e.end), call: [back(e.call[0]), back(e.call[1])] })),
+      mapBack: back,
+      mapForward: (o) => rest.mapForward(floors.mapForward(o)),
+    };
+  };
+  const rewriteDecided = (prevDecl: string, src: string): Rewritten => {
     // An untyped parameter defaulting to a class is untyped (kernel/class_default.ts), so its call is Python's.
     const untyped = latest && mayDefaultToClass(src) ? withClassDefaults(src, check(prevDecl)(src)) : UNCHANGED(src);
     const dunder = latest && mayCallInstances(prevDecl, untyped.code) ? withCallDunder(untyped.code, check(prevDecl)) : UNCHANGED(untyped.code);

@@ -19,6 +19,7 @@ import { inspect } from "util";
 import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError, ZeroDivisionError } from "./errors";
 import { asPyBuiltinType, asPyObject, asPyTuple, copyPyFloats, definePyName, isPyFloatAt, nameLibraryClasses, markPyFloat, PyFloat, isClass, objectAddress, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
 import { PySet } from "./pyset";
+import * as pynumber from "./pynumber";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
 import { Size } from "./tensor/size";
@@ -821,11 +822,15 @@ export function type(x: unknown): PyClass {
  * @example divmod(-7, 2)  // (-4, 1)
  */
 export function divmod(a: number, b: number): [number, number] {
+  const [x, y]: unknown[] = [a, b];
+  const float = x instanceof PyFloat || y instanceof PyFloat || !Number.isInteger(Number(a)) || !Number.isInteger(Number(b));
+  [a, b] = [x instanceof PyFloat ? x.value : a, y instanceof PyFloat ? y.value : b];
   if (typeof a !== "number" || typeof b !== "number") throw new TypeError(`unsupported operand type(s) for divmod(): '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
-  if (b === 0) throw new ZeroDivisionError(Number.isInteger(a) ? "integer division or modulo by zero" : "float divmod()");
-  const q = Math.floor(a / b);
-  const r = a - q * b;
-  return asPyTuple([q, r === 0 ? 0 * b : r]) as [number, number];
+  if (b === 0) throw new ZeroDivisionError(float ? "float divmod()" : "integer division or modulo by zero");
+  // CPython's float_divmod (src/pynumber.ts): `divmod(1, 0.1)` is (9.0, 0.09999999999999995), where Math.floor(1 / 0.1) is 10.
+  const pair = asPyTuple([pynumber.floordiv(a, b, float), pynumber.mod(a, b, float)]) as [number, number];
+  if (float) [0, 1].forEach((i) => markPyFloat(pair, i));
+  return pair;
 }
 
 // ---------------------------------------------------------------- truth: bool, any, all, filter, reversed

@@ -373,7 +373,12 @@ export const remainder = (a: Tensor | number, b: Operand): Tensor => {
   if (!(b instanceof Tensor)) throw new TypeError("remainder(): at least one of 'self' and 'other' must be a Tensor");
   return E.remainder(operand(a, b, "remainder"), b);
 };
-export const floor_divide = (a: Tensor, b: Operand): Tensor => E.div(a, b, { rounding_mode: "floor" });
+/** Division rounded down, Python's `//`; a number first is allowed, as Python's `7 // t` is `t.__rfloordiv__(7)`. */
+export const floor_divide = (a: Tensor | number, b: Operand): Tensor => {
+  if (a instanceof Tensor) return E.div(a, b, { rounding_mode: "floor" });
+  if (!(b instanceof Tensor)) throw new TypeError("floor_divide(): at least one of 'input' and 'other' must be a Tensor");
+  return E.div(operand(a, b, "floor_divide"), b, { rounding_mode: "floor" });
+};
 export const true_divide = (a: Tensor, b: Operand): Tensor => E.div(a, b);
 export const log2 = (a: Tensor): Tensor => E.log2(a);
 export const log10 = (a: Tensor): Tensor => E.log10(a);

@@ -13,7 +13,7 @@ import { repr } from "./builtins";
 import { copy } from "./copy";
 import { KeyError, TypeError } from "./errors";
 import { asPyTuple, pyDictKey, pyMappingOf, pyTupleKey } from "./pyrepr";
-import { mapKey, mapSet } from "./pyhash";
+import { mapDelete, mapKey, mapSet } from "./pyhash";
 
 type Dict = Record<string, unknown> | Map<unknown, unknown>;
 
@@ -112,7 +112,7 @@ export function dict_pop(d: unknown, key: unknown, ...default_: unknown[]): unkn
     throw new KeyError(key);
   }
   const value = read(dict, key);
-  if (dict instanceof Map) dict.delete(mapKey(dict, key));
+  if (dict instanceof Map) mapDelete(dict, key);
   else delete (dict as Record<string, unknown>)[String(key)];
   return value;
 }

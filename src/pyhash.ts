@@ -112,3 +112,15 @@ export function mapSet(m: Map<unknown, unknown>, key: unknown, value: unknown): 
     if (byValue(held)) entry.index.set(keyOf(held), held);
   }
 }
+
+/** Python's `del d[key]` / `d.pop(key)` on a Map: the entry of an equal key removed (mapKey), the index kept up to date. */
+export function mapDelete(m: Map<unknown, unknown>, key: unknown): boolean {
+  const held = mapKey(m, key);
+  if (!m.delete(held)) return false;
+  const entry = mapIndexes.get(m);
+  if (entry !== undefined && entry.size === m.size + 1) {
+    entry.size = m.size;
+    if (byValue(held)) entry.index.delete(keyOf(held));
+  }
+  return true;
+}

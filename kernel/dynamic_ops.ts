@@ -9,7 +9,7 @@
  * Cells reach this module by `require`, as they reach kernel/float_literals.ts.
  */
 import { isDict, Range, repr, slicePositions, str } from "../src/builtins";
-import { IndexError, KeyError, RuntimeError, TypeError, ValueError, ZeroDivisionError } from "../src/errors";
+import { IndexError, RuntimeError, TypeError, ValueError, ZeroDivisionError } from "../src/errors";
 import { format as pyformat } from "../src/pyformat";
 import { asPyIntKeyed, asPyTuple, copyPyFloats, isPyFloatAt, markPyFloat, PyFloat, pyIsTuple, pyNumber, pyTypeName, takeNumpyScalar, unmarkPyFloat } from "../src/pyrepr";
 import { Tensor } from "../src/tensor/tensor";
@@ -836,16 +836,13 @@ export function item_slot(x: Tensor, index: any, setter: "setitem" | "__setitem_
  * (`get` for a number, `__getitem__` for a list, `index` for a string, tensor or null), else
  * JavaScript's property read.
  */
-export function getitem(obj: any, key: any): any {
-  // A Map used as Python's dict (its keys keep their order where an object's digit keys would not): its
-  // item, a missing key Python's KeyError.
-  if (obj instanceof Map) {
-    if (!obj.has(key)) {
-      // A dict subclass's __missing__ (collections.Counter's 0, defaultdict's factory), as Python's dict asks it.
-      if (typeof (obj as { __missing__?: unknown }).__missing__ === "function") return (obj as unknown as { __missing__(k: unknown): unknown }).__missing__(key);
-      throw new KeyError(repr(key));
-    }
-    return obj.get(key);
+export function getitem(obj: any, key: any, jsMissing = false): any {
+  // A dict (a plain object, or a Map where its keys keep their order and type): its item, a missing key
+  // Python's KeyError (a Counter's 0, a defaultdict's factory). `jsMissing`: the cell tests the read
+  // itself as JavaScript does (`d[k] ?? 0`, `if (!seen[k])`), where a missing key stays undefined.
+  if ((obj instanceof Map || isDict(obj)) && typeof key !== "symbol") {
+    if (jsMissing && typeof (obj as { __missing__?: unknown }).__missing__ !== "function") return obj instanceof Map ? obj.get(key) : obj[key];
+    return pydict.dict_getitem(obj, key);
   }
   if (obj instanceof ndarray) return ndarrayItem(obj, key);
   // pandas' `df['c']` (a column named like a property, 'index' or 'values', included), `s[0]`, `df.iloc[3]`.
@@ -901,8 +898,8 @@ export function setitem(obj: any, key: any, value: any): any {
   } else if (obj instanceof Tensor) {
     if (Array.isArray(key)) obj.__setitem__(key, value);
     else obj.setitem(key === null ? "None" : key, value);
-  } else if (obj instanceof Map) {
-    obj.set(key, value);
+  } else if (obj instanceof Map || (isDict(obj) && Array.isArray(key))) {
+    pydict.dict_setitem(obj, key, value);
   } else if (countsFromEnd(obj, key)) {
     // Python's negative index on a list: counted from the end; past the start is Python's IndexError.
     const at = (obj as ArrayLike<unknown>).length + key;

@@ -729,6 +729,25 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     return false;
   };
+  /**
+   * Whether the cell tests the read `n` itself as JavaScript does, where a missing key is undefined
+   * (`d[k] ?? 0`, `d[k] || []`, `if (!seen[k])`, `d[k] === undefined`, `d[k]?.x`): a dict's read there
+   * keeps JavaScript's meaning instead of Python's KeyError.
+   */
+  const jsMissingTest = (n: ts.Node): boolean => {
+    let c: ts.Node = n;
+    let p = n.parent;
+    while (t.isParenthesizedExpression(p)) [c, p] = [p, p.parent];
+    if (t.isTypeOfExpression(p) || (t.isPrefixUnaryExpression(p) && p.operator === K.ExclamationToken)) return true;
+    if ((t.isPropertyAccessExpression(p) || t.isElementAccessExpression(p) || t.isCallExpression(p)) && p.questionDotToken !== undefined && p.expression === c) return true;
+    if (t.isIfStatement(p) || t.isWhileStatement(p) || t.isDoStatement(p) || (t.isForStatement(p) && p.condition === c) || (t.isConditionalExpression(p) && p.condition === c)) return true;
+    if (!t.isBinaryExpression(p)) return false;
+    const op = p.operatorToken.kind;
+    if ((op === K.QuestionQuestionToken || op === K.BarBarToken || op === K.AmpersandAmpersandToken) && p.left === c) return true;
+    const other = strip(p.left === c ? p.right : p.left);
+    const nothing = other.kind === K.NullKeyword || (t.isIdentifier(other) && other.text === "undefined");
+    return nothing && (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken);
+  };
   /** Whether `n` reads an nn container (Sequential, ModuleList, ModuleDict, ParameterList/Dict) by a number or string key. */
   const containerGet = (n: ts.ElementAccessExpression): boolean => {
     const key = kindOf(n.argumentExpression);
@@ -2282,15 +2301,22 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // Python's `shape[-1]`, `lst[-1]`, `s[-2]` on an array, a torch.Size, a string or a typed array,
         // which JavaScript reads as undefined: `.at(-1)`.
         name = "at";
-      } else if (((obj === "any" && allowDynamic) || (obj !== "any" && (sliceOfSequence(n) || isMap(n.expression)))) && !assignedTo(n)) {
+      } else if (((obj === "any" && allowDynamic) || (obj !== "any" && (sliceOfSequence(n) || isMap(n.expression) || plainDict(n.expression)))) && !assignedTo(n)) {
         // `net[0].weight["0, :5"]` (a child reached untyped): a tensor's index at run time, else JavaScript's.
-        // A list's or string's slice (`xs[":3"]`, JavaScript's undefined) is Python's there too.
+        // A list's or string's slice (`xs[":3"]`, JavaScript's undefined) is Python's there too, and so is
+        // a dict's item (`d["k"]`, `word2idx[w]`): a missing key is Python's KeyError, not undefined.
+        const dictItem = obj !== "any" && !sliceOfSequence(n) && !isMap(n.expression);
+        // A key the dict's type declares (`cfg["lr"]` of `{lr: 1.0}`) is there; a callee (`funcs["relu"]()`) keeps its call.
+        const declared = t.isStringLiteral(n.argumentExpression) && checker.getTypeAtLocation(strip(n.expression)).getProperty(n.argumentExpression.text) !== undefined;
+        const callee = (t.isCallExpression(top) || t.isNewExpression(top)) && strip(top.expression) === n;
+        if (dictItem && (jsMissingTest(n) || declared || callee)) return;
+        const lenient = !dictItem && jsMissingTest(n);
         plans.set(n, {
-          result: "any",
+          result: dictItem ? kindOf(n) : "any",
           emit: (o) => {
             o.insert(`${DYNAMIC_REF}.getitem(`);
             const close = objectAndKey(n);
-            gap(n.argumentExpression.end, close, close + 1, n.end, ")");
+            gap(n.argumentExpression.end, close, close + 1, n.end, lenient ? ", true)" : ")");
           },
         });
         return;

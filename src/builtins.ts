@@ -20,6 +20,7 @@ import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, Valu
 import { asPyBuiltinType, asPyObject, asPyTuple, copyPyFloats, definePyName, isPyFloatAt, nameLibraryClasses, markPyFloat, PyFloat, isClass, objectAddress, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
 import { PySet } from "./pyset";
 import * as pynumber from "./pynumber";
+import { PyMap } from "./pyhash";
 import { pythonRepr } from "./display/pylist";
 import { Tensor } from "./tensor/tensor";
 import { Size } from "./tensor/size";
@@ -938,13 +939,9 @@ function dictOf(source: unknown, kwargs: Record<string, unknown> | undefined): R
   }
   if (kwargs !== undefined) pairs.push(...Object.entries(kwargs));
   if (source instanceof Map || !pairs.every(([k]) => typeof k === "string")) {
-    const m = new Map<unknown, unknown>();
-    for (const [k, v] of pairs) {
-      // Python's 1, 1.0 and True are one key.
-      const key = typeof k === "boolean" ? Number(k) : k;
-      const existing = [...m.keys()].find((e) => e === key || (typeof e === "boolean" && Number(e) === key));
-      m.set(existing === undefined ? k : existing, v);
-    }
+    // Python's 1, 1.0 and True are one key, and tuples equal by value.
+    const m = new PyMap<unknown, unknown>();
+    for (const [k, v] of pairs) m.set(k, v);
     return m;
   }
   const d: Record<string, unknown> = {};

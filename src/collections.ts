@@ -14,6 +14,7 @@ import { pythonRepr } from "./display/pylist";
 import { dict_items, dict_keys, dict_values } from "./pydict";
 import { IndexError, KeyError, TypeError, ValueError } from "./errors";
 import { asPyTuple, isClass, PY_MAPPING, pyTypeName } from "./pyrepr";
+import { PyMap } from "./pyhash";
 
 function isPairs(x: unknown): x is Iterable<unknown> {
   return x !== null && typeof x === "object" && (Array.isArray(x) || x instanceof Map || Symbol.iterator in x);
@@ -156,7 +157,7 @@ function mappingEntries(x: unknown): [unknown, unknown][] | null {
  *
  * @example const c = collections.Counter("abracadabra"); c.most_common(1)  // [('a', 5)]
  */
-export class Counter<K = any> extends Map<K, number> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export class Counter<K = any> extends PyMap<K, number> { // eslint-disable-line @typescript-eslint/no-explicit-any
   constructor(iterable?: Iterable<K> | ReadonlyMap<K, number> | Record<string, number> | null, kwargs?: Record<string, number>) {
     super();
     if (iterable !== undefined && iterable !== null) this.update(iterable);
@@ -242,7 +243,7 @@ type Factory<V> = (() => V) | Function;
  *
  * @example const d = collections.defaultdict(list); d["a"].append(1)  // defaultdict(<class 'list'>, {'a': [1]})
  */
-export class defaultdict<K = any, V = any> extends Map<K, V> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export class defaultdict<K = any, V = any> extends PyMap<K, V> { // eslint-disable-line @typescript-eslint/no-explicit-any
   default_factory: Factory<V> | null;
 
   constructor(default_factory?: Factory<V> | null, items?: Iterable<readonly [K, V]> | ReadonlyMap<K, V> | Record<string, V> | null) {
@@ -269,7 +270,7 @@ export class defaultdict<K = any, V = any> extends Map<K, V> { // eslint-disable
   /** Python's defaultdict.__missing__: sets and returns `default_factory()`, or KeyError without one. */
   __missing__(key: K): V {
     const f = this.default_factory;
-    if (f === null) throw new KeyError(repr(key));
+    if (f === null) throw new KeyError(key);
     const v = (isClass(f) ? new (f as new () => V)() : (f as () => V)()) as V;
     this.set(key, v);
     return v;

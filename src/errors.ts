@@ -3,6 +3,8 @@
  * `RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)` knows what happened.
  * As in Python, the message may be left out (`raise NotImplementedError` in an abstract method).
  */
+import { pythonRepr } from "./display/pylist";
+import { asPyTuple } from "./pyrepr";
 
 /** A value is of the right type but not allowed (bad option, out-of-range hyper-parameter). */
 export class ValueError extends Error {
@@ -69,12 +71,22 @@ export class ZeroDivisionError extends Error {
   }
 }
 
-/** Python's KeyError: a dict has no such key (`d.pop("x")` without a default, src/pydict.ts). */
+/**
+ * Python's KeyError: a dict has no such key (`d["x"]`, `d.pop("x")` without a default, src/pydict.ts).
+ * As Python's, it is given the key itself, and its text is the key's repr: `KeyError('k')` prints `'k'`
+ * (a traceback's `KeyError: 'k'`), `KeyError(2)` prints `2`, `KeyError()` nothing; `args` holds the key.
+ */
 export class KeyError extends Error {
-  constructor(message = "") {
-    super(message);
+  readonly args: unknown[];
+  constructor(...args: unknown[]) {
+    super(args.length === 0 ? "" : args.length === 1 ? keyText(args[0]) : keyText(asPyTuple([...args])));
     this.name = "KeyError";
+    this.args = asPyTuple([...args]);
   }
+}
+
+function keyText(key: unknown): string {
+  return pythonRepr(key) ?? String(key);
 }
 
 /** Python's AttributeError: an attribute read that the object does not have (`net.fc` after `del net.fc`). */

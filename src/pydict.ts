@@ -12,7 +12,8 @@
 import { repr } from "./builtins";
 import { copy } from "./copy";
 import { KeyError, TypeError } from "./errors";
-import { asPyTuple, pyDictKey, pyMappingOf } from "./pyrepr";
+import { asPyTuple, pyDictKey, pyMappingOf, pyTupleKey } from "./pyrepr";
+import { mapDelete, mapKey, mapSet } from "./pyhash";
 
 type Dict = Record<string, unknown> | Map<unknown, unknown>;
 
@@ -34,11 +35,31 @@ function view<T>(d: Dict, kind: "keys" | "values" | "items", items: T[]): T[] {
 }
 
 function has(d: Dict, key: unknown): boolean {
-  return d instanceof Map ? d.has(key) : Object.prototype.hasOwnProperty.call(d, String(key));
+  return d instanceof Map ? d.has(mapKey(d, key)) : Object.prototype.hasOwnProperty.call(d, String(key));
 }
 
 function read(d: Dict, key: unknown): unknown {
-  return d instanceof Map ? d.get(key) : (d as Record<string, unknown>)[String(key)];
+  return d instanceof Map ? d.get(mapKey(d, key)) : (d as Record<string, unknown>)[String(key)];
+}
+
+/**
+ * Python's `d[key]` (the dialect's subscript of a dict, kernel/rewrite.ts): the value; a missing key is
+ * Python's KeyError, where JavaScript would read undefined, unless the dict's class defines
+ * `__missing__` (Counter's 0, defaultdict's factory), which Python's dict asks first.
+ */
+export function dict_getitem(d: object, key: unknown): unknown {
+  const dict = asDict(d, "__getitem__");
+  if (has(dict, key)) return read(dict, key);
+  const missing = (dict as { __missing__?: unknown }).__missing__;
+  if (typeof missing === "function") return (missing as (k: unknown) => unknown).call(dict, key);
+  throw new KeyError(key);
+}
+
+/** Python's `d[key] = value`; a tuple key of a plain object is kept as the tuple it is (src/pyrepr.ts's pyTupleKey). */
+export function dict_setitem(d: object, key: unknown, value: unknown): void {
+  const dict = asDict(d, "__setitem__");
+  if (dict instanceof Map) mapSet(dict, key, value);
+  else (dict as Record<string, unknown>)[Array.isArray(key) ? pyTupleKey(dict, key) : String(key)] = value;
 }
 
 /** `d.keys()` */
@@ -88,10 +109,10 @@ export function dict_pop(d: unknown, key: unknown, ...default_: unknown[]): unkn
   const dict = asDict(d, "pop");
   if (!has(dict, key)) {
     if (default_.length > 0) return default_[0];
-    throw new KeyError(repr(key));
+    throw new KeyError(key);
   }
   const value = read(dict, key);
-  if (dict instanceof Map) dict.delete(key);
+  if (dict instanceof Map) mapDelete(dict, key);
   else delete (dict as Record<string, unknown>)[String(key)];
   return value;
 }
@@ -103,7 +124,7 @@ export function dict_setdefault(d: object, key: string, default_?: unknown): unk
 export function dict_setdefault(d: unknown, key: unknown, default_: unknown = null): unknown {
   const dict = asDict(d, "setdefault");
   if (!has(dict, key)) {
-    if (dict instanceof Map) dict.set(key, default_);
+    if (dict instanceof Map) mapSet(dict, key, default_);
     else (dict as Record<string, unknown>)[String(key)] = default_;
   }
   return read(dict, key);
@@ -115,7 +136,7 @@ export function dict_update(d: object, other: object | Iterable<readonly [unknow
   const pairs: Iterable<readonly [unknown, unknown]> =
     other instanceof Map ? other.entries() : Array.isArray(other) ? (other as [unknown, unknown][]) : Object.entries(asDict(other, "keys"));
   for (const [k, v] of pairs) {
-    if (dict instanceof Map) dict.set(k, v);
+    if (dict instanceof Map) mapSet(dict, k, v);
     else (dict as Record<string, unknown>)[String(k)] = v;
   }
   return null;

@@ -11,6 +11,7 @@ import { RuntimeError, TypeError } from "./errors";
 import { sameItem } from "./pylist";
 import { pyTypeName } from "./pyrepr";
 import { Tensor } from "./tensor/tensor";
+import { mapKey } from "./pyhash";
 
 /**
  * Python's `x in container`: an array's (a list's, tuple's, dict view's) items by `is` or `==`, a Set's
@@ -25,7 +26,8 @@ export function contains(x: unknown, container: unknown): boolean {
     if (typeof x !== "string") throw new TypeError(`'in <string>' requires string as left operand, not ${pyTypeName(x)}`);
     return container.includes(x);
   }
-  if (container instanceof Set || container instanceof Map) return container.has(x);
+  if (container instanceof Set) return container.has(x);
+  if (container instanceof Map) return container.has(mapKey(container, x));
   if (container instanceof Tensor) {
     if (!(x instanceof Tensor) && typeof x !== "number" && typeof x !== "boolean") {
       throw new RuntimeError(`Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '${pyTypeName(x)}'>.`);

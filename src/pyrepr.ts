@@ -147,8 +147,24 @@ export function asPyIntKeyed<T extends object>(obj: T): T {
   return obj;
 }
 
-/** `key` of `obj` as Python has it: the int when `obj` is marked int-keyed (asPyIntKeyed) and `key` spells one, else the string. */
-export function pyDictKey(obj: object, key: string): string | number {
+/**
+ * A tuple key written into a plain object (Python's `d[(i, j)] = v` on a `{}` held untyped): JavaScript
+ * stores it as its text `"i,j"`, which reads back the same entry for an equal tuple; the object keeps
+ * which tuple each such text stands for, so that it prints `{(i, j): v}` and its keys() are tuples.
+ */
+const PY_TUPLE_KEYS = Symbol.for("torchlab.pyTupleKeys");
+export function pyTupleKey(obj: object, key: unknown[]): string {
+  let keys = (obj as Record<symbol, Map<string, unknown[]> | undefined>)[PY_TUPLE_KEYS];
+  if (keys === undefined) Object.defineProperty(obj, PY_TUPLE_KEYS, { value: (keys = new Map()) });
+  const text = String(key);
+  if (!keys.has(text)) keys.set(text, asPyTuple([...key]));
+  return text;
+}
+
+/** `key` of `obj` as Python has it: the int when `obj` is marked int-keyed (asPyIntKeyed) and `key` spells one, the tuple a tuple key stored (pyTupleKey), else the string. */
+export function pyDictKey(obj: object, key: string): unknown {
+  const tuple = (obj as Record<symbol, Map<string, unknown[]> | undefined>)[PY_TUPLE_KEYS]?.get(key);
+  if (tuple !== undefined) return tuple;
   return (obj as Record<symbol, unknown>)[PY_INT_KEYS] === true && /^-?(0|[1-9][0-9]{0,15})$/.test(key) ? Number(key) : key;
 }
 

@@ -19,21 +19,8 @@ import { inspect } from "util";
 import { KeyError, TypeError } from "./errors";
 import { pythonRepr } from "./display/pylist";
 import { pyTypeName } from "./pyrepr";
+import { keyOf } from "./pyhash";
 import type { ItemOf, PyIterable } from "./builtins";
-
-/** Python's hash-and-== identity of an item: a string for values equal by value, the object itself otherwise. */
-function keyOf(v: unknown): unknown {
-  if (typeof v === "number" || typeof v === "boolean") return `n:${Number(v)}`;
-  if (typeof v === "string") return `s:${v}`;
-  if (v === null || v === undefined) return "None";
-  if (Array.isArray(v)) {
-    const parts = v.map(keyOf);
-    if (parts.every((p) => typeof p === "string")) return `t:[${(parts as string[]).join(",")}]`;
-    // A list is unhashable in Python; a tuple of objects hashes its items by identity, which a key string cannot say.
-    return v;
-  }
-  return v;
-}
 
 const indexes = new WeakMap<object, Map<unknown, unknown>>();
 
@@ -79,7 +66,7 @@ export class PySet<T = unknown> extends Set<T> {
 
   /** `s.remove(x)`: Python's KeyError when x is not in the set. */
   remove(value: T): void {
-    if (!this.delete(value)) throw new KeyError(pythonRepr(value) ?? String(value));
+    if (!this.delete(value)) throw new KeyError(value);
   }
 
   /** `s.discard(x)`: x removed when present, no error otherwise. */
@@ -93,7 +80,7 @@ export class PySet<T = unknown> extends Set<T> {
       this.delete(v);
       return v;
     }
-    throw new KeyError("'pop from an empty set'");
+    throw new KeyError("pop from an empty set");
   }
 
   /** `s.copy()`: a new set of the same items. */

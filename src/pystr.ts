@@ -417,7 +417,7 @@ export function str_format(fmt: string, ...args: FormatArgument[]): string {
       if (i >= positional.length) throw new IndexError(`Replacement index ${i} out of range for positional args tuple`);
       return positional[i];
     }
-    if (!Object.prototype.hasOwnProperty.call(keywords, name)) throw new KeyError(`'${name}'`);
+    if (!Object.prototype.hasOwnProperty.call(keywords, name)) throw new KeyError(name);
     const v = keywords[name];
     return typeof v === "number" && isPyFloatAt(keywords, name) ? new PyFloat(v) : v;
   };
@@ -494,13 +494,13 @@ function fieldItem(value: unknown, key: number | string): unknown {
     return value[key];
   }
   if (value instanceof Map) {
-    if (!value.has(key)) throw new KeyError(repr(key));
+    if (!value.has(key)) throw new KeyError(key);
     return value.get(key);
   }
   const getitem = value !== null && typeof value === "object" ? (value as { __getitem__?: unknown }).__getitem__ : undefined;
   if (typeof getitem === "function") return (getitem as (k: unknown) => unknown).call(value, key);
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) throw new KeyError(repr(key));
+    if (!Object.prototype.hasOwnProperty.call(value, key)) throw new KeyError(key);
     return (value as Record<string, unknown>)[key];
   }
   throw new TypeError(`'${pyTypeName(value)}' object is not subscriptable`);
@@ -541,7 +541,7 @@ export function str_mod(fmt: string, values: unknown): string {
     if (key !== undefined) {
       if (typeof values !== "object" || values === null || Array.isArray(values)) throw new TypeError("format requires a mapping");
       const dict = values as Record<string, unknown>;
-      if (values instanceof Map ? !values.has(key) : !Object.prototype.hasOwnProperty.call(dict, key)) throw new KeyError(`'${key}'`);
+      if (values instanceof Map ? !values.has(key) : !Object.prototype.hasOwnProperty.call(dict, key)) throw new KeyError(key);
       value = values instanceof Map ? values.get(key) : dict[key];
     } else {
       value = take();

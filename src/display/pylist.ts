@@ -56,6 +56,9 @@ function pyNumber(n: number): string {
 /** `dicts`: a plain object is Python's dict (print's str()); elsewhere it keeps Node's format for the whole value. */
 /** An exception as Python writes it: ValueError('bad size'), NotImplementedError(). */
 function exceptionRepr(e: Error): string {
+  // Python's exception repr writes its args (a KeyError's key); torchlab's other errors carry their message.
+  const args = (e as { args?: unknown }).args;
+  if (Array.isArray(args)) return `${e.name}(${args.map((a) => pythonRepr(a) ?? String(a)).join(", ")})`;
   return `${e.name}(${e.message === "" ? "" : pyString(e.message)})`;
 }
 
@@ -116,7 +119,9 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
       const d = typeof value === "number" && isPyFloatAt(v, key) ? pyFloat(value) : doc(value, seen, cell, dicts);
       if (d === null) return null;
       const k = pyDictKey(v, key); // an optimizer state's {0: ...}
-      entries.push([typeof k === "number" ? String(k) : pyString(k), d]);
+      const kd = typeof k === "string" ? pyString(k) : doc(k, seen, cell, dicts);
+      if (kd === null) return null;
+      entries.push([kd, d]);
     }
     seen.delete(v);
     return { entries };

@@ -229,7 +229,7 @@ function restoreDefaults(): void {
 restoreDefaults();
 
 function checkKey(key: string): void {
-  if (!(key in ALL_DEFAULTS)) throw new KeyError(`'${key} is not a valid rc parameter (see rcParams.keys() for a list of valid parameters)'`);
+  if (!(key in ALL_DEFAULTS)) throw new KeyError(`${key} is not a valid rc parameter (see rcParams.keys() for a list of valid parameters)`);
 }
 
 /** The rcParams torchlab draws, typed; every other of matplotlib's may be read and set (it changes nothing drawn). */
@@ -299,7 +299,7 @@ export function rc(group: string | string[], params: Record<string, unknown> = {
   for (const g of Array.isArray(group) ? group : [group]) {
     for (const [name, value] of Object.entries(params)) {
       const key = `${g}.${aliases[name] ?? name}`;
-      if (!(key in ALL_DEFAULTS)) throw new KeyError(`'Unrecognized key "${key}" for group "${g}" and name "${name}"'`);
+      if (!(key in ALL_DEFAULTS)) throw new KeyError(`Unrecognized key "${key}" for group "${g}" and name "${name}"`);
       setParam(key, value);
     }
   }

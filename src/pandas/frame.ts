@@ -125,12 +125,12 @@ function labelPositions(key: unknown, index: Index, what: string): number[] | nu
       return list.flatMap((v, i) => (v ? [i] : []));
     }
     const missing = list.filter((v) => !index.__contains__(v));
-    if (missing.length === list.length && list.length > 0) throw new KeyError(`"None of [${new Index(list).__repr__()}] are in the [${what}]"`);
-    if (missing.length > 0) throw new KeyError(`"[${missing.map(labelRepr).join(", ")}] not in index"`);
+    if (missing.length === list.length && list.length > 0) throw new KeyError(`None of [${new Index(list).__repr__()}] are in the [${what}]`);
+    if (missing.length > 0) throw new KeyError(`[${missing.map(labelRepr).join(", ")}] not in index`);
     return list.flatMap((v) => index.positions(v));
   }
   const at = index.positions(key as Scalar);
-  if (at.length === 0) throw new KeyError(labelRepr(key as Scalar));
+  if (at.length === 0) throw new KeyError(key);
   return at.length === 1 ? at[0] : at;
 }
 
@@ -880,7 +880,7 @@ export class DataFrame {
       return this._take(null, labelPositions(list, this._columns, "columns") as number[]);
     }
     const at = this._columns.positions(key as Scalar);
-    if (at.length === 0) throw new KeyError(labelRepr(key as Scalar));
+    if (at.length === 0) throw new KeyError(key);
     return at.length === 1 ? this.column(at[0]) : this._take(null, at);
   }
 
@@ -950,9 +950,9 @@ export class DataFrame {
     const cols = options.columns !== undefined ? asList(options.columns) : axis === 1 && labels !== undefined ? asList(labels) : [];
     const rows = options.index !== undefined ? asList(options.index) : axis === 0 && labels !== undefined ? asList(labels) : [];
     const missingCols = cols.filter((c) => !this._columns.__contains__(c));
-    if (missingCols.length > 0) throw new KeyError(`"[${missingCols.map(labelRepr).join(", ")}] not found in axis"`);
+    if (missingCols.length > 0) throw new KeyError(`[${missingCols.map(labelRepr).join(", ")}] not found in axis`);
     const missingRows = rows.filter((r) => !this._index.__contains__(r));
-    if (missingRows.length > 0) throw new KeyError(`"[${missingRows.map(labelRepr).join(", ")}] not found in axis"`);
+    if (missingRows.length > 0) throw new KeyError(`[${missingRows.map(labelRepr).join(", ")}] not found in axis`);
     const keepCols = this._data.map((_, j) => j).filter((j) => !cols.some((c) => this._columns.positions(c).includes(j)));
     const keepRows = this._index._values.map((_, i) => i).filter((i) => !rows.some((r) => this._index.positions(r).includes(i)));
     return this._take(keepRows, keepCols);
@@ -1462,7 +1462,7 @@ export class GroupBy {
   /** `df.groupby('k')['v']`: the column grouped the same way. */
   __getitem__(column: Scalar): GroupBy {
     const f = this.frame;
-    if (!f.columns.__contains__(column)) throw new KeyError(`'Column not found: ${pprint(column)}'`);
+    if (!f.columns.__contains__(column)) throw new KeyError(`Column not found: ${pprint(column)}`);
     return new GroupBy(f.__getitem__([this.by, column]) as DataFrame, this.by, column);
   }
 }

@@ -80,7 +80,7 @@ export class Index {
   /** The one position of `label`; pandas' KeyError when it is missing. */
   get_loc(label: Scalar): number {
     const at = this.positions(label);
-    if (at.length === 0) throw new KeyError(pprint(typeof label === "string" ? `'${label}'` : label));
+    if (at.length === 0) throw new KeyError(label);
     return at[0];
   }
 

@@ -817,6 +817,79 @@ CASES = [
      "let a = 4; let b = 2; const c = a / b; print(a / b, c, [c], {c: c}, float(3), 4 / 2)"),
     ('float_flow_20', "def f():\n    return 2.0\nprint(f'{f()}', str(f()), [f()], f() + 1)",
      "function f() { return 2.0 }; print(`${f()}`, str(f()), [f()], f() + 1)"),  # fixed
+    # A dict's missing key is Python's KeyError however the dict was made and read (dict(), a literal, zip,
+    # an OrderedDict, a typed Record, a Map), while defaultdict and Counter give their default; a KeyError
+    # prints its key's repr; tuple keys are equal by value (Counter(zip(...)) bigrams, `d[p] = d.get(p, 0) + 1`).
+    ('dict_keys_01', "d = dict(); print(d['k'])",
+     "const d = dict(); print(d['k'])"),  # fixed
+    ('dict_keys_02', "d = dict(a=1); print(d['a'], d.get('k'), d.get('k', 3)); print(d['k'])",
+     "const d = dict({a: 1}); print(d['a'], d.get('k'), d.get('k', 3)); print(d['k'])"),  # fixed
+    ('dict_keys_03', "d = {'a': 1}; print(d['k'])",
+     "const d = {a: 1}; print(d['k'])"),  # fixed
+    ('dict_keys_04', "d = {'a': 1}; print(d['k'])",
+     "const d: any = {a: 1}; print(d['k'])"),  # fixed
+    ('dict_keys_05', "d = dict(zip(['a', 'b'], [1, 2])); print(d['b']); print(d['c'])",
+     "const d = dict(zip(['a', 'b'], [1, 2])); print(d['b']); print(d['c'])"),  # fixed
+    ('dict_keys_06', "from collections import OrderedDict\nd = OrderedDict(); d['a'] = 1; print(d['a']); print(d['b'])",
+     "const d = collections.OrderedDict(); d['a'] = 1; print(d['a']); print(d['b'])"),  # fixed
+    ('dict_keys_07', "word2idx = {'a': 0}; w = 'zz'; print(word2idx['a']); print(word2idx[w])",
+     "const word2idx: Record<string, number> = {a: 0}; const w = 'zz'; print(word2idx['a']); print(word2idx[w])"),  # fixed
+    ('dict_keys_08', "d = {1: 'a'}; print(d[1], d); print(d[2])",
+     "const d = dict([[1, 'a']]); print(d[1], d); print(d[2])"),
+    ('dict_keys_09', "d = {}\nd[0] = 'x'\nprint(d[0], d); print(d[1])",
+     "const d: {[k: number]: string} = {}; d[0] = 'x'; print(d[0], d); print(d[1])"),  # fixed
+    ('dict_keys_10', "m = {}; m['x'] = 1; print(m['x']); print(m['y'])",
+     "const m = new Map(); m.set('x', 1); print(m['x']); print(m['y'])"),
+    ('dict_keys_11', "def lookup(vocab, w):\n    return vocab[w]\nprint(lookup({'a': 1}, 'a')); print(lookup({'a': 1}, 'b'))",
+     "function lookup(vocab, w) { return vocab[w] }; print(lookup({a: 1}, 'a')); print(lookup({a: 1}, 'b'))"),  # fixed
+    ('dict_keys_12', "counts = {}\nfor w in ['a', 'b', 'a']:\n    counts[w] = counts.get(w, 0) + 1\nprint(counts, counts['a'])",
+     "const counts: Record<string, number> = {}; for (const w of ['a', 'b', 'a']) { counts[w] = counts.get(w, 0) + 1 }; print(counts, counts['a'])"),
+    ('dict_keys_13', "d = {'a': 1}\nprint(d.get('b') is None, 'b' in d, d.get('a'))",
+     "const d = {a: 1}; print((d['b'] ?? null) === null, 'b' in d, d.get('a'))"),
+    ('dict_keys_14', "d = {'a': 1}\nd['a'] += 1\nprint(d); d['b'] += 1",
+     "const d: any = {a: 1}; d['a'] += 1; print(d); d['b'] += 1"),  # fixed
+    ('dict_keys_15', "from collections import defaultdict\nd = defaultdict(list); d['x'].append(1); print(d['x'], d['y'], len(d), dict(d))",
+     "const d = collections.defaultdict(list); d['x'].append(1); print(d['x'], d['y'], len(d), dict(d))"),
+    ('dict_keys_16', "from collections import defaultdict\nd = defaultdict(int); d['x'] += 1; print(d['x'], d['z'], d)",
+     "const d = collections.defaultdict(int); d['x'] += 1; print(d['x'], d['z'], d)"),
+    ('dict_keys_17', "from collections import Counter\nc = Counter('hello'); print(c['l'], c['z'], c, c.most_common(1))",
+     "const c = collections.Counter('hello'); print(c['l'], c['z'], c, c.most_common(1))"),
+    ('dict_keys_18', "d = {'a': 1}; print(d.pop('b', 0), d.pop('a'), d); d.pop('b')",
+     "const d = dict({a: 1}); print(d.pop('b', 0), d.pop('a'), d); d.pop('b')"),
+    ('key_error_01', "print(str(KeyError('k')), repr(KeyError('k')), str(KeyError(2)), repr(KeyError()), str(KeyError()) == '')",
+     "print(str(new KeyError('k')), repr(new KeyError('k')), str(new KeyError(2)), repr(new KeyError()), str(new KeyError()) == '')"),  # fixed
+    ('key_error_02', "e = KeyError('k'); print(f'{e}', [e], e.args, e)",
+     "const e = new KeyError('k'); print(`${e}`, [e], e.args, e)"),  # fixed
+    ('key_error_03', "try:\n    {}['k']\nexcept KeyError as e:\n    print(e, repr(e), e.args)",
+     "try { dict()['k'] } catch (e: any) { print(e, repr(e), e.args) }"),  # fixed
+    ('key_error_04', "print(str(KeyError(\"it's\")), repr(KeyError((1, 2))), str(KeyError('a', 'b')))",
+     "print(str(new KeyError(\"it's\")), repr(new KeyError(tuple([1, 2]))), str(new KeyError('a', 'b')))"),  # fixed
+    ('key_error_05', "s = {1}; s.remove(2)",
+     "const s = set([1]); s.remove(2)"),
+    ('key_error_06', "s = set(); s.pop()",
+     "const s = set(); s.pop()"),
+    ('key_error_07', "print('{name}'.format(nme='x'))",
+     "print('{name}'.format({nme: 'x'}))"),
+    ('key_error_08', "raise KeyError('missing')",
+     "throw new KeyError('missing')"),  # fixed
+    ('exceptions_str_01', "print(str(ValueError('bad')), repr(ValueError('bad')), str(IndexError('i')), repr(TypeError('t')), repr(ValueError()), str(RuntimeError('r')))",
+     "print(str(new ValueError('bad')), repr(new ValueError('bad')), str(new IndexError('i')), repr(new TypeError('t')), repr(new ValueError()), str(new RuntimeError('r')))"),
+    ('tuple_keys_01', "from collections import Counter\nw = ['a', 'b', 'a', 'b']\nc = Counter(zip(w, w[1:])); print(c, c[('a', 'b')], c.most_common(1))",
+     "const w = ['a', 'b', 'a', 'b']; const c = collections.Counter(zip(w, w['1:'])); print(c, c[tuple(['a', 'b'])], c.most_common(1))"),  # fixed
+    ('tuple_keys_02', "d = {}\nfor p in [(1, 2), (1, 2), (3, 4)]:\n    d[p] = d.get(p, 0) + 1\nprint(d, d[(1, 2)], (3, 4) in d)",
+     "const d: any = new Map(); for (const p of [tuple([1, 2]), tuple([1, 2]), tuple([3, 4])]) { d[p] = d.get(p, 0) + 1 }; print(d, d[tuple([1, 2])], tuple([3, 4]) in d)"),  # fixed
+    ('tuple_keys_03', "d = {}\nfor p in [(1, 2), (1, 2), (3, 4)]:\n    d[p] = d.get(p, 0) + 1\nprint(d, list(d.keys()), d[(1, 2)])",
+     "const d: any = {}; for (const p of [tuple([1, 2]), tuple([1, 2]), tuple([3, 4])]) { d[p] = d.get(p, 0) + 1 }; print(d, list(d.keys()), d[tuple([1, 2])])"),  # fixed
+    ('tuple_keys_04', "from collections import defaultdict\nd = defaultdict(int)\nfor p in [(1, 2), (1, 2)]: d[p] += 1\nprint(dict(d), d[(1, 2)])",
+     "const d = collections.defaultdict(int); for (const p of [tuple([1, 2]), tuple([1, 2])]) d[p] += 1; print(dict(d), d[tuple([1, 2])])"),  # fixed
+    ('tuple_keys_05', "d = dict([((1, 2), 'a')]); print(d.get((1, 2)), d[(1, 2)], d)",
+     "const d = dict([[tuple([1, 2]), 'a']]); print(d.get(tuple([1, 2])), d[tuple([1, 2])], d)"),  # fixed
+    ('tuple_keys_06', "d = {(0, 0): 1}; print(d.pop((0, 0)), d); print(d[(0, 0)])",
+     "const d: any = new Map([[tuple([0, 0]), 1]]); print(d.pop(tuple([0, 0])), d); print(d[tuple([0, 0])])"),  # fixed
+    ('tuple_keys_07', "d = dict([(1, 'x'), (True, 'y'), (1.0, 'z')]); print(d)",
+     "const pairs: any[] = [[1, 'x'], [true, 'y'], [1.0, 'z']]; const d = dict(pairs); print(d)"),
+    ('tuple_keys_08', "s = set(); s.add((1, 2)); s.add((1, 2)); print((1, 2) in s, len(s), s)",
+     "const s = set(); s.add(tuple([1, 2])); s.add(tuple([1, 2])); print(tuple([1, 2]) in s, len(s), s)"),
 ]
 
 

@@ -335,7 +335,7 @@ export class ModuleDict extends Module {
   /** The module under `key` (Python's `d[key]`); raises when absent. */
   get(key: string): ModuleItem {
     const m = this._dict.get(key);
-    if (m === undefined) throw new KeyError(`'${key}'`);
+    if (m === undefined) throw new KeyError(key);
     return m;
   }
 

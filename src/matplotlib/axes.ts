@@ -8,7 +8,7 @@ import { ipythonRepr, IPYTHON_REPR, PY_REPR } from "../pyrepr";
 import { encode_png } from "../display/png";
 import { upscale } from "../display/raster";
 import { Colormap, get_cmap } from "./cm";
-import { autoBins, formatLogTicks, formatTicks, logLocator, logNonsingular, maxNLocator, nonsingular } from "./ticker";
+import { autoBins, autoMinorLocator, formatLogTicks, formatTicks, logLocator, logNonsingular, maxNLocator, nonsingular } from "./ticker";
 import { cycleColors, dashArray, escapeXml, fontSize, LineStyle, Marker, markerPath, parseFormat, pt, Rc, rcParams, rcSnapshot, TAB10, textWidth, toColor } from "./style";
 import { Array2, asArray, asVector, shapeRepr } from "./values";
 
@@ -471,6 +471,8 @@ export class Axes {
   private xlimSet: [number | null, number | null] = [null, null];
   private ylimSet: [number | null, number | null] = [null, null];
   private gridOn = Boolean(this.rc["axes.grid"]);
+  /** Minor ticks: a linear axis has AutoMinorLocator's where `xtick.minor.visible` / minorticks_on() asks, a log axis LogLocator's unless minorticks_off(). */
+  private minorOn: Record<"x" | "y", boolean | null> = { x: this.rc["xtick.minor.visible"] === true ? true : null, y: this.rc["ytick.minor.visible"] === true ? true : null };
   private axisOn = true;
   private legendOptions: LegendOptions | null = null;
   private lineCycle = 0;
@@ -1016,6 +1018,15 @@ export class Axes {
     return this.ticks("y");
   }
 
+  /** `ax.minorticks_on()`: minor ticks on both axes (a linear axis' between its major ones, 4 or 5 to a step). */
+  minorticks_on(): void {
+    this.minorOn = { x: true, y: true };
+  }
+  /** `ax.minorticks_off()`: no minor ticks, a log axis' included. */
+  minorticks_off(): void {
+    this.minorOn = { x: false, y: false };
+  }
+
   /** `grid(True)`, `grid(False)`: light gray lines at the ticks; `grid()` toggles them, as matplotlib's does. */
   grid(visible: boolean | null = null): void {
     this.gridOn = visible === null ? !this.gridOn : Boolean(visible);
@@ -1186,11 +1197,15 @@ export class Axes {
     return maxNLocator(Math.min(a, b), Math.max(a, b), nbins);
   }
 
-  /** A log axis' minor ticks (2..9 times each decade), unlabelled unless the axis spans little more than a decade. */
-  private minorTicks(axis: "x" | "y"): number[] {
+  /**
+   * The minor ticks: a log axis' 2..9 times each decade, unlabelled unless the axis spans little more than a
+   * decade; a linear axis' AutoMinorLocator ones when they are on.
+   */
+  minorTicks(axis: "x" | "y"): number[] {
     const fixed = axis === "x" ? this.xTickLabels : this.yTickLabels;
-    if (this.scales[axis] !== "log" || fixed !== null) return [];
+    if (fixed !== null || this.minorOn[axis] === false) return [];
     const [a, b] = axis === "x" ? this.get_xlim() : this.get_ylim();
+    if (this.scales[axis] !== "log") return this.minorOn[axis] === true ? autoMinorLocator(this.ticks(axis), Math.min(a, b), Math.max(a, b)) : [];
     const { w, h } = this.placement();
     const nbins = autoBins((axis === "x" ? w : h) / 100, axis === "x", fontSize(this.rc, axis === "x" ? "xtick.labelsize" : "ytick.labelsize"));
     const major = new Set(this.ticks(axis).map((t) => t.toPrecision(12)));
@@ -1246,7 +1261,7 @@ export class Axes {
     const yShown = yt.ticks.map((t, i) => [t, this.hideTickLabels.y ? "" : yt.labels[i]] as const).filter(([t]) => inside(t, f.ylim));
     const minor = (axis: "x" | "y", lim: [number, number]) => {
       const ticks = this.minorTicks(axis).filter((t) => inside(t, lim));
-      const labels = this.hideTickLabels[axis] ? ticks.map(() => "") : formatLogTicks(ticks, lim, false);
+      const labels = this.hideTickLabels[axis] || this.scales[axis] !== "log" ? ticks.map(() => "") : formatLogTicks(ticks, lim, false);
       return ticks.map((t, i) => [t, labels[i]] as const);
     };
     const xMinor = minor("x", f.xlim);
@@ -1354,10 +1369,14 @@ export class Axes {
     return out.join("\n");
   }
 
-  /** One axis' tick style from the Axes' rcParams: label size, tick length and width, pad, colour, and how far out ticks reach. */
-  private tickStyle(axis: "x" | "y"): { size: number; len: number; width: number; pad: number; color: string; out: number; outside: number } {
+  /**
+   * One axis' tick style from the Axes' rcParams: label size, major and minor tick lengths and widths, pad,
+   * the ticks' colour and their labels' (`xtick.labelcolor`, 'inherit' taking `xtick.color`), and how far out ticks reach.
+   */
+  private tickStyle(axis: "x" | "y"): { size: number; len: number; width: number; minorLen: number; minorWidth: number; pad: number; color: string; labelColor: string; out: number; outside: number } {
     const rc = this.rc as Record<string, unknown>;
     const len = pt(Number(rc[`${axis}tick.major.size`]));
+    const labelColor = rc[`${axis}tick.labelcolor`];
     const direction = String(rc[`${axis}tick.direction`]);
     // As matplotlib's Tick._apply_tickdir: labels sit `pad` beyond the part of the tick outside the Axes.
     const out = direction === "in" ? 0 : direction === "inout" ? len / 2 : len;
@@ -1365,10 +1384,96 @@ export class Axes {
       size: pt(fontSize(this.rc, `${axis}tick.labelsize` as keyof Rc)),
       len,
       width: pt(Number(rc[`${axis}tick.major.width`])),
+      minorLen: pt(Number(rc[`${axis}tick.minor.size`])),
+      minorWidth: pt(Number(rc[`${axis}tick.minor.width`])),
       pad: pt(Number(rc[`${axis}tick.major.pad`])),
       color: toColor(rc[`${axis}tick.color`]),
+      labelColor: toColor(labelColor === "inherit" ? rc[`${axis}tick.color`] : labelColor),
       out,
       outside: direction === "in" ? 0 : direction === "inout" ? 0.5 : 1,
+    };
+  }
+
+  /**
+   * How far the tick labels shown reach beyond the frame: the x axis' below it (ticks out, pad, the tallest
+   * label), the y axis' beside it (the widest); the axis labels go labelpad beyond that, as matplotlib
+   * places them against the tick labels' box (against the spine where no label is shown).
+   */
+  private axisDepths(xs: readonly (readonly [number, string])[], ys: readonly (readonly [number, string])[]): { xTicks: number; yTicks: number } {
+    const [xs_, ys_] = [this.tickStyle("x"), this.tickStyle("y")];
+    const xLabels = xs.map(([, l]) => l).filter((l) => l !== "");
+    const yLabels = ys.map(([, l]) => l).filter((l) => l !== "");
+    return {
+      xTicks: xLabels.length === 0 ? 0 : xs_.out + xs_.pad + Math.max(...xLabels.map((l) => labelHeight(l, xs_.size))),
+      yTicks: yLabels.length === 0 ? 0 : ys_.out + ys_.pad + Math.max(...yLabels.map((l) => labelWidth(l, ys_.size))),
+    };
+  }
+
+  /**
+   * How far the Axes' decorations reach beyond its frame on each side, in pixels, as tight_layout measures
+   * them (matplotlib's `get_tightbbox`): tick labels, axis labels, the offset texts, the title, texts and
+   * annotations, and a legend placed outside.
+   */
+  layoutExtents(): { left: number; right: number; top: number; bottom: number } {
+    const f = this.frame();
+    const boxes: Box4[] = [];
+    const inside = (v: number, lim: [number, number]) => v >= Math.min(...lim) - 1e-9 * Math.abs(lim[1] - lim[0]) && v <= Math.max(...lim) + 1e-9 * Math.abs(lim[1] - lim[0]);
+    if (this.axisOn) {
+      const shown = (axis: "x" | "y", lim: [number, number]) => {
+        const t = this.tickLabels(axis);
+        const minor = this.minorTicks(axis).filter((v) => inside(v, lim));
+        const minorLabels = this.scales[axis] === "log" ? formatLogTicks(minor, lim, false) : minor.map(() => "");
+        const all = [...t.ticks.map((v, i) => [v, t.labels[i]] as const), ...minor.map((v, i) => [v, minorLabels[i]] as const)];
+        return { labels: all.filter(([v, l]) => inside(v, lim) && l !== "" && !this.hideTickLabels[axis]), offsetText: t.offsetText };
+      };
+      const [xt, yt] = [shown("x", f.xlim), shown("y", f.ylim)];
+      const [xs_, ys_] = [this.tickStyle("x"), this.tickStyle("y")];
+      const depth = this.axisDepths(xt.labels, yt.labels);
+      const labelSize = pt(fontSize(this.rc, "axes.labelsize"));
+      const bottom = f.y0 + f.h;
+      for (const [v, l] of xt.labels) {
+        const w = labelWidth(l, xs_.size);
+        boxes.push([f.px(v) - w / 2, bottom, f.px(v) + w / 2, bottom + depth.xTicks]);
+      }
+      const cx = f.x0 + f.w / 2;
+      const cy = f.y0 + f.h / 2;
+      if (this.xlabel !== "") {
+        const w = textWidth(this.xlabel, labelSize) / 2;
+        boxes.push([cx - w, bottom, cx + w, bottom + depth.xTicks + pt(LABEL_PAD) + 0.99 * labelSize]);
+      }
+      if (xt.offsetText !== "") boxes.push([f.x0 + f.w - textWidth(xt.offsetText, xs_.size), bottom, f.x0 + f.w, bottom + xs_.out + xs_.pad + xs_.size * 2.14]);
+      const side = this.colorbarOf !== null ? 1 : -1;
+      const edge = side === 1 ? f.x0 + f.w : f.x0;
+      const across = (d: number): [number, number] => (side === 1 ? [edge, edge + d] : [edge - d, edge]);
+      for (const [v, l] of yt.labels) {
+        const h = labelHeight(l, ys_.size);
+        const [a, b] = across(depth.yTicks);
+        boxes.push([a, f.py(v) - h / 2, b, f.py(v) + h / 2]);
+      }
+      if (this.ylabel !== "") {
+        const [a, b] = across(depth.yTicks + pt(LABEL_PAD) + 0.99 * labelSize);
+        const h = textWidth(this.ylabel, labelSize) / 2;
+        boxes.push([a, cy - h, b, cy + h]);
+      }
+      if (yt.offsetText !== "") boxes.push([f.x0, f.y0 - ys_.pad - 0.76 * ys_.size, f.x0 + textWidth(yt.offsetText, ys_.size), f.y0]);
+    }
+    if (this.title !== "") {
+      const size = pt(fontSize(this.rc, "axes.titlesize"));
+      const w = textWidth(this.title, size) / 2;
+      boxes.push([f.x0 + f.w / 2 - w, f.y0 - pt(TITLE_PAD) - 0.75 * size, f.x0 + f.w / 2 + w, f.y0]);
+    }
+    for (const t of this.texts) boxes.push(textBox(t, f));
+    if (this.legendOptions !== null && this.legendEntries().length > 0) {
+      this.legendSvg(f);
+      const [lx, ly, lw, lh] = this.legendBox!;
+      boxes.push([lx, ly, lx + lw, ly + lh]);
+    }
+    const reach = (side: (b: Box4) => number) => Math.max(0, ...boxes.map(side).filter(Number.isFinite));
+    return {
+      left: reach((b) => f.x0 - b[0]),
+      right: reach((b) => b[2] - (f.x0 + f.w)),
+      top: reach((b) => f.y0 - b[1]),
+      bottom: reach((b) => b[3] - (f.y0 + f.h)),
     };
   }
 
@@ -1384,11 +1489,10 @@ export class Axes {
     const labelSize = pt(fontSize(this.rc, "axes.labelsize"));
     const labelFont = `font-size="${round2(labelSize)}" font-family="${FONT_FAMILY}" fill="${toColor(this.rc["axes.labelcolor"])}"`;
     const xs_ = this.tickStyle("x");
-    const font = (s: { size: number; color: string }) => `font-size="${round2(s.size)}" font-family="${FONT_FAMILY}" fill="${s.color}"`;
+    const font = (s: { size: number; labelColor: string }) => `font-size="${round2(s.size)}" font-family="${FONT_FAMILY}" fill="${s.labelColor}"`;
     const out: string[] = [`<g class="xaxis">`];
     const bottom = f.y0 + f.h;
-    // A minor tick is 2 / 3.5 of a major one, 0.6 / 0.8 as wide (matplotlib's default sizes).
-    for (const [cls, ticks, tl, w] of [["xtick", xs, xs_.len, xs_.width], ["xtick-minor", xMinor, (xs_.len * 2) / 3.5, (xs_.width * 0.6) / 0.8]] as const) {
+    for (const [cls, ticks, tl, w] of [["xtick", xs, xs_.len, xs_.width], ["xtick-minor", xMinor, xs_.minorLen, xs_.minorWidth]] as const) {
       for (const [t, label] of ticks) {
         const x = f.px(t);
         const [y1, y2] = [bottom - tl * (1 - xs_.outside), bottom + tl * xs_.outside];
@@ -1396,9 +1500,10 @@ export class Axes {
         out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 0.76)}" text-anchor="middle" ${font(xs_)}>${mathSvg(label, xs_.size)}</text>`}</g>`);
       }
     }
-    if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.9)}" text-anchor="end" ${font(xs_)}>${escapeXml(xOffset)}</text>`);
+    if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.9)}" text-anchor="end" ${font({ size: xs_.size, labelColor: xs_.color })}>${escapeXml(xOffset)}</text>`);
+    const depth = this.axisDepths([...xs, ...xMinor], [...ys, ...yMinor]);
     if (this.xlabel !== "") {
-      out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.02 + pt(LABEL_PAD) + labelSize * 0.76)}" text-anchor="middle" ${labelFont}>${escapeXml(this.xlabel)}</text>`);
+      out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(bottom + depth.xTicks + pt(LABEL_PAD) + labelSize * 0.76)}" text-anchor="middle" ${labelFont}>${escapeXml(this.xlabel)}</text>`);
     }
     out.push(`</g>`, `<g class="yaxis">`);
     // A colorbar's ticks and labels are on its right.
@@ -1406,19 +1511,17 @@ export class Axes {
     const edge = right ? f.x0 + f.w : f.x0;
     const side = right ? 1 : -1;
     const ys_ = this.tickStyle("y");
-    let widest = 0;
-    for (const [cls, ticks, tl, w] of [["ytick", ys, ys_.len, ys_.width], ["ytick-minor", yMinor, (ys_.len * 2) / 3.5, (ys_.width * 0.6) / 0.8]] as const) {
+    for (const [cls, ticks, tl, w] of [["ytick", ys, ys_.len, ys_.width], ["ytick-minor", yMinor, ys_.minorLen, ys_.minorWidth]] as const) {
       for (const [t, label] of ticks) {
         const y = f.py(t);
-        widest = Math.max(widest, textWidth(plainText(label), ys_.size));
         const [x1, x2] = [edge - side * tl * (1 - ys_.outside), edge + side * tl * ys_.outside];
         out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x1)}" y1="${round2(y)}" x2="${round2(x2)}" y2="${round2(y)}" stroke="${ys_.color}" stroke-width="${round2(w)}"/>` : ""}`);
         out.push(`${label === "" ? "" : `<text x="${round2(edge + side * (ys_.out + ys_.pad))}" y="${round2(y + ys_.size * 0.36)}" text-anchor="${right ? "start" : "end"}" ${font(ys_)}>${mathSvg(label, ys_.size)}</text>`}</g>`);
       }
     }
-    if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - ys_.pad)}" text-anchor="start" ${font(ys_)}>${escapeXml(yOffset)}</text>`);
+    if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - ys_.pad)}" text-anchor="start" ${font({ size: ys_.size, labelColor: ys_.color })}>${escapeXml(yOffset)}</text>`);
     if (this.ylabel !== "") {
-      const x = edge + side * (ys_.out + ys_.pad + widest + pt(LABEL_PAD) + labelSize * (right ? 0.76 : 0.24));
+      const x = edge + side * (depth.yTicks + pt(LABEL_PAD) + labelSize * (right ? 0.76 : 0.24));
       const y = f.y0 + f.h / 2;
       out.push(`<text class="ylabel" x="${round2(x)}" y="${round2(y)}" transform="rotate(-90 ${round2(x)} ${round2(y)})" text-anchor="middle" ${labelFont}>${escapeXml(this.ylabel)}</text>`);
     }
@@ -1559,25 +1662,54 @@ function mathSvg(label: string, size = pt(FONT)): string {
     sup !== undefined ? `<tspan dy="${round2(-0.45 * size)}" font-size="${round2(0.7 * size)}">${escapeXml(sup)}</tspan>` : escapeXml(plain ?? ""));
 }
 
-/** A tick label's characters as shown (mathtext's markup left out), for measuring. */
-export function plainText(label: string): string {
+/**
+ * A tick label's width as drawn: a log axis' mathtext ('$\\mathdefault{10^{-1}}$') with its exponent at
+ * 0.7 of the size and the thin space mathtext leaves after it (matplotlib's Agg widths within 1 px).
+ */
+export function labelWidth(label: string, size: number): number {
   const m = /^\$\\mathdefault\{(.*)\}\$$/.exec(label);
-  return m === null ? label : m[1].replace(/\\times/g, "\u00d7").replace(/[\^{}]/g, "");
+  if (m === null) return textWidth(label, size);
+  let width = 0;
+  m[1].replace(/\\times/g, "\u00d7").replace(/-/g, "\u2212").replace(/\^\{([^}]*)\}|([^^]+)/g, (_, sup: string | undefined, plain: string | undefined) => {
+    width += sup !== undefined ? textWidth(sup, 0.7 * size) + 0.1 * size : textWidth(plain ?? "", size);
+    return "";
+  });
+  return width;
+}
+
+/** A tick label's height as laid out: a line of text, or mathtext's taller box with its raised exponent. */
+function labelHeight(label: string, size: number): number {
+  return label.startsWith("$") ? 1.34 * size : 1.01 * size;
+}
+
+/** A text's box in pixels (y down) where `textSvg` draws it: DejaVu Sans' ascent (0.76 font sizes) above the baseline, its descent (0.24) below. */
+function textBox(t: Text, f: Frame): Box4 {
+  const [x, y] = at(f, t.x, t.y, t.coords);
+  const size = pt(t.fontsize);
+  const baseline = y + textDy(t, size);
+  const width = textWidth(t.text, size);
+  const left = t.ha === "left" ? x : t.ha === "right" ? x - width : x - width / 2;
+  return [left, baseline - 0.76 * size, left + width, baseline + 0.24 * size];
+}
+
+/** Where a point in data or axes coordinates is drawn. */
+function at(f: Frame, x: number, y: number, coords: "data" | "axes"): [number, number] {
+  return coords === "axes" ? [f.x0 + x * f.w, f.y0 + (1 - y) * f.h] : [f.px(x), f.py(y)];
+}
+
+/** How far below the anchor a text's baseline goes for its vertical alignment. */
+function textDy(t: Text, size: number): number {
+  return t.va === "top" ? size * 0.76 : t.va === "center" ? size * 0.36 : t.va === "bottom" ? -size * 0.24 : 0;
 }
 
 /** A text of `text` / `annotate` (and its arrow), aligned as matplotlib's ha / va. */
 function textSvg(t: Text, f: Frame): string {
-  const at = (x: number, y: number, coords: "data" | "axes"): [number, number] => (coords === "axes" ? [f.x0 + x * f.w, f.y0 + (1 - y) * f.h] : [f.px(x), f.py(y)]);
-  const [x, y] = at(t.x, t.y, t.coords);
+  const [x, y] = at(f, t.x, t.y, t.coords);
   const size = pt(t.fontsize);
   const out: string[] = [];
-  const dy = t.va === "top" ? size * 0.76 : t.va === "center" ? size * 0.36 : t.va === "bottom" ? -size * 0.24 : 0;
+  const dy = textDy(t, size);
   if (t.arrow !== null) {
-    // The text's box: DejaVu Sans' ascent (0.76 font sizes) above the baseline, its descent (0.24) below.
-    const width = textWidth(t.text, size);
-    const left = t.ha === "left" ? x : t.ha === "right" ? x - width : x - width / 2;
-    const box: Box4 = [left, y + dy - 0.76 * size, left + width, y + dy + 0.24 * size];
-    const d = arrowPath(t.arrow, box, at(t.arrow.x, t.arrow.y, t.arrow.coords), size);
+    const d = arrowPath(t.arrow, textBox(t, f), at(f, t.arrow.x, t.arrow.y, t.arrow.coords), size);
     if (d !== null) {
       const a = t.arrow;
       const fill = d.filled ? `fill="${a.facecolor}"` : `fill="none"`;
@@ -1589,7 +1721,7 @@ function textSvg(t: Text, f: Frame): string {
   return out.join("\n");
 }
 
-/** annotate's arrowprops read as matplotlib reads them (FancyArrowPatch's colours: a face of `patch.facecolor`, a black edge 1 pt wide). */
+/** annotate's arrowprops read as matplotlib reads them (FancyArrowPatch's defaults: `patch.facecolor`, `patch.edgecolor` and `patch.linewidth`, which a style sets: ggplot's light edge). */
 function arrowOf(p: NonNullable<AnnotateOptions["arrowprops"]>, x: number, y: number, coords: "data" | "axes"): Arrow {
   const style = p.arrowstyle ?? null;
   if (style !== null && !ARROW_STYLES.includes(style)) {
@@ -1599,9 +1731,9 @@ function arrowOf(p: NonNullable<AnnotateOptions["arrowprops"]>, x: number, y: nu
   const edge = p.edgecolor ?? p.ec ?? p.color;
   return {
     x, y, coords, style,
-    facecolor: toColor(face ?? "C0"),
-    edgecolor: toColor(edge ?? "black"),
-    linewidth: Number(p.lw ?? p.linewidth ?? 1),
+    facecolor: toColor(face ?? rcParams["patch.facecolor"]),
+    edgecolor: toColor(edge ?? rcParams["patch.edgecolor"]),
+    linewidth: Number(p.lw ?? p.linewidth ?? rcParams["patch.linewidth"]),
     shrink: Number(p.shrink ?? 0), width: Number(p.width ?? 4), headwidth: Number(p.headwidth ?? 12), headlength: Number(p.headlength ?? 12),
   };
 }

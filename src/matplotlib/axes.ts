@@ -74,6 +74,10 @@ export class PathCollection {
     public label: string,
     /** The colour map and its limits when the colours are values (`c=labels`), for a colorbar. */
     readonly mappable: Mappable | null = null,
+    /** The markers' edge: 'face' (each point's own colour, matplotlib's `scatter.edgecolors`), 'none' or a colour. */
+    readonly edgecolor = "face",
+    /** The edge's width in points (`patch.linewidth`: 1). */
+    readonly linewidth = 1,
   ) {}
   [IPYTHON_REPR](): string {
     return ipythonRepr(this, "matplotlib.collections.PathCollection");
@@ -85,6 +89,8 @@ export class BarContainer extends Array<[number, number, number, number]> {
   /** 'horizontal' for barh: its bars start at a sticky left edge instead of a sticky bottom. */
   orientation: "vertical" | "horizontal" = "vertical";
   color = TAB10[0];
+  /** One colour per bar (`bar(x, h, color=['r', 'g', 'b'])`, repeated as needed), or none: all take `color`. */
+  colors: string[] = [];
   edgecolor: string | null = null;
   alpha = 1;
   label = "";
@@ -269,6 +275,12 @@ export interface ScatterOptions {
   vmax?: number;
   alpha?: number;
   label?: string;
+  /** The markers' edge colour: 'face' (default), 'none' or a colour; `edgecolor` too. */
+  edgecolors?: unknown;
+  edgecolor?: unknown;
+  /** The edge's width in points (default `patch.linewidth`, 1); `linewidth` too. */
+  linewidths?: number;
+  linewidth?: number;
 }
 
 /** Options of `bar`. */
@@ -594,7 +606,10 @@ export class Axes {
 
   /** bar / barh / hist's bars added in their colour (the cycle's next unless given), edge, alpha and label. */
   private addBars(bars: BarContainer, options: { color?: unknown; edgecolor?: unknown; alpha?: number; label?: string }): BarContainer {
-    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
+    const c = options.color;
+    // A list of colours (not one RGB(A) tuple) colours the bars in turn, as matplotlib cycles it.
+    if (Array.isArray(c) && c.length > 0 && !c.every((v) => typeof v === "number")) bars.colors = c.map(toColor);
+    bars.color = c === undefined ? this.nextPatchColor() : bars.colors.length > 0 ? bars.colors[0] : toColor(c);
     bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
     bars.alpha = options.alpha ?? 1;
     bars.label = options.label ?? "_nolegend_";
@@ -642,7 +657,11 @@ export class Axes {
         colors = xs.map(() => one);
       }
     }
-    const points = new PathCollection(xs, ys, colors, options.s ?? markersize() ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`, mappable);
+    const edge = options.edgecolors ?? options.edgecolor ?? "face";
+    const points = new PathCollection(
+      xs, ys, colors, options.s ?? markersize() ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`, mappable,
+      edge === "face" || edge === "none" ? edge : toColor(edge), Number(options.linewidths ?? options.linewidth ?? rcParams["patch.linewidth"]),
+    );
     this.collections.push(points);
     this.patchesAndCollections.push(points);
     return points;
@@ -1296,13 +1315,14 @@ export class Axes {
         const bars = artist;
         const edge = bars.edgecolor === null ? "" : ` stroke="${bars.edgecolor}" stroke-width="${round2(pt(1))}"`;
         out.push(`<g class="bars" clip-path="url(#${clip})" fill="${bars.color}"${bars.alpha < 1 ? ` fill-opacity="${bars.alpha}"` : ""}${edge}>`);
-        for (const [x, y, w, h] of bars) {
+        bars.forEach(([x, y, w, h], i) => {
           const xa = f.px(x);
           const xb = f.px(x + w);
           const ya = f.py(y);
           const yb = f.py(y + h);
-          out.push(`<rect class="patch" x="${round2(Math.min(xa, xb))}" y="${round2(Math.min(ya, yb))}" width="${round2(Math.abs(xb - xa))}" height="${round2(Math.abs(yb - ya))}"/>`);
-        }
+          const own = bars.colors.length > 0 ? ` fill="${bars.colors[i % bars.colors.length]}"` : "";
+          out.push(`<rect class="patch" x="${round2(Math.min(xa, xb))}" y="${round2(Math.min(ya, yb))}" width="${round2(Math.abs(xb - xa))}" height="${round2(Math.abs(yb - ya))}"${own}/>`);
+        });
         out.push(`</g>`);
       } else if (artist instanceof PolyCollection) {
         const d = artist.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).map(([x, y], i) => `${i === 0 ? "M" : "L"}${round2(f.px(x))},${round2(f.py(y))}`).join("");
@@ -1314,7 +1334,9 @@ export class Axes {
         c.x.forEach((x, i) => {
           if (!Number.isFinite(x) || !Number.isFinite(c.y[i])) return;
           const m = markerPath(c.marker, f.px(x), f.py(c.y[i]), r);
-          out.push(m.filled ? `<path d="${m.d}" fill="${c.colors[i]}"/>` : `<path d="${m.d}" fill="none" stroke="${c.colors[i]}" stroke-width="${round2(pt(1.5))}"/>`);
+          // A filled marker's edge (each point's own colour by default) is drawn half outside it.
+          const edge = c.edgecolor === "none" || c.linewidth <= 0 ? "" : ` stroke="${c.edgecolor === "face" ? c.colors[i] : c.edgecolor}" stroke-width="${round2(pt(c.linewidth))}"`;
+          out.push(m.filled ? `<path d="${m.d}" fill="${c.colors[i]}"${edge}/>` : `<path d="${m.d}" fill="none" stroke="${c.colors[i]}" stroke-width="${round2(pt(1.5))}"/>`);
         });
         out.push(`</g>`);
       }
@@ -1581,11 +1603,11 @@ export class Axes {
         }
         if (e.line.marker !== "None") {
           const m = markerPath(e.line.marker, hx + handle / 2, cy, e.line.markersize);
-          out.push(`<path class="handle" d="${m.d}" ${m.filled ? `fill="${e.color}"` : `fill="none" stroke="${e.color}"`}/>`);
+          out.push(`<path class="handle" d="${m.d}" fill="${m.filled ? e.color : "none"}" stroke="${e.color}" stroke-width="${round2(pt(1))}"/>`);
         }
       } else if (e.kind === "points") {
         const m = markerPath("o", hx + handle / 2, cy, markersize());
-        out.push(`<path class="handle" d="${m.d}" fill="${e.color}"/>`);
+        out.push(`<path class="handle" d="${m.d}" fill="${e.color}" stroke="${e.color}" stroke-width="${round2(pt(1))}"/>`);
       } else {
         out.push(`<rect class="handle" x="${round2(hx)}" y="${round2(cy - 0.35 * size)}" width="${round2(handle)}" height="${round2(0.7 * size)}" fill="${e.color}"/>`);
       }
@@ -1646,7 +1668,8 @@ function lineSvg(line: Line2D, f: Frame, clip: string): string {
     line.x.forEach((x, i) => {
       if (!Number.isFinite(x) || !Number.isFinite(line.y[i])) return;
       const m = markerPath(line.marker, f.px(x), f.py(line.y[i]), line.markersize);
-      out.push(`<path class="marker" d="${m.d}" ${m.filled ? `fill="${line.color}"` : `fill="none" stroke="${line.color}" stroke-width="${round2(pt(1))}"`}/>`);
+      // A filled marker has an edge of its colour, `lines.markeredgewidth` (1 pt) wide, as matplotlib's.
+      out.push(`<path class="marker" d="${m.d}" ${m.filled ? `fill="${line.color}" ` : `fill="none" `}stroke="${line.color}" stroke-width="${round2(pt(1))}"/>`);
     });
   }
   out.push(`</g>`);

@@ -25,7 +25,7 @@ interface AxesRef {
   collections: number; patches: number; texts: string[]; scales: [string, string]; position: number[]; xminor: string[]; yminor: string[];
   facecolor: string; spine: [string, number]; grid: string[]; line_colors: string[]; line_widths: number[]; bar_colors: string[];
   fontsizes: number[]; legend_box: number[] | null; arrows: number[][];
-  arrow_styles: [string, string, number][]; tick_colors: ([string, string] | null)[]; minor_sizes: (number | null)[]; minor_locs: number[][];
+  arrow_styles: [string, string, number][]; scatter_edges: [string, number][]; tick_colors: ([string, string] | null)[]; minor_sizes: (number | null)[]; minor_locs: number[][];
 }
 interface CaseRef {
   repr: string; axes: AxesRef[]; rgba?: number[][][]; warnings?: string[]; hist_counts?: number[]; hist_edges?: number[]; scatter_colors?: string[];
@@ -189,6 +189,14 @@ const FIGURES: Record<string, () => Record<string, unknown> | void> = {
     plt.annotate("dip", { xy: [2, 1], xytext: [2.5, 0.2], arrowprops: { arrowstyle: "->" } });
     plt.annotate("start", { xy: [0, 0], xytext: [0.5, 1.5], arrowprops: { arrowstyle: "-|>", color: "red" } });
   },
+  colors_edges: () => {
+    const [, axes] = plt.subplots(1, 2);
+    axes[0].bar(["a", "b", "c", "d"], [1, 2, 3, 4], { color: ["r", "C1", "#123456"] });
+    axes[1].scatter([1, 2], [1, 2]);
+    axes[1].scatter([1, 2], [2, 1], { edgecolors: "k", linewidths: 2 });
+    axes[1].scatter([1, 2], [1.5, 1.5], { c: "g", edgecolors: "none" });
+    axes[1].scatter([1, 2], [1.2, 1.8], { c: [0.5, 1.0], s: 100 });
+  },
   arrows_ggplot: () => {
     plt.style.use("ggplot");
     plt.plot([0, 1, 2, 3, 4], [0, 2, 1, 3, 2]);
@@ -344,7 +352,11 @@ describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
       }
       expect(ax.lines.map((l) => l.get_color())).toEqual(want.line_colors);
       ax.lines.forEach((l, k) => expect(l.linewidth).toBeCloseTo(want.line_widths[k], 9));
-      expect(ax.containers.flatMap((b) => b.map(() => b.color)).slice(0, 3)).toEqual(want.bar_colors);
+      const barFills = byClass(drawn, "bars").flatMap((g) => byClass(g, "patch").map((r) => r.attrs.fill ?? g.attrs.fill));
+      expect(barFills.slice(0, 3)).toEqual(want.bar_colors);
+      // A scatter's markers: an edge of each point's colour ('face'), a colour or none, patch.linewidth (1 pt) wide.
+      const edges = byClass(drawn, "points").map((g) => all(g, (e) => e.name === "path")[0]).map((m) => [m.attrs.stroke ?? "none", m.attrs.stroke === undefined ? 0 : Number(m.attrs["stroke-width"])]);
+      expect(edges).toEqual(want.scatter_edges.map(([c, w]) => [c, c === "none" ? 0 : Number(pt(w).toFixed(2))]));
       // The legend's box: the edge (or middle) it is placed by within 2 px of matplotlib's, each way.
       expect(ax.legendBox === null).toBe(want.legend_box === null);
       if (ax.legendBox !== null && want.legend_box !== null) {

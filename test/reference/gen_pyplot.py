@@ -74,6 +74,9 @@ def axes_info(ax):
                         for t in (ax.xaxis.get_major_ticks(), ax.yaxis.get_major_ticks())],
         "minor_sizes": [float(a.get_minor_ticks()[0].tick1line.get_markersize()) if len(a.get_minorticklocs()) else None for a in (ax.xaxis, ax.yaxis)],
         "minor_locs": [[float(t) for t in a.get_minorticklocs()] for a in (ax.xaxis, ax.yaxis)],
+        # Each scatter's first marker edge colour ('none' without one) and width in points.
+        "scatter_edges": [[matplotlib.colors.to_hex(c.get_edgecolors()[0]) if len(c.get_edgecolors()) else "none", float(c.get_linewidths()[0])]
+                          for c in ax.collections if type(c) is matplotlib.collections.PathCollection],
     }
 
 
@@ -303,6 +306,17 @@ def _():
     plt.annotate("peak", xy=(3, 3), xytext=(1, 2.6), arrowprops=dict(facecolor="black", shrink=0.05))
     plt.annotate("dip", xy=(2, 1), xytext=(2.5, 0.2), arrowprops=dict(arrowstyle="->"))
     plt.annotate("start", xy=(0, 0), xytext=(0.5, 1.5), arrowprops=dict(arrowstyle="-|>", color="red"))
+
+
+@case("colors_edges")
+def _():
+    fig, axes = plt.subplots(1, 2)
+    # A list of colours colours the bars in turn (the fourth takes the first again).
+    axes[0].bar(["a", "b", "c", "d"], [1, 2, 3, 4], color=["r", "C1", "#123456"])
+    axes[1].scatter([1, 2], [1, 2])
+    axes[1].scatter([1, 2], [2, 1], edgecolors="k", linewidths=2)
+    axes[1].scatter([1, 2], [1.5, 1.5], c="g", edgecolors="none")
+    axes[1].scatter([1, 2], [1.2, 1.8], c=[0.5, 1.0], s=100)
 
 
 @case("arrows_ggplot")

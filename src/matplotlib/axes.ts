@@ -437,6 +437,15 @@ interface Frame {
   py: (y: number) => number;
 }
 
+/**
+ * A horizontal or vertical line's coordinate snapped to the pixel grid as Agg's PathSnapper does, so that
+ * spines, ticks and grid lines are crisp as in matplotlib's PNG: a pixel's centre for a line an odd number
+ * of pixels wide, its edge for an even one.
+ */
+function snap(v: number, width: number): number {
+  return Math.floor(v + 0.5) + (Math.round(width) % 2 === 1 ? 0.5 : 0);
+}
+
 function round2(v: number): string {
   return Number.isFinite(v) ? v.toFixed(2) : "0";
 }
@@ -483,6 +492,8 @@ export class Axes {
   private xlimSet: [number | null, number | null] = [null, null];
   private ylimSet: [number | null, number | null] = [null, null];
   private gridOn = Boolean(this.rc["axes.grid"]);
+  /** errorbar's data lines, with what their legend handle draws: the bars' directions, colour, width and caps. */
+  private readonly errorbarOf = new Map<Line2D, { xerr: boolean; yerr: boolean; color: string; width: number; capsize: number }>();
   /** Minor ticks: a linear axis has AutoMinorLocator's where `xtick.minor.visible` / minorticks_on() asks, a log axis LogLocator's unless minorticks_off(). */
   private minorOn: Record<"x" | "y", boolean | null> = { x: this.rc["xtick.minor.visible"] === true ? true : null, y: this.rc["ytick.minor.visible"] === true ? true : null };
   private axisOn = true;
@@ -851,6 +862,7 @@ export class Axes {
       this.lineCollections.push(bars);
       barlinecols.push(bars);
     }
+    this.errorbarOf.set(dataLine, { xerr: options.xerr !== undefined && options.xerr !== null, yerr: options.yerr !== undefined && options.yerr !== null, color: ecolor, width: options.elinewidth ?? lw, capsize });
     const container = new ErrorbarContainer(dataLine, caplines, barlinecols, label);
     return container;
   }
@@ -1366,7 +1378,8 @@ export class Axes {
     if (below !== true && below !== "line") out.push(grid);
     const spineWidth = pt(Number(this.rc["axes.linewidth"]));
     if (framed && spineWidth > 0) {
-      out.push(`<g class="spines" stroke="${toColor(this.rc["axes.edgecolor"])}" stroke-width="${round2(spineWidth)}" fill="none" stroke-linecap="square"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></g>`);
+      const [sx0, sy0, sx1, sy1] = [f.x0, f.y0, f.x0 + f.w, f.y0 + f.h].map((v) => snap(v, spineWidth));
+      out.push(`<g class="spines" stroke="${toColor(this.rc["axes.edgecolor"])}" stroke-width="${round2(spineWidth)}" fill="none" stroke-linecap="square"><rect x="${round2(sx0)}" y="${round2(sy0)}" width="${round2(sx1 - sx0)}" height="${round2(sy1 - sy0)}"/></g>`);
     }
     if (this.axisOn) out.push(this.tickSvg(f, xShown, yShown, xt.offsetText, yt.offsetText, xMinor, yMinor));
     for (const t of this.texts) out.push(textSvg(t, f));
@@ -1385,8 +1398,8 @@ export class Axes {
     const dash = dashArray(String(this.rc["grid.linestyle"]) as LineStyle, width);
     const alpha = Number(this.rc["grid.alpha"]);
     const out = [`<g class="grid" stroke="${toColor(this.rc["grid.color"])}" stroke-width="${round2(width)}"${dash ? ` stroke-dasharray="${dash}"` : ""}${alpha < 1 ? ` stroke-opacity="${alpha}"` : ""}>`];
-    for (const [t] of xs) out.push(`<line x1="${round2(f.px(t))}" y1="${round2(f.y0)}" x2="${round2(f.px(t))}" y2="${round2(f.y0 + f.h)}"/>`);
-    for (const [t] of ys) out.push(`<line x1="${round2(f.x0)}" y1="${round2(f.py(t))}" x2="${round2(f.x0 + f.w)}" y2="${round2(f.py(t))}"/>`);
+    for (const [t] of xs) out.push(`<line x1="${round2(snap(f.px(t), width))}" y1="${round2(f.y0)}" x2="${round2(snap(f.px(t), width))}" y2="${round2(f.y0 + f.h)}"/>`);
+    for (const [t] of ys) out.push(`<line x1="${round2(f.x0)}" y1="${round2(snap(f.py(t), width))}" x2="${round2(f.x0 + f.w)}" y2="${round2(snap(f.py(t), width))}"/>`);
     out.push(`</g>`);
     return out.join("\n");
   }
@@ -1516,7 +1529,7 @@ export class Axes {
     const bottom = f.y0 + f.h;
     for (const [cls, ticks, tl, w] of [["xtick", xs, xs_.len, xs_.width], ["xtick-minor", xMinor, xs_.minorLen, xs_.minorWidth]] as const) {
       for (const [t, label] of ticks) {
-        const x = f.px(t);
+        const x = snap(f.px(t), w);
         const [y1, y2] = [bottom - tl * (1 - xs_.outside), bottom + tl * xs_.outside];
         out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x)}" y1="${round2(y1)}" x2="${round2(x)}" y2="${round2(y2)}" stroke="${xs_.color}" stroke-width="${round2(w)}"/>` : ""}`);
         out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 0.76)}" text-anchor="middle" ${font(xs_)}>${mathSvg(label, xs_.size)}</text>`}</g>`);
@@ -1537,7 +1550,7 @@ export class Axes {
       for (const [t, label] of ticks) {
         const y = f.py(t);
         const [x1, x2] = [edge - side * tl * (1 - ys_.outside), edge + side * tl * ys_.outside];
-        out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x1)}" y1="${round2(y)}" x2="${round2(x2)}" y2="${round2(y)}" stroke="${ys_.color}" stroke-width="${round2(w)}"/>` : ""}`);
+        out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x1)}" y1="${round2(snap(y, w))}" x2="${round2(x2)}" y2="${round2(snap(y, w))}" stroke="${ys_.color}" stroke-width="${round2(w)}"/>` : ""}`);
         out.push(`${label === "" ? "" : `<text x="${round2(edge + side * (ys_.out + ys_.pad))}" y="${round2(y + ys_.size * 0.36)}" text-anchor="${right ? "start" : "end"}" ${font(ys_)}>${mathSvg(label, ys_.size)}</text>`}</g>`);
       }
     }
@@ -1600,6 +1613,16 @@ export class Axes {
         if (e.line.linestyle !== "None") {
           const dash = dashArray(e.line.linestyle, pt(e.line.linewidth));
           out.push(`<line class="handle" x1="${round2(hx)}" y1="${round2(cy)}" x2="${round2(hx + handle)}" y2="${round2(cy)}" stroke="${e.color}" stroke-width="${round2(pt(e.line.linewidth))}"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`);
+        }
+        const bars = this.errorbarOf.get(e.line);
+        if (bars !== undefined) {
+          // matplotlib's HandlerErrorbar: bars half a font size each way from the handle's middle, with their caps.
+          const [mx, half, cap] = [hx + handle / 2, 0.5 * size, pt(bars.capsize)];
+          const stroke = `stroke="${bars.color}" stroke-width="${round2(pt(bars.width))}"`;
+          if (bars.xerr) out.push(`<line class="handle" x1="${round2(mx - half)}" y1="${round2(cy)}" x2="${round2(mx + half)}" y2="${round2(cy)}" ${stroke}/>`);
+          if (bars.yerr) out.push(`<line class="handle" x1="${round2(mx)}" y1="${round2(cy - half)}" x2="${round2(mx)}" y2="${round2(cy + half)}" ${stroke}/>`);
+          if (cap > 0 && bars.xerr) for (const x of [mx - half, mx + half]) out.push(`<line class="handle" x1="${round2(x)}" y1="${round2(cy - cap)}" x2="${round2(x)}" y2="${round2(cy + cap)}" ${stroke}/>`);
+          if (cap > 0 && bars.yerr) for (const y of [cy - half, cy + half]) out.push(`<line class="handle" x1="${round2(mx - cap)}" y1="${round2(y)}" x2="${round2(mx + cap)}" y2="${round2(y)}" ${stroke}/>`);
         }
         if (e.line.marker !== "None") {
           const m = markerPath(e.line.marker, hx + handle / 2, cy, e.line.markersize);

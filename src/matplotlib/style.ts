@@ -142,7 +142,7 @@ export function textWidth(text: string, sizePx: number): number {
     if (/[0-9]/.test(ch)) em += 0.636;
     else if (/[a-z]/.test(ch)) em += LOWER_WIDTHS[ch.charCodeAt(0) - 97];
     else if (ch === "." || ch === "," || ch === " " || ch === ":") em += 0.318;
-    else if (ch === "\u2212" || ch === "+" || ch === "=") em += 0.838;
+    else if (ch === "\u2212" || ch === "+" || ch === "=" || ch === "\u00b1") em += 0.838;
     else if (ch === "-") em += 0.361;
     else if (/[A-Z]/.test(ch)) em += 0.7;
     else em += 0.6;

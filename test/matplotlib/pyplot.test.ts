@@ -402,6 +402,26 @@ describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
 });
 
 describe("what is drawn", () => {
+  test("an errorbar's legend handle has its bar (a font size long) and caps (as wide as the plot's); spines and ticks sit on pixel centres, as Agg snaps them", () => {
+    plt.close("all");
+    plt.errorbar([1, 2, 3], [2, 3, 1], { yerr: [0.5, 0.2, 0.1], fmt: "o-", capsize: 3, label: "mean ± std" });
+    plt.legend();
+    const svg = parseXml(plt.gcf().toSvg());
+    plt.close("all");
+    const legend = byClass(svg, "legend")[0];
+    const handles = byClass(legend, "handle");
+    expect(handles.map((h) => h.name)).toEqual(["line", "line", "line", "line", "path"]);
+    const length = (l: XmlElement) => Math.hypot(Number(l.attrs.x2) - Number(l.attrs.x1), Number(l.attrs.y2) - Number(l.attrs.y1));
+    const fontSize = Number(all(legend, (e) => e.name === "text")[0].attrs["font-size"]);
+    expect(length(handles[1])).toBeCloseTo(fontSize, 1);
+    // The plot's caps are '_' markers 2 * capsize points wide.
+    const plotCap = byClass(svg, "marker").map((m) => /^M[-\d.]+,[-\d.]+h([-\d.]+)$/.exec(m.attrs.d)).find((m) => m !== null)!;
+    [handles[2], handles[3]].forEach((cap) => expect(length(cap)).toBeCloseTo(Number(plotCap[1]), 1));
+    // Spines and ticks 0.8 pt (1.1 px, rounded to 1: odd) wide sit on a pixel's centre.
+    const spine = byClass(svg, "spines")[0].children[0];
+    const ticks = byClass(svg, "xtick").flatMap((g) => all(g, (e) => e.name === "line"));
+    for (const v of [spine.attrs.x, spine.attrs.y, ...ticks.map((t) => t.attrs.x1)]) expect(Math.abs(Number(v) % 1)).toBeCloseTo(0.5, 9);
+  });
   test("the loss curve: two polylines of 10 points in tab10's first colours, the second dashed; a grid; axis labels", () => {
     const { svg } = draw("loss");
     const lines = all(svg, (e) => e.name === "polyline");

@@ -2,7 +2,8 @@
  * matplotlib.pyplot (src/matplotlib/) against matplotlib 3.6 (test/reference/gen_pyplot.py draws the
  * same figures): tick locations (MaxNLocator, as `ax.get_xticks()` gives them), the tick labels drawn
  * (ScalarFormatter: decimals, unicode minus, "1e6" / "+1e3" texts), limits with 5% margins and sticky
- * edges, legend labels and where the legend box sits, annotate's arrows, what a style changes (faces, spines,
+ * edges, legend labels and where the legend box sits, annotate's arrows and their colours, tick and tick label
+ * colours, minor ticks, scatter markers' edges, bars' colours, where tight_layout puts the Axes, what a style changes (faces, spines,
  * grid, colour cycle, line widths, font sizes) and the rcParams styles set, the figure's repr, imshow's
  * pixels, hist's counts, and the errors; then the
  * SVG's structure, savefig's files and how figures reach the notebook (show, the cell's end, close).

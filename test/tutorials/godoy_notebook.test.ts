@@ -25,8 +25,14 @@
  * not installed) and train_test_split a RandomState(13) permutation (80 / 20).
  * Shrunk: the full-batch loops run 200 epochs (1000), the mini-batch loops 20 (1000 / 200 / 100),
  * new_sbs trains 10 more; so the printed parameters are not the book's converged 1.02 / 1.97.
- * Left out: matplotlib figures (figure1..figure18, plot_losses, the decision boundaries, ROC / PR
- * curves), TensorBoard (SummaryWriter, add_graph, add_scalars, set_tensorboard), torchviz's make_dot,
+ * Figures: chapter 2's plot_losses and plot_resumed_losses and StepByStep.plot_losses (chapters 2.1 and
+ * 3) are shown in the book's fivethirtyeight style, each cell's figures compared with matplotlib 3.6's
+ * (gen_godoy.py records them through _figures.py). The book imports its helpers from plots/chapter2.py; a
+ * setup cell (not a book cell) defines them on both sides, drawing the same artists, and the class's
+ * plot_losses calls the chapter 2 helper.
+ * Left out: the other matplotlib figures (chapter 0 / 1's figure1..figure18, which the book shows as the
+ * (fig, axes) tuple's repr, the loss surfaces (3D and contour plots), chapter 3's odds, decision
+ * boundaries (contourf), probability lines and ROC / PR curves), TensorBoard (SummaryWriter, add_graph, add_scalars, set_tensorboard), torchviz's make_dot,
  * the `%%writefile` / `%run -i` cells (their code is the cells above), sklearn's LinearRegression,
  * roc_curve / precision_recall_curve / auc, chapter 0's learning-rate figures and chapter 1's
  * `np.array` / `dummy_array[1] = 0` cells (as_tensor sharing a NumPy array's memory), `type(x_train)`,

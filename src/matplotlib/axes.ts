@@ -8,7 +8,7 @@ import { ipythonRepr, IPYTHON_REPR, PY_REPR } from "../pyrepr";
 import { encode_png } from "../display/png";
 import { upscale } from "../display/raster";
 import { Colormap, get_cmap } from "./cm";
-import { autoBins, formatLogTicks, formatTicks, logLocator, logNonsingular, maxNLocator, nonsingular } from "./ticker";
+import { autoBins, autoMinorLocator, formatLogTicks, formatTicks, logLocator, logNonsingular, maxNLocator, nonsingular } from "./ticker";
 import { cycleColors, dashArray, escapeXml, fontSize, LineStyle, Marker, markerPath, parseFormat, pt, Rc, rcParams, rcSnapshot, TAB10, textWidth, toColor } from "./style";
 import { Array2, asArray, asVector, shapeRepr } from "./values";
 
@@ -74,6 +74,10 @@ export class PathCollection {
     public label: string,
     /** The colour map and its limits when the colours are values (`c=labels`), for a colorbar. */
     readonly mappable: Mappable | null = null,
+    /** The markers' edge: 'face' (each point's own colour, matplotlib's `scatter.edgecolors`), 'none' or a colour. */
+    readonly edgecolor = "face",
+    /** The edge's width in points (`patch.linewidth`: 1). */
+    readonly linewidth = 1,
   ) {}
   [IPYTHON_REPR](): string {
     return ipythonRepr(this, "matplotlib.collections.PathCollection");
@@ -85,6 +89,8 @@ export class BarContainer extends Array<[number, number, number, number]> {
   /** 'horizontal' for barh: its bars start at a sticky left edge instead of a sticky bottom. */
   orientation: "vertical" | "horizontal" = "vertical";
   color = TAB10[0];
+  /** One colour per bar (`bar(x, h, color=['r', 'g', 'b'])`, repeated as needed), or none: all take `color`. */
+  colors: string[] = [];
   edgecolor: string | null = null;
   alpha = 1;
   label = "";
@@ -269,6 +275,12 @@ export interface ScatterOptions {
   vmax?: number;
   alpha?: number;
   label?: string;
+  /** The markers' edge colour: 'face' (default), 'none' or a colour; `edgecolor` too. */
+  edgecolors?: unknown;
+  edgecolor?: unknown;
+  /** The edge's width in points (default `patch.linewidth`, 1); `linewidth` too. */
+  linewidths?: number;
+  linewidth?: number;
 }
 
 /** Options of `bar`. */
@@ -425,6 +437,15 @@ interface Frame {
   py: (y: number) => number;
 }
 
+/**
+ * A horizontal or vertical line's coordinate snapped to the pixel grid as Agg's PathSnapper does, so that
+ * spines, ticks and grid lines are crisp as in matplotlib's PNG: a pixel's centre for a line an odd number
+ * of pixels wide, its edge for an even one.
+ */
+function snap(v: number, width: number): number {
+  return Math.floor(v + 0.5) + (Math.round(width) % 2 === 1 ? 0.5 : 0);
+}
+
 function round2(v: number): string {
   return Number.isFinite(v) ? v.toFixed(2) : "0";
 }
@@ -471,6 +492,10 @@ export class Axes {
   private xlimSet: [number | null, number | null] = [null, null];
   private ylimSet: [number | null, number | null] = [null, null];
   private gridOn = Boolean(this.rc["axes.grid"]);
+  /** errorbar's data lines, with what their legend handle draws: the bars' directions, colour, width and caps. */
+  private readonly errorbarOf = new Map<Line2D, { xerr: boolean; yerr: boolean; color: string; width: number; capsize: number }>();
+  /** Minor ticks: a linear axis has AutoMinorLocator's where `xtick.minor.visible` / minorticks_on() asks, a log axis LogLocator's unless minorticks_off(). */
+  private minorOn: Record<"x" | "y", boolean | null> = { x: this.rc["xtick.minor.visible"] === true ? true : null, y: this.rc["ytick.minor.visible"] === true ? true : null };
   private axisOn = true;
   private legendOptions: LegendOptions | null = null;
   private lineCycle = 0;
@@ -592,7 +617,10 @@ export class Axes {
 
   /** bar / barh / hist's bars added in their colour (the cycle's next unless given), edge, alpha and label. */
   private addBars(bars: BarContainer, options: { color?: unknown; edgecolor?: unknown; alpha?: number; label?: string }): BarContainer {
-    bars.color = options.color === undefined ? this.nextPatchColor() : toColor(options.color);
+    const c = options.color;
+    // A list of colours (not one RGB(A) tuple) colours the bars in turn, as matplotlib cycles it.
+    if (Array.isArray(c) && c.length > 0 && !c.every((v) => typeof v === "number")) bars.colors = c.map(toColor);
+    bars.color = c === undefined ? this.nextPatchColor() : bars.colors.length > 0 ? bars.colors[0] : toColor(c);
     bars.edgecolor = options.edgecolor === undefined ? null : toColor(options.edgecolor);
     bars.alpha = options.alpha ?? 1;
     bars.label = options.label ?? "_nolegend_";
@@ -640,7 +668,11 @@ export class Axes {
         colors = xs.map(() => one);
       }
     }
-    const points = new PathCollection(xs, ys, colors, options.s ?? markersize() ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`, mappable);
+    const edge = options.edgecolors ?? options.edgecolor ?? "face";
+    const points = new PathCollection(
+      xs, ys, colors, options.s ?? markersize() ** 2, options.marker ?? "o", options.alpha ?? 1, options.label ?? `_child${this.collections.length}`, mappable,
+      edge === "face" || edge === "none" ? edge : toColor(edge), Number(options.linewidths ?? options.linewidth ?? rcParams["patch.linewidth"]),
+    );
     this.collections.push(points);
     this.patchesAndCollections.push(points);
     return points;
@@ -830,6 +862,7 @@ export class Axes {
       this.lineCollections.push(bars);
       barlinecols.push(bars);
     }
+    this.errorbarOf.set(dataLine, { xerr: options.xerr !== undefined && options.xerr !== null, yerr: options.yerr !== undefined && options.yerr !== null, color: ecolor, width: options.elinewidth ?? lw, capsize });
     const container = new ErrorbarContainer(dataLine, caplines, barlinecols, label);
     return container;
   }
@@ -1016,6 +1049,15 @@ export class Axes {
     return this.ticks("y");
   }
 
+  /** `ax.minorticks_on()`: minor ticks on both axes (a linear axis' between its major ones, 4 or 5 to a step). */
+  minorticks_on(): void {
+    this.minorOn = { x: true, y: true };
+  }
+  /** `ax.minorticks_off()`: no minor ticks, a log axis' included. */
+  minorticks_off(): void {
+    this.minorOn = { x: false, y: false };
+  }
+
   /** `grid(True)`, `grid(False)`: light gray lines at the ticks; `grid()` toggles them, as matplotlib's does. */
   grid(visible: boolean | null = null): void {
     this.gridOn = visible === null ? !this.gridOn : Boolean(visible);
@@ -1186,11 +1228,15 @@ export class Axes {
     return maxNLocator(Math.min(a, b), Math.max(a, b), nbins);
   }
 
-  /** A log axis' minor ticks (2..9 times each decade), unlabelled unless the axis spans little more than a decade. */
-  private minorTicks(axis: "x" | "y"): number[] {
+  /**
+   * The minor ticks: a log axis' 2..9 times each decade, unlabelled unless the axis spans little more than a
+   * decade; a linear axis' AutoMinorLocator ones when they are on.
+   */
+  minorTicks(axis: "x" | "y"): number[] {
     const fixed = axis === "x" ? this.xTickLabels : this.yTickLabels;
-    if (this.scales[axis] !== "log" || fixed !== null) return [];
+    if (fixed !== null || this.minorOn[axis] === false) return [];
     const [a, b] = axis === "x" ? this.get_xlim() : this.get_ylim();
+    if (this.scales[axis] !== "log") return this.minorOn[axis] === true ? autoMinorLocator(this.ticks(axis), Math.min(a, b), Math.max(a, b)) : [];
     const { w, h } = this.placement();
     const nbins = autoBins((axis === "x" ? w : h) / 100, axis === "x", fontSize(this.rc, axis === "x" ? "xtick.labelsize" : "ytick.labelsize"));
     const major = new Set(this.ticks(axis).map((t) => t.toPrecision(12)));
@@ -1246,7 +1292,7 @@ export class Axes {
     const yShown = yt.ticks.map((t, i) => [t, this.hideTickLabels.y ? "" : yt.labels[i]] as const).filter(([t]) => inside(t, f.ylim));
     const minor = (axis: "x" | "y", lim: [number, number]) => {
       const ticks = this.minorTicks(axis).filter((t) => inside(t, lim));
-      const labels = this.hideTickLabels[axis] ? ticks.map(() => "") : formatLogTicks(ticks, lim, false);
+      const labels = this.hideTickLabels[axis] || this.scales[axis] !== "log" ? ticks.map(() => "") : formatLogTicks(ticks, lim, false);
       return ticks.map((t, i) => [t, labels[i]] as const);
     };
     const xMinor = minor("x", f.xlim);
@@ -1281,13 +1327,14 @@ export class Axes {
         const bars = artist;
         const edge = bars.edgecolor === null ? "" : ` stroke="${bars.edgecolor}" stroke-width="${round2(pt(1))}"`;
         out.push(`<g class="bars" clip-path="url(#${clip})" fill="${bars.color}"${bars.alpha < 1 ? ` fill-opacity="${bars.alpha}"` : ""}${edge}>`);
-        for (const [x, y, w, h] of bars) {
+        bars.forEach(([x, y, w, h], i) => {
           const xa = f.px(x);
           const xb = f.px(x + w);
           const ya = f.py(y);
           const yb = f.py(y + h);
-          out.push(`<rect class="patch" x="${round2(Math.min(xa, xb))}" y="${round2(Math.min(ya, yb))}" width="${round2(Math.abs(xb - xa))}" height="${round2(Math.abs(yb - ya))}"/>`);
-        }
+          const own = bars.colors.length > 0 ? ` fill="${bars.colors[i % bars.colors.length]}"` : "";
+          out.push(`<rect class="patch" x="${round2(Math.min(xa, xb))}" y="${round2(Math.min(ya, yb))}" width="${round2(Math.abs(xb - xa))}" height="${round2(Math.abs(yb - ya))}"${own}/>`);
+        });
         out.push(`</g>`);
       } else if (artist instanceof PolyCollection) {
         const d = artist.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).map(([x, y], i) => `${i === 0 ? "M" : "L"}${round2(f.px(x))},${round2(f.py(y))}`).join("");
@@ -1299,7 +1346,9 @@ export class Axes {
         c.x.forEach((x, i) => {
           if (!Number.isFinite(x) || !Number.isFinite(c.y[i])) return;
           const m = markerPath(c.marker, f.px(x), f.py(c.y[i]), r);
-          out.push(m.filled ? `<path d="${m.d}" fill="${c.colors[i]}"/>` : `<path d="${m.d}" fill="none" stroke="${c.colors[i]}" stroke-width="${round2(pt(1.5))}"/>`);
+          // A filled marker's edge (each point's own colour by default) is drawn half outside it.
+          const edge = c.edgecolor === "none" || c.linewidth <= 0 ? "" : ` stroke="${c.edgecolor === "face" ? c.colors[i] : c.edgecolor}" stroke-width="${round2(pt(c.linewidth))}"`;
+          out.push(m.filled ? `<path d="${m.d}" fill="${c.colors[i]}"${edge}/>` : `<path d="${m.d}" fill="none" stroke="${c.colors[i]}" stroke-width="${round2(pt(1.5))}"/>`);
         });
         out.push(`</g>`);
       }
@@ -1329,7 +1378,8 @@ export class Axes {
     if (below !== true && below !== "line") out.push(grid);
     const spineWidth = pt(Number(this.rc["axes.linewidth"]));
     if (framed && spineWidth > 0) {
-      out.push(`<g class="spines" stroke="${toColor(this.rc["axes.edgecolor"])}" stroke-width="${round2(spineWidth)}" fill="none" stroke-linecap="square"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></g>`);
+      const [sx0, sy0, sx1, sy1] = [f.x0, f.y0, f.x0 + f.w, f.y0 + f.h].map((v) => snap(v, spineWidth));
+      out.push(`<g class="spines" stroke="${toColor(this.rc["axes.edgecolor"])}" stroke-width="${round2(spineWidth)}" fill="none" stroke-linecap="square"><rect x="${round2(sx0)}" y="${round2(sy0)}" width="${round2(sx1 - sx0)}" height="${round2(sy1 - sy0)}"/></g>`);
     }
     if (this.axisOn) out.push(this.tickSvg(f, xShown, yShown, xt.offsetText, yt.offsetText, xMinor, yMinor));
     for (const t of this.texts) out.push(textSvg(t, f));
@@ -1348,16 +1398,20 @@ export class Axes {
     const dash = dashArray(String(this.rc["grid.linestyle"]) as LineStyle, width);
     const alpha = Number(this.rc["grid.alpha"]);
     const out = [`<g class="grid" stroke="${toColor(this.rc["grid.color"])}" stroke-width="${round2(width)}"${dash ? ` stroke-dasharray="${dash}"` : ""}${alpha < 1 ? ` stroke-opacity="${alpha}"` : ""}>`];
-    for (const [t] of xs) out.push(`<line x1="${round2(f.px(t))}" y1="${round2(f.y0)}" x2="${round2(f.px(t))}" y2="${round2(f.y0 + f.h)}"/>`);
-    for (const [t] of ys) out.push(`<line x1="${round2(f.x0)}" y1="${round2(f.py(t))}" x2="${round2(f.x0 + f.w)}" y2="${round2(f.py(t))}"/>`);
+    for (const [t] of xs) out.push(`<line x1="${round2(snap(f.px(t), width))}" y1="${round2(f.y0)}" x2="${round2(snap(f.px(t), width))}" y2="${round2(f.y0 + f.h)}"/>`);
+    for (const [t] of ys) out.push(`<line x1="${round2(f.x0)}" y1="${round2(snap(f.py(t), width))}" x2="${round2(f.x0 + f.w)}" y2="${round2(snap(f.py(t), width))}"/>`);
     out.push(`</g>`);
     return out.join("\n");
   }
 
-  /** One axis' tick style from the Axes' rcParams: label size, tick length and width, pad, colour, and how far out ticks reach. */
-  private tickStyle(axis: "x" | "y"): { size: number; len: number; width: number; pad: number; color: string; out: number; outside: number } {
+  /**
+   * One axis' tick style from the Axes' rcParams: label size, major and minor tick lengths and widths, pad,
+   * the ticks' colour and their labels' (`xtick.labelcolor`, 'inherit' taking `xtick.color`), and how far out ticks reach.
+   */
+  private tickStyle(axis: "x" | "y"): { size: number; len: number; width: number; minorLen: number; minorWidth: number; pad: number; color: string; labelColor: string; out: number; outside: number } {
     const rc = this.rc as Record<string, unknown>;
     const len = pt(Number(rc[`${axis}tick.major.size`]));
+    const labelColor = rc[`${axis}tick.labelcolor`];
     const direction = String(rc[`${axis}tick.direction`]);
     // As matplotlib's Tick._apply_tickdir: labels sit `pad` beyond the part of the tick outside the Axes.
     const out = direction === "in" ? 0 : direction === "inout" ? len / 2 : len;
@@ -1365,10 +1419,96 @@ export class Axes {
       size: pt(fontSize(this.rc, `${axis}tick.labelsize` as keyof Rc)),
       len,
       width: pt(Number(rc[`${axis}tick.major.width`])),
+      minorLen: pt(Number(rc[`${axis}tick.minor.size`])),
+      minorWidth: pt(Number(rc[`${axis}tick.minor.width`])),
       pad: pt(Number(rc[`${axis}tick.major.pad`])),
       color: toColor(rc[`${axis}tick.color`]),
+      labelColor: toColor(labelColor === "inherit" ? rc[`${axis}tick.color`] : labelColor),
       out,
       outside: direction === "in" ? 0 : direction === "inout" ? 0.5 : 1,
+    };
+  }
+
+  /**
+   * How far the tick labels shown reach beyond the frame: the x axis' below it (ticks out, pad, the tallest
+   * label), the y axis' beside it (the widest); the axis labels go labelpad beyond that, as matplotlib
+   * places them against the tick labels' box (against the spine where no label is shown).
+   */
+  private axisDepths(xs: readonly (readonly [number, string])[], ys: readonly (readonly [number, string])[]): { xTicks: number; yTicks: number } {
+    const [xs_, ys_] = [this.tickStyle("x"), this.tickStyle("y")];
+    const xLabels = xs.map(([, l]) => l).filter((l) => l !== "");
+    const yLabels = ys.map(([, l]) => l).filter((l) => l !== "");
+    return {
+      xTicks: xLabels.length === 0 ? 0 : xs_.out + xs_.pad + Math.max(...xLabels.map((l) => labelHeight(l, xs_.size))),
+      yTicks: yLabels.length === 0 ? 0 : ys_.out + ys_.pad + Math.max(...yLabels.map((l) => labelWidth(l, ys_.size))),
+    };
+  }
+
+  /**
+   * How far the Axes' decorations reach beyond its frame on each side, in pixels, as tight_layout measures
+   * them (matplotlib's `get_tightbbox`): tick labels, axis labels, the offset texts, the title, texts and
+   * annotations, and a legend placed outside.
+   */
+  layoutExtents(): { left: number; right: number; top: number; bottom: number } {
+    const f = this.frame();
+    const boxes: Box4[] = [];
+    const inside = (v: number, lim: [number, number]) => v >= Math.min(...lim) - 1e-9 * Math.abs(lim[1] - lim[0]) && v <= Math.max(...lim) + 1e-9 * Math.abs(lim[1] - lim[0]);
+    if (this.axisOn) {
+      const shown = (axis: "x" | "y", lim: [number, number]) => {
+        const t = this.tickLabels(axis);
+        const minor = this.minorTicks(axis).filter((v) => inside(v, lim));
+        const minorLabels = this.scales[axis] === "log" ? formatLogTicks(minor, lim, false) : minor.map(() => "");
+        const all = [...t.ticks.map((v, i) => [v, t.labels[i]] as const), ...minor.map((v, i) => [v, minorLabels[i]] as const)];
+        return { labels: all.filter(([v, l]) => inside(v, lim) && l !== "" && !this.hideTickLabels[axis]), offsetText: t.offsetText };
+      };
+      const [xt, yt] = [shown("x", f.xlim), shown("y", f.ylim)];
+      const [xs_, ys_] = [this.tickStyle("x"), this.tickStyle("y")];
+      const depth = this.axisDepths(xt.labels, yt.labels);
+      const labelSize = pt(fontSize(this.rc, "axes.labelsize"));
+      const bottom = f.y0 + f.h;
+      for (const [v, l] of xt.labels) {
+        const w = labelWidth(l, xs_.size);
+        boxes.push([f.px(v) - w / 2, bottom, f.px(v) + w / 2, bottom + depth.xTicks]);
+      }
+      const cx = f.x0 + f.w / 2;
+      const cy = f.y0 + f.h / 2;
+      if (this.xlabel !== "") {
+        const w = textWidth(this.xlabel, labelSize) / 2;
+        boxes.push([cx - w, bottom, cx + w, bottom + depth.xTicks + pt(LABEL_PAD) + 0.99 * labelSize]);
+      }
+      if (xt.offsetText !== "") boxes.push([f.x0 + f.w - textWidth(xt.offsetText, xs_.size), bottom, f.x0 + f.w, bottom + xs_.out + xs_.pad + xs_.size * 2.14]);
+      const side = this.colorbarOf !== null ? 1 : -1;
+      const edge = side === 1 ? f.x0 + f.w : f.x0;
+      const across = (d: number): [number, number] => (side === 1 ? [edge, edge + d] : [edge - d, edge]);
+      for (const [v, l] of yt.labels) {
+        const h = labelHeight(l, ys_.size);
+        const [a, b] = across(depth.yTicks);
+        boxes.push([a, f.py(v) - h / 2, b, f.py(v) + h / 2]);
+      }
+      if (this.ylabel !== "") {
+        const [a, b] = across(depth.yTicks + pt(LABEL_PAD) + 0.99 * labelSize);
+        const h = textWidth(this.ylabel, labelSize) / 2;
+        boxes.push([a, cy - h, b, cy + h]);
+      }
+      if (yt.offsetText !== "") boxes.push([f.x0, f.y0 - ys_.pad - 0.76 * ys_.size, f.x0 + textWidth(yt.offsetText, ys_.size), f.y0]);
+    }
+    if (this.title !== "") {
+      const size = pt(fontSize(this.rc, "axes.titlesize"));
+      const w = textWidth(this.title, size) / 2;
+      boxes.push([f.x0 + f.w / 2 - w, f.y0 - pt(TITLE_PAD) - 0.75 * size, f.x0 + f.w / 2 + w, f.y0]);
+    }
+    for (const t of this.texts) boxes.push(textBox(t, f));
+    if (this.legendOptions !== null && this.legendEntries().length > 0) {
+      this.legendSvg(f);
+      const [lx, ly, lw, lh] = this.legendBox!;
+      boxes.push([lx, ly, lx + lw, ly + lh]);
+    }
+    const reach = (side: (b: Box4) => number) => Math.max(0, ...boxes.map(side).filter(Number.isFinite));
+    return {
+      left: reach((b) => f.x0 - b[0]),
+      right: reach((b) => b[2] - (f.x0 + f.w)),
+      top: reach((b) => f.y0 - b[1]),
+      bottom: reach((b) => b[3] - (f.y0 + f.h)),
     };
   }
 
@@ -1384,21 +1524,21 @@ export class Axes {
     const labelSize = pt(fontSize(this.rc, "axes.labelsize"));
     const labelFont = `font-size="${round2(labelSize)}" font-family="${FONT_FAMILY}" fill="${toColor(this.rc["axes.labelcolor"])}"`;
     const xs_ = this.tickStyle("x");
-    const font = (s: { size: number; color: string }) => `font-size="${round2(s.size)}" font-family="${FONT_FAMILY}" fill="${s.color}"`;
+    const font = (s: { size: number; labelColor: string }) => `font-size="${round2(s.size)}" font-family="${FONT_FAMILY}" fill="${s.labelColor}"`;
     const out: string[] = [`<g class="xaxis">`];
     const bottom = f.y0 + f.h;
-    // A minor tick is 2 / 3.5 of a major one, 0.6 / 0.8 as wide (matplotlib's default sizes).
-    for (const [cls, ticks, tl, w] of [["xtick", xs, xs_.len, xs_.width], ["xtick-minor", xMinor, (xs_.len * 2) / 3.5, (xs_.width * 0.6) / 0.8]] as const) {
+    for (const [cls, ticks, tl, w] of [["xtick", xs, xs_.len, xs_.width], ["xtick-minor", xMinor, xs_.minorLen, xs_.minorWidth]] as const) {
       for (const [t, label] of ticks) {
-        const x = f.px(t);
+        const x = snap(f.px(t), w);
         const [y1, y2] = [bottom - tl * (1 - xs_.outside), bottom + tl * xs_.outside];
         out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x)}" y1="${round2(y1)}" x2="${round2(x)}" y2="${round2(y2)}" stroke="${xs_.color}" stroke-width="${round2(w)}"/>` : ""}`);
         out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 0.76)}" text-anchor="middle" ${font(xs_)}>${mathSvg(label, xs_.size)}</text>`}</g>`);
       }
     }
-    if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.9)}" text-anchor="end" ${font(xs_)}>${escapeXml(xOffset)}</text>`);
+    if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.9)}" text-anchor="end" ${font({ size: xs_.size, labelColor: xs_.color })}>${escapeXml(xOffset)}</text>`);
+    const depth = this.axisDepths([...xs, ...xMinor], [...ys, ...yMinor]);
     if (this.xlabel !== "") {
-      out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.02 + pt(LABEL_PAD) + labelSize * 0.76)}" text-anchor="middle" ${labelFont}>${escapeXml(this.xlabel)}</text>`);
+      out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(bottom + depth.xTicks + pt(LABEL_PAD) + labelSize * 0.76)}" text-anchor="middle" ${labelFont}>${escapeXml(this.xlabel)}</text>`);
     }
     out.push(`</g>`, `<g class="yaxis">`);
     // A colorbar's ticks and labels are on its right.
@@ -1406,19 +1546,17 @@ export class Axes {
     const edge = right ? f.x0 + f.w : f.x0;
     const side = right ? 1 : -1;
     const ys_ = this.tickStyle("y");
-    let widest = 0;
-    for (const [cls, ticks, tl, w] of [["ytick", ys, ys_.len, ys_.width], ["ytick-minor", yMinor, (ys_.len * 2) / 3.5, (ys_.width * 0.6) / 0.8]] as const) {
+    for (const [cls, ticks, tl, w] of [["ytick", ys, ys_.len, ys_.width], ["ytick-minor", yMinor, ys_.minorLen, ys_.minorWidth]] as const) {
       for (const [t, label] of ticks) {
         const y = f.py(t);
-        widest = Math.max(widest, textWidth(plainText(label), ys_.size));
         const [x1, x2] = [edge - side * tl * (1 - ys_.outside), edge + side * tl * ys_.outside];
-        out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x1)}" y1="${round2(y)}" x2="${round2(x2)}" y2="${round2(y)}" stroke="${ys_.color}" stroke-width="${round2(w)}"/>` : ""}`);
+        out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x1)}" y1="${round2(snap(y, w))}" x2="${round2(x2)}" y2="${round2(snap(y, w))}" stroke="${ys_.color}" stroke-width="${round2(w)}"/>` : ""}`);
         out.push(`${label === "" ? "" : `<text x="${round2(edge + side * (ys_.out + ys_.pad))}" y="${round2(y + ys_.size * 0.36)}" text-anchor="${right ? "start" : "end"}" ${font(ys_)}>${mathSvg(label, ys_.size)}</text>`}</g>`);
       }
     }
-    if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - ys_.pad)}" text-anchor="start" ${font(ys_)}>${escapeXml(yOffset)}</text>`);
+    if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - ys_.pad)}" text-anchor="start" ${font({ size: ys_.size, labelColor: ys_.color })}>${escapeXml(yOffset)}</text>`);
     if (this.ylabel !== "") {
-      const x = edge + side * (ys_.out + ys_.pad + widest + pt(LABEL_PAD) + labelSize * (right ? 0.76 : 0.24));
+      const x = edge + side * (depth.yTicks + pt(LABEL_PAD) + labelSize * (right ? 0.76 : 0.24));
       const y = f.y0 + f.h / 2;
       out.push(`<text class="ylabel" x="${round2(x)}" y="${round2(y)}" transform="rotate(-90 ${round2(x)} ${round2(y)})" text-anchor="middle" ${labelFont}>${escapeXml(this.ylabel)}</text>`);
     }
@@ -1476,13 +1614,23 @@ export class Axes {
           const dash = dashArray(e.line.linestyle, pt(e.line.linewidth));
           out.push(`<line class="handle" x1="${round2(hx)}" y1="${round2(cy)}" x2="${round2(hx + handle)}" y2="${round2(cy)}" stroke="${e.color}" stroke-width="${round2(pt(e.line.linewidth))}"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`);
         }
+        const bars = this.errorbarOf.get(e.line);
+        if (bars !== undefined) {
+          // matplotlib's HandlerErrorbar: bars half a font size each way from the handle's middle, with their caps.
+          const [mx, half, cap] = [hx + handle / 2, 0.5 * size, pt(bars.capsize)];
+          const stroke = `stroke="${bars.color}" stroke-width="${round2(pt(bars.width))}"`;
+          if (bars.xerr) out.push(`<line class="handle" x1="${round2(mx - half)}" y1="${round2(cy)}" x2="${round2(mx + half)}" y2="${round2(cy)}" ${stroke}/>`);
+          if (bars.yerr) out.push(`<line class="handle" x1="${round2(mx)}" y1="${round2(cy - half)}" x2="${round2(mx)}" y2="${round2(cy + half)}" ${stroke}/>`);
+          if (cap > 0 && bars.xerr) for (const x of [mx - half, mx + half]) out.push(`<line class="handle" x1="${round2(x)}" y1="${round2(cy - cap)}" x2="${round2(x)}" y2="${round2(cy + cap)}" ${stroke}/>`);
+          if (cap > 0 && bars.yerr) for (const y of [cy - half, cy + half]) out.push(`<line class="handle" x1="${round2(mx - cap)}" y1="${round2(y)}" x2="${round2(mx + cap)}" y2="${round2(y)}" ${stroke}/>`);
+        }
         if (e.line.marker !== "None") {
           const m = markerPath(e.line.marker, hx + handle / 2, cy, e.line.markersize);
-          out.push(`<path class="handle" d="${m.d}" ${m.filled ? `fill="${e.color}"` : `fill="none" stroke="${e.color}"`}/>`);
+          out.push(`<path class="handle" d="${m.d}" fill="${m.filled ? e.color : "none"}" stroke="${e.color}" stroke-width="${round2(pt(1))}"/>`);
         }
       } else if (e.kind === "points") {
         const m = markerPath("o", hx + handle / 2, cy, markersize());
-        out.push(`<path class="handle" d="${m.d}" fill="${e.color}"/>`);
+        out.push(`<path class="handle" d="${m.d}" fill="${e.color}" stroke="${e.color}" stroke-width="${round2(pt(1))}"/>`);
       } else {
         out.push(`<rect class="handle" x="${round2(hx)}" y="${round2(cy - 0.35 * size)}" width="${round2(handle)}" height="${round2(0.7 * size)}" fill="${e.color}"/>`);
       }
@@ -1543,7 +1691,8 @@ function lineSvg(line: Line2D, f: Frame, clip: string): string {
     line.x.forEach((x, i) => {
       if (!Number.isFinite(x) || !Number.isFinite(line.y[i])) return;
       const m = markerPath(line.marker, f.px(x), f.py(line.y[i]), line.markersize);
-      out.push(`<path class="marker" d="${m.d}" ${m.filled ? `fill="${line.color}"` : `fill="none" stroke="${line.color}" stroke-width="${round2(pt(1))}"`}/>`);
+      // A filled marker has an edge of its colour, `lines.markeredgewidth` (1 pt) wide, as matplotlib's.
+      out.push(`<path class="marker" d="${m.d}" ${m.filled ? `fill="${line.color}" ` : `fill="none" `}stroke="${line.color}" stroke-width="${round2(pt(1))}"/>`);
     });
   }
   out.push(`</g>`);
@@ -1559,25 +1708,54 @@ function mathSvg(label: string, size = pt(FONT)): string {
     sup !== undefined ? `<tspan dy="${round2(-0.45 * size)}" font-size="${round2(0.7 * size)}">${escapeXml(sup)}</tspan>` : escapeXml(plain ?? ""));
 }
 
-/** A tick label's characters as shown (mathtext's markup left out), for measuring. */
-export function plainText(label: string): string {
+/**
+ * A tick label's width as drawn: a log axis' mathtext ('$\\mathdefault{10^{-1}}$') with its exponent at
+ * 0.7 of the size and the thin space mathtext leaves after it (matplotlib's Agg widths within 1 px).
+ */
+export function labelWidth(label: string, size: number): number {
   const m = /^\$\\mathdefault\{(.*)\}\$$/.exec(label);
-  return m === null ? label : m[1].replace(/\\times/g, "\u00d7").replace(/[\^{}]/g, "");
+  if (m === null) return textWidth(label, size);
+  let width = 0;
+  m[1].replace(/\\times/g, "\u00d7").replace(/-/g, "\u2212").replace(/\^\{([^}]*)\}|([^^]+)/g, (_, sup: string | undefined, plain: string | undefined) => {
+    width += sup !== undefined ? textWidth(sup, 0.7 * size) + 0.1 * size : textWidth(plain ?? "", size);
+    return "";
+  });
+  return width;
+}
+
+/** A tick label's height as laid out: a line of text, or mathtext's taller box with its raised exponent. */
+function labelHeight(label: string, size: number): number {
+  return label.startsWith("$") ? 1.34 * size : 1.01 * size;
+}
+
+/** A text's box in pixels (y down) where `textSvg` draws it: DejaVu Sans' ascent (0.76 font sizes) above the baseline, its descent (0.24) below. */
+function textBox(t: Text, f: Frame): Box4 {
+  const [x, y] = at(f, t.x, t.y, t.coords);
+  const size = pt(t.fontsize);
+  const baseline = y + textDy(t, size);
+  const width = textWidth(t.text, size);
+  const left = t.ha === "left" ? x : t.ha === "right" ? x - width : x - width / 2;
+  return [left, baseline - 0.76 * size, left + width, baseline + 0.24 * size];
+}
+
+/** Where a point in data or axes coordinates is drawn. */
+function at(f: Frame, x: number, y: number, coords: "data" | "axes"): [number, number] {
+  return coords === "axes" ? [f.x0 + x * f.w, f.y0 + (1 - y) * f.h] : [f.px(x), f.py(y)];
+}
+
+/** How far below the anchor a text's baseline goes for its vertical alignment. */
+function textDy(t: Text, size: number): number {
+  return t.va === "top" ? size * 0.76 : t.va === "center" ? size * 0.36 : t.va === "bottom" ? -size * 0.24 : 0;
 }
 
 /** A text of `text` / `annotate` (and its arrow), aligned as matplotlib's ha / va. */
 function textSvg(t: Text, f: Frame): string {
-  const at = (x: number, y: number, coords: "data" | "axes"): [number, number] => (coords === "axes" ? [f.x0 + x * f.w, f.y0 + (1 - y) * f.h] : [f.px(x), f.py(y)]);
-  const [x, y] = at(t.x, t.y, t.coords);
+  const [x, y] = at(f, t.x, t.y, t.coords);
   const size = pt(t.fontsize);
   const out: string[] = [];
-  const dy = t.va === "top" ? size * 0.76 : t.va === "center" ? size * 0.36 : t.va === "bottom" ? -size * 0.24 : 0;
+  const dy = textDy(t, size);
   if (t.arrow !== null) {
-    // The text's box: DejaVu Sans' ascent (0.76 font sizes) above the baseline, its descent (0.24) below.
-    const width = textWidth(t.text, size);
-    const left = t.ha === "left" ? x : t.ha === "right" ? x - width : x - width / 2;
-    const box: Box4 = [left, y + dy - 0.76 * size, left + width, y + dy + 0.24 * size];
-    const d = arrowPath(t.arrow, box, at(t.arrow.x, t.arrow.y, t.arrow.coords), size);
+    const d = arrowPath(t.arrow, textBox(t, f), at(f, t.arrow.x, t.arrow.y, t.arrow.coords), size);
     if (d !== null) {
       const a = t.arrow;
       const fill = d.filled ? `fill="${a.facecolor}"` : `fill="none"`;
@@ -1589,7 +1767,7 @@ function textSvg(t: Text, f: Frame): string {
   return out.join("\n");
 }
 
-/** annotate's arrowprops read as matplotlib reads them (FancyArrowPatch's colours: a face of `patch.facecolor`, a black edge 1 pt wide). */
+/** annotate's arrowprops read as matplotlib reads them (FancyArrowPatch's defaults: `patch.facecolor`, `patch.edgecolor` and `patch.linewidth`, which a style sets: ggplot's light edge). */
 function arrowOf(p: NonNullable<AnnotateOptions["arrowprops"]>, x: number, y: number, coords: "data" | "axes"): Arrow {
   const style = p.arrowstyle ?? null;
   if (style !== null && !ARROW_STYLES.includes(style)) {
@@ -1599,9 +1777,9 @@ function arrowOf(p: NonNullable<AnnotateOptions["arrowprops"]>, x: number, y: nu
   const edge = p.edgecolor ?? p.ec ?? p.color;
   return {
     x, y, coords, style,
-    facecolor: toColor(face ?? "C0"),
-    edgecolor: toColor(edge ?? "black"),
-    linewidth: Number(p.lw ?? p.linewidth ?? 1),
+    facecolor: toColor(face ?? rcParams["patch.facecolor"]),
+    edgecolor: toColor(edge ?? rcParams["patch.edgecolor"]),
+    linewidth: Number(p.lw ?? p.linewidth ?? rcParams["patch.linewidth"]),
     shrink: Number(p.shrink ?? 0), width: Number(p.width ?? 4), headwidth: Number(p.headwidth ?? 12), headlength: Number(p.headlength ?? 12),
   };
 }

@@ -9,7 +9,7 @@ import { writeFileAtomic } from "../serialization/atomic";
 import { ValueError } from "../errors";
 import { JUPYTER_DISPLAY, MimeBundle } from "../display/emitter";
 import { IPYTHON_REPR, PY_REPR } from "../pyrepr";
-import { Axes, AxesImage, Box, PathCollection, plainText } from "./axes";
+import { Axes, AxesImage, Box, PathCollection } from "./axes";
 import { Colorbar, ColorbarOptions, mappableOf, stealSpace } from "./colorbar";
 import { DPI, pt, rcParams, textWidth, toColor } from "./style";
 
@@ -93,47 +93,45 @@ export class Figure {
   }
 
   /**
-   * `fig.tight_layout()`: margins and gaps just wide enough for the tick labels, axis labels and
-   * titles (padding 1.08 font sizes), as matplotlib's does; text widths are DejaVu Sans' estimated.
+   * `fig.tight_layout()`: margins and gaps just wide enough for what each Axes draws outside its frame
+   * (tick labels, axis labels, titles, texts and annotations, a legend outside: Axes.layoutExtents), padded
+   * by `pad` (gaps by `w_pad` / `h_pad`) times `font.size`, as matplotlib's `_auto_adjust_subplotpars`;
+   * text widths are DejaVu Sans' estimated.
    */
-  tight_layout(pad = 1.08): void {
+  tight_layout(options: number | { pad?: number; w_pad?: number; h_pad?: number } = {}): void {
+    const { pad = 1.08, w_pad = undefined, h_pad = undefined } = typeof options === "number" ? { pad: options } : options;
     if (this.slots.size === 0) return;
     const [fw, fh] = this.size;
-    const size = pt(10);
-    const padPx = pad * size;
-    const tick = pt(3.5) + pt(3.5);
-    let left = 0;
-    let bottom = 0;
-    let top = 0;
-    let right = 0;
-    for (const ax of this.axes) {
-      const y = ax.tickLabels("y");
-      // A log axis's labels are mathtext source ('$\\mathdefault{10^{4}}$'): measured as shown.
-      const widest = Math.max(0, ...y.labels.map((l) => textWidth(plainText(l), size)));
-      left = Math.max(left, tick + widest + (ax.get_ylabel() !== "" ? pt(4) + size * 0.95 : 0));
-      bottom = Math.max(bottom, tick + size * 0.8 + (ax.get_xlabel() !== "" ? pt(4) + size * 0.95 : 0));
-      top = Math.max(top, ax.get_title() !== "" ? pt(6) + pt(12) * 0.95 : 0);
-      const x = ax.tickLabels("x");
-      right = Math.max(right, x.labels.length > 0 ? textWidth(plainText(x.labels[x.labels.length - 1]), size) / 2 : 0);
-    }
-    if (this.suptitleText !== "") top += pt(12) * 1.4;
+    const font = pt(Number(rcParams["font.size"]));
+    const [padPx, wPad, hPad] = [pad * font, (w_pad ?? pad) * font, (h_pad ?? pad) * font];
     const nrows = Math.max(...[...this.slots.values()].map((s) => s[0]));
     const ncols = Math.max(...[...this.slots.values()].map((s) => s[1]));
-    const params: SubplotParams = {
-      left: (padPx + left) / fw,
-      right: 1 - (padPx + right) / fw,
-      bottom: (padPx + bottom) / fh,
-      top: 1 - (padPx + top) / fh,
-      wspace: 0,
-      hspace: 0,
-    };
-    // The gap between columns holds one Axes' left decorations and the other's right; rows likewise.
-    const cellW = (params.right - params.left) * fw / ncols;
-    const cellH = (params.top - params.bottom) * fh / nrows;
-    const gapW = left + right + padPx;
-    const gapH = top + bottom + padPx;
-    params.wspace = ncols > 1 ? gapW / Math.max(1, cellW - gapW * (ncols - 1) / ncols) : 0;
-    params.hspace = nrows > 1 ? gapH / Math.max(1, cellH - gapH * (nrows - 1) / nrows) : 0;
+    // Per grid line, the widest decorations reaching over it: hspaces[r][c] is the gap left of column c
+    // (the Axes' left extents there plus the right ones of column c - 1), vspaces likewise over rows.
+    const hspaces = Array.from({ length: nrows }, () => new Array<number>(ncols + 1).fill(0));
+    const vspaces = Array.from({ length: nrows + 1 }, () => new Array<number>(ncols).fill(0));
+    for (const [ax, [r0, c0, index]] of this.slots) {
+      const [row, col] = [Math.floor(index / c0) * (nrows / r0), (index % c0) * (ncols / c0)];
+      const e = ax.layoutExtents();
+      hspaces[row][col] += e.left;
+      hspaces[row][col + ncols / c0] += e.right;
+      vspaces[row][col] += e.top;
+      vspaces[row + nrows / r0][col] += e.bottom;
+    }
+    const column = (c: number) => Math.max(0, ...hspaces.map((r) => r[c]));
+    const row = (r: number) => Math.max(0, ...vspaces[r]);
+    // A suptitle (figure.titlesize, 'large') takes its height and another pad above the top row.
+    const suptitle = this.suptitleText === "" ? 0 : 0.99 * pt(12) + padPx;
+    const [left, right, top, bottom] = [column(0) + padPx, column(ncols) + padPx, row(0) + padPx + suptitle, row(nrows) + padPx];
+    const params: SubplotParams = { left: left / fw, right: 1 - right / fw, bottom: bottom / fh, top: 1 - top / fh, wspace: 0, hspace: 0 };
+    if (ncols > 1) {
+      const gap = Math.max(...Array.from({ length: ncols - 1 }, (_, c) => column(c + 1))) + wPad;
+      params.wspace = gap / ((fw - left - right - gap * (ncols - 1)) / ncols);
+    }
+    if (nrows > 1) {
+      const gap = Math.max(...Array.from({ length: nrows - 1 }, (_, r) => row(r + 1))) + hPad;
+      params.hspace = gap / ((fh - top - bottom - gap * (nrows - 1)) / nrows);
+    }
     this.subplots_adjust(params);
   }
 

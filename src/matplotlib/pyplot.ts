@@ -179,8 +179,8 @@ export function subplots_adjust(params: Partial<SubplotParams> = {}): void {
 }
 
 /** `plt.tight_layout()`: margins fitted to the labels (see Figure.tight_layout). */
-export function tight_layout(options: { pad?: number } = {}): void {
-  gcf().tight_layout(options.pad);
+export function tight_layout(options: { pad?: number; w_pad?: number; h_pad?: number } = {}): void {
+  gcf().tight_layout(options);
 }
 
 /** `plt.suptitle(text)`: a title over the whole figure. */
@@ -409,6 +409,15 @@ export function yticks(ticks?: unknown, labels?: string[]): number[] {
 /** `plt.legend()` (labelled artists), `plt.legend(['train', 'val'])`, `plt.legend(loc='upper left')`. */
 export function legend(labels?: string[] | LegendOptions, options: LegendOptions = {}): void {
   gca().legend(labels, options);
+}
+
+/** `plt.minorticks_on()`: minor ticks on the current Axes (4 or 5 to a major step on a linear axis). */
+export function minorticks_on(): void {
+  gca().minorticks_on();
+}
+/** `plt.minorticks_off()`: no minor ticks on the current Axes. */
+export function minorticks_off(): void {
+  gca().minorticks_off();
 }
 
 /** `plt.grid()` toggles the grid; `plt.grid(True)` / `plt.grid(False)` set it. */

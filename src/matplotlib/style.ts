@@ -142,7 +142,7 @@ export function textWidth(text: string, sizePx: number): number {
     if (/[0-9]/.test(ch)) em += 0.636;
     else if (/[a-z]/.test(ch)) em += LOWER_WIDTHS[ch.charCodeAt(0) - 97];
     else if (ch === "." || ch === "," || ch === " " || ch === ":") em += 0.318;
-    else if (ch === "\u2212" || ch === "+" || ch === "=") em += 0.838;
+    else if (ch === "\u2212" || ch === "+" || ch === "=" || ch === "\u00b1") em += 0.838;
     else if (ch === "-") em += 0.361;
     else if (/[A-Z]/.test(ch)) em += 0.7;
     else em += 0.6;
@@ -188,7 +188,8 @@ const FONT_SCALE: Record<string, number> = {
 /** Keys a notebook may set whose value is a number (strings of digits are read as matplotlib reads them). */
 const NUMBERS = new Set(Object.entries(DEFAULTS).filter(([, v]) => typeof v === "number").map(([k]) => k));
 const SIZES = new Set(["axes.titlesize", "axes.labelsize", "xtick.labelsize", "ytick.labelsize", "legend.fontsize"]);
-const COLORS = new Set(["axes.edgecolor", "axes.facecolor", "axes.labelcolor", "figure.facecolor", "grid.color", "text.color", "xtick.color", "ytick.color"]);
+const COLORS = new Set(["axes.edgecolor", "axes.facecolor", "axes.labelcolor", "figure.facecolor", "grid.color", "text.color", "xtick.color", "ytick.color", "patch.facecolor", "patch.edgecolor"]);
+const BOOLEANS = new Set(["axes.grid", "legend.frameon", "xtick.minor.visible", "ytick.minor.visible"]);
 
 /** One rcParam's value checked as matplotlib's validators check it, in the form torchlab keeps. */
 function validate(key: string, value: unknown): unknown {
@@ -208,11 +209,12 @@ function validate(key: string, value: unknown): unknown {
     if (typeof n !== "number" || Number.isNaN(n)) throw new ValueError(`Key ${key}: Could not convert '${String(value)}' to float`);
     return n;
   }
-  if (COLORS.has(key)) {
+  // A tick label's colour 'inherit's the tick's (`xtick.color`).
+  if (COLORS.has(key) || ((key === "xtick.labelcolor" || key === "ytick.labelcolor") && value !== "inherit")) {
     toColor(value);
     return value;
   }
-  if (key === "axes.grid" || key === "legend.frameon") {
+  if (BOOLEANS.has(key)) {
     if (typeof value === "boolean") return value;
     const s = String(value).toLowerCase();
     if (["t", "y", "yes", "on", "true", "1"].includes(s)) return true;

@@ -3,7 +3,7 @@
  * torchlab draws sets, and all its rcParams' defaults. Written by test/reference/gen_styles.py.
  */
 /* eslint-disable */
-export const DEFAULTS = {"axes.axisbelow": "line", "axes.edgecolor": "black", "axes.facecolor": "white", "axes.grid": false, "axes.labelcolor": "black", "axes.labelsize": "medium", "axes.linewidth": 0.8, "axes.prop_cycle": ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"], "axes.titlesize": "large", "figure.dpi": 100.0, "figure.facecolor": "white", "figure.figsize": [6.4, 4.8], "figure.subplot.bottom": 0.11, "figure.subplot.hspace": 0.2, "figure.subplot.left": 0.125, "figure.subplot.right": 0.9, "figure.subplot.top": 0.88, "figure.subplot.wspace": 0.2, "font.size": 10.0, "grid.alpha": 1.0, "grid.color": "#b0b0b0", "grid.linestyle": "-", "grid.linewidth": 0.8, "image.cmap": "viridis", "legend.fontsize": "medium", "legend.frameon": true, "lines.linewidth": 1.5, "lines.markersize": 6.0, "text.color": "black", "xtick.color": "black", "xtick.direction": "out", "xtick.labelsize": "medium", "xtick.major.pad": 3.5, "xtick.major.size": 3.5, "xtick.major.width": 0.8, "ytick.color": "black", "ytick.direction": "out", "ytick.labelsize": "medium", "ytick.major.pad": 3.5, "ytick.major.size": 3.5, "ytick.major.width": 0.8} as const;
+export const DEFAULTS = {"axes.axisbelow": "line", "axes.edgecolor": "black", "axes.facecolor": "white", "axes.grid": false, "axes.labelcolor": "black", "axes.labelsize": "medium", "axes.linewidth": 0.8, "axes.prop_cycle": ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"], "axes.titlesize": "large", "figure.dpi": 100.0, "figure.facecolor": "white", "figure.figsize": [6.4, 4.8], "figure.subplot.bottom": 0.11, "figure.subplot.hspace": 0.2, "figure.subplot.left": 0.125, "figure.subplot.right": 0.9, "figure.subplot.top": 0.88, "figure.subplot.wspace": 0.2, "font.size": 10.0, "grid.alpha": 1.0, "grid.color": "#b0b0b0", "grid.linestyle": "-", "grid.linewidth": 0.8, "image.cmap": "viridis", "legend.fontsize": "medium", "legend.frameon": true, "lines.linewidth": 1.5, "lines.markersize": 6.0, "text.color": "black", "xtick.color": "black", "xtick.direction": "out", "xtick.labelsize": "medium", "xtick.major.pad": 3.5, "xtick.major.size": 3.5, "xtick.major.width": 0.8, "ytick.color": "black", "ytick.direction": "out", "ytick.labelsize": "medium", "ytick.major.pad": 3.5, "ytick.major.size": 3.5, "ytick.major.width": 0.8, "patch.facecolor": "C0", "patch.edgecolor": "black", "patch.linewidth": 1.0, "xtick.minor.size": 2.0, "ytick.minor.size": 2.0, "xtick.minor.width": 0.6, "ytick.minor.width": 0.6, "xtick.minor.visible": false, "ytick.minor.visible": false, "xtick.labelcolor": "inherit", "ytick.labelcolor": "inherit"} as const;
 
 export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
  "Solarize_Light2": {
@@ -56,6 +56,9 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "grid.linestyle": "--",
   "grid.linewidth": 0.5,
   "lines.linewidth": 2.0,
+  "patch.edgecolor": "#eeeeee",
+  "patch.facecolor": "blue",
+  "patch.linewidth": 0.5,
   "xtick.direction": "in",
   "ytick.direction": "in"
  },
@@ -84,8 +87,12 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "grid.linestyle": "-",
   "grid.linewidth": 1.0,
   "lines.linewidth": 4.0,
+  "patch.edgecolor": "#f0f0f0",
+  "patch.linewidth": 0.5,
   "xtick.major.size": 0.0,
-  "ytick.major.size": 0.0
+  "xtick.minor.size": 0.0,
+  "ytick.major.size": 0.0,
+  "ytick.minor.size": 0.0
  },
  "ggplot": {
   "axes.axisbelow": true,
@@ -109,6 +116,9 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "font.size": 10.0,
   "grid.color": "white",
   "grid.linestyle": "-",
+  "patch.edgecolor": "#EEEEEE",
+  "patch.facecolor": "#348ABD",
+  "patch.linewidth": 0.5,
   "xtick.color": "#555555",
   "xtick.direction": "out",
   "ytick.color": "#555555",
@@ -144,6 +154,8 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "legend.frameon": false,
   "lines.linewidth": 1.75,
   "lines.markersize": 7.0,
+  "patch.facecolor": "#4C72B0",
+  "patch.linewidth": 0.3,
   "text.color": ".15",
   "xtick.color": ".15",
   "xtick.direction": "out",
@@ -151,12 +163,16 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "xtick.major.pad": 7.0,
   "xtick.major.size": 0.0,
   "xtick.major.width": 1.0,
+  "xtick.minor.size": 0.0,
+  "xtick.minor.width": 0.5,
   "ytick.color": ".15",
   "ytick.direction": "out",
   "ytick.labelsize": 10.0,
   "ytick.major.pad": 7.0,
   "ytick.major.size": 0.0,
-  "ytick.major.width": 1.0
+  "ytick.major.width": 1.0,
+  "ytick.minor.size": 0.0,
+  "ytick.minor.width": 0.5
  },
  "seaborn-v0_8-bright": {
   "axes.prop_cycle": [
@@ -166,7 +182,8 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
    "#8A2BE2",
    "#FFC400",
    "#00D7FF"
-  ]
+  ],
+  "patch.facecolor": "#003FFF"
  },
  "seaborn-v0_8-colorblind": {
   "axes.prop_cycle": [
@@ -176,7 +193,8 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
    "#CC79A7",
    "#F0E442",
    "#56B4E9"
-  ]
+  ],
+  "patch.facecolor": "#0072B2"
  },
  "seaborn-v0_8-dark": {
   "axes.axisbelow": true,
@@ -194,9 +212,11 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "xtick.color": ".15",
   "xtick.direction": "out",
   "xtick.major.size": 0.0,
+  "xtick.minor.size": 0.0,
   "ytick.color": ".15",
   "ytick.direction": "out",
-  "ytick.major.size": 0.0
+  "ytick.major.size": 0.0,
+  "ytick.minor.size": 0.0
  },
  "seaborn-v0_8-dark-palette": {
   "axes.prop_cycle": [
@@ -206,7 +226,8 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
    "#7600A1",
    "#B8860B",
    "#006374"
-  ]
+  ],
+  "patch.facecolor": "#001C7F"
  },
  "seaborn-v0_8-darkgrid": {
   "axes.axisbelow": true,
@@ -224,9 +245,11 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "xtick.color": ".15",
   "xtick.direction": "out",
   "xtick.major.size": 0.0,
+  "xtick.minor.size": 0.0,
   "ytick.color": ".15",
   "ytick.direction": "out",
-  "ytick.major.size": 0.0
+  "ytick.major.size": 0.0,
+  "ytick.minor.size": 0.0
  },
  "seaborn-v0_8-deep": {
   "axes.prop_cycle": [
@@ -236,7 +259,8 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
    "#8172B2",
    "#CCB974",
    "#64B5CD"
-  ]
+  ],
+  "patch.facecolor": "#4C72B0"
  },
  "seaborn-v0_8-muted": {
   "axes.prop_cycle": [
@@ -246,7 +270,8 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
    "#B47CC7",
    "#C4AD66",
    "#77BEDB"
-  ]
+  ],
+  "patch.facecolor": "#4878CF"
  },
  "seaborn-v0_8-notebook": {
   "axes.labelsize": 11.0,
@@ -259,12 +284,15 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "legend.fontsize": 10.0,
   "lines.linewidth": 1.75,
   "lines.markersize": 7.0,
+  "patch.linewidth": 0.3,
   "xtick.labelsize": 10.0,
   "xtick.major.pad": 7.0,
   "xtick.major.width": 1.0,
+  "xtick.minor.width": 0.5,
   "ytick.labelsize": 10.0,
   "ytick.major.pad": 7.0,
-  "ytick.major.width": 1.0
+  "ytick.major.width": 1.0,
+  "ytick.minor.width": 0.5
  },
  "seaborn-v0_8-paper": {
   "axes.labelsize": 8.8,
@@ -277,12 +305,15 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "legend.fontsize": 8.0,
   "lines.linewidth": 1.4,
   "lines.markersize": 5.6,
+  "patch.linewidth": 0.24,
   "xtick.labelsize": 8.0,
   "xtick.major.pad": 5.6,
   "xtick.major.width": 0.8,
+  "xtick.minor.width": 0.4,
   "ytick.labelsize": 8.0,
   "ytick.major.pad": 5.6,
-  "ytick.major.width": 0.8
+  "ytick.major.width": 0.8,
+  "ytick.minor.width": 0.4
  },
  "seaborn-v0_8-pastel": {
   "axes.prop_cycle": [
@@ -292,7 +323,8 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
    "#D0BBFF",
    "#FFFEA3",
    "#B0E0E6"
-  ]
+  ],
+  "patch.facecolor": "#92C6FF"
  },
  "seaborn-v0_8-poster": {
   "axes.labelsize": 17.6,
@@ -305,12 +337,15 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "legend.fontsize": 16.0,
   "lines.linewidth": 2.8,
   "lines.markersize": 11.2,
+  "patch.linewidth": 0.48,
   "xtick.labelsize": 16.0,
   "xtick.major.pad": 11.2,
   "xtick.major.width": 1.6,
+  "xtick.minor.width": 0.8,
   "ytick.labelsize": 16.0,
   "ytick.major.pad": 11.2,
-  "ytick.major.width": 1.6
+  "ytick.major.width": 1.6,
+  "ytick.minor.width": 0.8
  },
  "seaborn-v0_8-talk": {
   "axes.labelsize": 14.3,
@@ -323,12 +358,15 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "legend.fontsize": 13.0,
   "lines.linewidth": 2.275,
   "lines.markersize": 9.1,
+  "patch.linewidth": 0.39,
   "xtick.labelsize": 13.0,
   "xtick.major.pad": 9.1,
   "xtick.major.width": 1.3,
+  "xtick.minor.width": 0.65,
   "ytick.labelsize": 13.0,
   "ytick.major.pad": 9.1,
-  "ytick.major.width": 1.3
+  "ytick.major.width": 1.3,
+  "ytick.minor.width": 0.65
  },
  "seaborn-v0_8-ticks": {
   "axes.axisbelow": true,
@@ -346,9 +384,11 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "xtick.color": ".15",
   "xtick.direction": "out",
   "xtick.major.size": 6.0,
+  "xtick.minor.size": 3.0,
   "ytick.color": ".15",
   "ytick.direction": "out",
-  "ytick.major.size": 6.0
+  "ytick.major.size": 6.0,
+  "ytick.minor.size": 3.0
  },
  "seaborn-v0_8-white": {
   "axes.axisbelow": true,
@@ -366,9 +406,11 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "xtick.color": ".15",
   "xtick.direction": "out",
   "xtick.major.size": 0.0,
+  "xtick.minor.size": 0.0,
   "ytick.color": ".15",
   "ytick.direction": "out",
-  "ytick.major.size": 0.0
+  "ytick.major.size": 0.0,
+  "ytick.minor.size": 0.0
  },
  "seaborn-v0_8-whitegrid": {
   "axes.axisbelow": true,
@@ -386,9 +428,11 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
   "xtick.color": ".15",
   "xtick.direction": "out",
   "xtick.major.size": 0.0,
+  "xtick.minor.size": 0.0,
   "ytick.color": ".15",
   "ytick.direction": "out",
-  "ytick.major.size": 0.0
+  "ytick.major.size": 0.0,
+  "ytick.minor.size": 0.0
  },
  "tableau-colorblind10": {
   "axes.prop_cycle": [
@@ -402,7 +446,8 @@ export const STYLE_LIBRARY: Record<string, Record<string, unknown>> = {
    "#A2C8EC",
    "#FFBC79",
    "#CFCFCF"
-  ]
+  ],
+  "patch.facecolor": "#006BA4"
  }
 };
 

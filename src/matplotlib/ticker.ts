@@ -170,6 +170,26 @@ function computeOffset(locs: number[], view: [number, number]): number {
   return Math.floor(absMax / 10 ** oom) >= 1000 ? sign * Math.floor(absMax / 10 ** oom) * 10 ** oom : 0;
 }
 
+/**
+ * AutoMinorLocator: 5 minor steps to a major step of 1, 2.5 or 5 times a power of ten, else 4, over the
+ * view; those on a major tick left out (as the Axis leaves them).
+ */
+export function autoMinorLocator(major: number[], vmin: number, vmax: number): number[] {
+  if (major.length < 2) return [];
+  const step = major[1] - major[0];
+  const mantissa = 10 ** (((Math.log10(step) % 1) + 1) % 1);
+  const ndivs = [1, 2.5, 5, 10].some((v) => Math.abs(mantissa - v) <= 1e-8 + 1e-5 * v) ? 5 : 4;
+  const minor = step / ndivs;
+  const t0 = major[0];
+  const [lo, hi] = [(Math.floor((vmin - t0) / minor) + 1) * minor, (Math.floor((vmax - t0) / minor) + 1) * minor];
+  const out: number[] = [];
+  for (let k = 0; lo + k * minor < hi - 1e-12 * Math.abs(minor); k++) {
+    const t = lo + k * minor + t0;
+    if (!major.some((m) => Math.abs(m - t) <= 1e-5 * (vmax - vmin))) out.push(t);
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------ log axes (LogLocator, LogFormatterSciNotation)
 
 /** The largest power of 10 below x (matplotlib's `_decade_less`). */

@@ -2,7 +2,8 @@
  * matplotlib.pyplot (src/matplotlib/) against matplotlib 3.6 (test/reference/gen_pyplot.py draws the
  * same figures): tick locations (MaxNLocator, as `ax.get_xticks()` gives them), the tick labels drawn
  * (ScalarFormatter: decimals, unicode minus, "1e6" / "+1e3" texts), limits with 5% margins and sticky
- * edges, legend labels and where the legend box sits, annotate's arrows, what a style changes (faces, spines,
+ * edges, legend labels and where the legend box sits, annotate's arrows and their colours, tick and tick label
+ * colours, minor ticks, scatter markers' edges, bars' colours, where tight_layout puts the Axes, what a style changes (faces, spines,
  * grid, colour cycle, line widths, font sizes) and the rcParams styles set, the figure's repr, imshow's
  * pixels, hist's counts, and the errors; then the
  * SVG's structure, savefig's files and how figures reach the notebook (show, the cell's end, close).
@@ -25,13 +26,14 @@ interface AxesRef {
   collections: number; patches: number; texts: string[]; scales: [string, string]; position: number[]; xminor: string[]; yminor: string[];
   facecolor: string; spine: [string, number]; grid: string[]; line_colors: string[]; line_widths: number[]; bar_colors: string[];
   fontsizes: number[]; legend_box: number[] | null; arrows: number[][];
+  arrow_styles: [string, string, number][]; scatter_edges: [string, number][]; tick_colors: ([string, string] | null)[]; minor_sizes: (number | null)[]; minor_locs: number[][];
 }
 interface CaseRef {
   repr: string; axes: AxesRef[]; rgba?: number[][][]; warnings?: string[]; hist_counts?: number[]; hist_edges?: number[]; scatter_colors?: string[];
 }
 const ref = readReference<{
   cases: Record<string, CaseRef>; errors: Record<string, [string, string]>; cmaps: Record<string, number[][][]>; styles: Record<string, Record<string, unknown>>;
-  tight: Record<"linear" | "log", number[][]>;
+  tight: Record<"linear" | "log" | "fivethirtyeight_log" | "texts", number[][]>;
 }>("pyplot.json");
 
 const LOSSES = [2.3, 1.2, 0.8, 0.6, 0.5, 0.45, 0.41, 0.39, 0.37, 0.36];
@@ -188,6 +190,38 @@ const FIGURES: Record<string, () => Record<string, unknown> | void> = {
     plt.annotate("dip", { xy: [2, 1], xytext: [2.5, 0.2], arrowprops: { arrowstyle: "->" } });
     plt.annotate("start", { xy: [0, 0], xytext: [0.5, 1.5], arrowprops: { arrowstyle: "-|>", color: "red" } });
   },
+  colors_edges: () => {
+    const [, axes] = plt.subplots(1, 2);
+    axes[0].bar(["a", "b", "c", "d"], [1, 2, 3, 4], { color: ["r", "C1", "#123456"] });
+    axes[1].scatter([1, 2], [1, 2]);
+    axes[1].scatter([1, 2], [2, 1], { edgecolors: "k", linewidths: 2 });
+    axes[1].scatter([1, 2], [1.5, 1.5], { c: "g", edgecolors: "none" });
+    axes[1].scatter([1, 2], [1.2, 1.8], { c: [0.5, 1.0], s: 100 });
+  },
+  arrows_ggplot: () => {
+    plt.style.use("ggplot");
+    plt.plot([0, 1, 2, 3, 4], [0, 2, 1, 3, 2]);
+    plt.annotate("peak", { xy: [3, 3], xytext: [1, 2.6], arrowprops: { facecolor: "black", shrink: 0.05 } });
+    plt.annotate("dip", { xy: [2, 1], xytext: [2.5, 0.2], arrowprops: { arrowstyle: "->" } });
+    plt.annotate("end", { xy: [4, 2], xytext: [3.2, 0.5], arrowprops: {} });
+  },
+  log_fivethirtyeight: () => {
+    plt.style.use("fivethirtyeight");
+    plt.plot(range(100).map((k) => 2.0 * 0.8 ** k + 0.05));
+    plt.yscale("log");
+  },
+  tick_labelcolor: () => {
+    plt.rcParams["xtick.labelcolor"] = "red";
+    plt.rcParams["ytick.color"] = "green";
+    plt.plot([1, 3, 2]);
+  },
+  minorticks_on: () => {
+    plt.rcParams["ytick.minor.visible"] = true;
+    const [, axes] = plt.subplots(1, 2);
+    axes[0].plot([0, 10], [0, 2.5]);
+    axes[0].minorticks_on();
+    axes[1].plot([3, 7], [-1, 40]);
+  },
   ...Object.fromEntries(["ggplot", "seaborn-v0_8", "fivethirtyeight", "bmh"].map((name) => [`style_${name}`, () => styled(name)])),
   style_seaborn_alias: () => {
     plt.style.use("seaborn-whitegrid");
@@ -319,7 +353,11 @@ describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
       }
       expect(ax.lines.map((l) => l.get_color())).toEqual(want.line_colors);
       ax.lines.forEach((l, k) => expect(l.linewidth).toBeCloseTo(want.line_widths[k], 9));
-      expect(ax.containers.flatMap((b) => b.map(() => b.color)).slice(0, 3)).toEqual(want.bar_colors);
+      const barFills = byClass(drawn, "bars").flatMap((g) => byClass(g, "patch").map((r) => r.attrs.fill ?? g.attrs.fill));
+      expect(barFills.slice(0, 3)).toEqual(want.bar_colors);
+      // A scatter's markers: an edge of each point's colour ('face'), a colour or none, patch.linewidth (1 pt) wide.
+      const edges = byClass(drawn, "points").map((g) => all(g, (e) => e.name === "path")[0]).map((m) => [m.attrs.stroke ?? "none", m.attrs.stroke === undefined ? 0 : Number(m.attrs["stroke-width"])]);
+      expect(edges).toEqual(want.scatter_edges.map(([c, w]) => [c, c === "none" ? 0 : Number(pt(w).toFixed(2))]));
       // The legend's box: the edge (or middle) it is placed by within 2 px of matplotlib's, each way.
       expect(ax.legendBox === null).toBe(want.legend_box === null);
       if (ax.legendBox !== null && want.legend_box !== null) {
@@ -332,6 +370,29 @@ describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
       const arrows = byClass(drawn, "arrow").map((a) => arrowBox(a.attrs.d));
       expect(arrows.length).toBe(want.arrows.length);
       arrows.forEach((box, k) => box.forEach((v, j) => expect([k, j, Math.abs(v - want.arrows[k][j]) < 3]).toEqual([k, j, true])));
+      // Their edge, width and (filled heads) face: arrowprops', else the patch.* rcParams (ggplot's light edge).
+      byClass(drawn, "arrow").forEach((a, k) => {
+        const [face, edge, width] = want.arrow_styles[k];
+        expect([a.attrs.stroke, Number(a.attrs["stroke-width"]), a.attrs.fill === "none" ? face : a.attrs.fill]).toEqual([edge, Number(pt(width).toFixed(2)), face]);
+      });
+      if (axisOn) {
+        (["x", "y"] as const).forEach((axis, k) => {
+          // A tick's colour and its label's (`xtick.labelcolor`, 'inherit' from `xtick.color`).
+          const tick = byClass(drawn, `${axis}tick`)[0];
+          const line = tick === undefined ? [] : all(tick, (e) => e.name === "line");
+          const label = tick === undefined ? [] : all(tick, (e) => e.name === "text");
+          if (line.length > 0) expect(line[0].attrs.stroke).toBe(want.tick_colors[k]![0]);
+          if (label.length > 0) expect(label[0].attrs.fill).toBe(want.tick_colors[k]![1]);
+          // Minor ticks: where matplotlib's locators put them in view, as long as `xtick.minor.size` (fivethirtyeight's 0 hides them).
+          const lim = axis === "x" ? ax.get_xlim() : ax.get_ylim();
+          const locs = ax.minorTicks(axis).filter((t) => inView(t, lim));
+          close(locs, want.minor_locs[k].filter((t) => inView(t, lim)));
+          const marks = byClass(drawn, `${axis}tick-minor`).flatMap((g) => all(g, (e) => e.name === "line"));
+          const size = want.minor_sizes[k] ?? 0;
+          expect(marks.length).toBe(size > 0 ? locs.length : 0);
+          marks.forEach((m) => expect(Math.hypot(Number(m.attrs.x2) - Number(m.attrs.x1), Number(m.attrs.y2) - Number(m.attrs.y1))).toBeCloseTo(pt(size), 1));
+        });
+      }
       // A colorbar's Axes holds matplotlib's mesh and outline; torchlab draws them itself.
       if (ax.colorbarOf === null) {
         expect(ax.collections.length + ax.fills.length + ax.lineCollections.length).toBe(want.collections);
@@ -342,6 +403,26 @@ describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
 });
 
 describe("what is drawn", () => {
+  test("an errorbar's legend handle has its bar (a font size long) and caps (as wide as the plot's); spines and ticks sit on pixel centres, as Agg snaps them", () => {
+    plt.close("all");
+    plt.errorbar([1, 2, 3], [2, 3, 1], { yerr: [0.5, 0.2, 0.1], fmt: "o-", capsize: 3, label: "mean ± std" });
+    plt.legend();
+    const svg = parseXml(plt.gcf().toSvg());
+    plt.close("all");
+    const legend = byClass(svg, "legend")[0];
+    const handles = byClass(legend, "handle");
+    expect(handles.map((h) => h.name)).toEqual(["line", "line", "line", "line", "path"]);
+    const length = (l: XmlElement) => Math.hypot(Number(l.attrs.x2) - Number(l.attrs.x1), Number(l.attrs.y2) - Number(l.attrs.y1));
+    const fontSize = Number(all(legend, (e) => e.name === "text")[0].attrs["font-size"]);
+    expect(length(handles[1])).toBeCloseTo(fontSize, 1);
+    // The plot's caps are '_' markers 2 * capsize points wide.
+    const plotCap = byClass(svg, "marker").map((m) => /^M[-\d.]+,[-\d.]+h([-\d.]+)$/.exec(m.attrs.d)).find((m) => m !== null)!;
+    [handles[2], handles[3]].forEach((cap) => expect(length(cap)).toBeCloseTo(Number(plotCap[1]), 1));
+    // Spines and ticks 0.8 pt (1.1 px, rounded to 1: odd) wide sit on a pixel's centre.
+    const spine = byClass(svg, "spines")[0].children[0];
+    const ticks = byClass(svg, "xtick").flatMap((g) => all(g, (e) => e.name === "line"));
+    for (const v of [spine.attrs.x, spine.attrs.y, ...ticks.map((t) => t.attrs.x1)]) expect(Math.abs(Number(v) % 1)).toBeCloseTo(0.5, 9);
+  });
   test("the loss curve: two polylines of 10 points in tab10's first colours, the second dashed; a grid; axis labels", () => {
     const { svg } = draw("loss");
     const lines = all(svg, (e) => e.name === "polyline");
@@ -597,7 +678,7 @@ describe("figures reach the notebook", () => {
   });
 });
 
-describe("tight_layout measures a log axis's 10^k labels as drawn, not as their mathtext source", () => {
+describe("tight_layout makes room for what each Axes draws outside its frame, measured as drawn", () => {
   for (const log of [false, true]) {
     test(log ? "a linear and a semilogy subplot" : "two linear subplots", () => {
       plt.close("all");
@@ -612,4 +693,37 @@ describe("tight_layout measures a log axis's 10^k labels as drawn, not as their 
       plt.close("all");
     });
   }
+  const within = (axes: plt.Axes[], expected: number[][], tolerance: number) =>
+    expected.forEach((want, i) => axes[i].get_position().forEach((v: number, k: number) => expect([i, k, Math.abs(v - want[k]) < tolerance]).toEqual([i, k, true])));
+  test("godoy's plot_losses: fivethirtyeight's fonts and pads, a log axis, a legend (its ylabel was pushed off the figure's edge)", () => {
+    plt.close("all");
+    plt.style.use("fivethirtyeight");
+    const fig = plt.figure({ figsize: [10, 4] });
+    plt.plot(range(100).map((k) => 2.0 * 0.8 ** k + 0.05), { label: "Training Loss", c: "b" });
+    plt.plot(range(100).map((k) => 1.8 * 0.8 ** k + 0.06), { label: "Validation Loss", c: "r" });
+    plt.yscale("log");
+    plt.xlabel("Epochs");
+    plt.ylabel("Loss");
+    plt.legend();
+    plt.tight_layout();
+    within(fig.axes, ref.tight.fivethirtyeight_log, 0.005);
+    plt.close("all");
+    plt.style.use("default");
+  });
+  test("titles and labels of a 2 x 2 grid, an annotation and a legend outside the Axes, a suptitle; pad and w_pad", () => {
+    plt.close("all");
+    const [fig, axes] = plt.subplots(2, 2, { figsize: [8, 6] });
+    axes.flat.forEach((ax: plt.Axes, k: number) => {
+      ax.plot([0, 1, 2], [k, 2 * k + 1, 1000 * k]);
+      ax.set_title(`run ${k}`);
+      ax.set_xlabel("step");
+    });
+    axes[0][1].annotate("a note outside", { xy: [1.02, 0.5], xycoords: "axes fraction" });
+    axes[1][0].plot([0, 2], [0, 1], { label: "line" });
+    axes[1][0].legend({ bbox_to_anchor: [-0.1, 0.5], loc: "center right" });
+    fig.suptitle("runs");
+    plt.tight_layout({ pad: 0.5, w_pad: 2 });
+    within(fig.axes, ref.tight.texts, 0.005);
+    plt.close("all");
+  });
 });

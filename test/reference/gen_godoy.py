@@ -19,6 +19,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from gen_liuer import run_cells  # noqa: E402
+from _figures import take_figures  # noqa: E402
 from _tutorial_common import write_json  # noqa: E402
 
 DATA = os.path.join(HERE, "godoy", "data.json")
@@ -536,8 +537,41 @@ model.add_module('layer2', nn.Linear(5, 1))
 model.to(device)""",
 ]
 
-# Chapter 2: rethinking the training loop.
+# Chapter 2: rethinking the training loop. Not a book cell: the book imports its loss figures from
+# plots/chapter2.py (`plt.style.use('fivethirtyeight')` there); these draw the same artists.
+PLOTS_CH2 = """import matplotlib.pyplot as plt
+plt.style.use('fivethirtyeight')
+
+
+def loss_figure(curves):
+    # A 10 x 4 figure of (x or None, losses, plot keywords) curves on a log axis.
+    fig = plt.figure(figsize=(10, 4))
+    for xs, ys, kwargs in curves:
+        plt.plot(*([] if xs is None else [xs]), ys, **kwargs)
+    plt.yscale('log')
+    plt.xlabel('Epochs')
+    plt.ylabel('Loss')
+    plt.legend()
+    plt.tight_layout()
+    return fig
+
+
+def plot_losses(losses, val_losses):
+    return loss_figure([(None, losses, dict(label='Training Loss', c='b')), (None, val_losses, dict(label='Validation Loss', c='r'))])
+
+
+def plot_resumed_losses(saved_epoch, saved_losses, saved_val_losses, n_epochs, losses, val_losses):
+    before, after = list(range(saved_epoch)), list(range(saved_epoch, saved_epoch + n_epochs))
+    both = saved_losses + losses
+    return loss_figure([
+        (before, saved_losses, dict(label='Checkpointed Training Loss', c='b', linestyle='--')),
+        (before, saved_val_losses, dict(label='Checkpointed Validation Loss', c='r', linestyle='--')),
+        (after, losses, dict(label='Training Loss', c='b')),
+        (after, val_losses, dict(label='Validation Loss', c='r')),
+        ([saved_epoch, saved_epoch], [min(both), max(both)], dict(c='k', linewidth=1, linestyle='--', label='Checkpoint')),
+    ])"""
 CELLS += [
+    PLOTS_CH2,
     """def exponentiation_builder(exponent):
     def skeleton_exponentiation(x):
         return x ** exponent
@@ -754,6 +788,7 @@ for epoch in range(n_epochs):
 
 print(model.state_dict())
 print(f'{losses[-1]:.6f} {val_losses[-1]:.6f}')""",
+    """fig = plot_losses(losses, val_losses)""",
     """checkpoint = {'epoch': n_epochs,
               'model_state_dict': model.state_dict(),
               'optimizer_state_dict': optimizer.state_dict(),
@@ -806,6 +841,7 @@ for epoch in range(n_epochs):
         val_losses.append(val_loss)
 
 print(model.state_dict())""",
+    """fig = plot_resumed_losses(saved_epoch, saved_losses, saved_val_losses, n_epochs, losses, val_losses)""",
     """checkpoint = torch.load('model_checkpoint.pth')
 
 model.load_state_dict(checkpoint['model_state_dict'])
@@ -1001,7 +1037,10 @@ CELLS += [
         return y_hat_tensor.detach().cpu().numpy()
 
     def count_parameters(self):
-        return sum(p.numel() for p in self.model.parameters() if p.requires_grad)""",
+        return sum(p.numel() for p in self.model.parameters() if p.requires_grad)
+
+    def plot_losses(self):
+        return plot_losses(self.losses, self.val_losses)""",
     """# Sets learning rate - this is "eta" ~ the "n" like Greek letter
 lr = 0.1
 
@@ -1019,6 +1058,7 @@ loss_fn = nn.MSELoss(reduction='mean')""",
     """sbs = StepByStep(model, loss_fn, optimizer)
 sbs.set_loaders(train_loader, val_loader)""",
     """sbs.train(n_epochs=20)""",
+    """fig = sbs.plot_losses()""",
     """print(model.state_dict()) # remember, model == sbs.model
 print(sbs.total_epochs)""",
     """new_data = torch.tensor([.5, .3, .7], dtype=torch.float64).reshape(-1, 1)
@@ -1045,6 +1085,7 @@ loss_fn = nn.MSELoss(reduction='mean')""",
 print(model.state_dict())""",
     """new_sbs.set_loaders(train_loader, val_loader)
 new_sbs.train(n_epochs=10)""",
+    """fig = new_sbs.plot_losses()""",
     """print(sbs.model.state_dict())
 print(new_sbs.total_epochs, len(new_sbs.losses), new_sbs.count_parameters())""",
 ]
@@ -1186,6 +1227,7 @@ loss_fn = nn.BCEWithLogitsLoss()""",
 sbs = StepByStep(model, loss_fn, optimizer)
 sbs.set_loaders(train_loader, val_loader)
 sbs.train(n_epochs)""",
+    """fig = sbs.plot_losses()""",
     """print(model.state_dict())""",
     """predictions = sbs.predict(x_train_tensor[:4])
 predictions""",
@@ -1246,7 +1288,7 @@ cm_thresh50""",
 def main():
     cwd = os.getcwd()
     write_data()
-    out = {"godoy": run_cells(CELLS)}
+    out = {"godoy": run_cells(CELLS, record=lambda: {"figures": take_figures()})}
     os.chdir(cwd)
     write_json(out, "godoy.json")
 

@@ -71,8 +71,9 @@ def show(v):
     return pretty(v)
 
 
-def run_cells(cells):
-    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None)."""
+def run_cells(cells, record=None):
+    """Runs cells as IPython does: the last statement, when an expression, is shown (unless None).
+    `record()`, when given, adds to each cell's output what it returns after the cell ran (its figures)."""
     torch.manual_seed(0)
     main = types.ModuleType("__main__")
     sys.modules["__main__"] = main
@@ -96,7 +97,7 @@ def run_cells(cells):
             except Exception as e:  # noqa: BLE001 - the error is the reference
                 print(f"ERROR {type(e).__name__}: {e}")
         # The UserWarnings Python shows (once per place in the library, as Jupyter shows them).
-        out.append({"printed": buf.getvalue(), "shown": shown, "warnings": re.findall(r"UserWarning: (.*)", err.getvalue())})
+        out.append({"printed": buf.getvalue(), "shown": shown, "warnings": re.findall(r"UserWarning: (.*)", err.getvalue()), **(record() if record else {})})
     return out
 
 

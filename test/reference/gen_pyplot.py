@@ -66,6 +66,17 @@ def axes_info(ax):
         "fontsizes": [float(ax.title.get_fontsize()), float(ax.xaxis.label.get_fontsize()), float(ax.xaxis.get_majorticklabels()[0].get_fontsize()) if ax.xaxis.get_majorticklabels() else 0.0],
         "legend_box": svg_box(ax.figure, ax.get_legend().get_window_extent()) if ax.get_legend() else None,
         "arrows": [svg_box(ax.figure, t.arrow_patch.get_window_extent()) for t in ax.texts if getattr(t, "arrow_patch", None) is not None],
+        # Each arrow's face, edge and width (FancyArrowPatch's defaults are patch.* rcParams, which styles set).
+        "arrow_styles": [[matplotlib.colors.to_hex(t.arrow_patch.get_facecolor()), matplotlib.colors.to_hex(t.arrow_patch.get_edgecolor()), float(t.arrow_patch.get_linewidth())]
+                         for t in ax.texts if getattr(t, "arrow_patch", None) is not None],
+        # The x and y ticks' colour, their labels' colour, and the minor ticks' length in points (0 hides them).
+        "tick_colors": [[matplotlib.colors.to_hex(t[0].tick1line.get_color()), matplotlib.colors.to_hex(t[0].label1.get_color())] if t else None
+                        for t in (ax.xaxis.get_major_ticks(), ax.yaxis.get_major_ticks())],
+        "minor_sizes": [float(a.get_minor_ticks()[0].tick1line.get_markersize()) if len(a.get_minorticklocs()) else None for a in (ax.xaxis, ax.yaxis)],
+        "minor_locs": [[float(t) for t in a.get_minorticklocs()] for a in (ax.xaxis, ax.yaxis)],
+        # Each scatter's first marker edge colour ('none' without one) and width in points.
+        "scatter_edges": [[matplotlib.colors.to_hex(c.get_edgecolors()[0]) if len(c.get_edgecolors()) else "none", float(c.get_linewidths()[0])]
+                          for c in ax.collections if type(c) is matplotlib.collections.PathCollection],
     }
 
 
@@ -297,6 +308,51 @@ def _():
     plt.annotate("start", xy=(0, 0), xytext=(0.5, 1.5), arrowprops=dict(arrowstyle="-|>", color="red"))
 
 
+@case("colors_edges")
+def _():
+    fig, axes = plt.subplots(1, 2)
+    # A list of colours colours the bars in turn (the fourth takes the first again).
+    axes[0].bar(["a", "b", "c", "d"], [1, 2, 3, 4], color=["r", "C1", "#123456"])
+    axes[1].scatter([1, 2], [1, 2])
+    axes[1].scatter([1, 2], [2, 1], edgecolors="k", linewidths=2)
+    axes[1].scatter([1, 2], [1.5, 1.5], c="g", edgecolors="none")
+    axes[1].scatter([1, 2], [1.2, 1.8], c=[0.5, 1.0], s=100)
+
+
+@case("arrows_ggplot")
+def _():
+    # ggplot's patch.* rcParams: a light edge 0.5 pt wide and a blue face where arrowprops give none.
+    plt.style.use("ggplot")
+    plt.plot([0, 1, 2, 3, 4], [0, 2, 1, 3, 2])
+    plt.annotate("peak", xy=(3, 3), xytext=(1, 2.6), arrowprops=dict(facecolor="black", shrink=0.05))
+    plt.annotate("dip", xy=(2, 1), xytext=(2.5, 0.2), arrowprops=dict(arrowstyle="->"))
+    plt.annotate("end", xy=(4, 2), xytext=(3.2, 0.5), arrowprops=dict())
+
+
+@case("log_fivethirtyeight")
+def _():
+    # fivethirtyeight's xtick.minor.size = 0: a log axis's minor ticks are not seen.
+    plt.style.use("fivethirtyeight")
+    plt.plot([2.0 * 0.8 ** k + 0.05 for k in range(100)])
+    plt.yscale("log")
+
+
+@case("tick_labelcolor")
+def _():
+    plt.rcParams["xtick.labelcolor"] = "red"
+    plt.rcParams["ytick.color"] = "green"
+    plt.plot([1, 3, 2])
+
+
+@case("minorticks_on")
+def _():
+    plt.rcParams["ytick.minor.visible"] = True
+    fig, axes = plt.subplots(1, 2)
+    axes[0].plot([0, 10], [0, 2.5])
+    axes[0].minorticks_on()
+    axes[1].plot([3, 7], [-1, 40])
+
+
 def styled(name):
     plt.style.use(name)
     plt.figure()
@@ -409,8 +465,42 @@ def tight_positions(log):
     return positions
 
 
+def tight_538_log():
+    """Godoy's plot_losses: fivethirtyeight's bigger fonts and pads, a log y axis, a legend."""
+    plt.style.use("fivethirtyeight")
+    fig = plt.figure(figsize=(10, 4))
+    plt.plot([2.0 * 0.8 ** k + 0.05 for k in range(100)], label="Training Loss", c="b")
+    plt.plot([1.8 * 0.8 ** k + 0.06 for k in range(100)], label="Validation Loss", c="r")
+    plt.yscale("log")
+    plt.xlabel("Epochs")
+    plt.ylabel("Loss")
+    plt.legend()
+    plt.tight_layout()
+    positions = [[float(v) for v in ax.get_position().bounds] for ax in fig.axes]
+    plt.close("all")
+    plt.style.use("default")
+    return positions
+
+
+def tight_texts():
+    """Titles and labels in a 2 x 2 grid, and an annotation and a legend outside the Axes, which tight_layout makes room for."""
+    fig, axes = plt.subplots(2, 2, figsize=(8, 6))
+    for k, ax in enumerate(axes.flat):
+        ax.plot([0, 1, 2], [k, 2 * k + 1, 1000 * k])
+        ax.set_title(f"run {k}")
+        ax.set_xlabel("step")
+    axes[0][1].annotate("a note outside", xy=(1.02, 0.5), xycoords="axes fraction")
+    axes[1][0].plot([0, 2], [0, 1], label="line")
+    axes[1][0].legend(bbox_to_anchor=(-0.1, 0.5), loc="center right")
+    fig.suptitle("runs")
+    plt.tight_layout(pad=0.5, w_pad=2)
+    positions = [[float(v) for v in ax.get_position().bounds] for ax in fig.axes]
+    plt.close("all")
+    return positions
+
+
 # tight_layout measures tick labels with estimated widths: the test compares within a tolerance.
-tight = {"linear": tight_positions(False), "log": tight_positions(True)}
+tight = {"linear": tight_positions(False), "log": tight_positions(True), "fivethirtyeight_log": tight_538_log(), "texts": tight_texts()}
 
 with open("pyplot.json", "w") as f:
     json.dump({"matplotlib": matplotlib.__version__, "cases": cases, "errors": errors, "cmaps": cmap_pixels(), "styles": style_params(), "tight": tight}, f, indent=1)

@@ -18,14 +18,16 @@ DRAWN = [
     "legend.frameon", "lines.linewidth", "lines.markersize", "text.color", "xtick.color", "xtick.direction", "xtick.labelsize",
     "xtick.major.pad", "xtick.major.size", "xtick.major.width", "ytick.color", "ytick.direction", "ytick.labelsize",
     "ytick.major.pad", "ytick.major.size", "ytick.major.width",
+    # annotate's arrows (FancyArrowPatch's default face, edge and width), minor ticks, tick label colours.
+    "patch.facecolor", "patch.edgecolor", "patch.linewidth", "xtick.minor.size", "ytick.minor.size", "xtick.minor.width",
+    "ytick.minor.width", "xtick.minor.visible", "ytick.minor.visible", "xtick.labelcolor", "ytick.labelcolor",
 ]
 # Keys a style sets that change nothing torchlab draws (fonts it does not choose, hinting, antialiasing,
-# minor ticks of linear axes it does not draw, patch edges bars do not get without patch.force_edgecolor).
+# bars' edges, which they do not get without patch.force_edgecolor).
 IGNORED = {
     "font.family", "font.sans-serif", "patch.antialiased", "svg.fonttype", "text.hinting_factor", "mathtext.fontset",
     "legend.fancybox", "legend.numpoints", "legend.scatterpoints", "lines.solid_capstyle", "lines.markeredgewidth",
-    "figure.edgecolor", "savefig.edgecolor", "savefig.facecolor", "patch.facecolor", "patch.edgecolor", "patch.linewidth",
-    "xtick.minor.size", "ytick.minor.size", "xtick.minor.width", "ytick.minor.width",
+    "figure.edgecolor", "savefig.edgecolor", "savefig.facecolor",
 }
 
 

@@ -25,8 +25,14 @@
  * not installed) and train_test_split a RandomState(13) permutation (80 / 20).
  * Shrunk: the full-batch loops run 200 epochs (1000), the mini-batch loops 20 (1000 / 200 / 100),
  * new_sbs trains 10 more; so the printed parameters are not the book's converged 1.02 / 1.97.
- * Left out: matplotlib figures (figure1..figure18, plot_losses, the decision boundaries, ROC / PR
- * curves), TensorBoard (SummaryWriter, add_graph, add_scalars, set_tensorboard), torchviz's make_dot,
+ * Figures: chapter 2's plot_losses and plot_resumed_losses and StepByStep.plot_losses (chapters 2.1 and
+ * 3) are shown in the book's fivethirtyeight style, each cell's figures compared with matplotlib 3.6's
+ * (gen_godoy.py records them through _figures.py). The book imports its helpers from plots/chapter2.py; a
+ * setup cell (not a book cell) defines them on both sides, drawing the same artists, and the class's
+ * plot_losses calls the chapter 2 helper.
+ * Left out: the other matplotlib figures (chapter 0 / 1's figure1..figure18, which the book shows as the
+ * (fig, axes) tuple's repr, the loss surfaces (3D and contour plots), chapter 3's odds, decision
+ * boundaries (contourf), probability lines and ROC / PR curves), TensorBoard (SummaryWriter, add_graph, add_scalars, set_tensorboard), torchviz's make_dot,
  * the `%%writefile` / `%run -i` cells (their code is the cells above), sklearn's LinearRegression,
  * roc_curve / precision_recall_curve / auc, chapter 0's learning-rate figures and chapter 1's
  * `np.array` / `dummy_array[1] = 0` cells (as_tensor sharing a NumPy array's memory), `type(x_train)`,
@@ -72,8 +78,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { cellsOf, sectionsForSuite, streamText, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
+import { asShown, figuresOf, type FigureInfo } from "./_figures";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "godoy.json"), "utf8")) as Record<string, (CellOutput & { warnings: string[] })[]>;
+const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "godoy.json"), "utf8")) as Record<string, (CellOutput & { warnings: string[]; figures: FigureInfo[] })[]>;
 const DATA = path.join(__dirname, "..", "reference", "godoy", "data.json");
 
 /** Not a book cell: gen_godoy.py's NumPy draws (the setup cell there), the imports, and NumPy's few functions the book calls. */
@@ -554,6 +561,40 @@ model.to(device)`,
 
 /** Chapter 2. */
 const CH2 = [
+  // Not a book cell: the book imports its loss figures from plots/chapter2.py (which uses the
+  // fivethirtyeight style); these draw the same artists (gen_godoy.py's PLOTS_CH2).
+  `plt.style.use('fivethirtyeight');
+
+function loss_figure(curves: [number[] | null, number[], Record<string, unknown>][]) {
+  // A 10 x 4 figure of (x or null, losses, plot keywords) curves on a log axis.
+  const fig = plt.figure(figsize=[10, 4]);
+  for (const [xs, ys, kwargs] of curves) {
+    if (xs === null) plt.plot(ys, kwargs);
+    else plt.plot(xs, ys, kwargs);
+  }
+  plt.yscale('log');
+  plt.xlabel('Epochs');
+  plt.ylabel('Loss');
+  plt.legend();
+  plt.tight_layout();
+  return fig;
+}
+
+function plot_losses(losses: number[], val_losses: number[]) {
+  return loss_figure([[null, losses, {label: 'Training Loss', c: 'b'}], [null, val_losses, {label: 'Validation Loss', c: 'r'}]]);
+}
+
+function plot_resumed_losses(saved_epoch: number, saved_losses: number[], saved_val_losses: number[], n_epochs: number, losses: number[], val_losses: number[]) {
+  const [before, after] = [[...range(saved_epoch)], [...range(saved_epoch, saved_epoch + n_epochs)]];
+  const both = [...saved_losses, ...losses];
+  return loss_figure([
+    [before, saved_losses, {label: 'Checkpointed Training Loss', c: 'b', linestyle: '--'}],
+    [before, saved_val_losses, {label: 'Checkpointed Validation Loss', c: 'r', linestyle: '--'}],
+    [after, losses, {label: 'Training Loss', c: 'b'}],
+    [after, val_losses, {label: 'Validation Loss', c: 'r'}],
+    [[saved_epoch, saved_epoch], [min(both), max(both)], {c: 'k', linewidth: 1, linestyle: '--', label: 'Checkpoint'}],
+  ]);
+}`,
   `function exponentiation_builder(exponent) {
   function skeleton_exponentiation(x) {
     return x ** exponent;
@@ -789,6 +830,7 @@ for (const epoch of range(n_epochs)) {
 
 print(model.state_dict());
 print(\`\${losses[-1]:.6f} \${val_losses[-1]:.6f}\`);`,
+  `let fig = plot_losses(losses, val_losses);`,
   `let checkpoint = {'epoch': n_epochs,
                   'model_state_dict': model.state_dict(),
                   'optimizer_state_dict': optimizer.state_dict(),
@@ -843,6 +885,7 @@ for (const epoch of range(n_epochs)) {
 }
 
 print(model.state_dict());`,
+  `fig = plot_resumed_losses(saved_epoch, saved_losses, saved_val_losses, n_epochs, losses, val_losses);`,
   `checkpoint = torch.load('model_checkpoint.pth');
 
 model.load_state_dict(checkpoint['model_state_dict']);
@@ -1061,6 +1104,10 @@ const CH21_3 = [
   count_parameters() {
     return sum(this.model.parameters().filter((p) => p.requires_grad).map((p) => p.numel()));
   }
+
+  plot_losses() {
+    return plot_losses(this.losses, this.val_losses);
+  }
 }`,
   `// Sets learning rate - this is "eta" ~ the "n" like Greek letter
 lr = 0.1;
@@ -1079,6 +1126,7 @@ loss_fn = nn.MSELoss(reduction='mean');`,
   `let sbs = StepByStep(model, loss_fn, optimizer);
 sbs.set_loaders(train_loader, val_loader);`,
   `sbs.train(n_epochs=20);`,
+  `fig = sbs.plot_losses();`,
   `print(model.state_dict()); // remember, model == sbs.model
 print(sbs.total_epochs);`,
   `const new_data = torch.tensor([.5, .3, .7], dtype=torch.float64).reshape(-1, 1);
@@ -1105,6 +1153,7 @@ loss_fn = nn.MSELoss(reduction='mean');`,
 print(model.state_dict());`,
   `new_sbs.set_loaders(train_loader, val_loader);
 new_sbs.train(n_epochs=10);`,
+  `fig = new_sbs.plot_losses();`,
   `print(sbs.model.state_dict());
 print(new_sbs.total_epochs, len(new_sbs.losses), new_sbs.count_parameters());`,
   `let X = torch.tensor(data['X'], dtype=torch.float64);
@@ -1245,6 +1294,7 @@ loss_fn = nn.BCEWithLogitsLoss();`,
 sbs = StepByStep(model, loss_fn, optimizer);
 sbs.set_loaders(train_loader, val_loader);
 sbs.train(n_epochs);`,
+  `fig = sbs.plot_losses();`,
   `print(model.state_dict());`,
   `predictions = sbs.predict(x_train_tensor[":4"]);
 predictions`,
@@ -1318,5 +1368,8 @@ describe("Godoy's Deep Learning with PyTorch Step-by-Step, chapters 0-3, as a no
       (c.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stderr").flatMap((o) => [...streamText(o).matchAll(/UserWarning: (.*)/g)].map((m) => m[1])),
     );
     expect(shown).toEqual(R.godoy.map((c) => c.warnings));
+  });
+  test("each cell shows the figures matplotlib shows (the loss curves of plot_losses, plot_resumed_losses and StepByStep.plot_losses)", () => {
+    expect(figuresOf(nbs.godoy)).toEqual(asShown(R.godoy.map((c) => c.figures)));
   });
 });

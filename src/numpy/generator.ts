@@ -246,17 +246,8 @@ class PCG64Draws extends RandomState {
     }
   }
 
-  protected interval(max: number): number {
-    if (max === 0) return 0;
-    if (max <= MASK32) {
-      let mask = max;
-      for (const s of [1, 2, 4, 8, 16]) mask |= mask >>> s;
-      mask >>>= 0;
-      let v: number;
-      do v = (this.gen.nextUint32() & mask) >>> 0;
-      while (v > max);
-      return v;
-    }
+  /** random_interval past 2**32 - 1: masked rejection on PCG64's 64-bit words. */
+  protected interval64(max: number): number {
     const big = BigInt(max);
     let mask = big;
     for (const s of [1n, 2n, 4n, 8n, 16n, 32n]) mask |= mask >> s;

@@ -399,6 +399,11 @@ export class RandomState {
       while (v > max);
       return v;
     }
+    return this.interval64(max);
+  }
+
+  /** random_interval's draw for a `max` past 2**32 - 1: MT19937's two 32-bit words (PCG64 has 64-bit ones). */
+  protected interval64(max: number): number {
     return this.masked64(max);
   }
 

@@ -466,14 +466,26 @@ export function py_tuple<T extends unknown[]>(...items: T): T {
  */
 const floatNames = new Map<string, number>();
 
+/**
+ * A value written where its Python type must outlive the write: `note` is told the float it is (a PyFloat
+ * here, from py_float / item_of) or null, and the number itself goes on (name_value, arg_float, ret_value,
+ * attr_value record it each in their own place).
+ */
+function noted<T>(value: T, note: (float: number | null) => void): T {
+  const float = value instanceof PyFloat ? value.value : null;
+  note(float);
+  return (float ?? value) as T;
+}
+
+/** Records `float` under `key` in `records`, or forgets the key's record when it is null. */
+function keep<K>(records: Map<K, number>, key: K, float: number | null): void {
+  if (float === null) records.delete(key);
+  else records.set(key, float);
+}
+
 /** `x = value` (or `let x = value`): records whether the number written is a float (a PyFloat here, from py_float / item_of). */
 export function name_value<T>(name: string, value: T): T {
-  if (value instanceof PyFloat) {
-    floatNames.set(name, value.value);
-    return value.value as unknown as T;
-  }
-  floatNames.delete(name);
-  return value;
+  return noted(value, (float) => keep(floatNames, name, float));
 }
 
 /**
@@ -525,12 +537,7 @@ let returnedFloat: number | null = null;
 
 /** `return value` in a notebook function: records whether the number returned is a float (a PyFloat here). */
 export function ret_value<T>(value: T): T {
-  if (value instanceof PyFloat) {
-    returnedFloat = value.value;
-    return value.value as unknown as T;
-  }
-  returnedFloat = null;
-  return value;
+  return noted(value, (float) => (returnedFloat = float));
 }
 
 /** Before a call of a notebook function whose result shows (call_float): forgets the last return's record. */
@@ -554,12 +561,7 @@ let passedFloats = new Map<number, number>();
 
 /** Argument `i` of a call to a notebook function: its number, noted when it is a float (a PyFloat here). */
 export function arg_float<T>(i: number, value: T): T {
-  if (value instanceof PyFloat) {
-    passedFloats.set(i, value.value);
-    return value.value as unknown as T;
-  }
-  passedFloats.delete(i);
-  return value;
+  return noted(value, (float) => keep(passedFloats, i, float));
 }
 
 /** After the call that arg_float noted arguments for: they are forgotten. */
@@ -658,13 +660,8 @@ export function np_scalar<T>(_begun: void, value: T): T {
 
 /** `obj.attr = value`, `d['key'] = value`: the key marked a float when the number written is one, unmarked otherwise (src/pyrepr.ts). */
 export function attr_value<T>(obj: object, key: string, value: T): T {
-  if (obj === null || typeof obj !== "object") return (value instanceof PyFloat ? value.value : value) as T;
-  if (value instanceof PyFloat) {
-    markPyFloat(obj, key);
-    return value.value as unknown as T;
-  }
-  unmarkPyFloat(obj, key);
-  return value;
+  if (obj === null || typeof obj !== "object") return noted(value, () => undefined);
+  return noted(value, (float) => (float === null ? unmarkPyFloat(obj, key) : markPyFloat(obj, key)));
 }
 
 /** `obj.attr` or `d['key']` read where its Python type shows: a PyFloat when the key holds a float (attr_value, a dict literal's marks). */

@@ -29,13 +29,17 @@ interface Insert {
 /** Contextual keywords that modify an index signature or a type rather than name a value before `[`. */
 const MODIFIERS = new Set(["readonly", "static", "declare", "abstract", "override", "accessor", "keyof", "infer", "asserts", "unique", "is"]);
 
+/** A subscript item: where it starts and ends, and the offsets of its slice colons. */
+interface Item {
+  start: number;
+  end: number;
+  colons: number[];
+}
+
 interface Frame {
   /** A subscript's `[` (the other frames are `(`, `{`, `${`, array literals). */
   subscript: boolean;
-  /** "template" for a template literal's `${`, whose `}` continues the template. */
-  kind: "paren" | "bracket" | "brace" | "template";
-  /** The subscript's items: where each starts, and the offsets of its slice colons. */
-  items: { start: number; end: number; colons: number[]; ellipsis: boolean; tokens: number }[];
+  items: Item[];
   ternaries: number;
 }
 
@@ -52,28 +56,25 @@ export function sliceInserts(code: string): Insert[] {
   let previousEnd = 0;
   const top = (): Frame | undefined => frames[frames.length - 1];
   const item = (f: Frame) => f.items[f.items.length - 1];
-  const open = (kind: Frame["kind"], subscript = false, at = 0) => frames.push({ subscript, kind, items: subscript ? [{ start: at, end: at, colons: [], ellipsis: false, tokens: 0 }] : [], ternaries: 0 });
+  const open = (subscript = false, at = 0) => frames.push({ subscript, items: subscript ? [{ start: at, end: at, colons: [] }] : [], ternaries: 0 });
   scanTokens(code, (kind, pos, previous, newLine, _depth, end) => {
     const f = top();
     if (f?.subscript && kind !== K.CloseBracketToken) {
       const it = item(f);
       if (kind === K.CommaToken) {
         it.end = previousEnd;
-        f.items.push({ start: end, end, colons: [], ellipsis: false, tokens: 0 });
+        f.items.push({ start: end, end, colons: [] });
         f.ternaries = 0;
       } else if (kind === K.QuestionToken) f.ternaries++;
       else if (kind === K.ColonToken) {
         if (f.ternaries > 0) f.ternaries--;
         else it.colons.push(pos);
-      } else if (kind === K.DotDotDotToken && it.tokens === 0) it.ellipsis = true;
-      if (kind !== K.CommaToken && kind !== K.ColonToken) it.tokens++;
+      }
     }
     // A template's `${ ... }` is a frame of its own: a `:` in it is no slice of an enclosing subscript.
-    if (kind === K.TemplateHead) open("template");
+    if (kind === K.TemplateHead || kind === K.OpenBraceToken || kind === K.OpenParenToken) open();
     else if (kind === K.TemplateTail) frames.pop();
-    else if (kind === K.OpenBraceToken) open("brace");
-    else if (kind === K.OpenParenToken) open("paren");
-    else if (kind === K.OpenBracketToken) open("bracket", endsOperand(previous, previousText) && !newLine, end);
+    else if (kind === K.OpenBracketToken) open(endsOperand(previous, previousText) && !newLine, end);
     else if (kind === K.CloseParenToken || kind === K.CloseBraceToken || kind === K.CloseBracketToken) {
       const closed = frames.pop();
       if (closed?.subscript && kind === K.CloseBracketToken) {
@@ -88,9 +89,9 @@ export function sliceInserts(code: string): Insert[] {
 }
 
 /** The inserts that make one subscript item a slice string (none for an item that is no slice). */
-function itemInserts(code: string, it: { start: number; end: number; colons: number[]; ellipsis: boolean; tokens: number }): Insert[] {
+function itemInserts(code: string, it: Item): Insert[] {
   const [start, end] = trimmed(code, it.start, it.end);
-  if (it.ellipsis && it.colons.length === 0 && code.slice(start, end) === "...") return [{ at: start, text: '"' }, { at: end, text: '"' }];
+  if (it.colons.length === 0 && code.slice(start, end) === "...") return [{ at: start, text: '"' }, { at: end, text: '"' }];
   if (it.colons.length === 0 || it.colons.length > 2) return [];
   const bounds: [number, number][] = [];
   let from = start;

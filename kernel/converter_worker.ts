@@ -42,6 +42,7 @@ import {
   type ConversionMaps,
 } from "./resolve";
 import { expandShorthandProperties, prepareCellSource, withNotebookDialect } from "./rewrite";
+import { withModuleCellChecks } from "./module_cells";
 
 /** Which converter, and which views of the declarations its compiler reads (kernel/session.ts). */
 export interface ConverterOptions {
@@ -63,7 +64,7 @@ export function buildConverter(options: ConverterOptions): Converter {
     options.kind === "node"
       ? withNotebookDialect((program) => withFirstCellCache(createConverter({ isJS: false, isBrowser: false }), program, JSON.stringify(options)))
       : createConverter({ isJS: false, isBrowser: true });
-  const converter = withPrunedTf(options.prunedTf, () => withPrunedNode(options.prunedNode, () => withDeferredDocs(options.docsDeferred, create)));
+  const converter = withModuleCellChecks(withPrunedTf(options.prunedTf, () => withPrunedNode(options.prunedNode, () => withDeferredDocs(options.docsDeferred, create))));
   const delayMs = Number(process.env[COMPILE_DELAY_ENV] ?? 0);
   if (options.kind !== "node" || !(delayMs > 0)) return converter;
   const convert = converter.convert.bind(converter);

@@ -37,6 +37,18 @@ export function formatSpecIn(text: string): FormatSpec | null {
   return { conversion: m[2] ?? "", spec: m[3] ?? "", selfDocumenting: m[1] ?? null };
 }
 
+/**
+ * Python's format-spec mini-language, nested fields read as a number: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+ * A `:` followed by anything else is TypeScript's: `${(a): number => a}`, `${function (a): number { return a }}`.
+ */
+const PYTHON_SPEC = /^(?:[^{}\n]?[<>=^])?[-+ ]?z?#?0?\d*[,_]?(?:\.\d+)?[bcdeEfFgGnosxX%]?$/;
+
+/** Whether `text` (what follows the expression: `:.4f`, `!r`, `= :>8`) is a Python spec the comment can hold. */
+function pythonSpec(text: string): boolean {
+  const m = /^(?:=\s*)?(?:![rsa])?(?::([^]*))?$/.exec(text);
+  return m !== null && !text.includes("*/") && (m[1] === undefined || PYTHON_SPEC.test(m[1].replace(/\{[^{}]*\}/g, "0")));
+}
+
 /** `code` with each f-string spec in a comment after its expression (see above). */
 export function markFormatSpecs(code: string): string {
   let out = code;
@@ -66,7 +78,7 @@ export function formatSpecSpans(code: string): [number, number][] {
       if (code[i] === "{") depth++;
       else if (code[i] === "}" && depth-- === 0) close = i;
     }
-    if (close < 0 || code.slice(start, close).includes("*/") || code.slice(start, close).includes("\n")) return;
+    if (close < 0 || !pythonSpec(code.slice(start, close))) return;
     spans.push([start, close]);
     // The spec is not TypeScript: scanning goes on at the `}` that closes the template expression.
     scanner.setTextPos(close);

@@ -84,6 +84,10 @@ export function scanTokens(
   const ends = operandEnds(t);
   // What each open `{` or `${` belongs to: a `}` closing a template's `${` continues the template.
   const braces: ("brace" | "template")[] = [];
+  // Whether each open `(` is a statement's condition (`if (...)`, `while (...)`, ...): after its `)`, a `/` starts a
+  // regular expression (`if (ok) /a@b/.test(s)`), and nothing there ends an operand.
+  const parens: boolean[] = [];
+  const conditions = new Set([K.IfKeyword, K.WhileKeyword, K.ForKeyword, K.WithKeyword]);
   let depth = 0;
   let previous: ts.SyntaxKind = K.Unknown;
   let newLine = false;
@@ -100,10 +104,11 @@ export function scanTokens(
     }
     if (kind === K.TemplateHead) braces.push("template");
     else if (kind === K.OpenBraceToken) braces.push("brace");
-    else if (kind === K.OpenParenToken || kind === K.OpenBracketToken) depth++;
+    else if (kind === K.OpenParenToken) parens.push(conditions.has(previous));
+    if (kind === K.OpenParenToken || kind === K.OpenBracketToken) depth++;
     else if (kind === K.CloseParenToken || kind === K.CloseBracketToken) depth = Math.max(0, depth - 1);
     token(kind, scanner.getTokenPos(), previous, newLine, depth, scanner.getTextPos());
-    previous = kind;
+    previous = kind === K.CloseParenToken && parens.pop() === true ? K.Unknown : kind;
     newLine = false;
   }
 }

@@ -37,13 +37,13 @@ import { mayCallInstances, withCallDunder } from "./call_dunder";
 import { mayDefaultToClass, withClassDefaults } from "./class_default";
 import { isKeyword, withKeywordArguments, withKeywordErrors, type KeywordError } from "./keyword_args";
 import { emitLiveGlobals } from "./live_globals_emit";
-import { formatSpecIn, formatSpecSpans, markFormatSpecs } from "./format_spec";
+import { formatSpecIn, formatSpecSpans } from "./format_spec";
 import { markKeywordUnpacking } from "./keyword_unpacking";
 import { markNoneDefaults } from "./none_default";
 import { markDelNames } from "./del_name";
-import { MATMUL_MARK, markAfter, markMatmul, matmulPositions } from "./matmul_operator";
-import { markSlices, sliceInserts } from "./python_slices";
-import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor, markFloorDivision } from "./floor_division";
+import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
+import { sliceInserts } from "./python_slices";
+import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { Output } from "./output_text";
 
@@ -76,7 +76,11 @@ function parse(code: string): ts.SourceFile {
 }
 
 export function expandShorthandProperties(code: string): string {
-  if (!code.includes("{")) return code;
+  return apply(code, shorthandInserts(code));
+}
+
+function shorthandInserts(code: string): Insert[] {
+  if (!code.includes("{")) return [];
   const t = typescript();
   const inserts: Insert[] = [];
   const visit = (node: ts.Node): void => {
@@ -84,7 +88,7 @@ export function expandShorthandProperties(code: string): string {
     node.forEachChild(visit);
   };
   parse(code).forEachChild(visit);
-  return inserts.length ? apply(code, inserts) : code;
+  return inserts;
 }
 
 /** Inserts the yield point at the start of each top-level loop body; `cell` is the cell's serial. */
@@ -95,36 +99,69 @@ export function expandShorthandProperties(code: string): string {
  * `;void 0` after the assignment makes the cell's last value undefined; nothing moves before it.
  */
 export function silenceTrailingAssignment(code: string): string {
-  if (!code.includes("=") && !code.includes("delete")) return code;
+  return apply(code, silenceInserts(code));
+}
+
+function silenceInserts(code: string): Insert[] {
+  if (!code.includes("=") && !code.includes("delete")) return [];
   const t = typescript();
   const statements = parse(code).statements.filter((s) => !t.isEmptyStatement(s));
   const last = statements[statements.length - 1];
-  if (!last || !t.isExpressionStatement(last)) return code;
+  if (!last || !t.isExpressionStatement(last)) return [];
   let e: ts.Expression = last.expression;
   while (t.isParenthesizedExpression(e)) e = e.expression;
   const K = t.SyntaxKind;
   // Python's `del net.fc` is a statement too: `delete` would show `true`.
   const assignment = t.isBinaryExpression(e) && e.operatorToken.kind >= K.FirstAssignment && e.operatorToken.kind <= K.LastAssignment;
-  if (!assignment && !t.isDeleteExpression(e)) return code;
-  return apply(code, [{ at: last.end, text: ";void 0" }]);
+  if (!assignment && !t.isDeleteExpression(e)) return [];
+  return [{ at: last.end, text: ";void 0" }];
 }
 
 /**
- * What tslab's executor is given for a cell: shorthand properties expanded and, outside module cells,
- * loop yields (when `loopCell` is the cell's number) and a trailing assignment silenced.
+ * What tslab's executor is given for a cell: Python's syntax marked (pythonSyntaxMarked), shorthand
+ * properties expanded and, outside module cells, loop yields (when `loopCell` is the cell's number) and a
+ * trailing assignment silenced. The way back to the cell as written is kept (PREPARED), so that a
+ * compile error is placed in the columns the user wrote, whatever was inserted before it on its line.
  */
 export function prepareCellSource(code: string, loopCell: number | null, moduleCell: boolean): string {
-  // A module cell compiles without the dialect (tslab's addModule), which alone decides a marked `//`: it stays a comment there.
-  const floors = moduleCell ? code : markFloorDivision(code);
-  // Nor does it read the slice strings: there `x[:, 0]` stays the syntax error it is, never JavaScript's comma (`x[0]`).
-  const marked = markFormatSpecs(markKeywordUnpacking(floors));
-  const source = expandShorthandProperties(markDelNames(markNoneDefaults(markMatmul(moduleCell ? marked : markSlices(marked)))));
-  if (moduleCell) return source;
-  return silenceTrailingAssignment(loopCell === null ? source : addLoopYields(source, loopCell));
+  // A module cell compiles without the dialect (tslab's addModule), which alone reads the marks: it keeps its Python
+  // syntax as written, which kernel/module_cells.ts refuses there (a marked `@` would run as `*`).
+  const steps: Rewritten[] = [moduleCell ? UNCHANGED(markDelNames(markNoneDefaults(code))) : pythonSyntaxMarked(code)];
+  const step = (inserts: (code: string) => Insert[]): void => {
+    const last = steps[steps.length - 1];
+    const found = inserts(last.code);
+    if (found.length > 0) steps.push(inserted(last.code, found));
+  };
+  step(shorthandInserts);
+  if (!moduleCell) {
+    if (loopCell !== null) step((c) => loopYieldInserts(c, loopCell));
+    step(silenceInserts);
+  }
+  const source = steps[steps.length - 1].code;
+  if (source !== code) {
+    PREPARED.delete(source);
+    PREPARED.set(source, { code, mapBack: (offset) => steps.reduceRight((at, s) => s.mapBack(at), offset) });
+    for (const old of PREPARED.keys()) if (PREPARED.size > MAX_PREPARED) PREPARED.delete(old);
+  }
+  return source;
+}
+
+/** The cells prepareCellSource gave out last (most recent last): the cell as written, and the way back to it. */
+const PREPARED = new Map<string, { code: string; mapBack(offset: number): number }>();
+/** A cell is compiled right after it is prepared; a few more cover a compile that comes later (an interrupted one). */
+const MAX_PREPARED = 8;
+
+/** The notebook dialect's Python syntax marked in `code`, as prepareCellSource marks it. */
+export function markPythonSyntax(code: string): string {
+  return pythonSyntaxMarked(code).code;
 }
 
 export function addLoopYields(code: string, cell: number): string {
-  if (!/\b(for|while|do)\b/.test(code)) return code;
+  return apply(code, loopYieldInserts(code, cell));
+}
+
+function loopYieldInserts(code: string, cell: number): Insert[] {
+  if (!/\b(for|while|do)\b/.test(code)) return [];
   const t = typescript();
   const call = `if (${TICK_NAME}(${cell})) await ${TICK_NAME}.yield();`;
   const inserts: Insert[] = [];
@@ -141,7 +178,7 @@ export function addLoopYields(code: string, cell: number): string {
     node.forEachChild(visit);
   };
   parse(code).forEachChild(visit);
-  return inserts.length ? apply(code, inserts) : code;
+  return inserts;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -2558,7 +2595,7 @@ function specLiteral(spec: string): string {
   return `\`${spec.replace(/[`\\$]/g, "\\$&").replace(/\{([^{}]*)\}/g, "${$1}")}\``;
 }
 
-/** markFormatSpecs then markMatmul (as prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
+/** The Python syntax a cell is marked with before compiling (prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
 function pythonSyntaxMarked(written: string): Rewritten {
   const fd = floorMarked(written);
   // `**` of a call argument is `$=` (kernel/keyword_unpacking.ts), a `None` default `null`
@@ -2699,11 +2736,14 @@ function floorDivisions(code: string, checked: Checked | null): Rewritten {
 }
 
 /**
- * The undoing of pythonSyntaxMarked on a cell as prepareCellSource marked it: the text without the
- * marks (`*` for `@` stays: same length) and offsets mapped into it, so that compile errors are placed
- * in the columns the user wrote. Null when the cell has no mark.
+ * The cell as written for a cell that prepareCellSource gave out (each insertion undone: marks, slice
+ * strings' quotes, loop yields, expanded shorthands), so that compile errors are placed in the columns the
+ * user wrote. For any other cell, the undoing of the marks found in its text (`*` for `@` stays: same
+ * length); null when it has none.
  */
 function unmarked(code: string): { code: string; mapBack(offset: number): number } | null {
+  const prepared = PREPARED.get(code);
+  if (prepared !== undefined) return prepared;
   const removed: [number, number][] = [];
   for (const mark of [MATMUL_MARK, FLOOR_MARK]) {
     for (let at = code.indexOf(mark); at >= 0; at = code.indexOf(mark, at + 1)) removed.push([at, at + mark.length]);
@@ -3211,7 +3251,7 @@ export function classesCalled(t: typeof ts, { checker, sourceFile: sf, offset }:
 }
 
 /** The line and column of `offset` in `src`, as tslab reports a diagnostic's position. */
-function positionIn(src: string, offset: number): DiagnosticPos {
+export function positionIn(src: string, offset: number): DiagnosticPos {
   const before = src.slice(0, offset);
   const line = (before.match(/\n/g) ?? []).length;
   return { offset, line, character: offset - (before.lastIndexOf("\n") + 1) };

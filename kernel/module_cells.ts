@@ -16,8 +16,8 @@
  *
  * A `//` there is TypeScript's comment unless it reads as floor division (kernel/floor_division.ts) and its
  * right operand is code: a number, a bracket, or a name the cell declares (`len(ds) // batch_size` with
- * `batch_size` a parameter). `x = 5 // epochs` with no `epochs` in the cell stays the comment it is in
- * TypeScript. The module is still registered, with the cell marked as a notebook cell is and a `throw` of
+ * `batch_size` a parameter) other than the one its own line declares. `x = 5 // epochs` with no `epochs`
+ * in the cell, and `const epochs = 5 // epochs`, stay the comments they are in TypeScript. The module is still registered, with the cell marked as a notebook cell is and a `throw` of
  * that error at its end, so a cell importing it fails with the error rather than running an earlier
  * version or the marks as JavaScript.
  */
@@ -93,7 +93,11 @@ function codeFloorDivisions(code: string): number[] {
   return candidates
     .filter((d) => {
       const right = /^=?\s*(?:([0-9.([])|([A-Za-z_$][\w$]*))/.exec(code.slice(d.at + 2));
-      return right !== null && (right[1] !== undefined || declared.has(right[2]));
+      if (right === null) return false;
+      if (right[1] !== undefined) return true;
+      // `const epochs = 5 // epochs`: the name the statement itself declares is the comment's word.
+      const own = new RegExp(`\\b(?:const|let|var)\\s+${right[2].replace(/\$/g, "\\$")}\\b`).test(code.slice(code.lastIndexOf("\n", d.at) + 1, d.at));
+      return declared.has(right[2]) && !own;
     })
     .map((d) => d.at);
 }

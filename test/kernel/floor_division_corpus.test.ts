@@ -10,6 +10,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { floorDivisionCandidates } from "../../kernel/floor_division";
+import { scanTokens } from "../../kernel/matmul_operator";
+import { installTorchlabResolution } from "../../kernel/resolve";
+import { markPythonSyntax } from "../../kernel/rewrite";
+
+installTorchlabResolution();
 
 const root = path.join(__dirname, "..", "..");
 
@@ -42,14 +47,19 @@ function notebookCells(file: string): string[] {
   return nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source));
 }
 
-/** `file: the line` of each candidate `//` in the corpus. */
-function candidates(): { files: number; cells: number; found: string[] } {
+/** Each tutorial port's and notebook's cell texts, by file. */
+function corpus(): [string, string[]][] {
   const tutorials = path.join(root, "test", "tutorials");
   const notebooks = path.join(root, "notebooks");
-  const sources: [string, string[]][] = [
+  return [
     ...fs.readdirSync(tutorials).filter((f) => /^_.*\.ts$|\.test\.ts$/.test(f)).map((f) => [`test/tutorials/${f}`, literalTexts(path.join(tutorials, f))] as [string, string[]]),
     ...fs.readdirSync(notebooks).filter((f) => f.endsWith(".ipynb")).map((f) => [`notebooks/${f}`, notebookCells(path.join(notebooks, f))] as [string, string[]]),
   ];
+}
+
+/** `file: the line` of each candidate `//` in the corpus. */
+function candidates(): { files: number; cells: number; found: string[] } {
+  const sources = corpus();
   const found = new Set<string>();
   let cells = 0;
   for (const [name, texts] of sources) {
@@ -73,4 +83,35 @@ test("the tutorial ports' and notebooks' `//` comments: only the intended ones a
   // The one candidate left reads `list(...) / Ax + b`: a list on the left, which the checker keeps a comment
   // (test/kernel/floor_division.test.ts has this line; the cs224n suite runs its cell).
   expect(found).toEqual(["test/tutorials/cs224n_notebook.test.ts: list(linear.parameters()) // Ax + b"]);
+});
+
+/** The text of each `//` comment of `code` that follows code on its line. */
+function commentsAfterCode(code: string): string[] {
+  const found: string[] = [];
+  scanTokens(
+    code,
+    () => undefined,
+    (pos, end) => {
+      if (code.slice(code.lastIndexOf("\n", pos - 1) + 1, pos).trim() !== "") found.push(code.slice(pos, end));
+    },
+  );
+  return found;
+}
+
+test("every `//` comment after code in the ports and notebooks is still a comment once the cell is marked", () => {
+  let comments = 0;
+  const changed: string[] = [];
+  for (const [name, texts] of corpus()) {
+    for (const text of texts) {
+      if (!text.includes("//")) continue;
+      const before = commentsAfterCode(text);
+      comments += before.length;
+      // All of the marking (`@`, slices, specs, `**`, `//`), as the kernel runs a cell: a comment that became code is missing after it.
+      const after = new Set(commentsAfterCode(markPythonSyntax(text)));
+      for (const c of before) if (!after.has(c)) changed.push(`${name}: ${c}`);
+    }
+  }
+  expect(comments).toBeGreaterThan(1200);
+  // The candidate above (the checker keeps it a comment: test/kernel/floor_division.test.ts).
+  expect(changed).toEqual(["test/tutorials/cs224n_notebook.test.ts: // Ax + b"]);
 });

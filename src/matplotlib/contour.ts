@@ -212,7 +212,14 @@ export class QuadContourSet {
     };
     const opacity = this.alpha < 1 ? ` ${this.filled ? "fill" : "stroke"}-opacity="${this.alpha}"` : "";
     const out: string[] = [`<g class="${this.filled ? "contourf" : "contour"}" clip-path="url(#${clip})">`];
-    for (const p of this.pieces) {
+    // Neighbouring bands of one colour (a two-colour ListedColormap's) are one path: no antialiased seam between them.
+    const pieces = this.filled ? this.pieces.reduce<ContourPiece[]>((acc, p) => {
+      const last = acc[acc.length - 1];
+      if (last !== undefined && last.color === p.color) acc[acc.length - 1] = { ...last, paths: [...last.paths, ...p.paths] };
+      else acc.push(p);
+      return acc;
+    }, []) : this.pieces;
+    for (const p of pieces) {
       if (p.paths.length === 0) continue;
       const path = p.paths.map((q) => d(q, this.filled)).join("");
       if (this.filled) out.push(`<path class="band" d="${path}" fill="${p.color}"${opacity}/>`);

@@ -275,7 +275,9 @@ describe("what is drawn", () => {
     plt.scatter(PX, PY, { c: LABELS, cmap: new mcolors.ListedColormap(["#FF0000", "#0000FF"]) });
     const svg = fig();
     const bands = byClass(svg, "band");
-    expect(bands.map((b) => [b.attrs.fill, b.attrs["fill-opacity"]])).toEqual(cs.pieces.filter((p) => p.paths.length > 0).map((p) => [p.color, "0.4"]));
+    // Seven bands of two colours: one path per colour, so that no antialiased seam shows between bands of one colour.
+    expect(cs.pieces.map((p) => p.color)).toEqual(["#ffaaaa", "#ffaaaa", "#ffaaaa", "#aaaaff", "#aaaaff", "#aaaaff", "#aaaaff"]);
+    expect(bands.map((b) => [b.attrs.fill, b.attrs["fill-opacity"]])).toEqual([["#ffaaaa", "0.4"], ["#aaaaff", "0.4"]]);
     // 50 x 35 nodes: the outer band's 34 rows are a few strips each (and the cells the boundary crosses), not 49 cells each.
     expect(cs.pieces[0].paths.length).toBeLessThan(5 * 34);
     const order = all(svg, (e) => e.attrs.class === "contourf" || e.attrs.class === "points").map((e) => e.attrs.class);

@@ -8,7 +8,7 @@ import { ipythonRepr, IPYTHON_REPR, PY_REPR } from "../pyrepr";
 import { encode_png } from "../display/png";
 import { upscale } from "../display/raster";
 import { Colormap, get_cmap } from "./cm";
-import { ContourOptions, QuadContourSet } from "./contour";
+import { ContourCall, ContourOptions, QuadContourSet } from "./contour";
 import { autoBins, autoMinorLocator, formatLogTicks, formatTicks, logLocator, logNonsingular, maxNLocator, nonsingular } from "./ticker";
 import { cycleColors, dashArray, escapeXml, fontSize, LineStyle, Marker, markerPath, parseFormat, pt, Rc, rcParams, rcSnapshot, TAB10, textWidth, toColor } from "./style";
 import { Array2, asArray, asVector, shapeRepr } from "./values";
@@ -1037,22 +1037,10 @@ export class Axes {
    * grid (X, Y 1-d or 2-d as `np.meshgrid` gives them; Z's column and row numbers without them). Levels: an
    * int (7) for MaxNLocator to choose, or a list. See src/matplotlib/contour.ts.
    */
-  contourf(z: unknown, options?: ContourOptions): QuadContourSet;
-  contourf(z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
-  contourf(x: unknown, y: unknown, z: unknown, options?: ContourOptions): QuadContourSet;
-  contourf(x: unknown, y: unknown, z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
-  contourf(...args: unknown[]): QuadContourSet {
-    return this.contourArgs(true, args);
-  }
+  readonly contourf: ContourCall = (...args: unknown[]) => this.contourArgs(true, args);
 
   /** `contour(X, Y, Z, levels, colors='k')`: the levels' lines (negative ones dashed when of one colour). */
-  contour(z: unknown, options?: ContourOptions): QuadContourSet;
-  contour(z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
-  contour(x: unknown, y: unknown, z: unknown, options?: ContourOptions): QuadContourSet;
-  contour(x: unknown, y: unknown, z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
-  contour(...args: unknown[]): QuadContourSet {
-    return this.contourArgs(false, args);
-  }
+  readonly contour: ContourCall = (...args: unknown[]) => this.contourArgs(false, args);
 
   /** @internal contourf / contour's arguments: data, optional levels, an optional options object last. */
   contourArgs(filled: boolean, argList: unknown[]): QuadContourSet {

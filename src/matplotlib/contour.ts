@@ -45,6 +45,14 @@ export interface ContourOptions {
   linestyles?: string;
 }
 
+/** How contourf and contour are called: Z, or X, Y, Z, each with optional levels, then keyword options. */
+export interface ContourCall {
+  (z: unknown, options?: ContourOptions): QuadContourSet;
+  (z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
+  (x: unknown, y: unknown, z: unknown, options?: ContourOptions): QuadContourSet;
+  (x: unknown, y: unknown, z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
+}
+
 /** One filled band (or one level's lines) as drawn: polygons or polylines in data coordinates. */
 export interface ContourPiece {
   color: string;

@@ -19,7 +19,7 @@ import { OSError, RuntimeError, TypeError, ValueError } from "../errors";
 import { display, onCellEnd } from "../display/emitter";
 import { ndarray } from "../tensor/ndarray";
 import * as D from "../tensor/dtype";
-import type { ContourOptions, QuadContourSet } from "./contour";
+import type { ContourCall, ContourOptions, QuadContourSet } from "./contour";
 import type {
   AnnotateOptions, ArrowOptions, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, ErrorbarContainer, ErrorbarOptions, FillBetweenOptions, HistOptions, ImshowOptions,
   FancyArrow, LegendOptions, Line2D, PathCollection, PieOptions, PlotOptions, PolyCollection, ScatterOptions, Text, TextOptions, Wedge,
@@ -264,21 +264,9 @@ export function pie(x: unknown, options: PieOptions = {}): [Wedge[], Text[]] | [
  * `plt.contourf(xx, yy, Z, alpha=0.3, cmap=...)`: filled bands between levels over a grid, as a
  * classifier's decision boundary is drawn (levels: an int for MaxNLocator to choose, or a list).
  */
-export function contourf(z: unknown, options?: ContourOptions): QuadContourSet;
-export function contourf(z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
-export function contourf(x: unknown, y: unknown, z: unknown, options?: ContourOptions): QuadContourSet;
-export function contourf(x: unknown, y: unknown, z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
-export function contourf(...args: unknown[]): QuadContourSet {
-  return gca().contourArgs(true, args);
-}
+export const contourf: ContourCall = (...args: unknown[]) => gca().contourArgs(true, args);
 /** `plt.contour(X, Y, Z, levels=[0.5], colors='k')`: the levels' lines. */
-export function contour(z: unknown, options?: ContourOptions): QuadContourSet;
-export function contour(z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
-export function contour(x: unknown, y: unknown, z: unknown, options?: ContourOptions): QuadContourSet;
-export function contour(x: unknown, y: unknown, z: unknown, levels: unknown, options?: ContourOptions): QuadContourSet;
-export function contour(...args: unknown[]): QuadContourSet {
-  return gca().contourArgs(false, args);
-}
+export const contour: ContourCall = (...args: unknown[]) => gca().contourArgs(false, args);
 /** `plt.clabel(cs, fontsize=8)`: the levels' values written on their lines (see Axes.clabel). */
 export function clabel(cs: QuadContourSet, options: { fontsize?: number; colors?: unknown; fmt?: string } = {}): Text[] {
   return gca().clabel(cs, options);

@@ -8,7 +8,7 @@
 import * as plt from "../../src/matplotlib/pyplot";
 import { colors as mcolors } from "../../src/matplotlib";
 import { dashArray, pt } from "../../src/matplotlib/style";
-import { parseXml, XmlElement } from "../display/xml";
+import { findAll, parseXml, XmlElement } from "../display/xml";
 import { readReference } from "../tensor/fixtures";
 
 interface AxesRef {
@@ -99,16 +99,7 @@ const FIGURES: Record<string, () => { contours?: plt.QuadContourSet[]; arrows?: 
   imshow_listed: () => ({ image: plt.imshow([[0, 1, 2], [3, 4, 5]].map((r) => r.map((v) => v + 0.0)), { cmap: new mcolors.ListedColormap(["red", "green", "blue"]) }) }),
 };
 
-function all(el: XmlElement, pred: (e: XmlElement) => boolean): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (e: XmlElement) => {
-    if (pred(e)) out.push(e);
-    e.children.forEach(walk);
-  };
-  walk(el);
-  return out;
-}
-const byClass = (el: XmlElement, cls: string) => all(el, (e) => e.attrs.class === cls);
+const byClass = (el: XmlElement, cls: string) => findAll(el, (e) => e.attrs.class === cls);
 const closeAll = (got: number[], want: number[], digits = 9) => {
   expect(got.length).toBe(want.length);
   got.forEach((v, k) => expect([k, v]).toEqual([k, expect.closeTo(want[k], digits)]));
@@ -164,16 +155,16 @@ describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
       const drawn = byClass(svg, "axes")[i];
       expect(byClass(drawn, "background").length).toBe(w.patch_visible ? 1 : 0);
       // The tick labels drawn, on the side matplotlib draws them.
-      const labels = (cls: string) => byClass(drawn, cls).flatMap((g) => all(g, (e) => e.name === "text").map((t) => t.text));
+      const labels = (cls: string) => byClass(drawn, cls).flatMap((g) => findAll(g, (e) => e.name === "text").map((t) => t.text));
       expect(labels("xtick")).toEqual(w.xlabels);
       expect(labels("ytick")).toEqual(w.ylabels);
-      const frame = byClass(drawn, "spines").length > 0 ? all(byClass(drawn, "spines")[0], (e) => e.name === "rect")[0].attrs : null;
+      const frame = byClass(drawn, "spines").length > 0 ? findAll(byClass(drawn, "spines")[0], (e) => e.name === "rect")[0].attrs : null;
       if (frame !== null && w.xlabels.length > 0) {
-        const y = Number(all(byClass(drawn, "xtick")[0], (e) => e.name === "text")[0].attrs.y);
+        const y = Number(findAll(byClass(drawn, "xtick")[0], (e) => e.name === "text")[0].attrs.y);
         expect(w.sides[0] === "top" ? y < Number(frame.y) : y > Number(frame.y) + Number(frame.height)).toBe(true);
       }
       if (frame !== null && w.ylabels.length > 0) {
-        const x = Number(all(byClass(drawn, "ytick")[0], (e) => e.name === "text")[0].attrs.x);
+        const x = Number(findAll(byClass(drawn, "ytick")[0], (e) => e.name === "text")[0].attrs.x);
         expect(w.sides[1] === "right" ? x > Number(frame.x) + Number(frame.width) : x < Number(frame.x)).toBe(true);
       }
     });
@@ -280,7 +271,7 @@ describe("what is drawn", () => {
     expect(bands.map((b) => [b.attrs.fill, b.attrs["fill-opacity"]])).toEqual([["#ffaaaa", "0.4"], ["#aaaaff", "0.4"]]);
     // 50 x 35 nodes: the outer band's 34 rows are a few strips each (and the cells the boundary crosses), not 49 cells each.
     expect(cs.pieces[0].paths.length).toBeLessThan(5 * 34);
-    const order = all(svg, (e) => e.attrs.class === "contourf" || e.attrs.class === "points").map((e) => e.attrs.class);
+    const order = findAll(svg, (e) => e.attrs.class === "contourf" || e.attrs.class === "points").map((e) => e.attrs.class);
     expect(order).toEqual(["contourf", "points"]);
   });
   test("contour lines are joined across cells: a dashed level is one path of few pieces, not one per cell", () => {
@@ -296,7 +287,7 @@ describe("what is drawn", () => {
     const blocks = byClass(fig(), "colorbar-bands");
     expect(blocks.length).toBe(1);
     expect(blocks[0].attrs["fill-opacity"]).toBe("0.3");
-    expect(all(blocks[0], (e) => e.name === "rect").map((r) => r.attrs.fill)).toEqual(cs.pieces.map((p) => p.color));
+    expect(findAll(blocks[0], (e) => e.name === "rect").map((r) => r.attrs.fill)).toEqual(cs.pieces.map((p) => p.color));
     closeAll(cbar.ax.get_yticks(), Array.from(cs.levels.data as Float64Array));
   });
   test("clabel writes each level's value on its line, in its colour", () => {
@@ -315,7 +306,7 @@ describe("what is drawn", () => {
     expect(byClass(axes[1], "xtick").length).toBe(0);
     expect(byClass(axes[1], "background").length).toBe(0);
     const label = byClass(axes[1], "ylabel")[0];
-    const frame = all(byClass(axes[1], "spines")[0], (e) => e.name === "rect")[0].attrs;
+    const frame = findAll(byClass(axes[1], "spines")[0], (e) => e.name === "rect")[0].attrs;
     expect(Number(label.attrs.x)).toBeGreaterThan(Number(frame.x) + Number(frame.width));
     // The twin's colour cycle starts afresh, as matplotlib's.
     expect(ax2.lines[0].get_color()).toBe("#1f77b4");

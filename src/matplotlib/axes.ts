@@ -8,6 +8,7 @@ import { ipythonRepr, IPYTHON_REPR, PY_REPR } from "../pyrepr";
 import { encode_png } from "../display/png";
 import { upscale } from "../display/raster";
 import { Colormap, get_cmap } from "./cm";
+import { ContourCall, ContourOptions, QuadContourSet } from "./contour";
 import { autoBins, autoMinorLocator, formatLogTicks, formatTicks, logLocator, logNonsingular, maxNLocator, nonsingular } from "./ticker";
 import { cycleColors, dashArray, escapeXml, fontSize, LineStyle, Marker, markerPath, parseFormat, pt, Rc, rcParams, rcSnapshot, TAB10, textWidth, toColor } from "./style";
 import { Array2, asArray, asVector, shapeRepr } from "./values";
@@ -60,6 +61,8 @@ export interface Mappable {
   cmap: Colormap;
   vmin: number;
   vmax: number;
+  /** contourf's bands: the colorbar shows them, with a tick at each boundary (FixedLocator, at most 10). */
+  bands?: { bounds: number[]; colors: string[]; alpha: number };
 }
 
 /** The points of `scatter`, each with its own colour. */
@@ -215,6 +218,52 @@ export class Wedge {
   [IPYTHON_REPR](): string {
     return `Wedge(center=(${this.cx}, ${this.cy}), r=${this.r}, theta1=${this.theta1}, theta2=${this.theta2}, width=None)`;
   }
+}
+
+/** The arrow of `arrow`: matplotlib's FancyArrow polygon, in data coordinates. */
+export class FancyArrow {
+  constructor(
+    /** The vertices, the first repeated at the end (`get_xy()`). */
+    readonly xy: [number, number][],
+    readonly facecolor: string,
+    readonly edgecolor: string,
+    readonly linewidth: number,
+    readonly alpha: number,
+    public label: string,
+  ) {}
+  get_xy(): [number, number][] {
+    return this.xy.map((p) => [...p] as [number, number]);
+  }
+  [IPYTHON_REPR](): string {
+    return ipythonRepr(this, "matplotlib.patches.FancyArrow");
+  }
+  [PY_REPR](): string {
+    return "FancyArrow()";
+  }
+}
+
+/** Options of `arrow`, as FancyArrow takes them (lengths in data units). */
+export interface ArrowOptions {
+  /** The tail's width (0.001). */
+  width?: number;
+  /** The head's full width (3 * width) and length (1.5 * head_width). */
+  head_width?: number | null;
+  head_length?: number | null;
+  /** Whether dx, dy reach the head's tip (default: the head starts there). */
+  length_includes_head?: boolean;
+  shape?: "full" | "left" | "right";
+  /** How far the head's back is swept in, a fraction of its length. */
+  overhang?: number;
+  head_starts_at_zero?: boolean;
+  color?: unknown;
+  facecolor?: unknown;
+  fc?: unknown;
+  edgecolor?: unknown;
+  ec?: unknown;
+  linewidth?: number;
+  lw?: number;
+  alpha?: number;
+  label?: string;
 }
 
 /** An image of `imshow`: pixels as RGBA bytes, drawn over [-0.5, W - 0.5] x [-0.5, H - 0.5]. */
@@ -471,8 +520,20 @@ export class Axes {
   readonly fills: PolyCollection[] = [];
   /** errorbar's bars, drawn with the lines. */
   readonly lineCollections: LineCollection[] = [];
-  /** Bars, scatter points and filled areas in the order they were added (matplotlib draws them so). */
-  private readonly patchesAndCollections: (BarContainer | PathCollection | PolyCollection)[] = [];
+  /** contourf's and contour's sets. */
+  readonly contourSets: QuadContourSet[] = [];
+  /** arrow's arrows (matplotlib keeps them in `ax.patches`). */
+  readonly arrows: FancyArrow[] = [];
+  /** What a colour map maps (images, points coloured by value, contour sets), in the order made: `plt.gci()` is the last. */
+  readonly mappables: (AxesImage | PathCollection | QuadContourSet)[] = [];
+  /** Bars, scatter points, filled areas, contour sets and arrows in the order they were added (matplotlib draws them so). */
+  private readonly patchesAndCollections: (BarContainer | PathCollection | PolyCollection | QuadContourSet | FancyArrow)[] = [];
+  /** Which side each axis' ticks and label are on, and whether it is drawn (a twin's other axis is not); whether the background is. */
+  readonly sides = { x: "bottom" as "bottom" | "top", y: "left" as "left" | "right" };
+  readonly axisVisible = { x: true, y: true };
+  private patchVisible = true;
+  /** The figure's part this Axes calls on to add a twin beside itself (set by the Figure). */
+  addTwin: ((twin: Axes) => void) | null = null;
   /** axhline / axvline lines whose position did not ask for autoscaling (it lay inside the limits then). */
   private readonly unscaled = new Set<Line2D>();
   private readonly scales: { x: "linear" | "log"; y: "linear" | "log" } = { x: "linear", y: "linear" };
@@ -527,6 +588,18 @@ export class Axes {
     this.ylimSet = [mappable.vmin, mappable.vmax];
     this.xlimSet = [0, 1];
     this.xTickLabels = { ticks: [], labels: null };
+    const bounds = mappable.bands?.bounds;
+    if (bounds !== undefined) {
+      // matplotlib's FixedLocator(boundaries, nbins=10): every step-th boundary, the run holding the one nearest zero.
+      this.ylimSet = [bounds[0], bounds[bounds.length - 1]];
+      const step = Math.max(Math.ceil(bounds.length / 10), 1);
+      let ticks = bounds.filter((_, i) => i % step === 0);
+      for (let k = 1; k < step; k++) {
+        const other = bounds.filter((_, i) => i % step === k);
+        if (Math.min(...other.map(Math.abs)) < Math.min(...ticks.map(Math.abs))) ticks = other;
+      }
+      this.yTickLabels = { ticks, labels: null };
+    }
   }
 
   private nextLineColor(): string {
@@ -675,6 +748,7 @@ export class Axes {
     );
     this.collections.push(points);
     this.patchesAndCollections.push(points);
+    if (mappable !== null) this.mappables.push(points);
     return points;
   }
 
@@ -746,12 +820,9 @@ export class Axes {
       const vmin = options.vmin ?? (lo <= hi ? lo : 0);
       const vmax = options.vmax ?? (lo <= hi ? hi : 1);
       mappable = { cmap, vmin, vmax };
-      // Normalize maps into [0, 1]; the colormap's lookup takes floor(v * 256), the top value included in the last entry.
-      const index = new Uint8Array(H * W);
-      for (let p = 0; p < H * W; p++) {
-        const v = vmax === vmin ? 0 : (a.data[p] - vmin) / (vmax - vmin);
-        index[p] = Math.min(255, Math.max(0, Math.floor(v * 256)));
-      }
+      // Normalize maps into [0, 1]; the colormap's lookup takes floor(v * N), the top value included in the last entry.
+      const index = new Uint16Array(H * W);
+      for (let p = 0; p < H * W; p++) index[p] = cmap.index(vmax === vmin ? 0 : (a.data[p] - vmin) / (vmax - vmin));
       for (let p = 0; p < H * W; p++) {
         rgba.set(cmap.truncated.subarray(index[p] * 3, index[p] * 3 + 3), p * 4);
         rgba[p * 4 + 3] = Number.isNaN(a.data[p]) ? 0 : 255;
@@ -778,6 +849,7 @@ export class Axes {
     }
     const img = new AxesImage(W, H, rgba, mappable);
     this.images.push(img);
+    if (mappable !== null) this.mappables.push(img);
     this.equalAspect = options.aspect !== "auto";
     return img;
   }
@@ -960,6 +1032,119 @@ export class Axes {
     return options.autopct !== undefined ? [wedges, texts, autotexts] : [wedges, texts];
   }
 
+  /**
+   * `contourf(X, Y, Z, levels, alpha=0.3, cmap=...)`, `contourf(Z)`: filled bands between levels over a
+   * grid (X, Y 1-d or 2-d as `np.meshgrid` gives them; Z's column and row numbers without them). Levels: an
+   * int (7) for MaxNLocator to choose, or a list. See src/matplotlib/contour.ts.
+   */
+  readonly contourf: ContourCall = (...args: unknown[]) => this.contourArgs(true, args);
+
+  /** `contour(X, Y, Z, levels, colors='k')`: the levels' lines (negative ones dashed when of one colour). */
+  readonly contour: ContourCall = (...args: unknown[]) => this.contourArgs(false, args);
+
+  /** @internal contourf / contour's arguments: data, optional levels, an optional options object last. */
+  contourArgs(filled: boolean, argList: unknown[]): QuadContourSet {
+    const args = [...argList];
+    const options = args.length > 1 && isOptions(args[args.length - 1]) ? (args.pop() as ContourOptions) : {};
+    const cs = new QuadContourSet(filled, args, options);
+    this.contourSets.push(cs);
+    this.patchesAndCollections.push(cs);
+    this.mappables.push(cs);
+    return cs;
+  }
+
+  /**
+   * `clabel(cs, fontsize=8)`: each level's value (ScalarFormatter's text over the levels) written at the
+   * middle of its longest line, in the line's colour. matplotlib also cuts the line under the label
+   * (inline) and may label a long line more than once; this draws one label per level over the line.
+   */
+  clabel(cs: QuadContourSet, options: { fontsize?: number; colors?: unknown; fmt?: string } = {}): Text[] {
+    if (cs.filled) return [];
+    const levels = Array.from(cs.levels.data as Float64Array);
+    const labels = formatTicks(levels, [Math.min(...levels), Math.max(...levels)]).labels;
+    const made: Text[] = [];
+    cs.pieces.forEach((piece, k) => {
+      let best: number[] | null = null;
+      let bestLength = 0;
+      for (const path of piece.paths) {
+        let length = 0;
+        for (let i = 2; i < path.length; i += 2) length += Math.hypot(path[i] - path[i - 2], path[i + 1] - path[i - 1]);
+        if (length > bestLength) [best, bestLength] = [path, length];
+      }
+      if (best === null) return;
+      const mid = 2 * Math.floor(best.length / 4);
+      const text = options.fmt !== undefined ? percentFormat(options.fmt, levels[k]) : labels[k];
+      const t = new Text(best[mid], best[mid + 1], text, options.fontsize ?? Number(rcParams["font.size"]), options.colors !== undefined ? toColor(options.colors) : piece.color, "center", "center", "data");
+      this.texts.push(t);
+      made.push(t);
+    });
+    return made;
+  }
+
+  /**
+   * `ax.twinx()`: a second Axes over this one sharing its x axis, with its own y axis on the right and
+   * no background or x axis of its own (loss and accuracy on one plot). Its colour cycle starts afresh.
+   */
+  twinx(): Axes {
+    return this.twin("x");
+  }
+  /** `ax.twiny()`: a second Axes sharing the y axis, its own x axis on top. */
+  twiny(): Axes {
+    return this.twin("y");
+  }
+
+  private twin(shared: "x" | "y"): Axes {
+    if (this.addTwin === null) throw new ValueError("twinx / twiny need an Axes in a figure");
+    const t = new Axes(this.box, this.figureSize);
+    const group = [...this.shared[shared], t];
+    for (const ax of group) ax.shared[shared] = group;
+    t.anchor = this.anchor;
+    t.patchVisible = false;
+    if (shared === "x") {
+      t.sides.y = "right";
+      t.axisVisible.x = false;
+    } else {
+      t.sides.x = "top";
+      t.axisVisible.y = false;
+    }
+    this.addTwin(t);
+    return t;
+  }
+
+  /**
+   * `arrow(x, y, dx, dy, head_width=0.1)`: matplotlib's FancyArrow from (x, y) along (dx, dy), its head
+   * beyond that point unless `length_includes_head`; face `patch.facecolor` (C0) and a `patch.edgecolor`
+   * edge (black) unless coloured; drawn in data coordinates, so an unequal aspect skews it as matplotlib's.
+   */
+  arrow(x: number, y: number, dx: number, dy: number, options: ArrowOptions = {}): FancyArrow {
+    const width = options.width ?? 0.001;
+    const hw = options.head_width ?? 3 * width;
+    const hl = options.head_length ?? 1.5 * hw;
+    const shape = options.shape ?? "full";
+    if (!["full", "left", "right"].includes(shape)) throw new ValueError(`Got unknown shape: '${String(shape)}'`);
+    const distance = Math.hypot(dx, dy);
+    const length = options.length_includes_head ? distance : distance + hl;
+    let verts: [number, number][] = [];
+    if (length !== 0) {
+      const hs = options.overhang ?? 0;
+      const shift = (options.length_includes_head ? 0 : hl) + (options.head_starts_at_zero ? hl / 2 : 0);
+      const left: [number, number][] = [[0, 0], [-hl, -hw / 2], [-hl * (1 - hs), -width / 2], [-length, -width / 2], [-length, 0]].map(([u, v]) => [u + shift, v]);
+      const right = left.map(([u, v]): [number, number] => [u, -v]);
+      const coords = shape === "left" ? left : shape === "right" ? right : [...left.slice(0, -1), ...right.slice(0, -1).reverse()];
+      const [cx, sx] = distance !== 0 ? [dx / distance, dy / distance] : [0, 1];
+      verts = coords.map(([u, v]): [number, number] => [u * cx + v * -sx + x + dx, u * sx + v * cx + y + dy]);
+      // Polygon(closed=True) repeats the first vertex unless the last is it already (a full arrow ends at its tip).
+      const [first, last] = [verts[0], verts[verts.length - 1]];
+      if (first[0] !== last[0] || first[1] !== last[1]) verts.push([...first]);
+    }
+    const face = options.facecolor ?? options.fc ?? options.color ?? rcParams["patch.facecolor"];
+    const edge = options.edgecolor ?? options.ec ?? options.color ?? rcParams["patch.edgecolor"];
+    const a = new FancyArrow(verts, toColor(face), toColor(edge), Number(options.linewidth ?? options.lw ?? rcParams["patch.linewidth"]), options.alpha ?? 1, options.label ?? "_nolegend_");
+    this.arrows.push(a);
+    this.patchesAndCollections.push(a);
+    return a;
+  }
+
   /** `set_xscale('log')` / `set_yscale('log')`: log axes, with matplotlib's decade ticks and 10^k labels. */
   set_xscale(value: "linear" | "log"): void {
     this.scales.x = checkScale(value);
@@ -1107,7 +1292,7 @@ export class Axes {
 
   /** Whether anything is drawn in this Axes (an empty figure shows as text only). */
   get hasArtists(): boolean {
-    return this.lines.length + this.collections.length + this.containers.length + this.images.length + this.fills.length + this.texts.length + this.wedges.length > 0;
+    return this.lines.length + this.collections.length + this.containers.length + this.images.length + this.fills.length + this.texts.length + this.wedges.length + this.contourSets.length + this.arrows.length > 0;
   }
 
   // ------------------------------------------------------------------ limits and ticks
@@ -1142,6 +1327,14 @@ export class Axes {
         if (axis === along) sticky.push(start);
       }
     }
+    for (const cs of this.contourSets) {
+      // A contour set's grid: its data limits, and sticky edges (matplotlib sets them on its collections).
+      const [lo, hi] = axis === "x" ? cs.extent.slice(0, 2) : cs.extent.slice(2);
+      take(lo);
+      take(hi);
+      sticky.push(lo, hi);
+    }
+    for (const a of this.arrows) a.xy.forEach((xy) => take(ofAxis(xy)));
     for (const img of this.images) {
       const n = axis === "x" ? img.width : img.height;
       take(-0.5);
@@ -1283,7 +1476,7 @@ export class Axes {
     const clip = `clip_${id}`;
     out.push(`<g class="axes" id="${id}">`);
     const framed = this.axisOn && this.frameOn;
-    if (framed) out.push(`<rect class="background" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" fill="${toColor(this.rc["axes.facecolor"])}"/>`);
+    if (framed && this.patchVisible) out.push(`<rect class="background" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" fill="${toColor(this.rc["axes.facecolor"])}"/>`);
     out.push(`<clipPath id="${clip}"><rect x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}"/></clipPath>`);
     const inside = (v: number, lim: [number, number]) => v >= Math.min(...lim) - 1e-9 * Math.abs(lim[1] - lim[0]) && v <= Math.max(...lim) + 1e-9 * Math.abs(lim[1] - lim[0]);
     const xt = this.tickLabels("x");
@@ -1300,13 +1493,23 @@ export class Axes {
     if (this.colorbarOf !== null) {
       // The colour map's 256 entries from vmin (bottom) to vmax (top), as matplotlib's pcolormesh of them.
       const m = this.colorbarOf;
-      const rgba = new Uint8Array(256 * 4);
-      for (let i = 0; i < 256; i++) {
-        rgba.set(m.cmap.truncated.subarray((255 - i) * 3, (255 - i) * 3 + 3), i * 4);
+      const N = m.cmap.N;
+      const rgba = new Uint8Array(N * 4);
+      for (let i = 0; i < N; i++) {
+        rgba.set(m.cmap.truncated.subarray((N - 1 - i) * 3, (N - 1 - i) * 3 + 3), i * 4);
         rgba[i * 4 + 3] = 255;
       }
-      const gradient = new AxesImage(1, 256, rgba);
-      out.push(`<image class="colorbar-gradient" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" preserveAspectRatio="none" style="image-rendering:pixelated;image-rendering:optimizeSpeed" xlink:href="data:image/png;base64,${gradient.png(blocky ? 4 : 1).toString("base64")}"/>`);
+      const gradient = new AxesImage(1, m.cmap.N, rgba);
+      if (m.bands !== undefined) {
+        // contourf's colorbar: one block per band, in the band's colour and alpha.
+        const { bounds, colors, alpha } = m.bands;
+        out.push(`<g class="colorbar-bands"${alpha < 1 ? ` fill-opacity="${alpha}"` : ""}>`);
+        colors.forEach((c, k) => {
+          const [top, bottom] = [f.py(bounds[k + 1]), f.py(bounds[k])];
+          out.push(`<rect x="${round2(f.x0)}" y="${round2(Math.min(top, bottom))}" width="${round2(f.w)}" height="${round2(Math.abs(bottom - top))}" fill="${c}"/>`);
+        });
+        out.push(`</g>`);
+      } else out.push(`<image class="colorbar-gradient" x="${round2(f.x0)}" y="${round2(f.y0)}" width="${round2(f.w)}" height="${round2(f.h)}" preserveAspectRatio="none" style="image-rendering:pixelated;image-rendering:optimizeSpeed" xlink:href="data:image/png;base64,${gradient.png(blocky ? 4 : 1).toString("base64")}"/>`);
     }
     for (const img of this.images) {
       const left = Math.min(f.px(-0.5), f.px(img.width - 0.5));
@@ -1336,6 +1539,13 @@ export class Axes {
           out.push(`<rect class="patch" x="${round2(Math.min(xa, xb))}" y="${round2(Math.min(ya, yb))}" width="${round2(Math.abs(xb - xa))}" height="${round2(Math.abs(yb - ya))}"${own}/>`);
         });
         out.push(`</g>`);
+      } else if (artist instanceof QuadContourSet) {
+        out.push(artist.toSvg(f.px, f.py, clip));
+      } else if (artist instanceof FancyArrow) {
+        if (artist.xy.length === 0) continue;
+        const d = artist.xy.map(([x, y], i) => `${i === 0 ? "M" : "L"}${round2(f.px(x))},${round2(f.py(y))}`).join("");
+        const edge = artist.edgecolor === "none" || artist.linewidth <= 0 ? "" : ` stroke="${artist.edgecolor}" stroke-width="${round2(pt(artist.linewidth))}" stroke-linejoin="miter"`;
+        out.push(`<path class="fancyarrow" clip-path="url(#${clip})" d="${d}Z" fill="${artist.facecolor}"${edge}${artist.alpha < 1 ? ` opacity="${artist.alpha}"` : ""}/>`);
       } else if (artist instanceof PolyCollection) {
         const d = artist.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).map(([x, y], i) => `${i === 0 ? "M" : "L"}${round2(f.px(x))},${round2(f.py(y))}`).join("");
         out.push(`<path class="fill" clip-path="url(#${clip})" d="${d}Z" fill="${artist.color}"${artist.alpha < 1 ? ` fill-opacity="${artist.alpha}"` : ""}/>`);
@@ -1465,19 +1675,29 @@ export class Axes {
       const [xs_, ys_] = [this.tickStyle("x"), this.tickStyle("y")];
       const depth = this.axisDepths(xt.labels, yt.labels);
       const labelSize = pt(fontSize(this.rc, "axes.labelsize"));
-      const bottom = f.y0 + f.h;
-      for (const [v, l] of xt.labels) {
+      const top = this.sides.x === "top";
+      const bottom = top ? f.y0 : f.y0 + f.h;
+      // From the frame out to `d` pixels beyond it, on the x axis' side.
+      const outward = (d: number): [number, number] => (top ? [bottom - d, bottom] : [bottom, bottom + d]);
+      const xShown = this.axisVisible.x;
+      for (const [v, l] of xShown ? xt.labels : []) {
         const w = labelWidth(l, xs_.size);
-        boxes.push([f.px(v) - w / 2, bottom, f.px(v) + w / 2, bottom + depth.xTicks]);
+        const [a, b] = outward(depth.xTicks);
+        boxes.push([f.px(v) - w / 2, a, f.px(v) + w / 2, b]);
       }
       const cx = f.x0 + f.w / 2;
       const cy = f.y0 + f.h / 2;
-      if (this.xlabel !== "") {
+      if (this.xlabel !== "" && xShown) {
         const w = textWidth(this.xlabel, labelSize) / 2;
-        boxes.push([cx - w, bottom, cx + w, bottom + depth.xTicks + pt(LABEL_PAD) + 0.99 * labelSize]);
+        const [a, b] = outward(depth.xTicks + pt(LABEL_PAD) + 0.99 * labelSize);
+        boxes.push([cx - w, a, cx + w, b]);
       }
-      if (xt.offsetText !== "") boxes.push([f.x0 + f.w - textWidth(xt.offsetText, xs_.size), bottom, f.x0 + f.w, bottom + xs_.out + xs_.pad + xs_.size * 2.14]);
-      const side = this.colorbarOf !== null ? 1 : -1;
+      if (xt.offsetText !== "" && xShown) {
+        const [a, b] = outward(xs_.out + xs_.pad + xs_.size * 2.14);
+        boxes.push([f.x0 + f.w - textWidth(xt.offsetText, xs_.size), a, f.x0 + f.w, b]);
+      }
+      if (!this.axisVisible.y) [yt.labels, yt.offsetText] = [[], ""];
+      const side = this.colorbarOf !== null || this.sides.y === "right" ? 1 : -1;
       const edge = side === 1 ? f.x0 + f.w : f.x0;
       const across = (d: number): [number, number] => (side === 1 ? [edge, edge + d] : [edge - d, edge]);
       for (const [v, l] of yt.labels) {
@@ -1485,7 +1705,7 @@ export class Axes {
         const [a, b] = across(depth.yTicks);
         boxes.push([a, f.py(v) - h / 2, b, f.py(v) + h / 2]);
       }
-      if (this.ylabel !== "") {
+      if (this.ylabel !== "" && this.axisVisible.y) {
         const [a, b] = across(depth.yTicks + pt(LABEL_PAD) + 0.99 * labelSize);
         const h = textWidth(this.ylabel, labelSize) / 2;
         boxes.push([a, cy - h, b, cy + h]);
@@ -1526,23 +1746,28 @@ export class Axes {
     const xs_ = this.tickStyle("x");
     const font = (s: { size: number; labelColor: string }) => `font-size="${round2(s.size)}" font-family="${FONT_FAMILY}" fill="${s.labelColor}"`;
     const out: string[] = [`<g class="xaxis">`];
-    const bottom = f.y0 + f.h;
-    for (const [cls, ticks, tl, w] of [["xtick", xs, xs_.len, xs_.width], ["xtick-minor", xMinor, xs_.minorLen, xs_.minorWidth]] as const) {
+    // The x axis below the frame, or above it (a twiny's): `down` is the way out of the frame.
+    const top = this.sides.x === "top";
+    const [bottom, down] = top ? [f.y0, -1] : [f.y0 + f.h, 1];
+    // A text's baseline `depth` pixels out from the frame, for a text `size` tall.
+    const outY = (depth: number, size: number) => (top ? bottom - depth - size * 0.24 : bottom + depth + size * 0.76);
+    for (const [cls, ticks, tl, w] of [["xtick", this.axisVisible.x ? xs : [], xs_.len, xs_.width], ["xtick-minor", this.axisVisible.x ? xMinor : [], xs_.minorLen, xs_.minorWidth]] as const) {
       for (const [t, label] of ticks) {
         const x = snap(f.px(t), w);
-        const [y1, y2] = [bottom - tl * (1 - xs_.outside), bottom + tl * xs_.outside];
+        const [y1, y2] = [bottom - down * tl * (1 - xs_.outside), bottom + down * tl * xs_.outside];
         out.push(`<g class="${cls}">${tl > 0 ? `<line x1="${round2(x)}" y1="${round2(y1)}" x2="${round2(x)}" y2="${round2(y2)}" stroke="${xs_.color}" stroke-width="${round2(w)}"/>` : ""}`);
-        out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 0.76)}" text-anchor="middle" ${font(xs_)}>${mathSvg(label, xs_.size)}</text>`}</g>`);
+        out.push(`${label === "" ? "" : `<text x="${round2(x)}" y="${round2(outY(xs_.out + xs_.pad, xs_.size))}" text-anchor="middle" ${font(xs_)}>${mathSvg(label, xs_.size)}</text>`}</g>`);
       }
     }
-    if (xOffset !== "") out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(bottom + xs_.out + xs_.pad + xs_.size * 1.9)}" text-anchor="end" ${font({ size: xs_.size, labelColor: xs_.color })}>${escapeXml(xOffset)}</text>`);
+    if (xOffset !== "" && this.axisVisible.x) out.push(`<text class="offset" x="${round2(f.x0 + f.w)}" y="${round2(outY(xs_.out + xs_.pad + xs_.size * 1.14, xs_.size))}" text-anchor="end" ${font({ size: xs_.size, labelColor: xs_.color })}>${escapeXml(xOffset)}</text>`);
     const depth = this.axisDepths([...xs, ...xMinor], [...ys, ...yMinor]);
-    if (this.xlabel !== "") {
-      out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(bottom + depth.xTicks + pt(LABEL_PAD) + labelSize * 0.76)}" text-anchor="middle" ${labelFont}>${escapeXml(this.xlabel)}</text>`);
+    if (this.xlabel !== "" && this.axisVisible.x) {
+      out.push(`<text class="xlabel" x="${round2(f.x0 + f.w / 2)}" y="${round2(outY(depth.xTicks + pt(LABEL_PAD), labelSize))}" text-anchor="middle" ${labelFont}>${escapeXml(this.xlabel)}</text>`);
     }
     out.push(`</g>`, `<g class="yaxis">`);
-    // A colorbar's ticks and labels are on its right.
-    const right = this.colorbarOf !== null;
+    if (!this.axisVisible.y) [ys, yMinor, yOffset] = [[], [], ""];
+    // A colorbar's and a twinx's ticks and labels are on the right.
+    const right = this.colorbarOf !== null || this.sides.y === "right";
     const edge = right ? f.x0 + f.w : f.x0;
     const side = right ? 1 : -1;
     const ys_ = this.tickStyle("y");
@@ -1555,7 +1780,7 @@ export class Axes {
       }
     }
     if (yOffset !== "") out.push(`<text class="offset" x="${round2(f.x0)}" y="${round2(f.y0 - ys_.pad)}" text-anchor="start" ${font({ size: ys_.size, labelColor: ys_.color })}>${escapeXml(yOffset)}</text>`);
-    if (this.ylabel !== "") {
+    if (this.ylabel !== "" && this.axisVisible.y) {
       const x = edge + side * (depth.yTicks + pt(LABEL_PAD) + labelSize * (right ? 0.76 : 0.24));
       const y = f.y0 + f.h / 2;
       out.push(`<text class="ylabel" x="${round2(x)}" y="${round2(y)}" transform="rotate(-90 ${round2(x)} ${round2(y)})" text-anchor="middle" ${labelFont}>${escapeXml(this.ylabel)}</text>`);
@@ -1850,7 +2075,7 @@ function broadcastTo(values: number[], n: number, mismatch: (length: number) => 
 
 /** Values through a colour map, normalised between the map's ends as matplotlib's scatter does with `c=`. */
 function mapColors(values: number[], m: Mappable): string[] {
-  return values.map((v) => m.cmap.hex(m.vmax === m.vmin ? 0 : Math.min(255, Math.max(0, Math.floor(((v - m.vmin) / (m.vmax - m.vmin)) * 256)))));
+  return values.map((v) => m.cmap.hex(m.cmap.index(m.vmax === m.vmin ? 0 : (v - m.vmin) / (m.vmax - m.vmin))));
 }
 
 function checkScale(value: string): "linear" | "log" {

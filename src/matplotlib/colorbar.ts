@@ -7,6 +7,7 @@
 import { ValueError } from "../errors";
 import { IPYTHON_REPR } from "../pyrepr";
 import type { Axes, AxesImage, Box, Mappable, PathCollection } from "./axes";
+import type { QuadContourSet } from "./contour";
 
 /** Options of `colorbar`, as matplotlib's make_axes takes them. */
 export interface ColorbarOptions {
@@ -30,7 +31,7 @@ export class Colorbar {
   constructor(
     /** The colorbar's own Axes (`cbar.ax`). */
     readonly ax: Axes,
-    readonly mappable: AxesImage | PathCollection,
+    readonly mappable: AxesImage | PathCollection | QuadContourSet,
   ) {}
 
   /** `cbar.set_label('loss')`: the text beside the colorbar. */

@@ -1,9 +1,10 @@
 /**
  * Lookup tables of matplotlib 3.6.3's colour maps that tutorials name (gray and viridis are in
- * viridis.ts; viridis_r is viridis read backwards), written by test/reference/gen_colormaps.py: each map's 256 entries as image pixels
+ * viridis.ts; viridis_r is viridis read backwards), written by test/reference/gen_colormaps.py: each map's N entries (256, or a
+ * listed map's colours) as image pixels
  * (`cmap(range(256), bytes=True)`, truncated) and as matplotlib writes colours into SVG (`to_hex`, rounded).
  */
-export const TABLES: Record<string, { truncated: string; rounded: string }> = {
+export const TABLES: Record<string, { truncated: string; rounded: string; listed?: true }> = {
   Greys: {
     truncated:
     "fffffffefefefefefefdfdfdfdfdfdfcfcfcfcfcfcfbfbfbfbfbfbfafafafafafaf9f9f9f9f9f9f8f8f8f8f8f8f7f7f7" +
@@ -471,6 +472,236 @@ export const TABLES: Record<string, { truncated: string; rounded: string }> = {
     "2f2f2f2e2e2e2d2d2d2c2c2c2b2b2b2a2a2a292929282828272727262626252525242424232323222222212121202020" +
     "1f1f1f1e1e1e1d1d1d1c1c1c1b1b1b1a1a1a191919181818171717161616151515141414131313121212111111101010" +
     "0f0f0f0e0e0e0d0d0d0c0c0c0b0b0b0a0a0a090909080808070707060606050505040404030303020202010101000000",
+  },
+  RdYlBu: {
+    truncated:
+    "a50026a60126a80326aa0526ac0726ae0926b00b26b20d26b40f26b61026b81226ba1426bc1626be1826c01a26c21c26" +
+    "c41e26c62026c82126ca2326cc2526ce2726d02926d22b26d42d26d62f26d73127d83328d93529da382adc3a2bdd3d2d" +
+    "de3f2edf412fe04430e14631e24932e44b33e54d34e65035e75236e85538e95739ea593aec5c3bed5e3cee613def633e" +
+    "f0653ff16840f26a41f46d43f46f44f47245f57446f57747f57948f67c4af67e4bf6814cf7834df7864ef7894ff88b51" +
+    "f88e52f89053f99354f99555fa9856fa9a58fa9d59fb9f5afba25bfba55cfca75efcaa5ffcac60fdae61fdb063fdb265" +
+    "fdb467fdb669fdb86bfdba6cfdbc6efdbe70fdc072fdc274fdc476fdc678fdc879fdca7bfdcc7dfdce7ffdd081fdd283" +
+    "fdd484fdd686fdd888fdda8afddc8cfdde8efee090fee191fee293fee395fee497fee699fee79bfee89cfee99efeeaa0" +
+    "feeca2feeda4feeea6feefa7fef1a9fef2abfef3adfef4affef5b1fef7b3fef8b4fef9b6fefab8fefbbafefdbcfefebe" +
+    "fefec0fdfec2fbfdc4fafdc6f9fcc9f8fccbf7fbcdf5fbcff4fbd2f3fad4f2fad6f1f9d8eff9daeef8ddedf8dfecf7e1" +
+    "eaf7e3e9f6e6e8f6e8e7f5eae6f5ece4f4efe3f4f1e2f3f3e1f3f5e0f3f7ddf1f7dbf0f6d9eff6d7eef5d5edf5d3ecf4" +
+    "d1ebf3cfeaf3cde9f2cbe8f2c9e7f1c7e6f0c4e5f0c2e4efc0e3efbee2eebce1eebae0edb8dfecb6deecb4ddebb2dceb" +
+    "b0dbeaaedae9acd9e9a9d8e8a7d6e7a5d4e6a3d2e5a1d1e49fcfe39ccde29acce198cae196c8e094c6df92c5de90c3dd" +
+    "8dc1dc8bbfdb89beda87bcd985bad883b9d780b7d67eb5d57cb3d47ab2d378b0d276aed174add172aacf70a8ce6ea6cd" +
+    "6ca4cc6aa2cb689fca679dc9659bc76399c66197c55f94c45d92c35c90c25a8ec1588cbf5689be5487bd5285bc5083bb" +
+    "4f81ba4d7eb94b7cb7497ab64778b54576b44473b34371b2436eb0426caf4169ae4067ad3f64ac3f62aa3e60a93d5da8" +
+    "3c5ba73b58a63b56a43a53a33951a2384ea1384c9f37499e36479d35449c34429b343f99333d98323a97313896313695",
+    rounded:
+    "a50026a70226a90426ab0626ad0826af0926b10b26b30d26b50f26b71126b91326bb1526bd1726be1827c01a27c21c27" +
+    "c41e27c62027c82227ca2427cc2627ce2827d02927d22b27d42d27d62f27d83128d93429da362adb382bdc3b2cdd3d2d" +
+    "de402ee0422fe14430e24731e34933e44c34e54e35e65036e75337e95538ea5739eb5a3aec5c3bed5f3cee613eef633f" +
+    "f16640f26841f36b42f46d43f47044f57245f57547f57748f67a49f67c4af67f4bf7814cf7844ef8864ff88950f88c51" +
+    "f98e52f99153f99355fa9656fa9857fa9b58fb9d59fba05bfba35cfca55dfca85efcaa5ffdad60fdaf62fdb164fdb366" +
+    "fdb567fdb769fdb96bfdbb6dfdbd6ffdbf71fdc173fdc374fdc576fdc778fec87afeca7cfecc7efece7ffed081fed283" +
+    "fed485fed687fed889feda8afedc8cfede8efee090fee192fee294fee496fee597fee699fee79bfee99dfeea9ffeeba1" +
+    "feeca2feeda4feefa6fff0a8fff1aafff2acfff3adfff5affff6b1fff7b3fff8b5fffab7fffbb9fffcbafffdbcfffebe" +
+    "feffc0fdfec2fcfec5fbfdc7fafdc9f8fccbf7fccef6fbd0f5fbd2f3fbd4f2fad6f1fad9f0f9dbeff9ddedf8dfecf8e2" +
+    "ebf7e4eaf7e6e9f6e8e7f6ebe6f5ede5f5efe4f4f1e2f4f4e1f3f6e0f3f8def2f7dcf1f7daf0f6d8eff6d6eef5d4edf4" +
+    "d1ecf4cfebf3cdeaf3cbe9f2c9e8f2c7e7f1c5e6f0c3e5f0c1e4efbfe3efbde2eebbe1edb9e0edb6dfecb4deecb2ddeb" +
+    "b0dceaaedbeaacdae9aad8e9a8d6e8a6d5e7a3d3e6a1d1e59fd0e49dcee39bcce299cae197c9e094c7df92c5de90c3dd" +
+    "8ec2dc8cc0db8abeda87bdd985bbd983b9d881b7d77fb6d67db4d57ab2d478b0d376afd274add172abd070a9cf6ea6ce" +
+    "6da4cc6ba2cb69a0ca679ec9659bc86399c76297c66095c45e93c35c90c25a8ec1588cc0578abf5588be5385bd5183bb" +
+    "4f81ba4d7fb94b7db84a7ab74878b64676b54574b34471b2436fb1426cb0416aaf4167ad4065ac3f62ab3e60aa3e5ea8" +
+    "3d5ba73c59a63b56a53a54a43a51a2394fa1384ca0374a9f36479e36459c35429b34409a333d99333b97323896313695",
+  },
+  RdYlBu_r: {
+    truncated:
+    "313695313896323a97333d98343f9934429b35449c36479d37499e384c9f384ea13951a23a53a33b56a43b58a63c5ba7" +
+    "3d5da83e60a93f62aa3f64ac4067ad4169ae426caf436eb04371b24473b34576b44778b5497ab64b7cb74d7eb94f81ba" +
+    "5083bb5285bc5487bd5689be588cbf5a8ec15c90c25d92c35f94c46197c56399c6659bc7679dc9689fca6aa2cb6ca4cc" +
+    "6ea6cd70a8ce72aacf74add176aed178b0d27ab2d37cb3d47eb5d580b7d683b9d785bad887bcd989beda8bbfdb8dc1dc" +
+    "90c3dd92c5de94c6df96c8e098cae19acce19ccde29fcfe3a1d1e4a3d2e5a5d4e6a7d6e7a9d8e8acd9e9aedae9b0dbea" +
+    "b2dcebb4ddebb6deecb8dfecbae0edbce1eebee2eec0e3efc2e4efc4e5f0c7e6f0c9e7f1cbe8f2cde9f2cfeaf3d1ebf3" +
+    "d3ecf4d5edf5d7eef5d9eff6dbf0f6ddf1f7e0f3f7e1f3f5e2f3f3e3f4f1e4f4efe6f5ece7f5eae8f6e8e9f6e6eaf7e3" +
+    "ecf7e1edf8dfeef8ddeff9daf1f9d8f2fad6f3fad4f4fbd2f5fbcff7fbcdf8fccbf9fcc9fafdc6fbfdc4fdfec2fefec0" +
+    "fefebefefdbcfefbbafefab8fef9b6fef8b4fef7b3fef5b1fef4affef3adfef2abfef1a9feefa7feeea6feeda4feeca2" +
+    "feeaa0fee99efee89cfee79bfee699fee497fee395fee293fee191fee090fdde8efddc8cfdda8afdd888fdd686fdd484" +
+    "fdd283fdd081fdce7ffdcc7dfdca7bfdc879fdc678fdc476fdc274fdc072fdbe70fdbc6efdba6cfdb86bfdb669fdb467" +
+    "fdb265fdb063fdae61fcac60fcaa5ffca75efba55cfba25bfb9f5afa9d59fa9a58fa9857f99555f99354f89053f88e52" +
+    "f88b51f7894ff7864ef7834df6814cf67e4bf67c4af57948f57747f57446f47245f46f44f46d43f26a41f16840f0653f" +
+    "ef633eee613ded5e3cec5c3bea593ae95739e85538e75236e65035e54d34e44b33e24932e14631e04430df412fde3f2e" +
+    "dd3d2ddc3a2bda382ad93529d83328d73127d62f26d42d26d22b26d02926ce2726cc2526ca2326c82126c62026c41e26" +
+    "c21c26c01a26be1826bc1626ba1426b81226b61026b40f26b20d26b00b26ae0926ac0726aa0526a80326a60126a50026",
+    rounded:
+    "313695323896333b97333d9934409a35429b36459c36479e374a9f384ca0394fa13a51a23a54a43b56a53c59a63d5ba7" +
+    "3e5ea83e60aa3f62ab4065ac4167ad416aaf426cb0436fb14471b24574b34676b54878b64a7ab74b7db84d7fb94f81ba" +
+    "5183bb5385bd5588be578abf588cc05a8ec15c90c25e93c36095c46297c66399c7659bc8679ec969a0ca6ba2cb6da4cc" +
+    "6ea6ce70a9cf72abd074add176afd278b0d37ab2d47db4d57fb6d681b7d783b9d885bbd987bdd98abeda8cc0db8ec2dc" +
+    "90c3dd92c5de94c7df97c9e099cae19bcce29dcee39fd0e4a1d1e5a3d3e6a6d5e7a8d6e8aad8e9acdae9aedbeab0dcea" +
+    "b2ddebb4deecb6dfecb9e0edbbe1edbde2eebfe3efc1e4efc3e5f0c5e6f0c7e7f1c9e8f2cbe9f2cdeaf3cfebf3d1ecf4" +
+    "d4edf4d6eef5d8eff6daf0f6dcf1f7def2f7e0f3f8e1f3f6e2f4f4e4f4f1e5f5efe6f5ede7f6ebe9f6e8eaf7e6ebf7e4" +
+    "ecf8e2edf8dfeff9ddf0f9dbf1fad9f2fad6f3fbd4f5fbd2f6fbd0f7fccef8fccbfafdc9fbfdc7fcfec5fdfec2feffc0" +
+    "fffebefffdbcfffcbafffbb9fffab7fff8b5fff7b3fff6b1fff5affff3adfff2acfff1aafff0a8feefa6feeda4feeca2" +
+    "feeba1feea9ffee99dfee79bfee699fee597fee496fee294fee192fee090fede8efedc8cfeda8afed889fed687fed485" +
+    "fed283fed081fece7ffecc7efeca7cfec87afdc778fdc576fdc374fdc173fdbf71fdbd6ffdbb6dfdb96bfdb769fdb567" +
+    "fdb366fdb164fdaf62fdad60fcaa5ffca85efca55dfba35cfba05bfb9d59fa9b58fa9857fa9656f99355f99153f98e52" +
+    "f88c51f88950f8864ff7844ef7814cf67f4bf67c4af67a49f57748f57547f57245f47044f46d43f36b42f26841f16640" +
+    "ef633fee613eed5f3cec5c3beb5a3aea5739e95538e75337e65036e54e35e44c34e34933e24731e14430e0422fde402e" +
+    "dd3d2ddc3b2cdb382bda362ad93429d83128d62f27d42d27d22b27d02927ce2827cc2627ca2427c82227c62027c41e27" +
+    "c21c27c01a27be1827bd1726bb1526b91326b71126b50f26b30d26b10b26af0926ad0826ab0626a90426a70226a50026",
+  },
+  Spectral: {
+    truncated:
+    "9e0142a00342a20543a40843a60a44a80c44aa0f45ad1145af1446b11646b31847b51b47b71d48ba2048bc2249be2449" +
+    "c0274ac2294ac42c4bc62e4bc9304ccb334ccd354dcf384dd13a4ed33c4ed53e4ed6404ed8424dd9444dda464cdb484c" +
+    "dc494bde4b4bdf4d4be04f4ae1514ae25349e45549e55648e65848e75a47e95c47ea5e46eb6046ec6145ed6345ef6544" +
+    "f06744f16943f26b43f46d43f46f44f47245f57446f57747f57948f67c4af67e4bf6814cf7834df7864ef7894ff88b51" +
+    "f88e52f89053f99354f99555fa9856fa9a58fa9d59fb9f5afba25bfba55cfca75efcaa5ffcac60fdae61fdb063fdb265" +
+    "fdb466fdb668fdb86afdba6bfdbc6dfdbe6efdc070fdc272fdc473fdc675fdc877fdca78fdcc7afdce7cfdd07dfdd27f" +
+    "fdd481fdd682fdd884fdda86fddc87fdde89fee08bfee18dfee28ffee391fee493fee695fee797fee899fee99bfeea9d" +
+    "feec9ffeeda1feeea3feefa5fef1a7fef2a9fef3abfef4adfef5affef7b1fef8b3fef9b5fefab7fefbb9fefdbbfefebd" +
+    "fefebefdfebcfcfebbfbfdb9fafdb8f9fcb6f8fcb5f7fcb3f6fbb2f5fbb0f4faaef3faadf2faabf1f9aaf0f9a8eff8a7" +
+    "eef8a5edf8a4ecf7a2ebf7a1eaf69fe9f69ee8f69ce7f59be6f599e6f598e3f498e1f398dff299dcf199daf09ad8ef9a" +
+    "d5ee9bd3ed9bd1ec9cceeb9cccea9dcae99dc7e89ec5e79ec3e69fc0e59fbee5a0bce4a0bae3a0b7e2a1b5e1a1b3e0a2" +
+    "b0dfa2aedea3acdda3a9dca4a6dba4a4daa4a1d9a49ed8a49cd7a499d6a496d5a494d4a491d2a48ed1a48bd0a489cfa4" +
+    "86cea483cda481cca47ecba47bcaa478c9a476c8a473c7a470c6a46ec5a46bc4a468c3a466c2a563bfa561bda65fbba7" +
+    "5db8a85bb6a959b4aa57b2ab55afac53adad51abae4fa8af4da6b04ba4b149a2b2479fb3459db4439bb54199b53f96b6" +
+    "3d94b73b92b8398fb9378dba358bbb3389bc3286bc3484bb3682ba3880b9397db83b7bb73d79b63e77b54075b44272b2" +
+    "4470b1456eb0476caf4969ae4b67ad4c65ac4e63ab5060aa515ea9535ca8555aa75757a65855a55a53a45c51a35e4fa2",
+    rounded:
+    "9e0142a00343a20643a40844a70b44a90d45ab0f45ad1246af1446b11747b41947b61b48b81e48ba2049bc2249be254a" +
+    "c1274ac32a4bc52c4bc72e4cc9314ccb334dcd364dd0384ed23a4ed43d4fd63f4fd7414ed8434ed9444dda464ddc484c" +
+    "dd4a4cde4c4bdf4e4be1504be2514ae3534ae45549e55749e75948e85b48e95c47ea5e47eb6046ed6246ee6445ef6645" +
+    "f06744f26944f36b43f46d43f47044f57245f57547f57748f67a49f67c4af67f4bf7814cf7844ef8864ff88950f88c51" +
+    "f98e52f99153f99355fa9656fa9857fa9b58fb9d59fba05bfba35cfca55dfca85efcaa5ffdad60fdaf62fdb163fdb365" +
+    "fdb567fdb768fdb96afdbb6cfdbd6dfdbf6ffdc171fdc372fdc574fdc776fec877feca79fecc7bfece7cfed07efed27f" +
+    "fed481fed683fed884feda86fedc88fede89fee08bfee18dfee28ffee491fee593fee695fee797fee999feea9bfeeb9d" +
+    "feec9ffeeda1feefa3fff0a6fff1a8fff2aafff3acfff5aefff6b0fff7b2fff8b4fffab6fffbb8fffcbafffdbcfffebe" +
+    "ffffbefefebdfdfebbfcfebafbfdb8fafdb7f9fcb5f8fcb4f7fcb2f6fbb0f5fbaff4faadf3faacf2faaaf1f9a9f0f9a7" +
+    "eff9a6eef8a4edf8a3ecf7a1ebf7a0eaf79ee9f69de8f69be7f59ae6f598e4f498e1f399dff299ddf19adaf09ad8ef9b" +
+    "d6ee9bd3ed9cd1ed9ccfec9dcdeb9dcaea9ec8e99ec6e89fc3e79fc1e6a0bfe5a0bce4a0bae3a1b8e2a1b5e1a2b3e0a2" +
+    "b1dfa3aedea3acdda4aadca4a7dba4a4daa4a2d9a49fd8a49cd7a499d6a497d5a494d4a491d3a48fd2a48cd1a489d0a4" +
+    "86cfa584cea581cda57ecca57ccaa579c9a576c8a574c7a571c6a56ec5a56bc4a569c3a566c2a564c0a662bda760bba8" +
+    "5eb9a95cb7aa5ab4ab58b2ac56b0ad54aead52abae50a9af4ea7b04ba4b149a2b247a0b3459eb4439bb54199b63f97b7" +
+    "3d95b83b92b93990ba378ebb358bbc3389bd3387bc3585bb3682ba3880b93a7eb83b7cb73d79b63f77b54175b44273b3" +
+    "4471b2466eb1486cb0496aaf4b68ae4d65ad4e63ac5061aa525fa9545ca8555aa75758a65956a55b53a45c51a35e4fa2",
+  },
+  Spectral_r: {
+    truncated:
+    "5e4fa25c51a35a53a45855a55757a6555aa7535ca8515ea95060aa4e63ab4c65ac4b67ad4969ae476caf456eb04470b1" +
+    "4272b24075b43e77b53d79b63b7bb7397db83880b93682ba3484bb3286bc3389bc358bbb378dba398fb93b92b83d94b7" +
+    "3f96b64199b5439bb5459db4479fb349a2b24ba4b14da6b04fa8af51abae53adad55afac57b2ab59b4aa5bb6a95db8a8" +
+    "5fbba761bda663bfa566c2a568c3a46bc4a46ec5a470c6a473c7a476c8a478c9a47bcaa47ecba481cca483cda486cea4" +
+    "89cfa48bd0a48ed1a491d2a494d4a496d5a499d6a49cd7a49ed8a4a1d9a4a4daa4a6dba4a9dca4acdda3aedea3b0dfa2" +
+    "b3e0a2b5e1a1b7e2a1bae3a0bce4a0bee5a0c0e59fc3e69fc5e79ec7e89ecae99dccea9dceeb9cd1ec9cd3ed9bd5ee9b" +
+    "d8ef9adaf09adcf199dff299e1f398e3f498e6f598e6f599e7f59be8f69ce9f69eeaf69febf7a1ecf7a2edf8a4eef8a5" +
+    "eff8a7f0f9a8f1f9aaf2faabf3faadf4faaef5fbb0f6fbb2f7fcb3f8fcb5f9fcb6fafdb8fbfdb9fcfebbfdfebcfefebe" +
+    "fefebdfefdbbfefbb9fefab7fef9b5fef8b3fef7b1fef5affef4adfef3abfef2a9fef1a7feefa5feeea3feeda1feec9f" +
+    "feea9dfee99bfee899fee797fee695fee493fee391fee28ffee18dfee08bfdde89fddc87fdda86fdd884fdd682fdd481" +
+    "fdd27ffdd07dfdce7cfdcc7afdca78fdc877fdc675fdc473fdc272fdc070fdbe6ffdbc6dfdba6bfdb86afdb668fdb466" +
+    "fdb265fdb063fdae61fcac60fcaa5ffca75efba55cfba25bfb9f5afa9d59fa9a58fa9857f99555f99354f89053f88e52" +
+    "f88b51f7894ff7864ef7834df6814cf67e4bf67c4af57948f57747f57446f47245f46f44f46d43f26b43f16943f06744" +
+    "ef6544ed6345ec6145eb6046ea5e46e95c47e75a47e65848e55648e45549e25349e1514ae04f4adf4d4bde4b4bdc494b" +
+    "db484cda464cd9444dd8424dd6404ed53e4ed33c4ed13a4ecf384dcd354dcb334cc9304cc62e4bc42c4bc2294ac0274a" +
+    "be2449bc2249ba2048b71d48b51b47b31847b11646af1446ad1145aa0f45a80c44a60a44a40843a20543a003429e0142",
+    rounded:
+    "5e4fa25c51a35b53a45956a55758a6555aa7545ca8525fa95061aa4e63ac4d65ad4b68ae496aaf486cb0466eb14471b2" +
+    "4273b34175b43f77b53d79b63b7cb73a7eb83880b93682ba3585bb3387bc3389bd358bbc378ebb3990ba3b92b93d95b8" +
+    "3f97b74199b6439bb5459eb447a0b349a2b24ba4b14ea7b050a9af52abae54aead56b0ad58b2ac5ab4ab5cb7aa5eb9a9" +
+    "60bba862bda764c0a666c2a569c3a56bc4a56ec5a571c6a574c7a576c8a579c9a57ccaa57ecca581cda584cea586cfa5" +
+    "89d0a48cd1a48fd2a491d3a494d4a497d5a499d6a49cd7a49fd8a4a2d9a4a4daa4a7dba4aadca4acdda4aedea3b1dfa3" +
+    "b3e0a2b5e1a2b8e2a1bae3a1bce4a0bfe5a0c1e6a0c3e79fc6e89fc8e99ecaea9ecdeb9dcfec9dd1ed9cd3ed9cd6ee9b" +
+    "d8ef9bdaf09addf19adff299e1f399e4f498e6f598e7f59ae8f69be9f69deaf79eebf7a0ecf7a1edf8a3eef8a4eff9a6" +
+    "f0f9a7f1f9a9f2faaaf3faacf4faadf5fbaff6fbb0f7fcb2f8fcb4f9fcb5fafdb7fbfdb8fcfebafdfebbfefebdffffbe" +
+    "fffebefffdbcfffcbafffbb8fffab6fff8b4fff7b2fff6b0fff5aefff3acfff2aafff1a8fff0a6feefa3feeda1feec9f" +
+    "feeb9dfeea9bfee999fee797fee695fee593fee491fee28ffee18dfee08bfede89fedc88feda86fed884fed683fed481" +
+    "fed27ffed07efece7cfecc7bfeca79fec877fdc776fdc574fdc372fdc171fdbf6ffdbd6dfdbb6cfdb96afdb768fdb567" +
+    "fdb365fdb163fdaf62fdad60fcaa5ffca85efca55dfba35cfba05bfb9d59fa9b58fa9857fa9656f99355f99153f98e52" +
+    "f88c51f88950f8864ff7844ef7814cf67f4bf67c4af67a49f57748f57547f57245f47044f46d43f36b43f26944f06744" +
+    "ef6645ee6445ed6246eb6046ea5e47e95c47e85b48e75948e55749e45549e3534ae2514ae1504bdf4e4bde4c4bdd4a4c" +
+    "dc484cda464dd9444dd8434ed7414ed63f4fd43d4fd23a4ed0384ecd364dcb334dc9314cc72e4cc52c4bc32a4bc1274a" +
+    "be254abc2249ba2049b81e48b61b48b41947b11747af1446ad1246ab0f45a90d45a70b44a40844a20643a003439e0142",
+  },
+  bwr: {
+    truncated:
+    "0000ff0202ff0404ff0606ff0808ff0a0aff0c0cff0e0eff1010ff1212ff1414ff1616ff1818ff1a1aff1c1cff1e1eff" +
+    "2020ff2222ff2424ff2626ff2828ff2a2aff2c2cff2e2eff3030ff3232ff3434ff3636ff3838ff3a3aff3c3cff3e3eff" +
+    "4040ff4141ff4444ff4646ff4848ff4949ff4c4cff4e4eff5050ff5151ff5454ff5656ff5858ff5959ff5c5cff5e5eff" +
+    "6060ff6161ff6464ff6666ff6868ff6969ff6c6cff6e6eff7070ff7171ff7474ff7676ff7878ff7979ff7c7cff7e7eff" +
+    "8080ff8282ff8383ff8686ff8888ff8a8aff8c8cff8e8eff9090ff9292ff9393ff9696ff9898ff9a9aff9c9cff9e9eff" +
+    "a0a0ffa2a2ffa3a3ffa6a6ffa8a8ffaaaaffacacffaeaeffb0b0ffb2b2ffb3b3ffb6b6ffb8b8ffbabaffbcbcffbebeff" +
+    "c0c0ffc2c2ffc3c3ffc6c6ffc8c8ffcacaffccccffceceffd0d0ffd2d2ffd3d3ffd6d6ffd8d8ffdadaffdcdcffdedeff" +
+    "e0e0ffe2e2ffe3e3ffe6e6ffe8e8ffeaeaffececffeeeefff0f0fff2f2fff3f3fff6f6fff8f8fffafafffcfcfffefeff" +
+    "fffefefffcfcfffafafff8f8fff6f6fff4f4fff2f2fff0f0ffeeeeffececffeaeaffe8e8ffe6e6ffe4e4ffe2e2ffe0e0" +
+    "ffdedeffdcdcffdadaffd8d8ffd6d6ffd3d3ffd2d2ffd0d0ffceceffccccffcacaffc8c8ffc6c6ffc3c3ffc2c2ffc0c0" +
+    "ffbebeffbcbcffbabaffb8b8ffb6b6ffb3b3ffb2b2ffb0b0ffaeaeffacacffaaaaffa8a8ffa6a6ffa3a3ffa2a2ffa0a0" +
+    "ff9e9eff9c9cff9a9aff9898ff9696ff9393ff9292ff9090ff8e8eff8c8cff8a8aff8888ff8686ff8383ff8282ff8080" +
+    "ff7e7eff7c7cff7979ff7878ff7676ff7474ff7171ff7070ff6e6eff6c6cff6969ff6868ff6666ff6464ff6161ff6060" +
+    "ff5e5eff5c5cff5959ff5858ff5656ff5454ff5151ff5050ff4e4eff4c4cff4949ff4848ff4646ff4444ff4141ff4040" +
+    "ff3e3eff3c3cff3939ff3838ff3636ff3434ff3131ff3030ff2e2eff2c2cff2929ff2828ff2626ff2424ff2121ff2020" +
+    "ff1e1eff1c1cff1919ff1818ff1616ff1414ff1111ff1010ff0e0eff0c0cff0909ff0808ff0606ff0404ff0101ff0000",
+    rounded:
+    "0000ff0202ff0404ff0606ff0808ff0a0aff0c0cff0e0eff1010ff1212ff1414ff1616ff1818ff1a1aff1c1cff1e1eff" +
+    "2020ff2222ff2424ff2626ff2828ff2a2aff2c2cff2e2eff3030ff3232ff3434ff3636ff3838ff3a3aff3c3cff3e3eff" +
+    "4040ff4242ff4444ff4646ff4848ff4a4aff4c4cff4e4eff5050ff5252ff5454ff5656ff5858ff5a5aff5c5cff5e5eff" +
+    "6060ff6262ff6464ff6666ff6868ff6a6aff6c6cff6e6eff7070ff7272ff7474ff7676ff7878ff7a7aff7c7cff7e7eff" +
+    "8080ff8282ff8484ff8686ff8888ff8a8aff8c8cff8e8eff9090ff9292ff9494ff9696ff9898ff9a9aff9c9cff9e9eff" +
+    "a0a0ffa2a2ffa4a4ffa6a6ffa8a8ffaaaaffacacffaeaeffb0b0ffb2b2ffb4b4ffb6b6ffb8b8ffbabaffbcbcffbebeff" +
+    "c0c0ffc2c2ffc4c4ffc6c6ffc8c8ffcacaffccccffceceffd0d0ffd2d2ffd4d4ffd6d6ffd8d8ffdadaffdcdcffdedeff" +
+    "e0e0ffe2e2ffe4e4ffe6e6ffe8e8ffeaeaffececffeeeefff0f0fff2f2fff4f4fff6f6fff8f8fffafafffcfcfffefeff" +
+    "fffefefffcfcfffafafff8f8fff6f6fff4f4fff2f2fff0f0ffeeeeffececffeaeaffe8e8ffe6e6ffe4e4ffe2e2ffe0e0" +
+    "ffdedeffdcdcffdadaffd8d8ffd6d6ffd4d4ffd2d2ffd0d0ffceceffccccffcacaffc8c8ffc6c6ffc4c4ffc2c2ffc0c0" +
+    "ffbebeffbcbcffbabaffb8b8ffb6b6ffb4b4ffb2b2ffb0b0ffaeaeffacacffaaaaffa8a8ffa6a6ffa4a4ffa2a2ffa0a0" +
+    "ff9e9eff9c9cff9a9aff9898ff9696ff9494ff9292ff9090ff8e8eff8c8cff8a8aff8888ff8686ff8484ff8282ff8080" +
+    "ff7e7eff7c7cff7a7aff7878ff7676ff7474ff7272ff7070ff6e6eff6c6cff6a6aff6868ff6666ff6464ff6262ff6060" +
+    "ff5e5eff5c5cff5a5aff5858ff5656ff5454ff5252ff5050ff4e4eff4c4cff4a4aff4848ff4646ff4444ff4242ff4040" +
+    "ff3e3eff3c3cff3a3aff3838ff3636ff3434ff3232ff3030ff2e2eff2c2cff2a2aff2828ff2626ff2424ff2222ff2020" +
+    "ff1e1eff1c1cff1a1aff1818ff1616ff1414ff1212ff1010ff0e0eff0c0cff0a0aff0808ff0606ff0404ff0202ff0000",
+  },
+  bwr_r: {
+    truncated:
+    "ff0000ff0202ff0404ff0606ff0808ff0a0aff0c0cff0e0eff1010ff1212ff1414ff1616ff1818ff1a1aff1c1cff1e1e" +
+    "ff2020ff2222ff2424ff2626ff2828ff2a2aff2c2cff2e2eff3030ff3232ff3434ff3636ff3838ff3a3aff3c3cff3e3e" +
+    "ff4040ff4141ff4444ff4646ff4848ff4949ff4c4cff4e4eff5050ff5151ff5454ff5656ff5858ff5959ff5c5cff5e5e" +
+    "ff6060ff6161ff6464ff6666ff6868ff6969ff6c6cff6e6eff7070ff7171ff7474ff7676ff7878ff7979ff7c7cff7e7e" +
+    "ff8080ff8282ff8383ff8686ff8888ff8a8aff8c8cff8e8eff9090ff9292ff9393ff9696ff9898ff9a9aff9c9cff9e9e" +
+    "ffa0a0ffa2a2ffa3a3ffa6a6ffa8a8ffaaaaffacacffaeaeffb0b0ffb2b2ffb3b3ffb6b6ffb8b8ffbabaffbcbcffbebe" +
+    "ffc0c0ffc2c2ffc3c3ffc6c6ffc8c8ffcacaffccccffceceffd0d0ffd2d2ffd3d3ffd6d6ffd8d8ffdadaffdcdcffdede" +
+    "ffe0e0ffe2e2ffe3e3ffe6e6ffe8e8ffeaeaffececffeeeefff0f0fff2f2fff3f3fff6f6fff8f8fffafafffcfcfffefe" +
+    "fefefffcfcfffafafff8f8fff6f6fff4f4fff2f2fff0f0ffeeeeffececffeaeaffe8e8ffe6e6ffe4e4ffe2e2ffe0e0ff" +
+    "dedeffdcdcffdadaffd8d8ffd6d6ffd3d3ffd2d2ffd0d0ffceceffccccffcacaffc8c8ffc6c6ffc3c3ffc2c2ffc0c0ff" +
+    "bebeffbcbcffbabaffb8b8ffb6b6ffb3b3ffb2b2ffb0b0ffaeaeffacacffaaaaffa8a8ffa6a6ffa3a3ffa2a2ffa0a0ff" +
+    "9e9eff9c9cff9a9aff9898ff9696ff9393ff9292ff9090ff8e8eff8c8cff8a8aff8888ff8686ff8383ff8282ff8080ff" +
+    "7e7eff7c7cff7979ff7878ff7676ff7474ff7171ff7070ff6e6eff6c6cff6969ff6868ff6666ff6464ff6161ff6060ff" +
+    "5e5eff5c5cff5959ff5858ff5656ff5454ff5151ff5050ff4e4eff4c4cff4949ff4848ff4646ff4444ff4141ff4040ff" +
+    "3e3eff3c3cff3939ff3838ff3636ff3434ff3131ff3030ff2e2eff2c2cff2929ff2828ff2626ff2424ff2121ff2020ff" +
+    "1e1eff1c1cff1919ff1818ff1616ff1414ff1111ff1010ff0e0eff0c0cff0909ff0808ff0606ff0404ff0101ff0000ff",
+    rounded:
+    "ff0000ff0202ff0404ff0606ff0808ff0a0aff0c0cff0e0eff1010ff1212ff1414ff1616ff1818ff1a1aff1c1cff1e1e" +
+    "ff2020ff2222ff2424ff2626ff2828ff2a2aff2c2cff2e2eff3030ff3232ff3434ff3636ff3838ff3a3aff3c3cff3e3e" +
+    "ff4040ff4242ff4444ff4646ff4848ff4a4aff4c4cff4e4eff5050ff5252ff5454ff5656ff5858ff5a5aff5c5cff5e5e" +
+    "ff6060ff6262ff6464ff6666ff6868ff6a6aff6c6cff6e6eff7070ff7272ff7474ff7676ff7878ff7a7aff7c7cff7e7e" +
+    "ff8080ff8282ff8484ff8686ff8888ff8a8aff8c8cff8e8eff9090ff9292ff9494ff9696ff9898ff9a9aff9c9cff9e9e" +
+    "ffa0a0ffa2a2ffa4a4ffa6a6ffa8a8ffaaaaffacacffaeaeffb0b0ffb2b2ffb4b4ffb6b6ffb8b8ffbabaffbcbcffbebe" +
+    "ffc0c0ffc2c2ffc4c4ffc6c6ffc8c8ffcacaffccccffceceffd0d0ffd2d2ffd4d4ffd6d6ffd8d8ffdadaffdcdcffdede" +
+    "ffe0e0ffe2e2ffe4e4ffe6e6ffe8e8ffeaeaffececffeeeefff0f0fff2f2fff4f4fff6f6fff8f8fffafafffcfcfffefe" +
+    "fefefffcfcfffafafff8f8fff6f6fff4f4fff2f2fff0f0ffeeeeffececffeaeaffe8e8ffe6e6ffe4e4ffe2e2ffe0e0ff" +
+    "dedeffdcdcffdadaffd8d8ffd6d6ffd4d4ffd2d2ffd0d0ffceceffccccffcacaffc8c8ffc6c6ffc4c4ffc2c2ffc0c0ff" +
+    "bebeffbcbcffbabaffb8b8ffb6b6ffb4b4ffb2b2ffb0b0ffaeaeffacacffaaaaffa8a8ffa6a6ffa4a4ffa2a2ffa0a0ff" +
+    "9e9eff9c9cff9a9aff9898ff9696ff9494ff9292ff9090ff8e8eff8c8cff8a8aff8888ff8686ff8484ff8282ff8080ff" +
+    "7e7eff7c7cff7a7aff7878ff7676ff7474ff7272ff7070ff6e6eff6c6cff6a6aff6868ff6666ff6464ff6262ff6060ff" +
+    "5e5eff5c5cff5a5aff5858ff5656ff5454ff5252ff5050ff4e4eff4c4cff4a4aff4848ff4646ff4444ff4242ff4040ff" +
+    "3e3eff3c3cff3a3aff3838ff3636ff3434ff3232ff3030ff2e2eff2c2cff2a2aff2828ff2626ff2424ff2222ff2020ff" +
+    "1e1eff1c1cff1a1aff1818ff1616ff1414ff1212ff1010ff0e0eff0c0cff0a0aff0808ff0606ff0404ff0202ff0000ff",
+  },
+  Paired: {
+    truncated:
+    "a6cee31f78b4b2df8a33a02cfb9a99e31a1cfdbf6fff7f00cab2d66a3d9affff99b15928",
+    rounded:
+    "a6cee31f78b4b2df8a33a02cfb9a99e31a1cfdbf6fff7f00cab2d66a3d9affff99b15928",
+    listed: true,
+  },
+  Paired_r: {
+    truncated:
+    "b15928ffff996a3d9acab2d6ff7f00fdbf6fe31a1cfb9a9933a02cb2df8a1f78b4a6cee3",
+    rounded:
+    "b15928ffff996a3d9acab2d6ff7f00fdbf6fe31a1cfb9a9933a02cb2df8a1f78b4a6cee3",
+    listed: true,
   },
 };
 

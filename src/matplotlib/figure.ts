@@ -11,6 +11,7 @@ import { JUPYTER_DISPLAY, MimeBundle } from "../display/emitter";
 import { IPYTHON_REPR, PY_REPR } from "../pyrepr";
 import { Axes, AxesImage, Box, PathCollection } from "./axes";
 import { Colorbar, ColorbarOptions, mappableOf, stealSpace } from "./colorbar";
+import type { QuadContourSet } from "./contour";
 import { DPI, pt, rcParams, textWidth, toColor } from "./style";
 
 /** The subplot parameters (`fig.subplots_adjust`), fractions of the figure. */
@@ -81,7 +82,16 @@ export class Figure {
     const ax = new Axes(gridBox(this.params, nrows, ncols, index - 1), () => this.size);
     this.slots.set(ax, [nrows, ncols, index - 1]);
     this.axes.push(ax);
+    ax.addTwin = (twin) => this.addTwin(twin, ax);
     return ax;
+  }
+
+  /** A twin (ax.twinx()) takes its Axes' grid slot too, so that subplots_adjust and tight_layout move both. */
+  private addTwin(twin: Axes, of: Axes): void {
+    const slot = this.slots.get(of);
+    if (slot !== undefined) this.slots.set(twin, slot);
+    twin.addTwin = (t) => this.addTwin(t, of);
+    this.axes.push(twin);
   }
 
   /** `fig.subplots_adjust(left=..., wspace=...)`: the grid's margins and gaps. */
@@ -139,7 +149,7 @@ export class Figure {
    * `fig.colorbar(im, ax=ax)`: a colorbar of an image (or of points coloured by value) in a new Axes
    * taking the right of `ax` (an Axes or a list of them; default the image's), or drawn in `cax`.
    */
-  colorbar(mappable: AxesImage | PathCollection, options: ColorbarOptions = {}): Colorbar {
+  colorbar(mappable: AxesImage | PathCollection | QuadContourSet, options: ColorbarOptions = {}): Colorbar {
     const m = mappableOf(mappable);
     let cax = options.cax;
     if (cax === undefined) {

@@ -19,9 +19,10 @@ import { OSError, RuntimeError, TypeError, ValueError } from "../errors";
 import { display, onCellEnd } from "../display/emitter";
 import { ndarray } from "../tensor/ndarray";
 import * as D from "../tensor/dtype";
+import type { ContourCall, ContourOptions, QuadContourSet } from "./contour";
 import type {
-  AnnotateOptions, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, ErrorbarContainer, ErrorbarOptions, FillBetweenOptions, HistOptions, ImshowOptions,
-  LegendOptions, Line2D, PathCollection, PieOptions, PlotOptions, PolyCollection, ScatterOptions, Text, TextOptions, Wedge,
+  AnnotateOptions, ArrowOptions, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, ErrorbarContainer, ErrorbarOptions, FillBetweenOptions, HistOptions, ImshowOptions,
+  FancyArrow, LegendOptions, Line2D, PathCollection, PieOptions, PlotOptions, PolyCollection, ScatterOptions, Text, TextOptions, Wedge,
 } from "./axes";
 import type { Colorbar, ColorbarOptions } from "./colorbar";
 import type { Colormap } from "./cm";
@@ -29,7 +30,7 @@ import type { Figure, SubplotParams } from "./figure";
 import type { LineStyle, Marker } from "./style";
 
 export type {
-  AnnotateOptions, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, Colorbar, ColorbarOptions, Colormap, ErrorbarContainer, ErrorbarOptions, Figure,
+  AnnotateOptions, ArrowOptions, ContourOptions, FancyArrow, QuadContourSet, AxLineOptions, Axes, AxesImage, BarContainer, BarhOptions, BarOptions, Colorbar, ColorbarOptions, Colormap, ErrorbarContainer, ErrorbarOptions, Figure,
   FillBetweenOptions, HistOptions, ImshowOptions, LegendOptions, Line2D, LineStyle, Marker, PathCollection, PieOptions, PlotOptions, PolyCollection, ScatterOptions,
   SubplotParams, Text, TextOptions, Wedge,
 };
@@ -259,6 +260,36 @@ export function pie(x: unknown, options: PieOptions = {}): [Wedge[], Text[]] | [
   return gca().pie(x, options);
 }
 
+/**
+ * `plt.contourf(xx, yy, Z, alpha=0.3, cmap=...)`: filled bands between levels over a grid, as a
+ * classifier's decision boundary is drawn (levels: an int for MaxNLocator to choose, or a list).
+ */
+export const contourf: ContourCall = (...args: unknown[]) => gca().contourArgs(true, args);
+/** `plt.contour(X, Y, Z, levels=[0.5], colors='k')`: the levels' lines. */
+export const contour: ContourCall = (...args: unknown[]) => gca().contourArgs(false, args);
+/** `plt.clabel(cs, fontsize=8)`: the levels' values written on their lines (see Axes.clabel). */
+export function clabel(cs: QuadContourSet, options: { fontsize?: number; colors?: unknown; fmt?: string } = {}): Text[] {
+  return gca().clabel(cs, options);
+}
+
+/** `plt.twinx()`: a second Axes sharing the current one's x axis, its y axis on the right; it becomes the current Axes. */
+export function twinx(ax?: Axes): Axes {
+  const twin = (ax ?? gca()).twinx();
+  currentAxes.set(gcf(), twin);
+  return twin;
+}
+/** `plt.twiny()`: a second Axes sharing the current one's y axis, its x axis on top. */
+export function twiny(ax?: Axes): Axes {
+  const twin = (ax ?? gca()).twiny();
+  currentAxes.set(gcf(), twin);
+  return twin;
+}
+
+/** `plt.arrow(x, y, dx, dy, head_width=0.05)`: an arrow (FancyArrow) in data coordinates. */
+export function arrow(x: number, y: number, dx: number, dy: number, options: ArrowOptions = {}): FancyArrow {
+  return gca().arrow(x, y, dx, dy, options);
+}
+
 /** `plt.xscale('log')`, `plt.yscale('log')`: log axes ('linear' back). */
 export function xscale(value: "linear" | "log"): void {
   gca().set_xscale(value);
@@ -299,22 +330,21 @@ export function loglog(...args: unknown[]): Line2D[] {
   return ax.plotArgs(args);
 }
 
-/** The current image: the last image, or points coloured by value, of the current Axes (what `plt.colorbar()` shows). */
-export function gci(): AxesImage | PathCollection | null {
+/** The current image: the last image, points coloured by value or contour set of the current Axes (what `plt.colorbar()` shows). */
+export function gci(): AxesImage | PathCollection | QuadContourSet | null {
   if (current === null) return null;
   const ax = currentAxes.get(current) ?? current.axes[current.axes.length - 1];
   if (ax === undefined) return null;
-  const mapped = ax.collections.filter((c) => c.mappable !== null);
-  return ax.images[ax.images.length - 1] ?? mapped[mapped.length - 1] ?? null;
+  return ax.mappables[ax.mappables.length - 1] ?? null;
 }
 
 /**
  * `plt.colorbar()` (of the current image), `plt.colorbar(im, ax=axes)`, `fig.colorbar(...)`: a colorbar
  * beside the Axes. With nothing to show it is matplotlib's RuntimeError.
  */
-export function colorbar(mappable?: AxesImage | PathCollection | ColorbarOptions | null, options: ColorbarOptions = {}): Colorbar {
+export function colorbar(mappable?: AxesImage | PathCollection | QuadContourSet | ColorbarOptions | null, options: ColorbarOptions = {}): Colorbar {
   if (mappable !== undefined && mappable !== null && lib().isOptions(mappable)) [options, mappable] = [mappable as ColorbarOptions, undefined];
-  const m = (mappable as AxesImage | PathCollection | null | undefined) ?? gci();
+  const m = (mappable as AxesImage | PathCollection | QuadContourSet | null | undefined) ?? gci();
   if (m === null) {
     throw new RuntimeError("No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).");
   }
@@ -326,9 +356,9 @@ export function colorbar(mappable?: AxesImage | PathCollection | ColorbarOptions
   return cbar;
 }
 
-/** `plt.get_cmap('viridis')`: a colour map by name. */
-export function get_cmap(name: string | Colormap = "viridis"): Colormap {
-  return (require("./cm") as typeof import("./cm")).get_cmap(name);
+/** `plt.get_cmap('viridis')`: a colour map by name; `plt.get_cmap('viridis', 5)` resampled to 5 entries. */
+export function get_cmap(name: string | Colormap = "viridis", lut?: number | null): Colormap {
+  return (require("./cm") as typeof import("./cm")).get_cmap(name, lut);
 }
 
 /** `plt.cm.gray`, `plt.cm.binary`: colour maps by attribute. */

@@ -42,28 +42,34 @@ function scaleRange(vmin: number, vmax: number, n: number): [number, number] {
   return [10 ** Math.floor(Math.log10(dv / n)), offset];
 }
 
-/** The steps MaxNLocator tries, [1, 2, 2.5, 5, 10] extended a decade down and one step up. */
-const EXTENDED_STEPS = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20];
+/** AutoLocator's steps. */
+export const AUTO_STEPS = [1, 2, 2.5, 5, 10];
+/** MaxNLocator's own default steps (what contour's level locator uses). */
+export const MAXN_STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** MaxNLocator's _staircase: the steps extended a decade down and one step up. */
+const extendedSteps = (steps: number[]): number[] => [...steps.slice(0, -1).map((s) => 0.1 * s), ...steps, 10 * steps[1]];
 
 /**
  * MaxNLocator's tick_values: the largest "nice" step giving at most `nbins` intervals over
  * [vmin, vmax], then smaller ones until at least two ticks fall inside. Ticks may lie just outside
- * the interval (as `ax.get_xticks()` returns them); only those inside are drawn.
+ * the interval (as `ax.get_xticks()` returns them); only those inside are drawn. `steps` and
+ * `minTicks` are MaxNLocator's `steps` and `min_n_ticks` (AutoLocator's by default).
  */
-export function maxNLocator(vmin: number, vmax: number, nbins: number, integer = false): number[] {
+export function maxNLocator(vmin: number, vmax: number, nbins: number, integer = false, steps_ = AUTO_STEPS, minTicks = 2): number[] {
   [vmin, vmax] = nonsingular(vmin, vmax, 1e-13, 1e-14);
   const [scale, offset] = scaleRange(vmin, vmax, nbins);
   const lo = vmin - offset;
   const hi = vmax - offset;
   const rawStep = (hi - lo) / nbins;
-  let steps = EXTENDED_STEPS.map((s) => s * scale);
+  let steps = extendedSteps(steps_).map((s) => s * scale);
   if (integer) steps = steps.filter((s) => s < 1 || Math.abs(s - Math.round(s)) < 0.001);
   let istep = steps.findIndex((s) => s >= rawStep);
   if (istep < 0) istep = steps.length - 1;
   let ticks: number[] = [];
   for (; istep >= 0; istep--) {
     let step = steps[istep];
-    if (integer && Math.floor(hi) - Math.ceil(lo) >= 1) step = Math.max(1, step);
+    if (integer && Math.floor(hi) - Math.ceil(lo) >= minTicks - 1) step = Math.max(1, step);
     const best = Math.floor(lo / step) * step;
     const tol = offset !== 0 ? Math.min(0.4999, Math.max(1e-10, 10 ** (Math.log10(Math.abs(offset) / step) - 12))) : 1e-10;
     const [dl, ml] = divmod(lo - best, step);
@@ -73,7 +79,7 @@ export function maxNLocator(vmin: number, vmax: number, nbins: number, integer =
     ticks = [];
     for (let k = low; k <= high; k++) ticks.push(k * step + best);
     const inside = ticks.filter((t) => t <= hi && t >= lo).length;
-    if (inside >= 2) break;
+    if (inside >= minTicks) break;
   }
   return ticks.map((t) => t + offset);
 }

@@ -83,11 +83,11 @@ export function parseXml(src: string): XmlElement {
   return root.children[0];
 }
 
-/** Every element (depth first) named `name`. */
-export function findAll(el: XmlElement, name: string): XmlElement[] {
+/** Every element (depth first) named `name`, or that `name` holds true for. */
+export function findAll(el: XmlElement, name: string | ((e: XmlElement) => boolean)): XmlElement[] {
   const out: XmlElement[] = [];
   const walk = (e: XmlElement): void => {
-    if (e.name === name) out.push(e);
+    if (typeof name === "string" ? e.name === name : name(e)) out.push(e);
     e.children.forEach(walk);
   };
   walk(el);

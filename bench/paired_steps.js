@@ -51,18 +51,9 @@ async function main() {
   const { torch } = require(path.join(DIST, "src"));
   const tf = require(require.resolve("@tensorflow/tfjs-core", { paths: [DIST] }));
   await torch.ready();
-  const spec = require("./models").models(torch)[WORKLOAD]();
-  const x = torch.randn(...spec.input);
-  const y = spec.classes ? torch.randint(0, spec.classes, [spec.input[0]]) : torch.randn(...spec.target);
-  const lossFn = spec.classes ? new torch.nn.CrossEntropyLoss() : new torch.nn.MSELoss();
+  const { models, trainStep } = require("./models");
   const local = {
-    torchlab: () => {
-      spec.opt.zero_grad();
-      const loss = lossFn(spec.model(x), y);
-      loss.backward();
-      spec.opt.step();
-      return loss.item();
-    },
+    torchlab: trainStep(torch, models(torch)[WORKLOAD]()),
     tfjs: require("./tfjs_models").tfjsModels(tf)[WORKLOAD]().step,
   };
   const py = pytorch();

@@ -33,17 +33,8 @@ async function main() {
   if (which === "tfjs") {
     step = require("./tfjs_models").tfjsModels(tf).blitz().step;
   } else {
-    const spec = require("./models").models(torch).blitz();
-    const lossFn = new torch.nn.CrossEntropyLoss();
-    const x = torch.randn(...spec.input);
-    const y = torch.randint(0, spec.classes, [spec.input[0]]);
-    step = () => {
-      spec.opt.zero_grad();
-      const loss = lossFn(spec.model(x), y);
-      loss.backward();
-      spec.opt.step();
-      return loss.item();
-    };
+    const { models, trainStep } = require("./models");
+    step = trainStep(torch, models(torch).blitz());
   }
   const tick = () => new Promise((resolve) => setImmediate(resolve));
   for (let i = 0; i < WARMUP; i++) {

@@ -65,4 +65,21 @@ function models(torch, torchvision) {
 /** Entries that are timed for inference only: they have no optimizer and need torchvision to build. */
 const INFERENCE_ONLY = new Set(["resnet18"]);
 
-module.exports = { models, INFERENCE_ONLY };
+/**
+ * A training step of a `models` entry as the course writes it (zero_grad, loss, backward, step, item),
+ * on a fixed input and target (class indices, or a tensor of spec.target's shape for an MSE loss).
+ */
+function trainStep(torch, spec) {
+  const x = torch.randn(...spec.input);
+  const y = spec.target ? torch.randn(...spec.target) : torch.randint(0, spec.classes, [spec.input[0]]);
+  const lossFn = spec.target ? new torch.nn.MSELoss() : new torch.nn.CrossEntropyLoss();
+  return () => {
+    spec.opt.zero_grad();
+    const loss = lossFn(spec.model(x), y);
+    loss.backward();
+    spec.opt.step();
+    return loss.item();
+  };
+}
+
+module.exports = { models, trainStep, INFERENCE_ONLY };

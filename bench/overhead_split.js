@@ -34,18 +34,9 @@ async function main() {
   const tf = require(require.resolve("@tensorflow/tfjs-core", { paths: [DIST] }));
   await torch.ready();
   const clock = installClock(tf);
-  const spec = require("./models").models(torch).blitz();
-  const lossFn = new torch.nn.CrossEntropyLoss();
-  const x = torch.randn(...spec.input);
-  const y = torch.randint(0, spec.classes, [spec.input[0]]);
+  const { models, trainStep } = require("./models");
   const steps = {
-    torchlab: () => {
-      spec.opt.zero_grad();
-      const loss = lossFn(spec.model(x), y);
-      loss.backward();
-      spec.opt.step();
-      return loss.item();
-    },
+    torchlab: trainStep(torch, models(torch).blitz()),
     tfjs: require("./tfjs_models").tfjsModels(tf).blitz().step,
   };
   const tick = () => new Promise((resolve) => setImmediate(resolve));

@@ -100,11 +100,11 @@ class ResNet(torch.nn.Module):
         return self.extra(x) + out
 
 
-def course_models(iters):
-    """bench/models.js's models: training steps, and the tutorial Net's inference."""
+def course_specs(iters):
+    """bench/models.js's training workloads: name -> (model, SGD arguments, input shape, MSE target shape or None, iterations)."""
     nn = torch.nn
     torch.manual_seed(0)
-    specs = {
+    return {
         "tutorial Net train step, batch 64 (SGD)": (
             nn.Sequential(nn.Conv2d(1, 32, 5, 1, 1), nn.MaxPool2d(2, 2), nn.ReLU(True), nn.BatchNorm2d(32),
                           nn.Conv2d(32, 64, 3, 1, 1), nn.ReLU(True), nn.BatchNorm2d(64), nn.Flatten(), nn.Linear(64 * 13 * 13, 10)),
@@ -115,20 +115,30 @@ def course_models(iters):
                           nn.Flatten(), nn.Linear(16 * 5 * 5, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10)),
             dict(lr=0.001, momentum=0.9), (4, 3, 32, 32), None, iters * 4),
     }
+
+
+def train_step(model, opt_args, shape, target):
+    """A training step of one of course_specs's workloads, as the course writes it (x, y fixed)."""
+    opt = torch.optim.SGD(model.parameters(), **opt_args)
+    x = torch.randn(*shape)
+    y = torch.randn(*target) if target else torch.randint(0, 10, (shape[0],))
+    loss_fn = torch.nn.MSELoss() if target else torch.nn.CrossEntropyLoss()
+
+    def step():
+        opt.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        opt.step()
+        loss.item()
+
+    return step, x
+
+
+def course_models(iters):
+    """bench/models.js's models: training steps, and the tutorial Net's inference."""
     results = {}
-    for name, (model, opt_args, shape, target, n) in specs.items():
-        opt = torch.optim.SGD(model.parameters(), **opt_args)
-        x = torch.randn(*shape)
-        y = torch.randn(*target) if target else torch.randint(0, 10, (shape[0],))
-        loss_fn = nn.MSELoss() if target else nn.CrossEntropyLoss()
-
-        def step():
-            opt.zero_grad()
-            loss = loss_fn(model(x), y)
-            loss.backward()
-            opt.step()
-            loss.item()
-
+    for name, (model, opt_args, shape, target, n) in course_specs(iters).items():
+        step, x = train_step(model, opt_args, shape, target)
         results[name] = timed(step, n, name)
         if name.startswith("tutorial Net"):
             model.eval()

@@ -25,6 +25,7 @@ import { collapseRanks } from "./rank";
 import { stagedSum } from "./staged_sum";
 import { indexBuffersOnIds } from "./buffer_index";
 import { onUnwind, scoped } from "./scopes";
+import { directRunKernel } from "./dispatch";
 
 type RunKernel = (kernelName: string, inputs: tf.NamedTensorMap, attrs?: tf.NamedAttrMap) => tf.Tensor | tf.Tensor[];
 
@@ -247,7 +248,7 @@ function statusError(kernel: string, message: string): Error {
 }
 
 function guardKernels(engine: EngineLike, backend: BackendLike, collapse: boolean): void {
-  const run = engine.runKernel.bind(engine) as RunKernel;
+  const run = directRunKernel(engine as unknown as Parameters<typeof directRunKernel>[0]);
   const attempt = (name: string, inputs: tf.NamedTensorMap, attrs: tf.NamedAttrMap | undefined): tf.Tensor | tf.Tensor[] => {
     statusFailure = null;
     const out = (collapse && collapsing && (collapseRanks(name, inputs, attrs, run) || stagedSum(name, inputs, attrs, run))) || run(name, inputs, attrs);

@@ -12,6 +12,7 @@ import { spawnSync } from "child_process";
 import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
 import { toPyTree, PyNode } from "../../src/serialization/tree";
+import { pythonHas } from "../python";
 
 const { nn } = torch;
 const REF = path.join(__dirname, "../reference");
@@ -106,7 +107,7 @@ test("a module built in torchlab writes its integral numbers as Python ints, lay
   expect([pyType(fcState.get("in_features") as PyNode), pyType(fcState.get("out_features") as PyNode)]).toEqual(["int", "int"]);
 });
 
-const hasTorch = fs.existsSync(PY) && spawnSync(PY, ["-c", "import torch"], { stdio: "ignore" }).status === 0;
+const hasTorch = pythonHas("torch");
 (hasTorch ? test : test.skip)("Python's torch.load of torchlab's re-save sees PyTorch's types and values (skipped without /usr/bin/python3 + torch)", () => {
   const m = torch.load<Attrs>(`${FIXTURE}.pt`, { weights_only: false });
   torch.save(m, path.join(dir, "tl.pth"));

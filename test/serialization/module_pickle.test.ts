@@ -15,6 +15,7 @@ import type { Tensor } from "../../src/torch";
 import { toPyTree, PyNode } from "../../src/serialization/tree";
 import { findModuleClass, ModuleClass } from "../../src/serialization/modules";
 import { ZipReader } from "../../src/serialization/zip";
+import { pythonHas } from "../python";
 
 const { nn } = torch;
 const F = nn.functional;
@@ -506,8 +507,7 @@ describe("torchlab's whole-module files load back into torchlab", () => {
 // ------------------------------------------------------------------ Python reads torchlab's files
 
 function hasPythonTorch(): boolean {
-  if (!fs.existsSync(PY)) return false;
-  return spawnSync(PY, ["-c", "import torch, torchvision"], { stdio: "ignore" }).status === 0;
+  return pythonHas("torch", "torchvision");
 }
 
 interface PyReport {

@@ -11,6 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import { torch } from "../../src";
+import { pythonHas } from "../python";
 
 const { nn } = torch;
 type Tensor = InstanceType<typeof torch.Tensor>;
@@ -18,8 +19,7 @@ const PY = "/usr/bin/python3";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rnn-pickle-"));
 
 function hasPythonTorch(): boolean {
-  if (!fs.existsSync(PY)) return false;
-  return spawnSync(PY, ["-c", "import torch"], { encoding: "utf8" }).status === 0;
+  return pythonHas("torch");
 }
 
 type Module = InstanceType<typeof nn.Module>;

@@ -8,6 +8,7 @@ import { ZipReader, writeZip } from "../../src/serialization/zip";
 import { Pickler, unpickle, PyDict } from "../../src/serialization/pickle";
 import { pyStr } from "../../src/display/print";
 import tuplesRef from "../reference/tuples.json";
+import { pythonHas } from "../python";
 
 const { nn } = torch;
 const REF = path.join(__dirname, "../reference");
@@ -353,8 +354,7 @@ describe("torch.save errors", () => {
 });
 
 function hasPythonTorch(): boolean {
-  if (!fs.existsSync(PY)) return false;
-  return spawnSync(PY, ["-c", "import torch"], { stdio: "ignore" }).status === 0;
+  return pythonHas("torch");
 }
 
 interface PyFlat {

@@ -4,6 +4,7 @@ import * as path from "path";
 import { spawn, spawnSync } from "child_process";
 import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
+import { pythonHas } from "../python";
 
 const REF = path.join(__dirname, "../reference/checkpoints");
 const PY = "/usr/bin/python3";
@@ -58,8 +59,7 @@ function expectMatches(got: unknown, want: Expected, where = "obj"): void {
 const expected = (name: string): Expected => JSON.parse(fs.readFileSync(path.join(REF, `${name}.json`), "utf8"));
 
 function hasPythonTorch(): boolean {
-  if (!fs.existsSync(PY)) return false;
-  return spawnSync(PY, ["-c", "import torch"], { stdio: "ignore" }).status === 0;
+  return pythonHas("torch");
 }
 
 describe("torch.save / torch.load round trip", () => {

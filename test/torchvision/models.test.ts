@@ -13,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { torch, torchvision } from "../../src";
 import type { Tensor } from "../../src/torch";
 import { FIXTURE, ModelCase, formulaInput, formulaStateDict, loadCases } from "./models_formula";
+import { pythonHas } from "../python";
 
 const { models } = torchvision;
 const { nn } = torch;
@@ -35,7 +36,7 @@ type Builder = (o: Record<string, unknown>) => InstanceType<typeof nn.Module>;
 const builder = (name: string): Builder => (models as unknown as Record<string, Builder>)[name];
 
 function hasPythonTorch(): boolean {
-  return spawnSync(PY, ["-c", "import torch, torchvision"], { stdio: "ignore" }).status === 0;
+  return pythonHas("torch", "torchvision");
 }
 
 /** Max |a - b| and the scale the tolerance is relative to (float32 after tens of layers). */

@@ -544,6 +544,8 @@ export class Axes {
   plot(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
   plot(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
   plot(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  /** Python's `ax.plot(*zip(*points), '-o')`: the arguments spread from a list. */
+  plot(...args: unknown[]): Line2D[];
   plot(...args: unknown[]): Line2D[] {
     return this.plotArgs(args);
   }

@@ -875,9 +875,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return false;
   };
   const isComma = (n: ts.Node): n is ts.BinaryExpression => t.isBinaryExpression(n) && n.operatorToken.kind === K.CommaToken;
-  /** Whether parentheses around a comma list are Python's tuple: returned, an item of a tuple, or a value used. */
+  /**
+   * Whether parentheses around a comma list are Python's tuple: returned, an item of a tuple, or a value
+   * used. Not an arrow function's body: the rewrite's own `(x.setitem(i, v), v)` is one.
+   */
   const pyTupleParens = (p: ts.ParenthesizedExpression): boolean => {
-    if (!isComma(p.expression)) return false;
+    if (!isComma(p.expression) || t.isArrowFunction(p.parent)) return false;
     if (t.isReturnStatement(p.parent)) return true;
     if (!isComma(p.parent)) return !valueUnused(p);
     let top: ts.Node = p.parent;

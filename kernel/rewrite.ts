@@ -911,6 +911,19 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isBinaryExpression(p) && p.operatorToken.kind === K.CommaToken) return p.left === n || valueUnused(p);
     return false;
   };
+  const isComma = (n: ts.Node): n is ts.BinaryExpression => t.isBinaryExpression(n) && n.operatorToken.kind === K.CommaToken;
+  /**
+   * Whether parentheses around a comma list are Python's tuple: returned, an item of a tuple, or a value
+   * used. Not an arrow function's body: the rewrite's own `(x.setitem(i, v), v)` is one.
+   */
+  const pyTupleParens = (p: ts.ParenthesizedExpression): boolean => {
+    if (!isComma(p.expression) || t.isArrowFunction(p.parent)) return false;
+    if (t.isReturnStatement(p.parent)) return true;
+    if (!isComma(p.parent)) return !valueUnused(p);
+    let top: ts.Node = p.parent;
+    while (isComma(top.parent)) top = top.parent;
+    return t.isReturnStatement(top.parent) || (t.isParenthesizedExpression(top.parent) && pyTupleParens(top.parent));
+  };
   // Text that may be evaluated twice without a change in meaning: a name, `this`, a literal.
   const pure = (n: ts.Node): boolean =>
     !plans.has(n) &&
@@ -1884,6 +1897,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // `return a, b` (Python's tuple; JavaScript's comma operator would return b): the tuple.
     if (t.isReturnStatement(n) && n.expression && t.isBinaryExpression(strip(n.expression)) && (strip(n.expression) as ts.BinaryExpression).operatorToken.kind === K.CommaToken) {
       return wrap(strip(n.expression), `${DYNAMIC_REF}.py_tuple(`, ")");
+    }
+    // Python's tuple written in parentheses where its value is used: `size=(feature_dim, 1)`,
+    // `d2l.DATA_HUB['airfoil'] = (url, sha1)`, `torch.zeros((2, 3))`, `return ((s_w, delta_w), (s_b, delta_b))`.
+    // JavaScript's comma operator would keep only the last item (`size=1`).
+    if (t.isParenthesizedExpression(n) && n.getStart(sf) >= offset && !t.isReturnStatement(n.parent) && pyTupleParens(n)) {
+      return wrap(n.expression, `${DYNAMIC_REF}.py_tuple(`, ")");
     }
     // `xs.sort()`, `xs.reverse()` as a statement: Python's None, which a cell ending in one shows as
     // nothing (JavaScript's sort and reverse return the list).
@@ -3119,6 +3138,8 @@ export function mapsOfModules(t: typeof ts, code: string, { checker, sourceFile:
 
 /** TypeScript's "Type '{0}' is not assignable to type '{1}'." and its "is missing the following properties" variants. */
 export const NOT_ASSIGNABLE = [2322, 2739, 2740, 2741];
+/** TypeScript's "Cannot assign to '{0}' because it is a function.": Python's `f = lambda x: ...` after an earlier cell's `def f`. */
+const ASSIGNED_FUNCTION = 2630;
 
 /** Whether the checker types `node` as an nn.Module (a library layer or a class of the notebook's). */
 function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean {
@@ -3135,7 +3156,8 @@ function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean
  *   the value is assigned `as any`, so that the attribute keeps its type for reading (`model.fc.in_features`
  *   before the swap) and nn.Module registers the new child as PyTorch's `__setattr__` does;
  * - a name an earlier cell declared, assigned at the top level of the cell (`model_0 = nn.Sequential(...)`
- *   after `let model_0 = CircleModelV0()`; `model = Network()` after a cell redefined `class Network`):
+ *   after `let model_0 = CircleModelV0()`; `model = Network()` after a cell redefined `class Network`;
+ *   d2l's `f = lambda x: 0.5 * x**2` after an earlier cell's `def f(x)`, a function declaration):
  *   the assignment becomes a declaration (`let model_0 = ...`), which tslab lets a cell make again, so
  *   the name takes the new value's type in the cells that follow. Where the value reads the name
  *   (`train_loader = DeviceDataLoader(train_loader, device)` in Zero to GANs), a declaration would read
@@ -3158,7 +3180,7 @@ export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFi
   const declaredBefore = (name: ts.Identifier, stmt: ts.Statement, value: ts.Expression): "let" | "any" | null => {
     const sym = checker.getSymbolAtLocation(name);
     if (!sym?.declarations?.length || sym.declarations.some((d) => d.getSourceFile() === sf)) return null;
-    if (!sym.declarations.every((d) => t.isVariableDeclaration(d))) return null;
+    if (!sym.declarations.every((d) => t.isVariableDeclaration(d) || t.isFunctionDeclaration(d))) return null;
     let readEarlier = false;
     const look = (before: number) => (n: ts.Node): void => {
       if (readEarlier || n.getStart(sf) >= before || t.isFunctionLike(n) || t.isClassLike(n)) return;
@@ -3447,7 +3469,7 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
         const unknown = called === null ? [...[NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported), ...functionMembers] : [];
         const declared =
           called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) ?? moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes, tensorAttributes) : null);
-        const rebinding = declared === null ? NOT_ASSIGNABLE.flatMap(reported) : [];
+        const rebinding = declared === null ? [...NOT_ASSIGNABLE, ASSIGNED_FUNCTION].flatMap(reported) : [];
         const rebound = declared ?? (rebinding.length > 0 ? pythonRebindings(typescript(), code, check(prevDecl)(code), rebinding) : null);
         const overloads = rebound === null ? reported(NO_OVERLOAD) : [];
         const fixed = rebound ?? (overloads.length > 0 ? mapsOfModules(typescript(), code, check(prevDecl)(code), overloads) : null);

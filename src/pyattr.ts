@@ -5,6 +5,7 @@
  */
 import { AttributeError, TypeError } from "./errors";
 import { isClass, pyTypeName } from "./pyrepr";
+import { len } from "./utils/data/dataset";
 
 /** A module's exports: an ES module namespace, or the library's own modules as compiled (`torch.optim`). */
 function isModuleNamespace(obj: unknown): boolean {
@@ -55,8 +56,19 @@ function checkName(name: unknown): asserts name is string {
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${pyTypeName(name)}'`);
 }
 
+/**
+ * Python's built-in containers as a notebook holds them (a list or tuple is an array, a dict a plain
+ * object or a Map, a set a Set, a str a string): each has `__len__`, which d2l's `plot` and Animator
+ * ask for (`hasattr(y, "__len__")`) to tell a list of values from a single one.
+ */
+function builtinSized(obj: unknown): boolean {
+  return typeof obj === "string" || Array.isArray(obj) || obj instanceof Map || obj instanceof Set ||
+    (typeof obj === "object" && obj !== null && [Object.prototype, null].includes(Object.getPrototypeOf(obj)));
+}
+
 function has(obj: unknown, name: string): boolean {
   if (obj === null || obj === undefined) return false;
+  if (name === "__len__" && builtinSized(obj)) return true;
   if (typeof obj !== "object" && typeof obj !== "function") return name in Object(obj);
   try {
     return name in (obj as object) && (obj as Record<string, unknown>)[name] !== undefined;
@@ -82,6 +94,7 @@ function bound(obj: unknown, value: unknown): unknown {
  */
 export function getattr(obj: unknown, name: string, ...default_: [unknown?]): any {  // eslint-disable-line @typescript-eslint/no-explicit-any
   checkName(name);
+  if (name === "__len__" && builtinSized(obj) && typeof (obj as Record<string, unknown>)[name] !== "function") return () => len(obj as string);
   if (has(obj, name)) return bound(obj, (obj as Record<string, unknown>)[name]);
   if (default_.length > 0) return default_[0];
   // Python's `module 'torch.optim' has no attribute 'Adamm'` (getattr(torch.optim, config['optimizer'])).

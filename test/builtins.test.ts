@@ -197,6 +197,9 @@ const CASES: Record<string, () => unknown> = {
   getattr_vision_missing: () => getattr(torchvision.transforms, "ToTensr"),
   hasattr_true: () => hasattr(new nn.Linear(2, 3), "weight"),
   hasattr_false: () => hasattr(new nn.Linear(2, 3), "fc"),
+  hasattr_len: () => [[1, 2], tuple([1]), "ab", {a: 1}, new Set([1, 2]), torch.ones(2), torch.tensor(1.0), 3, 2.5, null].map((v) => hasattr(v, "__len__")),
+  getattr_len: () => [[1, 2, 3], "abcd", {a: 1, b: 2}, new Set([1, 2]), torch.ones(5, 2)].map((v) => getattr(v, "__len__")()),
+  getattr_len_0d: () => getattr(torch.tensor(1.0), "__len__")(),
   setattr_module: () => {
     const m = new nn.Sequential();
     setattr(m, "fc", new nn.Linear(1, 1));

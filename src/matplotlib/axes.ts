@@ -617,6 +617,8 @@ export class Axes {
   plot(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
   plot(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
   plot(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+  /** Python's `ax.plot(*zip(*points), '-o')`: the arguments spread from a list. */
+  plot(...args: unknown[]): Line2D[];
   plot(...args: unknown[]): Line2D[] {
     return this.plotArgs(args);
   }
@@ -1172,25 +1174,37 @@ export class Axes {
     return [x0 / fw, 1 - (y0 + h) / fh, w / fw, h / fh];
   }
 
+  /**
+   * `ax.cla()` / `ax.clear()`: the Axes emptied in place, as matplotlib's: no artists, title, labels,
+   * limits, ticks or log scales of before, the colour cycle from its start (d2l's `plot` clears the
+   * Axes it draws on). Axes sharing an axis with it still share it.
+   */
+  cla(): void {
+    Object.assign(this, new Axes(this.box, this.figureSize), { shared: this.shared });
+  }
+  clear(): void {
+    this.cla();
+  }
+
   /** `set_frame_on(False)`: no spines or background. */
   set_frame_on(on: boolean): void {
     this.frameOn = Boolean(on);
   }
 
-  set_title(label: string): void {
-    this.title = String(label);
+  set_title(label: string | null): void {
+    this.title = label == null ? "" : String(label);
   }
   get_title(): string {
     return this.title;
   }
-  set_xlabel(label: string): void {
-    this.xlabel = String(label);
+  set_xlabel(label: string | null): void {
+    this.xlabel = label == null ? "" : String(label);
   }
   get_xlabel(): string {
     return this.xlabel;
   }
-  set_ylabel(label: string): void {
-    this.ylabel = String(label);
+  set_ylabel(label: string | null): void {
+    this.ylabel = label == null ? "" : String(label);
   }
   get_ylabel(): string {
     return this.ylabel;

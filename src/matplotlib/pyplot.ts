@@ -194,6 +194,8 @@ export function plot(y: unknown, options?: PlotOptions): Line2D[];
 export function plot(y: unknown, fmt: string, options?: PlotOptions): Line2D[];
 export function plot(x: unknown, y: unknown, options?: PlotOptions): Line2D[];
 export function plot(x: unknown, y: unknown, fmt: string, options?: PlotOptions): Line2D[];
+/** Python's `plt.plot(*zip(*points), '-o')`: the arguments spread from a list. */
+export function plot(...args: unknown[]): Line2D[];
 export function plot(...args: unknown[]): Line2D[] {
   return gca().plotArgs(args);
 }

@@ -466,6 +466,10 @@ export class Tensor {
     if (this.dim() === 0) throw new TypeError("len() of a 0-d tensor");
     return this.shape[0];
   }
+  /** Python's `len(t)`; every tensor has it, so `hasattr(t, "__len__")` holds (a 0-d one raises when called). */
+  __len__(): number {
+    return this.length;
+  }
 
   // ---------------------------------------------------------------- autograd
 

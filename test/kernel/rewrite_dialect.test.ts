@@ -1125,6 +1125,36 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     expect(wrap.output).toContain("new Wrap(exports.ldr))");
   });
 
+  test("a function an earlier cell declared, assigned at a cell's top level: d2l's `f = lambda x: 0.5 * x**2` after `def f(x)`", () => {
+    const r = cells("function fq(x: number) { return x ** 2; }", "fq = (x: number) => 0.5 * x ** 2;\nconst half: number = fq(2);");
+    expect(codes(r)).toEqual([]);
+    expect(r.output).toContain("let fq = ");
+    // A function of this same cell is still not rebound.
+    expect(codes(cells("function fr(x: number) { return x; }\nfr = (x: number) => x + 1;")).map((c) => c.split(" ")[0])).toEqual(["2630"]);
+  });
+
+  test("Python's tuple in parentheses where its value is used: `size=(feature_dim, 1)`, `return ((s_w, d_w), (s_b, d_b))`", () => {
+    const P = 'require("torchlab/dist/kernel/dynamic_ops").py_tuple';
+    const r = cells(
+      [
+        "const fd = 5;",
+        "const w5 = torch.normal(0, 0.01, (fd, 1));",
+        "const hub: Record<string, [string, string]> = {};",
+        "hub['airfoil'] = ('url', 'sha1');",
+        "function states(n: number) { const s_w = torch.zeros((n, 1)), s_b = torch.zeros(1); return ((s_w, s_w), (s_b, s_b)); }",
+        "const [[sw, dw], [sb, db]] = states(fd);",
+        "let k = 0;",
+        "for (let i = 0, j = 1; i < 2; i++, j++) (k++, k++);",
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+    expect(r.output).toContain(`torch.normal(0, 0.01, (${P}(fd, 1)))`);
+    expect(r.output).toContain(`hub['airfoil'] = (${P}('url', 'sha1'))`);
+    expect(r.output).toContain(`return (${P}((${P}(s_w, s_w)), (${P}(s_b, s_b))))`);
+    // A comma whose value is not used stays JavaScript's (a for clause, a statement).
+    expect(r.output).toMatch(/for \(let i = 0, j = 1; i < 2; i\+\+, j\+\+\)\s+\(exports\.k\+\+, exports\.k\+\+\);/);
+  });
+
   test("a Dataset's `__getitem__` returning [x, y] gives tuples: a DataLoader's batches are typed item by item", () => {
     const r = cells(
       [

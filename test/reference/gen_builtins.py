@@ -251,6 +251,10 @@ CASES = {
     "getattr_vision_missing": lambda: getattr(torchvision.transforms, "ToTensr"),
     "hasattr_true": lambda: hasattr(nn.Linear(2, 3), "weight"),
     "hasattr_false": lambda: hasattr(nn.Linear(2, 3), "fc"),
+    # every container has __len__ (d2l's plot and Animator ask `hasattr(y, "__len__")`), a number none
+    "hasattr_len": lambda: [hasattr(v, "__len__") for v in ([1, 2], (1,), "ab", {"a": 1}, {1, 2}, torch.ones(2), torch.tensor(1.0), 3, 2.5, None)],
+    "getattr_len": lambda: [getattr(v, "__len__")() for v in ([1, 2, 3], "abcd", {"a": 1, "b": 2}, {1, 2}, torch.ones(5, 2))],
+    "getattr_len_0d": lambda: getattr(torch.tensor(1.0), "__len__")(),
     "setattr_module": lambda: set_fc(nn.Sequential()),
     # range takes a one-element integer tensor through __index__ (range(seq_len), seq_len a 0-d length)
     "range_tensor": lambda: list(range(torch.tensor(3))),

@@ -454,9 +454,9 @@ export function item_of<T>(t: T): T {
   return t;
 }
 
-/** `return a, b`: Python's tuple of the values (typed as TypeScript's tuple of their types). */
+/** `return a, b`: Python's tuple of the values (typed as TypeScript's tuple of their types), the floats among them (PyFloats here) marked. */
 export function py_tuple<T extends unknown[]>(...items: T): T {
-  return asPyTuple(items);
+  return asPyTuple(floats(items, []));
 }
 
 /**

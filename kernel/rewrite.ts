@@ -1264,19 +1264,24 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** `obj.attr` or `d['key']` of a number on `this` or a name (`self.lr`, `cfg['lr']`): where dynamic_ops marks its float (attr_value). */
   const floatAttr = (node: ts.Node): { object: ts.Expression; key: string } | null => {
     const n = strip(node);
-    if (kindOf(n) !== "number" && kindOf(n) !== "any") return null;
     const plain = (e: ts.Expression): boolean => e.kind === K.ThisKeyword || t.isIdentifier(e);
+    // `d.get('lr')` (an earlier pass's dict_get, typed `number | null`) reads the key as `d['lr']` does.
+    if (t.isCallExpression(n) && dynamicCall(n, "dict_get") && numberish(n) && plain(n.arguments[0]) && t.isStringLiteral(n.arguments[1] ?? n)) {
+      return floatKey({ object: n.arguments[0], key: (n.arguments[1] as ts.StringLiteral).text }, n);
+    }
+    if (kindOf(n) !== "number" && kindOf(n) !== "any") return null;
     const attr =
       t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) && plain(n.expression) ? { object: n.expression, key: n.name.text } :
       t.isElementAccessExpression(n) && plain(n.expression) && t.isStringLiteral(n.argumentExpression) && !plans.has(n) ? { object: n.expression, key: n.argumentExpression.text } :
-      // `d.get('lr')` reads the key as `d['lr']` does.
-      t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "get" && plain(n.expression.expression) && n.arguments.length > 0 && t.isStringLiteral(n.arguments[0]) ? { object: n.expression.expression, key: n.arguments[0].text } :
       null;
-    if (attr === null) return null;
+    return attr === null ? null : floatKey(attr, n);
+  };
+  /** `attr` (read at `n`) when it may hold a float. */
+  const floatKey = (attr: { object: ts.Expression; key: string }, n: ts.Node): { object: ts.Expression; key: string } | null => {
     // A variable of an earlier cell's (`cfg`, `model`) may hold a float there; `this` or one of this
     // cell's only when the cell writes a float under that key (`self.lr = 1.0`, `{'lr': 1.0}`).
     const decl = t.isIdentifier(attr.object) ? checker.getSymbolAtLocation(attr.object)?.valueDeclaration : undefined;
-    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return kindOf(n) === "number" ? attr : null;
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return kindOf(n) === "number" || t.isCallExpression(n) ? attr : null;
     const found = keyWrites(attr.key).some((m) =>
       t.isBinaryExpression(m) ? m.operatorToken.kind === K.SlashEqualsToken || floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value") || dynamicCall(m.right, "attr_op") : floatKnown((m as ts.PropertyAssignment).initializer),
     );
@@ -1853,6 +1858,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isCallExpression(n) && (dynamicCall(n, "list_append") || dynamicCall(n, "str_format"))) {
       for (const a of n.arguments.slice(1)) if (!dynamicCall(a, "py_float") && itemCall(a)) noteFloat(a);
     }
+    // `return loss, acc`: the floats among the tuple's items (py_tuple marks them).
+    if (t.isCallExpression(n) && dynamicCall(n, "py_tuple")) n.arguments.forEach(noteIfFloat);
     // `return a, b` (Python's tuple; JavaScript's comma operator would return b): the tuple.
     if (t.isReturnStatement(n) && n.expression && t.isBinaryExpression(strip(n.expression)) && (strip(n.expression) as ts.BinaryExpression).operatorToken.kind === K.CommaToken) {
       return wrap(strip(n.expression), `${DYNAMIC_REF}.py_tuple(`, ")");

@@ -55,8 +55,10 @@ CASES = [
     ('dict_loop', "d = {'lr': 1.0, 'epochs': 3}\nfor k, v in d.items():\n    print(k, v)",
      "const d = {'lr': 1.0, 'epochs': 3}\nfor (const [k, v] of d.items()) {\n  print(k, v)\n}"),
     # tuples a function returns
-    ('return_tuple', "def evaluate():\n    loss, acc = 2.0, 1\n    return loss, acc\nprint(evaluate())\nl, a = evaluate()\nprint(l, a)",
-     "function evaluate() {\n  const [loss, acc] = [2.0, 1]\n  return tuple([loss, acc])\n}\nprint(evaluate())\nconst [l, a] = evaluate()\nprint(l, a)"),
+    ('return_tuple', "def evaluate():\n    loss = 2.0\n    acc = 1\n    return loss, acc\nprint(evaluate())\nr = evaluate()\nprint(r, [r])",
+     "function evaluate() {\n  const loss = 2.0\n  const acc = 1\n  return loss, acc\n}\nprint(evaluate())\nconst r = evaluate()\nprint(r, [r])"),
+    ('return_tuple_call', "def evaluate(n):\n    total = 0\n    for i in range(n):\n        total += i\n    return total / n, total\nprint(evaluate(3))",
+     "function evaluate(n: number) {\n  let total = 0\n  for (const i of range(n)) {\n    total += i\n  }\n  return tuple([total / n, total])\n}\nprint(evaluate(3))"),
     ('return_tuple_item', "def evaluate(t):\n    return t.sum().item(), t.numel()\nprint(evaluate(torch.tensor([1.0, 1.0])))",
      "function evaluate(t: torch.Tensor) {\n  return tuple([t.sum().item(), t.numel()])\n}\nprint(evaluate(torch.tensor([1.0, 1.0])))"),
     # an attribute summed in a method

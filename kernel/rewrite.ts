@@ -1442,7 +1442,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const numpyScalar = (node: ts.Node): boolean => {
     const n = strip(node);
     if (!t.isCallExpression(n) || !numberish(n)) return false;
-    if (kindOf(n) === "any") return t.isPropertyAccessExpression(n.expression) && PANDAS_SCALARS.has(n.expression.name.text) && kindOf(n.expression.expression) === "any";
+    if (kindOf(n) === "any") {
+      // `s.iloc[0]`, `df['W'][1]` (an earlier pass's getitem) of a key that calls nothing: a Series' value is NumPy's scalar too.
+      if (dynamicCall(n, "getitem")) return n.arguments.length === 2 && (t.isLiteralExpression(n.arguments[1]) || t.isIdentifier(n.arguments[1]));
+      return t.isPropertyAccessExpression(n.expression) && PANDAS_SCALARS.has(n.expression.name.text) && kindOf(n.expression.expression) === "any";
+    }
     if (t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item") return false;
     const file = checker.getResolvedSignature(n)?.declaration?.getSourceFile().fileName ?? "";
     return libraryFile(file, NUMPY_SCALAR_FILE);

@@ -342,7 +342,12 @@ export class Series {
     }
     if (typeof key === "number" && this.index._kind !== "int64" && this.index._kind !== "float64") return this.iloc.__getitem__(key) as Scalar;
     const at = labelPositions(key, this.index, "index");
-    return typeof at === "number" ? this._values[at] : this._take(at);
+    return typeof at === "number" ? this._at(at) : this._take(at);
+  }
+
+  /** @internal the value at position `at`, NumPy's scalar as pandas returns it (`s[0]` of a float column prints `1.0`). */
+  _at(at: number): Scalar {
+    return numpyScalar(this._values[at], isFloat(this._kind));
   }
 
   /** `s[label] = v`, `s[mask] = v`. */
@@ -1323,7 +1328,7 @@ export class ILoc {
     const o = this.obj;
     if (o instanceof Series) {
       const at = positionsOf(key, o.size, "rows");
-      return typeof at === "number" ? o._values[at] : o._take(at);
+      return typeof at === "number" ? o._at(at) : o._take(at);
     }
     const at = positionsOf(key, o.shape[0], "rows");
     return typeof at === "number" ? o.row(at) : o._take(at);
@@ -1368,7 +1373,7 @@ export class Loc {
     const o = this.obj;
     if (o instanceof Series) {
       const at = labelPositions(key, o.index, "index");
-      return typeof at === "number" ? o._values[at] : o._take(at);
+      return typeof at === "number" ? o._at(at) : o._take(at);
     }
     const at = labelPositions(key, o.index, "index");
     return typeof at === "number" ? o.row(at) : o._take(at);

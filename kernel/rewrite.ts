@@ -1444,7 +1444,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (!t.isCallExpression(n) || !numberish(n)) return false;
     if (kindOf(n) === "any") {
       // `s.iloc[0]`, `df['W'][1]` (an earlier pass's getitem) of a key that calls nothing: a Series' value is NumPy's scalar too.
-      if (dynamicCall(n, "getitem")) return n.arguments.length === 2 && (t.isLiteralExpression(n.arguments[1]) || t.isIdentifier(n.arguments[1]));
+      if (dynamicCall(n, "getitem")) {
+        const [from, key] = n.arguments.map(strip);
+        const series = t.isPropertyAccessExpression(from) ? ["iloc", "loc", "iat", "at"].includes(from.name.text) : dynamicCall(from, "getitem") && t.isStringLiteral((from as ts.CallExpression).arguments[1] ?? from);
+        return n.arguments.length === 2 && series && (t.isLiteralExpression(key) || t.isIdentifier(key));
+      }
       return t.isPropertyAccessExpression(n.expression) && PANDAS_SCALARS.has(n.expression.name.text) && kindOf(n.expression.expression) === "any";
     }
     if (t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item") return false;

@@ -50,7 +50,7 @@ const JS_PROTOTYPES: Record<string, object> = { str: String.prototype, list: Arr
  * keeps the whole string, or drops the rest after its limit), `s.replace(old, new)` of two strings
  * (JavaScript's replaces the first only), `xs.sort()` / `xs.sort({key, reverse})` (JavaScript's sorts
  * numbers as strings), `xs.pop(i)` (JavaScript's ignores i) and a Map's `m.get(k, default)`
- * (JavaScript's ignores the default). A RegExp, a replacer or comparison function keeps JavaScript's.
+ * (JavaScript's ignores the default) or `m.get(tuple)` (JavaScript's looks it up by identity). A RegExp, a replacer or comparison function keeps JavaScript's.
  */
 const SHADOWED: Record<string, Record<string, (args: unknown[]) => boolean>> = {
   str: {
@@ -61,7 +61,8 @@ const SHADOWED: Record<string, Record<string, (args: unknown[]) => boolean>> = {
     sort: (args) => args.length === 0 || (args.length === 1 && isDict(args[0])),
     pop: (args) => args.length === 1,
   },
-  dict: { get: (args) => args.length === 2 },
+  // A tuple key (an array) is looked up by value, as Python's `d.get((i, j))`: JavaScript's by identity misses it.
+  dict: { get: (args) => args.length === 2 || Array.isArray(args[0]) },
 };
 
 /**
@@ -453,9 +454,9 @@ export function item_of<T>(t: T): T {
   return t;
 }
 
-/** `return a, b`: Python's tuple of the values (typed as TypeScript's tuple of their types). */
+/** `return a, b`: Python's tuple of the values (typed as TypeScript's tuple of their types), the floats among them (PyFloats here) marked. */
 export function py_tuple<T extends unknown[]>(...items: T): T {
-  return asPyTuple(items);
+  return asPyTuple(floats(items, []));
 }
 
 /**
@@ -662,6 +663,11 @@ export function np_scalar<T>(_begun: void, value: T): T {
 export function attr_value<T>(obj: object, key: string, value: T): T {
   if (obj === null || typeof obj !== "object") return noted(value, () => undefined);
   return noted(value, (float) => (float === null ? unmarkPyFloat(obj, key) : markPyFloat(obj, key)));
+}
+
+/** `obj.attr op= value` (`self.total += v`): the key marked a float when value is one or op is `/`; an int added keeps the mark it had (an int plus a float is a float). */
+export function attr_op<T>(obj: object, key: string, op: "+" | "-" | "*" | "/", value: T): T {
+  return noted(value, (float) => (float !== null || op === "/") && obj !== null && typeof obj === "object" && markPyFloat(obj, key));
 }
 
 /** `obj.attr` or `d['key']` read where its Python type shows: a PyFloat when the key holds a float (attr_value, a dict literal's marks). */

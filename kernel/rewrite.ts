@@ -372,7 +372,7 @@ const MATH_FLOATS: ReadonlySet<string> = new Set([
   "dist", "cbrt", "exp2", "remainder", "ldexp", "pi", "e", "tau", "inf", "nan",
 ]);
 /** Python's builtins whose argument or result the dialect tells a float for: float(3) is 3.0, isinstance(1.0, float). */
-const FLOAT_BUILTINS: ReadonlySet<string> = new Set(["float", "isinstance", "type", "repr", "sum", "max", "min", "abs", "round"]);
+const FLOAT_BUILTINS: ReadonlySet<string> = new Set(["float", "isinstance", "type", "repr", "sum", "max", "min", "abs", "round", "divmod"]);
 const DICT_METHODS: ReadonlySet<string> = new Set(["keys", "values", "items", "get", "pop", "setdefault", "update", "copy"]);
 
 /** Python's list methods that an array gets from src/pylist.ts where TypeScript has none (and `sort()`, `pop(i)`, whose JavaScript forms differ). */
@@ -402,7 +402,9 @@ const ALPHA_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "add_"
 /** Where np.array, np.full, np.arange are declared. */
 const NUMPY_FILE = /\/src\/numpy\/index\.(d\.)?ts$/;
 /** NumPy's and scikit-learn's sources (and ndarray's methods): their scalar results are NumPy's scalars, a float64 printed `1.0`. */
-const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn)\/.*\.(d\.)?ts$|\/src\/tensor\/ndarray\.(d\.)?ts$/;
+const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn|pandas)\/.*\.(d\.)?ts$|\/src\/tensor\/ndarray\.(d\.)?ts$/;
+/** pandas' reductions, NumPy's scalars, of a column typed any (`df['Age'].mean()`: a DataFrame's subscript is untyped). */
+const PANDAS_SCALARS: ReadonlySet<string> = new Set(["mean", "sum", "min", "max", "std", "var", "median", "quantile"]);
 /** Python's builtins (src/builtins.ts). */
 const BUILTINS_FILE = /\/src\/builtins\.(d\.)?ts$/;
 const TORCH_FILE = /\/src\/(torch|ops\/creation)\.(d\.)?ts$/;
@@ -1312,19 +1314,26 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** `obj.attr` or `d['key']` of a number on `this` or a name (`self.lr`, `cfg['lr']`): where dynamic_ops marks its float (attr_value). */
   const floatAttr = (node: ts.Node): { object: ts.Expression; key: string } | null => {
     const n = strip(node);
-    if (kindOf(n) !== "number" && kindOf(n) !== "any") return null;
     const plain = (e: ts.Expression): boolean => e.kind === K.ThisKeyword || t.isIdentifier(e);
+    // `d.get('lr')` (an earlier pass's dict_get, typed `number | null`) reads the key as `d['lr']` does.
+    if (t.isCallExpression(n) && dynamicCall(n, "dict_get") && numberish(n) && plain(n.arguments[0]) && t.isStringLiteral(n.arguments[1] ?? n)) {
+      return floatKey({ object: n.arguments[0], key: (n.arguments[1] as ts.StringLiteral).text }, n);
+    }
+    if (kindOf(n) !== "number" && kindOf(n) !== "any") return null;
     const attr =
       t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) && plain(n.expression) ? { object: n.expression, key: n.name.text } :
       t.isElementAccessExpression(n) && plain(n.expression) && t.isStringLiteral(n.argumentExpression) && !plans.has(n) ? { object: n.expression, key: n.argumentExpression.text } :
       null;
-    if (attr === null) return null;
+    return attr === null ? null : floatKey(attr, n);
+  };
+  /** `attr` (read at `n`) when it may hold a float. */
+  const floatKey = (attr: { object: ts.Expression; key: string }, n: ts.Node): { object: ts.Expression; key: string } | null => {
     // A variable of an earlier cell's (`cfg`, `model`) may hold a float there; `this` or one of this
     // cell's only when the cell writes a float under that key (`self.lr = 1.0`, `{'lr': 1.0}`).
     const decl = t.isIdentifier(attr.object) ? checker.getSymbolAtLocation(attr.object)?.valueDeclaration : undefined;
-    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return kindOf(n) === "number" ? attr : null;
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return kindOf(n) === "number" || t.isCallExpression(n) ? attr : null;
     const found = keyWrites(attr.key).some((m) =>
-      t.isBinaryExpression(m) ? floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value") : floatKnown((m as ts.PropertyAssignment).initializer),
+      t.isBinaryExpression(m) ? m.operatorToken.kind === K.SlashEqualsToken || floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value") || dynamicCall(m.right, "attr_op") : floatKnown((m as ts.PropertyAssignment).initializer),
     );
     return found ? attr : null;
   };
@@ -1340,7 +1349,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         else list.push(write);
       };
       const visit = (m: ts.Node): void => {
-        if (t.isBinaryExpression(m) && m.operatorToken.kind === K.EqualsToken) {
+        // `self.total += v` too: a float added keeps the key a float.
+        if (t.isBinaryExpression(m) && [K.EqualsToken, K.PlusEqualsToken, K.MinusEqualsToken, K.AsteriskEqualsToken, K.SlashEqualsToken].includes(m.operatorToken.kind)) {
           const left = strip(m.left);
           const k = t.isPropertyAccessExpression(left) ? left.name.text : t.isElementAccessExpression(left) && t.isStringLiteral(left.argumentExpression) ? left.argumentExpression.text : null;
           if (k !== null) add(k, m);
@@ -1476,12 +1486,21 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return n.arguments.some(floatArgument) ? helper : null;
   };
   /**
-   * A scalar from NumPy or scikit-learn (`np.mean(xs)`, `a.sum()`, `accuracy_score(y, p)`, `np.float64(2)`):
+   * A scalar from NumPy, scikit-learn or pandas (`np.mean(xs)`, `a.sum()`, `accuracy_score(y, p)`, `np.float64(2)`, `df['Age'].mean()`):
    * NumPy's float64 scalar prints `1.0`, which only the run tells (src/pyrepr.ts's numpyScalar record).
    */
   const numpyScalar = (node: ts.Node): boolean => {
     const n = strip(node);
-    if (!t.isCallExpression(n) || !numberish(n) || kindOf(n) === "any") return false;
+    if (!t.isCallExpression(n) || !numberish(n)) return false;
+    if (kindOf(n) === "any") {
+      // `s.iloc[0]`, `df['W'][1]` (an earlier pass's getitem) of a key that calls nothing: a Series' value is NumPy's scalar too.
+      if (dynamicCall(n, "getitem")) {
+        const [from, key] = n.arguments.map(strip);
+        const series = t.isPropertyAccessExpression(from) ? ["iloc", "loc", "iat", "at"].includes(from.name.text) : dynamicCall(from, "getitem") && t.isStringLiteral((from as ts.CallExpression).arguments[1] ?? from);
+        return n.arguments.length === 2 && series && (t.isLiteralExpression(key) || t.isIdentifier(key));
+      }
+      return t.isPropertyAccessExpression(n.expression) && PANDAS_SCALARS.has(n.expression.name.text) && kindOf(n.expression.expression) === "any";
+    }
     if (t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item") return false;
     const file = checker.getResolvedSignature(n)?.declaration?.getSourceFile().fileName ?? "";
     return libraryFile(file, NUMPY_SCALAR_FILE);
@@ -1521,7 +1540,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // `show([2.0, 3])` of the cell's own function: the list it loops over or prints.
         const own = t.isIdentifier(callee) ? checker.getSymbolAtLocation(callee)?.valueDeclaration : undefined;
         if (own && t.isFunctionDeclaration(own) && own.getSourceFile() === sf) return true;
-        if (t.isIdentifier(callee)) return ["print", "str", "repr", "list", "sum", "max", "min", "sorted", "dict"].includes(callee.text);
+        if (t.isIdentifier(callee)) return ["print", "str", "repr", "list", "sum", "max", "min", "sorted", "dict", "map"].includes(callee.text);
         return t.isPropertyAccessExpression(callee) && ["append", "extend", "insert", "format"].includes(callee.name.text) && !dynamicCall(p, "floats");
       }
       return false;
@@ -1877,15 +1896,18 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const op = n.operatorToken.kind;
       const compound = op === K.PlusEqualsToken ? "+" : op === K.MinusEqualsToken ? "-" : op === K.AsteriskEqualsToken ? "*" : op === K.SlashEqualsToken ? "/" : null;
       const key = op === K.EqualsToken || compound !== null ? floatVarKey(n.left) : null;
-      const attr = op === K.EqualsToken && key === null ? floatAttr(n.left) : null;
+      const attr = (op === K.EqualsToken || compound !== null) && key === null ? floatAttr(n.left) : null;
       if (key !== null && compound === null && !dynamicCall(n.right, "name_value")) {
         wrap(n.right, `${DYNAMIC_REF}.name_value(${JSON.stringify(key)}, `, ")");
         noteFloat(n.right);
       } else if (key !== null && compound !== null && !dynamicCall(n.right, "name_op")) {
         wrap(n.right, `${DYNAMIC_REF}.name_op(${JSON.stringify(key)}, ${strip(n.left).getText(sf)}, "${compound}", `, ")");
         noteFloat(n.right);
-      } else if (attr !== null && !dynamicCall(n.right, "attr_value")) {
+      } else if (attr !== null && compound === null && !dynamicCall(n.right, "attr_value")) {
         wrap(n.right, `${DYNAMIC_REF}.attr_value(${attr.object.getText(sf)}, ${JSON.stringify(attr.key)}, `, ")");
+        noteFloat(n.right);
+      } else if (attr !== null && compound !== null && !dynamicCall(n.right, "attr_op")) {
+        wrap(n.right, `${DYNAMIC_REF}.attr_op(${attr.object.getText(sf)}, ${JSON.stringify(attr.key)}, "${compound}", `, ")");
         noteFloat(n.right);
       }
     }
@@ -1894,6 +1916,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isCallExpression(n) && (dynamicCall(n, "list_append") || dynamicCall(n, "str_format"))) {
       for (const a of n.arguments.slice(1)) if (!dynamicCall(a, "py_float") && itemCall(a)) noteFloat(a);
     }
+    // `return loss, acc`: the floats among the tuple's items (py_tuple marks them).
+    if (t.isCallExpression(n) && dynamicCall(n, "py_tuple")) n.arguments.forEach(noteIfFloat);
     // `return a, b` (Python's tuple; JavaScript's comma operator would return b): the tuple.
     if (t.isReturnStatement(n) && n.expression && t.isBinaryExpression(strip(n.expression)) && (strip(n.expression) as ts.BinaryExpression).operatorToken.kind === K.CommaToken) {
       return wrap(strip(n.expression), `${DYNAMIC_REF}.py_tuple(`, ")");
@@ -1913,6 +1937,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isCallExpression(n) && t.isIdentifier(n.expression) && ((n.expression.text === "isinstance" && n.arguments.length === 2) || ((n.expression.text === "type" || n.expression.text === "repr") && n.arguments.length === 1))) {
       if (!dynamicCall(n.arguments[0], "py_float")) noteFloat(n.arguments[0]);
     }
+    // divmod(8.0, 2): a pair of floats when either is one (src/builtins.ts divmod takes the PyFloat).
+    if (t.isCallExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "divmod" && n.arguments.length === 2) n.arguments.forEach(noteIfFloat);
     if (intKeyedLiteral(t, n) && !dynamicCall(n.parent, "int_keyed")) return wrap(n, `${DYNAMIC_REF}.int_keyed(`, ")");
     // Python's bound method: `map(self.scale, xs)`, `self.apply(self._init_weights)`, `sorted(xs, key=obj.score)`
     // pass the method with its object; JavaScript's `obj.scale` as a value forgets `this`.

@@ -309,11 +309,15 @@ export function map<X extends PyIterable[], R>(fn: (...items: { [K in keyof X]: 
 export function map(fn: unknown, ...iterables: PyIterable[]): IterableIterator<unknown> {
   if (iterables.length === 0) throw new TypeError("map() must have at least two arguments.");
   const rows = zip(...iterables) as IterableIterator<unknown[]>;
+  let index = 0;
   const results = (function* () {
     for (const row of rows) {
       // Python calls the function only when an item is asked for.
       if (typeof fn !== "function") throw new TypeError(`'${pyTypeName(fn)}' object is not callable`);
-      yield (fn as (...items: unknown[]) => unknown)(...row);
+      // `map(str, [1.0])`: Python's str of a float the list holds is '1.0'.
+      const floats = fn === str || fn === repr ? row.map((v, i) => (typeof v === "number" && isPyFloatAt(iterables[i], index) ? new PyFloat(v) : v)) : row;
+      index += 1;
+      yield (fn as (...items: unknown[]) => unknown)(...floats);
     }
   })();
   return asPyObject(results, "map");
@@ -469,7 +473,10 @@ export function sorted<X extends PyIterable>(iterable: X, options: SortedOptions
   const order = keys.map((_, i) => i);
   // Array.prototype.sort is stable; a reversed comparison keeps equal items in order, as Python's reverse.
   order.sort((i, j) => (reverse ? compareKeys(keys[j], keys[i]) : compareKeys(keys[i], keys[j])));
-  return order.map((i) => items[i]);
+  const result = order.map((i) => items[i]);
+  // A float keeps its mark where it moved (`sorted([2.5, 1, 3.0])` is [1, 2.5, 3.0]).
+  order.forEach((i, at) => isPyFloatAt(items, i) && markPyFloat(result, at));
+  return result;
 }
 
 function compareKeys(a: unknown, b: unknown): number {

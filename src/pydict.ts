@@ -12,7 +12,7 @@
 import { repr } from "./builtins";
 import { copy } from "./copy";
 import { KeyError, TypeError } from "./errors";
-import { asPyTuple, pyDictKey, pyMappingOf, pyTupleKey } from "./pyrepr";
+import { asPyTuple, copyPyFloats, isPyFloatAt, markPyFloat, pyDictKey, pyMappingOf, pyTupleKey } from "./pyrepr";
 import { mapDelete, mapKey, mapSet } from "./pyhash";
 
 type Dict = Record<string, unknown> | Map<unknown, unknown>;
@@ -30,8 +30,13 @@ function entries(d: Dict): [unknown, unknown][] {
 /** A view's array, printed as Python prints `dict_keys([...])` (`odict_keys` for an OrderedDict). */
 function view<T>(d: Dict, kind: "keys" | "values" | "items", items: T[]): T[] {
   const prefix = !(d instanceof Map) && pyMappingOf(d) === "OrderedDict" ? "odict" : "dict";
-  Object.defineProperty(items, "__repr__", { value: () => `${prefix}_${kind}(${repr([...items])})`, enumerable: false });
+  Object.defineProperty(items, "__repr__", { value: () => `${prefix}_${kind}(${repr(copyPyFloats(items, [...items]))})`, enumerable: false });
   return items;
+}
+
+/** The positions (in entries' order) of a plain object's values marked as Python's floats (`{'lr': 1.0}`), which its values() and items() keep. */
+function floatValues(d: Dict): number[] {
+  return d instanceof Map ? [] : Object.keys(d).flatMap((k, i) => (isPyFloatAt(d, k) ? [i] : []));
 }
 
 function has(d: Dict, key: unknown): boolean {
@@ -76,7 +81,9 @@ export function dict_values<V>(d: Record<string, V>): V[];
 export function dict_values(d: object): unknown[];
 export function dict_values(d: unknown): unknown[] {
   const dict = asDict(d, "values");
-  return view(dict, "values", entries(dict).map(([, v]) => v));
+  const values = entries(dict).map(([, v]) => v);
+  floatValues(dict).forEach((i) => markPyFloat(values, i));
+  return view(dict, "values", values);
 }
 
 /** `d.items()`: (key, value) pairs, each a tuple as Python prints it. */
@@ -85,7 +92,9 @@ export function dict_items<V>(d: Record<string, V>): [string, V][];
 export function dict_items(d: object): [string, unknown][];
 export function dict_items(d: unknown): unknown[] {
   const dict = asDict(d, "items");
-  return view(dict, "items", entries(dict).map((pair) => asPyTuple(pair)));
+  const items = entries(dict).map((pair) => asPyTuple(pair));
+  floatValues(dict).forEach((i) => markPyFloat(items[i], 1));
+  return view(dict, "items", items);
 }
 
 /** `d.get(key, default=None)` */

@@ -17,12 +17,12 @@ import { ndarray } from "../tensor/ndarray";
 import { Tensor } from "../tensor/tensor";
 import * as C from "./column";
 import { Column } from "./column";
-import { cast, commonKind, DTypeArg, floatWritten, inferKind, isNumeric, kindOf, kindOfArray, PdDtype, toArray } from "./dtype";
+import { cast, commonKind, DTypeArg, floatWritten, inferKind, isFloat, isNumeric, kindOf, kindOfArray, PdDtype, toArray } from "./dtype";
 import { adjoin, boxFloat, center, DISPLAY, floatRepr, fixedWidth, formatValues, isMissing, joinMultiline, Kind, ljust, pprint, rjust, Scalar, truncatedColumns, truncatedRows } from "./format";
 import { frameHtml } from "./html";
 import { infoText } from "./info";
 import { Index, labelRepr } from "./index_";
-import { asPyTuple, isPyFloatAt } from "../pyrepr";
+import { asPyTuple, isPyFloatAt, noteNumpyScalar } from "../pyrepr";
 
 type Options = Record<string, unknown>;
 const isOptions = (x: unknown): x is Options => x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype;
@@ -209,6 +209,12 @@ function alignedOp(op: string, a: Column, b: Column, reflected: boolean, fill?: 
   return { values: r.values.map((v, i) => (isMissing(left.values[i]) ? false : v)), kind: r.kind };
 }
 
+/** A reduction's result as pandas returns it, NumPy's scalar (recorded as src/numpy's are, for the notebook dialect's print). */
+function numpyScalar<T extends Scalar>(v: T, float: boolean): T {
+  if (typeof v === "number") noteNumpyScalar(v, float);
+  return v;
+}
+
 export class Series {
   /** @internal */
   _values: Scalar[];
@@ -336,7 +342,12 @@ export class Series {
     }
     if (typeof key === "number" && this.index._kind !== "int64" && this.index._kind !== "float64") return this.iloc.__getitem__(key) as Scalar;
     const at = labelPositions(key, this.index, "index");
-    return typeof at === "number" ? this._values[at] : this._take(at);
+    return typeof at === "number" ? this._at(at) : this._take(at);
+  }
+
+  /** @internal the value at position `at`, NumPy's scalar as pandas returns it (`s[0]` of a float column prints `1.0`). */
+  _at(at: number): Scalar {
+    return numpyScalar(this._values[at], isFloat(this._kind));
   }
 
   /** `s[label] = v`, `s[mask] = v`. */
@@ -447,15 +458,16 @@ export class Series {
 
   // ------------------------------------------------------------------ reductions
 
-  sum(): Scalar { return C.sum(this.col()); }
-  mean(): number { return C.mean(this.col()); }
-  std(options: { ddof?: number } = {}): number { return Math.sqrt(C.variance(this.col(), options.ddof ?? 1)); }
-  var(options: { ddof?: number } = {}): number { return C.variance(this.col(), options.ddof ?? 1); }
-  min(): Scalar { return C.extreme(this.col(), false); }
-  max(): Scalar { return C.extreme(this.col(), true); }
-  count(): number { return C.count(this.col()); }
-  median(): number { return C.quantile(this.col(), 0.5); }
-  quantile(q = 0.5): number { return C.quantile(this.col(), q); }
+  // Each is NumPy's scalar: a float64 (a mean, or any reduction of a float column) prints `26.0`.
+  sum(): Scalar { return numpyScalar(C.sum(this.col()), isFloat(this._kind)); }
+  mean(): number { return numpyScalar(C.mean(this.col()), true); }
+  std(options: { ddof?: number } = {}): number { return numpyScalar(Math.sqrt(C.variance(this.col(), options.ddof ?? 1)), true); }
+  var(options: { ddof?: number } = {}): number { return numpyScalar(C.variance(this.col(), options.ddof ?? 1), true); }
+  min(): Scalar { return numpyScalar(C.extreme(this.col(), false), isFloat(this._kind)); }
+  max(): Scalar { return numpyScalar(C.extreme(this.col(), true), isFloat(this._kind)); }
+  count(): number { return numpyScalar(C.count(this.col()), false); }
+  median(): number { return numpyScalar(C.quantile(this.col(), 0.5), true); }
+  quantile(q = 0.5): number { return numpyScalar(C.quantile(this.col(), q), true); }
   idxmax(): Scalar { return this.index._values[this.argExtreme(true)]; }
   idxmin(): Scalar { return this.index._values[this.argExtreme(false)]; }
   argmax(): number { return this.argExtreme(true); }
@@ -1316,7 +1328,7 @@ export class ILoc {
     const o = this.obj;
     if (o instanceof Series) {
       const at = positionsOf(key, o.size, "rows");
-      return typeof at === "number" ? o._values[at] : o._take(at);
+      return typeof at === "number" ? o._at(at) : o._take(at);
     }
     const at = positionsOf(key, o.shape[0], "rows");
     return typeof at === "number" ? o.row(at) : o._take(at);
@@ -1361,7 +1373,7 @@ export class Loc {
     const o = this.obj;
     if (o instanceof Series) {
       const at = labelPositions(key, o.index, "index");
-      return typeof at === "number" ? o._values[at] : o._take(at);
+      return typeof at === "number" ? o._at(at) : o._take(at);
     }
     const at = labelPositions(key, o.index, "index");
     return typeof at === "number" ? o.row(at) : o._take(at);

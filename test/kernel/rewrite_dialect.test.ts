@@ -376,7 +376,7 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(once).toContain(`total_f += ${D}.name_op("total_f", total_f, "+", ${D}.name_float("best_f", best_f))`);
     expect(once).toContain(`print(${D}.name_float("best_f", best_f), ${D}.floats([${D}.name_float("best_f", best_f)], []), \`\${${D}.format(${D}.name_float("total_f", total_f))}\`, ${D}.attr_float(cfg_f, "lr", cfg_f.lr))`);
     expect(once).toContain(`cfg_f.lr = ${D}.attr_value(cfg_f, "lr", 2)`);
-    expect(once).toContain(`return ${D}.py_tuple(best_f, total_f)`);
+    expect(once).toContain(`return ${D}.py_tuple(${D}.name_float("best_f", best_f), ${D}.name_float("total_f", total_f))`);
     // Rewritten again, nothing changes: the passes converged (MAX_PASSES was not what stopped them).
     expect(rw(once)).toBe(once);
     // A cell's own int variable is left alone; `xs.sort()` as a statement is Python's None.

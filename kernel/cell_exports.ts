@@ -42,7 +42,7 @@ function bindingNames(t: typeof ts, name: ts.BindingName, into: Set<string>): vo
  * declarations (variables, functions, classes, enums, interfaces, type aliases, namespaces, import
  * bindings, exported ones too) and every `var` of its top-level blocks and loops, which is
  * function-scoped and so the file's. Not: an `export import` alias, an ambient module named by a
- * string, `declare global`, block-scoped names inside a block, anything inside a function or class.
+ * string, block-scoped names inside a block, anything inside a function or class.
  */
 export function moduleLocals(t: typeof ts, sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
@@ -81,7 +81,9 @@ export function moduleLocals(t: typeof ts, sf: ts.SourceFile): Set<string> {
     )
       names.add(s.name.text);
     else if (t.isModuleDeclaration(s)) {
-      if (t.isIdentifier(s.name)) names.add(s.name.text);
+      // `declare global { ... }` is the binder's `__global` (which tslab exports as it finds it).
+      if ((s.flags & t.NodeFlags.GlobalAugmentation) !== 0) names.add("__global");
+      else if (t.isIdentifier(s.name)) names.add(s.name.text);
     } else if (t.isImportEqualsDeclaration(s)) {
       if (!hasModifier(t, s, t.SyntaxKind.ExportKeyword)) names.add(s.name.text);
     } else if (t.isImportDeclaration(s)) {

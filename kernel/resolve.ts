@@ -218,8 +218,10 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
         return text !== undefined && isTfjsCoreDeclaration(file) ? withoutWebGpuTypes(text) : text;
       };
     }
-    host.createProgram = (rootNames, programOptions, compilerHost, oldProgram, ...rest) =>
-      lightBuilder(ts, ts.createAbstractBuilder(rootNames, programOptions, compilerHost, oldProgram, ...rest));
+    host.createProgram = (rootNames, programOptions, compilerHost, oldProgram, ...rest) => {
+      programsBuilt++;
+      return lightBuilder(ts, ts.createAbstractBuilder(rootNames, programOptions, compilerHost, oldProgram, ...rest));
+    };
     // What the next startup snapshot parses (kernel/declarations.ts).
     recordDeclarationReads(host, options.target ?? ts.ScriptTarget.ES2022);
     watchHostListener?.(host);
@@ -251,6 +253,13 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
           ? transpileWithMaps
           : Reflect.get(target, key, receiver),
   });
+}
+
+let programsBuilt = 0;
+
+/** How many programs tslab's watch programs have built on this thread (each a type checker's work anew: issue 12's per-cell cost). */
+export function programCount(): number {
+  return programsBuilt;
 }
 
 /** A file tslab converts (and checks) with the cell that imports it, by its own test of the name. */

@@ -45,6 +45,7 @@ import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
 import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
+import { boundLocals, moduleLocals, sameNames, withExportList } from "./cell_exports";
 import { Output } from "./output_text";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -3283,12 +3284,14 @@ export function mayCallClass(code: string): boolean {
 /**
  * The calls of the checked cell whose callee can only be constructed (a class: construct signatures
  * and no call signature), as [start, end) ranges of the cell's text: what insertNew takes. Completion
- * and hover use it, since they run no diagnostics; convert uses TypeScript's own error instead.
+ * and hover use it, since they run no diagnostics; convert too, before its first round, and then
+ * TypeScript's own error for any call it finds only once the dialect has rewritten the cell.
  */
 export function classesCalled(t: typeof ts, { checker, sourceFile: sf, offset }: Checked): [number, number][] {
   const ranges: [number, number][] = [];
   const visit = (n: ts.Node): void => {
-    if (t.isCallExpression(n) && n.getStart(sf) >= offset) {
+    // `super(...)` calls the base class's constructor, as TypeScript says nothing about.
+    if (t.isCallExpression(n) && n.getStart(sf) >= offset && n.expression.kind !== t.SyntaxKind.SuperKeyword) {
       const type = checker.getTypeAtLocation(n.expression);
       if (type.getCallSignatures().length === 0 && type.getConstructSignatures().length > 0) ranges.push([n.getStart(sf) - offset, n.end - offset]);
     }
@@ -3305,6 +3308,9 @@ export function positionIn(src: string, offset: number): DiagnosticPos {
   return { offset, line, character: offset - (before.lastIndexOf("\n") + 1) };
 }
 
+/** What tslab's convert says when the cell's new text built no new program (tslab/dist/converter.js, updateContent). */
+const REUSED_PROGRAM_WARNING = "builder is not recreated though contents are changed.";
+
 /** tslab's first line of every cell file: it makes the cell a module. */
 const TSLAB_PREFIX = "export {};";
 /** From this many names on, the export list is moved (below it, the quadratic cost is negligible). */
@@ -3318,9 +3324,9 @@ const HOIST_MIN_NAMES = 64;
  * may name bindings declared later in the module. It goes on tslab's first line, which holds no
  * user code, so the lines and columns of the cell do not move; offsets move by `shift`.
  */
-export function hoistExportList(text: string): { text: string; shift: number } | null {
+export function hoistExportList(text: string, minNames = HOIST_MIN_NAMES): { text: string; shift: number } | null {
   const list = /\nexport \{([^{}\n]*)\}$/.exec(text);
-  if (!list || !text.startsWith(TSLAB_PREFIX) || list[1].split(",").length < HOIST_MIN_NAMES) return null;
+  if (!list || !text.startsWith(TSLAB_PREFIX) || list[1].split(",").length < minNames) return null;
   const clause = ` export {${list[1]}};`;
   return { text: TSLAB_PREFIX + clause + text.slice(TSLAB_PREFIX.length, list.index), shift: clause.length };
 }
@@ -3348,13 +3354,20 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   let latest: ts.BuilderProgram | undefined;
   /** How far hoistExportList moved the cell in the file the program last read (0: not moved). */
   let shift = 0;
+  /**
+   * Whether the cell file is read with its export list computed here (kernel/cell_exports.ts): for the
+   * dialect's checks and conversions, not for completion and hover, whose text may end mid-expression.
+   */
+  let listed = true;
   const stop = onWatchHost((host) => {
     const read = host.readFile.bind(host);
     host.readFile = (file: string, encoding?: string) => {
       const text = read(file, encoding);
       if (text === undefined || !/(^|\/)__tslab__\.ts$/.test(file)) return text;
-      const exported = unescapeExportList(text);
-      const hoisted = hoistExportList(exported);
+      const unescaped = unescapeExportList(text);
+      const exported = listed ? withExportList(unescaped, namesOf) : unescaped;
+      // Our list goes above the cell, wherever the cell is, so that the dialect's checks find the cell at the file's end.
+      const hoisted = hoistExportList(exported, listed ? 1 : HOIST_MIN_NAMES);
       shift = hoisted?.shift ?? 0;
       return hoisted?.text ?? exported;
     };
@@ -3383,11 +3396,56 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   }
   const check = (prevDecl: string) => (code: string): Checked => {
     // tslab's inspect brings its program up to date with `code` (and nothing else).
-    conv.inspect(prevDecl, code, 0);
+    reusing(() => conv.inspect(prevDecl, code, 0));
     const program = latest?.getProgram();
     const sourceFile = program?.getRootFileNames().filter((f) => /(^|\/)__tslab__\.ts$/.test(f)).map((f) => program.getSourceFile(f))[0];
     if (!program || !sourceFile) throw new Error("the notebook dialect could not reach tslab's type checker");
     return { checker: program.getTypeChecker(), sourceFile, offset: sourceFile.text.length - code.length, program };
+  };
+  /** The names a cell file's text declares (the last text's, kept: every build of one cell version reads it). */
+  let namesText: string | null = null;
+  let names: ReadonlySet<string> = new Set();
+  const namesOf = (body: string): ReadonlySet<string> => {
+    if (body !== namesText) {
+      const t = typescript();
+      names = moduleLocals(t, t.createSourceFile("__tslab__.ts", body, t.ScriptTarget.Latest, false, t.ScriptKind.TS));
+      namesText = body;
+    }
+    return names;
+  };
+  /**
+   * Builds (or, when the dialect's last check read the same text, reuses) the program tslab's convert
+   * builds first, and says whether the binder's names there are the export list the cell file was
+   * read with: only then may tslab's convert read that list (kernel/cell_exports.ts).
+   */
+  const namesAgree = (prevDecl: string, code: string): boolean => {
+    const { sourceFile } = check(prevDecl)(code);
+    const bound = boundLocals(typescript(), sourceFile);
+    return bound !== null && sameNames(bound, moduleLocals(typescript(), sourceFile));
+  };
+  /**
+   * tslab warns, on the cell's stderr, when a new text of the cell built no new program: that is the
+   * point here, where the text differs only by its export list (kernel/cell_exports.ts).
+   */
+  const reusing = <T>(f: () => T): T => {
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (args.length !== 1 || args[0] !== REUSED_PROGRAM_WARNING) warn.apply(console, args);
+    };
+    try {
+      return f();
+    } finally {
+      console.warn = warn;
+    }
+  };
+  /** tslab's completion and hover read the cell as the user typed it so far, without a list after it. */
+  const unlisted = <T>(f: () => T): T => {
+    listed = false;
+    try {
+      return f();
+    } finally {
+      listed = true;
+    }
   };
   // Calls of instances through `__call__` (kernel/call_dunder.ts), so the operators see their types; the
   // operators; then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
@@ -3455,8 +3513,8 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
       const mm = pythonSyntaxMarked(src);
       const made = constructing(prevDecl, mm.code);
       const rw = rewrite(prevDecl, made.code);
-      if (rw.code === src) return conv.complete(prevDecl, src, position);
-      const info = conv.complete(prevDecl, rw.code, rw.mapForward(made.mapForward(mm.mapForward(position))));
+      if (rw.code === src) return unlisted(() => conv.complete(prevDecl, src, position));
+      const info = unlisted(() => conv.complete(prevDecl, rw.code, rw.mapForward(made.mapForward(mm.mapForward(position)))));
       const back = (offset: number) => mm.mapBack(made.mapBack(rw.mapBack(offset)));
       return { ...info, start: back(info.start), end: back(info.end) };
     },
@@ -3464,8 +3522,8 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
       const mm = pythonSyntaxMarked(src);
       const made = constructing(prevDecl, mm.code);
       const rw = rewrite(prevDecl, made.code);
-      if (rw.code === src) return conv.inspect(prevDecl, src, position);
-      const info = conv.inspect(prevDecl, rw.code, rw.mapForward(made.mapForward(mm.mapForward(position))));
+      if (rw.code === src) return unlisted(() => conv.inspect(prevDecl, src, position));
+      const info = unlisted(() => conv.inspect(prevDecl, rw.code, rw.mapForward(made.mapForward(mm.mapForward(position)))));
       if (info?.textSpan) info.textSpan = { start: mm.mapBack(made.mapBack(rw.mapBack(info.textSpan.start))), length: info.textSpan.length };
       return info;
     },
@@ -3484,7 +3542,12 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
       const iterable = iterableClasses(tupled?.code ?? src);
       // Classes called the Python way: `new` where the compiler asks for it, then compile again.
       let code = iterable?.code ?? tupled?.code ?? src;
-      const maps: Rewritten[] = [tupled, iterable].filter((m): m is Rewritten => m !== null);
+      // Found first on the checker of the cell as it is (the dialect's first check reads that text too,
+      // when no class is called): TypeScript's error would otherwise ask for a second round of the
+      // whole dialect, each of its checks a program of its own. A call found only then gets its `new` below.
+      const made = latest && mayCallClass(code) ? insertNew(code, classesCalled(typescript(), check(prevDecl)(code))) : null;
+      if (made !== null) code = made.code;
+      const maps: Rewritten[] = [tupled, iterable, made].filter((m): m is Rewritten => m !== null);
       let result = convertDialect(prevDecl, code);
       // Then attributes assigned in a constructor the Python way get declared (their types known now).
       const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);
@@ -3522,7 +3585,7 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   /** The dialect's rewrite, tslab's conversion, and its diagnostics at the positions of `src`. */
   function convertDialect(prevDecl: string, src: string): ConvertResult {
     const rewritten = rewrite(prevDecl, src);
-    const converted = conv.convert(prevDecl, rewritten.code);
+    const converted = reusing(() => (latest !== undefined && namesAgree(prevDecl, rewritten.code) ? conv.convert(prevDecl, rewritten.code) : unlisted(() => conv.convert(prevDecl, rewritten.code))));
     // tslab counts offsets from its own first line, which a hoisted export list lengthened.
     const moved = shift;
     const unshift = (p: DiagnosticPos): DiagnosticPos => ({ ...p, offset: p.offset - moved });

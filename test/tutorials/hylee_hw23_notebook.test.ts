@@ -103,18 +103,9 @@ function open(file: string, mode = "r") {
   };
 }`;
 
-/** NumPy as far as the sample code uses it: arrays are torchlab's ndarray (a tensor's numpy()). */
-const NP = `const np = {
-  int32: torch.int32,
-  array: (values: number[], dtype: torch.dtype) => torch.tensor(values, dtype=dtype).numpy(),
-  concatenate: (arrays: any[], axis = 0) => torch.cat(arrays.map((a) => torch.from_numpy(a)), axis).numpy(),
-  argmax: (a: any, axis: number) => torch.from_numpy(a).argmax(axis).numpy(),
-};`;
-
 const HW2 = [
   setup("libriphone"),
   `${OS_OPEN}
-${NP}
 
 function load_feat(path) {
   const feat = torch.load(path);
@@ -444,17 +435,6 @@ const HW3 = [
   `const _exp_name = "sample";`,
   `// Import necessary packages.
 ${OS_OPEN}
-${NP}
-/** pd.DataFrame() as the sample code fills it: columns by name, then to_csv without the index. */
-class DataFrame {
-  [column: string]: any;
-  to_csv(file: string, index = true) {
-    const names = Object.keys(this);
-    const rows = [names.join(","), ...list(range(len(this[names[0]]))).map((i) => names.map((n) => str(this[n][i])).join(","))];
-    require("fs").writeFileSync(file, rows.join("\\n") + "\\n");
-  }
-}
-const pd = {DataFrame: () => new DataFrame()};
 const Image = torchvision.io.Image;
 // "ConcatDataset" and "Subset" are possibly useful when doing semi-supervised learning.
 const { ConcatDataset, DataLoader, Subset, Dataset } = torch.utils.data;

@@ -469,6 +469,8 @@ export function repeat(a: unknown, repeats: number, axis?: number | { axis?: num
  * np.where(condition, x, y): x where the condition holds, else y (broadcast, promoted); np.where(condition)
  * alone is np.nonzero's tuple of index arrays.
  */
+export function where(condition: unknown): ndarray[];
+export function where(condition: unknown, x: unknown, y: unknown): Out;
 export function where(condition: unknown, x?: unknown, y?: unknown): Out | ndarray[] {
   const c = N.asarray(condition);
   if (x === undefined && y === undefined) return nonzero(c);

@@ -19,12 +19,13 @@
  * - the Transformer at d_model 32, d_ff 64, d_k = d_v 8, 2 layers of 4 heads (512, 2048, 64, 6, 8);
  * - each matplotlib figure is printed as the values it draws (Word2Vec's scatter as each word's two
  *   weights, the attention matrices of 4-2, 4-3 (as a tensor: an ndarray's column widths follow the last
- *   float32 digit) and 5-1): torchlab has no matplotlib; np.array is a float32 tensor (NumPy's float64,
- *   whose torch.FloatTensor torchlab, like PyTorch for a float64 tensor, would refuse);
- * - NumPy is a setup cell's `np` (NUMPY): np.eye returns an ndarray (torch's `.numpy()`), whose
- *   `np.eye(n)[input]` rows are NumPy's; np.random is torchlab's np.random (NumPy's legacy MT19937,
- *   src/numpy/random.ts), so choice(range(n), k, replace=False) draws NumPy's sample; CPython's order of a set of strings changes from run to run,
- *   so the generator's `set` keeps first-seen order, as torchlab's does.
+ *   float32 digit) and 5-1);
+ * - CPython's order of a set of strings changes from run to run, so the generator's `set` keeps
+ *   first-seen order, as torchlab's does.
+ * NumPy is the prelude's `np` (src/numpy), as the scripts call it: np.eye(n)[input] one-hot rows,
+ * np.asarray, the Transformer's float64 np.array with slice assignment, np.sin / cos / power / sqrt /
+ * triu / ones, and np.random (NumPy's legacy MT19937), so choice(range(n), k, replace=False) draws
+ * NumPy's sample.
  * Written differently from the scripts: a list or dict comprehension is map / filter / Array.from /
  * Object.fromEntries; `return a, b` of mixed kinds is `tuple([a, b])` (an array literal of a tensor and
  * a list types as an array of either).

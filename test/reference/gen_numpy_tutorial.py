@@ -63,6 +63,8 @@ CASES = [
      'np.random.seed(1); let l = list(range(6)); np.random.shuffle(l); print(l); let y = np.arange(6).reshape(3, 2); np.random.shuffle(y); print(y, np.random.permutation(np.arange(4) * 10))'),
     ('random_03', 'rng = np.random.default_rng(2023); print(rng.permutation(6), rng.normal(0, 1, (2, 2)), rng.choice(5, 2, replace=False), rng.integers(0, 3, 4))',
      'let rng = np.random.default_rng(2023); print(rng.permutation(6), rng.normal(0, 1, [2, 2]), rng.choice(5, 2, {replace: false}), rng.integers(0, 3, 4))'),
+    ('random_04', 'get_idx = lambda n, k: np.random.choice(n - 2, k); np.random.seed(3); idx = get_idx(10, 4); print(idx, [int(i) + 1 for i in idx])',
+     'const get_idx = (n, k) => np.random.choice(n - 2, k); np.random.seed(3); const idx = get_idx(10, 4); print(idx, Array.from(idx, (i) => int(i) + 1))'),
     # one-hot rows, astype, asarray, concatenate, reshape, argmax
     ('onehot_01', 'inp = [1, 3]; print(np.eye(4)[inp], np.eye(3)[2], np.eye(3)[np.array([0, 0])], torch.FloatTensor([np.eye(3)[[0, 2]], np.eye(3)[[1, 1]]]).shape)',
      'let inp: any = [1, 3]; print(np.eye(4)[inp], np.eye(3)[2], np.eye(3)[np.array([0, 0])], torch.FloatTensor([np.eye(3)[[0, 2]], np.eye(3)[[1, 1]]]).shape)'),

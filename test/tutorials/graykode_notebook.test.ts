@@ -36,6 +36,12 @@
  * - `let [input_batch, target_batch] = make_batch()` then `input_batch = torch.LongTensor(input_batch)`
  *   did not compile (a list rebound to a tensor): an untyped `let` pattern is typed `any` as a single
  *   untyped `let` is (kernel/rewrite.ts, test/kernel/rewrite_dialect.test.ts).
+ * - On the prelude's np (no longer a setup cell's shim), TextRNN's `np.eye(n_class)[input]`, `input` an
+ *   untyped list (`word[":-1"].map(...)`), was read as the tuple index eye[1, 2] (a number, silently), and
+ *   Seq2Seq(Attention)'s `np.eye(n_class)[sentences[0].split().map(...)]` (five words) as a 5-axis
+ *   index (an IndexError): an untyped single key is
+ *   now `__getitem__`, a list Python's list (kernel/rewrite.ts; a Python tuple held in a name stays a
+ *   tuple: src/tensor/ndarray.ts, tensor.ts; test/tensor/ndarray.test.ts, test/api/numpy_tutorial.test.ts).
  * Left out: 5-2.BERT. Its port runs make_batch with Python's random draw for draw, but
  * `[0] * (1 + len(tokens_a) + 1) + [1] * (len(tokens_b) + 1)` (a sum of two repeated lists) does not
  * give a list (`segment_ids.extend is not a function`), and `this.activ2 = gelu` needs gelu's return

@@ -60,6 +60,10 @@
  * - `char2idx[char]` on a Map typed `any` read undefined (JavaScript's property): a Map reached untyped is
  *   subscripted (and assigned) as Python's dict, a missing key Python's KeyError (kernel/dynamic_ops.ts;
  *   test/kernel/dynamic_ops.test.ts).
+ * - On the prelude's np (no longer a shim), get_batch's `np.random.choice(n - seq_length, batch_size)` of
+ *   untyped parameters was typed as the scalar overload (a size typed `any` matched `size?: null`, which
+ *   is `any` without strictNullChecks), so `Array.from(idx, ...)` did not compile: a size typed `any`
+ *   now types the draw `any` (src/numpy/random.ts, generator.ts; test/api/numpy_tutorial.test.ts).
  * Divergence found, left alone: a plain object used as a dict (a dict literal, Object.fromEntries) lists
  * integer-like string keys first, in numeric order (JavaScript's own property order), where Python keeps
  * insertion order; a Map keeps it.

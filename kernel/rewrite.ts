@@ -2365,7 +2365,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // An untyped receiver (a plain Module's result) with a comma subscript is read as a tensor's
         // tuple index too: as JavaScript, the comma would drop every item but the last.
         const arg = indexKind(n.argumentExpression);
-        name = arg === "number" ? "get" : arg === "list" ? "__getitem__" : arg ? "index" : undefined;
+        // An untyped single key is known only at run time: __getitem__ reads a list as Python's list
+        // (`np.eye(n)[input]`, `input` an untyped list: its rows), anything else as index() does.
+        const untypedKey = arg === "index" && !tupleItems(n.argumentExpression) && kindOf(n.argumentExpression) === "any";
+        name = arg === "number" ? "get" : arg === "list" || untypedKey ? "__getitem__" : arg ? "index" : undefined;
       } else if (obj === "dataset") {
         const type = checker.getTypeAtLocation(strip(n.expression));
         name = type.getProperty("getitem") ? "getitem" : type.getProperty("__getitem__") ? "__getitem__" : undefined;

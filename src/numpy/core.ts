@@ -434,10 +434,23 @@ export function around(a: unknown, decimals = 0): ndarray {
 }
 
 export function clip(a: unknown, lo: unknown, hi: unknown): ndarray {
+  if ((lo === null || lo === undefined) && (hi === null || hi === undefined)) throw new ValueError("One of max or min must be given");
   let x: ndarray = asarray(a);
   if (lo !== null && lo !== undefined) x = binary("maximum", x, lo);
   if (hi !== null && hi !== undefined) x = binary("minimum", x, hi);
   return x === a ? copy(x) : x;
+}
+
+/**
+ * clip's two bounds from its arguments, keywords in a trailing object by the names given: ndarray.clip's
+ * `{min, max}`, np.clip's `{a_min, a_max}` (`a.clip(min=0)`, `np.clip(a, 0, a_max=1)`).
+ */
+export function clipBounds(args: readonly unknown[], loName: string, hiName: string): [unknown, unknown] {
+  const last = args[args.length - 1];
+  if (last === null || typeof last !== "object" || Object.getPrototypeOf(last) !== Object.prototype) return [args[0], args[1]];
+  const o = last as Record<string, unknown>;
+  const positional = args.slice(0, -1);
+  return [o[loName] ?? positional[0], o[hiName] ?? positional[1]];
 }
 
 // ---------------------------------------------------------------------------------------------- shape ops

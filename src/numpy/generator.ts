@@ -399,10 +399,15 @@ export class Generator {
    * `integers`, weighted by `p`, or without replacement by Floyd's algorithm (then shuffled).
    * @example rng.choice(10, 3, {replace: false})
    */
-  choice(a: number | ndarray, size?: null, replace?: boolean, p?: ArrayLike<number> | ndarray | null | Kw): number;
-  choice<T>(a: readonly T[] | Iterable<T>, size?: null, replace?: boolean, p?: ArrayLike<number> | ndarray | null | Kw): T;
+  // Typed sizes first, then a size the checker types `any` (an untyped parameter's, get_batch's
+  // `np.random.choice(n - seq_length, batch_size)`): a size, so an array, where an overload with
+  // `size?: null` would have caught it (without strictNullChecks, null is any) and typed a scalar.
   choice(a: number | ndarray | readonly number[] | Iterable<number>, size: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): ndarray;
   choice<T>(a: readonly T[] | Iterable<T>, size: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): T[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  choice(a: unknown, size: any, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): ndarray;
+  choice(a: number | ndarray, size?: null, replace?: boolean, p?: ArrayLike<number> | ndarray | null | Kw): number;
+  choice<T>(a: readonly T[] | Iterable<T>, size?: null, replace?: boolean, p?: ArrayLike<number> | ndarray | null | Kw): T;
   choice(a: number | Sequence | Kw, size?: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): unknown {
     return (this.draws.choice as (...args: unknown[]) => unknown)(a, size, replace, p);
   }

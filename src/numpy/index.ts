@@ -281,9 +281,9 @@ export function round(a: unknown, decimals: number | { decimals?: number } = 0):
 }
 export const around = round;
 
-/** np.clip(a, a_min, a_max) (either bound may be None). */
-export function clip(a: unknown, a_min: unknown, a_max: unknown): Out {
-  return result(N.clip(a, a_min, a_max));
+/** np.clip(a, a_min, a_max) (either bound may be None; keywords `{a_min, a_max}`). */
+export function clip(a: unknown, a_min: unknown, a_max?: unknown): Out {
+  return result(N.clip(a, ...N.clipBounds(arguments.length === 2 ? [a_min] : [a_min, a_max], "a_min", "a_max")));
 }
 
 // ---------------------------------------------------------------------------------------------- reductions
@@ -309,11 +309,19 @@ export const amin = min;
 export const any = (a: unknown, axis?: AxisArg, options?: N.ReduceOptions): Out => N.anyAll(N.asarray(a), reduceArgs(axis, options), false);
 export const all = (a: unknown, axis?: AxisArg, options?: N.ReduceOptions): Out => N.anyAll(N.asarray(a), reduceArgs(axis, options), true);
 
+/** np.argmax(a, axis=None): the flat index (a number) without an axis, as ndarray.argmax; along one, an array (a scalar for a 1-d array). */
+export function argmax(a: unknown): number;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function argmax(a: unknown, axis: number | null | N.ReduceOptions, options?: N.ReduceOptions): any;
 export function argmax(a: unknown, axis?: number | null | N.ReduceOptions, options?: N.ReduceOptions): Out {
   const o = reduceArgs(axis, options);
   return N.argExtreme(N.asarray(a), o.axis as number | null | undefined, true, o.keepdims);
 }
 
+/** np.argmin(a, axis=None): the flat index (a number) without an axis, as ndarray.argmin; along one, an array (a scalar for a 1-d array). */
+export function argmin(a: unknown): number;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function argmin(a: unknown, axis: number | null | N.ReduceOptions, options?: N.ReduceOptions): any;
 export function argmin(a: unknown, axis?: number | null | N.ReduceOptions, options?: N.ReduceOptions): Out {
   const o = reduceArgs(axis, options);
   return N.argExtreme(N.asarray(a), o.axis as number | null | undefined, false, o.keepdims);
@@ -461,6 +469,8 @@ export function repeat(a: unknown, repeats: number, axis?: number | { axis?: num
  * np.where(condition, x, y): x where the condition holds, else y (broadcast, promoted); np.where(condition)
  * alone is np.nonzero's tuple of index arrays.
  */
+export function where(condition: unknown): ndarray[];
+export function where(condition: unknown, x: unknown, y: unknown): Out;
 export function where(condition: unknown, x?: unknown, y?: unknown): Out | ndarray[] {
   const c = N.asarray(condition);
   if (x === undefined && y === undefined) return nonzero(c);

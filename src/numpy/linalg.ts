@@ -2,14 +2,16 @@
  * np.linalg: norm, inv, det and solve over float64 values (LU with partial pivoting, as LAPACK's getrf:
  * results agree with NumPy's to float64 rounding); eigh by cyclic Jacobi rotations, svd by one-sided
  * Jacobi (pinv, matrix_rank and lstsq through it): values NumPy's to float64 precision, vectors up to
- * LAPACK's sign. Stacks of matrices are not taken: a 2-d array. No general (non-symmetric) eig.
+ * LAPACK's sign; eig and eigvals by LAPACK's own dgeev steps (src/numpy/dgeev.ts), real spectra only.
+ * Stacks of matrices are not taken: a 2-d array.
  */
-import { ValueError } from "../errors";
+import { NotImplementedError, ValueError } from "../errors";
 import * as D from "../tensor/dtype";
 import { asPyTuple } from "../pyrepr";
 import { ndarray } from "../tensor/ndarray";
 import * as N from "./core";
 import { jacobiSvd as jacobiRotations } from "../ops/linalg_extra";
+import { dgeev } from "./dgeev";
 
 /** NumPy's LinAlgError (a ValueError subclass there). */
 export class LinAlgError extends ValueError {
@@ -313,6 +315,36 @@ export function eigh(a: unknown): [ndarray, ndarray] {
     for (let i = 0; i < n; i++) vecs[i * n + k] = V[i * n + j];
   });
   return asTuple([N.make(order.map((j) => w[j]), [n], dtype), N.make(vecs, [n, n], dtype)] as [ndarray, ndarray]);
+}
+
+/**
+ * np.linalg.eig(a): `[w, v]` for a general square matrix, by LAPACK's dgeev as NumPy runs it
+ * (src/numpy/dgeev.ts): the eigenvalues in LAPACK's order (not sorted) and the unit eigenvectors as v's
+ * columns, with LAPACK's signs. torchlab's arrays have no complex dtype, so a matrix with a complex
+ * conjugate pair of eigenvalues (a rotation, say) is refused with a NotImplementedError naming them.
+ * @example const [w, v] = np.linalg.eig(np.array([[2., 0.], [1., 3.]]));  // w: [3. 2.]
+ */
+export function eig(a: unknown): [ndarray, ndarray] {
+  const { w, vr, n, dtype } = generalEig(a, "eig");
+  return asTuple([N.make(w, [n], dtype), N.make(vr, [n, n], dtype)] as [ndarray, ndarray]);
+}
+
+/** np.linalg.eigvals(a): eig's eigenvalues, in the same order. */
+export function eigvals(a: unknown): ndarray {
+  const { w, n, dtype } = generalEig(a, "eigvals");
+  return N.make(w, [n], dtype);
+}
+
+function generalEig(a: unknown, name: string): { w: number[]; vr: number[]; n: number; dtype: D.dtype } {
+  const { n, values, dtype } = square(a);
+  if (values.some((v) => !Number.isFinite(v))) throw new LinAlgError("Array must not contain infs or NaNs");
+  const r = dgeev(values, n);
+  if (r === null) throw new LinAlgError("Eigenvalues did not converge");
+  if (r.wi.some((v) => v !== 0)) {
+    const pairs = r.wr.map((re, i) => `(${re}${r.wi[i] < 0 ? "-" : "+"}${Math.abs(r.wi[i])}j)`);
+    throw new NotImplementedError(`np.linalg.${name}: this matrix has complex eigenvalues [${pairs.join(", ")}], and torchlab's NumPy has no complex dtype`);
+  }
+  return { w: r.wr, vr: r.vr, n, dtype };
 }
 
 /** np.linalg.eigvalsh(a): eigh's eigenvalues. */

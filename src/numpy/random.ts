@@ -614,11 +614,16 @@ export class RandomState {
    * distinct).
    * @example np.random.choice(len(data), batch_size, {replace: false})
    */
+  // Typed sizes first, then a size the checker types `any` (an untyped parameter's, get_batch's
+  // `np.random.choice(n - seq_length, batch_size)`): a size, so an array, where an overload with
+  // `size?: null` would have caught it (without strictNullChecks, null is any) and typed a scalar.
+  choice(a: number | ndarray | readonly number[] | Iterable<number>, size: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): ndarray;
+  choice<T>(a: readonly T[] | Iterable<T>, size: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): T[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  choice(a: unknown, size: any, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): ndarray;
   choice(a: number | ndarray, size?: null, replace?: boolean, p?: ArrayLike<number> | ndarray | null | Kw): number;
   choice<T>(a: readonly T[] | Iterable<T>, size?: null, replace?: boolean, p?: ArrayLike<number> | ndarray | null | Kw): T;
-  choice(a: number | ndarray | readonly number[] | Iterable<number>, size: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): ndarray;
   choice(a: number, size?: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): number | ndarray;
-  choice<T>(a: readonly T[] | Iterable<T>, size: Size | Kw, replace?: boolean | Kw, p?: ArrayLike<number> | ndarray | null | Kw): T[];
   choice(a: number | Sequence | Record<string, unknown>, size?: Size | Record<string, unknown>, replace?: boolean | Record<string, unknown>, p?: ArrayLike<number> | ndarray | null | Record<string, unknown>): unknown {
     const o = parseArgs("choice", [a, size, replace, p], ["a", "size", "replace", "p"]);
     if (!("a" in o)) throw new TypeError("choice() missing 1 required positional argument: 'a'");

@@ -7,7 +7,7 @@
  * scientific when the magnitudes ask for it, a dtype suffix unless NumPy implies it (float64, int64,
  * bool). Unlike NumPy's array it does not share memory with the tensor.
  */
-import { asPyFloats, asPyTuple, IPYTHON_REPR } from "../pyrepr";
+import { asPyFloats, asPyTuple, IPYTHON_REPR, PY_TUPLE } from "../pyrepr";
 import * as D from "./dtype";
 import { IndexError, TypeError, ValueError } from "../errors";
 import { format, formatFloat, formatInt } from "../pyformat";
@@ -229,7 +229,8 @@ export class ndarray {
   // Typed `any`: a scalar (all integers) or an array, known only at run time, whose operators the dialect then decides there.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   __getitem__(key: N.Key): any {
-    return N.getitem(this, key === null ? "None" : key, false);
+    // A Python tuple held in a name (`tuple([0, 1])`) is still the tuple index a[0, 1].
+    return N.getitem(this, key === null ? "None" : key, Array.isArray(key) && PY_TUPLE in key);
   }
 
   /** `a[i]` as the dialect writes it for a number: the row (a scalar of a 1-d array). */
@@ -504,8 +505,9 @@ export class ndarray {
     return N.cumulative(this, o.axis as number | null | undefined, true, o.dtype);
   }
   /** `a.clip(lo, hi)`. */
-  clip(lo?: unknown, hi?: unknown): ndarray {
-    return N.clip(this, lo, hi);
+  /** `a.clip(min, max)`, either bound None or left out (`a.clip({min: 0})`). */
+  clip(min?: unknown, max?: unknown): ndarray {
+    return N.clip(this, ...N.clipBounds(arguments.length === 1 ? [min] : [min, max], "min", "max"));
   }
   /** `a.round(decimals)`: half to even, as NumPy. */
   round(decimals: number | { decimals?: number } = 0): ndarray {

@@ -16,7 +16,7 @@ import { runBackwardGraph } from "../autograd/create_graph";
 import { currentLevel, isJvpInput, setTangent, tangentOf } from "../autograd/forward_state";
 import { formatValues, addSuffixes } from "./repr";
 import { pyFloat } from "../testing/pyrepr";
-import { asPyFloats, asPyTuple, setPyModule } from "../pyrepr";
+import { asPyFloats, asPyTuple, PY_TUPLE, setPyModule } from "../pyrepr";
 import { format, formatFloat, formatInt } from "../pyformat";
 import { tensor_display_hook } from "../display/hook";
 import { isOptions, keywordOnly, parseArgs, trimArgs } from "./args";
@@ -1667,6 +1667,8 @@ export class Tensor {
    * Other forms are those of `index()`. The notebook writes `x[[0, 2]]` as this.
    */
   __getitem__(index: number[] | boolean[] | string | number | Tensor | ndarray): Tensor {
+    // A Python tuple held in a name (`tuple([0, 1])`) is still the tuple index x[0, 1].
+    if (Array.isArray(index) && PY_TUPLE in index) return this.index(index as IndexItem[]);
     return this.index(Array.isArray(index) ? [listIndex("__getitem__", index)] : index);
   }
   /** Python's `x[index] = value`, `index` as in `__getitem__`: `x[[0, 2]] = 5` is index_put_. */

@@ -11,6 +11,7 @@ import { pyStr } from "../../src/display/print";
 import { plainText } from "../../src/display/emitter";
 import { float, int, len, str } from "../../src/builtins";
 import { format } from "../../src/pyformat";
+import { asPyTuple } from "../../src/pyrepr";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ndarray.json"), "utf8")) as Record<string, { repr: string; str: string; shape: string; items?: string[]; len: number | string; squeeze_shape: number[]; ravel_shape: number[]; ends?: [unknown, unknown] | string; past_end?: string }>;
 
@@ -192,6 +193,16 @@ describe("a NumPy array as predict.py uses it: int() / float(), an index, format
     expect(() => a.__getitem__([0, -5])).toThrow(expect.objectContaining({ name: "IndexError", message: "index -5 is out of bounds for axis 0 with size 4" }));
     // A string is the tuple index NumPy's subscript spells (`a[:2]`), now that ndarray indexes as NumPy's (src/numpy/core.ts).
     expect((a.__getitem__(":2") as ndarray).tolist()).toEqual(eye.index(":2").tolist());
+  });
+
+  test("__getitem__ of a Python tuple held in a name (an untyped key, `idx = (1, 3); a[idx]`) is the tuple index, of a list the rows, for an ndarray and a tensor alike", () => {
+    const eye = torch.eye(4, { dtype: torch.float64 });
+    const a = eye.numpy();
+    expect(a.__getitem__(asPyTuple([1, 1]))).toBe(1);
+    expect(a.__getitem__(asPyTuple([1, 3]))).toBe(0);
+    expect((a.__getitem__([1, 3]) as ndarray).shape).toEqual([2, 4]);
+    expect(eye.__getitem__(asPyTuple([1, 1])).item()).toBe(1);
+    expect(eye.__getitem__([1, 3]).shape).toEqual([2, 4]);
   });
 
   test("NumPy's TypeErrors: int() of an array of several values, a format spec on a 1-d array", () => {

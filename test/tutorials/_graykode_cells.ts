@@ -1,23 +1,7 @@
 /** The cells of test/tutorials/graykode_notebook.test.ts (its header says what they port and how). */
 
-/** The setup cell every section starts with: the NumPy these scripts use. */
-export const NUMPY = `// NumPy as these scripts use it (np.eye rows, asarray, array / sin / cos / power / sqrt, triu / ones), and
-// np.random: NumPy's own legacy stream (src/numpy/random.ts), so np.random.seed(0) then
-// choice(range(n), k, replace=False) draws NumPy's sample.
-import * as numpy from "torchlab/dist/src/numpy";
-const np = {
-  eye: (n: number): any => torch.eye(n, dtype=torch.float64).numpy(),
-  asarray: (xs: number[]): any => torch.tensor(xs).numpy(),
-  // float32: torch.FloatTensor(sinusoid_table) refuses a float64 tensor (NumPy's float64 array it takes)
-  array: (rows: number[][]): any => torch.tensor(rows, dtype=torch.float32),
-  sin: (x: any): any => torch.sin(x),
-  cos: (x: any): any => torch.cos(x),
-  power: (a: number, b: number): number => Math.pow(a, b),
-  sqrt: (x: number): number => Math.sqrt(x),
-  ones: (shape: number[]): any => torch.ones(shape, dtype=torch.float64).numpy(),
-  triu: (a: any, {k = 0} = {}): any => torch.triu(torch.from_numpy(a), k).numpy(),
-  random: numpy.random,
-};`;
+/** The setup cell every section starts with: the scripts' imports, all of them the prelude's names. */
+export const NUMPY = `// import numpy as np, torch, torch.nn as nn, torch.optim as optim, torch.nn.functional as F: the prelude's`;
 
 export const NNLM = [NUMPY, `// code by Tae Hwan Jung @graykode
 function make_batch() {

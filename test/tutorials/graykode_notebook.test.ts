@@ -19,12 +19,13 @@
  * - the Transformer at d_model 32, d_ff 64, d_k = d_v 8, 2 layers of 4 heads (512, 2048, 64, 6, 8);
  * - each matplotlib figure is printed as the values it draws (Word2Vec's scatter as each word's two
  *   weights, the attention matrices of 4-2, 4-3 (as a tensor: an ndarray's column widths follow the last
- *   float32 digit) and 5-1): torchlab has no matplotlib; np.array is a float32 tensor (NumPy's float64,
- *   whose torch.FloatTensor torchlab, like PyTorch for a float64 tensor, would refuse);
- * - NumPy is a setup cell's `np` (NUMPY): np.eye returns an ndarray (torch's `.numpy()`), whose
- *   `np.eye(n)[input]` rows are NumPy's; np.random is torchlab's np.random (NumPy's legacy MT19937,
- *   src/numpy/random.ts), so choice(range(n), k, replace=False) draws NumPy's sample; CPython's order of a set of strings changes from run to run,
- *   so the generator's `set` keeps first-seen order, as torchlab's does.
+ *   float32 digit) and 5-1);
+ * - CPython's order of a set of strings changes from run to run, so the generator's `set` keeps
+ *   first-seen order, as torchlab's does.
+ * NumPy is the prelude's `np` (src/numpy), as the scripts call it: np.eye(n)[input] one-hot rows,
+ * np.asarray, the Transformer's float64 np.array with slice assignment, np.sin / cos / power / sqrt /
+ * triu / ones, and np.random (NumPy's legacy MT19937), so choice(range(n), k, replace=False) draws
+ * NumPy's sample.
  * Written differently from the scripts: a list or dict comprehension is map / filter / Array.from /
  * Object.fromEntries; `return a, b` of mixed kinds is `tuple([a, b])` (an array literal of a tensor and
  * a list types as an array of either).
@@ -35,6 +36,12 @@
  * - `let [input_batch, target_batch] = make_batch()` then `input_batch = torch.LongTensor(input_batch)`
  *   did not compile (a list rebound to a tensor): an untyped `let` pattern is typed `any` as a single
  *   untyped `let` is (kernel/rewrite.ts, test/kernel/rewrite_dialect.test.ts).
+ * - On the prelude's np (no longer a setup cell's shim), TextRNN's `np.eye(n_class)[input]`, `input` an
+ *   untyped list (`word[":-1"].map(...)`), was read as the tuple index eye[1, 2] (a number, silently), and
+ *   Seq2Seq(Attention)'s `np.eye(n_class)[sentences[0].split().map(...)]` (five words) as a 5-axis
+ *   index (an IndexError): an untyped single key is
+ *   now `__getitem__`, a list Python's list (kernel/rewrite.ts; a Python tuple held in a name stays a
+ *   tuple: src/tensor/ndarray.ts, tensor.ts; test/tensor/ndarray.test.ts, test/api/numpy_tutorial.test.ts).
  * Left out: 5-2.BERT. Its port runs make_batch with Python's random draw for draw, but
  * `[0] * (1 + len(tokens_a) + 1) + [1] * (len(tokens_b) + 1)` (a sum of two repeated lists) does not
  * give a list (`segment_ids.extend is not a function`), and `this.activ2 = gelu` needs gelu's return

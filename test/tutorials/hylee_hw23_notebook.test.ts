@@ -35,16 +35,16 @@
  * Cells not in the course: HW2's shift / concat_feat on a 4x3 arange (a wrong shift shows as itself),
  * HW3's one dataset item (shape, label, a row of pixels: the decode and Resize) and a test item's -1,
  * and each notebook's last cell printing what it wrote (prediction.csv, submission.csv).
- * Left out: the download / unzip / nvidia-smi cells, `np.random.seed` (torchlab has no NumPy), HW3's
+ * Left out: the download / unzip / nvidia-smi cells, `np.random.seed` (the generator leaves it out: no cell draws from it), HW3's
  * unused second train_tfm and Residual_Network cells (the "you may try" part), `import pandas` in HW2
  * (unused). tqdm stays: the prelude's bar goes to stderr as tqdm's does; the generator's tqdm hands the
  * iterable back (tqdm is not installed beside its PyTorch).
  * Written differently from the course:
- * - `import os`, `open(...)` and NumPy / pandas are small shims in the import cells: `os.path.join`
- *   joins as Python's (Node's path.join would print `food11/training` for `./food11/training`),
- *   `open(path).readlines()` keeps the line ends, `with open(...) as f:` is a block with
- *   `const f = open(...)`; `np.array([], dtype=np.int32)`, `np.concatenate` and `np.argmax` go through
- *   tensors and back to torchlab's ndarray; `pd.DataFrame()` keeps its columns by name for `to_csv`.
+ * - `import os` and `open(...)` are small shims in the import cells: `os.path.join` joins as Python's
+ *   (Node's path.join would print `food11/training` for `./food11/training`), `open(path).readlines()`
+ *   keeps the line ends, `with open(...) as f:` is a block with `const f = open(...)`. NumPy and pandas
+ *   are the prelude's np and pd, as the sample code calls them (`np.array([], dtype=np.int32)`,
+ *   `np.concatenate`, `np.argmax(..., axis=1)`, `pd.DataFrame()` filled by column and `to_csv(index=False)`).
  * - `with torch.no_grad():` is `torch.no_grad(() => {...})`; `super(Classifier, self).__init__()` is
  *   `super()`; `return X, y` is `return [X, y]`; `try: ... except:` is `try {...} catch {...}`;
  *   `x[:n]` is `x[\`:${n}\`]`; `del a, b` is one `delete` each; `assert` is the prelude's.
@@ -103,18 +103,9 @@ function open(file: string, mode = "r") {
   };
 }`;
 
-/** NumPy as far as the sample code uses it: arrays are torchlab's ndarray (a tensor's numpy()). */
-const NP = `const np = {
-  int32: torch.int32,
-  array: (values: number[], dtype: torch.dtype) => torch.tensor(values, dtype=dtype).numpy(),
-  concatenate: (arrays: any[], axis = 0) => torch.cat(arrays.map((a) => torch.from_numpy(a)), axis).numpy(),
-  argmax: (a: any, axis: number) => torch.from_numpy(a).argmax(axis).numpy(),
-};`;
-
 const HW2 = [
   setup("libriphone"),
   `${OS_OPEN}
-${NP}
 
 function load_feat(path) {
   const feat = torch.load(path);
@@ -444,17 +435,6 @@ const HW3 = [
   `const _exp_name = "sample";`,
   `// Import necessary packages.
 ${OS_OPEN}
-${NP}
-/** pd.DataFrame() as the sample code fills it: columns by name, then to_csv without the index. */
-class DataFrame {
-  [column: string]: any;
-  to_csv(file: string, index = true) {
-    const names = Object.keys(this);
-    const rows = [names.join(","), ...list(range(len(this[names[0]]))).map((i) => names.map((n) => str(this[n][i])).join(","))];
-    require("fs").writeFileSync(file, rows.join("\\n") + "\\n");
-  }
-}
-const pd = {DataFrame: () => new DataFrame()};
 const Image = torchvision.io.Image;
 // "ConcatDataset" and "Subset" are possibly useful when doing semi-supervised learning.
 const { ConcatDataset, DataLoader, Subset, Dataset } = torch.utils.data;

@@ -22,9 +22,9 @@
  * generator's SETUP writes the same bytes): MNIST's raw IDX files under ./data/MNIST/raw (256 training and
  * 64 test digits: a bar whose row and column depend on the label, over a faint texture);
  * `mdl.lab1.load_training_data()` gives three short ABC tunes written for this port (not the lab's data
- * set); `np` is a shim of the NumPy the labs call: np.random.seed / np.random.choice draw NumPy's legacy
- * MT19937 stream (seeded 0 on both sides), np.array of numbers is an int64 tensor and of strings the list,
- * np.argmax of an array its flat argmax.
+ * set); `np` is the prelude's (src/numpy): np.random.seed / np.random.choice draw NumPy's legacy
+ * MT19937 stream (seeded 0 on both sides), np.array of numbers is NumPy's int64 array, np.argmax of an
+ * array its flat argmax.
  * Shrunk: the music model is embedding 16 / hidden 32 (256 / 1024), the test batch 4 x 20 (32 x 100),
  * training 10 iterations (3000) of batch 8 x 30 (8 x 100), the generated text 40 characters (1000) and
  * printed; the MNIST FC model trains 3 epochs (5), the CNN 2 (7).
@@ -35,11 +35,10 @@
  * Kept as the labs have them: evaluate() reads the global testset_loader, not its dataloader argument;
  * the CNN loop never adds to total_loss (so it prints Loss: 0.0).
  * Written differently from the labs:
- * - NumPy arrays: vectorized_songs is an int64 tensor (torchlab has no NumPy; `.numpy()` gives a printable
- *   array but no indexing), so `vectorized_songs[:10]` is printed as `vectorized_songs[":10"].numpy()`, its
- *   slices are `.numpy()`'d before torch.tensor as NumPy's are, and the isinstance assert names torch.Tensor;
+ * - NumPy's string arrays: torchlab's np has none, so `idx2char = np.array(vocab)` is the list itself,
  *   `idx2char[x[0].cpu()]` (a string array indexed by a tensor) is `x[0].cpu().tolist().map((i) =>
- *   idx2char[i])` and `idx2char[input_idx].item()` is `idx2char[input_idx.item()]`.
+ *   idx2char[i])` and `idx2char[input_idx].item()` is `idx2char[input_idx.item()]`; get_batch's list
+ *   comprehension over `idx` is `Array.from(idx, ...)`.
  * - `char2idx = {u: i for i, u in enumerate(vocab)}` is a Map typed `any` (a JavaScript object would list
  *   the digit keys '1', '2', ... before '\n'; see the divergence left alone); `params = dict(...)` is an
  *   object literal (no key is a digit string there; the dialect has no dict()).
@@ -61,6 +60,10 @@
  * - `char2idx[char]` on a Map typed `any` read undefined (JavaScript's property): a Map reached untyped is
  *   subscripted (and assigned) as Python's dict, a missing key Python's KeyError (kernel/dynamic_ops.ts;
  *   test/kernel/dynamic_ops.test.ts).
+ * - On the prelude's np (no longer a shim), get_batch's `np.random.choice(n - seq_length, batch_size)` of
+ *   untyped parameters was typed as the scalar overload (a size typed `any` matched `size?: null`, which
+ *   is `any` without strictNullChecks), so `Array.from(idx, ...)` did not compile: a size typed `any`
+ *   now types the draw `any` (src/numpy/random.ts, generator.ts; test/api/numpy_tutorial.test.ts).
  * Divergence found, left alone: a plain object used as a dict (a dict literal, Object.fromEntries) lists
  * integer-like string keys first, in numeric order (JavaScript's own property order), where Python keeps
  * insertion order; a Map keeps it.
@@ -73,10 +76,9 @@ import { expectSameCells } from "./_tutorial";
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "mit191.json"), "utf8")) as Record<string, CellOutput[]>;
 
 /**
- * Not a lab cell: the stand-ins (gen_mit191.py's SETUP writes the same bytes) and the shims: `mdl`'s
- * load_training_data, and the few NumPy functions the labs call. np.random draws NumPy's legacy
- * stream (MT19937 seeded by init_genrand, as `np.random.seed(0)`; choice(n, size) is randint's masked
- * rejection on 32-bit words), so get_batch picks the windows the generator's NumPy picks.
+ * Not a lab cell: the stand-ins (gen_mit191.py's SETUP writes the same bytes), `mdl`'s
+ * load_training_data, and `np.random.seed(0)`: the prelude's np.random is NumPy's legacy stream
+ * (src/numpy/random.ts), so get_batch's np.random.choice picks the windows the generator's NumPy picks.
  */
 const SETUP = `const fs = require("fs"), nodePath = require("path"), nodeOs = require("os");
 process.chdir(fs.mkdtempSync(nodePath.join(nodeOs.tmpdir(), "mit191-")));
@@ -99,48 +101,10 @@ const SONGS = [
   "X:3\\nT:Stand-in Air\\nZ: torchlab\\nM:3/4\\nL:1/8\\nK:Am\\n|:e2 cA eA|c2 BA GE|A2 cB AG|E6:|",
 ];
 const mdl = {lab1: {load_training_data: (): string[] => [...SONGS]}};
-const mt = new Uint32Array(624);
-let mti = 624;
-function next_uint32(): number {
-  if (mti >= 624) {
-    for (let k = 0; k < 624; k++) {
-      const v = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff);
-      mt[k] = mt[(k + 397) % 624] ^ (v >>> 1) ^ (v & 1 ? 0x9908b0df : 0);
-    }
-    mti = 0;
-  }
-  let v = mt[mti++];
-  v ^= v >>> 11;
-  v ^= (v << 7) & 0x9d2c5680;
-  v ^= (v << 15) & 0xefc60000;
-  v ^= v >>> 18;
-  return v >>> 0;
-}
-const np = {
-  random: {
-    seed: (s: number): void => {
-      mt[0] = s >>> 0;
-      for (let k = 1; k < 624; k++) mt[k] = (Math.imul(1812433253, mt[k - 1] ^ (mt[k - 1] >>> 30)) + k) >>> 0;
-      mti = 624;
-    },
-    choice: (n: number, size: number): number[] => {
-      const rng = n - 1;
-      let mask = rng;
-      for (const s of [1, 2, 4, 8, 16]) mask |= mask >>> s;
-      return Array.from({length: size}, () => {
-        let v: number;
-        do v = (next_uint32() & mask) >>> 0; while (v > rng);
-        return v;
-      });
-    },
-  },
-  array: (xs: any[]): any => (typeof xs[0] === "string" ? xs : torch.tensor(xs)),
-  argmax: (a: any): number => torch.from_numpy(a).argmax().item(),
-};
 np.random.seed(0);`;
 
 const INTRO = [
-  `// import torch, torch.nn as nn: the prelude's torch and nn; numpy: the setup cell's np`,
+  `// import torch, torch.nn as nn, numpy as np: the prelude's torch, nn and np`,
   `const integer = torch.tensor(1234);
 const decimal = torch.tensor(3.14159265359);
 
@@ -366,7 +330,7 @@ x`,
 ];
 
 const MUSIC = [
-  `// import torch, torch.nn as nn, torch.optim as optim: the prelude's; numpy: the setup cell's np; os: not used`,
+  `// import torch, torch.nn as nn, torch.optim as optim, numpy as np: the prelude's; os: not used`,
   `// Download the dataset
 const songs = mdl.lab1.load_training_data();
 
@@ -384,7 +348,7 @@ print("There are", len(vocab), "unique characters in the dataset");`,
 
 const char2idx: any = new Map(list(enumerate(vocab)).map(([i, u]) => [u, i]));
 
-const idx2char = np.array(vocab);`,
+const idx2char = vocab;  // np.array(vocab): torchlab's np has no string arrays, so the list itself`,
   `print('{');
 for (const [char, _] of zip(char2idx, range(20))) {
   print('  {:4s}: {:3d},'.format(repr(char), char2idx[char]));
@@ -398,9 +362,9 @@ function vectorize_string(string) {
 }
 
 const vectorized_songs = vectorize_string(songs_joined);`,
-  `print('{} ---- characters mapped to int ----> {}'.format(repr(songs_joined[":10"]), vectorized_songs[":10"].numpy()));
+  `print('{} ---- characters mapped to int ----> {}'.format(repr(songs_joined[":10"]), vectorized_songs[":10"]));
 // check that vectorized_songs is a numpy array
-assert(isinstance(vectorized_songs, torch.Tensor), "returned result should be a numpy array");`,
+assert(isinstance(vectorized_songs, np.ndarray), "returned result should be a numpy array");`,
   `/// Batch definition to create training examples ///
 
 function get_batch(vectorized_songs, seq_length, batch_size) {
@@ -409,9 +373,9 @@ function get_batch(vectorized_songs, seq_length, batch_size) {
   // randomly choose the starting indices for the examples in the training batch
   const idx = np.random.choice(n - seq_length, batch_size);
 
-  const input_batch = idx.map((i) => vectorized_songs[\`\${i}:\${i + seq_length}\`].numpy());
+  const input_batch = Array.from(idx, (i) => vectorized_songs[\`\${i}:\${i + seq_length}\`]);
 
-  const output_batch = idx.map((i) => vectorized_songs[\`\${i + 1}:\${i + seq_length + 1}\`].numpy());
+  const output_batch = Array.from(idx, (i) => vectorized_songs[\`\${i + 1}:\${i + seq_length + 1}\`]);
 
   // Convert the input and output batches to tensors
   const x_batch = torch.tensor(input_batch, dtype=torch.long);

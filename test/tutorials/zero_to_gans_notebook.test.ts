@@ -26,9 +26,8 @@
  * label's place; both sides then read it with `MNIST(root='data/')`. Shrunk: random_split is
  * [500, 100] (the course's [50000, 10000]); lesson 3's val_size 100; lesson 5's model is a small
  * nn.Sequential (Flatten, Linear, ReLU(inplace=True), Dropout, Linear) on the MNIST stand-in instead of
- * ResNet9 on CIFAR10, trained 3 epochs. The NumPy arrays of lesson 1 are
- * `np.array(rows, dtype='float32')` of a two-line `np` helper the port defines (its `{data, shape}` is
- * what torch.from_numpy takes).
+ * ResNet9 on CIFAR10, trained 3 epochs. The NumPy arrays of lesson 1 are the prelude's
+ * `np.array(rows, dtype='float32')` (src/numpy), as the course writes them.
  * Drawn with the prelude's plt and compared with matplotlib's figures (repr, lines, title): lessons 2
  * and 3's accuracy and loss curves.
  * Left out: the other matplotlib cells (plt.imshow of the digits; lesson 3's image grid is shown by
@@ -111,7 +110,7 @@ const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "ze
 
 // Lesson 1: PyTorch basics, gradient descent and linear regression from scratch, then torch.nn.
 const BASICS = [
-  `const np = {array: (rows: number[][], dtype: string) => ({data: Float32Array.from(rows.flat()), shape: [rows.length, rows[0].length], dtype})};`,
+  `// import numpy as np; import torch: the prelude's np and torch`,
   `let inputs: any = np.array([[73, 67, 43],
                    [91, 88, 64],
                    [87, 134, 58],

@@ -3287,14 +3287,18 @@ export function mayCallClass(code: string): boolean {
 /**
  * The calls of the checked cell whose callee can only be constructed (a class: construct signatures
  * and no call signature), as [start, end) ranges of the cell's text: what insertNew takes. Completion
- * and hover use it, since they run no diagnostics; convert too, before its first round, and then
- * TypeScript's own error for any call it finds only once the dialect has rewritten the cell.
+ * and hover use it, since they run no diagnostics; convert too, before its first round (not for a
+ * call with keywords: `withKeywords` false), and then TypeScript's own error for any other call it
+ * finds only once the dialect has rewritten the cell.
  */
-export function classesCalled(t: typeof ts, { checker, sourceFile: sf, offset }: Checked): [number, number][] {
+export function classesCalled(t: typeof ts, { checker, sourceFile: sf, offset }: Checked, withKeywords = true): [number, number][] {
   const ranges: [number, number][] = [];
   const visit = (n: ts.Node): void => {
     // `super(...)` calls the base class's constructor, as TypeScript says nothing about.
-    if (t.isCallExpression(n) && n.getStart(sf) >= offset && n.expression.kind !== t.SyntaxKind.SuperKeyword) {
+    if (
+      t.isCallExpression(n) && n.getStart(sf) >= offset && n.expression.kind !== t.SyntaxKind.SuperKeyword &&
+      (withKeywords || !n.arguments.some((a) => isKeyword(t, a)))
+    ) {
       const type = checker.getTypeAtLocation(n.expression);
       if (type.getCallSignatures().length === 0 && type.getConstructSignatures().length > 0) ranges.push([n.getStart(sf) - offset, n.end - offset]);
     }
@@ -3547,8 +3551,9 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
       let code = iterable?.code ?? tupled?.code ?? src;
       // Found first on the checker of the cell as it is (the dialect's first check reads that text too,
       // when no class is called): TypeScript's error would otherwise ask for a second round of the
-      // whole dialect, each of its checks a program of its own. A call found only then gets its `new` below.
-      const made = latest && mayCallClass(code) ? insertNew(code, classesCalled(typescript(), check(prevDecl)(code))) : null;
+      // whole dialect, each of its checks a program of its own. A call found only then gets its `new`
+      // below, as does a call with keywords, which kernel/keyword_args.ts may make Python's call at run time.
+      const made = latest && mayCallClass(code) ? insertNew(code, classesCalled(typescript(), check(prevDecl)(code), false)) : null;
       if (made !== null) code = made.code;
       const maps: Rewritten[] = [tupled, iterable, made].filter((m): m is Rewritten => m !== null);
       let result = convertDialect(prevDecl, code);

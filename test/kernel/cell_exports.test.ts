@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { corpusCells } from "./_corpus";
 import * as ts from "typescript";
 import type { Converter } from "tslab/dist/converter";
 import { boundLocals, moduleLocals, withExportList } from "../../kernel/cell_exports";
@@ -46,22 +47,7 @@ describe("a cell's names, read from its syntax, are the binder's", () => {
   });
 
   test("for every cell of the tutorial ports' cell files and of the notebooks", () => {
-    const cells: [string, string][] = [];
-    const collect = (v: unknown, where: string): void => {
-      if (typeof v === "string") cells.push([where, v]);
-      else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${where}[${i}]`));
-      else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) collect(x, `${where}.${k}`);
-    };
-    const tutorials = path.join(__dirname, "..", "tutorials");
-    for (const f of fs.readdirSync(tutorials).filter((f) => f.startsWith("_") && f.endsWith("_cells.ts"))) {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      collect(require(path.join(tutorials, f)), f);
-    }
-    const notebooks = path.join(__dirname, "..", "..", "notebooks");
-    for (const f of fs.readdirSync(notebooks).filter((f) => f.endsWith(".ipynb"))) {
-      const nb = JSON.parse(fs.readFileSync(path.join(notebooks, f), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-      nb.cells.filter((c) => c.cell_type === "code").forEach((c, i) => collect(Array.isArray(c.source) ? c.source.join("") : c.source, `${f} cell ${i}`));
-    }
+    const cells = corpusCells();
     expect(cells.length).toBeGreaterThan(1000);
     const differ = cells.filter(([, code]) => {
       const a = namesOf(code);

@@ -9,6 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { corpusCells } from "./_corpus";
 import { markSlices } from "../../kernel/python_slices";
 import { expectedOutput as expected, runCaseCells, type Case } from "../api/_case_cells";
 
@@ -56,22 +57,7 @@ describe("TypeScript's own colons and brackets stay as written", () => {
   ])("%s", (code) => expect(markSlices(code)).toBe(code));
 
   test("no cell of the tutorial ports' cell files or of the notebooks changes", () => {
-    const cells: [string, string][] = [];
-    const collect = (v: unknown, where: string): void => {
-      if (typeof v === "string") cells.push([where, v]);
-      else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${where}[${i}]`));
-      else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) collect(x, `${where}.${k}`);
-    };
-    const tutorials = path.join(__dirname, "..", "tutorials");
-    for (const f of fs.readdirSync(tutorials).filter((f) => f.startsWith("_") && f.endsWith("_cells.ts"))) {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      collect(require(path.join(tutorials, f)), f);
-    }
-    const notebooks = path.join(__dirname, "..", "..", "notebooks");
-    for (const f of fs.readdirSync(notebooks).filter((f) => f.endsWith(".ipynb"))) {
-      const nb = JSON.parse(fs.readFileSync(path.join(notebooks, f), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-      nb.cells.filter((c) => c.cell_type === "code").forEach((c, i) => collect(Array.isArray(c.source) ? c.source.join("") : c.source, `${f} cell ${i}`));
-    }
+    const cells = corpusCells();
     expect(cells.length).toBeGreaterThan(1000);
     expect(cells.filter(([, code]) => markSlices(code) !== code).map(([where]) => where)).toEqual([]);
   });

@@ -92,7 +92,10 @@ test("a notebook cell using nn type-checks under TypeScript " + ts.version, () =
   expect(cellDiagnostics(path.join(__dirname, "__cell__.ts"), CELL)).toEqual([]);
 }, 120000);
 
-test("a module class compiled as tslab compiles cells (ES2022, define semantics for fields) registers and runs", () => {
+test("a module class compiled as tslab compiles cells (ES2022, define semantics for fields) registers and runs", async () => {
+  // The cell runs torchlab, which this suite loads only here (test/setup.ts readies a backend only for a suite that loaded it).
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  await (require("../../src") as typeof import("../../src")).torch.ready();
   const cell = `
     import { torch } from "torchlab";
     const nn = torch.nn;

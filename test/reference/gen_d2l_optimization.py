@@ -512,6 +512,7 @@ def show_trace_2d(f, results):  #@save
     d2l.plt.plot(*zip(*results), '-o', color='#ff7f0e')
     x1, x2 = torch.meshgrid(torch.arange(-5.5, 1.0, 0.1),
                           torch.arange(-3.0, 1.0, 0.1), indexing='ij')
+    d2l.plt.contour(x1, x2, f(x1, x2), colors='#1f77b4')
     d2l.plt.xlabel('x1')
     d2l.plt.ylabel('x2')''',
      r'''function train_2d(trainer, steps=20, f_grad=None) {  //@save
@@ -538,6 +539,7 @@ function show_trace_2d(f, results) {  //@save
   d2l.plt.plot(...zip(...results), '-o', color='#ff7f0e');
   const [x1, x2] = torch.meshgrid(torch.arange(-5.5, 1.0, 0.1),
                                   torch.arange(-3.0, 1.0, 0.1), indexing='ij');
+  d2l.plt.contour(x1, x2, f(x1, x2), colors='#1f77b4');
   d2l.plt.xlabel('x1');
   d2l.plt.ylabel('x2');
 }'''),

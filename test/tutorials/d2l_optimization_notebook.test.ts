@@ -22,9 +22,8 @@
  * SGD run with batch 1 is 600 steps, not 3000; 12.5's timed products are 64 x 64 (blocks of 16), not 256.
  *
  * Left out: 12.1's 3-D saddle surface (`add_subplot(111, projection='3d')` and `plot_wireframe`: torchlab's
- * pyplot has no 3-D axes), and show_trace_2d's `plt.contour(x1, x2, f(x1, x2), colors='#1f77b4')` line
- * (no plt.contour in torchlab yet; the pyplot5 helper is adding it this session: put the line back
- * then). The figures are drawn, not compared.
+ * pyplot has no 3-D axes). show_trace_2d draws its contours (`plt.contour(x1, x2, f(x1, x2), colors=...)`)
+ * as the book does. The figures are drawn, not compared.
  * Written differently from the book: `with torch.no_grad():` is `torch.no_grad(() => {...})`; a tuple
  * of one, `(x,)`, is `tuple([x])` (a syntax error in TypeScript); `for p, (s, delta) in zip(...)` is
  * `for (const [p, [s, delta]] of zip(...))`; train_2d's loop variable is declared before the loop

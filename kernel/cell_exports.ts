@@ -22,7 +22,7 @@
 import type * as ts from "typescript";
 
 /** tslab's export list: the last line of the cell file. */
-const EXPORT_LIST = /\nexport \{([^{}\n]*)\}$/;
+export const EXPORT_LIST = /\nexport \{([^{}\n]*)\}$/;
 
 /** Whether a statement is `declare`d (emits nothing, but its names are the file's all the same). */
 function hasModifier(t: typeof ts, n: ts.Node, kind: ts.SyntaxKind): boolean {

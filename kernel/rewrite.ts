@@ -45,7 +45,7 @@ import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
 import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
-import { boundLocals, moduleLocals, sameNames, withExportList } from "./cell_exports";
+import { boundLocals, EXPORT_LIST, moduleLocals, sameNames, withExportList } from "./cell_exports";
 import { Output } from "./output_text";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -3332,7 +3332,7 @@ const HOIST_MIN_NAMES = 64;
  * user code, so the lines and columns of the cell do not move; offsets move by `shift`.
  */
 export function hoistExportList(text: string, minNames = HOIST_MIN_NAMES): { text: string; shift: number } | null {
-  const list = /\nexport \{([^{}\n]*)\}$/.exec(text);
+  const list = EXPORT_LIST.exec(text);
   if (!list || !text.startsWith(TSLAB_PREFIX) || list[1].split(",").length < minNames) return null;
   const clause = ` export {${list[1]}};`;
   return { text: TSLAB_PREFIX + clause + text.slice(TSLAB_PREFIX.length, list.index), shift: clause.length };
@@ -3345,7 +3345,7 @@ export function hoistExportList(text: string, minNames = HOIST_MIN_NAMES): { tex
  * Every such key starts with three underscores; the name written in the cell has one fewer.
  */
 export function unescapeExportList(text: string): string {
-  const list = /\nexport \{([^{}\n]*)\}$/.exec(text);
+  const list = EXPORT_LIST.exec(text);
   if (!list || !list[1].includes("___")) return text;
   const names = list[1].split(", ").map((n) => (n.startsWith("___") ? n.slice(1) : n));
   return `${text.slice(0, list.index)}\nexport {${names.join(", ")}}`;

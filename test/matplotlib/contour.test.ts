@@ -10,6 +10,7 @@ import { colors as mcolors } from "../../src/matplotlib";
 import { dashArray, pt } from "../../src/matplotlib/style";
 import { findAll, parseXml, XmlElement } from "../display/xml";
 import { readReference } from "../tensor/fixtures";
+import { capturedStderr } from "./_stderr";
 
 interface AxesRef {
   xlim: number[]; ylim: number[]; xticks: number[]; yticks: number[]; xlabels: string[]; ylabels: string[];
@@ -120,19 +121,9 @@ const length = (p: number[]) => {
   return s;
 };
 
-let stderr: string[] = [];
-let restore: jest.SpyInstance;
-beforeEach(() => {
-  stderr = [];
-  restore = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => {
-  restore.mockRestore();
-  plt.close("all");
-});
+// matplotlib's warnings are kept off the test output.
+capturedStderr();
+afterEach(() => plt.close("all"));
 
 describe.each(Object.keys(ref.cases))("%s against matplotlib", (name) => {
   const want = ref.cases[name];

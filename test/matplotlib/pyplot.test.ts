@@ -19,6 +19,7 @@ import { pt } from "../../src/matplotlib/style";
 import { DisplayMessage, runCellEndHooks, setDisplaySink } from "../../src/display/emitter";
 import { parseXml, XmlElement } from "../display/xml";
 import { readReference } from "../tensor/fixtures";
+import { capturedStderr } from "./_stderr";
 
 interface AxesRef {
   xticks: number[]; yticks: number[]; xlim: number[]; ylim: number[]; xlabels: string[]; ylabels: string[];
@@ -292,16 +293,7 @@ const texts = (el: XmlElement, cls: string) => byClass(el, cls).flatMap((t) => a
 /** matplotlib's mathtext tick label as torchlab's SVG shows it: '$\mathdefault{2\times10^{-1}}$' is 2×10 and a raised −1. */
 const plain = (label: string) => label.replace(/^\$\\mathdefault\{(.*)\}\$$/, "$1").replace(/\\times/g, "\u00d7").replace(/[\^{}]/g, "").replace(/-/g, "\u2212");
 
-let stderr: string[] = [];
-let restore: jest.SpyInstance;
-beforeEach(() => {
-  stderr = [];
-  restore = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => restore.mockRestore());
+const stderr = capturedStderr();
 
 const inView = (t: number, lim: number[]) => t >= Math.min(...lim) - 1e-9 * Math.abs(lim[1] - lim[0]) && t <= Math.max(...lim) + 1e-9 * Math.abs(lim[1] - lim[0]);
 
@@ -457,7 +449,7 @@ describe("what is drawn", () => {
       const got = want.map((row, y) => row.map((_, x) => Array.from(png.data.subarray((y * png.width + x) * 4, (y * png.width + x + 1) * 4))));
       expect(got).toEqual(want);
     }
-    expect(stderr.join("").trim().split("\n")).toEqual(ref.cases.imshow_rgb.warnings);
+    expect(stderr.text().trim().split("\n")).toEqual(ref.cases.imshow_rgb.warnings);
   });
 
   test("a figure with images keeps one unit square (aspect 'equal'); axis('off') leaves no spines or ticks", () => {
@@ -504,7 +496,7 @@ describe("styles and rcParams", () => {
 
   test("'seaborn-*' is 'seaborn-v0_8-*' with matplotlib 3.6's deprecation warning; style.context restores the rcParams before; rcdefaults", () => {
     plt.style.use("seaborn-whitegrid");
-    expect(stderr.join("")).toContain(ref.cases.style_seaborn_alias.warnings![0]);
+    expect(stderr.text()).toContain(ref.cases.style_seaborn_alias.warnings![0]);
     expect(plt.rcParams["axes.grid"]).toBe(true);
     plt.style.use("default");
     const n = plt.style.context("ggplot", () => {

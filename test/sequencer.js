@@ -15,7 +15,7 @@ const KNOWN_SECONDS = {
   "kernel/frontends.test.ts": 171,
   "kernel/rewrite_dialect.test.ts": 81,
   "kernel/nbconvert.test.ts": 66,
-  "serialization/module_pickle.test.ts": 61,
+  "serialization/module_pickle.test.ts": 30,
   "course/grade.test.ts": 60,
   "tutorials/loeber_notebook.test.ts": 57,
   "tutorials/miniai_notebook.test.ts": 53,

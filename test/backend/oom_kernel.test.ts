@@ -3,6 +3,12 @@
  * next cells find every earlier tensor intact, save a correct checkpoint and train a step. On wasm
  * this fills the real heap (4 GiB: tfjs-backend-wasm used to write past it over live tensors); on
  * other backends the notebook first sets a limit, so the machine itself is never exhausted.
+ *
+ * Not in `npm test`'s cpu-backend rerun (package.json's posttest; CI time, ~40 s there): on cpu this
+ * notebook is the limit's path, which test/tensor/memory_oom.test.ts runs there in-process (OutOfMemoryError
+ * naming the op and bytes, earlier tensors intact, a correct save, training after), with
+ * test/tensor/memory_sync.test.ts's training functions that stay flat; how the kernel reports a
+ * cell's error and goes on does not depend on the backend, and this run on wasm proves it.
  */
 import * as fs from "fs";
 import * as path from "path";

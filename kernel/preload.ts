@@ -41,14 +41,20 @@ const read = new Set<string>();
 /** The last file taken from the worker, so that the documentation scan can find its scanned text. */
 let last: Preloaded | null = null;
 
-let distDir: string | null = null;
+let installRoot: string | null = null;
 
 /**
- * Files worth reading ahead: the libraries' declarations (under a node_modules folder or torchlab's
- * own dist/), not the notebook folder's files, and never tslab's in-memory `__prev__.d.ts`.
+ * Whether `file` (an absolute path) belongs to an installed library: it lies under a node_modules
+ * folder or in the dist/ of torchlab's installation at `root`, and is not one of tslab's in-memory
+ * files (`__prev__.d.ts`). The notebook folder's own files do not.
  */
+export function isLibraryFile(file: string, root: string): boolean {
+  return (file.includes(`${path.sep}node_modules${path.sep}`) || file.startsWith(path.join(root, "dist") + path.sep)) && !path.basename(file).startsWith("__");
+}
+
+/** Files worth reading ahead: the libraries' declarations, not the notebook folder's files. */
 function preloadable(file: string): boolean {
-  return (file.includes(`${path.sep}node_modules${path.sep}`) || (distDir !== null && file.startsWith(distDir))) && !path.basename(file).startsWith("__");
+  return installRoot !== null && isLibraryFile(file, installRoot);
 }
 
 /** Where the list of declaration files of kernels of the installation at `root` is kept. */
@@ -58,10 +64,10 @@ export function preloadListPath(root: string, env: NodeJS.ProcessEnv = process.e
 }
 
 /** Starts reading the files the last start of this installation read; does nothing when there is no list. */
-export function startPreload(root: string, env: NodeJS.ProcessEnv = process.env): void {
+export function startPreload(installation: string, env: NodeJS.ProcessEnv = process.env): void {
   if (worker !== null) return;
-  distDir = path.join(root, "dist") + path.sep;
-  listFile = preloadListPath(root, env);
+  installRoot = installation;
+  listFile = preloadListPath(installation, env);
   try {
     const files = JSON.parse(fs.readFileSync(listFile, "utf8")) as unknown;
     markUsed(listFile);
@@ -72,7 +78,7 @@ export function startPreload(root: string, env: NodeJS.ProcessEnv = process.env)
   if (listed.length === 0) return;
   try {
     const { port1, port2 } = new MessageChannel();
-    worker = new Worker(path.join(root, "dist", "kernel", "preload.js"), { workerData: { files: listed } satisfies WorkerInput });
+    worker = new Worker(path.join(installation, "dist", "kernel", "preload.js"), { workerData: { files: listed } satisfies WorkerInput });
     worker.postMessage(port2, [port2]);
     worker.unref();
     // A worker that fails only means the compiler reads every file itself.

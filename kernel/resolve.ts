@@ -14,7 +14,7 @@ import Module from "module";
 import * as path from "path";
 import { recordDeclarationReads, snapshotStats } from "./declarations";
 import { isDeclarationFile } from "./doc_comments";
-import { bareDeclaration, takePreloaded } from "./preload";
+import { bareDeclaration, isLibraryFile, takePreloaded } from "./preload";
 import { isTfjsCoreDeclaration, prunedTfModule, TF_MODULE, withoutWebGpuTypes } from "./tf_declarations";
 import { isNodeTypesIndex, NODE_TYPES_PLANS, nodeTypesPlan } from "./node_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
@@ -218,6 +218,9 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
         return text !== undefined && isTfjsCoreDeclaration(file) ? withoutWebGpuTypes(text) : text;
       };
     }
+    // Installed libraries' files are not watched (see UNWATCHED); the notebook folder's files are.
+    const watchFile = host.watchFile.bind(host);
+    host.watchFile = (file, callback, interval, watchOptions) => (isLibraryFile(path.resolve(file), root) ? UNWATCHED : watchFile(file, callback, interval, watchOptions));
     host.createProgram = (rootNames, programOptions, compilerHost, oldProgram, ...rest) => {
       programsBuilt++;
       return lightBuilder(ts, ts.createAbstractBuilder(rootNames, programOptions, compilerHost, oldProgram, ...rest));
@@ -254,6 +257,20 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
           : Reflect.get(target, key, receiver),
   });
 }
+
+/**
+ * The watcher given for an installed library's file (kernel/preload.ts's isLibraryFile: under a
+ * node_modules folder, TypeScript's lib files included, or torchlab's dist/): a declaration file,
+ * or a package.json that module resolution read. tslab's watch program watched each file it read,
+ * ~420 at a start: each an inotify watch (a polling timer once
+ * the system's watches run out, which a machine serving a class of kernels reaches) and a stat,
+ * ~0.3 ms of CPU apiece, measured in-process on the 2-core machine. An installed package changes
+ * under a running kernel only by a reinstall, which leaves the kernel running the code it loaded,
+ * so types read anew would no longer describe it: as a Python kernel after `pip install -U`, a
+ * restart picks it up. The notebook folder's own modules are watched as before, and a package that
+ * a cell could not import is still found once installed (TypeScript watches the folders it looked in).
+ */
+const UNWATCHED: import("typescript").FileWatcher = { close: () => undefined };
 
 let programsBuilt = 0;
 
@@ -308,13 +325,17 @@ function installModuleResolution(): void {
   modulesResolved = true;
   const root = packageRoot();
 
-  type Resolver = (request: string, ...rest: unknown[]) => string;
+  type Resolver = (request: string, parent?: { filename?: string | null }, ...rest: unknown[]) => string;
   const internals = Module as unknown as { _resolveFilename: Resolver };
   const resolve = internals._resolveFilename;
-  internals._resolveFilename = function (request: string, ...rest: unknown[]): string {
+  const tslabConverter = require.resolve("tslab/dist/converter");
+  const tslabSemver = require.resolve("./tslab_semver");
+  internals._resolveFilename = function (request: string, parent?: { filename?: string | null }, ...rest: unknown[]): string {
     if (request === PACKAGE_NAME || request.startsWith(`${PACKAGE_NAME}/`)) {
       request = root + request.slice(PACKAGE_NAME.length);
+    } else if (request === "semver" && parent?.filename === tslabConverter) {
+      return tslabSemver;
     }
-    return resolve.call(this, request, ...rest);
+    return resolve.call(this, request, parent, ...rest);
   };
 }

@@ -59,8 +59,8 @@ CASES = [
     # the operators: differences, shifts, scaling, comparisons
     ('ops_01', "a = datetime(2024, 3, 1); b = datetime(2024, 2, 28, 12); delta = a - b; print(delta, repr(delta), a > b, a == b, a - delta == b, b + delta == a)",
      "const a = datetime(2024, 3, 1); const b = datetime(2024, 2, 28, 12); const delta = a - b; print(delta, repr(delta), a > b, a == b, a - delta == b, b + delta == a)"),
-    ('ops_02', "t = timedelta(minutes=90); print(t * 2, 2 * t, t / 4, t / timedelta(hours=1), t // timedelta(minutes=7), -t, abs(-t), t - timedelta(hours=2), t < timedelta(hours=2))",
-     "const t = timedelta(minutes=90); print(t * 2, 2 * t, t / 4, t / timedelta(hours=1), t // timedelta(minutes=7), -t, abs(-t), t - timedelta(hours=2), t < timedelta(hours=2))"),
+    ('ops_02', "t = timedelta(minutes=90); print(t * 2, 2 * t, t / 4, t / timedelta(hours=1), t.__floordiv__(timedelta(minutes=7)), -t, abs(-t), t - timedelta(hours=2), t < timedelta(hours=2))",
+     "const t = timedelta(minutes=90); print(t * 2, 2 * t, t / 4, t / timedelta(hours=1), t.__floordiv__(timedelta(minutes=7)), -t, abs(-t), t - timedelta(hours=2), t < timedelta(hours=2))"),
     ('ops_03', "d = dtmod.date(2024, 1, 31); print(d + timedelta(days=30), d - timedelta(weeks=5), dtmod.date(2024, 12, 25) - d, datetime(2024, 1, 31, 23, 59, 59, 999999) + timedelta(microseconds=1))",
      "const d = datetime.date(2024, 1, 31); print(d + timedelta(days=30), d - timedelta(weeks=5), datetime.date(2024, 12, 25) - d, datetime(2024, 1, 31, 23, 59, 59, 999999) + timedelta(microseconds=1))"),
     ('ops_04', "print(sorted([datetime(2024, 1, 2), datetime(2023, 5, 1), datetime(2024, 1, 1, 12)]), max([timedelta(1), timedelta(hours=30)]))",

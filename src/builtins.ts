@@ -566,14 +566,17 @@ function add(a: unknown, b: unknown): unknown {
 }
 
 /**
- * Python's `abs(x)`: a number's absolute value, a tensor's `abs()`.
+ * Python's `abs(x)`: a number's absolute value, a tensor's `abs()`, an object's `__abs__()`.
  * @example abs(-2.5)  // 2.5
  */
 export function abs(x: number | boolean): number;
 export function abs(x: Tensor): Tensor;
-export function abs(x: number | boolean | Tensor): number | Tensor {
+/** An object whose class defines Python's `__abs__` (a timedelta, a notebook class's). */
+export function abs<T>(x: { __abs__(): T }): T;
+export function abs(x: number | boolean | Tensor | { __abs__(): unknown }): unknown {
   if (x instanceof Tensor) return x.abs();
   if (typeof x === "number" || typeof x === "boolean") return Math.abs(Number(x));
+  if (typeof (x as { __abs__?: unknown } | null)?.__abs__ === "function") return (x as { __abs__(): unknown }).__abs__();
   throw new TypeError(`bad operand type for abs(): '${pyTypeName(x)}'`);
 }
 

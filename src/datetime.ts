@@ -104,11 +104,19 @@ export class timedelta {
     return pyfloat(this._us / 1e6);
   }
 
+  __add__(other: timedelta): timedelta;
+  __add__(other: datetime): datetime;
+  __add__(other: date): date;
+  __add__(other: unknown): timedelta | datetime | date;
   __add__(other: unknown): timedelta | datetime | date {
     if (other instanceof timedelta) return new timedelta(0, 0, this._us + other._us);
     if (other instanceof datetime || other instanceof date) return other.__add__(this);
     throw unsupported("+", this, other);
   }
+  __radd__(other: timedelta): timedelta;
+  __radd__(other: datetime): datetime;
+  __radd__(other: date): date;
+  __radd__(other: unknown): timedelta | datetime | date;
   __radd__(other: unknown): timedelta | datetime | date {
     return this.__add__(other);
   }
@@ -133,6 +141,9 @@ export class timedelta {
     return this.__mul__(other);
   }
   /** `delta / 2` a timedelta, `delta / timedelta(hours=1)` a float. */
+  __truediv__(other: timedelta): number;
+  __truediv__(other: number): timedelta;
+  __truediv__(other: unknown): timedelta | number;
   __truediv__(other: unknown): timedelta | number {
     if (other instanceof timedelta) {
       if (other._us === 0) throw new ZeroDivisionError("division by zero");
@@ -144,6 +155,9 @@ export class timedelta {
     }
     throw unsupported("/", this, other);
   }
+  __floordiv__(other: timedelta): number;
+  __floordiv__(other: number): timedelta;
+  __floordiv__(other: unknown): timedelta | number;
   __floordiv__(other: unknown): timedelta | number {
     if (other instanceof timedelta) {
       if (other._us === 0) throw new ZeroDivisionError("integer division or modulo by zero");
@@ -289,6 +303,9 @@ export class date {
   __radd__(other: unknown): date {
     return this.__add__(other);
   }
+  __sub__(other: timedelta): date;
+  __sub__(other: date): timedelta;
+  __sub__(other: unknown): date | timedelta;
   __sub__(other: unknown): date | timedelta {
     if (other instanceof timedelta) return this.__add__(other.__neg__());
     if (other instanceof date && !(other instanceof datetime)) return new timedelta(this.toordinal() - other.toordinal());
@@ -456,6 +473,9 @@ export class datetime extends date {
     return this.__add__(other);
   }
   /** `end - start` a timedelta; `dt - timedelta(days=1)` a datetime. */
+  __sub__(other: timedelta): datetime;
+  __sub__(other: datetime): timedelta;
+  __sub__(other: unknown): datetime | timedelta;
   __sub__(other: unknown): datetime | timedelta {
     if (other instanceof timedelta) return fromMicroseconds(this._us - other._us);
     if (other instanceof datetime) return new timedelta(0, 0, this._us - other._us);

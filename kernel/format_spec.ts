@@ -42,11 +42,13 @@ export function formatSpecIn(text: string): FormatSpec | null {
  * A `:` followed by anything else is TypeScript's: `${(a): number => a}`, `${function (a): number { return a }}`.
  */
 const PYTHON_SPEC = /^(?:[^{}\n]?[<>=^])?[-+ ]?z?#?0?\d*[,_]?(?:\.\d+)?[bcdeEfFgGnosxX%]?$/;
+/** A datetime's own spec, strftime directives (`${now:%Y-%m-%d %H:%M}`, datetime.__format__): TypeScript has no `:%` there either. */
+const STRFTIME_SPEC = /^%[^{}\n]*$/;
 
 /** Whether `text` (what follows the expression: `:.4f`, `!r`, `= :>8`) is a Python spec the comment can hold. */
 function pythonSpec(text: string): boolean {
   const m = /^(?:=\s*)?(?:![rsa])?(?::([^]*))?$/.exec(text);
-  return m !== null && !text.includes("*/") && (m[1] === undefined || PYTHON_SPEC.test(m[1].replace(/\{[^{}]*\}/g, "0")));
+  return m !== null && !text.includes("*/") && (m[1] === undefined || PYTHON_SPEC.test(m[1].replace(/\{[^{}]*\}/g, "0")) || STRFTIME_SPEC.test(m[1]));
 }
 
 /** `code` with each f-string spec in a comment after its expression (see above). */

@@ -23,7 +23,7 @@ const EXCEPTION_NAMES = [
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "pd", "pandas", "sklearn", "math", "time", "functools", "functorch", "collections", "itertools", "json", "io", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", "warnings", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "pd", "pandas", "sklearn", "math", "time", "datetime", "timedelta", "functools", "functorch", "collections", "itertools", "json", "io", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", "warnings", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -66,6 +66,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as math from "torchlab/dist/src/math";`,
     // Python's time module: time.time() - start in seconds (src/time.ts).
     `import * as time from "torchlab/dist/src/time";`,
+    // Python's datetime (`datetime.now().strftime('%Y%m%d_%H%M%S')`, `timedelta(days=1)`; src/datetime.ts).
+    `import { datetime, timedelta } from "torchlab/dist/src/datetime";`,
     // Python's functools.partial (`partial(collate, window_size=2)`, src/functools.ts).
     `import * as functools from "torchlab/dist/src/functools";`,
     // PyTorch 1.13's functorch package (vmap, grad, jacrev, make_functional, ...): the same module as torch.func, src/func/.

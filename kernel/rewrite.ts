@@ -402,8 +402,11 @@ const ALPHA_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "add_"
 /** Where torch.tensor, torch.full, torch.add, ... are declared (as sources, or as the built .d.ts). */
 /** Where np.array, np.full, np.arange are declared. */
 const NUMPY_FILE = /\/src\/numpy\/index\.(d\.)?ts$/;
-/** NumPy's and scikit-learn's sources (and ndarray's methods): their scalar results are NumPy's scalars, a float64 printed `1.0`. */
-const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn|pandas)\/.*\.(d\.)?ts$|\/src\/tensor\/ndarray\.(d\.)?ts$/;
+/**
+ * NumPy's and scikit-learn's sources (and ndarray's methods): their scalar results are NumPy's scalars, a float64 printed `1.0`;
+ * src/datetime.ts's float results (`delta.total_seconds()`) are recorded the same way.
+ */
+const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn|pandas)\/.*\.(d\.)?ts$|\/src\/(tensor\/ndarray|datetime)\.(d\.)?ts$/;
 /** pandas' reductions, NumPy's scalars, of a column typed any (`df['Age'].mean()`: a DataFrame's subscript is untyped). */
 const PANDAS_SCALARS: ReadonlySet<string> = new Set(["mean", "sum", "min", "max", "std", "var", "median", "quantile"]);
 /** Python's builtins (src/builtins.ts). */

@@ -419,6 +419,16 @@ function compare(a: unknown, b: unknown, op: Op): boolean {
     for (let i = 0; i < n; i++) if (!pyEqual(x[i], y[i])) return compare(x[i], y[i], op);
     return op === "<" ? x.length < y.length : x.length > y.length;
   }
+  // An object whose class defines Python's comparison methods (a datetime, a notebook class's): a.__lt__(b), else b.__gt__(a).
+  const [own, mirror] = op === "<" ? ["__lt__", "__gt__"] : ["__gt__", "__lt__"];
+  const method = (v: unknown, name: string): ((other: unknown) => unknown) | undefined => {
+    const f = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[name] : undefined;
+    return typeof f === "function" ? (f as (other: unknown) => unknown).bind(v) : undefined;
+  };
+  const forward = method(a, own);
+  if (forward) return Boolean(forward(b));
+  const reflected = method(b, mirror);
+  if (reflected) return Boolean(reflected(a));
   throw new TypeError(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
 
@@ -566,14 +576,17 @@ function add(a: unknown, b: unknown): unknown {
 }
 
 /**
- * Python's `abs(x)`: a number's absolute value, a tensor's `abs()`.
+ * Python's `abs(x)`: a number's absolute value, a tensor's `abs()`, an object's `__abs__()`.
  * @example abs(-2.5)  // 2.5
  */
 export function abs(x: number | boolean): number;
 export function abs(x: Tensor): Tensor;
-export function abs(x: number | boolean | Tensor): number | Tensor {
+/** An object whose class defines Python's `__abs__` (a timedelta, a notebook class's). */
+export function abs<T>(x: { __abs__(): T }): T;
+export function abs(x: number | boolean | Tensor | { __abs__(): unknown }): unknown {
   if (x instanceof Tensor) return x.abs();
   if (typeof x === "number" || typeof x === "boolean") return Math.abs(Number(x));
+  if (typeof (x as { __abs__?: unknown } | null)?.__abs__ === "function") return (x as { __abs__(): unknown }).__abs__();
   throw new TypeError(`bad operand type for abs(): '${pyTypeName(x)}'`);
 }
 

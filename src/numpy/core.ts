@@ -14,7 +14,9 @@ import { indexItems, IndexItem } from "../ops/movement";
 import { stridesOf } from "../tensor/repr";
 import { broadcastShapes as broadcastPair } from "../ops/_core";
 import { from_numpy as fromNumpy } from "../ops/creation";
-import { noteNumpyScalar, PyFloat } from "../pyrepr";
+import { noteNumpyScalar, PyFloat, pyTypeName } from "../pyrepr";
+import { float as pyFloat, int as pyInt } from "../builtins";
+import { pythonRepr } from "../display/pylist";
 
 export { stridesOf };
 
@@ -191,8 +193,15 @@ export function fromNested(x: unknown, dtype?: D.dtype): ndarray {
       // A float of an object-dtype row (`df.iloc[i, 1:]` of a frame with a string column).
       note(D.float64);
       values.push(v.value);
+    } else if (typeof v === "string") {
+      // With a numeric dtype NumPy parses each string as Python's float() / int() would; without one it
+      // makes a str array (dtype '<U1'), which torchlab's arrays (numbers and booleans) cannot hold.
+      if (dtype === undefined) {
+        throw new TypeError(`np.array of str values (${pythonRepr(v)}) is not supported: torchlab's NumPy arrays hold numbers and booleans (NumPy would make a str array, dtype '<U${v.length}'); keep the strings in a list, or map them to numbers first`);
+      }
+      values.push(dtype === D.bool ? Number(v.length > 0) : dtype.is_floating_point ? pyFloat(v) : pyInt(v));
     } else {
-      throw new TypeError(`float() argument must be a string or a real number, not '${v === null ? "NoneType" : typeof v}'`);
+      throw new TypeError(`float() argument must be a string or a real number, not '${pyTypeName(v)}'`);
     }
   };
   walk(x, 0);

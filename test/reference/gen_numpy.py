@@ -29,6 +29,13 @@ CASES = [
      'print(repr(np.array(torch.tensor([1., 2.]))), repr(np.array([np.arange(2), np.arange(2)])))'),
     ('array_05', 'np.array([[1, 2], [3]])',
      'np.array([[1, 2], [3]])'),
+    # strings with a numeric dtype: parsed as Python's float() / int() would (a CSV's column read as text)
+    ('array_06', "print(repr(np.array(['1.5', ' 2 '], dtype=float)), repr(np.array(['1', '-7'], dtype=int)), repr(np.array(['', 'a'], dtype=bool)), repr(np.array([['1e3', '2']], dtype=np.float32)))",
+     "print(repr(np.array(['1.5', ' 2 '], {dtype: float})), repr(np.array(['1', '-7'], {dtype: int})), repr(np.array(['', 'a'], {dtype: bool})), repr(np.array([['1e3', '2']], {dtype: np.float32})))"),
+    ('array_07', "np.array(['1.5'], dtype=int)",
+     "np.array(['1.5'], {dtype: int})"),
+    ('array_08', "np.array(['abc', '1'], dtype=float)",
+     "np.array(['abc', '1'], {dtype: float})"),
     ('zeros_01', 'print(repr(np.zeros(3)), repr(np.ones((2, 2), dtype=np.int64)), repr(np.full((2,), 7)), repr(np.full(3, 7.)), repr(np.empty(0)))',
      'print(repr(np.zeros(3)), repr(np.ones([2, 2], {dtype: np.int64})), repr(np.full([2], 7)), repr(np.full(3, 7.)), repr(np.empty(0)))'),
     ('zeros_02', 'a = np.arange(3.); print(repr(np.zeros_like(a)), repr(np.ones_like(np.arange(2))), repr(np.zeros((2, 1), dtype=np.uint8)))',

@@ -10,8 +10,10 @@
  * on a machine shared with other work), runs N training steps at batch 64 with a yield to the event
  * loop between steps (as a DataLoader loop does, so finalizers free the previous step's tensors), and
  * prints the step's forward / backward / optimizer split and the kernels by total time per step,
- * keyed by kernel name and input shapes. `--infer` profiles an inference pass instead (eval mode, no_grad;
- * resnet18 is inference only and needs the build's torchvision). TORCHLAB_DIST=<dir> profiles another build.
+ * keyed by kernel name and input shapes, with each kernel's fastest call (the load inflates the mean
+ * more than the fastest) and, for the NCHW conv kernels, the GFLOP/s of that call. `--infer` profiles
+ * an inference pass instead (eval mode, no_grad; resnet18 is inference only and needs the build's
+ * torchvision). TORCHLAB_DIST=<dir> profiles another build.
  */
 "use strict";
 const path = require("path");
@@ -25,6 +27,17 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e3;
 };
+
+/** 2 x the multiply-adds of one of js_kernels.ts's NCHW conv kernels (0 for any other kernel). */
+function convFlop(name, args) {
+  const a = args.attrs || {};
+  const outs = a.out ? a.out[0] * a.out[1] : 0;
+  const { x, w, dy } = args.inputs;
+  if (name === "TorchlabConv2d") return 2 * x.shape[0] * w.shape.reduce((p, v) => p * v, 1) * outs;
+  if (name === "TorchlabConv2dInputGrad") return 2 * dy.shape[0] * w.shape.reduce((p, v) => p * v, 1) * outs;
+  if (name === "TorchlabConv2dWeightGrad") return 2 * x.shape[0] * x.shape[1] * dy.shape[1] * a.kernel[0] * a.kernel[1] * outs;
+  return 0;
+}
 
 async function main() {
   const { torch, torchvision } = require(path.join(DIST, "src"));
@@ -77,9 +90,10 @@ async function main() {
       const dt = cpuMs() - t0;
       const shapes = Object.values(args.inputs).map((t) => (t && t.shape ? `[${t.shape.join(",")}]` : "-")).join(" ");
       const key = `${config.kernelName} ${shapes}`;
-      const k = kernels.get(key) || { calls: 0, ms: 0 };
+      const k = kernels.get(key) || { calls: 0, ms: 0, fastest: Infinity, flop: convFlop(config.kernelName, args) };
       k.calls++;
       k.ms += dt;
+      k.fastest = Math.min(k.fastest, dt);
       kernels.set(key, k);
       return out;
     };
@@ -92,12 +106,13 @@ async function main() {
     await tick();
   }
   const per = (v) => (v / ITERS).toFixed(2);
+  const rate = (k) => (k.flop > 0 ? `${(k.flop / k.fastest / 1e6).toFixed(1).padStart(6)}` : "     -");
   const rows = [...kernels.entries()].sort((a, b) => b[1].ms - a[1].ms);
   const kernelTotal = rows.reduce((s, [, k]) => s + k.ms, 0);
   console.log(`# ${torch.backend()}`);
   console.log(`step ${per(total)} ms CPU (forward ${per(phases.forward)}, backward ${per(phases.backward)}, optimizer ${per(phases.step)}); kernels ${per(kernelTotal)} ms`);
-  console.log("  ms/step  calls  kernel [input shapes]");
-  for (const [key, k] of rows.slice(0, 40)) console.log(`${per(k.ms).padStart(9)}  ${String(k.calls / ITERS).padStart(5)}  ${key}`);
+  console.log("  ms/step  calls  fastest  GFLOP/s  kernel [input shapes]   (fastest: one call's ms; GFLOP/s at it, conv kernels)");
+  for (const [key, k] of rows.slice(0, 40)) console.log(`${per(k.ms).padStart(9)}  ${String(k.calls / ITERS).padStart(5)}  ${k.fastest.toFixed(2).padStart(7)}  ${rate(k)}   ${key}`);
 }
 
 main().catch((e) => {

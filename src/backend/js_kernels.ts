@@ -1059,9 +1059,9 @@ function patches(xs: Float32Array, cols: Float32Array, b: number, shape: number[
 
 /**
  * patches() on the wasm heap through simd_conv.ts's gather / scatterAdd, one call per run of taps
- * (kernel columns of one channel and kernel row) that read the same output positions, over the output
- * rows whose taps read the input. Only those positions are written: the rest (taps that read padding)
- * must already be zero in `cols`, which holds for every sample once the kernel zeroed it.
+ * (kernel columns of one kernel row) that read the same output positions, over every channel and the
+ * output rows whose taps read the input. Only those positions are written: the rest (taps that read
+ * padding) must already be zero in `cols`, which holds for every sample once the kernel zeroed it.
  */
 function simdPatches(simd: SimdConv, xs: Float32Array, cols: Float32Array, b: number, shape: number[], k: [number, number], a: ConvAttrs, add: boolean, rowLength: number): void {
   const [, c, h, w] = shape;
@@ -1077,25 +1077,23 @@ function simdPatches(simd: SimdConv, xs: Float32Array, cols: Float32Array, b: nu
     return [lo, Math.max(lo, Math.min(wo, Math.floor((w - 1 - dx) / sw) + 1))];
   };
   const ranges = Array.from({ length: kw }, (_, j) => range(j));
-  for (let ci = 0; ci < c; ci++) {
-    const base = (b * c + ci) * h * w;
-    for (let i = 0; i < kh; i++) {
-      const dy = i * dh - ph;
-      const oyLo = Math.min(ho, Math.max(0, Math.ceil(-dy / sh)));
-      const oyHi = Math.max(oyLo, Math.min(ho, Math.floor((h - 1 - dy) / sh) + 1));
-      if (oyHi === oyLo) continue;
-      for (let j = 0; j < kw; ) {
-        const [lo, hi] = ranges[j];
-        let taps = 1;
-        while (j + taps < kw && ranges[j + taps][0] === lo && ranges[j + taps][1] === hi) taps++;
-        if (hi > lo) {
-          const bytes = 4 * (hi - lo);
-          const x = xs.byteOffset + 4 * (base + (oyLo * sh + dy) * w + j * dw - pw + lo * sw);
-          const o = cols.byteOffset + 4 * (((ci * kh + i) * kw + j) * rowLength + oyLo * wo + lo);
-          run(x, o, oyHi - oyLo, 4 * sh * w, 4 * wo, sw === 1 ? bytes & ~15 : 0, bytes, 4 * sw, taps, 4 * dw, 4 * rowLength);
-        }
-        j += taps;
+  const base = b * c * h * w;
+  for (let i = 0; i < kh; i++) {
+    const dy = i * dh - ph;
+    const oyLo = Math.min(ho, Math.max(0, Math.ceil(-dy / sh)));
+    const oyHi = Math.max(oyLo, Math.min(ho, Math.floor((h - 1 - dy) / sh) + 1));
+    if (oyHi === oyLo) continue;
+    for (let j = 0; j < kw; ) {
+      const [lo, hi] = ranges[j];
+      let taps = 1;
+      while (j + taps < kw && ranges[j + taps][0] === lo && ranges[j + taps][1] === hi) taps++;
+      if (hi > lo) {
+        const bytes = 4 * (hi - lo);
+        const x = xs.byteOffset + 4 * (base + (oyLo * sh + dy) * w + j * dw - pw + lo * sw);
+        const o = cols.byteOffset + 4 * ((i * kw + j) * rowLength + oyLo * wo + lo);
+        run(x, o, oyHi - oyLo, 4 * sh * w, 4 * wo, sw === 1 ? bytes & ~15 : 0, bytes, 4 * sw, taps, 4 * dw, 4 * rowLength, c, 4 * h * w, 4 * kh * kw * rowLength);
       }
+      j += taps;
     }
   }
 }
@@ -1228,10 +1226,12 @@ const rows16 = (p: number): number => Math.ceil(p / 16) * 16;
 
 /**
  * Rows of `count` floats of `src` from `from` into `dst` as rows `stride` floats apart from `to`
- * (a sample's gradient [O, Ho*Wo] into the SIMD loops' padded rows, or back).
+ * (a sample's gradient [O, Ho*Wo] into the SIMD loops' padded rows, or back), as one gather call:
+ * a subarray and a set per row cost the Net's step ~8 ms of CPU (three convolutions, 64 rows a sample).
  */
-function copyRows(dst: Float32Array, to: number, dstStride: number, src: Float32Array, from: number, srcStride: number, rows: number, count: number): void {
-  for (let r = 0; r < rows; r++) dst.set(src.subarray(from + r * srcStride, from + r * srcStride + count), to + r * dstStride);
+function copyRows(simd: SimdConv, dst: Float32Array, to: number, dstStride: number, src: Float32Array, from: number, srcStride: number, rows: number, count: number): void {
+  const bytes = 4 * count;
+  simd.gather(src.byteOffset + 4 * from, dst.byteOffset + 4 * to, rows, 4 * srcStride, 4 * dstStride, bytes & ~15, bytes, 4, 1, 0, 0, 1, 0, 0);
 }
 
 /**
@@ -1266,8 +1266,8 @@ function conv2dNchw(backendName: string) {
         simdPatches(simd, xs, cols, b, x.shape, [kh, kw], a, false, P16);
         const [yv, yOff] = padded === undefined ? [ys, b * o * P] : [padded, 0];
         for (let oc = 0; oc < o; oc++) yv.fill(bias ? bias[oc] : 0, yOff + oc * P16, yOff + (oc + 1) * P16);
-        simd.gemm(yv.byteOffset + 4 * yOff, ws.byteOffset, 4 * K, 4, cols.byteOffset, o, K, P16);
-        if (padded !== undefined) copyRows(ys, b * o * P, P, padded, 0, P16, o, P);
+        simd.gemm(yv.byteOffset + 4 * yOff, ws.byteOffset, 4 * K, 4, cols.byteOffset, o, K, P16, false);
+        if (padded !== undefined) copyRows(simd, ys, b * o * P, P, padded, 0, P16, o, P);
       }
       scratch.free();
       return outInfo;
@@ -1305,14 +1305,13 @@ function conv2dNchwInputGrad(backendName: string) {
       dxs.fill(0);
       padded?.fill(0);
       for (let b = 0; b < n; b++) {
-        dcols.fill(0);
         let gPtr = gs.byteOffset + 4 * b * o * P;
         if (padded !== undefined) {
-          copyRows(padded, 0, P16, gs, b * o * P, P, o, P);
+          copyRows(simd, padded, 0, P16, gs, b * o * P, P, o, P);
           gPtr = padded.byteOffset;
         }
-        // dcols[k][p] = sum over oc of W[oc][k] * g[oc][p]: A(k, oc) = W[oc * K + k].
-        simd.gemm(dcols.byteOffset, ws.byteOffset, 4, 4 * K, gPtr, K, o, P16);
+        // dcols[k][p] = sum over oc of W[oc][k] * g[oc][p]: A(k, oc) = W[oc * K + k], onto zero.
+        simd.gemm(dcols.byteOffset, ws.byteOffset, 4, 4 * K, gPtr, K, o, P16, true);
         simdPatches(simd, dxs, dcols, b, [n, c, h, w], [kh, kw], a, true, P16);
       }
       scratch.free();
@@ -1363,7 +1362,7 @@ function conv2dNchwWeightGrad(backendName: string) {
         simdPatches(simd, xs, cols, b, x.shape, [kh, kw], a, false, P16);
         let gPtr = gs.byteOffset + 4 * b * o * P;
         if (padded !== undefined) {
-          copyRows(padded, 0, P16, gs, b * o * P, P, o, P);
+          copyRows(simd, padded, 0, P16, gs, b * o * P, P, o, P);
           gPtr = padded.byteOffset;
         }
         simd.rowsDot(dws.byteOffset, gPtr, cols.byteOffset, o, K, P16);

@@ -30,6 +30,8 @@ export const F64_CONVERT_I32_U = 0xb8;
 export const RETURN = 0x0f;
 /** if (the i32 on the stack) { code } */
 export const ifThen = (code: number[]): number[] => [0x04, 0x40, ...code, 0x0b];
+/** if (the i32 on the stack) { then } else { otherwise } */
+export const ifElse = (then: number[], otherwise: number[]): number[] => [0x04, 0x40, ...then, 0x05, ...otherwise, 0x0b];
 /** f64.const v */
 export const f64Const = (v: number): number[] => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
 export const f32Const = (v: number): number[] => [0x43, ...new Uint8Array(new Float32Array([v]).buffer)];
@@ -54,6 +56,8 @@ export const v128Store = (offset = 0): number[] => [SIMD, 0x0b, 0x04, ...leb(off
 export const v128Const = (bytes: number[]): number[] => [SIMD, 0x0c, ...bytes];
 /** v128.load32_zero: one 32-bit value into lane 0, zeros in lanes 1-3. */
 export const v128Load32Zero = (offset = 0): number[] => [SIMD, 0x5c, 0x02, ...leb(offset)];
+/** One float32 loaded into all four lanes (one instruction where f32.load + f32x4.splat take two). */
+export const v128Load32Splat = (offset = 0): number[] => [SIMD, 0x09, 0x02, ...leb(offset)];
 export const f64x2ExtractLane = (lane: number): number[] => [SIMD, 0x21, lane];
 export const f32x4ExtractLane = (lane: number): number[] => [SIMD, 0x1f, lane];
 /** i8x16.shuffle: byte i of the result is byte lanes[i] of the two operands' 32 bytes. */

@@ -2456,6 +2456,30 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   return out;
 }
 
+let operatorChecks = 0;
+
+/** How many versions of a cell rewriteTensorOperators has had type-checked on this thread (its passes: each a program and checker of its own). */
+export function operatorCheckCount(): number {
+  return operatorChecks;
+}
+
+/** What one check of rewriteTensorOperators rewrote: typed operators, the untyped ones (none typed being left), or nothing (its last). */
+export type PassKind = "typed" | "dynamic" | "none";
+type PassListener = (pass: number, checked: string, rewrote: PassKind) => void;
+let passListener: PassListener | null = null;
+
+/**
+ * Calls `listener` after each pass rewriteTensorOperators makes from now on (its number in the call,
+ * the text it type-checked, what it rewrote), until the returned function is called: what makes a
+ * cell need more checks than its first and last (bench/dialect_passes.js).
+ */
+export function onOperatorPass(listener: PassListener): () => void {
+  passListener = listener;
+  return () => {
+    if (passListener === listener) passListener = null;
+  };
+}
+
 /**
  * Rewrites `code` until the checker finds nothing more to rewrite. `check` type-checks a version of
  * the cell (in the context of the earlier cells) and returns the checker and the parsed cell.
@@ -2469,11 +2493,14 @@ export function rewriteTensorOperators(code: string, check: (code: string) => Ch
   let allowDynamic = false;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const checked = check(current);
+    operatorChecks++;
     let out = rewritePass(t, checked, allowDynamic);
     if ((!out || out.text === current) && !allowDynamic) {
       allowDynamic = true;
       out = rewritePass(t, checked, true);
     }
+    const changed = !!out && out.text !== current;
+    passListener?.(pass, current, !changed ? "none" : allowDynamic ? "dynamic" : "typed");
     if (!out || out.text === current) break;
     maps.push(out);
     current = out.text;

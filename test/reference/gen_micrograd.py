@@ -2,8 +2,9 @@
 demo.ipynb, with micrograd/engine.py's Value and micrograd/nn.py's Module, Neuron, Layer, MLP typed into
 cells as a student ports them, and the README's example of Value's operators), each cell paired with
 its port in the notebook dialect and run here on Python 3 with NumPy 1.24 and scikit-learn 1.2.1 as
-IPython runs it: what each cell prints. Shrunk: the training loop runs 20 steps instead of 100 (its
-learning-rate schedule still reads k/100). Run with /usr/bin/python3 from test/reference: writes
+IPython runs it: what each cell prints. Shrunk: make_moons draws 30 points instead of 100 and the
+training loop runs 10 steps instead of 100 (its learning-rate schedule still reads k/100): a step over
+100 points costs ~2.5 s of CPU here, in Python as in the port. Run with /usr/bin/python3 from test/reference: writes
 micrograd.json."""
 import contextlib
 import io
@@ -405,14 +406,14 @@ random.seed(1337);"""),
     ("""# make up a dataset
 
 from sklearn.datasets import make_moons, make_blobs
-X, y = make_moons(n_samples=100, noise=0.1)
+X, y = make_moons(n_samples=30, noise=0.1)
 
 y = y*2 - 1 # make y be -1 or 1""",
      """// make up a dataset
 
 const { make_moons, make_blobs } = sklearn.datasets;
 
-let [X, y] = make_moons(n_samples=100, noise=0.1);
+let [X, y] = make_moons(n_samples=30, noise=0.1);
 
 y = y*2 - 1; // make y be -1 or 1"""),
     ("""# initialize a model 
@@ -483,7 +484,7 @@ function loss(batch_size=None) {
 let [total_loss, acc] = loss();
 print(total_loss, acc);"""),
     ("""# optimization
-for k in range(20):
+for k in range(10):
     
     # forward
     total_loss, acc = loss()
@@ -500,7 +501,7 @@ for k in range(20):
     if k % 1 == 0:
         print(f"step {k} loss {total_loss.data}, accuracy {acc*100}%")""",
      """// optimization
-for (const k of range(20)) {
+for (const k of range(10)) {
 
   // forward
   [total_loss, acc] = loss();

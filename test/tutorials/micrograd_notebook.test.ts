@@ -10,7 +10,9 @@
  * What each cell prints is what Python 3 with NumPy 1.24 and scikit-learn 1.2.1 prints for the same
  * cells (test/reference/gen_micrograd.py, micrograd.json).
  *
- * Shrunk: the training loop runs 20 steps instead of 100 (the learning-rate schedule still reads k/100).
+ * Shrunk: make_moons draws 30 points instead of 100 and the training loop runs 10 steps instead of 100
+ * (the learning-rate schedule still reads k/100): a step over 100 points costs ~2.5 s of CPU, in Python
+ * (2.4 s) as in torchlab (~3 s), measured as process user+sys time over 20 steps of each.
  * Left out: the two matplotlib cells (the moons scatter plot and the decision boundary).
  * Written as in Python: untyped parameters (`__add__(other)`, `constructor(data, _children = [], _op = '')`,
  * `__call__(x)`), `Value(x)` without `new`, `isinstance`, `set(...)`, `reversed(topo)`, `**kwargs` as
@@ -19,16 +21,19 @@
  * `sum(..., this.b)`. Written differently: list comprehensions are `.map(...)` over `list(...)`,
  * `from sklearn.datasets import make_moons` is `const { make_moons, make_blobs } = sklearn.datasets`.
  *
- * The losses after step 0 are held to 1e-12 relative: micrograd's backward visits `set(_children)` in
- * CPython's hash order (by object address), which adds a node's gradient contributions in another order
- * than torchlab's insertion-ordered Set, so the last bits of the float64 gradients and then of the losses
- * differ; the Python run itself would change them from one build to another. The accuracy prints
+ * Numbers are held to 1e-12 (relative above 1): the last bits of float64 values differ for two reasons
+ * outside micrograd. make_moons's points: torchlab's sklearn draws NumPy's random numbers exactly, but
+ * takes the cos and sin of the half circles from V8's Math.cos / Math.sin, which differ from NumPy's
+ * np.cos / np.sin in the last bit for some angles (at 30 points, 9 of the 15 cosines). And micrograd's
+ * backward visits `set(_children)` in CPython's hash order (by object address), which adds a node's
+ * gradient contributions in another order than torchlab's insertion-ordered set. The accuracy prints
  * `50%` where Python prints `50.0%`: `acc` is returned in a tuple and destructured, and the dialect
  * does not follow a float through destructuring (a known gap); it is compared as a number.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { printedCells } from "./_notebooks";
+import { expectSamePrint } from "./_tutorial";
 
 interface Cell {
   py: string;
@@ -44,25 +49,9 @@ beforeAll(async () => {
   printed = await printedCells("micrograd", fixture.cells.map((c) => c.ts));
 }, 300000);
 
-const STEP = /^step (\d+) loss (\S+), accuracy (\S+)%$/;
-
 describe("micrograd's demo: a scalar autograd Value with Python's operator methods, an MLP of Neurons, trained on make_moons", () => {
-  test.each(fixture.cells.map((c, i) => [i + 1, c] as const).filter(([, c]) => !STEP.test(c.print.split("\n")[0])))("cell %i prints what Python prints", (i, c) => {
-    expect({ ts: c.ts, printed: printed[i - 1] }).toEqual({ ts: c.ts, printed: c.print });
-  });
-
-  test("the training loop: the loss and accuracy of every step", () => {
-    const i = fixture.cells.findIndex((c) => STEP.test(c.print.split("\n")[0]));
-    const want = fixture.cells[i].print.trimEnd().split("\n");
-    const got = printed[i].trimEnd().split("\n");
-    expect(got.length).toBe(want.length);
-    want.forEach((line, k) => {
-      const [, step, loss, acc] = STEP.exec(line)!;
-      const mine = STEP.exec(got[k]);
-      expect([mine?.[1], Number(mine?.[3])]).toEqual([step, Number(acc)]);
-      expect(Math.abs(Number(mine![2]) - Number(loss))).toBeLessThanOrEqual(1e-12 * Number(loss));
-    });
-    // Step 0's loss is the forward pass alone: the same float64 operations in the same order.
-    expect(STEP.exec(got[0])![2]).toBe(STEP.exec(want[0])![2]);
+  test.each(fixture.cells.map((c, i) => [i + 1, c] as const))("cell %i prints what Python prints", (i, c) => {
+    expect({ ts: c.ts, lines: printed[i - 1].split("\n").length }).toEqual({ ts: c.ts, lines: c.print.split("\n").length });
+    expectSamePrint(printed[i - 1], c.print, 1e-12);
   });
 });

@@ -24,6 +24,7 @@ import * as pydict from "../src/pydict";
 import * as pylist from "../src/pylist";
 import * as pystr from "../src/pystr";
 import * as pynumber from "../src/pynumber";
+import { binaryDunder, inplaceDunder, NO_METHOD, unaryDunder } from "../src/pyoperator";
 
 const PYTHON_METHODS = { ...pydict, ...pylist, ...pystr };
 
@@ -184,8 +185,10 @@ export function op(name: string, a: any, b: any): any {
   const ta = a instanceof Tensor;
   const tb = b instanceof Tensor;
   if (name === "matmul" || name === "imatmul") {
-    // Python's `a @ b` (and `a @= b`, which falls back to it): only a tensor on either side has __matmul__ / __rmatmul__.
+    // Python's `a @ b` (and `a @= b`, which falls back to it): a tensor on both sides, or an object whose class defines __matmul__ / __rmatmul__.
     if (ta && tb) return (a as Tensor).matmul(b as Tensor);
+    const r = ta || tb ? NO_METHOD : binaryDunder("matmul", a, b);
+    if (r !== NO_METHOD) return r;
     throw new TypeError(`unsupported operand type(s) for ${name === "matmul" ? "@" : "@="}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
   }
   // `idx_next == eos_id` with eos_id None: Tensor.__eq__ / __ne__ answer NotImplemented for None, and
@@ -193,6 +196,11 @@ export function op(name: string, a: any, b: any): any {
   if ((name === "eq" || name === "ne") && (ta || tb) && (a === null || a === undefined || b === null || b === undefined)) return name === "ne";
   // Python's Dataset.__add__ (`ants_dataset + bees_dataset` held untyped): a ConcatDataset.
   if (name === "add" && a instanceof Dataset && isDatasetLike(b)) return a.add(b);
+  // An object of the notebook's class with Python's operator methods (micrograd's Value): `a.__add__(b)` or `b.__radd__(a)`.
+  if (!ta && !tb) {
+    const r = binaryDunder(name === "imatmul" ? "matmul" : name, a, b);
+    if (r !== NO_METHOD) return r;
+  }
   const text = typeof a === "string" || typeof b === "string";
   if (!ta && !tb && ((name === "add" && !text && (Array.isArray(a) || Array.isArray(b))) || (name === "mul" && (text || Array.isArray(a) || Array.isArray(b))))) return sequenceOp(name, a, b);
   if (name === "remainder" && !ta && !tb) return remainder(a, b);
@@ -307,6 +315,8 @@ export function unary(name: "neg" | "bitwise_not", x: any): any {
   if (isPandas(x)) return name === "neg" ? x.__neg__() : x.__invert__();
   if (x instanceof ndarray) return name === "neg" ? x.neg() : x.invert();
   if (x instanceof Tensor) return name === "neg" ? x.neg() : T.bitwise_not(x);
+  const r = unaryDunder(name, x);
+  if (r !== NO_METHOD) return r;
   return name === "neg" ? -x : ~x;
 }
 
@@ -322,6 +332,9 @@ export function assign(inplace: string, x: any, y: any): any {
   // NumPy's `a += b` writes the array itself (its dtype kept: NumPy's error where the result would need another kind).
   if (x instanceof ndarray && !(y instanceof Tensor) && name in NUMPY_UFUNCS) return np.binary(NUMPY_UFUNCS[name], x, y, x);
   if (Array.isArray(x) && !(y instanceof Tensor) && (inplace === "add_" || inplace === "mul_")) return listInPlace(inplace, x, y);
+  // `v += 1` on an object of the notebook's class: its __iadd__, else __add__ (then the other side's __radd__).
+  const r = y instanceof Tensor ? NO_METHOD : inplaceDunder(name, x, y);
+  if (r !== NO_METHOD) return r;
   return op(name, x, y);
 }
 

@@ -47,6 +47,7 @@ import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor 
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { boundLocals, EXPORT_LIST, moduleLocals, sameNames, withExportList } from "./cell_exports";
 import { Output } from "./output_text";
+import { METHODS as DUNDERS, UNARY as UNARY_DUNDERS } from "../src/pyoperator";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
 export const TICK_NAME = "_torchlab_tick";
@@ -821,6 +822,38 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     emit(e.argumentExpression);
     return text.lastIndexOf("]", e.end - 1);
   };
+  /**
+   * Python's operator methods of the notebook's own classes (src/pyoperator.ts; micrograd's Value):
+   * `a + b` is `a.__add__(b)`, `2 * v` is `v.__rmul__(2)`, `c += 1` is `c = c.__iadd__(1)` (or
+   * `c.__add__(1)`), typed by the method; an untyped left operand decides at run time (it may hold such
+   * an object, whose method comes first). Undefined where no operand's class defines the method; null
+   * where an operand was rewritten in this pass (typed only in the next).
+   */
+  const dunderOperator = (n: ts.BinaryExpression, name: string, inplace: string | undefined, L: Kind): Plan | null | undefined => {
+    const names = DUNDERS[name];
+    if (!names) return undefined;
+    if (dunderPlanned.has(strip(n.left)) || dunderPlanned.has(strip(n.right))) return null;
+    const [own, reflectedName] = names;
+    const iown = `__i${own.slice(2)}`;
+    const left = inplace && definesDunder(n.left, iown) ? iown : definesDunder(n.left, own) ? own : undefined;
+    const right = definesDunder(n.right, reflectedName);
+    if (!left && !right) return undefined;
+    if (L === "any" || (inplace && !left)) return allowDynamic ? (inplace ? (rereadable(n.left) ? dynamicAssign(n, inplace) : null) : dynamicOp(n, name)) : null;
+    const call = (o: Output, recv: ts.Node, method: string, arg: ts.Node): void => {
+      receiver(recv);
+      o.insert(`.${method}(`);
+      emit(arg);
+      o.insert(")");
+    };
+    if (!left) return { result: "other", emit: (o) => call(o, n.right, reflectedName, n.left) };
+    if (!inplace) return method(n.left, n.operatorToken, n.right, left, "other");
+    if (!rereadable(n.left)) return null;
+    return { result: "other", emit: (o) => { emit(n.left); o.insert(" = "); call(o, n.left, left, n.right); } };
+  };
+  /** Whether the class of `side`'s type, one of the notebook's, defines the method `name`. */
+  const definesDunder = (side: ts.Node, name: string): boolean => !!checker.getTypeAtLocation(strip(side)).getProperty(name)?.declarations?.some(notebookDecl);
+  /** The operators planned as operator methods in this pass. */
+  const dunderPlanned = new Set<ts.Node>();
   /** A target that can be read and written again without effects: `x`, `this.total`, `obj.count`. */
   const rereadable = (n: ts.Node): boolean => {
     const e = strip(n);
@@ -2200,6 +2233,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         plans.set(n, L === "tensor" && R === "tensor" ? method(n.left, n.operatorToken, n.right, "matmul", "tensor") : dynamicOp(n, "matmul"));
         return;
       }
+      const dunder = dunderOperator(n, inplace ? inplace.slice(0, -1) : ARITHMETIC[op] ?? COMPARISON[op]?.[0] ?? BITWISE[op] ?? "", inplace, L);
+      if (dunder !== undefined) {
+        if (dunder) plans.set(n, dunder);
+        if (dunder) dunderPlanned.add(n);
+        return;
+      }
       const arith = ARITHMETIC[op];
       if (op === K.PlusToken && L === "dataset" && R === "dataset") {
         // Python's `ants_dataset + bees_dataset` (Dataset.__add__): a ConcatDataset of both.
@@ -2320,6 +2359,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
           },
         });
       }
+      return;
+    }
+    const unaryDunder = t.isPrefixUnaryExpression(n) ? UNARY_DUNDERS[n.operator === K.MinusToken ? "neg" : n.operator === K.PlusToken ? "pos" : n.operator === K.TildeToken ? "bitwise_not" : ""] : undefined;
+    if (unaryDunder && !dunderPlanned.has(strip((n as ts.PrefixUnaryExpression).operand)) && definesDunder((n as ts.PrefixUnaryExpression).operand, unaryDunder)) {
+      // `-v` of an object whose class defines __neg__ (micrograd's Value): v.__neg__().
+      const operand = (n as ts.PrefixUnaryExpression).operand;
+      plans.set(n, { result: "other", emit: (o) => { receiver(operand); o.insert(`.${unaryDunder}()` + newlines(n.getStart(sf), operand.getStart(sf))); } });
+      dunderPlanned.add(n);
       return;
     }
     if (allowDynamic && t.isPrefixUnaryExpression(n) && (n.operator === K.MinusToken || n.operator === K.TildeToken) && operandKind(n.operand) === "any") {

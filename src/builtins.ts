@@ -19,6 +19,7 @@ import { inspect } from "util";
 import { IndexError, OverflowError, RuntimeError, StopIteration, TypeError, ValueError, ZeroDivisionError } from "./errors";
 import { asPyBuiltinType, asPyObject, asPyTuple, copyPyFloats, definePyName, isPyFloatAt, nameLibraryClasses, markPyFloat, PyFloat, isClass, objectAddress, pyIsTuple, pyMappingOf, pyPublicClass, pyTypeName } from "./pyrepr";
 import { PySet } from "./pyset";
+import { binaryDunder, NO_METHOD } from "./pyoperator";
 import * as pynumber from "./pynumber";
 import { PyMap } from "./pyhash";
 import { pythonRepr } from "./display/pylist";
@@ -306,21 +307,31 @@ export function zip(...args: unknown[]): IterableIterator<unknown[]> {
  */
 export function map<X extends PyIterable, R>(fn: (item: ItemOf<X>) => R, iterable: X): IterableIterator<R>;
 export function map<X extends PyIterable[], R>(fn: (...items: { [K in keyof X]: ItemOf<X[K]> }) => R, ...iterables: X): IterableIterator<R>;
+/** Python's callables are classes too, and objects whose class defines `__call__`: `map(Value, row)`, `map(model, inputs)` (micrograd). */
+export function map<X extends PyIterable, R>(fn: (new (item: ItemOf<X>) => R) | { __call__(item: ItemOf<X>): R }, iterable: X): IterableIterator<R>;
 export function map(fn: unknown, ...iterables: PyIterable[]): IterableIterator<unknown> {
   if (iterables.length === 0) throw new TypeError("map() must have at least two arguments.");
   const rows = zip(...iterables) as IterableIterator<unknown[]>;
   let index = 0;
+  const call = pyCallable(fn);
   const results = (function* () {
     for (const row of rows) {
       // Python calls the function only when an item is asked for.
-      if (typeof fn !== "function") throw new TypeError(`'${pyTypeName(fn)}' object is not callable`);
+      if (call === undefined) throw new TypeError(`'${pyTypeName(fn)}' object is not callable`);
       // `map(str, [1.0])`: Python's str of a float the list holds is '1.0'.
       const floats = fn === str || fn === repr ? row.map((v, i) => (typeof v === "number" && isPyFloatAt(iterables[i], index) ? new PyFloat(v) : v)) : row;
       index += 1;
-      yield (fn as (...items: unknown[]) => unknown)(...floats);
+      yield call(...floats);
     }
   })();
   return asPyObject(results, "map");
+}
+
+/** How Python calls `fn`: a function as it is, a class constructs, an object through its class's `__call__`; undefined when it is not callable. */
+function pyCallable(fn: unknown): ((...args: unknown[]) => unknown) | undefined {
+  if (typeof fn === "function") return isClass(fn) ? (...args) => Reflect.construct(fn, args) : (fn as (...args: unknown[]) => unknown);
+  const call = fn !== null && typeof fn === "object" ? (fn as { __call__?: unknown }).__call__ : undefined;
+  return typeof call === "function" ? (...args) => Reflect.apply(call, fn, args) : undefined;
 }
 
 /**
@@ -558,20 +569,25 @@ export function min(...args: unknown[]): unknown {
  */
 export function sum(iterable: Iterable<number | boolean>, start?: number | { start?: number }): number;
 export function sum(iterable: Iterable<Tensor | number | boolean>, start?: Tensor | number | { start?: Tensor | number }): Tensor;
-export function sum(iterable: Iterable<Tensor | number | boolean>, start: Tensor | number | { start?: Tensor | number } = 0): Tensor | number {
-  let acc: unknown = start !== null && typeof start === "object" && !(start instanceof Tensor) ? start.start ?? 0 : start;
+/** Objects of a class with Python's `__add__` / `__radd__` (micrograd's `sum(losses)` of Values) add by them: `0 + v` is `v.__radd__(0)`. */
+export function sum<T extends { __radd__(other: number): unknown }>(iterable: Iterable<T>, start?: number | { start?: number }): T;
+export function sum<T extends { __add__(other: never): unknown }>(iterable: Iterable<unknown>, start: T | { start: T }): T;
+export function sum(iterable: Iterable<unknown>, start: unknown = 0): unknown {
+  let acc: unknown = isDict(start) ? (start as { start?: unknown }).start ?? 0 : start;
   if (typeof acc === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
   const it = pyIterator(iterable);
   for (let r = it.next(); !r.done; r = it.next()) acc = add(acc, r.value);
-  return acc as Tensor | number;
+  return acc;
 }
 
-/** Python's `a + b` for numbers (bools are 0 and 1) and tensors. */
+/** Python's `a + b` for numbers (bools are 0 and 1), tensors and objects with `__add__` / `__radd__`. */
 function add(a: unknown, b: unknown): unknown {
   const number = (v: unknown) => typeof v === "number" || typeof v === "boolean";
   if (number(a) && number(b)) return Number(a) + Number(b);
   if (a instanceof Tensor && (number(b) || b instanceof Tensor)) return a.add(b as Tensor | number);
   if (b instanceof Tensor && number(a)) return b.add(Number(a));
+  const r = binaryDunder("add", a, b);
+  if (r !== NO_METHOD) return r;
   throw new TypeError(`unsupported operand type(s) for +: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
 

@@ -1458,6 +1458,48 @@ describe("an instance of a class defining `__call__` is callable, as in Python (
   });
 });
 
+describe("Python's operator methods of the notebook's classes (micrograd's Value, src/pyoperator.ts)", () => {
+  const convert = (src: string) => (conv as Converter).convert(prev, src);
+  const messages = (src: string) => convert(src).diagnostics.map((d) => `${d.start.line}:${d.start.character} ${d.messageText}`);
+  beforeAll(
+    () =>
+      run(
+        [
+          "class Val {",
+          "  constructor(data, _children = []) { this.data = data; this._prev = _children; }",
+          "  __add__(other) { other = isinstance(other, Val) ? other : Val(other); return Val(this.data + other.data, [this, other]); }",
+          "  __mul__(other) { other = isinstance(other, Val) ? other : Val(other); return Val(this.data * other.data, [this, other]); }",
+          "  __radd__(other) { return this + other; }",
+          "  __rmul__(other) { return this * other; }",
+          "  __neg__() { return this * -1; }",
+          "  __sub__(other) { return this + (-other); }",
+          "  __lt__(other) { return this.data < (isinstance(other, Val) ? other.data : other); }",
+          "}",
+          "const u = Val(2); const v = Val(3); const anyv2: any = 1;",
+        ].join("\n"),
+      ),
+    60000,
+  );
+
+  test("`a + b` is a.__add__(b), `2 * v` v.__rmul__(2), `-v` v.__neg__(), `c += 1` c = c.__add__(1), `u < 3` u.__lt__(3)", () => {
+    expect(rw("u + v")).toBe("u.__add__(v)");
+    expect(rw("2 * v")).toBe("v.__rmul__(2)");
+    expect(rw("-v")).toBe("v.__neg__()");
+    expect(rw("u * v + 1")).toBe("u.__mul__(v).__add__(1)");
+    expect(rw("let c = u;\nc += 1;")).toBe("let c = u;\nc = c.__add__(1);");
+    expect(rw("u < 3")).toBe("u.__lt__(3)");
+    // An untyped operand may hold such an object, whose own method comes first: decided at run time.
+    expect(rw("anyv2 + v")).toBe(`${DYNAMIC_REF}.op("add", anyv2, v)`);
+    // A class without the method is still TypeScript's error.
+    expect(messages("u / v")).toEqual(["0:0 The left-hand side of an arithmetic operation must be of type 'any', 'number', 'bigint' or an enum type.", "0:4 The right-hand side of an arithmetic operation must be of type 'any', 'number', 'bigint' or an enum type."]);
+  });
+
+  test("the result is typed by the method, so operators chain and a wrong type is TypeScript's error", () => {
+    expect(convert("const w1: Val = 1 + -u * v + (u - 2);").diagnostics).toEqual([]);
+    expect(messages("const w2: string = u + v;")).toEqual(["0:6 Type 'Val' is not assignable to type 'string'."]);
+  });
+});
+
 describe("The Annotated Transformer's Python, ported as written (kernel/none_default.ts, del_name.ts, call_dunder.ts, live_globals.ts)", () => {
   test("an untyped parameter defaulting to `None` is untyped, so `mask == 0` is the tensor's comparison", () => {
     const cell = "function attention2(scores: torch.Tensor, mask=None) {\n  if (mask !== None) scores = scores.masked_fill(mask == 0, -1e9);\n  return scores;\n}";

@@ -413,6 +413,8 @@ const PANDAS_SCALARS: ReadonlySet<string> = new Set(["mean", "sum", "min", "max"
 /** Python's builtins (src/builtins.ts). */
 const BUILTINS_FILE = /\/src\/builtins\.(d\.)?ts$/;
 const TORCH_FILE = /\/src\/(torch|ops\/creation)\.(d\.)?ts$/;
+/** Library classes whose operators are Python's operator methods, as the notebook's own classes' are (datetime's `end - start`). */
+const DUNDER_LIBRARY_FILE = /\/src\/datetime\.(d\.)?ts$/;
 
 /** Whether numeric literal text is a Python float spelling (a decimal point or an exponent, not hex/binary/octal). */
 function floatForm(literal: string): boolean {
@@ -851,7 +853,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return { result: "other", emit: (o) => { emit(n.left); o.insert(" = "); call(o, n.left, left, n.right); } };
   };
   /** Whether the class of `side`'s type, one of the notebook's, defines the method `name`. */
-  const definesDunder = (side: ts.Node, name: string): boolean => !!checker.getTypeAtLocation(strip(side)).getProperty(name)?.declarations?.some(notebookDecl);
+  const definesDunder = (side: ts.Node, name: string): boolean =>
+    !!checker.getTypeAtLocation(strip(side)).getProperty(name)?.declarations?.some((d) => notebookDecl(d) || libraryFile(d.getSourceFile().fileName, DUNDER_LIBRARY_FILE));
   /** The operators planned as operator methods in this pass. */
   const dunderPlanned = new Set<ts.Node>();
   /** A target that can be read and written again without effects: `x`, `this.total`, `obj.count`. */

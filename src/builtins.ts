@@ -431,15 +431,8 @@ function compare(a: unknown, b: unknown, op: Op): boolean {
     return op === "<" ? x.length < y.length : x.length > y.length;
   }
   // An object whose class defines Python's comparison methods (a datetime, a notebook class's): a.__lt__(b), else b.__gt__(a).
-  const [own, mirror] = op === "<" ? ["__lt__", "__gt__"] : ["__gt__", "__lt__"];
-  const method = (v: unknown, name: string): ((other: unknown) => unknown) | undefined => {
-    const f = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[name] : undefined;
-    return typeof f === "function" ? (f as (other: unknown) => unknown).bind(v) : undefined;
-  };
-  const forward = method(a, own);
-  if (forward) return Boolean(forward(b));
-  const reflected = method(b, mirror);
-  if (reflected) return Boolean(reflected(a));
+  const byMethod = binaryDunder(op === "<" ? "lt" : "gt", a, b);
+  if (byMethod !== NO_METHOD) return Boolean(byMethod);
   throw new TypeError(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
 

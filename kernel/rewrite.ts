@@ -43,6 +43,7 @@ import { markNoneDefaults } from "./none_default";
 import { markDelNames } from "./del_name";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
+import { separateStatements } from "./statement_starts";
 import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { boundLocals, EXPORT_LIST, moduleLocals, sameNames, withExportList } from "./cell_exports";
@@ -3457,7 +3458,9 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   // Calls of instances through `__call__` (kernel/call_dunder.ts), so the operators see their types; the
   // operators; then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
   // Python's `//` first (kernel/floor_division.ts): decided by the checker, the rest of the dialect sees floor division or no comment.
-  const rewrite = (prevDecl: string, src: string): Rewritten => {
+  // A statement that a rewrite made start with `(` is kept apart from the line before (kernel/statement_starts.ts).
+  const rewrite = (prevDecl: string, src: string): Rewritten => separateStatements(src, rewriteAll(prevDecl, src));
+  const rewriteAll = (prevDecl: string, src: string): Rewritten => {
     if (!src.includes(FLOOR_MARK)) return rewriteDecided(prevDecl, src);
     let checked: Checked | null = null;
     try {

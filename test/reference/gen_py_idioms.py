@@ -1,0 +1,37 @@
+"""Python 3.11 references for test/api/py_idioms.test.ts: Python idioms that tutorials use and the
+notebook dialect got wrong, each as a student ports it line by line (no semicolons): a method called on
+an untyped receiver right after a line that ends without one (`xs = [1, 2]` then `xs.append(3)`, which
+read as `[1, 2](...)` and did not compile), and Python's errors for a missing method (AttributeError:
+'Meter' object has no attribute 'foo') or a call of what is no function (TypeError: 'int' object is not
+callable), where JavaScript said "require(...).attribute(...) is not a function". Each case is one
+Python snippet and its dialect spelling; the suite runs the dialect cells through `torchlab run` and
+compares what they print (or raise) with what Python did.
+Run with Debian's /usr/bin/python3 from test/reference: writes py_idioms.json.
+"""
+from gen_py_sweep import write_cases
+
+METER_PY = "class Meter:\n    def __init__(self):\n        self.total = 1\n    def add(self, v):\n        self.total += v\nm = Meter()\n"
+METER_TS = "class Meter {\n  total = 1\n  add(v: number) {\n    this.total += v\n  }\n}\nconst m: any = new Meter()\n"
+
+CASES = [
+    # a method call on an untyped receiver, on the line after one without a semicolon
+    ('append_after_list', "xs = [1, 2]\nxs.append(3)\nprint(xs)",
+     "const xs: any = [1, 2]\nxs.append(3)\nprint(xs)"),
+    ('items_after_dict', "d = {'a': 1}\nd.update({'b': 2})\nprint(d.items())",
+     "const d: any = {'a': 1}\nd.update({'b': 2})\nprint(d.items())"),
+    ('method_after_new', f"{METER_PY}m.add(2)\nprint(m.total)",
+     f"{METER_TS}m.add(2)\nprint(m.total)"),
+    # Python's errors for a missing method and a call of what is no function
+    ('missing_method_instance', f"{METER_PY}m.foo()", f"{METER_TS}m.foo()"),
+    ('missing_method_dict', "d = {'a': 1}\nd.foo()", "const d: any = {'a': 1}\nd.foo()"),
+    ('missing_method_parameter', "def f(o):\n    return o.bar()\nf(3)", "function f(o) {\n  return o.bar()\n}\nf(3)"),
+    ('attribute_not_callable', f"{METER_PY}m.total()", f"{METER_TS}m.total()"),
+]
+
+
+def main():
+    write_cases(CASES, "py_idioms.json")
+
+
+if __name__ == "__main__":
+    main()

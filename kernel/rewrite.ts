@@ -289,6 +289,8 @@ const PANDAS_FILE = /\/src\/pandas\/frame\.(d\.)?ts$/;
 const PANDAS_CLASSES = new Set(["Series", "DataFrame", "ILoc", "Loc", "GroupBy"]);
 /** src/pandas's sources, whose constructors and functions read the floats written in their list and dict literals (`pd.Series([1.0, 2.0])` is float64). */
 const PANDAS_SOURCE = /\/src\/pandas\/\w+\.(d\.)?ts$/;
+/** Python's statistics module (src/statistics.ts), whose functions take lists whose floats they tell (`statistics.mean([1.0, 3.0])` is `2.0`). */
+const STATISTICS_SOURCE = /\/src\/statistics\.(d\.)?ts$/;
 const DATASET_FILE = /\/src\/utils\/data\/dataset\.(d\.)?ts$/;
 const MODULE_FILE = /\/src\/nn\/modules\/module\.(d\.)?ts$/;
 const CONTAINER_FILE = /\/src\/nn\/modules\/container\.(d\.)?ts$/;
@@ -403,8 +405,11 @@ const ALPHA_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "add_"
 /** Where torch.tensor, torch.full, torch.add, ... are declared (as sources, or as the built .d.ts). */
 /** Where np.array, np.full, np.arange are declared. */
 const NUMPY_FILE = /\/src\/numpy\/index\.(d\.)?ts$/;
-/** NumPy's and scikit-learn's sources (and ndarray's methods): their scalar results are NumPy's scalars, a float64 printed `1.0`. */
-const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn|pandas)\/.*\.(d\.)?ts$|\/src\/tensor\/ndarray\.(d\.)?ts$/;
+/**
+ * NumPy's, scikit-learn's and pandas' sources (and ndarray's methods): their scalar results are NumPy's scalars, a float64
+ * printed `1.0`; Python's statistics module (src/statistics.ts) records its results so too (`statistics.mean([1, 3])` is `2`).
+ */
+const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn|pandas)\/.*\.(d\.)?ts$|\/src\/(tensor\/ndarray|statistics)\.(d\.)?ts$/;
 /** pandas' reductions, NumPy's scalars, of a column typed any (`df['Age'].mean()`: a DataFrame's subscript is untyped). */
 const PANDAS_SCALARS: ReadonlySet<string> = new Set(["mean", "sum", "min", "max", "std", "var", "median", "quantile"]);
 /** Python's builtins (src/builtins.ts). */
@@ -1521,10 +1526,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const file = sym?.declarations?.[0]?.getSourceFile().fileName;
     return sym && file ? [sym, file] : undefined;
   };
-  /** Whether a call's callee is pandas' (`pd.Series`, `pd.DataFrame`, `df.fillna`). */
+  /** Whether a call's callee is pandas' (`pd.Series`, `pd.DataFrame`, `df.fillna`) or the statistics module's. */
   const pandasCallee = (callee: ts.Expression): boolean => {
     const found = calleeSymbol(callee);
-    return !!found && libraryFile(found[1], PANDAS_SOURCE);
+    return !!found && (libraryFile(found[1], PANDAS_SOURCE) || libraryFile(found[1], STATISTICS_SOURCE));
   };
   const printable = (n: ts.Node): boolean => {
     let child = n;

@@ -5,9 +5,13 @@ read as `[1, 2](...)` and did not compile), and Python's errors for a missing me
 'Meter' object has no attribute 'foo') or a call of what is no function (TypeError: 'int' object is not
 callable), where JavaScript said "require(...).attribute(...) is not a function". Each case is one
 Python snippet and its dialect spelling; the suite runs the dialect cells through `torchlab run` and
-compares what they print (or raise) with what Python did.
+compares what they print (or raise) with what Python did. Also Python's statistics module (mean, fmean,
+median, mode, variance, stdev and the population forms): exact values, ints where Python gives ints, and
+StatisticsError for too little data.
 Run with Debian's /usr/bin/python3 from test/reference: writes py_idioms.json.
 """
+import statistics
+
 from gen_py_sweep import write_cases
 
 METER_PY = "class Meter:\n    def __init__(self):\n        self.total = 1\n    def add(self, v):\n        self.total += v\nm = Meter()\n"
@@ -26,11 +30,27 @@ CASES = [
     ('missing_method_dict', "d = {'a': 1}\nd.foo()", "const d: any = {'a': 1}\nd.foo()"),
     ('missing_method_parameter', "def f(o):\n    return o.bar()\nf(3)", "function f(o) {\n  return o.bar()\n}\nf(3)"),
     ('attribute_not_callable', f"{METER_PY}m.total()", f"{METER_TS}m.total()"),
+    # the statistics module: exact sums, ints where the data are ints and the result is whole, StatisticsError
+    ('statistics_mean', "print(statistics.mean([1, 2, 3]), statistics.mean([1, 2]), statistics.mean([1.0, 2.0, 3.0]), statistics.mean([0.1, 0.2, 0.3]), statistics.fmean([1, 2, 3]))",
+     "print(statistics.mean([1, 2, 3]), statistics.mean([1, 2]), statistics.mean([1.0, 2.0, 3.0]), statistics.mean([0.1, 0.2, 0.3]), statistics.fmean([1, 2, 3]))"),
+    ('statistics_median', "print(statistics.median([1, 3, 2]), statistics.median([1, 2, 3, 4]), statistics.median([1.0, 3.0, 2.0]), statistics.median([1, 3]), statistics.median_low([1, 2, 3, 4]), statistics.median_high([1, 2, 3, 4]))",
+     "print(statistics.median([1, 3, 2]), statistics.median([1, 2, 3, 4]), statistics.median([1.0, 3.0, 2.0]), statistics.median([1, 3]), statistics.median_low([1, 2, 3, 4]), statistics.median_high([1, 2, 3, 4]))"),
+    ('statistics_spread', "print(statistics.variance([1, 2, 3, 4]), statistics.variance([1, 2, 3]), statistics.variance([1.0, 2.0, 3.0]), statistics.pvariance([1, 2, 3, 4]))\nprint(statistics.stdev([1, 2, 3, 4]), statistics.pstdev([1, 2, 3, 4]), statistics.stdev([2, 4, 4, 4, 5, 5, 7, 9]), statistics.pstdev([2, 4, 4, 4, 5, 5, 7, 9]))",
+     "print(statistics.variance([1, 2, 3, 4]), statistics.variance([1, 2, 3]), statistics.variance([1.0, 2.0, 3.0]), statistics.pvariance([1, 2, 3, 4]))\nprint(statistics.stdev([1, 2, 3, 4]), statistics.pstdev([1, 2, 3, 4]), statistics.stdev([2, 4, 4, 4, 5, 5, 7, 9]), statistics.pstdev([2, 4, 4, 4, 5, 5, 7, 9]))"),
+    ('statistics_mode', "print(statistics.mode([1, 1, 2]), statistics.mode(['a', 'b', 'b']), statistics.mode([1.5, 2.5]), statistics.multimode('aabbc'))",
+     "print(statistics.mode([1, 1, 2]), statistics.mode(['a', 'b', 'b']), statistics.mode([1.5, 2.5]), statistics.multimode('aabbc'))"),
+    ('statistics_variable', "losses = [0.5, 1.0, 1.5]\nm = statistics.mean(losses)\nprint(m, f'{m}', [m], statistics.median(losses))",
+     "const losses = [0.5, 1.0, 1.5]\nconst m = statistics.mean(losses)\nprint(m, `${m}`, [m], statistics.median(losses))"),
+    ('statistics_mean_empty', "statistics.mean([])", "statistics.mean([])"),
+    ('statistics_stdev_one', "statistics.stdev([1])", "statistics.stdev([1])"),
+    ('statistics_mode_empty', "statistics.mode([])", "statistics.mode([])"),
+    ('statistics_error_is_value_error', "try:\n    statistics.variance([2])\nexcept ValueError as e:\n    print('ValueError:', e)",
+     "try {\n  statistics.variance([2])\n} catch (e) {\n  if (e instanceof ValueError) print('ValueError:', e.message)\n}"),
 ]
 
 
 def main():
-    write_cases(CASES, "py_idioms.json")
+    write_cases(CASES, "py_idioms.json", {"statistics": statistics})
 
 
 if __name__ == "__main__":

@@ -1212,10 +1212,23 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       for (const a of call.arguments) noteIfFloat(a);
       return true;
     }
+    const index = floatIndex(n);
+    if (index !== null) {
+      wrap(n, `${DYNAMIC_REF}.attr_float(${index.expression.getText(sf)}, ${index.argumentExpression.getText(sf)}, `, ")");
+      return true;
+    }
     const attr = floatAttr(n);
     if (attr === null) return false;
     wrap(n, `${DYNAMIC_REF}.attr_float(${attr.object.getText(sf)}, ${JSON.stringify(attr.key)}, `, ")");
     return true;
+  };
+  /** `ys[2]`, `xs[i]` of a list of numbers named by a variable: its float marks tell whether the item is Python's float (`sorted([3.0, 1.0])[0]` is `1.0`). */
+  const floatIndex = (node: ts.Node): ts.ElementAccessExpression | null => {
+    const n = strip(node);
+    if (!t.isElementAccessExpression(n) || plans.has(n) || n.questionDotToken || !t.isIdentifier(n.expression) || kindOf(n) !== "number") return null;
+    if (!t.isNumericLiteral(n.argumentExpression) && !t.isIdentifier(n.argumentExpression)) return null;
+    const type = checker.getTypeAtLocation(n.expression);
+    return checker.isArrayType(type) || checker.isTupleType(type) ? n : null;
   };
   /**
    * A number-typed variable declared `let x = ...` (not a loop's, a parameter or a destructuring), whose
@@ -1235,6 +1248,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // `for (const v of [1.0, 2.5])`: a loop variable over a list of numbers, recorded item by item as it runs (float_items).
     const loop = decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? floatLoop(decl) : null;
     if (loop !== null) return t.isSourceFile(loop.parent) ? `${n.text} (for)` : `${n.text} (local)`;
+    const unpacked = decl ? unpacking(decl) : null;
+    if (unpacked !== null) return floatUnpackedKey(unpacked, n.text);
     if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
     // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there
     // (a write that reads the variable itself, `best = max(best, a)`, does not decide it).
@@ -1246,6 +1261,24 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (!written) return null;
     }
     return t.isSourceFile(decl.parent.parent.parent) ? n.text : `${n.text} (local)`;
+  };
+  /**
+   * The declaration `const [a, b] = f()` or loop `for (const [k, v] of d.items())` whose array pattern
+   * binds `decl` (a name of it, not nested): each name there is recorded from the tuple's float marks
+   * as it is unpacked (names_value, float_unpacked), Python's `a, b = f()`.
+   */
+  const unpacking = (decl: ts.Node): ts.VariableDeclaration | null => {
+    if (!t.isBindingElement(decl) || !t.isIdentifier(decl.name) || decl.dotDotDotToken || decl.initializer || !t.isArrayBindingPattern(decl.parent)) return null;
+    const v = decl.parent.parent;
+    if (!t.isVariableDeclaration(v) || !inCell(v) || !t.isVariableDeclarationList(v.parent) || v.parent.declarations.length !== 1) return null;
+    const owner = v.parent.parent;
+    return (t.isVariableStatement(owner) && v.initializer !== undefined) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
+  };
+  /** The record's name of `name` unpacked by `v`: the notebook's for a top-level declaration or loop, a function's local apart. */
+  const floatUnpackedKey = (v: ts.VariableDeclaration, name: string): string => {
+    const owner = v.parent.parent;
+    if (t.isForOfStatement(owner)) return t.isSourceFile(owner.parent) ? `${name} (for)` : `${name} (local)`;
+    return t.isSourceFile(owner.parent) ? name : `${name} (local)`;
   };
   /** The for-of loop `decl` is the one variable of, when it runs over an array of numbers (Python's list of floats maybe). */
   const floatLoop = (decl: ts.VariableDeclaration): ts.ForOfStatement | null => {
@@ -1379,7 +1412,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
   /** A number whose Python type only the run can tell: a tensor's `.item()`, a variable's or an attribute's value. */
   const runtimeFloat = (node: ts.Node): boolean =>
-    itemCall(node) || floatVarKey(node) !== null || floatAttr(node) !== null || callFloat(node) || arithFloat(node) || builtinFloat(node) !== null || numpyScalar(node);
+    itemCall(node) || floatVarKey(node) !== null || floatAttr(node) !== null || floatIndex(node) !== null || callFloat(node) || arithFloat(node) || builtinFloat(node) !== null || numpyScalar(node);
   /** Whether `n` is already a number the float records pass on (an earlier pass's wrapper), not to be noted again. */
   const noted = (n: ts.Node): boolean =>
     ["py_float", "name_float", "attr_float", "call_float", "float_arith", "float_div", "np_scalar", "arg_float"].some((f) => dynamicCall(n, f)) ||
@@ -1891,6 +1924,16 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const name = n.initializer.declarations[0].name;
       const key = t.isIdentifier(name) && floatLoop(n.initializer.declarations[0]) !== null && floatRead(name) ? floatVarKey(name) : null;
       if (key !== null) wrap(n.expression, `${DYNAMIC_REF}.float_items(${JSON.stringify(key)}, `, ")");
+    }
+    // `const [a, b] = f()`, `for (const [k, v] of d.items())`: the floats unpacked are recorded by name.
+    if (t.isVariableDeclaration(n) && t.isArrayBindingPattern(n.name)) {
+      const keys = n.name.elements.map((e) => (t.isBindingElement(e) && t.isIdentifier(e.name) && unpacking(e) === n && numberish(e.name) ? floatUnpackedKey(n, e.name.text) : null));
+      const owner = n.parent.parent;
+      const list = JSON.stringify(keys);
+      if (keys.some((k) => k !== null)) {
+        if (t.isForOfStatement(owner) && !dynamicCall(owner.expression, "float_unpacked")) wrap(owner.expression, `${DYNAMIC_REF}.float_unpacked(${list}, `, ")");
+        else if (n.initializer && !t.isForOfStatement(owner) && !dynamicCall(n.initializer, "names_value")) wrap(n.initializer, `${DYNAMIC_REF}.names_value(${list}, `, ")");
+      }
     }
     if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && numberish(n.initializer)) {
       const key = floatVarKey(n.name);

@@ -1,7 +1,9 @@
 """Python 3.11 references for test/api/py_idioms.test.ts: Python idioms that tutorials use and the
 notebook dialect got wrong, each as a student ports it line by line (no semicolons): a method called on
 an untyped receiver right after a line that ends without one (`xs = [1, 2]` then `xs.append(3)`, which
-read as `[1, 2](...)` and did not compile), and Python's errors for a missing method (AttributeError:
+read as `[1, 2](...)` and did not compile); floats that printed as ints once unpacked or indexed
+(`for k, v in d.items()` over a dict of floats, `loss, acc = evaluate()`, `ys[2]` of a sorted list of
+floats: Python prints `2.0`, JavaScript's number `2`); Python's errors for a missing method (AttributeError:
 'Meter' object has no attribute 'foo') or a call of what is no function (TypeError: 'int' object is not
 callable), where JavaScript said "require(...).attribute(...) is not a function". Each case is one
 Python snippet and its dialect spelling; the suite runs the dialect cells through `torchlab run` and
@@ -30,6 +32,15 @@ CASES = [
     ('missing_method_dict', "d = {'a': 1}\nd.foo()", "const d: any = {'a': 1}\nd.foo()"),
     ('missing_method_parameter', "def f(o):\n    return o.bar()\nf(3)", "function f(o) {\n  return o.bar()\n}\nf(3)"),
     ('attribute_not_callable', f"{METER_PY}m.total()", f"{METER_TS}m.total()"),
+    # floats kept through unpacking and indexing (Python prints 2.0, JavaScript's number 2)
+    ('float_dict_items_loop', "d = {'lr': 1.0, 'wd': 2.5, 'epochs': 3}\nfor k, v in d.items():\n    print(k, v)",
+     "const d = {'lr': 1.0, 'wd': 2.5, 'epochs': 3}\nfor (const [k, v] of d.items()) {\n  print(k, v)\n}"),
+    ('float_sorted_index', "ys = sorted([3.0, 1.0, 2.0])\nns = [1, 2]\ni = 1\nprint(ys[2], ys[0], ys[i], ns[0])",
+     "const ys = sorted([3.0, 1.0, 2.0])\nconst ns = [1, 2]\nconst i = 1\nprint(ys[2], ys[0], ys[i], ns[0])"),
+    ('float_tuple_unpacked', "def evaluate():\n    loss = 2.0\n    acc = 1\n    return loss, acc\nloss, acc = evaluate()\nprint(loss, acc)",
+     "function evaluate() {\n  const loss = 2.0\n  const acc = 1\n  return loss, acc\n}\nconst [loss, acc] = evaluate()\nprint(loss, acc)"),
+    ('float_unpacked_in_function', "def evaluate():\n    return 1.0, 2.0\ndef show(d):\n    lo, hi = evaluate()\n    for k, v in d.items():\n        print(k, v, lo, hi)\nshow({'a': 0.5, 'b': 4})",
+     "function evaluate() {\n  return tuple([1.0, 2.0])\n}\nfunction show(d) {\n  const [lo, hi] = evaluate()\n  for (const [k, v] of d.items()) {\n    print(k, v, lo, hi)\n  }\n}\nshow({'a': 0.5, 'b': 4})"),
     # the statistics module: exact sums, ints where the data are ints and the result is whole, StatisticsError
     ('statistics_mean', "print(statistics.mean([1, 2, 3]), statistics.mean([1, 2]), statistics.mean([1.0, 2.0, 3.0]), statistics.mean([0.1, 0.2, 0.3]), statistics.fmean([1, 2, 3]))",
      "print(statistics.mean([1, 2, 3]), statistics.mean([1, 2]), statistics.mean([1.0, 2.0, 3.0]), statistics.mean([0.1, 0.2, 0.3]), statistics.fmean([1, 2, 3]))"),

@@ -1249,7 +1249,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const loop = decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? floatLoop(decl) : null;
     if (loop !== null) return t.isSourceFile(loop.parent) ? `${n.text} (for)` : `${n.text} (local)`;
     const unpacked = decl ? unpacking(decl) : null;
-    if (unpacked !== null) return floatUnpackedKey(unpacked, n.text);
+    if (unpacked !== null) return kindOf(n) === "number" ? floatUnpackedKey(unpacked, n.text) : null;
     if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
     // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there
     // (a write that reads the variable itself, `best = max(best, a)`, does not decide it).
@@ -1272,7 +1272,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const v = decl.parent.parent;
     if (!t.isVariableDeclaration(v) || !inCell(v) || !t.isVariableDeclarationList(v.parent) || v.parent.declarations.length !== 1) return null;
     const owner = v.parent.parent;
-    return (t.isVariableStatement(owner) && v.initializer !== undefined) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
+    // Not `let [a, b] = [0, 0]` (Python's `a, b = 0, 0`), whose names the dialect may widen to hold tensors.
+    return (t.isVariableStatement(owner) && v.initializer !== undefined && !t.isArrayLiteralExpression(strip(v.initializer))) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
   };
   /** The record's name of `name` unpacked by `v`: the notebook's for a top-level declaration or loop, a function's local apart. */
   const floatUnpackedKey = (v: ts.VariableDeclaration, name: string): string => {
@@ -1412,7 +1413,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
   /** A number whose Python type only the run can tell: a tensor's `.item()`, a variable's or an attribute's value. */
   const runtimeFloat = (node: ts.Node): boolean =>
-    itemCall(node) || floatVarKey(node) !== null || floatAttr(node) !== null || floatIndex(node) !== null || callFloat(node) || arithFloat(node) || builtinFloat(node) !== null || numpyScalar(node);
+    itemCall(node) || floatVarKey(node) !== null || floatAttr(node) !== null || callFloat(node) || arithFloat(node) || builtinFloat(node) !== null || numpyScalar(node);
   /** Whether `n` is already a number the float records pass on (an earlier pass's wrapper), not to be noted again. */
   const noted = (n: ts.Node): boolean =>
     ["py_float", "name_float", "attr_float", "call_float", "float_arith", "float_div", "np_scalar", "arg_float"].some((f) => dynamicCall(n, f)) ||
@@ -1927,7 +1928,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     // `const [a, b] = f()`, `for (const [k, v] of d.items())`: the floats unpacked are recorded by name.
     if (t.isVariableDeclaration(n) && t.isArrayBindingPattern(n.name)) {
-      const keys = n.name.elements.map((e) => (t.isBindingElement(e) && t.isIdentifier(e.name) && unpacking(e) === n && numberish(e.name) ? floatUnpackedKey(n, e.name.text) : null));
+      const keys = n.name.elements.map((e) => (t.isBindingElement(e) && t.isIdentifier(e.name) && unpacking(e) === n && kindOf(e.name) === "number" ? floatUnpackedKey(n, e.name.text) : null));
       const owner = n.parent.parent;
       const list = JSON.stringify(keys);
       if (keys.some((k) => k !== null)) {
@@ -1999,7 +2000,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (dynamicCall(strip(a), "float_str")) continue;
         if (floatKnown(a)) wrap(a, `${DYNAMIC_REF}.float_str(`, ")");
         // print(t.item()) of a float tensor, print(best) of `best = t.item()` or `best = 3.0`: Python's float, `3.0`.
-        else if (runtimeFloat(a)) noteFloat(a);
+        else if (runtimeFloat(a) || floatIndex(a) !== null) noteFloat(a);
         // print(2**100): Python's exact int, which a JavaScript number cannot hold: an error naming the limit.
         else if (intKnown(a) && !t.isNumericLiteral(strip(a)) && !dynamicCall(strip(a), "int_str")) wrap(a, `${DYNAMIC_REF}.int_str(`, `, () => ${bigIntText(a)})`);
       }

@@ -39,8 +39,8 @@ CASES = [
      "const ys = sorted([3.0, 1.0, 2.0])\nconst ns = [1, 2]\nconst i = 1\nprint(ys[2], ys[0], ys[i], ns[0])"),
     ('float_tuple_unpacked', "def evaluate():\n    loss = 2.0\n    acc = 1\n    return loss, acc\nloss, acc = evaluate()\nprint(loss, acc)",
      "function evaluate() {\n  const loss = 2.0\n  const acc = 1\n  return loss, acc\n}\nconst [loss, acc] = evaluate()\nprint(loss, acc)"),
-    ('float_unpacked_in_function', "def evaluate():\n    return 1.0, 2.0\ndef show(d):\n    lo, hi = evaluate()\n    for k, v in d.items():\n        print(k, v, lo, hi)\nshow({'a': 0.5, 'b': 4})",
-     "function evaluate() {\n  return tuple([1.0, 2.0])\n}\nfunction show(d) {\n  const [lo, hi] = evaluate()\n  for (const [k, v] of d.items()) {\n    print(k, v, lo, hi)\n  }\n}\nshow({'a': 0.5, 'b': 4})"),
+    ('float_unpacked_in_function', "def evaluate():\n    return 1.0, 2.0\ndef show():\n    d = {'a': 0.5, 'b': 4}\n    lo, hi = evaluate()\n    for k, v in d.items():\n        print(k, v, lo, hi)\nshow()",
+     "function evaluate() {\n  return tuple([1.0, 2.0])\n}\nfunction show() {\n  const d = {'a': 0.5, 'b': 4}\n  const [lo, hi] = evaluate()\n  for (const [k, v] of d.items()) {\n    print(k, v, lo, hi)\n  }\n}\nshow()"),
     # the statistics module: exact sums, ints where the data are ints and the result is whole, StatisticsError
     ('statistics_mean', "print(statistics.mean([1, 2, 3]), statistics.mean([1, 2]), statistics.mean([1.0, 2.0, 3.0]), statistics.mean([0.1, 0.2, 0.3]), statistics.fmean([1, 2, 3]))",
      "print(statistics.mean([1, 2, 3]), statistics.mean([1, 2]), statistics.mean([1.0, 2.0, 3.0]), statistics.mean([0.1, 0.2, 0.3]), statistics.fmean([1, 2, 3]))"),

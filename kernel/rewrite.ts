@@ -1272,8 +1272,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const v = decl.parent.parent;
     if (!t.isVariableDeclaration(v) || !inCell(v) || !t.isVariableDeclarationList(v.parent) || v.parent.declarations.length !== 1) return null;
     const owner = v.parent.parent;
-    // Not `let [a, b] = [0, 0]` (Python's `a, b = 0, 0`), whose names the dialect may widen to hold tensors.
-    return (t.isVariableStatement(owner) && v.initializer !== undefined && !t.isArrayLiteralExpression(strip(v.initializer))) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
+    // A declaration's tuple is one a notebook function returned (`loss, acc = evaluate()`), whose floats py_tuple marked.
+    const init = v.initializer === undefined ? undefined : strip(v.initializer);
+    const returned = init !== undefined && t.isCallExpression(init) && pyFunction(checker.getResolvedSignature(init)?.declaration);
+    return (t.isVariableStatement(owner) && returned) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
   };
   /** The record's name of `name` unpacked by `v`: the notebook's for a top-level declaration or loop, a function's local apart. */
   const floatUnpackedKey = (v: ts.VariableDeclaration, name: string): string => {

@@ -27,6 +27,8 @@ CASES = [
      "const d: any = {'a': 1}\nd.update({'b': 2})\nprint(d.items())"),
     ('method_after_new', f"{METER_PY}m.add(2)\nprint(m.total)",
      f"{METER_TS}m.add(2)\nprint(m.total)"),
+    ('append_as_if_body', "xs = [1]\nif len(xs) > 5:\n    xs.append(2)\nprint(xs)",
+     "const xs: any = [1]\nif (len(xs) > 5)\n  xs.append(2)\nprint(xs)"),
     # Python's errors for a missing method and a call of what is no function
     ('missing_method_instance', f"{METER_PY}m.foo()", f"{METER_TS}m.foo()"),
     ('missing_method_dict', "d = {'a': 1}\nd.foo()", "const d: any = {'a': 1}\nd.foo()"),

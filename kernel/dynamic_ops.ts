@@ -503,6 +503,36 @@ export function name_value<T>(name: string, value: T): T {
 }
 
 /**
+ * `const [a, b] = value` (Python's `a, b = f()`): each name of `names` (null for an item not recorded)
+ * is recorded as name_value records a variable, a float where the tuple holds one there (its float
+ * marks, or a PyFloat). Returns value, whose items are JavaScript's numbers.
+ */
+export function names_value<T>(names: readonly (string | null)[], value: T): T {
+  if (!Array.isArray(value)) {
+    for (const name of names) if (name !== null) floatNames.delete(name);
+    return value;
+  }
+  names.forEach((name, i) => {
+    if (name === null) return;
+    const item: unknown = value[i];
+    const float = item instanceof PyFloat || isPyFloatAt(value, i);
+    keep(floatNames, name, float && typeof pyNumber(item) === "number" ? (pyNumber(item) as number) : null);
+  });
+  return (value.some((item) => item instanceof PyFloat) ? value.map(pyNumber) : value) as T;
+}
+
+/**
+ * `for (const [k, v] of d.items())`: each item unpacked as names_value unpacks it. Typed as `items`
+ * (an untyped `d.items()` stays `any`), which the loop only iterates.
+ */
+export function float_unpacked<I extends Iterable<unknown>>(names: readonly (string | null)[], items: I): I {
+  function* unpacked(): Generator<unknown> {
+    for (const item of items) yield names_value(names, item);
+  }
+  return unpacked() as unknown as I;
+}
+
+/**
  * `for (const v of xs)` over a list of numbers (`for v in [1.0, 2.5]:`): each item is recorded under the
  * loop variable's name as name_value records a variable's, a float where the list holds one there (a
  * PyFloat, or an item its float marks name), so that `print(v)` writes `1.0`. The items themselves are
@@ -684,7 +714,7 @@ export function attr_op<T>(obj: object, key: string, op: "+" | "-" | "*" | "/", 
 }
 
 /** `obj.attr` or `d['key']` read where its Python type shows: a PyFloat when the key holds a float (attr_value, a dict literal's marks). */
-export function attr_float<T>(obj: object, key: string, value: T): T {
+export function attr_float<T>(obj: object, key: string | number, value: T): T {
   return (typeof value === "number" && obj !== null && typeof obj === "object" && isPyFloatAt(obj, key) ? new PyFloat(value) : value) as T;
 }
 

@@ -121,13 +121,28 @@ export function attribute(receiver: unknown, value: unknown, name?: string): any
   // A built-in method of that name may mean something else in Python (`s.split()`, `xs.sort()`, `xs.pop(0)`).
   if (name !== undefined && (value === undefined || typeof value === "function")) {
     const method = (require("./dynamic_ops") as typeof import("./dynamic_ops")).pythonMethod(receiver, name, value);
-    if (method !== undefined || value === undefined) return method;
+    if (method !== undefined) return method;
+    if (value === undefined) throw noAttribute(receiver, name);
   }
   if (typeof value === "function") {
     const f = value as (...args: unknown[]) => unknown;
     return (...args: unknown[]) => Reflect.apply(f, receiver, args);
   }
-  return value;
+  // Python's error for calling what is no function, not JavaScript's "attribute(...) is not a function".
+  throw notCallable(value);
+}
+
+/** Python's AttributeError for `receiver.name` that the receiver lacks (required here: see attribute). */
+function noAttribute(receiver: unknown, name: string): Error {
+  const { AttributeError } = require("../src/errors") as typeof import("../src/errors");
+  const { pyTypeName } = require("../src/pyrepr") as typeof import("../src/pyrepr");
+  return new AttributeError(`'${pyTypeName(receiver)}' object has no attribute '${name}'`);
+}
+
+/** Python's TypeError for calling a value that is no function (`self.n()` where n is an int). */
+function notCallable(value: unknown): Error {
+  const { pyTypeName } = require("../src/pyrepr") as typeof import("../src/pyrepr");
+  return new TypeError(`'${pyTypeName(value)}' object is not callable`);
 }
 
 /**
@@ -135,10 +150,7 @@ export function attribute(receiver: unknown, value: unknown, name?: string): any
  * kernel/call_dunder.ts): the receiver is evaluated once, and `read` takes the attribute from it.
  */
 export function attributeOf(receiver: unknown, read: (receiver: any) => unknown, name: string): any {
-  const value = receiver === null || receiver === undefined ? undefined : attribute(receiver, read(receiver), name);
-  if (value !== undefined) return value;
   // Python's error for the missing attribute, not JavaScript's "attributeOf(...) is not a function".
-  const { AttributeError } = require("../src/errors") as typeof import("../src/errors");
-  const { pyTypeName } = require("../src/pyrepr") as typeof import("../src/pyrepr");
-  throw new AttributeError(`'${pyTypeName(receiver)}' object has no attribute '${name}'`);
+  if (receiver === null || receiver === undefined) throw noAttribute(receiver, name);
+  return attribute(receiver, read(receiver), name);
 }

@@ -23,7 +23,7 @@ const EXCEPTION_NAMES = [
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */
-export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "pd", "pandas", "sklearn", "math", "time", "datetime", "timedelta", "functools", "functorch", "collections", "itertools", "json", "io", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", "warnings", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
+export const PRELUDE_NAMES = ["torch", "nn", "F", "optim", "torchvision", "transforms", "display", "clear_output", "assert", "copy", "random", "np", "numpy", "pd", "pandas", "sklearn", "math", "statistics", "time", "datetime", "timedelta", "functools", "functorch", "collections", "itertools", "json", "io", "os", "re", "string", "tqdm", "trange", "plt", "matplotlib", "warnings", ...BUILTIN_NAMES, ...EXCEPTION_NAMES] as const;
 
 /**
  * One cell per name after the import, so that one missing or broken part (a sub-namespace still
@@ -64,6 +64,8 @@ export function preludeCells(env: NodeJS.ProcessEnv = process.env): string[] {
     `import * as random from "torchlab/dist/src/random";`,
     // Python's math module: ints from math.floor / math.ceil, Python's domain errors, math.log(x, base) (src/math.ts).
     `import * as math from "torchlab/dist/src/math";`,
+    // Python's statistics module: exact means and variances, ints where Python gives ints, StatisticsError (src/statistics.ts).
+    `import * as statistics from "torchlab/dist/src/statistics";`,
     // Python's time module: time.time() - start in seconds (src/time.ts).
     `import * as time from "torchlab/dist/src/time";`,
     // Python's datetime (`datetime.now().strftime('%Y%m%d_%H%M%S')`, `timedelta(days=1)`; src/datetime.ts).

@@ -43,6 +43,7 @@ import { markNoneDefaults } from "./none_default";
 import { markDelNames } from "./del_name";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
+import { separateStatements } from "./statement_starts";
 import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { boundLocals, EXPORT_LIST, moduleLocals, sameNames, withExportList } from "./cell_exports";
@@ -289,6 +290,8 @@ const PANDAS_FILE = /\/src\/pandas\/frame\.(d\.)?ts$/;
 const PANDAS_CLASSES = new Set(["Series", "DataFrame", "ILoc", "Loc", "GroupBy"]);
 /** src/pandas's sources, whose constructors and functions read the floats written in their list and dict literals (`pd.Series([1.0, 2.0])` is float64). */
 const PANDAS_SOURCE = /\/src\/pandas\/\w+\.(d\.)?ts$/;
+/** Python's statistics module (src/statistics.ts), whose functions take lists whose floats they tell (`statistics.mean([1.0, 3.0])` is `2.0`). */
+const STATISTICS_SOURCE = /\/src\/statistics\.(d\.)?ts$/;
 const DATASET_FILE = /\/src\/utils\/data\/dataset\.(d\.)?ts$/;
 const MODULE_FILE = /\/src\/nn\/modules\/module\.(d\.)?ts$/;
 const CONTAINER_FILE = /\/src\/nn\/modules\/container\.(d\.)?ts$/;
@@ -404,10 +407,11 @@ const ALPHA_OPS: ReadonlySet<string> = new Set(["add", "sub", "subtract", "add_"
 /** Where np.array, np.full, np.arange are declared. */
 const NUMPY_FILE = /\/src\/numpy\/index\.(d\.)?ts$/;
 /**
- * NumPy's and scikit-learn's sources (and ndarray's methods): their scalar results are NumPy's scalars, a float64 printed `1.0`;
- * src/datetime.ts's float results (`delta.total_seconds()`) are recorded the same way.
+ * NumPy's, scikit-learn's and pandas' sources (and ndarray's methods): their scalar results are NumPy's scalars, a float64
+ * printed `1.0`; Python's statistics module (src/statistics.ts) records its results so too (`statistics.mean([1, 3])` is `2`),
+ * and src/datetime.ts its float results (`delta.total_seconds()`).
  */
-const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn|pandas)\/.*\.(d\.)?ts$|\/src\/(tensor\/ndarray|datetime)\.(d\.)?ts$/;
+const NUMPY_SCALAR_FILE = /\/src\/(numpy|sklearn|pandas)\/.*\.(d\.)?ts$|\/src\/(tensor\/ndarray|statistics|datetime)\.(d\.)?ts$/;
 /** pandas' reductions, NumPy's scalars, of a column typed any (`df['Age'].mean()`: a DataFrame's subscript is untyped). */
 const PANDAS_SCALARS: ReadonlySet<string> = new Set(["mean", "sum", "min", "max", "std", "var", "median", "quantile"]);
 /** Python's builtins (src/builtins.ts). */
@@ -1245,10 +1249,23 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       for (const a of call.arguments) noteIfFloat(a);
       return true;
     }
+    const index = floatIndex(n);
+    if (index !== null) {
+      wrap(n, `${DYNAMIC_REF}.attr_float(${index.expression.getText(sf)}, ${index.argumentExpression.getText(sf)}, `, ")");
+      return true;
+    }
     const attr = floatAttr(n);
     if (attr === null) return false;
     wrap(n, `${DYNAMIC_REF}.attr_float(${attr.object.getText(sf)}, ${JSON.stringify(attr.key)}, `, ")");
     return true;
+  };
+  /** `ys[2]`, `xs[i]` of a list of numbers named by a variable: its float marks tell whether the item is Python's float (`sorted([3.0, 1.0])[0]` is `1.0`). */
+  const floatIndex = (node: ts.Node): ts.ElementAccessExpression | null => {
+    const n = strip(node);
+    if (!t.isElementAccessExpression(n) || plans.has(n) || n.questionDotToken || !t.isIdentifier(n.expression) || kindOf(n) !== "number") return null;
+    if (!t.isNumericLiteral(n.argumentExpression) && !t.isIdentifier(n.argumentExpression)) return null;
+    const type = checker.getTypeAtLocation(n.expression);
+    return checker.isArrayType(type) || checker.isTupleType(type) ? n : null;
   };
   /**
    * A number-typed variable declared `let x = ...` (not a loop's, a parameter or a destructuring), whose
@@ -1268,6 +1285,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // `for (const v of [1.0, 2.5])`: a loop variable over a list of numbers, recorded item by item as it runs (float_items).
     const loop = decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? floatLoop(decl) : null;
     if (loop !== null) return t.isSourceFile(loop.parent) ? `${n.text} (for)` : `${n.text} (local)`;
+    const unpacked = decl ? unpacking(decl) : null;
+    if (unpacked !== null) return kindOf(n) === "number" ? floatUnpackedKey(unpacked, n.text) : null;
     if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
     // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there
     // (a write that reads the variable itself, `best = max(best, a)`, does not decide it).
@@ -1279,6 +1298,27 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       if (!written) return null;
     }
     return t.isSourceFile(decl.parent.parent.parent) ? n.text : `${n.text} (local)`;
+  };
+  /**
+   * The declaration `const [a, b] = f()` or loop `for (const [k, v] of d.items())` whose array pattern
+   * binds `decl` (a name of it, not nested): each name there is recorded from the tuple's float marks
+   * as it is unpacked (names_value, float_unpacked), Python's `a, b = f()`.
+   */
+  const unpacking = (decl: ts.Node): ts.VariableDeclaration | null => {
+    if (!t.isBindingElement(decl) || !t.isIdentifier(decl.name) || decl.dotDotDotToken || decl.initializer || !t.isArrayBindingPattern(decl.parent)) return null;
+    const v = decl.parent.parent;
+    if (!t.isVariableDeclaration(v) || !inCell(v) || !t.isVariableDeclarationList(v.parent) || v.parent.declarations.length !== 1) return null;
+    const owner = v.parent.parent;
+    // A declaration's tuple is one a notebook function returned (`loss, acc = evaluate()`), whose floats py_tuple marked.
+    const init = v.initializer === undefined ? undefined : strip(v.initializer);
+    const returned = init !== undefined && t.isCallExpression(init) && pyFunction(checker.getResolvedSignature(init)?.declaration);
+    return (t.isVariableStatement(owner) && returned) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
+  };
+  /** The record's name of `name` unpacked by `v`: the notebook's for a top-level declaration or loop, a function's local apart. */
+  const floatUnpackedKey = (v: ts.VariableDeclaration, name: string): string => {
+    const owner = v.parent.parent;
+    if (t.isForOfStatement(owner)) return t.isSourceFile(owner.parent) ? `${name} (for)` : `${name} (local)`;
+    return t.isSourceFile(owner.parent) ? name : `${name} (local)`;
   };
   /** The for-of loop `decl` is the one variable of, when it runs over an array of numbers (Python's list of floats maybe). */
   const floatLoop = (decl: ts.VariableDeclaration): ts.ForOfStatement | null => {
@@ -1559,10 +1599,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const file = sym?.declarations?.[0]?.getSourceFile().fileName;
     return sym && file ? [sym, file] : undefined;
   };
-  /** Whether a call's callee is pandas' (`pd.Series`, `pd.DataFrame`, `df.fillna`). */
+  /** Whether a call's callee is pandas' (`pd.Series`, `pd.DataFrame`, `df.fillna`) or the statistics module's. */
   const pandasCallee = (callee: ts.Expression): boolean => {
     const found = calleeSymbol(callee);
-    return !!found && libraryFile(found[1], PANDAS_SOURCE);
+    return !!found && (libraryFile(found[1], PANDAS_SOURCE) || libraryFile(found[1], STATISTICS_SOURCE));
   };
   const printable = (n: ts.Node): boolean => {
     let child = n;
@@ -1925,6 +1965,16 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const key = t.isIdentifier(name) && floatLoop(n.initializer.declarations[0]) !== null && floatRead(name) ? floatVarKey(name) : null;
       if (key !== null) wrap(n.expression, `${DYNAMIC_REF}.float_items(${JSON.stringify(key)}, `, ")");
     }
+    // `const [a, b] = f()`, `for (const [k, v] of d.items())`: the floats unpacked are recorded by name.
+    if (t.isVariableDeclaration(n) && t.isArrayBindingPattern(n.name)) {
+      const keys = n.name.elements.map((e) => (t.isBindingElement(e) && t.isIdentifier(e.name) && unpacking(e) === n && kindOf(e.name) === "number" ? floatUnpackedKey(n, e.name.text) : null));
+      const owner = n.parent.parent;
+      const list = JSON.stringify(keys);
+      if (keys.some((k) => k !== null)) {
+        if (t.isForOfStatement(owner) && !dynamicCall(owner.expression, "float_unpacked")) wrap(owner.expression, `${DYNAMIC_REF}.float_unpacked(${list}, `, ")");
+        else if (n.initializer && !t.isForOfStatement(owner) && !dynamicCall(n.initializer, "names_value")) wrap(n.initializer, `${DYNAMIC_REF}.names_value(${list}, `, ")");
+      }
+    }
     if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && numberish(n.initializer)) {
       const key = floatVarKey(n.name);
       if (key !== null) {
@@ -1989,7 +2039,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (dynamicCall(strip(a), "float_str")) continue;
         if (floatKnown(a)) wrap(a, `${DYNAMIC_REF}.float_str(`, ")");
         // print(t.item()) of a float tensor, print(best) of `best = t.item()` or `best = 3.0`: Python's float, `3.0`.
-        else if (runtimeFloat(a)) noteFloat(a);
+        else if (runtimeFloat(a) || floatIndex(a) !== null) noteFloat(a);
         // print(2**100): Python's exact int, which a JavaScript number cannot hold: an error naming the limit.
         else if (intKnown(a) && !t.isNumericLiteral(strip(a)) && !dynamicCall(strip(a), "int_str")) wrap(a, `${DYNAMIC_REF}.int_str(`, `, () => ${bigIntText(a)})`);
       }
@@ -3537,7 +3587,9 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
   // Calls of instances through `__call__` (kernel/call_dunder.ts), so the operators see their types; the
   // operators; then Python's keyword arguments (kernel/keyword_args.ts), on the operators' result.
   // Python's `//` first (kernel/floor_division.ts): decided by the checker, the rest of the dialect sees floor division or no comment.
-  const rewrite = (prevDecl: string, src: string): Rewritten => {
+  // A statement that a rewrite made start with `(` is kept apart from the line before (kernel/statement_starts.ts).
+  const rewrite = (prevDecl: string, src: string): Rewritten => separateStatements(src, rewriteAll(prevDecl, src));
+  const rewriteAll = (prevDecl: string, src: string): Rewritten => {
     if (!src.includes(FLOOR_MARK)) return rewriteDecided(prevDecl, src);
     let checked: Checked | null = null;
     try {

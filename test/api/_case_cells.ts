@@ -50,3 +50,18 @@ export async function runCaseCells(cases: readonly Case[], group: number, name: 
 
 /** What the case's Python printed, then `ERR <type> <message>` where it raised. */
 export const expectedOutput = (c: Case): string => c.print + (c.error ? `ERR ${c.error[0]} ${c.error[1]}\n` : "");
+
+/**
+ * The suite of a generator's fixture (test/reference/NAME.json): each case's dialect cell run through
+ * `torchlab run` (`group` cases to a cell), what it prints compared with what Python printed.
+ */
+export function testCases(fixtureName: string, group: number, name: string): void {
+  const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", fixtureName), "utf8")) as { cases: Case[] };
+  let printed: Map<string, string>;
+  beforeAll(async () => {
+    printed = await runCaseCells(fixture.cases, group, name);
+  }, 300000);
+  test.each(fixture.cases.map((c) => [c.name, c] as const))("%s prints what Python prints", (caseName, c) => {
+    expect({ ts: c.ts, printed: printed.get(caseName) }).toEqual({ ts: c.ts, printed: expectedOutput(c) });
+  });
+}

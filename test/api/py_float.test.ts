@@ -6,18 +6,6 @@
  * method lost its `.0`. Also `d.get(tuple)` on an untyped dict: a tuple key looked up by value.
  * Each case's dialect cell runs through `torchlab run`; what it prints must be what Python printed.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { expectedOutput as expected, runCaseCells, type Case } from "./_case_cells";
+import { testCases } from "./_case_cells";
 
-const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "py_float.json"), "utf8")) as { cases: Case[] };
-
-let printed: Map<string, string>;
-
-beforeAll(async () => {
-  printed = await runCaseCells(fixture.cases, 1, "py-float");
-}, 300000);
-
-test.each(fixture.cases.map((c) => [c.name, c] as const))("%s prints what Python prints", (name, c) => {
-  expect({ ts: c.ts, printed: printed.get(name) }).toEqual({ ts: c.ts, printed: expected(c) });
-});
+testCases("py_float.json", 1, "py-float");

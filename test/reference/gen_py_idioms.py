@@ -1,0 +1,70 @@
+"""Python 3.11 references for test/api/py_idioms.test.ts: Python idioms that tutorials use and the
+notebook dialect got wrong, each as a student ports it line by line (no semicolons): a method called on
+an untyped receiver right after a line that ends without one (`xs = [1, 2]` then `xs.append(3)`, which
+read as `[1, 2](...)` and did not compile); floats that printed as ints once unpacked or indexed
+(`for k, v in d.items()` over a dict of floats, `loss, acc = evaluate()`, `ys[2]` of a sorted list of
+floats: Python prints `2.0`, JavaScript's number `2`); Python's errors for a missing method (AttributeError:
+'Meter' object has no attribute 'foo') or a call of what is no function (TypeError: 'int' object is not
+callable), where JavaScript said "require(...).attribute(...) is not a function". Each case is one
+Python snippet and its dialect spelling; the suite runs the dialect cells through `torchlab run` and
+compares what they print (or raise) with what Python did. Also Python's statistics module (mean, fmean,
+median, mode, variance, stdev and the population forms): exact values, ints where Python gives ints, and
+StatisticsError for too little data.
+Run with Debian's /usr/bin/python3 from test/reference: writes py_idioms.json.
+"""
+import statistics
+
+from gen_py_sweep import write_cases
+
+METER_PY = "class Meter:\n    def __init__(self):\n        self.total = 1\n    def add(self, v):\n        self.total += v\nm = Meter()\n"
+METER_TS = "class Meter {\n  total = 1\n  add(v: number) {\n    this.total += v\n  }\n}\nconst m: any = new Meter()\n"
+
+CASES = [
+    # a method call on an untyped receiver, on the line after one without a semicolon
+    ('append_after_list', "xs = [1, 2]\nxs.append(3)\nprint(xs)",
+     "const xs: any = [1, 2]\nxs.append(3)\nprint(xs)"),
+    ('items_after_dict', "d = {'a': 1}\nd.update({'b': 2})\nprint(d.items())",
+     "const d: any = {'a': 1}\nd.update({'b': 2})\nprint(d.items())"),
+    ('method_after_new', f"{METER_PY}m.add(2)\nprint(m.total)",
+     f"{METER_TS}m.add(2)\nprint(m.total)"),
+    ('append_as_if_body', "xs = [1]\nif len(xs) > 5:\n    xs.append(2)\nprint(xs)",
+     "const xs: any = [1]\nif (len(xs) > 5)\n  xs.append(2)\nprint(xs)"),
+    # Python's errors for a missing method and a call of what is no function
+    ('missing_method_instance', f"{METER_PY}m.foo()", f"{METER_TS}m.foo()"),
+    ('missing_method_dict', "d = {'a': 1}\nd.foo()", "const d: any = {'a': 1}\nd.foo()"),
+    ('missing_method_parameter', "def f(o):\n    return o.bar()\nf(3)", "function f(o) {\n  return o.bar()\n}\nf(3)"),
+    ('attribute_not_callable', f"{METER_PY}m.total()", f"{METER_TS}m.total()"),
+    # floats kept through unpacking and indexing (Python prints 2.0, JavaScript's number 2)
+    ('float_dict_items_loop', "d = {'lr': 1.0, 'wd': 2.5, 'epochs': 3}\nfor k, v in d.items():\n    print(k, v)",
+     "const d = {'lr': 1.0, 'wd': 2.5, 'epochs': 3}\nfor (const [k, v] of d.items()) {\n  print(k, v)\n}"),
+    ('float_sorted_index', "ys = sorted([3.0, 1.0, 2.0])\nns = [1, 2]\ni = 1\nprint(ys[2], ys[0], ys[i], ns[0])",
+     "const ys = sorted([3.0, 1.0, 2.0])\nconst ns = [1, 2]\nconst i = 1\nprint(ys[2], ys[0], ys[i], ns[0])"),
+    ('float_tuple_unpacked', "def evaluate():\n    loss = 2.0\n    acc = 1\n    return loss, acc\nloss, acc = evaluate()\nprint(loss, acc)",
+     "function evaluate() {\n  const loss = 2.0\n  const acc = 1\n  return loss, acc\n}\nconst [loss, acc] = evaluate()\nprint(loss, acc)"),
+    ('float_unpacked_in_function', "def evaluate():\n    return 1.0, 2.0\ndef show():\n    d = {'a': 0.5, 'b': 4}\n    lo, hi = evaluate()\n    for k, v in d.items():\n        print(k, v, lo, hi)\nshow()",
+     "function evaluate() {\n  return tuple([1.0, 2.0])\n}\nfunction show() {\n  const d = {'a': 0.5, 'b': 4}\n  const [lo, hi] = evaluate()\n  for (const [k, v] of d.items()) {\n    print(k, v, lo, hi)\n  }\n}\nshow()"),
+    # the statistics module: exact sums, ints where the data are ints and the result is whole, StatisticsError
+    ('statistics_mean', "print(statistics.mean([1, 2, 3]), statistics.mean([1, 2]), statistics.mean([1.0, 2.0, 3.0]), statistics.mean([0.1, 0.2, 0.3]), statistics.fmean([1, 2, 3]))",
+     "print(statistics.mean([1, 2, 3]), statistics.mean([1, 2]), statistics.mean([1.0, 2.0, 3.0]), statistics.mean([0.1, 0.2, 0.3]), statistics.fmean([1, 2, 3]))"),
+    ('statistics_median', "print(statistics.median([1, 3, 2]), statistics.median([1, 2, 3, 4]), statistics.median([1.0, 3.0, 2.0]), statistics.median([1, 3]), statistics.median_low([1, 2, 3, 4]), statistics.median_high([1, 2, 3, 4]))",
+     "print(statistics.median([1, 3, 2]), statistics.median([1, 2, 3, 4]), statistics.median([1.0, 3.0, 2.0]), statistics.median([1, 3]), statistics.median_low([1, 2, 3, 4]), statistics.median_high([1, 2, 3, 4]))"),
+    ('statistics_spread', "print(statistics.variance([1, 2, 3, 4]), statistics.variance([1, 2, 3]), statistics.variance([1.0, 2.0, 3.0]), statistics.pvariance([1, 2, 3, 4]))\nprint(statistics.stdev([1, 2, 3, 4]), statistics.pstdev([1, 2, 3, 4]), statistics.stdev([2, 4, 4, 4, 5, 5, 7, 9]), statistics.pstdev([2, 4, 4, 4, 5, 5, 7, 9]))",
+     "print(statistics.variance([1, 2, 3, 4]), statistics.variance([1, 2, 3]), statistics.variance([1.0, 2.0, 3.0]), statistics.pvariance([1, 2, 3, 4]))\nprint(statistics.stdev([1, 2, 3, 4]), statistics.pstdev([1, 2, 3, 4]), statistics.stdev([2, 4, 4, 4, 5, 5, 7, 9]), statistics.pstdev([2, 4, 4, 4, 5, 5, 7, 9]))"),
+    ('statistics_mode', "print(statistics.mode([1, 1, 2]), statistics.mode(['a', 'b', 'b']), statistics.mode([1.5, 2.5]), statistics.multimode('aabbc'))",
+     "print(statistics.mode([1, 1, 2]), statistics.mode(['a', 'b', 'b']), statistics.mode([1.5, 2.5]), statistics.multimode('aabbc'))"),
+    ('statistics_variable', "losses = [0.5, 1.0, 1.5]\nm = statistics.mean(losses)\nprint(m, f'{m}', [m], statistics.median(losses))",
+     "const losses = [0.5, 1.0, 1.5]\nconst m = statistics.mean(losses)\nprint(m, `${m}`, [m], statistics.median(losses))"),
+    ('statistics_mean_empty', "statistics.mean([])", "statistics.mean([])"),
+    ('statistics_stdev_one', "statistics.stdev([1])", "statistics.stdev([1])"),
+    ('statistics_mode_empty', "statistics.mode([])", "statistics.mode([])"),
+    ('statistics_error_is_value_error', "try:\n    statistics.variance([2])\nexcept ValueError as e:\n    print('ValueError:', e)",
+     "try {\n  statistics.variance([2])\n} catch (e) {\n  if (e instanceof ValueError) print('ValueError:', e.message)\n}"),
+]
+
+
+def main():
+    write_cases(CASES, "py_idioms.json", {"statistics": statistics})
+
+
+if __name__ == "__main__":
+    main()

@@ -72,14 +72,39 @@ function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+/**
+ * Python's ordering of two values of one kind (two timedeltas, two dates, two datetimes) by `valueOf()`,
+ * and `!=` as not `==`; another kind is Python's TypeError for `<`, `<=`, `>`, `>=`.
+ */
+abstract class Ordered {
+  abstract valueOf(): number;
+  abstract __eq__(other: unknown): boolean;
+  __ne__(other: unknown): boolean {
+    return !this.__eq__(other);
+  }
+  __lt__(other: unknown): boolean {
+    return this.valueOf() < compared(this, other, "<").valueOf();
+  }
+  __le__(other: unknown): boolean {
+    return this.valueOf() <= compared(this, other, "<=").valueOf();
+  }
+  __gt__(other: unknown): boolean {
+    return this.valueOf() > compared(this, other, ">").valueOf();
+  }
+  __ge__(other: unknown): boolean {
+    return this.valueOf() >= compared(this, other, ">=").valueOf();
+  }
+}
+
 /** Python's `datetime.timedelta`: a duration of days, seconds (0..86399) and microseconds (0..999999). */
-export class timedelta {
+export class timedelta extends Ordered {
   readonly days: number;
   readonly seconds: number;
   readonly microseconds: number;
 
   /** `timedelta(days=1, hours=2)`, `timedelta(seconds=1.5)`: the parts added up, normalized as Python's. */
   constructor(days = 0, seconds = 0, microseconds = 0, milliseconds = 0, minutes = 0, hours = 0, weeks = 0) {
+    super();
     for (const [name, v] of Object.entries({ days, seconds, microseconds, milliseconds, minutes, hours, weeks })) {
       if (typeof v !== "number" && typeof v !== "boolean") throw new TypeError(`unsupported type for timedelta ${name} component: ${v === null ? "NoneType" : typeof v === "string" ? "str" : typeof v}`);
     }
@@ -172,21 +197,6 @@ export class timedelta {
   __eq__(other: unknown): boolean {
     return other instanceof timedelta && other._us === this._us;
   }
-  __ne__(other: unknown): boolean {
-    return !this.__eq__(other);
-  }
-  __lt__(other: unknown): boolean {
-    return this._us < compared(this, other, "<")._us;
-  }
-  __le__(other: unknown): boolean {
-    return this._us <= compared(this, other, "<=")._us;
-  }
-  __gt__(other: unknown): boolean {
-    return this._us > compared(this, other, ">")._us;
-  }
-  __ge__(other: unknown): boolean {
-    return this._us >= compared(this, other, ">=")._us;
-  }
   __bool__(): boolean {
     return this._us !== 0;
   }
@@ -236,19 +246,20 @@ function unsupported(op: string, a: unknown, b: unknown): TypeError {
   return new TypeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
-function compared<T extends timedelta | date>(a: T, b: unknown, op: string): T {
+function compared(a: Ordered, b: unknown, op: string): Ordered {
   const same = a instanceof datetime ? b instanceof datetime : a instanceof date ? b instanceof date && !(b instanceof datetime) : b instanceof timedelta;
   if (!same) throw new TypeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
-  return b as T;
+  return b as Ordered;
 }
 
 /** Python's `datetime.date`: a day of the proleptic Gregorian calendar. */
-export class date {
+export class date extends Ordered {
   readonly year: number;
   readonly month: number;
   readonly day: number;
 
   constructor(year: number, month: number, day: number) {
+    super();
     this.year = integer("year", year);
     this.month = integer("month", month);
     this.day = integer("day", day);
@@ -313,21 +324,6 @@ export class date {
   }
   __eq__(other: unknown): boolean {
     return other instanceof date && !(other instanceof datetime) && other.toordinal() === this.toordinal();
-  }
-  __ne__(other: unknown): boolean {
-    return !this.__eq__(other);
-  }
-  __lt__(other: unknown): boolean {
-    return this.valueOf() < compared(this, other, "<").valueOf();
-  }
-  __le__(other: unknown): boolean {
-    return this.valueOf() <= compared(this, other, "<=").valueOf();
-  }
-  __gt__(other: unknown): boolean {
-    return this.valueOf() > compared(this, other, ">").valueOf();
-  }
-  __ge__(other: unknown): boolean {
-    return this.valueOf() >= compared(this, other, ">=").valueOf();
   }
   valueOf(): number {
     return this.toordinal();

@@ -959,11 +959,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
   const isComma = (n: ts.Node): n is ts.BinaryExpression => t.isBinaryExpression(n) && n.operatorToken.kind === K.CommaToken;
   /**
-   * Whether parentheses around a comma list are Python's tuple: returned, an item of a tuple, or a value
-   * used. Not an arrow function's body: the rewrite's own `(x.setitem(i, v), v)` is one.
+   * Whether parentheses around a comma list are Python's tuple: returned, an item of a tuple, a value
+   * used, or a lambda's body (`key=(kv) => (-kv[1], kv[0])`, Python's `lambda kv: (-kv[1], kv[0])`, which
+   * JavaScript's comma operator would make `kv[0]` alone). Not the body of the rewrite's own arrow
+   * `(_torchlab_x, ...) => (_torchlab_x.setitem(...), _torchlab_v)` (assignItem).
    */
   const pyTupleParens = (p: ts.ParenthesizedExpression): boolean => {
-    if (!isComma(p.expression) || t.isArrowFunction(p.parent)) return false;
+    if (!isComma(p.expression)) return false;
+    if (t.isArrowFunction(p.parent)) return !p.parent.parameters.some((q) => t.isIdentifier(q.name) && q.name.text.startsWith(T));
     if (t.isReturnStatement(p.parent)) return true;
     if (!isComma(p.parent)) return !valueUnused(p);
     let top: ts.Node = p.parent;

@@ -59,6 +59,11 @@ CASES = [
     ('statistics_mode_empty', "statistics.mode([])", "statistics.mode([])"),
     ('statistics_error_is_value_error', "try:\n    statistics.variance([2])\nexcept ValueError as e:\n    print('ValueError:', e)",
      "try {\n  statistics.variance([2])\n} catch (e) {\n  if (e instanceof ValueError) print('ValueError:', e.message)\n}"),
+    # A lambda returning a tuple: the sort key of several fields (JavaScript's comma operator kept only the last: a silent wrong order).
+    ('lambda_tuple_sort_key', "counts = {'b': 2, 'a': 2, 'c': 5}\nprint(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))\nwords = ['bb', 'a', 'ccc', 'dd']\nprint(sorted(words, key=lambda w: (len(w), w)), max(words, key=lambda w: (len(w), w)))",
+     "const counts = {'b': 2, 'a': 2, 'c': 5}\nprint(sorted(counts.items(), key=(kv) => (-kv[1], kv[0])))\nconst words = ['bb', 'a', 'ccc', 'dd']\nprint(sorted(words, key=(w) => (len(w), w)), max(words, key=(w) => (len(w), w)))"),
+    ('lambda_tuple_value', "f = lambda x: (x + 1, x * 2)\na, b = f(3)\nprint(f(3), a, b, list(map(lambda p: (p, p * p), [1, 2])))",
+     "const f = (x: number) => (x + 1, x * 2)\nconst [a, b] = f(3)\nprint(f(3), a, b, list(map((p) => (p, p * p), [1, 2])))"),
 ]
 
 

@@ -12,7 +12,8 @@
  */
 import { performance } from "perf_hooks";
 import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "./errors";
-import { noteNumpyScalar } from "./pyrepr";
+import { pythonRepr } from "./display/pylist";
+import { noteNumpyScalar, pyTypeName } from "./pyrepr";
 
 const US_PER_DAY = 86_400_000_000;
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -55,7 +56,7 @@ function fromOrdinal(n: number): [number, number, number] {
 function integer(name: string, v: unknown): number {
   if (typeof v === "boolean") return Number(v);
   if (typeof v !== "number" || !Number.isInteger(v)) {
-    throw new TypeError(`'${typeof v === "number" ? "float" : v === null ? "NoneType" : typeof v === "string" ? "str" : typeof v}' object cannot be interpreted as an integer (${name})`);
+    throw new TypeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer (${name})`);
   }
   return v;
 }
@@ -106,7 +107,7 @@ export class timedelta extends Ordered {
   constructor(days = 0, seconds = 0, microseconds = 0, milliseconds = 0, minutes = 0, hours = 0, weeks = 0) {
     super();
     for (const [name, v] of Object.entries({ days, seconds, microseconds, milliseconds, minutes, hours, weeks })) {
-      if (typeof v !== "number" && typeof v !== "boolean") throw new TypeError(`unsupported type for timedelta ${name} component: ${v === null ? "NoneType" : typeof v === "string" ? "str" : typeof v}`);
+      if (typeof v !== "number" && typeof v !== "boolean") throw new TypeError(`unsupported type for timedelta ${name} component: ${pyTypeName(v)}`);
     }
     const us = roundHalfEven(
       ((Number(weeks) * 7 + Number(days)) * 86400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)) * 1e6 + Number(milliseconds) * 1000 + Number(microseconds),
@@ -232,14 +233,12 @@ function pyfloat(x: number): number {
   return x;
 }
 
+/** Python's type name in datetime's messages: its own classes qualified (`datetime.timedelta`), others as pyTypeName. */
 function typeName(v: unknown): string {
   if (v instanceof datetime) return "datetime.datetime";
   if (v instanceof date) return "datetime.date";
   if (v instanceof timedelta) return "datetime.timedelta";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "string") return "str";
-  if (v === null || v === undefined) return "NoneType";
-  return typeof v;
+  return pyTypeName(v);
 }
 
 function unsupported(op: string, a: unknown, b: unknown): TypeError {
@@ -275,7 +274,7 @@ export class date extends Ordered {
   /** `date.fromisoformat('2024-01-31')`. */
   static fromisoformat(text: string): date {
     const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(String(text));
-    if (!m) throw new ValueError(`Invalid isoformat string: ${pyQuote(String(text))}`);
+    if (!m) throw new ValueError(`Invalid isoformat string: ${pythonRepr(String(text))}`);
     return new date(Number(m[1]), Number(m[2]), Number(m[3]));
   }
 
@@ -402,7 +401,7 @@ export class datetime extends date {
   /** `datetime.fromisoformat('2024-01-31 12:30:05.250')` (also with `T`, or a date alone). */
   static fromisoformat(text: string): datetime {
     const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,6}))?)?)?)?$/.exec(String(text));
-    if (!m) throw new ValueError(`Invalid isoformat string: ${pyQuote(String(text))}`);
+    if (!m) throw new ValueError(`Invalid isoformat string: ${pythonRepr(String(text))}`);
     const us = m[7] === undefined ? 0 : Number(m[7].padEnd(6, "0"));
     return new datetime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), us);
   }
@@ -527,10 +526,6 @@ function fromEpoch(timestamp: number, utc: boolean): datetime {
     : new datetime(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds(), us);
 }
 
-function pyQuote(s: string): string {
-  return s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-}
-
 /** Python's strftime in the C locale (glibc's directives, with its `%-d` unpadded forms). */
 function strftime(format: string, y: number, mo: number, d: number, h: number, mi: number, s: number, us: number): string {
   const ord = ordinal(y, mo, d);
@@ -604,7 +599,7 @@ function strptime(text: string, format: string): datetime {
     else throw new ValueError(`'${k}' is a bad directive in format '${format.slice(i - 1, i + 1)}'`);
   }
   const m = new RegExp(`^${pattern}`, "i").exec(text);
-  if (!m) throw new ValueError(`time data ${pyQuote(text)} does not match format ${pyQuote(format)}`);
+  if (!m) throw new ValueError(`time data ${pythonRepr(text)} does not match format ${pythonRepr(format)}`);
   if (m[0].length !== text.length) throw new ValueError(`unconverted data remains: ${text.slice(m[0].length)}`);
   let year = 1900;
   let month = 1;

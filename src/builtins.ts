@@ -843,8 +843,23 @@ export function type(x: unknown): PyClass {
     return mapping === null ? (dict as unknown as PyClass) : builtinType(mapping);
   }
   nameLibraryClasses();
-  definePyName(cls as object);
-  return pyPublicClass(cls as object) as PyClass;
+  const pyClass = x instanceof Error ? raisedAs(x, cls as object) : (cls as object);
+  definePyName(pyClass);
+  return pyPublicClass(pyClass) as PyClass;
+}
+
+/**
+ * The class Python would say raised `error`: a library error that PyTorch raises as its base class
+ * carries that class's name (src/errors.ts ShapeError is PyTorch's RuntimeError), so the nearest
+ * class up its chain with that name; the error's own class otherwise.
+ */
+function raisedAs(error: Error, cls: object): object {
+  for (let proto = Object.getPrototypeOf(error) as { constructor: { name: string; __name__?: string } } | null; proto !== null && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (!Object.prototype.hasOwnProperty.call(proto, "constructor") || (proto.constructor.__name__ ?? proto.constructor.name) !== error.name) continue;
+    // The engine's TypeError ("x is not a function") is Python's TypeError, whose class here is torchlab's.
+    return proto.constructor === globalThis.TypeError ? TypeError : proto.constructor;
+  }
+  return cls;
 }
 
 /**

@@ -4,7 +4,7 @@
  * As in Python, the message may be left out (`raise NotImplementedError` in an abstract method).
  */
 import { pythonRepr } from "./display/pylist";
-import { asPyTuple } from "./pyrepr";
+import { asPyBuiltinClass, asPyTuple } from "./pyrepr";
 
 /** A value is of the right type but not allowed (bad option, out-of-range hyper-parameter). */
 export class ValueError extends Error {
@@ -191,4 +191,10 @@ export class JSONDecodeError extends ValueError {
     super(message);
     this.name = "JSONDecodeError";
   }
+}
+
+// `type(e)` of each prints as Python's builtin class, `<class 'IndexError'>`, not under `__main__`.
+asPyBuiltinClass(TorchTypeError, "TypeError");
+for (const cls of [ValueError, RuntimeError, AssertionError, IndexError, StopIteration, OverflowError, ZeroDivisionError, KeyError, AttributeError, NotImplementedError, OSError, FileNotFoundError, FileExistsError]) {
+  asPyBuiltinClass(cls);
 }

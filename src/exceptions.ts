@@ -7,6 +7,8 @@
  * the names PyTorch's documentation gives them. TypeError is JavaScript's own (torchlab's TypeError
  * extends it), so `e instanceof TypeError` also holds for the engine's "x is not a function".
  */
+import { asPyBuiltinClass } from "./pyrepr";
+
 export {
   AssertionError,
   AttributeError,
@@ -38,3 +40,6 @@ export class Exception extends Error {
     return this === Exception ? x instanceof Error : Function.prototype[Symbol.hasInstance].call(this, x);
   }
 }
+
+// `type(e)` prints `<class 'Exception'>` (the library's errors are marked in src/errors.ts).
+asPyBuiltinClass(Exception);

@@ -367,6 +367,17 @@ export function asPyBuiltinType<T extends object>(fn: T, name: string): T {
 }
 
 /**
+ * Marks `cls`, a class of Python's builtins module (its exceptions), as one: printed `<class 'ValueError'>`,
+ * not under `__main__`, with Python's `__name__` (a subclass a notebook writes reads its own name and
+ * stays `__main__`'s).
+ */
+export function asPyBuiltinClass(cls: object, name = (cls as { name: string }).name): void {
+  builtinTypes.set(cls, name);
+  if (name === (cls as { name: string }).name) definePyName(cls);
+  else Object.defineProperty(cls, "__name__", { value: name, configurable: true });
+}
+
+/**
  * A class's name as Python qualifies it (`torch.Tensor`, `torch.nn.modules.linear.Linear`, `__main__.Net`
  * for a class a notebook wrote, `int` for a builtin type), or null when `cls` is not a class.
  */

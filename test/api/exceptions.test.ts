@@ -57,6 +57,13 @@ try {
 } catch (e) {
   if (e instanceof IndexError) print('IndexError', e);
 }`,
+  torch_error_type: `for (const f of [() => nn.Linear(3, 2)(torch.zeros(5, 4)), () => torch.zeros(2).view(3), () => torch.zeros(2, 3).index_select(0, torch.tensor([5]))]) {
+  try {
+    f();
+  } catch (e) {
+    print(type(e).__name__, type(e));
+  }
+}`,
   abstract_method: `class Base {
   forward() {
     throw new NotImplementedError('subclasses implement forward');

@@ -49,6 +49,11 @@ try:
     torch.zeros(2)[5]
 except IndexError as e:
     print('IndexError', e)""",
+    "torch_error_type": """for f in [lambda: torch.nn.Linear(3, 2)(torch.zeros(5, 4)), lambda: torch.zeros(2).view(3), lambda: torch.zeros(2, 3).index_select(0, torch.tensor([5]))]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, type(e))""",
     "abstract_method": """class Base:
     def forward(self):
         raise NotImplementedError('subclasses implement forward')

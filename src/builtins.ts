@@ -808,6 +808,23 @@ function builtinType(name: string): PyClass {
 }
 
 /**
+ * What `type(x)` is typed as: an untyped value (`any`: a parameter without a type, a caught error) may be
+ * of any class, so its type compares with any class (`type(v) == float`, `type(e) == RuntimeError`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PyTypeOf<T> = 0 extends 1 & T
+  ? any
+  : [T] extends [number]
+    ? PyClass & (typeof int | typeof float)
+    : [T] extends [string]
+      ? PyClass & typeof str
+      : [T] extends [readonly unknown[]]
+        ? PyClass & (typeof list | typeof tuple)
+        : [T] extends [object]
+          ? PyClass & (abstract new (...args: any[]) => T)
+          : PyClass;
+
+/**
  * Python's `type(x)`: the class of `x`, printed as Python prints it (`<class 'torch.Tensor'>`,
  * `<class 'torch.nn.modules.linear.Linear'>`, `<class '__main__.Net'>`; a cell's value shows
  * `torch.Tensor` as IPython does), with `__name__` (`type(model).__name__` is `'Net'`). The same class
@@ -815,9 +832,7 @@ function builtinType(name: string): PyClass {
  * integral, else `float` (the dialect cannot tell `1.0` from `1`); arrays are `list` or `tuple`.
  * @example print(type(x))  // <class 'torch.Tensor'>
  */
-export function type(x: number): PyClass & (typeof int | typeof float);
-export function type<T extends object>(x: T): PyClass & (abstract new (...args: any[]) => T); // eslint-disable-line @typescript-eslint/no-explicit-any
-export function type(x: unknown): PyClass;
+export function type<T>(x: T): PyTypeOf<T>;
 export function type(x: unknown): PyClass {
   if (x instanceof PyFloat) return float as unknown as PyClass;
   if (typeof x === "number") return (Number.isInteger(x) ? int : float) as unknown as PyClass;

@@ -61,7 +61,7 @@ try {
   try {
     f();
   } catch (e) {
-    print(type(e).__name__, type(e));
+    print(type(e).__name__, type(e), type(e) == RuntimeError);
   }
 }`,
   abstract_method: `class Base {

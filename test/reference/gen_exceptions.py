@@ -53,7 +53,7 @@ except IndexError as e:
     try:
         f()
     except Exception as e:
-        print(type(e).__name__, type(e))""",
+        print(type(e).__name__, type(e), type(e) == RuntimeError)""",
     "abstract_method": """class Base:
     def forward(self):
         raise NotImplementedError('subclasses implement forward')

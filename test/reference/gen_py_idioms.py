@@ -20,6 +20,9 @@ METER_PY = "class Meter:\n    def __init__(self):\n        self.total = 1\n    d
 METER_TS = "class Meter {\n  total = 1\n  add(v: number) {\n    this.total += v\n  }\n}\nconst m: any = new Meter()\n"
 
 CASES = [
+    # type() of an untyped value compared with a class
+    ('type_of_untyped_eq', "def kind(v):\n    return 'float' if type(v) == float else 'int' if type(v) == int else 'other'\nprint(kind(1.5), kind(2), kind('a'), type([]) == list)",
+     "function kind(v) {\n  return type(v) == float ? 'float' : type(v) == int ? 'int' : 'other'\n}\nprint(kind(1.5), kind(2), kind('a'), type([]) == list)"),
     # a method call on an untyped receiver, on the line after one without a semicolon
     ('append_after_list', "xs = [1, 2]\nxs.append(3)\nprint(xs)",
      "const xs: any = [1, 2]\nxs.append(3)\nprint(xs)"),

@@ -19,7 +19,7 @@ const BUILTIN_NAMES = [
 /** Python's built-in exceptions (src/exceptions.ts); TypeError is JavaScript's own. */
 const EXCEPTION_NAMES = [
   "Exception", "ValueError", "RuntimeError", "KeyError", "IndexError", "AssertionError", "NotImplementedError",
-  "StopIteration", "ZeroDivisionError", "AttributeError", "FileNotFoundError", "FileExistsError", "OverflowError",
+  "StopIteration", "ZeroDivisionError", "AttributeError", "FileNotFoundError", "FileExistsError", "OverflowError", "OSError",
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */

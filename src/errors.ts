@@ -169,16 +169,16 @@ export class OSError extends Error {
   }
 }
 
-/** Python's FileNotFoundError (src/os.ts: `os.listdir` of a missing directory). */
-export class FileNotFoundError extends Error {
+/** Python's FileNotFoundError (src/os.ts: `os.listdir` of a missing directory), an OSError as in Python (`except OSError` catches it). */
+export class FileNotFoundError extends OSError {
   constructor(message = "") {
     super(message);
     this.name = "FileNotFoundError";
   }
 }
 
-/** Python's FileExistsError (src/os.ts: `os.makedirs` of an existing path without exist_ok). */
-export class FileExistsError extends Error {
+/** Python's FileExistsError (src/os.ts: `os.makedirs` of an existing path without exist_ok), an OSError. */
+export class FileExistsError extends OSError {
   constructor(message = "") {
     super(message);
     this.name = "FileExistsError";

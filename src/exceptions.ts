@@ -17,6 +17,7 @@ export {
   IndexError,
   KeyError,
   NotImplementedError,
+  OSError,
   OverflowError,
   RuntimeError,
   StopIteration,

@@ -63,6 +63,11 @@ try {
   } catch (e) {
     print(type(e).__name__, type(e), type(e) == RuntimeError);
   }
+}
+try {
+  os.listdir('/no/such/dir');
+} catch (e) {
+  if (e instanceof OSError) print(type(e).__name__, isinstance(e, OSError), isinstance(e, FileNotFoundError));
 }`,
   abstract_method: `class Base {
   forward() {

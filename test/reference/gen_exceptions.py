@@ -53,7 +53,11 @@ except IndexError as e:
     try:
         f()
     except Exception as e:
-        print(type(e).__name__, type(e), type(e) == RuntimeError)""",
+        print(type(e).__name__, type(e), type(e) == RuntimeError)
+try:
+    os.listdir('/no/such/dir')
+except OSError as e:
+    print(type(e).__name__, isinstance(e, OSError), isinstance(e, FileNotFoundError))""",
     "abstract_method": """class Base:
     def forward(self):
         raise NotImplementedError('subclasses implement forward')
@@ -70,7 +74,7 @@ def main():
     for name, src in CASES.items():
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
-            exec(src, {"torch": torch})
+            exec(src, {"torch": torch, "os": os})
         cases.append({"name": name, "print": buf.getvalue()})
     out = os.path.join(HERE, "exceptions.json")
     with open(out, "w") as f:

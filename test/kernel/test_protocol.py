@@ -31,6 +31,39 @@ def wait_until_loaded(kc):
         pass
 
 
+# One kernel for the three classes (CI time: a start costs 5-10 s of the 2-core machine, and they only
+# need a live kernel, not a fresh one). unittest runs the classes in name order: jupyter_kernel_test's
+# tests first, on a kernel that ran nothing before (as when they ran alone), and the restart test last,
+# on the kernel the others used. Each class starts with the kernel's channels drained.
+_shared_kernel = None
+
+
+def shared_kernel():
+    global _shared_kernel
+    if _shared_kernel is None or not _shared_kernel[0].is_alive():
+        tearDownModule()
+        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
+        wait_until_loaded(kc)
+        _shared_kernel = (km, kc)
+    km, kc = _shared_kernel
+    for get_msg in (kc.get_shell_msg, kc.get_iopub_msg):
+        while True:
+            try:
+                get_msg(timeout=0.2)
+            except Empty:
+                break
+    return _shared_kernel
+
+
+def tearDownModule():
+    global _shared_kernel
+    if _shared_kernel is not None:
+        km, kc = _shared_kernel
+        _shared_kernel = None
+        kc.stop_channels()
+        km.shutdown_kernel()
+
+
 class TorchlabKernelTests(jupyter_kernel_test.KernelTests):
     """Every test jupyter_kernel_test 0.4.5 has, with samples for all of them (none may skip)."""
 
@@ -68,8 +101,11 @@ class TorchlabKernelTests(jupyter_kernel_test.KernelTests):
 
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=TIMEOUT)
-        wait_until_loaded(cls.kc)
+        cls.km, cls.kc = shared_kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        pass  # the next classes use the same kernel; tearDownModule shuts it down
 
 
 def execute(kc, code, timeout=TIMEOUT, **kwargs):
@@ -94,13 +130,7 @@ class TorchlabProtocolTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
-        wait_until_loaded(cls.kc)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel()
+        cls.km, cls.kc = shared_kernel()
 
     def test_badly_signed_message_runs_nothing(self):
         execute(self.kc, "let signed = 0;")
@@ -274,20 +304,16 @@ class TorchlabProtocolTests(unittest.TestCase):
 
 class TorchlabRestartTests(unittest.TestCase):
     def test_restart_forgets_state_and_reruns_prelude(self):
-        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
-        try:
-            execute(kc, "const before = 1;")
-            km.restart_kernel(now=False)
-            kc.wait_for_ready(timeout=TIMEOUT)
-            reply, outputs = execute(kc, "typeof before")
-            self.assertEqual(reply["status"], "error")  # unknown to the type checker of the new session
-            self.assertIn("before", reply["evalue"])
-            reply, outputs = execute(kc, "typeof display")
-            self.assertEqual(reply["status"], "ok")
-            self.assertEqual(outputs[-1][1]["data"]["text/plain"], "'function'")
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel()
+        km, kc = shared_kernel()
+        execute(kc, "const before = 1;")
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=TIMEOUT)
+        reply, outputs = execute(kc, "typeof before")
+        self.assertEqual(reply["status"], "error")  # unknown to the type checker of the new session
+        self.assertIn("before", reply["evalue"])
+        reply, outputs = execute(kc, "typeof display")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual(outputs[-1][1]["data"]["text/plain"], "'function'")
 
 
 if __name__ == "__main__":

@@ -93,7 +93,9 @@ def spin(ms):
 
 # One kernel for every KernelTestCase class (CI time: a start costs 5-10 s on the 2-core machine, and
 # these classes only need a live kernel, not a fresh one); a class after one that left it dead gets a
-# new kernel. Each test names its own variables, and setUp/tearDown check the kernel is alive.
+# new kernel. Each test names its own variables, and setUp/tearDown check the kernel is alive. The
+# first is StartupTests' kernel, which load_tests runs first: once its start is measured and checked,
+# it is a live kernel like any other.
 _shared_kernel = None
 
 
@@ -132,11 +134,13 @@ class KernelTestCase(unittest.TestCase):
 
 class StartupTests(unittest.TestCase):
     def test_kernel_info_and_heartbeat_answered_while_loading(self):
+        global _shared_kernel
         km = KernelManager(kernel_name="torchlab")
         launched = time.time()
         km.start_kernel()
         kc = km.client()
         kc.start_channels()
+        handed_over = False
         ctx = zmq.Context.instance()
         hb = ctx.socket(zmq.REQ)
         hb.linger = 0
@@ -173,10 +177,14 @@ class StartupTests(unittest.TestCase):
             measured("idle kernel resident memory, kernel + supervisor (MB)",
                      " + ".join(f"{kb / 1024:.0f}" for kb in sorted(rss.values(), reverse=True)))
             self.assertLess(kernel_info, ready)
+            handed_over = True
         finally:
             hb.close()
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
+            if handed_over and _shared_kernel is None:
+                _shared_kernel = (km, kc)
+            else:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
 
 
 # Cells whose replies must not depend on how the kernel started: a type error's diagnostic, names
@@ -793,6 +801,12 @@ class HeartbeatAndControlTests(KernelTestCase):
                 break
         self.assertEqual(results, ["'from shell'"])
         self.assertEqual(value_of(self.kc, "stolen"), "0")
+
+
+def load_tests(loader, tests, pattern):
+    """StartupTests first (its kernel then serves the KernelTestCase classes); the rest in name order."""
+    first = [suite for suite in tests if any(isinstance(test, StartupTests) for test in suite)]
+    return unittest.TestSuite(first + [suite for suite in tests if suite not in first])
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from queue import Empty
 import zmq
 from jupyter_client.manager import KernelManager, start_new_kernel
 from jupyter_client.session import Session
+from shared_kernel import SharedKernel
 
 TIMEOUT = 120
 # kernel/converter_worker.ts's testing hook: a cell containing SLOW_COMPILE_MARK spends this long in
@@ -91,32 +92,16 @@ def spin(ms):
     return f"(() => {{ const t = Date.now(); while (Date.now() - t < {ms}) {{}} }})();"
 
 
-# One kernel for every KernelTestCase class (CI time: a start costs 5-10 s on the 2-core machine, and
-# these classes only need a live kernel, not a fresh one); a class after one that left it dead gets a
-# new kernel. Each test names its own variables, and setUp/tearDown check the kernel is alive. The
-# first is StartupTests' kernel, which load_tests runs first: once its start is measured and checked,
-# it is a live kernel like any other.
-_shared_kernel = None
-
-
-def shared_kernel():
-    global _shared_kernel
-    if _shared_kernel is None or not _shared_kernel[0].is_alive():
-        tearDownModule()
-        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
-        # start_new_kernel returns once kernel_info is answered, which the kernel does while it loads.
-        execute(kc, "", silent=True)
-        _shared_kernel = (km, kc)
-    return _shared_kernel
+# One kernel for every KernelTestCase class (shared_kernel.py). Each test names its own variables, and
+# setUp/tearDown check the kernel is alive. The first is StartupTests' kernel, which load_tests runs
+# first: once its start is measured and checked, it is a live kernel like any other.
+# start_new_kernel returns once kernel_info is answered, which the kernel does while it loads.
+_kernel = SharedKernel(TIMEOUT, lambda kc: execute(kc, "", silent=True), shutdown_now=True)
+shared_kernel = _kernel.get
 
 
 def tearDownModule():
-    global _shared_kernel
-    if _shared_kernel is not None:
-        km, kc = _shared_kernel
-        _shared_kernel = None
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+    _kernel.close()
 
 
 class KernelTestCase(unittest.TestCase):
@@ -134,7 +119,6 @@ class KernelTestCase(unittest.TestCase):
 
 class StartupTests(unittest.TestCase):
     def test_kernel_info_and_heartbeat_answered_while_loading(self):
-        global _shared_kernel
         km = KernelManager(kernel_name="torchlab")
         launched = time.time()
         km.start_kernel()
@@ -180,9 +164,7 @@ class StartupTests(unittest.TestCase):
             handed_over = True
         finally:
             hb.close()
-            if handed_over and _shared_kernel is None:
-                _shared_kernel = (km, kc)
-            else:
+            if not (handed_over and _kernel.adopt(km, kc)):
                 kc.stop_channels()
                 km.shutdown_kernel(now=True)
 

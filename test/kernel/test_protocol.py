@@ -8,8 +8,8 @@ import unittest
 from queue import Empty
 
 import jupyter_kernel_test
-from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
+from shared_kernel import SharedKernel
 
 TIMEOUT = 60
 
@@ -31,37 +31,25 @@ def wait_until_loaded(kc):
         pass
 
 
-# One kernel for the three classes (CI time: a start costs 5-10 s of the 2-core machine, and they only
-# need a live kernel, not a fresh one). unittest runs the classes in name order: jupyter_kernel_test's
-# tests first, on a kernel that ran nothing before (as when they ran alone), and the restart test last,
-# on the kernel the others used. Each class starts with the kernel's channels drained.
-_shared_kernel = None
+# One kernel for the three classes (shared_kernel.py). unittest runs the classes in name order:
+# jupyter_kernel_test's tests first, on a kernel that ran nothing before (as when they ran alone), and
+# the restart test last, on the kernel the others used. Each class starts with its channels drained.
+_kernel = SharedKernel(TIMEOUT, wait_until_loaded, shutdown_now=False)
 
 
 def shared_kernel():
-    global _shared_kernel
-    if _shared_kernel is None or not _shared_kernel[0].is_alive():
-        tearDownModule()
-        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
-        wait_until_loaded(kc)
-        _shared_kernel = (km, kc)
-    km, kc = _shared_kernel
+    km, kc = _kernel.get()
     for get_msg in (kc.get_shell_msg, kc.get_iopub_msg):
         while True:
             try:
                 get_msg(timeout=0.2)
             except Empty:
                 break
-    return _shared_kernel
+    return km, kc
 
 
 def tearDownModule():
-    global _shared_kernel
-    if _shared_kernel is not None:
-        km, kc = _shared_kernel
-        _shared_kernel = None
-        kc.stop_channels()
-        km.shutdown_kernel()
+    _kernel.close()
 
 
 class TorchlabKernelTests(jupyter_kernel_test.KernelTests):

@@ -16,7 +16,7 @@ const KNOWN_SECONDS = {
   "kernel/rewrite_dialect.test.ts": 81,
   "kernel/nbconvert.test.ts": 66,
   "serialization/module_pickle.test.ts": 30,
-  "course/grade.test.ts": 60,
+  "course/grade.test.ts": 50,
   "tutorials/loeber_notebook.test.ts": 57,
   "tutorials/miniai_notebook.test.ts": 53,
   "tutorials/zero_to_gans_notebook.test.ts": 53,
@@ -27,7 +27,7 @@ const KNOWN_SECONDS = {
   "tutorials/karpathy_notebook.test.ts": 41,
   "tutorials/datawhale.test.ts": 41,
   "tutorials/shusen_dive_ch2_ch3.test.ts": 40,
-  "kernel/protocol.test.ts": 29,
+  "kernel/protocol.test.ts": 13,
 };
 
 const known = (test) =>

@@ -59,7 +59,7 @@ export const MAX_WASM_THREADS = 8;
 
 let active: EmscriptenModule | null = null;
 
-/** The compiled worker script: next to this file in dist/, or in dist/ when running from src/ (ts-jest). */
+/** The compiled worker script: next to this file in dist/, or in dist/ when running from src/ (under jest). */
 export function workerScript(): string | null {
   const candidates = [path.join(__dirname, "wasm_worker.js"), path.join(__dirname, "..", "..", "dist", "src", "backend", "wasm_worker.js")];
   return candidates.find((p) => fs.existsSync(p)) ?? null;

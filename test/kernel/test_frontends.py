@@ -18,6 +18,7 @@ from queue import Empty
 import zmq
 from jupyter_client.manager import KernelManager, start_new_kernel
 from jupyter_client.session import Session
+from shared_kernel import SharedKernel
 
 TIMEOUT = 120
 # kernel/converter_worker.ts's testing hook: a cell containing SLOW_COMPILE_MARK spends this long in
@@ -91,30 +92,16 @@ def spin(ms):
     return f"(() => {{ const t = Date.now(); while (Date.now() - t < {ms}) {{}} }})();"
 
 
-# One kernel for every KernelTestCase class (CI time: a start costs 5-10 s on the 2-core machine, and
-# these classes only need a live kernel, not a fresh one); a class after one that left it dead gets a
-# new kernel. Each test names its own variables, and setUp/tearDown check the kernel is alive.
-_shared_kernel = None
-
-
-def shared_kernel():
-    global _shared_kernel
-    if _shared_kernel is None or not _shared_kernel[0].is_alive():
-        tearDownModule()
-        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
-        # start_new_kernel returns once kernel_info is answered, which the kernel does while it loads.
-        execute(kc, "", silent=True)
-        _shared_kernel = (km, kc)
-    return _shared_kernel
+# One kernel for every KernelTestCase class (shared_kernel.py). Each test names its own variables, and
+# setUp/tearDown check the kernel is alive. The first is StartupTests' kernel, which load_tests runs
+# first: once its start is measured and checked, it is a live kernel like any other.
+# start_new_kernel returns once kernel_info is answered, which the kernel does while it loads.
+_kernel = SharedKernel(TIMEOUT, lambda kc: execute(kc, "", silent=True), shutdown_now=True)
+shared_kernel = _kernel.get
 
 
 def tearDownModule():
-    global _shared_kernel
-    if _shared_kernel is not None:
-        km, kc = _shared_kernel
-        _shared_kernel = None
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+    _kernel.close()
 
 
 class KernelTestCase(unittest.TestCase):
@@ -137,6 +124,7 @@ class StartupTests(unittest.TestCase):
         km.start_kernel()
         kc = km.client()
         kc.start_channels()
+        handed_over = False
         ctx = zmq.Context.instance()
         hb = ctx.socket(zmq.REQ)
         hb.linger = 0
@@ -173,10 +161,12 @@ class StartupTests(unittest.TestCase):
             measured("idle kernel resident memory, kernel + supervisor (MB)",
                      " + ".join(f"{kb / 1024:.0f}" for kb in sorted(rss.values(), reverse=True)))
             self.assertLess(kernel_info, ready)
+            handed_over = True
         finally:
             hb.close()
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
+            if not (handed_over and _kernel.adopt(km, kc)):
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
 
 
 # Cells whose replies must not depend on how the kernel started: a type error's diagnostic, names
@@ -793,6 +783,12 @@ class HeartbeatAndControlTests(KernelTestCase):
                 break
         self.assertEqual(results, ["'from shell'"])
         self.assertEqual(value_of(self.kc, "stolen"), "0")
+
+
+def load_tests(loader, tests, pattern):
+    """StartupTests first (its kernel then serves the KernelTestCase classes); the rest in name order."""
+    first = [suite for suite in tests if any(isinstance(test, StartupTests) for test in suite)]
+    return unittest.TestSuite(first + [suite for suite in tests if suite not in first])
 
 
 if __name__ == "__main__":

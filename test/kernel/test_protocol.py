@@ -8,8 +8,8 @@ import unittest
 from queue import Empty
 
 import jupyter_kernel_test
-from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
+from shared_kernel import SharedKernel
 
 TIMEOUT = 60
 
@@ -29,6 +29,27 @@ def wait_until_loaded(kc):
     msg_id = kc.execute("", silent=True, store_history=False)
     while kc.get_shell_msg(timeout=TIMEOUT)["parent_header"].get("msg_id") != msg_id:
         pass
+
+
+# One kernel for the three classes (shared_kernel.py). unittest runs the classes in name order:
+# jupyter_kernel_test's tests first, on a kernel that ran nothing before (as when they ran alone), and
+# the restart test last, on the kernel the others used. Each class starts with its channels drained.
+_kernel = SharedKernel(TIMEOUT, wait_until_loaded, shutdown_now=False)
+
+
+def shared_kernel():
+    km, kc = _kernel.get()
+    for get_msg in (kc.get_shell_msg, kc.get_iopub_msg):
+        while True:
+            try:
+                get_msg(timeout=0.2)
+            except Empty:
+                break
+    return km, kc
+
+
+def tearDownModule():
+    _kernel.close()
 
 
 class TorchlabKernelTests(jupyter_kernel_test.KernelTests):
@@ -68,8 +89,11 @@ class TorchlabKernelTests(jupyter_kernel_test.KernelTests):
 
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=TIMEOUT)
-        wait_until_loaded(cls.kc)
+        cls.km, cls.kc = shared_kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        pass  # the next classes use the same kernel; tearDownModule shuts it down
 
 
 def execute(kc, code, timeout=TIMEOUT, **kwargs):
@@ -94,13 +118,7 @@ class TorchlabProtocolTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
-        wait_until_loaded(cls.kc)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel()
+        cls.km, cls.kc = shared_kernel()
 
     def test_badly_signed_message_runs_nothing(self):
         execute(self.kc, "let signed = 0;")
@@ -274,20 +292,16 @@ class TorchlabProtocolTests(unittest.TestCase):
 
 class TorchlabRestartTests(unittest.TestCase):
     def test_restart_forgets_state_and_reruns_prelude(self):
-        km, kc = start_new_kernel(kernel_name="torchlab", startup_timeout=TIMEOUT)
-        try:
-            execute(kc, "const before = 1;")
-            km.restart_kernel(now=False)
-            kc.wait_for_ready(timeout=TIMEOUT)
-            reply, outputs = execute(kc, "typeof before")
-            self.assertEqual(reply["status"], "error")  # unknown to the type checker of the new session
-            self.assertIn("before", reply["evalue"])
-            reply, outputs = execute(kc, "typeof display")
-            self.assertEqual(reply["status"], "ok")
-            self.assertEqual(outputs[-1][1]["data"]["text/plain"], "'function'")
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel()
+        km, kc = shared_kernel()
+        execute(kc, "const before = 1;")
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=TIMEOUT)
+        reply, outputs = execute(kc, "typeof before")
+        self.assertEqual(reply["status"], "error")  # unknown to the type checker of the new session
+        self.assertIn("before", reply["evalue"])
+        reply, outputs = execute(kc, "typeof display")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual(outputs[-1][1]["data"]["text/plain"], "'function'")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@
  * can only send its updates once the cell's thread is free again.
  *
  * The worker's code is the function {@link fetchWorker} below, sent as source text (so that the
- * same code runs from dist/ and under ts-jest): it must use nothing but its argument and require().
+ * same code runs from dist/ and from src/ under jest): it must use nothing but its argument and require().
  */
 import { Worker, MessageChannel, receiveMessageOnPort } from "node:worker_threads";
 import { Tqdm } from "../../display/progress";
